@@ -1,0 +1,118 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to find a submitted task again: provider, task id, route, quote, submit time
+ * and the client reference. {@link #encode()} turns it into a short string that {@link
+ * #decode(String)} reads back, so another process can resume waiting on it.
+ *
+ * @param clientReference the client reference sent with the create, or null
+ */
+public record JobHandle(
+    String providerId,
+    TaskId taskId,
+    String model,
+    PriceQuote quote,
+    Instant submittedAt,
+    String clientReference)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final String PREFIX = "vg1.";
+
+  public JobHandle {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(taskId, "taskId == null");
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(quote, "quote == null");
+    Objects.requireNonNull(submittedAt, "submittedAt == null");
+  }
+
+  /** The client reference, when one was sent. */
+  public Optional<String> reference() {
+    return Optional.ofNullable(clientReference);
+  }
+
+  /** A short, URL-safe string holding this handle, such as {@code vg1.cHJvdmlkZXI9...}. */
+  public String encode() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("p", providerId);
+    fields.put("t", taskId.value());
+    fields.put("m", model);
+    fields.put("s", submittedAt.toString());
+    if (quote.isKnown()) {
+      fields.put("u", quote.usd().toPlainString());
+    }
+    fields.put("b", quote.basis());
+    if (clientReference != null) {
+      fields.put("r", clientReference);
+    }
+    StringBuilder text = new StringBuilder();
+    fields.forEach(
+        (key, value) -> {
+          if (text.length() > 0) {
+            text.append('&');
+          }
+          text.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+    return PREFIX
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a handle made by {@link #encode()}.
+   *
+   * @throws IllegalArgumentException when the text is not such a handle
+   */
+  public static JobHandle decode(String encoded) {
+    Objects.requireNonNull(encoded, "encoded == null");
+    if (!encoded.startsWith(PREFIX)) {
+      throw new IllegalArgumentException("not a vidgen job handle (it starts with " + PREFIX + "): " + encoded);
+    }
+    try {
+      String text =
+          new String(Base64.getUrlDecoder().decode(encoded.substring(PREFIX.length())), StandardCharsets.UTF_8);
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (String pair : text.split("&")) {
+        int eq = pair.indexOf('=');
+        fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+      String model = required(fields, "m");
+      String basis = fields.getOrDefault("b", "");
+      PriceQuote quote =
+          fields.containsKey("u")
+              ? PriceQuote.ofUsd(model, new BigDecimal(fields.get("u")), basis)
+              : PriceQuote.unknown(model, basis);
+      return new JobHandle(
+          required(fields, "p"),
+          TaskId.of(required(fields, "t")),
+          model,
+          quote,
+          Instant.parse(required(fields, "s")),
+          fields.get("r"));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a readable vidgen job handle: " + encoded, e);
+    }
+  }
+
+  private static String required(Map<String, String> fields, String key) {
+    String value = fields.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("handle lacks field " + key);
+    }
+    return value;
+  }
+}

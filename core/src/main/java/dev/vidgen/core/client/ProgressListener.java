@@ -1,0 +1,14 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskSnapshot;
+import java.time.Duration;
+
+/** Told about each status a wait sees; called on a scheduler thread, so it must return quickly. */
+@FunctionalInterface
+public interface ProgressListener {
+  /** Ignores everything. */
+  ProgressListener NONE = (snapshot, elapsed) -> {};
+
+  /** {@code snapshot} was read {@code elapsed} after the task was created. */
+  void onProgress(TaskSnapshot snapshot, Duration elapsed);
+}

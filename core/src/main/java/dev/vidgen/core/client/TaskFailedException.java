@@ -1,0 +1,38 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.VidgenException;
+import java.util.Objects;
+
+/**
+ * The provider finished the task without a video (generation failed, content policy). Carries
+ * the handle and the final snapshot with the provider's code and message.
+ */
+public final class TaskFailedException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final JobHandle handle;
+  private final transient TaskSnapshot snapshot;
+
+  public TaskFailedException(JobHandle handle, TaskSnapshot snapshot) {
+    super("task " + handle.taskId() + " (" + handle.model() + ") failed: "
+        + snapshot.failureReason().map(TaskFailure::toString).orElse("no reason given")
+        + " (see docs/errors.md#task-failed)");
+    this.handle = Objects.requireNonNull(handle, "handle == null");
+    this.snapshot = snapshot;
+  }
+
+  public JobHandle handle() {
+    return handle;
+  }
+
+  public TaskSnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "task-failed";
+  }
+}

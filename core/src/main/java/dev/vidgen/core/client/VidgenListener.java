@@ -1,0 +1,35 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Events of every job a client runs, for metrics and audit logs. Every method has an empty
+ * default; implementations must be thread-safe and quick (they run on scheduler threads).
+ */
+public interface VidgenListener {
+  /** Does nothing. */
+  VidgenListener NONE = new VidgenListener() {};
+
+  /** A task was created. */
+  default void onSubmitted(JobHandle handle) {}
+
+  /** A status was read. */
+  default void onPolled(JobHandle handle, TaskSnapshot snapshot) {}
+
+  /** A call failed and will be tried again after {@code delay}; {@code handle} is null before the create succeeds. */
+  default void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {}
+
+  /** A task completed. */
+  default void onCompleted(JobHandle handle, TaskSnapshot snapshot) {}
+
+  /** A job ended in an error; {@code handle} is null when it failed before the create. */
+  default void onFailed(JobHandle handle, VidgenException error) {}
+
+  /** The video was written to {@code file}. */
+  default void onDownloaded(JobHandle handle, Path file) {}
+}

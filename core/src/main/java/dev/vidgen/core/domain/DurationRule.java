@@ -1,0 +1,83 @@
+package dev.vidgen.core.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Which durations (whole seconds) a route accepts: a fixed set such as {10, 15}, or a range
+ * such as 3–15; plus the default used when a job gives none.
+ *
+ * @param allowed the allowed values, when the rule is a set; empty for a range
+ * @param range the allowed range, when the rule is a range; null for a set
+ * @param defaultSeconds the duration the provider uses when none is sent
+ */
+public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defaultSeconds) {
+
+  public DurationRule {
+    allowed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
+    if (allowed.isEmpty() == (range == null)) {
+      throw new IllegalArgumentException("give either a set of durations or a range");
+    }
+    if (!(allowed.isEmpty() ? range.contains(defaultSeconds) : allowed.contains(defaultSeconds))) {
+      throw new IllegalArgumentException("default " + defaultSeconds + " s is not allowed by the rule");
+    }
+  }
+
+  /** Exactly these durations; the first is the default. */
+  public static DurationRule oneOf(int defaultSeconds, int... others) {
+    TreeSet<Integer> set = new TreeSet<>();
+    set.add(defaultSeconds);
+    for (int other : others) {
+      set.add(other);
+    }
+    return new DurationRule(set, null, defaultSeconds);
+  }
+
+  /** Any whole number of seconds from {@code min} to {@code max}. */
+  public static DurationRule between(int min, int max, int defaultSeconds) {
+    return new DurationRule(new TreeSet<>(), IntRange.of(min, max), defaultSeconds);
+  }
+
+  /** Whether {@code seconds} is accepted. */
+  public boolean accepts(int seconds) {
+    return range == null ? allowed.contains(seconds) : range.contains(seconds);
+  }
+
+  /** Every accepted value, in order (a range is listed in full). */
+  public List<Integer> values() {
+    if (range == null) {
+      return List.copyOf(allowed);
+    }
+    return java.util.stream.IntStream.rangeClosed(range.min(), range.max()).boxed().toList();
+  }
+
+  /** The smallest accepted duration. */
+  public int min() {
+    return range == null ? allowed.first() : range.min();
+  }
+
+  /** The largest accepted duration. */
+  public int max() {
+    return range == null ? allowed.last() : range.max();
+  }
+
+  /** "10 or 15", "4, 8 or 12", "3 to 15" for messages. */
+  public String describe() {
+    if (range != null) {
+      return range.min() + " to " + range.max();
+    }
+    List<String> text = allowed.stream().map(String::valueOf).collect(Collectors.toList());
+    if (text.size() == 1) {
+      return text.get(0);
+    }
+    return String.join(", ", text.subList(0, text.size() - 1)) + " or " + text.get(text.size() - 1);
+  }
+
+  @Override
+  public String toString() {
+    return range != null ? range.min() + "–" + range.max() : Objects.toString(allowed);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.vidgen.core.domain;
+
+/** An inclusive range of whole numbers, such as "1 to 9 images". */
+public record IntRange(int min, int max) {
+  public IntRange {
+    if (min < 0 || max < min) {
+      throw new IllegalArgumentException("bad range: " + min + ".." + max);
+    }
+  }
+
+  public static IntRange of(int min, int max) {
+    return new IntRange(min, max);
+  }
+
+  public static IntRange exactly(int n) {
+    return new IntRange(n, n);
+  }
+
+  public boolean contains(int value) {
+    return value >= min && value <= max;
+  }
+
+  /** "exactly 1", "0 to 3", "at most 9" style text for messages. */
+  public String describe() {
+    if (min == max) {
+      return "exactly " + min;
+    }
+    if (min == 0) {
+      return "at most " + max;
+    }
+    return min + " to " + max;
+  }
+
+  @Override
+  public String toString() {
+    return min == max ? Integer.toString(min) : min + "–" + max;
+  }
+}

@@ -1,0 +1,277 @@
+package dev.vidgen.core.domain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One model reachable through a provider, with every rule vidgen checks before sending a job:
+ * modes, image counts per mode, durations, aspect ratios, resolutions, the prompt limit, the
+ * price and how the request body is spelled. Immutable; build one with {@link #builder(String)}.
+ *
+ * @param aspectRatios offered ratios in display order; empty when the model takes none
+ * @param defaultAspectRatio used when a job gives none; null when the model takes none
+ * @param resolutions offered resolutions (compared without regard to case); may be empty
+ * @param defaultResolution used when a job gives none; null when the model takes none
+ * @param maxPromptChars the documented prompt limit, or null when none is documented
+ * @param promptRequired whether a non-blank prompt must be given
+ * @param knownParams extra parameters the route understands; others draw a warning
+ * @param note one line on where the provider's pages disagree and what vidgen follows, or null
+ */
+public record ModelRoute(
+    String id,
+    String displayName,
+    String family,
+    Set<GenerationMode> modes,
+    Map<GenerationMode, IntRange> imageCounts,
+    Map<GenerationMode, IntRange> videoCounts,
+    DurationRule durations,
+    List<String> aspectRatios,
+    String defaultAspectRatio,
+    List<String> resolutions,
+    String defaultResolution,
+    Integer maxPromptChars,
+    boolean promptRequired,
+    PriceTable price,
+    Set<String> knownParams,
+    WireFormat wire,
+    String note) {
+
+  public ModelRoute {
+    Objects.requireNonNull(id, "id == null");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("route id is blank");
+    }
+    displayName = displayName == null ? id : displayName;
+    family = family == null ? "other" : family;
+    if (modes == null || modes.isEmpty()) {
+      throw new IllegalArgumentException(id + ": a route offers at least one mode");
+    }
+    modes = Collections.unmodifiableSet(EnumSet.copyOf(modes));
+    imageCounts = freezeCounts(imageCounts, modes);
+    videoCounts = freezeCounts(videoCounts, modes);
+    Objects.requireNonNull(durations, id + ": durations == null");
+    aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
+    resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
+    requireDefault(id, "aspect ratio", aspectRatios, defaultAspectRatio);
+    requireDefault(id, "resolution", resolutions, defaultResolution);
+    if (maxPromptChars != null && maxPromptChars <= 0) {
+      throw new IllegalArgumentException(id + ": maxPromptChars must be positive");
+    }
+    Objects.requireNonNull(price, id + ": price == null (use PriceTable.unknown)");
+    knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
+    wire = wire == null ? WireFormat.standard() : wire;
+  }
+
+  /** A builder for a route called {@code id}. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** A builder that starts from this route, for a variant or a fix. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Whether the route offers {@code mode}. */
+  public boolean offers(GenerationMode mode) {
+    return modes.contains(mode);
+  }
+
+  /** How many images {@code mode} takes (0 to 0 when the mode takes none). */
+  public IntRange imagesFor(GenerationMode mode) {
+    return imageCounts.getOrDefault(mode, IntRange.exactly(0));
+  }
+
+  /** How many input videos {@code mode} takes (0 to 0 when the mode takes none). */
+  public IntRange videosFor(GenerationMode mode) {
+    return videoCounts.getOrDefault(mode, IntRange.exactly(0));
+  }
+
+  /** The documented prompt limit, if any. */
+  public Optional<Integer> promptLimit() {
+    return Optional.ofNullable(maxPromptChars);
+  }
+
+  /** The one-line note on disagreeing sources, if any. */
+  public Optional<String> sourceNote() {
+    return Optional.ofNullable(note);
+  }
+
+  private static Map<GenerationMode, IntRange> freezeCounts(
+      Map<GenerationMode, IntRange> counts, Set<GenerationMode> modes) {
+    EnumMap<GenerationMode, IntRange> copy = new EnumMap<>(GenerationMode.class);
+    if (counts != null) {
+      counts.forEach((mode, range) -> {
+        if (modes.contains(mode)) {
+          copy.put(mode, Objects.requireNonNull(range, "range == null"));
+        }
+      });
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static void requireDefault(String id, String what, List<String> offered, String chosen) {
+    if (chosen == null) {
+      return;
+    }
+    if (offered.stream().noneMatch(chosen::equalsIgnoreCase)) {
+      throw new IllegalArgumentException(id + ": default " + what + " " + chosen + " is not offered");
+    }
+  }
+
+  /** Builds a {@link ModelRoute}; not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private String displayName;
+    private String family;
+    private final Set<GenerationMode> modes = EnumSet.noneOf(GenerationMode.class);
+    private final Map<GenerationMode, IntRange> imageCounts = new EnumMap<>(GenerationMode.class);
+    private final Map<GenerationMode, IntRange> videoCounts = new EnumMap<>(GenerationMode.class);
+    private DurationRule durations;
+    private final List<String> aspectRatios = new ArrayList<>();
+    private String defaultAspectRatio;
+    private final List<String> resolutions = new ArrayList<>();
+    private String defaultResolution;
+    private Integer maxPromptChars;
+    private boolean promptRequired = true;
+    private PriceTable price = PriceTable.unknown("no price is documented");
+    private final Set<String> knownParams = new LinkedHashSet<>();
+    private WireFormat wire = WireFormat.standard();
+    private String note;
+
+    private Builder(String id) {
+      this.id = Objects.requireNonNull(id, "id == null");
+    }
+
+    private Builder(ModelRoute route) {
+      this(route.id);
+      displayName = route.displayName;
+      family = route.family;
+      modes.addAll(route.modes);
+      imageCounts.putAll(route.imageCounts);
+      videoCounts.putAll(route.videoCounts);
+      durations = route.durations;
+      aspectRatios.addAll(route.aspectRatios);
+      defaultAspectRatio = route.defaultAspectRatio;
+      resolutions.addAll(route.resolutions);
+      defaultResolution = route.defaultResolution;
+      maxPromptChars = route.maxPromptChars;
+      promptRequired = route.promptRequired;
+      price = route.price;
+      knownParams.addAll(route.knownParams);
+      wire = route.wire;
+      note = route.note;
+    }
+
+    public Builder displayName(String displayName) {
+      this.displayName = displayName;
+      return this;
+    }
+
+    public Builder family(String family) {
+      this.family = family;
+      return this;
+    }
+
+    /** Offers {@code mode} with no images. */
+    public Builder mode(GenerationMode mode) {
+      modes.add(mode);
+      return this;
+    }
+
+    /** Offers {@code mode} with {@code min} to {@code max} images. */
+    public Builder mode(GenerationMode mode, int minImages, int maxImages) {
+      modes.add(mode);
+      imageCounts.put(mode, IntRange.of(minImages, maxImages));
+      return this;
+    }
+
+    /** Lets {@code mode} take {@code min} to {@code max} input videos. */
+    public Builder videos(GenerationMode mode, int minVideos, int maxVideos) {
+      videoCounts.put(mode, IntRange.of(minVideos, maxVideos));
+      return this;
+    }
+
+    public Builder durations(DurationRule durations) {
+      this.durations = durations;
+      return this;
+    }
+
+    /** The offered ratios; the first is the default. */
+    public Builder aspectRatios(String defaultRatio, String... others) {
+      aspectRatios.clear();
+      aspectRatios.add(defaultRatio);
+      aspectRatios.addAll(List.of(others));
+      defaultAspectRatio = defaultRatio;
+      return this;
+    }
+
+    /** Takes no aspect ratio. */
+    public Builder noAspectRatio() {
+      aspectRatios.clear();
+      defaultAspectRatio = null;
+      return this;
+    }
+
+    /** The offered resolutions; the first is the default. */
+    public Builder resolutions(String defaultResolution, String... others) {
+      resolutions.clear();
+      resolutions.add(defaultResolution);
+      resolutions.addAll(List.of(others));
+      this.defaultResolution = defaultResolution;
+      return this;
+    }
+
+    /** Takes no resolution. */
+    public Builder noResolution() {
+      resolutions.clear();
+      defaultResolution = null;
+      return this;
+    }
+
+    public Builder maxPromptChars(Integer maxPromptChars) {
+      this.maxPromptChars = maxPromptChars;
+      return this;
+    }
+
+    public Builder promptRequired(boolean promptRequired) {
+      this.promptRequired = promptRequired;
+      return this;
+    }
+
+    public Builder price(PriceTable price) {
+      this.price = Objects.requireNonNull(price, "price == null");
+      return this;
+    }
+
+    public Builder knownParams(String... names) {
+      knownParams.addAll(List.of(names));
+      return this;
+    }
+
+    public Builder wire(WireFormat wire) {
+      this.wire = Objects.requireNonNull(wire, "wire == null");
+      return this;
+    }
+
+    public Builder note(String note) {
+      this.note = note;
+      return this;
+    }
+
+    public ModelRoute build() {
+      return new ModelRoute(
+          id, displayName, family, modes, imageCounts, videoCounts, durations,
+          aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
+          maxPromptChars, promptRequired, price, knownParams, wire, note);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.vidgen.core.domain;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable set of routes by id. {@link #builtIn()} knows every documented ToAPIs video
+ * model; {@link #with(ModelRoute...)} adds or replaces routes without touching the original, so a
+ * team can add a new model in a few lines.
+ */
+public final class RouteCatalog {
+  private static final RouteCatalog BUILT_IN = new RouteCatalog(BuiltInRoutes.all());
+
+  private final Map<String, ModelRoute> routes;
+
+  private RouteCatalog(Collection<ModelRoute> routes) {
+    Map<String, ModelRoute> byId = new LinkedHashMap<>();
+    for (ModelRoute route : routes) {
+      Objects.requireNonNull(route, "route == null");
+      byId.put(route.id(), route);
+    }
+    this.routes = java.util.Collections.unmodifiableMap(byId);
+  }
+
+  /** The routes vidgen ships with. */
+  public static RouteCatalog builtIn() {
+    return BUILT_IN;
+  }
+
+  /** A catalog of exactly these routes (a later route replaces an earlier one with its id). */
+  public static RouteCatalog of(Collection<ModelRoute> routes) {
+    return new RouteCatalog(routes);
+  }
+
+  /** A catalog of exactly these routes. */
+  public static RouteCatalog of(ModelRoute... routes) {
+    return new RouteCatalog(List.of(routes));
+  }
+
+  /** A new catalog with {@code added} routes added, replacing routes with the same id. */
+  public RouteCatalog with(ModelRoute... added) {
+    List<ModelRoute> all = new java.util.ArrayList<>(routes.values());
+    all.addAll(List.of(added));
+    return new RouteCatalog(all);
+  }
+
+  /** A new catalog without the route {@code id}. */
+  public RouteCatalog without(String id) {
+    return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList());
+  }
+
+  /** The route called {@code id}; ids are matched exactly first, then without regard to case. */
+  public Optional<ModelRoute> find(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    ModelRoute exact = routes.get(id);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    return routes.values().stream().filter(r -> r.id().equalsIgnoreCase(id.trim())).findFirst();
+  }
+
+  /**
+   * The route called {@code id}.
+   *
+   * @throws IllegalArgumentException naming the nearest known ids when there is none
+   */
+  public ModelRoute require(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown model " + id + "; did you mean " + String.join(", ", nearest(id, 3)) + "?"));
+  }
+
+  /** All routes, in catalog order. */
+  public List<ModelRoute> routes() {
+    return List.copyOf(routes.values());
+  }
+
+  /** All route ids, in catalog order. */
+  public Set<String> ids() {
+    return routes.keySet();
+  }
+
+  /** The number of routes. */
+  public int size() {
+    return routes.size();
+  }
+
+  /** Up to {@code limit} known ids closest to {@code id} by edit distance, closest first. */
+  public List<String> nearest(String id, int limit) {
+    String wanted = id == null ? "" : id.toLowerCase(Locale.ROOT);
+    return routes.keySet().stream()
+        .sorted(Comparator.comparingInt((String known) -> distance(wanted, known.toLowerCase(Locale.ROOT)))
+            .thenComparing(Comparator.naturalOrder()))
+        .limit(limit)
+        .toList();
+  }
+
+  /** Levenshtein distance, with a bonus for a shared prefix so "grok" finds the Grok family. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    int d = previous[b.length()];
+    if (!a.isEmpty() && b.startsWith(a)) {
+      d = Math.min(d, b.length() - a.length() > 0 ? 1 : 0);
+    }
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "RouteCatalog" + routes.keySet();
+  }
+}

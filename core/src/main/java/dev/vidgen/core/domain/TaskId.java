@@ -1,0 +1,23 @@
+package dev.vidgen.core.domain;
+
+import java.util.Objects;
+
+/** The provider's opaque id for a created task; once a provider returns one, it is never lost. */
+public record TaskId(String value) {
+  public TaskId {
+    Objects.requireNonNull(value, "value == null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("task id is blank");
+    }
+  }
+
+  /** A task id from its text form. */
+  public static TaskId of(String value) {
+    return new TaskId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vidgen.core.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a provider said about a task at one moment. The same shape comes from polling and from
+ * webhooks.
+ *
+ * @param progress percent 0–100, or null when the provider did not report one
+ * @param rawStatus the provider's own word for the status (kept for unknown states)
+ * @param video the result, present when {@code status} is {@link TaskStatus#COMPLETED}
+ * @param failure the reason, present when {@code status} is {@link TaskStatus#FAILED}
+ */
+public record TaskSnapshot(
+    TaskId taskId,
+    TaskStatus status,
+    Integer progress,
+    String rawStatus,
+    VideoAsset video,
+    TaskFailure failure) {
+
+  public TaskSnapshot {
+    Objects.requireNonNull(taskId, "taskId == null");
+    Objects.requireNonNull(status, "status == null");
+    if (progress != null && (progress < 0 || progress > 100)) {
+      progress = Math.max(0, Math.min(100, progress));
+    }
+    rawStatus = rawStatus == null ? status.id() : rawStatus;
+  }
+
+  /** A task that was just accepted. */
+  public static TaskSnapshot queued(TaskId taskId) {
+    return new TaskSnapshot(taskId, TaskStatus.QUEUED, 0, null, null, null);
+  }
+
+  /** A running task at {@code percent}. */
+  public static TaskSnapshot inProgress(TaskId taskId, int percent) {
+    return new TaskSnapshot(taskId, TaskStatus.IN_PROGRESS, percent, null, null, null);
+  }
+
+  /** A completed task with its video. */
+  public static TaskSnapshot completed(TaskId taskId, VideoAsset video) {
+    Objects.requireNonNull(video, "video == null");
+    return new TaskSnapshot(taskId, TaskStatus.COMPLETED, 100, null, video, null);
+  }
+
+  /** A failed task with its reason. */
+  public static TaskSnapshot failed(TaskId taskId, TaskFailure failure) {
+    Objects.requireNonNull(failure, "failure == null");
+    return new TaskSnapshot(taskId, TaskStatus.FAILED, null, null, null, failure);
+  }
+
+  /** Reported progress, if any. */
+  public OptionalInt percent() {
+    return progress == null ? OptionalInt.empty() : OptionalInt.of(progress);
+  }
+
+  /** The video, when the task completed. */
+  public Optional<VideoAsset> result() {
+    return Optional.ofNullable(video);
+  }
+
+  /** The failure, when the task failed. */
+  public Optional<TaskFailure> failureReason() {
+    return Optional.ofNullable(failure);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.vidgen.core.domain;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A finished video at the provider: where to fetch it, its format and when the link expires
+ * (ToAPIs keeps results 24 hours).
+ *
+ * @param expiresAt null when the provider did not say
+ */
+public record VideoAsset(URI url, String format, Instant expiresAt) {
+  public VideoAsset {
+    Objects.requireNonNull(url, "url == null");
+    format = format == null || format.isBlank() ? "mp4" : format;
+  }
+
+  /** When the link stops working, if the provider said. */
+  public Optional<Instant> expiry() {
+    return Optional.ofNullable(expiresAt);
+  }
+
+  /** Whether the link has expired at {@code now}; false when the expiry is unknown. */
+  public boolean isExpiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+}

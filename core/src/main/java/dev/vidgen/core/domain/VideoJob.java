@@ -1,0 +1,191 @@
+package dev.vidgen.core.domain;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a user wants made: a model, a prompt, input images and the options the model offers.
+ * Immutable; build one with {@link #builder(String)}. Nothing is checked here beyond nulls:
+ * {@code dev.vidgen.core.validation} checks a job against its route and lists every problem.
+ *
+ * @param model the route id, such as {@code grok-video-1.5-preview}
+ * @param mode the requested mode, or null to infer it from the inputs
+ * @param prompt the text prompt, or null
+ * @param images input images in order (first frame first)
+ * @param videos input video URLs, for edits and video references
+ * @param seconds the duration, or null for the route's default
+ * @param aspectRatio such as {@code 16:9}, or null for the route's default
+ * @param resolution such as {@code 720p}, or null for the route's default
+ * @param params extra provider parameters, passed through untouched (JSON-like values)
+ */
+public record VideoJob(
+    String model,
+    GenerationMode mode,
+    String prompt,
+    List<ImageInput> images,
+    List<URI> videos,
+    Integer seconds,
+    String aspectRatio,
+    String resolution,
+    Map<String, Object> params) {
+
+  public VideoJob {
+    Objects.requireNonNull(model, "model == null");
+    images = List.copyOf(images == null ? List.of() : images);
+    videos = List.copyOf(videos == null ? List.of() : videos);
+    params =
+        params == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(requireNoNullValues(params)));
+  }
+
+  /** A builder for a job on {@code model}. */
+  public static Builder builder(String model) {
+    return new Builder(model);
+  }
+
+  /** A builder that starts from this job. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The requested mode, when the job names one. */
+  public Optional<GenerationMode> requestedMode() {
+    return Optional.ofNullable(mode);
+  }
+
+  /** Whether some image is a local file still to be uploaded. */
+  public boolean hasLocalImages() {
+    return images.stream().anyMatch(ImageInput.Local.class::isInstance);
+  }
+
+  /** A copy with {@code images} in place of this job's images. */
+  public VideoJob withImages(List<ImageInput> images) {
+    return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
+  }
+
+  /** A copy with {@code mode} set. */
+  public VideoJob withMode(GenerationMode mode) {
+    return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
+  }
+
+  private static Map<String, Object> requireNoNullValues(Map<String, Object> params) {
+    params.forEach(
+        (key, value) -> {
+          Objects.requireNonNull(key, "params key == null");
+          Objects.requireNonNull(value, () -> "params[" + key + "] == null");
+        });
+    return params;
+  }
+
+  /** Builds a {@link VideoJob}; not thread-safe. */
+  public static final class Builder {
+    private String model;
+    private GenerationMode mode;
+    private String prompt;
+    private final List<ImageInput> images = new ArrayList<>();
+    private final List<URI> videos = new ArrayList<>();
+    private Integer seconds;
+    private String aspectRatio;
+    private String resolution;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private Builder(String model) {
+      this.model = Objects.requireNonNull(model, "model == null");
+    }
+
+    private Builder(VideoJob job) {
+      this.model = job.model;
+      this.mode = job.mode;
+      this.prompt = job.prompt;
+      this.images.addAll(job.images);
+      this.videos.addAll(job.videos);
+      this.seconds = job.seconds;
+      this.aspectRatio = job.aspectRatio;
+      this.resolution = job.resolution;
+      this.params.putAll(job.params);
+    }
+
+    public Builder model(String model) {
+      this.model = Objects.requireNonNull(model, "model == null");
+      return this;
+    }
+
+    /** The mode; null lets validation infer it from the inputs. */
+    public Builder mode(GenerationMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    public Builder prompt(String prompt) {
+      this.prompt = prompt;
+      return this;
+    }
+
+    /** Adds an image; see {@link ImageInput#parse(String)} for what the text may be. */
+    public Builder image(String urlOrPath) {
+      images.add(ImageInput.parse(urlOrPath));
+      return this;
+    }
+
+    public Builder image(ImageInput image) {
+      images.add(Objects.requireNonNull(image, "image == null"));
+      return this;
+    }
+
+    public Builder image(Path localFile) {
+      images.add(ImageInput.file(localFile));
+      return this;
+    }
+
+    /** Replaces all images. */
+    public Builder images(List<ImageInput> images) {
+      this.images.clear();
+      images.forEach(this::image);
+      return this;
+    }
+
+    public Builder video(URI url) {
+      videos.add(Objects.requireNonNull(url, "url == null"));
+      return this;
+    }
+
+    /** The duration in seconds; null for the route's default. */
+    public Builder seconds(Integer seconds) {
+      this.seconds = seconds;
+      return this;
+    }
+
+    public Builder aspectRatio(String aspectRatio) {
+      this.aspectRatio = aspectRatio;
+      return this;
+    }
+
+    public Builder resolution(String resolution) {
+      this.resolution = resolution;
+      return this;
+    }
+
+    /** Adds a provider parameter passed through untouched, such as {@code seed}. */
+    public Builder param(String key, Object value) {
+      params.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    public Builder params(Map<String, ?> params) {
+      params.forEach(this::param);
+      return this;
+    }
+
+    public VideoJob build() {
+      return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
+    }
+  }
+}

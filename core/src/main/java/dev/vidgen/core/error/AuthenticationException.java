@@ -1,0 +1,22 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.policy.FailureKind;
+
+/** HTTP 401 or 403: the API key is missing, wrong or lacks permission. Fix the key; never retried. */
+public final class AuthenticationException extends NonRetriableProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public AuthenticationException(ProviderErrorDetails details, Throwable cause) {
+    super(details, cause);
+  }
+
+  @Override
+  public FailureKind kind() {
+    return FailureKind.AUTHENTICATION;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "authentication";
+  }
+}

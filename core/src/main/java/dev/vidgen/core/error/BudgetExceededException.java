@@ -1,0 +1,38 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
+
+/** The job would cost more than the budget has left (or its price is unknown); nothing was sent. */
+public final class BudgetExceededException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient PriceQuote quote;
+  private final BigDecimal remainingCredits;
+
+  public BudgetExceededException(PriceQuote quote, BigDecimal remainingCredits) {
+    super(describe(quote, remainingCredits));
+    this.quote = quote;
+    this.remainingCredits = remainingCredits;
+  }
+
+  public PriceQuote quote() {
+    return quote;
+  }
+
+  /** Credits left in the budget before this job. */
+  public BigDecimal remainingCredits() {
+    return remainingCredits;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "budget-exceeded";
+  }
+
+  private static String describe(PriceQuote quote, BigDecimal remaining) {
+    String cost = quote.isKnown() ? quote.credits().toPlainString() + " credits" : "an unknown price";
+    return quote.model() + " costs " + cost + " but the budget has " + remaining.toPlainString()
+        + " credits left; nothing was sent (see docs/errors.md#budget-exceeded)";
+  }
+}

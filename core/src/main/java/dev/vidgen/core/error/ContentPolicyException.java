@@ -1,0 +1,22 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.policy.FailureKind;
+
+/** HTTP 422: the provider's content policy refused the job. Change the prompt or images. */
+public final class ContentPolicyException extends NonRetriableProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public ContentPolicyException(ProviderErrorDetails details, Throwable cause) {
+    super(details, cause);
+  }
+
+  @Override
+  public FailureKind kind() {
+    return FailureKind.CONTENT_POLICY;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "content-policy";
+  }
+}

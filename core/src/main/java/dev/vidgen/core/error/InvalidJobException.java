@@ -1,0 +1,41 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The job breaks its route's rules; nothing was sent. The report lists every problem. */
+public final class InvalidJobException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ValidationReport report;
+
+  public InvalidJobException(ValidationReport report) {
+    super(describe(report));
+    this.report = report;
+  }
+
+  /** The whole report, warnings included. */
+  public ValidationReport report() {
+    return report;
+  }
+
+  /** The errors that block the job. */
+  public List<Violation> violations() {
+    return report.errors();
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "invalid-job";
+  }
+
+  private static String describe(ValidationReport report) {
+    List<Violation> errors = report.errors();
+    return "invalid job for " + report.model() + " (" + errors.size() + " problem"
+        + (errors.size() == 1 ? "" : "s") + "): "
+        + errors.stream().map(Violation::message).collect(Collectors.joining("; "))
+        + " (see docs/errors.md#invalid-job)";
+  }
+}

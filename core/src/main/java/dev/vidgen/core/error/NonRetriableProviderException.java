@@ -1,0 +1,10 @@
+package dev.vidgen.core.error;
+
+/** A provider failure that repeats until something is changed (the key, the job, the balance). */
+public abstract class NonRetriableProviderException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  protected NonRetriableProviderException(ProviderErrorDetails details, Throwable cause) {
+    super(details, cause);
+  }
+}

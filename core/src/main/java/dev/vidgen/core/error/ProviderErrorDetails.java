@@ -1,0 +1,88 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.domain.TaskId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a provider said when a call failed. Never holds the API key.
+ *
+ * @param providerId such as {@code toapis}
+ * @param httpStatus the HTTP status, or 0 when there was no response
+ * @param code the provider's error code ({@code rate_limit_exceeded}, {@code 401}, …), or null
+ * @param message the provider's message, or a description of the network failure
+ * @param requestId the request id from a response header, or null
+ * @param retryAfter the server's {@code Retry-After}, or null
+ * @param rateLimit {@code X-RateLimit-*} headers as sent (names in lower case)
+ * @param taskId the task concerned, when one exists
+ */
+public record ProviderErrorDetails(
+    String providerId,
+    int httpStatus,
+    String code,
+    String message,
+    String requestId,
+    Duration retryAfter,
+    Map<String, String> rateLimit,
+    TaskId taskId) {
+
+  public ProviderErrorDetails {
+    Objects.requireNonNull(providerId, "providerId == null");
+    message = message == null ? "" : message;
+    rateLimit = rateLimit == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(rateLimit));
+  }
+
+  /** Details with only a status, code and message. */
+  public static ProviderErrorDetails of(String providerId, int httpStatus, String code, String message) {
+    return new ProviderErrorDetails(providerId, httpStatus, code, message, null, null, Map.of(), null);
+  }
+
+  public ProviderErrorDetails withTaskId(TaskId taskId) {
+    return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
+  }
+
+  public ProviderErrorDetails withRequestId(String requestId) {
+    return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
+  }
+
+  public ProviderErrorDetails withRetryAfter(Duration retryAfter) {
+    return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
+  }
+
+  public ProviderErrorDetails withRateLimit(Map<String, String> rateLimit) {
+    return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
+  }
+
+  public Optional<Duration> retryAfterHint() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** "HTTP 429 rate_limit_exceeded: slow down (request req_1, task t_1, retry after PT5S)". */
+  String describe() {
+    StringBuilder text = new StringBuilder(providerId).append(": ");
+    text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
+    if (code != null && !code.isBlank()) {
+      text.append(' ').append(code);
+    }
+    if (!message.isBlank()) {
+      text.append(": ").append(message);
+    }
+    StringBuilder extra = new StringBuilder();
+    if (taskId != null) {
+      extra.append("task ").append(taskId);
+    }
+    if (requestId != null) {
+      extra.append(extra.length() > 0 ? ", " : "").append("request ").append(requestId);
+    }
+    if (retryAfter != null) {
+      extra.append(extra.length() > 0 ? ", " : "").append("retry after ").append(retryAfter.toSeconds()).append(" s");
+    }
+    if (extra.length() > 0) {
+      text.append(" (").append(extra).append(')');
+    }
+    return text.toString();
+  }
+}

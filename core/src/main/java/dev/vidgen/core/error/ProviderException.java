@@ -1,0 +1,82 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.policy.FailureKind;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A provider call failed. Subclasses say what the caller should do: {@link
+ * RetriableProviderException}s may pass by themselves (vidgen already retried them per its
+ * policy), the others need a change first. Create one with {@link #of}.
+ */
+public abstract class ProviderException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ProviderErrorDetails details;
+
+  protected ProviderException(ProviderErrorDetails details, Throwable cause) {
+    super(details.describe(), cause);
+    this.details = details;
+  }
+
+  /** The exception class for {@code kind}, carrying {@code details}. */
+  public static ProviderException of(FailureKind kind, ProviderErrorDetails details, Throwable cause) {
+    return switch (kind) {
+      case RATE_LIMITED -> new RateLimitedException(details, cause);
+      case UNAVAILABLE, CONNECT_FAILED -> new ProviderUnavailableException(kind, details, cause);
+      case NO_RESPONSE -> new ProviderUnavailableException(kind, details, cause);
+      case SERVER_ERROR -> new ServerErrorException(details, cause);
+      case AUTHENTICATION -> new AuthenticationException(details, cause);
+      case INSUFFICIENT_QUOTA -> new InsufficientQuotaException(details, cause);
+      case CONTENT_POLICY -> new ContentPolicyException(details, cause);
+      case REJECTED -> new RequestRejectedException(details, cause);
+      case NOT_FOUND -> new TaskNotFoundException(details, cause);
+    };
+  }
+
+  /** What failed, for the retry policy. */
+  public abstract FailureKind kind();
+
+  /** Everything the provider said. */
+  public ProviderErrorDetails details() {
+    return details;
+  }
+
+  public String providerId() {
+    return details.providerId();
+  }
+
+  /** The HTTP status, or 0 when no response came. */
+  public int httpStatus() {
+    return details.httpStatus();
+  }
+
+  /** The provider's error code, when it sent one. */
+  public Optional<String> providerCode() {
+    return Optional.ofNullable(details.code());
+  }
+
+  public Optional<String> requestId() {
+    return Optional.ofNullable(details.requestId());
+  }
+
+  public Optional<Duration> retryAfter() {
+    return details.retryAfterHint();
+  }
+
+  public Optional<TaskId> taskId() {
+    return Optional.ofNullable(details.taskId());
+  }
+
+  /**
+   * The same error, now naming {@code taskId}; this exception becomes its cause. Returns this
+   * exception when it already names a task.
+   */
+  public ProviderException withTaskId(TaskId taskId) {
+    if (details.taskId() != null) {
+      return this;
+    }
+    return of(kind(), details.withTaskId(taskId), this);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.policy.FailureKind;
+
+/**
+ * The provider could not be reached or did no work: HTTP 503, a connection that failed before
+ * the request was sent, or a read that got no answer. Seen once retries ran out.
+ */
+public final class ProviderUnavailableException extends RetriableProviderException {
+  private static final long serialVersionUID = 1L;
+
+  private final FailureKind kind;
+
+  public ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause) {
+    super(details, cause);
+    if (kind != FailureKind.UNAVAILABLE && kind != FailureKind.CONNECT_FAILED && kind != FailureKind.NO_RESPONSE) {
+      throw new IllegalArgumentException("not an availability failure: " + kind);
+    }
+    this.kind = kind;
+  }
+
+  @Override
+  public FailureKind kind() {
+    return kind;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "provider-unavailable";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vidgen.core.port;
+
+import java.util.Objects;
+
+/**
+ * A provider API key. It never appears in {@code toString}, logs or exceptions; only {@link
+ * #reveal()} gives it, for the one header that needs it.
+ */
+public final class ApiKey {
+  private final String value;
+
+  private ApiKey(String value) {
+    this.value = value;
+  }
+
+  /** Wraps a key; surrounding white space is dropped. */
+  public static ApiKey of(String value) {
+    Objects.requireNonNull(value, "value == null");
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("API key is blank");
+    }
+    return new ApiKey(trimmed);
+  }
+
+  /** The key itself; call only to put it in an {@code Authorization} header. */
+  public String reveal() {
+    return value;
+  }
+
+  /** The key as people may see it: {@code sk-…} with everything after the prefix hidden. */
+  public String masked() {
+    int dash = value.indexOf('-');
+    String prefix = dash > 0 && dash <= 4 ? value.substring(0, dash + 1) : "";
+    return prefix + "…";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ApiKey key && key.value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKey[" + masked() + "]";
+  }
+}

@@ -1,0 +1,131 @@
+package dev.vidgen.core.port;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings for creating a provider: string settings by name (such as {@code base_url} or
+ * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key.
+ */
+public final class ProviderConfig {
+  /** The base URL setting, such as {@code https://toapis.com}. */
+  public static final String BASE_URL = "base_url";
+
+  private final Map<String, String> settings;
+  private final ApiKey apiKey;
+
+  private ProviderConfig(Map<String, String> settings, ApiKey apiKey) {
+    this.settings = Map.copyOf(settings);
+    this.apiKey = apiKey;
+  }
+
+  /** No settings and no key. */
+  public static ProviderConfig empty() {
+    return new ProviderConfig(Map.of(), null);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.settings.putAll(settings);
+    builder.apiKey = apiKey;
+    return builder;
+  }
+
+  /** The setting called {@code name}, if given. */
+  public Optional<String> get(String name) {
+    return Optional.ofNullable(settings.get(name));
+  }
+
+  /** The setting as a duration ({@code 30s}, {@code 2m}, {@code 500ms} or ISO-8601), if given. */
+  public Optional<Duration> duration(String name) {
+    return get(name).map(ProviderConfig::parseDuration);
+  }
+
+  /** All settings. */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  /** The API key, if given. */
+  public Optional<ApiKey> apiKey() {
+    return Optional.ofNullable(apiKey);
+  }
+
+  static Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+      }
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      return switch (t.charAt(t.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> Duration.ofSeconds(Long.parseLong(t));
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "not a duration: " + text + " (use 500ms, 30s, 10m, 1h or ISO-8601 such as PT30S)", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ProviderConfig config
+        && config.settings.equals(settings)
+        && Objects.equals(config.apiKey, apiKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(settings, apiKey);
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderConfig" + settings + (apiKey == null ? "" : " with " + apiKey);
+  }
+
+  /** Builds a {@link ProviderConfig}; not thread-safe. */
+  public static final class Builder {
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private ApiKey apiKey;
+
+    private Builder() {}
+
+    public Builder set(String name, String value) {
+      settings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      return set(BASE_URL, baseUrl);
+    }
+
+    public Builder apiKey(ApiKey apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
+      return this;
+    }
+
+    public ProviderConfig build() {
+      return new ProviderConfig(settings, apiKey);
+    }
+  }
+}

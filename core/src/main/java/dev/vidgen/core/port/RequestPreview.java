@@ -1,0 +1,17 @@
+package dev.vidgen.core.port;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The exact request a provider would send for a job, for a person to check before paying: the
+ * method, URL, headers (the key masked) and JSON body. Nothing is sent to make it.
+ */
+public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
+  public RequestPreview {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(url, "url == null");
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    body = body == null ? "" : body;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.vidgen.core.port;
+
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated job ready to create: every image is a URL (local files were uploaded), the route
+ * is resolved, and an optional client reference lets the task be found again after an unanswered
+ * create ({@code client_business_id} on ToAPIs).
+ *
+ * @param job the job, mode resolved, images all {@link ImageInput.Remote}
+ * @param clientReference null when the route takes none
+ */
+public record SubmitRequest(VideoJob job, ModelRoute route, String clientReference) {
+  public SubmitRequest {
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(route, "route == null");
+    if (job.hasLocalImages()) {
+      throw new IllegalArgumentException("upload local images before creating the task");
+    }
+  }
+
+  public Optional<String> reference() {
+    return Optional.ofNullable(clientReference);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.vidgen.core.port;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A video generation service. Each method makes one attempt and completes exceptionally with a
+ * {@link dev.vidgen.core.error.ProviderException} on failure; waiting, retrying and budgeting are
+ * done once, in the core, for every provider. Implementations must be safe for concurrent use and
+ * must not block the calling thread.
+ */
+public interface VideoProvider extends AutoCloseable {
+
+  /** The provider's stable id, such as {@code toapis}. */
+  String id();
+
+  /** The routes this provider serves. */
+  RouteCatalog catalog();
+
+  /** Uploads a local image (already validated) and completes with the URL to use in a job. */
+  CompletableFuture<URI> upload(Path image);
+
+  /** Creates a task; completes with its first snapshot, which carries the task id. */
+  CompletableFuture<TaskSnapshot> create(SubmitRequest request);
+
+  /** Reads a task's status. */
+  CompletableFuture<TaskSnapshot> status(TaskId taskId);
+
+  /** Opens the finished video for reading; the caller closes the stream. */
+  CompletableFuture<InputStream> open(VideoAsset asset);
+
+  /**
+   * Looks a task up by the client reference sent with its create, after a create that got no
+   * answer. Completes with empty when the provider knows no such task.
+   *
+   * @throws UnsupportedOperationException (in the future) when the provider cannot do this
+   */
+  default CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " cannot look tasks up by client reference"));
+  }
+
+  /** Cancels a task, where the provider can. */
+  default CompletableFuture<Void> cancel(TaskId taskId) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " cannot cancel tasks"));
+  }
+
+  /** The request {@link #create} would send, with the key masked; sends nothing. */
+  RequestPreview preview(SubmitRequest request);
+
+  /** The account balance, where the provider reports one. */
+  default CompletableFuture<Balance> balance() {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " does not report a balance"));
+  }
+
+  /** Releases threads and connections; the default does nothing. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,58 @@
+package dev.vidgen.core.pricing;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one job will cost, in credits and US dollars (1 USD = 200 credits), or unknown when the
+ * route has no documented price. An unknown quote is never zero.
+ *
+ * @param credits null when unknown
+ * @param usd null when unknown
+ * @param basis how the price was found, such as "per request, 10 s" or why it is unknown
+ */
+public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, String basis) {
+  /** Credits per US dollar on ToAPIs. */
+  public static final BigDecimal CREDITS_PER_USD = BigDecimal.valueOf(200);
+
+  public PriceQuote {
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(basis, "basis == null");
+    if ((credits == null) != (usd == null)) {
+      throw new IllegalArgumentException("credits and usd are both known or both unknown");
+    }
+  }
+
+  /** A known price in US dollars; credits follow at 200 per dollar. */
+  public static PriceQuote ofUsd(String model, BigDecimal usd, String basis) {
+    Objects.requireNonNull(usd, "usd == null");
+    return new PriceQuote(model, usd.multiply(CREDITS_PER_USD).stripTrailingZeros(), usd, basis);
+  }
+
+  /** An unknown price, with the reason. */
+  public static PriceQuote unknown(String model, String reason) {
+    return new PriceQuote(model, null, null, reason);
+  }
+
+  public boolean isKnown() {
+    return credits != null;
+  }
+
+  /** Credits, when known. */
+  public Optional<BigDecimal> creditsIfKnown() {
+    return Optional.ofNullable(credits);
+  }
+
+  /** Dollars, when known. */
+  public Optional<BigDecimal> usdIfKnown() {
+    return Optional.ofNullable(usd);
+  }
+
+  @Override
+  public String toString() {
+    return isKnown()
+        ? credits.toPlainString() + " credits ($" + usd.toPlainString() + ") — " + basis
+        : "price unknown — " + basis;
+  }
+}
