@@ -1,32 +1,82 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * The facade apps use: validate, quote, submit, await and download a video job, the same for
  * every provider. Nothing reaches the network before validation, quoting and the budget check
  * pass. Thread-safe; waiting runs on a shared scheduler, not a thread per job.
+ *
+ * <p>The blocking methods throw the original {@link dev.vidgen.core.error.VidgenException}; the
+ * {@code ...Async} forms complete exceptionally with it (unwrapped). Every error raised after a
+ * task was created names its task id.
  */
 public final class VidgenClient implements AutoCloseable {
-  // TODO(client helper): the whole implementation. Signatures are agreed with the CLI and batch work.
+  private final VideoProvider provider;
+  private final boolean ownsProvider;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final ExecutorService ownIo;
+  private final RouteCatalog catalog;
+  private final ClientRuntime runtime;
+  private final BudgetLedger ledger;
+  private final RetryLoop retries;
+  private final SubmitPipeline submits;
+  private final PollingLoop polling;
+  private final Downloader downloader;
+  private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private VidgenClient() {}
+  private VidgenClient(Builder builder, VideoProvider provider, ScheduledExecutorService scheduler, ExecutorService ownIo) {
+    this.provider = provider;
+    this.ownsProvider = builder.ownsProvider;
+    this.scheduler = scheduler;
+    this.ownsScheduler = builder.scheduler == null;
+    this.ownIo = ownIo;
+    this.catalog = builder.catalog != null ? builder.catalog : provider.catalog();
+    Executor io = builder.ioExecutor != null ? builder.ioExecutor : ownIo;
+    Scheduling time = builder.scheduling != null ? builder.scheduling : new ExecutorScheduling(builder.clock, scheduler);
+    this.runtime = new ClientRuntime(provider, time,
+        builder.retryDecider != null ? builder.retryDecider : RetryDecider.of(builder.retryPolicy),
+        builder.pollSchedule, new LockedRandom(builder.random), new Events(builder.listener), io);
+    this.ledger = new BudgetLedger(builder.budget);
+    this.retries = new RetryLoop(runtime);
+    this.submits = new SubmitPipeline(runtime, catalog, ledger, retries);
+    this.polling = new PollingLoop(runtime, retries);
+    this.downloader = new Downloader(runtime, retries);
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -34,17 +84,22 @@ public final class VidgenClient implements AutoCloseable {
 
   /** The provider jobs go to. */
   public VideoProvider provider() {
-    throw new UnsupportedOperationException("TODO");
+    return provider;
   }
 
   /** The routes the provider serves (plus any added through the builder). */
   public RouteCatalog catalog() {
-    throw new UnsupportedOperationException("TODO");
+    return catalog;
+  }
+
+  /** What the client's budget still allows; every submit takes its quote from it. */
+  public Budget remainingBudget() {
+    return ledger.remaining();
   }
 
   /** Every error and warning for {@code job}; sends nothing. */
   public ValidationReport validate(VideoJob job) {
-    throw new UnsupportedOperationException("TODO");
+    return submits.validate(Objects.requireNonNull(job, "job == null"));
   }
 
   /**
@@ -53,44 +108,91 @@ public final class VidgenClient implements AutoCloseable {
    * @throws dev.vidgen.core.error.InvalidJobException when the model is unknown
    */
   public PriceQuote quote(VideoJob job) {
-    throw new UnsupportedOperationException("TODO");
+    return submits.quote(Objects.requireNonNull(job, "job == null"));
   }
 
   /**
    * The exact create request the provider would receive (local images shown as to be uploaded,
-   * the key masked); validates and quotes, sends nothing.
+   * the key masked); validates and quotes, sends nothing. A local image appears as the
+   * placeholder URL {@code upload://<file name>}, such as {@code upload://product.png}, where the
+   * real request has the URL its upload returns; a client reference, where the route takes one,
+   * is a placeholder too.
    *
    * @throws dev.vidgen.core.error.InvalidJobException when the job is invalid
    */
   public RequestPreview preview(VideoJob job) {
-    throw new UnsupportedOperationException("TODO");
+    return submits.preview(Objects.requireNonNull(job, "job == null"));
   }
 
-  /** Validates, quotes, checks the budget, uploads local images and creates the task. */
+  /**
+   * Validates, quotes, checks the budget, uploads local images and creates the task.
+   *
+   * @throws dev.vidgen.core.error.InvalidJobException when the job is invalid (nothing sent)
+   * @throws dev.vidgen.core.error.BudgetExceededException when the budget does not allow it (nothing sent)
+   * @throws dev.vidgen.core.error.AmbiguousSubmitException when the create got no answer and the
+   *     task could not be found again
+   */
   public JobHandle submit(VideoJob job) {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(submitAsync(job), false);
   }
 
-  /** {@link #submit} without blocking. */
+  /** {@link #submit} without blocking; validation and the budget check run before it returns. */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(job, "job == null");
+    return track(() -> submits.submit(job));
+  }
+
+  /**
+   * {@link #submitAsync(VideoJob)} with the caller's client reference, so that the caller can
+   * record it durably before the create is sent (as batches do). The reference is sent only when
+   * the job's route takes one ({@code WireFormat.acceptsClientReference()}); null for a fresh one.
+   */
+  public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
+    Objects.requireNonNull(job, "job == null");
+    return track(() -> submits.submit(job, clientReference));
+  }
+
+  /**
+   * Uploads the job's local images (with the retry policy) and completes with the job holding
+   * their URLs instead; sends no create. A job without local images comes back as it is.
+   */
+  public CompletableFuture<VideoJob> uploadAsync(VideoJob job) {
+    Objects.requireNonNull(job, "job == null");
+    return track(() -> submits.upload(job));
   }
 
   /**
    * A handle for a task this client did not submit: an encoded {@link JobHandle}, or a bare task
-   * id of this client's provider (its model and price then unknown).
+   * id of this client's provider (its model and price then unknown, its submission time now).
+   *
+   * @throws IllegalArgumentException when the text is blank, or a handle of another provider
    */
   public JobHandle resume(String handleOrTaskId) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(handleOrTaskId, "handleOrTaskId == null");
+    String text = handleOrTaskId.strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("give an encoded job handle (vg1.…) or a task id; got a blank string");
+    }
+    if (text.startsWith("vg1.")) {
+      JobHandle handle = JobHandle.decode(text);
+      if (!handle.providerId().equals(provider.id())) {
+        throw new IllegalArgumentException("that handle is for provider " + handle.providerId()
+            + ", but this client uses " + provider.id() + "; resume it with a client for " + handle.providerId());
+      }
+      return handle;
+    }
+    return new JobHandle(provider.id(), TaskId.of(text), "unknown",
+        PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);
   }
 
   /** One status read, with the retry policy. */
   public TaskSnapshot status(JobHandle handle) {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(statusAsync(handle), true);
   }
 
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(handle, "handle == null");
+    return track(() -> retries.run(Operation.READ, handle, handle.taskId(), () -> provider.status(handle.taskId())));
   }
 
   /**
@@ -100,99 +202,260 @@ public final class VidgenClient implements AutoCloseable {
    * @throws DeadlineExceededException when the deadline passed first
    */
   public TaskSnapshot await(JobHandle handle, AwaitOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(awaitAsync(handle, options), true);
   }
 
   /** {@link #await} without blocking; cancelling the future stops the polling. */
   public CompletableFuture<TaskSnapshot> awaitAsync(JobHandle handle, AwaitOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(handle, "handle == null");
+    return track(() -> polling.await(handle, options));
   }
 
   /**
    * Writes the completed task's video to {@code target} through a temporary file renamed into
-   * place, so a half file never stands under the final name.
+   * place, so a half file never stands under the final name. Missing parent folders are created.
+   *
+   * @throws dev.vidgen.core.error.ResultExpiredException when the video's link has expired
+   * @throws dev.vidgen.core.error.DownloadFailedException when the video is empty, not the named
+   *     format, or cannot be written
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target) {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(downloadAsync(handle, completed, target), true);
   }
 
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target) {
-    throw new UnsupportedOperationException("TODO");
+    return track(() -> downloader.download(handle, completed, target));
   }
 
   /** Submit, await and download in one call. */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(generateAsync(job, target, options), true);
   }
 
+  /** {@link #generate} without blocking; cancelling the future stops whichever step is running. */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(target, "target == null");
+    CompletableFuture<GenerationResult> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
+    result.whenComplete((done, failure) -> {
+      CompletableFuture<?> current = step.get();
+      if (result.isCancelled() && current != null) {
+        current.cancel(false);
+      }
+    });
+    follow(step, result, submitAsync(job)).whenComplete((handle, submitFailure) -> {
+      if (submitFailure != null) {
+        result.completeExceptionally(Futures.unwrap(submitFailure));
+        return;
+      }
+      follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> {
+        if (awaitFailure != null) {
+          result.completeExceptionally(Futures.unwrap(awaitFailure));
+          return;
+        }
+        follow(step, result, downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
+          if (downloadFailure != null) {
+            result.completeExceptionally(Futures.unwrap(downloadFailure));
+          } else {
+            result.complete(new GenerationResult(handle, snapshot, file));
+          }
+        });
+      });
+    });
+    return result;
   }
 
-  /** The provider's account balance. */
+  /** The provider's account balance, with the retry policy. */
   public Balance balance() {
-    throw new UnsupportedOperationException("TODO");
+    return Futures.await(balanceAsync(), true);
   }
 
-  /** Closes the provider and the scheduler, if this client created it. */
-  @Override
-  public void close() {}
+  public CompletableFuture<Balance> balanceAsync() {
+    return track(() -> retries.run(Operation.READ, null, null, provider::balance));
+  }
 
-  /** Builds a {@link VidgenClient}. */
+  /**
+   * Closes the provider if this client created it (by id or discovery), and the scheduler and
+   * download threads if this client created them; a caller's own provider and scheduler stay
+   * open. Work still running is cancelled. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    running.forEach(future -> future.cancel(false));
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+    if (ownIo != null) {
+      ownIo.shutdownNow();
+    }
+    if (ownsProvider) {
+      provider.close();
+    }
+  }
+
+  private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> start) {
+    if (closed.get()) {
+      throw new IllegalStateException("this VidgenClient is closed");
+    }
+    CompletableFuture<T> future = start.get();
+    if (!future.isDone()) {
+      running.add(future);
+      future.whenComplete((value, failure) -> running.remove(future));
+    }
+    return future;
+  }
+
+  private static <T> CompletableFuture<T> follow(
+      AtomicReference<CompletableFuture<?>> step, CompletableFuture<?> outer, CompletableFuture<T> next) {
+    step.set(next);
+    if (outer.isCancelled()) {
+      next.cancel(false);
+    }
+    return next;
+  }
+
+  /** Builds a {@link VidgenClient}; a provider must be chosen, everything else has a default. */
   public static final class Builder {
+    private Supplier<VideoProvider> providerSource;
+    private boolean ownsProvider;
+    private RouteCatalog catalog;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RetryDecider retryDecider;
+    private Scheduling scheduling;
+    private PollSchedule pollSchedule = PollSchedule.defaults();
+    private Budget budget = Budget.unlimited();
+    private Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService scheduler;
+    private Executor ioExecutor;
+    private RandomGenerator random = new SplittableRandom();
+    private VidgenListener listener = VidgenListener.NONE;
+
     private Builder() {}
 
-    /** Uses this provider instance. */
+    /** Uses this provider instance; the client does not close it. */
     public Builder provider(VideoProvider provider) {
+      Objects.requireNonNull(provider, "provider == null");
+      this.providerSource = () -> provider;
+      this.ownsProvider = false;
       return this;
     }
 
-    /** Finds the provider {@code id} with ServiceLoader and creates it with {@code config}. */
+    /** Finds the provider {@code id} with ServiceLoader and creates it with {@code config}; the client closes it. */
     public Builder provider(String id, ProviderConfig config) {
+      Objects.requireNonNull(id, "id == null");
+      Objects.requireNonNull(config, "config == null");
+      this.providerSource = () -> VideoProviders.load(id, config);
+      this.ownsProvider = true;
       return this;
     }
 
     /** Chooses the provider at run time: {@code vidgen.provider}, {@code VIDGEN_PROVIDER}, else the only one. */
     public Builder discoverProvider(ProviderConfig config) {
+      Objects.requireNonNull(config, "config == null");
+      this.providerSource = () -> VideoProviders.discover(config);
+      this.ownsProvider = true;
       return this;
     }
 
     /** Routes to use instead of the provider's catalog (for example with routes added). */
     public Builder catalog(RouteCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
       return this;
     }
 
     public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      this.retryDecider = null;
+      return this;
+    }
+
+    /** For tests in this package: retry decisions from a script instead of a policy. */
+    Builder retryDecider(RetryDecider retryDecider) {
+      this.retryDecider = Objects.requireNonNull(retryDecider, "retryDecider == null");
+      return this;
+    }
+
+    /** For tests in this package: time and timers by hand instead of a clock and scheduler. */
+    Builder scheduling(Scheduling scheduling) {
+      this.scheduling = Objects.requireNonNull(scheduling, "scheduling == null");
       return this;
     }
 
     public Builder pollSchedule(PollSchedule pollSchedule) {
+      this.pollSchedule = Objects.requireNonNull(pollSchedule, "pollSchedule == null");
       return this;
     }
 
+    /** The most this client may spend over its life; unlimited by default. */
     public Builder budget(Budget budget) {
+      this.budget = Objects.requireNonNull(budget, "budget == null");
       return this;
     }
 
+    /** The clock for deadlines, submission times and link expiry; the system clock by default. */
     public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
     /** The scheduler for waits and retries; the client creates (and closes) a small one by default. */
     public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
+    /**
+     * Where the blocking copy of a download runs; by default a few daemon threads of the client's
+     * own, which it closes. A caller's executor is not closed.
+     */
+    public Builder ioExecutor(Executor ioExecutor) {
+      this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor == null");
+      return this;
+    }
+
+    /** The source of jitter and client references; give a seeded one for reproducible tests. */
     public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
     public Builder listener(VidgenListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException when no provider was chosen
+     * @throws dev.vidgen.core.error.ProviderSelectionException when the provider cannot be found
+     */
     public VidgenClient build() {
-      return new VidgenClient();
+      if (providerSource == null) {
+        throw new IllegalStateException(
+            "choose a provider: provider(VideoProvider), provider(id, config) or discoverProvider(config)");
+      }
+      VideoProvider provider = providerSource.get();
+      ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
+      ExecutorService io = ioExecutor != null ? null : defaultIo();
+      return new VidgenClient(this, provider, chosenScheduler, io);
+    }
+
+    private static ScheduledExecutorService defaultScheduler() {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, new DaemonThreads("vidgen-scheduler"));
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
+
+    private static ExecutorService defaultIo() {
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(
+          4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DaemonThreads("vidgen-download"));
+      executor.allowCoreThreadTimeOut(true);
+      return executor;
     }
   }
 }

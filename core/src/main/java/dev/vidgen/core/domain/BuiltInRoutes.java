@@ -1,30 +1,38 @@
 package dev.vidgen.core.domain;
 
-import static dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO;
-
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The routes vidgen ships with, from the ToAPIs API reference. */
+/**
+ * The routes vidgen ships with, from the ToAPIs API reference (R); one package-private class per
+ * model family holds the details.
+ */
 final class BuiltInRoutes {
+  /** The reason every route without a documented price gives. */
+  static final String SEE_PRICING = "no price is documented; see toapis.com/pricing";
+
   private BuiltInRoutes() {}
 
   static List<ModelRoute> all() {
-    return List.of(grokVideo15Preview());
+    List<ModelRoute> routes = new ArrayList<>();
+    routes.addAll(GrokRoutes.all());
+    routes.addAll(SoraRoutes.all());
+    routes.addAll(VeoRoutes.all());
+    routes.addAll(SeedanceRoutes.all());
+    routes.addAll(KlingRoutes.all());
+    routes.addAll(WanRoutes.all());
+    routes.addAll(HailuoRoutes.all());
+    routes.addAll(ViduRoutes.all());
+    routes.addAll(OtherRoutes.all());
+    return List.copyOf(routes);
   }
 
   static ModelRoute grokVideo15Preview() {
-    return ModelRoute.builder("grok-video-1.5-preview")
-        .displayName("Grok Video 1.5 Preview")
-        .family("Grok")
-        .mode(IMAGE_TO_VIDEO, 1, 1)
-        .durations(DurationRule.oneOf(10, 15))
-        .aspectRatios("16:9", "9:16", "3:2", "2:3", "1:1")
-        .noResolution()
-        .maxPromptChars(1200)
-        .price(PriceTable.perRequest(Map.of(10, "0.10", 15, "0.15")))
-        .wire(WireFormat.standard().withImageField("images", false).withDurationField("seconds", true))
-        .note("The model-guide page lists gemini-omni-flash's parameters; the API reference (I2V only, 10/15 s, 5 ratios) is followed.")
-        .build();
+    return GrokRoutes.grokVideo15Preview();
+  }
+
+  /** A price table that says the price is unknown and where to look. */
+  static PriceTable unknownPrice() {
+    return PriceTable.unknown(SEE_PRICING);
   }
 }

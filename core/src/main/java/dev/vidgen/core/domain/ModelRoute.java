@@ -24,6 +24,7 @@ import java.util.Set;
  * @param promptRequired whether a non-blank prompt must be given
  * @param knownParams extra parameters the route understands; others draw a warning
  * @param note one line on where the provider's pages disagree and what vidgen follows, or null
+ * @param rules rules that tie fields together, such as "1080P only at 6 s"
  */
 public record ModelRoute(
     String id,
@@ -42,7 +43,8 @@ public record ModelRoute(
     PriceTable price,
     Set<String> knownParams,
     WireFormat wire,
-    String note) {
+    String note,
+    List<RouteRule> rules) {
 
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -68,6 +70,31 @@ public record ModelRoute(
     Objects.requireNonNull(price, id + ": price == null (use PriceTable.unknown)");
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
     wire = wire == null ? WireFormat.standard() : wire;
+    rules = List.copyOf(rules == null ? List.of() : rules);
+  }
+
+  /** A route without cross-field rules (the shape before {@link #rules()} existed). */
+  public ModelRoute(
+      String id,
+      String displayName,
+      String family,
+      Set<GenerationMode> modes,
+      Map<GenerationMode, IntRange> imageCounts,
+      Map<GenerationMode, IntRange> videoCounts,
+      DurationRule durations,
+      List<String> aspectRatios,
+      String defaultAspectRatio,
+      List<String> resolutions,
+      String defaultResolution,
+      Integer maxPromptChars,
+      boolean promptRequired,
+      PriceTable price,
+      Set<String> knownParams,
+      WireFormat wire,
+      String note) {
+    this(id, displayName, family, modes, imageCounts, videoCounts, durations, aspectRatios,
+        defaultAspectRatio, resolutions, defaultResolution, maxPromptChars, promptRequired, price,
+        knownParams, wire, note, List.of());
   }
 
   /** A builder for a route called {@code id}. */
@@ -98,6 +125,29 @@ public record ModelRoute(
   /** The documented prompt limit, if any. */
   public Optional<Integer> promptLimit() {
     return Optional.ofNullable(maxPromptChars);
+  }
+
+  /** The route's own spelling of {@code resolution} (matched without regard to case), if offered. */
+  public Optional<String> offeredResolution(String resolution) {
+    return matchIgnoringCase(resolutions, resolution);
+  }
+
+  /** The route's own spelling of {@code aspectRatio} (matched without regard to case), if offered. */
+  public Optional<String> offeredAspectRatio(String aspectRatio) {
+    return matchIgnoringCase(aspectRatios, aspectRatio);
+  }
+
+  private static Optional<String> matchIgnoringCase(List<String> offered, String wanted) {
+    if (wanted == null) {
+      return Optional.empty();
+    }
+    String trimmed = wanted.trim();
+    for (String candidate : offered) {
+      if (candidate.equalsIgnoreCase(trimmed)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The one-line note on disagreeing sources, if any. */
@@ -146,6 +196,7 @@ public record ModelRoute(
     private final Set<String> knownParams = new LinkedHashSet<>();
     private WireFormat wire = WireFormat.standard();
     private String note;
+    private final List<RouteRule> rules = new ArrayList<>();
 
     private Builder(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -169,6 +220,7 @@ public record ModelRoute(
       knownParams.addAll(route.knownParams);
       wire = route.wire;
       note = route.note;
+      rules.addAll(route.rules);
     }
 
     public Builder displayName(String displayName) {
@@ -214,6 +266,12 @@ public record ModelRoute(
       return this;
     }
 
+    /** Keeps the offered ratios but documents no default (the provider chooses). */
+    public Builder noDefaultAspectRatio() {
+      defaultAspectRatio = null;
+      return this;
+    }
+
     /** Takes no aspect ratio. */
     public Builder noAspectRatio() {
       aspectRatios.clear();
@@ -227,6 +285,12 @@ public record ModelRoute(
       resolutions.add(defaultResolution);
       resolutions.addAll(List.of(others));
       this.defaultResolution = defaultResolution;
+      return this;
+    }
+
+    /** Keeps the offered resolutions but documents no default (the provider chooses). */
+    public Builder noDefaultResolution() {
+      defaultResolution = null;
       return this;
     }
 
@@ -267,11 +331,25 @@ public record ModelRoute(
       return this;
     }
 
+    /** Adds rules that tie fields together; see {@link RouteRule}. */
+    public Builder rules(RouteRule... added) {
+      for (RouteRule rule : added) {
+        rules.add(Objects.requireNonNull(rule, "rule == null"));
+      }
+      return this;
+    }
+
+    /** Drops every rule, for a variant that does not share them. */
+    public Builder clearRules() {
+      rules.clear();
+      return this;
+    }
+
     public ModelRoute build() {
       return new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,
           aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
-          maxPromptChars, promptRequired, price, knownParams, wire, note);
+          maxPromptChars, promptRequired, price, knownParams, wire, note, rules);
     }
   }
 }

@@ -1,6 +1,13 @@
 package dev.vidgen.core.domain;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a route's fields are spelled in the provider's request body. ToAPIs uses one endpoint for
@@ -9,15 +16,23 @@ import java.util.Objects;
  * an integer {@code duration}. Data, not code, so that a new route needs no new adapter.
  *
  * @param imageField the body field for input images ({@code images}, {@code image},
- *     {@code image_urls}, {@code reference_images}, …)
+ *     {@code image_urls}, {@code reference_images}, …) when no mode-specific field is set
  * @param singleImage true when that field is one string rather than an array
  * @param durationField {@code seconds} or {@code duration}
  * @param durationAsString true when the duration is sent as a JSON string ("10")
  * @param aspectRatioField {@code aspect_ratio}, or {@code size} for the official Veo models
- * @param resolutionField {@code resolution}, {@code quality}, or a dotted path such as
- *     {@code metadata.resolution}
+ * @param resolutionField {@code resolution}, {@code quality}, {@code mode}, or a dotted path such
+ *     as {@code metadata.resolution}
  * @param acceptsClientReference whether the route takes {@code client_business_id}, by which a
  *     task can be found again after an unanswered create
+ * @param imageFieldsByMode image fields that replace {@code imageField} in one mode, such as
+ *     {@code image_with_roles} with roles {@code first_frame, last_frame} for image-to-video
+ * @param videoFieldsByMode the field for input videos in each mode that takes videos
+ * @param modeField the body field that names the mode ({@code action}, {@code video_operation}),
+ *     or null when the provider infers the mode from the inputs
+ * @param modeValues what {@code modeField} holds for each mode; a mode missing here is not sent
+ * @param resolutionValues wire spellings of resolutions, keyed by the route's resolution in
+ *     lower case (Kling sends {@code 720p} as {@code mode: std}); others are sent as listed
  */
 public record WireFormat(
     String imageField,
@@ -26,13 +41,71 @@ public record WireFormat(
     boolean durationAsString,
     String aspectRatioField,
     String resolutionField,
-    boolean acceptsClientReference) {
+    boolean acceptsClientReference,
+    Map<GenerationMode, InputField> imageFieldsByMode,
+    Map<GenerationMode, InputField> videoFieldsByMode,
+    String modeField,
+    Map<GenerationMode, String> modeValues,
+    Map<String, String> resolutionValues) {
 
   public WireFormat {
     Objects.requireNonNull(imageField, "imageField == null");
     Objects.requireNonNull(durationField, "durationField == null");
     Objects.requireNonNull(aspectRatioField, "aspectRatioField == null");
     Objects.requireNonNull(resolutionField, "resolutionField == null");
+    imageFieldsByMode = freeze(imageFieldsByMode);
+    videoFieldsByMode = freeze(videoFieldsByMode);
+    modeValues = freeze(modeValues);
+    Map<String, String> lowered = new LinkedHashMap<>();
+    if (resolutionValues != null) {
+      resolutionValues.forEach((key, value) -> lowered.put(key.toLowerCase(Locale.ROOT), value));
+    }
+    resolutionValues = Collections.unmodifiableMap(lowered);
+  }
+
+  /** The original seven-field shape, with no mode-specific fields. */
+  public WireFormat(
+      String imageField,
+      boolean singleImage,
+      String durationField,
+      boolean durationAsString,
+      String aspectRatioField,
+      String resolutionField,
+      boolean acceptsClientReference) {
+    this(imageField, singleImage, durationField, durationAsString, aspectRatioField,
+        resolutionField, acceptsClientReference, Map.of(), Map.of(), null, Map.of(), Map.of());
+  }
+
+  /**
+   * How a list of input URLs is sent: a field name, whether it is one string, and for
+   * {@code *_with_roles} fields the role of each input ({@code [{"url":…,"role":…}]}).
+   *
+   * @param roles the role of input 0, 1, …; the last role repeats for later inputs; empty when
+   *     the field takes plain URLs
+   */
+  public record InputField(String name, boolean single, List<String> roles) {
+    public InputField {
+      Objects.requireNonNull(name, "name == null");
+      roles = List.copyOf(roles == null ? List.of() : roles);
+    }
+
+    /** A field of plain URLs. */
+    public static InputField plain(String name, boolean single) {
+      return new InputField(name, single, List.of());
+    }
+
+    /** A field of {@code {url, role}} objects. */
+    public static InputField withRoles(String name, String... roles) {
+      return new InputField(name, false, List.of(roles));
+    }
+
+    /** The role of the input at {@code index}; empty when the field takes plain URLs. */
+    public Optional<String> roleAt(int index) {
+      if (roles.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(roles.get(Math.min(index, roles.size() - 1)));
+    }
   }
 
   /** The common shape: {@code image_urls} array, integer {@code duration}, {@code aspect_ratio}, {@code resolution}. */
@@ -40,23 +113,93 @@ public record WireFormat(
     return new WireFormat("image_urls", false, "duration", false, "aspect_ratio", "resolution", false);
   }
 
+  /** How images are sent in {@code mode}. */
+  public InputField imagesFor(GenerationMode mode) {
+    InputField special = imageFieldsByMode.get(mode);
+    return special != null ? special : InputField.plain(imageField, singleImage);
+  }
+
+  /** How videos are sent in {@code mode}; empty when the route documents no video field for it. */
+  public Optional<InputField> videosFor(GenerationMode mode) {
+    return Optional.ofNullable(videoFieldsByMode.get(mode));
+  }
+
+  /** What {@link #modeField()} holds for {@code mode}; empty when nothing is sent. */
+  public Optional<String> modeValue(GenerationMode mode) {
+    return modeField == null ? Optional.empty() : Optional.ofNullable(modeValues.get(mode));
+  }
+
+  /** The wire spelling of one of the route's resolutions (unchanged unless mapped). */
+  public String resolutionValue(String resolution) {
+    Objects.requireNonNull(resolution, "resolution == null");
+    return resolutionValues.getOrDefault(resolution.toLowerCase(Locale.ROOT), resolution);
+  }
+
   public WireFormat withImageField(String field, boolean single) {
-    return new WireFormat(field, single, durationField, durationAsString, aspectRatioField, resolutionField, acceptsClientReference);
+    return new WireFormat(field, single, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
   }
 
   public WireFormat withDurationField(String field, boolean asString) {
-    return new WireFormat(imageField, singleImage, field, asString, aspectRatioField, resolutionField, acceptsClientReference);
+    return new WireFormat(imageField, singleImage, field, asString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
   }
 
   public WireFormat withAspectRatioField(String field) {
-    return new WireFormat(imageField, singleImage, durationField, durationAsString, field, resolutionField, acceptsClientReference);
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, field, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
   }
 
   public WireFormat withResolutionField(String field) {
-    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, field, acceptsClientReference);
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, field,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
   }
 
   public WireFormat withClientReference(boolean accepted) {
-    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField, accepted);
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        accepted, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+  }
+
+  /** Sends images of {@code mode} in {@code field} instead of {@link #imageField()}. */
+  public WireFormat withImages(GenerationMode mode, InputField field) {
+    Map<GenerationMode, InputField> images = put(imageFieldsByMode, mode, field);
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, images, videoFieldsByMode, modeField, modeValues, resolutionValues);
+  }
+
+  /** Sends videos of {@code mode} in {@code field}. */
+  public WireFormat withVideos(GenerationMode mode, InputField field) {
+    Map<GenerationMode, InputField> videos = put(videoFieldsByMode, mode, field);
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videos, modeField, modeValues, resolutionValues);
+  }
+
+  /** Names the mode in {@code field}, with one value per mode (modes left out are not sent). */
+  public WireFormat withModeField(String field, Map<GenerationMode, String> values) {
+    Objects.requireNonNull(field, "field == null");
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, field, values, resolutionValues);
+  }
+
+  /** Sends resolutions under other names, such as {@code Map.of("720p", "std", "1080p", "pro")}. */
+  public WireFormat withResolutionValues(Map<String, String> values) {
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, values);
+  }
+
+  private static <V> Map<GenerationMode, V> freeze(Map<GenerationMode, V> map) {
+    EnumMap<GenerationMode, V> copy = new EnumMap<>(GenerationMode.class);
+    if (map != null) {
+      map.forEach((mode, value) -> copy.put(
+          Objects.requireNonNull(mode, "mode == null"), Objects.requireNonNull(value, "value == null")));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static <V> Map<GenerationMode, V> put(Map<GenerationMode, V> map, GenerationMode mode, V value) {
+    EnumMap<GenerationMode, V> copy = new EnumMap<>(GenerationMode.class);
+    copy.putAll(map);
+    copy.put(Objects.requireNonNull(mode, "mode == null"), Objects.requireNonNull(value, "value == null"));
+    return copy;
   }
 }

@@ -6,6 +6,9 @@ import java.util.Objects;
 /** What to do after a failed provider call. */
 public sealed interface RetryDecision {
 
+  /** Why, in words fit for a log line or an error message. */
+  String reason();
+
   /** Try again after {@code delay}. */
   record Retry(Duration delay, String reason) implements RetryDecision {
     public Retry {

@@ -1,6 +1,7 @@
 package dev.vidgen.core.policy;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -8,15 +9,46 @@ import java.util.random.RandomGenerator;
  * the provider's guidance: 400/401/402/404/422 never; 429 with exponential backoff and jitter,
  * honouring {@code Retry-After}; 500/503 a few short retries; a connection that failed before
  * sending always; an unanswered create never blindly. Immutable and thread-safe.
+ *
+ * <p>Jitter only lengthens a wait: a retry never comes before the nominal backoff (1 s, 2 s,
+ * 4 s, … for 429) nor before the server's {@code Retry-After}. See
+ * {@code docs/retries-and-polling.md}.
  */
 public final class RetryPolicy {
-  // TODO(policy helper): builder with tunables; real implementation and tests.
+  private final int rateLimitRetries;
+  private final Backoff rateLimitBackoff;
+  private final int transientRetries;
+  private final Backoff transientBackoff;
+  private final Duration maxRetryAfter;
+  private final Duration retryAfterJitter;
 
-  private RetryPolicy() {}
+  private RetryPolicy(Builder builder) {
+    this.rateLimitRetries = builder.rateLimitRetries;
+    this.rateLimitBackoff = builder.rateLimitBackoff;
+    this.transientRetries = builder.transientRetries;
+    this.transientBackoff = builder.transientBackoff;
+    this.maxRetryAfter = builder.maxRetryAfter;
+    this.retryAfterJitter = builder.retryAfterJitter;
+  }
 
   /** The policy vidgen uses unless told otherwise. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy();
+    return builder().build();
+  }
+
+  /** A policy that retries nothing (an unanswered create is still reported as ambiguous). */
+  public static RetryPolicy never() {
+    return builder().rateLimitRetries(0).transientRetries(0).build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this policy's settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
@@ -24,9 +56,139 @@ public final class RetryPolicy {
    *
    * @param retryAfter the server's hint, or null
    * @param random the source of jitter
+   * @throws IllegalArgumentException when {@code failedAttempts} is below 1
    */
   public RetryDecision decide(
       Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random) {
-    return new RetryDecision.GiveUp("not implemented");
+    Objects.requireNonNull(operation, "operation == null");
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(random, "random == null");
+    if (failedAttempts < 1) {
+      throw new IllegalArgumentException("failedAttempts must be at least 1: " + failedAttempts);
+    }
+    String what = label(operation) + ": " + FailureText.of(kind);
+    if (!kind.isTransient()) {
+      return new RetryDecision.GiveUp(what + "; never retried");
+    }
+    if (kind == FailureKind.NO_RESPONSE && operation == Operation.CREATE) {
+      return new RetryDecision.Ambiguous(
+          what + "; the task may exist and be billed, so the create is not sent again blindly");
+    }
+    boolean rateLimited = kind == FailureKind.RATE_LIMITED;
+    int allowed = rateLimited ? rateLimitRetries : transientRetries;
+    if (failedAttempts > allowed) {
+      return new RetryDecision.GiveUp(what + "; gave up after " + allowed + " retr" + (allowed == 1 ? "y" : "ies"));
+    }
+    String retry = what + "; retry " + failedAttempts + " of " + allowed + " in ";
+    if (retryAfter != null) {
+      return honour(retryAfter.isNegative() ? Duration.ZERO : retryAfter, what, retry, random);
+    }
+    Duration delay = (rateLimited ? rateLimitBackoff : transientBackoff).delay(failedAttempts, random);
+    return new RetryDecision.Retry(delay, retry + FailureText.seconds(delay) + " (backoff)");
+  }
+
+  private RetryDecision honour(Duration hint, String what, String retry, RandomGenerator random) {
+    if (hint.compareTo(maxRetryAfter) > 0) {
+      return new RetryDecision.GiveUp(
+          what + "; the server asked to wait " + FailureText.seconds(hint) + " (Retry-After), longer than the "
+              + FailureText.seconds(maxRetryAfter) + " this policy waits");
+    }
+    Duration delay = hint.plusMillis((long) Math.floor(random.nextDouble() * retryAfterJitter.toMillis()));
+    return new RetryDecision.Retry(
+        delay, retry + FailureText.seconds(delay) + " (Retry-After " + FailureText.seconds(hint) + ")");
+  }
+
+  private static String label(Operation operation) {
+    return switch (operation) {
+      case CREATE -> "create";
+      case READ -> "read";
+      case UPLOAD -> "upload";
+      case DOWNLOAD -> "download";
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy[429: " + rateLimitRetries + " retries " + rateLimitBackoff + "; 5xx/network: "
+        + transientRetries + " retries " + transientBackoff + "; Retry-After up to " + maxRetryAfter
+        + " + " + retryAfterJitter + "]";
+  }
+
+  /** Tunes a {@link RetryPolicy}; every setting has a sensible default. Not thread-safe. */
+  public static final class Builder {
+    private int rateLimitRetries = 6;
+    private Backoff rateLimitBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+    private int transientRetries = 3;
+    private Backoff transientBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2), 0.2);
+    private Duration maxRetryAfter = Duration.ofSeconds(120);
+    private Duration retryAfterJitter = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    private Builder(RetryPolicy policy) {
+      rateLimitRetries = policy.rateLimitRetries;
+      rateLimitBackoff = policy.rateLimitBackoff;
+      transientRetries = policy.transientRetries;
+      transientBackoff = policy.transientBackoff;
+      maxRetryAfter = policy.maxRetryAfter;
+      retryAfterJitter = policy.retryAfterJitter;
+    }
+
+    /** Retries after HTTP 429 before giving up (default 6). */
+    public Builder rateLimitRetries(int retries) {
+      this.rateLimitRetries = requireRetries(retries);
+      return this;
+    }
+
+    /**
+     * The first wait after HTTP 429 with no {@code Retry-After}, doubled on each retry up to
+     * {@code cap} (default 1 s doubling to 30 s).
+     */
+    public Builder rateLimitBackoff(Duration first, Duration cap) {
+      this.rateLimitBackoff = new Backoff(first, cap, rateLimitBackoff.jitter());
+      return this;
+    }
+
+    /** Retries after 500, 503 and network failures before giving up (default 3). */
+    public Builder transientRetries(int retries) {
+      this.transientRetries = requireRetries(retries);
+      return this;
+    }
+
+    /** The first wait after 500, 503 or a network failure, doubled up to {@code cap} (default 0.5 s to 2 s). */
+    public Builder transientBackoff(Duration first, Duration cap) {
+      this.transientBackoff = new Backoff(first, cap, transientBackoff.jitter());
+      return this;
+    }
+
+    /** Backoff waits grow at random by up to this share (default 0.2, i.e. up to +20 %). */
+    public Builder jitter(double jitter) {
+      this.rateLimitBackoff = new Backoff(rateLimitBackoff.first(), rateLimitBackoff.cap(), jitter);
+      this.transientBackoff = new Backoff(transientBackoff.first(), transientBackoff.cap(), jitter);
+      return this;
+    }
+
+    /** The longest {@code Retry-After} honoured; a longer hint gives up and reports it (default 120 s). */
+    public Builder maxRetryAfter(Duration max) {
+      this.maxRetryAfter = DurationChecks.requireNotNegative(max, "maxRetryAfter");
+      return this;
+    }
+
+    /** Up to this much is added at random to a {@code Retry-After} hint (default 1 s). */
+    public Builder retryAfterJitter(Duration jitter) {
+      this.retryAfterJitter = DurationChecks.requireNotNegative(jitter, "retryAfterJitter");
+      return this;
+    }
+
+    public RetryPolicy build() {
+      return new RetryPolicy(this);
+    }
+
+    private static int requireRetries(int retries) {
+      if (retries < 0 || retries > 100) {
+        throw new IllegalArgumentException("retries must be from 0 to 100: " + retries);
+      }
+      return retries;
+    }
   }
 }

@@ -27,7 +27,19 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
   /** A known price in US dollars; credits follow at 200 per dollar. */
   public static PriceQuote ofUsd(String model, BigDecimal usd, String basis) {
     Objects.requireNonNull(usd, "usd == null");
-    return new PriceQuote(model, usd.multiply(CREDITS_PER_USD).stripTrailingZeros(), usd, basis);
+    return new PriceQuote(model, plain(usd.multiply(CREDITS_PER_USD)), usd, basis);
+  }
+
+  /** {@code credits} in US dollars, exactly (1 credit = $0.005). */
+  public static BigDecimal usdOf(BigDecimal credits) {
+    Objects.requireNonNull(credits, "credits == null");
+    return plain(credits.divide(CREDITS_PER_USD));
+  }
+
+  /** Without trailing zeros, yet never in exponent form: 20.00 becomes 20, 200 stays 200. */
+  static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** An unknown price, with the reason. */

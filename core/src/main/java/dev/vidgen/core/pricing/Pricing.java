@@ -1,15 +1,70 @@
 package dev.vidgen.core.pricing;
 
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.VideoJob;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
-/** Quotes jobs from their route's price table with exact decimal arithmetic. */
+/**
+ * Quotes jobs from their route's price table with exact decimal arithmetic: a per-request price
+ * for the job's duration, or a per-second price times the duration. A price that is not known is
+ * quoted as unknown, never as zero. Pure and thread-safe.
+ */
 public final class Pricing {
-  // TODO(pricing helper): real implementation and tests.
   private Pricing() {}
 
-  /** What {@code job} costs on {@code route} (the route's default duration when the job gives none). */
+  /**
+   * What {@code job} costs on {@code route} (the route's default duration when the job gives
+   * none). Unknown when the route has no price, or no price for the job's duration.
+   */
   public static PriceQuote quote(ModelRoute route, VideoJob job) {
-    return PriceQuote.unknown(route.id(), "not implemented");
+    Objects.requireNonNull(route, "route == null");
+    Objects.requireNonNull(job, "job == null");
+    boolean defaulted = job.seconds() == null;
+    int seconds = defaulted ? route.durations().defaultSeconds() : job.seconds();
+    String duration = seconds + " s" + (defaulted ? " (the route's default)" : "");
+    PriceTable table = route.price();
+    if (table instanceof PriceTable.Unknown unknown) {
+      return PriceQuote.unknown(route.id(), unknown.reason());
+    }
+    if (table instanceof PriceTable.PerRequest perRequest) {
+      BigDecimal usd = perRequest.usdBySeconds().get(seconds);
+      if (usd == null) {
+        return PriceQuote.unknown(
+            route.id(),
+            "no price for " + seconds + " s; priced durations: "
+                + perRequest.usdBySeconds().keySet().stream().map(s -> s + " s").collect(Collectors.joining(", ")));
+      }
+      return PriceQuote.ofUsd(route.id(), usd, "per request, " + duration);
+    }
+    PriceTable.PerSecond perSecond = (PriceTable.PerSecond) table;
+    if (!route.durations().accepts(seconds)) {
+      return PriceQuote.unknown(
+          route.id(), "no price for " + seconds + " s; the route offers " + route.durations().describe() + " s");
+    }
+    BigDecimal usd = perSecond.usdPerSecond().multiply(BigDecimal.valueOf(seconds));
+    return PriceQuote.ofUsd(
+        route.id(), usd, "$" + perSecond.usdPerSecond().toPlainString() + " per second × " + duration);
+  }
+
+  /** The sum of {@code quotes}, such as a batch's; it says how many of them are unknown. */
+  public static QuoteTotal total(List<PriceQuote> quotes) {
+    Objects.requireNonNull(quotes, "quotes == null");
+    BigDecimal credits = BigDecimal.ZERO;
+    BigDecimal usd = BigDecimal.ZERO;
+    int unknown = 0;
+    for (PriceQuote quote : quotes) {
+      Objects.requireNonNull(quote, "quotes holds null");
+      if (quote.isKnown()) {
+        credits = credits.add(quote.credits());
+        usd = usd.add(quote.usd());
+      } else {
+        unknown++;
+      }
+    }
+    return new QuoteTotal(PriceQuote.plain(credits), usd, quotes.size() - unknown, unknown);
   }
 }

@@ -1,16 +1,20 @@
 package dev.vidgen.core.validation;
 
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks a {@link VideoJob} against its route in a catalog and reports every problem at once.
- * Never throws for a bad job; reads local image files to check them. Thread-safe.
+ * Checks a {@link VideoJob} against its route in a catalog and reports every problem at once:
+ * errors that block the job and warnings that do not. Never throws for a bad job (a null job
+ * gets a report too); reads only the attributes and first bytes of local image files.
+ * Thread-safe.
  */
 public final class JobValidator {
-  // TODO(validation helper): every rule of issue 2 item 4.
   private final RouteCatalog catalog;
 
   private JobValidator(RouteCatalog catalog) {
@@ -22,9 +26,38 @@ public final class JobValidator {
     return new JobValidator(catalog);
   }
 
-  /** Every error and warning for {@code job}. */
+  /**
+   * Every error and warning for {@code job}. When the job names no mode, the report's mode is the
+   * one inferred from its inputs, and the job is checked against that mode.
+   */
   public ValidationReport validate(VideoJob job) {
-    Objects.requireNonNull(job, "job == null");
-    return new ValidationReport(job.model(), job.mode(), List.of());
+    if (job == null) {
+      return new ValidationReport(null, null, List.of(Violation.error("job", ViolationCodes.JOB_MISSING, null,
+          "a VideoJob", "job: no job was given; build one with VideoJob.builder(model)")));
+    }
+    List<Violation> found = new ArrayList<>();
+    ModelRoute route = job.model().isBlank() ? null : catalog.find(job.model()).orElse(null);
+    GenerationMode mode = Modes.resolve(job, route);
+    if (route == null) {
+      reportUnknownModel(job.model(), found);
+      RouteChecks.checkInputs(job.images(), job.videos(), found);
+    } else {
+      new RouteChecks(route, job, mode, found).run();
+    }
+    return new ValidationReport(job.model(), mode, found);
+  }
+
+  private void reportUnknownModel(String model, List<Violation> found) {
+    List<String> nearest = catalog.nearest(model, 3);
+    String suggestions = Texts.orList(nearest);
+    if (model.isBlank()) {
+      found.add(Violation.error("model", ViolationCodes.MODEL_MISSING, model, suggestions,
+          "model: no model was given; choose one of the " + catalog.size() + " known routes, such as " + suggestions));
+      return;
+    }
+    String shown = Texts.shown(model);
+    String hint = nearest.isEmpty() ? "the catalog has no routes" : "did you mean " + suggestions + "?";
+    found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
+        "model: " + shown + " is not a known model; " + hint));
   }
 }

@@ -1,0 +1,49 @@
+package dev.vidgen.benchmarks;
+
+import dev.vidgen.benchmarks.load.InflightFigures;
+import dev.vidgen.benchmarks.load.OverheadFigures;
+import dev.vidgen.benchmarks.load.RateLimitFigures;
+import dev.vidgen.benchmarks.micro.MicroFigures;
+import dev.vidgen.benchmarks.polling.PollingFigures;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the benchmarks ({@code bin/bench}): the JMH micro benchmarks, the polling study, and the
+ * load drivers against the fake ToAPIs server next to the simple way; writes
+ * {@code summary.json}. Options: {@code --quick}, {@code --runs N}, {@code --out DIR},
+ * {@code --only micro,polling,overhead,inflight,ratelimit}.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    List<Section> sections = List.of(
+        new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures());
+    Summary summary = new Summary(settings);
+    long start = System.nanoTime();
+    for (Section section : sections) {
+      if (!settings.wants(section.name())) {
+        continue;
+      }
+      long sectionStart = System.nanoTime();
+      System.out.printf("bench: %s ...%n", section.name());
+      section.run(settings, summary);
+      System.out.printf("bench: %s done in %.0f s%n", section.name(), (System.nanoTime() - sectionStart) / 1e9);
+      summary.write(settings.out());
+    }
+    Path file = summary.write(settings.out());
+    System.out.printf("bench: %s run done in %.0f s; wrote %s%n", settings.quick() ? "quick" : "full",
+        (System.nanoTime() - start) / 1e9, file);
+    summary.report().forEach(System.out::println);
+    System.exit(0);
+  }
+}

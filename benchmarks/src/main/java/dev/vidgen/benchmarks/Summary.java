@@ -1,0 +1,102 @@
+package dev.vidgen.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one bench run: headline keys (medians), the target each is held to, and the
+ * details behind them; written as {@code summary.json}.
+ */
+public final class Summary {
+  private final Map<String, Object> figures = new LinkedHashMap<>();
+  private final Map<String, Object> details = new LinkedHashMap<>();
+  private final List<Target> targets = new ArrayList<>();
+  private final Map<String, Object> machine;
+  private final Settings settings;
+
+  /** A bound a headline figure is held to. */
+  public record Target(String key, boolean atMost, double bound) {
+    boolean met(double value) {
+      return !Double.isNaN(value) && (atMost ? value <= bound : value >= bound);
+    }
+
+    String text() {
+      return (atMost ? "<= " : ">= ") + bound;
+    }
+  }
+
+  public Summary(Settings settings) {
+    this.settings = settings;
+    this.machine = Machine.describe();
+  }
+
+  /** Sets a headline figure (rounded to four significant digits). */
+  public void put(String key, double value) {
+    figures.put(key, Stats.round(value));
+  }
+
+  /** Sets a headline count. */
+  public void put(String key, long value) {
+    figures.put(key, value);
+  }
+
+  /** Holds {@code key} to at most {@code bound}. */
+  public void atMost(String key, double bound) {
+    targets.add(new Target(key, true, bound));
+  }
+
+  /** Holds {@code key} to at least {@code bound}. */
+  public void atLeast(String key, double bound) {
+    targets.add(new Target(key, false, bound));
+  }
+
+  /** Keeps the details of a section (its per-run values, settings and notes). */
+  public void details(String section, Map<String, ?> values) {
+    details.put(section, values);
+  }
+
+  /** A headline figure, or NaN when it was not measured. */
+  public double figure(String key) {
+    Object value = figures.get(key);
+    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+  }
+
+  /** Writes {@code summary.json} into {@code dir}. */
+  public Path write(Path dir) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("mode", settings.quick() ? "quick" : "full");
+    json.put("runs", settings.runs());
+    json.putAll(figures);
+    Map<String, Object> checks = new LinkedHashMap<>();
+    for (Target target : targets) {
+      double value = figure(target.key());
+      Map<String, Object> check = new LinkedHashMap<>();
+      check.put("target", target.text());
+      check.put("value", Double.isNaN(value) ? null : Stats.round(value));
+      check.put("met", target.met(value));
+      checks.put(target.key(), check);
+    }
+    json.put("targets", checks);
+    Map<String, Object> where = new LinkedHashMap<>(machine);
+    where.put("load_average_at_end", Machine.loadAverage());
+    json.put("machine", where);
+    json.put("details", details);
+    Path file = dir.resolve("summary.json");
+    JsonFiles.write(file, json);
+    return file;
+  }
+
+  /** The headline figures and targets as lines for a person. */
+  public List<String> report() {
+    List<String> lines = new ArrayList<>();
+    figures.forEach((key, value) -> {
+      String verdict = targets.stream().filter(t -> t.key().equals(key)).findFirst()
+          .map(t -> "  (target " + t.text() + ": " + (t.met(figure(key)) ? "met" : "MISSED") + ")").orElse("");
+      lines.add(String.format("  %-36s %s%s", key, value, verdict));
+    });
+    return lines;
+  }
+}

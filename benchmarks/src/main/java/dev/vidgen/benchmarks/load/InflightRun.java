@@ -1,0 +1,121 @@
+package dev.vidgen.benchmarks.load;
+
+import dev.vidgen.benchmarks.Machine;
+import dev.vidgen.benchmarks.Stats;
+import dev.vidgen.benchmarks.Workloads;
+import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
+import dev.vidgen.benchmarks.baseline.ThreadPerJob;
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Many jobs in flight at once on one side (this process has only that side): every job created
+ * and then waited for, against a server whose tasks run far longer than the measurement. Counts
+ * the process's live threads (peak and at the end), the heap right after a full collection, and
+ * the resident memory, while the jobs are submitted and then held for {@code hold}.
+ */
+final class InflightRun {
+  private static final Duration SUBMIT_LIMIT = Duration.ofMinutes(5);
+  private static final long SAMPLE_MS = 1_000;
+  private static final int GC_EVERY_SAMPLES = 3;
+
+  private final AtomicInteger created = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final List<Double> heapSamples = new ArrayList<>();
+  private double rssMax;
+  private int threadsMax;
+
+  private InflightRun() {}
+
+  static Map<String, Object> run(String side, String url, String key, int jobs, Duration hold) throws Exception {
+    return new InflightRun().measure(side, url, key, jobs, hold);
+  }
+
+  private Map<String, Object> measure(String side, String url, String key, int jobs, Duration hold) throws Exception {
+    int threadsBefore = Probes.liveThreads();
+    double heapBefore = Probes.heapAfterGcMib();
+    Probes.resetPeakThreads();
+    long start = System.nanoTime();
+    AutoCloseable owner = side.equals("vidgen") ? startVidgen(url, key, jobs) : startBaseline(url, key, jobs);
+    long deadline = start + SUBMIT_LIMIT.toNanos();
+    int samples = 0;
+    while (created.get() + failed.get() < jobs && System.nanoTime() < deadline) {
+      sample(++samples);
+    }
+    double submitSeconds = (System.nanoTime() - start) / 1e9;
+    long holdUntil = System.nanoTime() + hold.toNanos();
+    while (System.nanoTime() < holdUntil) {
+      sample(++samples);
+    }
+    heapSamples.add(Probes.heapAfterGcMib());
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("side", side);
+    result.put("jobs", jobs);
+    result.put("created", created.get());
+    result.put("failed", failed.get());
+    result.put("submit_s", Stats.round(submitSeconds));
+    result.put("hold_s", hold.toSeconds());
+    result.put("threads_before", threadsBefore);
+    result.put("threads_max", Math.max(threadsMax, Probes.peakThreads()));
+    result.put("threads_at_end", Probes.liveThreads());
+    result.put("thread_names_at_end", threadNames());
+    result.put("heap_mib_before", Stats.round(heapBefore));
+    result.put("heap_mib_max", Stats.round(heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+    result.put("heap_mib_at_end", Stats.round(heapSamples.get(heapSamples.size() - 1)));
+    result.put("rss_mib_max", Stats.round(rssMax));
+    owner.close();
+    return result;
+  }
+
+  private void sample(int number) throws InterruptedException {
+    Thread.sleep(SAMPLE_MS);
+    threadsMax = Math.max(threadsMax, Probes.liveThreads());
+    rssMax = Math.max(rssMax, Machine.residentMib());
+    if (number % GC_EVERY_SAMPLES == 0) {
+      heapSamples.add(Probes.heapAfterGcMib());
+    }
+  }
+
+  private AutoCloseable startVidgen(String url, String key, int jobs) {
+    VidgenClient client = Sides.vidgen(url, key);
+    VideoJob job = Workloads.validJob();
+    List<CompletableFuture<?>> waits = new ArrayList<>(jobs);
+    for (int i = 0; i < jobs; i++) {
+      waits.add(client.submitAsync(job)
+          .whenComplete((handle, failure) -> (failure == null ? created : failed).incrementAndGet())
+          .thenCompose(handle -> client.awaitAsync(handle, AwaitOptions.defaults())));
+    }
+    return client;
+  }
+
+  private AutoCloseable startBaseline(String url, String key, int jobs) {
+    SimpleToApisClient client = Sides.baseline(url, key);
+    List<Thread> threads = new ArrayList<>(jobs);
+    for (int i = 0; i < jobs; i++) {
+      Thread thread = new Thread(new ThreadPerJob(client, Sides.BASELINE_BODY, true,
+          task -> created.incrementAndGet(), task -> { }), "baseline-job-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    return () -> threads.forEach(Thread::interrupt);
+  }
+
+  /** Live threads by name with digits dropped, counted: what the threads are. */
+  private static Map<String, Integer> threadNames() {
+    Map<String, Integer> names = new TreeMap<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      names.merge(thread.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+    }
+    return names;
+  }
+}

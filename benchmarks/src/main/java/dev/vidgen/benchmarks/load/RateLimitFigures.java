@@ -1,0 +1,80 @@
+package dev.vidgen.benchmarks.load;
+
+import dev.vidgen.benchmarks.Section;
+import dev.vidgen.benchmarks.Settings;
+import dev.vidgen.benchmarks.Stats;
+import dev.vidgen.benchmarks.Summary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Submitting against ToAPIs' default limit (5 creates/s, burst 50, kept by the fake server's
+ * rate-limiting proxy): creates per second achieved ÷ the limit, over the window after the burst,
+ * and the share of create requests answered 429.
+ */
+public final class RateLimitFigures implements Section {
+  static final double LIMIT = 5;
+  static final int BURST = 50;
+  /** The burst is spent at once; the steady rate is counted after this. */
+  static final double STEADY_FROM_S = 5;
+  private static final List<String> SIDES = List.of("vidgen", "baseline");
+
+  @Override
+  public String name() {
+    return "ratelimit";
+  }
+
+  @Override
+  public void run(Settings settings, Summary summary) throws Exception {
+    long window = settings.pick(20, 60);
+    int offered = (int) (BURST + LIMIT * window * 1.5);
+    Map<String, List<Double>> goodput = new LinkedHashMap<>();
+    Map<String, List<Double>> rejected = new LinkedHashMap<>();
+    List<Object> perRun = new ArrayList<>();
+    for (int run = 0; run < settings.runs(); run++) {
+      for (String side : SIDES) {
+        String name = "ratelimit-" + side + "-" + run;
+        try (ServerProcess server = ServerProcess.start(name + "-server", settings.out().resolve("logs"),
+            Duration.ofSeconds(5), Duration.ofHours(1), LIMIT, BURST, 50, 500)) {
+          Map<String, Object> result = new LinkedHashMap<>(Drivers.run(name, settings.out().resolve("logs"),
+              Duration.ofMinutes(5), List.of("ratelimit", side, server.url, server.key, Integer.toString(offered),
+                  Long.toString(window))));
+          Map<String, Object> stats = server.stats();
+          @SuppressWarnings("unchecked")
+          List<Number> accepted = (List<Number>) result.remove("accepted_at_s");
+          long steady = accepted.stream().filter(at -> at.doubleValue() > STEADY_FROM_S).count();
+          double ratio = steady / (window - STEADY_FROM_S) / LIMIT;
+          double allowed = ((Number) stats.get("submits_allowed")).doubleValue();
+          double refused = ((Number) stats.get("submits_refused")).doubleValue();
+          double share = refused / Math.max(1, allowed + refused);
+          goodput.computeIfAbsent(side, s -> new ArrayList<>()).add(ratio);
+          rejected.computeIfAbsent(side, s -> new ArrayList<>()).add(share);
+          result.put("accepted_total", accepted.size());
+          result.put("accepted_after_burst", steady);
+          result.put("goodput_ratio", Stats.round(ratio));
+          result.put("rejected_429_share", Stats.round(share));
+          result.put("server", stats);
+          perRun.add(result);
+        }
+      }
+    }
+    summary.put("submit_goodput_ratio", Stats.median(goodput.get("vidgen")));
+    summary.put("rejected_429_share", Stats.median(rejected.get("vidgen")));
+    summary.put("baseline_submit_goodput_ratio", Stats.median(goodput.get("baseline")));
+    summary.put("baseline_rejected_429_share", Stats.median(rejected.get("baseline")));
+    summary.atLeast("submit_goodput_ratio", 0.9);
+    summary.atMost("rejected_429_share", 0.05);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("limit", LIMIT + " creates/s, burst " + BURST + " (token bucket in the fake server's proxy)");
+    details.put("window_s", window);
+    details.put("offered_jobs", offered);
+    details.put("goodput", "creates accepted after " + STEADY_FROM_S + " s ÷ (window − " + STEADY_FROM_S
+        + " s) ÷ limit");
+    details.put("rejected_429_share", "create requests answered 429 ÷ all create requests, whole window");
+    details.put("runs", perRun);
+    summary.details("ratelimit", details);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.vidgen.benchmarks.load;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.RateLimitingProxy;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fake ToAPIs server as its own process, so that its work is not billed to the client being
+ * measured. Arguments: {@code queuedSeconds runningSeconds [submitsPerSecond submitBurst
+ * queriesPerSecond queryBurst]}; with the limits it serves through a {@link RateLimitingProxy}.
+ * Prints {@code READY {"url":…,"key":…}}, answers {@code stats} with {@code STATS {…}}, and stops
+ * on {@code quit}.
+ */
+public final class ServerMain {
+  private ServerMain() {}
+
+  public static void main(String[] args) {
+    FakeToApisServer server = FakeToApisServer.builder()
+        .lifecycle(Duration.ofSeconds(Long.parseLong(args[0])), Duration.ofSeconds(Long.parseLong(args[1])))
+        .unlimitedBalance()
+        .start();
+    RateLimitingProxy proxy = args.length < 6 ? null : RateLimitingProxy.start(server,
+        RateLimitingProxy.Limit.of(Double.parseDouble(args[2]), Integer.parseInt(args[3])),
+        RateLimitingProxy.Limit.of(Double.parseDouble(args[4]), Integer.parseInt(args[5])));
+    try {
+      Map<String, Object> ready = new LinkedHashMap<>();
+      ready.put("url", proxy == null ? server.baseUrl() : proxy.baseUrl());
+      ready.put("key", server.apiKey());
+      Protocol.say("READY", ready);
+      for (String command = Protocol.nextCommand(); !command.equals("quit"); command = Protocol.nextCommand()) {
+        if (command.equals("stats")) {
+          Protocol.say("STATS", stats(server, proxy));
+        }
+      }
+    } finally {
+      if (proxy != null) {
+        proxy.close();
+      }
+      server.close();
+    }
+    System.exit(0);
+  }
+
+  private static Map<String, Object> stats(FakeToApisServer server, RateLimitingProxy proxy) {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("create_requests", server.requests(Endpoint.CREATE).size());
+    stats.put("status_requests", server.requests(Endpoint.STATUS).size());
+    stats.put("tasks", server.taskIds().size());
+    if (proxy != null) {
+      stats.put("submits_allowed", proxy.submits().allowed());
+      stats.put("submits_refused", proxy.submits().refused());
+      stats.put("queries_allowed", proxy.queries().allowed());
+      stats.put("queries_refused", proxy.queries().refused());
+    }
+    return stats;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.vidgen.benchmarks.polling;
+
+import dev.vidgen.benchmarks.Section;
+import dev.vidgen.benchmarks.Settings;
+import dev.vidgen.benchmarks.Stats;
+import dev.vidgen.benchmarks.Summary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The polling study's figures: vidgen against 1 s polling and against ToAPIs' advice, the medians
+ * over at least five seeds on the server's linear progress, and one seed on each other progress
+ * model to show how the schedule fares when progress misleads.
+ */
+public final class PollingFigures implements Section {
+  private static final Duration SECOND = Duration.ofSeconds(1);
+  private static final Duration DOCS_FIRST = Duration.ofSeconds(5);
+  private static final Duration DOCS_EVERY = Duration.ofSeconds(10);
+
+  @Override
+  public String name() {
+    return "polling";
+  }
+
+  @Override
+  public void run(Settings settings, Summary summary) {
+    int jobs = settings.pick(2_000, 10_000);
+    int runs = Math.max(5, settings.runs());
+    List<Double> vsOneSecond = new ArrayList<>();
+    List<Double> vsDocs = new ArrayList<>();
+    List<Double> lag = new ArrayList<>();
+    List<Double> lagVsDocs = new ArrayList<>();
+    List<Map<String, Object>> perRun = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      long seed = 7_001 + run;
+      Compared compared = compare(jobs, seed, ProgressModel.LINEAR);
+      vsOneSecond.add(compared.vidgen.requestsPerJob() / compared.everySecond.requestsPerJob());
+      vsDocs.add(compared.vidgen.requestsPerJob() / compared.docs.requestsPerJob());
+      lag.add(compared.vidgen.meanLagS());
+      lagVsDocs.add(compared.vidgen.meanLagS() / compared.docs.meanLagS());
+      perRun.add(compared.toMap(seed));
+    }
+    summary.put("poll_requests_ratio_vs_1s", Stats.median(vsOneSecond));
+    summary.put("poll_mean_lag_s", Stats.median(lag));
+    summary.put("poll_requests_ratio_vs_docs", Stats.median(vsDocs));
+    summary.put("poll_lag_ratio_vs_docs", Stats.median(lagVsDocs));
+    summary.atMost("poll_requests_ratio_vs_1s", 0.2);
+    summary.atMost("poll_mean_lag_s", 1.5);
+    summary.atMost("poll_requests_ratio_vs_docs", 1.0);
+    summary.atMost("poll_lag_ratio_vs_docs", 1.0 / 3);
+
+    List<Map<String, Object>> sensitivity = new ArrayList<>();
+    for (ProgressModel model : ProgressModel.values()) {
+      if (model != ProgressModel.LINEAR) {
+        sensitivity.add(compare(jobs, 7_001, model).toMap(7_001));
+      }
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("jobs_per_run", jobs);
+    details.put("runs", runs);
+    details.put("task_durations_s", "uniform 30 to 300; queued 2 to 15 (at most a third), then in progress");
+    details.put("progress", "linear in the running time, integer 1-99, 0 while queued");
+    details.put("strategies", Map.of(
+        "vidgen", "VidgenClient with PollSchedule.defaults() on virtual time",
+        "every_1s", "first request 1 s after the create, then every 1 s",
+        "toapis_advice", "first request 5 s after the create, then every 10 s"));
+    details.put("per_run", perRun);
+    details.put("other_progress_models", sensitivity);
+    summary.details("polling", details);
+  }
+
+  private static Compared compare(int jobs, long seed, ProgressModel model) {
+    return new Compared(
+        PollingStudy.vidgen(jobs, seed, model),
+        PollingStudy.fixed("every_1s", jobs, seed, model, SECOND, SECOND),
+        PollingStudy.fixed("toapis_advice", jobs, seed, model, DOCS_FIRST, DOCS_EVERY));
+  }
+
+  /** The three strategies over the same tasks. */
+  private record Compared(PollingStudy.Outcome vidgen, PollingStudy.Outcome everySecond, PollingStudy.Outcome docs) {
+    Map<String, Object> toMap(long seed) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("seed", seed);
+      map.put("progress", vidgen.progress());
+      for (PollingStudy.Outcome outcome : List.of(vidgen, everySecond, docs)) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("requests_per_job", Stats.round(outcome.requestsPerJob()));
+        one.put("mean_lag_s", Stats.round(outcome.meanLagS()));
+        one.put("p95_lag_s", Stats.round(outcome.p95LagS()));
+        one.put("max_lag_s", Stats.round(outcome.maxLagS()));
+        one.put("unnoticed", outcome.unnoticed());
+        map.put(outcome.strategy(), one);
+      }
+      return map;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.batch.BatchFile;
+import dev.vidgen.core.batch.BatchLine;
+import dev.vidgen.core.batch.BatchPlan;
+import dev.vidgen.core.batch.BatchReport;
+import dev.vidgen.core.batch.BatchRunner;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.policy.RateLimit;
+import dev.vidgen.core.port.JobStore;
+import dev.vidgen.core.ratelimit.RateLimitedProvider;
+import dev.vidgen.journal.jdbc.JournalException;
+import dev.vidgen.journal.jdbc.Journals;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vidgen batch JOBS.jsonl}: checks and prices every line, then runs the jobs through a
+ * durable journal, at most N at a time and within the provider's rate limits. The same command
+ * with the same journal continues an interrupted batch; workers pointing at one PostgreSQL
+ * journal share it. A thin shell on {@link BatchRunner}; docs/batch.md tells the whole story.
+ */
+@Command(name = "batch", sortOptions = false,
+    description = "Run every job of a JSON-lines file (one job per line), resumably: each step is kept in a"
+        + " journal, so running the same command again continues where it stopped.")
+final class BatchCommand extends ClientCommand {
+  @Parameters(index = "0", paramLabel = "JOBS.jsonl",
+      description = "One JSON object per line: model, prompt, images, seconds, aspect_ratio, resolution, mode,"
+          + " params, and optionally id and out.")
+  Path jobsFile;
+
+  @Option(names = "--journal", paramLabel = "PATH|JDBC-URL",
+      description = "Where progress is kept: a file (SQLite; default: JOBS with the extension .journal) or a"
+          + " jdbc:postgresql:// URL that several workers share.")
+  String journal;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "At most this many jobs in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--out-dir", paramLabel = "DIR",
+      description = "Where videos go; a line's relative out is read from here (default: JOBS-videos beside JOBS).")
+  Path outDir;
+
+  @Option(names = "--max-credits", paramLabel = "N",
+      description = "Refuse (exit 8, nothing sent) when the whole batch may cost more credits than this.")
+  BigDecimal maxCredits;
+
+  @Option(names = "--skip-invalid", description = "Run the valid lines even when some are invalid (they are listed).")
+  boolean skipInvalid;
+
+  @Option(names = "--resubmit-unknown",
+      description = "Send jobs reported unknown again. They may have been created and billed already: check the"
+          + " provider's dashboard first.")
+  boolean resubmitUnknown;
+
+  @Option(names = "--batch-name", paramLabel = "NAME",
+      description = "The batch's name in the journal (default: the JOBS file name); workers sharing a journal"
+          + " use the same name.")
+  String batchName;
+
+  @Option(names = "--rate-tier", paramLabel = "TIER", defaultValue = "default",
+      description = "The account's rate-limit group: default (5 submits/s, 50 queries/s), vip or svip.")
+  String rateTier;
+
+  @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+      description = "How long a worker's hold on a job lasts without renewal; a dead worker's jobs pass to"
+          + " others after this (default: ${DEFAULT-VALUE}).")
+  Duration lease;
+
+  @Override
+  int run(Session session, Output output) {
+    CliContext context = session.context();
+    Path jobs = context.resolve(jobsFile);
+    List<BatchLine> lines = read(jobs);
+    RateLimit.Tier tier = RateLimit.Tier.parse(rateTier).orElseThrow(() -> CliException.usage(
+        "--rate-tier " + rateTier + " is not a tier", "use default, vip or svip"));
+    if (concurrency < 1) {
+      throw CliException.usage("--concurrency " + concurrency + " is less than 1", "give at least 1, such as 8");
+    }
+    if (maxCredits != null && maxCredits.signum() < 0) {
+      throw CliException.usage("--max-credits " + maxCredits.toPlainString() + " is negative",
+          "give the most credits the whole batch may cost, such as --max-credits 2000");
+    }
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
+      Thread thread = new Thread(runnable, "vidgen-batch-scheduler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    RateLimitedProvider[] limited = new RateLimitedProvider[1];
+    session.decorateProvider(provider -> limited[0] = RateLimitedProvider.wrap(provider, tier, scheduler,
+        Clock.systemUTC()), scheduler);
+    try {
+      VidgenClient client = session.onlineClient();
+      String batch = batchName != null ? batchName : jobs.getFileName().toString();
+      Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);
+      BatchPlan plan = BatchRunner.plan(client, batch, lines, videos);
+      BatchViews views = new BatchViews(output);
+      views.plan(plan);
+      if (!plan.invalid().isEmpty() && !skipInvalid) {
+        return views.refuseInvalid(plan);
+      }
+      if (maxCredits != null && plan.exceeds(maxCredits)) {
+        return views.refuseOverBudget(plan, maxCredits);
+      }
+      String location = journal != null ? journal : defaultJournal(jobs).toString();
+      BatchReport report;
+      try (JobStore store = open(location);
+          BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+        output.note("journal: " + store.describe() + "; videos go to " + videos
+            + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
+        BatchRunner live = BatchRunner.builder()
+            .client(client)
+            .store(store)
+            .concurrency(concurrency)
+            .lease(lease)
+            .resubmitUnknown(resubmitUnknown)
+            .scheduler(scheduler)
+            .listener(bar)
+            .build();
+        report = live.run(plan);
+      } catch (JobStore.ConflictException e) {
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+            "give another --journal (or --batch-name) for this jobs file");
+      } catch (JournalException e) {
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+            "run the same command again once the journal is reachable; nothing recorded is lost");
+      }
+      return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount());
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private List<BatchLine> read(Path jobs) {
+    try {
+      return BatchFile.read(jobs);
+    } catch (NoSuchFileException e) {
+      throw CliException.usage("the jobs file " + jobs + " does not exist", "give a JSON-lines file, one job per line");
+    } catch (IOException e) {
+      throw CliException.usage("cannot read the jobs file " + jobs + ": " + e.getMessage(),
+          "give a readable UTF-8 JSON-lines file");
+    }
+  }
+
+  private static JobStore open(String location) {
+    try {
+      return Journals.open(location);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
+    } catch (JournalException e) {
+      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  /** {@code jobs.jsonl} → {@code jobs.journal} beside it. */
+  static Path defaultJournal(Path jobs) {
+    return jobs.resolveSibling(stem(jobs) + ".journal");
+  }
+
+  /** {@code jobs.jsonl} → {@code jobs-videos/} beside it. */
+  static Path defaultOutDir(Path jobs) {
+    return jobs.resolveSibling(stem(jobs) + "-videos");
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+}

@@ -1,0 +1,83 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.batch.BatchListener;
+import dev.vidgen.core.batch.BatchProgress;
+import java.io.PrintWriter;
+
+/**
+ * Shows a batch on stderr. On a terminal: one bar redrawn in place (done of total, in flight,
+ * failed, time left). Elsewhere: a plain line when the counts change, at most every few seconds,
+ * which reads well in logs.
+ */
+final class BatchProgressBar implements BatchListener, AutoCloseable {
+  private static final int BAR_WIDTH = 24;
+  private static final long TERMINAL_EVERY_NANOS = 100_000_000L;
+  private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private BatchProgress last;
+  private String lastShown;
+  private long lastAt;
+  private int drawnWidth;
+
+  BatchProgressBar(PrintWriter err, boolean terminal) {
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public synchronized void onProgress(BatchProgress progress) {
+    last = progress;
+    long now = System.nanoTime();
+    boolean finished = progress.done() == progress.total();
+    if (!finished && lastShown != null && now - lastAt < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS)) {
+      return;
+    }
+    show(progress, now);
+  }
+
+  private void show(BatchProgress progress, long now) {
+    String line = line(progress);
+    if (terminal) {
+      String bar = bar(progress) + " " + line;
+      err.print("\r" + bar + " ".repeat(Math.max(0, drawnWidth - bar.length())));
+      drawnWidth = bar.length();
+      err.flush();
+    } else if (!line.equals(lastShown)) {
+      err.println("vidgen: batch " + line);
+      err.flush();
+    }
+    lastShown = line;
+    lastAt = now;
+  }
+
+  /** "120/200 done · 8 in flight · 3 failed · 2 unknown · ETA 2m10s". */
+  static String line(BatchProgress p) {
+    StringBuilder text = new StringBuilder();
+    text.append(p.done()).append('/').append(p.total()).append(" done · ")
+        .append(p.inFlight()).append(" in flight · ")
+        .append(p.failed()).append(" failed");
+    if (p.unknown() > 0) {
+      text.append(" · ").append(p.unknown()).append(" unknown");
+    }
+    p.remaining().ifPresent(eta -> text.append(" · ETA ").append(ProgressPrinter.clock(eta)));
+    return text.toString();
+  }
+
+  static String bar(BatchProgress p) {
+    int filled = p.total() == 0 ? BAR_WIDTH : (int) Math.round(BAR_WIDTH * (double) p.done() / p.total());
+    return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]";
+  }
+
+  @Override
+  public synchronized void close() {
+    if (last != null && !line(last).equals(lastShown)) {
+      show(last, System.nanoTime());
+    }
+    if (terminal && drawnWidth > 0) {
+      err.println();
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.batch.BatchLine;
+import dev.vidgen.core.batch.BatchPlan;
+import dev.vidgen.core.batch.BatchReport;
+import dev.vidgen.core.batch.PlannedJob;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.core.port.JobStore.State;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.Violation;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What {@code vidgen batch} prints: the plan and its price, refusals, and the final summary. */
+final class BatchViews {
+  private final Output output;
+
+  BatchViews(Output output) {
+    this.output = output;
+  }
+
+  /** The price of every model's jobs and the total, and every invalid line with its problems. */
+  void plan(BatchPlan plan) {
+    Map<String, List<PlannedJob>> byModel = plan.jobs().stream()
+        .collect(Collectors.groupingBy(job -> job.job().model(), LinkedHashMap::new, Collectors.toList()));
+    output.line(plan.lines().size() + " lines: " + plan.jobs().size() + " valid, " + plan.invalid().size() + " invalid");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("model", "jobs", "price"));
+    byModel.forEach((model, jobs) -> rows.add(List.of(model, String.valueOf(jobs.size()), subtotal(jobs))));
+    rows.add(List.of("total", String.valueOf(plan.jobs().size()), total(plan)));
+    output.table(rows);
+    for (BatchLine line : plan.invalid()) {
+      for (Violation violation : line.errors()) {
+        output.note(prefixed(line, violation));
+      }
+    }
+  }
+
+  int refuseInvalid(BatchPlan plan) {
+    String message = plan.invalid().size() + " of " + plan.lines().size() + " lines are invalid; nothing was sent";
+    String next = "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
+    output.note(message + " — " + next);
+    Map<String, Object> json = planJson(plan);
+    json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
+    output.object(json);
+    return ExitCodes.INVALID_JOB;
+  }
+
+  int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits) {
+    String cost = plan.unknownPrices() > 0
+        ? plan.unknownPrices() + " job(s) have no known price"
+        : "the batch costs " + Views.credits(plan.knownCredits());
+    String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
+    String next = "raise --max-credits, or run fewer or cheaper lines";
+    output.note(message + " — " + next);
+    Map<String, Object> json = planJson(plan);
+    json.put("error", error("budget_exceeded", "batch.over_budget", message, next, ExitCodes.OVER_BUDGET));
+    output.object(json);
+    return ExitCodes.OVER_BUDGET;
+  }
+
+  /** The summary table, the jobs that need a person's attention, and the exit code. */
+  int summary(BatchReport report, BatchPlan plan, long throttled) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("state", "jobs"));
+    report.counts().forEach((state, count) -> {
+      if (count > 0 || state.isFinal()) {
+        rows.add(List.of(state.id(), String.valueOf(count)));
+      }
+    });
+    output.line("");
+    output.table(rows);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
+        + report.count(State.COMPLETED) + " completed job(s)");
+    if (!report.failuresByReason().isEmpty()) {
+      fields.put("failures", report.failuresByReason().entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+    fields.put("files", filesWhere(report));
+    fields.put("journal", report.journal());
+    if (throttled > 0) {
+      fields.put("rate limits", throttled + " answer(s) 429; every job paused as the provider asked");
+    }
+    output.line("");
+    output.fields(fields);
+    report.entries().stream().filter(e -> e.state() == State.FAILED)
+        .forEach(e -> output.line("failed   line " + e.seq() + " (" + e.key() + "): " + e.reason()));
+    report.entries().stream().filter(e -> e.state() == State.UNKNOWN)
+        .forEach(e -> output.line("unknown  line " + e.seq() + " (" + e.key() + "): " + e.reason()));
+    report.unfinished().forEach(e -> output.line("left     line " + e.seq() + " (" + e.key() + ", " + e.state().id()
+        + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
+    int exit = exitCode(report);
+    Map<String, Object> json = reportJson(report, throttled);
+    if (exit != ExitCodes.DONE) {
+      String message = report.stopped().map(VidgenException::getMessage)
+          .orElse(report.unfinished().size() + " job(s) are not finished");
+      String next = "run the same command again to go on; nothing finished is sent or downloaded twice";
+      output.note(message + " — " + next);
+      json.put("error", error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next, exit));
+    }
+    output.object(json);
+    return exit;
+  }
+
+  /** 0 when every job is final; else the stopping error's code, 7 when tasks were still running, else 5. */
+  static int exitCode(BatchReport report) {
+    if (report.stopCause() != null) {
+      return Failures.exitCode(report.stopCause());
+    }
+    if (report.finished()) {
+      return ExitCodes.DONE;
+    }
+    boolean stillRunning = report.unfinished().stream()
+        .anyMatch(e -> report.leftOver().getOrDefault(e.key(), "").contains("still running"));
+    return stillRunning ? ExitCodes.DEADLINE : ExitCodes.PROVIDER_ERROR;
+  }
+
+  private static String filesWhere(BatchReport report) {
+    List<Path> files = report.files();
+    if (files.isEmpty()) {
+      return "none yet";
+    }
+    List<Path> folders = files.stream().map(Path::getParent).distinct().toList();
+    return folders.size() == 1
+        ? files.size() + " in " + folders.get(0)
+        : files.size() + " in " + folders.size() + " folders (--json lists them)";
+  }
+
+  private static Map<String, Object> reportJson(BatchReport report, long throttled) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", report.total());
+    json.put("completed", report.count(State.COMPLETED));
+    json.put("failed", report.count(State.FAILED));
+    json.put("unknown", report.count(State.UNKNOWN));
+    json.put("credits", report.credits());
+    json.put("usd", report.usd());
+    json.put("files", report.files().stream().map(Path::toString).toList());
+    json.put("batch", report.batch());
+    json.put("journal", report.journal());
+    json.put("pending", report.count(State.PENDING));
+    json.put("in_flight", report.count(State.SUBMITTING) + report.count(State.SUBMITTED));
+    json.put("failures_by_reason", report.failuresByReason());
+    json.put("jobs", report.entries().stream().filter(e -> e.state() != State.COMPLETED)
+        .map(BatchViews::entryJson).toList());
+    json.put("throttled", throttled);
+    return json;
+  }
+
+  private static Map<String, Object> entryJson(Entry e) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", e.key());
+    json.put("line", e.seq());
+    json.put("state", e.state().id());
+    json.put("task_id", e.taskId());
+    json.put("client_reference", e.clientReference());
+    json.put("reason_code", e.reasonCode());
+    json.put("reason", e.reason());
+    return json;
+  }
+
+  private static Map<String, Object> planJson(BatchPlan plan) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", plan.jobs().size());
+    json.put("completed", 0);
+    json.put("failed", 0);
+    json.put("unknown", 0);
+    json.put("credits", plan.knownCredits());
+    json.put("usd", plan.knownUsd());
+    json.put("files", List.of());
+    json.put("lines", plan.lines().size());
+    json.put("invalid", plan.invalid().size());
+    json.put("unknown_prices", plan.unknownPrices());
+    List<Map<String, Object>> violations = new ArrayList<>();
+    for (BatchLine line : plan.invalid()) {
+      for (Violation violation : line.errors()) {
+        Map<String, Object> v = new LinkedHashMap<>(Views.violationJson(violation));
+        v.put("line", line.number());
+        v.put("message", prefixed(line, violation));
+        violations.add(v);
+      }
+    }
+    json.put("violations", violations);
+    return json;
+  }
+
+  private static Map<String, Object> error(String kind, String code, String message, String next, int exit) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("kind", kind);
+    error.put("code", code);
+    error.put("message", message);
+    error.put("http_status", null);
+    error.put("request_id", null);
+    error.put("next", next);
+    error.put("exit_code", exit);
+    return error;
+  }
+
+  private static String prefixed(BatchLine line, Violation violation) {
+    String message = violation.message();
+    return message.startsWith("line ") ? message : "line " + line.number() + ": " + message;
+  }
+
+  private static String subtotal(List<PlannedJob> jobs) {
+    long unknown = jobs.stream().filter(job -> !job.quote().isKnown()).count();
+    BigDecimal credits = jobs.stream().map(PlannedJob::quote).filter(PriceQuote::isKnown)
+        .map(PriceQuote::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal usd = jobs.stream().map(PlannedJob::quote).filter(PriceQuote::isKnown)
+        .map(PriceQuote::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    String known = Views.credits(credits) + " (" + Views.usd(usd) + ")";
+    return unknown == 0 ? known : unknown == jobs.size() ? "price unknown" : known + " + " + unknown + " of unknown price";
+  }
+
+  private static String total(BatchPlan plan) {
+    String known = Views.credits(plan.knownCredits()) + " (" + Views.usd(plan.knownUsd()) + ")";
+    return plan.unknownPrices() == 0 ? known : known + " + " + plan.unknownPrices() + " of unknown price";
+  }
+}

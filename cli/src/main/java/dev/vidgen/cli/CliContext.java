@@ -1,0 +1,44 @@
+package dev.vidgen.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What one run of the command sees of the world: the environment, where output goes, whether
+ * stderr is a terminal and the working directory. Tests build their own; {@link Main} uses the
+ * real ones.
+ *
+ * @param env environment variables (the API key is read from here and nowhere else)
+ * @param stderrIsTerminal whether stderr is a terminal, which turns progress lines into a bar
+ * @param workingDir the directory relative paths (such as {@code --out}) are read against
+ */
+record CliContext(
+    Map<String, String> env,
+    PrintWriter out,
+    PrintWriter err,
+    BooleanSupplier stderrIsTerminal,
+    Path workingDir) {
+
+  CliContext {
+    env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
+    Objects.requireNonNull(out, "out == null");
+    Objects.requireNonNull(err, "err == null");
+    Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal == null");
+    workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath();
+  }
+
+  /** The environment variable {@code name}, when set and not blank. */
+  Optional<String> variable(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /** {@code path} read against the working directory. */
+  Path resolve(Path path) {
+    return workingDir.resolve(path).normalize();
+  }
+}

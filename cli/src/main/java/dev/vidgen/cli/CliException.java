@@ -1,0 +1,40 @@
+package dev.vidgen.cli;
+
+import java.util.Objects;
+
+/**
+ * A failure the command itself found (a missing key, an unreadable task id, a task not finished
+ * yet), with its exit code, a stable kind for {@code --json} and the next step for people.
+ */
+final class CliException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int exitCode;
+  private final String kind;
+  private final String next;
+
+  CliException(int exitCode, String kind, String message, String next) {
+    super(Objects.requireNonNull(message, "message == null"));
+    this.exitCode = exitCode;
+    this.kind = Objects.requireNonNull(kind, "kind == null");
+    this.next = next;
+  }
+
+  /** A mistake on the command line; nothing was sent. */
+  static CliException usage(String message, String next) {
+    return new CliException(ExitCodes.INVALID_JOB, "usage", message, next);
+  }
+
+  int exitCode() {
+    return exitCode;
+  }
+
+  String kind() {
+    return kind;
+  }
+
+  /** What to do about it, or null. */
+  String next() {
+    return next;
+  }
+}

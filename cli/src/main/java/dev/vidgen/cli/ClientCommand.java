@@ -1,0 +1,35 @@
+package dev.vidgen.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The base of every subcommand: {@code --json}, a {@link Session} with the client, and one place
+ * that turns failures into exit codes and messages. A subcommand implements {@link #run}.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+  @ParentCommand VidgenCommand root;
+
+  @Option(names = "--json", description = "Print exactly one JSON object on stdout and nothing else there.")
+  boolean json;
+
+  @Override
+  public final Integer call() {
+    CliContext context = root.context();
+    Output output = new Output(context.out(), context.err(), json);
+    try (Session session = new Session(root, output)) {
+      try {
+        return run(session, output);
+      } catch (RuntimeException e) {
+        return Failures.report(e, session, output);
+      }
+    } catch (RuntimeException e) {
+      // Closing the client failed; the command's own result has been printed already.
+      return Failures.report(e, null, output);
+    }
+  }
+
+  /** Does the command's work and returns its exit code; throws on failure. */
+  abstract int run(Session session, Output output);
+}

@@ -1,0 +1,242 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.DeadlineExceededException;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.ContentPolicyException;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ProviderSelectionException;
+import dev.vidgen.core.error.RateLimitedException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.validation.Violation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Turns any failure into its exit code, one clear line for people (what went wrong, what to do
+ * next) and, with {@code --json}, the {@code error} object.
+ */
+final class Failures {
+  private Failures() {}
+
+  /**
+   * Reports {@code failure} and returns its exit code.
+   *
+   * @param session the command's session (for the job being worked on and the provider), or null
+   */
+  static int report(Throwable failure, Session session, Output output) {
+    Throwable cause = unwrap(failure);
+    JobHandle handle = handleOf(cause, session == null ? null : session.handle());
+    int exitCode = exitCode(cause);
+    String message = messageOf(cause);
+    String next = next(cause, handle, session);
+    if (cause instanceof InvalidJobException invalid) {
+      for (Violation violation : invalid.report().violations()) {
+        output.note(Views.violationLine(violation));
+      }
+      output.note("nothing was sent; " + next);
+    } else {
+      output.note(message + (next == null ? "" : " — " + next));
+    }
+    boolean verbose = session != null && session.verbose();
+    if (verbose && exitCode == ExitCodes.OTHER && !(cause instanceof CliException)) {
+      StringWriter trace = new StringWriter();
+      cause.printStackTrace(new PrintWriter(trace));
+      output.err().print(trace);
+      output.err().flush();
+    }
+    if (output.json()) {
+      output.object(json(cause, handle, message, next));
+    }
+    return exitCode;
+  }
+
+  /** The exit code for {@code failure}, as documented in docs/cli.md. */
+  static int exitCode(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof CliException cli) {
+      return cli.exitCode();
+    }
+    if (cause instanceof InvalidJobException || cause instanceof ParameterException) {
+      return ExitCodes.INVALID_JOB;
+    }
+    if (cause instanceof AuthenticationException) {
+      return ExitCodes.AUTHENTICATION;
+    }
+    if (cause instanceof RateLimitedException) {
+      return ExitCodes.RATE_LIMITED;
+    }
+    if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
+      return ExitCodes.TASK_FAILED;
+    }
+    if (cause instanceof ProviderException) {
+      return ExitCodes.PROVIDER_ERROR;
+    }
+    if (cause instanceof DeadlineExceededException) {
+      return ExitCodes.DEADLINE;
+    }
+    if (cause instanceof BudgetExceededException) {
+      return ExitCodes.OVER_BUDGET;
+    }
+    return ExitCodes.OTHER;
+  }
+
+  /** The stable kind in {@code error.kind}, such as {@code rate_limited}. */
+  static String kind(Throwable cause) {
+    if (cause instanceof CliException cli) {
+      return cli.kind();
+    }
+    if (cause instanceof ParameterException) {
+      return "usage";
+    }
+    if (cause instanceof VidgenException vidgen) {
+      return vidgen.docsAnchor().replace('-', '_');
+    }
+    return "internal";
+  }
+
+  private static Map<String, Object> json(Throwable cause, JobHandle handle, String message, String next) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (handle != null) {
+      json.putAll(Views.taskJson(handle, cause instanceof TaskFailedException failed ? failed.snapshot() : null));
+    }
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("kind", kind(cause));
+    error.put("code", codeOf(cause));
+    error.put("message", message);
+    ProviderException provider = cause instanceof ProviderException p ? p : null;
+    error.put("http_status", provider == null || provider.httpStatus() == 0 ? null : provider.httpStatus());
+    error.put("request_id", provider == null ? null : provider.requestId().orElse(null));
+    error.put("retry_after_seconds",
+        provider == null ? null : provider.retryAfter().map(d -> d.toSeconds()).orElse(null));
+    error.put("next", next);
+    error.put("exit_code", exitCode(cause));
+    json.put("error", error);
+    if (cause instanceof InvalidJobException invalid) {
+      json.put("violations", Views.violationsJson(invalid.report().violations()));
+    }
+    return json;
+  }
+
+  private static String codeOf(Throwable cause) {
+    if (cause instanceof ProviderException provider) {
+      return provider.providerCode().orElse(null);
+    }
+    if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
+      return failed.snapshot().failureReason().map(TaskFailure::code).orElse(null);
+    }
+    if (cause instanceof InvalidJobException invalid) {
+      List<Violation> errors = invalid.violations();
+      return errors.isEmpty() ? null : errors.get(0).code();
+    }
+    return null;
+  }
+
+  private static String messageOf(Throwable cause) {
+    String message = cause.getMessage();
+    if (message == null || message.isBlank()) {
+      message = cause.getClass().getSimpleName();
+    }
+    return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException)
+        ? "unexpected error: " + message
+        : message;
+  }
+
+  private static JobHandle handleOf(Throwable cause, JobHandle known) {
+    if (cause instanceof TaskFailedException failed) {
+      return failed.handle();
+    }
+    if (cause instanceof DeadlineExceededException deadline) {
+      return deadline.handle();
+    }
+    return known;
+  }
+
+  /** The next step for people, or null when there is nothing useful to say. */
+  private static String next(Throwable cause, JobHandle handle, Session session) {
+    if (cause instanceof CliException cli) {
+      return cli.next();
+    }
+    if (cause instanceof ParameterException) {
+      return "see vidgen " + ((ParameterException) cause).getCommandLine().getCommandName() + " --help";
+    }
+    if (cause instanceof InvalidJobException) {
+      return "fix the job and run again (vidgen models shows what each model accepts)";
+    }
+    if (cause instanceof BudgetExceededException) {
+      return "raise --max-credits or choose a shorter or cheaper job; nothing was sent";
+    }
+    if (cause instanceof AuthenticationException) {
+      return "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";
+    }
+    if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
+      return "change the prompt or images and generate again";
+    }
+    if (cause instanceof InsufficientQuotaException) {
+      return "top up the account (vidgen balance shows what is left)";
+    }
+    if (cause instanceof TaskNotFoundException) {
+      return "check the task id and the provider (results are kept 24 hours)";
+    }
+    if (cause instanceof AmbiguousSubmitException) {
+      return "the task may exist and be billed: check the provider's dashboard before you send it again";
+    }
+    if (cause instanceof RequestRejectedException) {
+      return "check the request with vidgen generate --dry-run";
+    }
+    if (cause instanceof ProviderConfigurationException) {
+      return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "
+          + ProviderChoice.KEY_VARIABLE;
+    }
+    if (cause instanceof ProviderSelectionException selection) {
+      return "choose one with --provider (" + String.join(" or ", selection.availableIds()) + ")";
+    }
+    String resume = handle == null ? null : resumeCommand(handle, session);
+    if (cause instanceof DeadlineExceededException) {
+      return "the task is still running; go on waiting with: " + resume;
+    }
+    if (cause instanceof RateLimitedException limited) {
+      String later = limited.retryAfter().map(d -> "wait " + DurationConverter.describe(d) + " and ").orElse("wait and ");
+      return handle == null ? later + "run again" : later + "go on with: " + resume;
+    }
+    if (cause instanceof ProviderException) {
+      return handle == null
+          ? "the provider or the network failed; try again later"
+          : "the provider or the network failed; the task may still finish: " + resume;
+    }
+    return null;
+  }
+
+  /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way. */
+  static String resumeCommand(JobHandle handle, Session session) {
+    String command = "vidgen wait " + handle.taskId();
+    if (session != null && session.providerFlagGiven()) {
+      command += " --provider " + handle.providerId();
+    }
+    return command;
+  }
+
+  /** The failure inside {@link CompletionException} and {@link ExecutionException} wrappers. */
+  static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

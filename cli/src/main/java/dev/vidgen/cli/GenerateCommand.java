@@ -1,0 +1,135 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.Violation;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vidgen generate JOB}: validate, quote, check the budget, submit, wait and download. The
+ * task id is printed as soon as the provider gives one, so it is never lost.
+ */
+@Command(name = "generate", sortOptions = false,
+    description = "Make a video: validate, quote, submit, wait for it and download it.")
+final class GenerateCommand extends ClientCommand {
+  @Mixin JobOptions job;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Where to save the video (default: <task-id>.mp4 here; a folder keeps that name).")
+  Path out;
+
+  @Option(names = "--no-wait", description = "Stop once the task is created; print its id for vidgen wait.")
+  boolean noWait;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait in all, such as 90s, 10m or 1h (default: 10m).")
+  Duration timeout;
+
+  @Option(names = "--max-credits", paramLabel = "N",
+      description = "Refuse (exit 8, nothing sent) when the job costs more credits than this.")
+  BigDecimal maxCredits;
+
+  @Option(names = "--dry-run",
+      description = "Validate, quote and print the exact request the provider would receive; send nothing.")
+  boolean dryRun;
+
+  @Override
+  int run(Session session, Output output) {
+    VideoJob videoJob = job.toJob(session.context());
+    Budget budget = budget();
+    session.budget(budget);
+    if (dryRun) {
+      VidgenClient client = session.offlineClient();
+      if (session.usesStandInKey()) {
+        output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
+      }
+      return dryRun(client, videoJob, budget, output);
+    }
+    if (!noWait) {
+      Finisher.requireWritable(session.context(), out);
+    }
+    VidgenClient client = session.onlineClient();
+    JobHandle handle = client.submit(videoJob);
+    session.remember(handle);
+    String resume = Failures.resumeCommand(handle, session);
+    if (noWait) {
+      Map<String, Object> json = Views.taskJson(handle, null);
+      json.put("status", "queued");
+      output.object(json);
+      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
+      fields.put("status", "queued (submitted; not waited for)");
+      fields.put("next", resume);
+      output.fields(fields);
+      return ExitCodes.DONE;
+    }
+    String submitted = "task " + handle.taskId() + " submitted (" + handle.model() + ", "
+        + Views.price(handle.quote()) + "); if this stops, go on with: " + resume;
+    if (output.json()) {
+      output.note(submitted);
+    } else {
+      output.line(submitted);
+    }
+    return Finisher.awaitAndSave(session, client, handle, out, timeout, output);
+  }
+
+  private Budget budget() {
+    if (maxCredits == null) {
+      return Budget.unlimited();
+    }
+    if (maxCredits.signum() < 0) {
+      throw CliException.usage("--max-credits " + maxCredits.toPlainString() + " is negative",
+          "give the most credits the job may cost, such as --max-credits 30");
+    }
+    return Budget.ofCredits(maxCredits);
+  }
+
+  private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, Output output) {
+    RequestPreview preview = client.preview(videoJob);
+    PriceQuote quote = client.quote(videoJob);
+    if (!budget.allows(quote)) {
+      throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO));
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("method", preview.method());
+    request.put("url", preview.url());
+    request.put("headers", preview.headers());
+    request.put("body", Json.rawOrString(preview.body()));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("dry_run", true);
+    json.put("task_id", null);
+    json.put("status", null);
+    json.put("model", quote.model());
+    json.putAll(Views.quoteJson(quote));
+    json.put("request", request);
+    List<Violation> warnings = client.validate(videoJob).warnings();
+    warnings.forEach(warning -> output.note(Views.violationLine(warning)));
+    json.put("violations", Views.violationsJson(warnings));
+    output.object(json);
+    output.line("dry run: nothing was sent");
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("model", quote.model());
+    fields.put("price", Views.price(quote));
+    output.fields(fields);
+    output.line("");
+    output.line(preview.method() + " " + preview.url());
+    preview.headers().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(header -> output.line(header.getKey() + ": " + header.getValue()));
+    output.line("");
+    output.line(preview.body());
+    return ExitCodes.DONE;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.validation.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/** The options that describe a job, shared by {@code validate}, {@code quote} and {@code generate}. */
+final class JobOptions {
+  static final String DEFAULT_MODEL = "grok-video-1.5-preview";
+
+  @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL,
+      description = "The model (default: ${DEFAULT-VALUE}); vidgen models lists them.")
+  String model;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", description = "What should happen in the video.")
+  String prompt;
+
+  @Option(names = "--image", paramLabel = "URL|FILE",
+      description = "An input image: an http(s) URL, or a local file that is uploaded first (repeatable, in order).")
+  List<String> images = new ArrayList<>();
+
+  @Option(names = "--seconds", paramLabel = "N", description = "The duration in seconds (default: the model's).")
+  Integer seconds;
+
+  @Option(names = "--aspect-ratio", paramLabel = "R", description = "Such as 16:9 (default: the model's).")
+  String aspectRatio;
+
+  @Option(names = "--resolution", paramLabel = "R", description = "Such as 720p (default: the model's).")
+  String resolution;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "text-to-video (t2v), image-to-video (i2v), reference-to-video (r2v) or video-edit (edit);"
+          + " default: from the inputs.")
+  String mode;
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE",
+      description = "An extra provider parameter passed through as is, such as seed=42 (repeatable).")
+  List<String> params = new ArrayList<>();
+
+  /**
+   * The job these options describe; local image paths are read against the working directory.
+   *
+   * @throws CliException (exit 2) when an option cannot be read at all
+   */
+  VideoJob toJob(CliContext context) {
+    VideoJob.Builder job = VideoJob.builder(model.strip())
+        .prompt(prompt)
+        .seconds(seconds)
+        .aspectRatio(aspectRatio)
+        .resolution(resolution);
+    if (mode != null) {
+      job.mode(GenerationMode.parse(mode).orElseThrow(() -> CliException.usage(
+          "--mode '" + mode + "' is not a mode",
+          "use one of " + Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", ")))));
+    }
+    for (String image : images) {
+      job.image(image(image, context));
+    }
+    for (String param : params) {
+      KeyValue pair = KeyValue.parse("--param", param);
+      job.param(pair.key(), ParamValues.read(pair.value()));
+    }
+    return job.build();
+  }
+
+  /**
+   * The validation report of {@code job}, when the job is valid (warnings allowed).
+   *
+   * @throws InvalidJobException listing every problem otherwise
+   */
+  static ValidationReport requireValid(VidgenClient client, VideoJob job) {
+    ValidationReport report = client.validate(job);
+    if (!report.isValid()) {
+      throw new InvalidJobException(report);
+    }
+    return report;
+  }
+
+  private static ImageInput image(String text, CliContext context) {
+    ImageInput input;
+    try {
+      input = ImageInput.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--image: " + e.getMessage(), "give an http(s) URL or the path of a local image file");
+    }
+    return input instanceof ImageInput.Local local ? ImageInput.file(context.resolve(local.path())) : input;
+  }
+}

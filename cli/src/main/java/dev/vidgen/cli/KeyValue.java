@@ -1,0 +1,18 @@
+package dev.vidgen.cli;
+
+/** A {@code KEY=VALUE} argument, such as {@code --param seed=42}. */
+record KeyValue(String key, String value) {
+
+  /**
+   * Splits {@code text} at its first {@code =}.
+   *
+   * @throws CliException (exit 2) when there is no {@code =} or the key is blank
+   */
+  static KeyValue parse(String option, String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || text.substring(0, eq).isBlank()) {
+      throw CliException.usage(option + " '" + text + "' is not KEY=VALUE", "write it like " + option + " seed=42");
+    }
+    return new KeyValue(text.substring(0, eq).strip(), text.substring(eq + 1));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.vidgen.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code vidgen} command. Exit codes and output are described in docs/cli.md. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command with the real environment and exits with its code. */
+  public static void main(String[] args) {
+    Charset charset = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+    CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""));
+    int exitCode = run(context, args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+
+  /** Runs the command in {@code context} and returns its exit code; for tests and embedding. */
+  static int run(CliContext context, String... args) {
+    CommandLine commandLine = commandLine(context);
+    return commandLine.execute(args);
+  }
+
+  /** The command tree, wired to {@code context}. */
+  static CommandLine commandLine(CliContext context) {
+    CommandLine commandLine = new CommandLine(new VidgenCommand(context));
+    commandLine.setOut(context.out());
+    commandLine.setErr(context.err());
+    commandLine.setParameterExceptionHandler(Main::usageError);
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      Output output = new Output(context.out(), context.err(), Arrays.asList(parsed.originalArgs().toArray()).contains("--json"));
+      return Failures.report(e, null, output);
+    });
+    return commandLine;
+  }
+
+  /** A mistake on the command line: one line saying what and where to look, exit 2. */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    boolean json = Arrays.asList(args).contains("--json");
+    Output output = new Output(line.getOut(), line.getErr(), json);
+    String command = line.getCommandSpec().qualifiedName();
+    output.note(e.getMessage() + " — see " + command + " --help");
+    if (json) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("kind", "usage");
+      error.put("code", null);
+      error.put("message", e.getMessage());
+      error.put("http_status", null);
+      error.put("request_id", null);
+      error.put("next", "see " + command + " --help");
+      error.put("exit_code", ExitCodes.INVALID_JOB);
+      output.object(Map.of("error", error));
+    }
+    return ExitCodes.INVALID_JOB;
+  }
+
+  /**
+   * Whether stderr is a terminal. Java 17 cannot ask about stderr alone, so on Linux the file
+   * descriptor's target is read; elsewhere a console on stdin and stdout stands in for it.
+   */
+  static boolean stderrIsTerminal() {
+    String term = System.getenv("TERM");
+    if ("dumb".equals(term)) {
+      return false;
+    }
+    Path fd = Path.of("/proc/self/fd/2");
+    try {
+      if (Files.isSymbolicLink(fd)) {
+        String target = Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // Fall through to the console check.
+    }
+    return System.console() != null;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.domain.DurationRule;
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.domain.ModelRoute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+/** {@code vidgen models}: every model the provider serves, with what it accepts and costs. */
+@Command(name = "models", sortOptions = false, description = "List the models, what each accepts and what it costs.")
+final class ModelsCommand extends ClientCommand {
+
+  @Override
+  int run(Session session, Output output) {
+    List<ModelRoute> routes = session.offlineClient().catalog().routes();
+    if (output.json()) {
+      List<Map<String, Object>> models = new ArrayList<>();
+      routes.forEach(route -> models.add(json(route)));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("models", models);
+      output.object(json);
+      return ExitCodes.DONE;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("MODEL", "MODES (IMAGES)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
+    for (ModelRoute route : routes) {
+      rows.add(List.of(
+          route.id(),
+          route.modes().stream().map(mode -> modeWithImages(route, mode)).collect(Collectors.joining(" ")),
+          seconds(route),
+          listOrDash(route.aspectRatios()),
+          listOrDash(route.resolutions()),
+          Views.priceTable(route.price())));
+    }
+    output.table(rows);
+    output.line("");
+    output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
+        + "Modes: t2v text-to-video, i2v image-to-video, r2v reference-to-video, edit video-edit;");
+    output.line("(N) is how many images a mode takes. The first ratio and resolution are the defaults."
+        + " 1 USD = 200 credits.");
+    return ExitCodes.DONE;
+  }
+
+  /** "i2v(1)", "t2v", "r2v(1–4)". */
+  private static String modeWithImages(ModelRoute route, GenerationMode mode) {
+    String name = switch (mode) {
+      case TEXT_TO_VIDEO -> "t2v";
+      case IMAGE_TO_VIDEO -> "i2v";
+      case REFERENCE_TO_VIDEO -> "r2v";
+      case VIDEO_EDIT -> "edit";
+    };
+    IntRange images = route.imagesFor(mode);
+    return images.max() == 0 ? name : name + "(" + images + ")";
+  }
+
+  /** "10, 15 (default 10)", "1–15 (default 8)". */
+  private static String seconds(ModelRoute route) {
+    DurationRule rule = route.durations();
+    String values = rule.range() != null
+        ? rule.min() + "–" + rule.max()
+        : rule.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return rule.min() == rule.max() ? values : values + " (default " + rule.defaultSeconds() + ")";
+  }
+
+  private static String listOrDash(List<String> values) {
+    return values.isEmpty() ? "-" : String.join(" ", values);
+  }
+
+  private static Map<String, Object> json(ModelRoute route) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", route.id());
+    json.put("name", route.displayName());
+    json.put("family", route.family());
+    json.put("modes", route.modes().stream().map(GenerationMode::id).toList());
+    Map<String, Object> images = new LinkedHashMap<>();
+    route.modes().forEach(mode -> images.put(mode.id(),
+        Map.of("min", route.imagesFor(mode).min(), "max", route.imagesFor(mode).max())));
+    json.put("images", images);
+    json.put("seconds", route.durations().values());
+    json.put("default_seconds", route.durations().defaultSeconds());
+    json.put("aspect_ratios", route.aspectRatios());
+    json.put("default_aspect_ratio", route.defaultAspectRatio());
+    json.put("resolutions", route.resolutions());
+    json.put("default_resolution", route.defaultResolution());
+    json.put("max_prompt_chars", route.maxPromptChars());
+    json.put("prompt_required", route.promptRequired());
+    json.put("price", Views.priceTableJson(route.price()));
+    json.put("note", route.note());
+    return json;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.vidgen.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a command writes. With {@code --json} stdout gets exactly one JSON object and nothing
+ * else; without it, lines and aligned tables for people. Notes and progress always go to stderr.
+ */
+final class Output {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private boolean printedJson;
+
+  Output(PrintWriter out, PrintWriter err, boolean json) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /** In JSON mode, prints the command's one JSON object (only the first call prints); else does nothing. */
+  void object(Map<String, ?> object) {
+    if (!json || printedJson) {
+      return;
+    }
+    printedJson = true;
+    out.println(Json.write(object));
+    out.flush();
+  }
+
+  /** A line for people on stdout; dropped in JSON mode. */
+  void line(String text) {
+    if (!json) {
+      out.println(text);
+      out.flush();
+    }
+  }
+
+  /** A note on stderr, shown in both modes. */
+  void note(String text) {
+    err.println("vidgen: " + text);
+    err.flush();
+  }
+
+  /** Rows as an aligned table on stdout (the last column is not padded); dropped in JSON mode. */
+  void table(List<List<String>> rows) {
+    if (json) {
+      return;
+    }
+    for (String line : align(rows, "  ")) {
+      out.println(line);
+    }
+    out.flush();
+  }
+
+  /** Label-value pairs as two aligned columns on stdout; dropped in JSON mode. */
+  void fields(Map<String, String> fields) {
+    List<List<String>> rows = new ArrayList<>();
+    fields.forEach((label, value) -> {
+      if (value != null) {
+        rows.add(List.of(label, value));
+      }
+    });
+    table(rows);
+  }
+
+  /** Pads every column but the last to its widest cell. */
+  static List<String> align(List<List<String>> rows, String gap) {
+    int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        line.append(cell);
+        if (i < row.size() - 1) {
+          line.append(" ".repeat(widths[i] - cell.length())).append(gap);
+        }
+      }
+      lines.add(line.toString().stripTrailing());
+    }
+    return lines;
+  }
+}

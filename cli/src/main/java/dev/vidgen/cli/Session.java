@@ -1,0 +1,156 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.VideoProviders;
+import dev.vidgen.core.pricing.Budget;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * One command's connection to a provider: chooses the provider, builds the {@link VidgenClient}
+ * on first use, remembers the job being worked on (so that every error can name its task) and
+ * closes the client at the end.
+ */
+final class Session implements AutoCloseable {
+  /** Stands in for a missing key in commands that send nothing (models, validate, quote, dry runs). */
+  private static final ApiKey OFFLINE_KEY = ApiKey.of("sk-offline-placeholder");
+
+  private final VidgenCommand root;
+  private final Output output;
+  private Budget budget = Budget.unlimited();
+  private VidgenClient client;
+  private ProviderChoice choice;
+  private JobHandle handle;
+  private boolean standInKey;
+  private UnaryOperator<VideoProvider> providerDecorator;
+  private ScheduledExecutorService sharedScheduler;
+  private VideoProvider decoratedProvider;
+
+  Session(VidgenCommand root, Output output) {
+    this.root = Objects.requireNonNull(root, "root == null");
+    this.output = Objects.requireNonNull(output, "output == null");
+  }
+
+  CliContext context() {
+    return root.context();
+  }
+
+  boolean verbose() {
+    return root.verbose;
+  }
+
+  /** Sets the budget; call before the first {@link #client}. */
+  void budget(Budget budget) {
+    this.budget = Objects.requireNonNull(budget, "budget == null");
+  }
+
+  /**
+   * Wraps the provider before the client is built (as {@code batch} does with client-side rate
+   * limits), sharing {@code scheduler} with the client; call before the first {@link #client}.
+   */
+  void decorateProvider(UnaryOperator<VideoProvider> decorator, ScheduledExecutorService scheduler) {
+    this.providerDecorator = Objects.requireNonNull(decorator, "decorator == null");
+    this.sharedScheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+  }
+
+  /** A client for a command that sends nothing (no key needed up front). */
+  VidgenClient offlineClient() {
+    return client(null, false);
+  }
+
+  /** A client for a command that talks to the provider. */
+  VidgenClient onlineClient() {
+    return client(null, true);
+  }
+
+  /**
+   * The client, built on the first call.
+   *
+   * @param providerFromHandle the provider an encoded job handle names, or null
+   * @param needsKey whether a missing ToAPIs key is an error right away
+   */
+  VidgenClient client(String providerFromHandle, boolean needsKey) {
+    if (client != null) {
+      return client;
+    }
+    CliContext context = context();
+    choice = ProviderChoice.choose(root.provider, context, providerFromHandle);
+    if (choice.fellBackToMock()) {
+      output.note("no " + ProviderChoice.KEY_VARIABLE + " is set, so the offline mock provider is used"
+          + " (its videos are placeholders); set " + ProviderChoice.KEY_VARIABLE + " for real videos");
+    }
+    String baseUrl = ProviderChoice.baseUrl(root.baseUrl, context);
+    ProviderConfig.Builder config = ProviderConfig.builder().baseUrl(baseUrl);
+    root.settings.forEach(config::set);
+    Optional<ApiKey> key = Optional.empty();
+    if (choice.isToApis()) {
+      key = context.variable(ProviderChoice.KEY_VARIABLE).map(ApiKey::of);
+      if (key.isEmpty() && needsKey) {
+        throw new CliException(ExitCodes.AUTHENTICATION, "authentication",
+            ProviderChoice.KEY_VARIABLE + " is not set, so toapis cannot be used",
+            "export " + ProviderChoice.KEY_VARIABLE + "=sk-... (keys are made at https://toapis.com/console/token),"
+                + " or use --provider mock to try things offline");
+      }
+      // Commands that send nothing still need a provider; a stand-in key is never sent.
+      config.apiKey(key.orElse(OFFLINE_KEY));
+      standInKey = key.isEmpty();
+    }
+    if (verbose()) {
+      output.note("provider " + choice.id() + " (" + choice.source() + ")"
+          + (choice.isToApis() ? ", base URL " + baseUrl + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
+    }
+    VidgenClient.Builder builder =
+        VidgenClient.builder().provider(choice.id(), config.build()).budget(budget);
+    if (providerDecorator != null) {
+      decoratedProvider = providerDecorator.apply(VideoProviders.load(choice.id(), config.build()));
+      builder.provider(decoratedProvider).scheduler(sharedScheduler);
+    }
+    if (verbose()) {
+      builder.listener(new VerboseListener(output));
+    }
+    ClientTuning.apply(builder, root);
+    client = builder.build();
+    return client;
+  }
+
+  /** The provider chosen, once a client was built. */
+  Optional<ProviderChoice> choice() {
+    return Optional.ofNullable(choice);
+  }
+
+  /** Whether no key was set and a stand-in (never sent) took its place. */
+  boolean usesStandInKey() {
+    return standInKey;
+  }
+
+  /** Records the job being worked on. */
+  void remember(JobHandle handle) {
+    this.handle = handle;
+  }
+
+  /** The job being worked on, or null. */
+  JobHandle handle() {
+    return handle;
+  }
+
+  /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */
+  boolean providerFlagGiven() {
+    return root.provider != null && !root.provider.isBlank();
+  }
+
+  @Override
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+    if (decoratedProvider != null) {
+      decoratedProvider.close();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code vidgen validate JOB}: every problem with a job, sending nothing. */
+@Command(name = "validate", sortOptions = false,
+    description = "Check a job against its model's rules and list every problem; sends nothing.")
+final class ValidateCommand extends ClientCommand {
+  @Mixin JobOptions job;
+
+  @Override
+  int run(Session session, Output output) {
+    VideoJob videoJob = job.toJob(session.context());
+    ValidationReport report = JobOptions.requireValid(session.offlineClient(), videoJob);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", report.model());
+    json.put("mode", report.resolvedMode().map(m -> m.id()).orElse(null));
+    json.put("valid", true);
+    json.put("violations", Views.violationsJson(report.violations()));
+    output.object(json);
+    for (Violation warning : report.warnings()) {
+      output.note(Views.violationLine(warning));
+    }
+    output.line("valid: " + report.model() + report.resolvedMode().map(m -> " (" + m.id() + ")").orElse("")
+        + (report.warnings().isEmpty() ? "" : ", " + report.warnings().size() + " warning(s) on stderr")
+        + "; see the price with vidgen quote");
+    return ExitCodes.DONE;
+  }
+}

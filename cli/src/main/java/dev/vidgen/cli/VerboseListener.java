@@ -1,0 +1,52 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenListener;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** With {@code --verbose}: one stderr line per client event. Messages never hold the key (core promises it). */
+final class VerboseListener implements VidgenListener {
+  private final Output output;
+
+  VerboseListener(Output output) {
+    this.output = output;
+  }
+
+  @Override
+  public void onSubmitted(JobHandle handle) {
+    output.note("created task " + handle.taskId() + " on " + handle.providerId());
+  }
+
+  @Override
+  public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
+    output.note("status of " + handle.taskId() + ": " + snapshot.rawStatus()
+        + snapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse(""));
+  }
+
+  @Override
+  public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
+    output.note("retrying " + operation.name().toLowerCase(Locale.ROOT) + " (attempt " + (attempt + 1) + ") in "
+        + DurationConverter.describe(delay.isZero() ? Duration.ofMillis(1) : delay) + " after: " + failure.getMessage());
+  }
+
+  @Override
+  public void onCompleted(JobHandle handle, TaskSnapshot snapshot) {
+    output.note("task " + handle.taskId() + " completed");
+  }
+
+  @Override
+  public void onFailed(JobHandle handle, VidgenException error) {
+    output.note((handle == null ? "job" : "task " + handle.taskId()) + " ended with " + error.docsAnchor());
+  }
+
+  @Override
+  public void onDownloaded(JobHandle handle, Path file) {
+    output.note("saved the video of " + handle.taskId() + " to " + file);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.vidgen.cli;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top command, {@code vidgen}. It holds the options every subcommand shares and the {@link
+ * CliContext}; subcommands reach both through {@code @ParentCommand}. A new subcommand is one
+ * more class in {@code subcommands} below (extend {@link ClientCommand} to get {@code --json},
+ * the client and the exit codes).
+ */
+@Command(
+    name = "vidgen",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Validated, priced, budgeted AI video generation: check a job against its model's rules,"
+        + " see the price, then submit, wait and download, through ToAPIs or the offline mock.",
+    subcommands = {
+      ModelsCommand.class,
+      ValidateCommand.class,
+      QuoteCommand.class,
+      GenerateCommand.class,
+      StatusCommand.class,
+      WaitCommand.class,
+      DownloadCommand.class,
+      BalanceCommand.class,
+      BatchCommand.class,
+      HelpCommand.class
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  TOAPIS_API_KEY   the ToAPIs key (never a flag); when set, toapis is used",
+      "  TOAPIS_BASE_URL  the base URL without --base-url (https://toapis.com)",
+      "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
+      "",
+      "Exit codes: 0 done, 1 anything else, 2 invalid job or command line (nothing",
+      "sent), 3 authentication, 4 still rate limited, 5 provider or network error,",
+      "6 task failed, 7 deadline reached (the task id is printed), 8 over",
+      "--max-credits (nothing sent). docs/cli.md shows every command with examples."
+    })
+final class VidgenCommand implements Runnable {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--provider",
+      paramLabel = "ID",
+      scope = ScopeType.INHERIT,
+      description = "The provider: toapis or mock (default: VIDGEN_PROVIDER, else toapis when"
+          + " TOAPIS_API_KEY is set, else mock).")
+  String provider;
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "The provider's base URL (default: TOAPIS_BASE_URL, else https://toapis.com).")
+  String baseUrl;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Tell on stderr which provider is used, each retry and each status read.")
+  boolean verbose;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      scope = ScopeType.INHERIT,
+      description = "Advanced: a provider setting, such as timeout.read=30s (repeatable; see docs/cli.md).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      scope = ScopeType.INHERIT,
+      hidden = true,
+      converter = DurationConverter.class,
+      description = "Advanced: poll a task's status at this fixed interval instead of the default schedule.")
+  Duration pollInterval;
+
+  @Option(
+      names = "--retry-delay",
+      paramLabel = "DURATION",
+      scope = ScopeType.INHERIT,
+      hidden = true,
+      converter = DurationConverter.class,
+      description = "Advanced: wait this long before each retry (a server's Retry-After still counts, with no"
+          + " extra jitter).")
+  Duration retryDelay;
+
+  VidgenCommand(CliContext context) {
+    this.context = Objects.requireNonNull(context, "context == null");
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  /** Without a subcommand: the usage help. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+}

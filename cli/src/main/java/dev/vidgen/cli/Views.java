@@ -1,0 +1,169 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.Violation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How domain values read, for people and in {@code --json} (snake_case keys). */
+final class Views {
+  private Views() {}
+
+  /** "$0.10": dollars with at least two decimals. */
+  static String usd(BigDecimal usd) {
+    BigDecimal shown = usd.stripTrailingZeros();
+    if (shown.scale() < 2) {
+      shown = shown.setScale(2, RoundingMode.UNNECESSARY);
+    }
+    return "$" + shown.toPlainString();
+  }
+
+  /** "20 credits ($0.10)" or "price unknown (no price is documented)". */
+  static String price(PriceQuote quote) {
+    if (!quote.isKnown()) {
+      return "price unknown (" + quote.basis() + ")";
+    }
+    return credits(quote.credits()) + " (" + usd(quote.usd()) + ")";
+  }
+
+  /** "20 credits", "1 credit", "2.5 credits". */
+  static String credits(BigDecimal credits) {
+    String number = credits.stripTrailingZeros().toPlainString();
+    return number + (credits.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits");
+  }
+
+  /** "$0.10/10 s, $0.15/15 s", "$0.01 per second", "unknown". */
+  static String priceTable(PriceTable table) {
+    if (table instanceof PriceTable.PerRequest perRequest) {
+      return perRequest.usdBySeconds().entrySet().stream()
+          .map(e -> usd(e.getValue()) + "/" + e.getKey() + " s")
+          .collect(Collectors.joining(", "));
+    }
+    if (table instanceof PriceTable.PerSecond perSecond) {
+      return usd(perSecond.usdPerSecond()) + " per second";
+    }
+    return "unknown";
+  }
+
+  /** The price table for {@code models --json}. */
+  static Map<String, Object> priceTableJson(PriceTable table) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (table instanceof PriceTable.PerRequest perRequest) {
+      json.put("kind", "per_request");
+      Map<String, Object> usd = new LinkedHashMap<>();
+      Map<String, Object> credits = new LinkedHashMap<>();
+      perRequest.usdBySeconds().forEach((seconds, price) -> {
+        usd.put(String.valueOf(seconds), price);
+        credits.put(String.valueOf(seconds), price.multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
+      });
+      json.put("usd_by_seconds", usd);
+      json.put("credits_by_seconds", credits);
+    } else if (table instanceof PriceTable.PerSecond perSecond) {
+      json.put("kind", "per_second");
+      json.put("usd_per_second", perSecond.usdPerSecond());
+      json.put("credits_per_second",
+          perSecond.usdPerSecond().multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
+    } else if (table instanceof PriceTable.Unknown unknown) {
+      json.put("kind", "unknown");
+      json.put("reason", unknown.reason());
+    }
+    return json;
+  }
+
+  /** {@code credits}, {@code usd} and {@code basis} of a quote (null when unknown). */
+  static Map<String, Object> quoteJson(PriceQuote quote) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("credits", quote.credits());
+    json.put("usd", quote.usd());
+    json.put("basis", quote.basis());
+    return json;
+  }
+
+  /** The task fields of {@code --json} output for a handle and (when read) its snapshot. */
+  static Map<String, Object> taskJson(JobHandle handle, TaskSnapshot snapshot) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", handle.taskId().value());
+    json.put("status", snapshot == null ? null : snapshot.status().id());
+    json.put("progress", snapshot == null ? null : snapshot.progress());
+    json.put("model", handle.model());
+    json.put("provider", handle.providerId());
+    VideoAsset video = snapshot == null ? null : snapshot.video();
+    json.put("video_url", video == null ? null : video.url().toString());
+    json.put("expires_at", video == null || video.expiresAt() == null ? null : video.expiresAt().toString());
+    json.putAll(quoteJson(handle.quote()));
+    json.put("handle", handle.encode());
+    return json;
+  }
+
+  /** "in_progress 40%", "queued", "failed (generation_failed: ...)". */
+  static String status(TaskSnapshot snapshot) {
+    StringBuilder text = new StringBuilder(snapshot.status().id());
+    if (!snapshot.status().isTerminal()) {
+      snapshot.percent().ifPresent(p -> text.append(' ').append(p).append('%'));
+      if (!snapshot.rawStatus().equalsIgnoreCase(snapshot.status().id())) {
+        text.append(" (provider says ").append(snapshot.rawStatus()).append(')');
+      }
+    }
+    snapshot.failureReason().ifPresent(f -> text.append(" (").append(f).append(')'));
+    return text.toString();
+  }
+
+  /** The task fields for people. */
+  static Map<String, String> taskFields(JobHandle handle, TaskSnapshot snapshot) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("task", handle.taskId().value());
+    fields.put("status", snapshot == null ? null : status(snapshot));
+    fields.put("model", handle.model());
+    fields.put("provider", handle.providerId());
+    fields.put("price", price(handle.quote()));
+    VideoAsset video = snapshot == null ? null : snapshot.video();
+    if (video != null) {
+      fields.put("video", video.url() + video.expiry().map(at -> " (link expires " + at + ")").orElse(""));
+    }
+    return fields;
+  }
+
+  /** One violation for {@code --json}. */
+  static Map<String, Object> violationJson(Violation violation) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("field", violation.field());
+    json.put("code", violation.code());
+    json.put("message", violation.message());
+    json.put("severity", violation.severity().name().toLowerCase(Locale.ROOT));
+    json.put("given", violation.given());
+    json.put("allowed", violation.allowed());
+    return json;
+  }
+
+  static List<Map<String, Object>> violationsJson(List<Violation> violations) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    violations.forEach(v -> list.add(violationJson(v)));
+    return list;
+  }
+
+  /** "error: seconds: 6 is not offered ...; choose 10 or 15". */
+  static String violationLine(Violation violation) {
+    return (violation.isError() ? "error: " : "warning: ") + violation.message();
+  }
+
+  /** "12 KB", "1.4 MB" for file sizes. */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes + 512) / 1024 + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+}

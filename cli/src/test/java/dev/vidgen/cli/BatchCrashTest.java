@@ -1,0 +1,126 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.testkit.toapis.CreateRecord;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promise of a batch: a real {@code vidgen batch} process, killed with SIGKILL in the middle
+ * of 200 jobs against the fake ToAPIs server and started again with the same journal, creates no
+ * job twice, finishes or reports every job, and leaves only whole videos behind.
+ */
+class BatchCrashTest {
+  private static final int JOBS = 200;
+
+  @TempDir Path dir;
+
+  @Test
+  void aBatchKilledMidwayAndRunAgainCreatesNoJobTwiceAndLeavesOnlyWholeVideos() throws Exception {
+    try (FakeToApisServer server = FakeToApisServer.builder()
+        .lifecycle(Duration.ofMillis(300), Duration.ofMillis(600))
+        .unlimitedBalance()
+        .start()) {
+      Path jobs = writeJobs();
+      List<String> args = List.of("batch", jobs.toString(), "--provider", "toapis", "--base-url", server.baseUrl(),
+          "--concurrency", "16", "--rate-tier", "svip", "--poll-interval", "200ms", "--json");
+
+      Process first = start(args, server, dir.resolve("first.out"), dir.resolve("first.err"));
+      await().atMost(Duration.ofSeconds(90)).until(() -> server.creates().size() >= 60 || !first.isAlive());
+      // The next creates make their tasks but answer late, so the kill finds them mid-create.
+      server.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(5)), 12);
+      await().atMost(Duration.ofSeconds(90)).until(() -> server.creates().size() >= 68 || !first.isAlive());
+      first.destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      int createsBeforeKill = server.creates().size();
+      assertThat(createsBeforeKill).as("the kill came in the middle of the batch").isBetween(68, JOBS - 1);
+
+      Process second = start(args, server, dir.resolve("second.out"), dir.resolve("second.err"));
+      assertThat(second.waitFor(150, TimeUnit.SECONDS)).as("second run ends").isTrue();
+      String stderr = Files.readString(dir.resolve("second.err"));
+      CliRun.Result result = new CliRun.Result(second.exitValue(),
+          Files.readString(dir.resolve("second.out")), stderr);
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      Map<String, Object> summary = result.json();
+
+      Map<String, Long> tasksPerJob = server.creates().stream()
+          .filter(CreateRecord::madeTask)
+          .collect(Collectors.groupingBy(create -> (String) create.json().get("prompt"), Collectors.counting()));
+      assertThat(tasksPerJob).as("tasks made per job, from the server's own log").allSatisfy(
+          (prompt, count) -> assertThat(count).as(prompt).isEqualTo(1L));
+
+      int completed = ((Number) summary.get("completed")).intValue();
+      int unknown = ((Number) summary.get("unknown")).intValue();
+      assertThat(summary.get("total")).isEqualTo(200.0);
+      assertThat(summary.get("failed")).isEqualTo(0.0);
+      System.out.println("killed after " + createsBeforeKill + " creates; after the second run " + completed
+          + " completed, " + unknown + " unknown, " + server.creates().size() + " creates in all");
+      assertThat(completed + unknown).as("every job completed or reported unknown").isEqualTo(JOBS);
+      assertThat(unknown).as("jobs of the model without client references, caught mid-create").isPositive();
+      assertThat(completed).isGreaterThanOrEqualTo(tasksPerJob.size() - unknown);
+
+      Path videos = dir.resolve("jobs-videos");
+      List<Path> files;
+      try (Stream<Path> listing = Files.list(videos)) {
+        files = listing.toList();
+      }
+      assertThat(files).as("no partial downloads are left").noneMatch(f -> f.getFileName().toString().endsWith(".part"));
+      assertThat(files).hasSize(completed);
+      for (Path file : files) {
+        assertThat(Mp4Files.boxes(file)).as(file.toString()).startsWith("ftyp");
+      }
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> open = (List<Map<String, Object>>) summary.get("jobs");
+      assertThat(open).as("only jobs of a model without client references can be unknown")
+          .allSatisfy(job -> assertThat(job.get("id").toString()).startsWith("grok-"));
+    }
+  }
+
+  /** 100 jobs on a model without client references and 100 on one with them, each prompt unique. */
+  private Path writeJobs() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < JOBS; i++) {
+      lines.add(i % 2 == 0
+          ? "{\"id\": \"grok-" + i + "\", \"prompt\": \"job " + i + ": the bottle turns\","
+              + " \"images\": [\"https://images.example/p" + i + ".png\"], \"seconds\": 10}"
+          : "{\"id\": \"seed-" + i + "\", \"model\": \"seedance-2\", \"prompt\": \"job " + i + ": waves at dusk\","
+              + " \"seconds\": 5}");
+    }
+    Path jobs = dir.resolve("jobs.jsonl");
+    Files.write(jobs, lines, StandardCharsets.UTF_8);
+    return jobs;
+  }
+
+  private Process start(List<String> args, FakeToApisServer server, Path out, Path err) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("TOAPIS_API_KEY", server.apiKey());
+    return builder.start();
+  }
+}

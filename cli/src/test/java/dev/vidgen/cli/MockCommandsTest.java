@@ -1,0 +1,246 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command on the offline mock provider, run in this JVM. */
+class MockCommandsTest {
+  private static final String[] FAST = {"--set", "mock.duration=300ms", "--poll-interval", "50ms"};
+
+  @TempDir Path dir;
+  private Path image;
+
+  @BeforeEach
+  void writeImage() {
+    image = Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  private CliRun cli() {
+    return CliRun.in(dir);
+  }
+
+  private static String[] fast(String... args) {
+    String[] all = new String[args.length + FAST.length];
+    System.arraycopy(args, 0, all, 0, args.length);
+    System.arraycopy(FAST, 0, all, args.length, FAST.length);
+    return all;
+  }
+
+  @Test
+  void fallsBackToTheMockWithANoticeWhenNoKeyIsSet() {
+    CliRun.Result result = cli().run("models");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("no TOAPIS_API_KEY is set, so the offline mock provider is used");
+    assertThat(result.err().lines().filter(line -> line.contains("mock provider"))).hasSize(1);
+  }
+
+  @Test
+  void listsModelsInAnAlignedTableWithPrices() {
+    CliRun.Result result = cli().run("models", "--provider", "mock");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("MODEL").contains("SECONDS", "PRICE");
+    String grok = lines.stream().filter(l -> l.startsWith("grok-video-1.5-preview ")).findFirst().orElseThrow();
+    assertThat(grok).contains("i2v(1)", "10, 15 (default 10)", "$0.10/10 s, $0.15/15 s");
+    assertThat(grok.indexOf("i2v")).isEqualTo(lines.get(0).indexOf("MODES"));
+    assertThat(result.err()).doesNotContain("mock provider is used");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void listsModelsAsOneJsonObject() {
+    CliRun.Result result = cli().run("models", "--json", "--provider", "mock");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    List<Map<String, Object>> models = (List<Map<String, Object>>) result.json().get("models");
+    Map<String, Object> grok = models.stream()
+        .filter(m -> m.get("id").equals("grok-video-1.5-preview")).findFirst().orElseThrow();
+    assertThat(grok).containsEntry("modes", List.of("image-to-video"))
+        .containsEntry("seconds", List.of(10.0, 15.0))
+        .containsEntry("aspect_ratios", List.of("16:9", "9:16", "3:2", "2:3", "1:1"));
+    assertThat((Map<String, Object>) grok.get("price")).containsEntry("kind", "per_request");
+  }
+
+  @Test
+  void validatesAGoodJob() {
+    CliRun.Result result = cli().run("validate", "--provider", "mock", "--image", "product.png", "--prompt", "push in");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).startsWith("valid: grok-video-1.5-preview (image-to-video)");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void listsEveryProblemOfABadJobWithExit2() {
+    CliRun.Result result = cli().run("validate", "--json", "--provider", "mock",
+        "--prompt", "push in", "--seconds", "12", "--aspect-ratio", "4:3", "--image", "product.png");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    Map<String, Object> json = result.json();
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) json.get("violations");
+    assertThat(violations).extracting(v -> v.get("field")).contains("seconds", "aspectRatio");
+    assertThat(violations).allSatisfy(v -> assertThat(v).containsKeys("field", "code", "message"));
+    assertThat((Map<String, Object>) json.get("error")).containsEntry("kind", "invalid_job");
+  }
+
+  @Test
+  void printsOneLinePerProblemForPeople() {
+    CliRun.Result result = cli().run("validate", "--provider", "mock", "--prompt", "p", "--seconds", "12",
+        "--image", "product.png");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).contains("error: seconds: 12 is not offered", "choose 10 or 15", "nothing was sent");
+  }
+
+  @Test
+  void quotesAJobInCreditsAndDollars() {
+    CliRun.Result text = cli().run("quote", "--provider", "mock", "--image", "product.png", "--prompt", "p",
+        "--seconds", "15");
+    CliRun.Result json = cli().run("quote", "--json", "--provider", "mock", "--image", "product.png",
+        "--prompt", "p", "--seconds", "15");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("price  30 credits ($0.15)");
+    assertThat(json.json()).containsEntry("credits", 30.0).containsEntry("usd", 0.15)
+        .containsEntry("model", "grok-video-1.5-preview");
+    assertThat(json.out()).contains("\"usd\":0.15");
+  }
+
+  @Test
+  void rejectsAMalformedOptionWithExit2AndAHint() {
+    CliRun.Result result = cli().run("quote", "--provider", "mock", "--seconds", "ten");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--seconds", "ten", "vidgen quote --help");
+  }
+
+  @Test
+  void rejectsAnUnknownModeNamingTheModes() {
+    CliRun.Result result = cli().run("quote", "--json", "--provider", "mock", "--mode", "sideways");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--mode 'sideways' is not a mode", "image-to-video");
+    assertThat(result.json()).containsKey("error");
+  }
+
+  @Test
+  void generatesAnMp4OnTheMock() throws IOException {
+    CliRun.Result result = cli().run(fast("generate", "--provider", "mock", "--image", "product.png",
+        "--prompt", "slow push-in", "--out", "videos/product.mp4"));
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    Path video = dir.resolve("videos/product.mp4");
+    assertThat(startsWithFtyp(video)).isTrue();
+    assertThat(result.out()).contains("submitted", "status    completed", "file      " + video);
+  }
+
+  @Test
+  void savesUnderTheTaskIdByDefault() {
+    CliRun.Result result = cli().run(fast("generate", "--json", "--provider", "mock", "--image", "product.png",
+        "--prompt", "p"));
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    Map<String, Object> json = result.json();
+    assertThat(json).containsEntry("status", "completed").containsEntry("credits", 20.0)
+        .containsKeys("task_id", "model", "video_url", "file", "usd");
+    assertThat(Path.of((String) json.get("file"))).isEqualTo(dir.resolve(json.get("task_id") + ".mp4"));
+    assertThat(result.err()).contains("task " + json.get("task_id") + " submitted");
+  }
+
+  @Test
+  void previewsTheExactRequestOnADryRunAndSendsNothing() {
+    CliRun.Result result = cli().run("generate", "--dry-run", "--json", "--provider", "mock",
+        "--image", "product.png", "--prompt", "p", "--seconds", "15");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> request = (Map<String, Object>) result.json().get("request");
+    assertThat(request).containsEntry("method", "POST").containsKeys("url", "body");
+    assertThat(request.get("body")).asString().contains("seconds=15", "upload://product.png");
+    assertThat(dir.toFile().list()).containsExactly("product.png");
+  }
+
+  @Test
+  void refusesAJobOverTheBudgetWithExit8() {
+    CliRun.Result result = cli().run("generate", "--json", "--provider", "mock", "--image", "product.png",
+        "--prompt", "p", "--seconds", "15", "--max-credits", "20");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "budget_exceeded");
+    assertThat(result.json()).doesNotContainKey("task_id");
+  }
+
+  @Test
+  void waitsInALaterRunForATaskCreatedWithNoWait() {
+    CliRun.Result submitted = cli().run(fast("generate", "--no-wait", "--json", "--provider", "mock",
+        "--image", "product.png", "--prompt", "p"));
+    assertThat(submitted.exitCode()).as(submitted.all()).isZero();
+    String taskId = (String) submitted.json().get("task_id");
+    assertThat(submitted.json()).containsEntry("status", "queued");
+
+    CliRun.Result waited = cli().run(fast("wait", taskId, "--provider", "mock", "--json"));
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(waited.json()).containsEntry("task_id", taskId).containsEntry("status", "completed");
+    assertThat(startsWithFtyp(dir.resolve(taskId + ".mp4"))).isTrue();
+  }
+
+  @Test
+  void resumesFromAnEncodedHandleWithItsProvider() {
+    CliRun.Result submitted = cli().run(fast("generate", "--no-wait", "--json", "--provider", "mock",
+        "--image", "product.png", "--prompt", "p"));
+    String handle = (String) submitted.json().get("handle");
+
+    CliRun.Result status = cli().env("TOAPIS_API_KEY", "sk-unused").run("status", handle, "--json");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).containsEntry("provider", "mock").containsEntry("model", "grok-video-1.5-preview")
+        .containsEntry("credits", 20.0);
+  }
+
+  @Test
+  void downloadSaysToWaitWhenTheTaskIsNotFinished() {
+    CliRun.Result submitted = cli().run("generate", "--no-wait", "--json", "--provider", "mock",
+        "--set", "mock.duration=10m", "--image", "product.png", "--prompt", "p");
+    String taskId = (String) submitted.json().get("task_id");
+
+    CliRun.Result download = cli().run("download", taskId, "--out", "x.mp4", "--provider", "mock");
+
+    assertThat(download.exitCode()).isEqualTo(1);
+    assertThat(download.err()).contains("not finished yet", "vidgen wait " + taskId);
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
+  }
+
+  @Test
+  void stopsAtTheDeadlineWithExit7AndTheTaskId() {
+    CliRun.Result result = cli().run("generate", "--provider", "mock", "--set", "mock.duration=10m",
+        "--poll-interval", "50ms", "--timeout", "300ms", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(7);
+    String taskId = result.out().lines().filter(l -> l.startsWith("task ")).findFirst().orElseThrow().split(" ")[1];
+    assertThat(result.err()).contains("vidgen wait " + taskId + " --provider mock");
+  }
+
+  private static boolean startsWithFtyp(Path video) {
+    try {
+      byte[] bytes = Files.readAllBytes(video);
+      return bytes.length > 8 && new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("ftyp");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OutputTest {
+
+  @Test
+  void alignsColumnsWithoutPaddingTheLast() {
+    List<String> lines = Output.align(List.of(
+        List.of("MODEL", "SECONDS", "PRICE"),
+        List.of("grok-video-1.5-preview", "10, 15", "$0.10/10 s")), "  ");
+
+    assertThat(lines).containsExactly(
+        "MODEL                   SECONDS  PRICE",
+        "grok-video-1.5-preview  10, 15   $0.10/10 s");
+  }
+
+  @Test
+  void printsOnlyOneJsonObjectAndNoLinesInJsonMode() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Output output = new Output(new PrintWriter(out), new PrintWriter(err), true);
+
+    output.line("for people");
+    output.fields(Map.of("task", "t_1"));
+    output.object(Map.of("task_id", "t_1"));
+    output.object(Map.of("task_id", "t_2"));
+    output.note("a note");
+
+    assertThat(out.toString()).isEqualTo("{\"task_id\":\"t_1\"}" + System.lineSeparator());
+    assertThat(err.toString()).contains("vidgen: a note");
+  }
+
+  @Test
+  void printsNoJsonForPeople() {
+    StringWriter out = new StringWriter();
+    Output output = new Output(new PrintWriter(out), new PrintWriter(new StringWriter()), false);
+
+    output.object(Map.of("task_id", "t_1"));
+    output.fields(Map.of("task", "t_1"));
+
+    assertThat(out.toString()).isEqualTo("task  t_1" + System.lineSeparator());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderChoiceTest {
+
+  private static CliContext contextWith(Map<String, String> env) {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    return new CliContext(env, sink, sink, () -> false, Path.of("."));
+  }
+
+  @Test
+  void theFlagWinsOverEverything() {
+    CliContext context = contextWith(Map.of("VIDGEN_PROVIDER", "mock", "TOAPIS_API_KEY", "sk-x"));
+
+    ProviderChoice choice = ProviderChoice.choose("ToApis", context, "mock");
+
+    assertThat(choice.id()).isEqualTo("toapis");
+    assertThat(choice.source()).isEqualTo("--provider");
+  }
+
+  @Test
+  void theEnvironmentVariableComesNext() {
+    CliContext context = contextWith(Map.of("VIDGEN_PROVIDER", "mock", "TOAPIS_API_KEY", "sk-x"));
+
+    assertThat(ProviderChoice.choose(null, context, "toapis").id()).isEqualTo("mock");
+  }
+
+  @Test
+  void aJobHandleNamesItsProviderWhenNothingElseDoes() {
+    CliContext context = contextWith(Map.of("TOAPIS_API_KEY", "sk-x"));
+
+    assertThat(ProviderChoice.choose(null, context, "mock").id()).isEqualTo("mock");
+  }
+
+  @Test
+  void aKeyMeansToApis() {
+    ProviderChoice choice = ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "sk-x")), null);
+
+    assertThat(choice.id()).isEqualTo("toapis");
+    assertThat(choice.fellBackToMock()).isFalse();
+  }
+
+  @Test
+  void nothingAtAllMeansTheMock() {
+    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of("TOAPIS_API_KEY", "  ")), null);
+
+    assertThat(choice.id()).isEqualTo("mock");
+    assertThat(choice.fellBackToMock()).isTrue();
+  }
+
+  @Test
+  void theBaseUrlComesFromTheFlagThenTheEnvironmentThenTheDefault() {
+    CliContext withVariable = contextWith(Map.of("TOAPIS_BASE_URL", "https://toapis.cn"));
+
+    assertThat(ProviderChoice.baseUrl("http://127.0.0.1:9", withVariable)).isEqualTo("http://127.0.0.1:9");
+    assertThat(ProviderChoice.baseUrl(null, withVariable)).isEqualTo("https://toapis.cn");
+    assertThat(ProviderChoice.baseUrl(null, contextWith(Map.of()))).isEqualTo("https://toapis.com");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The client's budget, shared by every job it submits: a job's price is taken before anything
+ * is sent and given back only when the task surely was not created (a failed upload, a create the
+ * provider refused). An unanswered create keeps its price, since it may be billed.
+ */
+final class BudgetLedger {
+  private final AtomicReference<Budget> remaining;
+
+  BudgetLedger(Budget budget) {
+    this.remaining = new AtomicReference<>(budget);
+  }
+
+  /**
+   * Takes {@code quote} from the budget.
+   *
+   * @throws BudgetExceededException when it does not fit (an unknown price never fits a limited budget)
+   */
+  void reserve(PriceQuote quote) {
+    Budget before;
+    do {
+      before = remaining.get();
+      if (!before.allows(quote)) {
+        throw new BudgetExceededException(quote, before.remaining().orElseThrow());
+      }
+    } while (!remaining.compareAndSet(before, before.spend(quote)));
+  }
+
+  /** Gives back what {@link #reserve} took for a job whose task was never created. */
+  void release(PriceQuote quote) {
+    remaining.updateAndGet(budget -> budget.isUnlimited() || !quote.isKnown()
+        ? budget
+        : Budget.ofCredits(budget.remaining().orElseThrow().add(quote.credits())));
+  }
+
+  /** What may still be spent. */
+  Budget remaining() {
+    return remaining.get();
+  }
+}

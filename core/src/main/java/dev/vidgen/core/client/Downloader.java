@@ -1,0 +1,186 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Saves a finished video: the provider's stream goes into a temporary file beside the target,
+ * which is checked (not empty; an MP4 has {@code ftyp} at offset 4) and then renamed onto the
+ * target in one step. Whatever fails, no half file stands under the target's name. A broken-off
+ * stream is retried under the policy; an expired link is reported at once.
+ */
+final class Downloader {
+  private static final byte[] FTYP = "ftyp".getBytes(StandardCharsets.US_ASCII);
+
+  private final ClientRuntime runtime;
+  private final RetryLoop retries;
+
+  Downloader(ClientRuntime runtime, RetryLoop retries) {
+    this.runtime = runtime;
+    this.retries = retries;
+  }
+
+  CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target) {
+    Objects.requireNonNull(handle, "handle == null");
+    Objects.requireNonNull(completed, "completed == null");
+    Objects.requireNonNull(target, "target == null");
+    if (completed.status() != TaskStatus.COMPLETED || completed.result().isEmpty()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("task " + handle.taskId()
+          + " has no video to download (status " + completed.rawStatus() + "); await its completion first"));
+    }
+    VideoAsset asset = completed.video();
+    Path file = target.toAbsolutePath().normalize();
+    CompletableFuture<Path> result = new CompletableFuture<>();
+    CompletableFuture<Path> saving =
+        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, result::isDone));
+    result.whenComplete((path, failure) -> saving.cancel(false));
+    saving.whenComplete((path, failure) -> {
+      if (failure == null) {
+        runtime.events().downloaded(handle, path);
+        result.complete(path);
+        return;
+      }
+      Throwable cause = Futures.unwrap(failure);
+      if (cause instanceof VidgenException error && !result.isDone()) {
+        runtime.events().failed(handle, error);
+      }
+      result.completeExceptionally(cause);
+    });
+    return result;
+  }
+
+  private CompletableFuture<Path> attempt(TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
+    Instant now = runtime.time().now();
+    if (asset.isExpiredAt(now)) {
+      return CompletableFuture.failedFuture(new ResultExpiredException(taskId, asset, now));
+    }
+    return runtime.provider().open(asset)
+        .thenApplyAsync(stream -> save(stream, taskId, asset, target, cancelled), runtime.io());
+  }
+
+  private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
+    Path temp = null;
+    try (InputStream in = stream) {
+      temp = createTemp(taskId, target);
+      long size = copy(in, temp, taskId, target);
+      check(temp, size, asset, taskId, target);
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("download of task " + taskId + " cancelled");
+      }
+      move(temp, target);
+      return target;
+    } catch (IOException e) {
+      throw new DownloadFailedException(taskId, target, e.toString(), e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private Path createTemp(TaskId taskId, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      for (int tries = 0; ; tries++) {
+        String name = "." + target.getFileName() + "." + Long.toHexString(runtime.random().nextLong()) + ".part";
+        try {
+          return Files.createFile(target.resolveSibling(name));
+        } catch (FileAlreadyExistsException e) {
+          if (tries >= 3) {
+            throw e;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new DownloadFailedException(taskId, target, "cannot create a file in " + target.getParent() + ": " + e, e);
+    }
+  }
+
+  /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
+  private long copy(InputStream in, Path temp, TaskId taskId, Path target) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(temp)) {
+      while (true) {
+        int n;
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          throw ProviderException.of(FailureKind.NO_RESPONSE,
+              ProviderErrorDetails.of(runtime.provider().id(), 0, null, "the video download broke off after "
+                  + total + " bytes: " + e.getMessage()), e);
+        }
+        if (n < 0) {
+          return total;
+        }
+        out.write(buffer, 0, n);
+        total += n;
+      }
+    }
+  }
+
+  private static void check(Path temp, long size, VideoAsset asset, TaskId taskId, Path target) throws IOException {
+    if (size == 0) {
+      throw new DownloadFailedException(taskId, target, "the provider sent an empty file", null);
+    }
+    if (isMp4(asset)) {
+      byte[] head = new byte[8];
+      int read;
+      try (InputStream in = Files.newInputStream(temp)) {
+        read = in.readNBytes(head, 0, head.length);
+      }
+      if (read < head.length || !Arrays.equals(Arrays.copyOfRange(head, 4, 8), FTYP)) {
+        throw new DownloadFailedException(taskId, target,
+            "the provider sent " + size + " bytes that are not an MP4 video (no ftyp box at offset 4)", null);
+      }
+    }
+  }
+
+  private static boolean isMp4(VideoAsset asset) {
+    String format = asset.format().toLowerCase(Locale.ROOT);
+    return format.equals("mp4") || format.equals("video/mp4");
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Same directory, so this is still a rename of a complete file.
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      temp.toFile().deleteOnExit();
+    }
+  }
+}

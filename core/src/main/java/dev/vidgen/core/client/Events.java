@@ -1,0 +1,80 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the client reports what happens: an SLF4J debug line (task id, never the key) and the
+ * app's {@link VidgenListener}. A listener that throws is logged and otherwise ignored, so that
+ * a metrics bug never breaks a job.
+ */
+final class Events {
+  private static final Logger LOG = LoggerFactory.getLogger(VidgenClient.class);
+
+  private final VidgenListener listener;
+
+  Events(VidgenListener listener) {
+    this.listener = listener == null ? VidgenListener.NONE : listener;
+  }
+
+  void submitted(JobHandle handle) {
+    LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
+    notify("onSubmitted", () -> listener.onSubmitted(handle));
+  }
+
+  void uploaded(java.nio.file.Path image, java.net.URI url) {
+    LOG.debug("uploaded {} as {}", image.getFileName(), url);
+  }
+
+  /** After an unanswered create, the task was found by its client reference and adopted. */
+  void adopted(TaskSnapshot snapshot, String clientReference) {
+    LOG.debug("an unanswered create was found as task {} by client reference {}", snapshot.taskId(), clientReference);
+  }
+
+  void polled(JobHandle handle, TaskSnapshot snapshot) {
+    LOG.debug("polled task {}: {}{}", handle.taskId(), snapshot.rawStatus(),
+        snapshot.percent().isPresent() ? " " + snapshot.percent().getAsInt() + "%" : "");
+    notify("onPolled", () -> listener.onPolled(handle, snapshot));
+  }
+
+  void retry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
+    LOG.debug("retrying {} of task {} in {} ms after failure {}: {}", operation,
+        handle == null ? failure.taskId().map(Object::toString).orElse("(not created yet)") : handle.taskId(),
+        delay.toMillis(), attempt, failure.getMessage());
+    notify("onRetry", () -> listener.onRetry(handle, operation, failure, attempt, delay));
+  }
+
+  void completed(JobHandle handle, TaskSnapshot snapshot) {
+    LOG.debug("task {} completed", handle.taskId());
+    notify("onCompleted", () -> listener.onCompleted(handle, snapshot));
+  }
+
+  void failed(JobHandle handle, VidgenException error) {
+    LOG.debug("job {} failed: {}", handle == null ? "(no task)" : handle.taskId(), error.getMessage());
+    notify("onFailed", () -> listener.onFailed(handle, error));
+  }
+
+  void downloaded(JobHandle handle, Path file) {
+    LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
+    notify("onDownloaded", () -> listener.onDownloaded(handle, file));
+  }
+
+  /** Tells a progress listener about a snapshot, shielding the wait from its exceptions. */
+  void progress(ProgressListener progress, TaskSnapshot snapshot, Duration elapsed) {
+    notify("onProgress", () -> progress.onProgress(snapshot, elapsed));
+  }
+
+  private static void notify(String event, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.policy.PollSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Waits for one task without a thread: each poll is a timer on the shared scheduler, its delay
+ * from the {@link dev.vidgen.core.policy.PollSchedule}, each status read under the retry policy.
+ * Ends with the completed snapshot, a {@link TaskFailedException} or a {@link
+ * DeadlineExceededException}; the deadline counts from the handle's submission, and a wait always
+ * polls at least once. Cancelling the returned future stops the polling.
+ */
+final class PollingLoop {
+  private final ClientRuntime runtime;
+  private final RetryLoop retries;
+
+  PollingLoop(ClientRuntime runtime, RetryLoop retries) {
+    this.runtime = runtime;
+    this.retries = retries;
+  }
+
+  CompletableFuture<TaskSnapshot> await(JobHandle handle, AwaitOptions options) {
+    Wait wait = new Wait(handle, options == null ? AwaitOptions.defaults() : options);
+    wait.scheduleNext();
+    return wait.result;
+  }
+
+  /** One task's wait; its steps run one after another on scheduler or provider threads. */
+  private final class Wait {
+    final CompletableFuture<TaskSnapshot> result = new CompletableFuture<>();
+    private final AtomicReference<Scheduling.Cancellable> pending = new AtomicReference<>(Scheduling.Cancellable.NONE);
+    private final JobHandle handle;
+    private final TaskId taskId;
+    private final ProgressListener progress;
+    private final PollSchedule schedule;
+    private final Instant deadlineAt;
+    private int polls;
+    private volatile TaskSnapshot last;
+
+    Wait(JobHandle handle, AwaitOptions options) {
+      this.handle = handle;
+      this.taskId = handle.taskId();
+      this.progress = options.listener();
+      this.schedule = options.deadline() != null
+          ? runtime.pollSchedule().withDeadline(options.deadline())
+          : runtime.pollSchedule();
+      this.deadlineAt = handle.submittedAt().plus(schedule.deadline());
+      result.whenComplete((snapshot, failure) -> pending.get().cancel());
+    }
+
+    void scheduleNext() {
+      if (result.isDone()) {
+        return;
+      }
+      Instant now = runtime.time().now();
+      OptionalInt percent = last == null ? OptionalInt.empty() : last.percent();
+      Optional<Duration> next = schedule.nextDelay(polls, elapsed(now), percent, runtime.random());
+      if (next.isEmpty() && polls > 0) {
+        deadlineExceeded(now);
+        return;
+      }
+      Duration delay = next.orElse(Duration.ZERO);
+      Duration untilDeadline = Duration.between(now, deadlineAt);
+      if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
+        delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
+      }
+      setPending(runtime.time().after(delay, this::poll));
+    }
+
+    private void poll() {
+      if (result.isDone()) {
+        return;
+      }
+      polls++;
+      CompletableFuture<TaskSnapshot> read =
+          retries.run(Operation.READ, handle, taskId, () -> runtime.provider().status(taskId));
+      setPending(() -> read.cancel(false));
+      read.whenComplete((snapshot, failure) -> {
+        if (failure != null) {
+          fail(Futures.unwrap(failure));
+        } else {
+          onSnapshot(snapshot);
+        }
+      });
+    }
+
+    private void onSnapshot(TaskSnapshot snapshot) {
+      last = snapshot;
+      Instant now = runtime.time().now();
+      runtime.events().polled(handle, snapshot);
+      runtime.events().progress(progress, snapshot, elapsed(now));
+      switch (snapshot.status()) {
+        case COMPLETED -> {
+          runtime.events().completed(handle, snapshot);
+          result.complete(snapshot);
+        }
+        case FAILED -> fail(new TaskFailedException(handle, snapshot));
+        default -> {
+          if (now.isBefore(deadlineAt)) {
+            scheduleNext();
+          } else {
+            deadlineExceeded(now);
+          }
+        }
+      }
+    }
+
+    private void deadlineExceeded(Instant now) {
+      fail(new DeadlineExceededException(handle, last, elapsed(now)));
+    }
+
+    private void fail(Throwable failure) {
+      if (result.isDone()) {
+        return;
+      }
+      if (failure instanceof VidgenException error) {
+        runtime.events().failed(handle, error);
+      }
+      result.completeExceptionally(failure);
+    }
+
+    private void setPending(Scheduling.Cancellable next) {
+      pending.set(next);
+      if (result.isDone()) {
+        next.cancel();
+      }
+    }
+
+    private Duration elapsed(Instant now) {
+      Duration elapsed = Duration.between(handle.submittedAt(), now);
+      return elapsed.isNegative() ? Duration.ZERO : elapsed;
+    }
+  }
+}

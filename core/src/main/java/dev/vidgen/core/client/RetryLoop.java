@@ -1,0 +1,120 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.policy.RetryDecision;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one provider call under the retry policy, without blocking: each failure is classified by
+ * its {@link ProviderException#kind()}, and a retry is a timer on the shared scheduler. Failures
+ * that are not provider errors end the call at once. Cancelling the returned future stops it.
+ */
+final class RetryLoop {
+  private final ClientRuntime runtime;
+
+  RetryLoop(ClientRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /**
+   * Calls until success or the policy gives up; an ambiguous outcome is a give-up.
+   *
+   * @param handle the job, for events; null before the create answered
+   * @param taskId the task concerned, which every error then names; null before the create answered
+   */
+  <T> CompletableFuture<T> run(Operation operation, JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call) {
+    return run(operation, handle, taskId, call, null);
+  }
+
+  /**
+   * Like {@link #run(Operation, JobHandle, TaskId, Supplier)}; on an {@link RetryDecision.Ambiguous}
+   * decision, {@code onAmbiguous} says what happened: a value to adopt, empty to call again, or a
+   * failure to end with.
+   */
+  <T> CompletableFuture<T> run(
+      Operation operation,
+      JobHandle handle,
+      TaskId taskId,
+      Supplier<CompletableFuture<T>> call,
+      Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
+    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous);
+    attempts.next();
+    return attempts.result;
+  }
+
+  /** The state of one call; attempts run one after another, never at once. */
+  private final class Attempts<T> {
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    private final AtomicReference<Scheduling.Cancellable> pending = new AtomicReference<>(Scheduling.Cancellable.NONE);
+    private final Operation operation;
+    private final JobHandle handle;
+    private final TaskId taskId;
+    private final Supplier<CompletableFuture<T>> call;
+    private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
+    private int failures;
+
+    Attempts(
+        Operation operation,
+        JobHandle handle,
+        TaskId taskId,
+        Supplier<CompletableFuture<T>> call,
+        Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
+      this.operation = operation;
+      this.handle = handle;
+      this.taskId = taskId;
+      this.call = call;
+      this.onAmbiguous = onAmbiguous;
+      result.whenComplete((value, failure) -> pending.get().cancel());
+    }
+
+    void next() {
+      if (result.isDone()) {
+        return;
+      }
+      Futures.attempt(call).whenComplete((value, failure) -> {
+        if (failure == null) {
+          result.complete(value);
+        } else {
+          onFailure(Futures.unwrap(failure));
+        }
+      });
+    }
+
+    private void onFailure(Throwable failure) {
+      if (!(failure instanceof ProviderException providerFailure)) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
+      failures++;
+      RetryDecision decision =
+          runtime.retries().decide(
+              operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
+      if (decision instanceof RetryDecision.Retry retry) {
+        runtime.events().retry(handle, operation, tagged, failures, retry.delay());
+        pending.set(runtime.time().after(retry.delay(), this::next));
+        if (result.isDone()) {
+          pending.get().cancel();
+        }
+      } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
+        Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> {
+          if (lookupFailure != null) {
+            result.completeExceptionally(Futures.unwrap(lookupFailure));
+          } else if (found.isPresent()) {
+            result.complete(found.get());
+          } else {
+            next();
+          }
+        });
+      } else {
+        result.completeExceptionally(tagged);
+      }
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.validation.JobValidator;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The way of one job up to its task id: validate, quote, take the price from the budget, upload
+ * local images, create the task (with retries; an unanswered create is looked up by its client
+ * reference, never sent again blindly) and record the {@link JobHandle}.
+ */
+final class SubmitPipeline {
+  /** How often a create that got no answer and is not found by its reference is sent again. */
+  static final int MAX_AMBIGUOUS_RESENDS = 2;
+  /** The client reference a preview shows; a real submit sends a fresh one. */
+  static final String PREVIEW_REFERENCE = "vg-00000000-0000-4000-8000-000000000000";
+
+  private final ClientRuntime runtime;
+  private final RouteCatalog catalog;
+  private final JobValidator validator;
+  private final BudgetLedger ledger;
+  private final RetryLoop retries;
+
+  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries) {
+    this.runtime = runtime;
+    this.catalog = catalog;
+    this.validator = JobValidator.of(catalog);
+    this.ledger = ledger;
+    this.retries = retries;
+  }
+
+  /** A job that passed validation, with its mode resolved, its route and its price. */
+  record Prepared(VideoJob job, ModelRoute route, PriceQuote quote) {}
+
+  ValidationReport validate(VideoJob job) {
+    return validator.validate(job);
+  }
+
+  /** The job's route, or an {@link InvalidJobException} naming the nearest known models. */
+  ModelRoute route(VideoJob job) {
+    return catalog.find(job.model()).orElseThrow(() -> new InvalidJobException(unknownModel(job)));
+  }
+
+  PriceQuote quote(VideoJob job) {
+    return Pricing.quote(route(job), job);
+  }
+
+  /** Validates, resolves the mode and quotes; sends nothing. */
+  Prepared prepare(VideoJob job) {
+    ValidationReport report = validate(job);
+    if (!report.isValid()) {
+      throw new InvalidJobException(report);
+    }
+    ModelRoute route = route(job);
+    VideoJob resolved =
+        job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
+    return new Prepared(resolved, route, Pricing.quote(route, resolved));
+  }
+
+  /** The create request for {@code job}, local images shown as {@code upload://<file name>}. */
+  RequestPreview preview(VideoJob job) {
+    Prepared prepared = prepare(job);
+    List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
+    String reference = prepared.route().wire().acceptsClientReference() ? PREVIEW_REFERENCE : null;
+    return runtime.provider().preview(new SubmitRequest(prepared.job().withImages(images), prepared.route(), reference));
+  }
+
+  CompletableFuture<JobHandle> submit(VideoJob job) {
+    return submit(job, null);
+  }
+
+  /** Uploads the job's local images (with retries); the job comes back with URLs in their place. */
+  CompletableFuture<VideoJob> upload(VideoJob job) {
+    return uploadImages(job);
+  }
+
+  /** {@link #submit(VideoJob)} sending {@code requestedReference} (when the route takes one) instead of a fresh one. */
+  CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference) {
+    Prepared prepared;
+    try {
+      prepared = prepare(job);
+      ledger.reserve(prepared.quote());
+    } catch (VidgenException e) {
+      runtime.events().failed(null, e);
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<JobHandle> result = new CompletableFuture<>();
+    String reference = !prepared.route().wire().acceptsClientReference() ? null
+        : requestedReference != null ? requestedReference : newReference();
+    uploadImages(prepared.job())
+        .thenCompose(uploaded -> {
+          if (result.isCancelled()) {
+            throw new CancellationException("submit cancelled before the create");
+          }
+          return create(new SubmitRequest(uploaded, prepared.route(), reference));
+        })
+        .whenComplete((snapshot, failure) -> {
+          if (failure == null) {
+            JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
+                prepared.quote(), runtime.time().now(), reference);
+            runtime.events().submitted(handle);
+            result.complete(handle);
+          } else {
+            fail(result, prepared.quote(), Futures.unwrap(failure));
+          }
+        });
+    return result;
+  }
+
+  private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure) {
+    if (!(failure instanceof AmbiguousSubmitException)) {
+      ledger.release(quote);
+    }
+    if (failure instanceof VidgenException error) {
+      runtime.events().failed(null, error);
+    }
+    result.completeExceptionally(failure);
+  }
+
+  private CompletableFuture<VideoJob> uploadImages(VideoJob job) {
+    if (!job.hasLocalImages()) {
+      return CompletableFuture.completedFuture(job);
+    }
+    List<CompletableFuture<ImageInput>> images = job.images().stream().map(this::upload).toList();
+    return CompletableFuture.allOf(images.toArray(CompletableFuture[]::new))
+        .thenApply(done -> job.withImages(images.stream().map(image -> image.getNow(null)).toList()));
+  }
+
+  private CompletableFuture<ImageInput> upload(ImageInput image) {
+    if (!(image instanceof ImageInput.Local local)) {
+      return CompletableFuture.completedFuture(image);
+    }
+    return retries
+        .run(Operation.UPLOAD, null, null, () -> runtime.provider().upload(local.path()))
+        .thenApply(url -> {
+          runtime.events().uploaded(local.path(), url);
+          return new ImageInput.Remote(url);
+        });
+  }
+
+  private CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    return retries.run(
+        Operation.CREATE, null, null, () -> runtime.provider().create(request), whenUnanswered(request));
+  }
+
+  /** After a create that got no answer: find the task by its reference, else send again, else report. */
+  private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request) {
+    AtomicInteger resends = new AtomicInteger();
+    return failure -> {
+      String reference = request.clientReference();
+      String model = request.route().id();
+      if (reference == null) {
+        return CompletableFuture.failedFuture(ambiguous(failure, null,
+            "the create of a " + model + " task was sent but not answered, so the task may exist and be billed; "
+                + model + " takes no client reference, so check the provider's dashboard for it before submitting again"));
+      }
+      return retries
+          .run(Operation.READ, null, null, () -> runtime.provider().findByClientReference(reference))
+          .handle((found, lookupFailure) -> {
+            if (lookupFailure != null) {
+              AmbiguousSubmitException error = ambiguous(failure, reference,
+                  "the create of a " + model + " task was sent but not answered, and looking it up by client reference "
+                      + reference + " failed too; check the provider's dashboard for that reference before submitting again");
+              error.addSuppressed(Futures.unwrap(lookupFailure));
+              throw new CompletionException(error);
+            }
+            if (found.isEmpty() && resends.incrementAndGet() > MAX_AMBIGUOUS_RESENDS) {
+              throw new CompletionException(ambiguous(failure, reference,
+                  "the create of a " + model + " task got no answer " + (MAX_AMBIGUOUS_RESENDS + 1)
+                      + " times and no task with client reference " + reference
+                      + " was found; check the provider's dashboard for that reference before submitting again"));
+            }
+            found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
+            return found;
+          });
+    };
+  }
+
+  private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, String advice) {
+    ProviderErrorDetails d = failure.details();
+    String said = d.message().isBlank() ? "" : " (" + d.message() + ")";
+    ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
+        advice + said + " (see docs/errors.md#ambiguous-submit)", d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
+    return new AmbiguousSubmitException(details, reference, failure);
+  }
+
+  private String newReference() {
+    long high = (runtime.random().nextLong() & ~0xF000L) | 0x4000L;
+    long low = (runtime.random().nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return "vg-" + new UUID(high, low);
+  }
+
+  private static ImageInput placeholder(ImageInput image) {
+    if (image instanceof ImageInput.Local local) {
+      Path name = local.path().getFileName();
+      String file = name == null ? "image" : name.toString();
+      return new ImageInput.Remote(URI.create("upload://" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20")));
+    }
+    return image;
+  }
+
+  private ValidationReport unknownModel(VideoJob job) {
+    ValidationReport report = validate(job);
+    if (!report.isValid()) {
+      return report;
+    }
+    String nearest = String.join(", ", catalog.nearest(job.model(), 3));
+    return new ValidationReport(job.model(), job.mode(), List.of(Violation.error("model", "model.unknown", job.model(),
+        nearest, "model: " + job.model() + " is not a known route; did you mean " + nearest + "?")));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.vidgen.core.domain;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A rule of a route that ties two fields together, such as "1080P only at 6 s". Pure data:
+ * {@code dev.vidgen.core.validation} turns a broken rule into a violation that quotes
+ * {@link #reason()}. In every rule an empty set or list means "no restriction", except in
+ * {@link RatiosInMode}, where it means "no aspect ratio is taken".
+ */
+public sealed interface RouteRule
+    permits RouteRule.AtResolution,
+        RouteRule.RatiosInMode,
+        RouteRule.RatioIgnoredInMode,
+        RouteRule.WhenParam,
+        RouteRule.PromptRequiredIn {
+
+  /** Why the rule exists, in words a user understands ("1080P is offered only at 6 s"). */
+  String reason();
+
+  /**
+   * At one resolution (the job's, or the route's default) only some durations, aspect ratios or
+   * modes are offered.
+   */
+  record AtResolution(
+      String resolution, Set<Integer> seconds, List<String> aspectRatios, Set<GenerationMode> modes, String reason)
+      implements RouteRule {
+    public AtResolution {
+      Objects.requireNonNull(resolution, "resolution == null");
+      seconds = Collections.unmodifiableSet(new TreeSet<>(seconds == null ? Set.of() : seconds));
+      aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
+      modes = modes == null || modes.isEmpty()
+          ? Set.of()
+          : Collections.unmodifiableSet(EnumSet.copyOf(modes));
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /**
+   * In one mode the aspect ratio (the job's, or the route's default) must be one of these; an
+   * empty list means the mode takes no aspect ratio at all.
+   */
+  record RatiosInMode(GenerationMode mode, List<String> aspectRatios, String reason) implements RouteRule {
+    public RatiosInMode {
+      Objects.requireNonNull(mode, "mode == null");
+      aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /** In one mode the provider ignores a given aspect ratio; giving one draws a warning. */
+  record RatioIgnoredInMode(GenerationMode mode, String reason) implements RouteRule {
+    public RatioIgnoredInMode {
+      Objects.requireNonNull(mode, "mode == null");
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /**
+   * A provider parameter that, when set (present and not {@code false}), works only in some modes
+   * or at some resolutions. {@code param} may be a dotted path into a map, such as
+   * {@code metadata.enable_gif}.
+   */
+  record WhenParam(String param, Set<GenerationMode> modes, List<String> resolutions, String reason)
+      implements RouteRule {
+    public WhenParam {
+      Objects.requireNonNull(param, "param == null");
+      modes = modes == null || modes.isEmpty()
+          ? Set.of()
+          : Collections.unmodifiableSet(EnumSet.copyOf(modes));
+      resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /**
+   * A prompt is required in these modes even though the route does not require one everywhere
+   * (text-to-video always needs a prompt, with or without this rule).
+   */
+  record PromptRequiredIn(Set<GenerationMode> modes, String reason) implements RouteRule {
+    public PromptRequiredIn {
+      if (Objects.requireNonNull(modes, "modes == null").isEmpty()) {
+        throw new IllegalArgumentException("name at least one mode that needs a prompt");
+      }
+      modes = Collections.unmodifiableSet(EnumSet.copyOf(modes));
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /** At {@code resolution} only these durations are offered. */
+  static RouteRule secondsAt(String resolution, String reason, Integer... seconds) {
+    return new AtResolution(resolution, Set.of(seconds), List.of(), Set.of(), reason);
+  }
+
+  /** At {@code resolution} only these aspect ratios are offered. */
+  static RouteRule ratiosAt(String resolution, String reason, String... ratios) {
+    return new AtResolution(resolution, Set.of(), List.of(ratios), Set.of(), reason);
+  }
+
+  /** At {@code resolution} only these modes are offered. */
+  static RouteRule modesAt(String resolution, String reason, GenerationMode... modes) {
+    return new AtResolution(resolution, Set.of(), List.of(), Set.of(modes), reason);
+  }
+
+  /** In {@code mode} the aspect ratio must be one of {@code ratios} (none: no ratio is taken). */
+  static RouteRule ratiosIn(GenerationMode mode, String reason, String... ratios) {
+    return new RatiosInMode(mode, List.of(ratios), reason);
+  }
+
+  /** In {@code mode} a given aspect ratio is ignored by the provider. */
+  static RouteRule ratioIgnoredIn(GenerationMode mode, String reason) {
+    return new RatioIgnoredInMode(mode, reason);
+  }
+
+  /** {@code param}, when set, works only in {@code modes}. */
+  static RouteRule paramOnlyIn(String param, String reason, GenerationMode... modes) {
+    return new WhenParam(param, Set.of(modes), List.of(), reason);
+  }
+
+  /** {@code param}, when set, works only at {@code resolutions}. */
+  static RouteRule paramOnlyAt(String param, String reason, String... resolutions) {
+    return new WhenParam(param, Set.of(), List.of(resolutions), reason);
+  }
+
+  /** A prompt is required in {@code modes}. */
+  static RouteRule promptRequiredIn(String reason, GenerationMode... modes) {
+    return new PromptRequiredIn(Set.of(modes), reason);
+  }
+}

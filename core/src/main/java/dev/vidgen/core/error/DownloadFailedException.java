@@ -1,0 +1,37 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.domain.TaskId;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The video could not be written to its file: the download was empty or not the format the
+ * provider named, or the file system refused it. No half file is left under the target name.
+ */
+public final class DownloadFailedException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final TaskId taskId;
+  private final transient Path target;
+
+  public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
+    super("could not save the video of task " + taskId + " to " + target + ": " + reason
+        + " (see docs/errors.md#download-failed)", cause);
+    this.taskId = Objects.requireNonNull(taskId, "taskId == null");
+    this.target = target;
+  }
+
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  /** The file that was to be written. */
+  public Path target() {
+    return target;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "download-failed";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.VideoAsset;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The finished video's link expired before it was downloaded (ToAPIs keeps results 24 hours).
+ * vidgen never retries this silently: the video must be generated again.
+ */
+public final class ResultExpiredException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final TaskId taskId;
+  private final transient VideoAsset asset;
+
+  public ResultExpiredException(TaskId taskId, VideoAsset asset, Instant now) {
+    super("the video of task " + taskId + " expired at " + asset.expiresAt() + " (it is now " + now
+        + "); it can no longer be downloaded, generate it again (see docs/errors.md#result-expired)");
+    this.taskId = Objects.requireNonNull(taskId, "taskId == null");
+    this.asset = asset;
+  }
+
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  /** The expired asset. */
+  public VideoAsset asset() {
+    return asset;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "result-expired";
+  }
+}

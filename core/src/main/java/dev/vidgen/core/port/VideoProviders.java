@@ -1,0 +1,221 @@
+package dev.vidgen.core.port;
+
+import dev.vidgen.core.error.ProviderSelectionException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and creates {@link VideoProvider}s. The choice is deterministic: an explicit id, else the
+ * {@value #SYSTEM_PROPERTY} system property, else the {@value #ENVIRONMENT_VARIABLE} environment
+ * variable, else the only provider on the class path. Anything else is a {@link
+ * ProviderSelectionException} naming the ids found and every factory that failed to load.
+ */
+public final class VideoProviders {
+  /** The system property that names the provider, such as {@code -Dvidgen.provider=mock}. */
+  public static final String SYSTEM_PROPERTY = "vidgen.provider";
+  /** The environment variable that names the provider, such as {@code VIDGEN_PROVIDER=toapis}. */
+  public static final String ENVIRONMENT_VARIABLE = "VIDGEN_PROVIDER";
+
+  private static final Logger LOG = LoggerFactory.getLogger(VideoProviders.class);
+  private static final String HOW_TO_CHOOSE =
+      "choose one with VidgenClient.builder().provider(id, config), -D" + SYSTEM_PROPERTY + "=ID or "
+          + ENVIRONMENT_VARIABLE + "=ID";
+
+  private VideoProviders() {}
+
+  /**
+   * A provider made by {@code factory}; for apps that name their provider in code.
+   *
+   * @throws dev.vidgen.core.error.ProviderConfigurationException when the configuration is unusable
+   */
+  public static VideoProvider create(VideoProviderFactory factory, ProviderConfig config) {
+    Objects.requireNonNull(factory, "factory == null");
+    Objects.requireNonNull(config, "config == null");
+    VideoProvider provider = factory.create(config);
+    if (provider == null) {
+      throw new IllegalStateException(factory.getClass().getName() + " created no provider (null)");
+    }
+    return provider;
+  }
+
+  /**
+   * The provider {@code id} found with {@link ServiceLoader} and created with {@code config}.
+   *
+   * @throws ProviderSelectionException when no factory, or several, have that id
+   */
+  public static VideoProvider load(String id, ProviderConfig config) {
+    Objects.requireNonNull(id, "id == null");
+    return create(locator().byId(id, "asked for in code"), config);
+  }
+
+  /**
+   * The provider chosen at run time: {@value #SYSTEM_PROPERTY}, then {@value
+   * #ENVIRONMENT_VARIABLE}, then the only one on the class path.
+   *
+   * @throws ProviderSelectionException when none, an unknown one, or several without a choice are found
+   */
+  public static VideoProvider discover(ProviderConfig config) {
+    return discover(null, config);
+  }
+
+  /**
+   * Like {@link #discover(ProviderConfig)}, but {@code id} (when not null or blank) wins over the
+   * system property and the environment.
+   */
+  public static VideoProvider discover(String id, ProviderConfig config) {
+    return create(locator().choose(id), config);
+  }
+
+  /** The ids of every provider factory on the class path, sorted; factories that fail to load are left out. */
+  public static List<String> availableIds() {
+    return locator().scan().ids();
+  }
+
+  private static Locator locator() {
+    return new Locator(System::getProperty, System::getenv, Thread.currentThread().getContextClassLoader());
+  }
+
+  /** Looks factories up through one class loader, with the property and environment lookups injectable for tests. */
+  static final class Locator {
+    private final Function<String, String> properties;
+    private final Function<String, String> environment;
+    private final ClassLoader classLoader;
+
+    Locator(Function<String, String> properties, Function<String, String> environment, ClassLoader classLoader) {
+      this.properties = Objects.requireNonNull(properties, "properties == null");
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      this.classLoader = classLoader;
+    }
+
+    VideoProviderFactory choose(String explicitId) {
+      if (!isBlank(explicitId)) {
+        return byId(explicitId, "asked for in code");
+      }
+      String property = properties.apply(SYSTEM_PROPERTY);
+      if (!isBlank(property)) {
+        return byId(property, "named by the system property " + SYSTEM_PROPERTY);
+      }
+      String variable = environment.apply(ENVIRONMENT_VARIABLE);
+      if (!isBlank(variable)) {
+        return byId(variable, "named by the environment variable " + ENVIRONMENT_VARIABLE);
+      }
+      Scan scan = scan();
+      if (scan.factories().size() == 1) {
+        if (!scan.failures().isEmpty()) {
+          LOG.warn("using the only video provider that loaded ({}); {}", scan.ids().get(0), scan.failureText());
+        }
+        return scan.factories().get(0);
+      }
+      if (scan.factories().isEmpty()) {
+        throw new ProviderSelectionException(
+            "no video provider found on the class path; add one such as vidgen-provider-toapis or "
+                + "vidgen-provider-mock" + scan.failureSuffix(),
+            List.of(), scan.firstFailure());
+      }
+      throw new ProviderSelectionException(
+          "several video providers found (" + String.join(", ", scan.ids()) + "); " + HOW_TO_CHOOSE
+              + scan.failureSuffix(),
+          scan.ids(), scan.firstFailure());
+    }
+
+    VideoProviderFactory byId(String id, String source) {
+      String wanted = id.strip().toLowerCase(Locale.ROOT);
+      Scan scan = scan();
+      List<VideoProviderFactory> matches =
+          scan.factories().stream().filter(f -> wanted.equals(f.id().toLowerCase(Locale.ROOT))).toList();
+      if (matches.size() == 1) {
+        return matches.get(0);
+      }
+      if (matches.isEmpty()) {
+        String found = scan.ids().isEmpty() ? "none found" : "found: " + String.join(", ", scan.ids());
+        throw new ProviderSelectionException(
+            "no video provider with id '" + id.strip() + "' (" + source + "); " + found + scan.failureSuffix(),
+            scan.ids(), scan.firstFailure());
+      }
+      throw new ProviderSelectionException(
+          "several factories claim the provider id '" + wanted + "': "
+              + String.join(", ", matches.stream().map(f -> f.getClass().getName()).toList())
+              + "; keep one of them on the class path",
+          scan.ids(), null);
+    }
+
+    /**
+     * Every factory that loads. {@link ServiceLoader#stream()} loads each class before it is
+     * instantiated, so a class that cannot load and a constructor that throws are both reported
+     * by type name, and the scan goes on with the next entry.
+     */
+    Scan scan() {
+      ServiceLoader<VideoProviderFactory> loader =
+          classLoader == null
+              ? ServiceLoader.load(VideoProviderFactory.class)
+              : ServiceLoader.load(VideoProviderFactory.class, classLoader);
+      List<VideoProviderFactory> factories = new ArrayList<>();
+      List<Throwable> failures = new ArrayList<>();
+      Iterator<ServiceLoader.Provider<VideoProviderFactory>> entries = loader.stream().iterator();
+      // A broken services entry throws from hasNext/next; the loader then resumes with the next one.
+      for (int guard = 0; guard < 10_000; guard++) {
+        ServiceLoader.Provider<VideoProviderFactory> entry;
+        try {
+          if (!entries.hasNext()) {
+            break;
+          }
+          entry = entries.next();
+        } catch (ServiceConfigurationError e) {
+          failures.add(e);
+          continue;
+        }
+        try {
+          VideoProviderFactory factory = entry.get();
+          Objects.requireNonNull(factory.id(), () -> entry.type().getName() + ".id() returned null");
+          factories.add(factory);
+        } catch (ServiceConfigurationError e) {
+          failures.add(e);
+        } catch (RuntimeException | LinkageError e) {
+          failures.add(new ServiceConfigurationError("Provider " + entry.type().getName() + " failed: " + e, e));
+        }
+      }
+      return new Scan(List.copyOf(factories), List.copyOf(failures));
+    }
+
+    private static boolean isBlank(String text) {
+      return text == null || text.isBlank();
+    }
+  }
+
+  /** What a scan of the class path found. */
+  record Scan(List<VideoProviderFactory> factories, List<Throwable> failures) {
+    List<String> ids() {
+      return factories.stream().map(VideoProviderFactory::id).sorted().toList();
+    }
+
+    Throwable firstFailure() {
+      return failures.isEmpty() ? null : failures.get(0);
+    }
+
+    String failureText() {
+      return "could not load: " + String.join("; ", failures.stream().map(Scan::describe).toList());
+    }
+
+    /** The loader's message and, when it differs, the root cause (a missing class, a throwing constructor). */
+    private static String describe(Throwable failure) {
+      Throwable root = failure;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String text = failure.getMessage().replace(VideoProviderFactory.class.getName() + ": ", "");
+      return root == failure ? text : text + " (" + root + ")";
+    }
+
+    String failureSuffix() {
+      return failures.isEmpty() ? "" : "; " + failureText();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.vidgen.core.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * Checks a local image before it is uploaded: it exists, is a readable regular file of at most
+ * 10 MB, and its first bytes say JPEG, PNG or WebP (the name does not count). Reads only the
+ * file's attributes and its first 12 bytes.
+ */
+final class LocalImages {
+  /** The ToAPIs upload limit: 10 MB. */
+  static final long MAX_BYTES = 10L * 1024 * 1024;
+
+  private static final String ALLOWED_FORMATS = "JPEG, PNG or WebP";
+  private static final int HEAD_BYTES = 12;
+
+  private LocalImages() {}
+
+  /** Adds every problem with the image at {@code path} (shown as {@code field}) to {@code found}. */
+  static void check(String field, Path path, List<Violation> found) {
+    String shown = Texts.shown(path);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      found.add(Violation.error(field, ViolationCodes.IMAGE_MISSING, shown, "an existing " + ALLOWED_FORMATS + " file",
+          field + ": " + shown + " does not exist; give the path of a " + ALLOWED_FORMATS + " file or an http(s) URL"));
+      return;
+    } catch (IOException | SecurityException e) {
+      unreadable(field, shown, e, found);
+      return;
+    }
+    if (!attributes.isRegularFile()) {
+      String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
+      found.add(Violation.error(field, ViolationCodes.IMAGE_NOT_A_FILE, shown, "a " + ALLOWED_FORMATS + " file",
+          field + ": " + shown + " is " + kind + "; give the path of a " + ALLOWED_FORMATS + " file"));
+      return;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(HEAD_BYTES);
+    } catch (IOException | SecurityException e) {
+      unreadable(field, shown, e, found);
+      return;
+    }
+    long size = attributes.size();
+    if (size > MAX_BYTES) {
+      found.add(Violation.error(field, ViolationCodes.IMAGE_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (10 MB)",
+          field + ": " + shown + " is " + megabytes(size) + " (" + size + " bytes), over the 10 MB upload limit; shrink or recompress it"));
+    }
+    String format = format(head);
+    if (format == null) {
+      String seen = describeUnknown(head);
+      found.add(Violation.error(field, ViolationCodes.IMAGE_FORMAT, seen, ALLOWED_FORMATS,
+          field + ": " + shown + " is " + seen + ", not a " + ALLOWED_FORMATS
+              + " image by its content (whatever its name says); convert it to " + ALLOWED_FORMATS));
+    }
+  }
+
+  /** "JPEG", "PNG" or "WebP" when the first bytes say so; null otherwise. */
+  static String format(byte[] head) {
+    if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+      return "JPEG";
+    }
+    if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
+        && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+      return "PNG";
+    }
+    if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+        && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+      return "WebP";
+    }
+    return null;
+  }
+
+  private static String describeUnknown(byte[] head) {
+    if (head.length == 0) {
+      return "empty";
+    }
+    if (head.length >= 4 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {
+      return "a GIF (uploads take GIF, video models do not)";
+    }
+    if (head.length >= 2 && head[0] == 'B' && head[1] == 'M') {
+      return "a BMP";
+    }
+    return "of an unknown kind";
+  }
+
+  private static void unreadable(String field, String shown, Exception e, List<Violation> found) {
+    String reason = e.getClass().getSimpleName();
+    found.add(Violation.error(field, ViolationCodes.IMAGE_UNREADABLE, shown, "a readable " + ALLOWED_FORMATS + " file",
+        field + ": " + shown + " cannot be read (" + reason + "); check its permissions"));
+  }
+
+  private static String megabytes(long bytes) {
+    long tenths = (bytes * 10 + MAX_BYTES / 20) / (1024 * 1024);
+    return tenths / 10 + "." + tenths % 10 + " MB";
+  }
+}

@@ -1,0 +1,409 @@
+package dev.vidgen.core.validation;
+
+import static dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO;
+import static dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteRule;
+import dev.vidgen.core.domain.VideoJob;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every check of one job against its route, each adding to one list so that a report holds all
+ * problems at once. Values that are themselves wrong are left out of the cross-field checks, so
+ * one mistake is reported once.
+ */
+final class RouteChecks {
+  private final ModelRoute route;
+  private final VideoJob job;
+  private final GenerationMode mode;
+  private final boolean inferred;
+  private final List<Violation> found;
+  private boolean modeOffered;
+  private Integer seconds;
+  private String aspectRatio;
+  private String resolution;
+
+  RouteChecks(ModelRoute route, VideoJob job, GenerationMode mode, List<Violation> found) {
+    this.route = route;
+    this.job = job;
+    this.mode = mode;
+    this.inferred = job.mode() == null;
+    this.found = found;
+  }
+
+  void run() {
+    checkMode();
+    checkPrompt();
+    if (modeOffered) {
+      checkImageCount();
+      checkVideoCount();
+    }
+    checkInputs(job.images(), job.videos(), found);
+    checkSeconds();
+    checkAspectRatio();
+    checkResolution();
+    checkRules();
+    checkParams();
+    if (job.prompt() != null && seconds != null) {
+      PromptSegments.check(job.prompt(), seconds, found);
+    }
+  }
+
+  /** URL schemes and local files of images and videos; also used when the model is unknown. */
+  static void checkInputs(List<ImageInput> images, List<URI> videos, List<Violation> found) {
+    for (int i = 0; i < images.size(); i++) {
+      String field = "images[" + i + "]";
+      ImageInput image = images.get(i);
+      if (image instanceof ImageInput.Local local) {
+        LocalImages.check(field, local.path(), found);
+      } else if (image instanceof ImageInput.Remote remote) {
+        checkUrl(field, remote.url(), ViolationCodes.IMAGE_SCHEME, "image", found);
+      }
+    }
+    for (int i = 0; i < videos.size(); i++) {
+      checkUrl("videos[" + i + "]", videos.get(i), ViolationCodes.VIDEO_SCHEME, "video", found);
+    }
+  }
+
+  private static void checkUrl(String field, URI url, String schemeCode, String what, List<Violation> found) {
+    String scheme = url.getScheme();
+    String shown = Texts.shown(url);
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+      String hint = "image".equals(what)
+          ? "give an http(s) URL, or a local file path and vidgen uploads it"
+          : "give an http(s) URL the provider can fetch";
+      found.add(Violation.error(field, schemeCode, shown, "an http or https URL",
+          field + ": " + shown + " is not an http or https URL; " + hint));
+    } else if (url.getHost() == null && "image".equals(what)) {
+      found.add(Violation.error(field, ViolationCodes.IMAGE_INVALID_URL, shown, "an http or https URL with a host",
+          field + ": " + shown + " has no host; give a full URL such as https://example.com/" + what + ".png"));
+    }
+  }
+
+  private void checkMode() {
+    modeOffered = route.offers(mode);
+    if (modeOffered) {
+      return;
+    }
+    List<String> offered = new ArrayList<>();
+    for (GenerationMode each : route.modes()) {
+      offered.add(each.id());
+    }
+    String why = inferred ? " (inferred from " + inputsText() + ")" : "";
+    String message;
+    if (mode == TEXT_TO_VIDEO && everyModeNeedsImages()) {
+      GenerationMode first = route.modes().iterator().next();
+      message = "mode: " + route.id() + " is image-only and does not offer text-to-video" + why
+          + "; give " + route.imagesFor(first).describe() + " image" + plural(route.imagesFor(first).max())
+          + " for " + first.id();
+    } else {
+      message = "mode: " + route.id() + " does not offer " + mode.id() + why + "; choose " + Texts.orList(offered);
+    }
+    found.add(Violation.error("mode", ViolationCodes.MODE_NOT_OFFERED, mode.id(), Texts.orList(offered), message));
+  }
+
+  private boolean everyModeNeedsImages() {
+    for (GenerationMode each : route.modes()) {
+      if (route.imagesFor(each).min() == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String inputsText() {
+    if (!job.videos().isEmpty()) {
+      return job.videos().size() + " video" + plural(job.videos().size());
+    }
+    if (!job.images().isEmpty()) {
+      return job.images().size() + " image" + plural(job.images().size());
+    }
+    return "no images or videos";
+  }
+
+  private void checkPrompt() {
+    String prompt = job.prompt();
+    Integer limit = route.maxPromptChars();
+    String limitText = limit == null ? "" : " of at most " + limit + " characters";
+    if (prompt == null || prompt.isBlank()) {
+      if (promptRequired()) {
+        String given = prompt == null ? null : "\"" + prompt + "\"";
+        found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, given, "a non-blank prompt" + limitText,
+            "prompt: " + route.id() + " needs a prompt for " + mode.id() + "; describe the video in a non-blank prompt"
+                + limitText));
+      }
+      return;
+    }
+    if (limit != null && prompt.length() > limit) {
+      int length = prompt.codePointCount(0, prompt.length());
+      if (length > limit) {
+        found.add(Violation.error("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
+            "at most " + limit + " characters",
+            "prompt: " + length + " characters is over the " + limit + "-character limit of " + route.id()
+                + "; shorten it by " + (length - limit)));
+      }
+    }
+  }
+
+  private boolean promptRequired() {
+    if (route.promptRequired() || mode == TEXT_TO_VIDEO) {
+      return true;
+    }
+    if (!modeOffered) {
+      return false;
+    }
+    for (RouteRule rule : route.rules()) {
+      if (rule instanceof RouteRule.PromptRequiredIn required && required.modes().contains(mode)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void checkImageCount() {
+    IntRange allowed = route.imagesFor(mode);
+    int count = job.images().size();
+    if (mode == REFERENCE_TO_VIDEO && count == 0 && job.videos().isEmpty()
+        && allowed.min() == 0 && route.videosFor(mode).min() == 0) {
+      found.add(Violation.error("images", ViolationCodes.IMAGES_TOO_FEW, "0",
+          "at least 1 reference image or video",
+          "images: reference-to-video on " + route.id() + " needs at least one reference image or video; add one"));
+      return;
+    }
+    checkCount("images", "image", count, allowed, ViolationCodes.IMAGES_TOO_FEW, ViolationCodes.IMAGES_TOO_MANY,
+        ViolationCodes.IMAGES_NOT_ACCEPTED);
+  }
+
+  private void checkVideoCount() {
+    checkCount("videos", "video", job.videos().size(), route.videosFor(mode), ViolationCodes.VIDEOS_TOO_FEW,
+        ViolationCodes.VIDEOS_TOO_MANY, ViolationCodes.VIDEOS_NOT_ACCEPTED);
+  }
+
+  private void checkCount(String field, String noun, int count, IntRange allowed, String tooFew, String tooMany,
+      String notAccepted) {
+    if (allowed.contains(count)) {
+      return;
+    }
+    String head = field + ": " + count + " given, but " + mode.id() + " on " + route.id();
+    if (allowed.max() == 0) {
+      List<String> takers = new ArrayList<>();
+      for (GenerationMode each : route.modes()) {
+        IntRange range = "image".equals(noun) ? route.imagesFor(each) : route.videosFor(each);
+        if (range.max() > 0) {
+          takers.add(each.id());
+        }
+      }
+      String choice = takers.isEmpty() ? "" : ", or choose " + Texts.orList(takers);
+      found.add(Violation.error(field, notAccepted, Integer.toString(count), "none",
+          head + " takes no " + noun + "s; remove them" + choice));
+      return;
+    }
+    String code = count < allowed.min() ? tooFew : tooMany;
+    found.add(Violation.error(field, code, Integer.toString(count), allowed.describe(),
+        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max())));
+  }
+
+  private void checkSeconds() {
+    Integer given = job.seconds();
+    if (given == null) {
+      seconds = route.durations().defaultSeconds();
+      return;
+    }
+    if (route.durations().accepts(given)) {
+      seconds = given;
+      return;
+    }
+    found.add(Violation.error("seconds", ViolationCodes.SECONDS_NOT_OFFERED, given.toString(),
+        route.durations().describe(),
+        "seconds: " + given + " is not offered by " + route.id() + "; choose " + route.durations().describe()));
+  }
+
+  private void checkAspectRatio() {
+    String given = job.aspectRatio();
+    if (given == null) {
+      aspectRatio = route.defaultAspectRatio();
+      return;
+    }
+    String shown = Texts.shown(given);
+    if (route.aspectRatios().isEmpty()) {
+      found.add(Violation.error("aspectRatio", ViolationCodes.ASPECT_RATIO_NOT_ACCEPTED, shown, "none",
+          "aspectRatio: " + route.id() + " takes no aspect ratio; leave " + shown + " out"));
+      return;
+    }
+    aspectRatio = route.offeredAspectRatio(given).orElse(null);
+    if (aspectRatio == null) {
+      found.add(Violation.error("aspectRatio", ViolationCodes.ASPECT_RATIO_NOT_OFFERED, shown,
+          Texts.orList(route.aspectRatios()),
+          "aspectRatio: " + shown + " is not offered by " + route.id() + "; choose " + Texts.orList(route.aspectRatios())));
+    }
+  }
+
+  private void checkResolution() {
+    String given = job.resolution();
+    if (given == null) {
+      resolution = route.defaultResolution();
+      return;
+    }
+    String shown = Texts.shown(given);
+    if (route.resolutions().isEmpty()) {
+      found.add(Violation.error("resolution", ViolationCodes.RESOLUTION_NOT_ACCEPTED, shown, "none",
+          "resolution: " + route.id() + " takes no resolution; leave " + shown + " out"));
+      return;
+    }
+    resolution = route.offeredResolution(given).orElse(null);
+    if (resolution == null) {
+      found.add(Violation.error("resolution", ViolationCodes.RESOLUTION_NOT_OFFERED, shown,
+          Texts.orList(route.resolutions()),
+          "resolution: " + shown + " is not offered by " + route.id() + "; choose " + Texts.orList(route.resolutions())));
+    }
+  }
+
+  private void checkRules() {
+    for (RouteRule rule : route.rules()) {
+      if (rule instanceof RouteRule.AtResolution at) {
+        checkAtResolution(at);
+      } else if (rule instanceof RouteRule.RatiosInMode ratios) {
+        checkRatiosInMode(ratios);
+      } else if (rule instanceof RouteRule.RatioIgnoredInMode ignored) {
+        checkRatioIgnored(ignored);
+      } else if (rule instanceof RouteRule.WhenParam param) {
+        checkWhenParam(param);
+      }
+    }
+  }
+
+  private void checkAtResolution(RouteRule.AtResolution rule) {
+    if (resolution == null || !resolution.equalsIgnoreCase(rule.resolution())) {
+      return;
+    }
+    String at = " at " + resolution + " on " + route.id() + " (" + rule.reason() + ")";
+    if (!rule.seconds().isEmpty() && seconds != null && !rule.seconds().contains(seconds)) {
+      String field = job.seconds() != null ? "seconds" : "resolution";
+      String fix = job.seconds() != null ? "choose " + Texts.orList(rule.seconds()) + " or another resolution"
+          : "set seconds to " + Texts.orList(rule.seconds()) + " (the default is " + seconds + ")";
+      found.add(Violation.error(field, ViolationCodes.CONFLICT_RESOLUTION_SECONDS, seconds.toString(),
+          Texts.orList(rule.seconds()), field + ": " + seconds + " s is not offered" + at + "; " + fix));
+    }
+    if (!rule.aspectRatios().isEmpty() && aspectRatio != null && !containsIgnoringCase(rule.aspectRatios(), aspectRatio)) {
+      String field = job.aspectRatio() != null ? "aspectRatio" : "resolution";
+      found.add(Violation.error(field, ViolationCodes.CONFLICT_RESOLUTION_ASPECT_RATIO, aspectRatio,
+          Texts.orList(rule.aspectRatios()),
+          field + ": " + ("resolution".equals(field) ? "the default aspect ratio " : "") + aspectRatio
+              + " is not offered" + at + "; choose "
+              + Texts.orList(rule.aspectRatios()) + " or another resolution"));
+    }
+    if (!rule.modes().isEmpty() && modeOffered && !rule.modes().contains(mode)) {
+      List<String> modes = new ArrayList<>();
+      rule.modes().forEach(each -> modes.add(each.id()));
+      String field = job.resolution() != null ? "resolution" : "mode";
+      found.add(Violation.error(field, ViolationCodes.CONFLICT_RESOLUTION_MODE, mode.id(), Texts.orList(modes),
+          field + ": " + mode.id() + " is not offered" + at + "; choose another resolution"));
+    }
+  }
+
+  private void checkRatiosInMode(RouteRule.RatiosInMode rule) {
+    if (!modeOffered || rule.mode() != mode) {
+      return;
+    }
+    String in = " for " + mode.id() + " on " + route.id() + " (" + rule.reason() + ")";
+    if (rule.aspectRatios().isEmpty()) {
+      if (job.aspectRatio() != null && aspectRatio != null) {
+        found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, "none",
+            "aspectRatio: no aspect ratio is taken" + in + "; leave " + aspectRatio + " out"));
+      }
+      return;
+    }
+    String allowed = Texts.orList(rule.aspectRatios());
+    if (aspectRatio == null && job.aspectRatio() == null) {
+      found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, null, allowed,
+          "aspectRatio: an aspect ratio of " + allowed + " is needed" + in + "; set it"));
+    } else if (aspectRatio != null && !containsIgnoringCase(rule.aspectRatios(), aspectRatio)) {
+      found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, allowed,
+          "aspectRatio: " + aspectRatio + " is not offered" + in + "; choose " + allowed));
+    }
+  }
+
+  private void checkRatioIgnored(RouteRule.RatioIgnoredInMode rule) {
+    if (modeOffered && rule.mode() == mode && job.aspectRatio() != null && aspectRatio != null) {
+      found.add(Violation.warning("aspectRatio", ViolationCodes.ASPECT_RATIO_IGNORED, aspectRatio, "none",
+          "aspectRatio: " + aspectRatio + " is ignored for " + mode.id() + " by " + route.id() + " (" + rule.reason()
+              + ")"));
+    }
+  }
+
+  private void checkWhenParam(RouteRule.WhenParam rule) {
+    Object value = lookup(job.params(), rule.param());
+    if (value == null || Boolean.FALSE.equals(value)) {
+      return;
+    }
+    String field = "params." + rule.param();
+    if (!rule.modes().isEmpty() && modeOffered && !rule.modes().contains(mode)) {
+      List<String> modes = new ArrayList<>();
+      rule.modes().forEach(each -> modes.add(each.id()));
+      found.add(Violation.error(field, ViolationCodes.CONFLICT_PARAM_MODE, mode.id(), Texts.orList(modes),
+          field + ": works only for " + Texts.orList(modes) + " on " + route.id() + " (" + rule.reason()
+              + "), not " + mode.id() + "; remove it"));
+    }
+    if (!rule.resolutions().isEmpty() && resolution != null && !containsIgnoringCase(rule.resolutions(), resolution)) {
+      String allowed = Texts.orList(rule.resolutions());
+      found.add(Violation.error(field, ViolationCodes.CONFLICT_PARAM_RESOLUTION, resolution, allowed,
+          field + ": works only at " + allowed + " on " + route.id() + " (" + rule.reason() + "), not " + resolution
+              + "; set resolution " + allowed + " or remove it"));
+    }
+  }
+
+  private void checkParams() {
+    if (job.params().isEmpty()) {
+      return;
+    }
+    for (String key : job.params().keySet()) {
+      if (!route.knownParams().contains(key)) {
+        String known = route.knownParams().isEmpty() ? "none" : Texts.orList(route.knownParams());
+        String shown = Texts.shown(key);
+        found.add(Violation.warning("params." + shown, ViolationCodes.PARAM_UNKNOWN, shown, known,
+            "params." + shown + ": " + route.id() + " does not document this parameter; it is sent unchanged"
+                + " (documented: " + known + ")"));
+      }
+    }
+  }
+
+  /** The value at a dotted path such as {@code metadata.enable_gif}; null when absent. */
+  static Object lookup(Map<String, Object> params, String path) {
+    Object direct = params.get(path);
+    if (direct != null || path.indexOf('.') < 0) {
+      return direct;
+    }
+    Object current = params;
+    int start = 0;
+    while (current instanceof Map<?, ?> map) {
+      int dot = path.indexOf('.', start);
+      String key = dot < 0 ? path.substring(start) : path.substring(start, dot);
+      current = map.get(key);
+      if (dot < 0) {
+        return current;
+      }
+      start = dot + 1;
+    }
+    return null;
+  }
+
+  private static boolean containsIgnoringCase(Iterable<String> values, String wanted) {
+    for (String value : values) {
+      if (value.equalsIgnoreCase(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String plural(int count) {
+    return count == 1 ? "" : "s";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.vidgen.core.validation;
+
+/**
+ * The stable codes of {@link Violation#code()}: programs may switch on them, and they never
+ * change meaning. Codes that start with {@code conflict.} mean two fields of the job disagree.
+ */
+public final class ViolationCodes {
+  /** No job was given at all. */
+  public static final String JOB_MISSING = "job.missing";
+  /** The model id is blank. */
+  public static final String MODEL_MISSING = "model.missing";
+  /** No route has the model id; the message suggests the nearest ids. */
+  public static final String MODEL_UNKNOWN = "model.unknown";
+  /** The route does not offer the requested (or inferred) mode. */
+  public static final String MODE_NOT_OFFERED = "mode.not_offered";
+  /** The prompt is missing or blank where one is required. */
+  public static final String PROMPT_MISSING = "prompt.missing";
+  /** The prompt has more characters (code points) than the route allows. */
+  public static final String PROMPT_TOO_LONG = "prompt.too_long";
+  /** Fewer images than the mode needs. */
+  public static final String IMAGES_TOO_FEW = "images.too_few";
+  /** More images than the mode takes. */
+  public static final String IMAGES_TOO_MANY = "images.too_many";
+  /** Images given to a mode that takes none. */
+  public static final String IMAGES_NOT_ACCEPTED = "images.not_accepted";
+  /** Fewer input videos than the mode needs. */
+  public static final String VIDEOS_TOO_FEW = "videos.too_few";
+  /** More input videos than the mode takes. */
+  public static final String VIDEOS_TOO_MANY = "videos.too_many";
+  /** Input videos given to a mode that takes none. */
+  public static final String VIDEOS_NOT_ACCEPTED = "videos.not_accepted";
+  /** An image URL is not http or https. */
+  public static final String IMAGE_SCHEME = "image.scheme";
+  /** An http(s) image URL has no host. */
+  public static final String IMAGE_INVALID_URL = "image.invalid_url";
+  /** A local image file does not exist. */
+  public static final String IMAGE_MISSING = "image.missing";
+  /** A local image path is a directory or another non-regular file. */
+  public static final String IMAGE_NOT_A_FILE = "image.not_a_file";
+  /** A local image file cannot be read. */
+  public static final String IMAGE_UNREADABLE = "image.unreadable";
+  /** A local image file is not JPEG, PNG or WebP by its content. */
+  public static final String IMAGE_FORMAT = "image.format";
+  /** A local image file is over the 10 MB upload limit. */
+  public static final String IMAGE_TOO_LARGE = "image.too_large";
+  /** An input video URL is not http or https. */
+  public static final String VIDEO_SCHEME = "video.scheme";
+  /** The duration is not one the route offers. */
+  public static final String SECONDS_NOT_OFFERED = "seconds.not_offered";
+  /** The aspect ratio is not one the route offers. */
+  public static final String ASPECT_RATIO_NOT_OFFERED = "aspect_ratio.not_offered";
+  /** An aspect ratio was given to a route that takes none. */
+  public static final String ASPECT_RATIO_NOT_ACCEPTED = "aspect_ratio.not_accepted";
+  /** The resolution is not one the route offers. */
+  public static final String RESOLUTION_NOT_OFFERED = "resolution.not_offered";
+  /** A resolution was given to a route that takes none. */
+  public static final String RESOLUTION_NOT_ACCEPTED = "resolution.not_accepted";
+  /** The duration is not offered at the chosen resolution. */
+  public static final String CONFLICT_RESOLUTION_SECONDS = "conflict.resolution_seconds";
+  /** The aspect ratio is not offered at the chosen resolution. */
+  public static final String CONFLICT_RESOLUTION_ASPECT_RATIO = "conflict.resolution_aspect_ratio";
+  /** The mode is not offered at the chosen resolution. */
+  public static final String CONFLICT_RESOLUTION_MODE = "conflict.resolution_mode";
+  /** The aspect ratio is not offered in the chosen mode. */
+  public static final String CONFLICT_MODE_ASPECT_RATIO = "conflict.mode_aspect_ratio";
+  /** A provider parameter does not work in the chosen mode. */
+  public static final String CONFLICT_PARAM_MODE = "conflict.param_mode";
+  /** A provider parameter does not work at the chosen resolution. */
+  public static final String CONFLICT_PARAM_RESOLUTION = "conflict.param_resolution";
+
+  /** Warning: the provider ignores the aspect ratio in this mode. */
+  public static final String ASPECT_RATIO_IGNORED = "aspect_ratio.ignored";
+  /** Warning: an extra parameter the route does not document; it is sent unchanged. */
+  public static final String PARAM_UNKNOWN = "param.unknown";
+  /** Warning: a timed prompt segment such as "(10-15s)" runs past the end of the video. */
+  public static final String SEGMENT_PAST_END = "prompt.segment_past_end";
+  /** Warning: a timed prompt segment overlaps the one before it. */
+  public static final String SEGMENT_OVERLAP = "prompt.segment_overlap";
+  /** Warning: timed prompt segments leave part of the video undescribed. */
+  public static final String SEGMENT_GAP = "prompt.segment_gap";
+  /** Warning: a timed prompt segment ends where or before it starts. */
+  public static final String SEGMENT_EMPTY = "prompt.segment_empty";
+
+  private ViolationCodes() {}
+}

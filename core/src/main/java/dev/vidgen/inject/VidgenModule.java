@@ -1,0 +1,81 @@
+package dev.vidgen.inject;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.VideoProviderFactory;
+import dev.vidgen.core.port.VideoProviders;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Guice bindings for vidgen. Binds, as singletons:
+ *
+ * <ul>
+ *   <li>{@link VideoProvider}: the provider this module was made with;
+ *   <li>{@link VidgenClient}: a client on that provider, with vidgen's defaults changed by {@link
+ *       #withClient(Consumer)}.
+ * </ul>
+ *
+ * <p>Make one with a factory method, one per way of choosing the provider. {@code configure()}
+ * does no I/O: the provider is created when the injector first needs it. Guice is an optional
+ * dependency of vidgen-core; only this package uses it.
+ */
+public final class VidgenModule extends AbstractModule {
+  private final Supplier<VideoProvider> provider;
+  private final Consumer<VidgenClient.Builder> clientSettings;
+
+  private VidgenModule(Supplier<VideoProvider> provider, Consumer<VidgenClient.Builder> clientSettings) {
+    this.provider = provider;
+    this.clientSettings = clientSettings;
+  }
+
+  /** Binds this provider instance. */
+  public static VidgenModule of(VideoProvider provider) {
+    Objects.requireNonNull(provider, "provider == null");
+    return new VidgenModule(() -> provider, builder -> {});
+  }
+
+  /** Binds the provider {@code factory} makes from {@code config}. */
+  public static VidgenModule of(VideoProviderFactory factory, ProviderConfig config) {
+    Objects.requireNonNull(factory, "factory == null");
+    Objects.requireNonNull(config, "config == null");
+    return new VidgenModule(() -> VideoProviders.create(factory, config), builder -> {});
+  }
+
+  /**
+   * Binds the provider found on the class path: {@code id} when not null, else the {@code
+   * vidgen.provider} system property, {@code VIDGEN_PROVIDER}, or the only one found.
+   */
+  public static VidgenModule discover(String id, ProviderConfig config) {
+    Objects.requireNonNull(config, "config == null");
+    return new VidgenModule(() -> VideoProviders.discover(id, config), builder -> {});
+  }
+
+  /**
+   * A copy whose client is built with these settings too (budget, policies, clock, scheduler,
+   * listener); the provider is set by this module and should not be changed here.
+   */
+  public VidgenModule withClient(Consumer<VidgenClient.Builder> settings) {
+    Objects.requireNonNull(settings, "settings == null");
+    return new VidgenModule(provider, clientSettings.andThen(settings));
+  }
+
+  @Provides
+  @Singleton
+  VideoProvider videoProvider() {
+    return provider.get();
+  }
+
+  @Provides
+  @Singleton
+  VidgenClient vidgenClient(VideoProvider videoProvider) {
+    VidgenClient.Builder builder = VidgenClient.builder();
+    clientSettings.accept(builder);
+    return builder.provider(videoProvider).build();
+  }
+}

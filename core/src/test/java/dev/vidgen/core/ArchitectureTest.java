@@ -1,0 +1,64 @@
+package dev.vidgen.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The house plan's dependency rules for the classes of the core artifact (a rule matching no class fails). */
+class ArchitectureTest {
+  private static final String[] PURE_PACKAGES = {
+    "dev.vidgen.core.domain..", "dev.vidgen.core.validation..", "dev.vidgen.core.pricing..", "dev.vidgen.core.policy.."
+  };
+
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core = new ClassFileImporter()
+        // Not DO_NOT_INCLUDE_TESTS: it knows only target/test-classes, and builds here use other folders.
+        .withImportOption(location -> !location.contains("/test-classes/"))
+        .importPackages("dev.vidgen.core", "dev.vidgen.inject");
+  }
+
+  @Test
+  void keepsDomainValidationPricingAndPolicyFreeOfAnythingButTheJdkAndEachOther() {
+    String[] allowed = new String[PURE_PACKAGES.length + 1];
+    allowed[0] = "java..";
+    System.arraycopy(PURE_PACKAGES, 0, allowed, 1, PURE_PACKAGES.length);
+
+    classes().that().resideInAnyPackage(PURE_PACKAGES)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+        .because("the pure core knows every rule and price without a network or a framework")
+        .check(core);
+  }
+
+  @Test
+  void keepsHttpAndJsonLibrariesOutOfTheCore() {
+    noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
+        .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..", "com.squareup.moshi..")
+        .because("HTTP and JSON belong to the provider adapters")
+        .check(core);
+  }
+
+  @Test
+  void keepsGuiceInTheInjectPackage() {
+    noClasses().that().resideOutsideOfPackage("dev.vidgen.inject..")
+        .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+        .because("Guice is an optional dependency that only dev.vidgen.inject may use")
+        .check(core);
+  }
+
+  @Test
+  void logsOnlyFromTheRuntimePackages() {
+    noClasses().that().resideOutsideOfPackages(
+            "dev.vidgen.core.client..", "dev.vidgen.core.port..", "dev.vidgen.core.batch..", "dev.vidgen.core.ratelimit..")
+        .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+        .because("only the parts that run jobs (client, provider loading, batches, rate limits) log;"
+            + " the pure core reports through return values and exceptions")
+        .check(core);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.core.error.ResultExpiredException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloaderTest {
+  private static final TaskId TASK = TaskId.of("task-1");
+
+  private final ClientFixture fixture = new ClientFixture();
+  private final JobHandle handle = fixture.handle("task-1");
+
+  @TempDir Path folder;
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  @Test
+  void writesTheVideoUnderTheTargetNameAndNothingElse() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+
+    Path written = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target);
+
+    assertThat(written).isEqualTo(target.toAbsolutePath());
+    assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(filesIn(folder)).containsExactly("kite.mp4");
+    assertThat(fixture.listener.events()).containsExactly("downloaded task-1 kite.mp4");
+  }
+
+  @Test
+  void keepsTheOldFileWhenTheNewDownloadIsNotAnMp4() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    Files.writeString(target, "the previous video");
+    fixture.provider.openAnswers("<html>error page</html>".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("not an MP4");
+
+    assertThat(Files.readString(target)).isEqualTo("the previous video");
+    assertThat(filesIn(folder)).containsExactly("kite.mp4");
+    assertThat(fixture.listener.events()).containsExactly("failed task-1 download-failed");
+  }
+
+  @Test
+  void anEmptyDownloadFailsAndLeavesNoFile() throws IOException {
+    fixture.provider.openAnswers(new byte[0]);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), folder.resolve("a.mp4")))
+        .isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("empty");
+    assertThat(filesIn(folder)).isEmpty();
+  }
+
+  @Test
+  void acceptsOtherFormatsTheAssetNames() throws IOException {
+    byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 1, 2, 3, 4};
+    fixture.provider.openAnswers(webm);
+    TaskSnapshot completed = TaskSnapshot.completed(TASK, ScriptedProvider.asset("webm", null));
+
+    Path written = fixture.client.download(handle, completed, folder.resolve("kite.webm"));
+
+    assertThat(Files.readAllBytes(written)).isEqualTo(webm);
+  }
+
+  @Test
+  void anExpiredLinkIsReportedAtOnceAndNeverFetched() {
+    TaskSnapshot completed = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mp4", fixture.time.now().minusSeconds(1)));
+
+    assertThatThrownBy(() -> fixture.client.download(handle, completed, folder.resolve("kite.mp4")))
+        .isInstanceOf(ResultExpiredException.class)
+        .hasMessageContaining("task-1")
+        .hasMessageContaining("generate it again");
+    assertThat(fixture.provider.count("open")).isZero();
+  }
+
+  @Test
+  void aStreamThatBreaksOffIsFetchedAgainAndLeavesNoPartFile() throws IOException {
+    fixture.provider.openAnswers(new BreakingStream(), ScriptedProvider.MP4);
+    Path target = folder.resolve("kite.mp4");
+
+    CompletableFuture<Path> download = fixture.client.downloadAsync(handle, ScriptedProvider.completed("task-1"), target);
+    fixture.advance(Duration.ofSeconds(5));
+
+    assertThat(download).isCompletedWithValue(target.toAbsolutePath());
+    assertThat(fixture.provider.count("open")).isEqualTo(2);
+    assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(filesIn(folder)).containsExactly("kite.mp4");
+    assertThat(fixture.listener.events()).first().asString().startsWith("retry DOWNLOAD 1");
+  }
+
+  @Test
+  void createsMissingFolders() {
+    Path target = folder.resolve("out/2026/kite.mp4");
+
+    fixture.client.download(handle, ScriptedProvider.completed("task-1"), target);
+
+    assertThat(target).exists();
+  }
+
+  @Test
+  void refusesASnapshotWithoutAVideo() {
+    CompletableFuture<Path> download =
+        fixture.client.downloadAsync(handle, TaskSnapshot.inProgress(TASK, 50), folder.resolve("kite.mp4"));
+
+    assertThat(failureOf(download)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("await");
+    assertThat(fixture.provider.count("open")).isZero();
+  }
+
+  private static List<String> filesIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Gives four bytes of an MP4, then fails like a dropped connection. */
+  private static final class BreakingStream extends InputStream {
+    private final InputStream start = new ByteArrayInputStream(ScriptedProvider.MP4, 0, 4);
+
+    @Override
+    public int read() throws IOException {
+      int next = start.read();
+      if (next < 0) {
+        throw new IOException("connection reset");
+      }
+      return next;
+    }
+  }
+}

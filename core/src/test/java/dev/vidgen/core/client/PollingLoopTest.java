@@ -1,0 +1,154 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.policy.FailureKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PollingLoopTest {
+  private static final TaskId TASK = TaskId.of("task-1");
+
+  private final ClientFixture fixture = new ClientFixture();
+  private final ScriptedProvider provider = fixture.provider;
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  @Test
+  void completesWithTheFinalSnapshotAndShowsTheListenerEveryStatus() {
+    provider.statusAnswers(TaskSnapshot.queued(TASK), TaskSnapshot.inProgress(TASK, 40),
+        TaskSnapshot.inProgress(TASK, 80), ScriptedProvider.completed("task-1"));
+    List<String> seen = new ArrayList<>();
+    JobHandle handle = fixture.handle("task-1");
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(handle, AwaitOptions.defaults()
+        .withListener((snapshot, elapsed) -> seen.add(snapshot.status().id() + " " + snapshot.percent().orElse(-1))));
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(seen).containsExactly("queued 0", "in_progress 40", "in_progress 80", "completed 100");
+    assertThat(fixture.listener.events()).containsExactly("polled task-1 queued", "polled task-1 in_progress",
+        "polled task-1 in_progress", "polled task-1 completed", "completed task-1");
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void waitsAboutFiveSecondsBeforeTheFirstPoll() {
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofMillis(4400));
+    assertThat(provider.count("status")).isZero();
+    fixture.advance(Duration.ofMillis(1200));
+    assertThat(done).isCompleted();
+  }
+
+  @Test
+  void aFailedTaskEndsWithTaskFailedCarryingTheHandle() {
+    provider.statusAnswers(TaskSnapshot.failed(TASK, new TaskFailure("generation_failed", "the model gave up")));
+    JobHandle handle = fixture.handle("task-1");
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(1));
+
+    Throwable failure = failureOf(done);
+    assertThat(failure).isInstanceOf(TaskFailedException.class).hasMessageContaining("generation_failed: the model gave up");
+    assertThat(((TaskFailedException) failure).handle()).isEqualTo(handle);
+    assertThat(fixture.listener.events()).endsWith("failed task-1 task-failed");
+  }
+
+  @Test
+  void theDeadlineEndsTheWaitWithTheLastStatusAndPollsNoMore() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 10));
+    JobHandle handle = fixture.handle("task-1");
+
+    CompletableFuture<TaskSnapshot> done =
+        fixture.client.awaitAsync(handle, AwaitOptions.defaults().withDeadline(Duration.ofMinutes(1)));
+    fixture.advance(Duration.ofSeconds(59));
+    assertThat(done).isNotDone();
+    fixture.advance(Duration.ofSeconds(1));
+
+    Throwable failure = failureOf(done);
+    assertThat(failure).isInstanceOf(DeadlineExceededException.class).hasMessageContaining("not finished after 60 s");
+    DeadlineExceededException deadline = (DeadlineExceededException) failure;
+    assertThat(deadline.handle()).isEqualTo(handle);
+    assertThat(deadline.lastSnapshot().percent()).hasValue(10);
+    long polls = provider.count("status");
+    fixture.advance(Duration.ofHours(1));
+    assertThat(provider.count("status")).isEqualTo(polls);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void cancellingTheFutureStopsThePolling() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 10));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(6));
+    assertThat(provider.count("status")).isEqualTo(1);
+
+    done.cancel(false);
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThat(provider.count("status")).isEqualTo(1);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aProviderErrorWhilePollingNamesTheTask() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(1));
+
+    Throwable failure = failureOf(done);
+    assertThat(failure).isInstanceOf(TaskNotFoundException.class);
+    assertThat(((TaskNotFoundException) failure).taskId()).contains(TASK);
+  }
+
+  @Test
+  void aHandleResumedAfterItsDeadlineIsPolledOnceAtOnce() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 90));
+    JobHandle old = fixture.handle("task-1");
+    fixture.advance(Duration.ofHours(1));
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(old, AwaitOptions.defaults());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(provider.count("status")).isEqualTo(1);
+    assertThat(failureOf(done)).isInstanceOf(DeadlineExceededException.class).hasMessageContaining("last status in_progress 90%");
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotBreakTheWait() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 50), ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withListener((snapshot, elapsed) -> {
+          throw new IllegalStateException("listener bug");
+        }));
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+  }
+
+  @Test
+  void blockingAwaitThrowsTheOriginalException() {
+    provider.statusAnswers(TaskSnapshot.failed(TASK, new TaskFailure("content_policy", "refused")));
+    // The scripted provider answers at once, so only the timers need time; run them from another step.
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(1));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Futures.await(done, true))
+        .isInstanceOf(TaskFailedException.class);
+  }
+}

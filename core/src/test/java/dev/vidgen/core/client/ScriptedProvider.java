@@ -1,0 +1,204 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A provider whose answers are scripted per call and whose futures are already complete. An
+ * answer is a value or a {@link Throwable}; when a script runs out, the last answer repeats
+ * (creates default to a new queued task, uploads to a CDN URL, opens to a small MP4).
+ */
+final class ScriptedProvider implements VideoProvider {
+  static final String ID = "scripted";
+  static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+
+  private final RouteCatalog catalog;
+  private final List<String> calls = new ArrayList<>();
+  private final List<SubmitRequest> creates = new ArrayList<>();
+  private final Deque<Object> createAnswers = new ArrayDeque<>();
+  private final Deque<Object> statusAnswers = new ArrayDeque<>();
+  private final Deque<Object> uploadAnswers = new ArrayDeque<>();
+  private final Deque<Object> openAnswers = new ArrayDeque<>();
+  private final Deque<Object> findAnswers = new ArrayDeque<>();
+  private final AtomicInteger taskCount = new AtomicInteger();
+  private boolean closed;
+
+  ScriptedProvider(RouteCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  ScriptedProvider() {
+    this(RouteCatalog.builtIn());
+  }
+
+  /** The built-in catalog with the grok route taking a client reference. */
+  static RouteCatalog catalogWithClientReference() {
+    ModelRoute grok = RouteCatalog.builtIn().require(Jobs.MODEL);
+    return RouteCatalog.of(grok.toBuilder().wire(grok.wire().withClientReference(true)).build());
+  }
+
+  static ProviderException failure(FailureKind kind) {
+    return failure(kind, null);
+  }
+
+  static ProviderException failure(FailureKind kind, Duration retryAfter) {
+    int status = switch (kind) {
+      case RATE_LIMITED -> 429;
+      case UNAVAILABLE -> 503;
+      case SERVER_ERROR -> 500;
+      case AUTHENTICATION -> 401;
+      case INSUFFICIENT_QUOTA -> 402;
+      case CONTENT_POLICY -> 422;
+      case REJECTED -> 400;
+      case NOT_FOUND -> 404;
+      case CONNECT_FAILED, NO_RESPONSE -> 0;
+    };
+    ProviderErrorDetails details = ProviderErrorDetails.of(ID, status, kind.name().toLowerCase(), "scripted " + kind)
+        .withRetryAfter(retryAfter);
+    return ProviderException.of(kind, details, null);
+  }
+
+  static VideoAsset asset(String format, java.time.Instant expiresAt) {
+    return new VideoAsset(URI.create("https://cdn.test/video." + format), format, expiresAt);
+  }
+
+  static TaskSnapshot completed(String taskId) {
+    return TaskSnapshot.completed(TaskId.of(taskId), asset("mp4", null));
+  }
+
+  synchronized ScriptedProvider createAnswers(Object... answers) {
+    createAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  synchronized ScriptedProvider statusAnswers(Object... answers) {
+    statusAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  synchronized ScriptedProvider uploadAnswers(Object... answers) {
+    uploadAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  synchronized ScriptedProvider openAnswers(Object... answers) {
+    openAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  synchronized ScriptedProvider findAnswers(Object... answers) {
+    findAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  /** Every call, such as {@code create}, {@code status task-1}, {@code upload cat.png}. */
+  synchronized List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  synchronized long count(String callPrefix) {
+    return calls.stream().filter(call -> call.startsWith(callPrefix)).count();
+  }
+
+  synchronized List<SubmitRequest> creates() {
+    return List.copyOf(creates);
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public RouteCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public synchronized CompletableFuture<URI> upload(Path image) {
+    calls.add("upload " + image.getFileName());
+    return answer(uploadAnswers, URI.create("https://cdn.test/" + image.getFileName()));
+  }
+
+  @Override
+  public synchronized CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    calls.add("create");
+    creates.add(request);
+    if (createAnswers.isEmpty()) {
+      return CompletableFuture.completedFuture(TaskSnapshot.queued(TaskId.of("task-" + taskCount.incrementAndGet())));
+    }
+    return answer(createAnswers, null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    calls.add("status " + taskId);
+    return answer(statusAnswers, TaskSnapshot.inProgress(taskId, 50));
+  }
+
+  @Override
+  public synchronized CompletableFuture<InputStream> open(VideoAsset asset) {
+    calls.add("open " + asset.url());
+    CompletableFuture<Object> answer = answer(openAnswers, MP4);
+    return answer.thenApply(bytes -> bytes instanceof InputStream stream ? stream : new ByteArrayInputStream((byte[]) bytes));
+  }
+
+  @Override
+  public synchronized CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
+    calls.add("find " + clientReference);
+    return answer(findAnswers, Optional.empty());
+  }
+
+  @Override
+  public CompletableFuture<Balance> balance() {
+    return CompletableFuture.completedFuture(new Balance(BigDecimal.TEN, BigDecimal.ONE, false));
+  }
+
+  @Override
+  public RequestPreview preview(SubmitRequest request) {
+    return new RequestPreview("POST", "https://scripted.test/v1/videos", Map.of("Authorization", "Bearer sk-…"),
+        request.job().images().toString() + " ref=" + request.clientReference());
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> CompletableFuture<T> answer(Deque<Object> script, T fallback) {
+    Object next = script.size() > 1 ? script.poll() : script.isEmpty() ? fallback : script.peek();
+    if (next instanceof Throwable failure) {
+      return CompletableFuture.failedFuture(failure);
+    }
+    return CompletableFuture.completedFuture((T) next);
+  }
+}

@@ -1,0 +1,260 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.pricing.Budget;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubmitPipelineTest {
+  private ClientFixture fixture = new ClientFixture();
+
+  @TempDir Path folder;
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  private void useClient(ScriptedProvider provider, java.util.function.Consumer<VidgenClient.Builder> settings) {
+    fixture.close();
+    fixture = new ClientFixture(provider, settings);
+  }
+
+  private void useBudget(long credits) {
+    useClient(new ScriptedProvider(), builder -> builder.budget(Budget.ofCredits(BigDecimal.valueOf(credits))));
+  }
+
+  @Test
+  void createsTheTaskAndRecordsItsHandle() {
+    JobHandle handle = fixture.client.submit(Jobs.valid());
+
+    assertThat(handle.providerId()).isEqualTo(ScriptedProvider.ID);
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("task-1"));
+    assertThat(handle.model()).isEqualTo(Jobs.MODEL);
+    assertThat(handle.quote().credits()).isEqualByComparingTo("20");
+    assertThat(handle.submittedAt()).isEqualTo(fixture.time.now());
+    assertThat(handle.reference()).isEmpty();
+    assertThat(fixture.provider.calls()).containsExactly("create");
+    assertThat(fixture.listener.events()).containsExactly("submitted task-1");
+  }
+
+  @Test
+  void anInvalidJobSendsNothing() {
+    VideoJob unknownModel = Jobs.valid().toBuilder().model("grok-video-9").build();
+
+    assertThatThrownBy(() -> fixture.client.submit(unknownModel))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("grok-video-9");
+    assertThat(fixture.provider.calls()).isEmpty();
+    assertThat(fixture.listener.events()).containsExactly("failed - invalid-job");
+  }
+
+  @Test
+  void aJobOverBudgetSendsNothing() {
+    useBudget(10);
+
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid()))
+        .isInstanceOf(BudgetExceededException.class)
+        .hasMessageContaining("20 credits")
+        .hasMessageContaining("10 credits left");
+    assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  @Test
+  void theBudgetIsSharedByEveryJobOfTheClient() {
+    useBudget(50);
+
+    fixture.client.submit(Jobs.valid());
+    fixture.client.submit(Jobs.valid());
+
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid())).isInstanceOf(BudgetExceededException.class);
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+  }
+
+  @Test
+  void theBudgetIsGivenBackWhenTheProviderRefusesTheCreate() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.REJECTED));
+
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid())).isInstanceOf(RequestRejectedException.class);
+
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+    assertThat(fixture.listener.events()).containsExactly("failed - request-rejected");
+  }
+
+  @Test
+  void anUnansweredCreateWithoutReferenceIsReportedAndKeepsItsPrice() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
+
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid()))
+        .isInstanceOfSatisfying(AmbiguousSubmitException.class, e -> assertThat(e.clientReference()).isEmpty())
+        .hasMessageContaining("may exist and be billed")
+        .hasMessageContaining("dashboard");
+
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("30"));
+  }
+
+  @Test
+  void concurrentSubmitsNeverSpendMoreThanTheBudget() throws Exception {
+    useBudget(200);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    AtomicInteger refused = new AtomicInteger();
+    try {
+      List<Future<?>> submits = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        submits.add(threads.submit(() -> {
+          try {
+            fixture.client.submit(Jobs.valid());
+          } catch (BudgetExceededException e) {
+            refused.incrementAndGet();
+          }
+        }));
+      }
+      for (Future<?> submit : submits) {
+        submit.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(fixture.provider.count("create")).isEqualTo(10);
+    assertThat(refused).hasValue(40);
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isZero());
+  }
+
+  @Test
+  void uploadsLocalImagesAndCreatesWithTheirUrls() throws IOException {
+    Path image = png("kite.png");
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    fixture.client.submit(job);
+
+    assertThat(fixture.provider.calls()).containsExactly("upload kite.png", "create");
+    assertThat(fixture.provider.creates().get(0).job().images())
+        .containsExactly(new ImageInput.Remote(URI.create("https://cdn.test/kite.png")));
+  }
+
+  @Test
+  void aFailedUploadCreatesNothingAndGivesTheBudgetBack() throws IOException {
+    useBudget(50);
+    fixture.provider.uploadAnswers(ScriptedProvider.failure(FailureKind.REJECTED));
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("kite.png")))).build();
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOf(RequestRejectedException.class);
+    assertThat(fixture.provider.count("create")).isZero();
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void anUnansweredCreateIsFoundByItsClientReference() {
+    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    TaskSnapshot found = TaskSnapshot.queued(TaskId.of("found-9"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE)).findAnswers(Optional.of(found));
+
+    JobHandle handle = fixture.client.submit(Jobs.valid());
+
+    String sent = fixture.provider.creates().get(0).clientReference();
+    assertThat(sent).startsWith("vg-");
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("found-9"));
+    assertThat(handle.reference()).contains(sent);
+    assertThat(fixture.provider.calls()).containsExactly("create", "find " + sent);
+  }
+
+  @Test
+  void anUnansweredCreateThatIsNotFoundIsSentAgainWithTheSameReference() {
+    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    JobHandle handle = fixture.client.submit(Jobs.valid());
+
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(fixture.provider.creates()).extracting(request -> request.clientReference())
+        .hasSize(2).containsOnly(handle.clientReference());
+  }
+
+  @Test
+  void aCreateThatNeverGetsAnAnswerEndsAmbiguousNamingItsReference() {
+    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+
+    Throwable failure = failureOf(submit);
+    String sent = fixture.provider.creates().get(0).clientReference();
+    assertThat(failure).isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining(sent);
+    assertThat(((AmbiguousSubmitException) failure).clientReference()).contains(sent);
+    assertThat(fixture.provider.count("create")).isEqualTo(1 + SubmitPipeline.MAX_AMBIGUOUS_RESENDS);
+  }
+
+  @Test
+  void aRateLimitedCreateIsSentAgainAfterRetryAfter() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMillis(2999));
+    assertThat(submit).isNotDone();
+    fixture.advance(Duration.ofSeconds(2));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+    assertThat(fixture.listener.events()).first().asString().startsWith("retry CREATE 1 PT3");
+  }
+
+  @Test
+  void clientReferencesDifferPerSubmit() {
+    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+
+    JobHandle first = fixture.client.submit(Jobs.valid());
+    JobHandle second = fixture.client.submit(Jobs.valid());
+
+    assertThat(first.clientReference()).matches("vg-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(second.clientReference()).isNotEqualTo(first.clientReference());
+  }
+
+  @Test
+  void previewShowsLocalImagesAsUploadPlaceholdersAndSendsNothing() throws IOException {
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("my product.png")))).build();
+
+    RequestPreview preview = fixture.client.preview(job);
+
+    assertThat(preview.body()).contains("upload://my%20product.png");
+    assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  private Path png(String name) throws IOException {
+    Path file = folder.resolve(name);
+    ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+    return file;
+  }
+}

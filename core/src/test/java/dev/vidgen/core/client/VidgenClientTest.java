@@ -1,0 +1,165 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ServerErrorException;
+import dev.vidgen.core.policy.FailureKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VidgenClientTest {
+  private final ClientFixture fixture = new ClientFixture();
+  private final ScriptedProvider provider = fixture.provider;
+
+  @TempDir Path folder;
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  @Test
+  void generateTakesAJobAllTheWayToAFile() throws Exception {
+    provider.statusAnswers(TaskSnapshot.inProgress(TaskId.of("task-1"), 60), ScriptedProvider.completed("task-1"));
+    Path target = folder.resolve("kite.mp4");
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(2));
+
+    GenerationResult result = generated.join();
+    assertThat(result.file()).isEqualTo(target.toAbsolutePath());
+    assertThat(result.handle().taskId()).isEqualTo(TaskId.of("task-1"));
+    assertThat(result.snapshot().status().isTerminal()).isTrue();
+    assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(fixture.listener.events()).containsExactly("submitted task-1", "polled task-1 in_progress",
+        "polled task-1 completed", "completed task-1", "downloaded task-1 kite.mp4");
+  }
+
+  @Test
+  void generateEndsWithTheTaskFailureAndWritesNothing() {
+    provider.statusAnswers(TaskSnapshot.failed(TaskId.of("task-1"), new TaskFailure("generation_failed", "no")));
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(failureOf(generated)).isInstanceOf(TaskFailedException.class);
+    assertThat(folder.resolve("kite.mp4")).doesNotExist();
+  }
+
+  @Test
+  void cancellingGenerateStopsThePolling() {
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(30));
+    long polls = provider.count("status");
+
+    generated.cancel(false);
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThat(provider.count("status")).isEqualTo(polls);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void blockingFormsThrowTheOriginalException() {
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid().toBuilder().model("nope").build()))
+        .isInstanceOf(InvalidJobException.class);
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+    assertThatThrownBy(() -> fixture.client.status(fixture.handle("task-9")))
+        .isInstanceOfSatisfying(ServerErrorException.class,
+            e -> assertThat(e.taskId()).contains(TaskId.of("task-9")));
+  }
+
+  @Test
+  void resumesAnEncodedHandleAsItWas() {
+    JobHandle handle = fixture.client.submit(Jobs.valid());
+
+    assertThat(fixture.client.resume(handle.encode())).isEqualTo(handle);
+  }
+
+  @Test
+  void resumesABareTaskIdWithAnUnknownModelAndPrice() {
+    JobHandle handle = fixture.client.resume("  task_77  ");
+
+    assertThat(handle.providerId()).isEqualTo(ScriptedProvider.ID);
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("task_77"));
+    assertThat(handle.model()).isEqualTo("unknown");
+    assertThat(handle.quote().isKnown()).isFalse();
+    assertThat(handle.submittedAt()).isEqualTo(fixture.time.now());
+  }
+
+  @Test
+  void refusesToResumeAnotherProvidersHandleOrABlank() {
+    JobHandle foreign = new JobHandle("toapis", TaskId.of("t"), Jobs.MODEL,
+        fixture.handle("t").quote(), fixture.time.now(), null);
+
+    assertThatThrownBy(() -> fixture.client.resume(foreign.encode()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("toapis")
+        .hasMessageContaining(ScriptedProvider.ID);
+    assertThatThrownBy(() -> fixture.client.resume(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void needsAProvider() {
+    assertThatThrownBy(() -> VidgenClient.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("provider(");
+  }
+
+  @Test
+  void closingCancelsRunningWaitsAndRefusesNewWork() {
+    CompletableFuture<TaskSnapshot> waiting = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.client.close();
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(waiting).isCancelled();
+    assertThat(provider.count("status")).isZero();
+    assertThat(provider.isClosed()).isFalse();
+    assertThatThrownBy(() -> fixture.client.submitAsync(Jobs.valid())).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void leavesACallersSchedulerRunning() {
+    ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1);
+    try {
+      VidgenClient.builder().provider(provider).scheduler(scheduler).build().close();
+      assertThat(scheduler.isShutdown()).isFalse();
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void interruptingABlockingWaitCancelsIt() {
+    CompletableFuture<TaskSnapshot> waiting = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    Thread.currentThread().interrupt();
+
+    assertThatThrownBy(() -> Futures.await(waiting, true)).isInstanceOf(CancellationException.class);
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(waiting).isCancelled();
+  }
+
+  @Test
+  void reportsTheBalance() {
+    assertThat(fixture.client.balance().remaining()).isPresent();
+  }
+}

@@ -1,0 +1,196 @@
+package dev.vidgen.core.domain;
+
+import static dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO;
+import static dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO;
+import static dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The built-in catalog: which routes exist, their prices and how their requests are spelled. */
+class BuiltInRoutesTest {
+  private static final RouteCatalog CATALOG = RouteCatalog.builtIn();
+
+  static Stream<ModelRoute> routes() {
+    return CATALOG.routes().stream();
+  }
+
+  @Test
+  void coversEveryVideoModelOfTheReference() {
+    assertThat(CATALOG.size()).isGreaterThanOrEqualTo(20);
+    assertThat(CATALOG.ids()).contains(
+        "grok-video-1.5-preview", "grok-video-1.5", "grok-video-1.0", "grok-imagine-1.0-video",
+        "sora-2-vvip", "sora-2-official",
+        "veo3.1-fast", "veo3.1-quality", "veo3.1-lite",
+        "Veo3.1-quality-official", "Veo3.1-fast-official", "Veo3.1-lite-official",
+        "seedance-2", "seedance-2-fast", "seedance-2-mini", "seedance-2-5",
+        "doubao-seedance-1-5-pro", "doubao-seedance-1-0-pro-fast", "doubao-seedance-1-0-pro-quality",
+        "kling-v3", "kling-v2-6", "kling-3.0-turbo",
+        "wan2.6", "wan2.6-flash",
+        "MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3-Fast", "MiniMax-Hailuo-02", "MiniMax-H3",
+        "viduq3-pro", "viduq3-turbo", "viduq3",
+        "happyhorse-1.1", "gemini-omni-flash");
+  }
+
+  @Test
+  void grokVideo15PreviewIsExactlyAsDocumented() {
+    ModelRoute route = CATALOG.require("grok-video-1.5-preview");
+
+    assertThat(route.modes()).containsExactly(IMAGE_TO_VIDEO);
+    assertThat(route.imagesFor(IMAGE_TO_VIDEO)).isEqualTo(IntRange.exactly(1));
+    assertThat(route.durations().values()).containsExactly(10, 15);
+    assertThat(route.durations().defaultSeconds()).isEqualTo(10);
+    assertThat(route.aspectRatios()).containsExactly("16:9", "9:16", "3:2", "2:3", "1:1");
+    assertThat(route.defaultAspectRatio()).isEqualTo("16:9");
+    assertThat(route.resolutions()).isEmpty();
+    assertThat(route.maxPromptChars()).isEqualTo(1200);
+    assertThat(route.promptRequired()).isTrue();
+    assertThat(route.wire().imagesFor(IMAGE_TO_VIDEO)).isEqualTo(WireFormat.InputField.plain("images", false));
+    assertThat(route.wire().durationField()).isEqualTo("seconds");
+    assertThat(route.wire().durationAsString()).isTrue();
+  }
+
+  @Test
+  void grokVideo15PreviewCostsTenAndFifteenCentsThatIsTwentyAndThirtyCredits() {
+    PriceTable.PerRequest price = (PriceTable.PerRequest) CATALOG.require("grok-video-1.5-preview").price();
+
+    assertThat(price.usdBySeconds()).containsExactly(
+        Map.entry(10, new BigDecimal("0.10")), Map.entry(15, new BigDecimal("0.15")));
+    assertThat(price.usdBySeconds().get(10).multiply(BigDecimal.valueOf(200))).isEqualByComparingTo("20");
+    assertThat(price.usdBySeconds().get(15).multiply(BigDecimal.valueOf(200))).isEqualByComparingTo("30");
+  }
+
+  @Test
+  void grokVideo15CostsOneCentPerSecond() {
+    assertThat(CATALOG.require("grok-video-1.5").price()).isEqualTo(PriceTable.perSecond("0.01"));
+  }
+
+  @Test
+  void everyOtherPriceIsUnknownWithAReasonNeverZero() {
+    List<ModelRoute> others = routes()
+        .filter(route -> !route.id().equals("grok-video-1.5-preview") && !route.id().equals("grok-video-1.5"))
+        .toList();
+
+    assertThat(others).allSatisfy(route -> assertThat(route.price()).isInstanceOfSatisfying(PriceTable.Unknown.class,
+        unknown -> assertThat(unknown.reason()).contains("toapis.com/pricing")));
+  }
+
+  @Test
+  void wan26FlashSaysItsPriceIsInYuanOnly() {
+    assertThat(CATALOG.require("wan2.6-flash").price()).isInstanceOfSatisfying(PriceTable.Unknown.class,
+        unknown -> assertThat(unknown.reason()).contains("CNY", "no USD price"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "~", textBlock = """
+      grok-video-1.5          | image            | true  | duration | aspect_ratio | resolution          | false
+      grok-video-1.0          | reference_images | false | duration | aspect_ratio | resolution          | false
+      grok-imagine-1.0-video  | image_urls       | false | duration | aspect_ratio | quality             | false
+      Veo3.1-fast-official    | image_urls       | false | duration | size         | resolution          | false
+      veo3.1-fast             | image_urls       | false | duration | aspect_ratio | metadata.resolution | false
+      seedance-2              | image_with_roles | false | duration | aspect_ratio | resolution          | true
+      seedance-2-5            | image_with_roles | false | duration | aspect_ratio | resolution          | true
+      MiniMax-H3              | image_with_roles | false | duration | aspect_ratio | resolution          | true
+      kling-v2-6              | image_with_roles | false | duration | aspect_ratio | mode                | false
+      wan2.6                  | image_urls       | false | duration | aspect_ratio | resolution          | false
+      MiniMax-Hailuo-2.3      | image_urls       | false | duration | aspect_ratio | resolution          | false
+      viduq3-pro              | image_urls       | false | duration | aspect_ratio | resolution          | false
+      """)
+  void spellsEachFamilyAsTheReferenceDoes(String id, String imageField, boolean single, String durationField,
+      String ratioField, String resolutionField, boolean clientReference) {
+    WireFormat wire = CATALOG.require(id).wire();
+
+    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).name()).isEqualTo(imageField);
+    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).single()).isEqualTo(single);
+    assertThat(wire.durationField()).isEqualTo(durationField);
+    assertThat(wire.durationAsString()).isFalse();
+    assertThat(wire.aspectRatioField()).isEqualTo(ratioField);
+    assertThat(wire.resolutionField()).isEqualTo(resolutionField);
+    assertThat(wire.acceptsClientReference()).isEqualTo(clientReference);
+  }
+
+  @Test
+  void sendsFrameAndReferenceRolesForSeedance() {
+    WireFormat wire = CATALOG.require("seedance-2").wire();
+
+    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).roleAt(0)).contains("first_frame");
+    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).roleAt(1)).contains("last_frame");
+    assertThat(wire.imagesFor(REFERENCE_TO_VIDEO).roleAt(5)).contains("reference_image");
+    assertThat(wire.videosFor(REFERENCE_TO_VIDEO)).hasValue(
+        WireFormat.InputField.withRoles("video_with_roles", "reference_video"));
+  }
+
+  @Test
+  void sendsKlingResolutionsAsStdAndPro() {
+    WireFormat wire = CATALOG.require("kling-v3").wire();
+
+    assertThat(wire.resolutionValue("720p")).isEqualTo("std");
+    assertThat(wire.resolutionValue("1080P")).isEqualTo("pro");
+    assertThat(CATALOG.require("wan2.6").wire().resolutionValue("720p")).isEqualTo("720p");
+  }
+
+  @Test
+  void namesTheModeForHappyHorseAndSeedanceEdits() {
+    assertThat(CATALOG.require("happyhorse-1.1").wire().modeField()).isEqualTo("action");
+    assertThat(CATALOG.require("happyhorse-1.1").wire().modeValue(VIDEO_EDIT)).contains("video-edit");
+    assertThat(CATALOG.require("happyhorse-1.1").wire().videosFor(VIDEO_EDIT))
+        .hasValue(WireFormat.InputField.plain("url", true));
+    assertThat(CATALOG.require("seedance-2-5").wire().modeValue(VIDEO_EDIT)).contains("edit");
+    assertThat(CATALOG.require("seedance-2-5").wire().modeValue(IMAGE_TO_VIDEO)).isEmpty();
+    assertThat(CATALOG.require("veo3.1-fast").wire().modeValue(IMAGE_TO_VIDEO)).isEmpty();
+  }
+
+  @Test
+  void putsOfficialVeoReferencesInMetadata() {
+    assertThat(CATALOG.require("Veo3.1-quality-official").wire().imagesFor(REFERENCE_TO_VIDEO).name())
+        .isEqualTo("metadata.referenceImages");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void everyModeThatTakesVideosSaysWhereTheyGo(ModelRoute route) {
+    for (GenerationMode mode : route.modes()) {
+      if (route.videosFor(mode).max() > 0) {
+        assertThat(route.wire().videosFor(mode)).as("videos of %s", mode).isPresent();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void everyRuleNamesValuesTheRouteOffers(ModelRoute route) {
+    for (RouteRule rule : route.rules()) {
+      if (rule instanceof RouteRule.AtResolution at) {
+        assertThat(route.offeredResolution(at.resolution())).as(rule.toString()).isPresent();
+        assertThat(route.durations().values()).containsAll(at.seconds());
+        assertThat(route.aspectRatios()).containsAll(at.aspectRatios());
+        assertThat(route.modes()).containsAll(at.modes());
+      } else if (rule instanceof RouteRule.RatiosInMode ratios) {
+        assertThat(route.modes()).contains(ratios.mode());
+        assertThat(route.aspectRatios()).containsAll(ratios.aspectRatios());
+      } else if (rule instanceof RouteRule.RatioIgnoredInMode ignored) {
+        assertThat(route.modes()).contains(ignored.mode());
+      } else if (rule instanceof RouteRule.WhenParam param) {
+        assertThat(route.knownParams()).as(rule.toString()).contains(param.param().split("\\.")[0]);
+        param.resolutions().forEach(r -> assertThat(route.offeredResolution(r)).as(rule.toString()).isPresent());
+        assertThat(route.modes()).containsAll(param.modes());
+      } else if (rule instanceof RouteRule.PromptRequiredIn prompt) {
+        assertThat(route.modes()).containsAll(prompt.modes());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"grok-video-1.5-preview", "grok-video-1.5", "gemini-omni-flash", "viduq3-pro", "viduq3",
+      "doubao-seedance-1-0-pro-fast"})
+  void saysInItsNoteWhereTheSourcesDisagreeAndWhichIsFollowed(String id) {
+    assertThat(CATALOG.require(id).sourceNote()).hasValueSatisfying(note -> assertThat(note).contains("is followed"));
+  }
+}

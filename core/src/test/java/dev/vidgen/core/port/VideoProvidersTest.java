@@ -1,0 +1,172 @@
+package dev.vidgen.core.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.error.ProviderSelectionException;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The test class path lists alpha, beta, a factory whose constructor throws and a class that does
+ * not exist; other lists come from a class loader that shows its own services file.
+ */
+class VideoProvidersTest {
+  private static final String SERVICES = "META-INF/services/" + VideoProviderFactory.class.getName();
+  private static final ProviderConfig CONFIG = ProviderConfig.builder().baseUrl("http://localhost:1").build();
+
+  @TempDir Path folder;
+
+  private static VideoProviders.Locator locator(Map<String, String> properties, Map<String, String> environment) {
+    return new VideoProviders.Locator(properties::get, environment::get, VideoProvidersTest.class.getClassLoader());
+  }
+
+  private VideoProviders.Locator listing(Class<?>... factories) throws IOException {
+    Path services = folder.resolve("services.txt");
+    Files.write(services, java.util.Arrays.stream(factories).map(Class::getName).toList());
+    URL listed = services.toUri().toURL();
+    ClassLoader loader = new ClassLoader(VideoProvidersTest.class.getClassLoader()) {
+      @Override
+      public Enumeration<URL> getResources(String name) throws IOException {
+        return name.equals(SERVICES) ? Collections.enumeration(List.of(listed)) : super.getResources(name);
+      }
+    };
+    return new VideoProviders.Locator(name -> null, name -> null, loader);
+  }
+
+  @Test
+  void loadsAProviderByIdWithItsConfiguration() {
+    VideoProvider provider = VideoProviders.load("alpha", CONFIG);
+
+    assertThat(provider.id()).isEqualTo("alpha");
+    assertThat(((TestProvider) provider).config()).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void matchesIdsWithoutRegardToCaseOrSurroundingSpace() {
+    assertThat(VideoProviders.load(" ALPHA ", CONFIG).id()).isEqualTo("alpha");
+  }
+
+  @Test
+  void anUnknownIdNamesTheIdsFoundAndEveryFactoryThatFailedToLoad() {
+    assertThatThrownBy(() -> VideoProviders.load("gamma", CONFIG))
+        .isInstanceOfSatisfying(ProviderSelectionException.class,
+            e -> assertThat(e.availableIds()).containsExactly("alpha", "beta"))
+        .hasMessageContaining("no video provider with id 'gamma'")
+        .hasMessageContaining("found: alpha, beta")
+        .hasMessageContaining("BrokenTestFactory")
+        .hasMessageContaining("needs a library that is not on the class path")
+        .hasMessageContaining("MissingTestFactory")
+        .hasMessageContaining("docs/errors.md#provider-selection");
+  }
+
+  @Test
+  void listsTheIdsThatLoadSorted() {
+    assertThat(VideoProviders.availableIds()).containsExactly("alpha", "beta");
+  }
+
+  @Test
+  void severalProvidersWithoutAChoiceIsAnErrorSayingHowToChoose() {
+    assertThatThrownBy(() -> locator(Map.of(), Map.of()).choose(null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("several video providers found (alpha, beta)")
+        .hasMessageContaining("-Dvidgen.provider=ID")
+        .hasMessageContaining("VIDGEN_PROVIDER=ID");
+  }
+
+  @Test
+  void anExplicitIdWinsOverThePropertyAndTheEnvironment() {
+    VideoProviders.Locator locator =
+        locator(Map.of("vidgen.provider", "beta"), Map.of("VIDGEN_PROVIDER", "beta"));
+
+    assertThat(locator.choose("alpha").id()).isEqualTo("alpha");
+  }
+
+  @Test
+  void theSystemPropertyWinsOverTheEnvironment() {
+    VideoProviders.Locator locator =
+        locator(Map.of("vidgen.provider", "beta"), Map.of("VIDGEN_PROVIDER", "alpha"));
+
+    assertThat(locator.choose(null).id()).isEqualTo("beta");
+  }
+
+  @Test
+  void theEnvironmentIsUsedWhenNothingElseChooses() {
+    VideoProviders.Locator locator = locator(Map.of("vidgen.provider", "  "), Map.of("VIDGEN_PROVIDER", "beta"));
+
+    assertThat(locator.choose(" ").id()).isEqualTo("beta");
+  }
+
+  @Test
+  void anUnknownIdFromTheEnvironmentSaysWhereItCameFrom() {
+    assertThatThrownBy(() -> locator(Map.of(), Map.of("VIDGEN_PROVIDER", "toapis")).choose(null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("'toapis'")
+        .hasMessageContaining("environment variable VIDGEN_PROVIDER");
+  }
+
+  @Test
+  void theOnlyProviderOnTheClassPathIsChosen() throws IOException {
+    assertThat(listing(BetaTestFactory.class).choose(null).id()).isEqualTo("beta");
+  }
+
+  @Test
+  void noProviderIsAnErrorThatReportsTheFactoryThatFailed() throws IOException {
+    assertThatThrownBy(() -> listing(BrokenTestFactory.class).choose(null))
+        .isInstanceOfSatisfying(ProviderSelectionException.class, e -> {
+          assertThat(e.availableIds()).isEmpty();
+          assertThat(e.getCause()).isNotNull();
+        })
+        .hasMessageContaining("no video provider found on the class path")
+        .hasMessageContaining("BrokenTestFactory");
+  }
+
+  @Test
+  void twoFactoriesClaimingOneIdAreNamed() throws IOException {
+    assertThatThrownBy(() -> listing(AlphaTestFactory.class, AlphaTwinTestFactory.class).choose("alpha"))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("AlphaTestFactory")
+        .hasMessageContaining("AlphaTwinTestFactory");
+  }
+
+  @Test
+  void createAsksTheFactoryAndRefusesANullProvider() {
+    assertThat(VideoProviders.create(new AlphaTestFactory(), CONFIG).id()).isEqualTo("alpha");
+
+    VideoProviderFactory careless = new VideoProviderFactory() {
+      @Override
+      public String id() {
+        return "careless";
+      }
+
+      @Override
+      public VideoProvider create(ProviderConfig config) {
+        return null;
+      }
+    };
+    assertThatThrownBy(() -> VideoProviders.create(careless, CONFIG)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aClientClosesTheProviderItLoadedButNotOneItWasGiven() {
+    VidgenClient loading = VidgenClient.builder().provider("alpha", CONFIG).build();
+    TestProvider loaded = (TestProvider) loading.provider();
+    TestProvider given = new TestProvider("given", CONFIG);
+    VidgenClient borrowing = VidgenClient.builder().provider(given).build();
+
+    loading.close();
+    borrowing.close();
+
+    assertThat(loaded.isClosed()).isTrue();
+    assertThat(given.isClosed()).isFalse();
+  }
+}

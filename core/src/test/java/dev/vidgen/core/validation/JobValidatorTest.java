@@ -1,0 +1,297 @@
+package dev.vidgen.core.validation;
+
+import static dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO;
+import static dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every rule of grok-video-1.5-preview, one test each, plus what holds for every job. */
+class JobValidatorTest {
+  private static final String MODEL = "grok-video-1.5-preview";
+  private static final String IMAGE = "https://example.com/product.jpg";
+
+  private final JobValidator validator = JobValidator.of(RouteCatalog.builtIn());
+
+  @TempDir Path dir;
+
+  private static VideoJob.Builder valid() {
+    return VideoJob.builder(MODEL).prompt("Slow push-in on the product, soft light").image(IMAGE);
+  }
+
+  @Test
+  void acceptsAJobWithOneHttpsImageAndTheDefaults() {
+    ValidationReport report = validator.validate(valid().build());
+
+    assertThat(report.violations()).isEmpty();
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.mode()).isEqualTo(IMAGE_TO_VIDEO);
+  }
+
+  @Test
+  void rejectsTextToVideoSayingTheModelIsImageOnly() {
+    ValidationReport report = validator.validate(valid().mode(TEXT_TO_VIDEO).images(java.util.List.of()).build());
+
+    assertThat(report.errors())
+        .extracting(Violation::field, Violation::code, Violation::given)
+        .containsExactly(tuple("mode", ViolationCodes.MODE_NOT_OFFERED, "text-to-video"));
+    assertThat(report.errors().get(0).message())
+        .isEqualTo("mode: grok-video-1.5-preview is image-only and does not offer text-to-video;"
+            + " give exactly 1 image for image-to-video");
+  }
+
+  @Test
+  void infersTextToVideoWhenNoImageIsGivenAndSaysTheModelIsImageOnly() {
+    ValidationReport report = validator.validate(VideoJob.builder(MODEL).prompt("a cat").build());
+
+    assertThat(report.mode()).isEqualTo(TEXT_TO_VIDEO);
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.MODE_NOT_OFFERED);
+      assertThat(error.message()).contains("image-only", "does not offer text-to-video", "inferred from no images");
+    });
+  }
+
+  @Test
+  void rejectsImageToVideoWithoutAnImage() {
+    ValidationReport report = validator.validate(valid().mode(IMAGE_TO_VIDEO).images(java.util.List.of()).build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("images");
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGES_TOO_FEW);
+      assertThat(error.allowed()).isEqualTo("exactly 1");
+      assertThat(error.message())
+          .isEqualTo("images: 0 given, but image-to-video on grok-video-1.5-preview takes exactly 1 image");
+    });
+  }
+
+  @Test
+  void rejectsASecondImage() {
+    ValidationReport report = validator.validate(valid().image("https://example.com/second.jpg").build());
+
+    assertThat(report.errors()).extracting(Violation::field, Violation::code, Violation::given)
+        .containsExactly(tuple("images", ViolationCodes.IMAGES_TOO_MANY, "2"));
+  }
+
+  @Test
+  void acceptsAPlainHttpImageUrl() {
+    ValidationReport report = validator.validate(valid().images(java.util.List.of())
+        .image("http://example.com/product.jpg").build());
+
+    assertThat(report.isValid()).isTrue();
+  }
+
+  @Test
+  void rejectsAnImageUrlThatIsNotHttpOrHttps() {
+    ValidationReport report = validator.validate(valid().images(java.util.List.of())
+        .image("ftp://example.com/product.jpg").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("images[0]");
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_SCHEME);
+      assertThat(error.message()).startsWith("images[0]: ftp://example.com/product.jpg is not an http or https URL");
+    });
+  }
+
+  @Test
+  void rejectsABase64DataUrl() {
+    ValidationReport report = validator.validate(valid().images(java.util.List.of())
+        .image("data:image/png;base64,iVBORw0KGgo=").build());
+
+    assertThat(report.errors()).extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_SCHEME);
+  }
+
+  @Test
+  void acceptsALocalJpegToBeUploaded() throws IOException {
+    Path photo = TestImages.write(dir, "photo.jpg", TestImages.JPEG);
+
+    ValidationReport report = validator.validate(valid().images(java.util.List.of()).image(photo).build());
+
+    assertThat(report.isValid()).isTrue();
+  }
+
+  @Test
+  void rejectsSixSecondsNamingTenAndFifteen() {
+    ValidationReport report = validator.validate(valid().seconds(6).build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("seconds");
+      assertThat(error.code()).isEqualTo(ViolationCodes.SECONDS_NOT_OFFERED);
+      assertThat(error.given()).isEqualTo("6");
+      assertThat(error.allowed()).isEqualTo("10 or 15");
+      assertThat(error.message()).isEqualTo("seconds: 6 is not offered by grok-video-1.5-preview; choose 10 or 15");
+    });
+  }
+
+  @Test
+  void acceptsTenAndFifteenSeconds() {
+    assertThat(validator.validate(valid().seconds(10).build()).isValid()).isTrue();
+    assertThat(validator.validate(valid().seconds(15).build()).isValid()).isTrue();
+  }
+
+  @Test
+  void acceptsEachOfTheFiveAspectRatios() {
+    for (String ratio : new String[] {"16:9", "9:16", "3:2", "2:3", "1:1"}) {
+      assertThat(validator.validate(valid().aspectRatio(ratio).build()).violations()).as(ratio).isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsAnotherAspectRatioNamingTheFive() {
+    ValidationReport report = validator.validate(valid().aspectRatio("4:3").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("aspectRatio");
+      assertThat(error.code()).isEqualTo(ViolationCodes.ASPECT_RATIO_NOT_OFFERED);
+      assertThat(error.message())
+          .isEqualTo("aspectRatio: 4:3 is not offered by grok-video-1.5-preview; choose 16:9, 9:16, 3:2, 2:3 or 1:1");
+    });
+  }
+
+  @Test
+  void rejectsAnyResolutionBecauseTheModelTakesNone() {
+    ValidationReport report = validator.validate(valid().resolution("720p").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("resolution");
+      assertThat(error.code()).isEqualTo(ViolationCodes.RESOLUTION_NOT_ACCEPTED);
+      assertThat(error.message()).contains("takes no resolution");
+    });
+  }
+
+  @Test
+  void rejectsAMissingPrompt() {
+    ValidationReport report = validator.validate(VideoJob.builder(MODEL).image(IMAGE).build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("prompt");
+      assertThat(error.code()).isEqualTo(ViolationCodes.PROMPT_MISSING);
+      assertThat(error.message()).contains("at most 1200 characters");
+    });
+  }
+
+  @Test
+  void rejectsABlankPrompt() {
+    ValidationReport report = validator.validate(valid().prompt(" \t\n ").build());
+
+    assertThat(report.errors()).extracting(Violation::code).containsExactly(ViolationCodes.PROMPT_MISSING);
+  }
+
+  @Test
+  void acceptsAPromptOfExactly1200CharactersCountingEmojiOnce() {
+    String prompt = "🎬".repeat(600) + "a".repeat(600);
+
+    assertThat(prompt.length()).isEqualTo(1800);
+    assertThat(validator.validate(valid().prompt(prompt).build()).isValid()).isTrue();
+  }
+
+  @Test
+  void rejectsAPromptOf1201Characters() {
+    ValidationReport report = validator.validate(valid().prompt("a".repeat(1201)).build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.PROMPT_TOO_LONG);
+      assertThat(error.given()).isEqualTo("1201 characters");
+      assertThat(error.message()).isEqualTo(
+          "prompt: 1201 characters is over the 1200-character limit of grok-video-1.5-preview; shorten it by 1");
+    });
+  }
+
+  @Test
+  void warnsAboutAParameterTheModelDoesNotDocumentButStillAccepts() {
+    ValidationReport report = validator.validate(valid().param("seed", 42).build());
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).extracting(Violation::field, Violation::code)
+        .containsExactly(tuple("params.seed", ViolationCodes.PARAM_UNKNOWN));
+  }
+
+  @Test
+  void warnsWhenTimedSegmentsRunPastTheDefaultTenSeconds() {
+    ValidationReport report = validator.validate(
+        valid().prompt("(0-5s) medium shot of the bottle (5-10s) push-in (10-15s) logo on black").build());
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.code()).isEqualTo(ViolationCodes.SEGMENT_PAST_END);
+      assertThat(warning.given()).isEqualTo("(10-15s)");
+      assertThat(warning.message()).contains("(10-15s)", "10 s video");
+    });
+  }
+
+  @Test
+  void acceptsTimedSegmentsThatFillFifteenSeconds() {
+    ValidationReport report = validator.validate(
+        valid().seconds(15).prompt("(0-5s) medium shot (5-10s) push-in (10-15s) logo on black").build());
+
+    assertThat(report.violations()).isEmpty();
+  }
+
+  @Test
+  void reportsEveryViolationAtOnce() {
+    VideoJob job = VideoJob.builder(MODEL)
+        .prompt("x".repeat(1300))
+        .image("ftp://example.com/a.png")
+        .image("https://example.com/b.png")
+        .seconds(6)
+        .aspectRatio("4:3")
+        .resolution("720p")
+        .build();
+
+    ValidationReport report = validator.validate(job);
+
+    assertThat(report.errors()).extracting(Violation::code).containsExactlyInAnyOrder(
+        ViolationCodes.PROMPT_TOO_LONG,
+        ViolationCodes.IMAGES_TOO_MANY,
+        ViolationCodes.IMAGE_SCHEME,
+        ViolationCodes.SECONDS_NOT_OFFERED,
+        ViolationCodes.ASPECT_RATIO_NOT_OFFERED,
+        ViolationCodes.RESOLUTION_NOT_ACCEPTED);
+    assertThat(report.errors()).allSatisfy(error -> assertThat(error.message()).startsWith(error.field() + ": "));
+  }
+
+  @Test
+  void suggestsTheNearestIdsForAnUnknownModel() {
+    ValidationReport report = validator.validate(valid().model("grok-vidoe-1.5-preview").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("model");
+      assertThat(error.code()).isEqualTo(ViolationCodes.MODEL_UNKNOWN);
+      assertThat(error.message()).contains("did you mean grok-video-1.5-preview");
+    });
+  }
+
+  @Test
+  void matchesTheModelIdWithoutRegardToCase() {
+    assertThat(validator.validate(valid().model("Grok-Video-1.5-Preview").build()).isValid()).isTrue();
+  }
+
+  @Test
+  void stillChecksImagesWhenTheModelIsUnknown() {
+    ValidationReport report = validator.validate(valid().model("no-such-model").image("ftp://x/y.png").build());
+
+    assertThat(report.errors()).extracting(Violation::code)
+        .containsExactly(ViolationCodes.MODEL_UNKNOWN, ViolationCodes.IMAGE_SCHEME);
+  }
+
+  @Test
+  void reportsAMissingJobInsteadOfThrowing() {
+    ValidationReport report = validator.validate(null);
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.errors()).extracting(Violation::field, Violation::code)
+        .containsExactly(tuple("job", ViolationCodes.JOB_MISSING));
+  }
+
+  @Test
+  void reportsABlankModel() {
+    ValidationReport report = validator.validate(VideoJob.builder(" ").prompt("x").build());
+
+    assertThat(report.errors()).extracting(Violation::code).containsExactly(ViolationCodes.MODEL_MISSING);
+  }
+}

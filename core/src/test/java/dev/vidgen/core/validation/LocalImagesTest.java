@@ -1,0 +1,127 @@
+package dev.vidgen.core.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Local images are checked by content, size and readability before anything is uploaded. */
+class LocalImagesTest {
+  private final JobValidator validator = JobValidator.of(RouteCatalog.builtIn());
+
+  @TempDir Path dir;
+
+  private List<Violation> errorsFor(Path image) {
+    return validator.validate(VideoJob.builder("grok-video-1.5-preview").prompt("a slow pan").image(image).build())
+        .errors();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jpeg", "png", "webp"})
+  void acceptsJpegPngAndWebpByTheirFirstBytes(String kind) throws IOException {
+    byte[] content = switch (kind) {
+      case "jpeg" -> TestImages.JPEG;
+      case "png" -> TestImages.PNG;
+      default -> TestImages.WEBP;
+    };
+
+    assertThat(errorsFor(TestImages.write(dir, "picture." + kind, content))).isEmpty();
+  }
+
+  @Test
+  void judgesByContentNotByName() throws IOException {
+    Path pngNamedTxt = TestImages.write(dir, "picture.txt", TestImages.PNG);
+    Path textNamedPng = TestImages.text(dir, "notes.png");
+
+    assertThat(errorsFor(pngNamedTxt)).isEmpty();
+    assertThat(errorsFor(textNamedPng)).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("images[0]");
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_FORMAT);
+      assertThat(error.allowed()).isEqualTo("JPEG, PNG or WebP");
+      assertThat(error.message()).contains("notes.png", "not a JPEG, PNG or WebP image by its content");
+    });
+  }
+
+  @Test
+  void rejectsAGifSayingVideoModelsDoNotTakeIt() throws IOException {
+    assertThat(errorsFor(TestImages.write(dir, "anim.gif", TestImages.GIF))).singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("GIF"));
+  }
+
+  @Test
+  void rejectsAnEmptyFile() throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.jpg"));
+
+    assertThat(errorsFor(empty)).extracting(Violation::code, Violation::given)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(ViolationCodes.IMAGE_FORMAT, "empty"));
+  }
+
+  @Test
+  void rejectsAMissingFile() {
+    assertThat(errorsFor(dir.resolve("gone.png"))).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_MISSING);
+      assertThat(error.message()).contains("gone.png", "does not exist");
+    });
+  }
+
+  @Test
+  void rejectsADirectory() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("folder.png"));
+
+    assertThat(errorsFor(folder)).extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_NOT_A_FILE);
+  }
+
+  @Test
+  void acceptsExactlyTenMegabytes() throws IOException {
+    assertThat(errorsFor(TestImages.pngOfSize(dir, "limit.png", 10L * 1024 * 1024))).isEmpty();
+  }
+
+  @Test
+  void rejectsOneByteOverTenMegabytes() throws IOException {
+    Path big = TestImages.pngOfSize(dir, "big.png", 10L * 1024 * 1024 + 1);
+
+    assertThat(errorsFor(big)).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_TOO_LARGE);
+      assertThat(error.given()).isEqualTo("10485761 bytes");
+      assertThat(error.message()).contains("over the 10 MB upload limit");
+    });
+  }
+
+  @Test
+  void reportsBothSizeAndFormatOfALargeNonImage() throws IOException {
+    Path big = TestImages.text(dir, "huge.jpg");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(11L * 1024 * 1024);
+    }
+
+    assertThat(errorsFor(big)).extracting(Violation::code)
+        .containsExactly(ViolationCodes.IMAGE_TOO_LARGE, ViolationCodes.IMAGE_FORMAT);
+  }
+
+  @Test
+  void rejectsAFileItCannotRead() throws IOException {
+    Path locked = TestImages.write(dir, "locked.png", TestImages.PNG);
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    assumeThat(Files.isReadable(locked)).as("the test runs as a user who cannot read the file").isFalse();
+
+    assertThat(errorsFor(locked)).extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_UNREADABLE);
+  }
+
+  @Test
+  void readsOnlyTheFirstBytes() {
+    byte[] head = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+
+    assertThat(LocalImages.format(head)).isEqualTo("JPEG");
+    assertThat(LocalImages.format(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'})).isNull();
+  }
+}

@@ -1,0 +1,341 @@
+package dev.vidgen.journal.jdbc;
+
+import dev.vidgen.core.port.JobStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A {@link JobStore} in a SQL database reached through JDBC: an SQLite file (one process at a
+ * time, every commit synced to disk) or PostgreSQL (any number of workers; claims lock rows and
+ * skip rows other workers locked). One connection, used by one call at a time; a broken
+ * connection is opened again. Open one with {@link Journals#open(String)}.
+ */
+public final class JdbcJobStore implements JobStore {
+  private static final String OPEN_STATES = "('pending', 'submitting', 'submitted')";
+
+  private final Dialect dialect;
+  private final String url;
+  private final Properties properties;
+  private final String description;
+  private Connection connection;
+
+  private JdbcJobStore(Dialect dialect, String url, Properties properties, String description) {
+    this.dialect = dialect;
+    this.url = url;
+    this.properties = properties;
+    this.description = description;
+  }
+
+  static JdbcJobStore open(Dialect dialect, String url, Properties properties, String description) {
+    JdbcJobStore store = new JdbcJobStore(dialect, url, properties, description);
+    store.tx(c -> {
+      try (Statement st = c.createStatement()) {
+        for (String sql : Schema.CREATE) {
+          st.execute(sql);
+        }
+        if (dialect == Dialect.SQLITE) {
+          // Only this process can hold the file (exclusive locking): every claim in it is a dead process's.
+          st.executeUpdate("UPDATE " + Schema.TABLE + " SET worker = NULL, lease_until = NULL WHERE worker IS NOT NULL");
+        }
+      }
+      return null;
+    });
+    return store;
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public List<Entry> enroll(String batch, List<Entry> fresh) {
+    return tx(c -> {
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + Schema.TABLE + " (" + Schema.COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (batch, job_key) DO NOTHING")) {
+        for (Entry entry : fresh) {
+          bindAll(insert, entry);
+          insert.addBatch();
+        }
+        if (!fresh.isEmpty()) {
+          insert.executeBatch();
+        }
+      }
+      List<Entry> all = select(c, batch, null);
+      Map<String, Entry> byKey = new HashMap<>();
+      all.forEach(e -> byKey.put(e.key(), e));
+      for (Entry entry : fresh) {
+        Entry held = byKey.get(entry.key());
+        if (held != null && !held.fingerprint().equals(entry.fingerprint())) {
+          throw new ConflictException("job " + entry.key() + " (line " + entry.seq() + ") is already in " + description
+              + " under batch " + batch + " with other content (it was line " + held.seq() + " then); the journal"
+              + " belongs to another jobs file or the line changed after it was sent: use another journal or"
+              + " another batch name; nothing was sent");
+        }
+      }
+      return all;
+    });
+  }
+
+  @Override
+  public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return tx(c -> {
+      List<String> keys = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement("SELECT job_key FROM " + Schema.TABLE
+          + " WHERE batch = ? AND state IN " + OPEN_STATES
+          + " AND (worker IS NULL OR lease_until IS NULL OR lease_until < ?) AND (worker IS NULL OR worker <> ?)"
+          + " ORDER BY seq, job_key LIMIT ?" + dialect.lockClause())) {
+        st.setString(1, batch);
+        st.setLong(2, now.toEpochMilli());
+        st.setString(3, worker);
+        st.setInt(4, limit);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            keys.add(rs.getString(1));
+          }
+        }
+      }
+      if (keys.isEmpty()) {
+        return List.of();
+      }
+      try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE
+          + " SET worker = ?, lease_until = ?, version = version + 1 WHERE batch = ? AND job_key = ?")) {
+        for (String key : keys) {
+          st.setString(1, worker);
+          st.setLong(2, leaseUntil.toEpochMilli());
+          st.setString(3, batch);
+          st.setString(4, key);
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+      return select(c, batch, keys);
+    });
+  }
+
+  @Override
+  public Optional<Entry> update(Entry entry) {
+    return tx(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
+          + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
+          + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, version = version + 1"
+          + " WHERE batch = ? AND job_key = ? AND version = ?")) {
+        st.setString(1, entry.state().id());
+        st.setInt(2, entry.attempts());
+        Rows.setText(st, 3, entry.clientReference());
+        Rows.setText(st, 4, entry.taskId());
+        Rows.setText(st, 5, entry.handle());
+        Rows.setText(st, 6, entry.videoUrl());
+        Rows.setLong(st, 7, Rows.millis(entry.expiresAt()));
+        Rows.setText(st, 8, entry.file());
+        Rows.setText(st, 9, entry.reasonCode());
+        Rows.setText(st, 10, entry.reason());
+        Rows.setText(st, 11, entry.worker());
+        Rows.setLong(st, 12, Rows.millis(entry.leaseUntil()));
+        Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
+        st.setString(14, entry.batch());
+        st.setString(15, entry.key());
+        st.setLong(16, entry.version());
+        if (st.executeUpdate() != 1) {
+          return Optional.<Entry>empty();
+        }
+      }
+      return select(c, entry.batch(), List.of(entry.key())).stream().findFirst();
+    });
+  }
+
+  @Override
+  public int renew(String batch, String worker, Instant leaseUntil) {
+    return tx(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "UPDATE " + Schema.TABLE + " SET lease_until = ? WHERE batch = ? AND worker = ?")) {
+        st.setLong(1, leaseUntil.toEpochMilli());
+        st.setString(2, batch);
+        st.setString(3, worker);
+        return st.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public int releaseAll(String batch, String worker) {
+    return tx(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE
+          + " SET worker = NULL, lease_until = NULL, version = version + 1 WHERE batch = ? AND worker = ?")) {
+        st.setString(1, batch);
+        st.setString(2, worker);
+        return st.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public int resubmitUnknown(String batch, Instant now) {
+    return tx(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE
+          + " SET state = 'pending', reason_code = NULL, reason = NULL, updated_at = ?, version = version + 1"
+          + " WHERE batch = ? AND state = 'unknown'")) {
+        st.setLong(1, now.toEpochMilli());
+        st.setString(2, batch);
+        return st.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<Entry> entries(String batch) {
+    return tx(c -> select(c, batch, null));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing is best effort: every write was committed already.
+      }
+      connection = null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcJobStore[" + description + "]";
+  }
+
+  private static List<Entry> select(Connection c, String batch, List<String> keys) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + Schema.COLUMNS + " FROM " + Schema.TABLE + " WHERE batch = ?");
+    if (keys != null) {
+      sql.append(" AND job_key IN (").append(String.join(", ", Collections.nCopies(keys.size(), "?"))).append(')');
+    }
+    sql.append(" ORDER BY seq, job_key");
+    try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+      st.setString(1, batch);
+      if (keys != null) {
+        for (int i = 0; i < keys.size(); i++) {
+          st.setString(i + 2, keys.get(i));
+        }
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        List<Entry> entries = Rows.read(rs);
+        entries.sort(Comparator.comparingInt(Entry::seq).thenComparing(Entry::key));
+        return entries;
+      }
+    }
+  }
+
+  private static void bindAll(PreparedStatement st, Entry e) throws SQLException {
+    st.setString(1, e.batch());
+    st.setString(2, e.key());
+    st.setInt(3, e.seq());
+    st.setString(4, e.fingerprint());
+    st.setString(5, e.model());
+    st.setString(6, e.out());
+    st.setString(7, e.state().id());
+    st.setInt(8, e.attempts());
+    Rows.setText(st, 9, e.clientReference());
+    Rows.setText(st, 10, e.taskId());
+    Rows.setText(st, 11, e.handle());
+    Rows.setText(st, 12, e.credits() == null ? null : e.credits().toPlainString());
+    Rows.setText(st, 13, e.videoUrl());
+    Rows.setLong(st, 14, Rows.millis(e.expiresAt()));
+    Rows.setText(st, 15, e.file());
+    Rows.setText(st, 16, e.reasonCode());
+    Rows.setText(st, 17, e.reason());
+    Rows.setText(st, 18, e.worker());
+    Rows.setLong(st, 19, Rows.millis(e.leaseUntil()));
+    st.setLong(20, e.version());
+    Rows.setLong(st, 21, Rows.millis(e.updatedAt()));
+  }
+
+  /** One unit of work in one transaction. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in a transaction; a broken connection is opened again and the work retried once. */
+  private synchronized <T> T tx(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Connection c = connection();
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt < 2 && brokenConnection(e)) {
+          close();
+          continue;
+        }
+        throw new JournalException(description + ": " + explain(e), e);
+      }
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      Connection fresh = DriverManager.getConnection(url, properties);
+      try {
+        if (dialect == Dialect.SQLITE) {
+          try (Statement st = fresh.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 3000");
+            st.execute("PRAGMA locking_mode = EXCLUSIVE");
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = FULL");
+          }
+        }
+        fresh.setAutoCommit(false);
+      } catch (SQLException e) {
+        fresh.close();
+        throw e;
+      }
+      connection = fresh;
+    }
+    return connection;
+  }
+
+  private static boolean brokenConnection(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("08");
+  }
+
+  private String explain(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
+      return "the journal is in use by another vidgen process; wait for it to finish (or stop it), or use another"
+          + " --journal. Several workers can share a batch through a PostgreSQL journal (" + message + ")";
+    }
+    return message;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // The transaction is gone with the connection anyway.
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vidgen.journal.jdbc;
+
+import dev.vidgen.core.port.JobStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Opens batch journals: a file path becomes an embedded SQLite journal (one process at a time),
+ * a {@code jdbc:postgresql:} URL a PostgreSQL journal that several workers share, a
+ * {@code jdbc:sqlite:} URL an SQLite journal at that URL. The table is created when missing.
+ */
+public final class Journals {
+  private Journals() {}
+
+  /**
+   * The journal at {@code location}.
+   *
+   * @throws IllegalArgumentException when {@code location} is another kind of JDBC URL
+   * @throws JournalException when the journal cannot be opened (in use, unreachable, not a journal)
+   */
+  public static JobStore open(String location) {
+    Objects.requireNonNull(location, "location == null");
+    String text = location.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return postgres(text);
+    }
+    if (lower.startsWith("jdbc:sqlite:")) {
+      return JdbcJobStore.open(Dialect.SQLITE, text, new Properties(), "SQLite journal " + text.substring(12));
+    }
+    if (lower.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("journal " + safe(text) + " is not supported; give a file path (SQLite) or a"
+          + " jdbc:postgresql://HOST:PORT/DATABASE URL");
+    }
+    return sqliteFile(Path.of(text));
+  }
+
+  /** Whether {@code location} names a database server rather than a file. */
+  public static boolean isShared(String location) {
+    return location.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+  }
+
+  /** An embedded SQLite journal in {@code file}; its folder is created when missing. */
+  public static JobStore sqliteFile(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException("journal " + absolute + " is a folder; give a file such as "
+          + absolute.resolve("batch.journal"));
+    }
+    try {
+      if (absolute.getParent() != null) {
+        Files.createDirectories(absolute.getParent());
+      }
+    } catch (IOException e) {
+      throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
+    }
+    return JdbcJobStore.open(Dialect.SQLITE, "jdbc:sqlite:" + absolute, new Properties(), "SQLite journal " + absolute);
+  }
+
+  private static JobStore postgres(String url) {
+    Properties properties = new Properties();
+    String lower = url.toLowerCase(Locale.ROOT);
+    String user = System.getenv("PGUSER");
+    String password = System.getenv("PGPASSWORD");
+    if (!lower.contains("user=") && user != null && !user.isBlank()) {
+      properties.setProperty("user", user);
+    }
+    if (!lower.contains("password=") && password != null && !password.isEmpty()) {
+      properties.setProperty("password", password);
+    }
+    properties.setProperty("ApplicationName", "vidgen batch");
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("tcpKeepAlive", "true");
+    return JdbcJobStore.open(Dialect.POSTGRESQL, url, properties, "PostgreSQL journal " + safe(url));
+  }
+
+  /** The URL without its query (where a password may be) and without any user info. */
+  static String safe(String url) {
+    String text = url;
+    int query = text.indexOf('?');
+    if (query >= 0) {
+      text = text.substring(0, query);
+    }
+    int at = text.indexOf('@');
+    int slashes = text.indexOf("//");
+    if (at >= 0 && slashes >= 0 && at > slashes) {
+      text = text.substring(0, slashes + 2) + text.substring(at + 1);
+    }
+    return text;
+  }
+}

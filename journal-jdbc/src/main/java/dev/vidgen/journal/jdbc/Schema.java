@@ -1,0 +1,24 @@
+package dev.vidgen.journal.jdbc;
+
+import java.util.List;
+
+/** The journal's one table, the same in SQLite and PostgreSQL. */
+final class Schema {
+  static final String TABLE = "vidgen_batch_jobs";
+
+  /** Column order of every SELECT, matched by {@link Rows}. */
+  static final String COLUMNS = "batch, job_key, seq, fingerprint, model, out_path, state, attempts, client_reference,"
+      + " task_id, handle, credits, video_url, expires_at, file_path, reason_code, reason, worker, lease_until,"
+      + " version, updated_at";
+
+  static final List<String> CREATE = List.of(
+      "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+          + "batch TEXT NOT NULL, job_key TEXT NOT NULL, seq INTEGER NOT NULL, fingerprint TEXT NOT NULL,"
+          + " model TEXT NOT NULL, out_path TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,"
+          + " client_reference TEXT, task_id TEXT, handle TEXT, credits TEXT, video_url TEXT, expires_at BIGINT,"
+          + " file_path TEXT, reason_code TEXT, reason TEXT, worker TEXT, lease_until BIGINT,"
+          + " version BIGINT NOT NULL, updated_at BIGINT, PRIMARY KEY (batch, job_key))",
+      "CREATE INDEX IF NOT EXISTS " + TABLE + "_claim ON " + TABLE + " (batch, state, seq)");
+
+  private Schema() {}
+}

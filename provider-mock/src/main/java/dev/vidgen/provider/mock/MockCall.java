@@ -1,0 +1,45 @@
+package dev.vidgen.provider.mock;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One call the {@link MockVideoProvider} received, for assertions.
+ *
+ * @param argument what the call was given: a {@code Path} for uploads, a {@code SubmitRequest}
+ *     for creates and previews, a {@code TaskId} for status, a {@code VideoAsset} for open, the
+ *     reference for lookups, and null for balance
+ * @param result what a successful call gave (the upload's {@code URI}, the create's {@code
+ *     TaskSnapshot}, …), or null when it failed
+ * @param outcome {@code ok}, or the failure kind in lower case (such as {@code rate_limited})
+ */
+public record MockCall(
+    Method method, Object argument, Object result, Instant at, String outcome) {
+
+  /** The provider method that was called. */
+  public enum Method {
+    UPLOAD,
+    CREATE,
+    STATUS,
+    FIND_BY_CLIENT_REFERENCE,
+    OPEN,
+    PREVIEW,
+    BALANCE
+  }
+
+  public MockCall {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(at, "at == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+  }
+
+  /** Whether the call succeeded. */
+  public boolean succeeded() {
+    return outcome.equals("ok");
+  }
+
+  @Override
+  public String toString() {
+    return method + "(" + (argument == null ? "" : argument) + ") at " + at + " -> " + outcome;
+  }
+}

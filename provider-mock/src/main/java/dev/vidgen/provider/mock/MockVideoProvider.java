@@ -1,0 +1,388 @@
+package dev.vidgen.provider.mock;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.validation.JobValidator;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * An offline provider that behaves like the real service: the same routes and validation, tasks
+ * that go queued, in progress (progress rising with time) and completed after a set duration,
+ * real MP4 results, and faults arranged through {@link #script()}. Status is computed from the
+ * clock, so it runs on real or virtual time with no threads. Every call is kept in {@link
+ * #calls()}. Thread-safe; every future it returns is already complete.
+ */
+public final class MockVideoProvider implements VideoProvider {
+  /** The provider id. */
+  public static final String ID = MockFailures.PROVIDER_ID;
+
+  /** How long a task runs unless told otherwise: short enough for a demo. */
+  public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3);
+
+  private final Clock clock;
+  private final RouteCatalog catalog;
+  private final JobValidator validator;
+  private final Duration duration;
+  private final ApiKey apiKey;
+  private final MockScript script = new MockScript();
+  private final Object lock = new Object();
+  private final SplittableRandom random;
+  private final Map<TaskId, MockTask> tasks = new HashMap<>();
+  private final Map<String, MockTask> byReference = new HashMap<>();
+  private final List<MockCall> calls = new ArrayList<>();
+  private BigDecimal remainingCredits;
+  private BigDecimal usedCredits = BigDecimal.ZERO;
+  private long requests;
+
+  private MockVideoProvider(Builder builder) {
+    this.clock = builder.clock;
+    this.catalog = builder.catalog;
+    this.validator = JobValidator.of(builder.catalog);
+    this.duration = builder.duration;
+    this.apiKey = builder.apiKey;
+    this.random = new SplittableRandom(builder.seed);
+    this.remainingCredits = builder.credits;
+  }
+
+  /** A mock with every default: system clock, built-in routes, 3 s tasks, unlimited credits. */
+  public static MockVideoProvider create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Arranges faults and task outcomes for the calls to come. */
+  public MockScript script() {
+    return script;
+  }
+
+  /** Every call so far, oldest first. */
+  public List<MockCall> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** The calls of one method so far, oldest first. */
+  public List<MockCall> calls(MockCall.Method method) {
+    synchronized (lock) {
+      return calls.stream().filter(call -> call.method() == method).toList();
+    }
+  }
+
+  /** How long each task runs unless scripted otherwise. */
+  public Duration duration() {
+    return duration;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public RouteCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public CompletableFuture<URI> upload(Path image) {
+    Objects.requireNonNull(image, "image == null");
+    return call(MockCall.Method.UPLOAD, Operation.UPLOAD, image, null, null, (now, requestId) -> {
+      String extension;
+      try {
+        extension = UploadCheck.extensionOf(image);
+      } catch (IllegalArgumentException refused) {
+        throw MockFailures.rejected(requestId, refused.getMessage());
+      }
+      String name;
+      synchronized (lock) {
+        name = now.getEpochSecond() + "_" + Long.toHexString(random.nextLong() >>> 32);
+      }
+      return URI.create("https://files.mock.invalid/uploads/1/" + name + "." + extension);
+    });
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return call(MockCall.Method.CREATE, Operation.CREATE, request, null, request.clientReference(),
+        (now, requestId) -> TaskSnapshot.queued(accept(request, now, requestId).id()));
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    Objects.requireNonNull(taskId, "taskId == null");
+    return call(MockCall.Method.STATUS, Operation.READ, taskId, taskId, null,
+        (now, requestId) -> task(taskId, requestId).snapshotAt(now));
+  }
+
+  @Override
+  public CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
+    Objects.requireNonNull(clientReference, "clientReference == null");
+    return call(MockCall.Method.FIND_BY_CLIENT_REFERENCE, Operation.READ, clientReference, null,
+        clientReference, (now, requestId) -> {
+          synchronized (lock) {
+            return Optional.ofNullable(byReference.get(clientReference))
+                .map(task -> task.snapshotAt(now));
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<InputStream> open(VideoAsset asset) {
+    Objects.requireNonNull(asset, "asset == null");
+    TaskId taskId = MockTask.idOfVideo(asset.url()).orElse(null);
+    return call(MockCall.Method.OPEN, Operation.DOWNLOAD, asset, taskId, null, (now, requestId) -> {
+      if (taskId == null) {
+        throw MockFailures.notFound(requestId, null, "No such file: " + asset.url());
+      }
+      MockTask task = task(taskId, requestId);
+      TaskSnapshot snapshot = task.snapshotAt(now);
+      if (snapshot.result().isEmpty()) {
+        throw MockFailures.notFound(requestId, taskId,
+            "No video yet: the task is " + snapshot.status().id());
+      }
+      if (snapshot.video().isExpiredAt(now)) {
+        throw MockFailures.notFound(requestId, taskId,
+            "The video expired at " + snapshot.video().expiresAt() + "; results are kept 24 hours");
+      }
+      return MockMedia.open(task.portrait());
+    });
+  }
+
+  @Override
+  public RequestPreview preview(SubmitRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    if (apiKey != null) {
+      headers.put("Authorization", "Bearer " + apiKey.masked());
+    }
+    RequestPreview preview = new RequestPreview(
+        "POST", "mock://api/v1/videos/generations", headers, RequestBody.json(request));
+    record(MockCall.Method.PREVIEW, request, preview, clock.instant(), "ok");
+    return preview;
+  }
+
+  @Override
+  public CompletableFuture<Balance> balance() {
+    return call(MockCall.Method.BALANCE, Operation.READ, null, null, null, (now, requestId) -> {
+      synchronized (lock) {
+        return new Balance(remainingCredits, usedCredits, remainingCredits == null);
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "MockVideoProvider[duration=" + duration + ", routes=" + catalog.size() + "]";
+  }
+
+  /** Runs one simulated request: the key check, a scripted fault, then the real behaviour. */
+  private <T> CompletableFuture<T> call(MockCall.Method method, Operation operation,
+      Object argument, TaskId taskId, String reference, Behaviour<T> behaviour) {
+    Instant now = clock.instant();
+    String requestId = nextRequestId();
+    try {
+      Fault fault = script.keyRejected()
+          ? Fault.of(FailureKind.AUTHENTICATION) : script.nextFault(operation);
+      if (fault != null) {
+        if (fault.taskCreated()) {
+          behaviour.perform(now, requestId);
+        }
+        throw MockFailures.exception(fault, operation, requestId, now, taskId, reference);
+      }
+      T result = behaviour.perform(now, requestId);
+      record(method, argument, result, now, "ok");
+      return CompletableFuture.completedFuture(result);
+    } catch (ProviderException failure) {
+      record(method, argument, null, now, failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+      return CompletableFuture.failedFuture(failure);
+    }
+  }
+
+  /** Validates, charges and stores a new task, as the real service does on create. */
+  private MockTask accept(SubmitRequest request, Instant now, String requestId) {
+    String model = request.route().id();
+    ModelRoute route = catalog.find(model).orElseThrow(() -> MockFailures.rejected(requestId,
+        "Unknown model " + model + "; did you mean " + String.join(", ", catalog.nearest(model, 3))
+            + "?"));
+    ValidationReport report = validator.validate(request.job());
+    if (!report.isValid()) {
+      throw MockFailures.rejected(requestId, "Invalid request: "
+          + report.errors().stream().map(Violation::message).collect(Collectors.joining("; ")));
+    }
+    PriceQuote quote = Pricing.quote(route, request.job());
+    boolean portrait = isPortrait(request, route);
+    synchronized (lock) {
+      charge(quote, requestId);
+      TaskPlan plan = script.nextPlan();
+      Duration length = plan.duration() != null ? plan.duration() : duration;
+      TaskId id;
+      do {
+        id = MockTask.newId(now, length, portrait, random.nextLong() >>> 16);
+      } while (tasks.containsKey(id));
+      MockTask task = new MockTask(id, now, length, portrait, plan, request.clientReference());
+      tasks.put(id, task);
+      if (request.clientReference() != null) {
+        byReference.put(request.clientReference(), task);
+      }
+      return task;
+    }
+  }
+
+  /** Takes the job's price from a limited balance; HTTP 402 when it does not cover it. */
+  private void charge(PriceQuote quote, String requestId) {
+    if (remainingCredits == null || !quote.isKnown()) {
+      return;
+    }
+    if (quote.credits().compareTo(remainingCredits) > 0) {
+      throw MockFailures.exception(
+          new Fault(FailureKind.INSUFFICIENT_QUOTA, 402, "Insufficient credits: the job costs "
+              + quote.credits().toPlainString() + " credits, " + remainingCredits.toPlainString()
+              + " remain", null, false),
+          Operation.CREATE, requestId, clock.instant(), null, null);
+    }
+    remainingCredits = remainingCredits.subtract(quote.credits());
+    usedCredits = usedCredits.add(quote.credits());
+  }
+
+  private MockTask task(TaskId taskId, String requestId) {
+    synchronized (lock) {
+      MockTask known = tasks.get(taskId);
+      if (known != null) {
+        return known;
+      }
+    }
+    return MockTask.fromId(taskId)
+        .orElseThrow(() -> MockFailures.notFound(requestId, taskId, "Task not found"));
+  }
+
+  private static boolean isPortrait(SubmitRequest request, ModelRoute route) {
+    String ratio = request.job().aspectRatio() != null
+        ? request.job().aspectRatio() : route.defaultAspectRatio();
+    if (ratio == null) {
+      return false;
+    }
+    String[] sides = ratio.split(":");
+    try {
+      return sides.length == 2
+          && Double.parseDouble(sides[1].trim()) > Double.parseDouble(sides[0].trim());
+    } catch (NumberFormatException notARatio) {
+      return false;
+    }
+  }
+
+  private String nextRequestId() {
+    synchronized (lock) {
+      return String.format("req_mock_%06d", ++requests);
+    }
+  }
+
+  private void record(MockCall.Method method, Object argument, Object result, Instant at,
+      String outcome) {
+    synchronized (lock) {
+      calls.add(new MockCall(method, argument, result, at, outcome));
+    }
+  }
+
+  /** What a call does once it got past the key check and the script. */
+  @FunctionalInterface
+  private interface Behaviour<T> {
+    T perform(Instant now, String requestId);
+  }
+
+  /** Builds a {@link MockVideoProvider}; not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private RouteCatalog catalog = RouteCatalog.builtIn();
+    private Duration duration = DEFAULT_DURATION;
+    private long seed;
+    private BigDecimal credits;
+    private ApiKey apiKey;
+
+    private Builder() {}
+
+    /** The clock task status is computed from; pass a virtual clock to run without waiting. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** The routes offered and validated against; the built-in routes by default. */
+    public Builder catalog(RouteCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
+      return this;
+    }
+
+    /** How long each task runs from create to completed; 3 s by default. */
+    public Builder duration(Duration duration) {
+      Objects.requireNonNull(duration, "duration == null");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("duration must not be negative, was " + duration);
+      }
+      this.duration = duration;
+      return this;
+    }
+
+    /** The seed for task ids and upload names; the same seed and clock give the same ids. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** A limited balance in credits, charged on each create; unlimited by default. */
+    public Builder credits(BigDecimal credits) {
+      Objects.requireNonNull(credits, "credits == null");
+      if (credits.signum() < 0) {
+        throw new IllegalArgumentException("credits must not be negative, was " + credits);
+      }
+      this.credits = credits;
+      return this;
+    }
+
+    /** A key to show (masked) in request previews; the mock accepts any key or none. */
+    public Builder apiKey(ApiKey apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    public MockVideoProvider build() {
+      return new MockVideoProvider(this);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.vidgen.provider.mock;
+
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.domain.WireFormat;
+import dev.vidgen.core.port.SubmitRequest;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON body the real service would get for a request, spelled as the route's wire format says. */
+final class RequestBody {
+  private RequestBody() {}
+
+  static String json(SubmitRequest request) {
+    VideoJob job = request.job();
+    ModelRoute route = request.route();
+    WireFormat wire = route.wire();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", route.id());
+    if (job.prompt() != null) {
+      body.put("prompt", job.prompt());
+    }
+    List<String> images = job.images().stream().map(ImageInput::toString).toList();
+    if (!images.isEmpty()) {
+      put(body, wire.imageField(), wire.singleImage() ? images.get(0) : images);
+    }
+    int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
+    put(body, wire.durationField(), wire.durationAsString() ? Integer.toString(seconds) : seconds);
+    String ratio = job.aspectRatio() != null ? job.aspectRatio() : route.defaultAspectRatio();
+    if (ratio != null) {
+      put(body, wire.aspectRatioField(), ratio);
+    }
+    String resolution = job.resolution() != null ? job.resolution() : route.defaultResolution();
+    if (resolution != null) {
+      put(body, wire.resolutionField(), resolution);
+    }
+    if (wire.acceptsClientReference() && request.clientReference() != null) {
+      body.put("client_business_id", request.clientReference());
+    }
+    job.params().forEach((key, value) -> put(body, key, value));
+    StringBuilder out = new StringBuilder();
+    write(out, body);
+    return out.toString();
+  }
+
+  /** Puts {@code value} at a dotted path such as {@code metadata.resolution}. */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> body, String path, Object value) {
+    int dot = path.indexOf('.');
+    if (dot < 0) {
+      body.put(path, value);
+      return;
+    }
+    Object inner = body.computeIfAbsent(path.substring(0, dot), key -> new LinkedHashMap<>());
+    if (inner instanceof Map<?, ?> map) {
+      put((Map<String, Object>) map, path.substring(dot + 1), value);
+    }
+  }
+
+  private static void write(StringBuilder out, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      String separator = "";
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.append(separator);
+        writeString(out, String.valueOf(entry.getKey()));
+        out.append(':');
+        write(out, entry.getValue());
+        separator = ",";
+      }
+      out.append('}');
+    } else if (value instanceof Collection<?> items) {
+      out.append('[');
+      String separator = "";
+      for (Object item : items) {
+        out.append(separator);
+        write(out, item);
+        separator = ",";
+      }
+      out.append(']');
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else if (value == null) {
+      out.append("null");
+    } else {
+      writeString(out, value.toString());
+    }
+  }
+
+  private static void writeString(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

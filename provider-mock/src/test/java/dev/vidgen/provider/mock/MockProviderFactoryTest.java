@@ -1,0 +1,53 @@
+package dev.vidgen.provider.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.port.ProviderConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MockProviderFactoryTest {
+  private final MockProviderFactory factory = new MockProviderFactory();
+
+  @Test
+  void readsDurationSeedAndCredits() {
+    MockVideoProvider mock = factory.create(ProviderConfig.builder()
+        .set("mock.duration", "45s").set("mock.seed", "12").set("mock.credits", "100")
+        .baseUrl("https://ignored.example.com").build());
+
+    assertThat(mock.duration()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(mock.balance().join().remaining()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("100"));
+  }
+
+  @Test
+  void defaultsSuitADemo() {
+    MockVideoProvider mock = factory.create(ProviderConfig.empty());
+
+    assertThat(mock.duration()).isEqualTo(MockVideoProvider.DEFAULT_DURATION).isEqualTo(Duration.ofSeconds(3));
+    assertThat(mock.balance().join().unlimited()).isTrue();
+    assertThat(mock.id()).isEqualTo("mock").isEqualTo(factory.id());
+  }
+
+  @Test
+  void refusesUnknownMockSettingsNamingTheKnownOnes() {
+    ProviderConfig typo = ProviderConfig.builder().set("mock.durration", "5s").build();
+
+    assertThatThrownBy(() -> factory.create(typo))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("mock.durration")
+        .hasMessageContaining("mock.duration");
+  }
+
+  @Test
+  void refusesUnreadableValuesSayingWhatIsAllowed() {
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.duration", "soon").build()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("mock.duration must be a duration");
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.seed", "1.5").build()))
+        .hasMessageContaining("mock.seed must be a whole number, was 1.5");
+    assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.credits", "-1").build()))
+        .hasMessageContaining("mock.credits must be a non-negative number, was -1");
+  }
+}

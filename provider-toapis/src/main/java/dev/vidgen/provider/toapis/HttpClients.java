@@ -1,0 +1,63 @@
+package dev.vidgen.provider.toapis;
+
+import dev.vidgen.provider.toapis.internal.ApiHeaders;
+import dev.vidgen.provider.toapis.internal.CallTrace;
+import dev.vidgen.provider.toapis.internal.HttpLog;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The two OkHttp clients a provider uses, both from one dispatcher and pool: one for the API
+ * (key header, one attempt per call, no https-to-http redirects, a call timeout) and one for
+ * result files (no key, no call timeout, since a video may take a while to stream).
+ */
+final class HttpClients {
+  private static final long KEEP_ALIVE_MINUTES = 5;
+
+  final OkHttpClient api;
+  final OkHttpClient files;
+  final boolean owned;
+
+  HttpClients(ToApisConfig config, HttpLog log) {
+    owned = config.httpClient().isEmpty();
+    OkHttpClient base = config.httpClient().orElseGet(() -> ownClient(config.maxRequests()));
+    OkHttpClient.Builder shared = base.newBuilder()
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.writeTimeout())
+        .addNetworkInterceptor(CallTrace.networkInterceptor());
+    api = shared.build().newBuilder()
+        .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
+        .addInterceptor(log)
+        .retryOnConnectionFailure(false)
+        .followSslRedirects(false)
+        .callTimeout(config.callTimeout())
+        .build();
+    files = shared.build().newBuilder()
+        .addInterceptor(log)
+        .callTimeout(Duration.ZERO)
+        .build();
+  }
+
+  /** Stops the dispatcher and drops idle connections, when the provider made them. */
+  void close() {
+    if (owned) {
+      api.dispatcher().cancelAll();
+      api.dispatcher().executorService().shutdown();
+      api.connectionPool().evictAll();
+    }
+  }
+
+  private static OkHttpClient ownClient(int maxRequests) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(maxRequests);
+    dispatcher.setMaxRequestsPerHost(maxRequests);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(maxRequests, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
+        .build();
+  }
+}

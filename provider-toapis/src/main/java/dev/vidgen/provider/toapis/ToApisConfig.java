@@ -1,0 +1,324 @@
+package dev.vidgen.provider.toapis;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.provider.toapis.internal.BaseUrls;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Everything the ToAPIs provider needs: the API key, the base URL, timeouts, how many requests may
+ * run at once, and optionally an {@link OkHttpClient} of the app's (for proxies, TLS or a shared
+ * pool). A key or base URL left out is read from {@value #API_KEY_ENV} and {@value #BASE_URL_ENV}.
+ * Immutable and thread-safe; {@code toString} never shows the key.
+ */
+public final class ToApisConfig {
+  /** The international service. */
+  public static final String DEFAULT_BASE_URL = "https://toapis.com";
+  /** The service for mainland China (same paths). */
+  public static final String CHINA_BASE_URL = "https://toapis.cn";
+  /** The environment variable read when no key is configured. */
+  public static final String API_KEY_ENV = "TOAPIS_API_KEY";
+  /** The environment variable read when no base URL is configured. */
+  public static final String BASE_URL_ENV = "TOAPIS_BASE_URL";
+
+  /** Setting: time to open a connection ({@code 10s} by default). */
+  public static final String CONNECT_TIMEOUT = "timeout.connect";
+  /** Setting: longest silence while reading an answer ({@code 60s}). */
+  public static final String READ_TIMEOUT = "timeout.read";
+  /** Setting: longest stall while sending a request ({@code 60s}). */
+  public static final String WRITE_TIMEOUT = "timeout.write";
+  /** Setting: the whole of one API call, downloads excepted ({@code 120s}; {@code 0s} for none). */
+  public static final String CALL_TIMEOUT = "timeout.call";
+  /** Setting: requests in flight at once, also per host ({@code 1024}). */
+  public static final String MAX_REQUESTS = "max_requests";
+
+  static final List<String> SETTINGS = List.of(
+      ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS);
+
+  private final HttpUrl baseUrl;
+  private final ApiKey apiKey;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration callTimeout;
+  private final int maxRequests;
+  private final OkHttpClient httpClient;
+  private final Clock clock;
+  private final RouteCatalog catalog;
+
+  private ToApisConfig(Builder builder, HttpUrl baseUrl, ApiKey apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.writeTimeout = builder.writeTimeout;
+    this.callTimeout = builder.callTimeout;
+    this.maxRequests = builder.maxRequests;
+    this.httpClient = builder.httpClient;
+    this.clock = builder.clock;
+    this.catalog = builder.catalog;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder(System::getenv);
+  }
+
+  /**
+   * The configuration a generic {@link ProviderConfig} describes: its key, and the settings
+   * {@code base_url}, {@code timeout.connect}, {@code timeout.read}, {@code timeout.write},
+   * {@code timeout.call} and {@code max_requests}.
+   *
+   * @throws ProviderConfigurationException for an unknown setting, a bad value, no key, or an
+   *     unsafe base URL
+   */
+  public static ToApisConfig from(ProviderConfig config) {
+    return from(config, System::getenv);
+  }
+
+  static ToApisConfig from(ProviderConfig config, Function<String, String> environment) {
+    Objects.requireNonNull(config, "config == null");
+    Set<String> unknown = new LinkedHashSet<>(config.settings().keySet());
+    unknown.removeAll(SETTINGS);
+    if (!unknown.isEmpty()) {
+      throw new ProviderConfigurationException(
+          "unknown toapis setting(s) " + unknown + "; the settings are " + SETTINGS);
+    }
+    Builder builder = new Builder(environment);
+    config.apiKey().ifPresent(builder::apiKey);
+    config.get(ProviderConfig.BASE_URL).ifPresent(builder::baseUrl);
+    duration(config, CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
+    duration(config, READ_TIMEOUT).ifPresent(builder::readTimeout);
+    duration(config, WRITE_TIMEOUT).ifPresent(builder::writeTimeout);
+    duration(config, CALL_TIMEOUT).ifPresent(builder::callTimeout);
+    config.get(MAX_REQUESTS).ifPresent(text -> builder.maxRequests(integer(MAX_REQUESTS, text)));
+    return builder.build();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(name -> null);
+    builder.apiKey = apiKey;
+    builder.baseUrl = baseUrl.toString();
+    builder.connectTimeout = connectTimeout;
+    builder.readTimeout = readTimeout;
+    builder.writeTimeout = writeTimeout;
+    builder.callTimeout = callTimeout;
+    builder.maxRequests = maxRequests;
+    builder.httpClient = httpClient;
+    builder.clock = clock;
+    builder.catalog = catalog;
+    return builder;
+  }
+
+  /** The base URL, ending in {@code /}, such as {@code https://toapis.com/}. */
+  public URI baseUrl() {
+    return baseUrl.uri();
+  }
+
+  HttpUrl httpBaseUrl() {
+    return baseUrl;
+  }
+
+  /** The API key; use {@link ApiKey#masked()} to show it. */
+  public ApiKey apiKey() {
+    return apiKey;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  /** The limit for one whole API call; zero means none. Downloads have no call limit. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Requests in flight at once (in total and per host). */
+  public int maxRequests() {
+    return maxRequests;
+  }
+
+  /** The app's own client, when one was given; the provider derives its clients from it. */
+  public Optional<OkHttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
+  }
+
+  /** The clock used to read {@code Retry-After} dates. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The routes the provider serves. */
+  public RouteCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public String toString() {
+    return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
+        + ", read " + readTimeout + ", call " + callTimeout + ", maxRequests " + maxRequests
+        + (httpClient == null ? "" : ", app client") + "]";
+  }
+
+  private static Optional<Duration> duration(ProviderConfig config, String name) {
+    try {
+      return config.duration(name);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderConfigurationException("toapis setting " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static int integer(String name, String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ProviderConfigurationException(
+          "toapis setting " + name + " must be a whole number, such as 1024, not '" + text + "'");
+    }
+  }
+
+  /** Builds a {@link ToApisConfig}; not thread-safe. */
+  public static final class Builder {
+    private final Function<String, String> environment;
+    private ApiKey apiKey;
+    private String baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofSeconds(120);
+    private int maxRequests = 1024;
+    private OkHttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private RouteCatalog catalog = RouteCatalog.builtIn();
+
+    private Builder(Function<String, String> environment) {
+      this.environment = environment;
+    }
+
+    /** The API key ({@code sk-…}); without one, {@value ToApisConfig#API_KEY_ENV} is read. */
+    public Builder apiKey(String apiKey) {
+      return apiKey(apiKey == null ? null : ApiKey.of(apiKey));
+    }
+
+    public Builder apiKey(ApiKey apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The base URL; without one, {@value ToApisConfig#BASE_URL_ENV} is read, else {@value ToApisConfig#DEFAULT_BASE_URL}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requireTimeout(CONNECT_TIMEOUT, timeout);
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requireTimeout(READ_TIMEOUT, timeout);
+      return this;
+    }
+
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = requireTimeout(WRITE_TIMEOUT, timeout);
+      return this;
+    }
+
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = requireTimeout(CALL_TIMEOUT, timeout);
+      return this;
+    }
+
+    /** Requests in flight at once, in total and per host (OkHttp's own default is 5 per host). */
+    public Builder maxRequests(int maxRequests) {
+      if (maxRequests < 1) {
+        throw new ProviderConfigurationException(MAX_REQUESTS + " must be at least 1, not " + maxRequests);
+      }
+      this.maxRequests = maxRequests;
+      return this;
+    }
+
+    /**
+     * The app's client. The provider derives its own clients from it (sharing its dispatcher and
+     * connection pool) and adds its headers, timeouts and logging; closing the provider leaves
+     * the app's client running.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** The routes to serve; {@link RouteCatalog#builtIn()} by default. */
+    public Builder catalog(RouteCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws ProviderConfigurationException when there is no key, the key cannot go in a header,
+     *     or the base URL is unsafe (user info, or plain http to a host other than loopback)
+     */
+    public ToApisConfig build() {
+      ApiKey key = apiKey != null ? apiKey : fromEnvironment(API_KEY_ENV).map(ApiKey::of).orElseThrow(() ->
+          new ProviderConfigurationException("toapis needs an API key: set " + API_KEY_ENV
+              + " or give one in the provider configuration (keys look like sk-…; make one at "
+              + "https://toapis.com/console/token)"));
+      requireHeaderSafe(key);
+      String source = baseUrl != null ? "the toapis base URL" : BASE_URL_ENV;
+      String text = baseUrl != null ? baseUrl : fromEnvironment(BASE_URL_ENV).orElse(null);
+      HttpUrl url = BaseUrls.parse(text != null ? text : DEFAULT_BASE_URL, text != null ? source : "the default base URL");
+      return new ToApisConfig(this, url, key);
+    }
+
+    private Optional<String> fromEnvironment(String name) {
+      String value = environment.apply(name);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static void requireHeaderSafe(ApiKey key) {
+      if (!key.reveal().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new ProviderConfigurationException("the toapis API key " + key.masked()
+            + " contains spaces, line breaks or non-ASCII characters; copy it again from "
+            + "https://toapis.com/console/token");
+      }
+    }
+
+    private static Duration requireTimeout(String name, Duration timeout) {
+      Objects.requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative()) {
+        throw new ProviderConfigurationException(name + " must not be negative: " + timeout);
+      }
+      return timeout;
+    }
+  }
+}

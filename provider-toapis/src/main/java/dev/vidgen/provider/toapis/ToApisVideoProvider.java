@@ -1,0 +1,280 @@
+package dev.vidgen.provider.toapis;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.provider.toapis.internal.ApiHeaders;
+import dev.vidgen.provider.toapis.internal.BalanceDto;
+import dev.vidgen.provider.toapis.internal.CallContext;
+import dev.vidgen.provider.toapis.internal.CallTrace;
+import dev.vidgen.provider.toapis.internal.CreateBody;
+import dev.vidgen.provider.toapis.internal.ErrorMapper;
+import dev.vidgen.provider.toapis.internal.HttpCalls;
+import dev.vidgen.provider.toapis.internal.HttpLog;
+import dev.vidgen.provider.toapis.internal.Lenient;
+import dev.vidgen.provider.toapis.internal.ReadableBodies;
+import dev.vidgen.provider.toapis.internal.TaskSnapshots;
+import dev.vidgen.provider.toapis.internal.ToApisApi;
+import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
+import dev.vidgen.provider.toapis.internal.UploadDto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import retrofit2.Retrofit;
+
+/**
+ * ToAPIs over HTTP: one attempt per call, each on OkHttp's dispatcher, each failure completed
+ * with the core's exception. Safe for concurrent use.
+ */
+final class ToApisVideoProvider implements VideoProvider {
+  static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+  private static final String CREATE_PATH = "v1/videos/generations";
+  private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+
+  private final ToApisConfig config;
+  private final HttpClients clients;
+  private final ToApisApi api;
+  private final HttpCalls calls;
+  private final ErrorMapper errors;
+  private volatile boolean closed;
+
+  ToApisVideoProvider(ToApisConfig config) {
+    this(config, HttpLog.toSlf4j(config.apiKey()));
+  }
+
+  ToApisVideoProvider(ToApisConfig config, HttpLog log) {
+    this.config = Objects.requireNonNull(config, "config == null");
+    this.clients = new HttpClients(config, log);
+    this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString());
+    this.calls = new HttpCalls(errors);
+    this.api = new Retrofit.Builder()
+        .baseUrl(config.httpBaseUrl())
+        .client(clients.api)
+        .addConverterFactory(new ReadableBodies())
+        .build()
+        .create(ToApisApi.class);
+  }
+
+  @Override
+  public String id() {
+    return ToApisProviderFactory.ID;
+  }
+
+  @Override
+  public RouteCatalog catalog() {
+    return config.catalog();
+  }
+
+  @Override
+  public CompletableFuture<URI> upload(Path image) {
+    Objects.requireNonNull(image, "image == null");
+    return guarded(() -> {
+      long size = readableSize(image);
+      if (size > MAX_UPLOAD_BYTES) {
+        throw new IllegalArgumentException("image " + image + " is " + size
+            + " bytes; ToAPIs takes images of at most 10 MB (10485760 bytes)");
+      }
+      String name = image.getFileName().toString();
+      MultipartBody.Part file = MultipartBody.Part.createFormData(
+          "file", name, RequestBody.create(image.toFile(), imageType(name)));
+      CallTrace trace = new CallTrace();
+      CallContext context = CallContext.of(Operation.UPLOAD);
+      return calls.send(api.uploadImage(file, RequestBody.create("generation", TEXT), trace), trace, context,
+          (body, status, headers) -> uploadedUrl(context, body, status, headers));
+    });
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return guarded(() -> {
+      String json = CreateBody.json(request);
+      String reference = request.route().wire().acceptsClientReference() ? request.clientReference() : null;
+      CallTrace trace = new CallTrace();
+      return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), trace), trace,
+          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null));
+    });
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    Objects.requireNonNull(taskId, "taskId == null");
+    return guarded(() -> {
+      CallTrace trace = new CallTrace();
+      return calls.send(api.videoTask(taskId.value(), trace), trace, CallContext.read(taskId),
+          (body, status, headers) -> TaskSnapshots.fromTask(body, taskId));
+    });
+  }
+
+  @Override
+  public CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
+    Objects.requireNonNull(clientReference, "clientReference == null");
+    CompletableFuture<TaskSnapshot> lookup = guarded(() -> {
+      CallTrace trace = new CallTrace();
+      CallContext context = new CallContext(Operation.READ, null, clientReference);
+      return calls.send(api.videoTask(clientReference, trace), trace, context,
+          (body, status, headers) -> TaskSnapshots.fromTask(body, null));
+    });
+    CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
+    lookup.whenComplete((snapshot, failure) -> {
+      Throwable cause = unwrap(failure);
+      if (failure == null) {
+        found.complete(Optional.of(snapshot));
+      } else if (cause instanceof ProviderException problem && problem.kind() == FailureKind.NOT_FOUND) {
+        found.complete(Optional.empty());
+      } else {
+        found.completeExceptionally(cause);
+      }
+    });
+    found.whenComplete((result, failure) -> {
+      if (found.isCancelled()) {
+        lookup.cancel(false);
+      }
+    });
+    return found;
+  }
+
+  @Override
+  public CompletableFuture<InputStream> open(VideoAsset asset) {
+    Objects.requireNonNull(asset, "asset == null");
+    return guarded(() -> {
+      HttpUrl url = HttpUrl.parse(asset.url().toString());
+      if (url == null) {
+        throw new IllegalArgumentException("the video URL is not http(s): " + asset.url());
+      }
+      Request request = new Request.Builder().url(url).get().build();
+      return calls.stream(clients.files, request, new CallTrace(), CallContext.of(Operation.DOWNLOAD));
+    });
+  }
+
+  @Override
+  public RequestPreview preview(SubmitRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return new RequestPreview("POST", config.httpBaseUrl().resolve(CREATE_PATH).toString(),
+        ApiHeaders.preview(config.apiKey()), CreateBody.json(request));
+  }
+
+  @Override
+  public CompletableFuture<Balance> balance() {
+    return guarded(() -> {
+      CallTrace trace = new CallTrace();
+      CallContext context = CallContext.of(Operation.READ);
+      return calls.send(api.balance(trace), trace, context,
+          (body, status, headers) -> balanceOf(context, body, status, headers));
+    });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    clients.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ToApisVideoProvider[" + config.httpBaseUrl() + ", key " + config.apiKey().masked() + "]";
+  }
+
+  /** Runs {@code start} unless closed; anything it throws fails the future instead. */
+  private <T> CompletableFuture<T> guarded(Supplier<CompletableFuture<T>> start) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the toapis provider is closed"));
+    }
+    try {
+      return start.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private URI uploadedUrl(CallContext context, UploadDto body, int status, Headers headers)
+      throws UnreadableResponseException {
+    if (Boolean.FALSE.equals(body.success())) {
+      throw errors.refused(context, status, headers, null,
+          body.message() == null || body.message().isBlank() ? "the upload was refused" : body.message());
+    }
+    String url = body.data() == null ? null : body.data().url();
+    if (url == null || url.isBlank()) {
+      throw new UnreadableResponseException("the upload answer names no data.url");
+    }
+    try {
+      return URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableResponseException("the upload answer names an unreadable URL", url, e);
+    }
+  }
+
+  private Balance balanceOf(CallContext context, BalanceDto body, int status, Headers headers)
+      throws UnreadableResponseException {
+    if (Boolean.FALSE.equals(body.success())) {
+      throw errors.refused(context, status, headers, null,
+          body.message() == null || body.message().isBlank() ? "the balance was refused" : body.message());
+    }
+    BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
+    BigDecimal remaining = Lenient.decimal(values.remainCredits());
+    BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
+    boolean unlimited = Boolean.TRUE.equals(values.unlimitedQuota())
+        || (remaining != null && remaining.signum() < 0)
+        || (remainingMoney != null && remainingMoney.signum() < 0);
+    if (!unlimited && remaining == null) {
+      throw new UnreadableResponseException("the balance answer names no remain_credits");
+    }
+    BigDecimal used = Lenient.decimal(values.usedCredits());
+    return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited);
+  }
+
+  private static long readableSize(Path image) {
+    if (!Files.isRegularFile(image) || !Files.isReadable(image)) {
+      throw new IllegalArgumentException("cannot read image file " + image + ": it is missing or not a readable file");
+    }
+    try {
+      return Files.size(image);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read image file " + image + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MediaType imageType(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+      return MediaType.get("image/jpeg");
+    }
+    if (name.endsWith(".png")) {
+      return MediaType.get("image/png");
+    }
+    if (name.endsWith(".webp")) {
+      return MediaType.get("image/webp");
+    }
+    if (name.endsWith(".gif")) {
+      return MediaType.get("image/gif");
+    }
+    return MediaType.get("application/octet-stream");
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.ApiKey;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Headers;
+
+/**
+ * Maps every way a ToAPIs call can fail to the core's exceptions: HTTP errors by status (400
+ * rejected, 401/403 authentication, 402 quota, 404 not found, 422 content policy, 429 rate
+ * limited, 500 server error, 503 unavailable), unreadable answers, and network failures by
+ * whether the request had left. Never lets the API key into a message.
+ */
+public final class ErrorMapper {
+  /** The provider id errors carry. */
+  public static final String PROVIDER_ID = "toapis";
+
+  private final ApiKey apiKey;
+  private final Clock clock;
+  private final String baseUrl;
+
+  public ErrorMapper(ApiKey apiKey, Clock clock, String baseUrl) {
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+  }
+
+  /** An answer with a status outside 2xx. */
+  public ProviderException fromAnswer(
+      CallContext context, int status, String reason, Headers headers, String contentType, String body) {
+    ErrorBody error = ErrorBody.parse(body, contentType, status, reason);
+    FailureKind kind = kindOf(context, status, error.code());
+    String message = error.message();
+    if (status == 404 && kind == FailureKind.REJECTED) {
+      message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
+    }
+    ProviderErrorDetails details = details(context, status, error.code(), message, headers);
+    if (context.operation() == Operation.CREATE && status == 504) {
+      return ambiguous(context, details.withRetryAfter(null), "a gateway timed out waiting for ToAPIs", null);
+    }
+    return ProviderException.of(kind, details, null);
+  }
+
+  /** A 2xx answer that says the call failed, such as {@code {"success":false,"message":…}}. */
+  public ProviderException refused(CallContext context, int status, Headers headers, String code, String message) {
+    return ProviderException.of(FailureKind.REJECTED, details(context, status, code, message, headers), null);
+  }
+
+  /** A 2xx answer whose body could not be read; for a create, the task may exist. */
+  public ProviderException fromUnreadable(
+      CallContext context, int status, Headers headers, UnreadableResponseException problem) {
+    String message = problem.getMessage()
+        + (problem.snippet().isEmpty() ? "" : "; the answer began: " + problem.snippet());
+    ProviderErrorDetails details = details(context, status, null, message, headers);
+    if (context.operation() == Operation.CREATE) {
+      return ambiguous(context, details, "its answer could not be read", problem);
+    }
+    return ProviderException.of(FailureKind.SERVER_ERROR, details, problem);
+  }
+
+  /**
+   * A call without a complete answer. Before the request left this is a connection failure (safe
+   * to repeat); after, a create is ambiguous and anything else has no response.
+   */
+  public ProviderException fromFailure(CallContext context, CallTrace trace, Throwable failure) {
+    if (failure instanceof UnreadableResponseException unreadable && trace.answered()) {
+      return fromUnreadable(context, trace.status(), trace.headers(), unreadable);
+    }
+    String what = describe(failure);
+    if (!trace.sent()) {
+      ProviderErrorDetails details = details(context, 0, null, "could not connect: " + what, null);
+      return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
+    }
+    String message = (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
+    ProviderErrorDetails details = details(context, trace.status(), null, message, trace.headers());
+    if (context.operation() == Operation.CREATE) {
+      return ambiguous(context, details, "no answer came (" + what + ")", failure);
+    }
+    return ProviderException.of(FailureKind.NO_RESPONSE, details, failure);
+  }
+
+  /** {@code text} with the API key replaced by its masked form. */
+  public String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    return text.replace(apiKey.reveal(), apiKey.masked());
+  }
+
+  private AmbiguousSubmitException ambiguous(
+      CallContext context, ProviderErrorDetails details, String what, Throwable cause) {
+    String reference = context.clientReference();
+    String advice = reference != null
+        ? "look the task up by client reference " + reference + " before sending it again"
+        : "check the task list at https://toapis.com/console before sending it again";
+    String message = scrub("the create request was sent but " + what
+        + "; the task may exist and may be billed: " + advice);
+    ProviderErrorDetails ambiguous = new ProviderErrorDetails(
+        details.providerId(), details.httpStatus(), details.code(), message, details.requestId(),
+        details.retryAfter(), details.rateLimit(), details.taskId());
+    return new AmbiguousSubmitException(ambiguous, reference, cause);
+  }
+
+  private ProviderErrorDetails details(
+      CallContext context, int status, String code, String message, Headers headers) {
+    Map<String, String> rateLimit = ResponseHeaders.rateLimit(headers);
+    return new ProviderErrorDetails(
+        PROVIDER_ID, status, scrub(code), scrub(message), scrub(ResponseHeaders.requestId(headers)),
+        ResponseHeaders.retryAfter(headers, clock.instant()), rateLimit, context.taskId());
+  }
+
+  static FailureKind kindOf(CallContext context, int status, String code) {
+    String word = Lenient.word(code);
+    if (status == 429) {
+      return FailureKind.RATE_LIMITED;
+    }
+    if (status >= 400 && status < 500) {
+      if (status == 402 || word.equals("insufficient_quota")) {
+        return FailureKind.INSUFFICIENT_QUOTA;
+      }
+      if (status == 422 || word.equals("content_policy_violation")) {
+        return FailureKind.CONTENT_POLICY;
+      }
+    }
+    return switch (status) {
+      case 401, 403 -> FailureKind.AUTHENTICATION;
+      case 404, 410 -> isLookup(context) ? FailureKind.NOT_FOUND : FailureKind.REJECTED;
+      case 408, 503 -> FailureKind.UNAVAILABLE;
+      default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.REJECTED;
+    };
+  }
+
+  /** Whether a 404 means "no such task or file" rather than "no such endpoint". */
+  private static boolean isLookup(CallContext context) {
+    return context.operation() == Operation.DOWNLOAD
+        || (context.operation() == Operation.READ && (context.taskId() != null || context.clientReference() != null));
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    String name = failure.getClass().getSimpleName();
+    return message == null || message.isBlank() ? name : name + ": " + message.strip();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.vidgen.provider.toapis.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Forgiving readers for fields whose type the ToAPIs pages disagree on. */
+public final class Lenient {
+  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
+  private Lenient() {}
+
+  /** A JSON scalar as text: whole doubles without ".0" (Moshi reads every number as a double). */
+  public static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double number && Double.isFinite(number) && number == Math.rint(number)
+        && Math.abs(number) < 1e15) {
+      return Long.toString(number.longValue());
+    }
+    return value.toString();
+  }
+
+  /** A percentage from {@code 42}, {@code "42"}, {@code "42%"} or {@code 41.6}, clamped to 0–100; null if unreadable. */
+  public static Integer percent(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String cleaned = raw.strip();
+    if (cleaned.endsWith("%")) {
+      cleaned = cleaned.substring(0, cleaned.length() - 1).strip();
+    }
+    if (cleaned.isEmpty()) {
+      return null;
+    }
+    try {
+      long rounded = Math.round(Double.parseDouble(cleaned));
+      return (int) Math.max(0, Math.min(100, rounded));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** An instant from Unix seconds, Unix milliseconds or ISO-8601 text; null if missing or unreadable. */
+  public static Instant instant(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String cleaned = raw.strip();
+    try {
+      long number = new BigDecimal(cleaned).longValue();
+      if (number <= 0) {
+        return null;
+      }
+      return number >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
+    } catch (NumberFormatException notANumber) {
+      try {
+        return OffsetDateTime.parse(cleaned).toInstant();
+      } catch (DateTimeParseException notIso) {
+        try {
+          return Instant.parse(cleaned);
+        } catch (DateTimeParseException unreadable) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /** A decimal from text, or null when missing or not a number. */
+  public static BigDecimal decimal(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(raw.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Lower-case, trimmed text; empty for null. */
+  public static String word(String raw) {
+    return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoAsset;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what ToAPIs says about a task, from polling or from a webhook, into one {@link
+ * TaskSnapshot}. Statuses outside the documented ones (such as {@code submitted}) count as still
+ * queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}.
+ */
+public final class TaskSnapshots {
+  private TaskSnapshots() {}
+
+  /**
+   * The snapshot a create or status answer describes.
+   *
+   * @param fallbackId the id asked for, used when the answer names none; null for a create
+   * @throws UnreadableResponseException when no task id is given, or a completed task has no video
+   */
+  public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId) throws UnreadableResponseException {
+    Map<?, ?> legacy = legacyEntry(task.data());
+    String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")));
+    if (id == null && fallbackId != null) {
+      id = fallbackId.value();
+    }
+    if (id == null) {
+      throw new UnreadableResponseException("the answer names no task id");
+    }
+    String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
+    return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(), task.expiresAt());
+  }
+
+  /**
+   * The snapshot a webhook's {@code data} describes: {@code SUCCESS} is completed, {@code FAILURE}
+   * failed, {@code "100%"} is 100.
+   *
+   * @throws UnreadableResponseException when no task id is given, or a completed task has no video
+   */
+  public static TaskSnapshot fromWebhook(WebhookTaskDto task) throws UnreadableResponseException {
+    String id = firstNonBlank(task.taskId());
+    if (id == null) {
+      throw new UnreadableResponseException("the webhook names no data.task_id");
+    }
+    return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(), task.expiresAt());
+  }
+
+  /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
+  public static TaskStatus statusOf(String raw) {
+    return switch (Lenient.word(raw)) {
+      case "completed", "success", "succeeded" -> TaskStatus.COMPLETED;
+      case "failed", "failure" -> TaskStatus.FAILED;
+      case "in_progress" -> TaskStatus.IN_PROGRESS;
+      default -> TaskStatus.QUEUED;
+    };
+  }
+
+  private static boolean isKnown(String raw) {
+    return switch (Lenient.word(raw)) {
+      case "completed", "success", "succeeded", "failed", "failure", "in_progress", "queued" -> true;
+      default -> false;
+    };
+  }
+
+  private static TaskSnapshot snapshot(
+      TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, String expiresAt)
+      throws UnreadableResponseException {
+    TaskStatus status = statusOf(rawStatus);
+    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : rawStatus.strip();
+    return switch (status) {
+      case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, expiresAt), null);
+      case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, failure(error));
+      default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
+    };
+  }
+
+  private static VideoAsset video(TaskId id, TaskResultDto result, String expiresAt)
+      throws UnreadableResponseException {
+    List<TaskResultFileDto> files = result == null ? null : result.data();
+    TaskResultFileDto first = files == null || files.isEmpty() ? null : files.get(0);
+    if (first == null || first.url() == null || first.url().isBlank()) {
+      throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
+    }
+    URI url;
+    try {
+      url = URI.create(first.url().strip());
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableResponseException("task " + id + " names an unreadable video URL", first.url(), e);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new UnreadableResponseException("task " + id + " names a video URL that is not http(s)", first.url(), null);
+    }
+    return new VideoAsset(url, first.format(), Lenient.instant(expiresAt));
+  }
+
+  private static TaskFailure failure(Object error) {
+    String code = null;
+    String message = null;
+    if (error instanceof Map<?, ?> map) {
+      code = firstNonBlank(Lenient.text(map.get("code")), Lenient.text(map.get("type")));
+      message = Lenient.text(map.get("message"));
+    } else if (error != null) {
+      message = Lenient.text(error);
+    }
+    return new TaskFailure(
+        code == null ? "failed" : code,
+        message == null || message.isBlank() ? "ToAPIs gave no reason" : message);
+  }
+
+  private static Map<?, ?> legacyEntry(Object data) {
+    if (data instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> map) {
+      return map;
+    }
+    return null;
+  }
+
+  private static String firstNonBlank(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate.strip();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.vidgen.provider.toapis.internal;
+
+import java.io.IOException;
+
+/**
+ * A response arrived but its body could not be understood: not JSON, the wrong shape, or missing
+ * a field vidgen needs (a task id, a video URL). Carries the start of the body for the error.
+ */
+public final class UnreadableResponseException extends IOException {
+  private static final long serialVersionUID = 1L;
+  private static final int SNIPPET_LENGTH = 200;
+
+  private final String snippet;
+
+  public UnreadableResponseException(String reason, String body, Throwable cause) {
+    super(reason, cause);
+    this.snippet = shorten(body);
+  }
+
+  public UnreadableResponseException(String reason) {
+    this(reason, null, null);
+  }
+
+  /** The first characters of the body, on one line; empty when there was none. */
+  public String snippet() {
+    return snippet;
+  }
+
+  static String shorten(String body) {
+    if (body == null) {
+      return "";
+    }
+    String oneLine = body.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= SNIPPET_LENGTH ? oneLine : oneLine.substring(0, SNIPPET_LENGTH) + "…";
+  }
+}

@@ -1,0 +1,188 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static dev.vidgen.provider.toapis.ToApisTesting.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.testkit.toapis.CreateRecord;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NetworkFailureTest {
+  private final FakeToApisServer toapis = FakeToApisServer.start();
+  private final ToApisVideoProvider provider = new ToApisVideoProvider(
+      ToApisTesting.config(toapis).readTimeout(Duration.ofMillis(500)).build());
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void refusedConnectionIsConnectFailedForCreateAndStatus() throws IOException {
+    ToApisVideoProvider nowhere = new ToApisVideoProvider(
+        ToApisTesting.config(toapis).baseUrl("http://127.0.0.1:" + closedPort()).build());
+
+    ProviderException create = (ProviderException) failure(nowhere.create(seedanceRequest("ref-1")));
+    ProviderException status = (ProviderException) failure(nowhere.status(TaskId.of("video_1")));
+
+    assertThat(create).isNotInstanceOf(AmbiguousSubmitException.class);
+    assertThat(create.kind()).isEqualTo(FailureKind.CONNECT_FAILED);
+    assertThat(create.httpStatus()).isZero();
+    assertThat(create.getMessage()).contains("could not connect");
+    assertThat(status.kind()).isEqualTo(FailureKind.CONNECT_FAILED);
+    assertThat(status.taskId()).contains(TaskId.of("video_1"));
+    nowhere.close();
+  }
+
+  @Test
+  void createDroppedAfterTheTaskWasMadeIsAmbiguousAndTheTaskIsFoundByItsReference() {
+    toapis.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+
+    AmbiguousSubmitException error = (AmbiguousSubmitException) failure(provider.create(seedanceRequest("batch-7-job-3")));
+
+    assertThat(error.clientReference()).contains("batch-7-job-3");
+    assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(error.getMessage()).contains("look the task up by client reference batch-7-job-3");
+    Optional<TaskSnapshot> found = await(provider.findByClientReference("batch-7-job-3"));
+    assertThat(found).isPresent();
+    assertThat(found.get().taskId().value()).isEqualTo(toapis.taskIds().get(0));
+    assertThat(toapis.creates()).extracting(CreateRecord::outcome)
+        .containsExactly(CreateRecord.Outcome.CREATED_UNANSWERED);
+  }
+
+  @Test
+  void createDroppedBeforeItWasActedOnLeavesNothingToFind() {
+    toapis.inject(Endpoint.CREATE, Fault.dropBeforeProcessing());
+
+    assertThat(failure(provider.create(seedanceRequest("batch-7-job-4")))).isInstanceOf(AmbiguousSubmitException.class);
+
+    assertThat(await(provider.findByClientReference("batch-7-job-4"))).isEmpty();
+    assertThat(toapis.taskIds()).isEmpty();
+    assertThat(toapis.creates()).extracting(CreateRecord::outcome).containsExactly(CreateRecord.Outcome.FAULTED);
+  }
+
+  @Test
+  void ambiguousCreateOnARouteWithoutReferencesSaysWhereToCheck() {
+    toapis.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    SubmitRequest grok = request(VideoJob.builder("grok-video-1.5-preview")
+        .prompt("waves").image("https://images.example/sea.jpg").build(), "ignored-ref");
+
+    AmbiguousSubmitException error = (AmbiguousSubmitException) failure(provider.create(grok));
+
+    assertThat(error.clientReference()).isEmpty();
+    assertThat(error.getMessage()).contains("check the task list");
+    assertThat(toapis.lastCreate().orElseThrow().clientReference()).isEmpty();
+  }
+
+  @Test
+  void stalledCreateTimesOutAsAmbiguous() {
+    toapis.inject(Endpoint.CREATE, Fault.stall());
+
+    AmbiguousSubmitException error = (AmbiguousSubmitException) failure(provider.create(seedanceRequest("ref-stall")));
+
+    assertThat(error.getMessage()).containsIgnoringCase("timeout").contains("ref-stall");
+    assertThat(error.httpStatus()).isZero();
+  }
+
+  @Test
+  void stalledOrDroppedStatusIsNoResponseAndNamesTheTask() {
+    toapis.inject(Endpoint.STATUS, Fault.stall());
+    toapis.inject(Endpoint.STATUS, Fault.dropBeforeProcessing());
+
+    ProviderException stalled = (ProviderException) failure(provider.status(TaskId.of("video_9")));
+    ProviderException dropped = (ProviderException) failure(provider.status(TaskId.of("video_9")));
+
+    assertThat(List.of(stalled, dropped)).allSatisfy(error -> {
+      assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+      assertThat(error).isNotInstanceOf(AmbiguousSubmitException.class);
+      assertThat(error.taskId()).contains(TaskId.of("video_9"));
+    });
+  }
+
+  @Test
+  void slowAnswerWithinTheReadTimeoutSucceeds() {
+    toapis.inject(Endpoint.CREATE, Fault.slow(Duration.ofMillis(100)));
+
+    assertThat(await(provider.create(seedanceRequest("ref-slow"))).taskId().value()).startsWith("video_");
+  }
+
+  @Test
+  void slowAnswerPastTheReadTimeoutOnAStatusIsNoResponse() {
+    TaskSnapshot created = await(provider.create(seedanceRequest("ref-slow-status")));
+    toapis.inject(Endpoint.STATUS, Fault.slow(Duration.ofSeconds(3)));
+
+    ProviderException error = (ProviderException) failure(provider.status(created.taskId()));
+
+    assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+  }
+
+  @Test
+  void droppedUploadIsNoResponseNotAmbiguous() throws IOException {
+    toapis.inject(Endpoint.UPLOAD, Fault.dropAfterProcessing());
+    java.nio.file.Path image = dev.vidgen.testkit.fixtures.Images.png().writeTo(
+        java.nio.file.Files.createTempDirectory("toapis-upload"));
+
+    ProviderException error = (ProviderException) failure(provider.upload(image));
+
+    assertThat(error).isNotInstanceOf(AmbiguousSubmitException.class);
+    assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+  }
+
+  @Test
+  void manyPollsRunAtOnceRatherThanFiveAtATime() {
+    int polls = 40;
+    toapis.inject(Endpoint.STATUS, Fault.stall(), polls);
+    ToApisVideoProvider patient = new ToApisVideoProvider(
+        ToApisTesting.config(toapis).readTimeout(Duration.ofSeconds(30)).build());
+
+    List<CompletableFuture<TaskSnapshot>> reads = IntStream.range(0, polls)
+        .mapToObj(i -> patient.status(TaskId.of("video_" + i)))
+        .toList();
+
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> toapis.requests(Endpoint.STATUS).size() == polls);
+    patient.close();
+    assertThat(reads).allSatisfy(read -> assertThat(failure(read)).isInstanceOf(ProviderException.class));
+  }
+
+  @Test
+  void aClosedProviderRefusesNewCalls() {
+    provider.close();
+
+    assertThat(failure(provider.status(TaskId.of("video_1"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  static SubmitRequest seedanceRequest(String reference) {
+    return request(VideoJob.builder("seedance-2").prompt("a lighthouse in a storm").build(), reference);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+}

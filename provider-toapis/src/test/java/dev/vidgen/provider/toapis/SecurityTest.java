@@ -1,0 +1,196 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static dev.vidgen.provider.toapis.ToApisTesting.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.provider.toapis.internal.HttpLog;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.ReceivedRequest;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecurityTest {
+  private static final String KEY = "sk-secret0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().apiKeys(KEY).start();
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
+  private final ToApisVideoProvider provider =
+      new ToApisVideoProvider(ToApisTesting.config(toapis).build(), new HttpLog(new HttpLog.Sink() {
+        @Override
+        public boolean enabled() {
+          return true;
+        }
+
+        @Override
+        public void line(String text) {
+          logLines.add(text);
+        }
+      }, dev.vidgen.core.port.ApiKey.of(KEY)));
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void theKeyGoesOnlyIntoTheAuthorizationHeaderOfApiCalls() {
+    TaskSnapshot created = await(provider.create(grokRequest()));
+    await(provider.status(created.taskId()));
+    await(provider.balance());
+
+    assertThat(toapis.requests()).hasSize(3).allSatisfy(request -> {
+      assertThat(request.authorization()).contains("Bearer " + KEY);
+      assertThat(request.body()).doesNotContain(KEY);
+      assertThat(request.path()).doesNotContain(KEY);
+      assertThat(request.headers().entrySet())
+          .filteredOn(header -> !header.getKey().equals("authorization"))
+          .allSatisfy(header -> assertThat(header.getValue()).doesNotContain(KEY));
+    });
+  }
+
+  @Test
+  void resultFilesOnAnotherHostNeverSeeTheKey() throws Exception {
+    TaskSnapshot done = finished();
+
+    try (InputStream video = await(provider.open(done.video()))) {
+      assertThat(video.readAllBytes()).isNotEmpty();
+    }
+
+    ReceivedRequest file = toapis.requests(Endpoint.FILE).get(0);
+    assertThat(file.authorization()).isEmpty();
+    assertThat(done.video().url().getPort()).isNotEqualTo(toapis.port());
+  }
+
+  @Test
+  void noStringTheProviderMakesShowsTheKey() {
+    ToApisConfig config = ToApisTesting.config(toapis).build();
+
+    assertThat(List.of(config.toString(), provider.toString(), config.apiKey().toString(),
+            provider.preview(grokRequest()).toString(), new ToApisProviderFactory().toString()))
+        .allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+    assertThat(provider.preview(grokRequest()).headers()).containsEntry("Authorization", "Bearer sk-…");
+  }
+
+  @Test
+  void anErrorPageThatEchoesTheKeyIsScrubbed() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(500, "text/plain", "bad request, Authorization: Bearer " + KEY));
+    toapis.inject(Endpoint.CREATE, Fault.answer(400, "application/json",
+        "{\"error\":{\"code\":\"" + KEY + "\",\"message\":\"token " + KEY + " is wrong\"}}"));
+
+    ProviderException status = (ProviderException) failure(provider.status(TaskId.of("video_1")));
+    ProviderException create = (ProviderException) failure(provider.create(grokRequest()));
+
+    assertThat(List.of(status, create)).allSatisfy(error -> {
+      assertThat(everything(error)).doesNotContain(KEY).contains("sk-…");
+      assertThat(error.details().toString()).doesNotContain(KEY);
+    });
+  }
+
+  @Test
+  void aWrongKeyIsAnAuthenticationErrorThatDoesNotRepeatIt() {
+    String wrong = "sk-wrong0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+    ToApisVideoProvider stranger = new ToApisVideoProvider(ToApisTesting.config(toapis).apiKey(wrong).build());
+
+    Throwable error = failure(stranger.create(grokRequest()));
+
+    assertThat(error).isInstanceOf(AuthenticationException.class);
+    assertThat(everything(error)).doesNotContain(wrong).doesNotContain(KEY);
+    stranger.close();
+  }
+
+  @Test
+  void logLinesShowTheTrafficWithTheKeyMasked() {
+    toapis.inject(Endpoint.STATUS, Fault.status(429));
+    TaskSnapshot created = await(provider.create(grokRequest()));
+    failure(provider.status(created.taskId()));
+
+    assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(KEY));
+    assertThat(logLines).anySatisfy(line -> assertThat(line)
+        .contains("--> POST " + toapis.baseUrl() + "/v1/videos/generations").contains("Authorization: Bearer sk-…"));
+    assertThat(logLines).anySatisfy(line -> assertThat(line).startsWith("<-- 429 GET").contains("request req_2"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://toapis.com", "http://10.0.0.8:8080", "http://toapis.com.evil.example/v1"})
+  void plainHttpToAHostOtherThanLoopbackIsRefused(String baseUrl) {
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).baseUrl(baseUrl).build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("refusing to send the API key over plain http")
+        .hasMessageContaining("https://")
+        .hasMessageNotContaining(KEY);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080", "http://127.8.9.10"})
+  void plainHttpToLoopbackIsAllowed(String baseUrl) {
+    assertThat(ToApisConfig.builder().apiKey(KEY).baseUrl(baseUrl).build().baseUrl().getScheme()).isEqualTo("http");
+  }
+
+  @Test
+  void aBaseUrlWithUserInfoIsRefusedWithoutShowingThePassword() {
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).baseUrl("https://me:hunter2@toapis.com").build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("must not contain user info")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void theFactoryRefusesAnUnsafeBaseUrlWhenCreatingTheProvider() {
+    ProviderConfig config = ProviderConfig.builder().apiKey(KEY).baseUrl("http://toapis.com").build();
+
+    assertThatThrownBy(() -> new ToApisProviderFactory().create(config))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageNotContaining(KEY);
+  }
+
+  @Test
+  void aKeyThatCannotGoInAHeaderIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey("sk-abc\ndef").build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("line breaks")
+        .hasMessageNotContaining("abc");
+  }
+
+  private TaskSnapshot finished() {
+    TaskSnapshot created = await(provider.create(grokRequest()));
+    for (int poll = 0; poll < 10; poll++) {
+      TaskSnapshot snapshot = await(provider.status(created.taskId()));
+      if (snapshot.status().isTerminal()) {
+        return snapshot;
+      }
+    }
+    throw new AssertionError("task did not finish");
+  }
+
+  private static String everything(Throwable error) {
+    StringWriter text = new StringWriter();
+    error.printStackTrace(new PrintWriter(text));
+    return text + " " + error;
+  }
+
+  private static SubmitRequest grokRequest() {
+    return request(VideoJob.builder("grok-video-1.5-preview")
+        .prompt("p").image("https://images.example/cat.png").build(), null);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.port.ProviderConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToApisConfigTest {
+  private static final String KEY = "sk-config0123456789abcdefghijklmnopqrstuvwxyzABCD";
+
+  @Test
+  void readsTheKeyAndBaseUrlFromTheEnvironmentWhenTheConfigHasNone() {
+    Map<String, String> env = Map.of("TOAPIS_API_KEY", KEY, "TOAPIS_BASE_URL", "https://toapis.cn");
+
+    ToApisConfig config = ToApisConfig.from(ProviderConfig.empty(), env::get);
+
+    assertThat(config.apiKey().reveal()).isEqualTo(KEY);
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://toapis.cn/"));
+  }
+
+  @Test
+  void theConfigurationWinsOverTheEnvironment() {
+    Map<String, String> env = Map.of("TOAPIS_API_KEY", "sk-from-env", "TOAPIS_BASE_URL", "https://toapis.cn");
+    ProviderConfig given = ProviderConfig.builder().apiKey(KEY).baseUrl("https://toapis.com").build();
+
+    ToApisConfig config = ToApisConfig.from(given, env::get);
+
+    assertThat(config.apiKey().reveal()).isEqualTo(KEY);
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://toapis.com/"));
+  }
+
+  @Test
+  void defaultsSuitManyJobsAtOnce() {
+    ToApisConfig config = ToApisConfig.from(ProviderConfig.builder().apiKey(KEY).build(), name -> null);
+
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://toapis.com/"));
+    assertThat(config.maxRequests()).isEqualTo(1024);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(config.httpClient()).isEmpty();
+  }
+
+  @Test
+  void theProvidersDispatcherAllowsThatManyRequestsPerHost() {
+    ToApisConfig config = ToApisConfig.builder().apiKey(KEY).maxRequests(2000).build();
+
+    HttpClients clients = new HttpClients(config, dev.vidgen.provider.toapis.internal.HttpLog.toSlf4j(config.apiKey()));
+
+    assertThat(clients.api.dispatcher().getMaxRequestsPerHost()).isEqualTo(2000);
+    assertThat(clients.api.dispatcher().getMaxRequests()).isEqualTo(2000);
+    assertThat(clients.files.dispatcher()).isSameAs(clients.api.dispatcher());
+    assertThat(clients.api.retryOnConnectionFailure()).as("one attempt per call").isFalse();
+    assertThat(clients.api.followSslRedirects()).isFalse();
+    clients.close();
+  }
+
+  @Test
+  void anAppsOwnClientIsSharedAndLeftRunning() {
+    okhttp3.OkHttpClient app = new okhttp3.OkHttpClient();
+    ToApisConfig config = ToApisConfig.builder().apiKey(KEY).httpClient(app).build();
+
+    HttpClients clients = new HttpClients(config, dev.vidgen.provider.toapis.internal.HttpLog.toSlf4j(config.apiKey()));
+    clients.close();
+
+    assertThat(clients.api.dispatcher()).isSameAs(app.dispatcher());
+    assertThat(app.dispatcher().executorService().isShutdown()).isFalse();
+  }
+
+  @Test
+  void readsTimeoutAndConcurrencySettings() {
+    ProviderConfig given = ProviderConfig.builder().apiKey(KEY)
+        .set("timeout.connect", "500ms").set("timeout.read", "2m").set("timeout.write", "PT30S")
+        .set("timeout.call", "0s").set("max_requests", "64").build();
+
+    ToApisConfig config = ToApisConfig.from(given, name -> null);
+
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.callTimeout()).isZero();
+    assertThat(config.maxRequests()).isEqualTo(64);
+  }
+
+  @Test
+  void aTrailingV1IsDroppedSinceEveryPathHasIt() {
+    assertThat(ToApisConfig.builder().apiKey(KEY).baseUrl("https://toapis.com/v1/").build().baseUrl())
+        .isEqualTo(URI.create("https://toapis.com/"));
+    assertThat(ToApisConfig.builder().apiKey(KEY).baseUrl("https://gw.example/toapis").build().baseUrl())
+        .isEqualTo(URI.create("https://gw.example/toapis/"));
+  }
+
+  @Test
+  void anUnknownSettingIsNamedWithTheKnownOnes() {
+    ProviderConfig given = ProviderConfig.builder().apiKey(KEY).set("timeout.raed", "5s").build();
+
+    assertThatThrownBy(() -> ToApisConfig.from(given, name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("timeout.raed")
+        .hasMessageContaining("timeout.read");
+  }
+
+  @Test
+  void badValuesNameTheSettingAndWhatIsAllowed() {
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("timeout.read", "soon").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("timeout.read").hasMessageContaining("30s");
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("max_requests", "lots").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).maxRequests(0))
+        .isInstanceOf(ProviderConfigurationException.class);
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).baseUrl("https://toapis.com/?x=1").build())
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("query");
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).baseUrl("ftp://toapis.com").build())
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("not an http(s) URL");
+  }
+
+  @Test
+  void aMissingKeySaysWhereToPutIt() {
+    assertThatThrownBy(() -> ToApisConfig.from(ProviderConfig.empty(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("TOAPIS_API_KEY")
+        .hasMessageContaining("https://toapis.com/console/token");
+  }
+
+  @Test
+  void toBuilderKeepsEverything() {
+    ToApisConfig config = ToApisConfig.builder().apiKey(KEY).baseUrl("https://toapis.cn")
+        .readTimeout(Duration.ofSeconds(7)).maxRequests(33).build();
+
+    ToApisConfig copy = config.toBuilder().build();
+
+    assertThat(copy.toString()).isEqualTo(config.toString());
+    assertThat(copy.apiKey()).isEqualTo(config.apiKey());
+  }
+}

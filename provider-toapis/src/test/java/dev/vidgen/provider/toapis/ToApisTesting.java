@@ -1,0 +1,70 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Shared set-up for the provider's tests: a config aimed at a fake server, bounded waits. */
+final class ToApisTesting {
+  static final long WAIT_SECONDS = 20;
+
+  private ToApisTesting() {}
+
+  /** A configuration for {@code server} with short timeouts. */
+  static ToApisConfig.Builder config(FakeToApisServer server) {
+    return ToApisConfig.builder()
+        .baseUrl(server.baseUrl())
+        .apiKey(server.apiKey())
+        .connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(5))
+        .callTimeout(Duration.ofSeconds(10));
+  }
+
+  static ToApisVideoProvider provider(FakeToApisServer server) {
+    return new ToApisVideoProvider(config(server).build());
+  }
+
+  static ModelRoute route(String id) {
+    return RouteCatalog.builtIn().require(id);
+  }
+
+  static SubmitRequest request(VideoJob job, String clientReference) {
+    return new SubmitRequest(job, route(job.model()), clientReference);
+  }
+
+  static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new AssertionError("expected success but the call failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new AssertionError("the future did not complete within " + WAIT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  static Throwable failure(CompletableFuture<?> future) {
+    try {
+      Object value = future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      return fail("expected a failure but the call gave " + value);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (TimeoutException e) {
+      return fail("the future did not complete within " + WAIT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fail("interrupted");
+    }
+  }
+}

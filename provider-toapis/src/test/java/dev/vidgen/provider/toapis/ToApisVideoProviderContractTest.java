@@ -1,0 +1,118 @@
+package dev.vidgen.provider.toapis;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.testkit.ProviderScript;
+import dev.vidgen.testkit.VideoProviderContract;
+import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+
+class ToApisVideoProviderContractTest extends VideoProviderContract {
+  private final VirtualTime time = VirtualTime.create();
+  private final FakeToApisServer toapis = FakeToApisServer.builder()
+      .clock(time.clock())
+      .lifecycle(Duration.ofSeconds(5), Duration.ofSeconds(60))
+      .start();
+  private final VideoProvider provider = new ToApisProviderFactory().create(ToApisTesting.config(toapis).build());
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  @Override
+  protected VideoProvider provider() {
+    return provider;
+  }
+
+  /** A route that takes client_business_id, so the ambiguous-create checks apply. */
+  @Override
+  protected ModelRoute route() {
+    return provider.catalog().routes().stream()
+        .filter(route -> route.wire().acceptsClientReference())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Override
+  protected boolean supportsClientReference() {
+    return true;
+  }
+
+  @Override
+  protected boolean supportsBalance() {
+    return true;
+  }
+
+  @Override
+  protected ProviderScript script() {
+    return new ProviderScript() {
+      @Override
+      public void nextTaskFails(String code, String message) {
+        toapis.nextTask(TaskScript.fails(code, message));
+      }
+
+      @Override
+      public void nextTaskNeverFinishes() {
+        toapis.nextTask(TaskScript.neverFinishes());
+      }
+
+      @Override
+      public void nextCreateRateLimited(Duration retryAfter) {
+        toapis.inject(Endpoint.CREATE, Fault.rateLimited(retryAfter));
+      }
+
+      @Override
+      public void nextCallFails(Operation operation, FailureKind kind) {
+        toapis.inject(endpointOf(operation), Fault.status(statusOf(kind)));
+      }
+
+      @Override
+      public void nextUploadRejected(String message) {
+        toapis.inject(Endpoint.UPLOAD, Fault.answer(400, "application/json",
+            "{\"success\":false,\"message\":\"" + message + "\"}"));
+      }
+
+      @Override
+      public void nextCreateUnanswered(boolean taskCreated) {
+        toapis.inject(Endpoint.CREATE, taskCreated ? Fault.dropAfterProcessing() : Fault.dropBeforeProcessing());
+      }
+
+      @Override
+      public void timePasses(Duration amount) {
+        time.advance(amount);
+      }
+    };
+  }
+
+  private static Endpoint endpointOf(Operation operation) {
+    return switch (operation) {
+      case CREATE -> Endpoint.CREATE;
+      case READ -> Endpoint.STATUS;
+      case UPLOAD -> Endpoint.UPLOAD;
+      case DOWNLOAD -> Endpoint.FILE;
+    };
+  }
+
+  private static int statusOf(FailureKind kind) {
+    return switch (kind) {
+      case RATE_LIMITED -> 429;
+      case UNAVAILABLE -> 503;
+      case SERVER_ERROR -> 500;
+      case AUTHENTICATION -> 401;
+      case INSUFFICIENT_QUOTA -> 402;
+      case CONTENT_POLICY -> 422;
+      case REJECTED -> 400;
+      case NOT_FOUND -> 404;
+      case CONNECT_FAILED, NO_RESPONSE -> throw new IllegalArgumentException(kind + " has no HTTP status");
+    };
+  }
+}

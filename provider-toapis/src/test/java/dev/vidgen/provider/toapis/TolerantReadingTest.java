@@ -1,0 +1,244 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static dev.vidgen.provider.toapis.ToApisTesting.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TolerantReadingTest {
+  private final FakeToApisServer toapis = FakeToApisServer.start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void anUndocumentedStatusCountsAsPendingAndKeepsItsWord() {
+    toapis.nextTask(TaskScript.completes().pendingAs("submitted"));
+    TaskSnapshot created = await(provider.create(grokRequest()));
+
+    TaskSnapshot first = await(provider.status(created.taskId()));
+
+    assertThat(created.status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(first.status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(first.rawStatus()).isEqualTo("submitted");
+    assertThat(pollToEnd(created.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void aTaskWithoutAnyOptionalFieldIsRead() {
+    toapis.nextTask(TaskScript.completes().sparse());
+    TaskSnapshot created = await(provider.create(grokRequest()));
+
+    TaskSnapshot running = await(provider.status(created.taskId()));
+    running = await(provider.status(created.taskId()));
+    TaskSnapshot done = await(provider.status(created.taskId()));
+
+    assertThat(running.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    assertThat(running.percent()).isEmpty();
+    assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(done.video().expiry()).isEmpty();
+    assertThat(done.video().format()).isEqualTo("mp4");
+  }
+
+  @Test
+  void theExpiryOfAResultIsKept() {
+    TaskSnapshot done = pollToEnd(await(provider.create(grokRequest())).taskId());
+
+    Instant expiry = done.video().expiry().orElseThrow();
+    assertThat(Duration.between(Instant.now(), expiry)).isBetween(Duration.ofHours(23), Duration.ofHours(25));
+  }
+
+  @Test
+  void aFailureCodeMayBeANumberOrAString() {
+    toapis.nextTask(TaskScript.fails(50012, "upstream model failed"));
+    toapis.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+
+    TaskSnapshot numeric = pollToEnd(await(provider.create(grokRequest())).taskId());
+    TaskSnapshot text = pollToEnd(await(provider.create(grokRequest())).taskId());
+
+    assertThat(numeric.failure().code()).isEqualTo("50012");
+    assertThat(numeric.failure().message()).isEqualTo("upstream model failed");
+    assertThat(text.failure().code()).isEqualTo("generation_failed");
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredAndProgressMayBeTextOrAFraction() {
+    answerStatus("{\"id\":\"video_x\",\"status\":\"in_progress\",\"progress\":\"42%\",\"surprise\":{\"deep\":[1,2]},"
+        + "\"usage\":{\"tool_usage\":{\"web_search\":1}}}");
+    answerStatus("{\"id\":\"video_x\",\"status\":\"in_progress\",\"progress\":41.6}");
+
+    assertThat(await(provider.status(TaskId.of("video_x"))).progress()).isEqualTo(42);
+    assertThat(await(provider.status(TaskId.of("video_x"))).progress()).isEqualTo(42);
+  }
+
+  @Test
+  void anErrorGivenAsAStringIsTheMessage() {
+    answerStatus("{\"id\":\"video_y\",\"status\":\"failed\",\"error\":\"upstream timeout\"}");
+
+    TaskSnapshot failed = await(provider.status(TaskId.of("video_y")));
+
+    assertThat(failed.failure().code()).isEqualTo("failed");
+    assertThat(failed.failure().message()).isEqualTo("upstream timeout");
+  }
+
+  @Test
+  void anIsoExpiryIsReadToo() {
+    answerStatus("{\"id\":\"video_z\",\"status\":\"completed\",\"expires_at\":\"2026-06-01T10:00:00Z\","
+        + "\"result\":{\"data\":[{\"url\":\"https://files.example/z.mov\",\"format\":\"mov\"}]}}");
+
+    TaskSnapshot done = await(provider.status(TaskId.of("video_z")));
+
+    assertThat(done.video().expiresAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
+    assertThat(done.video().format()).isEqualTo("mov");
+    assertThat(done.video().url()).isEqualTo(URI.create("https://files.example/z.mov"));
+  }
+
+  @Test
+  void aCompletedTaskWithoutAVideoIsAServerErrorToPollAgain() {
+    answerStatus("{\"id\":\"video_w\",\"status\":\"completed\"}");
+
+    ProviderException error = (ProviderException) failure(provider.status(TaskId.of("video_w")));
+
+    assertThat(error.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+    assertThat(error.getMessage()).contains("result.data[0].url");
+    assertThat(error.taskId()).contains(TaskId.of("video_w"));
+  }
+
+  @Test
+  void theLegacyCreateAnswerIsRead() {
+    toapis.inject(Endpoint.CREATE, Fault.answer(200, "application/json",
+        "{\"code\":200,\"data\":[{\"status\":\"submitted\",\"task_id\":\"task_legacy1\"}]}"));
+
+    TaskSnapshot created = await(provider.create(grokRequest()));
+
+    assertThat(created.taskId()).isEqualTo(TaskId.of("task_legacy1"));
+    assertThat(created.status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(created.rawStatus()).isEqualTo("submitted");
+  }
+
+  @Test
+  void aCreateAnswerWithoutATaskIdIsAmbiguous() {
+    toapis.inject(Endpoint.CREATE, Fault.answer(200, "application/json", "{\"status\":\"queued\"}"));
+
+    assertThat(failure(provider.create(grokRequest())))
+        .isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("names no task id");
+  }
+
+  @Test
+  void theBalanceIsReadInCreditsWithoutRounding() {
+    toapis.balance(new BigDecimal("1234.567"), false);
+
+    Balance balance = await(provider.balance());
+
+    assertThat(balance.remaining()).contains(new BigDecimal("1234.567"));
+    assertThat(balance.unlimited()).isFalse();
+  }
+
+  @Test
+  void anUnlimitedBalanceHasNoRemainder() {
+    toapis.balance(BigDecimal.ZERO, true);
+
+    Balance balance = await(provider.balance());
+
+    assertThat(balance.unlimited()).isTrue();
+    assertThat(balance.remaining()).isEmpty();
+  }
+
+  @Test
+  void aBalanceNestedUnderDataIsRead() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"data\":{\"remain_credits\":88.5,\"used_credits\":11.5,\"unlimited_quota\":false}}"));
+
+    Balance balance = await(provider.balance());
+
+    assertThat(balance.remaining()).contains(new BigDecimal("88.5"));
+    assertThat(balance.usedCredits()).isEqualByComparingTo("11.5");
+  }
+
+  @Test
+  void aRefusalSentWithHttp200IsARejectedRequest() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":false,\"message\":\"token disabled\"}"));
+
+    ProviderException error = (ProviderException) failure(provider.balance());
+
+    assertThat(error).isInstanceOf(RequestRejectedException.class);
+    assertThat(error.httpStatus()).isEqualTo(200);
+    assertThat(error.getMessage()).contains("token disabled");
+  }
+
+  @Test
+  void anUploadAnswersWithTheUrlToUse(@TempDir Path folder) {
+    URI url = await(provider.upload(Images.jpeg().writeTo(folder)));
+
+    assertThat(url.toString()).startsWith(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE).endsWith(".jpeg");
+    assertThat(toapis.requests(Endpoint.UPLOAD).get(0).body())
+        .contains("name=\"file\"").contains("name=\"purpose\"").contains("generation");
+  }
+
+  @Test
+  void anUploadOfAFileThatIsNoImageIsRefusedByTheServer(@TempDir Path folder) throws Exception {
+    Path text = java.nio.file.Files.writeString(folder.resolve("notes.png"), "not an image");
+
+    ProviderException error = (ProviderException) failure(provider.upload(text));
+
+    assertThat(error).isInstanceOf(RequestRejectedException.class);
+    assertThat(error.getMessage()).contains("Unsupported image type");
+  }
+
+  @Test
+  void aMissingImageFileFailsWithoutSending(@TempDir Path folder) {
+    Throwable error = failure(provider.upload(folder.resolve("missing.png")));
+
+    assertThat(error).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.png");
+    assertThat(toapis.requests()).isEmpty();
+  }
+
+  private void answerStatus(String json) {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json", json));
+  }
+
+  private TaskSnapshot pollToEnd(TaskId id) {
+    for (int poll = 0; poll < 10; poll++) {
+      TaskSnapshot snapshot = await(provider.status(id));
+      if (snapshot.status().isTerminal()) {
+        return snapshot;
+      }
+    }
+    throw new AssertionError(id + " did not finish");
+  }
+
+  private static SubmitRequest grokRequest() {
+    return request(VideoJob.builder("grok-video-1.5-preview")
+        .prompt("p").image("https://images.example/cat.png").build(), null);
+  }
+}

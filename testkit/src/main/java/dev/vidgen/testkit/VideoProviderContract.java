@@ -1,0 +1,329 @@
+package dev.vidgen.testkit;
+
+import static dev.vidgen.testkit.ContractSupport.await;
+import static dev.vidgen.testkit.ContractSupport.failureOf;
+import static dev.vidgen.testkit.ContractSupport.httpStatusOf;
+import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RateLimitedException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.fixtures.TestImage;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every {@link VideoProvider} must do, as JUnit 5 tests. Extend it, return the provider
+ * under test from {@link #provider()} and its fault script from {@link #script()} (both the same
+ * instance for the whole of one test), and override the capability flags the provider has.
+ */
+public abstract class VideoProviderContract {
+  @TempDir private Path tempDir;
+
+  /** The provider under test; the same instance for every call within one test. */
+  protected abstract VideoProvider provider();
+
+  /** Arranges what {@link #provider()} does next. */
+  protected abstract ProviderScript script();
+
+  /** Whether the provider finds tasks by client reference ({@code findByClientReference}). */
+  protected boolean supportsClientReference() {
+    return false;
+  }
+
+  /** Whether the provider reports a balance. */
+  protected boolean supportsBalance() {
+    return false;
+  }
+
+  /** The route jobs are sent to: the provider's first route unless overridden. */
+  protected ModelRoute route() {
+    return provider().catalog().routes().get(0);
+  }
+
+  /** A job the provider accepts; a fixture for {@link #route()} unless overridden. */
+  protected VideoJob job() {
+    return VideoJobs.validFor(route());
+  }
+
+  /** How many jobs {@link #manyJobsAtOnceAllCompleteWithDistinctIds} runs. */
+  protected int manyJobs() {
+    return 100;
+  }
+
+  /** Time between polls, passed to {@link ProviderScript#timePasses}. */
+  protected Duration pollInterval() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Polls after which a task that has not finished counts as never finishing. */
+  protected int maxPolls() {
+    return 120;
+  }
+
+  @Test
+  void hasAStableLowerCaseIdAndAtLeastOneRoute() {
+    assertThat(provider().id()).matches("[a-z0-9][a-z0-9._-]*").isEqualTo(provider().id());
+    assertThat(provider().catalog().routes()).isNotEmpty();
+  }
+
+  @Test
+  void createdTaskCompletesAndItsVideoOpensAsMp4() throws IOException {
+    TaskSnapshot created = await(provider().create(request(null)));
+    assertThat(created).isNotTerminal();
+
+    List<Integer> progress = new ArrayList<>();
+    TaskSnapshot finished = pollUntilFinished(created.taskId(), progress);
+
+    assertThat(finished).hasTaskId(created.taskId().value()).isCompleted().hasVideoFormat("mp4");
+    assertThat(progress).as("progress while waiting").isSorted();
+    try (InputStream video = await(provider().open(finished.video()))) {
+      byte[] bytes = video.readAllBytes();
+      assertThat(bytes).as("an MP4 starts with an ftyp box").hasSizeGreaterThan(8);
+      assertThat(new String(bytes, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    }
+  }
+
+  @Test
+  void failedTaskCarriesItsCodeAndMessage() {
+    script().nextTaskFails("generation_failed", "the prompt was refused by the content policy");
+    TaskSnapshot created = await(provider().create(request(null)));
+
+    TaskSnapshot finished = pollUntilFinished(created.taskId(), new ArrayList<>());
+
+    assertThat(finished).hasFailure("generation_failed", "refused by the content policy");
+    assertThat(finished.result()).isEmpty();
+  }
+
+  @Test
+  void taskThatNeverFinishesStaysPending() {
+    script().nextTaskNeverFinishes();
+    TaskSnapshot created = await(provider().create(request(null)));
+
+    for (int poll = 0; poll < maxPolls(); poll++) {
+      script().timePasses(pollInterval());
+      assertThat(await(provider().status(created.taskId()))).isNotTerminal();
+    }
+  }
+
+  @Test
+  void rateLimitedCreateCarriesRetryAfterAndPassesOnceUsedUp() {
+    script().nextCreateRateLimited(Duration.ofSeconds(7));
+
+    Throwable failure = failureOf(provider().create(request(null)));
+
+    assertThat(failure).isInstanceOf(RateLimitedException.class);
+    RateLimitedException limited = (RateLimitedException) failure;
+    assertThat(limited.httpStatus()).isEqualTo(429);
+    assertThat(limited.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(limited.providerId()).isEqualTo(provider().id());
+    assertThat(await(provider().create(request(null)))).isNotTerminal();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = FailureKind.class,
+      names = {"SERVER_ERROR", "UNAVAILABLE", "AUTHENTICATION", "INSUFFICIENT_QUOTA",
+          "CONTENT_POLICY", "REJECTED"})
+  void createFailsAsTheWireSays(FailureKind kind) {
+    script().nextCallFails(Operation.CREATE, kind);
+
+    assertFailure(provider().create(request(null)), kind);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = FailureKind.class,
+      names = {"RATE_LIMITED", "SERVER_ERROR", "UNAVAILABLE", "AUTHENTICATION"})
+  void statusFailsAsTheWireSaysAndThenRecovers(FailureKind kind) {
+    TaskSnapshot created = await(provider().create(request(null)));
+    script().nextCallFails(Operation.READ, kind);
+
+    assertFailure(provider().status(created.taskId()), kind);
+    assertThat(await(provider().status(created.taskId()))).hasTaskId(created.taskId().value());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = FailureKind.class, names = {"SERVER_ERROR", "UNAVAILABLE"})
+  void openFailsAsTheWireSaysAndThenRecovers(FailureKind kind) throws IOException {
+    TaskSnapshot finished =
+        pollUntilFinished(await(provider().create(request(null))).taskId(), new ArrayList<>());
+    script().nextCallFails(Operation.DOWNLOAD, kind);
+
+    assertFailure(provider().open(finished.video()), kind);
+    try (InputStream video = await(provider().open(finished.video()))) {
+      assertThat(video.readAllBytes()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void unknownTaskIsNotFound() {
+    Throwable failure = failureOf(provider().status(TaskId.of("video_contract_no_such_task_0000")));
+
+    assertThat(failure).isInstanceOf(TaskNotFoundException.class);
+    assertThat(((ProviderException) failure).httpStatus()).isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.vidgen.testkit.VideoProviderContract#images")
+  void uploadsARealImageAndGivesAnHttpsUrl(TestImage image) {
+    URI url = await(provider().upload(image.writeTo(tempDir)));
+
+    assertThat(url.getScheme()).isEqualTo("https");
+    assertThat(url.getHost()).isNotBlank();
+  }
+
+  @Test
+  void rejectedUploadIsARejectedRequest() {
+    script().nextUploadRejected("Unsupported image type");
+
+    Throwable failure = failureOf(provider().upload(Images.png().writeTo(tempDir)));
+
+    assertThat(failure).isInstanceOf(RequestRejectedException.class).hasMessageContaining("Unsupported image type");
+    assertThat(((ProviderException) failure).httpStatus()).isEqualTo(400);
+    assertThat(await(provider().upload(Images.png().writeTo(tempDir))).getScheme()).isEqualTo("https");
+  }
+
+  @Test
+  void manyJobsAtOnceAllCompleteWithDistinctIds() {
+    List<CompletableFuture<TaskSnapshot>> creates = new ArrayList<>();
+    for (int i = 0; i < manyJobs(); i++) {
+      creates.add(provider().create(request(null)));
+    }
+    List<TaskId> pending = new ArrayList<>(creates.stream().map(f -> await(f).taskId()).toList());
+    Set<TaskId> distinct = new HashSet<>(pending);
+    assertThat(distinct).as("task ids").hasSize(manyJobs());
+
+    int completed = 0;
+    for (int poll = 0; poll < maxPolls() && !pending.isEmpty(); poll++) {
+      script().timePasses(pollInterval());
+      List<CompletableFuture<TaskSnapshot>> reads = pending.stream().map(provider()::status).toList();
+      pending.clear();
+      for (CompletableFuture<TaskSnapshot> read : reads) {
+        TaskSnapshot snapshot = await(read);
+        if (snapshot.status().isTerminal()) {
+          assertThat(snapshot).isCompleted();
+          completed++;
+        } else {
+          pending.add(snapshot.taskId());
+        }
+      }
+    }
+    assertThat(completed).isEqualTo(manyJobs());
+  }
+
+  @Test
+  @EnabledIf("supportsClientReference")
+  void unansweredCreateIsAmbiguousAndTheTaskIsFoundByItsReference() {
+    script().nextCreateUnanswered(true);
+
+    Throwable failure = failureOf(provider().create(request("contract-ref-made")));
+
+    assertThat(failure).isInstanceOf(AmbiguousSubmitException.class);
+    assertThat(((AmbiguousSubmitException) failure).clientReference()).contains("contract-ref-made");
+    Optional<TaskSnapshot> found = await(provider().findByClientReference("contract-ref-made"));
+    assertThat(found).hasValueSatisfying(snapshot -> assertThat(snapshot).isNotTerminal());
+  }
+
+  @Test
+  @EnabledIf("supportsClientReference")
+  void unansweredCreateThatMadeNoTaskIsNotFoundByItsReference() {
+    script().nextCreateUnanswered(false);
+
+    assertThat(failureOf(provider().create(request("contract-ref-lost"))))
+        .isInstanceOf(AmbiguousSubmitException.class);
+    assertThat(await(provider().findByClientReference("contract-ref-lost"))).isEmpty();
+  }
+
+  @Test
+  @DisabledIf("supportsClientReference")
+  void lookupByReferenceIsRefusedWhenUnsupported() {
+    assertThat(failureOf(provider().findByClientReference("contract-ref")))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  @EnabledIf("supportsBalance")
+  void reportsABalance() {
+    var balance = await(provider().balance());
+
+    assertThat(balance.unlimited() || balance.remaining().isPresent()).isTrue();
+  }
+
+  @Test
+  @DisabledIf("supportsBalance")
+  void balanceIsRefusedWhenUnsupported() {
+    assertThat(failureOf(provider().balance())).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void previewShowsAPostNamingTheModel() {
+    var preview = provider().preview(request(null));
+
+    assertThat(preview.method()).isEqualTo("POST");
+    assertThat(preview.body()).contains(route().id());
+  }
+
+  /** A request for {@link #job()} on its route, with {@code clientReference} (may be null). */
+  protected final SubmitRequest request(String clientReference) {
+    VideoJob job = job();
+    return new SubmitRequest(job, provider().catalog().require(job.model()), clientReference);
+  }
+
+  /** Polls {@code taskId} until it finishes, noting progress; fails after {@link #maxPolls()}. */
+  protected final TaskSnapshot pollUntilFinished(TaskId taskId, List<Integer> progress) {
+    for (int poll = 0; poll < maxPolls(); poll++) {
+      script().timePasses(pollInterval());
+      TaskSnapshot snapshot = await(provider().status(taskId));
+      snapshot.percent().ifPresent(progress::add);
+      if (snapshot.status().isTerminal()) {
+        return snapshot;
+      }
+    }
+    throw new AssertionError("task " + taskId + " did not finish within " + maxPolls() + " polls");
+  }
+
+  private void assertFailure(CompletableFuture<?> call, FailureKind kind) {
+    Throwable failure = failureOf(call);
+    assertThat(failure).isInstanceOf(ProviderException.class);
+    ProviderException error = (ProviderException) failure;
+    assertThat(error.kind()).isEqualTo(kind);
+    assertThat(error.httpStatus()).isEqualTo(httpStatusOf(kind));
+    assertThat(error.providerId()).isEqualTo(provider().id());
+    assertThat(error.getMessage()).isNotBlank();
+  }
+
+  static Stream<TestImage> images() {
+    return Stream.of(Images.jpeg(), Images.png(), Images.webp());
+  }
+}

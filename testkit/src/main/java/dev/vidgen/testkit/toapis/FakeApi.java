@@ -1,0 +1,266 @@
+package dev.vidgen.testkit.toapis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
+import okio.Buffer;
+
+/** Answers requests the way ToAPIs documents, after any injected fault has had its say. */
+final class FakeApi extends Dispatcher {
+  private static final String CREATE_PATH = "/v1/videos/generations";
+  private static final String FILE_PREFIX = "/files/videos/";
+  private static final BigDecimal CREDITS_PER_USD = BigDecimal.valueOf(200);
+
+  /** One answer before faults are applied. */
+  record Answer(int status, String contentType, byte[] body, Map<String, String> headers, String taskId) {
+    static Answer json(int status, Object body) {
+      return new Answer(status, FakeResponses.JSON, FakeJson.write(body).getBytes(StandardCharsets.UTF_8), Map.of(), null);
+    }
+
+    static Answer raw(int status, String contentType, String body) {
+      return new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), null);
+    }
+
+    Answer withTask(String id) {
+      return new Answer(status, contentType, body, headers, id);
+    }
+  }
+
+  private final FakeToApisServer server;
+  private final FakeState state;
+  private final FakeAdmin admin;
+  private final FakeUploads uploads;
+  private final byte[] video;
+
+  FakeApi(FakeToApisServer server, FakeState state, byte[] video) {
+    this.server = server;
+    this.state = state;
+    this.admin = new FakeAdmin(server, state);
+    this.uploads = new FakeUploads(server, state);
+    this.video = video;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (path.startsWith("/_fake/")) {
+      return admin.handle(request, path);
+    }
+    Instant now = server.clock().instant();
+    long sequence = state.nextSequence();
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    Endpoint endpoint = endpointOf(request.getMethod(), path);
+    if (endpoint == null) {
+      Answer missing = Answer.json(404, Map.of("error", Map.of(
+          "code", 404, "message", "No route for " + request.getMethod() + " " + path, "type", "not_found_error")));
+      return toResponse(missing, null, sequence);
+    }
+    Fault fault = state.takeFault(endpoint);
+    Answer answer;
+    if (fault != null && !fault.processes()) {
+      answer = fault.kind == Fault.Kind.ANSWER ? faultAnswer(fault, endpoint, now) : null;
+    } else {
+      answer = authorized(request) ? handle(endpoint, request, path, body, now) : unauthorized(request);
+    }
+    boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
+        || fault.kind == Fault.Kind.SLOW);
+    int status = delivered ? answer.status() : 0;
+    state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
+        body, status, now));
+    if (endpoint == Endpoint.CREATE) {
+      logCreate(sequence, body, answer, fault, delivered, now);
+    }
+    return toResponse(answer, fault, sequence);
+  }
+
+  private Answer handle(Endpoint endpoint, RecordedRequest request, String path, String body, Instant now) {
+    return switch (endpoint) {
+      case CREATE -> create(body, now);
+      case STATUS -> status(URLDecoder.decode(path.substring(CREATE_PATH.length() + 1), StandardCharsets.UTF_8), now);
+      case UPLOAD -> uploads.upload(request);
+      case BALANCE -> balance();
+      case FILE -> file(path, now);
+    };
+  }
+
+  private Answer create(String body, Instant now) {
+    Object parsed;
+    try {
+      parsed = FakeJson.parse(body);
+    } catch (IllegalArgumentException e) {
+      return invalid("the body is not JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?>)) {
+      return invalid("the body must be a JSON object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = (Map<String, Object>) parsed;
+    String problem = WireRules.check(fields);
+    if (problem != null) {
+      return invalid(problem);
+    }
+    String model = (String) fields.get("model");
+    String reference = (String) fields.get("client_business_id");
+    return state.newTask(model, reference, now, creditsFor(fields), server.lifecycle())
+        .map(task -> Answer.json(200, task.created()).withTask(task.id))
+        .orElseGet(() -> Answer.json(402, Map.of("error", Map.of(
+            "code", "insufficient_quota", "message", "Insufficient quota: the balance does not cover this task"))));
+  }
+
+  private Answer status(String idOrReference, Instant now) {
+    FakeTask task = state.find(idOrReference);
+    if (task == null) {
+      return Answer.json(404, Map.of("error", Map.of("code", 404, "message", "Task not found", "type", "not_found_error")));
+    }
+    return Answer.json(200, task.poll(now, server.filesBaseUrl()));
+  }
+
+  private Answer balance() {
+    Map<String, Object> balance = new LinkedHashMap<>();
+    balance.put("success", true);
+    if (state.unlimited()) {
+      balance.put("remain_balance", -1);
+      balance.put("remain_credits", -1);
+    } else {
+      balance.put("remain_balance", state.credits().divide(CREDITS_PER_USD, 6, RoundingMode.HALF_EVEN).stripTrailingZeros());
+      balance.put("remain_credits", state.credits());
+    }
+    balance.put("used_balance", state.usedCredits().divide(CREDITS_PER_USD, 6, RoundingMode.HALF_EVEN).stripTrailingZeros());
+    balance.put("used_credits", state.usedCredits());
+    balance.put("credits_per_usd", 200);
+    balance.put("unlimited_quota", state.unlimited());
+    return Answer.json(200, balance);
+  }
+
+  private Answer file(String path, Instant now) {
+    String name = path.substring(FILE_PREFIX.length());
+    FakeTask task = name.endsWith(".mp4") ? state.find(name.substring(0, name.length() - 4)) : null;
+    if (task == null || !task.resultAvailable(now)) {
+      return Answer.raw(404, "application/xml", "<Error><Code>NoSuchKey</Code><Message>The file does not exist or has expired</Message></Error>");
+    }
+    return new Answer(200, "video/mp4", video, Map.of(), null);
+  }
+
+  private Answer faultAnswer(Fault fault, Endpoint endpoint, Instant now) {
+    Map<String, String> headers = new LinkedHashMap<>(fault.headers);
+    if (fault.retryAfter != null) {
+      boolean submit = endpoint == Endpoint.CREATE || endpoint == Endpoint.UPLOAD;
+      headers.put("X-RateLimit-Limit", submit ? "300" : "3000");
+      headers.put("X-RateLimit-Remaining", "0");
+      headers.put("X-RateLimit-Reset", Long.toString(now.plus(fault.retryAfter).getEpochSecond()));
+      headers.put("X-RateLimit-Category", submit ? "async_submit" : "async_query");
+    }
+    return new Answer(fault.status, fault.contentType, fault.body.getBytes(StandardCharsets.UTF_8), headers, null);
+  }
+
+  private boolean authorized(RecordedRequest request) {
+    if (request.getUrl().encodedPath().startsWith(FILE_PREFIX)) {
+      return true;
+    }
+    String header = request.getHeaders().get("Authorization");
+    return header != null && header.startsWith("Bearer ") && server.validKeys().contains(header.substring(7).strip());
+  }
+
+  private static Answer unauthorized(RecordedRequest request) {
+    String message = request.getHeaders().get("Authorization") == null
+        ? "Missing Authorization header (Bearer sk-…)" : "Invalid token";
+    return Answer.json(401, Map.of("error", Map.of("code", 401, "message", message, "type", "authentication_error")));
+  }
+
+  private static Answer invalid(String message) {
+    return Answer.json(400, Map.of("error", Map.of("code", 400, "message", message, "type", "invalid_request_error")));
+  }
+
+  private void logCreate(long sequence, String body, Answer answer, Fault fault, boolean delivered, Instant now) {
+    String model = null;
+    String reference = null;
+    try {
+      if (FakeJson.parse(body) instanceof Map<?, ?> fields) {
+        model = fields.get("model") instanceof String text ? text : null;
+        reference = fields.get("client_business_id") instanceof String text ? text : null;
+      }
+    } catch (IllegalArgumentException notJson) {
+      // logged with no model or reference
+    }
+    String taskId = answer == null ? null : answer.taskId();
+    CreateRecord.Outcome outcome = taskId != null
+        ? (delivered ? CreateRecord.Outcome.CREATED : CreateRecord.Outcome.CREATED_UNANSWERED)
+        : (fault != null && !fault.processes() ? CreateRecord.Outcome.FAULTED : CreateRecord.Outcome.REJECTED);
+    state.log(new CreateRecord(sequence, taskId, model, reference, body, outcome,
+        delivered ? answer.status() : 0, now));
+  }
+
+  private MockResponse toResponse(Answer answer, Fault fault, long sequence) {
+    MockResponse.Builder response = new MockResponse.Builder();
+    if (fault != null && fault.kind == Fault.Kind.STALL) {
+      return response.onResponseStart(SocketEffect.Stall.INSTANCE).build();
+    }
+    if (fault != null && (fault.kind == Fault.Kind.DROP_BEFORE || fault.kind == Fault.Kind.DROP_AFTER)) {
+      return response.onResponseStart(new SocketEffect.CloseSocket()).build();
+    }
+    response.code(answer.status());
+    if (answer.contentType() != null) {
+      response.setHeader("Content-Type", answer.contentType());
+    }
+    if (server.requestIdHeader() != null) {
+      response.setHeader(server.requestIdHeader(), "req_" + sequence);
+    }
+    answer.headers().forEach(response::setHeader);
+    response.body(new Buffer().write(answer.body()));
+    if (fault != null && fault.kind == Fault.Kind.SLOW) {
+      response.headersDelay(fault.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    return response.build();
+  }
+
+  private static Endpoint endpointOf(String method, String path) {
+    if (method.equals("POST") && path.equals(CREATE_PATH)) {
+      return Endpoint.CREATE;
+    }
+    if (method.equals("GET") && path.startsWith(CREATE_PATH + "/") && path.length() > CREATE_PATH.length() + 1) {
+      return Endpoint.STATUS;
+    }
+    if (method.equals("POST") && path.equals("/v1/uploads/images")) {
+      return Endpoint.UPLOAD;
+    }
+    if (method.equals("GET") && Set.of("/v1/balance", "/balance").contains(path)) {
+      return Endpoint.BALANCE;
+    }
+    if (method.equals("GET") && path.startsWith(FILE_PREFIX)) {
+      return Endpoint.FILE;
+    }
+    return null;
+  }
+
+  private static Map<String, String> headers(Headers headers) {
+    Map<String, String> first = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      first.putIfAbsent(headers.name(i).toLowerCase(Locale.ROOT), headers.value(i));
+    }
+    return first;
+  }
+
+  /** Credits a create costs: 20/30 for the grok preview (10/15 s), 2 per second for grok 1.5, else 0. */
+  static BigDecimal creditsFor(Map<String, Object> body) {
+    Object model = body.get("model");
+    if (WireRules.GROK_PREVIEW.equals(model)) {
+      return BigDecimal.valueOf("15".equals(body.get("seconds")) ? 30 : 20);
+    }
+    if (WireRules.GROK_15.equals(model)) {
+      long seconds = body.get("duration") instanceof Long number ? number : 8;
+      return BigDecimal.valueOf(2 * seconds);
+    }
+    return BigDecimal.ZERO;
+  }
+}

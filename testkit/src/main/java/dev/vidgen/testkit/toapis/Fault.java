@@ -1,0 +1,161 @@
+package dev.vidgen.testkit.toapis;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something going wrong with one request, injected with {@link FakeToApisServer#inject}: an
+ * error answer (429 with {@code Retry-After}, 500, 503, any status, HTML, malformed JSON), a slow
+ * answer, a stalled one, or a dropped connection before or after the request was acted on.
+ * Immutable.
+ */
+public final class Fault {
+  enum Kind {
+    /** Answer with {@link #status}, {@link #body}, no processing. */
+    ANSWER,
+    /** Process normally, answer after {@link #delay}. */
+    SLOW,
+    /** No processing, never answer. */
+    STALL,
+    /** No processing, close the connection. */
+    DROP_BEFORE,
+    /** Process (a create makes its task), then close the connection without answering. */
+    DROP_AFTER
+  }
+
+  final Kind kind;
+  final int status;
+  final String contentType;
+  final String body;
+  final Map<String, String> headers;
+  final Duration delay;
+  final Duration retryAfter;
+
+  private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
+      Duration delay, Duration retryAfter) {
+    this.kind = kind;
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+    this.headers = Map.copyOf(headers);
+    this.delay = delay;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * HTTP 429 {@code rate_limit_exceeded} (string code) with {@code Retry-After} in whole seconds
+   * and {@code X-RateLimit-Limit/Remaining/Reset/Category}.
+   */
+  public static Fault rateLimited(Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter == null");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+    return new Fault(Kind.ANSWER, 429, FakeResponses.JSON,
+        FakeResponses.error("rate_limit_exceeded", "Too many requests, retry after "
+            + retryAfter.toSeconds() + " seconds", null),
+        headers, Duration.ZERO, retryAfter);
+  }
+
+  /**
+   * The answer ToAPIs documents for {@code status}: 400 {@code invalid_request}, 401
+   * {@code authentication_error} (numeric code), 402 {@code insufficient_quota}, 403, 404
+   * {@code not_found_error}, 422 {@code content_policy_violation}, 429 (1 s), 500
+   * {@code internal_error}, 503 {@code rate_limit_unavailable}; others a generic error.
+   */
+  public static Fault status(int status) {
+    return switch (status) {
+      case 400 -> error(400, "invalid_request", "Invalid request");
+      case 401 -> error(401, 401, "Invalid token");
+      case 402 -> error(402, "insufficient_quota", "Insufficient quota, please top up");
+      case 403 -> error(403, 403, "This token may not use this model");
+      case 404 -> error(404, 404, "Task not found");
+      case 422 -> error(422, "content_policy_violation", "The request was refused by the content policy");
+      case 429 -> rateLimited(Duration.ofSeconds(1));
+      case 500 -> error(500, "internal_error", "Internal server error");
+      case 503 -> error(503, "rate_limit_unavailable", "Rate limiting is unavailable, submits are paused");
+      default -> error(status, status, "Error " + status);
+    };
+  }
+
+  /** HTTP 500 {@code internal_error}. */
+  public static Fault serverError() {
+    return status(500);
+  }
+
+  /** HTTP 503 {@code rate_limit_unavailable}. */
+  public static Fault unavailable() {
+    return status(503);
+  }
+
+  /**
+   * An error answer {@code {"error":{"code":…,"message":…}}}; a numeric {@code code} also gets the
+   * gateway's {@code type}, as ToAPIs does.
+   */
+  public static Fault error(int status, Object code, String message) {
+    Objects.requireNonNull(code, "code == null");
+    String type = code instanceof Number ? FakeResponses.typeFor(status) : null;
+    return answer(status, FakeResponses.JSON, FakeResponses.error(code, message, type));
+  }
+
+  /** An HTML page, as a proxy in front of ToAPIs sends. */
+  public static Fault html(int status) {
+    String title = status + " " + (status >= 500 ? "Bad Gateway" : "Error");
+    return answer(status, "text/html; charset=utf-8", "<html><head><title>" + title
+        + "</title></head><body><center><h1>" + title + "</h1></center><hr><center>nginx</center></body></html>");
+  }
+
+  /** HTTP 200 with a JSON body cut off half way. */
+  public static Fault malformedJson() {
+    return answer(200, FakeResponses.JSON, "{\"id\":\"video_broken\",\"object\":\"generation.task\",\"status\":");
+  }
+
+  /** Any answer. */
+  public static Fault answer(int status, String contentType, String body) {
+    Objects.requireNonNull(body, "body == null");
+    return new Fault(Kind.ANSWER, status, contentType, body, Map.of(), Duration.ZERO, null);
+  }
+
+  /** Acts on the request normally but answers only after {@code delay} (real time). */
+  public static Fault slow(Duration delay) {
+    Objects.requireNonNull(delay, "delay == null");
+    return new Fault(Kind.SLOW, 0, null, null, Map.of(), delay, null);
+  }
+
+  /** Never answers and does nothing; the client times out. */
+  public static Fault stall() {
+    return new Fault(Kind.STALL, 0, null, null, Map.of(), Duration.ZERO, null);
+  }
+
+  /** Closes the connection without acting on the request: a create makes no task. */
+  public static Fault dropBeforeProcessing() {
+    return new Fault(Kind.DROP_BEFORE, 0, null, null, Map.of(), Duration.ZERO, null);
+  }
+
+  /** Acts on the request (a create makes its task), then closes the connection unanswered. */
+  public static Fault dropAfterProcessing() {
+    return new Fault(Kind.DROP_AFTER, 0, null, null, Map.of(), Duration.ZERO, null);
+  }
+
+  /** The same fault with one more response header. */
+  public Fault withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+    return new Fault(kind, status, contentType, body, more, delay, retryAfter);
+  }
+
+  /** Whether the request is acted on (a create makes its task). */
+  boolean processes() {
+    return kind == Kind.SLOW || kind == Kind.DROP_AFTER;
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case ANSWER -> "Fault[HTTP " + status + "]";
+      case SLOW -> "Fault[slow " + delay + "]";
+      default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
+    };
+  }
+}
