@@ -112,7 +112,9 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
-      String location = journal != null ? journal : defaultJournal(jobs).toString();
+      String location = journal == null ? defaultJournal(jobs).toString()
+          : journal.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:") ? journal.strip()
+          : context.resolve(Path.of(journal.strip())).toString();
       BatchReport report;
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {

@@ -28,7 +28,7 @@ record CliContext(
     Objects.requireNonNull(out, "out == null");
     Objects.requireNonNull(err, "err == null");
     Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal == null");
-    workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath();
+    workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath().normalize();
   }
 
   /** The environment variable {@code name}, when set and not blank. */

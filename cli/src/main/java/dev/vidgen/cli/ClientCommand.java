@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -8,6 +9,14 @@ import picocli.CommandLine.ParentCommand;
  * The base of every subcommand: {@code --json}, a {@link Session} with the client, and one place
  * that turns failures into exit codes and messages. A subcommand implements {@link #run}.
  */
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    footerHeading = "%n",
+    footer = "Common options --provider, --base-url and --verbose go before or after the command;"
+        + " exit codes and examples are in docs/cli.md.")
 abstract class ClientCommand implements Callable<Integer> {
   @ParentCommand VidgenCommand root;
 

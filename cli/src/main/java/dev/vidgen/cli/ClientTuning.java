@@ -12,9 +12,17 @@ import java.time.Duration;
 final class ClientTuning {
   private ClientTuning() {}
 
-  static void apply(VidgenClient.Builder builder, VidgenCommand root) {
+  /** The mock's tasks take seconds and its polls cost nothing, so it is polled briskly. */
+  private static final PollSchedule MOCK_SCHEDULE = PollSchedule.builder()
+      .firstDelay(Duration.ofSeconds(1))
+      .maxInterval(Duration.ofSeconds(2))
+      .build();
+
+  static void apply(VidgenClient.Builder builder, VidgenCommand root, ProviderChoice choice) {
     Duration interval = root.pollInterval;
-    if (interval != null) {
+    if (interval == null && ProviderChoice.MOCK.equals(choice.id())) {
+      builder.pollSchedule(MOCK_SCHEDULE);
+    } else if (interval != null) {
       builder.pollSchedule(PollSchedule.builder()
           .firstDelay(interval)
           .minInterval(interval)

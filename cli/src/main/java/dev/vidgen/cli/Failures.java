@@ -4,6 +4,7 @@ import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
@@ -49,7 +50,7 @@ final class Failures {
       for (Violation violation : invalid.report().violations()) {
         output.note(Views.violationLine(violation));
       }
-      output.note("nothing was sent; " + next);
+      output.note("nothing was sent — " + next);
     } else {
       output.note(message + (next == null ? "" : " — " + next));
     }
@@ -113,7 +114,7 @@ final class Failures {
   private static Map<String, Object> json(Throwable cause, JobHandle handle, String message, String next) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
-      json.putAll(Views.taskJson(handle, cause instanceof TaskFailedException failed ? failed.snapshot() : null));
+      json.putAll(Views.taskJson(handle, lastSnapshotOf(cause)));
     }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("kind", kind(cause));
@@ -131,6 +132,17 @@ final class Failures {
       json.put("violations", Views.violationsJson(invalid.report().violations()));
     }
     return json;
+  }
+
+  /** The last status the failure knows of its task, or null. */
+  private static TaskSnapshot lastSnapshotOf(Throwable cause) {
+    if (cause instanceof TaskFailedException failed) {
+      return failed.snapshot();
+    }
+    if (cause instanceof DeadlineExceededException deadline) {
+      return deadline.lastSnapshot();
+    }
+    return null;
   }
 
   private static String codeOf(Throwable cause) {
@@ -179,7 +191,7 @@ final class Failures {
       return "fix the job and run again (vidgen models shows what each model accepts)";
     }
     if (cause instanceof BudgetExceededException) {
-      return "raise --max-credits or choose a shorter or cheaper job; nothing was sent";
+      return "raise --max-credits or choose a shorter or cheaper job";
     }
     if (cause instanceof AuthenticationException) {
       return "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";

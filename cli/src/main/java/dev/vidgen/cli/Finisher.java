@@ -36,7 +36,7 @@ final class Finisher {
     json.put("file", file.toString());
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
-    fields.put("file", file + sizeOf(file));
+    fields.put("file", shown(session.context(), file) + sizeOf(file));
     output.fields(fields);
     return ExitCodes.DONE;
   }
@@ -82,6 +82,14 @@ final class Finisher {
               + " is not a writable folder; nothing was sent",
           "choose another --out");
     }
+  }
+
+  /** The file as people read it: relative to the working directory when it is inside it. */
+  private static String shown(CliContext context, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(context.workingDir()) && !absolute.equals(context.workingDir())
+        ? context.workingDir().relativize(absolute).toString()
+        : absolute.toString();
   }
 
   private static String sizeOf(Path file) {

@@ -114,7 +114,7 @@ final class Session implements AutoCloseable {
     if (verbose()) {
       builder.listener(new VerboseListener(output));
     }
-    ClientTuning.apply(builder, root);
+    ClientTuning.apply(builder, root, choice);
     client = builder.build();
     return client;
   }

@@ -78,7 +78,7 @@ final class VidgenCommand implements Runnable {
       names = "--set",
       paramLabel = "KEY=VALUE",
       scope = ScopeType.INHERIT,
-      description = "Advanced: a provider setting, such as timeout.read=30s (repeatable; see docs/cli.md).")
+      description = "Advanced, repeatable: a provider setting (see docs/cli.md).")
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(

@@ -8,6 +8,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,8 @@ final class Views {
     fields.put("price", price(handle.quote()));
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
-      fields.put("video", video.url() + video.expiry().map(at -> " (link expires " + at + ")").orElse(""));
+      fields.put("video", video.url()
+          + video.expiry().map(at -> " (link expires " + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
     }
     return fields;
   }

@@ -6,6 +6,7 @@ import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -54,7 +55,7 @@ record Scenario(
   }
 
   private static List<String> job(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("generate"));
+    List<String> args = new ArrayList<>(List.of("generate"));
     args.addAll(JOB);
     args.addAll(List.of(more));
     return List.copyOf(args);
@@ -62,7 +63,7 @@ record Scenario(
 
   /** The arguments with the fake's base URL and short waits added. */
   String[] argsFor(FakeToApisServer fake, String... extra) {
-    List<String> all = new java.util.ArrayList<>(args);
+    List<String> all = new ArrayList<>(args);
     all.addAll(List.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"));
     all.addAll(List.of(extra));
     return all.toArray(String[]::new);

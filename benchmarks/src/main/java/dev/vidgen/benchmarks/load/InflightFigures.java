@@ -11,12 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Threads and memory with many jobs in flight: vidgen (async, a shared scheduler) and the
- * baseline (a thread per job, polling every second), each in its own process against its own
- * fake server whose tasks outlast the measurement.
+ * Threads and memory with many jobs in flight: vidgen as it comes (async, a shared scheduler,
+ * the provider's own OkHttp client), vidgen on an app OkHttp client bounded to a few threads,
+ * and the baseline (a thread per job, polling every second); each in its own process against its
+ * own fake server whose tasks outlast the measurement.
  */
 public final class InflightFigures implements Section {
-  private static final List<String> SIDES = List.of("vidgen", "baseline");
+  /** Threads of the bounded app client in the second variant. */
+  static final int APP_THREADS = 4;
+
+  /** One side of the comparison and the prefix of its summary keys. */
+  private record Variant(String side, String prefix, String suffix) {}
+
+  private static final List<Variant> VARIANTS = List.of(
+      new Variant("vidgen", "", ""),
+      new Variant("vidgen_bounded", "", "_bounded_okhttp"),
+      new Variant("baseline", "baseline_", ""));
 
   @Override
   public String name() {
@@ -25,47 +35,59 @@ public final class InflightFigures implements Section {
 
   @Override
   public void run(Settings settings, Summary summary) throws Exception {
-    int jobs = 10_000;
-    long hold = settings.pick(15, 45);
-    Map<String, List<Double>> threads = new LinkedHashMap<>();
-    Map<String, List<Double>> heap = new LinkedHashMap<>();
-    Map<String, List<Double>> rss = new LinkedHashMap<>();
-    Map<String, List<Double>> statusPerSecond = new LinkedHashMap<>();
+    int jobs = settings.pick(2_000, 10_000);
+    long hold = settings.pick(8, 30);
+    long submitLimit = settings.pick(25, 120);
+    Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     List<Object> perRun = new ArrayList<>();
     for (int run = 0; run < settings.runs(); run++) {
-      for (String side : SIDES) {
-        String name = "inflight-" + side + "-" + run;
+      for (Variant variant : VARIANTS) {
+        String name = "inflight-" + variant.side() + "-" + run;
         try (ServerProcess server = ServerProcess.start(name + "-server", settings.out().resolve("logs"),
             Duration.ofSeconds(5), Duration.ofHours(1))) {
           Map<String, Object> result = new LinkedHashMap<>(Drivers.run(name, settings.out().resolve("logs"),
-              Duration.ofMinutes(10), List.of("inflight", side, server.url, server.key, Integer.toString(jobs),
-                  Long.toString(hold))));
+              Duration.ofMinutes(10), List.of("inflight", variant.side(), server.url, server.key,
+                  Integer.toString(jobs), Long.toString(hold), Integer.toString(APP_THREADS),
+                  Long.toString(submitLimit))));
           Map<String, Object> stats = server.stats();
           result.put("server", stats);
-          double seconds = ((Number) result.get("submit_s")).doubleValue() + hold;
-          double polls = ((Number) stats.get("status_requests")).doubleValue();
-          threads.computeIfAbsent(side, s -> new ArrayList<>()).add(number(result, "threads_max"));
-          heap.computeIfAbsent(side, s -> new ArrayList<>()).add(number(result, "heap_mib_max"));
-          rss.computeIfAbsent(side, s -> new ArrayList<>()).add(number(result, "rss_mib_max"));
-          statusPerSecond.computeIfAbsent(side, s -> new ArrayList<>()).add(polls / seconds);
+          double seconds = number(result, "submit_s") + hold;
+          Map<String, List<Double>> mine = values.computeIfAbsent(variant.side(), s -> new LinkedHashMap<>());
+          for (String key : List.of("threads_max", "heap_mib_max", "rss_mib_max", "created")) {
+            mine.computeIfAbsent(key, k -> new ArrayList<>()).add(number(result, key));
+          }
+          mine.computeIfAbsent("status_requests_per_s", k -> new ArrayList<>())
+              .add(number(stats, "status_requests") / seconds);
           perRun.add(result);
         }
       }
     }
-    for (String side : SIDES) {
-      String prefix = side.equals("vidgen") ? "" : "baseline_";
-      summary.put(prefix + "inflight_jobs", jobs);
-      summary.put(prefix + "inflight_threads_max", Stats.median(threads.get(side)));
-      summary.put(prefix + "inflight_heap_mib_max", Stats.median(heap.get(side)));
-      summary.put(prefix + "inflight_rss_mib_max", Stats.median(rss.get(side)));
-      summary.put(prefix + "inflight_status_requests_per_s", Stats.median(statusPerSecond.get(side)));
+    for (Variant variant : VARIANTS) {
+      Map<String, List<Double>> mine = values.get(variant.side());
+      String at = variant.prefix() + "inflight_";
+      if (variant.suffix().isEmpty()) {
+        summary.put(at + "jobs", jobs);
+      }
+      summary.put(at + "threads_max" + variant.suffix(), Stats.median(mine.get("threads_max")));
+      summary.put(at + "heap_mib_max" + variant.suffix(), Stats.median(mine.get("heap_mib_max")));
+      summary.put(at + "rss_mib_max" + variant.suffix(), Stats.median(mine.get("rss_mib_max")));
+      summary.put(at + "created" + variant.suffix(), Stats.median(mine.get("created")));
+      summary.put(at + "status_requests_per_s" + variant.suffix(), Stats.median(mine.get("status_requests_per_s")));
     }
     summary.atMost("inflight_threads_max", 16);
     summary.atMost("inflight_heap_mib_max", 256);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("what", "peak live Java threads (ThreadMXBean) and heap used right after a full GC (sampled"
-        + " every 3 s), from the first submit to the end of the hold; each side in its own JVM (-Xmx2g)");
-    details.put("hold_s_after_all_created", hold);
+    details.put("what", "peak live Java threads (ThreadMXBean, the JVM's own included) and heap used right after a"
+        + " full GC (sampled every 3 s), from the first submit to the end of the hold; each variant in its own"
+        + " JVM (-Xmx2g) against its own server");
+    details.put("variants", Map.of(
+        "vidgen", "defaults: ToAPIs provider found by id, its own OkHttp client (max_requests 1024)",
+        "vidgen_bounded", "the same, but an app OkHttpClient (ToApisConfig.httpClient) whose dispatcher runs on "
+            + APP_THREADS + " threads, fast fallback off",
+        "baseline", "a thread per job: create, then poll every second with blocking OkHttp calls"));
+    details.put("jobs", jobs);
+    details.put("submit_limit_s", submitLimit);
+    details.put("hold_s_after_submit", hold);
     details.put("runs", perRun);
     summary.details("inflight", details);
   }

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Many jobs in flight at once on one side (this process has only that side): every job created
  * and then waited for, against a server whose tasks run far longer than the measurement. Counts
  * the process's live threads (peak and at the end), the heap right after a full collection, and
- * the resident memory, while the jobs are submitted and then held for {@code hold}.
+ * the resident memory, while the jobs are submitted (for at most {@code submitLimit}) and then held
+ * for {@code hold}.
  */
 final class InflightRun {
-  private static final Duration SUBMIT_LIMIT = Duration.ofMinutes(5);
   private static final long SAMPLE_MS = 1_000;
   private static final int GC_EVERY_SAMPLES = 3;
 
@@ -36,17 +36,33 @@ final class InflightRun {
 
   private InflightRun() {}
 
-  static Map<String, Object> run(String side, String url, String key, int jobs, Duration hold) throws Exception {
-    return new InflightRun().measure(side, url, key, jobs, hold);
+  /**
+   * @param appThreads for {@code vidgen_bounded}, the threads of the app's OkHttp client
+   * @param submitLimit how long the submit phase may take before the hold starts anyway
+   */
+  static Map<String, Object> run(String side, String url, String key, int jobs, Duration hold, int appThreads,
+      Duration submitLimit) throws Exception {
+    return new InflightRun().measure(side, url, key, jobs, hold, appThreads, submitLimit);
   }
 
-  private Map<String, Object> measure(String side, String url, String key, int jobs, Duration hold) throws Exception {
+  private Map<String, Object> measure(String side, String url, String key, int jobs, Duration hold, int appThreads,
+      Duration submitLimit) throws Exception {
     int threadsBefore = Probes.liveThreads();
     double heapBefore = Probes.heapAfterGcMib();
     Probes.resetPeakThreads();
     long start = System.nanoTime();
-    AutoCloseable owner = side.equals("vidgen") ? startVidgen(url, key, jobs) : startBaseline(url, key, jobs);
-    long deadline = start + SUBMIT_LIMIT.toNanos();
+    AutoCloseable owner = switch (side) {
+      case "vidgen" -> {
+        VidgenClient client = Sides.vidgen(url, key);
+        yield startVidgen(client, client, jobs);
+      }
+      case "vidgen_bounded" -> {
+        Sides.Bounded bounded = Sides.vidgenBounded(url, key, appThreads);
+        yield startVidgen(bounded.client(), bounded, jobs);
+      }
+      default -> startBaseline(url, key, jobs);
+    };
+    long deadline = start + submitLimit.toNanos();
     int samples = 0;
     while (created.get() + failed.get() < jobs && System.nanoTime() < deadline) {
       sample(++samples);
@@ -60,6 +76,9 @@ final class InflightRun {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("side", side);
     result.put("jobs", jobs);
+    if (side.equals("vidgen_bounded")) {
+      result.put("app_okhttp_threads", appThreads);
+    }
     result.put("created", created.get());
     result.put("failed", failed.get());
     result.put("submit_s", Stats.round(submitSeconds));
@@ -85,8 +104,7 @@ final class InflightRun {
     }
   }
 
-  private AutoCloseable startVidgen(String url, String key, int jobs) {
-    VidgenClient client = Sides.vidgen(url, key);
+  private AutoCloseable startVidgen(VidgenClient client, AutoCloseable owner, int jobs) {
     VideoJob job = Workloads.validJob();
     List<CompletableFuture<?>> waits = new ArrayList<>(jobs);
     for (int i = 0; i < jobs; i++) {
@@ -94,7 +112,7 @@ final class InflightRun {
           .whenComplete((handle, failure) -> (failure == null ? created : failed).incrementAndGet())
           .thenCompose(handle -> client.awaitAsync(handle, AwaitOptions.defaults())));
     }
-    return client;
+    return owner;
   }
 
   private AutoCloseable startBaseline(String url, String key, int jobs) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One load driver as its own process: {@code overhead URL KEY JOBS ROUNDS WARM WINDOW},
- * {@code inflight SIDE URL KEY JOBS HOLD_S} or {@code ratelimit SIDE URL KEY JOBS WINDOW_S}.
+ * {@code inflight SIDE URL KEY JOBS HOLD_S APP_THREADS SUBMIT_LIMIT_S} or {@code ratelimit SIDE URL KEY JOBS WINDOW_S}.
  * Prints {@code RESULT {...}} and exits.
  */
 public final class LoadMain {
@@ -16,7 +16,8 @@ public final class LoadMain {
       case "overhead" -> OverheadRun.run(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
           Integer.parseInt(args[5]), Integer.parseInt(args[6]));
       case "inflight" -> InflightRun.run(args[1], args[2], args[3], Integer.parseInt(args[4]),
-          Duration.ofSeconds(Long.parseLong(args[5])));
+          Duration.ofSeconds(Long.parseLong(args[5])), Integer.parseInt(args[6]),
+          Duration.ofSeconds(Long.parseLong(args[7])));
       case "ratelimit" -> RateLimitRun.run(args[1], args[2], args[3], Integer.parseInt(args[4]),
           Duration.ofSeconds(Long.parseLong(args[5])));
       default -> throw new IllegalArgumentException("unknown driver " + args[0] + "; use overhead, inflight or ratelimit");

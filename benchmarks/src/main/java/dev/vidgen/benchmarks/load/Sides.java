@@ -12,7 +12,13 @@ import dev.vidgen.provider.toapis.ToApisConfig;
 import dev.vidgen.provider.toapis.ToApisProviderFactory;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /** The two sides every load driver compares, set up as their users would. */
@@ -29,14 +35,38 @@ final class Sides {
     return VidgenClient.builder().provider(ToApisProviderFactory.ID, config).build();
   }
 
+  /**
+   * vidgen on an app {@code OkHttpClient} (passed through {@link ToApisConfig.Builder#httpClient})
+   * whose calls run on {@code threads} threads: a fixed pool behind a queue, at most that many calls
+   * at once, connects on the calling thread (no fast fallback). Shows what bounding OkHttp's
+   * threads does; the provider's own client is not bounded so.
+   */
+  static Bounded vidgenBounded(String url, String key, int threads) {
+    ThreadPoolExecutor calls = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemon("app-okhttp"));
+    Dispatcher dispatcher = new Dispatcher(calls);
+    dispatcher.setMaxRequests(threads);
+    dispatcher.setMaxRequestsPerHost(threads);
+    OkHttpClient app = new OkHttpClient.Builder().dispatcher(dispatcher).fastFallback(false).build();
+    VideoProvider provider = new ToApisProviderFactory().create(
+        ToApisConfig.builder().baseUrl(url).apiKey(key).httpClient(app).build());
+    return new Bounded(VidgenClient.builder().provider(provider).build(), provider, calls);
+  }
+
+  /** A client on a bounded app client and what it needs closed after it. */
+  record Bounded(VidgenClient client, VideoProvider provider, ThreadPoolExecutor calls) implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+      provider.close();
+      calls.shutdownNow();
+    }
+  }
+
   /** vidgen behind the client-side limiter for ToAPIs' default group (5 submits/s, burst 50). */
   static Limited vidgenLimited(String url, String key) {
     VideoProvider provider = new ToApisProviderFactory().create(ToApisConfig.builder().baseUrl(url).apiKey(key).build());
-    ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "bench-rate-limit");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(daemon("bench-rate-limit"));
     RateLimitedProvider limited = RateLimitedProvider.wrap(provider, RateLimit.Tier.DEFAULT, waits, Clock.systemUTC());
     return new Limited(VidgenClient.builder().provider(limited).build(), limited, waits);
   }
@@ -50,6 +80,15 @@ final class Sides {
       provider.close();
       waits.shutdownNow();
     }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** The simple way: one shared default {@code OkHttpClient}. */

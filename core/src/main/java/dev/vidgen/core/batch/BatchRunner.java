@@ -147,7 +147,7 @@ public final class BatchRunner {
         loop(ctx, journal);
       } finally {
         renewal.cancel(false);
-        CompletableFuture.runAsync(() -> store.releaseAll(batch, worker), io).join();
+        join(CompletableFuture.runAsync(() -> store.releaseAll(batch, worker), io));
         io.shutdown();
       }
       List<Entry> entries = store.entries(batch).stream().filter(e -> byKey.containsKey(e.key())).toList();
@@ -172,7 +172,7 @@ public final class BatchRunner {
         int free = concurrency - running.size();
         if (!ctx.stopping() && free > 0) {
           Instant now = clock.instant();
-          List<Entry> claimed = journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))).join();
+          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
           for (Entry entry : claimed) {
             PlannedJob planned = byKey.get(entry.key());
             if (planned == null) {
@@ -206,7 +206,7 @@ public final class BatchRunner {
 
     /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */
     private boolean othersWorking(Journal journal) {
-      List<Entry> entries = journal.call(s -> s.entries(batch)).join();
+      List<Entry> entries = join(journal.call(s -> s.entries(batch)));
       return entries.stream().anyMatch(e -> byKey.containsKey(e.key()) && !e.state().isFinal()
           && !leftOver.containsKey(e.key()) && e.worker() != null && !worker.equals(e.worker()));
     }
@@ -282,6 +282,18 @@ public final class BatchRunner {
             BatchProgress.estimate(elapsed, finishedThisRun, left));
       }
       listener.onProgress(progress);
+    }
+  }
+
+  /** The future's value; a failure of the journal is thrown as itself, not wrapped. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 

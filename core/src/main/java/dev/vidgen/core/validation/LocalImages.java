@@ -32,7 +32,7 @@ final class LocalImages {
       found.add(Violation.error(field, ViolationCodes.IMAGE_MISSING, shown, "an existing " + ALLOWED_FORMATS + " file",
           field + ": " + shown + " does not exist; give the path of a " + ALLOWED_FORMATS + " file or an http(s) URL"));
       return;
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
       unreadable(field, shown, e, found);
       return;
     }
@@ -45,7 +45,7 @@ final class LocalImages {
     byte[] head;
     try (InputStream in = Files.newInputStream(path)) {
       head = in.readNBytes(HEAD_BYTES);
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
       unreadable(field, shown, e, found);
       return;
     }

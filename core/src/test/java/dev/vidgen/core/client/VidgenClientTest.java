@@ -10,6 +10,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(30)
 class VidgenClientTest {
   private final ClientFixture fixture = new ClientFixture();
   private final ScriptedProvider provider = fixture.provider;
@@ -80,10 +83,12 @@ class VidgenClientTest {
   void blockingFormsThrowTheOriginalException() {
     assertThatThrownBy(() -> fixture.client.submit(Jobs.valid().toBuilder().model("nope").build()))
         .isInstanceOf(InvalidJobException.class);
-    provider.statusAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
-    assertThatThrownBy(() -> fixture.client.status(fixture.handle("task-9")))
-        .isInstanceOfSatisfying(ServerErrorException.class,
-            e -> assertThat(e.taskId()).contains(TaskId.of("task-9")));
+    ScriptedProvider failing = new ScriptedProvider().statusAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+    try (ClientFixture noRetries = new ClientFixture(failing, builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      assertThatThrownBy(() -> noRetries.client.status(noRetries.handle("task-9")))
+          .isInstanceOfSatisfying(ServerErrorException.class,
+              e -> assertThat(e.taskId()).contains(TaskId.of("task-9")));
+    }
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.vidgen.core.validation.ViolationCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,19 +56,8 @@ class DomainDocTest {
         DocFiles.find("core/src/test/java/dev/vidgen/core/domain/DomainDocTest.java"), StandardCharsets.UTF_8);
     int begin = source.indexOf(SNIPPET_BEGIN + "\n");
     int end = source.indexOf(SNIPPET_END, begin);
-    String snippet = dedent(source.substring(source.indexOf('\n', begin) + 1, source.lastIndexOf('\n', end) + 1));
+    String snippet = source.substring(source.indexOf('\n', begin) + 1, source.lastIndexOf('\n', end)).stripIndent() + "\n";
 
     assertThat(page).as("docs/domain.md shows the example of DomainDocTest").contains("```java\n" + snippet + "```");
-  }
-
-  private static String dedent(String block) {
-    List<String> lines = block.lines().toList();
-    int indent = lines.stream().filter(line -> !line.isBlank())
-        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      text.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
-    }
-    return text.toString();
   }
 }

@@ -32,6 +32,30 @@ final class PostgresCluster implements AutoCloseable {
     this.asPostgresUser = asPostgresUser;
   }
 
+  private static PostgresCluster shared;
+  private static String sharedFailure;
+
+  /**
+   * The one cluster of this test run, started on first use and stopped when the JVM ends; aborts
+   * the calling test (skipped, with the reason) when PostgreSQL cannot run here.
+   */
+  static synchronized PostgresCluster shared() {
+    if (sharedFailure != null) {
+      Assumptions.abort(sharedFailure);
+    }
+    if (shared == null) {
+      try {
+        shared = startOrSkip();
+      } catch (org.opentest4j.TestAbortedException e) {
+        sharedFailure = e.getMessage();
+        throw e;
+      }
+      PostgresCluster cluster = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-test-postgres"));
+    }
+    return shared;
+  }
+
   /** Starts a cluster, or aborts the calling test (skipped, with the reason) when that is impossible. */
   static PostgresCluster startOrSkip() {
     Optional<Path> bin = findBin();

@@ -2,69 +2,26 @@ package dev.vidgen.provider.mock;
 
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
-import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.testkit.ProviderScript;
 import dev.vidgen.testkit.VideoProviderContract;
 import dev.vidgen.testkit.time.VirtualTime;
 import java.time.Duration;
 
-class MockVideoProviderContractTest extends VideoProviderContract {
+class MockVideoProviderContractTest extends VideoProviderContract implements ProviderScript {
   private final VirtualTime time = VirtualTime.create();
   private final MockVideoProvider mock =
       MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2)).build();
 
-  @Override
-  protected VideoProvider provider() {
-    return mock;
-  }
+  @Override protected MockVideoProvider provider() { return mock; }
+  @Override protected ProviderScript script() { return this; }
+  @Override protected boolean supportsClientReference() { return true; }
+  @Override protected boolean supportsBalance() { return true; }
 
-  @Override
-  protected ProviderScript script() {
-    return new ProviderScript() {
-      @Override
-      public void nextTaskFails(String code, String message) {
-        mock.script().failNextTask(code, message);
-      }
-
-      @Override
-      public void nextTaskNeverFinishes() {
-        mock.script().nextTaskNeverFinishes();
-      }
-
-      @Override
-      public void nextCreateRateLimited(Duration retryAfter) {
-        mock.script().rateLimitCreates(1, retryAfter);
-      }
-
-      @Override
-      public void nextCallFails(Operation operation, FailureKind kind) {
-        mock.script().fail(operation, 1, kind);
-      }
-
-      @Override
-      public void nextUploadRejected(String message) {
-        mock.script().rejectUploads(1, message);
-      }
-
-      @Override
-      public void nextCreateUnanswered(boolean taskCreated) {
-        mock.script().unansweredCreate(taskCreated);
-      }
-
-      @Override
-      public void timePasses(Duration amount) {
-        time.advance(amount);
-      }
-    };
-  }
-
-  @Override
-  protected boolean supportsClientReference() {
-    return true;
-  }
-
-  @Override
-  protected boolean supportsBalance() {
-    return true;
-  }
+  @Override public void nextTaskFails(String code, String message) { mock.script().failNextTask(code, message); }
+  @Override public void nextTaskNeverFinishes() { mock.script().nextTaskNeverFinishes(); }
+  @Override public void nextCreateRateLimited(Duration wait) { mock.script().rateLimitCreates(1, wait); }
+  @Override public void nextCallFails(Operation op, FailureKind kind) { mock.script().fail(op, 1, kind); }
+  @Override public void nextUploadRejected(String message) { mock.script().rejectUploads(1, message); }
+  @Override public void nextCreateUnanswered(boolean made) { mock.script().unansweredCreate(made); }
+  @Override public void timePasses(Duration amount) { time.advance(amount); }
 }

@@ -58,6 +58,8 @@ public final class FakeToApisServer implements AutoCloseable {
     FakeApi dispatcher = new FakeApi(this, state, sampleVideo());
     api.setDispatcher(dispatcher);
     files.setDispatcher(dispatcher);
+    api.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
+    files.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
     try {
       InetAddress loopback = InetAddress.getByName("127.0.0.1");
       api.start(loopback, builder.port);

@@ -91,6 +91,7 @@ public final class RateLimitingProxy implements AutoCloseable {
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .build();
+    front.setServerSocketFactory(NoDelayServerSockets.INSTANCE);
     front.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

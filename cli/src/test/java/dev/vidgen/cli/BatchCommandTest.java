@@ -1,0 +1,109 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.port.JobStore;
+import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.journal.jdbc.Journals;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vidgen batch} in this JVM, on the mock provider. */
+class BatchCommandTest {
+  private static final String[] FAST_MOCK = {"--provider", "mock", "--set", "mock.duration=100ms",
+      "--poll-interval", "50ms"};
+
+  @TempDir Path dir;
+
+  @Test
+  void refusesAnInvalidLineWithNothingSentAndExitTwo() throws Exception {
+    Path jobs = write(job("a", 10), "{\"prompt\": \"b\", \"seconds\": 7, \"images\": [\"https://img.example/b.png\"]}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    Map<String, Object> json = result.json();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) json.get("error");
+    assertThat(error).containsEntry("kind", "invalid_job").containsEntry("exit_code", 2.0);
+    assertThat(json.get("violations").toString()).contains("line=2", "seconds");
+    assertThat(result.err()).contains("line 2: seconds: 7 is not offered");
+    assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void refusesABatchOverMaxCreditsWithExitEight() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--max-credits", "49", "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
+    assertThat(result.json()).containsEntry("credits", 50.0);
+    assertThat(dir.resolve("jobs.journal")).doesNotExist();
+  }
+
+  @Test
+  void runsEveryJobAndEndsWithOneJsonObjectOfTotals() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15), job("c", 10));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    Map<String, Object> json = result.json();
+    assertThat(json).containsEntry("total", 3.0).containsEntry("completed", 3.0).containsEntry("failed", 0.0)
+        .containsEntry("unknown", 0.0).containsEntry("credits", 70.0).containsEntry("usd", 0.35);
+    @SuppressWarnings("unchecked")
+    List<String> files = (List<String>) json.get("files");
+    assertThat(files).hasSize(3).allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
+    assertThat(files.get(0)).endsWith("jobs-videos/a.mp4");
+  }
+
+  @Test
+  void sendsNothingAgainWhenTheSameCommandRunsAgain() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json()).containsEntry("completed", 2.0);
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).containsOnly(1);
+    }
+  }
+
+  @Test
+  void drawsABarOnATerminalAndPlainLinesElsewhere() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result terminal = CliRun.in(dir).terminal(true).run(args(jobs, "--journal", "t.journal"));
+    CliRun.Result log = CliRun.in(dir).run(args(jobs, "--journal", "l.journal"));
+
+    assertThat(terminal.err()).contains("\r[########################] 1/1 done");
+    assertThat(log.err()).contains("vidgen: batch 1/1 done").doesNotContain("\r");
+    assertThat(log.out()).contains("completed  1", "spent", "files");
+    assertThat(dir.resolve("t.journal")).as("a relative --journal is read against the working folder").isRegularFile();
+  }
+
+  private String[] args(Path jobs, String... more) {
+    List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString()));
+    all.addAll(List.of(FAST_MOCK));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private static String job(String id, int seconds) {
+    return "{\"id\": \"" + id + "\", \"prompt\": \"" + id + " turns\", \"images\": [\"https://img.example/" + id
+        + ".png\"], \"seconds\": " + seconds + "}";
+  }
+
+  private Path write(String... lines) throws Exception {
+    Path jobs = dir.resolve("jobs.jsonl");
+    Files.write(jobs, List.of(lines));
+    return jobs;
+  }
+}

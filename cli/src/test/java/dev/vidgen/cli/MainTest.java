@@ -1,0 +1,87 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command as a real process: JSON shapes, resuming in a new process, help and version. */
+class MainTest {
+  @TempDir Path dir;
+
+  @Test
+  void waitsInANewProcessForAMockTaskMadeWithNoWait() throws IOException {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    ProcessRun vidgen = ProcessRun.in(dir);
+
+    CliRun.Result submitted = vidgen.run("generate", "--no-wait", "--json", "--image", "product.png",
+        "--prompt", "slow push-in", "--set", "mock.duration=1s");
+    assertThat(submitted.exitCode()).as(submitted.all()).isZero();
+    assertThat(submitted.err()).contains("offline mock provider");
+    String taskId = (String) submitted.json().get("task_id");
+
+    CliRun.Result status = vidgen.run("status", taskId, "--json");
+    CliRun.Result waited = vidgen.run("wait", taskId, "--json", "--poll-interval", "100ms");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).containsEntry("task_id", taskId).containsKey("status");
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(waited.json()).containsEntry("status", "completed");
+    assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void printsOneJsonObjectPerCommandAndNeverTheKey() {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      ProcessRun vidgen = ProcessRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY);
+      String base = fake.baseUrl();
+      String[] job = {"--image", "product.png", "--prompt", "slow push-in", "--base-url", base, "--verbose"};
+
+      CliRun.Result models = vidgen.run("models", "--json", "--base-url", base, "--verbose");
+      CliRun.Result validate = vidgen.run(concat(new String[] {"validate", "--json"}, job));
+      CliRun.Result quote = vidgen.run(concat(new String[] {"quote", "--json"}, job));
+      CliRun.Result balance = vidgen.run("balance", "--json", "--base-url", base, "--verbose");
+
+      for (CliRun.Result result : List.of(models, validate, quote, balance)) {
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY)
+            .doesNotContain(FakeToApisServer.DEFAULT_KEY.substring(3));
+      }
+      assertThat((List<Map<String, Object>>) models.json().get("models"))
+          .allSatisfy(model -> assertThat(model).containsKeys("id", "modes", "seconds", "aspect_ratios", "price"));
+      assertThat(validate.json()).containsEntry("valid", true).containsEntry("violations", List.of());
+      assertThat(quote.json()).containsEntry("credits", 20.0).containsEntry("usd", 0.1);
+      assertThat(balance.json()).containsKeys("credits", "usd", "used_credits", "unlimited");
+    }
+  }
+
+  @Test
+  void printsHelpAndVersion() {
+    CliRun.Result help = ProcessRun.in(dir).run("--help");
+    CliRun.Result generateHelp = ProcessRun.in(dir).run("generate", "--help");
+    CliRun.Result version = ProcessRun.in(dir).run("--version");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("models", "validate", "quote", "generate", "status", "wait", "download", "balance",
+        "TOAPIS_API_KEY", "Exit codes");
+    assertThat(generateHelp.out()).contains("--model", "--prompt", "--image", "--seconds", "--aspect-ratio",
+        "--resolution", "--mode", "--param", "--out", "--no-wait", "--timeout", "--max-credits", "--dry-run", "--json",
+        "--provider", "--base-url", "--verbose");
+    assertThat(version.out()).startsWith("vidgen ").doesNotContain("unknown");
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = new String[first.length + second.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+}

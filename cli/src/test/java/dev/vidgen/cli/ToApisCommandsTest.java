@@ -1,0 +1,248 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands besides generate's endings, against the fake ToAPIs, run in this JVM. */
+class ToApisCommandsTest {
+  private static final String KEY = "sk-test" + "5".repeat(44);
+
+  @TempDir Path dir;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .requestIdHeader("X-Request-Id").start();
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result vidgen(String... args) {
+    return vidgen(false, args);
+  }
+
+  private CliRun.Result vidgen(boolean terminal, String... args) {
+    String[] all = Stream.concat(Stream.of(args),
+        Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .toArray(String[]::new);
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).terminal(terminal).run(all);
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY).doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  private String submitted(String... more) {
+    String[] args = Stream.concat(
+        Stream.of("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "slow push-in"),
+        Stream.of(more)).toArray(String[]::new);
+    CliRun.Result result = vidgen(args);
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    return (String) result.json().get("task_id");
+  }
+
+  @Test
+  void usesToApisWhenAKeyIsSetAndUploadsTheLocalImageFirst() {
+    CliRun.Result result = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in",
+        "--seconds", "15", "--aspect-ratio", "9:16");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).doesNotContain("mock");
+    assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
+    Map<String, Object> body = fake.lastCreate().orElseThrow().json();
+    assertThat(body).containsEntry("model", "grok-video-1.5-preview").containsEntry("seconds", "15")
+        .containsEntry("aspect_ratio", "9:16");
+    assertThat(body.get("images")).asList().singleElement().asString().startsWith("https://");
+    assertThat(result.json()).containsEntry("credits", 30.0).containsEntry("usd", 0.15);
+  }
+
+  @Test
+  void printsTheTaskIdAndStopsWithNoWait() {
+    CliRun.Result result = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    String taskId = fake.taskIds().get(0);
+    assertThat(result.out()).contains("task      " + taskId, "next      vidgen wait " + taskId);
+    assertThat(fake.pollsOf(taskId)).isZero();
+    assertThat(dir.toFile().list()).containsExactly("product.png");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void previewsTheExactRequestWithTheKeyMaskedAndSendsNothing() {
+    CliRun.Result json = vidgen("generate", "--dry-run", "--json", "--image", "https://example.com/p.png",
+        "--prompt", "slow push-in", "--param", "seed=42");
+    CliRun.Result text = vidgen("generate", "--dry-run", "--image", "https://example.com/p.png",
+        "--prompt", "slow push-in", "--param", "seed=42");
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    Map<String, Object> request = (Map<String, Object>) json.json().get("request");
+    assertThat(request).containsEntry("method", "POST")
+        .containsEntry("url", fake.baseUrl() + "/v1/videos/generations");
+    assertThat((Map<String, Object>) request.get("headers")).containsEntry("Authorization", "Bearer sk-…");
+    assertThat((Map<String, Object>) request.get("body")).containsEntry("model", "grok-video-1.5-preview")
+        .containsEntry("images", List.of("https://example.com/p.png")).containsEntry("seed", 42.0);
+    assertThat(json.json()).containsEntry("credits", 20.0).containsEntry("dry_run", true);
+    assertThat(text.out()).contains("dry run: nothing was sent", "POST " + fake.baseUrl() + "/v1/videos/generations",
+        "Authorization: Bearer sk-…", "\"seed\":42");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
+  void reportsStatusInJsonAndForPeople() {
+    String taskId = submitted();
+
+    CliRun.Result json = vidgen("status", taskId, "--json");
+    CliRun.Result text = vidgen("status", taskId);
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.json()).containsEntry("task_id", taskId).containsEntry("status", "queued")
+        .containsKeys("progress", "model", "video_url", "credits", "usd");
+    assertThat(text.out()).contains("task      " + taskId, "status    in_progress 50%", "vidgen wait " + taskId);
+  }
+
+  @Test
+  void statusOfAFailedTaskExitsWith6() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    String taskId = submitted();
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+
+    CliRun.Result result = vidgen("status", taskId, "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(6);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "task_failed").containsEntry("code", "generation_failed");
+    assertThat((String) error.get("message")).contains("refused by the content policy");
+    assertThat(result.json()).containsEntry("status", "failed");
+  }
+
+  @Test
+  void waitsForATaskByItsIdAndSavesTheVideo() throws IOException {
+    String taskId = submitted();
+
+    CliRun.Result result = vidgen("wait", taskId, "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("task_id", taskId).containsEntry("status", "completed")
+        .containsEntry("file", dir.resolve(taskId + ".mp4").toString()).containsKey("video_url");
+    assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+  }
+
+  @Test
+  void downloadsACompletedTask() throws IOException {
+    String taskId = submitted();
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+
+    CliRun.Result result = vidgen("download", taskId, "--out", "saved/clip.mp4", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("file", dir.resolve("saved/clip.mp4").toString());
+    assertThat(Mp4Files.boxes(dir.resolve("saved/clip.mp4"))).startsWith("ftyp");
+  }
+
+  @Test
+  void downloadNeedsOut() {
+    CliRun.Result result = vidgen("download", "video_1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--out");
+  }
+
+  @Test
+  void anUnknownTaskIsAProviderErrorWithTheRequestId() {
+    CliRun.Result result = vidgen("status", "video_nope", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "task_not_found").containsEntry("http_status", 404.0);
+    assertThat(error.get("request_id")).isNotNull();
+  }
+
+  @Test
+  void showsTheBalance() {
+    fake.balance(new BigDecimal("1234.5"), false);
+
+    CliRun.Result json = vidgen("balance", "--json");
+    CliRun.Result text = vidgen("balance");
+
+    assertThat(json.json()).containsEntry("credits", 1234.5).containsEntry("usd", 6.1725)
+        .containsEntry("unlimited", false);
+    assertThat(text.out()).contains("remaining  1234.5 credits ($6.1725)");
+  }
+
+  @Test
+  void rateLimitedStatusReadsEndWith4AndSayWhenToComeBack() {
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.rateLimited(java.time.Duration.ZERO), 20);
+
+    CliRun.Result result = vidgen("status", taskId);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+    assertThat(result.err()).contains("HTTP 429", "vidgen wait " + taskId);
+  }
+
+  @Test
+  void drawsAProgressBarOnlyOnATerminal() {
+    CliRun.Result terminal = vidgen(true, "generate", "--image", "product.png", "--prompt", "p", "--out", "a.mp4");
+    CliRun.Result piped = vidgen(false, "generate", "--image", "product.png", "--prompt", "p", "--out", "b.mp4");
+
+    assertThat(terminal.exitCode()).as(terminal.all()).isZero();
+    assertThat(terminal.err()).contains("\rtask ", "[", "]  100%  completed");
+    assertThat(piped.exitCode()).as(piped.all()).isZero();
+    assertThat(piped.err()).doesNotContain("\r").doesNotContain("[#")
+        .containsPattern("vidgen: task \\S+ completed after \\d+:\\d\\d");
+  }
+
+  @Test
+  void verboseTellsEverythingButTheKey() {
+    fake.inject(Endpoint.STATUS, Fault.serverError(), 1);
+
+    CliRun.Result result = vidgen("generate", "--verbose", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("provider toapis (TOAPIS_API_KEY is set)", "key sk-…", "retrying read",
+        "created task");
+  }
+
+  @Test
+  void aMissingKeyForToApisEndsWith3BeforeSendingAnything() {
+    CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "toapis", "--base-url", fake.baseUrl(),
+        "--image", "product.png", "--prompt", "p", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
+    assertThat(result.err()).contains("TOAPIS_API_KEY is not set");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
+  void theKeyIsNotSentOverPlainHttpToAnotherHost() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url",
+        "http://example.com", "--verbose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.vidgen.inject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.error.ProviderSelectionException;
+import dev.vidgen.core.port.AlphaTestFactory;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.pricing.Budget;
+import org.junit.jupiter.api.Test;
+
+/** Uses the test provider factories alpha and beta registered for the core's tests. */
+class VidgenModuleTest {
+  private static final ProviderConfig CONFIG = ProviderConfig.empty();
+
+  @Test
+  void bindsOneClientOnTheGivenProvider() {
+    VideoProvider provider = new AlphaTestFactory().create(CONFIG);
+    Injector injector = Guice.createInjector(VidgenModule.of(provider));
+
+    VidgenClient client = injector.getInstance(VidgenClient.class);
+
+    assertThat(client.provider()).isSameAs(provider);
+    assertThat(injector.getInstance(VideoProvider.class)).isSameAs(provider);
+    assertThat(injector.getInstance(VidgenClient.class)).isSameAs(client);
+    client.close();
+  }
+
+  @Test
+  void bindsTheProviderAFactoryMakes() {
+    Injector injector = Guice.createInjector(VidgenModule.of(new AlphaTestFactory(), CONFIG));
+
+    assertThat(injector.getInstance(VideoProvider.class).id()).isEqualTo("alpha");
+  }
+
+  @Test
+  void discoversTheProviderById() {
+    Injector injector = Guice.createInjector(VidgenModule.discover("beta", CONFIG));
+
+    assertThat(injector.getInstance(VidgenClient.class).provider().id()).isEqualTo("beta");
+  }
+
+  @Test
+  void looksNothingUpUntilTheClientIsNeeded() {
+    Injector injector = Guice.createInjector(VidgenModule.discover("no-such-provider", CONFIG));
+
+    assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+        .isInstanceOf(ProvisionException.class)
+        .hasCauseInstanceOf(ProviderSelectionException.class);
+  }
+
+  @Test
+  void appliesTheClientSettings() {
+    Injector injector = Guice.createInjector(
+        VidgenModule.of(new AlphaTestFactory(), CONFIG).withClient(builder -> builder.budget(Budget.ofCredits(100))));
+
+    assertThat(injector.getInstance(VidgenClient.class).remainingBudget().remaining()).isPresent();
+  }
+}

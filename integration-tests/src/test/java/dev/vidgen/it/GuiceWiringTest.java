@@ -1,0 +1,85 @@
+package dev.vidgen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.GenerationResult;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.inject.VidgenModule;
+import dev.vidgen.provider.mock.MockProviderFactory;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An app wired by Guice runs a job on the mock provider from submit to file. */
+class GuiceWiringTest {
+  @TempDir Path folder;
+
+  @Test
+  void anInjectorWithTheMockRunsAJobEndToEnd() {
+    MockWorld world = new MockWorld();
+    Injector injector = Guice.createInjector(VidgenModule.of(world.mock).withClient(world::onVirtualTime));
+
+    try (VidgenClient client = injector.getInstance(VidgenClient.class)) {
+      GenerationResult result = world.runUntilDone(
+          client.generateAsync(MockWorld.jobWithoutReference(), folder.resolve("guice.mp4"), AwaitOptions.defaults()),
+          Duration.ofMinutes(10)).join();
+
+      assertThat(result.file()).exists();
+      assertThat(injector.getInstance(VideoProvider.class)).isSameAs(world.mock);
+      assertThat(injector.getInstance(VidgenClient.class)).isSameAs(client);
+    }
+  }
+
+  @Test
+  void anAppGetsItsClientInjected() throws java.io.IOException {
+    // snippet:guice:begin
+    Injector injector = Guice.createInjector(
+        VidgenModule.discover("mock", ProviderConfig.empty())
+            .withClient(client -> client.budget(Budget.ofUsd(new BigDecimal("5.00")))));
+    VideoService service = injector.getInstance(VideoService.class);
+    // snippet:guice:end
+
+    assertThat(service.client.provider().id()).isEqualTo("mock");
+    assertThat(service.client.remainingBudget().remaining()).hasValueSatisfying(
+        credits -> assertThat(credits).isEqualByComparingTo("1000"));
+    assertThat(service.client).isSameAs(injector.getInstance(VidgenClient.class));
+    service.client.close();
+
+    String page = java.nio.file.Files.readString(DocSnippets.find("docs/guice.md"));
+    assertThat(page).contains(DocSnippets.snippet(
+        "integration-tests/src/test/java/dev/vidgen/it/GuiceWiringTest.java", "guice") + "```");
+  }
+
+  /** An application class that needs a client. */
+  static final class VideoService {
+    final VidgenClient client;
+
+    @Inject
+    VideoService(VidgenClient client) {
+      this.client = client;
+    }
+  }
+
+  @Test
+  void theMockIsFoundByIdAmongTheProvidersOnTheClassPath() {
+    Injector injector = Guice.createInjector(VidgenModule.discover("mock", ProviderConfig.empty()));
+
+    assertThat(injector.getInstance(VideoProvider.class).id()).isEqualTo("mock");
+  }
+
+  @Test
+  void theMockFactoryCanBeNamedInCode() {
+    Injector injector = Guice.createInjector(VidgenModule.of(new MockProviderFactory(), ProviderConfig.empty()));
+
+    assertThat(injector.getInstance(VidgenClient.class).provider().id()).isEqualTo("mock");
+  }
+}

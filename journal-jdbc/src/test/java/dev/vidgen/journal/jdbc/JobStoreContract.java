@@ -1,0 +1,158 @@
+package dev.vidgen.journal.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.port.JobStore;
+import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.core.port.JobStore.State;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every journal must do, whatever it is kept in; each kind of store extends this with one hook. */
+abstract class JobStoreContract {
+  static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+  JobStore store;
+  String batch;
+
+  /** A fresh, empty journal. */
+  abstract JobStore newStore() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = newStore();
+    batch = "batch-" + System.nanoTime();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  static List<Entry> jobs(String batch, int count) {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      entries.add(Entry.pending(batch, "job-" + i, i, "fp-" + i, "grok-video-1.5-preview", "/videos/job-" + i + ".mp4",
+          new BigDecimal("20"), T0));
+    }
+    return entries;
+  }
+
+  @Test
+  void addsNewJobsOnceAndLeavesJobsItHoldsAsTheyAre() {
+    store.enroll(batch, jobs(batch, 3));
+    Entry first = store.entries(batch).get(0);
+    store.update(first.toBuilder().state(State.SUBMITTING).attempts(1).build()).orElseThrow();
+
+    List<Entry> again = store.enroll(batch, jobs(batch, 4));
+
+    assertThat(again).extracting(Entry::key).containsExactly("job-1", "job-2", "job-3", "job-4");
+    assertThat(again.get(0).state()).isEqualTo(State.SUBMITTING);
+  }
+
+  @Test
+  void refusesAKnownKeyWithOtherContentAndAddsNothing() {
+    store.enroll(batch, jobs(batch, 2));
+    List<Entry> changed = new ArrayList<>(jobs(batch, 3));
+    Entry second = changed.get(1);
+    changed.set(1, Entry.pending(batch, second.key(), 2, "another-fp", second.model(), second.out(), null, T0));
+
+    assertThatThrownBy(() -> store.enroll(batch, changed))
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job-2");
+    assertThat(store.entries(batch)).hasSize(2);
+  }
+
+  @Test
+  void handsEachJobToOneWorkerAtATime() {
+    store.enroll(batch, jobs(batch, 5));
+
+    List<Entry> a = store.claim(batch, "worker-a", 3, T0, T0.plusSeconds(60));
+    List<Entry> b = store.claim(batch, "worker-b", 3, T0, T0.plusSeconds(60));
+    List<Entry> c = store.claim(batch, "worker-c", 3, T0, T0.plusSeconds(60));
+
+    assertThat(a).extracting(Entry::key).containsExactly("job-1", "job-2", "job-3");
+    assertThat(b).extracting(Entry::key).containsExactly("job-4", "job-5");
+    assertThat(c).isEmpty();
+    assertThat(a).allMatch(e -> "worker-a".equals(e.worker()));
+  }
+
+  @Test
+  void handsADeadWorkersJobsToAnotherAfterTheLeaseButNeverBackToItsHolder() {
+    store.enroll(batch, jobs(batch, 2));
+    store.claim(batch, "dead", 2, T0, T0.plusSeconds(60));
+
+    assertThat(store.claim(batch, "alive", 2, T0.plusSeconds(59), T0.plusSeconds(120))).isEmpty();
+    assertThat(store.claim(batch, "dead", 2, T0.plusSeconds(61), T0.plusSeconds(120))).isEmpty();
+    assertThat(store.claim(batch, "alive", 2, T0.plusSeconds(61), T0.plusSeconds(120)))
+        .extracting(Entry::worker).containsExactly("alive", "alive");
+  }
+
+  @Test
+  void refusesAWriteMadeFromAnOutdatedReading() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry held = store.claim(batch, "slow", 1, T0, T0.plusSeconds(10)).get(0);
+    store.claim(batch, "fast", 1, T0.plusSeconds(11), T0.plusSeconds(70));
+
+    assertThat(store.update(held.toBuilder().state(State.SUBMITTING).build())).isEmpty();
+    assertThat(store.entries(batch).get(0).state()).isEqualTo(State.PENDING);
+  }
+
+  @Test
+  void keepsEveryFieldOfAWriteAndCountsItsVersion() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry held = store.claim(batch, "w", 1, T0, T0.plusSeconds(60)).get(0);
+    Entry next = held.toBuilder().state(State.SUBMITTED).attempts(2).clientReference("vgb-1").taskId("task_9")
+        .handle("vg1.abc").video("https://files.example/9.mp4", T0.plusSeconds(86_400)).reason("code", "why")
+        .updatedAt(T0.plusSeconds(5)).build();
+
+    Entry stored = store.update(next).orElseThrow();
+
+    assertThat(stored.version()).isEqualTo(held.version() + 1);
+    assertThat(store.entries(batch).get(0)).isEqualTo(stored);
+    assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(next);
+  }
+
+  @Test
+  void extendsLeasesWithoutChangingVersionsAndReleasesThemAtTheEnd() {
+    store.enroll(batch, jobs(batch, 2));
+    List<Entry> held = store.claim(batch, "w", 2, T0, T0.plusSeconds(10));
+
+    assertThat(store.renew(batch, "w", T0.plusSeconds(100))).isEqualTo(2);
+    assertThat(store.claim(batch, "other", 2, T0.plusSeconds(50), T0.plusSeconds(60))).isEmpty();
+    assertThat(store.update(held.get(0).toBuilder().state(State.SUBMITTING).build())).isPresent();
+
+    assertThat(store.releaseAll(batch, "w")).isEqualTo(2);
+    assertThat(store.claim(batch, "other", 2, T0.plusSeconds(50), T0.plusSeconds(60))).hasSize(2);
+  }
+
+  @Test
+  void movesOnlyUnknownJobsBackToPendingWhenAsked() {
+    store.enroll(batch, jobs(batch, 3));
+    List<Entry> held = store.claim(batch, "w", 3, T0, T0.plusSeconds(10));
+    store.update(held.get(0).toBuilder().state(State.UNKNOWN).reason("interrupted_submit", "?").build());
+    store.update(held.get(1).toBuilder().state(State.FAILED).reason("content_policy_violation", "no").build());
+
+    assertThat(store.resubmitUnknown(batch, T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(store.entries(batch)).extracting(Entry::state)
+        .containsExactly(State.PENDING, State.FAILED, State.PENDING);
+    assertThat(store.entries(batch).get(0).reasonCode()).isNull();
+  }
+
+  @Test
+  void neverHandsOutFinishedJobs() {
+    store.enroll(batch, jobs(batch, 3));
+    for (Entry e : store.claim(batch, "w", 3, T0, T0.plusSeconds(10))) {
+      store.update(e.toBuilder().state(State.SUBMITTING).build())
+          .flatMap(s -> store.update(s.toBuilder().state(State.UNKNOWN).claim(null, null).build()));
+    }
+
+    assertThat(store.claim(batch, "w2", 3, T0.plusSeconds(20), T0.plusSeconds(30))).isEmpty();
+  }
+}

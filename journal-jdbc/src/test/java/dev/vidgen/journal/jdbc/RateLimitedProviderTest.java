@@ -1,0 +1,163 @@
+package dev.vidgen.journal.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.RateLimit;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.ratelimit.RateLimitedProvider;
+import dev.vidgen.testkit.time.VirtualTime;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The client-side rate limits, on virtual time: nothing here waits for a real clock. */
+class RateLimitedProviderTest {
+  private final VirtualTime time = VirtualTime.create();
+  private final RecordingProvider delegate = new RecordingProvider(time);
+  private final RateLimitedProvider limited =
+      RateLimitedProvider.wrap(delegate, RateLimit.Tier.DEFAULT, time.scheduler(), time.clock());
+
+  @Test
+  void sendsABurstOfFiftyCreatesAtOnceAndTheRestFivePerSecond() {
+    List<CompletableFuture<TaskSnapshot>> creates = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      creates.add(limited.create(request(i)));
+    }
+
+    assertThat(delegate.creates).hasSize(50);
+    assertThat(creates.get(50)).as("the caller got a future back at once, not a blocked thread").isNotDone();
+    time.advance(Duration.ofMillis(200));
+    assertThat(delegate.creates).hasSize(51);
+    time.advance(Duration.ofSeconds(1));
+    assertThat(delegate.creates).hasSize(56);
+    time.runUntilIdle();
+    assertThat(delegate.creates).hasSize(60);
+    assertThat(creates).allMatch(CompletableFuture::isDone);
+  }
+
+  @Test
+  void pausesEveryCreateOfTheProcessForRetryAfterAfterA429() {
+    delegate.failNextCreate = ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "slow down").withRetryAfter(Duration.ofSeconds(7)),
+        null);
+    CompletableFuture<TaskSnapshot> refused = limited.create(request(0));
+    assertThat(refused).isCompletedExceptionally();
+
+    for (int i = 1; i <= 3; i++) {
+      limited.create(request(i));
+    }
+    time.advance(Duration.ofMillis(6_900));
+    assertThat(delegate.creates).as("nothing sent during the pause").hasSize(1);
+    time.runUntilIdle();
+
+    assertThat(delegate.creates).hasSize(4);
+    assertThat(delegate.createTimes.get(1)).isAfterOrEqualTo(VirtualTime.DEFAULT_START.plusSeconds(7));
+    assertThat(Duration.between(delegate.createTimes.get(1), delegate.createTimes.get(2)))
+        .as("slower than 5 per second after the 429").isGreaterThan(Duration.ofMillis(200));
+    assertThat(limited.throttledCount()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsStatusReadsGoingWhileCreatesArePaused() {
+    delegate.failNextCreate = ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "slow down").withRetryAfter(Duration.ofSeconds(30)),
+        null);
+    limited.create(request(0));
+
+    CompletableFuture<TaskSnapshot> status = limited.status(TaskId.of("t-1"));
+
+    assertThat(status).isDone();
+    assertThat(limited.submitPauseLeft()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void sendsSixHundredStatusReadsWithinTheQueryBucketsShape() {
+    for (int i = 0; i < 600; i++) {
+      limited.status(TaskId.of("t-" + i));
+    }
+    assertThat(delegate.statusReads).hasSize(500);
+    time.advance(Duration.ofSeconds(1));
+    assertThat(delegate.statusReads).hasSize(550);
+    time.runUntilIdle();
+    assertThat(delegate.statusReads).hasSize(600);
+  }
+
+  private static SubmitRequest request(int i) {
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("job " + i)
+        .image(dev.vidgen.core.domain.ImageInput.url("https://img.example/" + i + ".png")).build();
+    return new SubmitRequest(job, RouteCatalog.builtIn().require("grok-video-1.5-preview"), null);
+  }
+
+  /** Answers at once and notes when each call arrived. */
+  private static final class RecordingProvider implements VideoProvider {
+    private final VirtualTime time;
+    final List<String> creates = Collections.synchronizedList(new ArrayList<>());
+    final List<Instant> createTimes = Collections.synchronizedList(new ArrayList<>());
+    final List<String> statusReads = Collections.synchronizedList(new ArrayList<>());
+    ProviderException failNextCreate;
+
+    RecordingProvider(VirtualTime time) {
+      this.time = time;
+    }
+
+    @Override
+    public String id() {
+      return "recording";
+    }
+
+    @Override
+    public RouteCatalog catalog() {
+      return RouteCatalog.builtIn();
+    }
+
+    @Override
+    public CompletableFuture<URI> upload(Path image) {
+      return CompletableFuture.completedFuture(URI.create("https://img.example/up.png"));
+    }
+
+    @Override
+    public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+      creates.add(request.job().prompt());
+      createTimes.add(time.now());
+      if (failNextCreate != null) {
+        ProviderException failure = failNextCreate;
+        failNextCreate = null;
+        return CompletableFuture.failedFuture(failure);
+      }
+      return CompletableFuture.completedFuture(TaskSnapshot.queued(TaskId.of("t-" + creates.size())));
+    }
+
+    @Override
+    public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+      statusReads.add(taskId.value());
+      return CompletableFuture.completedFuture(TaskSnapshot.inProgress(taskId, 50));
+    }
+
+    @Override
+    public CompletableFuture<InputStream> open(VideoAsset asset) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    }
+
+    @Override
+    public RequestPreview preview(SubmitRequest request) {
+      return new RequestPreview("POST", "https://example/", null, "{}");
+    }
+  }
+}
