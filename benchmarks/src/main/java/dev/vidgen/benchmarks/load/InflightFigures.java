@@ -36,8 +36,8 @@ public final class InflightFigures implements Section {
   @Override
   public void run(Settings settings, Summary summary) throws Exception {
     int jobs = settings.pick(2_000, 10_000);
-    long hold = settings.pick(8, 30);
-    long submitLimit = settings.pick(25, 120);
+    long hold = settings.pick(8, 20);
+    long submitLimit = settings.pick(25, 60);
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     List<Object> perRun = new ArrayList<>();
     for (int run = 0; run < settings.runs(); run++) {

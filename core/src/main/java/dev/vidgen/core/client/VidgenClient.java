@@ -78,6 +78,7 @@ public final class VidgenClient implements AutoCloseable {
     this.downloader = new Downloader(runtime, retries);
   }
 
+  /** A builder; choose a provider, everything else has a default. */
   public static Builder builder() {
     return new Builder();
   }
@@ -190,6 +191,7 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(statusAsync(handle), true);
   }
 
+  /** {@link #status} without blocking. */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     Objects.requireNonNull(handle, "handle == null");
     return track(() -> retries.run(Operation.READ, handle, handle.taskId(), () -> provider.status(handle.taskId())));
@@ -223,6 +225,7 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(downloadAsync(handle, completed, target), true);
   }
 
+  /** {@link #download} without blocking; the copy runs on the download executor. */
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target) {
     return track(() -> downloader.download(handle, completed, target));
   }
@@ -271,6 +274,7 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(balanceAsync(), true);
   }
 
+  /** {@link #balance} without blocking. */
   public CompletableFuture<Balance> balanceAsync() {
     return track(() -> retries.run(Operation.READ, null, null, provider::balance));
   }
@@ -367,6 +371,7 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
+    /** When and how often failed calls are tried again; {@link RetryPolicy#defaults()} by default. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       this.retryDecider = null;
@@ -385,6 +390,7 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
+    /** When to read a task's status and the default deadline; {@link PollSchedule#defaults()} by default. */
     public Builder pollSchedule(PollSchedule pollSchedule) {
       this.pollSchedule = Objects.requireNonNull(pollSchedule, "pollSchedule == null");
       return this;
@@ -423,6 +429,7 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
+    /** Told about every job's events (for metrics and audit logs); a listener that throws is logged and ignored. */
     public Builder listener(VidgenListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
