@@ -185,7 +185,7 @@ final class Failures {
       return cli.next();
     }
     if (cause instanceof ParameterException) {
-      return "see vidgen " + ((ParameterException) cause).getCommandLine().getCommandName() + " --help";
+      return "see " + ((ParameterException) cause).getCommandLine().getCommandSpec().qualifiedName() + " --help";
     }
     if (cause instanceof InvalidJobException) {
       return "fix the job and run again (vidgen models shows what each model accepts)";

@@ -7,8 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -41,7 +39,7 @@ public final class Main {
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(Main::usageError);
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-      Output output = new Output(context.out(), context.err(), Arrays.asList(parsed.originalArgs().toArray()).contains("--json"));
+      Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"));
       return Failures.report(e, null, output);
     });
     return commandLine;
@@ -50,22 +48,7 @@ public final class Main {
   /** A mistake on the command line: one line saying what and where to look, exit 2. */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
-    boolean json = Arrays.asList(args).contains("--json");
-    Output output = new Output(line.getOut(), line.getErr(), json);
-    String command = line.getCommandSpec().qualifiedName();
-    output.note(e.getMessage() + " — see " + command + " --help");
-    if (json) {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("kind", "usage");
-      error.put("code", null);
-      error.put("message", e.getMessage());
-      error.put("http_status", null);
-      error.put("request_id", null);
-      error.put("next", "see " + command + " --help");
-      error.put("exit_code", ExitCodes.INVALID_JOB);
-      output.object(Map.of("error", error));
-    }
-    return ExitCodes.INVALID_JOB;
+    return Failures.report(e, null, new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json")));
   }
 
   /**

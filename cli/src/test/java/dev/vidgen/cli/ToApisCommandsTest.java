@@ -8,16 +8,19 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
-import java.math.BigDecimal;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The commands besides generate's endings, against the fake ToAPIs, run in this JVM. */
 class ToApisCommandsTest {
@@ -71,7 +74,8 @@ class ToApisCommandsTest {
     Map<String, Object> body = fake.lastCreate().orElseThrow().json();
     assertThat(body).containsEntry("model", "grok-video-1.5-preview").containsEntry("seconds", "15")
         .containsEntry("aspect_ratio", "9:16");
-    assertThat(body.get("images")).asList().singleElement().asString().startsWith("https://");
+    assertThat(body.get("images")).asInstanceOf(InstanceOfAssertFactories.LIST)
+        .singleElement().asString().startsWith("https://");
     assertThat(result.json()).containsEntry("credits", 30.0).containsEntry("usd", 0.15);
   }
 
@@ -225,6 +229,30 @@ class ToApisCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.err()).contains("provider toapis (TOAPIS_API_KEY is set)", "key sk-…", "retrying read",
         "created task");
+  }
+
+  @ParameterizedTest(name = "HTTP {0} on create -> exit {1} ({2})")
+  @CsvSource({
+    "400, 5, request_rejected",
+    "401, 3, authentication",
+    "403, 3, authentication",
+    "402, 5, insufficient_quota",
+    "422, 6, content_policy",
+    "500, 5, server_error",
+    "503, 5, provider_unavailable"
+  })
+  void mapsEachProviderAnswerToItsExitCode(int status, int exitCode, String kind) {
+    fake.inject(Endpoint.CREATE, Fault.status(status), 20);
+
+    CliRun.Result result = vidgen("generate", "--json", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(exitCode);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", kind).containsEntry("http_status", (double) status)
+        .containsEntry("exit_code", (double) exitCode);
+    assertThat(error.get("request_id")).as("the request id is passed on").isNotNull();
+    assertThat(result.json()).doesNotContainKey("task_id");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.vidgen.benchmarks.baseline;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,6 +49,40 @@ public final class SimpleToApisClient {
   public Answer status(String id) throws IOException {
     return call(new Request.Builder().url(tasks.newBuilder().addPathSegment(id).build())
         .header("Authorization", authorization).get().build());
+  }
+
+  /** {@link #create} on OkHttp's dispatcher threads ({@code enqueue}) instead of the caller's. */
+  public CompletableFuture<Answer> createAsync(String body) {
+    return enqueue(new Request.Builder().url(create).header("Authorization", authorization)
+        .post(RequestBody.create(body, JSON)).build());
+  }
+
+  /** {@link #status} on OkHttp's dispatcher threads. */
+  public CompletableFuture<Answer> statusAsync(String id) {
+    return enqueue(new Request.Builder().url(tasks.newBuilder().addPathSegment(id).build())
+        .header("Authorization", authorization).get().build());
+  }
+
+  private CompletableFuture<Answer> enqueue(Request request) {
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    http.newCall(request).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        answer.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) {
+        try (response) {
+          answer.complete(response.isSuccessful()
+              ? new Answer(response.code(), SimpleJson.task(response.body().source()))
+              : new Answer(response.code(), null));
+        } catch (IOException | RuntimeException e) {
+          answer.completeExceptionally(e);
+        }
+      }
+    });
+    return answer;
   }
 
   private Answer call(Request request) throws IOException {

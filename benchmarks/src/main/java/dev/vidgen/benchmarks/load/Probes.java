@@ -1,5 +1,6 @@
 package dev.vidgen.benchmarks.load;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -10,6 +11,7 @@ final class Probes {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private Probes() {}
 
@@ -26,6 +28,11 @@ final class Probes {
       total += Math.max(0, bytes);
     }
     return total;
+  }
+
+  /** Milliseconds the JIT compilers have spent so far (their CPU counts in the process's). */
+  static long jitMillis() {
+    return JIT == null || !JIT.isCompilationTimeMonitoringSupported() ? -1 : JIT.getTotalCompilationTime();
   }
 
   static int liveThreads() {

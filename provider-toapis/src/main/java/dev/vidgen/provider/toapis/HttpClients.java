@@ -4,7 +4,10 @@ import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import java.time.Duration;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -16,6 +19,7 @@ import okhttp3.OkHttpClient;
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   final OkHttpClient api;
   final OkHttpClient files;
@@ -52,7 +56,14 @@ final class HttpClients {
   }
 
   private static OkHttpClient ownClient(int maxRequests) {
-    Dispatcher dispatcher = new Dispatcher();
+    // Daemon threads (OkHttp's own are not), so an app that forgets close() can still exit.
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "toapis-http-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(maxRequests);
     dispatcher.setMaxRequestsPerHost(maxRequests);
     return new OkHttpClient.Builder()

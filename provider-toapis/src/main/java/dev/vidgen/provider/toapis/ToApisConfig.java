@@ -79,7 +79,8 @@ public final class ToApisConfig {
   /**
    * The configuration a generic {@link ProviderConfig} describes: its key, and the settings
    * {@code base_url}, {@code timeout.connect}, {@code timeout.read}, {@code timeout.write},
-   * {@code timeout.call} and {@code max_requests}.
+   * {@code timeout.call} and {@code max_requests}. Settings of other providers (a prefix such as
+   * {@code mock.}) are ignored.
    *
    * @throws ProviderConfigurationException for an unknown setting, a bad value, no key, or an
    *     unsafe base URL
@@ -90,8 +91,12 @@ public final class ToApisConfig {
 
   static ToApisConfig from(ProviderConfig config, Function<String, String> environment) {
     Objects.requireNonNull(config, "config == null");
-    Set<String> unknown = new LinkedHashSet<>(config.settings().keySet());
-    unknown.removeAll(SETTINGS);
+    Set<String> unknown = new LinkedHashSet<>();
+    for (String name : config.settings().keySet()) {
+      if (!SETTINGS.contains(name) && !belongsToAnotherProvider(name)) {
+        unknown.add(name);
+      }
+    }
     if (!unknown.isEmpty()) {
       throw new ProviderConfigurationException(
           "unknown toapis setting(s) " + unknown + "; the settings are " + SETTINGS);
@@ -179,6 +184,13 @@ public final class ToApisConfig {
     return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
         + ", read " + readTimeout + ", call " + callTimeout + ", maxRequests " + maxRequests
         + (httpClient == null ? "" : ", app client") + "]";
+  }
+
+  /** {@code mock.duration} is another provider's; {@code timeout.raed} or {@code toapis.x} is a typo here. */
+  private static boolean belongsToAnotherProvider(String name) {
+    int dot = name.indexOf('.');
+    String prefix = dot > 0 ? name.substring(0, dot) : "";
+    return !prefix.isEmpty() && !prefix.equals("timeout") && !prefix.equals(ToApisProviderFactory.ID);
   }
 
   private static Optional<Duration> duration(ProviderConfig config, String name) {

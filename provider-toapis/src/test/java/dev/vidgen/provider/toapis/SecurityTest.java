@@ -173,14 +173,7 @@ class SecurityTest {
   }
 
   private TaskSnapshot finished() {
-    TaskSnapshot created = await(provider.create(grokRequest()));
-    for (int poll = 0; poll < 10; poll++) {
-      TaskSnapshot snapshot = await(provider.status(created.taskId()));
-      if (snapshot.status().isTerminal()) {
-        return snapshot;
-      }
-    }
-    throw new AssertionError("task did not finish");
+    return ToApisTesting.pollToEnd(provider, await(provider.create(grokRequest())).taskId());
   }
 
   private static String everything(Throwable error) {

@@ -106,6 +106,16 @@ class ToApisConfigTest {
   }
 
   @Test
+  void anotherProvidersSettingsAreLeftAlone() {
+    ProviderConfig given = ProviderConfig.builder().apiKey(KEY).set("mock.duration", "3s").build();
+
+    assertThat(ToApisConfig.from(given, name -> null).maxRequests()).isEqualTo(1024);
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("max_request", "8").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("max_request");
+  }
+
+  @Test
   void badValuesNameTheSettingAndWhatIsAllowed() {
     assertThatThrownBy(() -> ToApisConfig.from(
             ProviderConfig.builder().apiKey(KEY).set("timeout.read", "soon").build(), name -> null))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.SubmitRequest;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -56,11 +58,22 @@ class ToApisLiveTest {
     }
   }
 
-  /** The next status, asked for {@code wait} after the last (ToAPIs asks for about 10 s between polls). */
+  /**
+   * The next status, asked for {@code wait} after the last (ToAPIs asks for about 10 s between
+   * polls); a passing failure (429, 5xx, no answer) keeps the last status, so the job paid for is
+   * not given up on.
+   */
   private static TaskSnapshot pollAfter(VideoProvider provider, TaskSnapshot last, Duration wait) throws Exception {
-    return CompletableFuture.supplyAsync(last::taskId,
-            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
-        .thenCompose(provider::status)
-        .get(wait.toSeconds() + 60, TimeUnit.SECONDS);
+    try {
+      return CompletableFuture.supplyAsync(last::taskId,
+              CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+          .thenCompose(provider::status)
+          .get(wait.toSeconds() + 60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableProviderException) {
+        return last;
+      }
+      throw e;
+    }
   }
 }

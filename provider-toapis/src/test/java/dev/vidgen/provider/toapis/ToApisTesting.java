@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +55,17 @@ final class ToApisTesting {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /** Polls {@code id} (at most 10 times; the fake moves on with each poll) until it finishes. */
+  static TaskSnapshot pollToEnd(VideoProvider provider, TaskId id) {
+    for (int poll = 0; poll < 10; poll++) {
+      TaskSnapshot snapshot = await(provider.status(id));
+      if (snapshot.status().isTerminal()) {
+        return snapshot;
+      }
+    }
+    throw new AssertionError(id + " did not finish within 10 polls");
   }
 
   static Throwable failure(CompletableFuture<?> future) {

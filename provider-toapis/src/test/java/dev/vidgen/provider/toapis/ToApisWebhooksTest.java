@@ -153,10 +153,7 @@ class ToApisWebhooksTest {
       ToApisVideoProvider provider = ToApisTesting.provider(toapis);
       TaskSnapshot created = await(provider.create(request(VideoJob.builder("grok-video-1.5-preview")
           .prompt("p").image("https://images.example/cat.png").build(), null)));
-      polled = created;
-      while (!polled.status().isTerminal()) {
-        polled = await(provider.status(created.taskId()));
-      }
+      polled = ToApisTesting.pollToEnd(provider, created.taskId());
       provider.close();
     }
 

@@ -228,13 +228,7 @@ class TolerantReadingTest {
   }
 
   private TaskSnapshot pollToEnd(TaskId id) {
-    for (int poll = 0; poll < 10; poll++) {
-      TaskSnapshot snapshot = await(provider.status(id));
-      if (snapshot.status().isTerminal()) {
-        return snapshot;
-      }
-    }
-    throw new AssertionError(id + " did not finish");
+    return ToApisTesting.pollToEnd(provider, id);
   }
 
   private static SubmitRequest grokRequest() {

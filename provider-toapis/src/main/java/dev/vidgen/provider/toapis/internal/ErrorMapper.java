@@ -80,7 +80,7 @@ public final class ErrorMapper {
     String message = (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
     ProviderErrorDetails details = details(context, trace.status(), null, message, trace.headers());
     if (context.operation() == Operation.CREATE) {
-      return ambiguous(context, details, "no answer came (" + what + ")", failure);
+      return ambiguous(context, details, trace.answered() ? "its answer broke off" : "no answer came", failure);
     }
     return ProviderException.of(FailureKind.NO_RESPONSE, details, failure);
   }
@@ -99,7 +99,8 @@ public final class ErrorMapper {
     String advice = reference != null
         ? "look the task up by client reference " + reference + " before sending it again"
         : "check the task list at https://toapis.com/console before sending it again";
-    String message = scrub("the create request was sent but " + what
+    String said = details.message().isBlank() ? "" : " (" + details.message() + ")";
+    String message = scrub("the create request was sent but " + what + said
         + "; the task may exist and may be billed: " + advice);
     ProviderErrorDetails ambiguous = new ProviderErrorDetails(
         details.providerId(), details.httpStatus(), details.code(), message, details.requestId(),

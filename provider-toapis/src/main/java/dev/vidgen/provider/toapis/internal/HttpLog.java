@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each call at SLF4J debug level on {@value #LOGGER_NAME}: the request line and headers,
- * the status, time taken and request id. Bodies are never logged; the {@code Authorization}
+ * Logs each call at SLF4J debug level on {@value #LOGGER_NAME}: the request line (without its
+ * query) and headers, the status, time taken and request id. Bodies are never logged; the {@code Authorization}
  * header is shown masked, and any line that would contain the key has it replaced.
  */
 public final class HttpLog implements Interceptor {
@@ -58,7 +59,7 @@ public final class HttpLog implements Interceptor {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
-    String call = request.method() + " " + request.url();
+    String call = request.method() + " " + shown(request.url());
     emit("--> " + call + headers(request.headers()));
     long start = System.nanoTime();
     try {
@@ -88,6 +89,11 @@ public final class HttpLog implements Interceptor {
       text.append(i == 0 ? " [" : ", ").append(name).append(": ").append(value);
     }
     return text.length() == 0 ? "" : text.append(']').toString();
+  }
+
+  /** The URL without its query, which may hold a signed link's credentials. */
+  private static String shown(HttpUrl url) {
+    return url.query() == null ? url.toString() : url.newBuilder().query(null).build() + "?…";
   }
 
   private static long millisSince(long start) {
