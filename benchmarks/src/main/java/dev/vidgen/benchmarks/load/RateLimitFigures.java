@@ -57,6 +57,7 @@ public final class RateLimitFigures implements Section {
           double share = refused / Math.max(1, allowed + refused);
           goodput.computeIfAbsent(side, s -> new ArrayList<>()).add(ratio);
           rejected.computeIfAbsent(side, s -> new ArrayList<>()).add(share);
+          result.put("window_s", window);
           result.put("accepted_in_window", accepted);
           result.put("share_of_allowance", Stats.round(accepted / (BURST + LIMIT * window)));
           result.put("goodput_ratio", Stats.round(ratio));

@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Submitting at the server's limit: more jobs than the limit lets through in {@code window} are
+ * Submitting at the server's limit: more jobs than the limit lets through in {@code runFor} are
  * offered at once, and the time of every accepted create is kept. vidgen submits through the
  * client-side limiter for ToAPIs' default group; the baseline starts a thread per job that, after
- * a 429, sleeps a second and tries again. Jobs still waiting when the window ends are cancelled,
- * not counted as failed.
+ * a 429, sleeps a second and tries again. Jobs still waiting at the end are cancelled, not counted
+ * as failed.
  */
 final class RateLimitRun {
   private final ConcurrentLinkedQueue<Long> acceptedAt = new ConcurrentLinkedQueue<>();
@@ -26,16 +26,16 @@ final class RateLimitRun {
 
   private RateLimitRun() {}
 
-  static Map<String, Object> run(String side, String url, String key, int jobs, Duration window) throws Exception {
-    return new RateLimitRun().measure(side, url, key, jobs, window);
+  static Map<String, Object> run(String side, String url, String key, int jobs, Duration runFor) throws Exception {
+    return new RateLimitRun().measure(side, url, key, jobs, runFor);
   }
 
-  private Map<String, Object> measure(String side, String url, String key, int jobs, Duration window)
+  private Map<String, Object> measure(String side, String url, String key, int jobs, Duration runFor)
       throws Exception {
     long start = System.nanoTime();
     AutoCloseable owner = side.equals("vidgen") ? startVidgen(url, key, jobs, start) : startBaseline(url, key, jobs, start);
-    Thread.sleep(window.toMillis());
-    int failedInWindow = failed.get();
+    Thread.sleep(runFor.toMillis());
+    int failedInRun = failed.get();
     owner.close();
     List<Double> seconds = new ArrayList<>();
     for (long at : acceptedAt) {
@@ -45,8 +45,8 @@ final class RateLimitRun {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("side", side);
     result.put("offered", jobs);
-    result.put("window_s", window.toSeconds());
-    result.put("failed", failedInWindow);
+    result.put("run_s", runFor.toSeconds());
+    result.put("failed", failedInRun);
     result.put("accepted_at_s", seconds);
     return result;
   }
