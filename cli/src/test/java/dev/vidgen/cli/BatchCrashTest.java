@@ -7,7 +7,6 @@ import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,18 +108,6 @@ class BatchCrashTest {
   }
 
   private Process start(List<String> args, FakeToApisServer server, Path out, Path err) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main"));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().clear();
-    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    builder.environment().put("TOAPIS_API_KEY", server.apiKey());
-    return builder.start();
+    return CliRun.in(dir).env("TOAPIS_API_KEY", server.apiKey()).startProcess(out, err, args);
   }
 }

@@ -1,17 +1,30 @@
 package dev.vidgen.cli;
 
 import com.squareup.moshi.JsonReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 
-/** Runs the command in this JVM with captured stdout and stderr, a chosen environment and working folder. */
+/**
+ * Runs the command with a chosen environment and working folder: in this JVM with captured
+ * stdout and stderr ({@link #run}), or as a real process on this test's class path whose stdout
+ * and stderr go to files, so that stderr is never a terminal ({@link #runProcess}, {@link
+ * #startProcess}). A process sees only the environment given, plus {@code PATH}.
+ */
 final class CliRun {
+  private static final long PROCESS_TIMEOUT_SECONDS = 60;
+
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Path workingDir;
   private boolean terminal;
@@ -44,6 +57,50 @@ final class CliRun {
         new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir);
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  /** Runs the command as a real process, bounded by a timeout. */
+  Result runProcess(String... args) {
+    try {
+      Path out = Files.createTempFile(workingDir, "stdout", ".txt");
+      Path err = Files.createTempFile(workingDir, "stderr", ".txt");
+      Process process = startProcess(out, err, List.of(args));
+      try {
+        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("vidgen " + String.join(" ", args) + " did not end within "
+              + PROCESS_TIMEOUT_SECONDS + " s; stderr so far:\n" + Files.readString(err, StandardCharsets.UTF_8));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while vidgen ran", e);
+      }
+      Result result = new Result(process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the command as a real process writing stdout to {@code out} and stderr to {@code err}. */
+  Process startProcess(Path out, Path err, List<String> args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(
+        java.toString(), "-cp", System.getProperty("java.class.path"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "dev.vidgen.cli.Main"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workingDir.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   /** What a run printed and returned. */

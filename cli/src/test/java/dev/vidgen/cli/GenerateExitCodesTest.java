@@ -71,8 +71,8 @@ class GenerateExitCodesTest {
   void endsWithItsExitCodeAsARealProcess(Scenario scenario) throws IOException {
     scenario.arrange().accept(fake);
 
-    CliRun.Result result = ProcessRun.in(dir).env("TOAPIS_API_KEY", scenario.key())
-        .run(scenario.argsFor(fake, "--json", "--verbose"));
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", scenario.key())
+        .runProcess(scenario.argsFor(fake, "--json", "--verbose"));
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(scenario.exitCode());
     thenTheJsonFits(scenario, result);

@@ -18,16 +18,16 @@ class MainTest {
   @Test
   void waitsInANewProcessForAMockTaskMadeWithNoWait() throws IOException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
-    ProcessRun vidgen = ProcessRun.in(dir);
+    CliRun vidgen = CliRun.in(dir);
 
-    CliRun.Result submitted = vidgen.run("generate", "--no-wait", "--json", "--image", "product.png",
+    CliRun.Result submitted = vidgen.runProcess("generate", "--no-wait", "--json", "--image", "product.png",
         "--prompt", "slow push-in", "--set", "mock.duration=1s");
     assertThat(submitted.exitCode()).as(submitted.all()).isZero();
     assertThat(submitted.err()).contains("offline mock provider");
     String taskId = (String) submitted.json().get("task_id");
 
-    CliRun.Result status = vidgen.run("status", taskId, "--json");
-    CliRun.Result waited = vidgen.run("wait", taskId, "--json", "--poll-interval", "100ms");
+    CliRun.Result status = vidgen.runProcess("status", taskId, "--json");
+    CliRun.Result waited = vidgen.runProcess("wait", taskId, "--json", "--poll-interval", "100ms");
 
     assertThat(status.exitCode()).as(status.all()).isZero();
     assertThat(status.json()).containsEntry("task_id", taskId).containsKey("status");
@@ -41,14 +41,14 @@ class MainTest {
   void printsOneJsonObjectPerCommandAndNeverTheKey() {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     try (FakeToApisServer fake = FakeToApisServer.start()) {
-      ProcessRun vidgen = ProcessRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY);
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY);
       String base = fake.baseUrl();
       String[] job = {"--image", "product.png", "--prompt", "slow push-in", "--base-url", base, "--verbose"};
 
-      CliRun.Result models = vidgen.run("models", "--json", "--base-url", base, "--verbose");
-      CliRun.Result validate = vidgen.run(concat(new String[] {"validate", "--json"}, job));
-      CliRun.Result quote = vidgen.run(concat(new String[] {"quote", "--json"}, job));
-      CliRun.Result balance = vidgen.run("balance", "--json", "--base-url", base, "--verbose");
+      CliRun.Result models = vidgen.runProcess("models", "--json", "--base-url", base, "--verbose");
+      CliRun.Result validate = vidgen.runProcess(concat(new String[] {"validate", "--json"}, job));
+      CliRun.Result quote = vidgen.runProcess(concat(new String[] {"quote", "--json"}, job));
+      CliRun.Result balance = vidgen.runProcess("balance", "--json", "--base-url", base, "--verbose");
 
       for (CliRun.Result result : List.of(models, validate, quote, balance)) {
         assertThat(result.exitCode()).as(result.all()).isZero();
@@ -65,9 +65,9 @@ class MainTest {
 
   @Test
   void printsHelpAndVersion() {
-    CliRun.Result help = ProcessRun.in(dir).run("--help");
-    CliRun.Result generateHelp = ProcessRun.in(dir).run("generate", "--help");
-    CliRun.Result version = ProcessRun.in(dir).run("--version");
+    CliRun.Result help = CliRun.in(dir).runProcess("--help");
+    CliRun.Result generateHelp = CliRun.in(dir).runProcess("generate", "--help");
+    CliRun.Result version = CliRun.in(dir).runProcess("--version");
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("models", "validate", "quote", "generate", "status", "wait", "download", "balance",

@@ -88,7 +88,7 @@ class MockCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     Map<String, Object> json = result.json();
     List<Map<String, Object>> violations = (List<Map<String, Object>>) json.get("violations");
-    assertThat(violations).extracting(v -> v.get("field")).contains("seconds", "aspectRatio");
+    assertThat(violations).extracting(v -> v.get("field")).contains("seconds", "aspect_ratio");
     assertThat(violations).allSatisfy(v -> assertThat(v).containsKeys("field", "code", "message"));
     assertThat((Map<String, Object>) json.get("error")).containsEntry("kind", "invalid_job");
   }
@@ -143,6 +143,20 @@ class MockCommandsTest {
     Path video = dir.resolve("videos/product.mp4");
     assertThat(Mp4Files.boxes(video)).startsWith("ftyp");
     assertThat(result.out()).contains("submitted", "status    completed", "file      videos/product.mp4 (");
+  }
+
+  @Test
+  void drawsAProgressBarOnlyWhenStderrIsATerminal() {
+    String[] job = fast("generate", "--provider", "mock", "--image", "product.png", "--prompt", "p");
+
+    CliRun.Result onTerminal = cli().terminal(true).run(job);
+    CliRun.Result inALog = cli().run(job);
+
+    assertThat(onTerminal.exitCode()).as(onTerminal.all()).isZero();
+    assertThat(onTerminal.err()).as(onTerminal.all()).contains("\rtask video_mock_", "[#", "100%  completed");
+    assertThat(inALog.exitCode()).as(inALog.all()).isZero();
+    assertThat(inALog.err()).as(inALog.all()).doesNotContain("\r").doesNotContain("[#")
+        .containsPattern("vidgen: task video_mock_\\S+ completed after \\d+:\\d\\d");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.vidgen.benchmarks.baseline;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +31,22 @@ public final class ThreadPerJob implements Runnable {
     this.poll = poll;
     this.created = created;
     this.finished = finished;
+  }
+
+  /**
+   * Starts {@code jobs} jobs, each on its own daemon thread ({@code baseline-job-N}); closing the
+   * result interrupts them all.
+   */
+  public static AutoCloseable startAll(SimpleToApisClient client, String body, int jobs, boolean poll,
+      Consumer<SimpleJson.SimpleTask> created) {
+    List<Thread> threads = new ArrayList<>(jobs);
+    for (int i = 0; i < jobs; i++) {
+      Thread thread = new Thread(new ThreadPerJob(client, body, poll, created, task -> { }), "baseline-job-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    return () -> threads.forEach(Thread::interrupt);
   }
 
   @Override

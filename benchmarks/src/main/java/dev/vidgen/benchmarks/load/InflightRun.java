@@ -3,7 +3,6 @@ package dev.vidgen.benchmarks.load;
 import dev.vidgen.benchmarks.Machine;
 import dev.vidgen.benchmarks.Stats;
 import dev.vidgen.benchmarks.Workloads;
-import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
 import dev.vidgen.benchmarks.baseline.ThreadPerJob;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.VidgenClient;
@@ -116,16 +115,8 @@ final class InflightRun {
   }
 
   private AutoCloseable startBaseline(String url, String key, int jobs) {
-    SimpleToApisClient client = Sides.baseline(url, key);
-    List<Thread> threads = new ArrayList<>(jobs);
-    for (int i = 0; i < jobs; i++) {
-      Thread thread = new Thread(new ThreadPerJob(client, Sides.BASELINE_BODY, true,
-          task -> created.incrementAndGet(), task -> { }), "baseline-job-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-    return () -> threads.forEach(Thread::interrupt);
+    return ThreadPerJob.startAll(Sides.baseline(url, key), Sides.BASELINE_BODY, jobs, true,
+        task -> created.incrementAndGet());
   }
 
   /** Live threads by name with digits dropped, counted: what the threads are. */

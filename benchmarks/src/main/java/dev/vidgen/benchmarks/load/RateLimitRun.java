@@ -2,7 +2,6 @@ package dev.vidgen.benchmarks.load;
 
 import dev.vidgen.benchmarks.Stats;
 import dev.vidgen.benchmarks.Workloads;
-import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
 import dev.vidgen.benchmarks.baseline.ThreadPerJob;
 import dev.vidgen.core.domain.VideoJob;
 import java.time.Duration;
@@ -67,15 +66,7 @@ final class RateLimitRun {
   }
 
   private AutoCloseable startBaseline(String url, String key, int jobs, long start) {
-    SimpleToApisClient client = Sides.baseline(url, key);
-    List<Thread> threads = new ArrayList<>(jobs);
-    for (int i = 0; i < jobs; i++) {
-      Thread thread = new Thread(new ThreadPerJob(client, Sides.BASELINE_BODY, false,
-          task -> acceptedAt.add(System.nanoTime() - start), task -> { }), "baseline-job-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-    return () -> threads.forEach(Thread::interrupt);
+    return ThreadPerJob.startAll(Sides.baseline(url, key), Sides.BASELINE_BODY, jobs, false,
+        task -> acceptedAt.add(System.nanoTime() - start));
   }
 }

@@ -278,7 +278,8 @@ public final class BatchRunner {
         }
         Duration elapsed = Duration.between(started, clock.instant());
         int left = byKey.size() - completed - failed - unknown;
-        progress = new BatchProgress(byKey.size(), completed, failed, unknown, inFlight, elapsed,
+        // A job whose final state is written is no longer in flight, even before its run is collected.
+        progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
             BatchProgress.estimate(elapsed, finishedThisRun, left));
       }
       listener.onProgress(progress);

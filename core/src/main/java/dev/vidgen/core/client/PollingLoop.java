@@ -17,9 +17,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * from the {@link dev.vidgen.core.policy.PollSchedule}, each status read under the retry policy.
  * Ends with the completed snapshot, a {@link TaskFailedException} or a {@link
  * DeadlineExceededException}; the deadline counts from the handle's submission, and a wait always
- * polls at least once. Cancelling the returned future stops the polling.
+ * polls at least once. A status read (with its retries) that has not answered by the deadline is
+ * abandoned, so a wait ends by its deadline even when the provider hangs. Cancelling the returned
+ * future stops the polling.
  */
 final class PollingLoop {
+  /** How long the single status read of a handle resumed after its deadline may take. */
+  static final Duration LATE_READ_LIMIT = Duration.ofSeconds(30);
+
   private final ClientRuntime runtime;
   private final RetryLoop retries;
 
@@ -83,8 +88,21 @@ final class PollingLoop {
       polls++;
       CompletableFuture<TaskSnapshot> read =
           retries.run(Operation.READ, handle, taskId, () -> runtime.provider().status(taskId));
-      setPending(() -> read.cancel(false));
+      Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
+      Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
+      Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {
+        deadlineExceeded(runtime.time().now());
+        read.cancel(false);
+      });
+      setPending(() -> {
+        cutoff.cancel();
+        read.cancel(false);
+      });
       read.whenComplete((snapshot, failure) -> {
+        cutoff.cancel();
+        if (result.isDone()) {
+          return;
+        }
         if (failure != null) {
           fail(Futures.unwrap(failure));
         } else {

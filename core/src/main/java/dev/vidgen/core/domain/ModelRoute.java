@@ -73,30 +73,6 @@ public record ModelRoute(
     rules = List.copyOf(rules == null ? List.of() : rules);
   }
 
-  /** A route without cross-field rules (the shape before {@link #rules()} existed). */
-  public ModelRoute(
-      String id,
-      String displayName,
-      String family,
-      Set<GenerationMode> modes,
-      Map<GenerationMode, IntRange> imageCounts,
-      Map<GenerationMode, IntRange> videoCounts,
-      DurationRule durations,
-      List<String> aspectRatios,
-      String defaultAspectRatio,
-      List<String> resolutions,
-      String defaultResolution,
-      Integer maxPromptChars,
-      boolean promptRequired,
-      PriceTable price,
-      Set<String> knownParams,
-      WireFormat wire,
-      String note) {
-    this(id, displayName, family, modes, imageCounts, videoCounts, durations, aspectRatios,
-        defaultAspectRatio, resolutions, defaultResolution, maxPromptChars, promptRequired, price,
-        knownParams, wire, note, List.of());
-  }
-
   /** A builder for a route called {@code id}. */
   public static Builder builder(String id) {
     return new Builder(id);

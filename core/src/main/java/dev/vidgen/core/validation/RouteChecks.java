@@ -233,15 +233,15 @@ final class RouteChecks {
     }
     String shown = Texts.shown(given);
     if (route.aspectRatios().isEmpty()) {
-      found.add(Violation.error("aspectRatio", ViolationCodes.ASPECT_RATIO_NOT_ACCEPTED, shown, "none",
-          "aspectRatio: " + route.id() + " takes no aspect ratio; leave " + shown + " out"));
+      found.add(Violation.error("aspect_ratio", ViolationCodes.ASPECT_RATIO_NOT_ACCEPTED, shown, "none",
+          "aspect_ratio: " + route.id() + " takes no aspect ratio; leave " + shown + " out"));
       return;
     }
     aspectRatio = route.offeredAspectRatio(given).orElse(null);
     if (aspectRatio == null) {
-      found.add(Violation.error("aspectRatio", ViolationCodes.ASPECT_RATIO_NOT_OFFERED, shown,
+      found.add(Violation.error("aspect_ratio", ViolationCodes.ASPECT_RATIO_NOT_OFFERED, shown,
           Texts.orList(route.aspectRatios()),
-          "aspectRatio: " + shown + " is not offered by " + route.id() + "; choose " + Texts.orList(route.aspectRatios())));
+          "aspect_ratio: " + shown + " is not offered by " + route.id() + "; choose " + Texts.orList(route.aspectRatios())));
     }
   }
 
@@ -292,7 +292,7 @@ final class RouteChecks {
           Texts.orList(rule.seconds()), field + ": " + seconds + " s is not offered" + at + "; " + fix));
     }
     if (!rule.aspectRatios().isEmpty() && aspectRatio != null && !containsIgnoringCase(rule.aspectRatios(), aspectRatio)) {
-      String field = job.aspectRatio() != null ? "aspectRatio" : "resolution";
+      String field = job.aspectRatio() != null ? "aspect_ratio" : "resolution";
       found.add(Violation.error(field, ViolationCodes.CONFLICT_RESOLUTION_ASPECT_RATIO, aspectRatio,
           Texts.orList(rule.aspectRatios()),
           field + ": " + ("resolution".equals(field) ? "the default aspect ratio " : "") + aspectRatio
@@ -315,25 +315,25 @@ final class RouteChecks {
     String in = " for " + mode.id() + " on " + route.id() + " (" + rule.reason() + ")";
     if (rule.aspectRatios().isEmpty()) {
       if (job.aspectRatio() != null && aspectRatio != null) {
-        found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, "none",
-            "aspectRatio: no aspect ratio is taken" + in + "; leave " + aspectRatio + " out"));
+        found.add(Violation.error("aspect_ratio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, "none",
+            "aspect_ratio: no aspect ratio is taken" + in + "; leave " + aspectRatio + " out"));
       }
       return;
     }
     String allowed = Texts.orList(rule.aspectRatios());
     if (aspectRatio == null && job.aspectRatio() == null) {
-      found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, null, allowed,
-          "aspectRatio: an aspect ratio of " + allowed + " is needed" + in + "; set it"));
+      found.add(Violation.error("aspect_ratio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, null, allowed,
+          "aspect_ratio: an aspect ratio of " + allowed + " is needed" + in + "; set it"));
     } else if (aspectRatio != null && !containsIgnoringCase(rule.aspectRatios(), aspectRatio)) {
-      found.add(Violation.error("aspectRatio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, allowed,
-          "aspectRatio: " + aspectRatio + " is not offered" + in + "; choose " + allowed));
+      found.add(Violation.error("aspect_ratio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, allowed,
+          "aspect_ratio: " + aspectRatio + " is not offered" + in + "; choose " + allowed));
     }
   }
 
   private void checkRatioIgnored(RouteRule.RatioIgnoredInMode rule) {
     if (modeOffered && rule.mode() == mode && job.aspectRatio() != null && aspectRatio != null) {
-      found.add(Violation.warning("aspectRatio", ViolationCodes.ASPECT_RATIO_IGNORED, aspectRatio, "none",
-          "aspectRatio: " + aspectRatio + " is ignored for " + mode.id() + " by " + route.id() + " (" + rule.reason()
+      found.add(Violation.warning("aspect_ratio", ViolationCodes.ASPECT_RATIO_IGNORED, aspectRatio, "none",
+          "aspect_ratio: " + aspectRatio + " is ignored for " + mode.id() + " by " + route.id() + " (" + rule.reason()
               + ")"));
     }
   }

@@ -6,8 +6,9 @@ import java.util.Objects;
  * One problem with a job: the field, a stable code, what was given, what is allowed and a
  * sentence for people that names both. Errors block a job; warnings do not.
  *
- * @param field the job field, such as {@code seconds}, {@code images[0]} or {@code params.seed}
- * @param code a stable machine-readable code, such as {@code duration.not_offered}
+ * @param field the job field as named in JSON jobs, such as {@code seconds}, {@code aspect_ratio},
+ *     {@code images[0]} or {@code params.seed}
+ * @param code a stable machine-readable code, such as {@code seconds.not_offered}
  * @param given what the job had, as text (null when the field was missing)
  * @param allowed what the route accepts, as text
  * @param message the whole sentence, such as "seconds: 6 is not offered by

@@ -102,6 +102,26 @@ class BatchRunnerTest {
   }
 
   @Test
+  void neverShowsAFinishedJobAsStillInFlight() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
+    List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onProgress(BatchProgress progress) {
+        seen.add(progress);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(3).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").listener(listener).build().run(plan);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(3);
+    assertThat(seen).isNotEmpty().allSatisfy(p -> assertThat(p.done() + p.inFlight())
+        .as("done %d + in flight %d of %d", p.done(), p.inFlight(), p.total()).isLessThanOrEqualTo(p.total()));
+    assertThat(seen.get(seen.size() - 1).inFlight()).isZero();
+  }
+
+  @Test
   void recoversAJobCaughtMidCreateByItsClientReference() {
     BatchPlan plan = plan(line("a", REFERENCE_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));

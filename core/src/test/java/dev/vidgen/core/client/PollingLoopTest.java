@@ -74,6 +74,28 @@ class PollingLoopTest {
     provider.statusAnswers(TaskSnapshot.inProgress(TASK, 10));
     JobHandle handle = fixture.handle("task-1");
 
+    DeadlineExceededException deadline = awaitPastAOneMinuteDeadline(handle);
+
+    assertThat(deadline.handle()).isEqualTo(handle);
+    assertThat(deadline.lastSnapshot().percent()).hasValue(10);
+    long polls = provider.count("status");
+    fixture.advance(Duration.ofHours(1));
+    assertThat(provider.count("status")).isEqualTo(polls);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aStatusCallThatNeverAnswersIsCutOffAtTheDeadline() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 30), new CompletableFuture<TaskSnapshot>());
+
+    DeadlineExceededException deadline = awaitPastAOneMinuteDeadline(fixture.handle("task-1"));
+
+    assertThat(deadline.lastSnapshot().percent()).hasValue(30);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  /** Waits with a one-minute deadline: still waiting at 59 s, ended by the deadline at 60 s. */
+  private DeadlineExceededException awaitPastAOneMinuteDeadline(JobHandle handle) {
     CompletableFuture<TaskSnapshot> done =
         fixture.client.awaitAsync(handle, AwaitOptions.defaults().withDeadline(Duration.ofMinutes(1)));
     fixture.advance(Duration.ofSeconds(59));
@@ -82,13 +104,22 @@ class PollingLoopTest {
 
     Throwable failure = failureOf(done);
     assertThat(failure).isInstanceOf(DeadlineExceededException.class).hasMessageContaining("not finished after 60 s");
-    DeadlineExceededException deadline = (DeadlineExceededException) failure;
-    assertThat(deadline.handle()).isEqualTo(handle);
-    assertThat(deadline.lastSnapshot().percent()).hasValue(10);
-    long polls = provider.count("status");
+    return (DeadlineExceededException) failure;
+  }
+
+  @Test
+  void aHandleResumedAfterItsDeadlineGivesItsOneHangingReadALimitedTime() {
+    provider.statusAnswers(new CompletableFuture<TaskSnapshot>());
+    JobHandle old = fixture.handle("task-1");
     fixture.advance(Duration.ofHours(1));
-    assertThat(provider.count("status")).isEqualTo(polls);
-    assertThat(fixture.time.pendingTimers()).isZero();
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(old, AwaitOptions.defaults());
+    fixture.advance(PollingLoop.LATE_READ_LIMIT.minusSeconds(1));
+    assertThat(done).isNotDone();
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(done)).isInstanceOf(DeadlineExceededException.class);
+    assertThat(provider.count("status")).isEqualTo(1);
   }
 
   @Test

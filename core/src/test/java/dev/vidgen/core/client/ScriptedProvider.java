@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider whose answers are scripted per call and whose futures are already complete. An
- * answer is a value or a {@link Throwable}; when a script runs out, the last answer repeats
+ * answer is a value, a {@link Throwable}, or a future to hand out as it is (one never completed
+ * is a call that never answers); when a script runs out, the last answer repeats
  * (creates default to a new queued task, uploads to a CDN URL, opens to a small MP4).
  */
 final class ScriptedProvider implements VideoProvider {
@@ -198,6 +199,9 @@ final class ScriptedProvider implements VideoProvider {
     Object next = script.size() > 1 ? script.poll() : script.isEmpty() ? fallback : script.peek();
     if (next instanceof Throwable failure) {
       return CompletableFuture.failedFuture(failure);
+    }
+    if (next instanceof CompletableFuture<?> pending) {
+      return (CompletableFuture<T>) pending;
     }
     return CompletableFuture.completedFuture((T) next);
   }

@@ -241,7 +241,7 @@ class BuiltInRouteRulesTest {
     List<Violation> errors = errors(minimalJob(expected).aspectRatio("5:4").resolution("8k"));
 
     assertThat(errors).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
-        org.assertj.core.api.Assertions.tuple("aspectRatio", ratioCode),
+        org.assertj.core.api.Assertions.tuple("aspect_ratio", ratioCode),
         org.assertj.core.api.Assertions.tuple("resolution", resolutionCode));
     for (String offered : expected.ratios()) {
       assertThat(errors.get(0).message()).contains(offered);

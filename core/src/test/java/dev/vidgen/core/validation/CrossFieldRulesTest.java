@@ -46,16 +46,16 @@ class CrossFieldRulesTest {
       MiniMax-Hailuo-2.3      | ~         | 0 | 0 | 10 | ~     | 1080P | ~                        | a cat | conflict.resolution_seconds      | seconds
       MiniMax-Hailuo-2.3-Fast | ~         | 1 | 0 | 10 | ~     | 1080p | ~                        | a cat | conflict.resolution_seconds      | seconds
       MiniMax-Hailuo-02       | ~         | 0 | 0 | 10 | ~     | 1080P | ~                        | a cat | conflict.resolution_seconds      | seconds
-      gemini-omni-flash       | ~         | 0 | 0 | ~  | 9:16  | 1080p | ~                        | a cat | conflict.resolution_aspect_ratio | aspectRatio
+      gemini-omni-flash       | ~         | 0 | 0 | ~  | 9:16  | 1080p | ~                        | a cat | conflict.resolution_aspect_ratio | aspect_ratio
       doubao-seedance-1-0-pro-fast | r2v  | 1 | 0 | ~  | ~     | 1080p | ~                        | a cat | conflict.resolution_mode         | resolution
       veo3.1-fast             | ~         | 0 | 0 | ~  | ~     | 4k    | metadata.enable_gif=true | a cat | conflict.param_resolution        | params.metadata.enable_gif
       kling-v2-6              | ~         | 0 | 0 | ~  | ~     | 720p  | audio=true               | a cat | conflict.param_resolution        | params.audio
       kling-v2-6              | ~         | 0 | 0 | ~  | ~     | ~     | audio=true               | a cat | conflict.param_resolution        | params.audio
       seedance-2              | ~         | 1 | 0 | ~  | ~     | ~     | tools=web_search         | a cat | conflict.param_mode              | params.tools
-      seedance-2-5            | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspectRatio
-      seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspectRatio
-      MiniMax-H3              | t2v       | 0 | 0 | ~  | adaptive | ~  | ~                        | a cat | conflict.mode_aspect_ratio       | aspectRatio
-      wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspectRatio
+      seedance-2-5            | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
+      seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
+      MiniMax-H3              | t2v       | 0 | 0 | ~  | adaptive | ~  | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
+      wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       happyhorse-1.1          | ~         | 2 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
       happyhorse-1.1          | ~         | 0 | 1 | ~  | ~     | ~     | ~                        | ' '   | prompt.missing                   | prompt
       wan2.6                  | t2v       | 0 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
@@ -109,7 +109,7 @@ class CrossFieldRulesTest {
 
     assertThat(report.isValid()).isTrue();
     assertThat(report.warnings()).extracting(Violation::field, Violation::code)
-        .containsExactly(org.assertj.core.api.Assertions.tuple("aspectRatio", ViolationCodes.ASPECT_RATIO_IGNORED));
+        .containsExactly(org.assertj.core.api.Assertions.tuple("aspect_ratio", ViolationCodes.ASPECT_RATIO_IGNORED));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -146,10 +146,10 @@ class JobValidatorTest {
     ValidationReport report = validator.validate(valid().aspectRatio("4:3").build());
 
     assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("aspectRatio");
+      assertThat(error.field()).isEqualTo("aspect_ratio");
       assertThat(error.code()).isEqualTo(ViolationCodes.ASPECT_RATIO_NOT_OFFERED);
       assertThat(error.message())
-          .isEqualTo("aspectRatio: 4:3 is not offered by grok-video-1.5-preview; choose 16:9, 9:16, 3:2, 2:3 or 1:1");
+          .isEqualTo("aspect_ratio: 4:3 is not offered by grok-video-1.5-preview; choose 16:9, 9:16, 3:2, 2:3 or 1:1");
     });
   }
 

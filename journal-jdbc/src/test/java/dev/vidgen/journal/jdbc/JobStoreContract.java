@@ -32,7 +32,9 @@ abstract class JobStoreContract {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   static List<Entry> jobs(String batch, int count) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * at the end. Where PostgreSQL is not installed the calling test is reported skipped, with why.
  */
 final class PostgresCluster implements AutoCloseable {
+  /** Names the folder of PostgreSQL's programs, such as {@code -Dvidgen.test.pgbin=/usr/lib/postgresql/16/bin}. */
+  static final String BIN_PROPERTY = "vidgen.test.pgbin";
+
   private final Path bin;
   private final Path dir;
   private final int port;
@@ -59,8 +62,8 @@ final class PostgresCluster implements AutoCloseable {
   /** Starts a cluster, or aborts the calling test (skipped, with the reason) when that is impossible. */
   static PostgresCluster startOrSkip() {
     Optional<Path> bin = findBin();
-    Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb and pg_ctl found;"
-        + " .ci/run installs Debian's postgresql package)");
+    Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb and pg_ctl found on PATH,"
+        + " in /usr/lib/postgresql/*/bin or in -D" + BIN_PROPERTY + "; .ci/run installs Debian's postgresql package)");
     boolean root = "root".equals(System.getProperty("user.name"));
     try {
       Path dir = Files.createTempDirectory("vidgen-pg");
@@ -122,8 +125,17 @@ final class PostgresCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The folder holding {@code initdb} and {@code pg_ctl}: the system property {@value #BIN_PROPERTY}
+   * when set (only that folder), else {@code PATH}, else Debian's {@code /usr/lib/postgresql/N/bin}.
+   */
   private static Optional<Path> findBin() {
     List<Path> candidates = new ArrayList<>();
+    String chosen = System.getProperty(BIN_PROPERTY);
+    if (chosen != null && !chosen.isBlank()) {
+      return Optional.of(Path.of(chosen.strip()))
+          .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")));
+    }
     String path = System.getenv("PATH");
     if (path != null) {
       for (String part : path.split(":")) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedJournalTest {
 
   @TempDir Path dir;
+
+  /** Reports every test skipped, with the reason, where PostgreSQL cannot run (not from a worker thread). */
+  @BeforeEach
+  void needPostgres() {
+    PostgresCluster.shared();
+  }
 
   @Test
   void fourWorkersClaimingAtOnceNeverGetTheSameJob() throws Exception {

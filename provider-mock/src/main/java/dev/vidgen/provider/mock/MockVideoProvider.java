@@ -365,7 +365,7 @@ public final class MockVideoProvider implements VideoProvider {
       return this;
     }
 
-    /** A limited balance in credits, charged on each create; unlimited by default. */
+    /** A limited balance in credits, charged on each create and not refunded when a task fails; unlimited by default. */
     public Builder credits(BigDecimal credits) {
       Objects.requireNonNull(credits, "credits == null");
       if (credits.signum() < 0) {

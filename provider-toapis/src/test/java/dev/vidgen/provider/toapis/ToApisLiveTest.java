@@ -19,14 +19,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * One real job against ToAPIs: runs only when {@code TOAPIS_API_KEY} is set (never in CI) and
- * costs at most one 10-second grok-video-1.5-preview request (20 credits, $0.10). The input image
+ * One real job against ToAPIs: runs only when {@code TOAPIS_API_KEY} is set and {@code CI} is not,
+ * and costs at most one 10-second grok-video-1.5-preview request (20 credits, $0.10). The input image
  * is {@code TOAPIS_LIVE_IMAGE_URL}, or a public sample picture.
  */
 @EnabledIfEnvironmentVariable(named = "TOAPIS_API_KEY", matches = ".+")
+@DisabledIfEnvironmentVariable(named = "CI", matches = ".+", disabledReason = "never spends credits in CI")
 class ToApisLiveTest {
   private static final String SAMPLE_IMAGE =
       "https://upload.wikimedia.org/wikipedia/commons/3/3f/JPEG_example_flower.jpg";

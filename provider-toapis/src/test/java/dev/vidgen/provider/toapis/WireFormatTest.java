@@ -67,6 +67,15 @@ class WireFormatTest {
   }
 
   @Test
+  void aBuiltInStandardRouteSendsImageUrlsAndAnIntegerDuration() {
+    VideoJob job = VideoJob.builder("sora-2-vvip").prompt("p").image(CAT).seconds(8).aspectRatio("9:16").build();
+
+    assertThat(sent(request(job, null))).isEqualTo(
+        "{\"model\":\"sora-2-vvip\",\"prompt\":\"p\",\"image_urls\":[\"" + CAT
+            + "\"],\"duration\":8,\"aspect_ratio\":\"9:16\"}");
+  }
+
+  @Test
   void standardRoutesSendImageUrlsAndAnIntegerDuration() {
     ModelRoute route = route("demo-standard", WireFormat.standard());
     VideoJob job = VideoJob.builder(route.id()).prompt("p").image(CAT).image(DOG).seconds(8).build();

@@ -1,0 +1,45 @@
+package dev.vidgen.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.policy.FailureKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SLF4J debug lines an operator sees: one per create, poll, retry and download, each naming the task. */
+class EventsLogTest {
+  @TempDir Path folder;
+
+  @Test
+  void logsEachCreatePollRetryAndDownloadWithTheTaskId() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    try (ClientFixture fixture = new ClientFixture()) {
+      fixture.provider.statusAnswers(ScriptedProvider.failure(FailureKind.UNAVAILABLE),
+          TaskSnapshot.inProgress(TaskId.of("task-1"), 40), ScriptedProvider.completed("task-1"));
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      CompletableFuture<GenerationResult> generated =
+          fixture.client.generateAsync(Jobs.valid(), folder.resolve("clip.mp4"), AwaitOptions.defaults());
+      fixture.advance(Duration.ofMinutes(2));
+      generated.join();
+    } finally {
+      System.setErr(original);
+    }
+
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("created task task-1 on scripted")
+        .contains("retrying READ of task task-1")
+        .contains("polled task task-1: in_progress 40%")
+        .contains("polled task task-1: completed")
+        .contains("downloaded the video of task task-1 to ");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.client.VidgenListener;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ProviderUnavailableException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ServerErrorException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.policy.RetryPolicy;
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.toapis.CreateRecord;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The core's retry loop driving the real ToAPIs provider over HTTP: which creates are sent again,
+ * which are reported, and how an unanswered create is resolved by {@code client_business_id}.
+ * The policy's waits are a millisecond, so nothing here waits on real time.
+ */
+class ClientRetriesTest {
+  private static final Duration TINY = Duration.ofMillis(1);
+  private static final RetryPolicy NO_WAITING = RetryPolicy.builder()
+      .rateLimitBackoff(TINY, TINY)
+      .transientBackoff(TINY, TINY)
+      .retryAfterJitter(Duration.ZERO)
+      .build();
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
+  private final List<String> retries = new CopyOnWriteArrayList<>();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+  private final VidgenClient client = client(provider);
+
+  @AfterEach
+  void stop() {
+    client.close();
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void aCreateIsSentAgainAfter429And503And500AndMakesOneTask() {
+    toapis.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ZERO));
+    toapis.inject(Endpoint.CREATE, Fault.unavailable());
+    toapis.inject(Endpoint.CREATE, Fault.serverError());
+
+    JobHandle handle = client.submit(grokJob());
+
+    assertThat(retries).containsExactly("CREATE RATE_LIMITED", "CREATE UNAVAILABLE", "CREATE SERVER_ERROR");
+    assertThat(toapis.requests(Endpoint.CREATE)).extracting(request -> request.status())
+        .containsExactly(429, 503, 500, 200);
+    assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
+  }
+
+  @Test
+  void aCreateGivesUpAfterThreeRetriesOfAServerError() {
+    toapis.inject(Endpoint.CREATE, Fault.serverError(), 4);
+
+    assertThatThrownBy(() -> client.submit(grokJob())).isInstanceOf(ServerErrorException.class);
+
+    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(4);
+    assertThat(toapis.taskIds()).isEmpty();
+  }
+
+  @Test
+  void aRejectedCreateIsNotSentAgain() {
+    toapis.inject(Endpoint.CREATE, Fault.status(400));
+
+    assertThatThrownBy(() -> client.submit(grokJob())).isInstanceOf(RequestRejectedException.class);
+
+    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(1);
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
+  void anUnansweredCreateWithAReferenceIsFoundByItAndNotSentAgain() {
+    toapis.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+
+    JobHandle handle = client.submit(seedanceJob());
+
+    String reference = handle.reference().orElseThrow();
+    assertThat(toapis.creates()).singleElement().satisfies(create -> {
+      assertThat(create.outcome()).isEqualTo(CreateRecord.Outcome.CREATED_UNANSWERED);
+      assertThat(create.clientBusinessId()).isEqualTo(reference);
+    });
+    assertThat(handle.taskId().value()).isEqualTo(toapis.taskIds().get(0));
+    assertThat(toapis.requests(Endpoint.STATUS)).singleElement()
+        .satisfies(lookup -> assertThat(lookup.path()).endsWith("/" + reference));
+  }
+
+  @Test
+  void anUnansweredCreateThatMadeNoTaskIsSentAgainWithTheSameReference() {
+    toapis.inject(Endpoint.CREATE, Fault.dropBeforeProcessing());
+
+    JobHandle handle = client.submit(seedanceJob());
+
+    assertThat(toapis.creates()).extracting(CreateRecord::outcome)
+        .containsExactly(CreateRecord.Outcome.FAULTED, CreateRecord.Outcome.CREATED);
+    assertThat(toapis.creates()).extracting(CreateRecord::clientBusinessId)
+        .containsOnly(handle.reference().orElseThrow());
+    assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
+  }
+
+  @Test
+  void anUnansweredCreateWithoutAReferenceIsReportedAndNotSentAgain() {
+    toapis.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+
+    assertThatThrownBy(() -> client.submit(grokJob()))
+        .isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("may exist");
+
+    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(1);
+    assertThat(toapis.taskIds()).hasSize(1);
+  }
+
+  @Test
+  void aLocalImageIsUploadedAgainAfterAServerErrorAndItsUrlIsSent(@TempDir Path folder) {
+    toapis.inject(Endpoint.UPLOAD, Fault.serverError());
+    Path image = Images.png().writeTo(folder);
+
+    client.submit(VideoJob.builder("grok-video-1.5-preview").prompt("the cat turns its head").image(image).build());
+
+    assertThat(retries).containsExactly("UPLOAD SERVER_ERROR");
+    assertThat(toapis.requests(Endpoint.UPLOAD)).extracting(request -> request.status()).containsExactly(500, 200);
+    Object sent = toapis.lastCreate().orElseThrow().json().get("images");
+    assertThat(sent).asList().singleElement().asString().startsWith(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE);
+  }
+
+  @Test
+  void aCreateThatCouldNotConnectIsRetriedAndNeverAmbiguous() throws IOException {
+    ToApisVideoProvider nowhere = new ToApisVideoProvider(
+        ToApisTesting.config(toapis).baseUrl("http://127.0.0.1:" + closedPort()).build());
+
+    try (VidgenClient offline = client(nowhere)) {
+      assertThatThrownBy(() -> offline.submit(grokJob()))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .isNotInstanceOf(AmbiguousSubmitException.class)
+          .satisfies(error -> assertThat(((ProviderException) error).kind()).isEqualTo(FailureKind.CONNECT_FAILED));
+    } finally {
+      nowhere.close();
+    }
+
+    assertThat(retries).containsExactly("CREATE CONNECT_FAILED", "CREATE CONNECT_FAILED", "CREATE CONNECT_FAILED");
+  }
+
+  private VidgenClient client(ToApisVideoProvider provider) {
+    return VidgenClient.builder()
+        .provider(provider)
+        .retryPolicy(NO_WAITING)
+        .listener(new VidgenListener() {
+          @Override
+          public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt,
+              Duration delay) {
+            retries.add(operation + " " + failure.kind());
+          }
+        })
+        .build();
+  }
+
+  private static VideoJob grokJob() {
+    return VideoJob.builder("grok-video-1.5-preview")
+        .prompt("the cat turns its head").image("https://images.example/cat.png").build();
+  }
+
+  private static VideoJob seedanceJob() {
+    return VideoJobs.validFor("seedance-2");
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+}
