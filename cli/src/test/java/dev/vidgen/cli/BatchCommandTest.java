@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.core.port.JobStore;
 import dev.vidgen.core.port.JobStore.Entry;
 import dev.vidgen.journal.jdbc.Journals;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.TaskScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vidgen batch} in this JVM, on the mock provider. */
+/** {@code vidgen batch} in this JVM, on the mock provider and against the fake ToAPIs. */
 class BatchCommandTest {
   private static final String[] FAST_MOCK = {"--provider", "mock", "--set", "mock.duration=100ms",
       "--poll-interval", "50ms"};
@@ -87,6 +89,25 @@ class BatchCommandTest {
     assertThat(log.err()).contains("vidgen: batch 1/1 done").doesNotContain("\r");
     assertThat(log.out()).contains("completed  1", "spent", "files");
     assertThat(dir.resolve("t.journal")).as("a relative --journal is read against the working folder").isRegularFile();
+  }
+
+  @Test
+  void reportsAFailedJobByItsReasonAndEndsWithZeroAgainstToApis() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+          "--retry-delay", "1ms");
+
+      assertThat(result.exitCode()).as("every job completed or reported: " + result.all()).isZero();
+      assertThat(fake.creates()).hasSize(2);
+      assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
+          "1 in " + dir.resolve("jobs-videos"))
+          .containsPattern("failed   line 1 \\(a\\): .*could not render");
+      assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+    }
   }
 
   private String[] args(Path jobs, String... more) {

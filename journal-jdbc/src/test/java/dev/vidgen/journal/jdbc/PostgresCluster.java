@@ -51,6 +51,8 @@ final class PostgresCluster implements AutoCloseable {
         shared = startOrSkip();
       } catch (org.opentest4j.TestAbortedException e) {
         sharedFailure = e.getMessage();
+        // Said once in the build's own output too, so that a log shows why these tests did not run.
+        System.err.println("SKIPPED: the PostgreSQL journal tests: " + sharedFailure);
         throw e;
       }
       PostgresCluster cluster = shared;
