@@ -115,6 +115,10 @@ final class Failures {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
       json.putAll(Views.taskJson(handle, lastSnapshotOf(cause)));
+    } else if (cause instanceof BudgetExceededException over) {
+      // What the refused job would have cost, so that a script can tell how far over it is.
+      json.put("model", over.quote().model());
+      json.putAll(Views.quoteJson(over.quote()));
     }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("kind", kind(cause));

@@ -7,8 +7,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code vidgen} command. Exit codes and output are described in docs/cli.md. */
 public final class Main {
@@ -48,7 +50,15 @@ public final class Main {
   /** A mistake on the command line: one line saying what and where to look, exit 2. */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
-    return Failures.report(e, null, new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json")));
+    Output output = new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json"));
+    boolean unknownCommand = e instanceof UnmatchedArgumentException && line.getParent() == null
+        && args.length > 0 && !args[0].startsWith("-");
+    if (unknownCommand) {
+      List<String> commands = line.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+      return Failures.report(CliException.usage("'" + args[0] + "' is not a vidgen command",
+          "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
+    }
+    return Failures.report(e, null, output);
   }
 
   /**

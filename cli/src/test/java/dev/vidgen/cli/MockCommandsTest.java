@@ -126,6 +126,16 @@ class MockCommandsTest {
   }
 
   @Test
+  void rejectsAnUnknownCommandNamingTheCommands() {
+    CliRun.Result result = cli().run("genrate", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("'genrate' is not a vidgen command", "generate", "batch");
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.json()).containsKey("error");
+  }
+
+  @Test
   void rejectsAnUnknownModeNamingTheModes() {
     CliRun.Result result = cli().run("quote", "--json", "--provider", "mock", "--mode", "sideways");
 
@@ -193,8 +203,9 @@ class MockCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
     @SuppressWarnings("unchecked")
     Map<String, Object> error = (Map<String, Object>) result.json().get("error");
-    assertThat(error).containsEntry("kind", "budget_exceeded");
-    assertThat(result.json()).doesNotContainKey("task_id");
+    assertThat(error).containsEntry("kind", "budget_exceeded").containsEntry("exit_code", 8.0);
+    assertThat(result.json()).doesNotContainKey("task_id").containsEntry("model", "grok-video-1.5-preview")
+        .containsEntry("credits", 30.0).containsEntry("usd", 0.15);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * at the end. Where PostgreSQL is not installed the calling test is reported skipped, with why.
  */
 final class PostgresCluster implements AutoCloseable {
-  /** Names the folder of PostgreSQL's programs, such as {@code -Dvidgen.test.pgbin=/usr/lib/postgresql/16/bin}. */
+  /** Names the folder of PostgreSQL's programs, such as {@code -Dvidgen.test.pgbin=/usr/lib/postgresql/15/bin}. */
   static final String BIN_PROPERTY = "vidgen.test.pgbin";
 
   private final Path bin;
