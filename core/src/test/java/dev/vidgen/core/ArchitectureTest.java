@@ -37,6 +37,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void keepsTheInternalJsonPackageFreeOfAnythingButTheJdk() {
+    classes().that().resideInAPackage("dev.vidgen.core.internal..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.vidgen.core.internal..")
+        .because("the internal JSON reader and writer serve every module, so they may need nothing but the JDK")
+        .check(core);
+  }
+
+  @Test
+  void usesTheInternalPackageOnlyFromBatches() {
+    noClasses().that().resideInAPackage("dev.vidgen.core..")
+        .and().resideOutsideOfPackages("dev.vidgen.core.internal..", "dev.vidgen.core.batch..")
+        .should().dependOnClassesThat().resideInAPackage("dev.vidgen.core.internal..")
+        .because("dev.vidgen.core.internal is not API; inside the core only the jobs-file reader needs it")
+        .check(core);
+  }
+
+  @Test
   void keepsHttpAndJsonLibrariesOutOfTheCore() {
     noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
         .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..", "com.squareup.moshi..")

@@ -3,6 +3,7 @@ package dev.vidgen.core.batch;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.internal.json.Json;
 import dev.vidgen.core.validation.Violation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,7 +52,7 @@ public final class BatchFile {
   static BatchLine parseLine(int number, String text, Path baseDir) {
     Object parsed;
     try {
-      parsed = JsonText.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+      parsed = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (IllegalArgumentException e) {
       return broken(number, text, "line.not_json", "line " + number + " is " + e.getMessage());
     }
@@ -130,6 +131,9 @@ public final class BatchFile {
       if (value == null || value instanceof String) {
         return (String) value;
       }
+      if (numberAllowed && value instanceof Long number) {
+        return number.toString();
+      }
       if (numberAllowed && value instanceof BigDecimal number) {
         return number.toPlainString();
       }
@@ -143,6 +147,9 @@ public final class BatchFile {
         return null;
       }
       try {
+        if (value instanceof Long number) {
+          return Math.toIntExact(number);
+        }
         BigDecimal number = value instanceof BigDecimal n ? n : new BigDecimal(value.toString().trim());
         return number.intValueExact();
       } catch (ArithmeticException | NumberFormatException e) {

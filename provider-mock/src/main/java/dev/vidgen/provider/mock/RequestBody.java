@@ -4,8 +4,8 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.domain.WireFormat;
+import dev.vidgen.core.internal.json.Json;
 import dev.vidgen.core.port.SubmitRequest;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +41,7 @@ final class RequestBody {
       body.put("client_business_id", request.clientReference());
     }
     job.params().forEach((key, value) -> put(body, key, value));
-    StringBuilder out = new StringBuilder();
-    write(out, body);
-    return out.toString();
+    return Json.write(body);
   }
 
   /** Puts {@code value} at a dotted path such as {@code metadata.resolution}. */
@@ -58,57 +56,5 @@ final class RequestBody {
     if (inner instanceof Map<?, ?> map) {
       put((Map<String, Object>) map, path.substring(dot + 1), value);
     }
-  }
-
-  private static void write(StringBuilder out, Object value) {
-    if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      String separator = "";
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        out.append(separator);
-        writeString(out, String.valueOf(entry.getKey()));
-        out.append(':');
-        write(out, entry.getValue());
-        separator = ",";
-      }
-      out.append('}');
-    } else if (value instanceof Collection<?> items) {
-      out.append('[');
-      String separator = "";
-      for (Object item : items) {
-        out.append(separator);
-        write(out, item);
-        separator = ",";
-      }
-      out.append(']');
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else if (value == null) {
-      out.append("null");
-    } else {
-      writeString(out, value.toString());
-    }
-  }
-
-  private static void writeString(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

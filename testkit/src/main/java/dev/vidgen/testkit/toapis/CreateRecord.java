@@ -1,5 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
+import dev.vidgen.core.internal.json.Json;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,13 @@ public record CreateRecord(
     return taskId != null;
   }
 
-  /** The body parsed: maps, lists, strings, {@code Long}/{@code BigDecimal} numbers, booleans. */
+  /**
+   * The body parsed: maps, lists, strings, {@code Long}/{@code BigDecimal} numbers, booleans, and
+   * Java null for a JSON {@code null} (the key is still present).
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> json() {
-    Object value = FakeJson.parse(body);
+    Object value = Json.parse(body);
     return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
   }
 

@@ -1,5 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
+import dev.vidgen.core.internal.json.Json;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ final class FakeAdmin {
     json.put("received_at", create.receivedAt().toString());
     Object body;
     try {
-      body = FakeJson.parse(create.body());
+      body = Json.parse(create.body());
     } catch (IllegalArgumentException notJson) {
       body = create.body();
     }
@@ -125,7 +126,7 @@ final class FakeAdmin {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(RecordedRequest request) {
     String text = request.getBody() == null ? "" : request.getBody().utf8();
-    Object parsed = FakeJson.parse(text.isBlank() ? "{}" : text);
+    Object parsed = Json.parse(text.isBlank() ? "{}" : text);
     if (!(parsed instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("send a JSON object");
     }
@@ -134,7 +135,7 @@ final class FakeAdmin {
 
   private static String text(Map<String, Object> body, String name, String fallback) {
     Object value = body.get(name);
-    if (value == null || value == FakeJson.NULL) {
+    if (value == null) {
       if (fallback == null && !name.equals("pending_status")) {
         throw new IllegalArgumentException(name + " is required");
       }
@@ -152,7 +153,7 @@ final class FakeAdmin {
     return new MockResponse.Builder()
         .code(status)
         .setHeader("Content-Type", FakeResponses.JSON)
-        .body(FakeJson.write(body))
+        .body(Json.write(body))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
+import dev.vidgen.core.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ final class WireRules {
       }
     }
     Object resolution = body.get("resolution");
-    if (resolution != null && !resolution.equals("480p") && !resolution.equals("720p")) {
+    if (body.containsKey("resolution") && !"480p".equals(resolution) && !"720p".equals(resolution)) {
       return "resolution must be 480p or 720p";
     }
     return ratio(body);
@@ -109,14 +110,14 @@ final class WireRules {
 
   private static String standard(Map<String, Object> body) {
     if (body.containsKey("duration") && !(body.get("duration") instanceof Long)) {
-      return "duration must be a JSON integer, not " + FakeJson.write(body.get("duration"));
+      return "duration must be a JSON integer, not " + Json.write(body.get("duration"));
     }
     return null;
   }
 
   private static String ratio(Map<String, Object> body) {
     Object ratio = body.get("aspect_ratio");
-    if (ratio != null && !GROK_RATIOS.contains(ratio)) {
+    if (body.containsKey("aspect_ratio") && !(ratio instanceof String text && GROK_RATIOS.contains(text))) {
       return "aspect_ratio must be one of 16:9, 9:16, 3:2, 2:3, 1:1";
     }
     return null;
@@ -124,7 +125,7 @@ final class WireRules {
 
   private static String integerIn(Object value, int min, int max) {
     if (!(value instanceof Long number)) {
-      return "duration must be a JSON integer, not " + FakeJson.write(value);
+      return "duration must be a JSON integer, not " + Json.write(value);
     }
     if (number < min || number > max) {
       return "duration must be " + min + " to " + max + ", not " + number;

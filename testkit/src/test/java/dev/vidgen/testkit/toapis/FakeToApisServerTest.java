@@ -77,7 +77,18 @@ class FakeToApisServerTest {
     assertThat(create("{\"model\":\"sora-2-vvip\",\"prompt\":\"p\",\"duration\":\"8\"}").status).isEqualTo(400);
     assertThat(create("{\"model\":\"sora-2-vvip\",\"prompt\":\"p\",\"callback_url\":\"https://me.example/hook\"}").body)
         .contains("webhook_not_configured");
-    assertThat(create("{\"model\":\"sora-2-vvip\",\"prompt\":").body).contains("not JSON");
+    assertThat(create("{\"model\":\"sora-2-vvip\",\"prompt\":").body).contains("not JSON", "column");
+    assertThat(create("{\"model\":\"grok-video-1.5\",\"prompt\":\"p\",\"image\":\"" + IMAGE + "\",\"resolution\":null}").body)
+        .contains("resolution must be 480p or 720p");
+  }
+
+  @Test
+  void recordsTheCreateBodyWithItsTypesAndNullsAsSent() {
+    create("{\"model\":\"sora-2-vvip\",\"prompt\":\"p\",\"duration\":8,\"seconds\":\"10\",\"note\":null}");
+
+    Map<String, Object> body = toapis.lastCreate().orElseThrow().json();
+    assertThat(body).containsEntry("duration", 8L).containsEntry("seconds", "10").containsKey("note");
+    assertThat(body.get("note")).isNull();
   }
 
   @Test
