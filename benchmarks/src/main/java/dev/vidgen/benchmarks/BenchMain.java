@@ -5,6 +5,7 @@ import dev.vidgen.benchmarks.load.OverheadFigures;
 import dev.vidgen.benchmarks.load.RateLimitFigures;
 import dev.vidgen.benchmarks.micro.MicroFigures;
 import dev.vidgen.benchmarks.polling.PollingFigures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,14 +30,22 @@ public final class BenchMain {
     List<Section> sections = List.of(
         new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures());
     Summary summary = new Summary(settings);
+    Path previous = settings.out().resolve("summary.json");
+    if (!settings.sections().containsAll(Settings.SECTIONS) && Files.isRegularFile(previous)) {
+      summary.keepOthers(JsonFiles.parse(Files.readString(previous)));
+    }
     long start = System.nanoTime();
     for (Section section : sections) {
       if (!settings.wants(section.name())) {
         continue;
       }
       long sectionStart = System.nanoTime();
+      String loadBefore = Machine.loadAverage();
       System.out.printf("bench: %s ...%n", section.name());
+      summary.section(section.name());
       section.run(settings, summary);
+      summary.ran(section.name(), settings.quick() ? "quick" : "full", loadBefore, Machine.loadAverage(),
+          (System.nanoTime() - sectionStart) / 1e9);
       System.out.printf("bench: %s done in %.0f s%n", section.name(), (System.nanoTime() - sectionStart) / 1e9);
       summary.write(settings.out());
     }

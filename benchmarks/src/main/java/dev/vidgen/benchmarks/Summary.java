@@ -8,10 +8,14 @@ import java.util.Map;
 
 /**
  * The figures of one bench run: headline keys (medians), the target each is held to, and the
- * details behind them; written as {@code summary.json}.
+ * details behind them; written as {@code summary.json}. A run of some sections only keeps the
+ * other sections' figures from the {@code summary.json} already there.
  */
 public final class Summary {
   private final Map<String, Object> figures = new LinkedHashMap<>();
+  private final Map<String, String> sectionOf = new LinkedHashMap<>();
+  private final Map<String, Object> sectionRuns = new LinkedHashMap<>();
+  private String section = "";
   private final Map<String, Object> details = new LinkedHashMap<>();
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, Object> machine;
@@ -33,14 +37,65 @@ public final class Summary {
     this.machine = Machine.describe();
   }
 
+  /**
+   * Keeps from {@code previous} (an earlier {@code summary.json}) the figures, targets and details
+   * of the sections this run does not run.
+   */
+  @SuppressWarnings("unchecked")
+  public void keepOthers(Map<String, Object> previous) {
+    Map<String, Object> sections = (Map<String, Object>) previous.getOrDefault("figure_sections", Map.of());
+    Map<String, Object> oldDetails = (Map<String, Object>) previous.getOrDefault("details", Map.of());
+    Map<String, Object> oldTargets = (Map<String, Object>) previous.getOrDefault("targets", Map.of());
+    sections.forEach((key, owner) -> {
+      if (!settings.wants((String) owner) && previous.containsKey(key)) {
+        Object value = previous.get(key);
+        figures.put(key, value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15
+            ? (Object) number.longValue() : value);
+        sectionOf.put(key, (String) owner);
+        if (oldTargets.get(key) instanceof Map<?, ?> target) {
+          String text = (String) target.get("target");
+          targets.add(new Target(key, text.startsWith("<="), Double.parseDouble(text.substring(3))));
+        }
+      }
+    });
+    oldDetails.forEach((name, value) -> {
+      if (!settings.wants(name)) {
+        details.put(name, value);
+      }
+    });
+    ((Map<String, Object>) previous.getOrDefault("section_runs", Map.of())).forEach((name, value) -> {
+      if (!settings.wants(name)) {
+        sectionRuns.put(name, value);
+      }
+    });
+  }
+
+  /** When a section ran, how long it took and how busy the machine was (load averages) around it. */
+  public void ran(String name, String mode, String loadBefore, String loadAfter, double seconds) {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("mode", mode);
+    run.put("finished_at", java.time.Instant.now().toString());
+    run.put("seconds", Math.round(seconds));
+    run.put("load_average_before", loadBefore);
+    run.put("load_average_after", loadAfter);
+    sectionRuns.put(name, run);
+  }
+
+  /** The section whose figures follow. */
+  public void section(String name) {
+    this.section = name;
+  }
+
   /** Sets a headline figure (rounded to four significant digits). */
   public void put(String key, double value) {
     figures.put(key, Stats.round(value));
+    sectionOf.put(key, section);
   }
 
   /** Sets a headline count. */
   public void put(String key, long value) {
     figures.put(key, value);
+    sectionOf.put(key, section);
   }
 
   /** Holds {@code key} to at most {@code bound}. */
@@ -69,6 +124,7 @@ public final class Summary {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("mode", settings.quick() ? "quick" : "full");
     json.put("runs", settings.runs());
+    json.put("sections_run_now", List.copyOf(settings.sections()));
     json.putAll(figures);
     Map<String, Object> checks = new LinkedHashMap<>();
     for (Target target : targets) {
@@ -83,7 +139,9 @@ public final class Summary {
     Map<String, Object> where = new LinkedHashMap<>(machine);
     where.put("load_average_at_end", Machine.loadAverage());
     json.put("machine", where);
+    json.put("section_runs", sectionRuns);
     json.put("details", details);
+    json.put("figure_sections", sectionOf);
     Path file = dir.resolve("summary.json");
     JsonFiles.write(file, json);
     return file;
