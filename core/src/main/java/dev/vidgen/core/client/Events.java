@@ -24,8 +24,12 @@ final class Events {
   }
 
   void submitted(JobHandle handle) {
-    LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
-    notify("onSubmitted", () -> listener.onSubmitted(handle));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
+    }
+    if (listening()) {
+      notify("onSubmitted", () -> listener.onSubmitted(handle));
+    }
   }
 
   void uploaded(java.nio.file.Path image, java.net.URI url) {
@@ -38,36 +42,57 @@ final class Events {
   }
 
   void polled(JobHandle handle, TaskSnapshot snapshot) {
-    LOG.debug("polled task {}: {}{}", handle.taskId(), snapshot.rawStatus(),
-        snapshot.percent().isPresent() ? " " + snapshot.percent().getAsInt() + "%" : "");
-    notify("onPolled", () -> listener.onPolled(handle, snapshot));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("polled task {}: {}{}", handle.taskId(), snapshot.rawStatus(),
+          snapshot.percent().isPresent() ? " " + snapshot.percent().getAsInt() + "%" : "");
+    }
+    if (listening()) {
+      notify("onPolled", () -> listener.onPolled(handle, snapshot));
+    }
   }
 
   void retry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
-    LOG.debug("retrying {} of task {} in {} ms after failure {}: {}", operation,
-        handle == null ? failure.taskId().map(Object::toString).orElse("(not created yet)") : handle.taskId(),
-        delay.toMillis(), attempt, failure.getMessage());
-    notify("onRetry", () -> listener.onRetry(handle, operation, failure, attempt, delay));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("retrying {} of task {} in {} ms after failure {}: {}", operation,
+          handle == null ? failure.taskId().map(Object::toString).orElse("(not created yet)") : handle.taskId(),
+          delay.toMillis(), attempt, failure.getMessage());
+    }
+    if (listening()) {
+      notify("onRetry", () -> listener.onRetry(handle, operation, failure, attempt, delay));
+    }
   }
 
   void completed(JobHandle handle, TaskSnapshot snapshot) {
     LOG.debug("task {} completed", handle.taskId());
-    notify("onCompleted", () -> listener.onCompleted(handle, snapshot));
+    if (listening()) {
+      notify("onCompleted", () -> listener.onCompleted(handle, snapshot));
+    }
   }
 
   void failed(JobHandle handle, VidgenException error) {
     LOG.debug("job {} failed: {}", handle == null ? "(no task)" : handle.taskId(), error.getMessage());
-    notify("onFailed", () -> listener.onFailed(handle, error));
+    if (listening()) {
+      notify("onFailed", () -> listener.onFailed(handle, error));
+    }
   }
 
   void downloaded(JobHandle handle, Path file) {
     LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
-    notify("onDownloaded", () -> listener.onDownloaded(handle, file));
+    if (listening()) {
+      notify("onDownloaded", () -> listener.onDownloaded(handle, file));
+    }
   }
 
   /** Tells a progress listener about a snapshot, shielding the wait from its exceptions. */
   void progress(ProgressListener progress, TaskSnapshot snapshot, Duration elapsed) {
-    notify("onProgress", () -> progress.onProgress(snapshot, elapsed));
+    if (progress != ProgressListener.NONE) {
+      notify("onProgress", () -> progress.onProgress(snapshot, elapsed));
+    }
+  }
+
+  /** Whether an app listener is set; without one no event builds a call. */
+  private boolean listening() {
+    return listener != VidgenListener.NONE;
   }
 
   private static void notify(String event, Runnable call) {

@@ -59,6 +59,8 @@ final class ToApisVideoProvider implements VideoProvider {
   private final ToApisApi api;
   private final HttpCalls calls;
   private final ErrorMapper errors;
+  /** The {@code Authorization} value, made once; never shown. */
+  private final String authorization;
   private volatile boolean closed;
 
   ToApisVideoProvider(ToApisConfig config) {
@@ -70,6 +72,7 @@ final class ToApisVideoProvider implements VideoProvider {
     this.clients = new HttpClients(config, log);
     this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString());
     this.calls = new HttpCalls(errors);
+    this.authorization = ApiHeaders.authorization(config.apiKey());
     this.api = new Retrofit.Builder()
         .baseUrl(config.httpBaseUrl())
         .client(clients.api)
@@ -102,7 +105,7 @@ final class ToApisVideoProvider implements VideoProvider {
           "file", name, RequestBody.create(image.toFile(), imageType(name)));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
-      return calls.send(api.uploadImage(file, RequestBody.create("generation", TEXT), trace), trace, context,
+      return calls.send(api.uploadImage(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
           (body, status, headers) -> uploadedUrl(context, body, status, headers));
     });
   }
@@ -114,7 +117,7 @@ final class ToApisVideoProvider implements VideoProvider {
       String json = CreateBody.json(request);
       String reference = request.route().wire().acceptsClientReference() ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
-      return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), trace), trace,
+      return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
           CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null));
     });
   }
@@ -124,7 +127,7 @@ final class ToApisVideoProvider implements VideoProvider {
     Objects.requireNonNull(taskId, "taskId == null");
     return guarded(() -> {
       CallTrace trace = new CallTrace();
-      return calls.send(api.videoTask(taskId.value(), trace), trace, CallContext.read(taskId),
+      return calls.send(api.videoTask(taskId.value(), authorization, trace), trace, CallContext.read(taskId),
           (body, status, headers) -> TaskSnapshots.fromTask(body, taskId));
     });
   }
@@ -135,7 +138,7 @@ final class ToApisVideoProvider implements VideoProvider {
     CompletableFuture<TaskSnapshot> lookup = guarded(() -> {
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.READ, null, clientReference);
-      return calls.send(api.videoTask(clientReference, trace), trace, context,
+      return calls.send(api.videoTask(clientReference, authorization, trace), trace, context,
           (body, status, headers) -> TaskSnapshots.fromTask(body, null));
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
@@ -182,7 +185,7 @@ final class ToApisVideoProvider implements VideoProvider {
     return guarded(() -> {
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.READ);
-      return calls.send(api.balance(trace), trace, context,
+      return calls.send(api.balance(authorization, trace), trace, context,
           (body, status, headers) -> balanceOf(context, body, status, headers));
     });
   }

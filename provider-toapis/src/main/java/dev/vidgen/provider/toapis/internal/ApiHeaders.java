@@ -12,33 +12,47 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds the headers every ToAPIs call carries. The key goes only into {@code Authorization}, and
- * only on requests to the configured base URL's scheme, host and port: a result file on another
- * host never sees it.
+ * Makes sure of the headers every ToAPIs call carries. The key goes only into {@code
+ * Authorization}, and only on requests to the configured base URL's scheme, host and port: a
+ * result file on another host never sees it. {@link ToApisApi} sets the headers when it builds a
+ * request, so a request that already carries them passes unchanged; any other is completed here.
  */
 public final class ApiHeaders implements Interceptor {
   /** The type of every JSON request body. */
   public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
+  static final String ACCEPT = "application/json";
   static final String USER_AGENT = "vidgen-toapis";
 
-  private final ApiKey apiKey;
+  private final String authorization;
   private final HttpUrl baseUrl;
 
   public ApiHeaders(ApiKey apiKey, HttpUrl baseUrl) {
-    this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+    this.authorization = authorization(Objects.requireNonNull(apiKey, "apiKey == null"));
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+  }
+
+  /** The value of the {@code Authorization} header for {@code apiKey}; never log it. */
+  public static String authorization(ApiKey apiKey) {
+    return "Bearer " + apiKey.reveal();
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!sameOrigin(request.url(), baseUrl)) {
+      return chain.proceed(authorization.equals(request.header("Authorization"))
+          ? request.newBuilder().removeHeader("Authorization").build()
+          : request);
+    }
+    if (authorization.equals(request.header("Authorization"))
+        && ACCEPT.equals(request.header("Accept"))
+        && USER_AGENT.equals(request.header("User-Agent"))) {
       return chain.proceed(request);
     }
     return chain.proceed(request.newBuilder()
-        .header("Authorization", "Bearer " + apiKey.reveal())
-        .header("Accept", "application/json")
+        .header("Authorization", authorization)
+        .header("Accept", ACCEPT)
         .header("User-Agent", USER_AGENT)
         .build());
   }
@@ -48,7 +62,7 @@ public final class ApiHeaders implements Interceptor {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer " + apiKey.masked());
     headers.put("Content-Type", JSON.toString());
-    headers.put("Accept", "application/json");
+    headers.put("Accept", ACCEPT);
     headers.put("User-Agent", USER_AGENT);
     return headers;
   }
