@@ -1,8 +1,8 @@
 package dev.vidgen.testkit;
 
-import static dev.vidgen.testkit.ContractSupport.await;
-import static dev.vidgen.testkit.ContractSupport.failureOf;
-import static dev.vidgen.testkit.ContractSupport.httpStatusOf;
+import static dev.vidgen.testkit.ProviderCalls.await;
+import static dev.vidgen.testkit.ProviderCalls.failureOf;
+import static dev.vidgen.testkit.ProviderCalls.httpStatusOf;
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 
 import dev.vidgen.core.domain.ModelRoute;

@@ -1,7 +1,5 @@
 package dev.vidgen.provider.toapis;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
@@ -9,17 +7,13 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.testkit.ProviderCalls;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Shared set-up for the provider's tests: a config aimed at a fake server, bounded waits. */
 final class ToApisTesting {
-  static final long WAIT_SECONDS = 20;
-
   private ToApisTesting() {}
 
   /** A configuration for {@code server} with short timeouts. */
@@ -45,16 +39,7 @@ final class ToApisTesting {
   }
 
   static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new AssertionError("expected success but the call failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("the future did not complete within " + WAIT_SECONDS + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return ProviderCalls.await(future);
   }
 
   /** Polls {@code id} (at most 10 times; the fake moves on with each poll) until it finishes. */
@@ -69,16 +54,6 @@ final class ToApisTesting {
   }
 
   static Throwable failure(CompletableFuture<?> future) {
-    try {
-      Object value = future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-      return fail("expected a failure but the call gave " + value);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (TimeoutException e) {
-      return fail("the future did not complete within " + WAIT_SECONDS + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted");
-    }
+    return ProviderCalls.failureOf(future);
   }
 }

@@ -4,6 +4,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.testkit.ProviderCalls;
 import dev.vidgen.testkit.ProviderScript;
 import dev.vidgen.testkit.VideoProviderContract;
 import dev.vidgen.testkit.time.VirtualTime;
@@ -72,7 +73,7 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
 
       @Override
       public void nextCallFails(Operation operation, FailureKind kind) {
-        toapis.inject(endpointOf(operation), Fault.status(statusOf(kind)));
+        toapis.inject(endpointOf(operation), Fault.status(ProviderCalls.httpStatusOf(kind)));
       }
 
       @Override
@@ -102,17 +103,4 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
     };
   }
 
-  private static int statusOf(FailureKind kind) {
-    return switch (kind) {
-      case RATE_LIMITED -> 429;
-      case UNAVAILABLE -> 503;
-      case SERVER_ERROR -> 500;
-      case AUTHENTICATION -> 401;
-      case INSUFFICIENT_QUOTA -> 402;
-      case CONTENT_POLICY -> 422;
-      case REJECTED -> 400;
-      case NOT_FOUND -> 404;
-      case CONNECT_FAILED, NO_RESPONSE -> throw new IllegalArgumentException(kind + " has no HTTP status");
-    };
-  }
 }
