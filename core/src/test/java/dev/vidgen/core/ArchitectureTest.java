@@ -56,8 +56,17 @@ class ArchitectureTest {
   @Test
   void keepsHttpAndJsonLibrariesOutOfTheCore() {
     noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
-        .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..", "com.squareup.moshi..")
-        .because("HTTP and JSON belong to the provider adapters")
+        .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..")
+        .because("HTTP belongs to the provider adapters")
+        .check(core);
+  }
+
+  @Test
+  void readsJsonOnlyThroughTheSharedJsonPackage() {
+    noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
+        .and().resideOutsideOfPackages("dev.vidgen.core.json..", "dev.vidgen.core.catalog..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.squareup.moshi..", "okio..")
+        .because("JSON goes through Moshi in dev.vidgen.core.json (and the route-file loader), nowhere else in the core")
         .check(core);
   }
 

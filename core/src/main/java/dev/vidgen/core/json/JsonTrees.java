@@ -1,0 +1,203 @@
+package dev.vidgen.core.json;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Every JSON document vidgen reads or writes without a typed adapter goes through here, on Moshi's
+ * streaming reader and writer. Trees are plain Java: {@link Map} (keys in document order),
+ * {@link List}, {@link String}, {@link Boolean}, {@code null} and exact numbers ({@link Long} or
+ * {@link BigInteger} for whole numbers, {@link BigDecimal} otherwise), so {@code 1} stays {@code 1}
+ * and {@code 0.05} stays {@code 0.05} on the way back out.
+ */
+public final class JsonTrees {
+  private JsonTrees() {}
+
+  /**
+   * The one JSON value in {@code text}.
+   *
+   * @throws MalformedJsonException saying where the text stops being JSON
+   */
+  public static Object parse(String text) {
+    if (text == null) {
+      throw new MalformedJsonException("no JSON text (null)");
+    }
+    return parse(new Buffer().writeUtf8(text));
+  }
+
+  /** The one JSON value that {@code source} holds; the source is read to its end, not closed. */
+  public static Object parse(BufferedSource source) {
+    try (JsonReader reader = JsonReader.of(source)) {
+      Object value = read(reader);
+      if (!source.exhausted() && hasMore(source)) {
+        throw new MalformedJsonException("more than one JSON value at " + reader.getPath());
+      }
+      return value;
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw new MalformedJsonException(e.getMessage());
+    } catch (java.io.EOFException e) {
+      throw new MalformedJsonException("the JSON text ends too early");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hasMore(BufferedSource source) throws IOException {
+    while (!source.exhausted()) {
+      byte next = source.readByte();
+      if (next != ' ' && next != '\n' && next != '\r' && next != '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The JSON value in {@code text}, or empty when it is blank or not one JSON value. */
+  public static Optional<Object> tryParse(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(parse(text));
+    } catch (MalformedJsonException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The JSON object in {@code text}, or empty when it is not one. */
+  @SuppressWarnings("unchecked")
+  public static Optional<Map<String, Object>> tryParseObject(String text) {
+    return tryParse(text).filter(Map.class::isInstance).map(value -> (Map<String, Object>) value);
+  }
+
+  /** Reads the next value of {@code reader} as a tree; numbers stay exact. */
+  public static Object read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          if (object.containsKey(name)) {
+            throw new MalformedJsonException("the key " + name + " appears twice at " + reader.getPath());
+          }
+          object.put(name, read(reader));
+        }
+        reader.endObject();
+        return Collections.unmodifiableMap(object);
+      }
+      case BEGIN_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          array.add(read(reader));
+        }
+        reader.endArray();
+        return Collections.unmodifiableList(array);
+      }
+      case STRING -> {
+        return reader.nextString();
+      }
+      case NUMBER -> {
+        return exactNumber(reader.nextString());
+      }
+      case BOOLEAN -> {
+        return reader.nextBoolean();
+      }
+      case NULL -> {
+        return reader.nextNull();
+      }
+      default -> throw new MalformedJsonException("expected a JSON value at " + reader.getPath());
+    }
+  }
+
+  /** {@code value} (a tree as {@link #parse} returns, with any {@link Number}) as compact JSON. */
+  public static String write(Object value) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true);
+      write(writer, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readUtf8();
+  }
+
+  /**
+   * Writes {@code value} to {@code writer}. Maps, iterables, arrays of objects, strings, numbers,
+   * booleans, enums (by name) and null are written; anything else is refused.
+   *
+   * @throws IllegalArgumentException naming the path of a value of another type
+   */
+  public static void write(JsonWriter writer, Object value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else if (value instanceof Map<?, ?> map) {
+      writer.beginObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        writer.name(String.valueOf(entry.getKey()));
+        write(writer, entry.getValue());
+      }
+      writer.endObject();
+    } else if (value instanceof Iterable<?> items) {
+      writer.beginArray();
+      for (Object item : items) {
+        write(writer, item);
+      }
+      writer.endArray();
+    } else if (value instanceof Object[] items) {
+      write(writer, List.of(items));
+    } else if (value instanceof String text) {
+      writer.value(text);
+    } else if (value instanceof Boolean flag) {
+      writer.value(flag);
+    } else if (value instanceof BigDecimal decimal) {
+      writer.value(decimal.scale() < 0 ? decimal.setScale(0) : decimal);
+    } else if (value instanceof Double || value instanceof Float) {
+      writer.value(plain(((Number) value).doubleValue()));
+    } else if (value instanceof Number number) {
+      writer.value(number);
+    } else if (value instanceof Enum<?> constant) {
+      writer.value(constant.name());
+    } else if (value instanceof CharSequence || value instanceof java.net.URI) {
+      writer.value(value.toString());
+    } else {
+      throw new IllegalArgumentException(
+          "cannot write a " + value.getClass().getName() + " as JSON at " + writer.getPath());
+    }
+  }
+
+  /** The number a JSON number literal spells, exactly. */
+  static Number exactNumber(String literal) {
+    boolean whole = literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
+    if (whole) {
+      BigInteger integer = new BigInteger(literal);
+      return integer.bitLength() < 64 ? (Number) integer.longValue() : integer;
+    }
+    return new BigDecimal(literal);
+  }
+
+  private static Number plain(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("JSON has no " + value);
+    }
+    BigDecimal decimal = BigDecimal.valueOf(value);
+    return decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0
+        ? decimal.toBigInteger()
+        : decimal;
+  }
+}

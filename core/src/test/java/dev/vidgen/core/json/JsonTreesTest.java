@@ -1,0 +1,62 @@
+package dev.vidgen.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTreesTest {
+
+  @Test
+  void numbersComeBackOutExactlyAsTheyWentIn() {
+    String text = "{\"x\":1,\"price\":0.05,\"big\":12345678901234567890,\"e\":1.5E3,\"neg\":-7}";
+
+    Object tree = JsonTrees.parse(text);
+
+    assertThat(tree).isInstanceOf(Map.class);
+    assertThat(((Map<?, ?>) tree).get("x")).isEqualTo(1L);
+    assertThat(((Map<?, ?>) tree).get("price")).isEqualTo(new BigDecimal("0.05"));
+    assertThat(JsonTrees.write(tree))
+        .isEqualTo("{\"x\":1,\"price\":0.05,\"big\":12345678901234567890,\"e\":1500,\"neg\":-7}");
+  }
+
+  @Test
+  void keysKeepDocumentOrderAndNullsAreWritten() {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("b", null);
+    object.put("a", List.of(true, "x"));
+
+    assertThat(JsonTrees.write(object)).isEqualTo("{\"b\":null,\"a\":[true,\"x\"]}");
+    assertThat(JsonTrees.write(JsonTrees.parse("{\"z\":1,\"a\":2}"))).isEqualTo("{\"z\":1,\"a\":2}");
+  }
+
+  @Test
+  void doublesAreWrittenWithoutATrailingPointZero() {
+    assertThat(JsonTrees.write(List.of(1.0, 0.25))).isEqualTo("[1,0.25]");
+  }
+
+  @Test
+  void malformedTextSaysWhereItBreaks() {
+    assertThatThrownBy(() -> JsonTrees.parse("{\"a\": [1, }"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("$.a");
+    assertThatThrownBy(() -> JsonTrees.parse("{\"a\":1} {}"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("more than one");
+    assertThatThrownBy(() -> JsonTrees.parse("{\"a\":1,\"a\":2}"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("appears twice");
+    assertThat(JsonTrees.tryParse("<html>")).isEmpty();
+  }
+
+  @Test
+  void anUnwritableValueIsRefusedWithItsPath() {
+    assertThatThrownBy(() -> JsonTrees.write(Map.of("when", new Object())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.when");
+  }
+}
