@@ -9,18 +9,24 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
- * Shows a wait on stderr. On a terminal: one bar redrawn in place (status, percent, elapsed,
- * the elapsed time ticking between polls). Elsewhere: a plain line each time the status or the
- * percent changes, which reads well in logs.
+ * Shows a wait on stderr. On a terminal: one line redrawn in place (status, percent, elapsed,
+ * the elapsed time ticking between polls), never wider than the terminal is at that moment: the
+ * bar shrinks, then goes, then the task id is shortened. Elsewhere: a plain line each time the
+ * status or the percent changes, which reads well in logs.
  */
 final class ProgressPrinter implements ProgressListener, AutoCloseable {
   private static final int BAR_WIDTH = 24;
+  private static final int MIN_BAR_WIDTH = 10;
+  /** ANSI "erase to the end of the line": clears what a longer earlier line left behind. */
+  private static final String ERASE_REST = "\u001b[K";
 
   private final PrintWriter err;
   private final boolean terminal;
   private final String taskId;
+  private final IntSupplier width;
   private final ScheduledExecutorService ticker;
   private TaskSnapshot last;
   private Duration lastElapsed = Duration.ZERO;
@@ -29,7 +35,13 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   private String lastLine;
 
   ProgressPrinter(PrintWriter err, boolean terminal, String taskId) {
+    this(err, terminal, taskId, TerminalWidth::current);
+  }
+
+  /** With {@code width} telling the terminal's columns at each redraw. */
+  ProgressPrinter(PrintWriter err, boolean terminal, String taskId, IntSupplier width) {
     this.err = err;
+    this.width = width;
     this.terminal = terminal;
     this.taskId = taskId;
     if (terminal) {
@@ -68,21 +80,60 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   }
 
   private void draw(Duration elapsed) {
-    String line = bar(last, elapsed);
-    err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+    String line = fit(last, elapsed, width.getAsInt());
+    err.print("\r" + line + ERASE_REST);
     err.flush();
-    drawnWidth = line.length();
+    drawnWidth = TerminalWidth.columns(line);
   }
 
-  /** "task video_1  [##########--------------]  42%  in_progress  0:31". */
+  /** "task video_1  [##########--------------]  42%  in_progress  0:31" at full width. */
   String bar(TaskSnapshot snapshot, Duration elapsed) {
-    int percent = snapshot.percent().orElse(snapshot.status() == TaskStatus.COMPLETED ? 100 : 0);
-    int filled = percent * BAR_WIDTH / 100;
+    return line("task " + taskId, barOf(snapshot, BAR_WIDTH), tail(snapshot, elapsed));
+  }
+
+  /**
+   * The progress line in at most {@code columns - 1} columns (the last column would make some
+   * terminals wrap): the bar shrinks to {@value #MIN_BAR_WIDTH}, then is left out, then the task
+   * id keeps only its end, then only the status part is left.
+   */
+  String fit(TaskSnapshot snapshot, Duration elapsed, int columns) {
+    int room = Math.max(1, columns - 1);
+    String head = "task " + taskId;
+    String tail = tail(snapshot, elapsed);
+    int fixed = TerminalWidth.columns(line(head, "", tail));
+    int barRoom = room - fixed - 2;
+    if (barRoom >= MIN_BAR_WIDTH + 2) {
+      return line(head, barOf(snapshot, Math.min(BAR_WIDTH, barRoom - 2)), tail);
+    }
+    if (fixed <= room) {
+      return line(head, "", tail);
+    }
+    int idRoom = room - TerminalWidth.columns(line("task …", "", tail));
+    if (idRoom >= 4) {
+      String end = taskId.substring(Math.max(0, taskId.length() - idRoom));
+      return line("task …" + end, "", tail);
+    }
+    return TerminalWidth.clip(tail, room);
+  }
+
+  private static String line(String head, String bar, String tail) {
+    return head + "  " + (bar.isEmpty() ? "" : bar + "  ") + tail;
+  }
+
+  private static String barOf(TaskSnapshot snapshot, int cells) {
+    int filled = percentOf(snapshot) * cells / 100;
+    return "[" + "#".repeat(filled) + "-".repeat(cells - filled) + "]";
+  }
+
+  private static int percentOf(TaskSnapshot snapshot) {
+    return snapshot.percent().orElse(snapshot.status() == TaskStatus.COMPLETED ? 100 : 0);
+  }
+
+  private static String tail(TaskSnapshot snapshot, Duration elapsed) {
     String percentText = snapshot.percent().isPresent() || snapshot.status().isTerminal()
-        ? String.format(Locale.ROOT, "%3d%%", percent)
+        ? String.format(Locale.ROOT, "%3d%%", percentOf(snapshot))
         : "  ?%";
-    return "task " + taskId + "  [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]  "
-        + percentText + "  " + snapshot.status().id() + "  " + clock(elapsed);
+    return percentText + "  " + snapshot.status().id() + "  " + clock(elapsed);
   }
 
   /** "0:07", "12:30", "1:02:03". */

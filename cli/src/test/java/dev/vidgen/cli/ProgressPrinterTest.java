@@ -43,6 +43,42 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void neverDrawsWiderThanTheTerminalAtAnyWidth() {
+    String longId = "video_mock_0123456789abcdef0123456789abcdef";
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(new StringWriter()), true, longId, () -> 80);
+    TaskSnapshot running = TaskSnapshot.inProgress(TaskId.of(longId), 34);
+
+    for (int columns = 20; columns <= 200; columns++) {
+      String line = printer.fit(running, Duration.ofSeconds(754), columns);
+      assertThat(TerminalWidth.columns(line)).as("at %d columns: %s", columns, line).isLessThan(columns);
+      assertThat(line).as("at %d columns", columns).contains("in_progress");
+    }
+    assertThat(printer.fit(running, Duration.ofSeconds(754), 80))
+        .as("a standard 80x24 terminal keeps the whole id, leaving out the bar it has no room for")
+        .contains(longId).doesNotContain("[").contains(" 34%  in_progress  12:34");
+    assertThat(printer.fit(running, Duration.ofSeconds(754), 100)).contains(longId).contains("[###");
+    assertThat(printer.fit(running, Duration.ofSeconds(754), 60)).contains("…").contains("34%");
+    printer.close();
+  }
+
+  @Test
+  void followsAResizeOnTheNextRedraw() {
+    StringWriter err = new StringWriter();
+    int[] columns = {120};
+    try (ProgressPrinter printer = new ProgressPrinter(new PrintWriter(err), true, "video_1", () -> columns[0])) {
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 50), Duration.ofSeconds(31));
+      columns[0] = 30;
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 60), Duration.ofSeconds(32));
+    }
+
+    String[] draws = err.toString().split("\r");
+    String narrow = draws[draws.length - 1].replace("\u001b[K", "").strip();
+    assertThat(draws[1]).contains("[############");
+    assertThat(TerminalWidth.columns(narrow)).isLessThan(30);
+    assertThat(narrow).doesNotContain("[").contains("60%");
+  }
+
+  @Test
   void showsElapsedTimeLikeAClock() {
     assertThat(ProgressPrinter.clock(Duration.ofSeconds(7))).isEqualTo("0:07");
     assertThat(ProgressPrinter.clock(Duration.ofSeconds(750))).isEqualTo("12:30");
