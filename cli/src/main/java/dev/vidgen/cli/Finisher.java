@@ -21,7 +21,9 @@ final class Finisher {
     CliContext context = session.context();
     TaskSnapshot done;
     try (ProgressPrinter progress =
-        new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value())) {
+            new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value());
+        InterruptNotice interrupted =
+            InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
       done = client.await(handle, new AwaitOptions(timeout, progress));
     }
     return save(session, client, handle, done, out, output);
