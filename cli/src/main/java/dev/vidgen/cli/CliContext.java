@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,15 +16,24 @@ import java.util.function.BooleanSupplier;
  * @param env environment variables (the API key is read from here and nowhere else)
  * @param stderrIsTerminal whether stderr is a terminal, which turns progress lines into a bar
  * @param workingDir the directory relative paths (such as {@code --out}) are read against
+ * @param in standard input, read by {@code --prompt -}
  */
 record CliContext(
     Map<String, String> env,
     PrintWriter out,
     PrintWriter err,
     BooleanSupplier stderrIsTerminal,
-    Path workingDir) {
+    Path workingDir,
+    InputStream in) {
+
+  /** A context whose standard input is empty. */
+  CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, BooleanSupplier stderrIsTerminal,
+      Path workingDir) {
+    this(env, out, err, stderrIsTerminal, workingDir, InputStream.nullInputStream());
+  }
 
   CliContext {
+    Objects.requireNonNull(in, "in == null");
     env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
     Objects.requireNonNull(out, "out == null");
     Objects.requireNonNull(err, "err == null");

@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.validation.ValidationReport;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,12 +17,17 @@ import picocli.CommandLine.Option;
 final class JobOptions {
   static final String DEFAULT_MODEL = "grok-video-1.5-preview";
 
-  @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL,
+  @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL, completionCandidates = ModelIds.class,
       description = "The model (default: ${DEFAULT-VALUE}); vidgen models lists them.")
   String model;
 
-  @Option(names = "--prompt", paramLabel = "TEXT", description = "What should happen in the video.")
+  @Option(names = "--prompt", paramLabel = "TEXT",
+      description = "What should happen in the video; - reads it from standard input.")
   String prompt;
+
+  @Option(names = "--prompt-file", paramLabel = "FILE",
+      description = "Read the prompt from this UTF-8 text file (instead of --prompt).")
+  Path promptFile;
 
   @Option(names = "--image", paramLabel = "URL|FILE",
       description = "An input image: an http(s) URL, or a local file that is uploaded first (repeatable, in order).")
@@ -52,7 +58,7 @@ final class JobOptions {
    */
   VideoJob toJob(CliContext context) {
     VideoJob.Builder job = VideoJob.builder(model.strip())
-        .prompt(prompt)
+        .prompt(PromptSource.read(prompt, promptFile, context))
         .seconds(seconds)
         .aspectRatio(aspectRatio)
         .resolution(resolution);

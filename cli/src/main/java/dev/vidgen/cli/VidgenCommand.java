@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       DownloadCommand.class,
       BalanceCommand.class,
       BatchCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nEnvironment:%n",

@@ -28,6 +28,7 @@ final class CliRun {
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Path workingDir;
   private boolean terminal;
+  private byte[] stdin = new byte[0];
 
   private CliRun(Path workingDir) {
     this.workingDir = workingDir;
@@ -43,6 +44,12 @@ final class CliRun {
     return this;
   }
 
+  /** What an in-process run reads on standard input. */
+  CliRun stdin(String text) {
+    this.stdin = text.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
   /** Pretends stderr is a terminal. */
   CliRun terminal(boolean terminal) {
     this.terminal = terminal;
@@ -54,7 +61,8 @@ final class CliRun {
     StringWriter err = new StringWriter();
     boolean onTerminal = terminal;
     CliContext context =
-        new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir);
+        new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir,
+            new java.io.ByteArrayInputStream(stdin));
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -1,0 +1,39 @@
+package dev.vidgen.cli;
+
+import java.util.Locale;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code vidgen completion bash|zsh}: prints a completion script that knows every command, every
+ * option and the model ids; picocli writes it from the command tree itself, so it never drifts.
+ */
+@Command(name = "completion", sortOptions = false,
+    description = {"Print a shell completion script (commands, options, model ids).",
+        "bash: source <(vidgen completion bash)",
+        "zsh:  source <(vidgen completion zsh)"})
+final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
+  @ParentCommand VidgenCommand parent;
+
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+  String shell;
+
+  @Override
+  public Integer call() {
+    String wanted = shell.strip().toLowerCase(Locale.ROOT);
+    if (!wanted.equals("bash") && !wanted.equals("zsh")) {
+      throw CliException.usage("'" + shell + "' is not a shell vidgen writes completion for", "use bash or zsh");
+    }
+    CommandLine tree = Main.commandLine(parent.context());
+    String script = AutoComplete.bash("vidgen", tree);
+    if (wanted.equals("zsh")) {
+      script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+    }
+    parent.context().out().print(script);
+    parent.context().out().flush();
+    return ExitCodes.DONE;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.vidgen.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Where the prompt comes from: {@code --prompt TEXT}, {@code --prompt -} (stdin) or {@code --prompt-file FILE}. */
+final class PromptSource {
+  /** More than any model takes; a larger input is surely the wrong file. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private PromptSource() {}
+
+  /**
+   * The prompt, or null when none was given; a trailing newline of a file or of stdin is dropped.
+   *
+   * @throws CliException (exit 2) when both ways are used, or the file cannot be read as UTF-8 text
+   */
+  static String read(String prompt, Path promptFile, CliContext context) {
+    if (prompt != null && promptFile != null) {
+      throw CliException.usage("--prompt and --prompt-file are both given",
+          "give the prompt one way: --prompt TEXT, --prompt - (standard input) or --prompt-file FILE");
+    }
+    if (promptFile != null) {
+      Path file = context.resolve(promptFile);
+      try {
+        if (Files.size(file) > MAX_BYTES) {
+          throw CliException.usage("--prompt-file " + promptFile + " is larger than 1 MiB",
+              "give a text file holding only the prompt");
+        }
+        return trimmed(decode(Files.readAllBytes(file), "--prompt-file " + promptFile));
+      } catch (NoSuchFileException e) {
+        throw CliException.usage("--prompt-file " + promptFile + " does not exist", "give the path of a text file");
+      } catch (IOException e) {
+        throw CliException.usage("--prompt-file " + promptFile + " cannot be read: " + e.getMessage(),
+            "give the path of a readable text file");
+      }
+    }
+    if ("-".equals(prompt)) {
+      try {
+        byte[] bytes = context.in().readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+          throw CliException.usage("the prompt on standard input is larger than 1 MiB", "pipe in only the prompt");
+        }
+        return trimmed(decode(bytes, "the prompt on standard input"));
+      } catch (IOException e) {
+        throw CliException.usage("standard input cannot be read: " + e.getMessage(), "pipe the prompt in, or use --prompt TEXT");
+      }
+    }
+    return prompt;
+  }
+
+  private static String decode(byte[] bytes, String what) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw CliException.usage(what + " is not UTF-8 text", "save the prompt as UTF-8 text");
+    }
+  }
+
+  private static String trimmed(String text) {
+    String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return withoutBom.stripTrailing();
+  }
+}

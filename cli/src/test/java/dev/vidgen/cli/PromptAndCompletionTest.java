@@ -1,0 +1,80 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --prompt-file}, {@code --prompt -} and {@code vidgen completion}, run as a person would. */
+class PromptAndCompletionTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void image() {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  @Test
+  void readsThePromptFromAFileAndFromStandardInput() throws IOException {
+    String prompt = "Slow push-in on the bottle,\nsoft studio light — «lumière»";
+    Files.writeString(dir.resolve("prompt.txt"), prompt + "\n", StandardCharsets.UTF_8);
+
+    CliRun.Result fromFile = CliRun.in(dir).run("generate", "--dry-run", "--json", "--provider", "mock",
+        "--image", "product.png", "--prompt-file", "prompt.txt");
+    CliRun.Result fromStdin = CliRun.in(dir).stdin(prompt + "\n").run("generate", "--dry-run", "--json",
+        "--provider", "mock", "--image", "product.png", "--prompt", "-");
+
+    for (CliRun.Result result : List.of(fromFile, fromStdin)) {
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(bodyOf(result)).contains("Slow push-in on the bottle,\\nsoft studio light — «lumière»\"");
+    }
+  }
+
+  @Test
+  void refusesTwoPromptsAMissingFileAndTextThatIsNotUtf8() throws IOException {
+    Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+
+    CliRun.Result both = CliRun.in(dir).run("validate", "--provider", "mock", "--image", "product.png",
+        "--prompt", "x", "--prompt-file", "prompt.txt");
+    CliRun.Result missing = CliRun.in(dir).run("validate", "--provider", "mock", "--image", "product.png",
+        "--prompt-file", "nope.txt");
+    CliRun.Result latin1 = CliRun.in(dir).run("validate", "--provider", "mock", "--image", "product.png",
+        "--prompt-file", "latin1.txt");
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--prompt and --prompt-file are both given");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--prompt-file nope.txt does not exist");
+    assertThat(latin1.exitCode()).isEqualTo(2);
+    assertThat(latin1.err()).contains("is not UTF-8 text");
+  }
+
+  @Test
+  void printsACompletionScriptThatKnowsCommandsOptionsAndModels() {
+    CliRun.Result bash = CliRun.in(dir).run("completion", "bash");
+    CliRun.Result zsh = CliRun.in(dir).run("completion", "zsh");
+    CliRun.Result fish = CliRun.in(dir).run("completion", "fish");
+
+    assertThat(bash.exitCode()).as(bash.all()).isZero();
+    assertThat(bash.out()).contains("complete -F", "generate", "batch", "--prompt-file", "--max-credits",
+        "grok-video-1.5-preview", "seedance-2");
+    assertThat(zsh.exitCode()).isZero();
+    assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit", "generate");
+    assertThat(fish.exitCode()).isEqualTo(2);
+    assertThat(fish.err()).contains("use bash or zsh");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String bodyOf(CliRun.Result result) {
+    Map<String, Object> request = (Map<String, Object>) result.json().get("request");
+    return Json.write(Map.of("body", request.get("body")));
+  }
+}
