@@ -1,4 +1,4 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,15 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
-import static dev.vidgen.core.port.JobStore.State.COMPLETED;
-import static dev.vidgen.core.port.JobStore.State.FAILED;
-import static dev.vidgen.core.port.JobStore.State.PENDING;
-import static dev.vidgen.core.port.JobStore.State.SUBMITTED;
-import static dev.vidgen.core.port.JobStore.State.SUBMITTING;
-import static dev.vidgen.core.port.JobStore.State.UNKNOWN;
+import static dev.vidgen.batch.journal.JobStore.State.COMPLETED;
+import static dev.vidgen.batch.journal.JobStore.State.FAILED;
+import static dev.vidgen.batch.journal.JobStore.State.PENDING;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
+import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vidgen.core.port.JobStore.State;
+import dev.vidgen.batch.journal.JobStore.State;
 import org.junit.jupiter.api.Test;
 
 class TransitionsTest {

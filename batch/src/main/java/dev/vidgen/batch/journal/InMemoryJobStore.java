@@ -1,6 +1,5 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch.journal;
 
-import dev.vidgen.core.port.JobStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

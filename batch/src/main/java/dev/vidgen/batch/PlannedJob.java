@@ -1,4 +1,4 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;

@@ -1,9 +1,9 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.client.VidgenClient;
-import dev.vidgen.core.port.JobStore;
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;

@@ -1,4 +1,4 @@
-package dev.vidgen.core.port;
+package dev.vidgen.batch.journal;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
-import dev.vidgen.core.port.JobStore;
-import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

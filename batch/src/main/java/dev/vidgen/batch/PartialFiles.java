@@ -1,4 +1,4 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

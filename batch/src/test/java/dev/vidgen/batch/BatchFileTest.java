@@ -1,10 +1,11 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.batch.journal.InMemoryJobStore;
+import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
-import dev.vidgen.core.port.JobStore;
 import dev.vidgen.core.validation.Violation;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
-import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.Entry;
 
 /**
  * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread:

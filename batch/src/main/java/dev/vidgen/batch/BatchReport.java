@@ -1,8 +1,8 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.error.VidgenException;
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

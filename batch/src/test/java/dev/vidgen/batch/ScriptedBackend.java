@@ -1,9 +1,10 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
+import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.ProgressListener;
-import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.DurationRule;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.TaskId;
@@ -11,7 +12,6 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.domain.WireFormat;
-import dev.vidgen.core.port.JobStore;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.io.IOException;

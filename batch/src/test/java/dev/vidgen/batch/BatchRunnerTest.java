@@ -1,10 +1,14 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
-import static dev.vidgen.core.batch.ScriptedBackend.PLAIN_MODEL;
-import static dev.vidgen.core.batch.ScriptedBackend.REFERENCE_MODEL;
+import static dev.vidgen.batch.ScriptedBackend.PLAIN_MODEL;
+import static dev.vidgen.batch.ScriptedBackend.REFERENCE_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.batch.journal.InMemoryJobStore;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
@@ -17,9 +21,6 @@ import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.policy.FailureKind;
-import dev.vidgen.core.port.JobStore;
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

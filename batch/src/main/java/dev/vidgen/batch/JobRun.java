@@ -1,12 +1,13 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
-import static dev.vidgen.core.port.JobStore.State.COMPLETED;
-import static dev.vidgen.core.port.JobStore.State.FAILED;
-import static dev.vidgen.core.port.JobStore.State.PENDING;
-import static dev.vidgen.core.port.JobStore.State.SUBMITTED;
-import static dev.vidgen.core.port.JobStore.State.SUBMITTING;
-import static dev.vidgen.core.port.JobStore.State.UNKNOWN;
+import static dev.vidgen.batch.journal.JobStore.State.COMPLETED;
+import static dev.vidgen.batch.journal.JobStore.State.FAILED;
+import static dev.vidgen.batch.journal.JobStore.State.PENDING;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
+import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
 
+import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
@@ -28,7 +29,6 @@ import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
-import dev.vidgen.core.port.JobStore.Entry;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vidgen.core.batch;
+package dev.vidgen.batch;
 
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.pricing.PriceQuote;
