@@ -3,7 +3,8 @@ package dev.vidgen.batch;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.MalformedJsonException;
 import dev.vidgen.core.validation.Violation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -52,9 +53,9 @@ public final class BatchFile {
   static BatchLine parseLine(int number, String text, Path baseDir) {
     Object parsed;
     try {
-      parsed = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-    } catch (IllegalArgumentException e) {
-      return broken(number, text, "line.not_json", "line " + number + " is " + e.getMessage());
+      parsed = JsonTrees.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (MalformedJsonException e) {
+      return broken(number, text, "line.not_json", "line " + number + " is not valid JSON: " + e.getMessage());
     }
     if (!(parsed instanceof Map<?, ?> raw)) {
       return broken(number, text, "line.not_object",
@@ -131,8 +132,8 @@ public final class BatchFile {
       if (value == null || value instanceof String) {
         return (String) value;
       }
-      if (numberAllowed && value instanceof Long number) {
-        return number.toString();
+      if (numberAllowed && (value instanceof Long || value instanceof java.math.BigInteger)) {
+        return value.toString();
       }
       if (numberAllowed && value instanceof BigDecimal number) {
         return number.toPlainString();
@@ -189,17 +190,8 @@ public final class BatchFile {
       problems.add(Violation.error(field, code, given, null, "line " + number + ": " + message));
     }
 
+    /** The value as a parameter: numbers exactly as written ({@code 0.05} stays {@code 0.05}). */
     private static Object plain(Object value) {
-      if (value instanceof BigDecimal number) {
-        if (number.stripTrailingZeros().scale() <= 0) {
-          try {
-            return number.longValueExact();
-          } catch (ArithmeticException e) {
-            return number;
-          }
-        }
-        return number.doubleValue();
-      }
       if (value instanceof List<?> list) {
         return list.stream().map(item -> item == null ? "" : plain(item)).toList();
       }

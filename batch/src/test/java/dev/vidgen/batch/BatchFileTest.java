@@ -35,6 +35,17 @@ class BatchFileTest {
   }
 
   @Test
+  void keepsParameterNumbersExactlyAsWritten() {
+    BatchLine line = BatchFile.parse(List.of(
+        "{\"prompt\": \"a\", \"params\": {\"metadata\": {\"x\": 1, \"cfg\": 0.05}, \"big\": 12345678901234567890}}"), BASE)
+        .get(0);
+
+    assertThat(line.job().params().get("metadata")).isEqualTo(java.util.Map.of("x", 1L, "cfg", new java.math.BigDecimal("0.05")));
+    assertThat(dev.vidgen.core.json.JsonTrees.write(line.job().params()))
+        .isEqualTo("{\"metadata\":{\"x\":1,\"cfg\":0.05},\"big\":12345678901234567890}");
+  }
+
+  @Test
   void skipsBlankLinesAndCountsLinesFromOne() {
     List<BatchLine> lines = BatchFile.parse(List.of("", "{\"prompt\": \"a\"}", "  ", "{\"prompt\": \"b\"}"), BASE);
 
@@ -59,7 +70,7 @@ class BatchFileTest {
 
     assertThat(line.job()).isNull();
     assertThat(line.errors().get(0).code()).isEqualTo("line.not_json");
-    assertThat(line.errors().get(0).message()).contains("line 1", "column");
+    assertThat(line.errors().get(0).message()).contains("line 1", "not valid JSON", "column");
   }
 
   @Test

@@ -37,23 +37,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void keepsTheInternalJsonPackageFreeOfAnythingButTheJdk() {
-    classes().that().resideInAPackage("dev.vidgen.core.internal..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.vidgen.core.internal..")
-        .because("the internal JSON reader and writer serve every module, so they may need nothing but the JDK")
-        .check(core);
-  }
-
-  @Test
-  void usesTheInternalPackageFromNowhereElseInTheCore() {
-    noClasses().that().resideInAPackage("dev.vidgen.core..")
-        .and().resideOutsideOfPackages("dev.vidgen.core.internal..")
-        .should().dependOnClassesThat().resideInAPackage("dev.vidgen.core.internal..")
-        .because("dev.vidgen.core.internal is not API")
-        .check(core);
-  }
-
-  @Test
   void keepsHttpAndJsonLibrariesOutOfTheCore() {
     noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
         .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..")
