@@ -4,7 +4,6 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One line of a jobs file as read: its number, the job it asks for (null when the line could not
@@ -34,11 +33,6 @@ public record BatchLine(
   /** The errors that block the line. */
   public List<Violation> errors() {
     return violations.stream().filter(Violation::isError).toList();
-  }
-
-  /** The line's id, when it has one. */
-  public Optional<String> declaredId() {
-    return Optional.ofNullable(id);
   }
 
   /** This line with {@code more} problems added. */
