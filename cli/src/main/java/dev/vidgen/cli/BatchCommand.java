@@ -1,13 +1,13 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.batch.BatchFile;
-import dev.vidgen.core.batch.BatchLine;
-import dev.vidgen.core.batch.BatchPlan;
-import dev.vidgen.core.batch.BatchReport;
-import dev.vidgen.core.batch.BatchRunner;
+import dev.vidgen.batch.BatchFile;
+import dev.vidgen.batch.BatchLine;
+import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.BatchReport;
+import dev.vidgen.batch.BatchRunner;
+import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.policy.RateLimit;
-import dev.vidgen.core.port.JobStore;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
 import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;

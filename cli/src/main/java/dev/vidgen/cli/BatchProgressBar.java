@@ -1,7 +1,7 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.batch.BatchListener;
-import dev.vidgen.core.batch.BatchProgress;
+import dev.vidgen.batch.BatchListener;
+import dev.vidgen.batch.BatchProgress;
 import java.io.PrintWriter;
 
 /**

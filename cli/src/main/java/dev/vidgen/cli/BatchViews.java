@@ -1,12 +1,12 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.batch.BatchLine;
-import dev.vidgen.core.batch.BatchPlan;
-import dev.vidgen.core.batch.BatchReport;
-import dev.vidgen.core.batch.PlannedJob;
+import dev.vidgen.batch.BatchLine;
+import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.BatchReport;
+import dev.vidgen.batch.PlannedJob;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.error.VidgenException;
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
@@ -106,7 +107,8 @@ final class GenerateCommand extends ClientCommand {
     request.put("method", preview.method());
     request.put("url", preview.url());
     request.put("headers", preview.headers());
-    request.put("body", Json.rawOrString(preview.body()));
+    // The body as JSON (numbers exactly as they will be sent), or as text when it is not JSON.
+    request.put("body", JsonTrees.tryParse(preview.body()).orElse(preview.body()));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Output {
       return;
     }
     printedJson = true;
-    out.println(Json.write(object));
+    out.println(JsonTrees.write(object));
     out.flush();
   }
 

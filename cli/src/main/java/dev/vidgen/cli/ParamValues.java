@@ -1,14 +1,13 @@
 package dev.vidgen.cli;
 
-import com.squareup.moshi.JsonReader;
-import java.io.IOException;
+import dev.vidgen.core.json.JsonTrees;
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
-import okio.Buffer;
 
 /**
  * Reads a {@code --param} value the way JSON would: {@code 42} is a number, {@code true} a
  * boolean, {@code {"a":1}} and {@code [1,2]} are JSON, {@code "42"} (quoted) and anything else a
- * string.
+ * string. Numbers stay exact: {@code 1} stays {@code 1} and {@code 0.05} stays {@code 0.05}.
  */
 final class ParamValues {
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
@@ -25,17 +24,10 @@ final class ParamValues {
       return Long.valueOf(value);
     }
     if (DECIMAL.matcher(value).matches()) {
-      return Double.valueOf(value);
+      return new BigDecimal(value);
     }
-    if ((value.startsWith("{") || value.startsWith("[") || value.startsWith("\"")) && Json.isJson(value)) {
-      try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(value))) {
-        Object parsed = reader.readJsonValue();
-        if (parsed != null) {
-          return parsed;
-        }
-      } catch (IOException | RuntimeException e) {
-        return text;
-      }
+    if (value.startsWith("{") || value.startsWith("[") || value.startsWith("\"")) {
+      return JsonTrees.tryParse(value).orElse(text);
     }
     return text;
   }

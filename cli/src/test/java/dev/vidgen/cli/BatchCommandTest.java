@@ -2,8 +2,8 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.core.port.JobStore;
-import dev.vidgen.core.port.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.journal.jdbc.Journals;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.TaskScript;

@@ -2,7 +2,7 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.core.batch.BatchProgress;
+import dev.vidgen.batch.BatchProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

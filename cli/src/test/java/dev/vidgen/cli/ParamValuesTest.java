@@ -12,7 +12,8 @@ class ParamValuesTest {
   void readsNumbersAndBooleansLikeJson() {
     assertThat(ParamValues.read("42")).isEqualTo(42L);
     assertThat(ParamValues.read("-7")).isEqualTo(-7L);
-    assertThat(ParamValues.read("0.5")).isEqualTo(0.5);
+    assertThat(ParamValues.read("0.5")).isEqualTo(new java.math.BigDecimal("0.5"));
+    assertThat(ParamValues.read("0.05")).isEqualTo(new java.math.BigDecimal("0.05"));
     assertThat(ParamValues.read("true")).isEqualTo(true);
     assertThat(ParamValues.read("false")).isEqualTo(false);
   }
@@ -21,6 +22,7 @@ class ParamValuesTest {
   void readsJsonObjectsArraysAndQuotedStrings() {
     assertThat(ParamValues.read("{\"a\":\"b\"}")).isEqualTo(Map.of("a", "b"));
     assertThat(ParamValues.read("[\"x\",\"y\"]")).isEqualTo(List.of("x", "y"));
+    assertThat(ParamValues.read("{\"x\":1,\"y\":0.05}")).isEqualTo(Map.of("x", 1L, "y", new java.math.BigDecimal("0.05")));
     assertThat(ParamValues.read("\"42\"")).isEqualTo("42");
   }
 

@@ -75,6 +75,6 @@ class PromptAndCompletionTest {
   @SuppressWarnings("unchecked")
   private static String bodyOf(CliRun.Result result) {
     Map<String, Object> request = (Map<String, Object>) result.json().get("request");
-    return Json.write(Map.of("body", request.get("body")));
+    return dev.vidgen.core.json.JsonTrees.write(Map.of("body", request.get("body")));
   }
 }

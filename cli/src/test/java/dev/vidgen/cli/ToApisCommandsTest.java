@@ -112,6 +112,25 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void keepsParameterNumbersExactlyAsGivenInTheRequestBody() {
+    String[] job = {"generate", "--dry-run", "--image", "https://example.com/p.png", "--prompt", "p",
+        "--param", "metadata={\"x\":1,\"cfg\":0.05}", "--param", "weight=0.05"};
+    CliRun.Result json = vidgen(concat(job, "--json"));
+    CliRun.Result text = vidgen(job);
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
+    assertThat(text.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+
+  @Test
   void reportsStatusInJsonAndForPeople() {
     String taskId = submitted();
 

@@ -37,23 +37,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void keepsTheInternalJsonPackageFreeOfAnythingButTheJdk() {
-    classes().that().resideInAPackage("dev.vidgen.core.internal..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.vidgen.core.internal..")
-        .because("the internal JSON reader and writer serve every module, so they may need nothing but the JDK")
-        .check(core);
-  }
-
-  @Test
-  void usesTheInternalPackageOnlyFromBatches() {
-    noClasses().that().resideInAPackage("dev.vidgen.core..")
-        .and().resideOutsideOfPackages("dev.vidgen.core.internal..", "dev.vidgen.core.batch..")
-        .should().dependOnClassesThat().resideInAPackage("dev.vidgen.core.internal..")
-        .because("dev.vidgen.core.internal is not API; inside the core only the jobs-file reader needs it")
-        .check(core);
-  }
-
-  @Test
   void keepsHttpAndJsonLibrariesOutOfTheCore() {
     noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
         .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..")
@@ -81,10 +64,22 @@ class ArchitectureTest {
   @Test
   void logsOnlyFromTheRuntimePackages() {
     noClasses().that().resideOutsideOfPackages(
-            "dev.vidgen.core.client..", "dev.vidgen.core.port..", "dev.vidgen.core.batch..", "dev.vidgen.core.ratelimit..")
+            "dev.vidgen.core.client..", "dev.vidgen.core.port..", "dev.vidgen.core.ratelimit..")
         .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
-        .because("only the parts that run jobs (client, provider loading, batches, rate limits) log;"
+        .because("only the parts that run jobs (client, provider loading, rate limits) log;"
             + " the pure core reports through return values and exceptions")
+        .check(core);
+  }
+
+  @Test
+  void keepsBatchesAndHostOrProcessPlumbingOutOfTheCore() {
+    noClasses().that().resideInAnyPackage("dev.vidgen.core..", "dev.vidgen.inject..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.lang.management..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.InetAddress")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessHandle")
+        .orShould().haveSimpleNameStartingWith("Batch")
+        .orShould().haveSimpleNameContaining("JobStore")
+        .because("batches, their journals and the worker names made of host and process id live in vidgen-batch")
         .check(core);
   }
 }

@@ -36,7 +36,22 @@ public final class JsonTrees {
     if (text == null) {
       throw new MalformedJsonException("no JSON text (null)");
     }
-    return parse(new Buffer().writeUtf8(text));
+    Buffer buffer = new Buffer().writeUtf8(text);
+    long size = buffer.size();
+    try {
+      return parse(buffer);
+    } catch (MalformedJsonException e) {
+      throw new MalformedJsonException(e.getMessage() + " (near " + where(text, size - buffer.size()) + ")");
+    }
+  }
+
+  /** {@code line L, column C} (or {@code column C} for one line) of the UTF-8 byte at {@code offset}. */
+  private static String where(String text, long offset) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String before = new String(bytes, 0, (int) Math.min(offset, bytes.length), java.nio.charset.StandardCharsets.UTF_8);
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
+    return text.indexOf('\n') < 0 ? "column " + column : "line " + line + ", column " + column;
   }
 
   /** The one JSON value that {@code source} holds; the source is read to its end, not closed. */
@@ -48,7 +63,8 @@ public final class JsonTrees {
       }
       return value;
     } catch (JsonEncodingException | JsonDataException e) {
-      throw new MalformedJsonException(e.getMessage());
+      throw new MalformedJsonException(
+          String.valueOf(e.getMessage()).replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON"));
     } catch (java.io.EOFException e) {
       throw new MalformedJsonException("the JSON text ends too early");
     } catch (IOException e) {
@@ -166,7 +182,8 @@ public final class JsonTrees {
     } else if (value instanceof Boolean flag) {
       writer.value(flag);
     } else if (value instanceof BigDecimal decimal) {
-      writer.value(decimal.scale() < 0 ? decimal.setScale(0) : decimal);
+      // Plain notation, as given: 20 (never 2E+1), 0.0000001 (never 1E-7), 1.50 stays 1.50.
+      writer.value(new Buffer().writeUtf8(decimal.toPlainString()));
     } else if (value instanceof Double || value instanceof Float) {
       writer.value(plain(((Number) value).doubleValue()));
     } else if (value instanceof Number number) {
@@ -177,7 +194,8 @@ public final class JsonTrees {
       writer.value(value.toString());
     } else {
       throw new IllegalArgumentException(
-          "cannot write a " + value.getClass().getName() + " as JSON at " + writer.getPath());
+          "cannot write a " + value.getClass().getName() + " as JSON at " + writer.getPath()
+              + "; JSON values may be strings, numbers, booleans, lists or maps");
     }
   }
 

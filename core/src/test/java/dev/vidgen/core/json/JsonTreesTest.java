@@ -40,10 +40,25 @@ class JsonTreesTest {
   }
 
   @Test
+  void decimalsAreWrittenInPlainNotation() {
+    BigDecimal credits = new BigDecimal("0.10").multiply(BigDecimal.valueOf(200)).stripTrailingZeros();
+
+    assertThat(credits.toString()).isEqualTo("2E+1");
+    assertThat(JsonTrees.write(Map.of("credits", credits))).isEqualTo("{\"credits\":20}");
+    assertThat(JsonTrees.write(List.of(new BigDecimal("0.0000001"), new BigDecimal("1.50"))))
+        .isEqualTo("[0.0000001,1.50]");
+  }
+
+  @Test
   void malformedTextSaysWhereItBreaks() {
     assertThatThrownBy(() -> JsonTrees.parse("{\"a\": [1, }"))
         .isInstanceOf(MalformedJsonException.class)
-        .hasMessageContaining("$.a");
+        .hasMessageContaining("$.a")
+        .hasMessageContaining("column");
+    assertThatThrownBy(() -> JsonTrees.parse("{\n  \"a\": tru\n}"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("near line ")
+        .hasMessageNotContaining("setLenient");
     assertThatThrownBy(() -> JsonTrees.parse("{\"a\":1} {}"))
         .isInstanceOf(MalformedJsonException.class)
         .hasMessageContaining("more than one");

@@ -1,6 +1,6 @@
 package dev.vidgen.journal.jdbc;
 
-import dev.vidgen.core.port.JobStore;
+import dev.vidgen.batch.journal.JobStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

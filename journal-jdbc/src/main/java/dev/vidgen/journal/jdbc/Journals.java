@@ -1,6 +1,6 @@
 package dev.vidgen.journal.jdbc;
 
-import dev.vidgen.core.port.JobStore;
+import dev.vidgen.batch.journal.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

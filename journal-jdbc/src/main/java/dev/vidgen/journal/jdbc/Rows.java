@@ -1,7 +1,7 @@
 package dev.vidgen.journal.jdbc;
 
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

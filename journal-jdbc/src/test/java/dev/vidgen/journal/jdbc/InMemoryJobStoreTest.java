@@ -1,7 +1,7 @@
 package dev.vidgen.journal.jdbc;
 
-import dev.vidgen.core.batch.InMemoryJobStore;
-import dev.vidgen.core.port.JobStore;
+import dev.vidgen.batch.journal.InMemoryJobStore;
+import dev.vidgen.batch.journal.JobStore;
 
 class InMemoryJobStoreTest extends JobStoreContract {
   @Override

@@ -2,7 +2,7 @@ package dev.vidgen.journal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.core.port.JobStore;
+import dev.vidgen.batch.journal.JobStore;
 import org.junit.jupiter.api.Test;
 
 class PostgresJobStoreTest extends JobStoreContract {

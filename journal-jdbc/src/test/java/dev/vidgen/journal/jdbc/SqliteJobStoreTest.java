@@ -3,9 +3,9 @@ package dev.vidgen.journal.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vidgen.core.port.JobStore;
-import dev.vidgen.core.port.JobStore.Entry;
-import dev.vidgen.core.port.JobStore.State;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

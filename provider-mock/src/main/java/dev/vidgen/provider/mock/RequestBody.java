@@ -4,7 +4,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.domain.WireFormat;
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.SubmitRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ final class RequestBody {
       body.put("client_business_id", request.clientReference());
     }
     job.params().forEach((key, value) -> put(body, key, value));
-    return Json.write(body);
+    return JsonTrees.write(body);
   }
 
   /** Puts {@code value} at a dotted path such as {@code metadata.resolution}. */

@@ -1,6 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +36,13 @@ public record CreateRecord(
   }
 
   /**
-   * The body parsed: maps, lists, strings, {@code Long}/{@code BigDecimal} numbers, booleans, and
-   * Java null for a JSON {@code null} (the key is still present).
+   * The body parsed: maps, lists, strings, exact numbers ({@code Long} or {@code BigInteger} whole
+   * numbers, {@code BigDecimal} others), booleans, and Java null for a JSON {@code null} (the key
+   * is still present).
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> json() {
-    Object value = Json.parse(body);
+    Object value = JsonTrees.parse(body);
     return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
   }
 

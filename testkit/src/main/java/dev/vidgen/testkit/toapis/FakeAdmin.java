@@ -1,6 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +93,7 @@ final class FakeAdmin {
     json.put("received_at", create.receivedAt().toString());
     Object body;
     try {
-      body = Json.parse(create.body());
+      body = JsonTrees.parse(create.body());
     } catch (IllegalArgumentException notJson) {
       body = create.body();
     }
@@ -126,7 +126,7 @@ final class FakeAdmin {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(RecordedRequest request) {
     String text = request.getBody() == null ? "" : request.getBody().utf8();
-    Object parsed = Json.parse(text.isBlank() ? "{}" : text);
+    Object parsed = JsonTrees.parse(text.isBlank() ? "{}" : text);
     if (!(parsed instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("send a JSON object");
     }
@@ -153,7 +153,7 @@ final class FakeAdmin {
     return new MockResponse.Builder()
         .code(status)
         .setHeader("Content-Type", FakeResponses.JSON)
-        .body(Json.write(body))
+        .body(JsonTrees.write(body))
         .build();
   }
 

@@ -1,6 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
@@ -26,7 +26,7 @@ final class FakeApi extends Dispatcher {
   /** One answer before faults are applied. */
   record Answer(int status, String contentType, byte[] body, Map<String, String> headers, String taskId) {
     static Answer json(int status, Object body) {
-      return new Answer(status, FakeResponses.JSON, Json.write(body).getBytes(StandardCharsets.UTF_8), Map.of(), null);
+      return new Answer(status, FakeResponses.JSON, JsonTrees.write(body).getBytes(StandardCharsets.UTF_8), Map.of(), null);
     }
 
     static Answer raw(int status, String contentType, String body) {
@@ -98,7 +98,7 @@ final class FakeApi extends Dispatcher {
   private Answer create(String body, Instant now) {
     Object parsed;
     try {
-      parsed = Json.parse(body);
+      parsed = JsonTrees.parse(body);
     } catch (IllegalArgumentException e) {
       return invalid("the body is not JSON: " + e.getMessage());
     }
@@ -187,7 +187,7 @@ final class FakeApi extends Dispatcher {
     String model = null;
     String reference = null;
     try {
-      if (Json.parse(body) instanceof Map<?, ?> fields) {
+      if (JsonTrees.parse(body) instanceof Map<?, ?> fields) {
         model = fields.get("model") instanceof String text ? text : null;
         reference = fields.get("client_business_id") instanceof String text ? text : null;
       }

@@ -1,6 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class FakeResponses {
     if (type != null) {
       error.put("type", type);
     }
-    return Json.write(Map.of("error", error));
+    return JsonTrees.write(Map.of("error", error));
   }
 
   /** The gateway's error type for a status. */
@@ -38,6 +38,6 @@ final class FakeResponses {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", false);
     body.put("message", message);
-    return Json.write(body);
+    return JsonTrees.write(body);
   }
 }

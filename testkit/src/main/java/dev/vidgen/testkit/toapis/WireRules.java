@@ -1,6 +1,6 @@
 package dev.vidgen.testkit.toapis;
 
-import dev.vidgen.core.internal.json.Json;
+import dev.vidgen.core.json.JsonTrees;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +110,7 @@ final class WireRules {
 
   private static String standard(Map<String, Object> body) {
     if (body.containsKey("duration") && !(body.get("duration") instanceof Long)) {
-      return "duration must be a JSON integer, not " + Json.write(body.get("duration"));
+      return "duration must be a JSON integer, not " + JsonTrees.write(body.get("duration"));
     }
     return null;
   }
@@ -125,7 +125,7 @@ final class WireRules {
 
   private static String integerIn(Object value, int min, int max) {
     if (!(value instanceof Long number)) {
-      return "duration must be a JSON integer, not " + Json.write(value);
+      return "duration must be a JSON integer, not " + JsonTrees.write(value);
     }
     if (number < min || number > max) {
       return "duration must be " + min + " to " + max + ", not " + number;

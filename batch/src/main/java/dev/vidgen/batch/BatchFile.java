@@ -1,0 +1,206 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.MalformedJsonException;
+import dev.vidgen.core.validation.Violation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a jobs file: one JSON object per line with the fields {@code model}, {@code prompt},
+ * {@code images}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code mode},
+ * {@code params}, and optionally {@code id} and {@code out}. Blank lines are skipped. Every
+ * problem of every line is reported; nothing is checked against a model's rules here.
+ */
+public final class BatchFile {
+  /** The model of a line that names none, as on the command line. */
+  public static final String DEFAULT_MODEL = "grok-video-1.5-preview";
+  /** The fields a line may have. */
+  public static final Set<String> FIELDS =
+      Set.of("id", "out", "model", "prompt", "images", "seconds", "aspect_ratio", "resolution", "mode", "params");
+
+  private BatchFile() {}
+
+  /** Reads {@code jobsFile}; relative image paths are taken from the file's folder. */
+  public static List<BatchLine> read(Path jobsFile) throws IOException {
+    Path base = jobsFile.toAbsolutePath().getParent();
+    return parse(Files.readAllLines(jobsFile, StandardCharsets.UTF_8), base);
+  }
+
+  /** Reads lines of a jobs file; relative image paths are taken from {@code baseDir}. */
+  public static List<BatchLine> parse(List<String> lines, Path baseDir) {
+    List<BatchLine> result = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String text = lines.get(i);
+      if (text.isBlank()) {
+        continue;
+      }
+      result.add(parseLine(i + 1, text, baseDir));
+    }
+    return List.copyOf(result);
+  }
+
+  static BatchLine parseLine(int number, String text, Path baseDir) {
+    Object parsed;
+    try {
+      parsed = JsonTrees.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (MalformedJsonException e) {
+      return broken(number, text, "line.not_json", "line " + number + " is not valid JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> raw)) {
+      return broken(number, text, "line.not_object",
+          "line " + number + " is not a JSON object; write one job per line as {\"model\": …, \"prompt\": …}");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = (Map<String, Object>) raw;
+    LineReader reader = new LineReader(number, fields, baseDir);
+    return reader.read(Fingerprints.of(fields));
+  }
+
+  private static BatchLine broken(int number, String text, String code, String message) {
+    return new BatchLine(number, null, null, null, Fingerprints.ofText(text),
+        List.of(Violation.error("line", code, null, "a JSON object on one line", message)));
+  }
+
+  /** Turns one line's fields into a job, collecting every problem. */
+  private static final class LineReader {
+    private final int number;
+    private final Map<String, Object> fields;
+    private final Path baseDir;
+    private final List<Violation> problems = new ArrayList<>();
+
+    LineReader(int number, Map<String, Object> fields, Path baseDir) {
+      this.number = number;
+      this.fields = fields;
+      this.baseDir = baseDir;
+    }
+
+    BatchLine read(String fingerprint) {
+      for (String name : fields.keySet()) {
+        if (!FIELDS.contains(name)) {
+          problem(name, "line.unknown_field", name,
+              name + " is not a job field; use " + String.join(", ", List.of("id", "out", "model", "prompt",
+                  "images", "seconds", "aspect_ratio", "resolution", "mode", "params")));
+        }
+      }
+      String id = text("id", true);
+      if (id != null && (id.isBlank() || id.length() > 120 || id.chars().anyMatch(Character::isISOControl))) {
+        problem("id", "line.bad_id", id, "id must be 1 to 120 printable characters");
+        id = null;
+      }
+      String out = text("out", false);
+      String model = text("model", false);
+      VideoJob.Builder job = VideoJob.builder(model == null || model.isBlank() ? DEFAULT_MODEL : model.trim());
+      job.prompt(text("prompt", false));
+      job.images(images());
+      job.seconds(seconds());
+      job.aspectRatio(text("aspect_ratio", false));
+      job.resolution(text("resolution", false));
+      String mode = text("mode", false);
+      if (mode != null) {
+        GenerationMode.parse(mode).ifPresentOrElse(job::mode, () -> problem("mode", "line.bad_mode", mode,
+            "mode " + mode + " is not a mode; use text-to-video, image-to-video, reference-to-video or video-edit"));
+      }
+      Object params = fields.get("params");
+      if (params instanceof Map<?, ?> map) {
+        map.forEach((key, value) -> {
+          if (value == null) {
+            problem("params." + key, "line.null_param", "null", "params." + key + " is null; leave it out instead");
+          } else {
+            job.param(key.toString(), plain(value));
+          }
+        });
+      } else if (params != null) {
+        problem("params", "line.type", params.toString(), "params must be an object such as {\"seed\": 7}");
+      }
+      VideoJob built = problems.stream().anyMatch(Violation::isError) ? null : job.build();
+      return new BatchLine(number, id, built, out, fingerprint, problems);
+    }
+
+    private String text(String name, boolean numberAllowed) {
+      Object value = fields.get(name);
+      if (value == null || value instanceof String) {
+        return (String) value;
+      }
+      if (numberAllowed && (value instanceof Long || value instanceof java.math.BigInteger)) {
+        return value.toString();
+      }
+      if (numberAllowed && value instanceof BigDecimal number) {
+        return number.toPlainString();
+      }
+      problem(name, "line.type", value.toString(), name + " must be a string");
+      return null;
+    }
+
+    private Integer seconds() {
+      Object value = fields.get("seconds");
+      if (value == null) {
+        return null;
+      }
+      try {
+        if (value instanceof Long number) {
+          return Math.toIntExact(number);
+        }
+        BigDecimal number = value instanceof BigDecimal n ? n : new BigDecimal(value.toString().trim());
+        return number.intValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        problem("seconds", "line.type", value.toString(), "seconds must be a whole number such as 10");
+        return null;
+      }
+    }
+
+    private List<ImageInput> images() {
+      Object value = fields.get("images");
+      List<ImageInput> images = new ArrayList<>();
+      if (value == null) {
+        return images;
+      }
+      List<?> items = value instanceof List<?> list ? list : List.of(value);
+      for (int i = 0; i < items.size(); i++) {
+        Object item = items.get(i);
+        String field = "images[" + i + "]";
+        if (!(item instanceof String text)) {
+          problem(field, "line.type", String.valueOf(item), field + " must be a URL or a file path in quotes");
+          continue;
+        }
+        try {
+          ImageInput image = ImageInput.parse(text);
+          if (image instanceof ImageInput.Local local && !local.path().isAbsolute() && baseDir != null) {
+            image = ImageInput.file(baseDir.resolve(local.path()).normalize());
+          }
+          images.add(image);
+        } catch (IllegalArgumentException e) {
+          problem(field, "line.bad_image", text, field + ": " + e.getMessage());
+        }
+      }
+      return images;
+    }
+
+    private void problem(String field, String code, String given, String message) {
+      problems.add(Violation.error(field, code, given, null, "line " + number + ": " + message));
+    }
+
+    /** The value as a parameter: numbers exactly as written ({@code 0.05} stays {@code 0.05}). */
+    private static Object plain(Object value) {
+      if (value instanceof List<?> list) {
+        return list.stream().map(item -> item == null ? "" : plain(item)).toList();
+      }
+      if (value instanceof Map<?, ?> map) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k.toString(), v == null ? "" : plain(v)));
+        return copy;
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore.Entry;
+
+/**
+ * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread:
+ * return quickly. Every method has an empty default.
+ */
+public interface BatchListener {
+  /** Ignores everything. */
+  BatchListener NONE = new BatchListener() {};
+
+  /** A job's new state is durable in the journal. */
+  default void onWritten(Entry entry) {}
+
+  /** The counts changed. */
+  default void onProgress(BatchProgress progress) {}
+}

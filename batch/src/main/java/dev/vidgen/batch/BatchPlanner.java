@@ -1,0 +1,73 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks every line against its model, prices it and gives it a key and a file; sends nothing. */
+final class BatchPlanner {
+  private final JobBackend backend;
+
+  BatchPlanner(JobBackend backend) {
+    this.backend = backend;
+  }
+
+  BatchPlan plan(String batch, List<BatchLine> lines, Path outDir) {
+    List<PlannedJob> jobs = new ArrayList<>();
+    List<BatchLine> invalid = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    Map<String, Integer> digests = new HashMap<>();
+    Map<Path, Integer> outs = new HashMap<>();
+    for (BatchLine line : lines) {
+      List<Violation> problems = new ArrayList<>();
+      PriceQuote quote = null;
+      if (line.isValid()) {
+        ValidationReport report = backend.validate(line.job());
+        problems.addAll(report.violations());
+        if (report.isValid()) {
+          try {
+            quote = backend.quote(line.job());
+          } catch (InvalidJobException e) {
+            problems.addAll(e.violations());
+          }
+        }
+      }
+      String key = line.id();
+      if (key != null) {
+        Integer first = ids.putIfAbsent(key, line.number());
+        if (first != null) {
+          problems.add(Violation.error("id", "line.duplicate_id", key, "a unique id",
+              "line " + line.number() + ": id " + key + " is already used by line " + first));
+        }
+      } else {
+        int seen = digests.merge(line.fingerprint(), 1, Integer::sum);
+        key = "job-" + line.fingerprint().substring(0, 12) + (seen > 1 ? "-" + seen : "");
+      }
+      Path out = outDir.resolve(line.out() != null ? line.out() : fileName(key) + ".mp4").toAbsolutePath().normalize();
+      Integer sameOut = outs.putIfAbsent(out, line.number());
+      if (sameOut != null) {
+        problems.add(Violation.error("out", "line.duplicate_out", out.toString(), "a file no other line writes",
+            "line " + line.number() + ": out " + out + " is already written by line " + sameOut));
+      }
+      BatchLine checked = line.withViolations(problems);
+      if (checked.isValid() && quote != null) {
+        jobs.add(new PlannedJob(key, line.number(), line.job(), out, quote, line.fingerprint()));
+      } else {
+        invalid.add(checked);
+      }
+    }
+    return new BatchPlan(batch, lines, jobs, invalid);
+  }
+
+  /** A file name made of the key's safe characters. */
+  static String fileName(String key) {
+    String safe = key.replaceAll("[^A-Za-z0-9._-]", "_");
+    return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
+  }
+}

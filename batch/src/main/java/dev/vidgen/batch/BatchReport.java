@@ -1,0 +1,95 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How a batch run ended: every job's journal entry, why the jobs that are not final were left,
+ * and the error that stopped the run, if one did.
+ *
+ * @param journal where the journal is, for people
+ * @param entries the batch's jobs, in line order
+ * @param leftOver why each job that is not final was left in this run, by key
+ * @param stopCause the error that stopped the run early (a bad key, an empty account), or null
+ */
+public record BatchReport(
+    String batch, String journal, List<Entry> entries, Map<String, String> leftOver, VidgenException stopCause) {
+
+  public BatchReport {
+    Objects.requireNonNull(batch, "batch == null");
+    entries = List.copyOf(entries);
+    leftOver = Map.copyOf(leftOver);
+  }
+
+  public int total() {
+    return entries.size();
+  }
+
+  /** How many jobs are in {@code state}. */
+  public int count(State state) {
+    return (int) entries.stream().filter(e -> e.state() == state).count();
+  }
+
+  /** Counts for every state, in state order. */
+  public Map<State, Integer> counts() {
+    Map<State, Integer> counts = new EnumMap<>(State.class);
+    for (State state : State.values()) {
+      counts.put(state, count(state));
+    }
+    return counts;
+  }
+
+  /** Whether every job is final: completed, failed or reported unknown. */
+  public boolean finished() {
+    return entries.stream().allMatch(e -> e.state().isFinal());
+  }
+
+  /** The error that stopped the run, if one did. */
+  public Optional<VidgenException> stopped() {
+    return Optional.ofNullable(stopCause);
+  }
+
+  /** Credits of the completed jobs, at their quoted prices. */
+  public BigDecimal credits() {
+    return entries.stream()
+        .filter(e -> e.state() == State.COMPLETED && e.credits() != null)
+        .map(Entry::credits)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The same in US dollars. */
+  public BigDecimal usd() {
+    return credits().divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+  }
+
+  /** Failed jobs by reason code, such as {@code content_policy_violation → 2}. */
+  public Map<String, Integer> failuresByReason() {
+    Map<String, Integer> reasons = new TreeMap<>();
+    entries.stream()
+        .filter(e -> e.state() == State.FAILED)
+        .forEach(e -> reasons.merge(e.reasonCode() == null ? "failed" : e.reasonCode(), 1, Integer::sum));
+    return reasons;
+  }
+
+  /** The files of the completed jobs, in line order. */
+  public List<Path> files() {
+    return entries.stream().filter(e -> e.state() == State.COMPLETED && e.file() != null)
+        .map(e -> Path.of(e.file())).toList();
+  }
+
+  /** The jobs that are not final. */
+  public List<Entry> unfinished() {
+    return entries.stream().filter(e -> !e.state().isFinal()).toList();
+  }
+}

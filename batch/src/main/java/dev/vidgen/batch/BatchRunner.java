@@ -1,0 +1,421 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.client.VidgenClient;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a batch of jobs through a {@link VidgenClient}, keeping every step in a {@link JobStore}:
+ * at most {@code concurrency} jobs in flight, each written to the journal before and after each
+ * provider call. Running the same plan against the same journal again continues where the last
+ * run stopped; several workers sharing one journal share the batch. Thread-safe to build; one
+ * {@link #run} at a time per runner.
+ */
+public final class BatchRunner {
+  private final JobBackend backend;
+  private final JobStore store;
+  private final int concurrency;
+  private final Duration lease;
+  private final Duration idlePoll;
+  private final boolean resubmitUnknown;
+  private final BatchListener listener;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownScheduler;
+  private final String worker;
+  private final RandomGenerator random;
+  private final Duration requeueDelay;
+
+  private BatchRunner(Builder b) {
+    this.backend = Objects.requireNonNull(b.backend, "client == null");
+    this.store = Objects.requireNonNull(b.store, "store == null");
+    this.concurrency = b.concurrency;
+    this.lease = b.lease;
+    this.idlePoll = b.idlePoll;
+    this.resubmitUnknown = b.resubmitUnknown;
+    this.listener = b.listener;
+    this.clock = b.clock;
+    this.ownScheduler = b.scheduler == null;
+    this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(daemon("vidgen-batch")) : b.scheduler;
+    this.worker = b.worker != null ? b.worker : defaultWorker(b.random);
+    this.random = b.random;
+    this.requeueDelay = b.requeueDelay;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This worker's name in the journal. */
+  public String worker() {
+    return worker;
+  }
+
+  /**
+   * Checks every line against its model and prices it with {@code client}; sends nothing and
+   * needs no journal. Relative {@code out} paths (and the default {@code <key>.mp4}) are taken
+   * from {@code outDir}.
+   */
+  public static BatchPlan plan(VidgenClient client, String batch, List<BatchLine> lines, Path outDir) {
+    Objects.requireNonNull(batch, "batch == null");
+    return new BatchPlanner(new ClientBackend(Objects.requireNonNull(client, "client == null")))
+        .plan(batch, lines, outDir);
+  }
+
+  /**
+   * Runs the plan's jobs until each is final, or the run is stopped by an error that affects
+   * every job; blocks until then. Jobs already final in the journal are left alone.
+   *
+   * @throws JobStore.ConflictException when the journal holds other jobs under this batch's keys,
+   *     or unfinished jobs that are not in the plan (nothing is sent then)
+   */
+  public BatchReport run(BatchPlan plan) {
+    return new Run(plan).execute();
+  }
+
+  /** Stops the scheduler, when the runner made it. */
+  public void shutdown() {
+    if (ownScheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** One run of one plan. */
+  private final class Run {
+    private static final Object TICK = new Object();
+
+    private final BatchPlan plan;
+    private final String batch;
+    private final Map<String, PlannedJob> byKey = new LinkedHashMap<>();
+    private final Map<String, State> states = new HashMap<>();
+    private final Map<String, String> leftOver = new LinkedHashMap<>();
+    private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
+    private final AtomicBoolean tickPending = new AtomicBoolean();
+    private final Instant started = clock.instant();
+    private int finishedThisRun;
+    private int inFlight;
+
+    Run(BatchPlan plan) {
+      this.plan = plan;
+      this.batch = plan.batch();
+      plan.jobs().forEach(job -> byKey.put(job.key(), job));
+    }
+
+    BatchReport execute() {
+      Instant now = clock.instant();
+      List<Entry> fresh = plan.jobs().stream()
+          .map(job -> Entry.pending(batch, job.key(), job.line(), job.fingerprint(), job.job().model(),
+              job.out().toString(), job.quote().credits(), now))
+          .toList();
+      List<Entry> enrolled = store.enroll(batch, fresh);
+      refuseForeignWork(enrolled);
+      if (resubmitUnknown) {
+        store.resubmitUnknown(batch, now);
+      }
+      store.entries(batch).stream().filter(e -> byKey.containsKey(e.key()))
+          .forEach(e -> states.put(e.key(), e.state()));
+      ExecutorService io = Executors.newSingleThreadExecutor(daemon("vidgen-journal"));
+      Journal journal = new Journal(store, io, clock, this::written);
+      RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3);
+      long renewEvery = Math.max(1, lease.toMillis() / 3);
+      ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
+          () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+      try {
+        progress();
+        loop(ctx, journal);
+      } finally {
+        renewal.cancel(false);
+        join(CompletableFuture.runAsync(() -> store.releaseAll(batch, worker), io));
+        io.shutdown();
+      }
+      List<Entry> entries = store.entries(batch).stream().filter(e -> byKey.containsKey(e.key())).toList();
+      progress();
+      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause());
+    }
+
+    private void loop(RunContext ctx, Journal journal) {
+      Map<String, CompletableFuture<JobRun.Outcome>> running = new HashMap<>();
+      while (true) {
+        running.entrySet().removeIf(e -> {
+          if (!e.getValue().isDone()) {
+            return false;
+          }
+          JobRun.Outcome outcome = e.getValue().join();
+          if (outcome.kind() == JobRun.Kind.HELD) {
+            leftOver.put(e.getKey(), outcome.problem());
+          }
+          return true;
+        });
+        setInFlight(running.size());
+        int free = concurrency - running.size();
+        if (!ctx.stopping() && free > 0) {
+          Instant now = clock.instant();
+          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
+          for (Entry entry : claimed) {
+            PlannedJob planned = byKey.get(entry.key());
+            if (planned == null) {
+              leftOver.put(entry.key(), "not in this jobs file; run the file it came from to finish it");
+              continue;
+            }
+            CompletableFuture<JobRun.Outcome> job = new JobRun(ctx, planned, entry).start();
+            running.put(entry.key(), job);
+            job.whenComplete((outcome, failure) -> wake.offer(entry.key()));
+          }
+          setInFlight(running.size());
+          if (!claimed.isEmpty()) {
+            continue;
+          }
+          if (running.isEmpty() && !othersWorking(journal)) {
+            return;
+          }
+          tickLater();
+        } else if (running.isEmpty()) {
+          return;
+        }
+        try {
+          wake.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running.values().forEach(job -> job.cancel(false));
+          return;
+        }
+      }
+    }
+
+    /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */
+    private boolean othersWorking(Journal journal) {
+      List<Entry> entries = join(journal.call(s -> s.entries(batch)));
+      return entries.stream().anyMatch(e -> byKey.containsKey(e.key()) && !e.state().isFinal()
+          && !leftOver.containsKey(e.key()) && e.worker() != null && !worker.equals(e.worker()));
+    }
+
+    private void tickLater() {
+      if (tickPending.compareAndSet(false, true)) {
+        scheduler.schedule(() -> {
+          tickPending.set(false);
+          wake.offer(TICK);
+        }, idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+
+    private void refuseForeignWork(List<Entry> enrolled) {
+      List<Entry> foreign = enrolled.stream()
+          .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal())
+          .toList();
+      if (!foreign.isEmpty()) {
+        Entry first = foreign.get(0);
+        throw new JobStore.ConflictException("the journal " + store.describe() + " holds " + foreign.size()
+            + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
+            + " that this jobs file does not have (first: " + first.key() + ", line " + first.seq() + ", "
+            + first.state().id() + "); run the jobs file they came from, or use another journal; nothing was sent");
+      }
+    }
+
+    private void renewQuietly() {
+      try {
+        store.renew(batch, worker, clock.instant().plus(lease));
+      } catch (RuntimeException e) {
+        // The next renewal tries again; a lost lease shows up as a lost claim on the next write.
+      }
+    }
+
+    private void written(Entry entry) {
+      State before;
+      synchronized (this) {
+        before = states.put(entry.key(), entry.state());
+        if (entry.state().isFinal() && (before == null || !before.isFinal())) {
+          finishedThisRun++;
+        }
+      }
+      listener.onWritten(entry);
+      if (before != entry.state()) {
+        progress();
+      }
+    }
+
+    private synchronized void setInFlight(int count) {
+      if (count != inFlight) {
+        inFlight = count;
+        progress();
+      }
+    }
+
+    private void progress() {
+      BatchProgress progress;
+      synchronized (this) {
+        int completed = 0;
+        int failed = 0;
+        int unknown = 0;
+        for (State state : states.values()) {
+          switch (state) {
+            case COMPLETED -> completed++;
+            case FAILED -> failed++;
+            case UNKNOWN -> unknown++;
+            default -> { }
+          }
+        }
+        Duration elapsed = Duration.between(started, clock.instant());
+        int left = byKey.size() - completed - failed - unknown;
+        // A job whose final state is written is no longer in flight, even before its run is collected.
+        progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
+            BatchProgress.estimate(elapsed, finishedThisRun, left));
+      }
+      listener.onProgress(progress);
+    }
+  }
+
+  /** The future's value; a failure of the journal is thrown as itself, not wrapped. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static String defaultWorker(RandomGenerator random) {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "host";
+    }
+    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+    return host + "-" + pid + "-" + Integer.toHexString(random.nextInt() & 0xffff);
+  }
+
+  /** Builds a {@link BatchRunner}; a client and a store are required. */
+  public static final class Builder {
+    private JobBackend backend;
+    private JobStore store;
+    private int concurrency = 8;
+    private Duration lease = Duration.ofSeconds(60);
+    private Duration idlePoll = Duration.ofSeconds(2);
+    private boolean resubmitUnknown;
+    private BatchListener listener = BatchListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService scheduler;
+    private String worker;
+    private RandomGenerator random = new java.security.SecureRandom();
+    private Duration requeueDelay = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** The client every job goes through; give it the rate-limited provider. */
+    public Builder client(VidgenClient client) {
+      this.backend = new ClientBackend(Objects.requireNonNull(client, "client == null"));
+      return this;
+    }
+
+    Builder backend(JobBackend backend) {
+      this.backend = backend;
+      return this;
+    }
+
+    /** The journal. */
+    public Builder store(JobStore store) {
+      this.store = store;
+      return this;
+    }
+
+    /** At most this many jobs in flight at once (default 8). */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** How long a claim lasts without renewal (default 60 s); a dead worker's jobs wait this long. */
+    public Builder lease(Duration lease) {
+      if (lease.isNegative() || lease.isZero()) {
+        throw new IllegalArgumentException("lease must be positive: " + lease);
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /** How often an idle worker looks for jobs other workers let go (default 2 s). */
+    public Builder idlePoll(Duration idlePoll) {
+      this.idlePoll = Objects.requireNonNull(idlePoll, "idlePoll == null");
+      return this;
+    }
+
+    /** Sends jobs reported unknown again (they may then be paid twice). */
+    public Builder resubmitUnknown(boolean resubmitUnknown) {
+      this.resubmitUnknown = resubmitUnknown;
+      return this;
+    }
+
+    public Builder listener(BatchListener listener) {
+      this.listener = listener == null ? BatchListener.NONE : listener;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** The scheduler for lease renewals and retries; the runner makes one by default. */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** This worker's name in the journal (default host, process id and a random part). */
+    public Builder worker(String worker) {
+      this.worker = worker;
+      return this;
+    }
+
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** The first wait before a job the provider refused without creating it is sent again (default 10 s). */
+    public Builder requeueDelay(Duration requeueDelay) {
+      this.requeueDelay = Objects.requireNonNull(requeueDelay, "requeueDelay == null");
+      return this;
+    }
+
+    public BatchRunner build() {
+      return new BatchRunner(this);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.ProgressListener;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** What a batch needs from a client: the few calls of one job's way, each retried by the client. */
+interface JobBackend {
+  String providerId();
+
+  Optional<ModelRoute> route(String model);
+
+  ValidationReport validate(VideoJob job);
+
+  /** @throws dev.vidgen.core.error.InvalidJobException when the model is unknown */
+  PriceQuote quote(VideoJob job);
+
+  /** Uploads local images; the job comes back with URLs. */
+  CompletableFuture<VideoJob> upload(VideoJob job);
+
+  /** Creates the task, sending {@code clientReference} when the route takes one. */
+  CompletableFuture<JobHandle> submit(VideoJob job, String clientReference);
+
+  CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference);
+
+  CompletableFuture<TaskSnapshot> await(JobHandle handle, ProgressListener listener);
+
+  CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target);
+}

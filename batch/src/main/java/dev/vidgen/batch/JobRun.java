@@ -1,0 +1,353 @@
+package dev.vidgen.batch;
+
+import static dev.vidgen.batch.journal.JobStore.State.COMPLETED;
+import static dev.vidgen.batch.journal.JobStore.State.FAILED;
+import static dev.vidgen.batch.journal.JobStore.State.PENDING;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
+import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
+import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
+
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.core.client.DeadlineExceededException;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.ContentPolicyException;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The way of one claimed job through the state machine, each step written to the journal before
+ * and after its provider call: upload, create, poll, download; or, for a job found mid-create
+ * after a crash, recovery by client reference. Completes with where the job got to; never
+ * exceptionally.
+ */
+final class JobRun {
+  /** How a run of one job ended. */
+  enum Kind {
+    /** The job reached a final state. */
+    DONE,
+    /** The job is not final and stays held by this worker for the rest of the run (see the problem). */
+    HELD,
+    /** Another worker took the job. */
+    LOST
+  }
+
+  /** Where the job got to and, when it was held, why. */
+  record Outcome(Kind kind, Entry entry, String problem) {}
+
+  private final RunContext ctx;
+  private final PlannedJob planned;
+  private final CompletableFuture<Outcome> result = new CompletableFuture<>();
+  private Entry entry;
+  private int requeues;
+
+  JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
+    this.ctx = ctx;
+    this.planned = planned;
+    this.entry = entry;
+  }
+
+  CompletableFuture<Outcome> start() {
+    try {
+      switch (entry.state()) {
+        case PENDING -> submit();
+        case SUBMITTING -> recover();
+        case SUBMITTED -> resume();
+        default -> finish(Kind.DONE, null);
+      }
+    } catch (RuntimeException e) {
+      hold("unexpected error: " + e);
+    }
+    return result;
+  }
+
+  // ---- pending → submitting → submitted
+
+  private void submit() {
+    if (ctx.stopping()) {
+      hold("not sent: the run stopped (" + ctx.stopCause().getMessage() + ")");
+      return;
+    }
+    ctx.backend.upload(planned.job()).whenComplete(safely((uploaded, failure) -> {
+      if (failure != null) {
+        uploadFailed(unwrap(failure));
+      } else {
+        markSubmitting(uploaded);
+      }
+    }));
+  }
+
+  private void uploadFailed(Throwable failure) {
+    if (failure instanceof InvalidJobException || failure instanceof RequestRejectedException
+        || failure instanceof ContentPolicyException || failure instanceof IllegalArgumentException) {
+      write(b -> b.state(FAILED).reason(code(failure, "upload_failed"), "an image could not be uploaded: "
+          + failure.getMessage()), () -> finish(Kind.DONE, null));
+    } else {
+      notSent(failure, "an image could not be uploaded");
+    }
+  }
+
+  private void markSubmitting(VideoJob uploaded) {
+    boolean takesReference = ctx.backend.route(planned.job().model())
+        .map(route -> route.wire().acceptsClientReference()).orElse(false);
+    String reference = !takesReference ? null
+        : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
+    write(b -> b.state(SUBMITTING).attempts(entry.attempts() + 1).clientReference(reference).reason(null, null), () -> ctx.backend.submit(uploaded, reference).whenComplete(safely((handle, failure) -> {
+          if (failure != null) {
+            createFailed(unwrap(failure));
+          } else {
+            write(b -> b.state(SUBMITTED).taskId(handle.taskId().value()).handle(handle.encode()), () -> await(handle));
+          }
+        })));
+  }
+
+  private void createFailed(Throwable failure) {
+    if (failure instanceof AmbiguousSubmitException
+        || (failure instanceof ProviderException p && p.kind() == FailureKind.NO_RESPONSE)
+        || !(failure instanceof VidgenException)) {
+      write(b -> b.state(UNKNOWN).reason("ambiguous_submit", failure.getMessage()), () -> finish(Kind.DONE, null));
+    } else if (failure instanceof InvalidJobException || failure instanceof RequestRejectedException
+        || failure instanceof ContentPolicyException) {
+      write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
+    } else {
+      notSent(failure, "the create was refused");
+    }
+  }
+
+  /** The provider surely has no task: back to pending; tried again later in this run, or stop the run. */
+  private void notSent(Throwable failure, String what) {
+    boolean fatal = failure instanceof AuthenticationException || failure instanceof InsufficientQuotaException
+        || failure instanceof BudgetExceededException;
+    if (fatal) {
+      ctx.stop((VidgenException) failure);
+    }
+    String reason = what + ": " + failure.getMessage();
+    write(b -> b.state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
+      if (fatal || ++requeues > ctx.maxRequeues || !(failure instanceof VidgenException)) {
+        hold(reason);
+      } else {
+        long delay = ctx.requeueDelay.multipliedBy(requeues).toNanos();
+        ctx.scheduler.schedule(() -> {
+          try {
+            submit();
+          } catch (RuntimeException e) {
+            hold("unexpected error: " + e);
+          }
+        }, delay, TimeUnit.NANOSECONDS);
+      }
+    });
+  }
+
+  // ---- submitting found after a crash
+
+  private void recover() {
+    String reference = entry.clientReference();
+    if (reference == null) {
+      if (ctx.resubmitUnknown) {
+        write(b -> b.state(PENDING).reason(null, null), this::submit);
+      } else {
+        write(b -> b.state(UNKNOWN).reason("interrupted_submit", interruptedReason()), () -> finish(Kind.DONE, null));
+      }
+      return;
+    }
+    ctx.backend.findByClientReference(reference).whenComplete(safely((found, failure) -> {
+      if (failure != null) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof UnsupportedOperationException) {
+          write(b -> b.state(UNKNOWN).reason("interrupted_submit", interruptedReason() + " Looking it up by client"
+              + " reference " + reference + " is not possible: " + cause.getMessage()), () -> finish(Kind.DONE, null));
+        } else {
+          hold("interrupted create not resolved yet: looking up client reference " + reference + " failed ("
+              + cause.getMessage() + "); run again to retry");
+        }
+      } else if (found.isEmpty()) {
+        write(b -> b.state(PENDING).reason(null, null), this::submit);
+      } else {
+        adopt(found.get(), reference);
+      }
+    }));
+  }
+
+  private String interruptedReason() {
+    return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent when the"
+        + " process stopped at about " + entry.updatedAt() + "; " + entry.model() + " takes no client reference, so"
+        + " vidgen cannot tell whether the task exists and was billed. Check the provider's dashboard; run again with"
+        + " --resubmit-unknown to send it again.";
+  }
+
+  private void adopt(TaskSnapshot snapshot, String reference) {
+    JobHandle handle = new JobHandle(ctx.backend.providerId(), snapshot.taskId(), planned.job().model(), quote(),
+        ctx.clock.instant(), reference);
+    write(b -> b.state(SUBMITTED).taskId(snapshot.taskId().value()).handle(handle.encode()).reason(null, null), () -> {
+          if (snapshot.status() == TaskStatus.COMPLETED && snapshot.result().isPresent()) {
+            completed(handle, snapshot);
+          } else if (snapshot.status() == TaskStatus.FAILED) {
+            taskFailed(snapshot.failureReason().orElse(new TaskFailure("failed", "no reason given")));
+          } else {
+            await(handle);
+          }
+        });
+  }
+
+  // ---- submitted → completed | failed
+
+  private void resume() {
+    JobHandle handle = handle();
+    if (entry.videoUrl() != null) {
+      VideoAsset asset = new VideoAsset(URI.create(entry.videoUrl()), null, entry.expiresAt());
+      download(handle, TaskSnapshot.completed(handle.taskId(), asset));
+    } else {
+      await(handle);
+    }
+  }
+
+  private JobHandle handle() {
+    if (entry.handle() != null) {
+      return JobHandle.decode(entry.handle());
+    }
+    return new JobHandle(ctx.backend.providerId(), TaskId.of(entry.taskId()), entry.model(), quote(),
+        entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt(), entry.clientReference());
+  }
+
+  private void await(JobHandle handle) {
+    ctx.backend.await(handle, (snapshot, elapsed) -> {}).whenComplete(safely((snapshot, failure) -> {
+      if (failure == null) {
+        completed(handle, snapshot);
+        return;
+      }
+      Throwable cause = unwrap(failure);
+      if (cause instanceof TaskFailedException failed) {
+        taskFailed(failed.snapshot().failureReason().orElse(new TaskFailure("failed", failed.getMessage())));
+      } else if (cause instanceof TaskNotFoundException) {
+        write(b -> b.state(FAILED).reason("task_not_found", cause.getMessage()), () -> finish(Kind.DONE, null));
+      } else if (cause instanceof DeadlineExceededException) {
+        hold("task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep polling");
+      } else {
+        if (cause instanceof AuthenticationException auth) {
+          ctx.stop(auth);
+        }
+        hold("polling task " + handle.taskId() + " failed: " + cause.getMessage() + "; run again to keep polling");
+      }
+    }));
+  }
+
+  private void taskFailed(TaskFailure failure) {
+    write(b -> b.state(FAILED).reason(failure.code(), failure.message()), () -> finish(Kind.DONE, null));
+  }
+
+  private void completed(JobHandle handle, TaskSnapshot snapshot) {
+    VideoAsset video = snapshot.video();
+    write(b -> b.state(SUBMITTED).video(video.url().toString(), video.expiresAt()), () -> download(handle, snapshot));
+  }
+
+  private void download(JobHandle handle, TaskSnapshot snapshot) {
+    Path target = planned.out();
+    PartialFiles.clean(target);
+    ctx.backend.download(handle, snapshot, target).whenComplete(safely((file, failure) -> {
+      if (failure == null) {
+        write(b -> b.state(COMPLETED).file(file.toString()).reason(null, null), () -> finish(Kind.DONE, null));
+        return;
+      }
+      Throwable cause = unwrap(failure);
+      if (cause instanceof ResultExpiredException) {
+        write(b -> b.state(FAILED).reason("result_expired", cause.getMessage()), () -> finish(Kind.DONE, null));
+      } else if (cause instanceof TaskNotFoundException || cause instanceof RequestRejectedException
+          || cause instanceof AuthenticationException) {
+        write(b -> b.state(FAILED).reason("result_unavailable", "the video of task " + handle.taskId()
+            + " could not be fetched (" + cause.getMessage() + "); its link has probably expired: generate it again"), () -> finish(Kind.DONE, null));
+      } else {
+        hold("the video of task " + handle.taskId() + " is ready but was not saved: " + cause.getMessage()
+            + "; run again to download it");
+      }
+    }));
+  }
+
+  // ---- plumbing
+
+  private PriceQuote quote() {
+    return planned.quote();
+  }
+
+  /** Writes the next state, then goes on with {@code then}; a lost claim or a journal failure ends this job's run. */
+  private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
+    ctx.journal.move(entry, change).whenComplete(safely((stored, failure) -> {
+      if (failure == null) {
+        entry = stored;
+        try {
+          then.run();
+        } catch (RuntimeException e) {
+          hold("unexpected error: " + e);
+        }
+        return;
+      }
+      Throwable cause = unwrap(failure);
+      if (cause instanceof Journal.ClaimLostException) {
+        finish(Kind.LOST, cause.getMessage());
+      } else {
+        hold("the journal could not be written: " + cause);
+      }
+    }));
+  }
+
+  /** A continuation that turns its own unexpected error into a held job instead of a lost one. */
+  private <T> java.util.function.BiConsumer<T, Throwable> safely(java.util.function.BiConsumer<T, Throwable> step) {
+    return (value, failure) -> {
+      try {
+        step.accept(value, failure);
+      } catch (RuntimeException e) {
+        hold("unexpected error: " + e);
+      }
+    };
+  }
+
+  private void hold(String problem) {
+    finish(Kind.HELD, problem);
+  }
+
+  private void finish(Kind kind, String problem) {
+    result.complete(new Outcome(kind, entry, problem));
+  }
+
+  private static String code(Throwable failure, String fallback) {
+    if (failure instanceof ProviderException p) {
+      return p.providerCode().filter(c -> !c.isBlank() && !c.chars().allMatch(Character::isDigit))
+          .orElse(p.kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (failure instanceof InvalidJobException) {
+      return "invalid_job";
+    }
+    return fallback;
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+}

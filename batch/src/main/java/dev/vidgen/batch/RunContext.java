@@ -1,0 +1,55 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.core.error.VidgenException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every job of one run shares: the calls, the journal, time, the options and the first
+ * error that stops the whole run (a bad key, an empty account).
+ */
+final class RunContext {
+  final JobBackend backend;
+  final Journal journal;
+  final Clock clock;
+  final ScheduledExecutorService scheduler;
+  final RandomGenerator random;
+  final boolean resubmitUnknown;
+  final Duration requeueDelay;
+  final int maxRequeues;
+  private final AtomicReference<VidgenException> stop = new AtomicReference<>();
+
+  RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
+      RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues) {
+    this.backend = backend;
+    this.journal = journal;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.random = random;
+    this.resubmitUnknown = resubmitUnknown;
+    this.requeueDelay = requeueDelay;
+    this.maxRequeues = maxRequeues;
+  }
+
+  /** Stops the run: no more creates; the first cause is kept. */
+  void stop(VidgenException cause) {
+    stop.compareAndSet(null, cause);
+  }
+
+  boolean stopping() {
+    return stop.get() != null;
+  }
+
+  /** The error that stopped the run, or null. */
+  VidgenException stopCause() {
+    return stop.get();
+  }
+
+  /** A fresh client reference, such as {@code vgb-3f9a…}: random, so that no two creates share one. */
+  String newReference() {
+    return "vgb-" + Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+  }
+}

@@ -1,0 +1,274 @@
+package dev.vidgen.batch.journal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The durable journal of a batch: one {@link Entry} per job, written before and after every
+ * provider call, so that a crash loses no task id and no job is sent twice. Several workers may
+ * share one store; each job is held by one worker at a time, under a lease that lapses when the
+ * worker dies. Implementations must be safe for concurrent use; every method may block on I/O.
+ */
+public interface JobStore extends AutoCloseable {
+
+  /** Where a job stands in its batch. */
+  enum State {
+    /** Not sent yet. */
+    PENDING,
+    /** A create is being sent: the task may exist (and be billed) even though no id came back. */
+    SUBMITTING,
+    /** The provider answered with a task id; the task is being polled or its video fetched. */
+    SUBMITTED,
+    /** The video is in its file. Final. */
+    COMPLETED,
+    /** The job ended without a video, for the reason given. Final. */
+    FAILED,
+    /** The create may or may not have reached the provider and there is no way to tell. Final
+     * unless resubmitted on purpose. */
+    UNKNOWN;
+
+    /** Whether the job needs no more work. */
+    public boolean isFinal() {
+      return this == COMPLETED || this == FAILED || this == UNKNOWN;
+    }
+
+    /** The lower-case name used in the journal and in JSON, such as {@code submitting}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads a state from its {@link #id()}. */
+    public static State of(String id) {
+      return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * One job of a batch as the journal knows it.
+   *
+   * @param batch the batch name
+   * @param key the job's key within the batch: its {@code id}, or a digest of its content
+   * @param seq the job's place in the batch (its line number), for ordering
+   * @param fingerprint a digest of what the job asks for; the same key with another fingerprint
+   *     means the journal belongs to another batch
+   * @param model the model id
+   * @param out the file the video goes to
+   * @param attempts how many creates were sent (or started) for this job
+   * @param clientReference the reference sent with the create, or null when the model takes none
+   * @param taskId the provider's task id, once known
+   * @param handle the encoded {@code JobHandle}, once known
+   * @param credits the quoted price, or null when unknown
+   * @param videoUrl the result URL, once the task completed
+   * @param expiresAt when the result URL expires, or null
+   * @param file the written file, once completed
+   * @param reasonCode a stable code for why the job failed or is unknown
+   * @param reason a sentence saying why, and what to do
+   * @param worker the worker holding the job, or null
+   * @param leaseUntil when the worker's hold lapses, or null
+   * @param version incremented by every write; an update names the version it read
+   * @param updatedAt when the entry was last written
+   */
+  record Entry(
+      String batch,
+      String key,
+      int seq,
+      String fingerprint,
+      String model,
+      String out,
+      State state,
+      int attempts,
+      String clientReference,
+      String taskId,
+      String handle,
+      BigDecimal credits,
+      String videoUrl,
+      Instant expiresAt,
+      String file,
+      String reasonCode,
+      String reason,
+      String worker,
+      Instant leaseUntil,
+      long version,
+      Instant updatedAt) {
+
+    public Entry {
+      Objects.requireNonNull(batch, "batch == null");
+      Objects.requireNonNull(key, "key == null");
+      Objects.requireNonNull(fingerprint, "fingerprint == null");
+      Objects.requireNonNull(model, "model == null");
+      Objects.requireNonNull(out, "out == null");
+      Objects.requireNonNull(state, "state == null");
+    }
+
+    /** A job not sent yet. */
+    public static Entry pending(
+        String batch, String key, int seq, String fingerprint, String model, String out, BigDecimal credits,
+        Instant now) {
+      return new Entry(batch, key, seq, fingerprint, model, out, State.PENDING, 0, null, null, null, credits,
+          null, null, null, null, null, null, null, 0, now);
+    }
+
+    /** The task id, once known. */
+    public Optional<String> task() {
+      return Optional.ofNullable(taskId);
+    }
+
+    /** A builder starting from this entry, for the next state. */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /** Makes the next version of an {@link Entry}; not thread-safe. */
+    public static final class Builder {
+      private final Entry base;
+      private State state;
+      private int attempts;
+      private String clientReference;
+      private String taskId;
+      private String handle;
+      private String videoUrl;
+      private Instant expiresAt;
+      private String file;
+      private String reasonCode;
+      private String reason;
+      private String worker;
+      private Instant leaseUntil;
+      private Instant updatedAt;
+
+      private Builder(Entry base) {
+        this.base = base;
+        state = base.state;
+        attempts = base.attempts;
+        clientReference = base.clientReference;
+        taskId = base.taskId;
+        handle = base.handle;
+        videoUrl = base.videoUrl;
+        expiresAt = base.expiresAt;
+        file = base.file;
+        reasonCode = base.reasonCode;
+        reason = base.reason;
+        worker = base.worker;
+        leaseUntil = base.leaseUntil;
+        updatedAt = base.updatedAt;
+      }
+
+      public Builder state(State state) {
+        this.state = Objects.requireNonNull(state, "state == null");
+        return this;
+      }
+
+      public Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      public Builder clientReference(String clientReference) {
+        this.clientReference = clientReference;
+        return this;
+      }
+
+      public Builder taskId(String taskId) {
+        this.taskId = taskId;
+        return this;
+      }
+
+      public Builder handle(String handle) {
+        this.handle = handle;
+        return this;
+      }
+
+      /** The result URL and its expiry (null when not said). */
+      public Builder video(String videoUrl, Instant expiresAt) {
+        this.videoUrl = videoUrl;
+        this.expiresAt = expiresAt;
+        return this;
+      }
+
+      public Builder file(String file) {
+        this.file = file;
+        return this;
+      }
+
+      /** Why the job failed or is unknown; both null to clear. */
+      public Builder reason(String code, String reason) {
+        this.reasonCode = code;
+        this.reason = reason;
+        return this;
+      }
+
+      /** The holder and its lease; both null to release. */
+      public Builder claim(String worker, Instant leaseUntil) {
+        this.worker = worker;
+        this.leaseUntil = leaseUntil;
+        return this;
+      }
+
+      public Builder updatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+        return this;
+      }
+
+      /** The new entry, still with the version it was read at (the store increments it). */
+      public Entry build() {
+        return new Entry(base.batch, base.key, base.seq, base.fingerprint, base.model, base.out, state, attempts,
+            clientReference, taskId, handle, base.credits, videoUrl, expiresAt, file, reasonCode, reason, worker,
+            leaseUntil, base.version, updatedAt);
+      }
+    }
+  }
+
+  /** Thrown by {@link #enroll} when a key is already in the journal with other content. */
+  final class ConflictException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public ConflictException(String message) {
+      super(message);
+    }
+  }
+
+  /** Where the journal lives, for people (never a password). */
+  String describe();
+
+  /**
+   * Adds the entries whose keys the batch does not hold yet and leaves the others as they are.
+   *
+   * @return every entry of the batch after the call, in {@code seq} order
+   * @throws ConflictException when a key is held with another fingerprint (the journal belongs
+   *     to another batch, or the job changed after it was sent)
+   */
+  List<Entry> enroll(String batch, List<Entry> fresh);
+
+  /**
+   * Hands {@code worker} up to {@code limit} jobs that are not final and that no other worker
+   * holds (or whose holder's lease ended before {@code now}), held until {@code leaseUntil}.
+   * No job is handed to two workers at once. Jobs the worker already holds are not returned again.
+   */
+  List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil);
+
+  /**
+   * Writes {@code entry} if the stored entry still has {@code entry.version()}; returns the stored
+   * entry (its version incremented), or empty when another write came first (such as another
+   * worker claiming the job after this worker's lease ended). {@link #renew} changes no version.
+   */
+  Optional<Entry> update(Entry entry);
+
+  /** Extends every hold of {@code worker} in the batch to {@code leaseUntil}; returns how many. */
+  int renew(String batch, String worker, Instant leaseUntil);
+
+  /** Lets go of every job {@code worker} holds in the batch, leaving their states; returns how many. */
+  int releaseAll(String batch, String worker);
+
+  /** Moves every {@link State#UNKNOWN} job of the batch back to {@link State#PENDING}; returns how many. */
+  int resubmitUnknown(String batch, Instant now);
+
+  /** Every entry of the batch, in {@code seq} order. */
+  List<Entry> entries(String batch);
+
+  /** Closes connections; the journal stays on disk. */
+  @Override
+  void close();
+}

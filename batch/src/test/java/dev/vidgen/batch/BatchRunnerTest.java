@@ -1,0 +1,339 @@
+package dev.vidgen.batch;
+
+import static dev.vidgen.batch.ScriptedBackend.PLAIN_MODEL;
+import static dev.vidgen.batch.ScriptedBackend.REFERENCE_MODEL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.batch.journal.InMemoryJobStore;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.policy.FailureKind;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchRunnerTest {
+  private static final String BATCH = "jobs.jsonl";
+
+  @TempDir Path dir;
+
+  private final InMemoryJobStore store = new InMemoryJobStore();
+  private final ScriptedBackend backend = new ScriptedBackend(store, BATCH);
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
+  @Test
+  void writesSubmittingBeforeTheCreateAndSubmittedBeforeThePolling() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", REFERENCE_MODEL));
+
+    BatchReport report = runner(4, false).run(plan);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(backend.calls).contains("submit a while submitting ref=null", "await a while submitted",
+        "await b while submitted");
+    assertThat(backend.calls).anyMatch(call -> call.matches("submit b while submitting ref=vgb-[0-9a-f]+"));
+    Entry b = entry("b");
+    assertThat(b.clientReference()).startsWith("vgb-");
+    assertThat(b.taskId()).isNotNull();
+    assertThat(Path.of(b.file())).exists().isEqualTo(dir.resolve("out").resolve("b.mp4"));
+  }
+
+  @Test
+  void keepsAtMostConcurrencyJobsInFlight() throws Exception {
+    backend.holdAwaits = true;
+    Semaphore awaiting = new Semaphore(0);
+    backend.awaitScript.clear();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add("j" + i);
+      String id = "j" + i;
+      backend.awaitScript.put(id, handle -> {
+        CompletableFuture<TaskSnapshot> held = new CompletableFuture<>();
+        backend.heldAwaits.add(held);
+        awaiting.release();
+        return held;
+      });
+    }
+    BatchPlan plan = plan(ids.stream().map(id -> line(id, PLAIN_MODEL)).toArray(String[]::new));
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(3, false).run(plan));
+
+    for (int released = 0; released < 10; released++) {
+      int expectedWaiting = Math.min(3, 10 - released);
+      assertThat(awaiting.tryAcquire(released == 0 ? 3 : expectedWaiting == 3 ? 1 : 0, 10, TimeUnit.SECONDS))
+          .as("awaits started").isTrue();
+      CompletableFuture<TaskSnapshot> oldest = backend.heldAwaits.remove(0);
+      String task = "task-" + (released + 1);
+      oldest.complete(ScriptedBackend.completed(TaskId.of(task)));
+    }
+
+    BatchReport report = run.get(10, TimeUnit.SECONDS);
+    assertThat(report.count(State.COMPLETED)).isEqualTo(10);
+    assertThat(backend.maxInFlight.get()).isEqualTo(3);
+  }
+
+  @Test
+  void neverShowsAFinishedJobAsStillInFlight() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
+    List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onProgress(BatchProgress progress) {
+        seen.add(progress);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(3).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").listener(listener).build().run(plan);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(3);
+    assertThat(seen).isNotEmpty().allSatisfy(p -> assertThat(p.done() + p.inFlight())
+        .as("done %d + in flight %d of %d", p.done(), p.inFlight(), p.total()).isLessThanOrEqualTo(p.total()));
+    assertThat(seen.get(seen.size() - 1).inFlight()).isZero();
+  }
+
+  @Test
+  void recoversAJobCaughtMidCreateByItsClientReference() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.of(TaskSnapshot.inProgress(TaskId.of("t-9"), 40)));
+    backend.promptByTask.put("t-9", "a");
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(backend.calls).containsExactly("find ref-1", "await a while submitted", "download a");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").taskId()).isEqualTo("t-9");
+    assertThat(report.finished()).isTrue();
+  }
+
+  @Test
+  void sendsAJobAgainWithTheSameReferenceWhenTheProviderKnowsNoSuchTask() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.empty());
+
+    runner(2, false).run(plan);
+
+    assertThat(backend.count("submit")).isEqualTo(1);
+    assertThat(backend.calls).contains("submit a while submitting ref=ref-1");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void reportsAJobCaughtMidCreateWithoutAReferenceAsUnknownAndSendsNothing() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1));
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(backend.calls).isEmpty();
+    Entry a = entry("a");
+    assertThat(a.state()).isEqualTo(State.UNKNOWN);
+    assertThat(a.reasonCode()).isEqualTo("interrupted_submit");
+    assertThat(a.reason()).contains("--resubmit-unknown", "dashboard");
+    assertThat(report.finished()).isTrue();
+  }
+
+  @Test
+  void sendsUnknownJobsAgainOnlyWhenAsked() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1));
+    runner(2, false).run(plan);
+    runner(2, false).run(plan);
+    assertThat(backend.calls).doesNotContain("submit a while submitting ref=null");
+
+    runner(2, true).run(plan);
+
+    assertThat(backend.calls.stream().filter(c -> c.startsWith("submit a"))).hasSize(1);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+  }
+
+  @Test
+  void pollsASubmittedJobToTheEndWithoutCreatingItAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    JobHandle handle = backend.handle(plan.jobs().get(0).job(), null);
+    seed(plan, b -> b.state(State.SUBMITTED).attempts(1).taskId(handle.taskId().value()).handle(handle.encode()));
+
+    runner(2, false).run(plan);
+
+    assertThat(backend.calls).containsExactly("await a while submitted", "download a");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+  }
+
+  @Test
+  void leavesFinishedJobsAloneWhenRunAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    runner(2, false).run(plan);
+    backend.calls.clear();
+
+    BatchReport again = runner(2, false).run(plan);
+
+    assertThat(backend.calls).isEmpty();
+    assertThat(again.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(again.files()).hasSize(2);
+  }
+
+  @Test
+  void reportsAnExpiredResultAndNeverFetchesItAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    VideoAsset asset = new VideoAsset(URI.create("https://files.example/a.mp4"), "mp4", Instant.EPOCH);
+    backend.downloadScript.put("a", target -> CompletableFuture.failedFuture(
+        new ResultExpiredException(TaskId.of("task-1"), asset, Instant.EPOCH.plusSeconds(1))));
+
+    runner(2, false).run(plan);
+    runner(2, false).run(plan);
+
+    assertThat(backend.count("download")).isEqualTo(1);
+    assertThat(entry("a").state()).isEqualTo(State.FAILED);
+    assertThat(entry("a").reasonCode()).isEqualTo("result_expired");
+  }
+
+  @Test
+  void turnsAnUnansweredCreateIntoUnknown() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(new AmbiguousSubmitException(
+        ProviderErrorDetails.of("scripted", 0, null, "no answer"), null, null)));
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("a").reasonCode()).isEqualTo("ambiguous_submit");
+    assertThat(report.finished()).isTrue();
+  }
+
+  @Test
+  void stopsSendingOnAnAuthenticationFailureAndLeavesTheRestPending() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(
+        ProviderException.of(FailureKind.AUTHENTICATION, ProviderErrorDetails.of("scripted", 401, null, "bad key"), null)));
+
+    BatchReport report = runner(1, false).run(plan);
+
+    assertThat(report.stopCause()).isInstanceOf(AuthenticationException.class);
+    assertThat(backend.count("submit")).isEqualTo(1);
+    assertThat(report.count(State.PENDING)).isEqualTo(3);
+    assertThat(report.finished()).isFalse();
+  }
+
+  @Test
+  void sendsAgainLaterWhenTheProviderRefusedWithoutCreating() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    int[] tries = {0};
+    backend.submitScript.put("a", job -> ++tries[0] == 1
+        ? CompletableFuture.failedFuture(ProviderException.of(FailureKind.RATE_LIMITED,
+            ProviderErrorDetails.of("scripted", 429, "rate_limit_exceeded", "slow down"), null))
+        : CompletableFuture.completedFuture(backend.handle(job, null)));
+
+    runner(2, false).run(plan);
+
+    assertThat(tries[0]).isEqualTo(2);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+  }
+
+  @Test
+  void recordsTheProvidersReasonWhenATaskFails() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.awaitScript.put("a", handle -> CompletableFuture.failedFuture(new TaskFailedException(handle,
+        TaskSnapshot.failed(handle.taskId(), new TaskFailure("content_policy_violation", "refused")))));
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.FAILED);
+    assertThat(report.failuresByReason()).containsEntry("content_policy_violation", 1);
+    assertThat(report.finished()).isTrue();
+  }
+
+  @Test
+  void refusesAJournalThatHoldsOtherContentUnderTheSameIdAndSendsNothing() {
+    runner(2, false).run(plan(line("a", PLAIN_MODEL)));
+    backend.calls.clear();
+
+    BatchPlan changed = plan("{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"something else\"}");
+
+    assertThatThrownBy(() -> runner(2, false).run(changed))
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job a");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void leavesNoHalfWrittenDownloadOfAnEarlierCrashBehind() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Path leftover = out.resolve(".a.mp4.1f2e.part");
+    Files.write(leftover, new byte[] {1, 2, 3});
+
+    runner(2, false).run(plan);
+
+    assertThat(leftover).doesNotExist();
+    assertThat(out.resolve("a.mp4")).exists();
+  }
+
+  // ---- helpers
+
+  private static String line(String id, String model) {
+    return "{\"id\":\"" + id + "\",\"model\":\"" + model + "\",\"prompt\":\"" + id + "\"}";
+  }
+
+  private BatchPlan plan(String... lines) {
+    return new BatchPlanner(backend).plan(BATCH, BatchFile.parse(List.of(lines), dir), dir.resolve("out"));
+  }
+
+  private BatchRunner runner(int concurrency, boolean resubmitUnknown) {
+    return BatchRunner.builder()
+        .backend(backend)
+        .store(store)
+        .concurrency(concurrency)
+        .resubmitUnknown(resubmitUnknown)
+        .scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1))
+        .worker("test-worker")
+        .build();
+  }
+
+  /** Puts the plan's first job in the journal as a crashed run would have left it. */
+  private void seed(BatchPlan plan, UnaryOperator<Entry.Builder> state) {
+    PlannedJob job = plan.jobs().get(0);
+    Entry pending = Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(), job.job().model(),
+        job.out().toString(), job.quote().credits(), Instant.EPOCH);
+    Entry enrolled = store.enroll(BATCH, List.of(pending)).get(0);
+    store.update(state.apply(enrolled.toBuilder()).updatedAt(Instant.EPOCH).build()).orElseThrow();
+  }
+
+  private Entry entry(String key) {
+    return store.entries(BATCH).stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+  }
+}
