@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.batch.BatchFile;
 import dev.vidgen.core.batch.BatchLine;
 import dev.vidgen.core.batch.BatchPlan;
@@ -91,11 +92,7 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage("--max-credits " + maxCredits.toPlainString() + " is negative",
           "give the most credits the whole batch may cost, such as --max-credits 2000");
     }
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
-      Thread thread = new Thread(runnable, "vidgen-batch-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, DaemonThreads.named("vidgen-batch-scheduler"));
     RateLimitedProvider[] limited = new RateLimitedProvider[1];
     session.decorateProvider(provider -> limited[0] = RateLimitedProvider.wrap(provider, tier, scheduler,
         Clock.systemUTC()), scheduler);

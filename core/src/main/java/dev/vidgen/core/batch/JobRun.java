@@ -1,5 +1,6 @@
 package dev.vidgen.core.batch;
 
+import static dev.vidgen.core.concurrent.AsyncFailures.unwrap;
 import static dev.vidgen.core.port.JobStore.State.COMPLETED;
 import static dev.vidgen.core.port.JobStore.State.FAILED;
 import static dev.vidgen.core.port.JobStore.State.PENDING;
@@ -33,8 +34,6 @@ import dev.vidgen.core.pricing.PriceQuote;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -341,13 +340,5 @@ final class JobRun {
     return fallback;
   }
 
-  static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 
 }

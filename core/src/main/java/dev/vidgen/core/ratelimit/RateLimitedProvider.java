@@ -1,5 +1,6 @@
 package dev.vidgen.core.ratelimit;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -141,7 +140,7 @@ public final class RateLimitedProvider implements VideoProvider {
           if (failure == null) {
             gate.succeeded();
           } else {
-            learnFrom(gate, unwrap(failure));
+            learnFrom(gate, AsyncFailures.unwrap(failure));
           }
         });
   }
@@ -161,12 +160,4 @@ public final class RateLimitedProvider implements VideoProvider {
     }
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 }

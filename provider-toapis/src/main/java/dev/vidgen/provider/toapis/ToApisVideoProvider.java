@@ -1,5 +1,6 @@
 package dev.vidgen.provider.toapis;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -143,7 +144,7 @@ final class ToApisVideoProvider implements VideoProvider {
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
     lookup.whenComplete((snapshot, failure) -> {
-      Throwable cause = unwrap(failure);
+      Throwable cause = AsyncFailures.unwrap(failure);
       if (failure == null) {
         found.complete(Optional.of(snapshot));
       } else if (cause instanceof ProviderException problem && problem.kind() == FailureKind.NOT_FOUND) {
@@ -277,7 +278,4 @@ final class ToApisVideoProvider implements VideoProvider {
     return MediaType.get("application/octet-stream");
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-  }
 }
