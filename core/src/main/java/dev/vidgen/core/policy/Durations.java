@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
   /** The accepted forms, for error messages. */
-  public static final String FORMS = "write it like 90s, 10m, 1h, 1h30m, 500ms or ISO-8601 such as PT30S";
+  public static final String FORMS = "write it like 90s, 10m, 1h, 1h30m, 500ms or ISO-8601 such as PT30S for 30s";
 
   private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|h|m|s))+");
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");

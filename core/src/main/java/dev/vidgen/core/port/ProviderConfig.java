@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key.
  */
 public final class ProviderConfig {
-  /** The base URL setting, such as {@code https://toapis.com}. */
+  /** The base URL setting, such as {@code https://api.example.com}. */
   public static final String BASE_URL = "base_url";
 
   private final Map<String, String> settings;

@@ -9,6 +9,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
@@ -189,6 +190,12 @@ final class ToApisVideoProvider implements VideoProvider {
       return calls.send(api.balance(authorization, trace), trace, context,
           (body, status, headers) -> balanceOf(context, body, status, headers));
     });
+  }
+
+  /** The limits of the configured {@link ToApisConfig#rateTier() rate tier}. */
+  @Override
+  public Optional<RateLimits> rateLimits() {
+    return Optional.of(config.rateTier().limits());
   }
 
   @Override
