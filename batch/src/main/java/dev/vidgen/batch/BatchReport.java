@@ -73,7 +73,7 @@ public record BatchReport(
     return credits().divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 
-  /** Failed jobs by reason code, such as {@code content_policy_violation → 2}. */
+  /** Failed jobs by reason code, such as {@code generation_failed → 2}. */
   public Map<String, Integer> failuresByReason() {
     Map<String, Integer> reasons = new TreeMap<>();
     entries.stream()

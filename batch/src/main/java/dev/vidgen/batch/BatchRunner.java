@@ -3,6 +3,7 @@ package dev.vidgen.batch;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.VidgenClient;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -58,7 +59,7 @@ public final class BatchRunner {
     this.listener = b.listener;
     this.clock = b.clock;
     this.ownScheduler = b.scheduler == null;
-    this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(daemon("vidgen-batch")) : b.scheduler;
+    this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vidgen-batch")) : b.scheduler;
     this.worker = b.worker != null ? b.worker : defaultWorker(b.random);
     this.random = b.random;
     this.requeueDelay = b.requeueDelay;
@@ -136,7 +137,7 @@ public final class BatchRunner {
       }
       store.entries(batch).stream().filter(e -> byKey.containsKey(e.key()))
           .forEach(e -> states.put(e.key(), e.state()));
-      ExecutorService io = Executors.newSingleThreadExecutor(daemon("vidgen-journal"));
+      ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written);
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3);
       long renewEvery = Math.max(1, lease.toMillis() / 3);
@@ -298,13 +299,6 @@ public final class BatchRunner {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 
   private static String defaultWorker(RandomGenerator random) {
     String host;

@@ -6,6 +6,7 @@ import static dev.vidgen.batch.journal.JobStore.State.PENDING;
 import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
 import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
 import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
+import static dev.vidgen.core.concurrent.AsyncFailures.unwrap;
 
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.client.DeadlineExceededException;
@@ -33,8 +34,6 @@ import dev.vidgen.core.pricing.PriceQuote;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -341,13 +340,5 @@ final class JobRun {
     return fallback;
   }
 
-  static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 
 }

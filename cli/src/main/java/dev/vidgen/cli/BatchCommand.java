@@ -8,6 +8,8 @@ import dev.vidgen.batch.BatchRunner;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.policy.RateLimit;
+import dev.vidgen.core.concurrent.DaemonThreads;
+import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
 import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Parameters;
     description = "Run every job of a JSON-lines file (one job per line), resumably: each step is kept in a"
         + " journal, so running the same command again continues where it stopped.")
 final class BatchCommand extends ClientCommand {
+  /** The provider setting {@code --rate-tier} fills in. */
+  static final String RATE_TIER_SETTING = "rate_tier";
+
   @Parameters(index = "0", paramLabel = "JOBS.jsonl",
       description = "One JSON object per line: model, prompt, images, seconds, aspect_ratio, resolution, mode,"
           + " params, and optionally id and out.")
@@ -68,8 +73,9 @@ final class BatchCommand extends ClientCommand {
           + " use the same name.")
   String batchName;
 
-  @Option(names = "--rate-tier", paramLabel = "TIER", defaultValue = "default",
-      description = "The account's rate-limit group: default (5 submits/s, 50 queries/s), vip or svip.")
+  @Option(names = "--rate-tier", paramLabel = "TIER",
+      description = "The account's rate-limit group, as the provider names it (toapis: default (5 submits/s, 50"
+          + " queries/s), vip or svip); the same as --set rate_tier=TIER.")
   String rateTier;
 
   @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
@@ -82,8 +88,9 @@ final class BatchCommand extends ClientCommand {
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);
     List<BatchLine> lines = read(jobs);
-    RateLimit.Tier tier = RateLimit.Tier.parse(rateTier).orElseThrow(() -> CliException.usage(
-        "--rate-tier " + rateTier + " is not a tier", "use default, vip or svip"));
+    if (rateTier != null) {
+      session.providerSetting(RATE_TIER_SETTING, rateTier.strip());
+    }
     if (concurrency < 1) {
       throw CliException.usage("--concurrency " + concurrency + " is less than 1", "give at least 1, such as 8");
     }
@@ -91,14 +98,13 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage("--max-credits " + maxCredits.toPlainString() + " is negative",
           "give the most credits the whole batch may cost, such as --max-credits 2000");
     }
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
-      Thread thread = new Thread(runnable, "vidgen-batch-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, DaemonThreads.named("vidgen-batch-scheduler"));
     RateLimitedProvider[] limited = new RateLimitedProvider[1];
-    session.decorateProvider(provider -> limited[0] = RateLimitedProvider.wrap(provider, tier, scheduler,
-        Clock.systemUTC()), scheduler);
+    session.decorateProvider(provider -> {
+      VideoProvider kept = RateLimitedProvider.wrapReported(provider, scheduler, Clock.systemUTC());
+      limited[0] = kept instanceof RateLimitedProvider wrapped ? wrapped : null;
+      return kept;
+    }, scheduler);
     try {
       VidgenClient client = session.onlineClient();
       String batch = batchName != null ? batchName : jobs.getFileName().toString();

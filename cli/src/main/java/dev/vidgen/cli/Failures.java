@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
@@ -24,8 +25,6 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -41,7 +40,7 @@ final class Failures {
    * @param session the command's session (for the job being worked on and the provider), or null
    */
   static int report(Throwable failure, Session session, Output output) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = AsyncFailures.unwrap(failure);
     JobHandle handle = handleOf(cause, session == null ? null : session.handle());
     int exitCode = exitCode(cause);
     String message = messageOf(cause);
@@ -69,7 +68,7 @@ final class Failures {
 
   /** The exit code for {@code failure}, as documented in docs/cli.md. */
   static int exitCode(Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = AsyncFailures.unwrap(failure);
     if (cause instanceof CliException cli) {
       return cli.exitCode();
     }
@@ -247,12 +246,4 @@ final class Failures {
     return command;
   }
 
-  /** The failure inside {@link CompletionException} and {@link ExecutionException} wrappers. */
-  static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -45,11 +46,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     this.terminal = terminal;
     this.taskId = taskId;
     if (terminal) {
-      ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "vidgen-progress");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vidgen-progress"));
       ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     } else {
       ticker = null;

@@ -31,6 +31,7 @@ final class Session implements AutoCloseable {
   private UnaryOperator<VideoProvider> providerDecorator;
   private ScheduledExecutorService sharedScheduler;
   private VideoProvider decoratedProvider;
+  private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
@@ -57,6 +58,11 @@ final class Session implements AutoCloseable {
   void decorateProvider(UnaryOperator<VideoProvider> decorator, ScheduledExecutorService scheduler) {
     this.providerDecorator = Objects.requireNonNull(decorator, "decorator == null");
     this.sharedScheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+  }
+
+  /** Adds a provider setting (as {@code --set} would; {@code --set} wins); call before the first {@link #client}. */
+  void providerSetting(String name, String value) {
+    providerSettings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
   }
 
   /** A client for a command that sends nothing (no key needed up front). */
@@ -87,6 +93,7 @@ final class Session implements AutoCloseable {
     }
     String baseUrl = ProviderChoice.baseUrl(root.baseUrl, context);
     ProviderConfig.Builder config = ProviderConfig.builder().baseUrl(baseUrl);
+    providerSettings.forEach(config::set);
     root.settings.forEach(config::set);
     Optional<ApiKey> key = Optional.empty();
     if (choice.isToApis()) {

@@ -1,23 +1,22 @@
 package dev.vidgen.benchmarks.load;
 
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.benchmarks.Workloads;
 import dev.vidgen.benchmarks.baseline.SimpleJson;
 import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
 import dev.vidgen.core.client.VidgenClient;
-import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
 import dev.vidgen.provider.toapis.ToApisConfig;
 import dev.vidgen.provider.toapis.ToApisProviderFactory;
+import dev.vidgen.provider.toapis.ToApisRateTier;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -43,7 +42,7 @@ final class Sides {
    */
   static Bounded vidgenBounded(String url, String key, int threads) {
     ThreadPoolExecutor calls = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemon("app-okhttp"));
+        new LinkedBlockingQueue<>(), DaemonThreads.named("app-okhttp"));
     Dispatcher dispatcher = new Dispatcher(calls);
     dispatcher.setMaxRequests(threads);
     dispatcher.setMaxRequestsPerHost(threads);
@@ -66,8 +65,8 @@ final class Sides {
   /** vidgen behind the client-side limiter for ToAPIs' default group (5 submits/s, burst 50). */
   static Limited vidgenLimited(String url, String key) {
     VideoProvider provider = new ToApisProviderFactory().create(ToApisConfig.builder().baseUrl(url).apiKey(key).build());
-    ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(daemon("bench-rate-limit"));
-    RateLimitedProvider limited = RateLimitedProvider.wrap(provider, RateLimit.Tier.DEFAULT, waits, Clock.systemUTC());
+    ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-rate-limit"));
+    RateLimitedProvider limited = RateLimitedProvider.wrap(provider, ToApisRateTier.DEFAULT.limits(), waits, Clock.systemUTC());
     return new Limited(VidgenClient.builder().provider(limited).build(), limited, waits);
   }
 
@@ -82,14 +81,6 @@ final class Sides {
     }
   }
 
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 
   /** The simple way: one shared default {@code OkHttpClient}. */
   static SimpleToApisClient baseline(String url, String key) {

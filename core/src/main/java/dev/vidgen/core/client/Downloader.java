@@ -1,5 +1,6 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -65,7 +66,7 @@ final class Downloader {
         result.complete(path);
         return;
       }
-      Throwable cause = Futures.unwrap(failure);
+      Throwable cause = AsyncFailures.unwrap(failure);
       if (cause instanceof VidgenException error && !result.isDone()) {
         runtime.events().failed(handle, error);
       }

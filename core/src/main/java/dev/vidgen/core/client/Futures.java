@@ -1,23 +1,14 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Helpers for the client's futures: unwrapping failures and the blocking forms. */
+/** Helpers for the client's futures: turning a throw into a failed future, and the blocking form. */
 final class Futures {
   private Futures() {}
-
-  /** The original failure inside {@link CompletionException}/{@link ExecutionException} wrappers. */
-  static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 
   /** Runs {@code call}, turning a synchronous throw into a failed future. */
   static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<T>> call) {
@@ -27,17 +18,6 @@ final class Futures {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  /** Completes {@code target} like {@code source}, with failures unwrapped. */
-  static <T> void relay(CompletableFuture<T> source, CompletableFuture<T> target) {
-    source.whenComplete((value, failure) -> {
-      if (failure == null) {
-        target.complete(value);
-      } else {
-        target.completeExceptionally(unwrap(failure));
-      }
-    });
   }
 
   /**
@@ -58,7 +38,7 @@ final class Futures {
       cancelled.initCause(e);
       throw cancelled;
     } catch (ExecutionException e) {
-      Throwable cause = unwrap(e);
+      Throwable cause = AsyncFailures.unwrap(e);
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }

@@ -1,5 +1,6 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
@@ -104,7 +105,7 @@ final class PollingLoop {
           return;
         }
         if (failure != null) {
-          fail(Futures.unwrap(failure));
+          fail(AsyncFailures.unwrap(failure));
         } else {
           onSnapshot(snapshot);
         }

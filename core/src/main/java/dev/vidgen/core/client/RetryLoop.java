@@ -1,5 +1,6 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.Operation;
@@ -81,7 +82,7 @@ final class RetryLoop {
         if (failure == null) {
           result.complete(value);
         } else {
-          onFailure(Futures.unwrap(failure));
+          onFailure(AsyncFailures.unwrap(failure));
         }
       });
     }
@@ -105,7 +106,7 @@ final class RetryLoop {
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> {
           if (lookupFailure != null) {
-            result.completeExceptionally(Futures.unwrap(lookupFailure));
+            result.completeExceptionally(AsyncFailures.unwrap(lookupFailure));
           } else if (found.isPresent()) {
             result.complete(found.get());
           } else {

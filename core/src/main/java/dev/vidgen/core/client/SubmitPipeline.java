@@ -1,5 +1,6 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
@@ -17,7 +18,6 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
-import dev.vidgen.core.validation.Violation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.file.Path;
@@ -63,9 +63,9 @@ final class SubmitPipeline {
     return validator.validate(job);
   }
 
-  /** The job's route, or an {@link InvalidJobException} naming the nearest known models. */
+  /** The job's route, or an {@link InvalidJobException} (the validator names the nearest known models). */
   ModelRoute route(VideoJob job) {
-    return catalog.find(job.model()).orElseThrow(() -> new InvalidJobException(unknownModel(job)));
+    return catalog.find(job.model()).orElseThrow(() -> new InvalidJobException(validate(job)));
   }
 
   PriceQuote quote(VideoJob job) {
@@ -128,7 +128,7 @@ final class SubmitPipeline {
             runtime.events().submitted(handle);
             result.complete(handle);
           } else {
-            fail(result, prepared.quote(), Futures.unwrap(failure));
+            fail(result, prepared.quote(), AsyncFailures.unwrap(failure));
           }
         });
     return result;
@@ -188,7 +188,7 @@ final class SubmitPipeline {
               AmbiguousSubmitException error = ambiguous(failure, reference,
                   "the create of a " + model + " task was sent but not answered, and looking it up by client reference "
                       + reference + " failed too; check the provider's dashboard for that reference before submitting again");
-              error.addSuppressed(Futures.unwrap(lookupFailure));
+              error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
               throw new CompletionException(error);
             }
             if (found.isEmpty() && resends.incrementAndGet() > MAX_AMBIGUOUS_RESENDS) {
@@ -224,15 +224,5 @@ final class SubmitPipeline {
       return new ImageInput.Remote(URI.create("upload://" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20")));
     }
     return image;
-  }
-
-  private ValidationReport unknownModel(VideoJob job) {
-    ValidationReport report = validate(job);
-    if (!report.isValid()) {
-      return report;
-    }
-    String nearest = String.join(", ", catalog.nearest(job.model(), 3));
-    return new ValidationReport(job.model(), job.mode(), List.of(Violation.error("model", "model.unknown", job.model(),
-        nearest, "model: " + job.model() + " is not a known route; did you mean " + nearest + "?")));
   }
 }

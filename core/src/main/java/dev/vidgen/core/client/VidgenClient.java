@@ -1,5 +1,7 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.DaemonThreads;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -249,17 +251,17 @@ public final class VidgenClient implements AutoCloseable {
     });
     follow(step, result, submitAsync(job)).whenComplete((handle, submitFailure) -> {
       if (submitFailure != null) {
-        result.completeExceptionally(Futures.unwrap(submitFailure));
+        result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
       follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> {
         if (awaitFailure != null) {
-          result.completeExceptionally(Futures.unwrap(awaitFailure));
+          result.completeExceptionally(AsyncFailures.unwrap(awaitFailure));
           return;
         }
         follow(step, result, downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
-            result.completeExceptionally(Futures.unwrap(downloadFailure));
+            result.completeExceptionally(AsyncFailures.unwrap(downloadFailure));
           } else {
             result.complete(new GenerationResult(handle, snapshot, file));
           }
@@ -453,14 +455,14 @@ public final class VidgenClient implements AutoCloseable {
     }
 
     private static ScheduledExecutorService defaultScheduler() {
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, new DaemonThreads("vidgen-scheduler"));
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, DaemonThreads.named("vidgen-scheduler"));
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }
 
     private static ExecutorService defaultIo() {
       ThreadPoolExecutor executor = new ThreadPoolExecutor(
-          4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DaemonThreads("vidgen-download"));
+          4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("vidgen-download"));
       executor.allowCoreThreadTimeOut(true);
       return executor;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A finished video at the provider: where to fetch it, its format and when the link expires
- * (ToAPIs keeps results 24 hours).
+ * (providers keep results for a limited time).
  *
  * @param expiresAt null when the provider did not say
  */

@@ -18,7 +18,7 @@ public final class AmbiguousSubmitException extends ProviderException {
     this.clientReference = clientReference;
   }
 
-  /** The client reference ({@code client_business_id}) sent with the create, if any. */
+  /** The client reference sent with the create, if any. */
   public Optional<String> clientReference() {
     return Optional.ofNullable(clientReference);
   }

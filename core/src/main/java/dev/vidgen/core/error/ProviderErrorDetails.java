@@ -10,13 +10,13 @@ import java.util.TreeMap;
 /**
  * What a provider said when a call failed. Never holds the API key.
  *
- * @param providerId such as {@code toapis}
+ * @param providerId the provider's id, such as {@code mock}
  * @param httpStatus the HTTP status, or 0 when there was no response
- * @param code the provider's error code ({@code rate_limit_exceeded}, {@code 401}, …), or null
+ * @param code the provider's error code (such as {@code too_many_requests} or {@code 401}), or null
  * @param message the provider's message, or a description of the network failure
  * @param requestId the request id from a response header, or null
  * @param retryAfter the server's {@code Retry-After}, or null
- * @param rateLimit {@code X-RateLimit-*} headers as sent (names in lower case)
+ * @param rateLimit the provider's rate-limit headers as sent (names in lower case), read by the provider's own {@link dev.vidgen.core.port.RateLimits.Signals}
  * @param taskId the task concerned, when one exists
  */
 public record ProviderErrorDetails(
@@ -60,7 +60,7 @@ public record ProviderErrorDetails(
     return Optional.ofNullable(retryAfter);
   }
 
-  /** "HTTP 429 rate_limit_exceeded: slow down (request req_1, task t_1, retry after PT5S)". */
+  /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
     text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");

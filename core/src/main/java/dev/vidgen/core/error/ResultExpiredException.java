@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The finished video's link expired before it was downloaded (ToAPIs keeps results 24 hours).
+ * The finished video's link expired before it was downloaded (providers keep results for a limited time).
  * vidgen never retries this silently: the video must be generated again.
  */
 public final class ResultExpiredException extends VidgenException {

@@ -4,7 +4,7 @@ package dev.vidgen.core.policy;
 public enum FailureKind {
   /** HTTP 429: too many requests; retried with backoff, honouring {@code Retry-After}. */
   RATE_LIMITED(true),
-  /** HTTP 503 (such as {@code rate_limit_unavailable}): the server did no work. */
+  /** HTTP 503: the server did no work. */
   UNAVAILABLE(true),
   /** HTTP 500 and other 5xx: a few short retries. */
   SERVER_ERROR(true),

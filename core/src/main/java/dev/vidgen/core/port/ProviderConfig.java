@@ -1,5 +1,6 @@
 package dev.vidgen.core.port;
 
+import dev.vidgen.core.policy.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key.
  */
 public final class ProviderConfig {
-  /** The base URL setting, such as {@code https://toapis.com}. */
+  /** The base URL setting, such as {@code https://api.example.com}. */
   public static final String BASE_URL = "base_url";
 
   private final Map<String, String> settings;
@@ -44,9 +45,14 @@ public final class ProviderConfig {
     return Optional.ofNullable(settings.get(name));
   }
 
-  /** The setting as a duration ({@code 30s}, {@code 2m}, {@code 500ms} or ISO-8601), if given. */
+  /**
+   * The setting as a duration in vidgen's one grammar ({@code 30s}, {@code 1h30m}, {@code 500ms} or
+   * ISO-8601 such as {@code PT30S}; see {@link Durations}), if given.
+   *
+   * @throws IllegalArgumentException naming the accepted forms when it is not a duration
+   */
   public Optional<Duration> duration(String name) {
-    return get(name).map(ProviderConfig::parseDuration);
+    return get(name).map(Durations::parse);
   }
 
   /** All settings. */
@@ -57,28 +63,6 @@ public final class ProviderConfig {
   /** The API key, if given. */
   public Optional<ApiKey> apiKey() {
     return Optional.ofNullable(apiKey);
-  }
-
-  static Duration parseDuration(String text) {
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      return switch (t.charAt(t.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> Duration.ofSeconds(Long.parseLong(t));
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "not a duration: " + text + " (use 500ms, 30s, 10m, 1h or ISO-8601 such as PT30S)", e);
-    }
   }
 
   @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface VideoProvider extends AutoCloseable {
 
-  /** The provider's stable id, such as {@code toapis}. */
+  /** The provider's stable id, such as {@code mock}. */
   String id();
 
   /** The routes this provider serves. */
@@ -60,6 +60,14 @@ public interface VideoProvider extends AutoCloseable {
   default CompletableFuture<Balance> balance() {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException(id() + " does not report a balance"));
+  }
+
+  /**
+   * The request rates the provider's account allows and how its throttling answers read, where
+   * the provider knows them; a client-side limiter keeps to them. The default reports none.
+   */
+  default Optional<RateLimits> rateLimits() {
+    return Optional.empty();
   }
 
   /** Releases threads and connections; the default does nothing. */

@@ -7,7 +7,7 @@ package dev.vidgen.core.port;
  */
 public interface VideoProviderFactory {
 
-  /** The stable lower-case id, such as {@code toapis} or {@code mock}. */
+  /** The stable lower-case id, such as {@code mock}. */
   String id();
 
   /**

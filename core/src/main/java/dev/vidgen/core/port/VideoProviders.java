@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class VideoProviders {
   /** The system property that names the provider, such as {@code -Dvidgen.provider=mock}. */
   public static final String SYSTEM_PROPERTY = "vidgen.provider";
-  /** The environment variable that names the provider, such as {@code VIDGEN_PROVIDER=toapis}. */
+  /** The environment variable that names the provider, such as {@code VIDGEN_PROVIDER=mock}. */
   public static final String ENVIRONMENT_VARIABLE = "VIDGEN_PROVIDER";
 
   private static final Logger LOG = LoggerFactory.getLogger(VideoProviders.class);
@@ -116,8 +116,8 @@ public final class VideoProviders {
       }
       if (scan.factories().isEmpty()) {
         throw new ProviderSelectionException(
-            "no video provider found on the class path; add one such as vidgen-provider-toapis or "
-                + "vidgen-provider-mock" + scan.failureSuffix(),
+            "no video provider found on the class path; add a provider module (vidgen-provider-…, such as "
+                + "vidgen-provider-mock)" + scan.failureSuffix(),
             List.of(), scan.firstFailure());
       }
       throw new ProviderSelectionException(

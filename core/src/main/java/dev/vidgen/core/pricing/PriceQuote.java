@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param basis how the price was found, such as "per request, 10 s" or why it is unknown
  */
 public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, String basis) {
-  /** Credits per US dollar on ToAPIs. */
+  /** Credits per US dollar. */
   public static final BigDecimal CREDITS_PER_USD = BigDecimal.valueOf(200);
 
   public PriceQuote {

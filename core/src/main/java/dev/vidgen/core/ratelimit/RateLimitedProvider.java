@@ -1,13 +1,14 @@
 package dev.vidgen.core.ratelimit;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
-import dev.vidgen.core.error.ProviderUnavailableException;
-import dev.vidgen.core.error.RateLimitedException;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
@@ -19,49 +20,59 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * A provider that keeps to the provider's rate limits on the client side: creates wait for a
- * token of the submit bucket, status reads and look-ups for one of the query bucket. Waiting is
- * scheduled, never a blocked thread. A 429 (or a 503 {@code rate_limit_unavailable}) pauses its
- * bucket for every caller of this instance, for {@code Retry-After} when the server gave one, and
- * slows it down; so one instance per process means one shared pause. Uploads, downloads and the
- * rest pass straight through.
+ * A provider that keeps to the provider's rate limits ({@link RateLimits}) on the client side:
+ * creates wait for a token of the submit bucket, status reads and look-ups for one of the query
+ * bucket. Waiting is scheduled, never a blocked thread. A failure the limits' {@link
+ * RateLimits.Signals} read as a throttle pauses the bucket it names for every caller of this
+ * instance, for the pause the server asked for, and slows it down; so one instance per process
+ * means one shared pause. Uploads, downloads and the rest pass straight through.
  */
 public final class RateLimitedProvider implements VideoProvider {
-  private static final String CATEGORY_HEADER = "x-ratelimit-category";
-
   private final VideoProvider delegate;
+  private final RateLimits limits;
   private final Gate submits;
   private final Gate queries;
 
-  private RateLimitedProvider(VideoProvider delegate, Gate submits, Gate queries) {
+  private RateLimitedProvider(VideoProvider delegate, RateLimits limits, Gate submits, Gate queries) {
     this.delegate = delegate;
+    this.limits = limits;
     this.submits = submits;
     this.queries = queries;
   }
 
   /**
-   * Wraps {@code delegate} with a submit and a query limit, waiting on {@code scheduler} and
-   * reading the time from {@code clock}.
+   * Wraps {@code delegate} with {@code limits}, waiting on {@code scheduler} and reading the time
+   * from {@code clock}.
+   */
+  public static RateLimitedProvider wrap(
+      VideoProvider delegate, RateLimits limits, ScheduledExecutorService scheduler, Clock clock) {
+    Objects.requireNonNull(delegate, "delegate == null");
+    Objects.requireNonNull(limits, "limits == null");
+    Objects.requireNonNull(scheduler, "scheduler == null");
+    Objects.requireNonNull(clock, "clock == null");
+    return new RateLimitedProvider(delegate, limits,
+        new Gate(limits.submit(), scheduler, clock), new Gate(limits.query(), scheduler, clock));
+  }
+
+  /**
+   * Wraps {@code delegate} with a submit and a query limit; failures are read the {@link
+   * RateLimits.Signals#STANDARD standard} way.
    */
   public static RateLimitedProvider wrap(
       VideoProvider delegate, RateLimit submit, RateLimit query, ScheduledExecutorService scheduler, Clock clock) {
-    Objects.requireNonNull(delegate, "delegate == null");
-    Objects.requireNonNull(scheduler, "scheduler == null");
-    Objects.requireNonNull(clock, "clock == null");
-    return new RateLimitedProvider(
-        delegate, new Gate(submit, scheduler, clock), new Gate(query, scheduler, clock));
+    return wrap(delegate, RateLimits.of(submit, query), scheduler, clock);
   }
 
-  /** Wraps {@code delegate} with the limits of {@code tier}. */
-  public static RateLimitedProvider wrap(
-      VideoProvider delegate, RateLimit.Tier tier, ScheduledExecutorService scheduler, Clock clock) {
-    return wrap(delegate, tier.submit(), tier.query(), scheduler, clock);
+  /**
+   * Wraps {@code delegate} with the limits it reports ({@link VideoProvider#rateLimits()}); a
+   * provider that reports none comes back unwrapped.
+   */
+  public static VideoProvider wrapReported(VideoProvider delegate, ScheduledExecutorService scheduler, Clock clock) {
+    return delegate.rateLimits().<VideoProvider>map(limits -> wrap(delegate, limits, scheduler, clock)).orElse(delegate);
   }
 
   /** The provider underneath. */
@@ -69,12 +80,12 @@ public final class RateLimitedProvider implements VideoProvider {
     return delegate;
   }
 
-  /** How many 429 answers (and submit-blocking 503s) this instance met so far. */
+  /** How many answers this instance met so far that throttled it (429s, and what else the provider's signals name). */
   public long throttledCount() {
     return submits.throttles() + queries.throttles();
   }
 
-  /** How long creates are paused after a 429 from now; zero when they are not. */
+  /** How long creates are paused from now after a throttle; zero when they are not. */
   public Duration submitPauseLeft() {
     return submits.pauseLeft();
   }
@@ -129,6 +140,12 @@ public final class RateLimitedProvider implements VideoProvider {
     return delegate.balance();
   }
 
+  /** The limits this instance keeps to. */
+  @Override
+  public Optional<RateLimits> rateLimits() {
+    return Optional.of(limits);
+  }
+
   @Override
   public void close() {
     delegate.close();
@@ -141,32 +158,23 @@ public final class RateLimitedProvider implements VideoProvider {
           if (failure == null) {
             gate.succeeded();
           } else {
-            learnFrom(gate, unwrap(failure));
+            learnFrom(gate, AsyncFailures.unwrap(failure));
           }
         });
   }
 
   private void learnFrom(Gate gate, Throwable failure) {
-    if (failure instanceof RateLimitedException limited) {
-      String category = limited.details().rateLimit().getOrDefault(CATEGORY_HEADER, "");
-      Gate target = switch (category) {
-        case "async_submit" -> submits;
-        case "async_query" -> queries;
-        default -> gate;
-      };
-      target.throttled(limited.retryAfter().orElse(null));
-    } else if (failure instanceof ProviderUnavailableException unavailable
-        && "rate_limit_unavailable".equals(unavailable.providerCode().orElse(""))) {
-      submits.throttled(unavailable.retryAfter().orElse(null));
+    if (!(failure instanceof ProviderException problem)) {
+      return;
     }
+    limits.signals().read(problem).ifPresent(throttle -> {
+      Gate target = switch (throttle.bucket()) {
+        case SUBMIT -> submits;
+        case QUERY -> queries;
+        case OF_THE_CALL -> gate;
+      };
+      target.throttled(throttle.pause().orElse(null));
+    });
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 }

@@ -1,2 +1,2 @@
-/** Client-side rate limits: a provider decorator that keeps to the provider's token buckets. */
+/** Client-side rate limits: a provider decorator that keeps to the limits a provider reports. */
 package dev.vidgen.core.ratelimit;

@@ -14,7 +14,7 @@ import java.util.List;
  * file's attributes and its first 12 bytes.
  */
 final class LocalImages {
-  /** The ToAPIs upload limit: 10 MB. */
+  /** The upload limit: 10 MB. */
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
   private static final String ALLOWED_FORMATS = "JPEG, PNG or WebP";

@@ -1,5 +1,6 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.domain.TaskId;
@@ -67,7 +68,7 @@ class RetryLoopTest {
     time.advance(Duration.ofMinutes(1));
 
     assertThat(read).isCompletedExceptionally();
-    Throwable failure = Futures.unwrap(read.handle((value, error) -> error).join());
+    Throwable failure = AsyncFailures.unwrap(read.handle((value, error) -> error).join());
     assertThat(failure).isInstanceOf(ServerErrorException.class);
     assertThat(((ProviderException) failure).taskId()).contains(TASK);
     assertThat(provider.count("status")).isEqualTo(3);
@@ -164,6 +165,6 @@ class RetryLoopTest {
 
   static Throwable failureOf(CompletableFuture<?> future) {
     assertThat(future).isCompletedExceptionally();
-    return Futures.unwrap(future.handle((value, error) -> error).join());
+    return AsyncFailures.unwrap(future.handle((value, error) -> error).join());
   }
 }

@@ -13,8 +13,8 @@ class TokenBucketTest {
   private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
   @Test
-  void grantsTheWholeBurstAtOnceThenOneTokenPerFifthOfASecondOnTheDefaultSubmitTier() {
-    TokenBucket bucket = TokenBucket.full(RateLimit.Tier.DEFAULT.submit(), T0);
+  void grantsTheWholeBurstAtOnceThenOneTokenPerFifthOfASecondAtFivePerSecond() {
+    TokenBucket bucket = TokenBucket.full(new RateLimit(5, 50), T0);
     for (int i = 0; i < 50; i++) {
       TokenBucket.Reservation r = bucket.reserve(T0);
       assertThat(r.delay()).as("call %d of the burst", i + 1).isZero();

@@ -32,7 +32,7 @@ class RateLimitedProviderTest {
   private final VirtualTime time = VirtualTime.create();
   private final RecordingProvider delegate = new RecordingProvider(time);
   private final RateLimitedProvider limited =
-      RateLimitedProvider.wrap(delegate, RateLimit.Tier.DEFAULT, time.scheduler(), time.clock());
+      RateLimitedProvider.wrap(delegate, new RateLimit(5, 50), new RateLimit(50, 500), time.scheduler(), time.clock());
 
   @Test
   void sendsABurstOfFiftyCreatesAtOnceAndTheRestFivePerSecond() {

@@ -1,5 +1,6 @@
 package dev.vidgen.provider.toapis;
 
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
 import dev.vidgen.provider.toapis.internal.HttpLog;
@@ -19,7 +20,6 @@ import okhttp3.OkHttpClient;
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   final OkHttpClient api;
   final OkHttpClient files;
@@ -58,11 +58,7 @@ final class HttpClients {
   private static OkHttpClient ownClient(int maxRequests) {
     // Daemon threads (OkHttp's own are not), so an app that forgets close() can still exit.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), runnable -> {
-          Thread thread = new Thread(runnable, "toapis-http-" + THREADS.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+        new SynchronousQueue<>(), DaemonThreads.named("toapis-http"));
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(maxRequests);
     dispatcher.setMaxRequestsPerHost(maxRequests);

@@ -43,9 +43,11 @@ public final class ToApisConfig {
   public static final String CALL_TIMEOUT = "timeout.call";
   /** Setting: requests in flight at once, also per host ({@code 1024}). */
   public static final String MAX_REQUESTS = "max_requests";
+  /** Setting: the account's rate-limit group, {@code default}, {@code vip} or {@code svip} ({@code default}). */
+  public static final String RATE_TIER = "rate_tier";
 
   static final List<String> SETTINGS = List.of(
-      ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS);
+      ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS, RATE_TIER);
 
   private final HttpUrl baseUrl;
   private final ApiKey apiKey;
@@ -54,6 +56,7 @@ public final class ToApisConfig {
   private final Duration writeTimeout;
   private final Duration callTimeout;
   private final int maxRequests;
+  private final ToApisRateTier rateTier;
   private final OkHttpClient httpClient;
   private final Clock clock;
   private final RouteCatalog catalog;
@@ -66,6 +69,7 @@ public final class ToApisConfig {
     this.writeTimeout = builder.writeTimeout;
     this.callTimeout = builder.callTimeout;
     this.maxRequests = builder.maxRequests;
+    this.rateTier = builder.rateTier;
     this.httpClient = builder.httpClient;
     this.clock = builder.clock;
     this.catalog = builder.catalog;
@@ -79,7 +83,7 @@ public final class ToApisConfig {
   /**
    * The configuration a generic {@link ProviderConfig} describes: its key, and the settings
    * {@code base_url}, {@code timeout.connect}, {@code timeout.read}, {@code timeout.write},
-   * {@code timeout.call} and {@code max_requests}. Settings of other providers (a prefix such as
+   * {@code timeout.call}, {@code max_requests} and {@code rate_tier}. Settings of other providers (a prefix such as
    * {@code mock.}) are ignored.
    *
    * @throws ProviderConfigurationException for an unknown setting, a bad value, no key, or an
@@ -109,6 +113,9 @@ public final class ToApisConfig {
     duration(config, WRITE_TIMEOUT).ifPresent(builder::writeTimeout);
     duration(config, CALL_TIMEOUT).ifPresent(builder::callTimeout);
     config.get(MAX_REQUESTS).ifPresent(text -> builder.maxRequests(integer(MAX_REQUESTS, text)));
+    config.get(RATE_TIER).ifPresent(text -> builder.rateTier(ToApisRateTier.parse(text).orElseThrow(() ->
+        new ProviderConfigurationException("toapis setting " + RATE_TIER + " must be default, vip or svip, not '"
+            + text + "'"))));
     return builder.build();
   }
 
@@ -122,6 +129,7 @@ public final class ToApisConfig {
     builder.writeTimeout = writeTimeout;
     builder.callTimeout = callTimeout;
     builder.maxRequests = maxRequests;
+    builder.rateTier = rateTier;
     builder.httpClient = httpClient;
     builder.clock = clock;
     builder.catalog = catalog;
@@ -162,6 +170,11 @@ public final class ToApisConfig {
   /** Requests in flight at once (in total and per host). */
   public int maxRequests() {
     return maxRequests;
+  }
+
+  /** The account's rate-limit group, whose limits the provider reports. */
+  public ToApisRateTier rateTier() {
+    return rateTier;
   }
 
   /** The app's own client, when one was given; the provider derives its clients from it. */
@@ -220,6 +233,7 @@ public final class ToApisConfig {
     private Duration writeTimeout = Duration.ofSeconds(60);
     private Duration callTimeout = Duration.ofSeconds(120);
     private int maxRequests = 1024;
+    private ToApisRateTier rateTier = ToApisRateTier.DEFAULT;
     private OkHttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private RouteCatalog catalog = RouteCatalog.builtIn();
@@ -289,6 +303,12 @@ public final class ToApisConfig {
     }
 
     /** The routes to serve; {@link RouteCatalog#builtIn()} by default. */
+    /** The account's rate-limit group (default {@link ToApisRateTier#DEFAULT}). */
+    public Builder rateTier(ToApisRateTier rateTier) {
+      this.rateTier = Objects.requireNonNull(rateTier, "rateTier == null");
+      return this;
+    }
+
     public Builder catalog(RouteCatalog catalog) {
       this.catalog = Objects.requireNonNull(catalog, "catalog == null");
       return this;

@@ -1,5 +1,6 @@
 package dev.vidgen.provider.toapis;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -8,6 +9,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
@@ -143,7 +145,7 @@ final class ToApisVideoProvider implements VideoProvider {
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
     lookup.whenComplete((snapshot, failure) -> {
-      Throwable cause = unwrap(failure);
+      Throwable cause = AsyncFailures.unwrap(failure);
       if (failure == null) {
         found.complete(Optional.of(snapshot));
       } else if (cause instanceof ProviderException problem && problem.kind() == FailureKind.NOT_FOUND) {
@@ -188,6 +190,12 @@ final class ToApisVideoProvider implements VideoProvider {
       return calls.send(api.balance(authorization, trace), trace, context,
           (body, status, headers) -> balanceOf(context, body, status, headers));
     });
+  }
+
+  /** The limits of the configured {@link ToApisConfig#rateTier() rate tier}. */
+  @Override
+  public Optional<RateLimits> rateLimits() {
+    return Optional.of(config.rateTier().limits());
   }
 
   @Override
@@ -277,7 +285,4 @@ final class ToApisVideoProvider implements VideoProvider {
     return MediaType.get("application/octet-stream");
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-  }
 }

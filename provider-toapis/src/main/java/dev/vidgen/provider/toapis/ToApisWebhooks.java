@@ -244,12 +244,7 @@ public final class ToApisWebhooks {
     /** The timestamp is further from now than the tolerance (a replay, or a wrong clock). */
     STALE,
     /** No signature matches the secret: not from ToAPIs, altered, or the wrong secret. */
-    BAD_SIGNATURE;
-
-    /** Whether the delivery is genuine (new or duplicate). */
-    public boolean genuine() {
-      return this == ACCEPTED || this == DUPLICATE;
-    }
+    BAD_SIGNATURE
   }
 
   /**

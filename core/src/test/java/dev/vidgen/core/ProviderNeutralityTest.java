@@ -1,0 +1,93 @@
+package dev.vidgen.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Core knows no provider: no class of core depends on a provider module, and no source file of
+ * core spells a provider's name, wire fields, rate-limit tiers, headers or error codes.
+ */
+class ProviderNeutralityTest {
+  private static final Path SOURCES = Path.of("src", "main", "java");
+
+  /** Words that belong to one provider (ToAPIs today). */
+  private static final Pattern PROVIDER_WORDS = Pattern.compile(
+      "(?i:toapis)|(?i:x-ratelimit)|(?i:\\bs?vip\\b)|image_urls|client_business_id|async_submit|async_query"
+          + "|rate_limit_unavailable|rate_limit_exceeded|insufficient_quota|content_policy_violation"
+          + "|authentication_error|permission_error|invalid_request");
+
+  /**
+   * TEMPORARY: the built-in route classes and the wire format, which move out of core into route
+   * data (issue 10 point 1); remove each entry when its file is gone.
+   */
+  private static final Set<String> MOVING_OUT = Set.of(
+      "dev/vidgen/core/domain/BuiltInRoutes.java",
+      "dev/vidgen/core/domain/GrokRoutes.java",
+      "dev/vidgen/core/domain/HailuoRoutes.java",
+      "dev/vidgen/core/domain/KlingRoutes.java",
+      "dev/vidgen/core/domain/OtherRoutes.java",
+      "dev/vidgen/core/domain/SeedanceRoutes.java",
+      "dev/vidgen/core/domain/SoraRoutes.java",
+      "dev/vidgen/core/domain/VeoRoutes.java",
+      "dev/vidgen/core/domain/ViduRoutes.java",
+      "dev/vidgen/core/domain/WanRoutes.java",
+      "dev/vidgen/core/domain/WireFormat.java",
+      "dev/vidgen/core/domain/RouteCatalog.java");
+
+  @Test
+  void noCoreClassDependsOnAProviderModule() {
+    JavaClasses core = new ClassFileImporter()
+        .withImportOption(location -> !location.contains("/test-classes/"))
+        .importPackages("dev.vidgen.core", "dev.vidgen.inject");
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.vidgen.provider..")
+        .because("core is provider-neutral: providers plug in through the SPI in dev.vidgen.core.port")
+        .check(core);
+  }
+
+  @Test
+  void noCoreSourceSpellsAProvidersNameWireTiersHeadersOrCodes() throws IOException {
+    assertThat(SOURCES).as("run from the core module's folder").isDirectory();
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String relative = SOURCES.relativize(file).toString().replace('\\', '/');
+        if (MOVING_OUT.contains(relative)) {
+          continue;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          Matcher matcher = PROVIDER_WORDS.matcher(lines.get(i));
+          if (matcher.find()) {
+            found.add(relative + ":" + (i + 1) + ": '" + matcher.group() + "' in: " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    assertThat(found).as("provider words in core; move the code to the provider or word it neutrally").isEmpty();
+  }
+
+  @Test
+  void theScanFindsTheWordsItLooksFor() {
+    for (String line : List.of("see ToAPIs", "\"image_urls\"", "X-RateLimit-Category", "SVIP", "the vip tier",
+        "client_business_id", "rate_limit_unavailable")) {
+      assertThat(PROVIDER_WORDS.matcher(line).find()).as(line).isTrue();
+    }
+    for (String line : List.of("INSUFFICIENT_QUOTA", "a rate limit", "provider", "VIPER")) {
+      assertThat(PROVIDER_WORDS.matcher(line).find()).as(line).isFalse();
+    }
+  }
+}
