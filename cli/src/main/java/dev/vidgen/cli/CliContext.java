@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,13 +16,21 @@ import java.util.function.BooleanSupplier;
  * @param env environment variables (the API key is read from here and nowhere else)
  * @param stderrIsTerminal whether stderr is a terminal, which turns progress lines into a bar
  * @param workingDir the directory relative paths (such as {@code --out}) are read against
+ * @param videoOut stdout as bytes, for {@code --out -}
  */
 record CliContext(
     Map<String, String> env,
     PrintWriter out,
     PrintWriter err,
     BooleanSupplier stderrIsTerminal,
-    Path workingDir) {
+    Path workingDir,
+    OutputStream videoOut) {
+
+  /** A context whose video stdout is the process's own. */
+  CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, BooleanSupplier stderrIsTerminal,
+      Path workingDir) {
+    this(env, out, err, stderrIsTerminal, workingDir, System.out);
+  }
 
   CliContext {
     env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
@@ -29,6 +38,7 @@ record CliContext(
     Objects.requireNonNull(err, "err == null");
     Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal == null");
     workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath().normalize();
+    Objects.requireNonNull(videoOut, "videoOut == null");
   }
 
   /** The environment variable {@code name}, when set and not blank. */

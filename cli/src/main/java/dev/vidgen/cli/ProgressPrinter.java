@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.text.SafeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   ProgressPrinter(PrintWriter err, boolean terminal, String taskId) {
     this.err = err;
     this.terminal = terminal;
-    this.taskId = taskId;
+    this.taskId = SafeText.clean(taskId);
     if (terminal) {
       ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "vidgen-progress");
@@ -53,7 +54,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       draw(elapsed);
       return;
     }
-    String line = Views.status(snapshot);
+    String line = SafeText.clean(Views.status(snapshot));
     if (!line.equals(lastLine)) {
       lastLine = line;
       err.println("vidgen: task " + taskId + " " + line + " after " + clock(elapsed));
