@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.BooleanSupplier;
  * @param stderrIsTerminal whether stderr is a terminal, which turns progress lines into a bar
  * @param workingDir the directory relative paths (such as {@code --out}) are read against
  * @param in standard input, read by {@code --prompt -}
+ * @param videoOut stdout as bytes, for {@code --out -}
  */
 record CliContext(
     Map<String, String> env,
@@ -24,12 +26,13 @@ record CliContext(
     PrintWriter err,
     BooleanSupplier stderrIsTerminal,
     Path workingDir,
-    InputStream in) {
+    InputStream in,
+    OutputStream videoOut) {
 
-  /** A context whose standard input is empty. */
+  /** A context whose standard input is empty and whose video stdout is the process's own. */
   CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, BooleanSupplier stderrIsTerminal,
       Path workingDir) {
-    this(env, out, err, stderrIsTerminal, workingDir, InputStream.nullInputStream());
+    this(env, out, err, stderrIsTerminal, workingDir, InputStream.nullInputStream(), System.out);
   }
 
   CliContext {
@@ -39,6 +42,7 @@ record CliContext(
     Objects.requireNonNull(err, "err == null");
     Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal == null");
     workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath().normalize();
+    Objects.requireNonNull(videoOut, "videoOut == null");
   }
 
   /** The environment variable {@code name}, when set and not blank. */

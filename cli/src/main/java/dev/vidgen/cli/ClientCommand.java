@@ -27,6 +27,9 @@ abstract class ClientCommand implements Callable<Integer> {
   public final Integer call() {
     CliContext context = root.context();
     Output output = new Output(context.out(), context.err(), json);
+    if (writesVideoToStdout()) {
+      output = output.toStderr();
+    }
     try (Session session = new Session(root, output)) {
       try {
         return run(session, output);
@@ -37,6 +40,11 @@ abstract class ClientCommand implements Callable<Integer> {
       // Closing the client failed; the command's own result has been printed already.
       return Failures.report(e, null, output);
     }
+  }
+
+  /** Whether stdout carries the video ({@code --out -}), so that everything else goes to stderr. */
+  boolean writesVideoToStdout() {
+    return false;
   }
 
   /** Does the command's work and returns its exit code; throws on failure. */

@@ -2,7 +2,6 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,20 +9,30 @@ import picocli.CommandLine.Option;
 @Command(name = "download", sortOptions = false,
     description = "Save the video of a completed task (results are kept 24 hours); does not wait.")
 final class DownloadCommand extends TaskCommand {
-  @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Where to save the video (a folder keeps the name <task-id>.mp4).")
-  Path out;
+  @Option(names = "--out", paramLabel = "FILE", required = true, converter = OutTarget.Converter.class,
+      description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
+          + " <task-id>.mp4, or - for stdout.")
+  OutTarget out;
+
+  @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
+  boolean force;
 
   @Override
   int run(Session session, Output output) {
-    Finisher.requireWritable(session.context(), out);
+    out.requireWritable(session.context(), force);
     Target target = open(session);
     TaskSnapshot snapshot = readStatus(target);
     if (snapshot.status() != TaskStatus.COMPLETED) {
       throw new CliException(ExitCodes.OTHER, "not_finished",
           "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
-          "wait for it and save it with: " + Failures.resumeCommand(target.handle(), session) + " --out " + out);
+          "wait for it and save it with: "
+              + Failures.taskCommand("wait", target.handle(), session, "--out", out.given()));
     }
-    return Finisher.save(session, target.client(), target.handle(), snapshot, out, output);
+    return Finisher.save(session, target.client(), target.handle(), snapshot, out, force, output);
+  }
+
+  @Override
+  boolean writesVideoToStdout() {
+    return out != null && out.isStdout();
   }
 }

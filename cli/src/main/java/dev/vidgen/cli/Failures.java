@@ -17,8 +17,10 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,10 +43,14 @@ final class Failures {
    */
   static int report(Throwable failure, Session session, Output output) {
     Throwable cause = AsyncFailures.unwrap(failure);
+    SaveFailedException unsaved = cause instanceof SaveFailedException save ? save : null;
+    if (unsaved != null) {
+      cause = AsyncFailures.unwrap(unsaved.getCause());
+    }
     JobHandle handle = handleOf(cause, session == null ? null : session.handle());
     int exitCode = exitCode(cause);
     String message = messageOf(cause);
-    String next = next(cause, handle, session);
+    String next = unsaved == null ? next(cause, handle, session) : saveNext(cause, handle, session, unsaved);
     if (cause instanceof InvalidJobException invalid) {
       for (Violation violation : invalid.report().violations()) {
         output.note(Views.violationLine(violation));
@@ -57,18 +63,35 @@ final class Failures {
     if (verbose && exitCode == ExitCodes.OTHER && !(cause instanceof CliException)) {
       StringWriter trace = new StringWriter();
       cause.printStackTrace(new PrintWriter(trace));
-      output.err().print(trace);
+      trace.toString().lines().forEach(line -> output.err().println(SafeText.clean(line)));
       output.err().flush();
     }
     if (output.json()) {
-      output.object(json(cause, handle, message, next));
+      Map<String, Object> json = json(cause, handle, unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot(),
+          message, next);
+      if (unsaved != null) {
+        json.put("download_command", unsaved.command());
+      }
+      output.object(json);
     }
     return exitCode;
+  }
+
+  /** The task completed but its video was not saved: how to save it later. */
+  private static String saveNext(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved) {
+    if (cause instanceof ResultUnavailableException) {
+      return "the task is done but its video link failed; " + taskCommand("status", handle, session)
+          + " shows a fresh link, then save the video with: " + unsaved.command();
+    }
+    return "the task is done; save its video with: " + unsaved.command();
   }
 
   /** The exit code for {@code failure}, as documented in docs/cli.md. */
   static int exitCode(Throwable failure) {
     Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof SaveFailedException unsaved) {
+      cause = AsyncFailures.unwrap(unsaved.getCause());
+    }
     if (cause instanceof CliException cli) {
       return cli.exitCode();
     }
@@ -84,7 +107,7 @@ final class Failures {
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return ExitCodes.TASK_FAILED;
     }
-    if (cause instanceof ProviderException) {
+    if (cause instanceof ProviderException || cause instanceof ResultUnavailableException) {
       return ExitCodes.PROVIDER_ERROR;
     }
     if (cause instanceof DeadlineExceededException) {
@@ -110,10 +133,11 @@ final class Failures {
     return "internal";
   }
 
-  private static Map<String, Object> json(Throwable cause, JobHandle handle, String message, String next) {
+  private static Map<String, Object> json(
+      Throwable cause, JobHandle handle, TaskSnapshot snapshot, String message, String next) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
-      json.putAll(Views.taskJson(handle, lastSnapshotOf(cause)));
+      json.putAll(Views.taskJson(handle, snapshot));
     } else if (cause instanceof BudgetExceededException over) {
       // What the refused job would have cost, so that a script can tell how far over it is.
       json.put("model", over.quote().model());
@@ -167,6 +191,7 @@ final class Failures {
     if (message == null || message.isBlank()) {
       message = cause.getClass().getSimpleName();
     }
+    message = SafeText.mask(message);
     return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException)
         ? "unexpected error: " + message
         : message;
@@ -237,13 +262,23 @@ final class Failures {
     return null;
   }
 
-  /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way. */
+  /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way; shell-quoted. */
   static String resumeCommand(JobHandle handle, Session session) {
-    String command = "vidgen wait " + handle.taskId();
+    return taskCommand("wait", handle, session);
+  }
+
+  /**
+   * "vidgen VERB TASK_ID [--provider ID] [more...]", each word shell-quoted, ready to paste.
+   *
+   * @param more further words, such as {@code --out} and its value
+   */
+  static String taskCommand(String verb, JobHandle handle, Session session, String... more) {
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", verb, handle.taskId().value()));
     if (session != null && session.providerFlagGiven()) {
-      command += " --provider " + handle.providerId();
+      words.addAll(java.util.List.of("--provider", handle.providerId()));
     }
-    return command;
+    words.addAll(java.util.List.of(more));
+    return SafeText.command(words.toArray(String[]::new));
   }
 
 }

@@ -4,11 +4,16 @@ import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Waits for a task, saves its video and prints the result; shared by {@code generate}, {@code wait} and {@code download}. */
@@ -16,8 +21,8 @@ final class Finisher {
   private Finisher() {}
 
   /** Waits for {@code handle} (showing progress on stderr), then saves and reports the video. */
-  static int awaitAndSave(
-      Session session, VidgenClient client, JobHandle handle, Path out, Duration timeout, Output output) {
+  static int awaitAndSave(Session session, VidgenClient client, JobHandle handle, OutTarget out, boolean force,
+      Duration timeout, Output output) {
     CliContext context = session.context();
     TaskSnapshot done;
     try (ProgressPrinter progress =
@@ -26,63 +31,117 @@ final class Finisher {
             InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
       done = client.await(handle, new AwaitOptions(timeout, progress));
     }
-    return save(session, client, handle, done, out, output);
+    return save(session, client, handle, done, out, force, output);
   }
 
-  /** Saves the video of the completed {@code snapshot} and reports it. */
+  /** {@link #awaitAndSave(Session, VidgenClient, JobHandle, OutTarget, boolean, Duration, Output)} for a plain path. */
+  static int awaitAndSave(
+      Session session, VidgenClient client, JobHandle handle, Path out, Duration timeout, Output output) {
+    return awaitAndSave(session, client, handle, out == null ? null : new OutTarget(out.toString()), false, timeout,
+        output);
+  }
+
+  /**
+   * Saves the video of the completed {@code snapshot} and reports it. When saving fails, the
+   * {@link SaveFailedException} keeps the snapshot and the {@code vidgen download} command that
+   * finishes the job.
+   */
+  static int save(Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, OutTarget out,
+      boolean force, Output output) {
+    CliContext context = session.context();
+    OutTarget where = OutTarget.orHere(out);
+    String format = snapshot.result().map(VideoAsset::format).orElse("mp4");
+    Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);
+    String shownOut = where.isStdout() ? "-" : shown(context, file);
+    try {
+      if (where.isStdout()) {
+        long size = toStdout(context, client, handle, snapshot, format);
+        report(handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
+      } else {
+        if (Files.exists(file) && !force) {
+          throw new CliException(ExitCodes.INVALID_JOB, "output", file + " already exists; the video was not saved",
+              "add --force to replace it, or choose another --out");
+        }
+        makeFolder(file.getParent());
+        Path saved = client.download(handle, snapshot, file);
+        report(handle, snapshot, saved.toString(), shown(context, saved) + sizeOf(saved), output);
+      }
+      return ExitCodes.DONE;
+    } catch (RuntimeException e) {
+      List<String> more = new ArrayList<>(List.of("--out", shownOut));
+      if (!where.isStdout() && Files.exists(file)) {
+        more.add("--force");
+      }
+      throw new SaveFailedException(e, snapshot,
+          Failures.taskCommand("download", handle, session, more.toArray(String[]::new)));
+    }
+  }
+
+  /** {@link #save(Session, VidgenClient, JobHandle, TaskSnapshot, OutTarget, boolean, Output)} for a plain path. */
   static int save(
       Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, Path out, Output output) {
-    Path target = target(session.context(), out, handle, snapshot);
-    Path file = client.download(handle, snapshot, target);
-    Map<String, Object> json = Views.taskJson(handle, snapshot);
-    json.put("file", file.toString());
-    output.object(json);
-    Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
-    fields.put("file", shown(session.context(), file) + sizeOf(file));
-    output.fields(fields);
-    return ExitCodes.DONE;
+    return save(session, client, handle, snapshot, out == null ? null : new OutTarget(out.toString()), false, output);
   }
 
   /**
-   * Where the video goes: {@code --out} (inside it when it is a directory), else {@code
-   * <task-id>.<format>} in the working directory. Missing parent directories are created.
-   */
-  static Path target(CliContext context, Path out, JobHandle handle, TaskSnapshot snapshot) {
-    String format = snapshot.result().map(v -> v.format()).orElse("mp4");
-    String defaultName = handle.taskId().value().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format;
-    Path target = out == null ? context.resolve(Path.of(defaultName)) : context.resolve(out);
-    if (Files.isDirectory(target)) {
-      target = target.resolve(defaultName);
-    }
-    Path parent = target.getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        throw new CliException(ExitCodes.OTHER, "output", "cannot create the folder " + parent + ": " + e.getMessage(),
-            "choose another --out");
-      }
-    }
-    return target;
-  }
-
-  /**
-   * Checks before anything is sent that the video could be saved under {@code out}: the nearest
-   * existing folder on its way must be a writable folder.
+   * Checks before anything is sent that the video could be saved under {@code out}.
    *
-   * @throws CliException (exit 1) when it could not
+   * @throws CliException (exit 2) when it could not
    */
   static void requireWritable(CliContext context, Path out) {
-    Path target = context.resolve(out == null ? Path.of(".") : out);
-    Path existing = Files.isDirectory(target) ? target : target.getParent();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
+    OutTarget.orHere(out == null ? null : new OutTarget(out.toString())).requireWritable(context, true);
+  }
+
+  private static void report(JobHandle handle, TaskSnapshot snapshot, String file, String shownFile, Output output) {
+    Map<String, Object> json = Views.taskJson(handle, snapshot);
+    json.put("file", file);
+    output.object(json);
+    Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
+    fields.put("file", shownFile);
+    output.fields(fields);
+  }
+
+  /** Downloads into a private temporary folder (checked like any download), then copies to stdout. */
+  private static long toStdout(
+      CliContext context, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, String format) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("vidgen-");
+      Path file = client.download(handle, snapshot, folder.resolve(OutTarget.fileName(handle.taskId(), format)));
+      OutputStream stdout = context.videoOut();
+      long size = Files.copy(file, stdout);
+      stdout.flush();
+      return size;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the video to stdout: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(folder);
     }
-    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new CliException(ExitCodes.OTHER, "output",
-          "cannot save the video to " + target + ": " + (existing == null ? "no folder" : existing)
-              + " is not a writable folder; nothing was sent",
+  }
+
+  private static void makeFolder(Path folder) {
+    if (folder == null || Files.isDirectory(folder)) {
+      return;
+    }
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.OTHER, "output", "cannot create the folder " + folder + ": " + e.getMessage(),
           "choose another --out");
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      folder.toFile().deleteOnExit();
     }
   }
 

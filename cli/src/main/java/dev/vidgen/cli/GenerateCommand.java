@@ -10,7 +10,6 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,13 @@ import picocli.CommandLine.Option;
 final class GenerateCommand extends ClientCommand {
   @Mixin JobOptions job;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Where to save the video (default: <task-id>.mp4 here; a folder keeps that name).")
-  Path out;
+  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
+      description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
+          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here).")
+  OutTarget out;
+
+  @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
+  boolean force;
 
   @Option(names = "--no-wait", description = "Stop once the task is created; print its id for vidgen wait.")
   boolean noWait;
@@ -60,7 +63,7 @@ final class GenerateCommand extends ClientCommand {
       return dryRun(client, videoJob, budget, output);
     }
     if (!noWait) {
-      Finisher.requireWritable(session.context(), out);
+      OutTarget.orHere(out).requireWritable(session.context(), force);
     }
     VidgenClient client = session.onlineClient();
     JobHandle handle = client.submit(videoJob);
@@ -83,7 +86,12 @@ final class GenerateCommand extends ClientCommand {
     } else {
       output.line(submitted);
     }
-    return Finisher.awaitAndSave(session, client, handle, out, timeout, output);
+    return Finisher.awaitAndSave(session, client, handle, out, force, timeout, output);
+  }
+
+  @Override
+  boolean writesVideoToStdout() {
+    return out != null && out.isStdout() && !noWait && !dryRun;
   }
 
   private Budget budget() {

@@ -21,7 +21,7 @@ public final class Main {
     Charset charset = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-    CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""), System.in);
+    CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""), System.in, System.out);
     int exitCode = run(context, args);
     out.flush();
     err.flush();

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 /**
  * Where a command writes. With {@code --json} stdout gets exactly one JSON object and nothing
  * else; without it, lines and aligned tables for people. Notes and progress always go to stderr.
+ * Every text for people passes {@link SafeText#clean}: control characters from a server cannot
+ * reach the terminal, and nothing shaped like a key is shown.
  */
 final class Output {
   private final PrintWriter out;
@@ -24,6 +27,11 @@ final class Output {
 
   boolean json() {
     return json;
+  }
+
+  /** The same output with stdout's share sent to stderr, for a command whose stdout carries a video. */
+  Output toStderr() {
+    return new Output(err, err, json);
   }
 
   PrintWriter err() {
@@ -43,14 +51,14 @@ final class Output {
   /** A line for people on stdout; dropped in JSON mode. */
   void line(String text) {
     if (!json) {
-      out.println(text);
+      out.println(SafeText.clean(text));
       out.flush();
     }
   }
 
   /** A note on stderr, shown in both modes. */
   void note(String text) {
-    err.println("vidgen: " + text);
+    err.println("vidgen: " + SafeText.clean(text));
     err.flush();
   }
 
@@ -59,7 +67,8 @@ final class Output {
     if (json) {
       return;
     }
-    for (String line : align(rows, "  ")) {
+    List<List<String>> safe = rows.stream().map(row -> row.stream().map(SafeText::clean).toList()).toList();
+    for (String line : align(safe, "  ")) {
       out.println(line);
     }
     out.flush();

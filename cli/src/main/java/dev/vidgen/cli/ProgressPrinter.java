@@ -4,6 +4,7 @@ import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.text.SafeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     this.err = err;
     this.width = width;
     this.terminal = terminal;
-    this.taskId = taskId;
+    this.taskId = SafeText.clean(taskId);
     if (terminal) {
       ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vidgen-progress"));
       ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -62,7 +63,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       draw(elapsed);
       return;
     }
-    String line = Views.status(snapshot);
+    String line = SafeText.clean(Views.status(snapshot));
     if (!line.equals(lastLine)) {
       lastLine = line;
       err.println("vidgen: task " + taskId + " " + line + " after " + clock(elapsed));

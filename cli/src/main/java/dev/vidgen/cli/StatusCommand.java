@@ -17,7 +17,7 @@ final class StatusCommand extends TaskCommand {
     output.object(Views.taskJson(target.handle(), snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(target.handle(), snapshot));
     fields.put("next", snapshot.status() == TaskStatus.COMPLETED
-        ? "vidgen download " + target.handle().taskId() + " --out FILE"
+        ? Failures.taskCommand("download", target.handle(), session) + " --out FILE"
         : Failures.resumeCommand(target.handle(), session));
     output.fields(fields);
     return ExitCodes.DONE;

@@ -62,7 +62,7 @@ final class CliRun {
     boolean onTerminal = terminal;
     CliContext context =
         new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir,
-            new java.io.ByteArrayInputStream(stdin));
+            new java.io.ByteArrayInputStream(stdin), System.out);
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -35,7 +35,7 @@ record Scenario(
     return List.of(
         new Scenario("completes", ExitCodes.DONE, null, FakeToApisServer.DEFAULT_KEY, fake -> {},
             job("--out", "videos/product.mp4"), false, true),
-        new Scenario("cannot save the video", ExitCodes.OTHER, "output", FakeToApisServer.DEFAULT_KEY, fake -> {},
+        new Scenario("cannot save the video", ExitCodes.INVALID_JOB, "output", FakeToApisServer.DEFAULT_KEY, fake -> {},
             job("--out", "product.png/video.mp4"), true, false),
         new Scenario("invalid job", ExitCodes.INVALID_JOB, "invalid_job", FakeToApisServer.DEFAULT_KEY, fake -> {},
             job("--seconds", "12", "--aspect-ratio", "4:3"), true, false),

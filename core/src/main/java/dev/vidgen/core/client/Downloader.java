@@ -1,6 +1,7 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -9,6 +10,7 @@ import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -60,7 +62,7 @@ final class Downloader {
     CompletableFuture<Path> saving =
         retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, result::isDone));
     result.whenComplete((path, failure) -> saving.cancel(false));
-    saving.whenComplete((path, failure) -> {
+    saving.whenComplete((path, failure) -> Futures.guard(result, () -> {
       if (failure == null) {
         runtime.events().downloaded(handle, path);
         result.complete(path);
@@ -71,7 +73,7 @@ final class Downloader {
         runtime.events().failed(handle, error);
       }
       result.completeExceptionally(cause);
-    });
+    }));
     return result;
   }
 
@@ -80,8 +82,46 @@ final class Downloader {
     if (asset.isExpiredAt(now)) {
       return CompletableFuture.failedFuture(new ResultExpiredException(taskId, asset, now));
     }
+    removeStaleParts(target);
     return runtime.provider().open(asset)
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(linkFailure(taskId, asset, failure)))
         .thenApplyAsync(stream -> save(stream, taskId, asset, target, cancelled), runtime.io());
+  }
+
+  /**
+   * A link that answers "not found" or "forbidden" means the file is gone or out of reach: not a
+   * wrong key (downloads carry none) and not an unknown task. Never retried as it stands.
+   */
+  private static Throwable linkFailure(TaskId taskId, VideoAsset asset, Throwable failure) {
+    Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof ProviderException problem
+        && (problem.kind() == FailureKind.NOT_FOUND || problem.kind() == FailureKind.AUTHENTICATION)) {
+      return new ResultUnavailableException(taskId, asset, problem);
+    }
+    return cause;
+  }
+
+  /**
+   * Deletes the temporary files an earlier download to {@code target} left behind when it was
+   * killed ({@code .<name>.<hex>.part} beside it); the target itself is never touched.
+   */
+  private static void removeStaleParts(Path target) {
+    Path folder = target.getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + ".";
+    try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
+      siblings.filter(sibling -> isPartOf(sibling.getFileName().toString(), prefix))
+          .forEach(Downloader::deleteQuietly);
+    } catch (IOException | RuntimeException e) {
+      // Only tidying: a part file that stays does no harm to this download.
+    }
+  }
+
+  private static boolean isPartOf(String name, String prefix) {
+    return name.startsWith(prefix) && name.endsWith(".part")
+        && name.substring(prefix.length(), name.length() - ".part".length()).matches("[0-9a-f]{1,16}");
   }
 
   private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {

@@ -10,13 +10,25 @@ import java.util.concurrent.ExecutionException;
 final class Futures {
   private Futures() {}
 
-  /** Runs {@code call}, turning a synchronous throw into a failed future. */
+  /** Runs {@code call}, turning a synchronous throw (an {@link Error} included) into a failed future. */
   static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<T>> call) {
     try {
       CompletableFuture<T> future = call.get();
       return future == null ? CompletableFuture.failedFuture(new IllegalStateException("provider returned no future")) : future;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Runs {@code step}; whatever it throws (an {@link Error} included) completes {@code result}
+   * instead of vanishing in a callback, so that no caller waits forever.
+   */
+  static void guard(CompletableFuture<?> result, Runnable step) {
+    try {
+      step.run();
+    } catch (Throwable e) {
+      result.completeExceptionally(e);
     }
   }
 

@@ -79,7 +79,7 @@ final class PollingLoop {
       if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
         delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
       }
-      setPending(runtime.time().after(delay, this::poll));
+      setPending(runtime.time().after(delay, () -> Futures.guard(result, this::poll)));
     }
 
     private void poll() {
@@ -99,7 +99,7 @@ final class PollingLoop {
         cutoff.cancel();
         read.cancel(false);
       });
-      read.whenComplete((snapshot, failure) -> {
+      read.whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
         cutoff.cancel();
         if (result.isDone()) {
           return;
@@ -109,7 +109,7 @@ final class PollingLoop {
         } else {
           onSnapshot(snapshot);
         }
-      });
+      }));
     }
 
     private void onSnapshot(TaskSnapshot snapshot) {

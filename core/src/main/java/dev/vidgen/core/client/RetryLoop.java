@@ -78,13 +78,13 @@ final class RetryLoop {
       if (result.isDone()) {
         return;
       }
-      Futures.attempt(call).whenComplete((value, failure) -> {
+      Futures.attempt(call).whenComplete((value, failure) -> Futures.guard(result, () -> {
         if (failure == null) {
           result.complete(value);
         } else {
           onFailure(AsyncFailures.unwrap(failure));
         }
-      });
+      }));
     }
 
     private void onFailure(Throwable failure) {
@@ -99,12 +99,12 @@ final class RetryLoop {
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
       if (decision instanceof RetryDecision.Retry retry) {
         runtime.events().retry(handle, operation, tagged, failures, retry.delay());
-        pending.set(runtime.time().after(retry.delay(), this::next));
+        pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, this::next)));
         if (result.isDone()) {
           pending.get().cancel();
         }
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
-        Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> {
+        Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {
           if (lookupFailure != null) {
             result.completeExceptionally(AsyncFailures.unwrap(lookupFailure));
           } else if (found.isPresent()) {
@@ -112,7 +112,7 @@ final class RetryLoop {
           } else {
             next();
           }
-        });
+        }));
       } else {
         result.completeExceptionally(tagged);
       }

@@ -249,12 +249,12 @@ public final class VidgenClient implements AutoCloseable {
         current.cancel(false);
       }
     });
-    follow(step, result, submitAsync(job)).whenComplete((handle, submitFailure) -> {
+    follow(step, result, submitAsync(job)).whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {
         result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
-      follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> {
+      follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
           result.completeExceptionally(AsyncFailures.unwrap(awaitFailure));
           return;
@@ -266,8 +266,8 @@ public final class VidgenClient implements AutoCloseable {
             result.complete(new GenerationResult(handle, snapshot, file));
           }
         });
-      });
-    });
+      }));
+    }));
     return result;
   }
 

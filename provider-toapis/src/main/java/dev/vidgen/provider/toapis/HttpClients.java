@@ -1,9 +1,11 @@
 package dev.vidgen.provider.toapis;
 
 import dev.vidgen.core.concurrent.DaemonThreads;
+import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
 import dev.vidgen.provider.toapis.internal.HttpLog;
+import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,10 +34,12 @@ final class HttpClients {
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())
+        .dns(new LoopbackDns(base.dns()))
         .addNetworkInterceptor(CallTrace.networkInterceptor());
     api = shared.build().newBuilder()
         .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
         .addInterceptor(log)
+        .addInterceptor(new AnswerLimit(config.maxAnswerBytes()))
         .retryOnConnectionFailure(false)
         .followSslRedirects(false)
         .callTimeout(config.callTimeout())

@@ -46,8 +46,14 @@ public final class ToApisConfig {
   /** Setting: the account's rate-limit group, {@code default}, {@code vip} or {@code svip} ({@code default}). */
   public static final String RATE_TIER = "rate_tier";
 
+  /** Setting: the largest API answer read, such as {@code 8MB} (the default), {@code 512KB} or bytes. */
+  public static final String MAX_ANSWER_SIZE = "max_answer_size";
+  /** The default of {@value #MAX_ANSWER_SIZE}: 8 MiB, thousands of times a status answer. */
+  public static final long DEFAULT_MAX_ANSWER_BYTES = 8L * 1024 * 1024;
+
   static final List<String> SETTINGS = List.of(
-      ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS, RATE_TIER);
+      ProviderConfig.BASE_URL, CONNECT_TIMEOUT, READ_TIMEOUT, WRITE_TIMEOUT, CALL_TIMEOUT, MAX_REQUESTS,
+      MAX_ANSWER_SIZE, RATE_TIER);
 
   private final HttpUrl baseUrl;
   private final ApiKey apiKey;
@@ -57,6 +63,7 @@ public final class ToApisConfig {
   private final Duration callTimeout;
   private final int maxRequests;
   private final ToApisRateTier rateTier;
+  private final long maxAnswerBytes;
   private final OkHttpClient httpClient;
   private final Clock clock;
   private final RouteCatalog catalog;
@@ -70,6 +77,7 @@ public final class ToApisConfig {
     this.callTimeout = builder.callTimeout;
     this.maxRequests = builder.maxRequests;
     this.rateTier = builder.rateTier;
+    this.maxAnswerBytes = builder.maxAnswerBytes;
     this.httpClient = builder.httpClient;
     this.clock = builder.clock;
     this.catalog = builder.catalog;
@@ -116,6 +124,7 @@ public final class ToApisConfig {
     config.get(RATE_TIER).ifPresent(text -> builder.rateTier(ToApisRateTier.parse(text).orElseThrow(() ->
         new ProviderConfigurationException("toapis setting " + RATE_TIER + " must be default, vip or svip, not '"
             + text + "'"))));
+    config.get(MAX_ANSWER_SIZE).ifPresent(text -> builder.maxAnswerBytes(bytes(MAX_ANSWER_SIZE, text)));
     return builder.build();
   }
 
@@ -130,6 +139,7 @@ public final class ToApisConfig {
     builder.callTimeout = callTimeout;
     builder.maxRequests = maxRequests;
     builder.rateTier = rateTier;
+    builder.maxAnswerBytes = maxAnswerBytes;
     builder.httpClient = httpClient;
     builder.clock = clock;
     builder.catalog = catalog;
@@ -177,6 +187,11 @@ public final class ToApisConfig {
     return rateTier;
   }
 
+  /** The largest API answer read, in bytes; a larger one fails the call (result files are not capped). */
+  public long maxAnswerBytes() {
+    return maxAnswerBytes;
+  }
+
   /** The app's own client, when one was given; the provider derives its clients from it. */
   public Optional<OkHttpClient> httpClient() {
     return Optional.ofNullable(httpClient);
@@ -196,6 +211,7 @@ public final class ToApisConfig {
   public String toString() {
     return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
         + ", read " + readTimeout + ", call " + callTimeout + ", maxRequests " + maxRequests
+        + ", maxAnswerBytes " + maxAnswerBytes
         + (httpClient == null ? "" : ", app client") + "]";
   }
 
@@ -223,6 +239,24 @@ public final class ToApisConfig {
     }
   }
 
+  /** "8MB", "512KB", "1GB" (units of 1024) or a number of bytes. */
+  private static long bytes(String name, String text) {
+    java.util.regex.Matcher size = java.util.regex.Pattern.compile("(?i)\\s*(\\d{1,12})\\s*(b|kb|kib|mb|mib|gb|gib)?\\s*")
+        .matcher(text);
+    if (!size.matches()) {
+      throw new ProviderConfigurationException("toapis setting " + name
+          + " must be a size such as 8MB, 512KB or 1048576 (bytes), not '" + text + "'");
+    }
+    String unit = size.group(2) == null ? "b" : size.group(2).toLowerCase(java.util.Locale.ROOT);
+    long factor = switch (unit.charAt(0)) {
+      case 'k' -> 1024L;
+      case 'm' -> 1024L * 1024;
+      case 'g' -> 1024L * 1024 * 1024;
+      default -> 1L;
+    };
+    return Long.parseLong(size.group(1)) * factor;
+  }
+
   /** Builds a {@link ToApisConfig}; not thread-safe. */
   public static final class Builder {
     private final Function<String, String> environment;
@@ -234,6 +268,7 @@ public final class ToApisConfig {
     private Duration callTimeout = Duration.ofSeconds(120);
     private int maxRequests = 1024;
     private ToApisRateTier rateTier = ToApisRateTier.DEFAULT;
+    private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     private OkHttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private RouteCatalog catalog = RouteCatalog.builtIn();
@@ -284,6 +319,16 @@ public final class ToApisConfig {
         throw new ProviderConfigurationException(MAX_REQUESTS + " must be at least 1, not " + maxRequests);
       }
       this.maxRequests = maxRequests;
+      return this;
+    }
+
+    /** The largest API answer read, in bytes ({@value ToApisConfig#DEFAULT_MAX_ANSWER_BYTES} by default). */
+    public Builder maxAnswerBytes(long maxAnswerBytes) {
+      if (maxAnswerBytes < 1024) {
+        throw new ProviderConfigurationException(MAX_ANSWER_SIZE + " must be at least 1KB, not " + maxAnswerBytes
+            + " bytes");
+      }
+      this.maxAnswerBytes = maxAnswerBytes;
       return this;
     }
 

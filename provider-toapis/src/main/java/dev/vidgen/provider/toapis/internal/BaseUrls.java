@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis.internal;
 
 import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.text.SafeText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -8,8 +9,11 @@ import okhttp3.HttpUrl;
 
 /**
  * Checks a base URL before any key is attached to it: http or https only, no user info, no query,
- * and plain http only to a loopback host. A trailing {@code /v1} is dropped, since every path
- * already starts with it. Does no I/O (host names are never resolved).
+ * and plain http only to a loopback host: {@code localhost} (which the provider resolves to
+ * loopback addresses only) or a loopback address literal; {@code *.localhost} names count as
+ * remote, since the system resolver may send them anywhere. A trailing {@code /v1} is dropped,
+ * since every path already starts with it. Does no I/O (host names are never resolved). Messages
+ * show the text with user info hidden and anything shaped like a key masked.
  */
 public final class BaseUrls {
   private BaseUrls() {}
@@ -22,7 +26,7 @@ public final class BaseUrls {
    */
   public static HttpUrl parse(String text, String source) {
     String trimmed = text == null ? "" : text.strip();
-    String shown = hideUserInfo(trimmed);
+    String shown = SafeText.clean(hideUserInfo(trimmed));
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
       throw new ProviderConfigurationException(
@@ -52,10 +56,10 @@ public final class BaseUrls {
     return url.newBuilder().encodedPath(path + "/").build();
   }
 
-  /** Whether {@code host} is {@code localhost} or a loopback address literal. */
+  /** Whether {@code host} is {@code localhost} or a loopback address literal ({@code foo.localhost} is not). */
   public static boolean isLoopback(String host) {
     String name = host.toLowerCase(Locale.ROOT);
-    if (name.equals("localhost") || name.endsWith(".localhost")) {
+    if (name.equals("localhost")) {
       return true;
     }
     boolean literal = name.matches("\\d{1,3}(\\.\\d{1,3}){3}") || name.contains(":");

@@ -6,7 +6,9 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.text.SafeText;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -39,6 +41,12 @@ public final class ErrorMapper {
     String message = error.message();
     if (status == 404 && kind == FailureKind.REJECTED) {
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
+    }
+    if (context.operation() == Operation.DOWNLOAD && isGoneLink(status)) {
+      // A result link carries no key: 401/403 cannot mean a wrong key, and the task still exists.
+      kind = FailureKind.NOT_FOUND;
+      message = "the result link answered HTTP " + status + " (" + message
+          + "): the file is gone or not reachable; read the task's status again for a fresh link";
     }
     ProviderErrorDetails details = details(context, status, error.code(), message, headers);
     if (context.operation() == Operation.CREATE && status == 504) {
@@ -85,12 +93,16 @@ public final class ErrorMapper {
     return ProviderException.of(FailureKind.NO_RESPONSE, details, failure);
   }
 
-  /** {@code text} with the API key replaced by its masked form. */
+  /**
+   * {@code text} made safe to show: the API key and anything shaped like a key masked, control
+   * characters escaped.
+   */
   public String scrub(String text) {
-    if (text == null) {
-      return null;
-    }
-    return text.replace(apiKey.reveal(), apiKey.masked());
+    return SafeText.clean(text, List.of(apiKey.reveal()));
+  }
+
+  private static boolean isGoneLink(int status) {
+    return status == 401 || status == 403 || status == 404 || status == 410;
   }
 
   private AmbiguousSubmitException ambiguous(

@@ -32,12 +32,25 @@ public final class HttpCalls {
     R read(T body, int status, okhttp3.Headers headers) throws UnreadableResponseException;
   }
 
-  /** Enqueues {@code call}; cancelling the future cancels the call. */
+  /**
+   * Enqueues {@code call}; cancelling the future cancels the call. Whatever is thrown while the
+   * answer is handled (an {@link Error} such as {@link OutOfMemoryError} included) completes the
+   * future, so that no caller waits for an answer that will never be delivered.
+   */
   public <T, R> CompletableFuture<R> send(Call<T> call, CallTrace trace, CallContext context, Reader<T, R> reader) {
     CompletableFuture<R> future = new CompletableFuture<>();
     call.enqueue(new Callback<T>() {
       @Override
       public void onResponse(Call<T> call, Response<T> response) {
+        try {
+          respond(response);
+        } catch (Throwable e) {
+          future.completeExceptionally(e);
+          rethrowIfFatal(e);
+        }
+      }
+
+      private void respond(Response<T> response) {
         if (!response.isSuccessful()) {
           future.completeExceptionally(fromErrorAnswer(context, response));
           return;
@@ -58,9 +71,12 @@ public final class HttpCalls {
 
       @Override
       public void onFailure(Call<T> call, Throwable failure) {
-        future.completeExceptionally(failure instanceof IOException
-            ? errors.fromFailure(context, trace, failure)
-            : failure);
+        try {
+          future.completeExceptionally(failureOf(context, trace, failure));
+        } catch (Throwable e) {
+          future.completeExceptionally(e);
+          rethrowIfFatal(e);
+        }
       }
     });
     future.whenComplete((result, failure) -> {
@@ -71,6 +87,18 @@ public final class HttpCalls {
     return future;
   }
 
+  /**
+   * An {@link Error} thrown while an answer was read, carried as an {@link IOException} through
+   * Retrofit (which would otherwise let it escape past every callback) and unwrapped again here.
+   */
+  public static final class ReadingError extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public ReadingError(Error error) {
+      super("reading the answer failed: " + error, error);
+    }
+  }
+
   /** Fetches {@code request} and completes with its body stream once the head has arrived. */
   public CompletableFuture<InputStream> stream(
       OkHttpClient client, Request request, CallTrace trace, CallContext context) {
@@ -79,6 +107,16 @@ public final class HttpCalls {
     call.enqueue(new okhttp3.Callback() {
       @Override
       public void onResponse(okhttp3.Call call, okhttp3.Response response) {
+        try {
+          respond(response);
+        } catch (Throwable e) {
+          response.close();
+          future.completeExceptionally(e);
+          rethrowIfFatal(e);
+        }
+      }
+
+      private void respond(okhttp3.Response response) {
         ResponseBody body = response.body();
         if (!response.isSuccessful()) {
           try (response) {
@@ -95,7 +133,12 @@ public final class HttpCalls {
 
       @Override
       public void onFailure(okhttp3.Call call, IOException failure) {
-        future.completeExceptionally(errors.fromFailure(context, trace, failure));
+        try {
+          future.completeExceptionally(failureOf(context, trace, failure));
+        } catch (Throwable e) {
+          future.completeExceptionally(e);
+          rethrowIfFatal(e);
+        }
       }
     });
     future.whenComplete((result, failure) -> {
@@ -104,6 +147,35 @@ public final class HttpCalls {
       }
     });
     return future;
+  }
+
+  /** The exception a failed call completes with: an {@link Error} as it is, an I/O failure mapped. */
+  private Throwable failureOf(CallContext context, CallTrace trace, Throwable failure) {
+    if (failure instanceof ReadingError && failure.getCause() instanceof Error error) {
+      return error;
+    }
+    Throwable fatal = suppressedError(failure);
+    if (fatal != null) {
+      return fatal;
+    }
+    return failure instanceof IOException ? errors.fromFailure(context, trace, failure) : failure;
+  }
+
+  /** OkHttp reports an error thrown by an interceptor as "canceled due to …" with the error suppressed. */
+  private static Throwable suppressedError(Throwable failure) {
+    for (Throwable suppressed : failure.getSuppressed()) {
+      if (suppressed instanceof Error) {
+        return suppressed;
+      }
+    }
+    return null;
+  }
+
+  /** Lets a virtual-machine error go on to the thread, after the future has been completed. */
+  private static void rethrowIfFatal(Throwable e) {
+    if (e instanceof VirtualMachineError error) {
+      throw error;
+    }
   }
 
   private ProviderException fromErrorAnswer(CallContext context, Response<?> response) {

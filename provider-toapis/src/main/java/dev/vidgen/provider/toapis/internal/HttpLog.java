@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis.internal;
 
 import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.text.SafeText;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,7 +77,8 @@ public final class HttpLog implements Interceptor {
   }
 
   private void emit(String line) {
-    sink.line(line.replace(apiKey.reveal(), apiKey.masked()));
+    // The key, anything shaped like a key, and control characters a server put in a header or message.
+    sink.line(SafeText.clean(line.replace(apiKey.reveal(), apiKey.masked())));
   }
 
   private String headers(Headers headers) {

@@ -34,7 +34,14 @@ public final class ReadableBodies extends Converter.Factory {
     if (delegate == null) {
       return null;
     }
-    return body -> convert(delegate, body);
+    return body -> {
+      try {
+        return convert(delegate, body);
+      } catch (VirtualMachineError | LinkageError e) {
+        // Retrofit rethrows these past every callback; as an IOException they reach the caller.
+        throw new HttpCalls.ReadingError(e);
+      }
+    };
   }
 
   @Override

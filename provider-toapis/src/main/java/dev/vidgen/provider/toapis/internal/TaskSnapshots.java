@@ -5,14 +5,17 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.text.SafeText;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns what ToAPIs says about a task, from polling or from a webhook, into one {@link
- * TaskSnapshot}. Statuses outside the documented ones (such as {@code submitted}) count as still
- * queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}.
+ * TaskSnapshot}. {@code cancelled}, {@code canceled}, {@code expired} and {@code error} end the
+ * task as failed with that word; statuses outside the known ones (such as {@code submitted}) count
+ * as still queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}. Text from
+ * the server (the word, the failure's code and message) is made safe to print.
  */
 public final class TaskSnapshots {
   private TaskSnapshots() {}
@@ -54,9 +57,17 @@ public final class TaskSnapshots {
   public static TaskStatus statusOf(String raw) {
     return switch (Lenient.word(raw)) {
       case "completed", "success", "succeeded" -> TaskStatus.COMPLETED;
-      case "failed", "failure" -> TaskStatus.FAILED;
+      case "failed", "failure", "cancelled", "canceled", "expired", "error" -> TaskStatus.FAILED;
       case "in_progress" -> TaskStatus.IN_PROGRESS;
       default -> TaskStatus.QUEUED;
+    };
+  }
+
+  /** The words that end a task other than plain failure: the failure then carries the word as its code. */
+  private static boolean isEndingWord(String raw) {
+    return switch (Lenient.word(raw)) {
+      case "cancelled", "canceled", "expired", "error" -> true;
+      default -> false;
     };
   }
 
@@ -71,10 +82,11 @@ public final class TaskSnapshots {
       TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, String expiresAt)
       throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
-    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : rawStatus.strip();
+    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : SafeText.clean(rawStatus.strip());
     return switch (status) {
       case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, expiresAt), null);
-      case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, failure(error));
+      case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
+          failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null));
       default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
     };
   }
@@ -99,7 +111,8 @@ public final class TaskSnapshots {
     return new VideoAsset(url, first.format(), Lenient.instant(expiresAt));
   }
 
-  private static TaskFailure failure(Object error) {
+  /** The failure {@code error} describes; {@code word} (such as {@code cancelled}) is the code when it names none. */
+  private static TaskFailure failure(Object error, String word) {
     String code = null;
     String message = null;
     if (error instanceof Map<?, ?> map) {
@@ -108,9 +121,12 @@ public final class TaskSnapshots {
     } else if (error != null) {
       message = Lenient.text(error);
     }
+    String fallback = word == null ? "failed" : word;
     return new TaskFailure(
-        code == null ? "failed" : code,
-        message == null || message.isBlank() ? "ToAPIs gave no reason" : message);
+        code == null ? fallback : SafeText.clean(code),
+        message == null || message.isBlank()
+            ? (word == null ? "ToAPIs gave no reason" : "ToAPIs reports the task as " + word)
+            : SafeText.clean(message));
   }
 
   private static Map<?, ?> legacyEntry(Object data) {

@@ -1,0 +1,135 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.text.SafeText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import picocli.CommandLine.ITypeConverter;
+
+/**
+ * Where {@code --out} says the video goes, as typed: {@code -} is stdout; a trailing {@code /}
+ * or an existing folder is a folder (made when missing) that gets {@code <task-id>.<format>};
+ * anything else is the file itself, which must not exist yet unless {@code --force} is given.
+ *
+ * @param text the value as given; null means the working folder
+ */
+record OutTarget(String text) {
+  /** The working folder: the video is named after its task. */
+  static final OutTarget HERE = new OutTarget(null);
+
+  /** Reads {@code --out}; picocli keeps the text, so a trailing {@code /} is not lost. */
+  static final class Converter implements ITypeConverter<OutTarget> {
+    @Override
+    public OutTarget convert(String value) {
+      if (value.isBlank()) {
+        throw CliException.usage("--out is empty", "give a file, a folder ending in /, or - for stdout");
+      }
+      try {
+        if (!value.equals("-")) {
+          Path.of(value);
+        }
+      } catch (InvalidPathException e) {
+        throw CliException.usage("--out '" + value + "' is not a usable path: " + e.getReason(),
+            "give a file, a folder ending in /, or - for stdout");
+      }
+      return new OutTarget(value);
+    }
+  }
+
+  /** {@code target} when given, else {@link #HERE}. */
+  static OutTarget orHere(OutTarget target) {
+    return target == null ? HERE : target;
+  }
+
+  /** Whether the video goes to stdout. */
+  boolean isStdout() {
+    return "-".equals(text);
+  }
+
+  /** The value as the user typed it, for the commands vidgen prints; null for the working folder. */
+  String given() {
+    return text;
+  }
+
+  /** Whether the video goes into a folder, under its task's name. */
+  boolean isFolder(CliContext context) {
+    if (text == null) {
+      return true;
+    }
+    return !isStdout() && (text.endsWith("/") || text.endsWith(java.io.File.separator)
+        || Files.isDirectory(context.resolve(Path.of(text))));
+  }
+
+  /** The folder or file named, read against the working folder. */
+  Path path(CliContext context) {
+    return context.resolve(Path.of(text == null ? "." : text));
+  }
+
+  /** The file the video of {@code taskId} goes to (never for stdout). */
+  Path file(CliContext context, TaskId taskId, String format) {
+    Path path = path(context);
+    return isFolder(context) ? path.resolve(fileName(taskId, format)) : path;
+  }
+
+  /** "{@code <task-id>.<format>}", with an unsafe id made safe first. */
+  static String fileName(TaskId taskId, String format) {
+    return SafeText.fileStem(taskId.value()) + "." + format.replaceAll("[^A-Za-z0-9]", "");
+  }
+
+  /**
+   * Checks, before anything is sent, that the video can be written here: the nearest existing
+   * folder on the way accepts a file, no file stands where a folder must be, and an existing
+   * file is replaced only with {@code force}.
+   *
+   * @throws CliException (exit 2, nothing sent) saying what is wrong and what to do
+   */
+  void requireWritable(CliContext context, boolean force) {
+    if (isStdout()) {
+      return;
+    }
+    Path path = path(context);
+    boolean folder = isFolder(context);
+    if (!folder && Files.exists(path) && !force) {
+      throw refused(path + " already exists; nothing was sent",
+          "add --force to replace it, or choose another --out (a folder ending in / names the file after the task)");
+    }
+    Path existing = folder ? path : path.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw refused("cannot save the video to " + path + ": " + (existing == null ? "no folder on the way exists"
+          : existing + " is a file, not a folder") + "; nothing was sent", "choose another --out");
+    }
+    if (!canCreateIn(existing)) {
+      throw refused("cannot save the video to " + path + ": the folder " + existing
+          + " does not accept new files; nothing was sent", "choose another --out");
+    }
+  }
+
+  /** Tries it: a permission check alone says yes to root on a read-only file system. */
+  private static boolean canCreateIn(Path folder) {
+    if (!Files.isWritable(folder)) {
+      return false;
+    }
+    try {
+      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
+      Files.delete(probe);
+      return true;
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static CliException refused(String message, String next) {
+    return new CliException(ExitCodes.INVALID_JOB, "output", message, next);
+  }
+
+  @Override
+  public String toString() {
+    return Objects.requireNonNullElse(text, ".");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vidgen.core.error;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.VideoAsset;
+import java.util.Objects;
+
+/**
+ * The finished video's link answered that the file is gone or not reachable (such as HTTP 403,
+ * 404 or 410 from the file host). This says nothing about the API key, which downloads never
+ * carry, nor about the task, which still exists: read its status again for a fresh link.
+ */
+public final class ResultUnavailableException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final TaskId taskId;
+  private final transient VideoAsset asset;
+  private final int httpStatus;
+
+  /** @param cause the provider's failure for the link, or null */
+  public ResultUnavailableException(TaskId taskId, VideoAsset asset, ProviderException cause) {
+    super("the video link of task " + taskId + " answered "
+        + (cause != null && cause.httpStatus() > 0 ? "HTTP " + cause.httpStatus() : "that it is not there")
+        + ": the file is gone or not reachable from here (links expire); read the task's status again"
+        + " for a fresh link (see docs/errors.md#result-unavailable)", cause);
+    this.taskId = Objects.requireNonNull(taskId, "taskId == null");
+    this.asset = asset;
+    this.httpStatus = cause == null ? 0 : cause.httpStatus();
+  }
+
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  /** The asset whose link failed. */
+  public VideoAsset asset() {
+    return asset;
+  }
+
+  /** The file host's HTTP status, or 0. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "result-unavailable";
+  }
+}

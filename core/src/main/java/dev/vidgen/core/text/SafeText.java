@@ -1,0 +1,147 @@
+package dev.vidgen.core.text;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes text that came from a server (or that holds a key) safe for a terminal or a log:
+ * control characters and bidirectional overrides are escaped, API keys and anything shaped like
+ * one ({@code sk-…}) are masked, and commands are shell-quoted. Thread-safe; null stays null.
+ */
+public final class SafeText {
+  /** What a masked key reads as. */
+  public static final String MASKED_KEY = "sk-…";
+
+  /** {@code sk-} (or {@code Bearer sk-}) followed by the key's characters. */
+  private static final Pattern KEY_SHAPE = Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_\\-]{6,}");
+  /** Task ids that may name a file and appear unquoted on a command line. */
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:+=@-]{0,199}");
+  /** Words a POSIX shell reads as they are. */
+  private static final Pattern SHELL_PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  private SafeText() {}
+
+  /** {@code text} with every key-shaped word masked and every control character escaped. */
+  public static String clean(String text) {
+    return escape(mask(text));
+  }
+
+  /** {@link #clean} that also masks {@code secrets} (such as the configured key), even when not key-shaped. */
+  public static String clean(String text, List<String> secrets) {
+    return escape(mask(text, secrets));
+  }
+
+  /** {@code text} with every word shaped like an API key ({@code sk-} and six or more key characters) masked. */
+  public static String mask(String text) {
+    if (text == null || !text.contains("sk-")) {
+      return text;
+    }
+    return KEY_SHAPE.matcher(text).replaceAll(Matcher.quoteReplacement(MASKED_KEY));
+  }
+
+  /** {@link #mask(String)}, also replacing each of {@code secrets} wherever it appears. */
+  public static String mask(String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    String masked = text;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        masked = masked.replace(secret, MASKED_KEY);
+      }
+    }
+    return mask(masked);
+  }
+
+  /**
+   * {@code text} on one line with nothing a terminal acts on: ESC, CR, LF and every other C0 or
+   * C1 control character, DEL, and the bidirectional marks and overrides become visible escapes
+   * ({@code \n}, {@code \r}, {@code \t}, {@code \x1B}, {@code \u202E}).
+   */
+  public static String escape(String text) {
+    if (text == null) {
+      return null;
+    }
+    int first = firstUnsafe(text);
+    if (first < 0) {
+      return text;
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isUnsafe(c)) {
+        escaped.append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else if (c == '\t') {
+        escaped.append("\\t");
+      } else if (c <= 0xff) {
+        escaped.append(String.format("\\x%02X", (int) c));
+      } else {
+        escaped.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    return escaped.toString();
+  }
+
+  /** Whether {@code id} is a task id safe to name a file and to print unquoted. */
+  public static boolean isSafeId(String id) {
+    return id != null && SAFE_ID.matcher(id).matches() && !id.contains("..");
+  }
+
+  /**
+   * A file-name stem for {@code id}: the id itself when {@link #isSafeId safe} (colons become
+   * {@code _}), otherwise its safe characters plus a hash of the whole, so that two ids never share it.
+   */
+  public static String fileStem(String id) {
+    if (isSafeId(id)) {
+      return id.replace(':', '_');
+    }
+    String kept = id.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", "_").replaceAll("^[._-]+", "");
+    if (kept.length() > 64) {
+      kept = kept.substring(0, 64);
+    }
+    return (kept.isEmpty() ? "task" : kept) + "-" + String.format("%08x", id.hashCode());
+  }
+
+  /** {@code word} as a POSIX shell reads it back: unchanged when plain, else in single quotes. */
+  public static String shellQuote(String word) {
+    if (word == null || word.isEmpty()) {
+      return "''";
+    }
+    if (SHELL_PLAIN.matcher(word).matches()) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** The command line {@code words}, each quoted as needed and all escaped, ready to print. */
+  public static String command(String... words) {
+    StringBuilder line = new StringBuilder();
+    for (String word : words) {
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(escape(shellQuote(word)));
+    }
+    return line.toString();
+  }
+
+  private static int firstUnsafe(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isUnsafe(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUnsafe(char c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
+        || c == '\u061c' || c == '\u200e' || c == '\u200f'
+        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+  }
+}

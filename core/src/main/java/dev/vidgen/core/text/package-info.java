@@ -1,0 +1,2 @@
+/** Making text from servers safe to print: control characters escaped, keys masked, commands quoted. */
+package dev.vidgen.core.text;

@@ -1,0 +1,74 @@
+package dev.vidgen.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SafeTextTest {
+  @Test
+  void escapesEveryControlCharacterAndBidiOverride() {
+    String hostile = "ok\u001b[2J\rvidgen: done\n\t\u0007\u0085\u009b31m\u202eevil\u2066\u200f";
+
+    String safe = SafeText.escape(hostile);
+
+    assertThat(safe).isEqualTo("ok\\x1B[2J\\rvidgen: done\\n\\t\\x07\\x85\\x9B31m\\u202Eevil\\u2066\\u200F");
+  }
+
+  @Test
+  void randomTextNeverKeepsACharacterATerminalActsOn() {
+    long seed = System.nanoTime();
+    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.append((char) (random.nextBoolean() ? random.nextInt(0x100) : random.nextInt(0x2100)));
+      }
+      String safe = SafeText.clean(text.toString());
+      assertThat(safe.chars().noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x61c))
+          .as("seed %d: %s", seed, safe).isTrue();
+    }
+  }
+
+  @Test
+  void masksAnythingShapedLikeAKeyAndTheGivenSecrets() {
+    assertThat(SafeText.mask("Bearer sk-abc123DEF456_x-y and sk-short")).isEqualTo("Bearer sk-… and sk-short");
+    assertThat(SafeText.mask("https://h/?key=sk-abcdefgh123#f")).isEqualTo("https://h/?key=sk-…#f");
+    assertThat(SafeText.mask("token tk-9876543210 here", List.of("tk-9876543210"))).isEqualTo("token sk-… here");
+    assertThat(SafeText.mask("task-abcdefghijk")).isEqualTo("task-abcdefghijk");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "video_abc123|video_abc123",
+      "a b|'a b'",
+      "it's|'it'\\''s'",
+      "$(rm -rf ~)|'$(rm -rf ~)'",
+      "out/late.mp4|out/late.mp4",
+      "-|-"})
+  void quotesWordsForAPosixShell(String word, String quoted) {
+    assertThat(SafeText.shellQuote(word)).isEqualTo(quoted);
+  }
+
+  @Test
+  void aCommandIsQuotedAndEscaped() {
+    assertThat(SafeText.command("vidgen", "wait", "id;\nrm x", "--out", "my video.mp4"))
+        .isEqualTo("vidgen wait 'id;\\nrm x' --out 'my video.mp4'");
+  }
+
+  @Test
+  void onlySafeIdsNameFilesAsTheyAre() {
+    assertThat(SafeText.isSafeId("video_mock_mwu62so9_6fhc")).isTrue();
+    assertThat(SafeText.isSafeId("../../etc/passwd")).isFalse();
+    assertThat(SafeText.isSafeId("a/b")).isFalse();
+    assertThat(SafeText.isSafeId(".hidden")).isFalse();
+    assertThat(SafeText.fileStem("video_1")).isEqualTo("video_1");
+    assertThat(SafeText.fileStem("../../x")).doesNotContain("/", "..").isNotEqualTo(SafeText.fileStem("../..\\x"));
+    assertThat(SafeText.fileStem("\u001b]0;x")).matches("[A-Za-z0-9._-]+");
+  }
+}

@@ -1,0 +1,153 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RetryPolicy;
+import dev.vidgen.provider.toapis.internal.LoopbackDns;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Status words, result links, hostile text and loopback names, as a careful client must read them. */
+class HostileAnswersTest {
+  private static final Duration TINY = Duration.ofMillis(1);
+  private static final String JSON = "application/json";
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+  private final VidgenClient client = VidgenClient.builder()
+      .provider(provider)
+      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
+          .retryAfterJitter(Duration.ZERO).build())
+      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
+          .jitter(0.1).build())
+      .build();
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void stop() {
+    client.close();
+    provider.close();
+    toapis.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cancelled", "canceled", "expired", "error", "CANCELLED"})
+  void anEndingStatusWordFailsTheTaskWithThatWord(String word) {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"" + word + "\"}"));
+
+    TaskSnapshot snapshot = await(provider.status(TaskId.of("task_1")));
+
+    assertThat(snapshot.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(snapshot.rawStatus()).isEqualTo(word);
+    assertThat(snapshot.failure().code()).isEqualTo(word.toLowerCase(java.util.Locale.ROOT));
+    assertThat(snapshot.failure().message()).contains(word.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"queued", "in_progress", "submitted"})
+  void theDocumentedPendingWordsStayPending(String word) {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"" + word + "\"}"));
+
+    assertThat(await(provider.status(TaskId.of("task_1"))).status().isTerminal()).isFalse();
+  }
+
+  @Test
+  void anUnknownWordReachesTheProgressListenerWhilePollingGoesOn() {
+    toapis.nextTask(TaskScript.completes().pendingAs("warming_up"));
+    JobHandle handle = client.submit(grokJob());
+    List<String> seen = new CopyOnWriteArrayList<>();
+
+    TaskSnapshot done = client.await(handle,
+        AwaitOptions.defaults().withListener((snapshot, elapsed) -> seen.add(snapshot.rawStatus())));
+
+    assertThat(seen).contains("warming_up");
+    assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void aFailureMessageWithEscapesAndAKeyIsMadeSafe() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
+        + "{\"code\":\"bad\\u001b[2J\",\"message\":\"\\u001b[31mboom\\r\\nvidgen: all good sk-leaked1234567890 \\u202e\"}}"));
+
+    TaskSnapshot snapshot = await(provider.status(TaskId.of("task_1")));
+
+    String shown = snapshot.failure().code() + " " + snapshot.failure().message();
+    assertThat(shown).doesNotContain("\u001b", "\r", "\n", "\u202e", "sk-leaked1234567890")
+        .contains("\\x1B[31mboom\\r\\nvidgen: all good sk-…", "\\u202E");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {403, 404, 410})
+  void aResultLinkThatIsGoneIsNeitherAnAuthenticationProblemNorAnUnknownTask(int status) throws Exception {
+    JobHandle handle = client.submit(grokJob());
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+    toapis.inject(Endpoint.FILE, Fault.status(status));
+
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnavailableException.class)
+        .hasMessageContaining("HTTP " + status)
+        .hasMessageContaining("fresh link")
+        .hasMessageNotContaining("key");
+    try (var files = Files.list(dir)) {
+      assertThat(files).as("nothing is left behind").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://foo.localhost:8080", "http://toapis.localhost", "http://evil.com.localhost/v1"})
+  void aSubdomainOfLocalhostCountsAsRemote(String baseUrl) {
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(toapis.apiKey()).baseUrl(baseUrl).build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("refusing to send the API key over plain http");
+  }
+
+  @Test
+  void localhostResolvesToLoopbackOnlyWhateverTheResolverSays() throws Exception {
+    InetAddress remote = InetAddress.getByAddress("localhost", new byte[] {10, 0, 0, 8});
+    LoopbackDns dns = new LoopbackDns(host -> List.of(remote));
+
+    assertThat(dns.lookup("localhost")).isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
+    assertThat(dns.lookup("LOCALHOST")).allMatch(InetAddress::isLoopbackAddress);
+    assertThat(dns.lookup("toapis.com")).containsExactly(remote);
+  }
+
+  @Test
+  void aKeyInABaseUrlQueryIsMaskedInTheError() {
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(toapis.apiKey())
+        .baseUrl("https://toapis.com/?key=sk-other1234567890abcdef").build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("sk-…")
+        .hasMessageNotContaining("sk-other1234567890abcdef");
+  }
+
+  private static VideoJob grokJob() {
+    return VideoJob.builder("grok-video-1.5-preview")
+        .prompt("the cat turns its head").image("https://images.example/cat.png").build();
+  }
+}
