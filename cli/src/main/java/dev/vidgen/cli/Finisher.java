@@ -32,6 +32,7 @@ final class Finisher {
       Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, Path out, Output output) {
     Path target = target(session.context(), out, handle, snapshot);
     Path file = client.download(handle, snapshot, target);
+    session.saved(file);
     Map<String, Object> json = Views.taskJson(handle, snapshot);
     json.put("file", file.toString());
     output.object(json);

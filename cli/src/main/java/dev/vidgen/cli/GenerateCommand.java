@@ -64,6 +64,7 @@ final class GenerateCommand extends ClientCommand {
     VidgenClient client = session.onlineClient();
     JobHandle handle = client.submit(videoJob);
     session.remember(handle);
+    HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
     String resume = Failures.resumeCommand(handle, session);
     if (noWait) {
       Map<String, Object> json = Views.taskJson(handle, null);
@@ -82,7 +83,7 @@ final class GenerateCommand extends ClientCommand {
     } else {
       output.line(submitted);
     }
-    return Finisher.awaitAndSave(session, client, handle, out, timeout, output);
+    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, timeout, output));
   }
 
   private Budget budget() {
