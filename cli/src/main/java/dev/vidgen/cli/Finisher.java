@@ -64,6 +64,7 @@ final class Finisher {
         }
         makeFolder(file.getParent());
         Path saved = client.download(handle, snapshot, file);
+        session.saved(saved);
         report(handle, snapshot, saved.toString(), shown(context, saved) + sizeOf(saved), output);
       }
       return ExitCodes.DONE;

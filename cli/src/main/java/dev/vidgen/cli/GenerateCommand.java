@@ -68,6 +68,7 @@ final class GenerateCommand extends ClientCommand {
     VidgenClient client = session.onlineClient();
     JobHandle handle = client.submit(videoJob);
     session.remember(handle);
+    HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
     String resume = Failures.resumeCommand(handle, session);
     if (noWait) {
       Map<String, Object> json = Views.taskJson(handle, null);
@@ -86,7 +87,7 @@ final class GenerateCommand extends ClientCommand {
     } else {
       output.line(submitted);
     }
-    return Finisher.awaitAndSave(session, client, handle, out, force, timeout, output);
+    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
   }
 
   @Override

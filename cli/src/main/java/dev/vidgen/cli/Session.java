@@ -7,6 +7,7 @@ import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ final class Session implements AutoCloseable {
   private VidgenClient client;
   private ProviderChoice choice;
   private JobHandle handle;
+  private Path savedFile;
   private boolean standInKey;
   private UnaryOperator<VideoProvider> providerDecorator;
   private ScheduledExecutorService sharedScheduler;
@@ -144,6 +146,16 @@ final class Session implements AutoCloseable {
   /** The job being worked on, or null. */
   JobHandle handle() {
     return handle;
+  }
+
+  /** Records the file the job's video was saved to. */
+  void saved(Path file) {
+    this.savedFile = file;
+  }
+
+  /** The file the job's video was saved to, once it was. */
+  Optional<Path> savedFile() {
+    return Optional.ofNullable(savedFile);
   }
 
   /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
       BalanceCommand.class,
       BatchCommand.class,
       CompletionCommand.class,
+      ServeCommand.class,
+      HistoryCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nEnvironment:%n",
@@ -43,6 +45,7 @@ import picocli.CommandLine.Spec;
       "  TOAPIS_API_KEY   the ToAPIs key (never a flag); when set, toapis is used",
       "  TOAPIS_BASE_URL  the base URL without --base-url (https://toapis.com)",
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
+      "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
       "",
       "Exit codes: 0 done, 1 anything else, 2 invalid job or command line (nothing",
       "sent), 3 authentication, 4 still rate limited, 5 provider or network error,",

@@ -1,7 +1,6 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
-import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;

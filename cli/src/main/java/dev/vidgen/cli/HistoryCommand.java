@@ -1,0 +1,75 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vidgen history}: the tasks this machine submitted, newest first. */
+@Command(name = "history", sortOptions = false,
+    description = "List the tasks this machine submitted, newest first: id, model, status, price, file, when."
+        + " Kept in VIDGEN_HOME (default ~/.local/share/vidgen).")
+final class HistoryCommand extends ClientCommand {
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+      description = "Show at most N tasks (default: ${DEFAULT-VALUE}; 0 for all).")
+  int limit;
+
+  @Override
+  int run(Session session, Output output) {
+    if (limit < 0) {
+      throw CliException.usage("--limit " + limit + " is negative", "give how many tasks to show, such as --limit 50, or 0 for all");
+    }
+    TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> new CliException(
+        ExitCodes.OTHER, "history", "no history folder: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        "set VIDGEN_HOME to a folder for vidgen's history"));
+    List<HistoryEntry> entries = history.entries();
+    if (limit > 0 && entries.size() > limit) {
+      entries = entries.subList(0, limit);
+    }
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    entries.forEach(entry -> tasks.add(entry.toJson()));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("history_file", history.file().toString());
+    json.put("tasks", tasks);
+    output.object(json);
+    if (entries.isEmpty()) {
+      output.line("No tasks yet; vidgen generate and vidgen serve record theirs in " + history.file());
+      return ExitCodes.DONE;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("TASK", "MODEL", "STATUS", "PRICE", "FILE", "WHEN"));
+    Instant now = Instant.now();
+    for (HistoryEntry entry : entries) {
+      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price(entry.credits(), entry.usd()),
+          entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));
+    }
+    output.table(rows);
+    return ExitCodes.DONE;
+  }
+
+  private static String price(BigDecimal credits, BigDecimal usd) {
+    return credits == null ? "unknown" : Views.credits(credits) + " (" + Views.usd(usd) + ")";
+  }
+
+  /** "just now", "5 min ago", "3 h ago", else the date and time in UTC. */
+  static String ago(Instant then, Instant now) {
+    Duration age = Duration.between(then, now);
+    if (age.isNegative() || age.toSeconds() < 60) {
+      return "just now";
+    }
+    if (age.toMinutes() < 60) {
+      return age.toMinutes() + " min ago";
+    }
+    if (age.toHours() < 48) {
+      return age.toHours() + " h ago";
+    }
+    return then.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", " UTC");
+  }
+}

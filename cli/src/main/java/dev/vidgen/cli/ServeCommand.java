@@ -1,0 +1,126 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.serve.Playground;
+import dev.vidgen.serve.PlaygroundSettings;
+import dev.vidgen.serve.history.TaskHistory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vidgen serve}: the playground, a local web page on the same validator, prices, client and
+ * history as the command. Runs until Ctrl-C (or, embedded, until its thread is interrupted).
+ */
+@Command(name = "serve", sortOptions = false,
+    description = "Start the playground: a local web page to pick a model, see every problem, the price and the"
+        + " exact request live, generate and watch the video. Listens on 127.0.0.1 until Ctrl-C.")
+final class ServeCommand extends ClientCommand {
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
+      description = "The port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "The interface to listen on (default: ${DEFAULT-VALUE}, this machine only). Another address"
+          + " lets other machines spend your credits; vidgen warns.")
+  String bind;
+
+  @Option(names = "--open", description = "Open the page in the default browser.")
+  boolean open;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where uploads and videos are kept (default: VIDGEN_HOME/playground).")
+  Path out;
+
+  @Override
+  int run(Session session, Output output) {
+    if (port < 0 || port > 65535) {
+      throw CliException.usage("--port " + port + " is not a port", "give 1 to 65535, or 0 for any free port");
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind.strip());
+    } catch (UnknownHostException e) {
+      throw CliException.usage("--bind " + bind + " is not an address of this machine",
+          "give an interface address such as 127.0.0.1 (the default) or 0.0.0.0 for every interface");
+    }
+    CliContext context = session.context();
+    Path dataFolder = TaskHistory.dataFolder(context.env()).orElseThrow(() -> new CliException(ExitCodes.OTHER,
+        "history", "no folder for the playground: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        "set VIDGEN_HOME to a folder, or give --out"));
+    Path folder = out != null ? context.resolve(out) : dataFolder.resolve("playground");
+    VidgenClient client = session.onlineClient();
+    String providerId = client.provider().id();
+    if (!address.isLoopbackAddress()) {
+      output.note("warning: listening on " + bind + ", not only on this machine: anyone who can reach it can use"
+          + " the playground" + (providerId.equals(ProviderChoice.TOAPIS) ? " and spend your ToAPIs credits" : "")
+          + "; leave out --bind to stay on 127.0.0.1");
+    }
+    PlaygroundSettings settings = new PlaygroundSettings(client, bind.strip(), port, folder,
+        TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, List.of("--provider", providerId));
+    quietServerLogs();
+    Playground playground;
+    try {
+      playground = Playground.start(settings);
+    } catch (IllegalStateException e) {
+      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(), "choose another --port, such as --port 0");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> {
+      playground.close();
+      output.note("the playground stopped");
+      stopped.countDown();
+    }, "vidgen-serve-stop");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    URI url = playground.url();
+    output.line("vidgen playground on " + url + " (provider " + providerId + "); Ctrl-C stops it");
+    output.note("videos are saved in " + playground.videosFolder() + "; the history is in "
+        + TaskHistory.in(dataFolder).file());
+    if (open) {
+      openBrowser(url, output);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs anyway.
+      }
+      // Closed before the interrupt is restored: Jetty's stop would end early on an interrupted thread.
+      playground.close();
+      output.note("the playground stopped");
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.DONE;
+  }
+
+  /** Jetty and Javalin tell nothing a user needs; their warnings still show. */
+  private static void quietServerLogs() {
+    for (String logger : List.of("io.javalin", "org.eclipse.jetty")) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
+    }
+  }
+
+  private static void openBrowser(URI url, Output output) {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    List<String> command = os.contains("mac") ? List.of("open", url.toString())
+        : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
+        : List.of("xdg-open", url.toString());
+    try {
+      new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      output.note("could not open a browser (" + command.get(0) + ": " + e.getMessage() + "); open " + url + " yourself");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.testkit.fixtures.Images;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vidgen history} after real {@code generate} runs, and {@code vidgen serve} started and stopped as people do. */
+class HistoryAndServeCommandsTest {
+  private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+
+  @TempDir Path dir;
+  @TempDir Path home;
+
+  @BeforeEach
+  void writeImage() {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  private CliRun cli() {
+    return CliRun.in(dir).env("VIDGEN_HOME", home.toString());
+  }
+
+  @Test
+  void listsWhatGenerateMadeNewestFirstWithStatusPriceAndFile() {
+    CliRun.Result first = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "push in",
+        "--out", "first.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    CliRun.Result second = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "orbit",
+        "--seconds", "15", "--no-wait");
+    assertThat(second.exitCode()).as(second.all()).isZero();
+
+    CliRun.Result history = cli().run("history");
+    assertThat(history.exitCode()).as(history.all()).isZero();
+    List<String> lines = history.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("TASK").contains("MODEL", "STATUS", "PRICE", "FILE", "WHEN");
+    assertThat(lines.get(1)).contains("grok-video-1.5-preview", "queued", "30 credits ($0.15)", "just now");
+    assertThat(lines.get(2)).contains("completed", "20 credits ($0.10)", dir.resolve("first.mp4").toString());
+
+    Map<String, Object> json = cli().run("history", "--json").json();
+    List<?> tasks = (List<?>) json.get("tasks");
+    assertThat(tasks).hasSize(2);
+    Map<?, ?> newest = (Map<?, ?>) tasks.get(0);
+    assertThat(newest.get("status")).isEqualTo("queued");
+    assertThat(((Map<?, ?>) newest.get("settings")).get("prompt")).isEqualTo("orbit");
+    assertThat(second.out()).contains((String) newest.get("task_id"));
+  }
+
+  @Test
+  void saysWhereTheHistoryWillBeWhenItIsEmpty() {
+    CliRun.Result history = cli().run("history");
+    assertThat(history.exitCode()).isZero();
+    assertThat(history.out()).contains("No tasks yet", home.resolve("history.jsonl").toString());
+  }
+
+  @Test
+  void serveStopsCleanlyOnSigtermAsOnCtrlC() throws Exception {
+    Path out = dir.resolve("serve.out");
+    Path err = dir.resolve("serve.err");
+    Process process = cli().startProcess(out, err, List.of("serve", "--port", "0"));
+    try {
+      String url = await().atMost(Duration.ofSeconds(60)).until(() -> urlIn(Files.readString(out)), found -> found != null);
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("vidgen playground");
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve ends after SIGTERM").isTrue();
+      assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("the playground stopped");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void warnsWhenAskedToListenBeyondThisMachine() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(out, true),
+        new PrintWriter(err, true), () -> false, dir);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server = new Thread(() -> exit.set(Main.run(context, "serve", "--port", "0", "--bind", "0.0.0.0")));
+    server.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()) != null);
+    assertThat(err.toString()).contains("warning: listening on 0.0.0.0, not only on this machine");
+    server.interrupt();
+    server.join(20_000);
+    assertThat(exit.get()).as(err.toString()).isZero();
+  }
+
+  @Test
+  void refusesAPortThatIsNotOne() {
+    CliRun.Result result = cli().run("serve", "--port", "70000");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--port 70000 is not a port");
+  }
+
+  private static String urlIn(String text) throws IOException {
+    Matcher match = URL.matcher(text);
+    return match.find() ? match.group(1) : null;
+  }
+}

@@ -1,0 +1,217 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code vidgen serve} in a real browser: headless Chromium from Debian's packages, driven through
+ * Debian's chromedriver (given explicitly, so Selenium never looks for or downloads one). Walks
+ * the page on the mock as a designer would, from picking the model to finding the video again
+ * after a reload. Screenshots at 1440 and 375 px wide are left in {@code target/playground/}.
+ */
+@Timeout(180)
+class PlaygroundBrowserTest {
+  private static final Path CHROMIUM = Path.of(System.getProperty("vidgen.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("vidgen.chromedriver", "/usr/bin/chromedriver"));
+  private static final String MODEL = "grok-video-1.5-preview";
+  private static final String PROMPT = "Slow push-in on the bottle, soft studio light";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir Path home;
+  @TempDir Path work;
+  @TempDir Path browserProfile;
+
+  private final StringWriter serveOut = new StringWriter();
+  private final StringWriter serveErr = new StringWriter();
+  private Thread server;
+  private final AtomicInteger serveExit = new AtomicInteger(-1);
+  private ChromeDriverService service;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void startServeAndBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM),
+        "no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver); the browser test is skipped");
+    assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        "no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver); the browser test is skipped");
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(serveOut, true),
+        new PrintWriter(serveErr, true), () -> false, work);
+    server = new Thread(() -> serveExit.set(Main.run(context, "serve", "--port", "0",
+        "--set", "mock.duration=4s", "--poll-interval", "250ms")), "vidgen-serve-under-test");
+    server.start();
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + browserProfile, "--window-size=1440,1600", "--autoplay-policy=no-user-gesture-required");
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.interrupt();
+      server.join(Duration.ofSeconds(20).toMillis());
+      assertThat(server.isAlive()).as("vidgen serve stops when asked").isFalse();
+      assertThat(serveExit.get()).as("vidgen serve's exit code; stderr:\n" + serveErr).isZero();
+      assertThat(serveErr.toString()).contains("the playground stopped");
+    }
+  }
+
+  @Test
+  void walksFromTheModelToTheVideoAndFindsItAgainAfterAReload() throws Exception {
+    String url = awaitUrl();
+    browser.get(url);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+    new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
+    List<String> offered = browser.findElements(By.cssSelector("input[name=seconds]")).stream()
+        .map(radio -> radio.getAttribute("value")).toList();
+    assertThat(offered).as("durations offered for " + MODEL).containsExactly("10", "15");
+
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    prompt.clear();
+    prompt.sendKeys(PROMPT);
+    assertThat(browser.findElement(By.id("prompt-counter")).getText()).isEqualTo(PROMPT.length() + " / 1200");
+
+    assertThat(browser.findElement(By.id("images-required")).getText()).contains("required");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate while the image is missing").isFalse();
+
+    Path product = repositoryFile("docs/examples/product.png");
+    browser.findElement(By.id("file")).sendKeys(product.toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs img")));
+    wait.until(driver -> driver.findElement(By.id("err-images")).getText().isEmpty());
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+
+    wait.until(ExpectedConditions.textToBe(By.id("price"), "20 credits · $0.10"));
+    browser.findElement(By.cssSelector("label[for=seconds-15]")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+
+    String pageBody = browser.findElement(By.id("preview-body")).getText();
+    assertThat(pageBody).isEqualTo(dryRunBody(product));
+    assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
+        .contains("vidgen generate --model " + MODEL, "--prompt '" + PROMPT + "'", "--seconds 15");
+
+    browser.findElement(By.id("generate")).click();
+    WebDriverWait generation = new WebDriverWait(browser, Duration.ofSeconds(60));
+    generation.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Generating"));
+    generation.until(driver -> {
+      String value = driver.findElement(By.id("progress")).getAttribute("value");
+      return value != null && Integer.parseInt(value) > 0;
+    });
+    assertThat(browser.findElement(By.id("elapsed")).getText()).startsWith("Elapsed");
+    generation.until(ExpectedConditions.visibilityOfElementLocated(By.id("video")));
+    generation.until(driver -> videoDuration("video") > 0);
+    assertThat(browser.findElement(By.id("download")).getAttribute("href")).contains("/videos/video_mock_");
+    String taskLine = browser.findElement(By.id("task-line")).getText();
+    String taskId = taskLine.substring(0, taskLine.indexOf(' '));
+    assertThat(Files.list(home.resolve("playground/videos")).map(p -> p.getFileName().toString()))
+        .contains(taskId + ".mp4");
+
+    screenshot(1440, 1600, "playground-1440.png");
+    screenshot(375, 2400, "playground-375.png");
+    browser.manage().window().setSize(new Dimension(1440, 1600));
+
+    browser.navigate().refresh();
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#history-list li[data-task='" + taskId + "']")));
+    assertThat(item.getText()).contains("Done", "30 credits", MODEL, PROMPT);
+    assertThat(item.findElements(By.tagName("video"))).hasSize(1);
+
+    item.findElement(By.xpath(".//button[text()='Use these settings']")).click();
+    assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo(PROMPT);
+    assertThat(browser.findElement(By.id("seconds-15")).isSelected()).isTrue();
+    wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
+  }
+
+  private double videoDuration(String id) {
+    Object duration = ((JavascriptExecutor) browser).executeScript(
+        "const v = document.getElementById(arguments[0]); return v.readyState >= 1 ? v.duration : 0;", id);
+    return duration instanceof Number number ? number.doubleValue() : 0;
+  }
+
+  private void screenshot(int width, int height, String name) throws Exception {
+    browser.manage().window().setSize(new Dimension(width, height));
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Path folder = Path.of(System.getProperty("vidgen.screenshots", "target/playground"));
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The body {@code vidgen generate --dry-run} prints for the job the page was given. */
+  private String dryRunBody(Path product) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(out, true),
+        new PrintWriter(err, true), () -> false, work);
+    int exit = Main.run(context, "generate", "--dry-run", "--provider", "mock", "--model", MODEL,
+        "--prompt", PROMPT, "--image", product.toString(), "--seconds", "15", "--aspect-ratio", "16:9");
+    assertThat(exit).as("dry run; stderr:\n" + err).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    return lines[lines.length - 1].strip();
+  }
+
+  private String awaitUrl() {
+    Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+    Matcher[] found = new Matcher[1];
+    new WebDriverWait(browser, WAIT).until(driver -> {
+      if (!server.isAlive()) {
+        throw new AssertionError("vidgen serve ended early; stderr:\n" + serveErr);
+      }
+      found[0] = address.matcher(serveOut.toString());
+      return found[0].find();
+    });
+    return found[0].group(1);
+  }
+
+  private static Path repositoryFile(String relative) {
+    Path folder = Path.of("").toAbsolutePath();
+    while (folder != null && !Files.exists(folder.resolve(relative))) {
+      folder = folder.getParent();
+    }
+    if (folder == null) {
+      throw new AssertionError(relative + " is not in this checkout");
+    }
+    return folder.resolve(relative);
+  }
+
+}

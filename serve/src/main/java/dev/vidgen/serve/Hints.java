@@ -1,0 +1,105 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.client.DeadlineExceededException;
+import dev.vidgen.core.client.TaskFailedException;
+import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.ContentPolicyException;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RateLimitedException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** A failure as the page shows it: what happened, in the provider's words, and what to do. */
+final class Hints {
+  private Hints() {}
+
+  /** {@code {"message": …, "code": …, "http_status": …, "next": …}} for {@code failure}. */
+  static Map<String, Object> of(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("message", messageOf(cause));
+    json.put("code", codeOf(cause));
+    json.put("http_status", cause instanceof ProviderException provider && provider.httpStatus() > 0
+        ? provider.httpStatus() : null);
+    json.put("next", next(cause));
+    return json;
+  }
+
+  /** The provider's words for a failed task, or the error's message. */
+  static String messageOf(Throwable cause) {
+    if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
+      return failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+  }
+
+  private static String codeOf(Throwable cause) {
+    if (cause instanceof ProviderException provider) {
+      return provider.providerCode().orElse(null);
+    }
+    if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
+      return failed.snapshot().failureReason().map(TaskFailure::code).orElse(null);
+    }
+    return null;
+  }
+
+  /** What a person can do next. */
+  static String next(Throwable cause) {
+    if (cause instanceof Refusal refusal) {
+      return refusal.next();
+    }
+    if (cause instanceof InvalidJobException) {
+      return "fix the fields marked above and generate again";
+    }
+    if (cause instanceof BudgetExceededException) {
+      return "choose a shorter or cheaper job";
+    }
+    if (cause instanceof AuthenticationException) {
+      return "check TOAPIS_API_KEY (keys are made at https://toapis.com/console/token) and start vidgen serve again";
+    }
+    if (cause instanceof InsufficientQuotaException) {
+      return "top up the account at https://toapis.com, or choose a cheaper job";
+    }
+    if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
+      return "change the prompt or the image and generate again";
+    }
+    if (cause instanceof RateLimitedException) {
+      return "wait a minute and generate again";
+    }
+    if (cause instanceof AmbiguousSubmitException) {
+      return "the task may exist and be billed: check the provider's dashboard before you generate again";
+    }
+    if (cause instanceof RequestRejectedException) {
+      return "compare the request preview with the model's rules, change the setting named and generate again";
+    }
+    if (cause instanceof TaskNotFoundException || cause instanceof ResultExpiredException) {
+      return "results are kept 24 hours; generate it again";
+    }
+    if (cause instanceof DeadlineExceededException) {
+      return "the task is still running at the provider; start vidgen serve again later to pick it up";
+    }
+    if (cause instanceof ProviderException) {
+      return "the provider or the network failed; try again in a moment";
+    }
+    return "try again; if it keeps failing, run the same job with vidgen generate --verbose";
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.MalformedJsonException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
+ * {@code prompt}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code images} (each
+ * {@code {"upload": id}} or {@code {"url": "https://…"}}) and {@code params}. Only the shape is
+ * checked here; the model's rules are the validator's.
+ */
+final class JobForm {
+  private JobForm() {}
+
+  /**
+   * The job the form describes.
+   *
+   * @throws Refusal (400) naming the field whose shape is wrong
+   */
+  static VideoJob read(String body, Uploads uploads) {
+    Map<String, Object> form;
+    try {
+      form = JsonTrees.tryParseObject(body).orElseThrow(() -> new MalformedJsonException("not a JSON object"));
+    } catch (MalformedJsonException e) {
+      throw new Refusal(400, null, "the form is not a JSON object: " + e.getMessage(), "reload the page");
+    }
+    String model = text(form, "model");
+    if (model == null || model.isBlank()) {
+      throw new Refusal(400, "model", "choose a model", null);
+    }
+    VideoJob.Builder job = VideoJob.builder(model.strip())
+        .prompt(text(form, "prompt"))
+        .aspectRatio(blankToNull(text(form, "aspect_ratio")))
+        .resolution(blankToNull(text(form, "resolution")));
+    Object seconds = form.get("seconds");
+    if (seconds instanceof Long whole && whole > 0 && whole < 100_000) {
+      job.seconds(whole.intValue());
+    } else if (seconds != null && !(seconds instanceof String text && text.isBlank())) {
+      throw new Refusal(400, "seconds", "seconds must be a whole number, was " + seconds, null);
+    }
+    String mode = blankToNull(text(form, "mode"));
+    if (mode != null) {
+      job.mode(GenerationMode.parse(mode).orElseThrow(() -> new Refusal(400, "mode", "no such mode: " + mode, null)));
+    }
+    Object images = form.get("images");
+    if (images instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        job.image(image(list.get(i), i, uploads));
+      }
+    } else if (images != null) {
+      throw new Refusal(400, "images", "images must be a list", null);
+    }
+    Object params = form.get("params");
+    if (params instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> {
+        if (value != null) {
+          job.param(key.toString(), value);
+        }
+      });
+    }
+    return job.build();
+  }
+
+  private static ImageInput image(Object item, int index, Uploads uploads) {
+    String field = "images[" + index + "]";
+    if (item instanceof Map<?, ?> map && map.get("upload") instanceof String id) {
+      return ImageInput.file(uploads.find(id).orElseThrow(() -> new Refusal(400, field,
+          field + ": the uploaded image is no longer here", "upload it again")).file());
+    }
+    if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
+      try {
+        return new ImageInput.Remote(URI.create(url.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new Refusal(400, field, field + ": not a URL: " + url, "give an https:// address of a JPEG, PNG or WebP image");
+      }
+    }
+    throw new Refusal(400, field, field + ": give an upload or a URL", null);
+  }
+
+  private static String text(Map<String, Object> form, String key) {
+    Object value = form.get(key);
+    return value == null ? null : value.toString();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

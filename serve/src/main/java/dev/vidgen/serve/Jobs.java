@@ -1,0 +1,184 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The playground's tasks: submits them, follows each until its video is saved in the output
+ * folder or it fails, keeps the history up to date and tells the page about every change. Tasks
+ * the history shows as still running are followed again when the server starts.
+ */
+final class Jobs {
+  /** How long a task is waited for, counted from its submission. */
+  static final Duration DEADLINE = Duration.ofHours(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+  private final VidgenClient client;
+  private final TaskHistory history;
+  private final Path videos;
+  private final Clock clock;
+  private final Consumer<Map<String, Object>> publish;
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  /** What the page knows of a task being followed. */
+  record Live(HistoryEntry entry, Integer progress, String next) {}
+
+  Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.history = Objects.requireNonNull(history, "history == null");
+    this.videos = videos.toAbsolutePath().normalize();
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.publish = Objects.requireNonNull(publish, "publish == null");
+  }
+
+  /** Uploads, creates and starts following the job; completes once the provider gave the task an id. */
+  CompletableFuture<HistoryEntry> submit(VideoJob job) {
+    return client.submitAsync(job).thenApply(handle -> {
+      HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
+      record(entry);
+      follow(handle, entry);
+      return entry;
+    });
+  }
+
+  /** Follows again every task of this provider the playground submitted and the history shows unfinished. */
+  int pickUp() {
+    int count = 0;
+    for (HistoryEntry entry : history.entries()) {
+      if (entry.isFinished() || !entry.source().equals("serve") || !entry.provider().equals(client.provider().id())
+          || live.containsKey(entry.taskId())) {
+        continue;
+      }
+      JobHandle handle = entry.jobHandle().orElse(null);
+      if (handle != null) {
+        follow(handle, entry);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The tasks being followed now. */
+  Collection<Live> running() {
+    return List.copyOf(live.values());
+  }
+
+  /** The latest state of a task followed since this server started, if any. */
+  java.util.Optional<Live> find(String taskId) {
+    return java.util.Optional.ofNullable(live.get(taskId));
+  }
+
+  private void follow(JobHandle handle, HistoryEntry entry) {
+    String id = handle.taskId().value();
+    live.put(id, new Live(entry, null, null));
+    changed(id);
+    AwaitOptions options = new AwaitOptions(DEADLINE, (snapshot, elapsed) -> progress(id, snapshot));
+    client.awaitAsync(handle, options)
+        .thenCompose(done -> client.downloadAsync(handle, done, videos.resolve(fileName(handle, done))))
+        .whenComplete((file, failure) -> {
+          Live current = live.get(id);
+          HistoryEntry latest = current == null ? entry : current.entry();
+          if (failure == null) {
+            HistoryEntry completed = latest.completed(file.toString(), clock.instant());
+            record(completed);
+            live.put(id, new Live(completed, 100, null));
+          } else {
+            Throwable cause = Hints.unwrap(failure);
+            if (cause instanceof java.util.concurrent.CancellationException) {
+              return;
+            }
+            HistoryEntry failed = latest.failed(Hints.messageOf(cause), clock.instant());
+            record(failed);
+            live.put(id, new Live(failed, null, Hints.next(cause)));
+          }
+          changed(id);
+        });
+  }
+
+  private void progress(String id, TaskSnapshot snapshot) {
+    Live current = live.get(id);
+    if (current == null) {
+      return;
+    }
+    HistoryEntry entry = current.entry();
+    String status = snapshot.status().isTerminal() ? entry.status() : snapshot.status().id();
+    if (!status.equals(entry.status())) {
+      entry = entry.withStatus(status, clock.instant());
+      record(entry);
+    }
+    live.put(id, new Live(entry, snapshot.progress(), null));
+    changed(id);
+  }
+
+  private void changed(String id) {
+    Live current = live.get(id);
+    if (current != null) {
+      publish.accept(view(current));
+    }
+  }
+
+  /** A task as the page shows it: the history entry plus progress, elapsed time, the video's address and what to do. */
+  Map<String, Object> view(Live current) {
+    Map<String, Object> json = view(current.entry());
+    if (current.progress() != null) {
+      json.put("progress", current.progress());
+    }
+    if (current.next() != null) {
+      json.put("next", current.next());
+    }
+    return json;
+  }
+
+  /** An entry as the page shows it. */
+  Map<String, Object> view(HistoryEntry entry) {
+    Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
+    json.remove("handle");
+    json.put("progress", entry.status().equals("completed") ? 100 : null);
+    json.put("elapsed_ms", Duration.between(entry.submittedAt(),
+        entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
+    json.put("video", videoUrl(entry.file()));
+    json.put("next", entry.status().equals("failed") ? "change the prompt or the image and generate again" : null);
+    return json;
+  }
+
+  /** {@code /videos/<name>} for a file in the output folder; null for any other file. */
+  String videoUrl(String file) {
+    if (file == null) {
+      return null;
+    }
+    Path path = Path.of(file).toAbsolutePath().normalize();
+    return path.getParent() != null && path.getParent().equals(videos) ? "/videos/" + path.getFileName() : null;
+  }
+
+  private void record(HistoryEntry entry) {
+    try {
+      history.record(entry);
+    } catch (RuntimeException e) {
+      LOG.warn("could not record task {} in the history: {}", entry.taskId(), e.getMessage());
+    }
+  }
+
+  static String fileName(JobHandle handle, TaskSnapshot done) {
+    String format = done.result().map(video -> video.format()).orElse("mp4").replaceAll("[^A-Za-z0-9]", "");
+    return handle.taskId().value().replaceAll("[^A-Za-z0-9._-]", "_") + "." + (format.isEmpty() ? "mp4" : format);
+  }
+}

@@ -1,0 +1,444 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.serve.history.HistoryEntry;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * The local playground: one web page and a small JSON API over a {@link VidgenClient} (models,
+ * checks with prices and the exact request, uploads, jobs with live progress, history, videos),
+ * served by Javalin. Safe by default: requests for another host or from another site are refused,
+ * uploads are checked, only the playground's own files are served, the key never leaves the
+ * server. Start one with {@link #start}; {@link #close} stops it.
+ */
+public final class Playground implements AutoCloseable {
+  private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+  private static final Map<String, String> ASSETS = Map.of(
+      "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:;"
+      + " media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+      + " frame-ancestors 'none'";
+
+  private final PlaygroundSettings settings;
+  private final VidgenClient client;
+  private final Uploads uploads;
+  private final Path videos;
+  private final Jobs jobs;
+  private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
+  private final ExecutorService pushes = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "vidgen-serve-push");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Javalin app;
+  private volatile HostGuard guard;
+
+  private Playground(PlaygroundSettings settings) {
+    this.settings = settings;
+    this.client = settings.client();
+    this.uploads = new Uploads(settings.folder().resolve("uploads"));
+    this.videos = settings.folder().resolve("videos");
+    this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push);
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.startupWatcherEnabled = false;
+      config.http.maxRequestSize = Uploads.MAX_BYTES + 1024 * 1024;
+      config.http.disableCompression();
+    });
+    routes();
+  }
+
+  /**
+   * Starts a playground and picks up the unfinished tasks its history shows.
+   *
+   * @throws UncheckedIOException when its folders cannot be made
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static Playground start(PlaygroundSettings settings) {
+    Objects.requireNonNull(settings, "settings == null");
+    try {
+      Files.createDirectories(settings.folder().resolve("uploads"));
+      Files.createDirectories(settings.folder().resolve("videos"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": " + e.getMessage(), e);
+    }
+    Playground playground = new Playground(settings);
+    try {
+      playground.app.start(settings.bindAddress(), settings.port());
+    } catch (RuntimeException e) {
+      playground.pushes.shutdownNow();
+      throw new IllegalStateException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
+          + " (" + rootMessage(e) + "); choose another --port or --bind", e);
+    }
+    playground.guard = HostGuard.forBinding(settings.bindAddress(), playground.port());
+    playground.jobs.pickUp();
+    return playground;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The page's address, such as {@code http://127.0.0.1:8787/}. */
+  public URI url() {
+    String host = settings.bindAddress();
+    if (!HostGuard.isLoopback(host)) {
+      host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+    if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** The folder the videos are saved in. */
+  public Path videosFolder() {
+    return videos;
+  }
+
+  /** Stops listening and closes the pages' live connections; tasks still running stay in the history and are picked up next time. */
+  @Override
+  public void close() {
+    listeners.forEach(listener -> {
+      try {
+        listener.close();
+      } catch (RuntimeException ignored) {
+        // Already gone.
+      }
+    });
+    listeners.clear();
+    app.stop();
+    pushes.shutdownNow();
+  }
+
+  private void routes() {
+    app.before(this::guard);
+    ASSETS.forEach((path, resource) -> app.get(path, ctx -> asset(ctx, resource)));
+    app.get("/api/models", this::models);
+    app.post("/api/check", this::check);
+    app.get("/api/balance", this::balance);
+    app.post("/api/uploads", this::upload);
+    app.get("/uploads/{id}", this::uploadedImage);
+    app.post("/api/generate", this::generate);
+    app.get("/api/history", this::history);
+    app.get("/videos/{name}", this::video);
+    app.sse("/api/events", this::events);
+    app.exception(Refusal.class, (refusal, ctx) -> {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("message", refusal.getMessage());
+      error.put("field", refusal.field());
+      error.put("next", refusal.next());
+      json(ctx, refusal.status(), Map.of("error", error));
+    });
+    app.exception(Exception.class, (failure, ctx) -> json(ctx, 500, Map.of("error", Hints.of(failure))));
+  }
+
+  private void guard(Context ctx) {
+    HostGuard current = guard;
+    if (current == null) {
+      throw new Refusal(503, null, "the playground is starting", "reload in a moment");
+    }
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("Cache-Control", "no-store");
+    current.check(ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
+  }
+
+  private void asset(Context ctx, String resource) throws IOException {
+    try (InputStream in = Playground.class.getResourceAsStream("web/" + resource)) {
+      if (in == null) {
+        throw new Refusal(404, null, "missing page resource " + resource, null);
+      }
+      byte[] bytes = in.readAllBytes();
+      String type = resource.endsWith(".html") ? "text/html; charset=utf-8"
+          : resource.endsWith(".js") ? "text/javascript; charset=utf-8"
+          : resource.endsWith(".css") ? "text/css; charset=utf-8" : "image/svg+xml";
+      ctx.contentType(type).result(bytes);
+    }
+  }
+
+  private void models(Context ctx) {
+    List<Map<String, Object>> models = new ArrayList<>();
+    for (ModelRoute route : client.catalog().routes()) {
+      models.add(ModelsJson.of(route));
+    }
+    String defaultModel = client.catalog().find(settings.defaultModel()).map(ModelRoute::id)
+        .orElse(models.isEmpty() ? null : (String) models.get(0).get("id"));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("provider", client.provider().id());
+    json.put("default_model", defaultModel);
+    json.put("max_upload_bytes", Uploads.MAX_BYTES);
+    json.put("models", models);
+    json(ctx, 200, json);
+  }
+
+  private void check(Context ctx) {
+    VideoJob job = JobForm.read(ctx.body(), uploads);
+    ValidationReport report = client.validate(job);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("valid", report.isValid());
+    json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
+    json.put("violations", violations(report.violations()));
+    PriceQuote quote = null;
+    try {
+      quote = client.quote(job);
+    } catch (InvalidJobException unknownModel) {
+      // The violations say why.
+    }
+    json.put("quote", quote == null ? null : quote(quote));
+    RequestPreview preview = null;
+    if (report.isValid()) {
+      try {
+        preview = client.preview(job);
+      } catch (InvalidJobException e) {
+        json.put("violations", violations(e.report().violations()));
+        json.put("valid", false);
+      }
+    }
+    json.put("preview", preview == null ? null : preview(preview));
+    json.put("command", Commands.vidgen(job, settings.commandOptions()));
+    json.put("curl", preview == null ? null : Commands.curl(preview, job));
+    json(ctx, 200, json);
+  }
+
+  private void balance(Context ctx) {
+    ctx.future(() -> client.balanceAsync().handle((balance, failure) -> {
+      if (failure != null) {
+        int status = Hints.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
+        json(ctx, status, Map.of("error", Hints.of(failure)));
+      } else {
+        json(ctx, 200, balance(balance));
+      }
+      return null;
+    }));
+  }
+
+  private void upload(Context ctx) throws IOException {
+    long declared = ctx.contentLength();
+    if (declared > Uploads.MAX_BYTES) {
+      throw Uploads.tooLarge(declared);
+    }
+    byte[] data;
+    try (InputStream in = ctx.bodyInputStream()) {
+      data = in.readNBytes((int) Uploads.MAX_BYTES + 1);
+    }
+    if (data.length > Uploads.MAX_BYTES) {
+      throw Uploads.tooLarge(data.length);
+    }
+    Uploads.Upload upload = uploads.store(data, fileName(ctx.header("X-File-Name")));
+    json(ctx, 201, uploadJson(upload));
+  }
+
+  private void uploadedImage(Context ctx) throws IOException {
+    Uploads.Upload upload = uploads.find(ctx.pathParam("id"))
+        .orElseThrow(() -> new Refusal(404, null, "no such upload", "upload the image again"));
+    ctx.contentType(upload.kind().mediaType()).result(Files.readAllBytes(upload.file()));
+  }
+
+  private void generate(Context ctx) {
+    VideoJob job = JobForm.read(ctx.body(), uploads);
+    ValidationReport report = client.validate(job);
+    if (!report.isValid()) {
+      json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
+          "next", "fix the fields marked and generate again"), "violations", violations(report.violations())));
+      return;
+    }
+    CompletableFuture<HistoryEntry> submitted = jobs.submit(job);
+    ctx.future(() -> submitted.handle((entry, failure) -> {
+      if (failure != null) {
+        Throwable cause = Hints.unwrap(failure);
+        int status = cause instanceof InvalidJobException ? 422
+            : cause instanceof BudgetExceededException ? 402
+            : cause instanceof AuthenticationException ? 401 : 502;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", Hints.of(cause));
+        if (cause instanceof InvalidJobException invalid) {
+          json.put("violations", violations(invalid.report().violations()));
+        }
+        json(ctx, status, json);
+      } else {
+        json(ctx, 201, Map.of("task", jobs.view(jobs.find(entry.taskId())
+            .orElse(new Jobs.Live(entry, null, null)))));
+      }
+      return null;
+    }));
+  }
+
+  private void history(Context ctx) {
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    for (HistoryEntry entry : settings.history().entries()) {
+      if (tasks.size() >= 100) {
+        break;
+      }
+      Map<String, Object> view = jobs.find(entry.taskId()).map(jobs::view).orElseGet(() -> jobs.view(entry));
+      view.put("image_urls", imageUrls(entry));
+      tasks.add(view);
+    }
+    json(ctx, 200, Map.of("tasks", tasks));
+  }
+
+  private void video(Context ctx) throws IOException {
+    String name = ctx.pathParam("name");
+    if (!VIDEO_NAME.matcher(name).matches()) {
+      throw new Refusal(404, null, "no such video", null);
+    }
+    Path file = videos.resolve(name).normalize();
+    if (!file.startsWith(videos) || !Files.isRegularFile(file)
+        || !file.toRealPath().startsWith(videos.toRealPath())) {
+      throw new Refusal(404, null, "no such video", null);
+    }
+    String type = name.endsWith(".webm") ? "video/webm" : name.endsWith(".mov") ? "video/quicktime" : "video/mp4";
+    ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
+    ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
+  }
+
+  private void events(SseClient listener) {
+    listener.keepAlive();
+    listeners.add(listener);
+    listener.onClose(() -> listeners.remove(listener));
+    for (Jobs.Live live : jobs.running()) {
+      listener.sendEvent("task", JsonTrees.write(jobs.view(live)));
+    }
+  }
+
+  private void push(Map<String, Object> task) {
+    String data = JsonTrees.write(task);
+    pushes.execute(() -> {
+      for (SseClient listener : listeners) {
+        if (listener.terminated()) {
+          listeners.remove(listener);
+        } else {
+          listener.sendEvent("task", data);
+        }
+      }
+    });
+  }
+
+  private List<Object> imageUrls(HistoryEntry entry) {
+    List<Object> urls = new ArrayList<>();
+    for (String image : entry.images()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      uploads.ofPath(Path.of(image)).ifPresentOrElse(upload -> {
+        item.put("upload", upload.id());
+        item.put("name", upload.name());
+        item.put("url", "/uploads/" + upload.id());
+      }, () -> {
+        if (image.startsWith("http://") || image.startsWith("https://")) {
+          item.put("url", image);
+        } else {
+          item.put("name", Path.of(image).getFileName().toString());
+        }
+      });
+      urls.add(item);
+    }
+    return urls;
+  }
+
+  /** The name the page sent, URL-encoded so that any name fits in a header. */
+  private static String fileName(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return header;
+    }
+  }
+
+  private static Map<String, Object> uploadJson(Uploads.Upload upload) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("upload", upload.id());
+    json.put("name", upload.name());
+    json.put("format", upload.kind().name());
+    json.put("bytes", upload.bytes());
+    json.put("url", "/uploads/" + upload.id());
+    return json;
+  }
+
+  private static List<Object> violations(List<Violation> violations) {
+    List<Object> list = new ArrayList<>();
+    for (Violation violation : violations) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("severity", violation.severity().name().toLowerCase(java.util.Locale.ROOT));
+      json.put("field", violation.field());
+      json.put("code", violation.code());
+      json.put("allowed", violation.allowed());
+      json.put("message", violation.message());
+      list.add(json);
+    }
+    return list;
+  }
+
+  private static Map<String, Object> quote(PriceQuote quote) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("known", quote.isKnown());
+    json.put("credits", quote.credits());
+    json.put("usd", quote.usd());
+    json.put("basis", quote.basis());
+    return json;
+  }
+
+  private static Map<String, Object> preview(RequestPreview preview) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("method", preview.method());
+    json.put("url", preview.url());
+    json.put("headers", new java.util.TreeMap<>(preview.headers()));
+    json.put("body", preview.body());
+    return json;
+  }
+
+  private static Map<String, Object> balance(Balance balance) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("unlimited", balance.unlimited());
+    json.put("remaining_credits", balance.remainingCredits());
+    json.put("used_credits", balance.usedCredits());
+    return json;
+  }
+
+  private static void json(Context ctx, int status, Map<String, ?> body) {
+    ctx.status(status).contentType("application/json; charset=utf-8").result(JsonTrees.write(body));
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+}

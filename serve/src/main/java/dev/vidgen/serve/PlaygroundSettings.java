@@ -1,0 +1,39 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.serve.history.TaskHistory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to run a {@link Playground}.
+ *
+ * @param client the client every check, price, preview and job goes through (not closed by the playground)
+ * @param bindAddress the interface to listen on, such as {@code 127.0.0.1}
+ * @param port the port, or 0 for any free one
+ * @param folder where uploads ({@code uploads/}) and videos ({@code videos/}) are kept
+ * @param history the task history the page shows and adds to
+ * @param defaultModel the model the page starts with (when the catalog has it)
+ * @param commandOptions options the "copy as vidgen command" text ends with, such as {@code --provider mock}
+ */
+public record PlaygroundSettings(
+    VidgenClient client,
+    String bindAddress,
+    int port,
+    Path folder,
+    TaskHistory history,
+    String defaultModel,
+    List<String> commandOptions) {
+
+  public PlaygroundSettings {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(bindAddress, "bindAddress == null");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+    }
+    folder = Objects.requireNonNull(folder, "folder == null").toAbsolutePath().normalize();
+    Objects.requireNonNull(history, "history == null");
+    commandOptions = List.copyOf(commandOptions == null ? List.of() : commandOptions);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.vidgen.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reference images the page uploads: checked by content (JPEG, PNG or WebP) and size, then kept
+ * under {@code uploads/<id>/<name>} in the playground folder. The original file name is kept
+ * (made safe) so that the request preview says {@code upload://product.png}, as
+ * {@code vidgen generate --dry-run} does for the same file.
+ */
+final class Uploads {
+  /** The ToAPIs upload limit, and so the playground's: 10 MB. */
+  static final long MAX_BYTES = 10L * 1024 * 1024;
+
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path folder;
+
+  Uploads(Path folder) {
+    this.folder = folder.toAbsolutePath().normalize();
+  }
+
+  /** A stored upload: its id, file and kind. */
+  record Upload(String id, Path file, ImageKind kind, long bytes) {
+    String name() {
+      return file.getFileName().toString();
+    }
+  }
+
+  /**
+   * Checks and stores {@code data} sent as {@code claimedName}.
+   *
+   * @throws Refusal (413 or 415) when it is too large or not a JPEG, PNG or WebP image
+   */
+  Upload store(byte[] data, String claimedName) {
+    if (data.length > MAX_BYTES) {
+      throw tooLarge(data.length);
+    }
+    if (data.length == 0) {
+      throw new Refusal(415, "images", "the file is empty", "choose a JPEG, PNG or WebP image");
+    }
+    ImageKind kind = ImageKind.of(data).orElseThrow(() -> new Refusal(415, "images",
+        "the file is not a JPEG, PNG or WebP image by its content (whatever its name says)",
+        "convert it to JPEG, PNG or WebP and upload it again"));
+    String id = HexFormat.of().formatHex(randomBytes());
+    Path dir = folder.resolve(id);
+    Path file = dir.resolve(safeName(claimedName, kind));
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".upload", ".part");
+      Files.write(temp, data);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + e.getMessage(), e);
+    }
+    return new Upload(id, file, kind, data.length);
+  }
+
+  /** The refusal for a body of {@code bytes} bytes. */
+  static Refusal tooLarge(long bytes) {
+    return new Refusal(413, "images", "the image is " + megabytes(bytes) + ", over the 10 MB upload limit",
+        "shrink or recompress it to at most 10 MB");
+  }
+
+  /** The upload {@code id}, when it exists; ids that are not ours find nothing. */
+  Optional<Upload> find(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    Path dir = folder.resolve(id);
+    try (var files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile)
+          .filter(file -> !file.getFileName().toString().startsWith("."))
+          .findFirst()
+          .flatMap(file -> ImageKind.ofExtension(file.getFileName().toString())
+              .map(kind -> new Upload(id, file, kind, sizeOf(file))));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The upload whose file is {@code path}, when it is one of ours. */
+  Optional<Upload> ofPath(Path path) {
+    Path normal = path.toAbsolutePath().normalize();
+    if (!normal.startsWith(folder) || normal.getNameCount() != folder.getNameCount() + 2) {
+      return Optional.empty();
+    }
+    return find(normal.getName(folder.getNameCount()).toString());
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The claimed name reduced to letters, digits, dot, dash and underscore, with the kind's extension. */
+  static String safeName(String claimedName, ImageKind kind) {
+    String base = claimedName == null ? "" : claimedName.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1);
+    base = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+    if (base.length() > 80) {
+      base = base.substring(base.length() - 80);
+    }
+    if (base.isEmpty() || ImageKind.ofExtension(base).filter(kind::equals).isEmpty()) {
+      String stem = base.isEmpty() ? "image" : base.replaceAll("\\.[A-Za-z0-9]*$", "");
+      base = (stem.isEmpty() ? "image" : stem) + "." + kind.extension();
+    }
+    return base;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    long tenths = (bytes * 10 + MAX_BYTES / 20) / (1024 * 1024);
+    return tenths / 10 + "." + tenths % 10 + " MB";
+  }
+}

@@ -1,0 +1,169 @@
+package dev.vidgen.serve.history;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.VideoJob;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One task this machine submitted, as the history keeps it: who made it, the settings, the price,
+ * where it stands and the file its video went to.
+ *
+ * @param status {@code queued}, {@code in_progress}, {@code completed} or {@code failed}
+ * @param credits the quoted price, or null when unknown
+ * @param usd the quoted price in dollars, or null when unknown
+ * @param file the saved video, or null while there is none
+ * @param handle the encoded {@link JobHandle}, with which any vidgen can wait for the task again
+ * @param settings the job as given: model, mode, prompt, seconds, aspect_ratio, resolution,
+ *     images (URLs or absolute paths) and params
+ * @param error the provider's words when the task failed, or null
+ * @param source what submitted it: {@code generate} or {@code serve}
+ */
+public record HistoryEntry(
+    String taskId,
+    String provider,
+    String model,
+    String status,
+    BigDecimal credits,
+    BigDecimal usd,
+    String file,
+    Instant submittedAt,
+    Instant updatedAt,
+    String handle,
+    Map<String, Object> settings,
+    String error,
+    String source) {
+
+  public HistoryEntry {
+    Objects.requireNonNull(taskId, "taskId == null");
+    Objects.requireNonNull(provider, "provider == null");
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(status, "status == null");
+    Objects.requireNonNull(submittedAt, "submittedAt == null");
+    updatedAt = updatedAt == null ? submittedAt : updatedAt;
+    settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    source = source == null ? "generate" : source;
+  }
+
+  /** The entry for a task just created from {@code job}, status {@code queued}. */
+  public static HistoryEntry submitted(JobHandle handle, VideoJob job, String source) {
+    Objects.requireNonNull(handle, "handle == null");
+    return new HistoryEntry(handle.taskId().value(), handle.providerId(), handle.model(), "queued",
+        handle.quote().credits(), handle.quote().usd(), null, handle.submittedAt(), handle.submittedAt(),
+        handle.encode(), settingsOf(job), null, source);
+  }
+
+  /** The job's settings as the history keeps them. */
+  public static Map<String, Object> settingsOf(VideoJob job) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("model", job.model());
+    settings.put("mode", job.requestedMode().map(mode -> mode.id()).orElse(null));
+    settings.put("prompt", job.prompt());
+    settings.put("seconds", job.seconds());
+    settings.put("aspect_ratio", job.aspectRatio());
+    settings.put("resolution", job.resolution());
+    settings.put("images", job.images().stream().map(HistoryEntry::imageText).toList());
+    settings.put("params", job.params());
+    return settings;
+  }
+
+  private static String imageText(ImageInput image) {
+    return image instanceof ImageInput.Local local ? local.path().toAbsolutePath().normalize().toString() : image.toString();
+  }
+
+  /** Whether the task will not change any more. */
+  public boolean isFinished() {
+    return status.equals("completed") || status.equals("failed");
+  }
+
+  /** The handle to wait for the task again, when the entry has a readable one. */
+  public Optional<JobHandle> jobHandle() {
+    if (handle == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JobHandle.decode(handle));
+    } catch (IllegalArgumentException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The images of the settings, in order. */
+  public List<String> images() {
+    Object images = settings.get("images");
+    return images instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+  }
+
+  /** A copy with a new status. */
+  public HistoryEntry withStatus(String status, Instant at) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, handle, settings,
+        error, source);
+  }
+
+  /** A copy for a task whose video was saved to {@code file}. */
+  public HistoryEntry completed(String file, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at, handle,
+        settings, null, source);
+  }
+
+  /** A copy for a task that failed, with the provider's words. */
+  public HistoryEntry failed(String error, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, handle,
+        settings, error, source);
+  }
+
+  /** The entry as one JSON object (snake_case keys, numbers exact). */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", taskId);
+    json.put("provider", provider);
+    json.put("model", model);
+    json.put("status", status);
+    json.put("credits", credits);
+    json.put("usd", usd);
+    json.put("file", file);
+    json.put("submitted_at", submittedAt.toString());
+    json.put("updated_at", updatedAt.toString());
+    json.put("handle", handle);
+    json.put("settings", settings);
+    json.put("error", error);
+    json.put("source", source);
+    return json;
+  }
+
+  /**
+   * Reads what {@link #toJson()} wrote.
+   *
+   * @throws IllegalArgumentException when a required field is missing or malformed
+   */
+  @SuppressWarnings("unchecked")
+  static HistoryEntry fromJson(Map<String, Object> json) {
+    Object settings = json.get("settings");
+    return new HistoryEntry(
+        text(json, "task_id", true), text(json, "provider", true), text(json, "model", true),
+        text(json, "status", true), decimal(json.get("credits")), decimal(json.get("usd")),
+        text(json, "file", false), Instant.parse(text(json, "submitted_at", true)),
+        Optional.ofNullable(text(json, "updated_at", false)).map(Instant::parse).orElse(null),
+        text(json, "handle", false), settings instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
+        text(json, "error", false), text(json, "source", false));
+  }
+
+  private static String text(Map<String, Object> json, String key, boolean required) {
+    Object value = json.get(key);
+    if (value == null && required) {
+      throw new IllegalArgumentException("no " + key);
+    }
+    return value == null ? null : value.toString();
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value == null ? null : new BigDecimal(value.toString());
+  }
+}

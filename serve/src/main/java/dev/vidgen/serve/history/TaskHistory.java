@@ -1,0 +1,133 @@
+package dev.vidgen.serve.history;
+
+import dev.vidgen.core.json.JsonTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
+ * JSON object per line, appended whenever a task is created or changes, the last line of a task
+ * winning. Appending never rewrites what is there, so a crash costs at most the line being
+ * written, and such a torn line is skipped on reading. Safe for several threads and processes.
+ */
+public final class TaskHistory {
+  /** The environment variable that names the vidgen data folder. */
+  public static final String HOME_VARIABLE = "VIDGEN_HOME";
+
+  private static final Object APPEND_LOCK = new Object();
+
+  private final Path file;
+
+  private TaskHistory(Path file) {
+    this.file = file;
+  }
+
+  /** The history kept in {@code folder} (the file is made on the first record). */
+  public static TaskHistory in(Path folder) {
+    Objects.requireNonNull(folder, "folder == null");
+    return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"));
+  }
+
+  /**
+   * The vidgen data folder for this environment: {@code VIDGEN_HOME}, else {@code
+   * $XDG_DATA_HOME/vidgen}, else {@code $HOME/.local/share/vidgen}; empty when none is set.
+   */
+  public static Optional<Path> dataFolder(Map<String, String> env) {
+    Objects.requireNonNull(env, "env == null");
+    Optional<String> home = variable(env, HOME_VARIABLE);
+    if (home.isPresent()) {
+      return Optional.of(Path.of(home.get()));
+    }
+    Optional<String> xdg = variable(env, "XDG_DATA_HOME");
+    if (xdg.isPresent()) {
+      return Optional.of(Path.of(xdg.get(), "vidgen"));
+    }
+    return variable(env, "HOME").map(userHome -> Path.of(userHome, ".local", "share", "vidgen"));
+  }
+
+  private static Optional<String> variable(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /** The file the history is kept in. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Appends {@code entry} as the task's latest state.
+   *
+   * @throws UncheckedIOException when the folder cannot be made or the file written
+   */
+  public void record(HistoryEntry entry) {
+    Objects.requireNonNull(entry, "entry == null");
+    byte[] line = (JsonTrees.write(entry.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (APPEND_LOCK) {
+      try {
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            FileLock lock = channel.lock()) {
+          ByteBuffer buffer = ByteBuffer.wrap(line);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the task history " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Every task, newest submission first; an unreadable line is skipped. */
+  public List<HistoryEntry> entries() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the task history " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, HistoryEntry> latest = new LinkedHashMap<>();
+    for (String line : lines) {
+      readLine(line).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
+    }
+    return latest.values().stream()
+        .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
+        .toList();
+  }
+
+  /** The latest state of task {@code taskId}, if the history has it. */
+  public Optional<HistoryEntry> find(String taskId) {
+    return entries().stream().filter(entry -> entry.taskId().equals(taskId)).findFirst();
+  }
+
+  private static Optional<HistoryEntry> readLine(String line) {
+    try {
+      return JsonTrees.tryParseObject(line).map(HistoryEntry::fromJson);
+    } catch (RuntimeException torn) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TaskHistory[" + file + "]";
+  }
+}

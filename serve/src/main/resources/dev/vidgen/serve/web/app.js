@@ -1,0 +1,635 @@
+// The vidgen playground page. Every text that comes from the server is shown through
+// textContent or attributes, never parsed as HTML.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const MODE_NAMES = {
+  'text-to-video': 'Text to video', 'image-to-video': 'Image to video',
+  'reference-to-video': 'Reference to video', 'video-edit': 'Video edit'
+};
+const FIELD_ERRORS = {
+  model: 'err-model', mode: 'err-mode', prompt: 'err-prompt', images: 'err-images',
+  seconds: 'err-seconds', aspect_ratio: 'err-aspect-ratio', resolution: 'err-resolution'
+};
+const FIELD_INPUTS = {
+  model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone',
+  aspect_ratio: 'aspect-ratio', resolution: 'resolution'
+};
+const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
+  + ' to a close-up, glowing skin and expressive eyes. (10-15s) Cut to an over-shoulder framing of the vanity as'
+  + ' she smiles. Glossy, warm, cinematic.';
+
+const state = {
+  models: new Map(),
+  provider: '',
+  maxUploadBytes: 10 * 1024 * 1024,
+  images: [],          // {upload, name, url} or {url}
+  uploading: 0,
+  checkSeq: 0,
+  checkPending: false,
+  lastCheck: null,
+  currentTask: null,   // task id shown in the result panel
+  tasks: new Map(),    // task id -> latest view
+  clockBase: new Map() // task id -> {elapsed, at}
+};
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  if (props) {
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'text') node.textContent = value;
+      else if (key === 'className') node.className = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  return { ok: response.ok, status: response.status, body };
+}
+
+function model() { return state.models.get($('model').value); }
+
+function formatCredits(value) { return value === null || value === undefined ? '' : String(value); }
+
+// JSON numbers lose trailing zeros on the way in (0.10 arrives as 0.1); dollars show at least cents.
+function formatUsd(value) {
+  const [whole, fraction = ''] = String(value).split('.');
+  return '$' + whole + '.' + fraction.padEnd(2, '0');
+}
+
+function priceText(quote) {
+  if (!quote) return 'unknown';
+  if (!quote.known) return 'unknown';
+  return `${formatCredits(quote.credits)} credits · ${formatUsd(quote.usd)}`;
+}
+
+function chosenMode(route) {
+  const value = $('mode').value;
+  return value && route.modes.includes(value) ? value : null;
+}
+
+function imageRange(route) {
+  const mode = chosenMode(route);
+  if (mode) return route.images[mode];
+  const ranges = route.modes.map((m) => route.images[m]);
+  return { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
+}
+
+// ---- the form, following the chosen model's rules ----
+
+function fillModels(list, defaultId) {
+  const select = $('model');
+  select.replaceChildren();
+  const families = new Map();
+  for (const route of list) {
+    state.models.set(route.id, route);
+    if (!families.has(route.family)) families.set(route.family, []);
+    families.get(route.family).push(route);
+  }
+  for (const [family, routes] of families) {
+    const group = el('optgroup', { label: family });
+    for (const route of routes) {
+      group.append(el('option', { value: route.id, text: route.name + (route.retired ? ' (retired)' : '') }));
+    }
+    select.append(group);
+  }
+  if (defaultId) select.value = defaultId;
+}
+
+function renderModel(keep) {
+  const route = model();
+  if (!route) return;
+  const note = [];
+  if (route.retired) note.push('Retired' + (route.retired_note && route.retired_note !== 'retired' ? ': ' + route.retired_note : '') + '.');
+  note.push(route.id + ' · ' + route.modes.map((m) => MODE_NAMES[m] || m).join(', '));
+  $('model-note').textContent = note.join(' ');
+
+  const modeSelect = $('mode');
+  const previousMode = keep && keep.mode !== undefined ? keep.mode : modeSelect.value;
+  modeSelect.replaceChildren(el('option', { value: '', text: 'From the inputs' }));
+  for (const mode of route.modes) modeSelect.append(el('option', { value: mode, text: MODE_NAMES[mode] || mode }));
+  modeSelect.value = route.modes.includes(previousMode) ? previousMode : '';
+  $('mode-field').hidden = route.modes.length < 2;
+
+  const secondsBox = $('seconds-options');
+  const previousSeconds = keep && keep.seconds ? Number(keep.seconds) : selectedSeconds();
+  secondsBox.replaceChildren();
+  const values = route.seconds;
+  const wanted = values.includes(previousSeconds) ? previousSeconds : route.default_seconds;
+  if (values.length <= 6) {
+    for (const value of values) {
+      const input = el('input', { type: 'radio', name: 'seconds', value, id: 'seconds-' + value });
+      input.checked = value === wanted;
+      secondsBox.append(el('label', { for: 'seconds-' + value }, input, document.createTextNode(value + ' s')));
+    }
+  } else {
+    const select = el('select', { id: 'seconds', name: 'seconds', 'aria-label': 'Duration in seconds' });
+    for (const value of values) select.append(el('option', { value, text: value + ' s' }));
+    select.value = String(wanted);
+    secondsBox.append(select);
+  }
+
+  fillChoice('aspect-ratio', 'ratio-field', route.aspect_ratios, route.default_aspect_ratio, keep && keep.aspect_ratio);
+  fillChoice('resolution', 'resolution-field', route.resolutions, route.default_resolution, keep && keep.resolution);
+  renderImagesRule();
+  renderCounter();
+}
+
+function fillChoice(id, fieldId, values, fallback, wanted) {
+  const select = $(id);
+  const previous = wanted || select.value;
+  select.replaceChildren();
+  if (!fallback) select.append(el('option', { value: '', text: "The provider's default" }));
+  for (const value of values) select.append(el('option', { value, text: value }));
+  const match = values.find((v) => previous && v.toLowerCase() === String(previous).toLowerCase());
+  select.value = match || fallback || '';
+  $(fieldId).hidden = values.length === 0;
+}
+
+function selectedSeconds() {
+  const radio = document.querySelector('input[name=seconds]:checked');
+  if (radio) return Number(radio.value);
+  const select = $('seconds');
+  return select ? Number(select.value) : null;
+}
+
+function renderImagesRule() {
+  const route = model();
+  if (!route) return;
+  const range = imageRange(route);
+  $('images-field').hidden = range.max === 0 && state.images.length === 0;
+  $('images-required').textContent = range.min > 0 ? (range.min === range.max ? `required: exactly ${range.min}` : `required: ${range.min} to ${range.max}`)
+    : (range.max > 0 ? `optional, up to ${range.max}` : 'not taken');
+  $('images-help').textContent = `JPEG, PNG or WebP, checked by content, at most ${Math.round(state.maxUploadBytes / 1048576)} MB.`;
+  const full = state.images.length >= range.max;
+  $('dropzone').setAttribute('aria-disabled', full ? 'true' : 'false');
+  $('add-url').disabled = full;
+  renderThumbs();
+}
+
+function renderThumbs() {
+  const list = $('thumbs');
+  list.replaceChildren();
+  state.images.forEach((image, index) => {
+    const picture = image.url ? el('img', { src: image.url, alt: 'Reference image ' + (index + 1) }) : null;
+    const name = el('span', { className: 'name', text: image.name || image.url || '' });
+    const remove = el('button', {
+      type: 'button', className: 'secondary', text: 'Remove',
+      'aria-label': 'Remove image ' + (index + 1),
+      onclick: () => { state.images.splice(index, 1); renderImagesRule(); scheduleCheck(); }
+    });
+    list.append(el('li', { 'data-upload': image.upload || null }, picture, name, remove));
+  });
+}
+
+function renderCounter() {
+  const route = model();
+  const length = [...$('prompt').value].length;
+  const counter = $('prompt-counter');
+  if (route && route.max_prompt_chars) {
+    counter.textContent = `${length} / ${route.max_prompt_chars}`;
+    counter.classList.toggle('over', length > route.max_prompt_chars);
+  } else {
+    counter.textContent = `${length} characters`;
+    counter.classList.remove('over');
+  }
+}
+
+function formJson() {
+  const route = model();
+  return {
+    model: $('model').value,
+    mode: route && chosenMode(route),
+    prompt: $('prompt').value,
+    seconds: selectedSeconds(),
+    aspect_ratio: $('ratio-field').hidden ? null : ($('aspect-ratio').value || null),
+    resolution: $('resolution-field').hidden ? null : ($('resolution').value || null),
+    images: state.images.map((image) => (image.upload ? { upload: image.upload } : { url: image.url }))
+  };
+}
+
+// ---- live checks: violations, price, preview, commands ----
+
+let checkTimer = null;
+function scheduleCheck() {
+  state.checkPending = true;
+  updateGenerate();
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(runCheck, 120);
+}
+
+async function runCheck() {
+  const seq = ++state.checkSeq;
+  let result;
+  try {
+    result = await api('/api/check', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
+    });
+  } catch (e) {
+    if (seq === state.checkSeq) showFieldErrors([{ field: 'form', severity: 'error', message: 'The playground server does not answer; is vidgen serve still running?' }]);
+    return;
+  }
+  if (seq !== state.checkSeq) return;
+  state.checkPending = false;
+  if (!result.ok) {
+    const error = (result.body && result.body.error) || { message: 'the check failed (HTTP ' + result.status + ')' };
+    state.lastCheck = null;
+    showFieldErrors([{ field: error.field || 'form', severity: 'error', message: error.message + (error.next ? ' — ' + error.next : '') }]);
+    updateGenerate();
+    return;
+  }
+  state.lastCheck = result.body;
+  showFieldErrors(result.body.violations);
+  const quote = result.body.quote;
+  $('price').textContent = priceText(quote);
+  $('price-basis').textContent = quote ? quote.basis : '';
+  const preview = result.body.preview;
+  $('preview-line').textContent = preview ? preview.method + ' ' + preview.url : 'No request until the problems marked are fixed.';
+  $('preview-body').textContent = preview ? preview.body : '';
+  $('command-text').textContent = result.body.command || '';
+  $('curl-text').textContent = result.body.curl || '';
+  $('copy-curl').disabled = !result.body.curl;
+  updateGenerate();
+}
+
+function fieldKey(field) {
+  const base = field.replace(/\[.*$/, '').replace(/\..*$/, '');
+  // With one mode there is no mode field: its problems are about the inputs, shown at the images.
+  if (base === 'mode' && $('mode-field').hidden) return 'images';
+  if (base === 'videos') return 'other';
+  return FIELD_ERRORS[base] ? base : 'other';
+}
+
+function showFieldErrors(violations) {
+  for (const id of Object.values(FIELD_ERRORS)) $(id).replaceChildren();
+  for (const id of Object.values(FIELD_INPUTS)) $(id).classList.remove('invalid');
+  $('err-other').replaceChildren();
+  $('warnings').replaceChildren();
+  for (const violation of violations || []) {
+    if (violation.severity !== 'error') {
+      $('warnings').append(el('li', { text: 'Note: ' + violation.message }));
+      continue;
+    }
+    const key = fieldKey(violation.field || '');
+    if (key === 'other') {
+      $('err-other').append(el('li', { text: violation.message }));
+      continue;
+    }
+    const box = $(FIELD_ERRORS[key]);
+    if (box.textContent) box.append(document.createElement('br'));
+    box.append(document.createTextNode(violation.message));
+    if (FIELD_INPUTS[key]) $(FIELD_INPUTS[key]).classList.add('invalid');
+  }
+}
+
+function errorCount() {
+  if (!state.lastCheck) return 1;
+  return state.lastCheck.violations.filter((v) => v.severity === 'error').length;
+}
+
+function updateGenerate() {
+  const blocked = state.checkPending || state.uploading > 0 || !state.lastCheck || !state.lastCheck.valid || errorCount() > 0;
+  $('generate').disabled = blocked;
+}
+
+// ---- reference images ----
+
+async function addFiles(files) {
+  const route = model();
+  for (const file of files) {
+    if (state.images.length >= imageRange(route).max) {
+      $('err-images').textContent = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
+      return;
+    }
+    if (file.size > state.maxUploadBytes) {
+      $('err-images').textContent = `${file.name} is over the ${Math.round(state.maxUploadBytes / 1048576)} MB upload limit; shrink or recompress it.`;
+      continue;
+    }
+    state.uploading++;
+    updateGenerate();
+    $('err-images').textContent = 'Checking ' + file.name + '…';
+    try {
+      const result = await api('/api/uploads', {
+        method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
+      });
+      if (result.ok) {
+        state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
+        $('err-images').textContent = '';
+      } else {
+        const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
+        $('err-images').textContent = file.name + ': ' + error.message + (error.next ? ' — ' + error.next : '');
+      }
+    } catch (e) {
+      $('err-images').textContent = 'The upload did not reach the playground server.';
+    } finally {
+      state.uploading--;
+    }
+  }
+  renderImagesRule();
+  scheduleCheck();
+}
+
+function setupImages() {
+  const zone = $('dropzone');
+  const input = $('file');
+  const open = () => { if (zone.getAttribute('aria-disabled') !== 'true') input.click(); };
+  zone.addEventListener('click', open);
+  zone.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(); }
+  });
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    addFiles([...event.dataTransfer.files]);
+  });
+  input.addEventListener('change', () => { addFiles([...input.files]); input.value = ''; });
+  $('add-url').addEventListener('click', () => {
+    const url = $('image-url').value.trim();
+    if (!url) return;
+    state.images.push({ url, name: url });
+    $('image-url').value = '';
+    renderImagesRule();
+    scheduleCheck();
+  });
+}
+
+// ---- generate, live status, the video ----
+
+async function generate(event) {
+  event.preventDefault();
+  if ($('generate').disabled) return;
+  $('generate').disabled = true;
+  showResult();
+  $('task-line').textContent = '';
+  $('task-status').textContent = 'Submitting…';
+  $('failure').hidden = true;
+  $('video').hidden = true;
+  $('download').hidden = true;
+  let result;
+  try {
+    result = await api('/api/generate', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
+    });
+  } catch (e) {
+    result = { ok: false, body: { error: { message: 'The playground server does not answer.', next: 'start vidgen serve again' } } };
+  }
+  if (result.ok) {
+    const task = result.body.task;
+    state.currentTask = task.task_id;
+    updateTask(task);
+  } else {
+    const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
+    if (result.body && result.body.violations) showFieldErrors(result.body.violations);
+    showFailure(error.message, error.next);
+    $('task-status').textContent = 'Not sent';
+  }
+  updateGenerate();
+  loadBalance();
+}
+
+function showResult() {
+  $('result-empty').hidden = true;
+  $('result').hidden = false;
+}
+
+function showFailure(message, next) {
+  $('failure').hidden = false;
+  $('failure-message').textContent = message || 'The job failed.';
+  $('failure-next').textContent = next ? 'What to do: ' + next : '';
+}
+
+function statusWords(task) {
+  switch (task.status) {
+    case 'queued': return 'Queued at the provider';
+    case 'in_progress': return 'Generating';
+    case 'completed': return 'Done';
+    case 'failed': return 'Failed';
+    default: return task.status;
+  }
+}
+
+function elapsedText(ms) {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+function updateTask(task) {
+  const previous = state.tasks.get(task.task_id);
+  state.tasks.set(task.task_id, task);
+  state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
+  if (!state.currentTask && !isFinished(task)) state.currentTask = task.task_id;
+  if (state.currentTask === task.task_id) renderCurrent(task, previous);
+  renderHistory();
+  if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
+}
+
+function isFinished(task) { return task.status === 'completed' || task.status === 'failed'; }
+
+function renderCurrent(task, previous) {
+  showResult();
+  $('task-line').textContent = `${task.task_id} · ${task.model} · ${priceText(quoteOf(task))}`;
+  const progress = task.progress === null || task.progress === undefined ? null : task.progress;
+  $('task-status').textContent = statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : '');
+  const bar = $('progress');
+  if (progress === null && !isFinished(task)) bar.removeAttribute('value'); else bar.value = progress === null ? 0 : progress;
+  bar.hidden = task.status === 'failed';
+  tickElapsed();
+  if (task.status === 'failed') {
+    showFailure(task.error, task.next);
+  } else {
+    $('failure').hidden = true;
+  }
+  const video = $('video');
+  const link = $('download');
+  if (task.status === 'completed' && task.video) {
+    if (video.getAttribute('src') !== task.video) video.setAttribute('src', task.video);
+    video.hidden = false;
+    link.setAttribute('href', task.video);
+    link.setAttribute('download', task.video.split('/').pop());
+    link.hidden = false;
+  } else if (!previous || previous.task_id !== task.task_id) {
+    video.hidden = true;
+    video.removeAttribute('src');
+    link.hidden = true;
+  }
+}
+
+function tickElapsed() {
+  const id = state.currentTask;
+  const task = id && state.tasks.get(id);
+  if (!task) return;
+  const base = state.clockBase.get(id) || { elapsed: 0, at: Date.now() };
+  const elapsed = isFinished(task) ? base.elapsed : base.elapsed + (Date.now() - base.at);
+  $('elapsed').textContent = (isFinished(task) ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
+}
+
+function quoteOf(task) {
+  return task.credits === null || task.credits === undefined ? { known: false } : { known: true, credits: task.credits, usd: task.usd };
+}
+
+// ---- history ----
+
+async function loadHistory() {
+  const result = await api('/api/history');
+  if (!result.ok) return;
+  for (const task of result.body.tasks) {
+    state.tasks.set(task.task_id, task);
+    if (!state.clockBase.has(task.task_id)) state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
+    if (!state.currentTask && !isFinished(task) && task.source === 'serve') state.currentTask = task.task_id;
+  }
+  if (state.currentTask) renderCurrent(state.tasks.get(state.currentTask), null);
+  renderHistory();
+}
+
+function renderHistory() {
+  const list = $('history-list');
+  const tasks = [...state.tasks.values()].sort((a, b) => String(b.submitted_at).localeCompare(String(a.submitted_at)));
+  $('history-empty').hidden = tasks.length > 0;
+  const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
+  const items = tasks.map((task) => {
+    const key = task.task_id + '|' + task.status + '|' + (task.progress ?? '') + '|' + (task.video || '');
+    const old = existing.get(task.task_id);
+    if (old && old.dataset.key === key) return old;
+    const item = historyItem(task);
+    item.dataset.key = key;
+    return item;
+  });
+  list.replaceChildren(...items);
+}
+
+function historyItem(task) {
+  const settings = task.settings || {};
+  const item = el('li', { 'data-task': task.task_id });
+  if (task.status === 'completed' && task.video) {
+    item.append(el('video', { src: task.video, controls: true, preload: 'metadata', playsinline: true }));
+  }
+  const state_ = el('span', { className: 'state ' + task.status, text: statusWords(task) + (task.progress !== null && task.progress !== undefined && !isFinished(task) ? ` ${task.progress}%` : '') });
+  item.append(el('div', null, state_, document.createTextNode(' · ' + priceText(quoteOf(task)))));
+  item.append(el('div', { className: 'meta', text: `${task.model} · ${settingsLine(settings)}` }));
+  if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
+  item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
+  if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
+  if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
+  const row = el('div', { className: 'copy-row' });
+  row.append(el('button', {
+    type: 'button', className: 'secondary', text: 'Use these settings',
+    'aria-label': 'Use the settings of ' + task.task_id, onclick: () => useSettings(task)
+  }));
+  if (task.video) row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download' }));
+  if (task.source === 'serve' || !isFinished(task)) {
+    row.append(el('button', {
+      type: 'button', className: 'secondary', text: 'Show',
+      'aria-label': 'Show ' + task.task_id + ' above', onclick: () => { state.currentTask = task.task_id; renderCurrent(task, null); $('h-result').scrollIntoView(); }
+    }));
+  }
+  item.append(row);
+  return item;
+}
+
+function settingsLine(settings) {
+  const parts = [];
+  if (settings.seconds) parts.push(settings.seconds + ' s');
+  if (settings.aspect_ratio) parts.push(settings.aspect_ratio);
+  if (settings.resolution) parts.push(settings.resolution);
+  if (settings.mode) parts.push(settings.mode);
+  const images = (settings.images || []).length;
+  if (images) parts.push(images + (images === 1 ? ' image' : ' images'));
+  return parts.join(' · ') || 'model defaults';
+}
+
+function useSettings(task) {
+  const settings = task.settings || {};
+  if (!state.models.has(settings.model || task.model)) return;
+  $('model').value = settings.model || task.model;
+  $('prompt').value = settings.prompt || '';
+  state.images = (task.image_urls || []).filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
+    .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
+  renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio, resolution: settings.resolution });
+  scheduleCheck();
+  $('prompt').focus();
+}
+
+// ---- live updates, balance, copying ----
+
+function connectEvents() {
+  const source = new EventSource('/api/events');
+  source.addEventListener('task', (event) => {
+    try { updateTask(JSON.parse(event.data)); } catch (e) { /* a malformed event is skipped */ }
+  });
+}
+
+async function loadBalance() {
+  const box = $('balance');
+  try {
+    const result = await api('/api/balance');
+    if (!result.ok) {
+      box.textContent = 'Balance: unavailable' + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
+      return;
+    }
+    const b = result.body;
+    box.textContent = b.unlimited ? 'Balance: unlimited' : `Balance: ${b.remaining_credits} credits (${formatUsd(Number(b.remaining_credits) / 200)})`;
+  } catch (e) {
+    box.textContent = 'Balance: unavailable';
+  }
+}
+
+async function copy(text, label) {
+  if (!text) return;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    const area = el('textarea', { className: 'visually-hidden' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  $('copy-status').textContent = label + ' copied';
+}
+
+async function start() {
+  setupImages();
+  const result = await api('/api/models');
+  if (!result.ok) {
+    $('model-note').textContent = 'The models could not be loaded; reload the page.';
+    return;
+  }
+  state.provider = result.body.provider;
+  state.maxUploadBytes = result.body.max_upload_bytes;
+  $('provider').textContent = 'Provider: ' + state.provider;
+  fillModels(result.body.models, result.body.default_model);
+  $('prompt').value = SAMPLE_PROMPT;
+  renderModel(null);
+  $('model').addEventListener('change', () => { renderModel(null); scheduleCheck(); });
+  $('mode').addEventListener('change', () => { renderImagesRule(); scheduleCheck(); });
+  $('prompt').addEventListener('input', () => { renderCounter(); scheduleCheck(); });
+  $('seconds-options').addEventListener('change', scheduleCheck);
+  $('aspect-ratio').addEventListener('change', scheduleCheck);
+  $('resolution').addEventListener('change', scheduleCheck);
+  for (const chip of document.querySelectorAll('.chip')) {
+    chip.addEventListener('click', () => { $('prompt').value = chip.dataset.prompt; renderCounter(); scheduleCheck(); $('prompt').focus(); });
+  }
+  $('job-form').addEventListener('submit', generate);
+  $('copy-command').addEventListener('click', () => copy($('command-text').textContent, 'vidgen command'));
+  $('copy-curl').addEventListener('click', () => copy($('curl-text').textContent, 'cURL command'));
+  scheduleCheck();
+  loadBalance();
+  await loadHistory();
+  connectEvents();
+  setInterval(tickElapsed, 1000);
+  document.body.dataset.ready = 'true';
+}
+
+document.addEventListener('DOMContentLoaded', start);

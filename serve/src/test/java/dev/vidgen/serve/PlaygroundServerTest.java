@@ -1,0 +1,285 @@
+package dev.vidgen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.provider.mock.MockVideoProvider;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The playground's HTTP side without a browser: endpoints, the Host and Origin guard, uploads and files. */
+class PlaygroundServerTest {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final MediaType BYTES = MediaType.get("application/octet-stream");
+  private static final String MODEL = "grok-video-1.5-preview";
+
+  @TempDir Path folder;
+
+  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+  private VidgenClient client;
+  private Playground playground;
+
+  @AfterEach
+  void stop() {
+    if (playground != null) {
+      playground.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  @Test
+  void listsTheModelsWithTheRulesTheFormFollows() {
+    start();
+    Map<String, Object> models = json(get("/api/models"));
+    assertThat(models).containsEntry("provider", "mock").containsEntry("default_model", MODEL);
+    Map<String, Object> grok = model(models, MODEL);
+    assertThat(grok.get("seconds")).isEqualTo(List.of(10L, 15L));
+    assertThat(grok.get("max_prompt_chars")).isEqualTo(1200L);
+    assertThat(grok.get("images")).isEqualTo(Map.of("image-to-video", Map.of("min", 1L, "max", 1L)));
+    assertThat(grok.get("retired")).isEqualTo(false);
+  }
+
+  @Test
+  void checksAJobWithEveryViolationAndNoPreviewWhileItIsInvalid() {
+    start();
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));
+    assertThat(check).containsEntry("valid", false).containsEntry("preview", null);
+    List<Object> fields = ((List<?>) check.get("violations")).stream().map(v -> (Object) ((Map<?, ?>) v).get("field")).toList();
+    assertThat(fields).contains("seconds", "mode");
+  }
+
+  @Test
+  void pricesAndPreviewsAValidJobExactlyAsTheClientDoes() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> check = json(post("/api/check", job(upload, 15)));
+    assertThat(check).containsEntry("valid", true);
+    assertThat((Map<String, Object>) check.get("quote")).containsEntry("credits", 30L);
+    String body = (String) ((Map<?, ?>) check.get("preview")).get("body");
+    VideoJob same = VideoJob.builder(MODEL).prompt("Slow push-in").image(productPng()).seconds(15).aspectRatio("16:9").build();
+    assertThat(body).isEqualTo(client.preview(same).body()).contains("upload://product.png");
+    assertThat((String) check.get("command"))
+        .startsWith("vidgen generate --model " + MODEL + " --prompt 'Slow push-in' --image ")
+        .endsWith("--seconds 15 --aspect-ratio 16:9 --provider mock");
+  }
+
+  @Test
+  void refusesAnotherHostAsADnsRebindingPageWouldSendIt() throws IOException {
+    start();
+    try (Response response = http.newCall(request("/api/models").header("Host", "attacker.example:" + playground.port())
+        .build()).execute()) {
+      assertThat(response.code()).isEqualTo(403);
+      assertThat(response.body().string()).contains("attacker.example").doesNotContain(MODEL);
+    }
+    try (Response response = http.newCall(request("/api/models").header("Host", "localhost:" + playground.port())
+        .build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesPostsFromAnotherSite() throws IOException {
+    start();
+    for (String[] header : List.of(new String[] {"Origin", "http://attacker.example"},
+        new String[] {"Origin", "null"}, new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      Request cross = request("/api/generate").header(header[0], header[1])
+          .post(RequestBody.create(job(null, 10), JSON)).build();
+      try (Response response = http.newCall(cross).execute()) {
+        assertThat(response.code()).as(header[0] + ": " + header[1]).isEqualTo(403);
+      }
+    }
+    Request own = request("/api/check").header("Origin", "http://127.0.0.1:" + playground.port())
+        .header("Sec-Fetch-Site", "same-origin").post(RequestBody.create(job(null, 10), JSON)).build();
+    try (Response response = http.newCall(own).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    assertThat(json(get("/api/history")).get("tasks")).isEqualTo(List.of());
+  }
+
+  @Test
+  void acceptsImagesByContentAndRefusesOthersAndOversizedOnes() throws IOException {
+    start();
+    try (Response text = http.newCall(request("/api/uploads").header("X-File-Name", "photo.png")
+        .post(RequestBody.create("not an image".getBytes(StandardCharsets.UTF_8), BYTES)).build()).execute()) {
+      assertThat(text.code()).isEqualTo(415);
+      assertThat(text.body().string()).contains("not a JPEG, PNG or WebP image by its content");
+    }
+    byte[] huge = new byte[(int) Uploads.MAX_BYTES + 1];
+    System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
+    try (Response large = http.newCall(request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
+      assertThat(large.code()).isEqualTo(413);
+      assertThat(large.body().string()).contains("10 MB");
+    }
+    String id = uploadId(Files.readAllBytes(productPng()), "..%2F..%2Fevil name.png");
+    assertThat(Files.list(folder.resolve("uploads/" + id)).map(p -> p.getFileName().toString())).containsExactly("evil_name.png");
+    try (Response image = http.newCall(request("/uploads/" + id).build()).execute()) {
+      assertThat(image.code()).isEqualTo(200);
+      assertThat(image.header("Content-Type")).isEqualTo("image/png");
+    }
+  }
+
+  @Test
+  void servesNothingOutsideItsOwnVideoFolder() throws IOException {
+    start();
+    Files.writeString(folder.resolve("secret.txt"), "the secret");
+    Files.writeString(folder.resolve("videos/ok.mp4"), "fake video");
+    for (String path : List.of("/videos/..%2Fsecret.txt", "/videos/%2e%2e%2fsecret.txt", "/videos/../secret.txt",
+        "/videos/.%2E/secret.txt", "/uploads/..%2F..%2Fsecret.txt", "/secret.txt", "/videos/%2Fetc%2Fpasswd")) {
+      try (Response response = http.newCall(request(path).build()).execute()) {
+        assertThat(response.code()).as(path).isNotEqualTo(200);
+        assertThat(response.body().string()).as(path).doesNotContain("the secret").doesNotContain("root:");
+      }
+    }
+    try (Response response = http.newCall(request("/videos/ok.mp4").build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).isEqualTo("fake video");
+    }
+  }
+
+  @Test
+  void generatesOnTheMockSavesTheVideoAndKeepsItInTheHistory() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> created = json(post("/api/generate", job(upload, 10)));
+    Map<?, ?> task = (Map<?, ?>) created.get("task");
+    String taskId = (String) task.get("task_id");
+    assertThat(task.get("credits")).isEqualTo(20L);
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    HistoryEntry entry = history().find(taskId).orElseThrow();
+    assertThat(entry.status()).isEqualTo("completed");
+    assertThat(entry.source()).isEqualTo("serve");
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(listed.get("video")).isEqualTo("/videos/" + taskId + ".mp4");
+    try (Response video = http.newCall(request((String) listed.get("video")).build()).execute()) {
+      byte[] bytes = video.body().bytes();
+      assertThat(new String(bytes, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    }
+  }
+
+  @Test
+  void picksUpATaskStillRunningWhenItStartsAgain() throws IOException {
+    start(Duration.ofSeconds(2));
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    playground.close();
+    client.close();
+    assertThat(history().find(taskId).orElseThrow().isFinished()).isFalse();
+    start(Duration.ofSeconds(2));
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    assertThat(history().find(taskId).orElseThrow().status()).isEqualTo("completed");
+  }
+
+  @Test
+  void neverShowsTheKey() throws IOException {
+    String key = "sk-playgroundsecret" + "9".repeat(30);
+    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(key))
+        .baseUrl("http://127.0.0.1:9").build()).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis")));
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String check = post("/api/check", job(upload, 10));
+    assertThat(check).contains("\"valid\":true", "Bearer $TOAPIS_API_KEY").doesNotContain(key).doesNotContain("playgroundsecret");
+    assertThat(get("/api/models") + get("/") + get("/app.js")).doesNotContain("playgroundsecret");
+  }
+
+  private void start() {
+    start(Duration.ofMillis(1500));
+  }
+
+  private void start(Duration taskLength) {
+    client = VidgenClient.builder()
+        .provider(MockVideoProvider.builder().duration(taskLength).build())
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))
+            .maxInterval(Duration.ofMillis(200)).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+  }
+
+  private TaskHistory history() {
+    return TaskHistory.in(folder.resolve("home"));
+  }
+
+  private static String job(String upload, int seconds) {
+    String images = upload == null ? "[]" : "[{\"upload\":\"" + upload + "\"}]";
+    return "{\"model\":\"" + MODEL + "\",\"prompt\":\"Slow push-in\",\"seconds\":" + seconds
+        + ",\"aspect_ratio\":\"16:9\",\"images\":" + images + "}";
+  }
+
+  private String uploadId(byte[] image, String name) throws IOException {
+    Request upload = request("/api/uploads").header("X-File-Name", name).post(RequestBody.create(image, BYTES)).build();
+    try (Response response = http.newCall(upload).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(201);
+      return (String) json(body).get("upload");
+    }
+  }
+
+  private Request.Builder request(String path) {
+    return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
+  }
+
+  private String get(String path) {
+    return call(request(path).build());
+  }
+
+  private String post(String path, String body) {
+    return call(request(path).post(RequestBody.create(body, JSON)).build());
+  }
+
+  private String call(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(request.url() + ": " + body).isBetween(200, 299);
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String text) {
+    return (Map<String, Object>) JsonTrees.parse(text);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> model(Map<String, Object> models, String id) {
+    return ((List<Map<String, Object>>) models.get("models")).stream()
+        .filter(model -> model.get("id").equals(id)).findFirst().orElseThrow();
+  }
+
+  static Path productPng() {
+    Path folder = Path.of("").toAbsolutePath();
+    while (folder != null && !Files.exists(folder.resolve("docs/examples/product.png"))) {
+      folder = folder.getParent();
+    }
+    if (folder == null) {
+      throw new AssertionError("docs/examples/product.png is not in this checkout");
+    }
+    return folder.resolve("docs/examples/product.png");
+  }
+}

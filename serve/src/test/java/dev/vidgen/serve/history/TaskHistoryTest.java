@@ -1,0 +1,65 @@
+package dev.vidgen.serve.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskHistoryTest {
+  @TempDir Path folder;
+
+  @Test
+  void listsNewestFirstWithEachTasksLatestState() {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry older = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+    HistoryEntry newer = HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "serve");
+    history.record(older);
+    history.record(newer);
+    history.record(older.completed("/videos/t_1.mp4", Instant.parse("2026-11-29T10:05:00Z")));
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_2", "t_1");
+    HistoryEntry first = history.find("t_1").orElseThrow();
+    assertThat(first.status()).isEqualTo("completed");
+    assertThat(first.file()).isEqualTo("/videos/t_1.mp4");
+    assertThat(first.credits()).isEqualByComparingTo("20");
+    assertThat(first.settings()).containsEntry("prompt", "Slow push-in").containsEntry("seconds", 10L);
+    assertThat(first.jobHandle().orElseThrow().taskId().value()).isEqualTo("t_1");
+  }
+
+  @Test
+  void skipsATornLastLine() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    Files.writeString(history.file(), "{\"task_id\":\"t_2\",\"prov", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_1");
+  }
+
+  @Test
+  void findsItsFolderFromTheEnvironment() {
+    assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "/data/v", "HOME", "/home/a"))).contains(Path.of("/data/v"));
+    assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));
+    assertThat(TaskHistory.dataFolder(Map.of("HOME", "/home/a"))).contains(Path.of("/home/a/.local/share/vidgen"));
+    assertThat(TaskHistory.dataFolder(Map.of())).isEmpty();
+  }
+
+  private static JobHandle handle(String id, String at) {
+    return new JobHandle("mock", TaskId.of(id), "grok-video-1.5-preview",
+        PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.10"), "per request, 10 s"), Instant.parse(at), null);
+  }
+
+  private static VideoJob job() {
+    return VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(10).image("https://example.com/a.png").build();
+  }
+}
