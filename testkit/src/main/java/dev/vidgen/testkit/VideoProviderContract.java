@@ -5,6 +5,7 @@ import static dev.vidgen.testkit.ProviderCalls.failureOf;
 import static dev.vidgen.testkit.ProviderCalls.httpStatusOf;
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 
+import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -16,11 +17,17 @@ import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.fixtures.TestImage;
 import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.fixtures.Videos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,10 +37,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -64,6 +73,26 @@ public abstract class VideoProviderContract {
   /** Whether the provider reports a balance. */
   protected boolean supportsBalance() {
     return false;
+  }
+
+  /** Whether the provider lists the models the key may use ({@code liveModels}). */
+  protected boolean supportsLiveModels() {
+    return false;
+  }
+
+  /** Whether the provider uploads local videos ({@code uploadVideo}). */
+  protected boolean supportsVideoUpload() {
+    return false;
+  }
+
+  /** Whether the provider extends and remixes earlier tasks ({@code createFollowOn}). */
+  protected boolean supportsFollowOns() {
+    return false;
+  }
+
+  /** The model follow-on jobs are sent to; {@code grok-video-1.0} (which takes extend and remix) unless overridden. */
+  protected String followOnModel() {
+    return "grok-video-1.0";
   }
 
   /** The route jobs are sent to: the provider's first route unless overridden. */
@@ -284,6 +313,107 @@ public abstract class VideoProviderContract {
   @DisabledIf("supportsBalance")
   void balanceIsRefusedWhenUnsupported() {
     assertThat(failureOf(provider().balance())).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  @EnabledIf("supportsBalance")
+  void balancesOfKeyAndAccountAgreeWithTheEffectiveRemainder() {
+    Balances balances = await(provider().balances());
+
+    balances.effectiveRemaining().ifPresent(left -> {
+      for (Balance each : new Balance[] {balances.key(), balances.account()}) {
+        if (each != null && !each.unlimited()) {
+          assertThat(left).isLessThanOrEqualTo(each.remainingCredits());
+        }
+      }
+    });
+  }
+
+  @Test
+  @EnabledIf("supportsBalance")
+  void balancesFallAsPricedTasksAreCreated() {
+    Optional<SubmitRequest> priced = provider().catalog().routes().stream()
+        .filter(each -> Pricing.quote(each, VideoJobs.validFor(each)).isKnown())
+        .map(each -> new SubmitRequest(VideoJobs.validFor(each), each, null))
+        .findFirst();
+    Assumptions.assumeTrue(priced.isPresent(), "no route with a known price");
+    Balances before = await(provider().balances());
+    Assumptions.assumeTrue(before.effectiveRemaining().isPresent(), "the balance is unlimited");
+    PriceQuote quote = Pricing.quote(priced.get().route(), priced.get().job());
+
+    await(provider().create(priced.get()));
+
+    Balances after = await(provider().balances());
+    assertThat(after.effectiveRemaining()).contains(before.effectiveRemaining().get().subtract(quote.credits()));
+  }
+
+  @Test
+  @EnabledIf("supportsLiveModels")
+  void listsTheVideoModelsTheKeyMayUse() {
+    Set<String> live = await(provider().liveModels());
+
+    assertThat(live).contains(route().id());
+  }
+
+  @Test
+  @DisabledIf("supportsLiveModels")
+  void liveModelsAreRefusedWhenUnsupported() {
+    assertThat(failureOf(provider().liveModels())).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  @EnabledIf("supportsVideoUpload")
+  void uploadsARealVideoAndGivesAnHttpsUrl() {
+    URI url = await(provider().uploadVideo(Videos.mp4(tempDir, "clip.mp4")));
+
+    assertThat(url.getScheme()).isEqualTo("https");
+    assertThat(url.getHost()).isNotBlank();
+  }
+
+  @Test
+  @EnabledIf("supportsVideoUpload")
+  void anImageIsNotUploadedAsAVideo() {
+    Path notAVideo = Images.png().writeTo(tempDir.resolve("clip.mp4"));
+
+    assertThat(failureOf(provider().uploadVideo(notAVideo))).isNotNull();
+  }
+
+  @Test
+  @DisabledIf("supportsVideoUpload")
+  void videoUploadIsRefusedWhenUnsupported() {
+    assertThat(failureOf(provider().uploadVideo(tempDir.resolve("clip.mp4"))))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  @EnabledIf("supportsFollowOns")
+  void followOnsOfAFinishedTaskRunToTheirOwnVideos() {
+    TaskSnapshot source = pollUntilFinished(await(provider().create(request(null))).taskId(), new ArrayList<>());
+
+    for (FollowOnKind kind : FollowOnKind.values()) {
+      TaskSnapshot created = await(provider().createFollowOn(new FollowOnRequest(
+          kind, source.taskId(), followOnModel(), "the camera pulls back", null, Map.of())));
+
+      assertThat(created.taskId()).as(kind.id()).isNotEqualTo(source.taskId());
+      assertThat(pollUntilFinished(created.taskId(), new ArrayList<>())).isCompleted().hasVideoFormat("mp4");
+    }
+  }
+
+  @Test
+  @EnabledIf("supportsFollowOns")
+  void followOnOfAnUnknownTaskIsNotFound() {
+    Throwable failure = failureOf(provider().createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND,
+        TaskId.of("video_contract_no_such_task_0000"), followOnModel(), "more", null, Map.of())));
+
+    assertThat(failure).isInstanceOf(TaskNotFoundException.class);
+  }
+
+  @Test
+  @DisabledIf("supportsFollowOns")
+  void followOnsAreRefusedWhenUnsupported() {
+    assertThat(failureOf(provider().createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND,
+        TaskId.of("video_any"), followOnModel(), "more", null, Map.of()))))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

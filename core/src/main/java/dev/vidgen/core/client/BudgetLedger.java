@@ -12,9 +12,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BudgetLedger {
   private final AtomicReference<Budget> remaining;
+  private final boolean allowUnknownPrices;
 
   BudgetLedger(Budget budget) {
+    this(budget, false);
+  }
+
+  /** With {@code allowUnknownPrices}, a job of unknown price passes a limited budget and takes nothing from it. */
+  BudgetLedger(Budget budget, boolean allowUnknownPrices) {
     this.remaining = new AtomicReference<>(budget);
+    this.allowUnknownPrices = allowUnknownPrices;
   }
 
   /**
@@ -23,6 +30,9 @@ final class BudgetLedger {
    * @throws BudgetExceededException when it does not fit (an unknown price never fits a limited budget)
    */
   void reserve(PriceQuote quote) {
+    if (allowUnknownPrices && !quote.isKnown()) {
+      return;
+    }
     Budget before;
     do {
       before = remaining.get();

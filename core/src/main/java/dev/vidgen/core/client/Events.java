@@ -76,6 +76,14 @@ final class Events {
     }
   }
 
+  /** A check could not be made and the job goes on (issue 11: live models, balances). */
+  void warning(String code, String message) {
+    LOG.warn("{} ({})", message, code);
+    if (listening()) {
+      notify("onWarning", () -> listener.onWarning(code, message));
+    }
+  }
+
   void downloaded(JobHandle handle, Path file) {
     LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
     if (listening()) {

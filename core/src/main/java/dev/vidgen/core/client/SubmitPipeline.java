@@ -47,13 +47,20 @@ final class SubmitPipeline {
   private final JobValidator validator;
   private final BudgetLedger ledger;
   private final RetryLoop retries;
+  /** Issue 11: live model check, money before paying, local video uploads (see {@link Preflight}). */
+  private final Preflight preflight;
 
   SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries) {
+    this(runtime, catalog, ledger, retries, Preflight.NONE);
+  }
+
+  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries, Preflight preflight) {
     this.runtime = runtime;
     this.catalog = catalog;
     this.validator = JobValidator.of(catalog);
     this.ledger = ledger;
     this.retries = retries;
+    this.preflight = preflight;
   }
 
   /** A job that passed validation, with its mode resolved, its route and its price. */
@@ -88,8 +95,10 @@ final class SubmitPipeline {
   RequestPreview preview(VideoJob job) {
     Prepared prepared = prepare(job);
     List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
+    List<URI> videos = prepared.job().videos().stream().map(SubmitPipeline::placeholder).toList(); // issue 11
     String reference = prepared.route().wire().acceptsClientReference() ? PREVIEW_REFERENCE : null;
-    return runtime.provider().preview(new SubmitRequest(prepared.job().withImages(images), prepared.route(), reference));
+    return runtime.provider().preview(
+        new SubmitRequest(prepared.job().withImages(images).withVideos(videos), prepared.route(), reference));
   }
 
   CompletableFuture<JobHandle> submit(VideoJob job) {
@@ -98,7 +107,7 @@ final class SubmitPipeline {
 
   /** Uploads the job's local images (with retries); the job comes back with URLs in their place. */
   CompletableFuture<VideoJob> upload(VideoJob job) {
-    return uploadImages(job);
+    return uploadImages(job).thenCompose(preflight::uploadVideos);
   }
 
   /** {@link #submit(VideoJob)} sending {@code requestedReference} (when the route takes one) instead of a fresh one. */
@@ -114,7 +123,13 @@ final class SubmitPipeline {
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !prepared.route().wire().acceptsClientReference() ? null
         : requestedReference != null ? requestedReference : newReference();
-    uploadImages(prepared.job())
+    java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
+    preflight.check(prepared.route().id(), prepared.quote()) // issue 11: live model list, money before paying
+        .thenCompose(ok -> {
+          funded.set(true);
+          return uploadImages(prepared.job());
+        })
+        .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
         .thenCompose(uploaded -> {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
@@ -128,6 +143,7 @@ final class SubmitPipeline {
             runtime.events().submitted(handle);
             result.complete(handle);
           } else {
+            preflight.releaseIf(funded.get(), prepared.quote(), AsyncFailures.unwrap(failure)); // issue 11
             fail(result, prepared.quote(), AsyncFailures.unwrap(failure));
           }
         });
@@ -215,6 +231,16 @@ final class SubmitPipeline {
     long high = (runtime.random().nextLong() & ~0xF000L) | 0x4000L;
     long low = (runtime.random().nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
     return "vg-" + new UUID(high, low);
+  }
+
+  /** A local video shown as {@code upload://<file name>} (issue 11). */
+  private static URI placeholder(URI video) {
+    if (!VideoJob.isLocalVideo(video)) {
+      return video;
+    }
+    Path name = Path.of(video).getFileName();
+    String file = name == null ? "video" : name.toString();
+    return URI.create("upload://" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
   private static ImageInput placeholder(ImageInput image) {

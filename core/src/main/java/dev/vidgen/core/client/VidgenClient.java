@@ -2,6 +2,9 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.FollowOn;
+import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.FollowOnRules;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -10,6 +13,7 @@ import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.VideoProvider;
@@ -17,8 +21,11 @@ import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -58,6 +65,11 @@ public final class VidgenClient implements AutoCloseable {
   private final SubmitPipeline submits;
   private final PollingLoop polling;
   private final Downloader downloader;
+  /** Issue 11: the live model list, money before paying and follow-on jobs. */
+  private final LiveModelCheck liveModels;
+  private final AccountFunds funds;
+  private final FollowOns followOns;
+  private final FollowOnRules followOnRules;
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -73,9 +85,14 @@ public final class VidgenClient implements AutoCloseable {
     this.runtime = new ClientRuntime(provider, time,
         builder.retryDecider != null ? builder.retryDecider : RetryDecider.of(builder.retryPolicy),
         builder.pollSchedule, new LockedRandom(builder.random), new Events(builder.listener), io);
-    this.ledger = new BudgetLedger(builder.budget);
+    this.ledger = new BudgetLedger(builder.budget, builder.allowUnknownPrices);
     this.retries = new RetryLoop(runtime);
-    this.submits = new SubmitPipeline(runtime, catalog, ledger, retries);
+    this.liveModels = new LiveModelCheck(runtime, builder.checkModelAvailability, builder.liveModelsTtl);
+    this.funds = new AccountFunds(runtime, builder.checkBalance);
+    Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
+    this.followOnRules = builder.followOnRules;
+    this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules);
+    this.submits = new SubmitPipeline(runtime, catalog, ledger, retries, preflight);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);
   }
@@ -271,6 +288,84 @@ public final class VidgenClient implements AutoCloseable {
     return result;
   }
 
+  /**
+   * The ids of the video models the provider lets this key use now (read once and kept for a few
+   * minutes, the same list the model check before each create uses).
+   *
+   * @throws UnsupportedOperationException when the provider cannot list its models
+   */
+  public Set<String> liveModels() {
+    return Futures.await(liveModelsAsync(), true);
+  }
+
+  /** {@link #liveModels} without blocking. */
+  public CompletableFuture<Set<String>> liveModelsAsync() {
+    return track(() -> liveModels.list().copy());
+  }
+
+  /** What the key and the account each have left, read now (with the retry policy). */
+  public Balances balances() {
+    return Futures.await(balancesAsync(), true);
+  }
+
+  /** {@link #balances} without blocking. */
+  public CompletableFuture<Balances> balancesAsync() {
+    return track(() -> retries.run(Operation.READ, null, null, provider::balances));
+  }
+
+  /**
+   * The credits this client still counts as spendable on the provider: the smaller of the key's and
+   * the account's remainder as first read, less the quotes sent since. Empty before the first
+   * create, when unlimited, or when the provider reports no balance.
+   */
+  public Optional<BigDecimal> remainingCredits() {
+    return funds.remaining();
+  }
+
+  /** The follow-on rules (extend, remix) this client checks against. */
+  public FollowOnRules followOnRules() {
+    return followOnRules;
+  }
+
+  /**
+   * Extends the video of an earlier task (an encoded handle or a bare task id) and returns the new
+   * task's handle, to await and download like any job's. Validated against the route's follow-on
+   * rules, priced, budgeted and checked like a submit.
+   *
+   * @throws dev.vidgen.core.error.InvalidJobException when the route takes no extend or the request breaks its rules
+   */
+  public JobHandle extend(String handleOrTaskId, FollowOn followOn) {
+    return Futures.await(extendAsync(handleOrTaskId, followOn), false);
+  }
+
+  /** {@link #extend} without blocking. */
+  public CompletableFuture<JobHandle> extendAsync(String handleOrTaskId, FollowOn followOn) {
+    return followOnAsync(FollowOnKind.EXTEND, handleOrTaskId, followOn);
+  }
+
+  /** Remixes the video of an earlier task; see {@link #extend}. */
+  public JobHandle remix(String handleOrTaskId, FollowOn followOn) {
+    return Futures.await(remixAsync(handleOrTaskId, followOn), false);
+  }
+
+  /** {@link #remix} without blocking. */
+  public CompletableFuture<JobHandle> remixAsync(String handleOrTaskId, FollowOn followOn) {
+    return followOnAsync(FollowOnKind.REMIX, handleOrTaskId, followOn);
+  }
+
+  /** The follow-on of {@code kind} as it would be sent, with its price; sends nothing. */
+  public PriceQuote quoteFollowOn(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(followOn, "followOn == null");
+    return followOns.prepare(kind, resume(handleOrTaskId), followOn).quote();
+  }
+
+  private CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
+    Objects.requireNonNull(followOn, "followOn == null");
+    JobHandle source = resume(handleOrTaskId);
+    return track(() -> followOns.submit(kind, source, followOn));
+  }
+
   /** The provider's account balance, with the retry policy. */
   public Balance balance() {
     return Futures.await(balanceAsync(), true);
@@ -339,6 +434,11 @@ public final class VidgenClient implements AutoCloseable {
     private Executor ioExecutor;
     private RandomGenerator random = new SplittableRandom();
     private VidgenListener listener = VidgenListener.NONE;
+    private boolean checkModelAvailability = true;
+    private Duration liveModelsTtl = LiveModelCheck.DEFAULT_TTL;
+    private boolean checkBalance = true;
+    private boolean allowUnknownPrices;
+    private FollowOnRules followOnRules = FollowOnRules.builtIn();
 
     private Builder() {}
 
@@ -401,6 +501,51 @@ public final class VidgenClient implements AutoCloseable {
     /** The most this client may spend over its life; unlimited by default. */
     public Builder budget(Budget budget) {
       this.budget = Objects.requireNonNull(budget, "budget == null");
+      return this;
+    }
+
+    /**
+     * Whether each create is first checked against the provider's live model list (read once, kept
+     * for {@link #liveModelsTtl}); on by default. A model the key may not use is then refused
+     * before anything is sent; a list that cannot be read only draws a warning.
+     */
+    public Builder checkModelAvailability(boolean check) {
+      this.checkModelAvailability = check;
+      return this;
+    }
+
+    /** How long the live model list is kept before it is read again; 5 minutes by default. */
+    public Builder liveModelsTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl == null");
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("liveModelsTtl must not be negative, was " + ttl);
+      }
+      this.liveModelsTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Whether each create is first compared with what the key and the account have left (read once,
+     * then counted down by the quotes sent); on by default. A job that costs more is refused with
+     * an {@link dev.vidgen.core.error.InsufficientQuotaException} before anything is sent.
+     */
+    public Builder checkBalance(boolean check) {
+      this.checkBalance = check;
+      return this;
+    }
+
+    /**
+     * Whether a job whose price is unknown may run under a limited budget (it then takes nothing
+     * from it); off by default, since an unknown price never counts as zero.
+     */
+    public Builder allowUnknownPrices(boolean allow) {
+      this.allowUnknownPrices = allow;
+      return this;
+    }
+
+    /** The follow-on rules (extend, remix) to check against; {@link FollowOnRules#builtIn()} by default. */
+    public Builder followOnRules(FollowOnRules rules) {
+      this.followOnRules = Objects.requireNonNull(rules, "rules == null");
       return this;
     }
 

@@ -30,6 +30,13 @@ public interface VidgenListener {
   /** A job ended in an error; {@code handle} is null when it failed before the create. */
   default void onFailed(JobHandle handle, VidgenException error) {}
 
+  /**
+   * Something the client checked could not be checked and the job goes on, such as a live model
+   * list that could not be read ({@code code} {@code live_models.unreadable}) or a balance that
+   * could not be read ({@code balance.unreadable}).
+   */
+  default void onWarning(String code, String message) {}
+
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}
 }

@@ -66,6 +66,21 @@ public record VideoJob(
     return images.stream().anyMatch(ImageInput.Local.class::isInstance);
   }
 
+  /** Whether some input video is a local file ({@code file:} URI) still to be uploaded. */
+  public boolean hasLocalVideos() {
+    return videos.stream().anyMatch(VideoJob::isLocalVideo);
+  }
+
+  /** Whether {@code video} names a local file ({@code file:} scheme) rather than a URL the provider fetches. */
+  public static boolean isLocalVideo(URI video) {
+    return "file".equalsIgnoreCase(video.getScheme());
+  }
+
+  /** A copy with {@code videos} in place of this job's input videos. */
+  public VideoJob withVideos(List<URI> videos) {
+    return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
+  }
+
   /** A copy with {@code images} in place of this job's images. */
   public VideoJob withImages(List<ImageInput> images) {
     return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
@@ -155,6 +170,31 @@ public record VideoJob(
     public Builder video(URI url) {
       videos.add(Objects.requireNonNull(url, "url == null"));
       return this;
+    }
+
+    /**
+     * Adds a local input video (MP4, MOV or WebM, at most 50 MB), uploaded once before the job is
+     * created; kept as its absolute {@code file:} URI.
+     */
+    public Builder video(Path localFile) {
+      videos.add(Objects.requireNonNull(localFile, "localFile == null").toAbsolutePath().normalize().toUri());
+      return this;
+    }
+
+    /**
+     * Adds an input video from what a person typed: anything with a scheme is a URL, anything else
+     * a local file path.
+     *
+     * @throws IllegalArgumentException when the text is blank or a malformed URL
+     */
+    public Builder video(String urlOrPath) {
+      ImageInput parsed;
+      try {
+        parsed = ImageInput.parse(Objects.requireNonNull(urlOrPath, "urlOrPath == null"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage().replace("image", "video"), e);
+      }
+      return parsed instanceof ImageInput.Local local ? video(local.path()) : video(((ImageInput.Remote) parsed).url());
     }
 
     /** The duration in seconds; null for the route's default. */

@@ -32,7 +32,10 @@ public final class BudgetExceededException extends VidgenException {
 
   private static String describe(PriceQuote quote, BigDecimal remaining) {
     String cost = quote.isKnown() ? quote.credits().toPlainString() + " credits" : "an unknown price";
+    String unknown = quote.isKnown() ? "" : "; an unknown price never counts as zero: state the price in a routes file"
+        + " (a patch of " + quote.model() + " with a price) or allow unknown prices explicitly"
+        + " (VidgenClient.Builder.allowUnknownPrices(true))";
     return quote.model() + " costs " + cost + " but the budget has " + remaining.toPlainString()
-        + " credits left; nothing was sent (see docs/errors.md#budget-exceeded)";
+        + " credits left" + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
   }
 }

@@ -63,7 +63,8 @@ public record ProviderErrorDetails(
   /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
-    text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
+    text.append(httpStatus > 0 ? "HTTP " + httpStatus
+        : "insufficient_quota".equals(code) ? "checked before sending" : "no HTTP response");
     if (code != null && !code.isBlank()) {
       text.append(' ').append(code);
     }

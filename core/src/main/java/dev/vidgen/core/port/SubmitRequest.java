@@ -21,6 +21,9 @@ public record SubmitRequest(VideoJob job, ModelRoute route, String clientReferen
     if (job.hasLocalImages()) {
       throw new IllegalArgumentException("upload local images before creating the task");
     }
+    if (job.hasLocalVideos()) {
+      throw new IllegalArgumentException("upload local videos before creating the task");
+    }
   }
 
   public Optional<String> reference() {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -68,6 +69,40 @@ public interface VideoProvider extends AutoCloseable {
    */
   default Optional<RateLimits> rateLimits() {
     return Optional.empty();
+  }
+
+  /**
+   * What the key and the account each have left. The default reads {@link #balance()} and reports
+   * it as the account's.
+   */
+  default CompletableFuture<Balances> balances() {
+    return balance().thenApply(balance -> new Balances(null, balance));
+  }
+
+  /**
+   * The ids of the video models this key may use now, as the provider lists them (live, not the
+   * catalog).
+   *
+   * @throws UnsupportedOperationException (in the future) when the provider cannot list them
+   */
+  default CompletableFuture<Set<String>> liveModels() {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " does not list its live models"));
+  }
+
+  /**
+   * Uploads a local video (already validated: MP4, MOV or WebM of at most 50 MB) and completes
+   * with the URL to use in a job.
+   */
+  default CompletableFuture<URI> uploadVideo(Path video) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " cannot upload videos"));
+  }
+
+  /** Creates a follow-on task (extend or remix of an earlier task); completes with its first snapshot. */
+  default CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(id() + " cannot extend or remix tasks"));
   }
 
   /** Releases threads and connections; the default does nothing. */

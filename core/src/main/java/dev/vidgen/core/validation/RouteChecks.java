@@ -68,6 +68,10 @@ final class RouteChecks {
       }
     }
     for (int i = 0; i < videos.size(); i++) {
+      if (dev.vidgen.core.domain.VideoJob.isLocalVideo(videos.get(i))) { // local videos: LocalVideos
+        LocalVideos.check("videos[" + i + "]", videos.get(i), found);
+        continue;
+      }
       checkUrl("videos[" + i + "]", videos.get(i), ViolationCodes.VIDEO_SCHEME, "video", found);
     }
   }

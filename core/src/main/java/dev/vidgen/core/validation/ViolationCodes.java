@@ -45,6 +45,29 @@ public final class ViolationCodes {
   public static final String IMAGE_TOO_LARGE = "image.too_large";
   /** An input video URL is not http or https. */
   public static final String VIDEO_SCHEME = "video.scheme";
+  /** A local video file does not exist. */
+  public static final String VIDEO_MISSING = "video.missing";
+  /** A local video path is a directory or another non-regular file. */
+  public static final String VIDEO_NOT_A_FILE = "video.not_a_file";
+  /** A local video file cannot be read. */
+  public static final String VIDEO_UNREADABLE = "video.unreadable";
+  /** A local video file is not MP4, MOV or WebM by its content. */
+  public static final String VIDEO_FORMAT = "video.format";
+  /** A local video file is over the 50 MB upload limit. */
+  public static final String VIDEO_TOO_LARGE = "video.too_large";
+  /** The key may not use the model now: the provider's live model list lacks it. */
+  public static final String MODEL_NOT_AVAILABLE = "model.not_available";
+  /** The route takes no follow-on job of that kind (extend or remix). */
+  public static final String FOLLOW_ON_NOT_OFFERED = "follow_on.not_offered";
+  /** The follow-on job names no source task. */
+  public static final String FOLLOW_ON_SOURCE_MISSING = "follow_on.source_missing";
+  /** The follow-on's size is not one the route takes. */
+  public static final String SIZE_NOT_OFFERED = "size.not_offered";
+  /** A size was given to a follow-on that takes none. */
+  public static final String SIZE_NOT_ACCEPTED = "size.not_accepted";
+  /** The follow-on needs a size and none was given. */
+  public static final String SIZE_MISSING = "size.missing";
+
   /** The duration is not one the route offers. */
   public static final String SECONDS_NOT_OFFERED = "seconds.not_offered";
   /** The aspect ratio is not one the route offers. */

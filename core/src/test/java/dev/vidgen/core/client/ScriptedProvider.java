@@ -180,7 +180,7 @@ final class ScriptedProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<Balance> balance() {
-    return CompletableFuture.completedFuture(new Balance(BigDecimal.TEN, BigDecimal.ONE, false));
+    return CompletableFuture.completedFuture(new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false));
   }
 
   @Override

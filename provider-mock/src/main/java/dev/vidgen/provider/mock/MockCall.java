@@ -24,7 +24,13 @@ public record MockCall(
     FIND_BY_CLIENT_REFERENCE,
     OPEN,
     PREVIEW,
-    BALANCE
+    BALANCE,
+    /** Issue 11: the live model list. */
+    LIVE_MODELS,
+    /** Issue 11: a video upload. */
+    UPLOAD_VIDEO,
+    /** Issue 11: an extend or remix ({@code FollowOnRequest}). */
+    FOLLOW_ON
   }
 
   public MockCall {

@@ -9,7 +9,10 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.domain.FollowOnRules;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -63,6 +67,10 @@ public final class MockVideoProvider implements VideoProvider {
   private final List<MockCall> calls = new ArrayList<>();
   private BigDecimal remainingCredits;
   private BigDecimal usedCredits = BigDecimal.ZERO;
+  /** Issue 11: the key's own quota (null = not limited apart from the account) and the listed models. */
+  private BigDecimal keyCredits;
+  private final Set<String> liveModels;
+  private final FollowOnRules followOnRules = FollowOnRules.builtIn();
   private long requests;
 
   private MockVideoProvider(Builder builder) {
@@ -73,6 +81,8 @@ public final class MockVideoProvider implements VideoProvider {
     this.apiKey = builder.apiKey;
     this.random = new SplittableRandom(builder.seed);
     this.remainingCredits = builder.credits;
+    this.keyCredits = builder.keyCredits;
+    this.liveModels = builder.liveModels;
   }
 
   /** A mock with every default: system clock, built-in routes, 3 s tasks, unlimited credits. */
@@ -207,6 +217,71 @@ public final class MockVideoProvider implements VideoProvider {
     });
   }
 
+  /** Issue 11: the models given to {@link Builder#liveModels}, else every route of the catalog. */
+  @Override
+  public CompletableFuture<Set<String>> liveModels() {
+    return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> liveModels != null
+        ? liveModels
+        : catalog.routes().stream().map(ModelRoute::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+  }
+
+  /** Issue 11: the key's quota (when limited apart from the account) and the account's balance, falling as tasks are created. */
+  @Override
+  public CompletableFuture<Balances> balances() {
+    return call(MockCall.Method.BALANCE, Operation.READ, null, null, null, (now, requestId) -> {
+      synchronized (lock) {
+        Balance account = new Balance(remainingCredits, usedCredits, remainingCredits == null);
+        Balance key = keyCredits == null ? account : new Balance(keyCredits, usedCredits, false);
+        return new Balances(key, account);
+      }
+    });
+  }
+
+  /** Issue 11: checks the video as the upload endpoint does (MP4, MOV or WebM, at most 50 MB). */
+  @Override
+  public CompletableFuture<URI> uploadVideo(Path video) {
+    Objects.requireNonNull(video, "video == null");
+    return call(MockCall.Method.UPLOAD_VIDEO, Operation.UPLOAD, video, null, null, (now, requestId) -> {
+      String extension;
+      try {
+        extension = UploadCheck.videoExtensionOf(video);
+      } catch (IllegalArgumentException refused) {
+        throw MockFailures.rejected(requestId, refused.getMessage());
+      }
+      String name;
+      synchronized (lock) {
+        name = now.getEpochSecond() + "_" + Long.toHexString(random.nextLong() >>> 32);
+      }
+      return URI.create("https://files.mock.invalid/uploads/videos/" + name + "." + extension);
+    });
+  }
+
+  /** Issue 11: extend or remix an earlier task, under the built-in follow-on rules. */
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return call(MockCall.Method.FOLLOW_ON, Operation.CREATE, request, null, null, (now, requestId) -> {
+      task(request.source(), requestId);
+      if (followOnRules.find(request.model(), request.kind()).isEmpty()) {
+        throw MockFailures.rejected(requestId, "model " + request.model() + " does not support " + request.kind().id());
+      }
+      if (request.prompt() == null || request.prompt().isBlank()) {
+        throw MockFailures.rejected(requestId, "prompt is required");
+      }
+      synchronized (lock) {
+        TaskPlan plan = script.nextPlan();
+        Duration length = plan.duration() != null ? plan.duration() : duration;
+        TaskId id;
+        do {
+          id = MockTask.newId(now, length, false, random.nextLong() >>> 16);
+        } while (tasks.containsKey(id));
+        MockTask task = new MockTask(id, now, length, false, plan, null);
+        tasks.put(id, task);
+        return TaskSnapshot.queued(id);
+      }
+    });
+  }
+
   @Override
   public String toString() {
     return "MockVideoProvider[duration=" + duration + ", routes=" + catalog.size() + "]";
@@ -267,17 +342,29 @@ public final class MockVideoProvider implements VideoProvider {
 
   /** Takes the job's price from a limited balance; HTTP 402 when it does not cover it. */
   private void charge(PriceQuote quote, String requestId) {
-    if (remainingCredits == null || !quote.isKnown()) {
+    if ((remainingCredits == null && keyCredits == null) || !quote.isKnown()) {
       return;
     }
-    if (quote.credits().compareTo(remainingCredits) > 0) {
+    if (keyCredits != null && quote.credits().compareTo(keyCredits) > 0) {
+      throw MockFailures.exception(
+          new Fault(FailureKind.INSUFFICIENT_QUOTA, 402, "Insufficient key quota: the job costs "
+              + quote.credits().toPlainString() + " credits, the key has " + keyCredits.toPlainString() + " left",
+              null, false),
+          Operation.CREATE, requestId, clock.instant(), null, null);
+    }
+    if (remainingCredits != null && quote.credits().compareTo(remainingCredits) > 0) {
       throw MockFailures.exception(
           new Fault(FailureKind.INSUFFICIENT_QUOTA, 402, "Insufficient credits: the job costs "
               + quote.credits().toPlainString() + " credits, " + remainingCredits.toPlainString()
               + " remain", null, false),
           Operation.CREATE, requestId, clock.instant(), null, null);
     }
-    remainingCredits = remainingCredits.subtract(quote.credits());
+    if (remainingCredits != null) {
+      remainingCredits = remainingCredits.subtract(quote.credits());
+    }
+    if (keyCredits != null) {
+      keyCredits = keyCredits.subtract(quote.credits());
+    }
     usedCredits = usedCredits.add(quote.credits());
   }
 
@@ -334,8 +421,32 @@ public final class MockVideoProvider implements VideoProvider {
     private long seed;
     private BigDecimal credits;
     private ApiKey apiKey;
+    private BigDecimal keyCredits;
+    private Set<String> liveModels;
 
     private Builder() {}
+
+    /**
+     * The ids the live model list gives (as a key restricted to these models would see); every
+     * catalog route by default.
+     */
+    public Builder liveModels(Set<String> ids) {
+      this.liveModels = Set.copyOf(Objects.requireNonNull(ids, "ids == null"));
+      return this;
+    }
+
+    /**
+     * A quota of the key's own, apart from the account's {@link #credits}; charged on each create
+     * with a known price. By default the key is limited only by the account.
+     */
+    public Builder keyCredits(BigDecimal credits) {
+      Objects.requireNonNull(credits, "credits == null");
+      if (credits.signum() < 0) {
+        throw new IllegalArgumentException("keyCredits must not be negative, was " + credits);
+      }
+      this.keyCredits = credits;
+      return this;
+    }
 
     /** The clock task status is computed from; pass a virtual clock to run without waiting. */
     public Builder clock(Clock clock) {

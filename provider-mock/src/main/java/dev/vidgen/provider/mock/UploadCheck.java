@@ -39,6 +39,28 @@ final class UploadCheck {
     return extension;
   }
 
+  /** Issue 11: the extension for a video's real format (MP4, MOV or WebM, at most 50 MB). */
+  static String videoExtensionOf(Path video) {
+    byte[] head;
+    long size;
+    try {
+      size = Files.size(video);
+      try (InputStream in = Files.newInputStream(video)) {
+        head = in.readNBytes(64);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read file " + video.getFileName() + ": " + e);
+    }
+    if (size > dev.vidgen.core.validation.LocalVideos.MAX_BYTES) {
+      throw new IllegalArgumentException("Video too large. Maximum size is 50MB");
+    }
+    String format = dev.vidgen.core.validation.LocalVideos.format(head);
+    if (format == null) {
+      throw new IllegalArgumentException("Unsupported video type. Supported types: MP4, MOV, WebM");
+    }
+    return format.toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static String sniff(byte[] head) {
     if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
       return "jpg";

@@ -10,12 +10,16 @@ import java.time.Duration;
 class MockVideoProviderContractTest extends VideoProviderContract implements ProviderScript {
   private final VirtualTime time = VirtualTime.create();
   private final MockVideoProvider mock =
-      MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2)).build();
+      MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2))
+          .credits(java.math.BigDecimal.valueOf(1_000_000)).build();
 
   @Override protected MockVideoProvider provider() { return mock; }
   @Override protected ProviderScript script() { return this; }
   @Override protected boolean supportsClientReference() { return true; }
   @Override protected boolean supportsBalance() { return true; }
+  @Override protected boolean supportsLiveModels() { return true; }
+  @Override protected boolean supportsVideoUpload() { return true; }
+  @Override protected boolean supportsFollowOns() { return true; }
 
   @Override public void nextTaskFails(String code, String message) { mock.script().failNextTask(code, message); }
   @Override public void nextTaskNeverFinishes() { mock.script().nextTaskNeverFinishes(); }

@@ -13,7 +13,12 @@ import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.FollowOnRequest;
+import dev.vidgen.core.validation.LocalVideos;
+import dev.vidgen.provider.toapis.internal.AccountAnswers;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
+import dev.vidgen.provider.toapis.internal.Json;
 import dev.vidgen.provider.toapis.internal.BalanceDto;
 import dev.vidgen.provider.toapis.internal.CallContext;
 import dev.vidgen.provider.toapis.internal.CallTrace;
@@ -21,7 +26,6 @@ import dev.vidgen.provider.toapis.internal.CreateBody;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.HttpCalls;
 import dev.vidgen.provider.toapis.internal.HttpLog;
-import dev.vidgen.provider.toapis.internal.Lenient;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
 import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.ToApisApi;
@@ -29,11 +33,13 @@ import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
 import dev.vidgen.provider.toapis.internal.UploadDto;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -198,6 +204,79 @@ final class ToApisVideoProvider implements VideoProvider {
     return Optional.of(config.rateTier().limits());
   }
 
+  /** Issue 11: {@code GET /v1/models?type=video} (without {@code type} the list holds text models). */
+  @Override
+  public CompletableFuture<Set<String>> liveModels() {
+    return guarded(() -> {
+      CallTrace trace = new CallTrace();
+      CallContext context = CallContext.of(Operation.READ);
+      return calls.send(api.models("video", authorization, trace), trace, context, (body, status, headers) -> {
+        if (Boolean.FALSE.equals(body.success())) {
+          throw errors.refused(context, status, headers, null,
+              body.message() == null || body.message().isBlank() ? "the model list was refused" : body.message());
+        }
+        return AccountAnswers.modelIds(body);
+      });
+    });
+  }
+
+  /** Issue 11: the key's ({@code GET /v1/balance}) and the account's ({@code GET /v1/user/balance}) balances. */
+  @Override
+  public CompletableFuture<Balances> balances() {
+    CompletableFuture<Balance> key = balance();
+    CompletableFuture<Balance> account = guarded(() -> {
+      CallTrace trace = new CallTrace();
+      CallContext context = CallContext.of(Operation.READ);
+      return calls.send(api.userBalance(authorization, trace), trace, context,
+          (body, status, headers) -> balanceOf(context, body, status, headers));
+    });
+    return key.thenCombine(account, Balances::new);
+  }
+
+  /** Issue 11: {@code POST /v1/uploads/videos}, multipart {@code file} (MP4, MOV or WebM, at most 50 MB) and {@code purpose}. */
+  @Override
+  public CompletableFuture<URI> uploadVideo(Path video) {
+    Objects.requireNonNull(video, "video == null");
+    return guarded(() -> {
+      long size = readableSize(video);
+      if (size > LocalVideos.MAX_BYTES) {
+        throw new IllegalArgumentException("video " + video + " is " + size
+            + " bytes; ToAPIs takes videos of at most 50 MB (52428800 bytes)");
+      }
+      String format = LocalVideos.format(head(video));
+      if (format == null) {
+        throw new IllegalArgumentException("video " + video + " is not an MP4, MOV or WebM file by its content");
+      }
+      MultipartBody.Part file = MultipartBody.Part.createFormData(
+          "file", video.getFileName().toString(), RequestBody.create(video.toFile(), MediaType.get(LocalVideos.mimeType(format))));
+      CallTrace trace = new CallTrace();
+      CallContext context = CallContext.of(Operation.UPLOAD);
+      return calls.send(api.uploadVideo(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
+          (body, status, headers) -> uploadedUrl(context, body, status, headers));
+    });
+  }
+
+  /** Issue 11: {@code POST /v1/videos/{id}/extend} or {@code /remix} with {@code model}, {@code prompt}, {@code size}. */
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return guarded(() -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("model", request.model());
+      if (request.prompt() != null) {
+        body.put("prompt", request.prompt());
+      }
+      if (request.size() != null) {
+        body.put("size", request.size());
+      }
+      request.params().forEach(body::putIfAbsent);
+      CallTrace trace = new CallTrace();
+      return calls.send(api.followOn(request.source().value(), request.kind().id(),
+              RequestBody.create(Json.write(body), ApiHeaders.JSON), authorization, trace), trace,
+          new CallContext(Operation.CREATE, request.source(), null), (answer, status, headers) -> TaskSnapshots.fromTask(answer, null));
+    });
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -244,27 +323,25 @@ final class ToApisVideoProvider implements VideoProvider {
       throw errors.refused(context, status, headers, null,
           body.message() == null || body.message().isBlank() ? "the balance was refused" : body.message());
     }
-    BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
-    BigDecimal remaining = Lenient.decimal(values.remainCredits());
-    BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
-    boolean unlimited = Boolean.TRUE.equals(values.unlimitedQuota())
-        || (remaining != null && remaining.signum() < 0)
-        || (remainingMoney != null && remainingMoney.signum() < 0);
-    if (!unlimited && remaining == null) {
-      throw new UnreadableResponseException("the balance answer names no remain_credits");
+    return AccountAnswers.balance(body);
+  }
+
+  private static byte[] head(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(64);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read video file " + file + ": " + e.getMessage(), e);
     }
-    BigDecimal used = Lenient.decimal(values.usedCredits());
-    return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited);
   }
 
   private static long readableSize(Path image) {
     if (!Files.isRegularFile(image) || !Files.isReadable(image)) {
-      throw new IllegalArgumentException("cannot read image file " + image + ": it is missing or not a readable file");
+      throw new IllegalArgumentException("cannot read file " + image + ": it is missing or not a readable file");
     }
     try {
       return Files.size(image);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read image file " + image + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read file " + image + ": " + e.getMessage(), e);
     }
   }
 

@@ -54,6 +54,21 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
   }
 
   @Override
+  protected boolean supportsLiveModels() {
+    return true;
+  }
+
+  @Override
+  protected boolean supportsVideoUpload() {
+    return true;
+  }
+
+  @Override
+  protected boolean supportsFollowOns() {
+    return true;
+  }
+
+  @Override
   protected ProviderScript script() {
     return new ProviderScript() {
       @Override

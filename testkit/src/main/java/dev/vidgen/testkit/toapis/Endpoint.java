@@ -13,7 +13,17 @@ public enum Endpoint {
   /** {@code GET /v1/balance}. */
   BALANCE,
   /** {@code GET /files/…}: result videos. */
-  FILE;
+  FILE,
+  /** {@code GET /v1/models} (the key's models; {@code type=video} for video models). */
+  MODELS,
+  /** {@code GET /v1/user/balance}: the account's balance ({@link #BALANCE} is the key's). */
+  USER_BALANCE,
+  /** {@code POST /v1/uploads/videos}. */
+  VIDEO_UPLOAD,
+  /** {@code POST /v1/videos/{id}/extend}. */
+  EXTEND,
+  /** {@code POST /v1/videos/{id}/remix}. */
+  REMIX;
 
   /** The lower-case name used by the admin endpoints, such as {@code create}. */
   public String id() {
@@ -26,7 +36,7 @@ public enum Endpoint {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown endpoint '" + text + "'; use create, status, upload, balance or file", e);
+          "unknown endpoint '" + text + "'; use create, status, upload, balance, file, models, user_balance, video_upload, extend or remix", e);
     }
   }
 }

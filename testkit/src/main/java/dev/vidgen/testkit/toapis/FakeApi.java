@@ -90,8 +90,12 @@ final class FakeApi extends Dispatcher {
       case CREATE -> create(body, now);
       case STATUS -> status(URLDecoder.decode(path.substring(CREATE_PATH.length() + 1), StandardCharsets.UTF_8), now);
       case UPLOAD -> uploads.upload(request);
-      case BALANCE -> balance();
+      case BALANCE -> keyBalance();
       case FILE -> file(path, now);
+      case MODELS -> FakeAccount.models(state, keyOf(request), request.getUrl().queryParameter("type"));
+      case USER_BALANCE -> balance();
+      case VIDEO_UPLOAD -> uploads.video(request);
+      case EXTEND, REMIX -> FakeAccount.followOn(endpoint, state, server, path, body, now);
     };
   }
 
@@ -127,6 +131,27 @@ final class FakeApi extends Dispatcher {
     return Answer.json(200, task.poll(now, server.filesBaseUrl()));
   }
 
+  /** {@code /v1/balance}: the key's own quota when it has one, else the account's numbers. */
+  private Answer keyBalance() {
+    BigDecimal key = state.keyCredits();
+    if (key == null) {
+      return balance();
+    }
+    Map<String, Object> balance = new LinkedHashMap<>();
+    balance.put("success", true);
+    balance.put("remain_balance", key.divide(CREDITS_PER_USD, 6, RoundingMode.HALF_EVEN).stripTrailingZeros());
+    balance.put("remain_credits", key);
+    balance.put("used_credits", state.usedCredits());
+    balance.put("credits_per_usd", 200);
+    balance.put("unlimited_quota", false);
+    return Answer.json(200, balance);
+  }
+
+  private static String keyOf(RecordedRequest request) {
+    String header = request.getHeaders().get("Authorization");
+    return header == null || !header.startsWith("Bearer ") ? "" : header.substring(7).strip();
+  }
+
   private Answer balance() {
     Map<String, Object> balance = new LinkedHashMap<>();
     balance.put("success", true);
@@ -156,7 +181,8 @@ final class FakeApi extends Dispatcher {
   private Answer faultAnswer(Fault fault, Endpoint endpoint, Instant now) {
     Map<String, String> headers = new LinkedHashMap<>(fault.headers);
     if (fault.retryAfter != null) {
-      boolean submit = endpoint == Endpoint.CREATE || endpoint == Endpoint.UPLOAD;
+      boolean submit = endpoint == Endpoint.CREATE || endpoint == Endpoint.UPLOAD || endpoint == Endpoint.VIDEO_UPLOAD
+          || endpoint == Endpoint.EXTEND || endpoint == Endpoint.REMIX;
       headers.put("X-RateLimit-Limit", submit ? "300" : "3000");
       headers.put("X-RateLimit-Remaining", "0");
       headers.put("X-RateLimit-Reset", Long.toString(now.plus(fault.retryAfter).getEpochSecond()));
@@ -179,7 +205,7 @@ final class FakeApi extends Dispatcher {
     return Answer.json(401, Map.of("error", Map.of("code", 401, "message", message, "type", "authentication_error")));
   }
 
-  private static Answer invalid(String message) {
+  static Answer invalid(String message) {
     return Answer.json(400, Map.of("error", Map.of("code", 400, "message", message, "type", "invalid_request_error")));
   }
 
@@ -240,6 +266,21 @@ final class FakeApi extends Dispatcher {
     }
     if (method.equals("GET") && path.startsWith(FILE_PREFIX)) {
       return Endpoint.FILE;
+    }
+    if (method.equals("GET") && Set.of("/v1/models", "/models").contains(path)) {
+      return Endpoint.MODELS;
+    }
+    if (method.equals("GET") && Set.of("/v1/user/balance", "/user/balance").contains(path)) {
+      return Endpoint.USER_BALANCE;
+    }
+    if (method.equals("POST") && path.equals("/v1/uploads/videos")) {
+      return Endpoint.VIDEO_UPLOAD;
+    }
+    if (method.equals("POST") && path.matches("/v1/videos/[^/]+/extend")) {
+      return Endpoint.EXTEND;
+    }
+    if (method.equals("POST") && path.matches("/v1/videos/[^/]+/remix")) {
+      return Endpoint.REMIX;
     }
     return null;
   }

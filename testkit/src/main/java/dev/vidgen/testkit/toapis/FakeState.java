@@ -23,14 +23,50 @@ final class FakeState {
   private BigDecimal credits;
   private BigDecimal usedCredits = BigDecimal.ZERO;
   private boolean unlimited;
+  /** Issue 11: the key's own quota (null = the key is not limited apart from the account). */
+  private BigDecimal keyCredits;
+  private final BigDecimal startingKeyCredits;
+  private final Map<String, java.util.Set<String>> videoModelsByKey = new LinkedHashMap<>();
+  private java.util.Set<String> videoModels;
   private long sequence;
   private long taskCounter;
   private long uploadCounter;
 
   FakeState(BigDecimal credits, boolean unlimited) {
+    this(credits, unlimited, null, null, Map.of());
+  }
+
+  FakeState(BigDecimal credits, boolean unlimited, BigDecimal keyCredits, java.util.Set<String> videoModels,
+      Map<String, java.util.Set<String>> videoModelsByKey) {
     this.startingCredits = credits;
     this.credits = credits;
     this.unlimited = unlimited;
+    this.startingKeyCredits = keyCredits;
+    this.keyCredits = keyCredits;
+    this.videoModels = videoModels;
+    this.videoModelsByKey.putAll(videoModelsByKey);
+  }
+
+  /** The video models {@code key} may use; null means every built-in route. */
+  synchronized java.util.Set<String> videoModels(String key) {
+    return videoModelsByKey.getOrDefault(key, videoModels);
+  }
+
+  synchronized void videoModels(String key, java.util.Set<String> models) {
+    if (key == null) {
+      videoModels = models;
+    } else {
+      videoModelsByKey.put(key, models);
+    }
+  }
+
+  /** The key's own remaining quota, or null when the key is not limited apart from the account. */
+  synchronized BigDecimal keyCredits() {
+    return keyCredits;
+  }
+
+  synchronized void keyCredits(BigDecimal credits) {
+    this.keyCredits = credits;
   }
 
   synchronized long nextSequence() {
@@ -56,16 +92,25 @@ final class FakeState {
   /** Makes a task if the credits allow; empty when they do not. */
   synchronized Optional<FakeTask> newTask(
       String model, String reference, Instant now, BigDecimal cost, Lifecycle lifecycle) {
-    if (!unlimited && credits.compareTo(cost) < 0) {
+    return newTask("video_", model, reference, now, cost, lifecycle);
+  }
+
+  /** {@link #newTask(String, String, Instant, BigDecimal, Lifecycle)} with ids starting {@code idPrefix}. */
+  synchronized Optional<FakeTask> newTask(
+      String idPrefix, String model, String reference, Instant now, BigDecimal cost, Lifecycle lifecycle) {
+    if ((!unlimited && credits.compareTo(cost) < 0) || (keyCredits != null && keyCredits.compareTo(cost) < 0)) {
       return Optional.empty();
     }
     if (!unlimited) {
       credits = credits.subtract(cost);
     }
+    if (keyCredits != null) {
+      keyCredits = keyCredits.subtract(cost);
+    }
     usedCredits = usedCredits.add(cost);
     TaskScript script = scripts.isEmpty() ? TaskScript.completes() : scripts.poll();
     FakeTask task = new FakeTask(
-        String.format("video_%06d", ++taskCounter), model, reference, now, script, lifecycle);
+        String.format("%s%06d", idPrefix, ++taskCounter), model, reference, now, script, lifecycle);
     tasks.put(task.id, task);
     if (reference != null) {
       byReference.put(reference, task);
@@ -128,6 +173,7 @@ final class FakeState {
     requests.clear();
     creates.clear();
     credits = startingCredits;
+    keyCredits = startingKeyCredits;
     usedCredits = BigDecimal.ZERO;
   }
 }

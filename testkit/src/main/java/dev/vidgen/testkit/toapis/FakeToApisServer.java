@@ -54,7 +54,8 @@ public final class FakeToApisServer implements AutoCloseable {
     this.lifecycle = builder.lifecycle;
     this.requestIdHeader = builder.requestIdHeader;
     this.uploadUrlBase = builder.uploadUrlBase;
-    this.state = new FakeState(builder.credits, builder.unlimited);
+    this.state = new FakeState(builder.credits, builder.unlimited, builder.keyCredits, builder.videoModels,
+        builder.videoModelsByKey);
     FakeApi dispatcher = new FakeApi(this, state, sampleVideo());
     api.setDispatcher(dispatcher);
     files.setDispatcher(dispatcher);
@@ -123,6 +124,21 @@ public final class FakeToApisServer implements AutoCloseable {
   /** Sets the balance: {@code credits} left, or unlimited. */
   public void balance(BigDecimal credits, boolean unlimited) {
     state.balance(Objects.requireNonNull(credits, "credits == null"), unlimited);
+  }
+
+  /** Limits the key to {@code credits} of its own ({@code GET /v1/balance}); null lifts the key's limit. */
+  public void keyBalance(BigDecimal credits) {
+    state.keyCredits(credits);
+  }
+
+  /** The video models every key without a list of its own may use ({@code GET /v1/models?type=video}). */
+  public void videoModels(Set<String> models) {
+    state.videoModels(null, Set.copyOf(models));
+  }
+
+  /** The video models {@code key} may use. */
+  public void videoModels(String key, Set<String> models) {
+    state.videoModels(Objects.requireNonNull(key, "key == null"), Set.copyOf(models));
   }
 
   /** Every request received so far (admin routes excepted), oldest first. */
@@ -233,6 +249,9 @@ public final class FakeToApisServer implements AutoCloseable {
     private boolean unlimited;
     private String requestIdHeader = "X-Request-Id";
     private String uploadUrlBase = DEFAULT_UPLOAD_URL_BASE;
+    private BigDecimal keyCredits;
+    private Set<String> videoModels;
+    private final java.util.Map<String, Set<String>> videoModelsByKey = new java.util.LinkedHashMap<>();
 
     private Builder() {}
 
@@ -271,6 +290,27 @@ public final class FakeToApisServer implements AutoCloseable {
     /** Credits at the start (10,000 by default); creates that cost more get HTTP 402. */
     public Builder credits(BigDecimal credits) {
       this.credits = Objects.requireNonNull(credits, "credits == null");
+      return this;
+    }
+
+    /**
+     * The key's own quota ({@code GET /v1/balance}); by default the key is not limited apart from
+     * the account and reports the account's numbers. Creates that cost more than either get HTTP 402.
+     */
+    public Builder keyCredits(BigDecimal credits) {
+      this.keyCredits = Objects.requireNonNull(credits, "credits == null");
+      return this;
+    }
+
+    /** The video models listed for every key ({@code GET /v1/models?type=video}); every built-in route by default. */
+    public Builder videoModels(Set<String> models) {
+      this.videoModels = Set.copyOf(models);
+      return this;
+    }
+
+    /** The video models listed for {@code key}. */
+    public Builder videoModels(String key, Set<String> models) {
+      this.videoModelsByKey.put(Objects.requireNonNull(key, "key == null"), Set.copyOf(models));
       return this;
     }
 

@@ -152,7 +152,8 @@ public final class ErrorMapper {
   /** Whether a 404 means "no such task or file" rather than "no such endpoint". */
   private static boolean isLookup(CallContext context) {
     return context.operation() == Operation.DOWNLOAD
-        || (context.operation() == Operation.READ && (context.taskId() != null || context.clientReference() != null));
+        || (context.operation() == Operation.READ && (context.taskId() != null || context.clientReference() != null))
+        || (context.operation() == Operation.CREATE && context.taskId() != null); // issue 11: extend/remix of a task
   }
 
   private static String describe(Throwable failure) {

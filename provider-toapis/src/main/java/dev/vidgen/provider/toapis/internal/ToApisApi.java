@@ -11,6 +11,7 @@ import retrofit2.http.Multipart;
 import retrofit2.http.POST;
 import retrofit2.http.Part;
 import retrofit2.http.Path;
+import retrofit2.http.Query;
 import retrofit2.http.Tag;
 
 /**
@@ -43,4 +44,28 @@ public interface ToApisApi {
   @Headers({"Accept: " + ApiHeaders.ACCEPT, "User-Agent: " + ApiHeaders.USER_AGENT})
   @GET("v1/balance")
   Call<BalanceDto> balance(@Header("Authorization") String authorization, @Tag CallTrace trace);
+
+  /** The models this key may use; {@code type} is always sent ({@code video}), since the default lists text models. */
+  @Headers({"Accept: " + ApiHeaders.ACCEPT, "User-Agent: " + ApiHeaders.USER_AGENT})
+  @GET("v1/models")
+  Call<ModelListDto> models(
+      @Query("type") String type, @Header("Authorization") String authorization, @Tag CallTrace trace);
+
+  /** The balance of the account the calling token belongs to. */
+  @Headers({"Accept: " + ApiHeaders.ACCEPT, "User-Agent: " + ApiHeaders.USER_AGENT})
+  @GET("v1/user/balance")
+  Call<BalanceDto> userBalance(@Header("Authorization") String authorization, @Tag CallTrace trace);
+
+  /** Uploads a video (multipart field {@code file}: MP4, MOV or WebM, at most 50 MB). */
+  @Headers({"Accept: " + ApiHeaders.ACCEPT, "User-Agent: " + ApiHeaders.USER_AGENT})
+  @Multipart
+  @POST("v1/uploads/videos")
+  Call<UploadDto> uploadVideo(@Part MultipartBody.Part file, @Part("purpose") RequestBody purpose,
+      @Header("Authorization") String authorization, @Tag CallTrace trace);
+
+  /** Extends or remixes ({@code action}) the video of task {@code id}. */
+  @Headers({"Accept: " + ApiHeaders.ACCEPT, "User-Agent: " + ApiHeaders.USER_AGENT})
+  @POST("v1/videos/{id}/{action}")
+  Call<TaskDto> followOn(@Path("id") String id, @Path("action") String action, @Body RequestBody body,
+      @Header("Authorization") String authorization, @Tag CallTrace trace);
 }

@@ -1,0 +1,120 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Money before paying: what the key and the account have left is read once (the smaller of the
+ * two counts), then counted down locally by every quote sent; a job that costs more than what is
+ * left is refused before anything is sent. A provider that reports no balance is not checked; a
+ * balance that cannot be read lets the job go on with a warning (and is read again next time).
+ */
+final class AccountFunds {
+  /** The error code of a refusal, as the provider's own 402 answer has it. */
+  static final String INSUFFICIENT_QUOTA = "insufficient_quota";
+
+  private final ClientRuntime runtime;
+  private final boolean enabled;
+  private final Object lock = new Object();
+  private CompletableFuture<Optional<Balances>> read;
+  /** What is left after the quotes sent; null until read, or when unlimited or unknown. */
+  private BigDecimal left;
+  private Balances before;
+
+  AccountFunds(ClientRuntime runtime, boolean enabled) {
+    this.runtime = runtime;
+    this.enabled = enabled;
+  }
+
+  /** Takes {@code quote} from what is left; fails with an {@link InsufficientQuotaException} when it does not fit. */
+  CompletableFuture<Void> reserve(PriceQuote quote) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return balances().thenApply(balances -> {
+      if (balances.isEmpty()) {
+        return null;
+      }
+      synchronized (lock) {
+        if (left == null) {
+          return null;
+        }
+        if (!quote.isKnown()) {
+          runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
+              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; it is sent unchecked");
+          return null;
+        }
+        if (quote.credits().compareTo(left) > 0) {
+          throw new CompletionException(refusal(quote, left, balances.get()));
+        }
+        left = left.subtract(quote.credits());
+        return null;
+      }
+    });
+  }
+
+  /** Gives back {@code quote} for a job whose task surely was not created. */
+  void release(PriceQuote quote) {
+    synchronized (lock) {
+      if (left != null && quote.isKnown()) {
+        left = left.add(quote.credits());
+      }
+    }
+  }
+
+  /** The balances as first read, if they were. */
+  Optional<Balances> firstRead() {
+    synchronized (lock) {
+      return Optional.ofNullable(before);
+    }
+  }
+
+  /** What is left after the quotes sent so far, when known and limited. */
+  Optional<BigDecimal> remaining() {
+    synchronized (lock) {
+      return Optional.ofNullable(left);
+    }
+  }
+
+  private CompletableFuture<Optional<Balances>> balances() {
+    synchronized (lock) {
+      if (read == null || read.isCompletedExceptionally()) {
+        read = Futures.attempt(() -> runtime.provider().balances()).handle((balances, failure) -> {
+          if (failure == null) {
+            synchronized (lock) {
+              before = balances;
+              left = balances.effectiveRemaining().orElse(null);
+            }
+            return Optional.of(balances);
+          }
+          Throwable cause = AsyncFailures.unwrap(failure);
+          if (!(cause instanceof UnsupportedOperationException)) {
+            runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
+                + " could not be read (" + cause.getMessage() + "); the job is sent without a balance check");
+            synchronized (lock) {
+              read = null;
+            }
+          }
+          return Optional.empty();
+        });
+      }
+      return read;
+    }
+  }
+
+  private InsufficientQuotaException refusal(PriceQuote quote, BigDecimal left, Balances balances) {
+    String who = balances.limitedBy();
+    String message = quote.model() + " costs " + quote.credits().toPlainString() + " credits but the " + who
+        + " has " + left.toPlainString() + " credits left (after the jobs this client already sent); nothing was sent;"
+        + " top up the " + who + (who.equals("key") ? " (raise the key's quota)" : "") + " or choose a cheaper job";
+    return new InsufficientQuotaException(
+        ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.FollowOn;
+import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.FollowOnRule;
+import dev.vidgen.core.domain.FollowOnRules;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.FollowOnRequest;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Follow-on jobs: extend or remix an earlier task. Checked against the route's {@link
+ * FollowOnRule} (which routes take it, the prompt, the size), priced (unknown where undocumented),
+ * taken from the budget and the funds, checked against the live model list, then created; the
+ * {@link JobHandle} it gives is awaited and downloaded like any job's.
+ */
+final class FollowOns {
+  private final ClientRuntime runtime;
+  private final RetryLoop retries;
+  private final BudgetLedger ledger;
+  private final Preflight preflight;
+  private final FollowOnRules rules;
+
+  FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules) {
+    this.runtime = runtime;
+    this.retries = retries;
+    this.ledger = ledger;
+    this.preflight = preflight;
+    this.rules = rules;
+  }
+
+  /** The validated request and its price; sends nothing. */
+  record Prepared(FollowOnRequest request, PriceQuote quote) {}
+
+  /**
+   * Checks {@code followOn} of {@code kind} from {@code source} against the rules.
+   *
+   * @throws InvalidJobException listing every problem
+   */
+  Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn) {
+    String model = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
+    List<Violation> found = new ArrayList<>();
+    Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
+    List<String> taking = rules.routesTaking(kind);
+    if ("unknown".equals(model)) {
+      found.add(Violation.error("model", ViolationCodes.MODEL_MISSING, null, String.join(", ", taking),
+          "model: the earlier task was given by its bare id, so its model is unknown; name the model to "
+              + kind.id() + " with (one of " + String.join(", ", taking) + ")"));
+    } else if (rule.isEmpty()) {
+      found.add(Violation.error("model", ViolationCodes.FOLLOW_ON_NOT_OFFERED, model, String.join(", ", taking),
+          "model: " + model + " takes no " + kind.id() + "; the routes that do are " + String.join(", ", taking)));
+    }
+    String prompt = followOn.prompt() == null || followOn.prompt().isBlank() ? null : followOn.prompt();
+    if (rule.map(FollowOnRule::promptRequired).orElse(true) && prompt == null) {
+      found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, null, "a non-blank prompt",
+          "prompt: a " + kind.id() + " needs a prompt saying what the new video shows"));
+    }
+    String size = followOn.size();
+    if (rule.isPresent()) {
+      size = checkSize(rule.get(), size, found);
+    }
+    if (!found.stream().noneMatch(Violation::isError)) {
+      throw new InvalidJobException(new ValidationReport(model, null, found));
+    }
+    FollowOnRule chosen = rule.orElseThrow();
+    PriceQuote quote = chosen.price()
+        .map(credits -> new PriceQuote(model, credits, PriceQuote.usdOf(credits), kind.id() + ", per request"))
+        .orElseGet(() -> PriceQuote.unknown(model, "no price is documented for a " + kind.id() + " on " + model));
+    return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote);
+  }
+
+  /** Validates, takes the price from the budget and the funds, and creates the follow-on task. */
+  CompletableFuture<JobHandle> submit(FollowOnKind kind, JobHandle source, FollowOn followOn) {
+    Prepared prepared;
+    try {
+      prepared = prepare(kind, source, followOn);
+      ledger.reserve(prepared.quote());
+    } catch (VidgenException e) {
+      runtime.events().failed(null, e);
+      return CompletableFuture.failedFuture(e);
+    }
+    FollowOnRequest request = prepared.request();
+    CompletableFuture<JobHandle> result = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean();
+    preflight.check(request.model(), prepared.quote())
+        .thenCompose(ok -> {
+          funded.set(true);
+          return create(request);
+        })
+        .whenComplete((snapshot, failure) -> {
+          if (failure == null) {
+            JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
+                prepared.quote(), runtime.time().now(), null);
+            runtime.events().submitted(handle);
+            result.complete(handle);
+            return;
+          }
+          Throwable cause = AsyncFailures.unwrap(failure);
+          if (!(cause instanceof AmbiguousSubmitException)) {
+            ledger.release(prepared.quote());
+          }
+          preflight.releaseIf(funded.get(), prepared.quote(), cause);
+          if (cause instanceof VidgenException error) {
+            runtime.events().failed(null, error);
+          }
+          result.completeExceptionally(cause);
+        });
+    return result;
+  }
+
+  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request) {
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request), failure -> {
+      ProviderErrorDetails d = failure.details();
+      ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
+          "the " + request.kind().id() + " of task " + request.source() + " was sent but not answered, so a task may exist"
+              + " and be billed; check the provider's dashboard before sending it again (see docs/errors.md#ambiguous-submit)",
+          d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
+      return CompletableFuture.failedFuture(new AmbiguousSubmitException(details, null, failure));
+    });
+  }
+
+  private static String checkSize(FollowOnRule rule, String size, List<Violation> found) {
+    String field = "size";
+    if (size == null || size.isBlank()) {
+      if (rule.sizeRequired()) {
+        found.add(Violation.error(field, ViolationCodes.SIZE_MISSING, null, String.join(", ", rule.sizes()),
+            "size: a " + rule.kind().id() + " on " + rule.routeId() + " needs a size; choose " + String.join(", ", rule.sizes())));
+      }
+      return null;
+    }
+    if (rule.sizes().isEmpty()) {
+      found.add(Violation.error(field, ViolationCodes.SIZE_NOT_ACCEPTED, size, "no size",
+          "size: a " + rule.kind().id() + " on " + rule.routeId() + " takes no size; leave it out"));
+      return null;
+    }
+    Optional<String> offered = rule.offeredSize(size);
+    if (offered.isEmpty()) {
+      found.add(Violation.error(field, ViolationCodes.SIZE_NOT_OFFERED, size, String.join(", ", rule.sizes()),
+          "size: " + size + " is not offered for a " + rule.kind().id() + " on " + rule.routeId() + "; choose "
+              + String.join(", ", rule.sizes())));
+      return null;
+    }
+    return offered.get();
+  }
+}

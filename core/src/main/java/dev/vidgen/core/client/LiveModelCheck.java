@@ -1,0 +1,120 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks a model against the provider's live model list before a create: the list is read once
+ * and kept for a few minutes (per client); a model not listed is refused with the closest listed
+ * ids; a list that cannot be read (error, timeout) lets the job go on with a warning. A provider
+ * that cannot list its models is not checked.
+ */
+final class LiveModelCheck {
+  static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+  private final ClientRuntime runtime;
+  private final boolean enabled;
+  private final Duration ttl;
+  private final Object lock = new Object();
+  private CompletableFuture<Set<String>> cached;
+  private Instant readAt;
+
+  LiveModelCheck(ClientRuntime runtime, boolean enabled, Duration ttl) {
+    this.runtime = runtime;
+    this.enabled = enabled;
+    this.ttl = ttl;
+  }
+
+  /** The live list, from the cache when it is fresh; a failed read is not kept. */
+  CompletableFuture<Set<String>> list() {
+    synchronized (lock) {
+      Instant now = runtime.time().now();
+      boolean fresh = cached != null && !cached.isCompletedExceptionally() && readAt.plus(ttl).isAfter(now);
+      if (!fresh) {
+        readAt = now;
+        // One attempt, no retries: an unreadable list only costs a warning.
+        cached = Futures.attempt(() -> runtime.provider().liveModels()).thenApply(Set::copyOf);
+      }
+      return cached;
+    }
+  }
+
+  /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
+  CompletableFuture<Void> check(String model) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return list().copy().orTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((live, failure) -> {
+      if (failure != null) {
+        Throwable cause = AsyncFailures.unwrap(failure);
+        if (!(cause instanceof UnsupportedOperationException)) {
+          runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
+              + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked");
+        }
+        return null;
+      }
+      if (!live.contains(model)) {
+        throw new CompletionException(new InvalidJobException(notAvailable(model, live)));
+      }
+      return null;
+    });
+  }
+
+  static ValidationReport notAvailable(String model, Set<String> live) {
+    List<String> closest = closest(model, live, 3);
+    String hint = live.isEmpty() ? "the key may use no video model at all; check the key's model restrictions"
+        : "the closest listed: " + String.join(", ", closest);
+    return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
+        String.join(", ", closest), "model: " + model + " is not in the provider's live model list for this key (" + live.size()
+            + " video models listed), so it would be refused; " + hint
+            + " (turn this check off with checkModelAvailability(false))")));
+  }
+
+  /** The {@code count} listed ids nearest to {@code model} by edit distance (case ignored). */
+  static List<String> closest(String model, Set<String> live, int count) {
+    String wanted = model.toLowerCase(Locale.ROOT);
+    List<String> sorted = new ArrayList<>(live);
+    sorted.sort(Comparator.<String>comparingInt(id -> distance(wanted, id.toLowerCase(Locale.ROOT))).thenComparing(id -> id));
+    return sorted.subList(0, Math.min(count, sorted.size()));
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause instanceof java.util.concurrent.TimeoutException) {
+      return "no answer within " + READ_TIMEOUT.toSeconds() + " s";
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What runs after validation and the budget, before anything is uploaded or created: the live
+ * model check, then money before paying; and, after the images, the upload of local videos.
+ * {@link #NONE} checks nothing (and cannot upload videos).
+ */
+class Preflight {
+  /** Checks nothing. */
+  static final Preflight NONE = new Preflight(null, null, null);
+
+  private final LiveModelCheck models;
+  private final AccountFunds funds;
+  private final VideoUploads videos;
+
+  Preflight(LiveModelCheck models, AccountFunds funds, VideoUploads videos) {
+    this.models = models;
+    this.funds = funds;
+    this.videos = videos;
+  }
+
+  /** Completes when a job on {@code model} costing {@code quote} may be sent; takes the quote from the funds. */
+  CompletableFuture<Void> check(String model, PriceQuote quote) {
+    CompletableFuture<Void> listed = models == null ? CompletableFuture.completedFuture(null) : models.check(model);
+    return funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote));
+  }
+
+  /** Gives {@code quote} back to the funds, for a job whose task surely was not created. */
+  void release(PriceQuote quote) {
+    if (funds != null) {
+      funds.release(quote);
+    }
+  }
+
+  /** {@link #release} when the funds were taken ({@code funded}) and {@code failure} surely created no task. */
+  void releaseIf(boolean funded, PriceQuote quote, Throwable failure) {
+    if (funded && !(failure instanceof dev.vidgen.core.error.AmbiguousSubmitException)) {
+      release(quote);
+    }
+  }
+
+  /** {@code job} with its local videos uploaded. */
+  CompletableFuture<VideoJob> uploadVideos(VideoJob job) {
+    if (videos == null) {
+      return CompletableFuture.completedFuture(job);
+    }
+    return videos.upload(job);
+  }
+}

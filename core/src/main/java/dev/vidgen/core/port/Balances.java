@@ -1,0 +1,39 @@
+package dev.vidgen.core.port;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * What the key (token) and the account each have left; a job can be refused by either.
+ *
+ * @param key the key's own quota, or null when the provider has no per-key quota
+ * @param account the account's balance, or null when the provider reports only the key's
+ */
+public record Balances(Balance key, Balance account) {
+  public Balances {
+    if (key == null && account == null) {
+      throw new IllegalArgumentException("a balance of the key or the account is needed");
+    }
+  }
+
+  /** The credits that may really be spent: the smaller limited remainder; empty when both are unlimited. */
+  public Optional<BigDecimal> effectiveRemaining() {
+    BigDecimal smallest = null;
+    for (Balance each : new Balance[] {key, account}) {
+      if (each == null || each.unlimited() || each.remainingCredits() == null) {
+        continue;
+      }
+      smallest = smallest == null || each.remainingCredits().compareTo(smallest) < 0 ? each.remainingCredits() : smallest;
+    }
+    return Optional.ofNullable(smallest);
+  }
+
+  /** Which balance limits: {@code key}, {@code account}, or {@code unlimited}. */
+  public String limitedBy() {
+    Optional<BigDecimal> left = effectiveRemaining();
+    if (left.isEmpty()) {
+      return "unlimited";
+    }
+    return account != null && !account.unlimited() && left.get().equals(account.remainingCredits()) ? "account" : "key";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.vidgen.core.port;
+
+import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.TaskId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated follow-on job ready to create: extend or remix the video of {@code source}.
+ *
+ * @param model the route id sent as {@code model}
+ * @param prompt the prompt, or null where the route takes none
+ * @param size the {@code size} value, or null
+ * @param params extra provider parameters, passed through untouched
+ */
+public record FollowOnRequest(
+    FollowOnKind kind, TaskId source, String model, String prompt, String size, Map<String, Object> params) {
+  public FollowOnRequest {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(source, "source == null");
+    Objects.requireNonNull(model, "model == null");
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+}

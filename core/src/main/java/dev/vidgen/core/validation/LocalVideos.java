@@ -1,0 +1,121 @@
+package dev.vidgen.core.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * Checks a local input video before it is uploaded: it exists, is a readable regular file of at
+ * most 50 MB, and its first bytes say MP4, MOV or WebM (the name does not count). Reads only the
+ * file's attributes and its first 64 bytes.
+ */
+public final class LocalVideos {
+  /** The upload limit for videos: 50 MB. */
+  public static final long MAX_BYTES = 50L * 1024 * 1024;
+
+  private static final String ALLOWED_FORMATS = "MP4, MOV or WebM";
+  private static final int HEAD_BYTES = 64;
+
+  private LocalVideos() {}
+
+  /** Adds every problem with the local video {@code file} (shown as {@code field}) to {@code found}. */
+  static void check(String field, URI file, List<Violation> found) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      found.add(Violation.error(field, ViolationCodes.VIDEO_MISSING, Texts.shown(file), "a local " + ALLOWED_FORMATS + " file",
+          field + ": " + Texts.shown(file) + " is not a usable file path; give the path of a " + ALLOWED_FORMATS + " file"));
+      return;
+    }
+    String shown = Texts.shown(path);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      found.add(Violation.error(field, ViolationCodes.VIDEO_MISSING, shown, "an existing " + ALLOWED_FORMATS + " file",
+          field + ": " + shown + " does not exist; give the path of a " + ALLOWED_FORMATS + " file or an http(s) URL"));
+      return;
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      unreadable(field, shown, e, found);
+      return;
+    }
+    if (!attributes.isRegularFile()) {
+      String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
+      found.add(Violation.error(field, ViolationCodes.VIDEO_NOT_A_FILE, shown, "a " + ALLOWED_FORMATS + " file",
+          field + ": " + shown + " is " + kind + "; give the path of a " + ALLOWED_FORMATS + " file"));
+      return;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(HEAD_BYTES);
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      unreadable(field, shown, e, found);
+      return;
+    }
+    long size = attributes.size();
+    if (size > MAX_BYTES) {
+      found.add(Violation.error(field, ViolationCodes.VIDEO_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (50 MB)",
+          field + ": " + shown + " is " + size + " bytes, over the 50 MB video upload limit; trim or recompress it"));
+    }
+    if (format(head) == null) {
+      String seen = head.length == 0 ? "empty" : isMatroska(head) ? "a Matroska (MKV) video" : "of an unknown kind";
+      found.add(Violation.error(field, ViolationCodes.VIDEO_FORMAT, seen, ALLOWED_FORMATS,
+          field + ": " + shown + " is " + seen + ", not an " + ALLOWED_FORMATS
+              + " video by its content (whatever its name says); convert it to MP4"));
+    }
+  }
+
+  /** "MP4", "MOV" or "WebM" when the first bytes say so; null otherwise. */
+  public static String format(byte[] head) {
+    if (head.length >= 12 && box(head, 4, "ftyp")) {
+      return box(head, 8, "qt  ") ? "MOV" : "MP4";
+    }
+    if (head.length >= 8 && (box(head, 4, "moov") || box(head, 4, "mdat") || box(head, 4, "wide")
+        || box(head, 4, "free") || box(head, 4, "skip"))) {
+      return "MOV";
+    }
+    if (ebml(head) && !isMatroska(head)) {
+      return "WebM";
+    }
+    return null;
+  }
+
+  /** The MIME type for a format {@link #format} named. */
+  public static String mimeType(String format) {
+    return switch (format) {
+      case "MOV" -> "video/quicktime";
+      case "WebM" -> "video/webm";
+      default -> "video/mp4";
+    };
+  }
+
+  private static boolean ebml(byte[] head) {
+    return head.length >= 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45
+        && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
+  }
+
+  private static boolean isMatroska(byte[] head) {
+    return ebml(head) && new String(head, StandardCharsets.ISO_8859_1).contains("matroska");
+  }
+
+  private static boolean box(byte[] head, int at, String name) {
+    for (int i = 0; i < 4; i++) {
+      if (head[at + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void unreadable(String field, String shown, Exception e, List<Violation> found) {
+    found.add(Violation.error(field, ViolationCodes.VIDEO_UNREADABLE, shown, "a readable " + ALLOWED_FORMATS + " file",
+        field + ": " + shown + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions"));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.port.Balance;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reads the account-side answers tolerantly: the live model list and a balance ({@code GET
+ * /v1/balance} for the key, {@code GET /v1/user/balance} for the account; fields at the top or
+ * under {@code data}; {@code unlimited_quota} or a negative remainder mean unlimited).
+ */
+public final class AccountAnswers {
+  private AccountAnswers() {}
+
+  /** The listed model ids, blank and missing ids skipped, in the order given. */
+  public static Set<String> modelIds(ModelListDto body) throws UnreadableResponseException {
+    if (body.data() == null) {
+      throw new UnreadableResponseException("the model list answer has no data array");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (ModelDto model : body.data()) {
+      if (model != null && model.id() != null && !model.id().isBlank()) {
+        ids.add(model.id().strip());
+      }
+    }
+    return ids;
+  }
+
+  /** The balance a balance answer gives. */
+  public static Balance balance(BalanceDto body) throws UnreadableResponseException {
+    BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
+    BigDecimal remaining = Lenient.decimal(values.remainCredits());
+    BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
+    boolean unlimited = Boolean.TRUE.equals(values.unlimitedQuota())
+        || (remaining != null && remaining.signum() < 0)
+        || (remainingMoney != null && remainingMoney.signum() < 0);
+    if (!unlimited && remaining == null) {
+      throw new UnreadableResponseException("the balance answer names no remain_credits");
+    }
+    BigDecimal used = Lenient.decimal(values.usedCredits());
+    return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited);
+  }
+}
