@@ -83,7 +83,15 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
         ? String.format(Locale.ROOT, "%3d%%", percent)
         : "  ?%";
     return "task " + taskId + "  [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]  "
-        + percentText + "  " + snapshot.status().id() + "  " + clock(elapsed);
+        + percentText + "  " + SafeText.clean(word(snapshot)) + "  " + clock(elapsed);
+  }
+
+  /** The status, or the provider's own word when it is one vidgen does not know (polling goes on). */
+  private static String word(TaskSnapshot snapshot) {
+    String id = snapshot.status().id();
+    return snapshot.status().isTerminal() || snapshot.rawStatus().equalsIgnoreCase(id)
+        ? id
+        : id + " (" + snapshot.rawStatus() + ")";
   }
 
   /** "0:07", "12:30", "1:02:03". */
