@@ -131,7 +131,15 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     String percentText = snapshot.percent().isPresent() || snapshot.status().isTerminal()
         ? String.format(Locale.ROOT, "%3d%%", percentOf(snapshot))
         : "  ?%";
-    return percentText + "  " + snapshot.status().id() + "  " + clock(elapsed);
+    return percentText + "  " + SafeText.clean(word(snapshot)) + "  " + clock(elapsed);
+  }
+
+  /** The status, or the provider's own word when it is one vidgen does not know (polling goes on). */
+  private static String word(TaskSnapshot snapshot) {
+    String id = snapshot.status().id();
+    return snapshot.status().isTerminal() || snapshot.rawStatus().equalsIgnoreCase(id)
+        ? id
+        : id + " (" + snapshot.rawStatus() + ")";
   }
 
   /** "0:07", "12:30", "1:02:03". */

@@ -91,6 +91,20 @@ class HostileAnswersTest {
   }
 
   @Test
+  void anErrorThrownInAPollingContinuationEndsTheWaitInsteadOfHangingIt() throws Exception {
+    JobHandle handle = client.submit(grokJob());
+
+    java.util.concurrent.CompletableFuture<TaskSnapshot> wait = client.awaitAsync(handle,
+        AwaitOptions.defaults().withListener((snapshot, elapsed) -> {
+          throw new StackOverflowError("a listener ran out of stack");
+        }));
+
+    assertThatThrownBy(() -> wait.get(20, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+        .hasRootCauseInstanceOf(StackOverflowError.class);
+  }
+
+  @Test
   void aFailureMessageWithEscapesAndAKeyIsMadeSafe() {
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
         + "{\"code\":\"bad\\u001b[2J\",\"message\":\"\\u001b[31mboom\\r\\nvidgen: all good sk-leaked1234567890 \\u202e\"}}"));

@@ -1,0 +1,241 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Where {@code --out} puts the video (folder, file, stdout), what is checked before anything is
+ * paid for, what a failed save leaves the user, and how hostile server text is printed; each
+ * runs the real command against the fake ToAPIs.
+ */
+class OutAndSafetyCommandsTest {
+  private static final String KEY = "sk-test" + "6".repeat(44);
+
+  @TempDir Path dir;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private String[] withFake(String... args) {
+    return Stream.concat(Stream.of(args),
+        Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .toArray(String[]::new);
+  }
+
+  private CliRun.Result vidgen(String... args) {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(withFake(args));
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  private CliRun.Result generate(String... more) {
+    return vidgen(Stream.concat(Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in"),
+        Stream.of(more)).toArray(String[]::new));
+  }
+
+  @Test
+  void aTrailingSlashMeansAFolderThatIsMadeAndTheFileIsNamedAfterTheTask() throws IOException {
+    CliRun.Result result = generate("--out", "videos/new/", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    String taskId = (String) result.json().get("task_id");
+    Path video = dir.resolve("videos/new/" + taskId + ".mp4");
+    assertThat(video).isRegularFile();
+    assertThat(Mp4Files.boxes(video)).startsWith("ftyp");
+    assertThat(result.json().get("file")).isEqualTo(video.toString());
+  }
+
+  @Test
+  void anExistingFolderWithoutASlashIsAFolderToo() throws IOException {
+    Files.createDirectories(dir.resolve("clips"));
+
+    CliRun.Result result = generate("--out", "clips", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(dir.resolve("clips/" + result.json().get("task_id") + ".mp4")).isRegularFile();
+  }
+
+  @Test
+  void anExistingFileIsRefusedBeforeAnythingIsSentAndReplacedOnlyWithForce() throws IOException {
+    Path existing = dir.resolve("keep.mp4");
+    Files.writeString(existing, "precious");
+
+    CliRun.Result refused = generate("--out", "keep.mp4");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("keep.mp4 already exists", "nothing was sent", "--force");
+    assertThat(fake.requests()).isEmpty();
+    assertThat(existing).hasContent("precious");
+
+    CliRun.Result forced = generate("--out", "keep.mp4", "--force");
+
+    assertThat(forced.exitCode()).as(forced.all()).isZero();
+    assertThat(Mp4Files.boxes(existing)).startsWith("ftyp");
+  }
+
+  @Test
+  void anExistingFileWithATrailingSlashIsRefusedNotOverwritten() throws IOException {
+    Path existing = dir.resolve("existing.mp4");
+    Files.writeString(existing, "precious");
+
+    CliRun.Result result = generate("--out", "existing.mp4/");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(result.err()).contains("is a file, not a folder", "nothing was sent");
+    assertThat(fake.requests()).isEmpty();
+    assertThat(existing).hasContent("precious");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"product.png/video.mp4", "/proc/vidgen-no-such/dir/video.mp4", "/proc/video.mp4"})
+  void anUnwritableOutIsExit2BeforeAnyCreate(String out) {
+    CliRun.Result result = generate("--out", out, "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(result.err()).contains("nothing was sent");
+    assertThat(fake.requests()).as("no upload, no create").isEmpty();
+    assertThat(result.json()).extractingByKey("error").asString().contains("output");
+  }
+
+  @Test
+  void outDashWritesTheVideoToStdoutAndEverythingElseToStderr() throws Exception {
+    Path stdout = dir.resolve("stdout.bin");
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).startProcess(stdout, stderr,
+        List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json")));
+
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String err = Files.readString(stderr, StandardCharsets.UTF_8);
+    assertThat(ended).as(err).isTrue();
+    assertThat(process.exitValue()).as(err).isZero();
+    assertThat(err).contains("\"task_id\"", "\"file\":\"-\"").doesNotContain(KEY.substring(3));
+    assertThat(dir.resolve("-")).doesNotExist();
+    assertThat(Mp4Files.boxes(stdout)).startsWith("ftyp");
+  }
+
+  @Test
+  void aDownloadThatFailsAfterCompletionKeepsTheTaskAndPrintsTheCommandThatFinishesIt() throws IOException {
+    fake.inject(Endpoint.FILE, Fault.status(403));
+
+    CliRun.Result failed = generate("--out", "late.mp4", "--json");
+
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    String taskId = fake.taskIds().get(0);
+    assertThat(failed.json()).containsEntry("task_id", taskId).containsEntry("status", "completed")
+        .containsEntry("download_command", "vidgen download " + taskId + " --out late.mp4");
+    assertThat(failed.json().get("video_url")).asString().startsWith("http");
+    assertThat(failed.json()).extractingByKey("error").asString()
+        .doesNotContain("authentication", TOAPIS_KEY_HINT).contains("result_unavailable");
+    assertThat(failed.err()).contains("vidgen status " + taskId, "vidgen download " + taskId + " --out late.mp4")
+        .doesNotContain(TOAPIS_KEY_HINT, "not found");
+
+    String[] command = ((String) failed.json().get("download_command")).split(" ");
+    CliRun.Result finished = vidgen(Arrays.copyOfRange(command, 1, command.length));
+
+    assertThat(finished.exitCode()).as(finished.all()).isZero();
+    assertThat(Mp4Files.boxes(dir.resolve("late.mp4"))).startsWith("ftyp");
+  }
+
+  private static final String TOAPIS_KEY_HINT = "check TOAPIS_API_KEY";
+
+  @Test
+  void aLaterDownloadRemovesTheStalePartFilesOfAKilledOne() throws IOException {
+    CliRun.Result submitted = generate("--no-wait", "--json");
+    String taskId = (String) submitted.json().get("task_id");
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+    Path stale = Files.writeString(dir.resolve("." + taskId + ".mp4.3fa2c0de11b7.part"), "half a video");
+    Path unrelated = Files.writeString(dir.resolve(".other.mp4.3fa2c0de11b7.part"), "not ours");
+
+    CliRun.Result result = vidgen("download", taskId, "--out", "./");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(dir.resolve(taskId + ".mp4")).isRegularFile();
+    assertThat(stale).doesNotExist();
+    assertThat(unrelated).exists();
+  }
+
+  @Test
+  void hostileTextFromTheServerIsEscapedAndKeysInItAreMasked() {
+    fake.nextTask(TaskScript.fails("bad\u001b[2J", "\u001b[31mboom\r\nvidgen: done sk-leaked1234567890abc \u202e"));
+
+    CliRun.Result result = generate("--out", "x.mp4");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(result.all()).doesNotContain("\u001b", "\r", "\u202e", "sk-leaked1234567890abc")
+        .contains("\\x1B[31mboom\\r\\nvidgen: done sk-…");
+    assertThat(result.err().lines()).noneMatch(line -> line.startsWith("vidgen: done"));
+  }
+
+  @Test
+  void aHostileTaskIdIsEscapedAndQuotedInEveryPrintedCommand() {
+    String id = "x;rm -rf ~\u001b[8m";
+    String escapedJson = "x;rm -rf ~\\u001b[8m";
+    fake.inject(Endpoint.CREATE, Fault.answer(200, "application/json",
+        "{\"id\":\"" + escapedJson + "\",\"object\":\"generation.task\",\"status\":\"queued\"}"));
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"" + escapedJson + "\",\"status\":\"failed\"}"));
+
+    CliRun.Result result = generate("--out", "x.mp4");
+
+    assertThat(result.all()).doesNotContain("\u001b").doesNotContain("vidgen wait " + id)
+        .contains("vidgen wait 'x;rm -rf ~\\x1B[8m'");
+  }
+
+  @Test
+  void anUnknownStatusWordIsShownWhilePollingGoesOn() {
+    fake.nextTask(TaskScript.completes().pendingAs("warming_up"));
+
+    CliRun.Result result = generate("--out", "w.mp4");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("provider says warming_up");
+  }
+
+  @Test
+  void aCancelledTaskEndsAsFailedWithThatWord() {
+    CliRun.Result submitted = generate("--no-wait", "--json");
+    String taskId = (String) submitted.json().get("task_id");
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"" + taskId + "\",\"status\":\"cancelled\"}"));
+
+    CliRun.Result result = vidgen("wait", taskId, "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(result.json()).containsEntry("status", "failed");
+    assertThat(result.json()).extractingByKey("error").asString().contains("cancelled");
+    assertThat(List.of(result.err())).allMatch(err -> !err.contains("still running"));
+  }
+}
