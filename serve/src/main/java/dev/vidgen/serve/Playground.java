@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.RequestPreview;
@@ -281,7 +282,7 @@ public final class Playground implements AutoCloseable {
     ctx.future(() -> submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = Hints.unwrap(failure);
-        int status = cause instanceof InvalidJobException ? 422
+        int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
             : cause instanceof BudgetExceededException ? 402
             : cause instanceof AuthenticationException ? 401 : 502;
         Map<String, Object> json = new LinkedHashMap<>();

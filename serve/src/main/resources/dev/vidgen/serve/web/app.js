@@ -629,6 +629,7 @@ async function start() {
   await loadHistory();
   connectEvents();
   setInterval(tickElapsed, 1000);
+  setInterval(loadBalance, 60000);
   document.body.dataset.ready = 'true';
 }
 
