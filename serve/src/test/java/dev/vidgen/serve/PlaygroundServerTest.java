@@ -98,6 +98,10 @@ class PlaygroundServerTest {
       assertThat(response.code()).isEqualTo(403);
       assertThat(response.body().string()).contains("attacker.example").doesNotContain(MODEL);
     }
+    try (Response events = http.newCall(request("/api/events").header("Host", "127.0.0.1.nip.example:" + playground.port())
+        .header("Accept", "text/event-stream").build()).execute()) {
+      assertThat(events.code()).isEqualTo(403);
+    }
     try (Response response = http.newCall(request("/api/models").header("Host", "localhost:" + playground.port())
         .build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
