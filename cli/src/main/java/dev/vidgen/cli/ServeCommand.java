@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -80,6 +82,12 @@ final class ServeCommand extends ClientCommand {
     }, "vidgen-serve-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     URI url = playground.url();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("url", url.toString());
+    json.put("provider", providerId);
+    json.put("videos", playground.videosFolder().toString());
+    json.put("history_file", TaskHistory.in(dataFolder).file().toString());
+    output.object(json);
     output.line("vidgen playground on " + url + " (provider " + providerId + "); Ctrl-C stops it");
     output.note("videos are saved in " + playground.videosFolder() + "; the history is in "
         + TaskHistory.in(dataFolder).file());

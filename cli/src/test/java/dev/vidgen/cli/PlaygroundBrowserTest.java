@@ -64,7 +64,7 @@ class PlaygroundBrowserTest {
     CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(serveOut, true),
         new PrintWriter(serveErr, true), () -> false, work);
     server = new Thread(() -> serveExit.set(Main.run(context, "serve", "--port", "0",
-        "--set", "mock.duration=4s", "--poll-interval", "250ms")), "vidgen-serve-under-test");
+        "--set", "mock.duration=8s", "--poll-interval", "250ms")), "vidgen-serve-under-test");
     server.start();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     service = new ChromeDriverService.Builder()
@@ -133,22 +133,32 @@ class PlaygroundBrowserTest {
     browser.findElement(By.id("generate")).click();
     WebDriverWait generation = new WebDriverWait(browser, Duration.ofSeconds(60));
     generation.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Generating"));
-    generation.until(driver -> {
-      String value = driver.findElement(By.id("progress")).getAttribute("value");
-      return value != null && Integer.parseInt(value) > 0;
-    });
+    generation.until(driver -> progress() > 0);
     assertThat(browser.findElement(By.id("elapsed")).getText()).startsWith("Elapsed");
-    generation.until(ExpectedConditions.visibilityOfElementLocated(By.id("video")));
-    generation.until(driver -> videoDuration("video") > 0);
-    assertThat(browser.findElement(By.id("download")).getAttribute("href")).contains("/videos/video_mock_");
     String taskLine = browser.findElement(By.id("task-line")).getText();
     String taskId = taskLine.substring(0, taskLine.indexOf(' '));
+
+    browser.navigate().refresh();
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.findElement(By.id("task-line")).getText()).as("the running job, picked up after a reload")
+        .startsWith(taskId);
+    generation.until(ExpectedConditions.visibilityOfElementLocated(By.id("video")));
+    generation.until(driver -> videoDuration("video") > 0);
+    assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("Done");
+    assertThat(browser.findElement(By.id("download")).getAttribute("href")).endsWith("/videos/" + taskId + ".mp4");
     assertThat(Files.list(home.resolve("playground/videos")).map(p -> p.getFileName().toString()))
         .contains(taskId + ".mp4");
 
     screenshot(1440, 1600, "playground-1440.png");
     screenshot(375, 2400, "playground-375.png");
+    assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+        .as("sideways scrolling at 375 px").isLessThanOrEqualTo(0);
     browser.manage().window().setSize(new Dimension(1440, 1600));
+    assertThat(((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
+        + "'select, textarea, input:not([type=file]):not([type=radio]), button')].filter(e => !e.closest('[hidden]'))"
+        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
+        + ".map(e => e.id || e.outerHTML)")).as("controls without a label").isEqualTo(List.of());
 
     browser.navigate().refresh();
     wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
@@ -161,6 +171,11 @@ class PlaygroundBrowserTest {
     assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo(PROMPT);
     assertThat(browser.findElement(By.id("seconds-15")).isSelected()).isTrue();
     wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
+  }
+
+  private int progress() {
+    String value = browser.findElement(By.id("progress")).getAttribute("value");
+    return value == null ? 0 : Integer.parseInt(value);
   }
 
   private double videoDuration(String id) {

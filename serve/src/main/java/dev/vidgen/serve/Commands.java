@@ -36,10 +36,22 @@ final class Commands {
     if (job.resolution() != null) {
       words.addAll(List.of("--resolution", job.resolution()));
     }
-    job.params().forEach((key, value) ->
-        words.addAll(List.of("--param", key + "=" + (value instanceof String text ? text : JsonTrees.write(value)))));
+    job.params().forEach((key, value) -> words.addAll(List.of("--param", key + "=" + paramText(value))));
     words.addAll(extraOptions);
     return String.join(" ", words.stream().map(Commands::quote).toList());
+  }
+
+  /**
+   * A parameter's value as {@code --param} reads it back: JSON for anything but text, and text as
+   * it is unless {@code --param} would read it as something else (then quoted as JSON).
+   */
+  static String paramText(Object value) {
+    if (value instanceof String text) {
+      boolean readOtherwise = text.strip().matches("true|false|-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?")
+          || text.strip().startsWith("{") || text.strip().startsWith("[") || text.strip().startsWith("\"");
+      return readOtherwise ? JsonTrees.write(text) : text;
+    }
+    return JsonTrees.write(value);
   }
 
   /** A cURL command sending {@code preview} with the key from {@code $TOAPIS_API_KEY}, with notes on what it needs first. */

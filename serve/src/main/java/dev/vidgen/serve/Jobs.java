@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -83,8 +85,8 @@ final class Jobs {
   }
 
   /** The latest state of a task followed since this server started, if any. */
-  java.util.Optional<Live> find(String taskId) {
-    return java.util.Optional.ofNullable(live.get(taskId));
+  Optional<Live> find(String taskId) {
+    return Optional.ofNullable(live.get(taskId));
   }
 
   private void follow(JobHandle handle, HistoryEntry entry) {
@@ -103,7 +105,7 @@ final class Jobs {
             live.put(id, new Live(completed, 100, null));
           } else {
             Throwable cause = Hints.unwrap(failure);
-            if (cause instanceof java.util.concurrent.CancellationException) {
+            if (cause instanceof CancellationException) {
               return;
             }
             HistoryEntry failed = latest.failed(Hints.messageOf(cause), clock.instant());

@@ -36,6 +36,7 @@ final class ModelsJson {
     json.put("max_prompt_chars", route.maxPromptChars());
     json.put("prompt_required", route.promptRequired());
     json.put("price", price(route.price()));
+    json.put("known_params", List.copyOf(route.knownParams()));
     json.put("note", route.note());
     Optional<String> retired = retirement(route);
     json.put("retired", retired.isPresent());

@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.RequestPreview;
@@ -20,15 +21,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -281,7 +286,7 @@ public final class Playground implements AutoCloseable {
     ctx.future(() -> submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = Hints.unwrap(failure);
-        int status = cause instanceof InvalidJobException ? 422
+        int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
             : cause instanceof BudgetExceededException ? 402
             : cause instanceof AuthenticationException ? 401 : 502;
         Map<String, Object> json = new LinkedHashMap<>();
@@ -374,7 +379,7 @@ public final class Playground implements AutoCloseable {
       return null;
     }
     try {
-      return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+      return URLDecoder.decode(header, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       return header;
     }
@@ -394,7 +399,7 @@ public final class Playground implements AutoCloseable {
     List<Object> list = new ArrayList<>();
     for (Violation violation : violations) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("severity", violation.severity().name().toLowerCase(java.util.Locale.ROOT));
+      json.put("severity", violation.severity().name().toLowerCase(Locale.ROOT));
       json.put("field", violation.field());
       json.put("code", violation.code());
       json.put("allowed", violation.allowed());
@@ -417,7 +422,7 @@ public final class Playground implements AutoCloseable {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("method", preview.method());
     json.put("url", preview.url());
-    json.put("headers", new java.util.TreeMap<>(preview.headers()));
+    json.put("headers", new TreeMap<>(preview.headers()));
     json.put("body", preview.body());
     return json;
   }

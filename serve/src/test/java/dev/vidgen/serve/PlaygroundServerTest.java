@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
@@ -39,6 +41,7 @@ class PlaygroundServerTest {
 
   private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
   private VidgenClient client;
+  private MockVideoProvider mock;
   private Playground playground;
 
   @AfterEach
@@ -94,6 +97,10 @@ class PlaygroundServerTest {
         .build()).execute()) {
       assertThat(response.code()).isEqualTo(403);
       assertThat(response.body().string()).contains("attacker.example").doesNotContain(MODEL);
+    }
+    try (Response events = http.newCall(request("/api/events").header("Host", "127.0.0.1.nip.example:" + playground.port())
+        .header("Accept", "text/event-stream").build()).execute()) {
+      assertThat(events.code()).isEqualTo(403);
     }
     try (Response response = http.newCall(request("/api/models").header("Host", "localhost:" + playground.port())
         .build()).execute()) {
@@ -194,6 +201,34 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void showsAFailedTaskInTheProvidersWordsWithWhatToDo() throws IOException {
+    start();
+    mock.script().failNextTask("generation_failed", "The reference image could not be animated");
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(listed.get("status")).isEqualTo("failed");
+    assertThat((String) listed.get("error")).contains("generation_failed", "The reference image could not be animated");
+    assertThat((String) listed.get("next")).contains("change the prompt or the image");
+  }
+
+  @Test
+  void answersARejectedCreateWithTheProvidersWordsAndKeepsNoTask() throws IOException {
+    start();
+    mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, "duration is not supported for this account");
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = http.newCall(generate).execute()) {
+      assertThat(response.code()).isEqualTo(422);
+      Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
+      assertThat((String) error.get("message")).contains("duration is not supported for this account");
+      assertThat((String) error.get("next")).contains("request preview");
+    }
+    assertThat(history().entries()).isEmpty();
+  }
+
+  @Test
   void neverShowsTheKey() throws IOException {
     String key = "sk-playgroundsecret" + "9".repeat(30);
     client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(key))
@@ -211,8 +246,9 @@ class PlaygroundServerTest {
   }
 
   private void start(Duration taskLength) {
+    mock = MockVideoProvider.builder().duration(taskLength).build();
     client = VidgenClient.builder()
-        .provider(MockVideoProvider.builder().duration(taskLength).build())
+        .provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))
             .maxInterval(Duration.ofMillis(200)).build())
         .build();

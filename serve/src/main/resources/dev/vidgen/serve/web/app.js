@@ -137,6 +137,7 @@ function renderModel(keep) {
     secondsBox.append(select);
   }
 
+  renderParams(route, keep && keep.params);
   fillChoice('aspect-ratio', 'ratio-field', route.aspect_ratios, route.default_aspect_ratio, keep && keep.aspect_ratio);
   fillChoice('resolution', 'resolution-field', route.resolutions, route.default_resolution, keep && keep.resolution);
   renderImagesRule();
@@ -152,6 +153,38 @@ function fillChoice(id, fieldId, values, fallback, wanted) {
   const match = values.find((v) => previous && v.toLowerCase() === String(previous).toLowerCase());
   select.value = match || fallback || '';
   $(fieldId).hidden = values.length === 0;
+}
+
+function renderParams(route, wanted) {
+  const box = $('params');
+  const previous = wanted || paramsJson();
+  box.replaceChildren();
+  for (const name of route.known_params || []) {
+    const id = 'param-' + name;
+    const input = el('input', { id, type: 'text', 'data-param': name, autocomplete: 'off' });
+    const value = previous[name];
+    if (value !== undefined && value !== null) input.value = typeof value === 'string' ? value : JSON.stringify(value);
+    input.addEventListener('input', scheduleCheck);
+    box.append(el('div', { className: 'field' }, el('label', { for: id, text: name }), input));
+  }
+  $('advanced-field').hidden = !(route.known_params || []).length;
+}
+
+// A parameter as typed: numbers, true/false/null and JSON objects or lists are read as JSON, the rest is text.
+function paramValue(text) {
+  const trimmed = text.trim();
+  if (/^([-0-9[{]|true$|false$|null$)/.test(trimmed)) {
+    try { return JSON.parse(trimmed); } catch (e) { /* then it is text */ }
+  }
+  return trimmed;
+}
+
+function paramsJson() {
+  const params = {};
+  for (const input of document.querySelectorAll('#params input[data-param]')) {
+    if (input.value.trim() !== '') params[input.dataset.param] = paramValue(input.value);
+  }
+  return params;
 }
 
 function selectedSeconds() {
@@ -212,7 +245,8 @@ function formJson() {
     seconds: selectedSeconds(),
     aspect_ratio: $('ratio-field').hidden ? null : ($('aspect-ratio').value || null),
     resolution: $('resolution-field').hidden ? null : ($('resolution').value || null),
-    images: state.images.map((image) => (image.upload ? { upload: image.upload } : { url: image.url }))
+    images: state.images.map((image) => (image.upload ? { upload: image.upload } : { url: image.url })),
+    params: paramsJson()
   };
 }
 
@@ -555,7 +589,8 @@ function useSettings(task) {
   $('prompt').value = settings.prompt || '';
   state.images = (task.image_urls || []).filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
     .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
-  renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio, resolution: settings.resolution });
+  renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio,
+    resolution: settings.resolution, params: settings.params || {} });
   scheduleCheck();
   $('prompt').focus();
 }
@@ -629,6 +664,7 @@ async function start() {
   await loadHistory();
   connectEvents();
   setInterval(tickElapsed, 1000);
+  setInterval(loadBalance, 60000);
   document.body.dataset.ready = 'true';
 }
 
