@@ -233,7 +233,7 @@ class ToApisCommandsTest {
 
   @ParameterizedTest(name = "HTTP {0} on create -> exit {1} ({2})")
   @CsvSource({
-    "400, 5, request_rejected",
+    "400, 2, request_rejected",
     "401, 3, authentication",
     "403, 3, authentication",
     "402, 5, insufficient_quota",
