@@ -1,7 +1,9 @@
 package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.error.ProviderSelectionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -53,6 +55,21 @@ class ProviderChoiceTest {
 
     assertThat(choice.id()).isEqualTo("mock");
     assertThat(choice.fellBackToMock()).isTrue();
+  }
+
+  @Test
+  void anUnknownProviderIsRefusedByCoreNamingTheIdsFoundAndTheNearest() {
+    CliContext context = contextWith(Map.of());
+
+    assertThatThrownBy(() -> ProviderChoice.choose("toapi", context, null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("'toapi' (--provider)")
+        .hasMessageContaining("mock, toapis")
+        .hasMessageContaining("did you mean toapis?");
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("VIDGEN_PROVIDER", "mok")), null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("VIDGEN_PROVIDER")
+        .hasMessageContaining("did you mean mock?");
   }
 
   @Test

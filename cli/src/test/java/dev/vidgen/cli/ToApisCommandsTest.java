@@ -270,7 +270,7 @@ class ToApisCommandsTest {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url",
         "http://example.com", "--verbose");
 
-    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.exitCode()).as("a setting that cannot be used is a usage mistake: " + result.all()).isEqualTo(2);
     assertThat(result.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
   }
 }

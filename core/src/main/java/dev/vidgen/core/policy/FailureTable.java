@@ -123,7 +123,7 @@ public final class FailureTable {
     row(FailureCase.NOT_FOUND,          NOT_FOUND_GRACE,    GIVE_UP,    FAIL_JOB,     TRY_AGAIN, false, EXIT_PROVIDER_ERROR);
     row(FailureCase.AMBIGUOUS_CREATE,   NEVER,              LOOK_UP,    MARK_UNKNOWN, TRY_AGAIN, false, EXIT_PROVIDER_ERROR);
     row(FailureCase.INVALID_JOB,        NEVER,              GIVE_UP,    FAIL_JOB,     FAIL_JOB,  false, EXIT_INVALID);
-    row(FailureCase.SETTINGS,           NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_OTHER);
+    row(FailureCase.SETTINGS,           NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_INVALID);
     row(FailureCase.OVER_BUDGET,        NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_OVER_BUDGET);
     row(FailureCase.TASK_FAILED,        NEVER,              GIVE_UP,    FAIL_JOB,     FAIL_JOB,  false, EXIT_TASK_FAILED);
     row(FailureCase.DEADLINE,           NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, false, EXIT_DEADLINE);

@@ -35,6 +35,8 @@ class FailureTableTest {
     assertThat(FailureTable.row(FailureCase.INVALID_JOB).exitCode()).isEqualTo(2);
     assertThat(FailureTable.row(FailureCase.REJECTED).exitCode()).as("a request the provider refused as invalid")
         .isEqualTo(2);
+    assertThat(FailureTable.row(FailureCase.SETTINGS).exitCode()).as("an unknown provider, a bad setting or URL")
+        .isEqualTo(2);
     assertThat(FailureTable.row(FailureCase.AUTHENTICATION).exitCode()).isEqualTo(3);
     assertThat(FailureTable.row(FailureCase.RATE_LIMITED).exitCode()).isEqualTo(4);
     assertThat(FailureTable.row(FailureCase.SERVER_ERROR).exitCode()).isEqualTo(5);
