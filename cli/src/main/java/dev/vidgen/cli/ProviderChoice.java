@@ -40,6 +40,11 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       String source = named.get().source().contains(PROVIDER_VARIABLE) ? PROVIDER_VARIABLE : named.get().source();
       return new ProviderChoice(named.get().id(), source, false);
     }
+    if (context.isBlankButSet(KEY_VARIABLE)) {
+      throw CliException.usage(KEY_VARIABLE + " is set but empty, so no provider can be chosen from it",
+          "set it to your key (export " + KEY_VARIABLE + "=sk-...), or unset it and use --provider mock to try"
+              + " things offline");
+    }
     if (fromHandle != null && !fromHandle.isBlank()) {
       return new ProviderChoice(fromHandle, "the job handle", false);
     }

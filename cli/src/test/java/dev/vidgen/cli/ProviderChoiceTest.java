@@ -51,10 +51,17 @@ class ProviderChoiceTest {
 
   @Test
   void nothingAtAllMeansTheMock() {
-    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of("TOAPIS_API_KEY", "  ")), null);
+    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of()), null);
 
     assertThat(choice.id()).isEqualTo("mock");
     assertThat(choice.fellBackToMock()).isTrue();
+  }
+
+  @Test
+  void anEmptyKeyIsAMistakeNotAReasonToUseTheMock() {
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "  ")), null))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageContaining("TOAPIS_API_KEY is set but empty");
   }
 
   @Test

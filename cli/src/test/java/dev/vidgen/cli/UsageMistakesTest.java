@@ -47,6 +47,17 @@ class UsageMistakesTest {
   }
 
   @Test
+  void anEmptyKeyExitsTwoInsteadOfQuietlyUsingTheMock() {
+    CliRun.Result chosen = CliRun.in(dir).env("TOAPIS_API_KEY", "").run("balance", "--base-url", "http://127.0.0.1:9");
+    CliRun.Result named = CliRun.in(dir).env("TOAPIS_API_KEY", " ").run("balance", "--provider", "toapis");
+
+    for (CliRun.Result result : new CliRun.Result[] {chosen, named}) {
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+      assertThat(result.err()).contains("TOAPIS_API_KEY is set but empty").doesNotContain("mock provider is used");
+    }
+  }
+
+  @Test
   void jsonVerboseAndProviderWorkBeforeOrAfterTheCommand() {
     CliRun.Result before = CliRun.in(dir).run("--json", "--verbose", "--provider", "mock", "models");
     CliRun.Result after = CliRun.in(dir).run("models", "--json", "--verbose", "--provider", "mock");
