@@ -271,8 +271,10 @@ final class JobRun {
         write(b -> b.state(FAILED).reason("result_expired", cause.getMessage()), () -> finish(Kind.DONE, null));
       } else if (cause instanceof TaskNotFoundException || cause instanceof RequestRejectedException
           || cause instanceof AuthenticationException) {
-        write(b -> b.state(FAILED).reason("result_unavailable", "the video of task " + handle.taskId()
-            + " could not be fetched (" + cause.getMessage() + "); its link has probably expired: generate it again"), () -> finish(Kind.DONE, null));
+        // One answer never gives a created task up: forget the link, so that the next run reads the task again.
+        String problem = "the video of task " + handle.taskId() + " could not be fetched (" + cause.getMessage()
+            + "); the job stays open and the next run reads the task again for a fresh link";
+        write(b -> b.video(null, null).reason("result_unavailable", problem), () -> hold(problem));
       } else {
         hold("the video of task " + handle.taskId() + " is ready but was not saved: " + cause.getMessage()
             + "; run again to download it");

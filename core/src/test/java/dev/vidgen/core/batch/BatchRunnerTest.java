@@ -224,6 +224,26 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aResultLinkThatCannotBeFetchedKeepsTheJobOpenAndTheNextRunReadsTheTaskAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.downloadScript.put("a", target -> CompletableFuture.failedFuture(ProviderException.of(
+        FailureKind.NOT_FOUND, ProviderErrorDetails.of("scripted", 404, null, "no such file"), null)));
+
+    runner(2, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTED);
+    assertThat(entry("a").videoUrl()).as("the link is forgotten").isNull();
+    backend.downloadScript.remove("a");
+    backend.calls.clear();
+
+    runner(2, false).run(plan);
+
+    assertThat(backend.calls).containsExactly("await a while submitted", "download a");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(backend.count("submit")).isZero();
+  }
+
+  @Test
   void turnsAnUnansweredCreateIntoUnknown() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     backend.submitScript.put("a", job -> CompletableFuture.failedFuture(new AmbiguousSubmitException(
