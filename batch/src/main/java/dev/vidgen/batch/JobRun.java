@@ -10,6 +10,7 @@ import static dev.vidgen.core.concurrent.AsyncFailures.unwrap;
 
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.client.DeadlineExceededException;
+import dev.vidgen.core.client.FailureCases;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
@@ -18,18 +19,17 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
-import dev.vidgen.core.error.BudgetExceededException;
-import dev.vidgen.core.error.ContentPolicyException;
-import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.FailureTable;
+import dev.vidgen.core.policy.FailureTable.JobStep;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.net.URI;
 import java.nio.file.Path;
@@ -99,8 +99,7 @@ final class JobRun {
   }
 
   private void uploadFailed(Throwable failure) {
-    if (failure instanceof InvalidJobException || failure instanceof RequestRejectedException
-        || failure instanceof ContentPolicyException || failure instanceof IllegalArgumentException) {
+    if (FailureCases.rowOf(failure).jobBeforeTask() == JobStep.FAIL_JOB || failure instanceof IllegalArgumentException) {
       write(b -> b.state(FAILED).reason(code(failure, "upload_failed"), "an image could not be uploaded: "
           + failure.getMessage()), () -> finish(Kind.DONE, null));
     } else {
@@ -123,22 +122,18 @@ final class JobRun {
   }
 
   private void createFailed(Throwable failure) {
-    if (failure instanceof AmbiguousSubmitException
-        || (failure instanceof ProviderException p && p.kind() == FailureKind.NO_RESPONSE)
-        || !(failure instanceof VidgenException)) {
-      write(b -> b.state(UNKNOWN).reason("ambiguous_submit", failure.getMessage()), () -> finish(Kind.DONE, null));
-    } else if (failure instanceof InvalidJobException || failure instanceof RequestRejectedException
-        || failure instanceof ContentPolicyException) {
-      write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
-    } else {
-      notSent(failure, "the create was refused");
+    switch (FailureCases.rowOf(failure).jobBeforeTask()) {
+      case MARK_UNKNOWN ->
+          write(b -> b.state(UNKNOWN).reason("ambiguous_submit", failure.getMessage()), () -> finish(Kind.DONE, null));
+      case FAIL_JOB ->
+          write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
+      case TRY_AGAIN -> notSent(failure, "the create was refused");
     }
   }
 
   /** The provider surely has no task: back to pending; tried again later in this run, or stop the run. */
   private void notSent(Throwable failure, String what) {
-    boolean fatal = failure instanceof AuthenticationException || failure instanceof InsufficientQuotaException
-        || failure instanceof BudgetExceededException;
+    boolean fatal = FailureCases.rowOf(failure).stopsRun() && failure instanceof VidgenException;
     if (fatal) {
       ctx.stop((VidgenException) failure);
     }
@@ -237,15 +232,19 @@ final class JobRun {
         return;
       }
       Throwable cause = unwrap(failure);
+      FailureTable.Row row = FailureCases.rowOf(cause);
       if (cause instanceof TaskFailedException failed) {
         taskFailed(failed.snapshot().failureReason().orElse(new TaskFailure("failed", failed.getMessage())));
-      } else if (cause instanceof TaskNotFoundException) {
-        write(b -> b.state(FAILED).reason("task_not_found", cause.getMessage()), () -> finish(Kind.DONE, null));
+      } else if (row.jobOnceTask() == JobStep.FAIL_JOB) {
+        write(b -> b.state(FAILED).reason(code(cause, "failed"), cause.getMessage()), () -> finish(Kind.DONE, null));
       } else if (cause instanceof DeadlineExceededException) {
         hold("task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep polling");
+      } else if (cause instanceof TaskNotFoundException) {
+        hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "); the job stays open and is"
+            + " checked again on the next run");
       } else {
-        if (cause instanceof AuthenticationException auth) {
-          ctx.stop(auth);
+        if (row.stopsRun() && cause instanceof VidgenException fatal) {
+          ctx.stop(fatal);
         }
         hold("polling task " + handle.taskId() + " failed: " + cause.getMessage() + "; run again to keep polling");
       }
@@ -272,10 +271,12 @@ final class JobRun {
       Throwable cause = unwrap(failure);
       if (cause instanceof ResultExpiredException) {
         write(b -> b.state(FAILED).reason("result_expired", cause.getMessage()), () -> finish(Kind.DONE, null));
-      } else if (cause instanceof TaskNotFoundException || cause instanceof RequestRejectedException
-          || cause instanceof AuthenticationException) {
-        write(b -> b.state(FAILED).reason("result_unavailable", "the video of task " + handle.taskId()
-            + " could not be fetched (" + cause.getMessage() + "); its link has probably expired: generate it again"), () -> finish(Kind.DONE, null));
+      } else if (cause instanceof ResultUnavailableException || cause instanceof TaskNotFoundException
+          || cause instanceof RequestRejectedException || cause instanceof AuthenticationException) {
+        // One answer never gives a created task up: forget the link, so that the next run reads the task again.
+        String problem = "the video of task " + handle.taskId() + " could not be fetched (" + cause.getMessage()
+            + "); the job stays open and the next run reads the task again for a fresh link";
+        write(b -> b.video(null, null).reason("result_unavailable", problem), () -> hold(problem));
       } else {
         hold("the video of task " + handle.taskId() + " is ready but was not saved: " + cause.getMessage()
             + "; run again to download it");

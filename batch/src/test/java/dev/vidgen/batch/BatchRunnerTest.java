@@ -20,7 +20,9 @@ import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.FailureTable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchRunnerTest {
   private static final String BATCH = "jobs.jsonl";
@@ -221,6 +225,26 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aResultLinkThatCannotBeFetchedKeepsTheJobOpenAndTheNextRunReadsTheTaskAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.downloadScript.put("a", target -> CompletableFuture.failedFuture(ProviderException.of(
+        FailureKind.NOT_FOUND, ProviderErrorDetails.of("scripted", 404, null, "no such file"), null)));
+
+    runner(2, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTED);
+    assertThat(entry("a").videoUrl()).as("the link is forgotten").isNull();
+    backend.downloadScript.remove("a");
+    backend.calls.clear();
+
+    runner(2, false).run(plan);
+
+    assertThat(backend.calls).containsExactly("await a while submitted", "download a");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(backend.count("submit")).isZero();
+  }
+
+  @Test
   void turnsAnUnansweredCreateIntoUnknown() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     backend.submitScript.put("a", job -> CompletableFuture.failedFuture(new AmbiguousSubmitException(
@@ -260,6 +284,49 @@ class BatchRunnerTest {
 
     assertThat(tries[0]).isEqualTo(2);
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(FailureKind.class)
+  void aCreateThatKeepsFailingEndsWhereTheFailureTableSays(FailureKind kind) {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(
+        ProviderException.of(kind, ProviderErrorDetails.of("scripted", 0, null, "refused"), null)));
+
+    BatchReport report = runner(1, false).run(plan);
+
+    FailureTable.Row row = FailureTable.row(kind);
+    State expected = switch (row.jobBeforeTask()) {
+      case MARK_UNKNOWN -> State.UNKNOWN;
+      case FAIL_JOB -> State.FAILED;
+      case TRY_AGAIN -> State.PENDING;
+    };
+    assertThat(entry("a").state()).as(kind + " -> " + row).isEqualTo(expected);
+    assertThat(report.stopCause() != null).as("stops the run").isEqualTo(row.stopsRun());
+  }
+
+  @Test
+  void anAmbiguousCreateIsMarkedUnknownAsTheFailureTableSays() {
+    assertThat(FailureTable.row(FailureCase.AMBIGUOUS_CREATE).jobBeforeTask()).isEqualTo(FailureTable.JobStep.MARK_UNKNOWN);
+  }
+
+  @Test
+  void aTaskNotFoundWhilePollingKeepsTheJobOpenAndTheNextRunChecksItAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.awaitScript.put("a", handle -> CompletableFuture.failedFuture(ProviderException.of(FailureKind.NOT_FOUND,
+        ProviderErrorDetails.of("scripted", 404, "task_not_found", "no such task"), null)));
+
+    BatchReport first = runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTED);
+    assertThat(first.finished()).isFalse();
+    assertThat(backend.count("submit")).isEqualTo(1);
+
+    backend.awaitScript.remove("a");
+    runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(backend.count("submit")).as("the task was never created again").isEqualTo(1);
   }
 
   @Test

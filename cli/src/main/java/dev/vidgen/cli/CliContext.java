@@ -51,6 +51,12 @@ record CliContext(
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  /** Whether the environment variable {@code name} is there but holds only blanks (a mistake, not an absence). */
+  boolean isBlankButSet(String name) {
+    String value = env.get(name);
+    return value != null && value.isBlank();
+  }
+
   /** {@code path} read against the working directory. */
   Path resolve(Path path) {
     return workingDir.resolve(path).normalize();

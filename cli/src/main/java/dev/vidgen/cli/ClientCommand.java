@@ -2,11 +2,11 @@ package dev.vidgen.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The base of every subcommand: {@code --json}, a {@link Session} with the client, and one place
+ * The base of every subcommand: a {@link Session} with the client, the root's shared options
+ * (such as {@code --json}, before or after the command), and one place
  * that turns failures into exit codes and messages. A subcommand implements {@link #run}.
  */
 @Command(
@@ -15,18 +15,15 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     usageHelpAutoWidth = true,
     footerHeading = "%n",
-    footer = "Common options --provider, --base-url and --verbose go before or after the command;"
+    footer = "Common options --json, --provider, --base-url and --verbose go before or after the command;"
         + " exit codes and examples are in docs/cli.md.")
 abstract class ClientCommand implements Callable<Integer> {
   @ParentCommand VidgenCommand root;
 
-  @Option(names = "--json", description = "Print exactly one JSON object on stdout and nothing else there.")
-  boolean json;
-
   @Override
   public final Integer call() {
     CliContext context = root.context();
-    Output output = new Output(context.out(), context.err(), json);
+    Output output = new Output(context.out(), context.err(), root.json);
     if (writesVideoToStdout()) {
       output = output.toStderr();
     }

@@ -35,6 +35,7 @@ final class ClientTuning {
       builder.retryPolicy(RetryPolicy.builder()
           .rateLimitBackoff(retryDelay, retryDelay)
           .transientBackoff(retryDelay, retryDelay)
+          .notFoundBackoff(retryDelay, retryDelay)
           .retryAfterJitter(Duration.ZERO)
           .build());
     }

@@ -1,25 +1,30 @@
 package dev.vidgen.cli;
 
-/** The exit codes of every command; part of the command's contract (see docs/cli.md). */
+import dev.vidgen.core.policy.FailureTable;
+
+/**
+ * The exit codes of every command; part of the command's contract (see docs/cli.md). The numbers
+ * come from core's {@link FailureTable}, which also says which failure gets which.
+ */
 final class ExitCodes {
   /** The command did what was asked. */
   static final int DONE = 0;
   /** Anything not listed below. */
-  static final int OTHER = 1;
-  /** The job (or the command line) is invalid; nothing was sent. */
-  static final int INVALID_JOB = 2;
+  static final int OTHER = FailureTable.EXIT_OTHER;
+  /** The job, the command line or a request the provider refused as invalid; nothing was made. */
+  static final int INVALID_JOB = FailureTable.EXIT_INVALID;
   /** The API key is missing, wrong or lacks permission. */
-  static final int AUTHENTICATION = 3;
+  static final int AUTHENTICATION = FailureTable.EXIT_AUTHENTICATION;
   /** Still rate limited after the retries. */
-  static final int RATE_LIMITED = 4;
+  static final int RATE_LIMITED = FailureTable.EXIT_RATE_LIMITED;
   /** The provider or the network failed, after the retries. */
-  static final int PROVIDER_ERROR = 5;
+  static final int PROVIDER_ERROR = FailureTable.EXIT_PROVIDER_ERROR;
   /** The task failed: generation failed or the content policy refused it. */
-  static final int TASK_FAILED = 6;
+  static final int TASK_FAILED = FailureTable.EXIT_TASK_FAILED;
   /** The deadline passed first; the task id is printed so that {@code vidgen wait} can go on. */
-  static final int DEADLINE = 7;
+  static final int DEADLINE = FailureTable.EXIT_DEADLINE;
   /** The job costs more than {@code --max-credits}; nothing was sent. */
-  static final int OVER_BUDGET = 8;
+  static final int OVER_BUDGET = FailureTable.EXIT_OVER_BUDGET;
 
   private ExitCodes() {}
 }

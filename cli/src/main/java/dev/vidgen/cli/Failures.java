@@ -1,6 +1,8 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.FailureCases;
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.policy.FailureTable;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
@@ -86,7 +88,7 @@ final class Failures {
     return "the task is done; save its video with: " + unsaved.command();
   }
 
-  /** The exit code for {@code failure}, as documented in docs/cli.md. */
+  /** The exit code for {@code failure}, as documented in docs/cli.md: core's {@link FailureTable} decides. */
   static int exitCode(Throwable failure) {
     Throwable cause = AsyncFailures.unwrap(failure);
     if (cause instanceof SaveFailedException unsaved) {
@@ -95,28 +97,10 @@ final class Failures {
     if (cause instanceof CliException cli) {
       return cli.exitCode();
     }
-    if (cause instanceof InvalidJobException || cause instanceof ParameterException) {
+    if (cause instanceof ParameterException) {
       return ExitCodes.INVALID_JOB;
     }
-    if (cause instanceof AuthenticationException) {
-      return ExitCodes.AUTHENTICATION;
-    }
-    if (cause instanceof RateLimitedException) {
-      return ExitCodes.RATE_LIMITED;
-    }
-    if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
-      return ExitCodes.TASK_FAILED;
-    }
-    if (cause instanceof ProviderException || cause instanceof ResultUnavailableException) {
-      return ExitCodes.PROVIDER_ERROR;
-    }
-    if (cause instanceof DeadlineExceededException) {
-      return ExitCodes.DEADLINE;
-    }
-    if (cause instanceof BudgetExceededException) {
-      return ExitCodes.OVER_BUDGET;
-    }
-    return ExitCodes.OTHER;
+    return FailureCases.rowOf(cause).exitCode();
   }
 
   /** The stable kind in {@code error.kind}, such as {@code rate_limited}. */

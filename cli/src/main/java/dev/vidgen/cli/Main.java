@@ -55,8 +55,10 @@ public final class Main {
         && args.length > 0 && !args[0].startsWith("-");
     if (unknownCommand) {
       List<String> commands = line.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+      String guess = ((UnmatchedArgumentException) e).getSuggestions().stream()
+          .filter(commands::contains).findFirst().map(near -> "did you mean " + near + "? ").orElse("");
       return Failures.report(CliException.usage("'" + args[0] + "' is not a vidgen command",
-          "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
+          guess + "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
     }
     return Failures.report(e, null, output);
   }

@@ -1,13 +1,15 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.port.VideoProviders;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which provider a command talks to and why: {@code --provider}, else {@code VIDGEN_PROVIDER},
- * else the provider named by an encoded job handle, else {@code toapis} when {@code
- * TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice).
+ * Which provider a command talks to and why: what core's {@link VideoProviders#named} finds
+ * ({@code --provider}, else {@code -Dvidgen.provider}, else {@code VIDGEN_PROVIDER}; an unknown id
+ * is an error naming the ids found), else the provider named by an encoded job handle, else
+ * {@code toapis} when {@code TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice).
  *
  * @param source how the choice was made, for {@code --verbose} and messages
  * @param fellBackToMock whether nothing chose a provider and the mock was taken
@@ -15,7 +17,7 @@ import java.util.Optional;
 record ProviderChoice(String id, String source, boolean fellBackToMock) {
   static final String TOAPIS = "toapis";
   static final String MOCK = "mock";
-  static final String PROVIDER_VARIABLE = "VIDGEN_PROVIDER";
+  static final String PROVIDER_VARIABLE = VideoProviders.ENVIRONMENT_VARIABLE;
   static final String KEY_VARIABLE = "TOAPIS_API_KEY";
   static final String BASE_URL_VARIABLE = "TOAPIS_BASE_URL";
   static final String DEFAULT_BASE_URL = "https://toapis.com";
@@ -32,12 +34,16 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
    * @param fromHandle the provider an encoded job handle names, or null
    */
   static ProviderChoice choose(String flag, CliContext context, String fromHandle) {
-    if (flag != null && !flag.isBlank()) {
-      return new ProviderChoice(flag, "--provider", false);
+    Optional<VideoProviders.Choice> named =
+        VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));
+    if (named.isPresent()) {
+      String source = named.get().source().contains(PROVIDER_VARIABLE) ? PROVIDER_VARIABLE : named.get().source();
+      return new ProviderChoice(named.get().id(), source, false);
     }
-    Optional<String> variable = context.variable(PROVIDER_VARIABLE);
-    if (variable.isPresent()) {
-      return new ProviderChoice(variable.get(), PROVIDER_VARIABLE, false);
+    if (context.isBlankButSet(KEY_VARIABLE)) {
+      throw CliException.usage(KEY_VARIABLE + " is set but empty, so no provider can be chosen from it",
+          "set it to your key (export " + KEY_VARIABLE + "=sk-...), or unset it and use --provider mock to try"
+              + " things offline");
     }
     if (fromHandle != null && !fromHandle.isBlank()) {
       return new ProviderChoice(fromHandle, "the job handle", false);

@@ -100,6 +100,11 @@ final class Session implements AutoCloseable {
     Optional<ApiKey> key = Optional.empty();
     if (choice.isToApis()) {
       key = context.variable(ProviderChoice.KEY_VARIABLE).map(ApiKey::of);
+      if (key.isEmpty() && needsKey && context.isBlankButSet(ProviderChoice.KEY_VARIABLE)) {
+        throw CliException.usage(ProviderChoice.KEY_VARIABLE + " is set but empty, so toapis cannot be used",
+            "set it to your key (export " + ProviderChoice.KEY_VARIABLE + "=sk-...; keys are made at"
+                + " https://toapis.com/console/token), or use --provider mock to try things offline");
+      }
       if (key.isEmpty() && needsKey) {
         throw new CliException(ExitCodes.AUTHENTICATION, "authentication",
             ProviderChoice.KEY_VARIABLE + " is not set, so toapis cannot be used",

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,12 +48,13 @@ import picocli.CommandLine.Spec;
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
       "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
       "",
-      "Exit codes: 0 done, 1 anything else, 2 invalid job or command line (nothing",
-      "sent), 3 authentication, 4 still rate limited, 5 provider or network error,",
+      "Exit codes: 0 done, 1 anything else, 2 invalid job, command line or setting,",
+      "or a request the provider refused as invalid (nothing made), 3 authentication,",
+      "4 still rate limited, 5 provider or network error,",
       "6 task failed, 7 deadline reached (the task id is printed), 8 over",
       "--max-credits (nothing sent). docs/cli.md shows every command with examples."
     })
-final class VidgenCommand implements Runnable {
+final class VidgenCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -71,6 +73,12 @@ final class VidgenCommand implements Runnable {
       scope = ScopeType.INHERIT,
       description = "The provider's base URL (default: TOAPIS_BASE_URL, else https://toapis.com).")
   String baseUrl;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print exactly one JSON object on stdout and nothing else there.")
+  boolean json;
 
   @Option(
       names = "--verbose",
@@ -112,9 +120,10 @@ final class VidgenCommand implements Runnable {
     return context;
   }
 
-  /** Without a subcommand: the usage help. */
+  /** Without a subcommand: the usage help on stderr, and exit 2 (a command is needed). */
   @Override
-  public void run() {
-    spec.commandLine().usage(context.out());
+  public Integer call() {
+    spec.commandLine().usage(context.err());
+    return ExitCodes.INVALID_JOB;
   }
 }

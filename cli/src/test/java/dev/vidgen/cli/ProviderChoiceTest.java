@@ -1,7 +1,9 @@
 package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.error.ProviderSelectionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -49,10 +51,32 @@ class ProviderChoiceTest {
 
   @Test
   void nothingAtAllMeansTheMock() {
-    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of("TOAPIS_API_KEY", "  ")), null);
+    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of()), null);
 
     assertThat(choice.id()).isEqualTo("mock");
     assertThat(choice.fellBackToMock()).isTrue();
+  }
+
+  @Test
+  void anEmptyKeyIsAMistakeNotAReasonToUseTheMock() {
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "  ")), null))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageContaining("TOAPIS_API_KEY is set but empty");
+  }
+
+  @Test
+  void anUnknownProviderIsRefusedByCoreNamingTheIdsFoundAndTheNearest() {
+    CliContext context = contextWith(Map.of());
+
+    assertThatThrownBy(() -> ProviderChoice.choose("toapi", context, null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("'toapi' (--provider)")
+        .hasMessageContaining("mock, toapis")
+        .hasMessageContaining("did you mean toapis?");
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("VIDGEN_PROVIDER", "mok")), null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("VIDGEN_PROVIDER")
+        .hasMessageContaining("did you mean mock?");
   }
 
   @Test

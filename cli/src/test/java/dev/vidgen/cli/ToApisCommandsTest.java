@@ -252,7 +252,7 @@ class ToApisCommandsTest {
 
   @ParameterizedTest(name = "HTTP {0} on create -> exit {1} ({2})")
   @CsvSource({
-    "400, 5, request_rejected",
+    "400, 2, request_rejected",
     "401, 3, authentication",
     "403, 3, authentication",
     "402, 5, insufficient_quota",
@@ -289,7 +289,7 @@ class ToApisCommandsTest {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url",
         "http://example.com", "--verbose");
 
-    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.exitCode()).as("a setting that cannot be used is a usage mistake: " + result.all()).isEqualTo(2);
     assertThat(result.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
   }
 }

@@ -175,10 +175,23 @@ class ClientOnMockTest {
   }
 
   @Test
-  void aStatusErrorAfterTheCreateNamesTheTask() {
+  void aPassingNotFoundAfterTheCreateIsRetriedAndTheTaskCompletes() {
     try (VidgenClient client = world.client()) {
       JobHandle handle = client.submit(MockWorld.jobWithoutReference());
       world.mock.script().fail(Operation.READ, 1, FailureKind.NOT_FOUND);
+
+      TaskSnapshot done = world.runUntilDone(client.awaitAsync(handle, AwaitOptions.defaults()), TEN_MINUTES).join();
+
+      assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void aStatusErrorAfterTheCreateNamesTheTask() {
+    try (VidgenClient client = world.client()) {
+      JobHandle handle = client.submit(MockWorld.jobWithoutReference());
+      // Beyond the grace period a "not found" for a created task is believed.
+      world.mock.script().fail(Operation.READ, 6, FailureKind.NOT_FOUND);
 
       Throwable failure = failureOf(world.runUntilDone(client.awaitAsync(handle, AwaitOptions.defaults()), TEN_MINUTES));
 

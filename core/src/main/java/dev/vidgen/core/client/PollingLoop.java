@@ -4,7 +4,6 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
-import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +87,7 @@ final class PollingLoop {
       }
       polls++;
       CompletableFuture<TaskSnapshot> read =
-          retries.run(Operation.READ, handle, taskId, () -> runtime.provider().status(taskId));
+          retries.runStatusOfCreatedTask(handle, taskId, () -> runtime.provider().status(taskId));
       Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
       Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
       Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {

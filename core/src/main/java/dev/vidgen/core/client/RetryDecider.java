@@ -13,7 +13,23 @@ interface RetryDecider {
   RetryDecision decide(
       Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random);
 
+  /** After a "not found" for a task being waited on; {@link RetryPolicy#decideTaskNotFound}. Scripts believe it at once. */
+  default RetryDecision decideTaskNotFound(int failedAttempts, RandomGenerator random) {
+    return decide(Operation.READ, FailureKind.NOT_FOUND, failedAttempts, null, random);
+  }
+
   static RetryDecider of(RetryPolicy policy) {
-    return policy::decide;
+    return new RetryDecider() {
+      @Override
+      public RetryDecision decide(
+          Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random) {
+        return policy.decide(operation, kind, failedAttempts, retryAfter, random);
+      }
+
+      @Override
+      public RetryDecision decideTaskNotFound(int failedAttempts, RandomGenerator random) {
+        return policy.decideTaskNotFound(failedAttempts, random);
+      }
+    };
   }
 }

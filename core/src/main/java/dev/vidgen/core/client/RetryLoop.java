@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.RetryDecision;
 import java.util.Optional;
@@ -44,7 +45,18 @@ final class RetryLoop {
       TaskId taskId,
       Supplier<CompletableFuture<T>> call,
       Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
-    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous);
+    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false);
+    attempts.next();
+    return attempts.result;
+  }
+
+  /**
+   * Reads the status of a task this client created and is waiting on: like {@link
+   * #run(Operation, JobHandle, TaskId, Supplier)}, but a "not found" is retried for the policy's
+   * grace period before it is believed (such an answer can pass).
+   */
+  <T> CompletableFuture<T> runStatusOfCreatedTask(JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call) {
+    Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true);
     attempts.next();
     return attempts.result;
   }
@@ -58,6 +70,7 @@ final class RetryLoop {
     private final TaskId taskId;
     private final Supplier<CompletableFuture<T>> call;
     private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
+    private final boolean notFoundGrace;
     private int failures;
 
     Attempts(
@@ -65,12 +78,14 @@ final class RetryLoop {
         JobHandle handle,
         TaskId taskId,
         Supplier<CompletableFuture<T>> call,
-        Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
+        Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous,
+        boolean notFoundGrace) {
       this.operation = operation;
       this.handle = handle;
       this.taskId = taskId;
       this.call = call;
       this.onAmbiguous = onAmbiguous;
+      this.notFoundGrace = notFoundGrace;
       result.whenComplete((value, failure) -> pending.get().cancel());
     }
 
@@ -94,8 +109,9 @@ final class RetryLoop {
       }
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
       failures++;
-      RetryDecision decision =
-          runtime.retries().decide(
+      RetryDecision decision = notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
+          ? runtime.retries().decideTaskNotFound(failures, runtime.random())
+          : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
       if (decision instanceof RetryDecision.Retry retry) {
         runtime.events().retry(handle, operation, tagged, failures, retry.delay());

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Decides, with no sleeping, whether and when a failed provider call is tried again, following
- * the provider's guidance: 400/401/402/404/422 never; 429 with exponential backoff and jitter,
+ * Decides, with no sleeping, whether and when a failed provider call is tried again, as the
+ * {@link FailureTable} says: 400/401/402/422 never; 429 with exponential backoff and jitter,
  * honouring {@code Retry-After}; 500/503 a few short retries; a connection that failed before
- * sending always; an unanswered create never blindly. Immutable and thread-safe.
+ * sending always; an unanswered create never blindly; a 404 on a status read of a task being
+ * waited for, for a grace period ({@link #decideTaskNotFound}). Immutable and thread-safe.
  *
  * <p>Jitter only lengthens a wait: a retry never comes before the nominal backoff (1 s, 2 s,
  * 4 s, … for 429) nor before the server's {@code Retry-After}. See
@@ -21,6 +22,8 @@ public final class RetryPolicy {
   private final Backoff transientBackoff;
   private final Duration maxRetryAfter;
   private final Duration retryAfterJitter;
+  private final int notFoundRetries;
+  private final Backoff notFoundBackoff;
 
   private RetryPolicy(Builder builder) {
     this.rateLimitRetries = builder.rateLimitRetries;
@@ -29,6 +32,8 @@ public final class RetryPolicy {
     this.transientBackoff = builder.transientBackoff;
     this.maxRetryAfter = builder.maxRetryAfter;
     this.retryAfterJitter = builder.retryAfterJitter;
+    this.notFoundRetries = builder.notFoundRetries;
+    this.notFoundBackoff = builder.notFoundBackoff;
   }
 
   /** The policy vidgen uses unless told otherwise. */
@@ -38,7 +43,7 @@ public final class RetryPolicy {
 
   /** A policy that retries nothing (an unanswered create is still reported as ambiguous). */
   public static RetryPolicy never() {
-    return builder().rateLimitRetries(0).transientRetries(0).build();
+    return builder().rateLimitRetries(0).transientRetries(0).notFoundRetries(0).build();
   }
 
   /** A builder starting from the defaults. */
@@ -67,14 +72,15 @@ public final class RetryPolicy {
       throw new IllegalArgumentException("failedAttempts must be at least 1: " + failedAttempts);
     }
     String what = label(operation) + ": " + FailureText.of(kind);
-    if (!kind.isTransient()) {
-      return new RetryDecision.GiveUp(what + "; never retried");
-    }
-    if (kind == FailureKind.NO_RESPONSE && operation == Operation.CREATE) {
+    FailureTable.Row row = FailureTable.row(kind);
+    if (operation == Operation.CREATE && row.create() == FailureTable.CreateStep.LOOK_UP) {
       return new RetryDecision.Ambiguous(
           what + "; the task may exist and be billed, so the create is not sent again blindly");
     }
-    boolean rateLimited = kind == FailureKind.RATE_LIMITED;
+    if (row.retry() == FailureTable.Retry.NEVER || row.retry() == FailureTable.Retry.NOT_FOUND_GRACE) {
+      return new RetryDecision.GiveUp(what + "; never retried");
+    }
+    boolean rateLimited = row.retry() == FailureTable.Retry.RATE_LIMIT_BACKOFF;
     int allowed = rateLimited ? rateLimitRetries : transientRetries;
     if (failedAttempts > allowed) {
       return new RetryDecision.GiveUp(what + "; gave up after " + allowed + " retr" + (allowed == 1 ? "y" : "ies"));
@@ -85,6 +91,26 @@ public final class RetryPolicy {
     }
     Duration delay = (rateLimited ? rateLimitBackoff : transientBackoff).delay(failedAttempts, random);
     return new RetryDecision.Retry(delay, retry + FailureText.seconds(delay) + " (backoff)");
+  }
+
+  /**
+   * The decision after a status read of a task this client created and is waiting on answered
+   * "not found" {@code failedAttempts} times in a row: such an answer can pass (the provider has
+   * not caught up yet), so it is retried with backoff for a grace period before it is believed.
+   */
+  public RetryDecision decideTaskNotFound(int failedAttempts, RandomGenerator random) {
+    Objects.requireNonNull(random, "random == null");
+    if (failedAttempts < 1) {
+      throw new IllegalArgumentException("failedAttempts must be at least 1: " + failedAttempts);
+    }
+    String what = "read: " + FailureText.of(FailureKind.NOT_FOUND) + " for a task this client created";
+    if (failedAttempts > notFoundRetries) {
+      return new RetryDecision.GiveUp(what + "; believed after " + notFoundRetries + " retr"
+          + (notFoundRetries == 1 ? "y" : "ies"));
+    }
+    Duration delay = notFoundBackoff.delay(failedAttempts, random);
+    return new RetryDecision.Retry(delay, what + "; retry " + failedAttempts + " of " + notFoundRetries + " in "
+        + FailureText.seconds(delay) + " (grace before it is believed)");
   }
 
   private RetryDecision honour(Duration hint, String what, String retry, RandomGenerator random) {
@@ -111,7 +137,7 @@ public final class RetryPolicy {
   public String toString() {
     return "RetryPolicy[429: " + rateLimitRetries + " retries " + rateLimitBackoff + "; 5xx/network: "
         + transientRetries + " retries " + transientBackoff + "; Retry-After up to " + maxRetryAfter
-        + " + " + retryAfterJitter + "]";
+        + " + " + retryAfterJitter + "; 404 of a created task: " + notFoundRetries + " retries " + notFoundBackoff + "]";
   }
 
   /** Tunes a {@link RetryPolicy}; every setting has a sensible default. Not thread-safe. */
@@ -122,6 +148,8 @@ public final class RetryPolicy {
     private Backoff transientBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2), 0.2);
     private Duration maxRetryAfter = Duration.ofSeconds(120);
     private Duration retryAfterJitter = Duration.ofSeconds(1);
+    private int notFoundRetries = 5;
+    private Backoff notFoundBackoff = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2);
 
     private Builder() {}
 
@@ -132,6 +160,8 @@ public final class RetryPolicy {
       transientBackoff = policy.transientBackoff;
       maxRetryAfter = policy.maxRetryAfter;
       retryAfterJitter = policy.retryAfterJitter;
+      notFoundRetries = policy.notFoundRetries;
+      notFoundBackoff = policy.notFoundBackoff;
     }
 
     /** Retries after HTTP 429 before giving up (default 6). */
@@ -161,10 +191,26 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Retries of a status read that answered "not found" for a task this client created and is
+     * waiting on, before the answer is believed (default 5: about a minute with the default backoff).
+     */
+    public Builder notFoundRetries(int retries) {
+      this.notFoundRetries = requireRetries(retries);
+      return this;
+    }
+
+    /** The first wait after such a "not found", doubled up to {@code cap} (default 2 s doubling to 30 s). */
+    public Builder notFoundBackoff(Duration first, Duration cap) {
+      this.notFoundBackoff = new Backoff(first, cap, notFoundBackoff.jitter());
+      return this;
+    }
+
     /** Backoff waits grow at random by up to this share (default 0.2, i.e. up to +20 %). */
     public Builder jitter(double jitter) {
       this.rateLimitBackoff = new Backoff(rateLimitBackoff.first(), rateLimitBackoff.cap(), jitter);
       this.transientBackoff = new Backoff(transientBackoff.first(), transientBackoff.cap(), jitter);
+      this.notFoundBackoff = new Backoff(notFoundBackoff.first(), notFoundBackoff.cap(), jitter);
       return this;
     }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -74,6 +75,33 @@ public final class VideoProviders {
     return create(locator().choose(id), config);
   }
 
+  /**
+   * Which provider is named, and by what: {@code explicitId} (described by {@code explicitSource},
+   * such as {@code --provider}) when not blank, else the {@value #SYSTEM_PROPERTY} system property,
+   * else the {@value #ENVIRONMENT_VARIABLE} variable read through {@code environment}. Empty when
+   * nothing names one, so that a caller can apply its own default; nothing is created.
+   *
+   * @throws ProviderSelectionException when the named id is not on the class path (the message
+   *     lists the ids found and the nearest one)
+   */
+  public static Optional<Choice> named(String explicitId, String explicitSource, Function<String, String> environment) {
+    Objects.requireNonNull(environment, "environment == null");
+    Locator locator = new Locator(System::getProperty, environment, Thread.currentThread().getContextClassLoader());
+    return locator.named(explicitId, explicitSource == null ? "asked for in code" : explicitSource);
+  }
+
+  /**
+   * A provider id and how it was chosen.
+   *
+   * @param source such as {@code --provider}, or "named by the environment variable VIDGEN_PROVIDER"
+   */
+  public record Choice(String id, String source) {
+    public Choice {
+      Objects.requireNonNull(id, "id == null");
+      Objects.requireNonNull(source, "source == null");
+    }
+  }
+
   /** The ids of every provider factory on the class path, sorted; factories that fail to load are left out. */
   public static List<String> availableIds() {
     return locator().scan().ids();
@@ -96,16 +124,9 @@ public final class VideoProviders {
     }
 
     VideoProviderFactory choose(String explicitId) {
-      if (!isBlank(explicitId)) {
-        return byId(explicitId, "asked for in code");
-      }
-      String property = properties.apply(SYSTEM_PROPERTY);
-      if (!isBlank(property)) {
-        return byId(property, "named by the system property " + SYSTEM_PROPERTY);
-      }
-      String variable = environment.apply(ENVIRONMENT_VARIABLE);
-      if (!isBlank(variable)) {
-        return byId(variable, "named by the environment variable " + ENVIRONMENT_VARIABLE);
+      Optional<Choice> named = named(explicitId, "asked for in code");
+      if (named.isPresent()) {
+        return byId(named.get().id(), named.get().source());
       }
       Scan scan = scan();
       if (scan.factories().size() == 1) {
@@ -126,6 +147,25 @@ public final class VideoProviders {
           scan.ids(), scan.firstFailure());
     }
 
+    /** The provider an explicit id, the property or the variable names, checked against the class path. */
+    Optional<Choice> named(String explicitId, String explicitSource) {
+      String source;
+      String id;
+      if (!isBlank(explicitId)) {
+        id = explicitId;
+        source = explicitSource;
+      } else if (!isBlank(properties.apply(SYSTEM_PROPERTY))) {
+        id = properties.apply(SYSTEM_PROPERTY);
+        source = "named by the system property " + SYSTEM_PROPERTY;
+      } else if (!isBlank(environment.apply(ENVIRONMENT_VARIABLE))) {
+        id = environment.apply(ENVIRONMENT_VARIABLE);
+        source = "named by the environment variable " + ENVIRONMENT_VARIABLE;
+      } else {
+        return Optional.empty();
+      }
+      return Optional.of(new Choice(byId(id, source).id().toLowerCase(Locale.ROOT), source));
+    }
+
     VideoProviderFactory byId(String id, String source) {
       String wanted = id.strip().toLowerCase(Locale.ROOT);
       Scan scan = scan();
@@ -135,7 +175,8 @@ public final class VideoProviders {
         return matches.get(0);
       }
       if (matches.isEmpty()) {
-        String found = scan.ids().isEmpty() ? "none found" : "found: " + String.join(", ", scan.ids());
+        String found = scan.ids().isEmpty() ? "none found" : "found: " + String.join(", ", scan.ids())
+            + nearest(wanted, scan.ids()).map(near -> "; did you mean " + near + "?").orElse("");
         throw new ProviderSelectionException(
             "no video provider with id '" + id.strip() + "' (" + source + "); " + found + scan.failureSuffix(),
             scan.ids(), scan.firstFailure());
@@ -183,6 +224,39 @@ public final class VideoProviders {
         }
       }
       return new Scan(List.copyOf(factories), List.copyOf(failures));
+    }
+
+    /** The id closest to {@code wanted} by edit distance, when it is close enough to be a typo. */
+    static Optional<String> nearest(String wanted, List<String> ids) {
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (String id : ids) {
+        int distance = distance(wanted, id.toLowerCase(Locale.ROOT));
+        if (distance < bestDistance) {
+          best = id;
+          bestDistance = distance;
+        }
+      }
+      return best != null && bestDistance <= Math.max(2, wanted.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+      int[] previous = new int[b.length() + 1];
+      int[] current = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        current[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+          current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        }
+        int[] swap = previous;
+        previous = current;
+        current = swap;
+      }
+      return previous[b.length()];
     }
 
     private static boolean isBlank(String text) {

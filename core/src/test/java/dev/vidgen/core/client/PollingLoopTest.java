@@ -137,14 +137,40 @@ class PollingLoopTest {
   }
 
   @Test
-  void aProviderErrorWhilePollingNamesTheTask() {
-    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+  void aNotFoundThatLastsBeyondTheGraceEndsTheWaitNamingTheTask() {
+    for (int i = 0; i < 6; i++) {
+      provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    }
     CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
-    fixture.advance(Duration.ofMinutes(1));
+    fixture.advance(Duration.ofSeconds(40));
+    assertThat(done).as("still within the grace period").isNotDone();
+    fixture.advance(Duration.ofMinutes(2));
 
     Throwable failure = failureOf(done);
     assertThat(failure).isInstanceOf(TaskNotFoundException.class);
     assertThat(((TaskNotFoundException) failure).taskId()).contains(TASK);
+    assertThat(provider.count("status")).as("the first read and five retries").isEqualTo(6);
+  }
+
+  @Test
+  void aPassingNotFoundForACreatedTaskIsRetriedAndTheTaskCompletes() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND), ScriptedProvider.failure(FailureKind.NOT_FOUND),
+        ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(fixture.listener.events()).contains("completed task-1");
+  }
+
+  @Test
+  void aOneOffStatusReadBelievesNotFoundAtOnce() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    CompletableFuture<TaskSnapshot> read = fixture.client.statusAsync(fixture.handle("task-1"));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(read)).isInstanceOf(TaskNotFoundException.class);
+    assertThat(provider.count("status")).isEqualTo(1);
   }
 
   @Test

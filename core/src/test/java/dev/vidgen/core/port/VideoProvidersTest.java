@@ -44,6 +44,27 @@ class VideoProvidersTest {
   }
 
   @Test
+  void namesTheChosenProviderAndWhyWithoutCreatingIt() {
+    assertThat(locator(Map.of(), Map.of("VIDGEN_PROVIDER", "Beta")).named("alpha", "--provider"))
+        .contains(new VideoProviders.Choice("alpha", "--provider"));
+    assertThat(locator(Map.of(), Map.of("VIDGEN_PROVIDER", "Beta")).named(null, "--provider"))
+        .contains(new VideoProviders.Choice("beta", "named by the environment variable VIDGEN_PROVIDER"));
+    assertThat(locator(Map.of(), Map.of()).named(" ", "--provider")).isEmpty();
+    assertThat(VideoProviders.named(null, null, name -> null)).isEmpty();
+  }
+
+  @Test
+  void aMistypedIdGetsADidYouMean() {
+    assertThatThrownBy(() -> locator(Map.of(), Map.of()).named("alpah", "--provider"))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("'alpah' (--provider)")
+        .hasMessageContaining("did you mean alpha?");
+    assertThatThrownBy(() -> locator(Map.of(), Map.of()).named("zzzzzzzz", "--provider"))
+        .isInstanceOf(ProviderSelectionException.class)
+        .message().doesNotContain("did you mean");
+  }
+
+  @Test
   void loadsAProviderByIdWithItsConfiguration() {
     VideoProvider provider = VideoProviders.load("alpha", CONFIG);
 

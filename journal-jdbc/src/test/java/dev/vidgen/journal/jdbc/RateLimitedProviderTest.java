@@ -14,6 +14,7 @@ import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.ratelimit.RateLimitedProvider;
 import dev.vidgen.testkit.time.VirtualTime;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,34 @@ class RateLimitedProviderTest {
 
     assertThat(status).isDone();
     assertThat(limited.submitPauseLeft()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void pausesTheBucketTheProvidersSignalsNameAndNoOther() {
+    RateLimits limits = RateLimits.of(new RateLimit(5, 50), new RateLimit(50, 500)).withSignals(failure ->
+        "queries".equals(failure.providerCode().orElse(""))
+            ? Optional.of(new RateLimits.Throttle(RateLimits.Bucket.QUERY, Optional.of(Duration.ofSeconds(9))))
+            : Optional.empty());
+    RateLimitedProvider signalled = RateLimitedProvider.wrap(delegate, limits, time.scheduler(), time.clock());
+    delegate.failNextCreate = ProviderException.of(FailureKind.UNAVAILABLE,
+        ProviderErrorDetails.of("recording", 503, "queries", "status reads are paused"), null);
+
+    assertThat(signalled.create(request(0))).isCompletedExceptionally();
+    CompletableFuture<TaskSnapshot> status = signalled.status(TaskId.of("t-1"));
+
+    assertThat(signalled.submitPauseLeft()).as("creates go on").isZero();
+    assertThat(status).as("reads wait out the pause the signal named").isNotDone();
+    time.advance(Duration.ofMillis(8_900));
+    assertThat(status).isNotDone();
+    time.advance(Duration.ofSeconds(1));
+    assertThat(status).isDone();
+    assertThat(signalled.throttledCount()).isEqualTo(1);
+    assertThat(signalled.rateLimits()).contains(limits);
+  }
+
+  @Test
+  void aProviderThatReportsNoLimitsIsLeftUnwrapped() {
+    assertThat(RateLimitedProvider.wrapReported(delegate, time.scheduler(), time.clock())).isSameAs(delegate);
   }
 
   @Test

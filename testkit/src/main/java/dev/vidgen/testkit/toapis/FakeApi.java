@@ -69,18 +69,25 @@ final class FakeApi extends Dispatcher {
     }
     Fault fault = state.takeFault(endpoint);
     Answer answer;
+    Answer processedUnseen = null;
     if (fault != null && !fault.processes()) {
       answer = fault.kind == Fault.Kind.ANSWER ? faultAnswer(fault, endpoint, now) : null;
     } else {
       answer = authorized(request) ? handle(endpoint, request, path, body, now) : unauthorized(request);
+      if (fault != null && fault.kind == Fault.Kind.ANSWER_AFTER) {
+        processedUnseen = answer;
+        answer = faultAnswer(fault, endpoint, now);
+      }
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
-        || fault.kind == Fault.Kind.SLOW);
+        || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));
     if (endpoint == Endpoint.CREATE) {
-      logCreate(sequence, body, answer, fault, delivered, now);
+      // A create answered by an error after it made its task: made, but its answer never named it.
+      logCreate(sequence, body, processedUnseen != null ? processedUnseen : answer, fault,
+          processedUnseen == null && delivered, now);
     }
     return toResponse(answer, fault, sequence);
   }

@@ -22,7 +22,9 @@ public final class Fault {
     /** No processing, close the connection. */
     DROP_BEFORE,
     /** Process (a create makes its task), then close the connection without answering. */
-    DROP_AFTER
+    DROP_AFTER,
+    /** Process (a create makes its task), then answer with {@link #status}, {@link #body} instead. */
+    ANSWER_AFTER
   }
 
   final Kind kind;
@@ -138,6 +140,19 @@ public final class Fault {
     return new Fault(Kind.DROP_AFTER, 0, null, null, Map.of(), Duration.ZERO, null);
   }
 
+  /**
+   * This error answer, sent after the request was acted on (a create makes its task), as a gateway
+   * in front of a service that did the work does.
+   *
+   * @throws IllegalStateException when this fault is not an answer
+   */
+  public Fault afterProcessing() {
+    if (kind != Kind.ANSWER) {
+      throw new IllegalStateException("only an answer can come after processing, not " + this);
+    }
+    return new Fault(Kind.ANSWER_AFTER, status, contentType, body, headers, delay, retryAfter);
+  }
+
   /** The same fault with one more response header. */
   public Fault withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
@@ -147,13 +162,14 @@ public final class Fault {
 
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
-    return kind == Kind.SLOW || kind == Kind.DROP_AFTER;
+    return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER;
   }
 
   @Override
   public String toString() {
     return switch (kind) {
       case ANSWER -> "Fault[HTTP " + status + "]";
+      case ANSWER_AFTER -> "Fault[HTTP " + status + " after processing]";
       case SLOW -> "Fault[slow " + delay + "]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };

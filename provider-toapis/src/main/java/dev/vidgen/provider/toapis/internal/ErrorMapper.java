@@ -17,7 +17,8 @@ import okhttp3.Headers;
  * Maps every way a ToAPIs call can fail to the core's exceptions: HTTP errors by status (400
  * rejected, 401/403 authentication, 402 quota, 404 not found, 422 content policy, 429 rate
  * limited, 500 server error, 503 unavailable), unreadable answers, and network failures by
- * whether the request had left. Never lets the API key into a message.
+ * whether the request had left. A create answered by a gateway's error (502, 504, or a 5xx that
+ * is not ToAPIs' JSON) is ambiguous: the task may exist. Never lets the API key into a message.
  */
 public final class ErrorMapper {
   /** The provider id errors carry. */
@@ -49,10 +50,24 @@ public final class ErrorMapper {
           + "): the file is gone or not reachable; read the task's status again for a fresh link";
     }
     ProviderErrorDetails details = details(context, status, error.code(), message, headers);
-    if (context.operation() == Operation.CREATE && status == 504) {
-      return ambiguous(context, details.withRetryAfter(null), "a gateway timed out waiting for ToAPIs", null);
+    if (context.operation() == Operation.CREATE && isGatewayError(status, body)) {
+      String what = status == 504 ? "a gateway timed out waiting for ToAPIs"
+          : "a gateway answered HTTP " + status + " instead of ToAPIs";
+      return ambiguous(context, details.withRetryAfter(null), what, null);
     }
     return ProviderException.of(kind, details, null);
+  }
+
+  /**
+   * Whether a server error came from a gateway in front of ToAPIs rather than from ToAPIs itself:
+   * a 502 or 504, or any 5xx whose body is not ToAPIs' JSON (an HTML page, plain text, nothing).
+   * The request may have reached ToAPIs and made a task before the gateway gave up.
+   */
+  static boolean isGatewayError(int status, String body) {
+    if (status == 502 || status == 504) {
+      return true;
+    }
+    return status >= 500 && !(Json.readAny(body).orElse(null) instanceof Map<?, ?>);
   }
 
   /** A 2xx answer that says the call failed, such as {@code {"success":false,"message":…}}. */
