@@ -88,7 +88,7 @@ final class SubmitPipeline {
   RequestPreview preview(VideoJob job) {
     Prepared prepared = prepare(job);
     List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
-    String reference = prepared.route().wire().acceptsClientReference() ? PREVIEW_REFERENCE : null;
+    String reference = runtime.provider().takesClientReference(prepared.route()) ? PREVIEW_REFERENCE : null;
     return runtime.provider().preview(new SubmitRequest(prepared.job().withImages(images), prepared.route(), reference));
   }
 
@@ -112,7 +112,7 @@ final class SubmitPipeline {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
-    String reference = !prepared.route().wire().acceptsClientReference() ? null
+    String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
     uploadImages(prepared.job())
         .thenCompose(uploaded -> {

@@ -1,6 +1,5 @@
 package dev.vidgen.provider.toapis;
 
-import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
@@ -56,7 +55,6 @@ public final class ToApisConfig {
   private final int maxRequests;
   private final OkHttpClient httpClient;
   private final Clock clock;
-  private final RouteCatalog catalog;
 
   private ToApisConfig(Builder builder, HttpUrl baseUrl, ApiKey apiKey) {
     this.baseUrl = baseUrl;
@@ -68,7 +66,6 @@ public final class ToApisConfig {
     this.maxRequests = builder.maxRequests;
     this.httpClient = builder.httpClient;
     this.clock = builder.clock;
-    this.catalog = builder.catalog;
   }
 
   /** A builder with the defaults. */
@@ -124,7 +121,6 @@ public final class ToApisConfig {
     builder.maxRequests = maxRequests;
     builder.httpClient = httpClient;
     builder.clock = clock;
-    builder.catalog = catalog;
     return builder;
   }
 
@@ -174,11 +170,6 @@ public final class ToApisConfig {
     return clock;
   }
 
-  /** The routes the provider serves. */
-  public RouteCatalog catalog() {
-    return catalog;
-  }
-
   @Override
   public String toString() {
     return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
@@ -222,8 +213,6 @@ public final class ToApisConfig {
     private int maxRequests = 1024;
     private OkHttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private RouteCatalog catalog = RouteCatalog.builtIn();
-
     private Builder(Function<String, String> environment) {
       this.environment = environment;
     }
@@ -285,12 +274,6 @@ public final class ToApisConfig {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** The routes to serve; {@link RouteCatalog#builtIn()} by default. */
-    public Builder catalog(RouteCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
       return this;
     }
 
