@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  * Every built-in route validates, quotes and spells a fixed set of jobs exactly as recorded in
  * {@code catalog-golden.txt}. The record was taken from the Java catalog before the routes became
  * a JSON file; regenerate it only on purpose with {@code -Dvidgen.golden.write=true} and say why.
+ * Regenerated once since, on purpose: the {@code sora-2*} routes were retired (issue 11), which
+ * added one {@code model.retired} warning to each of their jobs (retired routes are allowed here,
+ * so that their bodies stay on record) and changed nothing else.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";
@@ -22,7 +25,7 @@ class CatalogGoldenTest {
   @Test
   void everyBuiltInRouteValidatesQuotesAndSpellsTheFixedJobsAsRecorded() throws IOException {
     String actual;
-    try (VidgenClient client = CatalogGolden.toApisClient(builder -> builder)) {
+    try (VidgenClient client = CatalogGolden.toApisClient(builder -> builder.allowRetired(true))) {
       actual = CatalogGolden.of(client);
     }
     if (Boolean.getBoolean("vidgen.golden.write")) {

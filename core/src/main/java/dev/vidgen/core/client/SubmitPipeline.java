@@ -48,10 +48,11 @@ final class SubmitPipeline {
   private final BudgetLedger ledger;
   private final RetryLoop retries;
 
-  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries) {
+  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
+      RetryLoop retries) {
     this.runtime = runtime;
     this.catalog = catalog;
-    this.validator = JobValidator.of(catalog);
+    this.validator = allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog);
     this.ledger = ledger;
     this.retries = retries;
   }

@@ -77,7 +77,7 @@ public final class VidgenClient implements AutoCloseable {
         builder.pollSchedule, new LockedRandom(builder.random), new Events(builder.listener), io);
     this.ledger = new BudgetLedger(builder.budget);
     this.retries = new RetryLoop(runtime);
-    this.submits = new SubmitPipeline(runtime, catalog, ledger, retries);
+    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);
   }
@@ -337,6 +337,7 @@ public final class VidgenClient implements AutoCloseable {
     private RouteCatalog catalog;
     private final List<Path> routeFiles = new ArrayList<>();
     private boolean environmentRoutes = true;
+    private boolean allowRetired;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RetryDecider retryDecider;
     private Scheduling scheduling;
@@ -402,6 +403,15 @@ public final class VidgenClient implements AutoCloseable {
      */
     public Builder environmentRoutes(boolean read) {
       this.environmentRoutes = read;
+      return this;
+    }
+
+    /**
+     * Whether jobs on a retired route are sent (with a warning) instead of refused; false by
+     * default. Allow it when your provider still serves the route, as a reseller may.
+     */
+    public Builder allowRetired(boolean allow) {
+      this.allowRetired = allow;
       return this;
     }
 

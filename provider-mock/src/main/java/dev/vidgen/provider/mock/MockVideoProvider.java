@@ -244,7 +244,8 @@ public final class MockVideoProvider implements VideoProvider {
       throw MockFailures.rejected(requestId, "The job names model " + request.job().model()
           + " but the request carries route " + route.id());
     }
-    ValidationReport report = JobValidator.of(RouteCatalog.of(route)).validate(request.job());
+    // The client decided whether a retired route may be sent; the mock serves what it is sent.
+    ValidationReport report = JobValidator.of(RouteCatalog.of(route)).allowingRetired().validate(request.job());
     if (!report.isValid()) {
       throw MockFailures.rejected(requestId, "Invalid request: "
           + report.errors().stream().map(Violation::message).collect(Collectors.joining("; ")));
