@@ -1,7 +1,10 @@
 package dev.vidgen.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine.Command;
@@ -42,6 +45,8 @@ import picocli.CommandLine.Spec;
       "  TOAPIS_API_KEY   the ToAPIs key (never a flag); when set, toapis is used",
       "  TOAPIS_BASE_URL  the base URL without --base-url (https://toapis.com)",
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
+      "  VIDGEN_ROUTES    route files read before --routes, separated by the path",
+      "                   separator (: on Linux and macOS, ; on Windows)",
       "",
       "Exit codes: 0 done, 1 anything else, 2 invalid job or command line (nothing",
       "sent), 3 authentication, 4 still rate limited, 5 provider or network error,",
@@ -67,6 +72,21 @@ final class VidgenCommand implements Runnable {
       scope = ScopeType.INHERIT,
       description = "The provider's base URL (default: TOAPIS_BASE_URL, else https://toapis.com).")
   String baseUrl;
+
+  @Option(
+      names = "--routes",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Repeatable: a route file (docs/routes.md) layered over the built-in models, after"
+          + " those of VIDGEN_ROUTES; it may add, replace, patch or remove models.")
+  List<Path> routes = new ArrayList<>();
+
+  @Option(
+      names = "--allow-retired",
+      scope = ScopeType.INHERIT,
+      description = "Send jobs on a retired model (with a warning) instead of refusing them; for a provider"
+          + " that still serves it.")
+  boolean allowRetired;
 
   @Option(
       names = "--verbose",
