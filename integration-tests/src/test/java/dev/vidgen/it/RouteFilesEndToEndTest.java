@@ -145,6 +145,27 @@ class RouteFilesEndToEndTest {
   }
 
   @Test
+  void theClientLayersTheFilesOfVidgenRoutesBeforeItsOwn() throws IOException {
+    Path acme = acmeFile();
+    Path cheaper = Files.writeString(folder.resolve("cheaper.json"),
+        "{\"patch\": {\"acme-video-2\": {\"price\": {\"per_second_usd\": \"0.01\"}}}}");
+    String before = System.getProperty("vidgen.routes");
+    System.setProperty("vidgen.routes", acme.toString());
+    try (VidgenClient client = onMock(builder -> builder.routes(cheaper));
+        VidgenClient without = onMock(builder -> builder.environmentRoutes(false))) {
+      assertThat(client.quote(acme()).credits()).isEqualByComparingTo("20");
+      assertThat(client.catalog().origin("acme-video-2")).contains(acme + ", patched by " + cheaper);
+      assertThat(without.catalog().find("acme-video-2")).isEmpty();
+    } finally {
+      if (before == null) {
+        System.clearProperty("vidgen.routes");
+      } else {
+        System.setProperty("vidgen.routes", before);
+      }
+    }
+  }
+
+  @Test
   void aBadRouteFileStopsTheBuildBeforeAnythingIsSent() throws IOException {
     Path bad = Files.writeString(folder.resolve("bad.json"), "{\"remove\": [\"kling-v9\"]}");
 

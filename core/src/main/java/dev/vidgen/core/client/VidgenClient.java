@@ -154,7 +154,8 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * {@link #submitAsync(VideoJob)} with the caller's client reference, so that the caller can
    * record it durably before the create is sent (as batches do). The reference is sent only when
-   * the job's route takes one ({@code WireFormat.acceptsClientReference()}); null for a fresh one.
+   * the provider says the job's route takes one ({@code VideoProvider.takesClientReference}); null
+   * for a fresh one.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
     Objects.requireNonNull(job, "job == null");

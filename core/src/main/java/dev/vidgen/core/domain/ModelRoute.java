@@ -26,7 +26,7 @@ import java.util.Set;
  * @param maxPromptChars the documented prompt limit, or null when none is documented
  * @param promptRequired whether a non-blank prompt must be given
  * @param knownParams extra parameters the route understands; others draw a warning
- * @param hints per provider id (such as {@code toapis}), a JSON tree (maps, lists, strings,
+ * @param hints per provider id, a JSON tree (maps, lists, strings,
  *     numbers, booleans) the provider reads to spell its request; never read by the core
  * @param note one line on where the provider's pages disagree and what vidgen follows, or null
  * @param rules rules that tie fields together, such as "1080P only at 6 s"
@@ -339,8 +339,8 @@ public record ModelRoute(
     }
 
     /**
-     * Sets the hints for one provider, such as {@code hints("toapis", Map.of("image_field",
-     * "images"))}: a JSON tree the provider reads, passed through untouched; null removes them.
+     * Sets the hints for one provider (by its id): a JSON tree that provider reads, passed through
+     * untouched by the core; null removes them.
      */
     public Builder hints(String providerId, Map<String, ?> hint) {
       Objects.requireNonNull(providerId, "providerId == null");

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * An immutable set of routes by id, each with where it came from. {@link #builtIn()} is the route
- * file vidgen ships (every documented ToAPIs video model); route files layered over it
+ * file vidgen ships (every model it documents); route files layered over it
  * ({@code dev.vidgen.core.catalog.RouteFiles}) and {@link #with(ModelRoute...)} add, replace or
  * change routes without touching the original.
  */
