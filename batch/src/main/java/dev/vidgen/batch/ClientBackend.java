@@ -32,6 +32,11 @@ final class ClientBackend implements JobBackend {
   }
 
   @Override
+  public boolean takesClientReference(ModelRoute route) {
+    return client.provider().takesClientReference(route);
+  }
+
+  @Override
   public ValidationReport validate(VideoJob job) {
     return client.validate(job);
   }

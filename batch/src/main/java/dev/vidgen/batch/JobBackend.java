@@ -17,6 +17,9 @@ interface JobBackend {
 
   Optional<ModelRoute> route(String model);
 
+  /** Whether a create on {@code route} carries a client reference (the provider decides). */
+  boolean takesClientReference(ModelRoute route);
+
   ValidationReport validate(VideoJob job);
 
   /** @throws dev.vidgen.core.error.InvalidJobException when the model is unknown */

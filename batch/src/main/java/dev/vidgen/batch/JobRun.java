@@ -109,7 +109,7 @@ final class JobRun {
 
   private void markSubmitting(VideoJob uploaded) {
     boolean takesReference = ctx.backend.route(planned.job().model())
-        .map(route -> route.wire().acceptsClientReference()).orElse(false);
+        .map(ctx.backend::takesClientReference).orElse(false);
     String reference = !takesReference ? null
         : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
     write(b -> b.state(SUBMITTING).attempts(entry.attempts() + 1).clientReference(reference).reason(null, null), () -> ctx.backend.submit(uploaded, reference).whenComplete(safely((handle, failure) -> {

@@ -11,7 +11,6 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.domain.WireFormat;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.io.IOException;
@@ -69,13 +68,16 @@ final class ScriptedBackend implements JobBackend {
 
   @Override
   public Optional<ModelRoute> route(String model) {
-    WireFormat wire = WireFormat.standard().withClientReference(REFERENCE_MODEL.equals(model));
     return Optional.of(ModelRoute.builder(model)
         .mode(GenerationMode.TEXT_TO_VIDEO, 0, 0)
         .durations(DurationRule.oneOf(10))
         .price(PriceTable.perRequest(Map.of(10, "0.10")))
-        .wire(wire)
         .build());
+  }
+
+  @Override
+  public boolean takesClientReference(ModelRoute route) {
+    return REFERENCE_MODEL.equals(route.id());
   }
 
   @Override

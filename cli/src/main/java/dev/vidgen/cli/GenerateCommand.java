@@ -60,7 +60,7 @@ final class GenerateCommand extends ClientCommand {
       if (session.usesStandInKey()) {
         output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
       }
-      return dryRun(client, videoJob, budget, output);
+      return dryRun(client, videoJob, budget, session.usesStandInKey(), output);
     }
     if (!noWait) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
@@ -106,8 +106,16 @@ final class GenerateCommand extends ClientCommand {
     return Budget.ofCredits(maxCredits);
   }
 
-  private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, Output output) {
-    RequestPreview preview = client.preview(videoJob);
+  /** Shown in place of the key when no key is set (the preview was made with a stand-in that is never sent). */
+  static final String ABSENT_KEY = "Bearer <absent: " + ProviderChoice.KEY_VARIABLE + " is not set>";
+
+  private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean noKey, Output output) {
+    RequestPreview made = client.preview(videoJob);
+    Map<String, String> headers = new LinkedHashMap<>(made.headers());
+    if (noKey && headers.containsKey("Authorization")) {
+      headers.put("Authorization", ABSENT_KEY);
+    }
+    RequestPreview preview = new RequestPreview(made.method(), made.url(), headers, made.body());
     PriceQuote quote = client.quote(videoJob);
     if (!budget.allows(quote)) {
       throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO));
@@ -116,6 +124,7 @@ final class GenerateCommand extends ClientCommand {
     request.put("method", preview.method());
     request.put("url", preview.url());
     request.put("headers", preview.headers());
+    request.put("api_key", noKey ? "absent" : "set");
     // The body as JSON (numbers exactly as they will be sent), or as text when it is not JSON.
     request.put("body", JsonTrees.tryParse(preview.body()).orElse(preview.body()));
     Map<String, Object> json = new LinkedHashMap<>();

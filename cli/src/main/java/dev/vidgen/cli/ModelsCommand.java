@@ -3,7 +3,9 @@ package dev.vidgen.cli;
 import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,34 +13,57 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
-/** {@code vidgen models}: every model the provider serves, with what it accepts and costs. */
+/**
+ * {@code vidgen models}: every model of the catalog (built in, or from a route file, which is then
+ * named), with what it accepts and costs; retired models are marked.
+ */
 @Command(name = "models", sortOptions = false, description = "List the models, what each accepts and what it costs.")
 final class ModelsCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
-    List<ModelRoute> routes = session.offlineClient().catalog().routes();
+    RouteCatalog catalog = session.offlineClient().catalog();
+    List<ModelRoute> routes = catalog.routes();
     if (output.json()) {
       List<Map<String, Object>> models = new ArrayList<>();
-      routes.forEach(route -> models.add(json(route)));
+      routes.forEach(route -> models.add(json(route, catalog.origin(route.id()).orElse(""))));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("models", models);
       output.object(json);
       return ExitCodes.DONE;
     }
+    boolean fromFiles = routes.stream()
+        .anyMatch(route -> !RouteFiles.BUILT_IN.equals(catalog.origin(route.id()).orElse("")));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("MODEL", "MODES (IMAGES)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
+    List<String> header = new ArrayList<>(
+        List.of("MODEL", "MODES (IMAGES)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
+    if (fromFiles) {
+      header.add("FROM");
+    }
+    rows.add(header);
     for (ModelRoute route : routes) {
-      rows.add(List.of(
-          route.id(),
+      List<String> row = new ArrayList<>(List.of(
+          route.id() + route.retired().map(retired -> " (retired)").orElse(""),
           route.modes().stream().map(mode -> modeWithImages(route, mode)).collect(Collectors.joining(" ")),
           seconds(route),
           listOrDash(route.aspectRatios()),
           listOrDash(route.resolutions()),
           Views.priceTable(route.price())));
+      if (fromFiles) {
+        row.add(catalog.origin(route.id()).orElse("-"));
+      }
+      rows.add(row);
     }
     output.table(rows);
     output.line("");
+    for (ModelRoute route : routes) {
+      route.retired().ifPresent(retired -> {
+        List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+        output.line(route.id() + " was retired on " + retired.on() + " (" + retired.note() + ")"
+            + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
+            + "; --allow-retired sends it anyway.");
+      });
+    }
     output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
         + "Modes: t2v text-to-video, i2v image-to-video, r2v reference-to-video, edit video-edit;");
     output.line("(N) is how many images a mode takes. The first ratio and resolution are the defaults."
@@ -71,9 +96,13 @@ final class ModelsCommand extends ClientCommand {
     return values.isEmpty() ? "-" : String.join(" ", values);
   }
 
-  private static Map<String, Object> json(ModelRoute route) {
+  private static Map<String, Object> json(ModelRoute route, String origin) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
+    json.put("origin", origin);
+    json.put("retired", route.retired().map(retired -> retired.on().toString()).orElse(null));
+    json.put("retired_note", route.retired().map(retired -> retired.note()).orElse(null));
+    json.put("instead", route.retired().map(retired -> retired.instead()).orElse(List.of()));
     json.put("name", route.displayName());
     json.put("family", route.family());
     json.put("modes", route.modes().stream().map(GenerationMode::id).toList());

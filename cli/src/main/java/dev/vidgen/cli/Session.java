@@ -1,6 +1,9 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.catalog.RouteFileException;
+import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
@@ -8,6 +11,8 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +39,7 @@ final class Session implements AutoCloseable {
   private ScheduledExecutorService sharedScheduler;
   private VideoProvider decoratedProvider;
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
+  private RouteCatalog catalog;
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
@@ -67,6 +73,29 @@ final class Session implements AutoCloseable {
     providerSettings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
   }
 
+  /**
+   * The built-in models with the route files of {@code VIDGEN_ROUTES} and then {@code --routes}
+   * layered over them, read once.
+   *
+   * @throws CliException (exit 2) with the loader's message when a route file cannot be used
+   */
+  RouteCatalog catalog() {
+    if (catalog != null) {
+      return catalog;
+    }
+    CliContext context = context();
+    List<Path> files = new ArrayList<>(RouteFiles.parseList(
+        context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir()));
+    root.routes.forEach(file -> files.add(context.resolve(file)));
+    try {
+      catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
+    } catch (RouteFileException e) {
+      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
+          "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema); nothing was sent");
+    }
+    return catalog;
+  }
+
   /** A client for a command that sends nothing (no key needed up front). */
   VidgenClient offlineClient() {
     return client(null, false);
@@ -88,6 +117,7 @@ final class Session implements AutoCloseable {
       return client;
     }
     CliContext context = context();
+    RouteCatalog routes = catalog();
     choice = ProviderChoice.choose(root.provider, context, providerFromHandle);
     if (choice.fellBackToMock()) {
       output.note("no " + ProviderChoice.KEY_VARIABLE + " is set, so the offline mock provider is used"
@@ -119,8 +149,8 @@ final class Session implements AutoCloseable {
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
           + (choice.isToApis() ? ", base URL " + baseUrl + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
     }
-    VidgenClient.Builder builder =
-        VidgenClient.builder().provider(choice.id(), config.build()).budget(budget);
+    VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
+        .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired);
     if (providerDecorator != null) {
       decoratedProvider = providerDecorator.apply(VideoProviders.load(choice.id(), config.build()));
       builder.provider(decoratedProvider).scheduler(sharedScheduler);

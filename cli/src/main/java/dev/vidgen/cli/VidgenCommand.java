@@ -1,7 +1,10 @@
 package dev.vidgen.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -47,6 +50,8 @@ import picocli.CommandLine.Spec;
       "  TOAPIS_BASE_URL  the base URL without --base-url (https://toapis.com)",
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
       "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
+      "  VIDGEN_ROUTES    route files read before --routes, separated by the path",
+      "                   separator (: on Linux and macOS, ; on Windows)",
       "",
       "Exit codes: 0 done, 1 anything else, 2 invalid job, command line or setting,",
       "or a request the provider refused as invalid (nothing made), 3 authentication,",
@@ -79,6 +84,21 @@ final class VidgenCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Print exactly one JSON object on stdout and nothing else there.")
   boolean json;
+
+  @Option(
+      names = "--routes",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Repeatable: a route file (docs/routes.md) layered over the built-in models, after"
+          + " those of VIDGEN_ROUTES; it may add, replace, patch or remove models.")
+  List<Path> routes = new ArrayList<>();
+
+  @Option(
+      names = "--allow-retired",
+      scope = ScopeType.INHERIT,
+      description = "Send jobs on a retired model (with a warning) instead of refusing them; for a provider"
+          + " that still serves it.")
+  boolean allowRetired;
 
   @Option(
       names = "--verbose",

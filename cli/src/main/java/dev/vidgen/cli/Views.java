@@ -53,6 +53,11 @@ final class Views {
     if (table instanceof PriceTable.PerSecond perSecond) {
       return usd(perSecond.usdPerSecond()) + " per second";
     }
+    if (table instanceof PriceTable.ByResolution byResolution) {
+      return byResolution.byResolution().entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + priceTable(entry.getValue()))
+          .collect(Collectors.joining("; "));
+    }
     return "unknown";
   }
 
@@ -69,6 +74,11 @@ final class Views {
       });
       json.put("usd_by_seconds", usd);
       json.put("credits_by_seconds", credits);
+    } else if (table instanceof PriceTable.ByResolution byResolution) {
+      json.put("kind", "by_resolution");
+      Map<String, Object> tables = new LinkedHashMap<>();
+      byResolution.byResolution().forEach((resolution, inner) -> tables.put(resolution, priceTableJson(inner)));
+      json.put("by_resolution", tables);
     } else if (table instanceof PriceTable.PerSecond perSecond) {
       json.put("kind", "per_second");
       json.put("usd_per_second", perSecond.usdPerSecond());

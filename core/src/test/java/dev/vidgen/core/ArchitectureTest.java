@@ -31,8 +31,31 @@ class ArchitectureTest {
     System.arraycopy(PURE_PACKAGES, 0, allowed, 1, PURE_PACKAGES.length);
 
     classes().that().resideInAnyPackage(PURE_PACKAGES)
+        .and().doNotHaveFullyQualifiedName("dev.vidgen.core.domain.RouteCatalog")
         .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
         .because("the pure core knows every rule and price without a network or a framework")
+        .check(core);
+  }
+
+  @Test
+  void letsOnlyTheCatalogReachTheRouteFileLoaderForItsBuiltInRoutes() {
+    String[] allowed = new String[PURE_PACKAGES.length + 2];
+    allowed[0] = "java..";
+    allowed[1] = "dev.vidgen.core.catalog..";
+    System.arraycopy(PURE_PACKAGES, 0, allowed, 2, PURE_PACKAGES.length);
+
+    classes().that().haveFullyQualifiedName("dev.vidgen.core.domain.RouteCatalog")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+        .because("RouteCatalog.builtIn() reads the built-in route file through the one loader, and nothing else")
+        .check(core);
+  }
+
+  @Test
+  void keepsTheRouteFileLoaderOnTheDomainAndTheSharedJsonReader() {
+    classes().that().resideInAPackage("dev.vidgen.core.catalog..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "java..", "dev.vidgen.core.catalog..", "dev.vidgen.core.domain..", "dev.vidgen.core.json..")
+        .because("route files are parsed by dev.vidgen.core.json and walked as plain trees")
         .check(core);
   }
 

@@ -84,7 +84,7 @@ final class MockWorld {
 
   private static ModelRoute firstRoute(boolean takesReference) {
     return RouteCatalog.builtIn().routes().stream()
-        .filter(route -> route.wire().acceptsClientReference() == takesReference)
+        .filter(route -> MockVideoProvider.create().takesClientReference(route) == takesReference)
         .findFirst()
         .orElseThrow();
   }

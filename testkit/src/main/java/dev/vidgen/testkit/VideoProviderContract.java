@@ -6,7 +6,10 @@ import static dev.vidgen.testkit.ProviderCalls.httpStatusOf;
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 
 import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.DurationRule;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
@@ -95,9 +98,17 @@ public abstract class VideoProviderContract {
     return "grok-video-1.0";
   }
 
-  /** The route jobs are sent to: the provider's first route unless overridden. */
+  /**
+   * The catalog the jobs' routes come from, as a client would hold it: the built-in one unless
+   * overridden (a provider serves whatever route a request carries).
+   */
+  protected RouteCatalog catalog() {
+    return RouteCatalog.builtIn();
+  }
+
+  /** The route jobs are sent to: the catalog's first route unless overridden. */
   protected ModelRoute route() {
-    return provider().catalog().routes().get(0);
+    return catalog().routes().get(0);
   }
 
   /** A job the provider accepts; a fixture for {@link #route()} unless overridden. */
@@ -121,9 +132,23 @@ public abstract class VideoProviderContract {
   }
 
   @Test
-  void hasAStableLowerCaseIdAndAtLeastOneRoute() {
+  void hasAStableLowerCaseId() {
     assertThat(provider().id()).matches("[a-z0-9][a-z0-9._-]*").isEqualTo(provider().id());
-    assertThat(provider().catalog().routes()).isNotEmpty();
+  }
+
+  @Test
+  void createsATaskOnARouteOfNoBuiltInCatalog() {
+    ModelRoute unlisted = ModelRoute.builder("contract-unlisted-video-1")
+        .mode(GenerationMode.TEXT_TO_VIDEO)
+        .durations(DurationRule.oneOf(5, 10))
+        .aspectRatios("16:9", "9:16")
+        .build();
+    VideoJob job = VideoJob.builder(unlisted.id()).prompt("A paper boat drifts down a rainy street").build();
+
+    TaskSnapshot created = await(provider().create(new SubmitRequest(job, unlisted, null)));
+
+    assertThat(created).isNotTerminal();
+    assertThat(created.taskId().value()).isNotBlank();
   }
 
   @Test
@@ -332,7 +357,7 @@ public abstract class VideoProviderContract {
   @Test
   @EnabledIf("supportsBalance")
   void balancesFallAsPricedTasksAreCreated() {
-    Optional<SubmitRequest> priced = provider().catalog().routes().stream()
+    Optional<SubmitRequest> priced = catalog().routes().stream()
         .filter(each -> Pricing.quote(each, VideoJobs.validFor(each)).isKnown())
         .map(each -> new SubmitRequest(VideoJobs.validFor(each), each, null))
         .findFirst();
@@ -427,7 +452,8 @@ public abstract class VideoProviderContract {
   /** A request for {@link #job()} on its route, with {@code clientReference} (may be null). */
   protected final SubmitRequest request(String clientReference) {
     VideoJob job = job();
-    return new SubmitRequest(job, provider().catalog().require(job.model()), clientReference);
+    ModelRoute route = route().id().equals(job.model()) ? route() : catalog().require(job.model());
+    return new SubmitRequest(job, route, clientReference);
   }
 
   /** Polls {@code taskId} until it finishes, noting progress; fails after {@link #maxPolls()}. */

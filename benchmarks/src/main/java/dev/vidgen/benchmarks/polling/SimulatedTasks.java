@@ -1,6 +1,5 @@
 package dev.vidgen.benchmarks.polling;
 
-import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -93,10 +92,6 @@ final class SimulatedTasks implements VideoProvider {
     return "simulated";
   }
 
-  @Override
-  public RouteCatalog catalog() {
-    return RouteCatalog.builtIn();
-  }
 
   @Override
   public CompletableFuture<URI> upload(Path image) {

@@ -50,14 +50,11 @@ final class SubmitPipeline {
   /** Issue 11: live model check, money before paying, local video uploads (see {@link Preflight}). */
   private final Preflight preflight;
 
-  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries) {
-    this(runtime, catalog, ledger, retries, Preflight.NONE);
-  }
-
-  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, BudgetLedger ledger, RetryLoop retries, Preflight preflight) {
+  SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
+      RetryLoop retries, Preflight preflight) {
     this.runtime = runtime;
     this.catalog = catalog;
-    this.validator = JobValidator.of(catalog);
+    this.validator = allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog);
     this.ledger = ledger;
     this.retries = retries;
     this.preflight = preflight;
@@ -96,7 +93,7 @@ final class SubmitPipeline {
     Prepared prepared = prepare(job);
     List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
     List<URI> videos = prepared.job().videos().stream().map(SubmitPipeline::placeholder).toList(); // issue 11
-    String reference = prepared.route().wire().acceptsClientReference() ? PREVIEW_REFERENCE : null;
+    String reference = runtime.provider().takesClientReference(prepared.route()) ? PREVIEW_REFERENCE : null;
     return runtime.provider().preview(
         new SubmitRequest(prepared.job().withImages(images).withVideos(videos), prepared.route(), reference));
   }
@@ -121,7 +118,7 @@ final class SubmitPipeline {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
-    String reference = !prepared.route().wire().acceptsClientReference() ? null
+    String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
     preflight.check(prepared.route().id(), prepared.quote()) // issue 11: live model list, money before paying

@@ -5,6 +5,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.FollowOnRules;
+import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -73,13 +76,14 @@ public final class VidgenClient implements AutoCloseable {
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private VidgenClient(Builder builder, VideoProvider provider, ScheduledExecutorService scheduler, ExecutorService ownIo) {
+  private VidgenClient(Builder builder, RouteCatalog catalog, VideoProvider provider, ScheduledExecutorService scheduler,
+      ExecutorService ownIo) {
     this.provider = provider;
     this.ownsProvider = builder.ownsProvider;
     this.scheduler = scheduler;
     this.ownsScheduler = builder.scheduler == null;
     this.ownIo = ownIo;
-    this.catalog = builder.catalog != null ? builder.catalog : provider.catalog();
+    this.catalog = catalog;
     Executor io = builder.ioExecutor != null ? builder.ioExecutor : ownIo;
     Scheduling time = builder.scheduling != null ? builder.scheduling : new ExecutorScheduling(builder.clock, scheduler);
     this.runtime = new ClientRuntime(provider, time,
@@ -92,7 +96,7 @@ public final class VidgenClient implements AutoCloseable {
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules);
-    this.submits = new SubmitPipeline(runtime, catalog, ledger, retries, preflight);
+    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);
   }
@@ -107,7 +111,11 @@ public final class VidgenClient implements AutoCloseable {
     return provider;
   }
 
-  /** The routes the provider serves (plus any added through the builder). */
+  /**
+   * The one catalog of this client: the built-in routes (or the builder's {@code catalog}) with
+   * the route files of {@code VIDGEN_ROUTES} and {@code routes(...)} layered over them. Every
+   * job is validated and quoted against it, and its route goes to the provider with the job.
+   */
   public RouteCatalog catalog() {
     return catalog;
   }
@@ -165,7 +173,8 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * {@link #submitAsync(VideoJob)} with the caller's client reference, so that the caller can
    * record it durably before the create is sent (as batches do). The reference is sent only when
-   * the job's route takes one ({@code WireFormat.acceptsClientReference()}); null for a fresh one.
+   * the provider says the job's route takes one ({@code VideoProvider.takesClientReference}); null
+   * for a fresh one.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
     Objects.requireNonNull(job, "job == null");
@@ -424,6 +433,9 @@ public final class VidgenClient implements AutoCloseable {
     private Supplier<VideoProvider> providerSource;
     private boolean ownsProvider;
     private RouteCatalog catalog;
+    private final List<Path> routeFiles = new ArrayList<>();
+    private boolean environmentRoutes = true;
+    private boolean allowRetired;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RetryDecider retryDecider;
     private Scheduling scheduling;
@@ -467,9 +479,42 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
-    /** Routes to use instead of the provider's catalog (for example with routes added). */
+    /**
+     * The catalog to use instead of the built-in one (for example with routes added in code);
+     * route files are layered over it.
+     */
     public Builder catalog(RouteCatalog catalog) {
       this.catalog = Objects.requireNonNull(catalog, "catalog == null");
+      return this;
+    }
+
+    /**
+     * Route files (docs/routes.md) to layer over the catalog, after those of {@code VIDGEN_ROUTES};
+     * each call adds to the list. They are read by {@link #build()}.
+     */
+    public Builder routes(Path... files) {
+      for (Path file : Objects.requireNonNull(files, "files == null")) {
+        routeFiles.add(Objects.requireNonNull(file, "file == null"));
+      }
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} layers the route files named by the {@code vidgen.routes} system
+     * property, else the {@code VIDGEN_ROUTES} environment variable ({@link java.io.File#pathSeparator}
+     * between files); true by default.
+     */
+    public Builder environmentRoutes(boolean read) {
+      this.environmentRoutes = read;
+      return this;
+    }
+
+    /**
+     * Whether jobs on a retired route are sent (with a warning) instead of refused; false by
+     * default. Allow it when your provider still serves the route, as a reseller may.
+     */
+    public Builder allowRetired(boolean allow) {
+      this.allowRetired = allow;
       return this;
     }
 
@@ -586,6 +631,8 @@ public final class VidgenClient implements AutoCloseable {
      * The client.
      *
      * @throws IllegalStateException when no provider was chosen
+     * @throws dev.vidgen.core.catalog.RouteFileException when a route file cannot be used (nothing
+     *     was created)
      * @throws dev.vidgen.core.error.ProviderSelectionException when the provider cannot be found
      */
     public VidgenClient build() {
@@ -593,10 +640,21 @@ public final class VidgenClient implements AutoCloseable {
         throw new IllegalStateException(
             "choose a provider: provider(VideoProvider), provider(id, config) or discoverProvider(config)");
       }
+      RouteCatalog routes = routes();
       VideoProvider provider = providerSource.get();
       ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
       ExecutorService io = ioExecutor != null ? null : defaultIo();
-      return new VidgenClient(this, provider, chosenScheduler, io);
+      return new VidgenClient(this, routes, provider, chosenScheduler, io);
+    }
+
+    private RouteCatalog routes() {
+      List<Path> files = new ArrayList<>();
+      if (environmentRoutes) {
+        String listed = System.getProperty("vidgen.routes");
+        files.addAll(RouteFiles.parseList(listed != null ? listed : System.getenv(RouteFiles.ENVIRONMENT_VARIABLE), null));
+      }
+      files.addAll(routeFiles);
+      return RouteFiles.load(catalog != null ? catalog : RouteCatalog.builtIn(), files);
     }
 
     private static ScheduledExecutorService defaultScheduler() {

@@ -14,7 +14,10 @@ import java.util.Set;
 /**
  * One model reachable through a provider, with every rule vidgen checks before sending a job:
  * modes, image counts per mode, durations, aspect ratios, resolutions, the prompt limit, the
- * price and how the request body is spelled. Immutable; build one with {@link #builder(String)}.
+ * price and, when it has one, its retirement. How a provider spells the request is its own
+ * business: {@link #hints()} carries opaque per-provider data that the core passes through
+ * untouched. Immutable; read routes from route files ({@code dev.vidgen.core.catalog.RouteFiles})
+ * or build one with {@link #builder(String)}.
  *
  * @param aspectRatios offered ratios in display order; empty when the model takes none
  * @param defaultAspectRatio used when a job gives none; null when the model takes none
@@ -23,8 +26,11 @@ import java.util.Set;
  * @param maxPromptChars the documented prompt limit, or null when none is documented
  * @param promptRequired whether a non-blank prompt must be given
  * @param knownParams extra parameters the route understands; others draw a warning
+ * @param hints per provider id, a JSON tree (maps, lists, strings,
+ *     numbers, booleans) the provider reads to spell its request; never read by the core
  * @param note one line on where the provider's pages disagree and what vidgen follows, or null
  * @param rules rules that tie fields together, such as "1080P only at 6 s"
+ * @param retirement when and why the route was retired, or null while it is offered
  */
 public record ModelRoute(
     String id,
@@ -42,9 +48,10 @@ public record ModelRoute(
     boolean promptRequired,
     PriceTable price,
     Set<String> knownParams,
-    WireFormat wire,
+    Map<String, Object> hints,
     String note,
-    List<RouteRule> rules) {
+    List<RouteRule> rules,
+    Retirement retirement) {
 
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -69,7 +76,7 @@ public record ModelRoute(
     }
     Objects.requireNonNull(price, id + ": price == null (use PriceTable.unknown)");
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
-    wire = wire == null ? WireFormat.standard() : wire;
+    hints = Hints.freeze(hints);
     rules = List.copyOf(rules == null ? List.of() : rules);
   }
 
@@ -126,6 +133,22 @@ public record ModelRoute(
     return Optional.empty();
   }
 
+  /** The provider hints for {@code providerId} (an empty map when the route has none). */
+  public Map<String, Object> hintsFor(String providerId) {
+    Object hint = hints.get(Objects.requireNonNull(providerId, "providerId == null"));
+    if (hint instanceof Map<?, ?> map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> typed = (Map<String, Object>) map;
+      return typed;
+    }
+    return Map.of();
+  }
+
+  /** When and why the route was retired, if it was. */
+  public Optional<Retirement> retired() {
+    return Optional.ofNullable(retirement);
+  }
+
   /** The one-line note on disagreeing sources, if any. */
   public Optional<String> sourceNote() {
     return Optional.ofNullable(note);
@@ -170,9 +193,10 @@ public record ModelRoute(
     private boolean promptRequired = true;
     private PriceTable price = PriceTable.unknown("no price is documented");
     private final Set<String> knownParams = new LinkedHashSet<>();
-    private WireFormat wire = WireFormat.standard();
+    private final Map<String, Object> hints = new java.util.LinkedHashMap<>();
     private String note;
     private final List<RouteRule> rules = new ArrayList<>();
+    private Retirement retirement;
 
     private Builder(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -194,9 +218,10 @@ public record ModelRoute(
       promptRequired = route.promptRequired;
       price = route.price;
       knownParams.addAll(route.knownParams);
-      wire = route.wire;
+      hints.putAll(route.hints);
       note = route.note;
       rules.addAll(route.rules);
+      retirement = route.retirement;
     }
 
     public Builder displayName(String displayName) {
@@ -242,6 +267,14 @@ public record ModelRoute(
       return this;
     }
 
+    /** The offered ratios in display order and the default (null: the provider chooses). */
+    public Builder aspectRatios(List<String> offered, String defaultRatio) {
+      aspectRatios.clear();
+      aspectRatios.addAll(offered);
+      defaultAspectRatio = defaultRatio;
+      return this;
+    }
+
     /** Keeps the offered ratios but documents no default (the provider chooses). */
     public Builder noDefaultAspectRatio() {
       defaultAspectRatio = null;
@@ -260,6 +293,14 @@ public record ModelRoute(
       resolutions.clear();
       resolutions.add(defaultResolution);
       resolutions.addAll(List.of(others));
+      this.defaultResolution = defaultResolution;
+      return this;
+    }
+
+    /** The offered resolutions in display order and the default (null: the provider chooses). */
+    public Builder resolutions(List<String> offered, String defaultResolution) {
+      resolutions.clear();
+      resolutions.addAll(offered);
       this.defaultResolution = defaultResolution;
       return this;
     }
@@ -297,8 +338,32 @@ public record ModelRoute(
       return this;
     }
 
-    public Builder wire(WireFormat wire) {
-      this.wire = Objects.requireNonNull(wire, "wire == null");
+    /**
+     * Sets the hints for one provider (by its id): a JSON tree that provider reads, passed through
+     * untouched by the core; null removes them.
+     */
+    public Builder hints(String providerId, Map<String, ?> hint) {
+      Objects.requireNonNull(providerId, "providerId == null");
+      if (hint == null) {
+        hints.remove(providerId);
+      } else {
+        hints.put(providerId, hint);
+      }
+      return this;
+    }
+
+    /** Replaces every provider's hints. */
+    public Builder hints(Map<String, ?> all) {
+      hints.clear();
+      if (all != null) {
+        hints.putAll(all);
+      }
+      return this;
+    }
+
+    /** Marks the route retired (null: offered). */
+    public Builder retired(Retirement retirement) {
+      this.retirement = retirement;
       return this;
     }
 
@@ -325,7 +390,7 @@ public record ModelRoute(
       return new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,
           aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
-          maxPromptChars, promptRequired, price, knownParams, wire, note, rules);
+          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement);
     }
   }
 }

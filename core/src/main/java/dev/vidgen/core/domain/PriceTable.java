@@ -8,11 +8,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a route costs, in US dollars as the provider lists it. Three shapes: a price per request
- * that depends on the duration, a price per generated second, or unknown. Quotes in credits come
- * from {@code dev.vidgen.core.pricing}.
+ * What a route costs, in US dollars as the provider lists it. Four shapes: a price per request
+ * that depends on the duration, a price per generated second, one of those per resolution, or
+ * unknown. Quotes in credits come from {@code dev.vidgen.core.pricing}.
  */
-public sealed interface PriceTable permits PriceTable.PerRequest, PriceTable.PerSecond, PriceTable.Unknown {
+public sealed interface PriceTable
+    permits PriceTable.PerRequest, PriceTable.PerSecond, PriceTable.ByResolution, PriceTable.Unknown {
 
   /** A fixed price per request for each offered duration. */
   record PerRequest(SortedMap<Integer, BigDecimal> usdBySeconds) implements PriceTable {
@@ -29,6 +30,38 @@ public sealed interface PriceTable permits PriceTable.PerRequest, PriceTable.Per
   record PerSecond(BigDecimal usdPerSecond) implements PriceTable {
     public PerSecond {
       requireNonNegative(usdPerSecond);
+    }
+  }
+
+  /**
+   * A price table for each resolution (matched without regard to case); a resolution missing
+   * here has no known price. The tables inside are not themselves by resolution.
+   */
+  record ByResolution(Map<String, PriceTable> byResolution) implements PriceTable {
+    public ByResolution {
+      if (byResolution == null || byResolution.isEmpty()) {
+        throw new IllegalArgumentException("byResolution is empty");
+      }
+      Map<String, PriceTable> copy = new java.util.LinkedHashMap<>();
+      byResolution.forEach((resolution, table) -> {
+        Objects.requireNonNull(resolution, "resolution == null");
+        if (Objects.requireNonNull(table, "price table == null") instanceof ByResolution) {
+          throw new IllegalArgumentException("a price by resolution cannot hold another price by resolution");
+        }
+        copy.put(resolution, table);
+      });
+      byResolution = Collections.unmodifiableMap(copy);
+    }
+
+    /** The table for {@code resolution} (matched without regard to case), if one is listed. */
+    public java.util.Optional<PriceTable> at(String resolution) {
+      if (resolution == null) {
+        return java.util.Optional.empty();
+      }
+      return byResolution.entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(resolution.strip()))
+          .map(Map.Entry::getValue)
+          .findFirst();
     }
   }
 
@@ -49,6 +82,11 @@ public sealed interface PriceTable permits PriceTable.PerRequest, PriceTable.Per
   /** A per-second price, such as {@code perSecond("0.01")}. */
   static PriceTable perSecond(String usd) {
     return new PerSecond(new BigDecimal(usd));
+  }
+
+  /** Prices per resolution, such as {@code byResolution(Map.of("720p", perSecond("0.05")))}. */
+  static PriceTable byResolution(Map<String, PriceTable> tables) {
+    return new ByResolution(tables);
   }
 
   /** No known price, with the reason shown to users. */

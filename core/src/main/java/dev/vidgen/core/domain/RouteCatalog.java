@@ -11,49 +11,76 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable set of routes by id. {@link #builtIn()} knows every documented ToAPIs video
- * model; {@link #with(ModelRoute...)} adds or replaces routes without touching the original, so a
- * team can add a new model in a few lines.
+ * An immutable set of routes by id, each with where it came from. {@link #builtIn()} is the route
+ * file vidgen ships (every model it documents); route files layered over it
+ * ({@code dev.vidgen.core.catalog.RouteFiles}) and {@link #with(ModelRoute...)} add, replace or
+ * change routes without touching the original.
  */
 public final class RouteCatalog {
-  private static final RouteCatalog BUILT_IN = new RouteCatalog(BuiltInRoutes.all());
+  /** The origin of routes added in code. */
+  public static final String CODE = "code";
 
   private final Map<String, ModelRoute> routes;
+  private final Map<String, String> origins;
 
-  private RouteCatalog(Collection<ModelRoute> routes) {
+  private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin) {
     Map<String, ModelRoute> byId = new LinkedHashMap<>();
+    Map<String, String> from = new LinkedHashMap<>();
     for (ModelRoute route : routes) {
       Objects.requireNonNull(route, "route == null");
       byId.put(route.id(), route);
+      from.put(route.id(), origins.getOrDefault(route.id(), origin));
     }
     this.routes = java.util.Collections.unmodifiableMap(byId);
+    this.origins = java.util.Collections.unmodifiableMap(from);
   }
 
-  /** The routes vidgen ships with. */
+  /** The routes vidgen ships with, read from its built-in route file. */
   public static RouteCatalog builtIn() {
-    return BUILT_IN;
+    return dev.vidgen.core.catalog.RouteFiles.builtIn();
   }
 
   /** A catalog of exactly these routes (a later route replaces an earlier one with its id). */
   public static RouteCatalog of(Collection<ModelRoute> routes) {
-    return new RouteCatalog(routes);
+    return new RouteCatalog(routes, Map.of(), CODE);
   }
 
   /** A catalog of exactly these routes. */
   public static RouteCatalog of(ModelRoute... routes) {
-    return new RouteCatalog(List.of(routes));
+    return of(List.of(routes));
   }
 
   /** A new catalog with {@code added} routes added, replacing routes with the same id. */
   public RouteCatalog with(ModelRoute... added) {
-    List<ModelRoute> all = new java.util.ArrayList<>(routes.values());
-    all.addAll(List.of(added));
-    return new RouteCatalog(all);
+    return with(CODE, List.of(added));
+  }
+
+  /**
+   * A new catalog with {@code added} routes added (replacing routes with the same id), each
+   * recorded as coming from {@code origin}, such as a file name.
+   */
+  public RouteCatalog with(String origin, Collection<ModelRoute> added) {
+    Objects.requireNonNull(origin, "origin == null");
+    Map<String, ModelRoute> all = new LinkedHashMap<>(routes);
+    Map<String, String> from = new LinkedHashMap<>(origins);
+    for (ModelRoute route : added) {
+      all.put(Objects.requireNonNull(route, "route == null").id(), route);
+      from.put(route.id(), origin);
+    }
+    return new RouteCatalog(all.values(), from, origin);
   }
 
   /** A new catalog without the route {@code id}. */
   public RouteCatalog without(String id) {
-    return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList());
+    return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE);
+  }
+
+  /**
+   * Where the route {@code id} came from: {@code built-in}, a route file's name (with
+   * {@code , patched by <file>} when a later file changed it) or {@link #CODE}.
+   */
+  public Optional<String> origin(String id) {
+    return find(id).map(route -> origins.get(route.id()));
   }
 
   /** The route called {@code id}; ids are matched exactly first, then without regard to case. */

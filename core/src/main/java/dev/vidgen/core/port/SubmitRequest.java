@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A validated job ready to create: every image is a URL (local files were uploaded), the route
  * is resolved, and an optional client reference lets the task be found again after an unanswered
- * create (the provider spells it on its wire).
+ * create (sent only where {@link VideoProvider#takesClientReference} says the route takes one).
  *
  * @param job the job, mode resolved, images all {@link ImageInput.Remote}
  * @param clientReference null when the route takes none

@@ -1,6 +1,6 @@
 package dev.vidgen.core.port;
 
-import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -14,16 +14,24 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A video generation service. Each method makes one attempt and completes exceptionally with a
  * {@link dev.vidgen.core.error.ProviderException} on failure; waiting, retrying and budgeting are
- * done once, in the core, for every provider. Implementations must be safe for concurrent use and
- * must not block the calling thread.
+ * done once, in the core, for every provider. A provider serves the route each {@link
+ * SubmitRequest} carries (the client owns the catalog), spelling it by the route's hints for this
+ * provider or its own standard. Implementations must be safe for concurrent use and must not
+ * block the calling thread.
  */
 public interface VideoProvider extends AutoCloseable {
 
   /** The provider's stable id, such as {@code mock}. */
   String id();
 
-  /** The routes this provider serves. */
-  RouteCatalog catalog();
+  /**
+   * Whether a create on {@code route} can carry a client reference, by which the task can be
+   * found again ({@link #findByClientReference}) after a create that got no answer. The default
+   * is false: the client then sends none and never looks one up.
+   */
+  default boolean takesClientReference(ModelRoute route) {
+    return false;
+  }
 
   /** Uploads a local image (already validated) and completes with the URL to use in a job. */
   CompletableFuture<URI> upload(Path image);

@@ -23,10 +23,30 @@ public final class Pricing {
   public static PriceQuote quote(ModelRoute route, VideoJob job) {
     Objects.requireNonNull(route, "route == null");
     Objects.requireNonNull(job, "job == null");
+    PriceTable table = route.price();
+    String at = "";
+    if (table instanceof PriceTable.ByResolution byResolution) {
+      boolean given = job.resolution() != null && !job.resolution().isBlank();
+      String resolution = given ? job.resolution().strip() : route.defaultResolution();
+      String priced = String.join(", ", byResolution.byResolution().keySet());
+      if (resolution == null) {
+        return PriceQuote.unknown(route.id(),
+            "the price depends on the resolution and none was given (the route has no default); priced: " + priced);
+      }
+      java.util.Optional<PriceTable> found = byResolution.at(resolution);
+      if (found.isEmpty()) {
+        return PriceQuote.unknown(route.id(), "no price for " + resolution + "; priced resolutions: " + priced);
+      }
+      table = found.get();
+      at = ", " + route.offeredResolution(resolution).orElse(resolution) + (given ? "" : " (the route's default)");
+    }
+    return quote(route, job, table, at);
+  }
+
+  private static PriceQuote quote(ModelRoute route, VideoJob job, PriceTable table, String at) {
     boolean defaulted = job.seconds() == null;
     int seconds = defaulted ? route.durations().defaultSeconds() : job.seconds();
     String duration = seconds + " s" + (defaulted ? " (the route's default)" : "");
-    PriceTable table = route.price();
     if (table instanceof PriceTable.Unknown unknown) {
       return PriceQuote.unknown(route.id(), unknown.reason());
     }
@@ -38,7 +58,7 @@ public final class Pricing {
             "no price for " + seconds + " s; priced durations: "
                 + perRequest.usdBySeconds().keySet().stream().map(s -> s + " s").collect(Collectors.joining(", ")));
       }
-      return PriceQuote.ofUsd(route.id(), usd, "per request, " + duration);
+      return PriceQuote.ofUsd(route.id(), usd, "per request, " + duration + at);
     }
     PriceTable.PerSecond perSecond = (PriceTable.PerSecond) table;
     if (!route.durations().accepts(seconds)) {
@@ -47,7 +67,7 @@ public final class Pricing {
     }
     BigDecimal usd = perSecond.usdPerSecond().multiply(BigDecimal.valueOf(seconds));
     return PriceQuote.ofUsd(
-        route.id(), usd, "$" + perSecond.usdPerSecond().toPlainString() + " per second × " + duration);
+        route.id(), usd, "$" + perSecond.usdPerSecond().toPlainString() + " per second × " + duration + at);
   }
 
   /** The sum of {@code quotes}, such as a batch's; it says how many of them are unknown. */

@@ -1,7 +1,7 @@
 package dev.vidgen.core.ratelimit;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
-import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -96,8 +96,8 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
-  public RouteCatalog catalog() {
-    return delegate.catalog();
+  public boolean takesClientReference(ModelRoute route) {
+    return delegate.takesClientReference(route);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.vidgen.core.validation;
 
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
 import java.util.ArrayList;
@@ -16,14 +17,24 @@ import java.util.Objects;
  */
 public final class JobValidator {
   private final RouteCatalog catalog;
+  private final boolean allowRetired;
 
-  private JobValidator(RouteCatalog catalog) {
+  private JobValidator(RouteCatalog catalog, boolean allowRetired) {
     this.catalog = Objects.requireNonNull(catalog, "catalog == null");
+    this.allowRetired = allowRetired;
   }
 
-  /** A validator for the routes in {@code catalog}. */
+  /** A validator for the routes in {@code catalog}; a retired route is an error. */
   public static JobValidator of(RouteCatalog catalog) {
-    return new JobValidator(catalog);
+    return new JobValidator(catalog, false);
+  }
+
+  /**
+   * This validator, but a retired route draws only a warning (for a provider that still routes
+   * it, such as a reseller).
+   */
+  public JobValidator allowingRetired() {
+    return new JobValidator(catalog, true);
   }
 
   /**
@@ -42,9 +53,24 @@ public final class JobValidator {
       reportUnknownModel(job.model(), found);
       RouteChecks.checkInputs(job.images(), job.videos(), found);
     } else {
+      route.retired().ifPresent(retirement -> reportRetired(route, retirement, found));
       new RouteChecks(route, job, mode, found).run();
     }
     return new ValidationReport(job.model(), mode, found);
+  }
+
+  private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
+    List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+    String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")";
+    String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
+    if (allowRetired) {
+      found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
+          when + "; it is sent anyway because retired routes are allowed"));
+      return;
+    }
+    found.add(Violation.error("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
+        when + "; choose " + choice + " instead, or allow retired routes (allowRetired(true) in Java,"
+            + " --allow-retired on the command line) if your provider still serves it"));
   }
 
   private void reportUnknownModel(String model, List<Violation> found) {

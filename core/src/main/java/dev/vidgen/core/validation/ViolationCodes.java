@@ -11,6 +11,11 @@ public final class ViolationCodes {
   public static final String MODEL_MISSING = "model.missing";
   /** No route has the model id; the message suggests the nearest ids. */
   public static final String MODEL_UNKNOWN = "model.unknown";
+  /**
+   * The route is retired: an error that says when, why and what to choose instead, or a warning
+   * when retired routes are allowed.
+   */
+  public static final String MODEL_RETIRED = "model.retired";
   /** The route does not offer the requested (or inferred) mode. */
   public static final String MODE_NOT_OFFERED = "mode.not_offered";
   /** The prompt is missing or blank where one is required. */

@@ -37,7 +37,7 @@ final class ScriptedProvider implements VideoProvider {
   static final String ID = "scripted";
   static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
 
-  private final RouteCatalog catalog;
+  private final boolean takesClientReference;
   private final List<String> calls = new ArrayList<>();
   private final List<SubmitRequest> creates = new ArrayList<>();
   private final Deque<Object> createAnswers = new ArrayDeque<>();
@@ -48,18 +48,17 @@ final class ScriptedProvider implements VideoProvider {
   private final AtomicInteger taskCount = new AtomicInteger();
   private boolean closed;
 
-  ScriptedProvider(RouteCatalog catalog) {
-    this.catalog = catalog;
+  private ScriptedProvider(boolean takesClientReference) {
+    this.takesClientReference = takesClientReference;
   }
 
   ScriptedProvider() {
-    this(RouteCatalog.builtIn());
+    this(false);
   }
 
-  /** The built-in catalog with the grok route taking a client reference. */
-  static RouteCatalog catalogWithClientReference() {
-    ModelRoute grok = RouteCatalog.builtIn().require(Jobs.MODEL);
-    return RouteCatalog.of(grok.toBuilder().wire(grok.wire().withClientReference(true)).build());
+  /** A provider for which every route takes a client reference. */
+  static ScriptedProvider takingClientReferences() {
+    return new ScriptedProvider(true);
   }
 
   static ProviderException failure(FailureKind kind) {
@@ -139,8 +138,8 @@ final class ScriptedProvider implements VideoProvider {
   }
 
   @Override
-  public RouteCatalog catalog() {
-    return catalog;
+  public boolean takesClientReference(ModelRoute route) {
+    return takesClientReference;
   }
 
   @Override

@@ -178,7 +178,7 @@ class SubmitPipelineTest {
 
   @Test
   void anUnansweredCreateIsFoundByItsClientReference() {
-    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     TaskSnapshot found = TaskSnapshot.queued(TaskId.of("found-9"));
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE)).findAnswers(Optional.of(found));
 
@@ -193,7 +193,7 @@ class SubmitPipelineTest {
 
   @Test
   void anUnansweredCreateThatIsNotFoundIsSentAgainWithTheSameReference() {
-    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
 
     JobHandle handle = fixture.client.submit(Jobs.valid());
@@ -205,7 +205,7 @@ class SubmitPipelineTest {
 
   @Test
   void aCreateThatNeverGetsAnAnswerEndsAmbiguousNamingItsReference() {
-    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
@@ -233,7 +233,7 @@ class SubmitPipelineTest {
 
   @Test
   void clientReferencesDifferPerSubmit() {
-    useClient(new ScriptedProvider(ScriptedProvider.catalogWithClientReference()), builder -> {});
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
 
     JobHandle first = fixture.client.submit(Jobs.valid());
     JobHandle second = fixture.client.submit(Jobs.valid());

@@ -1,8 +1,6 @@
 package dev.vidgen.core.domain;
 
 import static dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO;
-import static dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO;
-import static dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The built-in catalog: which routes exist, their prices and how their requests are spelled. */
+/** The built-in catalog (read from its route file): which routes exist and their prices. */
 class BuiltInRoutesTest {
   private static final RouteCatalog CATALOG = RouteCatalog.builtIn();
 
@@ -52,9 +50,6 @@ class BuiltInRoutesTest {
     assertThat(route.resolutions()).isEmpty();
     assertThat(route.maxPromptChars()).isEqualTo(1200);
     assertThat(route.promptRequired()).isTrue();
-    assertThat(route.wire().imagesFor(IMAGE_TO_VIDEO)).isEqualTo(WireFormat.InputField.plain("images", false));
-    assertThat(route.wire().durationField()).isEqualTo("seconds");
-    assertThat(route.wire().durationAsString()).isTrue();
   }
 
   @Test
@@ -86,81 +81,6 @@ class BuiltInRoutesTest {
   void wan26FlashSaysItsPriceIsInYuanOnly() {
     assertThat(CATALOG.require("wan2.6-flash").price()).isInstanceOfSatisfying(PriceTable.Unknown.class,
         unknown -> assertThat(unknown.reason()).contains("CNY", "no USD price"));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "~", textBlock = """
-      grok-video-1.5          | image            | true  | duration | aspect_ratio | resolution          | false
-      grok-video-1.0          | reference_images | false | duration | aspect_ratio | resolution          | false
-      grok-imagine-1.0-video  | image_urls       | false | duration | aspect_ratio | quality             | false
-      Veo3.1-fast-official    | image_urls       | false | duration | size         | resolution          | false
-      veo3.1-fast             | image_urls       | false | duration | aspect_ratio | metadata.resolution | false
-      seedance-2              | image_with_roles | false | duration | aspect_ratio | resolution          | true
-      seedance-2-5            | image_with_roles | false | duration | aspect_ratio | resolution          | true
-      MiniMax-H3              | image_with_roles | false | duration | aspect_ratio | resolution          | true
-      kling-v2-6              | image_with_roles | false | duration | aspect_ratio | mode                | false
-      wan2.6                  | image_urls       | false | duration | aspect_ratio | resolution          | false
-      MiniMax-Hailuo-2.3      | image_urls       | false | duration | aspect_ratio | resolution          | false
-      viduq3-pro              | image_urls       | false | duration | aspect_ratio | resolution          | false
-      """)
-  void spellsEachFamilyAsTheReferenceDoes(String id, String imageField, boolean single, String durationField,
-      String ratioField, String resolutionField, boolean clientReference) {
-    WireFormat wire = CATALOG.require(id).wire();
-
-    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).name()).isEqualTo(imageField);
-    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).single()).isEqualTo(single);
-    assertThat(wire.durationField()).isEqualTo(durationField);
-    assertThat(wire.durationAsString()).isFalse();
-    assertThat(wire.aspectRatioField()).isEqualTo(ratioField);
-    assertThat(wire.resolutionField()).isEqualTo(resolutionField);
-    assertThat(wire.acceptsClientReference()).isEqualTo(clientReference);
-  }
-
-  @Test
-  void sendsFrameAndReferenceRolesForSeedance() {
-    WireFormat wire = CATALOG.require("seedance-2").wire();
-
-    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).roleAt(0)).contains("first_frame");
-    assertThat(wire.imagesFor(IMAGE_TO_VIDEO).roleAt(1)).contains("last_frame");
-    assertThat(wire.imagesFor(REFERENCE_TO_VIDEO).roleAt(5)).contains("reference_image");
-    assertThat(wire.videosFor(REFERENCE_TO_VIDEO)).hasValue(
-        WireFormat.InputField.withRoles("video_with_roles", "reference_video"));
-  }
-
-  @Test
-  void sendsKlingResolutionsAsStdAndPro() {
-    WireFormat wire = CATALOG.require("kling-v3").wire();
-
-    assertThat(wire.resolutionValue("720p")).isEqualTo("std");
-    assertThat(wire.resolutionValue("1080P")).isEqualTo("pro");
-    assertThat(CATALOG.require("wan2.6").wire().resolutionValue("720p")).isEqualTo("720p");
-  }
-
-  @Test
-  void namesTheModeForHappyHorseAndSeedanceEdits() {
-    assertThat(CATALOG.require("happyhorse-1.1").wire().modeField()).isEqualTo("action");
-    assertThat(CATALOG.require("happyhorse-1.1").wire().modeValue(VIDEO_EDIT)).contains("video-edit");
-    assertThat(CATALOG.require("happyhorse-1.1").wire().videosFor(VIDEO_EDIT))
-        .hasValue(WireFormat.InputField.plain("url", true));
-    assertThat(CATALOG.require("seedance-2-5").wire().modeValue(VIDEO_EDIT)).contains("edit");
-    assertThat(CATALOG.require("seedance-2-5").wire().modeValue(IMAGE_TO_VIDEO)).isEmpty();
-    assertThat(CATALOG.require("veo3.1-fast").wire().modeValue(IMAGE_TO_VIDEO)).isEmpty();
-  }
-
-  @Test
-  void putsOfficialVeoReferencesInMetadata() {
-    assertThat(CATALOG.require("Veo3.1-quality-official").wire().imagesFor(REFERENCE_TO_VIDEO).name())
-        .isEqualTo("metadata.referenceImages");
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("routes")
-  void everyModeThatTakesVideosSaysWhereTheyGo(ModelRoute route) {
-    for (GenerationMode mode : route.modes()) {
-      if (route.videosFor(mode).max() > 0) {
-        assertThat(route.wire().videosFor(mode)).as("videos of %s", mode).isPresent();
-      }
-    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -122,11 +122,19 @@ class ModelsDocTest {
     if (price instanceof PriceTable.PerSecond perSecond) {
       return "$" + perSecond.usdPerSecond().toPlainString() + " per second";
     }
+    if (price instanceof PriceTable.ByResolution byResolution) {
+      List<String> parts = new ArrayList<>();
+      byResolution.byResolution().forEach((resolution, table) -> parts.add(resolution + ": " + price(table)));
+      return String.join("; ", parts);
+    }
     return "unknown: " + ((PriceTable.Unknown) price).reason();
   }
 
   private static String notes(ModelRoute route) {
     List<String> notes = new ArrayList<>();
+    route.retired().ifPresent(retired -> notes.add("**Retired on " + retired.on() + "**: " + retired.note()
+        + (retired.instead().isEmpty() ? "" : "; choose " + String.join(", ", retired.instead()) + " instead")
+        + " (sent only with retired routes allowed)."));
     route.sourceNote().ifPresent(notes::add);
     for (RouteRule rule : route.rules()) {
       notes.add("Rule: " + rule.reason() + ".");

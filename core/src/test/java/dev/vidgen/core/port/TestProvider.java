@@ -1,6 +1,5 @@
 package dev.vidgen.core.port;
 
-import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -31,11 +30,6 @@ final class TestProvider implements VideoProvider {
   @Override
   public String id() {
     return id;
-  }
-
-  @Override
-  public RouteCatalog catalog() {
-    return RouteCatalog.builtIn();
   }
 
   @Override

@@ -152,10 +152,6 @@ class RateLimitedProviderTest {
       return "recording";
     }
 
-    @Override
-    public RouteCatalog catalog() {
-      return RouteCatalog.builtIn();
-    }
 
     @Override
     public CompletableFuture<URI> upload(Path image) {

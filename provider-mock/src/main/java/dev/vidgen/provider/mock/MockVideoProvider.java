@@ -41,7 +41,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * An offline provider that behaves like the real service: the same routes and validation, tasks
+ * An offline provider that behaves like the real service: any route the client's catalog holds,
+ * validated against the route each request carries (the mock keeps no catalog of its own), tasks
  * that go queued, in progress (progress rising with time) and completed after a set duration,
  * real MP4 results, and faults arranged through {@link #script()}. Status is computed from the
  * clock, so it runs on real or virtual time with no threads. Every call is kept in {@link
@@ -55,8 +56,6 @@ public final class MockVideoProvider implements VideoProvider {
   public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3);
 
   private final Clock clock;
-  private final RouteCatalog catalog;
-  private final JobValidator validator;
   private final Duration duration;
   private final ApiKey apiKey;
   private final MockScript script = new MockScript();
@@ -75,8 +74,6 @@ public final class MockVideoProvider implements VideoProvider {
 
   private MockVideoProvider(Builder builder) {
     this.clock = builder.clock;
-    this.catalog = builder.catalog;
-    this.validator = JobValidator.of(builder.catalog);
     this.duration = builder.duration;
     this.apiKey = builder.apiKey;
     this.random = new SplittableRandom(builder.seed);
@@ -85,7 +82,7 @@ public final class MockVideoProvider implements VideoProvider {
     this.liveModels = builder.liveModels;
   }
 
-  /** A mock with every default: system clock, built-in routes, 3 s tasks, unlimited credits. */
+  /** A mock with every default: system clock, 3 s tasks, unlimited credits. */
   public static MockVideoProvider create() {
     return builder().build();
   }
@@ -123,9 +120,14 @@ public final class MockVideoProvider implements VideoProvider {
     return ID;
   }
 
+  /**
+   * Whether the mock takes a client reference on {@code route}: as the route's {@code hints.mock}
+   * say ({@code client_reference}), else as its {@code hints.toapis} say, since the mock stands in
+   * for ToAPIs; false without either.
+   */
   @Override
-  public RouteCatalog catalog() {
-    return catalog;
+  public boolean takesClientReference(ModelRoute route) {
+    return MockHints.takesClientReference(route);
   }
 
   @Override
@@ -217,12 +219,17 @@ public final class MockVideoProvider implements VideoProvider {
     });
   }
 
-  /** Issue 11: the models given to {@link Builder#liveModels}, else every route of the catalog. */
+  /**
+   * The models given to {@link Builder#liveModels}. Without such a list the mock serves any route
+   * a request carries, so it lists nothing and the client does not check (unsupported).
+   */
   @Override
   public CompletableFuture<Set<String>> liveModels() {
-    return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> liveModels != null
-        ? liveModels
-        : catalog.routes().stream().map(ModelRoute::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+    if (liveModels == null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(
+          "the mock lists live models only when given a list (MockVideoProvider.Builder.liveModels)"));
+    }
+    return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> liveModels);
   }
 
   /** Issue 11: the key's quota (when limited apart from the account) and the account's balance, falling as tasks are created. */
@@ -284,7 +291,7 @@ public final class MockVideoProvider implements VideoProvider {
 
   @Override
   public String toString() {
-    return "MockVideoProvider[duration=" + duration + ", routes=" + catalog.size() + "]";
+    return "MockVideoProvider[duration=" + duration + "]";
   }
 
   /** Runs one simulated request: the key check, a scripted fault, then the real behaviour. */
@@ -312,11 +319,13 @@ public final class MockVideoProvider implements VideoProvider {
 
   /** Validates, charges and stores a new task, as the real service does on create. */
   private MockTask accept(SubmitRequest request, Instant now, String requestId) {
-    String model = request.route().id();
-    ModelRoute route = catalog.find(model).orElseThrow(() -> MockFailures.rejected(requestId,
-        "Unknown model " + model + "; did you mean " + String.join(", ", catalog.nearest(model, 3))
-            + "?"));
-    ValidationReport report = validator.validate(request.job());
+    ModelRoute route = request.route();
+    if (!route.id().equals(request.job().model())) {
+      throw MockFailures.rejected(requestId, "The job names model " + request.job().model()
+          + " but the request carries route " + route.id());
+    }
+    // The client decided whether a retired route may be sent; the mock serves what it is sent.
+    ValidationReport report = JobValidator.of(RouteCatalog.of(route)).allowingRetired().validate(request.job());
     if (!report.isValid()) {
       throw MockFailures.rejected(requestId, "Invalid request: "
           + report.errors().stream().map(Violation::message).collect(Collectors.joining("; ")));
@@ -416,7 +425,6 @@ public final class MockVideoProvider implements VideoProvider {
   /** Builds a {@link MockVideoProvider}; not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
-    private RouteCatalog catalog = RouteCatalog.builtIn();
     private Duration duration = DEFAULT_DURATION;
     private long seed;
     private BigDecimal credits;
@@ -451,12 +459,6 @@ public final class MockVideoProvider implements VideoProvider {
     /** The clock task status is computed from; pass a virtual clock to run without waiting. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** The routes offered and validated against; the built-in routes by default. */
-    public Builder catalog(RouteCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
       return this;
     }
 

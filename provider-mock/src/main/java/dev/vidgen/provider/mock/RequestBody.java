@@ -3,21 +3,22 @@ package dev.vidgen.provider.mock;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.domain.WireFormat;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.SubmitRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON body the real service would get for a request, spelled as the route's wire format says. */
+/**
+ * The JSON body the real service would get for a request, in its standard spelling with the plain
+ * field names of the route's hints ({@link MockHints}); mode-specific fields are not modelled.
+ */
 final class RequestBody {
   private RequestBody() {}
 
   static String json(SubmitRequest request) {
     VideoJob job = request.job();
     ModelRoute route = request.route();
-    WireFormat wire = route.wire();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", route.id());
     if (job.prompt() != null) {
@@ -25,19 +26,21 @@ final class RequestBody {
     }
     List<String> images = job.images().stream().map(ImageInput::toString).toList();
     if (!images.isEmpty()) {
-      put(body, wire.imageField(), wire.singleImage() ? images.get(0) : images);
+      put(body, MockHints.text(route, "image_field", "image_urls"),
+          MockHints.flag(route, "single_image") ? images.get(0) : images);
     }
     int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
-    put(body, wire.durationField(), wire.durationAsString() ? Integer.toString(seconds) : seconds);
+    put(body, MockHints.text(route, "duration_field", "duration"),
+        MockHints.flag(route, "duration_as_string") ? Integer.toString(seconds) : seconds);
     String ratio = job.aspectRatio() != null ? job.aspectRatio() : route.defaultAspectRatio();
     if (ratio != null) {
-      put(body, wire.aspectRatioField(), ratio);
+      put(body, MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), ratio);
     }
     String resolution = job.resolution() != null ? job.resolution() : route.defaultResolution();
     if (resolution != null) {
-      put(body, wire.resolutionField(), resolution);
+      put(body, MockHints.text(route, "resolution_field", "resolution"), resolution);
     }
-    if (wire.acceptsClientReference() && request.clientReference() != null) {
+    if (MockHints.takesClientReference(route) && request.clientReference() != null) {
       body.put("client_business_id", request.clientReference());
     }
     job.params().forEach((key, value) -> put(body, key, value));

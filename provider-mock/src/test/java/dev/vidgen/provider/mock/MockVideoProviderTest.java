@@ -97,15 +97,19 @@ class MockVideoProviderTest {
   }
 
   @Test
-  void refusesARouteOutsideItsCatalog() {
-    ModelRoute stranger = RouteCatalog.builtIn().require(GROK).toBuilder().build();
-    MockVideoProvider narrow = MockVideoProvider.builder().clock(time.clock())
-        .catalog(RouteCatalog.of(RouteCatalog.builtIn().require("sora-2-vvip"))).build();
-    VideoJob job = VideoJobs.validFor(stranger);
+  void servesARouteOfNoBuiltInCatalogAndValidatesAgainstIt() {
+    ModelRoute acme = ModelRoute.builder("acme-video-2")
+        .mode(dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO)
+        .durations(dev.vidgen.core.domain.DurationRule.oneOf(5, 10))
+        .price(dev.vidgen.core.domain.PriceTable.perSecond("0.05"))
+        .build();
+    VideoJob fine = VideoJob.builder("acme-video-2").prompt("a fox").seconds(10).build();
+    VideoJob tooLong = VideoJob.builder("acme-video-2").prompt("a fox").seconds(12).build();
 
-    assertThat(failure(narrow.create(new SubmitRequest(job, stranger, null))))
+    assertThat(mock.create(new SubmitRequest(fine, acme, null))).isCompleted();
+    assertThat(failure(mock.create(new SubmitRequest(tooLong, acme, null))))
         .isInstanceOf(RequestRejectedException.class)
-        .hasMessageContaining("Unknown model " + GROK);
+        .hasMessageContaining("12 is not offered by acme-video-2");
   }
 
   @Test

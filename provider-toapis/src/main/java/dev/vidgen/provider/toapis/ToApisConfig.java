@@ -1,6 +1,5 @@
 package dev.vidgen.provider.toapis;
 
-import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
@@ -66,7 +65,6 @@ public final class ToApisConfig {
   private final long maxAnswerBytes;
   private final OkHttpClient httpClient;
   private final Clock clock;
-  private final RouteCatalog catalog;
 
   private ToApisConfig(Builder builder, HttpUrl baseUrl, ApiKey apiKey) {
     this.baseUrl = baseUrl;
@@ -80,7 +78,6 @@ public final class ToApisConfig {
     this.maxAnswerBytes = builder.maxAnswerBytes;
     this.httpClient = builder.httpClient;
     this.clock = builder.clock;
-    this.catalog = builder.catalog;
   }
 
   /** A builder with the defaults. */
@@ -142,7 +139,6 @@ public final class ToApisConfig {
     builder.maxAnswerBytes = maxAnswerBytes;
     builder.httpClient = httpClient;
     builder.clock = clock;
-    builder.catalog = catalog;
     return builder;
   }
 
@@ -200,11 +196,6 @@ public final class ToApisConfig {
   /** The clock used to read {@code Retry-After} dates. */
   public Clock clock() {
     return clock;
-  }
-
-  /** The routes the provider serves. */
-  public RouteCatalog catalog() {
-    return catalog;
   }
 
   @Override
@@ -271,8 +262,6 @@ public final class ToApisConfig {
     private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     private OkHttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private RouteCatalog catalog = RouteCatalog.builtIn();
-
     private Builder(Function<String, String> environment) {
       this.environment = environment;
     }
@@ -347,15 +336,9 @@ public final class ToApisConfig {
       return this;
     }
 
-    /** The routes to serve; {@link RouteCatalog#builtIn()} by default. */
     /** The account's rate-limit group (default {@link ToApisRateTier#DEFAULT}). */
     public Builder rateTier(ToApisRateTier rateTier) {
       this.rateTier = Objects.requireNonNull(rateTier, "rateTier == null");
-      return this;
-    }
-
-    public Builder catalog(RouteCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog == null");
       return this;
     }
 

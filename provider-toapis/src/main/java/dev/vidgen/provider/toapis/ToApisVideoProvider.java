@@ -1,7 +1,7 @@
 package dev.vidgen.provider.toapis;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
-import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
@@ -31,6 +31,7 @@ import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.ToApisApi;
 import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
 import dev.vidgen.provider.toapis.internal.UploadDto;
+import dev.vidgen.provider.toapis.internal.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -94,9 +95,10 @@ final class ToApisVideoProvider implements VideoProvider {
     return ToApisProviderFactory.ID;
   }
 
+  /** Whether the route's wire takes {@code client_business_id} ({@code hints.toapis.client_reference}). */
   @Override
-  public RouteCatalog catalog() {
-    return config.catalog();
+  public boolean takesClientReference(ModelRoute route) {
+    return WireFormat.of(Objects.requireNonNull(route, "route == null")).acceptsClientReference();
   }
 
   @Override
@@ -123,7 +125,7 @@ final class ToApisVideoProvider implements VideoProvider {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
       String json = CreateBody.json(request);
-      String reference = request.route().wire().acceptsClientReference() ? request.clientReference() : null;
+      String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
           CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null));

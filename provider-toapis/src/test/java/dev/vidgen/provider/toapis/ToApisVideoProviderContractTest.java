@@ -37,8 +37,8 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
   /** A route that takes client_business_id, so the ambiguous-create checks apply. */
   @Override
   protected ModelRoute route() {
-    return provider.catalog().routes().stream()
-        .filter(route -> route.wire().acceptsClientReference())
+    return catalog().routes().stream()
+        .filter(provider::takesClientReference)
         .findFirst()
         .orElseThrow();
   }

@@ -11,10 +11,10 @@ import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.domain.WireFormat;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.provider.toapis.internal.WireFormat;
 import dev.vidgen.testkit.fixtures.VideoJobs;
 import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -198,7 +198,7 @@ class WireFormatTest {
     assertThat(body).isEqualTo(provider.preview(request).body());
     Map<String, Object> fields = json(body);
     assertThat(fields).containsEntry("model", route.id());
-    assertThat(fields.containsKey("client_business_id")).isEqualTo(route.wire().acceptsClientReference());
+    assertThat(fields.containsKey("client_business_id")).isEqualTo(WireFormat.of(route).acceptsClientReference());
   }
 
   private String sent(SubmitRequest request) {
@@ -220,7 +220,7 @@ class WireFormatTest {
         .durations(DurationRule.between(1, 15, 8))
         .aspectRatios("16:9", "9:16")
         .resolutions("720p", "1080p")
-        .wire(wire)
+        .hints("toapis", wire.toHints())
         .build();
   }
 }

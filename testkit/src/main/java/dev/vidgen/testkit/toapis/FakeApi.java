@@ -124,7 +124,7 @@ final class FakeApi extends Dispatcher {
     }
     String model = (String) fields.get("model");
     String reference = (String) fields.get("client_business_id");
-    return state.newTask(model, reference, now, creditsFor(fields), server.lifecycle())
+    return state.newTask(model, reference, now, creditsFor(fields, server), server.lifecycle())
         .map(task -> Answer.json(200, task.created()).withTask(task.id))
         .orElseGet(() -> Answer.json(402, Map.of("error", Map.of(
             "code", "insufficient_quota", "message", "Insufficient quota: the balance does not cover this task"))));
@@ -300,9 +300,16 @@ final class FakeApi extends Dispatcher {
     return first;
   }
 
-  /** Credits a create costs: 20/30 for the grok preview (10/15 s), 2 per second for grok 1.5, else 0. */
-  static BigDecimal creditsFor(Map<String, Object> body) {
+  /**
+   * Credits a create costs: 20/30 for the grok preview (10/15 s), 2 per second for grok 1.5, the
+   * set price per second of another model, else 0.
+   */
+  static BigDecimal creditsFor(Map<String, Object> body, FakeToApisServer server) {
     Object model = body.get("model");
+    if (model instanceof String name && server.creditsPerSecond(name).isPresent()) {
+      long seconds = body.get("duration") instanceof Long number ? number : 5;
+      return server.creditsPerSecond(name).get().multiply(BigDecimal.valueOf(seconds));
+    }
     if (WireRules.GROK_PREVIEW.equals(model)) {
       return BigDecimal.valueOf("15".equals(body.get("seconds")) ? 30 : 20);
     }

@@ -47,8 +47,10 @@ public final class FakeToApisServer implements AutoCloseable {
   private final Lifecycle lifecycle;
   private final String requestIdHeader;
   private final String uploadUrlBase;
+  private final java.util.Map<String, BigDecimal> creditsPerSecond;
 
   private FakeToApisServer(Builder builder) {
+    this.creditsPerSecond = java.util.Map.copyOf(builder.creditsPerSecond);
     this.validKeys = Set.copyOf(builder.keys);
     this.clock = builder.clock;
     this.lifecycle = builder.lifecycle;
@@ -203,6 +205,11 @@ public final class FakeToApisServer implements AutoCloseable {
     return validKeys;
   }
 
+  /** The credits per second a model of a route file costs here, if one was set. */
+  java.util.Optional<BigDecimal> creditsPerSecond(String model) {
+    return java.util.Optional.ofNullable(creditsPerSecond.get(model));
+  }
+
   Lifecycle lifecycle() {
     return lifecycle;
   }
@@ -252,8 +259,23 @@ public final class FakeToApisServer implements AutoCloseable {
     private BigDecimal keyCredits;
     private Set<String> videoModels;
     private final java.util.Map<String, Set<String>> videoModelsByKey = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, BigDecimal> creditsPerSecond = new java.util.HashMap<>();
 
     private Builder() {}
+
+    /**
+     * Charges creates of {@code model} (such as a route from a route file, which the fake takes
+     * like any model in the standard wire) this many credits per second of {@code duration} (5 s
+     * when none is sent); models without a price here cost nothing but the two Grok 1.5 routes.
+     */
+    public Builder creditsPerSecond(String model, BigDecimal credits) {
+      Objects.requireNonNull(model, "model == null");
+      if (Objects.requireNonNull(credits, "credits == null").signum() < 0) {
+        throw new IllegalArgumentException("credits must not be negative, was " + credits);
+      }
+      creditsPerSecond.put(model, credits);
+      return this;
+    }
 
     /** The API port; 0 (the default) for any free one. */
     public Builder port(int port) {

@@ -4,7 +4,6 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.domain.WireFormat;
 import dev.vidgen.core.port.SubmitRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /**
  * The JSON body of {@code POST /v1/videos/generations} for a submit request, spelled the way the
- * route's {@link WireFormat} says: field names, a string or an integer duration, one image or an
+ * route's {@link WireFormat} says (its {@code hints.toapis}, or the standard wire): field names, a string or an integer duration, one image or an
  * array, dotted names such as {@code metadata.resolution} nested. The job's extra parameters are
  * added last, untouched, and win over the fields above (maps are merged).
  */
@@ -36,7 +35,7 @@ public final class CreateBody {
   public static Map<String, Object> of(SubmitRequest request) {
     VideoJob job = request.job();
     ModelRoute route = request.route();
-    WireFormat wire = route.wire();
+    WireFormat wire = WireFormat.of(route);
     GenerationMode mode = job.requestedMode().orElseGet(() -> inferMode(job));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", route.id());

@@ -1,4 +1,4 @@
-package dev.vidgen.core.domain;
+package dev.vidgen.provider.toapis.internal;
 
 import static dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO;
 import static dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO;
@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Mode-specific fields of a wire format, and that the older shape still works. */
+/** Mode-specific fields of a wire format. */
 class WireFormatTest {
 
   @Test
-  void theSevenFieldShapeHasNoModeSpecificFields() {
-    WireFormat wire = new WireFormat("images", false, "seconds", true, "aspect_ratio", "resolution", false);
+  void theStandardShapeHasNoModeSpecificFields() {
+    WireFormat wire = WireFormat.standard();
 
-    assertThat(wire.imagesFor(REFERENCE_TO_VIDEO)).isEqualTo(WireFormat.InputField.plain("images", false));
+    assertThat(wire.imagesFor(REFERENCE_TO_VIDEO)).isEqualTo(WireFormat.InputField.plain("image_urls", false));
     assertThat(wire.videosFor(REFERENCE_TO_VIDEO)).isEmpty();
     assertThat(wire.modeValue(IMAGE_TO_VIDEO)).isEmpty();
     assertThat(wire.resolutionValue("720p")).isEqualTo("720p");

@@ -1,5 +1,7 @@
-package dev.vidgen.core.domain;
+package dev.vidgen.provider.toapis.internal;
 
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ModelRoute;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,10 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a route's fields are spelled in the provider's request body. ToAPIs uses one endpoint for
- * every model, but the field names and types differ: {@code grok-video-1.5-preview} wants
- * {@code images} (an array) and {@code seconds} as a string, most others {@code image_urls} and
- * an integer {@code duration}. Data, not code, so that a new route needs no new adapter.
+ * How a route's fields are spelled in ToAPIs' request body. ToAPIs uses one endpoint for every
+ * model, but the field names and types differ: {@code grok-video-1.5-preview} wants {@code images}
+ * (an array) and {@code seconds} as a string, most others {@code image_urls} and an integer
+ * {@code duration}. Read from the route's {@code hints.toapis} ({@link WireHints}); a route
+ * without them gets {@link #standard()}. Data, not code, so that a new route needs no new adapter.
  *
  * @param imageField the body field for input images ({@code images}, {@code image},
  *     {@code image_urls}, {@code reference_images}, …) when no mode-specific field is set
@@ -63,19 +66,6 @@ public record WireFormat(
     resolutionValues = Collections.unmodifiableMap(lowered);
   }
 
-  /** The original seven-field shape, with no mode-specific fields. */
-  public WireFormat(
-      String imageField,
-      boolean singleImage,
-      String durationField,
-      boolean durationAsString,
-      String aspectRatioField,
-      String resolutionField,
-      boolean acceptsClientReference) {
-    this(imageField, singleImage, durationField, durationAsString, aspectRatioField,
-        resolutionField, acceptsClientReference, Map.of(), Map.of(), null, Map.of(), Map.of());
-  }
-
   /**
    * How a list of input URLs is sent: a field name, whether it is one string, and for
    * {@code *_with_roles} fields the role of each input ({@code [{"url":…,"role":…}]}).
@@ -110,7 +100,77 @@ public record WireFormat(
 
   /** The common shape: {@code image_urls} array, integer {@code duration}, {@code aspect_ratio}, {@code resolution}. */
   public static WireFormat standard() {
-    return new WireFormat("image_urls", false, "duration", false, "aspect_ratio", "resolution", false);
+    return new WireFormat("image_urls", false, "duration", false, "aspect_ratio", "resolution", false,
+        Map.of(), Map.of(), null, Map.of(), Map.of());
+  }
+
+  /**
+   * The wire of {@code route}: its {@code hints.toapis}, or {@link #standard()} without them.
+   *
+   * @throws IllegalArgumentException naming the route and the hint when the hints are malformed
+   */
+  public static WireFormat of(ModelRoute route) {
+    return WireHints.read(route);
+  }
+
+  /**
+   * The {@code hints.toapis} that spell this wire (keys equal to the standard wire left out), for
+   * a route built in code: {@code ModelRoute.builder(id).hints("toapis", wire.toHints())}.
+   */
+  public Map<String, Object> toHints() {
+    WireFormat standard = standard();
+    Map<String, Object> hints = new LinkedHashMap<>();
+    putIfOther(hints, "image_field", imageField, standard.imageField);
+    putIfTrue(hints, "single_image", singleImage);
+    putIfOther(hints, "duration_field", durationField, standard.durationField);
+    putIfTrue(hints, "duration_as_string", durationAsString);
+    putIfOther(hints, "aspect_ratio_field", aspectRatioField, standard.aspectRatioField);
+    putIfOther(hints, "resolution_field", resolutionField, standard.resolutionField);
+    if (!resolutionValues.isEmpty()) {
+      hints.put("resolution_values", new LinkedHashMap<>(resolutionValues));
+    }
+    if (!imageFieldsByMode.isEmpty()) {
+      hints.put("images_by_mode", inputHints(imageFieldsByMode));
+    }
+    if (!videoFieldsByMode.isEmpty()) {
+      hints.put("videos_by_mode", inputHints(videoFieldsByMode));
+    }
+    if (modeField != null) {
+      hints.put("mode_field", modeField);
+      Map<String, Object> values = new LinkedHashMap<>();
+      modeValues.forEach((mode, value) -> values.put(mode.id(), value));
+      hints.put("mode_values", values);
+    }
+    putIfTrue(hints, "client_reference", acceptsClientReference);
+    return hints;
+  }
+
+  private static void putIfOther(Map<String, Object> hints, String key, String value, String standard) {
+    if (!value.equals(standard)) {
+      hints.put(key, value);
+    }
+  }
+
+  private static void putIfTrue(Map<String, Object> hints, String key, boolean value) {
+    if (value) {
+      hints.put(key, true);
+    }
+  }
+
+  private static Map<String, Object> inputHints(Map<GenerationMode, InputField> fields) {
+    Map<String, Object> byMode = new LinkedHashMap<>();
+    fields.forEach((mode, field) -> {
+      Map<String, Object> hint = new LinkedHashMap<>();
+      hint.put("field", field.name());
+      if (field.single()) {
+        hint.put("single", true);
+      }
+      if (!field.roles().isEmpty()) {
+        hint.put("roles", field.roles());
+      }
+      byMode.put(mode.id(), hint);
+    });
+    return byMode;
   }
 
   /** How images are sent in {@code mode}. */

@@ -1,0 +1,175 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Route files on the command line (--routes, VIDGEN_ROUTES), retired models and dry runs without a key. */
+class RouteFilesCommandTest {
+  private static final String ACME = """
+      {"routes": [{"id": "acme-video-2", "family": "Acme",
+                   "modes": {"text-to-video": {}, "image-to-video": {"images": {"min": 1, "max": 1}}},
+                   "seconds": {"one_of": [5, 10], "default": 5},
+                   "aspect_ratios": {"one_of": ["16:9", "9:16"], "default": "16:9"},
+                   "resolutions": {"one_of": ["720p", "1080p"], "default": "720p"},
+                   "max_prompt_chars": 2000,
+                   "price": {"per_second_usd": "0.05"}}],
+       "patch": {"seedance-2": {"price": {"per_second_usd": "0.04"}}},
+       "remove": ["kling-v3"]}
+      """;
+  private static final String FAST_MOCK_DOWNLOADS = "mock.duration=300ms";
+
+  @TempDir Path dir;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() throws IOException {
+    Files.writeString(dir.resolve("acme.json"), ACME);
+    fake = FakeToApisServer.builder().unlimitedBalance().start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void modelsListsTheRoutesOfAFileAndWhereEachCameFrom() {
+    CliRun.Result text = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "acme.json");
+    CliRun.Result json = CliRun.in(dir).run("models", "--json", "--provider", "mock", "--routes", "acme.json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    String acmeLine = text.out().lines().filter(line -> line.startsWith("acme-video-2 ")).findFirst().orElseThrow();
+    assertThat(acmeLine).contains("t2v i2v(1)", "5, 10 (default 5)", "$0.05 per second", dir.resolve("acme.json").toString());
+    assertThat(text.out().lines().filter(line -> line.startsWith("seedance-2 ")).findFirst().orElseThrow())
+        .contains("$0.04 per second", "built-in, patched by " + dir.resolve("acme.json"));
+    assertThat(text.out().lines()).noneMatch(line -> line.startsWith("kling-v3 "));
+    assertThat(text.out()).contains("choose veo3.1-fast, seedance-2 instead");
+    List<Map<String, Object>> models = (List<Map<String, Object>>) json.json().get("models");
+    assertThat(models).filteredOn(model -> model.get("id").equals("acme-video-2")).singleElement()
+        .satisfies(model -> assertThat(model).containsEntry("origin", dir.resolve("acme.json").toString())
+            .containsEntry("family", "Acme").containsEntry("retired", null));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void modelsMarksRetiredModels() {
+    CliRun.Result text = CliRun.in(dir).run("models", "--provider", "mock");
+    CliRun.Result json = CliRun.in(dir).run("models", "--json", "--provider", "mock");
+
+    assertThat(text.out()).contains("sora-2-vvip (retired)", "sora-2-official (retired)",
+        "sora-2-vvip was retired on 2026-09-24 (OpenAI ended Sora 2 and its Videos API on 2026-09-24);"
+            + " choose veo3.1-fast, seedance-2, kling-v3 instead; --allow-retired sends it anyway.");
+    List<Map<String, Object>> models = (List<Map<String, Object>>) json.json().get("models");
+    assertThat(models).filteredOn(model -> model.get("id").equals("sora-2-vvip")).singleElement()
+        .satisfies(model -> assertThat(model).containsEntry("retired", "2026-09-24")
+            .containsEntry("origin", "built-in"));
+  }
+
+  @Test
+  void generatesOnTheMockFromRouteFilesNamedInVidgenRoutes() throws IOException {
+    Files.writeString(dir.resolve("cheaper.json"), "{\"patch\": {\"acme-video-2\": {\"price\": {\"per_second_usd\": \"0.01\"}}}}");
+
+    CliRun.Result result = CliRun.in(dir).env("VIDGEN_ROUTES", "acme.json" + File.pathSeparator + "cheaper.json")
+        .run("generate", "--json", "--provider", "mock", "--set", FAST_MOCK_DOWNLOADS, "--poll-interval", "50ms",
+            "--model", "acme-video-2", "--prompt", "a fox in the snow", "--seconds", "10", "--out", "fox.mp4");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("model", "acme-video-2").containsEntry("credits", 20.0);
+    assertThat(dir.resolve("fox.mp4")).isNotEmptyFile();
+  }
+
+  @Test
+  void sendsARouteOfAFileToToApisSpelledInTheStandardWire() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--routes", "acme.json",
+            "--model", "acme-video-2", "--prompt", "a fox in the snow", "--seconds", "10", "--aspect-ratio", "9:16");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(fake.lastCreate().orElseThrow().json()).containsEntry("model", "acme-video-2")
+        .containsEntry("duration", 10L).containsEntry("aspect_ratio", "9:16").containsEntry("resolution", "720p");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"models", "validate", "quote", "generate", "status", "wait", "download", "balance", "batch"})
+  void aBadRouteFileStopsEveryCommandWithExit2AndTheLoadersMessage(String command) throws IOException {
+    Files.writeString(dir.resolve("bad.json"), "{\"routes\": [{\"id\": \"acme\", \"modes\": {\"text-to-movie\": {}},"
+        + " \"seconds\": {\"one_of\": [5], \"default\": 5}}]}");
+    Files.writeString(dir.resolve("jobs.jsonl"), "{\"prompt\": \"p\", \"images\": [\"https://img.example/a.png\"]}\n");
+    List<String> args = switch (command) {
+      case "status", "wait" -> List.of(command, "video_000001");
+      case "download" -> List.of(command, "video_000001", "--out", "v.mp4");
+      case "batch" -> List.of(command, "jobs.jsonl");
+      case "models", "balance" -> List.of(command);
+      default -> List.of(command, "--prompt", "p", "--image", "https://img.example/a.png");
+    };
+
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run(concat(args, "--base-url", fake.baseUrl(), "--routes", "bad.json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains(dir.resolve("bad.json") + ": routes[0].modes.text-to-movie: unknown mode"
+        + " \"text-to-movie\"; allowed modes: text-to-video, image-to-video, reference-to-video, video-edit");
+    assertThat(fake.requests()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aMissingRouteFileIsNamed() {
+    CliRun.Result result = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "nope.json");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(dir.resolve("nope.json") + ": no such file");
+  }
+
+  @Test
+  void refusesARetiredModelUnlessAllowed() {
+    String[] job = {"validate", "--provider", "mock", "--model", "sora-2-vvip", "--prompt", "a lighthouse", "--seconds", "8"};
+
+    CliRun.Result refused = CliRun.in(dir).run(job);
+    CliRun.Result allowed = CliRun.in(dir).run(concat(List.of(job), "--allow-retired"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(refused.all()).contains("sora-2-vvip was retired on 2026-09-24 (OpenAI ended Sora 2 and its Videos API"
+        + " on 2026-09-24); choose veo3.1-fast, seedance-2 or kling-v3 instead");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(allowed.all()).contains("it is sent anyway because retired routes are allowed");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDryRunOnToApisNeedsNoKeyAndShowsItAbsent() {
+    CliRun.Result json = CliRun.in(dir).run("generate", "--provider", "toapis", "--dry-run", "--json",
+        "--base-url", fake.baseUrl(), "--prompt", "slow push-in", "--image", "https://img.example/p.png");
+    CliRun.Result text = CliRun.in(dir).run("generate", "--provider", "toapis", "--dry-run",
+        "--base-url", fake.baseUrl(), "--prompt", "slow push-in", "--image", "https://img.example/p.png");
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    Map<String, Object> request = (Map<String, Object>) json.json().get("request");
+    assertThat((Map<String, Object>) request.get("headers"))
+        .containsEntry("Authorization", "Bearer <absent: TOAPIS_API_KEY is not set>");
+    assertThat(request).containsEntry("api_key", "absent").containsEntry("url", fake.baseUrl() + "/v1/videos/generations");
+    assertThat((Map<String, Object>) request.get("body")).containsEntry("model", "grok-video-1.5-preview")
+        .containsEntry("seconds", "10");
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("dry run: nothing was sent", "Authorization: Bearer <absent: TOAPIS_API_KEY is not set>");
+    assertThat(text.all()).doesNotContain("sk-offline");
+    assertThat(fake.requests()).as("nothing sent").isEmpty();
+  }
+
+  private static String[] concat(List<String> first, String... more) {
+    return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toArray(String[]::new);
+  }
+}

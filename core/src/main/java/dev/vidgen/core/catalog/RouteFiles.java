@@ -1,0 +1,169 @@
+package dev.vidgen.core.catalog;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.MalformedJsonException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads route files (the format of {@code docs/routes.md}, schema {@code routes.schema.json}) and
+ * layers them over a catalog: {@code routes} adds or replaces whole routes, {@code patch} changes
+ * named fields of existing ones, {@code remove} drops ids, in that order within a file. The
+ * built-in catalog is such a file, read by the same code. Thread-safe; a bad file changes nothing
+ * and raises one {@link RouteFileException}.
+ */
+public final class RouteFiles {
+  /** The origin of the routes vidgen ships. */
+  public static final String BUILT_IN = "built-in";
+  /** The classpath resource that holds the built-in routes. */
+  public static final String BUILT_IN_RESOURCE = "/dev/vidgen/core/catalog/built-in-routes.json";
+  /** The classpath resource that holds the JSON Schema of route files. */
+  public static final String SCHEMA_RESOURCE = "/dev/vidgen/core/catalog/routes.schema.json";
+  /** The environment variable that lists route files, separated by {@link File#pathSeparator}. */
+  public static final String ENVIRONMENT_VARIABLE = "VIDGEN_ROUTES";
+
+  private RouteFiles() {}
+
+  /** The built-in routes, read once from {@link #BUILT_IN_RESOURCE}. */
+  public static RouteCatalog builtIn() {
+    return BuiltIn.CATALOG;
+  }
+
+  /**
+   * {@code base} with each file layered over it, in order.
+   *
+   * @throws RouteFileException naming the file, the JSON path and what is allowed, when a file
+   *     cannot be read or is not a valid route file
+   */
+  public static RouteCatalog load(RouteCatalog base, List<Path> files) {
+    Objects.requireNonNull(base, "base == null");
+    RouteCatalog catalog = base;
+    for (Path file : Objects.requireNonNull(files, "files == null")) {
+      catalog = layer(catalog, file.toString(), read(file));
+    }
+    return catalog;
+  }
+
+  /**
+   * {@code base} with the route file {@code json} layered over it; {@code origin} names the file
+   * in messages and in {@link RouteCatalog#origin(String)}.
+   *
+   * @throws RouteFileException when {@code json} is not a valid route file
+   */
+  public static RouteCatalog layer(RouteCatalog base, String origin, String json) {
+    Objects.requireNonNull(base, "base == null");
+    Objects.requireNonNull(origin, "origin == null");
+    Object tree;
+    try {
+      tree = JsonTrees.parse(Objects.requireNonNull(json, "json == null"));
+    } catch (MalformedJsonException e) {
+      throw new RouteFileException(origin, "", "not valid JSON: " + e.getMessage());
+    }
+    return layer(base, new Node(origin, "", tree));
+  }
+
+  /**
+   * The files a {@code VIDGEN_ROUTES}-style list names ({@link File#pathSeparator} between them;
+   * blanks skipped), read against {@code workingDir}.
+   */
+  public static List<Path> parseList(String list, Path workingDir) {
+    List<Path> files = new ArrayList<>();
+    if (list == null) {
+      return files;
+    }
+    for (String part : list.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      if (!part.isBlank()) {
+        files.add(workingDir == null ? Path.of(part.strip()) : workingDir.resolve(part.strip()).normalize());
+      }
+    }
+    return files;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new RouteFileException(file.toString(), "", "no such file");
+    } catch (IOException | UncheckedIOException e) {
+      throw new RouteFileException(file.toString(), "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static RouteCatalog layer(RouteCatalog base, Node file) {
+    file.keys("a route file", RouteKeys.FILE);
+    if (file.has("$schema")) {
+      file.at("$schema").text("$schema (the schema's location)");
+    }
+    RouteCatalog catalog = base;
+    if (file.has("routes")) {
+      Map<String, ModelRoute> added = new LinkedHashMap<>();
+      for (Node node : file.at("routes").list("routes (an array of routes)")) {
+        ModelRoute route = RouteReader.route(node, "no price is stated in " + file.file());
+        String clash = added.keySet().stream().filter(route.id()::equalsIgnoreCase).findFirst().orElse(null);
+        if (clash != null) {
+          throw node.at("id").fail("duplicate id " + Node.quote(route.id()) + ": routes["
+              + List.copyOf(added.keySet()).indexOf(clash) + "] has it already; each id appears once in routes"
+              + " (a later file may replace it)");
+        }
+        added.put(route.id(), route);
+      }
+      catalog = catalog.with(file.file(), added.values());
+    }
+    if (file.has("patch")) {
+      for (Map.Entry<String, Node> entry : file.at("patch").entries("patch (route id to changed fields)").entrySet()) {
+        RouteCatalog current = catalog;
+        ModelRoute existing = current.find(entry.getKey()).orElseThrow(() -> entry.getValue().fail(
+            "patch of an unknown route " + Node.quote(entry.getKey()) + "; known ids near it: "
+                + String.join(", ", current.nearest(entry.getKey(), 3))));
+        if (!existing.id().equals(entry.getKey())) {
+          throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
+              + Node.quote(existing.id()) + "; use that id");
+        }
+        String origin = catalog.origin(existing.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
+        catalog = catalog.with(origin, List.of(RouteReader.patch(existing, entry.getValue())));
+      }
+    }
+    if (file.has("remove")) {
+      List<Node> ids = file.at("remove").list("remove (an array of route ids)");
+      for (Node id : ids) {
+        String name = id.text("a route id");
+        if (catalog.ids().stream().noneMatch(name::equals)) {
+          throw id.fail("remove of an unknown route " + Node.quote(name) + "; known ids near it: "
+              + String.join(", ", catalog.nearest(name, 3)));
+        }
+        catalog = catalog.without(name);
+      }
+    }
+    return catalog;
+  }
+
+  /** Loaded on first use, so that a broken build fails loudly where the catalog is first needed. */
+  private static final class BuiltIn {
+    static final RouteCatalog CATALOG = load();
+
+    private static RouteCatalog load() {
+      try (InputStream in = RouteFiles.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("the built-in route file " + BUILT_IN_RESOURCE + " is missing from the jar");
+        }
+        String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return layer(RouteCatalog.of(List.of()), BUILT_IN, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package dev.vidgen.core.catalog;
+
+import dev.vidgen.core.domain.DurationRule;
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.Retirement;
+import dev.vidgen.core.domain.RouteRule;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Turns one route object of a route file (a whole route, or a patch of one) into a {@link ModelRoute}. */
+final class RouteReader {
+  private static final String MODE_IDS =
+      Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
+
+  private RouteReader() {}
+
+  /** A whole route. */
+  static ModelRoute route(Node node, String unknownPriceReason) {
+    node.keys("a route", RouteKeys.ROUTE);
+    Draft draft = new Draft(node.require("id", "the model id the provider knows").text("the route id"));
+    draft.price = PriceTable.unknown(unknownPriceReason);
+    node.require("modes", "the modes the route offers, such as {\"text-to-video\": {}}");
+    node.require("seconds", "the durations, such as {\"one_of\": [5, 10], \"default\": 5}");
+    for (String key : node.keys("a route", RouteKeys.ROUTE)) {
+      if (!key.equals("id")) {
+        apply(draft, key, node.at(key));
+      }
+    }
+    return draft.build(node);
+  }
+
+  /** {@code route} with the fields of {@code patch} changed. */
+  static ModelRoute patch(ModelRoute route, Node patch) {
+    Draft draft = new Draft(route);
+    for (String key : patch.keys("a patch (any route field but id)", RouteKeys.PATCH)) {
+      apply(draft, key, patch.at(key));
+    }
+    return draft.build(patch);
+  }
+
+  private static void apply(Draft draft, String key, Node value) {
+    switch (key) {
+      case "display_name" -> draft.displayName = value.text("display_name");
+      case "family" -> draft.family = value.text("family");
+      case "modes" -> modes(draft, value);
+      case "seconds" -> draft.durations = seconds(value);
+      case "aspect_ratios" -> {
+        Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"");
+        draft.aspectRatios = choice.offered;
+        draft.defaultAspectRatio = choice.defaultValue;
+      }
+      case "resolutions" -> {
+        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"");
+        draft.resolutions = choice.offered;
+        draft.defaultResolution = choice.defaultValue;
+      }
+      case "max_prompt_chars" -> draft.maxPromptChars = value.integer("max_prompt_chars", 1);
+      case "prompt_required" -> draft.promptRequired = value.flag("prompt_required");
+      case "price" -> draft.price = price(value, true);
+      case "params" -> draft.knownParams = new LinkedHashSet<>(value.texts("params (parameter names)"));
+      case "rules" -> {
+        draft.rules = new ArrayList<>();
+        for (Node rule : value.list("rules")) {
+          draft.rules.add(rule(rule));
+        }
+      }
+      case "hints" -> draft.hints = hints(value);
+      case "note" -> draft.note = value.text("note");
+      case "retired" -> draft.retirement = retired(value);
+      default -> throw value.fail("unknown key " + Node.quote(key));
+    }
+  }
+
+  private static void modes(Draft draft, Node node) {
+    Map<String, Node> entries = node.entries("modes (mode id to {\"images\": …, \"videos\": …})");
+    if (entries.isEmpty()) {
+      throw node.fail("a route offers at least one mode; allowed modes: " + MODE_IDS);
+    }
+    draft.modes = new LinkedHashSet<>();
+    draft.imageCounts = new EnumMap<>(GenerationMode.class);
+    draft.videoCounts = new EnumMap<>(GenerationMode.class);
+    for (Map.Entry<String, Node> entry : entries.entrySet()) {
+      GenerationMode mode = mode(entry.getKey(), entry.getValue());
+      Node settings = entry.getValue();
+      settings.keys("a mode's settings", RouteKeys.MODE);
+      draft.modes.add(mode);
+      if (settings.has("images")) {
+        draft.imageCounts.put(mode, count(settings.at("images"), "images"));
+      }
+      if (settings.has("videos")) {
+        draft.videoCounts.put(mode, count(settings.at("videos"), "videos"));
+      }
+    }
+  }
+
+  private static GenerationMode mode(String id, Node where) {
+    for (GenerationMode mode : GenerationMode.values()) {
+      if (mode.id().equals(id)) {
+        return mode;
+      }
+    }
+    throw where.fail("unknown mode " + Node.quote(id) + "; allowed modes: " + MODE_IDS);
+  }
+
+  private static IntRange count(Node node, String what) {
+    node.keys("a count of " + what, RouteKeys.COUNT);
+    int min = node.require("min", "the fewest " + what).integer(what + " min", 0);
+    int max = node.require("max", "the most " + what).integer(what + " max", 0);
+    if (max < min) {
+      throw node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more");
+    }
+    return IntRange.of(min, max);
+  }
+
+  private static DurationRule seconds(Node node) {
+    node.keys("seconds", RouteKeys.SECONDS);
+    boolean set = node.has("one_of");
+    boolean range = node.has("min") || node.has("max");
+    if (set == range) {
+      throw node.fail("give either \"one_of\" (such as [5, 10]) or \"min\" and \"max\" (such as 4 and 15), not "
+          + (set ? "both" : "neither"));
+    }
+    int defaultSeconds = node.require("default", "the duration used when a job gives none")
+        .integer("seconds default", 1);
+    if (set) {
+      TreeSet<Integer> values = new TreeSet<>();
+      List<Node> items = node.at("one_of").list("seconds one_of (whole seconds)");
+      if (items.isEmpty()) {
+        throw node.at("one_of").fail("one_of is empty; list at least one duration in whole seconds");
+      }
+      for (Node item : items) {
+        if (!values.add(item.integer("a duration in whole seconds", 1))) {
+          throw item.fail(item.raw() + " is listed twice in one_of");
+        }
+      }
+      if (!values.contains(defaultSeconds)) {
+        throw node.at("default").fail("default " + defaultSeconds + " is not in one_of; allowed: "
+            + values.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+      }
+      return new DurationRule(values, null, defaultSeconds);
+    }
+    int min = node.require("min", "the shortest duration").integer("seconds min", 1);
+    int max = node.require("max", "the longest duration").integer("seconds max", 1);
+    if (max < min) {
+      throw node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more");
+    }
+    if (defaultSeconds < min || defaultSeconds > max) {
+      throw node.at("default").fail("default " + defaultSeconds + " is outside " + min + " to " + max
+          + "; allowed: a whole number from " + min + " to " + max);
+    }
+    return DurationRule.between(min, max, defaultSeconds);
+  }
+
+  /** The offered values and the default (null: the provider chooses). */
+  private record Choice(List<String> offered, String defaultValue) {}
+
+  private static Choice choice(Node node, String name, String what) {
+    node.keys(name, RouteKeys.CHOICE);
+    List<String> offered = node.require("one_of", "the offered " + what).texts(name + " one_of");
+    if (offered.isEmpty()) {
+      throw node.at("one_of").fail("one_of is empty; leave " + name + " out when the model takes none");
+    }
+    String chosen = null;
+    if (node.has("default")) {
+      String wanted = node.at("default").text(name + " default");
+      chosen = offered.stream().filter(wanted::equalsIgnoreCase).findFirst()
+          .orElseThrow(() -> node.at("default").fail("default " + Node.quote(wanted) + " is not in one_of; allowed: "
+              + String.join(", ", offered)));
+    }
+    return new Choice(offered, chosen);
+  }
+
+  static PriceTable price(Node node, boolean byResolutionAllowed) {
+    List<String> keys = node.keys("a price",
+        byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION);
+    if (keys.size() != 1) {
+      throw node.fail("give exactly one of " + String.join(", ",
+          byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION)
+          + (keys.isEmpty() ? "" : "; got " + String.join(" and ", keys)));
+    }
+    String key = keys.get(0);
+    Node value = node.at(key);
+    switch (key) {
+      case "per_second_usd" -> {
+        return new PriceTable.PerSecond(value.usd("per_second_usd"));
+      }
+      case "per_request_usd" -> {
+        Map<String, Node> entries = value.entries("per_request_usd (seconds to US dollars, such as {\"10\": \"0.10\"})");
+        if (entries.isEmpty()) {
+          throw value.fail("per_request_usd is empty; give the price of each duration, such as {\"10\": \"0.10\"}");
+        }
+        java.util.TreeMap<Integer, java.math.BigDecimal> prices = new java.util.TreeMap<>();
+        entries.forEach((seconds, price) -> {
+          int duration;
+          try {
+            duration = Integer.parseInt(seconds);
+          } catch (NumberFormatException e) {
+            duration = 0;
+          }
+          if (duration < 1 || !seconds.equals(Integer.toString(duration))) {
+            throw price.fail("per_request_usd is keyed by whole seconds such as \"10\", not " + Node.quote(seconds));
+          }
+          prices.put(duration, price.usd("the price of " + seconds + " s"));
+        });
+        return new PriceTable.PerRequest(prices);
+      }
+      case "by_resolution" -> {
+        Map<String, Node> entries = value.entries("by_resolution (resolution to a price)");
+        if (entries.isEmpty()) {
+          throw value.fail("by_resolution is empty; give a price for each resolution, such as"
+              + " {\"720p\": {\"per_second_usd\": \"0.05\"}}");
+        }
+        Map<String, PriceTable> tables = new LinkedHashMap<>();
+        entries.forEach((resolution, price) -> tables.put(resolution, price(price, false)));
+        return new PriceTable.ByResolution(tables);
+      }
+      default -> {
+        return PriceTable.unknown(value.text("unknown (why the price is not known)"));
+      }
+    }
+  }
+
+  private static RouteRule rule(Node node) {
+    String kind = node.require("kind", "one of " + String.join(", ", RouteKeys.RULE_KINDS)).text("a rule kind");
+    Set<String> keys = RouteKeys.RULES.get(kind);
+    if (keys == null) {
+      throw node.at("kind").fail("unknown rule kind " + Node.quote(kind) + "; allowed: "
+          + String.join(", ", RouteKeys.RULE_KINDS));
+    }
+    node.keys("a rule of kind " + kind, keys);
+    String reason = node.require("reason", "why the rule exists, in words a user understands").text("reason");
+    return switch (kind) {
+      case "at_resolution" -> {
+        Set<Integer> seconds = new TreeSet<>();
+        if (node.has("seconds")) {
+          for (Node item : node.at("seconds").list("seconds")) {
+            seconds.add(item.integer("a duration in whole seconds", 1));
+          }
+        }
+        yield new RouteRule.AtResolution(node.require("resolution", "the resolution the rule is about").text("resolution"),
+            seconds, optionalTexts(node, "aspect_ratios"), modeSet(node, "modes"), reason);
+      }
+      case "aspect_ratios_in_mode" -> new RouteRule.RatiosInMode(
+          mode(node.require("mode", "the mode").text("mode"), node.at("mode")),
+          node.require("aspect_ratios", "the ratios allowed in that mode ([] for none)").texts("aspect_ratios"), reason);
+      case "aspect_ratio_ignored_in_mode" -> new RouteRule.RatioIgnoredInMode(
+          mode(node.require("mode", "the mode").text("mode"), node.at("mode")), reason);
+      case "param_only" -> new RouteRule.WhenParam(node.require("param", "the parameter, such as metadata.enable_gif")
+          .text("param"), modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
+      default -> {
+        Set<GenerationMode> modes = modeSet(node, "modes");
+        if (modes.isEmpty()) {
+          throw node.at("modes").fail("name at least one mode that needs a prompt; allowed modes: " + MODE_IDS);
+        }
+        yield new RouteRule.PromptRequiredIn(modes, reason);
+      }
+    };
+  }
+
+  private static List<String> optionalTexts(Node node, String key) {
+    return node.has(key) ? node.at(key).texts(key) : List.of();
+  }
+
+  private static Set<GenerationMode> modeSet(Node node, String key) {
+    Set<GenerationMode> modes = new LinkedHashSet<>();
+    if (node.has(key)) {
+      for (Node item : node.at(key).list(key + " (mode ids)")) {
+        modes.add(mode(item.text("a mode id"), item));
+      }
+    }
+    return modes;
+  }
+
+  private static Map<String, Object> hints(Node node) {
+    Map<String, Object> hints = new LinkedHashMap<>();
+    node.entries("hints (provider id to that provider's hints)").forEach((provider, hint) -> {
+      hint.object("the hints for provider " + provider);
+      hints.put(provider, hint.raw());
+    });
+    return hints;
+  }
+
+  private static Retirement retired(Node node) {
+    node.keys("retired", RouteKeys.RETIRED);
+    Node on = node.require("on", "the day the route was retired, as YYYY-MM-DD");
+    LocalDate day;
+    try {
+      day = LocalDate.parse(on.text("a date as YYYY-MM-DD"));
+    } catch (DateTimeParseException e) {
+      throw on.fail("expected a date as YYYY-MM-DD, such as \"2026-09-24\", got " + Node.describe(on.raw()));
+    }
+    String note = node.require("note", "why the route was retired").text("note");
+    List<String> instead = node.has("instead") ? node.at("instead").texts("instead (route ids)") : List.of();
+    return new Retirement(day, note, instead);
+  }
+
+  /** Every priced duration is offered, and every priced resolution too. */
+  private static void checkPrice(PriceTable price, DurationRule durations, List<String> resolutions, Node where) {
+    if (price instanceof PriceTable.ByResolution byResolution) {
+      byResolution.byResolution().forEach((resolution, table) -> {
+        Node at = where.at("by_resolution").at(resolution);
+        if (resolutions.stream().noneMatch(resolution::equalsIgnoreCase)) {
+          throw at.fail("a price for " + resolution + ", which the route does not offer; its resolutions: "
+              + (resolutions.isEmpty() ? "none" : String.join(", ", resolutions)));
+        }
+        checkPrice(table, durations, resolutions, at);
+      });
+    } else if (price instanceof PriceTable.PerRequest perRequest && durations != null) {
+      for (Integer seconds : perRequest.usdBySeconds().keySet()) {
+        if (!durations.accepts(seconds)) {
+          throw where.at("per_request_usd").at(Integer.toString(seconds)).fail("a price for " + seconds
+              + " s, which the route does not offer; its durations: " + durations.describe() + " s");
+        }
+      }
+    }
+  }
+
+  /** A route's fields while a file is read; built once every field is known. */
+  private static final class Draft {
+    final String id;
+    String displayName;
+    String family;
+    Set<GenerationMode> modes;
+    Map<GenerationMode, IntRange> imageCounts;
+    Map<GenerationMode, IntRange> videoCounts;
+    DurationRule durations;
+    List<String> aspectRatios;
+    String defaultAspectRatio;
+    List<String> resolutions;
+    String defaultResolution;
+    Integer maxPromptChars;
+    boolean promptRequired = true;
+    PriceTable price;
+    Set<String> knownParams;
+    Map<String, Object> hints;
+    String note;
+    List<RouteRule> rules;
+    Retirement retirement;
+
+    Draft(String id) {
+      this.id = id;
+    }
+
+    Draft(ModelRoute route) {
+      this(route.id());
+      displayName = route.displayName();
+      family = route.family();
+      modes = route.modes();
+      imageCounts = route.imageCounts();
+      videoCounts = route.videoCounts();
+      durations = route.durations();
+      aspectRatios = route.aspectRatios();
+      defaultAspectRatio = route.defaultAspectRatio();
+      resolutions = route.resolutions();
+      defaultResolution = route.defaultResolution();
+      maxPromptChars = route.maxPromptChars();
+      promptRequired = route.promptRequired();
+      price = route.price();
+      knownParams = route.knownParams();
+      hints = route.hints();
+      note = route.note();
+      rules = route.rules();
+      retirement = route.retirement();
+    }
+
+    ModelRoute build(Node where) {
+      checkPrice(price, durations, resolutions == null ? List.of() : resolutions,
+          where.has("price") ? where.at("price") : where);
+      try {
+        return new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
+            aspectRatios, defaultAspectRatio, resolutions, defaultResolution, maxPromptChars,
+            promptRequired, price, knownParams, hints, note, rules, retirement);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw where.fail(e.getMessage());
+      }
+    }
+  }
+}

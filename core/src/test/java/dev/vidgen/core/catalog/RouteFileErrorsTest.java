@@ -1,0 +1,188 @@
+package dev.vidgen.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every kind of bad route file gets one error: the file, the JSON path, what was wrong and what is allowed. */
+class RouteFileErrorsTest {
+  private static final String MODES = "\"modes\": {\"text-to-video\": {}}";
+  private static final String SECONDS = "\"seconds\": {\"one_of\": [5, 10], \"default\": 5}";
+
+  @TempDir Path folder;
+
+  private static RouteFileException failure(String json) {
+    try {
+      RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json);
+    } catch (RouteFileException e) {
+      return e;
+    }
+    throw new AssertionError("no error for " + json);
+  }
+
+  private static String route(String fields) {
+    return "{\"routes\": [{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS + (fields.isEmpty() ? "" : ", " + fields)
+        + "}]}";
+  }
+
+  @Test
+  void aDefaultOutsideOneOf() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", " + MODES
+        + ", \"seconds\": {\"one_of\": [5, 10], \"default\": 7}}]}");
+
+    assertThat(e).hasMessage("acme.json: routes[0].seconds.default: default 7 is not in one_of; allowed: 5, 10");
+    assertThat(e.file()).isEqualTo("acme.json");
+    assertThat(e.jsonPath()).isEqualTo("routes[0].seconds.default");
+  }
+
+  @Test
+  void aDefaultRatioOutsideOneOf() {
+    assertThat(failure(route("\"aspect_ratios\": {\"one_of\": [\"16:9\"], \"default\": \"4:3\"}")))
+        .hasMessage("acme.json: routes[0].aspect_ratios.default: default \"4:3\" is not in one_of; allowed: 16:9");
+  }
+
+  @Test
+  void aDefaultOutsideTheRange() {
+    assertThat(failure("{\"routes\": [{\"id\": \"a\", " + MODES + ", \"seconds\": {\"min\": 4, \"max\": 15, \"default\": 20}}]}"))
+        .hasMessage("acme.json: routes[0].seconds.default: default 20 is outside 4 to 15; allowed: a whole number from 4 to 15");
+  }
+
+  @Test
+  void anUnknownMode() {
+    assertThat(failure("{\"routes\": [{\"id\": \"a\", \"modes\": {\"text-to-movie\": {}}, " + SECONDS + "}]}"))
+        .hasMessage("acme.json: routes[0].modes.text-to-movie: unknown mode \"text-to-movie\"; allowed modes:"
+            + " text-to-video, image-to-video, reference-to-video, video-edit");
+  }
+
+  @Test
+  void aNegativePrice() {
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0.05\"}")))
+        .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0.05; a price is 0 or more US dollars");
+  }
+
+  @Test
+  void aPriceThatIsNotADecimal() {
+    assertThat(failure(route("\"price\": {\"per_request_usd\": {\"5\": \"five cents\"}}")))
+        .hasMessage("acme.json: routes[0].price.per_request_usd.5: expected the price of 5 s"
+            + " (a decimal in US dollars such as \"0.05\"), got the string \"five cents\"");
+  }
+
+  @Test
+  void aPriceForADurationTheRouteDoesNotOffer() {
+    assertThat(failure(route("\"price\": {\"per_request_usd\": {\"5\": \"0.10\", \"7\": \"0.20\"}}")))
+        .hasMessage("acme.json: routes[0].price.per_request_usd.7: a price for 7 s, which the route does not offer;"
+            + " its durations: 5 or 10 s");
+  }
+
+  @Test
+  void twoPriceShapesAtOnce() {
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \"0.05\", \"unknown\": \"ask\"}")))
+        .hasMessage("acme.json: routes[0].price: give exactly one of per_second_usd, per_request_usd, by_resolution,"
+            + " unknown; got per_second_usd and unknown");
+  }
+
+  @Test
+  void aPriceForAResolutionTheRouteDoesNotOffer() {
+    assertThat(failure(route("\"resolutions\": {\"one_of\": [\"720p\"]}, "
+        + "\"price\": {\"by_resolution\": {\"8k\": {\"per_second_usd\": \"1\"}}}")))
+        .hasMessage("acme.json: routes[0].price.by_resolution.8k: a price for 8k, which the route does not offer;"
+            + " its resolutions: 720p");
+  }
+
+  @Test
+  void aDuplicateId() {
+    String acme = "{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS + "}";
+    assertThat(failure("{\"routes\": [" + acme + ", " + acme.replace("acme-video-2", "ACME-video-2") + "]}"))
+        .hasMessage("acme.json: routes[1].id: duplicate id \"ACME-video-2\": routes[0] has it already;"
+            + " each id appears once in routes (a later file may replace it)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {"route": []}                                  | acme.json: route: unknown key "route" in a route file; allowed: $schema, routes, patch, remove
+      {"routes": [{"id": "a", "secs": 5}]}            | acme.json: routes[0].secs: unknown key "secs" in a route; allowed: id, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
+      {"patch": {"seedance-2": {"id": "x"}}}          | acme.json: patch.seedance-2.id: unknown key "id" in a patch (any route field but id); allowed: display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
+      """)
+  void anUnknownKey(String json, String message) {
+    assertThat(failure(json)).hasMessage(message);
+  }
+
+  @Test
+  void aPatchOfAnUnknownId() {
+    assertThat(failure("{\"patch\": {\"seedance-3\": {\"note\": \"x\"}}}"))
+        .hasMessageStartingWith("acme.json: patch.seedance-3: patch of an unknown route \"seedance-3\"; known ids near it: seedance-2");
+  }
+
+  @Test
+  void aPatchNamesAnIdWithDotsInBrackets() {
+    assertThat(failure("{\"patch\": {\"veo3.1-fast\": {\"seconds\": {\"one_of\": [8], \"default\": 4}}}}"))
+        .hasMessage("acme.json: patch[\"veo3.1-fast\"].seconds.default: default 4 is not in one_of; allowed: 8");
+  }
+
+  @Test
+  void aRemoveOfAnUnknownId() {
+    assertThat(failure("{\"remove\": [\"kling-v9\"]}"))
+        .hasMessageStartingWith("acme.json: remove[0]: remove of an unknown route \"kling-v9\"; known ids near it: kling-v");
+  }
+
+  @Test
+  void aMissingRequiredField() {
+    assertThat(failure("{\"routes\": [{\"id\": \"a\", " + MODES + "}]}"))
+        .hasMessage("acme.json: routes[0]: missing \"seconds\": the durations, such as {\"one_of\": [5, 10], \"default\": 5}");
+  }
+
+  @Test
+  void aValueOfTheWrongType() {
+    assertThat(failure(route("\"max_prompt_chars\": \"2000\"")))
+        .hasMessage("acme.json: routes[0].max_prompt_chars: expected max_prompt_chars (a whole number of 1 or more),"
+            + " got the string \"2000\"");
+  }
+
+  @Test
+  void anUnknownRuleKind() {
+    assertThat(failure(route("\"rules\": [{\"kind\": \"sometimes\", \"reason\": \"x\"}]")))
+        .hasMessage("acme.json: routes[0].rules[0].kind: unknown rule kind \"sometimes\"; allowed: at_resolution,"
+            + " aspect_ratios_in_mode, aspect_ratio_ignored_in_mode, param_only, prompt_required_in");
+  }
+
+  @Test
+  void aBadRetirementDate() {
+    assertThat(failure(route("\"retired\": {\"on\": \"24.09.2026\", \"note\": \"gone\"}")))
+        .hasMessage("acme.json: routes[0].retired.on: expected a date as YYYY-MM-DD, such as \"2026-09-24\","
+            + " got the string \"24.09.2026\"");
+  }
+
+  @Test
+  void textThatIsNotJson() {
+    RouteFileException e = failure("{\"routes\": [");
+
+    assertThat(e.getMessage()).startsWith("acme.json: not valid JSON: ");
+    assertThat(e.jsonPath()).isEmpty();
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = folder.resolve("nope.json");
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(missing)))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessage(missing + ": no such file");
+  }
+
+  @Test
+  void aBadFileLeavesTheCatalogAsItWas() {
+    RouteCatalog before = RouteCatalog.builtIn();
+
+    failure("{\"remove\": [\"kling-v3\", \"kling-v9\"]}");
+
+    assertThat(before.find("kling-v3")).isPresent();
+    assertThat(RouteCatalog.builtIn().size()).isEqualTo(33);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.vidgen.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.RouteRule;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.validation.JobValidator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Route files layered over the built-in catalog: add, replace, patch and remove, in order. */
+class RouteFilesTest {
+  /** The example of issue 10 and docs/routes.md. */
+  static final String ACME = """
+      {"routes": [{"id": "acme-video-2", "family": "Acme",
+                   "modes": {"text-to-video": {}, "image-to-video": {"images": {"min": 1, "max": 1}}},
+                   "seconds": {"one_of": [5, 10], "default": 5},
+                   "aspect_ratios": {"one_of": ["16:9", "9:16"], "default": "16:9"},
+                   "resolutions": {"one_of": ["720p", "1080p"], "default": "720p"},
+                   "max_prompt_chars": 2000,
+                   "price": {"per_second_usd": "0.05"}}],
+       "patch": {"seedance-2": {"price": {"per_second_usd": "0.04"}}},
+       "remove": ["kling-v3"]}
+      """;
+
+  @TempDir Path folder;
+
+  @Test
+  void theBuiltInCatalogIsReadFromItsRouteFile() {
+    RouteCatalog builtIn = RouteFiles.builtIn();
+
+    assertThat(builtIn.size()).isEqualTo(33);
+    assertThat(builtIn).isSameAs(RouteCatalog.builtIn());
+    assertThat(builtIn.origin("seedance-2")).contains("built-in");
+    assertThat(builtIn.require("grok-video-1.5-preview").price())
+        .isEqualTo(PriceTable.perRequest(Map.of(10, "0.10", 15, "0.15")));
+  }
+
+  @Test
+  void theExampleFileAddsARoutePatchesAPriceAndRemovesAModel() throws IOException {
+    Path file = Files.writeString(folder.resolve("acme.json"), ACME);
+
+    RouteCatalog catalog = RouteFiles.load(RouteCatalog.builtIn(), List.of(file));
+
+    ModelRoute acme = catalog.require("acme-video-2");
+    assertThat(acme.family()).isEqualTo("Acme");
+    assertThat(acme.modes()).containsExactly(GenerationMode.TEXT_TO_VIDEO, GenerationMode.IMAGE_TO_VIDEO);
+    assertThat(acme.imagesFor(GenerationMode.IMAGE_TO_VIDEO)).isEqualTo(IntRange.exactly(1));
+    assertThat(acme.durations().values()).containsExactly(5, 10);
+    assertThat(acme.defaultAspectRatio()).isEqualTo("16:9");
+    assertThat(acme.maxPromptChars()).isEqualTo(2000);
+    assertThat(Pricing.quote(acme, VideoJob.builder("acme-video-2").prompt("a fox").seconds(10).build()).credits())
+        .isEqualByComparingTo("100");
+    assertThat(catalog.origin("acme-video-2")).contains(file.toString());
+
+    ModelRoute seedance = catalog.require("seedance-2");
+    assertThat(seedance.price()).isEqualTo(PriceTable.perSecond("0.04"));
+    assertThat(seedance).isEqualTo(RouteCatalog.builtIn().require("seedance-2").toBuilder()
+        .price(PriceTable.perSecond("0.04")).build());
+    assertThat(catalog.origin("seedance-2")).contains("built-in, patched by " + file);
+
+    assertThat(catalog.find("kling-v3")).isEmpty();
+    assertThat(catalog.size()).isEqualTo(33);
+    assertThat(RouteCatalog.builtIn().find("kling-v3")).as("the built-in catalog is untouched").isPresent();
+  }
+
+  @Test
+  void aLaterFileReplacesAWholeRouteAndPatchesWhatAnEarlierOneAdded() {
+    RouteCatalog first = RouteFiles.layer(RouteCatalog.builtIn(), "first.json", ACME);
+    RouteCatalog second = RouteFiles.layer(first, "second.json", """
+        {"routes": [{"id": "grok-video-1.5", "modes": {"text-to-video": {}}, "seconds": {"min": 2, "max": 4, "default": 3}}],
+         "patch": {"acme-video-2": {"seconds": {"min": 3, "max": 12, "default": 6}, "note": "longer now"}}}
+        """);
+
+    ModelRoute grok = second.require("grok-video-1.5");
+    assertThat(grok.modes()).containsExactly(GenerationMode.TEXT_TO_VIDEO);
+    assertThat(grok.displayName()).isEqualTo("grok-video-1.5");
+    assertThat(grok.price()).isEqualTo(PriceTable.unknown("no price is stated in second.json"));
+    ModelRoute acme = second.require("acme-video-2");
+    assertThat(acme.durations().describe()).isEqualTo("3 to 12");
+    assertThat(acme.sourceNote()).contains("longer now");
+    assertThat(acme.price()).isEqualTo(PriceTable.perSecond("0.05"));
+    assertThat(second.origin("acme-video-2")).contains("first.json, patched by second.json");
+  }
+
+  @Test
+  void pricesByResolutionQuoteTheJobsResolutionOrTheDefault() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "prices.json", """
+        {"patch": {"seedance-2": {"price": {"by_resolution": {
+            "480p": {"per_second_usd": "0.02"},
+            "720p": {"per_second_usd": "0.04"},
+            "1080p": {"per_request_usd": {"5": "0.50", "10": "1.00"}}}}}}}
+        """);
+    ModelRoute route = catalog.require("seedance-2");
+
+    PriceQuote byDefault = Pricing.quote(route, VideoJob.builder("seedance-2").prompt("p").seconds(5).build());
+    PriceQuote hd = Pricing.quote(route, VideoJob.builder("seedance-2").prompt("p").resolution("1080P").seconds(10).build());
+    PriceQuote fourK = Pricing.quote(route, VideoJob.builder("seedance-2").prompt("p").resolution("4k").build());
+
+    assertThat(byDefault.usd()).isEqualByComparingTo("0.20");
+    assertThat(byDefault.credits()).isEqualByComparingTo("40");
+    assertThat(byDefault.basis()).isEqualTo("$0.04 per second × 5 s, 720p (the route's default)");
+    assertThat(hd.usd()).isEqualByComparingTo("1.00");
+    assertThat(hd.basis()).isEqualTo("per request, 10 s, 1080p");
+    assertThat(fourK.isKnown()).isFalse();
+    assertThat(fourK.basis()).isEqualTo("no price for 4k; priced resolutions: 480p, 720p, 1080p");
+  }
+
+  @Test
+  void rulesRetirementAndHintsAreReadAsWritten() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(), "rules.json", """
+        {"routes": [{"id": "acme-video-3", "modes": {"text-to-video": {}, "image-to-video": {"images": {"min": 1, "max": 2}}},
+          "seconds": {"one_of": [6, 10], "default": 6},
+          "resolutions": {"one_of": ["768P", "1080P"]},
+          "params": ["seed", "metadata"],
+          "rules": [{"kind": "at_resolution", "resolution": "1080P", "seconds": [6], "reason": "1080P only at 6 s"},
+                    {"kind": "param_only", "param": "metadata.gif", "resolutions": ["768P"], "reason": "no GIF at 1080P"}],
+          "hints": {"toapis": {"image_field": "images", "client_reference": true}, "other": {"x": [1, 0.50]}},
+          "retired": {"on": "2026-09-24", "note": "gone", "instead": ["acme-video-4"]}}]}
+        """);
+    ModelRoute route = catalog.require("acme-video-3");
+
+    assertThat(route.defaultResolution()).isNull();
+    assertThat(route.rules()).containsExactly(
+        new RouteRule.AtResolution("1080P", java.util.Set.of(6), List.of(), java.util.Set.of(), "1080P only at 6 s"),
+        new RouteRule.WhenParam("metadata.gif", java.util.Set.of(), List.of("768P"), "no GIF at 1080P"));
+    assertThat(route.hintsFor("toapis")).containsEntry("image_field", "images").containsEntry("client_reference", true);
+    assertThat(route.hintsFor("other").get("x")).isEqualTo(List.of(1L, new BigDecimal("0.50")));
+    assertThat(route.retired()).hasValueSatisfying(retired -> {
+      assertThat(retired.on()).hasToString("2026-09-24");
+      assertThat(retired.instead()).containsExactly("acme-video-4");
+    });
+    assertThat(JobValidator.of(catalog).validate(
+        VideoJob.builder("acme-video-3").prompt("p").resolution("1080P").seconds(10).build()).errors())
+        .extracting(v -> v.message()).anySatisfy(message -> assertThat(message).contains("1080P only at 6 s"));
+  }
+
+  @Test
+  void parsesAVidgenRoutesListWithThePathSeparator() {
+    String list = "a.json" + java.io.File.pathSeparator + " " + java.io.File.pathSeparator + "sub/b.json";
+
+    assertThat(RouteFiles.parseList(list, folder)).containsExactly(folder.resolve("a.json"), folder.resolve("sub/b.json"));
+    assertThat(RouteFiles.parseList(null, folder)).isEmpty();
+  }
+}

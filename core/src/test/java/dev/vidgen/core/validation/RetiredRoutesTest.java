@@ -1,0 +1,66 @@
+package dev.vidgen.core.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.Retirement;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A retired route is refused with when, why and what instead, unless retired routes are allowed. */
+class RetiredRoutesTest {
+  private static final RouteCatalog CATALOG = RouteCatalog.builtIn();
+
+  @Test
+  void everySora2RouteIsRetiredOnTheDayOpenAiEndedIt() {
+    assertThat(CATALOG.routes()).filteredOn(route -> route.id().startsWith("sora-2")).hasSize(2)
+        .allSatisfy(route -> assertThat(route.retired()).hasValueSatisfying(retired -> {
+          assertThat(retired.on()).isEqualTo(LocalDate.of(2026, 9, 24));
+          assertThat(retired.note()).isEqualTo("OpenAI ended Sora 2 and its Videos API on 2026-09-24");
+          assertThat(retired.instead()).isNotEmpty().allSatisfy(id -> assertThat(CATALOG.find(id)).isPresent());
+        }));
+    assertThat(CATALOG.routes()).filteredOn(route -> route.retired().isPresent())
+        .allSatisfy(route -> assertThat(route.id()).startsWith("sora-2"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sora-2-vvip", "sora-2-official"})
+  void refusesARetiredRouteSayingWhenWhyAndWhatInstead(String id) {
+    ValidationReport report = JobValidator.of(CATALOG).validate(job(id));
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.errors()).filteredOn(v -> v.code().equals(ViolationCodes.MODEL_RETIRED)).singleElement()
+        .satisfies(violation -> assertThat(violation.message()).isEqualTo("model: " + id
+            + " was retired on 2026-09-24 (OpenAI ended Sora 2 and its Videos API on 2026-09-24); choose"
+            + " veo3.1-fast, seedance-2 or kling-v3 instead, or allow retired routes (allowRetired(true) in Java,"
+            + " --allow-retired on the command line) if your provider still serves it"));
+  }
+
+  @Test
+  void sendsARetiredRouteWithAWarningWhenAllowed() {
+    ValidationReport report = JobValidator.of(CATALOG).allowingRetired().validate(job("sora-2-vvip"));
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).extracting(Violation::code).containsExactly(ViolationCodes.MODEL_RETIRED);
+  }
+
+  @Test
+  void suggestsOnlyAlternativesTheCatalogStillHas() {
+    ModelRoute old = CATALOG.require("grok-video-1.5").toBuilder()
+        .retired(new Retirement(LocalDate.of(2027, 1, 1), "replaced", java.util.List.of("gone-model", "grok-video-1.0")))
+        .build();
+    ValidationReport report = JobValidator.of(CATALOG.with(old)).validate(
+        VideoJob.builder("grok-video-1.5").prompt("p").image("https://img.example/a.png").build());
+
+    assertThat(report.errors()).singleElement().satisfies(violation ->
+        assertThat(violation.message()).contains("choose grok-video-1.0 instead").doesNotContain("gone-model"));
+  }
+
+  private static VideoJob job(String id) {
+    return VideoJob.builder(id).prompt("A lighthouse at dusk").seconds(8).build();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ModelRoute;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads a route's {@code hints.toapis} (documented in {@code docs/providers/toapis.md}) into a
+ * {@link WireFormat}; every key left out keeps the standard wire's spelling. Unknown keys and
+ * wrong types are refused with the route, the hint and what is allowed.
+ */
+final class WireHints {
+  /** The provider id under which the hints sit in a route's {@code hints}. */
+  static final String PROVIDER = "toapis";
+
+  static final Set<String> KEYS = Set.of(
+      "image_field", "single_image", "duration_field", "duration_as_string", "aspect_ratio_field",
+      "resolution_field", "resolution_values", "images_by_mode", "videos_by_mode", "mode_field",
+      "mode_values", "client_reference");
+  private static final Set<String> INPUT_KEYS = Set.of("field", "single", "roles");
+  private static final Map<ModelRoute, WireFormat> CACHE =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private WireHints() {}
+
+  static WireFormat read(ModelRoute route) {
+    WireFormat known = CACHE.get(route);
+    if (known != null) {
+      return known;
+    }
+    WireFormat wire = parse(route);
+    CACHE.put(route, wire);
+    return wire;
+  }
+
+  private static WireFormat parse(ModelRoute route) {
+    Map<String, Object> hints = route.hintsFor(PROVIDER);
+    String where = route.id() + ": hints.toapis";
+    for (String key : hints.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException(where + ": unknown key " + key + "; allowed: "
+            + KEYS.stream().sorted().collect(Collectors.joining(", ")));
+      }
+    }
+    WireFormat standard = WireFormat.standard();
+    Map<GenerationMode, String> modeValues = new EnumMap<>(GenerationMode.class);
+    mapOf(hints, "mode_values", where).forEach((mode, value) ->
+        modeValues.put(mode(mode, where + ".mode_values"), text(value, where + ".mode_values." + mode)));
+    Map<String, String> resolutionValues = new LinkedHashMap<>();
+    mapOf(hints, "resolution_values", where).forEach((resolution, value) ->
+        resolutionValues.put(resolution, text(value, where + ".resolution_values." + resolution)));
+    String modeField = hints.containsKey("mode_field") ? text(hints.get("mode_field"), where + ".mode_field") : null;
+    if (modeField == null && !modeValues.isEmpty()) {
+      throw new IllegalArgumentException(where + ": mode_values needs mode_field (the field that names the mode)");
+    }
+    return new WireFormat(
+        textOr(hints, "image_field", standard.imageField(), where),
+        flag(hints, "single_image", where),
+        textOr(hints, "duration_field", standard.durationField(), where),
+        flag(hints, "duration_as_string", where),
+        textOr(hints, "aspect_ratio_field", standard.aspectRatioField(), where),
+        textOr(hints, "resolution_field", standard.resolutionField(), where),
+        flag(hints, "client_reference", where),
+        inputs(hints, "images_by_mode", where),
+        inputs(hints, "videos_by_mode", where),
+        modeField,
+        modeValues,
+        resolutionValues);
+  }
+
+  private static Map<GenerationMode, WireFormat.InputField> inputs(Map<String, Object> hints, String key, String where) {
+    Map<GenerationMode, WireFormat.InputField> fields = new EnumMap<>(GenerationMode.class);
+    mapOf(hints, key, where).forEach((mode, value) -> {
+      String at = where + "." + key + "." + mode;
+      if (!(value instanceof Map<?, ?> field)) {
+        throw new IllegalArgumentException(at + ": expected {\"field\": …, \"single\": …, \"roles\": […]}");
+      }
+      for (Object name : field.keySet()) {
+        if (!INPUT_KEYS.contains(String.valueOf(name))) {
+          throw new IllegalArgumentException(at + ": unknown key " + name + "; allowed: field, single, roles");
+        }
+      }
+      List<String> roles = new ArrayList<>();
+      Object listed = field.get("roles");
+      if (listed != null) {
+        if (!(listed instanceof List<?> items)) {
+          throw new IllegalArgumentException(at + ".roles: expected an array of role names");
+        }
+        items.forEach(item -> roles.add(text(item, at + ".roles")));
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> typed = (Map<String, Object>) field;
+      fields.put(mode(mode, where + "." + key), new WireFormat.InputField(
+          text(field.get("field"), at + ".field"), flag(typed, "single", at), roles));
+    });
+    return fields;
+  }
+
+  private static Map<String, Object> mapOf(Map<String, Object> hints, String key, String where) {
+    Object value = hints.get(key);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(where + "." + key + ": expected an object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> typed = (Map<String, Object>) map;
+    return typed;
+  }
+
+  private static GenerationMode mode(String id, String where) {
+    return Stream.of(GenerationMode.values()).filter(mode -> mode.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(where + ": unknown mode " + id + "; allowed: "
+            + Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "))));
+  }
+
+  private static String textOr(Map<String, Object> hints, String key, String fallback, String where) {
+    return hints.containsKey(key) ? text(hints.get(key), where + "." + key) : fallback;
+  }
+
+  private static String text(Object value, String where) {
+    if (value instanceof String text && !text.isBlank()) {
+      return text;
+    }
+    throw new IllegalArgumentException(where + ": expected a non-blank string");
+  }
+
+  private static boolean flag(Map<String, Object> hints, String key, String where) {
+    Object value = hints.get(key);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    throw new IllegalArgumentException(where + "." + key + ": expected true or false");
+  }
+}
