@@ -13,6 +13,7 @@ import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,6 +113,7 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
+      requireWritable(videos);
       String location = journal == null ? defaultJournal(jobs).toString()
           : journal.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:") ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
@@ -161,6 +163,18 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
     } catch (JournalException e) {
       throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  /** Makes {@code videos} when missing and proves a file can be made in it, before anything is sent. */
+  static void requireWritable(Path videos) {
+    try {
+      Files.createDirectories(videos);
+      Path probe = Files.createTempFile(videos, ".vidgen-write-check-", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      throw CliException.usage("--out-dir " + videos + " cannot be written (" + e + "); nothing was sent",
+          "give a folder you can write with --out-dir");
     }
   }
 

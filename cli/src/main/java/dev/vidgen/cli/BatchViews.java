@@ -98,7 +98,18 @@ final class BatchViews {
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
     int exit = exitCode(report);
     Map<String, Object> json = reportJson(report, throttled);
-    if (exit != ExitCodes.DONE) {
+    if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
+      boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;
+      String message = unknown
+          ? report.count(State.UNKNOWN) + " job(s) ended unknown: their create may or may not have reached the provider"
+          : report.count(State.FAILED) + " job(s) failed (listed above)";
+      String next = unknown
+          ? "check the provider's dashboard; to send them again (perhaps paying twice) add --resubmit-unknown"
+          : "fix or drop the failed lines and run again with a new id for each changed line";
+      output.note(message + " — " + next);
+      json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
+          : "batch.failed_jobs", message, next, exit));
+    } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(report.unfinished().size() + " job(s) are not finished");
       String next = "run the same command again to go on; nothing finished is sent or downloaded twice";
@@ -109,13 +120,19 @@ final class BatchViews {
     return exit;
   }
 
-  /** 0 when every job is final; else the stopping error's code, 7 when tasks were still running, else 5. */
+  /**
+   * When every job is final: 0 when all completed, 9 when some outcome is unknown, else 6 when some
+   * failed. Otherwise the stopping error's code, 7 when tasks were still running, else 5.
+   */
   static int exitCode(BatchReport report) {
     if (report.stopCause() != null) {
       return Failures.exitCode(report.stopCause());
     }
     if (report.finished()) {
-      return ExitCodes.DONE;
+      if (report.count(State.UNKNOWN) > 0) {
+        return ExitCodes.UNKNOWN_OUTCOME;
+      }
+      return report.count(State.FAILED) > 0 ? ExitCodes.TASK_FAILED : ExitCodes.DONE;
     }
     boolean stillRunning = report.unfinished().stream()
         .anyMatch(e -> report.leftOver().getOrDefault(e.key(), "").contains("still running"));

@@ -92,7 +92,7 @@ class BatchCommandTest {
   }
 
   @Test
-  void reportsAFailedJobByItsReasonAndEndsWithZeroAgainstToApis() throws Exception {
+  void reportsAFailedJobByItsReasonAndEndsWithSixAgainstToApis() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {
       fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
@@ -101,13 +101,38 @@ class BatchCommandTest {
           jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
           "--retry-delay", "1ms");
 
-      assertThat(result.exitCode()).as("every job completed or reported: " + result.all()).isZero();
+      assertThat(result.exitCode()).as("a job failed: " + result.all()).isEqualTo(6);
       assertThat(fake.creates()).hasSize(2);
+      assertThat(result.err()).contains("1 job(s) failed");
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
           .containsPattern("failed   line 1 \\(a\\): .*could not render");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
     }
+  }
+
+  @Test
+  void refusesAnOutDirThatCannotBeWrittenBeforeAnyCreate() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.writeString(dir.resolve("taken"), "a file, not a folder");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--out-dir", "taken/videos", "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("--out-dir", "cannot be written", "nothing was sent");
+    assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void refusesALineWhoseOutLeavesTheOutDir() throws Exception {
+    Path jobs = write(job("a", 10), "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"],"
+        + " \"out\": \"../../escape.mp4\"}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: out ../../escape.mp4 is not a file inside");
+    assertThat(dir.resolve("jobs.journal")).doesNotExist();
   }
 
   private String[] args(Path jobs, String... more) {
