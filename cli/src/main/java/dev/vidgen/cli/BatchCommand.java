@@ -5,6 +5,7 @@ import dev.vidgen.batch.BatchLine;
 import dev.vidgen.batch.BatchPlan;
 import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.BatchRunner;
+import dev.vidgen.batch.ResultsManifest;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.policy.RateLimit;
@@ -64,6 +65,11 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = "--start-over",
+      description = "Run even though the journal is missing, emptied or older than the results in --out-dir."
+          + " Finished jobs the journal does not know are sent, and paid for, again.")
+  boolean startOver;
+
   @Option(names = "--batch-name", paramLabel = "NAME",
       description = "The batch's name in the journal (default: the JOBS file name); workers sharing a journal"
           + " use the same name.")
@@ -120,6 +126,11 @@ final class BatchCommand extends ClientCommand {
       BatchReport report;
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+        ResultsManifest manifest = ResultsManifest.in(videos);
+        if (!startOver) {
+          manifest.check(plan, store);
+        }
+        manifest.record(batch, store);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         BatchRunner live = BatchRunner.builder()
@@ -132,6 +143,9 @@ final class BatchCommand extends ClientCommand {
             .listener(bar)
             .build();
         report = live.run(plan);
+        manifest.record(batch, store);
+      } catch (ResultsManifest.StaleJournalException e) {
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#backing-up-a-journal");
       } catch (JobStore.ConflictException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "give another --journal (or --batch-name) for this jobs file");

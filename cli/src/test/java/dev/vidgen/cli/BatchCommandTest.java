@@ -82,8 +82,8 @@ class BatchCommandTest {
   void drawsABarOnATerminalAndPlainLinesElsewhere() throws Exception {
     Path jobs = write(job("a", 10));
 
-    CliRun.Result terminal = CliRun.in(dir).terminal(true).run(args(jobs, "--journal", "t.journal"));
-    CliRun.Result log = CliRun.in(dir).run(args(jobs, "--journal", "l.journal"));
+    CliRun.Result terminal = CliRun.in(dir).terminal(true).run(args(jobs, "--journal", "t.journal", "--out-dir", "t"));
+    CliRun.Result log = CliRun.in(dir).run(args(jobs, "--journal", "l.journal", "--out-dir", "l"));
 
     assertThat(terminal.err()).contains("\r[########################] 1/1 done");
     assertThat(log.err()).contains("vidgen: batch 1/1 done").doesNotContain("\r");
@@ -109,6 +109,49 @@ class BatchCommandTest {
           .containsPattern("failed   line 1 \\(a\\): .*could not render");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
     }
+  }
+
+  @Test
+  void refusesAMissingJournalBesideResultsAndRunsAgainOnlyWithStartOver() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.delete(dir.resolve("jobs.journal"));
+
+    CliRun.Result lost = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(lost.exitCode()).as(lost.all()).isEqualTo(1);
+    assertThat(lost.err()).contains("has none of its jobs", "nothing was sent", "--start-over");
+    assertThat(dir.resolve("jobs.journal")).as("an empty journal was made, nothing written to it").exists();
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--start-over", "--json"));
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json()).containsEntry("completed", 2.0);
+  }
+
+  @Test
+  void refusesAnOlderCopyOfTheJournal() throws Exception {
+    Path jobs = write(job("a", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.copy(dir.resolve("jobs.journal"), dir.resolve("backup.journal"));
+    write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.copy(dir.resolve("backup.journal"), dir.resolve("jobs.journal"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    CliRun.Result old = CliRun.in(dir).run(args(jobs));
+
+    assertThat(old.exitCode()).as(old.all()).isEqualTo(1);
+    assertThat(old.err()).contains("is older than those results");
+  }
+
+  @Test
+  void refusesAFreshJournalBesideVideosOfTheBatch() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.createDirectories(dir.resolve("jobs-videos"));
+    Files.writeString(dir.resolve("jobs-videos/a.mp4"), "a video made earlier");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.err()).contains("the video of line 1", "already exists");
   }
 
   @Test
