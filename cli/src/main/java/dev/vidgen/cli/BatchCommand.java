@@ -121,7 +121,7 @@ final class BatchCommand extends ClientCommand {
       }
       requireWritable(videos);
       String location = journal == null ? defaultJournal(jobs).toString()
-          : journal.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:") ? journal.strip()
+          : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
       BatchReport report;
       try (JobStore store = open(location);

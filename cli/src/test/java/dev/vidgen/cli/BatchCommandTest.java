@@ -155,6 +155,31 @@ class BatchCommandTest {
   }
 
   @Test
+  void refusesAJournalThatIsNeitherAFileNorASupportedUrlWithExitTwo() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", "mysql://db/x"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("mysql://db/x is not supported", "a file path", "jdbc:sqlite:", "jdbc:postgresql:");
+    assertThat(dir.resolve("mysql:")).doesNotExist();
+  }
+
+  @Test
+  void makesTheJournalsOwnFolderButNoFolderAboveIt() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result deep = CliRun.in(dir).run(args(jobs, "--journal", "no/such/j.journal"));
+    CliRun.Result near = CliRun.in(dir).run(args(jobs, "--journal", "journals/j.journal"));
+
+    assertThat(deep.exitCode()).as(deep.all()).isEqualTo(2);
+    assertThat(deep.err()).contains("does not exist either");
+    assertThat(dir.resolve("no")).doesNotExist();
+    assertThat(near.exitCode()).as(near.all()).isZero();
+    assertThat(dir.resolve("journals/j.journal")).isRegularFile();
+  }
+
+  @Test
   void refusesAnOutDirThatCannotBeWrittenBeforeAnyCreate() throws Exception {
     Path jobs = write(job("a", 10));
     Files.writeString(dir.resolve("taken"), "a file, not a folder");

@@ -38,11 +38,22 @@ public final class Journals {
     if (lower.startsWith("jdbc:sqlite:")) {
       return JdbcJobStore.open(Dialect.SQLITE, driver(text, new Properties()), "SQLite journal " + text.substring(12));
     }
-    if (lower.startsWith("jdbc:")) {
-      throw new IllegalArgumentException("journal " + safe(text) + " is not supported; give a file path (SQLite) or a"
-          + " jdbc:postgresql://HOST:PORT/DATABASE URL");
+    if (isUrl(text)) {
+      throw new IllegalArgumentException("journal " + safe(text) + " is not supported; " + ACCEPTED);
     }
     return sqliteFile(Path.of(text));
+  }
+
+  /** What {@link #open(String)} accepts, for messages. */
+  public static final String ACCEPTED = "give a file path (an SQLite journal, such as jobs.journal), a"
+      + " jdbc:sqlite:FILE URL, or a jdbc:postgresql://HOST:PORT/DATABASE URL";
+
+  /**
+   * Whether {@code location} is written as a URL ({@code scheme:…}, such as {@code jdbc:…} or
+   * {@code mysql://…}) rather than a file path; one-letter schemes are Windows drives, not URLs.
+   */
+  public static boolean isUrl(String location) {
+    return location.strip().matches("(?s)[A-Za-z][A-Za-z0-9+.-]+:.*");
   }
 
   /** Whether {@code location} names a database server rather than a file. */
@@ -50,16 +61,25 @@ public final class Journals {
     return location.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
   }
 
-  /** An embedded SQLite journal in {@code file}; its folder is created when missing. */
+  /**
+   * An embedded SQLite journal in {@code file}. Its folder is made when missing, but only when
+   * that folder's own parent exists: no other folders are made.
+   */
   public static JobStore sqliteFile(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new IllegalArgumentException("journal " + absolute + " is a folder; give a file such as "
           + absolute.resolve("batch.journal"));
     }
+    Path folder = absolute.getParent();
     try {
-      if (absolute.getParent() != null) {
-        Files.createDirectories(absolute.getParent());
+      if (folder != null && !Files.isDirectory(folder)) {
+        if (folder.getParent() != null && !Files.isDirectory(folder.getParent())) {
+          throw new IllegalArgumentException("journal " + absolute + " is in " + folder + ", whose parent "
+              + folder.getParent() + " does not exist either; make the folder first, or give a journal in an"
+              + " existing folder");
+        }
+        Files.createDirectory(folder);
       }
     } catch (IOException e) {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
