@@ -65,6 +65,10 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = "--dry-run",
+      description = "Check and price every line, print the total, and stop: nothing is sent, no journal is made.")
+  boolean dryRun;
+
   @Option(names = "--start-over",
       description = "Run even though the journal is missing, emptied or older than the results in --out-dir."
           + " Finished jobs the journal does not know are sent, and paid for, again.")
@@ -118,6 +122,9 @@ final class BatchCommand extends ClientCommand {
       }
       if (maxCredits != null && plan.exceeds(maxCredits)) {
         return views.refuseOverBudget(plan, maxCredits);
+      }
+      if (dryRun) {
+        return views.dryRun(plan);
       }
       requireWritable(videos);
       String location = journal == null ? defaultJournal(jobs).toString()

@@ -65,6 +65,32 @@ final class BatchViews {
     return ExitCodes.OVER_BUDGET;
   }
 
+  /** A dry run: every valid line with its price and file; nothing was sent. Exit 0. */
+  int dryRun(BatchPlan plan) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("line", "id", "model", "price", "file"));
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    for (PlannedJob job : plan.jobs()) {
+      rows.add(List.of(String.valueOf(job.line()), job.key(), job.job().model(), Views.price(job.quote()),
+          job.out().toString()));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("line", job.line());
+      json.put("id", job.key());
+      json.put("model", job.job().model());
+      json.putAll(Views.quoteJson(job.quote()));
+      json.put("out", job.out().toString());
+      jobs.add(json);
+    }
+    output.line("");
+    output.table(rows);
+    output.line("dry run: nothing was sent");
+    Map<String, Object> json = planJson(plan);
+    json.put("dry_run", true);
+    json.put("jobs", jobs);
+    output.object(json);
+    return ExitCodes.DONE;
+  }
+
   /** The summary table, the jobs that need a person's attention, and the exit code. */
   int summary(BatchReport report, BatchPlan plan, long throttled) {
     List<List<String>> rows = new ArrayList<>();

@@ -203,6 +203,49 @@ class BatchCommandTest {
     assertThat(dir.resolve("jobs.journal")).doesNotExist();
   }
 
+  @Test
+  void uploadsTheSameLocalImageOncePerRunAndReadsAStringAsOneImage() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("still.png"));
+    Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"still.png\"]}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": \"still.png\"}",
+        "{\"id\": \"c\", \"prompt\": \"c turns\", \"images\": [\"still.png\"]}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(fake.creates()).hasSize(3);
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.UPLOAD)).as("one upload for three lines").hasSize(1);
+    }
+  }
+
+  @Test
+  void refusesAnImagesValueThatIsNeitherATextNorAListByLineNumber() throws Exception {
+    Path jobs = write(job("a", 10), "{\"id\": \"b\", \"prompt\": \"b\", \"images\": 7}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: images");
+  }
+
+  @Test
+  void quotesEveryLineOnADryRunAndSendsNothing() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+
+    CliRun.Result text = CliRun.in(dir).run(args(jobs, "--dry-run"));
+    CliRun.Result json = CliRun.in(dir).run(args(jobs, "--dry-run", "--json"));
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("total", "50 credits", "dry run: nothing was sent")
+        .containsPattern("1\\s+a\\s+grok-video-1.5-preview\\s+20 credits")
+        .containsPattern("2\\s+b\\s+grok-video-1.5-preview\\s+30 credits");
+    assertThat(json.json()).containsEntry("dry_run", true).containsEntry("credits", 50.0);
+    assertThat((List<?>) json.json().get("jobs")).hasSize(2);
+    assertThat(dir.resolve("jobs.journal")).as("no journal").doesNotExist();
+    assertThat(dir.resolve("jobs-videos")).as("no folder").doesNotExist();
+  }
+
   private String[] args(Path jobs, String... more) {
     List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString()));
     all.addAll(List.of(FAST_MOCK));
