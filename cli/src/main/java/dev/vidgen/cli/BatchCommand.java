@@ -155,7 +155,7 @@ final class BatchCommand extends ClientCommand {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#backing-up-a-journal");
       } catch (JobStore.ConflictException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-            "give another --journal (or --batch-name) for this jobs file");
+            "for another jobs file, use another --journal or --batch-name");
       } catch (JournalException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "run the same command again once the journal is reachable; nothing recorded is lost");

@@ -246,6 +246,18 @@ class BatchCommandTest {
     assertThat(dir.resolve("jobs-videos")).as("no folder").doesNotExist();
   }
 
+  @Test
+  void suggestsANewIdWhenALineAlreadySentWasEdited() throws Exception {
+    Path jobs = write(job("a", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    write(job("a", 15));
+
+    CliRun.Result edited = CliRun.in(dir).run(args(jobs));
+
+    assertThat(edited.exitCode()).as(edited.all()).isEqualTo(1);
+    assertThat(edited.err()).contains("job a (line 1)", "give the changed line a new id", "nothing was sent");
+  }
+
   private String[] args(Path jobs, String... more) {
     List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString()));
     all.addAll(List.of(FAST_MOCK));

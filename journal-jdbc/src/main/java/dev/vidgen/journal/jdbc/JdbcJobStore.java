@@ -86,8 +86,8 @@ public final class JdbcJobStore implements JobStore {
         if (held != null && !held.fingerprint().equals(entry.fingerprint())) {
           throw new ConflictException("job " + entry.key() + " (line " + entry.seq() + ") is already in " + description
               + " under batch " + batch + " with other content (it was line " + held.seq() + " then); the journal"
-              + " belongs to another jobs file or the line changed after it was sent: use another journal or"
-              + " another batch name; nothing was sent");
+              + " belongs to another jobs file or the line changed after it was sent: give the changed line a new"
+              + " id (the sent job keeps its own), or put the line back as it was; nothing was sent");
         }
       }
       return all;
