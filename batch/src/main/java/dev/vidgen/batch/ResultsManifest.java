@@ -58,7 +58,7 @@ public final class ResultsManifest {
     List<Entry> entries = store.entries(plan.batch());
     Optional<Map<String, Object>> recorded = recorded(plan.batch());
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
-    String todo = "point --journal at the journal these results were made with (or restore it from a backup with"
+    String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
         + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
     if (recorded.isPresent()) {
       Object journal = recorded.get().get("journal");

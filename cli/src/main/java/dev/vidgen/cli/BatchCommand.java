@@ -152,7 +152,8 @@ final class BatchCommand extends ClientCommand {
         report = live.run(plan);
         manifest.record(batch, store);
       } catch (ResultsManifest.StaleJournalException e) {
-        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#backing-up-a-journal");
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+            "see docs/batch.md#a-journal-belongs-to-its-results");
       } catch (JobStore.ConflictException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "for another jobs file, use another --journal or --batch-name");
