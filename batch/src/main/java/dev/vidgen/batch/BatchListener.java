@@ -3,8 +3,9 @@ package dev.vidgen.batch;
 import dev.vidgen.batch.journal.JobStore.Entry;
 
 /**
- * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread:
- * return quickly. Every method has an empty default.
+ * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread (and
+ * {@link #onProgress} also on the runner's scheduler, about every second): return quickly. Every
+ * method has an empty default.
  */
 public interface BatchListener {
   /** Ignores everything. */

@@ -49,9 +49,14 @@ final class BatchPlanner {
         int seen = digests.merge(line.fingerprint(), 1, Integer::sum);
         key = "job-" + line.fingerprint().substring(0, 12) + (seen > 1 ? "-" + seen : "");
       }
-      Path out = outDir.resolve(line.out() != null ? line.out() : fileName(key) + ".mp4").toAbsolutePath().normalize();
+      Path root = outDir.toAbsolutePath().normalize();
+      Path out = root.resolve(line.out() != null ? line.out() : fileName(key) + ".mp4").normalize();
       Integer sameOut = outs.putIfAbsent(out, line.number());
-      if (sameOut != null) {
+      if (!out.startsWith(root) || out.equals(root)) {
+        problems.add(Violation.error("out", "line.out_outside", line.out(), "a file inside " + root,
+            "line " + line.number() + ": out " + line.out() + " is not a file inside the output folder " + root
+                + "; give a relative path such as " + fileName(key) + ".mp4 or sub/" + fileName(key) + ".mp4"));
+      } else if (sameOut != null) {
         problems.add(Violation.error("out", "line.duplicate_out", out.toString(), "a file no other line writes",
             "line " + line.number() + ": out " + out + " is already written by line " + sameOut));
       }

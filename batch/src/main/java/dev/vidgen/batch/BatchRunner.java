@@ -48,6 +48,7 @@ public final class BatchRunner {
   private final String worker;
   private final RandomGenerator random;
   private final Duration requeueDelay;
+  private final Duration progressEvery;
 
   private BatchRunner(Builder b) {
     this.backend = Objects.requireNonNull(b.backend, "client == null");
@@ -63,6 +64,7 @@ public final class BatchRunner {
     this.worker = b.worker != null ? b.worker : defaultWorker(b.random);
     this.random = b.random;
     this.requeueDelay = b.requeueDelay;
+    this.progressEvery = b.progressEvery;
   }
 
   public static Builder builder() {
@@ -143,10 +145,14 @@ public final class BatchRunner {
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
           () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+      // Between changes too, so that elapsed time and the ETA keep moving while jobs run.
+      ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(
+          this::progress, progressEvery.toMillis(), progressEvery.toMillis(), TimeUnit.MILLISECONDS);
       try {
         progress();
         loop(ctx, journal);
       } finally {
+        ticker.cancel(false);
         renewal.cancel(false);
         join(CompletableFuture.runAsync(() -> store.releaseAll(batch, worker), io));
         io.shutdown();
@@ -325,6 +331,7 @@ public final class BatchRunner {
     private String worker;
     private RandomGenerator random = new java.security.SecureRandom();
     private Duration requeueDelay = Duration.ofSeconds(10);
+    private Duration progressEvery = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -405,6 +412,15 @@ public final class BatchRunner {
     /** The first wait before a job the provider refused without creating it is sent again (default 10 s). */
     public Builder requeueDelay(Duration requeueDelay) {
       this.requeueDelay = Objects.requireNonNull(requeueDelay, "requeueDelay == null");
+      return this;
+    }
+
+    /** How often the listener hears the counts, elapsed time and ETA while nothing changes (default 1 s). */
+    public Builder progressEvery(Duration progressEvery) {
+      if (progressEvery.isNegative() || progressEvery.isZero()) {
+        throw new IllegalArgumentException("progressEvery must be positive: " + progressEvery);
+      }
+      this.progressEvery = progressEvery;
       return this;
     }
 

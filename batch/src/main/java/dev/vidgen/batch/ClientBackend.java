@@ -4,18 +4,27 @@ import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.ProgressListener;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The batch's calls, made through a {@link VidgenClient} (its retries, polling and downloads). */
+/**
+ * The batch's calls, made through a {@link VidgenClient} (its retries, polling and downloads). A
+ * local image is uploaded once per runner, however many lines name it.
+ */
 final class ClientBackend implements JobBackend {
   private final VidgenClient client;
+  private final Map<Path, CompletableFuture<ImageInput>> uploads = new ConcurrentHashMap<>();
 
   ClientBackend(VidgenClient client) {
     this.client = client;
@@ -48,7 +57,35 @@ final class ClientBackend implements JobBackend {
 
   @Override
   public CompletableFuture<VideoJob> upload(VideoJob job) {
-    return client.uploadAsync(job);
+    if (!job.hasLocalImages()) {
+      return CompletableFuture.completedFuture(job);
+    }
+    List<CompletableFuture<ImageInput>> images = job.images().stream()
+        .map(image -> image instanceof ImageInput.Local local ? uploadOnce(job, local)
+            : CompletableFuture.completedFuture(image))
+        .toList();
+    return CompletableFuture.allOf(images.toArray(CompletableFuture[]::new))
+        .thenApply(done -> job.withImages(images.stream().map(CompletableFuture::join).toList()));
+  }
+
+  /** The upload of {@code local}, shared by every line naming the same file; a failed one is tried again later. */
+  private CompletableFuture<ImageInput> uploadOnce(VideoJob job, ImageInput.Local local) {
+    Path file = local.path().toAbsolutePath().normalize();
+    CompletableFuture<ImageInput> mine = new CompletableFuture<>();
+    CompletableFuture<ImageInput> shared = uploads.putIfAbsent(file, mine);
+    if (shared != null) {
+      return shared;
+    }
+    client.uploadAsync(job.withImages(List.of(local))).whenComplete((uploaded, failure) -> {
+      if (failure != null) {
+        uploads.remove(file, mine);
+        mine.completeExceptionally(
+            failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure);
+      } else {
+        mine.complete(uploaded.images().get(0));
+      }
+    });
+    return mine;
   }
 
   @Override

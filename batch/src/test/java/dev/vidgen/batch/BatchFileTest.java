@@ -107,4 +107,22 @@ class BatchFileTest {
     assertThat(plan.exceeds(new java.math.BigDecimal("60"))).isFalse();
     assertThat(JobStore.State.PENDING.isFinal()).isFalse();
   }
+
+  @Test
+  void refusesAnOutThatLeavesTheOutputFolderNamingTheLine() {
+    ScriptedBackend backend = new ScriptedBackend(new InMemoryJobStore(), "b");
+    List<BatchLine> lines = BatchFile.parse(List.of(
+        "{\"id\": \"a\", \"prompt\": \"a\", \"out\": \"../../x.mp4\"}",
+        "{\"id\": \"b\", \"prompt\": \"b\", \"out\": \"/etc/x.mp4\"}",
+        "{\"id\": \"c\", \"prompt\": \"c\", \"out\": \"sub/../c.mp4\"}",
+        "{\"id\": \"d\", \"prompt\": \"d\", \"out\": \".\"}"), BASE);
+
+    BatchPlan plan = new BatchPlanner(backend).plan("b", lines, BASE.resolve("out"));
+
+    assertThat(plan.jobs()).extracting(PlannedJob::key).containsExactly("c");
+    assertThat(plan.jobs().get(0).out()).isEqualTo(BASE.resolve("out/c.mp4"));
+    assertThat(plan.invalid()).extracting(BatchLine::number).containsExactly(1, 2, 4);
+    assertThat(plan.invalid()).allSatisfy(line -> assertThat(line.errors().get(0).code()).isEqualTo("line.out_outside"));
+    assertThat(plan.invalid().get(0).errors().get(0).message()).startsWith("line 1: out ../../x.mp4 is not a file inside");
+  }
 }

@@ -107,6 +107,36 @@ class BatchRunnerTest {
   }
 
   @Test
+  void keepsTellingTheElapsedTimeWhileAJobRunsWithoutChange() throws Exception {
+    backend.holdAwaits = true;
+    Semaphore ticks = new Semaphore(0);
+    List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onProgress(BatchProgress progress) {
+        seen.add(progress);
+        ticks.release();
+      }
+    };
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    BatchRunner runner = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .progressEvery(Duration.ofMillis(5)).listener(listener).build();
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner.run(plan));
+
+    for (int tick = 0; tick < 10_000 && backend.heldAwaits.isEmpty(); tick++) {
+      assertThat(ticks.tryAcquire(1, 10, TimeUnit.SECONDS)).as("progress told while the job starts").isTrue();
+    }
+    assertThat(backend.heldAwaits).as("the job is being polled").hasSize(1);
+    assertThat(ticks.tryAcquire(20, 10, TimeUnit.SECONDS)).as("progress told again and again").isTrue();
+    BatchProgress early = seen.get(0);
+    BatchProgress late = seen.get(seen.size() - 1);
+    assertThat(late.done()).isZero();
+    assertThat(late.elapsed()).isGreaterThan(early.elapsed());
+    backend.heldAwaits.get(0).complete(ScriptedBackend.completed(TaskId.of("task-1")));
+    assertThat(run.get(10, TimeUnit.SECONDS).count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
   void neverShowsAFinishedJobAsStillInFlight() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
     List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();

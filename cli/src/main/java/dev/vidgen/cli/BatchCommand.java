@@ -5,6 +5,7 @@ import dev.vidgen.batch.BatchLine;
 import dev.vidgen.batch.BatchPlan;
 import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.BatchRunner;
+import dev.vidgen.batch.ResultsManifest;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.policy.RateLimit;
@@ -15,6 +16,7 @@ import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +70,15 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = "--dry-run",
+      description = "Check and price every line, print the total, and stop: nothing is sent, no journal is made.")
+  boolean dryRun;
+
+  @Option(names = "--start-over",
+      description = "Run even though the journal is missing, emptied or older than the results in --out-dir."
+          + " Finished jobs the journal does not know are sent, and paid for, again.")
+  boolean startOver;
+
   @Option(names = "--batch-name", paramLabel = "NAME",
       description = "The batch's name in the journal (default: the JOBS file name); workers sharing a journal"
           + " use the same name.")
@@ -118,12 +129,21 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
+      if (dryRun) {
+        return views.dryRun(plan);
+      }
+      requireWritable(videos);
       String location = journal == null ? defaultJournal(jobs).toString()
-          : journal.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:") ? journal.strip()
+          : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
       BatchReport report;
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+        ResultsManifest manifest = ResultsManifest.in(videos);
+        if (!startOver) {
+          manifest.check(plan, store);
+        }
+        manifest.record(batch, store);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         BatchRunner live = BatchRunner.builder()
@@ -136,9 +156,13 @@ final class BatchCommand extends ClientCommand {
             .listener(bar)
             .build();
         report = live.run(plan);
+        manifest.record(batch, store);
+      } catch (ResultsManifest.StaleJournalException e) {
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+            "see docs/batch.md#a-journal-belongs-to-its-results");
       } catch (JobStore.ConflictException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-            "give another --journal (or --batch-name) for this jobs file");
+            "for another jobs file, use another --journal or --batch-name");
       } catch (JournalException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "run the same command again once the journal is reachable; nothing recorded is lost");
@@ -167,6 +191,18 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
     } catch (JournalException e) {
       throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  /** Makes {@code videos} when missing and proves a file can be made in it, before anything is sent. */
+  static void requireWritable(Path videos) {
+    try {
+      Files.createDirectories(videos);
+      Path probe = Files.createTempFile(videos, ".vidgen-write-check-", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      throw CliException.usage("--out-dir " + videos + " cannot be written (" + e + "); nothing was sent",
+          "give a folder you can write with --out-dir");
     }
   }
 

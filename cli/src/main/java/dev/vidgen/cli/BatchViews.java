@@ -65,6 +65,32 @@ final class BatchViews {
     return ExitCodes.OVER_BUDGET;
   }
 
+  /** A dry run: every valid line with its price and file; nothing was sent. Exit 0. */
+  int dryRun(BatchPlan plan) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("line", "id", "model", "price", "file"));
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    for (PlannedJob job : plan.jobs()) {
+      rows.add(List.of(String.valueOf(job.line()), job.key(), job.job().model(), Views.price(job.quote()),
+          job.out().toString()));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("line", job.line());
+      json.put("id", job.key());
+      json.put("model", job.job().model());
+      json.putAll(Views.quoteJson(job.quote()));
+      json.put("out", job.out().toString());
+      jobs.add(json);
+    }
+    output.line("");
+    output.table(rows);
+    output.line("dry run: nothing was sent");
+    Map<String, Object> json = planJson(plan);
+    json.put("dry_run", true);
+    json.put("jobs", jobs);
+    output.object(json);
+    return ExitCodes.DONE;
+  }
+
   /** The summary table, the jobs that need a person's attention, and the exit code. */
   int summary(BatchReport report, BatchPlan plan, long throttled) {
     List<List<String>> rows = new ArrayList<>();
@@ -98,7 +124,18 @@ final class BatchViews {
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
     int exit = exitCode(report);
     Map<String, Object> json = reportJson(report, throttled);
-    if (exit != ExitCodes.DONE) {
+    if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
+      boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;
+      String message = unknown
+          ? report.count(State.UNKNOWN) + " job(s) ended unknown: their create may or may not have reached the provider"
+          : report.count(State.FAILED) + " job(s) failed (listed above)";
+      String next = unknown
+          ? "check the provider's dashboard; to send them again (perhaps paying twice) add --resubmit-unknown"
+          : "fix or drop the failed lines and run again with a new id for each changed line";
+      output.note(message + " — " + next);
+      json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
+          : "batch.failed_jobs", message, next, exit));
+    } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(report.unfinished().size() + " job(s) are not finished");
       String next = "run the same command again to go on; nothing finished is sent or downloaded twice";
@@ -109,13 +146,19 @@ final class BatchViews {
     return exit;
   }
 
-  /** 0 when every job is final; else the stopping error's code, 7 when tasks were still running, else 5. */
+  /**
+   * When every job is final: 0 when all completed, 9 when some outcome is unknown, else 6 when some
+   * failed. Otherwise the stopping error's code, 7 when tasks were still running, else 5.
+   */
   static int exitCode(BatchReport report) {
     if (report.stopCause() != null) {
       return Failures.exitCode(report.stopCause());
     }
     if (report.finished()) {
-      return ExitCodes.DONE;
+      if (report.count(State.UNKNOWN) > 0) {
+        return ExitCodes.UNKNOWN_OUTCOME;
+      }
+      return report.count(State.FAILED) > 0 ? ExitCodes.TASK_FAILED : ExitCodes.DONE;
     }
     boolean stillRunning = report.unfinished().stream()
         .anyMatch(e -> report.leftOver().getOrDefault(e.key(), "").contains("still running"));

@@ -25,6 +25,8 @@ final class ExitCodes {
   static final int DEADLINE = FailureTable.EXIT_DEADLINE;
   /** The job costs more than {@code --max-credits}; nothing was sent. */
   static final int OVER_BUDGET = FailureTable.EXIT_OVER_BUDGET;
+  /** A batch ended with some job's outcome unknown: its create may or may not have reached the provider. */
+  static final int UNKNOWN_OUTCOME = 9;
 
   private ExitCodes() {}
 }

@@ -82,8 +82,8 @@ class BatchCommandTest {
   void drawsABarOnATerminalAndPlainLinesElsewhere() throws Exception {
     Path jobs = write(job("a", 10));
 
-    CliRun.Result terminal = CliRun.in(dir).terminal(true).run(args(jobs, "--journal", "t.journal"));
-    CliRun.Result log = CliRun.in(dir).run(args(jobs, "--journal", "l.journal"));
+    CliRun.Result terminal = CliRun.in(dir).terminal(true).run(args(jobs, "--journal", "t.journal", "--out-dir", "t"));
+    CliRun.Result log = CliRun.in(dir).run(args(jobs, "--journal", "l.journal", "--out-dir", "l"));
 
     assertThat(terminal.err()).contains("\r[########################] 1/1 done");
     assertThat(log.err()).contains("vidgen: batch 1/1 done").doesNotContain("\r");
@@ -92,7 +92,7 @@ class BatchCommandTest {
   }
 
   @Test
-  void reportsAFailedJobByItsReasonAndEndsWithZeroAgainstToApis() throws Exception {
+  void reportsAFailedJobByItsReasonAndEndsWithSixAgainstToApis() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {
       fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
@@ -101,13 +101,161 @@ class BatchCommandTest {
           jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
           "--retry-delay", "1ms");
 
-      assertThat(result.exitCode()).as("every job completed or reported: " + result.all()).isZero();
+      assertThat(result.exitCode()).as("a job failed: " + result.all()).isEqualTo(6);
       assertThat(fake.creates()).hasSize(2);
+      assertThat(result.err()).contains("1 job(s) failed");
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
           .containsPattern("failed   line 1 \\(a\\): .*could not render");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
     }
+  }
+
+  @Test
+  void refusesAMissingJournalBesideResultsAndRunsAgainOnlyWithStartOver() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.delete(dir.resolve("jobs.journal"));
+
+    CliRun.Result lost = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(lost.exitCode()).as(lost.all()).isEqualTo(1);
+    assertThat(lost.err()).contains("has none of its jobs", "nothing was sent", "--start-over");
+    assertThat(dir.resolve("jobs.journal")).as("an empty journal was made, nothing written to it").exists();
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--start-over", "--json"));
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json()).containsEntry("completed", 2.0);
+  }
+
+  @Test
+  void refusesAnOlderCopyOfTheJournal() throws Exception {
+    Path jobs = write(job("a", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.copy(dir.resolve("jobs.journal"), dir.resolve("backup.journal"));
+    write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.copy(dir.resolve("backup.journal"), dir.resolve("jobs.journal"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    CliRun.Result old = CliRun.in(dir).run(args(jobs));
+
+    assertThat(old.exitCode()).as(old.all()).isEqualTo(1);
+    assertThat(old.err()).contains("is older than those results");
+  }
+
+  @Test
+  void refusesAFreshJournalBesideVideosOfTheBatch() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.createDirectories(dir.resolve("jobs-videos"));
+    Files.writeString(dir.resolve("jobs-videos/a.mp4"), "a video made earlier");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.err()).contains("the video of line 1", "already exists");
+  }
+
+  @Test
+  void refusesAJournalThatIsNeitherAFileNorASupportedUrlWithExitTwo() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", "mysql://db/x"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("mysql://db/x is not supported", "a file path", "jdbc:sqlite:", "jdbc:postgresql:");
+    assertThat(dir.resolve("mysql:")).doesNotExist();
+  }
+
+  @Test
+  void makesTheJournalsOwnFolderButNoFolderAboveIt() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    CliRun.Result deep = CliRun.in(dir).run(args(jobs, "--journal", "no/such/j.journal"));
+    CliRun.Result near = CliRun.in(dir).run(args(jobs, "--journal", "journals/j.journal"));
+
+    assertThat(deep.exitCode()).as(deep.all()).isEqualTo(2);
+    assertThat(deep.err()).contains("does not exist either");
+    assertThat(dir.resolve("no")).doesNotExist();
+    assertThat(near.exitCode()).as(near.all()).isZero();
+    assertThat(dir.resolve("journals/j.journal")).isRegularFile();
+  }
+
+  @Test
+  void refusesAnOutDirThatCannotBeWrittenBeforeAnyCreate() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.writeString(dir.resolve("taken"), "a file, not a folder");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--out-dir", "taken/videos", "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("--out-dir", "cannot be written", "nothing was sent");
+    assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void refusesALineWhoseOutLeavesTheOutDir() throws Exception {
+    Path jobs = write(job("a", 10), "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"],"
+        + " \"out\": \"../../escape.mp4\"}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: out ../../escape.mp4 is not a file inside");
+    assertThat(dir.resolve("jobs.journal")).doesNotExist();
+  }
+
+  @Test
+  void uploadsTheSameLocalImageOncePerRunAndReadsAStringAsOneImage() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("still.png"));
+    Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"still.png\"]}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": \"still.png\"}",
+        "{\"id\": \"c\", \"prompt\": \"c turns\", \"images\": [\"still.png\"]}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(fake.creates()).hasSize(3);
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.UPLOAD)).as("one upload for three lines").hasSize(1);
+    }
+  }
+
+  @Test
+  void refusesAnImagesValueThatIsNeitherATextNorAListByLineNumber() throws Exception {
+    Path jobs = write(job("a", 10), "{\"id\": \"b\", \"prompt\": \"b\", \"images\": 7}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: images");
+  }
+
+  @Test
+  void quotesEveryLineOnADryRunAndSendsNothing() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+
+    CliRun.Result text = CliRun.in(dir).run(args(jobs, "--dry-run"));
+    CliRun.Result json = CliRun.in(dir).run(args(jobs, "--dry-run", "--json"));
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("total", "50 credits", "dry run: nothing was sent")
+        .containsPattern("1\\s+a\\s+grok-video-1.5-preview\\s+20 credits")
+        .containsPattern("2\\s+b\\s+grok-video-1.5-preview\\s+30 credits");
+    assertThat(json.json()).containsEntry("dry_run", true).containsEntry("credits", 50.0);
+    assertThat((List<?>) json.json().get("jobs")).hasSize(2);
+    assertThat(dir.resolve("jobs.journal")).as("no journal").doesNotExist();
+    assertThat(dir.resolve("jobs-videos")).as("no folder").doesNotExist();
+  }
+
+  @Test
+  void suggestsANewIdWhenALineAlreadySentWasEdited() throws Exception {
+    Path jobs = write(job("a", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    write(job("a", 15));
+
+    CliRun.Result edited = CliRun.in(dir).run(args(jobs));
+
+    assertThat(edited.exitCode()).as(edited.all()).isEqualTo(1);
+    assertThat(edited.err()).contains("job a (line 1)", "give the changed line a new id", "nothing was sent");
   }
 
   private String[] args(Path jobs, String... more) {

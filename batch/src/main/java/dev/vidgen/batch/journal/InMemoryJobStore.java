@@ -28,7 +28,8 @@ public final class InMemoryJobStore implements JobStore {
         entries.put(id(batch, entry.key()), entry);
       } else if (!held.fingerprint().equals(entry.fingerprint())) {
         throw new ConflictException("job " + entry.key() + " (line " + entry.seq() + ") is already in the journal with"
-            + " other content (line " + held.seq() + " when it was added); use another journal for this jobs file");
+            + " other content (line " + held.seq() + " when it was added); give the changed line a new id, or put it"
+            + " back as it was");
       }
     }
     return entries(batch);

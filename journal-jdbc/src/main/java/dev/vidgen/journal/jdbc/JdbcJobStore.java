@@ -2,7 +2,6 @@ package dev.vidgen.journal.jdbc;
 
 import dev.vidgen.batch.journal.JobStore;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,32 +14,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * A {@link JobStore} in a SQL database reached through JDBC: an SQLite file (one process at a
  * time, every commit synced to disk) or PostgreSQL (any number of workers; claims lock rows and
  * skip rows other workers locked). One connection, used by one call at a time; a broken
- * connection is opened again. Open one with {@link Journals#open(String)}.
+ * connection is opened again. Open one with {@link Journals#open(String)} or
+ * {@link Journals#open(javax.sql.DataSource)}.
  */
 public final class JdbcJobStore implements JobStore {
   private static final String OPEN_STATES = "('pending', 'submitting', 'submitted')";
 
   private final Dialect dialect;
-  private final String url;
-  private final Properties properties;
+  private final Connections source;
   private final String description;
   private Connection connection;
 
-  private JdbcJobStore(Dialect dialect, String url, Properties properties, String description) {
+  /** Where connections come from: the driver manager for a URL, or an application's data source. */
+  @FunctionalInterface
+  interface Connections {
+    Connection open() throws SQLException;
+  }
+
+  private JdbcJobStore(Dialect dialect, Connections source, String description) {
     this.dialect = dialect;
-    this.url = url;
-    this.properties = properties;
+    this.source = source;
     this.description = description;
   }
 
-  static JdbcJobStore open(Dialect dialect, String url, Properties properties, String description) {
-    JdbcJobStore store = new JdbcJobStore(dialect, url, properties, description);
+  static JdbcJobStore open(Dialect dialect, Connections source, String description) {
+    JdbcJobStore store = new JdbcJobStore(dialect, source, description);
     store.tx(c -> {
       try (Statement st = c.createStatement()) {
         for (String sql : Schema.CREATE) {
@@ -83,8 +86,8 @@ public final class JdbcJobStore implements JobStore {
         if (held != null && !held.fingerprint().equals(entry.fingerprint())) {
           throw new ConflictException("job " + entry.key() + " (line " + entry.seq() + ") is already in " + description
               + " under batch " + batch + " with other content (it was line " + held.seq() + " then); the journal"
-              + " belongs to another jobs file or the line changed after it was sent: use another journal or"
-              + " another batch name; nothing was sent");
+              + " belongs to another jobs file or the line changed after it was sent: give the changed line a new"
+              + " id (the sent job keeps its own), or put the line back as it was; nothing was sent");
         }
       }
       return all;
@@ -108,7 +111,7 @@ public final class JdbcJobStore implements JobStore {
         st.setInt(4, limit);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            keys.add(rs.getString(1));
+            keys.add(rs.getString("job_key"));
           }
         }
       }
@@ -204,9 +207,16 @@ public final class JdbcJobStore implements JobStore {
     return tx(c -> select(c, batch, null));
   }
 
+  /**
+   * Closes the connection. An SQLite journal is checkpointed first, so that its main file holds
+   * every write and can be copied alone after a clean exit.
+   */
   @Override
   public synchronized void close() {
     if (connection != null) {
+      if (dialect == Dialect.SQLITE) {
+        checkpointQuietly(connection);
+      }
       try {
         connection.close();
       } catch (SQLException e) {
@@ -297,7 +307,7 @@ public final class JdbcJobStore implements JobStore {
 
   private Connection connection() throws SQLException {
     if (connection == null) {
-      Connection fresh = DriverManager.getConnection(url, properties);
+      Connection fresh = source.open();
       try {
         if (dialect == Dialect.SQLITE) {
           try (Statement st = fresh.createStatement()) {
@@ -317,6 +327,14 @@ public final class JdbcJobStore implements JobStore {
     return connection;
   }
 
+  private static void checkpointQuietly(Connection c) {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      // Not fatal: SQLite replays the -wal file on the next open; only a copy of the main file alone would miss it.
+    }
+  }
+
   private static boolean brokenConnection(SQLException e) {
     String state = e.getSQLState();
     return state != null && state.startsWith("08");
@@ -324,6 +342,11 @@ public final class JdbcJobStore implements JobStore {
 
   private String explain(SQLException e) {
     String message = String.valueOf(e.getMessage());
+    if (message.startsWith("No suitable driver")) {
+      return "no JDBC driver for this journal is on the class path; add "
+          + (dialect == Dialect.SQLITE ? "org.xerial:sqlite-jdbc" : "org.postgresql:postgresql")
+          + " to the application's dependencies (vidgen-journal-jdbc leaves the driver to the application)";
+    }
     if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
       return "the journal is in use by another vidgen process; wait for it to finish (or stop it), or use another"
           + " --journal. Several workers can share a batch through a PostgreSQL journal (" + message + ")";

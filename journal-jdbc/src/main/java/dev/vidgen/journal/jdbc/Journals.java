@@ -4,14 +4,20 @@ import dev.vidgen.batch.journal.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * Opens batch journals: a file path becomes an embedded SQLite journal (one process at a time),
  * a {@code jdbc:postgresql:} URL a PostgreSQL journal that several workers share, a
- * {@code jdbc:sqlite:} URL an SQLite journal at that URL. The table is created when missing.
+ * {@code jdbc:sqlite:} URL an SQLite journal at that URL, and an application's {@link DataSource}
+ * a journal in that database. The table is created when missing. The JDBC driver
+ * ({@code org.xerial:sqlite-jdbc} or {@code org.postgresql:postgresql}) is the application's to add.
  */
 public final class Journals {
   private Journals() {}
@@ -30,13 +36,24 @@ public final class Journals {
       return postgres(text);
     }
     if (lower.startsWith("jdbc:sqlite:")) {
-      return JdbcJobStore.open(Dialect.SQLITE, text, new Properties(), "SQLite journal " + text.substring(12));
+      return JdbcJobStore.open(Dialect.SQLITE, driver(text, new Properties()), "SQLite journal " + text.substring(12));
     }
-    if (lower.startsWith("jdbc:")) {
-      throw new IllegalArgumentException("journal " + safe(text) + " is not supported; give a file path (SQLite) or a"
-          + " jdbc:postgresql://HOST:PORT/DATABASE URL");
+    if (isUrl(text)) {
+      throw new IllegalArgumentException("journal " + safe(text) + " is not supported; " + ACCEPTED);
     }
     return sqliteFile(Path.of(text));
+  }
+
+  /** What {@link #open(String)} accepts, for messages. */
+  public static final String ACCEPTED = "give a file path (an SQLite journal, such as jobs.journal), a"
+      + " jdbc:sqlite:FILE URL, or a jdbc:postgresql://HOST:PORT/DATABASE URL";
+
+  /**
+   * Whether {@code location} is written as a URL ({@code scheme:…}, such as {@code jdbc:…} or
+   * {@code mysql://…}) rather than a file path; one-letter schemes are Windows drives, not URLs.
+   */
+  public static boolean isUrl(String location) {
+    return location.strip().matches("(?s)[A-Za-z][A-Za-z0-9+.-]+:.*");
   }
 
   /** Whether {@code location} names a database server rather than a file. */
@@ -44,21 +61,31 @@ public final class Journals {
     return location.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
   }
 
-  /** An embedded SQLite journal in {@code file}; its folder is created when missing. */
+  /**
+   * An embedded SQLite journal in {@code file}. Its folder is made when missing, but only when
+   * that folder's own parent exists: no other folders are made.
+   */
   public static JobStore sqliteFile(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new IllegalArgumentException("journal " + absolute + " is a folder; give a file such as "
           + absolute.resolve("batch.journal"));
     }
+    Path folder = absolute.getParent();
     try {
-      if (absolute.getParent() != null) {
-        Files.createDirectories(absolute.getParent());
+      if (folder != null && !Files.isDirectory(folder)) {
+        if (folder.getParent() != null && !Files.isDirectory(folder.getParent())) {
+          throw new IllegalArgumentException("journal " + absolute + " is in " + folder + ", whose parent "
+              + folder.getParent() + " does not exist either; make the folder first, or give a journal in an"
+              + " existing folder");
+        }
+        Files.createDirectory(folder);
       }
     } catch (IOException e) {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
-    return JdbcJobStore.open(Dialect.SQLITE, "jdbc:sqlite:" + absolute, new Properties(), "SQLite journal " + absolute);
+    return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
+        "SQLite journal " + absolute);
   }
 
   private static JobStore postgres(String url) {
@@ -75,7 +102,42 @@ public final class Journals {
     properties.setProperty("ApplicationName", "vidgen batch");
     properties.setProperty("connectTimeout", "10");
     properties.setProperty("tcpKeepAlive", "true");
-    return JdbcJobStore.open(Dialect.POSTGRESQL, url, properties, "PostgreSQL journal " + safe(url));
+    return JdbcJobStore.open(Dialect.POSTGRESQL, driver(url, properties), "PostgreSQL journal " + safe(url));
+  }
+
+  /**
+   * A journal in the database of an application's {@code dataSource} (SQLite or PostgreSQL, told
+   * by the database itself). The journal holds one connection of it until closed.
+   *
+   * @throws IllegalArgumentException when the database is of another kind
+   * @throws JournalException when the database cannot be reached
+   */
+  public static JobStore open(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource == null");
+    String product;
+    String url;
+    try (Connection probe = dataSource.getConnection()) {
+      product = String.valueOf(probe.getMetaData().getDatabaseProductName());
+      url = String.valueOf(probe.getMetaData().getURL());
+    } catch (SQLException e) {
+      throw new JournalException("cannot open a journal in the application's DataSource: " + e.getMessage(), e);
+    }
+    String lower = product.toLowerCase(Locale.ROOT);
+    Dialect dialect;
+    if (lower.contains("sqlite")) {
+      dialect = Dialect.SQLITE;
+    } else if (lower.contains("postgres")) {
+      dialect = Dialect.POSTGRESQL;
+    } else {
+      throw new IllegalArgumentException("a journal cannot live in " + product + "; give a DataSource of SQLite or"
+          + " PostgreSQL");
+    }
+    return JdbcJobStore.open(dialect, dataSource::getConnection,
+        (dialect == Dialect.SQLITE ? "SQLite" : "PostgreSQL") + " journal " + safe(url) + " (application DataSource)");
+  }
+
+  private static JdbcJobStore.Connections driver(String url, Properties properties) {
+    return () -> DriverManager.getConnection(url, properties);
   }
 
   /** The URL without its query (where a password may be) and without any user info. */

@@ -15,15 +15,17 @@ import java.util.List;
 final class Rows {
   private Rows() {}
 
+  /** Every row of {@code rs}; columns are found by name, so their order in the query does not matter. */
   static List<Entry> read(ResultSet rs) throws SQLException {
     List<Entry> entries = new ArrayList<>();
     while (rs.next()) {
-      String credits = rs.getString(12);
-      entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-          rs.getString(6), State.of(rs.getString(7)), rs.getInt(8), rs.getString(9), rs.getString(10),
-          rs.getString(11), credits == null ? null : new BigDecimal(credits), rs.getString(13), instant(rs, 14),
-          rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), instant(rs, 19), rs.getLong(20),
-          instant(rs, 21)));
+      String credits = rs.getString("credits");
+      entries.add(new Entry(rs.getString("batch"), rs.getString("job_key"), rs.getInt("seq"),
+          rs.getString("fingerprint"), rs.getString("model"), rs.getString("out_path"), State.of(rs.getString("state")),
+          rs.getInt("attempts"), rs.getString("client_reference"), rs.getString("task_id"), rs.getString("handle"),
+          credits == null ? null : new BigDecimal(credits), rs.getString("video_url"), instant(rs, "expires_at"),
+          rs.getString("file_path"), rs.getString("reason_code"), rs.getString("reason"), rs.getString("worker"),
+          instant(rs, "lease_until"), rs.getLong("version"), instant(rs, "updated_at")));
     }
     return entries;
   }
@@ -48,7 +50,7 @@ final class Rows {
     }
   }
 
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }

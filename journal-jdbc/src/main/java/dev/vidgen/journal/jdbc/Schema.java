@@ -6,7 +6,7 @@ import java.util.List;
 final class Schema {
   static final String TABLE = "vidgen_batch_jobs";
 
-  /** Column order of every SELECT, matched by {@link Rows}. */
+  /** The columns of every SELECT and INSERT; {@link Rows} reads them by name. */
   static final String COLUMNS = "batch, job_key, seq, fingerprint, model, out_path, state, attempts, client_reference,"
       + " task_id, handle, credits, video_url, expires_at, file_path, reason_code, reason, worker, lease_until,"
       + " version, updated_at";

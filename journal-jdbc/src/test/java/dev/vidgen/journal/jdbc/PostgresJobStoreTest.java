@@ -3,12 +3,13 @@ package dev.vidgen.journal.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.testkit.JobStoreContract;
 import org.junit.jupiter.api.Test;
 
 class PostgresJobStoreTest extends JobStoreContract {
 
   @Override
-  JobStore newStore() {
+  protected JobStore newStore() {
     return Journals.open(PostgresCluster.shared().url());
   }
 

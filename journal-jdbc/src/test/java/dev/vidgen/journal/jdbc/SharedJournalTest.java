@@ -14,6 +14,7 @@ import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
+import dev.vidgen.testkit.JobStoreContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

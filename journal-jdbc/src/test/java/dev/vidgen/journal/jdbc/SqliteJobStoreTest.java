@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.testkit.JobStoreContract;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +23,7 @@ class SqliteJobStoreTest extends JobStoreContract {
   @TempDir Path dir;
 
   @Override
-  JobStore newStore() {
+  protected JobStore newStore() {
     return Journals.open(dir.resolve("batch.journal").toString());
   }
 
@@ -42,6 +51,52 @@ class SqliteJobStoreTest extends JobStoreContract {
         .isInstanceOf(JournalException.class)
         .hasMessageContaining("in use by another vidgen process")
         .hasMessageContaining("PostgreSQL");
+  }
+
+  @Test
+  void readsColumnsByNameWhateverTheirOrderInTheQuery() throws Exception {
+    store.enroll(batch, jobs(batch, 2));
+    Entry held = store.claim(batch, "w", 1, T0, T0.plusSeconds(60)).get(0);
+    store.update(held.toBuilder().state(State.SUBMITTED).taskId("task_1").video("https://x.example/1.mp4", T0)
+        .reason("code", "why").updatedAt(T0.plusSeconds(1)).build()).orElseThrow();
+    List<String> columns = new ArrayList<>(List.of(Schema.COLUMNS.split(",\\s*")));
+    Collections.reverse(columns);
+    List<Entry> expected = store.entries(batch);
+
+    store.close();
+    Files.copy(dir.resolve("batch.journal"), dir.resolve("copy.journal"), StandardCopyOption.REPLACE_EXISTING);
+    List<Entry> read;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("copy.journal"))) {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT " + String.join(", ", columns) + " FROM "
+          + Schema.TABLE + " WHERE batch = '" + batch + "' ORDER BY seq")) {
+        read = Rows.read(rs);
+      }
+    }
+    store = newStore();
+
+    assertThat(read).isEqualTo(expected);
+    assertThat(read.get(0).taskId()).isEqualTo("task_1");
+  }
+
+  @Test
+  void leavesEveryWriteInTheMainFileAfterACleanCloseSoThatCopyingItAloneIsEnough() throws Exception {
+    store.enroll(batch, jobs(batch, 3));
+    Entry held = store.claim(batch, "w", 1, T0, T0.plusSeconds(60)).get(0);
+    store.update(held.toBuilder().state(State.SUBMITTING).clientReference("vgb-9").build()).orElseThrow();
+    List<Entry> before = store.entries(batch);
+    store.close();
+    Path backup = Files.createDirectories(dir.resolve("backup")).resolve("batch.journal");
+    Files.copy(dir.resolve("batch.journal"), backup);
+
+    JobStore copy = Journals.open(backup.toString());
+    try {
+      assertThat(copy.entries(batch)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("worker", "leaseUntil",
+          "version").isEqualTo(before);
+      assertThat(copy.entries(batch).get(0).clientReference()).isEqualTo("vgb-9");
+    } finally {
+      copy.close();
+    }
+    store = newStore();
   }
 
   @Test

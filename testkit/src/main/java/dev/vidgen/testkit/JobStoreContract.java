@@ -1,4 +1,4 @@
-package dev.vidgen.journal.jdbc;
+package dev.vidgen.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,15 +14,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every journal must do, whatever it is kept in; each kind of store extends this with one hook. */
-abstract class JobStoreContract {
-  static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+/**
+ * What every batch journal ({@link JobStore}) must do, whatever it is kept in, as JUnit 5 tests:
+ * adding jobs once, refusing changed content, handing each job to one worker at a time under a
+ * lease, refusing writes from an outdated reading, keeping every field. Extend it and return a
+ * fresh journal from {@link #newStore()}; each test uses its own batch name, so one database may
+ * serve every test.
+ */
+public abstract class JobStoreContract {
+  /** The instant the tests' clocks start at. */
+  protected static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-  JobStore store;
-  String batch;
+  /** The journal under test, opened before each test and closed after it. */
+  protected JobStore store;
+  /** A batch name no other test uses. */
+  protected String batch;
 
-  /** A fresh, empty journal. */
-  abstract JobStore newStore() throws Exception;
+  /** A fresh journal; it may hold other batches, never this test's {@link #batch}. */
+  protected abstract JobStore newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {
@@ -37,7 +46,8 @@ abstract class JobStoreContract {
     }
   }
 
-  static List<Entry> jobs(String batch, int count) {
+  /** {@code count} pending jobs of {@code batch}, keyed {@code job-1}, {@code job-2}, … in line order. */
+  public static List<Entry> jobs(String batch, int count) {
     List<Entry> entries = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       entries.add(Entry.pending(batch, "job-" + i, i, "fp-" + i, "grok-video-1.5-preview", "/videos/job-" + i + ".mp4",

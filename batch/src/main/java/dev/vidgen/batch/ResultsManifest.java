@@ -1,0 +1,140 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.core.json.JsonTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Binds a batch's results to its journal: a small file ({@value #FILE}) in the output folder names,
+ * per batch, the journal and how far it had got (the sum of its entries' versions, which only ever
+ * grows). A journal that is missing, emptied or older than the results beside it is refused before
+ * anything is sent, since running on it would create (and pay for) finished jobs again.
+ */
+public final class ResultsManifest {
+  /** The manifest's file name in the output folder. */
+  public static final String FILE = ".vidgen-batch.json";
+
+  private final Path file;
+
+  private ResultsManifest(Path file) {
+    this.file = file;
+  }
+
+  /** The manifest of the output folder {@code outDir} (read when checked, written when recorded). */
+  public static ResultsManifest in(Path outDir) {
+    return new ResultsManifest(Objects.requireNonNull(outDir, "outDir == null").resolve(FILE));
+  }
+
+  /** A journal that does not belong to the results beside it; nothing was sent. */
+  public static final class StaleJournalException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    StaleJournalException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Refuses to run {@code plan} on {@code store} when the output folder holds results the journal
+   * does not know: the manifest names this batch but the journal has none of its jobs or has got
+   * less far, or (with no manifest) planned videos exist while the journal has no job.
+   *
+   * @throws StaleJournalException saying what was found and what to do
+   */
+  public void check(BatchPlan plan, JobStore store) {
+    List<Entry> entries = store.entries(plan.batch());
+    Optional<Map<String, Object>> recorded = recorded(plan.batch());
+    String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
+    String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
+        + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
+    if (recorded.isPresent()) {
+      Object journal = recorded.get().get("journal");
+      long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
+      if (entries.isEmpty()) {
+        throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
+            + " has none of its jobs (missing, emptied, or another journal); nothing was sent. " + todo);
+      }
+      if (progress(entries) < progress) {
+        throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
+            + " is older than those results (an earlier copy, or copied without its -wal file); nothing was sent. "
+            + todo);
+      }
+    } else if (entries.isEmpty()) {
+      Optional<PlannedJob> done = plan.jobs().stream().filter(job -> Files.exists(job.out())).findFirst();
+      if (done.isPresent()) {
+        throw new StaleJournalException("the video of line " + done.get().line() + " (" + done.get().out()
+            + ") already exists, but " + store.describe() + " has no job of batch " + plan.batch()
+            + "; nothing was sent. " + todo);
+      }
+    }
+  }
+
+  /** Writes how far {@code store} has got with {@code batch}, replacing the manifest in one move. */
+  public void record(String batch, JobStore store) {
+    List<Entry> entries = store.entries(batch);
+    Map<String, Object> all = new LinkedHashMap<>(batches());
+    Map<String, Object> binding = new LinkedHashMap<>();
+    binding.put("journal", store.describe());
+    binding.put("progress", progress(entries));
+    binding.put("jobs", entries.size());
+    binding.put("updated_at", Instant.now().toString());
+    all.put(batch, binding);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("note", "written by vidgen batch: which journal the videos here belong to; keep it with them");
+    root.put("batches", all);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling(FILE + ".tmp");
+      Files.writeString(temp, JsonTrees.write(root) + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** How far a journal has got with a batch: every write raises some entry's version, none lowers one. */
+  static long progress(List<Entry> entries) {
+    return entries.stream().mapToLong(Entry::version).sum() + entries.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<Map<String, Object>> recorded(String batch) {
+    return batches().get(batch) instanceof Map<?, ?> binding ? Optional.of((Map<String, Object>) binding)
+        : Optional.empty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> batches() {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    try {
+      Object root = JsonTrees.parse(Files.readString(file, StandardCharsets.UTF_8));
+      if (root instanceof Map<?, ?> map && map.get("batches") instanceof Map<?, ?> batches) {
+        return (Map<String, Object>) batches;
+      }
+      throw new StaleJournalException(file + " is not a vidgen batch manifest; move it away or restore it");
+    } catch (IllegalArgumentException e) {
+      throw new StaleJournalException(file + " cannot be read (" + e.getMessage() + "); restore it or move it away");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
