@@ -261,6 +261,34 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aPreviewShowsALocalVideoAsToBeUploadedAndSendsNothing() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("p")
+        .video(Videos.mp4(dir, "my clip.mp4")).build();
+
+    client.preview(job);
+
+    SubmitRequest previewed = (SubmitRequest) mock.calls(MockCall.Method.PREVIEW).get(0).argument();
+    assertThat(previewed.job().videos()).containsExactly(URI.create("upload://my%20clip.mp4"));
+    assertThat(mock.calls()).extracting(MockCall::method).containsOnly(MockCall.Method.PREVIEW);
+  }
+
+  @Test
+  void anUnknownPriceOnALimitedAccountIsSentWithOneWarningPerModel() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(100)).build();
+    client(mock, builder -> {});
+
+    client.submit(VideoJobs.validFor("grok-video-1.0"));
+    client.submit(VideoJobs.validFor("grok-video-1.0"));
+
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+    assertThat(warnings).filteredOn(w -> w.startsWith("price.unknown")).singleElement()
+        .satisfies(w -> assertThat(w).contains("grok-video-1.0").contains("100 credits left"));
+    assertThat(client.remainingCredits()).contains(BigDecimal.valueOf(100));
+  }
+
+  @Test
   void anExtendStartsFromAnEarlierTaskAndRunsToItsOwnVideo() {
     MockVideoProvider mock = mock().build();
     client(mock, builder -> {});
