@@ -201,6 +201,22 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void theClientUploadsALocalVideoOnceAndSendsItsUrl() {
+    toapis.videoModels(Set.of("wan2.6"));
+    Path clip = Videos.mp4(dir, "dance.mp4");
+    var job = dev.vidgen.core.domain.VideoJob.builder("wan2.6")
+        .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO).prompt("the dancer at night").video(clip).build();
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      client.submit(job);
+      client.submit(job);
+    }
+
+    assertThat(toapis.requests(Endpoint.VIDEO_UPLOAD)).hasSize(1);
+    assertThat(toapis.creates()).hasSize(2).allSatisfy(create ->
+        assertThat(create.body()).contains(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE).doesNotContain("file:"));
+  }
+
+  @Test
   void theClientExtendsATaskAndRunsItToAFile() {
     Duration tick = Duration.ofMillis(5);
     try (VidgenClient client = VidgenClient.builder().provider(provider)
