@@ -27,6 +27,8 @@ final class AccountFunds {
   /** What is left after the quotes sent; null until read, or when unlimited or unknown. */
   private BigDecimal left;
   private Balances before;
+  /** Models whose unknown price was already warned about, so that a batch draws one warning per model. */
+  private final java.util.Set<String> warnedUnknown = new java.util.HashSet<>();
 
   AccountFunds(ClientRuntime runtime, boolean enabled) {
     this.runtime = runtime;
@@ -47,8 +49,11 @@ final class AccountFunds {
           return null;
         }
         if (!quote.isKnown()) {
+          if (!warnedUnknown.add(quote.model())) {
+            return null;
+          }
           runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
-              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; it is sent unchecked");
+              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; its jobs are sent unchecked");
           return null;
         }
         if (quote.credits().compareTo(left) > 0) {

@@ -88,8 +88,14 @@ final class LiveModelCheck {
   static List<String> closest(String model, Set<String> live, int count) {
     String wanted = model.toLowerCase(Locale.ROOT);
     List<String> sorted = new ArrayList<>(live);
-    sorted.sort(Comparator.<String>comparingInt(id -> distance(wanted, id.toLowerCase(Locale.ROOT))).thenComparing(id -> id));
+    sorted.sort(Comparator.<String>comparingInt(id -> related(wanted, id.toLowerCase(Locale.ROOT)) ? 0 : 1)
+        .thenComparingInt(id -> distance(wanted, id.toLowerCase(Locale.ROOT))).thenComparing(id -> id));
     return sorted.subList(0, Math.min(count, sorted.size()));
+  }
+
+  /** Whether one id contains the other, such as a model and its {@code -preview} variant. */
+  private static boolean related(String a, String b) {
+    return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
   }
 
   private static int distance(String a, String b) {

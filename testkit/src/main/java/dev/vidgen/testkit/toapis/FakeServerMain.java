@@ -38,6 +38,9 @@ final class FakeServerMain {
         case "--running" -> running = duration(value(args, ++i, option));
         case "--credits" -> builder.credits(new BigDecimal(value(args, ++i, option)));
         case "--unlimited" -> builder.unlimitedBalance();
+        case "--key-credits" -> builder.keyCredits(new BigDecimal(value(args, ++i, option)));
+        case "--video-models" -> builder.videoModels(java.util.Arrays.stream(value(args, ++i, option).split(","))
+            .map(String::strip).filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet()));
         case "--port-file" -> portFile = Path.of(value(args, ++i, option));
         case "--help", "-h" -> {
           System.out.println(usage());
@@ -91,7 +94,7 @@ final class FakeServerMain {
 
   static String usage() {
     return "usage: FakeToApisServer [--port N] [--key K]... [--polls Q,R | --queued 2s --running 5s]"
-        + " [--credits N | --unlimited] [--port-file PATH]\n"
+        + " [--credits N | --unlimited] [--key-credits N] [--video-models ID,ID...] [--port-file PATH]\n"
         + "admin routes: " + String.join(", ", FakeAdmin.routes());
   }
 }

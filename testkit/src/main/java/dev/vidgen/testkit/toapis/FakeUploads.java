@@ -1,6 +1,7 @@
 package dev.vidgen.testkit.toapis;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,9 @@ final class FakeUploads {
       return "mov";
     }
     if (file.size() >= 4 && file.rangeEquals(0, ByteString.decodeHex("1a45dfa3"), 0, 4)) {
-      return "webm";
+      boolean matroska = file.substring(0, (int) Math.min(64, file.size())).string(StandardCharsets.ISO_8859_1)
+          .contains("matroska");
+      return matroska ? null : "webm";
     }
     return null;
   }

@@ -1,0 +1,352 @@
+package dev.vidgen.provider.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.client.VidgenListener;
+import dev.vidgen.core.domain.FollowOn;
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.fixtures.Videos;
+import dev.vidgen.testkit.time.VirtualTime;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 11 on the client, against the mock: live models, money before paying, video inputs, extend and remix. */
+class LiveChecksClientTest {
+  private static final String PREVIEW = "grok-video-1.5-preview";
+
+  @TempDir Path dir;
+  private final VirtualTime time = VirtualTime.create();
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
+  private VidgenClient client;
+
+  @AfterEach
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private VidgenClient client(MockVideoProvider mock, Consumer<VidgenClient.Builder> settings) {
+    VidgenClient.Builder builder = VidgenClient.builder()
+        .provider(mock)
+        .clock(time.clock())
+        .scheduler(time.scheduler())
+        .ioExecutor(Runnable::run)
+        .random(new SplittableRandom(7))
+        .listener(new VidgenListener() {
+          @Override
+          public void onWarning(String code, String message) {
+            warnings.add(code + ": " + message);
+          }
+        });
+    settings.accept(builder);
+    client = builder.build();
+    return client;
+  }
+
+  private MockVideoProvider.Builder mock() {
+    return MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(1));
+  }
+
+  private static VideoJob preview(int seconds) {
+    return VideoJobs.validFor(PREVIEW).toBuilder().seconds(seconds).build();
+  }
+
+  @Test
+  void aModelTheKeyMayNotUseIsRefusedNamingTheClosestListedOnesAndNothingIsCreated() {
+    MockVideoProvider mock = mock().liveModels(Set.of("grok-video-1.5", "veo3.1-fast", "seedance-2")).build();
+    client(mock, builder -> {});
+
+    assertThatThrownBy(() -> client.submit(preview(10)))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining(PREVIEW + " is not in the provider's live model list")
+        .hasMessageContaining("closest listed: grok-video-1.5")
+        .satisfies(e -> assertThat(((InvalidJobException) e).violations()).extracting(Violation::code)
+            .containsExactly("model.not_available"));
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+    assertThat(client.remainingBudget()).isEqualTo(Budget.unlimited());
+  }
+
+  @Test
+  void theLiveListIsReadOncePerClientAndAgainWhenItIsStale() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> builder.liveModelsTtl(Duration.ofMinutes(5)));
+
+    client.submit(preview(10));
+    client.submit(preview(10));
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(1);
+
+    time.advance(Duration.ofMinutes(6));
+    client.submit(preview(10));
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
+  }
+
+  @Test
+  void anUnreadableListLetsTheJobGoOnWithAWarning() {
+    MockVideoProvider mock = mock().build();
+    mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
+    client(mock, builder -> {});
+
+    JobHandle handle = client.submit(preview(10));
+
+    assertThat(handle.model()).isEqualTo(PREVIEW);
+    assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("live_models.unreadable")
+        .contains("could not be read").contains(PREVIEW + " is sent unchecked"));
+  }
+
+  @Test
+  void theModelCheckCanBeTurnedOff() {
+    MockVideoProvider mock = mock().liveModels(Set.of("seedance-2")).build();
+    client(mock, builder -> builder.checkModelAvailability(false));
+
+    client.submit(preview(10));
+
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aJobCostingMoreThanTheAccountHasLeftIsRefusedBeforeSending() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(25)).build();
+    client(mock, builder -> {});
+
+    assertThatThrownBy(() -> client.submit(preview(15)))
+        .isInstanceOf(InsufficientQuotaException.class)
+        .hasMessageContaining("costs 30 credits but the account has 25 credits left")
+        .hasMessageContaining("nothing was sent")
+        .satisfies(e -> assertThat(((InsufficientQuotaException) e).details().code()).isEqualTo("insufficient_quota"));
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void whatIsLeftIsReadOnceAndCountedDownByTheQuotesSent() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(50)).build();
+    client(mock, builder -> {});
+
+    client.submit(preview(10));
+    client.submit(preview(10));
+    assertThat(client.remainingCredits()).contains(BigDecimal.valueOf(10));
+
+    assertThatThrownBy(() -> client.submit(preview(10))).isInstanceOf(InsufficientQuotaException.class)
+        .hasMessageContaining("has 10 credits left");
+    assertThat(mock.calls(MockCall.Method.BALANCE)).hasSize(1);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void theKeysQuotaCountsWhenItIsSmallerThanTheAccount() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(1000)).keyCredits(BigDecimal.valueOf(15)).build();
+    client(mock, builder -> {});
+
+    assertThat(client.balances().effectiveRemaining()).contains(BigDecimal.valueOf(15));
+    assertThatThrownBy(() -> client.submit(preview(10))).isInstanceOf(InsufficientQuotaException.class)
+        .hasMessageContaining("the key has 15 credits left").hasMessageContaining("raise the key's quota");
+  }
+
+  @Test
+  void anUnlimitedAccountIsNeverShort() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+
+    client.submit(preview(15));
+
+    assertThat(client.remainingCredits()).isEmpty();
+  }
+
+  @Test
+  void anUnknownPriceUnderABudgetIsRefusedSayingHowToStateOrAllowIt() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> builder.budget(Budget.ofCredits(100)));
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.0")))
+        .isInstanceOf(BudgetExceededException.class)
+        .hasMessageContaining("unknown price never counts as zero")
+        .hasMessageContaining("routes file")
+        .hasMessageContaining("allowUnknownPrices(true)");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void anUnknownPriceRunsUnderABudgetWhenAllowedAndTakesNothing() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> builder.budget(Budget.ofCredits(100)).allowUnknownPrices(true));
+
+    client.submit(VideoJobs.validFor("grok-video-1.0"));
+
+    assertThat(client.remainingBudget()).isEqualTo(Budget.ofCredits(100));
+  }
+
+  @Test
+  void aLocalVideoIsCheckedUploadedOnceAndItsUrlSent() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    Path clip = Videos.mp4(dir, "clip.mp4");
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("the same dancer, at night")
+        .video(clip).build();
+
+    client.submit(job);
+    client.submit(job);
+
+    assertThat(mock.calls(MockCall.Method.UPLOAD_VIDEO)).hasSize(1);
+    List<URI> sent = mock.calls(MockCall.Method.CREATE).stream()
+        .map(call -> ((SubmitRequest) call.argument()).job().videos().get(0)).toList();
+    assertThat(sent).hasSize(2).allSatisfy(url -> assertThat(url.getScheme()).isEqualTo("https"));
+    assertThat(sent.get(0)).isEqualTo(sent.get(1));
+  }
+
+  @Test
+  void aVideoThatIsNotOneOrTooLargeIsAViolationAndNothingIsSent() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    Path image = Images.png().writeTo(dir.resolve("clip.mp4"));
+    Path huge = Videos.largeMp4(dir, "huge.mp4", 51L * 1024 * 1024);
+    Path mkv = Videos.mkv(dir, "film.mkv");
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("p")
+        .video(image).video(huge).video(mkv.toString()).build();
+
+    assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class)
+        .satisfies(e -> assertThat(((InvalidJobException) e).violations())
+            .extracting(Violation::field, Violation::code)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("videos[0]", "video.format"),
+                org.assertj.core.groups.Tuple.tuple("videos[1]", "video.too_large"),
+                org.assertj.core.groups.Tuple.tuple("videos[2]", "video.format")))
+        .hasMessageContaining("not an MP4, MOV or WebM video by its content")
+        .hasMessageContaining("over the 50 MB video upload limit")
+        .hasMessageContaining("a Matroska (MKV) video");
+    assertThat(mock.calls()).extracting(MockCall::method)
+        .doesNotContain(MockCall.Method.UPLOAD_VIDEO, MockCall.Method.CREATE);
+  }
+
+  @Test
+  void movAndWebmAreAcceptedAndAVideoUrlIsSentAsItIs() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("p")
+        .video(Videos.mov(dir, "a.mov")).video(Videos.webm(dir, "b.webm")).video("https://example.com/c.mp4").build();
+
+    client.submit(job);
+
+    assertThat(mock.calls(MockCall.Method.UPLOAD_VIDEO)).hasSize(2);
+    SubmitRequest sent = (SubmitRequest) mock.calls(MockCall.Method.CREATE).get(0).argument();
+    assertThat(sent.job().videos()).hasSize(3).last().isEqualTo(URI.create("https://example.com/c.mp4"));
+    assertThat(sent.job().videos().get(0).toString()).endsWith(".mov");
+  }
+
+  @Test
+  void aPreviewShowsALocalVideoAsToBeUploadedAndSendsNothing() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("p")
+        .video(Videos.mp4(dir, "my clip.mp4")).build();
+
+    client.preview(job);
+
+    SubmitRequest previewed = (SubmitRequest) mock.calls(MockCall.Method.PREVIEW).get(0).argument();
+    assertThat(previewed.job().videos()).containsExactly(URI.create("upload://my%20clip.mp4"));
+    assertThat(mock.calls()).extracting(MockCall::method).containsOnly(MockCall.Method.PREVIEW);
+  }
+
+  @Test
+  void anUnknownPriceOnALimitedAccountIsSentWithOneWarningPerModel() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(100)).build();
+    client(mock, builder -> {});
+
+    client.submit(VideoJobs.validFor("grok-video-1.0"));
+    client.submit(VideoJobs.validFor("grok-video-1.0"));
+
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+    assertThat(warnings).filteredOn(w -> w.startsWith("price.unknown")).singleElement()
+        .satisfies(w -> assertThat(w).contains("grok-video-1.0").contains("100 credits left"));
+    assertThat(client.remainingCredits()).contains(BigDecimal.valueOf(100));
+  }
+
+  @Test
+  void anExtendStartsFromAnEarlierTaskAndRunsToItsOwnVideo() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    JobHandle first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+
+    JobHandle extended = client.extend(first.encode(), FollowOn.prompt("the kite flies higher").withSize("16:9"));
+    var done = client.awaitAsync(extended, AwaitOptions.defaults());
+    time.runUntilIdle();
+
+    assertThat(extended.taskId()).isNotEqualTo(first.taskId());
+    assertThat(extended.model()).isEqualTo("grok-video-1.0");
+    assertThat(extended.quote().isKnown()).isFalse();
+    assertThat(done.join().status().isTerminal()).isTrue();
+    var sent = (dev.vidgen.core.port.FollowOnRequest) mock.calls(MockCall.Method.FOLLOW_ON).get(0).argument();
+    assertThat(sent.source()).isEqualTo(first.taskId());
+    assertThat(sent.size()).isEqualTo("16:9");
+  }
+
+  @Test
+  void aRemixFromABareTaskIdNeedsTheModel() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    TaskSnapshot created = mock.create(new SubmitRequest(VideoJobs.validFor("grok-video-1.0"),
+        mock.catalog().require("grok-video-1.0"), null)).join();
+
+    assertThatThrownBy(() -> client.remix(created.taskId().value(), FollowOn.prompt("in winter")))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("its model is unknown");
+    JobHandle remixed = client.remix(created.taskId().value(), FollowOn.prompt("in winter").withModel("grok-video-1.0"));
+
+    assertThat(remixed.model()).isEqualTo("grok-video-1.0");
+  }
+
+  @Test
+  void aFollowOnBreakingItsRulesListsEveryProblemAndSendsNothing() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    JobHandle first = client.submit(preview(10));
+
+    assertThatThrownBy(() -> client.extend(first.encode(), FollowOn.prompt(" ")))
+        .isInstanceOf(InvalidJobException.class)
+        .satisfies(e -> assertThat(((InvalidJobException) e).violations()).extracting(Violation::code)
+            .containsExactly("follow_on.not_offered", "prompt.missing"))
+        .hasMessageContaining(PREVIEW + " takes no extend; the routes that do are grok-video-1.0");
+    assertThatThrownBy(() -> client.extend(first.encode(),
+        FollowOn.prompt("more").withModel("grok-video-1.0").withSize("4:3")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("size: 4:3 is not offered for a extend on grok-video-1.0; choose 16:9, 9:16, 3:2, 2:3, 1:1");
+    assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).isEmpty();
+  }
+
+  @Test
+  void aFollowOnOfAModelTheKeyMayNotUseIsRefused() {
+    MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
+    client(mock, builder -> {});
+    JobHandle first = client.submit(preview(10));
+
+    assertThatThrownBy(() -> client.extend(first.encode(), FollowOn.prompt("more").withModel("grok-video-1.0")))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("live model list");
+    assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).isEmpty();
+  }
+}

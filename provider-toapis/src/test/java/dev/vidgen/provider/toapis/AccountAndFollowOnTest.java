@@ -1,0 +1,235 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.FollowOn;
+import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.FollowOnRequest;
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.fixtures.Videos;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.ReceivedRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import dev.vidgen.core.policy.PollSchedule;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 11 on the wire: model list, balances of key and account, video uploads, extend and remix. */
+class AccountAndFollowOnTest {
+  @TempDir Path dir;
+  private final FakeToApisServer toapis = FakeToApisServer.builder()
+      .videoModels(Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2"))
+      .start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void liveModelsAsksForVideoModelsOfThisKey() {
+    Set<String> live = await(provider.liveModels());
+
+    assertThat(live).containsExactlyInAnyOrder("grok-video-1.5-preview", "grok-video-1.0", "seedance-2");
+    ReceivedRequest request = toapis.requests(Endpoint.MODELS).get(0);
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.path()).isEqualTo("/v1/models");
+  }
+
+  @Test
+  void withoutATypeTheEndpointListsTextModelsOnly() throws Exception {
+    try (Response answer = new OkHttpClient().newCall(new Request.Builder().url(toapis.baseUrl().replaceAll("/$", "") + "/v1/models")
+        .header("Authorization", "Bearer " + toapis.apiKey()).build()).execute()) {
+      String body = answer.body().string();
+      assertThat(body).contains("gpt-4o-mini").doesNotContain("seedance-2");
+    }
+  }
+
+  @Test
+  void aModelListRefusedWithSuccessFalseOrWithoutDataIsAnError() {
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", "{\"success\":false,\"message\":\"token disabled\"}"));
+    assertThat(failure(provider.liveModels())).isInstanceOf(ProviderException.class).hasMessageContaining("token disabled");
+
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", "{\"success\":true,\"object\":\"list\"}"));
+    assertThat(failure(provider.liveModels())).isInstanceOf(ProviderException.class).hasMessageContaining("no data");
+
+    toapis.inject(Endpoint.MODELS, Fault.status(401));
+    assertThat(failure(provider.liveModels())).isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void toleratesModelEntriesWithoutIdsAndExtraFields() {
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json",
+        "{\"success\":true,\"data\":[{\"id\":\" kling-v3 \",\"created\":\"soon\",\"x\":[1]},{\"object\":\"model\"},"
+            + "{\"id\":\"\"}]}"));
+
+    assertThat(await(provider.liveModels())).containsExactly("kling-v3");
+  }
+
+  @Test
+  void balancesReadTheKeyAndTheAccountAndTheSmallerCounts() {
+    toapis.keyBalance(BigDecimal.valueOf(40));
+
+    Balances balances = await(provider.balances());
+
+    assertThat(balances.key().remainingCredits()).isEqualByComparingTo("40");
+    assertThat(balances.account().remainingCredits()).isEqualByComparingTo("10000");
+    assertThat(balances.effectiveRemaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("40"));
+    assertThat(balances.limitedBy()).isEqualTo("key");
+    assertThat(toapis.requests(Endpoint.USER_BALANCE)).singleElement()
+        .satisfies(request -> assertThat(request.path()).isEqualTo("/v1/user/balance"));
+  }
+
+  @Test
+  void anUnlimitedQuotaIsRespected() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":0,\"unlimited_quota\":true}"));
+
+    Balances balances = await(provider.balances());
+
+    assertThat(balances.key().unlimited()).isTrue();
+    assertThat(balances.effectiveRemaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10000"));
+    assertThat(balances.limitedBy()).isEqualTo("account");
+  }
+
+  @Test
+  void balancesFallAsTasksAreCreated() {
+    toapis.keyBalance(BigDecimal.valueOf(100));
+
+    await(provider.create(ToApisTesting.request(VideoJobs.validFor("grok-video-1.5-preview").toBuilder().seconds(15).build(), null)));
+
+    Balances balances = await(provider.balances());
+    assertThat(balances.key().remainingCredits()).isEqualByComparingTo("70");
+    assertThat(balances.account().remainingCredits()).isEqualByComparingTo("9970");
+  }
+
+  @Test
+  void uploadsAVideoAsMultipartFileWithPurpose() {
+    URI url = await(provider.uploadVideo(Videos.mp4(dir, "clip.mp4")));
+
+    assertThat(url.toString()).startsWith(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE).endsWith(".mp4");
+    ReceivedRequest request = toapis.requests(Endpoint.VIDEO_UPLOAD).get(0);
+    assertThat(request.path()).isEqualTo("/v1/uploads/videos");
+    assertThat(request.header("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("multipart/form-data"));
+    assertThat(request.body()).contains("name=\"file\"; filename=\"clip.mp4\"").contains("Content-Type: video/mp4")
+        .contains("name=\"purpose\"").contains("generation");
+  }
+
+  @Test
+  void aNonVideoIsRefusedBeforeSendingAndARefusedUploadIsARejectedRequest() {
+    Path image = Images.png().writeTo(dir.resolve("clip.mp4"));
+    assertThat(failure(provider.uploadVideo(image))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an MP4, MOV or WebM");
+    assertThat(toapis.requests(Endpoint.VIDEO_UPLOAD)).isEmpty();
+
+    toapis.inject(Endpoint.VIDEO_UPLOAD, Fault.answer(400, "application/json",
+        "{\"success\":false,\"message\":\"Video too large. Maximum size is 50MB\"}"));
+    assertThat(failure(provider.uploadVideo(Videos.webm(dir, "b.webm")))).isInstanceOf(RequestRejectedException.class)
+        .hasMessageContaining("Maximum size is 50MB");
+  }
+
+  @Test
+  void extendAndRemixPostToTheTasksPathWithModelPromptAndSize() {
+    TaskSnapshot source = await(provider.create(ToApisTesting.request(VideoJobs.validFor("grok-video-1.0"), null)));
+
+    TaskSnapshot extended = await(provider.createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND, source.taskId(),
+        "grok-video-1.0", "the kite rises", "16:9", Map.of())));
+    TaskSnapshot remixed = await(provider.createFollowOn(new FollowOnRequest(FollowOnKind.REMIX, source.taskId(),
+        "grok-video-1.0", "in winter", null, Map.of("seed", 3))));
+
+    assertThat(extended.taskId().value()).startsWith("video_extend_");
+    assertThat(remixed.taskId().value()).startsWith("video_remix_");
+    assertThat(ToApisTesting.pollToEnd(provider, extended.taskId()).status().isTerminal()).isTrue();
+    ReceivedRequest extend = toapis.requests(Endpoint.EXTEND).get(0);
+    assertThat(extend.path()).isEqualTo("/v1/videos/" + source.taskId().value() + "/extend");
+    assertThat(extend.body()).isEqualTo("{\"model\":\"grok-video-1.0\",\"prompt\":\"the kite rises\",\"size\":\"16:9\"}");
+    assertThat(toapis.requests(Endpoint.REMIX).get(0).body())
+        .isEqualTo("{\"model\":\"grok-video-1.0\",\"prompt\":\"in winter\",\"seed\":3}");
+  }
+
+  @Test
+  void followOnErrorsAreMappedLikeTheOtherEndpoints() {
+    assertThat(failure(provider.createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND, TaskId.of("video_none"),
+        "grok-video-1.0", "p", null, Map.of())))).isInstanceOf(TaskNotFoundException.class);
+    TaskSnapshot source = await(provider.create(ToApisTesting.request(VideoJobs.validFor("grok-video-1.0"), null)));
+    assertThat(failure(provider.createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND, source.taskId(),
+        "seedance-2", "p", null, Map.of())))).isInstanceOf(RequestRejectedException.class)
+        .hasMessageContaining("does not support extend");
+    toapis.inject(Endpoint.REMIX, Fault.error(402, "insufficient_quota", "Insufficient quota"));
+    assertThat(failure(provider.createFollowOn(new FollowOnRequest(FollowOnKind.REMIX, source.taskId(),
+        "grok-video-1.0", "p", null, Map.of())))).isInstanceOf(InsufficientQuotaException.class);
+  }
+
+  @Test
+  void theClientRefusesAnUnlistedModelAndAShortKeyBeforeCreatingAnything() {
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.5")))
+          .isInstanceOf(InvalidJobException.class).hasMessageContaining("closest listed: grok-video-1.5-preview");
+      toapis.keyBalance(BigDecimal.valueOf(25));
+      assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.5-preview").toBuilder().seconds(15).build()))
+          .isInstanceOf(InsufficientQuotaException.class).hasMessageContaining("the key has 25 credits left");
+      assertThat(toapis.requests(Endpoint.CREATE)).isEmpty();
+      assertThat(toapis.requests(Endpoint.MODELS)).hasSize(1);
+    }
+  }
+
+  @Test
+  void theClientUploadsALocalVideoOnceAndSendsItsUrl() {
+    toapis.videoModels(Set.of("wan2.6"));
+    Path clip = Videos.mp4(dir, "dance.mp4");
+    var job = dev.vidgen.core.domain.VideoJob.builder("wan2.6")
+        .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO).prompt("the dancer at night").video(clip).build();
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      client.submit(job);
+      client.submit(job);
+    }
+
+    assertThat(toapis.requests(Endpoint.VIDEO_UPLOAD)).hasSize(1);
+    assertThat(toapis.creates()).hasSize(2).allSatisfy(create ->
+        assertThat(create.body()).contains(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE).doesNotContain("file:"));
+  }
+
+  @Test
+  void theClientExtendsATaskAndRunsItToAFile() {
+    Duration tick = Duration.ofMillis(5);
+    try (VidgenClient client = VidgenClient.builder().provider(provider)
+        .pollSchedule(PollSchedule.builder().firstDelay(tick).minInterval(tick).maxInterval(tick).budget(tick, 8).build())
+        .build()) {
+      var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+      var extended = client.extend(first.encode(), FollowOn.prompt("the kite rises"));
+      var result = client.await(extended, dev.vidgen.core.client.AwaitOptions.defaults()
+          .withDeadline(java.time.Duration.ofSeconds(60)));
+      Path file = client.download(extended, result, dir.resolve("extended.mp4"));
+
+      assertThat(file).exists().isNotEmptyFile();
+      assertThat(toapis.requests(Endpoint.EXTEND)).hasSize(1);
+    }
+  }
+}
