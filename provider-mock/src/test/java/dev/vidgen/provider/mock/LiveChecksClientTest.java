@@ -312,7 +312,7 @@ class LiveChecksClientTest {
     MockVideoProvider mock = mock().build();
     client(mock, builder -> {});
     TaskSnapshot created = mock.create(new SubmitRequest(VideoJobs.validFor("grok-video-1.0"),
-        mock.catalog().require("grok-video-1.0"), null)).join();
+        dev.vidgen.core.domain.RouteCatalog.builtIn().require("grok-video-1.0"), null)).join();
 
     assertThatThrownBy(() -> client.remix(created.taskId().value(), FollowOn.prompt("in winter")))
         .isInstanceOf(InvalidJobException.class).hasMessageContaining("its model is unknown");
