@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * in order: TASK_ID stands for the id that {@code generate --no-wait} printed, as the README says.
  */
 class ReadmeCommandsTest {
+  @org.junit.jupiter.api.io.TempDir Path home;
 
   @Test
   void everyExampleCommandRunsAsWrittenFromTheRepositoryRoot() throws IOException {
@@ -38,7 +39,7 @@ class ReadmeCommandsTest {
         String id = taskId;
         args.replaceAll(word -> word.equals("TASK_ID") ? id : word);
       }
-      CliRun.Result result = CliRun.in(root).run(args.toArray(String[]::new));
+      CliRun.Result result = CliRun.in(root).env("HOME", home.toString()).run(args.toArray(String[]::new));
       int expected = line.contains("exit 2") ? 2 : 0;
       assertThat(result.exitCode()).as(line + "\n" + result.all()).isEqualTo(expected);
       if (args.contains("--no-wait")) {

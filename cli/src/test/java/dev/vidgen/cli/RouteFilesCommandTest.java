@@ -37,7 +37,9 @@ class RouteFilesCommandTest {
   @BeforeEach
   void start() throws IOException {
     Files.writeString(dir.resolve("acme.json"), ACME);
-    fake = FakeToApisServer.builder().unlimitedBalance().start();
+    java.util.Set<String> listed = new java.util.LinkedHashSet<>(dev.vidgen.core.domain.RouteCatalog.builtIn().ids());
+    listed.add("acme-video-2"); // the key may use the model the route file adds
+    fake = FakeToApisServer.builder().unlimitedBalance().videoModels(listed).start();
   }
 
   @AfterEach

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,24 +29,6 @@ class ProviderNeutralityTest {
           + "|rate_limit_unavailable|rate_limit_exceeded|insufficient_quota|content_policy_violation"
           + "|authentication_error|permission_error|invalid_request");
 
-  /**
-   * TEMPORARY: the built-in route classes and the wire format, which move out of core into route
-   * data (issue 10 point 1); remove each entry when its file is gone.
-   */
-  private static final Set<String> MOVING_OUT = Set.of(
-      "dev/vidgen/core/domain/BuiltInRoutes.java",
-      "dev/vidgen/core/domain/GrokRoutes.java",
-      "dev/vidgen/core/domain/HailuoRoutes.java",
-      "dev/vidgen/core/domain/KlingRoutes.java",
-      "dev/vidgen/core/domain/OtherRoutes.java",
-      "dev/vidgen/core/domain/SeedanceRoutes.java",
-      "dev/vidgen/core/domain/SoraRoutes.java",
-      "dev/vidgen/core/domain/VeoRoutes.java",
-      "dev/vidgen/core/domain/ViduRoutes.java",
-      "dev/vidgen/core/domain/WanRoutes.java",
-      "dev/vidgen/core/domain/WireFormat.java",
-      "dev/vidgen/core/domain/RouteCatalog.java");
-
   @Test
   void noCoreClassDependsOnAProviderModule() {
     JavaClasses core = new ClassFileImporter()
@@ -65,9 +46,6 @@ class ProviderNeutralityTest {
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String relative = SOURCES.relativize(file).toString().replace('\\', '/');
-        if (MOVING_OUT.contains(relative)) {
-          continue;
-        }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
           Matcher matcher = PROVIDER_WORDS.matcher(lines.get(i));

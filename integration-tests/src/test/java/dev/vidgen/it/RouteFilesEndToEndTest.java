@@ -50,8 +50,16 @@ class RouteFilesEndToEndTest {
       .deadline(Duration.ofSeconds(20)).build();
 
   @TempDir Path folder;
+  /** The key may use the built-in models and acme-video-2, as a team's key would before it adds the route. */
   private final FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance()
+      .videoModels(withAcme())
       .creditsPerSecond("acme-video-2", BigDecimal.TEN).start();
+
+  private static java.util.Set<String> withAcme() {
+    java.util.Set<String> models = new java.util.LinkedHashSet<>(dev.vidgen.core.domain.RouteCatalog.builtIn().ids());
+    models.add("acme-video-2");
+    return models;
+  }
 
   @AfterEach
   void stop() {

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The follow-on rules (extend and remix) of every route that takes them, looked up by route id
- * and kind. Immutable. {@link #builtIn()} holds what ToAPIs documents: Grok 1.0 extend and remix
- * (body {@code model}, {@code prompt}, {@code size}) and Sora 2 remix ({@code model}, {@code
- * prompt}); none of them has a documented price.
+ * and kind. Immutable. {@link #builtIn()} holds what the provider's reference documents: Grok 1.0
+ * extend and remix (a prompt and a size) and remix of every Sora route (a prompt); none of them
+ * has a documented price.
  */
 public final class FollowOnRules {
   private static final List<String> GROK_SIZES = List.of("16:9", "9:16", "3:2", "2:3", "1:1");
@@ -30,14 +30,16 @@ public final class FollowOnRules {
     this.rules = Map.copyOf(byKey);
   }
 
-  /** The rules ToAPIs documents. */
+  /** The documented rules, for the routes of the built-in catalog. */
   public static FollowOnRules builtIn() {
     List<FollowOnRule> rules = new ArrayList<>();
     for (FollowOnKind kind : FollowOnKind.values()) {
       rules.add(new FollowOnRule("grok-video-1.0", kind, true, GROK_SIZES, false, null, GROK_NOTE));
     }
-    for (String sora : List.of("sora-2", "sora-2-pro", "sora-2-vip", "sora-2-official")) {
-      rules.add(new FollowOnRule(sora, FollowOnKind.REMIX, true, List.of(), false, null, SORA_NOTE));
+    for (ModelRoute sora : RouteCatalog.builtIn().routes()) {
+      if (sora.family().equalsIgnoreCase("Sora")) {
+        rules.add(new FollowOnRule(sora.id(), FollowOnKind.REMIX, true, List.of(), false, null, SORA_NOTE));
+      }
     }
     return new FollowOnRules(rules);
   }

@@ -64,7 +64,7 @@ public record ProviderErrorDetails(
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
     text.append(httpStatus > 0 ? "HTTP " + httpStatus
-        : "insufficient_quota".equals(code) ? "checked before sending" : "no HTTP response");
+        : "insufficient_credits".equals(code) ? "checked before sending" : "no HTTP response");
     if (code != null && !code.isBlank()) {
       text.append(' ').append(code);
     }

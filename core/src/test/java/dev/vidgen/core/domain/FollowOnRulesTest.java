@@ -14,8 +14,8 @@ class FollowOnRulesTest {
     FollowOnRules rules = FollowOnRules.builtIn();
 
     assertThat(rules.routesTaking(FollowOnKind.EXTEND)).containsExactly("grok-video-1.0");
-    assertThat(rules.routesTaking(FollowOnKind.REMIX)).contains("grok-video-1.0", "sora-2", "sora-2-official");
-    assertThat(rules.find("sora-2", FollowOnKind.REMIX).orElseThrow().sizes()).isEmpty();
+    assertThat(rules.routesTaking(FollowOnKind.REMIX)).contains("grok-video-1.0", "sora-2-vvip", "sora-2-official");
+    assertThat(rules.find("sora-2-official", FollowOnKind.REMIX).orElseThrow().sizes()).isEmpty();
     assertThat(rules.find("grok-video-1.0", FollowOnKind.EXTEND).orElseThrow().offeredSize("16:9 ")).contains("16:9");
     assertThat(rules.find("grok-video-1.0", FollowOnKind.EXTEND).orElseThrow().price()).isEmpty();
   }

@@ -95,7 +95,7 @@ class LiveChecksClientTest {
 
   @Test
   void theLiveListIsReadOncePerClientAndAgainWhenItIsStale() {
-    MockVideoProvider mock = mock().build();
+    MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
     client(mock, builder -> builder.liveModelsTtl(Duration.ofMinutes(5)));
 
     client.submit(preview(10));
@@ -110,7 +110,7 @@ class LiveChecksClientTest {
 
   @Test
   void anUnreadableListLetsTheJobGoOnWithAWarning() {
-    MockVideoProvider mock = mock().build();
+    MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
     mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
     client(mock, builder -> {});
 
@@ -119,6 +119,18 @@ class LiveChecksClientTest {
     assertThat(handle.model()).isEqualTo(PREVIEW);
     assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("live_models.unreadable")
         .contains("could not be read").contains(PREVIEW + " is sent unchecked"));
+  }
+
+  @Test
+  void aMockGivenNoListServesAnyRouteUnchecked() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+
+    JobHandle handle = client.submit(preview(10));
+
+    assertThat(handle.model()).isEqualTo(PREVIEW);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).isEmpty();
+    assertThat(warnings).noneSatisfy(w -> assertThat(w).startsWith("live_models"));
   }
 
   @Test
@@ -141,7 +153,7 @@ class LiveChecksClientTest {
         .isInstanceOf(InsufficientQuotaException.class)
         .hasMessageContaining("costs 30 credits but the account has 25 credits left")
         .hasMessageContaining("nothing was sent")
-        .satisfies(e -> assertThat(((InsufficientQuotaException) e).details().code()).isEqualTo("insufficient_quota"));
+        .satisfies(e -> assertThat(((InsufficientQuotaException) e).details().code()).isEqualTo("insufficient_credits"));
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 

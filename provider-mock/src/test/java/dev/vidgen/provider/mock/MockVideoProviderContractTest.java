@@ -11,7 +11,8 @@ class MockVideoProviderContractTest extends VideoProviderContract implements Pro
   private final VirtualTime time = VirtualTime.create();
   private final MockVideoProvider mock =
       MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2))
-          .credits(java.math.BigDecimal.valueOf(1_000_000)).build();
+          .credits(java.math.BigDecimal.valueOf(1_000_000))
+          .liveModels(java.util.Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2")).build();
 
   @Override protected MockVideoProvider provider() { return mock; }
   @Override protected ProviderScript script() { return this; }
