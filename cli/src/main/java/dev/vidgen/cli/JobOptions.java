@@ -33,6 +33,11 @@ final class JobOptions {
       description = "An input image: an http(s) URL, or a local file that is uploaded first (repeatable, in order).")
   List<String> images = new ArrayList<>();
 
+  @Option(names = "--video", paramLabel = "URL|FILE",
+      description = "An input video (reference or the source of an edit): an http(s) URL, or a local MP4, MOV or"
+          + " WebM file of at most 50 MB that is uploaded first (repeatable, in order).")
+  List<String> videos = new ArrayList<>();
+
   @Option(names = "--seconds", paramLabel = "N", description = "The duration in seconds (default: the model's).")
   Integer seconds;
 
@@ -70,6 +75,9 @@ final class JobOptions {
     for (String image : images) {
       job.image(image(image, context));
     }
+    for (String video : videos) {
+      job.video(video(video, context));
+    }
     for (String param : params) {
       KeyValue pair = KeyValue.parse("--param", param);
       job.param(pair.key(), ParamValues.read(pair.value()));
@@ -88,6 +96,19 @@ final class JobOptions {
       throw new InvalidJobException(report);
     }
     return report;
+  }
+
+  private static java.net.URI video(String text, CliContext context) {
+    ImageInput input;
+    try {
+      input = ImageInput.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--video: " + e.getMessage().replace("image", "video"),
+          "give an http(s) URL or the path of a local MP4, MOV or WebM file");
+    }
+    return input instanceof ImageInput.Local local
+        ? context.resolve(local.path()).toUri()
+        : ((ImageInput.Remote) input).url();
   }
 
   private static ImageInput image(String text, CliContext context) {

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code vidgen models}: every model of the catalog (built in, or from a route file, which is then
@@ -19,16 +22,42 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "models", sortOptions = false, description = "List the models, what each accepts and what it costs.")
 final class ModelsCommand extends ClientCommand {
+  @Option(names = "--live",
+      description = "Also ask the provider which video models this key may use now, and show the catalog beside it.")
+  boolean live;
+
+  @Option(names = "--emit-routes",
+      description = "With --live: print a starter route file for the models the key may use that the catalog lacks.")
+  boolean emitRoutes;
 
   @Override
   int run(Session session, Output output) {
-    RouteCatalog catalog = session.offlineClient().catalog();
+    if (emitRoutes && !live) {
+      throw CliException.usage("--emit-routes needs --live", "run vidgen models --live --emit-routes > my-routes.json");
+    }
+    RouteCatalog catalog = live ? session.onlineClient().catalog() : session.offlineClient().catalog();
     List<ModelRoute> routes = catalog.routes();
+    Set<String> listed = live ? new TreeSet<>(session.onlineClient().liveModels()) : Set.of();
+    List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty()).toList();
+    if (emitRoutes) {
+      session.context().out().println(StarterRoutes.json(liveOnly));
+      session.context().out().flush();
+      return ExitCodes.DONE;
+    }
     if (output.json()) {
       List<Map<String, Object>> models = new ArrayList<>();
-      routes.forEach(route -> models.add(json(route, catalog.origin(route.id()).orElse(""))));
+      routes.forEach(route -> {
+        Map<String, Object> model = json(route, catalog.origin(route.id()).orElse(""));
+        if (live) {
+          model.put("live", listed.contains(route.id()));
+        }
+        models.add(model);
+      });
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("models", models);
+      if (live) {
+        json.put("live_only", liveOnly);
+      }
       output.object(json);
       return ExitCodes.DONE;
     }
@@ -39,6 +68,9 @@ final class ModelsCommand extends ClientCommand {
         List.of("MODEL", "MODES (IMAGES)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
     if (fromFiles) {
       header.add("FROM");
+    }
+    if (live) {
+      header.add("LIVE");
     }
     rows.add(header);
     for (ModelRoute route : routes) {
@@ -52,6 +84,9 @@ final class ModelsCommand extends ClientCommand {
       if (fromFiles) {
         row.add(catalog.origin(route.id()).orElse("-"));
       }
+      if (live) {
+        row.add(listed.contains(route.id()) ? "yes" : "no");
+      }
       rows.add(row);
     }
     output.table(rows);
@@ -63,6 +98,16 @@ final class ModelsCommand extends ClientCommand {
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
             + "; --allow-retired sends it anyway.");
       });
+    }
+    if (live) {
+      long usable = routes.stream().filter(route -> listed.contains(route.id())).count();
+      output.line(usable + " of these the key may use now (LIVE yes); a job on another is refused before it is sent.");
+      if (!liveOnly.isEmpty()) {
+        output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
+            + " the catalog lacks: " + String.join(", ", liveOnly) + ".");
+        output.line("To use one, describe it in a route file (docs/routes.md): vidgen models --live --emit-routes"
+            + " > my-routes.json, fill in its real limits and price, then add --routes my-routes.json.");
+      }
     }
     output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
         + "Modes: t2v text-to-video, i2v image-to-video, r2v reference-to-video, edit video-edit;");

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
       DownloadCommand.class,
       BalanceCommand.class,
       BatchCommand.class,
+      FollowOnCommand.Extend.class,
+      FollowOnCommand.Remix.class,
       CompletionCommand.class,
       ServeCommand.class,
       HistoryCommand.class,

@@ -255,7 +255,7 @@ class ToApisCommandsTest {
     "400, 2, request_rejected",
     "401, 3, authentication",
     "403, 3, authentication",
-    "402, 5, insufficient_quota",
+    "402, 8, insufficient_quota",
     "422, 6, content_policy",
     "500, 5, server_error",
     "503, 5, provider_unavailable"

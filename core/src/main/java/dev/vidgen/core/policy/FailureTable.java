@@ -117,7 +117,7 @@ public final class FailureTable {
     row(FailureCase.CONNECT_FAILED,     SHORT_BACKOFF,      SEND_AGAIN, TRY_AGAIN,    TRY_AGAIN, false, EXIT_PROVIDER_ERROR);
     row(FailureCase.NO_RESPONSE,        SHORT_BACKOFF,      LOOK_UP,    MARK_UNKNOWN, TRY_AGAIN, false, EXIT_PROVIDER_ERROR);
     row(FailureCase.AUTHENTICATION,     NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_AUTHENTICATION);
-    row(FailureCase.INSUFFICIENT_QUOTA, NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_PROVIDER_ERROR);
+    row(FailureCase.INSUFFICIENT_QUOTA, NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, true,  EXIT_OVER_BUDGET);
     row(FailureCase.CONTENT_POLICY,     NEVER,              GIVE_UP,    FAIL_JOB,     FAIL_JOB,  false, EXIT_TASK_FAILED);
     row(FailureCase.REJECTED,           NEVER,              GIVE_UP,    FAIL_JOB,     TRY_AGAIN, false, EXIT_INVALID);
     row(FailureCase.NOT_FOUND,          NOT_FOUND_GRACE,    GIVE_UP,    FAIL_JOB,     TRY_AGAIN, false, EXIT_PROVIDER_ERROR);

@@ -1,0 +1,102 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code models --live}, {@code --emit-routes}, {@code extend} and {@code remix}, run as a person would. */
+class LiveAndFollowOnCommandsTest {
+  @TempDir Path dir;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void showsTheCatalogBesideTheLiveListAndWritesAStarterRouteFileForWhatItLacks() throws IOException {
+    Set<String> listed = new LinkedHashSet<>(List.of("grok-video-1.5-preview", "seedance-2", "brand-new-video"));
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(listed).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result json = vidgen.run("models", "--live", "--json");
+      CliRun.Result text = vidgen.run("models", "--live");
+      CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
+
+      assertThat(json.exitCode()).as(json.all()).isZero();
+      List<Map<String, Object>> models = (List<Map<String, Object>>) json.json().get("models");
+      assertThat(models).filteredOn(m -> m.get("id").equals("seedance-2")).singleElement()
+          .satisfies(m -> assertThat(m).containsEntry("live", true).containsEntry("retired", null));
+      assertThat(models).filteredOn(m -> m.get("id").equals("kling-v3")).singleElement()
+          .satisfies(m -> assertThat(m).containsEntry("live", false));
+      assertThat(models).filteredOn(m -> ((String) m.get("id")).startsWith("sora-2")).allSatisfy(
+          m -> assertThat(m).containsEntry("retired", "2026-09-24"));
+      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video"));
+      assertThat(text.out()).contains("LIVE").contains("brand-new-video").contains("--emit-routes");
+
+      Files.writeString(dir.resolve("new.json"), starter.out(), StandardCharsets.UTF_8);
+      CliRun.Result valid = vidgen.run("validate", "--routes", "new.json", "--model", "brand-new-video",
+          "--prompt", "a kite over hills");
+      assertThat(valid.exitCode()).as(valid.all()).isZero();
+    }
+  }
+
+  @Test
+  void aModelTheKeyMayNotUseIsRefusedBeforeAnythingIsSent() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("seedance-2")).start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run("generate", "--base-url", fake.baseUrl(), "--model", "kling-v3", "--prompt", "a kite", "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+      assertThat(result.err()).contains("kling-v3").contains("live model list");
+      assertThat(fake.creates()).isEmpty();
+    }
+  }
+
+  @Test
+  void extendsAndRemixesAnEarlierTaskAndSavesTheNewVideo() {
+    CliRun vidgen = CliRun.in(dir);
+    CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",
+        "a red kite rises", "--no-wait", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String task = (String) first.json().get("task_id");
+
+    CliRun.Result extended = vidgen.run("extend", task, "--provider", "mock", "--model", "grok-video-1.0",
+        "--prompt", "the kite climbs higher", "--out", "extended/", "--poll-interval", "50ms", "--json");
+    CliRun.Result remixed = vidgen.run("remix", task, "--provider", "mock", "--model", "grok-video-1.0",
+        "--prompt", "the same kite at night", "--size", "16:9", "--out", "remixed.mp4", "--poll-interval", "50ms");
+    CliRun.Result noModel = vidgen.run("remix", task, "--provider", "mock", "--prompt", "x");
+
+    assertThat(extended.exitCode()).as(extended.all()).isZero();
+    assertThat(extended.json()).containsEntry("status", "completed");
+    assertThat(Path.of((String) extended.json().get("file"))).startsWith(dir.resolve("extended")).isRegularFile();
+    assertThat(remixed.exitCode()).as(remixed.all()).isZero();
+    assertThat(dir.resolve("remixed.mp4")).isRegularFile();
+    assertThat(noModel.exitCode()).isEqualTo(2);
+    assertThat(noModel.err()).contains("model");
+  }
+
+  @Test
+  void takesLocalVideosCheckedByContentAndRefusesOthersBeforeSending() {
+    dev.vidgen.testkit.fixtures.Videos.mp4(dir, "ref.mp4");
+    dev.vidgen.testkit.fixtures.Videos.mkv(dir, "ref.mkv");
+    CliRun vidgen = CliRun.in(dir);
+
+    CliRun.Result made = vidgen.run("generate", "--provider", "mock", "--model", "seedance-2", "--mode", "r2v",
+        "--prompt", "the same dancer, new stage", "--video", "ref.mp4", "--out", "dance.mp4", "--poll-interval", "50ms");
+    CliRun.Result refused = vidgen.run("validate", "--provider", "mock", "--model", "seedance-2", "--mode", "r2v",
+        "--prompt", "x", "--video", "ref.mkv");
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    assertThat(dir.resolve("dance.mp4")).isRegularFile();
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(refused.out() + refused.err()).contains("ref.mkv").containsIgnoringCase("mp4");
+  }
+}
