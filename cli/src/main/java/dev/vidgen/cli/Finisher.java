@@ -56,7 +56,7 @@ final class Finisher {
     try {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
-        report(handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
+        report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
         if (Files.exists(file) && !force) {
           throw new CliException(ExitCodes.INVALID_JOB, "output", file + " already exists; the video was not saved",
@@ -65,7 +65,7 @@ final class Finisher {
         makeFolder(file.getParent());
         Path saved = client.download(handle, snapshot, file);
         session.saved(saved);
-        report(handle, snapshot, saved.toString(), shown(context, saved) + sizeOf(saved), output);
+        report(session, handle, snapshot, saved.toString(), shown(context, saved) + sizeOf(saved), output);
       }
       return ExitCodes.DONE;
     } catch (RuntimeException e) {
@@ -93,9 +93,11 @@ final class Finisher {
     OutTarget.orHere(out == null ? null : new OutTarget(out.toString())).requireWritable(context, true);
   }
 
-  private static void report(JobHandle handle, TaskSnapshot snapshot, String file, String shownFile, Output output) {
+  private static void report(Session session, JobHandle handle, TaskSnapshot snapshot, String file, String shownFile,
+      Output output) {
     Map<String, Object> json = Views.taskJson(handle, snapshot);
     json.put("file", file);
+    json.putAll(session.balanceJson(handle));
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     fields.put("file", shownFile);

@@ -73,6 +73,7 @@ final class GenerateCommand extends ClientCommand {
     if (noWait) {
       Map<String, Object> json = Views.taskJson(handle, null);
       json.put("status", "queued");
+      json.putAll(session.balanceJson(handle));
       output.object(json);
       Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
       fields.put("status", "queued (submitted; not waited for)");

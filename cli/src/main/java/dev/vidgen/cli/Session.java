@@ -96,6 +96,23 @@ final class Session implements AutoCloseable {
     return catalog;
   }
 
+  /**
+   * What the provider's balance was before {@code handle}'s job and what this client counts as
+   * left after it ({@code credits_left_before}, {@code credits_left_after}); empty where the
+   * provider reports no balance or it is unlimited.
+   */
+  java.util.Map<String, Object> balanceJson(dev.vidgen.core.client.JobHandle handle) {
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    if (client == null) {
+      return json;
+    }
+    client.remainingCredits().ifPresent(after -> {
+      json.put("credits_left_before", handle.quote().creditsIfKnown().map(after::add).orElse(null));
+      json.put("credits_left_after", after);
+    });
+    return json;
+  }
+
   /** A client for a command that sends nothing (no key needed up front). */
   VidgenClient offlineClient() {
     return client(null, false);
@@ -150,7 +167,8 @@ final class Session implements AutoCloseable {
           + (choice.isToApis() ? ", base URL " + baseUrl + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
-        .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired);
+        .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)
+        .allowUnknownPrices(root.allowUnknownPrices);
     if (providerDecorator != null) {
       decoratedProvider = providerDecorator.apply(VideoProviders.load(choice.id(), config.build()));
       builder.provider(decoratedProvider).scheduler(sharedScheduler);

@@ -103,6 +103,13 @@ final class VidgenCommand implements Callable<Integer> {
   boolean allowRetired;
 
   @Option(
+      names = "--allow-unknown-prices",
+      scope = ScopeType.INHERIT,
+      description = "With --max-credits, send a job whose price is unknown instead of refusing it (a route file"
+          + " patch with a price is the better fix: docs/routes.md).")
+  boolean allowUnknownPrices;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Tell on stderr which provider is used, each retry and each status read.")

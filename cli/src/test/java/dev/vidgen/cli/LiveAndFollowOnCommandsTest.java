@@ -99,4 +99,37 @@ class LiveAndFollowOnCommandsTest {
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
     assertThat(refused.out() + refused.err()).contains("ref.mkv").containsIgnoringCase("mp4");
   }
+
+  @Test
+  void generateTellsTheBalanceBeforeAndAfterAndRefusesWhatTheAccountCannotPay() throws IOException {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    try (FakeToApisServer fake = FakeToApisServer.builder().credits(java.math.BigDecimal.valueOf(45)).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result paid = vidgen.run("generate", "--image", "product.png", "--prompt", "slow push-in", "--seconds", "15",
+          "--no-wait", "--json");
+      CliRun.Result tooMuch = vidgen.run("generate", "--image", "product.png", "--prompt", "slow push-in", "--seconds",
+          "15", "--no-wait", "--json");
+
+      assertThat(paid.exitCode()).as(paid.all()).isZero();
+      assertThat(paid.json()).containsEntry("credits", 30.0).containsEntry("credits_left_before", 45.0)
+          .containsEntry("credits_left_after", 15.0);
+      assertThat(tooMuch.exitCode()).as(tooMuch.all()).isEqualTo(8);
+      assertThat(fake.creates()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anUnknownPriceUnderMaxCreditsIsRefusedUnlessAllowed() {
+    CliRun vidgen = CliRun.in(dir);
+
+    CliRun.Result refused = vidgen.run("generate", "--provider", "mock", "--model", "kling-v3", "--prompt", "a kite",
+        "--max-credits", "100", "--dry-run");
+    CliRun.Result allowed = vidgen.run("generate", "--provider", "mock", "--model", "kling-v3", "--prompt", "a kite",
+        "--max-credits", "100", "--allow-unknown-prices", "--no-wait");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
+    assertThat(refused.err()).contains("patch");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+  }
 }
