@@ -144,6 +144,7 @@ final class BatchCommand extends ClientCommand {
           manifest.check(plan, store);
         }
         manifest.record(batch, store);
+        requireFunds(client, plan, store, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         BatchRunner live = BatchRunner.builder()
@@ -170,6 +171,51 @@ final class BatchCommand extends ClientCommand {
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount());
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * Issue 11: before anything is sent, the quoted cost of the jobs this run will still create is
+   * compared with what the key and the account have left; a batch that cannot be paid is refused,
+   * saying what is short. Providers that report no balance, or an unlimited one, are not checked.
+   */
+  private static void requireFunds(VidgenClient client, BatchPlan plan, JobStore store, Output output) {
+    java.util.Set<String> started = new java.util.HashSet<>();
+    for (JobStore.Entry entry : store.entries(plan.batch())) {
+      if (entry.state() != JobStore.State.PENDING) {
+        started.add(entry.key());
+      }
+    }
+    BigDecimal toSend = BigDecimal.ZERO;
+    int unknown = 0;
+    for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
+      if (started.contains(job.key())) {
+        continue;
+      }
+      if (job.quote().isKnown()) {
+        toSend = toSend.add(job.quote().credits());
+      } else {
+        unknown++;
+      }
+    }
+    java.util.Optional<BigDecimal> left;
+    try {
+      left = client.balances().effectiveRemaining();
+    } catch (RuntimeException e) {
+      if (dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof UnsupportedOperationException) {
+        return;
+      }
+      output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
+          + "); the batch goes on and each job is checked before it is sent");
+      return;
+    }
+    if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
+      throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota",
+          "the jobs still to send cost " + toSend.stripTrailingZeros().toPlainString() + " credits"
+              + (unknown > 0 ? " (plus " + unknown + " of unknown price)" : "") + ", but the key and the account have "
+              + left.get().stripTrailingZeros().toPlainString() + " left: short by "
+              + toSend.subtract(left.get()).stripTrailingZeros().toPlainString() + " credits; nothing was sent",
+          "top up the account (or raise the key's quota), or send fewer lines");
     }
   }
 

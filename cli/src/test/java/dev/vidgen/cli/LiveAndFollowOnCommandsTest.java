@@ -132,4 +132,21 @@ class LiveAndFollowOnCommandsTest {
     assertThat(refused.err()).contains("patch");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
   }
+
+  @Test
+  void aBatchTheAccountCannotPayIsRefusedAtStartSayingWhatIsShort() throws IOException {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    Files.writeString(dir.resolve("jobs.jsonl"), String.join("\n",
+        "{\"id\": \"a\", \"prompt\": \"one\", \"images\": [\"product.png\"], \"seconds\": 10}",
+        "{\"id\": \"b\", \"prompt\": \"two\", \"images\": [\"product.png\"], \"seconds\": 15}",
+        "{\"id\": \"c\", \"prompt\": \"three\", \"images\": [\"product.png\"], \"seconds\": 10}") + "\n");
+    try (FakeToApisServer fake = FakeToApisServer.builder().credits(java.math.BigDecimal.valueOf(45)).start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("TOAPIS_BASE_URL", fake.baseUrl()).run("batch", "jobs.jsonl");
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
+      assertThat(result.err()).contains("cost 70 credits").contains("45 left").contains("short by 25");
+      assertThat(fake.creates()).isEmpty();
+    }
+  }
 }

@@ -44,14 +44,15 @@ class GuiceWiringTest {
     // snippet:guice:begin
     Injector injector = Guice.createInjector(
         VidgenModule.discover("mock", ProviderConfig.empty())
-            .withClient(client -> client.budget(Budget.ofUsd(new BigDecimal("5.00")))));
-    VideoService service = injector.getInstance(VideoService.class);
+            .withClient(builder -> builder.budget(Budget.ofUsd(new BigDecimal("5.00")))));
+    VidgenClient client = injector.getInstance(VidgenClient.class);
     // snippet:guice:end
+    VideoService service = injector.getInstance(VideoService.class);
 
     assertThat(service.client.provider().id()).isEqualTo("mock");
     assertThat(service.client.remainingBudget().remaining()).hasValueSatisfying(
         credits -> assertThat(credits).isEqualByComparingTo("1000"));
-    assertThat(service.client).isSameAs(injector.getInstance(VidgenClient.class));
+    assertThat(service.client).isSameAs(client);
     service.client.close();
 
     String page = java.nio.file.Files.readString(DocSnippets.find("docs/guice.md"));

@@ -58,6 +58,12 @@ class DomainDocTest {
     int end = source.indexOf(SNIPPET_END, begin);
     String snippet = source.substring(source.indexOf('\n', begin) + 1, source.lastIndexOf('\n', end)).stripIndent() + "\n";
 
-    assertThat(page).as("docs/domain.md shows the example of DomainDocTest").contains("```java\n" + snippet + "```");
+    int at = page.indexOf(snippet + "```");
+    assertThat(at).as("docs/domain.md shows the example of DomainDocTest").isNotNegative();
+    int block = page.lastIndexOf("```java\n", at);
+    assertThat(block).as("docs/domain.md shows the example of DomainDocTest in a java block").isNotNegative();
+    assertThat(page.substring(block + "```java\n".length(), at).lines())
+        .as("docs/domain.md puts only the example's imports above it in its block")
+        .allMatch(line -> line.isBlank() || line.startsWith("import "));
   }
 }
