@@ -1,6 +1,7 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.EditDistance;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
@@ -89,7 +90,7 @@ final class LiveModelCheck {
     String wanted = model.toLowerCase(Locale.ROOT);
     List<String> sorted = new ArrayList<>(live);
     sorted.sort(Comparator.<String>comparingInt(id -> related(wanted, id.toLowerCase(Locale.ROOT)) ? 0 : 1)
-        .thenComparingInt(id -> distance(wanted, id.toLowerCase(Locale.ROOT))).thenComparing(id -> id));
+        .thenComparingInt(id -> EditDistance.between(wanted, id.toLowerCase(Locale.ROOT))).thenComparing(id -> id));
     return sorted.subList(0, Math.min(count, sorted.size()));
   }
 
@@ -98,24 +99,6 @@ final class LiveModelCheck {
     return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
   }
 
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
 
   private static String describe(Throwable cause) {
     if (cause instanceof java.util.concurrent.TimeoutException) {

@@ -133,24 +133,9 @@ public final class RouteCatalog {
         .toList();
   }
 
-  /** Levenshtein distance, with a bonus for a shared prefix so "grok" finds the Grok family. */
+  /** The edit distance, with a bonus for a shared prefix so "grok" finds the Grok family. */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    int d = previous[b.length()];
+    int d = EditDistance.between(a, b);
     if (!a.isEmpty() && b.startsWith(a)) {
       d = Math.min(d, b.length() - a.length() > 0 ? 1 : 0);
     }

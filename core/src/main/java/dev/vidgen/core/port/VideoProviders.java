@@ -1,5 +1,6 @@
 package dev.vidgen.core.port;
 
+import dev.vidgen.core.domain.EditDistance;
 import dev.vidgen.core.error.ProviderSelectionException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -231,7 +232,7 @@ public final class VideoProviders {
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (String id : ids) {
-        int distance = distance(wanted, id.toLowerCase(Locale.ROOT));
+        int distance = EditDistance.between(wanted, id.toLowerCase(Locale.ROOT));
         if (distance < bestDistance) {
           best = id;
           bestDistance = distance;
@@ -240,24 +241,6 @@ public final class VideoProviders {
       return best != null && bestDistance <= Math.max(2, wanted.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
-      int[] previous = new int[b.length() + 1];
-      int[] current = new int[b.length() + 1];
-      for (int j = 0; j <= b.length(); j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        current[0] = i;
-        for (int j = 1; j <= b.length(); j++) {
-          int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-          current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-      }
-      return previous[b.length()];
-    }
 
     private static boolean isBlank(String text) {
       return text == null || text.isBlank();

@@ -1,11 +1,6 @@
 package dev.vidgen.core.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -20,36 +15,20 @@ final class LocalImages {
   private static final String ALLOWED_FORMATS = "JPEG, PNG or WebP";
   private static final int HEAD_BYTES = 12;
 
+  private static final LocalFiles FILES = new LocalFiles(ALLOWED_FORMATS, ViolationCodes.IMAGE_MISSING,
+      ViolationCodes.IMAGE_NOT_A_FILE, ViolationCodes.IMAGE_UNREADABLE);
+
   private LocalImages() {}
 
   /** Adds every problem with the image at {@code path} (shown as {@code field}) to {@code found}. */
   static void check(String field, Path path, List<Violation> found) {
     String shown = Texts.shown(path);
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      found.add(Violation.error(field, ViolationCodes.IMAGE_MISSING, shown, "an existing " + ALLOWED_FORMATS + " file",
-          field + ": " + shown + " does not exist; give the path of a " + ALLOWED_FORMATS + " file or an http(s) URL"));
-      return;
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      unreadable(field, shown, e, found);
+    java.util.Optional<LocalFiles.Head> read = FILES.read(field, path, HEAD_BYTES, found);
+    if (read.isEmpty()) {
       return;
     }
-    if (!attributes.isRegularFile()) {
-      String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
-      found.add(Violation.error(field, ViolationCodes.IMAGE_NOT_A_FILE, shown, "a " + ALLOWED_FORMATS + " file",
-          field + ": " + shown + " is " + kind + "; give the path of a " + ALLOWED_FORMATS + " file"));
-      return;
-    }
-    byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
-      head = in.readNBytes(HEAD_BYTES);
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      unreadable(field, shown, e, found);
-      return;
-    }
-    long size = attributes.size();
+    byte[] head = read.get().bytes();
+    long size = read.get().size();
     if (size > MAX_BYTES) {
       found.add(Violation.error(field, ViolationCodes.IMAGE_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (10 MB)",
           field + ": " + shown + " is " + megabytes(size) + " (" + size + " bytes), over the 10 MB upload limit; shrink or recompress it"));
@@ -92,11 +71,6 @@ final class LocalImages {
     return "of an unknown kind";
   }
 
-  private static void unreadable(String field, String shown, Exception e, List<Violation> found) {
-    String reason = e.getClass().getSimpleName();
-    found.add(Violation.error(field, ViolationCodes.IMAGE_UNREADABLE, shown, "a readable " + ALLOWED_FORMATS + " file",
-        field + ": " + shown + " cannot be read (" + reason + "); check its permissions"));
-  }
 
   private static String megabytes(long bytes) {
     long tenths = (bytes * 10 + MAX_BYTES / 20) / (1024 * 1024);

@@ -1,13 +1,8 @@
 package dev.vidgen.core.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -22,6 +17,9 @@ public final class LocalVideos {
   private static final String ALLOWED_FORMATS = "MP4, MOV or WebM";
   private static final int HEAD_BYTES = 64;
 
+  private static final LocalFiles FILES = new LocalFiles(ALLOWED_FORMATS, ViolationCodes.VIDEO_MISSING,
+      ViolationCodes.VIDEO_NOT_A_FILE, ViolationCodes.VIDEO_UNREADABLE);
+
   private LocalVideos() {}
 
   /** Adds every problem with the local video {@code file} (shown as {@code field}) to {@code found}. */
@@ -35,31 +33,12 @@ public final class LocalVideos {
       return;
     }
     String shown = Texts.shown(path);
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      found.add(Violation.error(field, ViolationCodes.VIDEO_MISSING, shown, "an existing " + ALLOWED_FORMATS + " file",
-          field + ": " + shown + " does not exist; give the path of a " + ALLOWED_FORMATS + " file or an http(s) URL"));
-      return;
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      unreadable(field, shown, e, found);
+    java.util.Optional<LocalFiles.Head> read = FILES.read(field, path, HEAD_BYTES, found);
+    if (read.isEmpty()) {
       return;
     }
-    if (!attributes.isRegularFile()) {
-      String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
-      found.add(Violation.error(field, ViolationCodes.VIDEO_NOT_A_FILE, shown, "a " + ALLOWED_FORMATS + " file",
-          field + ": " + shown + " is " + kind + "; give the path of a " + ALLOWED_FORMATS + " file"));
-      return;
-    }
-    byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
-      head = in.readNBytes(HEAD_BYTES);
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      unreadable(field, shown, e, found);
-      return;
-    }
-    long size = attributes.size();
+    byte[] head = read.get().bytes();
+    long size = read.get().size();
     if (size > MAX_BYTES) {
       found.add(Violation.error(field, ViolationCodes.VIDEO_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (50 MB)",
           field + ": " + shown + " is " + size + " bytes, over the 50 MB video upload limit; trim or recompress it"));
@@ -114,8 +93,4 @@ public final class LocalVideos {
     return true;
   }
 
-  private static void unreadable(String field, String shown, Exception e, List<Violation> found) {
-    found.add(Violation.error(field, ViolationCodes.VIDEO_UNREADABLE, shown, "a readable " + ALLOWED_FORMATS + " file",
-        field + ": " + shown + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions"));
-  }
 }

@@ -1,0 +1,57 @@
+package dev.vidgen.core.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The part of checking a local input file that images and videos share: it must exist, be a
+ * regular file and be readable; its size and first bytes are then judged by the caller.
+ *
+ * @param formats what the message says is allowed, such as "JPEG, PNG or WebP"
+ * @param missingCode the violation code for a file that does not exist
+ * @param notAFileCode the violation code for a folder or another non-file
+ * @param unreadableCode the violation code for a file that cannot be read
+ */
+record LocalFiles(String formats, String missingCode, String notAFileCode, String unreadableCode) {
+
+  /** A file's size and its first bytes. */
+  record Head(long size, byte[] bytes) {}
+
+  /** The size and the first {@code headBytes} of {@code path}, or empty after adding the problem to {@code found}. */
+  Optional<Head> read(String field, Path path, int headBytes, List<Violation> found) {
+    String shown = Texts.shown(path);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      found.add(Violation.error(field, missingCode, shown, "an existing " + formats + " file",
+          field + ": " + shown + " does not exist; give the path of a " + formats + " file or an http(s) URL"));
+      return Optional.empty();
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return unreadable(field, shown, e, found);
+    }
+    if (!attributes.isRegularFile()) {
+      String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
+      found.add(Violation.error(field, notAFileCode, shown, "a " + formats + " file",
+          field + ": " + shown + " is " + kind + "; give the path of a " + formats + " file"));
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return Optional.of(new Head(attributes.size(), in.readNBytes(headBytes)));
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return unreadable(field, shown, e, found);
+    }
+  }
+
+  private Optional<Head> unreadable(String field, String shown, Exception e, List<Violation> found) {
+    found.add(Violation.error(field, unreadableCode, shown, "a readable " + formats + " file",
+        field + ": " + shown + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions"));
+    return Optional.empty();
+  }
+}
