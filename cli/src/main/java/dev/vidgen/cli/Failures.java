@@ -218,7 +218,7 @@ final class Failures {
       return "check the task id and the provider (results are kept 24 hours)";
     }
     if (cause instanceof AmbiguousSubmitException) {
-      return "the task may exist and be billed: check the provider's dashboard before you send it again";
+      return null; // its message already says what happened, what vidgen did and what to do
     }
     if (cause instanceof RequestRejectedException) {
       return "check the request with vidgen generate --dry-run";
@@ -248,7 +248,8 @@ final class Failures {
 
   /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way; shell-quoted. */
   static String resumeCommand(JobHandle handle, Session session) {
-    return taskCommand("wait", handle, session);
+    return taskCommand("wait", handle, session,
+        session == null ? new String[0] : session.resumeOptions().toArray(String[]::new));
   }
 
   /**

@@ -52,6 +52,9 @@ abstract class FollowOnCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    if (out != null) {
+      session.keepForResume("--out", out.text());
+    }
     if (!noWait) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
     }

@@ -52,6 +52,9 @@ final class GenerateCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    if (out != null) {
+      session.keepForResume("--out", out.text());
+    }
     VideoJob videoJob = job.toJob(session.context());
     Budget budget = budget();
     session.budget(budget);

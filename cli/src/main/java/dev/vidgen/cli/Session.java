@@ -40,6 +40,7 @@ final class Session implements AutoCloseable {
   private VideoProvider decoratedProvider;
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
   private RouteCatalog catalog;
+  private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
@@ -212,6 +213,29 @@ final class Session implements AutoCloseable {
   }
 
   /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */
+  /**
+   * The options a printed "go on with" command must repeat so that it does what the user asked:
+   * the base URL and route files given on the command line, and what the command adds (its
+   * {@code --out}).
+   */
+  java.util.List<String> resumeOptions() {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    if (root.baseUrl != null && !root.baseUrl.isBlank()) {
+      words.addAll(java.util.List.of("--base-url", root.baseUrl.strip()));
+    }
+    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", file.toString())));
+    if (root.allowRetired) {
+      words.add("--allow-retired");
+    }
+    words.addAll(extraResumeOptions);
+    return words;
+  }
+
+  /** Adds options of this command, such as {@code --out FILE}, to {@link #resumeOptions()}. */
+  void keepForResume(String... words) {
+    extraResumeOptions.addAll(java.util.List.of(words));
+  }
+
   boolean providerFlagGiven() {
     return root.provider != null && !root.provider.isBlank();
   }

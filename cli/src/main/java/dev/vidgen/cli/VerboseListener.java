@@ -25,6 +25,9 @@ final class VerboseListener implements VidgenListener {
 
   @Override
   public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
+    if (snapshot.status().isTerminal()) {
+      return; // onCompleted or onFailed says it, once
+    }
     output.note("status of " + handle.taskId() + ": " + snapshot.rawStatus()
         + snapshot.percent().stream().mapToObj(p -> " " + p + "%").findFirst().orElse(""));
   }
@@ -33,11 +36,6 @@ final class VerboseListener implements VidgenListener {
   public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
     output.note("retrying " + operation.name().toLowerCase(Locale.ROOT) + " (attempt " + (attempt + 1) + ") in "
         + DurationConverter.describe(delay.isZero() ? Duration.ofMillis(1) : delay) + " after: " + failure.getMessage());
-  }
-
-  @Override
-  public void onCompleted(JobHandle handle, TaskSnapshot snapshot) {
-    output.note("task " + handle.taskId() + " completed");
   }
 
   @Override

@@ -22,6 +22,9 @@ final class WaitCommand extends TaskCommand {
 
   @Override
   int run(Session session, Output output) {
+    if (out != null) {
+      session.keepForResume("--out", out.text());
+    }
     OutTarget.orHere(out).requireWritable(session.context(), force);
     Target target = open(session);
     return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, timeout, output);

@@ -29,6 +29,9 @@ public record JobHandle(
     Instant submittedAt,
     String clientReference)
     implements Serializable {
+  /** The model of a handle resumed from a bare task id, which does not tell it. */
+  public static final String UNKNOWN_MODEL = "unknown";
+
 
   private static final long serialVersionUID = 1L;
   private static final String PREFIX = "vg1.";

@@ -191,8 +191,9 @@ final class SubmitPipeline {
       String model = request.route().id();
       if (reference == null) {
         return CompletableFuture.failedFuture(ambiguous(failure, null,
-            "the create of a " + model + " task was sent but not answered, so the task may exist and be billed; "
-                + model + " takes no client reference, so check the provider's dashboard for it before submitting again"));
+            "the create of a " + model + " task was sent but not answered, so a task may exist and be billed; " + model
+                + " takes no client reference, so vidgen could not look it up and did not send the create again:"
+                + " check the provider's dashboard before you send it again"));
       }
       return retries
           .run(Operation.READ, null, null, () -> runtime.provider().findByClientReference(reference))
@@ -200,7 +201,8 @@ final class SubmitPipeline {
             if (lookupFailure != null) {
               AmbiguousSubmitException error = ambiguous(failure, reference,
                   "the create of a " + model + " task was sent but not answered, and looking it up by client reference "
-                      + reference + " failed too; check the provider's dashboard for that reference before submitting again");
+                      + reference + " failed too, so vidgen did not send the create again: check the provider's dashboard"
+                      + " for that reference before you send it again");
               error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
               throw new CompletionException(error);
             }

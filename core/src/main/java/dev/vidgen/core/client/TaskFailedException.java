@@ -16,7 +16,8 @@ public final class TaskFailedException extends VidgenException {
   private final transient TaskSnapshot snapshot;
 
   public TaskFailedException(JobHandle handle, TaskSnapshot snapshot) {
-    super("task " + handle.taskId() + " (" + handle.model() + ") failed: "
+    super("task " + handle.taskId() + (JobHandle.UNKNOWN_MODEL.equals(handle.model()) ? "" : " (" + handle.model() + ")")
+        + " failed: "
         + snapshot.failureReason().map(TaskFailure::toString).orElse("no reason given")
         + " (see docs/errors.md#task-failed)");
     this.handle = Objects.requireNonNull(handle, "handle == null");

@@ -210,7 +210,7 @@ public final class VidgenClient implements AutoCloseable {
       }
       return handle;
     }
-    return new JobHandle(provider.id(), TaskId.of(text), "unknown",
+    return new JobHandle(provider.id(), TaskId.of(text), JobHandle.UNKNOWN_MODEL,
         PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);
   }
 
