@@ -68,6 +68,9 @@ abstract class FollowOnCommand extends ClientCommand {
     VidgenClient client = session.onlineClient();
     JobHandle handle = kind() == FollowOnKind.EXTEND ? client.extend(task, followOn) : client.remix(task, followOn);
     session.remember(handle);
+    dev.vidgen.core.domain.VideoJob asRecorded = dev.vidgen.core.domain.VideoJob.builder(handle.model())
+        .prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
+    HistoryRecord history = HistoryRecord.start(session, handle, asRecorded, kind().id(), output);
     String resume = Failures.resumeCommand(handle, session);
     if (noWait) {
       Map<String, Object> json = Views.taskJson(handle, null);
@@ -81,7 +84,7 @@ abstract class FollowOnCommand extends ClientCommand {
     }
     output.note(kind().id() + " of " + task + ": task " + handle.taskId() + " submitted (" + handle.model() + ", "
         + Views.price(handle.quote()) + "); if this stops, go on with: " + resume);
-    return Finisher.awaitAndSave(session, client, handle, out, force, timeout, output);
+    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
   }
 
   @Override

@@ -36,7 +36,12 @@ final class HistoryRecord {
 
   /** Records the task just submitted as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, Output output) {
-    HistoryEntry entry = HistoryEntry.submitted(handle, job, "generate");
+    return start(session, handle, job, "generate", output);
+  }
+
+  /** Records the task just submitted by {@code source} (a command name) as queued. */
+  static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
+    HistoryEntry entry = HistoryEntry.submitted(handle, job, source);
     HistoryRecord record = new HistoryRecord(session, output, history(session.context()).orElse(null), entry);
     record.write(entry);
     return record;

@@ -62,7 +62,7 @@ class LiveAndFollowOnCommandsTest {
 
   @Test
   void extendsAndRemixesAnEarlierTaskAndSavesTheNewVideo() {
-    CliRun vidgen = CliRun.in(dir);
+    CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
     CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",
         "a red kite rises", "--no-wait", "--json");
     assertThat(first.exitCode()).as(first.all()).isZero();
@@ -81,6 +81,8 @@ class LiveAndFollowOnCommandsTest {
     assertThat(dir.resolve("remixed.mp4")).isRegularFile();
     assertThat(noModel.exitCode()).isEqualTo(2);
     assertThat(noModel.err()).contains("model");
+    CliRun.Result history = vidgen.run("history");
+    assertThat(history.out()).as("follow-ons are recorded like any job").contains("extend").contains("remix");
   }
 
   @Test
