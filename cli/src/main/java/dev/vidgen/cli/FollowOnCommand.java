@@ -5,10 +5,9 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.vidgen.core.domain.VideoJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,30 +33,13 @@ abstract class FollowOnCommand extends ClientCommand {
   @Option(names = "--size", paramLabel = "SIZE", description = "The size (aspect ratio) the model takes, such as 16:9.")
   String size;
 
-  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
-      description = "Where to save the video: a file, a folder (ending in /) that gets <task-id>.mp4, or - for stdout.")
-  OutTarget out;
-
-  @Option(names = "--force", description = "Replace the --out file when it exists.")
-  boolean force;
-
-  @Option(names = "--no-wait", description = "Stop once the task is created; print its id for vidgen wait.")
-  boolean noWait;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait in all, such as 90s, 10m or 1h (default: 10m).")
-  Duration timeout;
+  @Mixin AfterSubmit after;
 
   abstract FollowOnKind kind();
 
   @Override
   int run(Session session, Output output) {
-    if (out != null) {
-      session.keepForResume("--out", out.text());
-    }
-    if (!noWait) {
-      OutTarget.orHere(out).requireWritable(session.context(), force);
-    }
+    after.beforeSubmit(session);
     FollowOn followOn = FollowOn.prompt(PromptSource.read(prompt, promptFile, session.context()));
     if (model != null) {
       followOn = followOn.withModel(model.strip());
@@ -68,28 +50,14 @@ abstract class FollowOnCommand extends ClientCommand {
     VidgenClient client = session.onlineClient();
     JobHandle handle = kind() == FollowOnKind.EXTEND ? client.extend(task, followOn) : client.remix(task, followOn);
     session.remember(handle);
-    dev.vidgen.core.domain.VideoJob asRecorded = dev.vidgen.core.domain.VideoJob.builder(handle.model())
-        .prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
+    VideoJob asRecorded = VideoJob.builder(handle.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     HistoryRecord history = HistoryRecord.start(session, handle, asRecorded, kind().id(), output);
-    String resume = Failures.resumeCommand(handle, session);
-    if (noWait) {
-      Map<String, Object> json = Views.taskJson(handle, null);
-      json.put("status", "queued");
-      output.object(json);
-      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
-      fields.put("status", "queued (submitted; not waited for)");
-      fields.put("next", resume);
-      output.fields(fields);
-      return ExitCodes.DONE;
-    }
-    output.note(kind().id() + " of " + task + ": task " + handle.taskId() + " submitted (" + handle.model() + ", "
-        + Views.price(handle.quote()) + "); if this stops, go on with: " + resume);
-    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
+    return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
   }
 
   @Override
   boolean writesVideoToStdout() {
-    return out != null && out.isStdout() && !noWait;
+    return after.videoToStdout();
   }
 
   /** {@code vidgen extend TASK}. */

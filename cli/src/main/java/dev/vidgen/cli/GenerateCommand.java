@@ -10,7 +10,6 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,7 @@ import picocli.CommandLine.Option;
 final class GenerateCommand extends ClientCommand {
   @Mixin JobOptions job;
 
-  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
-      description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
-          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here).")
-  OutTarget out;
-
-  @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
-  boolean force;
-
-  @Option(names = "--no-wait", description = "Stop once the task is created; print its id for vidgen wait.")
-  boolean noWait;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait in all, such as 90s, 10m or 1h (default: 10m).")
-  Duration timeout;
+  @Mixin AfterSubmit after;
 
   @Option(names = "--max-credits", paramLabel = "N",
       description = "Refuse (exit 8, nothing sent) when the job costs more credits than this.")
@@ -52,9 +38,6 @@ final class GenerateCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
-    if (out != null) {
-      session.keepForResume("--out", out.text());
-    }
     VideoJob videoJob = job.toJob(session.context());
     Budget budget = budget();
     session.budget(budget);
@@ -65,38 +48,17 @@ final class GenerateCommand extends ClientCommand {
       }
       return dryRun(client, videoJob, budget, session.usesStandInKey(), output);
     }
-    if (!noWait) {
-      OutTarget.orHere(out).requireWritable(session.context(), force);
-    }
+    after.beforeSubmit(session);
     VidgenClient client = session.onlineClient();
     JobHandle handle = client.submit(videoJob);
     session.remember(handle);
     HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
-    String resume = Failures.resumeCommand(handle, session);
-    if (noWait) {
-      Map<String, Object> json = Views.taskJson(handle, null);
-      json.put("status", "queued");
-      json.putAll(session.balanceJson(handle));
-      output.object(json);
-      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
-      fields.put("status", "queued (submitted; not waited for)");
-      fields.put("next", resume);
-      output.fields(fields);
-      return ExitCodes.DONE;
-    }
-    String submitted = "task " + handle.taskId() + " submitted (" + handle.model() + ", "
-        + Views.price(handle.quote()) + "); if this stops, go on with: " + resume;
-    if (output.json()) {
-      output.note(submitted);
-    } else {
-      output.line(submitted);
-    }
-    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
+    return after.finish(session, client, handle, history, "", output);
   }
 
   @Override
   boolean writesVideoToStdout() {
-    return out != null && out.isStdout() && !noWait && !dryRun;
+    return after.videoToStdout() && !dryRun;
   }
 
   private Budget budget() {

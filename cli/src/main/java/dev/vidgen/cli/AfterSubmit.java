@@ -1,0 +1,69 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * What a command that makes a task does once the provider has it ({@code generate}, {@code
+ * extend}, {@code remix}): its options ({@code --out}, {@code --force}, {@code --no-wait},
+ * {@code --timeout}) and the way on, printed before the wait so that the task id is never lost.
+ */
+final class AfterSubmit {
+  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
+      description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
+          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here).")
+  OutTarget out;
+
+  @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
+  boolean force;
+
+  @Option(names = "--no-wait", description = "Stop once the task is created; print its id for vidgen wait.")
+  boolean noWait;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait in all, such as 90s, 10m or 1h (default: 10m).")
+  Duration timeout;
+
+  /** Before anything is sent: keeps {@code --out} for printed commands and checks it can be written. */
+  void beforeSubmit(Session session) {
+    if (out != null) {
+      session.keepForResume("--out", out.text());
+    }
+    if (!noWait) {
+      OutTarget.orHere(out).requireWritable(session.context(), force);
+    }
+  }
+
+  /** Reports the task (and returns) with {@code --no-wait}; else says how to go on, waits and saves. */
+  int finish(Session session, VidgenClient client, JobHandle handle, HistoryRecord history, String what, Output output) {
+    String resume = Failures.resumeCommand(handle, session);
+    if (noWait) {
+      Map<String, Object> json = Views.taskJson(handle, null);
+      json.put("status", "queued");
+      json.putAll(session.balanceJson(handle));
+      output.object(json);
+      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
+      fields.put("status", "queued (submitted; not waited for)");
+      fields.put("next", resume);
+      output.fields(fields);
+      return ExitCodes.DONE;
+    }
+    String submitted = what + "task " + handle.taskId() + " submitted (" + handle.model() + ", "
+        + Views.price(handle.quote()) + "); if this stops, go on with: " + resume;
+    if (output.json()) {
+      output.note(submitted);
+    } else {
+      output.line(submitted);
+    }
+    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
+  }
+
+  /** Whether the video goes to stdout (then every message goes to stderr). */
+  boolean videoToStdout() {
+    return out != null && out.isStdout() && !noWait;
+  }
+}
