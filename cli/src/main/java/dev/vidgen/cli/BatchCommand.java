@@ -137,6 +137,7 @@ final class BatchCommand extends ClientCommand {
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
       BatchReport report;
+      java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
         ResultsManifest manifest = ResultsManifest.in(videos);
@@ -144,7 +145,7 @@ final class BatchCommand extends ClientCommand {
           manifest.check(plan, store);
         }
         manifest.record(batch, store);
-        requireFunds(client, plan, store, output);
+        before = requireFunds(client, plan, store, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         BatchRunner live = BatchRunner.builder()
@@ -168,6 +169,7 @@ final class BatchCommand extends ClientCommand {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "run the same command again once the journal is reachable; nothing recorded is lost");
       }
+      views.balances(plan, before, before.isEmpty() ? before : leftNow(client));
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount());
     } finally {
       scheduler.shutdownNow();
@@ -179,7 +181,8 @@ final class BatchCommand extends ClientCommand {
    * compared with what the key and the account have left; a batch that cannot be paid is refused,
    * saying what is short. Providers that report no balance, or an unlimited one, are not checked.
    */
-  private static void requireFunds(VidgenClient client, BatchPlan plan, JobStore store, Output output) {
+  private static java.util.Optional<BigDecimal> requireFunds(VidgenClient client, BatchPlan plan, JobStore store,
+      Output output) {
     java.util.Set<String> started = new java.util.HashSet<>();
     for (JobStore.Entry entry : store.entries(plan.batch())) {
       if (entry.state() != JobStore.State.PENDING) {
@@ -202,12 +205,11 @@ final class BatchCommand extends ClientCommand {
     try {
       left = client.balances().effectiveRemaining();
     } catch (RuntimeException e) {
-      if (dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof UnsupportedOperationException) {
-        return;
+      if (!(dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof UnsupportedOperationException)) {
+        output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
+            + "); the batch goes on and each job is checked before it is sent");
       }
-      output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
-          + "); the batch goes on and each job is checked before it is sent");
-      return;
+      return java.util.Optional.empty();
     }
     if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
       throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota",
@@ -216,6 +218,16 @@ final class BatchCommand extends ClientCommand {
               + left.get().stripTrailingZeros().toPlainString() + " left: short by "
               + toSend.subtract(left.get()).stripTrailingZeros().toPlainString() + " credits; nothing was sent",
           "top up the account (or raise the key's quota), or send fewer lines");
+    }
+    return left;
+  }
+
+  /** What the provider says is left now, for the report; empty when it cannot be read. */
+  private static java.util.Optional<BigDecimal> leftNow(VidgenClient client) {
+    try {
+      return client.balances().effectiveRemaining();
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 /** What {@code vidgen batch} prints: the plan and its price, refusals, and the final summary. */
 final class BatchViews {
   private final Output output;
+  private final Map<String, Object> balances = new LinkedHashMap<>();
 
   BatchViews(Output output) {
     this.output = output;
@@ -92,6 +93,13 @@ final class BatchViews {
   }
 
   /** The summary table, the jobs that need a person's attention, and the exit code. */
+  /** The credits the plan quoted and, where the provider reports a balance, what was left before and after the run. */
+  void balances(BatchPlan plan, java.util.Optional<BigDecimal> before, java.util.Optional<BigDecimal> after) {
+    balances.put("credits_quoted", plan.knownCredits());
+    balances.put("credits_left_before", before.orElse(null));
+    balances.put("credits_left_after", after.orElse(null));
+  }
+
   int summary(BatchReport report, BatchPlan plan, long throttled) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
@@ -109,6 +117,10 @@ final class BatchViews {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
     }
+    if (balances.get("credits_left_before") != null && balances.get("credits_left_after") != null) {
+      fields.put("balance", Views.credits((BigDecimal) balances.get("credits_left_before")) + " before, "
+          + Views.credits((BigDecimal) balances.get("credits_left_after")) + " after");
+    }
     fields.put("files", filesWhere(report));
     fields.put("journal", report.journal());
     if (throttled > 0) {
@@ -124,6 +136,7 @@ final class BatchViews {
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
     int exit = exitCode(report);
     Map<String, Object> json = reportJson(report, throttled);
+    json.putAll(balances);
     if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
       boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;
       String message = unknown

@@ -169,7 +169,7 @@ final class Session implements AutoCloseable {
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)
-        .allowUnknownPrices(root.allowUnknownPrices);
+        .allowUnknownPrices(root.allowUnknownPrices).checkModelAvailability(!root.noModelCheck);
     if (providerDecorator != null) {
       decoratedProvider = providerDecorator.apply(VideoProviders.load(choice.id(), config.build()));
       builder.provider(decoratedProvider).scheduler(sharedScheduler);

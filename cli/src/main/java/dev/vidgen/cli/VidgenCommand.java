@@ -110,6 +110,12 @@ final class VidgenCommand implements Callable<Integer> {
   boolean allowUnknownPrices;
 
   @Option(
+      names = "--no-model-check",
+      scope = ScopeType.INHERIT,
+      description = "Do not check the model against the provider's live model list before a create.")
+  boolean noModelCheck;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Tell on stderr which provider is used, each retry and each status read.")

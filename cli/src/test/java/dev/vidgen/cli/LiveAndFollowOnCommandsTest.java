@@ -57,6 +57,12 @@ class LiveAndFollowOnCommandsTest {
       assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
       assertThat(result.err()).contains("kling-v3").contains("live model list");
       assertThat(fake.creates()).isEmpty();
+
+      CliRun.Result unchecked = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run("generate", "--base-url", fake.baseUrl(), "--model", "kling-v3", "--prompt", "a kite", "--no-wait",
+              "--no-model-check");
+      assertThat(unchecked.exitCode()).as(unchecked.all()).isZero();
+      assertThat(fake.creates()).hasSize(1);
     }
   }
 
@@ -149,6 +155,21 @@ class LiveAndFollowOnCommandsTest {
       assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
       assertThat(result.err()).contains("cost 70 credits").contains("45 left").contains("short by 25");
       assertThat(fake.creates()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBatchReportsCreditsQuotedAndTheBalanceBeforeAndAfter() throws IOException {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    Files.writeString(dir.resolve("jobs.jsonl"),
+        "{\"id\": \"a\", \"prompt\": \"one\", \"images\": [\"product.png\"], \"seconds\": 10}\n");
+    try (FakeToApisServer fake = FakeToApisServer.builder().credits(java.math.BigDecimal.valueOf(100)).start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("TOAPIS_BASE_URL", fake.baseUrl()).run("batch", "jobs.jsonl", "--json", "--poll-interval", "50ms");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(result.json()).containsEntry("credits_quoted", 20.0).containsEntry("credits_left_before", 100.0)
+          .containsEntry("credits_left_after", 80.0);
     }
   }
 }
