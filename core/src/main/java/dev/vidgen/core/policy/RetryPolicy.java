@@ -75,7 +75,7 @@ public final class RetryPolicy {
     FailureTable.Row row = FailureTable.row(kind);
     if (operation == Operation.CREATE && row.create() == FailureTable.CreateStep.LOOK_UP) {
       return new RetryDecision.Ambiguous(
-          what + "; the create is not sent again blindly");
+          what + "; the task may exist and be billed, so the create is not sent again blindly");
     }
     if (row.retry() == FailureTable.Retry.NEVER || row.retry() == FailureTable.Retry.NOT_FOUND_GRACE) {
       return new RetryDecision.GiveUp(what + "; never retried");
