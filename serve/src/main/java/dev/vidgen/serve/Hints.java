@@ -1,5 +1,6 @@
 package dev.vidgen.serve;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
@@ -16,8 +17,6 @@ import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** A failure as the page shows it: what happened, in the provider's words, and what to do. */
 final class Hints {
@@ -25,7 +24,7 @@ final class Hints {
 
   /** {@code {"message": …, "code": …, "http_status": …, "next": …}} for {@code failure}. */
   static Map<String, Object> of(Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = AsyncFailures.unwrap(failure);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("message", messageOf(cause));
     json.put("code", codeOf(cause));
@@ -78,7 +77,7 @@ final class Hints {
       return "wait a minute and generate again";
     }
     if (cause instanceof AmbiguousSubmitException) {
-      return "the task may exist and be billed: check the provider's dashboard before you generate again";
+      return null; // the message already says what happened, what vidgen did and what to do
     }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";
@@ -95,11 +94,4 @@ final class Hints {
     return "try again; if it keeps failing, run the same job with vidgen generate --verbose";
   }
 
-  static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vidgen.serve;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
@@ -104,7 +105,7 @@ final class Jobs {
             record(completed);
             live.put(id, new Live(completed, 100, null));
           } else {
-            Throwable cause = Hints.unwrap(failure);
+            Throwable cause = AsyncFailures.unwrap(failure);
             if (cause instanceof CancellationException) {
               return;
             }

@@ -1,5 +1,7 @@
 package dev.vidgen.serve;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
@@ -61,11 +63,7 @@ public final class Playground implements AutoCloseable {
   private final Path videos;
   private final Jobs jobs;
   private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
-  private final ExecutorService pushes = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "vidgen-serve-push");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
   private final Javalin app;
   private volatile HostGuard guard;
 
@@ -243,7 +241,7 @@ public final class Playground implements AutoCloseable {
   private void balance(Context ctx) {
     ctx.future(() -> client.balanceAsync().handle((balance, failure) -> {
       if (failure != null) {
-        int status = Hints.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
+        int status = AsyncFailures.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
         json(ctx, status, Map.of("error", Hints.of(failure)));
       } else {
         json(ctx, 200, balance(balance));
@@ -285,7 +283,7 @@ public final class Playground implements AutoCloseable {
     CompletableFuture<HistoryEntry> submitted = jobs.submit(job);
     ctx.future(() -> submitted.handle((entry, failure) -> {
       if (failure != null) {
-        Throwable cause = Hints.unwrap(failure);
+        Throwable cause = AsyncFailures.unwrap(failure);
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
             : cause instanceof BudgetExceededException ? 402
             : cause instanceof AuthenticationException ? 401 : 502;
