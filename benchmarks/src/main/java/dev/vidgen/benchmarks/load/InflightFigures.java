@@ -81,7 +81,7 @@ public final class InflightFigures implements Section {
         + " full GC (sampled every 3 s), from the first submit to the end of the hold; each variant in its own"
         + " JVM (-Xmx2g) against its own server");
     details.put("variants", Map.of(
-        "vidgen", "defaults: ToAPIs provider found by id, its own OkHttp client (max_requests 1024)",
+        "vidgen", "defaults: ToAPIs provider found by id, its own OkHttp client (max_requests " + dev.vidgen.provider.toapis.ToApisConfig.DEFAULT_MAX_REQUESTS + " on as many threads)",
         "vidgen_bounded", "the same, but an app OkHttpClient (ToApisConfig.httpClient) whose dispatcher runs on "
             + APP_THREADS + " threads, fast fallback off",
         "baseline", "a thread per job: create, then poll every second with blocking OkHttp calls"));

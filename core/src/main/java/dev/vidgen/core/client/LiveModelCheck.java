@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checks a model against the provider's live model list before a create: the list is read once
@@ -59,7 +59,7 @@ final class LiveModelCheck {
     if (!enabled) {
       return CompletableFuture.completedFuture(null);
     }
-    return list().copy().orTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((live, failure) -> {
+    return withinReadTimeout(list().copy()).handle((live, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         if (!(cause instanceof UnsupportedOperationException)) {
@@ -73,6 +73,17 @@ final class LiveModelCheck {
       }
       return null;
     });
+  }
+
+  /**
+   * Fails {@code read} with a {@link TimeoutException} after {@link #READ_TIMEOUT}, on the client's
+   * scheduler (so no JDK timer thread is started, and virtual time applies).
+   */
+  private CompletableFuture<Set<String>> withinReadTimeout(CompletableFuture<Set<String>> read) {
+    Scheduling.Cancellable timer = runtime.time().after(READ_TIMEOUT,
+        () -> read.completeExceptionally(new TimeoutException("no answer within " + READ_TIMEOUT.toSeconds() + " s")));
+    read.whenComplete((live, failure) -> timer.cancel());
+    return read;
   }
 
   static ValidationReport notAvailable(String model, Set<String> live) {

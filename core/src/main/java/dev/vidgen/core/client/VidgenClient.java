@@ -658,7 +658,8 @@ public final class VidgenClient implements AutoCloseable {
     }
 
     private static ScheduledExecutorService defaultScheduler() {
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, DaemonThreads.named("vidgen-scheduler"));
+      // One thread: timers only hand work to the provider (calls are asynchronous) and never wait.
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("vidgen-scheduler"));
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }

@@ -7,7 +7,7 @@ import dev.vidgen.provider.toapis.internal.CallTrace;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import java.time.Duration;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,10 +59,16 @@ final class HttpClients {
     }
   }
 
+  /**
+   * A dispatcher on at most {@code maxRequests} threads: OkHttp runs each call in flight on a
+   * thread of its own, so the calls beyond that wait in the dispatcher's queue (a few hundred
+   * bytes each) instead of holding a thread. Daemon threads (OkHttp's own are not), so an app that
+   * forgets close() can still exit; idle ones end after a minute.
+   */
   private static OkHttpClient ownClient(int maxRequests) {
-    // Daemon threads (OkHttp's own are not), so an app that forgets close() can still exit.
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), DaemonThreads.named("toapis-http"));
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(maxRequests, maxRequests, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), DaemonThreads.named("toapis-http"));
+    executor.allowCoreThreadTimeOut(true);
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(maxRequests);
     dispatcher.setMaxRequestsPerHost(maxRequests);

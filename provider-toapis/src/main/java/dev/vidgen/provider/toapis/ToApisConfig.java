@@ -40,8 +40,17 @@ public final class ToApisConfig {
   public static final String WRITE_TIMEOUT = "timeout.write";
   /** Setting: the whole of one API call, downloads excepted ({@code 120s}; {@code 0s} for none). */
   public static final String CALL_TIMEOUT = "timeout.call";
-  /** Setting: requests in flight at once, also per host ({@code 1024}). */
+  /**
+   * Setting: HTTP calls in flight at once, in total and per host, each on a thread of its own
+   * ({@value #DEFAULT_MAX_REQUESTS} by default); the others wait their turn in a queue.
+   */
   public static final String MAX_REQUESTS = "max_requests";
+  /**
+   * The default of {@value #MAX_REQUESTS}: enough for ToAPIs' default rate group (5 creates/s and 50
+   * reads/s at a few hundred milliseconds a call) while keeping a whole JVM with 10,000 jobs in
+   * flight to about 16 threads. See {@code docs/providers/toapis.md}.
+   */
+  public static final int DEFAULT_MAX_REQUESTS = 5;
   /** Setting: the account's rate-limit group, {@code default}, {@code vip} or {@code svip} ({@code default}). */
   public static final String RATE_TIER = "rate_tier";
 
@@ -257,7 +266,7 @@ public final class ToApisConfig {
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration writeTimeout = Duration.ofSeconds(60);
     private Duration callTimeout = Duration.ofSeconds(120);
-    private int maxRequests = 1024;
+    private int maxRequests = DEFAULT_MAX_REQUESTS;
     private ToApisRateTier rateTier = ToApisRateTier.DEFAULT;
     private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     private OkHttpClient httpClient;

@@ -364,4 +364,9 @@ final class ToApisVideoProvider implements VideoProvider {
     return MediaType.get("application/octet-stream");
   }
 
+
+  /** The HTTP clients, for tests of the dispatcher. */
+  HttpClients httpClients() {
+    return clients;
+  }
 }

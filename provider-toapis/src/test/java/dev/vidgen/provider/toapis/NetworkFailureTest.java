@@ -151,11 +151,11 @@ class NetworkFailureTest {
   }
 
   @Test
-  void manyPollsRunAtOnceRatherThanFiveAtATime() {
+  void manyPollsRunAtOnceWhenMaxRequestsAllows() {
     int polls = 40;
     toapis.inject(Endpoint.STATUS, Fault.stall(), polls);
     ToApisVideoProvider patient = new ToApisVideoProvider(
-        ToApisTesting.config(toapis).readTimeout(Duration.ofSeconds(30)).build());
+        ToApisTesting.config(toapis).readTimeout(Duration.ofSeconds(30)).maxRequests(polls).build());
 
     List<CompletableFuture<TaskSnapshot>> reads = IntStream.range(0, polls)
         .mapToObj(i -> patient.status(TaskId.of("video_" + i)))

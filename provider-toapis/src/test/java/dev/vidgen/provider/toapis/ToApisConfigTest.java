@@ -39,7 +39,7 @@ class ToApisConfigTest {
     ToApisConfig config = ToApisConfig.from(ProviderConfig.builder().apiKey(KEY).build(), name -> null);
 
     assertThat(config.baseUrl()).isEqualTo(URI.create("https://toapis.com/"));
-    assertThat(config.maxRequests()).isEqualTo(1024);
+    assertThat(config.maxRequests()).isEqualTo(ToApisConfig.DEFAULT_MAX_REQUESTS);
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(120));
@@ -109,7 +109,7 @@ class ToApisConfigTest {
   void anotherProvidersSettingsAreLeftAlone() {
     ProviderConfig given = ProviderConfig.builder().apiKey(KEY).set("mock.duration", "3s").build();
 
-    assertThat(ToApisConfig.from(given, name -> null).maxRequests()).isEqualTo(1024);
+    assertThat(ToApisConfig.from(given, name -> null).maxRequests()).isEqualTo(ToApisConfig.DEFAULT_MAX_REQUESTS);
     assertThatThrownBy(() -> ToApisConfig.from(
             ProviderConfig.builder().apiKey(KEY).set("max_request", "8").build(), name -> null))
         .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("max_request");

@@ -1,0 +1,89 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The provider's own HTTP client: a bounded number of threads, and calls the server never answers. */
+class HangingCallsTest {
+  private final FakeToApisServer toapis = FakeToApisServer.start();
+  private ToApisVideoProvider provider;
+
+  @AfterEach
+  void stop() {
+    if (provider != null) {
+      provider.close();
+    }
+    toapis.close();
+  }
+
+  @Test
+  void theDefaultRunsAFewCallsAtOnceOnAsManyThreads() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).build());
+    TaskId task = await(provider.create(NetworkFailureTest.seedanceRequest("ref-many"))).taskId();
+
+    List<CompletableFuture<TaskSnapshot>> reads = IntStream.range(0, 300).mapToObj(i -> provider.status(task)).toList();
+    CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
+
+    ThreadPoolExecutor threads = (ThreadPoolExecutor) provider.httpClients().api.dispatcher().executorService();
+    assertThat(ToApisConfig.DEFAULT_MAX_REQUESTS).isLessThanOrEqualTo(8);
+    assertThat(threads.getLargestPoolSize()).isBetween(1, ToApisConfig.DEFAULT_MAX_REQUESTS);
+    assertThat(reads).allSatisfy(read -> assertThat(read.join().taskId()).isEqualTo(task));
+  }
+
+  @Test
+  void aCallLeftHangingHoldsBackNoOtherCall() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(3).build());
+    TaskId task = await(provider.create(NetworkFailureTest.seedanceRequest("ref-hang"))).taskId();
+    List<CompletableFuture<TaskSnapshot>> hanging = hang(2);
+
+    List<CompletableFuture<TaskSnapshot>> others = IntStream.range(0, 40).mapToObj(i -> provider.status(task)).toList();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> others.stream().allMatch(CompletableFuture::isDone));
+    assertThat(others).allSatisfy(read -> assertThat(read.join().taskId()).isEqualTo(task));
+    assertThat(hanging).noneMatch(CompletableFuture::isDone);
+  }
+
+  @Test
+  void whenEveryCallHangsTheNextWaitsOnlyUntilTheirTimeout() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2)
+        .readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(1)).build());
+    TaskId task = await(provider.create(NetworkFailureTest.seedanceRequest("ref-hang-all"))).taskId();
+    List<CompletableFuture<TaskSnapshot>> hanging = hang(2);
+
+    CompletableFuture<TaskSnapshot> next = provider.status(task);
+
+    await().atMost(Duration.ofSeconds(10)).until(next::isDone);
+    assertThat(next.join().taskId()).isEqualTo(task);
+    assertThat(hanging).allSatisfy(call -> {
+      assertThat(call).isCompletedExceptionally();
+      ProviderException failure = (ProviderException) ToApisTesting.failure(call);
+      assertThat(failure.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    });
+  }
+
+  /** Starts {@code count} status reads that the server receives and never answers. */
+  private List<CompletableFuture<TaskSnapshot>> hang(int count) {
+    toapis.inject(Endpoint.STATUS, Fault.stall(), count);
+    int before = toapis.requests(Endpoint.STATUS).size();
+    List<CompletableFuture<TaskSnapshot>> calls = IntStream.range(0, count)
+        .mapToObj(i -> provider.status(TaskId.of("video_hang_" + i))).toList();
+    await().atMost(Duration.ofSeconds(5)).until(() -> toapis.requests(Endpoint.STATUS).size() == before + count);
+    return calls;
+  }
+}
