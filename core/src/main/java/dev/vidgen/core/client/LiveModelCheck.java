@@ -80,6 +80,9 @@ final class LiveModelCheck {
    * scheduler (so no JDK timer thread is started, and virtual time applies).
    */
   private CompletableFuture<Set<String>> withinReadTimeout(CompletableFuture<Set<String>> read) {
+    if (read.isDone()) {
+      return read;
+    }
     Scheduling.Cancellable timer = runtime.time().after(READ_TIMEOUT,
         () -> read.completeExceptionally(new TimeoutException("no answer within " + READ_TIMEOUT.toSeconds() + " s")));
     read.whenComplete((live, failure) -> timer.cancel());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,18 +26,23 @@ final class WireHints {
       "resolution_field", "resolution_values", "images_by_mode", "videos_by_mode", "mode_field",
       "mode_values", "client_reference");
   private static final Set<String> INPUT_KEYS = Set.of("field", "single", "roles");
-  private static final Map<ModelRoute, WireFormat> CACHE =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /**
+   * The last route read per id and its wire: found by the route's identity, since hashing a whole
+   * route (a deep record) on every create cost more than the body itself.
+   */
+  private static final Map<String, Read> CACHE = new ConcurrentHashMap<>();
+
+  private record Read(ModelRoute route, WireFormat wire) {}
 
   private WireHints() {}
 
   static WireFormat read(ModelRoute route) {
-    WireFormat known = CACHE.get(route);
-    if (known != null) {
-      return known;
+    Read known = CACHE.get(route.id());
+    if (known != null && known.route() == route) {
+      return known.wire();
     }
     WireFormat wire = parse(route);
-    CACHE.put(route, wire);
+    CACHE.put(route.id(), new Read(route, wire));
     return wire;
   }
 
