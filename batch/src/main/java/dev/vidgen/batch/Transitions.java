@@ -18,7 +18,7 @@ import java.util.Set;
  * create that was surely not received goes back to pending; one that may have been becomes
  * unknown, which only a deliberate resubmit turns back into pending. Final states stay final.
  */
-public final class Transitions {
+final class Transitions {
   private static final Map<State, Set<State>> NEXT = new EnumMap<>(State.class);
 
   static {
@@ -33,7 +33,7 @@ public final class Transitions {
   private Transitions() {}
 
   /** Whether a job in {@code from} may move to {@code to} (staying put counts for states that are not final). */
-  public static boolean allowed(State from, State to) {
+  static boolean allowed(State from, State to) {
     return NEXT.get(from).contains(to);
   }
 
@@ -42,7 +42,7 @@ public final class Transitions {
    *
    * @throws IllegalStateException naming both states when the move is not allowed
    */
-  public static void require(String key, State from, State to) {
+  static void require(String key, State from, State to) {
     if (!allowed(from, to)) {
       throw new IllegalStateException("job " + key + " cannot move from " + from.id() + " to " + to.id());
     }

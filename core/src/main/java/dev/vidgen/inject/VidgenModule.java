@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * does no I/O: the provider is created when the injector first needs it. Guice is an optional
  * dependency of vidgen-core; only this package uses it.
  */
+@SuppressWarnings("exports") // Guice is optional: an app that uses this class requires com.google.guice itself
 public final class VidgenModule extends AbstractModule {
   private final Supplier<VideoProvider> provider;
   private final Consumer<VidgenClient.Builder> clientSettings;

@@ -28,6 +28,8 @@ class ProviderNeutralityTest {
       "(?i:toapis)|(?i:x-ratelimit)|(?i:\\bs?vip\\b)|image_urls|client_business_id|async_submit|async_query"
           + "|rate_limit_unavailable|rate_limit_exceeded|insufficient_quota|content_policy_violation"
           + "|authentication_error|permission_error|invalid_request");
+  /** vidgen's provider modules, as core's module descriptor names them. */
+  private static final Pattern MODULE_NAMES = Pattern.compile("\\bdev\\.vidgen\\.provider\\.[a-z]+\\b");
 
   @Test
   void noCoreClassDependsOnAProviderModule() {
@@ -48,7 +50,7 @@ class ProviderNeutralityTest {
         String relative = SOURCES.relativize(file).toString().replace('\\', '/');
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-          Matcher matcher = PROVIDER_WORDS.matcher(lines.get(i));
+          Matcher matcher = PROVIDER_WORDS.matcher(words(relative, lines.get(i)));
           if (matcher.find()) {
             found.add(relative + ":" + (i + 1) + ": '" + matcher.group() + "' in: " + lines.get(i).strip());
           }
@@ -56,6 +58,15 @@ class ProviderNeutralityTest {
       }
     }
     assertThat(found).as("provider words in core; move the code to the provider or word it neutrally").isEmpty();
+  }
+
+  /**
+   * The words of {@code line} to scan. The module descriptor may name vidgen's own provider modules
+   * as targets of its qualified exports (they share core's internal helpers); that names a module,
+   * not a provider's wire, tiers, headers or codes.
+   */
+  private static String words(String file, String line) {
+    return file.equals("module-info.java") ? MODULE_NAMES.matcher(line).replaceAll("") : line;
   }
 
   @Test
@@ -67,5 +78,9 @@ class ProviderNeutralityTest {
     for (String line : List.of("INSUFFICIENT_QUOTA", "a rate limit", "provider", "VIPER")) {
       assertThat(PROVIDER_WORDS.matcher(line).find()).as(line).isFalse();
     }
+    assertThat(PROVIDER_WORDS.matcher(words("module-info.java", "exports a.b to dev.vidgen.provider.toapis;")).find())
+        .isFalse();
+    assertThat(PROVIDER_WORDS.matcher(words("module-info.java", "// the ToAPIs wire")).find()).isTrue();
+    assertThat(PROVIDER_WORDS.matcher(words("Client.java", "dev.vidgen.provider.toapis")).find()).isTrue();
   }
 }

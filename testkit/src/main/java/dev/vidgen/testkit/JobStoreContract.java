@@ -33,6 +33,9 @@ public abstract class JobStoreContract {
   /** A fresh journal; it may hold other batches, never this test's {@link #batch}. */
   protected abstract JobStore newStore() throws Exception;
 
+  /** For subclasses, one per journal under test. */
+  protected JobStoreContract() {}
+
   @BeforeEach
   void open() throws Exception {
     store = newStore();

@@ -68,6 +68,9 @@ public abstract class VideoProviderContract {
   /** Arranges what {@link #provider()} does next. */
   protected abstract ProviderScript script();
 
+  /** For subclasses, one per provider under test. */
+  protected VideoProviderContract() {}
+
   /** Whether the provider finds tasks by client reference ({@code findByClientReference}). */
   protected boolean supportsClientReference() {
     return false;

@@ -21,6 +21,9 @@ public abstract class VideoProviderFactoryContract {
   /** The id the factory must have, such as {@code mock}. */
   protected abstract String id();
 
+  /** For subclasses, one per factory under test. */
+  protected VideoProviderFactoryContract() {}
+
   /**
    * A configuration the factory accepts. The default names a base URL on a closed loopback port
    * and a made-up key, so a factory that connects while creating fails.

@@ -15,6 +15,9 @@ import java.util.Optional;
 public final class InMemoryJobStore implements JobStore {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
+  /** An empty journal. */
+  public InMemoryJobStore() {}
+
   @Override
   public String describe() {
     return "in-memory journal";

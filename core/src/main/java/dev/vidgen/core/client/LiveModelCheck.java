@@ -1,8 +1,8 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
-import dev.vidgen.core.domain.EditDistance;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.text.EditDistance;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;

@@ -1,2 +1,5 @@
-/** Small concurrency helpers shared by every vidgen module: unwrapping futures' failures, daemon threads. */
+/**
+ * Internal: not API; may change without notice. Small concurrency helpers shared by vidgen's
+ * modules: unwrapping futures' failures, daemon threads.
+ */
 package dev.vidgen.core.concurrent;

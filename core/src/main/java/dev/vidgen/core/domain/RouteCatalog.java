@@ -1,5 +1,6 @@
 package dev.vidgen.core.domain;
 
+import dev.vidgen.core.text.EditDistance;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

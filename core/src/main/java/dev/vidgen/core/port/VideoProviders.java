@@ -1,7 +1,7 @@
 package dev.vidgen.core.port;
 
-import dev.vidgen.core.domain.EditDistance;
 import dev.vidgen.core.error.ProviderSelectionException;
+import dev.vidgen.core.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -24,6 +24,9 @@ public final class MockProviderFactory implements VideoProviderFactory {
 
   private static final Set<String> KNOWN = Set.of(DURATION, SEED, CREDITS);
 
+  /** For {@link java.util.ServiceLoader}. */
+  public MockProviderFactory() {}
+
   @Override
   public String id() {
     return MockVideoProvider.ID;

@@ -1,4 +1,4 @@
-package dev.vidgen.core.domain;
+package dev.vidgen.core.text;
 
 /**
  * How many single-character insertions, deletions and substitutions turn one string into another
