@@ -26,10 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InflightRun {
   private static final long SAMPLE_MS = 1_000;
   private static final int GC_EVERY_SAMPLES = 3;
+  /** While jobs are being submitted, threads and heap in use are also read this often per sample. */
+  private static final int RAMP_READS_PER_SAMPLE = 5;
 
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final List<Double> heapSamples = new ArrayList<>();
+  private final List<Map<String, Object>> ramp = new ArrayList<>();
   private double rssMax;
   private int threadsMax;
 
@@ -63,13 +66,18 @@ final class InflightRun {
     };
     long deadline = start + submitLimit.toNanos();
     int samples = 0;
+    readRamp();
     while (created.get() + failed.get() < jobs && System.nanoTime() < deadline) {
-      sample(++samples);
+      for (int read = 0; read < RAMP_READS_PER_SAMPLE; read++) {
+        Thread.sleep(SAMPLE_MS / RAMP_READS_PER_SAMPLE);
+        readRamp();
+      }
+      sample(++samples, 0);
     }
     double submitSeconds = (System.nanoTime() - start) / 1e9;
     long holdUntil = System.nanoTime() + hold.toNanos();
     while (System.nanoTime() < holdUntil) {
-      sample(++samples);
+      sample(++samples, SAMPLE_MS);
     }
     heapSamples.add(Probes.heapAfterGcMib());
     Map<String, Object> result = new LinkedHashMap<>();
@@ -90,17 +98,27 @@ final class InflightRun {
     result.put("heap_mib_max", Stats.round(heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
     result.put("heap_mib_at_end", Stats.round(heapSamples.get(heapSamples.size() - 1)));
     result.put("rss_mib_max", Stats.round(rssMax));
+    result.put("ramp_samples", ramp);
     owner.close();
     return result;
   }
 
-  private void sample(int number) throws InterruptedException {
-    Thread.sleep(SAMPLE_MS);
+  private void sample(int number, long sleepMs) throws InterruptedException {
+    Thread.sleep(sleepMs);
     threadsMax = Math.max(threadsMax, Probes.liveThreads());
     rssMax = Math.max(rssMax, Machine.residentMib());
     if (number % GC_EVERY_SAMPLES == 0) {
       heapSamples.add(Probes.heapAfterGcMib());
     }
+  }
+
+  /** Jobs in flight (created so far), live threads and heap in use (not after a GC) now. */
+  private void readRamp() {
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("jobs", created.get());
+    point.put("threads", Probes.liveThreads());
+    point.put("heap_mib", Stats.round(Probes.heapUsedMib()));
+    ramp.add(point);
   }
 
   private AutoCloseable startVidgen(VidgenClient client, AutoCloseable owner, int jobs) {
