@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 
@@ -22,6 +23,9 @@ import org.knowm.xchart.XYChart;
 public final class Charts {
   private static final List<SummaryChart> ALL = List.of(
       new PollingChart(), new RateLimitChart(), InflightChart.threads(), InflightChart.heap(), new ScaleOutChart());
+
+  /** Decimals past the first: a tenth of a pixel is fine enough, and the files are half the size without. */
+  private static final Pattern LONG_DECIMALS = Pattern.compile("([0-9]\\.[0-9])[0-9]+");
 
   private Charts() {}
 
@@ -61,7 +65,7 @@ public final class Charts {
     int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
     String about = "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>series: "
         + xml(String.join("; ", chart.getSeriesMap().keySet())) + "</desc>";
-    return svg.substring(0, open) + about + svg.substring(open);
+    return svg.substring(0, open) + about + LONG_DECIMALS.matcher(svg.substring(open)).replaceAll("$1");
   }
 
   private static String xml(String text) {

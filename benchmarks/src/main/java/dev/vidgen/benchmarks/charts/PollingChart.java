@@ -32,7 +32,7 @@ final class PollingChart implements SummaryChart {
     XYChart chart = Look.chart("Polling: status requests per task and how late the finish is noticed",
         "status requests per task (log scale)", "mean lag, finish to noticed (s)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0);
+    chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(false).setYAxisMin(0.0);
     chart.getStyler().setMarkerSize(11);
     for (Map<String, Object> point : points) {
       String strategy = String.valueOf(point.get("strategy"));

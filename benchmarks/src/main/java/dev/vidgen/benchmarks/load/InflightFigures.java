@@ -90,8 +90,9 @@ public final class InflightFigures implements Section {
     details.put("jobs", jobs);
     details.put("submit_limit_s", submitLimit);
     details.put("hold_s_after_submit", hold);
-    details.put("samples_what", "while the jobs are submitted, every 200 ms: jobs in flight (created so far), live"
-        + " threads, heap in use (not after a GC); the first run of each variant");
+    details.put("samples_what", "from the first submit until every job is created, every 200 ms and after each"
+        + " twentieth of the jobs is started: jobs in flight (created so far), live threads, heap in use (not after"
+        + " a GC); the first run of each variant");
     details.put("samples", samples);
     details.put("runs", perRun);
     summary.details("inflight", details);

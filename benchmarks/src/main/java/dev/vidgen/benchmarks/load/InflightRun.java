@@ -3,6 +3,7 @@ package dev.vidgen.benchmarks.load;
 import dev.vidgen.benchmarks.Machine;
 import dev.vidgen.benchmarks.Stats;
 import dev.vidgen.benchmarks.Workloads;
+import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
 import dev.vidgen.benchmarks.baseline.ThreadPerJob;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.VidgenClient;
@@ -28,6 +29,8 @@ final class InflightRun {
   private static final int GC_EVERY_SAMPLES = 3;
   /** While jobs are being submitted, threads and heap in use are also read this often per sample. */
   private static final int RAMP_READS_PER_SAMPLE = 5;
+  /** ... and after each twentieth of the jobs is started (on the thread that starts them). */
+  private static final int RAMP_STEPS = 20;
 
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -53,6 +56,7 @@ final class InflightRun {
     double heapBefore = Probes.heapAfterGcMib();
     Probes.resetPeakThreads();
     long start = System.nanoTime();
+    readRamp();
     AutoCloseable owner = switch (side) {
       case "vidgen" -> {
         VidgenClient client = Sides.vidgen(url, key);
@@ -66,7 +70,6 @@ final class InflightRun {
     };
     long deadline = start + submitLimit.toNanos();
     int samples = 0;
-    readRamp();
     while (created.get() + failed.get() < jobs && System.nanoTime() < deadline) {
       for (int read = 0; read < RAMP_READS_PER_SAMPLE; read++) {
         Thread.sleep(SAMPLE_MS / RAMP_READS_PER_SAMPLE);
@@ -124,17 +127,32 @@ final class InflightRun {
   private AutoCloseable startVidgen(VidgenClient client, AutoCloseable owner, int jobs) {
     VideoJob job = Workloads.validJob();
     List<CompletableFuture<?>> waits = new ArrayList<>(jobs);
+    int step = Math.max(1, jobs / RAMP_STEPS);
     for (int i = 0; i < jobs; i++) {
       waits.add(client.submitAsync(job)
           .whenComplete((handle, failure) -> (failure == null ? created : failed).incrementAndGet())
           .thenCompose(handle -> client.awaitAsync(handle, AwaitOptions.defaults())));
+      if ((i + 1) % step == 0) {
+        readRamp();
+      }
     }
     return owner;
   }
 
   private AutoCloseable startBaseline(String url, String key, int jobs) {
-    return ThreadPerJob.startAll(Sides.baseline(url, key), Sides.BASELINE_BODY, jobs, true,
-        task -> created.incrementAndGet());
+    SimpleToApisClient client = Sides.baseline(url, key);
+    int step = Math.max(1, jobs / RAMP_STEPS);
+    List<AutoCloseable> parts = new ArrayList<>();
+    for (int started = 0; started < jobs; started += step) {
+      parts.add(ThreadPerJob.startAll(client, Sides.BASELINE_BODY, Math.min(step, jobs - started), true,
+          task -> created.incrementAndGet()));
+      readRamp();
+    }
+    return () -> {
+      for (AutoCloseable part : parts) {
+        part.close();
+      }
+    };
   }
 
   /** Live threads by name with digits dropped, counted: what the threads are. */
