@@ -67,7 +67,9 @@ public final class E2eFigures implements Section {
             mine.computeIfAbsent(key, k -> new ArrayList<>()).add(number(stats, key));
           }
           cpu.put(side, number(result, "cpu_ms_process"));
-          lessJit.put(side, number(result, "cpu_ms_process") - number(result, "jit_ms"));
+          // The JIT's time is elapsed time: on a busy machine it can exceed the CPU, and then says nothing.
+          double less = number(result, "cpu_ms_process") - number(result, "jit_ms");
+          lessJit.put(side, less > 0 ? less : Double.NaN);
           perRun.add(result);
         } finally {
           deleteAll(files);
@@ -100,8 +102,8 @@ public final class E2eFigures implements Section {
     details.put("diagnosis", "jit_ms is the JIT compilers' time (CompilationMXBean, elapsed, so at most their CPU);"
         + " ratio_less_jit = (cpu_ms_process - jit_ms) of vidgen / of the baseline, the ratio once the code is"
         + " compiled (an estimate; not the figure)");
-    details.put("ratio_less_jit", Stats.round(Stats.median(lessJitRatios)));
-    details.put("per_run_ratio_less_jit", lessJitRatios.stream().map(Stats::round).toList());
+    details.put("ratio_less_jit", orNull(Stats.median(lessJitRatios)));
+    details.put("per_run_ratio_less_jit", lessJitRatios.stream().map(E2eFigures::orNull).toList());
     Map<String, Object> medians = new LinkedHashMap<>();
     values.forEach((side, figures) -> {
       Map<String, Object> mine = new LinkedHashMap<>();
@@ -111,6 +113,11 @@ public final class E2eFigures implements Section {
     details.put("medians", medians);
     details.put("runs", perRun);
     summary.details("e2e", details);
+  }
+
+  /** {@code value} rounded, or null when it is not a number (JSON has no NaN). */
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : Stats.round(value);
   }
 
   private static double number(Map<String, Object> map, String key) {
