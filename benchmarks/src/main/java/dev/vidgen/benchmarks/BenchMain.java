@@ -1,5 +1,7 @@
 package dev.vidgen.benchmarks;
 
+import dev.vidgen.benchmarks.charts.Charts;
+import dev.vidgen.benchmarks.load.E2eFigures;
 import dev.vidgen.benchmarks.load.InflightFigures;
 import dev.vidgen.benchmarks.load.OverheadFigures;
 import dev.vidgen.benchmarks.load.RateLimitFigures;
@@ -12,8 +14,8 @@ import java.util.List;
 /**
  * Runs the benchmarks ({@code bin/bench}): the JMH micro benchmarks, the polling study, and the
  * load drivers against the fake ToAPIs server next to the simple way; writes
- * {@code summary.json}. Options: {@code --quick}, {@code --runs N}, {@code --out DIR},
- * {@code --only micro,polling,overhead,inflight,ratelimit}.
+ * {@code summary.json} and draws its charts. Options: {@code --quick}, {@code --runs N},
+ * {@code --out DIR}, {@code --charts DIR}, {@code --only} with sections from {@link Settings#SECTIONS}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -28,7 +30,8 @@ public final class BenchMain {
       return;
     }
     List<Section> sections = List.of(
-        new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures());
+        new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures(),
+        new E2eFigures());
     Summary summary = new Summary(settings);
     Path previous = settings.out().resolve("summary.json");
     if (!settings.sections().containsAll(Settings.SECTIONS) && Files.isRegularFile(previous)) {
@@ -49,9 +52,12 @@ public final class BenchMain {
       System.out.printf("bench: %s done in %.0f s%n", section.name(), (System.nanoTime() - sectionStart) / 1e9);
       summary.write(settings.out());
     }
+    summary.finished((System.nanoTime() - start) / 1e9, System.getenv("BENCH_STARTED_MS"));
     Path file = summary.write(settings.out());
-    System.out.printf("bench: %s run done in %.0f s; wrote %s%n", settings.quick() ? "quick" : "full",
-        (System.nanoTime() - start) / 1e9, file);
+    List<Path> charts = Charts.draw(JsonFiles.parse(Files.readString(file)), settings.charts(),
+        note -> System.out.println("bench: " + note));
+    System.out.printf("bench: %s run done in %.0f s; wrote %s and %d charts in %s%n", settings.quick() ? "quick" : "full",
+        (System.nanoTime() - start) / 1e9, file, charts.size(), settings.charts());
     summary.report().forEach(System.out::println);
     System.exit(0);
   }

@@ -12,6 +12,8 @@ import java.util.Map;
  * other sections' figures from the {@code summary.json} already there.
  */
 public final class Summary {
+  /** {@code bin/bench --quick} must finish within this, build included. */
+  static final long QUICK_LIMIT_S = 240;
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final Map<String, String> sectionOf = new LinkedHashMap<>();
   private final Map<String, Object> sectionRuns = new LinkedHashMap<>();
@@ -19,6 +21,7 @@ public final class Summary {
   private final Map<String, Object> details = new LinkedHashMap<>();
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, Object> machine;
+  private final Map<String, Object> run = new LinkedHashMap<>();
   private final Settings settings;
 
   /** A bound a headline figure is held to. */
@@ -81,6 +84,24 @@ public final class Summary {
     sectionRuns.put(name, run);
   }
 
+  /**
+   * Records how long the whole run took: {@code seconds} in the harness, and from
+   * {@code startedMillis} (epoch milliseconds when {@code bin/bench} started, before its build; may
+   * be null) to now.
+   */
+  public void finished(double seconds, String startedMillis) {
+    run.put("harness_seconds", Math.round(seconds));
+    if (startedMillis != null && startedMillis.matches("[0-9]+")) {
+      run.put("seconds_with_build", Math.round((System.currentTimeMillis() - Long.parseLong(startedMillis)) / 1e3));
+    }
+    run.put("load_average_at_end", Machine.loadAverage());
+    if (settings.quick()) {
+      double total = ((Number) run.getOrDefault("seconds_with_build", run.get("harness_seconds"))).doubleValue();
+      run.put("quick_limit_s", QUICK_LIMIT_S);
+      run.put("within_quick_limit", total <= QUICK_LIMIT_S);
+    }
+  }
+
   /** The section whose figures follow. */
   public void section(String name) {
     this.section = name;
@@ -139,6 +160,7 @@ public final class Summary {
     Map<String, Object> where = new LinkedHashMap<>(machine);
     where.put("load_average_at_end", Machine.loadAverage());
     json.put("machine", where);
+    json.put("run_time", run);
     json.put("section_runs", sectionRuns);
     json.put("details", details);
     json.put("figure_sections", sectionOf);

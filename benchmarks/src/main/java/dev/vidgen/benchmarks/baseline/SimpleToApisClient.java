@@ -1,6 +1,7 @@
 package dev.vidgen.benchmarks.baseline;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -11,6 +12,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.Okio;
 
 /**
  * ToAPIs the simple way: plain OkHttp calls that block, Moshi for the JSON, no validation, no
@@ -49,6 +52,18 @@ public final class SimpleToApisClient {
   public Answer status(String id) throws IOException {
     return call(new Request.Builder().url(tasks.newBuilder().addPathSegment(id).build())
         .header("Authorization", authorization).get().build());
+  }
+
+  /** Copies the file at {@code url} (no authorization: another origin) to {@code target}; the HTTP status. */
+  public int download(String url, Path target) throws IOException {
+    try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+      if (response.isSuccessful()) {
+        try (BufferedSink sink = Okio.buffer(Okio.sink(target))) {
+          sink.writeAll(response.body().source());
+        }
+      }
+      return response.code();
+    }
   }
 
   /** {@link #create} on OkHttp's dispatcher threads ({@code enqueue}) instead of the caller's. */

@@ -40,6 +40,7 @@ public final class InflightFigures implements Section {
     long submitLimit = settings.pick(25, 60);
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     List<Object> perRun = new ArrayList<>();
+    Map<String, Object> samples = new LinkedHashMap<>();
     for (int run = 0; run < settings.runs(); run++) {
       for (Variant variant : VARIANTS) {
         String name = "inflight-" + variant.side() + "-" + run;
@@ -51,6 +52,7 @@ public final class InflightFigures implements Section {
                   Long.toString(submitLimit))));
           Map<String, Object> stats = server.stats();
           result.put("server", stats);
+          samples.putIfAbsent(variant.side(), result.remove("ramp_samples"));
           double seconds = number(result, "submit_s") + hold;
           Map<String, List<Double>> mine = values.computeIfAbsent(variant.side(), s -> new LinkedHashMap<>());
           for (String key : List.of("threads_max", "heap_mib_max", "rss_mib_max", "created")) {
@@ -88,6 +90,10 @@ public final class InflightFigures implements Section {
     details.put("jobs", jobs);
     details.put("submit_limit_s", submitLimit);
     details.put("hold_s_after_submit", hold);
+    details.put("samples_what", "from the first submit until every job is created, every 200 ms and after each"
+        + " twentieth of the jobs is started: jobs in flight (created so far), live threads, heap in use (not after"
+        + " a GC); the first run of each variant");
+    details.put("samples", samples);
     details.put("runs", perRun);
     summary.details("inflight", details);
   }

@@ -3,6 +3,7 @@ package dev.vidgen.benchmarks.load;
 import dev.vidgen.benchmarks.Machine;
 import dev.vidgen.benchmarks.Stats;
 import dev.vidgen.benchmarks.Workloads;
+import dev.vidgen.benchmarks.baseline.SimpleToApisClient;
 import dev.vidgen.benchmarks.baseline.ThreadPerJob;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.VidgenClient;
@@ -26,10 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InflightRun {
   private static final long SAMPLE_MS = 1_000;
   private static final int GC_EVERY_SAMPLES = 3;
+  /** While jobs are being submitted, threads and heap in use are also read this often per sample. */
+  private static final int RAMP_READS_PER_SAMPLE = 5;
+  /** ... and after each twentieth of the jobs is started (on the thread that starts them). */
+  private static final int RAMP_STEPS = 20;
 
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final List<Double> heapSamples = new ArrayList<>();
+  private final List<Map<String, Object>> ramp = new ArrayList<>();
   private double rssMax;
   private int threadsMax;
 
@@ -50,6 +56,7 @@ final class InflightRun {
     double heapBefore = Probes.heapAfterGcMib();
     Probes.resetPeakThreads();
     long start = System.nanoTime();
+    readRamp();
     AutoCloseable owner = switch (side) {
       case "vidgen" -> {
         VidgenClient client = Sides.vidgen(url, key);
@@ -64,12 +71,16 @@ final class InflightRun {
     long deadline = start + submitLimit.toNanos();
     int samples = 0;
     while (created.get() + failed.get() < jobs && System.nanoTime() < deadline) {
-      sample(++samples);
+      for (int read = 0; read < RAMP_READS_PER_SAMPLE; read++) {
+        Thread.sleep(SAMPLE_MS / RAMP_READS_PER_SAMPLE);
+        readRamp();
+      }
+      sample(++samples, 0);
     }
     double submitSeconds = (System.nanoTime() - start) / 1e9;
     long holdUntil = System.nanoTime() + hold.toNanos();
     while (System.nanoTime() < holdUntil) {
-      sample(++samples);
+      sample(++samples, SAMPLE_MS);
     }
     heapSamples.add(Probes.heapAfterGcMib());
     Map<String, Object> result = new LinkedHashMap<>();
@@ -90,12 +101,13 @@ final class InflightRun {
     result.put("heap_mib_max", Stats.round(heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
     result.put("heap_mib_at_end", Stats.round(heapSamples.get(heapSamples.size() - 1)));
     result.put("rss_mib_max", Stats.round(rssMax));
+    result.put("ramp_samples", ramp);
     owner.close();
     return result;
   }
 
-  private void sample(int number) throws InterruptedException {
-    Thread.sleep(SAMPLE_MS);
+  private void sample(int number, long sleepMs) throws InterruptedException {
+    Thread.sleep(sleepMs);
     threadsMax = Math.max(threadsMax, Probes.liveThreads());
     rssMax = Math.max(rssMax, Machine.residentMib());
     if (number % GC_EVERY_SAMPLES == 0) {
@@ -103,20 +115,44 @@ final class InflightRun {
     }
   }
 
+  /** Jobs in flight (created so far), live threads and heap in use (not after a GC) now. */
+  private void readRamp() {
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("jobs", created.get());
+    point.put("threads", Probes.liveThreads());
+    point.put("heap_mib", Stats.round(Probes.heapUsedMib()));
+    ramp.add(point);
+  }
+
   private AutoCloseable startVidgen(VidgenClient client, AutoCloseable owner, int jobs) {
     VideoJob job = Workloads.validJob();
     List<CompletableFuture<?>> waits = new ArrayList<>(jobs);
+    int step = Math.max(1, jobs / RAMP_STEPS);
     for (int i = 0; i < jobs; i++) {
       waits.add(client.submitAsync(job)
           .whenComplete((handle, failure) -> (failure == null ? created : failed).incrementAndGet())
           .thenCompose(handle -> client.awaitAsync(handle, AwaitOptions.defaults())));
+      if ((i + 1) % step == 0) {
+        readRamp();
+      }
     }
     return owner;
   }
 
   private AutoCloseable startBaseline(String url, String key, int jobs) {
-    return ThreadPerJob.startAll(Sides.baseline(url, key), Sides.BASELINE_BODY, jobs, true,
-        task -> created.incrementAndGet());
+    SimpleToApisClient client = Sides.baseline(url, key);
+    int step = Math.max(1, jobs / RAMP_STEPS);
+    List<AutoCloseable> parts = new ArrayList<>();
+    for (int started = 0; started < jobs; started += step) {
+      parts.add(ThreadPerJob.startAll(client, Sides.BASELINE_BODY, Math.min(step, jobs - started), true,
+          task -> created.incrementAndGet()));
+      readRamp();
+    }
+    return () -> {
+      for (AutoCloseable part : parts) {
+        part.close();
+      }
+    };
   }
 
   /** Live threads by name with digits dropped, counted: what the threads are. */

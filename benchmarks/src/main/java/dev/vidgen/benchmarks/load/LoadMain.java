@@ -1,11 +1,13 @@
 package dev.vidgen.benchmarks.load;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * One load driver as its own process: {@code overhead URL KEY JOBS ROUNDS WARM WINDOW},
- * {@code inflight SIDE URL KEY JOBS HOLD_S APP_THREADS SUBMIT_LIMIT_S} or {@code ratelimit SIDE URL KEY JOBS WINDOW_S}.
+ * {@code inflight SIDE URL KEY JOBS HOLD_S APP_THREADS SUBMIT_LIMIT_S}, {@code ratelimit SIDE URL KEY JOBS WINDOW_S}
+ * or {@code e2e SIDE URL KEY JOBS DIR LIMIT_S}.
  * Prints {@code RESULT {...}} and exits.
  */
 public final class LoadMain {
@@ -20,7 +22,10 @@ public final class LoadMain {
           Duration.ofSeconds(Long.parseLong(args[7])));
       case "ratelimit" -> RateLimitRun.run(args[1], args[2], args[3], Integer.parseInt(args[4]),
           Duration.ofSeconds(Long.parseLong(args[5])));
-      default -> throw new IllegalArgumentException("unknown driver " + args[0] + "; use overhead, inflight or ratelimit");
+      case "e2e" -> E2eRun.run(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]),
+          Duration.ofSeconds(Long.parseLong(args[6])));
+      default -> throw new IllegalArgumentException(
+          "unknown driver " + args[0] + "; use overhead, inflight, ratelimit or e2e");
     };
     Protocol.say("RESULT", result);
     System.exit(0);

@@ -3,7 +3,11 @@ package dev.vidgen.benchmarks.load;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What a driver reads about its own process: CPU time, allocation, threads and heap. */
 final class Probes {
@@ -35,6 +39,30 @@ final class Probes {
     return JIT == null || !JIT.isCompilationTimeMonitoringSupported() ? -1 : JIT.getTotalCompilationTime();
   }
 
+  /** Milliseconds the collectors have spent so far (pauses and concurrent work as they count it). */
+  static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+  }
+
+  /**
+   * CPU milliseconds of the threads alive now, by name with digits dropped, largest first (what
+   * burned the CPU, for threads that have not ended; the JIT's and GC's own threads are not listed).
+   */
+  static Map<String, Long> cpuMillisByThreadName() {
+    Map<String, Long> byName = new HashMap<>();
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      long nanos = info == null ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos / 1_000_000, Long::sum);
+      }
+    }
+    Map<String, Long> sorted = new LinkedHashMap<>();
+    byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+    return sorted;
+  }
+
   static int liveThreads() {
     return THREADS.getThreadCount();
   }
@@ -45,6 +73,11 @@ final class Probes {
 
   static void resetPeakThreads() {
     THREADS.resetPeakThreadCount();
+  }
+
+  /** Heap in use now, garbage included, in MiB. */
+  static double heapUsedMib() {
+    return MEMORY.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
   }
 
   /** Heap in use right after a full collection, in MiB. */

@@ -38,6 +38,7 @@ public final class RateLimitFigures implements Section {
     Map<String, List<Double>> goodput = new LinkedHashMap<>();
     Map<String, List<Double>> rejected = new LinkedHashMap<>();
     List<Object> perRun = new ArrayList<>();
+    Map<String, Object> timeline = new LinkedHashMap<>();
     for (int run = 0; run < settings.runs(); run++) {
       for (String side : SIDES) {
         String name = "ratelimit-" + side + "-" + run;
@@ -46,7 +47,8 @@ public final class RateLimitFigures implements Section {
           Map<String, Object> result = new LinkedHashMap<>(Drivers.run(name, settings.out().resolve("logs"),
               Duration.ofMinutes(5), List.of("ratelimit", side, server.url, server.key, Integer.toString(offered),
                   Long.toString(window + MARGIN_S))));
-          Map<String, Object> stats = server.stats();
+          Map<String, Object> stats = new LinkedHashMap<>(server.stats());
+          timeline.putIfAbsent(side, stats.remove("timeline"));
           @SuppressWarnings("unchecked")
           List<Number> acceptedAt = (List<Number>) result.remove("accepted_at_s");
           double first = acceptedAt.isEmpty() ? 0 : acceptedAt.get(0).doubleValue();
@@ -80,6 +82,9 @@ public final class RateLimitFigures implements Section {
     details.put("goodput", "(creates accepted in the window − burst) ÷ (limit × window); the window opens at"
         + " the first accepted create");
     details.put("rejected_429_share", "create requests answered 429 ÷ all create requests, whole run");
+    details.put("timeline_what", "creates the server's proxy let through (accepted) and refused with 429, per"
+        + " second from the first create, counted on the server's side; the first run of each side");
+    details.put("timeline", timeline);
     details.put("runs", perRun);
     summary.details("ratelimit", details);
   }

@@ -3,14 +3,15 @@ package dev.vidgen.benchmarks.load;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.RateLimitingProxy;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The fake ToAPIs server as its own process, so that its work is not billed to the client being
  * measured. Arguments: {@code queuedSeconds runningSeconds [submitsPerSecond submitBurst
- * queriesPerSecond queryBurst]}; with the limits it serves through a {@link RateLimitingProxy}.
+ * queriesPerSecond queryBurst]}, where either duration may be a range {@code MIN..MAX} (each task
+ * draws its own, uniformly, from a fixed seed); with the limits it serves through a
+ * {@link RateLimitingProxy} and keeps a timeline of creates let through and refused per second.
  * Prints {@code READY {"url":…,"key":…}}, answers {@code stats} with {@code STATS {…}}, and stops
  * on {@code quit}.
  */
@@ -19,12 +20,13 @@ public final class ServerMain {
 
   public static void main(String[] args) {
     FakeToApisServer server = FakeToApisServer.builder()
-        .lifecycle(Duration.ofSeconds(Long.parseLong(args[0])), Duration.ofSeconds(Long.parseLong(args[1])))
+        .lifecycles(TaskDurations.drawn(args[0], args[1]))
         .unlimitedBalance()
         .start();
     RateLimitingProxy proxy = args.length < 6 ? null : RateLimitingProxy.start(server,
         RateLimitingProxy.Limit.of(Double.parseDouble(args[2]), Integer.parseInt(args[3])),
         RateLimitingProxy.Limit.of(Double.parseDouble(args[4]), Integer.parseInt(args[5])));
+    SubmitTimeline timeline = proxy == null ? null : SubmitTimeline.start(proxy);
     try {
       Map<String, Object> ready = new LinkedHashMap<>();
       ready.put("url", proxy == null ? server.baseUrl() : proxy.baseUrl());
@@ -32,10 +34,17 @@ public final class ServerMain {
       Protocol.say("READY", ready);
       for (String command = Protocol.nextCommand(); !command.equals("quit"); command = Protocol.nextCommand()) {
         if (command.equals("stats")) {
-          Protocol.say("STATS", stats(server, proxy));
+          Map<String, Object> stats = stats(server, proxy);
+          if (timeline != null) {
+            stats.put("timeline", timeline.perSecond());
+          }
+          Protocol.say("STATS", stats);
         }
       }
     } finally {
+      if (timeline != null) {
+        timeline.close();
+      }
       if (proxy != null) {
         proxy.close();
       }
@@ -48,6 +57,8 @@ public final class ServerMain {
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("create_requests", server.requests(Endpoint.CREATE).size());
     stats.put("status_requests", server.requests(Endpoint.STATUS).size());
+    stats.put("file_requests", server.requests(Endpoint.FILE).size());
+    stats.put("all_requests", server.requests().size());
     stats.put("tasks", server.taskIds().size());
     if (proxy != null) {
       stats.put("submits_allowed", proxy.submits().allowed());

@@ -29,7 +29,16 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(String name, Path logs, Duration queued, Duration running, double... limits)
       throws InterruptedException {
-    List<String> args = new ArrayList<>(List.of(Long.toString(queued.toSeconds()), Long.toString(running.toSeconds())));
+    return start(name, logs, Long.toString(queued.toSeconds()), Long.toString(running.toSeconds()), limits);
+  }
+
+  /**
+   * The same, with {@code queued} and {@code running} as {@link ServerMain} takes them: seconds, or
+   * a range {@code MIN..MAX} from which each task draws its own ({@link TaskDurations}).
+   */
+  static ServerProcess start(String name, Path logs, String queued, String running, double... limits)
+      throws InterruptedException {
+    List<String> args = new ArrayList<>(List.of(queued, running));
     for (double limit : limits) {
       args.add(limit == Math.rint(limit) ? Long.toString((long) limit) : Double.toString(limit));
     }

@@ -34,6 +34,7 @@ public final class PollingFigures implements Section {
     List<Double> lag = new ArrayList<>();
     List<Double> lagVsDocs = new ArrayList<>();
     List<Map<String, Object>> perRun = new ArrayList<>();
+    List<Compared> linear = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       long seed = 7_001 + run;
       Compared compared = compare(jobs, seed, ProgressModel.LINEAR);
@@ -42,6 +43,7 @@ public final class PollingFigures implements Section {
       lag.add(compared.vidgen.meanLagS());
       lagVsDocs.add(compared.vidgen.meanLagS() / compared.docs.meanLagS());
       perRun.add(compared.toMap(seed));
+      linear.add(compared);
     }
     summary.put("poll_requests_ratio_vs_1s", Stats.median(vsOneSecond));
     summary.put("poll_mean_lag_s", Stats.median(lag));
@@ -68,6 +70,7 @@ public final class PollingFigures implements Section {
         "every_1s", "first request 1 s after the create, then every 1 s",
         "toapis_advice", "first request 5 s after the create, then every 10 s"));
     details.put("per_run", perRun);
+    details.put("points", points(linear));
     details.put("other_progress_models", sensitivity);
     summary.details("polling", details);
   }
@@ -77,6 +80,25 @@ public final class PollingFigures implements Section {
         PollingStudy.vidgen(jobs, seed, model),
         PollingStudy.fixed("every_1s", jobs, seed, model, SECOND, SECOND),
         PollingStudy.fixed("toapis_advice", jobs, seed, model, DOCS_FIRST, DOCS_EVERY));
+  }
+
+  /** The chart's points: per strategy, the medians over the runs on linear progress. */
+  private static List<Map<String, Object>> points(List<Compared> runs) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    Map<String, java.util.function.Function<Compared, PollingStudy.Outcome>> strategies = new LinkedHashMap<>();
+    strategies.put("vidgen", Compared::vidgen);
+    strategies.put("every_1s", Compared::everySecond);
+    strategies.put("docs", Compared::docs);
+    strategies.forEach((strategy, outcome) -> {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("strategy", strategy);
+      point.put("progress", "linear");
+      point.put("requests_per_task", Stats.round(Stats.median(
+          runs.stream().map(run -> outcome.apply(run).requestsPerJob()).toList())));
+      point.put("mean_lag_s", Stats.round(Stats.median(runs.stream().map(run -> outcome.apply(run).meanLagS()).toList())));
+      points.add(point);
+    });
+    return points;
   }
 
   /** The three strategies over the same tasks. */

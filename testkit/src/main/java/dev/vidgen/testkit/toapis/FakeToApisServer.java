@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -44,7 +45,7 @@ public final class FakeToApisServer implements AutoCloseable {
   private final FakeState state;
   private final Set<String> validKeys;
   private final Clock clock;
-  private final Lifecycle lifecycle;
+  private final Supplier<Lifecycle> lifecycles;
   private final String requestIdHeader;
   private final String uploadUrlBase;
   private final java.util.Map<String, BigDecimal> creditsPerSecond;
@@ -53,7 +54,7 @@ public final class FakeToApisServer implements AutoCloseable {
     this.creditsPerSecond = java.util.Map.copyOf(builder.creditsPerSecond);
     this.validKeys = Set.copyOf(builder.keys);
     this.clock = builder.clock;
-    this.lifecycle = builder.lifecycle;
+    this.lifecycles = builder.lifecycles;
     this.requestIdHeader = builder.requestIdHeader;
     this.uploadUrlBase = builder.uploadUrlBase;
     this.state = new FakeState(builder.credits, builder.unlimited, builder.keyCredits, builder.videoModels,
@@ -210,8 +211,9 @@ public final class FakeToApisServer implements AutoCloseable {
     return java.util.Optional.ofNullable(creditsPerSecond.get(model));
   }
 
+  /** The lifecycle of the next task created (asked once per task). */
   Lifecycle lifecycle() {
-    return lifecycle;
+    return lifecycles.get();
   }
 
   String requestIdHeader() {
@@ -251,7 +253,7 @@ public final class FakeToApisServer implements AutoCloseable {
     private int port;
     private Set<String> keys = Set.of(DEFAULT_KEY);
     private Clock clock = Clock.systemUTC();
-    private Lifecycle lifecycle = Lifecycle.byPolls(1, 1);
+    private Supplier<Lifecycle> lifecycles = () -> Lifecycle.byPolls(1, 1);
     private BigDecimal credits = BigDecimal.valueOf(10_000);
     private boolean unlimited;
     private String requestIdHeader = "X-Request-Id";
@@ -300,7 +302,17 @@ public final class FakeToApisServer implements AutoCloseable {
 
     /** How tasks move on, unless their script says otherwise. */
     public Builder lifecycle(Lifecycle lifecycle) {
-      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
+      Objects.requireNonNull(lifecycle, "lifecycle == null");
+      this.lifecycles = () -> lifecycle;
+      return this;
+    }
+
+    /**
+     * Each new task takes the lifecycle {@code perTask} gives (asked once per create, on the
+     * server's threads), so that tasks can differ, as real ones do; a script's own lifecycle wins.
+     */
+    public Builder lifecycles(Supplier<Lifecycle> perTask) {
+      this.lifecycles = Objects.requireNonNull(perTask, "perTask == null");
       return this;
     }
 

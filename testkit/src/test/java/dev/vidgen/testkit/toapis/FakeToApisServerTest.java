@@ -130,6 +130,25 @@ class FakeToApisServerTest {
   }
 
   @Test
+  void eachTaskTakesTheLifecycleItIsGiven() {
+    VirtualTime time = VirtualTime.create();
+    java.util.Iterator<Lifecycle> plans = java.util.List.of(
+        Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(10)),
+        Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(30))).iterator();
+    try (FakeToApisServer timed = FakeToApisServer.builder().clock(time.clock()).lifecycles(plans::next).start()) {
+      String quick = taskId(call(timed, "POST", "/v1/videos/generations", preview("10"), timed.apiKey()));
+      String slow = taskId(call(timed, "POST", "/v1/videos/generations", preview("10"), timed.apiKey()));
+
+      time.advance(Duration.ofSeconds(20));
+
+      assertThat(call(timed, "GET", "/v1/videos/generations/" + quick, null, timed.apiKey()).body)
+          .contains("\"status\":\"completed\"");
+      assertThat(call(timed, "GET", "/v1/videos/generations/" + slow, null, timed.apiKey()).body)
+          .contains("\"status\":\"in_progress\"");
+    }
+  }
+
+  @Test
   void scriptedTasksFailOrNeverFinishOrReportAnUnknownStatus() {
     toapis.nextTask(TaskScript.fails(50012, "upstream failed"));
     toapis.nextTask(TaskScript.neverFinishes().pendingAs("submitted"));
