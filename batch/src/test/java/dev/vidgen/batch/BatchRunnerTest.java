@@ -24,7 +24,6 @@ import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -383,20 +382,6 @@ class BatchRunnerTest {
         .isInstanceOf(JobStore.ConflictException.class)
         .hasMessageContaining("job a");
     assertThat(backend.calls).isEmpty();
-  }
-
-  @Test
-  void leavesNoHalfWrittenDownloadOfAnEarlierCrashBehind() throws Exception {
-    BatchPlan plan = plan(line("a", PLAIN_MODEL));
-    Path out = dir.resolve("out");
-    Files.createDirectories(out);
-    Path leftover = out.resolve(".a.mp4.1f2e.part");
-    Files.write(leftover, new byte[] {1, 2, 3});
-
-    runner(2, false).run(plan);
-
-    assertThat(leftover).doesNotExist();
-    assertThat(out.resolve("a.mp4")).exists();
   }
 
   // ---- helpers
