@@ -1,5 +1,6 @@
 package dev.vidgen.benchmarks;
 
+import dev.vidgen.benchmarks.load.BatchFigures;
 import dev.vidgen.benchmarks.load.InflightFigures;
 import dev.vidgen.benchmarks.load.OverheadFigures;
 import dev.vidgen.benchmarks.load.RateLimitFigures;
@@ -13,7 +14,7 @@ import java.util.List;
  * Runs the benchmarks ({@code bin/bench}): the JMH micro benchmarks, the polling study, and the
  * load drivers against the fake ToAPIs server next to the simple way; writes
  * {@code summary.json}. Options: {@code --quick}, {@code --runs N}, {@code --out DIR},
- * {@code --only micro,polling,overhead,inflight,ratelimit}.
+ * {@code --only micro,polling,overhead,inflight,ratelimit,batch}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -28,7 +29,8 @@ public final class BenchMain {
       return;
     }
     List<Section> sections = List.of(
-        new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures());
+        new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures(),
+        new BatchFigures());
     Summary summary = new Summary(settings);
     Path previous = settings.out().resolve("summary.json");
     if (!settings.sections().containsAll(Settings.SECTIONS) && Files.isRegularFile(previous)) {

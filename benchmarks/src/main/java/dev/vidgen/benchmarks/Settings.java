@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record Settings(boolean quick, int runs, Path out, Set<String> sections) {
   /** Every section, in the order they run. */
-  public static final List<String> SECTIONS = List.of("micro", "polling", "overhead", "inflight", "ratelimit");
+  public static final List<String> SECTIONS = List.of("micro", "polling", "overhead", "inflight", "ratelimit", "batch");
 
   /**
    * Reads {@code --quick}, {@code --runs N}, {@code --out DIR} and {@code --only a,b}.
