@@ -113,6 +113,8 @@ public final class BatchRunner {
     private final String batch;
     private final Map<String, PlannedJob> byKey = new LinkedHashMap<>();
     private final Map<String, State> states = new HashMap<>();
+    /** How many jobs of {@link #states} are in each state, kept as they change: progress recounts nothing. */
+    private final Map<State, Integer> counts = new java.util.EnumMap<>(State.class);
     private final Map<String, String> leftOver = new LinkedHashMap<>();
     private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickPending = new AtomicBoolean();
@@ -138,7 +140,7 @@ public final class BatchRunner {
         store.resubmitUnknown(batch, now);
       }
       store.entries(batch).stream().filter(e -> byKey.containsKey(e.key()))
-          .forEach(e -> states.put(e.key(), e.state()));
+          .forEach(e -> record(e.key(), e.state()));
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written);
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3);
@@ -251,7 +253,7 @@ public final class BatchRunner {
     private void written(Entry entry) {
       State before;
       synchronized (this) {
-        before = states.put(entry.key(), entry.state());
+        before = record(entry.key(), entry.state());
         if (entry.state().isFinal() && (before == null || !before.isFinal())) {
           finishedThisRun++;
         }
@@ -260,6 +262,16 @@ public final class BatchRunner {
       if (before != entry.state()) {
         progress();
       }
+    }
+
+    /** Sets a job's state and keeps the counts; returns the state it had. */
+    private synchronized State record(String key, State state) {
+      State before = states.put(key, state);
+      if (before != null) {
+        counts.merge(before, -1, Integer::sum);
+      }
+      counts.merge(state, 1, Integer::sum);
+      return before;
     }
 
     private synchronized void setInFlight(int count) {
@@ -272,17 +284,9 @@ public final class BatchRunner {
     private void progress() {
       BatchProgress progress;
       synchronized (this) {
-        int completed = 0;
-        int failed = 0;
-        int unknown = 0;
-        for (State state : states.values()) {
-          switch (state) {
-            case COMPLETED -> completed++;
-            case FAILED -> failed++;
-            case UNKNOWN -> unknown++;
-            default -> { }
-          }
-        }
+        int completed = counts.getOrDefault(State.COMPLETED, 0);
+        int failed = counts.getOrDefault(State.FAILED, 0);
+        int unknown = counts.getOrDefault(State.UNKNOWN, 0);
         Duration elapsed = Duration.between(started, clock.instant());
         int left = byKey.size() - completed - failed - unknown;
         // A job whose final state is written is no longer in flight, even before its run is collected.

@@ -35,5 +35,9 @@ interface JobBackend {
 
   CompletableFuture<TaskSnapshot> await(JobHandle handle, ProgressListener listener);
 
+  /**
+   * Saves the video to {@code target}, never leaving a half file under its name; the temporary
+   * files a killed earlier download to {@code target} left beside it are removed.
+   */
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target);
 }

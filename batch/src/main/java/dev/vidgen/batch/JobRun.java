@@ -262,7 +262,6 @@ final class JobRun {
 
   private void download(JobHandle handle, TaskSnapshot snapshot) {
     Path target = planned.out();
-    PartialFiles.clean(target);
     ctx.backend.download(handle, snapshot, target).whenComplete(safely((file, failure) -> {
       if (failure == null) {
         write(b -> b.state(COMPLETED).file(file.toString()).reason(null, null), () -> finish(Kind.DONE, null));

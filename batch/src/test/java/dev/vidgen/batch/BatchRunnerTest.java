@@ -24,7 +24,6 @@ import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,12 +139,7 @@ class BatchRunnerTest {
   void neverShowsAFinishedJobAsStillInFlight() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
     List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    BatchListener listener = new BatchListener() {
-      @Override
-      public void onProgress(BatchProgress progress) {
-        seen.add(progress);
-      }
-    };
+    BatchListener listener = recording(seen);
 
     BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(3).scheduler(scheduler)
         .requeueDelay(Duration.ofMillis(1)).worker("test-worker").listener(listener).build().run(plan);
@@ -154,6 +148,29 @@ class BatchRunnerTest {
     assertThat(seen).isNotEmpty().allSatisfy(p -> assertThat(p.done() + p.inFlight())
         .as("done %d + in flight %d of %d", p.done(), p.inFlight(), p.total()).isLessThanOrEqualTo(p.total()));
     assertThat(seen.get(seen.size() - 1).inFlight()).isZero();
+  }
+
+  @Test
+  void countsEachJobOnceInTheStateItReachedIncludingJobsFinishedInAnEarlierRun() {
+    runner(2, false).run(plan(line("done", PLAIN_MODEL)));
+    BatchPlan plan = plan(line("done", PLAIN_MODEL), line("a", PLAIN_MODEL), line("b", PLAIN_MODEL),
+        line("c", PLAIN_MODEL), line("d", PLAIN_MODEL));
+    backend.submitScript.put("b", job -> CompletableFuture.failedFuture(new AmbiguousSubmitException(
+        ProviderErrorDetails.of("scripted", 0, null, "no answer"), null, null)));
+    backend.awaitScript.put("c", handle -> CompletableFuture.failedFuture(new TaskFailedException(handle,
+        TaskSnapshot.failed(handle.taskId(), new TaskFailure("content_policy_violation", "refused")))));
+    List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = recording(seen);
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(2).scheduler(scheduler)
+        .worker("test-worker").listener(listener).build().run(plan);
+
+    assertThat(seen.get(0).completed()).as("the job finished before").isEqualTo(1);
+    BatchProgress last = seen.get(seen.size() - 1);
+    assertThat(List.of(last.total(), last.completed(), last.failed(), last.unknown(), last.inFlight()))
+        .containsExactly(5, 3, 1, 1, 0);
+    assertThat(List.of(report.count(State.COMPLETED), report.count(State.FAILED), report.count(State.UNKNOWN)))
+        .containsExactly(3, 1, 1);
   }
 
   @Test
@@ -385,21 +402,17 @@ class BatchRunnerTest {
     assertThat(backend.calls).isEmpty();
   }
 
-  @Test
-  void leavesNoHalfWrittenDownloadOfAnEarlierCrashBehind() throws Exception {
-    BatchPlan plan = plan(line("a", PLAIN_MODEL));
-    Path out = dir.resolve("out");
-    Files.createDirectories(out);
-    Path leftover = out.resolve(".a.mp4.1f2e.part");
-    Files.write(leftover, new byte[] {1, 2, 3});
-
-    runner(2, false).run(plan);
-
-    assertThat(leftover).doesNotExist();
-    assertThat(out.resolve("a.mp4")).exists();
-  }
-
   // ---- helpers
+
+  /** A listener that adds every progress report to {@code seen}. */
+  private static BatchListener recording(List<BatchProgress> seen) {
+    return new BatchListener() {
+      @Override
+      public void onProgress(BatchProgress progress) {
+        seen.add(progress);
+      }
+    };
+  }
 
   private static String line(String id, String model) {
     return "{\"id\":\"" + id + "\",\"model\":\"" + model + "\",\"prompt\":\"" + id + "\"}";

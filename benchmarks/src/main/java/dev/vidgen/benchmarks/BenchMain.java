@@ -1,6 +1,7 @@
 package dev.vidgen.benchmarks;
 
 import dev.vidgen.benchmarks.charts.Charts;
+import dev.vidgen.benchmarks.load.BatchFigures;
 import dev.vidgen.benchmarks.load.E2eFigures;
 import dev.vidgen.benchmarks.load.InflightFigures;
 import dev.vidgen.benchmarks.load.OverheadFigures;
@@ -31,7 +32,7 @@ public final class BenchMain {
     }
     List<Section> sections = List.of(
         new MicroFigures(), new PollingFigures(), new OverheadFigures(), new InflightFigures(), new RateLimitFigures(),
-        new E2eFigures());
+        new E2eFigures(), new BatchFigures());
     Summary summary = new Summary(settings);
     Path previous = settings.out().resolve("summary.json");
     if (!settings.sections().containsAll(Settings.SECTIONS) && Files.isRegularFile(previous)) {

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public record Settings(boolean quick, int runs, Path out, Set<String> sections, Path charts) {
   /** Every section, in the order they run. */
-  public static final List<String> SECTIONS = List.of("micro", "polling", "overhead", "inflight", "ratelimit", "e2e");
+  public static final List<String> SECTIONS =
+      List.of("micro", "polling", "overhead", "inflight", "ratelimit", "e2e", "batch");
 
   /**
    * Reads {@code --quick}, {@code --runs N}, {@code --out DIR}, {@code --charts DIR} and {@code --only a,b}.

@@ -41,6 +41,7 @@ final class Downloader {
 
   private final ClientRuntime runtime;
   private final RetryLoop retries;
+  private final StaleParts staleParts = new StaleParts();
 
   Downloader(ClientRuntime runtime, RetryLoop retries) {
     this.runtime = runtime;
@@ -81,7 +82,7 @@ final class Downloader {
     if (asset.isExpiredAt(now)) {
       return CompletableFuture.failedFuture(new ResultExpiredException(taskId, asset, now));
     }
-    removeStaleParts(target);
+    staleParts.remove(target);
     return runtime.provider().open(asset)
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(linkFailure(taskId, asset, failure)))
         .thenApplyAsync(stream -> save(stream, taskId, asset, target, cancelled), runtime.io());
@@ -98,29 +99,6 @@ final class Downloader {
       return new ResultUnavailableException(taskId, asset, problem);
     }
     return cause;
-  }
-
-  /**
-   * Deletes the temporary files an earlier download to {@code target} left behind when it was
-   * killed ({@code .<name>.<hex>.part} beside it); the target itself is never touched.
-   */
-  private static void removeStaleParts(Path target) {
-    Path folder = target.getParent();
-    if (folder == null || !Files.isDirectory(folder)) {
-      return;
-    }
-    String prefix = "." + target.getFileName() + ".";
-    try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
-      siblings.filter(sibling -> isPartOf(sibling.getFileName().toString(), prefix))
-          .forEach(Downloader::deleteQuietly);
-    } catch (IOException | RuntimeException e) {
-      // Only tidying: a part file that stays does no harm to this download.
-    }
-  }
-
-  private static boolean isPartOf(String name, String prefix) {
-    return name.startsWith(prefix) && name.endsWith(".part")
-        && name.substring(prefix.length(), name.length() - ".part".length()).matches("[0-9a-f]{1,16}");
   }
 
   private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {

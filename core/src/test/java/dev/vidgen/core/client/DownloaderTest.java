@@ -110,6 +110,17 @@ class DownloaderTest {
   }
 
   @Test
+  void removesWhatAKilledDownloadToTheSameTargetLeftAndNothingElse() throws IOException {
+    Path stale = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "half a video");
+    Files.writeString(folder.resolve(".other.mp4.3fa2c0de11b7.part"), "not ours");
+
+    fixture.client.download(handle, ScriptedProvider.completed("task-1"), folder.resolve("kite.mp4"));
+
+    assertThat(stale).doesNotExist();
+    assertThat(filesIn(folder)).containsExactly(".other.mp4.3fa2c0de11b7.part", "kite.mp4");
+  }
+
+  @Test
   void createsMissingFolders() {
     Path target = folder.resolve("out/2026/kite.mp4");
 

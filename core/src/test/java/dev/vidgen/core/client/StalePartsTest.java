@@ -1,0 +1,60 @@
+package dev.vidgen.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StalePartsTest {
+  @TempDir Path folder;
+
+  @Test
+  void deletesOnlyWhatKilledDownloadsToTheTargetLeft() throws IOException {
+    Path target = Files.writeString(folder.resolve("kite.mp4"), "an older video");
+    Path stale = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "half a video");
+    Path staleToo = Files.writeString(folder.resolve(".kite.mp4.9.part"), "another half");
+    Path notHex = Files.writeString(folder.resolve(".kite.mp4.notes.part"), "not a download's");
+    Path otherTarget = Files.writeString(folder.resolve(".other.mp4.3fa2c0de11b7.part"), "another target's");
+    Path dotted = Files.writeString(folder.resolve(".kite.mp4.v2.mp4.3fa2.part"), "kite.mp4.v2.mp4's");
+
+    new StaleParts().remove(target);
+
+    assertThat(stale).doesNotExist();
+    assertThat(staleToo).doesNotExist();
+    assertThat(target).hasContent("an older video");
+    assertThat(notHex).exists();
+    assertThat(otherTarget).exists();
+    assertThat(dotted).exists();
+  }
+
+  @Test
+  void readsAFolderOnceHoweverManyOfItsTargetsAreDownloaded() throws IOException {
+    AtomicInteger reads = new AtomicInteger();
+    StaleParts parts = new StaleParts(dir -> {
+      reads.incrementAndGet();
+      return StaleParts.namesIn(dir);
+    });
+    Path first = Files.writeString(folder.resolve(".a.mp4.1f2e.part"), "half of a");
+    Path second = Files.writeString(folder.resolve(".b.mp4.1f2e.part"), "half of b");
+
+    parts.remove(folder.resolve("a.mp4"));
+    parts.remove(folder.resolve("b.mp4"));
+    parts.remove(folder.resolve("c.mp4"));
+    parts.remove(folder.resolve("a.mp4"));
+
+    assertThat(reads).hasValue(1);
+    assertThat(first).doesNotExist();
+    assertThat(second).doesNotExist();
+  }
+
+  @Test
+  void aMissingFolderHasNothingToTidy() {
+    new StaleParts().remove(folder.resolve("not-made-yet").resolve("a.mp4"));
+
+    assertThat(folder.resolve("not-made-yet")).doesNotExist();
+  }
+}
