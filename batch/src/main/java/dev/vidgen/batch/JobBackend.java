@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,4 +37,7 @@ interface JobBackend {
   CompletableFuture<TaskSnapshot> await(JobHandle handle, ProgressListener listener);
 
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target);
+
+  /** Tells the client that a task of {@code model} took {@code took}, as an earlier run saw it; ignored by default. */
+  default void learned(String model, Duration took) {}
 }
