@@ -139,8 +139,9 @@ public final class BatchRunner {
       if (resubmitUnknown) {
         store.resubmitUnknown(batch, now);
       }
-      store.entries(batch).stream().filter(e -> byKey.containsKey(e.key()))
-          .forEach(e -> record(e.key(), e.state()));
+      List<Entry> known = store.entries(batch);
+      known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
+      JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written);
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3);

@@ -11,6 +11,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,11 @@ final class ClientBackend implements JobBackend {
 
   ClientBackend(VidgenClient client) {
     this.client = client;
+  }
+
+  @Override
+  public void learned(String model, Duration took) {
+    client.routeDurations().record(model, took);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,4 +41,7 @@ interface JobBackend {
    * files a killed earlier download to {@code target} left beside it are removed.
    */
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target);
+
+  /** Tells the client that a task of {@code model} took {@code took}, as an earlier run saw it; ignored by default. */
+  default void learned(String model, Duration took) {}
 }

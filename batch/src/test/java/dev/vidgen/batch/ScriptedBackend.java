@@ -11,6 +11,7 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +61,14 @@ final class ScriptedBackend implements JobBackend {
 
   static VideoJob job(String model, String prompt) {
     return VideoJob.builder(model).prompt(prompt).build();
+  }
+
+  /** What the runner taught the client, as a {@link ClientBackend} would pass it on. */
+  final RouteDurations durations = RouteDurations.create();
+
+  @Override
+  public void learned(String model, Duration took) {
+    durations.record(model, took);
   }
 
   @Override

@@ -179,7 +179,22 @@ final class Session implements AutoCloseable {
     }
     ClientTuning.apply(builder, root, choice);
     client = builder.build();
+    learnFromHistory(client);
     return client;
+  }
+
+  /** Seeds the client's route durations from the task history's finished tasks, so that waits start informed. */
+  private void learnFromHistory(VidgenClient built) {
+    try {
+      HistoryRecord.history(context()).ifPresent(history -> {
+        int seeded = history.seed(built.routeDurations(), built.provider().id());
+        if (verbose() && seeded > 0) {
+          output.note("learned task durations from " + seeded + " finished task(s) in " + history.file());
+        }
+      });
+    } catch (RuntimeException e) {
+      output.note("could not read task durations from the history (" + e.getMessage() + ")");
+    }
   }
 
   /** The provider chosen, once a client was built. */

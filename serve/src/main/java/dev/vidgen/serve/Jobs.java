@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The playground's tasks: submits them, follows each until its video is saved in the output
  * folder or it fails, keeps the history up to date and tells the page about every change. Tasks
- * the history shows as still running are followed again when the server starts.
+ * the history shows as still running are followed again when the server starts, and its finished
+ * tasks teach the client how long each route takes.
  */
 final class Jobs {
   /** How long a task is waited for, counted from its submission. */
@@ -51,6 +53,11 @@ final class Jobs {
     this.videos = videos.toAbsolutePath().normalize();
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.publish = Objects.requireNonNull(publish, "publish == null");
+    try {
+      history.seed(client.routeDurations(), client.provider().id());
+    } catch (UncheckedIOException e) {
+      LOG.warn("could not learn task durations from the history: {}", e.getMessage());
+    }
   }
 
   /** Uploads, creates and starts following the job; completes once the provider gave the task an id. */

@@ -3,7 +3,9 @@ package dev.vidgen.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.FailureKind;
@@ -11,6 +13,7 @@ import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
@@ -52,6 +56,22 @@ class PlaygroundServerTest {
     if (client != null) {
       client.close();
     }
+  }
+
+  @Test
+  void learnsHowLongTasksTookFromTheHistoryWhenItStarts() {
+    Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
+    for (int i = 0; i < 15; i++) {
+      JobHandle handle = new JobHandle("mock", TaskId.of("t_" + i), MODEL, PriceQuote.unknown(MODEL, "test"),
+          submitted, null);
+      HistoryEntry entry = HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("x").build(), "generate");
+      history().record(entry.completed("/videos/t_" + i + ".mp4", submitted.plusSeconds(90 + i)));
+    }
+
+    start();
+
+    assertThat(client.routeDurations().count(MODEL)).isEqualTo(15);
+    assertThat(client.routeDurations().learned(MODEL).quantile(0.5)).isEqualTo(Duration.ofSeconds(97));
   }
 
   @Test

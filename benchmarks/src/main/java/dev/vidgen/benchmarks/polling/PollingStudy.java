@@ -84,12 +84,17 @@ public final class PollingStudy {
   public static Outcome fixed(String name, int jobs, long seed, ProgressModel progress, Duration first, Duration every) {
     VirtualTime time = VirtualTime.create();
     SimulatedTasks server = new SimulatedTasks(time.clock(), plans(jobs, seed), progress);
+    pollFixed(time, server, jobs, first, every);
+    return outcome(name, progress, server);
+  }
+
+  /** Creates {@code jobs} tasks now and polls each {@code first} after, then every {@code every}, to the end. */
+  static void pollFixed(VirtualTime time, SimulatedTasks server, int jobs, Duration first, Duration every) {
     for (int i = 0; i < jobs; i++) {
       TaskId id = server.start();
       time.scheduler().schedule(new FixedPoll(time, server, id, every), first.toNanos(), TimeUnit.NANOSECONDS);
     }
     time.runUntilIdle();
-    return outcome(name, progress, server);
   }
 
   /** One task's fixed-interval loop. */
@@ -103,7 +108,13 @@ public final class PollingStudy {
   }
 
   private static Outcome outcome(String strategy, ProgressModel progress, SimulatedTasks server) {
-    List<SimulatedTasks.Task> tasks = server.tasks();
+    return outcome(strategy, progress, server, task -> true);
+  }
+
+  /** The outcome over the tasks {@code counted} picks. */
+  static Outcome outcome(String strategy, ProgressModel progress, SimulatedTasks server,
+      java.util.function.Predicate<SimulatedTasks.Task> counted) {
+    List<SimulatedTasks.Task> tasks = server.tasks().stream().filter(counted).toList();
     double[] lags = new double[tasks.size()];
     long requests = 0;
     int unnoticed = 0;

@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,9 +30,19 @@ final class SimulatedTasks implements VideoProvider {
   private final List<TaskPlan> plans;
   private final ProgressModel progress;
   private final List<Task> tasks = new ArrayList<>();
+  private final Map<String, Deque<TaskPlan>> byRoute = new HashMap<>();
 
-  /** One task to come: how long it waits in the queue and how long it runs in all. */
-  record TaskPlan(Duration queued, Duration total) {}
+  /**
+   * One task to come: how long it waits in the queue and how long it runs in all.
+   *
+   * @param route the model whose creates take this plan, or null for creates in plan order
+   * @param index the task's place among its route's tasks
+   */
+  record TaskPlan(Duration queued, Duration total, String route, int index) {
+    TaskPlan(Duration queued, Duration total) {
+      this(queued, total, null, 0);
+    }
+  }
 
   /** What the server saw of one task. */
   static final class Task {
@@ -51,6 +65,11 @@ final class SimulatedTasks implements VideoProvider {
     this.clock = clock;
     this.plans = List.copyOf(plans);
     this.progress = progress;
+    for (TaskPlan plan : plans) {
+      if (plan.route() != null) {
+        byRoute.computeIfAbsent(plan.route(), route -> new ArrayDeque<>()).add(plan);
+      }
+    }
   }
 
   List<Task> tasks() {
@@ -62,7 +81,17 @@ final class SimulatedTasks implements VideoProvider {
     if (tasks.size() == plans.size()) {
       throw new IllegalStateException("all " + plans.size() + " planned tasks were created");
     }
-    tasks.add(new Task(clock.instant(), plans.get(tasks.size())));
+    return start(plans.get(tasks.size()));
+  }
+
+  /** Creates the next task planned for {@code route} now (the next in plan order when it has none). */
+  synchronized TaskId start(String route) {
+    Deque<TaskPlan> planned = byRoute.get(route);
+    return planned == null ? start() : start(planned.remove());
+  }
+
+  private TaskId start(TaskPlan plan) {
+    tasks.add(new Task(clock.instant(), plan));
     return TaskId.of("sim_" + (tasks.size() - 1));
   }
 
@@ -100,7 +129,7 @@ final class SimulatedTasks implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
-    return CompletableFuture.completedFuture(TaskSnapshot.queued(start()));
+    return CompletableFuture.completedFuture(TaskSnapshot.queued(start(request.job().model())));
   }
 
   @Override

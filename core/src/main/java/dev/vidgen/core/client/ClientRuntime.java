@@ -1,6 +1,7 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.port.VideoProvider;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -11,6 +12,7 @@ import java.util.random.RandomGenerator;
  * the executor for blocking file work.
  *
  * @param io runs the blocking copy of a download, so that scheduler threads never wait on I/O
+ * @param durations how long each route's tasks took, learned by the waits and read by them
  */
 record ClientRuntime(
     VideoProvider provider,
@@ -19,7 +21,8 @@ record ClientRuntime(
     PollSchedule pollSchedule,
     RandomGenerator random,
     Events events,
-    Executor io) {
+    Executor io,
+    RouteDurations durations) {
 
   ClientRuntime {
     Objects.requireNonNull(provider, "provider == null");
@@ -29,5 +32,6 @@ record ClientRuntime(
     Objects.requireNonNull(random, "random == null");
     Objects.requireNonNull(events, "events == null");
     Objects.requireNonNull(io, "io == null");
+    Objects.requireNonNull(durations, "durations == null");
   }
 }

@@ -4,6 +4,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * from the {@link dev.vidgen.core.policy.PollSchedule}, each status read under the retry policy.
  * Ends with the completed snapshot, a {@link TaskFailedException} or a {@link
  * DeadlineExceededException}; the deadline counts from the handle's submission, and a wait always
- * polls at least once. A status read (with its retries) that has not answered by the deadline is
+ * polls at least once. Tasks without progress are polled where the route's earlier tasks finished
+ * (its {@link dev.vidgen.core.policy.LearnedDurations}, read when the wait starts), and each
+ * completion seen is recorded there. A status read (with its retries) that has not answered by the deadline is
  * abandoned, so a wait ends by its deadline even when the provider hangs. Cancelling the returned
  * future stops the polling.
  */
@@ -47,9 +50,12 @@ final class PollingLoop {
     private final TaskId taskId;
     private final ProgressListener progress;
     private final PollSchedule schedule;
+    private final LearnedDurations learned;
     private final Instant deadlineAt;
     private int polls;
     private volatile TaskSnapshot last;
+    /** Since the task's creation: when it was last seen unfinished (or the wait began), the earliest it can have ended. */
+    private volatile Duration notBefore;
 
     Wait(JobHandle handle, AwaitOptions options) {
       this.handle = handle;
@@ -59,6 +65,8 @@ final class PollingLoop {
           ? runtime.pollSchedule().withDeadline(options.deadline())
           : runtime.pollSchedule();
       this.deadlineAt = handle.submittedAt().plus(schedule.deadline());
+      this.learned = learns() ? runtime.durations().learned(handle.model()) : LearnedDurations.none();
+      this.notBefore = elapsed(runtime.time().now());
       result.whenComplete((snapshot, failure) -> pending.get().cancel());
     }
 
@@ -68,7 +76,7 @@ final class PollingLoop {
       }
       Instant now = runtime.time().now();
       OptionalInt percent = last == null ? OptionalInt.empty() : last.percent();
-      Optional<Duration> next = schedule.nextDelay(polls, elapsed(now), percent, runtime.random());
+      Optional<Duration> next = schedule.nextDelay(polls, elapsed(now), percent, learned, runtime.random());
       if (next.isEmpty() && polls > 0) {
         deadlineExceeded(now);
         return;
@@ -118,17 +126,30 @@ final class PollingLoop {
       runtime.events().progress(progress, snapshot, elapsed(now));
       switch (snapshot.status()) {
         case COMPLETED -> {
+          learn(elapsed(now));
           runtime.events().completed(handle, snapshot);
           result.complete(snapshot);
         }
         case FAILED -> fail(new TaskFailedException(handle, snapshot));
         default -> {
+          notBefore = elapsed(now);
           if (now.isBefore(deadlineAt)) {
             scheduleNext();
           } else {
             deadlineExceeded(now);
           }
         }
+      }
+    }
+
+    private boolean learns() {
+      return !handle.model().equals(JobHandle.UNKNOWN_MODEL);
+    }
+
+    /** Records the task's duration: the middle of the span in which it must have ended. */
+    private void learn(Duration seenAt) {
+      if (learns()) {
+        runtime.durations().record(handle.model(), notBefore.plus(seenAt).dividedBy(2));
       }
     }
 

@@ -12,6 +12,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
@@ -88,7 +89,8 @@ public final class VidgenClient implements AutoCloseable {
     Scheduling time = builder.scheduling != null ? builder.scheduling : new ExecutorScheduling(builder.clock, scheduler);
     this.runtime = new ClientRuntime(provider, time,
         builder.retryDecider != null ? builder.retryDecider : RetryDecider.of(builder.retryPolicy),
-        builder.pollSchedule, new LockedRandom(builder.random), new Events(builder.listener), io);
+        builder.pollSchedule, new LockedRandom(builder.random), new Events(builder.listener), io,
+        builder.routeDurations != null ? builder.routeDurations : RouteDurations.create());
     this.ledger = new BudgetLedger(builder.budget, builder.allowUnknownPrices);
     this.retries = new RetryLoop(runtime);
     this.liveModels = new LiveModelCheck(runtime, builder.checkModelAvailability, builder.liveModelsTtl);
@@ -109,6 +111,11 @@ public final class VidgenClient implements AutoCloseable {
   /** The provider jobs go to. */
   public VideoProvider provider() {
     return provider;
+  }
+
+  /** Where this client learns how long each route's tasks take; seed it to start informed. */
+  public RouteDurations routeDurations() {
+    return runtime.durations();
   }
 
   /**
@@ -440,6 +447,7 @@ public final class VidgenClient implements AutoCloseable {
     private RetryDecider retryDecider;
     private Scheduling scheduling;
     private PollSchedule pollSchedule = PollSchedule.defaults();
+    private RouteDurations routeDurations;
     private Budget budget = Budget.unlimited();
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
@@ -540,6 +548,16 @@ public final class VidgenClient implements AutoCloseable {
     /** When to read a task's status and the default deadline; {@link PollSchedule#defaults()} by default. */
     public Builder pollSchedule(PollSchedule pollSchedule) {
       this.pollSchedule = Objects.requireNonNull(pollSchedule, "pollSchedule == null");
+      return this;
+    }
+
+    /**
+     * Where the client learns how long each route's tasks take (and reads it back to poll tasks
+     * without progress); a store of its own by default. Pass one to share it between clients or
+     * to start from durations seeded from a history.
+     */
+    public Builder routeDurations(RouteDurations routeDurations) {
+      this.routeDurations = Objects.requireNonNull(routeDurations, "routeDurations == null");
       return this;
     }
 

@@ -14,8 +14,10 @@ import java.util.random.RandomGenerator;
  * <p>When a task has reported progress {@code p} (1–99 %) at elapsed time {@code t}, it is
  * expected to finish near {@code t·100/p}; the schedule waits a fraction of the expected
  * remaining time (sparse far from the finish, dense near it) and then polls every
- * {@linkplain Builder#minInterval minimum interval}. Without progress the interval grows from
- * the first delay by a constant factor. A budget (by default one poll per 10 s on average, plus a
+ * {@linkplain Builder#minInterval minimum interval}. Without progress (none, or 0 %) it follows
+ * the route's {@link LearnedDurations} when given enough of them: no polls where finishing is
+ * unlikely, dense ones where it is likely, the unguided pace beyond; with nothing learned it
+ * keeps the unguided pace (by default 5 s, then every 10 s). A budget (by default one poll per 10 s on average, plus a
  * few spare polls) keeps progress that is stuck or wrong from causing a storm of requests. See
  * {@code docs/retries-and-polling.md}.
  */
@@ -23,7 +25,7 @@ public final class PollSchedule {
   private final Duration firstDelay;
   private final Duration minInterval;
   private final Duration maxInterval;
-  private final double growth;
+  private final Duration unguidedInterval;
   private final double approach;
   private final double jitter;
   private final Duration budgetInterval;
@@ -34,7 +36,7 @@ public final class PollSchedule {
     this.firstDelay = builder.firstDelay;
     this.minInterval = builder.minInterval;
     this.maxInterval = builder.maxInterval;
-    this.growth = builder.growth;
+    this.unguidedInterval = builder.unguidedInterval;
     this.approach = builder.approach;
     this.jitter = builder.jitter;
     this.budgetInterval = builder.budgetInterval;
@@ -79,6 +81,20 @@ public final class PollSchedule {
    */
   public Optional<Duration> nextDelay(
       int pollsSoFar, Duration elapsed, OptionalInt progress, RandomGenerator random) {
+    return nextDelay(pollsSoFar, elapsed, progress, LearnedDurations.none(), random);
+  }
+
+  /**
+   * The wait before the next status request, as {@link #nextDelay(int, Duration, OptionalInt,
+   * RandomGenerator)}, for a task whose route took {@code learned} before: without progress the
+   * wait follows where such tasks finished (see {@code docs/retries-and-polling.md}).
+   *
+   * @param learned the route's durations so far; {@link LearnedDurations#none()} when unknown
+   * @throws IllegalArgumentException when {@code pollsSoFar} or {@code elapsed} is negative
+   */
+  public Optional<Duration> nextDelay(
+      int pollsSoFar, Duration elapsed, OptionalInt progress, LearnedDurations learned, RandomGenerator random) {
+    Objects.requireNonNull(learned, "learned == null");
     Objects.requireNonNull(elapsed, "elapsed == null");
     Objects.requireNonNull(progress, "progress == null");
     Objects.requireNonNull(random, "random == null");
@@ -93,27 +109,52 @@ public final class PollSchedule {
     }
     double elapsedMs = elapsed.toMillis();
     double leftMs = deadline.toMillis() - elapsedMs;
+    int percent = progress.isPresent() ? progress.getAsInt() : 0;
+    LearnedPlan plan = percent <= 0 ? learned.plan(planSettings()) : null;
     double waitMs;
-    if (pollsSoFar == 0) {
+    if (plan != null && !plan.isEmpty()) {
+      waitMs = Math.max(plannedWait(plan, pollsSoFar, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
+    } else if (pollsSoFar == 0) {
       // A task resumed late is polled at once rather than 5 s after it was found again.
       waitMs = Math.max(0, jittered(firstDelay.toMillis(), random) - elapsedMs);
     } else {
-      double nominal = clamp(nominalInterval(pollsSoFar, elapsedMs, progress));
+      double nominal = clamp(nominalInterval(percent, elapsedMs));
       waitMs = Math.max(jittered(nominal, random), budgetWait(pollsSoFar, elapsedMs));
     }
     return Optional.of(Duration.ofMillis(Math.round(Math.min(waitMs, leftMs))));
   }
 
-  private double nominalInterval(int pollsSoFar, double elapsedMs, OptionalInt progress) {
-    int percent = progress.isPresent() ? progress.getAsInt() : 0;
+  private double nominalInterval(int percent, double elapsedMs) {
     if (percent >= 100) {
       return minInterval.toMillis();
     }
     if (percent <= 0 || elapsedMs <= 0) {
-      return firstDelay.toMillis() * Math.pow(growth, Math.min(pollsSoFar, 200));
+      return unguidedInterval.toMillis();
     }
     double remainingMs = elapsedMs * (100.0 - percent) / percent;
     return remainingMs * approach;
+  }
+
+  /**
+   * The wait to the plan's next time, at least half the minimum interval away (a task resumed past
+   * its first planned time is polled at once), jittered by a share of the plan's local spacing; the
+   * unguided pace once the plan is used up.
+   */
+  private double plannedWait(LearnedPlan plan, int pollsSoFar, double elapsedMs, RandomGenerator random) {
+    double elapsedS = elapsedMs / 1000;
+    double after = pollsSoFar == 0 ? -1 : elapsedS + minInterval.toMillis() / 2000.0;
+    double next = plan.nextAfter(after);
+    if (Double.isNaN(next)) {
+      return jittered(clamp(unguidedInterval.toMillis()), random);
+    }
+    double spacingMs = plan.spacingAt(next) * 1000;
+    double waitMs = next * 1000 - elapsedMs;
+    return Math.max(0, waitMs + jitter * spacingMs * (2 * random.nextDouble() - 1));
+  }
+
+  private LearnedPlan.Settings planSettings() {
+    return new LearnedPlan.Settings(firstDelay.toMillis() / 1000.0, clamp(unguidedInterval.toMillis()) / 1000.0,
+        minInterval.toMillis() / 1000.0, budgetInterval.toMillis() / 1000.0, budgetSpare);
   }
 
   /** Spare polls run out, then at most one poll per budget interval since the task was created. */
@@ -133,7 +174,7 @@ public final class PollSchedule {
   @Override
   public String toString() {
     return "PollSchedule[first " + firstDelay.toMillis() + " ms, interval " + minInterval.toMillis() + "–"
-        + maxInterval.toMillis() + " ms, growth " + growth + ", approach " + approach + ", jitter ±" + jitter
+        + maxInterval.toMillis() + " ms, unguided every " + unguidedInterval.toMillis() + " ms, approach " + approach + ", jitter ±" + jitter
         + ", budget 1 per " + budgetInterval.toMillis() + " ms + " + budgetSpare + ", deadline " + deadline + "]";
   }
 
@@ -142,7 +183,7 @@ public final class PollSchedule {
     private Duration firstDelay = Duration.ofSeconds(5);
     private Duration minInterval = Duration.ofSeconds(1);
     private Duration maxInterval = Duration.ofSeconds(20);
-    private double growth = 1.5;
+    private Duration unguidedInterval = Duration.ofSeconds(10);
     private double approach = 0.35;
     private double jitter = 0.1;
     private Duration budgetInterval = Duration.ofSeconds(10);
@@ -155,7 +196,7 @@ public final class PollSchedule {
       firstDelay = schedule.firstDelay;
       minInterval = schedule.minInterval;
       maxInterval = schedule.maxInterval;
-      growth = schedule.growth;
+      unguidedInterval = schedule.unguidedInterval;
       approach = schedule.approach;
       jitter = schedule.jitter;
       budgetInterval = schedule.budgetInterval;
@@ -181,12 +222,12 @@ public final class PollSchedule {
       return this;
     }
 
-    /** How much each interval grows over the last while no progress is reported (default 1.5). */
-    public Builder growth(double growth) {
-      if (!(growth >= 1 && growth <= 10)) {
-        throw new IllegalArgumentException("growth must be from 1 to 10: " + growth);
-      }
-      this.growth = growth;
+    /**
+     * The wait between polls when neither progress nor learned durations guide them, and beyond
+     * the learned range (default 10 s, kept within the minimum and maximum interval).
+     */
+    public Builder unguidedInterval(Duration unguidedInterval) {
+      this.unguidedInterval = DurationChecks.requirePositive(unguidedInterval, "unguidedInterval");
       return this;
     }
 

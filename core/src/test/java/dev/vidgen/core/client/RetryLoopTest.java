@@ -11,6 +11,7 @@ import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.policy.RetryDecision;
 import dev.vidgen.core.policy.RetryPolicy;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class RetryLoopTest {
       return decider.decide(operation, kind, attempts, retryAfter, random);
     };
     return new RetryLoop(new ClientRuntime(provider, time, recording, PollSchedule.defaults(),
-        new SplittableRandom(1), new Events(listener), Runnable::run));
+        new SplittableRandom(1), new Events(listener), Runnable::run, RouteDurations.create()));
   }
 
   private CompletableFuture<TaskSnapshot> readStatus(RetryLoop loop) {

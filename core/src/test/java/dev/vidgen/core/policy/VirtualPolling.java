@@ -64,6 +64,12 @@ final class VirtualPolling {
   /** Polls each job of {@code durations} (seconds) with {@code schedule} until it is seen finished. */
   static Outcome withSchedule(
       PollSchedule schedule, double[] durations, ProgressModel progress, RandomGenerator random) {
+    return withSchedule(schedule, durations, progress, LearnedDurations.none(), random);
+  }
+
+  /** Polls each job of {@code durations} (seconds) with {@code schedule}, knowing {@code learned} of its route. */
+  static Outcome withSchedule(PollSchedule schedule, double[] durations, ProgressModel progress,
+      LearnedDurations learned, RandomGenerator random) {
     long requests = 0;
     double lag = 0;
     int unfinished = 0;
@@ -73,7 +79,7 @@ final class VirtualPolling {
       OptionalInt seen = OptionalInt.empty();
       while (true) {
         Optional<Duration> delay =
-            schedule.nextDelay(polls, Duration.ofMillis(Math.round(elapsed * 1000)), seen, random);
+            schedule.nextDelay(polls, Duration.ofMillis(Math.round(elapsed * 1000)), seen, learned, random);
         if (delay.isEmpty()) {
           unfinished++;
           break;
@@ -91,6 +97,33 @@ final class VirtualPolling {
     return new Outcome(durations.length, requests, lag, unfinished);
   }
 
+  /**
+   * Polls the jobs of {@code durations} (seconds) one after another without progress, each knowing
+   * what {@code store} learned of {@code route} so far, and records each as the client does: the
+   * middle of the span between the last poll that saw it running and the one that saw it done.
+   */
+  static Outcome learning(PollSchedule schedule, double[] durations, RouteDurations store, String route,
+      RandomGenerator random) {
+    long requests = 0;
+    double lag = 0;
+    for (double total : durations) {
+      LearnedDurations learned = store.learned(route);
+      double elapsed = 0;
+      double running = 0;
+      int polls = 0;
+      while (elapsed < total) {
+        running = elapsed;
+        elapsed += schedule.nextDelay(polls, Duration.ofMillis(Math.round(elapsed * 1000)), OptionalInt.empty(),
+            learned, random).orElseThrow().toMillis() / 1000.0;
+        polls++;
+      }
+      lag += elapsed - total;
+      requests += polls;
+      store.record(route, Duration.ofMillis(Math.round((running + elapsed) * 500)));
+    }
+    return new Outcome(durations.length, requests, lag, 0);
+  }
+
   /** Polls each job at {@code first} seconds and then every {@code every} seconds. */
   static Outcome fixed(double first, double every, double[] durations) {
     long requests = 0;
@@ -101,6 +134,15 @@ final class VirtualPolling {
       lag += first + every * (polls - 1) - total;
     }
     return new Outcome(durations.length, requests, lag, 0);
+  }
+
+  /** {@code count} job durations (seconds) drawn log-normally around {@code median} with log spread {@code sigma}. */
+  static double[] logNormal(int count, double median, double sigma, RandomGenerator random) {
+    double[] durations = new double[count];
+    for (int i = 0; i < count; i++) {
+      durations[i] = median * Math.exp(sigma * random.nextGaussian());
+    }
+    return durations;
   }
 
   /** {@code count} job durations drawn uniformly from {@code min} to {@code max} seconds. */

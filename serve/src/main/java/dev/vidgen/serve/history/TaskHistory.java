@@ -1,6 +1,7 @@
 package dev.vidgen.serve.history;
 
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.RouteDurations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +113,26 @@ public final class TaskHistory {
     return latest.values().stream()
         .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
         .toList();
+  }
+
+  /**
+   * Teaches {@code durations} how long this provider's completed tasks took, oldest first, so that
+   * a new client polls tasks without progress where earlier ones finished. The history keeps no
+   * finish time: a task's duration runs from its submission to its last update, which comes after
+   * the download, so it is a little long.
+   *
+   * @return how many durations were given
+   */
+  public int seed(RouteDurations durations, String providerId) {
+    Objects.requireNonNull(durations, "durations == null");
+    List<HistoryEntry> done = entries().stream()
+        .filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed"))
+        .sorted(Comparator.comparing(HistoryEntry::updatedAt))
+        .toList();
+    for (HistoryEntry entry : done) {
+      durations.record(entry.model(), Duration.between(entry.submittedAt(), entry.updatedAt()));
+    }
+    return done.size();
   }
 
   /** The latest state of task {@code taskId}, if the history has it. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.policy.LearnedDurations;
+import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,27 @@ class TaskHistoryTest {
     assertThat(first.credits()).isEqualByComparingTo("20");
     assertThat(first.settings()).containsEntry("prompt", "Slow push-in").containsEntry("seconds", 10L);
     assertThat(first.jobHandle().orElseThrow().taskId().value()).isEqualTo("t_1");
+  }
+
+  @Test
+  void seedsRouteDurationsFromThisProvidersCompletedTasksOnly() {
+    TaskHistory history = TaskHistory.in(folder);
+    for (int i = 0; i < 12; i++) {
+      HistoryEntry submitted = HistoryEntry.submitted(handle("t_" + i, "2026-11-29T10:00:00Z"), job(), "generate");
+      history.record(submitted);
+      history.record(submitted.completed("/videos/t_" + i + ".mp4", Instant.parse("2026-11-29T10:01:00Z").plusSeconds(i)));
+    }
+    HistoryEntry failed = HistoryEntry.submitted(handle("t_failed", "2026-11-29T11:00:00Z"), job(), "generate");
+    history.record(failed.failed("no", Instant.parse("2026-11-29T11:00:02Z")));
+    history.record(HistoryEntry.submitted(handle("t_running", "2026-11-29T12:00:00Z"), job(), "serve"));
+    RouteDurations durations = RouteDurations.create();
+
+    assertThat(history.seed(durations, "mock")).isEqualTo(12);
+    assertThat(history.seed(RouteDurations.create(), "toapis")).isZero();
+    LearnedDurations learned = durations.learned("grok-video-1.5-preview");
+    assertThat(learned.size()).isEqualTo(12);
+    assertThat(learned.quantile(0)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(learned.quantile(1)).isEqualTo(Duration.ofSeconds(71));
   }
 
   @Test
