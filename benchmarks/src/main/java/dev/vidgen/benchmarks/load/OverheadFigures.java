@@ -54,6 +54,7 @@ public final class OverheadFigures implements Section {
     summary.put("async_okhttp_cpu_us_per_request", Stats.median(asyncCpu));
     summary.put("sdk_overhead_ratio_vs_async_okhttp", Stats.median(asyncRatios));
     summary.atMost("sdk_overhead_ratio", 1.2);
+    summary.atMost("sdk_overhead_ratio_vs_async_okhttp", 1.2);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("what", "process CPU time (OperatingSystemMXBean) of the driver JVM over a fixed number of"
         + " jobs (create + one status read each), server in another process; vidgen and baseline"
