@@ -36,7 +36,7 @@ public final class InflightFigures implements Section {
   @Override
   public void run(Settings settings, Summary summary) throws Exception {
     int jobs = settings.pick(2_000, 10_000);
-    long hold = settings.pick(8, 20);
+    long hold = settings.pick(5, 20);
     long submitLimit = settings.pick(25, 60);
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     List<Object> perRun = new ArrayList<>();
