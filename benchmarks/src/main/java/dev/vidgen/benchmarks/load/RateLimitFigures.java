@@ -33,7 +33,7 @@ public final class RateLimitFigures implements Section {
 
   @Override
   public void run(Settings settings, Summary summary) throws Exception {
-    long window = settings.pick(10, 40);
+    long window = settings.pick(15, 40);
     int offered = (int) (BURST + LIMIT * window * 1.5);
     Map<String, List<Double>> goodput = new LinkedHashMap<>();
     Map<String, List<Double>> rejected = new LinkedHashMap<>();
