@@ -105,8 +105,8 @@ final class Downloader {
     Path temp = null;
     try (InputStream in = stream) {
       temp = createTemp(taskId, target);
-      long size = copy(in, temp, taskId, target);
-      check(temp, size, asset, taskId, target);
+      Copied copied = copy(in, temp, taskId, target);
+      check(copied, asset, taskId, target);
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("download of task " + taskId + " cancelled");
       }
@@ -137,9 +137,13 @@ final class Downloader {
     }
   }
 
+  /** What was written: its size and its first bytes (up to 8), enough to tell an MP4. */
+  private record Copied(long size, byte[] head) {}
+
   /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
-  private long copy(InputStream in, Path temp, TaskId taskId, Path target) throws IOException {
+  private Copied copy(InputStream in, Path temp, TaskId taskId, Path target) throws IOException {
     byte[] buffer = new byte[64 * 1024];
+    byte[] head = new byte[8];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(temp)) {
       while (true) {
@@ -152,7 +156,10 @@ final class Downloader {
                   + total + " bytes: " + e.getMessage()), e);
         }
         if (n < 0) {
-          return total;
+          return new Copied(total, total < head.length ? Arrays.copyOf(head, (int) total) : head);
+        }
+        if (total < head.length) {
+          System.arraycopy(buffer, 0, head, (int) total, (int) Math.min(n, head.length - total));
         }
         out.write(buffer, 0, n);
         total += n;
@@ -160,20 +167,14 @@ final class Downloader {
     }
   }
 
-  private static void check(Path temp, long size, VideoAsset asset, TaskId taskId, Path target) throws IOException {
-    if (size == 0) {
+  private static void check(Copied copied, VideoAsset asset, TaskId taskId, Path target) {
+    if (copied.size() == 0) {
       throw new DownloadFailedException(taskId, target, "the provider sent an empty file", null);
     }
-    if (isMp4(asset)) {
-      byte[] head = new byte[8];
-      int read;
-      try (InputStream in = Files.newInputStream(temp)) {
-        read = in.readNBytes(head, 0, head.length);
-      }
-      if (read < head.length || !Arrays.equals(Arrays.copyOfRange(head, 4, 8), FTYP)) {
-        throw new DownloadFailedException(taskId, target,
-            "the provider sent " + size + " bytes that are not an MP4 video (no ftyp box at offset 4)", null);
-      }
+    byte[] head = copied.head();
+    if (isMp4(asset) && (head.length < 8 || !Arrays.equals(Arrays.copyOfRange(head, 4, 8), FTYP))) {
+      throw new DownloadFailedException(taskId, target,
+          "the provider sent " + copied.size() + " bytes that are not an MP4 video (no ftyp box at offset 4)", null);
     }
   }
 

@@ -6,10 +6,10 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.ProgressTrail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,6 +54,8 @@ final class PollingLoop {
     private final Instant deadlineAt;
     private int polls;
     private volatile TaskSnapshot last;
+    /** The progress read so far, which guides the schedule. */
+    private volatile ProgressTrail trail = ProgressTrail.none();
     /** Since the task's creation: when it was last seen unfinished (or the wait began), the earliest it can have ended. */
     private volatile Duration notBefore;
 
@@ -75,8 +77,7 @@ final class PollingLoop {
         return;
       }
       Instant now = runtime.time().now();
-      OptionalInt percent = last == null ? OptionalInt.empty() : last.percent();
-      Optional<Duration> next = schedule.nextDelay(polls, elapsed(now), percent, learned, runtime.random());
+      Optional<Duration> next = schedule.nextDelay(polls, elapsed(now), trail, learned, runtime.random());
       if (next.isEmpty() && polls > 0) {
         deadlineExceeded(now);
         return;
@@ -122,6 +123,7 @@ final class PollingLoop {
     private void onSnapshot(TaskSnapshot snapshot) {
       last = snapshot;
       Instant now = runtime.time().now();
+      trail = trail.next(elapsed(now), snapshot.percent());
       runtime.events().polled(handle, snapshot);
       runtime.events().progress(progress, snapshot, elapsed(now));
       switch (snapshot.status()) {

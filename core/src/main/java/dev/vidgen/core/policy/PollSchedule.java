@@ -12,9 +12,11 @@ import java.util.random.RandomGenerator;
  * deadline (10 minutes by default). Immutable and thread-safe.
  *
  * <p>When a task has reported progress {@code p} (1–99 %) at elapsed time {@code t}, it is
- * expected to finish near {@code t·100/p}; the schedule waits a fraction of the expected
- * remaining time (sparse far from the finish, dense near it) and then polls every
- * {@linkplain Builder#minInterval minimum interval}. Without progress (none, or 0 %) it follows
+ * expected to finish near {@code t·100/p}, or, from two readings, where their pace reaches 100 %
+ * (see {@link ProgressTrail}); the schedule waits a fraction of the expected remaining time
+ * (sparse far from the finish, dense near it) and then polls every {@linkplain
+ * Builder#minInterval minimum interval}. Once two paced estimates agree, it polls just after the
+ * finish they put. Without progress (none, or 0 %) it follows
  * the route's {@link LearnedDurations} when given enough of them: no polls where finishing is
  * unlikely, dense ones where it is likely, the unguided pace beyond; with nothing learned it
  * keeps the unguided pace (by default 5 s, then every 10 s). A budget (by default one poll per 10 s on average, plus a
@@ -22,6 +24,9 @@ import java.util.random.RandomGenerator;
  * {@code docs/retries-and-polling.md}.
  */
 public final class PollSchedule {
+  /** The margin past a steady pace's finish, as a share of the task's running time. */
+  static final double LANDING_SHARE = 0.02;
+
   private final Duration firstDelay;
   private final Duration minInterval;
   private final Duration maxInterval;
@@ -94,9 +99,25 @@ public final class PollSchedule {
    */
   public Optional<Duration> nextDelay(
       int pollsSoFar, Duration elapsed, OptionalInt progress, LearnedDurations learned, RandomGenerator random) {
-    Objects.requireNonNull(learned, "learned == null");
     Objects.requireNonNull(elapsed, "elapsed == null");
     Objects.requireNonNull(progress, "progress == null");
+    return nextDelay(pollsSoFar, elapsed, ProgressTrail.none().next(elapsed, progress), learned, random);
+  }
+
+  /**
+   * The wait before the next status request, as {@link #nextDelay(int, Duration, OptionalInt,
+   * LearnedDurations, RandomGenerator)}, for a task whose readings so far are {@code trail}: its
+   * pace puts the finish better than the latest percent alone, and a steady pace lets the next
+   * poll fall just after the finish.
+   *
+   * @param trail the task's progress readings so far; {@link ProgressTrail#none()} before the first
+   * @throws IllegalArgumentException when {@code pollsSoFar} or {@code elapsed} is negative
+   */
+  public Optional<Duration> nextDelay(
+      int pollsSoFar, Duration elapsed, ProgressTrail trail, LearnedDurations learned, RandomGenerator random) {
+    Objects.requireNonNull(learned, "learned == null");
+    Objects.requireNonNull(elapsed, "elapsed == null");
+    Objects.requireNonNull(trail, "trail == null");
     Objects.requireNonNull(random, "random == null");
     if (pollsSoFar < 0) {
       throw new IllegalArgumentException("pollsSoFar is negative: " + pollsSoFar);
@@ -109,7 +130,7 @@ public final class PollSchedule {
     }
     double elapsedMs = elapsed.toMillis();
     double leftMs = deadline.toMillis() - elapsedMs;
-    int percent = progress.isPresent() ? progress.getAsInt() : 0;
+    int percent = trail.lastPercent().orElse(0);
     LearnedPlan plan = percent <= 0 ? learned.plan(planSettings()) : null;
     double waitMs;
     if (plan != null && !plan.isEmpty()) {
@@ -117,22 +138,36 @@ public final class PollSchedule {
     } else if (pollsSoFar == 0) {
       // A task resumed late is polled at once rather than 5 s after it was found again.
       waitMs = Math.max(0, jittered(firstDelay.toMillis(), random) - elapsedMs);
+    } else if (percent < 100 && trail.isSteady()) {
+      waitMs = Math.max(landingWait(trail, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
     } else {
-      double nominal = clamp(nominalInterval(percent, elapsedMs));
+      double nominal = clamp(nominalInterval(percent, trail, elapsedMs));
       waitMs = Math.max(jittered(nominal, random), budgetWait(pollsSoFar, elapsedMs));
     }
     return Optional.of(Duration.ofMillis(Math.round(Math.min(waitMs, leftMs))));
   }
 
-  private double nominalInterval(int percent, double elapsedMs) {
+  private double nominalInterval(int percent, ProgressTrail trail, double elapsedMs) {
     if (percent >= 100) {
       return minInterval.toMillis();
     }
     if (percent <= 0 || elapsedMs <= 0) {
       return unguidedInterval.toMillis();
     }
-    double remainingMs = elapsedMs * (100.0 - percent) / percent;
+    double remainingMs = trail.finishMs() - elapsedMs;
     return remainingMs * approach;
+  }
+
+  /**
+   * With a steady pace, the wait to just after the finish it puts: a margin of a small share of the
+   * running time (at most half the minimum interval) past it, jittered by a share of that margin
+   * only, so that the jitter does not undo the aim.
+   */
+  private double landingWait(ProgressTrail trail, double elapsedMs, RandomGenerator random) {
+    double marginMs = Math.min(minInterval.toMillis() / 2.0, LANDING_SHARE * trail.runningMs());
+    double aimMs = trail.finishMs() - trail.finishErrorMs();
+    double waitMs = aimMs - elapsedMs + marginMs * (1 + jitter * (2 * random.nextDouble() - 1));
+    return clamp(waitMs);
   }
 
   /**

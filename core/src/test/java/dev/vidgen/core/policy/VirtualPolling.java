@@ -76,10 +76,10 @@ final class VirtualPolling {
     for (double total : durations) {
       double elapsed = 0;
       int polls = 0;
-      OptionalInt seen = OptionalInt.empty();
+      ProgressTrail trail = ProgressTrail.none();
       while (true) {
         Optional<Duration> delay =
-            schedule.nextDelay(polls, Duration.ofMillis(Math.round(elapsed * 1000)), seen, learned, random);
+            schedule.nextDelay(polls, Duration.ofMillis(Math.round(elapsed * 1000)), trail, learned, random);
         if (delay.isEmpty()) {
           unfinished++;
           break;
@@ -90,7 +90,7 @@ final class VirtualPolling {
           lag += elapsed - total;
           break;
         }
-        seen = progress.at(elapsed, total, random);
+        trail = trail.next(Duration.ofMillis(Math.round(elapsed * 1000)), progress.at(elapsed, total, random));
       }
       requests += polls;
     }
