@@ -111,6 +111,7 @@ final class Downloader {
         throw new CancellationException("download of task " + taskId + " cancelled");
       }
       move(temp, target);
+      temp = null;
       return target;
     } catch (IOException e) {
       throw new DownloadFailedException(taskId, target, e.toString(), e);

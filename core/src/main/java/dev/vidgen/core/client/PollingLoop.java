@@ -151,7 +151,8 @@ final class PollingLoop {
     /** Records the task's duration: the middle of the span in which it must have ended. */
     private void learn(Duration seenAt) {
       if (learns()) {
-        runtime.durations().record(handle.model(), notBefore.plus(seenAt).dividedBy(2));
+        // Halved in nanoseconds: Duration.dividedBy goes through BigDecimal.
+        runtime.durations().record(handle.model(), Duration.ofNanos((notBefore.toNanos() + seenAt.toNanos()) / 2));
       }
     }
 

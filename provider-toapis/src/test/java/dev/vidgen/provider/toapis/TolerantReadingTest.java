@@ -28,6 +28,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TolerantReadingTest {
   private final FakeToApisServer toapis = FakeToApisServer.start();
@@ -119,6 +121,24 @@ class TolerantReadingTest {
     assertThat(done.video().expiresAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
     assertThat(done.video().format()).isEqualTo("mov");
     assertThat(done.video().url()).isEqualTo(URI.create("https://files.example/z.mov"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "1780308000|2026-06-01T10:00:00Z",
+      "1780308000000|2026-06-01T10:00:00Z",
+      "\"1780308000\"|2026-06-01T10:00:00Z",
+      "\"2026-06-01T12:00:00+02:00\"|2026-06-01T10:00:00Z",
+      "\" 2026-06-01T10:00:00.000Z \"|2026-06-01T10:00:00Z",
+      "\"soon\"|",
+      "\"-\"|"})
+  void readsAnExpiryInEveryFormTheDocsUseAndNoneFromNonsense(String expiresAt, Instant expected) {
+    answerStatus("{\"id\":\"video_e\",\"status\":\"completed\",\"expires_at\":" + expiresAt + ","
+        + "\"result\":{\"data\":[{\"url\":\"https://files.example/e.mp4\",\"format\":\"mp4\"}]}}");
+
+    TaskSnapshot done = await(provider.status(TaskId.of("video_e")));
+
+    assertThat(done.video().expiresAt()).isEqualTo(expected);
   }
 
   @Test

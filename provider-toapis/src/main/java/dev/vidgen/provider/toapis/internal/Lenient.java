@@ -50,6 +50,9 @@ public final class Lenient {
       return null;
     }
     String cleaned = raw.strip();
+    if (!looksLikeNumber(cleaned)) {
+      return dateTime(cleaned);
+    }
     try {
       long number = new BigDecimal(cleaned).longValue();
       if (number <= 0) {
@@ -57,14 +60,29 @@ public final class Lenient {
       }
       return number >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
     } catch (NumberFormatException notANumber) {
+      return dateTime(cleaned);
+    }
+  }
+
+  /** Digits with at most a sign, a point and an exponent: an ISO date (with its {@code T}) is not. */
+  private static boolean looksLikeNumber(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
+  private static Instant dateTime(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notIso) {
       try {
-        return OffsetDateTime.parse(cleaned).toInstant();
-      } catch (DateTimeParseException notIso) {
-        try {
-          return Instant.parse(cleaned);
-        } catch (DateTimeParseException unreadable) {
-          return null;
-        }
+        return Instant.parse(text);
+      } catch (DateTimeParseException unreadable) {
+        return null;
       }
     }
   }
