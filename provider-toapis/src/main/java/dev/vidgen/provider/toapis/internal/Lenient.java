@@ -64,7 +64,7 @@ public final class Lenient {
     }
   }
 
-  /** Digits with at most a sign, a point and an exponent: an ISO date (with its {@code T}) is not. */
+  /** Only digits, signs, points and exponent letters, as a number in text has: an ISO date (with its {@code T}) has more. */
   private static boolean looksLikeNumber(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
