@@ -22,6 +22,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -104,8 +105,9 @@ final class Downloader {
   private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
     Path temp = null;
     try (InputStream in = stream) {
-      temp = createTemp(taskId, target);
-      Copied copied = copy(in, temp, taskId, target);
+      Part part = openPart(taskId, target);
+      temp = part.path();
+      Copied copied = copy(in, part.out(), taskId);
       check(copied, asset, taskId, target);
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("download of task " + taskId + " cancelled");
@@ -120,13 +122,21 @@ final class Downloader {
     }
   }
 
-  private Path createTemp(TaskId taskId, Path target) {
+  /** A temporary file beside the target, created and open for writing. */
+  private record Part(Path path, OutputStream out) {}
+
+  /** Creates the temporary file under a fresh name (and its folder if missing), opened in the same step. */
+  private Part openPart(TaskId taskId, Path target) {
+    Path folder = target.getParent();
     try {
-      Files.createDirectories(target.getParent());
+      if (!Files.isDirectory(folder)) {
+        Files.createDirectories(folder);
+      }
       for (int tries = 0; ; tries++) {
-        String name = "." + target.getFileName() + "." + Long.toHexString(runtime.random().nextLong()) + ".part";
+        Path part = target.resolveSibling(
+            "." + target.getFileName() + "." + Long.toHexString(runtime.random().nextLong()) + ".part");
         try {
-          return Files.createFile(target.resolveSibling(name));
+          return new Part(part, Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         } catch (FileAlreadyExistsException e) {
           if (tries >= 3) {
             throw e;
@@ -134,7 +144,7 @@ final class Downloader {
         }
       }
     } catch (IOException e) {
-      throw new DownloadFailedException(taskId, target, "cannot create a file in " + target.getParent() + ": " + e, e);
+      throw new DownloadFailedException(taskId, target, "cannot create a file in " + folder + ": " + e, e);
     }
   }
 
@@ -142,11 +152,11 @@ final class Downloader {
   private record Copied(long size, byte[] head) {}
 
   /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
-  private Copied copy(InputStream in, Path temp, TaskId taskId, Path target) throws IOException {
+  private Copied copy(InputStream in, OutputStream file, TaskId taskId) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     byte[] head = new byte[8];
     long total = 0;
-    try (OutputStream out = Files.newOutputStream(temp)) {
+    try (OutputStream out = file) {
       while (true) {
         int n;
         try {

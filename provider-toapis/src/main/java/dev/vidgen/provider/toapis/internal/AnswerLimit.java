@@ -3,6 +3,7 @@ package dev.vidgen.provider.toapis.internal;
 import java.io.IOException;
 import java.util.Locale;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -21,6 +22,8 @@ public final class AnswerLimit implements Interceptor {
   public static final long MAX_ERROR_BYTES = 64 * 1024;
 
   private final long maxBytes;
+  /** The latest {@code Content-Type} read and its meaning: answers repeat it, and OkHttp parses it with a regex. */
+  private volatile ContentType lastType;
 
   public AnswerLimit(long maxBytes) {
     if (maxBytes < 1) {
@@ -60,9 +63,22 @@ public final class AnswerLimit implements Interceptor {
       }
     };
     return response.newBuilder()
-        .body(ResponseBody.create(Okio.buffer(counted), body.contentType(), length))
+        .body(ResponseBody.create(Okio.buffer(counted), contentType(response, body), length))
         .build();
   }
+
+  private MediaType contentType(Response response, ResponseBody body) {
+    String header = response.header("Content-Type");
+    ContentType last = lastType;
+    if (header == null || last == null || !header.equals(last.header())) {
+      last = new ContentType(header, body.contentType());
+      lastType = last;
+    }
+    return last.type();
+  }
+
+  /** A {@code Content-Type} header (null when absent) and the media type it names (null when unreadable). */
+  private record ContentType(String header, MediaType type) {}
 
   private UnreadableResponseException tooLarge(long length) {
     String size = length > 0 ? " (" + describe(length) + " announced)" : "";

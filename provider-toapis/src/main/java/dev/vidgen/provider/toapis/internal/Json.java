@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON for the provider: one shared {@link Moshi} for the typed wire adapters; untyped bodies are
- * written and read by core's {@link JsonTrees}, so numbers stay exact ({@code 1} stays {@code 1}).
+ * JSON for the provider: one shared {@link Moshi} for the typed wire adapters (wire records read
+ * through {@code WireRecords}); untyped bodies are written and read by core's {@link JsonTrees}, so
+ * numbers stay exact ({@code 1} stays {@code 1}).
  */
 public final class Json {
-  private static final Moshi MOSHI = new Moshi.Builder().build();
+  private static final Moshi MOSHI = new Moshi.Builder().add(new WireRecords()).build();
 
   private Json() {}
 
