@@ -76,7 +76,7 @@ class WireRecordsTest {
   }
 
   @Test
-  void takesOnlyThisPackagesPlainRecords() {
+  void takesThisPackagesRecordsAndLeavesOnesWithAPrimitiveToMoshi() {
     assertThat(Json.moshi().adapter(TaskDto.class).toString()).contains("WireRecords(TaskDto)");
     assertThat(Json.moshi().adapter(TaskResultFileDto.class).toString()).contains("WireRecords(TaskResultFileDto)");
     assertThat(Json.moshi().adapter(Counted.class).toString()).as("a primitive component stays Moshi's")
