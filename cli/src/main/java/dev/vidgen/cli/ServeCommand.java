@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,13 @@ final class ServeCommand extends ClientCommand {
       description = "Where uploads and videos are kept (default: VIDGEN_HOME/playground).")
   Path out;
 
+  /** What the page's "copy as vidgen command" adds, so that the command reaches the same provider and models. */
+  private static List<String> copiedCommandOptions(Session session, String providerId) {
+    List<String> words = new ArrayList<>(List.of("--provider", providerId));
+    words.addAll(session.setupOptionsForElsewhere());
+    return words;
+  }
+
   @Override
   int run(Session session, Output output) {
     if (port < 0 || port > 65535) {
@@ -66,7 +74,7 @@ final class ServeCommand extends ClientCommand {
           + "; leave out --bind to stay on 127.0.0.1");
     }
     PlaygroundSettings settings = new PlaygroundSettings(client, bind.strip(), port, folder,
-        TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, List.of("--provider", providerId));
+        TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, copiedCommandOptions(session, providerId));
     quietServerLogs();
     Playground playground;
     try {

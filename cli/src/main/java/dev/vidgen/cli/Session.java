@@ -234,15 +234,29 @@ final class Session implements AutoCloseable {
    * {@code --out}).
    */
   java.util.List<String> resumeOptions() {
+    java.util.List<String> words = setupOptions(Path::toString);
+    words.addAll(extraResumeOptions);
+    return words;
+  }
+
+  /**
+   * The options a command run elsewhere (another folder or terminal) must repeat to reach the same
+   * provider and models: the base URL, the route files of {@code --routes} as absolute paths, and
+   * {@code --allow-retired}. Route files of {@code VIDGEN_ROUTES} are left to that environment.
+   */
+  java.util.List<String> setupOptionsForElsewhere() {
+    return setupOptions(file -> context().resolve(file).toString());
+  }
+
+  private java.util.List<String> setupOptions(java.util.function.Function<Path, String> routeFile) {
     java.util.List<String> words = new java.util.ArrayList<>();
     if (root.baseUrl != null && !root.baseUrl.isBlank()) {
       words.addAll(java.util.List.of("--base-url", root.baseUrl.strip()));
     }
-    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", file.toString())));
+    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", routeFile.apply(file))));
     if (root.allowRetired) {
       words.add("--allow-retired");
     }
-    words.addAll(extraResumeOptions);
     return words;
   }
 

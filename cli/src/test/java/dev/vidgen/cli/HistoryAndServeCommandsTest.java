@@ -109,6 +109,47 @@ class HistoryAndServeCommandsTest {
   }
 
   @Test
+  void theCopiedCommandCarriesTheRouteFilesAndRunsFromAnotherFolder() throws Exception {
+    Files.writeString(dir.resolve("acme.json"), """
+        {"routes": [{"id": "acme-video-2", "family": "Acme", "modes": {"text-to-video": {}},
+                     "seconds": {"one_of": [5, 10], "default": 5}, "price": {"per_second_usd": "0.05"}}]}
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(out, true),
+        new PrintWriter(err, true), () -> false, dir);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server = new Thread(() -> exit.set(
+        Main.run(context, "serve", "--port", "0", "--provider", "mock", "--routes", "acme.json")));
+    server.start();
+    String command;
+    try {
+      String url = await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()), found -> found != null);
+      HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/check"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"acme-video-2\",\"prompt\":\"a red kite\",\"seconds\":10}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+      command = (String) ((Map<?, ?>) dev.vidgen.core.json.JsonTrees.parse(check.body())).get("command");
+    } finally {
+      server.interrupt();
+      server.join(20_000);
+    }
+    assertThat(exit.get()).as(err.toString()).isZero();
+    assertThat(command).startsWith("vidgen generate --model acme-video-2 ")
+        .endsWith("--provider mock --routes " + dir.resolve("acme.json"));
+
+    Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+    List<String> words = ShellWords.split(command);
+    List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
+    args.addAll(List.of("--out", "kite.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms"));
+    CliRun.Result pasted = CliRun.in(elsewhere).env("VIDGEN_HOME", home.toString()).run(args.toArray(String[]::new));
+    assertThat(pasted.exitCode()).as(pasted.all()).isZero();
+    assertThat(pasted.out()).contains("acme-video-2");
+    assertThat(elsewhere.resolve("kite.mp4")).isNotEmptyFile();
+  }
+
+  @Test
   void refusesAPortThatIsNotOne() {
     CliRun.Result result = cli().run("serve", "--port", "70000");
     assertThat(result.exitCode()).isEqualTo(2);

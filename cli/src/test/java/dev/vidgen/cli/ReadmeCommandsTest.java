@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +32,7 @@ class ReadmeCommandsTest {
         command = command.substring(0, command.indexOf('>')).strip();
       }
       assertThat(command).as("a README example starts with bin/vidgen").startsWith("bin/vidgen ");
-      List<String> args = words(command.substring("bin/vidgen ".length()));
+      List<String> args = ShellWords.split(command.substring("bin/vidgen ".length()));
       if (args.contains("TASK_ID")) {
         assertThat(taskId).as("a --no-wait line comes before " + line).isNotNull();
         String id = taskId;
@@ -59,33 +58,6 @@ class ReadmeCommandsTest {
     int open = readme.indexOf("```", section);
     int close = readme.indexOf("```", open + 3);
     return readme.substring(readme.indexOf('\n', open) + 1, close).lines().filter(l -> !l.isBlank()).toList();
-  }
-
-  /** Splits like a shell for the README's simple lines: spaces, and double quotes around a word. */
-  static List<String> words(String command) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (char c : command.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        any = true;
-      } else if (c == ' ' && !quoted) {
-        if (any) {
-          words.add(word.toString());
-          word.setLength(0);
-          any = false;
-        }
-      } else {
-        word.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      words.add(word.toString());
-    }
-    return words;
   }
 
   private static Path repositoryRoot() {
