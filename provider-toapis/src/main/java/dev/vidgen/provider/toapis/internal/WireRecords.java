@@ -37,7 +37,7 @@ final class WireRecords implements JsonAdapter.Factory {
       RecordComponent component = components[i];
       Json json = component.getAnnotation(Json.class);
       if (component.getType().isPrimitive() || (json != null && json.ignore()) || qualified(component)) {
-        return null; // Moshi's rules for these (a required primitive, a qualifier) stay Moshi's.
+        return null; // Moshi's rules for these (a required primitive, an ignored name, a qualifier) stay Moshi's.
       }
       names[i] = json == null || json.name().equals(Json.UNSET_NAME) ? component.getName() : json.name();
       adapters[i] = moshi.adapter(component.getGenericType());
