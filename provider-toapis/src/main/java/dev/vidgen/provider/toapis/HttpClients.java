@@ -17,8 +17,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * The two OkHttp clients a provider uses, both from one dispatcher and pool: one for the API
- * (key header, one attempt per call, no https-to-http redirects, a call timeout) and one for
- * result files (no key, no call timeout, since a video may take a while to stream).
+ * (key header, one attempt per call, no https-to-http redirects, a call timeout, read and write
+ * timeouts only when set) and one for result files (no key, no call timeout, since a video may
+ * take a while to stream, but read and write timeouts).
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
@@ -40,6 +41,9 @@ final class HttpClients {
         .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
         .addInterceptor(log)
         .addInterceptor(new AnswerLimit(config.maxAnswerBytes()))
+        // Bounded by the call timeout, a call needs no timer on each read and write unless asked.
+        .readTimeout(config.apiReadTimeout())
+        .writeTimeout(config.apiWriteTimeout())
         .retryOnConnectionFailure(false)
         .followSslRedirects(false)
         .callTimeout(config.callTimeout())

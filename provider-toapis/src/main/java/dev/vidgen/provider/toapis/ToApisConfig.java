@@ -34,10 +34,19 @@ public final class ToApisConfig {
 
   /** Setting: time to open a connection ({@code 10s} by default). */
   public static final String CONNECT_TIMEOUT = "timeout.connect";
-  /** Setting: longest silence while reading an answer ({@code 60s}). */
+  /**
+   * Setting: longest silence while reading an answer. Result downloads use {@link
+   * #DEFAULT_SILENCE_TIMEOUT} unless it is set; API calls use it only when it is set (or when there
+   * is no call timeout), since the call timeout already bounds them.
+   */
   public static final String READ_TIMEOUT = "timeout.read";
-  /** Setting: longest stall while sending a request ({@code 60s}). */
+  /** Setting: longest stall while sending a request; defaults as {@value #READ_TIMEOUT}. */
   public static final String WRITE_TIMEOUT = "timeout.write";
+  /**
+   * The read and write timeouts of result downloads (which have no call timeout) and of API calls
+   * when {@value #CALL_TIMEOUT} is {@code 0s}: 60 s.
+   */
+  public static final Duration DEFAULT_SILENCE_TIMEOUT = Duration.ofSeconds(60);
   /** Setting: the whole of one API call, downloads excepted ({@code 120s}; {@code 0s} for none). */
   public static final String CALL_TIMEOUT = "timeout.call";
   /**
@@ -169,12 +178,32 @@ public final class ToApisConfig {
     return connectTimeout;
   }
 
+  /** The longest silence while reading, for result downloads and calls without a call timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set). */
   public Duration readTimeout() {
-    return readTimeout;
+    return readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT;
   }
 
+  /** The longest stall while sending, for result downloads and calls without a call timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set). */
   public Duration writeTimeout() {
-    return writeTimeout;
+    return writeTimeout != null ? writeTimeout : DEFAULT_SILENCE_TIMEOUT;
+  }
+
+  /**
+   * The read timeout of API calls: as set, else none while the call timeout bounds each call. A
+   * timeout on every read inside a call that is bounded anyway would only wake Okio's watchdog
+   * thread at each read (see {@code docs/providers/toapis.md}, Timeouts).
+   */
+  Duration apiReadTimeout() {
+    return readTimeout != null ? readTimeout : withinCallLimit();
+  }
+
+  /** The write timeout of API calls, chosen as {@link #apiReadTimeout()} is. */
+  Duration apiWriteTimeout() {
+    return writeTimeout != null ? writeTimeout : withinCallLimit();
+  }
+
+  private Duration withinCallLimit() {
+    return callTimeout.isZero() ? DEFAULT_SILENCE_TIMEOUT : Duration.ZERO;
   }
 
   /** The limit for one whole API call; zero means none. Downloads have no call limit. */
@@ -210,7 +239,8 @@ public final class ToApisConfig {
   @Override
   public String toString() {
     return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
-        + ", read " + readTimeout + ", call " + callTimeout + ", maxRequests " + maxRequests
+        + ", read " + (readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT + " (downloads)")
+        + ", call " + callTimeout + ", maxRequests " + maxRequests
         + ", maxAnswerBytes " + maxAnswerBytes
         + (httpClient == null ? "" : ", app client") + "]";
   }
@@ -263,8 +293,9 @@ public final class ToApisConfig {
     private ApiKey apiKey;
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration writeTimeout = Duration.ofSeconds(60);
+    /** Null until set: the defaults then differ for downloads and API calls. */
+    private Duration readTimeout;
+    private Duration writeTimeout;
     private Duration callTimeout = Duration.ofSeconds(120);
     private int maxRequests = DEFAULT_MAX_REQUESTS;
     private ToApisRateTier rateTier = ToApisRateTier.DEFAULT;

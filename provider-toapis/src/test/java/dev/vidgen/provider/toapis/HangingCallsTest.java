@@ -77,6 +77,21 @@ class HangingCallsTest {
     });
   }
 
+  @Test
+  void byDefaultTheCallTimeoutAloneEndsASilentAnswerAndDownloadsKeepTheirReadTimeout() {
+    provider = new ToApisVideoProvider(ToApisConfig.builder().baseUrl(toapis.baseUrl()).apiKey(toapis.apiKey())
+        .callTimeout(Duration.ofSeconds(1)).build());
+    assertThat(provider.httpClients().api.readTimeoutMillis()).isZero();
+    assertThat(provider.httpClients().api.writeTimeoutMillis()).isZero();
+    assertThat(provider.httpClients().files.readTimeoutMillis())
+        .isEqualTo(ToApisConfig.DEFAULT_SILENCE_TIMEOUT.toMillis());
+    List<CompletableFuture<TaskSnapshot>> hanging = hang(1);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get(0).isDone());
+    ProviderException failure = (ProviderException) ToApisTesting.failure(hanging.get(0));
+    assertThat(failure.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+  }
+
   /** Starts {@code count} status reads that the server receives and never answers. */
   private List<CompletableFuture<TaskSnapshot>> hang(int count) {
     toapis.inject(Endpoint.STATUS, Fault.stall(), count);

@@ -47,6 +47,25 @@ class ToApisConfigTest {
   }
 
   @Test
+  void apiCallsGetReadAndWriteTimeoutsOnlyWhenSetOrWithoutACallTimeout() {
+    ToApisConfig defaults = ToApisConfig.from(ProviderConfig.builder().apiKey(KEY).build(), name -> null);
+    ToApisConfig set = ToApisConfig.from(ProviderConfig.builder().apiKey(KEY)
+        .set("timeout.read", "15s").set("timeout.write", "20s").build(), name -> null);
+    ToApisConfig noCallLimit = ToApisConfig.from(ProviderConfig.builder().apiKey(KEY)
+        .set("timeout.call", "0s").build(), name -> null);
+
+    assertThat(defaults.apiReadTimeout()).isZero();
+    assertThat(defaults.apiWriteTimeout()).isZero();
+    assertThat(defaults.writeTimeout()).isEqualTo(ToApisConfig.DEFAULT_SILENCE_TIMEOUT);
+    assertThat(set.apiReadTimeout()).isEqualTo(Duration.ofSeconds(15)).isEqualTo(set.readTimeout());
+    assertThat(set.apiWriteTimeout()).isEqualTo(Duration.ofSeconds(20)).isEqualTo(set.writeTimeout());
+    assertThat(noCallLimit.apiReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(noCallLimit.apiWriteTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(set.toBuilder().callTimeout(Duration.ZERO).build().apiReadTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(defaults.toBuilder().build().apiReadTimeout()).isZero();
+  }
+
+  @Test
   void theProvidersDispatcherAllowsThatManyRequestsPerHost() {
     ToApisConfig config = ToApisConfig.builder().apiKey(KEY).maxRequests(2000).build();
 
