@@ -178,12 +178,15 @@ public final class ToApisConfig {
     return connectTimeout;
   }
 
-  /** The longest silence while reading, for result downloads and calls without a call timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set). */
+  /**
+   * The longest silence while reading, for result downloads and for API calls without a call
+   * timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set); API calls use it otherwise only when set.
+   */
   public Duration readTimeout() {
     return readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT;
   }
 
-  /** The longest stall while sending, for result downloads and calls without a call timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set). */
+  /** The longest stall while sending; defaults and applies as {@link #readTimeout()} does. */
   public Duration writeTimeout() {
     return writeTimeout != null ? writeTimeout : DEFAULT_SILENCE_TIMEOUT;
   }
