@@ -16,15 +16,18 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The two OkHttp clients a provider uses, both from one dispatcher and pool: one for the API
- * (key header, one attempt per call, no https-to-http redirects, a call timeout, read and write
- * timeouts only when set) and one for result files (no key, no call timeout, since a video may
- * take a while to stream, but read and write timeouts).
+ * The OkHttp clients a provider uses, all from one dispatcher and pool: one for the API (key
+ * header, one attempt per call, no https-to-http redirects, a call timeout, read and write
+ * timeouts only when set), the same for file uploads but bounded by silence (read and write
+ * timeouts, no call timeout: a 50 MB video on a slow uplink takes minutes), and one for result
+ * files (no key, no call timeout, since a video may take a while to stream, but read and write
+ * timeouts).
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
 
   final OkHttpClient api;
+  final OkHttpClient uploads;
   final OkHttpClient files;
   final boolean owned;
 
@@ -47,6 +50,11 @@ final class HttpClients {
         .retryOnConnectionFailure(false)
         .followSslRedirects(false)
         .callTimeout(config.callTimeout())
+        .build();
+    uploads = api.newBuilder()
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.writeTimeout())
+        .callTimeout(Duration.ZERO)
         .build();
     files = shared.build().newBuilder()
         .addInterceptor(log)

@@ -35,19 +35,19 @@ public final class ToApisConfig {
   /** Setting: time to open a connection ({@code 10s} by default). */
   public static final String CONNECT_TIMEOUT = "timeout.connect";
   /**
-   * Setting: longest silence while reading an answer. Result downloads use {@link
-   * #DEFAULT_SILENCE_TIMEOUT} unless it is set; API calls use it only when it is set (or when there
-   * is no call timeout), since the call timeout already bounds them.
+   * Setting: longest silence while reading an answer. File uploads and result downloads use {@link
+   * #DEFAULT_SILENCE_TIMEOUT} unless it is set; other API calls use it only when it is set (or when
+   * there is no call timeout), since the call timeout already bounds them.
    */
   public static final String READ_TIMEOUT = "timeout.read";
   /** Setting: longest stall while sending a request; defaults as {@value #READ_TIMEOUT}. */
   public static final String WRITE_TIMEOUT = "timeout.write";
   /**
-   * The read and write timeouts of result downloads (which have no call timeout) and of API calls
-   * when {@value #CALL_TIMEOUT} is {@code 0s}: 60 s.
+   * The read and write timeouts of file uploads and result downloads (which have no call timeout)
+   * and of other API calls when {@value #CALL_TIMEOUT} is {@code 0s}: 60 s.
    */
   public static final Duration DEFAULT_SILENCE_TIMEOUT = Duration.ofSeconds(60);
-  /** Setting: the whole of one API call, downloads excepted ({@code 120s}; {@code 0s} for none). */
+  /** Setting: the whole of one API call, uploads and downloads excepted ({@code 120s}; {@code 0s} for none). */
   public static final String CALL_TIMEOUT = "timeout.call";
   /**
    * Setting: HTTP calls in flight at once, in total and per host, each on a thread of its own
@@ -179,8 +179,8 @@ public final class ToApisConfig {
   }
 
   /**
-   * The longest silence while reading, for result downloads and for API calls without a call
-   * timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set); API calls use it otherwise only when set.
+   * The longest silence while reading, for uploads, result downloads and API calls without a call
+   * timeout ({@link #DEFAULT_SILENCE_TIMEOUT} unless set); other API calls use it only when set.
    */
   public Duration readTimeout() {
     return readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT;
@@ -209,7 +209,7 @@ public final class ToApisConfig {
     return callTimeout.isZero() ? DEFAULT_SILENCE_TIMEOUT : Duration.ZERO;
   }
 
-  /** The limit for one whole API call; zero means none. Downloads have no call limit. */
+  /** The limit for one whole API call; zero means none. Uploads and downloads have no call limit. */
   public Duration callTimeout() {
     return callTimeout;
   }

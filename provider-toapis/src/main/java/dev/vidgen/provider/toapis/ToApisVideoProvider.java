@@ -66,6 +66,8 @@ final class ToApisVideoProvider implements VideoProvider {
   private final ToApisConfig config;
   private final HttpClients clients;
   private final ToApisApi api;
+  /** The same endpoints on {@link HttpClients#uploads}: file uploads, bounded by silence rather than in total. */
+  private final ToApisApi uploads;
   private final HttpCalls calls;
   private final ErrorMapper errors;
   /** The {@code Authorization} value, made once; never shown. */
@@ -82,12 +84,13 @@ final class ToApisVideoProvider implements VideoProvider {
     this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString());
     this.calls = new HttpCalls(errors);
     this.authorization = ApiHeaders.authorization(config.apiKey());
-    this.api = new Retrofit.Builder()
+    Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(config.httpBaseUrl())
         .client(clients.api)
         .addConverterFactory(new ReadableBodies())
-        .build()
-        .create(ToApisApi.class);
+        .build();
+    this.api = retrofit.create(ToApisApi.class);
+    this.uploads = retrofit.newBuilder().client(clients.uploads).build().create(ToApisApi.class);
   }
 
   @Override
@@ -115,7 +118,7 @@ final class ToApisVideoProvider implements VideoProvider {
           "file", name, RequestBody.create(image.toFile(), imageType(name)));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
-      return calls.send(api.uploadImage(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
+      return calls.send(uploads.uploadImage(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
           (body, status, headers) -> uploadedUrl(context, body, status, headers));
     });
   }
@@ -253,7 +256,7 @@ final class ToApisVideoProvider implements VideoProvider {
           "file", video.getFileName().toString(), RequestBody.create(video.toFile(), MediaType.get(LocalVideos.mimeType(format))));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
-      return calls.send(api.uploadVideo(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
+      return calls.send(uploads.uploadVideo(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
           (body, status, headers) -> uploadedUrl(context, body, status, headers));
     });
   }

@@ -11,6 +11,9 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.fixtures.Images;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The provider's own HTTP client: a bounded number of threads, and calls the server never answers. */
 class HangingCallsTest {
@@ -90,6 +94,33 @@ class HangingCallsTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get(0).isDone());
     ProviderException failure = (ProviderException) ToApisTesting.failure(hanging.get(0));
     assertThat(failure.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+  }
+
+  @Test
+  void anUploadMayTakeLongerThanTheCallTimeoutButNotStaySilentPastTheReadTimeout(@TempDir Path folder) {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis)
+        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(1)).build());
+    Path image = Images.png().writeTo(folder);
+    TaskId task = await(provider.create(NetworkFailureTest.seedanceRequest("ref-slow-upload"))).taskId();
+    toapis.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofMillis(2500)));
+    toapis.inject(Endpoint.STATUS, Fault.slow(Duration.ofMillis(2500)));
+
+    URI uploaded = await(provider.upload(image));
+    ProviderException status = (ProviderException) ToApisTesting.failure(provider.status(task));
+
+    assertThat(uploaded.getScheme()).startsWith("http");
+    assertThat(status.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(provider.httpClients().uploads.readTimeoutMillis()).isEqualTo(5_000);
+
+    ToApisVideoProvider quick = new ToApisVideoProvider(ToApisTesting.config(toapis)
+        .readTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(30)).build());
+    try {
+      toapis.inject(Endpoint.UPLOAD, Fault.stall());
+      ProviderException silent = (ProviderException) ToApisTesting.failure(quick.upload(image));
+      assertThat(silent.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    } finally {
+      quick.close();
+    }
   }
 
   /** Starts {@code count} status reads that the server receives and never answers. */
