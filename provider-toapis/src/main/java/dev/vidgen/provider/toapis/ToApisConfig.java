@@ -242,7 +242,7 @@ public final class ToApisConfig {
   @Override
   public String toString() {
     return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
-        + ", read " + (readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT + " (downloads)")
+        + ", read " + (readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT + " (uploads, downloads)")
         + ", call " + callTimeout + ", maxRequests " + maxRequests
         + ", maxAnswerBytes " + maxAnswerBytes
         + (httpClient == null ? "" : ", app client") + "]";
@@ -296,7 +296,7 @@ public final class ToApisConfig {
     private ApiKey apiKey;
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    /** Null until set: the defaults then differ for downloads and API calls. */
+    /** Null until set: the defaults then differ for uploads and downloads and for other API calls. */
     private Duration readTimeout;
     private Duration writeTimeout;
     private Duration callTimeout = Duration.ofSeconds(120);
