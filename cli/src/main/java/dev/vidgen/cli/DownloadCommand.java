@@ -20,15 +20,18 @@ final class DownloadCommand extends TaskCommand {
   @Override
   int run(Session session, Output output) {
     out.requireWritable(session.context(), force);
-    Target target = open(session);
-    TaskSnapshot snapshot = readStatus(target);
-    if (snapshot.status() != TaskStatus.COMPLETED) {
-      throw new CliException(ExitCodes.OTHER, "not_finished",
-          "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
-          "wait for it and save it with: "
-              + Failures.taskCommand("wait", target.handle(), session, "--out", out.given()));
-    }
-    return Finisher.save(session, target.client(), target.handle(), snapshot, out, force, output);
+    Target target = open(session, output);
+    return target.recorded(() -> {
+      TaskSnapshot snapshot = readStatus(target);
+      if (snapshot.status() != TaskStatus.COMPLETED) {
+        target.history().ifPresent(history -> history.seen(snapshot));
+        throw new CliException(ExitCodes.OTHER, "not_finished",
+            "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
+            "wait for it and save it with: "
+                + Failures.taskCommand("wait", target.handle(), session, "--out", out.given()));
+      }
+      return Finisher.save(session, target.client(), target.handle(), snapshot, out, force, output);
+    });
   }
 
   @Override

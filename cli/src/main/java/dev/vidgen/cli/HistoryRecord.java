@@ -4,6 +4,8 @@ import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
@@ -14,19 +16,24 @@ import java.util.function.IntSupplier;
 /**
  * What {@code generate} tells the task history: the task as soon as the provider gave it an id
  * (before the first status read, so that a paid task id survives a closed terminal), then how it
- * ended. Never fails the command: a history that cannot be written costs a note on stderr.
+ * ended. {@code status}, {@code wait} and {@code download} bring the entry of a task this machine
+ * submitted up to date. Never fails the command: a history that cannot be read or written costs a
+ * note on stderr.
  */
 final class HistoryRecord {
   private final Session session;
   private final Output output;
   private final TaskHistory history;
+  /** Whether this command's own wait sees the task finish (so that how long it ran is known). */
+  private final boolean watching;
   private HistoryEntry entry;
 
-  private HistoryRecord(Session session, Output output, TaskHistory history, HistoryEntry entry) {
+  private HistoryRecord(Session session, Output output, TaskHistory history, HistoryEntry entry, boolean watching) {
     this.session = session;
     this.output = output;
     this.history = history;
     this.entry = entry;
+    this.watching = watching;
   }
 
   /** The history of this environment, when it has a data folder. */
@@ -42,24 +49,71 @@ final class HistoryRecord {
   /** Records the task just submitted by {@code source} (a command name) as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
     HistoryEntry entry = HistoryEntry.submitted(handle, job, source);
-    HistoryRecord record = new HistoryRecord(session, output, history(session.context()).orElse(null), entry);
+    HistoryRecord record = new HistoryRecord(session, output, history(session.context()).orElse(null), entry, true);
     record.write(entry);
     return record;
+  }
+
+  /**
+   * The latest entry of task {@code taskId} of {@code providerId} (any provider when null), when
+   * this machine's history has it with a readable handle.
+   */
+  static Optional<HistoryEntry> known(Session session, String providerId, String taskId, Output output) {
+    try {
+      return history(session.context())
+          .flatMap(history -> providerId == null ? history.find(taskId) : history.find(providerId, taskId))
+          .filter(entry -> entry.jobHandle().isPresent());
+    } catch (RuntimeException e) {
+      output.note("could not read the task history (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
+  /** The record of {@code handle}'s task for a command that comes back to it, when the history has the task. */
+  static Optional<HistoryRecord> existing(Session session, JobHandle handle, Output output) {
+    return known(session, handle.providerId(), handle.taskId().value(), output).map(entry ->
+        new HistoryRecord(session, output, history(session.context()).orElseThrow(), entry, false));
+  }
+
+  /** Records where one status read found the task (a failed one through {@link #failed}). */
+  void seen(TaskSnapshot snapshot) {
+    if (snapshot.status() == TaskStatus.COMPLETED) {
+      if (!entry.status().equals("completed")) {
+        write(entry.foundCompleted(null, Instant.now()));
+      }
+    } else if (snapshot.status() != TaskStatus.FAILED && !entry.isFinished()
+        && !entry.status().equals(snapshot.status().id())) {
+      write(entry.withStatus(snapshot.status().id(), Instant.now()));
+    }
+  }
+
+  /** Records that the task failed. */
+  void failed(TaskFailedException failed) {
+    String words = failed.snapshot() == null ? failed.getMessage()
+        : failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
+    Instant now = Instant.now();
+    write(watching ? entry.failed(words, now) : entry.foundFailed(words, now));
   }
 
   /** Runs the wait (and download), then records how it ended; the wait's result or failure passes through. */
   int finish(IntSupplier waitAndSave) {
     try {
       int exitCode = waitAndSave.getAsInt();
-      write(entry.completed(session.savedFile().map(Object::toString).orElse(null), Instant.now()));
+      String file = session.savedFile().map(Object::toString).orElse(null);
+      Instant now = Instant.now();
+      write(watching ? entry.completed(file, now) : entry.foundCompleted(file, now));
       return exitCode;
     } catch (TaskFailedException failed) {
-      String words = failed.snapshot() == null ? failed.getMessage()
-          : failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
-      write(entry.failed(words, Instant.now()));
+      failed(failed);
       throw failed;
+    } catch (SaveFailedException unsaved) {
+      // The task completed; its video is still to be saved (vidgen download).
+      Instant now = Instant.now();
+      write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+      throw unsaved;
     } catch (DeadlineExceededException deadline) {
-      if (deadline.lastSnapshot() != null && !deadline.lastSnapshot().status().isTerminal()) {
+      if (deadline.lastSnapshot() != null && !deadline.lastSnapshot().status().isTerminal()
+          && !entry.isFinished()) {
         write(entry.withStatus(deadline.lastSnapshot().status().id(), Instant.now()));
       }
       throw deadline;

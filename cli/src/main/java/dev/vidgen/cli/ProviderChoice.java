@@ -34,6 +34,11 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
    * @param fromHandle the provider an encoded job handle names, or null
    */
   static ProviderChoice choose(String flag, CliContext context, String fromHandle) {
+    return choose(flag, context, fromHandle, "the job handle");
+  }
+
+  /** As {@link #choose(String, CliContext, String)}, the hint coming from {@code hintSource}. */
+  static ProviderChoice choose(String flag, CliContext context, String fromHandle, String hintSource) {
     Optional<VideoProviders.Choice> named =
         VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));
     if (named.isPresent()) {
@@ -46,7 +51,7 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
               + " things offline");
     }
     if (fromHandle != null && !fromHandle.isBlank()) {
-      return new ProviderChoice(fromHandle, "the job handle", false);
+      return new ProviderChoice(fromHandle, hintSource, false);
     }
     if (context.variable(KEY_VARIABLE).isPresent()) {
       return new ProviderChoice(TOAPIS, KEY_VARIABLE + " is set", false);

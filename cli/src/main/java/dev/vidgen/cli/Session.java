@@ -131,12 +131,23 @@ final class Session implements AutoCloseable {
    * @param needsKey whether a missing ToAPIs key is an error right away
    */
   VidgenClient client(String providerFromHandle, boolean needsKey) {
+    return client(providerFromHandle, "the job handle", needsKey);
+  }
+
+  /**
+   * The client, built on the first call.
+   *
+   * @param providerHint the provider a job handle or the task history names, or null
+   * @param hintSource where the hint comes from, as {@code --verbose} tells it
+   * @param needsKey whether a missing ToAPIs key is an error right away
+   */
+  VidgenClient client(String providerHint, String hintSource, boolean needsKey) {
     if (client != null) {
       return client;
     }
     CliContext context = context();
     RouteCatalog routes = catalog();
-    choice = ProviderChoice.choose(root.provider, context, providerFromHandle);
+    choice = ProviderChoice.choose(root.provider, context, providerHint, hintSource);
     if (choice.fellBackToMock()) {
       output.note("no " + ProviderChoice.KEY_VARIABLE + " is set, so the offline mock provider is used"
           + " (its videos are placeholders); set " + ProviderChoice.KEY_VARIABLE + " for real videos");

@@ -1,19 +1,30 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** {@code vidgen status TASK_ID}: one status read. Exit 6 when the task failed. */
+/**
+ * {@code vidgen status TASK_ID}: one status read, which also brings the task history up to date.
+ * Exit 6 when the task failed.
+ */
 @Command(name = "status", sortOptions = false, description = "Show where a task stands (one status read).")
 final class StatusCommand extends TaskCommand {
 
   @Override
   int run(Session session, Output output) {
-    Target target = open(session);
-    TaskSnapshot snapshot = readStatus(target);
+    Target target = open(session, output);
+    TaskSnapshot snapshot;
+    try {
+      snapshot = readStatus(target);
+    } catch (TaskFailedException failed) {
+      target.history().ifPresent(history -> history.failed(failed));
+      throw failed;
+    }
+    target.history().ifPresent(history -> history.seen(snapshot));
     output.object(Views.taskJson(target.handle(), snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(target.handle(), snapshot));
     fields.put("next", snapshot.status() == TaskStatus.COMPLETED

@@ -26,8 +26,9 @@ final class WaitCommand extends TaskCommand {
       session.keepForResume("--out", out.text());
     }
     OutTarget.orHere(out).requireWritable(session.context(), force);
-    Target target = open(session);
-    return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, timeout, output);
+    Target target = open(session, output);
+    return target.recorded(
+        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, timeout, output));
   }
 
   @Override

@@ -22,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The commands besides generate's endings, against the fake ToAPIs, run in this JVM. */
+/**
+ * The commands besides generate's endings, against the fake ToAPIs, run in this JVM, each with a
+ * task history of its own (as a user has), which {@code status}, {@code wait} and {@code download}
+ * read and bring up to date.
+ */
 class ToApisCommandsTest {
   private static final String KEY = "sk-test" + "5".repeat(44);
 
   @TempDir Path dir;
+  @TempDir Path home;
   private FakeToApisServer fake;
 
   @BeforeEach
@@ -49,7 +54,8 @@ class ToApisCommandsTest {
     String[] all = Stream.concat(Stream.of(args),
         Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
         .toArray(String[]::new);
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).terminal(terminal).run(all);
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .terminal(terminal).run(all);
     assertThat(result.all()).as("the key is never printed").doesNotContain(KEY).doesNotContain(KEY.substring(3));
     return result;
   }
@@ -139,8 +145,19 @@ class ToApisCommandsTest {
 
     assertThat(json.exitCode()).as(json.all()).isZero();
     assertThat(json.json()).containsEntry("task_id", taskId).containsEntry("status", "queued")
-        .containsKeys("progress", "model", "video_url", "credits", "usd");
-    assertThat(text.out()).contains("task      " + taskId, "status    in_progress 50%", "vidgen wait " + taskId);
+        .containsKeys("progress", "video_url", "usd")
+        .as("a bare id of a task in the history: its model and price come from there")
+        .containsEntry("model", "grok-video-1.5-preview").containsEntry("credits", 20.0);
+    assertThat(text.out()).contains("task      " + taskId, "status    in_progress 50%", "vidgen wait " + taskId,
+        "price     20 credits ($0.10)");
+    assertThat(historyOf(taskId)).containsEntry("status", "in_progress");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> historyOf(String taskId) {
+    List<?> tasks = (List<?>) vidgen("history", "--json").json().get("tasks");
+    return tasks.stream().map(task -> (Map<String, Object>) task).filter(task -> taskId.equals(task.get("task_id")))
+        .findFirst().orElseThrow(() -> new AssertionError(taskId + " is not in the history: " + tasks));
   }
 
   @Test
@@ -158,6 +175,9 @@ class ToApisCommandsTest {
     assertThat(error).containsEntry("kind", "task_failed").containsEntry("code", "generation_failed");
     assertThat((String) error.get("message")).contains("refused by the content policy");
     assertThat(result.json()).containsEntry("status", "failed");
+    Map<String, Object> entry = historyOf(taskId);
+    assertThat(entry).containsEntry("status", "failed");
+    assertThat((String) entry.get("error")).contains("refused by the content policy");
   }
 
   @Test
@@ -168,8 +188,13 @@ class ToApisCommandsTest {
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.json()).containsEntry("task_id", taskId).containsEntry("status", "completed")
-        .containsEntry("file", dir.resolve(taskId + ".mp4").toString()).containsKey("video_url");
+        .containsEntry("file", dir.resolve(taskId + ".mp4").toString()).containsKey("video_url")
+        .containsEntry("model", "grok-video-1.5-preview").containsEntry("credits", 20.0);
     assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+    Map<String, Object> entry = historyOf(taskId);
+    assertThat(entry).containsEntry("status", "completed").containsEntry("file", dir.resolve(taskId + ".mp4").toString());
+    assertThat(entry.get("took_s")).as("a later command does not know when the task ended").isNull();
+    assertThat(vidgen("history").out()).contains(taskId, "completed", "20 credits ($0.10)", taskId + ".mp4");
   }
 
   @Test
@@ -183,6 +208,42 @@ class ToApisCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.json()).containsEntry("file", dir.resolve("saved/clip.mp4").toString());
     assertThat(Mp4Files.boxes(dir.resolve("saved/clip.mp4"))).startsWith("ftyp");
+    assertThat(historyOf(taskId)).containsEntry("status", "completed")
+        .containsEntry("file", dir.resolve("saved/clip.mp4").toString());
+  }
+
+  @Test
+  void aDownloadAfterAFailedSaveFillsInTheFileAndKeepsHowLongTheTaskRan() {
+    fake.inject(Endpoint.FILE, Fault.status(403));
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "p", "--out", "late.mp4", "--json");
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    String taskId = (String) generated.json().get("task_id");
+    Map<String, Object> unsaved = historyOf(taskId);
+    assertThat(unsaved).containsEntry("status", "completed").containsEntry("file", null);
+    assertThat(unsaved.get("took_s")).as("generate's own wait saw the task finish").isNotNull();
+
+    CliRun.Result download = vidgen("download", taskId, "--out", "late.mp4");
+
+    assertThat(download.exitCode()).as(download.all()).isZero();
+    assertThat(historyOf(taskId)).containsEntry("file", dir.resolve("late.mp4").toString())
+        .containsEntry("took_s", unsaved.get("took_s"));
+  }
+
+  @Test
+  void anIdTheHistoryDoesNotKnowIsReadWithItsModelUnknownAndLeavesTheHistoryAlone() {
+    String known = submitted();
+    CliRun.Result elsewhere = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .run("generate", "--image", "product.png", "--prompt", "p", "--no-wait", "--json", "--base-url", fake.baseUrl());
+    String stranger = (String) elsewhere.json().get("task_id");
+    assertThat(stranger).as(elsewhere.all()).isNotNull().isNotEqualTo(known);
+
+    CliRun.Result status = vidgen("status", stranger, "--json");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).containsEntry("model", "unknown").containsEntry("credits", null);
+    List<?> tasks = (List<?>) vidgen("history", "--json").json().get("tasks");
+    List<Object> ids = tasks.stream().map(task -> (Object) ((Map<?, ?>) task).get("task_id")).toList();
+    assertThat(ids).containsExactly(known);
   }
 
   @Test

@@ -163,7 +163,7 @@ final class Jobs {
     Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
     json.remove("handle");
     json.put("progress", entry.status().equals("completed") ? 100 : null);
-    json.put("elapsed_ms", Duration.between(entry.submittedAt(),
+    json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
     json.put("next", entry.status().equals("failed") ? "change the prompt or the image and generate again" : null);

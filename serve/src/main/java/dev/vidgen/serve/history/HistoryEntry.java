@@ -4,6 +4,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param credits the quoted price, or null when unknown
  * @param usd the quoted price in dollars, or null when unknown
  * @param file the saved video, or null while there is none
+ * @param took how long the task ran, from its creation until the wait of what submitted it saw it
+ *     finish; null while it runs, and when a later {@code status}, {@code wait} or {@code download}
+ *     recorded the end (it may have ended long before), so that learned durations stay true
  * @param handle the encoded {@link JobHandle}, with which any vidgen can wait for the task again
  * @param settings the job as given: model, mode, prompt, seconds, aspect_ratio, resolution,
  *     images (URLs or absolute paths) and params
@@ -36,6 +40,7 @@ public record HistoryEntry(
     String file,
     Instant submittedAt,
     Instant updatedAt,
+    Duration took,
     String handle,
     Map<String, Object> settings,
     String error,
@@ -56,7 +61,7 @@ public record HistoryEntry(
   public static HistoryEntry submitted(JobHandle handle, VideoJob job, String source) {
     Objects.requireNonNull(handle, "handle == null");
     return new HistoryEntry(handle.taskId().value(), handle.providerId(), handle.model(), "queued",
-        handle.quote().credits(), handle.quote().usd(), null, handle.submittedAt(), handle.submittedAt(),
+        handle.quote().credits(), handle.quote().usd(), null, handle.submittedAt(), handle.submittedAt(), null,
         handle.encode(), settingsOf(job), null, source);
   }
 
@@ -103,20 +108,40 @@ public record HistoryEntry(
 
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
-    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, handle, settings,
-        error, source);
-  }
-
-  /** A copy for a task whose video was saved to {@code file}. */
-  public HistoryEntry completed(String file, Instant at) {
-    return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at, handle,
-        settings, null, source);
-  }
-
-  /** A copy for a task that failed, with the provider's words. */
-  public HistoryEntry failed(String error, Instant at) {
-    return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, handle,
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
         settings, error, source);
+  }
+
+  /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
+  public HistoryEntry completed(String file, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
+        ranUntil(at), handle, settings, null, source);
+  }
+
+  /**
+   * A copy for a task found completed later (by a status read, a later wait or a download), its
+   * video saved to {@code file} or, when null, where it was; how long it ran stays as known.
+   */
+  public HistoryEntry foundCompleted(String file, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
+        submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source);
+  }
+
+  /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
+  public HistoryEntry failed(String error, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
+        handle, settings, error, source);
+  }
+
+  /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
+  public HistoryEntry foundFailed(String error, Instant at) {
+    return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
+        status.equals("failed") ? took : null, handle, settings, error, source);
+  }
+
+  private Duration ranUntil(Instant at) {
+    Duration ran = Duration.between(submittedAt, at);
+    return ran.isNegative() ? Duration.ZERO : ran;
   }
 
   /** The entry as one JSON object (snake_case keys, numbers exact). */
@@ -131,6 +156,7 @@ public record HistoryEntry(
     json.put("file", file);
     json.put("submitted_at", submittedAt.toString());
     json.put("updated_at", updatedAt.toString());
+    json.put("took_s", took == null ? null : BigDecimal.valueOf(took.toMillis()).movePointLeft(3));
     json.put("handle", handle);
     json.put("settings", settings);
     json.put("error", error);
@@ -139,18 +165,28 @@ public record HistoryEntry(
   }
 
   /**
-   * Reads what {@link #toJson()} wrote.
+   * Reads what {@link #toJson()} wrote. A line written before {@code took_s} existed counts a
+   * finished task's run until its last update, as it was meant then.
    *
    * @throws IllegalArgumentException when a required field is missing or malformed
    */
   @SuppressWarnings("unchecked")
   static HistoryEntry fromJson(Map<String, Object> json) {
     Object settings = json.get("settings");
+    String status = text(json, "status", true);
+    Instant submittedAt = Instant.parse(text(json, "submitted_at", true));
+    Instant updatedAt = Optional.ofNullable(text(json, "updated_at", false)).map(Instant::parse).orElse(submittedAt);
+    Duration took;
+    if (json.containsKey("took_s")) {
+      BigDecimal seconds = decimal(json.get("took_s"));
+      took = seconds == null ? null : Duration.ofMillis(seconds.movePointRight(3).longValue());
+    } else {
+      took = status.equals("completed") || status.equals("failed") ? Duration.between(submittedAt, updatedAt) : null;
+    }
     return new HistoryEntry(
         text(json, "task_id", true), text(json, "provider", true), text(json, "model", true),
-        text(json, "status", true), decimal(json.get("credits")), decimal(json.get("usd")),
-        text(json, "file", false), Instant.parse(text(json, "submitted_at", true)),
-        Optional.ofNullable(text(json, "updated_at", false)).map(Instant::parse).orElse(null),
+        status, decimal(json.get("credits")), decimal(json.get("usd")),
+        text(json, "file", false), submittedAt, updatedAt, took,
         text(json, "handle", false), settings instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
         text(json, "error", false), text(json, "source", false));
   }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,22 +116,30 @@ public final class TaskHistory {
 
   /**
    * Teaches {@code durations} how long this provider's completed tasks took, oldest first, so that
-   * a new client polls tasks without progress where earlier ones finished. The history keeps no
-   * finish time: a task's duration runs from its submission to its last update, which comes after
-   * the download, so it is a little long.
+   * a new client polls tasks without progress where earlier ones finished. A task counts only when
+   * the wait that saw it finish is known ({@link HistoryEntry#took()}); its duration runs from its
+   * submission to the moment that wait recorded it, after the download, so it is a little long.
    *
    * @return how many durations were given
    */
   public int seed(RouteDurations durations, String providerId) {
     Objects.requireNonNull(durations, "durations == null");
     List<HistoryEntry> done = entries().stream()
-        .filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed"))
+        .filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed")
+            && entry.took() != null)
         .sorted(Comparator.comparing(HistoryEntry::updatedAt))
         .toList();
     for (HistoryEntry entry : done) {
-      durations.record(entry.model(), Duration.between(entry.submittedAt(), entry.updatedAt()));
+      durations.record(entry.model(), entry.took());
     }
     return done.size();
+  }
+
+  /** The latest state of task {@code taskId} of {@code providerId}, if the history has it. */
+  public Optional<HistoryEntry> find(String providerId, String taskId) {
+    return entries().stream()
+        .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
+        .findFirst();
   }
 
   /** The latest state of task {@code taskId}, if the history has it. */

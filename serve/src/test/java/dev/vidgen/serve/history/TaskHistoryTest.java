@@ -63,6 +63,43 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aTaskFoundFinishedByALaterCommandTeachesNoDurationButKeepsOneAlreadyKnown() {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry later = HistoryEntry.submitted(handle("t_later", "2026-11-29T10:00:00Z"), job(), "generate");
+    history.record(later.foundCompleted("/videos/late.mp4", Instant.parse("2026-11-30T09:00:00Z")));
+    HistoryEntry watched = HistoryEntry.submitted(handle("t_watched", "2026-11-29T10:00:00Z"), job(), "generate")
+        .completed("/videos/first.mp4", Instant.parse("2026-11-29T10:01:30Z"));
+    history.record(watched);
+    history.record(watched.foundCompleted("/videos/again.mp4", Instant.parse("2026-11-30T09:00:00Z")));
+    RouteDurations durations = RouteDurations.create();
+
+    assertThat(history.seed(durations, "mock")).as("only the task whose wait saw it finish").isEqualTo(1);
+    assertThat(durations.learned("grok-video-1.5-preview").quantile(1)).isEqualTo(Duration.ofSeconds(90));
+    assertThat(history.find("mock", "t_later").orElseThrow().took()).isNull();
+    HistoryEntry again = history.find("mock", "t_watched").orElseThrow();
+    assertThat(again.file()).isEqualTo("/videos/again.mp4");
+    assertThat(again.took()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(history.find("toapis", "t_watched")).isEmpty();
+  }
+
+  @Test
+  void aLineWrittenBeforeTookExistedCountsItsRunUntilItsLastUpdate() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    Files.createDirectories(folder);
+    Files.writeString(history.file(), "{\"task_id\":\"t_old\",\"provider\":\"mock\",\"model\":\"grok-video-1.5-preview\","
+        + "\"status\":\"completed\",\"submitted_at\":\"2026-11-29T10:00:00Z\",\"updated_at\":\"2026-11-29T10:00:42Z\"}\n",
+        StandardCharsets.UTF_8);
+    RouteDurations durations = RouteDurations.create();
+
+    assertThat(history.seed(durations, "mock")).isEqualTo(1);
+    assertThat(durations.learned("grok-video-1.5-preview").quantile(0)).isEqualTo(Duration.ofSeconds(42));
+    HistoryEntry failed = HistoryEntry.submitted(handle("t_f", "2026-11-29T10:00:00Z"), job(), "generate")
+        .failed("no", Instant.parse("2026-11-29T10:00:12.345Z"));
+    history.record(failed);
+    assertThat(history.find("t_f").orElseThrow().took()).isEqualTo(Duration.ofMillis(12_345));
+  }
+
+  @Test
   void skipsATornLastLine() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
