@@ -65,7 +65,7 @@ final class Jobs {
     return client.submitAsync(job).thenApply(handle -> {
       HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
       record(entry);
-      follow(handle, entry);
+      follow(handle, entry, true);
       return entry;
     });
   }
@@ -80,7 +80,8 @@ final class Jobs {
       }
       JobHandle handle = entry.jobHandle().orElse(null);
       if (handle != null) {
-        follow(handle, entry);
+        // It may have ended while the playground was down, so when it ended is not known.
+        follow(handle, entry, false);
         count++;
       }
     }
@@ -97,7 +98,8 @@ final class Jobs {
     return Optional.ofNullable(live.get(taskId));
   }
 
-  private void follow(JobHandle handle, HistoryEntry entry) {
+  /** Follows the task until it ends; {@code fromItsStart} when this follow began as the task did, so its end time is true. */
+  private void follow(JobHandle handle, HistoryEntry entry, boolean fromItsStart) {
     String id = handle.taskId().value();
     live.put(id, new Live(entry, null, null));
     changed(id);
@@ -108,7 +110,8 @@ final class Jobs {
           Live current = live.get(id);
           HistoryEntry latest = current == null ? entry : current.entry();
           if (failure == null) {
-            HistoryEntry completed = latest.completed(file.toString(), clock.instant());
+            HistoryEntry completed = fromItsStart ? latest.completed(file.toString(), clock.instant())
+                : latest.foundCompleted(file.toString(), clock.instant());
             record(completed);
             live.put(id, new Live(completed, 100, null));
           } else {
@@ -116,7 +119,8 @@ final class Jobs {
             if (cause instanceof CancellationException) {
               return;
             }
-            HistoryEntry failed = latest.failed(Hints.messageOf(cause), clock.instant());
+            HistoryEntry failed = fromItsStart ? latest.failed(Hints.messageOf(cause), clock.instant())
+                : latest.foundFailed(Hints.messageOf(cause), clock.instant());
             record(failed);
             live.put(id, new Live(failed, null, Hints.next(cause)));
           }

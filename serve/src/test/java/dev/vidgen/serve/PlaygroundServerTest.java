@@ -199,6 +199,8 @@ class PlaygroundServerTest {
     HistoryEntry entry = history().find(taskId).orElseThrow();
     assertThat(entry.status()).isEqualTo("completed");
     assertThat(entry.source()).isEqualTo("serve");
+    assertThat(entry.took()).as("followed from its start, so how long it ran is known").isPositive()
+        .isLessThanOrEqualTo(Duration.between(entry.submittedAt(), entry.updatedAt()));
     Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
     assertThat(listed.get("video")).isEqualTo("/videos/" + taskId + ".mp4");
     try (Response video = http.newCall(request((String) listed.get("video")).build()).execute()) {
@@ -218,6 +220,7 @@ class PlaygroundServerTest {
     start(Duration.ofSeconds(2));
     await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
     assertThat(history().find(taskId).orElseThrow().status()).isEqualTo("completed");
+    assertThat(history().find(taskId).orElseThrow().took()).as("it may have ended while nobody watched").isNull();
   }
 
   @Test
