@@ -31,13 +31,9 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
    * The provider for one command.
    *
    * @param flag the value of {@code --provider}, or null
-   * @param fromHandle the provider an encoded job handle names, or null
+   * @param fromHandle the provider an encoded job handle or the task history names, or null
+   * @param hintSource where {@code fromHandle} comes from, as {@code --verbose} tells it
    */
-  static ProviderChoice choose(String flag, CliContext context, String fromHandle) {
-    return choose(flag, context, fromHandle, "the job handle");
-  }
-
-  /** As {@link #choose(String, CliContext, String)}, the hint coming from {@code hintSource}. */
   static ProviderChoice choose(String flag, CliContext context, String fromHandle, String hintSource) {
     Optional<VideoProviders.Choice> named =
         VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));

@@ -21,7 +21,7 @@ class ProviderChoiceTest {
   void theFlagWinsOverEverything() {
     CliContext context = contextWith(Map.of("VIDGEN_PROVIDER", "mock", "TOAPIS_API_KEY", "sk-x"));
 
-    ProviderChoice choice = ProviderChoice.choose("ToApis", context, "mock");
+    ProviderChoice choice = ProviderChoice.choose("ToApis", context, "mock", "the job handle");
 
     assertThat(choice.id()).isEqualTo("toapis");
     assertThat(choice.source()).isEqualTo("--provider");
@@ -31,19 +31,19 @@ class ProviderChoiceTest {
   void theEnvironmentVariableComesNext() {
     CliContext context = contextWith(Map.of("VIDGEN_PROVIDER", "mock", "TOAPIS_API_KEY", "sk-x"));
 
-    assertThat(ProviderChoice.choose(null, context, "toapis").id()).isEqualTo("mock");
+    assertThat(ProviderChoice.choose(null, context, "toapis", "the job handle").id()).isEqualTo("mock");
   }
 
   @Test
   void aJobHandleNamesItsProviderWhenNothingElseDoes() {
     CliContext context = contextWith(Map.of("TOAPIS_API_KEY", "sk-x"));
 
-    assertThat(ProviderChoice.choose(null, context, "mock").id()).isEqualTo("mock");
+    assertThat(ProviderChoice.choose(null, context, "mock", "the job handle").id()).isEqualTo("mock");
   }
 
   @Test
   void aKeyMeansToApis() {
-    ProviderChoice choice = ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "sk-x")), null);
+    ProviderChoice choice = ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "sk-x")), null, "the job handle");
 
     assertThat(choice.id()).isEqualTo("toapis");
     assertThat(choice.fellBackToMock()).isFalse();
@@ -51,7 +51,7 @@ class ProviderChoiceTest {
 
   @Test
   void nothingAtAllMeansTheMock() {
-    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of()), null);
+    ProviderChoice choice = ProviderChoice.choose(" ", contextWith(Map.of()), null, "the job handle");
 
     assertThat(choice.id()).isEqualTo("mock");
     assertThat(choice.fellBackToMock()).isTrue();
@@ -59,7 +59,7 @@ class ProviderChoiceTest {
 
   @Test
   void anEmptyKeyIsAMistakeNotAReasonToUseTheMock() {
-    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "  ")), null))
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "  ")), null, "the job handle"))
         .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
         .hasMessageContaining("TOAPIS_API_KEY is set but empty");
   }
@@ -68,12 +68,12 @@ class ProviderChoiceTest {
   void anUnknownProviderIsRefusedByCoreNamingTheIdsFoundAndTheNearest() {
     CliContext context = contextWith(Map.of());
 
-    assertThatThrownBy(() -> ProviderChoice.choose("toapi", context, null))
+    assertThatThrownBy(() -> ProviderChoice.choose("toapi", context, null, "the job handle"))
         .isInstanceOf(ProviderSelectionException.class)
         .hasMessageContaining("'toapi' (--provider)")
         .hasMessageContaining("mock, toapis")
         .hasMessageContaining("did you mean toapis?");
-    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("VIDGEN_PROVIDER", "mok")), null))
+    assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("VIDGEN_PROVIDER", "mok")), null, "the job handle"))
         .isInstanceOf(ProviderSelectionException.class)
         .hasMessageContaining("VIDGEN_PROVIDER")
         .hasMessageContaining("did you mean mock?");
