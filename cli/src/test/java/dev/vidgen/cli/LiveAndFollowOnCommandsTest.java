@@ -55,7 +55,8 @@ class LiveAndFollowOnCommandsTest {
           .run("generate", "--base-url", fake.baseUrl(), "--model", "kling-v3", "--prompt", "a kite", "--json");
 
       assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-      assertThat(result.err()).contains("kling-v3").contains("live model list");
+      assertThat(result.err()).contains("kling-v3").contains("live model list")
+          .as("the way out a shell user has").contains("--no-model-check");
       assertThat(fake.creates()).isEmpty();
 
       CliRun.Result unchecked = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
