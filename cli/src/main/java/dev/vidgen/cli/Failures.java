@@ -202,8 +202,9 @@ final class Failures {
     if (cause instanceof InvalidJobException) {
       return "fix the job and run again (vidgen models shows what each model accepts)";
     }
-    if (cause instanceof BudgetExceededException) {
-      return "raise --max-credits or choose a shorter or cheaper job";
+    if (cause instanceof BudgetExceededException budget) {
+      return budget.quote().isKnown() ? "raise --max-credits or choose a shorter or cheaper job"
+          : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
     if (cause instanceof AuthenticationException) {
       return "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";

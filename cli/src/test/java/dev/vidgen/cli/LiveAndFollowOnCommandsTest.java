@@ -138,7 +138,8 @@ class LiveAndFollowOnCommandsTest {
         "--max-credits", "100", "--allow-unknown-prices", "--no-wait");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
-    assertThat(refused.err()).contains("patch");
+    assertThat(refused.err()).contains("patch", "add --allow-unknown-prices")
+        .as("raising the limit cannot let an unknown price through").doesNotContain("raise --max-credits");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
   }
 

@@ -34,7 +34,7 @@ public final class BudgetExceededException extends VidgenException {
     String cost = quote.isKnown() ? quote.credits().toPlainString() + " credits" : "an unknown price";
     String unknown = quote.isKnown() ? "" : "; an unknown price never counts as zero: state the price in a routes file"
         + " (a patch of " + quote.model() + " with a price) or allow unknown prices explicitly"
-        + " (VidgenClient.Builder.allowUnknownPrices(true))";
+        + " (allowUnknownPrices(true) in Java, --allow-unknown-prices on the command line)";
     return quote.model() + " costs " + cost + " but the budget has " + remaining.toPlainString()
         + " credits left" + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
   }
