@@ -48,10 +48,12 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
 
   /**
    * Whether the whole batch may cost more than {@code maxCredits}: its known total is over it, or
-   * some price is unknown (an unknown price never fits a limit).
+   * some price is unknown (an unknown price never fits a limit) and unknown prices are not allowed.
+   *
+   * @param allowUnknownPrices whether jobs of unknown price may run (counted as nothing against the limit)
    */
-  public boolean exceeds(BigDecimal maxCredits) {
+  public boolean exceeds(BigDecimal maxCredits, boolean allowUnknownPrices) {
     Objects.requireNonNull(maxCredits, "maxCredits == null");
-    return unknownPrices() > 0 || knownCredits().compareTo(maxCredits) > 0;
+    return (unknownPrices() > 0 && !allowUnknownPrices) || knownCredits().compareTo(maxCredits) > 0;
   }
 }

@@ -103,8 +103,8 @@ class BatchFileTest {
     assertThat(plan.invalid().get(0).errors().get(0).code()).isEqualTo("line.duplicate_id");
     assertThat(plan.invalid().get(1).errors().get(0).code()).isEqualTo("line.duplicate_out");
     assertThat(plan.knownCredits()).isEqualByComparingTo("60");
-    assertThat(plan.exceeds(new java.math.BigDecimal("59"))).isTrue();
-    assertThat(plan.exceeds(new java.math.BigDecimal("60"))).isFalse();
+    assertThat(plan.exceeds(new java.math.BigDecimal("59"), false)).isTrue();
+    assertThat(plan.exceeds(new java.math.BigDecimal("60"), false)).isFalse();
     assertThat(JobStore.State.PENDING.isFinal()).isFalse();
   }
 

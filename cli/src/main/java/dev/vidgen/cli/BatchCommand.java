@@ -126,7 +126,7 @@ final class BatchCommand extends ClientCommand {
       if (!plan.invalid().isEmpty() && !skipInvalid) {
         return views.refuseInvalid(plan);
       }
-      if (maxCredits != null && plan.exceeds(maxCredits)) {
+      if (maxCredits != null && plan.exceeds(maxCredits, root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
       if (dryRun) {

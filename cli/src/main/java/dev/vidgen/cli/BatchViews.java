@@ -54,11 +54,13 @@ final class BatchViews {
   }
 
   int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits) {
-    String cost = plan.unknownPrices() > 0
-        ? plan.unknownPrices() + " job(s) have no known price"
-        : "the batch costs " + Views.credits(plan.knownCredits());
+    boolean overKnown = plan.knownCredits().compareTo(maxCredits) > 0;
+    String cost = overKnown
+        ? "the batch costs " + Views.credits(plan.knownCredits())
+        : plan.unknownPrices() + " job(s) have no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
-    String next = "raise --max-credits, or run fewer or cheaper lines";
+    String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"
+        : "give their models' prices in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
     json.put("error", error("budget_exceeded", "batch.over_budget", message, next, ExitCodes.OVER_BUDGET));

@@ -49,6 +49,24 @@ class BatchCommandTest {
   }
 
   @Test
+  void aLineOfUnknownPriceUnderMaxCreditsRunsOnlyWhenUnknownPricesAreAllowed() throws Exception {
+    Path jobs = write(job("a", 10), "{\"id\": \"kite\", \"model\": \"kling-v3\", \"prompt\": \"a kite\"}");
+
+    CliRun.Result refused = CliRun.in(dir).run(args(jobs, "--max-credits", "100", "--json"));
+    CliRun.Result allowed = CliRun.in(dir).run(args(jobs, "--max-credits", "100", "--allow-unknown-prices", "--json"));
+    CliRun.Result overKnown =
+        CliRun.in(dir).run(args(jobs, "--max-credits", "19", "--allow-unknown-prices", "--dry-run"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
+    assertThat(refused.err()).contains("1 job(s) have no known price", "add --allow-unknown-prices")
+        .doesNotContain("raise --max-credits");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(allowed.json()).containsEntry("completed", 2.0);
+    assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
+    assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
+  }
+
+  @Test
   void runsEveryJobAndEndsWithOneJsonObjectOfTotals() throws Exception {
     Path jobs = write(job("a", 10), job("b", 15), job("c", 10));
 
