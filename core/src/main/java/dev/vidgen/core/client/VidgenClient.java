@@ -392,6 +392,13 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> retries.run(Operation.READ, null, null, provider::balance));
   }
 
+  /** The provider's id, what is left of the budget and the calls in flight; never a key. */
+  @Override
+  public String toString() {
+    return "VidgenClient[provider " + provider.id() + ", " + ledger.remaining() + ", " + running.size() + " in flight"
+        + (closed.get() ? ", closed" : "") + "]";
+  }
+
   /**
    * Closes the provider if this client created it (by id or discovery), and the scheduler and
    * download threads if this client created them; a caller's own provider and scheduler stay

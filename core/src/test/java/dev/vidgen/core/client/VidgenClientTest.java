@@ -54,6 +54,13 @@ class VidgenClientTest {
   }
 
   @Test
+  void describesItselfByProviderBudgetAndWorkInFlightWithoutTheProvidersOwnText() {
+    assertThat(fixture.client.toString()).isEqualTo("VidgenClient[provider " + provider.id() + ", Budget[unlimited], 0 in flight]");
+    fixture.client.close();
+    assertThat(fixture.client.toString()).endsWith(", closed]");
+  }
+
+  @Test
   void generateEndsWithTheTaskFailureAndWritesNothing() {
     provider.statusAnswers(TaskSnapshot.failed(TaskId.of("task-1"), new TaskFailure("generation_failed", "no")));
 
