@@ -1,6 +1,9 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +20,8 @@ final class WaitCommand extends TaskCommand {
   boolean force;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait, counted from the task's creation, such as 90s, 10m or 1h (default: 10m).")
+      description = "How long to wait, counted from the task's creation, such as 90s, 10m or 1h (default: 10m from"
+          + " now, however old the task is).")
   Duration timeout;
 
   @Override
@@ -27,8 +31,20 @@ final class WaitCommand extends TaskCommand {
     }
     OutTarget.orHere(out).requireWritable(session.context(), force);
     Target target = open(session, output);
+    Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     return target.recorded(
-        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, timeout, output));
+        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, output));
+  }
+
+  /**
+   * Without {@code --timeout}, the usual wait counted from now: a task whose creation the handle or
+   * the history knows may be older than the usual deadline, and a wait that ended at its first poll
+   * would send the user round in circles.
+   */
+  private static Duration usualWaitFromNow(JobHandle handle) {
+    Duration age = Duration.between(handle.submittedAt(), Instant.now());
+    Duration usual = PollSchedule.defaults().deadline();
+    return age.isNegative() ? usual : age.plus(usual);
   }
 
   @Override

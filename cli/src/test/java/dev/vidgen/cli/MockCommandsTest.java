@@ -2,9 +2,15 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.fixtures.Images;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +227,25 @@ class MockCommandsTest {
     assertThat(waited.exitCode()).as(waited.all()).isZero();
     assertThat(waited.json()).containsEntry("task_id", taskId).containsEntry("status", "completed");
     assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+  }
+
+  @Test
+  void aWaitWithoutTimeoutGivesATaskOlderThanTheUsualDeadlineTheUsualTimeFromNow(@TempDir Path home) {
+    CliRun.Result submitted = cli().env("VIDGEN_HOME", home.toString()).run("generate", "--no-wait", "--json",
+        "--provider", "mock", "--set", "mock.duration=1500ms", "--image", "product.png", "--prompt", "p");
+    String taskId = (String) submitted.json().get("task_id");
+    TaskHistory history = TaskHistory.in(home);
+    JobHandle handle = history.find(taskId).flatMap(HistoryEntry::jobHandle).orElseThrow();
+    JobHandle anHourOld = new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
+        Instant.now().minus(Duration.ofHours(1)), handle.clientReference());
+    history.record(HistoryEntry.submitted(anHourOld,
+        VideoJob.builder(handle.model()).prompt("p").image("https://example.com/a.png").build(), "generate"));
+
+    CliRun.Result waited = cli().env("VIDGEN_HOME", home.toString())
+        .run("wait", taskId, "--poll-interval", "50ms", "--json");
+
+    assertThat(waited.exitCode()).as("not stopped at its first poll: " + waited.all()).isZero();
+    assertThat(waited.json()).containsEntry("status", "completed");
   }
 
   @Test
