@@ -173,6 +173,24 @@ class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
   }
 
+  @Test
+  void leavesTheAspectRatioOutWhereTheModeTakesNone() {
+    browser.get(awaitUrl());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+    new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
+    browser.findElement(By.id("prompt")).sendKeys("A red kite over the sea");
+    assertThat(browser.findElement(By.id("ratio-field")).isDisplayed()).as("text-to-video takes a ratio").isTrue();
+    browser.findElement(By.id("file")).sendKeys(repositoryFile("docs/examples/product.png").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs img")));
+
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ratio-field")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    assertThat(browser.findElement(By.id("err-aspect-ratio")).getText()).isEmpty();
+    assertThat(browser.findElement(By.id("preview-body")).getText()).contains("image_urls").doesNotContain("aspect_ratio");
+  }
+
   private int progress() {
     String value = browser.findElement(By.id("progress")).getAttribute("value");
     return value == null ? 0 : Integer.parseInt(value);

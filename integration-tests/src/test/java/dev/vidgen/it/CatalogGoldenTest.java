@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * a JSON file; regenerate it only on purpose with {@code -Dvidgen.golden.write=true} and say why.
  * Regenerated once since, on purpose: the {@code sora-2*} routes were retired (issue 11), which
  * added one {@code model.retired} warning to each of their jobs (retired routes are allowed here,
- * so that their bodies stay on record) and changed nothing else.
+ * so that their bodies stay on record) and changed nothing else. Regenerated a second time on
+ * purpose: in a mode whose rules take no aspect ratio or ignore it (image-to-video on wan2.6,
+ * kling-3.0-turbo, MiniMax-H3 and happyhorse-1.1), a job that names none is no longer sent with the
+ * route's default; the diff removed only those {@code aspect_ratio} fields.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

@@ -4,7 +4,7 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
-import java.lang.reflect.Method;
+import dev.vidgen.core.domain.Retirement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,10 @@ final class ModelsJson {
     json.put("seconds_text", route.durations().describe());
     json.put("aspect_ratios", route.aspectRatios());
     json.put("default_aspect_ratio", route.defaultAspectRatio());
+    // Modes that take no aspect ratio (or ignore it): the form sends none in them.
+    json.put("modes_without_aspect_ratio", route.modes().stream()
+        .filter(mode -> route.defaultAspectRatio() != null && route.defaultAspectRatioFor(mode) == null)
+        .map(GenerationMode::id).toList());
     json.put("resolutions", route.resolutions());
     json.put("default_resolution", route.defaultResolution());
     json.put("max_prompt_chars", route.maxPromptChars());
@@ -38,9 +42,10 @@ final class ModelsJson {
     json.put("price", price(route.price()));
     json.put("known_params", List.copyOf(route.knownParams()));
     json.put("note", route.note());
-    Optional<String> retired = retirement(route);
+    Optional<Retirement> retired = route.retired();
     json.put("retired", retired.isPresent());
-    json.put("retired_note", retired.orElse(null));
+    json.put("retired_on", retired.map(retirement -> retirement.on().toString()).orElse(null));
+    json.put("retired_note", retired.map(ModelsJson::retiredNote).orElse(null));
     return json;
   }
 
@@ -61,37 +66,9 @@ final class ModelsJson {
     return json;
   }
 
-  /**
-   * Whether the route is retired, with the note that says so. Routes gained retirement data in a
-   * later change; until every build has it, the accessor is looked up by name ({@code retired()}
-   * or {@code retirement()}, answering a boolean, an Optional or a text), and a route without it is
-   * taken as live.
-   */
-  static Optional<String> retirement(ModelRoute route) {
-    for (String name : List.of("retired", "retirement")) {
-      try {
-        Method accessor = ModelRoute.class.getMethod(name);
-        Object value = accessor.invoke(route);
-        if (value instanceof Boolean flag) {
-          return flag ? Optional.of("retired") : Optional.empty();
-        }
-        if (value instanceof Optional<?> optional) {
-          return optional.map(ModelsJson::describe);
-        }
-        if (value != null) {
-          return Optional.of(describe(value));
-        }
-        return Optional.empty();
-      } catch (NoSuchMethodException absent) {
-        // Try the other name; without either, the route is live.
-      } catch (ReflectiveOperationException | RuntimeException unreadable) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String describe(Object value) {
-    return value instanceof Boolean ? "retired" : value.toString();
+  /** The sentence the page shows for a retired route: why, and what to choose instead. */
+  static String retiredNote(Retirement retirement) {
+    return retirement.note() + (retirement.instead().isEmpty() ? ""
+        : "; choose " + String.join(", ", retirement.instead()) + " instead");
   }
 }

@@ -115,6 +115,22 @@ public record ModelRoute(
     return matchIgnoringCase(resolutions, resolution);
   }
 
+  /**
+   * The aspect ratio a job in {@code mode} that names none is sent with: the route's default, or
+   * null when the route takes none, or its rules say {@code mode} takes none or ignores it.
+   */
+  public String defaultAspectRatioFor(GenerationMode mode) {
+    for (RouteRule rule : rules) {
+      boolean none = rule instanceof RouteRule.RatiosInMode ratios && ratios.mode() == mode
+          && ratios.aspectRatios().isEmpty();
+      boolean ignored = rule instanceof RouteRule.RatioIgnoredInMode ignoring && ignoring.mode() == mode;
+      if (none || ignored) {
+        return null;
+      }
+    }
+    return defaultAspectRatio;
+  }
+
   /** The route's own spelling of {@code aspectRatio} (matched without regard to case), if offered. */
   public Optional<String> offeredAspectRatio(String aspectRatio) {
     return matchIgnoringCase(aspectRatios, aspectRatio);

@@ -53,6 +53,15 @@ class BuiltInRoutesTest {
   }
 
   @Test
+  void aModeThatTakesOrIgnoresNoAspectRatioHasNoDefaultOne() {
+    assertThat(CATALOG.require("wan2.6").defaultAspectRatioFor(IMAGE_TO_VIDEO)).as("takes none").isNull();
+    assertThat(CATALOG.require("wan2.6").defaultAspectRatioFor(GenerationMode.TEXT_TO_VIDEO)).isEqualTo("16:9");
+    assertThat(CATALOG.require("happyhorse-1.1").defaultAspectRatioFor(IMAGE_TO_VIDEO)).as("ignores it").isNull();
+    assertThat(CATALOG.require("MiniMax-H3").defaultAspectRatioFor(GenerationMode.TEXT_TO_VIDEO)).isEqualTo("16:9");
+    assertThat(CATALOG.require("grok-video-1.5-preview").defaultAspectRatioFor(IMAGE_TO_VIDEO)).isEqualTo("16:9");
+  }
+
+  @Test
   void grokVideo15PreviewCostsTenAndFifteenCentsThatIsTwentyAndThirtyCredits() {
     PriceTable.PerRequest price = (PriceTable.PerRequest) CATALOG.require("grok-video-1.5-preview").price();
 

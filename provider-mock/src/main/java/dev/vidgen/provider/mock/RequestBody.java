@@ -32,7 +32,9 @@ final class RequestBody {
     int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
     put(body, MockHints.text(route, "duration_field", "duration"),
         MockHints.flag(route, "duration_as_string") ? Integer.toString(seconds) : seconds);
-    String ratio = job.aspectRatio() != null ? job.aspectRatio() : route.defaultAspectRatio();
+    String ratio = job.aspectRatio() != null ? job.aspectRatio()
+        : job.requestedMode().isPresent() ? route.defaultAspectRatioFor(job.requestedMode().get())
+        : route.defaultAspectRatio();
     if (ratio != null) {
       put(body, MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), ratio);
     }

@@ -206,6 +206,25 @@ function renderImagesRule() {
   $('dropzone').setAttribute('aria-disabled', full ? 'true' : 'false');
   $('add-url').disabled = full;
   renderThumbs();
+  renderRatioField(route);
+}
+
+// The mode the server will take: the one chosen, else the one the images imply (frames when their
+// count fits, else references), as the server infers it.
+function effectiveMode(route) {
+  const chosen = chosenMode(route);
+  if (chosen) return chosen;
+  const count = state.images.length;
+  if (count === 0) return 'text-to-video';
+  const fits = (mode) => route.modes.includes(mode) && count >= route.images[mode].min && count <= route.images[mode].max;
+  if (fits('image-to-video')) return 'image-to-video';
+  return fits('reference-to-video') ? 'reference-to-video' : 'image-to-video';
+}
+
+// A mode that takes no aspect ratio (or ignores it) gets none: the field goes, and none is sent.
+function renderRatioField(route) {
+  const without = (route.modes_without_aspect_ratio || []).includes(effectiveMode(route));
+  $('ratio-field').hidden = route.aspect_ratios.length === 0 || without;
 }
 
 function renderThumbs() {

@@ -59,7 +59,7 @@ public final class CreateBody {
     put(body, wire.durationField(), wire.durationAsString() ? (Object) Integer.toString(seconds) : seconds);
     String ratio = job.aspectRatio() != null
         ? route.offeredAspectRatio(job.aspectRatio()).orElse(job.aspectRatio().strip())
-        : route.defaultAspectRatio();
+        : route.defaultAspectRatioFor(mode);
     if (ratio != null) {
       put(body, wire.aspectRatioField(), ratio);
     }
