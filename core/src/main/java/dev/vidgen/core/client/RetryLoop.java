@@ -61,6 +61,57 @@ final class RetryLoop {
     return attempts.result;
   }
 
+  /**
+   * Looks for a task that may have been created moments ago (by its client reference), each look
+   * under the retry policy: an empty answer is asked again for the policy's not-found grace before
+   * it is believed, as a status read of a created task is, since a provider may not list a fresh
+   * task yet. Cancelling the returned future stops it.
+   */
+  <T> CompletableFuture<Optional<T>> lookUpFreshTask(Supplier<CompletableFuture<Optional<T>>> lookup) {
+    CompletableFuture<Optional<T>> result = new CompletableFuture<>();
+    AtomicReference<Scheduling.Cancellable> pending = new AtomicReference<>(Scheduling.Cancellable.NONE);
+    AtomicReference<CompletableFuture<Optional<T>>> inFlight = new AtomicReference<>();
+    result.whenComplete((found, failure) -> {
+      pending.get().cancel();
+      CompletableFuture<Optional<T>> look = inFlight.get();
+      if (look != null) {
+        look.cancel(false);
+      }
+    });
+    lookAgain(lookup, 1, result, pending, inFlight);
+    return result;
+  }
+
+  private <T> void lookAgain(Supplier<CompletableFuture<Optional<T>>> lookup, int attempt,
+      CompletableFuture<Optional<T>> result, AtomicReference<Scheduling.Cancellable> pending,
+      AtomicReference<CompletableFuture<Optional<T>>> inFlight) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<Optional<T>> look = run(Operation.READ, null, null, lookup);
+    inFlight.set(look);
+    look.whenComplete((found, failure) -> Futures.guard(result, () -> {
+      if (failure != null) {
+        result.completeExceptionally(AsyncFailures.unwrap(failure));
+        return;
+      }
+      if (found.isPresent()) {
+        result.complete(found);
+        return;
+      }
+      RetryDecision decision = runtime.retries().decideTaskNotFound(attempt, runtime.random());
+      if (decision instanceof RetryDecision.Retry retry) {
+        pending.set(runtime.time().after(retry.delay(),
+            () -> Futures.guard(result, () -> lookAgain(lookup, attempt + 1, result, pending, inFlight))));
+        if (result.isDone()) {
+          pending.get().cancel();
+        }
+      } else {
+        result.complete(Optional.empty());
+      }
+    }));
+  }
+
   /** The state of one call; attempts run one after another, never at once. */
   private final class Attempts<T> {
     final CompletableFuture<T> result = new CompletableFuture<>();

@@ -183,7 +183,11 @@ final class SubmitPipeline {
         Operation.CREATE, null, null, () -> runtime.provider().create(request), whenUnanswered(request));
   }
 
-  /** After a create that got no answer: find the task by its reference, else send again, else report. */
+  /**
+   * After a create that got no answer: find the task by its reference (a "not found" is believed
+   * only after the retry policy's grace, as a fresh task may not be listed yet), else send again,
+   * else report.
+   */
   private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request) {
     AtomicInteger resends = new AtomicInteger();
     return failure -> {
@@ -196,7 +200,7 @@ final class SubmitPipeline {
                 + " check the provider's dashboard before you send it again"));
       }
       return retries
-          .run(Operation.READ, null, null, () -> runtime.provider().findByClientReference(reference))
+          .lookUpFreshTask(() -> runtime.provider().findByClientReference(reference))
           .handle((found, lookupFailure) -> {
             if (lookupFailure != null) {
               AmbiguousSubmitException error = ambiguous(failure, reference,

@@ -31,8 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(60)
 class SubmitPipelineTest {
   private ClientFixture fixture = new ClientFixture();
 
@@ -192,15 +194,37 @@ class SubmitPipelineTest {
   }
 
   @Test
-  void anUnansweredCreateThatIsNotFoundIsSentAgainWithTheSameReference() {
+  void anUnansweredCreateThatIsNotFoundIsSentAgainWithTheSameReferenceOnlyAfterTheNotFoundGrace() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
 
-    JobHandle handle = fixture.client.submit(Jobs.valid());
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    // The default grace: "not found" is asked again 5 times, 2, 4, 8, 16 and 30 s (±20 %) apart.
+    fixture.advance(Duration.ofSeconds(40));
+    assertThat(fixture.provider.count("create")).as("a fresh task may not be listed yet").isEqualTo(1);
+    assertThat(submit).isNotDone();
+    fixture.advance(Duration.ofSeconds(60));
 
+    JobHandle handle = submit.join();
     assertThat(handle.taskId()).isEqualTo(TaskId.of("t-2"));
     assertThat(fixture.provider.creates()).extracting(request -> request.clientReference())
         .hasSize(2).containsOnly(handle.clientReference());
+    assertThat(fixture.provider.count("find")).isEqualTo(6);
+  }
+
+  @Test
+  void aTaskListedLateIsAdoptedNotCreatedAgain() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot found = TaskSnapshot.queued(TaskId.of("late-3"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.of(found));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("late-3"));
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+    assertThat(fixture.provider.count("find")).isEqualTo(3);
   }
 
   @Test
@@ -209,6 +233,9 @@ class SubmitPipelineTest {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    for (int minute = 0; minute < 5 && !submit.isDone(); minute++) {
+      fixture.advance(Duration.ofMinutes(1));
+    }
 
     Throwable failure = failureOf(submit);
     String sent = fixture.provider.creates().get(0).clientReference();

@@ -42,6 +42,7 @@ class ClientRetriesTest {
   private static final RetryPolicy NO_WAITING = RetryPolicy.builder()
       .rateLimitBackoff(TINY, TINY)
       .transientBackoff(TINY, TINY)
+      .notFoundBackoff(TINY, TINY)
       .retryAfterJitter(Duration.ZERO)
       .build();
 

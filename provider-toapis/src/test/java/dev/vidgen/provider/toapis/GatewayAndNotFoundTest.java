@@ -68,7 +68,8 @@ class GatewayAndNotFoundTest {
     assertThat(toapis.creates()).extracting(CreateRecord::outcome)
         .containsExactly(CreateRecord.Outcome.FAULTED, CreateRecord.Outcome.CREATED);
     assertThat(toapis.creates()).extracting(CreateRecord::clientBusinessId).containsOnly(handle.reference().orElseThrow());
-    assertThat(toapis.requests(Endpoint.STATUS)).as("looked up before sending again").hasSize(1);
+    assertThat(toapis.requests(Endpoint.STATUS)).as("looked up, and again for the not-found grace, before sending again")
+        .hasSize(1 + 5);
     assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
   }
 
