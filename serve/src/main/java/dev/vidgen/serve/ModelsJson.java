@@ -67,7 +67,7 @@ final class ModelsJson {
   }
 
   /** The sentence the page shows for a retired route: why, and what to choose instead. */
-  static String retiredNote(Retirement retirement) {
+  private static String retiredNote(Retirement retirement) {
     return retirement.note() + (retirement.instead().isEmpty() ? ""
         : "; choose " + String.join(", ", retirement.instead()) + " instead");
   }
