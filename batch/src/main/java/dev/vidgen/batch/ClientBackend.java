@@ -102,7 +102,8 @@ final class ClientBackend implements JobBackend {
   @Override
   public CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
     try {
-      return client.provider().findByClientReference(clientReference);
+      // With the not-found grace: a batch restarted at once may look before the provider lists the task.
+      return client.findByClientReferenceAsync(clientReference);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

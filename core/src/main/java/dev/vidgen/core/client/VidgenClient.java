@@ -221,6 +221,19 @@ public final class VidgenClient implements AutoCloseable {
         PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);
   }
 
+  /**
+   * The task created with {@code clientReference}, such as one an {@link
+   * dev.vidgen.core.error.AmbiguousSubmitException} names; empty when the provider knows none. A
+   * fresh task may not be listed yet, so "not found" is believed only after the retry policy's
+   * not-found grace (about a minute by default).
+   *
+   * @throws UnsupportedOperationException (in the future) when the provider cannot look tasks up so
+   */
+  public CompletableFuture<Optional<TaskSnapshot>> findByClientReferenceAsync(String clientReference) {
+    Objects.requireNonNull(clientReference, "clientReference == null");
+    return track(() -> retries.lookUpFreshTask(() -> provider.findByClientReference(clientReference)));
+  }
+
   /** One status read, with the retry policy. */
   public TaskSnapshot status(JobHandle handle) {
     return Futures.await(statusAsync(handle), true);

@@ -61,6 +61,24 @@ class VidgenClientTest {
   }
 
   @Test
+  void findsATaskByItsClientReferenceBelievingNotFoundOnlyAfterTheGrace() {
+    CompletableFuture<java.util.Optional<TaskSnapshot>> never = fixture.client.findByClientReferenceAsync("vg-ref-1");
+    fixture.advance(Duration.ofSeconds(40));
+    assertThat(never).as("not believed within the grace").isNotDone();
+    fixture.advance(Duration.ofSeconds(60));
+    assertThat(never.join()).isEmpty();
+    assertThat(provider.count("find vg-ref-1")).isEqualTo(6);
+
+    TaskSnapshot late = TaskSnapshot.queued(TaskId.of("late-1"));
+    provider.findAnswers(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(late));
+    CompletableFuture<java.util.Optional<TaskSnapshot>> listedLate = fixture.client.findByClientReferenceAsync("vg-ref-2");
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(listedLate.join()).contains(late);
+    assertThat(provider.count("find vg-ref-2")).isEqualTo(3);
+  }
+
+  @Test
   void generateEndsWithTheTaskFailureAndWritesNothing() {
     provider.statusAnswers(TaskSnapshot.failed(TaskId.of("task-1"), new TaskFailure("generation_failed", "no")));
 
