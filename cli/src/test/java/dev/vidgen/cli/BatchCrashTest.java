@@ -40,7 +40,7 @@ class BatchCrashTest {
         .start()) {
       Path jobs = writeJobs();
       List<String> args = List.of("batch", jobs.toString(), "--provider", "toapis", "--base-url", server.baseUrl(),
-          "--concurrency", "16", "--rate-tier", "svip", "--poll-interval", "200ms", "--json");
+          "--concurrency", "16", "--rate-tier", "svip", "--poll-interval", "200ms", "--retry-delay", "200ms", "--json");
 
       Process first = start(args, server, dir.resolve("first.out"), dir.resolve("first.err"));
       await().atMost(Duration.ofSeconds(90)).until(() -> server.creates().size() >= 60 || !first.isAlive());
