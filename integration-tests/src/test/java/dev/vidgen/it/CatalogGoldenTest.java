@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * so that their bodies stay on record) and changed nothing else. Regenerated a second time on
  * purpose: in a mode whose rules take no aspect ratio or ignore it (image-to-video on wan2.6,
  * kling-3.0-turbo, MiniMax-H3 and happyhorse-1.1), a job that names none is no longer sent with the
- * route's default; the diff removed only those {@code aspect_ratio} fields.
+ * route's default; the diff removed only those {@code aspect_ratio} fields. A third time on purpose:
+ * where a mode's rules allow one aspect ratio only (image-to-video and video-edit on seedance-2-5,
+ * which need {@code adaptive}), a job that names none is sent with it instead of being refused; the
+ * diff turned only those jobs' "needed; set it" errors into bodies with {@code "aspect_ratio":"adaptive"}.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

@@ -116,16 +116,23 @@ public record ModelRoute(
   }
 
   /**
-   * The aspect ratio a job in {@code mode} that names none is sent with: the route's default, or
-   * null when the route takes none, or its rules say {@code mode} takes none or ignores it.
+   * The aspect ratio a job in {@code mode} that names none is sent with: null when the route takes
+   * none or its rules say {@code mode} takes none or ignores it; the one ratio a rule allows in
+   * {@code mode} when the route's default is not allowed there; else the route's default.
    */
   public String defaultAspectRatioFor(GenerationMode mode) {
     for (RouteRule rule : rules) {
-      boolean none = rule instanceof RouteRule.RatiosInMode ratios && ratios.mode() == mode
-          && ratios.aspectRatios().isEmpty();
-      boolean ignored = rule instanceof RouteRule.RatioIgnoredInMode ignoring && ignoring.mode() == mode;
-      if (none || ignored) {
+      if (rule instanceof RouteRule.RatioIgnoredInMode ignoring && ignoring.mode() == mode) {
         return null;
+      }
+      if (rule instanceof RouteRule.RatiosInMode ratios && ratios.mode() == mode) {
+        List<String> allowed = ratios.aspectRatios();
+        if (allowed.isEmpty()) {
+          return null;
+        }
+        if (allowed.size() == 1 && matchIgnoringCase(allowed, defaultAspectRatio).isEmpty()) {
+          return allowed.get(0);
+        }
       }
     }
     return defaultAspectRatio;

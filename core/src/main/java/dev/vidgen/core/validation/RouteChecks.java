@@ -232,7 +232,7 @@ final class RouteChecks {
   private void checkAspectRatio() {
     String given = job.aspectRatio();
     if (given == null) {
-      aspectRatio = route.defaultAspectRatio();
+      aspectRatio = modeOffered ? route.defaultAspectRatioFor(mode) : route.defaultAspectRatio();
       return;
     }
     String shown = Texts.shown(given);
@@ -329,8 +329,9 @@ final class RouteChecks {
       found.add(Violation.error("aspect_ratio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, null, allowed,
           "aspect_ratio: an aspect ratio of " + allowed + " is needed" + in + "; set it"));
     } else if (aspectRatio != null && !containsIgnoringCase(rule.aspectRatios(), aspectRatio)) {
+      String what = job.aspectRatio() == null ? "the default aspect ratio " : "";
       found.add(Violation.error("aspect_ratio", ViolationCodes.CONFLICT_MODE_ASPECT_RATIO, aspectRatio, allowed,
-          "aspect_ratio: " + aspectRatio + " is not offered" + in + "; choose " + allowed));
+          "aspect_ratio: " + what + aspectRatio + " is not offered" + in + "; choose " + allowed));
     }
   }
 

@@ -62,6 +62,15 @@ class BuiltInRoutesTest {
   }
 
   @Test
+  void aModeThatAllowsOneAspectRatioOnlyDefaultsToIt() {
+    ModelRoute seedance = CATALOG.require("seedance-2-5");
+
+    assertThat(seedance.defaultAspectRatioFor(IMAGE_TO_VIDEO)).isEqualTo("adaptive");
+    assertThat(seedance.defaultAspectRatioFor(GenerationMode.VIDEO_EDIT)).isEqualTo("adaptive");
+    assertThat(seedance.defaultAspectRatioFor(GenerationMode.TEXT_TO_VIDEO)).as("no rule, no route default").isNull();
+  }
+
+  @Test
   void grokVideo15PreviewCostsTenAndFifteenCentsThatIsTwentyAndThirtyCredits() {
     PriceTable.PerRequest price = (PriceTable.PerRequest) CATALOG.require("grok-video-1.5-preview").price();
 

@@ -53,7 +53,7 @@ class CrossFieldRulesTest {
       kling-v2-6              | ~         | 0 | 0 | ~  | ~     | ~     | audio=true               | a cat | conflict.param_resolution        | params.audio
       seedance-2              | ~         | 1 | 0 | ~  | ~     | ~     | tools=web_search         | a cat | conflict.param_mode              | params.tools
       seedance-2-5            | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
-      seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
+      seedance-2-5            | edit      | 0 | 1 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       MiniMax-H3              | t2v       | 0 | 0 | ~  | adaptive | ~  | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       happyhorse-1.1          | ~         | 2 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
@@ -88,6 +88,8 @@ class CrossFieldRulesTest {
       kling-v2-6              | ~    | 0 | 0 | ~  | ~        | 1080p | audio=true                | a cat
       seedance-2              | ~    | 0 | 0 | ~  | ~        | ~     | tools=web_search          | a cat
       seedance-2-5            | ~    | 1 | 0 | ~  | adaptive | ~     | ~                         | a cat
+      seedance-2-5            | ~    | 1 | 0 | ~  | ~        | ~     | ~                         | a cat
+      seedance-2-5            | edit | 0 | 1 | ~  | ~        | ~     | ~                         | a cat
       MiniMax-H3              | r2v  | 1 | 0 | ~  | adaptive | ~     | ~                         | a cat
       wan2.6                  | ~    | 1 | 0 | ~  | ~        | ~     | ~                         | ~
       wan2.6                  | ~    | 0 | 2 | ~  | ~        | ~     | ~                         | ~
