@@ -212,8 +212,9 @@ final class Failures {
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or images and generate again";
     }
-    if (cause instanceof InsufficientQuotaException) {
-      return "top up the account (vidgen balance shows what is left)";
+    if (cause instanceof InsufficientQuotaException quota) {
+      return quota.httpStatus() == 0 ? "vidgen balance shows what is left" // the message says what to do
+          : "top up the account (vidgen balance shows what is left)";
     }
     if (cause instanceof TaskNotFoundException) {
       return "check the task id and the provider (results are kept 24 hours)";

@@ -336,6 +336,24 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aJobCostingMoreThanTheAccountHasLeftEndsWith8BeforeTheCreateWithOneDocumentedCode() {
+    fake.balance(BigDecimal.TEN, false);
+
+    CliRun.Result text = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p");
+    CliRun.Result json = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(8);
+    assertThat(text.err()).contains("insufficient_quota (checked before sending): grok-video-1.5-preview costs 20 "
+        + "credits but the account has 10 credits left", "top up the account or choose a cheaper job")
+        .as("the next step is not said twice").containsOnlyOnce("top up");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) json.json().get("error");
+    assertThat(error).containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_quota")
+        .containsEntry("exit_code", 8.0);
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
   void aMissingKeyForToApisEndsWith3BeforeSendingAnything() {
     CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "toapis", "--base-url", fake.baseUrl(),
         "--image", "product.png", "--prompt", "p", "--json");

@@ -63,10 +63,14 @@ public record ProviderErrorDetails(
   /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
-    text.append(httpStatus > 0 ? "HTTP " + httpStatus
-        : "insufficient_credits".equals(code) ? "checked before sending" : "no HTTP response");
-    if (code != null && !code.isBlank()) {
-      text.append(' ').append(code);
+    boolean checkedBeforeSending = httpStatus == 0 && "insufficient_quota".equals(code);
+    if (checkedBeforeSending) {
+      text.append(code).append(" (checked before sending)");
+    } else {
+      text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
+      if (code != null && !code.isBlank()) {
+        text.append(' ').append(code);
+      }
     }
     if (!message.isBlank()) {
       text.append(": ").append(message);
