@@ -87,6 +87,21 @@ public final class SafeText {
     return escaped.toString();
   }
 
+  /**
+   * {@code text} cut to at most {@code max} characters (never inside a surrogate pair), ending in
+   * a note of how many were left out; for text from a server, which may be of any length.
+   */
+  public static String clip(String text, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be positive, was " + max);
+    }
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
+  }
+
   /** Whether {@code id} is a task id safe to name a file and to print unquoted. */
   public static boolean isSafeId(String id) {
     return id != null && SAFE_ID.matcher(id).matches() && !id.contains("..");

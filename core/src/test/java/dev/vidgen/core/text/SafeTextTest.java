@@ -71,4 +71,14 @@ class SafeTextTest {
     assertThat(SafeText.fileStem("../../x")).doesNotContain("/", "..").isNotEqualTo(SafeText.fileStem("../..\\x"));
     assertThat(SafeText.fileStem("\u001b]0;x")).matches("[A-Za-z0-9._-]+");
   }
+
+  @Test
+  void clipsLongTextWithACountOfWhatWasLeftOutAndNeverSplitsAPair() {
+    assertThat(SafeText.clip("short", 10)).isEqualTo("short");
+    assertThat(SafeText.clip(null, 10)).isNull();
+    assertThat(SafeText.clip("abcdefghijkl", 10)).isEqualTo("abcdefghij… (2 more characters)");
+    String pairAtTheCut = "123456789\uD83C\uDFAC tail";
+
+    assertThat(SafeText.clip(pairAtTheCut, 10)).isEqualTo("123456789… (7 more characters)");
+  }
 }

@@ -116,6 +116,23 @@ class HostileAnswersTest {
         .contains("\\x1B[31mboom\\r\\nvidgen: all good sk-…", "\\u202E");
   }
 
+  @Test
+  void aServerMessageOfAnyLengthIsShownInPartWithWhatWasLeftOut() {
+    String page = "x".repeat(50_000);
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
+        + "{\"code\":\"" + "c".repeat(5_000) + "\",\"message\":\"" + page + "\"}}"));
+    toapis.inject(Endpoint.CREATE, Fault.error(400, "bad_request", page));
+
+    TaskSnapshot snapshot = await(provider.status(TaskId.of("task_1")));
+
+    assertThat(snapshot.failure().message()).hasSizeLessThan(1_100).startsWith("xxx")
+        .endsWith("… (49000 more characters)");
+    assertThat(snapshot.failure().code()).hasSizeLessThan(150).endsWith("… (4900 more characters)");
+    assertThatThrownBy(() -> client.submit(VideoJob.builder("grok-video-1.5-preview").prompt("p")
+        .image("https://example.com/a.png").build()))
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_200).contains("… (49000 more characters)"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {403, 404, 410})
   void aResultLinkThatIsGoneIsNeitherAnAuthenticationProblemNorAnUnknownTask(int status) throws Exception {

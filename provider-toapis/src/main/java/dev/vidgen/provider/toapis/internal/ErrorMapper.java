@@ -23,6 +23,10 @@ import okhttp3.Headers;
 public final class ErrorMapper {
   /** The provider id errors carry. */
   public static final String PROVIDER_ID = "toapis";
+  /** The most of a server's message shown (a page of text; the rest is counted, not shown). */
+  static final int MESSAGE_CHARS = 1_000;
+  /** The most of a server's code, status word or request id shown. */
+  static final int WORD_CHARS = 100;
 
   private final ApiKey apiKey;
   private final Clock clock;
@@ -139,7 +143,8 @@ public final class ErrorMapper {
       CallContext context, int status, String code, String message, Headers headers) {
     Map<String, String> rateLimit = ResponseHeaders.rateLimit(headers);
     return new ProviderErrorDetails(
-        PROVIDER_ID, status, scrub(code), scrub(message), scrub(ResponseHeaders.requestId(headers)),
+        PROVIDER_ID, status, SafeText.clip(scrub(code), WORD_CHARS), SafeText.clip(scrub(message), MESSAGE_CHARS),
+        SafeText.clip(scrub(ResponseHeaders.requestId(headers)), WORD_CHARS),
         ResponseHeaders.retryAfter(headers, clock.instant()), rateLimit, context.taskId());
   }
 

@@ -82,7 +82,7 @@ public final class TaskSnapshots {
       TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, String expiresAt)
       throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
-    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : SafeText.clean(rawStatus.strip());
+    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : SafeText.clip(SafeText.clean(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
       case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, expiresAt), null);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
@@ -123,10 +123,10 @@ public final class TaskSnapshots {
     }
     String fallback = word == null ? "failed" : word;
     return new TaskFailure(
-        code == null ? fallback : SafeText.clean(code),
+        code == null ? fallback : SafeText.clip(SafeText.clean(code), ErrorMapper.WORD_CHARS),
         message == null || message.isBlank()
             ? (word == null ? "ToAPIs gave no reason" : "ToAPIs reports the task as " + word)
-            : SafeText.clean(message));
+            : SafeText.clip(SafeText.clean(message), ErrorMapper.MESSAGE_CHARS));
   }
 
   private static Map<?, ?> legacyEntry(Object data) {
