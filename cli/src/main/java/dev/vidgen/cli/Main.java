@@ -40,6 +40,7 @@ public final class Main {
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(Main::usageError);
+    NumberConverters.register(commandLine);
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
       Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"));
       return Failures.report(e, null, output);

@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
       "or a request the provider refused as invalid (nothing made), 3 authentication,",
       "4 still rate limited, 5 provider or network error,",
       "6 task failed, 7 deadline reached (the task id is printed), 8 over",
-      "--max-credits (nothing sent). docs/cli.md shows every command with examples."
+      "--max-credits or more than the account has left (nothing sent), 9 a batch",
+      "with some job's outcome unknown. docs/cli.md shows every command with examples."
     })
 final class VidgenCommand implements Callable<Integer> {
   private final CliContext context;

@@ -46,6 +46,22 @@ class UsageMistakesTest {
     assertThat(result.err()).contains("timeout.read").contains("1h30m");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      --seconds     | 12.5         | '12.5' is not a whole number; give one without a fraction, such as 12
+      --seconds     | ten          | 'ten' is not a whole number; give digits only, such as 10
+      --seconds     | 99999999999  | '99999999999' is too large; give a whole number up to 2147483647
+      --max-credits | abc          | 'abc' is not a number; write it like 30 or 12.5
+      --max-credits | 1e3          | '1e3' is not a number; write it like 30 or 12.5
+      """)
+  void aNumberThatIsNotOneSaysWhatIsAllowedInWords(String option, String value, String said) {
+    CliRun.Result result = CliRun.in(dir).run("generate", "--dry-run", "--provider", "mock", "--image", "https://example.com/a.png",
+        "--prompt", "p", option, value);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains(option, said).doesNotContain("java.", "BigDecimal", "Exception");
+  }
+
   @Test
   void anEmptyKeyExitsTwoInsteadOfQuietlyUsingTheMock() {
     CliRun.Result chosen = CliRun.in(dir).env("TOAPIS_API_KEY", "").run("balance", "--base-url", "http://127.0.0.1:9");
