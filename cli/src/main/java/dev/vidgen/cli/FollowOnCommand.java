@@ -27,7 +27,8 @@ abstract class FollowOnCommand extends ClientCommand {
   Path promptFile;
 
   @Option(names = "--model", paramLabel = "ID",
-      description = "The model of the earlier task (needed with a bare task id; a vg1. handle carries it).")
+      description = "The model of the earlier task (needed with a bare id of a task this machine's history does not"
+          + " know; a vg1. handle carries it).")
   String model;
 
   @Option(names = "--size", paramLabel = "SIZE", description = "The size (aspect ratio) the model takes, such as 16:9.")
@@ -47,8 +48,10 @@ abstract class FollowOnCommand extends ClientCommand {
     if (size != null) {
       followOn = followOn.withSize(size.strip());
     }
-    VidgenClient client = session.onlineClient();
-    JobHandle handle = kind() == FollowOnKind.EXTEND ? client.extend(task, followOn) : client.remix(task, followOn);
+    TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
+    VidgenClient client = earlier.client(session);
+    String from = earlier.resumeFrom(client);
+    JobHandle handle = kind() == FollowOnKind.EXTEND ? client.extend(from, followOn) : client.remix(from, followOn);
     session.remember(handle);
     VideoJob asRecorded = VideoJob.builder(handle.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     HistoryRecord history = HistoryRecord.start(session, handle, asRecorded, kind().id(), output);

@@ -25,35 +25,52 @@ abstract class TaskCommand extends ClientCommand {
 
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
-    String text = task.strip();
-    String providerHint = null;
-    String hintSource = null;
-    Optional<HistoryEntry> known = Optional.empty();
-    if (text.startsWith(HANDLE_PREFIX)) {
-      try {
-        providerHint = JobHandle.decode(text).providerId();
-        hintSource = "the job handle";
-      } catch (IllegalArgumentException e) {
-        throw CliException.usage("'" + text + "' is not a readable job handle",
-            "give the task id or the handle exactly as vidgen printed it");
-      }
-    } else if (!text.isEmpty()) {
-      known = HistoryRecord.known(session, null, text, output);
-      providerHint = known.map(HistoryEntry::provider).orElse(null);
-      hintSource = "the task history";
-    }
-    VidgenClient client = session.client(providerHint, hintSource, true);
-    String providerId = client.provider().id();
-    // A named provider other than the history's reads the id as a bare one of its own.
-    String resumeFrom = known.filter(entry -> entry.provider().equals(providerId)).map(HistoryEntry::handle).orElse(text);
+    Earlier earlier = Earlier.read(session, task, output);
+    VidgenClient client = earlier.client(session);
     JobHandle handle;
     try {
-      handle = client.resume(resumeFrom);
+      handle = client.resume(earlier.resumeFrom(client));
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), "give the task id or the handle exactly as vidgen printed it");
     }
     session.remember(handle);
     return new Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /**
+   * An earlier task as given on the command line: its text, the provider a handle or the task
+   * history names, and the history's entry for a bare id of a task this machine submitted.
+   */
+  record Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known) {
+    /** Reads {@code given} (a bare task id or an encoded job handle), looking a bare id up in the history. */
+    static Earlier read(Session session, String given, Output output) {
+      String text = given.strip();
+      if (text.startsWith(HANDLE_PREFIX)) {
+        try {
+          return new Earlier(text, JobHandle.decode(text).providerId(), "the job handle", Optional.empty());
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage("'" + text + "' is not a readable job handle",
+              "give the task id or the handle exactly as vidgen printed it");
+        }
+      }
+      Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
+      return new Earlier(text, known.map(HistoryEntry::provider).orElse(null), "the task history", known);
+    }
+
+    /** The session's client, on the provider the handle or the history names unless one was chosen. */
+    VidgenClient client(Session session) {
+      return session.client(providerHint, hintSource, true);
+    }
+
+    /**
+     * What {@code client} resumes the task from: the history's handle when the history knows the
+     * task on the client's provider (a named provider other than the history's reads the id as a
+     * bare one of its own), else the text as given.
+     */
+    String resumeFrom(VidgenClient client) {
+      String providerId = client.provider().id();
+      return known.filter(entry -> entry.provider().equals(providerId)).map(HistoryEntry::handle).orElse(text);
+    }
   }
 
   /**

@@ -79,14 +79,21 @@ class LiveAndFollowOnCommandsTest {
         "--prompt", "the kite climbs higher", "--out", "extended/", "--poll-interval", "50ms", "--json");
     CliRun.Result remixed = vidgen.run("remix", task, "--provider", "mock", "--model", "grok-video-1.0",
         "--prompt", "the same kite at night", "--size", "16:9", "--out", "remixed.mp4", "--poll-interval", "50ms");
-    CliRun.Result noModel = vidgen.run("remix", task, "--provider", "mock", "--prompt", "x");
+    CliRun.Result fromHistory = vidgen.run("extend", task, "--prompt", "the kite lands", "--out", "landed.mp4",
+        "--poll-interval", "50ms", "--json");
+    CliRun.Result noModel = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("elsewhere").toString())
+        .run("remix", task, "--provider", "mock", "--prompt", "x");
 
     assertThat(extended.exitCode()).as(extended.all()).isZero();
     assertThat(extended.json()).containsEntry("status", "completed");
     assertThat(Path.of((String) extended.json().get("file"))).startsWith(dir.resolve("extended")).isRegularFile();
     assertThat(remixed.exitCode()).as(remixed.all()).isZero();
     assertThat(dir.resolve("remixed.mp4")).isRegularFile();
-    assertThat(noModel.exitCode()).isEqualTo(2);
+    assertThat(fromHistory.exitCode()).as("the history knows the bare id's provider and model: " + fromHistory.all())
+        .isZero();
+    assertThat(fromHistory.json()).containsEntry("model", "grok-video-1.0").containsEntry("status", "completed");
+    assertThat(dir.resolve("landed.mp4")).isRegularFile();
+    assertThat(noModel.exitCode()).as("a history that lacks the id: " + noModel.all()).isEqualTo(2);
     assertThat(noModel.err()).contains("model");
     CliRun.Result history = vidgen.run("history");
     assertThat(history.out()).as("follow-ons are recorded like any job").contains("extend").contains("remix");
