@@ -27,17 +27,18 @@ public final class BatchFile {
   public static final String DEFAULT_MODEL = "grok-video-1.5-preview";
   /** The fields a line may have. */
   public static final Set<String> FIELDS =
-      Set.of("id", "out", "model", "prompt", "images", "seconds", "aspect_ratio", "resolution", "mode", "params");
+      Set.of("id", "out", "model", "prompt", "images", "videos", "seconds", "aspect_ratio", "resolution", "mode",
+          "params");
 
   private BatchFile() {}
 
-  /** Reads {@code jobsFile}; relative image paths are taken from the file's folder. */
+  /** Reads {@code jobsFile}; relative image and video paths are taken from the file's folder. */
   public static List<BatchLine> read(Path jobsFile) throws IOException {
     Path base = jobsFile.toAbsolutePath().getParent();
     return parse(Files.readAllLines(jobsFile, StandardCharsets.UTF_8), base);
   }
 
-  /** Reads lines of a jobs file; relative image paths are taken from {@code baseDir}. */
+  /** Reads lines of a jobs file; relative image and video paths are taken from {@code baseDir}. */
   public static List<BatchLine> parse(List<String> lines, Path baseDir) {
     List<BatchLine> result = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -90,7 +91,7 @@ public final class BatchFile {
         if (!FIELDS.contains(name)) {
           problem(name, "line.unknown_field", name,
               name + " is not a job field; use " + String.join(", ", List.of("id", "out", "model", "prompt",
-                  "images", "seconds", "aspect_ratio", "resolution", "mode", "params")));
+                  "images", "videos", "seconds", "aspect_ratio", "resolution", "mode", "params")));
         }
       }
       String id = text("id", true);
@@ -103,6 +104,7 @@ public final class BatchFile {
       VideoJob.Builder job = VideoJob.builder(model == null || model.isBlank() ? DEFAULT_MODEL : model.trim());
       job.prompt(text("prompt", false));
       job.images(images());
+      videos(job);
       job.seconds(seconds());
       job.aspectRatio(text("aspect_ratio", false));
       job.resolution(text("resolution", false));
@@ -160,31 +162,63 @@ public final class BatchFile {
     }
 
     private List<ImageInput> images() {
-      Object value = fields.get("images");
       List<ImageInput> images = new ArrayList<>();
-      if (value == null) {
-        return images;
-      }
-      List<?> items = value instanceof List<?> list ? list : List.of(value);
-      for (int i = 0; i < items.size(); i++) {
-        Object item = items.get(i);
-        String field = "images[" + i + "]";
-        if (!(item instanceof String text)) {
-          problem(field, "line.type", String.valueOf(item), field + " must be a URL or a file path in quotes");
-          continue;
-        }
+      for (Item item : items("images")) {
         try {
-          ImageInput image = ImageInput.parse(text);
-          if (image instanceof ImageInput.Local local && !local.path().isAbsolute() && baseDir != null) {
-            image = ImageInput.file(baseDir.resolve(local.path()).normalize());
+          ImageInput image = ImageInput.parse(item.text());
+          if (image instanceof ImageInput.Local local) {
+            image = ImageInput.file(fromBaseDir(local.path()));
           }
           images.add(image);
         } catch (IllegalArgumentException e) {
-          problem(field, "line.bad_image", text, field + ": " + e.getMessage());
+          problem(item.field(), "line.bad_image", item.text(), item.field() + ": " + e.getMessage());
         }
       }
       return images;
     }
+
+    /** Adds the line's input videos: http(s) URLs, or local files (read from the jobs file's folder). */
+    private void videos(VideoJob.Builder job) {
+      for (Item item : items("videos")) {
+        try {
+          ImageInput parsed = ImageInput.parse(item.text());
+          if (parsed instanceof ImageInput.Local local) {
+            job.video(fromBaseDir(local.path()));
+          } else {
+            job.video(((ImageInput.Remote) parsed).url());
+          }
+        } catch (IllegalArgumentException e) {
+          problem(item.field(), "line.bad_video", item.text(),
+              item.field() + ": " + e.getMessage().replace("image", "video"));
+        }
+      }
+    }
+
+    private Path fromBaseDir(Path path) {
+      return path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path).normalize();
+    }
+
+    /** The texts of the list {@code name} (one text is read as a list of one); any other item is a problem. */
+    private List<Item> items(String name) {
+      Object value = fields.get(name);
+      List<Item> texts = new ArrayList<>();
+      if (value == null) {
+        return texts;
+      }
+      List<?> items = value instanceof List<?> list ? list : List.of(value);
+      for (int i = 0; i < items.size(); i++) {
+        String field = name + "[" + i + "]";
+        if (items.get(i) instanceof String text) {
+          texts.add(new Item(field, text));
+        } else {
+          problem(field, "line.type", String.valueOf(items.get(i)), field + " must be a URL or a file path in quotes");
+        }
+      }
+      return texts;
+    }
+
+    /** One text of a list field, with its name such as {@code images[1]}. */
+    private record Item(String field, String text) {}
 
     private void problem(String field, String code, String given, String message) {
       problems.add(Violation.error(field, code, given, null, "line " + number + ": " + message));

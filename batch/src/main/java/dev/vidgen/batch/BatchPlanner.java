@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks every line against its model, prices it and gives it a key and a file; sends nothing. */
+/**
+ * Checks every line against its model and the provider's live model list, prices it and gives it
+ * a key and a file; sends nothing.
+ */
 final class BatchPlanner {
   private final JobBackend backend;
 
@@ -24,6 +27,7 @@ final class BatchPlanner {
     Map<String, Integer> ids = new HashMap<>();
     Map<String, Integer> digests = new HashMap<>();
     Map<Path, Integer> outs = new HashMap<>();
+    Map<String, List<Violation>> unavailable = new HashMap<>(); // one look at the live list per model
     for (BatchLine line : lines) {
       List<Violation> problems = new ArrayList<>();
       PriceQuote quote = null;
@@ -36,6 +40,7 @@ final class BatchPlanner {
           } catch (InvalidJobException e) {
             problems.addAll(e.violations());
           }
+          problems.addAll(unavailable.computeIfAbsent(line.job().model(), backend::unavailable));
         }
       }
       String key = line.id();

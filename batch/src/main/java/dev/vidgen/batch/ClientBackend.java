@@ -8,8 +8,10 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +64,26 @@ final class ClientBackend implements JobBackend {
   }
 
   @Override
+  public List<Violation> unavailable(String model) {
+    try {
+      client.checkModelAvailableAsync(model).join();
+      return List.of();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof InvalidJobException refused) {
+        return refused.violations();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public CompletableFuture<VideoJob> upload(VideoJob job) {
+    return uploadImages(job).thenCompose(withImages -> withImages.hasLocalVideos()
+        ? client.uploadAsync(withImages) // the client uploads each local video once
+        : CompletableFuture.completedFuture(withImages));
+  }
+
+  private CompletableFuture<VideoJob> uploadImages(VideoJob job) {
     if (!job.hasLocalImages()) {
       return CompletableFuture.completedFuture(job);
     }

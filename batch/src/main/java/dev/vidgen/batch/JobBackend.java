@@ -7,8 +7,10 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,7 +28,15 @@ interface JobBackend {
   /** @throws dev.vidgen.core.error.InvalidJobException when the model is unknown */
   PriceQuote quote(VideoJob job);
 
-  /** Uploads local images; the job comes back with URLs. */
+  /**
+   * Why the key may not use {@code model} by the provider's live model list; empty when it may, or
+   * when that cannot be told (the check is off, or the list is unreadable).
+   */
+  default List<Violation> unavailable(String model) {
+    return List.of();
+  }
+
+  /** Uploads local images and videos; the job comes back with URLs. */
   CompletableFuture<VideoJob> upload(VideoJob job);
 
   /** Creates the task, sending {@code clientReference} when the route takes one. */

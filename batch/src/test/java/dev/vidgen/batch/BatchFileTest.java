@@ -35,6 +35,24 @@ class BatchFileTest {
   }
 
   @Test
+  void readsInputVideosAsUrlsOrFilesFromTheJobsFileFolderAndRefusesOtherValues() {
+    List<BatchLine> lines = BatchFile.parse(List.of(
+        "{\"model\": \"seedance-2-5\", \"mode\": \"edit\", \"prompt\": \"snow\","
+            + " \"videos\": [\"https://x.example/v.mp4\", \"clips/c.mp4\"]}",
+        "{\"model\": \"seedance-2-5\", \"prompt\": \"snow\", \"videos\": \"clips/one.mp4\"}",
+        "{\"model\": \"seedance-2-5\", \"prompt\": \"snow\", \"videos\": [7]}"), BASE);
+
+    assertThat(lines.get(0).job().videos()).containsExactly(java.net.URI.create("https://x.example/v.mp4"),
+        BASE.resolve("clips/c.mp4").toUri());
+    assertThat(lines.get(1).job().videos()).as("one text is a list of one")
+        .containsExactly(BASE.resolve("clips/one.mp4").toUri());
+    assertThat(lines.get(2).errors()).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("videos[0]");
+      assertThat(error.message()).startsWith("line 3: videos[0] must be a URL or a file path");
+    });
+  }
+
+  @Test
   void keepsParameterNumbersExactlyAsWritten() {
     BatchLine line = BatchFile.parse(List.of(
         "{\"prompt\": \"a\", \"params\": {\"metadata\": {\"x\": 1, \"cfg\": 0.05}, \"big\": 12345678901234567890}}"), BASE)

@@ -238,6 +238,50 @@ class BatchCommandTest {
   }
 
   @Test
+  void uploadsALocalInputVideoOncePerRunAndSendsItsUrlInEveryLine() throws Exception {
+    dev.vidgen.testkit.fixtures.Videos.mp4(dir, "clip.mp4");
+    Path jobs = write(
+        "{\"id\": \"a\", \"model\": \"seedance-2-5\", \"prompt\": \"make it snow\", \"videos\": [\"clip.mp4\"]}",
+        "{\"id\": \"b\", \"model\": \"seedance-2-5\", \"prompt\": \"make it rain\", \"videos\": \"clip.mp4\"}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--no-model-check", "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.VIDEO_UPLOAD)).as("one upload for two lines")
+          .hasSize(1);
+      assertThat(fake.creates()).hasSize(2).allSatisfy(create -> assertThat(create.body())
+          .contains("\"video_operation\":\"edit\"", "\"role\":\"reference_video\"", "\"url\":\"http")
+          .doesNotContain("file:"));
+    }
+  }
+
+  @Test
+  void aLineOnAModelTheKeyMayNotUseIsRefusedAtStartWithNothingJournaledAndRunsWithNoModelCheck() throws Exception {
+    Path jobs = write(job("a", 10),
+        "{\"id\": \"b\", \"model\": \"seedance-2\", \"prompt\": \"b turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(java.util.Set.of("grok-video-1.5-preview"))
+        .start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY);
+      CliRun.Result refused = vidgen.run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval",
+          "20ms");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+      assertThat(refused.err()).contains("line 2: model: seedance-2 is not in the provider's live model list",
+          "--no-model-check", "--skip-invalid");
+      assertThat(fake.creates()).isEmpty();
+      assertThat(dir.resolve("jobs.journal")).as("nothing recorded, so the check can be turned off").doesNotExist();
+
+      CliRun.Result unchecked = vidgen.run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval",
+          "20ms", "--no-model-check");
+
+      assertThat(unchecked.exitCode()).as(unchecked.all()).isZero();
+      assertThat(fake.creates()).extracting(dev.vidgen.testkit.toapis.CreateRecord::model)
+          .containsExactlyInAnyOrder("grok-video-1.5-preview", "seedance-2");
+    }
+  }
+
+  @Test
   void refusesAnImagesValueThatIsNeitherATextNorAListByLineNumber() throws Exception {
     Path jobs = write(job("a", 10), "{\"id\": \"b\", \"prompt\": \"b\", \"images\": 7}");
 

@@ -332,6 +332,17 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> liveModels.list().copy());
   }
 
+  /**
+   * The check every submit makes first, on its own: completes when the key may use {@code model}
+   * by the provider's live model list, and also when the check is off, the provider lists no
+   * models, or the list cannot be read (with a warning); fails with an {@link
+   * dev.vidgen.core.error.InvalidJobException} naming the closest listed models otherwise.
+   */
+  public CompletableFuture<Void> checkModelAvailableAsync(String model) {
+    Objects.requireNonNull(model, "model == null");
+    return track(() -> liveModels.check(model));
+  }
+
   /** What the key and the account each have left, read now (with the retry policy). */
   public Balances balances() {
     return Futures.await(balancesAsync(), true);

@@ -8,6 +8,8 @@ import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
  * bucket. Waiting is scheduled, never a blocked thread. A failure the limits' {@link
  * RateLimits.Signals} read as a throttle pauses the bucket it names for every caller of this
  * instance, for the pause the server asked for, and slows it down; so one instance per process
- * means one shared pause. Uploads, downloads and the rest pass straight through.
+ * means one shared pause. Follow-ons count as creates and the live model list as a read; uploads,
+ * downloads, balances and the rest pass straight through, so the wrapper can do all the provider can.
  */
 public final class RateLimitedProvider implements VideoProvider {
   private final VideoProvider delegate;
@@ -110,6 +114,12 @@ public final class RateLimitedProvider implements VideoProvider {
     return through(submits, () -> delegate.create(request));
   }
 
+  /** A follow-on (extend, remix) makes a task, so it waits for a token of the submit bucket as a create does. */
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
+    return through(submits, () -> delegate.createFollowOn(request));
+  }
+
   @Override
   public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
     return through(queries, () -> delegate.status(taskId));
@@ -118,6 +128,16 @@ public final class RateLimitedProvider implements VideoProvider {
   @Override
   public CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
     return through(queries, () -> delegate.findByClientReference(clientReference));
+  }
+
+  @Override
+  public CompletableFuture<Set<String>> liveModels() {
+    return through(queries, delegate::liveModels);
+  }
+
+  @Override
+  public CompletableFuture<URI> uploadVideo(Path video) {
+    return delegate.uploadVideo(video);
   }
 
   @Override
@@ -138,6 +158,11 @@ public final class RateLimitedProvider implements VideoProvider {
   @Override
   public CompletableFuture<Balance> balance() {
     return delegate.balance();
+  }
+
+  @Override
+  public CompletableFuture<Balances> balances() {
+    return delegate.balances();
   }
 
   /** The limits this instance keeps to. */

@@ -113,6 +113,40 @@ class RateLimitedProviderTest {
   }
 
   @Test
+  void doesAllTheProviderCanNotJustWhatTheInterfaceRequires() {
+    assertThat(limited.uploadVideo(Path.of("/clips/a.mp4"))).isCompletedWithValue(URI.create("https://v.example/up.mp4"));
+    assertThat(limited.liveModels()).isCompletedWithValue(java.util.Set.of("grok-video-1.5-preview"));
+    assertThat(limited.balances().join().key()).as("the key's balance, not only the account's").isNotNull();
+    assertThat(delegate.videoUploads).isEqualTo(1);
+    for (java.lang.reflect.Method method : VideoProvider.class.getMethods()) {
+      if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+        assertThat(declaredBy(method)).as("RateLimitedProvider passes on %s", method.getName())
+            .isEqualTo(RateLimitedProvider.class);
+      }
+    }
+  }
+
+  @Test
+  void aFollowOnWaitsForASubmitTokenAsACreateDoes() {
+    for (int i = 0; i < 50; i++) {
+      limited.create(request(i));
+    }
+    CompletableFuture<TaskSnapshot> extend = limited.createFollowOn(null);
+
+    assertThat(extend).as("the burst is spent").isNotDone();
+    time.advance(Duration.ofMillis(200));
+    assertThat(extend).isCompleted();
+  }
+
+  private static Class<?> declaredBy(java.lang.reflect.Method method) {
+    try {
+      return RateLimitedProvider.class.getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass();
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void aProviderThatReportsNoLimitsIsLeftUnwrapped() {
     assertThat(RateLimitedProvider.wrapReported(delegate, time.scheduler(), time.clock())).isSameAs(delegate);
   }
@@ -184,6 +218,30 @@ class RateLimitedProviderTest {
     @Override
     public RequestPreview preview(SubmitRequest request) {
       return new RequestPreview("POST", "https://example/", null, "{}");
+    }
+
+    int videoUploads;
+
+    @Override
+    public CompletableFuture<URI> uploadVideo(Path video) {
+      videoUploads++;
+      return CompletableFuture.completedFuture(URI.create("https://v.example/up.mp4"));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Set<String>> liveModels() {
+      return CompletableFuture.completedFuture(java.util.Set.of("grok-video-1.5-preview"));
+    }
+
+    @Override
+    public CompletableFuture<dev.vidgen.core.port.Balances> balances() {
+      dev.vidgen.core.port.Balance some = new dev.vidgen.core.port.Balance(java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, false);
+      return CompletableFuture.completedFuture(new dev.vidgen.core.port.Balances(some, some));
+    }
+
+    @Override
+    public CompletableFuture<TaskSnapshot> createFollowOn(dev.vidgen.core.port.FollowOnRequest request) {
+      return CompletableFuture.completedFuture(TaskSnapshot.queued(TaskId.of("f-1")));
     }
   }
 }
