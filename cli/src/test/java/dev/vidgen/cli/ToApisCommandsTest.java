@@ -343,12 +343,12 @@ class ToApisCommandsTest {
     CliRun.Result json = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
 
     assertThat(text.exitCode()).as(text.all()).isEqualTo(8);
-    assertThat(text.err()).contains("insufficient_quota (checked before sending): grok-video-1.5-preview costs 20 "
+    assertThat(text.err()).contains("insufficient_credits (checked before sending): grok-video-1.5-preview costs 20 "
         + "credits but the account has 10 credits left", "top up the account or choose a cheaper job")
         .as("the next step is not said twice").containsOnlyOnce("top up");
     @SuppressWarnings("unchecked")
     Map<String, Object> error = (Map<String, Object>) json.json().get("error");
-    assertThat(error).containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_quota")
+    assertThat(error).containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_credits")
         .containsEntry("exit_code", 8.0);
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
   }

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionException;
  */
 final class AccountFunds {
   /** The error code of a refusal, as the provider's own 402 answer has it. */
-  static final String INSUFFICIENT_QUOTA = "insufficient_quota";
+  static final String INSUFFICIENT_QUOTA = "insufficient_credits";
 
   private final ClientRuntime runtime;
   private final boolean enabled;

@@ -63,7 +63,7 @@ public record ProviderErrorDetails(
   /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
-    boolean checkedBeforeSending = httpStatus == 0 && "insufficient_quota".equals(code);
+    boolean checkedBeforeSending = httpStatus == 0 && "insufficient_credits".equals(code);
     if (checkedBeforeSending) {
       text.append(code).append(" (checked before sending)");
     } else {

@@ -151,10 +151,10 @@ class LiveChecksClientTest {
 
     assertThatThrownBy(() -> client.submit(preview(15)))
         .isInstanceOf(InsufficientQuotaException.class)
-        .hasMessageContaining("insufficient_quota (checked before sending): ")
+        .hasMessageContaining("insufficient_credits (checked before sending): ")
         .hasMessageContaining("costs 30 credits but the account has 25 credits left")
         .hasMessageContaining("nothing was sent")
-        .satisfies(e -> assertThat(((InsufficientQuotaException) e).details().code()).isEqualTo("insufficient_quota"));
+        .satisfies(e -> assertThat(((InsufficientQuotaException) e).details().code()).isEqualTo("insufficient_credits"));
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 
