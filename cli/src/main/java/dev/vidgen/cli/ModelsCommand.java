@@ -65,7 +65,7 @@ final class ModelsCommand extends ClientCommand {
         .anyMatch(route -> !RouteFiles.BUILT_IN.equals(catalog.origin(route.id()).orElse("")));
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(
-        List.of("MODEL", "MODES (IMAGES)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
+        List.of("MODEL", "MODES (IMAGES, VIDEOS)", "SECONDS", "ASPECT RATIOS", "RESOLUTIONS", "PRICE"));
     if (fromFiles) {
       header.add("FROM");
     }
@@ -111,12 +111,12 @@ final class ModelsCommand extends ClientCommand {
     }
     output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
         + "Modes: t2v text-to-video, i2v image-to-video, r2v reference-to-video, edit video-edit;");
-    output.line("(N) is how many images a mode takes. The first ratio and resolution are the defaults."
-        + " 1 USD = 200 credits.");
+    output.line("(N) is how many images a mode takes, Nv how many videos. The first ratio and resolution are the"
+        + " defaults. 1 USD = 200 credits.");
     return ExitCodes.DONE;
   }
 
-  /** "i2v(1)", "t2v", "r2v(1–4)". */
+  /** "i2v(1)", "t2v", "r2v(1–4)", "edit(0–30, 1–10v)": images, then videos with a v. */
   private static String modeWithImages(ModelRoute route, GenerationMode mode) {
     String name = switch (mode) {
       case TEXT_TO_VIDEO -> "t2v";
@@ -125,7 +125,15 @@ final class ModelsCommand extends ClientCommand {
       case VIDEO_EDIT -> "edit";
     };
     IntRange images = route.imagesFor(mode);
-    return images.max() == 0 ? name : name + "(" + images + ")";
+    IntRange videos = route.videosFor(mode);
+    List<String> counts = new java.util.ArrayList<>();
+    if (images.max() > 0) {
+      counts.add(images.toString());
+    }
+    if (videos.max() > 0) {
+      counts.add(videos + "v");
+    }
+    return counts.isEmpty() ? name : name + "(" + String.join(", ", counts) + ")";
   }
 
   /** "10, 15 (default 10)", "1–15 (default 8)". */
@@ -155,6 +163,10 @@ final class ModelsCommand extends ClientCommand {
     route.modes().forEach(mode -> images.put(mode.id(),
         Map.of("min", route.imagesFor(mode).min(), "max", route.imagesFor(mode).max())));
     json.put("images", images);
+    Map<String, Object> videos = new LinkedHashMap<>();
+    route.modes().forEach(mode -> videos.put(mode.id(),
+        Map.of("min", route.videosFor(mode).min(), "max", route.videosFor(mode).max())));
+    json.put("videos", videos);
     json.put("seconds", route.durations().values());
     json.put("default_seconds", route.durations().defaultSeconds());
     json.put("aspect_ratios", route.aspectRatios());

@@ -191,6 +191,31 @@ class PlaygroundBrowserTest {
     assertThat(browser.findElement(By.id("preview-body")).getText()).contains("image_urls").doesNotContain("aspect_ratio");
   }
 
+  @Test
+  void takesInputVideosByAddressWhereTheModeTakesThem() {
+    browser.get(awaitUrl());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(browser.findElement(By.id("videos-field")).isDisplayed()).as("the default model takes no video").isFalse();
+
+    new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2-5");
+    new Select(browser.findElement(By.id("mode"))).selectByValue("video-edit");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("videos-field")));
+    assertThat(browser.findElement(By.id("videos-required")).getText()).isEqualTo("required: 1 to 10");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-videos"), "0 given"));
+    browser.findElement(By.id("videos")).sendKeys("https://cdn.example.com/clip.mp4");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "clip.mp4"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    assertThat(browser.findElement(By.id("err-videos")).getText()).isEmpty();
+    assertThat(new Select(browser.findElement(By.id("aspect-ratio"))).getOptions()).as("the one ratio edits take")
+        .extracting(WebElement::getText).containsExactly("adaptive");
+    assertThat(browser.findElement(By.id("preview-body")).getText())
+        .contains("\"video_urls\":[\"https://cdn.example.com/clip.mp4\"]", "\"aspect_ratio\":\"adaptive\"");
+    assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
+        .contains("--video https://cdn.example.com/clip.mp4");
+  }
+
   private int progress() {
     String value = browser.findElement(By.id("progress")).getAttribute("value");
     return value == null ? 0 : Integer.parseInt(value);

@@ -26,6 +26,9 @@ final class Commands {
     for (ImageInput image : job.images()) {
       words.addAll(List.of("--image", image instanceof ImageInput.Local local ? local.path().toString() : image.toString()));
     }
+    for (java.net.URI video : job.videos()) {
+      words.addAll(List.of("--video", VideoJob.isLocalVideo(video) ? java.nio.file.Path.of(video).toString() : video.toString()));
+    }
     job.requestedMode().ifPresent(mode -> words.addAll(List.of("--mode", mode.id())));
     if (job.seconds() != null) {
       words.addAll(List.of("--seconds", job.seconds().toString()));

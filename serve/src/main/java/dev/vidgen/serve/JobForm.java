@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
  * {@code prompt}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code images} (each
- * {@code {"upload": id}} or {@code {"url": "https://…"}}) and {@code params}. Only the shape is
+ * {@code {"upload": id}} or {@code {"url": "https://…"}}), {@code videos} (each {@code {"url":
+ * "https://…"}}) and {@code params}. Only the shape is
  * checked here; the model's rules are the validator's.
  */
 final class JobForm {
@@ -56,6 +57,14 @@ final class JobForm {
     } else if (images != null) {
       throw new Refusal(400, "images", "images must be a list", null);
     }
+    Object videos = form.get("videos");
+    if (videos instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        job.video(video(list.get(i), i));
+      }
+    } else if (videos != null) {
+      throw new Refusal(400, "videos", "videos must be a list", null);
+    }
     Object params = form.get("params");
     if (params instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
@@ -81,6 +90,19 @@ final class JobForm {
       }
     }
     throw new Refusal(400, field, field + ": give an upload or a URL", null);
+  }
+
+  /** An input video by its address ({@code {"url": "https://…"}}): the page takes no local video files. */
+  private static URI video(Object item, int index) {
+    String field = "videos[" + index + "]";
+    if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
+      try {
+        return URI.create(url.strip());
+      } catch (IllegalArgumentException e) {
+        throw new Refusal(400, field, field + ": not a URL: " + url, "give an https:// address of an MP4, MOV or WebM video");
+      }
+    }
+    throw new Refusal(400, field, field + ": give a URL", "a local video goes through vidgen generate --video FILE");
   }
 
   private static String text(Map<String, Object> form, String key) {

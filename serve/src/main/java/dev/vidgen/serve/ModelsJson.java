@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A route's rules as the page's form needs them: modes and image counts, durations, ratios, resolutions, prompt limit, price. */
+/**
+ * A route's rules as the page's form needs them: modes with their image and video counts,
+ * durations, ratios, resolutions, prompt limit, price.
+ */
 final class ModelsJson {
   private ModelsJson() {}
 
@@ -26,6 +29,12 @@ final class ModelsJson {
       images.put(mode.id(), Map.of("min", range.min(), "max", range.max()));
     }
     json.put("images", images);
+    Map<String, Object> videos = new LinkedHashMap<>();
+    for (GenerationMode mode : route.modes()) {
+      IntRange range = route.videosFor(mode);
+      videos.put(mode.id(), Map.of("min", range.min(), "max", range.max()));
+    }
+    json.put("videos", videos);
     json.put("seconds", route.durations().values());
     json.put("default_seconds", route.durations().defaultSeconds());
     json.put("seconds_text", route.durations().describe());
@@ -35,6 +44,15 @@ final class ModelsJson {
     json.put("modes_without_aspect_ratio", route.modes().stream()
         .filter(mode -> route.defaultAspectRatio() != null && route.defaultAspectRatioFor(mode) == null)
         .map(GenerationMode::id).toList());
+    // Per mode, the ratios the form offers and the one a job naming none is sent with.
+    Map<String, Object> ratiosByMode = new LinkedHashMap<>();
+    for (GenerationMode mode : route.modes()) {
+      Map<String, Object> ratios = new LinkedHashMap<>();
+      ratios.put("choices", route.aspectRatiosFor(mode));
+      ratios.put("default", route.defaultAspectRatioFor(mode));
+      ratiosByMode.put(mode.id(), ratios);
+    }
+    json.put("aspect_ratios_by_mode", ratiosByMode);
     json.put("resolutions", route.resolutions());
     json.put("default_resolution", route.defaultResolution());
     json.put("max_prompt_chars", route.maxPromptChars());

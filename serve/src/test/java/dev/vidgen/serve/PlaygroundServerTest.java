@@ -75,6 +75,7 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void listsTheModelsWithTheRulesTheFormFollows() {
     start();
     Map<String, Object> models = json(get("/api/models"));
@@ -84,6 +85,35 @@ class PlaygroundServerTest {
     assertThat(grok.get("max_prompt_chars")).isEqualTo(1200L);
     assertThat(grok.get("images")).isEqualTo(Map.of("image-to-video", Map.of("min", 1L, "max", 1L)));
     assertThat(grok.get("retired")).isEqualTo(false);
+    Map<String, Object> seedance = model(models, "seedance-2-5");
+    assertThat((Map<String, Object>) seedance.get("videos")).containsEntry("video-edit", Map.of("min", 1L, "max", 10L))
+        .containsEntry("text-to-video", Map.of("min", 0L, "max", 0L));
+    assertThat((Map<String, Object>) seedance.get("aspect_ratios_by_mode"))
+        .containsEntry("video-edit", Map.of("choices", List.of("adaptive"), "default", "adaptive"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void takesInputVideosByAddressAndRefusesAnythingElseNamingTheField() throws IOException {
+    start();
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2-5\",\"mode\":\"video-edit\","
+        + "\"prompt\":\"snow\",\"videos\":[{\"url\":\"https://cdn.example.com/clip.mp4\"}]}"));
+    String refusedBody;
+    int refusedStatus;
+    try (Response response = http.newCall(request("/api/check").post(RequestBody.create(
+        "{\"model\":\"seedance-2-5\",\"prompt\":\"snow\",\"videos\":[\"/home/me/clip.mp4\"]}", JSON)).build())
+        .execute()) {
+      refusedStatus = response.code();
+      refusedBody = response.body().string();
+    }
+    Map<String, Object> refused = json(refusedBody);
+
+    assertThat(check).containsEntry("valid", true);
+    assertThat((String) ((Map<?, ?>) check.get("preview")).get("body"))
+        .contains("\"video_urls\":[\"https://cdn.example.com/clip.mp4\"]", "\"aspect_ratio\":\"adaptive\"");
+    assertThat((String) check.get("command")).contains("--video https://cdn.example.com/clip.mp4");
+    assertThat(refusedStatus).isEqualTo(400);
+    assertThat((Map<String, Object>) refused.get("error")).containsEntry("field", "videos[0]");
   }
 
   @Test

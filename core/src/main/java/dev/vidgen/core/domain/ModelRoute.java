@@ -138,6 +138,23 @@ public record ModelRoute(
     return defaultAspectRatio;
   }
 
+  /**
+   * The aspect ratios a job in {@code mode} may name: those a rule allows in that mode, else all
+   * the route's; none when the route takes none, or its rules say {@code mode} takes none or
+   * ignores it.
+   */
+  public List<String> aspectRatiosFor(GenerationMode mode) {
+    for (RouteRule rule : rules) {
+      if (rule instanceof RouteRule.RatioIgnoredInMode ignoring && ignoring.mode() == mode) {
+        return List.of();
+      }
+      if (rule instanceof RouteRule.RatiosInMode ratios && ratios.mode() == mode) {
+        return ratios.aspectRatios();
+      }
+    }
+    return aspectRatios;
+  }
+
   /** The route's own spelling of {@code aspectRatio} (matched without regard to case), if offered. */
   public Optional<String> offeredAspectRatio(String aspectRatio) {
     return matchIgnoringCase(aspectRatios, aspectRatio);

@@ -68,6 +68,10 @@ class BuiltInRoutesTest {
     assertThat(seedance.defaultAspectRatioFor(IMAGE_TO_VIDEO)).isEqualTo("adaptive");
     assertThat(seedance.defaultAspectRatioFor(GenerationMode.VIDEO_EDIT)).isEqualTo("adaptive");
     assertThat(seedance.defaultAspectRatioFor(GenerationMode.TEXT_TO_VIDEO)).as("no rule, no route default").isNull();
+    assertThat(seedance.aspectRatiosFor(IMAGE_TO_VIDEO)).containsExactly("adaptive");
+    assertThat(seedance.aspectRatiosFor(GenerationMode.TEXT_TO_VIDEO)).isEqualTo(seedance.aspectRatios());
+    assertThat(CATALOG.require("wan2.6").aspectRatiosFor(IMAGE_TO_VIDEO)).as("takes none").isEmpty();
+    assertThat(CATALOG.require("happyhorse-1.1").aspectRatiosFor(IMAGE_TO_VIDEO)).as("ignores it").isEmpty();
   }
 
   @Test

@@ -29,6 +29,10 @@ final class RequestBody {
       put(body, MockHints.text(route, "image_field", "image_urls"),
           MockHints.flag(route, "single_image") ? images.get(0) : images);
     }
+    List<String> videos = job.videos().stream().map(Object::toString).toList();
+    if (!videos.isEmpty()) {
+      put(body, MockHints.text(route, "video_field", "video_urls"), videos);
+    }
     int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
     put(body, MockHints.text(route, "duration_field", "duration"),
         MockHints.flag(route, "duration_as_string") ? Integer.toString(seconds) : seconds);

@@ -26,7 +26,7 @@ import java.util.Optional;
  *     recorded the end (it may have ended long before), so that learned durations stay true
  * @param handle the encoded {@link JobHandle}, with which any vidgen can wait for the task again
  * @param settings the job as given: model, mode, prompt, seconds, aspect_ratio, resolution,
- *     images (URLs or absolute paths) and params
+ *     images and videos (URLs or absolute paths) and params
  * @param error the provider's words when the task failed, or null
  * @param source what submitted it: {@code generate} or {@code serve}
  */
@@ -75,12 +75,17 @@ public record HistoryEntry(
     settings.put("aspect_ratio", job.aspectRatio());
     settings.put("resolution", job.resolution());
     settings.put("images", job.images().stream().map(HistoryEntry::imageText).toList());
+    settings.put("videos", job.videos().stream().map(HistoryEntry::videoText).toList());
     settings.put("params", job.params());
     return settings;
   }
 
   private static String imageText(ImageInput image) {
     return image instanceof ImageInput.Local local ? local.path().toAbsolutePath().normalize().toString() : image.toString();
+  }
+
+  private static String videoText(java.net.URI video) {
+    return VideoJob.isLocalVideo(video) ? java.nio.file.Path.of(video).toString() : video.toString();
   }
 
   /** Whether the task will not change any more. */

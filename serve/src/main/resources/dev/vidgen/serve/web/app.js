@@ -8,11 +8,11 @@ const MODE_NAMES = {
   'reference-to-video': 'Reference to video', 'video-edit': 'Video edit'
 };
 const FIELD_ERRORS = {
-  model: 'err-model', mode: 'err-mode', prompt: 'err-prompt', images: 'err-images',
+  model: 'err-model', mode: 'err-mode', prompt: 'err-prompt', images: 'err-images', videos: 'err-videos',
   seconds: 'err-seconds', aspect_ratio: 'err-aspect-ratio', resolution: 'err-resolution'
 };
 const FIELD_INPUTS = {
-  model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone',
+  model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone', videos: 'videos',
   aspect_ratio: 'aspect-ratio', resolution: 'resolution'
 };
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
@@ -206,7 +206,23 @@ function renderImagesRule() {
   $('dropzone').setAttribute('aria-disabled', full ? 'true' : 'false');
   $('add-url').disabled = full;
   renderThumbs();
+  renderVideosRule(route);
   renderRatioField(route);
+}
+
+// The input videos field, shown when the chosen mode (or, with none chosen, some mode) takes videos.
+function renderVideosRule(route) {
+  const mode = chosenMode(route);
+  const ranges = (mode ? [mode] : route.modes).map((m) => (route.videos || {})[m] || { min: 0, max: 0 });
+  const range = { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
+  $('videos-field').hidden = range.max === 0 && videoUrls().length === 0;
+  $('videos-required').textContent = range.min > 0
+    ? (range.min === range.max ? `required: exactly ${range.min}` : `required: ${range.min} to ${range.max}`)
+    : (range.max > 0 ? `optional, up to ${range.max}` : 'not taken');
+}
+
+function videoUrls() {
+  return $('videos').value.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
 }
 
 // The mode the server will take: the one chosen, else the one the images imply (frames when their
@@ -214,6 +230,11 @@ function renderImagesRule() {
 function effectiveMode(route) {
   const chosen = chosenMode(route);
   if (chosen) return chosen;
+  if (videoUrls().length > 0) {
+    if (route.modes.includes('video-edit')) return 'video-edit';
+    const references = route.modes.includes('reference-to-video') && ((route.videos || {})['reference-to-video'] || { max: 0 }).max > 0;
+    return references ? 'reference-to-video' : 'video-edit';
+  }
   const count = state.images.length;
   if (count === 0) return 'text-to-video';
   const fits = (mode) => route.modes.includes(mode) && count >= route.images[mode].min && count <= route.images[mode].max;
@@ -221,10 +242,14 @@ function effectiveMode(route) {
   return fits('reference-to-video') ? 'reference-to-video' : 'image-to-video';
 }
 
-// A mode that takes no aspect ratio (or ignores it) gets none: the field goes, and none is sent.
+// The ratio field offers what the mode allows, defaulting as the server would; a mode that takes
+// no aspect ratio (or ignores it) gets none: the field goes, and none is sent.
 function renderRatioField(route) {
-  const without = (route.modes_without_aspect_ratio || []).includes(effectiveMode(route));
-  $('ratio-field').hidden = route.aspect_ratios.length === 0 || without;
+  const mode = effectiveMode(route);
+  const ratios = (route.aspect_ratios_by_mode || {})[mode];
+  if (ratios) fillChoice('aspect-ratio', 'ratio-field', ratios.choices, ratios.default, null);
+  const without = (route.modes_without_aspect_ratio || []).includes(mode);
+  $('ratio-field').hidden = route.aspect_ratios.length === 0 || without || (ratios && ratios.choices.length === 0);
 }
 
 function renderThumbs() {
@@ -265,6 +290,7 @@ function formJson() {
     aspect_ratio: $('ratio-field').hidden ? null : ($('aspect-ratio').value || null),
     resolution: $('resolution-field').hidden ? null : ($('resolution').value || null),
     images: state.images.map((image) => (image.upload ? { upload: image.upload } : { url: image.url })),
+    videos: $('videos-field').hidden ? [] : videoUrls().map((url) => ({ url })),
     params: paramsJson()
   };
 }
@@ -317,7 +343,6 @@ function fieldKey(field) {
   const base = field.replace(/\[.*$/, '').replace(/\..*$/, '');
   // With one mode there is no mode field: its problems are about the inputs, shown at the images.
   if (base === 'mode' && $('mode-field').hidden) return 'images';
-  if (base === 'videos') return 'other';
   return FIELD_ERRORS[base] ? base : 'other';
 }
 
@@ -598,6 +623,8 @@ function settingsLine(settings) {
   if (settings.mode) parts.push(settings.mode);
   const images = (settings.images || []).length;
   if (images) parts.push(images + (images === 1 ? ' image' : ' images'));
+  const videos = (settings.videos || []).length;
+  if (videos) parts.push(videos + (videos === 1 ? ' video' : ' videos'));
   return parts.join(' · ') || 'model defaults';
 }
 
@@ -608,6 +635,7 @@ function useSettings(task) {
   $('prompt').value = settings.prompt || '';
   state.images = (task.image_urls || []).filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
     .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
+  $('videos').value = (settings.videos || []).filter((v) => /^https?:/.test(v)).join('\n');
   renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio,
     resolution: settings.resolution, params: settings.params || {} });
   scheduleCheck();
@@ -669,6 +697,7 @@ async function start() {
   $('model').addEventListener('change', () => { renderModel(null); scheduleCheck(); });
   $('mode').addEventListener('change', () => { renderImagesRule(); scheduleCheck(); });
   $('prompt').addEventListener('input', () => { renderCounter(); scheduleCheck(); });
+  $('videos').addEventListener('input', () => { renderRatioField(model()); scheduleCheck(); });
   $('seconds-options').addEventListener('change', scheduleCheck);
   $('aspect-ratio').addEventListener('change', scheduleCheck);
   $('resolution').addEventListener('change', scheduleCheck);
