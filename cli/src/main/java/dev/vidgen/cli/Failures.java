@@ -19,6 +19,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
@@ -36,6 +37,11 @@ import picocli.CommandLine.ParameterException;
  * next) and, with {@code --json}, the {@code error} object.
  */
 final class Failures {
+  /** After a video's link expired: no download can help, only a new task. */
+  private static final String EXPIRED_NEXT =
+      "its video cannot be saved any more (results are kept 24 hours); generate it again, with the settings vidgen"
+          + " history shows";
+
   private Failures() {}
 
   /**
@@ -71,7 +77,7 @@ final class Failures {
     if (output.json()) {
       Map<String, Object> json = json(cause, handle, unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot(),
           message, next);
-      if (unsaved != null) {
+      if (unsaved != null && !(cause instanceof ResultExpiredException)) {
         json.put("download_command", unsaved.command());
       }
       output.object(json);
@@ -81,6 +87,9 @@ final class Failures {
 
   /** The task completed but its video was not saved: how to save it later. */
   private static String saveNext(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved) {
+    if (cause instanceof ResultExpiredException) {
+      return EXPIRED_NEXT;
+    }
     if (cause instanceof ResultUnavailableException) {
       return "the task is done but its video link failed; " + taskCommand("status", handle, session)
           + " shows a fresh link, then save the video with: " + unsaved.command();
@@ -215,6 +224,9 @@ final class Failures {
     if (cause instanceof InsufficientQuotaException quota) {
       return quota.httpStatus() == 0 ? "vidgen balance shows what is left" // the message says what to do
           : "top up the account (vidgen balance shows what is left)";
+    }
+    if (cause instanceof ResultExpiredException) {
+      return EXPIRED_NEXT;
     }
     if (cause instanceof TaskNotFoundException) {
       return "check the task id and the provider (results are kept 24 hours)";

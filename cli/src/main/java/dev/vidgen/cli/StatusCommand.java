@@ -27,7 +27,9 @@ final class StatusCommand extends TaskCommand {
     target.history().ifPresent(history -> history.seen(snapshot));
     output.object(Views.taskJson(target.handle(), snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(target.handle(), snapshot));
-    fields.put("next", snapshot.status() == TaskStatus.COMPLETED
+    boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(java.time.Instant.now());
+    fields.put("next", expired ? "the video's link has expired; generate it again"
+        : snapshot.status() == TaskStatus.COMPLETED
         ? Failures.taskCommand("download", target.handle(), session) + " --out FILE"
         : Failures.resumeCommand(target.handle(), session));
     output.fields(fields);

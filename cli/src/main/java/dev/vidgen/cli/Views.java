@@ -140,7 +140,8 @@ final class Views {
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
       fields.put("video", video.url()
-          + video.expiry().map(at -> " (link expires " + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
+          + video.expiry().map(at -> (at.isAfter(java.time.Instant.now()) ? " (link expires " : " (link expired ")
+              + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
     }
     return fields;
   }

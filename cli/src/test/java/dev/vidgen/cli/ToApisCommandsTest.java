@@ -336,6 +336,29 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aVideoWhoseLinkExpiredIsNotOfferedForDownloadAgain() {
+    fake.close();
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    String taskId = submitted();
+    CliRun.Result status = vidgen("status", taskId);
+    for (int reads = 1; reads < 5 && !status.out().contains("completed"); reads++) {
+      status = vidgen("status", taskId);
+    }
+
+    CliRun.Result download = vidgen("download", taskId, "--out", "late.mp4", "--json");
+
+    assertThat(status.out()).contains("link expired", "next      the video's link has expired; generate it again")
+        .doesNotContain("vidgen download");
+    assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
+    assertThat(download.err()).contains("generate it again").doesNotContain("save its video with");
+    assertThat(download.json()).doesNotContainKey("download_command");
+    assertThat((Map<String, Object>) download.json().get("error")).containsEntry("kind", "result_expired");
+    assertThat(dir.resolve("late.mp4")).doesNotExist();
+  }
+
+  @Test
   void aJobCostingMoreThanTheAccountHasLeftEndsWith8BeforeTheCreateWithOneDocumentedCode() {
     fake.balance(BigDecimal.TEN, false);
 
