@@ -77,9 +77,10 @@ public final class BatchRunner {
   }
 
   /**
-   * Checks every line against its model and prices it with {@code client}; sends nothing and
-   * needs no journal. Relative {@code out} paths (and the default {@code <key>.mp4}) are taken
-   * from {@code outDir}.
+   * Checks every line against its model and prices it with {@code client}, and against the
+   * provider's live model list when the client checks it (one read, kept by the client); creates
+   * nothing and needs no journal. Relative {@code out} paths (and the default {@code <key>.mp4})
+   * are taken from {@code outDir}.
    */
   public static BatchPlan plan(VidgenClient client, String batch, List<BatchLine> lines, Path outDir) {
     Objects.requireNonNull(batch, "batch == null");
