@@ -66,8 +66,9 @@ final class PromptSource {
     }
   }
 
+  /** Without a byte-order mark, with Windows line ends made plain ({@code \r\n} to {@code \n}) and no trailing space. */
   private static String trimmed(String text) {
     String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return withoutBom.stripTrailing();
+    return withoutBom.replace("\r\n", "\n").stripTrailing();
   }
 }

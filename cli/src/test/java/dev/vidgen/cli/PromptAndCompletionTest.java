@@ -39,6 +39,18 @@ class PromptAndCompletionTest {
   }
 
   @Test
+  void aPromptFileSavedOnWindowsIsReadWithoutItsByteOrderMarkAndCarriageReturns() throws IOException {
+    Files.write(dir.resolve("windows.txt"),
+        "\uFEFFSlow push-in\r\non the bottle\r\n".getBytes(StandardCharsets.UTF_8));
+
+    CliRun.Result result = CliRun.in(dir).run("generate", "--dry-run", "--json", "--provider", "mock",
+        "--image", "product.png", "--prompt-file", "windows.txt");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).contains("Slow push-in\\non the bottle").doesNotContain("\\r", "\\uFEFF", "\uFEFF");
+  }
+
+  @Test
   void refusesTwoPromptsAMissingFileAndTextThatIsNotUtf8() throws IOException {
     Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
 
