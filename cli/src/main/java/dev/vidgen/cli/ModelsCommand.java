@@ -126,7 +126,7 @@ final class ModelsCommand extends ClientCommand {
     };
     IntRange images = route.imagesFor(mode);
     IntRange videos = route.videosFor(mode);
-    List<String> counts = new java.util.ArrayList<>();
+    List<String> counts = new ArrayList<>();
     if (images.max() > 0) {
       counts.add(images.toString());
     }

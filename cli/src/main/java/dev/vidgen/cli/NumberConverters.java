@@ -15,7 +15,7 @@ final class NumberConverters {
     commandLine.registerConverter(BigDecimal.class, NumberConverters::decimal);
   }
 
-  static Integer wholeNumber(String text) {
+  private static Integer wholeNumber(String text) {
     String trimmed = text.strip();
     try {
       return Integer.valueOf(trimmed);
@@ -33,7 +33,7 @@ final class NumberConverters {
     }
   }
 
-  static BigDecimal decimal(String text) {
+  private static BigDecimal decimal(String text) {
     String trimmed = text.strip();
     if (!isDecimal(trimmed)) {
       throw new TypeConversionException("'" + text + "' is not a number; write it like 30 or 12.5");

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class StatusCommand extends TaskCommand {
     target.history().ifPresent(history -> history.seen(snapshot));
     output.object(Views.taskJson(target.handle(), snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(target.handle(), snapshot));
-    boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(java.time.Instant.now());
+    boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", expired ? "the video's link has expired; generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
         ? Failures.taskCommand("download", target.handle(), session) + " --out FILE"

@@ -8,6 +8,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,7 +141,7 @@ final class Views {
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
       fields.put("video", video.url()
-          + video.expiry().map(at -> (at.isAfter(java.time.Instant.now()) ? " (link expires " : " (link expired ")
+          + video.expiry().map(at -> (at.isAfter(Instant.now()) ? " (link expires " : " (link expired ")
               + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
     }
     return fields;

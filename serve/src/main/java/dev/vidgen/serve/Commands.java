@@ -4,6 +4,8 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.RequestPreview;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ final class Commands {
     for (ImageInput image : job.images()) {
       words.addAll(List.of("--image", image instanceof ImageInput.Local local ? local.path().toString() : image.toString()));
     }
-    for (java.net.URI video : job.videos()) {
-      words.addAll(List.of("--video", VideoJob.isLocalVideo(video) ? java.nio.file.Path.of(video).toString() : video.toString()));
+    for (URI video : job.videos()) {
+      words.addAll(List.of("--video", VideoJob.isLocalVideo(video) ? Path.of(video).toString() : video.toString()));
     }
     job.requestedMode().ifPresent(mode -> words.addAll(List.of("--mode", mode.id())));
     if (job.seconds() != null) {

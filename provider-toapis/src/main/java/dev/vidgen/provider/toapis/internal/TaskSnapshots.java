@@ -82,7 +82,8 @@ public final class TaskSnapshots {
       TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, String expiresAt)
       throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
-    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null : SafeText.clip(SafeText.clean(rawStatus.strip()), ErrorMapper.WORD_CHARS);
+    String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null
+        : SafeText.clip(SafeText.clean(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
       case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, expiresAt), null);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
