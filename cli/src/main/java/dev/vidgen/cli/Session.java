@@ -91,8 +91,14 @@ final class Session implements AutoCloseable {
     try {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
     } catch (RouteFileException e) {
-      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
-          "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema); nothing was sent");
+      String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema);"
+          + " nothing was sent";
+      if (e.all().size() == 1) {
+        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix);
+      }
+      e.all().forEach(problem -> output.note(problem.getMessage()));
+      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
+          output.json() ? e.getMessage() : e.all().size() + " problems in " + e.file() + " (listed above)", fix);
     }
     return catalog;
   }

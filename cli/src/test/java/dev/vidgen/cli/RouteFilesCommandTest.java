@@ -129,6 +129,24 @@ class RouteFilesCommandTest {
   }
 
   @Test
+  void everyProblemOfARouteFileIsListedOnALineOfItsOwn() throws IOException {
+    Files.writeString(dir.resolve("bad.json"), "{\"routes\": [{\"id\": \"acme\", \"modes\": {\"t2v\": {}},"
+        + " \"seconds\": {\"one_of\": [5], \"default\": 5}}], \"remove\": [\"ghost\"]}");
+
+    CliRun.Result text = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "bad.json");
+    CliRun.Result json = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "bad.json", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(2);
+    assertThat(text.err().lines().filter(line -> line.startsWith("vidgen: " + dir.resolve("bad.json"))))
+        .hasSize(2).anySatisfy(line -> assertThat(line).contains("routes[0].modes.t2v: unknown mode"))
+        .anySatisfy(line -> assertThat(line).contains("remove[0]: remove of an unknown route \"ghost\""));
+    assertThat(text.err()).contains("2 problems in " + dir.resolve("bad.json") + " (listed above)");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) json.json().get("error");
+    assertThat((String) error.get("message")).contains("routes[0].modes.t2v", "remove[0]");
+  }
+
+  @Test
   void aMissingRouteFileIsNamed() {
     CliRun.Result result = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "nope.json");
 

@@ -1,10 +1,13 @@
 package dev.vidgen.core.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A route file that cannot be used: the message names the file, the JSON path (such as {@code
- * routes[0].seconds.default}), what was wrong and what is allowed. Nothing of a bad file is used.
+ * routes[0].seconds.default}), what was wrong and what is allowed; each route, patch and removal
+ * of a file is checked, so {@link #all()} lists every one that is wrong. Nothing of a bad file is used.
  */
 public final class RouteFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -12,12 +15,45 @@ public final class RouteFileException extends IllegalArgumentException {
   private final String file;
   private final String jsonPath;
   private final String problem;
+  private final List<RouteFileException> all;
 
   public RouteFileException(String file, String jsonPath, String problem) {
     super(file + ": " + (jsonPath == null || jsonPath.isEmpty() ? "" : jsonPath + ": ") + problem);
     this.file = Objects.requireNonNull(file, "file == null");
     this.jsonPath = jsonPath == null ? "" : jsonPath;
     this.problem = Objects.requireNonNull(problem, "problem == null");
+    this.all = List.of(this);
+  }
+
+  private RouteFileException(List<RouteFileException> problems) {
+    super(summary(problems));
+    RouteFileException first = problems.get(0);
+    this.file = first.file;
+    this.jsonPath = first.jsonPath;
+    this.problem = first.problem;
+    this.all = List.copyOf(problems);
+  }
+
+  /** One exception for every problem found in a file: the first's file, path and problem, and all of them in {@link #all()}. */
+  static RouteFileException of(List<RouteFileException> problems) {
+    List<RouteFileException> each = new ArrayList<>();
+    problems.forEach(problem -> each.addAll(problem.all()));
+    return each.size() == 1 ? each.get(0) : new RouteFileException(each);
+  }
+
+  private static String summary(List<RouteFileException> problems) {
+    StringBuilder text = new StringBuilder(problems.get(0).getMessage())
+        .append(" (and ").append(problems.size() - 1).append(" more: ");
+    for (int i = 1; i < problems.size(); i++) {
+      RouteFileException next = problems.get(i);
+      text.append(i > 1 ? "; " : "").append(next.jsonPath.isEmpty() ? "" : next.jsonPath + ": ").append(next.problem);
+    }
+    return text.append(')').toString();
+  }
+
+  /** Every problem found, in the order of the file; this one alone when there was one. */
+  public List<RouteFileException> all() {
+    return all;
   }
 
   /** The file (or resource) that holds the problem. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads route files (the format of {@code docs/routes.md}, schema {@code routes.schema.json}) and
@@ -107,47 +108,81 @@ public final class RouteFiles {
     if (file.has("$schema")) {
       file.at("$schema").text("$schema (the schema's location)");
     }
+    List<RouteFileException> problems = new ArrayList<>(); // each route, patch and removal is checked
     RouteCatalog catalog = base;
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
       for (Node node : file.at("routes").list("routes (an array of routes)")) {
-        ModelRoute route = RouteReader.route(node, "no price is stated in " + file.file());
-        String clash = added.keySet().stream().filter(route.id()::equalsIgnoreCase).findFirst().orElse(null);
-        if (clash != null) {
-          throw node.at("id").fail("duplicate id " + Node.quote(route.id()) + ": routes["
-              + List.copyOf(added.keySet()).indexOf(clash) + "] has it already; each id appears once in routes"
-              + " (a later file may replace it)");
-        }
-        added.put(route.id(), route);
+        checked(problems, () -> {
+          ModelRoute route = RouteReader.route(node, "no price is stated in " + file.file());
+          String clash = added.keySet().stream().filter(route.id()::equalsIgnoreCase).findFirst().orElse(null);
+          if (clash != null) {
+            throw node.at("id").fail("duplicate id " + Node.quote(route.id()) + ": routes["
+                + List.copyOf(added.keySet()).indexOf(clash) + "] has it already; each id appears once in routes"
+                + " (a later file may replace it)");
+          }
+          added.put(route.id(), route);
+        });
       }
       catalog = catalog.with(file.file(), added.values());
     }
     if (file.has("patch")) {
       for (Map.Entry<String, Node> entry : file.at("patch").entries("patch (route id to changed fields)").entrySet()) {
         RouteCatalog current = catalog;
-        ModelRoute existing = current.find(entry.getKey()).orElseThrow(() -> entry.getValue().fail(
-            "patch of an unknown route " + Node.quote(entry.getKey()) + "; known ids near it: "
-                + String.join(", ", current.nearest(entry.getKey(), 3))));
-        if (!existing.id().equals(entry.getKey())) {
-          throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
-              + Node.quote(existing.id()) + "; use that id");
+        ModelRoute patched = checked(problems, () -> {
+          ModelRoute existing = current.find(entry.getKey()).orElseThrow(() -> entry.getValue().fail(
+              "patch of an unknown route " + Node.quote(entry.getKey()) + "; known ids near it: "
+                  + String.join(", ", current.nearest(entry.getKey(), 3))));
+          if (!existing.id().equals(entry.getKey())) {
+            throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
+                + Node.quote(existing.id()) + "; use that id");
+          }
+          return RouteReader.patch(existing, entry.getValue());
+        });
+        if (patched != null) {
+          String origin = catalog.origin(patched.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
+          catalog = catalog.with(origin, List.of(patched));
         }
-        String origin = catalog.origin(existing.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
-        catalog = catalog.with(origin, List.of(RouteReader.patch(existing, entry.getValue())));
       }
     }
     if (file.has("remove")) {
       List<Node> ids = file.at("remove").list("remove (an array of route ids)");
       for (Node id : ids) {
-        String name = id.text("a route id");
-        if (catalog.ids().stream().noneMatch(name::equals)) {
-          throw id.fail("remove of an unknown route " + Node.quote(name) + "; known ids near it: "
-              + String.join(", ", catalog.nearest(name, 3)));
+        RouteCatalog current = catalog;
+        String name = checked(problems, () -> {
+          String text = id.text("a route id");
+          if (current.ids().stream().noneMatch(text::equals)) {
+            throw id.fail("remove of an unknown route " + Node.quote(text) + "; known ids near it: "
+                + String.join(", ", current.nearest(text, 3)));
+          }
+          return text;
+        });
+        if (name != null) {
+          catalog = catalog.without(name);
         }
-        catalog = catalog.without(name);
       }
     }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
     return catalog;
+  }
+
+  /** Runs {@code step}, keeping its problem (then null) so that the rest of the file is checked too. */
+  private static <T> T checked(List<RouteFileException> problems, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RouteFileException problem) {
+      problems.add(problem);
+      return null;
+    }
+  }
+
+  private static void checked(List<RouteFileException> problems, Runnable step) {
+    checked(problems, () -> {
+      step.run();
+      return null;
+    });
   }
 
   /** Loaded on first use, so that a broken build fails loudly where the catalog is first needed. */

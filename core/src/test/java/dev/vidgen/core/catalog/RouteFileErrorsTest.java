@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every kind of bad route file gets one error: the file, the JSON path, what was wrong and what is allowed. */
+/**
+ * Every kind of bad route file gets an error: the file, the JSON path, what was wrong and what is
+ * allowed; a file with several bad routes, patches or removals gets all of them at once.
+ */
 class RouteFileErrorsTest {
   private static final String MODES = "\"modes\": {\"text-to-video\": {}}";
   private static final String SECONDS = "\"seconds\": {\"one_of\": [5, 10], \"default\": 5}";
@@ -30,6 +33,23 @@ class RouteFileErrorsTest {
   private static String route(String fields) {
     return "{\"routes\": [{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS + (fields.isEmpty() ? "" : ", " + fields)
         + "}]}";
+  }
+
+  @Test
+  void everyBadRoutePatchAndRemovalOfAFileIsListedInOneError() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"a\", \"modes\": {\"t2v\": {}}, " + SECONDS + "},"
+        + "{\"id\": \"b\", " + MODES + ", " + SECONDS + "},"
+        + "{\"id\": \"c\", " + MODES + ", \"seconds\": {\"one_of\": [5], \"default\": 7}}],"
+        + " \"patch\": {\"nope-model\": {\"max_prompt_chars\": 10}, \"b\": {\"max_prompt_chars\": 10}},"
+        + " \"remove\": [\"ghost\", \"b\"]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].modes.t2v", "routes[2].seconds.default", "patch.nope-model", "remove[0]");
+    assertThat(e.jsonPath()).as("the first problem").isEqualTo("routes[0].modes.t2v");
+    assertThat(e.getMessage()).startsWith("acme.json: routes[0].modes.t2v: unknown mode \"t2v\"")
+        .contains("(and 3 more: routes[2].seconds.default: default 7 is not in one_of", "patch.nope-model: ",
+            "remove[0]: remove of an unknown route \"ghost\"");
   }
 
   @Test
