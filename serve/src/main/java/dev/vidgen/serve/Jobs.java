@@ -1,6 +1,10 @@
 package dev.vidgen.serve;
 
+import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
@@ -12,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +51,15 @@ final class Jobs {
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
   /** What the page knows of a task being followed. */
-  record Live(HistoryEntry entry, Integer progress, String next) {}
+  /**
+   * A task being followed: its entry, its progress, and, when following it stopped short of its
+   * own verdict, what went wrong ({@code problem}) and what to do ({@code next}).
+   */
+  record Live(HistoryEntry entry, Integer progress, String next, String problem) {
+    Live(HistoryEntry entry, Integer progress, String next) {
+      this(entry, progress, next, null);
+    }
+  }
 
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish) {
     this.client = Objects.requireNonNull(client, "client == null");
@@ -104,8 +118,12 @@ final class Jobs {
     live.put(id, new Live(entry, null, null));
     changed(id);
     AwaitOptions options = new AwaitOptions(DEADLINE, (snapshot, elapsed) -> progress(id, snapshot));
+    AtomicBoolean finished = new AtomicBoolean();
     client.awaitAsync(handle, options)
-        .thenCompose(done -> client.downloadAsync(handle, done, videos.resolve(fileName(handle, done))))
+        .thenCompose(done -> {
+          finished.set(true);
+          return client.downloadAsync(handle, done, videos.resolve(fileName(handle, done)));
+        })
         .whenComplete((file, failure) -> {
           Live current = live.get(id);
           HistoryEntry latest = current == null ? entry : current.entry();
@@ -119,13 +137,39 @@ final class Jobs {
             if (cause instanceof CancellationException) {
               return;
             }
-            HistoryEntry failed = fromItsStart ? latest.failed(Hints.messageOf(cause), clock.instant())
-                : latest.foundFailed(Hints.messageOf(cause), clock.instant());
-            record(failed);
-            live.put(id, new Live(failed, null, Hints.next(cause)));
+            live.put(id, stopped(id, latest, cause, finished.get(), fromItsStart));
           }
           changed(id);
         });
+  }
+
+  /**
+   * Where a task stands when following it ended in {@code cause}. Only the task's own verdict (it
+   * failed, or the provider no longer knows it) ends it as failed; a completed task whose video
+   * was not saved stays completed without a file; any other failure (the deadline, the network,
+   * the key) leaves it open in the history, so that a restart or {@code vidgen wait} goes on and
+   * nothing paid for is given up or generated again.
+   */
+  private Live stopped(String id, HistoryEntry latest, Throwable cause, boolean completed, boolean fromItsStart) {
+    Instant now = clock.instant();
+    String message = Hints.messageOf(cause);
+    if (cause instanceof TaskFailedException || cause instanceof TaskNotFoundException) {
+      HistoryEntry failed = fromItsStart ? latest.failed(message, now) : latest.foundFailed(message, now);
+      record(failed);
+      return new Live(failed, null, Hints.next(cause));
+    }
+    if (completed) {
+      HistoryEntry unsaved = fromItsStart ? latest.completed(null, now) : latest.foundCompleted(null, now);
+      record(unsaved);
+      String next = cause instanceof ResultExpiredException ? Hints.next(cause)
+          : "the task is done but its video was not saved here; vidgen download " + Commands.quote(id)
+              + " --out FILE saves it (links last 24 hours)";
+      return new Live(unsaved, 100, next, message);
+    }
+    String next = cause instanceof AuthenticationException ? Hints.next(cause)
+        : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)
+            + ", to pick it up";
+    return new Live(latest, null, next, message);
   }
 
   private void progress(String id, TaskSnapshot snapshot) {
@@ -158,6 +202,9 @@ final class Jobs {
     }
     if (current.next() != null) {
       json.put("next", current.next());
+    }
+    if (current.problem() != null) {
+      json.put("problem", current.problem());
     }
     return json;
   }

@@ -267,6 +267,40 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aCompletedTaskWhoseVideoWasNotSavedStaysCompletedWithTheCommandThatSavesIt() throws IOException {
+    start();
+    mock.script().fail(Operation.DOWNLOAD, 1_000, FailureKind.NOT_FOUND);
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
+    HistoryEntry recorded = history().find(taskId).orElseThrow();
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+
+    assertThat(recorded.status()).as("the task completed; only saving its video failed").isEqualTo("completed");
+    assertThat(recorded.file()).isNull();
+    assertThat(listed.get("problem")).isNotNull();
+    assertThat((String) listed.get("next")).contains("vidgen download " + taskId).doesNotContain("generate again");
+  }
+
+  @Test
+  void aTaskWhoseStatusCannotBeReadStaysOpenInTheHistoryInsteadOfFailed() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    mock.script().fail(Operation.READ, 1_000, FailureKind.AUTHENTICATION);
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> ((List<?>) json(get("/api/history")).get("tasks")).stream()
+        .map(Map.class::cast).anyMatch(task -> taskId.equals(task.get("task_id")) && task.get("problem") != null));
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+
+    assertThat(history().find(taskId).orElseThrow().isFinished())
+        .as("not the task's verdict, so a restart or vidgen wait picks it up").isFalse();
+    assertThat(listed.get("status")).isNotEqualTo("failed");
+    assertThat((String) listed.get("next")).contains("TOAPIS_API_KEY");
+  }
+
+  @Test
   void answersARejectedCreateWithTheProvidersWordsAndKeepsNoTask() throws IOException {
     start();
     mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, "duration is not supported for this account");

@@ -512,7 +512,8 @@ function updateTask(task) {
   if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
 }
 
-function isFinished(task) { return task.status === 'completed' || task.status === 'failed'; }
+// Finished for the page: the task ended, or following it stopped (task.problem says why).
+function isFinished(task) { return task.status === 'completed' || task.status === 'failed' || Boolean(task.problem); }
 
 function renderCurrent(task, previous) {
   showResult();
@@ -521,10 +522,10 @@ function renderCurrent(task, previous) {
   $('task-status').textContent = statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : '');
   const bar = $('progress');
   if (progress === null && !isFinished(task)) bar.removeAttribute('value'); else bar.value = progress === null ? 0 : progress;
-  bar.hidden = task.status === 'failed';
+  bar.hidden = task.status === 'failed' || Boolean(task.problem);
   tickElapsed();
-  if (task.status === 'failed') {
-    showFailure(task.error, task.next);
+  if (task.status === 'failed' || task.problem) {
+    showFailure(task.status === 'failed' ? task.error : task.problem, task.next);
   } else {
     $('failure').hidden = true;
   }
