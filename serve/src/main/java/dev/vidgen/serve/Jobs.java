@@ -84,12 +84,18 @@ final class Jobs {
     });
   }
 
-  /** Follows again every task of this provider the playground submitted and the history shows unfinished. */
+  /**
+   * Follows again every task of this provider the playground submitted that the history shows
+   * unfinished, or completed less than a day ago without its video saved (results last 24 hours).
+   */
   int pickUp() {
     int count = 0;
+    Instant dayAgo = clock.instant().minus(Duration.ofHours(24));
     for (HistoryEntry entry : history.entries()) {
-      if (entry.isFinished() || !entry.source().equals("serve") || !entry.provider().equals(client.provider().id())
-          || live.containsKey(entry.taskId())) {
+      boolean unsaved = entry.status().equals("completed") && entry.file() == null
+          && entry.submittedAt().isAfter(dayAgo);
+      if ((entry.isFinished() && !unsaved) || !entry.source().equals("serve")
+          || !entry.provider().equals(client.provider().id()) || live.containsKey(entry.taskId())) {
         continue;
       }
       JobHandle handle = entry.jobHandle().orElse(null);

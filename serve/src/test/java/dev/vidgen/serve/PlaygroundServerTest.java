@@ -281,6 +281,13 @@ class PlaygroundServerTest {
     assertThat(recorded.file()).isNull();
     assertThat(listed.get("problem")).isNotNull();
     assertThat((String) listed.get("next")).contains("vidgen download " + taskId).doesNotContain("generate again");
+
+    playground.close();
+    client.close();
+    start();
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).map(HistoryEntry::file).isPresent());
+    assertThat(Path.of(history().find(taskId).orElseThrow().file())).as("saved when the playground starts again")
+        .isRegularFile();
   }
 
   @Test
