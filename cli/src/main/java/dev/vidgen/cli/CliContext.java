@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
  * @param workingDir the directory relative paths (such as {@code --out}) are read against
  * @param in standard input, read by {@code --prompt -}
  * @param videoOut stdout as bytes, for {@code --out -}
+ * @param canAsk whether a person can answer a question: standard input and stderr are a terminal
  */
 record CliContext(
     Map<String, String> env,
@@ -27,12 +28,19 @@ record CliContext(
     BooleanSupplier stderrIsTerminal,
     Path workingDir,
     InputStream in,
-    OutputStream videoOut) {
+    OutputStream videoOut,
+    BooleanSupplier canAsk) {
 
   /** A context whose standard input is empty and whose video stdout is the process's own. */
   CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, BooleanSupplier stderrIsTerminal,
       Path workingDir) {
     this(env, out, err, stderrIsTerminal, workingDir, InputStream.nullInputStream(), System.out);
+  }
+
+  /** A context in which nobody is there to answer a question. */
+  CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, BooleanSupplier stderrIsTerminal,
+      Path workingDir, InputStream in, OutputStream videoOut) {
+    this(env, out, err, stderrIsTerminal, workingDir, in, videoOut, () -> false);
   }
 
   CliContext {
@@ -43,6 +51,7 @@ record CliContext(
     Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal == null");
     workingDir = Objects.requireNonNull(workingDir, "workingDir == null").toAbsolutePath().normalize();
     Objects.requireNonNull(videoOut, "videoOut == null");
+    Objects.requireNonNull(canAsk, "canAsk == null");
   }
 
   /** The environment variable {@code name}, when set and not blank. */

@@ -32,6 +32,11 @@ final class GenerateCommand extends ClientCommand {
       description = "Refuse (exit 8, nothing sent) when the job costs more credits than this.")
   BigDecimal maxCredits;
 
+  @Option(names = "--again",
+      description = "Pay for another take without asking, even when this machine submitted the same job in the last"
+          + " 24 hours (without it, a terminal is asked and a script gets a note).")
+  boolean again;
+
   @Option(names = "--dry-run",
       description = "Validate, quote and print the exact request the provider would receive; send nothing.")
   boolean dryRun;
@@ -50,6 +55,9 @@ final class GenerateCommand extends ClientCommand {
     }
     after.beforeSubmit(session);
     VidgenClient client = session.onlineClient();
+    if (!again && !RepeatCheck.goOn(session, client, videoJob, budget, output)) {
+      return ExitCodes.OTHER;
+    }
     JobHandle handle = client.submit(videoJob);
     session.remember(handle);
     HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);

@@ -21,7 +21,8 @@ public final class Main {
     Charset charset = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-    CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""), System.in, System.out);
+    CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""),
+        System.in, System.out, Main::canAsk);
     int exitCode = run(context, args);
     out.flush();
     err.flush();
@@ -64,6 +65,11 @@ public final class Main {
     return Failures.report(e, null, output);
   }
 
+  /** Whether a person can answer a question: standard input and stderr are both a terminal. */
+  static boolean canAsk() {
+    return isTerminal(0) && stderrIsTerminal();
+  }
+
   /**
    * Whether stderr is a terminal. Java 17 cannot ask about stderr alone, so on Linux the file
    * descriptor's target is read; elsewhere a console on stdin and stdout stands in for it.
@@ -73,10 +79,15 @@ public final class Main {
     if ("dumb".equals(term)) {
       return false;
     }
-    Path fd = Path.of("/proc/self/fd/2");
+    return isTerminal(2);
+  }
+
+  /** Whether file descriptor {@code fd} is a terminal, read from its target on Linux (elsewhere: a console). */
+  private static boolean isTerminal(int fd) {
+    Path link = Path.of("/proc/self/fd/" + fd);
     try {
-      if (Files.isSymbolicLink(fd)) {
-        String target = Files.readSymbolicLink(fd).toString();
+      if (Files.isSymbolicLink(link)) {
+        String target = Files.readSymbolicLink(link).toString();
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
       }
     } catch (IOException | UnsupportedOperationException | SecurityException e) {

@@ -28,6 +28,7 @@ final class CliRun {
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Path workingDir;
   private boolean terminal;
+  private boolean canAsk;
   private byte[] stdin = new byte[0];
 
   private CliRun(Path workingDir) {
@@ -56,13 +57,20 @@ final class CliRun {
     return this;
   }
 
+  /** Pretends a person is at a terminal who answers questions with what {@link #stdin} holds. */
+  CliRun canAsk(boolean canAsk) {
+    this.canAsk = canAsk;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     boolean onTerminal = terminal;
+    boolean asking = canAsk;
     CliContext context =
         new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir,
-            new java.io.ByteArrayInputStream(stdin), System.out);
+            new java.io.ByteArrayInputStream(stdin), System.out, () -> asking);
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -1,5 +1,6 @@
 package dev.vidgen.serve.history;
 
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +141,23 @@ public final class TaskHistory {
   public Optional<HistoryEntry> find(String providerId, String taskId) {
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
+        .findFirst();
+  }
+
+  /**
+   * The newest task of {@code providerId} submitted at or after {@code since} for exactly {@code
+   * job}'s settings (model, mode, prompt, seconds, ratio, resolution, inputs and params) that has
+   * not failed: a sign that running the job again pays for a second take of the same video.
+   */
+  public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(since, "since == null");
+    // Read back as the file holds them, so that numbers and lists compare as they were written.
+    Map<String, Object> settings = JsonTrees.tryParseObject(JsonTrees.write(HistoryEntry.settingsOf(job)))
+        .orElseThrow();
+    return entries().stream()
+        .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
+            && !entry.submittedAt().isBefore(since) && entry.settings().equals(settings))
         .findFirst();
   }
 

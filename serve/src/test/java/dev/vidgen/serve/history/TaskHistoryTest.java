@@ -108,6 +108,27 @@ class TaskHistoryTest {
   }
 
   @Test
+  void findsTheSameJobOfTheSameProviderSinceAGivenTimeUnlessItFailed() {
+    TaskHistory history = TaskHistory.in(folder);
+    VideoJob withParams = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(10)
+        .image("https://example.com/a.png").param("seed", 42).param("extra", Map.of("ratio", 1.5)).build();
+    history.record(HistoryEntry.submitted(handle("t_old", "2026-11-28T09:00:00Z"), withParams, "generate"));
+    history.record(HistoryEntry.submitted(handle("t_same", "2026-11-29T10:00:00Z"), withParams, "generate"));
+    history.record(HistoryEntry.submitted(handle("t_failed", "2026-11-29T11:00:00Z"), withParams, "generate")
+        .failed("refused", Instant.parse("2026-11-29T11:01:00Z")));
+    Instant since = Instant.parse("2026-11-29T00:00:00Z");
+
+    // Numbers and nested params compare as the file holds them.
+    assertThat(history.sameJob("mock", withParams, since)).map(HistoryEntry::taskId).contains("t_same");
+    assertThat(history.sameJob("mock", withParams, Instant.parse("2026-11-29T10:30:00Z"))).isEmpty();
+    assertThat(history.sameJob("toapis", withParams, since)).isEmpty();
+    VideoJob longer = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(15)
+        .image("https://example.com/a.png").param("seed", 42).param("extra", Map.of("ratio", 1.5)).build();
+    assertThat(history.sameJob("mock", longer, since)).isEmpty();
+    assertThat(history.sameJob("mock", job(), since)).as("without the params").isEmpty();
+  }
+
+  @Test
   void findsItsFolderFromTheEnvironment() {
     assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "/data/v", "HOME", "/home/a"))).contains(Path.of("/data/v"));
     assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));

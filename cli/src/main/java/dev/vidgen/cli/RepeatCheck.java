@@ -1,0 +1,111 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.HistoryEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Before {@code generate} pays: whether this machine's task history holds the identical job,
+ * submitted within the last day (while results last) and not failed. Someone at a terminal is asked
+ * before a second take is paid for; anywhere else a note says so and the run goes on, as scripts
+ * expect. {@code --again} skips the check, and the mock, which charges nothing, is never checked.
+ */
+final class RepeatCheck {
+  /** How far back an identical job counts: as long as a result link lasts. */
+  static final Duration WINDOW = Duration.ofHours(24);
+
+  private RepeatCheck() {}
+
+  /** Whether to go on and submit {@code job}; false when the person at the terminal said no. */
+  static boolean goOn(Session session, VidgenClient client, VideoJob job, Budget budget, Output output) {
+    String providerId = client.provider().id();
+    if (providerId.equals(ProviderChoice.MOCK)) {
+      return true;
+    }
+    // A job that submit refuses before sending anything (invalid, unpriced, over budget) is left to it.
+    PriceQuote quote;
+    try {
+      if (!client.validate(job).isValid()) {
+        return true;
+      }
+      quote = client.quote(job);
+    } catch (RuntimeException refused) {
+      return true;
+    }
+    if (!budget.allows(quote)) {
+      return true;
+    }
+    Instant now = Instant.now();
+    Optional<HistoryEntry> earlier;
+    try {
+      earlier = HistoryRecord.history(session.context())
+          .flatMap(history -> history.sameJob(providerId, job, now.minus(WINDOW)));
+    } catch (RuntimeException e) {
+      output.note("could not read the task history (" + e.getMessage() + ")");
+      return true;
+    }
+    if (earlier.isEmpty()) {
+      return true;
+    }
+    HistoryEntry entry = earlier.get();
+    String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now) + " as task "
+        + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
+    String follow = follow(session, entry);
+    if (output.json() || !session.context().canAsk().getAsBoolean()) {
+      output.note(what + "; this run pays for another take (" + follow + "; --again leaves out this note)");
+      return true;
+    }
+    PrintWriter err = session.context().err();
+    err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
+        + "Pay " + Views.price(quote) + " for another take? [y/N] ");
+    err.flush();
+    if (yes(session)) {
+      return true;
+    }
+    output.note("nothing was sent; " + follow);
+    return false;
+  }
+
+  private static String state(HistoryEntry entry) {
+    return switch (entry.status()) {
+      case "completed" -> entry.file() == null ? "completed" : "completed, saved as " + entry.file();
+      case "in_progress" -> "last seen in progress";
+      default -> "last seen " + SafeText.clip(entry.status(), 100);
+    };
+  }
+
+  private static String follow(Session session, HistoryEntry entry) {
+    if (entry.status().equals("completed") && entry.file() != null) {
+      return "its video is " + entry.file();
+    }
+    String verb = entry.status().equals("completed") ? "download" : "wait";
+    String command = entry.jobHandle()
+        .map(handle -> Failures.taskCommand(verb, handle, session))
+        .orElseGet(() -> SafeText.command("vidgen", verb, entry.taskId()));
+    return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
+  }
+
+  /** Reads one answer line from standard input; anything but yes (or an end of input) is no. */
+  private static boolean yes(Session session) {
+    try {
+      String answer = new BufferedReader(new InputStreamReader(session.context().in(), StandardCharsets.UTF_8))
+          .readLine();
+      String word = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+      return word.equals("y") || word.equals("yes");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Running the same {@code vidgen generate} again pays for a second take: someone at a terminal is
+ * asked first, a script is told and goes on, and a failed or different job is not held up.
+ */
+class RepeatCheckTest {
+  private static final String KEY = "sk-test" + "6".repeat(44);
+
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result generate(CliRun run, String... more) {
+    String[] args = Stream.of(
+        Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in"), Stream.of(more),
+        Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .flatMap(s -> s).toArray(String[]::new);
+    return run.env("VIDGEN_HOME", home.toString()).run(args);
+  }
+
+  private CliRun toApis() {
+    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY);
+  }
+
+  private CliRun atTerminal(String answer) {
+    return toApis().terminal(true).canAsk(true).stdin(answer);
+  }
+
+  private String submittedTaskId() {
+    CliRun.Result first = generate(toApis(), "--no-wait", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    return (String) first.json().get("task_id");
+  }
+
+  @Test
+  void atATerminalAnsweringNoSendsNothingAndNamesTheTaskToFollow() {
+    String taskId = submittedTaskId();
+
+    CliRun.Result again = generate(atTerminal("n\n"), "--no-wait");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err())
+        .contains("The same job was submitted just now as task " + taskId + " (last seen queued).")
+        .contains("Pay 20 credits ($0.10) for another take? [y/N]")
+        .contains("nothing was sent; follow that one with: vidgen wait " + taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).as("no second task").hasSize(1);
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("not even the image went again").hasSize(1);
+  }
+
+  @Test
+  void anEmptyAnswerOrAClosedInputIsNo() {
+    submittedTaskId();
+
+    assertThat(generate(atTerminal("\n"), "--no-wait").exitCode()).isEqualTo(ExitCodes.OTHER);
+    assertThat(generate(atTerminal(""), "--no-wait").exitCode()).isEqualTo(ExitCodes.OTHER);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void atATerminalAnsweringYesPaysForAnotherTake() {
+    String taskId = submittedTaskId();
+
+    CliRun.Result again = generate(atTerminal("yes\n"), "--no-wait", "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json().get("task_id")).isNotEqualTo(taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void withoutATerminalAScriptIsToldAndGoesOn() {
+    String taskId = submittedTaskId();
+
+    CliRun.Result again = generate(toApis(), "--no-wait");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).contains("the same job was submitted just now as task " + taskId
+        + " (last seen queued); this run pays for another take (follow that one with: vidgen wait " + taskId
+        + "; --again leaves out this note)");
+    assertThat(again.err()).doesNotContain("[y/N]");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void againSkipsTheQuestion() {
+    submittedTaskId();
+
+    CliRun.Result again = generate(atTerminal(""), "--no-wait", "--again");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).doesNotContain("same job").doesNotContain("[y/N]");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void aCompletedTakeNamesItsVideo() {
+    CliRun.Result first = generate(toApis(), "--out", "first.mp4");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    CliRun.Result again = generate(atTerminal("n\n"), "--out", "second.mp4");
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("(completed, saved as " + dir.resolve("first.mp4") + ")")
+        .contains("nothing was sent; its video is " + dir.resolve("first.mp4"));
+    assertThat(dir.resolve("second.mp4")).doesNotExist();
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aJobThatFailedOrDiffersIsNotHeldUp() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    assertThat(generate(toApis()).exitCode()).isEqualTo(ExitCodes.TASK_FAILED);
+
+    CliRun.Result retried = generate(atTerminal(""), "--no-wait");
+    CliRun.Result longer = generate(atTerminal(""), "--no-wait", "--seconds", "15");
+
+    assertThat(retried.exitCode()).as(retried.all()).isZero();
+    assertThat(longer.exitCode()).as(longer.all()).isZero();
+    assertThat(retried.err() + longer.err()).doesNotContain("same job");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(3);
+  }
+
+  @Test
+  void theMockChargesNothingSoItIsNeverChecked() {
+    CliRun mock = CliRun.in(dir).terminal(true).canAsk(true).stdin("");
+    assertThat(generate(mock, "--provider", "mock", "--out", "one.mp4").exitCode()).isZero();
+
+    CliRun.Result again = generate(CliRun.in(dir).terminal(true).canAsk(true).stdin(""),
+        "--provider", "mock", "--out", "two.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).doesNotContain("same job");
+    assertThat(dir.resolve("two.mp4")).exists();
+  }
+
+  @Test
+  void aJobOverItsBudgetIsRefusedAsBeforeWithoutAQuestion() {
+    submittedTaskId();
+
+    CliRun.Result again = generate(atTerminal(""), "--no-wait", "--max-credits", "5");
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.OVER_BUDGET);
+    assertThat(again.err()).doesNotContain("[y/N]");
+  }
+}
