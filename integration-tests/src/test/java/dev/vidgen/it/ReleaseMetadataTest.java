@@ -64,6 +64,27 @@ class ReleaseMetadataTest {
     assertThat(text(bom, "licenses")).contains("Apache License, Version 2.0");
     assertThat(text(bom, "scm")).contains("scm:git:");
     assertThat(text(bom, "developers")).isNotBlank();
+    for (String plugin : List.of("maven-install-plugin", "maven-deploy-plugin")) {
+      assertThat(pluginVersion(bom, plugin)).as("the BOM pins " + plugin + " as the parent does, so that"
+          + " installing it never falls back to Maven's old default").isNotEmpty()
+          .isEqualTo(pluginVersion(parent, plugin));
+    }
+  }
+
+  /** The version {@code project}'s build (or its plugin management) gives {@code artifactId}, or "". */
+  private static String pluginVersion(Element project, String artifactId) {
+    Element build = child(project, "build");
+    if (build == null) {
+      return "";
+    }
+    NodeList plugins = build.getElementsByTagName("plugin");
+    for (int i = 0; i < plugins.getLength(); i++) {
+      Element plugin = (Element) plugins.item(i);
+      if (text(plugin, "artifactId").equals(artifactId) && !text(plugin, "version").isEmpty()) {
+        return text(plugin, "version");
+      }
+    }
+    return "";
   }
 
   private static Path root() {
