@@ -30,32 +30,12 @@ final class RepeatCheck {
 
   /** Whether to go on and submit {@code job}; false when the person at the terminal said no. */
   static boolean goOn(Session session, VidgenClient client, VideoJob job, Budget budget, Output output) {
-    String providerId = client.provider().id();
-    if (providerId.equals(ProviderChoice.MOCK)) {
-      return true;
-    }
-    // A job that submit refuses before sending anything (invalid, unpriced, over budget) is left to it.
-    PriceQuote quote;
-    try {
-      if (!client.validate(job).isValid()) {
-        return true;
-      }
-      quote = client.quote(job);
-    } catch (RuntimeException refused) {
-      return true;
-    }
-    if (!budget.allows(quote)) {
+    Optional<PriceQuote> quote = payable(client, job, budget);
+    if (quote.isEmpty()) {
       return true;
     }
     Instant now = Instant.now();
-    Optional<HistoryEntry> earlier;
-    try {
-      earlier = HistoryRecord.history(session.context())
-          .flatMap(history -> history.sameJob(providerId, job, now.minus(WINDOW)));
-    } catch (RuntimeException e) {
-      output.note("could not read the task history (" + e.getMessage() + ")");
-      return true;
-    }
+    Optional<HistoryEntry> earlier = sameJob(session, client.provider().id(), job, now, output);
     if (earlier.isEmpty()) {
       return true;
     }
@@ -69,13 +49,43 @@ final class RepeatCheck {
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
-        + "Pay " + Views.price(quote) + " for another take? [y/N] ");
+        + "Pay " + Views.price(quote.get()) + " for another take? [y/N] ");
     err.flush();
     if (yes(session)) {
       return true;
     }
     output.note("nothing was sent; " + follow);
     return false;
+  }
+
+  /**
+   * The job's price when submitting it would pay for it; empty for the mock (it charges nothing)
+   * and for a job that submit refuses before sending anything (invalid, unpriced, over budget).
+   */
+  private static Optional<PriceQuote> payable(VidgenClient client, VideoJob job, Budget budget) {
+    if (client.provider().id().equals(ProviderChoice.MOCK)) {
+      return Optional.empty();
+    }
+    try {
+      if (!client.validate(job).isValid()) {
+        return Optional.empty();
+      }
+      PriceQuote quote = client.quote(job);
+      return budget.allows(quote) ? Optional.of(quote) : Optional.empty();
+    } catch (RuntimeException refused) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<HistoryEntry> sameJob(Session session, String providerId, VideoJob job, Instant now,
+      Output output) {
+    try {
+      return HistoryRecord.history(session.context())
+          .flatMap(history -> history.sameJob(providerId, job, now.minus(WINDOW)));
+    } catch (RuntimeException e) {
+      output.note("could not read the task history (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
   }
 
   private static String state(HistoryEntry entry) {
