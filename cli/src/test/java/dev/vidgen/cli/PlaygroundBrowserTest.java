@@ -137,6 +137,10 @@ class PlaygroundBrowserTest {
     assertThat(browser.findElement(By.id("elapsed")).getText()).startsWith("Elapsed");
     String taskLine = browser.findElement(By.id("task-line")).getText();
     String taskId = taskLine.substring(0, taskLine.indexOf(' '));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), taskId));
+    assertThat(browser.findElement(By.id("same-job")).getText()).as("the same form again would pay again")
+        .startsWith("You generated this exact job just now (task " + taskId)
+        .endsWith("Generating again makes another take and pays for it again.");
 
     browser.navigate().refresh();
     wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));

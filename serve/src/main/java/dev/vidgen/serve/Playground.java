@@ -28,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,8 @@ import java.util.regex.Pattern;
  * server. Start one with {@link #start}; {@link #close} stops it.
  */
 public final class Playground implements AutoCloseable {
+  /** How far back an identical job counts as the same one: as long as a result link lasts. */
+  private static final Duration SAME_JOB_WINDOW = Duration.ofHours(24);
   private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
@@ -233,9 +237,30 @@ public final class Playground implements AutoCloseable {
       }
     }
     json.put("preview", preview == null ? null : preview(preview));
+    json.put("same_job", report.isValid() ? sameJob(job) : null);
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
     json.put("curl", preview == null ? null : Commands.curl(preview, job));
     json(ctx, 200, json);
+  }
+
+  /**
+   * The task the history holds for exactly this job, submitted within the day and not failed, so
+   * that the page can say that generating again pays for another take; null when there is none.
+   */
+  private Map<String, Object> sameJob(VideoJob job) {
+    try {
+      return settings.history().sameJob(client.provider().id(), job, Instant.now().minus(SAME_JOB_WINDOW))
+          .map(entry -> {
+            Map<String, Object> same = new LinkedHashMap<>();
+            same.put("task_id", entry.taskId());
+            same.put("status", entry.status());
+            same.put("submitted_at", entry.submittedAt().toString());
+            return same;
+          })
+          .orElse(null);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 
   private void balance(Context ctx) {

@@ -240,6 +240,26 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theCheckNamesTheTaskOfTheSameJobSoThatGeneratingAgainIsNoSurprise() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    assertThat(json(post("/api/check", job(upload, 10)))).containsEntry("same_job", null);
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+
+    Map<String, Object> same = (Map<String, Object>) json(post("/api/check", job(upload, 10))).get("same_job");
+    Map<String, Object> longer = json(post("/api/check", job(upload, 15)));
+
+    assertThat(same).containsEntry("task_id", taskId).containsKeys("status", "submitted_at");
+    assertThat(longer).as("another duration is another job").containsEntry("same_job", null);
+    mock.script().failNextTask("generation_failed", "refused");
+    String failed = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 15))).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(failed).filter(HistoryEntry::isFinished).isPresent());
+    assertThat(json(post("/api/check", job(upload, 15)))).as("a failed take is not the job done")
+        .containsEntry("same_job", null);
+  }
+
+  @Test
   void picksUpATaskStillRunningWhenItStartsAgain() throws IOException {
     start(Duration.ofSeconds(2));
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");

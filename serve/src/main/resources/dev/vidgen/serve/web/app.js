@@ -336,7 +336,24 @@ async function runCheck() {
   $('command-text').textContent = result.body.command || '';
   $('curl-text').textContent = result.body.curl || '';
   $('copy-curl').disabled = !result.body.curl;
+  showSameJob(result.body.same_job);
   updateGenerate();
+}
+
+// The history holds this exact job from the last day: generating again makes (and pays for) another take.
+function showSameJob(same) {
+  const note = $('same-job');
+  // A failed take is not the same job done: trying again is what it needs.
+  const shown = Boolean(same) && same.status !== 'failed';
+  note.hidden = !shown;
+  if (!shown) {
+    note.textContent = '';
+    return;
+  }
+  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(same.submitted_at)) / 60000));
+  const when = minutes < 1 ? 'just now' : minutes < 90 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
+  note.textContent = `You generated this exact job ${when} (task ${same.task_id}, ${statusWords(same).toLowerCase()}).`
+    + ' Generating again makes another take and pays for it again.';
 }
 
 function fieldKey(field) {
@@ -465,6 +482,7 @@ async function generate(event) {
     const task = result.body.task;
     state.currentTask = task.task_id;
     updateTask(task);
+    scheduleCheck();
   } else {
     const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
     if (result.body && result.body.violations) showFieldErrors(result.body.violations);
@@ -506,6 +524,11 @@ function updateTask(task) {
   const previous = state.tasks.get(task.task_id);
   state.tasks.set(task.task_id, task);
   state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
+  const same = state.lastCheck && state.lastCheck.same_job;
+  if (same && same.task_id === task.task_id && same.status !== task.status) {
+    same.status = task.status;
+    showSameJob(same);
+  }
   if (!state.currentTask && !isFinished(task)) state.currentTask = task.task_id;
   if (state.currentTask === task.task_id) renderCurrent(task, previous);
   renderHistory();
