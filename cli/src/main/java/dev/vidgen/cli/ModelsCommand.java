@@ -1,18 +1,19 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.catalog.RouteFiles;
+import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
-import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,18 @@ final class ModelsCommand extends ClientCommand {
       description = "With --live: print a starter route file for the models the key may use that the catalog lacks.")
   boolean emitRoutes;
 
+  /** The models the provider lists for the key; a provider that lists none is a clear error, not an unexpected one. */
+  private static Set<String> liveModels(Session session) {
+    VidgenClient client = session.onlineClient();
+    try {
+      return new TreeSet<>(client.liveModels());
+    } catch (UnsupportedOperationException e) {
+      throw new CliException(ExitCodes.OTHER, "unsupported",
+          "provider " + client.provider().id() + " does not list the models a key may use (" + e.getMessage() + ")",
+          "leave out --live to see the catalog, or use --provider toapis (with TOAPIS_API_KEY) to see what your key may use");
+    }
+  }
+
   @Override
   int run(Session session, Output output) {
     if (emitRoutes && !live) {
@@ -37,7 +50,7 @@ final class ModelsCommand extends ClientCommand {
     }
     RouteCatalog catalog = live ? session.onlineClient().catalog() : session.offlineClient().catalog();
     List<ModelRoute> routes = catalog.routes();
-    Set<String> listed = live ? new TreeSet<>(session.onlineClient().liveModels()) : Set.of();
+    Set<String> listed = live ? liveModels(session) : Set.of();
     List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty()).toList();
     if (emitRoutes) {
       session.context().out().println(StarterRoutes.json(liveOnly));

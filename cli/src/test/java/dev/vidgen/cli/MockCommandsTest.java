@@ -50,6 +50,18 @@ class MockCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void liveModelsOnTheMockSayWhyNotInsteadOfAnUnexpectedError() {
+    CliRun.Result result = cli().run("models", "--provider", "mock", "--live", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OTHER);
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "unsupported");
+    assertThat((String) error.get("message")).startsWith("provider mock does not list the models a key may use");
+    assertThat((String) error.get("next")).contains("leave out --live", "--provider toapis");
+  }
+
+  @Test
   void listsModelsInAnAlignedTableWithPrices() {
     CliRun.Result result = cli().run("models", "--provider", "mock");
 
