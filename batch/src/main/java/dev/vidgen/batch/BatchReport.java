@@ -68,6 +68,11 @@ public record BatchReport(
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** How many completed jobs had no known price, so that {@link #credits()} leaves them out. */
+  public long unpriced() {
+    return entries.stream().filter(e -> e.state() == State.COMPLETED && e.credits() == null).count();
+  }
+
   /** The same in US dollars. */
   public BigDecimal usd() {
     return credits().divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_UP).stripTrailingZeros();

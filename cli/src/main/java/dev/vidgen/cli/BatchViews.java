@@ -114,7 +114,8 @@ final class BatchViews {
     output.table(rows);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
-        + report.count(State.COMPLETED) + " completed job(s)");
+        + report.count(State.COMPLETED) + " completed job(s)"
+        + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : ""));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -199,6 +200,7 @@ final class BatchViews {
     json.put("unknown", report.count(State.UNKNOWN));
     json.put("credits", report.credits());
     json.put("usd", report.usd());
+    json.put("completed_unpriced", report.unpriced());
     json.put("files", report.files().stream().map(Path::toString).toList());
     json.put("batch", report.batch());
     json.put("journal", report.journal());

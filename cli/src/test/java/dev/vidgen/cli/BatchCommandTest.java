@@ -61,7 +61,11 @@ class BatchCommandTest {
     assertThat(refused.err()).contains("1 job(s) have no known price", "add --allow-unknown-prices")
         .doesNotContain("raise --max-credits");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
-    assertThat(allowed.json()).containsEntry("completed", 2.0);
+    assertThat(allowed.json()).containsEntry("completed", 2.0).containsEntry("credits", 20.0)
+        .containsEntry("completed_unpriced", 1.0);
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--max-credits", "100", "--allow-unknown-prices"));
+    assertThat(again.out()).as("the total leaves out the job of unknown price, and says so")
+        .contains("spent    20 credits ($0.10) for 2 completed job(s), not counting 1 of unknown price");
     assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
     assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
   }
@@ -75,7 +79,8 @@ class BatchCommandTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
     Map<String, Object> json = result.json();
     assertThat(json).containsEntry("total", 3.0).containsEntry("completed", 3.0).containsEntry("failed", 0.0)
-        .containsEntry("unknown", 0.0).containsEntry("credits", 70.0).containsEntry("usd", 0.35);
+        .containsEntry("unknown", 0.0).containsEntry("credits", 70.0).containsEntry("usd", 0.35)
+        .containsEntry("completed_unpriced", 0.0);
     @SuppressWarnings("unchecked")
     List<String> files = (List<String>) json.get("files");
     assertThat(files).hasSize(3).allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
