@@ -123,6 +123,10 @@ final class Failures {
     if (cause instanceof VidgenException vidgen) {
       return vidgen.docsAnchor().replace('-', '_');
     }
+    if (cause instanceof UnsupportedOperationException) {
+      // A provider without this capability: its words say which; not a fault of vidgen's.
+      return "unsupported";
+    }
     return "internal";
   }
 
@@ -185,7 +189,8 @@ final class Failures {
       message = cause.getClass().getSimpleName();
     }
     message = SafeText.mask(message);
-    return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException)
+    return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException
+        || cause instanceof UnsupportedOperationException)
         ? "unexpected error: " + message
         : message;
   }
@@ -240,6 +245,9 @@ final class Failures {
     if (cause instanceof ProviderConfigurationException) {
       return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "
           + ProviderChoice.KEY_VARIABLE;
+    }
+    if (cause instanceof UnsupportedOperationException) {
+      return "choose a provider that offers it with --provider";
     }
     if (cause instanceof ProviderSelectionException selection) {
       return "choose one with --provider (" + String.join(" or ", selection.availableIds()) + ")";

@@ -2,10 +2,12 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class OutputTest {
@@ -19,6 +21,24 @@ class OutputTest {
     assertThat(lines).containsExactly(
         "MODEL                   SECONDS  PRICE",
         "grok-video-1.5-preview  10, 15   $0.10/10 s");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aProviderWithoutACapabilityIsUnsupportedNotAnUnexpectedError() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Output output = new Output(new PrintWriter(out), new PrintWriter(err), true);
+
+    int exit = Failures.report(new CompletionException(
+        new UnsupportedOperationException("acme cannot upload videos")), null, output);
+
+    assertThat(exit).isEqualTo(ExitCodes.OTHER);
+    assertThat(err.toString()).contains("vidgen: acme cannot upload videos — choose a provider that offers it")
+        .doesNotContain("unexpected");
+    Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>)
+        JsonTrees.parse(out.toString())).get("error");
+    assertThat(error).containsEntry("kind", "unsupported");
   }
 
   @Test
