@@ -39,7 +39,8 @@ final class ModelsCommand extends ClientCommand {
     } catch (UnsupportedOperationException e) {
       throw new CliException(ExitCodes.OTHER, "unsupported",
           "provider " + client.provider().id() + " does not list the models a key may use (" + e.getMessage() + ")",
-          "leave out --live to see the catalog, or use --provider toapis (with TOAPIS_API_KEY) to see what your key may use");
+          "leave out --live to see the catalog, or use --provider toapis (with TOAPIS_API_KEY) to see what"
+              + " your key may use");
     }
   }
 

@@ -6,12 +6,12 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,9 +23,6 @@ import java.util.Optional;
  * expect. {@code --again} skips the check, and the mock, which charges nothing, is never checked.
  */
 final class RepeatCheck {
-  /** How far back an identical job counts: as long as a result link lasts. */
-  static final Duration WINDOW = Duration.ofHours(24);
-
   private RepeatCheck() {}
 
   /** Whether to go on and submit {@code job}; false when the person at the terminal said no. */
@@ -81,7 +78,7 @@ final class RepeatCheck {
       Output output) {
     try {
       return HistoryRecord.history(session.context())
-          .flatMap(history -> history.sameJob(providerId, job, now.minus(WINDOW)));
+          .flatMap(history -> history.sameJob(providerId, job, now.minus(TaskHistory.SAME_JOB_WINDOW)));
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();

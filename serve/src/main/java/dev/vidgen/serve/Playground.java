@@ -16,6 +16,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +52,6 @@ import java.util.regex.Pattern;
  * server. Start one with {@link #start}; {@link #close} stops it.
  */
 public final class Playground implements AutoCloseable {
-  /** How far back an identical job counts as the same one: as long as a result link lasts. */
-  private static final Duration SAME_JOB_WINDOW = Duration.ofHours(24);
   private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
@@ -249,7 +247,8 @@ public final class Playground implements AutoCloseable {
    */
   private Map<String, Object> sameJob(VideoJob job) {
     try {
-      return settings.history().sameJob(client.provider().id(), job, Instant.now().minus(SAME_JOB_WINDOW))
+      Instant since = Instant.now().minus(TaskHistory.SAME_JOB_WINDOW);
+      return settings.history().sameJob(client.provider().id(), job, since)
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());

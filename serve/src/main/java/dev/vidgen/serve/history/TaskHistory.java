@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ import java.util.Optional;
 public final class TaskHistory {
   /** The environment variable that names the vidgen data folder. */
   public static final String HOME_VARIABLE = "VIDGEN_HOME";
+
+  /** How far back an identical job counts as the same one ({@link #sameJob}): as long as a result link lasts. */
+  public static final Duration SAME_JOB_WINDOW = Duration.ofHours(24);
 
   private static final Object APPEND_LOCK = new Object();
 
