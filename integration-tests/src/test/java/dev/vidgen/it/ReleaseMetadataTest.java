@@ -71,6 +71,51 @@ class ReleaseMetadataTest {
     }
   }
 
+  /**
+   * An app that imports only vidgen-bom has none of the parent's third-party management, so the
+   * published POMs themselves must bring the HTTP stack the build tests with: OkHttp 5 alone (not
+   * Retrofit's OkHttp 4 beside it), and Okio and Kotlin's library at the build's versions (not
+   * Moshi's older ones, on which OkHttp 5 fails).
+   */
+  @Test
+  void anAppThatImportsOnlyTheBomGetsTheHttpStackTheBuildRunsOn() throws Exception {
+    Element toapis = read(root().resolve("provider-toapis/pom.xml"));
+    List<Element> retrofit = dependencies(toapis).stream()
+        .filter(dependency -> text(dependency, "groupId").equals("com.squareup.retrofit2")).toList();
+    assertThat(retrofit).isNotEmpty();
+    for (Element dependency : retrofit) {
+      assertThat(exclusionIds(dependency.getElementsByTagName("exclusion")))
+          .as(text(dependency, "artifactId") + " leaves out OkHttp 4").contains("com.squareup.okhttp3:okhttp");
+    }
+    assertThat(dependencies(toapis)).extracting(ReleaseMetadataTest::id).contains("com.squareup.okhttp3:okhttp-jvm");
+    assertThat(dependencies(read(root().resolve("core/pom.xml")))).extracting(ReleaseMetadataTest::id)
+        .contains("com.squareup.moshi:moshi", "com.squareup.okio:okio-jvm", "org.jetbrains.kotlin:kotlin-stdlib");
+  }
+
+  private static List<Element> dependencies(Element project) {
+    List<Element> found = new ArrayList<>();
+    Element dependencies = child(project, "dependencies");
+    NodeList nodes = dependencies == null ? null : dependencies.getChildNodes();
+    for (int i = 0; nodes != null && i < nodes.getLength(); i++) {
+      if (nodes.item(i) instanceof Element dependency && dependency.getTagName().equals("dependency")) {
+        found.add(dependency);
+      }
+    }
+    return found;
+  }
+
+  private static String id(Element dependency) {
+    return text(dependency, "groupId") + ":" + text(dependency, "artifactId");
+  }
+
+  private static List<String> exclusionIds(NodeList exclusions) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < exclusions.getLength(); i++) {
+      ids.add(id((Element) exclusions.item(i)));
+    }
+    return ids;
+  }
+
   /** The version {@code project}'s build (or its plugin management) gives {@code artifactId}, or "". */
   private static String pluginVersion(Element project, String artifactId) {
     Element build = child(project, "build");
