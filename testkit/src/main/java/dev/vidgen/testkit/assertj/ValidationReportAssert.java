@@ -9,7 +9,7 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link ValidationReport}, such as {@code
- * assertThat(report).hasError("seconds", "duration.not_offered")}.
+ * assertThat(report).hasError("seconds", "seconds.not_offered")}.
  */
 public final class ValidationReportAssert
     extends AbstractAssert<ValidationReportAssert, ValidationReport> {

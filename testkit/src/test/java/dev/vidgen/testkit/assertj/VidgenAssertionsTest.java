@@ -5,11 +5,14 @@ import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThatThrownBy;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
@@ -64,17 +67,27 @@ class VidgenAssertionsTest {
   }
 
   @Test
+  void theDocumentedReportAssertionHoldsOnWhatTheValidatorReallyReports() {
+    VideoJob sixSeconds = VideoJob.builder("grok-video-1.5-preview")
+        .prompt("Slow push-in").image("https://example.com/a.png").seconds(6).build();
+    ValidationReport report = JobValidator.of(RouteCatalog.builtIn()).validate(sixSeconds);
+
+    // As docs/testing-with-the-mock.md writes it.
+    assertThat(report).isInvalid().hasError("seconds", "seconds.not_offered").hasErrorCount(1);
+  }
+
+  @Test
   void validationReportAssertionsFindViolationsByFieldAndCode() {
     ValidationReport report = new ValidationReport("grok-video-1.5-preview", GenerationMode.IMAGE_TO_VIDEO,
         List.of(
-            Violation.error("seconds", "duration.not_offered", "6", "10 or 15", "seconds: 6 is not offered"),
+            Violation.error("seconds", "seconds.not_offered", "6", "10 or 15", "seconds: 6 is not offered"),
             Violation.warning("params.foo", "param.unknown", "1", "", "params.foo is unknown")));
 
-    assertThat(report).isInvalid().hasError("seconds", "duration.not_offered")
+    assertThat(report).isInvalid().hasError("seconds", "seconds.not_offered")
         .hasWarning("params.foo", "param.unknown").hasErrorCount(1)
         .hasErrorMessageContaining("not offered").resolvesTo(GenerationMode.IMAGE_TO_VIDEO);
     assertThatThrownBy(() -> assertThat(report).isValid())
-        .hasMessageContaining("seconds [duration.not_offered] seconds: 6 is not offered");
+        .hasMessageContaining("seconds [seconds.not_offered] seconds: 6 is not offered");
     assertThatThrownBy(() -> assertThat(report).hasError("images", "images.too_few"))
         .hasMessageContaining("expected an error on images with code images.too_few");
     assertThatThrownBy(() -> assertThat(report).hasNoWarnings()).hasMessageContaining("params.foo");
