@@ -96,11 +96,18 @@ final class JobForm {
   private static URI video(Object item, int index) {
     String field = "videos[" + index + "]";
     if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
+      URI video;
       try {
-        return URI.create(url.strip());
+        video = URI.create(url.strip());
       } catch (IllegalArgumentException e) {
         throw new Refusal(400, field, field + ": not a URL: " + url, "give an https:// address of an MP4, MOV or WebM video");
       }
+      // A file: URI is a local video to the client, which would read and upload it: never from a page.
+      if (video.getScheme() == null || VideoJob.isLocalVideo(video)) {
+        throw new Refusal(400, field, field + ": the playground takes videos by http(s) address only, not " + url,
+            "a local video goes through vidgen generate --video FILE");
+      }
+      return video;
     }
     throw new Refusal(400, field, field + ": give a URL", "a local video goes through vidgen generate --video FILE");
   }

@@ -3,6 +3,7 @@ package dev.vidgen.serve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -78,13 +79,23 @@ final class Uploads {
     }
     Path dir = folder.resolve(id);
     try (var files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile)
+      return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
           .filter(file -> !file.getFileName().toString().startsWith("."))
+          .filter(this::staysInside)
           .findFirst()
           .flatMap(file -> ImageKind.ofExtension(file.getFileName().toString())
               .map(kind -> new Upload(id, file, kind, sizeOf(file))));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /** Whether {@code file}, with every link on its way followed, is still in the uploads folder (no link leads out). */
+  private boolean staysInside(Path file) {
+    try {
+      return file.toRealPath().startsWith(folder.toRealPath());
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -14,6 +14,7 @@ import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
@@ -117,6 +118,29 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void neverReadsALocalFileNamedAsAVideoAddress() throws IOException {
+    start();
+    // The start of an MP4 (an ftyp box), so that only the address, not the content, can refuse it.
+    byte[] ftyp = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    Path local = Files.write(folder.resolve("private.mp4"), ftyp);
+    for (String address : List.of(local.toUri().toString(), "file:///etc/passwd", "/etc/passwd")) {
+      for (String path : List.of("/api/check", "/api/generate")) {
+        String body = "{\"model\":\"seedance-2\",\"mode\":\"reference-to-video\",\"prompt\":\"x\","
+            + "\"videos\":[{\"url\":\"" + address + "\"}]}";
+        try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+          Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
+          assertThat(response.code()).as(path + " with " + address).isEqualTo(400);
+          assertThat(error).containsEntry("field", "videos[0]");
+          assertThat((String) error.get("message")).contains("by http(s) address only");
+        }
+      }
+    }
+    assertThat(mock.calls(MockCall.Method.UPLOAD_VIDEO)).as("nothing read or uploaded").isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
   void checksAJobWithEveryViolationAndNoPreviewWhileItIsInvalid() {
     start();
     Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));
@@ -214,6 +238,28 @@ class PlaygroundServerTest {
     try (Response response = http.newCall(request("/videos/ok.mp4").build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.body().string()).isEqualTo("fake video");
+    }
+  }
+
+  @Test
+  void followsNoLinkOutOfTheUploadsFolder() throws IOException {
+    start();
+    Path outside = Files.createDirectories(folder.resolve("outside"));
+    Files.write(outside.resolve("secret.png"), Files.readAllBytes(productPng()));
+    Files.createSymbolicLink(folder.resolve("uploads/bbbbbbbbbbbbbbbb"), outside);
+    Path linkedFile = Files.createDirectories(folder.resolve("uploads/cccccccccccccccc")).resolve("x.png");
+    Files.createSymbolicLink(linkedFile, outside.resolve("secret.png"));
+
+    for (String id : List.of("bbbbbbbbbbbbbbbb", "cccccccccccccccc")) {
+      try (Response response = http.newCall(request("/uploads/" + id).build()).execute()) {
+        assertThat(response.code()).as("/uploads/" + id).isEqualTo(404);
+      }
+      String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[{\"upload\":\"" + id + "\"}]}";
+      try (Response response = http.newCall(request("/api/check").post(RequestBody.create(job, JSON)).build())
+          .execute()) {
+        assertThat(response.code()).as("a job naming it").isEqualTo(400);
+        assertThat(response.body().string()).contains("no longer here");
+      }
     }
   }
 
