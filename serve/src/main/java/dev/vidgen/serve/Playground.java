@@ -214,6 +214,27 @@ public final class Playground implements AutoCloseable {
   private void check(Context ctx) {
     VideoJob job = JobForm.read(ctx.body(), uploads);
     ValidationReport report = client.validate(job);
+    if (!report.isValid()) {
+      json(ctx, 200, checked(job, report));
+      return;
+    }
+    // A valid job is also checked against the models the key may use (a list the client keeps for minutes),
+    // so that the page shows that refusal before Generate, like every other.
+    ctx.future(() -> client.checkModelAvailableAsync(job.model()).handle((available, failure) -> {
+      Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
+      ValidationReport seen = report;
+      if (cause instanceof InvalidJobException notListed) {
+        List<Violation> all = new ArrayList<>(report.violations());
+        all.addAll(notListed.report().violations());
+        seen = new ValidationReport(report.model(), report.mode(), all);
+      }
+      json(ctx, 200, checked(job, seen));
+      return null;
+    }));
+  }
+
+  /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
+  private Map<String, Object> checked(VideoJob job, ValidationReport report) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.isValid());
     json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
@@ -238,7 +259,7 @@ public final class Playground implements AutoCloseable {
     json.put("same_job", report.isValid() ? sameJob(job) : null);
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
     json.put("curl", preview == null ? null : Commands.curl(preview, job));
-    json(ctx, 200, json);
+    return json;
   }
 
   /**

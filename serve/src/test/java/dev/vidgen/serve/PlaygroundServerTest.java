@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -138,6 +139,26 @@ class PlaygroundServerTest {
     }
     assertThat(mock.calls(MockCall.Method.UPLOAD_VIDEO)).as("nothing read or uploaded").isEmpty();
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCheckRefusesAModelTheKeyMayNotUseBeforeGenerate() throws IOException {
+    mock = MockVideoProvider.builder().liveModels(Set.of("seedance-2")).build();
+    client = VidgenClient.builder().provider(mock).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<String, Object> refused = json(post("/api/check", job(upload, 10)));
+    Map<String, Object> listed = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"waves\"}"));
+
+    assertThat(refused).containsEntry("valid", false).containsEntry("preview", null);
+    assertThat((List<Map<String, Object>>) refused.get("violations")).singleElement()
+        .satisfies(violation -> assertThat(violation).containsEntry("field", "model")
+            .containsEntry("code", "model.not_available"));
+    assertThat(listed).containsEntry("valid", true);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("the list is read once and kept").hasSize(1);
   }
 
   @Test
