@@ -1,15 +1,16 @@
 package dev.vidgen.serve;
 
-import dev.vidgen.core.client.TaskFailedException;
-import dev.vidgen.core.concurrent.AsyncFailures;
-import dev.vidgen.core.error.AuthenticationException;
-import dev.vidgen.core.error.ResultExpiredException;
-import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.RetriableProviderException;
+import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +43,11 @@ import org.slf4j.LoggerFactory;
 final class Jobs {
   /** How long a task is waited for, counted from its submission. */
   static final Duration DEADLINE = Duration.ofHours(2);
+  /**
+   * How long after the provider or the network failed past the client's retries the task is
+   * followed again: a playground runs for hours, so an outage of minutes must not end a follow.
+   */
+  static final Duration FOLLOW_AGAIN_AFTER = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
@@ -49,6 +57,7 @@ final class Jobs {
   private final Clock clock;
   private final Consumer<Map<String, Object>> publish;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
+  private final Duration followAgainAfter;
 
   /** What the page knows of a task being followed. */
   /**
@@ -62,6 +71,12 @@ final class Jobs {
   }
 
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish) {
+    this(client, history, videos, clock, publish, FOLLOW_AGAIN_AFTER);
+  }
+
+  Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
+      Duration followAgainAfter) {
+    this.followAgainAfter = Objects.requireNonNull(followAgainAfter, "followAgainAfter == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
     this.videos = videos.toAbsolutePath().normalize();
@@ -144,9 +159,29 @@ final class Jobs {
               return;
             }
             live.put(id, stopped(id, latest, cause, finished.get(), fromItsStart));
+            if (!finished.get() && cause instanceof RetriableProviderException) {
+              followAgain(handle, fromItsStart);
+            }
           }
           changed(id);
         });
+  }
+
+  /**
+   * Follows the task again after {@link #followAgainAfter}, from its latest entry, unless
+   * something else (a restart's pick-up) follows it by then; the follow's deadline still counts
+   * from the submission.
+   */
+  private void followAgain(JobHandle handle, boolean fromItsStart) {
+    String id = handle.taskId().value();
+    Live stoppedAt = live.get(id);
+    Executor later = CompletableFuture.delayedExecutor(followAgainAfter.toMillis(), TimeUnit.MILLISECONDS);
+    CompletableFuture.runAsync(() -> {
+      Live current = live.get(id);
+      if (current == stoppedAt && current != null) {
+        follow(handle, current.entry(), fromItsStart);
+      }
+    }, later);
   }
 
   /**
@@ -173,8 +208,11 @@ final class Jobs {
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause)
-        : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)
-            + ", to pick it up";
+        : cause instanceof RetriableProviderException
+            ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
+                + " s (or run vidgen wait " + Commands.quote(id) + ")"
+            : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)
+                + ", to pick it up";
     return new Live(latest, null, next, message);
   }
 
