@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,8 @@ final class JobForm {
         .aspectRatio(blankToNull(text(form, "aspect_ratio")))
         .resolution(blankToNull(text(form, "resolution")));
     Object seconds = form.get("seconds");
-    if (seconds instanceof Long whole && whole > 0 && whole < 100_000) {
-      job.seconds(whole.intValue());
-    } else if (seconds != null && !(seconds instanceof String text && text.isBlank())) {
-      throw new Refusal(400, "seconds", "seconds must be a whole number, was " + seconds, null);
+    if (seconds != null && !(seconds instanceof String text && text.isBlank())) {
+      job.seconds(wholeSeconds(seconds));
     }
     String mode = blankToNull(text(form, "mode"));
     if (mode != null) {
@@ -74,6 +73,21 @@ final class JobForm {
       });
     }
     return job.build();
+  }
+
+  /** A duration given as a JSON number or digits ({@code 10}, {@code 10.0}, {@code "10"}): a positive whole number. */
+  private static int wholeSeconds(Object seconds) {
+    try {
+      BigDecimal value = new BigDecimal(seconds.toString().strip());
+      if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100_000)) < 0
+          && value.stripTrailingZeros().scale() <= 0) {
+        return value.intValueExact();
+      }
+    } catch (NumberFormatException | ArithmeticException notWhole) {
+      // Refused below.
+    }
+    throw new Refusal(400, "seconds", "seconds must be a positive whole number of seconds, such as 10; was " + seconds,
+        null);
   }
 
   private static ImageInput image(Object item, int index, Uploads uploads) {

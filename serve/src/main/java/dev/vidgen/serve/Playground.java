@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.json.JsonTrees;
@@ -159,6 +160,13 @@ public final class Playground implements AutoCloseable {
     app.post("/api/generate", this::generate);
     app.get("/api/history", this::history);
     app.get("/videos/{name}", this::video);
+    app.before("/api/events", ctx -> {
+      String accept = ctx.header("Accept");
+      if (accept == null || !accept.contains("text/event-stream")) {
+        throw new Refusal(406, null, "/api/events is a stream of server-sent events; ask for it with"
+            + " Accept: text/event-stream", "curl -N -H 'Accept: text/event-stream' URL/api/events");
+      }
+    });
     app.sse("/api/events", this::events);
     app.exception(Refusal.class, (refusal, ctx) -> {
       Map<String, Object> error = new LinkedHashMap<>();
@@ -305,7 +313,8 @@ public final class Playground implements AutoCloseable {
       data = in.readNBytes((int) Uploads.MAX_BYTES + 1);
     }
     if (data.length > Uploads.MAX_BYTES) {
-      throw Uploads.tooLarge(data.length);
+      // Read no further than one byte past the limit: how large it is, is not known.
+      throw Uploads.tooLarge(-1);
     }
     Uploads.Upload upload = uploads.store(data, fileName(ctx.header("X-File-Name")));
     json(ctx, 201, uploadJson(upload));
@@ -330,7 +339,7 @@ public final class Playground implements AutoCloseable {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
-            : cause instanceof BudgetExceededException ? 402
+            : cause instanceof BudgetExceededException || cause instanceof InsufficientQuotaException ? 402
             : cause instanceof AuthenticationException ? 401 : 502;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error", Hints.of(cause));

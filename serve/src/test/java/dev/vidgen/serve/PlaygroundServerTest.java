@@ -19,6 +19,7 @@ import dev.vidgen.provider.mock.MockVideoProvider;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +164,49 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void takesSecondsAsAWholeNumberInAnySpellingAndSaysWhatIsAllowed() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    for (String seconds : List.of("15", "15.0", "\"15\"")) {
+      String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
+      assertThat(json(post("/api/check", body))).as(seconds).containsEntry("valid", true);
+    }
+    for (String seconds : List.of("0", "-5", "12.5", "\"ten\"")) {
+      String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
+      try (Response response = http.newCall(request("/api/check").post(RequestBody.create(body, JSON)).build())
+          .execute()) {
+        assertThat(response.code()).as(seconds).isEqualTo(400);
+        assertThat(response.body().string()).contains("seconds must be a positive whole number of seconds, such as 10");
+      }
+    }
+  }
+
+  @Test
+  void tooFewCreditsAnswer402LikeAnyBudgetRefusal() throws IOException {
+    mock = MockVideoProvider.builder().credits(new BigDecimal("5")).build();
+    client = VidgenClient.builder().provider(mock).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+        .build()).execute()) {
+      assertThat(response.code()).isEqualTo(402);
+      assertThat(response.body().string()).contains("insufficient_credits");
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void saysHowToAskForTheEventStream() throws IOException {
+    start();
+    try (Response plain = http.newCall(request("/api/events").build()).execute()) {
+      assertThat(plain.code()).isEqualTo(406);
+      assertThat(plain.body().string()).contains("Accept: text/event-stream");
+    }
+  }
+
+  @Test
   void checksAJobWithEveryViolationAndNoPreviewWhileItIsInvalid() {
     start();
     Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));
@@ -234,7 +279,22 @@ class PlaygroundServerTest {
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
     try (Response large = http.newCall(request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
       assertThat(large.code()).isEqualTo(413);
-      assertThat(large.body().string()).contains("10 MB");
+      assertThat(large.body().string()).contains("the image is 10.0 MB, over the 10 MB upload limit");
+    }
+    RequestBody streamed = new RequestBody() { // no length given, so the size is not known until it is read
+      @Override
+      public MediaType contentType() {
+        return BYTES;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(huge).write(huge);
+      }
+    };
+    try (Response large = http.newCall(request("/api/uploads").post(streamed).build()).execute()) {
+      assertThat(large.code()).isEqualTo(413);
+      assertThat(large.body().string()).contains("\"the image is over the 10 MB upload limit\"");
     }
     String id = uploadId(Files.readAllBytes(productPng()), "..%2F..%2Fevil name.png");
     assertThat(Files.list(folder.resolve("uploads/" + id)).map(p -> p.getFileName().toString())).containsExactly("evil_name.png");
