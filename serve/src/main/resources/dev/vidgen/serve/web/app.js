@@ -506,7 +506,8 @@ function showFailure(message, next) {
 
 function statusWords(task) {
   switch (task.status) {
-    case 'queued': return 'Queued at the provider';
+    // A status word vidgen does not know reads as queued; progress says the work has begun.
+    case 'queued': return task.progress > 0 ? 'Generating' : 'Queued at the provider';
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
