@@ -6,6 +6,7 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class RepeatCheck {
       return true;
     }
     Instant now = Instant.now();
-    Optional<HistoryEntry> earlier = sameJob(session, client.provider().id(), job, now, output);
+    Optional<HistoryEntry> earlier = sameJob(session, client, job, now, output);
     if (earlier.isEmpty()) {
       return true;
     }
@@ -74,11 +75,12 @@ final class RepeatCheck {
     }
   }
 
-  private static Optional<HistoryEntry> sameJob(Session session, String providerId, VideoJob job, Instant now,
+  private static Optional<HistoryEntry> sameJob(Session session, VidgenClient client, VideoJob job, Instant now,
       Output output) {
     try {
       return HistoryRecord.history(session.context())
-          .flatMap(history -> history.sameJob(providerId, job, now.minus(TaskHistory.SAME_JOB_WINDOW)));
+          .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
+              JobIdentity.asSent(client)));
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();

@@ -108,6 +108,16 @@ class RepeatCheckTest {
   }
 
   @Test
+  void theSameRequestIsTheSameJobHoweverItWasSpelled() {
+    String taskId = submittedTaskId();
+
+    CliRun.Result again = generate(toApis(), "--no-wait", "--seconds", "10", "--mode", "i2v");
+
+    assertThat(again.err()).as("10 s is the default, image-to-video the mode inferred")
+        .contains("the same job was submitted just now as task " + taskId);
+  }
+
+  @Test
   void againSkipsTheQuestion() {
     submittedTaskId();
 

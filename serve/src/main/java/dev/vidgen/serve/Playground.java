@@ -17,6 +17,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -277,7 +278,7 @@ public final class Playground implements AutoCloseable {
   private Map<String, Object> sameJob(VideoJob job) {
     try {
       Instant since = Instant.now().minus(TaskHistory.SAME_JOB_WINDOW);
-      return settings.history().sameJob(client.provider().id(), job, since)
+      return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());

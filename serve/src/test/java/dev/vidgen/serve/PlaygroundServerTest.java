@@ -379,6 +379,10 @@ class PlaygroundServerTest {
 
     assertThat(same).containsEntry("task_id", taskId).containsKeys("status", "submitted_at");
     assertThat(longer).as("another duration is another job").containsEntry("same_job", null);
+    String asSent = job(upload, 10).replace("\"seconds\":10,", "").replace("{", "{\"mode\":\"image-to-video\",");
+    assertThat((Map<String, Object>) json(post("/api/check", asSent)).get("same_job"))
+        .as("the default named or left out, the mode named or inferred: the same request, so the same job")
+        .containsEntry("task_id", taskId);
     mock.script().failNextTask("generation_failed", "refused");
     String failed = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 15))).get("task")).get("task_id");
     await().atMost(Duration.ofSeconds(20)).until(() -> history().find(failed).filter(HistoryEntry::isFinished).isPresent());

@@ -1,6 +1,7 @@
 package dev.vidgen.serve.history;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import java.math.BigDecimal;
@@ -103,6 +104,44 @@ public record HistoryEntry(
     } catch (IllegalArgumentException unreadable) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The job as the settings hold it (local images and videos by their paths), when they can be
+   * read as one; empty for settings written by hand or by an older vidgen that cannot.
+   */
+  public Optional<VideoJob> job() {
+    try {
+      String asked = setting("model");
+      VideoJob.Builder job = VideoJob.builder(asked == null ? model : asked).prompt(setting("prompt"))
+          .aspectRatio(setting("aspect_ratio")).resolution(setting("resolution"));
+      if (settings.get("seconds") instanceof Number seconds) {
+        job.seconds(seconds.intValue());
+      }
+      String mode = setting("mode");
+      if (mode != null) {
+        job.mode(GenerationMode.parse(mode).orElseThrow());
+      }
+      images().forEach(job::image);
+      if (settings.get("videos") instanceof List<?> videos) {
+        videos.forEach(video -> job.video(String.valueOf(video)));
+      }
+      if (settings.get("params") instanceof Map<?, ?> params) {
+        params.forEach((key, value) -> {
+          if (value != null) {
+            job.param(String.valueOf(key), value);
+          }
+        });
+      }
+      return Optional.of(job.build());
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private String setting(String key) {
+    Object value = settings.get(key);
+    return value == null ? null : value.toString();
   }
 
   /** The images of the settings, in order. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
@@ -154,15 +155,31 @@ public final class TaskHistory {
    * not failed: a sign that running the job again pays for a second take of the same video.
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since) {
+    return sameJob(providerId, job, since, HistoryEntry::settingsOf);
+  }
+
+  /**
+   * As {@link #sameJob(String, VideoJob, Instant)}, with "the same" decided by {@code identity}:
+   * two jobs are the same when it gives equal values for them (an entry whose settings no longer
+   * read as a job is compared by its settings). {@link JobIdentity#asSent} compares what the
+   * provider would receive, so that a default left out and the same default named are one job.
+   */
+  public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
+      Function<VideoJob, ?> identity) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(since, "since == null");
-    // Read back as the file holds them, so that numbers and lists compare as they were written.
-    Map<String, Object> settings = JsonTrees.tryParseObject(JsonTrees.write(HistoryEntry.settingsOf(job)))
-        .orElseThrow();
+    Object wanted = comparable(identity.apply(job));
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
-            && !entry.submittedAt().isBefore(since) && entry.settings().equals(settings))
+            && !entry.submittedAt().isBefore(since))
+        .filter(entry -> wanted.equals(entry.job().map(earlier -> comparable(identity.apply(earlier)))
+            .orElse(comparable(entry.settings()))))
         .findFirst();
+  }
+
+  /** A value as it reads back from the file, so that numbers and lists compare as they were written. */
+  private static Object comparable(Object value) {
+    return JsonTrees.tryParse(JsonTrees.write(value)).orElse(value);
   }
 
   /** The latest state of task {@code taskId}, if the history has it. */

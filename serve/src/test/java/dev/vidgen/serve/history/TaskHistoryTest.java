@@ -3,13 +3,16 @@ package dev.vidgen.serve.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.RouteDurations;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +129,20 @@ class TaskHistoryTest {
         .image("https://example.com/a.png").param("seed", 42).param("extra", Map.of("ratio", 1.5)).build();
     assertThat(history.sameJob("mock", longer, since)).isEmpty();
     assertThat(history.sameJob("mock", job(), since)).as("without the params").isEmpty();
+  }
+
+  @Test
+  void anEntryReadsBackAsTheJobItWasMadeFrom() {
+    VideoJob job = VideoJob.builder("seedance-2-5").prompt("snow").mode(GenerationMode.VIDEO_EDIT).seconds(5)
+        .aspectRatio("adaptive").resolution("720p").image(Path.of("/data/still.png"))
+        .video(URI.create("https://cdn.example.com/clip.mp4")).param("seed", 7).build();
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job, "generate"));
+
+    VideoJob read = history.find("t_1").orElseThrow().job().orElseThrow();
+
+    // Compared as written: a number read back is a Long where the job held an Integer.
+    assertThat(JsonTrees.write(HistoryEntry.settingsOf(read))).isEqualTo(JsonTrees.write(HistoryEntry.settingsOf(job)));
   }
 
   @Test

@@ -1,0 +1,31 @@
+package dev.vidgen.serve.history;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** What makes two jobs the same job to a provider, for {@link TaskHistory#sameJob(String, VideoJob, java.time.Instant, Function)}. */
+public final class JobIdentity {
+  private JobIdentity() {}
+
+  /**
+   * The request body {@code client} would send for a job, as its dry run shows it (the mode
+   * resolved, defaults filled in), with the job's local images and videos by path, since the body
+   * names an upload by its file name only. A job the client cannot preview (an invalid one, say) is
+   * known by its settings.
+   */
+  public static Function<VideoJob, Object> asSent(VidgenClient client) {
+    Objects.requireNonNull(client, "client == null");
+    return job -> {
+      Map<String, Object> settings = HistoryEntry.settingsOf(job);
+      try {
+        return List.of(client.preview(job).body(), settings.get("images"), settings.get("videos"));
+      } catch (RuntimeException unpreviewable) {
+        return settings;
+      }
+    };
+  }
+}
