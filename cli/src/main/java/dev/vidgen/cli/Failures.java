@@ -112,6 +112,15 @@ final class Failures {
     return FailureCases.rowOf(cause).exitCode();
   }
 
+  /**
+   * A provider without the capability asked for, in its own words. A JDK refusal without words (a
+   * write to an unmodifiable list, say) is a fault of vidgen's and stays {@code internal}.
+   */
+  private static boolean isUnsupported(Throwable cause) {
+    return cause instanceof UnsupportedOperationException && cause.getMessage() != null
+        && !cause.getMessage().isBlank();
+  }
+
   /** The stable kind in {@code error.kind}, such as {@code rate_limited}. */
   static String kind(Throwable cause) {
     if (cause instanceof CliException cli) {
@@ -123,8 +132,7 @@ final class Failures {
     if (cause instanceof VidgenException vidgen) {
       return vidgen.docsAnchor().replace('-', '_');
     }
-    if (cause instanceof UnsupportedOperationException) {
-      // A provider without this capability: its words say which; not a fault of vidgen's.
+    if (isUnsupported(cause)) {
       return "unsupported";
     }
     return "internal";
@@ -190,7 +198,7 @@ final class Failures {
     }
     message = SafeText.mask(message);
     return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException
-        || cause instanceof UnsupportedOperationException)
+        || isUnsupported(cause))
         ? "unexpected error: " + message
         : message;
   }
@@ -246,7 +254,7 @@ final class Failures {
       return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "
           + ProviderChoice.KEY_VARIABLE;
     }
-    if (cause instanceof UnsupportedOperationException) {
+    if (isUnsupported(cause)) {
       return "choose a provider that offers it with --provider";
     }
     if (cause instanceof ProviderSelectionException selection) {

@@ -65,9 +65,31 @@ public final class Main {
     return Failures.report(e, null, output);
   }
 
-  /** Whether a person can answer a question: standard input and stderr are both a terminal. */
+  /**
+   * Whether a person can answer a question: standard input and stderr are a terminal, this process
+   * runs in the terminal's foreground (not started with {@code &}) and not under CI (where a
+   * terminal may be allocated that nobody types into).
+   */
   static boolean canAsk() {
-    return isTerminal(0) && stderrIsTerminal();
+    String ci = System.getenv("CI");
+    return (ci == null || ci.isBlank() || ci.equalsIgnoreCase("false")) && isTerminal(0) && stderrIsTerminal()
+        && inForeground();
+  }
+
+  /**
+   * On Linux, whether this process's group is the terminal's foreground group ({@code
+   * /proc/self/stat}: pgrp and tpgid), since a background process that reads its terminal is
+   * stopped; elsewhere, true.
+   */
+  private static boolean inForeground() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // After the command name in parentheses: state, ppid, pgrp, session, tty_nr, tpgid, ...
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
+      return fields.length > 5 && fields[2].equals(fields[5]);
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
   }
 
   /**

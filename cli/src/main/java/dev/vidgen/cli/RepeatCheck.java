@@ -10,12 +10,18 @@ import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Before {@code generate} pays: whether this machine's task history holds the identical job,
@@ -24,6 +30,9 @@ import java.util.Optional;
  * expect. {@code --again} skips the check, and the mock, which charges nothing, is never checked.
  */
 final class RepeatCheck {
+  /** How long the question waits for an answer; none is no. */
+  static final Duration ANSWER_WAIT = Duration.ofMinutes(2);
+
   private RepeatCheck() {}
 
   /** Whether to go on and submit {@code job}; false when the person at the terminal said no. */
@@ -49,10 +58,12 @@ final class RepeatCheck {
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
         + "Pay " + Views.price(quote.get()) + " for another take? [y/N] ");
     err.flush();
-    if (yes(session)) {
+    Optional<String> answer = answer(session.context().in(), ANSWER_WAIT);
+    if (answer.isPresent() && isYes(answer.get())) {
       return true;
     }
-    output.note("nothing was sent; " + follow);
+    output.note((answer.isEmpty() ? "no answer within " + ANSWER_WAIT.toMinutes() + " minutes, so " : "")
+        + "nothing was sent; " + follow);
     return false;
   }
 
@@ -106,15 +117,37 @@ final class RepeatCheck {
     return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
   }
 
-  /** Reads one answer line from standard input; anything but yes (or an end of input) is no. */
-  private static boolean yes(Session session) {
+  /**
+   * One line read from {@code in} within {@code wait}, on a thread of its own so that a terminal
+   * nobody types into cannot hold the command; empty when none came in time. An end of input or a
+   * failed read is an empty line.
+   */
+  static Optional<String> answer(InputStream in, Duration wait) {
+    CompletableFuture<String> line = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        String read = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        line.complete(read == null ? "" : read);
+      } catch (IOException e) {
+        line.complete("");
+      }
+    }, "vidgen-answer");
+    reader.setDaemon(true);
+    reader.start();
     try {
-      String answer = new BufferedReader(new InputStreamReader(session.context().in(), StandardCharsets.UTF_8))
-          .readLine();
-      String word = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
-      return word.equals("y") || word.equals("yes");
-    } catch (IOException e) {
-      return false;
+      return Optional.of(line.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException none) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.of("");
     }
+  }
+
+  private static boolean isYes(String answer) {
+    String word = answer.strip().toLowerCase(Locale.ROOT);
+    return word.equals("y") || word.equals("yes");
   }
 }

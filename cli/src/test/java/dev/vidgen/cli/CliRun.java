@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import com.squareup.moshi.JsonReader;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ final class CliRun {
     boolean asking = canAsk;
     CliContext context =
         new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir,
-            new java.io.ByteArrayInputStream(stdin), System.out, () -> asking);
+            new ByteArrayInputStream(stdin), System.out, () -> asking);
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
   }

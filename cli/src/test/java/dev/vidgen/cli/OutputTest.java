@@ -39,6 +39,13 @@ class OutputTest {
     Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>)
         JsonTrees.parse(out.toString())).get("error");
     assertThat(error).containsEntry("kind", "unsupported");
+
+    StringWriter bugOut = new StringWriter();
+    Failures.report(new UnsupportedOperationException(), null,
+        new Output(new PrintWriter(bugOut), new PrintWriter(new StringWriter()), true));
+    assertThat(((Map<String, Object>) ((Map<String, Object>) JsonTrees.parse(bugOut.toString())).get("error")))
+        .as("a JDK refusal without words is a fault of vidgen's, not a missing capability")
+        .containsEntry("kind", "internal");
   }
 
   @Test

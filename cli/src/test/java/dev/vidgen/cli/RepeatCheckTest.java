@@ -7,7 +7,13 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +121,17 @@ class RepeatCheckTest {
 
     assertThat(again.err()).as("10 s is the default, image-to-video the mode inferred")
         .contains("the same job was submitted just now as task " + taskId);
+  }
+
+  @Test
+  void aTerminalNobodyTypesIntoIsNoAnswerAfterTheWait() throws Exception {
+    try (PipedOutputStream nobody = new PipedOutputStream(); PipedInputStream silent = new PipedInputStream(nobody)) {
+      assertThat(RepeatCheck.answer(silent, Duration.ofMillis(200))).as("no answer in time").isEmpty();
+    }
+    assertThat(RepeatCheck.answer(new ByteArrayInputStream("yes\n".getBytes(StandardCharsets.UTF_8)),
+        Duration.ofSeconds(10))).contains("yes");
+    assertThat(RepeatCheck.answer(InputStream.nullInputStream(), Duration.ofSeconds(10))).as("end of input")
+        .contains("");
   }
 
   @Test

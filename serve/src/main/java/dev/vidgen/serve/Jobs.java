@@ -58,8 +58,10 @@ final class Jobs {
   private final Consumer<Map<String, Object>> publish;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Duration followAgainAfter;
+  /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
+  private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
-  /** What the page knows of a task being followed. */
   /**
    * A task being followed: its entry, its progress, and, when following it stopped short of its
    * own verdict, what went wrong ({@code problem}) and what to do ({@code next}).
@@ -76,12 +78,15 @@ final class Jobs {
 
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
       Duration followAgainAfter) {
-    this.followAgainAfter = Objects.requireNonNull(followAgainAfter, "followAgainAfter == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
     this.videos = videos.toAbsolutePath().normalize();
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.publish = Objects.requireNonNull(publish, "publish == null");
+    if (followAgainAfter == null || followAgainAfter.isNegative() || followAgainAfter.isZero()) {
+      throw new IllegalArgumentException("followAgainAfter must be positive: " + followAgainAfter);
+    }
+    this.followAgainAfter = followAgainAfter;
     try {
       history.seed(client.routeDurations(), client.provider().id());
     } catch (UncheckedIOException e) {
@@ -158,8 +163,11 @@ final class Jobs {
             if (cause instanceof CancellationException) {
               return;
             }
-            live.put(id, stopped(id, latest, cause, finished.get(), fromItsStart));
-            if (!finished.get() && cause instanceof RetriableProviderException) {
+            // An outage while the task runs is waited out, within the task's deadline.
+            boolean again = !finished.get() && cause instanceof RetriableProviderException && !closed
+                && clock.instant().plus(followAgainAfter).isBefore(handle.submittedAt().plus(DEADLINE));
+            live.put(id, stopped(id, latest, cause, finished.get(), fromItsStart, again));
+            if (again) {
               followAgain(handle, fromItsStart);
             }
           }
@@ -168,20 +176,29 @@ final class Jobs {
   }
 
   /**
-   * Follows the task again after {@link #followAgainAfter}, from its latest entry, unless
-   * something else (a restart's pick-up) follows it by then; the follow's deadline still counts
-   * from the submission.
+   * Follows the task again after {@link #followAgainAfter}, from its latest entry, unless this
+   * playground closed or the task moved on meanwhile; the follow's deadline still counts from the
+   * submission.
    */
   private void followAgain(JobHandle handle, boolean fromItsStart) {
     String id = handle.taskId().value();
     Live stoppedAt = live.get(id);
     Executor later = CompletableFuture.delayedExecutor(followAgainAfter.toMillis(), TimeUnit.MILLISECONDS);
-    CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> pause = CompletableFuture.runAsync(() -> {
+      paused.remove(id);
       Live current = live.get(id);
-      if (current == stoppedAt && current != null) {
+      if (!closed && current == stoppedAt && current != null) {
         follow(handle, current.entry(), fromItsStart);
       }
     }, later);
+    paused.put(id, pause);
+  }
+
+  /** Cancels every follow waiting out a pause: nothing is followed after this. */
+  void close() {
+    closed = true;
+    paused.values().forEach(pause -> pause.cancel(false));
+    paused.clear();
   }
 
   /**
@@ -191,7 +208,8 @@ final class Jobs {
    * the key) leaves it open in the history, so that a restart or {@code vidgen wait} goes on and
    * nothing paid for is given up or generated again.
    */
-  private Live stopped(String id, HistoryEntry latest, Throwable cause, boolean completed, boolean fromItsStart) {
+  private Live stopped(String id, HistoryEntry latest, Throwable cause, boolean completed, boolean fromItsStart,
+      boolean followedAgain) {
     Instant now = clock.instant();
     String message = Hints.messageOf(cause);
     if (cause instanceof TaskFailedException || cause instanceof TaskNotFoundException) {
@@ -208,7 +226,7 @@ final class Jobs {
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause)
-        : cause instanceof RetriableProviderException
+        : followedAgain
             ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
                 + " s (or run vidgen wait " + Commands.quote(id) + ")"
             : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)

@@ -138,6 +138,7 @@ public final class Playground implements AutoCloseable {
   /** Stops listening and closes the pages' live connections; tasks still running stay in the history and are picked up next time. */
   @Override
   public void close() {
+    jobs.close();
     listeners.forEach(listener -> {
       try {
         listener.close();
@@ -229,7 +230,8 @@ public final class Playground implements AutoCloseable {
     }
     // A valid job is also checked against the models the key may use (a list the client keeps for minutes),
     // so that the page shows that refusal before Generate, like every other.
-    ctx.future(() -> client.checkModelAvailableAsync(job.model()).handle((available, failure) -> {
+    // Answered off the client's threads: the answer reads the history and previews earlier jobs.
+    ctx.future(() -> client.checkModelAvailableAsync(job.model()).handleAsync((available, failure) -> {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       ValidationReport seen = report;
       if (cause instanceof InvalidJobException notListed) {
@@ -315,7 +317,7 @@ public final class Playground implements AutoCloseable {
     }
     if (data.length > Uploads.MAX_BYTES) {
       // Read no further than one byte past the limit: how large it is, is not known.
-      throw Uploads.tooLarge(-1);
+      throw Uploads.tooLarge();
     }
     Uploads.Upload upload = uploads.store(data, fileName(ctx.header("X-File-Name")));
     json(ctx, 201, uploadJson(upload));

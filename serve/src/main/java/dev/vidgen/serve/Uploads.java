@@ -66,10 +66,15 @@ final class Uploads {
     return new Upload(id, file, kind, data.length);
   }
 
-  /** The refusal for a body of {@code bytes} bytes, or of a size not known (a negative {@code bytes}: it was not read to its end). */
+  /** The refusal for a body of {@code bytes} bytes. */
   static Refusal tooLarge(long bytes) {
-    String size = bytes < 0 ? "the image is" : "the image is " + megabytes(bytes) + ",";
-    return new Refusal(413, "images", size + " over the 10 MB upload limit", "shrink or recompress it to at most 10 MB");
+    return new Refusal(413, "images", "the image is " + megabytes(bytes) + ", over the 10 MB upload limit",
+        "shrink or recompress it to at most 10 MB");
+  }
+
+  /** The refusal for a body read no further than past the limit, whose size is not known. */
+  static Refusal tooLarge() {
+    return new Refusal(413, "images", "the image is over the 10 MB upload limit", "shrink or recompress it to at most 10 MB");
   }
 
   /** The upload {@code id}, when it exists; ids that are not ours find nothing. */

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeoutException;
 final class LiveModelCheck {
   static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+  /** How long a failed read is kept: long enough that a run of submits or checks does not ask again each time. */
+  static final Duration FAILED_TTL = Duration.ofSeconds(30);
 
   private final ClientRuntime runtime;
   private final boolean enabled;
@@ -40,11 +42,13 @@ final class LiveModelCheck {
     this.ttl = ttl;
   }
 
-  /** The live list, from the cache when it is fresh; a failed read is not kept. */
+  /** The live list, from the cache when it is fresh; a failed read is kept for {@link #FAILED_TTL} at most. */
   CompletableFuture<Set<String>> list() {
     synchronized (lock) {
       Instant now = runtime.time().now();
-      boolean fresh = cached != null && !cached.isCompletedExceptionally() && readAt.plus(ttl).isAfter(now);
+      Duration kept = cached != null && cached.isCompletedExceptionally() && FAILED_TTL.compareTo(ttl) < 0
+          ? FAILED_TTL : ttl;
+      boolean fresh = cached != null && readAt.plus(kept).isAfter(now);
       if (!fresh) {
         readAt = now;
         // One attempt, no retries: an unreadable list only costs a warning.

@@ -122,6 +122,22 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void anUnreadableListIsNotAskedForAgainAtEverySubmitButSoonAfter() {
+    MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
+    mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
+    client(mock, builder -> {});
+
+    client.submit(preview(10));
+    client.submit(preview(10));
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("one failed read for both").hasSize(1);
+
+    time.advance(Duration.ofSeconds(31));
+    client.submit(preview(10));
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("read again half a minute later").hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
+  }
+
+  @Test
   void aMockGivenNoListServesAnyRouteUnchecked() {
     MockVideoProvider mock = mock().build();
     client(mock, builder -> {});

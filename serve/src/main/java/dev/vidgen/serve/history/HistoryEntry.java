@@ -123,9 +123,7 @@ public record HistoryEntry(
         job.mode(GenerationMode.parse(mode).orElseThrow());
       }
       images().forEach(job::image);
-      if (settings.get("videos") instanceof List<?> videos) {
-        videos.forEach(video -> job.video(String.valueOf(video)));
-      }
+      videos().forEach(job::video);
       if (settings.get("params") instanceof Map<?, ?> params) {
         params.forEach((key, value) -> {
           if (value != null) {
@@ -142,6 +140,12 @@ public record HistoryEntry(
   private String setting(String key) {
     Object value = settings.get(key);
     return value == null ? null : value.toString();
+  }
+
+  /** The input videos of the settings (URLs or absolute paths), in order. */
+  public List<String> videos() {
+    Object videos = settings.get("videos");
+    return videos instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
   }
 
   /** The images of the settings, in order. */

@@ -2,17 +2,18 @@ package dev.vidgen.serve.history;
 
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.RequestPreview;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** What makes two jobs the same job to a provider, for {@link TaskHistory#sameJob(String, VideoJob, java.time.Instant, Function)}. */
+/** What makes two jobs the same job to a provider, for {@link TaskHistory#sameJob}. */
 public final class JobIdentity {
   private JobIdentity() {}
 
   /**
-   * The request body {@code client} would send for a job, as its dry run shows it (the mode
+   * The request {@code client} would send for a job, as its dry run shows it (the mode
    * resolved, defaults filled in), with the job's local images and videos by path, since the body
    * names an upload by its file name only. A job the client cannot preview (an invalid one, say) is
    * known by its settings.
@@ -22,7 +23,8 @@ public final class JobIdentity {
     return job -> {
       Map<String, Object> settings = HistoryEntry.settingsOf(job);
       try {
-        return List.of(client.preview(job).body(), settings.get("images"), settings.get("videos"));
+        RequestPreview preview = client.preview(job);
+        return List.of(preview.method(), preview.url(), preview.body(), settings.get("images"), settings.get("videos"));
       } catch (RuntimeException unpreviewable) {
         return settings;
       }

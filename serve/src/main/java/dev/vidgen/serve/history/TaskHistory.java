@@ -159,21 +159,24 @@ public final class TaskHistory {
   }
 
   /**
-   * As {@link #sameJob(String, VideoJob, Instant)}, with "the same" decided by {@code identity}:
-   * two jobs are the same when it gives equal values for them (an entry whose settings no longer
-   * read as a job is compared by its settings). {@link JobIdentity#asSent} compares what the
-   * provider would receive, so that a default left out and the same default named are one job.
+   * As {@link #sameJob(String, VideoJob, Instant)}, with "the same" decided by {@code identity}
+   * among the entries with the same images and videos (only those reach {@code identity}, so that
+   * it never looks at other inputs): two jobs are the same when it gives equal values for them.
+   * {@link JobIdentity#asSent} compares what the provider would receive, so that a default left out
+   * and the same default named are one job.
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
       Function<VideoJob, ?> identity) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(since, "since == null");
+    Map<String, Object> settings = HistoryEntry.settingsOf(job);
+    Object inputs = comparable(List.of(settings.get("images"), settings.get("videos")));
     Object wanted = comparable(identity.apply(job));
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
             && !entry.submittedAt().isBefore(since))
-        .filter(entry -> wanted.equals(entry.job().map(earlier -> comparable(identity.apply(earlier)))
-            .orElse(comparable(entry.settings()))))
+        .filter(entry -> inputs.equals(comparable(List.of(entry.images(), entry.videos()))))
+        .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
         .findFirst();
   }
 

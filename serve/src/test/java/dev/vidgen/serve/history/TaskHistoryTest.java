@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +132,28 @@ class TaskHistoryTest {
         .image("https://example.com/a.png").param("seed", 42).param("extra", Map.of("ratio", 1.5)).build();
     assertThat(history.sameJob("mock", longer, since)).isEmpty();
     assertThat(history.sameJob("mock", job(), since)).as("without the params").isEmpty();
+  }
+
+  @Test
+  void onlyEntriesWithTheSameInputsReachTheIdentity() {
+    TaskHistory history = TaskHistory.in(folder);
+    VideoJob mine = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").image("https://example.com/a.png")
+        .build();
+    VideoJob someoneElses = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in")
+        .image(Path.of("/home/someone/private.png")).build();
+    history.record(HistoryEntry.submitted(handle("t_other", "2026-11-29T10:00:00Z"), someoneElses, "generate"));
+    history.record(HistoryEntry.submitted(handle("t_mine", "2026-11-29T09:00:00Z"), mine, "serve"));
+    List<VideoJob> looked = new ArrayList<>();
+
+    Optional<HistoryEntry> same = history.sameJob("mock", mine, Instant.parse("2026-11-29T00:00:00Z"), job -> {
+      looked.add(job);
+      return job.prompt();
+    });
+
+    assertThat(same).map(HistoryEntry::taskId).contains("t_mine");
+    // The identity (a dry run, which would read local files) never sees the job with other inputs.
+    assertThat(looked).extracting(job -> HistoryEntry.settingsOf(job).get("images"))
+        .doesNotContain(List.of("/home/someone/private.png"));
   }
 
   @Test
