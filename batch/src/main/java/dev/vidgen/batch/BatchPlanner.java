@@ -4,11 +4,13 @@ import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks every line against its model and the provider's live model list, prices it and gives it
@@ -64,6 +66,8 @@ final class BatchPlanner {
       } else if (sameOut != null) {
         problems.add(Violation.error("out", "line.duplicate_out", out.toString(), "a file no other line writes",
             "line " + line.number() + ": out " + out + " is already written by line " + sameOut));
+      } else {
+        unwritable(line, root, out).ifPresent(problems::add);
       }
       BatchLine checked = line.withViolations(problems);
       if (checked.isValid() && quote != null) {
@@ -73,6 +77,29 @@ final class BatchPlanner {
       }
     }
     return new BatchPlan(batch, lines, jobs, invalid);
+  }
+
+  /**
+   * Why the video could not be saved as {@code out}, found before anything is paid for: a name
+   * ending in a slash, an existing folder, or a file where a folder on the way should be.
+   */
+  private static Optional<Violation> unwritable(BatchLine line, Path root, Path out) {
+    String why = null;
+    if (line.out() != null && (line.out().endsWith("/") || line.out().endsWith("\\"))) {
+      why = "names a folder";
+    } else if (Files.isDirectory(out)) {
+      why = "is an existing folder";
+    } else {
+      for (Path on = out.getParent(); on != null && on.startsWith(root) && !on.equals(root); on = on.getParent()) {
+        if (Files.exists(on) && !Files.isDirectory(on)) {
+          why = "cannot be made: " + on + " is a file, not a folder";
+          break;
+        }
+      }
+    }
+    return Optional.ofNullable(why).map(reason -> Violation.error("out", "line.out_unwritable", String.valueOf(line.out()),
+        "a file name inside the output folder",
+        "line " + line.number() + ": out " + out + " " + reason + "; give a file name, such as sub/clip.mp4"));
   }
 
   /** A file name made of the key's safe characters. */

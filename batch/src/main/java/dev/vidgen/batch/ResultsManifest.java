@@ -60,7 +60,10 @@ public final class ResultsManifest {
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
     String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
         + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
-    if (recorded.isPresent()) {
+    // A run refused before its first job was journaled (the balance, say) recorded no results.
+    boolean recordedJobs = recorded.isPresent()
+        && !(recorded.get().get("jobs") instanceof Number jobs && jobs.longValue() == 0);
+    if (recordedJobs) {
       Object journal = recorded.get().get("journal");
       long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
       if (entries.isEmpty()) {
@@ -78,6 +81,29 @@ public final class ResultsManifest {
         throw new StaleJournalException("the video of line " + done.get().line() + " (" + done.get().out()
             + ") already exists, but " + store.describe() + " has no job of batch " + plan.batch()
             + "; nothing was sent. " + todo);
+      }
+    }
+    refuseOverwrites(plan, entries);
+  }
+
+  /**
+   * Refuses a job the journal does not know yet whose file already exists: it is another job's
+   * video (an edited line without an id, or an out taken over) or a file put there, and the new
+   * video would replace it.
+   */
+  private static void refuseOverwrites(BatchPlan plan, List<Entry> entries) {
+    Map<String, Entry> known = new LinkedHashMap<>();
+    entries.forEach(entry -> known.put(entry.key(), entry));
+    if (known.isEmpty()) {
+      return;
+    }
+    for (PlannedJob job : plan.jobs()) {
+      if (!known.containsKey(job.key()) && Files.exists(job.out())) {
+        String owner = entries.stream().filter(entry -> job.out().toString().equals(entry.out()))
+            .map(entry -> "the video of job " + entry.key()).findFirst().orElse("a file not made by this batch");
+        throw new StaleJournalException("line " + job.line() + " is a new job, but its file " + job.out()
+            + " already exists (" + owner + "), and its video would replace it; nothing was sent. Give the line"
+            + " another out (or an id), or move the file away");
       }
     }
   }

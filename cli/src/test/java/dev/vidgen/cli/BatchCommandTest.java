@@ -227,6 +227,55 @@ class BatchCommandTest {
   }
 
   @Test
+  void refusesAnOutThatCouldNotBeSavedBeforeAnythingIsPaidFor() throws Exception {
+    Files.createDirectories(dir.resolve("jobs-videos/existing"));
+    Files.writeString(dir.resolve("jobs-videos/afile"), "a file, not a folder");
+    Path jobs = write(job("a", 10),
+        "{\"id\": \"b\", \"prompt\": \"b\", \"images\": [\"https://img.example/b.png\"], \"out\": \"existing\"}",
+        "{\"id\": \"c\", \"prompt\": \"c\", \"images\": [\"https://img.example/c.png\"], \"out\": \"afile/c.mp4\"}",
+        "{\"id\": \"d\", \"prompt\": \"d\", \"images\": [\"https://img.example/d.png\"], \"out\": \"sub/\"}");
+
+    CliRun.Result dryRun = CliRun.in(dir).run(args(jobs, "--dry-run"));
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(2);
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: out " + dir.resolve("jobs-videos/existing") + " is an existing folder",
+        "line 3: out " + dir.resolve("jobs-videos/afile/c.mp4") + " cannot be made: "
+            + dir.resolve("jobs-videos/afile") + " is a file",
+        "line 4: out " + dir.resolve("jobs-videos/sub") + " names a folder");
+    assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void refusesANewJobWhoseFileIsAnotherJobsVideo() throws Exception {
+    Path jobs = write(job("a", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    byte[] paid = Files.readAllBytes(dir.resolve("jobs-videos/a.mp4"));
+    // Line a is done and taken out; a new line takes over its file name.
+    write("{\"id\": \"b\", \"prompt\": \"b\", \"images\": [\"https://img.example/b.png\"], \"out\": \"a.mp4\"}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isNotZero();
+    assertThat(result.err()).contains("line 1 is a new job, but its file " + dir.resolve("jobs-videos/a.mp4")
+        + " already exists (the video of job a)", "nothing was sent");
+    assertThat(Files.readAllBytes(dir.resolve("jobs-videos/a.mp4"))).as("the paid video is kept").isEqualTo(paid);
+  }
+
+  @Test
+  void aRunRefusedBeforeItsFirstJobDoesNotBlockTheNextRun() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+    CliRun.Result short_ = CliRun.in(dir).run(args(jobs, "--set", "mock.credits=10"));
+    assertThat(short_.exitCode()).as(short_.all()).isEqualTo(8);
+
+    CliRun.Result topped = CliRun.in(dir).run(args(jobs));
+
+    assertThat(topped.exitCode()).as("after topping up, the same command runs: " + topped.all()).isZero();
+    assertThat(dir.resolve("jobs-videos/b.mp4")).exists();
+  }
+
+  @Test
   void uploadsTheSameLocalImageOncePerRunAndReadsAStringAsOneImage() throws Exception {
     dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("still.png"));
     Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"still.png\"]}",
