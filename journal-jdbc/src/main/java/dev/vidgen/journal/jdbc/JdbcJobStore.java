@@ -46,6 +46,11 @@ public final class JdbcJobStore implements JobStore {
     JdbcJobStore store = new JdbcJobStore(dialect, source, description);
     store.tx(c -> {
       try (Statement st = c.createStatement()) {
+        if (dialect == Dialect.POSTGRESQL) {
+          // CREATE ... IF NOT EXISTS races in PostgreSQL: workers started together would collide on the
+          // table's type; one at a time, the later ones find it made. The lock ends with this transaction.
+          st.execute("SELECT pg_advisory_xact_lock(" + Schema.CREATE_LOCK + ")");
+        }
         for (String sql : Schema.CREATE) {
           st.execute(sql);
         }

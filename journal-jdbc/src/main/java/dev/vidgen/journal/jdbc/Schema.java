@@ -20,5 +20,8 @@ final class Schema {
           + " version BIGINT NOT NULL, updated_at BIGINT, PRIMARY KEY (batch, job_key))",
       "CREATE INDEX IF NOT EXISTS " + TABLE + "_claim ON " + TABLE + " (batch, state, seq)");
 
+  /** The PostgreSQL advisory lock under which the table is made (a fixed number: "vidgen" in ASCII). */
+  static final long CREATE_LOCK = 0x76696467656EL;
+
   private Schema() {}
 }
