@@ -124,6 +124,11 @@ final class BatchViews {
       fields.put("balance", Views.credits((BigDecimal) balances.get("credits_left_before")) + " before, "
           + Views.credits((BigDecimal) balances.get("credits_left_after")) + " after");
     }
+    if (!plan.invalid().isEmpty()) {
+      // Run with --skip-invalid: the lines left out are no job at all, so they must not go unmentioned.
+      fields.put("skipped", plan.invalid().size() + " invalid line(s), not sent: line " + plan.invalid().stream()
+          .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
+    }
     fields.put("files", filesWhere(report));
     fields.put("journal", report.journal());
     if (throttled > 0) {
@@ -139,6 +144,8 @@ final class BatchViews {
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
     int exit = exitCode(report);
     Map<String, Object> json = reportJson(report, throttled);
+    json.put("lines", plan.lines().size());
+    json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
     json.putAll(balances);
     if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
       boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;

@@ -276,6 +276,19 @@ class BatchCommandTest {
   }
 
   @Test
+  void aRunThatSkipsInvalidLinesSaysWhichInItsSummaryAndJson() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 12));
+
+    CliRun.Result json = CliRun.in(dir).run(args(jobs, "--skip-invalid", "--json"));
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--skip-invalid"));
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.json()).containsEntry("lines", 2.0).containsEntry("skipped_invalid", List.of(2.0))
+        .containsEntry("completed", 1.0);
+    assertThat(again.out()).contains("skipped  1 invalid line(s), not sent: line 2");
+  }
+
+  @Test
   void uploadsTheSameLocalImageOncePerRunAndReadsAStringAsOneImage() throws Exception {
     dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("still.png"));
     Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"still.png\"]}",
