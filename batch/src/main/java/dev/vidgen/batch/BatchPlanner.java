@@ -97,8 +97,8 @@ final class BatchPlanner {
         }
       }
     }
-    return Optional.ofNullable(why).map(reason -> Violation.error("out", "line.out_unwritable", String.valueOf(line.out()),
-        "a file name inside the output folder",
+    return Optional.ofNullable(why).map(reason -> Violation.error("out", "line.out_unwritable",
+        String.valueOf(line.out()), "a file name inside the output folder",
         "line " + line.number() + ": out " + out + " " + reason + "; give a file name, such as sub/clip.mp4"));
   }
 
