@@ -22,14 +22,23 @@ import java.util.TreeMap;
  * @param entries the batch's jobs, in line order
  * @param leftOver why each job that is not final was left in this run, by key
  * @param stopCause the error that stopped the run early (a bad key, an empty account), or null
+ * @param forgotten the jobs that were never sent and that the jobs file no longer has (or has
+ *     changed), removed from the journal at the start of this run
  */
-public record BatchReport(
-    String batch, String journal, List<Entry> entries, Map<String, String> leftOver, VidgenException stopCause) {
+public record BatchReport(String batch, String journal, List<Entry> entries, Map<String, String> leftOver,
+    VidgenException stopCause, List<Entry> forgotten) {
 
   public BatchReport {
     Objects.requireNonNull(batch, "batch == null");
     entries = List.copyOf(entries);
     leftOver = Map.copyOf(leftOver);
+    forgotten = List.copyOf(forgotten);
+  }
+
+  /** A report of a run that forgot no job. */
+  public BatchReport(
+      String batch, String journal, List<Entry> entries, Map<String, String> leftOver, VidgenException stopCause) {
+    this(batch, journal, entries, leftOver, stopCause, List.of());
   }
 
   public int total() {

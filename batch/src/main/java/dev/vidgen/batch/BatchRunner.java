@@ -135,6 +135,15 @@ public final class BatchRunner {
           .map(job -> Entry.pending(batch, job.key(), job.line(), job.fingerprint(), job.job().model(),
               job.out().toString(), job.quote().credits(), now))
           .toList();
+      // Refused before anything is written: jobs that were sent and that this file lacks or changed.
+      List<Entry> sent = store.entries(batch).stream().filter(e -> !e.neverSent()).toList();
+      refuseForeignWork(sent);
+      refuseChangedWork(sent);
+      // A job never sent whose line is gone or changed: nothing of it exists at the provider, so the
+      // journal follows the file instead of holding the batch to a line the user took back.
+      Map<String, String> keep = new HashMap<>();
+      plan.jobs().forEach(job -> keep.put(job.key(), job.fingerprint()));
+      List<Entry> forgotten = store.forgetUnsent(batch, keep, now);
       List<Entry> enrolled = store.enroll(batch, fresh);
       refuseForeignWork(enrolled);
       if (resubmitUnknown) {
@@ -163,7 +172,7 @@ public final class BatchRunner {
       }
       List<Entry> entries = store.entries(batch).stream().filter(e -> byKey.containsKey(e.key())).toList();
       progress();
-      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause());
+      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten);
     }
 
     private void loop(RunContext ctx, Journal journal) {
@@ -240,7 +249,20 @@ public final class BatchRunner {
         throw new JobStore.ConflictException("the journal " + store.describe() + " holds " + foreign.size()
             + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
             + " that this jobs file does not have (first: " + first.key() + ", line " + first.seq() + ", "
-            + first.state().id() + "); run the jobs file they came from, or use another journal; nothing was sent");
+            + first.state().id() + "); run the jobs file they came from (or put their lines back) so that their tasks"
+            + " are followed to the end, or use another journal; nothing was sent");
+      }
+    }
+
+    private void refuseChangedWork(List<Entry> sent) {
+      for (Entry held : sent) {
+        PlannedJob job = byKey.get(held.key());
+        if (job != null && !job.fingerprint().equals(held.fingerprint())) {
+          throw new JobStore.ConflictException("job " + held.key() + " (line " + job.line() + ") was sent before with"
+              + " other content (it was line " + held.seq() + " then), so the journal " + store.describe()
+              + " belongs to another jobs file or the line changed after it was sent: give the changed line a new id"
+              + " (the sent job keeps its own), or put the line back as it was; nothing was sent");
+        }
       }
     }
 

@@ -124,7 +124,7 @@ final class JobRun {
   private void createFailed(Throwable failure) {
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
       case MARK_UNKNOWN ->
-          write(b -> b.state(UNKNOWN).reason("ambiguous_submit", failure.getMessage()), () -> finish(Kind.DONE, null));
+          write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));
       case FAIL_JOB ->
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
       case TRY_AGAIN -> notSent(failure, "the create was refused");
@@ -182,6 +182,13 @@ final class JobRun {
         adopt(found.get(), reference);
       }
     }));
+  }
+
+  /** The failure's own words, then when the create was sent and on which model: what the dashboard is searched by. */
+  private String ambiguousReason(Throwable failure) {
+    return failure.getMessage() + "; the create was sent at about " + entry.updatedAt() + " on " + entry.model()
+        + " (attempt " + entry.attempts() + "): look for a task of that time on the provider's dashboard, and run again"
+        + " with --resubmit-unknown only if there is none.";
   }
 
   private String interruptedReason() {

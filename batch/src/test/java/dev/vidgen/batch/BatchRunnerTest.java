@@ -301,6 +301,9 @@ class BatchRunnerTest {
 
     assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
     assertThat(entry("a").reasonCode()).isEqualTo("ambiguous_submit");
+    assertThat(entry("a").reason()).contains("no answer")
+        .containsPattern("sent at about 20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z on " + PLAIN_MODEL)
+        .contains("--resubmit-unknown");
     assertThat(report.finished()).isTrue();
   }
 
@@ -400,6 +403,48 @@ class BatchRunnerTest {
         .isInstanceOf(JobStore.ConflictException.class)
         .hasMessageContaining("job a");
     assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void dropsJobsNeverSentWhoseLinesAreGoneOrChangedAndSendsTheFileAsItIsNow() {
+    BatchPlan first = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    Instant now = Instant.now();
+    store.enroll(BATCH, first.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), now)).toList());
+    BatchPlan edited = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b again\"}",
+        line("d", PLAIN_MODEL));
+
+    BatchReport report = runner(2, false).run(edited);
+
+    assertThat(report.forgotten()).extracting(Entry::key).containsExactly("b", "c");
+    assertThat(report.count(State.COMPLETED)).isEqualTo(3);
+    assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactlyInAnyOrder("a", "b", "d");
+    assertThat(entry("b").fingerprint()).isEqualTo(edited.jobs().get(1).fingerprint());
+    assertThat(backend.calls).filteredOn(call -> call.startsWith("submit"))
+        .extracting(call -> call.substring(7, 8)).containsExactlyInAnyOrder("a", "b", "d");
+  }
+
+  @Test
+  void refusesBeforeWritingAnythingWhenASentJobThatIsNotFinishedIsNotInTheFile() {
+    BatchPlan first = plan(line("a", PLAIN_MODEL));
+    seed(first, b -> b.state(State.SUBMITTED).attempts(1).taskId("task-a"));
+
+    assertThatThrownBy(() -> runner(2, false).run(plan(line("x", PLAIN_MODEL))))
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("first: a, line 1, submitted").hasMessageContaining("nothing was sent");
+    assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void keepsAJobThatWasTriedOnceEvenWhenItsLineIsGone() {
+    BatchPlan first = plan(line("a", PLAIN_MODEL));
+    // Sent once and refused with a 429: surely not created, but tried, so not dropped silently.
+    seed(first, b -> b.state(State.PENDING).attempts(1));
+
+    assertThatThrownBy(() -> runner(2, false).run(plan(line("x", PLAIN_MODEL))))
+        .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("first: a, line 1, pending");
+    assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a");
   }
 
   // ---- helpers

@@ -129,6 +129,12 @@ final class BatchViews {
       fields.put("skipped", plan.invalid().size() + " invalid line(s), not sent: line " + plan.invalid().stream()
           .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
     }
+    if (!report.forgotten().isEmpty()) {
+      // Jobs the journal held for lines that are gone or changed: never sent, so dropped, but said.
+      fields.put("dropped", report.forgotten().size() + " job(s) never sent whose line is gone or changed: "
+          + report.forgotten().stream().map(e -> "line " + e.seq() + " (" + e.key() + ")")
+              .collect(Collectors.joining(", ")));
+    }
     fields.put("files", filesWhere(report));
     fields.put("journal", report.journal());
     if (throttled > 0) {
@@ -217,6 +223,12 @@ final class BatchViews {
     json.put("jobs", report.entries().stream().filter(e -> e.state() != State.COMPLETED)
         .map(BatchViews::entryJson).toList());
     json.put("throttled", throttled);
+    json.put("dropped_unsent", report.forgotten().stream().map(e -> {
+      Map<String, Object> dropped = new LinkedHashMap<>();
+      dropped.put("id", e.key());
+      dropped.put("line", e.seq());
+      return dropped;
+    }).toList());
     return json;
   }
 

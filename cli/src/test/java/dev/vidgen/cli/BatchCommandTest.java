@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.journal.jdbc.Journals;
+import dev.vidgen.testkit.toapis.CreateRecord;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.nio.file.Files;
@@ -385,6 +388,66 @@ class BatchCommandTest {
 
     assertThat(edited.exitCode()).as(edited.all()).isEqualTo(1);
     assertThat(edited.err()).contains("job a (line 1)", "give the changed line a new id", "nothing was sent");
+  }
+
+  @Test
+  void aLineNeverSentMayBeEditedOrRemovedBetweenRunsAndTheSummarySaysWhatWasDropped() throws Exception {
+    Path jobs = write(unnamed("a"), unnamed("b"), unnamed("c"));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(401));
+      CliRun.Result stopped = againstFake(fake, jobs);
+      assertThat(stopped.exitCode()).as("the key was refused: " + stopped.all()).isNotZero();
+      assertThat(fake.creates()).noneMatch(CreateRecord::madeTask);
+
+      // b changed, c removed: neither was ever sent, so the journal follows the file.
+      write(unnamed("a"), unnamed("b").replace("b turns", "b turns slowly"));
+      CliRun.Result edited = againstFake(fake, jobs);
+
+      assertThat(edited.exitCode()).as(edited.all()).isZero();
+      assertThat(edited.out()).contains("completed  2")
+          .containsPattern("dropped +2 job\\(s\\) never sent whose line is gone or changed: line 2 \\(job-[0-9a-f]+\\),"
+              + " line 3 \\(job-[0-9a-f]+\\)");
+      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
+          .extracting(create -> String.valueOf(create.json().get("prompt")))
+          .containsExactlyInAnyOrder("a turns", "b turns slowly");
+
+      // Back to the first file: the first b and c are new jobs again, and the sent ones stay as they are.
+      write(unnamed("a"), unnamed("b"), unnamed("c"));
+      CliRun.Result restored = againstFake(fake, jobs, "--json");
+      assertThat(restored.exitCode()).as(restored.all()).isZero();
+      assertThat(restored.json()).containsEntry("completed", 3.0).containsEntry("dropped_unsent", List.of());
+      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask).hasSize(4);
+    }
+  }
+
+  @Test
+  void refusesWithNothingWrittenWhenASentJobThatIsNotFinishedLeftTheFile() throws Exception {
+    try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+      Entry a = store.enroll("jobs.jsonl", List.of(Entry.pending("jobs.jsonl", "a", 1, "fp-a", "grok-video-1.5-preview",
+          dir.resolve("jobs-videos/a.mp4").toString(), null, java.time.Instant.EPOCH))).get(0);
+      store.update(a.toBuilder().state(JobStore.State.SUBMITTED).attempts(1).taskId("mock-1").build()).orElseThrow();
+    }
+    Path jobs = write(job("b", 10));
+
+    CliRun.Result other = CliRun.in(dir).run(args(jobs));
+
+    assertThat(other.exitCode()).as(other.all()).isEqualTo(1);
+    assertThat(other.err()).contains("(first: a, line 1, submitted)", "put their lines back", "nothing was sent");
+    try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(store.entries("jobs.jsonl")).as("the refused run added nothing").extracting(Entry::key)
+          .containsExactly("a");
+    }
+  }
+
+  private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {
+    List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString(), "--concurrency", "1", "--base-url",
+        fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"));
+    all.addAll(List.of(more));
+    return CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(all.toArray(String[]::new));
+  }
+
+  private static String unnamed(String name) {
+    return "{\"prompt\": \"" + name + " turns\", \"images\": [\"https://img.example/" + name + ".png\"]}";
   }
 
   private String[] args(Path jobs, String... more) {

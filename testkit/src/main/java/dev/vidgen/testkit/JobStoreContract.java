@@ -161,6 +161,32 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void forgetsOnlyJobsNeverSentThatAreGoneOrChanged() {
+    store.enroll(batch, jobs(batch, 5));
+    List<Entry> all = store.entries(batch);
+    // Tried once and refused without a task (a 429): pending again, but tried.
+    store.update(all.get(0).toBuilder().attempts(1).build()).orElseThrow();
+    store.update(all.get(3).toBuilder().state(State.SUBMITTED).attempts(1).taskId("task_4").build()).orElseThrow();
+    java.util.Map<String, String> keep = java.util.Map.of("job-2", "fp-2", "job-3", "another-fp");
+
+    List<Entry> forgotten = store.forgetUnsent(batch, keep, T0.plusSeconds(10));
+
+    assertThat(forgotten).extracting(Entry::key).containsExactlyInAnyOrder("job-3", "job-5");
+    assertThat(store.entries(batch)).extracting(Entry::key).containsExactly("job-1", "job-2", "job-4");
+  }
+
+  @Test
+  void leavesAJobAWorkerHoldsUntilItsLeaseEnds() {
+    store.enroll(batch, jobs(batch, 1));
+    store.claim(batch, "w", 1, T0, T0.plusSeconds(60));
+
+    assertThat(store.forgetUnsent(batch, java.util.Map.of(), T0.plusSeconds(30))).isEmpty();
+    assertThat(store.forgetUnsent(batch, java.util.Map.of(), T0.plusSeconds(61))).extracting(Entry::key)
+        .containsExactly("job-1");
+    assertThat(store.entries(batch)).isEmpty();
+  }
+
+  @Test
   void neverHandsOutFinishedJobs() {
     store.enroll(batch, jobs(batch, 3));
     for (Entry e : store.claim(batch, "w", 3, T0, T0.plusSeconds(10))) {

@@ -104,6 +104,19 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
+    List<Entry> forgotten = new ArrayList<>();
+    for (Entry entry : entries(batch)) {
+      boolean held = entry.worker() != null && entry.leaseUntil() != null && !entry.leaseUntil().isBefore(now);
+      if (entry.neverSent() && !held && !entry.fingerprint().equals(keep.get(entry.key()))) {
+        entries.remove(id(batch, entry.key()));
+        forgotten.add(entry);
+      }
+    }
+    return forgotten;
+  }
+
+  @Override
   public synchronized List<Entry> entries(String batch) {
     return entries.values().stream()
         .filter(e -> e.batch().equals(batch))

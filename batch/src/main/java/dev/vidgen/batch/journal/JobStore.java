@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -115,6 +116,14 @@ public interface JobStore extends AutoCloseable {
     /** The task id, once known. */
     public Optional<String> task() {
       return Optional.ofNullable(taskId);
+    }
+
+    /**
+     * Whether no create was ever sent (or started) for this job: it is pending with no attempt, so no
+     * task of it can exist and forgetting it loses nothing.
+     */
+    public boolean neverSent() {
+      return state == State.PENDING && attempts == 0;
     }
 
     /** A builder starting from this entry, for the next state. */
@@ -267,6 +276,18 @@ public interface JobStore extends AutoCloseable {
 
   /** Every entry of the batch, in {@code seq} order. */
   List<Entry> entries(String batch);
+
+  /**
+   * Removes the batch's jobs that were {@linkplain Entry#neverSent() never sent} and that {@code keep}
+   * does not list (by key) with the same fingerprint, leaving any that a worker holds under a lease
+   * running past {@code now}: the jobs file no longer has them, or has them changed. Returns the
+   * removed entries. The default removes none, so a journal without it keeps refusing such a file.
+   *
+   * @param keep the fingerprint of each job the batch has now, by key
+   */
+  default List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
+    return List.of();
+  }
 
   /** Closes connections; the journal stays on disk. */
   @Override

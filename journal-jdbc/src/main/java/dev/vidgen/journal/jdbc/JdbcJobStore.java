@@ -208,6 +208,32 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
+    return tx(c -> {
+      List<Entry> forgotten = new ArrayList<>();
+      // The conditions are checked again by each DELETE, so a job another worker claims or sends
+      // meanwhile is left alone.
+      try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Schema.TABLE
+          + " WHERE batch = ? AND job_key = ? AND version = ? AND state = 'pending' AND attempts = 0"
+          + " AND (worker IS NULL OR lease_until IS NULL OR lease_until < ?)")) {
+        for (Entry entry : select(c, batch, null)) {
+          if (!entry.neverSent() || entry.fingerprint().equals(keep.get(entry.key()))) {
+            continue;
+          }
+          st.setString(1, batch);
+          st.setString(2, entry.key());
+          st.setLong(3, entry.version());
+          st.setLong(4, now.toEpochMilli());
+          if (st.executeUpdate() == 1) {
+            forgotten.add(entry);
+          }
+        }
+      }
+      return forgotten;
+    });
+  }
+
+  @Override
   public List<Entry> entries(String batch) {
     return tx(c -> select(c, batch, null));
   }
