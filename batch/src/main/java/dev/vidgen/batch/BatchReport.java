@@ -59,9 +59,12 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
     return counts;
   }
 
-  /** Whether every job is final: completed, failed or reported unknown. */
+  /**
+   * Whether every job is final: completed, failed or reported unknown. A job of the file that ended
+   * dropped (by a run of another copy of the file that lacks its line) is not.
+   */
   public boolean finished() {
-    return entries.stream().allMatch(e -> e.state().isFinal());
+    return unfinished().isEmpty();
   }
 
   /** The error that stopped the run, if one did. */
@@ -102,8 +105,8 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
         .map(e -> Path.of(e.file())).toList();
   }
 
-  /** The jobs that are not final. */
+  /** The jobs that are not final, and those of the file that another copy of it dropped. */
   public List<Entry> unfinished() {
-    return entries.stream().filter(e -> !e.state().isFinal()).toList();
+    return entries.stream().filter(e -> !e.state().isFinal() || e.state() == State.DROPPED).toList();
   }
 }

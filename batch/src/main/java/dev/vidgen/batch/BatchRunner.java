@@ -122,6 +122,8 @@ public final class BatchRunner {
     private final Instant started = clock.instant();
     private int finishedThisRun;
     private int inFlight;
+    /** The jobs and workers last waited for, so that each change is told once. */
+    private String lastWaiting = "";
 
     Run(BatchPlan plan) {
       this.plan = plan;
@@ -135,20 +137,22 @@ public final class BatchRunner {
           .map(job -> Entry.pending(batch, job.key(), job.line(), job.fingerprint(), job.job().model(),
               job.out().toString(), job.quote().credits(), now))
           .toList();
-      // Refused before anything is written: jobs that were sent and that this file lacks or changed.
-      List<Entry> sent = store.entries(batch).stream().filter(e -> !e.neverSent()).toList();
-      refuseForeignWork(sent);
-      refuseChangedWork(sent);
-      // A job never sent whose line is gone or changed: nothing of it exists at the provider, so the
-      // journal follows the file instead of holding the batch to a line the user took back.
-      Map<String, String> keep = new HashMap<>();
-      plan.jobs().forEach(job -> keep.put(job.key(), job.fingerprint()));
-      List<Entry> forgotten = store.forgetUnsent(batch, keep, now);
-      List<Entry> enrolled = store.enroll(batch, fresh);
-      refuseForeignWork(enrolled);
+      // Refused before anything is written: jobs with a task (or perhaps one) that this file lacks, jobs
+      // tried that it changed, and jobs without a task that another worker holds and this file lacks or changed.
+      List<Entry> before = store.entries(batch);
+      refuseForeignWork(before.stream()
+          .filter(e -> e.state() == State.SUBMITTING || e.state() == State.SUBMITTED).toList());
+      refuseChangedWork(before);
+      refuseHeldWork(before, now);
       if (resubmitUnknown) {
+        // Before the file is followed, so that an unknown job whose line is gone is dropped, not sent.
         store.resubmitUnknown(batch, now);
       }
+      // A job without a task whose line is gone is dropped, and one never sent whose line changed takes
+      // the line as it is: nothing of them exists at the provider, so the journal follows the file.
+      List<Entry> forgotten = store.followFile(batch, fresh, now);
+      List<Entry> enrolled = store.enroll(batch, fresh);
+      refuseForeignWork(enrolled);
       List<Entry> known = store.entries(batch);
       known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
       JournalSeeds.seed(backend, known);
@@ -171,6 +175,8 @@ public final class BatchRunner {
         io.shutdown();
       }
       List<Entry> entries = store.entries(batch).stream().filter(e -> byKey.containsKey(e.key())).toList();
+      entries.stream().filter(e -> e.state() == State.DROPPED).forEach(e -> leftOver.put(e.key(),
+          "dropped by a run of another copy of the jobs file, which lacks this line; run this file again to send it"));
       progress();
       return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten);
     }
@@ -197,6 +203,13 @@ public final class BatchRunner {
             PlannedJob planned = byKey.get(entry.key());
             if (planned == null) {
               leftOver.put(entry.key(), "not in this jobs file; run the file it came from to finish it");
+              continue;
+            }
+            if (!planned.fingerprint().equals(entry.fingerprint())) {
+              // Another copy of the jobs file, with this line changed, was run meanwhile: its content is the
+              // journal's now, and this run must not send its own under that job. Held until the run ends.
+              leftOver.put(entry.key(), "changed by a run of another copy of the jobs file; run the same file on"
+                  + " every worker");
               continue;
             }
             CompletableFuture<JobRun.Outcome> job = new JobRun(ctx, planned, entry).start();
@@ -227,8 +240,17 @@ public final class BatchRunner {
     /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */
     private boolean othersWorking(Journal journal) {
       List<Entry> entries = join(journal.call(s -> s.entries(batch)));
-      return entries.stream().anyMatch(e -> byKey.containsKey(e.key()) && !e.state().isFinal()
-          && !leftOver.containsKey(e.key()) && e.worker() != null && !worker.equals(e.worker()));
+      List<Entry> held = entries.stream().filter(e -> byKey.containsKey(e.key()) && !e.state().isFinal()
+          && !leftOver.containsKey(e.key()) && e.worker() != null && !worker.equals(e.worker())).toList();
+      List<String> workers = held.stream().map(Entry::worker).distinct().sorted().toList();
+      String waiting = held.isEmpty() ? "" : held.size() + " " + workers;
+      if (!waiting.isEmpty() && !waiting.equals(lastWaiting)) {
+        Instant until = held.stream().map(Entry::leaseUntil).filter(Objects::nonNull)
+            .max(java.util.Comparator.naturalOrder()).orElse(null);
+        listener.onWaiting(held.size(), workers, until);
+      }
+      lastWaiting = waiting;
+      return !held.isEmpty();
     }
 
     private void tickLater() {
@@ -246,22 +268,47 @@ public final class BatchRunner {
           .toList();
       if (!foreign.isEmpty()) {
         Entry first = foreign.get(0);
-        throw new JobStore.ConflictException("the journal " + store.describe() + " holds " + foreign.size()
+        throw new JobStore.ConflictException(store.describe() + " holds " + foreign.size()
             + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
             + " that this jobs file does not have (first: " + first.key() + ", line " + first.seq() + ", "
-            + first.state().id() + "); run the jobs file they came from (or put their lines back) so that their tasks"
-            + " are followed to the end, or use another journal; nothing was sent");
+            + first.state().id() + (first.taskId() != null ? ", task " + first.taskId() : "")
+            + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
+            + " their lines back), or use another journal; nothing was sent");
       }
     }
 
-    private void refuseChangedWork(List<Entry> sent) {
-      for (Entry held : sent) {
+    /** A job without a task that this file lacks or changed, but that another worker holds: left to it. */
+    private void refuseHeldWork(List<Entry> known, Instant now) {
+      for (Entry held : known) {
         PlannedJob job = byKey.get(held.key());
-        if (job != null && !job.fingerprint().equals(held.fingerprint())) {
-          throw new JobStore.ConflictException("job " + held.key() + " (line " + job.line() + ") was sent before with"
-              + " other content (it was line " + held.seq() + " then), so the journal " + store.describe()
-              + " belongs to another jobs file or the line changed after it was sent: give the changed line a new id"
-              + " (the sent job keeps its own), or put the line back as it was; nothing was sent");
+        boolean differs = job == null || !job.fingerprint().equals(held.fingerprint());
+        boolean heldByOther = held.worker() != null && !worker.equals(held.worker()) && held.leaseUntil() != null
+            && !held.leaseUntil().isBefore(now);
+        if (held.state() == State.PENDING && differs && heldByOther) {
+          throw new JobStore.ConflictException("job " + held.key() + " (was line " + held.seq() + ") has no task yet,"
+              + " and this jobs file " + (job == null ? "no longer has it" : "has it changed") + ", but worker "
+              + held.worker() + " holds it until " + held.leaseUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + " (it runs a file that has the line as it was):"
+              + " let that worker finish, or, if it has stopped, run again after that time; nothing was written");
+        }
+      }
+    }
+
+    /**
+     * A job of this file that the journal holds with other content, when it cannot simply take the new
+     * content: it was tried (a task may exist, or did), or it is finished.
+     */
+    private void refuseChangedWork(List<Entry> known) {
+      for (Entry held : known) {
+        PlannedJob job = byKey.get(held.key());
+        boolean rewritable = (held.state() == State.PENDING || held.state() == State.DROPPED) && held.attempts() == 0;
+        if (job != null && !job.fingerprint().equals(held.fingerprint()) && !rewritable) {
+          throw new JobStore.ConflictException("job " + held.key() + " (line " + job.line() + ") is in "
+              + store.describe() + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts()
+              + " time(s))" : "") + " with other content" + (held.seq() == job.line() ? "" : " (it was line " + held.seq()
+              + " then)") + ": the journal belongs to another jobs file, or the line changed after its job was tried;"
+              + " give the changed line a new id (the journal's job keeps its own), or put the line back as it was;"
+              + " nothing was sent");
         }
       }
     }

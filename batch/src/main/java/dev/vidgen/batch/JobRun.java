@@ -184,11 +184,19 @@ final class JobRun {
     }));
   }
 
-  /** The failure's own words, then when the create was sent and on which model: what the dashboard is searched by. */
+  /** The failure's own words, then when the create went out and on which model: what the dashboard is searched by. */
   private String ambiguousReason(Throwable failure) {
-    return failure.getMessage() + "; the create was sent at about " + entry.updatedAt() + " on " + entry.model()
-        + " (attempt " + entry.attempts() + "): look for a task of that time on the provider's dashboard, and run again"
-        + " with --resubmit-unknown only if there is none.";
+    String said = failure.getMessage() == null ? "no answer" : failure.getMessage().strip();
+    if (said.endsWith(".")) {
+      said = said.substring(0, said.length() - 1);
+    }
+    java.time.Instant from = entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt();
+    String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out between "
+        + from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " and "
+        + ctx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
+    return entry.clientReference() != null ? said + when + "."
+        : said + when + ": look for a task of that time on the provider's dashboard, and run again with"
+            + " --resubmit-unknown only if there is none.";
   }
 
   private String interruptedReason() {

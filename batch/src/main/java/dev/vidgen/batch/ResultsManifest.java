@@ -19,17 +19,13 @@ import java.util.Optional;
 
 /**
  * Binds a batch's results to its journal: a small file ({@value #FILE}) in the output folder names,
- * per batch, the journal and how far it had got with the jobs once sent (the sum of their entries'
- * versions, which only ever grows). A journal that is missing, emptied or older than the results beside it is refused before
+ * per batch, the journal and how far it had got (the sum of its entries' versions, which only ever
+ * grows). A journal that is missing, emptied or older than the results beside it is refused before
  * anything is sent, since running on it would create (and pay for) finished jobs again.
  */
 public final class ResultsManifest {
   /** The manifest's file name in the output folder. */
   public static final String FILE = ".vidgen-batch.json";
-  /** How far the journal had got with the jobs once sent; {@code progress} in manifests before it counted every job. */
-  private static final String SENT_PROGRESS = "sent_progress";
-  /** How many jobs had been sent; {@code jobs} before it counted every job. */
-  private static final String SENT_JOBS = "sent_jobs";
 
   private final Path file;
 
@@ -64,21 +60,17 @@ public final class ResultsManifest {
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
     String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
         + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
-    // Jobs never sent do not count: the journal forgets them when their lines go (so they may vanish),
-    // and nothing of them is in the output folder. Manifests of earlier versions counted every job.
-    boolean sentOnly = recorded.isPresent() && recorded.get().containsKey(SENT_PROGRESS);
-    List<Entry> counted = sentOnly ? sent(entries) : entries;
     // A run refused before its first job was journaled (the balance, say) recorded no results.
     boolean recordedJobs = recorded.isPresent()
-        && !(recorded.get().get(sentOnly ? SENT_JOBS : "jobs") instanceof Number jobs && jobs.longValue() == 0);
+        && !(recorded.get().get("jobs") instanceof Number jobs && jobs.longValue() == 0);
     if (recordedJobs) {
       Object journal = recorded.get().get("journal");
-      long progress = recorded.get().get(sentOnly ? SENT_PROGRESS : "progress") instanceof Number n ? n.longValue() : 0;
-      if (counted.isEmpty()) {
+      long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
+      if (entries.isEmpty()) {
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
             + " has none of its jobs (missing, emptied, or another journal); nothing was sent. " + todo);
       }
-      if (progress(counted) < progress) {
+      if (progress(entries) < progress) {
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
             + " is older than those results (an earlier copy, or copied without its -wal file); nothing was sent. "
             + todo);
@@ -106,10 +98,15 @@ public final class ResultsManifest {
       return;
     }
     for (PlannedJob job : plan.jobs()) {
-      if (!known.containsKey(job.key()) && Files.exists(job.out())) {
-        String owner = entries.stream().filter(entry -> job.out().toString().equals(entry.out()))
+      // A job the journal holds without a task yet (pending, dropped) made no file of its own either: a
+      // file at its out is another's. (One held with other content that was tried is the runner's to refuse.)
+      Entry held = known.get(job.key());
+      boolean isNew = held == null || held.state() == JobStore.State.PENDING || held.state() == JobStore.State.DROPPED;
+      if (isNew && Files.exists(job.out())) {
+        String owner = entries.stream().filter(entry -> job.out().toString().equals(entry.out()) && entry != held)
             .map(entry -> "the video of job " + entry.key()).findFirst().orElse("a file not made by this batch");
-        throw new StaleJournalException("line " + job.line() + " is a new job, but its file " + job.out()
+        throw new StaleJournalException("line " + job.line() + (held != null ? "'s job has made no video yet" : " is a new job")
+            + ", but its file " + job.out()
             + " already exists (" + owner + "), and its video would replace it; nothing was sent. Give the line"
             + " another out (or an id), or move the file away");
       }
@@ -122,8 +119,8 @@ public final class ResultsManifest {
     Map<String, Object> all = new LinkedHashMap<>(batches());
     Map<String, Object> binding = new LinkedHashMap<>();
     binding.put("journal", store.describe());
-    binding.put(SENT_PROGRESS, progress(sent(entries)));
-    binding.put(SENT_JOBS, sent(entries).size());
+    binding.put("progress", progress(entries));
+    binding.put("jobs", entries.size());
     binding.put("updated_at", Instant.now().toString());
     all.put(batch, binding);
     Map<String, Object> root = new LinkedHashMap<>();
@@ -143,17 +140,9 @@ public final class ResultsManifest {
     }
   }
 
-  /**
-   * How far a journal has got with a batch: every write raises some entry's version, none lowers one,
-   * and a job once sent stays in the journal.
-   */
+  /** How far a journal has got with a batch: every write raises some entry's version, none lowers one. */
   static long progress(List<Entry> entries) {
     return entries.stream().mapToLong(Entry::version).sum() + entries.size();
-  }
-
-  /** The entries of jobs that were sent at some time (or ended without being sent, such as a failed upload). */
-  private static List<Entry> sent(List<Entry> entries) {
-    return entries.stream().filter(entry -> !entry.neverSent()).toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.vidgen.batch;
 
 import static dev.vidgen.batch.journal.JobStore.State.COMPLETED;
+import static dev.vidgen.batch.journal.JobStore.State.DROPPED;
 import static dev.vidgen.batch.journal.JobStore.State.FAILED;
 import static dev.vidgen.batch.journal.JobStore.State.PENDING;
 import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
@@ -28,6 +29,8 @@ final class Transitions {
     NEXT.put(UNKNOWN, EnumSet.of(PENDING));
     NEXT.put(COMPLETED, EnumSet.noneOf(State.class));
     NEXT.put(FAILED, EnumSet.noneOf(State.class));
+    // Dropped and brought back by the journal itself (JobStore.followFile), never by a job's run.
+    NEXT.put(DROPPED, EnumSet.noneOf(State.class));
   }
 
   private Transitions() {}

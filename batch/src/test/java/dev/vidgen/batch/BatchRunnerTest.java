@@ -302,7 +302,8 @@ class BatchRunnerTest {
     assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
     assertThat(entry("a").reasonCode()).isEqualTo("ambiguous_submit");
     assertThat(entry("a").reason()).contains("no answer")
-        .containsPattern("sent at about 20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z on " + PLAIN_MODEL)
+        .containsPattern("\\(attempt 1, " + PLAIN_MODEL + "\\) went out between 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
+            + " and 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(UTC\\)")
         .contains("--resubmit-unknown");
     assertThat(report.finished()).isTrue();
   }
@@ -406,7 +407,7 @@ class BatchRunnerTest {
   }
 
   @Test
-  void dropsJobsNeverSentWhoseLinesAreGoneOrChangedAndSendsTheFileAsItIsNow() {
+  void dropsJobsWithoutATaskWhoseLinesAreGoneChangesThoseNeverSentAndSendsTheFileAsItIsNow() {
     BatchPlan first = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
     Instant now = Instant.now();
     store.enroll(BATCH, first.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
@@ -418,7 +419,9 @@ class BatchRunnerTest {
 
     assertThat(report.forgotten()).extracting(Entry::key).containsExactly("b", "c");
     assertThat(report.count(State.COMPLETED)).isEqualTo(3);
-    assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactlyInAnyOrder("a", "b", "d");
+    assertThat(store.entries(BATCH)).extracting(Entry::key, Entry::state).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("a", State.COMPLETED), org.assertj.core.groups.Tuple.tuple("b", State.COMPLETED),
+        org.assertj.core.groups.Tuple.tuple("c", State.DROPPED), org.assertj.core.groups.Tuple.tuple("d", State.COMPLETED));
     assertThat(entry("b").fingerprint()).isEqualTo(edited.jobs().get(1).fingerprint());
     assertThat(backend.calls).filteredOn(call -> call.startsWith("submit"))
         .extracting(call -> call.substring(7, 8)).containsExactlyInAnyOrder("a", "b", "d");
@@ -437,14 +440,106 @@ class BatchRunnerTest {
   }
 
   @Test
-  void keepsAJobThatWasTriedOnceEvenWhenItsLineIsGone() {
-    BatchPlan first = plan(line("a", PLAIN_MODEL));
-    // Sent once and refused with a 429: surely not created, but tried, so not dropped silently.
-    seed(first, b -> b.state(State.PENDING).attempts(1));
+  void leavesAJobNeverSentThatAnotherWorkerHoldsAndRefusesBeforeWritingAnything() {
+    BatchPlan first = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    Instant now = Instant.now();
+    store.enroll(BATCH, first.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), now)).toList());
+    store.claim(BATCH, "other-worker", 1, now, now.plusSeconds(600));
 
     assertThatThrownBy(() -> runner(2, false).run(plan(line("x", PLAIN_MODEL))))
-        .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("first: a, line 1, pending");
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job a (was line 1) has no task yet").hasMessageContaining("worker other-worker holds it")
+        .hasMessageContaining("nothing was written");
+    assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a", "b");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void saysWhomItWaitsForWhenOnlyJobsAnotherWorkerHoldsAreLeftAndTakesThemOverAfterTheLease() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    Instant leaseEnd = Instant.now().plusMillis(300);
+    seed(plan, b -> b.claim("stopped-worker", leaseEnd));
+    List<String> waits = new ArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onWaiting(int jobs, List<String> workers, Instant until) {
+        waits.add(jobs + " " + workers + " " + until);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(2).scheduler(scheduler)
+        .idlePoll(Duration.ofMillis(50)).listener(listener).worker("test-worker").build().run(plan);
+
+    assertThat(waits).containsExactly("1 [stopped-worker] " + leaseEnd);
+    assertThat(report.count(State.COMPLETED)).isEqualTo(1);
+    assertThat(entry("a").worker()).isNull();
+  }
+
+  @Test
+  void neverSendsItsOwnContentUnderAJobAnotherCopyOfTheFileChangedMeanwhile() {
+    BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    BatchPlan theirs = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b new\"}");
+    PlannedJob changed = theirs.jobs().get(1);
+    Entry changedEntry = Entry.pending(BATCH, changed.key(), changed.line(), changed.fingerprint(), changed.job().model(),
+        changed.out().toString(), changed.quote().credits(), Instant.now());
+    // Another worker, started on the edited file, rewrites b just before this worker's first claim.
+    JobStore racing = new ForwardingStore(store) {
+      private boolean done;
+
+      @Override
+      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+        if (!done) {
+          done = true;
+          store.followFile(batch, List.of(store.entries(batch).get(0), changedEntry), now);
+        }
+        return store.claim(batch, worker, limit, now, leaseUntil);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(racing).concurrency(2).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").build().run(mine);
+
+    assertThat(backend.calls).noneMatch(call -> call.startsWith("submit b"));
+    assertThat(report.leftOver()).containsKey("b");
+    assertThat(report.leftOver().get("b")).contains("another copy of the jobs file");
+    assertThat(entry("b").fingerprint()).isEqualTo(changed.fingerprint());
+    assertThat(entry("b").state()).isEqualTo(State.PENDING);
+  }
+
+  @Test
+  void dropsAJobRefusedWithoutATaskWhenItsLineIsGoneButRefusesToChangeIt() {
+    BatchPlan first = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    // Sent once and refused with a 402: no task, pending again, tried.
+    seed(first, b -> b.state(State.PENDING).attempts(1).reason("insufficient_quota", "no credits"));
+
+    assertThatThrownBy(() -> runner(2, false).run(plan(
+        "{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a changed\"}", line("b", PLAIN_MODEL))))
+        .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("job a (line 1) is in in-memory journal")
+        .hasMessageContaining("as pending (tried 1 time(s)) with other content");
     assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a");
+
+    BatchReport report = runner(2, false).run(plan(line("b", PLAIN_MODEL)));
+
+    assertThat(report.forgotten()).extracting(Entry::key).containsExactly("a");
+    assertThat(entry("a").state()).isEqualTo(State.DROPPED);
+    assertThat(report.count(State.COMPLETED)).isEqualTo(1);
+    assertThat(report.finished()).isTrue();
+    assertThat(backend.calls).noneMatch(call -> call.startsWith("submit a"));
+  }
+
+  @Test
+  void anUnknownJobWhoseLineIsGoneIsDroppedNotSentWhenUnknownJobsAreSentAgain() {
+    BatchPlan first = plan(line("k", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    seed(first, b -> b.state(State.UNKNOWN).attempts(1).reason("ambiguous_submit", "no answer"));
+
+    BatchReport report = runner(2, true).run(plan(line("b", PLAIN_MODEL)));
+
+    assertThat(entry("k").state()).isEqualTo(State.DROPPED);
+    assertThat(report.forgotten()).extracting(Entry::key).containsExactly("k");
+    assertThat(backend.calls).noneMatch(call -> call.startsWith("submit k"));
+    BatchReport again = runner(2, false).run(plan(line("b", PLAIN_MODEL)));
+    assertThat(again.finished()).as("the next run is not held up by k").isTrue();
   }
 
   // ---- helpers

@@ -29,7 +29,7 @@ class ResultsManifestTest {
     ResultsManifest manifest = ResultsManifest.in(dir);
     manifest.record(BATCH, store);
 
-    store.forgetUnsent(BATCH, Map.of(), Instant.EPOCH);
+    store.followFile(BATCH, List.of(), Instant.EPOCH);
 
     assertThatCode(() -> manifest.check(plan, store)).doesNotThrowAnyException();
   }
@@ -49,17 +49,19 @@ class ResultsManifestTest {
   }
 
   @Test
-  void readsAManifestOfAnEarlierVersionWhichCountedEveryJob() throws Exception {
+  void aLineChangedBeforeItWasSentMayNotTakeAnotherJobsVideo() throws Exception {
     BatchPlan plan = enrollWithFirstSent();
-    long everyJob = ResultsManifest.progress(store.entries(BATCH));
-    Files.writeString(dir.resolve(ResultsManifest.FILE), "{\"batches\": {\"" + BATCH + "\": {\"journal\": \"j\","
-        + " \"progress\": " + everyJob + ", \"jobs\": 2}}}");
+    Entry a = store.entries(BATCH).get(0);
+    store.update(a.toBuilder().state(State.COMPLETED).file(plan.jobs().get(0).out().toString()).build()).orElseThrow();
+    Files.createDirectories(plan.jobs().get(0).out().getParent());
+    Files.writeString(plan.jobs().get(0).out(), "a's paid video");
+    // Line a is gone, and line b, never sent, now writes to a's file.
+    BatchPlan edited = new BatchPlanner(backend).plan(BATCH, BatchFile.parse(List.of("{\"id\":\"b\",\"model\":\""
+        + PLAIN_MODEL + "\",\"prompt\":\"b\",\"out\":\"a.mp4\"}"), dir), dir.resolve("out"));
 
-    assertThatCode(() -> ResultsManifest.in(dir).check(plan, store)).doesNotThrowAnyException();
-    Files.writeString(dir.resolve(ResultsManifest.FILE), "{\"batches\": {\"" + BATCH + "\": {\"journal\": \"j\","
-        + " \"progress\": " + (everyJob + 1) + ", \"jobs\": 2}}}");
-    assertThatThrownBy(() -> ResultsManifest.in(dir).check(plan, store))
-        .isInstanceOf(ResultsManifest.StaleJournalException.class);
+    assertThatThrownBy(() -> ResultsManifest.in(dir).check(edited, store))
+        .isInstanceOf(ResultsManifest.StaleJournalException.class)
+        .hasMessageContaining("line 1's job has made no video yet").hasMessageContaining("the video of job a");
   }
 
   /** Jobs a and b journaled; a was sent (and claimed twice), b never was but was claimed and let go. */

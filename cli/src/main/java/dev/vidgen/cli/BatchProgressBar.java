@@ -37,6 +37,20 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     show(progress, now);
   }
 
+  @Override
+  public synchronized void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {
+    if (terminal && drawnWidth > 0) {
+      err.println();
+      drawnWidth = 0;
+    }
+    err.println("vidgen: waiting for " + jobs + " job(s) held by worker " + String.join(", ", workers)
+        + (until == null ? "" : " until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        + ": this run takes them over if they are not finished by then (a worker stopped a moment ago keeps its"
+        + " hold until its lease ends)");
+    err.flush();
+    lastShown = null;
+  }
+
   private void show(BatchProgress progress, long now) {
     String line = line(progress);
     if (terminal) {

@@ -106,7 +106,7 @@ final class BatchViews {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
     report.counts().forEach((state, count) -> {
-      if (count > 0 || state.isFinal()) {
+      if (count > 0 || state.isFinal() && state != State.DROPPED) {
         rows.add(List.of(state.id(), String.valueOf(count)));
       }
     });
@@ -130,9 +130,9 @@ final class BatchViews {
           .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
     }
     if (!report.forgotten().isEmpty()) {
-      // Jobs the journal held for lines that are gone or changed: never sent, so dropped, but said.
-      fields.put("dropped", report.forgotten().size() + " job(s) never sent whose line is gone or changed: "
-          + report.forgotten().stream().map(e -> "line " + e.seq() + " (" + e.key() + ")")
+      // Jobs the journal held for lines that are gone or changed, without a task: dropped or changed, and said.
+      fields.put("dropped", report.forgotten().size() + " job(s) without a task, whose line is gone, changed or left out: "
+          + report.forgotten().stream().map(e -> e.key() + " (was line " + e.seq() + ")")
               .collect(Collectors.joining(", ")));
     }
     fields.put("files", filesWhere(report));
@@ -147,7 +147,8 @@ final class BatchViews {
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN)
         .forEach(e -> output.line("unknown  line " + e.seq() + " (" + e.key() + "): " + e.reason()));
     report.unfinished().forEach(e -> output.line("left     line " + e.seq() + " (" + e.key() + ", " + e.state().id()
-        + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run") ));
+        + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "") + "): "
+        + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
     int exit = exitCode(report);
     Map<String, Object> json = reportJson(report, throttled);
     json.put("lines", plan.lines().size());
@@ -223,7 +224,7 @@ final class BatchViews {
     json.put("jobs", report.entries().stream().filter(e -> e.state() != State.COMPLETED)
         .map(BatchViews::entryJson).toList());
     json.put("throttled", throttled);
-    json.put("dropped_unsent", report.forgotten().stream().map(e -> {
+    json.put("dropped", report.forgotten().stream().map(e -> {
       Map<String, Object> dropped = new LinkedHashMap<>();
       dropped.put("id", e.key());
       dropped.put("line", e.seq());
@@ -237,6 +238,7 @@ final class BatchViews {
     json.put("id", e.key());
     json.put("line", e.seq());
     json.put("state", e.state().id());
+    json.put("attempts", e.attempts());
     json.put("task_id", e.taskId());
     json.put("client_reference", e.clientReference());
     json.put("reason_code", e.reasonCode());

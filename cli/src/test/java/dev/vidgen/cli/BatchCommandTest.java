@@ -405,8 +405,8 @@ class BatchCommandTest {
 
       assertThat(edited.exitCode()).as(edited.all()).isZero();
       assertThat(edited.out()).contains("completed  2")
-          .containsPattern("dropped +2 job\\(s\\) never sent whose line is gone or changed: line 2 \\(job-[0-9a-f]+\\),"
-              + " line 3 \\(job-[0-9a-f]+\\)");
+          .containsPattern("dropped +2 job\\(s\\) without a task, whose line is gone, changed or left out:"
+              + " job-[0-9a-f]+ \\(was line 2\\), job-[0-9a-f]+ \\(was line 3\\)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))
           .containsExactlyInAnyOrder("a turns", "b turns slowly");
@@ -415,8 +415,30 @@ class BatchCommandTest {
       write(unnamed("a"), unnamed("b"), unnamed("c"));
       CliRun.Result restored = againstFake(fake, jobs, "--json");
       assertThat(restored.exitCode()).as(restored.all()).isZero();
-      assertThat(restored.json()).containsEntry("completed", 3.0).containsEntry("dropped_unsent", List.of());
+      assertThat(restored.json()).containsEntry("completed", 3.0).containsEntry("dropped", List.of());
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask).hasSize(4);
+    }
+  }
+
+  @Test
+  void aLineWhoseCreateWasRefusedForWantOfCreditsMayBeEditedAfterTopping() throws Exception {
+    Path jobs = write(unnamed("a"), unnamed("b"));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "insufficient quota"));
+      CliRun.Result stopped = againstFake(fake, jobs, "--json");
+      assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(8);
+      assertThat(stopped.json().get("jobs")).asList().anySatisfy(job -> assertThat(job)
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempts", 1.0));
+
+      write(unnamed("a").replace("a turns", "a turns twice"), unnamed("b"));
+      CliRun.Result edited = againstFake(fake, jobs);
+
+      assertThat(edited.exitCode()).as(edited.all()).isZero();
+      assertThat(edited.out()).containsPattern("dropped +1 job\\(s\\) without a task, whose line is gone, changed or left out:"
+          + " job-[0-9a-f]+ \\(was line 1\\)");
+      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
+          .extracting(create -> String.valueOf(create.json().get("prompt")))
+          .containsExactlyInAnyOrder("a turns twice", "b turns");
     }
   }
 
@@ -432,7 +454,7 @@ class BatchCommandTest {
     CliRun.Result other = CliRun.in(dir).run(args(jobs));
 
     assertThat(other.exitCode()).as(other.all()).isEqualTo(1);
-    assertThat(other.err()).contains("(first: a, line 1, submitted)", "put their lines back", "nothing was sent");
+    assertThat(other.err()).contains("(first: a, line 1, submitted, task mock-1)", "put their lines back", "nothing was sent");
     try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
       assertThat(store.entries("jobs.jsonl")).as("the refused run added nothing").extracting(Entry::key)
           .containsExactly("a");

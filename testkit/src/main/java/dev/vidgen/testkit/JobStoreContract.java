@@ -161,18 +161,65 @@ public abstract class JobStoreContract {
   }
 
   @Test
-  void forgetsOnlyJobsNeverSentThatAreGoneOrChanged() {
-    store.enroll(batch, jobs(batch, 5));
+  void dropsJobsWithoutATaskThatAreGoneAndGivesJobsNeverSentTheirNewContent() {
+    store.enroll(batch, jobs(batch, 6));
     List<Entry> all = store.entries(batch);
     // Tried once and refused without a task (a 429): pending again, but tried.
     store.update(all.get(0).toBuilder().attempts(1).build()).orElseThrow();
     store.update(all.get(3).toBuilder().state(State.SUBMITTED).attempts(1).taskId("task_4").build()).orElseThrow();
-    java.util.Map<String, String> keep = java.util.Map.of("job-2", "fp-2", "job-3", "another-fp");
+    store.update(all.get(5).toBuilder().attempts(1).build()).orElseThrow();
+    List<Entry> now = new ArrayList<>(jobs(batch, 3));
+    now.set(2, Entry.pending(batch, "job-3", 7, "another-fp", "another-model", "/videos/other.mp4", null, T0));
+    // job-6 was tried: it keeps its content and stays pending, and the runner refuses such a file.
+    now.add(Entry.pending(batch, "job-6", 6, "another-fp-6", "grok-video-1.5-preview", "/videos/job-6.mp4", null, T0));
+    now.remove(0);
 
-    List<Entry> forgotten = store.forgetUnsent(batch, keep, T0.plusSeconds(10));
+    List<Entry> changed = store.followFile(batch, now, T0.plusSeconds(10));
 
-    assertThat(forgotten).extracting(Entry::key).containsExactlyInAnyOrder("job-3", "job-5");
-    assertThat(store.entries(batch)).extracting(Entry::key).containsExactly("job-1", "job-2", "job-4");
+    assertThat(changed).extracting(Entry::key, Entry::fingerprint).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("job-1", "fp-1"), org.assertj.core.groups.Tuple.tuple("job-3", "fp-3"),
+        org.assertj.core.groups.Tuple.tuple("job-5", "fp-5"));
+    assertThat(store.entries(batch)).as("nothing is deleted")
+        .extracting(Entry::key, Entry::state).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("job-1", State.DROPPED), org.assertj.core.groups.Tuple.tuple("job-2", State.PENDING),
+            org.assertj.core.groups.Tuple.tuple("job-4", State.SUBMITTED), org.assertj.core.groups.Tuple.tuple("job-5", State.DROPPED),
+            org.assertj.core.groups.Tuple.tuple("job-6", State.PENDING), org.assertj.core.groups.Tuple.tuple("job-3", State.PENDING));
+    Entry third = store.entries(batch).get(5);
+    assertThat(third).extracting(Entry::fingerprint, Entry::seq, Entry::model, Entry::out)
+        .containsExactly("another-fp", 7, "another-model", "/videos/other.mp4");
+    assertThat(third.version()).as("a changed job's version keeps rising").isGreaterThan(all.get(2).version());
+    assertThat(store.entries(batch).get(0).attempts()).as("a dropped job keeps what is known of it").isEqualTo(1);
+    assertThat(store.claim(batch, "w", 10, T0.plusSeconds(11), T0.plusSeconds(70))).extracting(Entry::key)
+        .as("dropped jobs are not handed out").containsExactly("job-2", "job-4", "job-6", "job-3");
+  }
+
+  @Test
+  void bringsADroppedJobBackWhenItsLineReturns() {
+    store.enroll(batch, jobs(batch, 2));
+    store.followFile(batch, jobs(batch, 1), T0);
+    Entry dropped = store.entries(batch).get(1);
+
+    assertThat(store.followFile(batch, jobs(batch, 2), T0.plusSeconds(1))).isEmpty();
+
+    Entry back = store.entries(batch).get(1);
+    assertThat(back.state()).isEqualTo(State.PENDING);
+    assertThat(back.version()).isGreaterThan(dropped.version());
+    assertThat(store.enroll(batch, jobs(batch, 2))).hasSize(2);
+  }
+
+  @Test
+  void refusesAWriteFromAReadingOfAJobWhoseContentWasChangedSince() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry stale = store.claim(batch, "slow", 1, T0, T0.plusSeconds(10)).get(0);
+    Entry changed = Entry.pending(batch, "job-1", 1, "fp-new", stale.model(), stale.out(), null, T0);
+    // The slow worker's lease lapsed, and a run of an edited file gave the job new content.
+    assertThat(store.followFile(batch, List.of(changed), T0.plusSeconds(11))).hasSize(1);
+    Entry fresh = store.claim(batch, "fast", 1, T0.plusSeconds(12), T0.plusSeconds(70)).get(0);
+
+    assertThat(store.update(stale.toBuilder().state(State.SUBMITTING).attempts(1).build()))
+        .as("the slow worker read the old content").isEmpty();
+    assertThat(fresh.fingerprint()).isEqualTo("fp-new");
+    assertThat(store.update(fresh.toBuilder().state(State.SUBMITTING).attempts(1).build())).isPresent();
   }
 
   @Test
@@ -180,10 +227,10 @@ public abstract class JobStoreContract {
     store.enroll(batch, jobs(batch, 1));
     store.claim(batch, "w", 1, T0, T0.plusSeconds(60));
 
-    assertThat(store.forgetUnsent(batch, java.util.Map.of(), T0.plusSeconds(30))).isEmpty();
-    assertThat(store.forgetUnsent(batch, java.util.Map.of(), T0.plusSeconds(61))).extracting(Entry::key)
+    assertThat(store.followFile(batch, List.of(), T0.plusSeconds(30))).isEmpty();
+    assertThat(store.followFile(batch, List.of(), T0.plusSeconds(61))).extracting(Entry::key)
         .containsExactly("job-1");
-    assertThat(store.entries(batch)).isEmpty();
+    assertThat(store.entries(batch)).extracting(Entry::state).containsExactly(State.DROPPED);
   }
 
   @Test

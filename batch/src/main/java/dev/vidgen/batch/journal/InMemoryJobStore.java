@@ -58,7 +58,7 @@ public final class InMemoryJobStore implements JobStore {
   @Override
   public synchronized Optional<Entry> update(Entry entry) {
     Entry held = entries.get(id(entry.batch(), entry.key()));
-    if (held == null || held.version() != entry.version()) {
+    if (held == null || held.version() != entry.version() || !held.fingerprint().equals(entry.fingerprint())) {
       return Optional.empty();
     }
     Entry next = bump(entry);
@@ -104,16 +104,22 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public synchronized List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
-    List<Entry> forgotten = new ArrayList<>();
+  public synchronized List<Entry> followFile(String batch, List<Entry> fresh, Instant now) {
+    Map<String, Entry> byKey = new LinkedHashMap<>();
+    fresh.forEach(entry -> byKey.put(entry.key(), entry));
+    List<Entry> changed = new ArrayList<>();
     for (Entry entry : entries(batch)) {
       boolean held = entry.worker() != null && entry.leaseUntil() != null && !entry.leaseUntil().isBefore(now);
-      if (entry.neverSent() && !held && !entry.fingerprint().equals(keep.get(entry.key()))) {
-        entries.remove(id(batch, entry.key()));
-        forgotten.add(entry);
+      Entry wanted = byKey.get(entry.key());
+      Entry next = held ? null : FileFollowing.followed(entry, wanted, now);
+      if (next != null) {
+        entries.put(id(batch, entry.key()), next);
+        if (next.state() == State.DROPPED || !next.fingerprint().equals(entry.fingerprint())) {
+          changed.add(entry);
+        }
       }
     }
-    return forgotten;
+    return changed;
   }
 
   @Override

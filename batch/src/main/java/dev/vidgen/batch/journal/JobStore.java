@@ -30,11 +30,16 @@ public interface JobStore extends AutoCloseable {
     FAILED,
     /** The create may or may not have reached the provider and there is no way to tell. Final
      * unless resubmitted on purpose. */
-    UNKNOWN;
+    UNKNOWN,
+    /**
+     * The job had no task yet when its line left the jobs file (or another copy of the file ran
+     * without it): it is not sent, and comes back to pending if its line does. Final.
+     */
+    DROPPED;
 
     /** Whether the job needs no more work. */
     public boolean isFinal() {
-      return this == COMPLETED || this == FAILED || this == UNKNOWN;
+      return this == COMPLETED || this == FAILED || this == UNKNOWN || this == DROPPED;
     }
 
     /** The lower-case name used in the journal and in JSON, such as {@code submitting}. */
@@ -118,12 +123,16 @@ public interface JobStore extends AutoCloseable {
       return Optional.ofNullable(taskId);
     }
 
-    /**
-     * Whether no create was ever sent (or started) for this job: it is pending with no attempt, so no
-     * task of it can exist and forgetting it loses nothing.
-     */
-    public boolean neverSent() {
-      return state == State.PENDING && attempts == 0;
+    /** This entry with the next version. */
+    Entry bumped() {
+      return new Entry(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle,
+          credits, videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version + 1, updatedAt);
+    }
+
+    /** This job, never sent, pending with {@code fresh}'s content (fingerprint, line, model, file, price) and the next version. */
+    public Entry followedBy(Entry fresh, Instant now) {
+      return new Entry(batch, key, fresh.seq(), fresh.fingerprint(), fresh.model(), fresh.out(), State.PENDING, 0,
+          null, null, null, fresh.credits(), null, null, null, null, null, null, null, version + 1, now);
     }
 
     /** A builder starting from this entry, for the next state. */
@@ -259,9 +268,10 @@ public interface JobStore extends AutoCloseable {
   List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil);
 
   /**
-   * Writes {@code entry} if the stored entry still has {@code entry.version()}; returns the stored
-   * entry (its version incremented), or empty when another write came first (such as another
-   * worker claiming the job after this worker's lease ended). {@link #renew} changes no version.
+   * Writes {@code entry} if the stored entry still has {@code entry.version()} and {@code
+   * entry.fingerprint()}; returns the stored entry (its version incremented), or empty when another
+   * write came first (such as another worker claiming the job after this worker's lease ended, or
+   * a run of a changed jobs file rewriting a job never sent). {@link #renew} changes no version.
    */
   Optional<Entry> update(Entry entry);
 
@@ -278,16 +288,22 @@ public interface JobStore extends AutoCloseable {
   List<Entry> entries(String batch);
 
   /**
-   * Removes the batch's jobs that were {@linkplain Entry#neverSent() never sent} and that {@code keep}
-   * does not list (by key) with the same fingerprint, leaving any that a worker holds under a lease
-   * running past {@code now}: the jobs file no longer has them, or has them changed. Returns the
-   * removed entries. The default removes none, so a journal without it keeps refusing such a file.
-   *
-   * @param keep the fingerprint of each job the batch has now, by key
+   * Makes the batch's jobs that have no task yet follow {@code fresh}, the jobs file as it is now,
+   * leaving any that a worker holds under a lease running past {@code now}:
+   * <ul>
+   *   <li>a {@link State#PENDING} job whose key {@code fresh} lacks becomes {@link State#DROPPED};
+   *   <li>a job never sent (pending or dropped, with no attempt) that {@code fresh} has with another
+   *       fingerprint takes the fresh entry's content, pending;
+   *   <li>a dropped job that {@code fresh} has with the same fingerprint is pending again.
+   * </ul>
+   * Nothing is deleted and every change raises the entry's version. Returns the entries, as they
+   * were before, of the jobs dropped or given other content. The default changes nothing, so a
+   * journal without it keeps refusing a file that lacks or changed such jobs.
    */
-  default List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
+  default List<Entry> followFile(String batch, List<Entry> fresh, Instant now) {
     return List.of();
   }
+
 
   /** Closes connections; the journal stays on disk. */
   @Override

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link JobStore} that counts the calls made to the store it wraps: each call is one
  * transaction of the JDBC journal. Calls that may write (enroll, claim, update, renew, release,
- * resubmit) are writes; {@code entries} is a read.
+ * resubmit, follow the file) are writes; {@code entries} is a read.
  */
 final class CountingJobStore implements JobStore {
   private final JobStore store;
@@ -19,7 +19,8 @@ final class CountingJobStore implements JobStore {
 
   CountingJobStore(JobStore store) {
     this.store = store;
-    for (String name : List.of("enroll", "claim", "update", "renew", "release_all", "resubmit_unknown", "entries")) {
+    for (String name : List.of("enroll", "claim", "update", "renew", "release_all", "resubmit_unknown", "follow_file",
+        "entries")) {
       calls.put(name, new AtomicLong());
     }
   }
@@ -84,6 +85,12 @@ final class CountingJobStore implements JobStore {
   public int resubmitUnknown(String batch, Instant now) {
     count("resubmit_unknown");
     return store.resubmitUnknown(batch, now);
+  }
+
+  @Override
+  public List<Entry> followFile(String batch, List<Entry> fresh, Instant now) {
+    count("follow_file");
+    return store.followFile(batch, fresh, now);
   }
 
   @Override

@@ -144,7 +144,7 @@ public final class JdbcJobStore implements JobStore {
       try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
           + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
           + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, version = version + 1"
-          + " WHERE batch = ? AND job_key = ? AND version = ?")) {
+          + " WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
         st.setString(1, entry.state().id());
         st.setInt(2, entry.attempts());
         Rows.setText(st, 3, entry.clientReference());
@@ -161,6 +161,7 @@ public final class JdbcJobStore implements JobStore {
         st.setString(14, entry.batch());
         st.setString(15, entry.key());
         st.setLong(16, entry.version());
+        st.setString(17, entry.fingerprint());
         if (st.executeUpdate() != 1) {
           return Optional.<Entry>empty();
         }
@@ -208,28 +209,58 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public List<Entry> forgetUnsent(String batch, Map<String, String> keep, Instant now) {
+  public List<Entry> followFile(String batch, List<Entry> fresh, Instant now) {
+    Map<String, Entry> byKey = new HashMap<>();
+    fresh.forEach(entry -> byKey.put(entry.key(), entry));
     return tx(c -> {
-      List<Entry> forgotten = new ArrayList<>();
-      // The conditions are checked again by each DELETE, so a job another worker claims or sends
-      // meanwhile is left alone.
-      try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Schema.TABLE
-          + " WHERE batch = ? AND job_key = ? AND version = ? AND state = 'pending' AND attempts = 0"
-          + " AND (worker IS NULL OR lease_until IS NULL OR lease_until < ?)")) {
+      List<Entry> changed = new ArrayList<>();
+      // Each statement checks again what was read, so a job another worker claims or sends meanwhile is
+      // left alone. Nothing is deleted, and every change raises the version.
+      String guard = " WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ? AND state = ?"
+          + " AND (worker IS NULL OR lease_until IS NULL OR lease_until < ?)";
+      try (PreparedStatement move = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, worker = NULL,"
+              + " lease_until = NULL, updated_at = ?, version = version + 1" + guard);
+          PreparedStatement rewrite = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = 'pending', seq = ?,"
+              + " fingerprint = ?, model = ?, out_path = ?, credits = ?, client_reference = NULL, reason_code = NULL,"
+              + " reason = NULL, worker = NULL, lease_until = NULL, updated_at = ?, version = version + 1" + guard)) {
         for (Entry entry : select(c, batch, null)) {
-          if (!entry.neverSent() || entry.fingerprint().equals(keep.get(entry.key()))) {
+          Entry wanted = byKey.get(entry.key());
+          boolean pending = entry.state() == State.PENDING;
+          boolean dropped = entry.state() == State.DROPPED;
+          PreparedStatement st;
+          int i = 1;
+          if (wanted == null && pending) {
+            st = move;
+            st.setString(i++, State.DROPPED.id());
+            st.setLong(i++, now.toEpochMilli());
+          } else if (wanted != null && (pending || dropped) && entry.attempts() == 0
+              && !wanted.fingerprint().equals(entry.fingerprint())) {
+            st = rewrite;
+            st.setInt(i++, wanted.seq());
+            st.setString(i++, wanted.fingerprint());
+            st.setString(i++, wanted.model());
+            st.setString(i++, wanted.out());
+            Rows.setText(st, i++, wanted.credits() == null ? null : wanted.credits().toPlainString());
+            st.setLong(i++, now.toEpochMilli());
+          } else if (wanted != null && dropped && wanted.fingerprint().equals(entry.fingerprint())) {
+            st = move;
+            st.setString(i++, State.PENDING.id());
+            st.setLong(i++, now.toEpochMilli());
+          } else {
             continue;
           }
-          st.setString(1, batch);
-          st.setString(2, entry.key());
-          st.setLong(3, entry.version());
-          st.setLong(4, now.toEpochMilli());
-          if (st.executeUpdate() == 1) {
-            forgotten.add(entry);
+          st.setString(i++, batch);
+          st.setString(i++, entry.key());
+          st.setLong(i++, entry.version());
+          st.setString(i++, entry.fingerprint());
+          st.setString(i++, entry.state().id());
+          st.setLong(i, now.toEpochMilli());
+          if (st.executeUpdate() == 1 && (wanted == null || !wanted.fingerprint().equals(entry.fingerprint()))) {
+            changed.add(entry);
           }
         }
       }
-      return forgotten;
+      return changed;
     });
   }
 
