@@ -157,7 +157,9 @@ final class BatchCommand extends ClientCommand {
             .scheduler(scheduler)
             .listener(bar)
             .build();
-        report = live.run(plan);
+        try (BatchInterruptNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, output)) {
+          report = live.run(plan);
+        }
         manifest.record(batch, store);
       } catch (ResultsManifest.StaleJournalException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),

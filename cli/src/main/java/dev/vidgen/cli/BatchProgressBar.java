@@ -84,6 +84,11 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]";
   }
 
+  /** The last counts told, or null before any. */
+  synchronized BatchProgress last() {
+    return last;
+  }
+
   @Override
   public synchronized void close() {
     if (last != null && !line(last).equals(lastShown)) {

@@ -40,6 +40,34 @@ class InterruptTest {
         .contains("it was not cancelled").contains("Go on with: vidgen wait video_mock_");
   }
 
+  @Test
+  void ctrlCDuringABatchSaysWhereItStandsAndInJsonModePrintsOneObject() throws Exception {
+    Files.write(dir.resolve("jobs.jsonl"), List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"]}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"]}"));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process process = CliRun.in(dir).startProcess(out, err, List.of("batch", "jobs.jsonl", "--provider", "mock", "--set",
+        "mock.duration=10m", "--poll-interval", "100ms", "--concurrency", "1", "--json"));
+    try {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> read(err).contains("1 in flight") || !process.isAlive());
+      assertThat(process.isAlive()).as("still running the batch: " + read(err)).isTrue();
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after Ctrl-C").isTrue();
+
+      CliRun.Result run = new CliRun.Result(process.exitValue(), read(out), read(err));
+      assertThat(run.exitCode()).isEqualTo(130);
+      assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("batch", "jobs.jsonl")
+          .containsEntry("total", 2.0).containsEntry("in_flight", 1.0);
+      assertThat((String) run.json().get("next")).startsWith("run the same command again");
+      assertThat(run.err()).containsOnlyOnce("interrupted with 0 of 2 jobs done and 1 in flight")
+          .contains("SQLite journal " + dir.resolve("jobs.journal"));
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   private Result interruptWhileWaiting(String... extra) throws Exception {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     Path out = dir.resolve("stdout.txt");
