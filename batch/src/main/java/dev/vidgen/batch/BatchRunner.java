@@ -267,11 +267,10 @@ public final class BatchRunner {
           .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal())
           .toList();
       if (!foreign.isEmpty()) {
-        Entry first = foreign.get(0);
         throw new JobStore.ConflictException(store.describe() + " holds " + foreign.size()
             + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
-            + " that this jobs file does not have (first: " + first.key() + ", line " + first.seq() + ", "
-            + first.state().id() + (first.taskId() != null ? ", task " + first.taskId() : "")
+            + " that this jobs file does not have (" + named(foreign, e -> e.key() + ", line " + e.seq() + ", "
+                + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""))
             + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
             + " their lines back), or use another journal; nothing was sent");
       }
@@ -299,18 +298,29 @@ public final class BatchRunner {
      * content: it was tried (a task may exist, or did), or it is finished.
      */
     private void refuseChangedWork(List<Entry> known) {
-      for (Entry held : known) {
+      List<Entry> changed = known.stream().filter(held -> {
         PlannedJob job = byKey.get(held.key());
         boolean rewritable = (held.state() == State.PENDING || held.state() == State.DROPPED) && held.attempts() == 0;
-        if (job != null && !job.fingerprint().equals(held.fingerprint()) && !rewritable) {
-          throw new JobStore.ConflictException("job " + held.key() + " (line " + job.line() + ") is in "
-              + store.describe() + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts()
-              + " time(s))" : "") + " with other content" + (held.seq() == job.line() ? "" : " (it was line " + held.seq()
-              + " then)") + ": the journal belongs to another jobs file, or the line changed after its job was tried;"
-              + " give the changed line a new id (the journal's job keeps its own), or put the line back as it was;"
-              + " nothing was sent");
-        }
+        return job != null && !job.fingerprint().equals(held.fingerprint()) && !rewritable;
+      }).toList();
+      if (changed.isEmpty()) {
+        return;
       }
+      Entry held = changed.get(0);
+      int line = byKey.get(held.key()).line();
+      throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") is in " + store.describe()
+          + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + " time(s))" : "")
+          + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
+          + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
+              e -> e.key() + ", line " + byKey.get(e.key()).line()))
+          + ": the journal belongs to another jobs file, or the line changed after its job was tried; give the changed"
+          + " line a new id (the journal's job keeps its own), or put the line back as it was; nothing was sent");
+    }
+
+    /** Up to five jobs, each as {@code what} says, then how many more. */
+    private static String named(List<Entry> entries, java.util.function.Function<Entry, String> what) {
+      String shown = entries.stream().limit(5).map(what).collect(java.util.stream.Collectors.joining("; "));
+      return entries.size() > 5 ? shown + "; and " + (entries.size() - 5) + " more" : shown;
     }
 
     private void renewQuietly() {

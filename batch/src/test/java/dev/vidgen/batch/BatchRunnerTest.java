@@ -394,6 +394,19 @@ class BatchRunnerTest {
   }
 
   @Test
+  void namesEveryChangedLineOfAFinishedJobAtOnce() {
+    runner(2, false).run(plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL)));
+    backend.calls.clear();
+
+    BatchPlan changed = plan("{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a again\"}",
+        "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b again\"}");
+
+    assertThatThrownBy(() -> runner(2, false).run(changed)).isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job a (line 1) is in in-memory journal as completed (tried 1 time(s)) with other content, and so are b, line 2");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
   void refusesAJournalThatHoldsOtherContentUnderTheSameIdAndSendsNothing() {
     runner(2, false).run(plan(line("a", PLAIN_MODEL)));
     backend.calls.clear();
@@ -434,7 +447,7 @@ class BatchRunnerTest {
 
     assertThatThrownBy(() -> runner(2, false).run(plan(line("x", PLAIN_MODEL))))
         .isInstanceOf(JobStore.ConflictException.class)
-        .hasMessageContaining("first: a, line 1, submitted").hasMessageContaining("nothing was sent");
+        .hasMessageContaining("does not have (a, line 1, submitted, task task-a)").hasMessageContaining("nothing was sent");
     assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a");
     assertThat(backend.calls).isEmpty();
   }

@@ -454,7 +454,7 @@ class BatchCommandTest {
     CliRun.Result other = CliRun.in(dir).run(args(jobs));
 
     assertThat(other.exitCode()).as(other.all()).isEqualTo(1);
-    assertThat(other.err()).contains("(first: a, line 1, submitted, task mock-1)", "put their lines back", "nothing was sent");
+    assertThat(other.err()).contains("does not have (a, line 1, submitted, task mock-1)", "put their lines back", "nothing was sent");
     try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
       assertThat(store.entries("jobs.jsonl")).as("the refused run added nothing").extracting(Entry::key)
           .containsExactly("a");
