@@ -19,8 +19,9 @@ public interface BatchListener {
 
   /**
    * This worker has nothing left to do but {@code jobs} jobs that other workers hold ({@code
-   * workers}): it waits for them to finish them, or for their holds to end, at the latest at {@code
-   * until} (null when unknown), and then takes them over. Told again when the count or the workers change.
+   * workers}): it waits for them to finish them, and takes over those whose holds end first (the
+   * holds run until {@code until}, null when unknown, and are renewed while their workers run).
+   * Told again when the count or the workers change.
    */
   default void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {}
 }

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * @param entries the batch's jobs, in line order
  * @param leftOver why each job that is not final was left in this run, by key
  * @param stopCause the error that stopped the run early (a bad key, an empty account), or null
- * @param forgotten the jobs that were never sent and that the jobs file no longer has (or has
- *     changed), removed from the journal at the start of this run
+ * @param forgotten the jobs without a task whose line the jobs file no longer has (dropped), or
+ *     that were never sent and whose line it has changed (given the new line), at the start of this
+ *     run; as they were before
  */
 public record BatchReport(String batch, String journal, List<Entry> entries, Map<String, String> leftOver,
     VidgenException stopCause, List<Entry> forgotten) {

@@ -144,15 +144,19 @@ public final class BatchRunner {
           .filter(e -> e.state() == State.SUBMITTING || e.state() == State.SUBMITTED).toList());
       refuseChangedWork(before);
       refuseHeldWork(before, now);
-      if (resubmitUnknown) {
-        // Before the file is followed, so that an unknown job whose line is gone is dropped, not sent.
-        store.resubmitUnknown(batch, now);
-      }
       // A job without a task whose line is gone is dropped, and one never sent whose line changed takes
       // the line as it is: nothing of them exists at the provider, so the journal follows the file.
       List<Entry> forgotten = store.followFile(batch, fresh, now);
       List<Entry> enrolled = store.enroll(batch, fresh);
       refuseForeignWork(enrolled);
+      if (resubmitUnknown) {
+        // Only the file's own: an unknown job whose line is gone stays unknown, with its reason.
+        for (Entry entry : enrolled) {
+          if (entry.state() == State.UNKNOWN && byKey.containsKey(entry.key())) {
+            store.update(entry.toBuilder().state(State.PENDING).reason(null, null).updatedAt(now).build());
+          }
+        }
+      }
       List<Entry> known = store.entries(batch);
       known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
       JournalSeeds.seed(backend, known);

@@ -542,17 +542,45 @@ class BatchRunnerTest {
   }
 
   @Test
-  void anUnknownJobWhoseLineIsGoneIsDroppedNotSentWhenUnknownJobsAreSentAgain() {
+  void anUnknownJobWhoseLineIsGoneStaysUnknownWhenTheFilesUnknownJobsAreSentAgain() {
     BatchPlan first = plan(line("k", PLAIN_MODEL), line("b", PLAIN_MODEL));
     seed(first, b -> b.state(State.UNKNOWN).attempts(1).reason("ambiguous_submit", "no answer"));
 
     BatchReport report = runner(2, true).run(plan(line("b", PLAIN_MODEL)));
 
-    assertThat(entry("k").state()).isEqualTo(State.DROPPED);
-    assertThat(report.forgotten()).extracting(Entry::key).containsExactly("k");
+    assertThat(entry("k").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("k").reasonCode()).as("still says why it may exist").isEqualTo("ambiguous_submit");
+    assertThat(report.forgotten()).isEmpty();
     assertThat(backend.calls).noneMatch(call -> call.startsWith("submit k"));
-    BatchReport again = runner(2, false).run(plan(line("b", PLAIN_MODEL)));
-    assertThat(again.finished()).as("the next run is not held up by k").isTrue();
+    BatchReport restored = runner(2, false).run(first);
+    assertThat(entry("k").state()).as("its line back, it is still not sent without the flag").isEqualTo(State.UNKNOWN);
+    assertThat(restored.count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
+  void aJobOfTheFileThatAnotherCopyDroppedMeanwhileIsReportedLeft() {
+    BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    // Another worker, on a copy of the file without line b, drops it just before this worker's first claim.
+    JobStore racing = new ForwardingStore(store) {
+      private boolean done;
+
+      @Override
+      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+        if (!done) {
+          done = true;
+          store.followFile(batch, List.of(store.entries(batch).get(0)), now);
+        }
+        return store.claim(batch, worker, limit, now, leaseUntil);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(racing).concurrency(2).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").build().run(mine);
+
+    assertThat(report.finished()).isFalse();
+    assertThat(report.unfinished()).extracting(Entry::key).containsExactly("b");
+    assertThat(report.leftOver().get("b")).contains("dropped by a run of another copy of the jobs file");
+    assertThat(backend.calls).noneMatch(call -> call.startsWith("submit b"));
   }
 
   // ---- helpers

@@ -145,7 +145,7 @@ final class BatchCommand extends ClientCommand {
           manifest.check(plan, store);
         }
         manifest.record(batch, store);
-        before = requireFunds(client, plan, store, output);
+        before = requireFunds(client, plan, store, resubmitUnknown, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         BatchRunner live = BatchRunner.builder()
@@ -184,10 +184,15 @@ final class BatchCommand extends ClientCommand {
    * saying what is short. Providers that report no balance, or an unlimited one, are not checked.
    */
   private static java.util.Optional<BigDecimal> requireFunds(VidgenClient client, BatchPlan plan, JobStore store,
-      Output output) {
+      boolean resubmitUnknown, Output output) {
     java.util.Set<String> started = new java.util.HashSet<>();
     for (JobStore.Entry entry : store.entries(plan.batch())) {
-      if (entry.state() != JobStore.State.PENDING) {
+      // Pending and dropped jobs (a dropped one comes back when its line does) are still to send, and so
+      // are unknown ones when they are sent again; a changed line is a job to send too.
+      JobStore.State state = entry.state();
+      boolean toSend = state == JobStore.State.PENDING || state == JobStore.State.DROPPED
+          || resubmitUnknown && state == JobStore.State.UNKNOWN;
+      if (!toSend) {
         started.add(entry.key());
       }
     }

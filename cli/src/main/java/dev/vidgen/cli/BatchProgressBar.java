@@ -45,8 +45,8 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     }
     err.println("vidgen: waiting for " + jobs + " job(s) held by worker " + String.join(", ", workers)
         + (until == null ? "" : " until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-        + ": this run takes them over if they are not finished by then (a worker stopped a moment ago keeps its"
-        + " hold until its lease ends)");
+        + " (renewed while it works): this run goes on with them if that worker stops without finishing them,"
+        + " once its hold ends");
     err.flush();
     lastShown = null;
   }

@@ -129,11 +129,15 @@ final class BatchViews {
       fields.put("skipped", plan.invalid().size() + " invalid line(s), not sent: line " + plan.invalid().stream()
           .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
     }
-    if (!report.forgotten().isEmpty()) {
-      // Jobs the journal held for lines that are gone or changed, without a task: dropped or changed, and said.
-      fields.put("dropped", report.forgotten().size() + " job(s) without a task, whose line is gone, changed or left out: "
-          + report.forgotten().stream().map(e -> e.key() + " (was line " + e.seq() + ")")
-              .collect(Collectors.joining(", ")));
+    // Jobs without a task whose line is gone (dropped), or never sent whose line changed (taken as it is now).
+    List<Entry> dropped = report.forgotten().stream().filter(e -> !changedLine(report, e)).toList();
+    List<Entry> changed = report.forgotten().stream().filter(e -> changedLine(report, e)).toList();
+    if (!dropped.isEmpty()) {
+      fields.put("dropped", dropped.size() + " job(s) without a task, whose line is gone or left out: " + named(dropped));
+    }
+    if (!changed.isEmpty()) {
+      fields.put("replaced", changed.size() + " job(s) never sent, whose line changed and was taken as it is now: "
+          + named(changed));
     }
     fields.put("files", filesWhere(report));
     fields.put("journal", report.journal());
@@ -228,9 +232,19 @@ final class BatchViews {
       Map<String, Object> dropped = new LinkedHashMap<>();
       dropped.put("id", e.key());
       dropped.put("line", e.seq());
+      dropped.put("change", changedLine(report, e) ? "replaced" : "dropped");
       return dropped;
     }).toList());
     return json;
+  }
+
+  /** Whether a job the run let go of is still in the file, with its line changed. */
+  private static boolean changedLine(BatchReport report, Entry forgotten) {
+    return report.entries().stream().anyMatch(e -> e.key().equals(forgotten.key()));
+  }
+
+  private static String named(List<Entry> entries) {
+    return entries.stream().map(e -> e.key() + " (was line " + e.seq() + ")").collect(Collectors.joining(", "));
   }
 
   private static Map<String, Object> entryJson(Entry e) {

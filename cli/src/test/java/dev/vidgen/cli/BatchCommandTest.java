@@ -392,31 +392,36 @@ class BatchCommandTest {
 
   @Test
   void aLineNeverSentMayBeEditedOrRemovedBetweenRunsAndTheSummarySaysWhatWasDropped() throws Exception {
-    Path jobs = write(unnamed("a"), unnamed("b"), unnamed("c"));
+    String d = job("d", 10);
+    Path jobs = write(unnamed("a"), unnamed("b"), unnamed("c"), d);
     try (FakeToApisServer fake = FakeToApisServer.start()) {
       fake.inject(Endpoint.CREATE, Fault.status(401));
       CliRun.Result stopped = againstFake(fake, jobs);
       assertThat(stopped.exitCode()).as("the key was refused: " + stopped.all()).isNotZero();
       assertThat(fake.creates()).noneMatch(CreateRecord::madeTask);
 
-      // b changed, c removed: neither was ever sent, so the journal follows the file.
-      write(unnamed("a"), unnamed("b").replace("b turns", "b turns slowly"));
+      // b changed (without an id: a new job), c removed, d changed under its id: none had a task.
+      String dChanged = d.replace("d turns", "d turns twice");
+      write(unnamed("a"), unnamed("b").replace("b turns", "b turns slowly"), dChanged);
       CliRun.Result edited = againstFake(fake, jobs);
 
       assertThat(edited.exitCode()).as(edited.all()).isZero();
-      assertThat(edited.out()).contains("completed  2")
-          .containsPattern("dropped +2 job\\(s\\) without a task, whose line is gone, changed or left out:"
-              + " job-[0-9a-f]+ \\(was line 2\\), job-[0-9a-f]+ \\(was line 3\\)");
+      assertThat(edited.out()).contains("completed  3")
+          .containsPattern("dropped +2 job\\(s\\) without a task, whose line is gone or left out:"
+              + " job-[0-9a-f]+ \\(was line 2\\), job-[0-9a-f]+ \\(was line 3\\)")
+          .contains("replaced  1 job(s) never sent, whose line changed and was taken as it is now: d (was line 4)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))
-          .containsExactlyInAnyOrder("a turns", "b turns slowly");
+          .containsExactlyInAnyOrder("a turns", "b turns slowly", "d turns twice");
 
-      // Back to the first file: the first b and c are new jobs again, and the sent ones stay as they are.
-      write(unnamed("a"), unnamed("b"), unnamed("c"));
+      // The first b and c come back: dropped jobs are pending again, and the sent ones stay as they are.
+      write(unnamed("a"), unnamed("b"), unnamed("c"), dChanged);
       CliRun.Result restored = againstFake(fake, jobs, "--json");
       assertThat(restored.exitCode()).as(restored.all()).isZero();
-      assertThat(restored.json()).containsEntry("completed", 3.0).containsEntry("dropped", List.of());
-      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask).hasSize(4);
+      assertThat(restored.json()).containsEntry("completed", 4.0).containsEntry("dropped", List.of());
+      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
+          .extracting(create -> String.valueOf(create.json().get("prompt")))
+          .containsExactlyInAnyOrder("a turns", "b turns slowly", "d turns twice", "b turns", "c turns");
     }
   }
 
@@ -434,7 +439,7 @@ class BatchCommandTest {
       CliRun.Result edited = againstFake(fake, jobs);
 
       assertThat(edited.exitCode()).as(edited.all()).isZero();
-      assertThat(edited.out()).containsPattern("dropped +1 job\\(s\\) without a task, whose line is gone, changed or left out:"
+      assertThat(edited.out()).containsPattern("dropped +1 job\\(s\\) without a task, whose line is gone or left out:"
           + " job-[0-9a-f]+ \\(was line 1\\)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))

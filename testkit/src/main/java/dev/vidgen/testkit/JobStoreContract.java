@@ -223,6 +223,18 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void refusesAWriteFromAReadingOfAJobDroppedSince() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry stale = store.claim(batch, "slow", 1, T0, T0.plusSeconds(10)).get(0);
+    // The slow worker's lease lapsed, and a run of a file without the line dropped the job.
+    assertThat(store.followFile(batch, List.of(), T0.plusSeconds(11))).hasSize(1);
+
+    assertThat(store.update(stale.toBuilder().state(State.SUBMITTING).attempts(1).build()))
+        .as("a dropped job is not sent from an older reading").isEmpty();
+    assertThat(store.entries(batch).get(0).state()).isEqualTo(State.DROPPED);
+  }
+
+  @Test
   void leavesAJobAWorkerHoldsUntilItsLeaseEnds() {
     store.enroll(batch, jobs(batch, 1));
     store.claim(batch, "w", 1, T0, T0.plusSeconds(60));
