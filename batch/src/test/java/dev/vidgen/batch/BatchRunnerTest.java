@@ -497,18 +497,7 @@ class BatchRunnerTest {
     Entry changedEntry = Entry.pending(BATCH, changed.key(), changed.line(), changed.fingerprint(), changed.job().model(),
         changed.out().toString(), changed.quote().credits(), Instant.now());
     // Another worker, started on the edited file, rewrites b just before this worker's first claim.
-    JobStore racing = new ForwardingStore(store) {
-      private boolean done;
-
-      @Override
-      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
-        if (!done) {
-          done = true;
-          store.followFile(batch, List.of(store.entries(batch).get(0), changedEntry), now);
-        }
-        return store.claim(batch, worker, limit, now, leaseUntil);
-      }
-    };
+    JobStore racing = beforeFirstClaim(now -> store.followFile(BATCH, List.of(store.entries(BATCH).get(0), changedEntry), now));
 
     BatchReport report = BatchRunner.builder().backend(backend).store(racing).concurrency(2).scheduler(scheduler)
         .requeueDelay(Duration.ofMillis(1)).worker("test-worker").build().run(mine);
@@ -561,18 +550,7 @@ class BatchRunnerTest {
   void aJobOfTheFileThatAnotherCopyDroppedMeanwhileIsReportedLeft() {
     BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     // Another worker, on a copy of the file without line b, drops it just before this worker's first claim.
-    JobStore racing = new ForwardingStore(store) {
-      private boolean done;
-
-      @Override
-      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
-        if (!done) {
-          done = true;
-          store.followFile(batch, List.of(store.entries(batch).get(0)), now);
-        }
-        return store.claim(batch, worker, limit, now, leaseUntil);
-      }
-    };
+    JobStore racing = beforeFirstClaim(now -> store.followFile(BATCH, List.of(store.entries(BATCH).get(0)), now));
 
     BatchReport report = BatchRunner.builder().backend(backend).store(racing).concurrency(2).scheduler(scheduler)
         .requeueDelay(Duration.ofMillis(1)).worker("test-worker").build().run(mine);
@@ -584,6 +562,22 @@ class BatchRunnerTest {
   }
 
   // ---- helpers
+
+  /** The journal, where {@code otherWorker} runs once just before this worker's first claim. */
+  private JobStore beforeFirstClaim(java.util.function.Consumer<Instant> otherWorker) {
+    return new ForwardingStore(store) {
+      private boolean done;
+
+      @Override
+      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+        if (!done) {
+          done = true;
+          otherWorker.accept(now);
+        }
+        return super.claim(batch, worker, limit, now, leaseUntil);
+      }
+    };
+  }
 
   /** A listener that adds every progress report to {@code seen}. */
   private static BatchListener recording(List<BatchProgress> seen) {
