@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -188,6 +189,7 @@ public final class BatchRunner {
     private void loop(RunContext ctx, Journal journal) {
       Map<String, CompletableFuture<JobRun.Outcome>> running = new HashMap<>();
       while (true) {
+        java.util.Set<String> held = new java.util.HashSet<>();
         running.entrySet().removeIf(e -> {
           if (!e.getValue().isDone()) {
             return false;
@@ -195,33 +197,49 @@ public final class BatchRunner {
           JobRun.Outcome outcome = e.getValue().join();
           if (outcome.kind() == JobRun.Kind.HELD) {
             leftOver.put(e.getKey(), outcome.problem());
+            held.add(e.getKey());
           }
           return true;
         });
+        if (!held.isEmpty()) {
+          // Left for the next run or another worker: let go now, so that no worker waits for this run's end.
+          join(journal.call(s -> s.entries(batch))).stream()
+              .filter(e -> held.contains(e.key()) && worker.equals(e.worker())).forEach(e -> letGo(journal, e));
+        }
         setInFlight(running.size());
         int free = concurrency - running.size();
         if (!ctx.stopping() && free > 0) {
           Instant now = clock.instant();
-          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
+          // Jobs this run left are let go, and may come back in a claim: ask for enough to get past them.
+          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free + leftOver.size(), now,
+              now.plus(lease))));
+          int started = 0;
           for (Entry entry : claimed) {
             PlannedJob planned = byKey.get(entry.key());
+            if (leftOver.containsKey(entry.key()) || started >= free) {
+              letGo(journal, entry);
+              continue;
+            }
             if (planned == null) {
               leftOver.put(entry.key(), "not in this jobs file; run the file it came from to finish it");
+              letGo(journal, entry);
               continue;
             }
             if (!planned.fingerprint().equals(entry.fingerprint())) {
               // Another copy of the jobs file, with this line changed, was run meanwhile: its content is the
-              // journal's now, and this run must not send its own under that job. Held until the run ends.
+              // journal's now, and this run must not send its own under that job.
               leftOver.put(entry.key(), "changed by a run of another copy of the jobs file; run the same file on"
                   + " every worker");
+              letGo(journal, entry);
               continue;
             }
             CompletableFuture<JobRun.Outcome> job = new JobRun(ctx, planned, entry).start();
             running.put(entry.key(), job);
+            started++;
             job.whenComplete((outcome, failure) -> wake.offer(entry.key()));
           }
           setInFlight(running.size());
-          if (!claimed.isEmpty()) {
+          if (started > 0) {
             continue;
           }
           if (running.isEmpty() && !othersWorking(journal)) {
@@ -239,6 +257,15 @@ public final class BatchRunner {
           return;
         }
       }
+    }
+
+    /**
+     * Lets go of a job this run will not work on, so that another worker may at once; its state is
+     * left as it is. A failure is left alone: the hold then lapses with the lease.
+     */
+    private void letGo(Journal journal, Entry entry) {
+      Entry free = entry.toBuilder().claim(null, null).updatedAt(clock.instant()).build();
+      journal.call(s -> s.update(free)).exceptionally(failure -> Optional.empty());
     }
 
     /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */

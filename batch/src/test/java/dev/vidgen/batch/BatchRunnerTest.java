@@ -490,6 +490,25 @@ class BatchRunnerTest {
   }
 
   @Test
+  void twoWorkersThatEachLeaveAJobDoNotWaitForEachOtherForever() throws Exception {
+    BatchPlan plan = plan(line("k", PLAIN_MODEL), line("m", PLAIN_MODEL));
+    for (String key : List.of("k", "m")) {
+      backend.awaitScript.put(key, handle -> CompletableFuture.failedFuture(
+          new dev.vidgen.core.client.DeadlineExceededException(handle, null, Duration.ofMinutes(30))));
+    }
+    Instant now = Instant.now();
+    store.enroll(BATCH, plan.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), now)).toList());
+
+    CompletableFuture<BatchReport> a = CompletableFuture.supplyAsync(() -> worker("A").run(plan));
+    CompletableFuture<BatchReport> b = CompletableFuture.supplyAsync(() -> worker("B").run(plan));
+
+    assertThat(CompletableFuture.allOf(a, b)).as("both runs end").succeedsWithin(Duration.ofSeconds(20));
+    assertThat(a.join().unfinished()).extracting(Entry::key).containsExactlyInAnyOrder("k", "m");
+    assertThat(store.entries(BATCH)).allSatisfy(e -> assertThat(e.worker()).as("no hold is left").isNull());
+  }
+
+  @Test
   void neverSendsItsOwnContentUnderAJobAnotherCopyOfTheFileChangedMeanwhile() {
     BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     BatchPlan theirs = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b new\"}");
@@ -562,6 +581,12 @@ class BatchRunnerTest {
   }
 
   // ---- helpers
+
+  /** A runner as worker {@code name} on the shared journal, looking for work every 20 ms. */
+  private BatchRunner worker(String name) {
+    return BatchRunner.builder().backend(backend).store(store).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).idlePoll(Duration.ofMillis(20)).worker(name).build();
+  }
 
   /** The journal, where {@code otherWorker} runs once just before this worker's first claim. */
   private JobStore beforeFirstClaim(java.util.function.Consumer<Instant> otherWorker) {
