@@ -157,7 +157,7 @@ final class BatchCommand extends ClientCommand {
             .scheduler(scheduler)
             .listener(bar)
             .build();
-        try (BatchInterruptNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, output)) {
+        try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, output)) {
           report = live.run(plan);
         }
         manifest.record(batch, store);

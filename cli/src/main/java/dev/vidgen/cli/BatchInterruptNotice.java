@@ -10,28 +10,15 @@ import java.util.Map;
  * "interrupted"}. It reads only the last counts shown, never the journal, which a job may be
  * writing at that moment.
  */
-final class BatchInterruptNotice implements AutoCloseable {
-  private final Thread hook;
-  private boolean armed = true;
-
-  private BatchInterruptNotice(String batch, String journal, BatchProgressBar bar, Output output) {
-    hook = new Thread(() -> tell(batch, journal, bar, output), "vidgen-batch-interrupted");
-  }
+final class BatchInterruptNotice {
+  private BatchInterruptNotice() {}
 
   /** Arms the notice for the run of {@code batch} on {@code journal}; closing it disarms it. */
-  static BatchInterruptNotice arm(String batch, String journal, BatchProgressBar bar, Output output) {
-    BatchInterruptNotice notice = new BatchInterruptNotice(batch, journal, bar, output);
-    Runtime.getRuntime().addShutdownHook(notice.hook);
-    return notice;
+  static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, Output output) {
+    return ShutdownNotice.arm("vidgen-batch-interrupted", () -> tell(batch, journal, bar, output));
   }
 
-  private void tell(String batch, String journal, BatchProgressBar bar, Output output) {
-    synchronized (this) {
-      if (!armed) {
-        return;
-      }
-      armed = false;
-    }
+  private static void tell(String batch, String journal, BatchProgressBar bar, Output output) {
     bar.close();
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
@@ -52,17 +39,5 @@ final class BatchInterruptNotice implements AutoCloseable {
         + " in flight (their tasks go on at the provider, and the next run follows them)";
     output.note("interrupted" + counts + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
-  }
-
-  @Override
-  public void close() {
-    synchronized (this) {
-      armed = false;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down: the hook has run or is running.
-    }
   }
 }

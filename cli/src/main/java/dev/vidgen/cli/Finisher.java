@@ -27,7 +27,7 @@ final class Finisher {
     TaskSnapshot done;
     try (ProgressPrinter progress =
             new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value());
-        InterruptNotice interrupted =
+        ShutdownNotice interrupted =
             InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
       done = client.await(handle, new AwaitOptions(timeout, progress));
     }

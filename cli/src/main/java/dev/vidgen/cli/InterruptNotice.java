@@ -9,28 +9,15 @@ import java.util.Map;
  * became of the task: it still runs on the server, and here is the command that goes on. With
  * {@code --json} that is the command's one JSON object, with {@code "status": "interrupted"}.
  */
-final class InterruptNotice implements AutoCloseable {
-  private final Thread hook;
-  private boolean armed = true;
-
-  private InterruptNotice(JobHandle handle, String resume, AutoCloseable progress, Output output) {
-    hook = new Thread(() -> tell(handle, resume, progress, output), "vidgen-interrupted");
-  }
+final class InterruptNotice {
+  private InterruptNotice() {}
 
   /** Arms the notice for the wait on {@code handle}; closing it disarms it. */
-  static InterruptNotice arm(JobHandle handle, String resume, AutoCloseable progress, Output output) {
-    InterruptNotice notice = new InterruptNotice(handle, resume, progress, output);
-    Runtime.getRuntime().addShutdownHook(notice.hook);
-    return notice;
+  static ShutdownNotice arm(JobHandle handle, String resume, AutoCloseable progress, Output output) {
+    return ShutdownNotice.arm("vidgen-interrupted", () -> tell(handle, resume, progress, output));
   }
 
-  private void tell(JobHandle handle, String resume, AutoCloseable progress, Output output) {
-    synchronized (this) {
-      if (!armed) {
-        return;
-      }
-      armed = false;
-    }
+  private static void tell(JobHandle handle, String resume, AutoCloseable progress, Output output) {
     try {
       progress.close();
     } catch (Exception e) {
@@ -44,17 +31,5 @@ final class InterruptNotice implements AutoCloseable {
     output.object(json);
     output.note("interrupted; task " + handle.taskId() + " goes on running on the provider (it was not cancelled)."
         + " Go on with: " + resume);
-  }
-
-  @Override
-  public void close() {
-    synchronized (this) {
-      armed = false;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down: the hook has run or is running.
-    }
   }
 }

@@ -1,0 +1,41 @@
+package dev.vidgen.cli;
+
+/**
+ * Says something once if the JVM shuts down (Ctrl-C, a SIGTERM) before this is closed: a shutdown
+ * hook that closing removes. Closing after the hook has started leaves it to finish.
+ */
+final class ShutdownNotice implements AutoCloseable {
+  private final Thread hook;
+  private boolean armed = true;
+
+  private ShutdownNotice(String name, Runnable tell) {
+    hook = new Thread(() -> {
+      synchronized (this) {
+        if (!armed) {
+          return;
+        }
+        armed = false;
+      }
+      tell.run();
+    }, name);
+  }
+
+  /** Arms {@code tell} as a shutdown hook named {@code name}. */
+  static ShutdownNotice arm(String name, Runnable tell) {
+    ShutdownNotice notice = new ShutdownNotice(name, tell);
+    Runtime.getRuntime().addShutdownHook(notice.hook);
+    return notice;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      armed = false;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down: the hook has run or is running.
+    }
+  }
+}
