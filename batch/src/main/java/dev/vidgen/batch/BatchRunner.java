@@ -214,6 +214,7 @@ public final class BatchRunner {
           List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free + leftOver.size(), now,
               now.plus(lease))));
           int started = 0;
+          int newlyLeft = 0;
           for (Entry entry : claimed) {
             PlannedJob planned = byKey.get(entry.key());
             if (leftOver.containsKey(entry.key()) || started >= free) {
@@ -223,6 +224,7 @@ public final class BatchRunner {
             if (planned == null) {
               leftOver.put(entry.key(), "not in this jobs file; run the file it came from to finish it");
               letGo(journal, entry);
+              newlyLeft++;
               continue;
             }
             if (!planned.fingerprint().equals(entry.fingerprint())) {
@@ -231,6 +233,7 @@ public final class BatchRunner {
               leftOver.put(entry.key(), "changed by a run of another copy of the jobs file; run the same file on"
                   + " every worker");
               letGo(journal, entry);
+              newlyLeft++;
               continue;
             }
             CompletableFuture<JobRun.Outcome> job = new JobRun(ctx, planned, entry).start();
@@ -239,7 +242,8 @@ public final class BatchRunner {
             job.whenComplete((outcome, failure) -> wake.offer(entry.key()));
           }
           setInFlight(running.size());
-          if (started > 0) {
+          if (started > 0 || newlyLeft > 0) {
+            // Claim again at once: more may be free, and jobs just left no longer take a place in the claim.
             continue;
           }
           if (running.isEmpty() && !othersWorking(journal)) {
@@ -260,11 +264,12 @@ public final class BatchRunner {
     }
 
     /**
-     * Lets go of a job this run will not work on, so that another worker may at once; its state is
-     * left as it is. A failure is left alone: the hold then lapses with the lease.
+     * Lets go of a job this run will not work on, so that another worker may at once; its state and
+     * time are left as they are. A failure is left alone: the hold then lapses with the lease.
      */
     private void letGo(Journal journal, Entry entry) {
-      Entry free = entry.toBuilder().claim(null, null).updatedAt(clock.instant()).build();
+      // Its time is kept: for a job found submitting, it is when its create went out.
+      Entry free = entry.toBuilder().claim(null, null).build();
       journal.call(s -> s.update(free)).exceptionally(failure -> Optional.empty());
     }
 

@@ -509,6 +509,45 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aJobAnotherCopyChangedDoesNotEndAOneSlotRunBeforeItsOtherJobs() {
+    BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    PlannedJob changed = plan("{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a new\"}").jobs().get(0);
+    Entry changedEntry = Entry.pending(BATCH, changed.key(), changed.line(), changed.fingerprint(), changed.job().model(),
+        changed.out().toString(), changed.quote().credits(), Instant.now());
+    JobStore racing = beforeFirstClaim(now -> {
+      List<Entry> all = store.entries(BATCH);
+      store.followFile(BATCH, List.of(changedEntry, all.get(1), all.get(2)), now);
+    });
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(racing).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).idlePoll(Duration.ofMillis(20)).worker("test-worker").build().run(mine);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(report.unfinished()).extracting(Entry::key).containsExactly("a");
+  }
+
+  @Test
+  void aJobFoundSubmittingAndLeftForAnotherWorkerKeepsTheTimeItsCreateWentOut() {
+    backend.awaitScript.put("k", handle -> CompletableFuture.failedFuture(
+        new dev.vidgen.core.client.DeadlineExceededException(handle, null, Duration.ofMinutes(30))));
+    BatchPlan plan = plan(line("k", PLAIN_MODEL), line("p", PLAIN_MODEL), line("s", PLAIN_MODEL));
+    Instant sent = Instant.parse("2024-01-01T10:00:00Z");
+    store.enroll(BATCH, plan.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), sent)).toList());
+    Entry s = store.entries(BATCH).get(2);
+    store.update(s.toBuilder().state(State.SUBMITTING).attempts(1).updatedAt(sent).build()).orElseThrow();
+    // k ends held and is let go; worker B takes it, so this one-slot worker's next claim brings p and s,
+    // and s, over its limit, is let go until p is done.
+    JobStore shared = beforeClaim(2, now -> store.claim(BATCH, "B", 1, now, now.plusSeconds(600)));
+
+    BatchRunner.builder().backend(backend).store(shared).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).idlePoll(Duration.ofMillis(20)).worker("A").build().run(plan);
+
+    assertThat(entry("s").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("s").reason()).as("the reason gives the time the create went out").contains("2024-01-01T10:00");
+  }
+
+  @Test
   void neverSendsItsOwnContentUnderAJobAnotherCopyOfTheFileChangedMeanwhile() {
     BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     BatchPlan theirs = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b new\"}");
@@ -590,13 +629,17 @@ class BatchRunnerTest {
 
   /** The journal, where {@code otherWorker} runs once just before this worker's first claim. */
   private JobStore beforeFirstClaim(java.util.function.Consumer<Instant> otherWorker) {
+    return beforeClaim(1, otherWorker);
+  }
+
+  /** The journal, where {@code otherWorker} runs once just before this worker's claim number {@code n}. */
+  private JobStore beforeClaim(int n, java.util.function.Consumer<Instant> otherWorker) {
     return new ForwardingStore(store) {
-      private boolean done;
+      private int claims;
 
       @Override
       public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
-        if (!done) {
-          done = true;
+        if (++claims == n) {
           otherWorker.accept(now);
         }
         return super.claim(batch, worker, limit, now, leaseUntil);
