@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -189,7 +188,6 @@ public final class BatchRunner {
     private void loop(RunContext ctx, Journal journal) {
       Map<String, CompletableFuture<JobRun.Outcome>> running = new HashMap<>();
       while (true) {
-        java.util.Set<String> held = new java.util.HashSet<>();
         running.entrySet().removeIf(e -> {
           if (!e.getValue().isDone()) {
             return false;
@@ -197,33 +195,21 @@ public final class BatchRunner {
           JobRun.Outcome outcome = e.getValue().join();
           if (outcome.kind() == JobRun.Kind.HELD) {
             leftOver.put(e.getKey(), outcome.problem());
-            held.add(e.getKey());
           }
           return true;
         });
-        if (!held.isEmpty()) {
-          // Left for the next run or another worker: let go now, so that no worker waits for this run's end.
-          join(journal.call(s -> s.entries(batch))).stream()
-              .filter(e -> held.contains(e.key()) && worker.equals(e.worker())).forEach(e -> letGo(journal, e));
-        }
         setInFlight(running.size());
         int free = concurrency - running.size();
         if (!ctx.stopping() && free > 0) {
           Instant now = clock.instant();
-          // Jobs this run left are let go, and may come back in a claim: ask for enough to get past them.
-          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free + leftOver.size(), now,
-              now.plus(lease))));
+          // Jobs this run leaves stay held by it until it ends, so a claim never brings them back.
+          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
           int started = 0;
           int newlyLeft = 0;
           for (Entry entry : claimed) {
             PlannedJob planned = byKey.get(entry.key());
-            if (leftOver.containsKey(entry.key()) || started >= free) {
-              letGo(journal, entry);
-              continue;
-            }
             if (planned == null) {
               leftOver.put(entry.key(), "not in this jobs file; run the file it came from to finish it");
-              letGo(journal, entry);
               newlyLeft++;
               continue;
             }
@@ -232,7 +218,6 @@ public final class BatchRunner {
               // journal's now, and this run must not send its own under that job.
               leftOver.put(entry.key(), "changed by a run of another copy of the jobs file; run the same file on"
                   + " every worker");
-              letGo(journal, entry);
               newlyLeft++;
               continue;
             }
@@ -246,7 +231,9 @@ public final class BatchRunner {
             // Claim again at once: more may be free, and jobs just left no longer take a place in the claim.
             continue;
           }
-          if (running.isEmpty() && !othersWorking(journal)) {
+          // A run that leaves jobs holds them until it ends, so it does not wait for other workers' jobs:
+          // two such runs would wait for each other forever. It ends, and its holds go with it.
+          if (running.isEmpty() && (!leftOver.isEmpty() || !othersWorking(journal))) {
             return;
           }
           tickLater();
@@ -261,16 +248,6 @@ public final class BatchRunner {
           return;
         }
       }
-    }
-
-    /**
-     * Lets go of a job this run will not work on, so that another worker may at once; its state and
-     * time are left as they are. A failure is left alone: the hold then lapses with the lease.
-     */
-    private void letGo(Journal journal, Entry entry) {
-      // Its time is kept: for a job found submitting, it is when its create went out.
-      Entry free = entry.toBuilder().claim(null, null).build();
-      journal.call(s -> s.update(free)).exceptionally(failure -> Optional.empty());
     }
 
     /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */
@@ -306,7 +283,7 @@ public final class BatchRunner {
         throw new JobStore.ConflictException(store.describe() + " holds " + foreign.size()
             + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
             + " that this jobs file does not have (" + named(foreign, e -> e.key() + ", line " + e.seq() + ", "
-                + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""))
+                + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""), 5)
             + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
             + " their lines back), or use another journal; nothing was sent");
       }
@@ -348,15 +325,15 @@ public final class BatchRunner {
           + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + " time(s))" : "")
           + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
           + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
-              e -> e.key() + ", line " + byKey.get(e.key()).line()))
+              e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))
           + ": the journal belongs to another jobs file, or the line changed after its job was tried; give the changed"
           + " line a new id (the journal's job keeps its own), or put the line back as it was; nothing was sent");
     }
 
-    /** Up to five jobs, each as {@code what} says, then how many more. */
-    private static String named(List<Entry> entries, java.util.function.Function<Entry, String> what) {
-      String shown = entries.stream().limit(5).map(what).collect(java.util.stream.Collectors.joining("; "));
-      return entries.size() > 5 ? shown + "; and " + (entries.size() - 5) + " more" : shown;
+    /** Up to {@code most} jobs, each as {@code what} says, then how many more. */
+    private static String named(List<Entry> entries, java.util.function.Function<Entry, String> what, int most) {
+      String shown = entries.stream().limit(most).map(what).collect(java.util.stream.Collectors.joining("; "));
+      return entries.size() > most ? shown + "; and " + (entries.size() - most) + " more" : shown;
     }
 
     private void renewQuietly() {

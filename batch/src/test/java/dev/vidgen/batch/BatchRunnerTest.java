@@ -548,6 +548,33 @@ class BatchRunnerTest {
   }
 
   @Test
+  void jobsLeftForLaterCostNoJournalWritesWhileTheRestRun() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String id = String.format("j%03d", i);
+      lines.add(line(id, PLAIN_MODEL));
+      if (i < 20) {
+        backend.awaitScript.put(id, handle -> CompletableFuture.failedFuture(
+            new dev.vidgen.core.client.DeadlineExceededException(handle, null, Duration.ofMinutes(30))));
+      }
+    }
+    java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+    JobStore counting = new ForwardingStore(store) {
+      @Override
+      public Optional<Entry> update(Entry entry) {
+        updates.incrementAndGet();
+        return super.update(entry);
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(counting).concurrency(4).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("w").build().run(plan(lines.toArray(String[]::new)));
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(80);
+    assertThat(updates.get()).as("the writes of the jobs' own steps, not more").isLessThanOrEqualTo(5 * 100);
+  }
+
+  @Test
   void neverSendsItsOwnContentUnderAJobAnotherCopyOfTheFileChangedMeanwhile() {
     BatchPlan mine = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     BatchPlan theirs = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b new\"}");
