@@ -448,6 +448,37 @@ class BatchCommandTest {
   }
 
   @Test
+  void theJsonTellsADroppedJobFromAReplacedOneAndTheBalanceCheckCountsADroppedJobThatComesBack() throws Exception {
+    String a = job("a", 10);
+    String b = job("b", 10);
+    String c = job("c", 10);
+    Path jobs = write(a, b, c);
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(401));
+      assertThat(againstFake(fake, jobs).exitCode()).isNotZero();
+
+      String bChanged = b.replace("b turns", "b turns twice");
+      write(a, bChanged);
+      CliRun.Result edited = againstFake(fake, jobs, "--json");
+
+      assertThat(edited.exitCode()).as(edited.all()).isZero();
+      assertThat(edited.json().get("dropped")).asList().extracting(
+          dropped -> ((Map<?, ?>) dropped).get("id") + " " + ((Map<?, ?>) dropped).get("change"))
+          .containsExactlyInAnyOrder("b replaced", "c dropped");
+
+      // c comes back, but the account is empty: it is refused before anything is sent.
+      fake.balance(java.math.BigDecimal.ZERO, false);
+      int creates = fake.requests(Endpoint.CREATE).size();
+      write(a, bChanged, c);
+      CliRun.Result back = againstFake(fake, jobs);
+
+      assertThat(back.exitCode()).as(back.all()).isEqualTo(8);
+      assertThat(back.err()).as("refused by the check before the run").contains("the jobs still to send cost 20 credits");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing was sent").hasSize(creates);
+    }
+  }
+
+  @Test
   void refusesWithNothingWrittenWhenASentJobThatIsNotFinishedLeftTheFile() throws Exception {
     try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
       Entry a = store.enroll("jobs.jsonl", List.of(Entry.pending("jobs.jsonl", "a", 1, "fp-a", "grok-video-1.5-preview",
