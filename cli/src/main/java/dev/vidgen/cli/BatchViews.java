@@ -12,9 +12,11 @@ import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /** What {@code vidgen batch} prints: the plan and its price, refusals, and the final summary. */
@@ -146,15 +148,19 @@ final class BatchViews {
     }
     output.line("");
     output.fields(fields);
-    report.entries().stream().filter(e -> e.state() == State.FAILED)
-        .forEach(e -> output.line("failed   line " + e.seq() + " (" + e.key() + "): " + e.reason()));
-    report.entries().stream().filter(e -> e.state() == State.UNKNOWN)
-        .forEach(e -> output.line("unknown  line " + e.seq() + " (" + e.key() + "): " + e.reason()));
-    report.unfinished().forEach(e -> output.line("left     line " + e.seq() + " (" + e.key() + ", " + e.state().id()
-        + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "") + "): "
-        + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
+    // The journal keeps the line a job had when it was first added; lines may have moved since.
+    Map<String, Integer> lines = plan.jobs().stream().collect(Collectors.toMap(PlannedJob::key, PlannedJob::line));
+    ToIntFunction<Entry> line = e -> lines.getOrDefault(e.key(), e.seq());
+    Comparator<Entry> byLine = Comparator.comparingInt(line);
+    report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
+        .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+    report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
+        .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+    report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
+        + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "")
+        + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
     int exit = exitCode(report);
-    Map<String, Object> json = reportJson(report, throttled);
+    Map<String, Object> json = reportJson(report, throttled, line);
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
     json.putAll(balances);
@@ -210,7 +216,7 @@ final class BatchViews {
         : files.size() + " in " + folders.size() + " folders (--json lists them)";
   }
 
-  private static Map<String, Object> reportJson(BatchReport report, long throttled) {
+  private static Map<String, Object> reportJson(BatchReport report, long throttled, ToIntFunction<Entry> line) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", report.total());
     json.put("completed", report.count(State.COMPLETED));
@@ -226,7 +232,7 @@ final class BatchViews {
     json.put("in_flight", report.count(State.SUBMITTING) + report.count(State.SUBMITTED));
     json.put("failures_by_reason", report.failuresByReason());
     json.put("jobs", report.entries().stream().filter(e -> e.state() != State.COMPLETED)
-        .map(BatchViews::entryJson).toList());
+        .map(e -> entryJson(e, line.applyAsInt(e))).toList());
     json.put("throttled", throttled);
     json.put("dropped", report.forgotten().stream().map(e -> {
       Map<String, Object> dropped = new LinkedHashMap<>();
@@ -247,10 +253,10 @@ final class BatchViews {
     return entries.stream().map(e -> e.key() + " (was line " + e.seq() + ")").collect(Collectors.joining(", "));
   }
 
-  private static Map<String, Object> entryJson(Entry e) {
+  private static Map<String, Object> entryJson(Entry e, int line) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", e.key());
-    json.put("line", e.seq());
+    json.put("line", line);
     json.put("state", e.state().id());
     json.put("attempts", e.attempts());
     json.put("task_id", e.taskId());

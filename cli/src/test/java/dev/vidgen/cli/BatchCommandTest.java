@@ -138,6 +138,27 @@ class BatchCommandTest {
   }
 
   @Test
+  void namesAFailedJobByTheLineItHasNowAfterALineWasAddedAboveIt() throws Exception {
+    String a = job("a", 10);
+    String b = job("b", 10);
+    Path jobs = write(a, b);
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+      assertThat(againstFake(fake, jobs).exitCode()).isEqualTo(6);
+
+      write(job("z", 10), a, b);
+      CliRun.Result again = againstFake(fake, jobs);
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(6);
+      assertThat(again.out()).as(again.all()).containsPattern("failed   line 2 \\(a\\): .*could not render");
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+      assertThat(json.json().get("jobs")).asList().singleElement()
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("id", "a").containsEntry("line", 2.0);
+    }
+  }
+
+  @Test
   void refusesAMissingJournalBesideResultsAndRunsAgainOnlyWithStartOver() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
