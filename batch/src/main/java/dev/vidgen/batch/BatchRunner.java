@@ -113,6 +113,7 @@ public final class BatchRunner {
     private final BatchPlan plan;
     private final String batch;
     private final Map<String, PlannedJob> byKey = new LinkedHashMap<>();
+    private final JournalChecks checks;
     private final Map<String, State> states = new HashMap<>();
     /** How many jobs of {@link #states} are in each state, kept as they change: progress recounts nothing. */
     private final Map<State, Integer> counts = new java.util.EnumMap<>(State.class);
@@ -129,6 +130,7 @@ public final class BatchRunner {
       this.plan = plan;
       this.batch = plan.batch();
       plan.jobs().forEach(job -> byKey.put(job.key(), job));
+      this.checks = new JournalChecks(store.describe(), batch, byKey, worker);
     }
 
     BatchReport execute() {
@@ -139,16 +141,12 @@ public final class BatchRunner {
           .toList();
       // Refused before anything is written: jobs with a task (or perhaps one) that this file lacks, jobs
       // tried that it changed, and jobs without a task that another worker holds and this file lacks or changed.
-      List<Entry> before = store.entries(batch);
-      refuseForeignWork(before.stream()
-          .filter(e -> e.state() == State.SUBMITTING || e.state() == State.SUBMITTED).toList());
-      refuseChangedWork(before);
-      refuseHeldWork(before, now);
+      checks.refuseAll(store.entries(batch), now);
       // A job without a task whose line is gone is dropped, and one never sent whose line changed takes
       // the line as it is: nothing of them exists at the provider, so the journal follows the file.
       List<Entry> forgotten = store.followFile(batch, fresh, now);
       List<Entry> enrolled = store.enroll(batch, fresh);
-      refuseForeignWork(enrolled);
+      checks.refuseForeignWork(enrolled);
       if (resubmitUnknown) {
         // Only the file's own: an unknown job whose line is gone stays unknown, with its reason.
         for (Entry entry : enrolled) {
@@ -273,67 +271,6 @@ public final class BatchRunner {
           wake.offer(TICK);
         }, idlePoll.toMillis(), TimeUnit.MILLISECONDS);
       }
-    }
-
-    private void refuseForeignWork(List<Entry> enrolled) {
-      List<Entry> foreign = enrolled.stream()
-          .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal())
-          .toList();
-      if (!foreign.isEmpty()) {
-        throw new JobStore.ConflictException(store.describe() + " holds " + foreign.size()
-            + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
-            + " that this jobs file does not have (" + named(foreign, e -> e.key() + ", line " + e.seq() + ", "
-                + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""), 5)
-            + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
-            + " their lines back), or use another journal; nothing was sent");
-      }
-    }
-
-    /** A job without a task that this file lacks or changed, but that another worker holds: left to it. */
-    private void refuseHeldWork(List<Entry> known, Instant now) {
-      for (Entry held : known) {
-        PlannedJob job = byKey.get(held.key());
-        boolean differs = job == null || !job.fingerprint().equals(held.fingerprint());
-        boolean heldByOther = held.worker() != null && !worker.equals(held.worker()) && held.leaseUntil() != null
-            && !held.leaseUntil().isBefore(now);
-        if (held.state() == State.PENDING && differs && heldByOther) {
-          throw new JobStore.ConflictException("job " + held.key() + " (was line " + held.seq() + ") has no task yet,"
-              + " and this jobs file " + (job == null ? "no longer has it" : "has it changed") + ", but worker "
-              + held.worker() + " holds it until " + held.leaseUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-              + " (it runs a file that has the line as it was):"
-              + " let that worker finish, or, if it has stopped, run again after that time; nothing was written");
-        }
-      }
-    }
-
-    /**
-     * A job of this file that the journal holds with other content, when it cannot simply take the new
-     * content: it was tried (a task may exist, or did), or it is finished.
-     */
-    private void refuseChangedWork(List<Entry> known) {
-      List<Entry> changed = known.stream().filter(held -> {
-        PlannedJob job = byKey.get(held.key());
-        boolean rewritable = (held.state() == State.PENDING || held.state() == State.DROPPED) && held.attempts() == 0;
-        return job != null && !job.fingerprint().equals(held.fingerprint()) && !rewritable;
-      }).toList();
-      if (changed.isEmpty()) {
-        return;
-      }
-      Entry held = changed.get(0);
-      int line = byKey.get(held.key()).line();
-      throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") is in " + store.describe()
-          + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + " time(s))" : "")
-          + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
-          + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
-              e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))
-          + ": the journal belongs to another jobs file, or the line changed after its job was tried; give the changed"
-          + " line a new id (the journal's job keeps its own), or put the line back as it was; nothing was sent");
-    }
-
-    /** Up to {@code most} jobs, each as {@code what} says, then how many more. */
-    private static String named(List<Entry> entries, java.util.function.Function<Entry, String> what, int most) {
-      String shown = entries.stream().limit(most).map(what).collect(java.util.stream.Collectors.joining("; "));
-      return entries.size() > most ? shown + "; and " + (entries.size() - most) + " more" : shown;
     }
 
     private void renewQuietly() {

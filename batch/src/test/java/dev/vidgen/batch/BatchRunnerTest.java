@@ -231,6 +231,54 @@ class BatchRunnerTest {
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aPreviewNamesExactlyTheJobsTheRunThenSendsAndWritesNothing(boolean resubmitUnknown) {
+    BatchPlan old = plan(line("done", PLAIN_MODEL), line("unknown", PLAIN_MODEL), line("failed", PLAIN_MODEL),
+        line("submitted", PLAIN_MODEL), line("gone", PLAIN_MODEL), line("edited", PLAIN_MODEL));
+    journal(old, "done", b -> b.state(State.COMPLETED).attempts(1).taskId("t-done"));
+    journal(old, "unknown", b -> b.state(State.UNKNOWN).attempts(1));
+    journal(old, "failed", b -> b.state(State.FAILED).attempts(1).taskId("t-failed"));
+    JobHandle handle = backend.handle(old.jobs().get(3).job(), null);
+    journal(old, "submitted", b -> b.state(State.SUBMITTED).attempts(1).taskId(handle.taskId().value())
+        .handle(handle.encode()));
+    journal(old, "gone", b -> b);
+    journal(old, "edited", b -> b);
+    BatchPlan plan = plan(line("done", PLAIN_MODEL), line("unknown", PLAIN_MODEL), line("failed", PLAIN_MODEL),
+        line("submitted", PLAIN_MODEL), "{\"id\":\"edited\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"edited\","
+            + "\"seconds\":15}", line("new", PLAIN_MODEL));
+    List<Entry> before = store.entries(BATCH);
+
+    BatchPreview preview = BatchPreview.read(plan, store, resubmitUnknown, Instant.now());
+
+    assertThat(store.entries(BATCH)).as("the preview wrote nothing").isEqualTo(before);
+    assertThat(preview.jobs()).extracting(job -> job.job().key() + " " + job.action().id()).containsExactly(
+        "done done", "unknown " + (resubmitUnknown ? "send" : "keep"), "failed keep", "submitted follow",
+        "edited send", "new send");
+    assertThat(preview.dropped()).extracting(Entry::key).containsExactly("gone");
+    assertThat(preview.replaced()).extracting(Entry::key).containsExactly("edited");
+
+    BatchReport report = runner(2, resubmitUnknown).run(plan);
+
+    List<String> sent = backend.calls.stream().filter(call -> call.startsWith("submit "))
+        .map(call -> call.split(" ")[1]).toList();
+    assertThat(sent).containsExactlyInAnyOrderElementsOf(preview.jobs().stream()
+        .filter(job -> job.action() == BatchPreview.Action.SEND).map(job -> job.job().key()).toList());
+    assertThat(report.forgotten()).extracting(Entry::key).containsExactlyInAnyOrder("gone", "edited");
+  }
+
+  @Test
+  void aPreviewRefusesWhatTheRunWouldRefuse() {
+    BatchPlan old = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    journal(old, "a", b -> b.state(State.COMPLETED).attempts(1).taskId("t-a"));
+    journal(old, "b", b -> b.state(State.SUBMITTED).attempts(1).taskId("t-b"));
+
+    assertThatThrownBy(() -> BatchPreview.read(plan(line("a", PLAIN_MODEL)), store, false, Instant.now()))
+        .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("does not have (b, line 2, submitted, task t-b)");
+    assertThatThrownBy(() -> BatchPreview.read(plan(line("a", REFERENCE_MODEL), line("b", PLAIN_MODEL)), store, false,
+        Instant.now())).isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("job a (line 1)");
+  }
+
   @Test
   void pollsASubmittedJobToTheEndWithoutCreatingItAgain() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
@@ -710,6 +758,16 @@ class BatchRunnerTest {
     Entry pending = Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(), job.job().model(),
         job.out().toString(), job.quote().credits(), Instant.EPOCH);
     Entry enrolled = store.enroll(BATCH, List.of(pending)).get(0);
+    store.update(state.apply(enrolled.toBuilder()).updatedAt(Instant.EPOCH).build()).orElseThrow();
+  }
+
+  /** Puts the job {@code key} of {@code plan} in the journal in the state {@code state} gives it. */
+  private void journal(BatchPlan plan, String key, UnaryOperator<Entry.Builder> state) {
+    PlannedJob job = plan.jobs().stream().filter(j -> j.key().equals(key)).findFirst().orElseThrow();
+    Entry pending = Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(), job.job().model(),
+        job.out().toString(), job.quote().credits(), Instant.EPOCH);
+    Entry enrolled = store.enroll(BATCH, List.of(pending)).stream().filter(e -> e.key().equals(key)).findFirst()
+        .orElseThrow();
     store.update(state.apply(enrolled.toBuilder()).updatedAt(Instant.EPOCH).build()).orElseThrow();
   }
 

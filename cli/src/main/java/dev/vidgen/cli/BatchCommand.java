@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchFile;
 import dev.vidgen.batch.BatchLine;
 import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.BatchPreview;
 import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.BatchRunner;
 import dev.vidgen.batch.ResultsManifest;
@@ -71,7 +72,8 @@ final class BatchCommand extends ClientCommand {
   boolean resubmitUnknown;
 
   @Option(names = "--dry-run",
-      description = "Check and price every line, print the total, and stop: nothing is sent, no journal is made.")
+      description = "Check and price every line, print the total and, when the journal exists, what a run would still"
+          + " send; then stop: nothing is sent, nothing is written.")
   boolean dryRun;
 
   @Option(names = "--start-over",
@@ -129,13 +131,13 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits, root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
-      if (dryRun) {
-        return views.dryRun(plan);
-      }
-      requireWritable(videos);
       String location = journal == null ? defaultJournal(jobs).toString()
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
+      if (dryRun) {
+        return views.dryRun(plan, preview(location, plan, videos));
+      }
+      requireWritable(videos);
       BatchReport report;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       try (JobStore store = open(location);
@@ -175,6 +177,34 @@ final class BatchCommand extends ClientCommand {
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount());
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * What the run would do with the journal at {@code location}, when it exists: read only, with the
+   * run's own refusals. A journal file that does not exist yet is not made.
+   */
+  private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos) {
+    boolean sqliteUrl = location.regionMatches(true, 0, "jdbc:sqlite:", 0, 12);
+    // A database journal is read (another kind of URL is refused, as by a run); a file only when it exists.
+    if (!Journals.isUrl(location) || sqliteUrl) {
+      if (!Files.isRegularFile(Path.of(sqliteUrl ? location.substring(12) : location))) {
+        return java.util.Optional.empty();
+      }
+    }
+    try (JobStore store = open(location)) {
+      if (!startOver) {
+        ResultsManifest.in(videos).check(plan, store);
+      }
+      return java.util.Optional.of(BatchPreview.read(plan, store, resubmitUnknown, java.time.Instant.now()));
+    } catch (ResultsManifest.StaleJournalException e) {
+      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+          "see docs/batch.md#a-journal-belongs-to-its-results");
+    } catch (JobStore.ConflictException e) {
+      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
+          "for another jobs file, use another --journal or --batch-name");
+    } catch (JournalException e) {
+      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
     }
   }
 

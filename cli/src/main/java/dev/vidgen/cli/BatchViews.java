@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchLine;
 import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.BatchPreview;
 import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.batch.journal.JobStore.Entry;
@@ -70,30 +71,95 @@ final class BatchViews {
     return ExitCodes.OVER_BUDGET;
   }
 
-  /** A dry run: every valid line with its price and file; nothing was sent. Exit 0. */
-  int dryRun(BatchPlan plan) {
+  /**
+   * A dry run: every valid line with its price and file, and, when the journal exists, what the run
+   * would do with each job and what it would still send; nothing was sent. Exit 0.
+   */
+  int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview) {
+    Map<String, BatchPreview.JobPreview> byKey = new LinkedHashMap<>();
+    preview.ifPresent(p -> p.jobs().forEach(job -> byKey.put(job.job().key(), job)));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("line", "id", "model", "price", "file"));
+    List<String> header = new ArrayList<>(List.of("line", "id", "model", "price", "file"));
+    if (preview.isPresent()) {
+      header.add("run");
+    }
+    rows.add(header);
     List<Map<String, Object>> jobs = new ArrayList<>();
     for (PlannedJob job : plan.jobs()) {
-      rows.add(List.of(String.valueOf(job.line()), job.key(), job.job().model(), Views.price(job.quote()),
-          job.out().toString()));
+      List<String> row = new ArrayList<>(List.of(String.valueOf(job.line()), job.key(), job.job().model(),
+          Views.price(job.quote()), job.out().toString()));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("line", job.line());
       json.put("id", job.key());
       json.put("model", job.job().model());
       json.putAll(Views.quoteJson(job.quote()));
       json.put("out", job.out().toString());
+      BatchPreview.JobPreview seen = byKey.get(job.key());
+      if (seen != null) {
+        row.add(runCell(seen));
+        json.put("action", seen.action().id());
+        json.put("journal_state", seen.entry() == null ? null : seen.entry().state().id());
+        json.put("task_id", seen.entry() == null ? null : seen.entry().taskId());
+      }
+      rows.add(row);
       jobs.add(json);
     }
     output.line("");
     output.table(rows);
-    output.line("dry run: nothing was sent");
     Map<String, Object> json = planJson(plan);
+    if (preview.isPresent()) {
+      BatchPreview p = preview.get();
+      String toSend = p.count(BatchPreview.Action.SEND) + " to send ("
+          + Views.credits(p.creditsToSend()) + ", " + Views.usd(p.usdToSend())
+          + (p.unknownPricesToSend() > 0 ? ", plus " + p.unknownPricesToSend() + " of unknown price" : "") + ")";
+      List<String> parts = new ArrayList<>(List.of(toSend));
+      for (BatchPreview.Action action : List.of(BatchPreview.Action.FOLLOW, BatchPreview.Action.DONE,
+          BatchPreview.Action.KEEP, BatchPreview.Action.HELD)) {
+        if (p.count(action) > 0) {
+          parts.add(p.count(action) + " " + switch (action) {
+            case FOLLOW -> "followed (sent before)";
+            case DONE -> "done";
+            case KEEP -> "kept as they ended (failed or unknown)";
+            default -> "held by another worker";
+          });
+        }
+      }
+      output.line("the journal (" + p.journal() + ") has this batch: a run now would have " + String.join(", ", parts));
+      if (!p.dropped().isEmpty()) {
+        output.line("it would drop " + p.dropped().size() + " job(s) without a task whose line is gone: " + named(p.dropped()));
+      }
+      if (!p.replaced().isEmpty()) {
+        output.line("it would send the changed line of " + p.replaced().size() + " job(s) never sent: "
+            + named(p.replaced()));
+      }
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("journal", p.journal());
+      run.put("to_send", p.count(BatchPreview.Action.SEND));
+      run.put("credits_to_send", p.creditsToSend());
+      run.put("usd_to_send", p.usdToSend());
+      run.put("unknown_prices_to_send", p.unknownPricesToSend());
+      for (BatchPreview.Action action : BatchPreview.Action.values()) {
+        run.put(action.id(), p.count(action));
+      }
+      run.put("dropped", p.dropped().stream().map(Entry::key).toList());
+      run.put("replaced", p.replaced().stream().map(Entry::key).toList());
+      json.put("run", run);
+    }
+    output.line("dry run: nothing was sent");
     json.put("dry_run", true);
     json.put("jobs", jobs);
     output.object(json);
     return ExitCodes.DONE;
+  }
+
+  /** What the run would do with one job, and why, in a few words. */
+  private static String runCell(BatchPreview.JobPreview seen) {
+    Entry entry = seen.entry();
+    if (entry == null) {
+      return "send (new)";
+    }
+    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId() : "");
+    return seen.action().id() + " (" + state + ")";
   }
 
   /** The summary table, the jobs that need a person's attention, and the exit code. */

@@ -400,6 +400,48 @@ class BatchCommandTest {
   }
 
   @Test
+  void aDryRunAfterARunSaysWhatRunningAgainWouldSendAndWritesNothing() throws Exception {
+    String a = job("a", 10);
+    String b = job("b", 10);
+    Path jobs = write(a, b);
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+      assertThat(againstFake(fake, jobs).exitCode()).isEqualTo(6);
+      List<Entry> journaled;
+      try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+        journaled = store.entries("jobs.jsonl");
+      }
+      int creates = fake.requests(Endpoint.CREATE).size();
+
+      write(a, b, job("c", 15));
+      CliRun.Result text = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result json = againstFake(fake, jobs, "--dry-run", "--json");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.out()).as(text.all())
+          .containsPattern("1\\s+a\\s+.*keep \\(failed, task \\S+\\)")
+          .containsPattern("2\\s+b\\s+.*done \\(completed, task \\S+\\)")
+          .containsPattern("3\\s+c\\s+.*send \\(new\\)")
+          .contains("a run now would have 1 to send (30 credits, $0.15), 1 done, 1 kept as they ended");
+      assertThat(json.json().get("run")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("to_send", 1.0).containsEntry("credits_to_send", 30.0).containsEntry("done", 1.0)
+          .containsEntry("keep", 1.0);
+      assertThat(json.json().get("jobs")).asList().extracting(job -> (Object) ((Map<?, ?>) job).get("action"))
+          .containsExactly("keep", "done", "send");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing was sent").hasSize(creates);
+      try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(store.entries("jobs.jsonl")).as("nothing was written").isEqualTo(journaled);
+      }
+
+      // A line whose job completed, changed: the run would be refused, and so is the dry run.
+      write(a, b.replace("b turns", "b turns twice"));
+      CliRun.Result refused = againstFake(fake, jobs, "--dry-run");
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+      assertThat(refused.err()).contains("job b (line 2)", "as completed", "with other content");
+    }
+  }
+
+  @Test
   void suggestsANewIdWhenALineAlreadySentWasEdited() throws Exception {
     Path jobs = write(job("a", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();

@@ -1,0 +1,133 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What running a plan against its journal would do now, read without writing anything: which jobs
+ * would be sent, followed or left as they are, and which journal jobs would be dropped or take their
+ * line's new content. A dry run's answer to "what would running this again cost?".
+ *
+ * @param journal the journal read, for people
+ * @param jobs one preview per job of the plan, in the plan's order
+ * @param dropped journal jobs without a task whose line the plan lacks: the run would drop them
+ * @param replaced journal jobs never sent whose line changed: the run would send the line as it is now
+ */
+public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dropped, List<Entry> replaced) {
+
+  public BatchPreview {
+    Objects.requireNonNull(journal, "journal == null");
+    jobs = List.copyOf(jobs);
+    dropped = List.copyOf(dropped);
+    replaced = List.copyOf(replaced);
+  }
+
+  /** What a run would do with one job of the plan. */
+  public enum Action {
+    /** Created, and paid for: new to the journal, never sent, back in the file, or unknown and sent again. */
+    SEND("send"),
+    /** Its create went out: its task is followed (or, lost, reported unknown); it is never sent again. */
+    FOLLOW("follow"),
+    /** Completed: its video is kept, nothing is sent. */
+    DONE("done"),
+    /** Failed, or of unknown outcome: final, not sent again. */
+    KEEP("keep"),
+    /** Held by another worker sharing the journal, which runs it. */
+    HELD("held");
+
+    private final String id;
+
+    Action(String id) {
+      this.id = id;
+    }
+
+    /** The action's name in output: {@code send}, {@code follow}, {@code done}, {@code keep}, {@code held}. */
+    public String id() {
+      return id;
+    }
+  }
+
+  /**
+   * One job of the plan and what a run would do with it.
+   *
+   * @param entry the journal's entry for the job's key, or null when the journal does not have it
+   */
+  public record JobPreview(PlannedJob job, Entry entry, Action action) {
+    public JobPreview {
+      Objects.requireNonNull(job, "job == null");
+      Objects.requireNonNull(action, "action == null");
+    }
+  }
+
+  /**
+   * Reads what running {@code plan} on {@code store} at {@code now} would do, writing nothing.
+   *
+   * @param resubmitUnknown whether the run would send jobs of unknown outcome again
+   * @throws JobStore.ConflictException when the run would be refused before writing anything, with
+   *     the run's own message
+   */
+  public static BatchPreview read(BatchPlan plan, JobStore store, boolean resubmitUnknown, Instant now) {
+    Map<String, PlannedJob> byKey = new LinkedHashMap<>();
+    plan.jobs().forEach(job -> byKey.put(job.key(), job));
+    JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null);
+    List<Entry> known = store.entries(plan.batch());
+    checks.refuseAll(known, now);
+    Map<String, Entry> byEntryKey = new LinkedHashMap<>();
+    known.forEach(entry -> byEntryKey.put(entry.key(), entry));
+    List<JobPreview> jobs = plan.jobs().stream().map(job -> {
+      Entry entry = byEntryKey.get(job.key());
+      return new JobPreview(job, entry, action(entry, checks, resubmitUnknown, now));
+    }).toList();
+    List<Entry> free = known.stream().filter(e -> !checks.heldByOther(e, now)).toList();
+    List<Entry> dropped = free.stream()
+        .filter(e -> e.state() == State.PENDING && !byKey.containsKey(e.key())).toList();
+    List<Entry> replaced = free.stream()
+        .filter(e -> byKey.containsKey(e.key()) && checks.differs(e) && JournalChecks.rewritable(e)).toList();
+    return new BatchPreview(store.describe(), jobs, dropped, replaced);
+  }
+
+  private static Action action(Entry entry, JournalChecks checks, boolean resubmitUnknown, Instant now) {
+    if (entry == null) {
+      return Action.SEND;
+    }
+    if (!entry.state().isFinal() && checks.heldByOther(entry, now)) {
+      return Action.HELD;
+    }
+    return switch (entry.state()) {
+      case PENDING, DROPPED -> Action.SEND;
+      case SUBMITTING, SUBMITTED -> Action.FOLLOW;
+      case COMPLETED -> Action.DONE;
+      case FAILED -> Action.KEEP;
+      case UNKNOWN -> resubmitUnknown ? Action.SEND : Action.KEEP;
+    };
+  }
+
+  /** How many jobs of the plan a run would treat as {@code action} says. */
+  public int count(Action action) {
+    return (int) jobs.stream().filter(job -> job.action() == action).count();
+  }
+
+  /** The known price of the jobs a run would send, in credits. */
+  public BigDecimal creditsToSend() {
+    return jobs.stream().filter(job -> job.action() == Action.SEND && job.job().quote().isKnown())
+        .map(job -> job.job().quote().credits()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The same price in US dollars. */
+  public BigDecimal usdToSend() {
+    return jobs.stream().filter(job -> job.action() == Action.SEND && job.job().quote().isKnown())
+        .map(job -> job.job().quote().usd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many of the jobs a run would send have no known price. */
+  public int unknownPricesToSend() {
+    return (int) jobs.stream().filter(job -> job.action() == Action.SEND && !job.job().quote().isKnown()).count();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The refusals a run makes before it writes anything, read from the journal's entries and the plan's
+ * jobs by key; shared by a run and its preview, so that a dry run refuses what the run would.
+ */
+final class JournalChecks {
+  private final String journal;
+  private final String batch;
+  private final Map<String, PlannedJob> byKey;
+  private final String worker;
+
+  /**
+   * @param journal the journal, for people
+   * @param worker this run's worker name; null for a preview, to which every holder is another worker
+   */
+  JournalChecks(String journal, String batch, Map<String, PlannedJob> byKey, String worker) {
+    this.journal = journal;
+    this.batch = batch;
+    this.byKey = byKey;
+    this.worker = worker;
+  }
+
+  /** All three checks, in the order a run makes them. */
+  void refuseAll(List<Entry> known, Instant now) {
+    refuseForeignWork(known.stream().filter(e -> e.state() == State.SUBMITTING || e.state() == State.SUBMITTED)
+        .toList());
+    refuseChangedWork(known);
+    refuseHeldWork(known, now);
+  }
+
+  /** Jobs that are not final and not in the plan: with a task (or perhaps one), they stay until finished. */
+  void refuseForeignWork(List<Entry> entries) {
+    List<Entry> foreign = entries.stream()
+        .filter(e -> !byKey.containsKey(e.key()) && !e.state().isFinal())
+        .toList();
+    if (!foreign.isEmpty()) {
+      throw new JobStore.ConflictException(journal + " holds " + foreign.size()
+          + " unfinished job" + (foreign.size() == 1 ? "" : "s") + " of batch " + batch
+          + " that this jobs file does not have (" + named(foreign, e -> e.key() + ", line " + e.seq() + ", "
+              + e.state().id() + (e.taskId() != null ? ", task " + e.taskId() : ""), 5)
+          + "): a job whose create went out stays until it is finished; run the jobs file they came from (or put"
+          + " their lines back), or use another journal; nothing was sent");
+    }
+  }
+
+  /** A job without a task that this file lacks or changed, but that another worker holds: left to it. */
+  void refuseHeldWork(List<Entry> known, Instant now) {
+    for (Entry held : known) {
+      if (held.state() == State.PENDING && differs(held) && heldByOther(held, now)) {
+        PlannedJob job = byKey.get(held.key());
+        throw new JobStore.ConflictException("job " + held.key() + " (was line " + held.seq() + ") has no task yet,"
+            + " and this jobs file " + (job == null ? "no longer has it" : "has it changed") + ", but worker "
+            + held.worker() + " holds it until " + held.leaseUntil().truncatedTo(ChronoUnit.SECONDS)
+            + " (it runs a file that has the line as it was):"
+            + " let that worker finish, or, if it has stopped, run again after that time; nothing was written");
+      }
+    }
+  }
+
+  /**
+   * A job of this file that the journal holds with other content, when it cannot simply take the new
+   * content: it was tried (a task may exist, or did), or it is finished.
+   */
+  void refuseChangedWork(List<Entry> known) {
+    List<Entry> changed = known.stream()
+        .filter(held -> byKey.containsKey(held.key()) && differs(held) && !rewritable(held))
+        .toList();
+    if (changed.isEmpty()) {
+      return;
+    }
+    Entry held = changed.get(0);
+    int line = byKey.get(held.key()).line();
+    throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") is in " + journal
+        + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + " time(s))" : "")
+        + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
+        + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
+            e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))
+        + ": the journal belongs to another jobs file, or the line changed after its job was tried; give the changed"
+        + " line a new id (the journal's job keeps its own), or put the line back as it was; nothing was sent");
+  }
+
+  /** Whether the plan lacks the entry's job, or has it with other content. */
+  boolean differs(Entry entry) {
+    PlannedJob job = byKey.get(entry.key());
+    return job == null || !job.fingerprint().equals(entry.fingerprint());
+  }
+
+  /** Whether a worker other than this run's holds the entry on a lease that has not lapsed. */
+  boolean heldByOther(Entry entry, Instant now) {
+    return entry.worker() != null && !entry.worker().equals(worker) && entry.leaseUntil() != null
+        && !entry.leaseUntil().isBefore(now);
+  }
+
+  /** A job never sent, which may take its line's new content. */
+  static boolean rewritable(Entry entry) {
+    return (entry.state() == State.PENDING || entry.state() == State.DROPPED) && entry.attempts() == 0;
+  }
+
+  /** Up to {@code most} jobs, each as {@code what} says, then how many more. */
+  private static String named(List<Entry> entries, Function<Entry, String> what, int most) {
+    String shown = entries.stream().limit(most).map(what).collect(Collectors.joining("; "));
+    return entries.size() > most ? shown + "; and " + (entries.size() - most) + " more" : shown;
+  }
+}
