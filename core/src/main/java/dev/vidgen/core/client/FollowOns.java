@@ -13,6 +13,7 @@ import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
@@ -33,13 +34,16 @@ final class FollowOns {
   private final BudgetLedger ledger;
   private final Preflight preflight;
   private final FollowOnRules rules;
+  private final JobValidator validator;
 
-  FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules) {
+  FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules,
+      JobValidator validator) {
     this.runtime = runtime;
     this.retries = retries;
     this.ledger = ledger;
     this.preflight = preflight;
     this.rules = rules;
+    this.validator = validator;
   }
 
   /** The validated request and its price; sends nothing. */
@@ -63,6 +67,8 @@ final class FollowOns {
       found.add(Violation.error("model", ViolationCodes.FOLLOW_ON_NOT_OFFERED, model, String.join(", ", taking),
           "model: " + model + " takes no " + kind.id() + "; the routes that do are " + String.join(", ", taking)));
     }
+    // A retired route (Sora 2) takes no follow-on either, unless retired routes are allowed.
+    validator.retirement(model).ifPresent(found::add);
     String prompt = followOn.prompt() == null || followOn.prompt().isBlank() ? null : followOn.prompt();
     if (rule.map(FollowOnRule::promptRequired).orElse(true) && prompt == null) {
       found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, null, "a non-blank prompt",

@@ -18,10 +18,12 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,8 +65,28 @@ final class SubmitPipeline {
   /** A job that passed validation, with its mode resolved, its route and its price. */
   record Prepared(VideoJob job, ModelRoute route, PriceQuote quote) {}
 
+  /** The catalog's checks, then the provider's own for the job's extra parameters. */
   ValidationReport validate(VideoJob job) {
-    return validator.validate(job);
+    ValidationReport report = validator.validate(job);
+    if (job == null || job.params().isEmpty()) {
+      return report;
+    }
+    Optional<ModelRoute> route = catalog.find(job.model());
+    if (route.isEmpty()) {
+      return report;
+    }
+    VideoJob resolved = job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
+    List<Violation> more = runtime.provider().checkParams(resolved, route.get());
+    if (more.isEmpty()) {
+      return report;
+    }
+    // A parameter refused for replacing a setting is not also "sent unchanged".
+    java.util.Set<String> refused = new java.util.HashSet<>();
+    more.stream().filter(Violation::isError).forEach(v -> refused.add(v.field()));
+    List<Violation> all = new ArrayList<>(report.violations().stream()
+        .filter(v -> v.isError() || !refused.contains(v.field())).toList());
+    all.addAll(more);
+    return new ValidationReport(report.model(), report.mode(), all);
   }
 
   /** The job's route, or an {@link InvalidJobException} (the validator names the nearest known models). */

@@ -22,6 +22,7 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -97,7 +98,8 @@ public final class VidgenClient implements AutoCloseable {
     this.funds = new AccountFunds(runtime, builder.checkBalance);
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
-    this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules);
+    this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
+        builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog));
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);

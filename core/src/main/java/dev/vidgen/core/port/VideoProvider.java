@@ -1,12 +1,15 @@
 package dev.vidgen.core.port;
 
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +34,15 @@ public interface VideoProvider extends AutoCloseable {
    */
   default boolean takesClientReference(ModelRoute route) {
     return false;
+  }
+
+  /**
+   * Problems with a job's extra parameters that only this provider can see, such as one that would
+   * replace a field the job's own settings fill (its duration, say) after they were checked and
+   * priced. Validation calls it with the job's mode resolved; the default finds none.
+   */
+  default List<Violation> checkParams(VideoJob job, ModelRoute route) {
+    return List.of();
   }
 
   /** Uploads a local image (already validated) and completes with the URL to use in a job. */

@@ -105,6 +105,12 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public java.util.List<dev.vidgen.core.validation.Violation> checkParams(
+      dev.vidgen.core.domain.VideoJob job, ModelRoute route) {
+    return delegate.checkParams(job, route);
+  }
+
+  @Override
   public CompletableFuture<URI> upload(Path image) {
     return delegate.upload(image);
   }

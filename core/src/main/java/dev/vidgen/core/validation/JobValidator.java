@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.VideoJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks a {@link VideoJob} against its route in a catalog and reports every problem at once:
@@ -57,6 +58,16 @@ public final class JobValidator {
       new RouteChecks(route, job, mode, found).run();
     }
     return new ValidationReport(job.model(), mode, found);
+  }
+
+  /**
+   * What a job on {@code model} draws for its route's retirement: an error, or a warning when
+   * retired routes are allowed; empty when the route is not retired or not in the catalog.
+   */
+  public Optional<Violation> retirement(String model) {
+    List<Violation> found = new ArrayList<>();
+    catalog.find(model).ifPresent(route -> route.retired().ifPresent(retired -> reportRetired(route, retired, found)));
+    return found.stream().findFirst();
   }
 
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {

@@ -98,6 +98,11 @@ public final class ViolationCodes {
 
   /** Warning: the provider ignores the aspect ratio in this mode. */
   public static final String ASPECT_RATIO_IGNORED = "aspect_ratio.ignored";
+  /**
+   * An extra parameter would replace a field of the request that the job's own settings fill (its
+   * duration, say) after they were checked and priced; reported by the provider, which knows the fields.
+   */
+  public static final String PARAM_REPLACES_SETTING = "param.replaces_setting";
   /** Warning: an extra parameter the route does not document; it is sent unchanged. */
   public static final String PARAM_UNKNOWN = "param.unknown";
   /** Warning: a timed prompt segment such as "(10-15s)" runs past the end of the video. */

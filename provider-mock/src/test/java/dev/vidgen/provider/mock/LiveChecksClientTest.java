@@ -351,6 +351,25 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aRemixOnARetiredRouteIsRefusedUnlessRetiredRoutesAreAllowed() {
+    MockVideoProvider mock = mock().build();
+    client(mock, builder -> {});
+    String task = "video_sora_1";
+
+    assertThatThrownBy(() -> client.remix(task, FollowOn.prompt("in winter").withModel("sora-2-vvip")))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("was retired on 2026-09-24");
+    assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).as("nothing was sent").isEmpty();
+
+    client.close();
+    MockVideoProvider serving = mock().build();
+    client(serving, builder -> builder.allowRetired(true));
+    TaskSnapshot sora = serving.create(new SubmitRequest(VideoJobs.validFor("sora-2-vvip"),
+        dev.vidgen.core.domain.RouteCatalog.builtIn().require("sora-2-vvip"), null)).join();
+    JobHandle remixed = client.remix(sora.taskId().value(), FollowOn.prompt("in winter").withModel("sora-2-vvip"));
+    assertThat(remixed.model()).isEqualTo("sora-2-vvip");
+  }
+
+  @Test
   void aFollowOnBreakingItsRulesListsEveryProblemAndSendsNothing() {
     MockVideoProvider mock = mock().build();
     client(mock, builder -> {});

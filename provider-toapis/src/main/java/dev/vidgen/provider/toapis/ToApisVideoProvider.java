@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -16,6 +17,7 @@ import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.validation.LocalVideos;
+import dev.vidgen.core.validation.Violation;
 import dev.vidgen.provider.toapis.internal.AccountAnswers;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.Json;
@@ -26,6 +28,7 @@ import dev.vidgen.provider.toapis.internal.CreateBody;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.HttpCalls;
 import dev.vidgen.provider.toapis.internal.HttpLog;
+import dev.vidgen.provider.toapis.internal.ParamClashes;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
 import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.ToApisApi;
@@ -38,6 +41,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +107,11 @@ final class ToApisVideoProvider implements VideoProvider {
   public boolean takesClientReference(ModelRoute route) {
     return WireFormat.of(Objects.requireNonNull(route, "route == null")).acceptsClientReference();
   }
+  @Override
+  public List<Violation> checkParams(VideoJob job, ModelRoute route) {
+    return ParamClashes.find(job, route, takesClientReference(route));
+  }
+
 
   @Override
   public CompletableFuture<URI> upload(Path image) {

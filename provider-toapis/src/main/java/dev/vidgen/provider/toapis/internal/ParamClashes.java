@@ -1,0 +1,114 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extra parameters that would replace a field of the create body that the job's own settings fill
+ * (model, prompt, inputs, duration, ratio, resolution, mode, client reference). Those settings were
+ * checked against the route and priced; a parameter of the same name would be sent in their place,
+ * unchecked, at another price (a {@code duration} of 15 under a quote for 8 s).
+ */
+public final class ParamClashes {
+  private static final String PLACEHOLDER = "https://upload.invalid/input";
+
+  private ParamClashes() {}
+
+  /** One error per parameter of {@code job} that names a field its settings fill; none when the job has none. */
+  public static List<Violation> find(VideoJob job, ModelRoute route, boolean takesClientReference) {
+    if (job.params().isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> owned = owned(job, route, takesClientReference);
+    Map<String, Object> sent = new LinkedHashMap<>();
+    try {
+      leaves("", CreateBody.of(new SubmitRequest(withoutParams(placeholders(job)), route,
+          takesClientReference ? "reference" : null)), sent);
+    } catch (IllegalArgumentException e) {
+      // The job cannot be spelled (too many images for a one-image field): the route's checks say so.
+    }
+    List<Violation> found = new ArrayList<>();
+    for (Map.Entry<String, Object> param : job.params().entrySet()) {
+      Map<String, Object> given = new LinkedHashMap<>();
+      leaves(param.getKey(), param.getValue(), given);
+      String clash = given.keySet().stream()
+          .flatMap(path -> owned.keySet().stream().filter(field -> overlaps(path, field)))
+          .findFirst().orElse(null);
+      if (clash == null) {
+        continue;
+      }
+      Object now = sent.get(clash);
+      String field = "params." + param.getKey();
+      String shown = now instanceof String text ? "\"" + text + "\"" : now instanceof Number || now instanceof Boolean
+          ? String.valueOf(now) : null;
+      found.add(Violation.error(field, ViolationCodes.PARAM_REPLACES_SETTING, param.getKey(),
+          "a parameter " + route.id() + "'s settings do not fill",
+          field + ": would replace " + clash + ", which vidgen fills from the job's " + owned.get(clash)
+              + (shown == null ? "" : " (" + shown + " here)") + " after checking and pricing it; set "
+              + owned.get(clash) + " instead and remove the parameter"));
+    }
+    return found;
+  }
+
+  /** The body fields the job's settings fill, by dotted name, each with the setting that fills it. */
+  private static Map<String, String> owned(VideoJob job, ModelRoute route, boolean takesClientReference) {
+    WireFormat wire = WireFormat.of(route);
+    GenerationMode mode = job.mode() != null ? job.mode()
+        : !job.images().isEmpty() ? GenerationMode.IMAGE_TO_VIDEO
+        : job.videos().isEmpty() ? GenerationMode.TEXT_TO_VIDEO : GenerationMode.VIDEO_EDIT;
+    Map<String, String> owned = new LinkedHashMap<>();
+    owned.put("model", "model (--model)");
+    owned.put("prompt", "prompt (--prompt)");
+    owned.putIfAbsent(wire.imagesFor(mode).name(), "images (--image)");
+    wire.videosFor(mode).ifPresent(field -> owned.putIfAbsent(field.name(), "videos (--video)"));
+    owned.putIfAbsent(wire.durationField(), "seconds (--seconds)");
+    owned.putIfAbsent(wire.aspectRatioField(), "aspect ratio (--aspect-ratio)");
+    owned.putIfAbsent(wire.resolutionField(), "resolution (--resolution)");
+    if (wire.modeField() != null) {
+      owned.putIfAbsent(wire.modeField(), "mode (--mode)");
+    }
+    if (wire.acceptsClientReference() && takesClientReference) {
+      owned.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD,
+          "client reference, by which vidgen finds the task again after a create without an answer,");
+    }
+    return owned;
+  }
+
+  /** Whether two dotted names are the same field, or one holds the other. */
+  private static boolean overlaps(String given, String field) {
+    return given.equals(field) || given.startsWith(field + ".") || field.startsWith(given + ".");
+  }
+
+  /** Every leaf of {@code value} by its dotted name (objects are walked; lists and scalars are leaves). */
+  private static void leaves(String path, Object value, Map<String, Object> into) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      map.forEach((key, item) -> leaves(path.isEmpty() ? String.valueOf(key) : path + "." + key, item, into));
+    } else {
+      into.put(path, value);
+    }
+  }
+
+  private static VideoJob withoutParams(VideoJob job) {
+    return new VideoJob(job.model(), job.mode(), job.prompt(), job.images(), job.videos(), job.seconds(),
+        job.aspectRatio(), job.resolution(), Map.of());
+  }
+
+  private static VideoJob placeholders(VideoJob job) {
+    List<ImageInput> images = job.images().stream()
+        .map(image -> image instanceof ImageInput.Remote ? image : new ImageInput.Remote(URI.create(PLACEHOLDER)))
+        .toList();
+    List<URI> videos = job.videos().stream()
+        .map(video -> VideoJob.isLocalVideo(video) ? URI.create(PLACEHOLDER) : video).toList();
+    return job.withImages(images).withVideos(videos);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** An extra parameter may not replace a field the job's checked and priced settings fill. */
+class ParamClashTest {
+  private static final String CAT = "https://images.example/cat.png";
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
+  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    toapis.close();
+  }
+
+  @Test
+  void aDurationParameterUnderAQuoteForTheDefaultDurationIsRefusedBeforeAnythingIsSent() {
+    VideoJob job = VideoJob.builder("grok-video-1.5").prompt("p").image(CAT).param("duration", 15).build();
+
+    ValidationReport report = client.validate(job);
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.violations()).filteredOn(Violation::isError).singleElement().satisfies(v -> {
+      assertThat(v.code()).isEqualTo(ViolationCodes.PARAM_REPLACES_SETTING);
+      assertThat(v.field()).isEqualTo("params.duration");
+      assertThat(v.message()).contains("would replace duration", "seconds (--seconds)", "(8 here)");
+    });
+    assertThat(report.violations()).as("not also \"sent unchanged\"")
+        .noneMatch(v -> v.code().equals(ViolationCodes.PARAM_UNKNOWN));
+    assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class);
+    assertThat(toapis.creates()).isEmpty();
+  }
+
+  @Test
+  void theModelThePromptTheInputsAndTheDurationOfTheRouteAreAllTheJobsOwn() {
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT)
+        .param("model", "veo3.1-quality").param("prompt", "q").param("images", java.util.List.of(CAT, CAT))
+        .param("seconds", 15).param("seed", 42).build();
+
+    ValidationReport report = client.validate(job);
+
+    assertThat(report.violations()).filteredOn(Violation::isError).extracting(Violation::field)
+        .containsExactly("params.model", "params.prompt", "params.images", "params.seconds");
+    assertThat(report.violations()).as("an undocumented parameter is still only warned about")
+        .anyMatch(v -> v.field().equals("params.seed") && !v.isError());
+  }
+
+  @Test
+  void aMapThatHoldsASettingsFieldIsRefusedButOneBesideItIsSent() {
+    VideoJob clash = VideoJob.builder("veo3.1-fast").prompt("p").param("metadata", Map.of("resolution", "4k")).build();
+    VideoJob beside = VideoJob.builder("veo3.1-fast").prompt("p").param("metadata", Map.of("enable_gif", true)).build();
+
+    assertThat(client.validate(clash).violations()).filteredOn(Violation::isError).singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("would replace metadata.resolution", "--resolution"));
+    assertThat(client.validate(beside).isValid()).isTrue();
+  }
+
+  @Test
+  void documentedParametersBesideTheSettingsPassButNotTheClientReferenceOfARouteThatTakesOne() {
+    VideoJob job = VideoJob.builder("seedance-2").prompt("p").param("seed", 7).param("generate_audio", false).build();
+    VideoJob reference = VideoJob.builder("seedance-2").prompt("p").param("client_business_id", "mine").build();
+
+    assertThat(client.validate(job).violations()).noneMatch(Violation::isError);
+    assertThat(client.validate(reference).violations()).filteredOn(Violation::isError).singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("client_business_id", "finds the task again"));
+  }
+}
