@@ -71,6 +71,27 @@ class TolerantReadingTest {
   }
 
   @Test
+  void aResultWithoutExpiresAtLastsTwentyFourHoursFromItsCompletion() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json", "{\"id\":\"video_1\",\"status\":\"completed\","
+        + "\"completed_at\":1778569900,\"result\":{\"type\":\"video\",\"data\":[{\"url\":\"https://files.example/x.mp4\"}]}}"));
+
+    TaskSnapshot done = await(provider.status(TaskId.of("video_1")));
+
+    assertThat(done.video().expiry()).contains(Instant.ofEpochSecond(1778569900L + 24 * 3600));
+  }
+
+  @Test
+  void aTopLevelVideoUrlIsReadWhenTheResultNamesNone() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json", "{\"id\":\"video_2\",\"status\":\"completed\","
+        + "\"video_url\":\"https://files.example/gemini.mp4\",\"expires_at\":1778656300}"));
+
+    TaskSnapshot done = await(provider.status(TaskId.of("video_2")));
+
+    assertThat(done.video().url()).isEqualTo(URI.create("https://files.example/gemini.mp4"));
+    assertThat(done.video().expiry()).contains(Instant.ofEpochSecond(1778656300L));
+  }
+
+  @Test
   void theExpiryOfAResultIsKept() {
     TaskSnapshot done = pollToEnd(await(provider.create(grokRequest())).taskId());
 

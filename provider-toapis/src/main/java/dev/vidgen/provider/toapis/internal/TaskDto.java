@@ -22,4 +22,5 @@ public record TaskDto(
     TaskResultDto result,
     Object error,
     @Json(name = "client_business_id") String clientBusinessId,
-    Object data) {}
+    Object data,
+    @Json(name = "video_url") String videoUrl) {}

@@ -36,7 +36,8 @@ public final class TaskSnapshots {
       throw new UnreadableResponseException("the answer names no task id");
     }
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
-    return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(), task.expiresAt());
+    return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
+        new Ending(task.expiresAt(), task.completedAt(), task.videoUrl()));
   }
 
   /**
@@ -50,7 +51,8 @@ public final class TaskSnapshots {
     if (id == null) {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
-    return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(), task.expiresAt());
+    return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
+        new Ending(task.expiresAt(), task.finishedAt(), null));
   }
 
   /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
@@ -78,38 +80,61 @@ public final class TaskSnapshots {
     };
   }
 
+  /**
+   * When a completed task's links end, and where its video is when {@code result} names none.
+   *
+   * @param expiresAt the answer's {@code expires_at}
+   * @param completedAt when the task completed; its links last 24 hours from then when no {@code expires_at} is given
+   * @param videoUrl a top-level {@code video_url}, which some model pages show beside or instead of {@code result}
+   */
+  private record Ending(String expiresAt, String completedAt, String videoUrl) {
+    java.time.Instant expiry() {
+      java.time.Instant stated = Lenient.instant(expiresAt);
+      if (stated != null) {
+        return stated;
+      }
+      java.time.Instant completed = Lenient.instant(completedAt);
+      return completed == null ? null : completed.plus(LINKS_LAST);
+    }
+  }
+
+  /** How long ToAPIs keeps result links (and thumbnails) after a task completes. */
+  private static final java.time.Duration LINKS_LAST = java.time.Duration.ofHours(24);
+
   private static TaskSnapshot snapshot(
-      TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, String expiresAt)
+      TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, Ending ending)
       throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
     String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null
         : SafeText.clip(SafeText.clean(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
-      case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, expiresAt), null);
+      case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, ending), null);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
           failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null));
       default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
     };
   }
 
-  private static VideoAsset video(TaskId id, TaskResultDto result, String expiresAt)
+  private static VideoAsset video(TaskId id, TaskResultDto result, Ending ending)
       throws UnreadableResponseException {
     List<TaskResultFileDto> files = result == null ? null : result.data();
     TaskResultFileDto first = files == null || files.isEmpty() ? null : files.get(0);
-    if (first == null || first.url() == null || first.url().isBlank()) {
+    boolean inResult = first != null && first.url() != null && !first.url().isBlank();
+    String text = inResult ? first.url() : ending.videoUrl();
+    if (text == null || text.isBlank()) {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
     }
     URI url;
     try {
-      url = URI.create(first.url().strip());
+      url = URI.create(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new UnreadableResponseException("task " + id + " names an unreadable video URL", first.url(), e);
+      throw new UnreadableResponseException("task " + id + " names an unreadable video URL", text, e);
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new UnreadableResponseException("task " + id + " names a video URL that is not http(s)", first.url(), null);
+      throw new UnreadableResponseException("task " + id + " names a video URL that is not http(s)", text, null);
     }
-    return new VideoAsset(url, first.format(), Lenient.instant(expiresAt));
+    return new VideoAsset(url, inResult ? first.format() : null, ending.expiry());
   }
 
   /** The failure {@code error} describes; {@code word} (such as {@code cancelled}) is the code when it names none. */
