@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * where a mode's rules allow one aspect ratio only (image-to-video and video-edit on seedance-2-5,
  * which need {@code adaptive}), a job that names none is sent with it instead of being refused; the
  * diff turned only those jobs' "needed; set it" errors into bodies with {@code "aspect_ratio":"adaptive"}.
+ * A fourth time on purpose: an extra parameter may no longer replace a field the job's settings fill
+ * ({@code param.replaces_setting}); the diff turned only the "known param" jobs that did so ({@code
+ * metadata} on the Veo 3.1 routes, which dropped {@code metadata.resolution}, and {@code
+ * client_business_id} on the routes that send their own) from bodies into that error.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

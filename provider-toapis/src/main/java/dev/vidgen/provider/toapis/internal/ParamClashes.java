@@ -47,8 +47,15 @@ public final class ParamClashes {
       if (clash == null) {
         continue;
       }
-      Object now = sent.get(clash);
       String field = "params." + param.getKey();
+      if (clash.equals(CreateBody.CLIENT_REFERENCE_FIELD)) {
+        found.add(Violation.error(field, ViolationCodes.PARAM_REPLACES_SETTING, param.getKey(),
+            "a parameter " + route.id() + "'s settings do not fill",
+            field + ": vidgen sends its own client_business_id on " + route.id() + ", by which it finds the task"
+                + " again after a create that got no answer, instead of paying for it twice; remove the parameter"));
+        continue;
+      }
+      Object now = sent.get(clash);
       String shown = now instanceof String text ? "\"" + text + "\"" : now instanceof Number || now instanceof Boolean
           ? String.valueOf(now) : null;
       found.add(Violation.error(field, ViolationCodes.PARAM_REPLACES_SETTING, param.getKey(),
@@ -78,8 +85,7 @@ public final class ParamClashes {
       owned.putIfAbsent(wire.modeField(), "mode (--mode)");
     }
     if (wire.acceptsClientReference() && takesClientReference) {
-      owned.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD,
-          "client reference, by which vidgen finds the task again after a create without an answer,");
+      owned.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD, "client reference");
     }
     return owned;
   }
