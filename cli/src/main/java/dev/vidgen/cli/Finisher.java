@@ -53,7 +53,9 @@ final class Finisher {
     String format = snapshot.result().map(VideoAsset::format).orElse("mp4");
     Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);
     String shownOut = where.isStdout() ? "-" : shown(context, file);
-    try {
+    String saveAgain = Failures.taskCommand("download", handle, session, "--out", shownOut);
+    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save",
+        () -> InterruptNotice.tellSaving(handle, saveAgain, output))) {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);

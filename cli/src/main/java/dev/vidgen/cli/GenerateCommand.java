@@ -1,6 +1,10 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
@@ -13,6 +17,10 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,10 +66,45 @@ final class GenerateCommand extends ClientCommand {
     if (!again && !RepeatCheck.goOn(session, client, videoJob, budget, output)) {
       return ExitCodes.OTHER;
     }
-    JobHandle handle = client.submit(videoJob);
+    JobHandle handle = submit(session, client, videoJob, output);
     session.remember(handle);
     HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
     return after.finish(session, client, handle, history, "", output);
+  }
+
+  /**
+   * Checks the job and uploads its local files, then sends the create under a client reference of
+   * this run. A Ctrl-C while the create may be on its way, or a create that got no answer, goes to
+   * the task history as unknown, so that running the same job again asks first.
+   */
+  private static JobHandle submit(Session session, VidgenClient client, VideoJob job, Output output) {
+    ValidationReport report = client.validate(job);
+    if (!report.isValid()) {
+      throw new InvalidJobException(report);
+    }
+    VideoJob ready = await(client.uploadAsync(job));
+    UnansweredCreate unanswered = new UnansweredCreate(session, client, job, "vg-" + UUID.randomUUID(), output);
+    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create", unanswered::interrupted)) {
+      return await(client.submitAsync(ready, unanswered.reference()));
+    } catch (AmbiguousSubmitException e) {
+      unanswered.record(e.getMessage());
+      throw e;
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = AsyncFailures.unwrap(e);
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -17,6 +17,18 @@ final class InterruptNotice {
     return ShutdownNotice.arm("vidgen-interrupted", () -> tell(handle, resume, progress, output));
   }
 
+  /** Ctrl-C while the video of a completed task is saved: the task's video is still to fetch. */
+  static void tellSaving(JobHandle handle, String saveAgain, Output output) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", handle.taskId().value());
+    json.put("status", "interrupted");
+    json.put("model", handle.model());
+    json.put("next", saveAgain);
+    output.object(json);
+    output.note("interrupted while saving the video of task " + handle.taskId() + ", which completed; nothing"
+        + " half-written was left under its name. Save it with: " + saveAgain);
+  }
+
   private static void tell(JobHandle handle, String resume, AutoCloseable progress, Output output) {
     try {
       progress.close();

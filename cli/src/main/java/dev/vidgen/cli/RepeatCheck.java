@@ -102,11 +102,15 @@ final class RepeatCheck {
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? "completed" : "completed, saved as " + entry.file();
       case "in_progress" -> "last seen in progress";
+      case UnansweredCreate.STATUS -> "its create got no answer, so it may exist and be billed";
       default -> "last seen " + SafeText.clip(entry.status(), 100);
     };
   }
 
   private static String follow(Session session, HistoryEntry entry) {
+    if (entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty()) {
+      return "look for it first (" + SafeText.clip(String.valueOf(entry.error()), 300) + ")";
+    }
     if (entry.status().equals("completed") && entry.file() != null) {
       return "its video is " + entry.file();
     }

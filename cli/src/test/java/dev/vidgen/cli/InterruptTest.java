@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +67,73 @@ class InterruptTest {
       assertThat((String) run.json().get("next")).startsWith("run the same command again");
       assertThat(run.err()).containsOnlyOnce("interrupted with 0 of 2 jobs done and 1 in flight")
           .contains("SQLite journal " + dir.resolve("jobs.journal"));
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void ctrlCWhileTheCreateIsOnItsWayKeepsTheJobAsUnknownAndTheNextRunOfItSaysSo() throws Exception {
+    Path home = dir.resolve("home");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.stall());
+      List<String> args = List.of("generate", "--model", "seedance-2", "--prompt", "a kite rises", "--base-url",
+          fake.baseUrl(), "--json");
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home.toString()), args, () -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+      java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\"client_business_id\":\"(vg-[0-9a-f-]+)\"")
+          .matcher(fake.requests(Endpoint.CREATE).get(0).body());
+      assertThat(reference.find()).as("the create carried a client reference").isTrue();
+      String sent = reference.group(1);
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
+          .containsEntry("client_reference", sent);
+      assertThat(result.err()).containsOnlyOnce("interrupted while the create of a seedance-2 task may have been on"
+          + " its way").contains("client reference " + sent);
+
+      // The same job again: a script is told of the earlier, unanswered create before it pays again.
+      CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home.toString()).run("generate", "--model", "seedance-2", "--prompt", "a kite rises",
+              "--base-url", fake.baseUrl(), "--no-wait");
+      assertThat(again.err()).as(again.all()).contains("as task unanswered-" + sent,
+          "its create got no answer, so it may exist and be billed");
+    }
+  }
+
+  @Test
+  void ctrlCWhileTheVideoIsSavedSaysHowToSaveIt() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.completes());
+      fake.inject(Endpoint.FILE, Fault.stall());
+      List<String> args = List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a kite rises",
+          "--base-url", fake.baseUrl(), "--poll-interval", "50ms", "--json");
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY), args,
+          () -> !fake.requests(Endpoint.FILE).isEmpty());
+
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      String taskId = fake.creates().get(0).taskId();
+      assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", taskId);
+      assertThat((String) run.json().get("next")).startsWith("vidgen download " + taskId);
+      assertThat(result.err()).containsOnlyOnce("interrupted while saving the video of task " + taskId);
+    }
+  }
+
+  /** Runs {@code args} in a process, sends it Ctrl-C once {@code ready} holds, and waits for it to end. */
+  private Result interrupt(CliRun run, List<String> args, java.util.concurrent.Callable<Boolean> ready)
+      throws Exception {
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process process = run.startProcess(out, err, args);
+    try {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> ready.call() || !process.isAlive());
+      assertThat(process.isAlive()).as("still running: " + read(err)).isTrue();
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after Ctrl-C").isTrue();
+      return new Result(process.exitValue(), read(out), read(err));
     } finally {
       process.destroyForcibly();
     }

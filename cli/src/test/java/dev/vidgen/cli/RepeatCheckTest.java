@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
@@ -62,6 +63,21 @@ class RepeatCheckTest {
     CliRun.Result first = generate(toApis(), "--no-wait", "--json");
     assertThat(first.exitCode()).as(first.all()).isZero();
     return (String) first.json().get("task_id");
+  }
+
+  @Test
+  void aCreateThatGotNoAnswerIsAskedAboutBeforeTheSameJobPaysAgain() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    CliRun.Result unanswered = generate(toApis(), "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+
+    CliRun.Result again = generate(atTerminal("n\n"), "--no-wait");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("(its create got no answer, so it may exist and be billed).",
+        "Pay 20 credits ($0.10) for another take? [y/N]", "nothing was sent; look for it first (",
+        "check the provider's dashboard");
+    assertThat(fake.requests(Endpoint.CREATE)).as("no second create").hasSize(1);
   }
 
   @Test

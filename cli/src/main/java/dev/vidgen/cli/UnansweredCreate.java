@@ -1,0 +1,85 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A create of {@code generate} that may have gone out without an answer reaching vidgen: stopped by
+ * Ctrl-C (or a SIGTERM) while it was on its way, or reported ambiguous. The task may exist and be
+ * billed, so the history keeps the job as {@code unknown} (and running the same job again asks
+ * first), and stderr says what to check.
+ */
+final class UnansweredCreate {
+  /** The history status of a job whose create may have made a task that vidgen never heard of. */
+  static final String STATUS = "unknown";
+
+  private final Session session;
+  private final String providerId;
+  private final VideoJob job;
+  private final PriceQuote quote;
+  private final String reference;
+  private final boolean referenceSent;
+  private final Instant sentAt;
+  private final Output output;
+
+  UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
+    this.session = session;
+    this.providerId = client.provider().id();
+    this.job = job;
+    this.quote = client.quote(job);
+    this.reference = reference;
+    Optional<ModelRoute> route = client.catalog().find(job.model());
+    this.referenceSent = route.map(client.provider()::takesClientReference).orElse(false);
+    this.sentAt = Instant.now();
+    this.output = output;
+  }
+
+  /** The client reference the create carries (when its route takes one). */
+  String reference() {
+    return reference;
+  }
+
+  /** Where to look for the task, for people. */
+  String check() {
+    return "check the provider's dashboard" + (referenceSent ? " for client reference " + reference : "")
+        + " before you send it again";
+  }
+
+  /** Ctrl-C while the create may be on its way: recorded, then said (with {@code --json}, as the one object). */
+  void interrupted() {
+    record("interrupted while its create may have been on its way; " + check());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", null);
+    json.put("status", "interrupted");
+    json.put("model", job.model());
+    json.put("client_reference", referenceSent ? reference : null);
+    json.put("next", check());
+    output.object(json);
+    output.note("interrupted while the create of a " + job.model() + " task may have been on its way, so a task may"
+        + " exist and be billed; " + check() + ". The job is in the history as unknown (vidgen history), so running it"
+        + " again asks first");
+  }
+
+  /** Writes the job to the history as {@code unknown}, with {@code reason}; a history that fails costs a note. */
+  void record(String reason) {
+    Optional<TaskHistory> history = HistoryRecord.history(session.context());
+    if (history.isEmpty()) {
+      return;
+    }
+    try {
+      history.get().record(new HistoryEntry("unanswered-" + reference, providerId, job.model(), STATUS,
+          quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt, Instant.now(),
+          null, null, HistoryEntry.settingsOf(job), reason, "generate"));
+    } catch (RuntimeException e) {
+      output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");
+    }
+  }
+}
