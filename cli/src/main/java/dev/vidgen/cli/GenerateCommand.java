@@ -3,8 +3,6 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.error.AmbiguousSubmitException;
-import dev.vidgen.core.error.InvalidJobException;
-import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
@@ -73,19 +71,18 @@ final class GenerateCommand extends ClientCommand {
   }
 
   /**
-   * Checks the job and uploads its local files, then sends the create under a client reference of
-   * this run. A Ctrl-C while the create may be on its way, or a create that got no answer, goes to
-   * the task history as unknown, so that running the same job again asks first.
+   * Submits the job under a client reference of this run. A Ctrl-C once the create may be on its
+   * way (after the checks and uploads), or a create that got no answer, goes to the task history as
+   * unknown, so that running the same job again asks first.
    */
   private static JobHandle submit(Session session, VidgenClient client, VideoJob job, Output output) {
-    ValidationReport report = client.validate(job);
-    if (!report.isValid()) {
-      throw new InvalidJobException(report);
-    }
-    VideoJob ready = await(client.uploadAsync(job));
     UnansweredCreate unanswered = new UnansweredCreate(session, client, job, "vg-" + UUID.randomUUID(), output);
-    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create", unanswered::interrupted)) {
-      return await(client.submitAsync(ready, unanswered.reference()));
+    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create", () -> {
+      if (session.createOnItsWay()) {
+        unanswered.interrupted();
+      }
+    })) {
+      return await(client.submitAsync(job, unanswered.reference()));
     } catch (AmbiguousSubmitException e) {
       unanswered.record(e.getMessage());
       throw e;

@@ -40,11 +40,18 @@ final class Session implements AutoCloseable {
   private VideoProvider decoratedProvider;
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
   private RouteCatalog catalog;
+  private final CommandEvents events;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.output = Objects.requireNonNull(output, "output == null");
+    this.events = new CommandEvents(output, root.verbose);
+  }
+
+  /** Whether a create of this command's client has gone out and not been answered yet. */
+  boolean createOnItsWay() {
+    return events.createOnItsWay();
   }
 
   CliContext context() {
@@ -191,9 +198,7 @@ final class Session implements AutoCloseable {
       decoratedProvider = providerDecorator.apply(VideoProviders.load(choice.id(), config.build()));
       builder.provider(decoratedProvider).scheduler(sharedScheduler);
     }
-    if (verbose()) {
-      builder.listener(new VerboseListener(output));
-    }
+    builder.listener(events);
     ClientTuning.apply(builder, root, choice);
     client = builder.build();
     learnFromHistory(client);

@@ -23,8 +23,8 @@ final class UnansweredCreate {
 
   private final Session session;
   private final String providerId;
+  private final VidgenClient client;
   private final VideoJob job;
-  private final PriceQuote quote;
   private final String reference;
   private final boolean referenceSent;
   private final Instant sentAt;
@@ -33,11 +33,12 @@ final class UnansweredCreate {
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
     this.session = session;
     this.providerId = client.provider().id();
+    this.client = client;
     this.job = job;
-    this.quote = client.quote(job);
     this.reference = reference;
     Optional<ModelRoute> route = client.catalog().find(job.model());
     this.referenceSent = route.map(client.provider()::takesClientReference).orElse(false);
+    // When the create went out is close enough: this is made just before the submit.
     this.sentAt = Instant.now();
     this.output = output;
   }
@@ -75,6 +76,7 @@ final class UnansweredCreate {
       return;
     }
     try {
+      PriceQuote quote = client.quote(job);
       history.get().record(new HistoryEntry("unanswered-" + reference, providerId, job.model(), STATUS,
           quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt, Instant.now(),
           null, null, HistoryEntry.settingsOf(job), reason, "generate"));

@@ -136,6 +136,18 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aCheckTheClientCouldNotMakeIsAWarningLineNotALogLine() {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .runProcess("generate", "--base-url", fake.baseUrl(), "--model", "seedance-2", "--prompt", "a kite", "--no-wait");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(result.err()).containsOnlyOnce("vidgen: warning: the price of seedance-2 is unknown")
+          .doesNotContain("[WARN]");
+    }
+  }
+
+  @Test
   void anUnknownPriceUnderMaxCreditsIsRefusedUnlessAllowed() {
     CliRun vidgen = CliRun.in(dir);
 

@@ -23,6 +23,13 @@ final class Events {
     this.listener = listener == null ? VidgenListener.NONE : listener;
   }
 
+  void creating(String model, String clientReference) {
+    LOG.debug("sending the create of a {} task (client reference {})", model, clientReference);
+    if (listening()) {
+      notify("onCreating", () -> listener.onCreating(model, clientReference));
+    }
+  }
+
   void submitted(JobHandle handle) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());

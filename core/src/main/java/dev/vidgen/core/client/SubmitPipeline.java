@@ -153,6 +153,7 @@ final class SubmitPipeline {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
           }
+          runtime.events().creating(prepared.route().id(), reference);
           return create(new SubmitRequest(uploaded, prepared.route(), reference));
         })
         .whenComplete((snapshot, failure) -> {

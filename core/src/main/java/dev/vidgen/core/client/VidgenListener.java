@@ -15,6 +15,13 @@ public interface VidgenListener {
   /** Does nothing. */
   VidgenListener NONE = new VidgenListener() {};
 
+  /**
+   * A create is about to go out, after the job's checks and uploads: from here until {@link
+   * #onSubmitted} or {@link #onFailed}, a task may exist (and be billed) that the client has not
+   * heard of. {@code clientReference} is what the create carries, or null on a route that takes none.
+   */
+  default void onCreating(String model, String clientReference) {}
+
   /** A task was created. */
   default void onSubmitted(JobHandle handle) {}
 

@@ -55,6 +55,17 @@ class TolerantReadingTest {
   }
 
   @Test
+  void aRunningWordOfAnotherApiCountsAsInProgressAndKeepsItsWord() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"video_3\",\"status\":\"processing\",\"progress\":44}"));
+
+    TaskSnapshot running = await(provider.status(TaskId.of("video_3")));
+
+    assertThat(running.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    assertThat(running.rawStatus()).isEqualTo("processing");
+  }
+
+  @Test
   void aTaskWithoutAnyOptionalFieldIsRead() {
     toapis.nextTask(TaskScript.completes().sparse());
     TaskSnapshot created = await(provider.create(grokRequest()));

@@ -60,7 +60,8 @@ public final class TaskSnapshots {
     return switch (Lenient.word(raw)) {
       case "completed", "success", "succeeded" -> TaskStatus.COMPLETED;
       case "failed", "failure", "cancelled", "canceled", "expired", "error" -> TaskStatus.FAILED;
-      case "in_progress" -> TaskStatus.IN_PROGRESS;
+      // Words other APIs use for a running task: read as running, the word kept in rawStatus().
+      case "in_progress", "processing", "running", "generating" -> TaskStatus.IN_PROGRESS;
       default -> TaskStatus.QUEUED;
     };
   }
