@@ -82,6 +82,14 @@ final class AccountFunds {
   }
 
   /** What is left after the quotes sent so far, when known and limited. */
+  /**
+   * Whether {@code failure} is the provider refusing the key (HTTP 401): then no other call can
+   * work either, and a job stops before its uploads and its create instead of going on unchecked.
+   */
+  static boolean isRefusedKey(Throwable failure) {
+    return failure instanceof dev.vidgen.core.error.AuthenticationException refused && refused.httpStatus() == 401;
+  }
+
   Optional<BigDecimal> remaining() {
     synchronized (lock) {
       return Optional.ofNullable(left);
@@ -100,6 +108,12 @@ final class AccountFunds {
             return Optional.of(balances);
           }
           Throwable cause = AsyncFailures.unwrap(failure);
+          if (isRefusedKey(cause)) {
+            synchronized (lock) {
+              read = null;
+            }
+            throw new CompletionException(cause);
+          }
           if (!(cause instanceof UnsupportedOperationException)) {
             runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
                 + " could not be read (" + cause.getMessage() + "); the job is sent without a balance check");

@@ -66,6 +66,10 @@ final class LiveModelCheck {
     return withinReadTimeout(list().copy()).handle((live, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
+        if (AccountFunds.isRefusedKey(cause)) {
+          // The key itself was refused: every other call would be too, so nothing more is sent.
+          throw new CompletionException(cause);
+        }
         if (!(cause instanceof UnsupportedOperationException)) {
           runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
               + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked");
