@@ -86,11 +86,11 @@ public final class RetryPolicy {
       return new RetryDecision.GiveUp(what + "; gave up after " + allowed + " retr" + (allowed == 1 ? "y" : "ies"));
     }
     String retry = what + "; retry " + failedAttempts + " of " + allowed + " in ";
+    Duration backoff = (rateLimited ? rateLimitBackoff : transientBackoff).delay(failedAttempts, random);
     if (retryAfter != null) {
-      return honour(retryAfter.isNegative() ? Duration.ZERO : retryAfter, what, retry, random);
+      return honour(retryAfter.isNegative() ? Duration.ZERO : retryAfter, backoff, what, retry, random);
     }
-    Duration delay = (rateLimited ? rateLimitBackoff : transientBackoff).delay(failedAttempts, random);
-    return new RetryDecision.Retry(delay, retry + FailureText.seconds(delay) + " (backoff)");
+    return new RetryDecision.Retry(backoff, retry + FailureText.seconds(backoff) + " (backoff)");
   }
 
   /**
@@ -113,15 +113,23 @@ public final class RetryPolicy {
         + FailureText.seconds(delay) + " (grace before it is believed)");
   }
 
-  private RetryDecision honour(Duration hint, String what, String retry, RandomGenerator random) {
+  /**
+   * The server's hint is the least wait, never the most: a hint shorter than the backoff (a {@code
+   * Retry-After: 0}, or a date already past) leaves the backoff in place, so retries never hammer.
+   */
+  private RetryDecision honour(Duration hint, Duration backoff, String what, String retry, RandomGenerator random) {
     if (hint.compareTo(maxRetryAfter) > 0) {
       return new RetryDecision.GiveUp(
           what + "; the server asked to wait " + FailureText.seconds(hint) + " (Retry-After), longer than the "
               + FailureText.seconds(maxRetryAfter) + " this policy waits");
     }
-    Duration delay = hint.plusMillis((long) Math.floor(random.nextDouble() * retryAfterJitter.toMillis()));
+    Duration asked = hint.plusMillis((long) Math.floor(random.nextDouble() * retryAfterJitter.toMillis()));
+    if (backoff.compareTo(asked) > 0) {
+      return new RetryDecision.Retry(backoff, retry + FailureText.seconds(backoff) + " (backoff, longer than"
+          + " Retry-After " + FailureText.seconds(hint) + ")");
+    }
     return new RetryDecision.Retry(
-        delay, retry + FailureText.seconds(delay) + " (Retry-After " + FailureText.seconds(hint) + ")");
+        asked, retry + FailureText.seconds(asked) + " (Retry-After " + FailureText.seconds(hint) + ")");
   }
 
   private static String label(Operation operation) {

@@ -184,20 +184,29 @@ class RetryPolicyTest {
   }
 
   @Test
-  void neverRetriesBeforeTheHintAndAddsLessThanASecondOfJitter() {
+  void neverRetriesBeforeTheHintNorTheBackoffAndAddsLittleJitter() {
     long seed = 77L;
     SplittableRandom random = new SplittableRandom(seed);
+    long[] nominal = {1, 2, 4, 8, 16, 30};
     for (int run = 0; run < 5000; run++) {
       Duration hint = Duration.ofMillis(random.nextLong(0, 120_001));
-      Duration delay = delay(policy.decide(READ, RATE_LIMITED, 1 + run % 6, hint, random));
+      int attempt = 1 + run % 6;
+      Duration backoff = seconds(nominal[attempt - 1]);
+      Duration delay = delay(policy.decide(READ, RATE_LIMITED, attempt, hint, random));
+      Duration longest = hint.plusSeconds(1).compareTo(backoff.multipliedBy(12).dividedBy(10)) > 0
+          ? hint.plusSeconds(1) : backoff.multipliedBy(12).dividedBy(10).plusMillis(1);
       assertThat(delay).as("seed %d, run %d, hint %s", seed, run, hint)
-          .isGreaterThanOrEqualTo(hint).isLessThan(hint.plusSeconds(1));
+          .isGreaterThanOrEqualTo(hint).isGreaterThanOrEqualTo(backoff).isLessThan(longest);
     }
   }
 
   @Test
-  void honoursAShortHintEvenAfterLongBackoffs() {
-    assertThat(delay(policy.decide(READ, RATE_LIMITED, 6, seconds(2), FixedRandom.lowest()))).isEqualTo(seconds(2));
+  void aShortHintLeavesTheBackoffInPlace() {
+    RetryDecision decision = policy.decide(READ, RATE_LIMITED, 6, seconds(2), FixedRandom.lowest());
+
+    assertThat(delay(decision)).isEqualTo(seconds(30));
+    assertThat(decision).isInstanceOfSatisfying(Retry.class, retry -> assertThat(retry.reason())
+        .contains("backoff, longer than Retry-After 2 s"));
   }
 
   @Test
@@ -214,8 +223,9 @@ class RetryPolicyTest {
   }
 
   @Test
-  void treatsAHintInThePastAsNoWait() {
-    assertThat(delay(policy.decide(READ, RATE_LIMITED, 1, seconds(-5), FixedRandom.lowest()))).isEqualTo(Duration.ZERO);
+  void aHintOfNoWaitOrInThePastStillWaitsTheBackoff() {
+    assertThat(delay(policy.decide(READ, RATE_LIMITED, 1, seconds(-5), FixedRandom.lowest()))).isEqualTo(seconds(1));
+    assertThat(delay(policy.decide(READ, RATE_LIMITED, 3, Duration.ZERO, FixedRandom.lowest()))).isEqualTo(seconds(4));
   }
 
   @Test
