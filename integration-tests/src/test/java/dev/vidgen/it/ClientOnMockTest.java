@@ -72,6 +72,21 @@ class ClientOnMockTest {
   }
 
   @Test
+  void refusesATargetItCouldNeverSaveToBeforeAnythingIsSent() throws IOException {
+    Path file = Files.writeString(folder.resolve("notes.txt"), "not a folder");
+    try (VidgenClient client = world.client()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> client.generateAsync(MockWorld.jobWithoutReference(), folder, AwaitOptions.defaults()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is a folder")
+          .hasMessageContaining("nothing was sent");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.generateAsync(
+              MockWorld.jobWithoutReference(), file.resolve("kite.mp4"), AwaitOptions.defaults()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a file, not a folder");
+      assertThat(world.mock.calls()).as("nothing was sent").isEmpty();
+    }
+  }
+
+  @Test
   void uploadsALocalImageBeforeTheCreate() throws IOException {
     Path image = Images.png(1280, 720).writeTo(folder.resolve("kite.png"));
     VideoJob base = MockWorld.jobWithoutReference();

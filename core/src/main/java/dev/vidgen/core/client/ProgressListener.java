@@ -3,7 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.domain.TaskSnapshot;
 import java.time.Duration;
 
-/** Told about each status a wait sees; called on a scheduler thread, so it must return quickly. */
+/** Told about each status a wait sees; called on one of the client's threads, so it must return quickly. */
 @FunctionalInterface
 public interface ProgressListener {
   /** Ignores everything. */

@@ -280,15 +280,27 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> downloader.download(handle, completed, target));
   }
 
-  /** Submit, await and download in one call. */
+  /**
+   * Submit, await and download in one call. A file already at {@code target} is replaced, in one
+   * move, once the new video is complete.
+   *
+   * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
+   *     folder, or a path through a file); nothing is sent then
+   */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     return Futures.await(generateAsync(job, target, options), true);
   }
 
-  /** {@link #generate} without blocking; cancelling the future stops whichever step is running. */
+  /**
+   * {@link #generate} without blocking; cancelling the future stops whichever step is running.
+   *
+   * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
+   *     folder, or a path through a file); nothing is sent then
+   */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
+    SaveTargets.requireSavable(target);
     CompletableFuture<GenerationResult> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
     result.whenComplete((done, failure) -> {

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Events of every job a client runs, for metrics and audit logs. Every method has an empty
- * default; implementations must be thread-safe and quick (they run on scheduler threads).
+ * default; implementations must be thread-safe and quick: they run on the client's own threads
+ * (its scheduler, or an HTTP thread that has just read an answer).
  */
 public interface VidgenListener {
   /** Does nothing. */

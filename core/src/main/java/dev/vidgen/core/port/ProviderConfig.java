@@ -1,6 +1,7 @@
 package dev.vidgen.core.port;
 
 import dev.vidgen.core.policy.Durations;
+import dev.vidgen.core.text.SafeText;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Settings for creating a provider: string settings by name (such as {@code base_url} or
- * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key.
+ * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key, nor a
+ * setting named like a secret ({@code …secret…}, {@code …token…}, {@code …password…}, {@code …key…})
+ * or any key-shaped value.
  */
 public final class ProviderConfig {
   /** The base URL setting, such as {@code https://api.example.com}. */
@@ -79,7 +82,15 @@ public final class ProviderConfig {
 
   @Override
   public String toString() {
-    return "ProviderConfig" + settings + (apiKey == null ? "" : " with " + apiKey);
+    Map<String, String> shown = new LinkedHashMap<>();
+    settings.forEach((name, value) -> shown.put(name, looksSecret(name) ? "…" : SafeText.mask(value)));
+    return "ProviderConfig" + shown + (apiKey == null ? "" : " with " + apiKey);
+  }
+
+  /** Whether a setting's name says it holds a secret (a webhook secret, a token, a password), never shown. */
+  private static boolean looksSecret(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("secret") || lower.contains("token") || lower.contains("password") || lower.contains("key");
   }
 
   /** Builds a {@link ProviderConfig}; not thread-safe. */

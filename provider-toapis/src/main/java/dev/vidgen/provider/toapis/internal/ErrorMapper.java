@@ -129,7 +129,7 @@ public final class ErrorMapper {
     String reference = context.clientReference();
     String advice = reference != null
         ? "look the task up by client reference " + reference + " before sending it again"
-        : "check the task list at https://toapis.com/console before sending it again";
+        : "check the task list in the ToAPIs console (of the server this key belongs to) before sending it again";
     String said = details.message().isBlank() ? "" : " (" + details.message() + ")";
     String message = scrub("the create request was sent but " + what + said
         + "; the task may exist and may be billed: " + advice);

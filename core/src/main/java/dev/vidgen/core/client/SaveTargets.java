@@ -1,0 +1,35 @@
+package dev.vidgen.core.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks, before a job is paid for, that its video could be saved where the caller asks. */
+final class SaveTargets {
+  private SaveTargets() {}
+
+  /**
+   * Refuses a target that is a folder, or whose nearest existing parent is a file or cannot be
+   * written: the task would be paid for and its video never saved.
+   *
+   * @throws IllegalArgumentException saying what is wrong, and that nothing was sent
+   */
+  static void requireSavable(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": it is a folder; give a file"
+          + " path such as " + absolute.resolve("video.mp4") + " (nothing was sent)");
+    }
+    Path parent = absolute.getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + parent
+          + " is a file, not a folder (nothing was sent)");
+    }
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
+          + " cannot be written (nothing was sent)");
+    }
+  }
+}
