@@ -130,8 +130,11 @@ final class AccountFunds {
 
   private InsufficientQuotaException refusal(PriceQuote quote, BigDecimal left, Balances balances) {
     String who = balances.limitedBy();
+    String taken = balances.effectiveRemaining().filter(first -> first.compareTo(left) > 0)
+        .map(first -> " (after " + first.subtract(left).toPlainString() + " credits for the jobs this client already sent)")
+        .orElse("");
     String message = quote.model() + " costs " + quote.credits().toPlainString() + " credits but the " + who
-        + " has " + left.toPlainString() + " credits left (after the jobs this client already sent); nothing was sent;"
+        + " has " + left.toPlainString() + " credits left" + taken + "; nothing was sent;"
         + " top up the " + who + (who.equals("key") ? " (raise the key's quota)" : "") + " or choose a cheaper job";
     return new InsufficientQuotaException(
         ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null);
