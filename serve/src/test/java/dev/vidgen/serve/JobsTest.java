@@ -89,6 +89,9 @@ class JobsTest {
   void aKeyProblemIsNotAnOutageAndIsNotFollowedAgain() throws Exception {
     MockVideoProvider mock = mockWithClient(0);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    // The client reads the balance once, before its first create; a key refused there stops the job
+    // before anything is sent. Here the key is refused only later, on the status reads.
+    client.submit(aJob());
     mock.script().fail(Operation.READ, 1_000, FailureKind.AUTHENTICATION);
 
     HistoryEntry entry = jobs.submit(aJob()).get();

@@ -445,6 +445,9 @@ class PlaygroundServerTest {
   void aTaskWhoseStatusCannotBeReadStaysOpenInTheHistoryInsteadOfFailed() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    // The balance is read once, before the first create (a key refused there stops the job before
+    // anything is sent); here the key is refused only later, on the status reads.
+    client.submit(dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("warm").image("https://img.example/a.png").build());
     mock.script().fail(Operation.READ, 1_000, FailureKind.AUTHENTICATION);
     String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
 
