@@ -33,11 +33,19 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
   public enum Action {
     /** Created, and paid for: new to the journal, never sent, back in the file, or unknown and sent again. */
     SEND("send"),
-    /** Its create went out: its task is followed (or, lost, reported unknown); it is never sent again. */
+    /** It has a task: the task is followed to its end; nothing is sent again. */
     FOLLOW("follow"),
+    /**
+     * Its create went out without an answer: the task is looked up by its client reference, and the
+     * job is sent again (and paid for) only if no task is found.
+     */
+    LOOK_UP("look up"),
     /** Completed: its video is kept, nothing is sent. */
     DONE("done"),
-    /** Failed, or of unknown outcome: final, not sent again. */
+    /**
+     * Failed, or of unknown outcome (a create that went out without an answer and without a client
+     * reference is reported unknown): final, not sent again.
+     */
     KEEP("keep"),
     /** Held by another worker sharing the journal, which runs it. */
     HELD("held");
@@ -48,7 +56,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
       this.id = id;
     }
 
-    /** The action's name in output: {@code send}, {@code follow}, {@code done}, {@code keep}, {@code held}. */
+    /** The action's name in output: {@code send}, {@code follow}, {@code look up}, {@code done}, {@code keep}, {@code held}. */
     public String id() {
       return id;
     }
@@ -102,7 +110,9 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     }
     return switch (entry.state()) {
       case PENDING, DROPPED -> Action.SEND;
-      case SUBMITTING, SUBMITTED -> Action.FOLLOW;
+      case SUBMITTED -> Action.FOLLOW;
+      case SUBMITTING -> entry.clientReference() != null ? Action.LOOK_UP
+          : resubmitUnknown ? Action.SEND : Action.KEEP;
       case COMPLETED -> Action.DONE;
       case FAILED -> Action.KEEP;
       case UNKNOWN -> resubmitUnknown ? Action.SEND : Action.KEEP;
@@ -124,6 +134,13 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
   public BigDecimal usdToSend() {
     return jobs.stream().filter(job -> job.action() == Action.SEND && job.job().quote().isKnown())
         .map(job -> job.job().quote().usd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** {@link #creditsToSend()} plus the known price of the jobs looked up, which are sent again if not found. */
+  public BigDecimal creditsAtMost() {
+    return jobs.stream().filter(job -> (job.action() == Action.SEND || job.action() == Action.LOOK_UP)
+            && job.job().quote().isKnown())
+        .map(job -> job.job().quote().credits()).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** How many of the jobs a run would send have no known price. */

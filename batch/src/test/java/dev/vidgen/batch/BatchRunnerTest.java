@@ -235,7 +235,8 @@ class BatchRunnerTest {
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void aPreviewNamesExactlyTheJobsTheRunThenSendsAndWritesNothing(boolean resubmitUnknown) {
     BatchPlan old = plan(line("done", PLAIN_MODEL), line("unknown", PLAIN_MODEL), line("failed", PLAIN_MODEL),
-        line("submitted", PLAIN_MODEL), line("gone", PLAIN_MODEL), line("edited", PLAIN_MODEL));
+        line("submitted", PLAIN_MODEL), line("gone", PLAIN_MODEL), line("edited", PLAIN_MODEL),
+        line("lost", REFERENCE_MODEL));
     journal(old, "done", b -> b.state(State.COMPLETED).attempts(1).taskId("t-done"));
     journal(old, "unknown", b -> b.state(State.UNKNOWN).attempts(1));
     journal(old, "failed", b -> b.state(State.FAILED).attempts(1).taskId("t-failed"));
@@ -244,9 +245,11 @@ class BatchRunnerTest {
         .handle(handle.encode()));
     journal(old, "gone", b -> b);
     journal(old, "edited", b -> b);
+    journal(old, "lost", b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-lost"));
+    backend.lookups.put("ref-lost", Optional.empty());
     BatchPlan plan = plan(line("done", PLAIN_MODEL), line("unknown", PLAIN_MODEL), line("failed", PLAIN_MODEL),
         line("submitted", PLAIN_MODEL), "{\"id\":\"edited\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"edited\","
-            + "\"seconds\":15}", line("new", PLAIN_MODEL));
+            + "\"seconds\":15}", line("new", PLAIN_MODEL), line("lost", REFERENCE_MODEL));
     List<Entry> before = store.entries(BATCH);
 
     BatchPreview preview = BatchPreview.read(plan, store, resubmitUnknown, Instant.now());
@@ -254,16 +257,19 @@ class BatchRunnerTest {
     assertThat(store.entries(BATCH)).as("the preview wrote nothing").isEqualTo(before);
     assertThat(preview.jobs()).extracting(job -> job.job().key() + " " + job.action().id()).containsExactly(
         "done done", "unknown " + (resubmitUnknown ? "send" : "keep"), "failed keep", "submitted follow",
-        "edited send", "new send");
+        "edited send", "new send", "lost look up");
     assertThat(preview.dropped()).extracting(Entry::key).containsExactly("gone");
     assertThat(preview.replaced()).extracting(Entry::key).containsExactly("edited");
 
     BatchReport report = runner(2, resubmitUnknown).run(plan);
 
+    // "lost" is not found by its reference (the scripted backend knows no such task), so it is sent again.
     List<String> sent = backend.calls.stream().filter(call -> call.startsWith("submit "))
         .map(call -> call.split(" ")[1]).toList();
     assertThat(sent).containsExactlyInAnyOrderElementsOf(preview.jobs().stream()
-        .filter(job -> job.action() == BatchPreview.Action.SEND).map(job -> job.job().key()).toList());
+        .filter(job -> job.action() == BatchPreview.Action.SEND || job.action() == BatchPreview.Action.LOOK_UP)
+        .map(job -> job.job().key()).toList());
+    assertThat(backend.calls).contains("find ref-lost");
     assertThat(report.forgotten()).extracting(Entry::key).containsExactlyInAnyOrder("gone", "edited");
   }
 

@@ -97,7 +97,7 @@ final class BatchViews {
       BatchPreview.JobPreview seen = byKey.get(job.key());
       if (seen != null) {
         row.add(runCell(seen));
-        json.put("action", seen.action().id());
+        json.put("action", seen.action().id().replace(' ', '_'));
         json.put("journal_state", seen.entry() == null ? null : seen.entry().state().id());
         json.put("task_id", seen.entry() == null ? null : seen.entry().taskId());
       }
@@ -113,10 +113,12 @@ final class BatchViews {
           + Views.credits(p.creditsToSend()) + ", " + Views.usd(p.usdToSend())
           + (p.unknownPricesToSend() > 0 ? ", plus " + p.unknownPricesToSend() + " of unknown price" : "") + ")";
       List<String> parts = new ArrayList<>(List.of(toSend));
-      for (BatchPreview.Action action : List.of(BatchPreview.Action.FOLLOW, BatchPreview.Action.DONE,
-          BatchPreview.Action.KEEP, BatchPreview.Action.HELD)) {
+      for (BatchPreview.Action action : List.of(BatchPreview.Action.LOOK_UP, BatchPreview.Action.FOLLOW,
+          BatchPreview.Action.DONE, BatchPreview.Action.KEEP, BatchPreview.Action.HELD)) {
         if (p.count(action) > 0) {
           parts.add(p.count(action) + " " + switch (action) {
+            case LOOK_UP -> "looked up by client reference and sent again only if not found (up to "
+                + Views.credits(p.creditsAtMost()) + " in all)";
             case FOLLOW -> "followed (sent before)";
             case DONE -> "done";
             case KEEP -> "kept as they ended (failed or unknown)";
@@ -137,9 +139,10 @@ final class BatchViews {
       run.put("to_send", p.count(BatchPreview.Action.SEND));
       run.put("credits_to_send", p.creditsToSend());
       run.put("usd_to_send", p.usdToSend());
+      run.put("credits_at_most", p.creditsAtMost());
       run.put("unknown_prices_to_send", p.unknownPricesToSend());
       for (BatchPreview.Action action : BatchPreview.Action.values()) {
-        run.put(action.id(), p.count(action));
+        run.put(action.id().replace(' ', '_'), p.count(action));
       }
       run.put("dropped", p.dropped().stream().map(Entry::key).toList());
       run.put("replaced", p.replaced().stream().map(Entry::key).toList());

@@ -55,7 +55,7 @@ final class Finisher {
     String shownOut = where.isStdout() ? "-" : shown(context, file);
     String saveAgain = Failures.taskCommand("download", handle, session, "--out", shownOut);
     try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save",
-        () -> InterruptNotice.tellSaving(handle, saveAgain, output))) {
+        () -> InterruptNotice.tellSaving(handle, saveAgain, where.isStdout(), output))) {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);

@@ -64,29 +64,24 @@ final class GenerateCommand extends ClientCommand {
     if (!again && !RepeatCheck.goOn(session, client, videoJob, budget, output)) {
       return ExitCodes.OTHER;
     }
-    JobHandle handle = submit(session, client, videoJob, output);
-    session.remember(handle);
-    HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
-    return after.finish(session, client, handle, history, "", output);
-  }
-
-  /**
-   * Submits the job under a client reference of this run. A Ctrl-C once the create may be on its
-   * way (after the checks and uploads), or a create that got no answer, goes to the task history as
-   * unknown, so that running the same job again asks first.
-   */
-  private static JobHandle submit(Session session, VidgenClient client, VideoJob job, Output output) {
-    UnansweredCreate unanswered = new UnansweredCreate(session, client, job, "vg-" + UUID.randomUUID(), output);
-    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create", () -> {
-      if (session.createOnItsWay()) {
-        unanswered.interrupted();
+    UnansweredCreate unanswered = new UnansweredCreate(session, client, videoJob, "vg-" + UUID.randomUUID(), output);
+    CompletableFuture<JobHandle> submitted = client.submitAsync(videoJob, unanswered.reference());
+    JobHandle handle;
+    HistoryRecord history;
+    // Armed until the task is in the history: a Ctrl-C before that still keeps the task (or the
+    // unanswered create) and says how to go on.
+    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create",
+        () -> unanswered.interrupted(submitted))) {
+      try {
+        handle = await(submitted);
+      } catch (AmbiguousSubmitException e) {
+        unanswered.record(e.getMessage());
+        throw e;
       }
-    })) {
-      return await(client.submitAsync(job, unanswered.reference()));
-    } catch (AmbiguousSubmitException e) {
-      unanswered.record(e.getMessage());
-      throw e;
+      session.remember(handle);
+      history = HistoryRecord.start(session, handle, videoJob, output);
     }
+    return after.finish(session, client, handle, history, "", output);
   }
 
   private static <T> T await(CompletableFuture<T> future) {

@@ -18,15 +18,16 @@ final class InterruptNotice {
   }
 
   /** Ctrl-C while the video of a completed task is saved: the task's video is still to fetch. */
-  static void tellSaving(JobHandle handle, String saveAgain, Output output) {
+  static void tellSaving(JobHandle handle, String saveAgain, boolean toStdout, Output output) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", handle.taskId().value());
     json.put("status", "interrupted");
     json.put("model", handle.model());
     json.put("next", saveAgain);
     output.object(json);
-    output.note("interrupted while saving the video of task " + handle.taskId() + ", which completed; nothing"
-        + " half-written was left under its name. Save it with: " + saveAgain);
+    output.note("interrupted while saving the video of task " + handle.taskId() + ", which completed; "
+        + (toStdout ? "part of it may already be on standard output" : "nothing half-written was left under its name")
+        + ". Save it with: " + saveAgain);
   }
 
   private static void tell(JobHandle handle, String resume, AutoCloseable progress, Output output) {
@@ -35,6 +36,11 @@ final class InterruptNotice {
     } catch (Exception e) {
       // The line is ended below anyway.
     }
+    tell(handle, resume, output);
+  }
+
+  /** Says that the task of {@code handle} goes on running, and how to go on (with {@code --json}, as the one object). */
+  static void tell(JobHandle handle, String resume, Output output) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", handle.taskId().value());
     json.put("status", "interrupted");

@@ -39,7 +39,7 @@ final class Output {
   }
 
   /** In JSON mode, prints the command's one JSON object (only the first call prints); else does nothing. */
-  void object(Map<String, ?> object) {
+  synchronized void object(Map<String, ?> object) {
     if (!json || printedJson) {
       return;
     }

@@ -20,10 +20,15 @@ final class ShutdownNotice implements AutoCloseable {
     }, name);
   }
 
-  /** Arms {@code tell} as a shutdown hook named {@code name}. */
+  /** Arms {@code tell} as a shutdown hook named {@code name}; armed while the JVM already shuts down, it does nothing. */
   static ShutdownNotice arm(String name, Runnable tell) {
     ShutdownNotice notice = new ShutdownNotice(name, tell);
-    Runtime.getRuntime().addShutdownHook(notice.hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(notice.hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came first: the notice armed before this one says what there is to say.
+      notice.armed = false;
+    }
     return notice;
   }
 

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A create of {@code generate} that may have gone out without an answer reaching vidgen: stopped by
@@ -54,9 +56,27 @@ final class UnansweredCreate {
         + " before you send it again";
   }
 
-  /** Ctrl-C while the create may be on its way: recorded, then said (with {@code --json}, as the one object). */
-  void interrupted() {
-    record("interrupted while its create may have been on its way; " + check());
+  /**
+   * Ctrl-C during the submit: a task that was answered goes to the history and the way on is said;
+   * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
+   */
+  void interrupted(CompletableFuture<JobHandle> submitted) {
+    JobHandle handle = submitted.isDone() && !submitted.isCompletedExceptionally() ? submitted.join() : null;
+    if (handle != null) {
+      HistoryRecord.history(session.context()).ifPresent(history -> {
+        try {
+          history.record(HistoryEntry.submitted(handle, job, "generate"));
+        } catch (RuntimeException e) {
+          // Said below with the task id, which is what matters.
+        }
+      });
+      InterruptNotice.tell(handle, Failures.resumeCommand(handle, session), output);
+      return;
+    }
+    if (!session.createOnItsWay()) {
+      return;
+    }
+    boolean recorded = record("interrupted while its create may have been on its way; " + check());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
     json.put("status", "interrupted");
@@ -65,23 +85,28 @@ final class UnansweredCreate {
     json.put("next", check());
     output.object(json);
     output.note("interrupted while the create of a " + job.model() + " task may have been on its way, so a task may"
-        + " exist and be billed; " + check() + ". The job is in the history as unknown (vidgen history), so running it"
-        + " again asks first");
+        + " exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen"
+        + " history), so running it again asks first" : ""));
   }
 
-  /** Writes the job to the history as {@code unknown}, with {@code reason}; a history that fails costs a note. */
-  void record(String reason) {
+  /**
+   * Writes the job to the history as {@code unknown}, with {@code reason}; a history that fails costs
+   * a note. Whether it was written.
+   */
+  boolean record(String reason) {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
-      return;
+      return false;
     }
     try {
       PriceQuote quote = client.quote(job);
       history.get().record(new HistoryEntry("unanswered-" + reference, providerId, job.model(), STATUS,
           quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt, Instant.now(),
           null, null, HistoryEntry.settingsOf(job), reason, "generate"));
+      return true;
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");
+      return false;
     }
   }
 }

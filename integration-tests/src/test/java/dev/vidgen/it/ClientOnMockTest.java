@@ -75,11 +75,12 @@ class ClientOnMockTest {
   void refusesATargetItCouldNeverSaveToBeforeAnythingIsSent() throws IOException {
     Path file = Files.writeString(folder.resolve("notes.txt"), "not a folder");
     try (VidgenClient client = world.client()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> client.generateAsync(MockWorld.jobWithoutReference(), folder, AwaitOptions.defaults()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is a folder")
-          .hasMessageContaining("nothing was sent");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.generateAsync(
+      org.assertj.core.api.Assertions.assertThat(
+              client.generateAsync(MockWorld.jobWithoutReference(), folder, AwaitOptions.defaults()))
+          .failsWithin(Duration.ofSeconds(1)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause().isInstanceOf(IllegalArgumentException.class).withMessageContaining("it is a folder")
+          .withMessageContaining("nothing was sent");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.generate(
               MockWorld.jobWithoutReference(), file.resolve("kite.mp4"), AwaitOptions.defaults()))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a file, not a folder");
       assertThat(world.mock.calls()).as("nothing was sent").isEmpty();

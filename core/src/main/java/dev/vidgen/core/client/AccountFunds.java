@@ -81,7 +81,6 @@ final class AccountFunds {
     }
   }
 
-  /** What is left after the quotes sent so far, when known and limited. */
   /**
    * Whether {@code failure} is the provider refusing the key (HTTP 401): then no other call can
    * work either, and a job stops before its uploads and its create instead of going on unchecked.
@@ -90,6 +89,7 @@ final class AccountFunds {
     return failure instanceof dev.vidgen.core.error.AuthenticationException refused && refused.httpStatus() == 401;
   }
 
+  /** What is left after the quotes sent so far, when known and limited. */
   Optional<BigDecimal> remaining() {
     synchronized (lock) {
       return Optional.ofNullable(left);

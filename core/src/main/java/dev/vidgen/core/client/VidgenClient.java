@@ -293,14 +293,17 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * {@link #generate} without blocking; cancelling the future stops whichever step is running.
-   *
-   * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
-   *     folder, or a path through a file); nothing is sent then
+   * The future fails at once with an {@link IllegalArgumentException} when the video could never be
+   * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
-    SaveTargets.requireSavable(target);
+    try {
+      SaveTargets.requireSavable(target);
+    } catch (IllegalArgumentException unsavable) {
+      return CompletableFuture.failedFuture(unsavable);
+    }
     CompletableFuture<GenerationResult> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
     result.whenComplete((done, failure) -> {

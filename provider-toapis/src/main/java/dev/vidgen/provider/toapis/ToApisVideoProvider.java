@@ -136,6 +136,12 @@ final class ToApisVideoProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
+      // The client's validation reports these; this is the backstop for a caller that skipped it.
+      List<Violation> clashes = checkParams(request.job(), request.route());
+      if (!clashes.isEmpty()) {
+        throw new dev.vidgen.core.error.InvalidJobException(
+            new dev.vidgen.core.validation.ValidationReport(request.route().id(), null, clashes));
+      }
       String json = CreateBody.json(request);
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();

@@ -70,6 +70,30 @@ class ParamClashTest {
   }
 
   @Test
+  void aFieldTheRequestLeavesOutForThisJobOrAModeFieldTheRouteDocumentsIsTheCallersToGive() {
+    VideoJob extend = VideoJob.builder("seedance-2-5").prompt("p").mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT)
+        .video(java.net.URI.create("https://videos.example/a.mp4")).param("video_operation", "extend").build();
+    VideoJob resolution = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("resolution", "480p")
+        .build();
+    VideoJob emptyMap = VideoJob.builder("veo3.1-fast").prompt("p").param("metadata", Map.of()).build();
+
+    assertThat(client.validate(extend).violations()).as("seedance-2-5 extend").noneMatch(Violation::isError);
+    assertThat(client.validate(resolution).violations()).as("grok preview sends no resolution")
+        .noneMatch(Violation::isError);
+    assertThat(client.validate(emptyMap).violations()).as("an empty map changes nothing").noneMatch(Violation::isError);
+  }
+
+  @Test
+  void theProviderRefusesSuchACreateItselfWhenTheClientsValidationWasSkipped() {
+    VideoJob job = VideoJob.builder("grok-video-1.5").prompt("p").image(CAT).param("duration", 15).build();
+    try (ToApisVideoProvider provider = ToApisTesting.provider(toapis)) {
+      assertThat(ToApisTesting.failure(provider.create(ToApisTesting.request(job, null))))
+          .isInstanceOf(InvalidJobException.class).hasMessageContaining("would replace duration");
+    }
+    assertThat(toapis.creates()).isEmpty();
+  }
+
+  @Test
   void documentedParametersBesideTheSettingsPassButNotTheClientReferenceOfARouteThatTakesOne() {
     VideoJob job = VideoJob.builder("seedance-2").prompt("p").param("seed", 7).param("generate_audio", false).build();
     VideoJob reference = VideoJob.builder("seedance-2").prompt("p").param("client_business_id", "mine").build();

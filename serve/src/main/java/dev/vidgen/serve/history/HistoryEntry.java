@@ -89,9 +89,12 @@ public record HistoryEntry(
     return VideoJob.isLocalVideo(video) ? java.nio.file.Path.of(video).toString() : video.toString();
   }
 
-  /** Whether the task will not change any more. */
+  /**
+   * Whether the entry will not change any more: the task completed or failed, or its create got no
+   * answer ({@code unknown}: vidgen never learned of a task to follow).
+   */
   public boolean isFinished() {
-    return status.equals("completed") || status.equals("failed");
+    return status.equals("completed") || status.equals("failed") || status.equals("unknown");
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */

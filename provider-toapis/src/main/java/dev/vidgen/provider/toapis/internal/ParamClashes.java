@@ -29,13 +29,16 @@ public final class ParamClashes {
     if (job.params().isEmpty()) {
       return List.of();
     }
-    Map<String, String> owned = owned(job, route, takesClientReference);
+    Map<String, String> owned;
     Map<String, Object> sent = new LinkedHashMap<>();
     try {
       leaves("", CreateBody.of(new SubmitRequest(withoutParams(placeholders(job)), route,
           takesClientReference ? "reference" : null)), sent);
+      owned = owned(job, route, takesClientReference, sent.keySet());
     } catch (IllegalArgumentException e) {
-      // The job cannot be spelled (too many images for a one-image field): the route's checks say so.
+      // The job cannot be spelled (too many images for a one-image field, hints that do not parse):
+      // the route's checks, or the create itself, say so.
+      return List.of();
     }
     List<Violation> found = new ArrayList<>();
     for (Map.Entry<String, Object> param : job.params().entrySet()) {
@@ -67,26 +70,39 @@ public final class ParamClashes {
     return found;
   }
 
-  /** The body fields the job's settings fill, by dotted name, each with the setting that fills it. */
-  private static Map<String, String> owned(VideoJob job, ModelRoute route, boolean takesClientReference) {
+  /**
+   * The body fields the job's settings fill for this job ({@code sent}: what the body holds without
+   * the parameters), by dotted name, each with the setting that fills it. A field the route's
+   * request leaves out for this job (no resolution on grok-video-1.5-preview, no images in
+   * text-to-video) is the caller's to give. The mode field is too, when the route documents it as a
+   * parameter: seedance-2-5's {@code video_operation=extend} is how its extend is asked for.
+   */
+  private static Map<String, String> owned(
+      VideoJob job, ModelRoute route, boolean takesClientReference, java.util.Set<String> sent) {
     WireFormat wire = WireFormat.of(route);
     GenerationMode mode = job.mode() != null ? job.mode()
         : !job.images().isEmpty() ? GenerationMode.IMAGE_TO_VIDEO
         : job.videos().isEmpty() ? GenerationMode.TEXT_TO_VIDEO : GenerationMode.VIDEO_EDIT;
-    Map<String, String> owned = new LinkedHashMap<>();
-    owned.put("model", "model (--model)");
-    owned.put("prompt", "prompt (--prompt)");
-    owned.putIfAbsent(wire.imagesFor(mode).name(), "images (--image)");
-    wire.videosFor(mode).ifPresent(field -> owned.putIfAbsent(field.name(), "videos (--video)"));
-    owned.putIfAbsent(wire.durationField(), "seconds (--seconds)");
-    owned.putIfAbsent(wire.aspectRatioField(), "aspect ratio (--aspect-ratio)");
-    owned.putIfAbsent(wire.resolutionField(), "resolution (--resolution)");
-    if (wire.modeField() != null) {
-      owned.putIfAbsent(wire.modeField(), "mode (--mode)");
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("model", "model (--model)");
+    labels.put("prompt", "prompt (--prompt)");
+    labels.putIfAbsent(wire.imagesFor(mode).name(), "images (--image)");
+    wire.videosFor(mode).ifPresent(field -> labels.putIfAbsent(field.name(), "videos (--video)"));
+    labels.putIfAbsent(wire.durationField(), "seconds (--seconds)");
+    labels.putIfAbsent(wire.aspectRatioField(), "aspect ratio (--aspect-ratio)");
+    labels.putIfAbsent(wire.resolutionField(), "resolution (--resolution)");
+    if (wire.modeField() != null && !route.knownParams().contains(wire.modeField())) {
+      labels.putIfAbsent(wire.modeField(), "mode (--mode)");
     }
     if (wire.acceptsClientReference() && takesClientReference) {
-      owned.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD, "client reference");
+      labels.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD, "client reference");
     }
+    Map<String, String> owned = new LinkedHashMap<>();
+    labels.forEach((field, label) -> {
+      if (field.equals("model") || sent.stream().anyMatch(leaf -> overlaps(leaf, field))) {
+        owned.put(field, label);
+      }
+    });
     return owned;
   }
 
@@ -95,9 +111,12 @@ public final class ParamClashes {
     return given.equals(field) || given.startsWith(field + ".") || field.startsWith(given + ".");
   }
 
-  /** Every leaf of {@code value} by its dotted name (objects are walked; lists and scalars are leaves). */
+  /**
+   * Every leaf of {@code value} by its dotted name (objects are walked; lists and scalars are
+   * leaves). An empty object has none: merged into the body, it changes nothing.
+   */
   private static void leaves(String path, Object value, Map<String, Object> into) {
-    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+    if (value instanceof Map<?, ?> map) {
       map.forEach((key, item) -> leaves(path.isEmpty() ? String.valueOf(key) : path + "." + key, item, into));
     } else {
       into.put(path, value);

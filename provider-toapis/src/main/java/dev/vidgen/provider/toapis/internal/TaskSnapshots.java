@@ -37,7 +37,7 @@ public final class TaskSnapshots {
     }
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
     return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.completedAt(), task.videoUrl()));
+        new Ending(task.expiresAt(), task.videoUrl()));
   }
 
   /**
@@ -52,7 +52,7 @@ public final class TaskSnapshots {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.finishedAt(), null));
+        new Ending(task.expiresAt(), null));
   }
 
   /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
@@ -84,23 +84,16 @@ public final class TaskSnapshots {
   /**
    * When a completed task's links end, and where its video is when {@code result} names none.
    *
-   * @param expiresAt the answer's {@code expires_at}
-   * @param completedAt when the task completed; its links last 24 hours from then when no {@code expires_at} is given
+   * @param expiresAt the answer's {@code expires_at}; none is guessed when it is missing (from
+   *     {@code completed_at} and the documented 24 hours, say): a guess would make vidgen give up a
+   *     paid video without trying its link, and trying costs nothing
    * @param videoUrl a top-level {@code video_url}, which some model pages show beside or instead of {@code result}
    */
-  private record Ending(String expiresAt, String completedAt, String videoUrl) {
+  private record Ending(String expiresAt, String videoUrl) {
     java.time.Instant expiry() {
-      java.time.Instant stated = Lenient.instant(expiresAt);
-      if (stated != null) {
-        return stated;
-      }
-      java.time.Instant completed = Lenient.instant(completedAt);
-      return completed == null ? null : completed.plus(LINKS_LAST);
+      return Lenient.instant(expiresAt);
     }
   }
-
-  /** How long ToAPIs keeps result links (and thumbnails) after a task completes. */
-  private static final java.time.Duration LINKS_LAST = java.time.Duration.ofHours(24);
 
   private static TaskSnapshot snapshot(
       TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, Ending ending)
