@@ -11,7 +11,6 @@ import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.provider.toapis.internal.WireFormat;
@@ -135,16 +134,26 @@ class WireFormatTest {
   }
 
   @Test
-  void extraParametersPassThroughUntouchedAndWin() {
+  void extraParametersPassThroughUntouchedAfterTheSettings() {
     ModelRoute route = route("demo-params", WireFormat.standard());
     VideoJob job = VideoJob.builder(route.id()).prompt("p").seconds(5)
-        .param("duration", 12).param("seed", 42).param("generate_audio", false)
+        .param("seed", 42).param("generate_audio", false)
         .param("tools", List.of(Map.of("type", "web_search"))).param("weight", new java.math.BigDecimal("0.75"))
         .build();
 
     assertThat(sent(new SubmitRequest(job, route, null))).isEqualTo(
-        "{\"model\":\"demo-params\",\"prompt\":\"p\",\"duration\":12,\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\","
+        "{\"model\":\"demo-params\",\"prompt\":\"p\",\"duration\":5,\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\","
             + "\"seed\":42,\"generate_audio\":false,\"tools\":[{\"type\":\"web_search\"}],\"weight\":0.75}");
+  }
+
+  @Test
+  void aParameterThatWouldReplaceASettingIsRefusedEvenWhenTheCreateIsCalledDirectly() {
+    ModelRoute route = route("demo-params", WireFormat.standard());
+    VideoJob job = VideoJob.builder(route.id()).prompt("p").seconds(5).param("duration", 12).build();
+
+    assertThat(failure(provider.create(new SubmitRequest(job, route, null))))
+        .isInstanceOf(dev.vidgen.core.error.InvalidJobException.class).hasMessageContaining("would replace duration");
+    assertThat(toapis.creates()).isEmpty();
   }
 
   @Test
@@ -160,12 +169,16 @@ class WireFormatTest {
   }
 
   @Test
-  void theFakeRefusesSecondsSentAsANumberToTheGrokPreview() {
+  void secondsAsANumberForTheGrokPreviewCannotBeSentThroughAParameter() {
+    // The page wants seconds as a string ("10"); a parameter giving the number 10 would be refused by the
+    // server, and vidgen refuses it first: the job's own seconds fill that field.
     VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("seconds", 10).build();
 
     Throwable error = failure(provider.create(request(job, null)));
 
-    assertThat(error).isInstanceOf(RequestRejectedException.class).hasMessageContaining("seconds must be a string");
+    assertThat(error).isInstanceOf(dev.vidgen.core.error.InvalidJobException.class)
+        .hasMessageContaining("would replace seconds");
+    assertThat(toapis.creates()).isEmpty();
   }
 
   @Test

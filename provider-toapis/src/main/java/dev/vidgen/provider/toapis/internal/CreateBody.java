@@ -14,7 +14,8 @@ import java.util.Map;
  * The JSON body of {@code POST /v1/videos/generations} for a submit request, spelled the way the
  * route's {@link WireFormat} says (its {@code hints.toapis}, or the standard wire): field names, a string or an integer duration, one image or an
  * array, dotted names such as {@code metadata.resolution} nested. The job's extra parameters are
- * added last, untouched, and win over the fields above (maps are merged).
+ * added last, untouched (maps are merged); one that would replace a field above is refused before
+ * ({@link ParamClashes}).
  */
 public final class CreateBody {
   /** The field that carries the client reference on routes that take one. */
