@@ -135,7 +135,7 @@ final class BatchCommand extends ClientCommand {
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
       if (dryRun) {
-        return views.dryRun(plan, preview(location, plan, videos));
+        return views.dryRun(plan, preview(location, plan, videos, output));
       }
       requireWritable(videos);
       BatchReport report;
@@ -184,7 +184,7 @@ final class BatchCommand extends ClientCommand {
    * What the run would do with the journal at {@code location}, when it exists: read only, with the
    * run's own refusals. A journal file that does not exist yet is not made.
    */
-  private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos) {
+  private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos, Output output) {
     boolean sqliteUrl = location.regionMatches(true, 0, "jdbc:sqlite:", 0, 12);
     // A database journal is read (another kind of URL is refused, as by a run); a file only when it exists.
     if (!Journals.isUrl(location) || sqliteUrl) {
