@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * A fourth time on purpose: an extra parameter may no longer replace a field the job's settings fill
  * ({@code param.replaces_setting}); the diff turned only the "known param" jobs that did so ({@code
  * metadata} on the Veo 3.1 routes, which dropped {@code metadata.resolution}, and {@code
- * client_business_id} on the routes that send their own) from bodies into that error.
+ * client_business_id} on the routes that send their own) from bodies into that error. (A mode field
+ * the route documents as a parameter, seedance-2-5's {@code video_operation}, stays the caller's.)
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";
