@@ -163,12 +163,8 @@ final class BatchCommand extends ClientCommand {
           report = live.run(plan);
         }
         manifest.record(batch, store);
-      } catch (ResultsManifest.StaleJournalException e) {
-        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-            "see docs/batch.md#a-journal-belongs-to-its-results");
-      } catch (JobStore.ConflictException e) {
-        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-            "for another jobs file, use another --journal or --batch-name");
+      } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
+        throw refused(e);
       } catch (JournalException e) {
         throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
             "run the same command again once the journal is reachable; nothing recorded is lost");
@@ -197,18 +193,21 @@ final class BatchCommand extends ClientCommand {
         ResultsManifest.in(videos).check(plan, store);
       }
       return java.util.Optional.of(BatchPreview.read(plan, store, resubmitUnknown, java.time.Instant.now()));
-    } catch (ResultsManifest.StaleJournalException e) {
-      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-          "see docs/batch.md#a-journal-belongs-to-its-results");
-    } catch (JobStore.ConflictException e) {
-      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-          "for another jobs file, use another --journal or --batch-name");
+    } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
+      throw refused(e);
     } catch (JournalException e) {
       // A dry run only informs: a journal in use by a running batch (or out of reach) is said, not fatal.
       output.note("the journal could not be read (" + e.getMessage() + "); the dry run below prices every line as if"
           + " none had been sent");
       return java.util.Optional.empty();
     }
+  }
+
+  /** A run (or its dry run) that the journal refuses: results it does not know, or jobs it holds otherwise. */
+  private static CliException refused(RuntimeException e) {
+    return new CliException(ExitCodes.OTHER, "journal", e.getMessage(), e instanceof ResultsManifest.StaleJournalException
+        ? "see docs/batch.md#a-journal-belongs-to-its-results"
+        : "for another jobs file, use another --journal or --batch-name");
   }
 
   /**

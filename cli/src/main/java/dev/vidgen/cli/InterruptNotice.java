@@ -19,12 +19,7 @@ final class InterruptNotice {
 
   /** Ctrl-C while the video of a completed task is saved: the task's video is still to fetch. */
   static void tellSaving(JobHandle handle, String saveAgain, boolean toStdout, Output output) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("task_id", handle.taskId().value());
-    json.put("status", "interrupted");
-    json.put("model", handle.model());
-    json.put("next", saveAgain);
-    output.object(json);
+    output.object(interrupted(handle, saveAgain));
     output.note("interrupted while saving the video of task " + handle.taskId() + ", which completed; "
         + (toStdout ? "part of it may already be on standard output" : "nothing half-written was left under its name")
         + ". Save it with: " + saveAgain);
@@ -41,13 +36,18 @@ final class InterruptNotice {
 
   /** Says that the task of {@code handle} goes on running, and how to go on (with {@code --json}, as the one object). */
   static void tell(JobHandle handle, String resume, Output output) {
+    output.object(interrupted(handle, resume));
+    output.note("interrupted; task " + handle.taskId() + " goes on running on the provider (it was not cancelled)."
+        + " Go on with: " + resume);
+  }
+
+  /** The one JSON object of an interrupted command about the task of {@code handle}, with the way on. */
+  private static Map<String, Object> interrupted(JobHandle handle, String next) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", handle.taskId().value());
     json.put("status", "interrupted");
     json.put("model", handle.model());
-    json.put("next", resume);
-    output.object(json);
-    output.note("interrupted; task " + handle.taskId() + " goes on running on the provider (it was not cancelled)."
-        + " Go on with: " + resume);
+    json.put("next", next);
+    return json;
   }
 }

@@ -141,10 +141,8 @@ class BatchCommandTest {
   void namesAFailedJobByTheLineItHasNowAfterALineWasAddedAboveIt() throws Exception {
     String a = job("a", 10);
     String b = job("b", 10);
-    Path jobs = write(a, b);
     try (FakeToApisServer fake = FakeToApisServer.start()) {
-      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
-      assertThat(againstFake(fake, jobs).exitCode()).isEqualTo(6);
+      Path jobs = runWithTheFirstJobFailing(fake, a, b);
 
       write(job("z", 10), a, b);
       CliRun.Result again = againstFake(fake, jobs);
@@ -403,10 +401,8 @@ class BatchCommandTest {
   void aDryRunAfterARunSaysWhatRunningAgainWouldSendAndWritesNothing() throws Exception {
     String a = job("a", 10);
     String b = job("b", 10);
-    Path jobs = write(a, b);
     try (FakeToApisServer fake = FakeToApisServer.start()) {
-      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
-      assertThat(againstFake(fake, jobs).exitCode()).isEqualTo(6);
+      Path jobs = runWithTheFirstJobFailing(fake, a, b);
       List<Entry> journaled;
       try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
         journaled = store.entries("jobs.jsonl");
@@ -558,6 +554,14 @@ class BatchCommandTest {
       assertThat(store.entries("jobs.jsonl")).as("the refused run added nothing").extracting(Entry::key)
           .containsExactly("a");
     }
+  }
+
+  /** Writes the jobs file of {@code lines} and runs it against {@code fake} once, its first job's task failing. */
+  private Path runWithTheFirstJobFailing(FakeToApisServer fake, String... lines) throws Exception {
+    Path jobs = write(lines);
+    fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+    assertThat(againstFake(fake, jobs).exitCode()).as("the first job failed").isEqualTo(6);
+    return jobs;
   }
 
   private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {
