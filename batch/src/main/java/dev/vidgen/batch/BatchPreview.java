@@ -143,6 +143,12 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
         .map(job -> job.job().quote().credits()).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** How many of the jobs a run would send, or would look up and send if not found, have no known price. */
+  public int unknownPricesAtMost() {
+    return (int) jobs.stream().filter(job -> (job.action() == Action.SEND || job.action() == Action.LOOK_UP)
+        && !job.job().quote().isKnown()).count();
+  }
+
   /** How many of the jobs a run would send have no known price. */
   public int unknownPricesToSend() {
     return (int) jobs.stream().filter(job -> job.action() == Action.SEND && !job.job().quote().isKnown()).count();

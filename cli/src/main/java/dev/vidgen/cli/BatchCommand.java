@@ -188,7 +188,18 @@ final class BatchCommand extends ClientCommand {
         return java.util.Optional.empty();
       }
     }
-    try (JobStore store = open(location)) {
+    JobStore opened;
+    try {
+      opened = Journals.open(location);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
+    } catch (JournalException e) {
+      // A dry run only informs: a journal in use by a running batch (or out of reach) is said, not fatal.
+      output.note("the journal could not be read (" + e.getMessage() + "); the dry run below prices every line as if"
+          + " none had been sent");
+      return java.util.Optional.empty();
+    }
+    try (JobStore store = opened) {
       if (!startOver) {
         ResultsManifest.in(videos).check(plan, store);
       }
@@ -196,7 +207,6 @@ final class BatchCommand extends ClientCommand {
     } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
       throw refused(e);
     } catch (JournalException e) {
-      // A dry run only informs: a journal in use by a running batch (or out of reach) is said, not fatal.
       output.note("the journal could not be read (" + e.getMessage() + "); the dry run below prices every line as if"
           + " none had been sent");
       return java.util.Optional.empty();

@@ -36,7 +36,8 @@ final class BatchInterruptNotice {
     json.put("next", next);
     output.object(json);
     String counts = last == null ? "" : " with " + last.done() + " of " + last.total() + " jobs done and " + last.inFlight()
-        + " in flight (their tasks go on at the provider, and the next run follows them)";
+        + " in flight (a task goes on at the provider and the next run follows it; a create still without an answer"
+        + " is looked up by its client reference, or reported unknown where its model takes none)";
     output.note("interrupted" + counts + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
   }

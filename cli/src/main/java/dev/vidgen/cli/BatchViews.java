@@ -118,7 +118,8 @@ final class BatchViews {
         if (p.count(action) > 0) {
           parts.add(p.count(action) + " " + switch (action) {
             case LOOK_UP -> "looked up by client reference and sent again only if not found (up to "
-                + Views.credits(p.creditsAtMost()) + " in all)";
+                + Views.credits(p.creditsAtMost()) + " in all" + (p.unknownPricesAtMost() > 0
+                    ? ", plus " + p.unknownPricesAtMost() + " of unknown price" : "") + ")";
             case FOLLOW -> "followed (sent before)";
             case DONE -> "done";
             case KEEP -> "kept as they ended (failed or unknown)";
@@ -140,6 +141,7 @@ final class BatchViews {
       run.put("credits_to_send", p.creditsToSend());
       run.put("usd_to_send", p.usdToSend());
       run.put("credits_at_most", p.creditsAtMost());
+      run.put("unknown_prices_at_most", p.unknownPricesAtMost());
       run.put("unknown_prices_to_send", p.unknownPricesToSend());
       for (BatchPreview.Action action : BatchPreview.Action.values()) {
         run.put(action.id().replace(' ', '_'), p.count(action));

@@ -265,7 +265,9 @@ final class Failures {
       return "the task is still running; go on waiting with: " + resume;
     }
     if (cause instanceof RateLimitedException limited) {
-      String later = limited.retryAfter().map(d -> "wait " + DurationConverter.describe(d) + " and ").orElse("wait and ");
+      // A hint of no wait (Retry-After: 0, or a date past) says nothing after the retries ran out.
+      String later = limited.retryAfter().filter(d -> d.toSeconds() >= 1)
+          .map(d -> "wait " + DurationConverter.describe(d) + " and ").orElse("wait a minute and ");
       return handle == null ? later + "run again" : later + "go on with: " + resume;
     }
     if (cause instanceof ProviderException) {

@@ -29,6 +29,7 @@ final class Finisher {
             new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value());
         ShutdownNotice interrupted =
             InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
+      session.releaseHeldNotice();
       done = client.await(handle, new AwaitOptions(timeout, progress));
     }
     return save(session, client, handle, done, out, force, output);

@@ -66,22 +66,23 @@ final class GenerateCommand extends ClientCommand {
     }
     UnansweredCreate unanswered = new UnansweredCreate(session, client, videoJob, "vg-" + UUID.randomUUID(), output);
     CompletableFuture<JobHandle> submitted = client.submitAsync(videoJob, unanswered.reference());
-    JobHandle handle;
-    HistoryRecord history;
-    // Armed until the task is in the history: a Ctrl-C before that still keeps the task (or the
+    // Armed until the wait's own notice is: a Ctrl-C before that still keeps the task (or the
     // unanswered create) and says how to go on.
-    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-create",
-        () -> unanswered.interrupted(submitted))) {
+    session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
+    try {
+      JobHandle handle;
       try {
         handle = await(submitted);
       } catch (AmbiguousSubmitException e) {
-        unanswered.record(e.getMessage());
+        unanswered.record("its create got no answer; " + unanswered.check());
         throw e;
       }
       session.remember(handle);
-      history = HistoryRecord.start(session, handle, videoJob, output);
+      HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
+      return after.finish(session, client, handle, history, "", output);
+    } finally {
+      session.releaseHeldNotice();
     }
-    return after.finish(session, client, handle, history, "", output);
   }
 
   private static <T> T await(CompletableFuture<T> future) {

@@ -56,7 +56,8 @@ final class RepeatCheck {
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
-        + "Pay " + Views.price(quote.get()) + " for another take? [y/N] ");
+        + (quote.get().isKnown() ? "Pay " + Views.price(quote.get()) : "Pay again (its price is unknown)")
+        + " for another take? [y/N] ");
     err.flush();
     Optional<String> answer = answer(session.context().in(), ANSWER_WAIT);
     if (answer.isPresent() && isYes(answer.get())) {
@@ -109,7 +110,7 @@ final class RepeatCheck {
 
   private static String follow(Session session, HistoryEntry entry) {
     if (entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty()) {
-      return "look for it first (" + SafeText.clip(String.valueOf(entry.error()), 300) + ")";
+      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 400);
     }
     if (entry.status().equals("completed") && entry.file() != null) {
       return "its video is " + entry.file();

@@ -41,12 +41,30 @@ final class Session implements AutoCloseable {
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
   private RouteCatalog catalog;
   private final CommandEvents events;
+  private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.output = Objects.requireNonNull(output, "output == null");
     this.events = new CommandEvents(output, root.verbose);
+  }
+
+  /**
+   * Keeps {@code notice} armed until the wait's own notice is ({@link #releaseHeldNotice}), so that a
+   * Ctrl-C between the create's answer and the wait still says where the task is.
+   */
+  void holdUntilWaiting(ShutdownNotice notice) {
+    heldNotice = notice;
+  }
+
+  /** Disarms the notice held by {@link #holdUntilWaiting}, if any. */
+  void releaseHeldNotice() {
+    ShutdownNotice held = heldNotice;
+    heldNotice = null;
+    if (held != null) {
+      held.close();
+    }
   }
 
   /** Whether a create of this command's client has gone out and not been answered yet. */

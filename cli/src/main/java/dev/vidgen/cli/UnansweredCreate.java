@@ -52,8 +52,10 @@ final class UnansweredCreate {
 
   /** Where to look for the task, for people. */
   String check() {
-    return "check the provider's dashboard" + (referenceSent ? " for client reference " + reference : "")
-        + " before you send it again";
+    return referenceSent
+        ? "look it up with vidgen status " + reference + " (its client reference) or on the provider's dashboard before"
+            + " you send it again"
+        : "check the provider's dashboard before you send it again";
   }
 
   /**
@@ -61,7 +63,7 @@ final class UnansweredCreate {
    * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
-    JobHandle handle = submitted.isDone() && !submitted.isCompletedExceptionally() ? submitted.join() : null;
+    JobHandle handle = answered(submitted);
     if (handle != null) {
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
@@ -76,7 +78,8 @@ final class UnansweredCreate {
     if (!session.createOnItsWay()) {
       return;
     }
-    boolean recorded = record("interrupted while its create may have been on its way; " + check());
+    boolean recorded = record("its create went out at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and was interrupted before an answer; " + check());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
     json.put("status", "interrupted");
@@ -87,6 +90,22 @@ final class UnansweredCreate {
     output.note("interrupted while the create of a " + job.model() + " task may have been on its way, so a task may"
         + " exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen"
         + " history), so running it again asks first" : ""));
+  }
+
+  /**
+   * The task, when the create has been answered; a create on its way gets a second to answer, so
+   * that a Ctrl-C as the answer arrives keeps the task instead of calling it unknown.
+   */
+  private static JobHandle answered(CompletableFuture<JobHandle> submitted) {
+    try {
+      return submitted.get(1, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+        | java.util.concurrent.CancellationException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /**

@@ -82,7 +82,7 @@ class InterruptTest {
       assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
           .containsEntry("client_reference", sent);
       assertThat(result.err()).containsOnlyOnce("interrupted while the create of a seedance-2 task may have been on"
-          + " its way").contains("client reference " + sent);
+          + " its way").contains("look it up with vidgen status " + sent + " (its client reference)");
 
       // The same job again: a script is told of the earlier, unanswered create before it pays again.
       CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
@@ -90,6 +90,27 @@ class InterruptTest {
               "--base-url", fake.baseUrl(), "--no-wait");
       assertThat(again.err()).as(again.all()).contains("as task unanswered-" + sent,
           "its create got no answer, so it may exist and be billed");
+    }
+  }
+
+  @Test
+  void ctrlCAsTheCreateIsAnsweredKeepsTheTaskAndSaysHowToGoOn() throws Exception {
+    Path home = dir.resolve("home");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofMillis(400)));
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home.toString()), List.of("generate", "--image", "https://img.example/a.png", "--prompt",
+          "a kite rises", "--base-url", fake.baseUrl(), "--json"), () -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      String taskId = fake.creates().get(0).taskId();
+      assertThat(run.json()).as("the answer came within the second the notice waits for it")
+          .containsEntry("status", "interrupted").containsEntry("task_id", taskId);
+      assertThat((String) run.json().get("next")).startsWith("vidgen wait " + taskId);
+      CliRun.Result history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json");
+      assertThat(history.out()).as("the task is in the history, and no unknown entry").contains(taskId)
+          .doesNotContain("unanswered-");
     }
   }
 
