@@ -18,6 +18,7 @@ final class CommandEvents implements VidgenListener {
   private final Output output;
   private final VidgenListener verbose;
   private final AtomicInteger creating = new AtomicInteger();
+  private volatile java.time.Instant creatingSince;
 
   CommandEvents(Output output, boolean verbose) {
     this.output = output;
@@ -29,8 +30,14 @@ final class CommandEvents implements VidgenListener {
     return creating.get() > 0;
   }
 
+  /** When the last create went out, if one did. */
+  java.util.Optional<java.time.Instant> lastCreateSent() {
+    return java.util.Optional.ofNullable(creatingSince);
+  }
+
   @Override
   public void onCreating(String model, String clientReference) {
+    creatingSince = java.time.Instant.now();
     creating.incrementAndGet();
     verbose.onCreating(model, clientReference);
   }

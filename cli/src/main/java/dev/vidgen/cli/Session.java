@@ -67,6 +67,11 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /** When the last create of this command's client went out, if one did. */
+  java.util.Optional<java.time.Instant> lastCreateSent() {
+    return events.lastCreateSent();
+  }
+
   /** Whether a create of this command's client has gone out and not been answered yet. */
   boolean createOnItsWay() {
     return events.createOnItsWay();

@@ -29,7 +29,7 @@ final class UnansweredCreate {
   private final VideoJob job;
   private final String reference;
   private final boolean referenceSent;
-  private final Instant sentAt;
+  private final Instant madeAt;
   private final Output output;
 
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
@@ -40,9 +40,13 @@ final class UnansweredCreate {
     this.reference = reference;
     Optional<ModelRoute> route = client.catalog().find(job.model());
     this.referenceSent = route.map(client.provider()::takesClientReference).orElse(false);
-    // When the create went out is close enough: this is made just before the submit.
-    this.sentAt = Instant.now();
+    this.madeAt = Instant.now();
     this.output = output;
+  }
+
+  /** When the create went out (after the job's checks and uploads), or, before that, when the submit began. */
+  private Instant sentAt() {
+    return session.lastCreateSent().orElse(madeAt);
   }
 
   /** The client reference the create carries (when its route takes one). */
@@ -78,7 +82,7 @@ final class UnansweredCreate {
     if (!session.createOnItsWay()) {
       return;
     }
-    boolean recorded = record("its create went out at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+    boolean recorded = record("its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + " (UTC) and was interrupted before an answer; " + check());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
@@ -120,7 +124,7 @@ final class UnansweredCreate {
     try {
       PriceQuote quote = client.quote(job);
       history.get().record(new HistoryEntry("unanswered-" + reference, providerId, job.model(), STATUS,
-          quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt, Instant.now(),
+          quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt(), Instant.now(),
           null, null, HistoryEntry.settingsOf(job), reason, "generate"));
       return true;
     } catch (RuntimeException e) {
