@@ -13,20 +13,28 @@ import picocli.CommandLine.Parameters;
 /**
  * A command about one existing task ({@code status}, {@code wait}, {@code download}): takes a
  * bare task id or an encoded job handle ({@code vg1....}), whose provider is used unless one is
- * named. A bare id of a task this machine submitted is read with what the task history knows of it
- * (its provider, model, price and creation time), and the history's entry is brought up to date.
+ * named, or a create that got no answer as the history names it ({@code unanswered-REFERENCE}),
+ * looked up by its client reference. A bare id of a task this machine submitted is read with what
+ * the task history knows of it (its provider, model, price and creation time), and the history's
+ * entry is brought up to date.
  */
 abstract class TaskCommand extends ClientCommand {
   private static final String HANDLE_PREFIX = "vg1.";
+  /** How the history names a create that got no answer: this prefix, then the client reference it carried. */
+  static final String UNANSWERED_PREFIX = "unanswered-";
 
   @Parameters(index = "0", paramLabel = "TASK_ID",
-      description = "The task id that generate printed, or its encoded job handle (vg1....).")
+      description = "The task id that generate printed, its encoded job handle (vg1....), or an unanswered create"
+          + " as vidgen history names it (unanswered-vg-...), looked up by its client reference.")
   String task;
 
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
     Earlier earlier = Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
+    if (earlier.unanswered().isPresent()) {
+      return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(), output);
+    }
     JobHandle handle;
     try {
       handle = client.resume(earlier.resumeFrom(client));
@@ -41,7 +49,12 @@ abstract class TaskCommand extends ClientCommand {
    * An earlier task as given on the command line: its text, the provider a handle or the task
    * history names, and the history's entry for a bare id of a task this machine submitted.
    */
-  record Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known) {
+  record Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known,
+      Optional<HistoryEntry> unanswered) {
+    Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known) {
+      this(text, providerHint, hintSource, known, Optional.empty());
+    }
+
     /** Reads {@code given} (a bare task id or an encoded job handle), looking a bare id up in the history. */
     static Earlier read(Session session, String given, Output output) {
       String text = given.strip();
@@ -53,8 +66,29 @@ abstract class TaskCommand extends ClientCommand {
               "give the task id or the handle exactly as vidgen printed it");
         }
       }
+      if (text.startsWith(UNANSWERED_PREFIX) && text.length() > UNANSWERED_PREFIX.length()) {
+        return unanswered(session, text, output);
+      }
       Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
       return new Earlier(text, known.map(HistoryEntry::provider).orElse(null), "the task history", known);
+    }
+
+    /**
+     * A create that got no answer, as the history names it: the task is looked up by the client
+     * reference the create carried, on the provider the history recorded it for.
+     */
+    private static Earlier unanswered(Session session, String text, Output output) {
+      String reference = text.substring(UNANSWERED_PREFIX.length());
+      Optional<HistoryEntry> entry;
+      try {
+        entry = HistoryRecord.history(session.context()).flatMap(history -> history.find(text));
+      } catch (RuntimeException e) {
+        output.note("could not read the task history (" + e.getMessage() + ")");
+        entry = Optional.empty();
+      }
+      output.note(text + " is a create that got no answer; looking it up by its client reference " + reference);
+      return new Earlier(reference, entry.map(HistoryEntry::provider).orElse(null), "the task history",
+          Optional.empty(), entry);
     }
 
     /** The session's client, on the provider the handle or the history names unless one was chosen. */

@@ -123,7 +123,7 @@ final class UnansweredCreate {
     }
     try {
       PriceQuote quote = client.quote(job);
-      history.get().record(new HistoryEntry("unanswered-" + reference, providerId, job.model(), STATUS,
+      history.get().record(new HistoryEntry(TaskCommand.UNANSWERED_PREFIX + reference, providerId, job.model(), STATUS,
           quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt(), Instant.now(),
           null, null, HistoryEntry.settingsOf(job), reason, "generate"));
       return true;

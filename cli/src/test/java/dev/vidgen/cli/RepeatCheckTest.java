@@ -81,6 +81,51 @@ class RepeatCheckTest {
   }
 
   @Test
+  void anUnansweredCreateIsFoundByTheNameTheHistoryGivesIt() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    // The look-up that follows a create without an answer fails too, so the job stays unknown.
+    fake.inject(Endpoint.STATUS, Fault.unavailable(), 20);
+    CliRun.Result unanswered = generate(toApis(), "--model", "seedance-2", "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    String reference = fake.lastCreate().orElseThrow().clientReference().orElseThrow();
+    fake.clearFaults();
+    CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(history.out()).as(history.all()).contains("unanswered-" + reference);
+
+    CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", "unanswered-" + reference, "--base-url", fake.baseUrl());
+
+    String taskId = fake.taskIds().get(0);
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.err()).contains("unanswered-" + reference + "'s create arrived: it is task " + taskId);
+    assertThat(status.out()).contains("task      " + taskId, "model     seedance-2", "vidgen wait " + taskId);
+    // The history now holds the task under its own id, and the same job again names it.
+    CliRun.Result again = generate(toApis(), "--model", "seedance-2", "--no-wait");
+    assertThat(again.err()).as(again.all()).contains("as task " + taskId + " (last seen in progress)",
+        "follow that one with: vidgen wait " + taskId);
+    CliRun.Result after = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(after.out()).as(after.all()).contains("unanswered-" + reference, "found");
+  }
+
+  @Test
+  void anUnansweredCreateWithoutAClientReferenceIsNotLookedUp() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    generate(toApis(), "--no-wait");
+    assertThat(fake.lastCreate().orElseThrow().clientReference()).as("the preview's create carries none").isEmpty();
+    CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-vg-[0-9a-f-]+").matcher(history.out());
+    assertThat(named.find()).as(history.all()).isTrue();
+
+    CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", named.group(), "--base-url", fake.baseUrl());
+
+    assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(status.err()).contains(named.group() + " cannot be looked up: grok-video-1.5-preview's create carries"
+        + " no client reference", "check the provider's dashboard");
+    assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
+  }
+
+  @Test
   void atATerminalAnsweringNoSendsNothingAndNamesTheTaskToFollow() {
     String taskId = submittedTaskId();
 

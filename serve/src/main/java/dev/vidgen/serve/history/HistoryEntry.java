@@ -47,6 +47,12 @@ public record HistoryEntry(
     String error,
     String source) {
 
+  /**
+   * The status of a create that got no answer and was found later: its task has its own entry, named
+   * in {@link #error()}, and this one no longer counts as a job submitted.
+   */
+  public static final String FOUND = "found";
+
   public HistoryEntry {
     Objects.requireNonNull(taskId, "taskId == null");
     Objects.requireNonNull(provider, "provider == null");
@@ -94,7 +100,20 @@ public record HistoryEntry(
    * answer ({@code unknown}: vidgen never learned of a task to follow).
    */
   public boolean isFinished() {
-    return status.equals("completed") || status.equals("failed") || status.equals("unknown");
+    return status.equals("completed") || status.equals("failed") || status.equals("unknown")
+        || status.equals(FOUND);
+  }
+
+  /** A copy for a create that got no answer, found later as task {@code taskId} (which has its own entry). */
+  public HistoryEntry foundAs(String taskId, Instant at) {
+    return new HistoryEntry(this.taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took, handle,
+        settings, "its create arrived as task " + taskId, source);
+  }
+
+  /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
+  public HistoryEntry madeAs(JobHandle found, String status, Instant at) {
+    return new HistoryEntry(found.taskId().value(), provider, model, status, credits, usd, null, submittedAt, at,
+        null, found.encode(), settings, null, source);
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */

@@ -152,7 +152,7 @@ public final class TaskHistory {
   /**
    * The newest task of {@code providerId} submitted at or after {@code since} for exactly {@code
    * job}'s settings (model, mode, prompt, seconds, ratio, resolution, inputs and params) that has
-   * not failed: a sign that running the job again pays for a second take of the same video.
+   * not failed (an unanswered create found later counts as the task it made): a sign that running the job again pays for a second take of the same video.
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since) {
     return sameJob(providerId, job, since, HistoryEntry::settingsOf);
@@ -174,7 +174,7 @@ public final class TaskHistory {
     Object wanted = comparable(identity.apply(job));
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
-            && !entry.submittedAt().isBefore(since))
+            && !entry.status().equals(HistoryEntry.FOUND) && !entry.submittedAt().isBefore(since))
         .filter(entry -> inputs.equals(comparable(List.of(entry.images(), entry.videos()))))
         .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
         .findFirst();

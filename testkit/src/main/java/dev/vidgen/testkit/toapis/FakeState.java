@@ -85,6 +85,10 @@ final class FakeState {
     return queue == null ? null : queue.poll();
   }
 
+  synchronized void clearFaults() {
+    faults.clear();
+  }
+
   synchronized void nextTask(TaskScript script) {
     scripts.add(script);
   }

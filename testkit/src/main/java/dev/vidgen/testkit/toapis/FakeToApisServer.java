@@ -119,6 +119,11 @@ public final class FakeToApisServer implements AutoCloseable {
     state.inject(endpoint, fault, times);
   }
 
+  /** Forgets the faults injected that no request has met yet; tasks and logs stay. */
+  public void clearFaults() {
+    state.clearFaults();
+  }
+
   /** Scripts the next task created (scripts queue up; unscripted tasks complete). */
   public void nextTask(TaskScript script) {
     state.nextTask(Objects.requireNonNull(script, "script == null"));

@@ -1,0 +1,72 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code status}, {@code wait} or {@code download} given a create that got no answer, as the history
+ * names it ({@code unanswered-REFERENCE}): the task is looked up by the client reference its create
+ * carried and, when found, gets its own history entry (the model, price and settings of the job), so
+ * that running the job again names it; the unknown entry then says where it went.
+ */
+final class UnansweredLookup {
+  private UnansweredLookup() {}
+
+  /** The task {@code entry}'s create made, on {@code client}'s provider, recorded in the history. */
+  static TaskCommand.Target open(Session session, VidgenClient client, String reference, HistoryEntry entry,
+      Output output) {
+    requireReference(client, entry);
+    TaskSnapshot found;
+    try {
+      found = client.status(client.resume(reference));
+    } catch (TaskNotFoundException notFound) {
+      throw new CliException(Failures.exitCode(notFound), Failures.kind(notFound), "no task answers to "
+          + entry.taskId() + "'s client reference on " + client.provider().id(),
+          "a create sent within the last day that no task answers to most likely never arrived; the provider's"
+              + " dashboard says for certain");
+    }
+    JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
+        entry.submittedAt(), reference);
+    Optional<TaskHistory> history = HistoryRecord.history(session.context());
+    Instant now = Instant.now();
+    try {
+      history.ifPresent(tasks -> {
+        tasks.record(entry.madeAs(handle, found.status().id(), now));
+        tasks.record(entry.foundAs(found.taskId().value(), now));
+      });
+    } catch (RuntimeException e) {
+      output.note("could not record the task in the history (" + e.getMessage() + ")");
+    }
+    output.note(entry.taskId() + "'s create arrived: it is task " + found.taskId().value());
+    session.remember(handle);
+    return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /**
+   * Refuses to look up a create whose route sends no client reference: no answer could tell whether
+   * it arrived, and a "not found" would say that it did not.
+   */
+  private static void requireReference(VidgenClient client, HistoryEntry entry) {
+    Optional<ModelRoute> route = client.catalog().find(entry.model());
+    if (route.isPresent() && !client.provider().takesClientReference(route.get())) {
+      throw CliException.usage(entry.taskId() + " cannot be looked up: " + route.get().id()
+              + "'s create carries no client reference on " + client.provider().id(),
+          "check the provider's dashboard for a task created at " + entry.submittedAt()
+              + " before you send the job again");
+    }
+  }
+
+  private static PriceQuote quoteOf(HistoryEntry entry) {
+    return entry.usd() == null
+        ? PriceQuote.unknown(entry.model(), "the price was not known when it was submitted")
+        : PriceQuote.ofUsd(entry.model(), entry.usd(), "as quoted when it was submitted");
+  }
+}
