@@ -80,7 +80,8 @@ final class ServeCommand extends ClientCommand {
     try {
       playground = Playground.start(settings);
     } catch (IllegalStateException e) {
-      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(), "choose another --port, such as --port 0");
+      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(),
+          "choose another --port (--port 0 takes any free one) or another --bind address");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {

@@ -212,7 +212,7 @@ final class Session implements AutoCloseable {
     }
     if (verbose()) {
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
-          + (choice.isToApis() ? ", base URL " + baseUrl + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
+          + (choice.isToApis() ? ", base URL " + withoutUserInfo(baseUrl) + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)
@@ -272,11 +272,10 @@ final class Session implements AutoCloseable {
     return Optional.ofNullable(savedFile);
   }
 
-  /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */
   /**
    * The options a printed "go on with" command must repeat so that it does what the user asked:
-   * the base URL and route files given on the command line, and what the command adds (its
-   * {@code --out}).
+   * the base URL, route files, {@code --allow-retired} and {@code --no-model-check} given on the
+   * command line, and what the command adds (its {@code --out}).
    */
   java.util.List<String> resumeOptions() {
     java.util.List<String> words = setupOptions(Path::toString);
@@ -286,8 +285,8 @@ final class Session implements AutoCloseable {
 
   /**
    * The options a command run elsewhere (another folder or terminal) must repeat to reach the same
-   * provider and models: the base URL, the route files of {@code --routes} as absolute paths, and
-   * {@code --allow-retired}. Route files of {@code VIDGEN_ROUTES} are left to that environment.
+   * provider and models: the base URL, the route files of {@code --routes} as absolute paths,
+   * {@code --allow-retired} and {@code --no-model-check}. Route files of {@code VIDGEN_ROUTES} are left to that environment.
    */
   java.util.List<String> setupOptionsForElsewhere() {
     return setupOptions(file -> context().resolve(file).toString());
@@ -302,6 +301,9 @@ final class Session implements AutoCloseable {
     if (root.allowRetired) {
       words.add("--allow-retired");
     }
+    if (root.noModelCheck) {
+      words.add("--no-model-check");
+    }
     return words;
   }
 
@@ -310,6 +312,12 @@ final class Session implements AutoCloseable {
     extraResumeOptions.addAll(java.util.List.of(words));
   }
 
+  /** {@code url} with any user info ({@code user:secret@}) hidden: it may hold a password or a key. */
+  private static String withoutUserInfo(String url) {
+    return url == null ? null : url.replaceAll("(?<=//)[^/@]*@", "…@");
+  }
+
+  /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */
   boolean providerFlagGiven() {
     return root.provider != null && !root.provider.isBlank();
   }

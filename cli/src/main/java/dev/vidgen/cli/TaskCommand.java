@@ -20,8 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 abstract class TaskCommand extends ClientCommand {
   private static final String HANDLE_PREFIX = "vg1.";
-  /** How the history names a create that got no answer: this prefix, then the client reference it carried. */
-  static final String UNANSWERED_PREFIX = "unanswered-";
+  private static final String UNANSWERED_PREFIX = HistoryEntry.UNANSWERED_PREFIX;
 
   @Parameters(index = "0", paramLabel = "TASK_ID",
       description = "The task id that generate printed, its encoded job handle (vg1....), or an unanswered create"

@@ -4,7 +4,6 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class UnansweredCreate {
   /** The history status of a job whose create may have made a task that vidgen never heard of. */
-  static final String STATUS = "unknown";
+  static final String STATUS = HistoryEntry.UNKNOWN;
 
   private final Session session;
   private final String providerId;
@@ -122,10 +121,8 @@ final class UnansweredCreate {
       return false;
     }
     try {
-      PriceQuote quote = client.quote(job);
-      history.get().record(new HistoryEntry(TaskCommand.UNANSWERED_PREFIX + reference, providerId, job.model(), STATUS,
-          quote.isKnown() ? quote.credits() : null, quote.isKnown() ? quote.usd() : null, null, sentAt(), Instant.now(),
-          null, null, HistoryEntry.settingsOf(job), reason, "generate"));
+      history.get().record(HistoryEntry.unanswered(reference, providerId, job, client.quote(job), sentAt(), Instant.now(),
+          reason, "generate"));
       return true;
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");

@@ -109,7 +109,7 @@ class HistoryAndServeCommandsTest {
   }
 
   @Test
-  void theCopiedCommandCarriesTheRouteFilesAndRunsFromAnotherFolder() throws Exception {
+  void theCopiedCommandCarriesTheRouteFilesAndChecksAndRunsFromAnotherFolder() throws Exception {
     Files.writeString(dir.resolve("acme.json"), """
         {"routes": [{"id": "acme-video-2", "family": "Acme", "modes": {"text-to-video": {}},
                      "seconds": {"one_of": [5, 10], "default": 5}, "price": {"per_second_usd": "0.05"}}]}
@@ -120,7 +120,7 @@ class HistoryAndServeCommandsTest {
         new PrintWriter(err, true), () -> false, dir);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(
-        Main.run(context, "serve", "--port", "0", "--provider", "mock", "--routes", "acme.json")));
+        Main.run(context, "serve", "--port", "0", "--provider", "mock", "--routes", "acme.json", "--no-model-check")));
     server.start();
     String command;
     try {
@@ -137,7 +137,8 @@ class HistoryAndServeCommandsTest {
     }
     assertThat(exit.get()).as(err.toString()).isZero();
     assertThat(command).startsWith("vidgen generate --model acme-video-2 ")
-        .endsWith("--provider mock --routes " + dir.resolve("acme.json"));
+        .as("every option the playground runs with, so the pasted command behaves the same")
+        .endsWith("--provider mock --routes " + dir.resolve("acme.json") + " --no-model-check");
 
     Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
     List<String> words = ShellWords.split(command);

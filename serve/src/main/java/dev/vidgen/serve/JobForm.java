@@ -14,10 +14,14 @@ import java.util.Map;
  * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
  * {@code prompt}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code images} (each
  * {@code {"upload": id}} or {@code {"url": "https://…"}}), {@code videos} (each {@code {"url":
- * "https://…"}}) and {@code params}. Only the shape is
- * checked here; the model's rules are the validator's.
+ * "https://…"}}) and {@code params}. Only the shape is checked here (a field it does not know is
+ * refused, not dropped); the model's rules are the validator's.
  */
 final class JobForm {
+  /** The form's fields, in the order the page shows them. */
+  static final List<String> FIELDS =
+      List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params");
+
   private JobForm() {}
 
   /**
@@ -31,6 +35,13 @@ final class JobForm {
       form = JsonTrees.tryParseObject(body).orElseThrow(() -> new MalformedJsonException("not a JSON object"));
     } catch (MalformedJsonException e) {
       throw new Refusal(400, null, "the form is not a JSON object: " + e.getMessage(), "reload the page");
+    }
+    List<String> unknown = form.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
+        .map(JobForm::shown).toList();
+    if (!unknown.isEmpty()) {
+      // A misspelt field would otherwise be dropped, and the job sent with its default.
+      throw new Refusal(400, "form", "the form has no field " + String.join(", ", unknown) + "; its fields are "
+          + String.join(", ", FIELDS), "a model's own parameters go under params, such as {\"params\": {\"seed\": 7}}");
     }
     String model = text(form, "model");
     if (model == null || model.isBlank()) {
@@ -124,6 +135,12 @@ final class JobForm {
       return video;
     }
     throw new Refusal(400, field, field + ": give a URL", "a local video goes through vidgen generate --video FILE");
+  }
+
+  /** A field name from the request, quoted as the answer shows it: printable and short. */
+  private static String shown(String key) {
+    String printable = key.replaceAll("[^\\p{Graph} ]", "?");
+    return "'" + (printable.length() > 40 ? printable.substring(0, 40) + "…" : printable) + "'";
   }
 
   private static String text(Map<String, Object> form, String key) {

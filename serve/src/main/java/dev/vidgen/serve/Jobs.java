@@ -6,7 +6,10 @@ import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.RetriableProviderException;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +63,8 @@ final class Jobs {
   private final Consumer<Map<String, Object>> publish;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Duration followAgainAfter;
+  /** The options every command printed for the user ends with, quoted for a shell, each after a space. */
+  private final String commandTail;
   /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
   private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -73,11 +80,15 @@ final class Jobs {
   }
 
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish) {
-    this(client, history, videos, clock, publish, FOLLOW_AGAIN_AFTER);
+    this(client, history, videos, clock, publish, FOLLOW_AGAIN_AFTER, List.of());
   }
 
+  /**
+   * @param commandOptions what a command printed for the user repeats to reach the same provider and
+   *     server (such as {@code --provider toapis --base-url …})
+   */
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
-      Duration followAgainAfter) {
+      Duration followAgainAfter, List<String> commandOptions) {
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
     this.videos = videos.toAbsolutePath().normalize();
@@ -87,6 +98,7 @@ final class Jobs {
       throw new IllegalArgumentException("followAgainAfter must be positive: " + followAgainAfter);
     }
     this.followAgainAfter = followAgainAfter;
+    this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
     try {
       history.seed(client.routeDurations(), client.provider().id());
     } catch (UncheckedIOException e) {
@@ -96,12 +108,33 @@ final class Jobs {
 
   /** Uploads, creates and starts following the job; completes once the provider gave the task an id. */
   CompletableFuture<HistoryEntry> submit(VideoJob job) {
-    return client.submitAsync(job).thenApply(handle -> {
+    Instant sentAt = clock.instant();
+    return client.submitAsync(job).whenComplete((handle, failure) -> {
+      if (failure != null && AsyncFailures.unwrap(failure) instanceof AmbiguousSubmitException unanswered) {
+        recordUnanswered(job, unanswered, sentAt);
+      }
+    }).thenApply(handle -> {
       HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
       record(entry);
       follow(handle, entry, true);
       return entry;
     });
+  }
+
+  /**
+   * Keeps a create that got no answer in the history as {@code unknown}, so that the page warns
+   * before the same job pays again, as {@code vidgen generate} does.
+   */
+  private void recordUnanswered(VideoJob job, AmbiguousSubmitException unanswered, Instant sentAt) {
+    String reference = unanswered.clientReference().orElse("vg-" + UUID.randomUUID());
+    PriceQuote quote;
+    try {
+      quote = client.quote(job);
+    } catch (RuntimeException unpriced) {
+      quote = null;
+    }
+    record(HistoryEntry.unanswered(reference, client.provider().id(), job, quote, sentAt, clock.instant(),
+        Hints.next(unanswered), "serve"));
   }
 
   /**
@@ -222,15 +255,15 @@ final class Jobs {
       record(unsaved);
       String next = cause instanceof ResultExpiredException ? Hints.next(cause)
           : "the task is done but its video was not saved here; vidgen download " + Commands.quote(id)
-              + " --out FILE saves it (links last 24 hours)";
+              + " --out FILE" + commandTail + " saves it (links last 24 hours)";
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause)
         : followedAgain
             ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
-                + " s (or run vidgen wait " + Commands.quote(id) + ")"
+                + " s (or run vidgen wait " + Commands.quote(id) + commandTail + ")"
             : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)
-                + ", to pick it up";
+                + commandTail + ", to pick it up";
     return new Live(latest, null, next, message);
   }
 
@@ -238,6 +271,9 @@ final class Jobs {
     Live current = live.get(id);
     if (current == null) {
       return;
+    }
+    if (snapshot.status() == TaskStatus.FAILED) {
+      return; // the follow's end says so, without a last "100 %" under the status before
     }
     HistoryEntry entry = current.entry();
     String status = snapshot.status().isTerminal() ? entry.status() : snapshot.status().id();
@@ -279,7 +315,9 @@ final class Jobs {
     json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
-    json.put("next", entry.status().equals("failed") ? "change the prompt or the image and generate again" : null);
+    json.put("next", entry.status().equals("failed") ? "change the prompt or the image and generate again"
+        : entry.status().equals(HistoryEntry.UNKNOWN) || entry.status().equals(HistoryEntry.FOUND) ? entry.error()
+        : null);
     return json;
   }
 

@@ -76,7 +76,8 @@ public final class Playground implements AutoCloseable {
     this.client = settings.client();
     this.uploads = new Uploads(settings.folder().resolve("uploads"));
     this.videos = settings.folder().resolve("videos");
-    this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push);
+    this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
+        settings.commandOptions());
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -106,7 +107,7 @@ public final class Playground implements AutoCloseable {
     } catch (RuntimeException e) {
       playground.pushes.shutdownNow();
       throw new IllegalStateException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
-          + " (" + rootMessage(e) + "); choose another --port or --bind", e);
+          + " (" + rootMessage(e) + ")", e);
     }
     playground.guard = HostGuard.forBinding(settings.bindAddress(), playground.port());
     playground.jobs.pickUp();

@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reference images the page uploads: checked by content (JPEG, PNG or WebP) and size, then kept
- * under {@code uploads/<id>/<name>} in the playground folder. The original file name is kept
+ * under {@code uploads/<id>/<name>} in the playground folder, the id drawn from the name and the
+ * bytes. The original file name is kept
  * (made safe) so that the request preview says {@code upload://product.png}, as
  * {@code vidgen generate --dry-run} does for the same file.
  */
@@ -22,7 +25,6 @@ final class Uploads {
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
   private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path folder;
 
@@ -52,10 +54,14 @@ final class Uploads {
     ImageKind kind = ImageKind.of(data).orElseThrow(() -> new Refusal(415, "images",
         "the file is not a JPEG, PNG or WebP image by its content (whatever its name says)",
         "convert it to JPEG, PNG or WebP and upload it again"));
-    String id = HexFormat.of().formatHex(randomBytes());
+    String name = safeName(claimedName, kind);
+    String id = idOf(name, data);
     Path dir = folder.resolve(id);
-    Path file = dir.resolve(safeName(claimedName, kind));
+    Path file = dir.resolve(name);
     try {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == data.length) {
+        return new Upload(id, file, kind, data.length); // the same image under the same name, kept before
+      }
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, ".upload", ".part");
       Files.write(temp, data);
@@ -113,10 +119,20 @@ final class Uploads {
     return find(normal.getName(folder.getNameCount()).toString());
   }
 
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[8];
-    RANDOM.nextBytes(bytes);
-    return bytes;
+  /**
+   * The id of {@code data} kept as {@code name}: derived from both, so that the same image uploaded
+   * again (after a reload, say) is the same upload and the same job is known as the same.
+   */
+  private static String idOf(String name, byte[] data) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(name.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(data);
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** The claimed name reduced to letters, digits, dot, dash and underscore, with the kind's extension. */
@@ -144,6 +160,10 @@ final class Uploads {
 
   private static String megabytes(long bytes) {
     long tenths = (bytes * 10 + MAX_BYTES / 20) / (1024 * 1024);
+    if (tenths <= 100) {
+      // Just over the limit rounds to "10.0 MB": the exact count says why it is refused.
+      return String.format(java.util.Locale.ROOT, "%,d bytes (the limit is %,d)", bytes, MAX_BYTES);
+    }
     return tenths / 10 + "." + tenths % 10 + " MB";
   }
 }

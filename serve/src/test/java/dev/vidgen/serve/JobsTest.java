@@ -82,6 +82,7 @@ class JobsTest {
 
     awaitStopped(jobs, entry);
     assertThat(jobs.find(entry.taskId()).orElseThrow().next()).contains("start vidgen serve again")
+        .contains("vidgen wait " + entry.taskId() + " --provider mock --base-url http://127.0.0.1:9,")
         .doesNotContain("following it again");
   }
 
@@ -116,7 +117,8 @@ class JobsTest {
   }
 
   private Jobs jobs(Clock clock, Duration pause) throws IOException {
-    return new Jobs(client, history(), Files.createDirectories(folder.resolve("videos")), clock, published::add, pause);
+    return new Jobs(client, history(), Files.createDirectories(folder.resolve("videos")), clock, published::add, pause,
+        List.of("--provider", "mock", "--base-url", "http://127.0.0.1:9"));
   }
 
   private TaskHistory history() {

@@ -182,6 +182,21 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void refusesAFieldItDoesNotKnowInsteadOfSendingTheDefault() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String body = job(upload, 10).replace("\"seconds\":10", "\"duration\":15,\"aspectRatio\":\"9:16\"");
+    for (String path : List.of("/api/check", "/api/generate")) {
+      try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+        assertThat(response.code()).as(path).isEqualTo(400);
+        assertThat(response.body().string()).as(path).contains("the form has no field 'aspectRatio', 'duration'",
+            "its fields are model, mode, prompt, seconds, aspect_ratio");
+      }
+    }
+    assertThat(history().entries()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
   void tooFewCreditsAnswer402LikeAnyBudgetRefusal() throws IOException {
     mock = MockVideoProvider.builder().credits(new BigDecimal("5")).build();
     client = VidgenClient.builder().provider(mock).build();
@@ -279,7 +294,8 @@ class PlaygroundServerTest {
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
     try (Response large = http.newCall(request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
       assertThat(large.code()).isEqualTo(413);
-      assertThat(large.body().string()).contains("the image is 10.0 MB, over the 10 MB upload limit");
+      assertThat(large.body().string()).as("a byte over is not shown as exactly 10 MB")
+          .contains("the image is 10,485,761 bytes (the limit is 10,485,760), over the 10 MB upload limit");
     }
     RequestBody streamed = new RequestBody() { // no length given, so the size is not known until it is read
       @Override
@@ -378,6 +394,9 @@ class PlaygroundServerTest {
     Map<String, Object> longer = json(post("/api/check", job(upload, 15)));
 
     assertThat(same).containsEntry("task_id", taskId).containsKeys("status", "submitted_at");
+    String again = uploadId(Files.readAllBytes(productPng()), "product.png");
+    assertThat((Map<String, Object>) json(post("/api/check", job(again, 10))).get("same_job"))
+        .as("the same image uploaded again, after a reload say, is the same job").containsEntry("task_id", taskId);
     assertThat(longer).as("another duration is another job").containsEntry("same_job", null);
     String asSent = job(upload, 10).replace("\"seconds\":10,", "").replace("{", "{\"mode\":\"image-to-video\",");
     assertThat((Map<String, Object>) json(post("/api/check", asSent)).get("same_job"))
@@ -431,7 +450,8 @@ class PlaygroundServerTest {
     assertThat(recorded.status()).as("the task completed; only saving its video failed").isEqualTo("completed");
     assertThat(recorded.file()).isNull();
     assertThat(listed.get("problem")).isNotNull();
-    assertThat((String) listed.get("next")).contains("vidgen download " + taskId).doesNotContain("generate again");
+    assertThat((String) listed.get("next")).as("the command reaches the same provider and server")
+        .contains("vidgen download " + taskId + " --out FILE --provider mock").doesNotContain("generate again");
 
     playground.close();
     client.close();
@@ -474,6 +494,32 @@ class PlaygroundServerTest {
       assertThat((String) error.get("next")).contains("request preview");
     }
     assertThat(history().entries()).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateWithoutAnAnswerIsKeptAsUnknownSoThatTheSameJobWarnsBeforePayingAgain() throws IOException {
+    start();
+    mock.script().unansweredCreate(true);
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = http.newCall(generate).execute()) {
+      assertThat(response.code()).isEqualTo(502);
+      Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
+      assertThat((String) error.get("message")).contains("may exist and be billed");
+      assertThat((String) error.get("next")).as("what to do, not nothing").contains("before you generate this job again");
+    }
+
+    Map<String, Object> same = (Map<String, Object>) json(post("/api/check", job(upload, 10))).get("same_job");
+
+    HistoryEntry unknown = history().entries().get(0);
+    assertThat(unknown.status()).isEqualTo("unknown");
+    assertThat(unknown.taskId()).startsWith("unanswered-");
+    assertThat(unknown.credits()).isEqualByComparingTo("20");
+    assertThat(same).as("the page warns before the same job pays again").containsEntry("task_id", unknown.taskId())
+        .containsEntry("status", "unknown");
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat((String) listed.get("next")).contains("before you");
   }
 
   @Test

@@ -48,6 +48,9 @@ final class HttpClients {
         .readTimeout(config.apiReadTimeout())
         .writeTimeout(config.apiWriteTimeout())
         .retryOnConnectionFailure(false)
+        // A redirect would send the request (a create's body, an upload) to another server and trust
+        // its answer: an API call answered 3xx fails instead, saying where it was sent.
+        .followRedirects(false)
         .followSslRedirects(false)
         .callTimeout(config.callTimeout())
         .build();

@@ -146,7 +146,7 @@ final class ToApisVideoProvider implements VideoProvider {
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null));
+          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub));
     });
   }
 
@@ -156,7 +156,7 @@ final class ToApisVideoProvider implements VideoProvider {
     return guarded(() -> {
       CallTrace trace = new CallTrace();
       return calls.send(api.videoTask(taskId.value(), authorization, trace), trace, CallContext.read(taskId),
-          (body, status, headers) -> TaskSnapshots.fromTask(body, taskId));
+          (body, status, headers) -> TaskSnapshots.fromTask(body, taskId, errors::scrub));
     });
   }
 
@@ -167,7 +167,7 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.READ, null, clientReference);
       return calls.send(api.videoTask(clientReference, authorization, trace), trace, context,
-          (body, status, headers) -> TaskSnapshots.fromTask(body, null));
+          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub));
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
     lookup.whenComplete((snapshot, failure) -> {
@@ -293,7 +293,8 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
               RequestBody.create(Json.write(body), ApiHeaders.JSON), authorization, trace), trace,
-          new CallContext(Operation.CREATE, request.source(), null), (answer, status, headers) -> TaskSnapshots.fromTask(answer, null));
+          new CallContext(Operation.CREATE, request.source(), null),
+          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub));
     });
   }
 

@@ -117,6 +117,21 @@ class HostileAnswersTest {
   }
 
   @Test
+  void theKeyInATasksStatusWordOrFailureIsMaskedHoweverItIsGlued() {
+    String key = toapis.apiKey();
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
+        + "{\"code\":\"token" + key + "\",\"message\":\"upstream rejected token" + key + " (Bearer" + key + ")\"}}"));
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON,
+        "{\"id\":\"task_1\",\"status\":\"with" + key + "\",\"progress\":5}"));
+
+    TaskSnapshot failed = await(provider.status(TaskId.of("task_1")));
+    TaskSnapshot odd = await(provider.status(TaskId.of("task_1")));
+
+    String shown = failed.failure().code() + " " + failed.failure().message() + " " + odd.rawStatus();
+    assertThat(shown).doesNotContain(key, key.substring(3, 20)).contains("upstream rejected token");
+  }
+
+  @Test
   void aServerMessageOfAnyLengthIsShownInPartWithWhatWasLeftOut() {
     String page = "x".repeat(50_000);
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"

@@ -70,6 +70,21 @@ class SecurityTest {
   }
 
   @Test
+  void aRedirectedCreateGoesNowhereElseAndSaysWhereItWasSent() {
+    try (FakeToApisServer elsewhere = FakeToApisServer.builder().apiKeys(KEY).start()) {
+      String target = elsewhere.baseUrl() + "/v1/videos/generations";
+      toapis.inject(Endpoint.CREATE, Fault.answer(307, "text/plain", "").withHeader("Location", target));
+
+      Throwable refused = failure(provider.create(grokRequest()));
+
+      assertThat(refused).isInstanceOf(ProviderException.class)
+          .hasMessageContaining("a redirect to " + target)
+          .hasMessageContaining("vidgen follows no redirect of an API call");
+      assertThat(elsewhere.requests()).as("neither the create nor the key went to the other server").isEmpty();
+    }
+  }
+
+  @Test
   void resultFilesOnAnotherHostNeverSeeTheKey() throws Exception {
     TaskSnapshot done = finished();
 

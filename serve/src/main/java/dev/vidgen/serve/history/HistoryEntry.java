@@ -4,6 +4,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,10 @@ public record HistoryEntry(
    * in {@link #error()}, and this one no longer counts as a job submitted.
    */
   public static final String FOUND = "found";
+  /** The status of a job whose create may have made a task that vidgen never heard of. */
+  public static final String UNKNOWN = "unknown";
+  /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
+  public static final String UNANSWERED_PREFIX = "unanswered-";
 
   public HistoryEntry {
     Objects.requireNonNull(taskId, "taskId == null");
@@ -70,6 +75,20 @@ public record HistoryEntry(
     return new HistoryEntry(handle.taskId().value(), handle.providerId(), handle.model(), "queued",
         handle.quote().credits(), handle.quote().usd(), null, handle.submittedAt(), handle.submittedAt(), null,
         handle.encode(), settingsOf(job), null, source);
+  }
+
+  /**
+   * The entry for a create of {@code job} that got no answer, so a task may exist and be billed:
+   * status {@code unknown}, named {@code unanswered-REFERENCE}, with {@code reason} saying what to check.
+   *
+   * @param quote the job's price, or null when it could not be told
+   */
+  public static HistoryEntry unanswered(String reference, String providerId, VideoJob job, PriceQuote quote,
+      Instant sentAt, Instant now, String reason, String source) {
+    boolean priced = quote != null && quote.isKnown();
+    return new HistoryEntry(UNANSWERED_PREFIX + reference, providerId, job.model(), UNKNOWN,
+        priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
+        settingsOf(job), reason, source);
   }
 
   /** The job's settings as the history keeps them. */
@@ -100,7 +119,7 @@ public record HistoryEntry(
    * answer ({@code unknown}: vidgen never learned of a task to follow).
    */
   public boolean isFinished() {
-    return status.equals("completed") || status.equals("failed") || status.equals("unknown")
+    return status.equals("completed") || status.equals("failed") || status.equals(UNKNOWN)
         || status.equals(FOUND);
   }
 

@@ -511,6 +511,8 @@ function statusWords(task) {
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
+    case 'unknown': return 'Create got no answer: it may exist and be billed';
+    case 'found': return 'Create found later as its own task';
     default: return task.status;
   }
 }
@@ -537,7 +539,10 @@ function updateTask(task) {
 }
 
 // Finished for the page: the task ended, or following it stopped (task.problem says why).
-function isFinished(task) { return task.status === 'completed' || task.status === 'failed' || Boolean(task.problem); }
+// A create that got no answer ('unknown', or 'found' later as its own task) is not followed either.
+function isFinished(task) {
+  return ['completed', 'failed', 'unknown', 'found'].includes(task.status) || Boolean(task.problem);
+}
 
 function renderCurrent(task, previous) {
   showResult();

@@ -47,6 +47,12 @@ public final class ErrorMapper {
     if (status == 404 && kind == FailureKind.REJECTED) {
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
     }
+    if (status >= 300 && status < 400) {
+      String location = headers.get("Location");
+      message = message + " (a redirect" + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200))
+          + ": vidgen follows no redirect of an API call, which would take the request and the key elsewhere;"
+          + " if the API moved, set the base URL to its new address)";
+    }
     if (context.operation() == Operation.DOWNLOAD && isGoneLink(status)) {
       // A result link carries no key: 401/403 cannot mean a wrong key, and the task still exists.
       kind = FailureKind.NOT_FOUND;

@@ -9,6 +9,7 @@ import dev.vidgen.core.text.SafeText;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns what ToAPIs says about a task, from polling or from a webhook, into one {@link
@@ -27,6 +28,15 @@ public final class TaskSnapshots {
    * @throws UnreadableResponseException when no task id is given, or a completed task has no video
    */
   public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId) throws UnreadableResponseException {
+    return fromTask(task, fallbackId, SafeText::clean);
+  }
+
+  /**
+   * As {@link #fromTask(TaskDto, TaskId)}, with the server's words (a status word, a failure's code
+   * and message) made safe by {@code clean}, such as one that also masks the configured API key.
+   */
+  public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean)
+      throws UnreadableResponseException {
     Map<?, ?> legacy = legacyEntry(task.data());
     String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")));
     if (id == null && fallbackId != null) {
@@ -37,7 +47,7 @@ public final class TaskSnapshots {
     }
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
     return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.videoUrl()));
+        new Ending(task.expiresAt(), task.videoUrl()), clean);
   }
 
   /**
@@ -52,7 +62,7 @@ public final class TaskSnapshots {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), null));
+        new Ending(task.expiresAt(), null), SafeText::clean);
   }
 
   /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
@@ -96,15 +106,15 @@ public final class TaskSnapshots {
   }
 
   private static TaskSnapshot snapshot(
-      TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, Ending ending)
-      throws UnreadableResponseException {
+      TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, Ending ending,
+      UnaryOperator<String> clean) throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
     String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null
-        : SafeText.clip(SafeText.clean(rawStatus.strip()), ErrorMapper.WORD_CHARS);
+        : SafeText.clip(clean.apply(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
       case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, ending), null);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
-          failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null));
+          failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null, clean));
       default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
     };
   }
@@ -132,7 +142,7 @@ public final class TaskSnapshots {
   }
 
   /** The failure {@code error} describes; {@code word} (such as {@code cancelled}) is the code when it names none. */
-  private static TaskFailure failure(Object error, String word) {
+  private static TaskFailure failure(Object error, String word, UnaryOperator<String> clean) {
     String code = null;
     String message = null;
     if (error instanceof Map<?, ?> map) {
@@ -143,10 +153,10 @@ public final class TaskSnapshots {
     }
     String fallback = word == null ? "failed" : word;
     return new TaskFailure(
-        code == null ? fallback : SafeText.clip(SafeText.clean(code), ErrorMapper.WORD_CHARS),
+        code == null ? fallback : SafeText.clip(clean.apply(code), ErrorMapper.WORD_CHARS),
         message == null || message.isBlank()
             ? (word == null ? "ToAPIs gave no reason" : "ToAPIs reports the task as " + word)
-            : SafeText.clip(SafeText.clean(message), ErrorMapper.MESSAGE_CHARS));
+            : SafeText.clip(clean.apply(message), ErrorMapper.MESSAGE_CHARS));
   }
 
   private static Map<?, ?> legacyEntry(Object data) {
