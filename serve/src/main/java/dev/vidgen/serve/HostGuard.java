@@ -13,8 +13,8 @@ import java.util.Set;
  * Refuses requests that are not meant for this server: a {@code Host} that is not one of its own
  * names (DNS rebinding: a web page whose name now points at 127.0.0.1), an {@code Origin} of
  * another site, or a browser's {@code Sec-Fetch-Site} saying the request comes from another site
- * (cross-site form posts, embedded videos). Requests without these headers (curl) pass on
- * {@code Host} alone.
+ * (cross-site form posts, embedded videos), except a link that opens the page itself. Requests
+ * without these headers (curl) pass on {@code Host} alone.
  */
 final class HostGuard {
   private final Set<String> hosts;
@@ -59,6 +59,17 @@ final class HostGuard {
    * @throws Refusal (403) saying which header was refused
    */
   void check(String host, String origin, String fetchSite) {
+    check(host, origin, fetchSite, false);
+  }
+
+  /**
+   * Checks one request's headers; {@code openingThePage} when it is a browser opening the page
+   * itself ({@code GET /} as a top-level navigation), which a link on another site may start: the
+   * page then talks to this server from its own origin, and frames stay refused.
+   *
+   * @throws Refusal (403) saying which header was refused
+   */
+  void check(String host, String origin, String fetchSite, boolean openingThePage) {
     String hostName = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
     if (!hosts.contains(hostName)) {
       throw new Refusal(403, null, "refused: the Host " + (hostName.isEmpty() ? "(none)" : hostName)
@@ -68,7 +79,8 @@ final class HostGuard {
       throw new Refusal(403, null, "refused: a request from another site (" + origin + ")",
           "use the playground's own page");
     }
-    if (fetchSite != null && (fetchSite.equalsIgnoreCase("cross-site") || fetchSite.equalsIgnoreCase("same-site"))) {
+    if (!openingThePage && fetchSite != null
+        && (fetchSite.equalsIgnoreCase("cross-site") || fetchSite.equalsIgnoreCase("same-site"))) {
       throw new Refusal(403, null, "refused: a request from another site", "use the playground's own page");
     }
   }

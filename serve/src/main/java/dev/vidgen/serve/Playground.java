@@ -21,6 +21,7 @@ import dev.vidgen.serve.history.JobIdentity;
 import dev.vidgen.serve.history.TaskHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,7 +192,10 @@ public final class Playground implements AutoCloseable {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("Cache-Control", "no-store");
-    current.check(ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
+    boolean openingThePage = ctx.method() == HandlerType.GET && ctx.path().equals("/")
+        && "navigate".equalsIgnoreCase(ctx.header("Sec-Fetch-Mode"))
+        && "document".equalsIgnoreCase(ctx.header("Sec-Fetch-Dest"));
+    current.check(ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), openingThePage);
   }
 
   private void asset(Context ctx, String resource) throws IOException {

@@ -280,6 +280,21 @@ class PlaygroundServerTest {
       assertThat(response.code()).isEqualTo(200);
     }
     assertThat(json(get("/api/history")).get("tasks")).isEqualTo(List.of());
+    Request link = request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+        .header("Sec-Fetch-Dest", "document").build();
+    try (Response response = http.newCall(link).execute()) {
+      assertThat(response.code()).as("a link on another site opens the page").isEqualTo(200);
+      assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+    Request framed = request("/").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+        .header("Sec-Fetch-Dest", "iframe").build();
+    Request data = request("/api/history").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+        .header("Sec-Fetch-Dest", "document").build();
+    for (Request refused : List.of(framed, data)) {
+      try (Response response = http.newCall(refused).execute()) {
+        assertThat(response.code()).as("a frame, or anything but the page itself").isEqualTo(403);
+      }
+    }
   }
 
   @Test
