@@ -85,7 +85,19 @@ abstract class TaskCommand extends ClientCommand {
         output.note("could not read the task history (" + e.getMessage() + ")");
         entry = Optional.empty();
       }
-      output.note(text + " is a create that got no answer; looking it up by its client reference " + reference);
+      Optional<JobHandle> found = entry.filter(earlier -> earlier.status().equals(HistoryEntry.FOUND))
+          .flatMap(HistoryEntry::jobHandle);
+      if (found.isPresent()) {
+        // Found before: the name stands for the task its create made.
+        String taskId = found.get().taskId().value();
+        output.note(text + "'s create arrived: it is task " + taskId);
+        Optional<HistoryEntry> known = HistoryRecord.known(session, found.get().providerId(), taskId, output);
+        return new Earlier(known.isPresent() ? taskId : found.get().encode(), found.get().providerId(),
+            "the task history", known);
+      }
+      if (entry.isEmpty()) {
+        output.note(text + " is not in the task history; looking it up by client reference " + reference);
+      }
       return new Earlier(reference, entry.map(HistoryEntry::provider).orElse(null), "the task history",
           Optional.empty(), entry);
     }

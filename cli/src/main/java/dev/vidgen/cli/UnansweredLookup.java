@@ -24,6 +24,7 @@ final class UnansweredLookup {
   static TaskCommand.Target open(Session session, VidgenClient client, String reference, HistoryEntry entry,
       Output output) {
     requireReference(client, entry);
+    output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference);
     TaskSnapshot found;
     try {
       found = client.status(client.resume(reference));
@@ -40,7 +41,7 @@ final class UnansweredLookup {
     try {
       history.ifPresent(tasks -> {
         tasks.record(entry.madeAs(handle, found.status().id(), now));
-        tasks.record(entry.foundAs(found.taskId().value(), now));
+        tasks.record(entry.foundAs(handle, now));
       });
     } catch (RuntimeException e) {
       output.note("could not record the task in the history (" + e.getMessage() + ")");

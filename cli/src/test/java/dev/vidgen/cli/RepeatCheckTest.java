@@ -105,6 +105,12 @@ class RepeatCheckTest {
         "follow that one with: vidgen wait " + taskId);
     CliRun.Result after = toApis().env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(after.out()).as(after.all()).contains("unanswered-" + reference, "found");
+    // The name, found once, stands for that task from then on.
+    CliRun.Result later = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", "unanswered-" + reference, "--base-url", fake.baseUrl());
+    assertThat(later.exitCode()).as(later.all()).isZero();
+    assertThat(later.out()).contains("task      " + taskId, "model     seedance-2");
+    assertThat(fake.requests(Endpoint.STATUS)).last().satisfies(read -> assertThat(read.path()).endsWith(taskId));
   }
 
   @Test

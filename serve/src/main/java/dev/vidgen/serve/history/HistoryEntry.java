@@ -123,10 +123,13 @@ public record HistoryEntry(
         || status.equals(FOUND);
   }
 
-  /** A copy for a create that got no answer, found later as task {@code taskId} (which has its own entry). */
-  public HistoryEntry foundAs(String taskId, Instant at) {
-    return new HistoryEntry(this.taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took, handle,
-        settings, "its create arrived as task " + taskId, source);
+  /**
+   * A copy for a create that got no answer, found later as {@code found}'s task (which has its own
+   * entry); it keeps that task's handle, so that its name still leads there.
+   */
+  public HistoryEntry foundAs(JobHandle found, Instant at) {
+    return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
+        found.encode(), settings, "its create arrived as task " + found.taskId().value(), source);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
