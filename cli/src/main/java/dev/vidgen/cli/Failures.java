@@ -247,6 +247,10 @@ final class Failures {
     if (cause instanceof AmbiguousSubmitException) {
       return null; // its message already says what happened, what vidgen did and what to do
     }
+    if (cause instanceof ProviderException provider && provider.httpStatus() >= 300 && provider.httpStatus() < 400) {
+      return "the server sent the call elsewhere; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE
+          + ") and give the API's address itself";
+    }
     if (cause instanceof RequestRejectedException) {
       return "check the request with vidgen generate --dry-run";
     }
@@ -290,9 +294,14 @@ final class Failures {
    * @param more further words, such as {@code --out} and its value
    */
   static String taskCommand(String verb, JobHandle handle, Session session, String... more) {
-    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", verb, handle.taskId().value()));
+    return taskCommand(verb, handle.taskId().value(), handle.providerId(), session, more);
+  }
+
+  /** As {@link #taskCommand(String, JobHandle, Session, String...)} for a task named {@code task} on {@code providerId}. */
+  static String taskCommand(String verb, String task, String providerId, Session session, String... more) {
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", verb, task));
     if (session != null && session.providerFlagGiven()) {
-      words.addAll(java.util.List.of("--provider", handle.providerId()));
+      words.addAll(java.util.List.of("--provider", providerId));
     }
     words.addAll(java.util.List.of(more));
     return SafeText.command(words.toArray(String[]::new));

@@ -74,7 +74,10 @@ final class GenerateCommand extends ClientCommand {
       try {
         handle = await(submitted);
       } catch (AmbiguousSubmitException e) {
-        unanswered.record("its create got no answer; " + unanswered.check());
+        if (unanswered.record("its create got no answer; " + unanswered.check()) && e.clientReference().isPresent()) {
+          output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
+              + unanswered.lookUpCommand() + " before you send it again");
+        }
         throw e;
       }
       session.remember(handle);

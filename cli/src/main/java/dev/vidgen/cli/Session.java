@@ -212,7 +212,7 @@ final class Session implements AutoCloseable {
     }
     if (verbose()) {
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
-          + (choice.isToApis() ? ", base URL " + withoutUserInfo(baseUrl) + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
+          + (choice.isToApis() ? ", base URL " + withoutSecrets(baseUrl) + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)
@@ -284,9 +284,17 @@ final class Session implements AutoCloseable {
   }
 
   /**
+   * The options a command run here must repeat to reach the same provider and models: the base
+   * URL, the route files of {@code --routes}, {@code --allow-retired} and {@code --no-model-check}.
+   */
+  java.util.List<String> setupOptionsHere() {
+    return setupOptions(Path::toString);
+  }
+
+  /**
    * The options a command run elsewhere (another folder or terminal) must repeat to reach the same
-   * provider and models: the base URL, the route files of {@code --routes} as absolute paths,
-   * {@code --allow-retired} and {@code --no-model-check}. Route files of {@code VIDGEN_ROUTES} are left to that environment.
+   * provider and models, as {@link #setupOptionsHere()} gives them but with route files as absolute
+   * paths. Route files of {@code VIDGEN_ROUTES} are left to that environment.
    */
   java.util.List<String> setupOptionsForElsewhere() {
     return setupOptions(file -> context().resolve(file).toString());
@@ -312,9 +320,9 @@ final class Session implements AutoCloseable {
     extraResumeOptions.addAll(java.util.List.of(words));
   }
 
-  /** {@code url} with any user info ({@code user:secret@}) hidden: it may hold a password or a key. */
-  private static String withoutUserInfo(String url) {
-    return url == null ? null : url.replaceAll("(?<=//)[^/@]*@", "…@");
+  /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */
+  private static String withoutSecrets(String url) {
+    return url == null ? null : url.replaceAll("(?<=//)[^/@]*@", "…@").replaceAll("\\?.*", "?…");
   }
 
   /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */

@@ -69,7 +69,20 @@ abstract class TaskCommand extends ClientCommand {
         return unanswered(session, text, output);
       }
       Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
+      if (known.isEmpty() && !text.isEmpty() && isUnansweredReference(session, text)) {
+        // The client reference an unanswered create's notice named: the same as its history name.
+        return unanswered(session, UNANSWERED_PREFIX + text, output);
+      }
       return new Earlier(text, known.map(HistoryEntry::provider).orElse(null), "the task history", known);
+    }
+
+    private static boolean isUnansweredReference(Session session, String text) {
+      try {
+        return HistoryRecord.history(session.context()).flatMap(history -> history.find(UNANSWERED_PREFIX + text))
+            .isPresent();
+      } catch (RuntimeException unreadable) {
+        return false; // said when the history was read just before
+      }
     }
 
     /**

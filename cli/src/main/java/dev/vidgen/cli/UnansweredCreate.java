@@ -56,9 +56,15 @@ final class UnansweredCreate {
   /** Where to look for the task, for people. */
   String check() {
     return referenceSent
-        ? "look it up with vidgen status " + reference + " (its client reference) or on the provider's dashboard before"
+        ? "look it up with " + lookUpCommand() + " (by its client reference) or on the provider's dashboard before"
             + " you send it again"
         : "check the provider's dashboard before you send it again";
+  }
+
+  /** {@code vidgen status unanswered-REFERENCE}, with the options that reach the same server. */
+  String lookUpCommand() {
+    return Failures.taskCommand("status", HistoryEntry.UNANSWERED_PREFIX + reference, providerId, session,
+        session.setupOptionsHere().toArray(String[]::new));
   }
 
   /**

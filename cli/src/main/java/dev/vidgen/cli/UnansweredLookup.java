@@ -23,8 +23,14 @@ final class UnansweredLookup {
   /** The task {@code entry}'s create made, on {@code client}'s provider, recorded in the history. */
   static TaskCommand.Target open(Session session, VidgenClient client, String reference, HistoryEntry entry,
       Output output) {
+    if (!client.provider().id().equals(entry.provider())) {
+      // Another provider knows nothing of it, and its "not found" would read as "never arrived".
+      throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
+          + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
+    }
     requireReference(client, entry);
-    output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference);
+    output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
+        + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep)");
     TaskSnapshot found;
     try {
       found = client.status(client.resume(reference));

@@ -82,7 +82,8 @@ class InterruptTest {
       assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
           .containsEntry("client_reference", sent);
       assertThat(result.err()).containsOnlyOnce("interrupted while the create of a seedance-2 task may have been on"
-          + " its way").contains("look it up with vidgen status " + sent + " (its client reference)");
+          + " its way").contains("look it up with vidgen status unanswered-" + sent + " --base-url " + fake.baseUrl()
+          + " (by its client reference)");
 
       // The same job again: a script is told of the earlier, unanswered create before it pays again.
       CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)

@@ -92,8 +92,16 @@ class RepeatCheckTest {
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(history.out()).as(history.all()).contains("unanswered-" + reference);
 
+    assertThat(unanswered.err()).contains("look it up with vidgen status unanswered-" + reference + " --base-url "
+        + fake.baseUrl() + " before you send it again");
+    CliRun.Result elsewhere = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", "unanswered-" + reference, "--provider", "mock");
+    assertThat(elsewhere.exitCode()).as(elsewhere.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(elsewhere.err()).contains("was sent to provider toapis, not mock");
+
+    // The bare reference, as the Ctrl-C notice names it, is the same name.
     CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())
-        .run("status", "unanswered-" + reference, "--base-url", fake.baseUrl());
+        .run("status", reference, "--base-url", fake.baseUrl());
 
     String taskId = fake.taskIds().get(0);
     assertThat(status.exitCode()).as(status.all()).isZero();

@@ -40,7 +40,8 @@ final class JobForm {
         .map(JobForm::shown).toList();
     if (!unknown.isEmpty()) {
       // A misspelt field would otherwise be dropped, and the job sent with its default.
-      throw new Refusal(400, "form", "the form has no field " + String.join(", ", unknown) + "; its fields are "
+      throw new Refusal(400, "form", "the form has no field" + (unknown.size() == 1 ? " " : "s ")
+          + String.join(", ", unknown) + "; its fields are "
           + String.join(", ", FIELDS), "a model's own parameters go under params, such as {\"params\": {\"seed\": 7}}");
     }
     String model = text(form, "model");

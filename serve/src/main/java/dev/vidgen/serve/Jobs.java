@@ -134,7 +134,19 @@ final class Jobs {
       quote = null;
     }
     record(HistoryEntry.unanswered(reference, client.provider().id(), job, quote, sentAt, clock.instant(),
-        Hints.next(unanswered), "serve"));
+        lookUpAdvice(unanswered), "serve"));
+  }
+
+  /**
+   * What to do about a create that got no answer: look the task up by the name the history gives
+   * it, with the options that reach this server, or check the dashboard where the route sends no
+   * reference.
+   */
+  String lookUpAdvice(AmbiguousSubmitException unanswered) {
+    return unanswered.clientReference()
+        .map(reference -> "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
+            + reference) + commandTail + " (or on the provider's dashboard) before you generate this job again")
+        .orElse("check the provider's dashboard for the task before you generate this job again");
   }
 
   /**

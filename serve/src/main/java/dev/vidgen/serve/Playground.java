@@ -5,6 +5,7 @@ import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.InsufficientQuotaException;
@@ -350,7 +351,14 @@ public final class Playground implements AutoCloseable {
             : cause instanceof BudgetExceededException || cause instanceof InsufficientQuotaException ? 402
             : cause instanceof AuthenticationException ? 401 : 502;
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", Hints.of(cause));
+        Map<String, Object> error = Hints.of(cause);
+        if (cause instanceof AmbiguousSubmitException unanswered) {
+          // The library's message carries its own advice; the page says it once, with this server's options.
+          error.put("message", "the create was sent but no answer came back, so a task may exist and be billed;"
+              + " vidgen did not send it again, and the history keeps the job as unknown");
+          error.put("next", jobs.lookUpAdvice(unanswered));
+        }
+        json.put("error", error);
         if (cause instanceof InvalidJobException invalid) {
           json.put("violations", violations(invalid.report().violations()));
         }

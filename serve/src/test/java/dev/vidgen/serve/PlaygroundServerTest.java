@@ -189,7 +189,7 @@ class PlaygroundServerTest {
     for (String path : List.of("/api/check", "/api/generate")) {
       try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
         assertThat(response.code()).as(path).isEqualTo(400);
-        assertThat(response.body().string()).as(path).contains("the form has no field 'aspectRatio', 'duration'",
+        assertThat(response.body().string()).as(path).contains("the form has no fields 'aspectRatio', 'duration'",
             "its fields are model, mode, prompt, seconds, aspect_ratio");
       }
     }

@@ -579,7 +579,9 @@ function tickElapsed() {
   if (!task) return;
   const base = state.clockBase.get(id) || { elapsed: 0, at: Date.now() };
   const elapsed = isFinished(task) ? base.elapsed : base.elapsed + (Date.now() - base.at);
-  $('elapsed').textContent = (isFinished(task) ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
+  // A create without an answer never ran as far as vidgen knows: no time to tell.
+  const untimed = task.status === 'unknown' || task.status === 'found';
+  $('elapsed').textContent = untimed ? '' : (isFinished(task) ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
 }
 
 function quoteOf(task) {
@@ -628,6 +630,8 @@ function historyItem(task) {
   if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
   item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
+  // A create without an answer: what to check, or the task it turned out to be.
+  if ((task.status === 'unknown' || task.status === 'found') && task.next) item.append(el('div', { className: 'meta', text: task.next }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {

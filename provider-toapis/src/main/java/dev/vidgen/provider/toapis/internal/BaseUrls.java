@@ -38,8 +38,9 @@ public final class BaseUrls {
               + "TOAPIS_API_KEY or the provider configuration instead: " + shown);
     }
     if (url.query() != null || url.fragment() != null) {
+      // The query may hold a token: shown without it.
       throw new ProviderConfigurationException(
-          source + " must not have a query or fragment: " + shown);
+          source + " must not have a query or fragment: " + shown.replaceAll("[?#].*", "") + "?…");
     }
     if (url.scheme().equals("http") && !isLoopback(url.host())) {
       throw new ProviderConfigurationException(
