@@ -1,7 +1,6 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
-import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
@@ -16,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +69,7 @@ final class GenerateCommand extends ClientCommand {
     try {
       JobHandle handle;
       try {
-        handle = await(submitted);
+        handle = Joins.join(submitted);
       } catch (AmbiguousSubmitException e) {
         if (unanswered.record("its create got no answer; " + unanswered.check()) && e.clientReference().isPresent()) {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
@@ -88,20 +85,7 @@ final class GenerateCommand extends ClientCommand {
     }
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException | CancellationException e) {
-      Throwable cause = AsyncFailures.unwrap(e);
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
-  }
+
 
   @Override
   boolean writesVideoToStdout() {

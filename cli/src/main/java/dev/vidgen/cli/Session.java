@@ -322,7 +322,7 @@ final class Session implements AutoCloseable {
 
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */
   private static String withoutSecrets(String url) {
-    return url == null ? null : url.replaceAll("(?<=//)[^/@]*@", "…@").replaceAll("\\?.*", "?…");
+    return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
   }
 
   /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */

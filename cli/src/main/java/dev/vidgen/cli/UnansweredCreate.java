@@ -127,8 +127,8 @@ final class UnansweredCreate {
       return false;
     }
     try {
-      history.get().record(HistoryEntry.unanswered(reference, providerId, job, client.quote(job), sentAt(), Instant.now(),
-          reason, "generate"));
+      history.get().record(HistoryEntry.unanswered(reference, referenceSent, providerId, job, client.quote(job), sentAt(),
+          Instant.now(), reason, "generate"));
       return true;
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");

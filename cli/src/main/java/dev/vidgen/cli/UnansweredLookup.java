@@ -4,7 +4,6 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.TaskSnapshot;
-import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
@@ -30,23 +29,20 @@ final class UnansweredLookup {
     }
     requireReference(client, entry);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
-        + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep)");
-    TaskSnapshot found;
-    try {
-      found = client.status(client.resume(reference));
-    } catch (TaskNotFoundException notFound) {
-      throw new CliException(Failures.exitCode(notFound), Failures.kind(notFound), "no task answers to "
-          + entry.taskId() + "'s client reference on " + client.provider().id(),
-          "a create sent within the last day that no task answers to most likely never arrived; the provider's"
-              + " dashboard says for certain");
-    }
+        + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep;"
+        + " a task just made can take a minute to be listed, so \"not found\" is believed only after that)");
+    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference))
+        .orElseThrow(() -> notFound(client, entry));
     JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
         entry.submittedAt(), reference);
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     Instant now = Instant.now();
     try {
       history.ifPresent(tasks -> {
-        tasks.record(entry.madeAs(handle, found.status().id(), now));
+        // A task already in the history (a look-up before this one) keeps its entry: its file, its time.
+        if (tasks.find(handle.providerId(), handle.taskId().value()).isEmpty()) {
+          tasks.record(entry.madeAs(handle, found.status().id(), now));
+        }
         tasks.record(entry.foundAs(handle, now));
       });
     } catch (RuntimeException e) {
@@ -57,14 +53,24 @@ final class UnansweredLookup {
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
   }
 
+  /** No task under the reference: most likely no task at all, unless the create is too old to tell. */
+  private static CliException notFound(VidgenClient client, HistoryEntry entry) {
+    boolean old = entry.submittedAt().isBefore(Instant.now().minus(TaskHistory.SAME_JOB_WINDOW));
+    return new CliException(ExitCodes.PROVIDER_ERROR, "not_found", "no task answers to " + entry.taskId()
+        + "'s client reference on " + client.provider().id(),
+        old ? "it was sent more than a day ago, and a task that old may no longer be listed, so this says nothing;"
+            + " the provider's dashboard (its billing) says for certain"
+            : "a create that no task answers to most likely never arrived; the provider's dashboard says for certain");
+  }
+
   /**
    * Refuses to look up a create whose route sends no client reference: no answer could tell whether
    * it arrived, and a "not found" would say that it did not.
    */
   private static void requireReference(VidgenClient client, HistoryEntry entry) {
     Optional<ModelRoute> route = client.catalog().find(entry.model());
-    if (route.isPresent() && !client.provider().takesClientReference(route.get())) {
-      throw CliException.usage(entry.taskId() + " cannot be looked up: " + route.get().id()
+    if (!entry.referenceSent() || (route.isPresent() && !client.provider().takesClientReference(route.get()))) {
+      throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()
               + "'s create carries no client reference on " + client.provider().id(),
           "check the provider's dashboard for a task created at " + entry.submittedAt()
               + " before you send the job again");

@@ -63,6 +63,19 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aRedirectedCallSaysToCheckTheBaseUrlAndVerboseHidesWhatABaseUrlMayHide() {
+    fake.inject(Endpoint.BALANCE, Fault.answer(302, "text/plain", "").withHeader("Location", "https://elsewhere.example/"));
+    CliRun.Result redirected = vidgen("balance");
+    assertThat(redirected.err()).as(redirected.all()).contains("a redirect to https://elsewhere.example/",
+        "check --base-url (or TOAPIS_BASE_URL)");
+
+    CliRun.Result verbose = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .run("balance", "--verbose", "--base-url", "http://me:hunter2@127.0.0.1:9/?token=swordfish#frag");
+    assertThat(verbose.exitCode()).as(verbose.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(verbose.all()).contains("base URL http://…@127.0.0.1:9/?…").doesNotContain("hunter2", "swordfish");
+  }
+
+  @Test
   void aTrailingSlashMeansAFolderThatIsMadeAndTheFileIsNamedAfterTheTask() throws IOException {
     CliRun.Result result = generate("--out", "videos/new/", "--json");
 

@@ -111,8 +111,10 @@ class RepeatCheckTest {
     CliRun.Result again = generate(toApis(), "--model", "seedance-2", "--no-wait");
     assertThat(again.err()).as(again.all()).contains("as task " + taskId + " (last seen in progress)",
         "follow that one with: vidgen wait " + taskId);
-    CliRun.Result after = toApis().env("VIDGEN_HOME", home.toString()).run("history");
-    assertThat(after.out()).as(after.all()).contains("unanswered-" + reference, "found");
+    dev.vidgen.serve.history.HistoryEntry unknown =
+        dev.vidgen.serve.history.TaskHistory.in(home).find("unanswered-" + reference).orElseThrow();
+    assertThat(unknown.status()).as("the unknown entry names the task now").isEqualTo("found");
+    assertThat(unknown.error()).isEqualTo("its create arrived as task " + taskId);
     // The name, found once, stands for that task from then on.
     CliRun.Result later = toApis().env("VIDGEN_HOME", home.toString())
         .run("status", "unanswered-" + reference, "--base-url", fake.baseUrl());
@@ -122,12 +124,33 @@ class RepeatCheckTest {
   }
 
   @Test
+  void anUnansweredCreateThatNoTaskAnswersToIsSaidToHaveMostLikelyNeverArrived() {
+    fake.inject(Endpoint.CREATE, Fault.dropBeforeProcessing()); // no task made
+    fake.inject(Endpoint.STATUS, Fault.unavailable(), 20);      // and the look-up fails, so it stays unknown
+    CliRun.Result unanswered = generate(toApis(), "--model", "seedance-2", "--no-wait");
+    String reference = fake.lastCreate().orElseThrow().clientReference().orElseThrow();
+    fake.clearFaults();
+    assertThat(fake.taskIds()).isEmpty();
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", "unanswered-" + reference, "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
+
+    assertThat(status.exitCode()).as(unanswered.all() + status.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(status.err()).contains("no task answers to unanswered-" + reference + "'s client reference on toapis",
+        "most likely never arrived");
+    assertThat(fake.requests(Endpoint.STATUS).size() - readsBefore).as("believed only after the look-up's grace")
+        .isGreaterThan(1);
+  }
+
+  @Test
   void anUnansweredCreateWithoutAClientReferenceIsNotLookedUp() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     generate(toApis(), "--no-wait");
     assertThat(fake.lastCreate().orElseThrow().clientReference()).as("the preview's create carries none").isEmpty();
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
-    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-vg-[0-9a-f-]+").matcher(history.out());
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-unsent-vg-[0-9a-f-]+")
+        .matcher(history.out());
     assertThat(named.find()).as(history.all()).isTrue();
 
     CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())

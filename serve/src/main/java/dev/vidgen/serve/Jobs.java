@@ -126,6 +126,7 @@ final class Jobs {
    * before the same job pays again, as {@code vidgen generate} does.
    */
   private void recordUnanswered(VideoJob job, AmbiguousSubmitException unanswered, Instant sentAt) {
+    // Without a reference sent, the name still needs one of its own; the entry says it was not sent.
     String reference = unanswered.clientReference().orElse("vg-" + UUID.randomUUID());
     PriceQuote quote;
     try {
@@ -133,7 +134,8 @@ final class Jobs {
     } catch (RuntimeException unpriced) {
       quote = null;
     }
-    record(HistoryEntry.unanswered(reference, client.provider().id(), job, quote, sentAt, clock.instant(),
+    record(HistoryEntry.unanswered(reference, unanswered.clientReference().isPresent(), client.provider().id(), job,
+        quote, sentAt, clock.instant(),
         lookUpAdvice(unanswered), "serve"));
   }
 

@@ -522,19 +522,44 @@ class PlaygroundServerTest {
       assertThat(response.code()).isEqualTo(502);
       Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
       assertThat((String) error.get("message")).contains("may exist and be billed");
-      assertThat((String) error.get("next")).as("what to do, not nothing").contains("before you generate this job again");
+      assertThat(error.get("next")).as("what to do, not nothing")
+          .isEqualTo("check the provider's dashboard for the task before you generate this job again");
     }
 
     Map<String, Object> same = (Map<String, Object>) json(post("/api/check", job(upload, 10))).get("same_job");
 
     HistoryEntry unknown = history().entries().get(0);
     assertThat(unknown.status()).isEqualTo("unknown");
-    assertThat(unknown.taskId()).startsWith("unanswered-");
+    assertThat(unknown.taskId()).as("its create carried no reference, and the name says so")
+        .startsWith("unanswered-unsent-vg-");
+    assertThat(unknown.referenceSent()).isFalse();
     assertThat(unknown.credits()).isEqualByComparingTo("20");
     assertThat(same).as("the page warns before the same job pays again").containsEntry("task_id", unknown.taskId())
         .containsEntry("status", "unknown");
     Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
-    assertThat((String) listed.get("next")).contains("before you");
+    assertThat(listed.get("next")).isEqualTo("check the provider's dashboard for the task before you generate this"
+        + " job again");
+  }
+
+  @Test
+  void anUnansweredCreateThatCarriedAReferenceIsToBeLookedUpOnThisServer() throws IOException {
+    start();
+    mock.script().unansweredCreate(true);
+    mock.script().fail(Operation.READ, 1_000, FailureKind.UNAVAILABLE); // the look-up fails too
+    String form = "{\"model\":\"seedance-2\",\"prompt\":\"a red kite rises\"}";
+    Request generate = request("/api/generate").post(RequestBody.create(form, JSON)).build();
+    String next;
+    try (Response response = http.newCall(generate).execute()) {
+      assertThat(response.code()).isEqualTo(502);
+      next = (String) ((Map<?, ?>) json(response.body().string()).get("error")).get("next");
+    }
+
+    HistoryEntry unknown = history().entries().get(0);
+    assertThat(unknown.referenceSent()).isTrue();
+    assertThat(next).as("the command reaches this playground's provider")
+        .isEqualTo("look the task up with vidgen status " + unknown.taskId() + " --provider mock (or on the"
+            + " provider's dashboard) before you generate this job again");
+    assertThat(unknown.error()).isEqualTo(next);
   }
 
   @Test

@@ -247,11 +247,7 @@ final class SubmitPipeline {
 
   private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, String advice) {
     ProviderErrorDetails d = failure.details();
-    // A provider's own ambiguous-create message carries its advice, which this one replaces: keep
-    // only what went wrong on the wire.
-    String words = failure instanceof AmbiguousSubmitException
-        ? (failure.getCause() == null ? "" : String.valueOf(failure.getCause().getMessage())) : d.message();
-    String said = words.isBlank() || words.equals("null") ? "" : " (" + words + ")";
+    String said = d.message().isBlank() ? "" : " (" + d.message() + ")";
     ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
         advice + said + " (see docs/errors.md#ambiguous-submit)", d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
     return new AmbiguousSubmitException(details, reference, failure);

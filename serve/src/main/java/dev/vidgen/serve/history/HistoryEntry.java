@@ -57,6 +57,8 @@ public record HistoryEntry(
   public static final String UNKNOWN = "unknown";
   /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
   public static final String UNANSWERED_PREFIX = "unanswered-";
+  /** After {@link #UNANSWERED_PREFIX}: the create did not carry the reference that follows. */
+  private static final String UNSENT_MARK = "unsent-";
 
   public HistoryEntry {
     Objects.requireNonNull(taskId, "taskId == null");
@@ -79,16 +81,26 @@ public record HistoryEntry(
 
   /**
    * The entry for a create of {@code job} that got no answer, so a task may exist and be billed:
-   * status {@code unknown}, named {@code unanswered-REFERENCE}, with {@code reason} saying what to check.
+   * status {@code unknown}, named {@code unanswered-REFERENCE} ({@code unanswered-unsent-REFERENCE}
+   * when the create did not carry it), with {@code reason} saying what to check.
    *
    * @param quote the job's price, or null when it could not be told
    */
-  public static HistoryEntry unanswered(String reference, String providerId, VideoJob job, PriceQuote quote,
-      Instant sentAt, Instant now, String reason, String source) {
+  public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
+      PriceQuote quote, Instant sentAt, Instant now, String reason, String source) {
     boolean priced = quote != null && quote.isKnown();
-    return new HistoryEntry(UNANSWERED_PREFIX + reference, providerId, job.model(), UNKNOWN,
+    return new HistoryEntry(UNANSWERED_PREFIX + (referenceSent ? "" : UNSENT_MARK) + reference, providerId,
+        job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
         settingsOf(job), reason, source);
+  }
+
+  /**
+   * For an unanswered create: whether its create carried the client reference its name ends with
+   * (true for names written before vidgen marked the difference; the route's rules then tell).
+   */
+  public boolean referenceSent() {
+    return !taskId.startsWith(UNANSWERED_PREFIX + UNSENT_MARK);
   }
 
   /** The job's settings as the history keeps them. */

@@ -26,7 +26,8 @@ public final class BaseUrls {
    */
   public static HttpUrl parse(String text, String source) {
     String trimmed = text == null ? "" : text.strip();
-    String shown = SafeText.clean(hideUserInfo(trimmed));
+    // Shown without user info, query or fragment: any of them may hold a password or a token.
+    String shown = SafeText.clean(hideUserInfo(trimmed).replaceAll("[?#].*", "?…"));
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
       throw new ProviderConfigurationException(
@@ -38,9 +39,7 @@ public final class BaseUrls {
               + "TOAPIS_API_KEY or the provider configuration instead: " + shown);
     }
     if (url.query() != null || url.fragment() != null) {
-      // The query may hold a token: shown without it.
-      throw new ProviderConfigurationException(
-          source + " must not have a query or fragment: " + shown.replaceAll("[?#].*", "") + "?…");
+      throw new ProviderConfigurationException(source + " must not have a query or fragment: " + shown);
     }
     if (url.scheme().equals("http") && !isLoopback(url.host())) {
       throw new ProviderConfigurationException(
@@ -75,6 +74,6 @@ public final class BaseUrls {
   }
 
   private static String hideUserInfo(String text) {
-    return text.replaceAll("(?<=//)[^/@]*@", "…@");
+    return text.replaceAll("(?<=//)[^/?#]*@", "…@");
   }
 }
