@@ -50,6 +50,7 @@ final class Finisher {
   static int save(Session session, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, OutTarget out,
       boolean force, Output output) {
     CliContext context = session.context();
+    session.taskCompleted();
     OutTarget where = OutTarget.orHere(out);
     String format = snapshot.result().map(VideoAsset::format).orElse("mp4");
     Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);

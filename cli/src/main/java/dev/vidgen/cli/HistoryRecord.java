@@ -97,6 +97,13 @@ final class HistoryRecord {
 
   /** Runs the wait (and download), then records how it ended; the wait's result or failure passes through. */
   int finish(IntSupplier waitAndSave) {
+    // Completed before the video is saved: a Ctrl-C while saving then leaves the task as it is.
+    session.onTaskCompleted(() -> {
+      if (!entry.status().equals("completed")) {
+        Instant now = Instant.now();
+        write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+      }
+    });
     try {
       int exitCode = waitAndSave.getAsInt();
       String file = session.savedFile().map(Object::toString).orElse(null);

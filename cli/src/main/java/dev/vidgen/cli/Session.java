@@ -34,6 +34,7 @@ final class Session implements AutoCloseable {
   private ProviderChoice choice;
   private JobHandle handle;
   private Path savedFile;
+  private Runnable onTaskCompleted = () -> { };
   private boolean standInKey;
   private UnaryOperator<VideoProvider> providerDecorator;
   private ScheduledExecutorService sharedScheduler;
@@ -260,6 +261,16 @@ final class Session implements AutoCloseable {
   /** The job being worked on, or null. */
   JobHandle handle() {
     return handle;
+  }
+
+  /** Runs {@code action} when the task is seen completed, before its video is saved (replacing any earlier one). */
+  void onTaskCompleted(Runnable action) {
+    this.onTaskCompleted = action;
+  }
+
+  /** The task was seen completed; its video is about to be saved. */
+  void taskCompleted() {
+    onTaskCompleted.run();
   }
 
   /** Records the file the job's video was saved to. */

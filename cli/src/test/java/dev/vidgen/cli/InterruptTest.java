@@ -116,14 +116,15 @@ class InterruptTest {
   }
 
   @Test
-  void ctrlCWhileTheVideoIsSavedSaysHowToSaveIt() throws Exception {
+  void ctrlCWhileTheVideoIsSavedSaysHowToSaveItAndTheHistoryHasItCompleted() throws Exception {
+    Path home = dir.resolve("home");
     try (FakeToApisServer fake = FakeToApisServer.start()) {
       fake.nextTask(TaskScript.completes());
       fake.inject(Endpoint.FILE, Fault.stall());
       List<String> args = List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a kite rises",
           "--base-url", fake.baseUrl(), "--poll-interval", "50ms", "--json");
-      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY), args,
-          () -> !fake.requests(Endpoint.FILE).isEmpty());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home.toString()), args, () -> !fake.requests(Endpoint.FILE).isEmpty());
 
       CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
       assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
@@ -131,6 +132,10 @@ class InterruptTest {
       assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", taskId);
       assertThat((String) run.json().get("next")).startsWith("vidgen download " + taskId);
       assertThat(result.err()).containsOnlyOnce("interrupted while saving the video of task " + taskId);
+      dev.vidgen.serve.history.HistoryEntry entry =
+          dev.vidgen.serve.history.TaskHistory.in(home).find(taskId).orElseThrow();
+      assertThat(entry.status()).as("the task completed; only its video is still to be saved").isEqualTo("completed");
+      assertThat(entry.file()).isNull();
     }
   }
 

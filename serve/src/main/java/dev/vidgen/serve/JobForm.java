@@ -5,10 +5,14 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
@@ -25,11 +29,11 @@ final class JobForm {
   private JobForm() {}
 
   /**
-   * The job the form describes.
+   * The job the form describes, with what was wrong with the shape of its duration.
    *
    * @throws Refusal (400) naming the field whose shape is wrong
    */
-  static VideoJob read(String body, Uploads uploads) {
+  static Read read(String body, Uploads uploads) {
     Map<String, Object> form;
     try {
       form = JsonTrees.tryParseObject(body).orElseThrow(() -> new MalformedJsonException("not a JSON object"));
@@ -52,9 +56,13 @@ final class JobForm {
         .prompt(text(form, "prompt"))
         .aspectRatio(blankToNull(text(form, "aspect_ratio")))
         .resolution(blankToNull(text(form, "resolution")));
+    List<Violation> shape = new ArrayList<>();
     Object seconds = form.get("seconds");
     if (seconds != null && !(seconds instanceof String text && text.isBlank())) {
-      job.seconds(wholeSeconds(seconds));
+      // A duration that is no whole number is a violation beside the others, not a refusal that hides them.
+      wholeSeconds(seconds).ifPresentOrElse(job::seconds, () -> shape.add(Violation.error("seconds",
+          "seconds.not_whole", String.valueOf(seconds), "a positive whole number of seconds, such as 10",
+          "seconds must be a positive whole number of seconds, such as 10; was " + seconds)));
     }
     String mode = blankToNull(text(form, "mode"));
     if (mode != null) {
@@ -84,22 +92,37 @@ final class JobForm {
         }
       });
     }
-    return job.build();
+    return new Read(job.build(), List.copyOf(shape));
+  }
+
+  /**
+   * The form's job and what was wrong with the shape of a field the job then leaves out (such as
+   * {@code seconds}), reported with the validator's violations.
+   */
+  record Read(VideoJob job, List<Violation> shape) {
+    /** {@code report} with the shape's violations first. */
+    ValidationReport withShape(ValidationReport report) {
+      if (shape.isEmpty()) {
+        return report;
+      }
+      List<Violation> all = new ArrayList<>(shape);
+      all.addAll(report.violations());
+      return new ValidationReport(report.model(), report.mode(), all);
+    }
   }
 
   /** A duration given as a JSON number or digits ({@code 10}, {@code 10.0}, {@code "10"}): a positive whole number. */
-  private static int wholeSeconds(Object seconds) {
+  private static Optional<Integer> wholeSeconds(Object seconds) {
     try {
       BigDecimal value = new BigDecimal(seconds.toString().strip());
       if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100_000)) < 0
           && value.stripTrailingZeros().scale() <= 0) {
-        return value.intValueExact();
+        return Optional.of(value.intValueExact());
       }
     } catch (NumberFormatException | ArithmeticException notWhole) {
-      // Refused below.
+      // Not a whole number.
     }
-    throw new Refusal(400, "seconds", "seconds must be a positive whole number of seconds, such as 10; was " + seconds,
-        null);
+    return Optional.empty();
   }
 
   private static ImageInput image(Object item, int index, Uploads uploads) {

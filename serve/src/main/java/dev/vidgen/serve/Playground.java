@@ -228,8 +228,9 @@ public final class Playground implements AutoCloseable {
   }
 
   private void check(Context ctx) {
-    VideoJob job = JobForm.read(ctx.body(), uploads);
-    ValidationReport report = client.validate(job);
+    JobForm.Read form = JobForm.read(ctx.body(), uploads);
+    VideoJob job = form.job();
+    ValidationReport report = form.withShape(client.validate(job));
     if (!report.isValid()) {
       json(ctx, 200, checked(job, report));
       return;
@@ -336,8 +337,9 @@ public final class Playground implements AutoCloseable {
   }
 
   private void generate(Context ctx) {
-    VideoJob job = JobForm.read(ctx.body(), uploads);
-    ValidationReport report = client.validate(job);
+    JobForm.Read form = JobForm.read(ctx.body(), uploads);
+    VideoJob job = form.job();
+    ValidationReport report = form.withShape(client.validate(job));
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again"), "violations", violations(report.violations())));
