@@ -262,7 +262,7 @@ final class Jobs {
     if (cause instanceof TaskFailedException || cause instanceof TaskNotFoundException) {
       HistoryEntry failed = fromItsStart ? latest.failed(message, now) : latest.foundFailed(message, now);
       record(failed);
-      return new Live(failed, null, Hints.next(cause));
+      return new Live(failed, null, cause instanceof TaskFailedException ? tryAgain(failed) : Hints.next(cause));
     }
     if (completed) {
       HistoryEntry unsaved = fromItsStart ? latest.completed(null, now) : latest.foundCompleted(null, now);
@@ -329,10 +329,16 @@ final class Jobs {
     json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
-    json.put("next", entry.status().equals("failed") ? "change the prompt or the image and generate again"
+    json.put("next", entry.status().equals("failed") ? tryAgain(entry)
         : entry.status().equals(HistoryEntry.UNKNOWN) || entry.status().equals(HistoryEntry.FOUND) ? entry.error()
         : null);
     return json;
+  }
+
+  /** What to change after a failed take: the prompt, and the inputs the job had. */
+  static String tryAgain(HistoryEntry entry) {
+    String inputs = !entry.images().isEmpty() ? " or the image" : !entry.videos().isEmpty() ? " or the video" : "";
+    return "change the prompt" + inputs + " and generate again";
   }
 
   /** {@code /videos/<name>} for a file in the output folder; null for any other file. */

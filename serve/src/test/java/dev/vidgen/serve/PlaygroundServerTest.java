@@ -455,6 +455,15 @@ class PlaygroundServerTest {
     assertThat(listed.get("status")).isEqualTo("failed");
     assertThat((String) listed.get("error")).contains("generation_failed", "The reference image could not be animated");
     assertThat((String) listed.get("next")).contains("change the prompt or the image");
+
+    mock.script().failNextTask("generation_failed", "The prompt could not be animated");
+    String textOnly = (String) ((Map<?, ?>) json(post("/api/generate",
+        "{\"model\":\"seedance-2\",\"prompt\":\"a red kite rises\"}")).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(textOnly).filter(HistoryEntry::isFinished).isPresent());
+    Map<?, ?> noImage = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(noImage.get("task_id")).isEqualTo(textOnly);
+    assertThat(noImage.get("next")).as("a job without an image is not told to change one")
+        .isEqualTo("change the prompt and generate again");
   }
 
   @Test
