@@ -15,7 +15,6 @@ import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.TaskNotFoundException;
-import dev.vidgen.serve.history.HistoryEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,11 +76,9 @@ final class Hints {
     if (cause instanceof RateLimitedException) {
       return "wait a minute and generate again";
     }
-    if (cause instanceof AmbiguousSubmitException unanswered) {
-      return unanswered.clientReference()
-          .map(reference -> "look the task up with vidgen status " + HistoryEntry.UNANSWERED_PREFIX + reference
-              + " (or on the provider's dashboard) before you generate this job again")
-          .orElse("check the provider's dashboard for the task before you generate this job again");
+    if (cause instanceof AmbiguousSubmitException) {
+      // The playground's answer names the look-up command with its server's options (Jobs.lookUpAdvice).
+      return "check the provider's dashboard for the task before you generate this job again";
     }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";

@@ -8,12 +8,12 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.UncheckedIOException;
@@ -135,8 +135,7 @@ final class Jobs {
       quote = null;
     }
     record(HistoryEntry.unanswered(reference, unanswered.clientReference().isPresent(), client.provider().id(), job,
-        quote, sentAt, clock.instant(),
-        lookUpAdvice(unanswered), "serve"));
+        quote, sentAt, clock.instant(), lookUpAdvice(unanswered), "serve"));
   }
 
   /**
