@@ -63,7 +63,7 @@ final class ModelsCommand extends ClientCommand {
       routes.forEach(route -> {
         Map<String, Object> model = json(route, catalog.origin(route.id()).orElse(""));
         if (live) {
-          model.put("live", listed.contains(route.id()));
+          model.put("live", listedAs(route, listed) != null);
         }
         models.add(model);
       });
@@ -99,12 +99,19 @@ final class ModelsCommand extends ClientCommand {
         row.add(catalog.origin(route.id()).orElse("-"));
       }
       if (live) {
-        row.add(listed.contains(route.id()) ? "yes" : "no");
+        String as = listedAs(route, listed);
+        row.add(as == null ? "no" : as.equals(route.id()) ? "yes" : "yes, as " + as);
       }
       rows.add(row);
     }
     output.table(rows);
     output.line("");
+    for (ModelRoute route : routes) {
+      if (!route.aliases().isEmpty()) {
+        output.line(route.id() + " is also known as " + String.join(", ", route.aliases())
+            + "; a job may name either, and the name it gives is sent.");
+      }
+    }
     for (ModelRoute route : routes) {
       route.retired().ifPresent(retired -> {
         List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
@@ -114,7 +121,7 @@ final class ModelsCommand extends ClientCommand {
       });
     }
     if (live) {
-      long usable = routes.stream().filter(route -> listed.contains(route.id())).count();
+      long usable = routes.stream().filter(route -> listedAs(route, listed) != null).count();
       output.line(usable + " of these the key may use now (LIVE yes); a job on another is refused before it is sent.");
       if (!liveOnly.isEmpty()) {
         output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
@@ -128,6 +135,11 @@ final class ModelsCommand extends ClientCommand {
     output.line("(N) is how many images a mode takes, Nv how many videos. The first ratio and resolution are the"
         + " defaults. 1 USD = 200 credits.");
     return ExitCodes.DONE;
+  }
+
+  /** The first of the route's names (id, then aliases) the live list holds, or null when it holds none. */
+  private static String listedAs(ModelRoute route, Set<String> listed) {
+    return route.names().stream().filter(listed::contains).findFirst().orElse(null);
   }
 
   /** "i2v(1)", "t2v", "r2v(1–4)", "edit(0–30, 1–10v)": images, then videos with a v. */
@@ -166,6 +178,7 @@ final class ModelsCommand extends ClientCommand {
   private static Map<String, Object> json(ModelRoute route, String origin) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
+    json.put("aliases", route.aliases());
     json.put("origin", origin);
     json.put("retired", route.retired().map(retired -> retired.on().toString()).orElse(null));
     json.put("retired_note", route.retired().map(retired -> retired.note()).orElse(null));

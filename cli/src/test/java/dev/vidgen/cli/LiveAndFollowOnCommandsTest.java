@@ -49,6 +49,26 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aModelListedUnderItsOtherNameIsShownAsUsableAndSentUnderThatName() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("gemini_omni_flash", "seedance-2")).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result text = vidgen.run("models", "--live");
+      CliRun.Result sent = vidgen.run("generate", "--model", "gemini-omni-flash", "--prompt", "a kite", "--no-wait");
+
+      assertThat(text.out()).contains("yes, as gemini_omni_flash")
+          .contains("gemini-omni-flash is also known as gemini_omni_flash")
+          .contains("2 of these the key may use now").doesNotContain("catalog lacks");
+      assertThat(sent.exitCode()).as(sent.all()).isZero();
+      assertThat(sent.err()).contains("gemini-omni-flash is listed for this key as gemini_omni_flash");
+      assertThat(fake.creates()).singleElement().satisfies(create -> {
+        assertThat(create.model()).isEqualTo("gemini_omni_flash");
+        assertThat(create.body()).contains("\"resolution\":\"720P\"");
+      });
+    }
+  }
+
+  @Test
   void aModelTheKeyMayNotUseIsRefusedBeforeAnythingIsSent() {
     try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("seedance-2")).start()) {
       CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)

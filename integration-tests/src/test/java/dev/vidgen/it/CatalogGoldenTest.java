@@ -58,7 +58,7 @@ class CatalogGoldenTest {
   @Test
   void theRecordCoversEveryBuiltInRoute() throws IOException {
     try (VidgenClient client = CatalogGolden.toApisClient(builder -> builder)) {
-      assertThat(client.catalog().routes()).hasSize(33);
+      assertThat(client.catalog().routes()).hasSize(37);
     }
   }
 

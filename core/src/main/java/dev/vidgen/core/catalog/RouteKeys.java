@@ -12,7 +12,7 @@ import java.util.Set;
 final class RouteKeys {
   static final Set<String> FILE = set("$schema", "routes", "patch", "remove");
   static final Set<String> ROUTE = set(
-      "id", "display_name", "family", "modes", "seconds", "aspect_ratios", "resolutions",
+      "id", "aliases", "display_name", "family", "modes", "seconds", "aspect_ratios", "resolutions",
       "max_prompt_chars", "prompt_required", "price", "params", "rules", "hints", "note", "retired");
   /** A patch may change every field of a route but its id. */
   static final Set<String> PATCH = without(ROUTE, "id");

@@ -53,6 +53,7 @@ final class RouteReader {
 
   private static void apply(Draft draft, String key, Node value) {
     switch (key) {
+      case "aliases" -> draft.aliases = value.texts("aliases (other model ids the provider knows the route by)");
       case "display_name" -> draft.displayName = value.text("display_name");
       case "family" -> draft.family = value.text("family");
       case "modes" -> modes(draft, value);
@@ -349,6 +350,7 @@ final class RouteReader {
     String note;
     List<RouteRule> rules;
     Retirement retirement;
+    List<String> aliases;
 
     Draft(String id) {
       this.id = id;
@@ -374,6 +376,7 @@ final class RouteReader {
       note = route.note();
       rules = route.rules();
       retirement = route.retirement();
+      aliases = route.aliases();
     }
 
     ModelRoute build(Node where) {
@@ -382,7 +385,7 @@ final class RouteReader {
       try {
         return new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
             aspectRatios, defaultAspectRatio, resolutions, defaultResolution, maxPromptChars,
-            promptRequired, price, knownParams, hints, note, rules, retirement);
+            promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw where.fail(e.getMessage());
       }

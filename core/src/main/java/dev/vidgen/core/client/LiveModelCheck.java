@@ -84,6 +84,30 @@ final class LiveModelCheck {
   }
 
   /**
+   * The name to send for a job on {@code route} that named it {@code given} (one of the route's
+   * names): {@code given} when the live list holds it, cannot be read or is not checked; else the
+   * first of the route's other names the list holds (with a warning saying so); else fails as
+   * {@link #check} does.
+   */
+  CompletableFuture<String> nameToSend(dev.vidgen.core.domain.ModelRoute route, String given) {
+    if (!enabled || route.aliases().isEmpty()) {
+      return check(given).thenApply(ok -> given);
+    }
+    return withinReadTimeout(list().copy()).handle((live, failure) -> {
+      if (failure != null || live.contains(given)) {
+        return check(given).thenApply(ok -> given);
+      }
+      String listed = route.names().stream().filter(live::contains).findFirst().orElse(null);
+      if (listed == null) {
+        return check(given).thenApply(ok -> given);
+      }
+      runtime.events().warning("live_models.alias", given + " is listed for this key as " + listed
+          + ", another name of the same model; " + listed + " is sent");
+      return CompletableFuture.completedFuture(listed);
+    }).thenCompose(name -> name);
+  }
+
+  /**
    * Fails {@code read} with a {@link TimeoutException} after {@link #READ_TIMEOUT}, on the client's
    * scheduler (so no JDK timer thread is started, and virtual time applies).
    */

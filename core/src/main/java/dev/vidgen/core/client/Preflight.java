@@ -29,6 +29,16 @@ class Preflight {
     return funds == null ? listed : listed.thenCompose(ok -> funds.reserve(quote));
   }
 
+  /**
+   * {@link #check(String, PriceQuote)} for a job on {@code route} that named it {@code given}; completes
+   * with the name to send, which is another of the route's names when only that one is listed for the key.
+   */
+  CompletableFuture<String> check(dev.vidgen.core.domain.ModelRoute route, String given, PriceQuote quote) {
+    CompletableFuture<String> listed = models == null ? CompletableFuture.completedFuture(given)
+        : models.nameToSend(route, given);
+    return funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name));
+  }
+
   /** Gives {@code quote} back to the funds, for a job whose task surely was not created. */
   void release(PriceQuote quote) {
     if (funds != null) {

@@ -107,6 +107,11 @@ final class SubmitPipeline {
     ModelRoute route = route(job);
     VideoJob resolved =
         job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
+    String name = route.nameFor(job.model());
+    if (!name.equals(job.model())) {
+      // The route's own spelling ("SEEDANCE-2" is sent as seedance-2; an alias as that alias).
+      resolved = resolved.withModel(name);
+    }
     return new Prepared(resolved, route, Pricing.quote(route, resolved));
   }
 
@@ -143,10 +148,11 @@ final class SubmitPipeline {
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
-    preflight.check(prepared.route().id(), prepared.quote()) // issue 11: live model list, money before paying
-        .thenCompose(ok -> {
+    // issue 11: live model list, money before paying
+    preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
+        .thenCompose(name -> {
           funded.set(true);
-          return uploadImages(prepared.job());
+          return uploadImages(name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name));
         })
         .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
         .thenCompose(uploaded -> {

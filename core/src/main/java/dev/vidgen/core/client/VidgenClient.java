@@ -353,11 +353,14 @@ public final class VidgenClient implements AutoCloseable {
    * The check every submit makes first, on its own: completes when the key may use {@code model}
    * by the provider's live model list, and also when the check is off, the provider lists no
    * models, or the list cannot be read (with a warning); fails with an {@link
-   * dev.vidgen.core.error.InvalidJobException} naming the closest listed models otherwise.
+   * dev.vidgen.core.error.InvalidJobException} naming the closest listed models otherwise. A
+   * catalog model listed under another of its names (an alias) counts as available.
    */
   public CompletableFuture<Void> checkModelAvailableAsync(String model) {
     Objects.requireNonNull(model, "model == null");
-    return track(() -> liveModels.check(model));
+    return track(() -> catalog.find(model)
+        .map(route -> liveModels.nameToSend(route, route.nameFor(model)).<Void>thenApply(name -> null))
+        .orElseGet(() -> liveModels.check(model)));
   }
 
   /** What the key and the account each have left, read now (with the retry policy). */

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param note one line on where the provider's pages disagree and what vidgen follows, or null
  * @param rules rules that tie fields together, such as "1080P only at 6 s"
  * @param retirement when and why the route was retired, or null while it is offered
+ * @param aliases other names the provider knows the same model by (its pages or its live list
+ *     may use either spelling); a job may name any of them, and the name it gives is the one sent
  */
 public record ModelRoute(
     String id,
@@ -51,7 +53,8 @@ public record ModelRoute(
     Map<String, Object> hints,
     String note,
     List<RouteRule> rules,
-    Retirement retirement) {
+    Retirement retirement,
+    List<String> aliases) {
 
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -78,6 +81,19 @@ public record ModelRoute(
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
     hints = Hints.freeze(hints);
     rules = List.copyOf(rules == null ? List.of() : rules);
+    aliases = checkAliases(id, aliases);
+  }
+
+  /** A route without aliases (the canonical constructor's form before aliases were added). */
+  public ModelRoute(
+      String id, String displayName, String family, Set<GenerationMode> modes,
+      Map<GenerationMode, IntRange> imageCounts, Map<GenerationMode, IntRange> videoCounts, DurationRule durations,
+      List<String> aspectRatios, String defaultAspectRatio, List<String> resolutions, String defaultResolution,
+      Integer maxPromptChars, boolean promptRequired, PriceTable price, Set<String> knownParams,
+      Map<String, Object> hints, String note, List<RouteRule> rules, Retirement retirement) {
+    this(id, displayName, family, modes, imageCounts, videoCounts, durations, aspectRatios, defaultAspectRatio,
+        resolutions, defaultResolution, maxPromptChars, promptRequired, price, knownParams, hints, note, rules,
+        retirement, List.of());
   }
 
   /** A builder for a route called {@code id}. */
@@ -88,6 +104,28 @@ public record ModelRoute(
   /** A builder that starts from this route, for a variant or a fix. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** The route's id, then its aliases: every name a job may give for it. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(1 + aliases.size());
+    names.add(id);
+    names.addAll(aliases);
+    return List.copyOf(names);
+  }
+
+  /**
+   * The name to send for a job that named this route {@code given}: the route's own spelling of
+   * that name when it is the id or an alias (matched exactly, then without regard to case), else the id.
+   */
+  public String nameFor(String given) {
+    if (given == null || aliases.isEmpty() || id.equals(given)) {
+      return id;
+    }
+    if (aliases.contains(given)) {
+      return given;
+    }
+    return matchIgnoringCase(names(), given).orElse(id);
   }
 
   /** Whether the route offers {@code mode}. */
@@ -207,6 +245,21 @@ public record ModelRoute(
     return Collections.unmodifiableMap(copy);
   }
 
+  private static List<String> checkAliases(String id, List<String> aliases) {
+    List<String> copy = List.copyOf(aliases == null ? List.of() : aliases);
+    Set<String> seen = new java.util.HashSet<>();
+    seen.add(id.toLowerCase(java.util.Locale.ROOT));
+    for (String alias : copy) {
+      if (alias.isBlank() || !alias.strip().equals(alias)) {
+        throw new IllegalArgumentException(id + ": alias \"" + alias + "\" is blank or has spaces around it");
+      }
+      if (!seen.add(alias.toLowerCase(java.util.Locale.ROOT))) {
+        throw new IllegalArgumentException(id + ": alias " + alias + " repeats the id or another alias");
+      }
+    }
+    return copy;
+  }
+
   private static void requireDefault(String id, String what, List<String> offered, String chosen) {
     if (chosen == null) {
       return;
@@ -237,6 +290,7 @@ public record ModelRoute(
     private String note;
     private final List<RouteRule> rules = new ArrayList<>();
     private Retirement retirement;
+    private final List<String> aliases = new ArrayList<>();
 
     private Builder(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -262,6 +316,7 @@ public record ModelRoute(
       note = route.note;
       rules.addAll(route.rules);
       retirement = route.retirement;
+      aliases.addAll(route.aliases);
     }
 
     public Builder displayName(String displayName) {
@@ -407,6 +462,13 @@ public record ModelRoute(
       return this;
     }
 
+    /** Replaces the other names the provider knows the model by. */
+    public Builder aliases(String... names) {
+      aliases.clear();
+      aliases.addAll(List.of(names));
+      return this;
+    }
+
     public Builder note(String note) {
       this.note = note;
       return this;
@@ -430,7 +492,7 @@ public record ModelRoute(
       return new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,
           aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
-          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement);
+          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
     }
   }
 }

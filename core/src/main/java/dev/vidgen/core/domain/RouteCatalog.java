@@ -84,7 +84,10 @@ public final class RouteCatalog {
     return find(id).map(route -> origins.get(route.id()));
   }
 
-  /** The route called {@code id}; ids are matched exactly first, then without regard to case. */
+  /**
+   * The route called {@code id}: a route's id matched exactly, then an alias matched exactly, then
+   * ids and aliases without regard to case.
+   */
   public Optional<ModelRoute> find(String id) {
     if (id == null) {
       return Optional.empty();
@@ -93,7 +96,11 @@ public final class RouteCatalog {
     if (exact != null) {
       return Optional.of(exact);
     }
-    return routes.values().stream().filter(r -> r.id().equalsIgnoreCase(id.trim())).findFirst();
+    String wanted = id.trim();
+    return routes.values().stream().filter(r -> r.aliases().contains(wanted)).findFirst()
+        .or(() -> routes.values().stream().filter(r -> r.id().equalsIgnoreCase(wanted)).findFirst())
+        .or(() -> routes.values().stream()
+            .filter(r -> r.aliases().stream().anyMatch(wanted::equalsIgnoreCase)).findFirst());
   }
 
   /**

@@ -86,6 +86,11 @@ public record VideoJob(
     return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
   }
 
+  /** A copy on {@code model} (such as the route's own spelling of the name this job gave). */
+  public VideoJob withModel(String model) {
+    return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
+  }
+
   /** A copy with {@code mode} set. */
   public VideoJob withMode(GenerationMode mode) {
     return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);

@@ -124,11 +124,20 @@ class RouteFileErrorsTest {
             + " each id appears once in routes (a later file may replace it)");
   }
 
+  @Test
+  void anAliasThatRepeatsTheIdOrAnotherAlias() {
+    assertThat(failure(route("\"aliases\": [\"ACME-video-2\"]")))
+        .hasMessage("acme.json: routes[0]: acme-video-2: alias ACME-video-2 repeats the id or another alias");
+    assertThat(failure(route("\"aliases\": [\"acme_video_2\", \"Acme_Video_2\"]")))
+        .hasMessage("acme.json: routes[0].aliases[1]: \"Acme_Video_2\" is listed twice in aliases"
+            + " (other model ids the provider knows the route by)");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       {"route": []}                                  | acme.json: route: unknown key "route" in a route file; allowed: $schema, routes, patch, remove
-      {"routes": [{"id": "a", "secs": 5}]}            | acme.json: routes[0].secs: unknown key "secs" in a route; allowed: id, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
-      {"patch": {"seedance-2": {"id": "x"}}}          | acme.json: patch.seedance-2.id: unknown key "id" in a patch (any route field but id); allowed: display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
+      {"routes": [{"id": "a", "secs": 5}]}            | acme.json: routes[0].secs: unknown key "secs" in a route; allowed: id, aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
+      {"patch": {"seedance-2": {"id": "x"}}}          | acme.json: patch.seedance-2.id: unknown key "id" in a patch (any route field but id); allowed: aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
       """)
   void anUnknownKey(String json, String message) {
     assertThat(failure(json)).hasMessage(message);
@@ -203,6 +212,6 @@ class RouteFileErrorsTest {
     failure("{\"remove\": [\"kling-v3\", \"kling-v9\"]}");
 
     assertThat(before.find("kling-v3")).isPresent();
-    assertThat(RouteCatalog.builtIn().size()).isEqualTo(33);
+    assertThat(RouteCatalog.builtIn().size()).isEqualTo(37);
   }
 }

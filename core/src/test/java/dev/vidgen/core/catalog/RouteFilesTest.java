@@ -42,7 +42,7 @@ class RouteFilesTest {
   void theBuiltInCatalogIsReadFromItsRouteFile() {
     RouteCatalog builtIn = RouteFiles.builtIn();
 
-    assertThat(builtIn.size()).isEqualTo(33);
+    assertThat(builtIn.size()).isEqualTo(37);
     assertThat(builtIn).isSameAs(RouteCatalog.builtIn());
     assertThat(builtIn.origin("seedance-2")).contains("built-in");
     assertThat(builtIn.require("grok-video-1.5-preview").price())
@@ -73,7 +73,7 @@ class RouteFilesTest {
     assertThat(catalog.origin("seedance-2")).contains("built-in, patched by " + file);
 
     assertThat(catalog.find("kling-v3")).isEmpty();
-    assertThat(catalog.size()).isEqualTo(33);
+    assertThat(catalog.size()).isEqualTo(37);
     assertThat(RouteCatalog.builtIn().find("kling-v3")).as("the built-in catalog is untouched").isPresent();
   }
 
@@ -146,6 +146,34 @@ class RouteFilesTest {
     assertThat(JobValidator.of(catalog).validate(
         VideoJob.builder("acme-video-3").prompt("p").resolution("1080P").seconds(10).build()).errors())
         .extracting(v -> v.message()).anySatisfy(message -> assertThat(message).contains("1080P only at 6 s"));
+  }
+
+  @Test
+  void aRouteIsFoundByItsAliasesAndSendsTheNameAJobGives() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(), "aliases.json", """
+        {"routes": [{"id": "acme-video-5", "aliases": ["acme_video_5", "acme-v5"],
+          "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5}}]}
+        """);
+    ModelRoute route = catalog.require("acme-video-5");
+
+    assertThat(route.names()).containsExactly("acme-video-5", "acme_video_5", "acme-v5");
+    assertThat(catalog.find("acme_video_5")).containsSame(route);
+    assertThat(catalog.find("ACME-V5")).containsSame(route);
+    assertThat(catalog.find("acme-v6")).isEmpty();
+    assertThat(route.nameFor("acme_video_5")).isEqualTo("acme_video_5");
+    assertThat(route.nameFor("ACME-V5")).isEqualTo("acme-v5");
+    assertThat(route.nameFor("ACME-video-5")).isEqualTo("acme-video-5");
+    assertThat(JobValidator.of(catalog).validate(VideoJob.builder("acme_video_5").prompt("p").build()).isValid()).isTrue();
+    assertThat(RouteFiles.layer(catalog, "patch.json", "{\"patch\": {\"acme-video-5\": {\"aliases\": []}}}")
+        .find("acme_video_5")).isEmpty();
+  }
+
+  @Test
+  void theBuiltInGeminiOmniFlashIsAlsoFoundUnderTheNameItsPageGives() {
+    ModelRoute route = RouteCatalog.builtIn().require("gemini_omni_flash");
+
+    assertThat(route.id()).isEqualTo("gemini-omni-flash");
+    assertThat(RouteCatalog.builtIn().require("gemini_omni").id()).isEqualTo("gemini_omni");
   }
 
   @Test

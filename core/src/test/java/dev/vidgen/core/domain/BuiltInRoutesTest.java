@@ -25,7 +25,7 @@ class BuiltInRoutesTest {
     assertThat(CATALOG.size()).isGreaterThanOrEqualTo(20);
     assertThat(CATALOG.ids()).contains(
         "grok-video-1.5-preview", "grok-video-1.5", "grok-video-1.0", "grok-imagine-1.0-video",
-        "sora-2-vvip", "sora-2-official",
+        "sora-2", "sora-2-pro", "sora-2-vip", "sora-2-vvip", "sora-2-official",
         "veo3.1-fast", "veo3.1-quality", "veo3.1-lite",
         "Veo3.1-quality-official", "Veo3.1-fast-official", "Veo3.1-lite-official",
         "seedance-2", "seedance-2-fast", "seedance-2-mini", "seedance-2-5",
@@ -34,7 +34,7 @@ class BuiltInRoutesTest {
         "wan2.6", "wan2.6-flash",
         "MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3-Fast", "MiniMax-Hailuo-02", "MiniMax-H3",
         "viduq3-pro", "viduq3-turbo", "viduq3",
-        "happyhorse-1.1", "gemini-omni-flash");
+        "happyhorse-1.1", "gemini-omni-flash", "gemini_omni");
   }
 
   @Test

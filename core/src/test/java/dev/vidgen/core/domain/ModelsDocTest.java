@@ -56,7 +56,8 @@ class ModelsDocTest {
     table.append("|---|---|---|---|---|---|---|---|---|\n");
     for (ModelRoute route : catalog.routes()) {
       List<String> cells = List.of(
-          "`" + route.id() + "`",
+          "`" + route.id() + "`" + route.aliases().stream().map(alias -> " (also `" + alias + "`)")
+              .collect(java.util.stream.Collectors.joining()),
           modes(route),
           inputs(route),
           seconds(route.durations()),

@@ -34,6 +34,9 @@ class BuiltInRouteRulesTest {
       grok-video-1.5                  | i2v:1                          | 1-15   | 8  | 16:9 1:1 9:16 3:2 2:3                | 720p 480p          | -
       grok-video-1.0                  | t2v i2v:1-8                    | 1-15   | 8  | 16:9 9:16 3:2 2:3 1:1                | 720p 480p          | -
       grok-imagine-1.0-video          | t2v i2v:1-7                    | 6-30   | 6  | 16:9 9:16 1:1 3:2 2:3                | 480p 720p          | -
+      sora-2                          | t2v i2v:1                      | 10,15  | 10 | 16:9 9:16                            | -                  | -
+      sora-2-pro                      | t2v i2v:1                      | 15,25  | 15 | 16:9 9:16                            | -                  | -
+      sora-2-vip                      | t2v i2v:1                      | 10,15  | 10 | 16:9 9:16                            | -                  | -
       sora-2-vvip                     | t2v i2v:1                      | 4,8,12 | 4  | 16:9 9:16                            | -                  | -
       sora-2-official                 | t2v i2v:1                      | 4,8,12 | 4  | 9:16 16:9                            | -                  | -
       veo3.1-fast                     | t2v i2v:1-2 r2v:3              | 8      | 8  | 16:9 9:16                            | 720p 1080p 4k      | -
@@ -62,7 +65,8 @@ class BuiltInRouteRulesTest {
       viduq3-turbo                    | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
       viduq3                          | r2v:1-7                        | 3-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
       happyhorse-1.1                  | t2v i2v:1 r2v:1-9 edit:0-5+1   | 3-15   | 5  | 16:9 9:16 1:1 4:3 3:4                | 1080P 720P         | -
-      gemini-omni-flash               | t2v r2v:1-3                    | 4,6,10 | 6  | 16:9 9:16                            | 720p 1080p         | -
+      gemini-omni-flash               | t2v i2v:1 r2v:3                | 4,6,10 | 6  | 16:9 9:16                            | 720P 1080p         | -
+      gemini_omni                     | t2v                            | 6,10   | 6  | 16:9 9:16                            | 720P               | -
       """;
 
   private static final RouteCatalog CATALOG = RouteCatalog.builtIn();

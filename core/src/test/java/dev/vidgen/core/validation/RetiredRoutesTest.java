@@ -17,7 +17,7 @@ class RetiredRoutesTest {
 
   @Test
   void everySora2RouteIsRetiredOnTheDayOpenAiEndedIt() {
-    assertThat(CATALOG.routes()).filteredOn(route -> route.id().startsWith("sora-2")).hasSize(2)
+    assertThat(CATALOG.routes()).filteredOn(route -> route.id().startsWith("sora-2")).hasSize(5)
         .allSatisfy(route -> assertThat(route.retired()).hasValueSatisfying(retired -> {
           assertThat(retired.on()).isEqualTo(LocalDate.of(2026, 9, 24));
           assertThat(retired.note()).isEqualTo("OpenAI ended Sora 2 and its Videos API on 2026-09-24");
@@ -28,7 +28,7 @@ class RetiredRoutesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sora-2-vvip", "sora-2-official"})
+  @ValueSource(strings = {"sora-2", "sora-2-pro", "sora-2-vip", "sora-2-vvip", "sora-2-official"})
   void refusesARetiredRouteSayingWhenWhyAndWhatInstead(String id) {
     ValidationReport report = JobValidator.of(CATALOG).validate(job(id));
 

@@ -20,7 +20,7 @@ final class RequestBody {
     VideoJob job = request.job();
     ModelRoute route = request.route();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", route.id());
+    body.put("model", route.nameFor(job.model()));
     if (job.prompt() != null) {
       body.put("prompt", job.prompt());
     }

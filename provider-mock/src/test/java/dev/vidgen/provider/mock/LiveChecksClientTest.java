@@ -94,6 +94,51 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aModelListedOnlyUnderItsAliasIsSentUnderThatNameWithAWarning() {
+    MockVideoProvider mock = mock().liveModels(Set.of("gemini_omni_flash", "seedance-2")).build();
+    client(mock, builder -> {});
+
+    JobHandle handle = client.submit(VideoJob.builder("gemini-omni-flash").prompt("a cat on a windowsill").build());
+
+    assertThat(sentModel(mock)).isEqualTo("gemini_omni_flash");
+    assertThat(handle.model()).isEqualTo("gemini-omni-flash");
+    assertThat(warnings).containsExactly("live_models.alias: gemini-omni-flash is listed for this key as"
+        + " gemini_omni_flash, another name of the same model; gemini_omni_flash is sent");
+    assertThat(client.checkModelAvailableAsync("gemini-omni-flash")).succeedsWithin(Duration.ZERO);
+  }
+
+  @Test
+  void aJobNamingAnAliasSendsThatNameAndOneInOtherCaseSendsTheRoutesSpelling() {
+    MockVideoProvider mock = mock().liveModels(Set.of("gemini_omni_flash", PREVIEW)).build();
+    client(mock, builder -> {});
+
+    client.submit(VideoJob.builder("GEMINI_omni_flash").prompt("a cat on a windowsill").build());
+    client.submit(VideoJobs.validFor(PREVIEW).toBuilder().model("GROK-video-1.5-preview").build());
+
+    assertThat(mock.calls(MockCall.Method.CREATE)).extracting(call -> ((SubmitRequest) call.argument()).job().model())
+        .containsExactly("gemini_omni_flash", PREVIEW);
+    assertThat(mock.calls(MockCall.Method.CREATE)).extracting(MockCall::outcome).containsOnly("ok");
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aModelListedUnderNoneOfItsNamesIsRefused() {
+    MockVideoProvider mock = mock().liveModels(Set.of("seedance-2")).build();
+    client(mock, builder -> {});
+
+    assertThatThrownBy(() -> client.submit(VideoJob.builder("gemini_omni_flash").prompt("a cat").build()))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("gemini_omni_flash is not in the provider's live model list");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  private static String sentModel(MockVideoProvider mock) {
+    List<MockCall> creates = mock.calls(MockCall.Method.CREATE);
+    assertThat(creates).hasSize(1);
+    return ((SubmitRequest) creates.get(0).argument()).job().model();
+  }
+
+  @Test
   void theLiveListIsReadOncePerClientAndAgainWhenItIsStale() {
     MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
     client(mock, builder -> builder.liveModelsTtl(Duration.ofMinutes(5)));

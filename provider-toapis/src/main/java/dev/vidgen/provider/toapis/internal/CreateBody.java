@@ -39,7 +39,7 @@ public final class CreateBody {
     WireFormat wire = WireFormat.of(route);
     GenerationMode mode = job.requestedMode().orElseGet(() -> inferMode(job));
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", route.id());
+    body.put("model", route.nameFor(job.model()));
     wire.modeValue(mode).ifPresent(value -> put(body, wire.modeField(), value));
     if (job.prompt() != null) {
       body.put("prompt", job.prompt());

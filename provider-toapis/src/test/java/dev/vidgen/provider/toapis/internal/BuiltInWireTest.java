@@ -62,6 +62,22 @@ class BuiltInWireTest {
   }
 
   @Test
+  void sendsTheModelNameTheJobGaveWhenItIsOneOfTheRoutesNames() {
+    ModelRoute route = CATALOG.require("gemini_omni_flash");
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("gemini_omni_flash")
+        .mode(REFERENCE_TO_VIDEO).prompt("the three of them at a picnic")
+        .image("https://files.example/a.png").image("https://files.example/b.png").image("https://files.example/c.png")
+        .build();
+
+    Map<String, Object> body = CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job, route, null));
+    assertThat(body).containsEntry("model", "gemini_omni_flash").containsEntry("resolution", "720P")
+        .containsEntry("image_urls", java.util.List.of(
+            "https://files.example/a.png", "https://files.example/b.png", "https://files.example/c.png"));
+    assertThat(CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job.withModel("gemini-omni-flash"), route, null)))
+        .containsEntry("model", "gemini-omni-flash");
+  }
+
+  @Test
   void sendsFrameAndReferenceRolesForSeedance() {
     WireFormat wire = WireFormat.of(CATALOG.require("seedance-2"));
 
