@@ -84,8 +84,15 @@ public final class JobValidator {
             + " --allow-retired on the command line) if your provider still serves it"));
   }
 
+  /** The three known ids closest to {@code model}, retired routes only when there is nothing else to name. */
+  private List<String> nearestOffered(String model) {
+    List<String> offered = catalog.nearest(model, catalog.size()).stream()
+        .filter(id -> catalog.find(id).flatMap(ModelRoute::retired).isEmpty()).limit(3).toList();
+    return offered.isEmpty() ? catalog.nearest(model, 3) : offered;
+  }
+
   private void reportUnknownModel(String model, List<Violation> found) {
-    List<String> nearest = catalog.nearest(model, 3);
+    List<String> nearest = nearestOffered(model);
     String suggestions = Texts.orList(nearest);
     if (model.isBlank()) {
       found.add(Violation.error("model", ViolationCodes.MODEL_MISSING, model, suggestions,

@@ -211,7 +211,25 @@ final class RouteChecks {
     }
     String code = count < allowed.min() ? tooFew : tooMany;
     found.add(Violation.error(field, code, Integer.toString(count), allowed.describe(),
-        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max())));
+        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max()) + otherModes(noun)));
+  }
+
+  /**
+   * When the mode was inferred from the inputs, what the route's other modes take of {@code noun}
+   * ("; reference-to-video takes exactly 3"), so a count that fits none of them says what would.
+   */
+  private String otherModes(String noun) {
+    if (job.requestedMode().isPresent()) {
+      return "";
+    }
+    List<String> others = new ArrayList<>();
+    for (GenerationMode each : route.modes()) {
+      IntRange range = "image".equals(noun) ? route.imagesFor(each) : route.videosFor(each);
+      if (each != mode && range.max() > 0) {
+        others.add(each.id() + " takes " + range.describe());
+      }
+    }
+    return others.isEmpty() ? "" : "; " + String.join(", ", others);
   }
 
   private void checkSeconds() {

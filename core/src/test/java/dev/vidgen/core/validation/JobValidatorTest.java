@@ -267,6 +267,21 @@ class JobValidatorTest {
   }
 
   @Test
+  void suggestsModelsStillOfferedBeforeRetiredOnes() {
+    ValidationReport report = validator.validate(valid().model("sora-3").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.MODEL_UNKNOWN);
+      assertThat(error.message()).startsWith("model: sora-3 is not a known model; did you mean ")
+          .doesNotContain("sora-2");
+    });
+    ValidationReport onlyRetired = JobValidator.of(RouteCatalog.of(
+        RouteCatalog.builtIn().require("sora-2-vvip"))).validate(valid().model("sora-3").build());
+    assertThat(onlyRetired.errors()).extracting(Violation::message)
+        .contains("model: sora-3 is not a known model; did you mean sora-2-vvip?");
+  }
+
+  @Test
   void matchesTheModelIdWithoutRegardToCase() {
     assertThat(validator.validate(valid().model("Grok-Video-1.5-Preview").build()).isValid()).isTrue();
   }

@@ -67,4 +67,17 @@ class ModesTest {
       assertThat(error.message()).contains("does not offer text-to-video", "inferred from no images or videos");
     });
   }
+
+  @org.junit.jupiter.api.Test
+  void aCountThatFitsNoModeSaysWhatTheOtherModesTakeUnlessAModeWasNamed() {
+    VideoJob two = VideoJob.builder("gemini-omni-flash").prompt("x").image("https://example.com/a.png")
+        .image("https://example.com/b.png").build();
+
+    assertThat(validator.validate(two).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("images: 2 given, but image-to-video on gemini-omni-flash takes exactly 1 image;"
+            + " reference-to-video takes exactly 3"));
+    assertThat(validator.validate(two.withMode(GenerationMode.REFERENCE_TO_VIDEO)).errors()).singleElement()
+        .satisfies(error -> assertThat(error.message())
+            .isEqualTo("images: 2 given, but reference-to-video on gemini-omni-flash takes exactly 3 images"));
+  }
 }
