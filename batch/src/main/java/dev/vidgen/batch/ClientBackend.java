@@ -35,7 +35,8 @@ final class ClientBackend implements JobBackend {
 
   @Override
   public void learned(String model, Duration took) {
-    client.routeDurations().record(model, took);
+    // Learned under the route's id, as the client's own polls learn it, whatever name the line gave.
+    client.routeDurations().record(client.catalog().find(model).map(ModelRoute::id).orElse(model), took);
   }
 
   @Override

@@ -206,8 +206,13 @@ final class JobRun {
         + " --resubmit-unknown to send it again.";
   }
 
+  /** The route's id for a model a line names (an alias, or another case), as handles carry it. */
+  private String routeId(String model) {
+    return ctx.backend.route(model).map(dev.vidgen.core.domain.ModelRoute::id).orElse(model);
+  }
+
   private void adopt(TaskSnapshot snapshot, String reference) {
-    JobHandle handle = new JobHandle(ctx.backend.providerId(), snapshot.taskId(), planned.job().model(), quote(),
+    JobHandle handle = new JobHandle(ctx.backend.providerId(), snapshot.taskId(), routeId(planned.job().model()), quote(),
         ctx.clock.instant(), reference);
     write(b -> b.state(SUBMITTED).taskId(snapshot.taskId().value()).handle(handle.encode()).reason(null, null), () -> {
           if (snapshot.status() == TaskStatus.COMPLETED && snapshot.result().isPresent()) {
@@ -236,7 +241,7 @@ final class JobRun {
     if (entry.handle() != null) {
       return JobHandle.decode(entry.handle());
     }
-    return new JobHandle(ctx.backend.providerId(), TaskId.of(entry.taskId()), entry.model(), quote(),
+    return new JobHandle(ctx.backend.providerId(), TaskId.of(entry.taskId()), routeId(entry.model()), quote(),
         entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt(), entry.clientReference());
   }
 

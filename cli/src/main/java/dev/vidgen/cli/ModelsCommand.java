@@ -109,7 +109,7 @@ final class ModelsCommand extends ClientCommand {
     for (ModelRoute route : routes) {
       if (!route.aliases().isEmpty()) {
         output.line(route.id() + " is also known as " + String.join(", ", route.aliases())
-            + "; a job may name either, and the name it gives is sent.");
+            + "; a job may name either, and the name it gives is sent (unless the key's model list has only the other).");
       }
     }
     for (ModelRoute route : routes) {

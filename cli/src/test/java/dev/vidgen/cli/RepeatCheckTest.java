@@ -222,6 +222,19 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aModelNamedByItsAliasIsStillTheSameJob() {
+    CliRun.Result first = generate(toApis(), "--model", "gemini-omni-flash", "--no-wait", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    CliRun.Result again = generate(toApis(), "--model", "GEMINI_omni_flash", "--no-wait");
+
+    assertThat(again.err()).contains("the same job was submitted just now as task " + first.json().get("task_id"));
+    assertThat(fake.creates()).extracting(create -> create.body().replaceAll(".*\"model\":\"([^\"]+)\".*", "$1"))
+        .as("the fake lists the model by its id, which is sent whichever name the job gave")
+        .containsExactly("gemini-omni-flash", "gemini-omni-flash");
+  }
+
+  @Test
   void aTerminalNobodyTypesIntoIsNoAnswerAfterTheWait() throws Exception {
     try (PipedOutputStream nobody = new PipedOutputStream(); PipedInputStream silent = new PipedInputStream(nobody)) {
       assertThat(RepeatCheck.answer(silent, Duration.ofMillis(200))).as("no answer in time").isEmpty();

@@ -103,6 +103,20 @@ public final class RouteFiles {
     }
   }
 
+  /** Refuses an alias of {@code route} that another route (already known, or added beside it) has as its id or alias. */
+  private static void checkAliases(RouteCatalog before, Map<String, ModelRoute> added, ModelRoute route, Node node) {
+    List<ModelRoute> others = new ArrayList<>(added.values());
+    before.routes().stream().filter(known -> !added.containsKey(known.id())).forEach(others::add);
+    for (String alias : route.aliases()) {
+      for (ModelRoute other : others) {
+        if (other != route && other.names().stream().anyMatch(alias::equalsIgnoreCase)) {
+          throw node.at("aliases").fail("alias " + Node.quote(alias)
+              + " is already a name of the route " + Node.quote(other.id()) + "; a name leads to one route only");
+        }
+      }
+    }
+  }
+
   private static RouteCatalog layer(RouteCatalog base, Node file) {
     file.keys("a route file", RouteKeys.FILE);
     if (file.has("$schema")) {
@@ -112,6 +126,7 @@ public final class RouteFiles {
     RouteCatalog catalog = base;
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
+      Map<String, Node> nodes = new LinkedHashMap<>();
       for (Node node : file.at("routes").list("routes (an array of routes)")) {
         checked(problems, () -> {
           ModelRoute route = RouteReader.route(node, "no price is stated in " + file.file());
@@ -122,7 +137,12 @@ public final class RouteFiles {
                 + " (a later file may replace it)");
           }
           added.put(route.id(), route);
+          nodes.put(route.id(), node);
         });
+      }
+      RouteCatalog before = catalog;
+      for (ModelRoute route : added.values()) {
+        checked(problems, () -> checkAliases(before, added, route, nodes.get(route.id())));
       }
       catalog = catalog.with(file.file(), added.values());
     }

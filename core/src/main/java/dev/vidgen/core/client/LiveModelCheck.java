@@ -34,6 +34,8 @@ final class LiveModelCheck {
   private final Duration ttl;
   private final Object lock = new Object();
   private CompletableFuture<Set<String>> cached;
+  /** The name pairs already warned about, so a run of jobs on an alias warns once per client. */
+  private final Set<String> warnedAliases = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant readAt;
 
   LiveModelCheck(ClientRuntime runtime, boolean enabled, Duration ttl) {
@@ -65,15 +67,7 @@ final class LiveModelCheck {
     }
     return withinReadTimeout(list().copy()).handle((live, failure) -> {
       if (failure != null) {
-        Throwable cause = AsyncFailures.unwrap(failure);
-        if (AccountFunds.isRefusedKey(cause)) {
-          // The key itself was refused: every other call would be too, so nothing more is sent.
-          throw new CompletionException(cause);
-        }
-        if (!(cause instanceof UnsupportedOperationException)) {
-          runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
-              + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked");
-        }
+        unreadable(failure, model);
         return null;
       }
       if (!live.contains(model)) {
@@ -81,6 +75,19 @@ final class LiveModelCheck {
       }
       return null;
     });
+  }
+
+  /** A list that could not be read: the key refused fails the job; anything else warns, and the job goes on. */
+  private void unreadable(Throwable failure, String model) {
+    Throwable cause = AsyncFailures.unwrap(failure);
+    if (AccountFunds.isRefusedKey(cause)) {
+      // The key itself was refused: every other call would be too, so nothing more is sent.
+      throw new CompletionException(cause);
+    }
+    if (!(cause instanceof UnsupportedOperationException)) {
+      runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
+          + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked");
+    }
   }
 
   /**
@@ -94,17 +101,21 @@ final class LiveModelCheck {
       return check(given).thenApply(ok -> given);
     }
     return withinReadTimeout(list().copy()).handle((live, failure) -> {
-      if (failure != null || live.contains(given)) {
-        return check(given).thenApply(ok -> given);
+      if (failure != null) {
+        unreadable(failure, given);
+        return given;
       }
-      String listed = route.names().stream().filter(live::contains).findFirst().orElse(null);
-      if (listed == null) {
-        return check(given).thenApply(ok -> given);
+      if (live.contains(given)) {
+        return given;
       }
-      runtime.events().warning("live_models.alias", given + " is listed for this key as " + listed
-          + ", another name of the same model; " + listed + " is sent");
-      return CompletableFuture.completedFuture(listed);
-    }).thenCompose(name -> name);
+      String listed = route.names().stream().filter(live::contains).findFirst()
+          .orElseThrow(() -> new CompletionException(new InvalidJobException(notAvailable(given, live))));
+      if (warnedAliases.add(given + " -> " + listed)) {
+        runtime.events().warning("live_models.alias", given + " is listed for this key as " + listed
+            + ", another name of the same model; " + listed + " is sent");
+      }
+      return listed;
+    });
   }
 
   /**

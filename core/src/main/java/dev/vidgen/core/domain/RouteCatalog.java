@@ -85,8 +85,8 @@ public final class RouteCatalog {
   }
 
   /**
-   * The route called {@code id}: a route's id matched exactly, then an alias matched exactly, then
-   * ids and aliases without regard to case.
+   * The route called {@code id}: ids first (exactly, then without regard to case), then aliases
+   * (exactly, then without regard to case), so another route's alias never hides an id.
    */
   public Optional<ModelRoute> find(String id) {
     if (id == null) {
@@ -97,8 +97,8 @@ public final class RouteCatalog {
       return Optional.of(exact);
     }
     String wanted = id.trim();
-    return routes.values().stream().filter(r -> r.aliases().contains(wanted)).findFirst()
-        .or(() -> routes.values().stream().filter(r -> r.id().equalsIgnoreCase(wanted)).findFirst())
+    return routes.values().stream().filter(r -> r.id().equalsIgnoreCase(wanted)).findFirst()
+        .or(() -> routes.values().stream().filter(r -> r.aliases().contains(wanted)).findFirst())
         .or(() -> routes.values().stream()
             .filter(r -> r.aliases().stream().anyMatch(wanted::equalsIgnoreCase)).findFirst());
   }

@@ -169,6 +169,16 @@ class RouteFilesTest {
   }
 
   @Test
+  void anIdInAnyCaseWinsOverAnotherRoutesAlias() {
+    ModelRoute seedance = RouteCatalog.builtIn().require("seedance-2");
+    ModelRoute shadow = RouteCatalog.builtIn().require("kling-v3").toBuilder().aliases("Seedance-2").build();
+    RouteCatalog catalog = RouteCatalog.of(shadow, seedance);
+
+    assertThat(catalog.find("Seedance-2")).containsSame(seedance);
+    assertThat(catalog.find("SEEDANCE-2")).containsSame(seedance);
+  }
+
+  @Test
   void theBuiltInGeminiOmniFlashIsAlsoFoundUnderTheNameItsPageGives() {
     ModelRoute route = RouteCatalog.builtIn().require("gemini_omni_flash");
 

@@ -105,6 +105,8 @@ class LiveChecksClientTest {
     assertThat(warnings).containsExactly("live_models.alias: gemini-omni-flash is listed for this key as"
         + " gemini_omni_flash, another name of the same model; gemini_omni_flash is sent");
     assertThat(client.checkModelAvailableAsync("gemini-omni-flash")).succeedsWithin(Duration.ZERO);
+    client.submit(VideoJob.builder("gemini-omni-flash").prompt("a dog on a windowsill").build());
+    assertThat(warnings).as("said once per client").hasSize(1);
   }
 
   @Test

@@ -23,7 +23,9 @@ public final class JobIdentity {
     return job -> {
       Map<String, Object> settings = HistoryEntry.settingsOf(job);
       try {
-        RequestPreview preview = client.preview(job);
+        // Previewed under the route's id, so naming the model by an alias is still the same job.
+        VideoJob canonical = client.catalog().find(job.model()).map(route -> job.withModel(route.id())).orElse(job);
+        RequestPreview preview = client.preview(canonical);
         return List.of(preview.method(), preview.url(), preview.body(), settings.get("images"), settings.get("videos"));
       } catch (RuntimeException unpreviewable) {
         return settings;
