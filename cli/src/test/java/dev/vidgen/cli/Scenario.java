@@ -44,7 +44,8 @@ record Scenario(
         new Scenario("rate limited", ExitCodes.RATE_LIMITED, "rate_limited", FakeToApisServer.DEFAULT_KEY,
             fake -> fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ZERO), 20), job(), false, false),
         new Scenario("server keeps failing", ExitCodes.PROVIDER_ERROR, "server_error", FakeToApisServer.DEFAULT_KEY,
-            fake -> fake.inject(Endpoint.STATUS, Fault.serverError(), 20), job(), false, true),
+            // A wait rides out failing status reads, but not past its deadline: it then ends with the server's error.
+            fake -> fake.inject(Endpoint.STATUS, Fault.serverError(), 100_000), job("--timeout", "2s"), false, true),
         new Scenario("task fails", ExitCodes.TASK_FAILED, "task_failed", FakeToApisServer.DEFAULT_KEY,
             fake -> fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy")),
             job(), false, true),

@@ -198,6 +198,20 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aWaitRidesOutAnOutageOfStatusReadsAndSavesTheVideo() throws IOException {
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.serverError(), 8);
+
+    CliRun.Result result = vidgen("wait", taskId, "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("task_id", taskId).containsEntry("status", "completed");
+    assertThat(result.err()).contains("vidgen: warning: task " + taskId + ": its status could not be read (",
+        "the task is kept and read again in 20 ms (a wait rides out 10 min of failing reads)");
+    assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+  }
+
+  @Test
   void downloadsACompletedTask() throws IOException {
     String taskId = submitted();
     vidgen("status", taskId);

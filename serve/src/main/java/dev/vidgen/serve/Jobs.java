@@ -189,7 +189,9 @@ final class Jobs {
     String id = handle.taskId().value();
     live.put(id, new Live(entry, null, null));
     changed(id);
-    AwaitOptions options = new AwaitOptions(DEADLINE, (snapshot, elapsed) -> progress(id, snapshot));
+    // No outage tolerance in the client: the playground follows again itself (below), and shows the pause on the page.
+    AwaitOptions options = new AwaitOptions(DEADLINE, (snapshot, elapsed) -> progress(id, snapshot))
+        .withOutageTolerance(Duration.ZERO);
     AtomicBoolean finished = new AtomicBoolean();
     client.awaitAsync(handle, options)
         .thenCompose(done -> {

@@ -9,25 +9,46 @@ import java.util.Objects;
  * @param deadline how long to wait in all, counted from the task's submission; null for the
  *     poll schedule's default
  * @param listener told about each status seen
+ * @param outageTolerance how long status reads may keep failing for a reason that may pass
+ *     (HTTP 429, 500, 503, no answer) before the wait ends: such a failure, after its own retries,
+ *     is read again later instead of ending the wait of a task already paid for; zero ends the
+ *     wait at the first such failure; null for {@link #DEFAULT_OUTAGE_TOLERANCE}
  */
-public record AwaitOptions(Duration deadline, ProgressListener listener) {
+public record AwaitOptions(Duration deadline, ProgressListener listener, Duration outageTolerance) {
+  /** How long a wait rides out failing status reads by default. */
+  public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofMinutes(10);
+
   public AwaitOptions {
     listener = listener == null ? ProgressListener.NONE : listener;
     if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
+    outageTolerance = outageTolerance == null ? DEFAULT_OUTAGE_TOLERANCE : outageTolerance;
+    if (outageTolerance.isNegative()) {
+      throw new IllegalArgumentException("outageTolerance must be zero or more: " + outageTolerance);
+    }
   }
 
-  /** The poll schedule's deadline and no listener. */
+  /** A wait with the default outage tolerance (the form before it could be set). */
+  public AwaitOptions(Duration deadline, ProgressListener listener) {
+    this(deadline, listener, null);
+  }
+
+  /** The poll schedule's deadline, no listener and the default outage tolerance. */
   public static AwaitOptions defaults() {
-    return new AwaitOptions(null, ProgressListener.NONE);
+    return new AwaitOptions(null, ProgressListener.NONE, null);
   }
 
   public AwaitOptions withDeadline(Duration deadline) {
-    return new AwaitOptions(Objects.requireNonNull(deadline, "deadline == null"), listener);
+    return new AwaitOptions(Objects.requireNonNull(deadline, "deadline == null"), listener, outageTolerance);
   }
 
   public AwaitOptions withListener(ProgressListener listener) {
-    return new AwaitOptions(deadline, listener);
+    return new AwaitOptions(deadline, listener, outageTolerance);
+  }
+
+  /** These options riding out failing status reads for {@code tolerance} (zero: not at all). */
+  public AwaitOptions withOutageTolerance(Duration tolerance) {
+    return new AwaitOptions(deadline, listener, Objects.requireNonNull(tolerance, "tolerance == null"));
   }
 }

@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.PollSchedule;
@@ -21,12 +22,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * polls at least once. Tasks without progress are polled where the route's earlier tasks finished
  * (its {@link dev.vidgen.core.policy.LearnedDurations}, read when the wait starts), and each
  * completion seen is recorded there. A status read (with its retries) that has not answered by the deadline is
- * abandoned, so a wait ends by its deadline even when the provider hangs. Cancelling the returned
- * future stops the polling.
+ * abandoned, so a wait ends by its deadline even when the provider hangs. A status read that
+ * failed, after its retries, for a reason that may pass (an outage) is read again later (15 s,
+ * then at the schedule's longest interval, 20 s by default, and never more than 60 s), with a
+ * warning each time, for up to the options' outage tolerance and within the deadline: the task is
+ * already paid for. Cancelling the returned future stops the polling.
  */
 final class PollingLoop {
   /** How long the single status read of a handle resumed after its deadline may take. */
   static final Duration LATE_READ_LIMIT = Duration.ofSeconds(30);
+  /** The first wait after a status read failed for a passing reason; it doubles up to {@link #OUTAGE_MAX_WAIT}. */
+  static final Duration OUTAGE_FIRST_WAIT = Duration.ofSeconds(15);
+  static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(60);
 
   private final ClientRuntime runtime;
   private final RetryLoop retries;
@@ -52,7 +59,12 @@ final class PollingLoop {
     private final PollSchedule schedule;
     private final LearnedDurations learned;
     private final Instant deadlineAt;
+    private final Duration outageTolerance;
     private int polls;
+    /** When status reads began to fail for a passing reason, and how many have since; null while they answer. */
+    private Instant failingSince;
+    private int failedReads;
+    private volatile ProviderException outageFailure;
     private volatile TaskSnapshot last;
     /** The progress read so far, which guides the schedule. */
     private volatile ProgressTrail trail = ProgressTrail.none();
@@ -67,6 +79,7 @@ final class PollingLoop {
           ? runtime.pollSchedule().withDeadline(options.deadline())
           : runtime.pollSchedule();
       this.deadlineAt = handle.submittedAt().plus(schedule.deadline());
+      this.outageTolerance = options.outageTolerance();
       this.learned = learns() ? runtime.durations().learned(handle.model()) : LearnedDurations.none();
       this.notBefore = elapsed(runtime.time().now());
       result.whenComplete((snapshot, failure) -> pending.get().cancel());
@@ -100,7 +113,12 @@ final class PollingLoop {
       Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
       Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
       Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {
-        deadlineExceeded(runtime.time().now());
+        if (outageFailure != null) {
+          // The deadline came during an outage: what ended the wait is the provider's failing, not the task.
+          fail(outageFailure);
+        } else {
+          deadlineExceeded(runtime.time().now());
+        }
         read.cancel(false);
       });
       setPending(() -> {
@@ -112,10 +130,13 @@ final class PollingLoop {
         if (result.isDone()) {
           return;
         }
-        if (failure != null) {
-          fail(AsyncFailures.unwrap(failure));
-        } else {
+        if (failure == null) {
+          failingSince = null;
+          failedReads = 0;
+          outageFailure = null;
           onSnapshot(snapshot);
+        } else if (!readAgainLater(AsyncFailures.unwrap(failure))) {
+          fail(AsyncFailures.unwrap(failure));
         }
       }));
     }
@@ -142,6 +163,43 @@ final class PollingLoop {
           }
         }
       }
+    }
+
+    /**
+     * Schedules another read after a read that failed for a passing reason, when the outage has
+     * not outlasted the tolerance and the deadline leaves room; says so with a warning.
+     */
+    private boolean readAgainLater(Throwable failure) {
+      if (!(failure instanceof ProviderException provider) || !provider.kind().isTransient() || outageTolerance.isZero()) {
+        return false;
+      }
+      Instant now = runtime.time().now();
+      if (failingSince == null) {
+        failingSince = now;
+      }
+      failedReads++;
+      outageFailure = provider;
+      long doublings = Math.min(failedReads - 1, 8);
+      Duration wait = OUTAGE_FIRST_WAIT.multipliedBy(1L << doublings);
+      Duration cap = schedule.maxInterval().compareTo(OUTAGE_MAX_WAIT) < 0 ? schedule.maxInterval() : OUTAGE_MAX_WAIT;
+      wait = wait.compareTo(cap) > 0 ? cap : wait;
+      Instant readAt = now.plus(wait);
+      if (Duration.between(failingSince, readAt).compareTo(outageTolerance) > 0 || !readAt.isBefore(deadlineAt)) {
+        return false;
+      }
+      runtime.events().warning("status.unreadable", "task " + taskId.value() + ": its status could not be read ("
+          + provider.getMessage() + "); the task is kept and read again in " + spoken(wait) + " (a wait rides out "
+          + spoken(outageTolerance) + " of failing reads)");
+      setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
+      return true;
+    }
+
+    private static String spoken(Duration duration) {
+      long seconds = duration.toSeconds();
+      if (seconds == 0) {
+        return duration.toMillis() + " ms";
+      }
+      return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private boolean learns() {

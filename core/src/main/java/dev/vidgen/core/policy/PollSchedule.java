@@ -74,6 +74,11 @@ public final class PollSchedule {
     return deadline;
   }
 
+  /** The longest wait between two polls. */
+  public Duration maxInterval() {
+    return maxInterval;
+  }
+
   /**
    * The wait before the next status request, or empty when the deadline is reached. The last
    * wait is shortened so that one poll falls on the deadline itself.

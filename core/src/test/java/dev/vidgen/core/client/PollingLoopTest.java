@@ -208,4 +208,85 @@ class PollingLoopTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Futures.await(done, true))
         .isInstanceOf(TaskFailedException.class);
   }
+
+  private static Object[] serverErrors(int count) {
+    Object[] answers = new Object[count];
+    java.util.Arrays.fill(answers, ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+    return answers;
+  }
+
+  @Test
+  void anOutageOfStatusReadsIsRiddenOutAndThePaidTaskStillCompletes() {
+    // Two reads fail, each with its three retries; the third read, 15 s and then 20 s later, answers.
+    provider.statusAnswers(serverErrors(8));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(done).as("the first read failed, the wait goes on").isNotDone();
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(provider.count("status")).isEqualTo(9);
+    assertThat(fixture.listener.warnings()).hasSize(2).allSatisfy(warning -> assertThat(warning)
+        .startsWith("status.unreadable: task task-1: its status could not be read (")
+        .contains("HTTP 500").endsWith("(a wait rides out 10 min of failing reads)"));
+    assertThat(fixture.listener.warnings().get(0)).contains("read again in 15 s");
+    assertThat(fixture.listener.warnings().get(1)).as("the schedule's longest interval").contains("read again in 20 s");
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void anOutageLongerThanTheToleranceEndsTheWaitWithTheLastFailure() {
+    provider.statusAnswers(serverErrors(400));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withOutageTolerance(Duration.ofMinutes(2)));
+
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThat(failureOf(done)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class)
+        .hasMessageContaining("HTTP 500");
+    // The first read fails at 8.5 s (5 s, then retries after 0.5, 1 and 2 s); reads follow 15 s, then 20 s after each
+    // failure, the last at 117.5 s, whose failure at 121 s leaves no room for another within 2 min of 8.5 s.
+    assertThat(provider.count("status")).as("six reads of four attempts each").isEqualTo(24);
+    assertThat(fixture.listener.warnings()).hasSize(5);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void withoutToleranceOrForAFailureThatWillNotPassTheWaitEndsAtOnce() {
+    provider.statusAnswers(serverErrors(4));
+    CompletableFuture<TaskSnapshot> strict = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withOutageTolerance(Duration.ZERO));
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(failureOf(strict)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
+
+    assertThat(provider.count("status")).as("one read and its three retries").isEqualTo(4);
+    assertThat(fixture.listener.warnings()).isEmpty();
+
+    ScriptedProvider refusing = new ScriptedProvider().statusAnswers(ScriptedProvider.failure(FailureKind.AUTHENTICATION));
+    try (ClientFixture other = new ClientFixture(refusing, builder -> {})) {
+      CompletableFuture<TaskSnapshot> refused = other.client.awaitAsync(other.handle("task-2"), AwaitOptions.defaults());
+      other.advance(Duration.ofMinutes(1));
+
+      assertThat(failureOf(refused)).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+      assertThat(refusing.count("status")).isEqualTo(1);
+      assertThat(other.listener.warnings()).isEmpty();
+    }
+  }
+
+  @Test
+  void aDeadlineThatComesDuringAnOutageEndsTheWaitWithTheProvidersFailure() {
+    CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
+    provider.statusAnswers(serverErrors(4));
+    provider.statusAnswers(hanging);
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(60)));
+
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(failureOf(done)).as("not a deadline: the reads were failing")
+        .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
+    assertThat(fixture.listener.warnings()).hasSize(1);
+  }
 }

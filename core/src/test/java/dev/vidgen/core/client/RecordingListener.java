@@ -13,8 +13,20 @@ import java.util.List;
 final class RecordingListener implements VidgenListener {
   private final List<String> events = new ArrayList<>();
 
+  private final List<String> warnings = new ArrayList<>();
+
   synchronized List<String> events() {
     return List.copyOf(events);
+  }
+
+  /** Each warning as {@code code: message}, kept apart from {@link #events()}. */
+  synchronized List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  @Override
+  public synchronized void onWarning(String code, String message) {
+    warnings.add(code + ": " + message);
   }
 
   @Override
