@@ -30,7 +30,12 @@ final class Finisher {
         ShutdownNotice interrupted =
             InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
       session.releaseHeldNotice();
-      done = client.await(handle, new AwaitOptions(timeout, progress));
+      output.beforeNotes(progress::clearLine);
+      try {
+        done = client.await(handle, new AwaitOptions(timeout, progress));
+      } finally {
+        output.beforeNotes(null);
+      }
     }
     return save(session, client, handle, done, out, force, output);
   }

@@ -18,6 +18,8 @@ final class Output {
   private final PrintWriter err;
   private final boolean json;
   private boolean printedJson;
+  /** Clears a progress line drawn on stderr, so that a note starts on a line of its own. */
+  private volatile Runnable beforeNote = () -> {};
 
   Output(PrintWriter out, PrintWriter err, boolean json) {
     this.out = out;
@@ -57,7 +59,13 @@ final class Output {
   }
 
   /** A note on stderr, shown in both modes. */
+  /** Runs {@code clearLine} before each note while a progress line may be on screen; null: no such line. */
+  void beforeNotes(Runnable clearLine) {
+    beforeNote = clearLine == null ? () -> {} : clearLine;
+  }
+
   void note(String text) {
+    beforeNote.run();
     err.println("vidgen: " + SafeText.clean(text));
     err.flush();
   }

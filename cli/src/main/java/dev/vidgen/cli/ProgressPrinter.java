@@ -77,6 +77,15 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     }
   }
 
+  /** Erases the drawn progress line (on a terminal), so that a note printed next starts on a clean line. */
+  synchronized void clearLine() {
+    if (terminal && drawnWidth > 0) {
+      err.print("\r" + ERASE_REST);
+      err.flush();
+      drawnWidth = 0;
+    }
+  }
+
   private void draw(Duration elapsed) {
     String line = fit(last, elapsed, width.getAsInt());
     err.print("\r" + line + ERASE_REST);

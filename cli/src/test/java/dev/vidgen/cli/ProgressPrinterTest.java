@@ -27,6 +27,23 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void aNoteWhileTheBarIsDrawnStartsOnAClearedLine() {
+    StringWriter err = new StringWriter();
+    PrintWriter writer = new PrintWriter(err);
+    Output output = new Output(new PrintWriter(new StringWriter()), writer, false);
+    try (ProgressPrinter printer = new ProgressPrinter(writer, true, "video_1")) {
+      output.beforeNotes(printer::clearLine);
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 50), Duration.ofSeconds(31));
+      output.note("warning: task video_1: its status could not be read");
+      printer.onProgress(TaskSnapshot.inProgress(TASK, 60), Duration.ofSeconds(52));
+    }
+
+    assertThat(err.toString()).contains("0:31\u001b[K\r\u001b[Kvidgen: warning: task video_1: its status could not be read"
+        + System.lineSeparator() + "\r");
+    assertThat(err.toString()).doesNotContain("0:31vidgen");
+  }
+
+  @Test
   void printsPlainLinesOnlyWhenSomethingChangedElsewhere() {
     StringWriter err = new StringWriter();
     try (ProgressPrinter printer = new ProgressPrinter(new PrintWriter(err), false, "video_1")) {

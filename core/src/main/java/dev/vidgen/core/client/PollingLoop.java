@@ -35,8 +35,14 @@ final class PollingLoop {
   static final Duration OUTAGE_FIRST_WAIT = Duration.ofSeconds(15);
   static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(60);
 
+  /** At most one outage warning per this span for all of a client's waits; the others are counted into the next. */
+  static final Duration OUTAGE_WARNING_SPAN = Duration.ofSeconds(15);
+
   private final ClientRuntime runtime;
   private final RetryLoop retries;
+  private final Object outageWarnings = new Object();
+  private Instant lastOutageWarning;
+  private int unsaidOutageReads;
 
   PollingLoop(ClientRuntime runtime, RetryLoop retries) {
     this.runtime = runtime;
@@ -65,6 +71,8 @@ final class PollingLoop {
     private Instant failingSince;
     private int failedReads;
     private volatile ProviderException outageFailure;
+    /** Whether a read failed since the task was last seen unfinished: its end is then known too loosely to learn from. */
+    private volatile boolean unseenSpan;
     private volatile TaskSnapshot last;
     /** The progress read so far, which guides the schedule. */
     private volatile ProgressTrail trail = ProgressTrail.none();
@@ -156,6 +164,7 @@ final class PollingLoop {
         case FAILED -> fail(new TaskFailedException(handle, snapshot));
         default -> {
           notBefore = elapsed(now);
+          unseenSpan = false;
           if (now.isBefore(deadlineAt)) {
             scheduleNext();
           } else {
@@ -177,21 +186,44 @@ final class PollingLoop {
       if (failingSince == null) {
         failingSince = now;
       }
+      unseenSpan = true;
       failedReads++;
       outageFailure = provider;
       long doublings = Math.min(failedReads - 1, 8);
       Duration wait = OUTAGE_FIRST_WAIT.multipliedBy(1L << doublings);
       Duration cap = schedule.maxInterval().compareTo(OUTAGE_MAX_WAIT) < 0 ? schedule.maxInterval() : OUTAGE_MAX_WAIT;
       wait = wait.compareTo(cap) > 0 ? cap : wait;
+      // A server that said when to come back (Retry-After, past the retry policy's cap) is not asked sooner.
+      Duration asked = provider.retryAfter().orElse(Duration.ZERO);
+      wait = asked.compareTo(wait) > 0 ? asked : wait;
       Instant readAt = now.plus(wait);
       if (Duration.between(failingSince, readAt).compareTo(outageTolerance) > 0 || !readAt.isBefore(deadlineAt)) {
         return false;
       }
-      runtime.events().warning("status.unreadable", "task " + taskId.value() + ": its status could not be read ("
-          + provider.getMessage() + "); the task is kept and read again in " + spoken(wait) + " (a wait rides out "
-          + spoken(outageTolerance) + " of failing reads)");
+      warnOfOutage(now, "task " + taskId.value() + ": its status could not be read (" + provider.getMessage()
+          + "); the task is kept and read again in " + spoken(wait) + " (a wait rides out " + spoken(outageTolerance)
+          + " of failing reads)");
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
+    }
+
+    /**
+     * Says {@code message} unless another wait of this client said one less than {@link
+     * #OUTAGE_WARNING_SPAN} ago: an outage over a thousand waits is a few lines, not a thousand.
+     */
+    private void warnOfOutage(Instant now, String message) {
+      int unsaid;
+      synchronized (outageWarnings) {
+        if (lastOutageWarning != null && Duration.between(lastOutageWarning, now).compareTo(OUTAGE_WARNING_SPAN) < 0) {
+          unsaidOutageReads++;
+          return;
+        }
+        lastOutageWarning = now;
+        unsaid = unsaidOutageReads;
+        unsaidOutageReads = 0;
+      }
+      runtime.events().warning("status.unreadable", message + (unsaid == 0 ? ""
+          : "; " + unsaid + " other failed read" + (unsaid == 1 ? "" : "s") + " of waited tasks since the last such warning"));
     }
 
     private static String spoken(Duration duration) {
@@ -208,7 +240,7 @@ final class PollingLoop {
 
     /** Records the task's duration: the middle of the span in which it must have ended. */
     private void learn(Duration seenAt) {
-      if (learns()) {
+      if (learns() && !unseenSpan) {
         // Halved in nanoseconds: Duration.dividedBy goes through BigDecimal.
         runtime.durations().record(handle.model(), Duration.ofNanos((notBefore.toNanos() + seenAt.toNanos()) / 2));
       }

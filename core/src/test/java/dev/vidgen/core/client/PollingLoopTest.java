@@ -289,4 +289,53 @@ class PollingLoopTest {
         .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
     assertThat(fixture.listener.warnings()).hasSize(1);
   }
+
+  @Test
+  void anOutageOverManyWaitsIsToldInAFewWarningsThatCountTheRest() {
+    provider.statusAnswers(serverErrors(4 * 3 * 2));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    List<CompletableFuture<TaskSnapshot>> waits = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      waits.add(fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults()));
+    }
+
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(waits).allSatisfy(wait -> assertThat(wait).isCompletedWithValue(ScriptedProvider.completed("task-1")));
+    // Three waits fail together twice: the first failure of each round is said, the other two counted into the next.
+    assertThat(fixture.listener.warnings()).hasSize(2);
+    assertThat(fixture.listener.warnings().get(0)).doesNotContain("other failed read");
+    assertThat(fixture.listener.warnings().get(1)).endsWith("; 2 other failed reads of waited tasks since the last such warning");
+  }
+
+  @Test
+  void aServerThatSaysWhenToComeBackIsNotReadSoonerDuringAnOutage() {
+    // 300 s is past what the retry policy waits (120 s), so the read gives up at once and the wait takes over.
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(300)),
+        ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofSeconds(10));
+    long readsBefore = provider.count("status");
+    fixture.advance(Duration.ofSeconds(290));
+    assertThat(provider.count("status")).as("nothing within the 300 s asked for").isEqualTo(readsBefore);
+    fixture.advance(Duration.ofSeconds(20));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(fixture.listener.warnings()).singleElement().asString().contains("read again in 5 min");
+  }
+
+  @Test
+  void aTaskSeenCompletedAfterAnOutageTeachesNothingAboutHowLongItsRouteTakes() {
+    provider.statusAnswers(TaskSnapshot.queued(TASK));
+    provider.statusAnswers(serverErrors(4));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    JobHandle handle = fixture.handle("task-1");
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(fixture.client.routeDurations().count(handle.model())).isZero();
+  }
 }
