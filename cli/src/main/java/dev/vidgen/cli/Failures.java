@@ -25,6 +25,7 @@ import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -220,6 +221,10 @@ final class Failures {
     }
     if (cause instanceof ParameterException) {
       return "see " + ((ParameterException) cause).getCommandLine().getCommandSpec().qualifiedName() + " --help";
+    }
+    if (cause instanceof InvalidJobException invalid && !invalid.report().errors().isEmpty() && invalid.report().errors().stream()
+        .allMatch(error -> error.code().equals(ViolationCodes.MODEL_NOT_AVAILABLE))) {
+      return "choose a model this key may use (vidgen models --live marks them) and run again";
     }
     if (cause instanceof InvalidJobException) {
       return "fix the job and run again (vidgen models shows what each model accepts)";

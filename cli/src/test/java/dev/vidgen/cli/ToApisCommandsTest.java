@@ -212,6 +212,17 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aWaitPastItsDeadlineWhoseReadFailsSaysTheProviderFailedNotThatTheTaskRuns() {
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.serverError(), 100_000);
+
+    CliRun.Result result = vidgen("wait", taskId, "--timeout", "1ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(result.err()).contains("HTTP 500").doesNotContain("still running");
+  }
+
+  @Test
   void downloadsACompletedTask() throws IOException {
     String taskId = submitted();
     vidgen("status", taskId);

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * abandoned, so a wait ends by its deadline even when the provider hangs. A status read that
  * failed, after its retries, for a reason that may pass (an outage) is read again later (15 s,
  * then at the schedule's longest interval, 20 s by default, and never more than 60 s), with a
- * warning each time, for up to the options' outage tolerance and within the deadline: the task is
- * already paid for. Cancelling the returned future stops the polling.
+ * warning each time, for up to the options' outage tolerance and within the deadline (a read due
+ * after it comes at the deadline): the task is already paid for. A deadline that comes while reads
+ * fail ends the wait with the provider's error, not a deadline. Cancelling the returned future stops the polling.
  */
 final class PollingLoop {
   /** How long the single status read of a handle resumed after its deadline may take. */
@@ -116,14 +117,19 @@ final class PollingLoop {
         return;
       }
       polls++;
-      CompletableFuture<TaskSnapshot> read =
-          retries.runStatusOfCreatedTask(handle, taskId, () -> runtime.provider().status(taskId));
+      AtomicReference<ProviderException> retrying = new AtomicReference<>();
+      CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
+          handle, taskId, () -> runtime.provider().status(taskId), retrying::set);
       Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
       Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
       Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {
-        if (outageFailure != null) {
-          // The deadline came during an outage: what ended the wait is the provider's failing, not the task.
-          fail(outageFailure);
+        ProviderException failing = retrying.get();
+        if (failing == null || !failing.kind().isTransient()) {
+          failing = outageFailure;
+        }
+        if (failing != null) {
+          // The deadline came while the reads were failing: what ended the wait is the provider, not the task.
+          fail(failing);
         } else {
           deadlineExceeded(runtime.time().now());
         }
@@ -196,13 +202,19 @@ final class PollingLoop {
       // A server that said when to come back (Retry-After, past the retry policy's cap) is not asked sooner.
       Duration asked = provider.retryAfter().orElse(Duration.ZERO);
       wait = asked.compareTo(wait) > 0 ? asked : wait;
-      Instant readAt = now.plus(wait);
-      if (Duration.between(failingSince, readAt).compareTo(outageTolerance) > 0 || !readAt.isBefore(deadlineAt)) {
+      // The last read comes at the deadline, as when polling a running task, but never sooner than asked.
+      Duration untilDeadline = Duration.between(now, deadlineAt);
+      boolean atDeadline = wait.compareTo(untilDeadline) >= 0;
+      if (atDeadline && (untilDeadline.compareTo(Duration.ZERO) <= 0 || asked.compareTo(untilDeadline) > 0)) {
+        return false;
+      }
+      wait = atDeadline ? untilDeadline : wait;
+      if (Duration.between(failingSince, now.plus(wait)).compareTo(outageTolerance) > 0) {
         return false;
       }
       warnOfOutage(now, "task " + taskId.value() + ": its status could not be read (" + provider.getMessage()
-          + "); the task is kept and read again in " + spoken(wait) + " (a wait rides out " + spoken(outageTolerance)
-          + " of failing reads)");
+          + "); the task is kept and read again in " + spoken(wait) + (atDeadline ? ", at the wait's deadline" : "")
+          + " (a wait rides out " + spoken(outageTolerance) + " of failing reads)");
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
     }

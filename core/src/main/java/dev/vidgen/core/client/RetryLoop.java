@@ -9,6 +9,7 @@ import dev.vidgen.core.policy.RetryDecision;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -56,7 +57,17 @@ final class RetryLoop {
    * grace period before it is believed (such an answer can pass).
    */
   <T> CompletableFuture<T> runStatusOfCreatedTask(JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call) {
+    return runStatusOfCreatedTask(handle, taskId, call, failure -> { });
+  }
+
+  /**
+   * Like {@link #runStatusOfCreatedTask(JobHandle, TaskId, Supplier)}; {@code retried} learns of each
+   * failure that is about to be retried, so that a caller who gives up on the read knows why it was slow.
+   */
+  <T> CompletableFuture<T> runStatusOfCreatedTask(
+      JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call, Consumer<ProviderException> retried) {
     Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true);
+    attempts.retried = retried;
     attempts.next();
     return attempts.result;
   }
@@ -122,6 +133,7 @@ final class RetryLoop {
     private final Supplier<CompletableFuture<T>> call;
     private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
     private final boolean notFoundGrace;
+    private Consumer<ProviderException> retried = failure -> { };
     private int failures;
 
     Attempts(
@@ -165,6 +177,7 @@ final class RetryLoop {
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
       if (decision instanceof RetryDecision.Retry retry) {
+        retried.accept(tagged);
         runtime.events().retry(handle, operation, tagged, failures, retry.delay());
         pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, this::next)));
         if (result.isDone()) {

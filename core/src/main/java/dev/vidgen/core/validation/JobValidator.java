@@ -57,7 +57,7 @@ public final class JobValidator {
       route.retired().ifPresent(retirement -> reportRetired(route, retirement, found));
       new RouteChecks(route, job, mode, found).run();
     }
-    return new ValidationReport(job.model(), mode, found);
+    return new ValidationReport(route == null ? job.model() : route.nameFor(job.model()), mode, found);
   }
 
   /**
@@ -91,6 +91,15 @@ public final class JobValidator {
     return offered.isEmpty() ? catalog.nearest(model, 3) : offered;
   }
 
+  /** The retired route nearest to {@code model} when none is suggested, so that "sora-3" hears of sora-2. */
+  private Optional<ModelRoute> closerRetired(String model, List<String> suggested) {
+    List<String> nearest = catalog.nearest(model, 1);
+    if (nearest.isEmpty() || suggested.contains(nearest.get(0))) {
+      return Optional.empty();
+    }
+    return catalog.find(nearest.get(0)).filter(route -> route.retired().isPresent());
+  }
+
   private void reportUnknownModel(String model, List<Violation> found) {
     List<String> nearest = nearestOffered(model);
     String suggestions = Texts.orList(nearest);
@@ -100,7 +109,9 @@ public final class JobValidator {
       return;
     }
     String shown = Texts.shown(model);
-    String hint = nearest.isEmpty() ? "the catalog has no routes" : "did you mean " + suggestions + "?";
+    String hint = nearest.isEmpty() ? "the catalog has no routes" : "did you mean " + suggestions + "?"
+        + closerRetired(model, nearest).map(route -> " (" + route.id() + " was retired on "
+            + route.retired().orElseThrow().on() + ")").orElse("");
     found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
         "model: " + shown + " is not a known model; " + hint));
   }

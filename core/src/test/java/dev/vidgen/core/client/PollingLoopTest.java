@@ -291,6 +291,66 @@ class PollingLoopTest {
   }
 
   @Test
+  void aHandleResumedAfterItsDeadlineWhoseReadFailsEndsWithTheProvidersFailure() {
+    provider.statusAnswers(serverErrors(400));
+    JobHandle old = fixture.handle("task-1");
+    fixture.advance(Duration.ofSeconds(50));
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(old,
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(45)));
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(failureOf(done)).as("the read failed: the task's state is not known")
+        .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class).hasMessageContaining("HTTP 500");
+    assertThat(provider.count("status")).as("one read and its retries").isEqualTo(4);
+  }
+
+  @Test
+  void aDeadlineThatComesWhileAReadIsBeingRetriedEndsTheWaitWithTheProvidersFailure() {
+    // The first read, at 5 s, fails and is retried at 5.5 s and 6.5 s; the deadline at 7 s comes before the next.
+    provider.statusAnswers(serverErrors(400));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(7)));
+
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(failureOf(done)).as("the task's state was not known at the deadline: the reads were failing")
+        .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class).hasMessageContaining("HTTP 500");
+    assertThat(provider.count("status")).isEqualTo(3);
+  }
+
+  @Test
+  void anOutageThatLastsToTheDeadlineIsReadOnceMoreAtTheDeadline() {
+    // Reads fail at 8.5 s, 27 s and 50.5 s (each with its retries); the next is due at 70.5 s, past the
+    // deadline, so it comes at the deadline, 60 s, as when polling a running task.
+    provider.statusAnswers(serverErrors(400));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(60)));
+
+    fixture.advance(Duration.ofSeconds(59));
+    assertThat(done).isNotDone();
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(failureOf(done)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
+    assertThat(provider.count("status")).as("four reads of four attempts each").isEqualTo(16);
+    assertThat(fixture.listener.warnings()).hasSize(3);
+    assertThat(fixture.listener.warnings().get(2)).containsPattern("read again in [89] s, at the wait's deadline \\(");
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void anOutageThatEndsBeforeTheDeadlineReadIsSeenThere() {
+    provider.statusAnswers(serverErrors(12));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(60)));
+
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+  }
+
+  @Test
   void anOutageOverManyWaitsIsToldInAFewWarningsThatCountTheRest() {
     provider.statusAnswers(serverErrors(4 * 3 * 2));
     provider.statusAnswers(ScriptedProvider.completed("task-1"));

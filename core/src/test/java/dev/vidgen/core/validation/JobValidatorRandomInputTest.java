@@ -56,7 +56,8 @@ class JobValidatorRandomInputTest {
       ValidationReport report = validateWithoutThrowing(job, context);
 
       assertThat(report.mode()).as(context).isNotNull();
-      assertThat(report.model()).as(context).isEqualTo(job.model());
+      assertThat(report.model()).as(context)
+          .isEqualTo(catalog.find(job.model()).map(named -> named.nameFor(job.model())).orElse(job.model()));
       for (Violation violation : report.violations()) {
         assertThat(violation.field()).as(context).isNotBlank();
         assertThat(violation.code()).as(context).matches(CODE);

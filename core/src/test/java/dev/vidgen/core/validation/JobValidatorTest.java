@@ -273,7 +273,8 @@ class JobValidatorTest {
     assertThat(report.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.MODEL_UNKNOWN);
       assertThat(error.message()).startsWith("model: sora-3 is not a known model; did you mean ")
-          .doesNotContain("sora-2");
+          .doesNotContain("sora-2 or").doesNotContain("sora-2,")
+          .endsWith("? (sora-2 was retired on 2026-09-24)");
     });
     ValidationReport onlyRetired = JobValidator.of(RouteCatalog.of(
         RouteCatalog.builtIn().require("sora-2-vvip"))).validate(valid().model("sora-3").build());
@@ -282,8 +283,11 @@ class JobValidatorTest {
   }
 
   @Test
-  void matchesTheModelIdWithoutRegardToCase() {
-    assertThat(validator.validate(valid().model("Grok-Video-1.5-Preview").build()).isValid()).isTrue();
+  void matchesTheModelIdWithoutRegardToCaseAndReportsItInTheCatalogsSpelling() {
+    ValidationReport report = validator.validate(valid().model("Grok-Video-1.5-Preview").build());
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.model()).isEqualTo("grok-video-1.5-preview");
   }
 
   @Test
