@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.ProgressTrail;
@@ -71,6 +72,8 @@ final class PollingLoop {
     /** When status reads began to fail for a passing reason, and how many have since; null while they answer. */
     private Instant failingSince;
     private int failedReads;
+    /** Whether this wait has said that the provider does not know its task (yet). */
+    private volatile boolean toldNotFound;
     private volatile ProviderException outageFailure;
     /** Whether a read failed since the task was last seen unfinished: its end is then known too loosely to learn from. */
     private volatile boolean unseenSpan;
@@ -119,7 +122,15 @@ final class PollingLoop {
       polls++;
       AtomicReference<ProviderException> retrying = new AtomicReference<>();
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
-          handle, taskId, () -> runtime.provider().status(taskId), retrying::set);
+          handle, taskId, () -> runtime.provider().status(taskId), failure -> {
+            retrying.set(failure);
+            if (failure.kind() == FailureKind.NOT_FOUND && !toldNotFound) {
+              toldNotFound = true;
+              warnSparingly("status.not_found", runtime.time().now(), "task " + taskId.value()
+                  + ": the provider does not know it (" + failure.getMessage() + "); a task made moments ago may not"
+                  + " be listed yet, so it is read again a few times before the answer is believed");
+            }
+          });
       Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
       Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
       Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {
@@ -212,7 +223,7 @@ final class PollingLoop {
       if (Duration.between(failingSince, now.plus(wait)).compareTo(outageTolerance) > 0) {
         return false;
       }
-      warnOfOutage(now, "task " + taskId.value() + ": its status could not be read (" + provider.getMessage()
+      warnSparingly("status.unreadable", now, "task " + taskId.value() + ": its status could not be read (" + provider.getMessage()
           + "); the task is kept and read again in " + spoken(wait) + (atDeadline ? ", at the wait's deadline" : "")
           + " (a wait rides out " + spoken(outageTolerance) + " of failing reads)");
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
@@ -223,7 +234,7 @@ final class PollingLoop {
      * Says {@code message} unless another wait of this client said one less than {@link
      * #OUTAGE_WARNING_SPAN} ago: an outage over a thousand waits is a few lines, not a thousand.
      */
-    private void warnOfOutage(Instant now, String message) {
+    private void warnSparingly(String code, Instant now, String message) {
       int unsaid;
       synchronized (outageWarnings) {
         if (lastOutageWarning != null && Duration.between(lastOutageWarning, now).compareTo(OUTAGE_WARNING_SPAN) < 0) {
@@ -234,7 +245,7 @@ final class PollingLoop {
         unsaid = unsaidOutageReads;
         unsaidOutageReads = 0;
       }
-      runtime.events().warning("status.unreadable", message + (unsaid == 0 ? ""
+      runtime.events().warning(code, message + (unsaid == 0 ? ""
           : "; " + unsaid + " other failed read" + (unsaid == 1 ? "" : "s") + " of waited tasks since the last such warning"));
     }
 

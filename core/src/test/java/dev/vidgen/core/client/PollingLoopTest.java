@@ -150,6 +150,9 @@ class PollingLoopTest {
     assertThat(failure).isInstanceOf(TaskNotFoundException.class);
     assertThat(((TaskNotFoundException) failure).taskId()).contains(TASK);
     assertThat(provider.count("status")).as("the first read and five retries").isEqualTo(6);
+    assertThat(fixture.listener.warnings()).as("said once, at the first 404, so the minute is not silent")
+        .singleElement().asString().startsWith("status.not_found: task task-1: the provider does not know it (")
+        .endsWith("so it is read again a few times before the answer is believed");
   }
 
   @Test
