@@ -224,7 +224,7 @@ final class Failures {
     }
     if (cause instanceof InvalidJobException invalid && !invalid.report().errors().isEmpty() && invalid.report().errors().stream()
         .allMatch(error -> error.code().equals(ViolationCodes.MODEL_NOT_AVAILABLE))) {
-      return "choose a model this key may use (vidgen models --live marks them) and run again";
+      return "choose a model this key may use (" + liveModelsCommand(session) + " marks them) and run again";
     }
     if (cause instanceof InvalidJobException) {
       return "fix the job and run again (vidgen models shows what each model accepts)";
@@ -300,6 +300,18 @@ final class Failures {
    */
   static String taskCommand(String verb, JobHandle handle, Session session, String... more) {
     return taskCommand(verb, handle.taskId().value(), handle.providerId(), session, more);
+  }
+
+  /** "vidgen models --live" with the options that reach the same provider (--provider, --base-url, --routes); shell-quoted. */
+  static String liveModelsCommand(Session session) {
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", "models", "--live"));
+    if (session != null) {
+      if (session.providerFlagGiven()) {
+        session.choice().ifPresent(choice -> words.addAll(java.util.List.of("--provider", choice.id())));
+      }
+      words.addAll(session.setupOptionsHere());
+    }
+    return SafeText.command(words.toArray(String[]::new));
   }
 
   /** As {@link #taskCommand(String, JobHandle, Session, String...)} for a task named {@code task} on {@code providerId}. */

@@ -77,7 +77,8 @@ class LiveAndFollowOnCommandsTest {
       assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
       assertThat(result.err()).contains("kling-v3").contains("live model list")
           .as("the way out a shell user has").contains("--no-model-check")
-          .as("where to see what the key may use").contains("vidgen models --live");
+          .as("where to see what the key may use, on the same server")
+          .contains("vidgen models --live --base-url " + fake.baseUrl());
       assertThat(fake.creates()).isEmpty();
 
       CliRun.Result unchecked = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)

@@ -212,14 +212,15 @@ class ToApisCommandsTest {
   }
 
   @Test
-  void aWaitPastItsDeadlineWhoseReadFailsSaysTheProviderFailedNotThatTheTaskRuns() {
+  void aWaitWhoseDeadlineComesWhileItsReadIsRetriedSaysTheProviderFailedNotThatTheTaskRuns() {
     String taskId = submitted();
-    fake.inject(Endpoint.STATUS, Fault.serverError(), 100_000);
+    // Each read is answered 429 "come back in 1 s", so the deadline (0.5 s) comes while the first read waits to retry.
+    fake.inject(Endpoint.STATUS, Fault.rateLimited(java.time.Duration.ofSeconds(1)), 100_000);
 
-    CliRun.Result result = vidgen("wait", taskId, "--timeout", "1ms");
+    CliRun.Result result = vidgen("wait", taskId, "--timeout", "500ms");
 
-    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
-    assertThat(result.err()).contains("HTTP 500").doesNotContain("still running");
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.RATE_LIMITED);
+    assertThat(result.err()).contains("HTTP 429").doesNotContain("still running");
   }
 
   @Test

@@ -31,6 +31,7 @@ import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.fixtures.TestImage;
 import dev.vidgen.testkit.fixtures.VideoJobs;
 import dev.vidgen.testkit.fixtures.Videos;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -137,6 +138,20 @@ public abstract class VideoProviderContract {
   @Test
   void hasAStableLowerCaseId() {
     assertThat(provider().id()).matches("[a-z0-9][a-z0-9._-]*").isEqualTo(provider().id());
+  }
+
+  @Test
+  void refusesAParameterThatWouldReplaceTheModelTheJobNames() {
+    VideoJob job = job().toBuilder().param("model", "contract-other-model").build();
+
+    assertThat(provider().checkParams(job, route()))
+        .as("a parameter may not send another model than the one checked and priced")
+        .anySatisfy(violation -> {
+          assertThat(violation.isError()).isTrue();
+          assertThat(violation.field()).isEqualTo("params.model");
+          assertThat(violation.code()).isEqualTo(ViolationCodes.PARAM_REPLACES_SETTING);
+        });
+    assertThat(provider().checkParams(job(), route())).as("a job without parameters").isEmpty();
   }
 
   @Test

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * DeadlineExceededException}; the deadline counts from the handle's submission, and a wait always
  * polls at least once. Tasks without progress are polled where the route's earlier tasks finished
  * (its {@link dev.vidgen.core.policy.LearnedDurations}, read when the wait starts), and each
- * completion seen is recorded there. A status read (with its retries) that has not answered by the deadline is
- * abandoned, so a wait ends by its deadline even when the provider hangs. A status read that
+ * completion seen is recorded there. A status read that has not answered by the deadline is abandoned,
+ * so a wait ends by its deadline even when the provider hangs; one still being retried after a
+ * failure is allowed the time of a read at the deadline first. A status read that
  * failed, after its retries, for a reason that may pass (an outage) is read again later (15 s,
  * then at the schedule's longest interval, 20 s by default, and never more than 60 s), with a
  * warning each time, for up to the options' outage tolerance and within the deadline (a read due
@@ -37,18 +38,25 @@ final class PollingLoop {
   static final Duration OUTAGE_FIRST_WAIT = Duration.ofSeconds(15);
   static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(60);
 
-  /** At most one outage warning per this span for all of a client's waits; the others are counted into the next. */
+  /** At most one outage (or not-found) warning per this span for all of a client's waits; the others are counted into the next. */
   static final Duration OUTAGE_WARNING_SPAN = Duration.ofSeconds(15);
+  /** A read due after the deadline comes at the deadline unless less than this is left since the failed one. */
+  static final Duration LAST_READ_MIN_GAP = Duration.ofSeconds(5);
+  /** A read due less than this before the deadline is the late read, with its own time limit. */
+  static final Duration AT_DEADLINE = Duration.ofSeconds(1);
+  /** A task younger than this may not be listed yet; an older one that is not found may have a wrong id. */
+  static final Duration FRESH_TASK = Duration.ofMinutes(2);
+  static final String OUTAGE_WARNING = "status.unreadable";
+  static final String NOT_FOUND_WARNING = "status.not_found";
 
   private final ClientRuntime runtime;
   private final RetryLoop retries;
-  private final Object outageWarnings = new Object();
-  private Instant lastOutageWarning;
-  private int unsaidOutageReads;
+  private final SparingWarnings warnings;
 
   PollingLoop(ClientRuntime runtime, RetryLoop retries) {
     this.runtime = runtime;
     this.retries = retries;
+    this.warnings = new SparingWarnings(runtime.events(), OUTAGE_WARNING_SPAN);
   }
 
   CompletableFuture<TaskSnapshot> await(JobHandle handle, AwaitOptions options) {
@@ -126,32 +134,20 @@ final class PollingLoop {
             retrying.set(failure);
             if (failure.kind() == FailureKind.NOT_FOUND && !toldNotFound) {
               toldNotFound = true;
-              warnSparingly("status.not_found", runtime.time().now(), "task " + taskId.value()
-                  + ": the provider does not know it (" + failure.getMessage() + "); a task made moments ago may not"
-                  + " be listed yet, so it is read again a few times before the answer is believed");
+              sayNotFound(failure);
             }
           });
       Duration untilDeadline = Duration.between(runtime.time().now(), deadlineAt);
-      Duration limit = untilDeadline.isNegative() || untilDeadline.isZero() ? LATE_READ_LIMIT : untilDeadline;
-      Scheduling.Cancellable cutoff = runtime.time().after(limit, () -> {
-        ProviderException failing = retrying.get();
-        if (failing == null || !failing.kind().isTransient()) {
-          failing = outageFailure;
-        }
-        if (failing != null) {
-          // The deadline came while the reads were failing: what ended the wait is the provider, not the task.
-          fail(failing);
-        } else {
-          deadlineExceeded(runtime.time().now());
-        }
-        read.cancel(false);
-      });
+      // A read due at the deadline that finds the clock a hair short of it is the late read all the same.
+      boolean late = untilDeadline.compareTo(AT_DEADLINE) < 0;
+      AtomicReference<Scheduling.Cancellable> cutoff = new AtomicReference<>(Scheduling.Cancellable.NONE);
+      cutOff(read, retrying, late ? LATE_READ_LIMIT : untilDeadline, late, cutoff);
       setPending(() -> {
-        cutoff.cancel();
+        cutoff.get().cancel();
         read.cancel(false);
       });
       read.whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
-        cutoff.cancel();
+        cutoff.get().cancel();
         if (result.isDone()) {
           return;
         }
@@ -164,6 +160,44 @@ final class PollingLoop {
           fail(AsyncFailures.unwrap(failure));
         }
       }));
+    }
+
+    /**
+     * Ends the wait when {@code read} has not answered within {@code limit}. A read still being
+     * retried at the deadline gets the late read's time to answer, as a read made at the deadline
+     * does, so that a passing failure a moment before the deadline does not end the wait as an
+     * outage; a read that never answered ends it with the provider's failure when reads were failing.
+     */
+    private void cutOff(CompletableFuture<TaskSnapshot> read, AtomicReference<ProviderException> retrying,
+        Duration limit, boolean late, AtomicReference<Scheduling.Cancellable> cutoff) {
+      cutoff.set(runtime.time().after(limit, () -> {
+        if (result.isDone() || read.isDone()) {
+          return;
+        }
+        ProviderException failing = retrying.get();
+        if (!late && failing != null && outageFailure == null) {
+          cutOff(read, retrying, LATE_READ_LIMIT, true, cutoff);
+          return;
+        }
+        failing = failing != null ? failing : outageFailure;
+        if (failing != null) {
+          // The deadline came while the reads were failing: what ended the wait is the provider, not the task.
+          fail(failing);
+        } else {
+          deadlineExceeded(runtime.time().now());
+        }
+        read.cancel(false);
+      }));
+    }
+
+    private void sayNotFound(ProviderException failure) {
+      Instant now = runtime.time().now();
+      boolean fresh = elapsed(now).compareTo(FRESH_TASK) < 0;
+      warnings.say(NOT_FOUND_WARNING, now, "task " + taskId.value() + ": the provider does not know it ("
+          + failure.getMessage() + "); " + (fresh ? "a task made moments ago may not be listed yet, so it" : "it")
+          + " is read again a few times before the answer is believed"
+          + (fresh ? "" : " (if it persists, check the task id and the provider)"),
+          "waited task not known yet", "waited tasks not known yet");
     }
 
     private void onSnapshot(TaskSnapshot snapshot) {
@@ -216,37 +250,19 @@ final class PollingLoop {
       // The last read comes at the deadline, as when polling a running task, but never sooner than asked.
       Duration untilDeadline = Duration.between(now, deadlineAt);
       boolean atDeadline = wait.compareTo(untilDeadline) >= 0;
-      if (atDeadline && (untilDeadline.compareTo(Duration.ZERO) <= 0 || asked.compareTo(untilDeadline) > 0)) {
+      if (atDeadline && (untilDeadline.compareTo(LAST_READ_MIN_GAP) < 0 || asked.compareTo(untilDeadline) > 0)) {
         return false;
       }
       wait = atDeadline ? untilDeadline : wait;
       if (Duration.between(failingSince, now.plus(wait)).compareTo(outageTolerance) > 0) {
         return false;
       }
-      warnSparingly("status.unreadable", now, "task " + taskId.value() + ": its status could not be read (" + provider.getMessage()
-          + "); the task is kept and read again in " + spoken(wait) + (atDeadline ? ", at the wait's deadline" : "")
-          + " (a wait rides out " + spoken(outageTolerance) + " of failing reads)");
+      warnings.say(OUTAGE_WARNING, now, "task " + taskId.value() + ": its status could not be read ("
+          + provider.getMessage() + "); the task is kept and read again in " + spoken(wait)
+          + (atDeadline ? ", at the wait's deadline" : "") + " (a wait rides out " + spoken(outageTolerance)
+          + " of failing reads)", "failed read of waited tasks", "failed reads of waited tasks");
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
-    }
-
-    /**
-     * Says {@code message} unless another wait of this client said one less than {@link
-     * #OUTAGE_WARNING_SPAN} ago: an outage over a thousand waits is a few lines, not a thousand.
-     */
-    private void warnSparingly(String code, Instant now, String message) {
-      int unsaid;
-      synchronized (outageWarnings) {
-        if (lastOutageWarning != null && Duration.between(lastOutageWarning, now).compareTo(OUTAGE_WARNING_SPAN) < 0) {
-          unsaidOutageReads++;
-          return;
-        }
-        lastOutageWarning = now;
-        unsaid = unsaidOutageReads;
-        unsaidOutageReads = 0;
-      }
-      runtime.events().warning(code, message + (unsaid == 0 ? ""
-          : "; " + unsaid + " other failed read" + (unsaid == 1 ? "" : "s") + " of waited tasks since the last such warning"));
     }
 
     private static String spoken(Duration duration) {

@@ -46,7 +46,7 @@ final class RetryLoop {
       TaskId taskId,
       Supplier<CompletableFuture<T>> call,
       Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
-    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false);
+    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false, failure -> { });
     attempts.next();
     return attempts.result;
   }
@@ -66,8 +66,7 @@ final class RetryLoop {
    */
   <T> CompletableFuture<T> runStatusOfCreatedTask(
       JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call, Consumer<ProviderException> retried) {
-    Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true);
-    attempts.retried = retried;
+    Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true, retried);
     attempts.next();
     return attempts.result;
   }
@@ -133,7 +132,7 @@ final class RetryLoop {
     private final Supplier<CompletableFuture<T>> call;
     private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
     private final boolean notFoundGrace;
-    private Consumer<ProviderException> retried = failure -> { };
+    private final Consumer<ProviderException> retried;
     private int failures;
 
     Attempts(
@@ -142,13 +141,15 @@ final class RetryLoop {
         TaskId taskId,
         Supplier<CompletableFuture<T>> call,
         Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous,
-        boolean notFoundGrace) {
+        boolean notFoundGrace,
+        Consumer<ProviderException> retried) {
       this.operation = operation;
       this.handle = handle;
       this.taskId = taskId;
       this.call = call;
       this.onAmbiguous = onAmbiguous;
       this.notFoundGrace = notFoundGrace;
+      this.retried = retried;
       result.whenComplete((value, failure) -> pending.get().cancel());
     }
 
@@ -157,6 +158,9 @@ final class RetryLoop {
         return;
       }
       Futures.attempt(call).whenComplete((value, failure) -> Futures.guard(result, () -> {
+        if (result.isDone()) {
+          return; // given up by the caller (a deadline, a cancel, a closed client): nothing is retried or told
+        }
         if (failure == null) {
           result.complete(value);
         } else {

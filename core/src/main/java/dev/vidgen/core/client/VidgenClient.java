@@ -252,6 +252,8 @@ public final class VidgenClient implements AutoCloseable {
    *
    * @throws TaskFailedException when the task failed
    * @throws DeadlineExceededException when the deadline passed first
+   * @throws dev.vidgen.core.error.ProviderException when status reads failed for longer than the outage
+   *     tolerance, up to the deadline, or in a way that will not pass (such as a 401 or a 404 believed)
    */
   public TaskSnapshot await(JobHandle handle, AwaitOptions options) {
     return Futures.await(awaitAsync(handle, options), true);

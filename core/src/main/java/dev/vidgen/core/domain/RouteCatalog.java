@@ -141,6 +141,11 @@ public final class RouteCatalog {
         .toList();
   }
 
+  /** How far {@code given} is from the route id {@code id}, case ignored, as {@link #nearest} ranks them. */
+  public static int distanceBetween(String given, String id) {
+    return distance(given.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT));
+  }
+
   /** The edit distance, with a bonus for a shared prefix so "grok" finds the Grok family. */
   static int distance(String a, String b) {
     int d = EditDistance.between(a, b);

@@ -33,7 +33,8 @@ public final class InvalidJobException extends VidgenException {
 
   private static String describe(ValidationReport report) {
     List<Violation> errors = report.errors();
-    return "invalid job for " + report.model() + " (" + errors.size() + " problem"
+    String model = report.model() == null || report.model().isBlank() ? "no model" : report.model();
+    return "invalid job for " + model + " (" + errors.size() + " problem"
         + (errors.size() == 1 ? "" : "s") + "): "
         + errors.stream().map(Violation::message).collect(Collectors.joining("; "))
         + " (see docs/errors.md#invalid-job)";

@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,13 +92,21 @@ public final class JobValidator {
     return offered.isEmpty() ? catalog.nearest(model, 3) : offered;
   }
 
-  /** The retired route nearest to {@code model} when none is suggested, so that "sora-3" hears of sora-2. */
+  /**
+   * A retired route within two edits of {@code model} and nearer than every suggested route, so
+   * that "sora-3" hears of sora-2 while "luma" does not.
+   */
   private Optional<ModelRoute> closerRetired(String model, List<String> suggested) {
-    List<String> nearest = catalog.nearest(model, 1);
-    if (nearest.isEmpty() || suggested.contains(nearest.get(0))) {
-      return Optional.empty();
-    }
-    return catalog.find(nearest.get(0)).filter(route -> route.retired().isPresent());
+    int nearestSuggested = suggested.stream()
+        .mapToInt(id -> RouteCatalog.distanceBetween(model, id)).min().orElse(Integer.MAX_VALUE);
+    return catalog.routes().stream()
+        .filter(route -> route.retired().isPresent() && !suggested.contains(route.id()))
+        .filter(route -> {
+          int distance = RouteCatalog.distanceBetween(model, route.id());
+          return distance <= 2 && distance < nearestSuggested;
+        })
+        .min(Comparator.comparingInt((ModelRoute route) -> RouteCatalog.distanceBetween(model, route.id()))
+            .thenComparing(ModelRoute::id));
   }
 
   private void reportUnknownModel(String model, List<Violation> found) {

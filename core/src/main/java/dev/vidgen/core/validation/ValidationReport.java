@@ -8,8 +8,8 @@ import java.util.Optional;
  * Everything validation found about one job: errors (which block it), warnings (which do not),
  * and the mode the job resolves to.
  *
- * @param model the model as it is sent: the route's name for what the job gave (its id, or the alias
- *     given, in the catalog's spelling), or the job's model as given when no route has it
+ * @param model the catalog's name for the model the job gave (the route's id, or the alias given,
+ *     in the catalog's spelling), or the job's model as given when no route has it
  * @param mode the requested or inferred mode; null when none could be inferred
  */
 public record ValidationReport(String model, GenerationMode mode, List<Violation> violations) {

@@ -86,12 +86,18 @@ class PollingLoopTest {
 
   @Test
   void aStatusCallThatNeverAnswersIsCutOffAtTheDeadline() {
-    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 30), new CompletableFuture<TaskSnapshot>());
+    CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 30), hanging);
 
     DeadlineExceededException deadline = awaitPastAOneMinuteDeadline(fixture.handle("task-1"));
 
     assertThat(deadline.lastSnapshot().percent()).hasValue(30);
     assertThat(fixture.time.pendingTimers()).isZero();
+    hanging.completeExceptionally(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(fixture.listener.events()).as("the abandoned read's late failure is no retry: none is made")
+        .noneMatch(event -> event.startsWith("retry"));
+    assertThat(provider.count("status")).isEqualTo(2);
   }
 
   /** Waits with a one-minute deadline: still waiting at 59 s, ended by the deadline at 60 s. */
@@ -310,16 +316,61 @@ class PollingLoopTest {
 
   @Test
   void aDeadlineThatComesWhileAReadIsBeingRetriedEndsTheWaitWithTheProvidersFailure() {
-    // The first read, at 5 s, fails and is retried at 5.5 s and 6.5 s; the deadline at 7 s comes before the next.
+    // The first read, at 5 s, fails and is retried at 5.5 s and 6.5 s; the deadline at 7 s comes before the
+    // last retry, at 8.5 s, which is let run as a read at the deadline would be, and fails too.
     provider.statusAnswers(serverErrors(400));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(7)));
+
+    fixture.advance(Duration.ofSeconds(8));
+    assertThat(done).as("the read's last retry is still to come").isNotDone();
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(failureOf(done)).as("the task's state was not known at the deadline: the reads were failing")
+        .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class).hasMessageContaining("HTTP 500");
+    assertThat(provider.count("status")).as("one read and its three retries").isEqualTo(4);
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aFailureThatPassesJustBeforeTheDeadlineEndsTheWaitWithTheStatusItsRetryRead() {
+    provider.statusAnswers(serverErrors(3));
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 40));
     CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
         AwaitOptions.defaults().withDeadline(Duration.ofSeconds(7)));
 
     fixture.advance(Duration.ofMinutes(1));
 
-    assertThat(failureOf(done)).as("the task's state was not known at the deadline: the reads were failing")
-        .isInstanceOf(dev.vidgen.core.error.ServerErrorException.class).hasMessageContaining("HTTP 500");
-    assertThat(provider.count("status")).isEqualTo(3);
+    assertThat(failureOf(done)).as("the retry at 8.5 s answered: the task is running, the deadline ended the wait")
+        .isInstanceOf(DeadlineExceededException.class).hasMessageContaining("last status in_progress 40%");
+    assertThat(provider.count("status")).isEqualTo(4);
+  }
+
+  @Test
+  void aRetryAfterBeyondTheDeadlineDuringAnOutageEndsTheWaitAtOnceWithTheRateLimit() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(300)));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(60)));
+
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(failureOf(done)).as("the server asked for a read after the deadline")
+        .isInstanceOf(dev.vidgen.core.error.RateLimitedException.class);
+    assertThat(provider.count("status")).isEqualTo(1);
+  }
+
+  @Test
+  void aNotFoundWarningDoesNotHoldBackAnOutageWarningThatFollowsIt() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    provider.statusAnswers(serverErrors(8));
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofMinutes(3));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(fixture.listener.warnings()).extracting(warning -> warning.substring(0, warning.indexOf(':')))
+        .as("said 5 s apart, under two codes").startsWith("status.not_found", "status.unreadable");
   }
 
   @Test

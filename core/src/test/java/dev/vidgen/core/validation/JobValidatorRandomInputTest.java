@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,9 @@ class JobValidatorRandomInputTest {
       ValidationReport report = validateWithoutThrowing(job, context);
 
       assertThat(report.mode()).as(context).isNotNull();
-      assertThat(report.model()).as(context)
-          .isEqualTo(catalog.find(job.model()).map(named -> named.nameFor(job.model())).orElse(job.model()));
+      Optional<ModelRoute> named = catalog.find(job.model());
+      assertThat(report.model()).as(context).isEqualToIgnoringCase(named.isPresent() ? job.model().strip() : job.model());
+      named.ifPresent(found -> assertThat(found.names()).as(context).contains(report.model()));
       for (Violation violation : report.violations()) {
         assertThat(violation.field()).as(context).isNotBlank();
         assertThat(violation.code()).as(context).matches(CODE);

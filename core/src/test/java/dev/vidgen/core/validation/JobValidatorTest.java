@@ -276,6 +276,10 @@ class JobValidatorTest {
           .doesNotContain("sora-2 or").doesNotContain("sora-2,")
           .endsWith("? (sora-2 was retired on 2026-09-24)");
     });
+    for (String far : new String[] {"luma", "xyz", "pika", "openai"}) {
+      assertThat(validator.validate(valid().model(far).build()).errors()).as(far).singleElement().asString()
+          .doesNotContain("retired");
+    }
     ValidationReport onlyRetired = JobValidator.of(RouteCatalog.of(
         RouteCatalog.builtIn().require("sora-2-vvip"))).validate(valid().model("sora-3").build());
     assertThat(onlyRetired.errors()).extracting(Violation::message)

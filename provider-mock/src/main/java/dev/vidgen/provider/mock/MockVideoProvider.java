@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -128,6 +129,12 @@ public final class MockVideoProvider implements VideoProvider {
   @Override
   public boolean takesClientReference(ModelRoute route) {
     return MockHints.takesClientReference(route);
+  }
+
+  /** Refuses an extra parameter that would replace a field the job's settings fill, as the ToAPIs provider does. */
+  @Override
+  public List<Violation> checkParams(VideoJob job, ModelRoute route) {
+    return ParamClashes.find(Objects.requireNonNull(job, "job == null"), Objects.requireNonNull(route, "route == null"));
   }
 
   @Override

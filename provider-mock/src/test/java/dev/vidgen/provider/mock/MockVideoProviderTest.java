@@ -97,6 +97,18 @@ class MockVideoProviderTest {
   }
 
   @Test
+  void refusesAParameterThatWouldReplaceTheCheckedAndPricedDurationAsToApisDoes() {
+    VideoJob job = VideoJobs.validFor(GROK).toBuilder().seconds(10).param("seconds", "15").build();
+
+    assertThat(mock.checkParams(job, RouteCatalog.builtIn().require(GROK))).singleElement().satisfies(violation -> {
+      assertThat(violation.field()).isEqualTo("params.seconds");
+      assertThat(violation.message()).contains("would replace seconds", "seconds (--seconds)");
+    });
+    assertThat(mock.checkParams(VideoJobs.validFor(GROK).toBuilder().param("seed", 7).build(),
+        RouteCatalog.builtIn().require(GROK))).as("a parameter the settings do not fill").isEmpty();
+  }
+
+  @Test
   void servesARouteOfNoBuiltInCatalogAndValidatesAgainstIt() {
     ModelRoute acme = ModelRoute.builder("acme-video-2")
         .mode(dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO)
