@@ -91,7 +91,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     known.forEach(entry -> byEntryKey.put(entry.key(), entry));
     List<JobPreview> jobs = plan.jobs().stream().map(job -> {
       Entry entry = byEntryKey.get(job.key());
-      return new JobPreview(job, entry, action(entry, checks, resubmitUnknown, now));
+      return new JobPreview(job, entry, action(entry, checks, resubmitUnknown && !job.videoSavedElsewhere(), now));
     }).toList();
     List<Entry> free = known.stream().filter(e -> !checks.heldByOther(e, now)).toList();
     List<Entry> dropped = free.stream()

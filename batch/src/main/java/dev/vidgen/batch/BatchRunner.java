@@ -49,6 +49,7 @@ public final class BatchRunner {
   private final RandomGenerator random;
   private final Duration requeueDelay;
   private final Duration progressEvery;
+  private final CreatesOnTheirWay creates = new CreatesOnTheirWay();
 
   private BatchRunner(Builder b) {
     this.backend = Objects.requireNonNull(b.backend, "client == null");
@@ -97,6 +98,24 @@ public final class BatchRunner {
    */
   public BatchReport run(BatchPlan plan) {
     return new Run(plan).execute();
+  }
+
+  /** How many creates went out and have no answer in the journal yet. */
+  public int createsOnTheirWay() {
+    return creates.count();
+  }
+
+  /**
+   * Waits up to {@code max} for the creates on their way to answer and their answers to reach the
+   * journal, such as when the process is stopping; whether none is left on its way.
+   */
+  public boolean awaitCreatesAnswered(Duration max) {
+    try {
+      return creates.awaitNone(max);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return creates.count() == 0;
+    }
   }
 
   /** Stops the scheduler, when the runner made it. */
@@ -150,7 +169,11 @@ public final class BatchRunner {
       if (resubmitUnknown) {
         // Only the file's own: an unknown job whose line is gone stays unknown, with its reason.
         for (Entry entry : enrolled) {
-          if (entry.state() == State.UNKNOWN && byKey.containsKey(entry.key())) {
+          PlannedJob job = byKey.get(entry.key());
+          if (entry.state() == State.UNKNOWN && job != null && job.videoSavedElsewhere()) {
+            store.update(entry.toBuilder().reason("video_exists", PlannedJob.keptForItsFile(job.out())).updatedAt(now)
+                .build());
+          } else if (entry.state() == State.UNKNOWN && job != null) {
             store.update(entry.toBuilder().state(State.PENDING).reason(null, null).updatedAt(now).build());
           }
         }
@@ -160,7 +183,7 @@ public final class BatchRunner {
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written);
-      RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3);
+      RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates);
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
           () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);

@@ -61,6 +61,8 @@ final class JobRun {
   private final CompletableFuture<Outcome> result = new CompletableFuture<>();
   private Entry entry;
   private int requeues;
+  /** Whether a create answered and the answer is still to be written (see {@link CreatesOnTheirWay}). */
+  private boolean answerToWrite;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -112,13 +114,19 @@ final class JobRun {
         .map(ctx.backend::takesClientReference).orElse(false);
     String reference = !takesReference ? null
         : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
-    write(b -> b.state(SUBMITTING).attempts(entry.attempts() + 1).clientReference(reference).reason(null, null), () -> ctx.backend.submit(uploaded, reference).whenComplete(safely((handle, failure) -> {
-          if (failure != null) {
-            createFailed(unwrap(failure));
-          } else {
-            write(b -> b.state(SUBMITTED).taskId(handle.taskId().value()).handle(handle.encode()), () -> await(handle));
-          }
-        })));
+    write(b -> b.state(SUBMITTING).attempts(entry.attempts() + 1).clientReference(reference).reason(null, null), () -> {
+      CompletableFuture<JobHandle> create = ctx.backend.submit(uploaded, reference);
+      ctx.creates.started();
+      create.whenComplete(safely((handle, failure) -> {
+        // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
+        answerToWrite = true;
+        if (failure != null) {
+          createFailed(unwrap(failure));
+        } else {
+          write(b -> b.state(SUBMITTED).taskId(handle.taskId().value()).handle(handle.encode()), () -> await(handle));
+        }
+      }));
+    });
   }
 
   private void createFailed(Throwable failure) {
@@ -159,7 +167,10 @@ final class JobRun {
   private void recover() {
     String reference = entry.clientReference();
     if (reference == null) {
-      if (ctx.resubmitUnknown) {
+      if (ctx.resubmitUnknown && planned.videoSavedElsewhere()) {
+        write(b -> b.state(UNKNOWN).reason("video_exists", PlannedJob.keptForItsFile(planned.out())),
+            () -> finish(Kind.DONE, null));
+      } else if (ctx.resubmitUnknown) {
         write(b -> b.state(PENDING).reason(null, null), this::submit);
       } else {
         write(b -> b.state(UNKNOWN).reason("interrupted_submit", interruptedReason()), () -> finish(Kind.DONE, null));
@@ -311,7 +322,12 @@ final class JobRun {
 
   /** Writes the next state, then goes on with {@code then}; a lost claim or a journal failure ends this job's run. */
   private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
+    boolean settles = answerToWrite;
+    answerToWrite = false;
     ctx.journal.move(entry, change).whenComplete(safely((stored, failure) -> {
+      if (settles) {
+        ctx.creates.settled();
+      }
       if (failure == null) {
         entry = stored;
         try {
@@ -346,6 +362,11 @@ final class JobRun {
   }
 
   private void finish(Kind kind, String problem) {
+    if (answerToWrite) {
+      // Held before the answer was written (an unexpected error): nothing more is coming for it.
+      answerToWrite = false;
+      ctx.creates.settled();
+    }
     result.complete(new Outcome(kind, entry, problem));
   }
 

@@ -21,4 +21,19 @@ public record PlannedJob(String key, int line, VideoJob job, Path out, PriceQuot
     Objects.requireNonNull(quote, "quote == null");
     Objects.requireNonNull(fingerprint, "fingerprint == null");
   }
+
+  /**
+   * Whether this job's video file exists although the journal has no video for it, such as one
+   * saved with {@code vidgen wait --out} after a create of unknown outcome: a job that is not sent
+   * again by {@code --resubmit-unknown}, since that would pay twice and replace the file.
+   */
+  public boolean videoSavedElsewhere() {
+    return java.nio.file.Files.exists(out());
+  }
+
+  /** Why a job of unknown outcome whose video file exists is not sent again. */
+  static String keptForItsFile(Path out) {
+    return "not sent again: its video file " + out + " exists (saved another way, such as with vidgen wait --out),"
+        + " so its task was found; move or delete the file to send the job again";
+  }
 }

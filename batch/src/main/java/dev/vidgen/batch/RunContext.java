@@ -20,10 +20,12 @@ final class RunContext {
   final boolean resubmitUnknown;
   final Duration requeueDelay;
   final int maxRequeues;
+  final CreatesOnTheirWay creates;
   private final AtomicReference<VidgenException> stop = new AtomicReference<>();
 
   RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
-      RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues) {
+      RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues,
+      CreatesOnTheirWay creates) {
     this.backend = backend;
     this.journal = journal;
     this.clock = clock;
@@ -32,6 +34,7 @@ final class RunContext {
     this.resubmitUnknown = resubmitUnknown;
     this.requeueDelay = requeueDelay;
     this.maxRequeues = maxRequeues;
+    this.creates = creates;
   }
 
   /** Stops the run: no more creates; the first cause is kept. */

@@ -231,6 +231,26 @@ class BatchRunnerTest {
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
   }
 
+  @Test
+  void anUnknownJobWhoseVideoWasSavedAnotherWayIsNotSentAgainNorItsFileReplaced() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1));
+    runner(2, false).run(plan);
+    Path rescued = plan.jobs().get(0).out();
+    java.nio.file.Files.createDirectories(rescued.getParent());
+    java.nio.file.Files.writeString(rescued, "the video found with vidgen wait --out");
+
+    BatchPreview preview = BatchPreview.read(plan, store, true, Instant.now());
+    runner(2, true).run(plan);
+
+    assertThat(preview.jobs()).extracting(job -> job.job().key() + " " + job.action().id())
+        .containsExactly("a keep", "b done");
+    assertThat(backend.calls.stream().filter(c -> c.startsWith("submit a"))).as("a would be paid twice").isEmpty();
+    assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("a").reason()).contains("its video file " + rescued + " exists", "move or delete the file");
+    assertThat(java.nio.file.Files.readString(rescued)).isEqualTo("the video found with vidgen wait --out");
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void aPreviewNamesExactlyTheJobsTheRunThenSendsAndWritesNothing(boolean resubmitUnknown) {

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,32 +9,58 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** {@code vidgen balance}: the credits left on the account. */
-@Command(name = "balance", sortOptions = false, description = "Show the credits left on the provider account.")
+/** {@code vidgen balance}: the credits a job may still spend, and what the key and the account each have left. */
+@Command(name = "balance", sortOptions = false, description = "Show the credits left: what a job may still spend (the"
+    + " smaller of the key's quota and the account's balance), and each of them.")
 final class BalanceCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
-    Balance balance;
+    Balances balances;
     try {
-      balance = session.onlineClient().balance();
+      balances = session.onlineClient().balances();
     } catch (UnsupportedOperationException e) {
       throw new CliException(ExitCodes.OTHER, "unsupported", e.getMessage(), "use --provider toapis for a real balance");
     }
-    BigDecimal remaining = balance.remaining().orElse(null);
+    // What a job may spend is the smaller of the key's quota and the account's balance: either refuses a job.
+    BigDecimal remaining = balances.effectiveRemaining().orElse(null);
+    Balance main = balances.key() != null ? balances.key() : balances.account();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", remaining);
     json.put("usd", remaining == null ? null : usd(remaining));
-    json.put("used_credits", balance.usedCredits());
-    json.put("unlimited", balance.unlimited());
+    json.put("used_credits", main.usedCredits());
+    json.put("unlimited", remaining == null);
+    json.put("limited_by", balances.limitedBy());
+    json.put("key", balanceJson(balances.key()));
+    json.put("account", balanceJson(balances.account()));
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("remaining", balance.unlimited() || remaining == null
-        ? "unlimited"
-        : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")");
-    fields.put("used", balance.usedCredits() == null ? null : Views.credits(balance.usedCredits()));
+    fields.put("remaining", remaining == null ? "unlimited"
+        : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")"
+            + (balances.key() != null && balances.account() != null ? ", what the " + balances.limitedBy() + " has left" : ""));
+    fields.put("used", main.usedCredits() == null ? null : Views.credits(main.usedCredits()));
+    if (balances.key() != null && balances.account() != null) {
+      fields.put("key", left(balances.key()));
+      fields.put("account", left(balances.account()));
+    }
     output.fields(fields);
     return ExitCodes.DONE;
+  }
+
+  private static String left(Balance balance) {
+    return balance.unlimited() || balance.remainingCredits() == null ? "unlimited"
+        : Views.credits(balance.remainingCredits()) + " left";
+  }
+
+  private static Map<String, Object> balanceJson(Balance balance) {
+    if (balance == null) {
+      return null;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("credits", balance.unlimited() ? null : balance.remainingCredits());
+    json.put("used_credits", balance.usedCredits());
+    json.put("unlimited", balance.unlimited());
+    return json;
   }
 
   private static BigDecimal usd(BigDecimal credits) {

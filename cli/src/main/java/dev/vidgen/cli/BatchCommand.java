@@ -159,7 +159,7 @@ final class BatchCommand extends ClientCommand {
             .scheduler(scheduler)
             .listener(bar)
             .build();
-        try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, output)) {
+        try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, output)) {
           report = live.run(plan);
         }
         manifest.record(batch, store);

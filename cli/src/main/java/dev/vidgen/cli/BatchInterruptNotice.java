@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchProgress;
+import dev.vidgen.batch.BatchRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,12 +15,22 @@ final class BatchInterruptNotice {
   private BatchInterruptNotice() {}
 
   /** Arms the notice for the run of {@code batch} on {@code journal}; closing it disarms it. */
-  static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, Output output) {
-    return ShutdownNotice.arm("vidgen-batch-interrupted", () -> tell(batch, journal, bar, output));
+  static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
+    return ShutdownNotice.arm("vidgen-batch-interrupted", () -> tell(batch, journal, bar, runner, output));
   }
 
-  private static void tell(String batch, String journal, BatchProgressBar bar, Output output) {
+  private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
     bar.close();
+    int onTheirWay = runner.createsOnTheirWay();
+    int unanswered = 0;
+    if (onTheirWay > 0) {
+      // Their tasks may exist and be billed: an answer in the journal is followed by the next run, not reported unknown.
+      output.note("interrupted with " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s") + " on the way; waiting up"
+          + " to " + UnansweredCreate.ANSWER_WAIT.toSeconds() + " s for " + (onTheirWay == 1 ? "its answer" : "their answers")
+          + " so that no paid task id is lost (kill -9 stops at once)");
+      runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
+      unanswered = runner.createsOnTheirWay();
+    }
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
     Map<String, Object> json = new LinkedHashMap<>();
@@ -33,12 +44,15 @@ final class BatchInterruptNotice {
       json.put("unknown", last.unknown());
       json.put("in_flight", last.inFlight());
     }
+    json.put("creates_unanswered", unanswered);
     json.put("next", next);
     output.object(json);
     String counts = last == null ? "" : " with " + last.done() + " of " + last.total() + " jobs done and " + last.inFlight()
         + " in flight (a task goes on at the provider and the next run follows it; a create still without an answer"
         + " is looked up by its client reference, or reported unknown where its model takes none)";
-    output.note("interrupted" + counts + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
+    String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " creates on the way, " + (onTheirWay - unanswered)
+        + " answered and " + (onTheirWay - unanswered == 1 ? "is" : "are") + " in the journal, " + unanswered + " did not";
+    output.note("interrupted" + counts + waited + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
   }
 }

@@ -9,6 +9,7 @@ import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -186,9 +187,12 @@ final class BatchViews {
     output.line("");
     output.table(rows);
     Map<String, String> fields = new LinkedHashMap<>();
+    BigDecimal unknownCredits = unknownCredits(report);
     fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
         + report.count(State.COMPLETED) + " completed job(s)"
-        + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : ""));
+        + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
+        + (unknownCredits.signum() > 0 ? "; the " + report.count(State.UNKNOWN) + " job(s) of unknown outcome may have"
+            + " cost up to " + Views.credits(unknownCredits) + " more, if their tasks were made" : ""));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -227,6 +231,10 @@ final class BatchViews {
         .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+    report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
+        .forEach(e -> output.line("missing  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.file()
+            + " is gone; save it again with " + SafeText.command("vidgen", "download", e.taskId(), "--out", e.file())
+            + " (the provider keeps a result about 24 hours)"));
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
         + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "")
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
@@ -249,12 +257,24 @@ final class BatchViews {
     } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(report.unfinished().size() + " job(s) are not finished");
-      String next = "run the same command again to go on; nothing finished is sent or downloaded twice";
+      String first = report.stopped().map(BatchViews::fixFirst).orElse("");
+      String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);
       json.put("error", error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next, exit));
     }
     output.object(json);
     return exit;
+  }
+
+  /** What to set right before running again, for an error that stopped the run and would stop the next one too. */
+  private static String fixFirst(VidgenException stop) {
+    if (stop instanceof dev.vidgen.core.error.InsufficientQuotaException) {
+      return "top up the account (vidgen balance shows what is left), then ";
+    }
+    if (stop instanceof dev.vidgen.core.error.AuthenticationException) {
+      return "check " + ProviderChoice.KEY_VARIABLE + ", then ";
+    }
+    return "";
   }
 
   /**
@@ -276,8 +296,24 @@ final class BatchViews {
     return stillRunning ? ExitCodes.DEADLINE : ExitCodes.PROVIDER_ERROR;
   }
 
+  /** Whether a completed job's video is no longer where the batch saved it (moved or deleted since). */
+  private static boolean videoMissing(Entry entry) {
+    return entry.state() == State.COMPLETED && entry.file() != null && entry.taskId() != null
+        && !java.nio.file.Files.exists(Path.of(entry.file()));
+  }
+
+  /** The quoted credits of the jobs of unknown outcome: what they cost if their tasks were made. */
+  private static BigDecimal unknownCredits(BatchReport report) {
+    return report.entries().stream().filter(e -> e.state() == State.UNKNOWN && e.credits() != null)
+        .map(Entry::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static List<Path> savedFiles(BatchReport report) {
+    return report.files().stream().filter(java.nio.file.Files::exists).toList();
+  }
+
   private static String filesWhere(BatchReport report) {
-    List<Path> files = report.files();
+    List<Path> files = savedFiles(report);
     if (files.isEmpty()) {
       return "none yet";
     }
@@ -296,7 +332,9 @@ final class BatchViews {
     json.put("credits", report.credits());
     json.put("usd", report.usd());
     json.put("completed_unpriced", report.unpriced());
-    json.put("files", report.files().stream().map(Path::toString).toList());
+    json.put("files", savedFiles(report).stream().map(Path::toString).toList());
+    json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
+    json.put("unknown_credits_at_most", unknownCredits(report));
     json.put("batch", report.batch());
     json.put("journal", report.journal());
     json.put("pending", report.count(State.PENDING));

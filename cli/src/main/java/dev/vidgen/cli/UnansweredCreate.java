@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 final class UnansweredCreate {
   /** The history status of a job whose create may have made a task that vidgen never heard of. */
   static final String STATUS = HistoryEntry.UNKNOWN;
+  /** How long a Ctrl-C waits for the answer of a create on its way, whose task may exist and be billed. */
+  static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(15);
 
   private final Session session;
   private final String providerId;
@@ -72,7 +74,12 @@ final class UnansweredCreate {
    * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
-    JobHandle handle = answered(submitted);
+    boolean onItsWay = !submitted.isDone() && session.createOnItsWay();
+    if (onItsWay) {
+      output.note("interrupted while the create is on its way; waiting up to " + ANSWER_WAIT.toSeconds() + " s for its"
+          + " answer so that a paid task id is not lost (kill -9 stops at once)");
+    }
+    JobHandle handle = answered(submitted, onItsWay ? ANSWER_WAIT : java.time.Duration.ofSeconds(1));
     if (handle != null) {
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
@@ -102,12 +109,12 @@ final class UnansweredCreate {
   }
 
   /**
-   * The task, when the create has been answered; a create on its way gets a second to answer, so
-   * that a Ctrl-C as the answer arrives keeps the task instead of calling it unknown.
+   * The task, when the create has been answered within {@code wait}: a create on its way is given
+   * time to answer, so that a Ctrl-C keeps its task instead of calling it unknown.
    */
-  private static JobHandle answered(CompletableFuture<JobHandle> submitted) {
+  private static JobHandle answered(CompletableFuture<JobHandle> submitted, java.time.Duration wait) {
     try {
-      return submitted.get(1, java.util.concurrent.TimeUnit.SECONDS);
+      return submitted.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
         | java.util.concurrent.CancellationException e) {
       return null;

@@ -491,6 +491,8 @@ class BatchCommandTest {
       fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "insufficient quota"));
       CliRun.Result stopped = againstFake(fake, jobs, "--json");
       assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(8);
+      assertThat(stopped.err()).as("running again as it is would fail the same way")
+          .contains("top up the account (vidgen balance shows what is left), then run the same command again");
       assertThat(stopped.json().get("jobs")).asList().anySatisfy(job -> assertThat(job)
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempts", 1.0));
 
@@ -562,6 +564,29 @@ class BatchCommandTest {
     fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
     assertThat(againstFake(fake, jobs).exitCode()).as("the first job failed").isEqualTo(6);
     return jobs;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVideoDeletedAfterTheBatchIsReportedMissingWithTheCommandThatSavesItAgain() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result first = againstFake(fake, jobs);
+      assertThat(first.exitCode()).as(first.all()).isZero();
+      Path a = dir.resolve("jobs-videos").resolve("a.mp4");
+      assertThat(a).exists();
+      java.nio.file.Files.delete(a);
+
+      CliRun.Result text = againstFake(fake, jobs);
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+
+      assertThat(text.out()).containsPattern("missing  line 1 \\(a\\): " + java.util.regex.Pattern.quote(a.toString())
+          + " is gone; save it again with vidgen download \\S+ --out " + java.util.regex.Pattern.quote(a.toString()))
+          .contains("files    1 in ");
+      assertThat((List<String>) json.json().get("files")).noneMatch(file -> file.endsWith("a.mp4")).hasSize(1);
+      assertThat((List<String>) json.json().get("files_missing")).containsExactly(a.toString());
+      assertThat(fake.creates()).as("nothing paid again").hasSize(2);
+    }
   }
 
   private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {

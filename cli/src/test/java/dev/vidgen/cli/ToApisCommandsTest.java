@@ -304,6 +304,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theBalanceIsWhatAJobMaySpendTheKeysQuotaOrTheAccountsWhicheverIsSmaller() {
+    fake.balance(new BigDecimal("15"), false);
+    fake.keyBalance(new BigDecimal("99360"));
+
+    CliRun.Result json = vidgen("balance", "--json");
+    CliRun.Result text = vidgen("balance");
+
+    assertThat(json.json()).containsEntry("credits", 15.0).containsEntry("limited_by", "account");
+    assertThat((Map<String, Object>) json.json().get("key")).containsEntry("credits", 99360.0);
+    assertThat((Map<String, Object>) json.json().get("account")).containsEntry("credits", 15.0);
+    assertThat(text.out()).contains("remaining  15 credits ($0.075), what the account has left")
+        .containsPattern("key +99360 credits left").containsPattern("account +15 credits left");
+  }
+
+  @Test
   void rateLimitedStatusReadsEndWith4AndSayWhenToComeBack() {
     String taskId = submitted();
     fake.inject(Endpoint.STATUS, Fault.rateLimited(java.time.Duration.ZERO), 20);

@@ -17,6 +17,10 @@ public final class RouteFileException extends IllegalArgumentException {
   private final String problem;
   private final List<RouteFileException> all;
 
+  /**
+   * A problem in {@code file} at {@code jsonPath} (null or empty for the whole file), saying what is wrong
+   * and what is allowed in {@code problem}; {@code file} and {@code problem} must not be null.
+   */
   public RouteFileException(String file, String jsonPath, String problem) {
     super(file + ": " + (jsonPath == null || jsonPath.isEmpty() ? "" : jsonPath + ": ") + problem);
     this.file = Objects.requireNonNull(file, "file == null");

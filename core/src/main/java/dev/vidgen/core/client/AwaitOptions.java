@@ -18,6 +18,12 @@ public record AwaitOptions(Duration deadline, ProgressListener listener, Duratio
   /** How long a wait rides out failing status reads by default. */
   public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofMinutes(10);
 
+  /**
+   * Options as given; a null {@code listener} becomes {@link ProgressListener#NONE}.
+   *
+   * @throws IllegalArgumentException if {@code deadline} is zero or negative, or {@code outageTolerance} is
+   *     negative
+   */
   public AwaitOptions {
     listener = listener == null ? ProgressListener.NONE : listener;
     if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
@@ -39,10 +45,15 @@ public record AwaitOptions(Duration deadline, ProgressListener listener, Duratio
     return new AwaitOptions(null, ProgressListener.NONE, null);
   }
 
+  /**
+   * These options waiting at most {@code deadline} in all, counted from the task's submission;
+   * {@code deadline} must be positive and not null.
+   */
   public AwaitOptions withDeadline(Duration deadline) {
     return new AwaitOptions(Objects.requireNonNull(deadline, "deadline == null"), listener, outageTolerance);
   }
 
+  /** These options telling {@code listener} about each status seen; null for none. */
   public AwaitOptions withListener(ProgressListener listener) {
     return new AwaitOptions(deadline, listener, outageTolerance);
   }

@@ -15,6 +15,10 @@ public final class DeadlineExceededException extends VidgenException {
   private final JobHandle handle;
   private final transient TaskSnapshot lastSnapshot;
 
+  /**
+   * A wait for {@code handle} that ended after {@code waited}; {@code lastSnapshot} is the last status
+   * seen, or null when none was read.
+   */
   public DeadlineExceededException(JobHandle handle, TaskSnapshot lastSnapshot, Duration waited) {
     super("task " + handle.taskId() + " (" + handle.model() + ") not finished after "
         + waited.toSeconds() + " s" + (lastSnapshot == null ? "" : "; last status " + lastSnapshot.rawStatus()
@@ -24,6 +28,7 @@ public final class DeadlineExceededException extends VidgenException {
     this.lastSnapshot = lastSnapshot;
   }
 
+  /** The handle to wait on again; the task may still complete. */
   public JobHandle handle() {
     return handle;
   }

@@ -36,6 +36,7 @@ public record JobHandle(
   private static final long serialVersionUID = 1L;
   private static final String PREFIX = "vg1.";
 
+  /** A handle as given; every component but {@code clientReference} must not be null. */
   public JobHandle {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(taskId, "taskId == null");

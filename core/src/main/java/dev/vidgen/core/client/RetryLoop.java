@@ -198,6 +198,9 @@ final class RetryLoop {
           }
         }));
       } else {
+        if (decision instanceof RetryDecision.GiveUp giveUp) {
+          runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
+        }
         result.completeExceptionally(tagged);
       }
     }

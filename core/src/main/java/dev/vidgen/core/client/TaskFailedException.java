@@ -15,6 +15,7 @@ public final class TaskFailedException extends VidgenException {
   private final JobHandle handle;
   private final transient TaskSnapshot snapshot;
 
+  /** A failure of the task behind {@code handle}, as its final status {@code snapshot} tells it. */
   public TaskFailedException(JobHandle handle, TaskSnapshot snapshot) {
     super("task " + handle.taskId() + (JobHandle.UNKNOWN_MODEL.equals(handle.model()) ? "" : " (" + handle.model() + ")")
         + " failed: "
@@ -24,10 +25,15 @@ public final class TaskFailedException extends VidgenException {
     this.snapshot = snapshot;
   }
 
+  /** The failed job's handle. */
   public JobHandle handle() {
     return handle;
   }
 
+  /**
+   * The task's final status, with the provider's code and message in {@link TaskSnapshot#failureReason()};
+   * null after deserialization (it is not serialized).
+   */
   public TaskSnapshot snapshot() {
     return snapshot;
   }

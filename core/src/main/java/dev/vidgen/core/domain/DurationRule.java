@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
  */
 public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defaultSeconds) {
 
+  /**
+   * A rule as given, with {@code allowed} (not null) copied.
+   *
+   * @throws IllegalArgumentException unless exactly one of a non-empty {@code allowed} and a {@code range} is
+   *     given, or if the rule does not accept {@code defaultSeconds}
+   */
   public DurationRule {
     allowed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
     if (allowed.isEmpty() == (range == null)) {

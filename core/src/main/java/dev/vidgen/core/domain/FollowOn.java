@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param params extra provider parameters, passed through untouched
  */
 public record FollowOn(String model, String prompt, String size, Map<String, Object> params) {
+  /** A follow-on as given, with {@code params} copied in order (null becomes empty). */
   public FollowOn {
     params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * data, kept beside the routes by route id so that it can move into the route files later.
  *
  * @param routeId the route whose tasks can be followed on, such as {@code grok-video-1.0}
+ * @param kind whether the rule is for an extend or a remix
+ * @param promptRequired whether a prompt must be given
  * @param sizes the allowed {@code size} values; empty when the follow-on takes no size
  * @param sizeRequired whether a size must be given
  * @param creditsPerRequest the documented price in credits, or null when undocumented (unknown)
@@ -25,6 +27,12 @@ public record FollowOnRule(
     BigDecimal creditsPerRequest,
     String note) {
 
+  /**
+   * A rule as given; {@code routeId} and {@code kind} must not be null, and {@code sizes} is copied
+   * (null becomes empty).
+   *
+   * @throws IllegalArgumentException if a size is required but no sizes are allowed
+   */
   public FollowOnRule {
     Objects.requireNonNull(routeId, "routeId == null");
     Objects.requireNonNull(kind, "kind == null");

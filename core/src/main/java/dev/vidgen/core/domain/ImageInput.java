@@ -12,6 +12,7 @@ public sealed interface ImageInput permits ImageInput.Remote, ImageInput.Local {
 
   /** An image the provider fetches itself; validation insists on {@code http} or {@code https}. */
   record Remote(URI url) implements ImageInput {
+    /** An image at {@code url}, which must not be null. */
     public Remote {
       Objects.requireNonNull(url, "url == null");
     }
@@ -24,6 +25,7 @@ public sealed interface ImageInput permits ImageInput.Remote, ImageInput.Local {
 
   /** A file on this machine, uploaded by the provider before the job is created. */
   record Local(Path path) implements ImageInput {
+    /** The image file at {@code path}, which must not be null. */
     public Local {
       Objects.requireNonNull(path, "path == null");
     }

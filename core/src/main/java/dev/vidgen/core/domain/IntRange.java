@@ -2,20 +2,32 @@ package dev.vidgen.core.domain;
 
 /** An inclusive range of whole numbers, such as "1 to 9 images". */
 public record IntRange(int min, int max) {
+  /**
+   * The range from {@code min} to {@code max}, both included.
+   *
+   * @throws IllegalArgumentException if {@code min} is negative or {@code max} is below {@code min}
+   */
   public IntRange {
     if (min < 0 || max < min) {
       throw new IllegalArgumentException("bad range: " + min + ".." + max);
     }
   }
 
+  /**
+   * The range from {@code min} to {@code max}, both included.
+   *
+   * @throws IllegalArgumentException if {@code min} is negative or {@code max} is below {@code min}
+   */
   public static IntRange of(int min, int max) {
     return new IntRange(min, max);
   }
 
+  /** The range holding {@code n} alone; {@code n} must not be negative. */
   public static IntRange exactly(int n) {
     return new IntRange(n, n);
   }
 
+  /** Whether {@code value} is in the range, ends included. */
   public boolean contains(int value) {
     return value >= min && value <= max;
   }

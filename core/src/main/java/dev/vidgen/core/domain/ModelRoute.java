@@ -56,6 +56,14 @@ public record ModelRoute(
     Retirement retirement,
     List<String> aliases) {
 
+  /**
+   * A route as given, with every collection copied: a null display name becomes the id, a null
+   * family {@code other}, and null lists, sets and maps empty; {@code id}, {@code durations} and
+   * {@code price} must not be null.
+   *
+   * @throws IllegalArgumentException if the id is blank, no mode is offered, a default aspect ratio or resolution
+   *     is not offered, {@code maxPromptChars} is not positive, or an alias is blank, padded or repeated
+   */
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
     if (id.isBlank()) {
@@ -319,11 +327,13 @@ public record ModelRoute(
       aliases.addAll(route.aliases);
     }
 
+    /** A name for people; the id when not set. */
     public Builder displayName(String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /** The model's family, such as {@code Acme}; {@code other} when not set. */
     public Builder family(String family) {
       this.family = family;
       return this;
@@ -348,6 +358,7 @@ public record ModelRoute(
       return this;
     }
 
+    /** The durations the route accepts and their default; required, {@link #build()} fails without it. */
     public Builder durations(DurationRule durations) {
       this.durations = durations;
       return this;
@@ -413,21 +424,25 @@ public record ModelRoute(
       return this;
     }
 
+    /** The documented prompt limit in characters (code points); null (the default) when none is documented. */
     public Builder maxPromptChars(Integer maxPromptChars) {
       this.maxPromptChars = maxPromptChars;
       return this;
     }
 
+    /** Whether a non-blank prompt must be given; {@code true} by default. */
     public Builder promptRequired(boolean promptRequired) {
       this.promptRequired = promptRequired;
       return this;
     }
 
+    /** What the route costs; must not be null, and unknown ("no price is documented") when not set. */
     public Builder price(PriceTable price) {
       this.price = Objects.requireNonNull(price, "price == null");
       return this;
     }
 
+    /** Adds extra parameter names the route understands; parameters not named draw a warning. None by default. */
     public Builder knownParams(String... names) {
       knownParams.addAll(List.of(names));
       return this;
@@ -469,6 +484,7 @@ public record ModelRoute(
       return this;
     }
 
+    /** One line on where the provider's pages disagree and what vidgen follows; null (the default) for none. */
     public Builder note(String note) {
       this.note = note;
       return this;
@@ -488,6 +504,7 @@ public record ModelRoute(
       return this;
     }
 
+    /** The route, checked as the canonical constructor checks it. */
     public ModelRoute build() {
       return new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,

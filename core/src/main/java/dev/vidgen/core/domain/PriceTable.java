@@ -17,6 +17,11 @@ public sealed interface PriceTable
 
   /** A fixed price per request for each offered duration. */
   record PerRequest(SortedMap<Integer, BigDecimal> usdBySeconds) implements PriceTable {
+    /**
+     * Prices as given, in US dollars by duration in seconds, copied in order of duration.
+     *
+     * @throws IllegalArgumentException if {@code usdBySeconds} is empty or a price is negative
+     */
     public PerRequest {
       if (usdBySeconds.isEmpty()) {
         throw new IllegalArgumentException("usdBySeconds is empty");
@@ -28,6 +33,11 @@ public sealed interface PriceTable
 
   /** A price for each generated second. */
   record PerSecond(BigDecimal usdPerSecond) implements PriceTable {
+    /**
+     * A price of {@code usdPerSecond} US dollars for each generated second.
+     *
+     * @throws IllegalArgumentException if the price is negative
+     */
     public PerSecond {
       requireNonNegative(usdPerSecond);
     }
@@ -38,6 +48,12 @@ public sealed interface PriceTable
    * here has no known price. The tables inside are not themselves by resolution.
    */
   record ByResolution(Map<String, PriceTable> byResolution) implements PriceTable {
+    /**
+     * Tables as given, copied in order; no resolution or table may be null.
+     *
+     * @throws IllegalArgumentException if {@code byResolution} is null or empty, or holds a price by
+     *     resolution
+     */
     public ByResolution {
       if (byResolution == null || byResolution.isEmpty()) {
         throw new IllegalArgumentException("byResolution is empty");
@@ -67,6 +83,7 @@ public sealed interface PriceTable
 
   /** No price is documented; quotes say "unknown", never zero. */
   record Unknown(String reason) implements PriceTable {
+    /** An unknown price, for {@code reason}, which must not be null. */
     public Unknown {
       Objects.requireNonNull(reason, "reason == null");
     }

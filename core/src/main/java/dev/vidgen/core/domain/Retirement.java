@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param instead ids of routes to choose instead, best first; may be empty
  */
 public record Retirement(LocalDate on, String note, List<String> instead) {
+  /**
+   * A retirement as given; {@code on} and {@code note} must not be null, and {@code instead} is copied
+   * (null becomes empty).
+   */
   public Retirement {
     Objects.requireNonNull(on, "on == null");
     Objects.requireNonNull(note, "note == null");

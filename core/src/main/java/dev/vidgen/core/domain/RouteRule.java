@@ -30,6 +30,10 @@ public sealed interface RouteRule
   record AtResolution(
       String resolution, Set<Integer> seconds, List<String> aspectRatios, Set<GenerationMode> modes, String reason)
       implements RouteRule {
+    /**
+     * A rule as given; {@code resolution} and {@code reason} must not be null, and a null set or list
+     * becomes empty (no restriction).
+     */
     public AtResolution {
       Objects.requireNonNull(resolution, "resolution == null");
       seconds = Collections.unmodifiableSet(new TreeSet<>(seconds == null ? Set.of() : seconds));
@@ -46,6 +50,10 @@ public sealed interface RouteRule
    * empty list means the mode takes no aspect ratio at all.
    */
   record RatiosInMode(GenerationMode mode, List<String> aspectRatios, String reason) implements RouteRule {
+    /**
+     * A rule as given; {@code mode} and {@code reason} must not be null, and a null {@code aspectRatios}
+     * becomes empty (no aspect ratio is taken in the mode).
+     */
     public RatiosInMode {
       Objects.requireNonNull(mode, "mode == null");
       aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
@@ -55,6 +63,7 @@ public sealed interface RouteRule
 
   /** In one mode the provider ignores a given aspect ratio; giving one draws a warning. */
   record RatioIgnoredInMode(GenerationMode mode, String reason) implements RouteRule {
+    /** A rule as given; neither {@code mode} nor {@code reason} may be null. */
     public RatioIgnoredInMode {
       Objects.requireNonNull(mode, "mode == null");
       Objects.requireNonNull(reason, "reason == null");
@@ -68,6 +77,10 @@ public sealed interface RouteRule
    */
   record WhenParam(String param, Set<GenerationMode> modes, List<String> resolutions, String reason)
       implements RouteRule {
+    /**
+     * A rule as given; {@code param} and {@code reason} must not be null, and a null set or list becomes
+     * empty (no restriction).
+     */
     public WhenParam {
       Objects.requireNonNull(param, "param == null");
       modes = modes == null || modes.isEmpty()
@@ -83,6 +96,11 @@ public sealed interface RouteRule
    * (text-to-video always needs a prompt, with or without this rule).
    */
   record PromptRequiredIn(Set<GenerationMode> modes, String reason) implements RouteRule {
+    /**
+     * A rule as given; {@code modes} and {@code reason} must not be null.
+     *
+     * @throws IllegalArgumentException if {@code modes} is empty
+     */
     public PromptRequiredIn {
       if (Objects.requireNonNull(modes, "modes == null").isEmpty()) {
         throw new IllegalArgumentException("name at least one mode that needs a prompt");

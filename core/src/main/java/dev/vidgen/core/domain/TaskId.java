@@ -4,6 +4,11 @@ import java.util.Objects;
 
 /** The provider's opaque id for a created task; once a provider returns one, it is never lost. */
 public record TaskId(String value) {
+  /**
+   * A task id as given; {@code value} must not be null.
+   *
+   * @throws IllegalArgumentException if {@code value} is blank
+   */
   public TaskId {
     Objects.requireNonNull(value, "value == null");
     if (value.isBlank()) {

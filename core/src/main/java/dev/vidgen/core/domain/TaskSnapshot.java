@@ -21,6 +21,10 @@ public record TaskSnapshot(
     VideoAsset video,
     TaskFailure failure) {
 
+  /**
+   * A snapshot as given; {@code taskId} and {@code status} must not be null, a {@code progress} outside
+   * 0–100 is clamped into it, and a null {@code rawStatus} becomes the status's id.
+   */
   public TaskSnapshot {
     Objects.requireNonNull(taskId, "taskId == null");
     Objects.requireNonNull(status, "status == null");

@@ -9,9 +9,15 @@ import java.util.Optional;
  * A finished video at the provider: where to fetch it, its format and when the link expires
  * (providers keep results for a limited time).
  *
+ * @param url where to fetch the video
+ * @param format the file format, such as {@code mp4} (the default)
  * @param expiresAt null when the provider did not say
  */
 public record VideoAsset(URI url, String format, Instant expiresAt) {
+  /**
+   * An asset as given; {@code url} must not be null, and a null or blank {@code format} becomes
+   * {@code mp4}.
+   */
   public VideoAsset {
     Objects.requireNonNull(url, "url == null");
     format = format == null || format.isBlank() ? "mp4" : format;

@@ -36,6 +36,10 @@ public record VideoJob(
     String resolution,
     Map<String, Object> params) {
 
+  /**
+   * A job as given; {@code model} must not be null, the lists are copied (null becomes empty) and
+   * {@code params} is copied in order, with no null key or value allowed.
+   */
   public VideoJob {
     Objects.requireNonNull(model, "model == null");
     images = List.copyOf(images == null ? List.of() : images);
@@ -133,6 +137,7 @@ public record VideoJob(
       this.params.putAll(job.params);
     }
 
+    /** The model to send the job to, by route id or alias; must not be null. */
     public Builder model(String model) {
       this.model = Objects.requireNonNull(model, "model == null");
       return this;
@@ -144,6 +149,7 @@ public record VideoJob(
       return this;
     }
 
+    /** The text prompt; null (the default) for none. */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
@@ -155,11 +161,13 @@ public record VideoJob(
       return this;
     }
 
+    /** Adds an image, which must not be null. */
     public Builder image(ImageInput image) {
       images.add(Objects.requireNonNull(image, "image == null"));
       return this;
     }
 
+    /** Adds a local image file, uploaded before the job is created; must not be null. */
     public Builder image(Path localFile) {
       images.add(ImageInput.file(localFile));
       return this;
@@ -172,6 +180,10 @@ public record VideoJob(
       return this;
     }
 
+    /**
+     * Adds an input video by URL, for edits and video references; a {@code file:} URI is a local file,
+     * uploaded before the job is created.
+     */
     public Builder video(URI url) {
       videos.add(Objects.requireNonNull(url, "url == null"));
       return this;
@@ -208,11 +220,13 @@ public record VideoJob(
       return this;
     }
 
+    /** The aspect ratio, such as {@code 16:9}; null (the default) for the route's default. */
     public Builder aspectRatio(String aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
     }
 
+    /** The resolution, such as {@code 720p}; null (the default) for the route's default. */
     public Builder resolution(String resolution) {
       this.resolution = resolution;
       return this;
@@ -224,11 +238,13 @@ public record VideoJob(
       return this;
     }
 
+    /** Adds every entry of {@code params} as {@link #param(String, Object)} does; no key or value may be null. */
     public Builder params(Map<String, ?> params) {
       params.forEach(this::param);
       return this;
     }
 
+    /** The job; only nulls are checked here, the route's rules by validation. */
     public VideoJob build() {
       return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
     }

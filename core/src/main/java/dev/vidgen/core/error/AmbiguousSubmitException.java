@@ -13,6 +13,10 @@ public final class AmbiguousSubmitException extends ProviderException {
 
   private final String clientReference;
 
+  /**
+   * A create left unanswered, for {@code details}; {@code clientReference} is the one sent, or null
+   * when the create carried none, and {@code cause} may be null.
+   */
   public AmbiguousSubmitException(ProviderErrorDetails details, String clientReference, Throwable cause) {
     super(details, cause);
     this.clientReference = clientReference;

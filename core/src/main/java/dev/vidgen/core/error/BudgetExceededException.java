@@ -10,12 +10,14 @@ public final class BudgetExceededException extends VidgenException {
   private final transient PriceQuote quote;
   private final BigDecimal remainingCredits;
 
+  /** A refusal of the job priced by {@code quote}, with {@code remainingCredits} left in the budget. */
   public BudgetExceededException(PriceQuote quote, BigDecimal remainingCredits) {
     super(describe(quote, remainingCredits));
     this.quote = quote;
     this.remainingCredits = remainingCredits;
   }
 
+  /** The job's price, which may be unknown; null after deserialization (it is not serialized). */
   public PriceQuote quote() {
     return quote;
   }

@@ -14,6 +14,7 @@ public final class DownloadFailedException extends VidgenException {
   private final TaskId taskId;
   private final transient Path target;
 
+  /** A failed save of task {@code taskId}'s video to {@code target}, for {@code reason}; {@code cause} may be null. */
   public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
     super("could not save the video of task " + taskId + " to " + target + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
@@ -21,6 +22,7 @@ public final class DownloadFailedException extends VidgenException {
     this.target = target;
   }
 
+  /** The task whose video could not be saved. */
   public TaskId taskId() {
     return taskId;
   }

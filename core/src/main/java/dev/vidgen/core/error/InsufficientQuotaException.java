@@ -6,6 +6,7 @@ import dev.vidgen.core.policy.FailureKind;
 public final class InsufficientQuotaException extends NonRetriableProviderException {
   private static final long serialVersionUID = 1L;
 
+  /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   public InsufficientQuotaException(ProviderErrorDetails details, Throwable cause) {
     super(details, cause);
   }

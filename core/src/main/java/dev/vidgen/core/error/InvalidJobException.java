@@ -11,6 +11,7 @@ public final class InvalidJobException extends VidgenException {
 
   private final transient ValidationReport report;
 
+  /** An error for the errors in {@code report}, which the message lists. */
   public InvalidJobException(ValidationReport report) {
     super(describe(report));
     this.report = report;

@@ -7,6 +7,7 @@ package dev.vidgen.core.error;
 public final class ProviderConfigurationException extends VidgenException {
   private static final long serialVersionUID = 1L;
 
+  /** An error saying what is wrong in {@code message}; a link to {@code docs/errors.md} is appended. */
   public ProviderConfigurationException(String message) {
     super(message + " (see docs/errors.md#provider-configuration)");
   }

@@ -29,6 +29,10 @@ public record ProviderErrorDetails(
     Map<String, String> rateLimit,
     TaskId taskId) {
 
+  /**
+   * Details as given, except that a null {@code message} becomes empty and {@code rateLimit} is copied,
+   * sorted by name (null becomes empty); {@code providerId} must not be null.
+   */
   public ProviderErrorDetails {
     Objects.requireNonNull(providerId, "providerId == null");
     message = message == null ? "" : message;
@@ -40,22 +44,27 @@ public record ProviderErrorDetails(
     return new ProviderErrorDetails(providerId, httpStatus, code, message, null, null, Map.of(), null);
   }
 
+  /** These details, naming the task {@code taskId}. */
   public ProviderErrorDetails withTaskId(TaskId taskId) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
   }
 
+  /** These details with the request id {@code requestId}, which may be null. */
   public ProviderErrorDetails withRequestId(String requestId) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
   }
 
+  /** These details with the server's {@code Retry-After}, which may be null. */
   public ProviderErrorDetails withRetryAfter(Duration retryAfter) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
   }
 
+  /** These details with the rate-limit headers {@code rateLimit}; null means none. */
   public ProviderErrorDetails withRateLimit(Map<String, String> rateLimit) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, requestId, retryAfter, rateLimit, taskId);
   }
 
+  /** The server's {@code Retry-After}, when it sent one. */
   public Optional<Duration> retryAfterHint() {
     return Optional.ofNullable(retryAfter);
   }

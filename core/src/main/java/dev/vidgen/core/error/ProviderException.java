@@ -15,6 +15,7 @@ public abstract class ProviderException extends VidgenException {
 
   private final transient ProviderErrorDetails details;
 
+  /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   protected ProviderException(ProviderErrorDetails details, Throwable cause) {
     super(details.describe(), cause);
     this.details = details;
@@ -43,6 +44,7 @@ public abstract class ProviderException extends VidgenException {
     return details;
   }
 
+  /** The id of the provider that failed, such as {@code mock}. */
   public String providerId() {
     return details.providerId();
   }
@@ -57,14 +59,17 @@ public abstract class ProviderException extends VidgenException {
     return Optional.ofNullable(details.code());
   }
 
+  /** The request id from the response's headers, when the server sent one. */
   public Optional<String> requestId() {
     return Optional.ofNullable(details.requestId());
   }
 
+  /** The server's {@code Retry-After}, when it sent one. */
   public Optional<Duration> retryAfter() {
     return details.retryAfterHint();
   }
 
+  /** The task concerned, once one exists; empty for a failure before the create was answered. */
   public Optional<TaskId> taskId() {
     return Optional.ofNullable(details.taskId());
   }

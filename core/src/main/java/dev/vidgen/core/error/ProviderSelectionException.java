@@ -11,6 +11,7 @@ public final class ProviderSelectionException extends VidgenException {
 
   private final List<String> availableIds;
 
+  /** An error saying why in {@code message}, listing {@code availableIds}; {@code cause} may be null. */
   public ProviderSelectionException(String message, List<String> availableIds, Throwable cause) {
     super(message + " (see docs/errors.md#provider-selection)", cause);
     this.availableIds = List.copyOf(availableIds);

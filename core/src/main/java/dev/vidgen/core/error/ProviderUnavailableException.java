@@ -11,6 +11,12 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
 
   private final FailureKind kind;
 
+  /**
+   * An error of {@code kind} for {@code details}, as the provider's answer gave them; {@code cause} may be null.
+   *
+   * @throws IllegalArgumentException if {@code kind} is not {@code UNAVAILABLE}, {@code CONNECT_FAILED} or
+   *     {@code NO_RESPONSE}
+   */
   public ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause) {
     super(details, cause);
     if (kind != FailureKind.UNAVAILABLE && kind != FailureKind.CONNECT_FAILED && kind != FailureKind.NO_RESPONSE) {

@@ -15,6 +15,7 @@ public final class ResultExpiredException extends VidgenException {
   private final TaskId taskId;
   private final transient VideoAsset asset;
 
+  /** The expiry of {@code asset}, the video of task {@code taskId}, as seen at {@code now}. */
   public ResultExpiredException(TaskId taskId, VideoAsset asset, Instant now) {
     super("the video of task " + taskId + " expired at " + asset.expiresAt() + " (it is now " + now
         + "); it can no longer be downloaded, generate it again (see docs/errors.md#result-expired)");
@@ -22,6 +23,7 @@ public final class ResultExpiredException extends VidgenException {
     this.asset = asset;
   }
 
+  /** The task whose video expired; generate it again. */
   public TaskId taskId() {
     return taskId;
   }

@@ -27,6 +27,7 @@ public final class ResultUnavailableException extends VidgenException {
     this.httpStatus = cause == null ? 0 : cause.httpStatus();
   }
 
+  /** The task whose video link failed; it still exists, so reading its status gives a fresh link. */
   public TaskId taskId() {
     return taskId;
   }

@@ -6,6 +6,7 @@ import dev.vidgen.core.policy.FailureKind;
 public final class ServerErrorException extends RetriableProviderException {
   private static final long serialVersionUID = 1L;
 
+  /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   public ServerErrorException(ProviderErrorDetails details, Throwable cause) {
     super(details, cause);
   }

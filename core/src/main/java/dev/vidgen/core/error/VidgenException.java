@@ -7,10 +7,12 @@ package dev.vidgen.core.error;
 public abstract class VidgenException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with {@code message} and {@code cause}, which may be null. */
   protected VidgenException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /** An error with {@code message} and no cause. */
   protected VidgenException(String message) {
     super(message);
   }

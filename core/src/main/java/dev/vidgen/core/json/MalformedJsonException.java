@@ -4,6 +4,7 @@ package dev.vidgen.core.json;
 public final class MalformedJsonException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** An error whose {@code message} says where the JSON text breaks. */
   public MalformedJsonException(String message) {
     super(message);
   }

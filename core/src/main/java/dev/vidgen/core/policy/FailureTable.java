@@ -86,6 +86,7 @@ public final class FailureTable {
   /**
    * One row of the table.
    *
+   * @param failure the case this row is for
    * @param retry how the client retries the call
    * @param create what a create that failed this way leads to
    * @param jobBeforeTask what a batch does with the job while no task exists (upload, create)
@@ -98,6 +99,7 @@ public final class FailureTable {
   public record Row(
       FailureCase failure, Retry retry, CreateStep create, JobStep jobBeforeTask, JobStep jobOnceTask,
       boolean stopsRun, int exitCode) {
+    /** A row as given; {@code failure}, {@code retry}, {@code create} and both job steps must not be null. */
     public Row {
       Objects.requireNonNull(failure, "failure == null");
       Objects.requireNonNull(retry, "retry == null");

@@ -9,6 +9,12 @@ package dev.vidgen.core.policy;
  */
 public record RateLimit(double perSecond, double burst) {
 
+  /**
+   * A rate of {@code perSecond} tokens a second with room for {@code burst} tokens.
+   *
+   * @throws IllegalArgumentException if {@code perSecond} is not positive and finite, or {@code burst} is
+   *     below 1 or infinite
+   */
   public RateLimit {
     if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("perSecond must be positive: " + perSecond);

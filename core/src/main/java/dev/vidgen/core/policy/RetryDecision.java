@@ -11,6 +11,7 @@ public sealed interface RetryDecision {
 
   /** Try again after {@code delay}. */
   record Retry(Duration delay, String reason) implements RetryDecision {
+    /** A retry after {@code delay}, for {@code reason}; neither may be null. */
     public Retry {
       Objects.requireNonNull(delay, "delay == null");
       Objects.requireNonNull(reason, "reason == null");
@@ -19,6 +20,7 @@ public sealed interface RetryDecision {
 
   /** Stop and report the failure. */
   record GiveUp(String reason) implements RetryDecision {
+    /** A stop, for {@code reason}, which must not be null. */
     public GiveUp {
       Objects.requireNonNull(reason, "reason == null");
     }
@@ -29,6 +31,7 @@ public sealed interface RetryDecision {
    * reference where the route takes one; otherwise report it, never send it again blindly.
    */
   record Ambiguous(String reason) implements RetryDecision {
+    /** An unanswered create, for {@code reason}, which must not be null. */
     public Ambiguous {
       Objects.requireNonNull(reason, "reason == null");
     }

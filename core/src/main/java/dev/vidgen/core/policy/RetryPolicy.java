@@ -234,6 +234,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** A policy with these settings; any not set keep their defaults. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

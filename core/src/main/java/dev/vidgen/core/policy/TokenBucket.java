@@ -86,6 +86,7 @@ public final class TokenBucket {
     return limit.perSecond() * factor;
   }
 
+  /** The limit this bucket keeps to at full rate; {@link #rate()} is the rate in force. */
   public RateLimit limit() {
     return limit;
   }

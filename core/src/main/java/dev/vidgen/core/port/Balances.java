@@ -10,6 +10,11 @@ import java.util.Optional;
  * @param account the account's balance, or null when the provider reports only the key's
  */
 public record Balances(Balance key, Balance account) {
+  /**
+   * Balances as given; either may be null, but not both.
+   *
+   * @throws IllegalArgumentException if {@code key} and {@code account} are both null
+   */
   public Balances {
     if (key == null && account == null) {
       throw new IllegalArgumentException("a balance of the key or the account is needed");

@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * A validated follow-on job ready to create: extend or remix the video of {@code source}.
  *
+ * @param kind whether the earlier video is extended or remixed
+ * @param source the task whose video the job starts from
  * @param model the route id sent as {@code model}
  * @param prompt the prompt, or null where the route takes none
  * @param size the {@code size} value, or null
@@ -17,6 +19,10 @@ import java.util.Objects;
  */
 public record FollowOnRequest(
     FollowOnKind kind, TaskId source, String model, String prompt, String size, Map<String, Object> params) {
+  /**
+   * A request as given; {@code kind}, {@code source} and {@code model} must not be null, and
+   * {@code params} is copied in order (null becomes empty).
+   */
   public FollowOnRequest {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(source, "source == null");

@@ -31,6 +31,7 @@ public final class ProviderConfig {
     return new ProviderConfig(Map.of(), null);
   }
 
+  /** A builder with no settings and no key. */
   public static Builder builder() {
     return new Builder();
   }
@@ -100,25 +101,34 @@ public final class ProviderConfig {
 
     private Builder() {}
 
+    /** Sets the setting {@code name} to {@code value}, replacing an earlier value; neither may be null. */
     public Builder set(String name, String value) {
       settings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
+    /** Sets {@link #BASE_URL}, where the provider sends its requests; the provider's default when not set. */
     public Builder baseUrl(String baseUrl) {
       return set(BASE_URL, baseUrl);
     }
 
+    /** The API key the provider sends; null (the default) for none. */
     public Builder apiKey(ApiKey apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
+    /**
+     * The API key as text, stripped of surrounding spaces; null (the default) for none.
+     *
+     * @throws IllegalArgumentException if {@code apiKey} is blank
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
       return this;
     }
 
+    /** A configuration with these settings and this key. */
     public ProviderConfig build() {
       return new ProviderConfig(settings, apiKey);
     }

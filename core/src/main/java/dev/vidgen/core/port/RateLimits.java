@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record RateLimits(RateLimit submit, RateLimit query, Signals signals) {
 
+  /** Limits as given; none of the three may be null. */
   public RateLimits {
     Objects.requireNonNull(submit, "submit == null");
     Objects.requireNonNull(query, "query == null");
@@ -49,6 +50,7 @@ public record RateLimits(RateLimit submit, RateLimit query, Signals signals) {
    * (empty: a short default pause), and slow it down.
    */
   public record Throttle(Bucket bucket, Optional<Duration> pause) {
+    /** A throttle as given; neither may be null (use an empty {@code pause} for the default pause). */
     public Throttle {
       Objects.requireNonNull(bucket, "bucket == null");
       Objects.requireNonNull(pause, "pause == null");

@@ -8,6 +8,10 @@ import java.util.Objects;
  * method, URL, headers (the key masked) and JSON body. Nothing is sent to make it.
  */
 public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
+  /**
+   * A preview as given; {@code method} and {@code url} must not be null, null {@code headers}
+   * become an empty map and a null {@code body} the empty string.
+   */
   public RequestPreview {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(url, "url == null");

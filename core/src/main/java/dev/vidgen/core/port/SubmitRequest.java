@@ -12,9 +12,15 @@ import java.util.Optional;
  * create (sent only where {@link VideoProvider#takesClientReference} says the route takes one).
  *
  * @param job the job, mode resolved, images all {@link ImageInput.Remote}
+ * @param route the route the job resolves to
  * @param clientReference null when the route takes none
  */
 public record SubmitRequest(VideoJob job, ModelRoute route, String clientReference) {
+  /**
+   * A request as given; {@code job} and {@code route} must not be null.
+   *
+   * @throws IllegalArgumentException if the job still has local images or videos (upload them first)
+   */
   public SubmitRequest {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(route, "route == null");
@@ -26,6 +32,7 @@ public record SubmitRequest(VideoJob job, ModelRoute route, String clientReferen
     }
   }
 
+  /** The client reference to send with the create; empty when the route takes none. */
   public Optional<String> reference() {
     return Optional.ofNullable(clientReference);
   }

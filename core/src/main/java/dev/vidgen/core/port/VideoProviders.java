@@ -94,9 +94,11 @@ public final class VideoProviders {
   /**
    * A provider id and how it was chosen.
    *
+   * @param id the provider's id, such as {@code mock}
    * @param source such as {@code --provider}, or "named by the environment variable VIDGEN_PROVIDER"
    */
   public record Choice(String id, String source) {
+    /** A choice as given; neither may be null. */
     public Choice {
       Objects.requireNonNull(id, "id == null");
       Objects.requireNonNull(source, "source == null");

@@ -54,6 +54,7 @@ public final class Budget {
     return Optional.ofNullable(remainingCredits);
   }
 
+  /** Whether this budget has no limit, so every quote fits, even an unknown one. */
   public boolean isUnlimited() {
     return remainingCredits == null;
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
  * What one job will cost, in credits and US dollars (1 USD = 200 credits), or unknown when the
  * route has no documented price. An unknown quote is never zero.
  *
+ * @param model the model (route id) priced
  * @param credits null when unknown
  * @param usd null when unknown
  * @param basis how the price was found, such as "per request, 10 s" or why it is unknown
@@ -16,6 +17,11 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
   /** Credits per US dollar. */
   public static final BigDecimal CREDITS_PER_USD = BigDecimal.valueOf(200);
 
+  /**
+   * A quote as given; {@code model} and {@code basis} must not be null.
+   *
+   * @throws IllegalArgumentException if one of {@code credits} and {@code usd} is null and the other is not
+   */
   public PriceQuote {
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(basis, "basis == null");
@@ -47,6 +53,7 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
     return new PriceQuote(model, null, null, reason);
   }
 
+  /** Whether the price is known; when it is not, {@code credits} and {@code usd} are null. */
   public boolean isKnown() {
     return credits != null;
   }

@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param unknown how many quotes were unknown
  */
 public record QuoteTotal(BigDecimal credits, BigDecimal usd, int known, int unknown) {
+  /**
+   * A total as given; {@code credits} and {@code usd} must not be null.
+   *
+   * @throws IllegalArgumentException if {@code known} or {@code unknown} is negative
+   */
   public QuoteTotal {
     Objects.requireNonNull(credits, "credits == null");
     Objects.requireNonNull(usd, "usd == null");

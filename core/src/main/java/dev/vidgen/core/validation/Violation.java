@@ -19,10 +19,13 @@ public record Violation(
 
   /** Whether a violation blocks the job. */
   public enum Severity {
+    /** Blocks the job: it is not sent. */
     ERROR,
+    /** Worth knowing, but the job may still be sent. */
     WARNING
   }
 
+  /** A violation as given; {@code severity}, {@code field}, {@code code} and {@code message} must not be null. */
   public Violation {
     Objects.requireNonNull(severity, "severity == null");
     Objects.requireNonNull(field, "field == null");
@@ -40,6 +43,7 @@ public record Violation(
     return new Violation(Severity.WARNING, field, code, given, allowed, message);
   }
 
+  /** Whether this violation blocks the job. */
   public boolean isError() {
     return severity == Severity.ERROR;
   }

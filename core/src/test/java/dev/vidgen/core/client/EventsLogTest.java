@@ -42,4 +42,22 @@ class EventsLogTest {
         .contains("polled task task-1: completed")
         .contains("downloaded the video of task task-1 to ");
   }
+
+  @Test
+  void logsWhyAFailedCallIsNotRetried() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    try (ClientFixture fixture = new ClientFixture()) {
+      fixture.provider.statusAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(300)));
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      CompletableFuture<TaskSnapshot> read = fixture.client.statusAsync(fixture.handle("task-1"));
+      fixture.advance(Duration.ZERO);
+      assertThat(read).isCompletedExceptionally();
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("not retrying READ of task task-1: ")
+        .contains("300 s");
+  }
 }

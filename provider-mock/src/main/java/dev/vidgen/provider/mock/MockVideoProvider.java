@@ -88,6 +88,7 @@ public final class MockVideoProvider implements VideoProvider {
     return builder().build();
   }
 
+  /** A builder with every default: system clock, 3 s tasks, unlimited credits. */
   public static Builder builder() {
     return new Builder();
   }
@@ -501,6 +502,7 @@ public final class MockVideoProvider implements VideoProvider {
       return this;
     }
 
+    /** The mock, with these settings. */
     public MockVideoProvider build() {
       return new MockVideoProvider(this);
     }

@@ -106,8 +106,8 @@ public final class ToApisConfig {
   /**
    * The configuration a generic {@link ProviderConfig} describes: its key, and the settings
    * {@code base_url}, {@code timeout.connect}, {@code timeout.read}, {@code timeout.write},
-   * {@code timeout.call}, {@code max_requests} and {@code rate_tier}. Settings of other providers (a prefix such as
-   * {@code mock.}) are ignored.
+   * {@code timeout.call}, {@code max_requests}, {@code max_answer_size} and {@code rate_tier}. Settings of other
+   * providers (a prefix such as {@code mock.}) are ignored.
    *
    * @throws ProviderConfigurationException for an unknown setting, a bad value, no key, or an
    *     unsafe base URL
@@ -174,6 +174,7 @@ public final class ToApisConfig {
     return apiKey;
   }
 
+  /** The longest wait to open a connection; 10 s by default. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -314,6 +315,7 @@ public final class ToApisConfig {
       return apiKey(apiKey == null ? null : ApiKey.of(apiKey));
     }
 
+    /** The API key; without one (null), {@value ToApisConfig#API_KEY_ENV} is read when the configuration is built. */
     public Builder apiKey(ApiKey apiKey) {
       this.apiKey = apiKey;
       return this;
@@ -325,21 +327,42 @@ public final class ToApisConfig {
       return this;
     }
 
+    /**
+     * The longest wait to open a connection; 10 s by default, zero for none.
+     *
+     * @throws ProviderConfigurationException if {@code timeout} is negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = requireTimeout(CONNECT_TIMEOUT, timeout);
       return this;
     }
 
+    /**
+     * The longest silence while reading an answer; where it applies, and the defaults when it is not set,
+     * are as {@link ToApisConfig#READ_TIMEOUT} says.
+     *
+     * @throws ProviderConfigurationException if {@code timeout} is negative
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = requireTimeout(READ_TIMEOUT, timeout);
       return this;
     }
 
+    /**
+     * The longest stall while sending a request; applies, and defaults, as the read timeout does.
+     *
+     * @throws ProviderConfigurationException if {@code timeout} is negative
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = requireTimeout(WRITE_TIMEOUT, timeout);
       return this;
     }
 
+    /**
+     * The limit for one whole API call, uploads and downloads excepted; 120 s by default, zero for none.
+     *
+     * @throws ProviderConfigurationException if {@code timeout} is negative
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = requireTimeout(CALL_TIMEOUT, timeout);
       return this;
@@ -374,6 +397,7 @@ public final class ToApisConfig {
       return this;
     }
 
+    /** The clock used to read {@code Retry-After} dates; the system clock (UTC) by default. Must not be null. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -263,6 +263,7 @@ public final class ToApisWebhooks {
   /**
    * A webhook event.
    *
+   * @param id the event's id, as the body gives it
    * @param type {@code generation.completed}, {@code generation.failed} or {@code endpoint.test}
    * @param task the task as polling would report it; null for events about no task
    * @param clientReference the {@code client_business_id} of the task, or null
@@ -287,6 +288,10 @@ public final class ToApisWebhooks {
       this.verification = verification;
     }
 
+    /**
+     * The failed verification: its outcome, the delivery id and why; null after deserialization (it is
+     * not serialized).
+     */
     public Verification verification() {
       return verification;
     }
@@ -343,6 +348,7 @@ public final class ToApisWebhooks {
       return this;
     }
 
+    /** The verifier, with these secrets and settings. */
     public ToApisWebhooks build() {
       return new ToApisWebhooks(this);
     }

@@ -1,0 +1,99 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C (here a SIGTERM, which runs the same shutdown hooks) while a create is on its way: the
+ * task it makes is paid for, so the command waits a moment for the answer and keeps the task id
+ * instead of leaving the job unknown. Real processes: a shutdown hook runs only in a JVM that ends.
+ */
+class InterruptedCreateTest {
+  @TempDir Path dir;
+  @TempDir Path home;
+  private final FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().start();
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  /** Waits until the fake received {@code count} creates; says what the command printed when it did not. */
+  private void awaitCreates(int count, Path err) throws Exception {
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == count);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(fake.creates().size() + " of " + count + " creates arrived; the command said:\n"
+          + Files.readString(err, StandardCharsets.UTF_8), e);
+    }
+  }
+
+  private CliRun cli() {
+    return CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("VIDGEN_HOME", home.toString());
+  }
+
+  @Test
+  void generateStoppedWhileItsCreateIsOnItsWayKeepsTheTaskThatAnswersAfterwards() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process process = cli().startProcess(out, err, List.of("generate", "--image", "https://img.example/a.png",
+        "--prompt", "a slow create", "--base-url", fake.baseUrl()));
+    try {
+      awaitCreates(1, err);
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+
+    String taskId = fake.creates().get(0).taskId();
+    String said = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(said).contains("waiting up to 15 s for its answer so that a paid task id is not lost")
+        .contains("interrupted; task " + taskId + " goes on running on the provider");
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("the history keeps the paid task, not an unknown job").contains(taskId)
+        .doesNotContain("\"status\":\"unknown\"");
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  void aBatchStoppedWhileCreatesAreOnTheirWayJournalsTheirTasksAndTheNextRunFollowsThem() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)), 2);
+    Path jobs = dir.resolve("jobs.jsonl");
+    Files.write(jobs, List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"], \"seconds\": 10}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"], \"seconds\": 10}"));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process process = cli().startProcess(out, err, List.of("batch", jobs.toString(), "--base-url", fake.baseUrl()));
+    try {
+      awaitCreates(2, err);
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+
+    assertThat(Files.readString(err, StandardCharsets.UTF_8))
+        .contains("interrupted with 2 creates on the way; waiting up to 15 s for their answers")
+        .contains("of the 2 creates on the way, 2 answered and are in the journal, 0 did not");
+    CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+        "--json");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(fake.creates()).as("the next run followed both tasks; it paid for none again").hasSize(2);
+  }
+}
