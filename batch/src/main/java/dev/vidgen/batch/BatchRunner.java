@@ -106,6 +106,15 @@ public final class BatchRunner {
   }
 
   /**
+   * Lets no more creates go out (the process is stopping): a job not sent yet stays pending for
+   * the next run. Returns how many creates are on their way now; call {@link
+   * #awaitCreatesAnswered} to give them time to answer.
+   */
+  public int stopSending() {
+    return creates.close();
+  }
+
+  /**
    * Waits up to {@code max} for the creates on their way to answer and their answers to reach the
    * journal, such as when the process is stopping; whether none is left on its way.
    */

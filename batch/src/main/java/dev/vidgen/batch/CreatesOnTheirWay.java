@@ -3,21 +3,38 @@ package dev.vidgen.batch;
 import java.time.Duration;
 
 /**
- * How many creates of a runner went out and have no answer in the journal yet, so that a Ctrl-C can
- * give them a moment to answer: a task id that reaches the journal is followed by the next run
- * instead of being reported unknown (and perhaps paid for again). Thread-safe.
+ * The creates of a runner that went out and have no answer in the journal yet, so that a Ctrl-C can
+ * stop new ones and give these a moment to answer: a task id that reaches the journal is followed
+ * by the next run instead of being reported unknown (and perhaps paid for again). Thread-safe.
  */
 final class CreatesOnTheirWay {
   private int count;
+  private boolean closed;
 
-  synchronized void started() {
+  /** Counts a create about to go out; false, and nothing counted, once no more may go out. */
+  synchronized boolean start() {
+    if (closed) {
+      return false;
+    }
     count++;
+    return true;
   }
 
-  /** A create's answer (a task, or a failure) is in the journal. */
+  /** A create's answer (a task, or a failure) is in the journal, or the create never went out. */
   synchronized void settled() {
     count--;
     notifyAll();
+  }
+
+  /** Whether no more creates may go out. */
+  synchronized boolean closed() {
+    return closed;
+  }
+
+  /** Lets no more creates go out; how many are on their way now. */
+  synchronized int close() {
+    closed = true;
+    return count;
   }
 
   synchronized int count() {

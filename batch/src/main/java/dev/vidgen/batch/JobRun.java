@@ -56,6 +56,8 @@ final class JobRun {
   /** Where the job got to and, when it was held, why. */
   record Outcome(Kind kind, Entry entry, String problem) {}
 
+  private static final String NOT_SENT_STOPPING = "not sent: the process is stopping; the next run sends it";
+
   private final RunContext ctx;
   private final PlannedJob planned;
   private final CompletableFuture<Outcome> result = new CompletableFuture<>();
@@ -91,6 +93,10 @@ final class JobRun {
       hold("not sent: the run stopped (" + ctx.stopCause().getMessage() + ")");
       return;
     }
+    if (ctx.creates.closed()) {
+      hold(NOT_SENT_STOPPING);
+      return;
+    }
     ctx.backend.upload(planned.job()).whenComplete(safely((uploaded, failure) -> {
       if (failure != null) {
         uploadFailed(unwrap(failure));
@@ -114,9 +120,24 @@ final class JobRun {
         .map(ctx.backend::takesClientReference).orElse(false);
     String reference = !takesReference ? null
         : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
-    write(b -> b.state(SUBMITTING).attempts(entry.attempts() + 1).clientReference(reference).reason(null, null), () -> {
-      CompletableFuture<JobHandle> create = ctx.backend.submit(uploaded, reference);
-      ctx.creates.started();
+    if (ctx.creates.closed()) {
+      hold(NOT_SENT_STOPPING);
+      return;
+    }
+    int attempts = entry.attempts();
+    write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).reason(null, null), () -> {
+      if (!ctx.creates.start()) {
+        // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
+        write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+        return;
+      }
+      CompletableFuture<JobHandle> create;
+      try {
+        create = ctx.backend.submit(uploaded, reference);
+      } catch (RuntimeException e) {
+        ctx.creates.settled();
+        throw e;
+      }
       create.whenComplete(safely((handle, failure) -> {
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
         answerToWrite = true;
@@ -201,10 +222,11 @@ final class JobRun {
     if (said.endsWith(".")) {
       said = said.substring(0, said.length() - 1);
     }
-    java.time.Instant from = entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt();
-    String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out between "
-        + from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " and "
-        + ctx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
+    java.time.Instant from = (entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt())
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant to = ctx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out "
+        + (from.equals(to) ? "at " + from : "between " + from + " and " + to) + " (UTC)";
     return entry.clientReference() != null ? said + when + "."
         : said + when + ": look for a task of that time on the provider's dashboard, and run again with"
             + " --resubmit-unknown only if there is none.";
@@ -324,7 +346,16 @@ final class JobRun {
   private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
     boolean settles = answerToWrite;
     answerToWrite = false;
-    ctx.journal.move(entry, change).whenComplete(safely((stored, failure) -> {
+    CompletableFuture<Entry> moved;
+    try {
+      moved = ctx.journal.move(entry, change);
+    } catch (RuntimeException e) {
+      if (settles) {
+        ctx.creates.settled();
+      }
+      throw e;
+    }
+    moved.whenComplete(safely((stored, failure) -> {
       if (settles) {
         ctx.creates.settled();
       }

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
@@ -18,7 +19,7 @@ final class BalanceCommand extends ClientCommand {
   int run(Session session, Output output) {
     Balances balances;
     try {
-      balances = session.onlineClient().balances();
+      balances = read(session, output);
     } catch (UnsupportedOperationException e) {
       throw new CliException(ExitCodes.OTHER, "unsupported", e.getMessage(), "use --provider toapis for a real balance");
     }
@@ -34,17 +35,44 @@ final class BalanceCommand extends ClientCommand {
     json.put("key", balanceJson(balances.key()));
     json.put("account", balanceJson(balances.account()));
     output.object(json);
+    // The key and the account apart only when they differ: a key without a quota of its own reads as the account.
+    boolean both = balances.key() != null && balances.account() != null && !balances.key().equals(balances.account());
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("remaining", remaining == null ? "unlimited"
         : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")"
-            + (balances.key() != null && balances.account() != null ? ", what the " + balances.limitedBy() + " has left" : ""));
+            + (both ? ", what the " + balances.limitedBy() + " has left" : ""));
     fields.put("used", main.usedCredits() == null ? null : Views.credits(main.usedCredits()));
-    if (balances.key() != null && balances.account() != null) {
+    if (both) {
       fields.put("key", left(balances.key()));
       fields.put("account", left(balances.account()));
     }
     output.fields(fields);
     return ExitCodes.DONE;
+  }
+
+  /**
+   * Both balances; when the account's is refused (401, 403 or 404) but the key's can be read, the
+   * key's, with a note.
+   */
+  private static Balances read(Session session, Output output) {
+    try {
+      return session.onlineClient().balances();
+    } catch (ProviderException both) {
+      // Only a refusal of the account's balance itself (401, 403, 404) leaves the key's worth showing;
+      // a redirect, an outage or a bad answer is the command's failure.
+      int status = both.httpStatus();
+      if (status != 401 && status != 403 && status != 404) {
+        throw both;
+      }
+      Balance key;
+      try {
+        key = session.onlineClient().balance();
+      } catch (RuntimeException keyToo) {
+        throw both;
+      }
+      output.note("the account's balance could not be read (" + both.getMessage() + "); the key's is shown");
+      return new Balances(key, null);
+    }
   }
 
   private static String left(Balance balance) {

@@ -123,7 +123,7 @@ final class BatchCommand extends ClientCommand {
       String batch = batchName != null ? batchName : jobs.getFileName().toString();
       Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);
       BatchPlan plan = BatchRunner.plan(client, batch, lines, videos);
-      BatchViews views = new BatchViews(output);
+      BatchViews views = new BatchViews(output, session);
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
         return views.refuseInvalid(plan);
@@ -228,12 +228,15 @@ final class BatchCommand extends ClientCommand {
   private static java.util.Optional<BigDecimal> requireFunds(VidgenClient client, BatchPlan plan, JobStore store,
       boolean resubmitUnknown, Output output) {
     java.util.Set<String> started = new java.util.HashSet<>();
+    java.util.Set<String> savedElsewhere = plan.jobs().stream().filter(dev.vidgen.batch.PlannedJob::videoSavedElsewhere)
+        .map(dev.vidgen.batch.PlannedJob::key).collect(java.util.stream.Collectors.toSet());
     for (JobStore.Entry entry : store.entries(plan.batch())) {
       // Pending and dropped jobs (a dropped one comes back when its line does) are still to send, and so
-      // are unknown ones when they are sent again; a changed line is a job to send too.
+      // are unknown ones when they are sent again (not one whose video was saved another way); a changed line
+      // is a job to send too.
       JobStore.State state = entry.state();
       boolean toSend = state == JobStore.State.PENDING || state == JobStore.State.DROPPED
-          || resubmitUnknown && state == JobStore.State.UNKNOWN;
+          || resubmitUnknown && state == JobStore.State.UNKNOWN && !savedElsewhere.contains(entry.key());
       if (!toSend) {
         started.add(entry.key());
       }

@@ -20,8 +20,9 @@ final class BatchInterruptNotice {
   }
 
   private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
+    // No new create goes out from here: a job not sent yet stays pending for the next run.
+    int onTheirWay = runner.stopSending();
     bar.close();
-    int onTheirWay = runner.createsOnTheirWay();
     int unanswered = 0;
     if (onTheirWay > 0) {
       // Their tasks may exist and be billed: an answer in the journal is followed by the next run, not reported unknown.
@@ -29,7 +30,7 @@ final class BatchInterruptNotice {
           + " to " + UnansweredCreate.ANSWER_WAIT.toSeconds() + " s for " + (onTheirWay == 1 ? "its answer" : "their answers")
           + " so that no paid task id is lost (kill -9 stops at once)");
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
-      unanswered = runner.createsOnTheirWay();
+      unanswered = Math.min(onTheirWay, runner.createsOnTheirWay());
     }
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
@@ -50,8 +51,11 @@ final class BatchInterruptNotice {
     String counts = last == null ? "" : " with " + last.done() + " of " + last.total() + " jobs done and " + last.inFlight()
         + " in flight (a task goes on at the provider and the next run follows it; a create still without an answer"
         + " is looked up by its client reference, or reported unknown where its model takes none)";
-    String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " creates on the way, " + (onTheirWay - unanswered)
-        + " answered and " + (onTheirWay - unanswered == 1 ? "is" : "are") + " in the journal, " + unanswered + " did not";
+    int answered = onTheirWay - unanswered;
+    String waited = onTheirWay == 0 ? "" : onTheirWay == 1
+        ? "; the create on the way " + (answered == 1 ? "answered and is in the journal" : "did not answer")
+        : "; of the " + onTheirWay + " creates on the way, " + answered + " answered and "
+            + (answered == 1 ? "is" : "are") + " in the journal, " + unanswered + " did not";
     output.note("interrupted" + counts + waited + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
   }

@@ -20,6 +20,8 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
   private String lastShown;
   private long lastAt;
   private int drawnWidth;
+  /** Once closed, counts are kept but nothing is drawn: notes that follow must not land on a bar. */
+  private boolean closed;
 
   BatchProgressBar(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -29,6 +31,9 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
   @Override
   public synchronized void onProgress(BatchProgress progress) {
     last = progress;
+    if (closed) {
+      return;
+    }
     long now = System.nanoTime();
     boolean finished = progress.done() == progress.total();
     if (!finished && lastShown != null && now - lastAt < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS)) {
@@ -39,6 +44,9 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
 
   @Override
   public synchronized void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {
+    if (closed) {
+      return;
+    }
     if (terminal && drawnWidth > 0) {
       err.println();
       drawnWidth = 0;
@@ -91,6 +99,10 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (last != null && !line(last).equals(lastShown)) {
       show(last, System.nanoTime());
     }

@@ -24,10 +24,17 @@ import java.util.stream.Collectors;
 /** What {@code vidgen batch} prints: the plan and its price, refusals, and the final summary. */
 final class BatchViews {
   private final Output output;
+  /** For the commands a report prints (the provider and server options to repeat); null to print them bare. */
+  private final Session session;
   private final Map<String, Object> balances = new LinkedHashMap<>();
 
   BatchViews(Output output) {
+    this(output, null);
+  }
+
+  BatchViews(Output output, Session session) {
     this.output = output;
+    this.session = session;
   }
 
   /** The price of every model's jobs and the total, and every invalid line with its problems. */
@@ -233,7 +240,7 @@ final class BatchViews {
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
         .forEach(e -> output.line("missing  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.file()
-            + " is gone; save it again with " + SafeText.command("vidgen", "download", e.taskId(), "--out", e.file())
+            + " is gone; save it again with " + downloadCommand(e)
             + " (the provider keeps a result about 24 hours)"));
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
         + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "")
@@ -269,7 +276,7 @@ final class BatchViews {
   /** What to set right before running again, for an error that stopped the run and would stop the next one too. */
   private static String fixFirst(VidgenException stop) {
     if (stop instanceof dev.vidgen.core.error.InsufficientQuotaException) {
-      return "top up the account (vidgen balance shows what is left), then ";
+      return "top up the account or raise the key's quota (vidgen balance shows which is short), then ";
     }
     if (stop instanceof dev.vidgen.core.error.AuthenticationException) {
       return "check " + ProviderChoice.KEY_VARIABLE + ", then ";
@@ -294,6 +301,17 @@ final class BatchViews {
     boolean stillRunning = report.unfinished().stream()
         .anyMatch(e -> report.leftOver().getOrDefault(e.key(), "").contains("still running"));
     return stillRunning ? ExitCodes.DEADLINE : ExitCodes.PROVIDER_ERROR;
+  }
+
+  /** "vidgen download TASK --out FILE", with the options that reach the same provider and server. */
+  private String downloadCommand(Entry entry) {
+    if (session == null) {
+      return SafeText.command("vidgen", "download", entry.taskId(), "--out", entry.file());
+    }
+    java.util.List<String> more = new ArrayList<>(List.of("--out", entry.file()));
+    more.addAll(session.setupOptionsHere());
+    String providerId = session.choice().map(ProviderChoice::id).orElse("");
+    return Failures.taskCommand("download", entry.taskId(), providerId, session, more.toArray(String[]::new));
   }
 
   /** Whether a completed job's video is no longer where the batch saved it (moved or deleted since). */

@@ -21,8 +21,12 @@ import java.util.concurrent.CompletableFuture;
 final class UnansweredCreate {
   /** The history status of a job whose create may have made a task that vidgen never heard of. */
   static final String STATUS = HistoryEntry.UNKNOWN;
-  /** How long a Ctrl-C waits for the answer of a create on its way, whose task may exist and be billed. */
-  static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(15);
+  /**
+   * How long a Ctrl-C waits for the answer of a create on its way, whose task may exist and be
+   * billed: under the 10 s a container is given to stop before it is killed.
+   */
+  static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(8);
+  private static final java.time.Duration FIRST_WAIT = java.time.Duration.ofSeconds(1);
 
   private final Session session;
   private final String providerId;
@@ -75,15 +79,24 @@ final class UnansweredCreate {
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
     boolean onItsWay = !submitted.isDone() && session.createOnItsWay();
-    if (onItsWay) {
+    Optional<HistoryEntry> unknown = Optional.empty();
+    // Most answers are a moment away; a create still unanswered after that gets a longer wait.
+    JobHandle handle = answered(submitted, FIRST_WAIT);
+    if (handle == null && onItsWay && !submitted.isDone()) {
+      // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
+      // leaves the job as unknown; an answer in time then marks it found.
+      unknown = recordUnknown(interruptedReason());
       output.note("interrupted while the create is on its way; waiting up to " + ANSWER_WAIT.toSeconds() + " s for its"
           + " answer so that a paid task id is not lost (kill -9 stops at once)");
+      handle = answered(submitted, ANSWER_WAIT.minus(FIRST_WAIT));
     }
-    JobHandle handle = answered(submitted, onItsWay ? ANSWER_WAIT : java.time.Duration.ofSeconds(1));
     if (handle != null) {
+      Optional<HistoryEntry> unanswered = unknown;
+      JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
-          history.record(HistoryEntry.submitted(handle, job, "generate"));
+          history.record(HistoryEntry.submitted(task, job, "generate"));
+          unanswered.ifPresent(entry -> history.record(entry.foundAs(task, Instant.now())));
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
         }
@@ -94,8 +107,7 @@ final class UnansweredCreate {
     if (!session.createOnItsWay()) {
       return;
     }
-    boolean recorded = record("its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " (UTC) and was interrupted before an answer; " + check());
+    boolean recorded = unknown.isPresent() || recordUnknown(interruptedReason()).isPresent();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
     json.put("status", "interrupted");
@@ -106,6 +118,11 @@ final class UnansweredCreate {
     output.note("interrupted while the create of a " + job.model() + " task may have been on its way, so a task may"
         + " exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen"
         + " history), so running it again asks first" : ""));
+  }
+
+  private String interruptedReason() {
+    return "its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and was interrupted before an answer; " + check();
   }
 
   /**
@@ -129,17 +146,23 @@ final class UnansweredCreate {
    * a note. Whether it was written.
    */
   boolean record(String reason) {
+    return recordUnknown(reason).isPresent();
+  }
+
+  /** As {@link #record}, giving the entry written. */
+  private Optional<HistoryEntry> recordUnknown(String reason) {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     try {
-      history.get().record(HistoryEntry.unanswered(reference, referenceSent, providerId, job, client.quote(job), sentAt(),
-          Instant.now(), reason, "generate"));
-      return true;
+      HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, client.quote(job), sentAt(),
+          Instant.now(), reason, "generate");
+      history.get().record(entry);
+      return Optional.of(entry);
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");
-      return false;
+      return Optional.empty();
     }
   }
 }

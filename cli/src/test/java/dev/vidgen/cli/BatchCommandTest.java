@@ -492,7 +492,8 @@ class BatchCommandTest {
       CliRun.Result stopped = againstFake(fake, jobs, "--json");
       assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(8);
       assertThat(stopped.err()).as("running again as it is would fail the same way")
-          .contains("top up the account (vidgen balance shows what is left), then run the same command again");
+          .contains("top up the account or raise the key's quota (vidgen balance shows which is short), then run the same"
+              + " command again");
       assertThat(stopped.json().get("jobs")).asList().anySatisfy(job -> assertThat(job)
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempts", 1.0));
 
@@ -581,7 +582,8 @@ class BatchCommandTest {
       CliRun.Result json = againstFake(fake, jobs, "--json");
 
       assertThat(text.out()).containsPattern("missing  line 1 \\(a\\): " + java.util.regex.Pattern.quote(a.toString())
-          + " is gone; save it again with vidgen download \\S+ --out " + java.util.regex.Pattern.quote(a.toString()))
+          + " is gone; save it again with vidgen download \\S+ --out " + java.util.regex.Pattern.quote(a.toString())
+          + " --base-url " + java.util.regex.Pattern.quote(fake.baseUrl()))
           .contains("files    1 in ");
       assertThat((List<String>) json.json().get("files")).noneMatch(file -> file.endsWith("a.mp4")).hasSize(1);
       assertThat((List<String>) json.json().get("files_missing")).containsExactly(a.toString());

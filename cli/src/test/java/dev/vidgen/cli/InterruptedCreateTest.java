@@ -47,7 +47,7 @@ class InterruptedCreateTest {
 
   @Test
   void generateStoppedWhileItsCreateIsOnItsWayKeepsTheTaskThatAnswersAfterwards() throws Exception {
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     Process process = cli().startProcess(out, err, List.of("generate", "--image", "https://img.example/a.png",
@@ -62,7 +62,7 @@ class InterruptedCreateTest {
 
     String taskId = fake.creates().get(0).taskId();
     String said = Files.readString(err, StandardCharsets.UTF_8);
-    assertThat(said).contains("waiting up to 15 s for its answer so that a paid task id is not lost")
+    assertThat(said).contains("waiting up to 8 s for its answer so that a paid task id is not lost")
         .contains("interrupted; task " + taskId + " goes on running on the provider");
     CliRun.Result history = cli().run("history", "--json");
     assertThat(history.out()).as("the history keeps the paid task, not an unknown job").contains(taskId)
@@ -72,14 +72,16 @@ class InterruptedCreateTest {
 
   @Test
   void aBatchStoppedWhileCreatesAreOnTheirWayJournalsTheirTasksAndTheNextRunFollowsThem() throws Exception {
-    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)), 2);
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)), 2);
     Path jobs = dir.resolve("jobs.jsonl");
     Files.write(jobs, List.of(
         "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"], \"seconds\": 10}",
-        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"], \"seconds\": 10}"));
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"], \"seconds\": 10}",
+        "{\"id\": \"c\", \"prompt\": \"c turns\", \"images\": [\"https://img.example/c.png\"], \"seconds\": 10}"));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process process = cli().startProcess(out, err, List.of("batch", jobs.toString(), "--base-url", fake.baseUrl()));
+    Process process = cli().startProcess(out, err, List.of("batch", jobs.toString(), "--concurrency", "2",
+        "--base-url", fake.baseUrl()));
     try {
       awaitCreates(2, err);
       process.destroy();
@@ -89,11 +91,14 @@ class InterruptedCreateTest {
     }
 
     assertThat(Files.readString(err, StandardCharsets.UTF_8))
-        .contains("interrupted with 2 creates on the way; waiting up to 15 s for their answers")
+        .contains("interrupted with 2 creates on the way; waiting up to 8 s for their answers")
         .contains("of the 2 creates on the way, 2 answered and are in the journal, 0 did not");
+    assertThat(fake.creates()).as("no new create went out while the process stopped (c waits for the next run)")
+        .hasSize(2);
     CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
         "--json");
     assertThat(again.exitCode()).as(again.all()).isZero();
-    assertThat(fake.creates()).as("the next run followed both tasks; it paid for none again").hasSize(2);
+    assertThat(fake.creates()).as("the next run followed a's and b's tasks and sent c; it paid for none twice")
+        .hasSize(3);
   }
 }

@@ -304,6 +304,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void anAccountBalanceTheKeyMayNotReadLeavesTheKeysWithANoteButAnOutageDoesNot() {
+    fake.keyBalance(new BigDecimal("700"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.status(403));
+
+    CliRun.Result refused = vidgen("balance");
+
+    assertThat(refused.exitCode()).as(refused.all()).isZero();
+    assertThat(refused.out()).contains("remaining  700 credits");
+    assertThat(refused.err()).contains("the account's balance could not be read (", "the key's is shown");
+
+    fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
+    CliRun.Result failing = vidgen("balance");
+    assertThat(failing.exitCode()).as(failing.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theBalanceIsWhatAJobMaySpendTheKeysQuotaOrTheAccountsWhicheverIsSmaller() {
     fake.balance(new BigDecimal("15"), false);

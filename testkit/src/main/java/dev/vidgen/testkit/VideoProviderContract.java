@@ -152,6 +152,8 @@ public abstract class VideoProviderContract {
           assertThat(violation.code()).isEqualTo(ViolationCodes.PARAM_REPLACES_SETTING);
         });
     assertThat(provider().checkParams(job(), route())).as("a job without parameters").isEmpty();
+    assertThat(provider().checkParams(job().toBuilder().param("contract_extra_setting", 7).build(), route()))
+        .as("a parameter that no setting fills is the caller's to give").isEmpty();
   }
 
   @Test

@@ -167,10 +167,14 @@ public final class RouteFiles {
     }
     if (file.has("remove")) {
       List<Node> ids = file.at("remove").list("remove (an array of route ids)");
+      java.util.Set<String> removed = new java.util.HashSet<>();
       for (Node id : ids) {
         RouteCatalog current = catalog;
         String name = checked(problems, () -> {
           String text = id.text("a route id");
+          if (removed.contains(text)) {
+            throw id.fail(Node.quote(text) + " is already removed by an earlier entry of this list; give each id once");
+          }
           if (current.ids().stream().noneMatch(text::equals)) {
             throw id.fail("remove of an unknown route " + Node.quote(text) + "; known ids near it: "
                 + String.join(", ", current.nearest(text, 3)));
@@ -178,6 +182,7 @@ public final class RouteFiles {
           return text;
         });
         if (name != null) {
+          removed.add(name);
           catalog = catalog.without(name);
         }
       }

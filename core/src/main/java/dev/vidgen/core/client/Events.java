@@ -72,8 +72,9 @@ final class Events {
   /** Logs why a failed call is not retried (the policy's words), so that a debug log tells it. */
   void gaveUp(JobHandle handle, Operation operation, ProviderException failure, String reason) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("not retrying {} of task {}: {}", operation,
-          handle == null ? failure.taskId().map(Object::toString).orElse("(not created yet)") : handle.taskId(), reason);
+      String task = handle != null ? " of task " + handle.taskId()
+          : failure.taskId().map(id -> " of task " + id).orElse("");
+      LOG.debug("not retrying {}{}: {}", operation, task, reason);
     }
   }
 

@@ -168,6 +168,13 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void anIdRemovedTwiceIsSaidToBeRemovedAlreadyNotUnknown() {
+    assertThat(failure("{\"remove\": [\"kling-v3\", \"kling-v3\"]}"))
+        .hasMessage("acme.json: remove[1]: \"kling-v3\" is already removed by an earlier entry of this list; give each id"
+            + " once");
+  }
+
+  @Test
   void aMissingRequiredField() {
     assertThat(failure("{\"routes\": [{\"id\": \"a\", " + MODES + "}]}"))
         .hasMessage("acme.json: routes[0]: missing \"seconds\": the durations, such as {\"one_of\": [5, 10], \"default\": 5}");

@@ -162,6 +162,18 @@ class PollingLoopTest {
   }
 
   @Test
+  void aTaskNeverFoundUpToTheDeadlineEndsAsNotFoundNotAsStillRunning() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(30)));
+
+    fixture.advance(Duration.ofMinutes(3));
+
+    assertThat(failureOf(done)).as("no read ever saw the task: it is not known to be running")
+        .isInstanceOf(TaskNotFoundException.class);
+  }
+
+  @Test
   void aPassingNotFoundForACreatedTaskIsRetriedAndTheTaskCompletes() {
     provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND), ScriptedProvider.failure(FailureKind.NOT_FOUND),
         ScriptedProvider.completed("task-1"));

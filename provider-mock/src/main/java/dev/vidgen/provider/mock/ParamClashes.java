@@ -2,6 +2,7 @@ package dev.vidgen.provider.mock;
 
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
@@ -21,45 +22,38 @@ final class ParamClashes {
     if (job.params().isEmpty()) {
       return List.of();
     }
-    Map<String, String> owned = owned(job, route);
+    String reference = MockHints.takesClientReference(route) ? "reference" : null;
+    List<String> filled = new ArrayList<>();
+    RequestBody.body(new SubmitRequest(job, route, reference), false).forEach((key, value) -> leaves(key, value, filled));
+    Map<String, String> labels = labels(route);
     List<Violation> found = new ArrayList<>();
     job.params().forEach((key, value) -> {
       List<String> paths = new ArrayList<>();
       leaves(key, value, paths);
-      paths.stream().flatMap(path -> owned.keySet().stream().filter(field -> overlaps(path, field))).findFirst()
-          .ifPresent(clash -> found.add(Violation.error("params." + key, ViolationCodes.PARAM_REPLACES_SETTING, key,
-              "a parameter " + route.id() + "'s settings do not fill",
-              "params." + key + ": would replace " + clash + ", which vidgen fills from the job's "
-                  + owned.get(clash) + " after checking and pricing it; set " + owned.get(clash)
-                  + " instead and remove the parameter")));
+      paths.stream().flatMap(path -> filled.stream().filter(field -> overlaps(path, field))).findFirst()
+          .ifPresent(clash -> {
+            String setting = labels.getOrDefault(clash, "settings");
+            found.add(Violation.error("params." + key, ViolationCodes.PARAM_REPLACES_SETTING, key,
+                "a parameter " + route.id() + "'s settings do not fill",
+                "params." + key + ": would replace " + clash + ", which vidgen fills from the job's " + setting
+                    + " after checking and pricing it; set " + setting + " instead and remove the parameter"));
+          });
     });
     return found;
   }
 
-  /** The body fields {@link RequestBody} fills from the job's settings, each with the setting that fills it. */
-  private static Map<String, String> owned(VideoJob job, ModelRoute route) {
-    Map<String, String> owned = new LinkedHashMap<>();
-    owned.put("model", "model (--model)");
-    if (job.prompt() != null) {
-      owned.putIfAbsent("prompt", "prompt (--prompt)");
-    }
-    if (!job.images().isEmpty()) {
-      owned.putIfAbsent(MockHints.text(route, "image_field", "image_urls"), "images (--image)");
-    }
-    if (!job.videos().isEmpty()) {
-      owned.putIfAbsent(MockHints.text(route, "video_field", "video_urls"), "videos (--video)");
-    }
-    owned.putIfAbsent(MockHints.text(route, "duration_field", "duration"), "seconds (--seconds)");
-    if (job.aspectRatio() != null || route.defaultAspectRatio() != null) {
-      owned.putIfAbsent(MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), "aspect ratio (--aspect-ratio)");
-    }
-    if (job.resolution() != null || route.defaultResolution() != null) {
-      owned.putIfAbsent(MockHints.text(route, "resolution_field", "resolution"), "resolution (--resolution)");
-    }
-    if (MockHints.takesClientReference(route)) {
-      owned.putIfAbsent("client_business_id", "client reference");
-    }
-    return owned;
+  /** Which of the job's settings fills each field {@link RequestBody} may write. */
+  private static Map<String, String> labels(ModelRoute route) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("model", "model (--model)");
+    labels.putIfAbsent("prompt", "prompt (--prompt)");
+    labels.putIfAbsent(MockHints.text(route, "image_field", "image_urls"), "images (--image)");
+    labels.putIfAbsent(MockHints.text(route, "video_field", "video_urls"), "videos (--video)");
+    labels.putIfAbsent(MockHints.text(route, "duration_field", "duration"), "seconds (--seconds)");
+    labels.putIfAbsent(MockHints.text(route, "aspect_ratio_field", "aspect_ratio"), "aspect ratio (--aspect-ratio)");
+    labels.putIfAbsent(MockHints.text(route, "resolution_field", "resolution"), "resolution (--resolution)");
+    labels.putIfAbsent("client_business_id", "client reference");
+    return labels;
   }
 
   private static boolean overlaps(String given, String field) {

@@ -17,6 +17,11 @@ final class RequestBody {
   private RequestBody() {}
 
   static String json(SubmitRequest request) {
+    return JsonTrees.write(body(request, true));
+  }
+
+  /** The body as a tree; without the job's extra parameters when {@code withParams} is false. */
+  static Map<String, Object> body(SubmitRequest request, boolean withParams) {
     VideoJob job = request.job();
     ModelRoute route = request.route();
     Map<String, Object> body = new LinkedHashMap<>();
@@ -49,8 +54,10 @@ final class RequestBody {
     if (MockHints.takesClientReference(route) && request.clientReference() != null) {
       body.put("client_business_id", request.clientReference());
     }
-    job.params().forEach((key, value) -> put(body, key, value));
-    return JsonTrees.write(body);
+    if (withParams) {
+      job.params().forEach((key, value) -> put(body, key, value));
+    }
+    return body;
   }
 
   /** Puts {@code value} at a dotted path such as {@code metadata.resolution}. */
