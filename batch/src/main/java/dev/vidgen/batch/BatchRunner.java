@@ -105,6 +105,11 @@ public final class BatchRunner {
     return creates.count();
   }
 
+  /** How many creates were answered but their answer could not be journaled (the jobs' reasons name their tasks). */
+  public int createsNotJournaled() {
+    return creates.notJournaled();
+  }
+
   /**
    * Lets no more creates go out (the process is stopping): a job not sent yet stays pending for
    * the next run. Returns how many creates are on their way now; call {@link
@@ -191,7 +196,7 @@ public final class BatchRunner {
       known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
-      Journal journal = new Journal(store, io, clock, this::written);
+      Journal journal = new Journal(store, io, clock, this::written, lease);
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates);
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
@@ -230,7 +235,8 @@ public final class BatchRunner {
         });
         setInFlight(running.size());
         int free = concurrency - running.size();
-        if (!ctx.stopping() && free > 0) {
+        // Once sending stopped (the process is stopping) nothing more is claimed: other workers may take it at once.
+        if (!ctx.stopping() && !creates.closed() && free > 0) {
           Instant now = clock.instant();
           // Jobs this run leaves stay held by it until it ends, so a claim never brings them back.
           List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));

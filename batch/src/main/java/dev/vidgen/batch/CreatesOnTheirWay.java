@@ -9,6 +9,7 @@ import java.time.Duration;
  */
 final class CreatesOnTheirWay {
   private int count;
+  private int notJournaled;
   private boolean closed;
 
   /** Counts a create about to go out; false, and nothing counted, once no more may go out. */
@@ -20,10 +21,22 @@ final class CreatesOnTheirWay {
     return true;
   }
 
-  /** A create's answer (a task, or a failure) is in the journal, or the create never went out. */
-  synchronized void settled() {
+  /**
+   * A create's outcome is settled: its answer (a task, or a failure) is in the journal, or the
+   * create never went out ({@code journaled} true), or the job ended without its answer written
+   * ({@code journaled} false).
+   */
+  synchronized void settled(boolean journaled) {
     count--;
+    if (!journaled) {
+      notJournaled++;
+    }
     notifyAll();
+  }
+
+  /** How many creates settled without their answer reaching the journal (their jobs' reasons say why). */
+  synchronized int notJournaled() {
+    return notJournaled;
   }
 
   /** Whether no more creates may go out. */

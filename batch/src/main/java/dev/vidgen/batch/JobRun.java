@@ -63,8 +63,12 @@ final class JobRun {
   private final CompletableFuture<Outcome> result = new CompletableFuture<>();
   private Entry entry;
   private int requeues;
-  /** Whether a create answered and the answer is still to be written (see {@link CreatesOnTheirWay}). */
-  private boolean answerToWrite;
+  /** Whether this job counts in {@link CreatesOnTheirWay}: from before its journal step to its create's outcome. */
+  private boolean counted;
+  /** Whether the next journal write records the create's outcome and so counts the job off. */
+  private boolean settleOnWrite;
+  /** The task the create answered with, until it is journaled; null before or without one. */
+  private String answeredTask;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -120,14 +124,18 @@ final class JobRun {
         .map(ctx.backend::takesClientReference).orElse(false);
     String reference = !takesReference ? null
         : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
-    if (ctx.creates.closed()) {
+    // Counted before the journal step, so that a stop waits for this job until its create's answer (or its
+    // return to pending) is in the journal: a job is never left submitting without its create having gone out.
+    if (!ctx.creates.start()) {
       hold(NOT_SENT_STOPPING);
       return;
     }
+    counted = true;
     int attempts = entry.attempts();
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).reason(null, null), () -> {
-      if (!ctx.creates.start()) {
+      if (ctx.creates.closed()) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
+        settleOnWrite = true;
         write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
         return;
       }
@@ -135,12 +143,13 @@ final class JobRun {
       try {
         create = ctx.backend.submit(uploaded, reference);
       } catch (RuntimeException e) {
-        ctx.creates.settled();
+        settle(true);
         throw e;
       }
       create.whenComplete(safely((handle, failure) -> {
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
-        answerToWrite = true;
+        settleOnWrite = true;
+        answeredTask = handle == null ? null : handle.taskId().value();
         if (failure != null) {
           createFailed(unwrap(failure));
         } else {
@@ -344,20 +353,20 @@ final class JobRun {
 
   /** Writes the next state, then goes on with {@code then}; a lost claim or a journal failure ends this job's run. */
   private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
-    boolean settles = answerToWrite;
-    answerToWrite = false;
+    boolean settles = settleOnWrite;
+    settleOnWrite = false;
     CompletableFuture<Entry> moved;
     try {
       moved = ctx.journal.move(entry, change);
     } catch (RuntimeException e) {
       if (settles) {
-        ctx.creates.settled();
+        settle(false);
       }
       throw e;
     }
     moved.whenComplete(safely((stored, failure) -> {
       if (settles) {
-        ctx.creates.settled();
+        settle(failure == null);
       }
       if (failure == null) {
         entry = stored;
@@ -369,12 +378,23 @@ final class JobRun {
         return;
       }
       Throwable cause = unwrap(failure);
+      // A task whose id did not reach the journal is paid for all the same: its id goes into the report.
+      String task = settles && answeredTask != null ? "; task " + answeredTask + " was created and is paid for:"
+          + " save its video with vidgen wait " + answeredTask + " --out " + planned.out() : "";
       if (cause instanceof Journal.ClaimLostException) {
-        finish(Kind.LOST, cause.getMessage());
+        finish(Kind.LOST, cause.getMessage() + task);
       } else {
-        hold("the journal could not be written: " + cause);
+        hold("the journal could not be written: " + cause + task);
       }
     }));
+  }
+
+  /** Counts this job's create off (see {@link CreatesOnTheirWay}), once; {@code journaled} whether its outcome is. */
+  private void settle(boolean journaled) {
+    if (counted) {
+      counted = false;
+      ctx.creates.settled(journaled);
+    }
   }
 
   /** A continuation that turns its own unexpected error into a held job instead of a lost one. */
@@ -393,11 +413,9 @@ final class JobRun {
   }
 
   private void finish(Kind kind, String problem) {
-    if (answerToWrite) {
-      // Held before the answer was written (an unexpected error): nothing more is coming for it.
-      answerToWrite = false;
-      ctx.creates.settled();
-    }
+    // Ended before its create's outcome was written (an unexpected error, a failed write): nothing more comes.
+    settleOnWrite = false;
+    settle(false);
     result.complete(new Outcome(kind, entry, problem));
   }
 

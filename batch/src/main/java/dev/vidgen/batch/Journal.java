@@ -18,12 +18,24 @@ final class Journal {
   private final Executor io;
   private final Clock clock;
   private final Consumer<Entry> written;
+  private final java.time.Duration lease;
 
   Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written) {
+    this(store, io, clock, written, null);
+  }
+
+  /**
+   * A journal whose every move of a held job also carries its lease to at least {@code lease} from
+   * now: a write must not put back the lease of the claim and undo the renewals since (a job whose
+   * upload outlasted the lease would then look free to other workers mid-create). Null keeps the
+   * entry's lease as it is.
+   */
+  Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written, java.time.Duration lease) {
     this.store = store;
     this.io = io;
     this.clock = clock;
     this.written = written;
+    this.lease = lease;
   }
 
   /**
@@ -32,7 +44,14 @@ final class Journal {
    */
   CompletableFuture<Entry> move(Entry current, UnaryOperator<Entry.Builder> change) {
     return CompletableFuture.supplyAsync(() -> {
-      Entry next = change.apply(current.toBuilder()).updatedAt(clock.instant()).build();
+      java.time.Instant now = clock.instant();
+      Entry.Builder builder = change.apply(current.toBuilder()).updatedAt(now);
+      if (lease != null && current.worker() != null) {
+        java.time.Instant renewed = now.plus(lease);
+        builder.claim(current.worker(), current.leaseUntil() != null && current.leaseUntil().isAfter(renewed)
+            ? current.leaseUntil() : renewed);
+      }
+      Entry next = builder.build();
       Transitions.require(current.key(), current.state(), next.state());
       Entry stored = store.update(next).orElseThrow(() -> new ClaimLostException(current.key()));
       written.accept(stored);

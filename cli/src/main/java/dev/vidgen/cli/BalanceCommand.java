@@ -36,7 +36,7 @@ final class BalanceCommand extends ClientCommand {
     json.put("account", balanceJson(balances.account()));
     output.object(json);
     // The key and the account apart only when they differ: a key without a quota of its own reads as the account.
-    boolean both = balances.key() != null && balances.account() != null && !balances.key().equals(balances.account());
+    boolean both = balances.key() != null && balances.account() != null && !same(balances.key(), balances.account());
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("remaining", remaining == null ? "unlimited"
         : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")"
@@ -73,6 +73,16 @@ final class BalanceCommand extends ClientCommand {
       output.note("the account's balance could not be read (" + both.getMessage() + "); the key's is shown");
       return new Balances(key, null);
     }
+  }
+
+  /** Whether two balances say the same, whatever the scale of their numbers (700 and 700.00 are the same). */
+  private static boolean same(Balance a, Balance b) {
+    return a.unlimited() == b.unlimited() && sameNumber(a.remainingCredits(), b.remainingCredits())
+        && sameNumber(a.usedCredits(), b.usedCredits());
+  }
+
+  private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
   private static String left(Balance balance) {

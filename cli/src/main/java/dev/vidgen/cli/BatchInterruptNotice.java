@@ -22,8 +22,10 @@ final class BatchInterruptNotice {
   private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
     // No new create goes out from here: a job not sent yet stays pending for the next run.
     int onTheirWay = runner.stopSending();
+    int notJournaledBefore = runner.createsNotJournaled();
     bar.close();
     int unanswered = 0;
+    int notJournaled = 0;
     if (onTheirWay > 0) {
       // Their tasks may exist and be billed: an answer in the journal is followed by the next run, not reported unknown.
       output.note("interrupted with " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s") + " on the way; waiting up"
@@ -31,6 +33,7 @@ final class BatchInterruptNotice {
           + " so that no paid task id is lost (kill -9 stops at once)");
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
       unanswered = Math.min(onTheirWay, runner.createsOnTheirWay());
+      notJournaled = Math.min(onTheirWay - unanswered, runner.createsNotJournaled() - notJournaledBefore);
     }
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
@@ -46,16 +49,18 @@ final class BatchInterruptNotice {
       json.put("in_flight", last.inFlight());
     }
     json.put("creates_unanswered", unanswered);
+    json.put("creates_not_journaled", notJournaled);
     json.put("next", next);
     output.object(json);
     String counts = last == null ? "" : " with " + last.done() + " of " + last.total() + " jobs done and " + last.inFlight()
         + " in flight (a task goes on at the provider and the next run follows it; a create still without an answer"
         + " is looked up by its client reference, or reported unknown where its model takes none)";
-    int answered = onTheirWay - unanswered;
-    String waited = onTheirWay == 0 ? "" : onTheirWay == 1
-        ? "; the create on the way " + (answered == 1 ? "answered and is in the journal" : "did not answer")
-        : "; of the " + onTheirWay + " creates on the way, " + answered + " answered and "
-            + (answered == 1 ? "is" : "are") + " in the journal, " + unanswered + " did not";
+    int answered = onTheirWay - unanswered - notJournaled;
+    String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s")
+        + " on the way, " + answered + " answered and " + (answered == 1 ? "is" : "are") + " in the journal, "
+        + unanswered + " did not answer"
+        + (notJournaled == 0 ? "" : ", " + notJournaled + " answered but could not be journaled (the report names"
+            + " their tasks, which are paid for)");
     output.note("interrupted" + counts + waited + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
   }

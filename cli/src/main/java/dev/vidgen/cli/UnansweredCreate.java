@@ -78,11 +78,10 @@ final class UnansweredCreate {
    * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
-    boolean onItsWay = !submitted.isDone() && session.createOnItsWay();
     Optional<HistoryEntry> unknown = Optional.empty();
     // Most answers are a moment away; a create still unanswered after that gets a longer wait.
     JobHandle handle = answered(submitted, FIRST_WAIT);
-    if (handle == null && onItsWay && !submitted.isDone()) {
+    if (handle == null && !submitted.isDone() && session.createOnItsWay()) {
       // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
       // leaves the job as unknown; an answer in time then marks it found.
       unknown = recordUnknown(interruptedReason());
@@ -104,6 +103,19 @@ final class UnansweredCreate {
       InterruptNotice.tell(handle, Failures.resumeCommand(handle, session), output);
       return;
     }
+    Optional<Throwable> refused = refusal(submitted);
+    if (refused.isPresent() && unknown.isPresent()) {
+      // The create was refused outright while the process waited: no task was made, so the job is not unknown.
+      HistoryEntry written = unknown.get();
+      HistoryRecord.history(session.context()).ifPresent(history -> {
+        try {
+          history.record(written.failed("its create was refused: " + refused.get().getMessage(), Instant.now()));
+        } catch (RuntimeException e) {
+          // The entry stays unknown: running the job again asks first, which is the safe side.
+        }
+      });
+      return;
+    }
     if (!session.createOnItsWay()) {
       return;
     }
@@ -123,6 +135,21 @@ final class UnansweredCreate {
   private String interruptedReason() {
     return "its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + " (UTC) and was interrupted before an answer; " + check();
+  }
+
+  /** The failure of a create that ended in a definite refusal (no task made); empty otherwise. */
+  private static Optional<Throwable> refusal(CompletableFuture<JobHandle> submitted) {
+    if (!submitted.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    try {
+      submitted.join();
+      return Optional.empty();
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return cause instanceof dev.vidgen.core.error.AmbiguousSubmitException
+          || cause instanceof java.util.concurrent.CancellationException ? Optional.empty() : Optional.of(cause);
+    }
   }
 
   /**

@@ -92,7 +92,7 @@ class InterruptedCreateTest {
 
     assertThat(Files.readString(err, StandardCharsets.UTF_8))
         .contains("interrupted with 2 creates on the way; waiting up to 8 s for their answers")
-        .contains("of the 2 creates on the way, 2 answered and are in the journal, 0 did not");
+        .contains("of the 2 creates on the way, 2 answered and are in the journal, 0 did not answer");
     assertThat(fake.creates()).as("no new create went out while the process stopped (c waits for the next run)")
         .hasSize(2);
     CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",

@@ -55,9 +55,30 @@ final class RequestBody {
       body.put("client_business_id", request.clientReference());
     }
     if (withParams) {
-      job.params().forEach((key, value) -> put(body, key, value));
+      // Merged as the real service's request merges them: an object adds to the object the settings filled.
+      job.params().forEach((key, value) -> merge(body, key, value));
     }
     return body;
+  }
+
+  /** Puts {@code value} under {@code key}, merging an object into an object already there, key by key. */
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, Object> body, String key, Object value) {
+    int dot = key.indexOf('.');
+    if (dot > 0) {
+      // A dotted name such as metadata.seed is the field seed of the object metadata.
+      Map<String, Object> inner = new LinkedHashMap<>();
+      merge(inner, key.substring(dot + 1), value);
+      merge(body, key.substring(0, dot), inner);
+      return;
+    }
+    if (value instanceof Map<?, ?> given && body.get(key) instanceof Map<?, ?> there) {
+      Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) there);
+      given.forEach((inner, item) -> merge(merged, String.valueOf(inner), item));
+      body.put(key, merged);
+    } else {
+      body.put(key, value);
+    }
   }
 
   /** Puts {@code value} at a dotted path such as {@code metadata.resolution}. */
