@@ -20,22 +20,17 @@ final class Journal {
   private final Consumer<Entry> written;
   private final java.time.Duration lease;
 
-  Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written) {
-    this(store, io, clock, written, null);
-  }
-
   /**
    * A journal whose every move of a held job also carries its lease to at least {@code lease} from
    * now: a write must not put back the lease of the claim and undo the renewals since (a job whose
-   * upload outlasted the lease would then look free to other workers mid-create). Null keeps the
-   * entry's lease as it is.
+   * upload outlasted the lease would then look free to other workers mid-create).
    */
   Journal(JobStore store, Executor io, Clock clock, Consumer<Entry> written, java.time.Duration lease) {
     this.store = store;
     this.io = io;
     this.clock = clock;
     this.written = written;
-    this.lease = lease;
+    this.lease = java.util.Objects.requireNonNull(lease, "lease == null");
   }
 
   /**
@@ -46,7 +41,7 @@ final class Journal {
     return CompletableFuture.supplyAsync(() -> {
       java.time.Instant now = clock.instant();
       Entry.Builder builder = change.apply(current.toBuilder()).updatedAt(now);
-      if (lease != null && current.worker() != null) {
+      if (current.worker() != null) {
         java.time.Instant renewed = now.plus(lease);
         builder.claim(current.worker(), current.leaseUntil() != null && current.leaseUntil().isAfter(renewed)
             ? current.leaseUntil() : renewed);

@@ -43,6 +43,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchRunnerTest {
+  /** An instant as the journal's reasons print it, to the second. */
+  private static final String INSTANT = "20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
+
   private static final String BATCH = "jobs.jsonl";
 
   @TempDir Path dir;
@@ -392,8 +395,6 @@ class BatchRunnerTest {
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
     assertThat(backend.count("submit")).isZero();
   }
-
-  private static final String INSTANT = "20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
   @Test
   void turnsAnUnansweredCreateIntoUnknown() {

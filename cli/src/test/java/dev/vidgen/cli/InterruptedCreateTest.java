@@ -31,14 +31,24 @@ class InterruptedCreateTest {
     fake.close();
   }
 
-  /** Waits until the fake received {@code count} creates; says what the command printed when it did not. */
-  private void awaitCreates(int count, Path err) throws Exception {
+  /**
+   * Runs the command as a process, sends it SIGTERM once the fake received {@code creates} creates
+   * (whose answers are still to come), and gives what it printed on stderr.
+   */
+  private String stoppedOnceCreated(int creates, String... args) throws Exception {
+    Path err = dir.resolve("err.txt");
+    Process process = cli().startProcess(dir.resolve("out.txt"), err, List.of(args));
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == count);
+      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == creates);
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(fake.creates().size() + " of " + count + " creates arrived; the command said:\n"
+      throw new AssertionError(fake.creates().size() + " of " + creates + " creates arrived; the command said:\n"
           + Files.readString(err, StandardCharsets.UTF_8), e);
+    } finally {
+      process.destroyForcibly();
     }
+    return Files.readString(err, StandardCharsets.UTF_8);
   }
 
   private CliRun cli() {
@@ -48,20 +58,10 @@ class InterruptedCreateTest {
   @Test
   void generateStoppedWhileItsCreateIsOnItsWayKeepsTheTaskThatAnswersAfterwards() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process process = cli().startProcess(out, err, List.of("generate", "--image", "https://img.example/a.png",
-        "--prompt", "a slow create", "--base-url", fake.baseUrl()));
-    try {
-      awaitCreates(1, err);
-      process.destroy();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      process.destroyForcibly();
-    }
+    String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
+        "a slow create", "--base-url", fake.baseUrl());
 
     String taskId = fake.creates().get(0).taskId();
-    String said = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(said).contains("waiting up to 8 s for its answer so that a paid task id is not lost")
         .contains("interrupted; task " + taskId + " goes on running on the provider");
     CliRun.Result history = cli().run("history", "--json");
@@ -78,19 +78,9 @@ class InterruptedCreateTest {
         "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"], \"seconds\": 10}",
         "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"], \"seconds\": 10}",
         "{\"id\": \"c\", \"prompt\": \"c turns\", \"images\": [\"https://img.example/c.png\"], \"seconds\": 10}"));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process process = cli().startProcess(out, err, List.of("batch", jobs.toString(), "--concurrency", "2",
-        "--base-url", fake.baseUrl()));
-    try {
-      awaitCreates(2, err);
-      process.destroy();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      process.destroyForcibly();
-    }
+    String said = stoppedOnceCreated(2, "batch", jobs.toString(), "--concurrency", "2", "--base-url", fake.baseUrl());
 
-    assertThat(Files.readString(err, StandardCharsets.UTF_8))
+    assertThat(said)
         .contains("interrupted with 2 creates on the way; waiting up to 8 s for their answers")
         .contains("of the 2 creates on the way, 2 answered and are in the journal, 0 did not answer");
     assertThat(fake.creates()).as("no new create went out while the process stopped (c waits for the next run)")
