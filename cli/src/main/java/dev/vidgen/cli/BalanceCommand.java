@@ -1,6 +1,5 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
@@ -50,29 +49,14 @@ final class BalanceCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
-  /**
-   * Both balances; when the account's is refused (401, 403 or 404) but the key's can be read, the
-   * key's, with a note.
-   */
+  /** Both balances; when only the key's could be read (the account's refused), with a note. */
   private static Balances read(Session session, Output output) {
-    try {
-      return session.onlineClient().balances();
-    } catch (ProviderException both) {
-      // Only a refusal of the account's balance itself (401, 403, 404) leaves the key's worth showing;
-      // a redirect, an outage or a bad answer is the command's failure.
-      int status = both.httpStatus();
-      if (status != 401 && status != 403 && status != 404) {
-        throw both;
-      }
-      Balance key;
-      try {
-        key = session.onlineClient().balance();
-      } catch (RuntimeException keyToo) {
-        throw both;
-      }
-      output.note("the account's balance could not be read (" + both.getMessage() + "); the key's is shown");
-      return new Balances(key, null);
+    Balances balances = session.onlineClient().balances();
+    if (balances.account() == null && balances.key() != null) {
+      output.note("the account's balance could not be read (the key may not read it); the key's is shown, and the"
+          + " account may still refuse a job");
     }
+    return balances;
   }
 
   /** Whether two balances say the same, whatever the scale of their numbers (700 and 700.00 are the same). */

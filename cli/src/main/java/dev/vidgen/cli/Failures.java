@@ -60,13 +60,15 @@ final class Failures {
     int exitCode = exitCode(cause);
     String message = messageOf(cause);
     String next = unsaved == null ? next(cause, handle, session) : saveNext(cause, handle, session, unsaved);
+    // An unanswered create's message already says what to check; people are not told twice.
+    String shownNext = cause instanceof AmbiguousSubmitException ? null : next;
     if (cause instanceof InvalidJobException invalid) {
       for (Violation violation : invalid.report().violations()) {
         output.note(Views.violationLine(violation));
       }
       output.note("nothing was sent — " + next);
     } else {
-      output.note(message + (next == null ? "" : " — " + next));
+      output.note(message + (shownNext == null ? "" : " — " + shownNext));
     }
     boolean verbose = session != null && session.verbose();
     if (verbose && exitCode == ExitCodes.OTHER && !(cause instanceof CliException)) {
@@ -249,8 +251,12 @@ final class Failures {
     if (cause instanceof TaskNotFoundException) {
       return "check the task id and the provider (results are kept 24 hours)";
     }
-    if (cause instanceof AmbiguousSubmitException) {
-      return null; // its message already says what happened, what vidgen did and what to do
+    if (cause instanceof AmbiguousSubmitException ambiguous) {
+      java.util.Optional<String> lookUp = session == null ? java.util.Optional.empty() : session.unansweredNext();
+      return lookUp.orElse(ambiguous.clientReference()
+          .map(reference -> "look for the task with client reference " + reference
+              + " on the provider's dashboard before you send the job again")
+          .orElse("check the provider's dashboard for the task before you send the job again"));
     }
     if (cause instanceof ProviderException provider && provider.httpStatus() >= 300 && provider.httpStatus() < 400) {
       return "the server sent the call elsewhere; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE

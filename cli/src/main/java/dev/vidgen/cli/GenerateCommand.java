@@ -71,9 +71,12 @@ final class GenerateCommand extends ClientCommand {
       try {
         handle = Joins.join(submitted);
       } catch (AmbiguousSubmitException e) {
-        if (unanswered.record("its create got no answer; " + unanswered.check()) && e.clientReference().isPresent()) {
+        boolean recorded = unanswered.record("its create got no answer; " + unanswered.check());
+        if (recorded && e.clientReference().isPresent()) {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
               + unanswered.lookUpCommand() + " before you send it again");
+          session.rememberUnanswered("once the provider can be reached, look the task up with "
+              + unanswered.lookUpCommand() + " before you send the job again");
         }
         throw e;
       }

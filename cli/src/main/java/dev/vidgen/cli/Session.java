@@ -44,6 +44,7 @@ final class Session implements AutoCloseable {
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
+  private String unansweredNext;
 
   Session(VidgenCommand root, Output output) {
     this.root = Objects.requireNonNull(root, "root == null");
@@ -261,6 +262,16 @@ final class Session implements AutoCloseable {
   /** The job being worked on, or null. */
   JobHandle handle() {
     return handle;
+  }
+
+  /** Records where to look for the task of a create that got no answer (for {@code error.next}). */
+  void rememberUnanswered(String next) {
+    this.unansweredNext = next;
+  }
+
+  /** Where to look for the task of this command's unanswered create, once one was recorded. */
+  java.util.Optional<String> unansweredNext() {
+    return java.util.Optional.ofNullable(unansweredNext);
   }
 
   /** Runs {@code action} when the task is seen completed, before its video is saved (replacing any earlier one). */

@@ -124,6 +124,30 @@ class RepeatCheckTest {
   }
 
   @Test
+  void anUnansweredCreateTellsScriptsWhereToLookForItsTask() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    fake.inject(Endpoint.STATUS, Fault.unavailable(), 20);
+    CliRun.Result withReference = generate(toApis(), "--model", "seedance-2", "--no-wait", "--json");
+    String reference = fake.lastCreate().orElseThrow().clientReference().orElseThrow();
+
+    assertThat(withReference.exitCode()).as(withReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    java.util.Map<?, ?> error = (java.util.Map<?, ?>) withReference.json().get("error");
+    assertThat(error.get("kind")).isEqualTo("ambiguous_submit");
+    assertThat((String) error.get("next")).isEqualTo("once the provider can be reached, look the task up with vidgen"
+        + " status unanswered-" + reference + " --base-url " + fake.baseUrl() + " before you send the job again");
+    assertThat(withReference.err()).as("people read the advice once").doesNotContain(" — ");
+
+    // A model whose create carries no client reference: only the dashboard can tell.
+    fake.clearFaults();
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    CliRun.Result withoutReference = generate(toApis(), "--no-wait", "--json");
+    java.util.Map<?, ?> plain = (java.util.Map<?, ?>) withoutReference.json().get("error");
+    assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat((String) plain.get("next")).isEqualTo("check the provider's dashboard for the task before you send the"
+        + " job again");
+  }
+
+  @Test
   void anUnansweredCreateThatNoTaskAnswersToIsSaidToHaveMostLikelyNeverArrived() {
     fake.inject(Endpoint.CREATE, Fault.dropBeforeProcessing()); // no task made
     fake.inject(Endpoint.STATUS, Fault.unavailable(), 20);      // and the look-up fails, so it stays unknown

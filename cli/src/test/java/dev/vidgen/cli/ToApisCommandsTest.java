@@ -312,7 +312,8 @@ class ToApisCommandsTest {
 
     assertThat(refused.exitCode()).as(refused.all()).isZero();
     assertThat(refused.out()).contains("remaining  700 credits");
-    assertThat(refused.err()).contains("the account's balance could not be read (", "the key's is shown");
+    assertThat(refused.err()).contains("the account's balance could not be read (the key may not read it); the key's"
+        + " is shown");
 
     fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
     CliRun.Result failing = vidgen("balance");
@@ -432,6 +433,23 @@ class ToApisCommandsTest {
     assertThat(error).containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_credits")
         .containsEntry("exit_code", 8.0);
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aKeyThatMayNotReadTheAccountsBalanceIsStillCheckedAgainstItsOwn() {
+    fake.keyBalance(BigDecimal.TEN);
+    fake.inject(Endpoint.USER_BALANCE, Fault.status(403), 100);
+
+    CliRun.Result over = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p");
+    CliRun.Result within = vidgen("generate", "--model", "grok-video-1.5", "--seconds", "4", "--image",
+        "https://example.com/p.png", "--prompt", "p", "--no-wait");
+
+    assertThat(over.exitCode()).as(over.all()).isEqualTo(8);
+    assertThat(over.err()).contains("grok-video-1.5-preview costs 20 credits but the key has 10 credits left")
+        .doesNotContain("sent without a balance check");
+    assertThat(within.exitCode()).as(within.all()).isZero();
+    assertThat(within.err()).doesNotContain("balance");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 
   @Test

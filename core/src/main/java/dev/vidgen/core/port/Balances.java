@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the key (token) and the account each have left; a job can be refused by either.
  *
  * @param key the key's own quota, or null when the provider has no per-key quota
- * @param account the account's balance, or null when the provider reports only the key's
+ * @param account the account's balance, or null when the provider reports only the key's (or
+ *     may not read the account's)
  */
 public record Balances(Balance key, Balance account) {
   /**

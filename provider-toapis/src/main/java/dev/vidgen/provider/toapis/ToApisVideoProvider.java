@@ -240,17 +240,30 @@ final class ToApisVideoProvider implements VideoProvider {
     });
   }
 
-  /** Issue 11: the key's ({@code GET /v1/balance}) and the account's ({@code GET /v1/user/balance}) balances. */
+  /**
+   * Issue 11: the key's ({@code GET /v1/balance}) and the account's ({@code GET /v1/user/balance})
+   * balances. When the account's is refused (401, 403 or 404: a key that may not read it, a server
+   * without that endpoint) but the key's is read, the key's alone, with no account balance.
+   */
   @Override
   public CompletableFuture<Balances> balances() {
     CompletableFuture<Balance> key = balance();
-    CompletableFuture<Balance> account = guarded(() -> {
+    CompletableFuture<Optional<Balance>> account = guarded(() -> {
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.READ);
       return calls.send(api.userBalance(authorization, trace), trace, context,
           (body, status, headers) -> balanceOf(context, body, status, headers));
+    }).handle((balance, failure) -> {
+      if (failure == null) {
+        return Optional.of(balance);
+      }
+      Throwable cause = AsyncFailures.unwrap(failure);
+      if (cause instanceof ProviderException refused && Set.of(401, 403, 404).contains(refused.httpStatus())) {
+        return Optional.empty();
+      }
+      throw new CompletionException(cause);
     });
-    return key.thenCombine(account, Balances::new);
+    return key.thenCombine(account, (keys, accounts) -> new Balances(keys, accounts.orElse(null)));
   }
 
   /** Issue 11: {@code POST /v1/uploads/videos}, multipart {@code file} (MP4, MOV or WebM, at most 50 MB) and {@code purpose}. */

@@ -108,6 +108,24 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void anAccountBalanceTheKeyMayNotReadLeavesTheKeysButAnOutageFails() {
+    toapis.keyBalance(BigDecimal.valueOf(40));
+    toapis.inject(Endpoint.USER_BALANCE, Fault.status(404));
+
+    Balances keyOnly = await(provider.balances());
+
+    assertThat(keyOnly.account()).isNull();
+    assertThat(keyOnly.effectiveRemaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("40"));
+    assertThat(keyOnly.limitedBy()).isEqualTo("key");
+
+    toapis.clearFaults();
+    toapis.inject(Endpoint.USER_BALANCE, Fault.serverError());
+    Throwable outage = failure(provider.balances());
+    assertThat(outage).isInstanceOf(ProviderException.class);
+    assertThat(((ProviderException) outage).httpStatus()).isEqualTo(500);
+  }
+
+  @Test
   void anUnlimitedQuotaIsRespected() {
     toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":true,\"remain_credits\":0,\"unlimited_quota\":true}"));
