@@ -66,6 +66,7 @@ final class GenerateCommand extends ClientCommand {
     // Armed until the wait's own notice is: a Ctrl-C before that still keeps the task (or the
     // unanswered create) and says how to go on.
     session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
+    SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
     try {
       JobHandle handle;
       try {
@@ -84,6 +85,7 @@ final class GenerateCommand extends ClientCommand {
       HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
       return after.finish(session, client, handle, history, "", output);
     } finally {
+      slow.close();
       session.releaseHeldNotice();
     }
   }
