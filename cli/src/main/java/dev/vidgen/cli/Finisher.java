@@ -61,8 +61,11 @@ final class Finisher {
     Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);
     String shownOut = where.isStdout() ? "-" : shown(context, file);
     String saveAgain = Failures.taskCommand("download", handle, session, "--out", shownOut);
-    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save",
-        () -> InterruptNotice.tellSaving(handle, saveAgain, where.isStdout(), output))) {
+    try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save", () -> {
+      // The process ends: the download's own clean-up will not run, so its temporary file goes now.
+      client.deletePartialDownloads();
+      InterruptNotice.tellSaving(handle, saveAgain, where.isStdout(), output);
+    })) {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
@@ -119,6 +122,8 @@ final class Finisher {
     Path folder = null;
     try {
       folder = Files.createTempDirectory("vidgen-");
+      // Removed at exit once empty, should a Ctrl-C stop the download (its file is deleted then).
+      folder.toFile().deleteOnExit();
       Path file = client.download(handle, snapshot, folder.resolve(OutTarget.fileName(handle.taskId(), format)));
       OutputStream stdout = context.videoOut();
       long size = Files.copy(file, stdout);

@@ -139,6 +139,34 @@ class InterruptTest {
     }
   }
 
+  @Test
+  void ctrlCWhileTheVideoIsBeingWrittenLeavesNoPartOfItBehind() throws Exception {
+    Path out = dir.resolve("videos");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.completes());
+      fake.inject(Endpoint.FILE, Fault.trickle(Duration.ofSeconds(1)));
+      List<String> args = List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a kite rises",
+          "--base-url", fake.baseUrl(), "--poll-interval", "50ms", "--out", out.resolve("kite.mp4").toString());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", dir.resolve("home").toString()), args, () -> partsIn(out) > 0);
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(result.err()).contains("nothing half-written was left under its name");
+      try (var left = Files.list(out)) {
+        assertThat(left).as("no temporary file is left beside the video").isEmpty();
+      }
+    }
+  }
+
+  private static long partsIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (var files = Files.list(folder)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".part")).count();
+    }
+  }
+
   /** Runs {@code args} in a process, sends it Ctrl-C once {@code ready} holds, and waits for it to end. */
   private Result interrupt(CliRun run, List<String> args, java.util.concurrent.Callable<Boolean> ready)
       throws Exception {

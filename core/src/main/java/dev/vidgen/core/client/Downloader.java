@@ -43,6 +43,8 @@ final class Downloader {
   private final ClientRuntime runtime;
   private final RetryLoop retries;
   private final StaleParts staleParts = new StaleParts();
+  /** The temporary files being written now, for {@link #deleteOpenParts()}. */
+  private final java.util.Set<Path> openParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Downloader(ClientRuntime runtime, RetryLoop retries) {
     this.runtime = runtime;
@@ -104,9 +106,12 @@ final class Downloader {
 
   private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
     Path temp = null;
+    Path opened = null;
     try (InputStream in = stream) {
       Part part = openPart(taskId, target);
       temp = part.path();
+      opened = temp;
+      openParts.add(opened);
       Copied copied = copy(in, part.out(), taskId);
       check(copied, asset, taskId, target);
       if (cancelled.getAsBoolean()) {
@@ -119,6 +124,19 @@ final class Downloader {
       throw new DownloadFailedException(taskId, target, e.toString(), e);
     } finally {
       deleteQuietly(temp);
+      if (opened != null) {
+        openParts.remove(opened);
+      }
+    }
+  }
+
+  /**
+   * Deletes the temporary files of the downloads being written now, which then fail: for a process
+   * that is ending, where a download's own clean-up would not run.
+   */
+  void deleteOpenParts() {
+    for (Path part : openParts) {
+      deleteQuietly(part);
     }
   }
 

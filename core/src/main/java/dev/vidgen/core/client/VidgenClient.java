@@ -438,6 +438,15 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> retries.run(Operation.READ, null, null, provider::balance));
   }
 
+  /**
+   * Deletes the temporary files of the downloads this client is writing now; those downloads then
+   * fail and nothing is left beside their targets. For a shutdown hook: a JVM that ends runs no
+   * download's own clean-up.
+   */
+  public void deletePartialDownloads() {
+    downloader.deleteOpenParts();
+  }
+
   /** The provider's id, what is left of the budget and the calls in flight; never a key. */
   @Override
   public String toString() {

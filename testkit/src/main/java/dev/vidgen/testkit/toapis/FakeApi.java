@@ -80,7 +80,7 @@ final class FakeApi extends Dispatcher {
       }
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
-        || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER);
+        || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));
@@ -254,6 +254,9 @@ final class FakeApi extends Dispatcher {
     response.body(new Buffer().write(answer.body()));
     if (fault != null && fault.kind == Fault.Kind.SLOW) {
       response.headersDelay(fault.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    if (fault != null && fault.kind == Fault.Kind.TRICKLE) {
+      response.throttleBody(16, fault.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     return response.build();
   }

@@ -24,7 +24,9 @@ public final class Fault {
     /** Process (a create makes its task), then close the connection without answering. */
     DROP_AFTER,
     /** Process (a create makes its task), then answer with {@link #status}, {@link #body} instead. */
-    ANSWER_AFTER
+    ANSWER_AFTER,
+    /** Process normally, then send the body 16 bytes every {@link #delay}. */
+    TRICKLE
   }
 
   final Kind kind;
@@ -125,6 +127,15 @@ public final class Fault {
     return new Fault(Kind.SLOW, 0, null, null, Map.of(), delay, null);
   }
 
+  /**
+   * Acts on the request normally and sends the answer's headers at once, then its body 16 bytes
+   * every {@code every} (real time): a download that is still being written.
+   */
+  public static Fault trickle(Duration every) {
+    Objects.requireNonNull(every, "every == null");
+    return new Fault(Kind.TRICKLE, 0, null, null, Map.of(), every, null);
+  }
+
   /** Never answers and does nothing; the client times out. */
   public static Fault stall() {
     return new Fault(Kind.STALL, 0, null, null, Map.of(), Duration.ZERO, null);
@@ -162,7 +173,7 @@ public final class Fault {
 
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
-    return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER;
+    return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE;
   }
 
   @Override
@@ -171,6 +182,7 @@ public final class Fault {
       case ANSWER -> "Fault[HTTP " + status + "]";
       case ANSWER_AFTER -> "Fault[HTTP " + status + " after processing]";
       case SLOW -> "Fault[slow " + delay + "]";
+      case TRICKLE -> "Fault[trickle 16 bytes every " + delay + "]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };
   }
