@@ -46,7 +46,24 @@ final class RetryLoop {
       TaskId taskId,
       Supplier<CompletableFuture<T>> call,
       Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous) {
+    return run(operation, handle, taskId, call, onAmbiguous, null);
+  }
+
+  /**
+   * Like {@link #run(Operation, JobHandle, TaskId, Supplier, Function)}; before a call that failed
+   * with a server error (HTTP 500) is sent again, {@code beforeResend} says whether it did its work
+   * after all: a value to adopt instead of sending again, or empty to send again as the policy says.
+   * A {@code beforeResend} that fails lets the call be sent again.
+   */
+  <T> CompletableFuture<T> run(
+      Operation operation,
+      JobHandle handle,
+      TaskId taskId,
+      Supplier<CompletableFuture<T>> call,
+      Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous,
+      Function<ProviderException, CompletableFuture<Optional<T>>> beforeResend) {
     Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false, failure -> { });
+    attempts.beforeResend = beforeResend;
     attempts.next();
     return attempts.result;
   }
@@ -133,6 +150,8 @@ final class RetryLoop {
     private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
     private final boolean notFoundGrace;
     private final Consumer<ProviderException> retried;
+    /** Asked before a call that met a server error is sent again; null to send again at once. */
+    private Function<ProviderException, CompletableFuture<Optional<T>>> beforeResend;
     private int failures;
 
     Attempts(
@@ -180,13 +199,20 @@ final class RetryLoop {
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
-      if (decision instanceof RetryDecision.Retry retry) {
-        retried.accept(tagged);
-        runtime.events().retry(handle, operation, tagged, failures, retry.delay());
-        pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, this::next)));
-        if (result.isDone()) {
-          pending.get().cancel();
-        }
+      if (decision instanceof RetryDecision.Retry retry && beforeResend != null
+          && tagged.kind() == FailureKind.SERVER_ERROR) {
+        Futures.attempt(() -> beforeResend.apply(tagged)).whenComplete((found, checkFailure) -> Futures.guard(result, () -> {
+          if (result.isDone()) {
+            return;
+          }
+          if (checkFailure == null && found.isPresent()) {
+            result.complete(found.get());
+          } else {
+            retryLater(tagged, retry);
+          }
+        }));
+      } else if (decision instanceof RetryDecision.Retry retry) {
+        retryLater(tagged, retry);
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {
           if (lookupFailure != null) {
@@ -202,6 +228,15 @@ final class RetryLoop {
           runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
         }
         result.completeExceptionally(tagged);
+      }
+    }
+
+    private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
+      retried.accept(tagged);
+      runtime.events().retry(handle, operation, tagged, failures, retry.delay());
+      pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, this::next)));
+      if (result.isDone()) {
+        pending.get().cancel();
       }
     }
   }

@@ -208,8 +208,33 @@ final class SubmitPipeline {
   }
 
   private CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
-    return retries.run(
-        Operation.CREATE, null, null, () -> runtime.provider().create(request), whenUnanswered(request));
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request),
+        whenUnanswered(request), beforeResendAfterServerError(request));
+  }
+
+  /**
+   * Before a create answered with a server error (HTTP 500) is sent again, as the provider advises:
+   * where it carried a client reference, the task is looked up once by it, and a task found is
+   * adopted instead of paying again; where it carried none, a warning says that the first create
+   * may have made a task after all, which only the provider's dashboard can tell.
+   */
+  private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> beforeResendAfterServerError(
+      SubmitRequest request) {
+    return failure -> {
+      String reference = request.clientReference();
+      String model = request.route().id();
+      if (reference == null) {
+        runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
+            + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model
+            + " takes no client reference, so a task the first create may have made cannot be looked up: the"
+            + " provider's dashboard shows it");
+        return CompletableFuture.completedFuture(Optional.empty());
+      }
+      return runtime.provider().findByClientReference(reference).thenApply(found -> {
+        found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
+        return found;
+      });
+    };
   }
 
   /**

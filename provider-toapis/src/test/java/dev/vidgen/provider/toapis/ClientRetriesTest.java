@@ -48,6 +48,7 @@ class ClientRetriesTest {
 
   private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
   private final List<String> retries = new CopyOnWriteArrayList<>();
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
   private final VidgenClient client = client(provider);
 
@@ -163,6 +164,42 @@ class ClientRetriesTest {
     assertThat(retries).containsExactly("CREATE CONNECT_FAILED", "CREATE CONNECT_FAILED", "CREATE CONNECT_FAILED");
   }
 
+  @Test
+  void aCreateWithAReferenceAnsweredWithAServerErrorAfterMakingItsTaskIsFoundNotPaidTwice() {
+    toapis.inject(Endpoint.CREATE, Fault.serverError().afterProcessing());
+
+    JobHandle handle = client.submit(seedanceJob());
+
+    assertThat(toapis.requests(Endpoint.CREATE)).as("not sent again: the task was there").hasSize(1);
+    assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
+    assertThat(toapis.requests(Endpoint.STATUS)).singleElement()
+        .satisfies(lookup -> assertThat(lookup.path()).endsWith(handle.reference().orElseThrow()));
+  }
+
+  @Test
+  void aCreateWithAReferenceAnsweredWithAServerErrorThatMadeNothingIsLookedUpOnceThenSentAgain() {
+    toapis.inject(Endpoint.CREATE, Fault.serverError());
+
+    JobHandle handle = client.submit(seedanceJob());
+
+    assertThat(toapis.requests(Endpoint.CREATE)).extracting(request -> request.status()).containsExactly(500, 200);
+    assertThat(toapis.requests(Endpoint.STATUS)).as("one look, no not-found grace before the advised resend").hasSize(1);
+    assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aCreateWithoutAReferenceSentAgainAfterAServerErrorSaysThatTheFirstMayHaveMadeATask() {
+    toapis.inject(Endpoint.CREATE, Fault.serverError().afterProcessing());
+
+    client.submit(grokJob());
+
+    assertThat(toapis.requests(Endpoint.CREATE)).as("sent again, as ToAPIs advises for a 500").hasSize(2);
+    assertThat(warnings).singleElement().asString().startsWith("create.resent: the create of a grok-video-1.5-preview"
+        + " task was answered with a server error (").contains("it is sent again, as the provider advises;",
+        "a task the first create may have made cannot be looked up: the provider's dashboard shows it");
+  }
+
   private VidgenClient client(ToApisVideoProvider provider) {
     return VidgenClient.builder()
         .provider(provider)
@@ -172,6 +209,11 @@ class ClientRetriesTest {
           public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt,
               Duration delay) {
             retries.add(operation + " " + failure.kind());
+          }
+
+          @Override
+          public void onWarning(String code, String message) {
+            warnings.add(code + ": " + message);
           }
         })
         .build();
