@@ -11,19 +11,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Money before paying: what the key and the account have left is read once (the smaller of the
- * two counts), then counted down locally by every quote sent; a job that costs more than what is
- * left is refused before anything is sent. A provider that reports no balance is not checked; a
- * balance that cannot be read lets the job go on with a warning (and is read again next time).
+ * Money before paying: what the key and the account have left is read (the smaller of the two
+ * counts), then counted down locally by every quote sent; a job that costs more than what is left
+ * is refused before anything is sent, after one more read (a top-up since counts). A read older
+ * than five minutes is made again, for clients that live long. A provider that reports no balance
+ * is not checked; a balance that cannot be read lets the job go on with a warning (and is read
+ * again next time).
  */
 final class AccountFunds {
   /** The error code of a refusal, as the provider's own 402 answer has it. */
   static final String INSUFFICIENT_QUOTA = "insufficient_credits";
+  /** A long-lived client (the playground, a server) reads the balances again after this. */
+  static final java.time.Duration READ_AGAIN_AFTER = java.time.Duration.ofMinutes(5);
+  /** Before refusing a job, the balances are read again unless they were read this recently. */
+  static final java.time.Duration MIN_READ_GAP = java.time.Duration.ofSeconds(2);
 
   private final ClientRuntime runtime;
   private final boolean enabled;
   private final Object lock = new Object();
   private CompletableFuture<Optional<Balances>> read;
+  /** When the balances were last asked for; null before. */
+  private java.time.Instant readAt;
   /** What is left after the quotes sent; null until read, or when unlimited or unknown. */
   private BigDecimal left;
   private Balances before;
@@ -40,29 +48,47 @@ final class AccountFunds {
     if (!enabled) {
       return CompletableFuture.completedFuture(null);
     }
-    return balances().thenApply(balances -> {
-      if (balances.isEmpty()) {
-        return null;
+    return balances(false).thenCompose(balances -> {
+      if (take(quote, balances) != Fit.SHORT) {
+        return CompletableFuture.completedFuture(null);
       }
-      synchronized (lock) {
-        if (left == null) {
-          return null;
-        }
-        if (!quote.isKnown()) {
-          if (!warnedUnknown.add(quote.model())) {
-            return null;
+      // What was read may be old (a long-lived client, a top-up since): read again before refusing.
+      return balances(true).thenApply(fresh -> {
+        if (take(quote, fresh) == Fit.SHORT) {
+          synchronized (lock) {
+            throw new CompletionException(refusal(quote, left, fresh.get()));
           }
+        }
+        return null;
+      });
+    });
+  }
+
+  /** Whether a quote fits what is left. */
+  private enum Fit { TAKEN, UNCHECKED, SHORT }
+
+  /** Takes {@code quote} from what is left when it fits. */
+  private Fit take(PriceQuote quote, Optional<Balances> balances) {
+    if (balances.isEmpty()) {
+      return Fit.UNCHECKED;
+    }
+    synchronized (lock) {
+      if (left == null) {
+        return Fit.UNCHECKED;
+      }
+      if (!quote.isKnown()) {
+        if (warnedUnknown.add(quote.model())) {
           runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
               + "), so it cannot be compared with the " + left.toPlainString() + " credits left; its jobs are sent unchecked");
-          return null;
         }
-        if (quote.credits().compareTo(left) > 0) {
-          throw new CompletionException(refusal(quote, left, balances.get()));
-        }
-        left = left.subtract(quote.credits());
-        return null;
+        return Fit.UNCHECKED;
       }
-    });
+      if (quote.credits().compareTo(left) > 0) {
+        return Fit.SHORT;
+      }
+      left = left.subtract(quote.credits());
+      return Fit.TAKEN;
+    }
   }
 
   /** Gives back {@code quote} for a job whose task surely was not created. */
@@ -96,13 +122,23 @@ final class AccountFunds {
     }
   }
 
-  private CompletableFuture<Optional<Balances>> balances() {
+  /**
+   * The balances as read, read again when {@code again}, when the last read failed, or when it is
+   * older than {@link #READ_AGAIN_AFTER}; a read a moment old is never repeated.
+   */
+  private CompletableFuture<Optional<Balances>> balances(boolean again) {
     synchronized (lock) {
-      if (read == null || read.isCompletedExceptionally()) {
+      java.time.Instant now = runtime.time().now();
+      boolean stale = readAt != null && (again ? readAt.plus(MIN_READ_GAP).isBefore(now)
+          : readAt.plus(READ_AGAIN_AFTER).isBefore(now));
+      if (read == null || read.isCompletedExceptionally() || (read.isDone() && stale)) {
+        readAt = now;
         read = Futures.attempt(() -> runtime.provider().balances()).handle((balances, failure) -> {
           if (failure == null) {
             synchronized (lock) {
-              before = balances;
+              if (before == null) {
+                before = balances;
+              }
               left = balances.effectiveRemaining().orElse(null);
             }
             return Optional.of(balances);

@@ -98,6 +98,23 @@ public final class MockVideoProvider implements VideoProvider {
     return script;
   }
 
+  /**
+   * Adds {@code credits} to the account, as a top-up does (an unlimited account stays unlimited).
+   *
+   * @throws IllegalArgumentException if {@code credits} is negative
+   */
+  public void topUp(BigDecimal credits) {
+    Objects.requireNonNull(credits, "credits == null");
+    if (credits.signum() < 0) {
+      throw new IllegalArgumentException("a top-up must not be negative, was " + credits);
+    }
+    synchronized (lock) {
+      if (remainingCredits != null) {
+        remainingCredits = remainingCredits.add(credits);
+      }
+    }
+  }
+
   /** Every call so far, oldest first. */
   public List<MockCall> calls() {
     synchronized (lock) {

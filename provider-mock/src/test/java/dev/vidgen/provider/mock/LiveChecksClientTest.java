@@ -237,6 +237,28 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aTopUpCountsBeforeAJobIsRefusedAndALongLivedClientReadsTheBalanceAgain() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(25)).build();
+    client(mock, builder -> {});
+    assertThatThrownBy(() -> client.submit(preview(15))).isInstanceOf(InsufficientQuotaException.class)
+        .hasMessageContaining("has 25 credits left");
+    assertThat(mock.calls(MockCall.Method.BALANCE)).as("a read a moment old is not made again").hasSize(1);
+
+    mock.topUp(BigDecimal.valueOf(100));
+    time.advance(Duration.ofSeconds(3));
+    client.submit(preview(15));
+
+    assertThat(mock.calls(MockCall.Method.BALANCE)).as("read again before refusing").hasSize(2);
+    assertThat(client.remainingCredits()).contains(BigDecimal.valueOf(95));
+
+    mock.topUp(BigDecimal.valueOf(5));
+    time.advance(Duration.ofMinutes(5).plusSeconds(1));
+    client.submit(preview(10));
+    assertThat(mock.calls(MockCall.Method.BALANCE)).as("a read older than five minutes is made again").hasSize(3);
+    assertThat(client.remainingCredits()).contains(BigDecimal.valueOf(80));
+  }
+
+  @Test
   void theKeysQuotaCountsWhenItIsSmallerThanTheAccount() {
     MockVideoProvider mock = mock().credits(BigDecimal.valueOf(1000)).keyCredits(BigDecimal.valueOf(15)).build();
     client(mock, builder -> {});
