@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.policy.FailureKind;
 import java.time.Duration;
@@ -294,6 +295,23 @@ class PollingLoopTest {
       assertThat(refusing.count("status")).isEqualTo(1);
       assertThat(other.listener.warnings()).isEmpty();
     }
+  }
+
+  @Test
+  void anAnswerThatCannotBeUsedIsNotRiddenOutAsAnOutage() {
+    ProviderException unusable = ProviderException.of(FailureKind.SERVER_ERROR, dev.vidgen.core.error.ProviderErrorDetails
+        .of("scripted", 200, null, "task task-1 is completed but names no video at result.data[0].url"), null);
+    Object[] answers = new Object[40];
+    java.util.Arrays.fill(answers, unusable);
+    provider.statusAnswers(answers);
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(failureOf(done)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class)
+        .hasMessageContaining("names no video");
+    assertThat(provider.count("status")).as("one read and its three short retries, no outage ride-out").isEqualTo(4);
+    assertThat(fixture.listener.warnings()).isEmpty();
   }
 
   @Test
