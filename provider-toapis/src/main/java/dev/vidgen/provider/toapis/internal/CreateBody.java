@@ -40,7 +40,7 @@ public final class CreateBody {
     GenerationMode mode = job.requestedMode().orElseGet(() -> inferMode(job));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", route.nameFor(job.model()));
-    wire.modeValue(mode).ifPresent(value -> put(body, wire.modeField(), value));
+    wire.modeValue(mode, job.images().size()).ifPresent(value -> put(body, wire.modeField(), value));
     if (job.prompt() != null) {
       body.put("prompt", job.prompt());
     }

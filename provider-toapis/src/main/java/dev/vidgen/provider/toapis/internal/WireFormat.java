@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param modeField the body field that names the mode ({@code action}, {@code video_operation}),
  *     or null when the provider infers the mode from the inputs
  * @param modeValues what {@code modeField} holds for each mode; a mode missing here is not sent
+ * @param modeValuesByImages what {@code modeField} holds for a mode with a given number of images,
+ *     keyed {@code mode/count} (Veo's {@code image-to-video/2} is {@code frame}); before {@code modeValues}
  * @param resolutionValues wire spellings of resolutions, keyed by the route's resolution in
  *     lower case (Kling sends {@code 720p} as {@code mode: std}); others are sent as listed
  */
@@ -49,6 +51,7 @@ public record WireFormat(
     Map<GenerationMode, InputField> videoFieldsByMode,
     String modeField,
     Map<GenerationMode, String> modeValues,
+    Map<String, String> modeValuesByImages,
     Map<String, String> resolutionValues) {
 
   public WireFormat {
@@ -59,6 +62,7 @@ public record WireFormat(
     imageFieldsByMode = freeze(imageFieldsByMode);
     videoFieldsByMode = freeze(videoFieldsByMode);
     modeValues = freeze(modeValues);
+    modeValuesByImages = modeValuesByImages == null ? Map.of() : Map.copyOf(modeValuesByImages);
     Map<String, String> lowered = new LinkedHashMap<>();
     if (resolutionValues != null) {
       resolutionValues.forEach((key, value) -> lowered.put(key.toLowerCase(Locale.ROOT), value));
@@ -101,7 +105,7 @@ public record WireFormat(
   /** The common shape: {@code image_urls} array, integer {@code duration}, {@code aspect_ratio}, {@code resolution}. */
   public static WireFormat standard() {
     return new WireFormat("image_urls", false, "duration", false, "aspect_ratio", "resolution", false,
-        Map.of(), Map.of(), null, Map.of(), Map.of());
+        Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of());
   }
 
   /**
@@ -139,6 +143,7 @@ public record WireFormat(
       hints.put("mode_field", modeField);
       Map<String, Object> values = new LinkedHashMap<>();
       modeValues.forEach((mode, value) -> values.put(mode.id(), value));
+      new java.util.TreeMap<>(modeValuesByImages).forEach(values::put);
       hints.put("mode_values", values);
     }
     putIfTrue(hints, "client_reference", acceptsClientReference);
@@ -189,6 +194,15 @@ public record WireFormat(
     return modeField == null ? Optional.empty() : Optional.ofNullable(modeValues.get(mode));
   }
 
+  /** What {@link #modeField()} holds for {@code mode} with {@code images} input images; empty when nothing is sent. */
+  public Optional<String> modeValue(GenerationMode mode, int images) {
+    if (modeField == null) {
+      return Optional.empty();
+    }
+    String byCount = modeValuesByImages.get(mode.id() + "/" + images);
+    return byCount != null ? Optional.of(byCount) : modeValue(mode);
+  }
+
   /** The wire spelling of one of the route's resolutions (unchanged unless mapped). */
   public String resolutionValue(String resolution) {
     Objects.requireNonNull(resolution, "resolution == null");
@@ -197,54 +211,54 @@ public record WireFormat(
 
   public WireFormat withImageField(String field, boolean single) {
     return new WireFormat(field, single, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   public WireFormat withDurationField(String field, boolean asString) {
     return new WireFormat(imageField, singleImage, field, asString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   public WireFormat withAspectRatioField(String field) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, field, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   public WireFormat withResolutionField(String field) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, field,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   public WireFormat withClientReference(boolean accepted) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        accepted, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        accepted, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   /** Sends images of {@code mode} in {@code field} instead of {@link #imageField()}. */
   public WireFormat withImages(GenerationMode mode, InputField field) {
     Map<GenerationMode, InputField> images = put(imageFieldsByMode, mode, field);
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, images, videoFieldsByMode, modeField, modeValues, resolutionValues);
+        acceptsClientReference, images, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   /** Sends videos of {@code mode} in {@code field}. */
   public WireFormat withVideos(GenerationMode mode, InputField field) {
     Map<GenerationMode, InputField> videos = put(videoFieldsByMode, mode, field);
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videos, modeField, modeValues, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videos, modeField, modeValues, modeValuesByImages, resolutionValues);
   }
 
   /** Names the mode in {@code field}, with one value per mode (modes left out are not sent). */
   public WireFormat withModeField(String field, Map<GenerationMode, String> values) {
     Objects.requireNonNull(field, "field == null");
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, field, values, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, field, values, modeValuesByImages, resolutionValues);
   }
 
   /** Sends resolutions under other names, such as {@code Map.of("720p", "std", "1080p", "pro")}. */
   public WireFormat withResolutionValues(Map<String, String> values) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, values);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, values);
   }
 
   private static <V> Map<GenerationMode, V> freeze(Map<GenerationMode, V> map) {

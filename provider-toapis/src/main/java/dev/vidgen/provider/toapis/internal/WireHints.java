@@ -57,13 +57,22 @@ final class WireHints {
     }
     WireFormat standard = WireFormat.standard();
     Map<GenerationMode, String> modeValues = new EnumMap<>(GenerationMode.class);
-    mapOf(hints, "mode_values", where).forEach((mode, value) ->
-        modeValues.put(mode(mode, where + ".mode_values"), text(value, where + ".mode_values." + mode)));
+    Map<String, String> modeValuesByImages = new LinkedHashMap<>();
+    mapOf(hints, "mode_values", where).forEach((mode, value) -> {
+      String text = text(value, where + ".mode_values." + mode);
+      int slash = mode.indexOf('/');
+      if (slash < 0) {
+        modeValues.put(mode(mode, where + ".mode_values"), text);
+        return;
+      }
+      GenerationMode named = mode(mode.substring(0, slash), where + ".mode_values");
+      modeValuesByImages.put(named.id() + "/" + imageCount(mode.substring(slash + 1), where + ".mode_values." + mode), text);
+    });
     Map<String, String> resolutionValues = new LinkedHashMap<>();
     mapOf(hints, "resolution_values", where).forEach((resolution, value) ->
         resolutionValues.put(resolution, text(value, where + ".resolution_values." + resolution)));
     String modeField = hints.containsKey("mode_field") ? text(hints.get("mode_field"), where + ".mode_field") : null;
-    if (modeField == null && !modeValues.isEmpty()) {
+    if (modeField == null && !(modeValues.isEmpty() && modeValuesByImages.isEmpty())) {
       throw new IllegalArgumentException(where + ": mode_values needs mode_field (the field that names the mode)");
     }
     return new WireFormat(
@@ -78,6 +87,7 @@ final class WireHints {
         inputs(hints, "videos_by_mode", where),
         modeField,
         modeValues,
+        modeValuesByImages,
         resolutionValues);
   }
 
@@ -107,6 +117,19 @@ final class WireHints {
           text(field.get("field"), at + ".field"), flag(typed, "single", at), roles));
     });
     return fields;
+  }
+
+  /** The image count of a {@code mode/count} key: a whole number from 0. */
+  private static int imageCount(String text, String where) {
+    try {
+      int count = Integer.parseInt(text);
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(where + ": after the mode comes a number of images, such as image-to-video/2");
   }
 
   private static Map<String, Object> mapOf(Map<String, Object> hints, String key, String where) {

@@ -109,6 +109,41 @@ class BuiltInWireTest {
   }
 
   @Test
+  void namesVeosFrameAndReferenceModesInMetadataAsItsPageSays() {
+    assertThat(veoMetadata("veo3.1-fast", IMAGE_TO_VIDEO, 1)).as("one image: a first frame, no mode named")
+        .isEqualTo(Map.of("resolution", "720p"));
+    assertThat(veoMetadata("veo3.1-fast", IMAGE_TO_VIDEO, 2))
+        .isEqualTo(Map.of("resolution", "720p", "generation_type", "frame"));
+    assertThat(veoMetadata("veo3.1-lite", REFERENCE_TO_VIDEO, 3))
+        .isEqualTo(Map.of("resolution", "720p", "generation_type", "reference"));
+    assertThat(veoMetadata("veo3.1-quality", IMAGE_TO_VIDEO, 2))
+        .isEqualTo(Map.of("resolution", "720p", "generation_type", "frame"));
+    assertThat(veoMetadata("veo3.1-fast", dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO, 0))
+        .isEqualTo(Map.of("resolution", "720p"));
+  }
+
+  private static Object veoMetadata(String model, dev.vidgen.core.domain.GenerationMode mode, int images) {
+    dev.vidgen.core.domain.VideoJob.Builder job = dev.vidgen.core.domain.VideoJob.builder(model).mode(mode).prompt("p");
+    for (int i = 0; i < images; i++) {
+      job.image("https://files.example/" + i + ".png");
+    }
+    return CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job.build(), CATALOG.require(model), null))
+        .get("metadata");
+  }
+
+  @Test
+  void aModeValueForACountOfImagesMustNameOne() {
+    ModelRoute route = ModelRoute.builder("acme-frames").mode(IMAGE_TO_VIDEO, 1, 2)
+        .durations(dev.vidgen.core.domain.DurationRule.oneOf(5, 10))
+        .hints("toapis", Map.of("mode_field", "kind", "mode_values", Map.of("image-to-video/two", "frame"))).build();
+
+    assertThatThrownBy(() -> WireFormat.of(route))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("acme-frames: hints.toapis.mode_values.image-to-video/two: after the mode comes a number of images,"
+            + " such as image-to-video/2");
+  }
+
+  @Test
   void putsOfficialVeoReferencesInMetadata() {
     assertThat(WireFormat.of(CATALOG.require("Veo3.1-quality-official")).imagesFor(REFERENCE_TO_VIDEO).name())
         .isEqualTo("metadata.referenceImages");
