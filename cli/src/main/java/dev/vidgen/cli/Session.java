@@ -225,7 +225,12 @@ final class Session implements AutoCloseable {
     }
     builder.listener(events);
     ClientTuning.apply(builder, root, choice);
-    client = builder.build();
+    try {
+      client = builder.build();
+    } catch (dev.vidgen.core.catalog.RouteHintsException e) {
+      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
+          "fix the route's hints (docs/providers/toapis.md lists them); nothing was sent");
+    }
     learnFromHistory(client);
     return client;
   }

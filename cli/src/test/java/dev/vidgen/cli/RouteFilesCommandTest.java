@@ -128,6 +128,27 @@ class RouteFilesCommandTest {
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"generate", "quote"})
+  void aHintTheProviderCannotUseStopsTheCommandWithExit2BeforeAnyJob(String command) throws IOException {
+    Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
+        "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
+
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run(concat(List.of(command, "--json", "--base-url", fake.baseUrl(), "--routes", "typo.json", "--model",
+            "acme-video-2", "--prompt", "a fox in the snow"), command.equals("generate") ? "--no-wait" : "--verbose"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> error = (java.util.Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "invalid_routes");
+    assertThat((String) error.get("message")).isEqualTo("the hints of a route cannot be used with provider toapis:"
+        + " acme-video-2: hints.toapis: unknown key duration_feild; allowed: aspect_ratio_field, client_reference,"
+        + " duration_as_string, duration_field, image_field, images_by_mode, mode_field, mode_values,"
+        + " resolution_field, resolution_values, single_image, videos_by_mode");
+    assertThat(fake.requests()).as("nothing sent").isEmpty();
+  }
+
   @Test
   void everyProblemOfARouteFileIsListedOnALineOfItsOwn() throws IOException {
     Files.writeString(dir.resolve("bad.json"), "{\"routes\": [{\"id\": \"acme\", \"modes\": {\"t2v\": {}},"

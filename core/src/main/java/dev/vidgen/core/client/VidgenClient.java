@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.FollowOnRules;
 import dev.vidgen.core.catalog.RouteFiles;
+import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -722,9 +723,28 @@ public final class VidgenClient implements AutoCloseable {
       }
       RouteCatalog routes = routes();
       VideoProvider provider = providerSource.get();
+      checkHints(routes, provider);
       ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
       ExecutorService io = ioExecutor != null ? null : defaultIo();
       return new VidgenClient(this, routes, provider, chosenScheduler, io);
+    }
+
+    /** Every route's hints as the provider reads them, so that a mistake shows now and not at a job's create. */
+    private void checkHints(RouteCatalog routes, VideoProvider provider) {
+      List<String> problems = new ArrayList<>();
+      for (ModelRoute route : routes.routes()) {
+        try {
+          provider.checkHints(route);
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
+      }
+      if (!problems.isEmpty()) {
+        if (ownsProvider) {
+          provider.close();
+        }
+        throw new dev.vidgen.core.catalog.RouteHintsException(provider.id(), problems);
+      }
     }
 
     private RouteCatalog routes() {

@@ -37,6 +37,14 @@ public interface VideoProvider extends AutoCloseable {
   }
 
   /**
+   * Checks what {@code route} tells this provider (its hints for this provider's id) before any job
+   * uses it. The default finds nothing to check.
+   *
+   * @throws IllegalArgumentException naming the route and the hint when they cannot be used
+   */
+  default void checkHints(ModelRoute route) {}
+
+  /**
    * Problems with a job's extra parameters that only this provider can see, such as one that would
    * replace a field the job's own settings fill (its duration, say) after they were checked and
    * priced. Validation calls it with the job's mode resolved; the default finds none.

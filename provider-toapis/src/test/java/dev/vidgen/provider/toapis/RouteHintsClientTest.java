@@ -1,0 +1,53 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.catalog.RouteHintsException;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.DurationRule;
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A route whose hints ToAPIs cannot read stops the client as it is built, not a job at its create. */
+class RouteHintsClientTest {
+  private final FakeToApisServer toapis = FakeToApisServer.start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  private static ModelRoute route(String id, Map<String, ?> hints) {
+    return ModelRoute.builder(id).mode(GenerationMode.TEXT_TO_VIDEO).durations(DurationRule.oneOf(5, 10))
+        .hints("toapis", hints).build();
+  }
+
+  @Test
+  void everyRouteWithHintsThatCannotBeUsedIsNamedWhenTheClientIsBuilt() {
+    RouteCatalog catalog = RouteCatalog.builtIn().with(route("acme-a", Map.of("duration_feild", "seconds")),
+        route("acme-b", Map.of("single_image", "yes")), route("acme-c", Map.of("duration_field", "seconds")));
+
+    assertThatThrownBy(() -> VidgenClient.builder().provider(provider).catalog(catalog).build())
+        .isInstanceOf(RouteHintsException.class)
+        .hasMessageStartingWith("the hints of 2 routes cannot be used with provider toapis: acme-a: hints.toapis:"
+            + " unknown key duration_feild")
+        .satisfies(e -> assertThat(((RouteHintsException) e).problems()).hasSize(2)
+            .anySatisfy(problem -> assertThat(problem).startsWith("acme-b: hints.toapis")));
+    assertThat(toapis.requests()).isEmpty();
+  }
+
+  @Test
+  void theBuiltInRoutesAreAllUsable() {
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      assertThat(client.catalog().routes()).isNotEmpty();
+    }
+  }
+}
