@@ -145,9 +145,12 @@ final class Session implements AutoCloseable {
     if (client == null) {
       return json;
     }
-    client.remainingCredits().ifPresent(after -> {
-      json.put("credits_left_before", handle.quote().creditsIfKnown().map(after::add).orElse(null));
-      json.put("credits_left_after", after);
+    client.remainingCredits().ifPresent(left -> {
+      // A job of unknown price took nothing from the count: what is left is the "before", and the
+      // "after" is not known until the provider is asked again.
+      java.util.Optional<java.math.BigDecimal> price = handle.quote().creditsIfKnown();
+      json.put("credits_left_before", price.map(left::add).orElse(left));
+      json.put("credits_left_after", price.isPresent() ? left : null);
     });
     return json;
   }

@@ -154,6 +154,12 @@ class LiveAndFollowOnCommandsTest {
           .containsEntry("credits_left_after", 15.0);
       assertThat(tooMuch.exitCode()).as(tooMuch.all()).isEqualTo(8);
       assertThat(fake.creates()).hasSize(1);
+
+      // A model of unknown price: the balance before it is known, after it not.
+      CliRun.Result unknown = vidgen.run("generate", "--model", "seedance-2", "--prompt", "a fox in the snow",
+          "--no-wait", "--json");
+      assertThat(unknown.exitCode()).as(unknown.all()).isZero();
+      assertThat(unknown.json()).containsEntry("credits_left_before", 15.0).containsEntry("credits_left_after", null);
     }
   }
 
