@@ -118,6 +118,12 @@ final class HistoryRecord {
       Instant now = Instant.now();
       write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
       throw unsaved;
+    } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
+      // Not a verdict on the task (the base URL may be another), so not finished: a later wait may still find it.
+      if (!entry.isFinished()) {
+        write(entry.withStatus(HistoryEntry.NOT_FOUND, Instant.now()));
+      }
+      throw notFound;
     } catch (DeadlineExceededException deadline) {
       if (deadline.lastSnapshot() != null && !deadline.lastSnapshot().status().isTerminal()
           && !entry.isFinished()) {

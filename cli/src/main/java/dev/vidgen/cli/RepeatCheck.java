@@ -103,6 +103,8 @@ final class RepeatCheck {
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? "completed" : "completed, saved as " + entry.file();
       case "in_progress" -> "last seen in progress";
+      case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; results are kept"
+          + " 24 hours)";
       case UnansweredCreate.STATUS -> "its create got no answer, so it may exist and be billed";
       default -> "last seen " + SafeText.clip(entry.status(), 100);
     };

@@ -281,6 +281,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aWaitOnATaskTheProviderDoesNotKnowLeavesItNotFoundInTheHistoryNotQueued() {
+    CliRun.Result submitted = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--no-wait",
+        "--json");
+    String taskId = (String) submitted.json().get("task_id");
+
+    try (FakeToApisServer elsewhere = FakeToApisServer.builder().apiKeys(KEY).start()) {
+      CliRun.Result waited = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+          .run("wait", taskId, "--base-url", elsewhere.baseUrl(), "--retry-delay", "1ms", "--poll-interval", "20ms");
+
+      assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    }
+    CliRun.Result history = vidgen("history");
+    assertThat(history.out()).as(history.all()).containsPattern(taskId + " +grok-video-1.5-preview +not_found");
+  }
+
+  @Test
   void anUnknownTaskIsAProviderErrorWithTheRequestId() {
     CliRun.Result result = vidgen("status", "video_nope", "--json");
 

@@ -53,6 +53,8 @@ public record HistoryEntry(
    * in {@link #error()}, and this one no longer counts as a job submitted.
    */
   public static final String FOUND = "found";
+  /** The status of a task the provider answered "not found" for when it was last asked (a wrong base URL, or gone). */
+  public static final String NOT_FOUND = "not_found";
   /** The status of a job whose create may have made a task that vidgen never heard of. */
   public static final String UNKNOWN = "unknown";
   /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
