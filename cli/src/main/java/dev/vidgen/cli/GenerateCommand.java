@@ -53,6 +53,9 @@ final class GenerateCommand extends ClientCommand {
       VidgenClient client = session.offlineClient();
       if (session.usesStandInKey()) {
         output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
+      } else if (videoJob.model() != null) {
+        // The name the create would send: another name of the model when the key's live list holds only that one.
+        videoJob = videoJob.withModel(client.modelNameToSend(videoJob.model()));
       }
       return dryRun(client, videoJob, budget, session.usesStandInKey(), output);
     }

@@ -54,6 +54,8 @@ class LiveAndFollowOnCommandsTest {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
 
       CliRun.Result text = vidgen.run("models", "--live");
+      CliRun.Result dryRun = vidgen.run("generate", "--model", "gemini-omni-flash", "--prompt", "a kite", "--dry-run",
+          "--json");
       CliRun.Result sent = vidgen.run("generate", "--model", "gemini-omni-flash", "--prompt", "a kite", "--no-wait");
 
       assertThat(text.out()).contains("yes, as gemini_omni_flash")
@@ -64,6 +66,12 @@ class LiveAndFollowOnCommandsTest {
       assertThat(fake.creates()).singleElement().satisfies(create -> {
         assertThat(create.model()).isEqualTo("gemini_omni_flash");
         assertThat(create.body()).contains("\"resolution\":\"720P\"");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> request = (java.util.Map<String, Object>) dryRun.json().get("request");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> body = (java.util.Map<String, Object>) request.get("body");
+        assertThat(body).as("the dry run shows the model name the create sent").containsEntry("model", "gemini_omni_flash");
+        assertThat(body.keySet()).isEqualTo(create.json().keySet());
       });
     }
   }

@@ -366,6 +366,26 @@ public final class VidgenClient implements AutoCloseable {
         .orElseGet(() -> liveModels.check(model)));
   }
 
+  /**
+   * The model name a create of {@code model} sends: the route's spelling of the name given, or,
+   * for a route with other names when the provider's live list (read as before a create) holds
+   * only another of them, that one. Reads the list only for a route with other names.
+   *
+   * @throws dev.vidgen.core.error.InvalidJobException when the live list holds none of the route's names
+   */
+  public String modelNameToSend(String model) {
+    Objects.requireNonNull(model, "model == null");
+    Optional<ModelRoute> route = catalog.find(model);
+    if (route.isEmpty()) {
+      return model;
+    }
+    String name = route.get().nameFor(model);
+    if (route.get().aliases().isEmpty()) {
+      return name;
+    }
+    return Futures.await(track(() -> liveModels.nameToSend(route.get(), name)), true);
+  }
+
   /** What the key and the account each have left, read now (with the retry policy). */
   public Balances balances() {
     return Futures.await(balancesAsync(), true);
