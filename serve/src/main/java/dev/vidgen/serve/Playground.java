@@ -267,7 +267,8 @@ public final class Playground implements AutoCloseable {
     RequestPreview preview = null;
     if (report.isValid()) {
       try {
-        preview = client.preview(job);
+        // Under the name the create sends: another name of the model when the key's live list holds only that one.
+        preview = client.preview(job.model() == null ? job : job.withModel(client.modelNameToSend(job.model())));
       } catch (InvalidJobException e) {
         json.put("violations", violations(e.report().violations()));
         json.put("valid", false);
