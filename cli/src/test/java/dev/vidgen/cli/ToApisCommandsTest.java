@@ -452,6 +452,33 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aBalanceRefusedForTheKeyIsAnAuthenticationFailureWithTheKeysAdvice() {
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":false,\"message\":\"token disabled\"}"));
+
+    CliRun.Result result = vidgen("balance", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "authentication");
+    assertThat((String) error.get("message")).contains("token disabled");
+    assertThat((String) error.get("next")).startsWith("check TOAPIS_API_KEY");
+  }
+
+  @Test
+  void anAccountBalanceRefusedWithSuccessFalseLeavesTheKeysToo() {
+    fake.keyBalance(new BigDecimal("700"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":false,\"message\":\"no permission\"}"));
+
+    CliRun.Result result = vidgen("balance");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).contains("remaining  700 credits");
+  }
+
+  @Test
   void aKeyThatMayNotReadTheAccountsBalanceIsStillCheckedAgainstItsOwn() {
     fake.keyBalance(BigDecimal.TEN);
     fake.inject(Endpoint.USER_BALANCE, Fault.status(403), 100);

@@ -238,7 +238,7 @@ final class ToApisVideoProvider implements VideoProvider {
       CallContext context = CallContext.of(Operation.READ);
       return calls.send(api.models("video", authorization, trace), trace, context, (body, status, headers) -> {
         if (Boolean.FALSE.equals(body.success())) {
-          throw errors.refused(context, status, headers, null,
+          throw errors.accountRefused(context, status, headers,
               body.message() == null || body.message().isBlank() ? "the model list was refused" : body.message());
         }
         return AccountAnswers.modelIds(body);
@@ -248,8 +248,9 @@ final class ToApisVideoProvider implements VideoProvider {
 
   /**
    * Issue 11: the key's ({@code GET /v1/balance}) and the account's ({@code GET /v1/user/balance})
-   * balances. When the account's is refused (401, 403 or 404: a key that may not read it, a server
-   * without that endpoint) but the key's is read, the key's alone, with no account balance.
+   * balances. When the account's is refused (401, 403 or 404, or {@code success: false}: a key that
+   * may not read it, a server without that endpoint) but the key's is read, the key's alone, with no
+   * account balance.
    */
   @Override
   public CompletableFuture<Balances> balances() {
@@ -264,7 +265,8 @@ final class ToApisVideoProvider implements VideoProvider {
         return Optional.of(balance);
       }
       Throwable cause = AsyncFailures.unwrap(failure);
-      if (cause instanceof ProviderException refused && Set.of(401, 403, 404).contains(refused.httpStatus())) {
+      if (cause instanceof ProviderException refused && (Set.of(401, 403, 404).contains(refused.httpStatus())
+          || refused.kind() == FailureKind.AUTHENTICATION)) {
         return Optional.empty();
       }
       throw new CompletionException(cause);
@@ -360,7 +362,7 @@ final class ToApisVideoProvider implements VideoProvider {
   private Balance balanceOf(CallContext context, BalanceDto body, int status, Headers headers)
       throws UnreadableResponseException {
     if (Boolean.FALSE.equals(body.success())) {
-      throw errors.refused(context, status, headers, null,
+      throw errors.accountRefused(context, status, headers,
           body.message() == null || body.message().isBlank() ? "the balance was refused" : body.message());
     }
     return AccountAnswers.balance(body);

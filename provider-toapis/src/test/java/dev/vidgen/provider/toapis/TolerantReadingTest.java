@@ -237,13 +237,14 @@ class TolerantReadingTest {
   }
 
   @Test
-  void aRefusalSentWithHttp200IsARejectedRequest() {
+  void anAccountRefusalSentWithHttp200IsTheKeysAuthenticationFailure() {
     toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":false,\"message\":\"token disabled\"}"));
 
     ProviderException error = (ProviderException) failure(provider.balance());
 
-    assertThat(error).isInstanceOf(RequestRejectedException.class);
+    assertThat(error).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+    assertThat(error.kind()).isEqualTo(dev.vidgen.core.policy.FailureKind.AUTHENTICATION);
     assertThat(error.httpStatus()).isEqualTo(200);
     assertThat(error.getMessage()).contains("token disabled");
   }

@@ -85,6 +85,15 @@ public final class ErrorMapper {
     return ProviderException.of(FailureKind.REJECTED, details(context, status, code, message, headers), null);
   }
 
+  /**
+   * An account endpoint's refusal ({@code {"success": false, "message": …}}, which ToAPIs sends
+   * with HTTP 200): the key may not do it (disabled, expired, without the permission), so an
+   * authentication failure, never retried.
+   */
+  public ProviderException accountRefused(CallContext context, int status, Headers headers, String message) {
+    return ProviderException.of(FailureKind.AUTHENTICATION, details(context, status, null, message, headers), null);
+  }
+
   /** A 2xx answer whose body could not be read; for a create, the task may exist. */
   public ProviderException fromUnreadable(
       CallContext context, int status, Headers headers, UnreadableResponseException problem) {
