@@ -249,26 +249,26 @@ final class SubmitPipeline {
       String model = request.route().id();
       if (reference == null) {
         return CompletableFuture.failedFuture(ambiguous(failure, null,
-            "the create of a " + model + " task was sent but not answered, so a task may exist and be billed; " + model
-                + " takes no client reference, so vidgen could not look it up and did not send the create again:"
-                + " check the provider's dashboard before you send it again"));
+            "the create of a " + model + " task went out but got no usable answer",
+            "so a task may exist and be billed; " + model + " takes no client reference, so vidgen could not look it"
+                + " up and did not send the create again: check the provider's dashboard before you send it again"));
       }
       return retries
           .lookUpFreshTask(() -> runtime.provider().findByClientReference(reference))
           .handle((found, lookupFailure) -> {
             if (lookupFailure != null) {
               AmbiguousSubmitException error = ambiguous(failure, reference,
-                  "the create of a " + model + " task was sent but not answered, and looking it up by client reference "
-                      + reference + " failed too, so vidgen did not send the create again: check the provider's dashboard"
-                      + " for that reference before you send it again");
+                  "the create of a " + model + " task went out but got no usable answer",
+                  "and looking it up by client reference " + reference + " failed too, so vidgen did not send the"
+                      + " create again: check the provider's dashboard for that reference before you send it again");
               error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
               throw new CompletionException(error);
             }
             if (found.isEmpty() && resends.incrementAndGet() > MAX_AMBIGUOUS_RESENDS) {
               throw new CompletionException(ambiguous(failure, reference,
-                  "the create of a " + model + " task got no answer " + (MAX_AMBIGUOUS_RESENDS + 1)
-                      + " times and no task with client reference " + reference
-                      + " was found; check the provider's dashboard for that reference before submitting again"));
+                  "the create of a " + model + " task got no usable answer " + (MAX_AMBIGUOUS_RESENDS + 1) + " times",
+                  "and no task with client reference " + reference + " was found; check the provider's dashboard for"
+                      + " that reference before you send it again"));
             }
             found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
             return found;
@@ -276,11 +276,14 @@ final class SubmitPipeline {
     };
   }
 
-  private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, String advice) {
+  /** "{@code what} (the provider's words) {@code advice}", said once, with where the docs explain it. */
+  private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, String what,
+      String advice) {
     ProviderErrorDetails d = failure.details();
     String said = d.message().isBlank() ? "" : " (" + d.message() + ")";
     ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
-        advice + said + " (see docs/errors.md#ambiguous-submit)", d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
+        what + said + ", " + advice + " (see docs/errors.md#ambiguous-submit)", d.requestId(), d.retryAfter(),
+        d.rateLimit(), d.taskId());
     return new AmbiguousSubmitException(details, reference, failure);
   }
 

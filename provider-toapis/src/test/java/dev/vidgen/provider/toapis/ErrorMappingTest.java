@@ -197,7 +197,7 @@ class ErrorMappingTest {
 
     assertThat(error).isInstanceOf(AmbiguousSubmitException.class);
     assertThat(((ProviderException) error).httpStatus()).isEqualTo(504);
-    assertThat(error.getMessage()).contains("may exist");
+    assertThat(error.getMessage()).contains("the create request was sent but a gateway timed out waiting for ToAPIs");
   }
 
   @Test

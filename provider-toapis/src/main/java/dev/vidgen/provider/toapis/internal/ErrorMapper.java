@@ -120,10 +120,11 @@ public final class ErrorMapper {
       return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
     }
     String message = (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
-    ProviderErrorDetails details = details(context, trace.status(), null, message, trace.headers());
     if (context.operation() == Operation.CREATE) {
-      return ambiguous(context, details, trace.answered() ? "its answer broke off" : "no answer came", failure);
+      return ambiguous(context, details(context, trace.status(), null, what, trace.headers()),
+          trace.answered() ? "its answer broke off" : "no answer came", failure);
     }
+    ProviderErrorDetails details = details(context, trace.status(), null, message, trace.headers());
     return ProviderException.of(FailureKind.NO_RESPONSE, details, failure);
   }
 
@@ -142,12 +143,10 @@ public final class ErrorMapper {
   private AmbiguousSubmitException ambiguous(
       CallContext context, ProviderErrorDetails details, String what, Throwable cause) {
     String reference = context.clientReference();
-    String advice = reference != null
-        ? "look the task up by client reference " + reference + " before sending it again"
-        : "check the task list in the ToAPIs console (of the server this key belongs to) before sending it again";
+    // What happened only: the exception's type says that the task may exist, and the client that
+    // meets it says once what it did about it and where to look (the reference, the dashboard).
     String said = details.message().isBlank() ? "" : " (" + details.message() + ")";
-    String message = scrub("the create request was sent but " + what + said
-        + "; the task may exist and may be billed: " + advice);
+    String message = scrub("the create request was sent but " + what + said);
     ProviderErrorDetails ambiguous = new ProviderErrorDetails(
         details.providerId(), details.httpStatus(), details.code(), message, details.requestId(),
         details.retryAfter(), details.rateLimit(), details.taskId());
