@@ -132,11 +132,18 @@ final class JobForm {
           field + ": the uploaded image is no longer here", "upload it again")).file());
     }
     if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
+      URI image;
       try {
-        return new ImageInput.Remote(URI.create(url.strip()));
+        image = URI.create(url.strip());
       } catch (IllegalArgumentException e) {
         throw new Refusal(400, field, field + ": not a URL: " + url, "give an https:// address of a JPEG, PNG or WebP image");
       }
+      // A path is a file on this machine: the page sends files through its upload, never by name.
+      if (image.getScheme() == null || image.getScheme().equalsIgnoreCase("file")) {
+        throw new Refusal(400, field, field + ": the playground takes images by http(s) address or by upload, not "
+            + url, "upload the file with the page's image field, or give an https:// address");
+      }
+      return new ImageInput.Remote(image);
     }
     throw new Refusal(400, field, field + ": give an upload or a URL", null);
   }

@@ -144,6 +144,25 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anImageNamedByAPathIsSentBackToTheUploadNeverRead() throws IOException {
+    start();
+    Path local = productPng();
+    for (String address : List.of(local.toString(), local.toUri().toString())) {
+      String body = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[{\"url\":\"" + address + "\"}]}";
+      try (Response response = http.newCall(request("/api/check").post(RequestBody.create(body, JSON)).build()).execute()) {
+        Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
+        assertThat(response.code()).as(address).isEqualTo(400);
+        assertThat(error).containsEntry("field", "images[0]")
+            .containsEntry("next", "upload the file with the page's image field, or give an https:// address");
+        assertThat((String) error.get("message")).contains("takes images by http(s) address or by upload, not")
+            .doesNotContain("vidgen uploads it");
+      }
+    }
+    assertThat(mock.calls(MockCall.Method.UPLOAD)).as("nothing read or uploaded").isEmpty();
+  }
+
+  @Test
   void thePreviewShowsTheNameTheKeysListHoldsForAModelWithOtherNames() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("gemini_omni_flash")).build();
     client = VidgenClient.builder().provider(mock).build();
