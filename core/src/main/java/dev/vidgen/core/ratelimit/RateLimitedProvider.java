@@ -105,6 +105,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public void checkHints(ModelRoute route) {
+    delegate.checkHints(route);
+  }
+
+  @Override
   public java.util.List<dev.vidgen.core.validation.Violation> checkParams(
       dev.vidgen.core.domain.VideoJob job, ModelRoute route) {
     return delegate.checkParams(job, route);
