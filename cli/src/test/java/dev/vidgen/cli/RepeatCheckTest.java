@@ -173,7 +173,7 @@ class RepeatCheckTest {
     generate(toApis(), "--no-wait");
     assertThat(fake.lastCreate().orElseThrow().clientReference()).as("the preview's create carries none").isEmpty();
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
-    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-unsent-vg-[0-9a-f-]+")
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-noref-vg-[0-9a-f-]+")
         .matcher(history.out());
     assertThat(named.find()).as(history.all()).isTrue();
 

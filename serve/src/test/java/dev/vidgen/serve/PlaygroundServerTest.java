@@ -579,7 +579,7 @@ class PlaygroundServerTest {
     HistoryEntry unknown = history().entries().get(0);
     assertThat(unknown.status()).isEqualTo("unknown");
     assertThat(unknown.taskId()).as("its create carried no reference, and the name says so")
-        .startsWith("unanswered-unsent-vg-");
+        .startsWith("unanswered-noref-vg-");
     assertThat(unknown.referenceSent()).isFalse();
     assertThat(unknown.credits()).isEqualByComparingTo("20");
     assertThat(same).as("the page warns before the same job pays again").containsEntry("task_id", unknown.taskId())

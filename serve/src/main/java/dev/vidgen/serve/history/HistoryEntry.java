@@ -60,7 +60,10 @@ public record HistoryEntry(
   /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
   public static final String UNANSWERED_PREFIX = "unanswered-";
   /** After {@link #UNANSWERED_PREFIX}: the create did not carry the reference that follows. */
-  private static final String UNSENT_MARK = "unsent-";
+  /** Marks the name of an unanswered create that carried no client reference (nothing to look it up by). */
+  private static final String NO_REFERENCE_MARK = "noref-";
+  /** The same mark as written before it was renamed (it read as "nothing was sent"); still understood. */
+  private static final String OLD_NO_REFERENCE_MARK = "unsent-";
 
   public HistoryEntry {
     Objects.requireNonNull(taskId, "taskId == null");
@@ -83,7 +86,7 @@ public record HistoryEntry(
 
   /**
    * The entry for a create of {@code job} that got no answer, so a task may exist and be billed:
-   * status {@code unknown}, named {@code unanswered-REFERENCE} ({@code unanswered-unsent-REFERENCE}
+   * status {@code unknown}, named {@code unanswered-REFERENCE} ({@code unanswered-noref-REFERENCE}
    * when the create did not carry it), with {@code reason} saying what to check.
    *
    * @param quote the job's price, or null when it could not be told
@@ -91,7 +94,7 @@ public record HistoryEntry(
   public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
       PriceQuote quote, Instant sentAt, Instant now, String reason, String source) {
     boolean priced = quote != null && quote.isKnown();
-    return new HistoryEntry(UNANSWERED_PREFIX + (referenceSent ? "" : UNSENT_MARK) + reference, providerId,
+    return new HistoryEntry(UNANSWERED_PREFIX + (referenceSent ? "" : NO_REFERENCE_MARK) + reference, providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
         settingsOf(job), reason, source);
@@ -102,7 +105,8 @@ public record HistoryEntry(
    * (true for names written before vidgen marked the difference; the route's rules then tell).
    */
   public boolean referenceSent() {
-    return !taskId.startsWith(UNANSWERED_PREFIX + UNSENT_MARK);
+    return !taskId.startsWith(UNANSWERED_PREFIX + NO_REFERENCE_MARK)
+        && !taskId.startsWith(UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK);
   }
 
   /** The job's settings as the history keeps them. */

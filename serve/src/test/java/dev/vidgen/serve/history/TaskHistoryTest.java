@@ -106,6 +106,21 @@ class TaskHistoryTest {
   }
 
   @Test
+  void anUnansweredCreateWithoutAReferenceIsNamedSoAndOlderNamesStillReadThatWay() {
+    Instant at = Instant.parse("2026-11-29T10:00:00Z");
+    HistoryEntry withReference = HistoryEntry.unanswered("vg-1", true, "toapis", job(), null, at, at, "r", "generate");
+    HistoryEntry without = HistoryEntry.unanswered("vg-2", false, "toapis", job(), null, at, at, "r", "generate");
+    HistoryEntry olderName = new HistoryEntry("unanswered-unsent-vg-2", without.provider(), without.model(),
+        without.status(), null, null, null, at, at, null, null, without.settings(), "r", "generate");
+
+    assertThat(withReference.taskId()).isEqualTo("unanswered-vg-1");
+    assertThat(withReference.referenceSent()).isTrue();
+    assertThat(without.taskId()).isEqualTo("unanswered-noref-vg-2");
+    assertThat(without.referenceSent()).isFalse();
+    assertThat(olderName.referenceSent()).as("a name written before the mark was renamed").isFalse();
+  }
+
+  @Test
   void skipsATornLastLine() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
