@@ -47,7 +47,10 @@ final class HistoryCommand extends ClientCommand {
     rows.add(List.of("TASK", "MODEL", "STATUS", "PRICE", "FILE", "WHEN"));
     Instant now = Instant.now();
     for (HistoryEntry entry : entries) {
-      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price(entry.credits(), entry.usd()),
+      // A create found later is paid once, on its task's own row: its price is not shown twice.
+      String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
+          : price(entry.credits(), entry.usd());
+      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price,
           entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));
     }
     output.table(rows);

@@ -114,6 +114,9 @@ class RepeatCheckTest {
     dev.vidgen.serve.history.HistoryEntry unknown =
         dev.vidgen.serve.history.TaskHistory.in(home).find("unanswered-" + reference).orElseThrow();
     assertThat(unknown.status()).as("the unknown entry names the task now").isEqualTo("found");
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(listed.out()).as("paid once, shown once").containsPattern("unanswered-" + reference
+        + " +seedance-2 +found +- \\(on its task's row\\)");
     assertThat(unknown.error()).isEqualTo("its create arrived as task " + taskId);
     // The name, found once, stands for that task from then on.
     CliRun.Result later = toApis().env("VIDGEN_HOME", home.toString())
