@@ -267,8 +267,7 @@ public final class Playground implements AutoCloseable {
     RequestPreview preview = null;
     if (report.isValid()) {
       try {
-        // Under the name the create sends: another name of the model when the key's live list holds only that one.
-        preview = client.preview(job.model() == null ? job : job.withModel(client.modelNameToSend(job.model())));
+        preview = client.preview(asSent(job));
       } catch (InvalidJobException e) {
         json.put("violations", violations(e.report().violations()));
         json.put("valid", false);
@@ -279,6 +278,23 @@ public final class Playground implements AutoCloseable {
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
     json.put("curl", preview == null ? null : Commands.curl(preview, job));
     return json;
+  }
+
+  /**
+   * {@code job} under the model name its create sends: another name of the model when the key's live
+   * list holds only that one. A list that cannot be read leaves the name as given (the create says more).
+   */
+  private VideoJob asSent(VideoJob job) {
+    if (job.model() == null) {
+      return job;
+    }
+    try {
+      return job.withModel(client.modelNameToSend(job.model()));
+    } catch (InvalidJobException notListed) {
+      throw notListed;
+    } catch (RuntimeException unreadable) {
+      return job;
+    }
   }
 
   /**

@@ -177,6 +177,20 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aListThatCannotBeReadLeavesThePreviewUnderTheNameGiven() throws IOException {
+    mock = MockVideoProvider.builder().liveModels(Set.of("gemini_omni_flash")).build();
+    mock.script().rejectApiKey();
+    client = VidgenClient.builder().provider(mock).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+
+    Map<String, Object> checked = json(post("/api/check", "{\"model\":\"gemini-omni-flash\",\"prompt\":\"a kite\"}"));
+
+    assertThat(checked).containsEntry("valid", true);
+    assertThat((String) ((Map<?, ?>) checked.get("preview")).get("body")).contains("\"model\":\"gemini-omni-flash\"");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theCheckRefusesAModelTheKeyMayNotUseBeforeGenerate() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("seedance-2")).build();

@@ -32,9 +32,15 @@ final class AccountFunds {
   private CompletableFuture<Optional<Balances>> read;
   /** When the balances were last asked for; null before. */
   private java.time.Instant readAt;
+  /** The last balances read, for a refusal's words; null before. */
+  private Balances lastRead;
   /** What is left after the quotes sent; null until read, or when unlimited or unknown. */
   private BigDecimal left;
-  private Balances before;
+  /**
+   * The quotes taken whose create has not been answered: the provider's balance does not show them
+   * yet, so a fresh read is counted less these.
+   */
+  private BigDecimal unsettled = BigDecimal.ZERO;
   /** Models whose unknown price was already warned about, so that a batch draws one warning per model. */
   private final java.util.Set<String> warnedUnknown = new java.util.HashSet<>();
 
@@ -49,17 +55,18 @@ final class AccountFunds {
       return CompletableFuture.completedFuture(null);
     }
     return balances(false).thenCompose(balances -> {
-      if (take(quote, balances) != Fit.SHORT) {
+      if (balances.isEmpty() || take(quote) != Fit.SHORT) {
         return CompletableFuture.completedFuture(null);
       }
-      // What was read may be old (a long-lived client, a top-up since): read again before refusing.
+      // What was read may be old (a long-lived client, a top-up since): read again before refusing. A read
+      // that fails is no news: the count still holds, and the job is refused on it.
       return balances(true).thenApply(fresh -> {
-        if (take(quote, fresh) == Fit.SHORT) {
-          synchronized (lock) {
-            throw new CompletionException(refusal(quote, left, fresh.get()));
+        synchronized (lock) {
+          if (take(quote) == Fit.SHORT) {
+            throw new CompletionException(refusal(quote, left, lastRead));
           }
+          return null;
         }
-        return null;
       });
     });
   }
@@ -68,10 +75,7 @@ final class AccountFunds {
   private enum Fit { TAKEN, UNCHECKED, SHORT }
 
   /** Takes {@code quote} from what is left when it fits. */
-  private Fit take(PriceQuote quote, Optional<Balances> balances) {
-    if (balances.isEmpty()) {
-      return Fit.UNCHECKED;
-    }
+  private Fit take(PriceQuote quote) {
     synchronized (lock) {
       if (left == null) {
         return Fit.UNCHECKED;
@@ -87,6 +91,7 @@ final class AccountFunds {
         return Fit.SHORT;
       }
       left = left.subtract(quote.credits());
+      unsettled = unsettled.add(quote.credits());
       return Fit.TAKEN;
     }
   }
@@ -94,16 +99,21 @@ final class AccountFunds {
   /** Gives back {@code quote} for a job whose task surely was not created. */
   void release(PriceQuote quote) {
     synchronized (lock) {
-      if (left != null && quote.isKnown()) {
-        left = left.add(quote.credits());
+      if (quote.isKnown() && unsettled.compareTo(quote.credits()) >= 0) {
+        unsettled = unsettled.subtract(quote.credits());
+        if (left != null) {
+          left = left.add(quote.credits());
+        }
       }
     }
   }
 
-  /** The balances as first read, if they were. */
-  Optional<Balances> firstRead() {
+  /** {@code quote}'s create was answered: the provider's balance shows it from now on. */
+  void settle(PriceQuote quote) {
     synchronized (lock) {
-      return Optional.ofNullable(before);
+      if (quote.isKnown() && unsettled.compareTo(quote.credits()) >= 0) {
+        unsettled = unsettled.subtract(quote.credits());
+      }
     }
   }
 
@@ -123,8 +133,8 @@ final class AccountFunds {
   }
 
   /**
-   * The balances as read, read again when {@code again}, when the last read failed, or when it is
-   * older than {@link #READ_AGAIN_AFTER}; a read a moment old is never repeated.
+   * The balances as read, read again when {@code again} (unless the last read is a moment old),
+   * when the last read failed, or when it is older than {@link #READ_AGAIN_AFTER}.
    */
   private CompletableFuture<Optional<Balances>> balances(boolean again) {
     synchronized (lock) {
@@ -136,10 +146,9 @@ final class AccountFunds {
         read = Futures.attempt(() -> runtime.provider().balances()).handle((balances, failure) -> {
           if (failure == null) {
             synchronized (lock) {
-              if (before == null) {
-                before = balances;
-              }
-              left = balances.effectiveRemaining().orElse(null);
+              lastRead = balances;
+              // The quotes of creates still on their way are not in the provider's figure yet.
+              left = balances.effectiveRemaining().map(fresh -> fresh.subtract(unsettled)).orElse(null);
             }
             return Optional.of(balances);
           }
@@ -151,8 +160,10 @@ final class AccountFunds {
             throw new CompletionException(cause);
           }
           if (!(cause instanceof UnsupportedOperationException)) {
-            runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
-                + " could not be read (" + cause.getMessage() + "); the job is sent without a balance check");
+            if (!again) {
+              runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
+                  + " could not be read (" + cause.getMessage() + "); the job is sent without a balance check");
+            }
             synchronized (lock) {
               read = null;
             }

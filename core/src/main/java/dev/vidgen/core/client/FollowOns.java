@@ -108,6 +108,7 @@ final class FollowOns {
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
+            preflight.settleIf(funded.get(), prepared.quote());
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
                 prepared.quote(), runtime.time().now(), null);
             runtime.events().submitted(handle);

@@ -233,7 +233,7 @@ final class PollingLoop {
       if (!(failure instanceof ProviderException provider) || !provider.kind().isTransient() || outageTolerance.isZero()) {
         return false;
       }
-      if (provider.httpStatus() >= 200 && provider.httpStatus() < 300) {
+      if (provider.kind() == FailureKind.SERVER_ERROR && provider.httpStatus() >= 200 && provider.httpStatus() < 300) {
         // The server answered, but with a status vidgen cannot use (a completed task naming no video):
         // not an outage that passes; the read's own short retries were its chance.
         return false;

@@ -46,6 +46,13 @@ class Preflight {
     }
   }
 
+  /** The create of a job costing {@code quote} was answered, when the funds were taken ({@code funded}). */
+  void settleIf(boolean funded, PriceQuote quote) {
+    if (funded && funds != null) {
+      funds.settle(quote);
+    }
+  }
+
   /** {@link #release} when the funds were taken ({@code funded}) and {@code failure} surely created no task. */
   void releaseIf(boolean funded, PriceQuote quote, Throwable failure) {
     if (funded && !(failure instanceof dev.vidgen.core.error.AmbiguousSubmitException)) {

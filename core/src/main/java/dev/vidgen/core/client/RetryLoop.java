@@ -50,10 +50,10 @@ final class RetryLoop {
   }
 
   /**
-   * Like {@link #run(Operation, JobHandle, TaskId, Supplier, Function)}; before a call that failed
-   * with a server error (HTTP 500) is sent again, {@code beforeResend} says whether it did its work
-   * after all: a value to adopt instead of sending again, or empty to send again as the policy says.
-   * A {@code beforeResend} that fails lets the call be sent again.
+   * Like {@link #run(Operation, JobHandle, TaskId, Supplier, Function)}, for a call that may have
+   * done its work although it was answered with a server error (a create): {@code afterServerError}
+   * is asked before each resend and after the last try, and says whether the call may still be sent
+   * again at all.
    */
   <T> CompletableFuture<T> run(
       Operation operation,
@@ -61,11 +61,26 @@ final class RetryLoop {
       TaskId taskId,
       Supplier<CompletableFuture<T>> call,
       Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous,
-      Function<ProviderException, CompletableFuture<Optional<T>>> beforeResend) {
-    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false, failure -> { });
-    attempts.beforeResend = beforeResend;
+      AfterServerError<T> afterServerError) {
+    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false, failure -> { },
+        afterServerError);
     attempts.next();
     return attempts.result;
+  }
+
+  /** What to do about a call that was answered with a server error (HTTP 500) but may have done its work. */
+  interface AfterServerError<T> {
+    /**
+     * Just before the call is sent again (its backoff served): a value to adopt instead, or empty to
+     * send it again; a failure ends the call with that failure.
+     */
+    CompletableFuture<Optional<T>> beforeResend(ProviderException failure);
+
+    /** When no tries are left: a value to adopt, or empty to end with {@code failure}; a failure ends the call with it. */
+    CompletableFuture<Optional<T>> afterLast(ProviderException failure);
+
+    /** Whether the call may still be sent again, after any failure (false once its caller gave up). */
+    boolean mayResend();
   }
 
   /**
@@ -83,7 +98,7 @@ final class RetryLoop {
    */
   <T> CompletableFuture<T> runStatusOfCreatedTask(
       JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call, Consumer<ProviderException> retried) {
-    Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true, retried);
+    Attempts<T> attempts = new Attempts<>(Operation.READ, handle, taskId, call, null, true, retried, null);
     attempts.next();
     return attempts.result;
   }
@@ -150,8 +165,8 @@ final class RetryLoop {
     private final Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous;
     private final boolean notFoundGrace;
     private final Consumer<ProviderException> retried;
-    /** Asked before a call that met a server error is sent again; null to send again at once. */
-    private Function<ProviderException, CompletableFuture<Optional<T>>> beforeResend;
+    /** Asked about a call that met a server error; null to follow the policy alone. */
+    private final AfterServerError<T> afterServerError;
     private int failures;
 
     Attempts(
@@ -161,7 +176,9 @@ final class RetryLoop {
         Supplier<CompletableFuture<T>> call,
         Function<ProviderException, CompletableFuture<Optional<T>>> onAmbiguous,
         boolean notFoundGrace,
-        Consumer<ProviderException> retried) {
+        Consumer<ProviderException> retried,
+        AfterServerError<T> afterServerError) {
+      this.afterServerError = afterServerError;
       this.operation = operation;
       this.handle = handle;
       this.taskId = taskId;
@@ -199,20 +216,15 @@ final class RetryLoop {
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
-      if (decision instanceof RetryDecision.Retry retry && beforeResend != null
-          && tagged.kind() == FailureKind.SERVER_ERROR) {
-        Futures.attempt(() -> beforeResend.apply(tagged)).whenComplete((found, checkFailure) -> Futures.guard(result, () -> {
-          if (result.isDone()) {
-            return;
-          }
-          if (checkFailure == null && found.isPresent()) {
-            result.complete(found.get());
-          } else {
-            retryLater(tagged, retry);
-          }
-        }));
-      } else if (decision instanceof RetryDecision.Retry retry) {
+      if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
+      } else if (decision instanceof RetryDecision.GiveUp giveUp && afterServerError != null
+          && tagged.kind() == FailureKind.SERVER_ERROR) {
+        // The last try failed too, but may have done its work: look before giving up.
+        adoptOr(afterServerError.afterLast(tagged), () -> {
+          runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
+          result.completeExceptionally(tagged);
+        });
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {
           if (lookupFailure != null) {
@@ -234,10 +246,40 @@ final class RetryLoop {
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
       runtime.events().retry(handle, operation, tagged, failures, retry.delay());
-      pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, this::next)));
+      pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, () -> resend(tagged))));
       if (result.isDone()) {
         pending.get().cancel();
       }
+    }
+
+    /** Sends the call again after {@code tagged}, unless its caller gave up or it did its work after all. */
+    private void resend(ProviderException tagged) {
+      if (afterServerError == null) {
+        next();
+      } else if (!afterServerError.mayResend()) {
+        result.completeExceptionally(new java.util.concurrent.CancellationException(
+            operation.name().toLowerCase(java.util.Locale.ROOT) + " not sent again: its caller gave up"));
+      } else if (tagged.kind() == FailureKind.SERVER_ERROR) {
+        adoptOr(afterServerError.beforeResend(tagged), this::next);
+      } else {
+        next();
+      }
+    }
+
+    /** Completes with what {@code check} found, fails with its failure, or runs {@code otherwise} when it found nothing. */
+    private void adoptOr(CompletableFuture<Optional<T>> check, Runnable otherwise) {
+      Futures.attempt(() -> check).whenComplete((found, checkFailure) -> Futures.guard(result, () -> {
+        if (result.isDone()) {
+          return;
+        }
+        if (checkFailure != null) {
+          result.completeExceptionally(AsyncFailures.unwrap(checkFailure));
+        } else if (found.isPresent()) {
+          result.complete(found.get());
+        } else {
+          otherwise.run();
+        }
+      }));
     }
   }
 }

@@ -160,10 +160,11 @@ final class SubmitPipeline {
             throw new CancellationException("submit cancelled before the create");
           }
           runtime.events().creating(prepared.route().id(), reference);
-          return create(new SubmitRequest(uploaded, prepared.route(), reference));
+          return create(new SubmitRequest(uploaded, prepared.route(), reference), result);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
+            preflight.settleIf(funded.get(), prepared.quote());
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
                 prepared.quote(), runtime.time().now(), reference);
             runtime.events().submitted(handle);
@@ -207,34 +208,76 @@ final class SubmitPipeline {
         });
   }
 
-  private CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+  /** Creates the task; {@code caller} is the submit's own future, which once done stops any resend. */
+  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletableFuture<JobHandle> caller) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request),
-        whenUnanswered(request), beforeResendAfterServerError(request));
+        whenUnanswered(request), new CreateAfterServerError(request, caller));
   }
 
   /**
-   * Before a create answered with a server error (HTTP 500) is sent again, as the provider advises:
-   * where it carried a client reference, the task is looked up once by it, and a task found is
-   * adopted instead of paying again; where it carried none, a warning says that the first create
-   * may have made a task after all, which only the provider's dashboard can tell.
+   * A create answered with a server error (HTTP 500) is sent again, as the provider advises, but the
+   * server may have made the task before it failed. Where the create carried a client reference the
+   * task is looked up before each resend (the backoff gives a fresh task time to be listed) and
+   * after the last try (with the not-found grace), and a task found is adopted instead of paid
+   * again; a look-up that fails ends the submit as ambiguous. Where it carried none, a warning says
+   * that the first create may have made a task, which only the dashboard can tell.
    */
-  private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> beforeResendAfterServerError(
-      SubmitRequest request) {
-    return failure -> {
+  private final class CreateAfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
+    private final SubmitRequest request;
+    private final CompletableFuture<JobHandle> caller;
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+
+    CreateAfterServerError(SubmitRequest request, CompletableFuture<JobHandle> caller) {
+      this.request = request;
+      this.caller = caller;
+    }
+
+    @Override
+    public boolean mayResend() {
+      return !caller.isDone();
+    }
+
+    @Override
+    public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       String reference = request.clientReference();
       String model = request.route().id();
       if (reference == null) {
-        runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
-            + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model
-            + " takes no client reference, so a task the first create may have made cannot be looked up: the"
-            + " provider's dashboard shows it");
+        if (warned.compareAndSet(false, true)) {
+          runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
+              + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model
+              + " takes no client reference, so a task the first create may have made cannot be looked up: the"
+              + " provider's dashboard shows it");
+        }
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      return runtime.provider().findByClientReference(reference).thenApply(found -> {
+      return adopted(runtime.provider().findByClientReference(reference), failure, reference);
+    }
+
+    @Override
+    public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
+      String reference = request.clientReference();
+      if (reference == null) {
+        return CompletableFuture.completedFuture(Optional.empty());
+      }
+      return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,
+          reference);
+    }
+
+    private CompletableFuture<Optional<TaskSnapshot>> adopted(CompletableFuture<Optional<TaskSnapshot>> lookup,
+        ProviderException failure, String reference) {
+      return lookup.handle((found, lookupFailure) -> {
+        if (lookupFailure != null) {
+          AmbiguousSubmitException error = ambiguous(failure, reference,
+              "the create of a " + request.route().id() + " task was answered with a server error",
+              "and looking it up by client reference " + reference + " failed, so vidgen did not send it again:"
+                  + " check the provider's dashboard for that reference before you send it again");
+          error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
+          throw new CompletionException(error);
+        }
         found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
         return found;
       });
-    };
+    }
   }
 
   /**

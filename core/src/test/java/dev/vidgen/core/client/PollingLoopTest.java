@@ -315,6 +315,22 @@ class PollingLoopTest {
   }
 
   @Test
+  void anAnswerThatBrokeOffAfterItsHeadIsStillRiddenOut() {
+    ProviderException brokeOff = ProviderException.of(FailureKind.NO_RESPONSE, dev.vidgen.core.error.ProviderErrorDetails
+        .of("scripted", 200, null, "the answer broke off: connection reset"), null);
+    Object[] answers = new Object[8];
+    java.util.Arrays.fill(answers, brokeOff);
+    provider.statusAnswers(answers);
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+    assertThat(fixture.listener.warnings()).isNotEmpty();
+  }
+
+  @Test
   void aDeadlineThatComesDuringAnOutageEndsTheWaitWithTheProvidersFailure() {
     CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
     provider.statusAnswers(serverErrors(4));

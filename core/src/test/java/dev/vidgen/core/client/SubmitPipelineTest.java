@@ -245,6 +245,90 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aCreateAnsweredWithAServerErrorIsLookedUpByItsReferenceAfterTheBackoffAndATaskFoundIsAdopted() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-1"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR)).findAnswers(Optional.of(made));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMillis(400));
+    assertThat(fixture.provider.count("find")).as("the backoff first gives a fresh task time to be listed").isZero();
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("made-1"));
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateFailingWithServerErrorsToTheEndIsLookedUpWithTheGraceBeforeItFails() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-by-the-last"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(made));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(submit.join().taskId()).as("the last create made its task").isEqualTo(TaskId.of("made-by-the-last"));
+    assertThat(fixture.provider.count("create")).as("one try and three resends").isEqualTo(4);
+    assertThat(fixture.provider.count("find")).as("a look before each resend, then three with the grace").isEqualTo(6);
+  }
+
+  @Test
+  void aCreateFailingWithServerErrorsToTheEndAndFoundNowhereFailsAsAServerError() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(3));
+
+    assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
+    assertThat(fixture.provider.count("create")).isEqualTo(4);
+    assertThat(fixture.provider.count("find")).as("three looks, then one with its five re-asks").isEqualTo(3 + 6);
+  }
+
+  @Test
+  void aLookUpThatFailsBeforeAResendEndsTheSubmitAsAmbiguousWithoutPayingAgain() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-2")))
+        .findAnswers(ScriptedProvider.failure(FailureKind.UNAVAILABLE));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(5));
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("looking it up by client reference").hasMessageContaining("failed");
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitCancelledWhileItsCreateWaitsToBeSentAgainSendsNoMore() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(1));
+    submit.cancel(false);
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateWithoutAReferenceSentAgainAfterServerErrorsWarnsOnce() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-3")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-3"));
+    assertThat(fixture.provider.count("create")).isEqualTo(3);
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.resent")).hasSize(1);
+  }
+
+  @Test
   void aRateLimitedCreateIsSentAgainAfterRetryAfter() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
         TaskSnapshot.queued(TaskId.of("t-1")));

@@ -259,6 +259,22 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aFreshReadThatFailsBeforeARefusalLeavesTheRefusalStanding() {
+    MockVideoProvider mock = mock().credits(BigDecimal.valueOf(25)).build();
+    client(mock, builder -> {});
+    assertThatThrownBy(() -> client.submit(preview(15))).isInstanceOf(InsufficientQuotaException.class);
+
+    time.advance(Duration.ofSeconds(3));
+    mock.script().fail(dev.vidgen.core.policy.Operation.READ, 1, dev.vidgen.core.policy.FailureKind.UNAVAILABLE);
+
+    assertThatThrownBy(() -> client.submit(preview(15))).isInstanceOf(InsufficientQuotaException.class)
+        .hasMessageContaining("has 25 credits left");
+    assertThat(mock.calls(MockCall.Method.BALANCE)).as("read again, and that read failed").hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+    assertThat(warnings).noneMatch(warning -> warning.startsWith("balance.unreadable"));
+  }
+
+  @Test
   void theKeysQuotaCountsWhenItIsSmallerThanTheAccount() {
     MockVideoProvider mock = mock().credits(BigDecimal.valueOf(1000)).keyCredits(BigDecimal.valueOf(15)).build();
     client(mock, builder -> {});
