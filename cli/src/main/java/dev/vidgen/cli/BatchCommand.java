@@ -97,6 +97,11 @@ final class BatchCommand extends ClientCommand {
   Duration lease;
 
   @Override
+  boolean sendsJobs() {
+    return true;
+  }
+
+  @Override
   int run(Session session, Output output) {
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);

@@ -27,7 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
     if (writesVideoToStdout()) {
       output = output.toStderr();
     }
-    try (Session session = new Session(root, output)) {
+    try (Session session = new Session(root, output, sendsJobs())) {
       try {
         return run(session, output);
       } catch (RuntimeException e) {
@@ -37,6 +37,14 @@ abstract class ClientCommand implements Callable<Integer> {
       // Closing the client failed; the command's own result has been printed already.
       return Failures.report(e, null, output);
     }
+  }
+
+  /**
+   * Whether the command may send jobs (a create, a dry run of one): a route it cannot use then stops
+   * it; a command that only follows tasks goes on with a warning.
+   */
+  boolean sendsJobs() {
+    return false;
   }
 
   /** Whether stdout carries the video ({@code --out -}), so that everything else goes to stderr. */

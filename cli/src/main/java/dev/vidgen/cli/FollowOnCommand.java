@@ -39,6 +39,11 @@ abstract class FollowOnCommand extends ClientCommand {
   abstract FollowOnKind kind();
 
   @Override
+  boolean sendsJobs() {
+    return true;
+  }
+
+  @Override
   int run(Session session, Output output) {
     after.beforeSubmit(session);
     FollowOn followOn = FollowOn.prompt(PromptSource.read(prompt, promptFile, session.context()));

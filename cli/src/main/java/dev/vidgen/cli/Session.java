@@ -45,10 +45,13 @@ final class Session implements AutoCloseable {
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredNext;
+  private final boolean sendsJobs;
 
-  Session(VidgenCommand root, Output output) {
+  /** @param sendsJobs whether the command may send jobs, so that a route its provider cannot use stops it */
+  Session(VidgenCommand root, Output output, boolean sendsJobs) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.output = Objects.requireNonNull(output, "output == null");
+    this.sendsJobs = sendsJobs;
     this.events = new CommandEvents(output, root.verbose);
   }
 
@@ -231,8 +234,13 @@ final class Session implements AutoCloseable {
     try {
       client = builder.build();
     } catch (dev.vidgen.core.catalog.RouteHintsException e) {
-      throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
-          "fix the route's hints (docs/providers/toapis.md lists them); nothing was sent");
+      if (sendsJobs) {
+        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
+            "fix the route's hints (docs/providers/toapis.md lists them); nothing was sent");
+      }
+      // Following tasks, downloading and reading the balance need no route's hints.
+      output.note("warning: " + e.getMessage() + "; jobs on those routes are refused until the route file is fixed");
+      client = builder.checkRouteHints(false).build();
     }
     learnFromHistory(client);
     return client;

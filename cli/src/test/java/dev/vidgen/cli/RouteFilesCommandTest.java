@@ -129,14 +129,16 @@ class RouteFilesCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"generate", "quote"})
-  void aHintTheProviderCannotUseStopsTheCommandWithExit2BeforeAnyJob(String command) throws IOException {
+  @ValueSource(strings = {"generate", "batch"})
+  void aHintTheProviderCannotUseStopsACommandThatSendsJobsWithExit2BeforeAnyJob(String command) throws IOException {
+    Files.writeString(dir.resolve("jobs.jsonl"), "{\"prompt\": \"p\", \"images\": [\"https://img.example/a.png\"]}\n");
     Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
         "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
 
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
-        .run(concat(List.of(command, "--json", "--base-url", fake.baseUrl(), "--routes", "typo.json", "--model",
-            "acme-video-2", "--prompt", "a fox in the snow"), command.equals("generate") ? "--no-wait" : "--verbose"));
+        .run(concat(command.equals("batch") ? List.of(command, "jobs.jsonl", "--json") : List.of(command, "--json",
+            "--model", "acme-video-2", "--prompt", "a fox in the snow", "--no-wait"), "--base-url", fake.baseUrl(),
+            "--routes", "typo.json"));
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     @SuppressWarnings("unchecked")
@@ -147,6 +149,26 @@ class RouteFilesCommandTest {
         + " duration_as_string, duration_field, image_field, images_by_mode, mode_field, mode_values,"
         + " resolution_field, resolution_values, single_image, videos_by_mode");
     assertThat(fake.requests()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aHintTheProviderCannotUseDoesNotKeepAPaidTaskFromBeingFollowed() throws IOException {
+    Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
+        "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
+    CliRun.Result submitted = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--prompt", "p", "--image",
+            "https://img.example/a.png");
+    String taskId = (String) submitted.json().get("task_id");
+
+    for (List<String> command : List.of(List.of("status", taskId), List.of("quote", "--prompt", "p", "--image",
+        "https://img.example/a.png"))) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+          .run(concat(command, "--base-url", fake.baseUrl(), "--routes", "typo.json"));
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(result.err()).contains("warning: the hints of a route cannot be used with provider toapis:"
+          + " acme-video-2:", "jobs on those routes are refused until the route file is fixed");
+    }
   }
 
   @Test

@@ -522,6 +522,7 @@ public final class VidgenClient implements AutoCloseable {
   public static final class Builder {
     private Supplier<VideoProvider> providerSource;
     private boolean ownsProvider;
+    private boolean checkRouteHints = true;
     private RouteCatalog catalog;
     private final List<Path> routeFiles = new ArrayList<>();
     private boolean environmentRoutes = true;
@@ -660,6 +661,16 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether {@link #build()} asks the provider to read every route's hints and refuses routes it
+     * cannot use; on by default. Off, a bad hint shows only when a job on that route is created; for
+     * a program that only follows tasks it already has.
+     */
+    public Builder checkRouteHints(boolean check) {
+      this.checkRouteHints = check;
+      return this;
+    }
+
     /** How long the live model list is kept before it is read again; 5 minutes by default. */
     public Builder liveModelsTtl(Duration ttl) {
       Objects.requireNonNull(ttl, "ttl == null");
@@ -735,6 +746,8 @@ public final class VidgenClient implements AutoCloseable {
      * @throws dev.vidgen.core.catalog.RouteFileException when a route file cannot be used (nothing
      *     was created)
      * @throws dev.vidgen.core.error.ProviderSelectionException when the provider cannot be found
+     * @throws dev.vidgen.core.catalog.RouteHintsException when the provider cannot use some route's
+     *     hints (unless {@link #checkRouteHints(boolean)} is off)
      */
     public VidgenClient build() {
       if (providerSource == null) {
@@ -743,7 +756,9 @@ public final class VidgenClient implements AutoCloseable {
       }
       RouteCatalog routes = routes();
       VideoProvider provider = providerSource.get();
-      checkHints(routes, provider);
+      if (checkRouteHints) {
+        checkHints(routes, provider);
+      }
       ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
       ExecutorService io = ioExecutor != null ? null : defaultIo();
       return new VidgenClient(this, routes, provider, chosenScheduler, io);
@@ -752,18 +767,35 @@ public final class VidgenClient implements AutoCloseable {
     /** Every route's hints as the provider reads them, so that a mistake shows now and not at a job's create. */
     private void checkHints(RouteCatalog routes, VideoProvider provider) {
       List<String> problems = new ArrayList<>();
-      for (ModelRoute route : routes.routes()) {
-        try {
-          provider.checkHints(route);
-        } catch (IllegalArgumentException e) {
-          problems.add(e.getMessage());
+      try {
+        for (ModelRoute route : routes.routes()) {
+          try {
+            provider.checkHints(route);
+          } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+          }
         }
+      } catch (RuntimeException | Error e) {
+        closeOwned(provider, e);
+        throw e;
       }
       if (!problems.isEmpty()) {
-        if (ownsProvider) {
-          provider.close();
-        }
-        throw new dev.vidgen.core.catalog.RouteHintsException(provider.id(), problems);
+        dev.vidgen.core.catalog.RouteHintsException refused =
+            new dev.vidgen.core.catalog.RouteHintsException(provider.id(), problems);
+        closeOwned(provider, refused);
+        throw refused;
+      }
+    }
+
+    /** Closes a provider this builder made, keeping {@code failure} as what the caller sees. */
+    private void closeOwned(VideoProvider provider, Throwable failure) {
+      if (!ownsProvider) {
+        return;
+      }
+      try {
+        provider.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
       }
     }
 
