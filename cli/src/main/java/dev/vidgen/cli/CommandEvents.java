@@ -19,6 +19,8 @@ final class CommandEvents implements VidgenListener {
   private final VidgenListener verbose;
   private final AtomicInteger creating = new AtomicInteger();
   private volatile java.time.Instant creatingSince;
+  /** When a create answered with a passing failure goes out again; null when none does. */
+  private volatile java.time.Instant resendAt;
 
   CommandEvents(Output output, boolean verbose) {
     this.output = output;
@@ -35,8 +37,22 @@ final class CommandEvents implements VidgenListener {
     return java.util.Optional.ofNullable(creatingSince);
   }
 
+  /**
+   * Since when an answer to the last create has been awaited: when it went out, or when it went out
+   * again after a failure that was answered (a 429 or a 500, then a backoff); empty before any create.
+   */
+  java.util.Optional<java.time.Instant> createAwaitedSince() {
+    java.time.Instant sent = creatingSince;
+    java.time.Instant again = resendAt;
+    if (sent == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(again != null && again.isAfter(sent) ? again : sent);
+  }
+
   @Override
   public void onCreating(String model, String clientReference) {
+    resendAt = null;
     creatingSince = java.time.Instant.now();
     creating.incrementAndGet();
     verbose.onCreating(model, clientReference);
@@ -68,6 +84,10 @@ final class CommandEvents implements VidgenListener {
 
   @Override
   public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
+    if (operation == Operation.CREATE && handle == null) {
+      // The create was answered (a 429, a 500) and goes out again after the delay: an answer is awaited from then.
+      resendAt = java.time.Instant.now().plus(delay);
+    }
     verbose.onRetry(handle, operation, failure, attempt, delay);
   }
 

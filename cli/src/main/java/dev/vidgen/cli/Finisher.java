@@ -62,9 +62,12 @@ final class Finisher {
     String shownOut = where.isStdout() ? "-" : shown(context, file);
     String saveAgain = Failures.taskCommand("download", handle, session, "--out", shownOut);
     try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save", () -> {
-      // The process ends: the download's own clean-up will not run, so its temporary file goes now.
-      client.deletePartialDownloads();
-      InterruptNotice.tellSaving(handle, saveAgain, where.isStdout(), output);
+      try {
+        // The process ends: the download's own clean-up will not run, so its temporary file goes now.
+        client.deletePartialDownloads();
+      } finally {
+        InterruptNotice.tellSaving(handle, saveAgain, where.isStdout(), output);
+      }
     })) {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
@@ -124,7 +127,10 @@ final class Finisher {
       folder = Files.createTempDirectory("vidgen-");
       // Removed at exit once empty, should a Ctrl-C stop the download (its file is deleted then).
       folder.toFile().deleteOnExit();
-      Path file = client.download(handle, snapshot, folder.resolve(OutTarget.fileName(handle.taskId(), format)));
+      Path target = folder.resolve(OutTarget.fileName(handle.taskId(), format));
+      // Registered after the folder, so deleted before it at exit, should a Ctrl-C stop the copy to stdout.
+      target.toFile().deleteOnExit();
+      Path file = client.download(handle, snapshot, target);
       OutputStream stdout = context.videoOut();
       long size = Files.copy(file, stdout);
       stdout.flush();

@@ -77,6 +77,11 @@ final class Session implements AutoCloseable {
     return events.lastCreateSent();
   }
 
+  /** Since when an answer to this command's last create has been awaited (see {@link CommandEvents#createAwaitedSince}). */
+  java.util.Optional<java.time.Instant> createAwaitedSince() {
+    return events.createAwaitedSince();
+  }
+
   /** Whether a create of this command's client has gone out and not been answered yet. */
   boolean createOnItsWay() {
     return events.createOnItsWay();

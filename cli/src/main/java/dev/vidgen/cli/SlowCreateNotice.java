@@ -43,7 +43,7 @@ final class SlowCreateNotice implements AutoCloseable {
 
   /** Watches the create of {@code submitted}, whose sending time {@code session} knows, with the default times. */
   static SlowCreateNotice watch(CompletableFuture<?> submitted, Session session, Output output) {
-    return new SlowCreateNotice(submitted, session::lastCreateSent, SAY_AFTER, Instant::now, CHECK_EVERY, output);
+    return new SlowCreateNotice(submitted, session::createAwaitedSince, SAY_AFTER, Instant::now, CHECK_EVERY, output);
   }
 
   /** As {@link #watch}, with the create's sending time, the times to speak, the clock and the check interval given. */

@@ -1,0 +1,33 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** When a create went out, as the slow-create notice and a Ctrl-C count it. */
+class CommandEventsTest {
+  private final CommandEvents events =
+      new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false), false);
+
+  @Test
+  void aCreateAnsweredAndSentAgainLaterIsAwaitedFromItsResend() {
+    events.onCreating("grok-video-1.5-preview", null);
+    Instant sent = events.lastCreateSent().orElseThrow();
+
+    events.onRetry(null, Operation.CREATE, ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow down"), null), 1, Duration.ofSeconds(60));
+
+    assertThat(events.createAwaitedSince()).hasValueSatisfying(resend ->
+        assertThat(resend).isAfterOrEqualTo(sent.plusSeconds(60)));
+    assertThat(events.lastCreateSent()).as("when the create first went out, as the history says").contains(sent);
+    assertThat(events.createOnItsWay()).isTrue();
+  }
+}
