@@ -53,7 +53,7 @@ final class BalanceCommand extends ClientCommand {
   private static Balances read(Session session, Output output) {
     Balances balances = session.onlineClient().balances();
     if (balances.account() == null && balances.key() != null) {
-      output.note("the account's balance could not be read (the key may not read it); the key's is shown, and the"
+      output.note("the account's balance was not reported (the key may not read it); the key's is shown, and the"
           + " account may still refuse a job");
     }
     return balances;

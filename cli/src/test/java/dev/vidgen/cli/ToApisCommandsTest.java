@@ -328,7 +328,7 @@ class ToApisCommandsTest {
 
     assertThat(refused.exitCode()).as(refused.all()).isZero();
     assertThat(refused.out()).contains("remaining  700 credits");
-    assertThat(refused.err()).contains("the account's balance could not be read (the key may not read it); the key's"
+    assertThat(refused.err()).contains("the account's balance was not reported (the key may not read it); the key's"
         + " is shown");
 
     fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);

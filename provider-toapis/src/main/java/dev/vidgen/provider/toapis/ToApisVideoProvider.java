@@ -102,13 +102,13 @@ final class ToApisVideoProvider implements VideoProvider {
     return ToApisProviderFactory.ID;
   }
 
-  /** Whether the route's wire takes {@code client_business_id} ({@code hints.toapis.client_reference}). */
   /** Reads the route's {@code hints.toapis} as every create would: unknown keys and wrong types are refused. */
   @Override
   public void checkHints(ModelRoute route) {
     WireFormat.of(Objects.requireNonNull(route, "route == null"));
   }
 
+  /** Whether the route's wire takes {@code client_business_id} ({@code hints.toapis.client_reference}). */
   @Override
   public boolean takesClientReference(ModelRoute route) {
     return WireFormat.of(Objects.requireNonNull(route, "route == null")).acceptsClientReference();

@@ -59,8 +59,10 @@ public record HistoryEntry(
   public static final String UNKNOWN = "unknown";
   /** How an unanswered create is named: this prefix, then the client reference it carried (or would have). */
   public static final String UNANSWERED_PREFIX = "unanswered-";
-  /** After {@link #UNANSWERED_PREFIX}: the create did not carry the reference that follows. */
-  /** Marks the name of an unanswered create that carried no client reference (nothing to look it up by). */
+  /**
+   * After {@link #UNANSWERED_PREFIX}: marks the name of an unanswered create that carried no client
+   * reference (nothing to look it up by).
+   */
   private static final String NO_REFERENCE_MARK = "noref-";
   /** The same mark as written before it was renamed (it read as "nothing was sent"); still understood. */
   private static final String OLD_NO_REFERENCE_MARK = "unsent-";
