@@ -61,6 +61,12 @@ final class Downloader {
     }
     VideoAsset asset = completed.video();
     Path file = target.toAbsolutePath().normalize();
+    if (java.nio.file.Files.isDirectory(file)) {
+      // Refused before the video is fetched: a folder can never be renamed over.
+      return CompletableFuture.failedFuture(new IllegalArgumentException("the video of task " + handle.taskId()
+          + " cannot be saved to " + file + ": it is a folder; give a file path such as "
+          + file.resolve(handle.taskId().value() + ".mp4")));
+    }
     CompletableFuture<Path> result = new CompletableFuture<>();
     CompletableFuture<Path> saving =
         retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, result::isDone));

@@ -121,6 +121,15 @@ class DownloaderTest {
   }
 
   @Test
+  void refusesAFolderAsTheTargetBeforeFetchingAnything() {
+    CompletableFuture<Path> download = fixture.client.downloadAsync(handle, ScriptedProvider.completed("task-1"), folder);
+
+    assertThat(failureOf(download)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("it is a folder; give a file path such as " + folder.resolve("task-1.mp4"));
+    assertThat(fixture.provider.count("open")).as("the video was not fetched").isZero();
+  }
+
+  @Test
   void createsMissingFolders() {
     Path target = folder.resolve("out/2026/kite.mp4");
 
