@@ -58,8 +58,9 @@ public final class ResultsManifest {
     List<Entry> entries = store.entries(plan.batch());
     Optional<Map<String, Object>> recorded = recorded(plan.batch());
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
-    String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
-        + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
+    String todo = renamed(plan.batch(), store) + "Point --journal at the journal these results were made with (or"
+        + " restore it from a backup with its -wal file); to send the finished jobs again and pay for them again, add"
+        + " --start-over";
     // A run refused before its first job was journaled (the balance, say) recorded no results.
     boolean recordedJobs = recorded.isPresent()
         && !(recorded.get().get("jobs") instanceof Number jobs && jobs.longValue() == 0);
@@ -111,6 +112,31 @@ public final class ResultsManifest {
             + " another out (or an id), or move the file away");
       }
     }
+  }
+
+  /**
+   * When the manifest knows this folder's results under another batch name (the jobs file renamed,
+   * or another {@code --batch-name}), the first thing to try: name the batch as before. Empty otherwise.
+   */
+  private String renamed(String batch, JobStore store) {
+    List<String> others = batches().entrySet().stream()
+        .filter(named -> !named.getKey().equals(batch))
+        // The batches of this very journal first: those are the likeliest.
+        .sorted(java.util.Comparator.comparing(named -> !(named.getValue() instanceof Map<?, ?> binding
+            && store.describe().equals(binding.get("journal")))))
+        .map(Map.Entry::getKey).toList();
+    if (others.isEmpty()) {
+      return "";
+    }
+    return "If the jobs file was renamed (or --batch-name changed), name the batch as before: --batch-name "
+        + shellWord(others.get(0))
+        + (others.size() > 1 ? " (this folder also holds batches " + String.join(", ", others.subList(1, others.size()))
+            + ")" : "") + ". ";
+  }
+
+  /** {@code word} as a shell reads it back: as it is when plain, else in single quotes. */
+  private static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** Writes how far {@code store} has got with {@code batch}, replacing the manifest in one move. */

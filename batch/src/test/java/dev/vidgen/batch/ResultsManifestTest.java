@@ -64,6 +64,23 @@ class ResultsManifestTest {
         .hasMessageContaining("line 1's job has made no video yet").hasMessageContaining("the video of job a");
   }
 
+  @Test
+  void resultsOfABatchNowUnderAnotherNameSayWhichNameTheyHad() throws Exception {
+    BatchPlan plan = enrollWithFirstSent();
+    ResultsManifest manifest = ResultsManifest.in(dir);
+    manifest.record(BATCH, store);
+    Files.createDirectories(plan.jobs().get(0).out().getParent());
+    Files.writeString(plan.jobs().get(0).out(), "a's paid video");
+    // The jobs file renamed: the same lines are now batch jobs2.jsonl, which the journal does not know.
+    BatchPlan renamed = new BatchPlanner(backend).plan("jobs2.jsonl",
+        BatchFile.parse(List.of(line("a"), line("b")), dir), dir.resolve("out"));
+
+    assertThatThrownBy(() -> manifest.check(renamed, store)).isInstanceOf(ResultsManifest.StaleJournalException.class)
+        .hasMessageContaining("If the jobs file was renamed (or --batch-name changed), name the batch as before:"
+            + " --batch-name jobs.jsonl. ")
+        .hasMessageContaining("nothing was sent");
+  }
+
   /** Jobs a and b journaled; a was sent (and claimed twice), b never was but was claimed and let go. */
   private BatchPlan enrollWithFirstSent() {
     BatchPlan plan = new BatchPlanner(backend).plan(BATCH, BatchFile.parse(List.of(line("a"), line("b")), dir),
