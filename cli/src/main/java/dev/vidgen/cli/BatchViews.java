@@ -261,6 +261,13 @@ final class BatchViews {
       output.note(message + " — " + next);
       json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
           : "batch.failed_jobs", message, next, exit));
+    } else if (exit == ExitCodes.OTHER && report.stopCause() == null && report.finished()) {
+      long missing = report.entries().stream().filter(BatchViews::videoMissing).count();
+      String message = missing + " completed job(s) have no video in their file any more (listed above)";
+      String next = "save each again with the vidgen download command listed (the provider keeps a result about 24"
+          + " hours)";
+      output.note(message + " — " + next);
+      json.put("error", error("video_missing", "batch.videos_missing", message, next, exit));
     } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(report.unfinished().size() + " job(s) are not finished");
@@ -285,8 +292,9 @@ final class BatchViews {
   }
 
   /**
-   * When every job is final: 0 when all completed, 9 when some outcome is unknown, else 6 when some
-   * failed. Otherwise the stopping error's code, 7 when tasks were still running, else 5.
+   * When every job is final: 0 when all completed with their videos in their files, 9 when some
+   * outcome is unknown, else 6 when some failed, else 1 when a completed job's video is gone.
+   * Otherwise the stopping error's code, 7 when tasks were still running, else 5.
    */
   static int exitCode(BatchReport report) {
     if (report.stopCause() != null) {
@@ -296,7 +304,11 @@ final class BatchViews {
       if (report.count(State.UNKNOWN) > 0) {
         return ExitCodes.UNKNOWN_OUTCOME;
       }
-      return report.count(State.FAILED) > 0 ? ExitCodes.TASK_FAILED : ExitCodes.DONE;
+      if (report.count(State.FAILED) > 0) {
+        return ExitCodes.TASK_FAILED;
+      }
+      // Every job completed, but a video is no longer in its file: not done until it is saved again.
+      return report.entries().stream().anyMatch(BatchViews::videoMissing) ? ExitCodes.OTHER : ExitCodes.DONE;
     }
     boolean stillRunning = report.unfinished().stream()
         .anyMatch(e -> report.leftOver().getOrDefault(e.key(), "").contains("still running"));

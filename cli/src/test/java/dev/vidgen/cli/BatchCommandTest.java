@@ -587,6 +587,9 @@ class BatchCommandTest {
           .contains("files    1 in ");
       assertThat((List<String>) json.json().get("files")).noneMatch(file -> file.endsWith("a.mp4")).hasSize(1);
       assertThat((List<String>) json.json().get("files_missing")).containsExactly(a.toString());
+      assertThat(text.exitCode()).as("not every video is in its file").isEqualTo(ExitCodes.OTHER);
+      assertThat(text.err()).contains("1 completed job(s) have no video in their file any more (listed above)");
+      assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("kind", "video_missing");
       assertThat(fake.creates()).as("nothing paid again").hasSize(2);
     }
   }
