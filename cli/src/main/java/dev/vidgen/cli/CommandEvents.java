@@ -5,6 +5,7 @@ import dev.vidgen.core.client.VidgenListener;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,15 +22,23 @@ final class CommandEvents implements VidgenListener {
   private volatile java.time.Instant creatingSince;
   /** When a create answered with a passing failure goes out again; null when none does. */
   private volatile java.time.Instant resendAt;
+  /** Whether the failure before {@link #resendAt} surely made no task. */
+  private volatile boolean madeNothing;
 
   CommandEvents(Output output, boolean verbose) {
     this.output = output;
     this.verbose = verbose ? new VerboseListener(output) : VidgenListener.NONE;
   }
 
-  /** Whether some create has gone out (after its checks and uploads) and not been answered yet. */
+  /**
+   * Whether some create has gone out (after its checks and uploads) and not been answered yet. A create
+   * answered with a failure that surely made no task (429, 503, a refused connection) is not on its
+   * way while it waits to be sent again.
+   */
   boolean createOnItsWay() {
-    return creating.get() > 0;
+    java.time.Instant again = resendAt;
+    boolean waitingToResend = again != null && madeNothing && java.time.Instant.now().isBefore(again);
+    return creating.get() > 0 && !waitingToResend;
   }
 
   /** When the last create went out, if one did. */
@@ -86,6 +95,9 @@ final class CommandEvents implements VidgenListener {
   public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
     if (operation == Operation.CREATE && handle == null) {
       // The create was answered (a 429, a 500) and goes out again after the delay: an answer is awaited from then.
+      FailureKind kind = failure.kind();
+      madeNothing = kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE
+          || kind == FailureKind.CONNECT_FAILED;
       resendAt = java.time.Instant.now().plus(delay);
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);

@@ -28,6 +28,16 @@ class CommandEventsTest {
     assertThat(events.createAwaitedSince()).hasValueSatisfying(resend ->
         assertThat(resend).isAfterOrEqualTo(sent.plusSeconds(60)));
     assertThat(events.lastCreateSent()).as("when the create first went out, as the history says").contains(sent);
+    assertThat(events.createOnItsWay()).as("answered 429: nothing made, nothing on its way until the resend").isFalse();
+  }
+
+  @Test
+  void aCreateAnsweredWithAServerErrorMayHaveMadeItsTaskSoItStaysOnItsWay() {
+    events.onCreating("grok-video-1.5-preview", null);
+
+    events.onRetry(null, Operation.CREATE, ProviderException.of(FailureKind.SERVER_ERROR,
+        ProviderErrorDetails.of("toapis", 500, "internal_error", "oops"), null), 1, Duration.ofSeconds(60));
+
     assertThat(events.createOnItsWay()).isTrue();
   }
 }

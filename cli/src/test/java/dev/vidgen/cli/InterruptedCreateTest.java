@@ -71,6 +71,18 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void generateStoppedWhileItsCreateWaitsOutA429LeavesNoUnknownJob() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
+    String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
+        "a refused create", "--base-url", fake.baseUrl());
+
+    assertThat(said).doesNotContain("may exist and be billed").doesNotContain("waiting up to 8 s");
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("a 429 made no task: nothing to look for").doesNotContain("\"status\":\"unknown\"");
+    assertThat(fake.taskIds()).isEmpty();
+  }
+
+  @Test
   void aBatchStoppedWhileCreatesAreOnTheirWayJournalsTheirTasksAndTheNextRunFollowsThem() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)), 2);
     Path jobs = dir.resolve("jobs.jsonl");
