@@ -274,7 +274,16 @@ final class BatchViews {
       String first = report.stopped().map(BatchViews::fixFirst).orElse("");
       String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);
-      json.put("error", error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next, exit));
+      Map<String, Object> error = error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next,
+          exit);
+      // The provider's own words about what stopped the run, as generate --json gives them.
+      report.stopped().filter(stop -> stop instanceof dev.vidgen.core.error.ProviderException)
+          .map(stop -> (dev.vidgen.core.error.ProviderException) stop).ifPresent(provider -> {
+            error.put("code", provider.providerCode().orElse(null));
+            error.put("http_status", provider.httpStatus() == 0 ? null : provider.httpStatus());
+            error.put("request_id", provider.requestId().orElse(null));
+          });
+      json.put("error", error);
     }
     output.object(json);
     return exit;

@@ -496,6 +496,10 @@ class BatchCommandTest {
               + " command again");
       assertThat(stopped.json().get("jobs")).asList().anySatisfy(job -> assertThat(job)
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempts", 1.0));
+      assertThat(stopped.json().get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .as("the provider's own details, as generate --json gives them")
+          .containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_quota")
+          .containsEntry("http_status", 402.0);
 
       write(unnamed("a").replace("a turns", "a turns twice"), unnamed("b"));
       CliRun.Result edited = againstFake(fake, jobs);
