@@ -196,7 +196,7 @@ final class BatchViews {
     Map<String, String> fields = new LinkedHashMap<>();
     BigDecimal unknownCredits = unknownCredits(report);
     fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
-        + report.count(State.COMPLETED) + " completed job(s)"
+        + report.count(State.COMPLETED) + " completed job(s) over all runs"
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + (unknownCredits.signum() > 0 ? "; the " + report.count(State.UNKNOWN) + " job(s) of unknown outcome may have"
             + " cost up to " + Views.credits(unknownCredits) + " more, if their tasks were made" : ""));

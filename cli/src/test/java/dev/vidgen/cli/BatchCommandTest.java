@@ -68,7 +68,7 @@ class BatchCommandTest {
         .containsEntry("completed_unpriced", 1.0);
     CliRun.Result again = CliRun.in(dir).run(args(jobs, "--max-credits", "100", "--allow-unknown-prices"));
     assertThat(again.out()).as("the total leaves out the job of unknown price, and says so")
-        .contains("spent    20 credits ($0.10) for 2 completed job(s), not counting 1 of unknown price");
+        .contains("spent    20 credits ($0.10) for 2 completed job(s) over all runs, not counting 1 of unknown price");
     assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
     assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
   }
