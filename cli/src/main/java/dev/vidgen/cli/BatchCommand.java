@@ -142,6 +142,12 @@ final class BatchCommand extends ClientCommand {
       if (dryRun) {
         return views.dryRun(plan, preview(location, plan, videos, output));
       }
+      try {
+        // A journal that cannot be used is refused before the output folder is made.
+        Journals.requireSupported(location);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
+      }
       requireWritable(videos);
       BatchReport report;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();

@@ -208,6 +208,20 @@ class BatchCommandTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("mysql://db/x is not supported", "a file path", "jdbc:sqlite:", "jdbc:postgresql:");
     assertThat(dir.resolve("mysql:")).doesNotExist();
+    assertThat(dir.resolve("jobs-videos")).as("nothing is made for a run refused").doesNotExist();
+  }
+
+  @Test
+  void refusesAnSqliteUrlInAFolderThatDoesNotExistSayingHowToGoOn() throws Exception {
+    Path jobs = write(job("a", 10));
+
+    String url = "jdbc:sqlite:" + dir.resolve("sub").resolve("j.db");
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", url));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains(url + " is in " + dir.resolve("sub") + ", which does not exist",
+        "give the journal as a plain file path");
+    assertThat(dir.resolve("jobs-videos")).doesNotExist();
   }
 
   @Test

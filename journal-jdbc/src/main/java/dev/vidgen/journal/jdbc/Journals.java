@@ -29,7 +29,7 @@ public final class Journals {
    * @throws JournalException when the journal cannot be opened (in use, unreachable, not a journal)
    */
   public static JobStore open(String location) {
-    Objects.requireNonNull(location, "location == null");
+    requireSupported(location);
     String text = location.strip();
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:postgresql:")) {
@@ -38,10 +38,35 @@ public final class Journals {
     if (lower.startsWith("jdbc:sqlite:")) {
       return JdbcJobStore.open(Dialect.SQLITE, driver(text, new Properties()), "SQLite journal " + text.substring(12));
     }
+    return sqliteFile(Path.of(text));
+  }
+
+  /**
+   * Checks {@code location} as {@link #open(String)} reads it, without opening or making anything.
+   *
+   * @throws IllegalArgumentException when it is another kind of URL, or a {@code jdbc:sqlite:} file
+   *     whose folder does not exist
+   */
+  public static void requireSupported(String location) {
+    Objects.requireNonNull(location, "location == null");
+    String text = location.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return;
+    }
+    if (lower.startsWith("jdbc:sqlite:")) {
+      String file = text.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+      Path parent = file.isEmpty() || file.startsWith(":") || file.startsWith("file:") ? null
+          : Path.of(file).toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new IllegalArgumentException("journal " + safe(text) + " is in " + parent + ", which does not exist;"
+            + " make that folder, or give the journal as a plain file path (whose folder is made)");
+      }
+      return;
+    }
     if (isUrl(text)) {
       throw new IllegalArgumentException("journal " + safe(text) + " is not supported; " + ACCEPTED);
     }
-    return sqliteFile(Path.of(text));
   }
 
   /** What {@link #open(String)} accepts, for messages. */
