@@ -58,9 +58,8 @@ public final class ResultsManifest {
     List<Entry> entries = store.entries(plan.batch());
     Optional<Map<String, Object>> recorded = recorded(plan.batch());
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
-    String todo = renamed(plan.batch(), store) + "Point --journal at the journal these results were made with (or"
-        + " restore it from a backup with its -wal file); to send the finished jobs again and pay for them again, add"
-        + " --start-over";
+    String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
+        + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
     // A run refused before its first job was journaled (the balance, say) recorded no results.
     boolean recordedJobs = recorded.isPresent()
         && !(recorded.get().get("jobs") instanceof Number jobs && jobs.longValue() == 0);
@@ -81,7 +80,7 @@ public final class ResultsManifest {
       if (done.isPresent()) {
         throw new StaleJournalException("the video of line " + done.get().line() + " (" + done.get().out()
             + ") already exists, but " + store.describe() + " has no job of batch " + plan.batch()
-            + "; nothing was sent. " + todo);
+            + "; nothing was sent. " + renamed(plan.batch(), store) + todo);
       }
     }
     refuseOverwrites(plan, entries);
@@ -115,15 +114,15 @@ public final class ResultsManifest {
   }
 
   /**
-   * When the manifest knows this folder's results under another batch name (the jobs file renamed,
+   * When this journal made results in this folder under another batch name (the jobs file renamed,
    * or another {@code --batch-name}), the first thing to try: name the batch as before. Empty otherwise.
    */
   private String renamed(String batch, JobStore store) {
+    // Only batches this very journal made: one of another journal is not these results under another name.
     List<String> others = batches().entrySet().stream()
         .filter(named -> !named.getKey().equals(batch))
-        // The batches of this very journal first: those are the likeliest.
-        .sorted(java.util.Comparator.comparing(named -> !(named.getValue() instanceof Map<?, ?> binding
-            && store.describe().equals(binding.get("journal")))))
+        .filter(named -> named.getValue() instanceof Map<?, ?> binding && store.describe().equals(binding.get("journal")))
+        .filter(named -> !store.entries(named.getKey()).isEmpty())
         .map(Map.Entry::getKey).toList();
     if (others.isEmpty()) {
       return "";

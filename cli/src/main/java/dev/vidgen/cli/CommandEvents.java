@@ -22,8 +22,8 @@ final class CommandEvents implements VidgenListener {
   private volatile java.time.Instant creatingSince;
   /** When a create answered with a passing failure goes out again; null when none does. */
   private volatile java.time.Instant resendAt;
-  /** Whether the failure before {@link #resendAt} surely made no task. */
-  private volatile boolean madeNothing;
+  /** Whether every failed try of the last create surely made no task (429, 503, a refused connection). */
+  private volatile boolean madeNothing = true;
 
   CommandEvents(Output output, boolean verbose) {
     this.output = output;
@@ -62,6 +62,7 @@ final class CommandEvents implements VidgenListener {
   @Override
   public void onCreating(String model, String clientReference) {
     resendAt = null;
+    madeNothing = true;
     creatingSince = java.time.Instant.now();
     creating.incrementAndGet();
     verbose.onCreating(model, clientReference);
@@ -95,9 +96,10 @@ final class CommandEvents implements VidgenListener {
   public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
     if (operation == Operation.CREATE && handle == null) {
       // The create was answered (a 429, a 500) and goes out again after the delay: an answer is awaited from then.
+      // Sticky for the job: after one answer that may have made a task (a 500), a later 429 does not clear it.
       FailureKind kind = failure.kind();
-      madeNothing = kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE
-          || kind == FailureKind.CONNECT_FAILED;
+      madeNothing = madeNothing && (kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE
+          || kind == FailureKind.CONNECT_FAILED);
       resendAt = java.time.Instant.now().plus(delay);
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);

@@ -81,6 +81,10 @@ final class UnansweredCreate {
     Optional<HistoryEntry> unknown = Optional.empty();
     // Most answers are a moment away; a create still unanswered after that gets a longer wait.
     JobHandle handle = answered(submitted, FIRST_WAIT);
+    if (handle == null && !submitted.isDone() && !session.createOnItsWay()) {
+      // Waiting to be sent again after an answer that made nothing: it must not go out while the process ends.
+      submitted.cancel(false);
+    }
     if (handle == null && !submitted.isDone() && session.createOnItsWay()) {
       // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
       // leaves the job as unknown; an answer in time then marks it found.

@@ -212,6 +212,18 @@ class BatchCommandTest {
   }
 
   @Test
+  void refusesAJournalThatIsAFolderBeforeMakingTheOutputFolder() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.createDirectories(dir.resolve("journals"));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", dir.resolve("journals").toString()));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("is a folder; give a file such as");
+    assertThat(dir.resolve("jobs-videos")).doesNotExist();
+  }
+
+  @Test
   void refusesAnSqliteUrlInAFolderThatDoesNotExistSayingHowToGoOn() throws Exception {
     Path jobs = write(job("a", 10));
 

@@ -39,5 +39,9 @@ class CommandEventsTest {
         ProviderErrorDetails.of("toapis", 500, "internal_error", "oops"), null), 1, Duration.ofSeconds(60));
 
     assertThat(events.createOnItsWay()).isTrue();
+
+    events.onRetry(null, Operation.CREATE, ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow down"), null), 2, Duration.ofSeconds(60));
+    assertThat(events.createOnItsWay()).as("a later 429 does not clear the 500 that may have made the task").isTrue();
   }
 }

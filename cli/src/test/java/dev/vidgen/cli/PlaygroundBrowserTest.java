@@ -173,8 +173,9 @@ class PlaygroundBrowserTest {
 
     // Clicked as the element, not at its place on the page: the list may still shift as the page settles
     // after the reload, and a click at the old place would land on whatever moved there (an example chip).
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
-        item.findElement(By.xpath(".//button[text()='Use these settings']")));
+    WebElement useSettings = item.findElement(By.xpath(".//button[text()='Use these settings']"));
+    assertThat(useSettings.isDisplayed() && useSettings.isEnabled()).as("a button a person can press").isTrue();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", useSettings);
     assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo(PROMPT);
     assertThat(browser.findElement(By.id("seconds-15")).isSelected()).isTrue();
     wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));

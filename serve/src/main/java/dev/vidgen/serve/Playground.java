@@ -282,7 +282,8 @@ public final class Playground implements AutoCloseable {
 
   /**
    * {@code job} under the model name its create sends: another name of the model when the key's live
-   * list holds only that one. A list that cannot be read leaves the name as given (the create says more).
+   * list holds only that one. A list refused (the key) or unreadable leaves the name as given: the
+   * preview is still shown, and generating says what the provider refuses.
    */
   private VideoJob asSent(VideoJob job) {
     if (job.model() == null) {

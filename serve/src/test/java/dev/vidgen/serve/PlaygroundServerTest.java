@@ -177,7 +177,7 @@ class PlaygroundServerTest {
   }
 
   @Test
-  void aListThatCannotBeReadLeavesThePreviewUnderTheNameGiven() throws IOException {
+  void aKeyTheLiveListRefusesLeavesThePreviewUnderTheNameGivenForTheCreateToTell() throws IOException {
     mock = MockVideoProvider.builder().liveModels(Set.of("gemini_omni_flash")).build();
     mock.script().rejectApiKey();
     client = VidgenClient.builder().provider(mock).build();

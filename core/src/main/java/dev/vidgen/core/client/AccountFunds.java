@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionException;
  * counts), then counted down locally by every quote sent; a job that costs more than what is left
  * is refused before anything is sent, after one more read (a top-up since counts). A read older
  * than five minutes is made again, for clients that live long. A provider that reports no balance
- * is not checked; a balance that cannot be read lets the job go on with a warning (and is read
- * again next time).
+ * is not checked; a balance that cannot be read before any read succeeded lets the job go on with a
+ * warning (and is read again next time), and after one, leaves its count standing.
  */
 final class AccountFunds {
   /** The error code of a refusal, as the provider's own 402 answer has it. */
@@ -41,6 +41,8 @@ final class AccountFunds {
    * yet, so a fresh read is counted less these.
    */
   private BigDecimal unsettled = BigDecimal.ZERO;
+  /** The quotes taken and not yet settled or released, by identity (two jobs may cost the same). */
+  private final java.util.Set<PriceQuote> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Models whose unknown price was already warned about, so that a batch draws one warning per model. */
   private final java.util.Set<String> warnedUnknown = new java.util.HashSet<>();
 
@@ -55,7 +57,8 @@ final class AccountFunds {
       return CompletableFuture.completedFuture(null);
     }
     return balances(false).thenCompose(balances -> {
-      if (balances.isEmpty() || take(quote) != Fit.SHORT) {
+      // A read that failed leaves the count of an earlier one standing (take sees no count before any read).
+      if (take(quote) != Fit.SHORT) {
         return CompletableFuture.completedFuture(null);
       }
       // What was read may be old (a long-lived client, a top-up since): read again before refusing. A read
@@ -92,14 +95,15 @@ final class AccountFunds {
       }
       left = left.subtract(quote.credits());
       unsettled = unsettled.add(quote.credits());
+      taken.add(quote);
       return Fit.TAKEN;
     }
   }
 
-  /** Gives back {@code quote} for a job whose task surely was not created. */
+  /** Gives back {@code quote} for a job whose task surely was not created (when it was taken). */
   void release(PriceQuote quote) {
     synchronized (lock) {
-      if (quote.isKnown() && unsettled.compareTo(quote.credits()) >= 0) {
+      if (taken.remove(quote)) {
         unsettled = unsettled.subtract(quote.credits());
         if (left != null) {
           left = left.add(quote.credits());
@@ -108,10 +112,13 @@ final class AccountFunds {
     }
   }
 
-  /** {@code quote}'s create was answered: the provider's balance shows it from now on. */
+  /**
+   * {@code quote}'s create was answered, or may have made its task: the provider's balance shows it
+   * from now on (when it was taken).
+   */
   void settle(PriceQuote quote) {
     synchronized (lock) {
-      if (quote.isKnown() && unsettled.compareTo(quote.credits()) >= 0) {
+      if (taken.remove(quote)) {
         unsettled = unsettled.subtract(quote.credits());
       }
     }

@@ -65,7 +65,7 @@ final class Downloader {
       // Refused before the video is fetched: a folder can never be renamed over.
       return CompletableFuture.failedFuture(new IllegalArgumentException("the video of task " + handle.taskId()
           + " cannot be saved to " + file + ": it is a folder; give a file path such as "
-          + file.resolve(handle.taskId().value() + ".mp4")));
+          + file.resolve(handle.taskId().value() + "." + extension(asset))));
     }
     CompletableFuture<Path> result = new CompletableFuture<>();
     CompletableFuture<Path> saving =
@@ -211,6 +211,14 @@ final class Downloader {
       throw new DownloadFailedException(taskId, target,
           "the provider sent " + copied.size() + " bytes that are not an MP4 video (no ftyp box at offset 4)", null);
     }
+  }
+
+  /** The file extension for {@code asset}'s format ({@code mp4} for {@code video/mp4}). */
+  private static String extension(VideoAsset asset) {
+    String format = asset.format().toLowerCase(Locale.ROOT);
+    int slash = format.lastIndexOf('/');
+    String ending = slash >= 0 ? format.substring(slash + 1) : format;
+    return ending.matches("[a-z0-9]{1,8}") ? ending : "mp4";
   }
 
   private static boolean isMp4(VideoAsset asset) {

@@ -53,9 +53,17 @@ class Preflight {
     }
   }
 
-  /** {@link #release} when the funds were taken ({@code funded}) and {@code failure} surely created no task. */
+  /**
+   * After a failed create: {@link #release} when {@code failure} surely created no task; when it may
+   * have (ambiguous), the quote stays spent and is settled, as the provider's balance shows such a task.
+   */
   void releaseIf(boolean funded, PriceQuote quote, Throwable failure) {
-    if (funded && !(failure instanceof dev.vidgen.core.error.AmbiguousSubmitException)) {
+    if (!funded) {
+      return;
+    }
+    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException) {
+      settleIf(true, quote);
+    } else {
       release(quote);
     }
   }

@@ -81,6 +81,12 @@ final class RetryLoop {
 
     /** Whether the call may still be sent again, after any failure (false once its caller gave up). */
     boolean mayResend();
+
+    /**
+     * What the call ends with when its caller gave up after a server error, before it was looked
+     * up: the work may have been done, so not a plain cancellation.
+     */
+    RuntimeException abandoned(ProviderException failure);
   }
 
   /**
@@ -167,6 +173,8 @@ final class RetryLoop {
     private final Consumer<ProviderException> retried;
     /** Asked about a call that met a server error; null to follow the policy alone. */
     private final AfterServerError<T> afterServerError;
+    /** Whether some try of this call met a server error (and so may have done its work). */
+    private boolean sawServerError;
     private int failures;
 
     Attempts(
@@ -212,19 +220,13 @@ final class RetryLoop {
       }
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
       failures++;
+      sawServerError |= tagged.kind() == FailureKind.SERVER_ERROR;
       RetryDecision decision = notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
       if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
-      } else if (decision instanceof RetryDecision.GiveUp giveUp && afterServerError != null
-          && tagged.kind() == FailureKind.SERVER_ERROR) {
-        // The last try failed too, but may have done its work: look before giving up.
-        adoptOr(afterServerError.afterLast(tagged), () -> {
-          runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
-          result.completeExceptionally(tagged);
-        });
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {
           if (lookupFailure != null) {
@@ -232,9 +234,18 @@ final class RetryLoop {
           } else if (found.isPresent()) {
             result.complete(found.get());
           } else {
-            next();
+            sendAgain(tagged);
           }
         }));
+      } else if (afterServerError != null && sawServerError) {
+        // A try met a server error and may have done its work: look (with the grace a fresh task needs)
+        // before giving up on whatever failure came last.
+        adoptOr(() -> afterServerError.afterLast(tagged), () -> {
+          if (decision instanceof RetryDecision.GiveUp giveUp) {
+            runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
+          }
+          result.completeExceptionally(tagged);
+        });
       } else {
         if (decision instanceof RetryDecision.GiveUp giveUp) {
           runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
@@ -252,23 +263,30 @@ final class RetryLoop {
       }
     }
 
-    /** Sends the call again after {@code tagged}, unless its caller gave up or it did its work after all. */
+    /** After the backoff: looks first when {@code tagged} was a server error, then sends the call again. */
     private void resend(ProviderException tagged) {
-      if (afterServerError == null) {
+      if (afterServerError != null && afterServerError.mayResend() && tagged.kind() == FailureKind.SERVER_ERROR) {
+        adoptOr(() -> afterServerError.beforeResend(tagged), () -> sendAgain(tagged));
+      } else {
+        sendAgain(tagged);
+      }
+    }
+
+    /** Sends the call again, unless its caller gave up: then it ends, as possibly done when a server error came. */
+    private void sendAgain(ProviderException tagged) {
+      if (afterServerError == null || afterServerError.mayResend()) {
         next();
-      } else if (!afterServerError.mayResend()) {
+      } else if (sawServerError) {
+        result.completeExceptionally(afterServerError.abandoned(tagged));
+      } else {
         result.completeExceptionally(new java.util.concurrent.CancellationException(
             operation.name().toLowerCase(java.util.Locale.ROOT) + " not sent again: its caller gave up"));
-      } else if (tagged.kind() == FailureKind.SERVER_ERROR) {
-        adoptOr(afterServerError.beforeResend(tagged), this::next);
-      } else {
-        next();
       }
     }
 
     /** Completes with what {@code check} found, fails with its failure, or runs {@code otherwise} when it found nothing. */
-    private void adoptOr(CompletableFuture<Optional<T>> check, Runnable otherwise) {
-      Futures.attempt(() -> check).whenComplete((found, checkFailure) -> Futures.guard(result, () -> {
+    private void adoptOr(Supplier<CompletableFuture<Optional<T>>> check, Runnable otherwise) {
+      Futures.attempt(check).whenComplete((found, checkFailure) -> Futures.guard(result, () -> {
         if (result.isDone()) {
           return;
         }

@@ -250,7 +250,20 @@ final class SubmitPipeline {
         }
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      return adopted(runtime.provider().findByClientReference(reference), failure, reference);
+      // One look, under the retry policy: right after a 500 the look-up may meet a passing failure too.
+      return adopted(retries.run(Operation.READ, null, null, () -> runtime.provider().findByClientReference(reference)),
+          failure, reference);
+    }
+
+    @Override
+    public RuntimeException abandoned(ProviderException failure) {
+      String model = request.route().id();
+      String reference = request.clientReference();
+      return ambiguous(failure, reference,
+          "the create of a " + model + " task was answered with a server error",
+          "and its submit was cancelled before vidgen could tell whether the task was made: " + (reference == null
+              ? "check the provider's dashboard before you send it again"
+              : "look it up by client reference " + reference + " before you send it again"));
     }
 
     @Override

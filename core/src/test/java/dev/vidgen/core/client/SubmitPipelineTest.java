@@ -316,6 +316,50 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aSubmitCancelledAfterAServerErrorKeepsItsPriceSpentSinceItsTaskMayExist() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-1")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMillis(100));
+    submit.cancel(false);
+    fixture.advance(Duration.ofSeconds(5));
+
+    assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
+    assertThat(fixture.client.remainingBudget().remaining()).as("the 500 may have made the task: still counted")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("30"));
+  }
+
+  @Test
+  void aServerErrorFollowedByAnotherFinalFailureIsLookedUpBeforeTheSubmitFails() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-by-the-first"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+            ScriptedProvider.failure(FailureKind.REJECTED))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.of(made));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(submit.join().taskId()).as("the 500 had made it; the 400 that followed says nothing of it")
+        .isEqualTo(TaskId.of("made-by-the-first"));
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+  }
+
+  @Test
+  void aSubmitCancelledWhileAnUnansweredCreateIsLookedUpSendsNoMore() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(5));
+    submit.cancel(false);
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
   void aCreateWithoutAReferenceSentAgainAfterServerErrorsWarnsOnce() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
         ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-3")));

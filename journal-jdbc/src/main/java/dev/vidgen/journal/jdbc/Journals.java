@@ -25,7 +25,7 @@ public final class Journals {
   /**
    * The journal at {@code location}.
    *
-   * @throws IllegalArgumentException when {@code location} is another kind of JDBC URL
+   * @throws IllegalArgumentException when {@code location} cannot be used, as {@link #requireSupported} says
    * @throws JournalException when the journal cannot be opened (in use, unreachable, not a journal)
    */
   public static JobStore open(String location) {
@@ -44,8 +44,8 @@ public final class Journals {
   /**
    * Checks {@code location} as {@link #open(String)} reads it, without opening or making anything.
    *
-   * @throws IllegalArgumentException when it is another kind of URL, or a {@code jdbc:sqlite:} file
-   *     whose folder does not exist
+   * @throws IllegalArgumentException when it is another kind of URL, a folder, or a file whose folder
+   *     does not exist (a plain path may lack its own folder, which is made, but not that folder's parent)
    */
   public static void requireSupported(String location) {
     Objects.requireNonNull(location, "location == null");
@@ -56,8 +56,17 @@ public final class Journals {
     }
     if (lower.startsWith("jdbc:sqlite:")) {
       String file = text.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
-      Path parent = file.isEmpty() || file.startsWith(":") || file.startsWith("file:") ? null
-          : Path.of(file).toAbsolutePath().getParent();
+      Path path;
+      try {
+        path = file.isEmpty() || file.startsWith(":") || file.startsWith("file:") ? null : Path.of(file).toAbsolutePath();
+      } catch (java.nio.file.InvalidPathException e) {
+        return; // a form this platform's paths do not read: the driver's to judge
+      }
+      if (path != null && Files.isDirectory(path)) {
+        throw new IllegalArgumentException("journal " + safe(text) + " is a folder; give a file such as "
+            + path.resolve("jobs.journal"));
+      }
+      Path parent = path == null ? null : path.getParent();
       if (parent != null && !Files.isDirectory(parent)) {
         throw new IllegalArgumentException("journal " + safe(text) + " is in " + parent + ", which does not exist;"
             + " make that folder, or give the journal as a plain file path (whose folder is made)");
@@ -67,6 +76,7 @@ public final class Journals {
     if (isUrl(text)) {
       throw new IllegalArgumentException("journal " + safe(text) + " is not supported; " + ACCEPTED);
     }
+    sqliteFileChecks(Path.of(text));
   }
 
   /** What {@link #open(String)} accepts, for messages. */
@@ -91,19 +101,10 @@ public final class Journals {
    * that folder's own parent exists: no other folders are made.
    */
   public static JobStore sqliteFile(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    if (Files.isDirectory(absolute)) {
-      throw new IllegalArgumentException("journal " + absolute + " is a folder; give a file such as "
-          + absolute.resolve("batch.journal"));
-    }
+    Path absolute = sqliteFileChecks(file);
     Path folder = absolute.getParent();
     try {
       if (folder != null && !Files.isDirectory(folder)) {
-        if (folder.getParent() != null && !Files.isDirectory(folder.getParent())) {
-          throw new IllegalArgumentException("journal " + absolute + " is in " + folder + ", whose parent "
-              + folder.getParent() + " does not exist either; make the folder first, or give a journal in an"
-              + " existing folder");
-        }
         Files.createDirectory(folder);
       }
     } catch (IOException e) {
@@ -111,6 +112,23 @@ public final class Journals {
     }
     return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
         "SQLite journal " + absolute);
+  }
+
+  /** The journal file {@code file} as an absolute path, refused when it is a folder or no folder can hold it. */
+  private static Path sqliteFileChecks(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException("journal " + absolute + " is a folder; give a file such as "
+          + absolute.resolve("batch.journal"));
+    }
+    Path folder = absolute.getParent();
+    if (folder != null && !Files.isDirectory(folder) && folder.getParent() != null
+        && !Files.isDirectory(folder.getParent())) {
+      throw new IllegalArgumentException("journal " + absolute + " is in " + folder + ", whose parent "
+          + folder.getParent() + " does not exist either; make the folder first, or give a journal in an"
+          + " existing folder");
+    }
+    return absolute;
   }
 
   private static JobStore postgres(String url) {

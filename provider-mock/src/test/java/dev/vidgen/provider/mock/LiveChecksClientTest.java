@@ -272,6 +272,12 @@ class LiveChecksClientTest {
     assertThat(mock.calls(MockCall.Method.BALANCE)).as("read again, and that read failed").hasSize(2);
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
     assertThat(warnings).noneMatch(warning -> warning.startsWith("balance.unreadable"));
+
+    // The next job's own first read fails too: the count of the last good read still stands.
+    time.advance(Duration.ofSeconds(3));
+    mock.script().fail(dev.vidgen.core.policy.Operation.READ, 2, dev.vidgen.core.policy.FailureKind.UNAVAILABLE);
+    assertThatThrownBy(() -> client.submit(preview(15))).isInstanceOf(InsufficientQuotaException.class);
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 
   @Test
