@@ -232,8 +232,12 @@ class PollingLoopTest {
   }
 
   private static Object[] serverErrors(int count) {
+    return repeated(ScriptedProvider.failure(FailureKind.SERVER_ERROR), count);
+  }
+
+  private static Object[] repeated(Object answer, int count) {
     Object[] answers = new Object[count];
-    java.util.Arrays.fill(answers, ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+    java.util.Arrays.fill(answers, answer);
     return answers;
   }
 
@@ -301,9 +305,7 @@ class PollingLoopTest {
   void anAnswerThatCannotBeUsedIsNotRiddenOutAsAnOutage() {
     ProviderException unusable = ProviderException.of(FailureKind.SERVER_ERROR, dev.vidgen.core.error.ProviderErrorDetails
         .of("scripted", 200, null, "task task-1 is completed but names no video at result.data[0].url"), null);
-    Object[] answers = new Object[40];
-    java.util.Arrays.fill(answers, unusable);
-    provider.statusAnswers(answers);
+    provider.statusAnswers(repeated(unusable, 40));
     CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
 
     fixture.advance(Duration.ofMinutes(1));
@@ -318,9 +320,7 @@ class PollingLoopTest {
   void anAnswerThatBrokeOffAfterItsHeadIsStillRiddenOut() {
     ProviderException brokeOff = ProviderException.of(FailureKind.NO_RESPONSE, dev.vidgen.core.error.ProviderErrorDetails
         .of("scripted", 200, null, "the answer broke off: connection reset"), null);
-    Object[] answers = new Object[8];
-    java.util.Arrays.fill(answers, brokeOff);
-    provider.statusAnswers(answers);
+    provider.statusAnswers(repeated(brokeOff, 8));
     provider.statusAnswers(ScriptedProvider.completed("task-1"));
     CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
 
