@@ -112,7 +112,8 @@ public final class BatchRunner {
 
   /**
    * Lets no more creates go out (the process is stopping): a job not sent yet stays pending for
-   * the next run. Returns how many creates are on their way now; call {@link
+   * the next run, as does one whose create waits to be sent again after an answer that made nothing
+   * (a 429). Returns how many creates are on their way now; call {@link
    * #awaitCreatesAnswered} to give them time to answer.
    */
   public int stopSending() {

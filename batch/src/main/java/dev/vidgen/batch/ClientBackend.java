@@ -117,8 +117,8 @@ final class ClientBackend implements JobBackend {
   }
 
   @Override
-  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference) {
-    return client.submitAsync(job, clientReference);
+  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending) {
+    return client.submitAsync(job, clientReference, stopSending);
   }
 
   @Override

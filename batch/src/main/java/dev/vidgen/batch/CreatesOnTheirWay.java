@@ -8,9 +8,15 @@ import java.time.Duration;
  * by the next run instead of being reported unknown (and perhaps paid for again). Thread-safe.
  */
 final class CreatesOnTheirWay {
+  private final java.util.concurrent.CompletableFuture<Void> stopSending = new java.util.concurrent.CompletableFuture<>();
   private int count;
   private int notJournaled;
   private boolean closed;
+
+  /** Done once no more creates may go out: a create waiting to be sent again then ends at once. */
+  java.util.concurrent.CompletableFuture<Void> stopSending() {
+    return stopSending;
+  }
 
   /** Counts a create about to go out; false, and nothing counted, once no more may go out. */
   synchronized boolean start() {
@@ -45,9 +51,13 @@ final class CreatesOnTheirWay {
   }
 
   /** Lets no more creates go out; how many are on their way now. */
-  synchronized int close() {
-    closed = true;
-    return count;
+  int close() {
+    synchronized (this) {
+      closed = true;
+    }
+    // Outside the lock: creates waiting to be sent again end now, and their jobs settle (which takes the lock).
+    stopSending.complete(null);
+    return count();
   }
 
   synchronized int count() {

@@ -39,8 +39,12 @@ interface JobBackend {
   /** Uploads local images and videos; the job comes back with URLs. */
   CompletableFuture<VideoJob> upload(VideoJob job);
 
-  /** Creates the task, sending {@code clientReference} when the route takes one. */
-  CompletableFuture<JobHandle> submit(VideoJob job, String clientReference);
+  /**
+   * Creates the task, sending {@code clientReference} when the route takes one. Once {@code
+   * stopSending} is done no create goes out again, and a create waiting to be resent after an answer
+   * that made nothing (a 429) ends at once with a {@link java.util.concurrent.CancellationException}.
+   */
+  CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending);
 
   CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference);
 

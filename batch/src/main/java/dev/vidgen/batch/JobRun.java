@@ -141,7 +141,7 @@ final class JobRun {
       }
       CompletableFuture<JobHandle> create;
       try {
-        create = ctx.backend.submit(uploaded, reference);
+        create = ctx.backend.submit(uploaded, reference, ctx.creates.stopSending());
       } catch (RuntimeException e) {
         settle(true);
         throw e;
@@ -160,6 +160,11 @@ final class JobRun {
   }
 
   private void createFailed(Throwable failure) {
+    if (failure instanceof java.util.concurrent.CancellationException) {
+      // The process is stopping and the create, waiting to be sent again after an answer that made nothing, was not.
+      write(b -> b.state(PENDING).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+      return;
+    }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
       case MARK_UNKNOWN ->
           write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));

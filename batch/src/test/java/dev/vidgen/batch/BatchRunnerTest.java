@@ -263,6 +263,34 @@ class BatchRunnerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aStopWhileACreateWaitsToBeSentAgainPutsItsJobBackToPendingNotUnknown() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+    backend.submitScript.put("a", job -> {
+      // As the client does: a create answered 429 waits for its backoff, and ends as not sent once told to stop.
+      CompletableFuture<JobHandle> waiting = new CompletableFuture<>();
+      backend.stopSending.whenComplete((any, failure) -> waiting.completeExceptionally(
+          new java.util.concurrent.CancellationException("create not sent again: its caller gave up")));
+      sent.countDown();
+      return waiting;
+    });
+    BatchRunner runner = runner(1, false);
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner.run(plan));
+    assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(runner.createsOnTheirWay()).isEqualTo(1);
+
+    runner.stopSending();
+
+    assertThat(runner.awaitCreatesAnswered(Duration.ofSeconds(10))).as("settled at once, not after the backoff").isTrue();
+    BatchReport report = run.get(10, TimeUnit.SECONDS);
+    assertThat(entry("a").state()).as("surely not made: the next run sends it, no --resubmit-unknown needed")
+        .isEqualTo(State.PENDING);
+    assertThat(report.count(State.UNKNOWN)).isZero();
+    assertThat(backend.count("submit")).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownJobWhoseVideoWasSavedAnotherWayIsNotSentAgainNorItsFileReplaced() throws Exception {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1));

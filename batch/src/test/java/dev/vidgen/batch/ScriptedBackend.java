@@ -44,6 +44,8 @@ final class ScriptedBackend implements JobBackend {
   private final String batch;
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Function<VideoJob, CompletableFuture<JobHandle>>> submitScript = new HashMap<>();
+  /** The stop signal the last submit was given. */
+  volatile CompletableFuture<?> stopSending;
   final Map<String, Optional<TaskSnapshot>> lookups = new HashMap<>();
   final Map<String, Function<JobHandle, CompletableFuture<TaskSnapshot>>> awaitScript = new HashMap<>();
   final Map<String, Function<Path, CompletableFuture<Path>>> downloadScript = new HashMap<>();
@@ -107,8 +109,9 @@ final class ScriptedBackend implements JobBackend {
   }
 
   @Override
-  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference) {
+  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending) {
     calls.add("submit " + job.prompt() + " while " + stateOf(job.prompt()) + " ref=" + clientReference);
+    this.stopSending = stopSending;
     Function<VideoJob, CompletableFuture<JobHandle>> script = submitScript.get(job.prompt());
     if (script != null) {
       return script.apply(job);

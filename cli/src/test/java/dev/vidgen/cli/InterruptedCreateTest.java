@@ -103,4 +103,23 @@ class InterruptedCreateTest {
     assertThat(fake.creates()).as("the next run followed a's and b's tasks and sent c; it paid for none twice")
         .hasSize(3);
   }
+
+  @Test
+  void aBatchStoppedWhileACreateWaitsOutA429LeavesItsJobForTheNextRunNotUnknown() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)), 1);
+    Path jobs = dir.resolve("jobs.jsonl");
+    Files.write(jobs, List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"], \"seconds\": 10}"));
+    String said = stoppedOnceCreated(1, "batch", jobs.toString(), "--base-url", fake.baseUrl());
+
+    // Stopped before the 429 came back, the create was on its way and is answered; after, it was waiting: either way
+    // it does not keep the process for 8 s nor leave an unanswered create behind.
+    assertThat(said).as("the 429 made no task").doesNotContain("1 did not answer");
+    CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+        "--json");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.out()).as("sent again without --resubmit-unknown").contains("\"completed\":1")
+        .contains("\"unknown\":0");
+    assertThat(fake.taskIds()).as("one task, paid once").hasSize(1);
+  }
 }

@@ -87,6 +87,12 @@ final class RetryLoop {
      * up: the work may have been done, so not a plain cancellation.
      */
     RuntimeException abandoned(ProviderException failure);
+
+    /**
+     * Runs {@code stopped} once {@link #mayResend} has turned false, so that a call waiting for its
+     * backoff ends at once instead of when the backoff is served.
+     */
+    default void whenStopped(Runnable stopped) {}
   }
 
   /**
@@ -176,6 +182,8 @@ final class RetryLoop {
     /** Whether some try of this call met a server error (and so may have done its work). */
     private boolean sawServerError;
     private int failures;
+    /** The failure whose backoff is being served, so that a stop can end the call at once; null otherwise. */
+    private volatile ProviderException waitingAfter;
 
     Attempts(
         Operation operation,
@@ -195,6 +203,18 @@ final class RetryLoop {
       this.notFoundGrace = notFoundGrace;
       this.retried = retried;
       result.whenComplete((value, failure) -> pending.get().cancel());
+      if (afterServerError != null) {
+        afterServerError.whenStopped(this::stopWaiting);
+      }
+    }
+
+    /** The caller gave up: a call waiting for its backoff ends now; one on its way still gets its answer. */
+    private void stopWaiting() {
+      ProviderException waited = waitingAfter;
+      if (waited != null && !result.isDone()) {
+        pending.get().cancel();
+        Futures.guard(result, () -> sendAgain(waited));
+      }
     }
 
     void next() {
@@ -257,9 +277,15 @@ final class RetryLoop {
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
       runtime.events().retry(handle, operation, tagged, failures, retry.delay());
-      pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, () -> resend(tagged))));
+      waitingAfter = tagged;
+      pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, () -> {
+        waitingAfter = null;
+        resend(tagged);
+      })));
       if (result.isDone()) {
         pending.get().cancel();
+      } else if (afterServerError != null && !afterServerError.mayResend()) {
+        stopWaiting(); // stopped while the answer was on its way
       }
     }
 

@@ -136,6 +136,14 @@ final class SubmitPipeline {
 
   /** {@link #submit(VideoJob)} sending {@code requestedReference} (when the route takes one) instead of a fresh one. */
   CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference) {
+    return submit(job, requestedReference, new CompletableFuture<>());
+  }
+
+  /**
+   * {@link #submit(VideoJob, String)} that sends no create (again) once {@code stopSending} is done:
+   * the submit then ends with a {@link CancellationException} when no try can have made a task.
+   */
+  CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending) {
     Prepared prepared;
     try {
       prepared = prepare(job);
@@ -156,11 +164,11 @@ final class SubmitPipeline {
         })
         .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
         .thenCompose(uploaded -> {
-          if (result.isCancelled()) {
+          if (result.isCancelled() || stopSending.isDone()) {
             throw new CancellationException("submit cancelled before the create");
           }
           runtime.events().creating(prepared.route().id(), reference);
-          return create(new SubmitRequest(uploaded, prepared.route(), reference), result);
+          return create(new SubmitRequest(uploaded, prepared.route(), reference), result, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -208,10 +216,14 @@ final class SubmitPipeline {
         });
   }
 
-  /** Creates the task; {@code caller} is the submit's own future, which once done stops any resend. */
-  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletableFuture<JobHandle> caller) {
+  /**
+   * Creates the task; {@code caller} is the submit's own future, which once done stops any resend, as
+   * does {@code stopSending}.
+   */
+  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletableFuture<JobHandle> caller,
+      CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request),
-        whenUnanswered(request), new CreateAfterServerError(request, caller));
+        whenUnanswered(request), new CreateAfterServerError(request, caller, stopSending));
   }
 
   /**
@@ -225,16 +237,24 @@ final class SubmitPipeline {
   private final class CreateAfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final SubmitRequest request;
     private final CompletableFuture<JobHandle> caller;
+    private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CreateAfterServerError(SubmitRequest request, CompletableFuture<JobHandle> caller) {
+    CreateAfterServerError(SubmitRequest request, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
       this.request = request;
       this.caller = caller;
+      this.stopSending = stopSending;
     }
 
     @Override
     public boolean mayResend() {
-      return !caller.isDone();
+      return !caller.isDone() && !stopSending.isDone();
+    }
+
+    @Override
+    public void whenStopped(Runnable stopped) {
+      caller.whenComplete((handle, failure) -> stopped.run());
+      stopSending.whenComplete((any, failure) -> stopped.run());
     }
 
     @Override

@@ -192,6 +192,20 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
+   * {@link #submitAsync(VideoJob, String)} that sends no create, and none again, once {@code
+   * stopSending} is done (a process stopping): a create waiting for its backoff then ends at once with
+   * a {@link java.util.concurrent.CancellationException} when no try can have made a task, or an
+   * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error); a
+   * create on its way still completes with its task.
+   */
+  public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference,
+      CompletableFuture<?> stopSending) {
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(stopSending, "stopSending == null");
+    return track(() -> submits.submit(job, clientReference, stopSending));
+  }
+
+  /**
    * Uploads the job's local images (with the retry policy) and completes with the job holding
    * their URLs instead; sends no create. A job without local images comes back as it is.
    */

@@ -331,6 +331,84 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aSubmitToldToStopSendingWhileItsCreateWaitsOutA429EndsAtOnceAsNotSentAndFreesItsPrice() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofSeconds(1));
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(submit).as("ended at the stop, not 29 s later when the backoff is served").isDone();
+    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
+    assertThat(fixture.client.remainingBudget().remaining()).as("a 429 made nothing: the price is free again")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aSubmitToldToStopSendingAfterAServerErrorEndsAtOnceAsAmbiguous() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-1")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(100));
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).as("the 500 may have made the task").isInstanceOf(AmbiguousSubmitException.class);
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateOnItsWayWhenSendingStopsStillBringsItsTask() {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    fixture.provider.createAnswers(answer);
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(100));
+    stop.complete(null);
+    assertThat(submit).as("its answer is awaited").isNotDone();
+    answer.complete(TaskSnapshot.queued(TaskId.of("t-1")));
+
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+  }
+
+  @Test
+  void aCreateAnswered429AfterSendingStoppedIsNotSentAgain() {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    fixture.provider.createAnswers(answer, TaskSnapshot.queued(TaskId.of("t-2")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(100));
+    stop.complete(null);
+    answer.completeExceptionally(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void noCreateGoesOutWhenSendingStoppedBeforeIt() {
+    CompletableFuture<Void> stop = CompletableFuture.completedFuture(null);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
   void aServerErrorFollowedByAnotherFinalFailureIsLookedUpBeforeTheSubmitFails() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-by-the-first"));
