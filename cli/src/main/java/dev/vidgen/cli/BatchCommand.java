@@ -47,8 +47,8 @@ final class BatchCommand extends ClientCommand {
   Path jobsFile;
 
   @Option(names = "--journal", paramLabel = "PATH|JDBC-URL",
-      description = "Where progress is kept: a file (SQLite; default: JOBS with the extension .journal) or a"
-          + " jdbc:postgresql:// URL that several workers share.")
+      description = "Where progress is kept: a file or jdbc:sqlite: URL (SQLite; default: JOBS with the extension"
+          + " .journal) or a jdbc:postgresql:// URL that several workers share.")
   String journal;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",

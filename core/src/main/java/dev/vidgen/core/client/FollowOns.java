@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.FollowOnRequest;
@@ -104,7 +105,7 @@ final class FollowOns {
     preflight.check(request.model(), prepared.quote())
         .thenCompose(ok -> {
           funded.set(true);
-          return create(request);
+          return create(request, result);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -128,15 +129,66 @@ final class FollowOns {
     return result;
   }
 
-  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request) {
-    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request), failure -> {
-      ProviderErrorDetails d = failure.details();
-      ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
-          "the " + request.kind().id() + " of task " + request.source() + " was sent but not answered, so a task may exist"
-              + " and be billed; check the provider's dashboard before sending it again (see docs/errors.md#ambiguous-submit)",
-          d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
-      return CompletableFuture.failedFuture(new AmbiguousSubmitException(details, null, failure));
-    });
+  /** Creates the follow-on task; once {@code caller} is done (cancelled), it is not sent again. */
+  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, CompletableFuture<JobHandle> caller) {
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request),
+        failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
+        new AfterServerError(request, caller));
+  }
+
+  private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure, String what) {
+    ProviderErrorDetails d = failure.details();
+    ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
+        "the " + request.kind().id() + " of task " + request.source() + " " + what + ", so a task may exist"
+            + " and be billed; check the provider's dashboard before sending it again (see docs/errors.md#ambiguous-submit)",
+        d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
+    return new AmbiguousSubmitException(details, null, failure);
+  }
+
+  /**
+   * A follow-on create answered with a server error may have made its task, and carries no reference
+   * to look it up by: it is sent again, as the provider advises, with one warning saying so; once its
+   * submit is cancelled it is not, and ends as ambiguous.
+   */
+  private final class AfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
+    private final FollowOnRequest request;
+    private final CompletableFuture<JobHandle> caller;
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+
+    AfterServerError(FollowOnRequest request, CompletableFuture<JobHandle> caller) {
+      this.request = request;
+      this.caller = caller;
+    }
+
+    @Override
+    public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
+      if (warned.compareAndSet(false, true)) {
+        runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
+            + " was answered with a server error (" + failure.getMessage() + "); it is sent again, as the provider"
+            + " advises; a task the first one may have made cannot be looked up: the provider's dashboard shows it");
+      }
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public boolean mayResend() {
+      return !caller.isDone();
+    }
+
+    @Override
+    public RuntimeException abandoned(ProviderException failure) {
+      return ambiguous(request, failure, "was answered with a server error and cancelled before it was sent again");
+    }
+
+    @Override
+    public void whenStopped(Runnable stopped) {
+      caller.whenComplete((handle, failure) -> stopped.run());
+    }
   }
 
   private static String checkSize(FollowOnRule rule, String size, List<Violation> found) {

@@ -250,4 +250,42 @@ class AccountAndFollowOnTest {
       assertThat(toapis.requests(Endpoint.EXTEND)).hasSize(1);
     }
   }
+
+  @Test
+  void anExtendAnsweredWithAServerErrorIsSentAgainWithAWarningThatTheFirstMayHaveMadeATask() {
+    java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (VidgenClient client = VidgenClient.builder().provider(provider).listener(new dev.vidgen.core.client.VidgenListener() {
+      @Override
+      public void onWarning(String code, String message) {
+        warnings.add(code + ": " + message);
+      }
+    }).build()) {
+      var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+      toapis.inject(Endpoint.EXTEND, Fault.serverError());
+
+      var extended = client.extend(first.encode(), FollowOn.prompt("the kite rises"));
+
+      assertThat(extended.taskId()).isNotNull();
+      assertThat(toapis.requests(Endpoint.EXTEND)).hasSize(2);
+      assertThat(warnings).filteredOn(w -> w.startsWith("create.resent")).singleElement().asString()
+          .startsWith("create.resent: the extend of task "
+          + first.taskId()).contains("cannot be looked up", "dashboard");
+    }
+  }
+
+  @Test
+  void anExtendCancelledAfterAServerErrorIsNotSentAgain() {
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      var first = client.submit(VideoJobs.validFor("grok-video-1.0"));
+      toapis.inject(Endpoint.EXTEND, Fault.serverError());
+
+      var extended = client.extendAsync(first.encode(), FollowOn.prompt("the kite rises"));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+          .until(() -> toapis.requests(Endpoint.EXTEND).size() == 1);
+      extended.cancel(false);
+
+      org.awaitility.Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+          .until(() -> toapis.requests(Endpoint.EXTEND).size() == 1);
+    }
+  }
 }
