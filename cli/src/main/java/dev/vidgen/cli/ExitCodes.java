@@ -27,6 +27,8 @@ final class ExitCodes {
   static final int OVER_BUDGET = FailureTable.EXIT_OVER_BUDGET;
   /** A batch ended with some job's outcome unknown: its create may or may not have reached the provider. */
   static final int UNKNOWN_OUTCOME = 9;
+  /** Stopped by Ctrl-C (SIGINT), as a shell counts it; the JVM itself ends with this code then. */
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

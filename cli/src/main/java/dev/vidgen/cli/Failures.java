@@ -52,6 +52,10 @@ final class Failures {
    */
   static int report(Throwable failure, Session session, Output output) {
     Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof java.util.concurrent.CancellationException && ShutdownNotice.stopping()) {
+      // Cancelled by the Ctrl-C notice, which has said where things stand: no "unexpected error" beside it.
+      return ExitCodes.INTERRUPTED;
+    }
     SaveFailedException unsaved = cause instanceof SaveFailedException save ? save : null;
     if (unsaved != null) {
       cause = AsyncFailures.unwrap(unsaved.getCause());

@@ -6,6 +6,10 @@ import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import java.nio.file.Path;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,11 +60,32 @@ abstract class FollowOnCommand extends ClientCommand {
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);
-    JobHandle handle = kind() == FollowOnKind.EXTEND ? client.extend(from, followOn) : client.remix(from, followOn);
-    session.remember(handle);
-    VideoJob asRecorded = VideoJob.builder(handle.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
-    HistoryRecord history = HistoryRecord.start(session, handle, asRecorded, kind().id(), output);
-    return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
+    // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
+    PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
+    VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
+    UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
+        "vg-" + UUID.randomUUID(), kind().id(), output);
+    CompletableFuture<JobHandle> submitted =
+        kind() == FollowOnKind.EXTEND ? client.extendAsync(from, followOn) : client.remixAsync(from, followOn);
+    // As generate's: a Ctrl-C while the create is on its way waits for its answer and keeps the task.
+    session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
+    SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
+    try {
+      JobHandle handle;
+      try {
+        handle = Joins.join(submitted);
+      } catch (AmbiguousSubmitException e) {
+        unanswered.record("its create got no answer; " + unanswered.check());
+        throw e;
+      }
+      session.remember(handle);
+      HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), kind().id(),
+          output);
+      return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
+    } finally {
+      slow.close();
+      session.releaseHeldNotice();
+    }
   }
 
   @Override

@@ -5,6 +5,8 @@ package dev.vidgen.cli;
  * hook that closing removes. Closing after the hook has started leaves it to finish.
  */
 final class ShutdownNotice implements AutoCloseable {
+  /** Whether some notice's hook has run: the process is stopping and that notice says what there is to say. */
+  private static volatile boolean told;
   private final Thread hook;
   private boolean armed = true;
 
@@ -16,6 +18,7 @@ final class ShutdownNotice implements AutoCloseable {
         }
         armed = false;
       }
+      told = true;
       tell.run();
     }, name);
   }
@@ -30,6 +33,14 @@ final class ShutdownNotice implements AutoCloseable {
       notice.armed = false;
     }
     return notice;
+  }
+
+  /**
+   * Whether the process is stopping (Ctrl-C, a SIGTERM) and a notice has taken over saying so: a
+   * command's own failure from the stop (its submit cancelled) is then not reported as well.
+   */
+  static boolean stopping() {
+    return told;
   }
 
   @Override

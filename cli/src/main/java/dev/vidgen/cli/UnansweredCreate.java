@@ -2,7 +2,6 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
-import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
@@ -34,17 +33,31 @@ final class UnansweredCreate {
   private final VideoJob job;
   private final String reference;
   private final boolean referenceSent;
+  private final java.util.function.Supplier<dev.vidgen.core.pricing.PriceQuote> quote;
+  private final String command;
   private final Instant madeAt;
   private final Output output;
 
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
+    this(session, client, job, () -> client.quote(job), client.catalog().find(job.model())
+        .map(client.provider()::takesClientReference).orElse(false), reference, "generate", output);
+  }
+
+  /**
+   * The create of {@code command} (an {@code extend}, a {@code remix}), recorded as {@code job} at
+   * {@code quote}; {@code referenceSent} says whether the create carries {@code reference}.
+   */
+  UnansweredCreate(Session session, VidgenClient client, VideoJob job,
+      java.util.function.Supplier<dev.vidgen.core.pricing.PriceQuote> quote, boolean referenceSent, String reference,
+      String command, Output output) {
     this.session = session;
     this.providerId = client.provider().id();
     this.client = client;
     this.job = job;
+    this.quote = quote;
     this.reference = reference;
-    Optional<ModelRoute> route = client.catalog().find(job.model());
-    this.referenceSent = route.map(client.provider()::takesClientReference).orElse(false);
+    this.referenceSent = referenceSent;
+    this.command = command;
     this.madeAt = Instant.now();
     this.output = output;
   }
@@ -98,7 +111,7 @@ final class UnansweredCreate {
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
-          history.record(HistoryEntry.submitted(task, job, "generate"));
+          history.record(HistoryEntry.submitted(task, job, command));
           unanswered.ifPresent(entry -> history.record(entry.foundAs(task, Instant.now())));
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
@@ -187,8 +200,8 @@ final class UnansweredCreate {
       return Optional.empty();
     }
     try {
-      HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, client.quote(job), sentAt(),
-          Instant.now(), reason, "generate");
+      HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote.get(), sentAt(),
+          Instant.now(), reason, command);
       history.get().record(entry);
       return Optional.of(entry);
     } catch (RuntimeException e) {

@@ -36,14 +36,19 @@ class InterruptedCreateTest {
    * (whose answers are still to come), and gives what it printed on stderr.
    */
   private String stoppedOnceCreated(int creates, String... args) throws Exception {
+    return stoppedOnce(() -> fake.creates().size() == creates, args);
+  }
+
+  private String stoppedOnce(java.util.concurrent.Callable<Boolean> arrived, String... args) throws Exception {
     Path err = dir.resolve("err.txt");
     Process process = cli().startProcess(dir.resolve("out.txt"), err, List.of(args));
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == creates);
+      await().atMost(Duration.ofSeconds(60)).until(arrived);
       process.destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(fake.creates().size() + " of " + creates + " creates arrived; the command said:\n"
+      throw new AssertionError("the request awaited did not arrive (" + fake.requests().size() + " requests); the"
+          + " command said:\n"
           + Files.readString(err, StandardCharsets.UTF_8), e);
     } finally {
       process.destroyForcibly();
@@ -76,7 +81,8 @@ class InterruptedCreateTest {
     String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
         "a refused create", "--base-url", fake.baseUrl());
 
-    assertThat(said).doesNotContain("may exist and be billed").doesNotContain("waiting up to 8 s");
+    assertThat(said).doesNotContain("may exist and be billed").doesNotContain("waiting up to 8 s")
+        .as("the cancelled resend is no error of its own").doesNotContain("unexpected error");
     CliRun.Result history = cli().run("history", "--json");
     assertThat(history.out()).as("a 429 made no task: nothing to look for").doesNotContain("\"status\":\"unknown\"");
     assertThat(fake.taskIds()).isEmpty();
@@ -121,5 +127,44 @@ class InterruptedCreateTest {
     assertThat(again.out()).as("sent again without --resubmit-unknown").contains("\"completed\":1")
         .contains("\"unknown\":0");
     assertThat(fake.taskIds()).as("one task, paid once").hasSize(1);
+  }
+
+  @Test
+  void extendStoppedWhileItsCreateIsOnItsWayKeepsTheTaskThatAnswersAfterwards() throws Exception {
+    CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String source = (String) first.json().get("task_id");
+    fake.inject(Endpoint.EXTEND, Fault.slow(Duration.ofSeconds(4)));
+
+    String said = stoppedOnce(() -> fake.requests(Endpoint.EXTEND).size() == 1, "extend", source, "--prompt",
+        "the kite climbs higher", "--base-url", fake.baseUrl());
+
+    List<String> tasks = fake.taskIds();
+    assertThat(tasks).as("the source and the extend").hasSize(2);
+    String extended = tasks.get(1);
+    assertThat(said).contains("waiting up to 8 s for its answer so that a paid task id is not lost")
+        .contains("interrupted; task " + extended + " goes on running on the provider");
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("the history keeps the paid extend").contains(extended)
+        .doesNotContain("\"status\":\"unknown\"");
+  }
+
+  @Test
+  void anExtendWithoutAnAnswerIsKeptInTheHistoryAsUnknown() throws Exception {
+    CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+    String source = (String) first.json().get("task_id");
+    fake.inject(Endpoint.EXTEND, Fault.stall());
+
+    CliRun.Result extended = cli().run("extend", source, "--prompt", "the kite climbs higher", "--base-url",
+        fake.baseUrl(), "--set", "timeout.call=1s");
+
+    assertThat(extended.exitCode()).as(extended.all()).isEqualTo(5);
+    assertThat(extended.err()).contains("may exist and be billed").as("the source is not the task that may be billed")
+        .doesNotContain("(task " + source);
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("running it again asks first").contains("\"status\":\"unknown\"")
+        .contains("\"source\":\"extend\"");
   }
 }

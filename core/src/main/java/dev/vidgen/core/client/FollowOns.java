@@ -105,6 +105,10 @@ final class FollowOns {
     preflight.check(request.model(), prepared.quote())
         .thenCompose(ok -> {
           funded.set(true);
+          if (result.isCancelled()) {
+            throw new java.util.concurrent.CancellationException(request.kind().id() + " cancelled before the create");
+          }
+          runtime.events().creating(request.model(), null);
           return create(request, result);
         })
         .whenComplete((snapshot, failure) -> {
@@ -141,7 +145,7 @@ final class FollowOns {
     ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
         "the " + request.kind().id() + " of task " + request.source() + " " + what + ", so a task may exist"
             + " and be billed; check the provider's dashboard before sending it again (see docs/errors.md#ambiguous-submit)",
-        d.requestId(), d.retryAfter(), d.rateLimit(), d.taskId());
+        d.requestId(), d.retryAfter(), d.rateLimit(), null); // the task named in the call is the source, not the one made
     return new AmbiguousSubmitException(details, null, failure);
   }
 
