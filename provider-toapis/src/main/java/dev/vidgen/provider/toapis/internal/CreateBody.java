@@ -14,8 +14,8 @@ import java.util.Map;
  * The JSON body of {@code POST /v1/videos/generations} for a submit request, spelled the way the
  * route's {@link WireFormat} says (its {@code hints.toapis}, or the standard wire): field names, a string or an integer duration, one image or an
  * array, dotted names such as {@code metadata.resolution} nested. The job's extra parameters are
- * added last, untouched (maps are merged); one that would replace a field above is refused before
- * ({@link ParamClashes}).
+ * added last, untouched but for a dotted name, which is nested too (maps are merged); one that
+ * would replace a field above is refused before ({@link ParamClashes}).
  */
 public final class CreateBody {
   /** The field that carries the client reference on routes that take one. */
@@ -73,8 +73,32 @@ public final class CreateBody {
     if (wire.acceptsClientReference() && request.clientReference() != null) {
       body.put(CLIENT_REFERENCE_FIELD, request.clientReference());
     }
-    job.params().forEach((name, value) -> body.merge(name, copy(value), CreateBody::mergeValues));
+    job.params().forEach((name, value) -> body.merge(topName(name), nested(name, copy(value)), CreateBody::mergeValues));
     return body;
+  }
+
+  /**
+   * A parameter's value under the names after the first of its dotted name ({@code metadata.enable_gif}
+   * is {@code {"enable_gif": value}} under {@code metadata}), as every check reads such a name; a
+   * name with an empty part is kept whole.
+   */
+  private static Object nested(String name, Object value) {
+    String[] names = name.split("\\.", -1);
+    if (names.length == 1 || java.util.Arrays.asList(names).contains("")) {
+      return value;
+    }
+    Object nested = value;
+    for (int i = names.length - 1; i > 0; i--) {
+      Map<String, Object> holder = new LinkedHashMap<>();
+      holder.put(names[i], nested);
+      nested = holder;
+    }
+    return nested;
+  }
+
+  private static String topName(String name) {
+    String[] names = name.split("\\.", -1);
+    return names.length == 1 || java.util.Arrays.asList(names).contains("") ? name : names[0];
   }
 
   private static GenerationMode inferMode(VideoJob job) {

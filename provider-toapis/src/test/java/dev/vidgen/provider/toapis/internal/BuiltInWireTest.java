@@ -122,6 +122,19 @@ class BuiltInWireTest {
         .isEqualTo(Map.of("resolution", "720p"));
   }
 
+  @Test
+  void aDottedParameterIsSentNestedBesideWhatVidgenPutsThere() {
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("veo3.1-fast").prompt("p")
+        .param("metadata.enable_gif", true).param("metadata", Map.of("seed", 7)).param("a..b", 1).build();
+
+    Map<String, Object> body = CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job, CATALOG.require("veo3.1-fast"),
+        null));
+
+    assertThat(body.get("metadata")).as("as the checks read metadata.enable_gif, and as ToAPIs takes it")
+        .isEqualTo(Map.of("resolution", "720p", "enable_gif", true, "seed", 7));
+    assertThat(body).doesNotContainKey("metadata.enable_gif").containsEntry("a..b", 1);
+  }
+
   private static Object veoMetadata(String model, dev.vidgen.core.domain.GenerationMode mode, int images) {
     dev.vidgen.core.domain.VideoJob.Builder job = dev.vidgen.core.domain.VideoJob.builder(model).mode(mode).prompt("p");
     for (int i = 0; i < images; i++) {
