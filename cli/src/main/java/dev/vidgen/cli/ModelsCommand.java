@@ -137,9 +137,9 @@ final class ModelsCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
-  /** The first of the route's names (id, then aliases) the live list holds, or null when it holds none. */
+  /** The name the live list gives the route (its id, an alias, or either in another case), or null when none. */
   private static String listedAs(ModelRoute route, Set<String> listed) {
-    return route.names().stream().filter(listed::contains).findFirst().orElse(null);
+    return route.nameListedIn(listed).orElse(null);
   }
 
   /** "i2v(1)", "t2v", "r2v(1–4)", "edit(0–30, 1–10v)": images, then videos with a v. */

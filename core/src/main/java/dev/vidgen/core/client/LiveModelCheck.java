@@ -97,8 +97,8 @@ final class LiveModelCheck {
    * {@link #check} does.
    */
   CompletableFuture<String> nameToSend(dev.vidgen.core.domain.ModelRoute route, String given) {
-    if (!enabled || route.aliases().isEmpty()) {
-      return check(given).thenApply(ok -> given);
+    if (!enabled) {
+      return CompletableFuture.completedFuture(given);
     }
     return withinReadTimeout(list().copy()).handle((live, failure) -> {
       if (failure != null) {
@@ -108,8 +108,11 @@ final class LiveModelCheck {
       if (live.contains(given)) {
         return given;
       }
-      String listed = route.names().stream().filter(live::contains).findFirst()
+      String listed = route.nameListedIn(live)
           .orElseThrow(() -> new CompletionException(new InvalidJobException(notAvailable(given, live))));
+      if (listed.equals(given)) {
+        return given; // listed in another case only: the documented spelling is sent
+      }
       if (warnedAliases.add(given + " -> " + listed)) {
         runtime.events().warning("live_models.alias", given + " is listed for this key as " + listed
             + ", another name of the same model; " + listed + " is sent");

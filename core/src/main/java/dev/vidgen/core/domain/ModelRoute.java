@@ -136,6 +136,27 @@ public record ModelRoute(
     return matchIgnoringCase(names(), given).orElse(id);
   }
 
+  /**
+   * The first of the route's names (its id, then its aliases) that a provider's list of model ids
+   * holds, as it is spelled there or, failing that, in another case (model ids are told apart by
+   * more than case); empty when it holds none.
+   */
+  public Optional<String> nameListedIn(java.util.Set<String> listed) {
+    for (String name : names()) {
+      if (listed.contains(name)) {
+        return Optional.of(name);
+      }
+    }
+    for (String name : names()) {
+      for (String id : listed) {
+        if (id.equalsIgnoreCase(name)) {
+          return Optional.of(name);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether the route offers {@code mode}. */
   public boolean offers(GenerationMode mode) {
     return modes.contains(mode);

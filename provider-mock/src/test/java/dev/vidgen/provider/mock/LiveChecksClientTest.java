@@ -110,6 +110,18 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aModelListedInAnotherCaseIsNotRefusedAndGoesOutUnderItsDocumentedSpelling() {
+    MockVideoProvider mock = mock().liveModels(Set.of("veo3.1-fast-official", "seedance-2")).build();
+    client(mock, builder -> {});
+
+    client.submit(VideoJob.builder("veo3.1-fast-official").prompt("a cat on a windowsill").build());
+
+    assertThat(sentModel(mock)).isEqualTo("Veo3.1-fast-official");
+    assertThat(warnings).isEmpty();
+    assertThat(client.checkModelAvailableAsync("Veo3.1-fast-official")).succeedsWithin(Duration.ZERO);
+  }
+
+  @Test
   void aJobNamingAnAliasSendsThatNameAndOneInOtherCaseSendsTheRoutesSpelling() {
     MockVideoProvider mock = mock().liveModels(Set.of("gemini_omni_flash", PREVIEW)).build();
     client(mock, builder -> {});
