@@ -176,7 +176,9 @@ final class FollowOns {
 
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
-      return CompletableFuture.completedFuture(Optional.empty());
+      // Each try answered with a server error may have made a task: not a failure to try again.
+      return CompletableFuture.failedFuture(ambiguous(request, failure,
+          "was answered with server errors until the retries ran out (each try so answered may have made a task)"));
     }
 
     @Override

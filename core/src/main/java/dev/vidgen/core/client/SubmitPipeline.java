@@ -290,7 +290,12 @@ final class SubmitPipeline {
     public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
       String reference = request.clientReference();
       if (reference == null) {
-        return CompletableFuture.completedFuture(Optional.empty());
+        // Every try after the first 500 may have made a task that cannot be looked up: not a failure to try again.
+        String model = request.route().id();
+        return CompletableFuture.failedFuture(ambiguous(failure, null,
+            "the create of a " + model + " task was answered with server errors until the retries ran out",
+            "and each try so answered may have made a task; " + model + " takes no client reference, so vidgen"
+                + " cannot look them up: check the provider's dashboard before you send it again"));
       }
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,
           reference);

@@ -289,6 +289,21 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aCreateWithoutAReferenceFailingWithServerErrorsToTheEndIsAmbiguousNotAFailureToTryAgain() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(3));
+
+    assertThat(failureOf(submit)).as("each 500 may have made a task that cannot be looked up")
+        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard");
+    assertThat(fixture.provider.count("create")).isEqualTo(4);
+    assertThat(fixture.client.remainingBudget().remaining()).as("its price stays counted")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("30"));
+  }
+
+  @Test
   void aLookUpThatFailsBeforeAResendEndsTheSubmitAsAmbiguousWithoutPayingAgain() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-2")))

@@ -74,10 +74,12 @@ class ClientRetriesTest {
   }
 
   @Test
-  void aCreateGivesUpAfterThreeRetriesOfAServerError() {
+  void aCreateGivesUpAfterThreeRetriesOfAServerErrorAsAmbiguousWhereItCannotBeLookedUp() {
     toapis.inject(Endpoint.CREATE, Fault.serverError(), 4);
 
-    assertThatThrownBy(() -> client.submit(grokJob())).isInstanceOf(ServerErrorException.class);
+    assertThatThrownBy(() -> client.submit(grokJob())).as("a 500 may have made the task; grok takes no reference")
+        .isInstanceOf(dev.vidgen.core.error.AmbiguousSubmitException.class)
+        .hasMessageContaining("check the provider's dashboard").hasCauseInstanceOf(ServerErrorException.class);
 
     assertThat(toapis.requests(Endpoint.CREATE)).hasSize(4);
     assertThat(toapis.taskIds()).isEmpty();
