@@ -38,6 +38,13 @@ abstract class FollowOnCommand extends ClientCommand {
   @Option(names = "--size", paramLabel = "SIZE", description = "The size (aspect ratio) the model takes, such as 16:9.")
   String size;
 
+  @Option(names = "--max-credits", paramLabel = "N",
+      description = "Refuse (exit 8, nothing sent) when the follow-on costs more credits than this.")
+  java.math.BigDecimal maxCredits;
+
+  @Option(names = "--dry-run", description = "Check and price the follow-on, and send nothing.")
+  boolean dryRun;
+
   @Mixin AfterSubmit after;
 
   abstract FollowOnKind kind();
@@ -49,7 +56,11 @@ abstract class FollowOnCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
-    after.beforeSubmit(session);
+    dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
+    session.budget(budget);
+    if (!dryRun) {
+      after.beforeSubmit(session);
+    }
     FollowOn followOn = FollowOn.prompt(PromptSource.read(prompt, promptFile, session.context()));
     if (model != null) {
       followOn = followOn.withModel(model.strip());
@@ -62,6 +73,9 @@ abstract class FollowOnCommand extends ClientCommand {
     String from = earlier.resumeFrom(client);
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
+    if (dryRun) {
+      return dryRun(quote, budget, output);
+    }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
         "vg-" + UUID.randomUUID(), kind().id(), output);
@@ -88,9 +102,32 @@ abstract class FollowOnCommand extends ClientCommand {
     }
   }
 
+  private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, Output output) {
+    if (!budget.allows(quote)) {
+      throw new dev.vidgen.core.error.BudgetExceededException(quote,
+          budget.remaining().orElse(java.math.BigDecimal.ZERO));
+    }
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("dry_run", true);
+    json.put("task_id", null);
+    json.put("status", null);
+    json.put("kind", kind().id());
+    json.put("source", task);
+    json.put("model", quote.model());
+    json.putAll(Views.quoteJson(quote));
+    output.object(json);
+    output.line("dry run: nothing was sent");
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put(kind().id() + " of", task);
+    fields.put("model", quote.model());
+    fields.put("price", Views.price(quote));
+    output.fields(fields);
+    return ExitCodes.DONE;
+  }
+
   @Override
   boolean writesVideoToStdout() {
-    return after.videoToStdout();
+    return after.videoToStdout() && !dryRun;
   }
 
   /** {@code vidgen extend TASK}. */

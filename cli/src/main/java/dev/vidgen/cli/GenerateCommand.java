@@ -106,6 +106,11 @@ final class GenerateCommand extends ClientCommand {
   }
 
   private Budget budget() {
+    return budgetOf(maxCredits);
+  }
+
+  /** The budget {@code --max-credits} gives: unlimited without it. */
+  static Budget budgetOf(BigDecimal maxCredits) {
     if (maxCredits == null) {
       return Budget.unlimited();
     }

@@ -130,6 +130,24 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aFollowOnKeepsToMaxCreditsAndADryRunSendsNothing() {
+    CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
+    CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",
+        "a red kite rises", "--no-wait", "--json");
+    String task = (String) first.json().get("task_id");
+
+    CliRun.Result dry = vidgen.run("extend", task, "--prompt", "the kite climbs higher", "--dry-run", "--json");
+    CliRun.Result over = vidgen.run("extend", task, "--prompt", "the kite climbs higher", "--max-credits", "0");
+    CliRun.Result history = vidgen.run("history", "--json");
+
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.json()).containsEntry("dry_run", true).containsEntry("kind", "extend")
+        .containsEntry("model", "grok-video-1.0").containsKey("credits");
+    assertThat(over.exitCode()).as("over --max-credits: " + over.all()).isEqualTo(8);
+    assertThat(history.out()).as("neither sent anything").doesNotContain("\"source\":\"extend\"");
+  }
+
+  @Test
   void takesLocalVideosCheckedByContentAndRefusesOthersBeforeSending() {
     dev.vidgen.testkit.fixtures.Videos.mp4(dir, "ref.mp4");
     dev.vidgen.testkit.fixtures.Videos.mkv(dir, "ref.mkv");
