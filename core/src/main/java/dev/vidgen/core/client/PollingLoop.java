@@ -132,6 +132,11 @@ final class PollingLoop {
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
           handle, taskId, () -> runtime.provider().status(taskId), failure -> {
             retrying.set(failure);
+            if (failure.kind() == FailureKind.NOT_FOUND && !runtime.time().now().isBefore(deadlineAt)) {
+              // At or past the deadline a task the provider does not know is not given the fresh task's grace.
+              fail(failure);
+              return;
+            }
             if (failure.kind() == FailureKind.NOT_FOUND && !toldNotFound) {
               toldNotFound = true;
               sayNotFound(failure);
@@ -175,7 +180,8 @@ final class PollingLoop {
           return;
         }
         ProviderException failing = retrying.get();
-        if (!late && failing != null && outageFailure == null) {
+        // A passing failure gets the late read's time; a task the provider does not know is not waited for past the deadline.
+        if (!late && failing != null && outageFailure == null && failing.kind() != FailureKind.NOT_FOUND) {
           cutOff(read, retrying, LATE_READ_LIMIT, true, cutoff);
           return;
         }

@@ -175,6 +175,18 @@ class PollingLoopTest {
   }
 
   @Test
+  void aTaskNotFoundIsNotWaitedForPastTheDeadline() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withDeadline(Duration.ofSeconds(5)));
+
+    fixture.advance(Duration.ofSeconds(5));
+
+    assertThat(failureOf(done)).as("vidgen wait --timeout 5s ends at 5 s, not after the not-found grace")
+        .isInstanceOf(TaskNotFoundException.class);
+  }
+
+  @Test
   void aPassingNotFoundForACreatedTaskIsRetriedAndTheTaskCompletes() {
     provider.statusAnswers(ScriptedProvider.failure(FailureKind.NOT_FOUND), ScriptedProvider.failure(FailureKind.NOT_FOUND),
         ScriptedProvider.completed("task-1"));
