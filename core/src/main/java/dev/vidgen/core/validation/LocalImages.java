@@ -8,7 +8,7 @@ import java.util.List;
  * 10 MB, and its first bytes say JPEG, PNG or WebP (the name does not count). Reads only the
  * file's attributes and its first 12 bytes.
  */
-final class LocalImages {
+public final class LocalImages {
   /** The upload limit: 10 MB. */
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -43,7 +43,7 @@ final class LocalImages {
   }
 
   /** "JPEG", "PNG" or "WebP" when the first bytes say so; null otherwise. */
-  static String format(byte[] head) {
+  public static String format(byte[] head) {
     if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
       return "JPEG";
     }
@@ -56,6 +56,15 @@ final class LocalImages {
       return "WebP";
     }
     return null;
+  }
+
+  /** The media type of a {@link #format} (image/jpeg, image/png, image/webp). */
+  public static String mimeType(String format) {
+    return switch (format) {
+      case "PNG" -> "image/png";
+      case "WebP" -> "image/webp";
+      default -> "image/jpeg";
+    };
   }
 
   private static String describeUnknown(byte[] head) {

@@ -130,7 +130,7 @@ final class ToApisVideoProvider implements VideoProvider {
       }
       String name = image.getFileName().toString();
       MultipartBody.Part file = MultipartBody.Part.createFormData(
-          "file", name, RequestBody.create(image.toFile(), imageType(name)));
+          "file", name, RequestBody.create(image.toFile(), imageType(image, name)));
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.of(Operation.UPLOAD);
       return calls.send(uploads.uploadImage(file, RequestBody.create("generation", TEXT), authorization, trace), trace, context,
@@ -372,7 +372,7 @@ final class ToApisVideoProvider implements VideoProvider {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(64);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read video file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -387,7 +387,12 @@ final class ToApisVideoProvider implements VideoProvider {
     }
   }
 
-  private static MediaType imageType(String fileName) {
+  /** The image's type by its content, as validation read it (a JPEG named .png is a JPEG); else by its name. */
+  private static MediaType imageType(Path image, String fileName) {
+    String format = dev.vidgen.core.validation.LocalImages.format(head(image));
+    if (format != null) {
+      return MediaType.get(dev.vidgen.core.validation.LocalImages.mimeType(format));
+    }
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
       return MediaType.get("image/jpeg");

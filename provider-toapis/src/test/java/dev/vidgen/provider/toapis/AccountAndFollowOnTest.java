@@ -161,6 +161,17 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void anImageIsUploadedWithTheTypeOfItsContentNotOfItsName() {
+    Path misnamed = Images.jpeg().writeTo(dir.resolve("photo.png"));
+
+    await(provider.upload(misnamed));
+
+    ReceivedRequest request = toapis.requests(Endpoint.UPLOAD).get(0);
+    assertThat(request.body()).contains("filename=\"photo.png\"").contains("Content-Type: image/jpeg")
+        .doesNotContain("Content-Type: image/png");
+  }
+
+  @Test
   void aNonVideoIsRefusedBeforeSendingAndARefusedUploadIsARejectedRequest() {
     Path image = Images.png().writeTo(dir.resolve("clip.mp4"));
     assertThat(failure(provider.uploadVideo(image))).isInstanceOf(IllegalArgumentException.class)
