@@ -240,7 +240,10 @@ final class Failures {
           : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
     if (cause instanceof AuthenticationException) {
-      return "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";
+      String check = "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";
+      // Refused once the task exists (a key revoked or changed mid-wait): the task goes on and is paid for.
+      return handle == null ? check : check + "; the task goes on at the provider: go on with "
+          + resumeCommand(handle, session) + " once the key works";
     }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or images and generate again";

@@ -452,6 +452,18 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aKeyRefusedWhileTheTaskIsWaitedForSaysHowToGoOnWithThePaidTask() {
+    fake.inject(Endpoint.STATUS, Fault.status(401), 20);
+
+    CliRun.Result result = vidgen("generate", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    String task = fake.taskIds().get(0);
+    assertThat(result.err()).contains("check TOAPIS_API_KEY").contains("the task goes on at the provider: go on with")
+        .contains("vidgen wait " + task);
+  }
+
+  @Test
   void aBalanceRefusedForTheKeyIsAnAuthenticationFailureWithTheKeysAdvice() {
     fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":false,\"message\":\"token disabled\"}"));
