@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CommandEvents implements VidgenListener {
   private final Output output;
   private final VidgenListener verbose;
+  /** A backoff from which a rate-limited create is mentioned: shorter ones pass unnoticed. */
+  private static final Duration SAY_RATE_LIMIT_FROM = Duration.ofSeconds(3);
   private final AtomicInteger creating = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean toldRateLimited = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile java.time.Instant creatingSince;
   /** When a create answered with a passing failure goes out again; null when none does. */
   private volatile java.time.Instant resendAt;
@@ -101,6 +104,13 @@ final class CommandEvents implements VidgenListener {
       madeNothing = madeNothing && (kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE
           || kind == FailureKind.CONNECT_FAILED);
       resendAt = java.time.Instant.now().plus(delay);
+      if (kind == FailureKind.RATE_LIMITED && delay.compareTo(SAY_RATE_LIMIT_FROM) >= 0
+          && toldRateLimited.compareAndSet(false, true)) {
+        // Said once: a create held back by 429s is otherwise a silent wait of a minute or more.
+        output.note("the provider is limiting requests (HTTP 429); the create waits " + DurationConverter.describe(delay)
+            + " and goes out again, as the provider asks" + (madeNothing ? " (nothing was made: Ctrl-C stops without"
+            + " paying)" : ""));
+      }
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);
   }

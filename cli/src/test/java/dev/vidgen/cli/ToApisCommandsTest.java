@@ -452,6 +452,17 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aCreateHeldBackByA429SaysSoInsteadOfWaitingSilently() {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(java.time.Duration.ofSeconds(3)), 1);
+
+    CliRun.Result result = vidgen("generate", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).containsOnlyOnce("the provider is limiting requests (HTTP 429); the create waits ")
+        .contains("as the provider asks (nothing was made: Ctrl-C stops without paying)");
+  }
+
+  @Test
   void aKeyRefusedWhileTheTaskIsWaitedForSaysHowToGoOnWithThePaidTask() {
     fake.inject(Endpoint.STATUS, Fault.status(401), 20);
 
