@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -32,7 +33,11 @@ final class StatusCommand extends TaskCommand {
     fields.put("next", expired ? "the video's link has expired; generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
         ? Failures.taskCommand("download", target.handle(), session) + " --out FILE"
-        : Failures.resumeCommand(target.handle(), session));
+        : target.history().isPresent() || target.handle().model().equals(JobHandle.UNKNOWN_MODEL)
+            ? Failures.resumeCommand(target.handle(), session)
+        // Not in this machine's history: the handle carries the model and price that the bare id would lose.
+        : Failures.taskCommand("wait", target.handle().encode(), target.handle().providerId(), session,
+            session.resumeOptions().toArray(String[]::new)));
     output.fields(fields);
     return ExitCodes.DONE;
   }

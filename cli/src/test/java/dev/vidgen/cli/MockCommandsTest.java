@@ -274,6 +274,21 @@ class MockCommandsTest {
   }
 
   @Test
+  void statusOfAHandleThisMachineDoesNotKnowSaysToWaitWithTheHandleNotTheBareId(@TempDir Path elsewhere) {
+    CliRun.Result submitted = cli().run("generate", "--no-wait", "--json", "--provider", "mock",
+        "--set", "mock.duration=10m", "--image", "product.png", "--prompt", "p");
+    String handle = (String) submitted.json().get("handle");
+    String taskId = (String) submitted.json().get("task_id");
+
+    CliRun.Result status = cli().env("VIDGEN_HOME", elsewhere.toString()).run("status", handle);
+    CliRun.Result here = cli().run("status", taskId, "--provider", "mock");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).as("the handle keeps the model and price").contains("vidgen wait " + handle);
+    assertThat(here.out()).as("this machine's history knows the bare id").contains("vidgen wait " + taskId);
+  }
+
+  @Test
   void downloadSaysToWaitWhenTheTaskIsNotFinished() {
     CliRun.Result submitted = cli().run("generate", "--no-wait", "--json", "--provider", "mock",
         "--set", "mock.duration=10m", "--image", "product.png", "--prompt", "p");

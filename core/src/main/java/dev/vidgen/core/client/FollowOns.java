@@ -73,7 +73,7 @@ final class FollowOns {
     String prompt = followOn.prompt() == null || followOn.prompt().isBlank() ? null : followOn.prompt();
     if (rule.map(FollowOnRule::promptRequired).orElse(true) && prompt == null) {
       found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, null, "a non-blank prompt",
-          "prompt: a " + kind.id() + " needs a prompt saying what the new video shows"));
+          "prompt: " + kind.withArticle() + " needs a prompt saying what the new video shows"));
     }
     String size = followOn.size();
     if (rule.isPresent()) {
@@ -85,7 +85,7 @@ final class FollowOns {
     FollowOnRule chosen = rule.orElseThrow();
     PriceQuote quote = chosen.price()
         .map(credits -> new PriceQuote(model, credits, PriceQuote.usdOf(credits), kind.id() + ", per request"))
-        .orElseGet(() -> PriceQuote.unknown(model, "no price is documented for a " + kind.id() + " on " + model));
+        .orElseGet(() -> PriceQuote.unknown(model, "no price is documented for " + kind.withArticle() + " on " + model));
     return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote);
   }
 
@@ -202,19 +202,19 @@ final class FollowOns {
     if (size == null || size.isBlank()) {
       if (rule.sizeRequired()) {
         found.add(Violation.error(field, ViolationCodes.SIZE_MISSING, null, String.join(", ", rule.sizes()),
-            "size: a " + rule.kind().id() + " on " + rule.routeId() + " needs a size; choose " + String.join(", ", rule.sizes())));
+            "size: " + rule.kind().withArticle() + " on " + rule.routeId() + " needs a size; choose " + String.join(", ", rule.sizes())));
       }
       return null;
     }
     if (rule.sizes().isEmpty()) {
       found.add(Violation.error(field, ViolationCodes.SIZE_NOT_ACCEPTED, size, "no size",
-          "size: a " + rule.kind().id() + " on " + rule.routeId() + " takes no size; leave it out"));
+          "size: " + rule.kind().withArticle() + " on " + rule.routeId() + " takes no size; leave it out"));
       return null;
     }
     Optional<String> offered = rule.offeredSize(size);
     if (offered.isEmpty()) {
       found.add(Violation.error(field, ViolationCodes.SIZE_NOT_OFFERED, size, String.join(", ", rule.sizes()),
-          "size: " + size + " is not offered for a " + rule.kind().id() + " on " + rule.routeId() + "; choose "
+          "size: " + size + " is not offered for " + rule.kind().withArticle() + " on " + rule.routeId() + "; choose "
               + String.join(", ", rule.sizes())));
       return null;
     }

@@ -15,6 +15,11 @@ public enum FollowOnKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The id with its article, for sentences: {@code an extend}, {@code a remix}. */
+  public String withArticle() {
+    return (this == EXTEND ? "an " : "a ") + id();
+  }
+
   /** Reads {@code extend} or {@code remix} (any case); empty otherwise. */
   public static Optional<FollowOnKind> parse(String text) {
     if (text == null) {

@@ -81,8 +81,9 @@ public final class LocalImages {
   }
 
 
-  private static String megabytes(long bytes) {
-    long tenths = (bytes * 10 + MAX_BYTES / 20) / (1024 * 1024);
+  /** {@code bytes} in MB with one decimal, rounded: {@code 11.0 MB}. */
+  static String megabytes(long bytes) {
+    long tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024);
     return tenths / 10 + "." + tenths % 10 + " MB";
   }
 }

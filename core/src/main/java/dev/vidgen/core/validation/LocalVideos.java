@@ -41,7 +41,8 @@ public final class LocalVideos {
     long size = read.get().size();
     if (size > MAX_BYTES) {
       found.add(Violation.error(field, ViolationCodes.VIDEO_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (50 MB)",
-          field + ": " + shown + " is " + size + " bytes, over the 50 MB video upload limit; trim or recompress it"));
+          field + ": " + shown + " is " + LocalImages.megabytes(size) + " (" + size + " bytes), over the 50 MB video upload"
+              + " limit; trim or recompress it"));
     }
     if (format(head) == null) {
       String seen = head.length == 0 ? "empty" : isMatroska(head) ? "a Matroska (MKV) video" : "of an unknown kind";

@@ -486,7 +486,7 @@ class LiveChecksClientTest {
     assertThatThrownBy(() -> client.extend(first.encode(),
         FollowOn.prompt("more").withModel("grok-video-1.0").withSize("4:3")))
         .isInstanceOf(InvalidJobException.class)
-        .hasMessageContaining("size: 4:3 is not offered for a extend on grok-video-1.0; choose 16:9, 9:16, 3:2, 2:3, 1:1");
+        .hasMessageContaining("size: 4:3 is not offered for an extend on grok-video-1.0; choose 16:9, 9:16, 3:2, 2:3, 1:1");
     assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).isEmpty();
   }
 
