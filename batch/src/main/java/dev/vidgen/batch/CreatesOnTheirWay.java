@@ -8,14 +8,36 @@ import java.time.Duration;
  * by the next run instead of being reported unknown (and perhaps paid for again). Thread-safe.
  */
 final class CreatesOnTheirWay {
-  private final java.util.concurrent.CompletableFuture<Void> stopSending = new java.util.concurrent.CompletableFuture<>();
+  /** The stop signals of the creates not answered yet, one each, so that none outlives its create. */
+  private final java.util.Set<java.util.concurrent.CompletableFuture<Void>> stops =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int count;
   private int notJournaled;
+  /** Creates that the stop ended as surely not made, still counted until their jobs' return to pending is journaled. */
+  private int stoppedUnsent;
   private boolean closed;
 
-  /** Done once no more creates may go out: a create waiting to be sent again then ends at once. */
-  java.util.concurrent.CompletableFuture<Void> stopSending() {
-    return stopSending;
+  /**
+   * A stop signal for one create, done once no more creates may go out (a create waiting to be
+   * sent again then ends at once); {@link #forget} it when the create is answered.
+   */
+  java.util.concurrent.CompletableFuture<Void> stopSignal() {
+    java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
+    stops.add(stop);
+    if (closed()) {
+      stop.complete(null);
+    }
+    return stop;
+  }
+
+  /** The create of {@code stop} was answered: its signal is no longer needed. */
+  void forget(java.util.concurrent.CompletableFuture<Void> stop) {
+    stops.remove(stop);
+  }
+
+  /** A create ended by the stop made nothing: it is not on its way, though its job's return to pending may still be written. */
+  synchronized void stoppedUnsent() {
+    stoppedUnsent++;
   }
 
   /** Counts a create about to go out; false, and nothing counted, once no more may go out. */
@@ -56,8 +78,12 @@ final class CreatesOnTheirWay {
       closed = true;
     }
     // Outside the lock: creates waiting to be sent again end now, and their jobs settle (which takes the lock).
-    stopSending.complete(null);
-    return count();
+    for (java.util.concurrent.CompletableFuture<Void> stop : java.util.List.copyOf(stops)) {
+      stop.complete(null);
+    }
+    synchronized (this) {
+      return Math.max(0, count - stoppedUnsent);
+    }
   }
 
   synchronized int count() {

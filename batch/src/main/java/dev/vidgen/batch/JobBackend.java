@@ -42,7 +42,7 @@ interface JobBackend {
   /**
    * Creates the task, sending {@code clientReference} when the route takes one. Once {@code
    * stopSending} is done no create goes out again, and a create waiting to be resent after an answer
-   * that made nothing (a 429) ends at once with a {@link java.util.concurrent.CancellationException}.
+   * that made nothing (a 429) ends at once with a {@link dev.vidgen.core.client.SubmitNotSentException}.
    */
   CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending);
 

@@ -140,13 +140,16 @@ final class JobRun {
         return;
       }
       CompletableFuture<JobHandle> create;
+      CompletableFuture<Void> stop = ctx.creates.stopSignal();
       try {
-        create = ctx.backend.submit(uploaded, reference, ctx.creates.stopSending());
+        create = ctx.backend.submit(uploaded, reference, stop);
       } catch (RuntimeException e) {
+        ctx.creates.forget(stop);
         settle(true);
         throw e;
       }
       create.whenComplete(safely((handle, failure) -> {
+        ctx.creates.forget(stop);
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
         settleOnWrite = true;
         answeredTask = handle == null ? null : handle.taskId().value();
@@ -160,8 +163,9 @@ final class JobRun {
   }
 
   private void createFailed(Throwable failure) {
-    if (failure instanceof java.util.concurrent.CancellationException) {
-      // The process is stopping and the create, waiting to be sent again after an answer that made nothing, was not.
+    if (failure instanceof dev.vidgen.core.client.SubmitNotSentException) {
+      // The process is stopping and the create, waiting to be sent again after answers that made nothing, was not.
+      ctx.creates.stoppedUnsent();
       write(b -> b.state(PENDING).reason(null, null), () -> hold(NOT_SENT_STOPPING));
       return;
     }

@@ -271,7 +271,7 @@ class BatchRunnerTest {
       // As the client does: a create answered 429 waits for its backoff, and ends as not sent once told to stop.
       CompletableFuture<JobHandle> waiting = new CompletableFuture<>();
       backend.stopSending.whenComplete((any, failure) -> waiting.completeExceptionally(
-          new java.util.concurrent.CancellationException("create not sent again: its caller gave up")));
+          new dev.vidgen.core.client.SubmitNotSentException("not sent again")));
       sent.countDown();
       return waiting;
     });
@@ -288,6 +288,17 @@ class BatchRunnerTest {
         .isEqualTo(State.PENDING);
     assertThat(report.count(State.UNKNOWN)).isZero();
     assertThat(backend.count("submit")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateCancelledOtherwiseThanByTheStopIsUnknownNotSentAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    // As VidgenClient.close() does to a submit whose create may be on the wire.
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(new java.util.concurrent.CancellationException()));
+
+    runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).as("it may have been paid for").isEqualTo(State.UNKNOWN);
   }
 
   @Test

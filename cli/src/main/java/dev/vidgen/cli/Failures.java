@@ -52,8 +52,9 @@ final class Failures {
    */
   static int report(Throwable failure, Session session, Output output) {
     Throwable cause = AsyncFailures.unwrap(failure);
-    if (cause instanceof java.util.concurrent.CancellationException && ShutdownNotice.stopping()) {
-      // Cancelled by the Ctrl-C notice, which has said where things stand: no "unexpected error" beside it.
+    if ((cause instanceof java.util.concurrent.CancellationException || cause instanceof AmbiguousSubmitException)
+        && ShutdownNotice.stopping()) {
+      // Ended by the Ctrl-C notice's stop, which has said where things stand (and kept an unknown job): not said twice.
       return ExitCodes.INTERRUPTED;
     }
     SaveFailedException unsaved = cause instanceof SaveFailedException save ? save : null;

@@ -79,8 +79,7 @@ abstract class FollowOnCommand extends ClientCommand {
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
         "vg-" + UUID.randomUUID(), kind().id(), output);
-    CompletableFuture<JobHandle> submitted =
-        kind() == FollowOnKind.EXTEND ? client.extendAsync(from, followOn) : client.remixAsync(from, followOn);
+    CompletableFuture<JobHandle> submitted = client.followOnAsync(kind(), from, followOn, unanswered.stopSending());
     // As generate's: a Ctrl-C while the create is on its way waits for its answer and keeps the task.
     session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
     SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);

@@ -70,7 +70,7 @@ final class GenerateCommand extends ClientCommand {
       return ExitCodes.OTHER;
     }
     UnansweredCreate unanswered = new UnansweredCreate(session, client, videoJob, "vg-" + UUID.randomUUID(), output);
-    CompletableFuture<JobHandle> submitted = client.submitAsync(videoJob, unanswered.reference());
+    CompletableFuture<JobHandle> submitted = client.submitAsync(videoJob, unanswered.reference(), unanswered.stopSending());
     // Armed until the wait's own notice is: a Ctrl-C before that still keeps the task (or the
     // unanswered create) and says how to go on.
     session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));

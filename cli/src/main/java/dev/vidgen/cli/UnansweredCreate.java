@@ -1,8 +1,10 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.SubmitNotSentException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;
@@ -37,6 +39,11 @@ final class UnansweredCreate {
   private final String command;
   private final Instant madeAt;
   private final Output output;
+  /** Done at Ctrl-C: no create goes out (again) from then on. */
+  private final CompletableFuture<Void> stopSending = new CompletableFuture<>();
+  /** The unknown entry once written, so that the hook and the command's own thread write it once. */
+  private final java.util.concurrent.atomic.AtomicReference<HistoryEntry> written =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
     this(session, client, job, () -> client.quote(job), client.catalog().find(job.model())
@@ -67,6 +74,11 @@ final class UnansweredCreate {
     return session.lastCreateSent().orElse(madeAt);
   }
 
+  /** The signal to hand the submit: done when the process is stopping, after which no create goes out (again). */
+  CompletableFuture<Void> stopSending() {
+    return stopSending;
+  }
+
   /** The client reference the create carries (when its route takes one). */
   String reference() {
     return reference;
@@ -91,13 +103,11 @@ final class UnansweredCreate {
    * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
+    // No create goes out, nor out again, from here: one waiting out a backoff ends now; one on its way still answers.
+    stopSending.complete(null);
     Optional<HistoryEntry> unknown = Optional.empty();
     // Most answers are a moment away; a create still unanswered after that gets a longer wait.
     JobHandle handle = answered(submitted, FIRST_WAIT);
-    if (handle == null && !submitted.isDone() && !session.createOnItsWay()) {
-      // Waiting to be sent again after an answer that made nothing: it must not go out while the process ends.
-      submitted.cancel(false);
-    }
     if (handle == null && !submitted.isDone() && session.createOnItsWay()) {
       // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
       // leaves the job as unknown; an answer in time then marks it found.
@@ -120,20 +130,35 @@ final class UnansweredCreate {
       InterruptNotice.tell(handle, Failures.resumeCommand(handle, session), output);
       return;
     }
-    Optional<Throwable> refused = refusal(submitted);
-    if (refused.isPresent() && unknown.isPresent()) {
-      // The create was refused outright while the process waited: no task was made, so the job is not unknown.
-      HistoryEntry written = unknown.get();
-      HistoryRecord.history(session.context()).ifPresent(history -> {
-        try {
-          history.record(written.failed("its create was refused: " + refused.get().getMessage(), Instant.now()));
-        } catch (RuntimeException e) {
-          // The entry stays unknown: running the job again asks first, which is the safe side.
-        }
-      });
+    Optional<Throwable> ended = failure(submitted);
+    if (ended.isPresent() && ended.get() instanceof SubmitNotSentException) {
+      // Every try was refused without a task (a 429, a 503): nothing was made, nothing is recorded.
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("task_id", null);
+      json.put("status", "interrupted");
+      json.put("model", job.model());
+      json.put("next", "nothing was made; run the same command again");
+      output.object(json);
+      output.note("interrupted before the create was sent again; it had been refused without a task (as a 429 or a"
+          + " 503 is), so nothing was made or billed: run the same command again");
       return;
     }
-    if (!session.createOnItsWay()) {
+    boolean ambiguous = ended.isPresent() && ended.get() instanceof AmbiguousSubmitException;
+    if (ended.isPresent() && !ambiguous && !(ended.get() instanceof java.util.concurrent.CancellationException)) {
+      if (unknown.isPresent()) {
+        // The create was refused outright while the process waited: no task was made, so the job is not unknown.
+        HistoryEntry written = unknown.get();
+        HistoryRecord.history(session.context()).ifPresent(history -> {
+          try {
+            history.record(written.failed("its create was refused: " + ended.get().getMessage(), Instant.now()));
+          } catch (RuntimeException e) {
+            // The entry stays unknown: running the job again asks first, which is the safe side.
+          }
+        });
+      }
+      return;
+    }
+    if (!ambiguous && !session.createOnItsWay()) {
       return;
     }
     boolean recorded = unknown.isPresent() || recordUnknown(interruptedReason()).isPresent();
@@ -144,9 +169,10 @@ final class UnansweredCreate {
     json.put("client_reference", referenceSent ? reference : null);
     json.put("next", check());
     output.object(json);
-    output.note("interrupted while the create of a " + job.model() + " task may have been on its way, so a task may"
-        + " exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen"
-        + " history), so running it again asks first" : ""));
+    output.note("interrupted " + (ambiguous ? "after the create of a " + job.model() + " task got an answer that may"
+        + " have made it (a server error, or none)" : "while the create of a " + job.model() + " task may have been on"
+        + " its way") + ", so a task may exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen history)"
+        + (command.equals("generate") ? ", so running it again asks first" : "") : ""));
   }
 
   private String interruptedReason() {
@@ -154,8 +180,8 @@ final class UnansweredCreate {
         + " (UTC) and was interrupted before an answer; " + check();
   }
 
-  /** The failure of a create that ended in a definite refusal (no task made); empty otherwise. */
-  private static Optional<Throwable> refusal(CompletableFuture<JobHandle> submitted) {
+  /** The failure {@code submitted} ended with, unwrapped; empty while it runs or when it succeeded. */
+  private static Optional<Throwable> failure(CompletableFuture<JobHandle> submitted) {
     if (!submitted.isCompletedExceptionally()) {
       return Optional.empty();
     }
@@ -163,9 +189,7 @@ final class UnansweredCreate {
       submitted.join();
       return Optional.empty();
     } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return cause instanceof dev.vidgen.core.error.AmbiguousSubmitException
-          || cause instanceof java.util.concurrent.CancellationException ? Optional.empty() : Optional.of(cause);
+      return Optional.of(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
     }
   }
 
@@ -194,7 +218,10 @@ final class UnansweredCreate {
   }
 
   /** As {@link #record}, giving the entry written. */
-  private Optional<HistoryEntry> recordUnknown(String reason) {
+  private synchronized Optional<HistoryEntry> recordUnknown(String reason) {
+    if (written.get() != null) {
+      return Optional.of(written.get());
+    }
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
       return Optional.empty();
@@ -203,6 +230,7 @@ final class UnansweredCreate {
       HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote.get(), sentAt(),
           Instant.now(), reason, command);
       history.get().record(entry);
+      written.set(entry);
       return Optional.of(entry);
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");

@@ -164,7 +164,35 @@ class InterruptedCreateTest {
     assertThat(extended.err()).contains("may exist and be billed").as("the source is not the task that may be billed")
         .doesNotContain("(task " + source);
     CliRun.Result history = cli().run("history", "--json");
-    assertThat(history.out()).as("running it again asks first").contains("\"status\":\"unknown\"")
+    assertThat(history.out()).as("kept as unknown").contains("\"status\":\"unknown\"")
         .contains("\"source\":\"extend\"");
+  }
+
+  @Test
+  void extendStoppedAfterAServerErrorIsNotSentAgainAndIsKeptAsUnknown() throws Exception {
+    CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+    String source = (String) first.json().get("task_id");
+    // The 500 comes 2 s after the extend made its task: the stop lands first, and no resend may follow it.
+    fake.inject(Endpoint.EXTEND, Fault.serverError().afterProcessing().answeredAfter(Duration.ofSeconds(2)));
+
+    String said = stoppedOnce(() -> fake.requests(Endpoint.EXTEND).size() == 1, "extend", source, "--prompt",
+        "the kite climbs higher", "--base-url", fake.baseUrl());
+
+    assertThat(fake.requests(Endpoint.EXTEND)).as("not sent again after the stop").hasSize(1);
+    assertThat(said).contains("got an answer that may have made it").contains("The job is in the history as unknown")
+        .as("extend does not ask before paying again").doesNotContain("asks first");
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).contains("\"status\":\"unknown\"").contains("\"source\":\"extend\"");
+  }
+
+  @Test
+  void generateStoppedWhileItsCreateWaitsOutA429SaysNothingWasMade() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
+    String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
+        "a refused create", "--base-url", fake.baseUrl(), "--json");
+
+    assertThat(said).contains("interrupted before the create was sent again").contains("nothing was made or billed");
+    assertThat(fake.creates()).as("not sent again").hasSize(1);
   }
 }

@@ -91,6 +91,12 @@ final class FollowOns {
 
   /** Validates, takes the price from the budget and the funds, and creates the follow-on task. */
   CompletableFuture<JobHandle> submit(FollowOnKind kind, JobHandle source, FollowOn followOn) {
+    return submit(kind, source, followOn, new CompletableFuture<>());
+  }
+
+  /** {@link #submit(FollowOnKind, JobHandle, FollowOn)} that sends no create (again) once {@code stopSending} is done. */
+  CompletableFuture<JobHandle> submit(FollowOnKind kind, JobHandle source, FollowOn followOn,
+      CompletableFuture<?> stopSending) {
     Prepared prepared;
     try {
       prepared = prepare(kind, source, followOn);
@@ -108,8 +114,12 @@ final class FollowOns {
           if (result.isCancelled()) {
             throw new java.util.concurrent.CancellationException(request.kind().id() + " cancelled before the create");
           }
+          if (stopSending.isDone()) {
+            throw new SubmitNotSentException("the " + request.kind().id() + " was told to stop before its create went"
+                + " out; nothing was sent");
+          }
           runtime.events().creating(request.model(), null);
-          return create(request, result);
+          return create(request, result, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -121,6 +131,11 @@ final class FollowOns {
             return;
           }
           Throwable cause = AsyncFailures.unwrap(failure);
+          if (cause instanceof java.util.concurrent.CancellationException && !(cause instanceof SubmitNotSentException)
+              && stopSending.isDone() && !result.isDone()) {
+            cause = new SubmitNotSentException("the " + request.kind().id() + " was not sent again: it was told to stop"
+                + " sending, and every try so far was refused without making a task (as a 429 or a 503 is)");
+          }
           if (!(cause instanceof AmbiguousSubmitException)) {
             ledger.release(prepared.quote());
           }
@@ -133,11 +148,12 @@ final class FollowOns {
     return result;
   }
 
-  /** Creates the follow-on task; once {@code caller} is done (cancelled), it is not sent again. */
-  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, CompletableFuture<JobHandle> caller) {
+  /** Creates the follow-on task; once {@code caller} is done (cancelled) or {@code stopSending} is, it is not sent again. */
+  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, CompletableFuture<JobHandle> caller,
+      CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request),
         failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
-        new AfterServerError(request, caller));
+        new AfterServerError(request, caller, stopSending));
   }
 
   private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure, String what) {
@@ -157,11 +173,13 @@ final class FollowOns {
   private final class AfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final FollowOnRequest request;
     private final CompletableFuture<JobHandle> caller;
+    private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    AfterServerError(FollowOnRequest request, CompletableFuture<JobHandle> caller) {
+    AfterServerError(FollowOnRequest request, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
       this.request = request;
       this.caller = caller;
+      this.stopSending = stopSending;
     }
 
     @Override
@@ -177,23 +195,26 @@ final class FollowOns {
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
       // Each try answered with a server error may have made a task: not a failure to try again.
-      return CompletableFuture.failedFuture(ambiguous(request, failure,
-          "was answered with server errors until the retries ran out (each try so answered may have made a task)"));
+      return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and then "
+          + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? "with more until the retries ran out"
+              : "failed") + " (a try answered with a server error may have made a task)"));
     }
 
     @Override
     public boolean mayResend() {
-      return !caller.isDone();
+      return !caller.isDone() && !stopSending.isDone();
     }
 
     @Override
     public RuntimeException abandoned(ProviderException failure) {
-      return ambiguous(request, failure, "was answered with a server error and cancelled before it was sent again");
+      return ambiguous(request, failure, (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR
+          ? "was answered with a server error" : "got no usable answer") + " and was stopped before it was sent again");
     }
 
     @Override
     public void whenStopped(Runnable stopped) {
       caller.whenComplete((handle, failure) -> stopped.run());
+      stopSending.whenComplete((any, failure) -> stopped.run());
     }
   }
 

@@ -70,7 +70,7 @@ final class LiveModelCheck {
         unreadable(failure, model);
         return null;
       }
-      if (!live.contains(model)) {
+      if (!live.contains(model) && live.stream().noneMatch(model::equalsIgnoreCase)) {
         throw new CompletionException(new InvalidJobException(notAvailable(model, live)));
       }
       return null;

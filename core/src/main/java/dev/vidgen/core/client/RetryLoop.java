@@ -181,6 +181,11 @@ final class RetryLoop {
     private final AfterServerError<T> afterServerError;
     /** Whether some try of this call met a server error (and so may have done its work). */
     private boolean sawServerError;
+    /**
+     * The last failure after which the call may have done its work (a server error, no answer); null
+     * while every failure surely did nothing (a 429, a 503, a refused connection).
+     */
+    private ProviderException mayHaveWorked;
     private int failures;
     /** The failure whose backoff is being served, so that a stop can end the call at once; null otherwise. */
     private volatile ProviderException waitingAfter;
@@ -241,6 +246,9 @@ final class RetryLoop {
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
       failures++;
       sawServerError |= tagged.kind() == FailureKind.SERVER_ERROR;
+      if (tagged.kind() == FailureKind.SERVER_ERROR || tagged.kind() == FailureKind.NO_RESPONSE) {
+        mayHaveWorked = tagged;
+      }
       RetryDecision decision = notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
@@ -298,12 +306,15 @@ final class RetryLoop {
       }
     }
 
-    /** Sends the call again, unless its caller gave up: then it ends, as possibly done when a server error came. */
+    /**
+     * Sends the call again, unless its caller gave up: then it ends, as possibly done when some try
+     * may have done its work (a server error, no answer), else as surely not done.
+     */
     private void sendAgain(ProviderException tagged) {
       if (afterServerError == null || afterServerError.mayResend()) {
         next();
-      } else if (sawServerError) {
-        result.completeExceptionally(afterServerError.abandoned(tagged));
+      } else if (mayHaveWorked != null) {
+        result.completeExceptionally(afterServerError.abandoned(mayHaveWorked));
       } else {
         result.completeExceptionally(new java.util.concurrent.CancellationException(
             operation.name().toLowerCase(java.util.Locale.ROOT) + " not sent again: its caller gave up"));

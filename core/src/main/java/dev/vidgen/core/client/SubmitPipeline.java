@@ -11,6 +11,7 @@ import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
@@ -164,8 +165,11 @@ final class SubmitPipeline {
         })
         .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
         .thenCompose(uploaded -> {
-          if (result.isCancelled() || stopSending.isDone()) {
+          if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
+          }
+          if (stopSending.isDone()) {
+            throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
           return create(new SubmitRequest(uploaded, prepared.route(), reference), result, stopSending);
@@ -178,8 +182,15 @@ final class SubmitPipeline {
             runtime.events().submitted(handle);
             result.complete(handle);
           } else {
-            preflight.releaseIf(funded.get(), prepared.quote(), AsyncFailures.unwrap(failure)); // issue 11
-            fail(result, prepared.quote(), AsyncFailures.unwrap(failure));
+            Throwable cause = AsyncFailures.unwrap(failure);
+            if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
+                && stopSending.isDone() && !result.isDone()) {
+              // Stopped while every try so far made nothing (a 429, a 503): said as such, so a caller may send it later.
+              cause = new SubmitNotSentException("the create was not sent again: the submit was told to stop sending,"
+                  + " and every try so far was refused without making a task (as a 429 or a 503 is)");
+            }
+            preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
+            fail(result, prepared.quote(), cause);
           }
         });
     return result;
@@ -280,7 +291,8 @@ final class SubmitPipeline {
       String model = request.route().id();
       String reference = request.clientReference();
       return ambiguous(failure, reference,
-          "the create of a " + model + " task was answered with a server error",
+          "the create of a " + model + " task " + (failure.kind() == FailureKind.SERVER_ERROR
+              ? "was answered with a server error" : "went out but got no usable answer"),
           "and its submit was cancelled before vidgen could tell whether the task was made: " + (reference == null
               ? "check the provider's dashboard before you send it again"
               : "look it up by client reference " + reference + " before you send it again"));
@@ -293,9 +305,10 @@ final class SubmitPipeline {
         // Every try after the first 500 may have made a task that cannot be looked up: not a failure to try again.
         String model = request.route().id();
         return CompletableFuture.failedFuture(ambiguous(failure, null,
-            "the create of a " + model + " task was answered with server errors until the retries ran out",
-            "and each try so answered may have made a task; " + model + " takes no client reference, so vidgen"
-                + " cannot look them up: check the provider's dashboard before you send it again"));
+            "the create of a " + model + " task was answered with a server error and then "
+                + (failure.kind() == FailureKind.SERVER_ERROR ? "with more until the retries ran out" : "failed"),
+            "and a try answered with a server error may have made a task; " + model + " takes no client reference,"
+                + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));
       }
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,
           reference);

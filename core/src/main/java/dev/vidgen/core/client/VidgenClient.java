@@ -194,9 +194,9 @@ public final class VidgenClient implements AutoCloseable {
   /**
    * {@link #submitAsync(VideoJob, String)} that sends no create, and none again, once {@code
    * stopSending} is done (a process stopping): a create waiting for its backoff then ends at once with
-   * a {@link java.util.concurrent.CancellationException} when no try can have made a task, or an
-   * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error); a
-   * create on its way still completes with its task.
+   * a {@link SubmitNotSentException} when no try can have made a task, or an
+   * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error, no
+   * answer); a create on its way still completes with its task.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference,
       CompletableFuture<?> stopSending) {
@@ -451,6 +451,21 @@ public final class VidgenClient implements AutoCloseable {
   /** {@link #remix} without blocking. */
   public CompletableFuture<JobHandle> remixAsync(String handleOrTaskId, FollowOn followOn) {
     return followOnAsync(FollowOnKind.REMIX, handleOrTaskId, followOn);
+  }
+
+  /**
+   * {@link #extendAsync} or {@link #remixAsync} ({@code kind}) that sends no create, and none again,
+   * once {@code stopSending} is done, as {@link #submitAsync(VideoJob, String, CompletableFuture)} does:
+   * a create waiting out a backoff then ends at once, with a {@link SubmitNotSentException} when no try
+   * can have made a task.
+   */
+  public CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn,
+      CompletableFuture<?> stopSending) {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(followOn, "followOn == null");
+    Objects.requireNonNull(stopSending, "stopSending == null");
+    JobHandle source = resume(handleOrTaskId);
+    return track(() -> followOns.submit(kind, source, followOn, stopSending));
   }
 
   /** The follow-on of {@code kind} as it would be sent, with its price; sends nothing. */

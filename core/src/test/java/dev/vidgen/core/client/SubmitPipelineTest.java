@@ -358,7 +358,7 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ZERO);
 
     assertThat(submit).as("ended at the stop, not 29 s later when the backoff is served").isDone();
-    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
     fixture.advance(Duration.ofMinutes(1));
     assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
     assertThat(fixture.client.remainingBudget().remaining()).as("a 429 made nothing: the price is free again")
@@ -407,9 +407,30 @@ class SubmitPipelineTest {
     answer.completeExceptionally(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)));
     fixture.advance(Duration.ZERO);
 
-    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
     fixture.advance(Duration.ofMinutes(1));
     assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void aStopAfterACreateThatGotNoAnswerEndsAmbiguousEvenWhenALaterTryWasA429() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE),
+        ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)), TaskSnapshot.queued(TaskId.of("t-1")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    // The look-up, with its grace, finds nothing; the resend meets the 429 and waits 30 s.
+    for (int second = 0; second < 300 && fixture.provider.count("create") < 2; second++) {
+      fixture.advance(Duration.ofSeconds(1));
+    }
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).as("the unanswered create may have made the task, listed late")
+        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("got no usable answer");
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
   }
 
   @Test
@@ -419,7 +440,7 @@ class SubmitPipelineTest {
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
     fixture.advance(Duration.ofSeconds(1));
 
-    assertThat(failureOf(submit)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
     assertThat(fixture.provider.count("create")).isZero();
   }
 

@@ -310,7 +310,14 @@ final class ToApisVideoProvider implements VideoProvider {
       if (request.size() != null) {
         body.put("size", request.size());
       }
-      request.params().forEach(body::putIfAbsent);
+      // The fields above are the request's own; a parameter adds to the rest, a dotted name nested.
+      Map<String, Object> extra = new LinkedHashMap<>();
+      request.params().forEach((name, value) -> {
+        if (!body.containsKey(name.split("\\.", 2)[0])) {
+          extra.put(name, value);
+        }
+      });
+      dev.vidgen.provider.toapis.internal.CreateBody.addParams(body, extra);
       CallTrace trace = new CallTrace();
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
               RequestBody.create(Json.write(body), ApiHeaders.JSON), authorization, trace), trace,

@@ -191,7 +191,8 @@ class AccountAndFollowOnTest {
     TaskSnapshot extended = await(provider.createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND, source.taskId(),
         "grok-video-1.0", "the kite rises", "16:9", Map.of())));
     TaskSnapshot remixed = await(provider.createFollowOn(new FollowOnRequest(FollowOnKind.REMIX, source.taskId(),
-        "grok-video-1.0", "in winter", null, Map.of("seed", 3))));
+        "grok-video-1.0", "in winter", null, new java.util.TreeMap<>(Map.of("seed", 3, "metadata.style", "ink",
+            "prompt", "not this one")))));
 
     assertThat(extended.taskId().value()).startsWith("video_extend_");
     assertThat(remixed.taskId().value()).startsWith("video_remix_");
@@ -200,7 +201,8 @@ class AccountAndFollowOnTest {
     assertThat(extend.path()).isEqualTo("/v1/videos/" + source.taskId().value() + "/extend");
     assertThat(extend.body()).isEqualTo("{\"model\":\"grok-video-1.0\",\"prompt\":\"the kite rises\",\"size\":\"16:9\"}");
     assertThat(toapis.requests(Endpoint.REMIX).get(0).body())
-        .isEqualTo("{\"model\":\"grok-video-1.0\",\"prompt\":\"in winter\",\"seed\":3}");
+        .as("a dotted name nested; the request's own fields kept")
+        .isEqualTo("{\"model\":\"grok-video-1.0\",\"prompt\":\"in winter\",\"metadata\":{\"style\":\"ink\"},\"seed\":3}");
   }
 
   @Test

@@ -252,7 +252,8 @@ final class FakeApi extends Dispatcher {
     }
     answer.headers().forEach(response::setHeader);
     response.body(new Buffer().write(answer.body()));
-    if (fault != null && fault.kind == Fault.Kind.SLOW) {
+    if (fault != null && (fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER
+        || fault.kind == Fault.Kind.ANSWER_AFTER) && !fault.delay.isZero()) {
       response.headersDelay(fault.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     if (fault != null && fault.kind == Fault.Kind.TRICKLE) {

@@ -164,6 +164,20 @@ public final class Fault {
     return new Fault(Kind.ANSWER_AFTER, status, contentType, body, headers, delay, retryAfter);
   }
 
+  /**
+   * This error answer, sent only after {@code delay} (real time): a failure that comes while the
+   * client is still waiting for it.
+   *
+   * @throws IllegalStateException when this fault is not an answer
+   */
+  public Fault answeredAfter(Duration delay) {
+    Objects.requireNonNull(delay, "delay == null");
+    if (kind != Kind.ANSWER && kind != Kind.ANSWER_AFTER) {
+      throw new IllegalStateException("only an answer can be delayed this way, not " + this);
+    }
+    return new Fault(kind, status, contentType, body, headers, delay, retryAfter);
+  }
+
   /** The same fault with one more response header. */
   public Fault withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);

@@ -73,8 +73,16 @@ public final class CreateBody {
     if (wire.acceptsClientReference() && request.clientReference() != null) {
       body.put(CLIENT_REFERENCE_FIELD, request.clientReference());
     }
-    job.params().forEach((name, value) -> body.merge(topName(name), nested(name, copy(value)), CreateBody::mergeValues));
+    addParams(body, job.params());
     return body;
+  }
+
+  /**
+   * Adds extra parameters to a request body: objects are merged into what is there, and a dotted
+   * name ({@code metadata.enable_gif}) is nested as every check reads it.
+   */
+  public static void addParams(Map<String, Object> body, Map<String, ?> params) {
+    params.forEach((name, value) -> body.merge(topName(name), nested(name, copy(value)), CreateBody::mergeValues));
   }
 
   /**
