@@ -45,6 +45,9 @@ final class AfterSubmit {
       Map<String, Object> json = Views.taskJson(handle, null);
       json.put("status", "queued");
       json.putAll(session.balanceJson(handle));
+      if (!session.warnings().isEmpty()) {
+        json.put("warnings", session.warnings());
+      }
       output.object(json);
       Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
       fields.put("status", "queued (submitted; not waited for)");

@@ -9,6 +9,7 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +22,7 @@ final class CommandEvents implements VidgenListener {
   /** A backoff from which a rate-limited create is mentioned: shorter ones pass unnoticed. */
   private static final Duration SAY_RATE_LIMIT_FROM = Duration.ofSeconds(3);
   private final AtomicInteger creating = new AtomicInteger();
+  private final java.util.List<Map<String, String>> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicBoolean toldRateLimited = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile java.time.Instant creatingSince;
   /** When a create answered with a passing failure goes out again; null when none does. */
@@ -88,6 +90,12 @@ final class CommandEvents implements VidgenListener {
   @Override
   public void onWarning(String code, String message) {
     output.note("warning: " + message);
+    warnings.add(Map.of("code", code, "message", dev.vidgen.core.text.SafeText.mask(message)));
+  }
+
+  /** The warnings told so far, each {@code code} and {@code message}, for the command's JSON. */
+  java.util.List<Map<String, String>> warnings() {
+    return java.util.List.copyOf(warnings);
   }
 
   @Override

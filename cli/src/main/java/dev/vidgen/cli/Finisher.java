@@ -113,6 +113,9 @@ final class Finisher {
     Map<String, Object> json = Views.taskJson(handle, snapshot);
     json.put("file", file);
     json.putAll(session.balanceJson(handle));
+    if (!session.warnings().isEmpty()) {
+      json.put("warnings", session.warnings()); // such as create.resent: a first create that may have made a task
+    }
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     fields.put("file", shownFile);

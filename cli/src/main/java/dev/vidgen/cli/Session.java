@@ -143,6 +143,11 @@ final class Session implements AutoCloseable {
     return catalog;
   }
 
+  /** The warnings this command's client told ({@code code}, {@code message}), for its JSON. */
+  java.util.List<java.util.Map<String, String>> warnings() {
+    return events.warnings();
+  }
+
   /**
    * What the provider's balance was before {@code handle}'s job and what this client counts as
    * left after it ({@code credits_left_before}, {@code credits_left_after}); empty where the

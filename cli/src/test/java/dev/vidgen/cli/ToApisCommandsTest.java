@@ -452,6 +452,19 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCreateSentAgainAfterAServerErrorSaysSoInItsJson() {
+    fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+
+    CliRun.Result result = vidgen("generate", "--json", "--no-wait", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    List<Map<String, Object>> warnings = (List<Map<String, Object>>) result.json().get("warnings");
+    assertThat(warnings).as("a script sees that the first create may have made a task")
+        .anySatisfy(warning -> assertThat(warning).containsEntry("code", "create.resent"));
+  }
+
+  @Test
   void aCreateHeldBackByA429SaysSoInsteadOfWaitingSilently() {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(java.time.Duration.ofSeconds(3)), 1);
 

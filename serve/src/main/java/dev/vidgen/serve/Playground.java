@@ -374,8 +374,13 @@ public final class Playground implements AutoCloseable {
         Map<String, Object> error = Hints.of(cause);
         if (cause instanceof AmbiguousSubmitException unanswered) {
           // The library's message carries its own advice; the page says it once, with this server's options.
-          error.put("message", "the create was sent but no answer came back, so a task may exist and be billed;"
-              + " vidgen did not send it again, and the history keeps the job as unknown");
+          boolean serverError = unanswered.getCause() instanceof dev.vidgen.core.error.ProviderException answered
+              && answered.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR;
+          error.put("message", serverError
+              ? "the create was answered with a server error, and any try so answered may have made a task that is"
+                  + " billed; the history keeps the job as unknown"
+              : "the create was sent but no answer came back, so a task may exist and be billed; vidgen did not send"
+                  + " it again, and the history keeps the job as unknown");
           error.put("next", jobs.lookUpAdvice(unanswered));
         }
         json.put("error", error);

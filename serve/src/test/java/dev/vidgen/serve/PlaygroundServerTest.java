@@ -604,6 +604,21 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndIsKeptAsUnknown() throws IOException {
+    start();
+    mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 50, 500);
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Request generate = request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build();
+    try (Response response = http.newCall(generate).execute()) {
+      assertThat(response.code()).isEqualTo(502);
+      Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
+      assertThat((String) error.get("message")).as("not 'no answer came back': it was sent again after each 500")
+          .contains("answered with a server error").doesNotContain("no answer came back");
+    }
+    assertThat(history().entries().get(0).status()).isEqualTo("unknown");
+  }
+
+  @Test
   void anUnansweredCreateThatCarriedAReferenceIsToBeLookedUpOnThisServer() throws IOException {
     start();
     mock.script().unansweredCreate(true);

@@ -119,7 +119,7 @@ final class FollowOns {
                 + " out; nothing was sent");
           }
           runtime.events().creating(request.model(), null);
-          return create(request, result, stopSending);
+          return create(request, prepared.quote(), result, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -149,11 +149,11 @@ final class FollowOns {
   }
 
   /** Creates the follow-on task; once {@code caller} is done (cancelled) or {@code stopSending} is, it is not sent again. */
-  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, CompletableFuture<JobHandle> caller,
-      CompletableFuture<?> stopSending) {
+  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, PriceQuote quote,
+      CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request),
         failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
-        new AfterServerError(request, caller, stopSending));
+        new AfterServerError(request, quote, caller, stopSending));
   }
 
   private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure, String what) {
@@ -172,18 +172,28 @@ final class FollowOns {
    */
   private final class AfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final FollowOnRequest request;
+    private final PriceQuote quote;
     private final CompletableFuture<JobHandle> caller;
     private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    AfterServerError(FollowOnRequest request, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
+    AfterServerError(FollowOnRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
+        CompletableFuture<?> stopSending) {
       this.request = request;
+      this.quote = quote;
       this.caller = caller;
       this.stopSending = stopSending;
     }
 
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
+      // The one answered may have made a paid task, so the resend counts against the budget once more.
+      try {
+        ledger.reserve(quote);
+      } catch (dev.vidgen.core.error.BudgetExceededException over) {
+        return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and was"
+            + " not sent again, as another take would go over the budget (" + over.getMessage() + ")"));
+      }
       if (warned.compareAndSet(false, true)) {
         runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
             + " was answered with a server error (" + failure.getMessage() + "); it is sent again, as the provider"

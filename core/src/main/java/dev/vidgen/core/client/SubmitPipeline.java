@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
@@ -172,7 +173,7 @@ final class SubmitPipeline {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
-          return create(new SubmitRequest(uploaded, prepared.route(), reference), result, stopSending);
+          return create(new SubmitRequest(uploaded, prepared.route(), reference), prepared.quote(), result, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -231,10 +232,10 @@ final class SubmitPipeline {
    * Creates the task; {@code caller} is the submit's own future, which once done stops any resend, as
    * does {@code stopSending}.
    */
-  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletableFuture<JobHandle> caller,
-      CompletableFuture<?> stopSending) {
+  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, PriceQuote quote,
+      CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request),
-        whenUnanswered(request), new CreateAfterServerError(request, caller, stopSending));
+        whenUnanswered(request), new CreateAfterServerError(request, quote, caller, stopSending));
   }
 
   /**
@@ -247,12 +248,15 @@ final class SubmitPipeline {
    */
   private final class CreateAfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final SubmitRequest request;
+    private final PriceQuote quote;
     private final CompletableFuture<JobHandle> caller;
     private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CreateAfterServerError(SubmitRequest request, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
+    CreateAfterServerError(SubmitRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
+        CompletableFuture<?> stopSending) {
       this.request = request;
+      this.quote = quote;
       this.caller = caller;
       this.stopSending = stopSending;
     }
@@ -273,6 +277,15 @@ final class SubmitPipeline {
       String reference = request.clientReference();
       String model = request.route().id();
       if (reference == null) {
+        // The create answered may have made a paid task, so the resend counts against the budget once more.
+        try {
+          ledger.reserve(quote);
+        } catch (BudgetExceededException over) {
+          return CompletableFuture.failedFuture(ambiguous(failure, null,
+              "the create of a " + model + " task was answered with a server error",
+              "and was not sent again: it may have made a task, and another take would go over the budget ("
+                  + over.getMessage() + "); check the provider's dashboard before you send it again"));
+        }
         if (warned.compareAndSet(false, true)) {
           runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
               + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model

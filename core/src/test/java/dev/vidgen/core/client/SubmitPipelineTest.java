@@ -50,6 +50,13 @@ class SubmitPipelineTest {
     fixture = new ClientFixture(provider, settings);
   }
 
+  /** A job of 20 credits under a budget of 50, whose first create is answered 500 and the next with {@code taskId}. */
+  private CompletableFuture<JobHandle> submitWithinFiftyAfterAServerError(String taskId) {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of(taskId)));
+    return fixture.client.submitAsync(Jobs.valid());
+  }
+
   private void useBudget(long credits) {
     useClient(new ScriptedProvider(), builder -> builder.budget(Budget.ofCredits(BigDecimal.valueOf(credits))));
   }
@@ -290,7 +297,7 @@ class SubmitPipelineTest {
 
   @Test
   void aCreateWithoutAReferenceFailingWithServerErrorsToTheEndIsAmbiguousNotAFailureToTryAgain() {
-    useBudget(50);
+    useBudget(100);
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
@@ -299,8 +306,34 @@ class SubmitPipelineTest {
     assertThat(failureOf(submit)).as("each 500 may have made a task that cannot be looked up")
         .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard");
     assertThat(fixture.provider.count("create")).isEqualTo(4);
-    assertThat(fixture.client.remainingBudget().remaining()).as("its price stays counted")
-        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("30"));
+    assertThat(fixture.client.remainingBudget().remaining()).as("each take may have been paid: all stay counted")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("20"));
+  }
+
+  @Test
+  void aResendAfterAServerErrorWithoutAReferenceCountsAgainstTheBudgetAndStopsAtIt() {
+    useBudget(50); // the job costs 20: the first create and one resend fit, a second resend would not
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(3));
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("another take would go over the budget");
+    assertThat(fixture.provider.count("create")).as("each may have made a paid task").isEqualTo(2);
+    assertThat(fixture.client.remainingBudget().remaining())
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
+  }
+
+  @Test
+  void aResendThatSucceedsKeepsBothTakesCountedSinceTheFirstMayHaveBeenPaid() {
+    CompletableFuture<JobHandle> submit = submitWithinFiftyAfterAServerError("t-2");
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(submit).isCompleted();
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(fixture.client.remainingBudget().remaining())
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
   }
 
   @Test
@@ -332,10 +365,7 @@ class SubmitPipelineTest {
 
   @Test
   void aSubmitCancelledAfterAServerErrorKeepsItsPriceSpentSinceItsTaskMayExist() {
-    useBudget(50);
-    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-1")));
-
-    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    CompletableFuture<JobHandle> submit = submitWithinFiftyAfterAServerError("t-1");
     fixture.advance(Duration.ofMillis(100));
     submit.cancel(false);
     fixture.advance(Duration.ofSeconds(5));
