@@ -45,6 +45,11 @@ abstract class FollowOnCommand extends ClientCommand {
   @Option(names = "--dry-run", description = "Check and price the follow-on, and send nothing.")
   boolean dryRun;
 
+  @Option(names = "--again",
+      description = "Pay for another take without asking, even when this machine sent the same follow-on of the same"
+          + " task in the last 24 hours (without it, a terminal is asked and a script gets a note).")
+  boolean again;
+
   @Mixin AfterSubmit after;
 
   abstract FollowOnKind kind();
@@ -77,8 +82,13 @@ abstract class FollowOnCommand extends ClientCommand {
       return dryRun(quote, budget, output);
     }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
+    // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
+    String source = kind().id() + " of " + sourceTaskId(from);
+    if (!again && !RepeatCheck.goOnFollowOn(session, client, asRecorded, source, quote, output)) {
+      return ExitCodes.OTHER;
+    }
     UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
-        "vg-" + UUID.randomUUID(), kind().id(), output);
+        "vg-" + UUID.randomUUID(), source, output);
     CompletableFuture<JobHandle> submitted = client.followOnAsync(kind(), from, followOn, unanswered.stopSending());
     // As generate's: a Ctrl-C while the create is on its way waits for its answer and keeps the task.
     session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
@@ -92,12 +102,21 @@ abstract class FollowOnCommand extends ClientCommand {
         throw e;
       }
       session.remember(handle);
-      HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), kind().id(),
+      HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           output);
       return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
     } finally {
       slow.close();
       session.releaseHeldNotice();
+    }
+  }
+
+  /** The id of the task a follow-on starts from: a handle's task, or the bare id given. */
+  private static String sourceTaskId(String from) {
+    try {
+      return JobHandle.decode(from).taskId().value();
+    } catch (RuntimeException bareId) {
+      return from;
     }
   }
 

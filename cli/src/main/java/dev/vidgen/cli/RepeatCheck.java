@@ -43,10 +43,43 @@ final class RepeatCheck {
     }
     Instant now = Instant.now();
     Optional<HistoryEntry> earlier = sameJob(session, client, job, now, output);
-    if (earlier.isEmpty()) {
+    return earlier.isEmpty() || confirm(session, earlier.get(), quote.get(), now, output);
+  }
+
+  /**
+   * As {@link #goOn} for an extend or a remix ({@code source}, such as {@code extend of video_1}, as
+   * its history entries name it), recorded as {@code job}, at {@code quote}: the same follow-on of the
+   * same task asks or warns before it pays again.
+   */
+  static boolean goOnFollowOn(Session session, VidgenClient client, VideoJob job, String source, PriceQuote quote,
+      Output output) {
+    if (client.provider().id().equals(ProviderChoice.MOCK)) {
       return true;
     }
-    HistoryEntry entry = earlier.get();
+    Instant now = Instant.now();
+    // As they read back from the history file, so that numbers and lists compare as written.
+    Object settings = comparable(HistoryEntry.settingsOf(job));
+    Optional<HistoryEntry> earlier;
+    try {
+      earlier = HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
+          .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
+              && !entry.status().equals("failed") && !entry.status().equals(HistoryEntry.FOUND)
+              && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
+              && settings.equals(comparable(entry.settings())))
+          .findFirst());
+    } catch (RuntimeException e) {
+      output.note("could not read the task history (" + e.getMessage() + ")");
+      return true;
+    }
+    return earlier.isEmpty() || confirm(session, earlier.get(), quote, now, output);
+  }
+
+  private static Object comparable(Object value) {
+    return dev.vidgen.core.json.JsonTrees.tryParse(dev.vidgen.core.json.JsonTrees.write(value)).orElse(value);
+  }
+
+  /** Says that {@code entry} is the same job; asks at a terminal, else notes and goes on. Whether to go on. */
+  private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
     String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now) + " as task "
         + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
     String follow = follow(session, entry);
@@ -56,7 +89,7 @@ final class RepeatCheck {
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
-        + (quote.get().isKnown() ? "Pay " + Views.price(quote.get()) : "Pay again (its price is unknown)")
+        + (quote.isKnown() ? "Pay " + Views.price(quote) : "Pay again (its price is unknown)")
         + " for another take? [y/N] ");
     err.flush();
     Optional<String> answer = answer(session.context().in(), ANSWER_WAIT);

@@ -172,7 +172,7 @@ final class UnansweredCreate {
     output.note("interrupted " + (ambiguous ? "after the create of a " + job.model() + " task got an answer that may"
         + " have made it (a server error, or none)" : "while the create of a " + job.model() + " task may have been on"
         + " its way") + ", so a task may exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen history)"
-        + (command.equals("generate") ? ", so running it again asks first" : "") : ""));
+        + ", so running it again asks first" : ""));
   }
 
   private String interruptedReason() {

@@ -165,7 +165,7 @@ class InterruptedCreateTest {
         .doesNotContain("(task " + source);
     CliRun.Result history = cli().run("history", "--json");
     assertThat(history.out()).as("kept as unknown").contains("\"status\":\"unknown\"")
-        .contains("\"source\":\"extend\"");
+        .contains("\"source\":\"extend of " + source + "\"");
   }
 
   @Test
@@ -181,9 +181,9 @@ class InterruptedCreateTest {
 
     assertThat(fake.requests(Endpoint.EXTEND)).as("not sent again after the stop").hasSize(1);
     assertThat(said).contains("got an answer that may have made it").contains("The job is in the history as unknown")
-        .as("extend does not ask before paying again").doesNotContain("asks first");
+        .contains("so running it again asks first");
     CliRun.Result history = cli().run("history", "--json");
-    assertThat(history.out()).contains("\"status\":\"unknown\"").contains("\"source\":\"extend\"");
+    assertThat(history.out()).contains("\"status\":\"unknown\"").contains("\"source\":\"extend of " + source + "\"");
   }
 
   @Test
@@ -194,5 +194,24 @@ class InterruptedCreateTest {
 
     assertThat(said).contains("interrupted before the create was sent again").contains("nothing was made or billed");
     assertThat(fake.creates()).as("not sent again").hasSize(1);
+  }
+
+  @Test
+  void theSameExtendOfTheSameTaskAgainSaysSoBeforePayingAgain() throws Exception {
+    CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+    String source = (String) first.json().get("task_id");
+    List<String> extend = List.of("extend", source, "--prompt", "the kite climbs higher", "--base-url", fake.baseUrl(),
+        "--no-wait");
+
+    CliRun.Result once = cli().run(extend.toArray(String[]::new));
+    CliRun.Result twice = cli().run(extend.toArray(String[]::new));
+    CliRun.Result other = cli().run("extend", source, "--prompt", "the kite lands", "--base-url", fake.baseUrl(),
+        "--no-wait");
+
+    assertThat(once.err()).doesNotContain("the same job was submitted");
+    assertThat(twice.err()).as("a script is told; a terminal would be asked")
+        .contains("the same job was submitted").contains("this run pays for another take");
+    assertThat(other.err()).as("another prompt is another job").doesNotContain("the same job was submitted");
   }
 }
