@@ -55,6 +55,14 @@ final class CreatesOnTheirWay {
    * ({@code journaled} false).
    */
   synchronized void settled(boolean journaled) {
+    settled(journaled, false);
+  }
+
+  /** As {@link #settled(boolean)}, for a create that {@link #stoppedUnsent} counted apart when {@code unsent}. */
+  synchronized void settled(boolean journaled, boolean unsent) {
+    if (unsent) {
+      stoppedUnsent--;
+    }
     count--;
     if (!journaled) {
       notJournaled++;

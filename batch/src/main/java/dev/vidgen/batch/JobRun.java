@@ -67,6 +67,8 @@ final class JobRun {
   private boolean counted;
   /** Whether the next journal write records the create's outcome and so counts the job off. */
   private boolean settleOnWrite;
+  /** Whether the stop ended this job's create as surely not made (counted apart until it settles). */
+  private boolean stoppedUnsent;
   /** The task the create answered with, until it is journaled; null before or without one. */
   private String answeredTask;
 
@@ -165,6 +167,7 @@ final class JobRun {
   private void createFailed(Throwable failure) {
     if (failure instanceof dev.vidgen.core.client.SubmitNotSentException) {
       // The process is stopping and the create, waiting to be sent again after answers that made nothing, was not.
+      stoppedUnsent = true;
       ctx.creates.stoppedUnsent();
       write(b -> b.state(PENDING).reason(null, null), () -> hold(NOT_SENT_STOPPING));
       return;
@@ -402,7 +405,7 @@ final class JobRun {
   private void settle(boolean journaled) {
     if (counted) {
       counted = false;
-      ctx.creates.settled(journaled);
+      ctx.creates.settled(journaled, stoppedUnsent);
     }
   }
 

@@ -25,6 +25,20 @@ class CreatesOnTheirWayTest {
   }
 
   @Test
+  void aStoppedCreateWhoseJobIsAlreadyJournaledIsNotSubtractedTwice() {
+    creates.start();
+    CompletableFuture<Void> waitingOutA429 = creates.stopSignal();
+    waitingOutA429.whenComplete((any, failure) -> {
+      creates.stoppedUnsent();
+      creates.settled(true, true); // its return to pending journaled at once, as the io thread may do
+    });
+    creates.start();
+    creates.stopSignal();
+
+    assertThat(creates.close()).as("the one on the wire is still awaited").isEqualTo(1);
+  }
+
+  @Test
   void aSignalTakenAfterTheStopIsDoneAndAnAnsweredCreatesSignalIsLetGo() {
     CompletableFuture<Void> answered = creates.stopSignal();
     creates.forget(answered);

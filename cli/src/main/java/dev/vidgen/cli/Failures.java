@@ -88,6 +88,9 @@ final class Failures {
       if (unsaved != null && !(cause instanceof ResultExpiredException)) {
         json.put("download_command", unsaved.command());
       }
+      if (session != null && !session.warnings().isEmpty()) {
+        json.put("warnings", session.warnings()); // such as create.resent before a submit that ended ambiguous
+      }
       output.object(json);
     }
     return exitCode;

@@ -98,7 +98,7 @@ abstract class FollowOnCommand extends ClientCommand {
       try {
         handle = Joins.join(submitted);
       } catch (AmbiguousSubmitException e) {
-        unanswered.record("its create got no answer; " + unanswered.check());
+        unanswered.record("its create got no usable answer; " + unanswered.check());
         throw e;
       }
       session.remember(handle);

@@ -80,7 +80,7 @@ final class GenerateCommand extends ClientCommand {
       try {
         handle = Joins.join(submitted);
       } catch (AmbiguousSubmitException e) {
-        boolean recorded = unanswered.record("its create got no answer; " + unanswered.check());
+        boolean recorded = unanswered.record("its create got no usable answer; " + unanswered.check());
         if (recorded && e.clientReference().isPresent()) {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
               + unanswered.lookUpCommand() + " before you send it again");

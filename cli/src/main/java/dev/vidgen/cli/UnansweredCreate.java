@@ -132,7 +132,16 @@ final class UnansweredCreate {
     }
     Optional<Throwable> ended = failure(submitted);
     if (ended.isPresent() && ended.get() instanceof SubmitNotSentException) {
-      // Every try was refused without a task (a 429, a 503): nothing was made, nothing is recorded.
+      // Every try was refused without a task (a 429, a 503): nothing was made; an unknown row written meanwhile is
+      // closed as such.
+      unknown.ifPresent(written -> HistoryRecord.history(session.context()).ifPresent(history -> {
+        try {
+          history.record(written.failed("its create was refused without a task (as a 429 or a 503 is); nothing was"
+              + " made", Instant.now()));
+        } catch (RuntimeException e) {
+          // The entry stays unknown: running the job again asks first, which is the safe side.
+        }
+      }));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("task_id", null);
       json.put("status", "interrupted");

@@ -214,4 +214,17 @@ class InterruptedCreateTest {
         .contains("the same job was submitted").contains("this run pays for another take");
     assertThat(other.err()).as("another prompt is another job").doesNotContain("the same job was submitted");
   }
+
+  @Test
+  void aCreateOnItsWayAtCtrlCThatIsThenRefusedWithA429LeavesNoUnknownJob() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)).answeredAfter(Duration.ofSeconds(3)));
+    String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
+        "a refused create", "--base-url", fake.baseUrl());
+
+    assertThat(said).contains("waiting up to 8 s").contains("nothing was made or billed");
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("the unknown row written while it was on its way is closed").doesNotContain(
+        "\"status\":\"unknown\"");
+    assertThat(fake.creates()).hasSize(1);
+  }
 }

@@ -76,7 +76,7 @@ class RepeatCheckTest {
     assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
     assertThat(again.err()).contains("(its create got no answer, so it may exist and be billed).",
         "Pay 20 credits ($0.10) for another take? [y/N]", "nothing was sent; look for it first: its create got no"
-        + " answer; check the provider's dashboard before you send it again");
+        + " usable answer; check the provider's dashboard before you send it again");
     assertThat(fake.requests(Endpoint.CREATE)).as("no second create").hasSize(1);
   }
 

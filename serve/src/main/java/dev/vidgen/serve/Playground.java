@@ -374,8 +374,8 @@ public final class Playground implements AutoCloseable {
         Map<String, Object> error = Hints.of(cause);
         if (cause instanceof AmbiguousSubmitException unanswered) {
           // The library's message carries its own advice; the page says it once, with this server's options.
-          boolean serverError = unanswered.getCause() instanceof dev.vidgen.core.error.ProviderException answered
-              && answered.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR;
+          // Any try answered 500 (the last failure may be another): the library's message says so.
+          boolean serverError = String.valueOf(unanswered.getMessage()).contains("answered with a server error");
           error.put("message", serverError
               ? "the create was answered with a server error, and any try so answered may have made a task that is"
                   + " billed; the history keeps the job as unknown"

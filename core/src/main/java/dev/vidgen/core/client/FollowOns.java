@@ -172,24 +172,33 @@ final class FollowOns {
    */
   private final class AfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final FollowOnRequest request;
-    private final PriceQuote quote;
     private final CompletableFuture<JobHandle> caller;
     private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final ResendReservations reservations;
+
     AfterServerError(FollowOnRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
       this.request = request;
-      this.quote = quote;
       this.caller = caller;
       this.stopSending = stopSending;
+      this.reservations = new ResendReservations(ledger, quote);
+      caller.whenComplete((handle, failure) -> reservations.settle(failure == null));
+    }
+
+    @Override
+    public void failed(ProviderException failure) {
+      if (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR) {
+        reservations.answeredWithServerError();
+      }
     }
 
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       // The one answered may have made a paid task, so the resend counts against the budget once more.
       try {
-        ledger.reserve(quote);
+        reservations.reserveResend();
       } catch (dev.vidgen.core.error.BudgetExceededException over) {
         return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and was"
             + " not sent again, as another take would go over the budget (" + over.getMessage() + ")"));

@@ -93,6 +93,9 @@ final class RetryLoop {
      * backoff ends at once instead of when the backoff is served.
      */
     default void whenStopped(Runnable stopped) {}
+
+    /** Each failed try, as it comes (before any decision about it). */
+    default void failed(ProviderException failure) {}
   }
 
   /**
@@ -245,6 +248,9 @@ final class RetryLoop {
       }
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
       failures++;
+      if (afterServerError != null) {
+        afterServerError.failed(tagged);
+      }
       sawServerError |= tagged.kind() == FailureKind.SERVER_ERROR;
       if (tagged.kind() == FailureKind.SERVER_ERROR || tagged.kind() == FailureKind.NO_RESPONSE) {
         mayHaveWorked = tagged;

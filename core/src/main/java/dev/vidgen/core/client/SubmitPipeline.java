@@ -248,17 +248,26 @@ final class SubmitPipeline {
    */
   private final class CreateAfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
     private final SubmitRequest request;
-    private final PriceQuote quote;
     private final CompletableFuture<JobHandle> caller;
     private final CompletableFuture<?> stopSending;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final ResendReservations reservations;
+
     CreateAfterServerError(SubmitRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
       this.request = request;
-      this.quote = quote;
       this.caller = caller;
       this.stopSending = stopSending;
+      this.reservations = new ResendReservations(ledger, quote);
+      caller.whenComplete((handle, failure) -> reservations.settle(failure == null));
+    }
+
+    @Override
+    public void failed(ProviderException failure) {
+      if (failure.kind() == FailureKind.SERVER_ERROR) {
+        reservations.answeredWithServerError();
+      }
     }
 
     @Override
@@ -279,7 +288,7 @@ final class SubmitPipeline {
       if (reference == null) {
         // The create answered may have made a paid task, so the resend counts against the budget once more.
         try {
-          ledger.reserve(quote);
+          reservations.reserveResend();
         } catch (BudgetExceededException over) {
           return CompletableFuture.failedFuture(ambiguous(failure, null,
               "the create of a " + model + " task was answered with a server error",

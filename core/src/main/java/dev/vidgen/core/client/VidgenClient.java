@@ -196,7 +196,8 @@ public final class VidgenClient implements AutoCloseable {
    * stopSending} is done (a process stopping): a create waiting for its backoff then ends at once with
    * a {@link SubmitNotSentException} when no try can have made a task, or an
    * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error, no
-   * answer); a create on its way still completes with its task.
+   * answer); a create on its way still completes with its task. Give each submit a future of its own
+   * (and complete them all to stop): a submit listens on it for as long as the future lives.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference,
       CompletableFuture<?> stopSending) {
@@ -457,7 +458,7 @@ public final class VidgenClient implements AutoCloseable {
    * {@link #extendAsync} or {@link #remixAsync} ({@code kind}) that sends no create, and none again,
    * once {@code stopSending} is done, as {@link #submitAsync(VideoJob, String, CompletableFuture)} does:
    * a create waiting out a backoff then ends at once, with a {@link SubmitNotSentException} when no try
-   * can have made a task.
+   * can have made a task. As there, give each call a future of its own.
    */
   public CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn,
       CompletableFuture<?> stopSending) {

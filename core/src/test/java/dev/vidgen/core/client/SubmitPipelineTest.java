@@ -326,6 +326,20 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aResendRefusedForSureGivesItsReservationBackAndKeepsTheTakeAnswered500() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        ScriptedProvider.failure(FailureKind.INSUFFICIENT_QUOTA));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class);
+    assertThat(fixture.client.remainingBudget().remaining()).as("the 402 made nothing; the 500 may have: one take")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("30"));
+  }
+
+  @Test
   void aResendThatSucceedsKeepsBothTakesCountedSinceTheFirstMayHaveBeenPaid() {
     CompletableFuture<JobHandle> submit = submitWithinFiftyAfterAServerError("t-2");
     fixture.advance(Duration.ofSeconds(10));

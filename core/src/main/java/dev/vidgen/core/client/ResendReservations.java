@@ -1,0 +1,46 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.pricing.PriceQuote;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The budget of a create that carries no client reference and is sent again after a server error:
+ * each resend reserves its price once more (the take answered 500 may have been paid), and when
+ * the create ends, only the takes that may have made a task stay counted (those answered 500, and
+ * the one that succeeded); the others are given back.
+ */
+final class ResendReservations {
+  private final BudgetLedger ledger;
+  private final PriceQuote quote;
+  /** Reservations made beyond the submit's own. */
+  private final AtomicInteger extra = new AtomicInteger();
+  private final AtomicInteger serverErrors = new AtomicInteger();
+
+  ResendReservations(BudgetLedger ledger, PriceQuote quote) {
+    this.ledger = ledger;
+    this.quote = quote;
+  }
+
+  /**
+   * Reserves the price of one more take.
+   *
+   * @throws dev.vidgen.core.error.BudgetExceededException when the budget does not allow it
+   */
+  void reserveResend() {
+    ledger.reserve(quote);
+    extra.incrementAndGet();
+  }
+
+  /** A take was answered with a server error: it may have made a paid task. */
+  void answeredWithServerError() {
+    serverErrors.incrementAndGet();
+  }
+
+  /** The create ended; {@code succeeded} when its last take made the task. Gives back the takes that made nothing. */
+  void settle(boolean succeeded) {
+    int keep = Math.max(1, serverErrors.get() + (succeeded ? 1 : 0));
+    for (int excess = 1 + extra.getAndSet(0) - keep; excess > 0; excess--) {
+      ledger.release(quote);
+    }
+  }
+}
