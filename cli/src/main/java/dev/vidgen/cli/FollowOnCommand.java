@@ -6,7 +6,6 @@ import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import java.nio.file.Path;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -90,25 +89,11 @@ abstract class FollowOnCommand extends ClientCommand {
     UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
         "vg-" + UUID.randomUUID(), source, output);
     CompletableFuture<JobHandle> submitted = client.followOnAsync(kind(), from, followOn, unanswered.stopSending());
-    // As generate's: a Ctrl-C while the create is on its way waits for its answer and keeps the task.
-    session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
-    SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
-    try {
-      JobHandle handle;
-      try {
-        handle = Joins.join(submitted);
-      } catch (AmbiguousSubmitException e) {
-        unanswered.record("its create got no usable answer; " + unanswered.check());
-        throw e;
-      }
-      session.remember(handle);
+    return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           output);
       return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
-    } finally {
-      slow.close();
-      session.releaseHeldNotice();
-    }
+    });
   }
 
   /** The id of the task a follow-on starts from: a handle's task, or the bare id given. */

@@ -1,7 +1,6 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
-import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
@@ -69,33 +68,13 @@ final class GenerateCommand extends ClientCommand {
     if (!again && !RepeatCheck.goOn(session, client, videoJob, budget, output)) {
       return ExitCodes.OTHER;
     }
-    UnansweredCreate unanswered = new UnansweredCreate(session, client, videoJob, "vg-" + UUID.randomUUID(), output);
-    CompletableFuture<JobHandle> submitted = client.submitAsync(videoJob, unanswered.reference(), unanswered.stopSending());
-    // Armed until the wait's own notice is: a Ctrl-C before that still keeps the task (or the
-    // unanswered create) and says how to go on.
-    session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> unanswered.interrupted(submitted)));
-    SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
-    try {
-      JobHandle handle;
-      try {
-        handle = Joins.join(submitted);
-      } catch (AmbiguousSubmitException e) {
-        boolean recorded = unanswered.record("its create got no usable answer; " + unanswered.check());
-        if (recorded && e.clientReference().isPresent()) {
-          output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
-              + unanswered.lookUpCommand() + " before you send it again");
-          session.rememberUnanswered("once the provider can be reached, look the task up with "
-              + unanswered.lookUpCommand() + " before you send the job again");
-        }
-        throw e;
-      }
-      session.remember(handle);
-      HistoryRecord history = HistoryRecord.start(session, handle, videoJob, output);
+    VideoJob sent = videoJob;
+    UnansweredCreate unanswered = new UnansweredCreate(session, client, sent, "vg-" + UUID.randomUUID(), output);
+    CompletableFuture<JobHandle> submitted = client.submitAsync(sent, unanswered.reference(), unanswered.stopSending());
+    return unanswered.follow(submitted, handle -> {
+      HistoryRecord history = HistoryRecord.start(session, handle, sent, output);
       return after.finish(session, client, handle, history, "", output);
-    } finally {
-      slow.close();
-      session.releaseHeldNotice();
-    }
+    });
   }
 
 

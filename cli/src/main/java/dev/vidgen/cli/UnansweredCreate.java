@@ -74,6 +74,36 @@ final class UnansweredCreate {
     return session.lastCreateSent().orElse(madeAt);
   }
 
+  /**
+   * Waits for {@code submitted} with a Ctrl-C notice armed (until the wait's own notice is) and the
+   * slow-create notice running, then goes on with {@code then}; a create that ends ambiguous is kept
+   * in the history as unknown first, and said where to look up.
+   */
+  int follow(CompletableFuture<JobHandle> submitted, java.util.function.ToIntFunction<JobHandle> then) {
+    session.holdUntilWaiting(ShutdownNotice.arm("vidgen-interrupted-create", () -> interrupted(submitted)));
+    SlowCreateNotice slow = SlowCreateNotice.watch(submitted, session, output);
+    try {
+      JobHandle handle;
+      try {
+        handle = Joins.join(submitted);
+      } catch (AmbiguousSubmitException e) {
+        boolean recorded = record("its create got no usable answer; " + check());
+        if (recorded && e.clientReference().isPresent()) {
+          output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
+              + lookUpCommand() + " before you send it again");
+          session.rememberUnanswered("once the provider can be reached, look the task up with " + lookUpCommand()
+              + " before you send the job again");
+        }
+        throw e;
+      }
+      session.remember(handle);
+      return then.applyAsInt(handle);
+    } finally {
+      slow.close();
+      session.releaseHeldNotice();
+    }
+  }
+
   /** The signal to hand the submit: done when the process is stopping, after which no create goes out (again). */
   CompletableFuture<Void> stopSending() {
     return stopSending;

@@ -170,40 +170,25 @@ final class FollowOns {
    * to look it up by: it is sent again, as the provider advises, with one warning saying so; once its
    * submit is cancelled it is not, and ends as ambiguous.
    */
-  private final class AfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
+  private final class AfterServerError extends ResendGuard {
     private final FollowOnRequest request;
-    private final CompletableFuture<JobHandle> caller;
-    private final CompletableFuture<?> stopSending;
-    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
-
-    private final ResendReservations reservations;
 
     AfterServerError(FollowOnRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
+      super(ledger, quote, caller, stopSending);
       this.request = request;
-      this.caller = caller;
-      this.stopSending = stopSending;
-      this.reservations = new ResendReservations(ledger, quote);
-      caller.whenComplete((handle, failure) -> reservations.settle(failure == null));
-    }
-
-    @Override
-    public void failed(ProviderException failure) {
-      if (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR) {
-        reservations.answeredWithServerError();
-      }
     }
 
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       // The one answered may have made a paid task, so the resend counts against the budget once more.
       try {
-        reservations.reserveResend();
+        reserveResend();
       } catch (dev.vidgen.core.error.BudgetExceededException over) {
         return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and was"
             + " not sent again, as another take would go over the budget (" + over.getMessage() + ")"));
       }
-      if (warned.compareAndSet(false, true)) {
+      if (firstResend()) {
         runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
             + " was answered with a server error (" + failure.getMessage() + "); it is sent again, as the provider"
             + " advises; a task the first one may have made cannot be looked up: the provider's dashboard shows it");
@@ -220,20 +205,9 @@ final class FollowOns {
     }
 
     @Override
-    public boolean mayResend() {
-      return !caller.isDone() && !stopSending.isDone();
-    }
-
-    @Override
     public RuntimeException abandoned(ProviderException failure) {
       return ambiguous(request, failure, (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR
           ? "was answered with a server error" : "got no usable answer") + " and was stopped before it was sent again");
-    }
-
-    @Override
-    public void whenStopped(Runnable stopped) {
-      caller.whenComplete((handle, failure) -> stopped.run());
-      stopSending.whenComplete((any, failure) -> stopped.run());
     }
   }
 

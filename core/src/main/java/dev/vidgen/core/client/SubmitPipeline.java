@@ -246,39 +246,13 @@ final class SubmitPipeline {
    * again; a look-up that fails ends the submit as ambiguous. Where it carried none, a warning says
    * that the first create may have made a task, which only the dashboard can tell.
    */
-  private final class CreateAfterServerError implements RetryLoop.AfterServerError<TaskSnapshot> {
+  private final class CreateAfterServerError extends ResendGuard {
     private final SubmitRequest request;
-    private final CompletableFuture<JobHandle> caller;
-    private final CompletableFuture<?> stopSending;
-    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
-
-    private final ResendReservations reservations;
 
     CreateAfterServerError(SubmitRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
+      super(ledger, quote, caller, stopSending);
       this.request = request;
-      this.caller = caller;
-      this.stopSending = stopSending;
-      this.reservations = new ResendReservations(ledger, quote);
-      caller.whenComplete((handle, failure) -> reservations.settle(failure == null));
-    }
-
-    @Override
-    public void failed(ProviderException failure) {
-      if (failure.kind() == FailureKind.SERVER_ERROR) {
-        reservations.answeredWithServerError();
-      }
-    }
-
-    @Override
-    public boolean mayResend() {
-      return !caller.isDone() && !stopSending.isDone();
-    }
-
-    @Override
-    public void whenStopped(Runnable stopped) {
-      caller.whenComplete((handle, failure) -> stopped.run());
-      stopSending.whenComplete((any, failure) -> stopped.run());
     }
 
     @Override
@@ -288,14 +262,14 @@ final class SubmitPipeline {
       if (reference == null) {
         // The create answered may have made a paid task, so the resend counts against the budget once more.
         try {
-          reservations.reserveResend();
+          reserveResend();
         } catch (BudgetExceededException over) {
           return CompletableFuture.failedFuture(ambiguous(failure, null,
               "the create of a " + model + " task was answered with a server error",
               "and was not sent again: it may have made a task, and another take would go over the budget ("
                   + over.getMessage() + "); check the provider's dashboard before you send it again"));
         }
-        if (warned.compareAndSet(false, true)) {
+        if (firstResend()) {
           runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
               + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model
               + " takes no client reference, so a task the first create may have made cannot be looked up: the"
