@@ -271,9 +271,9 @@ final class RetryLoop {
             sendAgain(tagged);
           }
         }));
-      } else if (afterServerError != null && sawServerError) {
-        // A try met a server error and may have done its work: look (with the grace a fresh task needs)
-        // before giving up on whatever failure came last.
+      } else if (afterServerError != null && (sawServerError || mayHaveWorked != null)) {
+        // A try met a server error or got no answer and may have done its work: look (with the grace a fresh
+        // task needs) before giving up on whatever failure came last.
         adoptOr(() -> afterServerError.afterLast(tagged), () -> {
           if (decision instanceof RetryDecision.GiveUp giveUp) {
             runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());

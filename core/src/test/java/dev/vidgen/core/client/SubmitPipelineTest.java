@@ -478,6 +478,20 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void anUnansweredCreateWhoseResendIsRefusedIsLookedUpOnceMoreBeforeTheSubmitFails() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE),
+        ScriptedProvider.failure(FailureKind.REJECTED)).findAnswers(Optional.empty());
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(5));
+
+    assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.RequestRejectedException.class);
+    assertThat(fixture.provider.count("find")).as("a look with its grace after the unanswered create, and one more"
+        + " at the end, since the first may have made a task listed late").isEqualTo(6 + 6);
+  }
+
+  @Test
   void noCreateGoesOutWhenSendingStoppedBeforeIt() {
     CompletableFuture<Void> stop = CompletableFuture.completedFuture(null);
 
