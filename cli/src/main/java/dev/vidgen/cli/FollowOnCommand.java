@@ -6,6 +6,7 @@ import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import java.nio.file.Path;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,8 @@ abstract class FollowOnCommand extends ClientCommand {
       description = "Refuse (exit 8, nothing sent) when the follow-on costs more credits than this.")
   java.math.BigDecimal maxCredits;
 
-  @Option(names = "--dry-run", description = "Check and price the follow-on, and send nothing.")
+  @Option(names = "--dry-run",
+      description = "Check and price the follow-on, print the exact request it would send; send nothing.")
   boolean dryRun;
 
   @Option(names = "--again",
@@ -78,7 +80,7 @@ abstract class FollowOnCommand extends ClientCommand {
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {
-      return dryRun(quote, budget, output);
+      return dryRun(quote, budget, client.previewFollowOn(kind(), from, followOn), output);
     }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
@@ -105,7 +107,8 @@ abstract class FollowOnCommand extends ClientCommand {
     }
   }
 
-  private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, Output output) {
+  private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, RequestPreview preview, Output output) {
+    RequestView request = new RequestView(preview, false);
     if (!budget.allows(quote)) {
       throw new dev.vidgen.core.error.BudgetExceededException(quote,
           budget.remaining().orElse(java.math.BigDecimal.ZERO));
@@ -118,6 +121,7 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("source", task);
     json.put("model", quote.model());
     json.putAll(Views.quoteJson(quote));
+    json.put("request", request.json());
     output.object(json);
     output.line("dry run: nothing was sent");
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
@@ -125,6 +129,7 @@ abstract class FollowOnCommand extends ClientCommand {
     fields.put("model", quote.model());
     fields.put("price", Views.price(quote));
     output.fields(fields);
+    request.print(output);
     return ExitCodes.DONE;
   }
 

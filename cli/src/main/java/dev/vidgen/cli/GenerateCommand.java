@@ -4,8 +4,6 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
-import dev.vidgen.core.json.JsonTrees;
-import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.Violation;
@@ -100,34 +98,19 @@ final class GenerateCommand extends ClientCommand {
     return Budget.ofCredits(maxCredits);
   }
 
-  /** Shown in place of the key when no key is set (the preview was made with a stand-in that is never sent). */
-  static final String ABSENT_KEY = "Bearer <absent: " + ProviderChoice.KEY_VARIABLE + " is not set>";
-
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean noKey, Output output) {
-    RequestPreview made = client.preview(videoJob);
-    Map<String, String> headers = new LinkedHashMap<>(made.headers());
-    if (noKey && headers.containsKey("Authorization")) {
-      headers.put("Authorization", ABSENT_KEY);
-    }
-    RequestPreview preview = new RequestPreview(made.method(), made.url(), headers, made.body());
+    RequestView request = new RequestView(client.preview(videoJob), noKey);
     PriceQuote quote = client.quote(videoJob);
     if (!budget.allows(quote)) {
       throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO));
     }
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("method", preview.method());
-    request.put("url", preview.url());
-    request.put("headers", preview.headers());
-    request.put("api_key", noKey ? "absent" : "set");
-    // The body as JSON (numbers exactly as they will be sent), or as text when it is not JSON.
-    request.put("body", JsonTrees.tryParse(preview.body()).orElse(preview.body()));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);
     json.put("status", null);
     json.put("model", quote.model());
     json.putAll(Views.quoteJson(quote));
-    json.put("request", request);
+    json.put("request", request.json());
     List<Violation> warnings = client.validate(videoJob).warnings();
     warnings.forEach(warning -> output.note(Views.violationLine(warning)));
     json.put("violations", Views.violationsJson(warnings));
@@ -137,13 +120,7 @@ final class GenerateCommand extends ClientCommand {
     fields.put("model", quote.model());
     fields.put("price", Views.price(quote));
     output.fields(fields);
-    output.line("");
-    output.line(preview.method() + " " + preview.url());
-    preview.headers().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(header -> output.line(header.getKey() + ": " + header.getValue()));
-    output.line("");
-    output.line(preview.body());
+    request.print(output);
     return ExitCodes.DONE;
   }
 }

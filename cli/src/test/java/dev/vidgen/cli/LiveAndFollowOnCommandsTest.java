@@ -142,9 +142,40 @@ class LiveAndFollowOnCommandsTest {
 
     assertThat(dry.exitCode()).as(dry.all()).isZero();
     assertThat(dry.json()).containsEntry("dry_run", true).containsEntry("kind", "extend")
-        .containsEntry("model", "grok-video-1.0").containsKey("credits");
+        .containsEntry("model", "grok-video-1.0").containsKey("credits").containsKey("request");
     assertThat(over.exitCode()).as("over --max-credits: " + over.all()).isEqualTo(8);
     assertThat(history.out()).as("neither sent anything").doesNotContain("\"source\":\"extend\"");
+  }
+
+  @Test
+  void anExtendDryRunShowsTheExactRequestTheExtendThenSends() {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())
+          .env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+      CliRun.Result first = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+          "--no-wait", "--json");
+      String source = (String) first.json().get("task_id");
+
+      CliRun.Result text = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--dry-run");
+      CliRun.Result dry = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--dry-run", "--json");
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.EXTEND)).as("a dry run sends nothing").isEmpty();
+      CliRun.Result sent = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--no-wait", "--json");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      String url = fake.baseUrl().replaceAll("/$", "") + "/v1/videos/" + source + "/extend";
+      assertThat(text.out()).contains("POST " + url).contains("\"prompt\":\"the kite climbs higher\"")
+          .doesNotContain(FakeToApisServer.DEFAULT_KEY);
+      assertThat(sent.exitCode()).as(sent.all()).isZero();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> request = (Map<String, Object>) dry.json().get("request");
+      assertThat(request).containsEntry("method", "POST").containsEntry("url", url);
+      assertThat(dry.out()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.EXTEND)).singleElement().satisfies(extend -> {
+        assertThat(extend.path()).isEqualTo("/v1/videos/" + source + "/extend");
+        assertThat(dev.vidgen.core.json.JsonTrees.tryParse(extend.body())).as("the body the dry run showed")
+            .contains(request.get("body"));
+      });
+    }
   }
 
   @Test

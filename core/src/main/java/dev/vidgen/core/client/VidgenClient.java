@@ -476,6 +476,18 @@ public final class VidgenClient implements AutoCloseable {
     return followOns.prepare(kind, resume(handleOrTaskId), followOn).quote();
   }
 
+  /**
+   * The request an extend or remix of {@code handleOrTaskId} would send, with the key masked; checks
+   * it as {@link #quoteFollowOn} does and sends nothing.
+   *
+   * @throws UnsupportedOperationException when the provider cannot show one
+   */
+  public RequestPreview previewFollowOn(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(followOn, "followOn == null");
+    return runtime.provider().previewFollowOn(followOns.prepare(kind, resume(handleOrTaskId), followOn).request());
+  }
+
   private CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
     Objects.requireNonNull(followOn, "followOn == null");
     JobHandle source = resume(handleOrTaskId);

@@ -133,6 +133,14 @@ public interface VideoProvider extends AutoCloseable {
         new UnsupportedOperationException(id() + " cannot extend or remix tasks"));
   }
 
+  /**
+   * The request {@link #createFollowOn} would send, with the key masked; sends nothing. The
+   * default says the provider cannot show one.
+   */
+  default RequestPreview previewFollowOn(FollowOnRequest request) {
+    throw new UnsupportedOperationException(id() + " cannot show an extend or remix request");
+  }
+
   /** Releases threads and connections; the default does nothing. */
   @Override
   default void close() {}

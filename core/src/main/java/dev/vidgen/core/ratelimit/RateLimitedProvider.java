@@ -167,6 +167,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public RequestPreview previewFollowOn(FollowOnRequest request) {
+    return delegate.previewFollowOn(request);
+  }
+
+  @Override
   public CompletableFuture<Balance> balance() {
     return delegate.balance();
   }

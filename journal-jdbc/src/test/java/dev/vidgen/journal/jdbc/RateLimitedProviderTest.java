@@ -37,6 +37,24 @@ class RateLimitedProviderTest {
       RateLimitedProvider.wrap(delegate, new RateLimit(5, 50), new RateLimit(50, 500), time.scheduler(), time.clock());
 
   @Test
+  void passesOnEveryMethodOfTheProviderSoThatNoneFallsBackToItsDefault() {
+    List<String> notPassedOn = new ArrayList<>();
+    for (java.lang.reflect.Method method : VideoProvider.class.getMethods()) {
+      if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+        continue;
+      }
+      try {
+        RateLimitedProvider.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
+      } catch (NoSuchMethodException e) {
+        notPassedOn.add(method.getName());
+      }
+    }
+
+    assertThat(notPassedOn).as("a method left to VideoProvider's default would hide what the provider does")
+        .isEmpty();
+  }
+
+  @Test
   void sendsABurstOfFiftyCreatesAtOnceAndTheRestFivePerSecond() {
     List<CompletableFuture<TaskSnapshot>> creates = new ArrayList<>();
     for (int i = 0; i < 60; i++) {

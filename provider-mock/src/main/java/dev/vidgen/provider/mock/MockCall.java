@@ -30,7 +30,7 @@ public record MockCall(
     FIND_BY_CLIENT_REFERENCE,
     /** A result download; the argument is the {@code VideoAsset}. */
     OPEN,
-    /** A request preview; the argument is the {@code SubmitRequest}. */
+    /** A request preview; the argument is the {@code SubmitRequest}, or the {@code FollowOnRequest}. */
     PREVIEW,
     /** A balance read, by {@code balance()} or {@code balances()}; the argument is null. */
     BALANCE,

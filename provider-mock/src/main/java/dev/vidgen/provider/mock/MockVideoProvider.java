@@ -224,15 +224,38 @@ public final class MockVideoProvider implements VideoProvider {
   @Override
   public RequestPreview preview(SubmitRequest request) {
     Objects.requireNonNull(request, "request == null");
+    RequestPreview preview = new RequestPreview(
+        "POST", "mock://api/v1/videos/generations", previewHeaders(), RequestBody.json(request));
+    record(MockCall.Method.PREVIEW, request, preview, clock.instant(), "ok");
+    return preview;
+  }
+
+  @Override
+  public RequestPreview previewFollowOn(FollowOnRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", request.model());
+    if (request.prompt() != null) {
+      body.put("prompt", request.prompt());
+    }
+    if (request.size() != null) {
+      body.put("size", request.size());
+    }
+    request.params().forEach(body::putIfAbsent);
+    RequestPreview preview = new RequestPreview("POST",
+        "mock://api/v1/videos/" + request.source().value() + "/" + request.kind().id(), previewHeaders(),
+        dev.vidgen.core.json.JsonTrees.write(body));
+    record(MockCall.Method.PREVIEW, request, preview, clock.instant(), "ok");
+    return preview;
+  }
+
+  private Map<String, String> previewHeaders() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (apiKey != null) {
       headers.put("Authorization", "Bearer " + apiKey.masked());
     }
-    RequestPreview preview = new RequestPreview(
-        "POST", "mock://api/v1/videos/generations", headers, RequestBody.json(request));
-    record(MockCall.Method.PREVIEW, request, preview, clock.instant(), "ok");
-    return preview;
+    return headers;
   }
 
   @Override

@@ -302,28 +302,44 @@ final class ToApisVideoProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("model", request.model());
-      if (request.prompt() != null) {
-        body.put("prompt", request.prompt());
-      }
-      if (request.size() != null) {
-        body.put("size", request.size());
-      }
-      // The fields above are the request's own; a parameter adds to the rest, a dotted name nested.
-      Map<String, Object> extra = new LinkedHashMap<>();
-      request.params().forEach((name, value) -> {
-        if (!body.containsKey(name.split("\\.", 2)[0])) {
-          extra.put(name, value);
-        }
-      });
-      dev.vidgen.provider.toapis.internal.CreateBody.addParams(body, extra);
       CallTrace trace = new CallTrace();
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
-              RequestBody.create(Json.write(body), ApiHeaders.JSON), authorization, trace), trace,
+              RequestBody.create(Json.write(followOnBody(request)), ApiHeaders.JSON), authorization, trace), trace,
           new CallContext(Operation.CREATE, request.source(), null),
           (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub));
     });
+  }
+
+  @Override
+  public RequestPreview previewFollowOn(FollowOnRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    HttpUrl url = config.httpBaseUrl().newBuilder()
+        .addPathSegments("v1/videos")
+        .addPathSegment(request.source().value())
+        .addPathSegment(request.kind().id())
+        .build();
+    return new RequestPreview("POST", url.toString(), ApiHeaders.preview(config.apiKey()),
+        Json.write(followOnBody(request)));
+  }
+
+  /** A follow-on's JSON body: the request's own fields, then its parameters (a dotted name nested). */
+  private static Map<String, Object> followOnBody(FollowOnRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", request.model());
+    if (request.prompt() != null) {
+      body.put("prompt", request.prompt());
+    }
+    if (request.size() != null) {
+      body.put("size", request.size());
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    request.params().forEach((name, value) -> {
+      if (!body.containsKey(name.split("\\.", 2)[0])) {
+        extra.put(name, value);
+      }
+    });
+    dev.vidgen.provider.toapis.internal.CreateBody.addParams(body, extra);
+    return body;
   }
 
   @Override
