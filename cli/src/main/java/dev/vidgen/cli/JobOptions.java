@@ -30,7 +30,8 @@ final class JobOptions {
   Path promptFile;
 
   @Option(names = "--image", paramLabel = "URL|FILE",
-      description = "An input image: an http(s) URL, or a local file that is uploaded first (repeatable, in order).")
+      description = "An input image: an http(s) URL, or a local file that is uploaded first (repeatable, in order);"
+          + " Seedance 2 also takes data: URLs and asset://ID.")
   List<String> images = new ArrayList<>();
 
   @Option(names = "--video", paramLabel = "URL|FILE",

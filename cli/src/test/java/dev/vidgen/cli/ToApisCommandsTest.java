@@ -86,6 +86,19 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void sendsAnInlineImageAndAStoredAssetAsSeedanceFramesWithoutUploadingEither() {
+    String inline = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==";
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--model", "seedance-2", "--prompt", "the dancer turns",
+        "--image", inline, "--image", "asset://asset-20261201-kite");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    assertThat(fake.lastCreate().orElseThrow().json().get("image_with_roles"))
+        .isEqualTo(java.util.List.of(Map.of("url", inline, "role", "first_frame"),
+            Map.of("url", "asset://asset-20261201-kite", "role", "last_frame")));
+  }
+
+  @Test
   void printsTheTaskIdAndStopsWithNoWait() {
     CliRun.Result result = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p");
 

@@ -29,10 +29,12 @@ final class RouteKeys {
       "aspect_ratios_in_mode", set("kind", "mode", "aspect_ratios", "reason"),
       "aspect_ratio_ignored_in_mode", set("kind", "mode", "reason"),
       "param_only", set("kind", "param", "modes", "resolutions", "reason"),
-      "prompt_required_in", set("kind", "modes", "reason"));
+      "prompt_required_in", set("kind", "modes", "reason"),
+      "url_schemes", set("kind", "schemes", "reason"));
   /** The rule kinds in the order the docs list them. */
   static final List<String> RULE_KINDS = List.of(
-      "at_resolution", "aspect_ratios_in_mode", "aspect_ratio_ignored_in_mode", "param_only", "prompt_required_in");
+      "at_resolution", "aspect_ratios_in_mode", "aspect_ratio_ignored_in_mode", "param_only", "prompt_required_in",
+      "url_schemes");
 
   private RouteKeys() {}
 

@@ -259,6 +259,15 @@ final class RouteReader {
           node.require("aspect_ratios", "the ratios allowed in that mode ([] for none)").texts("aspect_ratios"), reason);
       case "aspect_ratio_ignored_in_mode" -> new RouteRule.RatioIgnoredInMode(
           mode(node.require("mode", "the mode").text("mode"), node.at("mode")), reason);
+      case "url_schemes" -> {
+        List<String> schemes = node.require("schemes", "the URL schemes images and videos may have, such as"
+            + " [\"https\", \"data\", \"asset\"]").texts("schemes");
+        try {
+          yield new RouteRule.UrlSchemes(new LinkedHashSet<>(schemes), reason);
+        } catch (IllegalArgumentException e) {
+          throw node.at("schemes").fail(e.getMessage());
+        }
+      }
       case "param_only" -> new RouteRule.WhenParam(node.require("param", "the parameter, such as metadata.enable_gif")
           .text("param"), modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
       default -> {

@@ -18,7 +18,8 @@ public sealed interface RouteRule
         RouteRule.RatiosInMode,
         RouteRule.RatioIgnoredInMode,
         RouteRule.WhenParam,
-        RouteRule.PromptRequiredIn {
+        RouteRule.PromptRequiredIn,
+        RouteRule.UrlSchemes {
 
   /** Why the rule exists, in words a user understands ("1080P is offered only at 6 s"). */
   String reason();
@@ -106,6 +107,33 @@ public sealed interface RouteRule
         throw new IllegalArgumentException("name at least one mode that needs a prompt");
       }
       modes = Collections.unmodifiableSet(EnumSet.copyOf(modes));
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /**
+   * Image and video URLs may have these schemes, lower case (without this rule: {@code http} and
+   * {@code https}), such as {@code data} and {@code asset} where the model takes inline images or
+   * stored assets.
+   */
+  record UrlSchemes(Set<String> schemes, String reason) implements RouteRule {
+    /**
+     * A rule as given; {@code schemes} and {@code reason} must not be null.
+     *
+     * @throws IllegalArgumentException if {@code schemes} is empty or holds a name that is not a URL scheme
+     */
+    public UrlSchemes {
+      Set<String> lower = new java.util.LinkedHashSet<>();
+      for (String scheme : Objects.requireNonNull(schemes, "schemes == null")) {
+        if (scheme == null || !scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+          throw new IllegalArgumentException("not a URL scheme: " + scheme + " (give names such as https, data, asset)");
+        }
+        lower.add(scheme.toLowerCase(java.util.Locale.ROOT));
+      }
+      if (lower.isEmpty()) {
+        throw new IllegalArgumentException("name at least one URL scheme");
+      }
+      schemes = Collections.unmodifiableSet(lower);
       Objects.requireNonNull(reason, "reason == null");
     }
   }

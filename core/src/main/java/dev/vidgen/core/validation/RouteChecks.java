@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every check of one job against its route, each adding to one list so that a report holds all
@@ -45,7 +46,7 @@ final class RouteChecks {
       checkImageCount();
       checkVideoCount();
     }
-    checkInputs(job.images(), job.videos(), found);
+    checkInputs(job.images(), job.videos(), urlSchemes(), found);
     checkSeconds();
     checkAspectRatio();
     checkResolution();
@@ -56,15 +57,33 @@ final class RouteChecks {
     }
   }
 
-  /** URL schemes and local files of images and videos; also used when the model is unknown. */
+  /** The schemes image and video URLs may have when the route says nothing. */
+  private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
+
+  /** The URL schemes the route takes: its {@code url_schemes} rule's, or http and https. */
+  private Set<String> urlSchemes() {
+    for (RouteRule rule : route.rules()) {
+      if (rule instanceof RouteRule.UrlSchemes schemes) {
+        return schemes.schemes();
+      }
+    }
+    return WEB_SCHEMES;
+  }
+
+  /** URL schemes (http and https) and local files of images and videos; used when the model is unknown. */
   static void checkInputs(List<ImageInput> images, List<URI> videos, List<Violation> found) {
+    checkInputs(images, videos, WEB_SCHEMES, found);
+  }
+
+  private static void checkInputs(List<ImageInput> images, List<URI> videos, Set<String> schemes,
+      List<Violation> found) {
     for (int i = 0; i < images.size(); i++) {
       String field = "images[" + i + "]";
       ImageInput image = images.get(i);
       if (image instanceof ImageInput.Local local) {
         LocalImages.check(field, local.path(), found);
       } else if (image instanceof ImageInput.Remote remote) {
-        checkUrl(field, remote.url(), ViolationCodes.IMAGE_SCHEME, "image", found);
+        checkUrl(field, remote.url(), schemes, ViolationCodes.IMAGE_SCHEME, "image", found);
       }
     }
     for (int i = 0; i < videos.size(); i++) {
@@ -72,20 +91,22 @@ final class RouteChecks {
         LocalVideos.check("videos[" + i + "]", videos.get(i), found);
         continue;
       }
-      checkUrl("videos[" + i + "]", videos.get(i), ViolationCodes.VIDEO_SCHEME, "video", found);
+      checkUrl("videos[" + i + "]", videos.get(i), schemes, ViolationCodes.VIDEO_SCHEME, "video", found);
     }
   }
 
-  private static void checkUrl(String field, URI url, String schemeCode, String what, List<Violation> found) {
-    String scheme = url.getScheme();
+  private static void checkUrl(String field, URI url, Set<String> schemes, String schemeCode, String what,
+      List<Violation> found) {
+    String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(java.util.Locale.ROOT);
     String shown = Texts.shown(url);
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+    if (scheme == null || !schemes.contains(scheme)) {
+      String allowed = schemes.equals(WEB_SCHEMES) ? "an http or https URL" : "a URL of scheme " + String.join(", ", schemes);
       String hint = "image".equals(what)
-          ? "give an http(s) URL, or a local file path and vidgen uploads it"
-          : "give an http(s) URL the provider can fetch";
-      found.add(Violation.error(field, schemeCode, shown, "an http or https URL",
-          field + ": " + shown + " is not an http or https URL; " + hint));
-    } else if (url.getHost() == null && "image".equals(what)) {
+          ? "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL" : allowed) + ", or a local file path and vidgen uploads it"
+          : "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL the provider can fetch" : allowed);
+      found.add(Violation.error(field, schemeCode, shown, allowed,
+          field + ": " + shown + " is not " + allowed + "; " + hint));
+    } else if (WEB_SCHEMES.contains(scheme) && url.getHost() == null && "image".equals(what)) {
       found.add(Violation.error(field, ViolationCodes.IMAGE_INVALID_URL, shown, "an http or https URL with a host",
           field + ": " + shown + " has no host; give a full URL such as https://example.com/" + what + ".png"));
     }

@@ -191,7 +191,15 @@ class RouteFileErrorsTest {
   void anUnknownRuleKind() {
     assertThat(failure(route("\"rules\": [{\"kind\": \"sometimes\", \"reason\": \"x\"}]")))
         .hasMessage("acme.json: routes[0].rules[0].kind: unknown rule kind \"sometimes\"; allowed: at_resolution,"
-            + " aspect_ratios_in_mode, aspect_ratio_ignored_in_mode, param_only, prompt_required_in");
+            + " aspect_ratios_in_mode, aspect_ratio_ignored_in_mode, param_only, prompt_required_in, url_schemes");
+  }
+
+  @Test
+  void aUrlSchemeThatIsNotOne() {
+    assertThat(failure(route("\"rules\": [{\"kind\": \"url_schemes\", \"schemes\": [\"https\", \"asset://\"],"
+        + " \"reason\": \"x\"}]")))
+        .hasMessage("acme.json: routes[0].rules[0].schemes: not a URL scheme: asset:// (give names such as https,"
+            + " data, asset)");
   }
 
   @Test

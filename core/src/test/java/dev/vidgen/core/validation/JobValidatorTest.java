@@ -107,6 +107,39 @@ class JobValidatorTest {
   }
 
   @Test
+  void acceptsDataUrlsAndStoredAssetsWhereTheRouteTakesThemAndSaysWhichSchemesOtherwise() {
+    VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt("the dancer turns").mode(IMAGE_TO_VIDEO);
+
+    ValidationReport inline = validator.validate(seedance.images(java.util.List.of())
+        .image("data:image/png;base64,iVBORw0KGgo=").image("asset://asset-20261201-abc").build());
+    ValidationReport ftp = validator.validate(seedance.images(java.util.List.of())
+        .image("ftp://example.com/first.png").build());
+
+    assertThat(inline.violations()).isEmpty();
+    assertThat(ftp.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_SCHEME);
+      assertThat(error.allowed()).isEqualTo("a URL of scheme https, http, data, asset");
+      assertThat(error.message()).contains("ftp://example.com/first.png is not a URL of scheme https, http, data, asset");
+    });
+  }
+
+  @Test
+  void readsAUrlSchemesRuleFromARouteFile() {
+    RouteCatalog catalog = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", """
+        {"routes": [{"id": "acme-video", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},
+          "seconds": {"one_of": [5], "default": 5}, "aspect_ratios": {"one_of": ["16:9"]}, "price": {"unknown": "not public"},
+          "rules": [{"kind": "url_schemes", "schemes": ["HTTPS", "asset"], "reason": "stored assets work"}]}]}
+        """);
+    JobValidator acme = JobValidator.of(catalog);
+    VideoJob.Builder job = VideoJob.builder("acme-video").prompt("a kite");
+
+    assertThat(acme.validate(job.images(java.util.List.of()).image("asset://kite-1").build()).violations()).isEmpty();
+    assertThat(acme.validate(job.images(java.util.List.of()).image("http://example.com/kite.png").build()).errors())
+        .as("the rule's schemes replace http and https").extracting(Violation::code)
+        .containsExactly(ViolationCodes.IMAGE_SCHEME);
+  }
+
+  @Test
   void acceptsALocalJpegToBeUploaded() throws IOException {
     Path photo = TestImages.write(dir, "photo.jpg", TestImages.JPEG);
 
