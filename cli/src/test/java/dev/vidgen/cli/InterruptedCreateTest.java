@@ -111,6 +111,30 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void aBatchStoppedWhileSomeCreatesWaitForAFreeConnectionNeverSendsThem() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)), 5);
+    Path jobs = dir.resolve("jobs.jsonl");
+    List<String> lines = new java.util.ArrayList<>();
+    for (char id = 'a'; id <= 'g'; id++) {
+      lines.add("{\"id\": \"" + id + "\", \"prompt\": \"" + id + " turns\", \"images\": [\"https://img.example/" + id
+          + ".png\"], \"seconds\": 10}");
+    }
+    Files.write(jobs, lines);
+    // Eight creates at once, five connections: two creates wait in the HTTP client's queue when the stop comes.
+    String said = stoppedOnceCreated(5, "batch", jobs.toString(), "--concurrency", "8", "--base-url", fake.baseUrl());
+
+    assertThat(fake.creates()).as("the two waiting creates never went out, not even once a connection was free")
+        .hasSize(5);
+    assertThat(said).contains("interrupted with 5 creates on the way")
+        .contains("of the 5 creates on the way, 5 answered and are in the journal, 0 did not answer");
+    CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+        "--json");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.out()).contains("\"completed\":7").contains("\"unknown\":0");
+    assertThat(fake.creates()).as("the next run sent the two held back; none was paid twice").hasSize(7);
+  }
+
+  @Test
   void aBatchStoppedWhileACreateWaitsOutA429LeavesItsJobForTheNextRunNotUnknown() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)), 1);
     Path jobs = dir.resolve("jobs.jsonl");

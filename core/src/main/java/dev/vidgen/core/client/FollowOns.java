@@ -151,7 +151,7 @@ final class FollowOns {
   /** Creates the follow-on task; once {@code caller} is done (cancelled) or {@code stopSending} is, it is not sent again. */
   private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, PriceQuote quote,
       CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
-    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request),
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request, stopSending),
         failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
         new AfterServerError(request, quote, caller, stopSending));
   }

@@ -242,6 +242,12 @@ final class RetryLoop {
     }
 
     private void onFailure(Throwable failure) {
+      if (failure instanceof java.util.concurrent.CancellationException && mayHaveWorked != null
+          && afterServerError != null) {
+        // Held back by a stop before it left, after an earlier try that may have made a task.
+        result.completeExceptionally(afterServerError.abandoned(mayHaveWorked));
+        return;
+      }
       if (!(failure instanceof ProviderException providerFailure)) {
         result.completeExceptionally(failure);
         return;

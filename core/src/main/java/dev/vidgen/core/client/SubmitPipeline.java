@@ -234,7 +234,7 @@ final class SubmitPipeline {
    */
   private CompletableFuture<TaskSnapshot> create(SubmitRequest request, PriceQuote quote,
       CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
-    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request),
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending),
         whenUnanswered(request), new CreateAfterServerError(request, quote, caller, stopSending));
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A video generation service. Each method makes one attempt and completes exceptionally with a
@@ -58,6 +59,16 @@ public interface VideoProvider extends AutoCloseable {
 
   /** Creates a task; completes with its first snapshot, which carries the task id. */
   CompletableFuture<TaskSnapshot> create(SubmitRequest request);
+
+  /**
+   * {@link #create(SubmitRequest)} held back once {@code stopSending} is done: a create that has not
+   * begun to leave this process by then (still waiting for a connection or a rate-limit token) fails
+   * at once with a {@link java.util.concurrent.CancellationException} and never goes out; one already
+   * on its way gets its answer. The default ignores the stop.
+   */
+  default CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
+    return create(request);
+  }
 
   /** Reads a task's status. */
   CompletableFuture<TaskSnapshot> status(TaskId taskId);
@@ -131,6 +142,14 @@ public interface VideoProvider extends AutoCloseable {
   default CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException(id() + " cannot extend or remix tasks"));
+  }
+
+  /**
+   * {@link #createFollowOn(FollowOnRequest)} held back by {@code stopSending}, as
+   * {@link #create(SubmitRequest, CompletionStage)} is.
+   */
+  default CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
+    return createFollowOn(request);
   }
 
   /**

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -125,10 +127,21 @@ public final class RateLimitedProvider implements VideoProvider {
     return through(submits, () -> delegate.create(request));
   }
 
+  /** A create held back by {@code stopSending}: a stop while it waits for its token ends it unsent. */
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
+    return through(submits, stopSending, () -> delegate.create(request, stopSending));
+  }
+
   /** A follow-on (extend, remix) makes a task, so it waits for a token of the submit bucket as a create does. */
   @Override
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
     return through(submits, () -> delegate.createFollowOn(request));
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
+    return through(submits, stopSending, () -> delegate.createFollowOn(request, stopSending));
   }
 
   @Override
@@ -193,7 +206,23 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   private <T> CompletableFuture<T> through(Gate gate, Supplier<CompletableFuture<T>> call) {
-    return gate.acquire()
+    return through(gate, gate.acquire(), call);
+  }
+
+  /** {@code call} once {@code gate} gives a token; a stop before then ends it unsent. */
+  private <T> CompletableFuture<T> through(Gate gate, CompletionStage<?> stopSending,
+      Supplier<CompletableFuture<T>> call) {
+    CompletableFuture<Void> token = gate.acquire();
+    if (!token.isDone()) {
+      stopSending.whenComplete((stopped, failure) -> token.completeExceptionally(new CancellationException(
+          "not sent: told to stop while it waited for the rate limit; nothing was made")));
+    }
+    return through(gate, token, call);
+  }
+
+  private <T> CompletableFuture<T> through(Gate gate, CompletableFuture<Void> token,
+      Supplier<CompletableFuture<T>> call) {
+    return token
         .thenCompose(ready -> call.get())
         .whenComplete((result, failure) -> {
           if (failure == null) {

@@ -440,6 +440,43 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aCreateTheProviderHeldBackOnTheStopEndsAsNotSentAndFreesItsPrice() {
+    useBudget(50);
+    CompletableFuture<TaskSnapshot> heldBack = new CompletableFuture<>();
+    fixture.provider.createAnswers(heldBack);
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(100));
+    stop.complete(null);
+    heldBack.completeExceptionally(new java.util.concurrent.CancellationException("not sent: held back"));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
+    assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left ->
+        assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aResendTheProviderHeldBackOnTheStopAfterAServerErrorEndsAmbiguous() {
+    CompletableFuture<TaskSnapshot> heldBack = new CompletableFuture<>();
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), heldBack);
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    for (int tick = 0; tick < 100 && fixture.provider.count("create") < 2; tick++) {
+      fixture.advance(Duration.ofMillis(100));
+    }
+    assertThat(fixture.provider.count("create")).as("the resend reached the provider").isEqualTo(2);
+    stop.complete(null);
+    heldBack.completeExceptionally(new java.util.concurrent.CancellationException("not sent: held back"));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).as("the 500 before it may have made the task")
+        .isInstanceOf(AmbiguousSubmitException.class);
+  }
+
+  @Test
   void aCreateAnswered429AfterSendingStoppedIsNotSentAgain() {
     CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
     fixture.provider.createAnswers(answer, TaskSnapshot.queued(TaskId.of("t-2")));

@@ -73,6 +73,26 @@ class RateLimitedProviderTest {
   }
 
   @Test
+  void aCreateStoppedWhileItWaitsForItsTokenIsNeverSent() {
+    for (int i = 0; i < 50; i++) {
+      limited.create(request(i));
+    }
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    CompletableFuture<TaskSnapshot> waiting = limited.create(request(50), stop);
+    CompletableFuture<TaskSnapshot> goesOn = limited.create(request(51), new CompletableFuture<>());
+
+    stop.complete("Ctrl-C");
+    assertThat(waiting).as("ended at the stop, not when its token came").isCompletedExceptionally();
+    time.runUntilIdle();
+
+    Throwable cause = waiting.handle((never, failure) ->
+        failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure).join();
+    assertThat(cause).isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("not sent");
+    assertThat(goesOn).isDone();
+    assertThat(delegate.creates).as("the 50 of the burst and the one not stopped").hasSize(51);
+  }
+
+  @Test
   void pausesEveryCreateOfTheProcessForRetryAfterAfterA429() {
     delegate.failNextCreate = ProviderException.of(FailureKind.RATE_LIMITED,
         ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "slow down").withRetryAfter(Duration.ofSeconds(7)),

@@ -48,6 +48,7 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import okhttp3.Headers;
@@ -140,6 +141,15 @@ final class ToApisVideoProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    return create(request, null);
+  }
+
+  /**
+   * A create still waiting for a free connection when {@code stopSending} completes is never sent;
+   * a null {@code stopSending} never stops it.
+   */
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
       // The client's validation reports these; this is the backstop for a caller that skipped it.
@@ -152,7 +162,8 @@ final class ToApisVideoProvider implements VideoProvider {
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub));
+          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub),
+          stopSending);
     });
   }
 
@@ -300,13 +311,22 @@ final class ToApisVideoProvider implements VideoProvider {
   /** Issue 11: {@code POST /v1/videos/{id}/extend} or {@code /remix} with {@code model}, {@code prompt}, {@code size}. */
   @Override
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
+    return createFollowOn(request, null);
+  }
+
+  /**
+   * A follow-on still waiting for a free connection when {@code stopSending} completes is never
+   * sent; a null {@code stopSending} never stops it.
+   */
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
       CallTrace trace = new CallTrace();
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
               RequestBody.create(Json.write(followOnBody(request)), ApiHeaders.JSON), authorization, trace), trace,
           new CallContext(Operation.CREATE, request.source(), null),
-          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub));
+          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub), stopSending);
     });
   }
 

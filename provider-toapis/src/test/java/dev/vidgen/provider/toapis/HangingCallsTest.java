@@ -64,6 +64,27 @@ class HangingCallsTest {
   }
 
   @Test
+  void aCreateStillWaitingForAConnectionWhenItsCallerStopsIsNeverSent() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2).build());
+    List<CompletableFuture<TaskSnapshot>> hanging = hang(2);
+    CompletableFuture<String> stop = new CompletableFuture<>();
+
+    CompletableFuture<TaskSnapshot> waiting = provider.create(NetworkFailureTest.seedanceRequest("ref-held"), stop);
+    stop.complete("Ctrl-C");
+
+    assertThat(waiting).as("ended at once, not when a connection is free").isCompletedExceptionally();
+    org.assertj.core.api.Assertions.assertThatThrownBy(waiting::join)
+        .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("not sent");
+    hanging.forEach(call -> call.cancel(true));
+    TaskSnapshot later = await(provider.create(NetworkFailureTest.seedanceRequest("ref-after"), new CompletableFuture<>()));
+    assertThat(toapis.creates()).as("only the create made after the stop went out, once the connections were free")
+        .singleElement().satisfies(create -> assertThat(create.taskId()).isEqualTo(later.taskId().value()));
+    assertThat(provider.create(NetworkFailureTest.seedanceRequest("ref-stopped"), stop))
+        .as("a create whose stop is already done is not sent").isCompletedExceptionally();
+    assertThat(toapis.creates()).hasSize(1);
+  }
+
+  @Test
   void whenEveryCallHangsTheNextWaitsOnlyUntilTheirTimeout() {
     provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2)
         .readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(1)).build());

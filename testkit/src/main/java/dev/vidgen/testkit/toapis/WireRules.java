@@ -16,6 +16,7 @@ final class WireRules {
   static final String GROK_15 = "grok-video-1.5";
 
   private static final Set<String> IMAGE_ARRAYS = Set.of("images", "image_urls", "reference_images");
+  private static final Set<String> ROLE_ARRAYS = Set.of("image_with_roles", "video_with_roles", "audio_with_roles");
   private static final Set<String> GROK_RATIOS = Set.of("16:9", "9:16", "3:2", "2:3", "1:1");
 
   private WireRules() {}
@@ -48,6 +49,11 @@ final class WireRules {
     }
     if (body.containsKey("image") && !isUrl(body.get("image"))) {
       return "image must be one http(s) URL string";
+    }
+    for (String field : ROLE_ARRAYS) {
+      if (body.containsKey(field) && !isRoleList(body.get(field))) {
+        return field + " must be an array of {url, role}, each url https://, data: or asset://ID";
+      }
     }
     if (body.containsKey("aspect_ratio") && !(body.get("aspect_ratio") instanceof String)) {
       return "aspect_ratio must be a string such as \"16:9\"";
@@ -138,6 +144,17 @@ final class WireRules {
       return false;
     }
     return list.stream().allMatch(item -> isUrl(item) || item instanceof Map<?, ?>);
+  }
+
+  /** Role entries as the Seedance pages give them: a URL (https, data: or asset://ID) and a role. */
+  private static boolean isRoleList(Object value) {
+    if (!(value instanceof List<?> list)) {
+      return false;
+    }
+    return list.stream().allMatch(item -> item instanceof Map<?, ?> entry
+        && entry.get("role") instanceof String
+        && entry.get("url") instanceof String url
+        && (isUrl(url) || url.startsWith("data:") || url.startsWith("asset://")));
   }
 
   private static boolean isUrl(Object value) {

@@ -12,6 +12,12 @@ import okhttp3.Response;
  * Attached to the request as a tag; filled in by {@link #networkInterceptor()}.
  */
 public final class CallTrace {
+  private static final int WAITING = 0;
+  private static final int LEAVING = 1;
+  private static final int HELD_BACK = 2;
+
+  /** Whether the request may still leave, has begun to, or was held back before it did. */
+  private final java.util.concurrent.atomic.AtomicInteger departure = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean sent;
   private volatile int status;
   private volatile Headers headers;
@@ -36,6 +42,19 @@ public final class CallTrace {
     return headers;
   }
 
+  /**
+   * Keeps the request from leaving, unless it has begun to: true when it will never be sent (the
+   * network interceptor refuses it), false when it is already on its way.
+   */
+  public boolean holdBack() {
+    return departure.compareAndSet(WAITING, HELD_BACK) || departure.get() == HELD_BACK;
+  }
+
+  /** Marks the request as leaving; false when it was held back first. */
+  private boolean leave() {
+    return departure.compareAndSet(WAITING, LEAVING) || departure.get() == LEAVING;
+  }
+
   /** The interceptor that fills in the trace; add it as a network interceptor. */
   public static Interceptor networkInterceptor() {
     return CallTrace::intercept;
@@ -44,6 +63,9 @@ public final class CallTrace {
   private static Response intercept(Interceptor.Chain chain) throws IOException {
     CallTrace trace = chain.request().tag(CallTrace.class);
     if (trace != null) {
+      if (!trace.leave()) {
+        throw new IOException("held back before it left: its caller stopped sending");
+      }
       trace.sent = true;
     }
     Response response = chain.proceed(chain.request());

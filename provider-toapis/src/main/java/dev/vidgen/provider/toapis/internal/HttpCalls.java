@@ -88,6 +88,32 @@ public final class HttpCalls {
   }
 
   /**
+   * {@link #send} held back by {@code stopSending}: once it is done, a call that has not begun to
+   * leave (waiting for a free connection, say) never will, and the future fails at once with a
+   * {@link java.util.concurrent.CancellationException}; a call on its way gets its answer. A null
+   * {@code stopSending} never stops it.
+   */
+  public <T, R> CompletableFuture<R> send(Call<T> call, CallTrace trace, CallContext context, Reader<T, R> reader,
+      java.util.concurrent.CompletionStage<?> stopSending) {
+    if (stopSending == null) {
+      return send(call, trace, context, reader);
+    }
+    CompletableFuture<R> heldBack = new CompletableFuture<>();
+    stopSending.whenComplete((stopped, failure) -> {
+      if (trace.holdBack()) {
+        heldBack.completeExceptionally(new java.util.concurrent.CancellationException(
+            "not sent: its caller stopped sending before it left; nothing was made"));
+      }
+    });
+    if (heldBack.isDone()) {
+      return heldBack; // stopped before: never enqueued
+    }
+    CompletableFuture<R> future = send(call, trace, context, reader);
+    heldBack.whenComplete((never, failure) -> future.completeExceptionally(failure));
+    return future;
+  }
+
+  /**
    * An {@link Error} thrown while an answer was read, carried as an {@link IOException} through
    * Retrofit (which would otherwise let it escape past every callback) and unwrapped again here.
    */
