@@ -167,7 +167,7 @@ final class FollowOns {
 
   /**
    * A follow-on create answered with a server error may have made its task, and carries no reference
-   * to look it up by: it is sent again, as the provider advises, with one warning saying so; once its
+   * to look it up by: it is sent again once (a short retry), with one warning saying so; once its
    * submit is cancelled it is not, and ends as ambiguous.
    */
   private final class AfterServerError extends ResendGuard {
@@ -181,17 +181,23 @@ final class FollowOns {
 
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
+      if (!mayResendBlind()) {
+        return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error "
+            + serverErrors() + " times and is not sent again: each of those takes may have made a task"
+            + upTo(serverErrors())));
+      }
       // The one answered may have made a paid task, so the resend counts against the budget once more.
       try {
         reserveResend();
       } catch (dev.vidgen.core.error.BudgetExceededException over) {
         return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and was"
-            + " not sent again, as another take would go over the budget (" + over.getMessage() + ")"));
+            + " not sent again, as " + overBudget(over)));
       }
       if (firstResend()) {
         runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
-            + " was answered with a server error (" + failure.getMessage() + "); it is sent again, as the provider"
-            + " advises; a task the first one may have made cannot be looked up: the provider's dashboard shows it");
+            + " was answered with a server error (" + failure.getMessage() + "); it is sent again once (a short"
+            + " retry); a task the first one may have made" + upTo(1) + " cannot be looked up: the"
+            + " provider's dashboard shows it");
       }
       return CompletableFuture.completedFuture(Optional.empty());
     }
@@ -201,7 +207,7 @@ final class FollowOns {
       // Each try answered with a server error may have made a task: not a failure to try again.
       return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and then "
           + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? "with more until the retries ran out"
-              : "failed") + " (a try answered with a server error may have made a task)"));
+              : "failed") + " (each try answered with a server error may have made a task" + upTo(serverErrors()) + ")"));
     }
 
     @Override

@@ -13,16 +13,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which only the takes that may have made a task stay counted ({@link ResendReservations}).
  */
 abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
+  /**
+   * How often a create that cannot be looked up (no client reference) is sent again after server
+   * errors: each take answered 500 may have made a paid task, so one short retry, not the policy's few.
+   */
+  static final int BLIND_RESENDS = 1;
+
+  private final java.util.concurrent.atomic.AtomicInteger blindResends = new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<JobHandle> caller;
   private final CompletableFuture<?> stopSending;
   private final AtomicBoolean warned = new AtomicBoolean();
   private final ResendReservations reservations;
+  private final PriceQuote quote;
 
   ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
       CompletableFuture<?> stopSending) {
     this.caller = caller;
     this.stopSending = stopSending;
     this.reservations = new ResendReservations(ledger, quote);
+    this.quote = quote;
     caller.whenComplete((handle, failure) -> reservations.settle(failure == null));
   }
 
@@ -33,6 +42,35 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
    */
   final void reserveResend() {
     reservations.reserveResend();
+  }
+
+  /**
+   * Counts one resend of a create that cannot be looked up; false when it already had its
+   * {@link #BLIND_RESENDS} and must not go out again.
+   */
+  final boolean mayResendBlind() {
+    return blindResends.incrementAndGet() <= BLIND_RESENDS;
+  }
+
+  /** " (N credits)" for {@code takes} takes at the create's price, or "" when the price is unknown. */
+  final String upTo(int takes) {
+    return quote.isKnown() ? " (" + quote.credits().multiply(java.math.BigDecimal.valueOf(takes)).toPlainString()
+        + " credits" + (takes > 1 ? " in all" : "") + ")" : "";
+  }
+
+  /** How many takes of this create were answered with a server error so far. */
+  final int serverErrors() {
+    return reservations.serverErrors();
+  }
+
+  /**
+   * Why one more take is over the budget, in words that fit a failure whose earlier takes were sent
+   * (the exception's own message says nothing was sent).
+   */
+  static String overBudget(dev.vidgen.core.error.BudgetExceededException over) {
+    String cost = over.quote().isKnown() ? over.quote().credits().toPlainString() + " credits" : "an unknown price";
+    return "another take costs " + cost + " and the budget has " + over.remainingCredits().toPlainString()
+        + " credits left";
   }
 
   /** True the first time only: the resend warning is said once per create. */

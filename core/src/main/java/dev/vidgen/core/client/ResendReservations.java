@@ -31,6 +31,11 @@ final class ResendReservations {
     extra.incrementAndGet();
   }
 
+  /** How many takes were answered with a server error. */
+  int serverErrors() {
+    return serverErrors.get();
+  }
+
   /** A take was answered with a server error: it may have made a paid task. */
   void answeredWithServerError() {
     serverErrors.incrementAndGet();

@@ -239,7 +239,7 @@ final class SubmitPipeline {
   }
 
   /**
-   * A create answered with a server error (HTTP 500) is sent again, as the provider advises, but the
+   * A create answered with a server error (HTTP 500) is sent again (a few short retries), but the
    * server may have made the task before it failed. Where the create carried a client reference the
    * task is looked up before each resend (the backoff gives a fresh task time to be listed) and
    * after the last try (with the not-found grace), and a task found is adopted instead of paid
@@ -260,20 +260,27 @@ final class SubmitPipeline {
       String reference = request.clientReference();
       String model = request.route().id();
       if (reference == null) {
+        if (!mayResendBlind()) {
+          return CompletableFuture.failedFuture(ambiguous(failure, null,
+              "the create of a " + model + " task was answered with a server error " + serverErrors() + " times",
+              "and is not sent again: each of those takes may have made a task" + upTo(serverErrors()) + ", and " + model
+                  + " takes no client reference to look them up by; check the provider's dashboard before you send it"
+                  + " again"));
+        }
         // The create answered may have made a paid task, so the resend counts against the budget once more.
         try {
           reserveResend();
         } catch (BudgetExceededException over) {
           return CompletableFuture.failedFuture(ambiguous(failure, null,
               "the create of a " + model + " task was answered with a server error",
-              "and was not sent again: it may have made a task, and another take would go over the budget ("
-                  + over.getMessage() + "); check the provider's dashboard before you send it again"));
+              "and was not sent again: it may have made a task, and " + overBudget(over)
+                  + "; check the provider's dashboard before you send it again"));
         }
         if (firstResend()) {
           runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
-              + " error (" + failure.getMessage() + "); it is sent again, as the provider advises; " + model
-              + " takes no client reference, so a task the first create may have made cannot be looked up: the"
-              + " provider's dashboard shows it");
+              + " error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model
+              + " takes no client reference, so a task the first create may have made" + upTo(1) + " cannot be looked"
+              + " up: the provider's dashboard shows it");
         }
         return CompletableFuture.completedFuture(Optional.empty());
       }
@@ -303,7 +310,8 @@ final class SubmitPipeline {
         return CompletableFuture.failedFuture(ambiguous(failure, null,
             "the create of a " + model + " task was answered with a server error and then "
                 + (failure.kind() == FailureKind.SERVER_ERROR ? "with more until the retries ran out" : "failed"),
-            "and a try answered with a server error may have made a task; " + model + " takes no client reference,"
+            "and each try answered with a server error may have made a task" + upTo(serverErrors()) + "; " + model
+                + " takes no client reference,"
                 + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));
       }
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,

@@ -304,23 +304,25 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ofMinutes(3));
 
     assertThat(failureOf(submit)).as("each 500 may have made a task that cannot be looked up")
-        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard");
-    assertThat(fixture.provider.count("create")).isEqualTo(4);
-    assertThat(fixture.client.remainingBudget().remaining()).as("each take may have been paid: all stay counted")
-        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("20"));
+        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard")
+        .hasMessageContaining("answered with a server error 2 times").hasMessageContaining("(40 credits in all)");
+    assertThat(fixture.provider.count("create")).as("sent again once only: each take may be paid").isEqualTo(2);
+    assertThat(fixture.client.remainingBudget().remaining()).as("each take may have been paid: both stay counted")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("60"));
   }
 
   @Test
   void aResendAfterAServerErrorWithoutAReferenceCountsAgainstTheBudgetAndStopsAtIt() {
-    useBudget(50); // the job costs 20: the first create and one resend fit, a second resend would not
+    useBudget(30); // the job costs 20: the first create fits, its resend would not
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
     fixture.advance(Duration.ofMinutes(3));
 
     assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
-        .hasMessageContaining("another take would go over the budget");
-    assertThat(fixture.provider.count("create")).as("each may have made a paid task").isEqualTo(2);
+        .hasMessageContaining("another take costs 20 credits and the budget has 10 credits left")
+        .as("a create went out").hasMessageNotContaining("nothing was sent");
+    assertThat(fixture.provider.count("create")).as("the first may have made a paid task").isEqualTo(1);
     assertThat(fixture.client.remainingBudget().remaining())
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
   }
@@ -569,16 +571,17 @@ class SubmitPipelineTest {
   }
 
   @Test
-  void aCreateWithoutAReferenceSentAgainAfterServerErrorsWarnsOnce() {
+  void aCreateWithoutAReferenceSentAgainAfterAServerErrorWarnsOnceWithWhatTheFirstMayCost() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
-        ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-3")));
+        TaskSnapshot.queued(TaskId.of("t-2")));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
     fixture.advance(Duration.ofSeconds(10));
 
-    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-3"));
-    assertThat(fixture.provider.count("create")).isEqualTo(3);
-    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.resent")).hasSize(1);
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.resent")).singleElement()
+        .asString().contains("sent again once").contains("may have made (20 credits)");
   }
 
   @Test

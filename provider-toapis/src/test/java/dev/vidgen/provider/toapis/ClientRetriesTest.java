@@ -74,14 +74,15 @@ class ClientRetriesTest {
   }
 
   @Test
-  void aCreateGivesUpAfterThreeRetriesOfAServerErrorAsAmbiguousWhereItCannotBeLookedUp() {
+  void aCreateGivesUpAfterOneResendOfAServerErrorAsAmbiguousWhereItCannotBeLookedUp() {
     toapis.inject(Endpoint.CREATE, Fault.serverError(), 4);
 
     assertThatThrownBy(() -> client.submit(grokJob())).as("a 500 may have made the task; grok takes no reference")
         .isInstanceOf(dev.vidgen.core.error.AmbiguousSubmitException.class)
-        .hasMessageContaining("check the provider's dashboard").hasCauseInstanceOf(ServerErrorException.class);
+        .hasMessageContaining("check the provider's dashboard").hasMessageContaining("2 times")
+        .hasMessageContaining("(40 credits in all)").hasCauseInstanceOf(ServerErrorException.class);
 
-    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(4);
+    assertThat(toapis.requests(Endpoint.CREATE)).as("each take may be paid: sent again once only").hasSize(2);
     assertThat(toapis.taskIds()).isEmpty();
   }
 
@@ -196,10 +197,10 @@ class ClientRetriesTest {
 
     client.submit(grokJob());
 
-    assertThat(toapis.requests(Endpoint.CREATE)).as("sent again, as ToAPIs advises for a 500").hasSize(2);
+    assertThat(toapis.requests(Endpoint.CREATE)).as("sent again once after a 500").hasSize(2);
     assertThat(warnings).singleElement().asString().startsWith("create.resent: the create of a grok-video-1.5-preview"
-        + " task was answered with a server error (").contains("it is sent again, as the provider advises;",
-        "a task the first create may have made cannot be looked up: the provider's dashboard shows it");
+        + " task was answered with a server error (").contains("it is sent again once (a short retry);",
+        "a task the first create may have made (20 credits) cannot be looked up: the provider's dashboard shows it");
   }
 
   private VidgenClient client(ToApisVideoProvider provider) {
