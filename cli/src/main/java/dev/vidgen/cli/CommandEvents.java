@@ -29,6 +29,8 @@ final class CommandEvents implements VidgenListener {
   private volatile java.time.Instant resendAt;
   /** Whether every failed try of the last create surely made no task (429, 503, a refused connection). */
   private volatile boolean madeNothing = true;
+  /** Whether the last create got no usable answer and its task is being looked up (no answer is awaited). */
+  private volatile boolean lookingUp;
 
   CommandEvents(Output output, boolean verbose) {
     this.output = output;
@@ -53,10 +55,14 @@ final class CommandEvents implements VidgenListener {
 
   /**
    * Since when an answer to the last create has been awaited: when it went out, or when it went out
-   * again after a failure that was answered (a 429 or a 500, then a backoff); empty before any create.
+   * again after a failure that was answered (a 429 or a 500, then a backoff); empty before any create
+   * and while the task of a create that got no usable answer is looked up.
    */
   java.util.Optional<java.time.Instant> createAwaitedSince() {
     java.time.Instant sent = creatingSince;
+    if (lookingUp) {
+      return java.util.Optional.empty();
+    }
     java.time.Instant again = resendAt;
     if (sent == null) {
       return java.util.Optional.empty();
@@ -66,6 +72,7 @@ final class CommandEvents implements VidgenListener {
 
   @Override
   public void onCreating(String model, String clientReference) {
+    lookingUp = false;
     resendAt = null;
     madeNothing = true;
     creatingSince = java.time.Instant.now();
@@ -89,6 +96,9 @@ final class CommandEvents implements VidgenListener {
 
   @Override
   public void onWarning(String code, String message) {
+    if ("create.lookup".equals(code)) {
+      lookingUp = true; // the create's failure is known: what follows is a look-up, not a wait for its answer
+    }
     output.note("warning: " + message);
     warnings.add(Map.of("code", code, "message", dev.vidgen.core.text.SafeText.mask(message)));
   }

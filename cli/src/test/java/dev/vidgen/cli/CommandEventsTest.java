@@ -44,4 +44,18 @@ class CommandEventsTest {
         ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow down"), null), 2, Duration.ofSeconds(60));
     assertThat(events.createOnItsWay()).as("a later 429 does not clear the 500 that may have made the task").isTrue();
   }
+
+  @Test
+  void aCreateWhoseTaskIsLookedUpIsNoLongerSaidToAwaitItsAnswer() {
+    events.onCreating("seedance-2", "vg-1");
+    assertThat(events.createAwaitedSince()).isPresent();
+
+    events.onWarning("create.lookup", "the create of a seedance-2 task got no usable answer; its task is looked up");
+
+    assertThat(events.createAwaitedSince()).as("the slow-create notice stays quiet during the look-up").isEmpty();
+    assertThat(events.createOnItsWay()).as("the task may exist: a Ctrl-C still waits and records it").isTrue();
+    assertThat(events.warnings()).extracting(warning -> warning.get("code")).containsExactly("create.lookup");
+    events.onCreating("seedance-2", "vg-2");
+    assertThat(events.createAwaitedSince()).as("the next create is awaited again").isPresent();
+  }
 }

@@ -351,6 +351,9 @@ final class SubmitPipeline {
             "so a task may exist and be billed; " + model + " takes no client reference, so vidgen could not look it"
                 + " up and did not send the create again: check the provider's dashboard before you send it again"));
       }
+      runtime.events().warning("create.lookup", "the create of a " + model + " task got no usable answer ("
+          + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
+          + " minute, the time a fresh task may take to be listed) before the create is sent again");
       return retries
           .lookUpFreshTask(() -> runtime.provider().findByClientReference(reference))
           .handle((found, lookupFailure) -> {

@@ -526,6 +526,9 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ofMinutes(5));
 
     assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.RequestRejectedException.class);
+    assertThat(fixture.listener.warnings()).as("the look-up is said, not left as a silent wait")
+        .filteredOn(warning -> warning.startsWith("create.lookup")).singleElement().asString()
+        .contains("looked up by client reference");
     assertThat(fixture.provider.count("find")).as("a look with its grace after the unanswered create, and one more"
         + " at the end, since the first may have made a task listed late").isEqualTo(6 + 6);
   }
