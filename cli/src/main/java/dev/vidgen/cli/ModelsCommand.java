@@ -92,8 +92,8 @@ final class ModelsCommand extends ClientCommand {
           route.id() + route.retired().map(retired -> " (retired)").orElse(""),
           route.modes().stream().map(mode -> modeWithImages(route, mode)).collect(Collectors.joining(" ")),
           seconds(route),
-          listOrDash(route.aspectRatios()),
-          listOrDash(route.resolutions()),
+          withDefault(route.aspectRatios(), route.defaultAspectRatio()),
+          withDefault(route.resolutions(), route.defaultResolution()),
           Views.priceTable(route.price())));
       if (fromFiles) {
         row.add(catalog.origin(route.id()).orElse("-"));
@@ -132,8 +132,8 @@ final class ModelsCommand extends ClientCommand {
     }
     output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
         + "Modes: t2v text-to-video, i2v image-to-video, r2v reference-to-video, edit video-edit;");
-    output.line("(N) is how many images a mode takes, Nv how many videos. The first ratio and resolution are the"
-        + " defaults. 1 USD = 200 credits.");
+    output.line("(N) is how many images a mode takes, Nv how many videos. * marks the ratio and resolution sent when"
+        + " a job gives none; where none is marked, none is sent and the provider chooses. 1 USD = 200 credits.");
     return ExitCodes.DONE;
   }
 
@@ -171,8 +171,10 @@ final class ModelsCommand extends ClientCommand {
     return rule.min() == rule.max() ? values : values + " (default " + rule.defaultSeconds() + ")";
   }
 
-  private static String listOrDash(List<String> values) {
-    return values.isEmpty() ? "-" : String.join(" ", values);
+  /** The values, the default marked with a {@code *}; "-" when there are none. */
+  private static String withDefault(List<String> values, String defaultValue) {
+    return values.isEmpty() ? "-"
+        : values.stream().map(value -> value.equals(defaultValue) ? value + "*" : value).collect(Collectors.joining(" "));
   }
 
   private static Map<String, Object> json(ModelRoute route, String origin) {

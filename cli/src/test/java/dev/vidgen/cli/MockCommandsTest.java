@@ -71,6 +71,10 @@ class MockCommandsTest {
     String grok = lines.stream().filter(l -> l.startsWith("grok-video-1.5-preview ")).findFirst().orElseThrow();
     assertThat(grok).contains("i2v(1)", "10, 15 (default 10)", "$0.10/10 s, $0.15/15 s");
     assertThat(grok.indexOf("i2v")).isEqualTo(lines.get(0).indexOf("MODES"));
+    assertThat(grok).as("the ratio sent when a job gives none").contains("16:9* 9:16");
+    String seedance = lines.stream().filter(l -> l.startsWith("seedance-2 ")).findFirst().orElseThrow();
+    assertThat(seedance).as("no ratio is sent by default: none marked").doesNotContain(":9*").contains("720p*");
+    assertThat(result.out()).contains("* marks the ratio and resolution sent when a job gives none");
     assertThat(result.err()).doesNotContain("mock provider is used");
   }
 
