@@ -27,7 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
     if (writesVideoToStdout()) {
       output = output.toStderr();
     }
-    try (Session session = new Session(root, output, sendsJobs())) {
+    try (Session session = new Session(root, output, sendsJobs(), followsTasks())) {
       try {
         return run(session, output);
       } catch (RuntimeException e) {
@@ -37,6 +37,11 @@ abstract class ClientCommand implements Callable<Integer> {
       // Closing the client failed; the command's own result has been printed already.
       return Failures.report(e, null, output);
     }
+  }
+
+  /** Whether the command follows tasks already made (status, wait, download): a broken route file only warns. */
+  boolean followsTasks() {
+    return false;
   }
 
   /**

@@ -32,7 +32,15 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
     if (wanted.equals("zsh")) {
       script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
     }
-    parent.context().out().print(script);
+    if (parent.json) {
+      // One JSON object, as every command's --json gives: the script is its "script".
+      java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+      json.put("shell", wanted);
+      json.put("script", script);
+      parent.context().out().println(dev.vidgen.core.json.JsonTrees.write(json));
+    } else {
+      parent.context().out().print(script);
+    }
     parent.context().out().flush();
     return ExitCodes.DONE;
   }

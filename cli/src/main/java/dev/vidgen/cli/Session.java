@@ -46,12 +46,18 @@ final class Session implements AutoCloseable {
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredNext;
   private final boolean sendsJobs;
+  private final boolean followsTasks;
 
-  /** @param sendsJobs whether the command may send jobs, so that a route its provider cannot use stops it */
-  Session(VidgenCommand root, Output output, boolean sendsJobs) {
+  /**
+   * @param sendsJobs whether the command may send jobs, so that a route its provider cannot use stops it
+   * @param followsTasks whether the command follows tasks already paid for, so that a route file that cannot be
+   *     read does not keep a video from being saved
+   */
+  Session(VidgenCommand root, Output output, boolean sendsJobs, boolean followsTasks) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.output = Objects.requireNonNull(output, "output == null");
     this.sendsJobs = sendsJobs;
+    this.followsTasks = followsTasks;
     this.events = new CommandEvents(output, root.verbose);
   }
 
@@ -131,6 +137,14 @@ final class Session implements AutoCloseable {
     try {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
     } catch (RouteFileException e) {
+      if (followsTasks) {
+        // A paid task is followed and saved whatever a route file says: the file's problems are told, not obeyed.
+        e.all().forEach(problem -> output.note("warning: " + problem.getMessage()));
+        output.note("warning: the route files are left out (the built-in models are used), so that the task can"
+            + " still be followed and saved; fix them before sending jobs");
+        catalog = RouteCatalog.builtIn();
+        return catalog;
+      }
       String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema);"
           + " nothing was sent";
       if (e.all().size() == 1) {

@@ -27,6 +27,11 @@ abstract class TaskCommand extends ClientCommand {
           + " as vidgen history names it (unanswered-vg-...), looked up by its client reference.")
   String task;
 
+  @Override
+  boolean followsTasks() {
+    return true;
+  }
+
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
     Earlier earlier = Earlier.read(session, task, output);

@@ -84,6 +84,15 @@ class PromptAndCompletionTest {
     assertThat(fish.err()).contains("use bash or zsh");
   }
 
+  @Test
+  void withJsonTheScriptComesAsTheOneJsonObjectEveryCommandGives() {
+    CliRun.Result bash = CliRun.in(dir).run("completion", "bash", "--json");
+
+    assertThat(bash.exitCode()).as(bash.all()).isZero();
+    assertThat(bash.json()).containsEntry("shell", "bash");
+    assertThat((String) bash.json().get("script")).contains("complete -F", "generate");
+  }
+
   @SuppressWarnings("unchecked")
   private static String bodyOf(CliRun.Result result) {
     Map<String, Object> request = (Map<String, Object>) result.json().get("request");

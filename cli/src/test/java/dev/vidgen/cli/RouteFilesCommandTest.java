@@ -106,14 +106,13 @@ class RouteFilesCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"models", "validate", "quote", "generate", "status", "wait", "download", "balance", "batch"})
-  void aBadRouteFileStopsEveryCommandWithExit2AndTheLoadersMessage(String command) throws IOException {
+  @ValueSource(strings = {"models", "validate", "quote", "generate", "balance", "batch"})
+  void aBadRouteFileStopsEveryCommandButThoseFollowingTasksWithExit2AndTheLoadersMessage(String command)
+      throws IOException {
     Files.writeString(dir.resolve("bad.json"), "{\"routes\": [{\"id\": \"acme\", \"modes\": {\"text-to-movie\": {}},"
         + " \"seconds\": {\"one_of\": [5], \"default\": 5}}]}");
     Files.writeString(dir.resolve("jobs.jsonl"), "{\"prompt\": \"p\", \"images\": [\"https://img.example/a.png\"]}\n");
     List<String> args = switch (command) {
-      case "status", "wait" -> List.of(command, "video_000001");
-      case "download" -> List.of(command, "video_000001", "--out", "v.mp4");
       case "batch" -> List.of(command, "jobs.jsonl");
       case "models", "balance" -> List.of(command);
       default -> List.of(command, "--prompt", "p", "--image", "https://img.example/a.png");
@@ -169,6 +168,29 @@ class RouteFilesCommandTest {
       assertThat(result.err()).contains("warning: the hints of a route cannot be used with provider toapis:"
           + " acme-video-2:", "jobs on those routes are refused until the route file is fixed");
     }
+  }
+
+  @Test
+  void aRouteFileThatCannotBeReadDoesNotKeepAPaidTaskFromBeingFollowedButStopsJobs() throws IOException {
+    Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
+        "\"max_prompt_chars\": 2000, \"secs\": 5,"));
+    CliRun.Result submitted = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--prompt", "p", "--image",
+            "https://img.example/a.png");
+    String taskId = (String) submitted.json().get("task_id");
+
+    CliRun.Result status = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run("status", taskId, "--base-url", fake.baseUrl(), "--routes", "typo.json");
+    CliRun.Result generate = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
+        .run("generate", "--no-wait", "--base-url", fake.baseUrl(), "--routes", "typo.json", "--prompt", "p",
+            "--image", "https://img.example/a.png");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.err()).contains("warning: " + dir.resolve("typo.json")).contains("secs")
+        .contains("the route files are left out (the built-in models are used), so that the task can still be"
+            + " followed and saved");
+    assertThat(generate.exitCode()).as("a job is not sent on a catalog the user did not mean").isEqualTo(2);
+    assertThat(fake.creates()).hasSize(1);
   }
 
   @Test

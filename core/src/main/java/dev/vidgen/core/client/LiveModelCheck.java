@@ -142,7 +142,8 @@ final class LiveModelCheck {
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
         String.join(", ", closest), "model: " + model + " is not in the provider's live model list for this key (" + live.size()
             + " video models listed), so it would be refused; " + hint
-            + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line)")));
+            + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line,"
+            + " vidgen serve --no-model-check for the playground)")));
   }
 
   /** The {@code count} listed ids nearest to {@code model} by edit distance (case ignored). */

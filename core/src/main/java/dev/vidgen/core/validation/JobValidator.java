@@ -122,6 +122,7 @@ public final class JobValidator {
         + closerRetired(model, nearest).map(route -> " (" + route.id() + " was retired on "
             + route.retired().orElseThrow().on() + ")").orElse("");
     found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
-        "model: " + shown + " is not a known model; " + hint));
+        "model: " + shown + " is not a known model; " + hint + " (a model the provider offers that the catalog lacks is"
+            + " added with a route file, docs/routes.md; vidgen models --live --emit-routes writes a starter one)"));
   }
 }
