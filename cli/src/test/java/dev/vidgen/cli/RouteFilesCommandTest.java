@@ -150,14 +150,19 @@ class RouteFilesCommandTest {
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }
 
-  @Test
-  void aHintTheProviderCannotUseDoesNotKeepAPaidTaskFromBeingFollowed() throws IOException {
+  /** Writes typo.json (ACME with {@code typo} added) and submits a job without it; gives the task id. */
+  private String submittedBeside(String typo) throws IOException {
     Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
-        "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
+        "\"max_prompt_chars\": 2000, " + typo));
     CliRun.Result submitted = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
         .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--prompt", "p", "--image",
             "https://img.example/a.png");
-    String taskId = (String) submitted.json().get("task_id");
+    return (String) submitted.json().get("task_id");
+  }
+
+  @Test
+  void aHintTheProviderCannotUseDoesNotKeepAPaidTaskFromBeingFollowed() throws IOException {
+    String taskId = submittedBeside("\"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},");
 
     for (List<String> command : List.of(List.of("status", taskId), List.of("quote", "--prompt", "p", "--image",
         "https://img.example/a.png"))) {
@@ -172,12 +177,7 @@ class RouteFilesCommandTest {
 
   @Test
   void aRouteFileThatCannotBeReadDoesNotKeepAPaidTaskFromBeingFollowedButStopsJobs() throws IOException {
-    Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
-        "\"max_prompt_chars\": 2000, \"secs\": 5,"));
-    CliRun.Result submitted = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
-        .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--prompt", "p", "--image",
-            "https://img.example/a.png");
-    String taskId = (String) submitted.json().get("task_id");
+    String taskId = submittedBeside("\"secs\": 5,");
 
     CliRun.Result status = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
         .run("status", taskId, "--base-url", fake.baseUrl(), "--routes", "typo.json");
