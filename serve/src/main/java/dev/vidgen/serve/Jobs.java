@@ -291,7 +291,9 @@ final class Jobs {
       return; // the follow's end says so, without a last "100 %" under the status before
     }
     HistoryEntry entry = current.entry();
-    String status = snapshot.status().isTerminal() ? entry.status() : snapshot.status().id();
+    // Completed at the provider, the task reads as still in progress until its video is saved (the follow's end).
+    String status = snapshot.status().isTerminal() ? dev.vidgen.core.domain.TaskStatus.IN_PROGRESS.id()
+        : snapshot.status().id();
     if (!status.equals(entry.status())) {
       entry = entry.withStatus(status, clock.instant());
       record(entry);

@@ -58,6 +58,24 @@ class JobsTest {
   }
 
   @Test
+  void aTaskSeenCompletedIsShownInProgressUntilItsVideoIsSavedNeverQueuedAtAHundredPercent() throws Exception {
+    // A task done before its first status read: seen queued (the create's answer), then completed.
+    client = VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofMillis(20)).build())
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(300)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build())
+        .build();
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+
+    HistoryEntry entry = jobs.submit(aJob()).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+        .filter(HistoryEntry::isFinished).isPresent());
+    assertThat(published).filteredOn(task -> Integer.valueOf(100).equals(task.get("progress")))
+        .isNotEmpty().allSatisfy(task -> assertThat(task.get("status")).isIn("in_progress", "completed"));
+    assertThat(published.get(published.size() - 1)).containsEntry("status", "completed");
+  }
+
+  @Test
   void aClosedPlaygroundFollowsNothingMore() throws Exception {
     MockVideoProvider mock = mockWithClient(0);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
