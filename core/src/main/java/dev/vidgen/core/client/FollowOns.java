@@ -175,7 +175,7 @@ final class FollowOns {
 
     AfterServerError(FollowOnRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
-      super(ledger, quote, caller, stopSending);
+      super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
     }
 

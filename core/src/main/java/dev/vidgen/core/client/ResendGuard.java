@@ -13,21 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which only the takes that may have made a task stay counted ({@link ResendReservations}).
  */
 abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
-  /**
-   * How often a create that cannot be looked up (no client reference) is sent again after server
-   * errors: each take answered 500 may have made a paid task, so one short retry, not the policy's few.
-   */
-  static final int BLIND_RESENDS = 1;
-
   private final java.util.concurrent.atomic.AtomicInteger blindResends = new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<JobHandle> caller;
   private final CompletableFuture<?> stopSending;
   private final AtomicBoolean warned = new AtomicBoolean();
   private final ResendReservations reservations;
   private final PriceQuote quote;
+  private final int allowedBlindResends;
 
   ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
-      CompletableFuture<?> stopSending) {
+      CompletableFuture<?> stopSending, int allowedBlindResends) {
+    this.allowedBlindResends = allowedBlindResends;
     this.caller = caller;
     this.stopSending = stopSending;
     this.reservations = new ResendReservations(ledger, quote);
@@ -45,11 +41,11 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
   }
 
   /**
-   * Counts one resend of a create that cannot be looked up; false when it already had its
-   * {@link #BLIND_RESENDS} and must not go out again.
+   * Counts one resend of a create that cannot be looked up; false when it already had the retry
+   * policy's {@code blindCreateResends} and must not go out again.
    */
   final boolean mayResendBlind() {
-    return blindResends.incrementAndGet() <= BLIND_RESENDS;
+    return blindResends.incrementAndGet() <= allowedBlindResends;
   }
 
   /** " (N credits)" for {@code takes} takes at the create's price, or "" when the price is unknown. */

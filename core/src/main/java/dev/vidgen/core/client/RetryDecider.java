@@ -18,8 +18,21 @@ interface RetryDecider {
     return decide(Operation.READ, FailureKind.NOT_FOUND, failedAttempts, null, random);
   }
 
+  /**
+   * How often a create without a client reference is sent again after server errors;
+   * {@link RetryPolicy#blindCreateResends}. Scripts allow one.
+   */
+  default int blindCreateResends() {
+    return 1;
+  }
+
   static RetryDecider of(RetryPolicy policy) {
     return new RetryDecider() {
+      @Override
+      public int blindCreateResends() {
+        return policy.blindCreateResends();
+      }
+
       @Override
       public RetryDecision decide(
           Operation operation, FailureKind kind, int failedAttempts, Duration retryAfter, RandomGenerator random) {

@@ -251,7 +251,7 @@ final class SubmitPipeline {
 
     CreateAfterServerError(SubmitRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
         CompletableFuture<?> stopSending) {
-      super(ledger, quote, caller, stopSending);
+      super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
     }
 

@@ -24,6 +24,7 @@ public final class RetryPolicy {
   private final Duration retryAfterJitter;
   private final int notFoundRetries;
   private final Backoff notFoundBackoff;
+  private final int blindCreateResends;
 
   private RetryPolicy(Builder builder) {
     this.rateLimitRetries = builder.rateLimitRetries;
@@ -34,6 +35,16 @@ public final class RetryPolicy {
     this.retryAfterJitter = builder.retryAfterJitter;
     this.notFoundRetries = builder.notFoundRetries;
     this.notFoundBackoff = builder.notFoundBackoff;
+    this.blindCreateResends = builder.blindCreateResends;
+  }
+
+  /**
+   * How often a create that carries no client reference (so its task cannot be looked up) is sent
+   * again after server errors, within {@link Builder#transientRetries}: each take answered 500 may
+   * have made a paid task.
+   */
+  public int blindCreateResends() {
+    return Math.min(blindCreateResends, transientRetries);
   }
 
   /** The policy vidgen uses unless told otherwise. */
@@ -43,7 +54,7 @@ public final class RetryPolicy {
 
   /** A policy that retries nothing (an unanswered create is still reported as ambiguous). */
   public static RetryPolicy never() {
-    return builder().rateLimitRetries(0).transientRetries(0).notFoundRetries(0).build();
+    return builder().rateLimitRetries(0).transientRetries(0).notFoundRetries(0).blindCreateResends(0).build();
   }
 
   /** A builder starting from the defaults. */
@@ -145,7 +156,8 @@ public final class RetryPolicy {
   public String toString() {
     return "RetryPolicy[429: " + rateLimitRetries + " retries " + rateLimitBackoff + "; 5xx/network: "
         + transientRetries + " retries " + transientBackoff + "; Retry-After up to " + maxRetryAfter
-        + " + " + retryAfterJitter + "; 404 of a created task: " + notFoundRetries + " retries " + notFoundBackoff + "]";
+        + " + " + retryAfterJitter + "; 404 of a created task: " + notFoundRetries + " retries " + notFoundBackoff
+        + "; a create without a client reference resent after 500: " + blindCreateResends() + " times]";
   }
 
   /** Tunes a {@link RetryPolicy}; every setting has a sensible default. Not thread-safe. */
@@ -158,6 +170,7 @@ public final class RetryPolicy {
     private Duration retryAfterJitter = Duration.ofSeconds(1);
     private int notFoundRetries = 5;
     private Backoff notFoundBackoff = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2);
+    private int blindCreateResends = 1;
 
     private Builder() {}
 
@@ -170,6 +183,7 @@ public final class RetryPolicy {
       retryAfterJitter = policy.retryAfterJitter;
       notFoundRetries = policy.notFoundRetries;
       notFoundBackoff = policy.notFoundBackoff;
+      blindCreateResends = policy.blindCreateResends;
     }
 
     /** Retries after HTTP 429 before giving up (default 6). */
@@ -190,6 +204,16 @@ public final class RetryPolicy {
     /** Retries after 500, 503 and network failures before giving up (default 3). */
     public Builder transientRetries(int retries) {
       this.transientRetries = requireRetries(retries);
+      return this;
+    }
+
+    /**
+     * How often a create without a client reference (an extend, a remix, a route that takes none) is
+     * sent again after a server error (default 1; 0 never): each take answered 500 may have made a
+     * paid task that cannot be looked up. Never more than {@link #transientRetries}.
+     */
+    public Builder blindCreateResends(int resends) {
+      this.blindCreateResends = requireRetries(resends);
       return this;
     }
 

@@ -312,6 +312,20 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aPolicyOfNoBlindResendsEndsACreateWithoutAReferenceAmbiguousAtItsFirstServerError() {
+    useClient(new ScriptedProvider(), builder -> builder.retryPolicy(
+        dev.vidgen.core.policy.RetryPolicy.builder().blindCreateResends(0).build()));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard");
+    assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+  }
+
+  @Test
   void aResendAfterAServerErrorWithoutAReferenceCountsAgainstTheBudgetAndStopsAtIt() {
     useBudget(30); // the job costs 20: the first create fits, its resend would not
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));

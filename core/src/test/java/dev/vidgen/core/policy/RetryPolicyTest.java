@@ -271,6 +271,17 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aCreateThatCannotBeLookedUpIsSentAgainOnceByDefaultAndNeverMoreThanTheTransientRetries() {
+    assertThat(RetryPolicy.defaults().blindCreateResends()).isEqualTo(1);
+    assertThat(RetryPolicy.never().blindCreateResends()).isZero();
+    assertThat(RetryPolicy.builder().blindCreateResends(3).transientRetries(2).build().blindCreateResends())
+        .isEqualTo(2);
+    assertThat(RetryPolicy.builder().blindCreateResends(2).build().toBuilder().build().blindCreateResends())
+        .isEqualTo(2);
+    assertThat(RetryPolicy.defaults().toString()).contains("a create without a client reference resent after 500: 1");
+  }
+
+  @Test
   void capsTheBackoffWithoutOverflowingOnManyAttempts() {
     RetryPolicy patient = RetryPolicy.builder().rateLimitRetries(100).build();
 
