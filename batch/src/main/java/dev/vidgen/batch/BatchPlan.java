@@ -13,11 +13,15 @@ import java.util.Objects;
  * @param lines every line read, in order
  * @param jobs the valid lines, ready to run
  * @param invalid the lines that cannot run, with their problems
+ * @param outDir the folder the videos go to (relative {@code out} paths are taken from it), where
+ *     {@link ResultsManifest} binds them to their journal
  */
-public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid) {
+public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid,
+    java.nio.file.Path outDir) {
 
   public BatchPlan {
     Objects.requireNonNull(batch, "batch == null");
+    Objects.requireNonNull(outDir, "outDir == null");
     lines = List.copyOf(lines);
     jobs = List.copyOf(jobs);
     invalid = List.copyOf(invalid);

@@ -76,7 +76,7 @@ final class BatchPlanner {
         invalid.add(checked);
       }
     }
-    return new BatchPlan(batch, lines, jobs, invalid);
+    return new BatchPlan(batch, lines, jobs, invalid, outDir);
   }
 
   /**

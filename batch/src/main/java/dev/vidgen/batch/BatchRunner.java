@@ -41,6 +41,8 @@ public final class BatchRunner {
   private final Duration lease;
   private final Duration idlePoll;
   private final boolean resubmitUnknown;
+  private final boolean skipInvalid;
+  private final boolean startOver;
   private final BatchListener listener;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
@@ -58,6 +60,8 @@ public final class BatchRunner {
     this.lease = b.lease;
     this.idlePoll = b.idlePoll;
     this.resubmitUnknown = b.resubmitUnknown;
+    this.skipInvalid = b.skipInvalid;
+    this.startOver = b.startOver;
     this.listener = b.listener;
     this.clock = b.clock;
     this.ownScheduler = b.scheduler == null;
@@ -91,13 +95,52 @@ public final class BatchRunner {
 
   /**
    * Runs the plan's jobs until each is final, or the run is stopped by an error that affects
-   * every job; blocks until then. Jobs already final in the journal are left alone.
+   * every job; blocks until then. Jobs already final in the journal are left alone. Before anything
+   * is sent, a plan with invalid lines is refused (unless {@link Builder#skipInvalid}), and so is a
+   * journal that does not belong to the videos already in the plan's folder ({@link ResultsManifest},
+   * unless {@link Builder#startOver}), since running on it would pay for finished jobs again.
    *
+   * @throws InvalidLinesException when the plan has invalid lines and they are not to be skipped
+   * @throws ResultsManifest.StaleJournalException when the journal is missing, emptied or older than
+   *     the results beside it, or a new job's file already exists
    * @throws JobStore.ConflictException when the journal holds other jobs under this batch's keys,
    *     or unfinished jobs that are not in the plan (nothing is sent then)
    */
   public BatchReport run(BatchPlan plan) {
-    return new Run(plan).execute();
+    Objects.requireNonNull(plan, "plan == null");
+    if (!plan.invalid().isEmpty() && !skipInvalid) {
+      throw new InvalidLinesException(plan);
+    }
+    ResultsManifest manifest = ResultsManifest.in(plan.outDir());
+    if (!startOver) {
+      manifest.check(plan, store);
+    }
+    manifest.record(plan.batch(), store);
+    try {
+      return new Run(plan).execute();
+    } finally {
+      manifest.record(plan.batch(), store);
+    }
+  }
+
+  /** A plan with lines that cannot run, refused as a whole; nothing was sent. */
+  public static final class InvalidLinesException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<BatchLine> lines;
+
+    InvalidLinesException(BatchPlan plan) {
+      super(plan.invalid().size() + " of " + plan.lines().size() + " lines of batch " + plan.batch() + " are invalid ("
+          + plan.invalid().stream().limit(3).map(line -> "line " + line.number() + ": " + (line.errors().isEmpty()
+              ? "not a job" : line.errors().get(0).message())).collect(java.util.stream.Collectors.joining("; "))
+          + (plan.invalid().size() > 3 ? "; …" : "") + "); nothing was sent: fix them, or run the "
+          + plan.jobs().size() + " valid lines with skipInvalid(true)");
+      this.lines = plan.invalid();
+    }
+
+    /** The invalid lines, each with its problems. */
+    public List<BatchLine> lines() {
+      return lines;
+    }
   }
 
   /** How many creates went out and have no answer in the journal yet. */
@@ -399,6 +442,8 @@ public final class BatchRunner {
     private Duration lease = Duration.ofSeconds(60);
     private Duration idlePoll = Duration.ofSeconds(2);
     private boolean resubmitUnknown;
+    private boolean skipInvalid;
+    private boolean startOver;
     private BatchListener listener = BatchListener.NONE;
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
@@ -453,6 +498,21 @@ public final class BatchRunner {
     /** Sends jobs reported unknown again (they may then be paid twice). */
     public Builder resubmitUnknown(boolean resubmitUnknown) {
       this.resubmitUnknown = resubmitUnknown;
+      return this;
+    }
+
+    /** Runs the valid lines of a plan that has invalid ones (by default such a plan is refused, nothing sent). */
+    public Builder skipInvalid(boolean skipInvalid) {
+      this.skipInvalid = skipInvalid;
+      return this;
+    }
+
+    /**
+     * Runs even on a journal that does not belong to the videos already in the plan's folder (by default
+     * refused): its finished jobs are sent, and paid for, again.
+     */
+    public Builder startOver(boolean startOver) {
+      this.startOver = startOver;
       return this;
     }
 

@@ -153,7 +153,8 @@ public final class ResultsManifest {
     root.put("batches", all);
     try {
       Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling(FILE + ".tmp");
+      // A temporary file of its own: workers sharing the folder may record at the same moment.
+      Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
       Files.writeString(temp, JsonTrees.write(root) + "\n", StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -76,6 +76,36 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aPlanWithInvalidLinesIsRefusedWholeUnlessTheyAreToBeSkipped() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), "{\"id\":\"b\",\"prompt\":");
+    assertThat(plan.invalid()).hasSize(1);
+
+    assertThatThrownBy(() -> runner(2, false).run(plan)).isInstanceOf(BatchRunner.InvalidLinesException.class)
+        .hasMessageContaining("1 of 2 lines of batch jobs.jsonl are invalid (line 2: ")
+        .hasMessageContaining("nothing was sent");
+    assertThat(backend.calls).as("nothing sent").noneMatch(call -> call.startsWith("submit"));
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").skipInvalid(true).build().run(plan);
+    assertThat(report.count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
+  void aJournalLostBesideItsVideosIsRefusedBeforeAnythingIsPaidAgain() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    runner(2, false).run(plan);
+    assertThat(dir.resolve("out").resolve(ResultsManifest.FILE)).as("the videos name their journal").exists();
+    int sent = (int) backend.calls.stream().filter(call -> call.startsWith("submit")).count();
+    InMemoryJobStore lost = new InMemoryJobStore();
+
+    assertThatThrownBy(() -> BatchRunner.builder().backend(new ScriptedBackend(lost, BATCH)).store(lost)
+        .scheduler(scheduler).worker("test-worker").build().run(plan))
+        .isInstanceOf(ResultsManifest.StaleJournalException.class).hasMessageContaining("nothing was sent");
+    assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).hasSize(sent);
+    assertThat(lost.entries(BATCH)).as("nothing journaled either").isEmpty();
+  }
+
+  @Test
   void keepsAtMostConcurrencyJobsInFlight() throws Exception {
     backend.holdAwaits = true;
     Semaphore awaiting = new Semaphore(0);

@@ -167,6 +167,8 @@ final class BatchCommand extends ClientCommand {
             .concurrency(concurrency)
             .lease(lease)
             .resubmitUnknown(resubmitUnknown)
+            .skipInvalid(skipInvalid)
+            .startOver(startOver)
             .scheduler(scheduler)
             .listener(bar)
             .build();
