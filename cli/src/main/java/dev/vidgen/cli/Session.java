@@ -392,6 +392,11 @@ final class Session implements AutoCloseable {
     return root.provider != null && !root.provider.isBlank();
   }
 
+  /** The provider named with {@code --provider}, if one was. */
+  java.util.Optional<String> providerFlag() {
+    return providerFlagGiven() ? java.util.Optional.of(root.provider.strip()) : java.util.Optional.empty();
+  }
+
   @Override
   public void close() {
     if (client != null) {

@@ -106,7 +106,12 @@ abstract class TaskCommand extends ClientCommand {
       Optional<JobHandle> found = entry.filter(earlier -> earlier.status().equals(HistoryEntry.FOUND))
           .flatMap(HistoryEntry::jobHandle);
       if (found.isPresent()) {
-        // Found before: the name stands for the task its create made.
+        // Found before: the name stands for the task its create made, on the provider it was sent to.
+        String sentTo = found.get().providerId();
+        session.providerFlag().filter(named -> !named.equalsIgnoreCase(sentTo)).ifPresent(named -> {
+          throw CliException.usage(text + " was sent to provider " + sentTo + ", not " + named,
+              "leave out --provider, or give --provider " + sentTo);
+        });
         String taskId = found.get().taskId().value();
         output.note(text + "'s create arrived: it is task " + taskId);
         Optional<HistoryEntry> known = HistoryRecord.known(session, found.get().providerId(), taskId, output);

@@ -29,9 +29,10 @@ final class UnansweredLookup {
     }
     requireReference(client, entry);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
-        + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep;"
-        + " a task just made can take a minute to be listed, so \"not found\" is believed only after that)");
-    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference))
+        + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
+        + (entry.submittedAt().isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
+            ? "; a task just made can take a minute to be listed, so \"not found\" is believed only after that)" : ")"));
+    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference, entry.submittedAt()))
         .orElseThrow(() -> notFound(client, entry));
     JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
         entry.submittedAt(), reference);
@@ -56,7 +57,7 @@ final class UnansweredLookup {
   /** No task under the reference: most likely no task at all, unless the create is too old to tell. */
   private static CliException notFound(VidgenClient client, HistoryEntry entry) {
     boolean old = entry.submittedAt().isBefore(Instant.now().minus(TaskHistory.SAME_JOB_WINDOW));
-    return new CliException(ExitCodes.PROVIDER_ERROR, "not_found", "no task answers to " + entry.taskId()
+    return new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "no task answers to " + entry.taskId()
         + "'s client reference on " + client.provider().id(),
         old ? "it was sent more than a day ago, and a task that old may no longer be listed, so this says nothing;"
             + " the provider's dashboard (its billing) says for certain"

@@ -124,6 +124,11 @@ class RepeatCheckTest {
     assertThat(later.exitCode()).as(later.all()).isZero();
     assertThat(later.out()).contains("task      " + taskId, "model     seedance-2");
     assertThat(fake.requests(Endpoint.STATUS)).last().satisfies(read -> assertThat(read.path()).endsWith(taskId));
+    CliRun.Result foundElsewhere = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", "unanswered-" + reference, "--provider", "mock");
+    assertThat(foundElsewhere.exitCode()).as("found, the name still belongs to its provider: " + foundElsewhere.all())
+        .isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(foundElsewhere.err()).contains("was sent to provider toapis, not mock");
   }
 
   @Test

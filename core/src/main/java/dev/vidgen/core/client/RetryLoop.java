@@ -6,6 +6,8 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.RetryDecision;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -125,6 +127,15 @@ final class RetryLoop {
    * task yet. Cancelling the returned future stops it.
    */
   <T> CompletableFuture<Optional<T>> lookUpFreshTask(Supplier<CompletableFuture<Optional<T>>> lookup) {
+    return lookUpFreshTask(lookup, null);
+  }
+
+  /**
+   * {@link #lookUpFreshTask(Supplier)} for a task whose create went out at {@code sentAt}: "not found"
+   * is asked again only while the task may be too fresh to be listed ({@link #FRESH_TASK_LISTING}
+   * after {@code sentAt}); null: the create went out just now.
+   */
+  <T> CompletableFuture<Optional<T>> lookUpFreshTask(Supplier<CompletableFuture<Optional<T>>> lookup, Instant sentAt) {
     CompletableFuture<Optional<T>> result = new CompletableFuture<>();
     AtomicReference<Scheduling.Cancellable> pending = new AtomicReference<>(Scheduling.Cancellable.NONE);
     AtomicReference<CompletableFuture<Optional<T>>> inFlight = new AtomicReference<>();
@@ -135,13 +146,13 @@ final class RetryLoop {
         look.cancel(false);
       }
     });
-    lookAgain(lookup, 1, result, pending, inFlight);
+    lookAgain(lookup, 1, result, pending, inFlight, sentAt);
     return result;
   }
 
   private <T> void lookAgain(Supplier<CompletableFuture<Optional<T>>> lookup, int attempt,
       CompletableFuture<Optional<T>> result, AtomicReference<Scheduling.Cancellable> pending,
-      AtomicReference<CompletableFuture<Optional<T>>> inFlight) {
+      AtomicReference<CompletableFuture<Optional<T>>> inFlight, Instant sentAt) {
     if (result.isDone()) {
       return;
     }
@@ -156,10 +167,11 @@ final class RetryLoop {
         result.complete(found);
         return;
       }
-      RetryDecision decision = runtime.retries().decideTaskNotFound(attempt, runtime.random());
+      RetryDecision decision = mayBeTooFresh(sentAt)
+          ? runtime.retries().decideTaskNotFound(attempt, runtime.random()) : null;
       if (decision instanceof RetryDecision.Retry retry) {
         pending.set(runtime.time().after(retry.delay(),
-            () -> Futures.guard(result, () -> lookAgain(lookup, attempt + 1, result, pending, inFlight))));
+            () -> Futures.guard(result, () -> lookAgain(lookup, attempt + 1, result, pending, inFlight, sentAt))));
         if (result.isDone()) {
           pending.get().cancel();
         }
@@ -167,6 +179,17 @@ final class RetryLoop {
         result.complete(Optional.empty());
       }
     }));
+  }
+
+  /**
+   * How long after its create a task may still be missing from the provider's list; a look-up for an
+   * older create believes its first "not found".
+   */
+  static final Duration FRESH_TASK_LISTING = Duration.ofMinutes(2);
+
+  /** Whether a task whose create went out at {@code sentAt} (null: just now) may still be too fresh to be listed. */
+  private boolean mayBeTooFresh(Instant sentAt) {
+    return sentAt == null || runtime.time().now().isBefore(sentAt.plus(FRESH_TASK_LISTING));
   }
 
   /** The state of one call; attempts run one after another, never at once. */

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +251,17 @@ public final class VidgenClient implements AutoCloseable {
   public CompletableFuture<Optional<TaskSnapshot>> findByClientReferenceAsync(String clientReference) {
     Objects.requireNonNull(clientReference, "clientReference == null");
     return track(() -> retries.lookUpFreshTask(() -> provider.findByClientReference(clientReference)));
+  }
+
+  /**
+   * {@link #findByClientReferenceAsync(String)} for a create that went out at {@code sentAt}: the
+   * not-found grace is given only while a task made then may still be unlisted (two minutes), so an
+   * older create's "not found" is believed at once.
+   */
+  public CompletableFuture<Optional<TaskSnapshot>> findByClientReferenceAsync(String clientReference, Instant sentAt) {
+    Objects.requireNonNull(clientReference, "clientReference == null");
+    Objects.requireNonNull(sentAt, "sentAt == null");
+    return track(() -> retries.lookUpFreshTask(() -> provider.findByClientReference(clientReference), sentAt));
   }
 
   /** One status read, with the retry policy. */

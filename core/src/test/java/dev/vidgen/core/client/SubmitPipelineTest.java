@@ -548,6 +548,26 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aLookUpOfAnOldCreateBelievesItsFirstNotFoundAndOfAFreshOneGivesTheGrace() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.findAnswers(Optional.empty());
+
+    CompletableFuture<Optional<TaskSnapshot>> old =
+        fixture.client.findByClientReferenceAsync("vg-old", fixture.time.now().minus(Duration.ofMinutes(5)));
+    fixture.advance(Duration.ZERO);
+    assertThat(old).as("a create five minutes old is listed by now if it arrived").isCompletedWithValue(Optional.empty());
+    assertThat(fixture.provider.count("find")).isEqualTo(1);
+
+    CompletableFuture<Optional<TaskSnapshot>> fresh =
+        fixture.client.findByClientReferenceAsync("vg-fresh", fixture.time.now().minus(Duration.ofSeconds(5)));
+    fixture.advance(Duration.ZERO);
+    assertThat(fresh).as("a task made seconds ago may not be listed yet").isNotDone();
+    fixture.advance(Duration.ofMinutes(3));
+    assertThat(fresh).isCompletedWithValue(Optional.empty());
+    assertThat(fixture.provider.count("find")).isGreaterThan(2);
+  }
+
+  @Test
   void noCreateGoesOutWhenSendingStoppedBeforeIt() {
     CompletableFuture<Void> stop = CompletableFuture.completedFuture(null);
 
