@@ -220,12 +220,13 @@ class ErrorMappingTest {
   }
 
   @Test
-  void malformedJsonOnStatusIsAServerErrorThatNamesTheTask() {
+  void malformedJsonOnStatusIsNoUsableAnswerThatNamesTheTaskAndPassesAsAnOutageDoes() {
     toapis.inject(Endpoint.STATUS, Fault.malformedJson());
 
     ProviderException error = (ProviderException) failure(provider.status(TaskId.of("video_7")));
 
-    assertThat(error).isInstanceOf(ServerErrorException.class);
+    assertThat(error.kind()).as("a body cut short is no answer, not the server's say").isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(error.kind().isTransient()).isTrue();
     assertThat(error.httpStatus()).isEqualTo(200);
     assertThat(error.taskId()).contains(TaskId.of("video_7"));
   }

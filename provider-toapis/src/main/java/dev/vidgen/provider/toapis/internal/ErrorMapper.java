@@ -103,7 +103,10 @@ public final class ErrorMapper {
     if (context.operation() == Operation.CREATE) {
       return ambiguous(context, details, "its answer could not be read", problem);
     }
-    return ProviderException.of(FailureKind.SERVER_ERROR, details, problem);
+    // A garbled answer (not JSON, or cut short) is no answer, and passes as an outage does; JSON that
+    // says something unusable (a completed task naming no video) is the server's error.
+    return ProviderException.of(problem.garbled() ? FailureKind.NO_RESPONSE : FailureKind.SERVER_ERROR, details,
+        problem);
   }
 
   /**

@@ -21,6 +21,15 @@ public final class UnreadableResponseException extends IOException {
     this(reason, null, null);
   }
 
+  /**
+   * Whether the answer is not JSON at all or breaks off (a proxy's page sent as 200, a body cut
+   * short), as a passing fault garbles it, rather than JSON that says something vidgen cannot use.
+   */
+  public boolean garbled() {
+    Throwable cause = getCause();
+    return cause instanceof com.squareup.moshi.JsonEncodingException || cause instanceof java.io.EOFException;
+  }
+
   /** The first characters of the body, on one line; empty when there was none. */
   public String snippet() {
     return snippet;
