@@ -59,7 +59,9 @@ final class FollowOns {
     String model = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
     List<Violation> found = new ArrayList<>();
     Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
-    List<String> taking = rules.routesTaking(kind);
+    // The routes to suggest: those still offered (retired ones only when retired routes are allowed, or none is left).
+    List<String> offered = rules.routesTaking(kind).stream().filter(id -> validator.retirement(id).isEmpty()).toList();
+    List<String> taking = offered.isEmpty() ? rules.routesTaking(kind) : offered;
     if ("unknown".equals(model)) {
       found.add(Violation.error("model", ViolationCodes.MODEL_MISSING, null, String.join(", ", taking),
           "model: the earlier task was given by its bare id, so its model is unknown; name the model to "

@@ -106,6 +106,11 @@ final class RouteChecks {
           : "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL the provider can fetch" : allowed);
       found.add(Violation.error(field, schemeCode, shown, allowed,
           field + ": " + shown + " is not " + allowed + "; " + hint));
+    } else if (scheme.equals("data") && !url.getSchemeSpecificPart().toLowerCase(java.util.Locale.ROOT)
+        .startsWith(what + "/")) {
+      String anWhat = ("image".equals(what) ? "an " : "a ") + what;
+      found.add(Violation.error(field, schemeCode, shown, "a data: URL of " + anWhat,
+          field + ": " + shown + " is not a data: URL of " + anWhat + "; give data:" + what + "/…;base64,…"));
     } else if (WEB_SCHEMES.contains(scheme) && url.getHost() == null && "image".equals(what)) {
       found.add(Violation.error(field, ViolationCodes.IMAGE_INVALID_URL, shown, "an http or https URL with a host",
           field + ": " + shown + " has no host; give a full URL such as https://example.com/" + what + ".png"));

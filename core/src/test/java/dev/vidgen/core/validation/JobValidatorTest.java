@@ -116,6 +116,9 @@ class JobValidatorTest {
         .image("ftp://example.com/first.png").build());
 
     assertThat(inline.violations()).isEmpty();
+    assertThat(validator.validate(seedance.images(java.util.List.of()).image("data:text/html;base64,PGgxPg==").build())
+        .errors()).singleElement().satisfies(error ->
+            assertThat(error.message()).contains("is not a data: URL of an image; give data:image/"));
     assertThat(ftp.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_SCHEME);
       assertThat(error.allowed()).isEqualTo("a URL of scheme https, http, data, asset");

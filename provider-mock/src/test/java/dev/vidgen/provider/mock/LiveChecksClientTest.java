@@ -487,6 +487,9 @@ class LiveChecksClientTest {
         FollowOn.prompt("more").withModel("grok-video-1.0").withSize("4:3")))
         .isInstanceOf(InvalidJobException.class)
         .hasMessageContaining("size: 4:3 is not offered for an extend on grok-video-1.0; choose 16:9, 9:16, 3:2, 2:3, 1:1");
+    assertThatThrownBy(() -> client.remix(first.encode(), FollowOn.prompt("at night")))
+        .as("retired routes are not suggested").hasMessageContaining("the routes that do are grok-video-1.0")
+        .hasMessageNotContaining("sora");
     assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).isEmpty();
   }
 
