@@ -116,11 +116,19 @@ public final class BatchRunner {
       manifest.check(plan, store);
     }
     manifest.record(plan.batch(), store);
+    BatchReport report;
     try {
-      return new Run(plan).execute();
-    } finally {
-      manifest.record(plan.batch(), store);
+      report = new Run(plan).execute();
+    } catch (RuntimeException | Error e) {
+      try {
+        manifest.record(plan.batch(), store);
+      } catch (RuntimeException recording) {
+        e.addSuppressed(recording); // the run's own failure is what the caller must see
+      }
+      throw e;
     }
+    manifest.record(plan.batch(), store);
+    return report;
   }
 
   /** A plan with lines that cannot run, refused as a whole; nothing was sent. */

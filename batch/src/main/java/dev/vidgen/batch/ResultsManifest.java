@@ -153,13 +153,18 @@ public final class ResultsManifest {
     root.put("batches", all);
     try {
       Files.createDirectories(file.getParent());
-      // A temporary file of its own: workers sharing the folder may record at the same moment.
-      Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-      Files.writeString(temp, JsonTrees.write(root) + "\n", StandardCharsets.UTF_8);
+      // A temporary file of its own (workers sharing the folder may record at the same moment), made as
+      // any file is, so that it keeps the folder's usual permissions; gone again if the move fails.
+      Path temp = file.resolveSibling(FILE + "." + java.util.UUID.randomUUID() + ".tmp");
       try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(temp, JsonTrees.write(root) + "\n", StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

@@ -24,6 +24,23 @@ class ResultsManifestTest {
   private final ScriptedBackend backend = new ScriptedBackend(store, BATCH);
 
   @Test
+  void theManifestIsWrittenAsAnyFileThereIsAndLeavesNoTemporaryFileBehind() throws Exception {
+    ResultsManifest.in(dir).record(BATCH, store);
+    ResultsManifest.in(dir).record(BATCH, store);
+    Path probe = Files.writeString(dir.resolve("probe.txt"), "x");
+
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      org.assertj.core.api.Assertions.assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactlyInAnyOrder(ResultsManifest.FILE, "probe.txt");
+    }
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      org.assertj.core.api.Assertions.assertThat(Files.getPosixFilePermissions(dir.resolve(ResultsManifest.FILE)))
+          .as("readable by whoever may read the folder's other files (workers sharing it)")
+          .isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+  }
+
+  @Test
   void aJournalThatDroppedJobsNeverSentIsNotTakenForAnOlderCopy() {
     BatchPlan plan = enrollWithFirstSent();
     ResultsManifest manifest = ResultsManifest.in(dir);

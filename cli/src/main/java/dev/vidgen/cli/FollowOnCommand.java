@@ -80,7 +80,13 @@ abstract class FollowOnCommand extends ClientCommand {
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {
-      return dryRun(quote, budget, client.previewFollowOn(kind(), from, followOn), output);
+      RequestPreview preview;
+      try {
+        preview = client.previewFollowOn(kind(), from, followOn);
+      } catch (UnsupportedOperationException e) {
+        preview = null; // a provider that cannot show the request: the check and the price still stand
+      }
+      return dryRun(quote, budget, preview, output);
     }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
@@ -108,7 +114,7 @@ abstract class FollowOnCommand extends ClientCommand {
   }
 
   private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, RequestPreview preview, Output output) {
-    RequestView request = new RequestView(preview, false);
+    RequestView request = preview == null ? null : new RequestView(preview, false);
     if (!budget.allows(quote)) {
       throw new dev.vidgen.core.error.BudgetExceededException(quote,
           budget.remaining().orElse(java.math.BigDecimal.ZERO));
@@ -121,7 +127,7 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("source", task);
     json.put("model", quote.model());
     json.putAll(Views.quoteJson(quote));
-    json.put("request", request.json());
+    json.put("request", request == null ? null : request.json());
     output.object(json);
     output.line("dry run: nothing was sent");
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
@@ -129,7 +135,9 @@ abstract class FollowOnCommand extends ClientCommand {
     fields.put("model", quote.model());
     fields.put("price", Views.price(quote));
     output.fields(fields);
-    request.print(output);
+    if (request != null) {
+      request.print(output);
+    }
     return ExitCodes.DONE;
   }
 

@@ -30,9 +30,9 @@ final class UnansweredLookup {
     requireReference(client, entry);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
-        + (entry.submittedAt().isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
+        + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
             ? "; a task just made can take a minute to be listed, so \"not found\" is believed only after that)" : ")"));
-    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference, entry.submittedAt()))
+    TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference, lastTakeAtMost(entry)))
         .orElseThrow(() -> notFound(client, entry));
     JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
         entry.submittedAt(), reference);
@@ -52,6 +52,15 @@ final class UnansweredLookup {
     output.note(entry.taskId() + "'s create arrived: it is task " + found.taskId().value());
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /**
+   * No take of the create left after this: the entry is written when its submit ends or is stopped,
+   * after its last take (a resend after a look-up or a 500 leaves later than {@code submittedAt}), and
+   * any later write only moves it on, which gives the look-up more grace, never less.
+   */
+  private static Instant lastTakeAtMost(HistoryEntry entry) {
+    return entry.updatedAt();
   }
 
   /** No task under the reference: most likely no task at all, unless the create is too old to tell. */

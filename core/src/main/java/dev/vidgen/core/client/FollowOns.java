@@ -185,7 +185,7 @@ final class FollowOns {
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       if (!mayResendBlind()) {
         return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error "
-            + serverErrors() + " times and is not sent again: each of those takes may have made a task"
+            + times(serverErrors()) + " and is not sent again: each take answered so may have made a task"
             + upTo(serverErrors())));
       }
       // The one answered may have made a paid task, so the resend counts against the budget once more.

@@ -54,6 +54,11 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
         + " credits" + (takes > 1 ? " in all" : "") + ")" : "";
   }
 
+  /** "once", "twice" or "N times". */
+  static String times(int n) {
+    return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
+  }
+
   /** How many takes of this create were answered with a server error so far. */
   final int serverErrors() {
     return reservations.serverErrors();

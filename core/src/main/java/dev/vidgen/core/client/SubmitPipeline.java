@@ -262,8 +262,8 @@ final class SubmitPipeline {
       if (reference == null) {
         if (!mayResendBlind()) {
           return CompletableFuture.failedFuture(ambiguous(failure, null,
-              "the create of a " + model + " task was answered with a server error " + serverErrors() + " times",
-              "and is not sent again: each of those takes may have made a task" + upTo(serverErrors()) + ", and " + model
+              "the create of a " + model + " task was answered with a server error " + times(serverErrors()),
+              "and is not sent again: each take answered so may have made a task" + upTo(serverErrors()) + ", and " + model
                   + " takes no client reference to look them up by; check the provider's dashboard before you send it"
                   + " again"));
         }

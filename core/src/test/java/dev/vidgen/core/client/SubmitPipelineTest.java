@@ -305,7 +305,7 @@ class SubmitPipelineTest {
 
     assertThat(failureOf(submit)).as("each 500 may have made a task that cannot be looked up")
         .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard")
-        .hasMessageContaining("answered with a server error 2 times").hasMessageContaining("(40 credits in all)");
+        .hasMessageContaining("answered with a server error twice").hasMessageContaining("(40 credits in all)");
     assertThat(fixture.provider.count("create")).as("sent again once only: each take may be paid").isEqualTo(2);
     assertThat(fixture.client.remainingBudget().remaining()).as("each take may have been paid: both stay counted")
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("60"));

@@ -79,7 +79,7 @@ class ClientRetriesTest {
 
     assertThatThrownBy(() -> client.submit(grokJob())).as("a 500 may have made the task; grok takes no reference")
         .isInstanceOf(dev.vidgen.core.error.AmbiguousSubmitException.class)
-        .hasMessageContaining("check the provider's dashboard").hasMessageContaining("2 times")
+        .hasMessageContaining("check the provider's dashboard").hasMessageContaining("answered with a server error twice")
         .hasMessageContaining("(40 credits in all)").hasCauseInstanceOf(ServerErrorException.class);
 
     assertThat(toapis.requests(Endpoint.CREATE)).as("each take may be paid: sent again once only").hasSize(2);
