@@ -64,7 +64,8 @@ public interface VideoProvider extends AutoCloseable {
    * {@link #create(SubmitRequest)} held back once {@code stopSending} is done: a create that has not
    * begun to leave this process by then (still waiting for a connection or a rate-limit token) fails
    * at once with a {@link java.util.concurrent.CancellationException} and never goes out; one already
-   * on its way gets its answer. The default ignores the stop.
+   * on its way gets its answer. The default ignores the stop. Give each submit a stop of its own:
+   * a provider may keep a listener on it until it completes.
    */
   default CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
     return create(request);
