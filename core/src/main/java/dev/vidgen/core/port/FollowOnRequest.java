@@ -29,4 +29,17 @@ public record FollowOnRequest(
     Objects.requireNonNull(model, "model == null");
     params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
+
+  /** The request's own fields by name, in order: {@code model}, then {@code prompt} and {@code size} where given. */
+  public Map<String, Object> ownFields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("model", model);
+    if (prompt != null) {
+      fields.put("prompt", prompt);
+    }
+    if (size != null) {
+      fields.put("size", size);
+    }
+    return fields;
+  }
 }

@@ -233,14 +233,7 @@ public final class MockVideoProvider implements VideoProvider {
   @Override
   public RequestPreview previewFollowOn(FollowOnRequest request) {
     Objects.requireNonNull(request, "request == null");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", request.model());
-    if (request.prompt() != null) {
-      body.put("prompt", request.prompt());
-    }
-    if (request.size() != null) {
-      body.put("size", request.size());
-    }
+    Map<String, Object> body = request.ownFields();
     request.params().forEach(body::putIfAbsent);
     RequestPreview preview = new RequestPreview("POST",
         "mock://api/v1/videos/" + request.source().value() + "/" + request.kind().id(), previewHeaders(),

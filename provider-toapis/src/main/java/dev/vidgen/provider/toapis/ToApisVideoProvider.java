@@ -344,14 +344,7 @@ final class ToApisVideoProvider implements VideoProvider {
 
   /** A follow-on's JSON body: the request's own fields, then its parameters (a dotted name nested). */
   private static Map<String, Object> followOnBody(FollowOnRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", request.model());
-    if (request.prompt() != null) {
-      body.put("prompt", request.prompt());
-    }
-    if (request.size() != null) {
-      body.put("size", request.size());
-    }
+    Map<String, Object> body = request.ownFields();
     Map<String, Object> extra = new LinkedHashMap<>();
     request.params().forEach((name, value) -> {
       if (!body.containsKey(name.split("\\.", 2)[0])) {
