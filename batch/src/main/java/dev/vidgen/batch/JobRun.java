@@ -156,7 +156,7 @@ final class JobRun {
         settleOnWrite = true;
         answeredTask = handle == null ? null : handle.taskId().value();
         if (failure != null) {
-          createFailed(unwrap(failure));
+          createFailed(unwrap(failure), attempts);
         } else {
           write(b -> b.state(SUBMITTED).taskId(handle.taskId().value()).handle(handle.encode()), () -> await(handle));
         }
@@ -164,12 +164,15 @@ final class JobRun {
     });
   }
 
-  private void createFailed(Throwable failure) {
-    if (failure instanceof dev.vidgen.core.client.SubmitNotSentException) {
-      // The process is stopping and the create, waiting to be sent again after answers that made nothing, was not.
+  /** The create failed; {@code attemptsBefore}: the job's tries before this one. */
+  private void createFailed(Throwable failure, int attemptsBefore) {
+    if (failure instanceof dev.vidgen.core.client.SubmitNotSentException notSent) {
+      // The process is stopping and the create, held back or waiting to be sent again after answers that made
+      // nothing, was not sent; held back before its first take went out, it counts as not tried at all.
       stoppedUnsent = true;
       ctx.creates.stoppedUnsent();
-      write(b -> b.state(PENDING).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+      int attempts = notSent.refusedTakes() == 0 ? attemptsBefore : attemptsBefore + 1;
+      write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
       return;
     }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {

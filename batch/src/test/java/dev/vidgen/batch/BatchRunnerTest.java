@@ -301,7 +301,7 @@ class BatchRunnerTest {
       // As the client does: a create answered 429 waits for its backoff, and ends as not sent once told to stop.
       CompletableFuture<JobHandle> waiting = new CompletableFuture<>();
       backend.stopSending.whenComplete((any, failure) -> waiting.completeExceptionally(
-          new dev.vidgen.core.client.SubmitNotSentException("not sent again")));
+          new dev.vidgen.core.client.SubmitNotSentException("not sent again", 1)));
       sent.countDown();
       return waiting;
     });
@@ -316,6 +316,7 @@ class BatchRunnerTest {
     BatchReport report = run.get(10, TimeUnit.SECONDS);
     assertThat(entry("a").state()).as("surely not made: the next run sends it, no --resubmit-unknown needed")
         .isEqualTo(State.PENDING);
+    assertThat(entry("a").attempts()).as("its one take went out (and was refused)").isEqualTo(1);
     assertThat(report.count(State.UNKNOWN)).isZero();
     assertThat(backend.count("submit")).isEqualTo(1);
   }

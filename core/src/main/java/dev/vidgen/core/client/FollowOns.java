@@ -110,6 +110,7 @@ final class FollowOns {
     FollowOnRequest request = prepared.request();
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<AfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
     preflight.check(request.model(), prepared.quote())
         .thenCompose(ok -> {
           funded.set(true);
@@ -121,7 +122,9 @@ final class FollowOns {
                 + " out; nothing was sent");
           }
           runtime.events().creating(request.model(), null);
-          return create(request, prepared.quote(), result, stopSending);
+          AfterServerError guard = new AfterServerError(request, prepared.quote(), result, stopSending);
+          afterError.set(guard);
+          return create(request, guard, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -135,8 +138,9 @@ final class FollowOns {
           Throwable cause = AsyncFailures.unwrap(failure);
           if (cause instanceof java.util.concurrent.CancellationException && !(cause instanceof SubmitNotSentException)
               && stopSending.isDone() && !result.isDone()) {
-            cause = new SubmitNotSentException("the " + request.kind().id() + " was not sent again: it was told to stop"
-                + " sending, and every try so far was refused without making a task (as a 429 or a 503 is)");
+            cause = afterError.get() == null ? new SubmitNotSentException("the " + request.kind().id() + " was held"
+                + " back before it went out: it was told to stop sending; nothing was sent")
+                : afterError.get().notSent("the " + request.kind().id());
           }
           if (!(cause instanceof AmbiguousSubmitException)) {
             ledger.release(prepared.quote());
@@ -151,11 +155,11 @@ final class FollowOns {
   }
 
   /** Creates the follow-on task; once {@code caller} is done (cancelled) or {@code stopSending} is, it is not sent again. */
-  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, PriceQuote quote,
-      CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
+  private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, AfterServerError afterError,
+      CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request, stopSending),
         failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
-        new AfterServerError(request, quote, caller, stopSending));
+        afterError);
   }
 
   private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure, String what) {
@@ -179,6 +183,11 @@ final class FollowOns {
         CompletableFuture<?> stopSending) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
+    }
+
+    @Override
+    boolean blind() {
+      return true; // a follow-on takes no client reference
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
   private final java.util.concurrent.atomic.AtomicInteger blindResends = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger failedTakes = new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<JobHandle> caller;
   private final CompletableFuture<?> stopSending;
   private final AtomicBoolean warned = new AtomicBoolean();
@@ -46,6 +47,14 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
    */
   final boolean mayResendBlind() {
     return blindResends.incrementAndGet() <= allowedBlindResends;
+  }
+
+  /** Whether the create carries nothing to look it up by, so that each resend is blind. */
+  abstract boolean blind();
+
+  @Override
+  public final boolean resendRefused() {
+    return blind() && blindResends.get() >= allowedBlindResends;
   }
 
   /** " (N credits)" for {@code takes} takes at the create's price, or "" when the price is unknown. */
@@ -81,9 +90,29 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
 
   @Override
   public final void failed(ProviderException failure) {
+    failedTakes.incrementAndGet();
     if (failure.kind() == FailureKind.SERVER_ERROR) {
       reservations.answeredWithServerError();
     }
+  }
+
+  /** How many takes of this create went out and failed so far (0: none has, or none was answered yet). */
+  final int failedTakes() {
+    return failedTakes.get();
+  }
+
+  /**
+   * What a create told to stop ends with when every take so far made nothing: {@code what} (as "the
+   * create") was held back before it went out, or was not sent again after takes refused without a task.
+   */
+  final SubmitNotSentException notSent(String what) {
+    int refused = failedTakes();
+    return refused == 0
+        ? new SubmitNotSentException(what + " was held back before it went out: it was told to stop sending; nothing"
+            + " was sent")
+        : new SubmitNotSentException(what + " was not sent again: it was told to stop sending, and "
+            + (refused == 1 ? "its one take was" : "each of its " + refused + " takes was") + " refused without making"
+            + " a task (as a 429 or a 503 is)", refused);
   }
 
   @Override

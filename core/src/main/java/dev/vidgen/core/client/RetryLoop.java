@@ -98,6 +98,14 @@ final class RetryLoop {
 
     /** Each failed try, as it comes (before any decision about it). */
     default void failed(ProviderException failure) {}
+
+    /**
+     * True when {@link #beforeResend} is sure to refuse the resend a server error would get (no
+     * resend of the call is left): the call then ends at once instead of after a backoff.
+     */
+    default boolean resendRefused() {
+      return false;
+    }
   }
 
   /**
@@ -288,7 +296,11 @@ final class RetryLoop {
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());
-      if (decision instanceof RetryDecision.Retry retry) {
+      if (decision instanceof RetryDecision.Retry retry && afterServerError != null
+          && tagged.kind() == FailureKind.SERVER_ERROR && afterServerError.resendRefused()) {
+        // No resend may follow: ask now rather than after a backoff (and a retry event) that lead nowhere.
+        adoptOr(() -> afterServerError.beforeResend(tagged), () -> sendAgain(tagged));
+      } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
         Futures.attempt(() -> onAmbiguous.apply(tagged)).whenComplete((found, lookupFailure) -> Futures.guard(result, () -> {

@@ -9,9 +9,21 @@ import java.util.concurrent.CancellationException;
  */
 public final class SubmitNotSentException extends CancellationException {
   private static final long serialVersionUID = 1L;
+  private final int refusedTakes;
 
-  /** A stopped submit, described by {@code message}. */
+  /** A stopped submit whose create never went out, described by {@code message}. */
   public SubmitNotSentException(String message) {
+    this(message, 0);
+  }
+
+  /** A stopped submit, described by {@code message}, after {@code refusedTakes} takes refused without a task. */
+  public SubmitNotSentException(String message, int refusedTakes) {
     super(message);
+    this.refusedTakes = refusedTakes;
+  }
+
+  /** How many takes of the create went out and were refused without making a task; 0 when none went out. */
+  public int refusedTakes() {
+    return refusedTakes;
   }
 }

@@ -158,6 +158,7 @@ final class SubmitPipeline {
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
+    java.util.concurrent.atomic.AtomicReference<CreateAfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
     // issue 11: live model list, money before paying
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
@@ -173,7 +174,10 @@ final class SubmitPipeline {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
-          return create(new SubmitRequest(uploaded, prepared.route(), reference), prepared.quote(), result, stopSending);
+          SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
+          CreateAfterServerError guard = new CreateAfterServerError(request, prepared.quote(), result, stopSending);
+          afterError.set(guard);
+          return create(request, guard, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
@@ -187,8 +191,8 @@ final class SubmitPipeline {
             if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
                 && stopSending.isDone() && !result.isDone()) {
               // Stopped while every try so far made nothing (a 429, a 503): said as such, so a caller may send it later.
-              cause = new SubmitNotSentException("the create was not sent again: the submit was told to stop sending,"
-                  + " and every try so far was refused without making a task (as a 429 or a 503 is)");
+              cause = afterError.get() == null ? new SubmitNotSentException("the create was held back before it went"
+                  + " out: the submit was told to stop sending; nothing was sent") : afterError.get().notSent("the create");
             }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
             fail(result, prepared.quote(), cause);
@@ -232,10 +236,10 @@ final class SubmitPipeline {
    * Creates the task; {@code caller} is the submit's own future, which once done stops any resend, as
    * does {@code stopSending}.
    */
-  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, PriceQuote quote,
-      CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
+  private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CreateAfterServerError afterError,
+      CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending),
-        whenUnanswered(request), new CreateAfterServerError(request, quote, caller, stopSending));
+        whenUnanswered(request), afterError);
   }
 
   /**
@@ -253,6 +257,11 @@ final class SubmitPipeline {
         CompletableFuture<?> stopSending) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
+    }
+
+    @Override
+    boolean blind() {
+      return request.clientReference() == null;
     }
 
     @Override

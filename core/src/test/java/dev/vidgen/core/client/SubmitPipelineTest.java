@@ -307,6 +307,8 @@ class SubmitPipelineTest {
         .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard")
         .hasMessageContaining("answered with a server error twice").hasMessageContaining("(40 credits in all)");
     assertThat(fixture.provider.count("create")).as("sent again once only: each take may be paid").isEqualTo(2);
+    assertThat(fixture.listener.events()).as("one backoff, before the one resend; none after the second 500")
+        .filteredOn(event -> event.startsWith("retry")).hasSize(1);
     assertThat(fixture.client.remainingBudget().remaining()).as("each take may have been paid: both stay counted")
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("60"));
   }
@@ -319,10 +321,12 @@ class SubmitPipelineTest {
         TaskSnapshot.queued(TaskId.of("t-2")));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofMinutes(1));
+    fixture.advance(Duration.ZERO);
 
+    assertThat(submit).as("ended at once, not after a backoff that leads nowhere").isDone();
     assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard");
     assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+    assertThat(fixture.listener.events()).as("no retry is announced").noneMatch(event -> event.startsWith("retry"));
   }
 
   @Test
@@ -418,7 +422,9 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ZERO);
 
     assertThat(submit).as("ended at the stop, not 29 s later when the backoff is served").isDone();
-    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("its one take was refused without making a task")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isEqualTo(1));
     fixture.advance(Duration.ofMinutes(1));
     assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
     assertThat(fixture.client.remainingBudget().remaining()).as("a 429 made nothing: the price is free again")
@@ -468,7 +474,10 @@ class SubmitPipelineTest {
     heldBack.completeExceptionally(new java.util.concurrent.CancellationException("not sent: held back"));
     fixture.advance(Duration.ZERO);
 
-    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("held back before it went out").hasMessageContaining("nothing was sent")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).as("no take went out")
+            .isZero());
     assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left ->
         assertThat(left).isEqualByComparingTo("50"));
   }

@@ -13,6 +13,7 @@ import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -20,6 +21,7 @@ import dev.vidgen.testkit.toapis.Fault;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NetworkFailureTest {
   private final FakeToApisServer toapis = FakeToApisServer.start();
@@ -140,10 +143,9 @@ class NetworkFailureTest {
   }
 
   @Test
-  void droppedUploadIsNoResponseNotAmbiguous() throws IOException {
+  void droppedUploadIsNoResponseNotAmbiguous(@TempDir Path folder) throws IOException {
     toapis.inject(Endpoint.UPLOAD, Fault.dropAfterProcessing());
-    java.nio.file.Path image = dev.vidgen.testkit.fixtures.Images.png().writeTo(
-        java.nio.file.Files.createTempDirectory("toapis-upload"));
+    Path image = Images.png().writeTo(folder);
 
     ProviderException error = (ProviderException) failure(provider.upload(image));
 
