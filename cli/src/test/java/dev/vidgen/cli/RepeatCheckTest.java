@@ -278,6 +278,26 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aLongInlineImageIsKeptShortInTheHistoryAndStillMakesTheSameJob() throws Exception {
+    byte[] pixels = new byte[30_000];
+    String inline = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(pixels);
+    CliRun.Result first = generate(toApis(), "--model", "seedance-2", "--image", inline, "--no-wait", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    String history = java.nio.file.Files.readString(home.resolve("history.jsonl"));
+    assertThat(history).as("not 40,000 characters of base64 per entry").doesNotContain(inline)
+        .contains("data:image/png;base64,elided-" + inline.length() + "-chars-sha256-").hasSizeLessThan(5_000);
+    CliRun.Result again = generate(toApis(), "--model", "seedance-2", "--image", inline, "--no-wait");
+    assertThat(again.err()).contains("the same job was submitted just now as task " + first.json().get("task_id"));
+    pixels[20_000] = 1;
+    String other = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(pixels);
+    CliRun.Result another = generate(toApis(), "--model", "seedance-2", "--image", other, "--no-wait");
+    assertThat(another.exitCode()).as(another.all()).isZero();
+    assertThat(another.err()).as("another image of the same length is another job").doesNotContain("same job");
+    assertThat(fake.lastCreate().orElseThrow().body()).as("the provider still gets the whole image").contains(other);
+  }
+
+  @Test
   void againSkipsTheQuestion() {
     submittedTaskId();
 

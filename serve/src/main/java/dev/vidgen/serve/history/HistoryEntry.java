@@ -111,7 +111,7 @@ public record HistoryEntry(
         && !taskId.startsWith(UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK);
   }
 
-  /** The job's settings as the history keeps them. */
+  /** The job's settings as the history keeps them (a long inline {@code data:} URL shortened to its type, length and digest). */
   public static Map<String, Object> settingsOf(VideoJob job) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", job.model());
@@ -120,9 +120,9 @@ public record HistoryEntry(
     settings.put("seconds", job.seconds());
     settings.put("aspect_ratio", job.aspectRatio());
     settings.put("resolution", job.resolution());
-    settings.put("images", job.images().stream().map(HistoryEntry::imageText).toList());
-    settings.put("videos", job.videos().stream().map(HistoryEntry::videoText).toList());
-    settings.put("params", job.params());
+    settings.put("images", job.images().stream().map(HistoryEntry::imageText).map(InlineData::shortened).toList());
+    settings.put("videos", job.videos().stream().map(HistoryEntry::videoText).map(InlineData::shortened).toList());
+    settings.put("params", InlineData.shortened(job.params()));
     return settings;
   }
 

@@ -15,8 +15,8 @@ public final class JobIdentity {
   /**
    * The request {@code client} would send for a job, as its dry run shows it (the mode
    * resolved, defaults filled in), with the job's local images and videos by path, since the body
-   * names an upload by its file name only. A job the client cannot preview (an invalid one, say) is
-   * known by its settings.
+   * names an upload by its file name only, and long inline {@code data:} URLs shortened as the
+   * history keeps them. A job the client cannot preview (an invalid one, say) is known by its settings.
    */
   public static Function<VideoJob, Object> asSent(VidgenClient client) {
     Objects.requireNonNull(client, "client == null");
@@ -26,7 +26,10 @@ public final class JobIdentity {
         // Previewed under the route's id, so naming the model by an alias is still the same job.
         VideoJob canonical = client.catalog().find(job.model()).map(route -> job.withModel(route.id())).orElse(job);
         RequestPreview preview = client.preview(canonical);
-        return List.of(preview.method(), preview.url(), preview.body(), settings.get("images"), settings.get("videos"));
+        // The body as a tree, each long data: URL in it shortened as the history keeps it, so that a job read back
+        // from the history is the same as the one it was made from.
+        Object body = InlineData.shortened(dev.vidgen.core.json.JsonTrees.tryParse(preview.body()).orElse(preview.body()));
+        return List.of(preview.method(), preview.url(), body, settings.get("images"), settings.get("videos"));
       } catch (RuntimeException unpreviewable) {
         return settings;
       }
