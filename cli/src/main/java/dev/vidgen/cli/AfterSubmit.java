@@ -28,12 +28,19 @@ final class AfterSubmit {
       description = "How long to wait in all, such as 90s, 10m or 1h (default: 10m).")
   Duration timeout;
 
-  /** Before anything is sent: keeps {@code --out} for printed commands and checks it can be written. */
+  /**
+   * Before anything is sent: keeps {@code --out} (and {@code --force}) for printed commands and checks
+   * the video could be saved there, with {@code --no-wait} too when {@code --out} names the place the
+   * printed {@code vidgen wait} will save it.
+   */
   void beforeSubmit(Session session) {
     if (out != null) {
       session.keepForResume("--out", out.text());
+      if (force) {
+        session.keepForResume("--force");
+      }
     }
-    if (!noWait) {
+    if (!noWait || out != null) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
     }
   }

@@ -28,6 +28,9 @@ final class WaitCommand extends TaskCommand {
   int run(Session session, Output output) {
     if (out != null) {
       session.keepForResume("--out", out.text());
+      if (force) {
+        session.keepForResume("--force");
+      }
     }
     OutTarget.orHere(out).requireWritable(session.context(), force);
     Target target = open(session, output);

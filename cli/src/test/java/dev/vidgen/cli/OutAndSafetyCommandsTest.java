@@ -98,6 +98,26 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void noWaitChecksTheOutItsWaitWillSaveToBeforePaying() throws IOException {
+    Files.writeString(dir.resolve("keep.mp4"), "precious");
+    Files.writeString(dir.resolve("a-file"), "not a folder");
+
+    CliRun.Result existing = generate("--no-wait", "--out", "keep.mp4");
+    CliRun.Result underAFile = generate("--no-wait", "--out", "a-file/clip.mp4");
+
+    assertThat(existing.exitCode()).as(existing.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(existing.err()).contains("keep.mp4 already exists", "nothing was sent");
+    assertThat(underAFile.exitCode()).as(underAFile.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(fake.requests()).as("nothing paid for a video the printed wait could not save").isEmpty();
+
+    CliRun.Result forced = generate("--no-wait", "--out", "keep.mp4", "--force");
+
+    assertThat(forced.exitCode()).as(forced.all()).isZero();
+    assertThat(forced.out()).as("the way on replaces the file too")
+        .containsPattern("next +vidgen wait \\S+ .*--out keep.mp4 --force");
+  }
+
+  @Test
   void anExistingFileIsRefusedBeforeAnythingIsSentAndReplacedOnlyWithForce() throws IOException {
     Path existing = dir.resolve("keep.mp4");
     Files.writeString(existing, "precious");
