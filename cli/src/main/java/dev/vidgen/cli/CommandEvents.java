@@ -70,6 +70,14 @@ final class CommandEvents implements VidgenListener {
     return java.util.Optional.of(again != null && again.isAfter(sent) ? again : sent);
   }
 
+  /** Runs just before each create goes out, on the thread that sends it. */
+  private volatile Runnable beforeCreate = () -> { };
+
+  /** Has {@code hook} run just before each create goes out (and before it leaves), replacing any earlier hook. */
+  void beforeEachCreate(Runnable hook) {
+    beforeCreate = java.util.Objects.requireNonNull(hook, "hook == null");
+  }
+
   @Override
   public void onCreating(String model, String clientReference) {
     lookingUp = false;
@@ -77,6 +85,7 @@ final class CommandEvents implements VidgenListener {
     madeNothing = true;
     creatingSince = java.time.Instant.now();
     creating.incrementAndGet();
+    beforeCreate.run();
     verbose.onCreating(model, clientReference);
   }
 

@@ -100,6 +100,7 @@ abstract class FollowOnCommand extends ClientCommand {
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           output);
+      unanswered.answered(handle);
       return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
     });
   }

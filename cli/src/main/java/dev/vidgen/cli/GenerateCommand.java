@@ -71,6 +71,7 @@ final class GenerateCommand extends ClientCommand {
     CompletableFuture<JobHandle> submitted = client.submitAsync(sent, unanswered.reference(), unanswered.stopSending());
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, sent, output);
+      unanswered.answered(handle);
       return after.finish(session, client, handle, history, "", output);
     });
   }

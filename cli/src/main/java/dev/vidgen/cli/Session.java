@@ -78,6 +78,11 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /** Has {@code hook} run just before each create of this command goes out (see {@link CommandEvents#beforeEachCreate}). */
+  void beforeEachCreate(Runnable hook) {
+    events.beforeEachCreate(hook);
+  }
+
   /** When the last create of this command's client went out, if one did. */
   java.util.Optional<java.time.Instant> lastCreateSent() {
     return events.lastCreateSent();
@@ -174,8 +179,11 @@ final class Session implements AutoCloseable {
     }
     client.remainingCredits().ifPresent(left -> {
       // A job of unknown price took nothing from the count: what is left is the "before", and the
-      // "after" is not known until the provider is asked again.
-      java.util.Optional<java.math.BigDecimal> price = handle.quote().creditsIfKnown();
+      // "after" is not known until the provider is asked again. A create sent again blind after a
+      // server error took its price once more (the take answered so may have been paid).
+      long takes = 1 + warnings().stream().filter(warning -> "create.resent".equals(warning.get("code"))).count();
+      java.util.Optional<java.math.BigDecimal> price = handle.quote().creditsIfKnown()
+          .map(credits -> credits.multiply(java.math.BigDecimal.valueOf(takes)));
       json.put("credits_left_before", price.map(left::add).orElse(left));
       json.put("credits_left_after", price.isPresent() ? left : null);
     });

@@ -44,6 +44,8 @@ final class UnansweredCreate {
   /** The unknown entry once written, so that the hook and the command's own thread write it once. */
   private final java.util.concurrent.atomic.AtomicReference<HistoryEntry> written =
       new java.util.concurrent.atomic.AtomicReference<>();
+  /** Whether the entry written is the one made just before the create went out, which any later reason replaces. */
+  private boolean provisional;
 
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
     this(session, client, job, () -> client.quote(job), client.catalog().find(job.model())
@@ -67,6 +69,14 @@ final class UnansweredCreate {
     this.command = command;
     this.madeAt = Instant.now();
     this.output = output;
+    // Before the create leaves, the job goes to the history as unknown, so that a process killed while it is on its
+    // way (kill -9, a crash) still leaves a trace that running the job again asks about; the answer replaces it.
+    session.beforeEachCreate(() -> recordUnknown(sendingReason(), true));
+  }
+
+  private String sendingReason() {
+    return "its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and no answer was recorded (the process stopped before one came); " + check();
   }
 
   /** When the create went out (after the job's checks and uploads), or, before that, when the submit began. */
@@ -95,6 +105,9 @@ final class UnansweredCreate {
               + " before you send the job again");
         }
         throw e;
+      } catch (RuntimeException e) {
+        notMade(e);
+        throw e;
       }
       session.remember(handle);
       return then.applyAsInt(handle);
@@ -102,6 +115,51 @@ final class UnansweredCreate {
       slow.close();
       session.releaseHeldNotice();
     }
+  }
+
+  /**
+   * The create made {@code task}, whose own entry is in the history now: the unknown entry written
+   * before it went out is closed as answered (or found, when a Ctrl-C had said it unknown), unless an earlier take answered with a server error was sent
+   * again blind, so that that take may have made a task of its own: then it stays unknown, saying so.
+   */
+  void answered(JobHandle task) {
+    HistoryEntry entry = written.get();
+    Optional<TaskHistory> history = HistoryRecord.history(session.context());
+    if (entry == null || history.isEmpty()) {
+      return;
+    }
+    boolean resentBlind = session.warnings().stream().anyMatch(warning -> "create.resent".equals(warning.get("code")));
+    try {
+      if (resentBlind) {
+        recordUnknown("its first take was answered with a server error and may have made a task (of its price) that"
+            + " cannot be looked up; the take sent again made task " + task.taskId() + "; check the provider's"
+            + " dashboard for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)",
+            false);
+      } else if (entry.status().equals(STATUS)) {
+        history.get().record(provisional ? entry.answeredAs(task, Instant.now()) : entry.foundAs(task, Instant.now()));
+      }
+    } catch (RuntimeException e) {
+      output.note("could not record in the history that the create made task " + task.taskId() + " ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /** The submit ended without a task that may exist ({@code failure} is not ambiguous): an unknown entry is closed. */
+  private void notMade(Throwable failure) {
+    HistoryEntry entry = written.get();
+    if (entry == null || !entry.status().equals(STATUS)) {
+      return;
+    }
+    String why = failure instanceof SubmitNotSentException
+        ? "its create was held back or refused without a task (as a 429 or a 503 is); nothing was made"
+        : "its create was refused: " + failure.getMessage();
+    HistoryRecord.history(session.context()).ifPresent(history -> {
+      try {
+        history.record(entry.failed(why, Instant.now()));
+      } catch (RuntimeException e) {
+        // The entry stays unknown: running the job again asks first, which is the safe side.
+      }
+    });
   }
 
   /** The signal to hand the submit: done when the process is stopping, after which no create goes out (again). */
@@ -141,13 +199,13 @@ final class UnansweredCreate {
     if (handle == null && !submitted.isDone() && session.createOnItsWay()) {
       // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
       // leaves the job as unknown; an answer in time then marks it found.
-      unknown = recordUnknown(interruptedReason());
+      unknown = recordUnknown(interruptedReason(), false);
       output.note("interrupted while the create is on its way; waiting up to " + ANSWER_WAIT.toSeconds() + " s for its"
           + " answer so that a paid task id is not lost (kill -9 stops at once)");
       handle = answered(submitted, ANSWER_WAIT.minus(FIRST_WAIT));
     }
     if (handle != null) {
-      Optional<HistoryEntry> unanswered = unknown;
+      Optional<HistoryEntry> unanswered = Optional.ofNullable(written.get());
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
@@ -164,14 +222,7 @@ final class UnansweredCreate {
     if (ended.isPresent() && ended.get() instanceof SubmitNotSentException) {
       // Every try was refused without a task (a 429, a 503): nothing was made; an unknown row written meanwhile is
       // closed as such.
-      unknown.ifPresent(written -> HistoryRecord.history(session.context()).ifPresent(history -> {
-        try {
-          history.record(written.failed("its create was refused without a task (as a 429 or a 503 is); nothing was"
-              + " made", Instant.now()));
-        } catch (RuntimeException e) {
-          // The entry stays unknown: running the job again asks first, which is the safe side.
-        }
-      }));
+      notMade(ended.get());
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("task_id", null);
       json.put("status", "interrupted");
@@ -184,23 +235,14 @@ final class UnansweredCreate {
     }
     boolean ambiguous = ended.isPresent() && ended.get() instanceof AmbiguousSubmitException;
     if (ended.isPresent() && !ambiguous && !(ended.get() instanceof java.util.concurrent.CancellationException)) {
-      if (unknown.isPresent()) {
-        // The create was refused outright while the process waited: no task was made, so the job is not unknown.
-        HistoryEntry written = unknown.get();
-        HistoryRecord.history(session.context()).ifPresent(history -> {
-          try {
-            history.record(written.failed("its create was refused: " + ended.get().getMessage(), Instant.now()));
-          } catch (RuntimeException e) {
-            // The entry stays unknown: running the job again asks first, which is the safe side.
-          }
-        });
-      }
+      // The create was refused outright while the process waited: no task was made, so the job is not unknown.
+      notMade(ended.get());
       return;
     }
     if (!ambiguous && !session.createOnItsWay()) {
       return;
     }
-    boolean recorded = unknown.isPresent() || recordUnknown(interruptedReason()).isPresent();
+    boolean recorded = recordUnknown(interruptedReason(), false).isPresent();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
     json.put("status", "interrupted");
@@ -253,13 +295,17 @@ final class UnansweredCreate {
    * a note. Whether it was written.
    */
   boolean record(String reason) {
-    return recordUnknown(reason).isPresent();
+    return recordUnknown(reason, false).isPresent();
   }
 
-  /** As {@link #record}, giving the entry written. */
-  private synchronized Optional<HistoryEntry> recordUnknown(String reason) {
-    if (written.get() != null) {
-      return Optional.of(written.get());
+  /**
+   * As {@link #record}, giving the entry written: once, but a {@code provisional} entry (written just
+   * before the create went out) is replaced by the first later one with its own reason.
+   */
+  private synchronized Optional<HistoryEntry> recordUnknown(String reason, boolean provisional) {
+    HistoryEntry before = written.get();
+    if (before != null && (provisional || !this.provisional)) {
+      return Optional.of(before);
     }
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
@@ -270,6 +316,7 @@ final class UnansweredCreate {
           Instant.now(), reason, command);
       history.get().record(entry);
       written.set(entry);
+      this.provisional = provisional;
       return Optional.of(entry);
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");

@@ -77,6 +77,27 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void generateKilledWhileItsCreateIsOnItsWayLeavesTheJobUnknownSoThatRunningItAgainAsksFirst() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)));
+    List<String> job = List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a killed create",
+        "--base-url", fake.baseUrl());
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), job);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == 1);
+    } finally {
+      process.destroyForcibly(); // kill -9: no hook runs
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(history.out()).as("written before the create went out").contains("\"status\":\"unknown\"")
+        .contains("no answer was recorded");
+    CliRun.Result again = cli().run(job.toArray(String[]::new));
+    assertThat(again.err()).as("the same job is not paid again unannounced")
+        .contains("the same job was submitted", "its create got no answer, so it may exist and be billed");
+  }
+
+  @Test
   void generateStoppedWhileItsCreateWaitsOutA429LeavesNoUnknownJob() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
     String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",

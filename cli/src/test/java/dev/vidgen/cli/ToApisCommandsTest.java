@@ -475,6 +475,30 @@ class ToApisCommandsTest {
     List<Map<String, Object>> warnings = (List<Map<String, Object>>) result.json().get("warnings");
     assertThat(warnings).as("a script sees that the first create may have made a task")
         .anySatisfy(warning -> assertThat(warning).containsEntry("code", "create.resent"));
+    assertThat(((Number) result.json().get("credits_left_before")).doubleValue()
+        - ((Number) result.json().get("credits_left_after")).doubleValue())
+        .as("both takes may have been paid").isEqualTo(40.0);
+    String taskId = (String) result.json().get("task_id");
+    CliRun.Result history = vidgen("history", "--json");
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) history.json().get("tasks");
+    assertThat(tasks).as("the task made, and the first take, which may have made one that cannot be looked up")
+        .anySatisfy(task -> assertThat(task).containsEntry("task_id", taskId).containsEntry("status", "queued"))
+        .anySatisfy(task -> assertThat(task).containsEntry("status", "unknown").containsEntry("credits", 20.0)
+            .extractingByKey("error").asString().contains("first take", taskId, "dashboard"))
+        .hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateAnsweredAtOnceLeavesOneEntryInTheHistoryThoughAnotherWasWrittenBeforeItWentOut() throws Exception {
+    String taskId = submitted();
+
+    CliRun.Result history = vidgen("history", "--json");
+    assertThat((List<Map<String, Object>>) history.json().get("tasks")).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("task_id", taskId));
+    assertThat(java.nio.file.Files.readAllLines(home.resolve("history.jsonl")))
+        .as("the note written before the create went out, the task, and the note closed")
+        .hasSize(3).first().asString().contains("\"status\":\"unknown\"", "no answer was recorded");
   }
 
   @Test

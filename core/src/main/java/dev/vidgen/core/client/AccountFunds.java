@@ -113,6 +113,18 @@ final class AccountFunds {
   }
 
   /**
+   * A create of {@code quote} was sent again after a server error that may have made a paid task of
+   * its own: what is left drops by its price once more (it was sent: nothing is refused here).
+   */
+  void spentAgain(PriceQuote quote) {
+    synchronized (lock) {
+      if (left != null && quote.isKnown()) {
+        left = left.subtract(quote.credits()).max(BigDecimal.ZERO);
+      }
+    }
+  }
+
+  /**
    * {@code quote}'s create was answered, or may have made its task: the provider's balance shows it
    * from now on (when it was taken).
    */

@@ -39,6 +39,13 @@ class Preflight {
     return funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name));
   }
 
+  /** A create of {@code quote} goes out again blind after a server error: the take before it may have been paid. */
+  void chargeResend(PriceQuote quote) {
+    if (funds != null) {
+      funds.spentAgain(quote);
+    }
+  }
+
   /** Gives {@code quote} back to the funds, for a job whose task surely was not created. */
   void release(PriceQuote quote) {
     if (funds != null) {

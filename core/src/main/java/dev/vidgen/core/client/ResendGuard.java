@@ -49,6 +49,11 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
     return blindResends.incrementAndGet() <= allowedBlindResends;
   }
 
+  /** The price of one take of the create. */
+  final PriceQuote quote() {
+    return quote;
+  }
+
   /** Whether the create carries nothing to look it up by, so that each resend is blind. */
   abstract boolean blind();
 

@@ -53,6 +53,12 @@ public record HistoryEntry(
    * in {@link #error()}, and this one no longer counts as a job submitted.
    */
   public static final String FOUND = "found";
+  /**
+   * The status of the note a command writes just before its create goes out (as {@link #UNKNOWN},
+   * so that a process killed meanwhile leaves a trace), once the create's answer came and its task
+   * has its own entry: the note is done with, and {@link TaskHistory#entries()} leaves it out.
+   */
+  public static final String ANSWERED = "answered";
   /** The status of a task the provider answered "not found" for when it was last asked (a wrong base URL, or gone). */
   public static final String NOT_FOUND = "not_found";
   /** The status of a job whose create may have made a task that vidgen never heard of. */
@@ -140,7 +146,7 @@ public record HistoryEntry(
    */
   public boolean isFinished() {
     return status.equals("completed") || status.equals("failed") || status.equals(UNKNOWN)
-        || status.equals(FOUND);
+        || status.equals(FOUND) || status.equals(ANSWERED);
   }
 
   /**
@@ -150,6 +156,12 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source);
+  }
+
+  /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
+  public HistoryEntry answeredAs(JobHandle task, Instant at) {
+    return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
+        task.encode(), settings, "its create was answered with task " + task.taskId().value(), source);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */

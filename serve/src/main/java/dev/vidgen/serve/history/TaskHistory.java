@@ -102,7 +102,7 @@ public final class TaskHistory {
     }
   }
 
-  /** Every task, newest submission first; an unreadable line is skipped. */
+  /** Every task, newest submission first; an unreadable line is skipped, and so are the notes of creates since answered ({@link HistoryEntry#ANSWERED}). */
   public List<HistoryEntry> entries() {
     List<String> lines;
     try {
@@ -117,6 +117,7 @@ public final class TaskHistory {
       readLine(line).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
     }
     return latest.values().stream()
+        .filter(entry -> !entry.status().equals(HistoryEntry.ANSWERED))
         .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
         .toList();
   }
