@@ -277,7 +277,7 @@ final class BatchCommand extends ClientCommand {
       return java.util.Optional.empty();
     }
     if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
-      throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_credits",
+      throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota",
           "the jobs still to send cost " + toSend.stripTrailingZeros().toPlainString() + " credits"
               + (unknown > 0 ? " (plus " + unknown + " of unknown price)" : "") + ", but the key and the account have "
               + left.get().stripTrailingZeros().toPlainString() + " left: short by "

@@ -314,8 +314,9 @@ class BatchCommandTest {
   @Test
   void aRunRefusedBeforeItsFirstJobDoesNotBlockTheNextRun() throws Exception {
     Path jobs = write(job("a", 10), job("b", 15));
-    CliRun.Result short_ = CliRun.in(dir).run(args(jobs, "--set", "mock.credits=10"));
+    CliRun.Result short_ = CliRun.in(dir).run(args(jobs, "--set", "mock.credits=10", "--json"));
     assertThat(short_.exitCode()).as(short_.all()).isEqualTo(8);
+    assertThat(short_.out()).as("the kind generate gives for the same refusal").contains("\"kind\":\"insufficient_quota\"");
 
     CliRun.Result topped = CliRun.in(dir).run(args(jobs));
 
