@@ -27,16 +27,23 @@ final class StatusCommand extends TaskCommand {
       throw failed;
     }
     target.history().ifPresent(history -> history.seen(snapshot));
-    output.object(Views.taskJson(target.handle(), snapshot));
-    Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(target.handle(), snapshot));
+    JobHandle handle = target.handle();
+    if (!snapshot.taskId().equals(handle.taskId())) {
+      // Read by a client reference, which the provider takes in place of the id: the answer names the task itself.
+      output.note(handle.taskId() + " is the client reference of task " + snapshot.taskId());
+      handle = new JobHandle(handle.providerId(), snapshot.taskId(), handle.model(), handle.quote(), handle.submittedAt(),
+          handle.clientReference() != null ? handle.clientReference() : handle.taskId().value());
+    }
+    output.object(Views.taskJson(handle, snapshot));
+    Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", expired ? "the video's link has expired; generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
-        ? Failures.taskCommand("download", target.handle(), session) + " --out FILE"
-        : target.history().isPresent() || target.handle().model().equals(JobHandle.UNKNOWN_MODEL)
-            ? Failures.resumeCommand(target.handle(), session)
+        ? Failures.taskCommand("download", handle, session) + " --out FILE"
+        : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)
+            ? Failures.resumeCommand(handle, session)
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.
-        : Failures.taskCommand("wait", target.handle().encode(), target.handle().providerId(), session,
+        : Failures.taskCommand("wait", handle.encode(), handle.providerId(), session,
             session.resumeOptions().toArray(String[]::new)));
     output.fields(fields);
     return ExitCodes.DONE;

@@ -489,6 +489,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aClientReferenceLookedUpWithoutTheHistoryNamesTheTaskItself() throws Exception {
+    CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--model", "seedance-2", "--prompt", "p",
+        "--image", "https://img.example/a.png");
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String taskId = (String) made.json().get("task_id");
+    String reference = fake.creates().get(0).clientBusinessId();
+    java.nio.file.Files.delete(home.resolve("history.jsonl")); // another machine, say
+
+    CliRun.Result status = vidgen("status", "unanswered-" + reference, "--json");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).as("not the reference: the id the next commands need").containsEntry("task_id", taskId);
+    assertThat(status.err()).contains(reference + " is the client reference of task " + taskId);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aCreateAnsweredAtOnceLeavesOneEntryInTheHistoryThoughAnotherWasWrittenBeforeItWentOut() throws Exception {
     String taskId = submitted();
