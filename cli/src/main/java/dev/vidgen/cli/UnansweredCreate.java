@@ -193,24 +193,22 @@ final class UnansweredCreate {
   void interrupted(CompletableFuture<JobHandle> submitted) {
     // No create goes out, nor out again, from here: one waiting out a backoff ends now; one on its way still answers.
     stopSending.complete(null);
-    Optional<HistoryEntry> unknown = Optional.empty();
     // Most answers are a moment away; a create still unanswered after that gets a longer wait.
     JobHandle handle = answered(submitted, FIRST_WAIT);
     if (handle == null && !submitted.isDone() && session.createOnItsWay()) {
       // Written before the longer wait, so that a process killed during it (docker stop, a second signal) still
       // leaves the job as unknown; an answer in time then marks it found.
-      unknown = recordUnknown(interruptedReason(), false);
+      recordUnknown(interruptedReason(), false);
       output.note("interrupted while the create is on its way; waiting up to " + ANSWER_WAIT.toSeconds() + " s for its"
           + " answer so that a paid task id is not lost (kill -9 stops at once)");
       handle = answered(submitted, ANSWER_WAIT.minus(FIRST_WAIT));
     }
     if (handle != null) {
-      Optional<HistoryEntry> unanswered = Optional.ofNullable(written.get());
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
           history.record(HistoryEntry.submitted(task, job, command));
-          unanswered.ifPresent(entry -> history.record(entry.foundAs(task, Instant.now())));
+          answered(task);
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
         }
@@ -240,6 +238,16 @@ final class UnansweredCreate {
       return;
     }
     if (!ambiguous && !session.createOnItsWay()) {
+      // Stopped during the checks or uploads, or a create held back before it left: said, so that a silent exit is
+      // not taken for a paid task gone missing.
+      notMade(new SubmitNotSentException("stopped before the create went out"));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("task_id", null);
+      json.put("status", "interrupted");
+      json.put("model", job.model());
+      json.put("next", "nothing was made; run the same command again");
+      output.object(json);
+      output.note("interrupted before the create went out: no task was made or billed; run the same command again");
       return;
     }
     boolean recorded = recordUnknown(interruptedReason(), false).isPresent();

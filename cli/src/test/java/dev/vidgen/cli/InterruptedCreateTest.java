@@ -98,6 +98,19 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void generateStoppedDuringItsUploadSaysNothingWasMade() throws Exception {
+    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(4)));
+    dev.vidgen.testkit.fixtures.Images.png().writeTo(dir.resolve("still.png"));
+
+    String said = stoppedOnce(() -> fake.requests(Endpoint.UPLOAD).size() == 1, "generate", "--image", "still.png",
+        "--prompt", "an upload stopped", "--base-url", fake.baseUrl());
+
+    assertThat(said).as("not a silent exit").contains("interrupted before the create went out: no task was made");
+    assertThat(fake.creates()).isEmpty();
+    assertThat(cli().run("history", "--json").out()).doesNotContain("\"status\":\"unknown\"");
+  }
+
+  @Test
   void generateStoppedWhileItsCreateWaitsOutA429LeavesNoUnknownJob() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
     String said = stoppedOnceCreated(1, "generate", "--image", "https://img.example/a.png", "--prompt",
