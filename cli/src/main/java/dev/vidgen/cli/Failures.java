@@ -254,7 +254,7 @@ final class Failures {
     }
     if (cause instanceof InsufficientQuotaException quota) {
       return quota.httpStatus() == 0 ? "vidgen balance shows what is left" // the message says what to do
-          : "top up the account (vidgen balance shows what is left)";
+          : "top up the account or raise the key's quota (vidgen balance shows which is short)";
     }
     if (cause instanceof ResultExpiredException) {
       return EXPIRED_NEXT;

@@ -68,7 +68,8 @@ final class Hints {
       return "check TOAPIS_API_KEY (keys are made at https://toapis.com/console/token) and start vidgen serve again";
     }
     if (cause instanceof InsufficientQuotaException) {
-      return "top up the account at https://toapis.com, or choose a cheaper job";
+      return "top up the account, or raise the key's quota, at https://toapis.com (vidgen balance shows which is short),"
+          + " or choose a cheaper job";
     }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or the image and generate again";
