@@ -33,6 +33,7 @@ import dev.vidgen.core.policy.FailureTable.JobStep;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -316,6 +317,11 @@ final class JobRun {
         write(b -> b.state(FAILED).reason(code(cause, "failed"), cause.getMessage()), () -> finish(Kind.DONE, null));
       } else if (cause instanceof DeadlineExceededException) {
         hold("task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep polling");
+      } else if (cause instanceof TaskNotFoundException && gone(handle)) {
+        write(b -> b.state(FAILED).reason("task_gone", "task " + handle.taskId() + " was not found ("
+            + cause.getMessage() + ") " + Duration.between(handle.submittedAt(), ctx.clock.instant()).toHours()
+            + " hours after its create, longer than a provider keeps a task (results last a day): it is gone; give the"
+            + " line a new id to generate the video again (which pays again)"), () -> finish(Kind.DONE, null));
       } else if (cause instanceof TaskNotFoundException) {
         hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "); the job stays open and is"
             + " checked again on the next run");
@@ -326,6 +332,16 @@ final class JobRun {
         hold("polling task " + handle.taskId() + " failed: " + cause.getMessage() + "; run again to keep polling");
       }
     }));
+  }
+
+  /**
+   * How long after its create a task the provider does not know is taken as gone for good, rather than
+   * as a passing fault (a wrong base URL, a listing not caught up): twice the day results last.
+   */
+  static final Duration TASK_GONE_AFTER = Duration.ofHours(48);
+
+  private boolean gone(JobHandle handle) {
+    return Duration.between(handle.submittedAt(), ctx.clock.instant()).compareTo(TASK_GONE_AFTER) > 0;
   }
 
   private void taskFailed(TaskFailure failure) {

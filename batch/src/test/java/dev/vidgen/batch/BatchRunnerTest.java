@@ -25,6 +25,7 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -558,6 +559,25 @@ class BatchRunnerTest {
 
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
     assertThat(backend.count("submit")).as("the task was never created again").isEqualTo(1);
+  }
+
+  @Test
+  void aTaskStillNotFoundDaysAfterItsCreateFailsItsJobInsteadOfKeepingEveryRunOpen() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.awaitScript.put("a", handle -> CompletableFuture.failedFuture(new dev.vidgen.core.error.TaskNotFoundException(
+        ProviderErrorDetails.of("scripted", 404, "task_not_found", "no such task"), null)));
+    runner(1, false).run(plan);
+    assertThat(entry("a").state()).as("soon after its create a 404 may be a passing fault").isEqualTo(State.SUBMITTED);
+
+    Clock threeDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
+    BatchReport later = BatchRunner.builder().backend(backend).store(store).concurrency(1).scheduler(scheduler)
+        .worker("test-worker").clock(threeDaysOn).build().run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.FAILED);
+    assertThat(entry("a").reasonCode()).isEqualTo("task_gone");
+    assertThat(entry("a").reason()).contains("gone", "new id", "pays again");
+    assertThat(later.finished()).as("the run ends; its exit says a job failed").isTrue();
+    assertThat(backend.count("submit")).as("never created again on its own").isEqualTo(1);
   }
 
   @Test

@@ -124,7 +124,7 @@ final class ScriptedBackend implements JobBackend {
     synchronized (promptByTask) {
       promptByTask.put(id.value(), job.prompt());
     }
-    return new JobHandle("scripted", id, job.model(), quote(job), Instant.EPOCH, clientReference);
+    return new JobHandle("scripted", id, job.model(), quote(job), Instant.now(), clientReference);
   }
 
   @Override
