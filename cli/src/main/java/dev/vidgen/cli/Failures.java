@@ -12,6 +12,7 @@ import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.ContentPolicyException;
+import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderConfigurationException;
@@ -273,6 +274,9 @@ final class Failures {
       return "the server sent the call elsewhere; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE
           + ") and give the API's address itself";
     }
+    if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
+      return uploadNext(rejected, rejected.upload().get());
+    }
     if (cause instanceof RequestRejectedException) {
       return "check the request with vidgen generate --dry-run";
     }
@@ -302,6 +306,32 @@ final class Failures {
           : "the provider or the network failed; the task may still finish: " + resume;
     }
     return null;
+  }
+
+  /**
+   * After a refused upload of a local file (no task was made): what to change in that file, by the
+   * provider's reason (a dry run shows only {@code upload://<name>}, so it cannot help).
+   */
+  private static String uploadNext(ProviderException refused, FailedUpload upload) {
+    String said = refused.details().message().toLowerCase(java.util.Locale.ROOT);
+    String name = SafeText.command(upload.fileName());
+    boolean video = upload.what().equals("video");
+    if (refused.httpStatus() == 413 || said.contains("too large") || said.contains("too big")
+        || said.contains("maximum size")) {
+      String limits = refused.providerId().equals("toapis")
+          ? "ToAPIs takes images of at most 10 MB and videos of at most 50 MB"
+          : "the provider refused its size";
+      return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
+          + " and run again";
+    }
+    if (said.contains("type") || said.contains("format")) {
+      return video ? "give an MP4, MOV or WebM video (by its content, whatever its name says) instead of " + name
+          + " and run again"
+          : "give a JPEG, PNG or WebP image (by its content, whatever its name says) instead of " + name
+              + " and run again";
+    }
+    return "check " + name + " against the provider's reason, or give the " + upload.what()
+        + " as an http(s) URL instead, and run again";
   }
 
   /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way; shell-quoted. */

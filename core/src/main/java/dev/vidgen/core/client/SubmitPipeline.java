@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
@@ -26,7 +27,9 @@ import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -131,9 +134,23 @@ final class SubmitPipeline {
     return submit(job, null);
   }
 
-  /** Uploads the job's local images (with retries); the job comes back with URLs in their place. */
+  /**
+   * Uploads the job's local images and videos (with retries), each file once; the job comes back
+   * with URLs in their place. A file that no longer passes its checks fails it as an invalid job,
+   * before anything of it is sent when that is already so at the start.
+   */
   CompletableFuture<VideoJob> upload(VideoJob job) {
-    return uploadImages(job).thenCompose(preflight::uploadVideos);
+    if (!job.hasLocalImages() && !job.hasLocalVideos()) {
+      return CompletableFuture.completedFuture(job);
+    }
+    try {
+      UploadFailures.requireUsable(job);
+    } catch (InvalidJobException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return uploadImages(job)
+        .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(UploadFailures.afterFailure(job, failure)));
   }
 
   /** {@link #submit(VideoJob)} sending {@code requestedReference} (when the route takes one) instead of a fresh one. */
@@ -163,9 +180,8 @@ final class SubmitPipeline {
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
           funded.set(true);
-          return uploadImages(name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name));
+          return upload(name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name));
         })
-        .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
         .thenCompose(uploaded -> {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
@@ -211,25 +227,30 @@ final class SubmitPipeline {
     result.completeExceptionally(failure);
   }
 
+  /** The job's local images uploaded, in their order; a file given twice (the same normalized path) is uploaded once. */
   private CompletableFuture<VideoJob> uploadImages(VideoJob job) {
     if (!job.hasLocalImages()) {
       return CompletableFuture.completedFuture(job);
     }
-    List<CompletableFuture<ImageInput>> images = job.images().stream().map(this::upload).toList();
+    Map<Path, CompletableFuture<ImageInput>> byFile = new HashMap<>();
+    List<CompletableFuture<ImageInput>> images = job.images().stream()
+        .map(image -> image instanceof ImageInput.Local local
+            ? byFile.computeIfAbsent(local.path().toAbsolutePath().normalize(), unused -> upload(local))
+            : CompletableFuture.completedFuture(image))
+        .toList();
     return CompletableFuture.allOf(images.toArray(CompletableFuture[]::new))
         .thenApply(done -> job.withImages(images.stream().map(image -> image.getNow(null)).toList()));
   }
 
-  private CompletableFuture<ImageInput> upload(ImageInput image) {
-    if (!(image instanceof ImageInput.Local local)) {
-      return CompletableFuture.completedFuture(image);
-    }
+  private CompletableFuture<ImageInput> upload(ImageInput.Local local) {
     return retries
         .run(Operation.UPLOAD, null, null, () -> runtime.provider().upload(local.path()))
-        .thenApply(url -> {
+        .<ImageInput>thenApply(url -> {
           runtime.events().uploaded(local.path(), url);
           return new ImageInput.Remote(url);
-        });
+        })
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+            UploadFailures.of(new FailedUpload("image", local.path()), failure)));
   }
 
   /**

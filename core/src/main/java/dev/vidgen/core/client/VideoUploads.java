@@ -1,6 +1,7 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.policy.Operation;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,8 @@ final class VideoUploads {
         retries.run(Operation.UPLOAD, null, null, () -> runtime.provider().uploadVideo(file)).thenApply(url -> {
           runtime.events().uploaded(file, url);
           return url;
-        }));
+        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+            UploadFailures.of(new FailedUpload("video", file), failure))));
     upload.whenComplete((url, failure) -> {
       if (failure != null) {
         uploaded.remove(key, upload);

@@ -208,8 +208,10 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * Uploads the job's local images (with the retry policy) and completes with the job holding
-   * their URLs instead; sends no create. A job without local images comes back as it is.
+   * Uploads the job's local images and videos (with the retry policy, each file once) and completes
+   * with the job holding their URLs instead; sends no create. A job without local files comes back
+   * as it is; a local file that no longer passes validation's checks (gone, unreadable, changed)
+   * fails it with an {@link dev.vidgen.core.error.InvalidJobException}.
    */
   public CompletableFuture<VideoJob> uploadAsync(VideoJob job) {
     Objects.requireNonNull(job, "job == null");

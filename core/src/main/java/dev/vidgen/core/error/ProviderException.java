@@ -14,6 +14,9 @@ public abstract class ProviderException extends VidgenException {
   private static final long serialVersionUID = 1L;
 
   private final transient ProviderErrorDetails details;
+  /** The local file whose upload this is, with the message that says so; null for any other call. */
+  private transient FailedUpload upload;
+  private transient String uploadMessage;
 
   /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   protected ProviderException(ProviderErrorDetails details, Throwable cause) {
@@ -72,6 +75,35 @@ public abstract class ProviderException extends VidgenException {
   /** The task concerned, once one exists; empty for a failure before the create was answered. */
   public Optional<TaskId> taskId() {
     return Optional.ofNullable(details.taskId());
+  }
+
+  /** The local file whose upload failed, when this is an upload's failure (see {@link #forUpload}). */
+  public Optional<FailedUpload> upload() {
+    return Optional.ofNullable(upload);
+  }
+
+  /**
+   * The same error, said as the failed upload of {@code upload}'s file: its message names the file
+   * and the provider's words, and says that no video task was created. This exception becomes its
+   * cause; an error that already names an upload, or an ambiguous create, is returned as it is.
+   */
+  public ProviderException forUpload(FailedUpload upload) {
+    java.util.Objects.requireNonNull(upload, "upload == null");
+    if (this.upload != null || this instanceof AmbiguousSubmitException) {
+      return this;
+    }
+    ProviderException named = of(kind(), details, this);
+    named.upload = upload;
+    named.uploadMessage = "the upload of " + upload.describe() + " "
+        + (this instanceof RetriableProviderException ? "failed" : "was refused") + " (" + getMessage()
+        + "); no video task was created and nothing was charged for a video";
+    return named;
+  }
+
+  /** The provider's words as {@link ProviderErrorDetails} put them; for an upload, naming its file first. */
+  @Override
+  public String getMessage() {
+    return uploadMessage != null ? uploadMessage : super.getMessage();
   }
 
   /**

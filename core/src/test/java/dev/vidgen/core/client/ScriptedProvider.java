@@ -46,6 +46,9 @@ final class ScriptedProvider implements VideoProvider {
   private final Deque<Object> openAnswers = new ArrayDeque<>();
   private final Deque<Object> findAnswers = new ArrayDeque<>();
   private final AtomicInteger taskCount = new AtomicInteger();
+  private final Deque<Object> videoUploadAnswers = new ArrayDeque<>();
+  private java.util.function.Consumer<Path> onUpload = file -> {};
+  private Runnable onBalance = () -> {};
   private boolean closed;
 
   private ScriptedProvider(boolean takesClientReference) {
@@ -105,6 +108,23 @@ final class ScriptedProvider implements VideoProvider {
     return this;
   }
 
+  synchronized ScriptedProvider videoUploadAnswers(Object... answers) {
+    videoUploadAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  /** Runs {@code hook} with the file at the start of each image or video upload. */
+  synchronized ScriptedProvider onUpload(java.util.function.Consumer<Path> hook) {
+    onUpload = hook;
+    return this;
+  }
+
+  /** Runs {@code hook} at each balance read (the funds check before a submit sends anything). */
+  synchronized ScriptedProvider onBalance(Runnable hook) {
+    onBalance = hook;
+    return this;
+  }
+
   synchronized ScriptedProvider openAnswers(Object... answers) {
     openAnswers.addAll(List.of(answers));
     return this;
@@ -145,7 +165,15 @@ final class ScriptedProvider implements VideoProvider {
   @Override
   public synchronized CompletableFuture<URI> upload(Path image) {
     calls.add("upload " + image.getFileName());
+    onUpload.accept(image);
     return answer(uploadAnswers, URI.create("https://cdn.test/" + image.getFileName()));
+  }
+
+  @Override
+  public synchronized CompletableFuture<URI> uploadVideo(Path video) {
+    calls.add("upload-video " + video.getFileName());
+    onUpload.accept(video);
+    return answer(videoUploadAnswers, URI.create("https://cdn.test/" + video.getFileName()));
   }
 
   @Override
@@ -179,6 +207,11 @@ final class ScriptedProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<Balance> balance() {
+    Runnable hook;
+    synchronized (this) {
+      hook = onBalance;
+    }
+    hook.run();
     return CompletableFuture.completedFuture(new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false));
   }
 

@@ -4,17 +4,22 @@ import static dev.vidgen.core.client.ClientFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.validation.Violation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -183,6 +188,118 @@ class SubmitPipelineTest {
     assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOf(RequestRejectedException.class);
     assertThat(fixture.provider.count("create")).isZero();
     assertThat(fixture.client.remainingBudget().remaining()).hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aRefusedUploadNamesTheFileAndSaysThatNoTaskWasCreated() throws IOException {
+    fixture.provider.uploadAnswers(new RequestRejectedException(ProviderErrorDetails.of(ScriptedProvider.ID, 400,
+        null, "Unsupported image type"), null));
+    Path image = png("kite.png");
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+      assertThat(e.upload()).contains(new FailedUpload("image", image));
+      assertThat(e.httpStatus()).isEqualTo(400);
+      assertThat(e.getMessage()).isEqualTo("the upload of image kite.png (" + image.toAbsolutePath().normalize()
+          + ") was refused (scripted: HTTP 400: Unsupported image type); no video task was created and nothing was"
+          + " charged for a video");
+    });
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
+  void anUploadThatFailedAfterItsRetriesSaysSoForItsVideo() throws IOException {
+    Path clip = mp4("clip.mp4");
+    useClient(new ScriptedProvider().videoUploadAnswers(ScriptedProvider.failure(FailureKind.CONNECT_FAILED)),
+        builder -> builder.retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().transientRetries(0).build()));
+
+    Throwable failure = failureOf(fixture.client.submitAsync(videoJob(clip)));
+
+    assertThat(failure).isInstanceOf(ProviderException.class)
+        .hasMessageStartingWith("the upload of video clip.mp4 (" + clip.toAbsolutePath().normalize() + ") failed (")
+        .hasMessageEndingWith("; no video task was created and nothing was charged for a video");
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
+  void anImageDeletedAfterValidationIsAnInvalidJobAndNothingIsSent() throws IOException {
+    Path image = png("vanish.png");
+    useClient(new ScriptedProvider().onBalance(() -> delete(image)), builder -> builder.checkBalance(true));
+    VideoJob job = VideoJob.builder("veo3.1-fast").prompt("the kite lands")
+        .images(List.of(ImageInput.file(png("kite.png")), ImageInput.file(image))).build();
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOfSatisfying(InvalidJobException.class, e ->
+        assertThat(e.violations()).singleElement().satisfies(violation -> {
+          assertThat(violation.field()).isEqualTo("images[1]");
+          assertThat(violation.code()).isEqualTo("image.missing");
+          assertThat(violation.message()).contains(image.toString(), "does not exist", "checked again before its upload");
+        }));
+    assertThat(fixture.provider.calls()).as("no upload, no create").isEmpty();
+    assertThat(FailureCases.of(new java.util.concurrent.CompletionException(
+        failureOf(fixture.client.submitAsync(job))))).isEqualTo(dev.vidgen.core.policy.FailureCase.INVALID_JOB);
+  }
+
+  @Test
+  void aVideoDeletedWhileItIsUploadedIsAnInvalidJobNotAFaultOfVidgens() throws IOException {
+    Path clip = mp4("vanish.mp4");
+    fixture.provider.onUpload(ScriptedProviderFiles::delete).videoUploadAnswers(
+        new IllegalArgumentException("cannot read file " + clip + ": it is missing or not a readable file"));
+
+    Throwable failure = failureOf(fixture.client.submitAsync(videoJob(clip)));
+
+    assertThat(failure).isInstanceOfSatisfying(InvalidJobException.class, e -> {
+      assertThat(e.violations()).extracting(Violation::field, Violation::code)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("videos[0]", "video.missing"));
+      assertThat(e.getMessage()).contains(clip.toString());
+    });
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
+  void anUnreadableImageIsAnInvalidJobBeforeItsUpload() throws IOException {
+    Path image = png("locked.png");
+    useClient(new ScriptedProvider().onBalance(() -> image.toFile().setReadable(false, false)),
+        builder -> builder.checkBalance(true));
+    org.junit.jupiter.api.Assumptions.assumeTrue(!"root".equals(System.getProperty("user.name")),
+        "root reads any file");
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOfSatisfying(InvalidJobException.class, e ->
+        assertThat(e.violations()).extracting(Violation::code).containsExactly("image.unreadable"));
+    assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  @Test
+  void theSameImageGivenTwiceIsUploadedOnceAndKeepsTheOrderOfInputs() throws IOException {
+    Path kite = png("kite.png");
+    Path sea = png("sea.png");
+    ImageInput again = ImageInput.file(folder.resolve("sub/../kite.png"));
+    java.nio.file.Files.createDirectories(folder.resolve("sub"));
+    VideoJob job = VideoJob.builder("seedance-2").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("the kite, the sea")
+        .images(List.of(ImageInput.file(kite), ImageInput.file(sea), again)).build();
+
+    JobHandle handle = fixture.client.submit(job);
+
+    assertThat(handle).isNotNull();
+    assertThat(fixture.provider.calls()).filteredOn(call -> call.startsWith("upload"))
+        .containsExactlyInAnyOrder("upload kite.png", "upload sea.png");
+    assertThat(fixture.provider.creates().get(0).job().images()).containsExactly(
+        new ImageInput.Remote(URI.create("https://cdn.test/kite.png")),
+        new ImageInput.Remote(URI.create("https://cdn.test/sea.png")),
+        new ImageInput.Remote(URI.create("https://cdn.test/kite.png")));
+  }
+
+  @Test
+  void theSameVideoGivenTwiceIsUploadedOnce() throws IOException {
+    Path clip = mp4("clip.mp4");
+    VideoJob job = VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("the same dancer")
+        .video(clip).video(folder.resolve("./clip.mp4")).build();
+
+    fixture.client.submit(job);
+
+    assertThat(fixture.provider.count("upload-video")).isEqualTo(1);
+    assertThat(fixture.provider.creates().get(0).job().videos())
+        .containsExactly(URI.create("https://cdn.test/clip.mp4"), URI.create("https://cdn.test/clip.mp4"));
   }
 
   @Test
@@ -663,6 +780,34 @@ class SubmitPipelineTest {
 
     assertThat(preview.body()).contains("upload://my%20product.png");
     assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  private static VideoJob videoJob(Path clip) {
+    return VideoJob.builder("wan2.6").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("the same dancer, at night")
+        .video(clip).build();
+  }
+
+  /** A file that starts as an MP4 does ({@code ftyp isom}). */
+  private Path mp4(String name) throws IOException {
+    byte[] head = new byte[64];
+    head[3] = 32;
+    System.arraycopy("ftypisom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, head, 4, 8);
+    return java.nio.file.Files.write(folder.resolve(name), head);
+  }
+
+  private static void delete(Path file) {
+    ScriptedProviderFiles.delete(file);
+  }
+
+  /** Deletes a file from a provider's hook. */
+  private static final class ScriptedProviderFiles {
+    static void delete(Path file) {
+      try {
+        java.nio.file.Files.delete(file);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   private Path png(String name) throws IOException {

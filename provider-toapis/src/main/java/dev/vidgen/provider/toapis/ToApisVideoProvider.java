@@ -30,6 +30,7 @@ import dev.vidgen.provider.toapis.internal.HttpCalls;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.ParamClashes;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
+import dev.vidgen.provider.toapis.internal.ServerUrls;
 import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.ToApisApi;
 import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
@@ -388,11 +389,7 @@ final class ToApisVideoProvider implements VideoProvider {
     if (url == null || url.isBlank()) {
       throw new UnreadableResponseException("the upload answer names no data.url");
     }
-    try {
-      return URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      throw new UnreadableResponseException("the upload answer names an unreadable URL", url, e);
-    }
+    return ServerUrls.web(url, "the upload answer names a data.url");
   }
 
   private Balance balanceOf(CallContext context, BalanceDto body, int status, Headers headers)

@@ -16,9 +16,10 @@ import okhttp3.Headers;
 /**
  * Maps every way a ToAPIs call can fail to the core's exceptions: HTTP errors by status (400
  * rejected, 401/403 authentication, 402 quota, 404 not found, 422 content policy, 429 rate
- * limited, 500 server error, 503 unavailable), unreadable answers, and network failures by
- * whether the request had left. A create answered by a gateway's error (502, 504, or a 5xx that
- * is not ToAPIs' JSON) is ambiguous: the task may exist. Never lets the API key into a message.
+ * limited, 500 server error, 503 unavailable; an upload's 413 says the size limits), unreadable
+ * answers, and network failures by whether the request had left. A create answered by a
+ * gateway's error (502, 504, or a 5xx that is not ToAPIs' JSON) is ambiguous: the task may exist.
+ * Never lets the API key into a message.
  */
 public final class ErrorMapper {
   /** The provider id errors carry. */
@@ -52,6 +53,11 @@ public final class ErrorMapper {
       message = message + " (a redirect" + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200))
           + ": vidgen follows no redirect of an API call, which would take the request and the key elsewhere;"
           + " if the API moved, set the base URL to its new address)";
+    }
+    if (context.operation() == Operation.UPLOAD && status == 413) {
+      // Often a proxy's HTML page, which says nothing of the limits.
+      message = "the file is too large to upload (" + message + "); ToAPIs takes images of at most 10 MB and videos"
+          + " of at most 50 MB";
     }
     if (context.operation() == Operation.DOWNLOAD && isGoneLink(status)) {
       // A result link carries no key: 401/403 cannot mean a wrong key, and the task still exists.

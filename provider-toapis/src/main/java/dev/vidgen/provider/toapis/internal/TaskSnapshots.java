@@ -128,16 +128,7 @@ public final class TaskSnapshots {
     if (text == null || text.isBlank()) {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
     }
-    URI url;
-    try {
-      url = URI.create(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw new UnreadableResponseException("task " + id + " names an unreadable video URL", text, e);
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new UnreadableResponseException("task " + id + " names a video URL that is not http(s)", text, null);
-    }
+    URI url = ServerUrls.web(text, "task " + id + " names a video URL");
     return new VideoAsset(url, inResult ? first.format() : null, ending.expiry());
   }
 

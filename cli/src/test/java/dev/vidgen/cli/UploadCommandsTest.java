@@ -1,0 +1,158 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.fixtures.Videos;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code generate} with local images and videos whose upload fails, against the fake ToAPIs: the
+ * error names the upload and the file, says that no task was made, and gives a next step that fits.
+ */
+class UploadCommandsTest {
+  private static final String KEY = "sk-test" + "7".repeat(44);
+
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake = start(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE);
+
+  private FakeToApisServer start(String uploadUrlBase) {
+    return FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).uploadUrlBase(uploadUrlBase)
+        .start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result vidgen(String... args) {
+    String[] all = Stream.concat(Stream.of(args),
+        Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .toArray(String[]::new);
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(all);
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  private CliRun.Result generate(String image) {
+    return vidgen("generate", "--no-wait", "--json", "--image", image, "--prompt", "slow push-in");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> error(CliRun.Result result) {
+    return (Map<String, Object>) result.json().get("error");
+  }
+
+  @Test
+  void aRefusedImageTypeNamesTheUploadAndTheFileAndSaysWhichTypesAreTaken() {
+    Images.png().writeTo(dir.resolve("img.png"));
+    fake.inject(Endpoint.UPLOAD, Fault.answer(400, "application/json",
+        "{\"success\":false,\"message\":\"Unsupported image type\"}"));
+
+    CliRun.Result result = generate("img.png");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    Map<String, Object> error = error(result);
+    assertThat(error).containsEntry("kind", "request_rejected").containsEntry("http_status", 400.0);
+    assertThat((String) error.get("message")).startsWith("the upload of image img.png (" + dir.resolve("img.png"))
+        .contains("was refused", "Unsupported image type", "no video task was created and nothing was charged");
+    assertThat((String) error.get("next")).contains("JPEG, PNG or WebP", "img.png").doesNotContain("--dry-run");
+    assertThat(result.err()).contains("the upload of image img.png").doesNotContain("--dry-run");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void anUploadAnswered413WithAPageSaysTheFileIsTooLargeAndTheLimit() {
+    Images.png().writeTo(dir.resolve("big.png"));
+    fake.inject(Endpoint.UPLOAD, Fault.html(413));
+
+    CliRun.Result result = generate("big.png");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    Map<String, Object> error = error(result);
+    assertThat(error).containsEntry("kind", "request_rejected").containsEntry("http_status", 413.0);
+    assertThat((String) error.get("message")).startsWith("the upload of image big.png (")
+        .contains("too large to upload", "no video task was created");
+    assertThat((String) error.get("next")).contains("10 MB", "big.png").doesNotContain("--dry-run");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void aRefusedVideoUploadSaysWhichVideoTypesAreTaken() {
+    Videos.mp4(dir, "clip.mp4");
+    fake.inject(Endpoint.VIDEO_UPLOAD, Fault.answer(400, "application/json",
+        "{\"success\":false,\"message\":\"Unsupported video type\"}"));
+
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--model", "wan2.6", "--mode",
+        "reference-to-video", "--video", "clip.mp4", "--prompt", "the same dancer");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat((String) error(result).get("message")).startsWith("the upload of video clip.mp4 (");
+    assertThat((String) error(result).get("next")).contains("MP4, MOV or WebM", "clip.mp4");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void anUploadedUrlThatIsNotAWebUrlFailsTheUploadAndNothingIsCreated() {
+    fake.close();
+    fake = start("ftp://x/");
+    Images.png().writeTo(dir.resolve("img.png"));
+
+    CliRun.Result result = generate("img.png");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(error(result)).containsEntry("kind", "server_error");
+    assertThat((String) error(result).get("message")).startsWith("the upload of image img.png (")
+        .contains("not an absolute http(s) URL", "ftp://x/");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void anImageDeletedAfterValidationIsAnInputErrorNotVidgensFault() throws Exception {
+    Path image = Images.png().writeTo(dir.resolve("vanish.png"));
+    fake.inject(Endpoint.MODELS, Fault.slow(Duration.ofSeconds(2)));
+
+    CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(() -> generate("vanish.png"));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (fake.requests(Endpoint.MODELS).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    Files.delete(image);
+    CliRun.Result result = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(error(result)).containsEntry("kind", "invalid_job").containsEntry("code", "image.missing");
+    assertThat((String) error(result).get("message")).contains(image.toString(), "does not exist",
+        "checked again before its upload");
+    assertThat(error(result).get("next")).isNotNull();
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void theSameImageGivenTwiceIsUploadedOnce() {
+    Images.png().writeTo(dir.resolve("kite.png"));
+
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--model", "veo3.1-fast", "--image", "kite.png",
+        "--image", "./kite.png", "--prompt", "the kite lands");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
+    assertThat(fake.creates()).hasSize(1);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.FailedUpload;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.validation.LocalInputs;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * How the uploads of a job's local files fail: a provider's failure names the file, and a file
+ * that is gone, unreadable or changed since validation is the job's problem, not vidgen's.
+ */
+final class UploadFailures {
+  private UploadFailures() {}
+
+  /** Fails with an {@link InvalidJobException} when a local input of {@code job} no longer passes its checks. */
+  static void requireUsable(VideoJob job) {
+    List<Violation> found = LocalInputs.check(job);
+    if (!found.isEmpty()) {
+      throw new InvalidJobException(new ValidationReport(job.model(), job.mode(), found));
+    }
+  }
+
+  /** The failure of the upload of {@code upload}: a provider's, said as that file's upload; any other as it is. */
+  static Throwable of(FailedUpload upload, Throwable failure) {
+    Throwable cause = AsyncFailures.unwrap(failure);
+    return cause instanceof ProviderException provider ? provider.forUpload(upload) : cause;
+  }
+
+  /**
+   * The failure of {@code job}'s uploads: an {@link InvalidJobException} when one of its local files
+   * no longer passes its checks (the likely reason, such as a file deleted while it was read),
+   * else {@code failure} itself.
+   */
+  static Throwable afterFailure(VideoJob job, Throwable failure) {
+    Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof CancellationException || cause instanceof InvalidJobException) {
+      return cause;
+    }
+    List<Violation> found = LocalInputs.check(job);
+    if (found.isEmpty()) {
+      return cause;
+    }
+    InvalidJobException invalid = new InvalidJobException(new ValidationReport(job.model(), job.mode(), found));
+    invalid.addSuppressed(cause);
+    return invalid;
+  }
+}
