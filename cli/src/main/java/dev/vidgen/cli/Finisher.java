@@ -5,6 +5,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.DownloadFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -133,7 +134,16 @@ final class Finisher {
       Path target = folder.resolve(OutTarget.fileName(handle.taskId(), format));
       // Registered after the folder, so deleted before it at exit, should a Ctrl-C stop the copy to stdout.
       target.toFile().deleteOnExit();
-      Path file = client.download(handle, snapshot, target);
+      Path file;
+      try {
+        file = client.download(handle, snapshot, target);
+      } catch (RuntimeException e) {
+        // The temporary file is vidgen's own: the failure is said of standard output, where the video was to go.
+        if (dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof DownloadFailedException failed) {
+          throw failed.savedTo("standard output");
+        }
+        throw e;
+      }
       OutputStream stdout = context.videoOut();
       long size = Files.copy(file, stdout);
       stdout.flush();

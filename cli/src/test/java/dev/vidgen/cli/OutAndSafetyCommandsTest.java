@@ -179,6 +179,19 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aFailedDownloadToStdoutSaysStandardOutputNotATemporaryFile() {
+    fake.inject(Endpoint.FILE, Fault.answer(200, "video/mp4", "<html>not a video</html>"));
+
+    CliRun.Result failed = generate("--out", "-", "--json");
+
+    String taskId = fake.taskIds().get(0);
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(failed.err()).as("with --out - the JSON goes to stderr").contains("\"kind\":\"download_failed\"",
+        "could not save the video of task " + taskId + " to standard output: ",
+        "vidgen download " + taskId + " --out -").doesNotContain(System.getProperty("java.io.tmpdir") + "/vidgen-");
+  }
+
+  @Test
   void aDownloadThatFailsAfterCompletionKeepsTheTaskAndPrintsTheCommandThatFinishesIt() throws IOException {
     fake.inject(Endpoint.FILE, Fault.status(403));
 

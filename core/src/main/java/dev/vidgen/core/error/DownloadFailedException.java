@@ -13,13 +13,35 @@ public final class DownloadFailedException extends VidgenException {
 
   private final TaskId taskId;
   private final transient Path target;
+  private final String reason;
 
   /** A failed save of task {@code taskId}'s video to {@code target}, for {@code reason}; {@code cause} may be null. */
   public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
-    super("could not save the video of task " + taskId + " to " + target + ": " + reason
+    this(taskId, target, String.valueOf(target), reason, cause);
+  }
+
+  private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause) {
+    super("could not save the video of task " + taskId + " to " + shownTarget + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
     this.target = target;
+    this.reason = reason;
+  }
+
+  /**
+   * The same failure said of {@code where} (such as "standard output") instead of its file, a
+   * temporary one of vidgen's own that means nothing to the user; this exception becomes its cause.
+   */
+  public DownloadFailedException savedTo(String where) {
+    Objects.requireNonNull(where, "where == null");
+    String said = reason;
+    if (target != null) {
+      said = said.replace(target.toString(), where);
+      if (target.getParent() != null) {
+        said = said.replace(target.getParent().toString(), "a temporary folder");
+      }
+    }
+    return new DownloadFailedException(taskId, target, where, said, this);
   }
 
   /** The task whose video could not be saved. */
