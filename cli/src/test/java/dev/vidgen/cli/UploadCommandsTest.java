@@ -128,10 +128,9 @@ class UploadCommandsTest {
     fake.inject(Endpoint.MODELS, Fault.slow(Duration.ofSeconds(2)));
 
     CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(() -> generate("vanish.png"));
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (fake.requests(Endpoint.MODELS).isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(10);
-    }
+    // The live model list is read after validation and before the upload: the file goes while its answer is slow.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> !fake.requests(Endpoint.MODELS).isEmpty());
     Files.delete(image);
     CliRun.Result result = run.get(60, TimeUnit.SECONDS);
 
