@@ -244,8 +244,11 @@ final class Failures {
       return budget.quote().isKnown() ? "raise --max-credits or choose a shorter or cheaper job"
           : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
-    if (cause instanceof AuthenticationException) {
-      String check = "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)";
+    if (cause instanceof AuthenticationException auth) {
+      String check = "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)"
+          // An account read answered 200 with success:false, which ToAPIs sends for any refusal there.
+          + (auth.httpStatus() == 200 ? "; if the key works for other commands, the provider could not give this now:"
+              + " try again later" : "");
       // Refused once the task exists (a key revoked or changed mid-wait): the task goes on and is paid for.
       return handle == null ? check : check + "; the task goes on at the provider: go on with "
           + resumeCommand(handle, session) + " once the key works";

@@ -552,7 +552,8 @@ class ToApisCommandsTest {
     Map<String, Object> error = (Map<String, Object>) result.json().get("error");
     assertThat(error).containsEntry("kind", "authentication");
     assertThat((String) error.get("message")).contains("token disabled");
-    assertThat((String) error.get("next")).startsWith("check TOAPIS_API_KEY");
+    assertThat((String) error.get("next")).startsWith("check TOAPIS_API_KEY")
+        .as("ToAPIs answers any refusal of an account read so: it may be its fault").contains("try again later");
   }
 
   @Test
