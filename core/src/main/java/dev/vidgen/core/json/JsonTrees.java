@@ -38,25 +38,60 @@ public final class JsonTrees {
     }
     Buffer buffer = new Buffer().writeUtf8(text);
     long size = buffer.size();
+    JsonReader reader = JsonReader.of(buffer);
     try {
-      return parse(buffer);
+      return readWhole(buffer, reader);
     } catch (MalformedJsonException e) {
-      throw new MalformedJsonException(e.getMessage() + " (near " + where(text, size - buffer.size()) + ")");
+      // Measured before the reader is closed: closing it empties the buffer.
+      long offset = size - buffer.size();
+      if (e.getMessage().startsWith("Unterminated object") || e.getMessage().startsWith("Unterminated array")) {
+        offset--; // Moshi has taken the character that is neither a comma nor the end: point at it
+      }
+      throw new MalformedJsonException(e.getMessage() + " (near " + where(text, offset) + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(reader);
     }
   }
 
-  /** {@code line L, column C} (or {@code column C} for one line) of the UTF-8 byte at {@code offset}. */
-  private static String where(String text, long offset) {
+  /**
+   * {@code line L, column C, where reading stopped} (or {@code column C, …} for one line): the character at the
+   * UTF-8 {@code offset} the reader had reached, or the text's last character that is not white space when
+   * nothing but white space is left (never a position past the end). The reader stops at or just after the character that is not JSON.
+   */
+  static String where(String text, long offset) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String before = new String(bytes, 0, (int) Math.min(offset, bytes.length), java.nio.charset.StandardCharsets.UTF_8);
-    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-    int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
-    return text.indexOf('\n') < 0 ? "column " + column : "line " + line + ", column " + column;
+    String before = new String(bytes, 0, (int) Math.min(Math.max(offset, 0), bytes.length),
+        java.nio.charset.StandardCharsets.UTF_8);
+    int at = before.length();
+    if (text.substring(Math.min(at, text.length())).isBlank()) {
+      // At the end (or only white space left): point at the last character that is not white space.
+      at = text.length() - 1;
+      while (at > 0 && Character.isWhitespace(text.charAt(at))) {
+        at--;
+      }
+      at = Math.max(at, 0);
+    }
+    String upTo = text.substring(0, at);
+    int line = 1 + (int) upTo.chars().filter(c -> c == '\n').count();
+    int column = upTo.codePointCount(upTo.lastIndexOf('\n') + 1, upTo.length()) + 1;
+    String stopped = ", where reading stopped";
+    return text.strip().indexOf('\n') < 0 ? "column " + column + stopped : "line " + line + ", column " + column + stopped;
   }
 
   /** The one JSON value that {@code source} holds; the source is read to its end, not closed. */
   public static Object parse(BufferedSource source) {
     try (JsonReader reader = JsonReader.of(source)) {
+      return readWhole(source, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The one value of {@code reader} and nothing after it but white space; Moshi's complaints as {@link MalformedJsonException}. */
+  private static Object readWhole(BufferedSource source, JsonReader reader) throws IOException {
+    try {
       Object value = read(reader);
       if (!source.exhausted() && hasMore(source)) {
         throw new MalformedJsonException("more than one JSON value at " + reader.getPath());
@@ -67,8 +102,14 @@ public final class JsonTrees {
           String.valueOf(e.getMessage()).replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON"));
     } catch (java.io.EOFException e) {
       throw new MalformedJsonException("the JSON text ends too early");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(JsonReader reader) {
+    try {
+      reader.close();
+    } catch (IOException ignored) {
+      // A reader over a buffer has nothing to release.
     }
   }
 

@@ -69,6 +69,18 @@ class JsonTreesTest {
   }
 
   @Test
+  void aSyntaxErrorIsPlacedAtTheCharacterWhereReadingStoppedNotAtTheEnd() {
+    String text = "{\n  \"a\": 1\n  \"b\": 2\n}\n\n";
+
+    assertThatThrownBy(() -> JsonTrees.parse(text))
+        .hasMessageEndingWith("(near line 3, column 3, where reading stopped)");
+    assertThatThrownBy(() -> JsonTrees.parse("[1, 2\n\n"))
+        .hasMessageEndingWith("(near column 5, where reading stopped)");
+    assertThatThrownBy(() -> JsonTrees.parse("[1 2]"))
+        .hasMessageEndingWith("(near column 4, where reading stopped)");
+  }
+
+  @Test
   void anUnwritableValueIsRefusedWithItsPath() {
     assertThatThrownBy(() -> JsonTrees.write(Map.of("when", new Object())))
         .isInstanceOf(IllegalArgumentException.class)
