@@ -7,6 +7,8 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code vidgen models}: every model of the catalog (built in, or from a route file, which is then
- * named), with what it accepts and costs; retired models are marked.
+ * named), with what it accepts and costs; models retired as of today (UTC) are marked, and those
+ * whose retirement day is still to come say when.
  */
 @Command(name = "models", sortOptions = false, description = "List the models, what each accepts and what it costs.")
 final class ModelsCommand extends ClientCommand {
@@ -51,6 +54,7 @@ final class ModelsCommand extends ClientCommand {
     }
     RouteCatalog catalog = live ? session.onlineClient().catalog() : session.offlineClient().catalog();
     List<ModelRoute> routes = catalog.routes();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC); // the client's default clock, as validation uses
     Set<String> listed = live ? liveModels(session) : Set.of();
     List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty()).toList();
     if (emitRoutes) {
@@ -61,7 +65,7 @@ final class ModelsCommand extends ClientCommand {
     if (output.json()) {
       List<Map<String, Object>> models = new ArrayList<>();
       routes.forEach(route -> {
-        Map<String, Object> model = json(route, catalog.origin(route.id()).orElse(""));
+        Map<String, Object> model = json(route, catalog.origin(route.id()).orElse(""), today);
         if (live) {
           model.put("live", listedAs(route, listed) != null);
         }
@@ -89,7 +93,8 @@ final class ModelsCommand extends ClientCommand {
     rows.add(header);
     for (ModelRoute route : routes) {
       List<String> row = new ArrayList<>(List.of(
-          route.id() + route.retired().map(retired -> " (retired)").orElse(""),
+          route.id() + route.retiredOn(today).map(retired -> " (retired)")
+              .or(() -> route.retiringAfter(today).map(retiring -> " (retired from " + retiring.on() + ")")).orElse(""),
           route.modes().stream().map(mode -> modeWithImages(route, mode)).collect(Collectors.joining(" ")),
           seconds(route),
           withDefault(route.aspectRatios(), route.defaultAspectRatio()),
@@ -113,11 +118,16 @@ final class ModelsCommand extends ClientCommand {
       }
     }
     for (ModelRoute route : routes) {
-      route.retired().ifPresent(retired -> {
+      route.retiredOn(today).ifPresent(retired -> {
         List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
         output.line(route.id() + " was retired on " + retired.on() + " (" + retired.note() + ")"
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
             + "; --allow-retired sends it anyway.");
+      });
+      route.retiringAfter(today).ifPresent(retiring -> {
+        List<String> instead = retiring.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+        output.line(route.id() + " works until it is retired on " + retiring.on() + " (" + retiring.note() + ")"
+            + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " before then") + ".");
       });
     }
     if (live) {
@@ -177,12 +187,13 @@ final class ModelsCommand extends ClientCommand {
         : values.stream().map(value -> value.equals(defaultValue) ? value + "*" : value).collect(Collectors.joining(" "));
   }
 
-  private static Map<String, Object> json(ModelRoute route, String origin) {
+  private static Map<String, Object> json(ModelRoute route, String origin, LocalDate today) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
     json.put("aliases", route.aliases());
     json.put("origin", origin);
-    json.put("retired", route.retired().map(retired -> retired.on().toString()).orElse(null));
+    json.put("retired", route.retiredOn(today).map(retired -> retired.on().toString()).orElse(null));
+    json.put("retiring", route.retiringAfter(today).map(retiring -> retiring.on().toString()).orElse(null));
     json.put("retired_note", route.retired().map(retired -> retired.note()).orElse(null));
     json.put("instead", route.retired().map(retired -> retired.instead()).orElse(List.of()));
     json.put("name", route.displayName());

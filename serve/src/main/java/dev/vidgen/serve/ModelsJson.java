@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.Retirement;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,11 @@ import java.util.Optional;
 final class ModelsJson {
   private ModelsJson() {}
 
-  static Map<String, Object> of(ModelRoute route) {
+  /**
+   * The route as the page needs it; {@code retired} is whether it is retired on {@code today},
+   * {@code retired_on} its retirement day even when that is still to come.
+   */
+  static Map<String, Object> of(ModelRoute route, LocalDate today) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
     json.put("name", route.displayName());
@@ -61,7 +66,7 @@ final class ModelsJson {
     json.put("known_params", List.copyOf(route.knownParams()));
     json.put("note", route.note());
     Optional<Retirement> retired = route.retired();
-    json.put("retired", retired.isPresent());
+    json.put("retired", route.retiredOn(today).isPresent());
     json.put("retired_on", retired.map(retirement -> retirement.on().toString()).orElse(null));
     json.put("retired_note", retired.map(ModelsJson::retiredNote).orElse(null));
     return json;

@@ -214,8 +214,9 @@ public final class Playground implements AutoCloseable {
 
   private void models(Context ctx) {
     List<Map<String, Object>> models = new ArrayList<>();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC); // as the client's validation
     for (ModelRoute route : client.catalog().routes()) {
-      models.add(ModelsJson.of(route));
+      models.add(ModelsJson.of(route, today));
     }
     String defaultModel = client.catalog().find(settings.defaultModel()).map(ModelRoute::id)
         .orElse(models.isEmpty() ? null : (String) models.get(0).get("id"));

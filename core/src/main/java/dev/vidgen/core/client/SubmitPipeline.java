@@ -61,7 +61,8 @@ final class SubmitPipeline {
       RetryLoop retries, Preflight preflight) {
     this.runtime = runtime;
     this.catalog = catalog;
-    this.validator = allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog);
+    this.validator = (allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
+        .withClock(new SchedulingClock(runtime.time()));
     this.ledger = ledger;
     this.retries = retries;
     this.preflight = preflight;

@@ -101,7 +101,8 @@ public final class VidgenClient implements AutoCloseable {
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
-        builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog));
+        (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
+            .withClock(new SchedulingClock(time)));
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);
@@ -765,7 +766,10 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock for deadlines, submission times and link expiry; the system clock by default. */
+    /**
+     * The clock for deadlines, submission times, link expiry and whether a route's retirement day has
+     * come (its date in UTC); the system clock by default.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

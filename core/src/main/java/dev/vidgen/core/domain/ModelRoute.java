@@ -30,7 +30,7 @@ import java.util.Set;
  *     numbers, booleans) the provider reads to spell its request; never read by the core
  * @param note one line on where the provider's pages disagree and what vidgen follows, or null
  * @param rules rules that tie fields together, such as "1080P only at 6 s"
- * @param retirement when and why the route was retired, or null while it is offered
+ * @param retirement when and why the route is (or will be) retired, or null when no retirement is set
  * @param aliases other names the provider knows the same model by (its pages or its live list
  *     may use either spelling); a job may name any of them, and the name it gives is the one sent
  */
@@ -251,9 +251,22 @@ public record ModelRoute(
     return Map.of();
   }
 
-  /** When and why the route was retired, if it was. */
+  /**
+   * The route's retirement, if one is set, whether or not its day has come; {@link #retiredOn(LocalDate)}
+   * says whether the route is retired on a given day.
+   */
   public Optional<Retirement> retired() {
     return Optional.ofNullable(retirement);
+  }
+
+  /** The route's retirement when it is in force on {@code day} (its day has come); empty before, or when none is set. */
+  public Optional<Retirement> retiredOn(java.time.LocalDate day) {
+    return retired().filter(retired -> retired.inForceOn(day));
+  }
+
+  /** The route's retirement when it is set but its day is still after {@code day} (announced, not yet in force). */
+  public Optional<Retirement> retiringAfter(java.time.LocalDate day) {
+    return retired().filter(retired -> !retired.inForceOn(day));
   }
 
   /** The one-line note on disagreeing sources, if any. */

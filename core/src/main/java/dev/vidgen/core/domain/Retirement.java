@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * When and why a route stopped being offered, and which routes to choose instead. Validation
- * refuses a retired route unless the caller allows it (a reseller may still route it).
+ * When and why a route stops being offered, and which routes to choose instead. From the day
+ * {@code on}, validation refuses the route unless the caller allows retired routes (a reseller may
+ * still route it); before that day the route works and validation warns that it will be retired.
  *
- * @param on the day the route was retired
+ * @param on the first day the route is retired
  * @param note why, in words a user understands
  * @param instead ids of routes to choose instead, best first; may be empty
  */
@@ -21,5 +22,10 @@ public record Retirement(LocalDate on, String note, List<String> instead) {
     Objects.requireNonNull(on, "on == null");
     Objects.requireNonNull(note, "note == null");
     instead = List.copyOf(instead == null ? List.of() : instead);
+  }
+
+  /** Whether the route is retired on {@code day}: on {@link #on()} and after it, not before. */
+  public boolean inForceOn(LocalDate day) {
+    return !Objects.requireNonNull(day, "day == null").isBefore(on);
   }
 }

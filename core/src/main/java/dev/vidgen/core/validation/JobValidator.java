@@ -5,6 +5,8 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,15 +22,20 @@ import java.util.Optional;
 public final class JobValidator {
   private final RouteCatalog catalog;
   private final boolean allowRetired;
+  private final Clock clock;
 
-  private JobValidator(RouteCatalog catalog, boolean allowRetired) {
+  private JobValidator(RouteCatalog catalog, boolean allowRetired, Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog == null");
     this.allowRetired = allowRetired;
+    this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** A validator for the routes in {@code catalog}; a retired route is an error. */
+  /**
+   * A validator for the routes in {@code catalog} on the system clock (UTC); a route retired as of
+   * today is an error, and one whose retirement day is still to come draws a warning.
+   */
   public static JobValidator of(RouteCatalog catalog) {
-    return new JobValidator(catalog, false);
+    return new JobValidator(catalog, false, Clock.systemUTC());
   }
 
   /**
@@ -36,7 +43,16 @@ public final class JobValidator {
    * it, such as a reseller).
    */
   public JobValidator allowingRetired() {
-    return new JobValidator(catalog, true);
+    return new JobValidator(catalog, true, clock);
+  }
+
+  /** This validator, but "today" (for retirements) is the date of {@code clock} in its zone. */
+  public JobValidator withClock(Clock clock) {
+    return new JobValidator(catalog, allowRetired, clock);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
   }
 
   /**
@@ -55,7 +71,9 @@ public final class JobValidator {
       reportUnknownModel(job.model(), found);
       RouteChecks.checkInputs(job.images(), job.videos(), found);
     } else {
-      route.retired().ifPresent(retirement -> reportRetired(route, retirement, found));
+      LocalDate today = today();
+      route.retiredOn(today).ifPresent(retirement -> reportRetired(route, retirement, found));
+      route.retiringAfter(today).ifPresent(retirement -> reportRetiring(route, retirement, found));
       new RouteChecks(route, job, mode, found).run();
     }
     return new ValidationReport(route == null ? job.model() : route.nameFor(job.model()), mode, found);
@@ -63,11 +81,13 @@ public final class JobValidator {
 
   /**
    * What a job on {@code model} draws for its route's retirement: an error, or a warning when
-   * retired routes are allowed; empty when the route is not retired or not in the catalog.
+   * retired routes are allowed; empty when the route is not retired today (its retirement day still
+   * to come counts as not retired) or not in the catalog.
    */
   public Optional<Violation> retirement(String model) {
     List<Violation> found = new ArrayList<>();
-    catalog.find(model).ifPresent(route -> route.retired().ifPresent(retired -> reportRetired(route, retired, found)));
+    catalog.find(model).ifPresent(route -> route.retiredOn(today())
+        .ifPresent(retired -> reportRetired(route, retired, found)));
     return found.stream().findFirst();
   }
 
@@ -85,10 +105,20 @@ public final class JobValidator {
             + " --allow-retired on the command line) if your provider still serves it"));
   }
 
+  /** A route whose retirement day is still to come works, with a warning that says when it stops and what instead. */
+  private void reportRetiring(ModelRoute route, Retirement retirement, List<Violation> found) {
+    List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+    String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
+    found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRING, route.id(), choice,
+        "model: " + route.id() + " will be retired on " + retirement.on() + " (" + retirement.note()
+            + "); it works until then, and jobs on it are refused from that day: choose " + choice + " before then"));
+  }
+
   /** The three known ids closest to {@code model}, retired routes only when there is nothing else to name. */
   private List<String> nearestOffered(String model) {
+    LocalDate today = today();
     List<String> offered = catalog.nearest(model, catalog.size()).stream()
-        .filter(id -> catalog.find(id).flatMap(ModelRoute::retired).isEmpty()).limit(3).toList();
+        .filter(id -> catalog.find(id).flatMap(route -> route.retiredOn(today)).isEmpty()).limit(3).toList();
     return offered.isEmpty() ? catalog.nearest(model, 3) : offered;
   }
 
@@ -97,10 +127,11 @@ public final class JobValidator {
    * that "sora-3" hears of sora-2 while "luma" does not.
    */
   private Optional<ModelRoute> closerRetired(String model, List<String> suggested) {
+    LocalDate today = today();
     int nearestSuggested = suggested.stream()
         .mapToInt(id -> RouteCatalog.distanceBetween(model, id)).min().orElse(Integer.MAX_VALUE);
     return catalog.routes().stream()
-        .filter(route -> route.retired().isPresent() && !suggested.contains(route.id()))
+        .filter(route -> route.retiredOn(today).isPresent() && !suggested.contains(route.id()))
         .filter(route -> {
           int distance = RouteCatalog.distanceBetween(model, route.id());
           return distance <= 2 && distance < nearestSuggested;

@@ -16,6 +16,11 @@ public final class ViolationCodes {
    * when retired routes are allowed.
    */
   public static final String MODEL_RETIRED = "model.retired";
+  /**
+   * A warning: the route's retirement day is still to come; the job is sent, and the message says
+   * the day, why, and what to choose before then.
+   */
+  public static final String MODEL_RETIRING = "model.retiring";
   /** The route does not offer the requested (or inferred) mode. */
   public static final String MODE_NOT_OFFERED = "mode.not_offered";
   /** The prompt is missing or blank where one is required. */

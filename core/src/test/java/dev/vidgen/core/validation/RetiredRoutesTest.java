@@ -6,14 +6,21 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A retired route is refused with when, why and what instead, unless retired routes are allowed. */
+/**
+ * A retired route is refused with when, why and what instead, unless retired routes are allowed;
+ * before its retirement day it works, with a warning.
+ */
 class RetiredRoutesTest {
   private static final RouteCatalog CATALOG = RouteCatalog.builtIn();
+  private static final LocalDate RETIRES = LocalDate.of(2027, 6, 1);
 
   @Test
   void everySora2RouteIsRetiredOnTheDayOpenAiEndedIt() {
@@ -53,11 +60,62 @@ class RetiredRoutesTest {
     ModelRoute old = CATALOG.require("grok-video-1.5").toBuilder()
         .retired(new Retirement(LocalDate.of(2027, 1, 1), "replaced", java.util.List.of("gone-model", "grok-video-1.0")))
         .build();
-    ValidationReport report = JobValidator.of(CATALOG.with(old)).validate(
+    ValidationReport report = JobValidator.of(CATALOG.with(old)).withClock(on(LocalDate.of(2027, 1, 1))).validate(
         VideoJob.builder("grok-video-1.5").prompt("p").image("https://img.example/a.png").build());
 
     assertThat(report.errors()).singleElement().satisfies(violation ->
         assertThat(violation.message()).contains("choose grok-video-1.0 instead").doesNotContain("gone-model"));
+  }
+
+  @Test
+  void aRetirementDayStillToComeLetsTheRouteWorkWithAWarning() {
+    RouteCatalog catalog = CATALOG.with(retiring("seedance-2-fast"));
+
+    ValidationReport report = JobValidator.of(catalog).withClock(on(RETIRES.minusDays(1))).validate(job("seedance-2-fast"));
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).filteredOn(v -> v.code().equals(ViolationCodes.MODEL_RETIRING)).singleElement()
+        .satisfies(warning -> assertThat(warning.message()).isEqualTo("model: seedance-2-fast will be retired on"
+            + " 2027-06-01 (the fast tier ends); it works until then, and jobs on it are refused from that day:"
+            + " choose seedance-2 before then"));
+    assertThat(JobValidator.of(catalog).withClock(on(RETIRES.minusDays(1))).retirement("seedance-2-fast")).isEmpty();
+  }
+
+  @Test
+  void fromItsRetirementDayTheRouteIsRefused() {
+    RouteCatalog catalog = CATALOG.with(retiring("seedance-2-fast"));
+
+    for (LocalDate day : List.of(RETIRES, RETIRES.plusDays(30))) {
+      JobValidator validator = JobValidator.of(catalog).withClock(on(day));
+      ValidationReport report = validator.validate(job("seedance-2-fast"));
+
+      assertThat(report.errors()).extracting(Violation::code).as(day.toString()).containsExactly(ViolationCodes.MODEL_RETIRED);
+      assertThat(report.warnings()).extracting(Violation::code).doesNotContain(ViolationCodes.MODEL_RETIRING);
+      assertThat(validator.retirement("seedance-2-fast")).isPresent();
+    }
+  }
+
+  @Test
+  void anUnknownModelIsPointedAtRoutesRetiringLaterButNotAtRetiredOnes() {
+    RouteCatalog catalog = CATALOG.with(retiring("seedance-2-fast"));
+
+    String before = JobValidator.of(catalog).withClock(on(RETIRES.minusDays(1))).validate(job("seedance-2-fest"))
+        .errors().get(0).message();
+    String after = JobValidator.of(catalog).withClock(on(RETIRES)).validate(job("seedance-2-fest"))
+        .errors().get(0).message();
+
+    assertThat(before).contains("did you mean seedance-2-fast").doesNotContain("was retired");
+    assertThat(after).contains("(seedance-2-fast was retired on 2027-06-01)");
+  }
+
+  private static ModelRoute retiring(String id) {
+    return CATALOG.require(id).toBuilder()
+        .retired(new Retirement(RETIRES, "the fast tier ends", List.of("seedance-2")))
+        .build();
+  }
+
+  private static Clock on(LocalDate day) {
+    return Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
   }
 
   private static VideoJob job(String id) {

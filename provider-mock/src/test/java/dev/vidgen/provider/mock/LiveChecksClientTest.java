@@ -41,7 +41,8 @@ class LiveChecksClientTest {
   private static final String PREVIEW = "grok-video-1.5-preview";
 
   @TempDir Path dir;
-  private final VirtualTime time = VirtualTime.create();
+  /** After Sora 2's retirement day (2026-09-24): the client's clock says whether a route is retired yet. */
+  private final VirtualTime time = VirtualTime.startingAt(java.time.Instant.parse("2026-12-01T00:00:00Z"));
   private final List<String> warnings = new CopyOnWriteArrayList<>();
   private VidgenClient client;
 

@@ -109,6 +109,7 @@ function renderModel(keep) {
   if (!route) return;
   const note = [];
   if (route.retired) note.push('Retired' + (route.retired_note && route.retired_note !== 'retired' ? ': ' + route.retired_note : '') + '.');
+  else if (route.retired_on) note.push('Retired from ' + route.retired_on + (route.retired_note ? ': ' + route.retired_note : '') + '.');
   note.push(route.id + ' · ' + route.modes.map((m) => MODE_NAMES[m] || m).join(', '));
   $('model-note').textContent = note.join(' ');
 
