@@ -235,6 +235,61 @@ class RouteFilesCommandTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aRetirementDayStillToComeLetsTheModelWorkWithAWarning() throws IOException {
+    Files.writeString(dir.resolve("later.json"), "{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2999-06-01\","
+        + " \"note\": \"the fast tier ends\", \"instead\": [\"seedance-2\"]}}}}");
+
+    CliRun.Result validate = CliRun.in(dir).run("validate", "--provider", "mock", "--routes", "later.json",
+        "--model", "seedance-2-fast", "--prompt", "a lighthouse", "--seconds", "5");
+    CliRun.Result models = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "later.json");
+    CliRun.Result json = CliRun.in(dir).run("models", "--json", "--provider", "mock", "--routes", "later.json");
+
+    assertThat(validate.exitCode()).as(validate.all()).isZero();
+    assertThat(validate.all()).contains("seedance-2-fast will be retired on 2999-06-01 (the fast tier ends)")
+        .doesNotContain("was retired");
+    assertThat(models.out()).contains("seedance-2-fast (retired from 2999-06-01)",
+        "seedance-2-fast works until it is retired on 2999-06-01 (the fast tier ends); choose seedance-2 before then.");
+    List<Map<String, Object>> listed = (List<Map<String, Object>>) json.json().get("models");
+    assertThat(listed).filteredOn(model -> model.get("id").equals("seedance-2-fast")).singleElement()
+        .satisfies(model -> assertThat(model).containsEntry("retired", null).containsEntry("retiring", "2999-06-01"));
+  }
+
+  @Test
+  void aPatchWithRetiredNullBringsARetiredModelBack() throws IOException {
+    Files.writeString(dir.resolve("back.json"), "{\"patch\": {\"sora-2\": {\"retired\": null}}}");
+
+    CliRun.Result result = CliRun.in(dir).run("validate", "--provider", "mock", "--routes", "back.json",
+        "--model", "sora-2", "--prompt", "a lighthouse", "--seconds", "10");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.all()).doesNotContain("retired");
+  }
+
+  @Test
+  void aRouteFileWithAByteOrderMarkIsRead() throws IOException {
+    Files.write(dir.resolve("bom.json"), ("\uFEFF" + ACME).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    CliRun.Result result = CliRun.in(dir).run("validate", "--provider", "mock", "--routes", "bom.json",
+        "--model", "acme-video-2", "--prompt", "a lighthouse", "--seconds", "5");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+  }
+
+  @Test
+  void anInsteadThatNamesNoModelIsRefusedWhenTheFileIsRead() throws IOException {
+    Files.writeString(dir.resolve("nope.json"), "{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2026-01-01\","
+        + " \"note\": \"gone\", \"instead\": [\"nope-model\"]}}}}");
+
+    CliRun.Result result = CliRun.in(dir).run("validate", "--provider", "mock", "--routes", "nope.json",
+        "--model", "seedance-2", "--prompt", "a lighthouse", "--seconds", "5");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains(dir.resolve("nope.json") + ": patch.seedance-2-fast.retired.instead[0]: instead names"
+        + " \"nope-model\", which is not a route", "(vidgen models lists them all)");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aDryRunOnToApisNeedsNoKeyAndShowsItAbsent() {
     CliRun.Result json = CliRun.in(dir).run("generate", "--provider", "toapis", "--dry-run", "--json",
         "--base-url", fake.baseUrl(), "--prompt", "slow push-in", "--image", "https://img.example/p.png");

@@ -36,6 +36,8 @@ public final class RouteFiles {
   /** The environment variable that lists route files, separated by {@link File#pathSeparator}. */
   public static final String ENVIRONMENT_VARIABLE = "VIDGEN_ROUTES";
 
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private RouteFiles() {}
 
   /** The built-in routes, read once from {@link #BUILT_IN_RESOURCE}. */
@@ -60,16 +62,18 @@ public final class RouteFiles {
 
   /**
    * {@code base} with the route file {@code json} layered over it; {@code origin} names the file
-   * in messages and in {@link RouteCatalog#origin(String)}.
+   * in messages and in {@link RouteCatalog#origin(String)}. A leading byte-order mark is skipped.
    *
    * @throws RouteFileException when {@code json} is not a valid route file
    */
   public static RouteCatalog layer(RouteCatalog base, String origin, String json) {
     Objects.requireNonNull(base, "base == null");
     Objects.requireNonNull(origin, "origin == null");
+    Objects.requireNonNull(json, "json == null");
     Object tree;
     try {
-      tree = JsonTrees.parse(Objects.requireNonNull(json, "json == null"));
+      // A byte-order mark some editors write at the start of a UTF-8 file is not part of the JSON.
+      tree = JsonTrees.parse(json.startsWith(BYTE_ORDER_MARK) ? json.substring(1) : json);
     } catch (MalformedJsonException e) {
       throw new RouteFileException(origin, "", "not valid JSON: " + e.getMessage());
     }
@@ -124,6 +128,7 @@ public final class RouteFiles {
     }
     List<RouteFileException> problems = new ArrayList<>(); // each route, patch and removal is checked
     RouteCatalog catalog = base;
+    List<Node> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
       Map<String, Node> nodes = new LinkedHashMap<>();
@@ -138,6 +143,7 @@ public final class RouteFiles {
           }
           added.put(route.id(), route);
           nodes.put(route.id(), node);
+          read.add(node);
         });
       }
       RouteCatalog before = catalog;
@@ -160,6 +166,7 @@ public final class RouteFiles {
           return RouteReader.patch(existing, entry.getValue());
         });
         if (patched != null) {
+          read.add(entry.getValue());
           String origin = catalog.origin(patched.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
           catalog = catalog.with(origin, List.of(patched));
         }
@@ -187,10 +194,32 @@ public final class RouteFiles {
         }
       }
     }
+    for (Node node : read) {
+      RouteCatalog result = catalog;
+      checked(problems, () -> checkInstead(result, node));
+    }
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
     return catalog;
+  }
+
+  /**
+   * Refuses a name in the {@code retired.instead} of a route or patch that is not a route of {@code catalog}
+   * (the catalog this file makes), so that a retirement never tells users to choose a model that is not there.
+   */
+  private static void checkInstead(RouteCatalog catalog, Node node) {
+    if (!node.has("retired") || node.at("retired").isNull() || !node.at("retired").has("instead")) {
+      return;
+    }
+    for (Node name : node.at("retired").at("instead").list("instead (route ids)")) {
+      String id = name.text("a route id");
+      if (catalog.find(id).isEmpty()) {
+        throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of a route file"
+            + " read so far); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
+            + " (vidgen models lists them all)");
+      }
+    }
   }
 
   /** Runs {@code step}, keeping its problem (then null) so that the rest of the file is checked too. */

@@ -80,7 +80,7 @@ final class RouteReader {
       }
       case "hints" -> draft.hints = hints(value);
       case "note" -> draft.note = value.text("note");
-      case "retired" -> draft.retirement = retired(value);
+      case "retired" -> draft.retirement = value.isNull() ? null : retired(value); // null: not retired (a patch brings the route back)
       default -> throw value.fail("unknown key " + Node.quote(key));
     }
   }
@@ -304,8 +304,12 @@ final class RouteReader {
   }
 
   private static Retirement retired(Node node) {
+    if (!(node.raw() instanceof Map<?, ?>)) {
+      throw node.fail("expected retired (an object such as {\"on\": \"2027-01-31\", \"note\": \"why\"},"
+          + " or null for a route that is not retired), got " + Node.describe(node.raw()));
+    }
     node.keys("retired", RouteKeys.RETIRED);
-    Node on = node.require("on", "the day the route was retired, as YYYY-MM-DD");
+    Node on = node.require("on", "the day the route is retired from, as YYYY-MM-DD");
     LocalDate day;
     try {
       day = LocalDate.parse(on.text("a date as YYYY-MM-DD"));

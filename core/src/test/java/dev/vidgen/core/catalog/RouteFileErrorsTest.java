@@ -210,6 +210,64 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aRetiredThatIsNeitherAnObjectNorNull() {
+    assertThat(failure("{\"patch\": {\"sora-2\": {\"retired\": false}}}"))
+        .hasMessage("acme.json: patch.sora-2.retired: expected retired (an object such as {\"on\": \"2027-01-31\","
+            + " \"note\": \"why\"}, or null for a route that is not retired), got false");
+  }
+
+  @Test
+  void anInsteadThatNamesNoRouteIsRefusedWhereItIsWritten() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS
+        + ", \"retired\": {\"on\": \"2026-09-24\", \"note\": \"gone\", \"instead\": [\"seedance-2\", \"nope-model\"]}}],"
+        + " \"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\", \"note\": \"ends\","
+        + " \"instead\": [\"seedance-3\"]}}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].retired.instead[1]", "patch.seedance-2-fast.retired.instead[0]");
+    assertThat(e.all().get(0)).hasMessageStartingWith("acme.json: routes[0].retired.instead[1]: instead names"
+            + " \"nope-model\", which is not a route (built-in or of a route file read so far); known ids near it: ")
+        .hasMessageEndingWith(" (vidgen models lists them all)");
+    assertThat(e.all().get(1).problem()).contains("\"seedance-3\"", "seedance-2");
+  }
+
+  @Test
+  void anInsteadThatNamesARouteTheSameFileRemovesIsRefused() {
+    assertThat(failure("{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\", \"note\": \"ends\","
+        + " \"instead\": [\"kling-v3\"]}}}, \"remove\": [\"kling-v3\"]}").jsonPath())
+        .isEqualTo("patch.seedance-2-fast.retired.instead[0]");
+  }
+
+  @Test
+  void aSyntaxErrorIsPlacedWhereReadingStoppedNeverPastTheEnd() {
+    String missingComma = """
+        {
+          "routes": [{
+            "id": "acme-video-2"
+            "modes": {"text-to-video": {}},
+            "seconds": {"one_of": [5], "default": 5}
+          }]
+        }
+        """; // 7 lines and a final newline; the comma is missing at the end of line 3
+    String trailingComma = """
+        {
+          "patch": {
+            "seedance-2": {
+              "max_prompt_chars": 100,
+            }
+          }
+        }
+        """;
+
+    assertThat(failure(missingComma).problem()).contains("Unterminated object")
+        .endsWith("(near line 4, column 5, where reading stopped)");
+    assertThat(failure(trailingComma).problem()).endsWith("(near line 5, column 5, where reading stopped)");
+    assertThat(failure("{\"remove\": [\"kling-v3\"").problem())
+        .isEqualTo("not valid JSON: the JSON text ends too early (near column 22, where reading stopped)");
+    assertThat(failure("{\"remove\": [\"kling-v3\"]\n\n").problem()).endsWith("(near column 23, where reading stopped)");
+  }
+
+  @Test
   void textThatIsNotJson() {
     RouteFileException e = failure("{\"routes\": [");
 

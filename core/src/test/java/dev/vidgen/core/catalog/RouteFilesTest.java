@@ -129,7 +129,8 @@ class RouteFilesTest {
           "rules": [{"kind": "at_resolution", "resolution": "1080P", "seconds": [6], "reason": "1080P only at 6 s"},
                     {"kind": "param_only", "param": "metadata.gif", "resolutions": ["768P"], "reason": "no GIF at 1080P"}],
           "hints": {"toapis": {"image_field": "images", "client_reference": true}, "other": {"x": [1, 0.50]}},
-          "retired": {"on": "2026-09-24", "note": "gone", "instead": ["acme-video-4"]}}]}
+          "retired": {"on": "2026-09-24", "note": "gone", "instead": ["acme-video-4"]}},
+          {"id": "acme-video-4", "modes": {"text-to-video": {}}, "seconds": {"one_of": [6], "default": 6}}]}
         """);
     ModelRoute route = catalog.require("acme-video-3");
 
@@ -184,6 +185,52 @@ class RouteFilesTest {
 
     assertThat(route.id()).isEqualTo("gemini-omni-flash");
     assertThat(RouteCatalog.builtIn().require("gemini_omni").id()).isEqualTo("gemini_omni");
+  }
+
+  @Test
+  void aPatchWithRetiredNullBringsARetiredRouteBack() {
+    assertThat(RouteCatalog.builtIn().require("sora-2").retired()).isPresent();
+
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "back.json", "{\"patch\": {\"sora-2\": {\"retired\": null}}}");
+
+    assertThat(catalog.require("sora-2").retired()).isEmpty();
+    assertThat(catalog.origin("sora-2")).hasValue("built-in, patched by back.json");
+    assertThat(JobValidator.of(catalog).validate(
+        VideoJob.builder("sora-2").prompt("A lighthouse at dusk").seconds(10).build()).errors()).isEmpty();
+  }
+
+  @Test
+  void retiredNullInAWholeRouteIsARouteThatIsNotRetired() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(), "acme.json", """
+        {"routes": [{"id": "acme-video-5", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+                     "retired": null}]}
+        """);
+
+    assertThat(catalog.require("acme-video-5").retired()).isEmpty();
+  }
+
+  @Test
+  void aFileThatStartsWithAByteOrderMarkIsRead() throws IOException {
+    Path file = folder.resolve("bom.json");
+    Files.write(file, ("\uFEFF" + ACME).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    RouteCatalog catalog = RouteFiles.load(RouteCatalog.builtIn(), List.of(file));
+
+    assertThat(catalog.find("acme-video-2")).isPresent();
+    assertThat(RouteFiles.layer(RouteCatalog.builtIn(), "bom.json", "\uFEFF" + ACME).find("acme-video-2")).isPresent();
+  }
+
+  @Test
+  void insteadMayNameABuiltInRouteARouteOfTheSameFileOrAnAlias() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", """
+        {"routes": [{"id": "acme-video-6", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+                     "retired": {"on": "2026-01-01", "note": "gone", "instead": ["acme-video-7", "seedance-2"]}},
+                    {"id": "acme-video-7", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5}}],
+         "patch": {"seedance-2-fast": {"retired": {"on": "2027-06-01", "note": "ends", "instead": ["gemini_omni"]}}}}
+        """);
+
+    assertThat(catalog.require("acme-video-6").retired().orElseThrow().instead()).containsExactly("acme-video-7", "seedance-2");
+    assertThat(catalog.require("seedance-2-fast").retired().orElseThrow().on()).hasToString("2027-06-01");
   }
 
   @Test
