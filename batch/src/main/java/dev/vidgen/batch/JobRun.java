@@ -118,7 +118,7 @@ final class JobRun {
       write(b -> b.state(FAILED).reason(code(failure, "upload_failed"), "an image could not be uploaded: "
           + failure.getMessage()), () -> finish(Kind.DONE, null));
     } else {
-      notSent(failure, "an image could not be uploaded");
+      notSent(failure, "a local file could not be uploaded");
     }
   }
 

@@ -100,7 +100,9 @@ abstract class FollowOnCommand extends ClientCommand {
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           output);
-      unanswered.answered(handle);
+      if (history.recorded()) {
+        unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
+      }
       return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
     });
   }

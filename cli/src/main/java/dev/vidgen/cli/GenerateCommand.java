@@ -71,7 +71,9 @@ final class GenerateCommand extends ClientCommand {
     CompletableFuture<JobHandle> submitted = client.submitAsync(sent, unanswered.reference(), unanswered.stopSending());
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, sent, output);
-      unanswered.answered(handle);
+      if (history.recorded()) {
+        unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
+      }
       return after.finish(session, client, handle, history, "", output);
     });
   }

@@ -133,13 +133,23 @@ final class HistoryRecord {
     }
   }
 
+  /** Whether the last write reached the history file. */
+  private boolean written;
+
+  /** Whether the task's last state was written to the history (false without one, or when the write failed). */
+  boolean recorded() {
+    return written;
+  }
+
   private void write(HistoryEntry next) {
     entry = next;
+    written = false;
     if (history == null) {
       return;
     }
     try {
       history.record(next);
+      written = true;
     } catch (RuntimeException e) {
       output.note("could not record task " + next.taskId() + " in the history (" + e.getMessage() + ")");
     }

@@ -44,7 +44,10 @@ final class UnansweredCreate {
   /** The unknown entry once written, so that the hook and the command's own thread write it once. */
   private final java.util.concurrent.atomic.AtomicReference<HistoryEntry> written =
       new java.util.concurrent.atomic.AtomicReference<>();
-  /** Whether the entry written is the one made just before the create went out, which any later reason replaces. */
+  /**
+   * Whether the entry written is the one made just before the create went out, which any later reason
+   * replaces; read and written under this object's lock.
+   */
   private boolean provisional;
 
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
@@ -76,7 +79,7 @@ final class UnansweredCreate {
 
   private String sendingReason() {
     return "its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " (UTC) and no answer was recorded (the process stopped before one came); " + check();
+        + " (UTC) and no answer is recorded yet (if this stays, the process stopped before one came); " + check();
   }
 
   /** When the create went out (after the job's checks and uploads), or, before that, when the submit began. */
@@ -122,7 +125,7 @@ final class UnansweredCreate {
    * before it went out is closed as answered (or found, when a Ctrl-C had said it unknown), unless an earlier take answered with a server error was sent
    * again blind, so that that take may have made a task of its own: then it stays unknown, saying so.
    */
-  void answered(JobHandle task) {
+  synchronized void answered(JobHandle task) {
     HistoryEntry entry = written.get();
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (entry == null || history.isEmpty()) {
@@ -144,10 +147,24 @@ final class UnansweredCreate {
     }
   }
 
-  /** The submit ended without a task that may exist ({@code failure} is not ambiguous): an unknown entry is closed. */
-  private void notMade(Throwable failure) {
+  /**
+   * The submit ended with {@code failure}, not ambiguous: an unknown entry is closed when the failure
+   * surely made no task (a refusal, a create held back), and otherwise (an unforeseen failure) kept
+   * unknown with its reason, since the create may have gone out.
+   */
+  private synchronized void notMade(Throwable failure) {
     HistoryEntry entry = written.get();
     if (entry == null || !entry.status().equals(STATUS)) {
+      return;
+    }
+    boolean surelyNone = failure instanceof SubmitNotSentException
+        || dev.vidgen.core.client.FailureCases.rowOf(failure).jobBeforeTask()
+            != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
+    if (!surelyNone) {
+      if (provisional) {
+        recordUnknown("its create ended with an unforeseen failure (" + failure + ") and may have gone out; "
+            + check(), false);
+      }
       return;
     }
     String why = failure instanceof SubmitNotSentException
@@ -155,7 +172,8 @@ final class UnansweredCreate {
         : "its create was refused: " + failure.getMessage();
     HistoryRecord.history(session.context()).ifPresent(history -> {
       try {
-        history.record(entry.failed(why, Instant.now()));
+        // A note only this command wrote is done with; one a Ctrl-C said was unknown stays in sight, as failed.
+        history.record(provisional ? entry.answeredWithout(why, Instant.now()) : entry.failed(why, Instant.now()));
       } catch (RuntimeException e) {
         // The entry stays unknown: running the job again asks first, which is the safe side.
       }
@@ -188,7 +206,7 @@ final class UnansweredCreate {
 
   /**
    * Ctrl-C during the submit: a task that was answered goes to the history and the way on is said;
-   * a create on its way is recorded as unknown and said; before the create, there is nothing to say.
+   * a create on its way is recorded as unknown and said; before the create, that nothing was made is said.
    */
   void interrupted(CompletableFuture<JobHandle> submitted) {
     // No create goes out, nor out again, from here: one waiting out a backoff ends now; one on its way still answers.

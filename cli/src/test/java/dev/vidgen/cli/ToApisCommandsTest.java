@@ -489,6 +489,21 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCreateRefusedOutrightLeavesNothingInTheHistoryToAskAbout() {
+    fake.inject(Endpoint.CREATE, Fault.status(400));
+
+    CliRun.Result refused = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "slow push-in");
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+
+    CliRun.Result history = vidgen("history", "--json");
+    assertThat((List<Map<String, Object>>) history.json().get("tasks")).as("the note before the create is closed")
+        .isEmpty();
+    CliRun.Result again = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "slow push-in");
+    assertThat(again.err()).doesNotContain("same job");
+  }
+
+  @Test
   void aClientReferenceLookedUpWithoutTheHistoryNamesTheTaskItself() throws Exception {
     CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--model", "seedance-2", "--prompt", "p",
         "--image", "https://img.example/a.png");
@@ -514,7 +529,7 @@ class ToApisCommandsTest {
         .satisfies(task -> assertThat(task).containsEntry("task_id", taskId));
     assertThat(java.nio.file.Files.readAllLines(home.resolve("history.jsonl")))
         .as("the note written before the create went out, the task, and the note closed")
-        .hasSize(3).first().asString().contains("\"status\":\"unknown\"", "no answer was recorded");
+        .hasSize(3).first().asString().contains("\"status\":\"unknown\"", "no answer is recorded yet");
   }
 
   @Test

@@ -125,7 +125,7 @@ class UploadCommandsTest {
   @Test
   void anImageDeletedAfterValidationIsAnInputErrorNotVidgensFault() throws Exception {
     Path image = Images.png().writeTo(dir.resolve("vanish.png"));
-    fake.inject(Endpoint.MODELS, Fault.slow(Duration.ofSeconds(2)));
+    fake.inject(Endpoint.MODELS, Fault.slow(Duration.ofSeconds(5)));
 
     CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(() -> generate("vanish.png"));
     // The live model list is read after validation and before the upload: the file goes while its answer is slow.

@@ -87,7 +87,12 @@ final class JobForm {
     Object params = form.get("params");
     if (params instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
-        if (value != null) {
+        if (value != null && dev.vidgen.serve.history.HistoryEntry.holdsShortenedInline(value)) {
+          // Copied from a job of the history, which keeps a long inline file shortened: it would send a stand-in.
+          shape.add(Violation.error("params." + key, "param.shortened_inline", "a shortened inline file",
+              "the file itself", "params." + key + " holds an inline file the history kept shortened (data:…,elided-…);"
+                  + " give the file itself again"));
+        } else if (value != null) {
           job.param(key.toString(), value);
         }
       });

@@ -122,6 +122,19 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void refusesAnInlineFileTheHistoryKeptShortenedInsteadOfSendingTheStandIn() throws IOException {
+    start();
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"a dance\","
+        + "\"params\":{\"audio_with_roles\":[{\"url\":\"data:audio/mpeg;base64,elided-90000-chars-sha256-"
+        + "0123456789abcdef\",\"role\":\"reference_audio\"}]}}"));
+
+    assertThat(check).containsEntry("valid", false);
+    assertThat((List<Map<String, Object>>) check.get("violations")).anySatisfy(violation -> assertThat(violation)
+        .containsEntry("field", "params.audio_with_roles").containsEntry("code", "param.shortened_inline"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void neverReadsALocalFileNamedAsAVideoAddress() throws IOException {
     start();
     // The start of an MP4 (an ftyp box), so that only the address, not the content, can refuse it.

@@ -236,11 +236,20 @@ final class SubmitPipeline {
     Map<Path, CompletableFuture<ImageInput>> byFile = new HashMap<>();
     List<CompletableFuture<ImageInput>> images = job.images().stream()
         .map(image -> image instanceof ImageInput.Local local
-            ? byFile.computeIfAbsent(local.path().toAbsolutePath().normalize(), unused -> upload(local))
+            ? byFile.computeIfAbsent(sameFileKey(local.path()), unused -> upload(local))
             : CompletableFuture.completedFuture(image))
         .toList();
     return CompletableFuture.allOf(images.toArray(CompletableFuture[]::new))
         .thenApply(done -> job.withImages(images.stream().map(image -> image.getNow(null)).toList()));
+  }
+
+  /** What tells two paths of one file apart from two files: the real path (links followed), else the normalized one. */
+  private static Path sameFileKey(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (java.io.IOException | SecurityException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   private CompletableFuture<ImageInput> upload(ImageInput.Local local) {

@@ -55,8 +55,9 @@ public record HistoryEntry(
   public static final String FOUND = "found";
   /**
    * The status of the note a command writes just before its create goes out (as {@link #UNKNOWN},
-   * so that a process killed meanwhile leaves a trace), once the create's answer came and its task
-   * has its own entry: the note is done with, and {@link TaskHistory#entries()} leaves it out.
+   * so that a process killed meanwhile leaves a trace), once the create's answer came: a task, which
+   * has its own entry, or a refusal that made none. The note is done with, and {@link
+   * TaskHistory#entries()} leaves it out.
    */
   public static final String ANSWERED = "answered";
   /** The status of a task the provider answered "not found" for when it was last asked (a wrong base URL, or gone). */
@@ -117,6 +118,14 @@ public record HistoryEntry(
         && !taskId.startsWith(UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK);
   }
 
+  /**
+   * Whether {@code value} (a setting: a string, or lists and maps of them) holds an inline file the
+   * history shortened, which cannot be sent again as it is.
+   */
+  public static boolean holdsShortenedInline(Object value) {
+    return InlineData.holdsShortened(value);
+  }
+
   /** The job's settings as the history keeps them (a long inline {@code data:} URL shortened to its type, length and digest). */
   public static Map<String, Object> settingsOf(VideoJob job) {
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -156,6 +165,12 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source);
+  }
+
+  /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
+  public HistoryEntry answeredWithout(String why, Instant at) {
+    return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
+        settings, why, source);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */

@@ -48,6 +48,23 @@ final class InlineData {
     return head + "elided-" + text.length() + "-chars-sha256-" + digest(text).substring(0, 16);
   }
 
+  /** Whether {@code value} (a string, or lists and maps of them) holds a data: URL this class shortened. */
+  static boolean holdsShortened(Object value) {
+    if (value instanceof String text) {
+      return SHORTENED.matcher(text).matches();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(InlineData::holdsShortened);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(InlineData::holdsShortened);
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern SHORTENED =
+      java.util.regex.Pattern.compile("(?i)data:[^,]{0,100},elided-\\d+-chars-sha256-[0-9a-f]{16}");
+
   private static String digest(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -176,7 +176,8 @@ public final class TaskHistory {
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
             && !entry.status().equals(HistoryEntry.FOUND) && !entry.submittedAt().isBefore(since))
-        .filter(entry -> inputs.equals(comparable(List.of(entry.images(), entry.videos()))))
+        // Shortened here too: a line written before vidgen shortened long data: URLs holds them whole.
+        .filter(entry -> inputs.equals(comparable(InlineData.shortened(List.of(entry.images(), entry.videos())))))
         .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
         .findFirst();
   }

@@ -671,8 +671,11 @@ function useSettings(task) {
   state.images = (task.image_urls || []).filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
     .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
   $('videos').value = (settings.videos || []).filter((v) => /^https?:/.test(v)).join('\n');
+  // An inline file the history kept shortened (data:…,elided-…) cannot be sent again: it is left out, to be given anew.
+  const params = Object.fromEntries(Object.entries(settings.params || {})
+    .filter(([, value]) => !/"data:[^"]*,elided-\d+-chars-sha256-/i.test(JSON.stringify(value))));
   renderModel({ mode: settings.mode || '', seconds: settings.seconds, aspect_ratio: settings.aspect_ratio,
-    resolution: settings.resolution, params: settings.params || {} });
+    resolution: settings.resolution, params });
   scheduleCheck();
   $('prompt').focus();
 }

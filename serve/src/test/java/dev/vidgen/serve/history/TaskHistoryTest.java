@@ -186,6 +186,29 @@ class TaskHistoryTest {
   }
 
   @Test
+  void keepsALongInlineImageShortAndKnowsTheSameJobByItEvenInALineWrittenWholeBefore() {
+    String inline = "data:image/png;base64," + "iVBO".repeat(1_000);
+    VideoJob job = VideoJob.builder("seedance-2").prompt("a dance").image(inline).build();
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry now = HistoryEntry.submitted(handle("t_new", "2026-11-29T10:00:00Z"), job, "generate");
+    Map<String, Object> whole = new java.util.LinkedHashMap<>(now.settings());
+    whole.put("images", List.of(inline)); // as vidgen wrote it before it shortened inline files
+    HistoryEntry before = new HistoryEntry("t_old", "mock", "seedance-2", "queued", null, null, null,
+        Instant.parse("2026-11-29T09:00:00Z"), Instant.parse("2026-11-29T09:00:00Z"), null, null, whole, null, "generate");
+
+    assertThat(now.settings().get("images")).asList().singleElement().asString()
+        .startsWith("data:image/png;base64,elided-" + inline.length() + "-chars-sha256-").hasSizeLessThan(100);
+    history.record(before);
+    assertThat(history.sameJob("mock", job, Instant.parse("2026-11-29T00:00:00Z"))).map(HistoryEntry::taskId)
+        .contains("t_old");
+    history.record(now);
+    assertThat(history.sameJob("mock", job, Instant.parse("2026-11-29T00:00:00Z"))).map(HistoryEntry::taskId)
+        .contains("t_new");
+    VideoJob other = VideoJob.builder("seedance-2").prompt("a dance").image(inline.replace("iVBO", "iVBP")).build();
+    assertThat(history.sameJob("mock", other, Instant.parse("2026-11-29T00:00:00Z"))).isEmpty();
+  }
+
+  @Test
   void findsItsFolderFromTheEnvironment() {
     assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "/data/v", "HOME", "/home/a"))).contains(Path.of("/data/v"));
     assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));

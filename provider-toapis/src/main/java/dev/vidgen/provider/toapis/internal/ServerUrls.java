@@ -27,7 +27,9 @@ public final class ServerUrls {
     if (!scheme.equals("https") && !scheme.equals("http")) {
       throw new UnreadableResponseException(what + " that is not an absolute http(s) URL", text, null);
     }
-    if (url.getHost() == null || url.getHost().isBlank()) {
+    // Not URI.getHost(), which is null for a host name with an underscore (my_bucket.s3.amazonaws.com) that
+    // OkHttp, which fetches the file, takes.
+    if (url.isOpaque() || url.getRawAuthority() == null || okhttp3.HttpUrl.parse(url.toString()) == null) {
       throw new UnreadableResponseException(what + " without a host", text, null);
     }
     return url;
