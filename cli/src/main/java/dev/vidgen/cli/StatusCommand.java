@@ -37,7 +37,9 @@ final class StatusCommand extends TaskCommand {
     output.object(Views.taskJson(handle, snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
-    fields.put("next", expired ? "the video's link has expired; generate it again"
+    fields.put("next", expired ? "the video's link is past its expiry: "
+        + Failures.taskCommand("download", handle, session) + " --out FILE tries it once; if it fails, generate it"
+        + " again"
         : snapshot.status() == TaskStatus.COMPLETED
         ? Failures.taskCommand("download", handle, session) + " --out FILE"
         : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)

@@ -425,7 +425,7 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void aVideoWhoseLinkExpiredIsNotOfferedForDownloadAgain() {
+  void aVideoWhoseLinkExpiredIsTriedOnceThenNotOfferedForDownloadAgain() {
     fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
     fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
@@ -435,15 +435,31 @@ class ToApisCommandsTest {
       status = vidgen("status", taskId);
     }
 
+    fake.inject(Endpoint.FILE, Fault.status(404)); // the file host has let it go
     CliRun.Result download = vidgen("download", taskId, "--out", "late.mp4", "--json");
 
-    assertThat(status.out()).contains("link expired", "next      the video's link has expired; generate it again")
-        .doesNotContain("vidgen download");
+    assertThat(status.out()).contains("link expired", "next      the video's link is past its expiry: vidgen download "
+        + taskId).contains("tries it once; if it fails, generate it again");
+    assertThat(fake.requests(Endpoint.FILE)).as("tried once, never again").hasSize(1);
     assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
     assertThat(download.err()).contains("generate it again").doesNotContain("save its video with");
     assertThat(download.json()).doesNotContainKey("download_command");
     assertThat((Map<String, Object>) download.json().get("error")).containsEntry("kind", "result_expired");
     assertThat(dir.resolve("late.mp4")).doesNotExist();
+  }
+
+  @Test
+  void aVideoPastItsExpiryThatItsHostStillServesIsSavedNotPaidForAgain() {
+    fake.close();
+    // The provider's clock, which sets expires_at, is two days behind this machine's: its link still works.
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in", "--out", "late.mp4");
+
+    assertThat(generated.exitCode()).as(generated.all()).isZero();
+    assertThat(dir.resolve("late.mp4")).isNotEmptyFile();
+    assertThat(fake.creates()).hasSize(1);
   }
 
   @Test

@@ -88,12 +88,14 @@ final class Downloader {
 
   private CompletableFuture<Path> attempt(TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
     Instant now = runtime.time().now();
-    if (asset.isExpiredAt(now)) {
-      return CompletableFuture.failedFuture(new ResultExpiredException(taskId, asset, now));
-    }
+    // Past its expires_at (the server's word, against this machine's clock), the link is still tried once: a GET
+    // costs nothing, while "expired" tells people to pay for the video again. Only its failure makes it expired.
+    boolean pastExpiry = asset.isExpiredAt(now);
     staleParts.remove(target);
     return runtime.provider().open(asset)
-        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(linkFailure(taskId, asset, failure)))
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(pastExpiry
+            ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
+            : linkFailure(taskId, asset, failure)))
         .thenApplyAsync(stream -> save(stream, taskId, asset, target, cancelled), runtime.io());
   }
 

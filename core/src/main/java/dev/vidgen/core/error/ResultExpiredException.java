@@ -17,8 +17,17 @@ public final class ResultExpiredException extends VidgenException {
 
   /** The expiry of {@code asset}, the video of task {@code taskId}, as seen at {@code now}. */
   public ResultExpiredException(TaskId taskId, VideoAsset asset, Instant now) {
+    this(taskId, asset, now, null);
+  }
+
+  /**
+   * The expiry of {@code asset}, the video of task {@code taskId}, as seen at {@code now}, confirmed
+   * by {@code refusal}: the file host's answer to the one try made past the expiry (may be null).
+   */
+  public ResultExpiredException(TaskId taskId, VideoAsset asset, Instant now, Throwable refusal) {
     super("the video of task " + taskId + " expired at " + asset.expiresAt() + " (it is now " + now
-        + "); it can no longer be downloaded, generate it again (see docs/errors.md#result-expired)");
+        + (refusal == null ? "" : "; its link, tried once more, failed too") + "); it can no longer be downloaded,"
+        + " generate it again (see docs/errors.md#result-expired)", refusal);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
     this.asset = asset;
   }
