@@ -72,7 +72,8 @@ public final class LocalImages {
       return "empty";
     }
     if (head.length >= 4 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {
-      return "a GIF (uploads take GIF, video models do not)";
+      return "a GIF (an upload may take GIF, but the video models that name their input formats take JPEG, PNG or"
+          + " WebP only, so vidgen sends those)";
     }
     if (head.length >= 2 && head[0] == 'B' && head[1] == 'M') {
       return "a BMP";
