@@ -54,9 +54,14 @@ public final class RouteFiles {
   public static RouteCatalog load(RouteCatalog base, List<Path> files) {
     Objects.requireNonNull(base, "base == null");
     RouteCatalog catalog = base;
+    List<Node> read = new ArrayList<>();
     for (Path file : Objects.requireNonNull(files, "files == null")) {
-      catalog = layer(catalog, file.toString(), read(file));
+      Layered layered = layered(catalog, parsed(file.toString(), read(file)));
+      catalog = layered.catalog();
+      read.addAll(layered.read());
     }
+    // Against the catalog all the files make, so that a file may name a route that a later one adds.
+    checkInstead(catalog, read);
     return catalog;
   }
 
@@ -70,6 +75,12 @@ public final class RouteFiles {
     Objects.requireNonNull(base, "base == null");
     Objects.requireNonNull(origin, "origin == null");
     Objects.requireNonNull(json, "json == null");
+    Layered layered = layered(base, parsed(origin, json));
+    checkInstead(layered.catalog(), layered.read());
+    return layered.catalog();
+  }
+
+  private static Node parsed(String origin, String json) {
     Object tree;
     try {
       // A byte-order mark some editors write at the start of a UTF-8 file is not part of the JSON.
@@ -77,8 +88,11 @@ public final class RouteFiles {
     } catch (MalformedJsonException e) {
       throw new RouteFileException(origin, "", "not valid JSON: " + e.getMessage());
     }
-    return layer(base, new Node(origin, "", tree));
+    return new Node(origin, "", tree);
   }
+
+  /** A file layered over a catalog: the catalog it makes, and its routes and patches read (whose instead is checked last). */
+  private record Layered(RouteCatalog catalog, List<Node> read) {}
 
   /**
    * The files a {@code VIDGEN_ROUTES}-style list names ({@link File#pathSeparator} between them;
@@ -121,7 +135,7 @@ public final class RouteFiles {
     }
   }
 
-  private static RouteCatalog layer(RouteCatalog base, Node file) {
+  private static Layered layered(RouteCatalog base, Node file) {
     file.keys("a route file", RouteKeys.FILE);
     if (file.has("$schema")) {
       file.at("$schema").text("$schema (the schema's location)");
@@ -194,14 +208,21 @@ public final class RouteFiles {
         }
       }
     }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    return new Layered(catalog, read);
+  }
+
+  /** {@link #checkInstead(RouteCatalog, Node)} for each of {@code read}, every problem told at once. */
+  private static void checkInstead(RouteCatalog catalog, List<Node> read) {
+    List<RouteFileException> problems = new ArrayList<>();
     for (Node node : read) {
-      RouteCatalog result = catalog;
-      checked(problems, () -> checkInstead(result, node));
+      checked(problems, () -> checkInstead(catalog, node));
     }
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
-    return catalog;
   }
 
   /**
@@ -215,8 +236,8 @@ public final class RouteFiles {
     for (Node name : node.at("retired").at("instead").list("instead (route ids)")) {
       String id = name.text("a route id");
       if (catalog.find(id).isEmpty()) {
-        throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of a route file"
-            + " read so far); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
+        throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
+            + " files given); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
             + " (vidgen models lists them all)");
       }
     }

@@ -44,8 +44,10 @@ public final class JsonTrees {
     } catch (MalformedJsonException e) {
       // Measured before the reader is closed: closing it empties the buffer.
       long offset = size - buffer.size();
-      if (e.getMessage().startsWith("Unterminated object") || e.getMessage().startsWith("Unterminated array")) {
-        offset--; // Moshi has taken the character that is neither a comma nor the end: point at it
+      String said = e.getMessage();
+      if (said.startsWith("Unterminated object") || said.startsWith("Unterminated array")
+          || said.startsWith("Expected ':'") || said.startsWith("more than one JSON value")) {
+        offset--; // Moshi has taken the character that is not what it expected (or starts a second value): point at it
       }
       throw new MalformedJsonException(e.getMessage() + " (near " + where(text, offset) + ")");
     } catch (IOException e) {
@@ -77,7 +79,7 @@ public final class JsonTrees {
     int line = 1 + (int) upTo.chars().filter(c -> c == '\n').count();
     int column = upTo.codePointCount(upTo.lastIndexOf('\n') + 1, upTo.length()) + 1;
     String stopped = ", where reading stopped";
-    return text.strip().indexOf('\n') < 0 ? "column " + column + stopped : "line " + line + ", column " + column + stopped;
+    return text.stripTrailing().indexOf('\n') < 0 ? "column " + column + stopped : "line " + line + ", column " + column + stopped;
   }
 
   /** The one JSON value that {@code source} holds; the source is read to its end, not closed. */

@@ -46,13 +46,18 @@ public final class JobValidator {
     return new JobValidator(catalog, true, clock);
   }
 
-  /** This validator, but "today" (for retirements) is the date of {@code clock} in its zone. */
+  /**
+   * This validator, but "today" (for retirements) is the UTC date of {@code clock}, or of the system
+   * clock when that is later: a clock may bring a retirement forward, never take one back.
+   */
   public JobValidator withClock(Clock clock) {
     return new JobValidator(catalog, allowRetired, clock);
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock);
+    LocalDate byClock = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    LocalDate bySystem = LocalDate.now(java.time.ZoneOffset.UTC);
+    return byClock.isAfter(bySystem) ? byClock : bySystem;
   }
 
   /**

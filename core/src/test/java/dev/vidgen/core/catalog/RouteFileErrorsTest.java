@@ -226,7 +226,7 @@ class RouteFileErrorsTest {
     assertThat(e.all()).extracting(RouteFileException::jsonPath)
         .containsExactly("routes[0].retired.instead[1]", "patch.seedance-2-fast.retired.instead[0]");
     assertThat(e.all().get(0)).hasMessageStartingWith("acme.json: routes[0].retired.instead[1]: instead names"
-            + " \"nope-model\", which is not a route (built-in or of a route file read so far); known ids near it: ")
+            + " \"nope-model\", which is not a route (built-in or of the route files given); known ids near it: ")
         .hasMessageEndingWith(" (vidgen models lists them all)");
     assertThat(e.all().get(1).problem()).contains("\"seedance-3\"", "seedance-2");
   }

@@ -1,6 +1,7 @@
 package dev.vidgen.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
@@ -231,6 +232,20 @@ class RouteFilesTest {
 
     assertThat(catalog.require("acme-video-6").retired().orElseThrow().instead()).containsExactly("acme-video-7", "seedance-2");
     assertThat(catalog.require("seedance-2-fast").retired().orElseThrow().on()).hasToString("2027-06-01");
+  }
+
+  @Test
+  void insteadMayNameARouteALaterFileAdds() throws Exception {
+    Path retire = Files.writeString(folder.resolve("retire.json"), """
+        {"patch": {"seedance-2-fast": {"retired": {"on": "2026-01-01", "note": "gone", "instead": ["acme-video-2"]}}}}
+        """);
+    Path acme = Files.writeString(folder.resolve("acme.json"), ACME);
+
+    RouteCatalog catalog = RouteFiles.load(RouteCatalog.builtIn(), List.of(retire, acme));
+
+    assertThat(catalog.require("seedance-2-fast").retired().orElseThrow().instead()).containsExactly("acme-video-2");
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(retire)))
+        .as("alone, the name leads nowhere").hasMessageContaining("instead names \"acme-video-2\"");
   }
 
   @Test

@@ -8,18 +8,21 @@ import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client's own time says whether a route's retirement day has come, not the machine's date. */
+/** The client's own time says whether a route's retirement day has come, when it is later than the machine's date. */
 class RetirementDayTest {
   @Test
   void aRouteWorksUntilItsRetirementDayByTheClientsClock() {
-    LocalDate tomorrow = LocalDate.of(2026, 3, 2); // ManualTime.atEpochDay() is 2026-03-01T12:00Z
+    // Days ahead of the machine's date: a client's clock may bring a retirement forward, never take one back.
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
     RouteCatalog catalog = RouteCatalog.builtIn().with(RouteCatalog.builtIn().require(Jobs.MODEL).toBuilder()
-        .retired(new Retirement(tomorrow, "the preview ends", List.of("grok-video-1.5"))).build());
+        .retired(new Retirement(day.plusDays(1), "the preview ends", List.of("grok-video-1.5"))).build());
     try (ClientFixture fixture = new ClientFixture(new ScriptedProvider(),
         builder -> builder.catalog(catalog).environmentRoutes(false))) {
+      fixture.advance(Duration.between(fixture.time.now(), day.atTime(12, 0).toInstant(ZoneOffset.UTC)));
       assertThat(fixture.client.validate(Jobs.valid()).isValid()).isTrue();
       assertThat(fixture.client.validate(Jobs.valid()).warnings()).extracting(Violation::code)
           .contains(ViolationCodes.MODEL_RETIRING);
