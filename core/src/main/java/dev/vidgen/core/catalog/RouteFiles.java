@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -235,7 +236,12 @@ public final class RouteFiles {
     }
     for (Node name : node.at("retired").at("instead").list("instead (route ids)")) {
       String id = name.text("a route id");
-      if (catalog.find(id).isEmpty()) {
+      Optional<ModelRoute> named = catalog.find(id);
+      if (named.isPresent() && !named.get().id().equals(id)) {
+        throw name.fail("instead names " + Node.quote(id) + ": the route is spelled " + Node.quote(named.get().id())
+            + "; use that id, which is what users are told to choose");
+      }
+      if (named.isEmpty()) {
         throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
             + " files given); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
             + " (vidgen models lists them all)");

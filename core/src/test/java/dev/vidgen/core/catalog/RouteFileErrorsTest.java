@@ -232,6 +232,14 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void anInsteadSpelledOtherwiseThanItsRouteIsRefusedWithTheId() {
+    RouteFileException e = failure("{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\","
+        + " \"note\": \"ends\", \"instead\": [\" SEEDANCE-2 \"]}}}}");
+
+    assertThat(e.problem()).contains("the route is spelled \"seedance-2\"; use that id");
+  }
+
+  @Test
   void anInsteadThatNamesARouteTheSameFileRemovesIsRefused() {
     assertThat(failure("{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\", \"note\": \"ends\","
         + " \"instead\": [\"kling-v3\"]}}}, \"remove\": [\"kling-v3\"]}").jsonPath())
