@@ -9,6 +9,7 @@ import dev.vidgen.batch.BatchRunner;
 import dev.vidgen.batch.ResultsManifest;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.port.VideoProvider;
@@ -124,6 +125,10 @@ final class BatchCommand extends ClientCommand {
       return kept;
     }, scheduler);
     try {
+      if (maxCredits != null) {
+        // Also bounds what the run's own creates and their blind resends after a 500 may cost, as generate's budget does.
+        session.budget(Budget.ofCredits(maxCredits));
+      }
       VidgenClient client = session.onlineClient();
       String batch = batchName != null ? batchName : jobs.getFileName().toString();
       Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);

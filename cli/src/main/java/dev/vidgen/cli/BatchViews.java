@@ -199,7 +199,11 @@ final class BatchViews {
         + report.count(State.COMPLETED) + " completed job(s) over all runs"
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + (unknownCredits.signum() > 0 ? "; the " + report.count(State.UNKNOWN) + " job(s) of unknown outcome may have"
-            + " cost up to " + Views.credits(unknownCredits) + " more, if their tasks were made" : ""));
+            + " cost up to " + Views.credits(unknownCredits) + " more, if their tasks were made" : "")
+        + (session.resentBlind() > 0 ? "; in this run " + session.resentBlind() + " create(s) answered with a server"
+            + " error were sent again, and each such take may have made a task of its own that cannot be looked up"
+            + (session.resentCredits().signum() > 0 ? ": up to " + Views.credits(session.resentCredits()) + " more" : "")
+            + " (the provider's dashboard shows them)" : ""));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -363,7 +367,7 @@ final class BatchViews {
         : files.size() + " in " + folders.size() + " folders (--json lists them)";
   }
 
-  private static Map<String, Object> reportJson(BatchReport report, long throttled, ToIntFunction<Entry> line) {
+  private Map<String, Object> reportJson(BatchReport report, long throttled, ToIntFunction<Entry> line) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", report.total());
     json.put("completed", report.count(State.COMPLETED));
@@ -375,6 +379,10 @@ final class BatchViews {
     json.put("files", savedFiles(report).stream().map(Path::toString).toList());
     json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
     json.put("unknown_credits_at_most", unknownCredits(report));
+    // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
+    json.put("resent_after_server_error", session.resentBlind());
+    json.put("resent_credits_at_most", session.resentCredits());
+    json.put("warnings", session.warnings());
     json.put("batch", report.batch());
     json.put("journal", report.journal());
     json.put("pending", report.count(State.PENDING));

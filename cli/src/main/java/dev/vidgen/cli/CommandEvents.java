@@ -112,6 +112,32 @@ final class CommandEvents implements VidgenListener {
     warnings.add(Map.of("code", code, "message", dev.vidgen.core.text.SafeText.mask(message)));
   }
 
+  private final AtomicInteger resentBlind = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<java.math.BigDecimal> resentCredits =
+      new java.util.concurrent.atomic.AtomicReference<>(java.math.BigDecimal.ZERO);
+  private final AtomicInteger resentUnpriced = new AtomicInteger();
+
+  @Override
+  public void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {
+    resentBlind.incrementAndGet();
+    if (take.isKnown()) {
+      resentCredits.accumulateAndGet(take.credits(), java.math.BigDecimal::add);
+    } else {
+      resentUnpriced.incrementAndGet();
+    }
+    verbose.onResentBlind(model, take);
+  }
+
+  /** How many creates were sent again blind after a server error (each earlier take may have made a task). */
+  int resentBlind() {
+    return resentBlind.get();
+  }
+
+  /** What the takes answered with a server error before a blind resend may have cost, where their price is known. */
+  java.math.BigDecimal resentCredits() {
+    return resentCredits.get();
+  }
+
   /** The warnings told so far, each {@code code} and {@code message}, for the command's JSON. */
   java.util.List<Map<String, String>> warnings() {
     return java.util.List.copyOf(warnings);

@@ -78,6 +78,15 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /** How many creates of this command were sent again blind after a server error, and what those takes may have cost. */
+  int resentBlind() {
+    return events.resentBlind();
+  }
+
+  java.math.BigDecimal resentCredits() {
+    return events.resentCredits();
+  }
+
   /** Has {@code hook} run just before each create of this command goes out (see {@link CommandEvents#beforeEachCreate}). */
   void beforeEachCreate(Runnable hook) {
     events.beforeEachCreate(hook);
@@ -181,7 +190,7 @@ final class Session implements AutoCloseable {
       // A job of unknown price took nothing from the count: what is left is the "before", and the
       // "after" is not known until the provider is asked again. A create sent again blind after a
       // server error took its price once more (the take answered so may have been paid).
-      long takes = 1 + warnings().stream().filter(warning -> "create.resent".equals(warning.get("code"))).count();
+      long takes = 1 + events.resentBlind();
       java.util.Optional<java.math.BigDecimal> price = handle.quote().creditsIfKnown()
           .map(credits -> credits.multiply(java.math.BigDecimal.valueOf(takes)));
       json.put("credits_left_before", price.map(left::add).orElse(left));

@@ -138,6 +138,42 @@ class BatchCommandTest {
   }
 
   @Test
+  void aResendAfterAServerErrorIsCountedInTheSummaryAndKeptWithinMaxCredits() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "1", "--max-credits", "60", "--json", "--base-url", fake.baseUrl(),
+          "--poll-interval", "20ms", "--retry-delay", "1ms");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(fake.requests(Endpoint.CREATE)).as("a's first take, its resend, and b").hasSize(3);
+      assertThat(result.json()).containsEntry("resent_after_server_error", 1.0)
+          .containsEntry("resent_credits_at_most", 20.0);
+      assertThat(result.out()).contains("\"code\":\"create.resent\"").doesNotContain(FakeToApisServer.DEFAULT_KEY);
+    }
+  }
+
+  @Test
+  void maxCreditsCountsAResendSoTheRunStopsBeforeGoingOverIt() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "1", "--max-credits", "40", "--json", "--base-url", fake.baseUrl(),
+          "--poll-interval", "20ms", "--retry-delay", "1ms");
+
+      assertThat(result.exitCode()).as("over --max-credits: " + result.all()).isEqualTo(8);
+      assertThat(fake.requests(Endpoint.CREATE)).as("a's two takes fill the 40 credits; b is not sent").hasSize(2);
+      assertThat(result.err()).contains("the budget has 0 credits left; nothing was sent");
+      assertThat(result.json()).containsEntry("completed", 1.0).containsEntry("pending", 1.0)
+          .containsEntry("resent_after_server_error", 1.0);
+    }
+  }
+
+  @Test
   void namesAFailedJobByTheLineItHasNowAfterALineWasAddedAboveIt() throws Exception {
     String a = job("a", 10);
     String b = job("b", 10);

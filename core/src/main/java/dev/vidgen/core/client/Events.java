@@ -100,6 +100,12 @@ final class Events {
     }
   }
 
+  void resentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {
+    if (listening()) {
+      notify("onResentBlind", () -> listener.onResentBlind(model, take));
+    }
+  }
+
   void downloaded(JobHandle handle, Path file) {
     LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
     if (listening()) {

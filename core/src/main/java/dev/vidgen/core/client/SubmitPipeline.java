@@ -317,6 +317,7 @@ final class SubmitPipeline {
                   + "; check the provider's dashboard before you send it again"));
         }
         preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
+        runtime.events().resentBlind(model, quote());
         if (firstResend()) {
           runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
               + " error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model

@@ -45,6 +45,13 @@ public interface VidgenListener {
    */
   default void onWarning(String code, String message) {}
 
+  /**
+   * A create that carries nothing to look it up by was answered with a server error and is sent
+   * again: the take answered so may have made a task of its own, paid at {@code take} (which the
+   * job's price does not count). Comes beside a {@code create.resent} warning, once per resend.
+   */
+  default void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {}
+
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}
 }
