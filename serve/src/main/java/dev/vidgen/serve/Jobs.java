@@ -106,36 +106,54 @@ final class Jobs {
     }
   }
 
-  /** Uploads, creates and starts following the job; completes once the provider gave the task an id. */
+  /**
+   * Uploads, creates and starts following the job; completes once the provider gave the task an id.
+   * Before anything is sent the job goes to the history as {@code unknown}, so that a playground
+   * stopped (or killed) while the create is on its way still leaves a trace that the same job warns
+   * about; the answer closes that note.
+   */
   CompletableFuture<HistoryEntry> submit(VideoJob job) {
     Instant sentAt = clock.instant();
-    return client.submitAsync(job).whenComplete((handle, failure) -> {
-      if (failure != null && AsyncFailures.unwrap(failure) instanceof AmbiguousSubmitException unanswered) {
-        recordUnanswered(job, unanswered, sentAt);
+    String reference = "vg-" + UUID.randomUUID();
+    boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
+        .orElse(false);
+    PriceQuote quote = quoteOrNull(job);
+    HistoryEntry note = HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
+        sentAt, "its create went out from the playground at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (UTC) and no answer is recorded yet (if this stays, the playground stopped before one came); "
+            + (referenceSent ? "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
+                + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
+            + " before you generate this job again", "serve");
+    boolean noted = record(note);
+    return client.submitAsync(job, reference, new CompletableFuture<Void>()).whenComplete((handle, failure) -> {
+      if (failure == null) {
+        return;
       }
+      Throwable cause = AsyncFailures.unwrap(failure);
+      if (cause instanceof AmbiguousSubmitException unanswered) {
+        record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
+            clock.instant(), lookUpAdvice(unanswered), "serve"));
+      } else if (noted && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
+          != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN) {
+        record(note.answeredWithout("its create was refused or not sent: " + cause.getMessage(), clock.instant()));
+      }
+      // Any other failure may have come after the create went out: the note stays unknown, the safe side.
     }).thenApply(handle -> {
       HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
-      record(entry);
+      if (record(entry) && noted) {
+        record(note.answeredAs(handle, clock.instant()));
+      }
       follow(handle, entry, true);
       return entry;
     });
   }
 
-  /**
-   * Keeps a create that got no answer in the history as {@code unknown}, so that the page warns
-   * before the same job pays again, as {@code vidgen generate} does.
-   */
-  private void recordUnanswered(VideoJob job, AmbiguousSubmitException unanswered, Instant sentAt) {
-    // Without a reference sent, the name still needs one of its own; the entry says it was not sent.
-    String reference = unanswered.clientReference().orElse("vg-" + UUID.randomUUID());
-    PriceQuote quote;
+  private PriceQuote quoteOrNull(VideoJob job) {
     try {
-      quote = client.quote(job);
+      return client.quote(job);
     } catch (RuntimeException unpriced) {
-      quote = null;
+      return null;
     }
-    record(HistoryEntry.unanswered(reference, unanswered.clientReference().isPresent(), client.provider().id(), job,
-        quote, sentAt, clock.instant(), lookUpAdvice(unanswered), "serve"));
   }
 
   /**
@@ -353,11 +371,14 @@ final class Jobs {
     return path.getParent() != null && path.getParent().equals(videos) ? "/videos/" + path.getFileName() : null;
   }
 
-  private void record(HistoryEntry entry) {
+  /** Writes {@code entry} to the history; whether it was written (a failure is logged). */
+  private boolean record(HistoryEntry entry) {
     try {
       history.record(entry);
+      return true;
     } catch (RuntimeException e) {
       LOG.warn("could not record task {} in the history: {}", entry.taskId(), e.getMessage());
+      return false;
     }
   }
 

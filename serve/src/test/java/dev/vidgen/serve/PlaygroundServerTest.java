@@ -617,6 +617,26 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void theJobIsInTheHistoryBeforeItsCreateGoesOutAndTheAnswerClosesThatNote() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    mock.script().fail(dev.vidgen.core.policy.Operation.CREATE, 1, dev.vidgen.core.policy.FailureKind.REJECTED);
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON)).build())
+        .execute()) {
+      assertThat(refused.code()).as("refused by the provider").isEqualTo(422);
+    }
+    assertThat(history().entries()).as("a refused create leaves nothing to warn about").isEmpty();
+
+    post("/api/generate", job(upload, 10));
+
+    List<String> lines = Files.readAllLines(folder.resolve("home/history.jsonl"));
+    assertThat(lines.get(2)).as("written before the create went out: a playground stopped then leaves a trace")
+        .contains("\"status\":\"unknown\"", "no answer is recorded yet");
+    assertThat(history().entries()).as("the note closed, the task's own entry in sight").singleElement()
+        .satisfies(task -> assertThat(task.taskId()).startsWith("video_mock_"));
+  }
+
+  @Test
   void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndIsKeptAsUnknown() throws IOException {
     start();
     mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 50, 500);
