@@ -72,6 +72,13 @@ public final class TaskHistory {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  private static byte[] prefixed(byte[] line) {
+    byte[] ended = new byte[line.length + 1];
+    ended[0] = '\n';
+    System.arraycopy(line, 0, ended, 1, line.length);
+    return ended;
+  }
+
   /** The file the history is kept in. */
   public Path file() {
     return file;
@@ -89,11 +96,16 @@ public final class TaskHistory {
       try {
         Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(file,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
-          ByteBuffer buffer = ByteBuffer.wrap(line);
+          // Written at the end under the lock every writer takes. A line torn by a crash (no newline at the end) is
+          // ended first, so that it costs only itself, not the line written after it too.
+          long end = channel.size();
+          ByteBuffer last = ByteBuffer.allocate(1);
+          ByteBuffer buffer = end > 0 && channel.read(last, end - 1) == 1 && last.get(0) != '\n'
+              ? ByteBuffer.wrap(prefixed(line)) : ByteBuffer.wrap(line);
           while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            end += channel.write(buffer, end);
           }
         }
       } catch (IOException e) {

@@ -209,6 +209,17 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aLineTornByACrashCostsOnlyItselfNotTheNextOne() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    Files.writeString(history.file(), "{\"task_id\":\"t_torn\",\"prov", StandardOpenOption.APPEND);
+
+    history.record(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate"));
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_2", "t_1");
+  }
+
+  @Test
   void findsItsFolderFromTheEnvironment() {
     assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "/data/v", "HOME", "/home/a"))).contains(Path.of("/data/v"));
     assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));
