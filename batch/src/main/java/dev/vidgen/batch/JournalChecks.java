@@ -86,8 +86,9 @@ final class JournalChecks {
         + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
         + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
             e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))
-        + ": the journal belongs to another jobs file, or the line changed after its job was tried; give the changed"
-        + " line a new id (the journal's job keeps its own), or put the line back as it was; nothing was sent");
+        + ": the journal belongs to another jobs file, or the line changed after its job was tried; put the line back"
+        + " as it was (its job finishes as it was sent), and to send the changed job too, give the changed line a"
+        + " new id as a line of its own beside it (which pays for it); nothing was sent");
   }
 
   /** Whether the plan lacks the entry's job, or has it with other content. */

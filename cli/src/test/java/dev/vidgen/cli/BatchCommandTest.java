@@ -509,7 +509,7 @@ class BatchCommandTest {
     CliRun.Result edited = CliRun.in(dir).run(args(jobs));
 
     assertThat(edited.exitCode()).as(edited.all()).isEqualTo(1);
-    assertThat(edited.err()).contains("job a (line 1)", "give the changed line a new id", "nothing was sent");
+    assertThat(edited.err()).contains("job a (line 1)", "put the line back as it was", "give the changed line a new id as a line of its own", "nothing was sent");
   }
 
   @Test
