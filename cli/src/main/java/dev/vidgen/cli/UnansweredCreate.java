@@ -122,8 +122,9 @@ final class UnansweredCreate {
 
   /**
    * The create made {@code task}, whose own entry is in the history now: the unknown entry written
-   * before it went out is closed as answered (or found, when a Ctrl-C had said it unknown), unless an earlier take answered with a server error was sent
-   * again blind, so that that take may have made a task of its own: then it stays unknown, saying so.
+   * before it went out is closed as answered (or found, when a Ctrl-C had said it unknown), unless
+   * an earlier take answered with a server error was sent again blind, so that that take may have
+   * made a task of its own: then it stays unknown, saying so.
    */
   synchronized void answered(JobHandle task) {
     HistoryEntry entry = written.get();
@@ -131,9 +132,8 @@ final class UnansweredCreate {
     if (entry == null || history.isEmpty()) {
       return;
     }
-    boolean resentBlind = session.warnings().stream().anyMatch(warning -> "create.resent".equals(warning.get("code")));
     try {
-      if (resentBlind) {
+      if (session.resentBlind() > 0) {
         recordUnknown("its first take was answered with a server error and may have made a task (of its price) that"
             + " cannot be looked up; the take sent again made task " + task.taskId() + "; check the provider's"
             + " dashboard for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)",
@@ -238,15 +238,8 @@ final class UnansweredCreate {
     if (ended.isPresent() && ended.get() instanceof SubmitNotSentException) {
       // Every try was refused without a task (a 429, a 503): nothing was made; an unknown row written meanwhile is
       // closed as such.
-      notMade(ended.get());
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("task_id", null);
-      json.put("status", "interrupted");
-      json.put("model", job.model());
-      json.put("next", "nothing was made; run the same command again");
-      output.object(json);
-      output.note("interrupted before the create was sent again; it had been refused without a task (as a 429 or a"
-          + " 503 is), so nothing was made or billed: run the same command again");
+      nothingMade(ended.get(), "interrupted before the create was sent again; it had been refused without a task (as a"
+          + " 429 or a 503 is), so nothing was made or billed: run the same command again");
       return;
     }
     boolean ambiguous = ended.isPresent() && ended.get() instanceof AmbiguousSubmitException;
@@ -258,14 +251,8 @@ final class UnansweredCreate {
     if (!ambiguous && !session.createOnItsWay()) {
       // Stopped during the checks or uploads, or a create held back before it left: said, so that a silent exit is
       // not taken for a paid task gone missing.
-      notMade(new SubmitNotSentException("stopped before the create went out"));
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("task_id", null);
-      json.put("status", "interrupted");
-      json.put("model", job.model());
-      json.put("next", "nothing was made; run the same command again");
-      output.object(json);
-      output.note("interrupted before the create went out: no task was made or billed; run the same command again");
+      nothingMade(new SubmitNotSentException("stopped before the create went out"),
+          "interrupted before the create went out: no task was made or billed; run the same command again");
       return;
     }
     boolean recorded = recordUnknown(interruptedReason(), false).isPresent();
@@ -280,6 +267,18 @@ final class UnansweredCreate {
         + " have made it (a server error, or none)" : "while the create of a " + job.model() + " task may have been on"
         + " its way") + ", so a task may exist and be billed; " + check() + "." + (recorded ? " The job is in the history as unknown (vidgen history)"
         + ", so running it again asks first" : ""));
+  }
+
+  /** A Ctrl-C that left no task: the note closed, one JSON object, and {@code said} for people. */
+  private void nothingMade(Throwable ended, String said) {
+    notMade(ended);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", null);
+    json.put("status", "interrupted");
+    json.put("model", job.model());
+    json.put("next", "nothing was made; run the same command again");
+    output.object(json);
+    output.note(said);
   }
 
   private String interruptedReason() {
