@@ -1,6 +1,7 @@
 package dev.vidgen.core.catalog;
 
 import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
@@ -55,7 +56,7 @@ public final class RouteFiles {
   public static RouteCatalog load(RouteCatalog base, List<Path> files) {
     Objects.requireNonNull(base, "base == null");
     RouteCatalog catalog = base;
-    List<Node> read = new ArrayList<>();
+    List<Read> read = new ArrayList<>();
     for (Path file : Objects.requireNonNull(files, "files == null")) {
       Layered layered = layered(catalog, parsed(file.toString(), read(file)));
       catalog = layered.catalog();
@@ -93,7 +94,10 @@ public final class RouteFiles {
   }
 
   /** A file layered over a catalog: the catalog it makes, and its routes and patches read (whose instead is checked last). */
-  private record Layered(RouteCatalog catalog, List<Node> read) {}
+  private record Layered(RouteCatalog catalog, List<Read> read) {}
+
+  /** A route or patch read from a file, with the id of the route it makes or changes. */
+  private record Read(String id, Node node) {}
 
   /**
    * The files a {@code VIDGEN_ROUTES}-style list names ({@link File#pathSeparator} between them;
@@ -143,7 +147,7 @@ public final class RouteFiles {
     }
     List<RouteFileException> problems = new ArrayList<>(); // each route, patch and removal is checked
     RouteCatalog catalog = base;
-    List<Node> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
+    List<Read> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
       Map<String, Node> nodes = new LinkedHashMap<>();
@@ -158,7 +162,7 @@ public final class RouteFiles {
           }
           added.put(route.id(), route);
           nodes.put(route.id(), node);
-          read.add(node);
+          read.add(new Read(route.id(), node));
         });
       }
       RouteCatalog before = catalog;
@@ -181,7 +185,7 @@ public final class RouteFiles {
           return RouteReader.patch(existing, entry.getValue());
         });
         if (patched != null) {
-          read.add(entry.getValue());
+          read.add(new Read(patched.id(), entry.getValue()));
           String origin = catalog.origin(patched.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
           catalog = catalog.with(origin, List.of(patched));
         }
@@ -215,11 +219,11 @@ public final class RouteFiles {
     return new Layered(catalog, read);
   }
 
-  /** {@link #checkInstead(RouteCatalog, Node)} for each of {@code read}, every problem told at once. */
-  private static void checkInstead(RouteCatalog catalog, List<Node> read) {
+  /** {@link #checkInstead(RouteCatalog, String, Node)} for each of {@code read}, every problem told at once. */
+  private static void checkInstead(RouteCatalog catalog, List<Read> read) {
     List<RouteFileException> problems = new ArrayList<>();
-    for (Node node : read) {
-      checked(problems, () -> checkInstead(catalog, node));
+    for (Read one : read) {
+      checked(problems, () -> checkInstead(catalog, one.id(), one.node()));
     }
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
@@ -227,13 +231,15 @@ public final class RouteFiles {
   }
 
   /**
-   * Refuses a name in the {@code retired.instead} of a route or patch that is not a route of {@code catalog}
-   * (the catalog this file makes), so that a retirement never tells users to choose a model that is not there.
+   * Refuses a name in the {@code retired.instead} of the route {@code own} (a route or patch) that is not a
+   * route of {@code catalog} (the catalog this file makes), that is the route itself, or that is retired by
+   * the same day, so that a retirement never tells users to choose a model that is not there or goes too.
    */
-  private static void checkInstead(RouteCatalog catalog, Node node) {
+  private static void checkInstead(RouteCatalog catalog, String own, Node node) {
     if (!node.has("retired") || node.at("retired").isNull() || !node.at("retired").has("instead")) {
       return;
     }
+    java.time.LocalDate ownDay = catalog.find(own).flatMap(ModelRoute::retired).map(Retirement::on).orElse(null);
     for (Node name : node.at("retired").at("instead").list("instead (route ids)")) {
       String id = name.text("a route id");
       Optional<ModelRoute> named = catalog.find(id);
@@ -245,6 +251,15 @@ public final class RouteFiles {
         throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
             + " files given); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
             + " (vidgen models lists them all)");
+      }
+      if (id.equals(own)) {
+        throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
+            + " in its place, or leave instead out");
+      }
+      Optional<Retirement> also = named.get().retired();
+      if (ownDay != null && also.isPresent() && !also.get().on().isAfter(ownDay)) {
+        throw name.fail("instead names " + Node.quote(id) + ", which is retired too (from " + also.get().on()
+            + "); name a route that is still offered after " + ownDay);
       }
     }
   }

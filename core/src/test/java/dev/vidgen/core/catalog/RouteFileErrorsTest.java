@@ -247,6 +247,33 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void anInsteadThatNamesTheRouteItselfIsRefused() {
+    RouteFileException e = failure("{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\","
+        + " \"note\": \"ends\", \"instead\": [\"seedance-2\", \"seedance-2-fast\"]}}}}");
+
+    assertThat(e.jsonPath()).isEqualTo("patch.seedance-2-fast.retired.instead[1]");
+    assertThat(e.problem()).isEqualTo("instead names \"seedance-2-fast\", the route being retired; name the routes"
+        + " to choose in its place, or leave instead out");
+  }
+
+  @Test
+  void anInsteadThatNamesARouteRetiredByTheSameDayIsRefusedOneRetiredLaterIsNot() {
+    String retireBoth = "{\"routes\": [{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS
+        + ", \"retired\": {\"on\": \"2027-03-01\", \"note\": \"gone\", \"instead\": [\"acme-video-3\"]}},"
+        + " {\"id\": \"acme-video-3\", " + MODES + ", " + SECONDS
+        + ", \"retired\": {\"on\": \"%s\", \"note\": \"gone too\"}}]}";
+
+    RouteFileException e = failure(retireBoth.formatted("2027-03-01"));
+
+    assertThat(e.jsonPath()).isEqualTo("routes[0].retired.instead[0]");
+    assertThat(e.problem()).isEqualTo("instead names \"acme-video-3\", which is retired too (from 2027-03-01);"
+        + " name a route that is still offered after 2027-03-01");
+    assertThat(RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", retireBoth.formatted("2027-09-01"))
+        .require("acme-video-2").retired().orElseThrow().instead())
+        .as("a route retired later is still a way on until then").containsExactly("acme-video-3");
+  }
+
+  @Test
   void aSyntaxErrorIsPlacedWhereReadingStoppedNeverPastTheEnd() {
     String missingComma = """
         {
