@@ -130,6 +130,29 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aFollowOnOnARouteRetiringLaterWorksWithTheWarningAGenerateGets() throws IOException {
+    Files.writeString(dir.resolve("retiring.json"), "{\"patch\": {\"grok-video-1.0\": {\"retired\": {\"on\": \"2099-01-01\","
+        + " \"note\": \"the 1.0 family ends\", \"instead\": [\"grok-video-1.5-preview\"]}}}}");
+    CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
+    CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",
+        "a red kite rises", "--no-wait", "--json");
+    String task = (String) first.json().get("task_id");
+
+    CliRun.Result extended = vidgen.run("extend", task, "--provider", "mock", "--model", "grok-video-1.0",
+        "--routes", "retiring.json", "--prompt", "the kite climbs higher", "--out", "extended.mp4",
+        "--poll-interval", "50ms", "--json");
+
+    assertThat(extended.exitCode()).as(extended.all()).isZero();
+    assertThat(dir.resolve("extended.mp4")).isRegularFile();
+    assertThat((List<Map<String, String>>) extended.json().get("warnings")).as(extended.all())
+        .anySatisfy(warning -> assertThat(warning).containsEntry("code", "model.retiring")
+            .hasEntrySatisfying("message", message -> assertThat(message)
+                .contains("grok-video-1.0 will be retired on 2099-01-01", "grok-video-1.5-preview")));
+    assertThat(extended.err()).contains("will be retired on 2099-01-01");
+  }
+
+  @Test
   void aFollowOnKeepsToMaxCreditsAndADryRunSendsNothing() {
     CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
     CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",

@@ -47,8 +47,8 @@ final class FollowOns {
     this.validator = validator;
   }
 
-  /** The validated request and its price; sends nothing. */
-  record Prepared(FollowOnRequest request, PriceQuote quote) {}
+  /** The validated request, its price and the warnings it drew (such as a route's coming retirement); sends nothing. */
+  record Prepared(FollowOnRequest request, PriceQuote quote, List<Violation> warnings) {}
 
   /**
    * Checks {@code followOn} of {@code kind} from {@code source} against the rules.
@@ -72,6 +72,7 @@ final class FollowOns {
     }
     // A retired route (Sora 2) takes no follow-on either, unless retired routes are allowed.
     validator.retirement(model).ifPresent(found::add);
+    validator.retiring(model).ifPresent(found::add);
     String prompt = followOn.prompt() == null || followOn.prompt().isBlank() ? null : followOn.prompt();
     if (rule.map(FollowOnRule::promptRequired).orElse(true) && prompt == null) {
       found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, null, "a non-blank prompt",
@@ -88,7 +89,8 @@ final class FollowOns {
     PriceQuote quote = chosen.price()
         .map(credits -> new PriceQuote(model, credits, PriceQuote.usdOf(credits), kind.id() + ", per request"))
         .orElseGet(() -> PriceQuote.unknown(model, "no price is documented for " + kind.withArticle() + " on " + model));
-    return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote);
+    return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote,
+        found.stream().filter(violation -> !violation.isError()).toList());
   }
 
   /** Validates, takes the price from the budget and the funds, and creates the follow-on task. */
@@ -107,6 +109,8 @@ final class FollowOns {
       runtime.events().failed(null, e);
       return CompletableFuture.failedFuture(e);
     }
+    // A follow-on has no validation report of its own to carry them: its warnings are told as events.
+    prepared.warnings().forEach(warning -> runtime.events().warning(warning.code(), warning.message()));
     FollowOnRequest request = prepared.request();
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean();

@@ -96,6 +96,17 @@ public final class JobValidator {
     return found.stream().findFirst();
   }
 
+  /**
+   * The warning a job on {@code model} draws because its route will be retired on a day still to come;
+   * empty when no retirement is set, its day has come, or the model is not in the catalog.
+   */
+  public Optional<Violation> retiring(String model) {
+    List<Violation> found = new ArrayList<>();
+    catalog.find(model).ifPresent(route -> route.retiringAfter(today())
+        .ifPresent(retirement -> reportRetiring(route, retirement, found)));
+    return found.stream().findFirst();
+  }
+
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
     List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
     String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")";
