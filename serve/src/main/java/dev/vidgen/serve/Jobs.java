@@ -352,8 +352,19 @@ final class Jobs {
     json.put("video", videoUrl(entry.file()));
     json.put("next", entry.status().equals("failed") ? tryAgain(entry)
         : entry.status().equals(HistoryEntry.UNKNOWN) || entry.status().equals(HistoryEntry.FOUND) ? entry.error()
+        : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     return json;
+  }
+
+  /**
+   * What to do about an unfinished task another command made (such as {@code generate --no-wait}): the
+   * playground does not follow it, so its status is the one that command last wrote.
+   */
+  private String notFollowedHere(HistoryEntry entry) {
+    String wait = "vidgen wait " + Commands.quote(entry.taskId()) + commandTail;
+    return "made by vidgen " + entry.source() + " and not followed here, so this is the status it last recorded: "
+        + wait + " follows it and saves its video";
   }
 
   /** What to change after a failed take: the prompt, and the inputs the job had. */

@@ -80,6 +80,29 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aTaskTheCommandLineLeftRunningIsListedWithHowToFollowItForThePlaygroundDoesNot() {
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_1"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        Instant.parse("2026-11-29T10:00:00Z"), null);
+    history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("x").build(), "generate"));
+    JobHandle done = new JobHandle("mock", TaskId.of("task_cli_2"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        Instant.parse("2026-11-29T10:00:00Z"), null);
+    history().record(HistoryEntry.submitted(done, VideoJob.builder(MODEL).prompt("y").build(), "generate")
+        .completed("/elsewhere/task_cli_2.mp4", Instant.parse("2026-11-29T10:02:00Z")));
+
+    start();
+
+    Map<String, Map<String, Object>> listed = new java.util.HashMap<>();
+    for (Object task : (List<?>) json(get("/api/history")).get("tasks")) {
+      listed.put((String) ((Map<?, ?>) task).get("task_id"), (Map<String, Object>) task);
+    }
+    assertThat(listed.get("task_cli_1")).containsEntry("status", "queued");
+    assertThat((String) listed.get("task_cli_1").get("next")).startsWith("made by vidgen generate and not followed"
+        + " here, so this is the status it last recorded: vidgen wait task_cli_1").endsWith(" follows it and saves its video");
+    assertThat(listed.get("task_cli_2")).as("a finished one needs nothing").containsEntry("next", null);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void listsTheModelsWithTheRulesTheFormFollows() {
     start();
     Map<String, Object> models = json(get("/api/models"));

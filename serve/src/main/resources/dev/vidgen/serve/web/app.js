@@ -633,6 +633,8 @@ function historyItem(task) {
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
   // A create without an answer: what to check, or the task it turned out to be.
   if ((task.status === 'unknown' || task.status === 'found') && task.next) item.append(el('div', { className: 'meta', text: task.next }));
+  // Another command's task still running: the playground does not follow it; its next says how to.
+  else if (task.source !== 'serve' && !isFinished(task) && task.next) item.append(el('div', { className: 'meta', text: task.next }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {
