@@ -68,6 +68,13 @@ final class Jobs {
   /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
   private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  /** How long {@link #close} waits for the answers of creates already on their way. */
+  static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
+  /** The stop of each submit not yet ended, completed by {@link #close} so that no more creates leave. */
+  private final java.util.Set<CompletableFuture<Void>> stops = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The submits not yet ended (uploads, create, history), which {@link #close} waits for. */
+  private final java.util.Set<CompletableFuture<HistoryEntry>> submitting =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * A task being followed: its entry, its progress, and, when following it stopped short of its
@@ -125,7 +132,14 @@ final class Jobs {
                 + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
             + " before you generate this job again", "serve");
     boolean noted = record(note);
-    return client.submitAsync(job, reference, new CompletableFuture<Void>()).whenComplete((handle, failure) -> {
+    CompletableFuture<Void> stopSending = new CompletableFuture<>();
+    CompletableFuture<HistoryEntry> ended = new CompletableFuture<>(); // registered before anything can leave
+    submitting.add(ended);
+    stops.add(stopSending);
+    if (closed) {
+      stopSending.complete(null); // closed meanwhile: the create is held back, and the note closed as not sent
+    }
+    CompletableFuture<HistoryEntry> submitted = client.submitAsync(job, reference, stopSending).whenComplete((handle, failure) -> {
       if (failure == null) {
         return;
       }
@@ -133,8 +147,9 @@ final class Jobs {
       if (cause instanceof AmbiguousSubmitException unanswered) {
         record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
             clock.instant(), lookUpAdvice(unanswered), "serve"));
-      } else if (noted && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
-          != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN) {
+      } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
+          || dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
+          != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN)) {
         record(note.answeredWithout("its create was refused or not sent: " + cause.getMessage(), clock.instant()));
       }
       // Any other failure may have come after the create went out: the note stays unknown, the safe side.
@@ -143,9 +158,17 @@ final class Jobs {
       if (record(entry) && noted) {
         record(note.answeredAs(handle, clock.instant()));
       }
-      follow(handle, entry, true);
+      if (!closed) {
+        follow(handle, entry, true); // else the history has it, and the next start picks it up
+      }
       return entry;
     });
+    submitted.whenComplete((entry, failure) -> {
+      submitting.remove(ended);
+      stops.remove(stopSending);
+      ended.complete(entry);
+    });
+    return submitted;
   }
 
   private PriceQuote quoteOrNull(VideoJob job) {
@@ -263,6 +286,22 @@ final class Jobs {
   /** Cancels every follow waiting out a pause: nothing is followed after this. */
   void close() {
     closed = true;
+    // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
+    // their task ids reach the history instead of an unknown note.
+    stops.forEach(stop -> stop.complete(null));
+    List<CompletableFuture<HistoryEntry>> onTheirWay = List.copyOf(submitting);
+    if (!onTheirWay.isEmpty()) {
+      LOG.info("waiting up to {} s for the answers of {} create(s) on their way, so that no paid task id is lost",
+          ANSWER_WAIT.toSeconds(), onTheirWay.size());
+      try {
+        CompletableFuture.allOf(onTheirWay.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toMillis(),
+            TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // A failed submit recorded itself; one still unanswered keeps its unknown note.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     paused.values().forEach(pause -> pause.cancel(false));
     paused.clear();
   }

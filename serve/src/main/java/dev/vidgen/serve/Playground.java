@@ -370,7 +370,8 @@ public final class Playground implements AutoCloseable {
         Throwable cause = AsyncFailures.unwrap(failure);
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
             : cause instanceof BudgetExceededException || cause instanceof InsufficientQuotaException ? 402
-            : cause instanceof AuthenticationException ? 401 : 502;
+            : cause instanceof AuthenticationException ? 401
+            : cause instanceof dev.vidgen.core.client.SubmitNotSentException ? 503 : 502; // 503: the playground is stopping
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> error = Hints.of(cause);
         if (cause instanceof AmbiguousSubmitException unanswered) {

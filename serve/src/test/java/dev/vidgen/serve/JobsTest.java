@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,77 @@ class JobsTest {
     // A key problem is not an outage: no pause and no new follow, for ten times the pause.
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mock.calls().size() == reads);
     assertThat(history().find(entry.taskId()).orElseThrow().isFinished()).isFalse();
+  }
+
+  @Test
+  void closingWaitsForACreateOnItsWaySoItsTaskIdReachesTheHistoryAndSendsNoMore() throws Exception {
+    MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    CompletableFuture<Void> createLeft = new CompletableFuture<>();
+    client = VidgenClient.builder().provider(new GatedCreates(mock, gate, createLeft)).build();
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    CompletableFuture<HistoryEntry> onItsWay = jobs.submit(aJob());
+    createLeft.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(jobs::close);
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
+    gate.complete(null); // the answer comes while the playground is stopping
+    closing.get(Jobs.ANSWER_WAIT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+
+    HistoryEntry entry = onItsWay.get(1, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(history().entries()).as("the task, not an unknown note").singleElement()
+        .satisfies(kept -> assertThat(kept.taskId()).isEqualTo(entry.taskId()).startsWith("video_mock_"))
+        .satisfies(kept -> assertThat(kept.status()).isEqualTo("queued"));
+    int calls = mock.calls().size();
+    CompletableFuture<HistoryEntry> afterClose = jobs.submit(aJob());
+    await().atMost(Duration.ofSeconds(5)).until(afterClose::isDone);
+    assertThat(afterClose).as("nothing leaves a stopped playground").isCompletedExceptionally();
+    assertThat(mock.calls()).as("no create and no status read after the close").hasSize(calls);
+    assertThat(history().entries()).as("the job held back leaves no note to warn about").hasSize(1);
+  }
+
+  /** The mock, with every create held until {@code gate} opens; {@code left} completes as the first create leaves. */
+  private static final class GatedCreates implements dev.vidgen.core.port.VideoProvider {
+    private final MockVideoProvider mock;
+    private final CompletableFuture<Void> gate;
+    private final CompletableFuture<Void> left;
+
+    GatedCreates(MockVideoProvider mock, CompletableFuture<Void> gate, CompletableFuture<Void> left) {
+      this.mock = mock;
+      this.gate = gate;
+      this.left = left;
+    }
+
+    @Override
+    public String id() {
+      return mock.id();
+    }
+
+    @Override
+    public CompletableFuture<java.net.URI> upload(Path image) {
+      return mock.upload(image);
+    }
+
+    @Override
+    public CompletableFuture<dev.vidgen.core.domain.TaskSnapshot> create(dev.vidgen.core.port.SubmitRequest request) {
+      left.complete(null);
+      return gate.thenCompose(open -> mock.create(request));
+    }
+
+    @Override
+    public CompletableFuture<dev.vidgen.core.domain.TaskSnapshot> status(dev.vidgen.core.domain.TaskId taskId) {
+      return mock.status(taskId);
+    }
+
+    @Override
+    public CompletableFuture<java.io.InputStream> open(dev.vidgen.core.domain.VideoAsset asset) {
+      return mock.open(asset);
+    }
+
+    @Override
+    public dev.vidgen.core.port.RequestPreview preview(dev.vidgen.core.port.SubmitRequest request) {
+      return mock.preview(request);
+    }
   }
 
   /** A mock of short tasks and a client that polls it often and makes {@code retries} retries of a failed call. */
