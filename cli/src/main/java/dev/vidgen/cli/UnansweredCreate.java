@@ -74,7 +74,27 @@ final class UnansweredCreate {
     this.output = output;
     // Before the create leaves, the job goes to the history as unknown, so that a process killed while it is on its
     // way (kill -9, a crash) still leaves a trace that running the job again asks about; the answer replaces it.
-    session.beforeEachCreate(() -> recordUnknown(sendingReason(), true));
+    session.beforeEachCreate(() -> {
+      tellPrice();
+      recordUnknown(sendingReason(), true);
+    });
+  }
+
+  /** Whether the price line was told; a create sent again (after a 429) does not tell it twice. */
+  private final java.util.concurrent.atomic.AtomicBoolean priceTold = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Says what the create about to leave costs, and what the client counts as left after it, once the
+   * job passed its checks (budget, balance) and before anything that is paid is sent.
+   */
+  private void tellPrice() {
+    if (!priceTold.compareAndSet(false, true)) {
+      return;
+    }
+    dev.vidgen.core.pricing.PriceQuote price = quote.get();
+    String left = price.isKnown() ? client.remainingCredits()
+        .map(credits -> "; " + Views.credits(credits) + " left after it").orElse("") : "";
+    output.note("sending: " + price.model() + ", " + Views.price(price) + left);
   }
 
   private String sendingReason() {

@@ -617,6 +617,20 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void thePriceAndWhatIsLeftAreToldBeforeTheCreateLeavesAndNotForAJobRefused() {
+    fake.keyBalance(new BigDecimal("100"));
+    CliRun.Result sent = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--no-wait");
+    CliRun.Result refused = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "q",
+        "--max-credits", "10");
+
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("vidgen: sending: grok-video-1.5-preview, 20 credits ($0.10); 80 credits left after it");
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
+    assertThat(refused.err()).doesNotContain("sending:");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
   void aMissingKeyForToApisEndsWith3BeforeSendingAnything() {
     CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "toapis", "--base-url", fake.baseUrl(),
         "--image", "product.png", "--prompt", "p", "--json");
