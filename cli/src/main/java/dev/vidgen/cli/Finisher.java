@@ -33,7 +33,10 @@ final class Finisher {
       session.releaseHeldNotice();
       output.beforeNotes(progress::clearLine);
       try {
-        done = client.await(handle, new AwaitOptions(timeout, progress));
+        done = client.await(handle, new AwaitOptions(timeout, (snapshot, elapsed) -> {
+          progress.onProgress(snapshot, elapsed);
+          session.statusSeen(snapshot);
+        }));
       } finally {
         output.beforeNotes(null);
       }

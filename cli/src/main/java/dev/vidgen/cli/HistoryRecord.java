@@ -76,7 +76,7 @@ final class HistoryRecord {
   }
 
   /** Records where one status read found the task (a failed one through {@link #failed}). */
-  void seen(TaskSnapshot snapshot) {
+  synchronized void seen(TaskSnapshot snapshot) {
     if (snapshot.status() == TaskStatus.COMPLETED) {
       if (!entry.status().equals("completed")) {
         write(entry.foundCompleted(null, Instant.now()));
@@ -97,6 +97,12 @@ final class HistoryRecord {
 
   /** Runs the wait (and download), then records how it ended; the wait's result or failure passes through. */
   int finish(IntSupplier waitAndSave) {
+    // Each new status while waiting (queued, then in progress), so that a wait stopped midway leaves the last seen.
+    session.onStatusSeen(snapshot -> {
+      if (!snapshot.status().isTerminal()) {
+        seen(snapshot);
+      }
+    });
     // Completed before the video is saved: a Ctrl-C while saving then leaves the task as it is.
     session.onTaskCompleted(() -> {
       if (!entry.status().equals("completed")) {
@@ -141,7 +147,7 @@ final class HistoryRecord {
     return written;
   }
 
-  private void write(HistoryEntry next) {
+  private synchronized void write(HistoryEntry next) {
     entry = next;
     written = false;
     if (history == null) {

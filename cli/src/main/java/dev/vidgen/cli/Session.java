@@ -35,6 +35,7 @@ final class Session implements AutoCloseable {
   private JobHandle handle;
   private Path savedFile;
   private Runnable onTaskCompleted = () -> { };
+  private java.util.function.Consumer<dev.vidgen.core.domain.TaskSnapshot> onStatusSeen = snapshot -> { };
   private boolean standInKey;
   private UnaryOperator<VideoProvider> providerDecorator;
   private ScheduledExecutorService sharedScheduler;
@@ -334,6 +335,16 @@ final class Session implements AutoCloseable {
   /** Runs {@code action} when the task is seen completed, before its video is saved (replacing any earlier one). */
   void onTaskCompleted(Runnable action) {
     this.onTaskCompleted = action;
+  }
+
+  /** Runs {@code action} with each status the command's wait reads. */
+  void onStatusSeen(java.util.function.Consumer<dev.vidgen.core.domain.TaskSnapshot> action) {
+    this.onStatusSeen = java.util.Objects.requireNonNull(action, "action == null");
+  }
+
+  /** The command's wait read {@code snapshot}. */
+  void statusSeen(dev.vidgen.core.domain.TaskSnapshot snapshot) {
+    onStatusSeen.accept(snapshot);
   }
 
   /** The task was seen completed; its video is about to be saved. */

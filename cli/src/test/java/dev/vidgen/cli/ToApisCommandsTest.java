@@ -166,6 +166,17 @@ class ToApisCommandsTest {
     assertThat(historyOf(taskId)).containsEntry("status", "in_progress");
   }
 
+  @Test
+  void aWaitThatEndsBeforeTheTaskDoesLeavesTheLastStatusItSawInTheHistory() {
+    fake.nextTask(TaskScript.neverFinishes());
+
+    CliRun.Result result = vidgen("generate", "--json", "--image", "product.png", "--prompt", "p", "--timeout", "1s");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(7);
+    assertThat(historyOf((String) result.json().get("task_id"))).as("not the queued of its create")
+        .containsEntry("status", "in_progress");
+  }
+
   @SuppressWarnings("unchecked")
   private Map<String, Object> historyOf(String taskId) {
     List<?> tasks = (List<?>) vidgen("history", "--json").json().get("tasks");
