@@ -156,10 +156,15 @@ final class VidgenCommand implements Callable<Integer> {
     return context;
   }
 
-  /** Without a subcommand: the usage help on stderr, and exit 2 (a command is needed). */
+  /** Without a subcommand: the usage help on stderr, and exit 2 (a command is needed); with --json, its error object too. */
   @Override
   public Integer call() {
     spec.commandLine().usage(context.err());
+    if (json) {
+      return Failures.report(CliException.usage("no command was given",
+          "give one of the commands listed on stderr, such as vidgen generate (vidgen --help tells more)"), null,
+          new Output(context.out(), context.err(), true));
+    }
     return ExitCodes.INVALID_JOB;
   }
 }

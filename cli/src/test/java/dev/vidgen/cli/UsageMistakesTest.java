@@ -22,6 +22,17 @@ class UsageMistakesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void noCommandWithJsonStillPrintsOneErrorObject() {
+    CliRun.Result result = CliRun.in(dir).run("--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat((java.util.Map<String, Object>) result.json().get("error")).containsEntry("kind", "usage")
+        .containsEntry("message", "no command was given").containsEntry("exit_code", 2.0);
+    assertThat(result.err()).contains("Usage: vidgen");
+  }
+
+  @Test
   void aMistypedCommandGetsADidYouMean() {
     CliRun.Result result = CliRun.in(dir).run("generte", "--prompt", "x");
 
