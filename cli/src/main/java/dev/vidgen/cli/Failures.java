@@ -159,6 +159,10 @@ final class Failures {
       // What the refused job would have cost, so that a script can tell how far over it is.
       json.put("model", over.quote().model());
       json.putAll(Views.quoteJson(over.quote()));
+    } else if (cause instanceof InsufficientQuotaException funds && funds.refusedQuote().isPresent()) {
+      // Refused before sending, over what the key or the account has left: the price refused, as for --max-credits.
+      json.put("model", funds.refusedQuote().get().model());
+      json.putAll(Views.quoteJson(funds.refusedQuote().get()));
     }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("kind", kind(cause));

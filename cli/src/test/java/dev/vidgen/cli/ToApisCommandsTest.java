@@ -642,6 +642,18 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aJobOverWhatTheKeyHasLeftGivesTheRefusedPriceInItsJsonAsOverMaxCreditsDoes() {
+    fake.keyBalance(BigDecimal.TEN);
+
+    CliRun.Result over = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(over.exitCode()).as(over.all()).isEqualTo(8);
+    assertThat(over.json()).containsEntry("model", "grok-video-1.5-preview").containsEntry("credits", 20.0)
+        .containsEntry("usd", 0.1).containsKey("basis");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
   void aMissingKeyForToApisEndsWith3BeforeSendingAnything() {
     CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "toapis", "--base-url", fake.baseUrl(),
         "--image", "product.png", "--prompt", "p", "--json");

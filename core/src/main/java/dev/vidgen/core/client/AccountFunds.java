@@ -203,6 +203,6 @@ final class AccountFunds {
         + " has " + left.toPlainString() + " credits left" + taken + "; nothing was sent;"
         + " top up the " + who + (who.equals("key") ? " (raise the key's quota)" : "") + " or choose a cheaper job";
     return new InsufficientQuotaException(
-        ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null);
+        ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null, quote);
   }
 }
