@@ -168,6 +168,15 @@ final class UnansweredCreate {
   }
 
   /**
+   * The create answered while this process waited for it after a Ctrl-C: the unknown entry written before
+   * that wait is closed as answered, as a note this command wrote is, since the task's own line is beside it.
+   */
+  private synchronized void answeredInTime(JobHandle task) {
+    provisional = true;
+    answered(task);
+  }
+
+  /**
    * The submit ended with {@code failure}, not ambiguous: an unknown entry is closed when the failure
    * surely made no task (a refusal, a create held back), and otherwise (an unforeseen failure) kept
    * unknown with its reason, since the create may have gone out.
@@ -246,7 +255,7 @@ final class UnansweredCreate {
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
           history.record(HistoryEntry.submitted(task, job, command));
-          answered(task);
+          answeredInTime(task);
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
         }

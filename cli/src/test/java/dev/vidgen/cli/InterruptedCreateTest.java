@@ -73,6 +73,8 @@ class InterruptedCreateTest {
     CliRun.Result history = cli().run("history", "--json");
     assertThat(history.out()).as("the history keeps the paid task, not an unknown job").contains(taskId)
         .doesNotContain("\"status\":\"unknown\"");
+    assertThat(((java.util.List<?>) history.json().get("tasks"))).as("the note written before the wait is closed, not"
+        + " kept beside its task as found: " + history.out()).hasSize(1);
     assertThat(fake.creates()).hasSize(1);
   }
 
@@ -214,7 +216,7 @@ class InterruptedCreateTest {
         .contains("interrupted; task " + extended + " goes on running on the provider");
     CliRun.Result history = cli().run("history", "--json");
     assertThat(history.out()).as("the history keeps the paid extend").contains(extended)
-        .doesNotContain("\"status\":\"unknown\"");
+        .doesNotContain("\"status\":\"unknown\"").doesNotContain("\"status\":\"found\"");
   }
 
   @Test
