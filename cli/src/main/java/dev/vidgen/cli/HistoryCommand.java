@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vidgen history}: the tasks this machine submitted, newest first. */
 @Command(name = "history", sortOptions = false,
-    description = "List the tasks this machine submitted, newest first: id, model, status, price, file, when."
+    description = "List the tasks this machine submitted (generate, extend, remix, the playground; a batch keeps its"
+        + " own journal), newest first: id, model, status, price, file, when."
         + " Kept in VIDGEN_HOME (default ~/.local/share/vidgen).")
 final class HistoryCommand extends ClientCommand {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
