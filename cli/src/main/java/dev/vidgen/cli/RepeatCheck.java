@@ -84,7 +84,7 @@ final class RepeatCheck {
         + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
     String follow = follow(session, entry);
     if (output.json() || !session.context().canAsk().getAsBoolean()) {
-      output.note(what + "; this run pays for another take (" + follow + "; --again leaves out this note)");
+      output.note(what + "; this run goes on, and pays for another take once it is sent (" + follow + "; --again leaves out this note)");
       return true;
     }
     PrintWriter err = session.context().err();

@@ -280,7 +280,7 @@ class InterruptedCreateTest {
 
     assertThat(once.err()).doesNotContain("the same job was submitted");
     assertThat(twice.err()).as("a script is told; a terminal would be asked")
-        .contains("the same job was submitted").contains("this run pays for another take");
+        .contains("the same job was submitted").contains("this run goes on, and pays for another take once it is sent");
     assertThat(other.err()).as("another prompt is another job").doesNotContain("the same job was submitted");
   }
 

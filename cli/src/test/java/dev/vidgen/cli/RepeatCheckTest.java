@@ -237,7 +237,7 @@ class RepeatCheckTest {
 
     assertThat(again.exitCode()).as(again.all()).isZero();
     assertThat(again.err()).contains("the same job was submitted just now as task " + taskId
-        + " (last seen queued); this run pays for another take (follow that one with: vidgen wait " + taskId
+        + " (last seen queued); this run goes on, and pays for another take once it is sent (follow that one with: vidgen wait " + taskId
         + "; --again leaves out this note)");
     assertThat(again.err()).doesNotContain("[y/N]");
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
