@@ -413,7 +413,9 @@ final class RouteChecks {
       return;
     }
     for (String key : job.params().keySet()) {
-      if (!route.knownParams().contains(key)) {
+      // A dotted key (metadata.negative_prompt) is sent inside its first part, which is what the route documents.
+      String top = key.indexOf('.') > 0 ? key.substring(0, key.indexOf('.')) : key;
+      if (!route.knownParams().contains(key) && !route.knownParams().contains(top)) {
         String known = route.knownParams().isEmpty() ? "none" : Texts.orList(route.knownParams());
         String shown = Texts.shown(key);
         found.add(Violation.warning("params." + shown, ViolationCodes.PARAM_UNKNOWN, shown, known,

@@ -248,6 +248,18 @@ class JobValidatorTest {
   }
 
   @Test
+  void aDottedParameterInsideADocumentedOneDrawsNoWarningOneInsideAnUndocumentedOneDoes() {
+    VideoJob documented = VideoJob.builder("kling-v3").prompt("a fox").param("metadata.negative_prompt", "blurry")
+        .build();
+    VideoJob undocumented = VideoJob.builder("kling-v3").prompt("a fox").param("extra.negative_prompt", "blurry")
+        .build();
+
+    assertThat(validator.validate(documented).violations()).isEmpty();
+    assertThat(validator.validate(undocumented).warnings()).extracting(Violation::field, Violation::code)
+        .containsExactly(tuple("params.extra.negative_prompt", ViolationCodes.PARAM_UNKNOWN));
+  }
+
+  @Test
   void warnsWhenTimedSegmentsRunPastTheDefaultTenSeconds() {
     ValidationReport report = validator.validate(
         valid().prompt("(0-5s) medium shot of the bottle (5-10s) push-in (10-15s) logo on black").build());
