@@ -270,7 +270,9 @@ final class RouteChecks {
     }
     found.add(Violation.error("seconds", ViolationCodes.SECONDS_NOT_OFFERED, given.toString(),
         route.durations().describe(),
-        "seconds: " + given + " is not offered by " + route.id() + "; choose " + route.durations().describe()));
+        "seconds: " + given + " is not offered by " + route.id() + "; choose " + route.durations().describe()
+            + (given <= 0 ? " (a provider's automatic length, 0 or -1, is not offered: give the length in seconds)"
+                : "")));
   }
 
   private void checkAspectRatio() {

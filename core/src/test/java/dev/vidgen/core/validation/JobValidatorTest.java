@@ -248,6 +248,15 @@ class JobValidatorTest {
   }
 
   @Test
+  void aZeroOrNegativeLengthIsToldThatAnAutomaticLengthIsNotOffered() {
+    VideoJob automatic = VideoJob.builder("seedance-2").prompt("a fox").seconds(-1).build();
+
+    assertThat(validator.validate(automatic).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("seconds: -1 is not offered by seedance-2; choose 4 to 15 (a provider's automatic length, 0 or -1,"
+            + " is not offered: give the length in seconds)"));
+  }
+
+  @Test
   void aDottedParameterInsideADocumentedOneDrawsNoWarningOneInsideAnUndocumentedOneDoes() {
     VideoJob documented = VideoJob.builder("kling-v3").prompt("a fox").param("metadata.negative_prompt", "blurry")
         .build();
