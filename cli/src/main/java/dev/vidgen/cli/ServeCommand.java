@@ -124,14 +124,18 @@ final class ServeCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
-  /** Jetty and Javalin tell nothing a user needs; their warnings still show. */
+  /**
+   * Jetty and Javalin tell nothing a user needs; their warnings still show, except Javalin's own
+   * "failed to start", which the command says in its own words (a port in use, say).
+   */
   private static void quietServerLogs() {
-    for (String logger : List.of("io.javalin", "org.eclipse.jetty")) {
+    Map<String, String> levels = Map.of("io.javalin", "warn", "org.eclipse.jetty", "warn", "io.javalin.Javalin", "off");
+    levels.forEach((logger, level) -> {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
-        System.setProperty(key, "warn");
+        System.setProperty(key, level);
       }
-    }
+    });
   }
 
   private static void openBrowser(URI url, Output output) {

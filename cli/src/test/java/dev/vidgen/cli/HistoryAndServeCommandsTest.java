@@ -157,6 +157,17 @@ class HistoryAndServeCommandsTest {
     assertThat(result.err()).contains("--port 70000 is not a port");
   }
 
+  @Test
+  void aPortInUseIsSaidOnceInItsOwnWords() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun.Result result = cli().run("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+      assertThat(result.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("choose another --port").doesNotContain("[ERROR]").doesNotContain("Failed to start Javalin");
+    }
+  }
+
   private static String urlIn(String text) throws IOException {
     Matcher match = URL.matcher(text);
     return match.find() ? match.group(1) : null;
