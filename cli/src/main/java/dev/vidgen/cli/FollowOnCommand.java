@@ -48,7 +48,7 @@ abstract class FollowOnCommand extends ClientCommand {
 
   @Option(names = "--again",
       description = "Pay for another take without asking, even when this machine sent the same follow-on of the same"
-          + " task in the last 24 hours (without it, a terminal is asked and a script gets a note).")
+          + " task in the last 24 hours (without it, a terminal is asked and a script is refused with exit 1).")
   boolean again;
 
   @Mixin AfterSubmit after;

@@ -34,7 +34,7 @@ final class GenerateCommand extends ClientCommand {
 
   @Option(names = "--again",
       description = "Pay for another take without asking, even when this machine submitted the same job in the last"
-          + " 24 hours (without it, a terminal is asked and a script gets a note).")
+          + " 24 hours (without it, a terminal is asked and a script is refused with exit 1).")
   boolean again;
 
   @Option(names = "--dry-run",

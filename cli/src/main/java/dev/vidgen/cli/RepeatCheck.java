@@ -26,8 +26,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Before {@code generate} pays: whether this machine's task history holds the identical job,
  * submitted within the last day (while results last) and not failed. Someone at a terminal is asked
- * before a second take is paid for; anywhere else a note says so and the run goes on, as scripts
- * expect. {@code --again} skips the check, and the mock, which charges nothing, is never checked.
+ * before a second take is paid for; anywhere else (a script, {@code --json}) nothing is sent and the
+ * command ends with exit 1 naming the earlier task. {@code --again} skips the check, and the mock,
+ * which charges nothing, is never checked.
  */
 final class RepeatCheck {
   /** How long the question waits for an answer; none is no. */
@@ -84,8 +85,10 @@ final class RepeatCheck {
         + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
     String follow = follow(session, entry);
     if (output.json() || !session.context().canAsk().getAsBoolean()) {
-      output.note(what + "; this run goes on, and pays for another take once it is sent (" + follow + "; --again leaves out this note)");
-      return true;
+      // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident.
+      throw new CliException(ExitCodes.OTHER, "same_job", what + "; nothing was sent",
+          follow + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote) : "again (its price is unknown)")
+              + " for another take");
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"

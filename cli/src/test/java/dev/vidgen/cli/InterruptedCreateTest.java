@@ -279,8 +279,10 @@ class InterruptedCreateTest {
         "--no-wait");
 
     assertThat(once.err()).doesNotContain("the same job was submitted");
-    assertThat(twice.err()).as("a script is told; a terminal would be asked")
-        .contains("the same job was submitted").contains("this run goes on, and pays for another take once it is sent");
+    assertThat(twice.exitCode()).as("a script is refused; a terminal would be asked: " + twice.all()).isEqualTo(1);
+    assertThat(twice.err()).contains("the same job was submitted").contains("nothing was sent")
+        .contains("or add --again to pay again (its price is unknown) for another take");
+    assertThat(fake.requests(Endpoint.EXTEND)).as("the same extend is not paid twice").hasSize(2);
     assertThat(other.err()).as("another prompt is another job").doesNotContain("the same job was submitted");
   }
 

@@ -222,24 +222,32 @@ class RepeatCheckTest {
   void atATerminalAnsweringYesPaysForAnotherTake() {
     String taskId = submittedTaskId();
 
-    CliRun.Result again = generate(atTerminal("yes\n"), "--no-wait", "--json");
+    CliRun.Result again = generate(atTerminal("yes\n"), "--no-wait");
 
     assertThat(again.exitCode()).as(again.all()).isZero();
-    assertThat(again.json().get("task_id")).isNotEqualTo(taskId);
-    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+    assertThat(fake.creates()).hasSize(2).extracting(create -> create.taskId()).doesNotHaveDuplicates().contains(taskId);
   }
 
   @Test
-  void withoutATerminalAScriptIsToldAndGoesOn() {
+  @SuppressWarnings("unchecked")
+  void withoutATerminalAScriptIsRefusedNamingTheEarlierTaskAndAgainPays() {
     String taskId = submittedTaskId();
 
     CliRun.Result again = generate(toApis(), "--no-wait");
+    CliRun.Result json = generate(toApis(), "--no-wait", "--json");
 
-    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
     assertThat(again.err()).contains("the same job was submitted just now as task " + taskId
-        + " (last seen queued); this run goes on, and pays for another take once it is sent (follow that one with: vidgen wait " + taskId
-        + "; --again leaves out this note)");
+        + " (last seen queued); nothing was sent — follow that one with: vidgen wait " + taskId
+        + "; or add --again to pay 20 credits ($0.10) for another take");
     assertThat(again.err()).doesNotContain("[y/N]");
+    assertThat(json.exitCode()).as(json.all()).isEqualTo(1);
+    assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("kind", "same_job");
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid twice by accident").hasSize(1);
+
+    CliRun.Result paid = generate(toApis(), "--no-wait", "--again");
+
+    assertThat(paid.exitCode()).as(paid.all()).isZero();
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
   }
 
@@ -259,8 +267,10 @@ class RepeatCheckTest {
     assertThat(first.exitCode()).as(first.all()).isZero();
 
     CliRun.Result again = generate(toApis(), "--model", "GEMINI_omni_flash", "--no-wait");
+    CliRun.Result paid = generate(toApis(), "--model", "GEMINI_omni_flash", "--no-wait", "--again");
 
     assertThat(again.err()).contains("the same job was submitted just now as task " + first.json().get("task_id"));
+    assertThat(paid.exitCode()).as(paid.all()).isZero();
     assertThat(fake.creates()).extracting(create -> create.body().replaceAll(".*\"model\":\"([^\"]+)\".*", "$1"))
         .as("the fake lists the model by its id, which is sent whichever name the job gave")
         .containsExactly("gemini-omni-flash", "gemini-omni-flash");

@@ -390,7 +390,8 @@ class ToApisCommandsTest {
   @Test
   void drawsAProgressBarOnlyOnATerminal() {
     CliRun.Result terminal = vidgen(true, "generate", "--image", "product.png", "--prompt", "p", "--out", "a.mp4");
-    CliRun.Result piped = vidgen(false, "generate", "--image", "product.png", "--prompt", "p", "--out", "b.mp4");
+    CliRun.Result piped = vidgen(false, "generate", "--image", "product.png", "--prompt", "p", "--out", "b.mp4",
+        "--again");
 
     assertThat(terminal.exitCode()).as(terminal.all()).isZero();
     assertThat(terminal.err()).contains("\rtask ", "[", "]  100%  completed");
