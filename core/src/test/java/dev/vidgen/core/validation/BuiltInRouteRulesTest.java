@@ -216,7 +216,9 @@ class BuiltInRouteRulesTest {
             assertThat(error.field()).isEqualTo("seconds");
             assertThat(error.code()).isEqualTo(ViolationCodes.SECONDS_NOT_OFFERED);
             assertThat(error.message()).isEqualTo(
-                "seconds: " + seconds + " is not offered by " + expected.id() + "; choose " + choice);
+                "seconds: " + seconds + " is not offered by " + expected.id() + "; choose " + choice
+                    + (seconds <= 0 ? " (a provider's automatic length, 0 or -1, is not offered: give the length in"
+                        + " seconds)" : ""));
           });
     }
   }
