@@ -68,6 +68,15 @@ final class Jobs {
   /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
   private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  /** Removes the listener that counts blind resends, on {@link #close}. */
+  private final Runnable stopListening;
+  /**
+   * For each submit on its way, by the reference it was given: how many of its creates were sent again
+   * after a server error, each earlier take perhaps a paid task of its own that cannot be looked up.
+   */
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> resent = new ConcurrentHashMap<>();
+  /** What the page is told about a task whose create was sent again after a server error, by task id. */
+  private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
   /** How long {@link #close} waits for the answers of creates already on their way. */
   static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
   /** The stop of each submit not yet ended, completed by {@link #close} so that no more creates leave. */
@@ -106,6 +115,15 @@ final class Jobs {
     }
     this.followAgainAfter = followAgainAfter;
     this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
+    this.stopListening = client.addListener(new dev.vidgen.core.client.VidgenListener() {
+      @Override
+      public void onResentBlind(String model, PriceQuote take, String submitReference) {
+        java.util.concurrent.atomic.AtomicInteger takes = submitReference == null ? null : resent.get(submitReference);
+        if (takes != null) {
+          takes.incrementAndGet();
+        }
+      }
+    });
     try {
       history.seed(client.routeDurations(), client.provider().id());
     } catch (UncheckedIOException e) {
@@ -139,7 +157,10 @@ final class Jobs {
     if (closed) {
       stopSending.complete(null); // closed meanwhile: the create is held back, and the note closed as not sent
     }
+    java.util.concurrent.atomic.AtomicInteger takes = new java.util.concurrent.atomic.AtomicInteger();
+    resent.put(reference, takes);
     CompletableFuture<HistoryEntry> submitted = client.submitAsync(job, reference, stopSending).whenComplete((handle, failure) -> {
+      resent.remove(reference);
       if (failure == null) {
         return;
       }
@@ -155,7 +176,18 @@ final class Jobs {
       // Any other failure may have come after the create went out: the note stays unknown, the safe side.
     }).thenApply(handle -> {
       HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
-      if (record(entry) && noted) {
+      if (takes.get() > 0) {
+        // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
+        String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
+            ? "the first take" : "each of the " + takes.get() + " takes before") + " may have made a billed task of"
+            + " its own that cannot be looked up; the take sent again made task " + handle.taskId() + "; check the"
+            + " provider's dashboard for a task made at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (UTC)";
+        resentNotes.put(handle.taskId().value(), said);
+        record(entry);
+        record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
+            clock.instant(), said, "serve"));
+      } else if (record(entry) && noted) {
         record(note.answeredAs(handle, clock.instant()));
       }
       if (!closed) {
@@ -284,8 +316,14 @@ final class Jobs {
   }
 
   /** Cancels every follow waiting out a pause: nothing is followed after this. */
+  /** What the page is told about task {@code taskId} whose create was sent again after a server error, if it was. */
+  Optional<String> resentNote(String taskId) {
+    return Optional.ofNullable(resentNotes.get(taskId));
+  }
+
   void close() {
     closed = true;
+    stopListening.run();
     // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
     // their task ids reach the history instead of an unknown note.
     stops.forEach(stop -> stop.complete(null));

@@ -391,8 +391,12 @@ public final class Playground implements AutoCloseable {
         }
         json(ctx, status, json);
       } else {
-        json(ctx, 201, Map.of("task", jobs.view(jobs.find(entry.taskId())
-            .orElse(new Jobs.Live(entry, null, null)))));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("task", jobs.view(jobs.find(entry.taskId()).orElse(new Jobs.Live(entry, null, null))));
+        // A create sent again after a server error: the first take may be a billed task of its own.
+        json.put("warnings", jobs.resentNote(entry.taskId()).map(note -> List.of(Map.of("code", "create.resent",
+            "message", note))).orElse(List.of()));
+        json(ctx, 201, json);
       }
       return null;
     }));

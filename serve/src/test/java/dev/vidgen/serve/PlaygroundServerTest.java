@@ -660,6 +660,28 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCreateSentAgainAfterAServerErrorIsToldToThePageAndItsFirstTakeKeptAsUnknown() throws IOException {
+    start();
+    mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 1, 500);
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<String, Object> answer = json(post("/api/generate", job(upload, 10)));
+
+    String taskId = (String) ((Map<String, Object>) answer.get("task")).get("task_id");
+    assertThat((List<Map<String, Object>>) answer.get("warnings")).singleElement().satisfies(warning -> {
+      assertThat(warning).containsEntry("code", "create.resent");
+      assertThat((String) warning.get("message")).contains("the first take may have made a billed task",
+          "the take sent again made task " + taskId, "check the provider's dashboard");
+    });
+    assertThat(history().entries()).extracting(HistoryEntry::taskId).as("the task, and its first take")
+        .hasSize(2).contains(taskId);
+    assertThat(history().entries()).filteredOn(entry -> !entry.taskId().equals(taskId)).singleElement()
+        .satisfies(first -> assertThat(first.status()).isEqualTo("unknown"))
+        .satisfies(first -> assertThat(first.error()).contains("the take sent again made task " + taskId));
+  }
+
+  @Test
   void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndIsKeptAsUnknown() throws IOException {
     start();
     mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 50, 500);

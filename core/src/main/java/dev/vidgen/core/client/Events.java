@@ -17,16 +17,25 @@ import org.slf4j.LoggerFactory;
 final class Events {
   private static final Logger LOG = LoggerFactory.getLogger(VidgenClient.class);
 
-  private final VidgenListener listener;
+  /** The app's listeners: the one the client was built with, then any added since; none without either. */
+  private final java.util.List<VidgenListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Events(VidgenListener listener) {
-    this.listener = listener == null ? VidgenListener.NONE : listener;
+    if (listener != null && listener != VidgenListener.NONE) {
+      listeners.add(listener);
+    }
+  }
+
+  /** Adds {@code listener}, told every event from now on; the returned action removes it. */
+  Runnable add(VidgenListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
+    return () -> listeners.remove(listener);
   }
 
   void creating(String model, String clientReference) {
     LOG.debug("sending the create of a {} task (client reference {})", model, clientReference);
     if (listening()) {
-      notify("onCreating", () -> listener.onCreating(model, clientReference));
+      notify("onCreating", listener -> listener.onCreating(model, clientReference));
     }
   }
 
@@ -35,7 +44,7 @@ final class Events {
       LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
     }
     if (listening()) {
-      notify("onSubmitted", () -> listener.onSubmitted(handle));
+      notify("onSubmitted", listener -> listener.onSubmitted(handle));
     }
   }
 
@@ -54,7 +63,7 @@ final class Events {
           snapshot.percent().isPresent() ? " " + snapshot.percent().getAsInt() + "%" : "");
     }
     if (listening()) {
-      notify("onPolled", () -> listener.onPolled(handle, snapshot));
+      notify("onPolled", listener -> listener.onPolled(handle, snapshot));
     }
   }
 
@@ -65,7 +74,7 @@ final class Events {
           delay.toMillis(), attempt, failure.getMessage());
     }
     if (listening()) {
-      notify("onRetry", () -> listener.onRetry(handle, operation, failure, attempt, delay));
+      notify("onRetry", listener -> listener.onRetry(handle, operation, failure, attempt, delay));
     }
   }
 
@@ -81,14 +90,14 @@ final class Events {
   void completed(JobHandle handle, TaskSnapshot snapshot) {
     LOG.debug("task {} completed", handle.taskId());
     if (listening()) {
-      notify("onCompleted", () -> listener.onCompleted(handle, snapshot));
+      notify("onCompleted", listener -> listener.onCompleted(handle, snapshot));
     }
   }
 
   void failed(JobHandle handle, VidgenException error) {
     LOG.debug("job {} failed: {}", handle == null ? "(no task)" : handle.taskId(), error.getMessage());
     if (listening()) {
-      notify("onFailed", () -> listener.onFailed(handle, error));
+      notify("onFailed", listener -> listener.onFailed(handle, error));
     }
   }
 
@@ -96,40 +105,47 @@ final class Events {
   void warning(String code, String message) {
     LOG.warn("{} ({})", message, code);
     if (listening()) {
-      notify("onWarning", () -> listener.onWarning(code, message));
+      notify("onWarning", listener -> listener.onWarning(code, message));
     }
   }
 
-  void resentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {
+  void resentBlind(String model, dev.vidgen.core.pricing.PriceQuote take, String submitReference) {
     if (listening()) {
-      notify("onResentBlind", () -> listener.onResentBlind(model, take));
+      notify("onResentBlind", listener -> listener.onResentBlind(model, take, submitReference));
     }
   }
 
   void downloaded(JobHandle handle, Path file) {
     LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
     if (listening()) {
-      notify("onDownloaded", () -> listener.onDownloaded(handle, file));
+      notify("onDownloaded", listener -> listener.onDownloaded(handle, file));
     }
   }
 
   /** Tells a progress listener about a snapshot, shielding the wait from its exceptions. */
   void progress(ProgressListener progress, TaskSnapshot snapshot, Duration elapsed) {
     if (progress != ProgressListener.NONE) {
-      notify("onProgress", () -> progress.onProgress(snapshot, elapsed));
+      try {
+        progress.onProgress(snapshot, elapsed);
+      } catch (RuntimeException e) {
+        LOG.warn("a vidgen progress listener threw from onProgress; the job goes on", e);
+      }
     }
   }
 
   /** Whether an app listener is set; without one no event builds a call. */
   private boolean listening() {
-    return listener != VidgenListener.NONE;
+    return !listeners.isEmpty();
   }
 
-  private static void notify(String event, Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
+  /** Tells each listener in turn; one that throws is logged, and the others are still told. */
+  private void notify(String event, java.util.function.Consumer<VidgenListener> call) {
+    for (VidgenListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
+      }
     }
   }
 }

@@ -209,7 +209,7 @@ final class FollowOns {
             + " not sent again, as " + overBudget(over)));
       }
       preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
-      runtime.events().resentBlind(request.model(), quote());
+      runtime.events().resentBlind(request.model(), quote(), null);
       if (firstResend()) {
         runtime.events().warning("create.resent", "the " + request.kind().id() + " of task " + request.source()
             + " was answered with a server error (" + failure.getMessage() + "); it is sent again once (a short"

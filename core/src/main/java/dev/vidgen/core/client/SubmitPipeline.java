@@ -192,7 +192,8 @@ final class SubmitPipeline {
           }
           runtime.events().creating(prepared.route().id(), reference);
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
-          CreateAfterServerError guard = new CreateAfterServerError(request, prepared.quote(), result, stopSending);
+          CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,
+              stopSending);
           afterError.set(guard);
           return create(request, guard, stopSending);
         })
@@ -283,11 +284,14 @@ final class SubmitPipeline {
    */
   private final class CreateAfterServerError extends ResendGuard {
     private final SubmitRequest request;
+    /** The reference the caller gave the submit, sent or not: what tells a listener which job was sent again. */
+    private final String submitReference;
 
-    CreateAfterServerError(SubmitRequest request, PriceQuote quote, CompletableFuture<JobHandle> caller,
-        CompletableFuture<?> stopSending) {
+    CreateAfterServerError(SubmitRequest request, String submitReference, PriceQuote quote,
+        CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
+      this.submitReference = submitReference;
     }
 
     @Override
@@ -317,7 +321,7 @@ final class SubmitPipeline {
                   + "; check the provider's dashboard before you send it again"));
         }
         preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
-        runtime.events().resentBlind(model, quote());
+        runtime.events().resentBlind(model, quote(), submitReference);
         if (firstResend()) {
           runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
               + " error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model

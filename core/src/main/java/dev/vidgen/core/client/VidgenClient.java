@@ -514,6 +514,15 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(balanceAsync(), true);
   }
 
+  /**
+   * Adds {@code listener}, told every event of every job from now on, beside the one the client was
+   * built with (for a component such as the playground that shares a client); the returned action
+   * removes it.
+   */
+  public Runnable addListener(VidgenListener listener) {
+    return runtime.events().add(listener);
+  }
+
   /** {@link #balance} without blocking. */
   public CompletableFuture<Balance> balanceAsync() {
     return track(() -> retries.run(Operation.READ, null, null, provider::balance));

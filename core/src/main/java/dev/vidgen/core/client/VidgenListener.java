@@ -52,6 +52,15 @@ public interface VidgenListener {
    */
   default void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {}
 
+  /**
+   * {@link #onResentBlind(String, dev.vidgen.core.pricing.PriceQuote)} with the reference the caller gave
+   * the submit ({@code submitAsync(job, reference, ...)}; null when it gave none), which tells concurrent
+   * jobs apart although it was not sent. The default calls the two-argument method.
+   */
+  default void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take, String submitReference) {
+    onResentBlind(model, take);
+  }
+
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}
 }

@@ -753,6 +753,39 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aListenerAddedLaterIsToldOfABlindResendWithTheSubmitsOwnReferenceAndNothingOnceRemoved() {
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable remove = fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take, String submitReference) {
+        told.add(model + " " + take.credits() + " " + submitReference);
+      }
+    });
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onResentBlind(String model, dev.vidgen.core.pricing.PriceQuote take) {
+        throw new IllegalStateException("a listener's bug");
+      }
+    });
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")), ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-4")));
+
+    CompletableFuture<JobHandle> first = fixture.client.submitAsync(Jobs.valid(), "job-a", new CompletableFuture<>());
+    fixture.advance(Duration.ofSeconds(10));
+    remove.run();
+    CompletableFuture<JobHandle> second = fixture.client.submitAsync(Jobs.valid(), "job-b", new CompletableFuture<>());
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(first.join().taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(second.join().taskId()).as("another listener's bug stops nothing").isEqualTo(TaskId.of("t-4"));
+    assertThat(told).as("the reference it was given, though the route sends none").containsExactly(
+        Jobs.MODEL + " 20 job-a");
+    assertThat(fixture.listener.events()).as("the listener the client was built with is still told")
+        .contains("submitted t-2", "submitted t-4");
+  }
+
+  @Test
   void aRateLimitedCreateIsSentAgainAfterRetryAfter() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
         TaskSnapshot.queued(TaskId.of("t-1")));
