@@ -77,6 +77,8 @@ final class Jobs {
   private final Map<String, java.util.concurrent.atomic.AtomicInteger> resent = new ConcurrentHashMap<>();
   /** What the page is told about a task whose create was sent again after a server error, by task id. */
   private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
+  /** Why a followed task's status is being read again (a 429, a 5xx), by task id, until the next reading. */
+  private final Map<String, String> notices = new ConcurrentHashMap<>();
   /** How long {@link #close} waits for the answers of creates already on their way. */
   static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
   /** The stop of each submit not yet ended, completed by {@link #close} so that no more creates leave. */
@@ -116,6 +118,14 @@ final class Jobs {
     this.followAgainAfter = followAgainAfter;
     this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
     this.stopListening = client.addListener(new dev.vidgen.core.client.VidgenListener() {
+      @Override
+      public void onRetry(JobHandle handle, dev.vidgen.core.policy.Operation operation,
+          dev.vidgen.core.error.ProviderException failure, int attempt, Duration delay) {
+        if (handle != null && operation == dev.vidgen.core.policy.Operation.READ) {
+          retrying(handle.taskId().value(), failure, delay);
+        }
+      }
+
       @Override
       public void onResentBlind(String model, PriceQuote take, String submitReference) {
         java.util.concurrent.atomic.AtomicInteger takes = submitReference == null ? null : resent.get(submitReference);
@@ -272,6 +282,7 @@ final class Jobs {
           return client.downloadAsync(handle, done, videos.resolve(fileName(handle, done)));
         })
         .whenComplete((file, failure) -> {
+          notices.remove(id);
           Live current = live.get(id);
           HistoryEntry latest = current == null ? entry : current.entry();
           if (failure == null) {
@@ -377,7 +388,22 @@ final class Jobs {
     return new Live(latest, null, next, message);
   }
 
+  /** A status read of followed task {@code id} failed and is made again after {@code delay}: the page says so meanwhile. */
+  private void retrying(String id, dev.vidgen.core.error.ProviderException failure, Duration delay) {
+    if (!live.containsKey(id)) {
+      return;
+    }
+    int status = failure.httpStatus();
+    String why = status == 429 ? "the provider is rate limiting status reads (HTTP 429)"
+        : status >= 500 ? "the provider answered a status read with a server error (HTTP " + status + ")"
+        : "a status read got no usable answer";
+    long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
+    notices.put(id, why + "; reading again in " + seconds + " s");
+    changed(id);
+  }
+
   private void progress(String id, TaskSnapshot snapshot) {
+    notices.remove(id);
     Live current = live.get(id);
     if (current == null) {
       return;
@@ -415,6 +441,10 @@ final class Jobs {
     }
     if (current.problem() != null) {
       json.put("problem", current.problem());
+    }
+    String notice = notices.get(current.entry().taskId());
+    if (notice != null && !current.entry().isFinished() && current.problem() == null) {
+      json.put("notice", notice);
     }
     return json;
   }

@@ -124,6 +124,26 @@ class JobsTest {
   }
 
   @Test
+  void aStatusReadRateLimitedIsToldToThePageWhileItWaitsAndForgottenOnceReadAgain() throws Exception {
+    MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
+    client = VidgenClient.builder().provider(mock)
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build())
+        .build();
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    mock.script().rateLimit(Operation.READ, 2, Duration.ofMillis(300));
+
+    HistoryEntry entry = jobs.submit(aJob()).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+        .filter(HistoryEntry::isFinished).isPresent());
+    assertThat(published).filteredOn(task -> task.get("notice") != null).isNotEmpty().allSatisfy(task ->
+        assertThat((String) task.get("notice")).matches("the provider is rate limiting status reads \\(HTTP 429\\);"
+            + " reading again in \\d+ s"));
+    assertThat(published.get(published.size() - 1)).containsEntry("status", "completed").doesNotContainKey("notice");
+  }
+
+  @Test
   void closingWaitsForACreateOnItsWaySoItsTaskIdReachesTheHistoryAndSendsNoMore() throws Exception {
     MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
     CompletableFuture<Void> gate = new CompletableFuture<>();
