@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -321,7 +322,18 @@ public final class VidgenClient implements AutoCloseable {
    *     folder, or a path through a file); nothing is sent then
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
-    return Futures.await(generateAsync(job, target, options), true);
+    AtomicReference<JobHandle> created = new AtomicReference<>();
+    try {
+      return Futures.await(generateAsync(job, target, options, created), true);
+    } catch (CancellationException stopped) {
+      // Interrupted once the task was made: the caller gets its handle, or the paid task would be lost to it.
+      if (created.get() != null && !(stopped instanceof WaitStoppedException)) {
+        WaitStoppedException named = new WaitStoppedException(created.get(), "the calling thread was interrupted");
+        named.initCause(stopped.getCause() != null ? stopped.getCause() : stopped);
+        throw named;
+      }
+      throw stopped;
+    }
   }
 
   /**
@@ -330,6 +342,12 @@ public final class VidgenClient implements AutoCloseable {
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
+    return generateAsync(job, target, options, new AtomicReference<>());
+  }
+
+  /** {@link #generateAsync(VideoJob, Path, AwaitOptions)} that sets {@code created} once the task is made. */
+  private CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options,
+      AtomicReference<JobHandle> created) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
     try {
@@ -350,14 +368,15 @@ public final class VidgenClient implements AutoCloseable {
         result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
+      created.set(handle);
       follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
-          result.completeExceptionally(AsyncFailures.unwrap(awaitFailure));
+          result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
         follow(step, result, downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
-            result.completeExceptionally(AsyncFailures.unwrap(downloadFailure));
+            result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
             result.complete(new GenerationResult(handle, snapshot, file));
           }
@@ -576,6 +595,20 @@ public final class VidgenClient implements AutoCloseable {
       future.whenComplete((value, failure) -> running.remove(future));
     }
     return future;
+  }
+
+  /**
+   * {@code failure} of a step after {@code handle}'s task was made, a bare cancellation (the client
+   * closed) turned into one that names the task, so that the caller of {@code generate} keeps it.
+   */
+  private Throwable namingTask(JobHandle handle, Throwable failure) {
+    if (failure instanceof CancellationException && !(failure instanceof WaitStoppedException)) {
+      WaitStoppedException named = new WaitStoppedException(handle, closed.get() ? "the client was closed"
+          : "the wait was cancelled");
+      named.initCause(failure);
+      return named;
+    }
+    return failure;
   }
 
   private static <T> CompletableFuture<T> follow(

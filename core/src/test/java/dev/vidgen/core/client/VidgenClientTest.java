@@ -167,6 +167,35 @@ class VidgenClientTest {
   }
 
   @Test
+  void closingDuringAGenerateFailsItNamingTheTaskItMadeSoThatItIsNotLost() {
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(30));
+    assertThat(provider.count("create")).isOne();
+
+    fixture.client.close();
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(generated).isCompletedExceptionally();
+    assertThatThrownBy(generated::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(fixture.listener.events()).contains("submitted " + stopped.handle().taskId());
+      assertThat(stopped).hasMessageContaining("was created and is paid for, but waiting for it stopped: the client"
+          + " was closed").hasMessageContaining(stopped.handle().encode());
+    });
+  }
+
+  @Test
+  void interruptingABlockingGenerateOnceItsTaskIsMadeThrowsItsHandle() {
+    Thread.currentThread().interrupt(); // the submit completes before the wait begins, on this scripted provider
+
+    assertThatThrownBy(() -> fixture.client.generate(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults()))
+        .isInstanceOfSatisfying(WaitStoppedException.class, stopped -> assertThat(fixture.listener.events())
+            .contains("submitted " + stopped.handle().taskId()))
+        .hasMessageContaining("the calling thread was interrupted");
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
   void leavesACallersSchedulerRunning() {
     ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1);
     try {
