@@ -164,6 +164,26 @@ final class SubmitPipeline {
    * the submit then ends with a {@link CancellationException} when no try can have made a task.
    */
   CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending) {
+    if (requestedReference == null) {
+      return submitOnce(job, null, stopSending);
+    }
+    // Two creates under one reference would make two paid tasks that a look-up by it cannot tell apart.
+    if (!referencesOnTheirWay.add(requestedReference)) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the client reference "
+          + dev.vidgen.core.text.SafeText.clip(requestedReference, 80) + " is already used by a submit on its way"
+          + " from this client; nothing was sent: wait for that submit's handle, or give this job a reference of its"
+          + " own"));
+    }
+    CompletableFuture<JobHandle> result = submitOnce(job, requestedReference, stopSending);
+    result.whenComplete((handle, failure) -> referencesOnTheirWay.remove(requestedReference));
+    return result;
+  }
+
+  /** The client references of the submits on their way, as their callers gave them. */
+  private final java.util.Set<String> referencesOnTheirWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
+      CompletableFuture<?> stopSending) {
     Prepared prepared;
     try {
       prepared = prepare(job);

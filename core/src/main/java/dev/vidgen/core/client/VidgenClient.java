@@ -187,7 +187,10 @@ public final class VidgenClient implements AutoCloseable {
    * {@link #submitAsync(VideoJob)} with the caller's client reference, so that the caller can
    * record it durably before the create is sent (as batches do). The reference is sent only when
    * the provider says the job's route takes one ({@code VideoProvider.takesClientReference}); null
-   * for a fresh one.
+   * for a fresh one. A reference already used by a submit still on its way from this client is
+   * refused (the future fails with an {@link IllegalStateException}, nothing sent): two creates under
+   * one reference would make two paid tasks a look-up cannot tell apart. After a crash, look the
+   * reference up ({@link #findByClientReferenceAsync}) before submitting under it again.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
     Objects.requireNonNull(job, "job == null");

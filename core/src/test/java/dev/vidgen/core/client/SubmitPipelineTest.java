@@ -786,6 +786,27 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aClientReferenceOnItsWayIsRefusedToASecondSubmitWithNothingSentAndFreeOnceItEnds() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
+        TaskSnapshot.queued(TaskId.of("t-1")), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> first = fixture.client.submitAsync(Jobs.valid(), "my-ref-1");
+    CompletableFuture<JobHandle> twin = fixture.client.submitAsync(Jobs.valid(), "my-ref-1");
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(first.join().taskId()).isEqualTo(TaskId.of("t-1"));
+    assertThatThrownBy(twin::join).cause().isInstanceOf(IllegalStateException.class)
+        .hasMessage("the client reference my-ref-1 is already used by a submit on its way from this client; nothing"
+            + " was sent: wait for that submit's handle, or give this job a reference of its own");
+    assertThat(fixture.provider.count("create")).as("the 429 and the first's second take").isEqualTo(2);
+
+    CompletableFuture<JobHandle> later = fixture.client.submitAsync(Jobs.valid(), "my-ref-1");
+    fixture.advance(Duration.ofSeconds(10));
+    assertThat(later.join().taskId()).as("a submit that ended leaves its reference free").isEqualTo(TaskId.of("t-2"));
+  }
+
+  @Test
   void aRateLimitedCreateIsSentAgainAfterRetryAfter() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
         TaskSnapshot.queued(TaskId.of("t-1")));
