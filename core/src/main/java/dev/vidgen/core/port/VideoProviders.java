@@ -41,7 +41,15 @@ public final class VideoProviders {
   public static VideoProvider create(VideoProviderFactory factory, ProviderConfig config) {
     Objects.requireNonNull(factory, "factory == null");
     Objects.requireNonNull(config, "config == null");
-    VideoProvider provider = factory.create(config);
+    VideoProvider provider;
+    try {
+      provider = factory.create(config);
+    } catch (LinkageError missing) {
+      // A factory found, but the libraries it needs are not on the class path (a jar left out of a fat jar, say).
+      throw new ProviderSelectionException("the provider " + factory.id() + " could not be made: a class it needs is"
+          + " missing (" + missing + "); put its module and the libraries it depends on"
+          + " on the class path", List.of(factory.id()), missing);
+    }
     if (provider == null) {
       throw new IllegalStateException(factory.getClass().getName() + " created no provider (null)");
     }

@@ -178,6 +178,26 @@ class VideoProvidersTest {
   }
 
   @Test
+  void aFactoryWhoseLibrariesAreMissingIsASelectionErrorSayingSo() {
+    VideoProviderFactory halfInstalled = new VideoProviderFactory() {
+      @Override
+      public String id() {
+        return "half";
+      }
+
+      @Override
+      public VideoProvider create(ProviderConfig config) {
+        throw new NoClassDefFoundError("okhttp3/HttpUrl");
+      }
+    };
+
+    assertThatThrownBy(() -> VideoProviders.create(halfInstalled, CONFIG))
+        .isInstanceOf(dev.vidgen.core.error.ProviderSelectionException.class)
+        .hasMessageContaining("the provider half could not be made: a class it needs is missing")
+        .hasMessageContaining("okhttp3/HttpUrl").hasCauseInstanceOf(NoClassDefFoundError.class);
+  }
+
+  @Test
   void aClientClosesTheProviderItLoadedButNotOneItWasGiven() {
     VidgenClient loading = VidgenClient.builder().provider("alpha", CONFIG).build();
     TestProvider loaded = (TestProvider) loading.provider();
