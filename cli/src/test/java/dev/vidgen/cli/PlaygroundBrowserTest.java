@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,9 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,24 +53,28 @@ class PlaygroundBrowserTest {
   @TempDir Path work;
   @TempDir Path browserProfile;
 
-  private final StringWriter serveOut = new StringWriter();
-  private final StringWriter serveErr = new StringWriter();
-  private Thread server;
-  private final AtomicInteger serveExit = new AtomicInteger(-1);
+  /** The {@code vidgen serve} runs of a test, the last one the page talks to. */
+  private final List<Serve> servers = new ArrayList<>();
   private ChromeDriverService service;
   private ChromeDriver browser;
 
+  /** One {@code vidgen serve} in a thread of this JVM, with its own output. */
+  private record Serve(Thread thread, StringWriter out, StringWriter err, AtomicInteger exit) {
+    void stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(Duration.ofSeconds(20).toMillis());
+      assertThat(thread.isAlive()).as("vidgen serve stops when asked").isFalse();
+      assertThat(exit.get()).as("vidgen serve's exit code; stderr:\n" + err).isZero();
+      assertThat(err.toString()).contains("the playground stopped");
+    }
+  }
+
   @BeforeEach
-  void startServeAndBrowser() {
+  void startBrowser() {
     assumeTrue(Files.isExecutable(CHROMIUM),
         "no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver); the browser test is skipped");
     assumeTrue(Files.isExecutable(CHROMEDRIVER),
         "no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver); the browser test is skipped");
-    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(serveOut, true),
-        new PrintWriter(serveErr, true), () -> false, work);
-    server = new Thread(() -> serveExit.set(Main.run(context, "serve", "--port", "0",
-        "--set", "mock.duration=8s", "--poll-interval", "250ms")), "vidgen-serve-under-test");
-    server.start();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -84,21 +93,59 @@ class PlaygroundBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    if (server != null) {
-      server.interrupt();
-      server.join(Duration.ofSeconds(20).toMillis());
-      assertThat(server.isAlive()).as("vidgen serve stops when asked").isFalse();
-      assertThat(serveExit.get()).as("vidgen serve's exit code; stderr:\n" + serveErr).isZero();
-      assertThat(serveErr.toString()).contains("the playground stopped");
+    for (Serve serve : servers) {
+      if (serve.thread().isAlive()) {
+        serve.stop();
+      }
     }
+  }
+
+  /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
+  private String openOnTheMock(String port) {
+    String url = serve(Map.of(), "--port", port, "--set", "mock.duration=8s");
+    openPage(url);
+    return url;
+  }
+
+  /** Starts {@code vidgen serve} on the fake ToAPIs and opens its page once it is ready. */
+  private void openOnTheFake(FakeToApisServer fake) {
+    openPage(serve(Map.of("TOAPIS_API_KEY", fake.apiKey()), "--port", "0", "--base-url", fake.baseUrl()));
+  }
+
+  /** Starts {@code vidgen serve} with these options and waits for its address. */
+  private String serve(Map<String, String> env, String... options) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("VIDGEN_HOME", home.toString());
+    List<String> args = new ArrayList<>(List.of("serve", "--poll-interval", "250ms"));
+    args.addAll(List.of(options));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    CliContext context = new CliContext(all, new PrintWriter(out, true), new PrintWriter(err, true), () -> false, work);
+    Thread thread = new Thread(() -> exit.set(Main.run(context, args.toArray(String[]::new))), "vidgen-serve-under-test");
+    Serve serve = new Serve(thread, out, err, exit);
+    servers.add(serve);
+    thread.start();
+    return awaitUrl(serve);
+  }
+
+  private void openPage(String url) {
+    browser.get(url);
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    new WebDriverWait(browser, WAIT).until(driver -> "true".equals(driver.findElement(By.tagName("body"))
+        .getAttribute("data-ready")));
   }
 
   @Test
   void walksFromTheModelToTheVideoAndFindsItAgainAfterAReload() throws Exception {
-    String url = awaitUrl();
-    browser.get(url);
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
+    assertThat(browser.findElements(By.cssSelector("#warnings li"))).as("notes the fresh page gives about its own"
+        + " sample prompt and defaults").extracting(WebElement::getText).isEmpty();
 
     new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
     List<String> offered = browser.findElements(By.cssSelector("input[name=seconds]")).stream()
@@ -143,7 +190,7 @@ class PlaygroundBrowserTest {
         .endsWith("Generating again makes another take and pays for it again.");
 
     browser.navigate().refresh();
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    awaitReady();
     assertThat(browser.findElement(By.id("task-line")).getText()).as("the running job, picked up after a reload")
         .startsWith(taskId);
     generation.until(ExpectedConditions.visibilityOfElementLocated(By.id("video")));
@@ -183,9 +230,8 @@ class PlaygroundBrowserTest {
 
   @Test
   void leavesTheAspectRatioOutWhereTheModeTakesNone() {
-    browser.get(awaitUrl());
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
 
     new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
     browser.findElement(By.id("prompt")).sendKeys("A red kite over the sea");
@@ -201,9 +247,8 @@ class PlaygroundBrowserTest {
 
   @Test
   void takesInputVideosByAddressWhereTheModeTakesThem() {
-    browser.get(awaitUrl());
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertThat(browser.findElement(By.id("videos-field")).isDisplayed()).as("the default model takes no video").isFalse();
 
     new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2-5");
@@ -256,14 +301,14 @@ class PlaygroundBrowserTest {
     return lines[lines.length - 1].strip();
   }
 
-  private String awaitUrl() {
+  private String awaitUrl(Serve serve) {
     Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
     Matcher[] found = new Matcher[1];
     new WebDriverWait(browser, WAIT).until(driver -> {
-      if (!server.isAlive()) {
-        throw new AssertionError("vidgen serve ended early; stderr:\n" + serveErr);
+      if (!serve.thread().isAlive()) {
+        throw new AssertionError("vidgen serve ended early; stderr:\n" + serve.err());
       }
-      found[0] = address.matcher(serveOut.toString());
+      found[0] = address.matcher(serve.out().toString());
       return found[0].find();
     });
     return found[0].group(1);
