@@ -28,7 +28,12 @@ const state = {
   checkSeq: 0,
   checkPending: false,
   lastCheck: null,
+  sending: false,      // a Generate waiting for its answer
+  offline: false,      // the server's event stream is down
+  imageRefusal: '',    // why the last image was not taken, shown until the images change
+  promptOver: false,
   currentTask: null,   // task id shown in the result panel
+  panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
   tasks: new Map(),    // task id -> latest view
   clockBase: new Map() // task id -> {elapsed, at}
 };
@@ -391,9 +396,24 @@ function errorCount() {
   return state.lastCheck.violations.filter((v) => v.severity === 'error').length;
 }
 
+// While a Generate waits for its answer nothing the form does enables the button: a second click would pay again.
 function updateGenerate() {
-  const blocked = state.checkPending || state.uploading > 0 || !state.lastCheck || !state.lastCheck.valid || errorCount() > 0;
-  $('generate').disabled = blocked;
+  const button = $('generate');
+  button.textContent = state.sending ? 'Sending…' : 'Generate';
+  button.disabled = state.sending || state.offline || state.checkPending || state.uploading > 0 || !state.lastCheck
+    || !state.lastCheck.valid || errorCount() > 0;
+}
+
+// An upload refused (or one too many) is said at the images, beside the check's own messages, until they change.
+function refuseImage(text) {
+  state.imageRefusal = text;
+  $('err-images').textContent = text;
+}
+
+function imagesChanged() {
+  state.imageRefusal = '';
+  renderImagesRule();
+  scheduleCheck();
 }
 
 // ---- reference images ----
@@ -449,49 +469,86 @@ function setupImages() {
     addFiles([...event.dataTransfer.files]);
   });
   input.addEventListener('change', () => { addFiles([...input.files]); input.value = ''; });
-  $('add-url').addEventListener('click', () => {
-    const url = $('image-url').value.trim();
-    if (!url) return;
-    state.images.push({ url, name: url });
-    $('image-url').value = '';
-    renderImagesRule();
-    scheduleCheck();
+  $('add-url').addEventListener('click', addUrl);
+  // Enter in the address field adds it, as the button beside it does; it never sends the form.
+  $('image-url').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (!$('add-url').disabled) addUrl();
   });
+}
+
+function addUrl() {
+  const url = $('image-url').value.trim();
+  if (!url) return;
+  state.images.push({ url, name: url });
+  $('image-url').value = '';
+  imagesChanged();
 }
 
 // ---- generate, live status, the video ----
 
-async function generate(event) {
-  event.preventDefault();
-  if ($('generate').disabled) return;
-  $('generate').disabled = true;
-  showResult();
-  $('task-line').textContent = '';
-  $('task-status').textContent = 'Submitting…';
-  $('failure').hidden = true;
-  $('video').hidden = true;
-  $('download').hidden = true;
+async function generate() {
+  if ($('generate').disabled || state.sending) return;
+  state.sending = true;
+  updateGenerate();
+  holdPanel();
+  $('task-status').textContent = 'Sending…';
   let result;
   try {
     result = await api('/api/generate', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
     });
   } catch (e) {
-    result = { ok: false, body: { error: { message: 'The playground server does not answer.', next: 'start vidgen serve again' } } };
+    result = { ok: false, status: 0, body: { error: { message: 'The playground server does not answer, so whether the job'
+      + ' was sent is not known.', next: 'start vidgen serve again and look for the job in the history before you generate it again' } } };
   }
+  state.sending = false;
   if (result.ok) {
-    const task = result.body.task;
-    state.currentTask = task.task_id;
-    updateTask(task);
-    scheduleCheck();
+    generated(result.body.task);
   } else {
-    const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
-    if (result.body && result.body.violations) showFieldErrors(result.body.violations);
-    showFailure(error.message, error.next);
-    $('task-status').textContent = 'Not sent';
+    notGenerated(result);
   }
   updateGenerate();
   loadBalance();
+}
+
+// The result panel given to a Generate: cleared, and kept from other tasks' updates until a task is shown in it.
+function holdPanel() {
+  state.currentTask = null;
+  state.panelHeld = true;
+  showResult();
+  $('task-line').textContent = '';
+  $('elapsed').textContent = '';
+  $('progress').hidden = true;
+  $('failure').hidden = true;
+  $('video').hidden = true;
+  $('video').removeAttribute('src');
+  $('download').hidden = true;
+}
+
+function generated(task) {
+  state.panelHeld = false;
+  state.currentTask = task.task_id;
+  updateTask(task);
+  scheduleCheck();
+}
+
+// A Generate that failed stays shown; the check runs again, so that a job that may have been sent is named above
+// Generate before it is clicked again, and the history shows what the server kept of it.
+function notGenerated(result) {
+  const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
+  showFailure(error.message, error.next);
+  $('task-status').textContent = maybeSent(result.status) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
+  scheduleCheck();
+  if (result.body && result.body.violations) showFieldErrors(result.body.violations);
+  loadHistory();
+}
+
+// The server's refusals (bad form, the key, credits, stopping) are answered before a create leaves; a provider error or
+// no answer at all may come after it went out.
+function maybeSent(status) {
+  return status === 0 || (status >= 500 && status !== 503);
 }
 
 function showResult() {
@@ -526,6 +583,8 @@ function elapsedText(ms) {
 
 function updateTask(task) {
   const previous = state.tasks.get(task.task_id);
+  // A task this page has not heard of may be the answer to a create noted as unanswered: the history drops that note.
+  if (!previous) loadHistory();
   state.tasks.set(task.task_id, task);
   state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
   const same = state.lastCheck && state.lastCheck.same_job;
@@ -533,7 +592,7 @@ function updateTask(task) {
     same.status = task.status;
     showSameJob(same);
   }
-  if (!state.currentTask && !isFinished(task)) state.currentTask = task.task_id;
+  if (!state.currentTask && !state.panelHeld && !isFinished(task)) state.currentTask = task.task_id;
   if (state.currentTask === task.task_id) renderCurrent(task, previous);
   renderHistory();
   if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
@@ -592,15 +651,30 @@ function quoteOf(task) {
 // ---- history ----
 
 async function loadHistory() {
-  const result = await api('/api/history');
+  let result;
+  try {
+    result = await api('/api/history');
+  } catch (e) {
+    return;
+  }
   if (!result.ok) return;
+  dropAnsweredNotes(result.body.tasks);
   for (const task of result.body.tasks) {
     state.tasks.set(task.task_id, task);
     if (!state.clockBase.has(task.task_id)) state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
-    if (!state.currentTask && !isFinished(task) && task.source === 'serve') state.currentTask = task.task_id;
+    if (!state.currentTask && !state.panelHeld && !isFinished(task) && task.source === 'serve') state.currentTask = task.task_id;
   }
-  if (state.currentTask) renderCurrent(state.tasks.get(state.currentTask), null);
+  const current = state.currentTask && state.tasks.get(state.currentTask);
+  if (current) renderCurrent(current, null);
   renderHistory();
+}
+
+// A note about a create without an answer that the history no longer lists was answered (its task has its own entry).
+function dropAnsweredNotes(listed) {
+  const ids = new Set(listed.map((task) => task.task_id));
+  for (const id of [...state.tasks.keys()]) {
+    if (id.startsWith('unanswered-') && !ids.has(id)) state.tasks.delete(id);
+  }
 }
 
 function renderHistory() {
@@ -645,11 +719,18 @@ function historyItem(task) {
   if (task.source === 'serve' || !isFinished(task)) {
     row.append(el('button', {
       type: 'button', className: 'secondary', text: 'Show',
-      'aria-label': 'Show ' + task.task_id + ' above', onclick: () => { state.currentTask = task.task_id; renderCurrent(task, null); $('h-result').scrollIntoView(); }
+      'aria-label': 'Show ' + task.task_id + ' above', onclick: () => showTask(task.task_id)
     }));
   }
   item.append(row);
   return item;
+}
+
+function showTask(id) {
+  state.panelHeld = false;
+  state.currentTask = id;
+  renderCurrent(state.tasks.get(id), null);
+  $('h-result').scrollIntoView();
 }
 
 function settingsLine(settings) {
@@ -744,7 +825,9 @@ async function start() {
   for (const chip of document.querySelectorAll('.chip')) {
     chip.addEventListener('click', () => { $('prompt').value = chip.dataset.prompt; renderCounter(); scheduleCheck(); $('prompt').focus(); });
   }
-  $('job-form').addEventListener('submit', generate);
+  // Only the Generate button generates: Enter in a field submits the form, which does nothing.
+  $('job-form').addEventListener('submit', (event) => event.preventDefault());
+  $('generate').addEventListener('click', generate);
   $('copy-command').addEventListener('click', () => copy($('command-text').textContent, 'vidgen command'));
   $('copy-curl').addEventListener('click', () => copy($('curl-text').textContent, 'cURL command'));
   scheduleCheck();
