@@ -262,12 +262,15 @@ function renderThumbs() {
   const list = $('thumbs');
   list.replaceChildren();
   state.images.forEach((image, index) => {
-    const picture = image.url ? el('img', { src: image.url, alt: 'Reference image ' + (index + 1) }) : null;
+    // An image by address is the provider's to fetch: the page's policy loads images from the server only.
+    const picture = image.upload
+      ? el('img', { src: image.url, alt: 'Reference image ' + (index + 1) })
+      : el('span', { className: 'remote', 'aria-hidden': 'true', text: 'URL' });
     const name = el('span', { className: 'name', text: image.name || image.url || '' });
     const remove = el('button', {
       type: 'button', className: 'secondary', text: 'Remove',
       'aria-label': 'Remove image ' + (index + 1),
-      onclick: () => { state.images.splice(index, 1); renderImagesRule(); scheduleCheck(); }
+      onclick: () => { state.images.splice(index, 1); imagesChanged(); }
     });
     list.append(el('li', { 'data-upload': image.upload || null }, picture, name, remove));
   });
@@ -374,6 +377,7 @@ function showFieldErrors(violations) {
   for (const id of Object.values(FIELD_INPUTS)) $(id).classList.remove('invalid');
   $('err-other').replaceChildren();
   $('warnings').replaceChildren();
+  if (state.imageRefusal) $('err-images').append(document.createTextNode(state.imageRefusal));
   for (const violation of violations || []) {
     if (violation.severity !== 'error') {
       $('warnings').append(el('li', { text: 'Note: ' + violation.message }));
@@ -420,37 +424,42 @@ function imagesChanged() {
 
 async function addFiles(files) {
   const route = model();
+  let refusal = '';
   for (const file of files) {
     if (state.images.length >= imageRange(route).max) {
-      $('err-images').textContent = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
-      return;
+      refusal = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
+      break;
     }
     if (file.size > state.maxUploadBytes) {
-      $('err-images').textContent = `${file.name} is over the ${Math.round(state.maxUploadBytes / 1048576)} MB upload limit; shrink or recompress it.`;
+      refusal = `${file.name} is over the ${Math.round(state.maxUploadBytes / 1048576)} MB upload limit; shrink or recompress it.`;
       continue;
     }
-    state.uploading++;
-    updateGenerate();
-    $('err-images').textContent = 'Checking ' + file.name + '…';
-    try {
-      const result = await api('/api/uploads', {
-        method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
-      });
-      if (result.ok) {
-        state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
-        $('err-images').textContent = '';
-      } else {
-        const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
-        $('err-images').textContent = file.name + ': ' + error.message + (error.next ? ' — ' + error.next : '');
-      }
-    } catch (e) {
-      $('err-images').textContent = 'The upload did not reach the playground server.';
-    } finally {
-      state.uploading--;
-    }
+    refusal = await upload(file) || refusal;
   }
-  renderImagesRule();
-  scheduleCheck();
+  imagesChanged();
+  if (refusal) refuseImage(refusal);
+}
+
+// Uploads one file; why it was refused, or '' when it was taken.
+async function upload(file) {
+  state.uploading++;
+  updateGenerate();
+  $('err-images').textContent = 'Checking ' + file.name + '…';
+  try {
+    const result = await api('/api/uploads', {
+      method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
+    });
+    if (result.ok) {
+      state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
+      return '';
+    }
+    const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
+    return file.name + ': ' + error.message + (error.next ? ' — ' + error.next : '');
+  } catch (e) {
+    return file.name + ': the upload did not reach the playground server.';
+  } finally {
+    state.uploading--;
+  }
 }
 
 function setupImages() {
