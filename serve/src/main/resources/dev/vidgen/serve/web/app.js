@@ -15,9 +15,9 @@ const FIELD_INPUTS = {
   model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone', videos: 'videos',
   aspect_ratio: 'aspect-ratio', resolution: 'resolution'
 };
+// Its segments end at 10 s, the default model's default duration, so that the fresh page has nothing to warn about.
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
-  + ' to a close-up, glowing skin and expressive eyes. (10-15s) Cut to an over-shoulder framing of the vanity as'
-  + ' she smiles. Glossy, warm, cinematic.';
+  + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
 
 const state = {
   models: new Map(),
