@@ -18,6 +18,8 @@ const FIELD_INPUTS = {
 // Its segments end at 10 s, the default model's default duration, so that the fresh page has nothing to warn about.
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
   + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
+// A create answers within its 2-minute call timeout: a note without an answer younger than this is still on its way.
+const SENDING_FOR_MS = 150 * 1000;
 
 const state = {
   models: new Map(),
@@ -74,6 +76,12 @@ function priceText(quote) {
   if (!quote) return 'unknown';
   if (!quote.known) return 'unknown';
   return `${formatCredits(quote.credits)} credits · ${formatUsd(quote.usd)}`;
+}
+
+// Beside a status, where "unknown" alone would read as the status.
+function taskPriceText(task) {
+  const quote = quoteOf(task);
+  return quote.known ? priceText(quote) : 'price unknown';
 }
 
 function chosenMode(route) {
@@ -578,10 +586,16 @@ function statusWords(task) {
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
-    case 'unknown': return 'Create got no answer: it may exist and be billed';
+    case 'unknown': return stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
     case 'found': return 'Create found later as its own task';
     default: return task.status;
   }
+}
+
+// The server notes a create before it leaves; a fresh note whose answer is not recorded yet is a create on its way.
+function stillSending(task) {
+  return /no answer is recorded yet/.test(task.error || '')
+    && Date.now() - Date.parse(task.submitted_at) < SENDING_FOR_MS;
 }
 
 function elapsedText(ms) {
@@ -615,7 +629,7 @@ function isFinished(task) {
 
 function renderCurrent(task, previous) {
   showResult();
-  $('task-line').textContent = `${task.task_id} · ${task.model} · ${priceText(quoteOf(task))}`;
+  $('task-line').textContent = `${task.task_id} · ${task.model} · ${taskPriceText(task)}`;
   const progress = task.progress === null || task.progress === undefined ? null : task.progress;
   $('task-status').textContent = statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : '');
   const bar = $('progress');
@@ -692,7 +706,8 @@ function renderHistory() {
   $('history-empty').hidden = tasks.length > 0;
   const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
   const items = tasks.map((task) => {
-    const key = task.task_id + '|' + task.status + '|' + (task.progress ?? '') + '|' + (task.video || '');
+    const key = [task.task_id, task.status, task.progress ?? '', task.video || '', task.problem || '', task.next || '',
+      statusWords(task)].join('|');
     const old = existing.get(task.task_id);
     if (old && old.dataset.key === key) return old;
     const item = historyItem(task);
@@ -706,18 +721,19 @@ function historyItem(task) {
   const settings = task.settings || {};
   const item = el('li', { 'data-task': task.task_id });
   if (task.status === 'completed' && task.video) {
-    item.append(el('video', { src: task.video, controls: true, preload: 'metadata', playsinline: true }));
+    item.append(el('video', { src: task.video, controls: true, preload: 'metadata', playsinline: true,
+      'aria-label': 'Video of ' + task.task_id }));
   }
   const state_ = el('span', { className: 'state ' + task.status, text: statusWords(task) + (task.progress !== null && task.progress !== undefined && !isFinished(task) ? ` ${task.progress}%` : '') });
-  item.append(el('div', null, state_, document.createTextNode(' · ' + priceText(quoteOf(task)))));
+  item.append(el('div', null, state_, document.createTextNode(' · ' + taskPriceText(task))));
   item.append(el('div', { className: 'meta', text: `${task.model} · ${settingsLine(settings)}` }));
   if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
   item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
-  // A create without an answer: what to check, or the task it turned out to be.
-  if ((task.status === 'unknown' || task.status === 'found') && task.next) item.append(el('div', { className: 'meta', text: task.next }));
-  // Another command's task still running: the playground does not follow it; its next says how to.
-  else if (task.source !== 'serve' && !isFinished(task) && task.next) item.append(el('div', { className: 'meta', text: task.next }));
+  // Following stopped short of the task's own verdict (the key, an outage, a video not saved): why.
+  else if (task.problem) item.append(el('div', { className: 'meta problem', text: task.problem }));
+  // What to do: how to follow or save it, what to check about a create without an answer, what to change.
+  if (task.next) item.append(el('div', { className: 'meta', text: task.next }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {
