@@ -330,11 +330,15 @@ async function runCheck() {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
     });
   } catch (e) {
-    if (seq === state.checkSeq) showFieldErrors([{ field: 'form', severity: 'error', message: 'The playground server does not answer; is vidgen serve still running?' }]);
+    if (seq === state.checkSeq) {
+      showFieldErrors([{ field: 'form', severity: 'error', message: 'The playground server does not answer; is vidgen serve still running?' }]);
+      setOffline(true);
+    }
     return;
   }
   if (seq !== state.checkSeq) return;
   state.checkPending = false;
+  setOffline(false);
   if (!result.ok) {
     const error = (result.body && result.body.error) || { message: 'the check failed (HTTP ' + result.status + ')' };
     state.lastCheck = null;
@@ -795,6 +799,26 @@ function connectEvents() {
   source.addEventListener('task', (event) => {
     try { updateTask(JSON.parse(event.data)); } catch (e) { /* a malformed event is skipped */ }
   });
+  source.addEventListener('open', () => setOffline(false));
+  source.addEventListener('error', () => {
+    setOffline(true);
+    // The browser tries again by itself after a dropped stream, but gives up on an error answer (such as 503 while
+    // the server starts): then a new stream is opened a little later.
+    if (source.readyState === EventSource.CLOSED) setTimeout(connectEvents, 3000);
+  });
+}
+
+// The server stopped answering, or answers again: said at the top; once back, the form is checked and the
+// history and balance read again, for what changed meanwhile.
+function setOffline(offline) {
+  if (offline === state.offline) return;
+  state.offline = offline;
+  $('offline').hidden = !offline;
+  updateGenerate();
+  if (offline) return;
+  scheduleCheck();
+  loadHistory();
+  loadBalance();
 }
 
 async function loadBalance() {
