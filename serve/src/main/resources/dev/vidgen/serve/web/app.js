@@ -288,13 +288,22 @@ function renderCounter() {
   const route = model();
   const length = [...$('prompt').value].length;
   const counter = $('prompt-counter');
+  const over = Boolean(route && route.max_prompt_chars) && length > route.max_prompt_chars;
   if (route && route.max_prompt_chars) {
     counter.textContent = `${length} / ${route.max_prompt_chars}`;
-    counter.classList.toggle('over', length > route.max_prompt_chars);
   } else {
     counter.textContent = `${length} characters`;
-    counter.classList.remove('over');
   }
+  counter.classList.toggle('over', over);
+  announcePromptOver(over, route);
+}
+
+// Said once when the prompt goes over the limit (and once when it is back within), not at every key.
+function announcePromptOver(over, route) {
+  if (over === state.promptOver) return;
+  state.promptOver = over;
+  $('prompt-over').textContent = over ? `The prompt is over the ${route.max_prompt_chars}-character limit.`
+    : 'The prompt is within the limit again.';
 }
 
 function formJson() {
