@@ -161,6 +161,13 @@ class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
     assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate while the image is missing").isFalse();
 
+    Path notAnImage = Files.writeString(work.resolve("notes.png"), "a shopping list, not a picture");
+    browser.findElement(By.id("file")).sendKeys(notAnImage.toString());
+    wait.until(driver -> {
+      String said = driver.findElement(By.id("err-images")).getText();
+      return said.startsWith("notes.png: ") && said.lines().count() >= 2; // the refusal, then the check's own word
+    });
+
     Path product = repositoryFile("docs/examples/product.png");
     browser.findElement(By.id("file")).sendKeys(product.toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs img")));
@@ -202,17 +209,14 @@ class PlaygroundBrowserTest {
 
     screenshot(1440, 1600, "playground-1440.png");
     screenshot(375, 2400, "playground-375.png");
-    assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
-        .as("sideways scrolling at 375 px").isLessThanOrEqualTo(0);
-    browser.manage().window().setSize(new Dimension(1440, 1600));
+    assertNoSidewaysScrollingAt375();
     assertThat(((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
-        + "'select, textarea, input:not([type=file]):not([type=radio]), button')].filter(e => !e.closest('[hidden]'))"
+        + "'select, textarea, input:not([type=file]):not([type=radio]), button, video')].filter(e => !e.closest('[hidden]'))"
         + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
         + ".map(e => e.id || e.outerHTML)")).as("controls without a label").isEqualTo(List.of());
 
     browser.navigate().refresh();
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    awaitReady();
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#history-list li[data-task='" + taskId + "']")));
     assertThat(item.getText()).contains("Done", "30 credits", MODEL, PROMPT);
@@ -267,6 +271,113 @@ class PlaygroundBrowserTest {
         .contains("\"video_urls\":[\"https://cdn.example.com/clip.mp4\"]", "\"aspect_ratio\":\"adaptive\"");
     assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
         .contains("--video https://cdn.example.com/clip.mp4");
+
+    browser.findElement(By.cssSelector("#advanced-field summary")).click();
+    browser.findElement(By.id("param-seed")).sendKeys("7");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "\"seed\":7"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    browser.findElement(By.id("param-seed")).sendKeys(Keys.ENTER);
+    assertThat(browser.findElement(By.id("result")).isDisplayed()).as("Enter in an option field generates").isFalse();
+  }
+
+  @Test
+  void sendsOnlyByItsButtonOnceAtATimeAndKeepsEachAnswerInView() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
+      openOnTheFake(fake);
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      String image = "https://cdn.example.com/catalogue/2026/spring/product-shots/bottle-front-studio-light.png";
+      fillIn("Enter test", image);
+      WebElement thumb = browser.findElement(By.cssSelector("#thumbs li"));
+      assertThat(thumb.getText()).as("the image by address, added by Enter").contains(image);
+      assertThat(thumb.findElements(By.tagName("img"))).as("a picture the page may not load").isEmpty();
+      browser.findElement(By.id("image-url")).sendKeys(Keys.ENTER);
+      assertThat(browser.findElement(By.id("result")).isDisplayed()).as("Enter in the address field generates").isFalse();
+      assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+      assertNoSidewaysScrollingAt375();
+
+      // A create that takes its time: editing the form meanwhile must not offer a second, paid, Generate.
+      fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(10)));
+      WebElement generate = browser.findElement(By.id("generate"));
+      generate.click();
+      wait.until(ExpectedConditions.textToBe(By.id("generate"), "Sending…"));
+      browser.findElement(By.id("prompt")).sendKeys(" again");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "Enter test again"));
+      assertThat(generate.isEnabled()).as("Generate while the create is on its way").isFalse();
+      assertThat(generate.getText()).isEqualTo("Sending…");
+
+      browser.navigate().refresh();
+      awaitReady();
+      WebElement note = browser.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']"));
+      assertThat(note.getText()).as("the create still on its way").contains("Sending… no answer yet");
+      String taskId = fake.taskIds().get(0);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task='" + taskId + "']")));
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-list li[data-task^='unanswered-']"), 0));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-line"), taskId));
+
+      // A refused Generate stays in view while the earlier task goes on.
+      fillIn("Refused test", image);
+      fake.inject(Endpoint.CREATE, Fault.status(402));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Not sent"));
+      By runningCard = By.cssSelector("#history-list li[data-task='" + taskId + "'] .state");
+      String before = browser.findElement(runningCard).getText();
+      wait.until(driver -> !driver.findElement(runningCard).getText().equals(before));
+      assertThat(browser.findElement(By.id("task-status")).getText()).as("after the earlier task's progress")
+          .isEqualTo("Not sent");
+      assertThat(browser.findElement(By.id("failure-message")).getText()).containsIgnoringCase("quota");
+      assertThat(browser.findElement(By.id("task-line")).getText()).isEmpty();
+
+      // Following the earlier task stops at a key problem: its card says so and what to do.
+      fake.inject(Endpoint.STATUS, Fault.status(401), 1_000);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("#history-list li[data-task='" + taskId + "']"), "TOAPIS_API_KEY"));
+      fake.clearFaults();
+
+      // A create that got no answer: it may be billed, and the same job again is named above Generate first.
+      fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task^='unanswered-']")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+      WebElement same = browser.findElement(By.id("same-job"));
+      assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
+      assertThat(same.getText()).contains("(task unanswered-", "may exist and be billed");
+      assertThat(same.getRect().getY()).as("the note is above Generate").isLessThan(browser.findElement(By.id("generate")).getRect().getY());
+    }
+  }
+
+  @Test
+  void saysWhenTheServerIsGoneAndCarriesOnWhenItIsBack() throws Exception {
+    String url = openOnTheMock("0");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+
+    servers.get(0).stop();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate with no server").isFalse();
+
+    serve(Map.of(), "--port", String.valueOf(java.net.URI.create(url).getPort()), "--set", "mock.duration=8s");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+  }
+
+  /** Chooses the model, types the prompt and adds the image by its address with Enter; waits for Generate. */
+  private void fillIn(String prompt, String image) {
+    new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
+    WebElement field = browser.findElement(By.id("prompt"));
+    field.clear();
+    field.sendKeys(prompt);
+    browser.findElement(By.id("image-url")).sendKeys(image, Keys.ENTER);
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+  }
+
+  private void assertNoSidewaysScrollingAt375() {
+    browser.manage().window().setSize(new Dimension(375, 2400));
+    assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+        .as("sideways scrolling at 375 px").isLessThanOrEqualTo(0);
+    browser.manage().window().setSize(new Dimension(1440, 1600));
   }
 
   private int progress() {
