@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,9 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,24 +53,28 @@ class PlaygroundBrowserTest {
   @TempDir Path work;
   @TempDir Path browserProfile;
 
-  private final StringWriter serveOut = new StringWriter();
-  private final StringWriter serveErr = new StringWriter();
-  private Thread server;
-  private final AtomicInteger serveExit = new AtomicInteger(-1);
+  /** The {@code vidgen serve} runs of a test, the last one the page talks to. */
+  private final List<Serve> servers = new ArrayList<>();
   private ChromeDriverService service;
   private ChromeDriver browser;
 
+  /** One {@code vidgen serve} in a thread of this JVM, with its own output. */
+  private record Serve(Thread thread, StringWriter out, StringWriter err, AtomicInteger exit) {
+    void stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(Duration.ofSeconds(20).toMillis());
+      assertThat(thread.isAlive()).as("vidgen serve stops when asked").isFalse();
+      assertThat(exit.get()).as("vidgen serve's exit code; stderr:\n" + err).isZero();
+      assertThat(err.toString()).contains("the playground stopped");
+    }
+  }
+
   @BeforeEach
-  void startServeAndBrowser() {
+  void startBrowser() {
     assumeTrue(Files.isExecutable(CHROMIUM),
         "no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver); the browser test is skipped");
     assumeTrue(Files.isExecutable(CHROMEDRIVER),
         "no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver); the browser test is skipped");
-    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(serveOut, true),
-        new PrintWriter(serveErr, true), () -> false, work);
-    server = new Thread(() -> serveExit.set(Main.run(context, "serve", "--port", "0",
-        "--set", "mock.duration=8s", "--poll-interval", "250ms")), "vidgen-serve-under-test");
-    server.start();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -84,21 +93,59 @@ class PlaygroundBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    if (server != null) {
-      server.interrupt();
-      server.join(Duration.ofSeconds(20).toMillis());
-      assertThat(server.isAlive()).as("vidgen serve stops when asked").isFalse();
-      assertThat(serveExit.get()).as("vidgen serve's exit code; stderr:\n" + serveErr).isZero();
-      assertThat(serveErr.toString()).contains("the playground stopped");
+    for (Serve serve : servers) {
+      if (serve.thread().isAlive()) {
+        serve.stop();
+      }
     }
+  }
+
+  /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
+  private String openOnTheMock(String port) {
+    String url = serve(Map.of(), "--port", port, "--set", "mock.duration=8s");
+    openPage(url);
+    return url;
+  }
+
+  /** Starts {@code vidgen serve} on the fake ToAPIs and opens its page once it is ready. */
+  private void openOnTheFake(FakeToApisServer fake) {
+    openPage(serve(Map.of("TOAPIS_API_KEY", fake.apiKey()), "--port", "0", "--base-url", fake.baseUrl()));
+  }
+
+  /** Starts {@code vidgen serve} with these options and waits for its address. */
+  private String serve(Map<String, String> env, String... options) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("VIDGEN_HOME", home.toString());
+    List<String> args = new ArrayList<>(List.of("serve", "--poll-interval", "250ms"));
+    args.addAll(List.of(options));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    CliContext context = new CliContext(all, new PrintWriter(out, true), new PrintWriter(err, true), () -> false, work);
+    Thread thread = new Thread(() -> exit.set(Main.run(context, args.toArray(String[]::new))), "vidgen-serve-under-test");
+    Serve serve = new Serve(thread, out, err, exit);
+    servers.add(serve);
+    thread.start();
+    return awaitUrl(serve);
+  }
+
+  private void openPage(String url) {
+    browser.get(url);
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    new WebDriverWait(browser, WAIT).until(driver -> "true".equals(driver.findElement(By.tagName("body"))
+        .getAttribute("data-ready")));
   }
 
   @Test
   void walksFromTheModelToTheVideoAndFindsItAgainAfterAReload() throws Exception {
-    String url = awaitUrl();
-    browser.get(url);
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
+    assertThat(browser.findElements(By.cssSelector("#warnings li"))).as("notes the fresh page gives about its own"
+        + " sample prompt and defaults").extracting(WebElement::getText).isEmpty();
 
     new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
     List<String> offered = browser.findElements(By.cssSelector("input[name=seconds]")).stream()
@@ -113,6 +160,13 @@ class PlaygroundBrowserTest {
     assertThat(browser.findElement(By.id("images-required")).getText()).contains("required");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
     assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate while the image is missing").isFalse();
+
+    Path notAnImage = Files.writeString(work.resolve("notes.png"), "a shopping list, not a picture");
+    browser.findElement(By.id("file")).sendKeys(notAnImage.toString());
+    wait.until(driver -> {
+      String said = driver.findElement(By.id("err-images")).getText();
+      return said.startsWith("notes.png: ") && said.lines().count() >= 2; // the refusal, then the check's own word
+    });
 
     Path product = repositoryFile("docs/examples/product.png");
     browser.findElement(By.id("file")).sendKeys(product.toString());
@@ -143,7 +197,7 @@ class PlaygroundBrowserTest {
         .endsWith("Generating again makes another take and pays for it again.");
 
     browser.navigate().refresh();
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    awaitReady();
     assertThat(browser.findElement(By.id("task-line")).getText()).as("the running job, picked up after a reload")
         .startsWith(taskId);
     generation.until(ExpectedConditions.visibilityOfElementLocated(By.id("video")));
@@ -155,17 +209,14 @@ class PlaygroundBrowserTest {
 
     screenshot(1440, 1600, "playground-1440.png");
     screenshot(375, 2400, "playground-375.png");
-    assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
-        .as("sideways scrolling at 375 px").isLessThanOrEqualTo(0);
-    browser.manage().window().setSize(new Dimension(1440, 1600));
+    assertNoSidewaysScrollingAt375();
     assertThat(((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
-        + "'select, textarea, input:not([type=file]):not([type=radio]), button')].filter(e => !e.closest('[hidden]'))"
+        + "'select, textarea, input:not([type=file]):not([type=radio]), button, video')].filter(e => !e.closest('[hidden]'))"
         + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
         + ".map(e => e.id || e.outerHTML)")).as("controls without a label").isEqualTo(List.of());
 
     browser.navigate().refresh();
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+    awaitReady();
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#history-list li[data-task='" + taskId + "']")));
     assertThat(item.getText()).contains("Done", "30 credits", MODEL, PROMPT);
@@ -183,9 +234,8 @@ class PlaygroundBrowserTest {
 
   @Test
   void leavesTheAspectRatioOutWhereTheModeTakesNone() {
-    browser.get(awaitUrl());
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
 
     new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
     browser.findElement(By.id("prompt")).sendKeys("A red kite over the sea");
@@ -201,9 +251,8 @@ class PlaygroundBrowserTest {
 
   @Test
   void takesInputVideosByAddressWhereTheModeTakesThem() {
-    browser.get(awaitUrl());
+    openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertThat(browser.findElement(By.id("videos-field")).isDisplayed()).as("the default model takes no video").isFalse();
 
     new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2-5");
@@ -222,6 +271,113 @@ class PlaygroundBrowserTest {
         .contains("\"video_urls\":[\"https://cdn.example.com/clip.mp4\"]", "\"aspect_ratio\":\"adaptive\"");
     assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
         .contains("--video https://cdn.example.com/clip.mp4");
+
+    browser.findElement(By.cssSelector("#advanced-field summary")).click();
+    browser.findElement(By.id("param-seed")).sendKeys("7");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "\"seed\":7"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    browser.findElement(By.id("param-seed")).sendKeys(Keys.ENTER);
+    assertThat(browser.findElement(By.id("result")).isDisplayed()).as("Enter in an option field generates").isFalse();
+  }
+
+  @Test
+  void sendsOnlyByItsButtonOnceAtATimeAndKeepsEachAnswerInView() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
+      openOnTheFake(fake);
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      String image = "https://cdn.example.com/catalogue/2026/spring/product-shots/bottle-front-studio-light.png";
+      fillIn("Enter test", image);
+      WebElement thumb = browser.findElement(By.cssSelector("#thumbs li"));
+      assertThat(thumb.getText()).as("the image by address, added by Enter").contains(image);
+      assertThat(thumb.findElements(By.tagName("img"))).as("a picture the page may not load").isEmpty();
+      browser.findElement(By.id("image-url")).sendKeys(Keys.ENTER);
+      assertThat(browser.findElement(By.id("result")).isDisplayed()).as("Enter in the address field generates").isFalse();
+      assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+      assertNoSidewaysScrollingAt375();
+
+      // A create that takes its time: editing the form meanwhile must not offer a second, paid, Generate.
+      fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(10)));
+      WebElement generate = browser.findElement(By.id("generate"));
+      generate.click();
+      wait.until(ExpectedConditions.textToBe(By.id("generate"), "Sending…"));
+      browser.findElement(By.id("prompt")).sendKeys(" again");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "Enter test again"));
+      assertThat(generate.isEnabled()).as("Generate while the create is on its way").isFalse();
+      assertThat(generate.getText()).isEqualTo("Sending…");
+
+      browser.navigate().refresh();
+      awaitReady();
+      WebElement note = browser.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']"));
+      assertThat(note.getText()).as("the create still on its way").contains("Sending… no answer yet");
+      String taskId = fake.taskIds().get(0);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task='" + taskId + "']")));
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-list li[data-task^='unanswered-']"), 0));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-line"), taskId));
+
+      // A refused Generate stays in view while the earlier task goes on.
+      fillIn("Refused test", image);
+      fake.inject(Endpoint.CREATE, Fault.status(402));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Not sent"));
+      By runningCard = By.cssSelector("#history-list li[data-task='" + taskId + "'] .state");
+      String before = browser.findElement(runningCard).getText();
+      wait.until(driver -> !driver.findElement(runningCard).getText().equals(before));
+      assertThat(browser.findElement(By.id("task-status")).getText()).as("after the earlier task's progress")
+          .isEqualTo("Not sent");
+      assertThat(browser.findElement(By.id("failure-message")).getText()).containsIgnoringCase("quota");
+      assertThat(browser.findElement(By.id("task-line")).getText()).isEmpty();
+
+      // Following the earlier task stops at a key problem: its card says so and what to do.
+      fake.inject(Endpoint.STATUS, Fault.status(401), 1_000);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("#history-list li[data-task='" + taskId + "']"), "TOAPIS_API_KEY"));
+      fake.clearFaults();
+
+      // A create that got no answer: it may be billed, and the same job again is named above Generate first.
+      fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task^='unanswered-']")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+      WebElement same = browser.findElement(By.id("same-job"));
+      assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
+      assertThat(same.getText()).contains("(task unanswered-", "may exist and be billed");
+      assertThat(same.getRect().getY()).as("the note is above Generate").isLessThan(browser.findElement(By.id("generate")).getRect().getY());
+    }
+  }
+
+  @Test
+  void saysWhenTheServerIsGoneAndCarriesOnWhenItIsBack() throws Exception {
+    String url = openOnTheMock("0");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+
+    servers.get(0).stop();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).as("Generate with no server").isFalse();
+
+    serve(Map.of(), "--port", String.valueOf(java.net.URI.create(url).getPort()), "--set", "mock.duration=8s");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+  }
+
+  /** Chooses the model, types the prompt and adds the image by its address with Enter; waits for Generate. */
+  private void fillIn(String prompt, String image) {
+    new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
+    WebElement field = browser.findElement(By.id("prompt"));
+    field.clear();
+    field.sendKeys(prompt);
+    browser.findElement(By.id("image-url")).sendKeys(image, Keys.ENTER);
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+  }
+
+  private void assertNoSidewaysScrollingAt375() {
+    browser.manage().window().setSize(new Dimension(375, 2400));
+    assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+        .as("sideways scrolling at 375 px").isLessThanOrEqualTo(0);
+    browser.manage().window().setSize(new Dimension(1440, 1600));
   }
 
   private int progress() {
@@ -256,14 +412,14 @@ class PlaygroundBrowserTest {
     return lines[lines.length - 1].strip();
   }
 
-  private String awaitUrl() {
+  private String awaitUrl(Serve serve) {
     Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
     Matcher[] found = new Matcher[1];
     new WebDriverWait(browser, WAIT).until(driver -> {
-      if (!server.isAlive()) {
-        throw new AssertionError("vidgen serve ended early; stderr:\n" + serveErr);
+      if (!serve.thread().isAlive()) {
+        throw new AssertionError("vidgen serve ended early; stderr:\n" + serve.err());
       }
-      found[0] = address.matcher(serveOut.toString());
+      found[0] = address.matcher(serve.out().toString());
       return found[0].find();
     });
     return found[0].group(1);

@@ -659,6 +659,30 @@ class PlaygroundServerTest {
         .satisfies(task -> assertThat(task.taskId()).startsWith("video_mock_"));
   }
 
+  /** The page reads a create on its way from this: the note's words and when it was sent. */
+  @Test
+  void aCreateOnItsWayIsListedAsNotAnsweredYetAndItsNoteGoesWhenTheTaskIsThere() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    mock.script().rateLimitCreates(1, Duration.ofSeconds(2)); // the create waits, then goes again
+    java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> post("/api/generate", job(upload, 10)));
+
+    Map<?, ?> note = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> historyTasks().stream().filter(task -> String.valueOf(task.get("task_id")).startsWith("unanswered-"))
+            .findFirst().orElse(null), java.util.Objects::nonNull);
+    assertThat(note.get("status")).isEqualTo("unknown");
+    assertThat((String) note.get("error")).contains("no answer is recorded yet");
+    assertThat(Instant.parse((String) note.get("submitted_at"))).isAfter(Instant.now().minusSeconds(60));
+
+    String taskId = (String) ((Map<?, ?>) json(answer.join()).get("task")).get("task_id");
+    assertThat(historyTasks()).extracting(task -> (String) task.get("task_id")).containsExactly(taskId);
+  }
+
+  private List<Map<?, ?>> historyTasks() {
+    return ((List<?>) json(get("/api/history")).get("tasks")).stream().<Map<?, ?>>map(task -> (Map<?, ?>) task).toList();
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void aCreateSentAgainAfterAServerErrorIsToldToThePageAndItsFirstTakeKeptAsUnknown() throws IOException {

@@ -15,9 +15,11 @@ const FIELD_INPUTS = {
   model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone', videos: 'videos',
   aspect_ratio: 'aspect-ratio', resolution: 'resolution'
 };
+// Its segments end at 10 s, the default model's default duration, so that the fresh page has nothing to warn about.
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
-  + ' to a close-up, glowing skin and expressive eyes. (10-15s) Cut to an over-shoulder framing of the vanity as'
-  + ' she smiles. Glossy, warm, cinematic.';
+  + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
+// A create answers within its 2-minute call timeout: a note without an answer younger than this is still on its way.
+const SENDING_FOR_MS = 150 * 1000;
 
 const state = {
   models: new Map(),
@@ -28,7 +30,12 @@ const state = {
   checkSeq: 0,
   checkPending: false,
   lastCheck: null,
+  sending: false,      // a Generate waiting for its answer
+  offline: false,      // the server's event stream is down
+  imageRefusal: '',    // why the last image was not taken, shown until the images change
+  promptOver: false,
   currentTask: null,   // task id shown in the result panel
+  panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
   tasks: new Map(),    // task id -> latest view
   clockBase: new Map() // task id -> {elapsed, at}
 };
@@ -69,6 +76,12 @@ function priceText(quote) {
   if (!quote) return 'unknown';
   if (!quote.known) return 'unknown';
   return `${formatCredits(quote.credits)} credits · ${formatUsd(quote.usd)}`;
+}
+
+// Beside a status, where "unknown" alone would read as the status.
+function taskPriceText(task) {
+  const quote = quoteOf(task);
+  return quote.known ? priceText(quote) : 'price unknown';
 }
 
 function chosenMode(route) {
@@ -257,12 +270,15 @@ function renderThumbs() {
   const list = $('thumbs');
   list.replaceChildren();
   state.images.forEach((image, index) => {
-    const picture = image.url ? el('img', { src: image.url, alt: 'Reference image ' + (index + 1) }) : null;
+    // An image by address is the provider's to fetch: the page's policy loads images from the server only.
+    const picture = image.upload
+      ? el('img', { src: image.url, alt: 'Reference image ' + (index + 1) })
+      : el('span', { className: 'remote', 'aria-hidden': 'true', text: 'URL' });
     const name = el('span', { className: 'name', text: image.name || image.url || '' });
     const remove = el('button', {
       type: 'button', className: 'secondary', text: 'Remove',
       'aria-label': 'Remove image ' + (index + 1),
-      onclick: () => { state.images.splice(index, 1); renderImagesRule(); scheduleCheck(); }
+      onclick: () => { state.images.splice(index, 1); imagesChanged(); }
     });
     list.append(el('li', { 'data-upload': image.upload || null }, picture, name, remove));
   });
@@ -272,13 +288,22 @@ function renderCounter() {
   const route = model();
   const length = [...$('prompt').value].length;
   const counter = $('prompt-counter');
+  const over = Boolean(route && route.max_prompt_chars) && length > route.max_prompt_chars;
   if (route && route.max_prompt_chars) {
     counter.textContent = `${length} / ${route.max_prompt_chars}`;
-    counter.classList.toggle('over', length > route.max_prompt_chars);
   } else {
     counter.textContent = `${length} characters`;
-    counter.classList.remove('over');
   }
+  counter.classList.toggle('over', over);
+  announcePromptOver(over, route);
+}
+
+// Said once when the prompt goes over the limit (and once when it is back within), not at every key.
+function announcePromptOver(over, route) {
+  if (over === state.promptOver) return;
+  state.promptOver = over;
+  $('prompt-over').textContent = over ? `The prompt is over the ${route.max_prompt_chars}-character limit.`
+    : 'The prompt is within the limit again.';
 }
 
 function formJson() {
@@ -314,11 +339,15 @@ async function runCheck() {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
     });
   } catch (e) {
-    if (seq === state.checkSeq) showFieldErrors([{ field: 'form', severity: 'error', message: 'The playground server does not answer; is vidgen serve still running?' }]);
+    if (seq === state.checkSeq) {
+      showFieldErrors([{ field: 'form', severity: 'error', message: 'The playground server does not answer; is vidgen serve still running?' }]);
+      setOffline(true);
+    }
     return;
   }
   if (seq !== state.checkSeq) return;
   state.checkPending = false;
+  setOffline(false);
   if (!result.ok) {
     const error = (result.body && result.body.error) || { message: 'the check failed (HTTP ' + result.status + ')' };
     state.lastCheck = null;
@@ -369,6 +398,7 @@ function showFieldErrors(violations) {
   for (const id of Object.values(FIELD_INPUTS)) $(id).classList.remove('invalid');
   $('err-other').replaceChildren();
   $('warnings').replaceChildren();
+  if (state.imageRefusal) $('err-images').append(document.createTextNode(state.imageRefusal));
   for (const violation of violations || []) {
     if (violation.severity !== 'error') {
       $('warnings').append(el('li', { text: 'Note: ' + violation.message }));
@@ -391,46 +421,66 @@ function errorCount() {
   return state.lastCheck.violations.filter((v) => v.severity === 'error').length;
 }
 
+// While a Generate waits for its answer nothing the form does enables the button: a second click would pay again.
 function updateGenerate() {
-  const blocked = state.checkPending || state.uploading > 0 || !state.lastCheck || !state.lastCheck.valid || errorCount() > 0;
-  $('generate').disabled = blocked;
+  const button = $('generate');
+  button.textContent = state.sending ? 'Sending…' : 'Generate';
+  button.disabled = state.sending || state.offline || state.checkPending || state.uploading > 0 || !state.lastCheck
+    || !state.lastCheck.valid || errorCount() > 0;
+}
+
+// An upload refused (or one too many) is said at the images, beside the check's own messages, until they change.
+function refuseImage(text) {
+  state.imageRefusal = text;
+  $('err-images').textContent = text;
+}
+
+function imagesChanged() {
+  state.imageRefusal = '';
+  renderImagesRule();
+  scheduleCheck();
 }
 
 // ---- reference images ----
 
 async function addFiles(files) {
   const route = model();
+  let refusal = '';
   for (const file of files) {
     if (state.images.length >= imageRange(route).max) {
-      $('err-images').textContent = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
-      return;
+      refusal = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
+      break;
     }
     if (file.size > state.maxUploadBytes) {
-      $('err-images').textContent = `${file.name} is over the ${Math.round(state.maxUploadBytes / 1048576)} MB upload limit; shrink or recompress it.`;
+      refusal = `${file.name} is over the ${Math.round(state.maxUploadBytes / 1048576)} MB upload limit; shrink or recompress it.`;
       continue;
     }
-    state.uploading++;
-    updateGenerate();
-    $('err-images').textContent = 'Checking ' + file.name + '…';
-    try {
-      const result = await api('/api/uploads', {
-        method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
-      });
-      if (result.ok) {
-        state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
-        $('err-images').textContent = '';
-      } else {
-        const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
-        $('err-images').textContent = file.name + ': ' + error.message + (error.next ? ' — ' + error.next : '');
-      }
-    } catch (e) {
-      $('err-images').textContent = 'The upload did not reach the playground server.';
-    } finally {
-      state.uploading--;
-    }
+    refusal = await upload(file) || refusal;
   }
-  renderImagesRule();
-  scheduleCheck();
+  imagesChanged();
+  if (refusal) refuseImage(refusal);
+}
+
+// Uploads one file; why it was refused, or '' when it was taken.
+async function upload(file) {
+  state.uploading++;
+  updateGenerate();
+  $('err-images').textContent = 'Checking ' + file.name + '…';
+  try {
+    const result = await api('/api/uploads', {
+      method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
+    });
+    if (result.ok) {
+      state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
+      return '';
+    }
+    const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
+    return file.name + ': ' + error.message + (error.next ? ' — ' + error.next : '');
+  } catch (e) {
+    return file.name + ': the upload did not reach the playground server.';
+  } finally {
+    state.uploading--;
+  }
 }
 
 function setupImages() {
@@ -449,49 +499,86 @@ function setupImages() {
     addFiles([...event.dataTransfer.files]);
   });
   input.addEventListener('change', () => { addFiles([...input.files]); input.value = ''; });
-  $('add-url').addEventListener('click', () => {
-    const url = $('image-url').value.trim();
-    if (!url) return;
-    state.images.push({ url, name: url });
-    $('image-url').value = '';
-    renderImagesRule();
-    scheduleCheck();
+  $('add-url').addEventListener('click', addUrl);
+  // Enter in the address field adds it, as the button beside it does; it never sends the form.
+  $('image-url').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (!$('add-url').disabled) addUrl();
   });
+}
+
+function addUrl() {
+  const url = $('image-url').value.trim();
+  if (!url) return;
+  state.images.push({ url, name: url });
+  $('image-url').value = '';
+  imagesChanged();
 }
 
 // ---- generate, live status, the video ----
 
-async function generate(event) {
-  event.preventDefault();
-  if ($('generate').disabled) return;
-  $('generate').disabled = true;
-  showResult();
-  $('task-line').textContent = '';
-  $('task-status').textContent = 'Submitting…';
-  $('failure').hidden = true;
-  $('video').hidden = true;
-  $('download').hidden = true;
+async function generate() {
+  if ($('generate').disabled || state.sending) return;
+  state.sending = true;
+  updateGenerate();
+  holdPanel();
+  $('task-status').textContent = 'Sending…';
   let result;
   try {
     result = await api('/api/generate', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
     });
   } catch (e) {
-    result = { ok: false, body: { error: { message: 'The playground server does not answer.', next: 'start vidgen serve again' } } };
+    result = { ok: false, status: 0, body: { error: { message: 'The playground server does not answer, so whether the job'
+      + ' was sent is not known.', next: 'start vidgen serve again and look for the job in the history before you generate it again' } } };
   }
+  state.sending = false;
   if (result.ok) {
-    const task = result.body.task;
-    state.currentTask = task.task_id;
-    updateTask(task);
-    scheduleCheck();
+    generated(result.body.task);
   } else {
-    const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
-    if (result.body && result.body.violations) showFieldErrors(result.body.violations);
-    showFailure(error.message, error.next);
-    $('task-status').textContent = 'Not sent';
+    notGenerated(result);
   }
   updateGenerate();
   loadBalance();
+}
+
+// The result panel given to a Generate: cleared, and kept from other tasks' updates until a task is shown in it.
+function holdPanel() {
+  state.currentTask = null;
+  state.panelHeld = true;
+  showResult();
+  $('task-line').textContent = '';
+  $('elapsed').textContent = '';
+  $('progress').hidden = true;
+  $('failure').hidden = true;
+  $('video').hidden = true;
+  $('video').removeAttribute('src');
+  $('download').hidden = true;
+}
+
+function generated(task) {
+  state.panelHeld = false;
+  state.currentTask = task.task_id;
+  updateTask(task);
+  scheduleCheck();
+}
+
+// A Generate that failed stays shown; the check runs again, so that a job that may have been sent is named above
+// Generate before it is clicked again, and the history shows what the server kept of it.
+function notGenerated(result) {
+  const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
+  showFailure(error.message, error.next);
+  $('task-status').textContent = maybeSent(result.status) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
+  scheduleCheck();
+  if (result.body && result.body.violations) showFieldErrors(result.body.violations);
+  loadHistory();
+}
+
+// The server's refusals (bad form, the key, credits, stopping) are answered before a create leaves; a provider error or
+// no answer at all may come after it went out.
+function maybeSent(status) {
+  return status === 0 || (status >= 500 && status !== 503);
 }
 
 function showResult() {
@@ -512,10 +599,16 @@ function statusWords(task) {
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
-    case 'unknown': return 'Create got no answer: it may exist and be billed';
+    case 'unknown': return stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
     case 'found': return 'Create found later as its own task';
     default: return task.status;
   }
+}
+
+// The server notes a create before it leaves; a fresh note whose answer is not recorded yet is a create on its way.
+function stillSending(task) {
+  return /no answer is recorded yet/.test(task.error || '')
+    && Date.now() - Date.parse(task.submitted_at) < SENDING_FOR_MS;
 }
 
 function elapsedText(ms) {
@@ -526,6 +619,8 @@ function elapsedText(ms) {
 
 function updateTask(task) {
   const previous = state.tasks.get(task.task_id);
+  // A task this page has not heard of may be the answer to a create noted as unanswered: the history drops that note.
+  if (!previous) loadHistory();
   state.tasks.set(task.task_id, task);
   state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
   const same = state.lastCheck && state.lastCheck.same_job;
@@ -533,7 +628,7 @@ function updateTask(task) {
     same.status = task.status;
     showSameJob(same);
   }
-  if (!state.currentTask && !isFinished(task)) state.currentTask = task.task_id;
+  if (!state.currentTask && !state.panelHeld && !isFinished(task)) state.currentTask = task.task_id;
   if (state.currentTask === task.task_id) renderCurrent(task, previous);
   renderHistory();
   if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
@@ -547,7 +642,7 @@ function isFinished(task) {
 
 function renderCurrent(task, previous) {
   showResult();
-  $('task-line').textContent = `${task.task_id} · ${task.model} · ${priceText(quoteOf(task))}`;
+  $('task-line').textContent = `${task.task_id} · ${task.model} · ${taskPriceText(task)}`;
   const progress = task.progress === null || task.progress === undefined ? null : task.progress;
   $('task-status').textContent = statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : '');
   const bar = $('progress');
@@ -592,15 +687,30 @@ function quoteOf(task) {
 // ---- history ----
 
 async function loadHistory() {
-  const result = await api('/api/history');
+  let result;
+  try {
+    result = await api('/api/history');
+  } catch (e) {
+    return;
+  }
   if (!result.ok) return;
+  dropAnsweredNotes(result.body.tasks);
   for (const task of result.body.tasks) {
     state.tasks.set(task.task_id, task);
     if (!state.clockBase.has(task.task_id)) state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
-    if (!state.currentTask && !isFinished(task) && task.source === 'serve') state.currentTask = task.task_id;
+    if (!state.currentTask && !state.panelHeld && !isFinished(task) && task.source === 'serve') state.currentTask = task.task_id;
   }
-  if (state.currentTask) renderCurrent(state.tasks.get(state.currentTask), null);
+  const current = state.currentTask && state.tasks.get(state.currentTask);
+  if (current) renderCurrent(current, null);
   renderHistory();
+}
+
+// A note about a create without an answer that the history no longer lists was answered (its task has its own entry).
+function dropAnsweredNotes(listed) {
+  const ids = new Set(listed.map((task) => task.task_id));
+  for (const id of [...state.tasks.keys()]) {
+    if (id.startsWith('unanswered-') && !ids.has(id)) state.tasks.delete(id);
+  }
 }
 
 function renderHistory() {
@@ -609,7 +719,8 @@ function renderHistory() {
   $('history-empty').hidden = tasks.length > 0;
   const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
   const items = tasks.map((task) => {
-    const key = task.task_id + '|' + task.status + '|' + (task.progress ?? '') + '|' + (task.video || '');
+    const key = [task.task_id, task.status, task.progress ?? '', task.video || '', task.problem || '', task.next || '',
+      statusWords(task)].join('|');
     const old = existing.get(task.task_id);
     if (old && old.dataset.key === key) return old;
     const item = historyItem(task);
@@ -623,18 +734,19 @@ function historyItem(task) {
   const settings = task.settings || {};
   const item = el('li', { 'data-task': task.task_id });
   if (task.status === 'completed' && task.video) {
-    item.append(el('video', { src: task.video, controls: true, preload: 'metadata', playsinline: true }));
+    item.append(el('video', { src: task.video, controls: true, preload: 'metadata', playsinline: true,
+      'aria-label': 'Video of ' + task.task_id }));
   }
   const state_ = el('span', { className: 'state ' + task.status, text: statusWords(task) + (task.progress !== null && task.progress !== undefined && !isFinished(task) ? ` ${task.progress}%` : '') });
-  item.append(el('div', null, state_, document.createTextNode(' · ' + priceText(quoteOf(task)))));
+  item.append(el('div', null, state_, document.createTextNode(' · ' + taskPriceText(task))));
   item.append(el('div', { className: 'meta', text: `${task.model} · ${settingsLine(settings)}` }));
   if (settings.prompt) item.append(el('div', { className: 'prompt', text: settings.prompt }));
   item.append(el('div', { className: 'meta', text: `${new Date(task.submitted_at).toLocaleString()} · ${task.task_id}` }));
   if (task.status === 'failed' && task.error) item.append(el('div', { className: 'meta', text: task.error }));
-  // A create without an answer: what to check, or the task it turned out to be.
-  if ((task.status === 'unknown' || task.status === 'found') && task.next) item.append(el('div', { className: 'meta', text: task.next }));
-  // Another command's task still running: the playground does not follow it; its next says how to.
-  else if (task.source !== 'serve' && !isFinished(task) && task.next) item.append(el('div', { className: 'meta', text: task.next }));
+  // Following stopped short of the task's own verdict (the key, an outage, a video not saved): why.
+  else if (task.problem) item.append(el('div', { className: 'meta problem', text: task.problem }));
+  // What to do: how to follow or save it, what to check about a create without an answer, what to change.
+  if (task.next) item.append(el('div', { className: 'meta', text: task.next }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {
@@ -645,11 +757,18 @@ function historyItem(task) {
   if (task.source === 'serve' || !isFinished(task)) {
     row.append(el('button', {
       type: 'button', className: 'secondary', text: 'Show',
-      'aria-label': 'Show ' + task.task_id + ' above', onclick: () => { state.currentTask = task.task_id; renderCurrent(task, null); $('h-result').scrollIntoView(); }
+      'aria-label': 'Show ' + task.task_id + ' above', onclick: () => showTask(task.task_id)
     }));
   }
   item.append(row);
   return item;
+}
+
+function showTask(id) {
+  state.panelHeld = false;
+  state.currentTask = id;
+  renderCurrent(state.tasks.get(id), null);
+  $('h-result').scrollIntoView();
 }
 
 function settingsLine(settings) {
@@ -689,6 +808,26 @@ function connectEvents() {
   source.addEventListener('task', (event) => {
     try { updateTask(JSON.parse(event.data)); } catch (e) { /* a malformed event is skipped */ }
   });
+  source.addEventListener('open', () => setOffline(false));
+  source.addEventListener('error', () => {
+    setOffline(true);
+    // The browser tries again by itself after a dropped stream, but gives up on an error answer (such as 503 while
+    // the server starts): then a new stream is opened a little later.
+    if (source.readyState === EventSource.CLOSED) setTimeout(connectEvents, 3000);
+  });
+}
+
+// The server stopped answering, or answers again: said at the top; once back, the form is checked and the
+// history and balance read again, for what changed meanwhile.
+function setOffline(offline) {
+  if (offline === state.offline) return;
+  state.offline = offline;
+  $('offline').hidden = !offline;
+  updateGenerate();
+  if (offline) return;
+  scheduleCheck();
+  loadHistory();
+  loadBalance();
 }
 
 async function loadBalance() {
@@ -744,7 +883,9 @@ async function start() {
   for (const chip of document.querySelectorAll('.chip')) {
     chip.addEventListener('click', () => { $('prompt').value = chip.dataset.prompt; renderCounter(); scheduleCheck(); $('prompt').focus(); });
   }
-  $('job-form').addEventListener('submit', generate);
+  // Only the Generate button generates: Enter in a field submits the form, which does nothing.
+  $('job-form').addEventListener('submit', (event) => event.preventDefault());
+  $('generate').addEventListener('click', generate);
   $('copy-command').addEventListener('click', () => copy($('command-text').textContent, 'vidgen command'));
   $('copy-curl').addEventListener('click', () => copy($('curl-text').textContent, 'cURL command'));
   scheduleCheck();
