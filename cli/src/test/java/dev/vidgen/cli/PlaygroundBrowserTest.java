@@ -343,6 +343,14 @@ class PlaygroundBrowserTest {
       assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
       assertThat(same.getText()).contains("(task unanswered-", "may exist and be billed");
       assertThat(same.getRect().getY()).as("the note is above Generate").isLessThan(browser.findElement(By.id("generate")).getRect().getY());
+
+      // A create answered 500 is sent again once: the page says that the first take may be billed too.
+      fillIn("Resent test", image);
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("task-warning")));
+      assertThat(browser.findElement(By.id("task-warning-message")).getText())
+          .contains("sent again", "may have made a billed task", "check the provider's dashboard");
     }
   }
 

@@ -385,6 +385,12 @@ public final class Playground implements AutoCloseable {
                   + " it again, and the history keeps the job as unknown");
           error.put("next", jobs.lookUpAdvice(unanswered));
         }
+        // Whether the create may have gone out: the page words "not sent" and "maybe sent" by it.
+        boolean maybe = cause instanceof AmbiguousSubmitException
+            || !(cause instanceof dev.vidgen.core.client.SubmitNotSentException)
+            && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
+                == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
+        error.put("sent", maybe ? "maybe" : "no");
         json.put("error", error);
         if (cause instanceof InvalidJobException invalid) {
           json.put("violations", violations(invalid.report().violations()));

@@ -716,6 +716,7 @@ class PlaygroundServerTest {
       Map<?, ?> error = (Map<?, ?>) json(response.body().string()).get("error");
       assertThat((String) error.get("message")).as("not 'no answer came back': it was sent again after each 500")
           .contains("answered with a server error").doesNotContain("no answer came back");
+      assertThat(error.get("sent")).as("the page words it 'maybe sent'").isEqualTo("maybe");
     }
     assertThat(history().entries().get(0).status()).isEqualTo("unknown");
   }

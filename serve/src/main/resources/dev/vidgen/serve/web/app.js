@@ -37,7 +37,8 @@ const state = {
   currentTask: null,   // task id shown in the result panel
   panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
   tasks: new Map(),    // task id -> latest view
-  clockBase: new Map() // task id -> {elapsed, at}
+  clockBase: new Map(), // task id -> {elapsed, at}
+  warnings: new Map()   // task id -> what its Generate's answer warned of (a create sent again after a 500)
 };
 
 function el(tag, props, ...children) {
@@ -535,7 +536,7 @@ async function generate() {
   }
   state.sending = false;
   if (result.ok) {
-    generated(result.body.task);
+    generated(result.body.task, result.body.warnings || []);
   } else {
     notGenerated(result);
   }
@@ -557,9 +558,11 @@ function holdPanel() {
   $('download').hidden = true;
 }
 
-function generated(task) {
+function generated(task, warnings) {
   state.panelHeld = false;
   state.currentTask = task.task_id;
+  // Such as create.resent: the create was sent again after a server error, and its first take may be billed too.
+  if (warnings.length) state.warnings.set(task.task_id, warnings.map((w) => w.message).join(' '));
   updateTask(task);
   scheduleCheck();
 }
@@ -569,7 +572,7 @@ function generated(task) {
 function notGenerated(result) {
   const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
   showFailure(error.message, error.next);
-  $('task-status').textContent = maybeSent(result.status) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
+  $('task-status').textContent = maybeSent(result.status, error) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
   scheduleCheck();
   if (result.body && result.body.violations) showFieldErrors(result.body.violations);
   loadHistory();
@@ -577,7 +580,8 @@ function notGenerated(result) {
 
 // The server's refusals (bad form, the key, credits, stopping) are answered before a create leaves; a provider error or
 // no answer at all may come after it went out.
-function maybeSent(status) {
+function maybeSent(status, error) {
+  if (error && error.sent) return error.sent === 'maybe';
   return status === 0 || (status >= 500 && status !== 503);
 }
 
@@ -649,6 +653,12 @@ function renderCurrent(task, previous) {
   if (progress === null && !isFinished(task)) bar.removeAttribute('value'); else bar.value = progress === null ? 0 : progress;
   bar.hidden = task.status === 'failed' || Boolean(task.problem);
   tickElapsed();
+  // The client reading the status again (a 429, a 5xx): said until the next reading.
+  $('task-notice').hidden = !task.notice || isFinished(task);
+  $('task-notice').textContent = task.notice ? 'Waiting: ' + task.notice : '';
+  const warning = state.warnings.get(task.task_id);
+  $('task-warning').hidden = !warning;
+  $('task-warning-message').textContent = warning || '';
   if (task.status === 'failed' || task.problem) {
     showFailure(task.status === 'failed' ? task.error : task.problem, task.next);
   } else {
