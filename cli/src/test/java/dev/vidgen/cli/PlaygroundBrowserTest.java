@@ -355,6 +355,20 @@ class PlaygroundBrowserTest {
   }
 
   @Test
+  void saysBeforeGenerateWhenTheBalanceCannotPayForTheJob() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().credits(new java.math.BigDecimal("10")).start()) {
+      openOnTheFake(fake);
+
+      fillIn("Short test", "https://cdn.example.com/bottle.png");
+
+      WebElement shortOfFunds = new WebDriverWait(browser, WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("funds-short")));
+      assertThat(shortOfFunds.getText()).startsWith("The balance is 10 credits and this job costs 20: top up first");
+      assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+    }
+  }
+
+  @Test
   void saysWhenTheServerIsGoneAndCarriesOnWhenItIsBack() throws Exception {
     String url = openOnTheMock("0");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);

@@ -38,7 +38,8 @@ const state = {
   panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
   tasks: new Map(),    // task id -> latest view
   clockBase: new Map(), // task id -> {elapsed, at}
-  warnings: new Map()   // task id -> what its Generate's answer warned of (a create sent again after a 500)
+  warnings: new Map(),  // task id -> what its Generate's answer warned of (a create sent again after a 500)
+  balance: null         // credits left as last read; null when unlimited or unknown
 };
 
 function el(tag, props, ...children) {
@@ -368,7 +369,19 @@ async function runCheck() {
   $('curl-text').textContent = result.body.curl || '';
   $('copy-curl').disabled = !result.body.curl;
   showSameJob(result.body.same_job);
+  showFunds();
   updateGenerate();
+}
+
+// Before Generate: a job that costs more than the balance last read is said here (the server would refuse it, sending
+// nothing, after reading the balance again in case of a top-up).
+function showFunds() {
+  const quote = state.lastCheck && state.lastCheck.valid ? state.lastCheck.quote : null;
+  const short = quote && quote.known && state.balance !== null && Number(quote.credits) > state.balance;
+  $('funds-short').hidden = !short;
+  $('funds-short').textContent = short ? `The balance is ${formatCredits(state.balance)} credits and this job costs`
+    + ` ${formatCredits(quote.credits)}: top up first, or choose a shorter or cheaper job (Generate would be refused,`
+    + ' with nothing sent).' : '';
 }
 
 // The history holds this exact job from the last day: generating again makes (and pays for) another take.
@@ -850,9 +863,12 @@ async function loadBalance() {
     }
     const b = result.body;
     box.textContent = b.unlimited ? 'Balance: unlimited' : `Balance: ${b.remaining_credits} credits (${formatUsd(Number(b.remaining_credits) / 200)})`;
+    state.balance = b.unlimited || b.remaining_credits === null ? null : Number(b.remaining_credits);
   } catch (e) {
     box.textContent = 'Balance: unavailable';
+    state.balance = null;
   }
+  showFunds();
 }
 
 async function copy(text, label) {
