@@ -165,7 +165,7 @@ final class SubmitPipeline {
    */
   CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending) {
     if (requestedReference == null) {
-      return submitOnce(job, null, stopSending);
+      return submitOnce(job, null, stopSending, () -> { });
     }
     // Two creates under one reference would make two paid tasks that a look-up by it cannot tell apart.
     if (!referencesOnTheirWay.add(requestedReference)) {
@@ -174,23 +174,28 @@ final class SubmitPipeline {
           + " from this client; nothing was sent: wait for that submit's handle, or give this job a reference of its"
           + " own"));
     }
-    CompletableFuture<JobHandle> result = submitOnce(job, requestedReference, stopSending);
-    result.whenComplete((handle, failure) -> referencesOnTheirWay.remove(requestedReference));
-    return result;
+    // Freed once the create settles (answered, refused, ambiguous), not when the caller's future ends: a caller who
+    // cancels does not take back a create on its way.
+    return submitOnce(job, requestedReference, stopSending, () -> referencesOnTheirWay.remove(requestedReference));
   }
 
   /** The client references of the submits on their way, as their callers gave them. */
   private final java.util.Set<String> referencesOnTheirWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** The submit; {@code settled} runs once no create of it can still be answered. */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending) {
+      CompletableFuture<?> stopSending, Runnable settled) {
     Prepared prepared;
     try {
       prepared = prepare(job);
       ledger.reserve(prepared.quote());
-    } catch (VidgenException e) {
-      runtime.events().failed(null, e);
-      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      settled.run();
+      if (e instanceof VidgenException refused) {
+        runtime.events().failed(null, refused);
+        return CompletableFuture.failedFuture(e);
+      }
+      throw e;
     }
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
@@ -218,6 +223,7 @@ final class SubmitPipeline {
           return create(request, guard, stopSending);
         })
         .whenComplete((snapshot, failure) -> {
+          settled.run();
           if (failure == null) {
             preflight.settleIf(funded.get(), prepared.quote());
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),

@@ -325,17 +325,53 @@ public final class VidgenClient implements AutoCloseable {
    *     folder, or a path through a file); nothing is sent then
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
-    AtomicReference<JobHandle> created = new AtomicReference<>();
+    CompletableFuture<Void> stopSending = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<JobHandle>> submit = new AtomicReference<>();
+    CompletableFuture<GenerationResult> result = generateAsync(job, target, options, stopSending, submit);
     try {
-      return Futures.await(generateAsync(job, target, options, created), true);
+      return Futures.await(result, false);
     } catch (CancellationException stopped) {
-      // Interrupted once the task was made: the caller gets its handle, or the paid task would be lost to it.
-      if (created.get() != null && !(stopped instanceof WaitStoppedException)) {
-        WaitStoppedException named = new WaitStoppedException(created.get(), "the calling thread was interrupted");
-        named.initCause(stopped.getCause() != null ? stopped.getCause() : stopped);
-        throw named;
+      if (!(stopped.getCause() instanceof InterruptedException)) {
+        throw stopped;
       }
-      throw stopped;
+      // Interrupted: no create leaves from now on, and one on its way is given time to answer, so that the caller
+      // learns of the paid task it may have made instead of losing it.
+      stopSending.complete(null);
+      throw interrupted(submit.get(), result, stopped);
+    }
+  }
+
+  /** How long an interrupted {@code generate} waits for the answer of a create on its way. */
+  static final Duration ANSWER_WAIT_ON_INTERRUPT = Duration.ofSeconds(10);
+
+  /** What an interrupted {@code generate} throws: the task it made, the submit's own failure, or what is not known. */
+  private RuntimeException interrupted(CompletableFuture<JobHandle> submit, CompletableFuture<GenerationResult> result,
+      CancellationException stopped) {
+    boolean wasInterrupted = Thread.interrupted(); // cleared for the bounded wait below, set again after it
+    try {
+      try {
+        JobHandle handle = submit.get(ANSWER_WAIT_ON_INTERRUPT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitStoppedException named = new WaitStoppedException(handle, "the calling thread was interrupted");
+        named.initCause(stopped.getCause());
+        return named;
+      } catch (java.util.concurrent.ExecutionException failed) {
+        Throwable cause = AsyncFailures.unwrap(failed);
+        return cause instanceof RuntimeException runtime ? runtime : stopped;
+      } catch (CancellationException notSent) {
+        return notSent;
+      } catch (java.util.concurrent.TimeoutException | InterruptedException unanswered) {
+        CancellationException unknown = new CancellationException("interrupted while the create was on its way, and"
+            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s: a task may exist and be billed;"
+            + " a listener's onSubmitted will name it if the answer comes, or submit with a client reference of your"
+            + " own to look it up (findByClientReferenceAsync)");
+        unknown.initCause(stopped.getCause());
+        return unknown;
+      }
+    } finally {
+      result.cancel(false); // stops the wait and the download; the task goes on at the provider
+      if (wasInterrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -345,12 +381,15 @@ public final class VidgenClient implements AutoCloseable {
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
-    return generateAsync(job, target, options, new AtomicReference<>());
+    return generateAsync(job, target, options, new CompletableFuture<>(), new AtomicReference<>());
   }
 
-  /** {@link #generateAsync(VideoJob, Path, AwaitOptions)} that sets {@code created} once the task is made. */
+  /**
+   * {@link #generateAsync(VideoJob, Path, AwaitOptions)} whose submit sends no create once {@code stopSending}
+   * is done; {@code submit} is set to the submit's own future.
+   */
   private CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options,
-      AtomicReference<JobHandle> created) {
+      CompletableFuture<Void> stopSending, AtomicReference<CompletableFuture<JobHandle>> submit) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
     try {
@@ -366,12 +405,12 @@ public final class VidgenClient implements AutoCloseable {
         current.cancel(false);
       }
     });
-    follow(step, result, submitAsync(job)).whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
+    submit.set(submitAsync(job, null, stopSending));
+    follow(step, result, submit.get()).whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {
         result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
-      created.set(handle);
       follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
           result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));

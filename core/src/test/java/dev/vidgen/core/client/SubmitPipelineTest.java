@@ -807,6 +807,25 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aCallerCancellingItsSubmitDoesNotFreeItsReferenceWhileTheCreateIsOnItsWay() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    fixture.provider.createAnswers(answer, TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> first = fixture.client.submitAsync(Jobs.valid(), "my-ref-2");
+    fixture.advance(Duration.ofSeconds(1));
+    first.cancel(false);
+    CompletableFuture<JobHandle> twin = fixture.client.submitAsync(Jobs.valid(), "my-ref-2");
+
+    assertThat(twin).as("the first create is still on its way").isCompletedExceptionally();
+    assertThat(fixture.provider.count("create")).isOne();
+    answer.complete(TaskSnapshot.queued(TaskId.of("t-1")));
+    CompletableFuture<JobHandle> later = fixture.client.submitAsync(Jobs.valid(), "my-ref-2");
+    fixture.advance(Duration.ofSeconds(10));
+    assertThat(later.join().taskId()).as("free once the create answered").isEqualTo(TaskId.of("t-2"));
+  }
+
+  @Test
   void aRateLimitedCreateIsSentAgainAfterRetryAfter() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(3)),
         TaskSnapshot.queued(TaskId.of("t-1")));

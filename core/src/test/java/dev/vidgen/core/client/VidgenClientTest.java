@@ -196,6 +196,34 @@ class VidgenClientTest {
   }
 
   @Test
+  void interruptingABlockingGenerateWhileItsCreateIsOnItsWayWaitsForTheAnswerAndThrowsItsHandle() throws Exception {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    provider.createAnswers(gate.thenApply(open -> TaskSnapshot.queued(TaskId.of("t-9"))));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        fixture.client.generate(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    caller.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> provider.count("create") == 1
+        && caller.getState() == Thread.State.WAITING);
+
+    caller.interrupt();
+    // Interrupted, it waits (bounded) for the create on its way to answer.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+    gate.complete(null);
+    caller.join(10_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(WaitStoppedException.class, stopped ->
+        assertThat(stopped.handle().taskId()).isEqualTo(TaskId.of("t-9")));
+    assertThat(provider.count("create")).as("no create after the interrupt").isOne();
+  }
+
+  @Test
   void leavesACallersSchedulerRunning() {
     ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1);
     try {
