@@ -26,7 +26,7 @@ final class HistoryRecord {
   private final TaskHistory history;
   /** Whether this command's own wait sees the task finish (so that how long it ran is known). */
   private final boolean watching;
-  private HistoryEntry entry;
+  private volatile HistoryEntry entry;
 
   private HistoryRecord(Session session, Output output, TaskHistory history, HistoryEntry entry, boolean watching) {
     this.session = session;
@@ -88,7 +88,7 @@ final class HistoryRecord {
   }
 
   /** Records that the task failed. */
-  void failed(TaskFailedException failed) {
+  synchronized void failed(TaskFailedException failed) {
     String words = failed.snapshot() == null ? failed.getMessage()
         : failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
     Instant now = Instant.now();
@@ -105,9 +105,11 @@ final class HistoryRecord {
     });
     // Completed before the video is saved: a Ctrl-C while saving then leaves the task as it is.
     session.onTaskCompleted(() -> {
-      if (!entry.status().equals("completed")) {
-        Instant now = Instant.now();
-        write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+      synchronized (this) {
+        if (!entry.status().equals("completed")) {
+          Instant now = Instant.now();
+          write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+        }
       }
     });
     try {

@@ -50,7 +50,7 @@ final class RepeatCheck {
   /**
    * As {@link #goOn} for an extend or a remix ({@code source}, such as {@code extend of video_1}, as
    * its history entries name it), recorded as {@code job}, at {@code quote}: the same follow-on of the
-   * same task asks or warns before it pays again.
+   * same task asks, or refuses without a terminal, before it pays again.
    */
   static boolean goOnFollowOn(Session session, VidgenClient client, VideoJob job, String source, PriceQuote quote,
       Output output) {
@@ -79,7 +79,7 @@ final class RepeatCheck {
     return dev.vidgen.core.json.JsonTrees.tryParse(dev.vidgen.core.json.JsonTrees.write(value)).orElse(value);
   }
 
-  /** Says that {@code entry} is the same job; asks at a terminal, else notes and goes on. Whether to go on. */
+  /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
     String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now) + " as task "
         + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";

@@ -148,6 +148,11 @@ final class Jobs {
    * about; the answer closes that note.
    */
   CompletableFuture<HistoryEntry> submit(VideoJob job) {
+    if (closed) {
+      // Stopping: refused before the note, the checks and the uploads, so nothing is read, sent or kept for it.
+      return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
+          "the playground is stopping; nothing was sent"));
+    }
     Instant sentAt = clock.instant();
     String reference = "vg-" + UUID.randomUUID();
     boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
@@ -169,7 +174,14 @@ final class Jobs {
     }
     java.util.concurrent.atomic.AtomicInteger takes = new java.util.concurrent.atomic.AtomicInteger();
     resent.put(reference, takes);
-    CompletableFuture<HistoryEntry> submitted = client.submitAsync(job, reference, stopSending).whenComplete((handle, failure) -> {
+    CompletableFuture<JobHandle> created;
+    try {
+      created = client.submitAsync(job, reference, stopSending);
+    } catch (RuntimeException refused) { // such as a client already closed: nothing was sent
+      created = CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
+          "the job was not sent: " + refused.getMessage()));
+    }
+    CompletableFuture<HistoryEntry> submitted = created.whenComplete((handle, failure) -> {
       resent.remove(reference);
       if (failure == null) {
         return;

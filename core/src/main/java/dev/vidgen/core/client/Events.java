@@ -18,19 +18,34 @@ final class Events {
   private static final Logger LOG = LoggerFactory.getLogger(VidgenClient.class);
 
   /** The app's listeners: the one the client was built with, then any added since; none without either. */
-  private final java.util.List<VidgenListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<Registration> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Events(VidgenListener listener) {
     if (listener != null && listener != VidgenListener.NONE) {
-      listeners.add(listener);
+      listeners.add(new Registration(listener));
     }
   }
 
-  /** Adds {@code listener}, told every event from now on; the returned action removes it. */
+  /**
+   * Adds {@code listener}, told every event from now on; the returned action removes this registration
+   * only (the same listener added twice, or also given to the builder, stays for the other).
+   */
   Runnable add(VidgenListener listener) {
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
-    return () -> listeners.remove(listener);
+    // A wrapper of its own, so that removing is by this registration, not by the listener's equality.
+    Registration registration = new Registration(java.util.Objects.requireNonNull(listener, "listener == null"));
+    listeners.add(registration);
+    return () -> listeners.remove(registration);
   }
+
+  /** One registration of a listener: equal only to itself, so that removing it leaves the listener's others. */
+  private static final class Registration {
+    private final VidgenListener listener;
+
+    Registration(VidgenListener listener) {
+      this.listener = listener;
+    }
+  }
+
 
   void creating(String model, String clientReference) {
     LOG.debug("sending the create of a {} task (client reference {})", model, clientReference);
@@ -140,9 +155,9 @@ final class Events {
 
   /** Tells each listener in turn; one that throws is logged, and the others are still told. */
   private void notify(String event, java.util.function.Consumer<VidgenListener> call) {
-    for (VidgenListener listener : listeners) {
+    for (Registration registration : listeners) {
       try {
-        call.accept(listener);
+        call.accept(registration.listener);
       } catch (RuntimeException e) {
         LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
       }

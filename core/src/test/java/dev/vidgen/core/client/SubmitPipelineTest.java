@@ -767,6 +767,7 @@ class SubmitPipelineTest {
         throw new IllegalStateException("a listener's bug");
       }
     });
+    fixture.client.addListener(fixture.listener).run(); // removes that registration only, not the builder's
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
         TaskSnapshot.queued(TaskId.of("t-2")), ScriptedProvider.failure(FailureKind.SERVER_ERROR),
         TaskSnapshot.queued(TaskId.of("t-4")));
