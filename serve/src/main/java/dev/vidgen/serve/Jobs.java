@@ -338,12 +338,15 @@ final class Jobs {
     paused.put(id, pause);
   }
 
-  /** Cancels every follow waiting out a pause: nothing is followed after this. */
   /** What the page is told about task {@code taskId} whose create was sent again after a server error, if it was. */
   Optional<String> resentNote(String taskId) {
     return Optional.ofNullable(resentNotes.get(taskId));
   }
 
+  /**
+   * Sends no more creates, waits up to {@link #ANSWER_WAIT} for those on their way, and cancels every
+   * follow waiting out a pause: nothing is followed after this.
+   */
   void close() {
     closed = true;
     stopListening.run();

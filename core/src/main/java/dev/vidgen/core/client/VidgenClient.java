@@ -323,6 +323,8 @@ public final class VidgenClient implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
    *     folder, or a path through a file); nothing is sent then
+   * @throws WaitStoppedException when the client is closed or the calling thread interrupted once the
+   *     task is made (an interrupt while the create is on its way waits up to 10 s for its answer)
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
