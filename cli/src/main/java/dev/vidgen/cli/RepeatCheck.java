@@ -137,7 +137,9 @@ final class RepeatCheck {
 
   private static String state(HistoryEntry entry) {
     return switch (entry.status()) {
-      case "completed" -> entry.file() == null ? "completed" : "completed, saved as " + entry.file();
+      case "completed" -> entry.file() == null ? "completed"
+          : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
+              ? "" : ", a file since gone");
       case "in_progress" -> "last seen in progress";
       case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; results are kept"
           + " 24 hours)";
@@ -150,7 +152,8 @@ final class RepeatCheck {
     if (entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty()) {
       return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 400);
     }
-    if (entry.status().equals("completed") && entry.file() != null) {
+    if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(
+        java.nio.file.Path.of(entry.file()))) {
       return "its video is " + entry.file();
     }
     String verb = entry.status().equals("completed") ? "download" : "wait";

@@ -91,6 +91,7 @@ final class ServeCommand extends ClientCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {
       playground.close();
+      playground.stoppingNotes().forEach(output::note);
       output.note("the playground stopped");
       stopped.countDown();
     }, "vidgen-serve-stop");
@@ -118,6 +119,7 @@ final class ServeCommand extends ClientCommand {
       }
       // Closed before the interrupt is restored: Jetty's stop would end early on an interrupted thread.
       playground.close();
+      playground.stoppingNotes().forEach(output::note);
       output.note("the playground stopped");
       Thread.currentThread().interrupt();
     }

@@ -333,6 +333,20 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aCompletedTakeWhoseVideoWasDeletedOffersToSaveItAgain() throws Exception {
+    CliRun.Result first = generate(toApis(), "--out", "first.mp4");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    java.nio.file.Files.delete(dir.resolve("first.mp4"));
+
+    CliRun.Result again = generate(toApis(), "--out", "second.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("(completed, saved as " + dir.resolve("first.mp4") + ", a file since gone)")
+        .contains("save its video with: vidgen download ").doesNotContain("its video is");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
   void aJobThatFailedOrDiffersIsNotHeldUp() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
     assertThat(generate(toApis()).exitCode()).isEqualTo(ExitCodes.TASK_FAILED);

@@ -568,7 +568,8 @@ class ToApisCommandsTest {
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.err()).containsOnlyOnce("the provider is limiting requests (HTTP 429); the create waits ")
-        .contains("as the provider asks (nothing was made: Ctrl-C stops without paying)");
+        .containsPattern("the create waits \\d+ s, at least the 3 s the provider asks, and goes out again, with longer"
+            + " waits if it is refused again \\(nothing was made: Ctrl-C stops without paying\\)");
   }
 
   @Test

@@ -347,7 +347,7 @@ final class Jobs {
    * Sends no more creates, waits up to {@link #ANSWER_WAIT} for those on their way, and cancels every
    * follow waiting out a pause: nothing is followed after this.
    */
-  void close() {
+  List<String> close() {
     closed = true;
     stopListening.run();
     // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
@@ -368,6 +368,27 @@ final class Jobs {
     }
     paused.values().forEach(pause -> pause.cancel(false));
     paused.clear();
+    return said(onTheirWay);
+  }
+
+  /** What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, tasks running. */
+  private List<String> said(List<CompletableFuture<HistoryEntry>> onTheirWay) {
+    List<String> said = new java.util.ArrayList<>();
+    long unanswered = onTheirWay.stream().filter(submit -> !submit.isDone()).count();
+    if (unanswered > 0) {
+      said.add(unanswered + " create(s) got no answer before the playground stopped: a task may exist and be billed;"
+          + " the history keeps each job as unknown (vidgen history), so check the provider's dashboard before you"
+          + " generate it again");
+    }
+    onTheirWay.stream().map(submit -> submit.getNow(null)).filter(Objects::nonNull).forEach(entry -> said.add("task "
+        + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
+        + " (or vidgen wait " + Commands.quote(entry.taskId()) + commandTail + ") follows it"));
+    long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null).count();
+    if (running > 0) {
+      said.add(running + " task(s) still running at the provider stay in the history; the next vidgen serve follows"
+          + " them (vidgen history lists them)");
+    }
+    return said;
   }
 
   /**

@@ -68,6 +68,7 @@ public final class Playground implements AutoCloseable {
   private final Uploads uploads;
   private final Path videos;
   private final Jobs jobs;
+  private volatile List<String> stoppingNotes = List.of();
   private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
   private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
   private final Javalin app;
@@ -116,6 +117,11 @@ public final class Playground implements AutoCloseable {
     return playground;
   }
 
+  /** What stopping left behind, for the person who stopped it (tasks made meanwhile, creates unanswered, tasks running); empty before {@link #close}. */
+  public List<String> stoppingNotes() {
+    return stoppingNotes;
+  }
+
   /** The port the server listens on. */
   public int port() {
     return app.port();
@@ -141,7 +147,7 @@ public final class Playground implements AutoCloseable {
   /** Stops listening and closes the pages' live connections; tasks still running stay in the history and are picked up next time. */
   @Override
   public void close() {
-    jobs.close();
+    stoppingNotes = jobs.close();
     listeners.forEach(listener -> {
       try {
         listener.close();

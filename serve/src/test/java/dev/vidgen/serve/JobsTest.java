@@ -153,12 +153,15 @@ class JobsTest {
     CompletableFuture<HistoryEntry> onItsWay = jobs.submit(aJob());
     createLeft.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-    CompletableFuture<Void> closing = CompletableFuture.runAsync(jobs::close);
+    CompletableFuture<List<String>> closing = CompletableFuture.supplyAsync(jobs::close);
     await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
     gate.complete(null); // the answer comes while the playground is stopping
-    closing.get(Jobs.ANSWER_WAIT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+    List<String> said = closing.get(Jobs.ANSWER_WAIT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
 
     HistoryEntry entry = onItsWay.get(1, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(said).as("the person stopping it is told of the task made meanwhile").singleElement().asString()
+        .startsWith("task " + entry.taskId() + " was made while the playground stopped; the history keeps it")
+        .contains("vidgen wait " + entry.taskId() + " --provider mock");
     assertThat(history().entries()).as("the task, not an unknown note").singleElement()
         .satisfies(kept -> assertThat(kept.taskId()).isEqualTo(entry.taskId()).startsWith("video_mock_"))
         .satisfies(kept -> assertThat(kept.status()).isEqualTo("queued"));
