@@ -50,6 +50,9 @@ final class UnansweredCreate {
    */
   private boolean provisional;
 
+  /** Whether the price line was told; a create sent again (after a 429) does not tell it twice. */
+  private final java.util.concurrent.atomic.AtomicBoolean priceTold = new java.util.concurrent.atomic.AtomicBoolean();
+
   UnansweredCreate(Session session, VidgenClient client, VideoJob job, String reference, Output output) {
     this(session, client, job, () -> client.quote(job), client.catalog().find(job.model())
         .map(client.provider()::takesClientReference).orElse(false), reference, "generate", output);
@@ -83,9 +86,6 @@ final class UnansweredCreate {
       }
     });
   }
-
-  /** Whether the price line was told; a create sent again (after a 429) does not tell it twice. */
-  private final java.util.concurrent.atomic.AtomicBoolean priceTold = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Says what the create about to leave costs, and what the client counts as left after it, once the

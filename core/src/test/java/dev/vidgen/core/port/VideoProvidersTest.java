@@ -163,36 +163,33 @@ class VideoProvidersTest {
   void createAsksTheFactoryAndRefusesANullProvider() {
     assertThat(VideoProviders.create(new AlphaTestFactory(), CONFIG).id()).isEqualTo("alpha");
 
-    VideoProviderFactory careless = new VideoProviderFactory() {
+    VideoProviderFactory careless = factory("careless", config -> null);
+    assertThatThrownBy(() -> VideoProviders.create(careless, CONFIG)).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A factory {@code id} that makes its provider with {@code create}. */
+  private static VideoProviderFactory factory(String id, java.util.function.Function<ProviderConfig, VideoProvider> create) {
+    return new VideoProviderFactory() {
       @Override
       public String id() {
-        return "careless";
+        return id;
       }
 
       @Override
       public VideoProvider create(ProviderConfig config) {
-        return null;
+        return create.apply(config);
       }
     };
-    assertThatThrownBy(() -> VideoProviders.create(careless, CONFIG)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void aFactoryWhoseLibrariesAreMissingIsASelectionErrorSayingSo() {
-    VideoProviderFactory halfInstalled = new VideoProviderFactory() {
-      @Override
-      public String id() {
-        return "half";
-      }
-
-      @Override
-      public VideoProvider create(ProviderConfig config) {
-        throw new NoClassDefFoundError("okhttp3/HttpUrl");
-      }
-    };
+    VideoProviderFactory halfInstalled = factory("half", config -> {
+      throw new NoClassDefFoundError("okhttp3/HttpUrl");
+    });
 
     assertThatThrownBy(() -> VideoProviders.create(halfInstalled, CONFIG))
-        .isInstanceOf(dev.vidgen.core.error.ProviderSelectionException.class)
+        .isInstanceOf(ProviderSelectionException.class)
         .hasMessageContaining("the provider half could not be made: a class it needs is missing")
         .hasMessageContaining("okhttp3/HttpUrl").hasCauseInstanceOf(NoClassDefFoundError.class);
   }
