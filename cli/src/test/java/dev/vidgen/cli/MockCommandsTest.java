@@ -41,6 +41,19 @@ class MockCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void generateTellsTheJobsValidationWarningsAsValidateDoes() {
+    CliRun.Result result = cli().run(fast("generate", "--json", "--provider", "mock", "--no-wait", "--allow-retired",
+        "--model", "sora-2-vvip", "--prompt", "a lighthouse", "--seconds", "8", "--param", "motion_boost=3"));
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("vidgen: warning: model: sora-2-vvip was retired on 2026-09-24",
+        "it is sent anyway because retired routes are allowed", "motion_boost");
+    List<Map<String, Object>> warnings = (List<Map<String, Object>>) result.json().get("warnings");
+    assertThat(warnings).extracting(warning -> warning.get("code")).contains("model.retired", "param.unknown");
+  }
+
+  @Test
   void fallsBackToTheMockWithANoticeWhenNoKeyIsSet() {
     CliRun.Result result = cli().run("models");
 

@@ -56,6 +56,8 @@ final class SubmitPipeline {
   private final RetryLoop retries;
   /** Issue 11: live model check, money before paying, local video uploads (see {@link Preflight}). */
   private final Preflight preflight;
+  /** A submitted job's validation warnings (a retired or retiring model, an undocumented parameter), told once each. */
+  private final ValidationWarnings validationWarnings;
 
   SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
       RetryLoop retries, Preflight preflight) {
@@ -66,10 +68,11 @@ final class SubmitPipeline {
     this.ledger = ledger;
     this.retries = retries;
     this.preflight = preflight;
+    this.validationWarnings = new ValidationWarnings(runtime.events());
   }
 
-  /** A job that passed validation, with its mode resolved, its route and its price. */
-  record Prepared(VideoJob job, ModelRoute route, PriceQuote quote) {}
+  /** A job that passed validation, with its mode resolved, its route, its price and the warnings it drew. */
+  record Prepared(VideoJob job, ModelRoute route, PriceQuote quote, List<Violation> warnings) {}
 
   /** The catalog's checks, then the provider's own for the job's extra parameters. */
   ValidationReport validate(VideoJob job) {
@@ -118,7 +121,7 @@ final class SubmitPipeline {
       // The route's own spelling ("SEEDANCE-2" is sent as seedance-2; an alias as that alias).
       resolved = resolved.withModel(name);
     }
-    return new Prepared(resolved, route, Pricing.quote(route, resolved));
+    return new Prepared(resolved, route, Pricing.quote(route, resolved), report.warnings());
   }
 
   /** The create request for {@code job}, local images shown as {@code upload://<file name>}. */
@@ -197,6 +200,7 @@ final class SubmitPipeline {
       }
       throw e;
     }
+    validationWarnings.tell(prepared.warnings());
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();

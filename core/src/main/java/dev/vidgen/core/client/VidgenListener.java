@@ -39,9 +39,10 @@ public interface VidgenListener {
   default void onFailed(JobHandle handle, VidgenException error) {}
 
   /**
-   * Something the client checked could not be checked and the job goes on, such as a live model
-   * list that could not be read ({@code code} {@code live_models.unreadable}) or a balance that
-   * could not be read ({@code balance.unreadable}).
+   * Something worth knowing that does not stop the job: a check that could not be made (a live
+   * model list or balance that could not be read, {@code live_models.unreadable}, {@code
+   * balance.unreadable}), or a submitted job's validation warning (a retired or retiring model, an
+   * undocumented parameter; the violation's code), each distinct one told once per client.
    */
   default void onWarning(String code, String message) {}
 

@@ -33,4 +33,22 @@ class RetirementDayTest {
           .containsExactly(ViolationCodes.MODEL_RETIRED);
     }
   }
+
+  @Test
+  void aJobSubmittedOnARetiringRouteIsToldTheWarningOncePerClient() {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+    RouteCatalog catalog = RouteCatalog.builtIn().with(RouteCatalog.builtIn().require(Jobs.MODEL).toBuilder()
+        .retired(new Retirement(day, "the preview ends", List.of("grok-video-1.5"))).build());
+    try (ClientFixture fixture = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.catalog(catalog).environmentRoutes(false))) {
+      fixture.client.submit(Jobs.valid());
+      fixture.client.submit(Jobs.valid());
+      fixture.client.submit(Jobs.valid().toBuilder().param("motion_boost", 3).build());
+
+      assertThat(fixture.provider.creates()).hasSize(3);
+      assertThat(fixture.listener.warnings()).filteredOn(w -> w.startsWith(ViolationCodes.MODEL_RETIRING))
+          .singleElement().asString().contains(day.toString(), "grok-video-1.5");
+      assertThat(fixture.listener.warnings()).filteredOn(w -> w.contains("motion_boost")).hasSize(1);
+    }
+  }
 }
