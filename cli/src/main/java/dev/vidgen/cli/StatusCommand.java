@@ -32,7 +32,8 @@ final class StatusCommand extends TaskCommand {
       // Read by a client reference, which the provider takes in place of the id: the answer names the task itself.
       output.note(handle.taskId() + " is the client reference of task " + snapshot.taskId());
       handle = new JobHandle(handle.providerId(), snapshot.taskId(), handle.model(), handle.quote(), handle.submittedAt(),
-          handle.clientReference() != null ? handle.clientReference() : handle.taskId().value());
+          handle.clientReference() != null ? handle.clientReference() : handle.taskId().value(),
+          handle.possibleExtraTasks());
     }
     output.object(Views.taskJson(handle, snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviderFactory;
@@ -59,7 +61,8 @@ public final class VidgenModule extends AbstractModule {
 
   /**
    * A copy whose client is built with these settings too (budget, policies, clock, scheduler,
-   * listener); the provider is set by this module and should not be changed here.
+   * listener). The provider is this module's: settings that choose another one make the client's
+   * provision fail with an {@link IllegalStateException}; choose it with {@link #of} or {@link #discover}.
    */
   public VidgenModule withClient(Consumer<VidgenClient.Builder> settings) {
     Objects.requireNonNull(settings, "settings == null");
@@ -75,8 +78,28 @@ public final class VidgenModule extends AbstractModule {
   @Provides
   @Singleton
   VidgenClient vidgenClient(VideoProvider videoProvider) {
-    VidgenClient.Builder builder = VidgenClient.builder();
+    VidgenClient.Builder builder = VidgenClient.builder().provider(videoProvider);
     clientSettings.accept(builder);
-    return builder.provider(videoProvider).build();
+    VidgenClient client;
+    try {
+      client = builder.build();
+    } catch (ProviderSelectionException | ProviderConfigurationException e) {
+      // The module's provider is made already: only a provider the settings asked for is looked up or configured.
+      throw otherProvider(videoProvider, "a provider by id or discovery", e);
+    }
+    if (client.provider() != videoProvider) {
+      // Checked on the built client, as the builder does not tell its choice; what it made for it is closed.
+      String chosen = client.provider().id();
+      client.close();
+      throw otherProvider(videoProvider, "provider " + chosen, null);
+    }
+    return client;
+  }
+
+  private static IllegalStateException otherProvider(VideoProvider bound, String chosen, Throwable cause) {
+    return new IllegalStateException("the withClient settings of this VidgenModule chose " + chosen
+        + ", but the module binds provider " + bound.id() + "; choose the provider with VidgenModule.of(provider),"
+        + " VidgenModule.of(factory, config) or VidgenModule.discover(id, config), and leave provider(...) and"
+        + " discoverProvider(...) out of withClient (see docs/guice.md#choosing-the-provider)", cause);
   }
 }

@@ -9,6 +9,7 @@ import com.google.inject.ProvisionException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.port.AlphaTestFactory;
+import dev.vidgen.core.port.BetaTestFactory;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.Budget;
@@ -60,5 +61,56 @@ class VidgenModuleTest {
         VidgenModule.of(new AlphaTestFactory(), CONFIG).withClient(builder -> builder.budget(Budget.ofCredits(100))));
 
     assertThat(injector.getInstance(VidgenClient.class).remainingBudget().remaining()).isPresent();
+  }
+
+  @Test
+  void refusesClientSettingsThatChooseAnotherProviderInstanceSayingHowToChooseIt() {
+    VideoProvider bound = new AlphaTestFactory().create(CONFIG);
+    VideoProvider other = new BetaTestFactory().create(CONFIG);
+    Injector injector = Guice.createInjector(VidgenModule.of(bound).withClient(builder -> builder.provider(other)));
+
+    assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+        .isInstanceOf(ProvisionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("chose provider beta, but the module binds provider alpha")
+        .hasMessageContaining("VidgenModule.discover(id, config)")
+        .hasMessageContaining("leave provider(...) and discoverProvider(...) out of withClient");
+    assertThat(injector.getInstance(VideoProvider.class)).as("the module's binding stays").isSameAs(bound);
+  }
+
+  @Test
+  void refusesClientSettingsThatChooseAProviderById() {
+    Injector injector = Guice.createInjector(
+        VidgenModule.of(new AlphaTestFactory(), CONFIG).withClient(builder -> builder.provider("beta", CONFIG)));
+
+    assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+        .isInstanceOf(ProvisionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("chose provider beta, but the module binds provider alpha");
+  }
+
+  @Test
+  void refusesClientSettingsThatAskForAnUnknownProviderKeepingWhyItWasNotFound() {
+    Injector injector = Guice.createInjector(
+        VidgenModule.of(new AlphaTestFactory(), CONFIG).withClient(builder -> builder.provider("gamma", CONFIG)));
+
+    assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+        .isInstanceOf(ProvisionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("chose a provider by id or discovery, but the module binds provider alpha")
+        .cause().isInstanceOf(ProviderSelectionException.class).hasMessageContaining("gamma");
+  }
+
+  @Test
+  void acceptsClientSettingsThatNameTheModulesOwnProvider() {
+    VideoProvider bound = new AlphaTestFactory().create(CONFIG);
+    Injector injector = Guice.createInjector(VidgenModule.of(bound)
+        .withClient(builder -> builder.provider(bound).budget(Budget.ofCredits(100))));
+
+    VidgenClient client = injector.getInstance(VidgenClient.class);
+
+    assertThat(client.provider()).isSameAs(bound);
+    assertThat(client.remainingBudget().remaining()).isPresent();
+    client.close();
   }
 }

@@ -133,8 +133,9 @@ final class FollowOns {
         .whenComplete((snapshot, failure) -> {
           if (failure == null) {
             preflight.settleIf(funded.get(), prepared.quote());
+            AfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
-                prepared.quote(), runtime.time().now(), null);
+                prepared.quote(), runtime.time().now(), null, guard == null ? 0 : guard.possibleExtraTasks());
             runtime.events().submitted(handle);
             result.complete(handle);
             return;

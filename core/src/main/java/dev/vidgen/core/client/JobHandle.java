@@ -20,6 +20,10 @@ import java.util.Optional;
  * #decode(String)} reads back, so another process can resume waiting on it.
  *
  * @param clientReference the client reference sent with the create, or null
+ * @param possibleExtraTasks how many earlier takes of this task's create were answered with a
+ *     server error and then sent again blindly (the route takes no client reference to look them up
+ *     by): each may have made a paid task of its own, which only the provider's dashboard shows; 0
+ *     when the create needed no such resend
  */
 public record JobHandle(
     String providerId,
@@ -27,7 +31,8 @@ public record JobHandle(
     String model,
     PriceQuote quote,
     Instant submittedAt,
-    String clientReference)
+    String clientReference,
+    int possibleExtraTasks)
     implements Serializable {
   /** The model of a handle resumed from a bare task id, which does not tell it. */
   public static final String UNKNOWN_MODEL = "unknown";
@@ -36,13 +41,26 @@ public record JobHandle(
   private static final long serialVersionUID = 1L;
   private static final String PREFIX = "vg1.";
 
-  /** A handle as given; every component but {@code clientReference} must not be null. */
+  /**
+   * A handle as given; every component but {@code clientReference} must not be null.
+   *
+   * @throws IllegalArgumentException when {@code possibleExtraTasks} is negative
+   */
   public JobHandle {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(taskId, "taskId == null");
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(quote, "quote == null");
     Objects.requireNonNull(submittedAt, "submittedAt == null");
+    if (possibleExtraTasks < 0) {
+      throw new IllegalArgumentException("possibleExtraTasks must be 0 or more, was " + possibleExtraTasks);
+    }
+  }
+
+  /** A handle whose create needed no blind resend (the form before {@code possibleExtraTasks} existed). */
+  public JobHandle(String providerId, TaskId taskId, String model, PriceQuote quote, Instant submittedAt,
+      String clientReference) {
+    this(providerId, taskId, model, quote, submittedAt, clientReference, 0);
   }
 
   /** The client reference, when one was sent. */
@@ -64,6 +82,9 @@ public record JobHandle(
     if (clientReference != null) {
       fields.put("r", clientReference);
     }
+    if (possibleExtraTasks > 0) {
+      fields.put("x", Integer.toString(possibleExtraTasks)); // absent when 0, as in handles made before it existed
+    }
     StringBuilder text = new StringBuilder();
     fields.forEach(
         (key, value) -> {
@@ -77,7 +98,8 @@ public record JobHandle(
   }
 
   /**
-   * Reads a handle made by {@link #encode()}.
+   * Reads a handle made by {@link #encode()}, by this version or an earlier one (a handle without
+   * {@code possibleExtraTasks} reads as 0).
    *
    * @throws IllegalArgumentException when the text is not such a handle
    */
@@ -106,7 +128,8 @@ public record JobHandle(
           model,
           quote,
           Instant.parse(required(fields, "s")),
-          fields.get("r"));
+          fields.get("r"),
+          fields.containsKey("x") ? Integer.parseInt(fields.get("x")) : 0);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a readable vidgen job handle: " + encoded, e);
     }

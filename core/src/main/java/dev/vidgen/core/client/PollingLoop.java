@@ -59,6 +59,15 @@ final class PollingLoop {
     this.warnings = new SparingWarnings(runtime.events(), OUTAGE_WARNING_SPAN);
   }
 
+  /** "500 ms", "20 s", "10 min": a duration as the client's messages say it. */
+  static String spoken(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      return duration.toMillis() + " ms";
+    }
+    return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
   CompletableFuture<TaskSnapshot> await(JobHandle handle, AwaitOptions options) {
     Wait wait = new Wait(handle, options == null ? AwaitOptions.defaults() : options);
     wait.scheduleNext();
@@ -274,14 +283,6 @@ final class PollingLoop {
           + " of failing reads)", "failed read of waited tasks", "failed reads of waited tasks");
       setPending(runtime.time().after(wait, () -> Futures.guard(result, this::poll)));
       return true;
-    }
-
-    private static String spoken(Duration duration) {
-      long seconds = duration.toSeconds();
-      if (seconds == 0) {
-        return duration.toMillis() + " ms";
-      }
-      return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private boolean learns() {

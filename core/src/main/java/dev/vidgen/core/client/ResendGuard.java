@@ -79,6 +79,15 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
   }
 
   /**
+   * For a create that made its task: how many earlier takes may have made a task of their own that
+   * cannot be looked up (those answered with a server error, each then sent again blindly); 0 when
+   * the create carries a reference, whose takes were looked up before each resend.
+   */
+  final int possibleExtraTasks() {
+    return blind() ? serverErrors() : 0;
+  }
+
+  /**
    * Why one more take is over the budget, in words that fit a failure whose earlier takes were sent
    * (the exception's own message says nothing was sent).
    */

@@ -2,6 +2,7 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -66,6 +67,22 @@ final class RetryLoop {
       AfterServerError<T> afterServerError) {
     Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, onAmbiguous, false, failure -> { },
         afterServerError);
+    attempts.next();
+    return attempts.result;
+  }
+
+  /**
+   * Like {@link #run(Operation, JobHandle, TaskId, Supplier)}, but ended within {@code limit} of now,
+   * retries included: a retry due at or after the limit is not waited for (the call ends with the
+   * failure that asked for it), and a try still unanswered at the limit is cancelled, the call ending
+   * with the last failure seen, or with a {@code NO_RESPONSE} failure naming {@code taskId} when none was
+   * (its message names {@code setting}, what sets the limit). For calls that are safe to abandon (reads);
+   * a create must not be cut off so.
+   */
+  <T> CompletableFuture<T> runWithin(Duration limit, String setting, Operation operation, JobHandle handle,
+      TaskId taskId, Supplier<CompletableFuture<T>> call) {
+    Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, null, false, failure -> { }, null);
+    attempts.within(limit, setting);
     attempts.next();
     return attempts.result;
   }
@@ -223,6 +240,14 @@ final class RetryLoop {
     private int failures;
     /** The failure whose backoff is being served, so that a stop can end the call at once; null otherwise. */
     private volatile ProviderException waitingAfter;
+    /** The latest failure of any try, which a call out of time ends with; null while none failed. */
+    private volatile ProviderException lastFailure;
+    /** The try on its way, so that a call out of time can abandon it. */
+    private final AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
+    /** When a call run {@link #within} a limit must have ended, that limit and what sets it; null for no limit. */
+    private volatile Instant until;
+    private volatile Duration limit;
+    private volatile String setting;
 
     Attempts(
         Operation operation,
@@ -256,11 +281,52 @@ final class RetryLoop {
       }
     }
 
+    /** Ends this call within {@code limit} of now, which {@code setting} sets; called once, before the first try. */
+    void within(Duration limit, String setting) {
+      this.limit = limit;
+      this.setting = setting;
+      this.until = runtime.time().now().plus(limit);
+      Scheduling.Cancellable timer = runtime.time().after(limit, () -> Futures.guard(result, this::outOfTime));
+      result.whenComplete((value, failure) -> {
+        timer.cancel();
+        CompletableFuture<T> attempt = inFlight.get();
+        if (attempt != null) {
+          attempt.cancel(false); // a read abandoned (out of time, or by its caller) need not hold its connection
+        }
+      });
+    }
+
+    /** The limit came with a try unanswered or a backoff unserved: the call ends with what was last seen. */
+    private void outOfTime() {
+      if (result.isDone()) {
+        return;
+      }
+      ProviderException last = lastFailure;
+      if (last != null) {
+        runtime.events().gaveUp(handle, operation, last, "out of time: " + PollingLoop.spoken(limit) + " have passed");
+        result.completeExceptionally(last);
+        return;
+      }
+      String what = operation.name().toLowerCase(java.util.Locale.ROOT);
+      ProviderErrorDetails details = ProviderErrorDetails.of(runtime.provider().id(), 0, null, "no answer within "
+          + PollingLoop.spoken(limit) + " (" + setting + "); the " + what + " was abandoned, which does not affect"
+          + " the task: try again later");
+      result.completeExceptionally(
+          ProviderException.of(FailureKind.NO_RESPONSE, taskId == null ? details : details.withTaskId(taskId), null));
+    }
+
+    /** Whether a retry after {@code delay} would come at or after this call's limit. */
+    private boolean pastLimit(Duration delay) {
+      return until != null && !runtime.time().now().plus(delay).isBefore(until);
+    }
+
     void next() {
       if (result.isDone()) {
         return;
       }
-      Futures.attempt(call).whenComplete((value, failure) -> Futures.guard(result, () -> {
+      CompletableFuture<T> attempt = Futures.attempt(call);
+      inFlight.set(attempt);
+      attempt.whenComplete((value, failure) -> Futures.guard(result, () -> {
         if (result.isDone()) {
           return; // given up by the caller (a deadline, a cancel, a closed client): nothing is retried or told
         }
@@ -284,6 +350,7 @@ final class RetryLoop {
         return;
       }
       ProviderException tagged = taskId == null ? providerFailure : providerFailure.withTaskId(taskId);
+      lastFailure = tagged;
       failures++;
       if (afterServerError != null) {
         afterServerError.failed(tagged);
@@ -300,6 +367,11 @@ final class RetryLoop {
           && tagged.kind() == FailureKind.SERVER_ERROR && afterServerError.resendRefused()) {
         // No resend may follow: ask now rather than after a backoff (and a retry event) that lead nowhere.
         adoptOr(() -> afterServerError.beforeResend(tagged), () -> sendAgain(tagged));
+      } else if (decision instanceof RetryDecision.Retry retry && pastLimit(retry.delay())) {
+        // Waiting for a try the limit would cut off gains nothing: the caller hears now.
+        runtime.events().gaveUp(handle, operation, tagged, "the next try, in " + PollingLoop.spoken(retry.delay())
+            + ", would come after the " + PollingLoop.spoken(limit) + " this call may take (" + setting + ")");
+        result.completeExceptionally(tagged);
       } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {

@@ -230,8 +230,9 @@ final class SubmitPipeline {
           settled.run();
           if (failure == null) {
             preflight.settleIf(funded.get(), prepared.quote());
+            CreateAfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
-                prepared.quote(), runtime.time().now(), reference);
+                prepared.quote(), runtime.time().now(), reference, guard == null ? 0 : guard.possibleExtraTasks());
             runtime.events().submitted(handle);
             result.complete(handle);
           } else {

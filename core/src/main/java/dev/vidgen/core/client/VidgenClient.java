@@ -61,6 +61,9 @@ import java.util.random.RandomGenerator;
  * task was created names its task id.
  */
 public final class VidgenClient implements AutoCloseable {
+  /** How long one {@link #status} call may take by default, its retries included. */
+  public static final Duration DEFAULT_STATUS_TIMEOUT = Duration.ofSeconds(60);
+
   private final VideoProvider provider;
   private final boolean ownsProvider;
   private final ScheduledExecutorService scheduler;
@@ -78,6 +81,7 @@ public final class VidgenClient implements AutoCloseable {
   private final AccountFunds funds;
   private final FollowOns followOns;
   private final FollowOnRules followOnRules;
+  private final Duration statusTimeout;
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -101,6 +105,7 @@ public final class VidgenClient implements AutoCloseable {
     this.funds = new AccountFunds(runtime, builder.checkBalance);
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
+    this.statusTimeout = builder.statusTimeout;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
             .withClock(new SchedulingClock(time)));
@@ -271,15 +276,24 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> retries.lookUpFreshTask(() -> provider.findByClientReference(clientReference), sentAt));
   }
 
-  /** One status read, with the retry policy. */
+  /**
+   * One status read, with the retry policy, ended within the builder's {@link Builder#statusTimeout}
+   * (60 s by default): a retry that would come later is not waited for, and a try still unanswered then
+   * is abandoned.
+   *
+   * @throws dev.vidgen.core.error.ProviderException when the read failed: the last failure when the
+   *     retries ran out or the timeout came first, a {@code NO_RESPONSE} {@link
+   *     dev.vidgen.core.error.ProviderUnavailableException} when no try was answered by then
+   */
   public TaskSnapshot status(JobHandle handle) {
     return Futures.await(statusAsync(handle), true);
   }
 
-  /** {@link #status} without blocking. */
+  /** {@link #status} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     Objects.requireNonNull(handle, "handle == null");
-    return track(() -> retries.run(Operation.READ, handle, handle.taskId(), () -> provider.status(handle.taskId())));
+    return track(() -> retries.runWithin(statusTimeout, "VidgenClient.Builder.statusTimeout", Operation.READ, handle,
+        handle.taskId(), () -> provider.status(handle.taskId())));
   }
 
   /**
@@ -689,6 +703,7 @@ public final class VidgenClient implements AutoCloseable {
     private boolean checkBalance = true;
     private boolean allowUnknownPrices;
     private FollowOnRules followOnRules = FollowOnRules.builtIn();
+    private Duration statusTimeout = DEFAULT_STATUS_TIMEOUT;
 
     private Builder() {}
 
@@ -814,6 +829,21 @@ public final class VidgenClient implements AutoCloseable {
      */
     public Builder checkRouteHints(boolean check) {
       this.checkRouteHints = check;
+      return this;
+    }
+
+    /**
+     * The most one {@link VidgenClient#status} call may take, its retries included; {@link
+     * VidgenClient#DEFAULT_STATUS_TIMEOUT} (60 s) by default. Waits ({@code await}) have their own deadline instead.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
+    public Builder statusTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("statusTimeout must be positive, was " + timeout);
+      }
+      this.statusTimeout = timeout;
       return this;
     }
 

@@ -45,13 +45,49 @@ class JobHandleTest {
       JobHandle handle = new JobHandle(text(random), TaskId.of("t" + text(random)), model,
           PriceQuote.ofUsd(model, BigDecimal.valueOf(random.nextInt(0, 100_000), random.nextInt(0, 6)), text(random)),
           Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextInt(0, 1_000_000_000)),
-          random.nextBoolean() ? null : text(random));
+          random.nextBoolean() ? null : text(random), random.nextInt(0, 3));
 
       JobHandle back = JobHandle.decode(handle.encode());
 
       assertThat(back).as("seed %d, handle %s", seed, handle)
           .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(handle);
     }
+  }
+
+  /** A handle as vidgen wrote it before handles told of blind resends, as histories and journals keep it. */
+  private static final String STORED_BEFORE_EXTRA_TASKS = "vg1.cD10b2FwaXMmdD10YXNrXzAxSjkmbT1ncm9rLXZpZGVvLTEuNS1wcmV2"
+      + "aWV3JnM9MjAyNi0wMy0wMVQxMiUzQTAwJTNBMDAuMTIzNDU2Nzg5WiZ1PTAuMTAmYj1wZXIrcmVxdWVzdCUyQysxMCtzJnI9dmctMTIzNA";
+
+  @Test
+  void aHandleStoredBeforeItCouldTellOfExtraTasksReadsAsHavingNoneAndOneWithNoneIsWrittenAsBefore() {
+    JobHandle handle = new JobHandle("toapis", TaskId.of("task_01J9"), "grok-video-1.5-preview",
+        PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.10"), "per request, 10 s"), SUBMITTED, "vg-1234");
+
+    JobHandle stored = JobHandle.decode(STORED_BEFORE_EXTRA_TASKS);
+
+    assertThat(stored).isEqualTo(handle);
+    assertThat(stored.possibleExtraTasks()).isZero();
+    assertThat(handle.encode()).as("readable by an earlier vidgen too").isEqualTo(STORED_BEFORE_EXTRA_TASKS);
+  }
+
+  @Test
+  void keepsThePossibleExtraTasksOfABlindResendThroughTheRoundTrip() {
+    JobHandle handle = new JobHandle("toapis", TaskId.of("task_01J9"), "grok-video-1.5-preview",
+        PriceQuote.unknown("grok-video-1.5-preview", "no price"), SUBMITTED, null, 2);
+
+    JobHandle back = JobHandle.decode(handle.encode());
+
+    assertThat(back.possibleExtraTasks()).isEqualTo(2);
+    assertThat(back).isEqualTo(handle);
+    assertThat(handle.encode()).isNotEqualTo(new JobHandle("toapis", TaskId.of("task_01J9"), "grok-video-1.5-preview",
+        PriceQuote.unknown("grok-video-1.5-preview", "no price"), SUBMITTED, null).encode());
+  }
+
+  @Test
+  void refusesANegativeCountOfPossibleExtraTasks() {
+    assertThatThrownBy(() -> new JobHandle("toapis", TaskId.of("t"), "m", PriceQuote.unknown("m", "none"), SUBMITTED,
+        null, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("possibleExtraTasks must be 0 or more, was -1");
   }
 
   @Test

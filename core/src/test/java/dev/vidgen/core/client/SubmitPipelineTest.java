@@ -753,6 +753,37 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aHandleWhoseCreateWasSentAgainBlindlySaysAnEarlierTakeMayHaveMadeATaskAndKeepsItWhenStored() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> resent = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(10));
+    JobHandle handle = resent.join();
+
+    assertThat(handle.possibleExtraTasks()).as("the take answered 500 may be a paid task of its own").isEqualTo(1);
+    assertThat(JobHandle.decode(handle.encode()).possibleExtraTasks()).isEqualTo(1);
+    assertThat(fixture.listener.events()).contains("submitted t-2");
+
+    CompletableFuture<JobHandle> plain = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+    assertThat(plain.join().possibleExtraTasks()).as("a create answered at once").isZero();
+  }
+
+  @Test
+  void aHandleWhoseCreateWasLookedUpByItsReferenceBeforeTheResendCountsNoExtraTask() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(fixture.provider.count("find")).as("looked up, not found, then sent again").isEqualTo(1);
+    assertThat(submit.join().possibleExtraTasks()).isZero();
+  }
+
+  @Test
   void aListenerAddedLaterIsToldOfABlindResendWithTheSubmitsOwnReferenceAndNothingOnceRemoved() {
     List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
     Runnable remove = fixture.client.addListener(new VidgenListener() {

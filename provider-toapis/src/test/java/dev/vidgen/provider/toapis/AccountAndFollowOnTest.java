@@ -280,6 +280,8 @@ class AccountAndFollowOnTest {
 
       assertThat(extended.taskId()).isNotNull();
       assertThat(toapis.requests(Endpoint.EXTEND)).hasSize(2);
+      assertThat(extended.possibleExtraTasks()).as("the first extend may have made a task").isEqualTo(1);
+      assertThat(first.possibleExtraTasks()).isZero();
       assertThat(warnings).filteredOn(w -> w.startsWith("create.resent")).singleElement().asString()
           .startsWith("create.resent: the extend of task "
           + first.taskId()).contains("cannot be looked up", "dashboard");

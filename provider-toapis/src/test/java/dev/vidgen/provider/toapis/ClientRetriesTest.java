@@ -195,9 +195,10 @@ class ClientRetriesTest {
   void aCreateWithoutAReferenceSentAgainAfterAServerErrorSaysThatTheFirstMayHaveMadeATask() {
     toapis.inject(Endpoint.CREATE, Fault.serverError().afterProcessing());
 
-    client.submit(grokJob());
+    JobHandle handle = client.submit(grokJob());
 
     assertThat(toapis.requests(Endpoint.CREATE)).as("sent again once after a 500").hasSize(2);
+    assertThat(handle.possibleExtraTasks()).as("the handle alone tells of the first take").isEqualTo(1);
     assertThat(warnings).singleElement().asString().startsWith("create.resent: the create of a grok-video-1.5-preview"
         + " task was answered with a server error (").contains("it is sent again once (a short retry);",
         "a task the first create may have made (20 credits) cannot be looked up: the provider's dashboard shows it");
