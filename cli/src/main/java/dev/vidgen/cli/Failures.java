@@ -302,8 +302,9 @@ final class Failures {
       return "the task is still running; go on waiting with: " + resume;
     }
     if (cause instanceof RateLimitedException limited) {
-      // A hint of no wait (Retry-After: 0, or a date past) says nothing after the retries ran out.
-      String later = limited.retryAfter().filter(d -> d.toSeconds() >= 1)
+      // The retries already waited out every short Retry-After and were refused again: a hint of a few seconds
+      // (or none, or a date past) says nothing now, so the advice is a minute at least.
+      String later = limited.retryAfter().filter(d -> d.toSeconds() >= 60)
           .map(d -> "wait " + DurationConverter.describe(d) + " and ").orElse("wait a minute and ");
       return handle == null ? later + "run again" : later + "go on with: " + resume;
     }

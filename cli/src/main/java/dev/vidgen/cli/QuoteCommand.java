@@ -27,7 +27,8 @@ final class QuoteCommand extends ClientCommand {
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", quote.model());
-    fields.put("price", Views.price(quote));
+    // An unknown price already says why in its own line.
+    fields.put("price", quote.isKnown() ? Views.price(quote) : "unknown");
     fields.put("basis", quote.basis());
     output.fields(fields);
     return ExitCodes.DONE;

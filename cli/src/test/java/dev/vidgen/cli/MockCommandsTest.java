@@ -153,6 +153,18 @@ class MockCommandsTest {
   }
 
   @Test
+  void quotesAnUnknownPriceSayingWhyOnce() {
+    CliRun.Result text = cli().run("quote", "--provider", "mock", "--model", "veo3.1-fast", "--prompt", "a lighthouse");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).containsPattern("price +unknown\n");
+    String basis = text.out().lines().filter(line -> line.startsWith("basis")).findFirst().orElseThrow()
+        .replaceFirst("basis +", "");
+    assertThat(basis).isNotBlank();
+    assertThat(text.out().split(java.util.regex.Pattern.quote(basis), -1)).hasSize(2);
+  }
+
+  @Test
   void rejectsAMalformedOptionWithExit2AndAHint() {
     CliRun.Result result = cli().run("quote", "--provider", "mock", "--seconds", "ten");
 

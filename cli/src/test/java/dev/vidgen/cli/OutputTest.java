@@ -2,6 +2,8 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +48,21 @@ class OutputTest {
     assertThat(((Map<String, Object>) ((Map<String, Object>) JsonTrees.parse(bugOut.toString())).get("error")))
         .as("a JDK refusal without words is a fault of vidgen's, not a missing capability")
         .containsEntry("kind", "internal");
+  }
+
+  @Test
+  void aRateLimitThatOutlastedTheRetriesAsksForAMinuteAtLeast() {
+    StringWriter shortErr = new StringWriter();
+    StringWriter longErr = new StringWriter();
+    ProviderErrorDetails details = ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow down");
+
+    Failures.report(new RateLimitedException(details.withRetryAfter(java.time.Duration.ofSeconds(1)), null), null,
+        new Output(new PrintWriter(new StringWriter()), new PrintWriter(shortErr), false));
+    Failures.report(new RateLimitedException(details.withRetryAfter(java.time.Duration.ofMinutes(5)), null), null,
+        new Output(new PrintWriter(new StringWriter()), new PrintWriter(longErr), false));
+
+    assertThat(shortErr.toString()).contains("wait a minute and run again").doesNotContain("wait 1 s");
+    assertThat(longErr.toString()).contains("wait 5 min and run again");
   }
 
   @Test
