@@ -335,7 +335,7 @@ final class BatchViews {
       return SafeText.command("vidgen", "download", entry.taskId(), "--out", entry.file());
     }
     java.util.List<String> more = new ArrayList<>(List.of("--out", entry.file()));
-    more.addAll(session.setupOptionsHere());
+    more.addAll(session.setupOptions());
     String providerId = session.choice().map(ProviderChoice::id).orElse("");
     return Failures.taskCommand("download", entry.taskId(), providerId, session, more.toArray(String[]::new));
   }

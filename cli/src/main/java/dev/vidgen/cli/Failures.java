@@ -363,7 +363,7 @@ final class Failures {
       if (session.providerFlagGiven()) {
         session.choice().ifPresent(choice -> words.addAll(java.util.List.of("--provider", choice.id())));
       }
-      words.addAll(session.setupOptionsHere());
+      words.addAll(session.setupOptions());
     }
     return SafeText.command(words.toArray(String[]::new));
   }

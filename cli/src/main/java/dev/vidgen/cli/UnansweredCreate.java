@@ -234,7 +234,7 @@ final class UnansweredCreate {
   /** {@code vidgen status unanswered-REFERENCE}, with the options that reach the same server. */
   String lookUpCommand() {
     return Failures.taskCommand("status", HistoryEntry.UNANSWERED_PREFIX + reference, providerId, session,
-        session.setupOptionsHere().toArray(String[]::new));
+        session.setupOptions().toArray(String[]::new));
   }
 
   /**
