@@ -51,6 +51,9 @@ public final class BatchRunner {
   private final RandomGenerator random;
   private final Duration requeueDelay;
   private final Duration progressEvery;
+  /** The whole run's deadline, or null for none. */
+  private final Duration timeout;
+  private final java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
   private final CreatesOnTheirWay creates = new CreatesOnTheirWay();
 
   private BatchRunner(Builder b) {
@@ -70,6 +73,7 @@ public final class BatchRunner {
     this.random = b.random;
     this.requeueDelay = b.requeueDelay;
     this.progressEvery = b.progressEvery;
+    this.timeout = b.timeout;
   }
 
   public static Builder builder() {
@@ -184,6 +188,11 @@ public final class BatchRunner {
     }
   }
 
+  /** Whether the run's {@link Builder#timeout} passed before every job was final. */
+  public boolean timedOut() {
+    return timedOut.get();
+  }
+
   /** Stops the scheduler, when the runner made it. */
   public void shutdown() {
     if (ownScheduler) {
@@ -256,10 +265,19 @@ public final class BatchRunner {
       // Between changes too, so that elapsed time and the ETA keep moving while jobs run.
       ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(
           this::progress, progressEvery.toMillis(), progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> deadline = timeout == null ? null : scheduler.schedule(() -> {
+        timedOut.set(true);
+        ctx.timeUp();
+        creates.close(); // no create goes out any more; those on their way are answered into the journal first
+        wake.offer(TICK);
+      }, timeout.toMillis(), TimeUnit.MILLISECONDS);
       try {
         progress();
         loop(ctx, journal);
       } finally {
+        if (deadline != null) {
+          deadline.cancel(false);
+        }
         ticker.cancel(false);
         renewal.cancel(false);
         join(CompletableFuture.runAsync(() -> store.releaseAll(batch, worker), io));
@@ -268,6 +286,10 @@ public final class BatchRunner {
       List<Entry> entries = store.entries(batch).stream().filter(e -> byKey.containsKey(e.key())).toList();
       entries.stream().filter(e -> e.state() == State.DROPPED).forEach(e -> leftOver.put(e.key(),
           "dropped by a run of another copy of the jobs file, which lacks this line; run this file again to send it"));
+      if (timedOut.get()) {
+        entries.stream().filter(e -> !e.state().isFinal() && !leftOver.containsKey(e.key()))
+            .forEach(e -> leftOver.put(e.key(), "not sent: the run's time ran out; the next run sends it"));
+      }
       progress();
       return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten);
     }
@@ -459,6 +481,7 @@ public final class BatchRunner {
     private RandomGenerator random = new java.security.SecureRandom();
     private Duration requeueDelay = Duration.ofSeconds(10);
     private Duration progressEvery = Duration.ofSeconds(1);
+    private Duration timeout;
 
     private Builder() {}
 
@@ -563,6 +586,19 @@ public final class BatchRunner {
         throw new IllegalArgumentException("progressEvery must be positive: " + progressEvery);
       }
       this.progressEvery = progressEvery;
+      return this;
+    }
+
+    /**
+     * The whole run's deadline (default: none, each task is waited for as the client's await allows).
+     * Once it passes no create goes out (jobs not sent stay pending), creates on their way are answered
+     * into the journal, and jobs whose tasks still run are left with their task ids for the next run.
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

@@ -58,6 +58,7 @@ final class JobRun {
   record Outcome(Kind kind, Entry entry, String problem) {}
 
   private static final String NOT_SENT_STOPPING = "not sent: the process is stopping; the next run sends it";
+  private static final String NOT_SENT_TIME_UP = "not sent: the run's time ran out; the next run sends it";
 
   private final RunContext ctx;
   private final PlannedJob planned;
@@ -101,7 +102,7 @@ final class JobRun {
       return;
     }
     if (ctx.creates.closed()) {
-      hold(NOT_SENT_STOPPING);
+      hold(notSentReason());
       return;
     }
     ctx.backend.upload(planned.job()).whenComplete(safely((uploaded, failure) -> {
@@ -139,7 +140,7 @@ final class JobRun {
       if (ctx.creates.closed()) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
         settleOnWrite = true;
-        write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+        write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
         return;
       }
       CompletableFuture<JobHandle> create;
@@ -303,13 +304,30 @@ final class JobRun {
         entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt(), entry.clientReference());
   }
 
+  /** Why a job was not sent now that creates are closed: the run's deadline, or the process stopping. */
+  private String notSentReason() {
+    return ctx.pastDeadline() ? NOT_SENT_TIME_UP : NOT_SENT_STOPPING;
+  }
+
   private void await(JobHandle handle) {
-    ctx.backend.await(handle, (snapshot, elapsed) -> {}).whenComplete(safely((snapshot, failure) -> {
+    String timeUp = "task " + handle.taskId() + " is still running when the run's time ran out; its id is in the"
+        + " journal: run again to keep polling";
+    if (ctx.pastDeadline()) {
+      hold(timeUp);
+      return;
+    }
+    CompletableFuture<TaskSnapshot> waiting = ctx.backend.await(handle, (snapshot, elapsed) -> {});
+    ctx.atDeadline(() -> waiting.cancel(false));
+    waiting.whenComplete(safely((snapshot, failure) -> {
       if (failure == null) {
         completed(handle, snapshot);
         return;
       }
       Throwable cause = unwrap(failure);
+      if (cause instanceof java.util.concurrent.CancellationException && ctx.pastDeadline()) {
+        hold(timeUp);
+        return;
+      }
       FailureTable.Row row = FailureCases.rowOf(cause);
       if (cause instanceof TaskFailedException failed) {
         taskFailed(failed.snapshot().failureReason().orElse(new TaskFailure("failed", failed.getMessage())));

@@ -22,6 +22,8 @@ final class RunContext {
   final int maxRequeues;
   final CreatesOnTheirWay creates;
   private final AtomicReference<VidgenException> stop = new AtomicReference<>();
+  /** Done when the run's deadline passes. */
+  private final java.util.concurrent.CompletableFuture<Void> timeUp = new java.util.concurrent.CompletableFuture<>();
 
   RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
       RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues,
@@ -49,6 +51,21 @@ final class RunContext {
   /** The error that stopped the run, or null. */
   VidgenException stopCause() {
     return stop.get();
+  }
+
+  /** The run's deadline passed: the waits for tasks end, their jobs left for the next run. */
+  void timeUp() {
+    timeUp.complete(null);
+  }
+
+  /** Whether the run's deadline passed. */
+  boolean pastDeadline() {
+    return timeUp.isDone();
+  }
+
+  /** Runs {@code action} when the run's deadline passes (at once when it has). */
+  void atDeadline(Runnable action) {
+    timeUp.thenRun(action);
   }
 
   /** A fresh client reference, such as {@code vgb-3f9a…}: random, so that no two creates share one. */

@@ -140,6 +140,41 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aTimeoutStopsWaitingAndKeepsEveryTaskIdInTheJournalForTheNextRun() throws Exception {
+    backend.holdAwaits = true; // the tasks never finish in this run
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", REFERENCE_MODEL), line("c", PLAIN_MODEL));
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).concurrency(2).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofMillis(200)).build();
+
+    BatchReport report = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    assertThat(timed.timedOut()).isTrue();
+    assertThat(report.finished()).isFalse();
+    for (String sent : List.of("a", "b")) {
+      assertThat(entry(sent).state()).as(sent).isEqualTo(State.SUBMITTED);
+      assertThat(entry(sent).taskId()).as("the paid task id of " + sent + " is kept").isNotNull();
+      assertThat(report.leftOver().get(entry(sent).key())).contains("still running when the run's time ran out",
+          "its id is in the journal");
+    }
+    assertThat(entry("c").state()).as("not sent once the time was up").isEqualTo(State.PENDING);
+    assertThat(report.leftOver().get(entry("c").key())).isEqualTo("not sent: the run's time ran out; the next run sends it");
+    assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).hasSize(2);
+
+    backend.holdAwaits = false;
+    BatchReport next = runner(2, false).run(plan);
+
+    assertThat(next.count(State.COMPLETED)).isEqualTo(3);
+    assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).as("a and b are not paid again")
+        .hasSize(3);
+  }
+
+  @Test
+  void aTimeoutThatIsNotPositiveIsRefused() {
+    assertThatThrownBy(() -> BatchRunner.builder().timeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
+  }
+
+  @Test
   void keepsTellingTheElapsedTimeWhileAJobRunsWithoutChange() throws Exception {
     backend.holdAwaits = true;
     Semaphore ticks = new Semaphore(0);

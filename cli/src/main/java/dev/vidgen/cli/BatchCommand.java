@@ -97,6 +97,12 @@ final class BatchCommand extends ClientCommand {
           + " others after this (default: ${DEFAULT-VALUE}).")
   Duration lease;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the whole batch may take, such as 30m or 2h (default: no limit; each task is waited for"
+          + " up to 10 min). Then no job is sent any more, creates on their way are answered into the journal, and"
+          + " jobs left (tasks still running keep their ids) wait for the same command again; exit 7.")
+  Duration timeout;
+
   @Override
   boolean sendsJobs() {
     return true;
@@ -176,9 +182,13 @@ final class BatchCommand extends ClientCommand {
             .startOver(startOver)
             .scheduler(scheduler)
             .listener(bar)
+            .timeout(timeout)
             .build();
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, output)) {
           report = live.run(plan);
+        }
+        if (live.timedOut()) {
+          views.timedOut(timeout);
         }
         manifest.record(batch, store);
       } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {

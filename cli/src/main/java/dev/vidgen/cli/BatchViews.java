@@ -27,6 +27,8 @@ final class BatchViews {
   /** For the commands a report prints (the provider and server options to repeat); null to print them bare. */
   private final Session session;
   private final Map<String, Object> balances = new LinkedHashMap<>();
+  /** The batch's --timeout, once it passed before every job was final; else null. */
+  private java.time.Duration timedOut;
 
   BatchViews(Output output) {
     this(output, null);
@@ -183,6 +185,11 @@ final class BatchViews {
     balances.put("credits_left_after", after.orElse(null));
   }
 
+  /** The run stopped waiting when its {@code --timeout} passed. */
+  void timedOut(java.time.Duration timeout) {
+    this.timedOut = timeout;
+  }
+
   int summary(BatchReport report, BatchPlan plan, long throttled) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
@@ -249,7 +256,9 @@ final class BatchViews {
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
         + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "")
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
-    int exit = exitCode(report);
+    // Jobs left by the --timeout are left on purpose: 7, whether their tasks still run or they were not sent yet.
+    boolean timeUp = timedOut != null && report.stopCause() == null && !report.finished();
+    int exit = timeUp ? ExitCodes.DEADLINE : exitCode(report);
     Map<String, Object> json = reportJson(report, throttled, line);
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
@@ -272,6 +281,15 @@ final class BatchViews {
           + " hours)";
       output.note(message + " — " + next);
       json.put("error", error("video_missing", "batch.videos_missing", message, next, exit));
+    } else if (timeUp) {
+      long running = report.unfinished().stream().filter(e -> e.taskId() != null).count();
+      String message = "the batch's --timeout of " + DurationConverter.describe(timedOut) + " passed: "
+          + report.unfinished().size() + " job(s) are not finished (" + running + " with a task that is still"
+          + " running, its id kept in the journal; " + (report.unfinished().size() - running) + " not sent yet)";
+      String next = "run the same command again to go on (with a longer --timeout, or none); nothing finished is sent"
+          + " or downloaded twice, and tasks already made are followed, not paid again";
+      output.note(message + " — " + next);
+      json.put("error", error("deadline_exceeded", "batch.timeout", message, next, exit));
     } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(report.unfinished().size() + " job(s) are not finished");
@@ -335,7 +353,7 @@ final class BatchViews {
       return SafeText.command("vidgen", "download", entry.taskId(), "--out", entry.file());
     }
     java.util.List<String> more = new ArrayList<>(List.of("--out", entry.file()));
-    more.addAll(session.setupOptionsHere());
+    more.addAll(session.setupOptions());
     String providerId = session.choice().map(ProviderChoice::id).orElse("");
     return Failures.taskCommand("download", entry.taskId(), providerId, session, more.toArray(String[]::new));
   }

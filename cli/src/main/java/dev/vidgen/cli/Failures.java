@@ -257,6 +257,10 @@ final class Failures {
       return handle == null ? check : check + "; the task goes on at the provider: go on with "
           + resumeCommand(handle, session) + " once the key works";
     }
+    if (cause instanceof TaskFailedException failed && failed.handle().quote().isKnown()) {
+      return "change the prompt or images and generate again; the task was quoted "
+          + Views.price(failed.handle().quote()) + ", and " + Views.FAILED_CHARGE_WORDS;
+    }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or images and generate again";
     }
@@ -364,7 +368,7 @@ final class Failures {
       if (session.providerFlagGiven()) {
         session.choice().ifPresent(choice -> words.addAll(java.util.List.of("--provider", choice.id())));
       }
-      words.addAll(session.setupOptionsHere());
+      words.addAll(session.setupOptions());
     }
     return SafeText.command(words.toArray(String[]::new));
   }

@@ -35,7 +35,13 @@ final class HistoryCommand extends ClientCommand {
       entries = entries.subList(0, limit);
     }
     List<Map<String, Object>> tasks = new ArrayList<>();
-    entries.forEach(entry -> tasks.add(entry.toJson()));
+    entries.forEach(entry -> {
+      Map<String, Object> task = entry.toJson();
+      if (entry.status().equals("failed")) {
+        task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
+      }
+      tasks.add(task);
+    });
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("history_file", history.file().toString());
     json.put("tasks", tasks);
@@ -50,11 +56,15 @@ final class HistoryCommand extends ClientCommand {
     for (HistoryEntry entry : entries) {
       // A create found later is paid once, on its task's own row: its price is not shown twice.
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
+          : entry.status().equals("failed") ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
       rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price,
           entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));
     }
     output.table(rows);
+    if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
+      output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
+    }
     return ExitCodes.DONE;
   }
 

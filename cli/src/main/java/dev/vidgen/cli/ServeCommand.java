@@ -45,7 +45,7 @@ final class ServeCommand extends ClientCommand {
   /** What the page's "copy as vidgen command" adds, so that the command reaches the same provider and models. */
   private static List<String> copiedCommandOptions(Session session, String providerId) {
     List<String> words = new ArrayList<>(List.of("--provider", providerId));
-    words.addAll(session.setupOptionsForElsewhere());
+    words.addAll(session.setupOptions());
     return words;
   }
 

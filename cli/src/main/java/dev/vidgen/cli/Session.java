@@ -364,38 +364,26 @@ final class Session implements AutoCloseable {
 
   /**
    * The options a printed "go on with" command must repeat so that it does what the user asked:
-   * the base URL, route files, {@code --allow-retired} and {@code --no-model-check} given on the
-   * command line, and what the command adds (its {@code --out}).
+   * those of {@link #setupOptions()} and what the command adds (its {@code --out}).
    */
   java.util.List<String> resumeOptions() {
-    java.util.List<String> words = setupOptions(Path::toString);
+    java.util.List<String> words = setupOptions();
     words.addAll(extraResumeOptions);
     return words;
   }
 
   /**
-   * The options a command run here must repeat to reach the same provider and models: the base
-   * URL, the route files of {@code --routes}, {@code --allow-retired} and {@code --no-model-check}.
+   * The options a printed command must repeat to reach the same provider and models: the base URL,
+   * the route files of {@code --routes} as absolute paths (a printed command is often run from
+   * another folder, or kept in the history for later), {@code --allow-retired} and {@code
+   * --no-model-check}. Route files of {@code VIDGEN_ROUTES} are left to the environment.
    */
-  java.util.List<String> setupOptionsHere() {
-    return setupOptions(Path::toString);
-  }
-
-  /**
-   * The options a command run elsewhere (another folder or terminal) must repeat to reach the same
-   * provider and models, as {@link #setupOptionsHere()} gives them but with route files as absolute
-   * paths. Route files of {@code VIDGEN_ROUTES} are left to that environment.
-   */
-  java.util.List<String> setupOptionsForElsewhere() {
-    return setupOptions(file -> context().resolve(file).toString());
-  }
-
-  private java.util.List<String> setupOptions(java.util.function.Function<Path, String> routeFile) {
+  java.util.List<String> setupOptions() {
     java.util.List<String> words = new java.util.ArrayList<>();
     if (root.baseUrl != null && !root.baseUrl.isBlank()) {
       words.addAll(java.util.List.of("--base-url", root.baseUrl.strip()));
     }
-    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", routeFile.apply(file))));
+    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", context().resolve(file).toString())));
     if (root.allowRetired) {
       words.add("--allow-retired");
     }

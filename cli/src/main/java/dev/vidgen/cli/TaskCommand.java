@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.serve.history.HistoryEntry;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,6 +28,12 @@ abstract class TaskCommand extends ClientCommand {
           + " as vidgen history names it (unanswered-vg-...), looked up by its client reference.")
   String task;
 
+  @Option(names = "--made-by", paramLabel = "UNANSWERED",
+      description = "The create that got no answer (as vidgen history names it, unanswered-...) that made this task,"
+          + " such as one found on the provider's dashboard: once a status read shows the task, the history's unknown"
+          + " note is closed as found and the task keeps the job's model and price.")
+  String madeBy;
+
   @Override
   boolean followsTasks() {
     return true;
@@ -34,10 +41,18 @@ abstract class TaskCommand extends ClientCommand {
 
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
+    if (madeBy != null) {
+      HistoryEntry note = UnansweredClaim.note(session, madeBy, task);
+      return UnansweredClaim.open(session, session.client(note.provider(), "the task history", true), task, note,
+          output);
+    }
     Earlier earlier = Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     if (earlier.unanswered().isPresent()) {
       return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(), output);
+    }
+    if (earlier.known().isEmpty() && !earlier.text().startsWith(HANDLE_PREFIX)) {
+      UnansweredClaim.hint(session, client.provider().id(), earlier.text(), output);
     }
     JobHandle handle;
     try {

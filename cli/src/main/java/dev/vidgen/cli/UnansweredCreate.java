@@ -130,6 +130,12 @@ final class UnansweredCreate {
               + lookUpCommand() + " before you send it again");
           session.rememberUnanswered("once the provider can be reached, look the task up with " + lookUpCommand()
               + " before you send the job again");
+        } else if (recorded) {
+          String save = "vidgen wait TASK_ID --made-by " + HistoryEntry.unansweredName(reference, false);
+          output.note("the job is in the history as unknown; a task found on the provider's dashboard is saved, and"
+              + " the entry closed, with " + save);
+          session.rememberUnanswered("check the provider's dashboard for the task before you send the job again;"
+              + " save a task found there with " + save);
         }
         throw e;
       } catch (RuntimeException e) {
@@ -228,13 +234,14 @@ final class UnansweredCreate {
     return referenceSent
         ? "look it up with " + lookUpCommand() + " (by its client reference) or on the provider's dashboard before"
             + " you send it again"
-        : "check the provider's dashboard before you send it again";
+        : "check the provider's dashboard before you send it again (a task found there is saved, and this entry"
+            + " closed, with vidgen wait TASK_ID --made-by " + HistoryEntry.unansweredName(reference, false) + ")";
   }
 
   /** {@code vidgen status unanswered-REFERENCE}, with the options that reach the same server. */
   String lookUpCommand() {
     return Failures.taskCommand("status", HistoryEntry.UNANSWERED_PREFIX + reference, providerId, session,
-        session.setupOptionsHere().toArray(String[]::new));
+        session.setupOptions().toArray(String[]::new));
   }
 
   /**

@@ -30,6 +30,23 @@ final class Views {
     return "$" + shown.toPlainString();
   }
 
+  /**
+   * What {@code charge} says of a failed task: the provider does not document whether a failed task
+   * is charged (ToAPIs settles refunds before it reports a failure, but does not say so), so its
+   * quote is not what was spent.
+   */
+  static final String FAILED_CHARGE = "unknown";
+
+  /** For people, after a failed task's quote: its charge is not known. */
+  static final String FAILED_CHARGE_WORDS =
+      "whether the provider charges a failed task is not documented, so its charge is unknown"
+          + " (vidgen balance shows what is left)";
+
+  /** "quoted 20 credits ($0.10), charge unknown" for a failed task, "unknown" without a price. */
+  static String failedPrice(BigDecimal credits, BigDecimal usd) {
+    return credits == null ? "unknown" : "quoted " + credits(credits) + " (" + usd(usd) + "), charge unknown";
+  }
+
   /** "20 credits ($0.10)" or "price unknown (no price is documented)". */
   static String price(PriceQuote quote) {
     if (!quote.isKnown()) {
@@ -113,6 +130,9 @@ final class Views {
     json.put("video_url", video == null ? null : video.url().toString());
     json.put("expires_at", video == null || video.expiresAt() == null ? null : video.expiresAt().toString());
     json.putAll(quoteJson(handle.quote()));
+    if (snapshot != null && snapshot.status() == dev.vidgen.core.domain.TaskStatus.FAILED) {
+      json.put("charge", FAILED_CHARGE); // credits and usd are the quote, not what was spent
+    }
     json.put("handle", handle.encode());
     return json;
   }

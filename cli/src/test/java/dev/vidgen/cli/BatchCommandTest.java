@@ -91,6 +91,42 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aTimeoutEndsTheBatchWithExit7KeepingEveryTaskIdAndTheNextRunFinishesIt() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--concurrency", "1", "--timeout", "300ms", "--json");
+
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
+    assertThat(error).containsEntry("kind", "deadline_exceeded").containsEntry("exit_code", 7.0);
+    assertThat((String) error.get("message")).isEqualTo("the batch's --timeout of 300 ms passed: 2 job(s) are not"
+        + " finished (1 with a task that is still running, its id kept in the journal; 1 not sent yet)");
+    assertThat(timed.err()).contains("run the same command again to go on");
+    List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
+    assertThat(left).filteredOn(job -> job.get("id").equals("a")).singleElement()
+        .satisfies(job -> assertThat((String) job.get("task_id")).startsWith("video_mock_"));
+    String taskId;
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      Entry a = journal.entries("jobs.jsonl").stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow();
+      assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTED);
+      taskId = a.taskId();
+    }
+    assertThat(taskId).as("the paid task id is in the journal").isNotNull();
+
+    CliRun.Result next = CliRun.in(dir).run(args(jobs, "--json"));
+
+    assertThat(next.exitCode()).as(next.all()).isZero();
+    assertThat(next.json()).containsEntry("completed", 2.0);
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("a was not sent twice").containsOnly(1);
+      assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).extracting(Entry::taskId)
+          .containsExactly(taskId);
+    }
+  }
+
+  @Test
   void sendsNothingAgainWhenTheSameCommandRunsAgain() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();

@@ -151,8 +151,8 @@ class RepeatCheckTest {
     CliRun.Result withoutReference = generate(toApis(), "--no-wait", "--json");
     java.util.Map<?, ?> plain = (java.util.Map<?, ?>) withoutReference.json().get("error");
     assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
-    assertThat((String) plain.get("next")).isEqualTo("check the provider's dashboard for the task before you send the"
-        + " job again");
+    assertThat((String) plain.get("next")).matches("check the provider's dashboard for the task before you send the"
+        + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+");
   }
 
   @Test
@@ -192,6 +192,87 @@ class RepeatCheckTest {
     assertThat(status.err()).contains(named.group() + " cannot be looked up: grok-video-1.5-preview's create carries"
         + " no client reference", "check the provider's dashboard");
     assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
+  }
+
+  /** A create of the preview (which carries no client reference) that got no answer but made a task; its note's name. */
+  private String unansweredWithoutReference() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    CliRun.Result unanswered = generate(toApis(), "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    fake.clearFaults();
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-noref-vg-[0-9a-f-]+")
+        .matcher(toApis().env("VIDGEN_HOME", home.toString()).run("history").out());
+    assertThat(named.find()).isTrue();
+    assertThat(unanswered.err()).contains("the entry closed, with vidgen wait TASK_ID --made-by " + named.group());
+    return named.group();
+  }
+
+  private CliRun.Result waitFor(String... args) {
+    String[] all = Stream.concat(Stream.of(args),
+        Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .toArray(String[]::new);
+    return toApis().env("VIDGEN_HOME", home.toString()).run(all);
+  }
+
+  @Test
+  void aWaitToldWhichUnansweredCreateMadeItsTaskClosesTheUnknownNote() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0); // as the provider's dashboard would show it
+
+    CliRun.Result plain = waitFor("status", taskId);
+    assertThat(plain.err()).as("a bare id the history lacks names the open notes")
+        .contains(taskId + " is not in the task history, which has 1 create(s) on toapis that got no answer: " + name,
+            "add --made-by with its name");
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
+
+    CliRun.Result waited = waitFor("wait", taskId, "--made-by", name, "--out", "found.mp4");
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(dir.resolve("found.mp4")).isNotEmptyFile();
+    assertThat(waited.err()).contains(name + " is closed: its create made task " + taskId + " (as told with --made-by)");
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    assertThat(note.status()).isEqualTo("found");
+    assertThat(note.error()).isEqualTo("its create arrived as task " + taskId + ", as told with --made-by");
+    dev.vidgen.serve.history.HistoryEntry task = history.find("toapis", taskId).orElseThrow();
+    assertThat(task.status()).isEqualTo("completed");
+    assertThat(task.model()).isEqualTo("grok-video-1.5-preview");
+    assertThat(task.credits()).isEqualByComparingTo("20");
+    assertThat(task.file()).isEqualTo(dir.resolve("found.mp4").toString());
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(listed.out()).as("paid once, shown once").containsPattern(name + " +grok-video-1.5-preview +found"
+        + " +- \\(on its task's row\\)");
+    CliRun.Result again = generate(toApis(), "--no-wait");
+    assertThat(again.err()).as("the same job names the task now").contains("as task " + taskId)
+        .doesNotContain("its create got no answer");
+  }
+
+  @Test
+  void madeByThatCannotHoldIsRefusedWithNothingSentOrRecorded() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0);
+    CliRun.Result other = generate(toApis(), "--no-wait", "--json", "--again"); // a task of its own
+    String otherTask = (String) other.json().get("task_id");
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result unknownName = waitFor("wait", taskId, "--made-by", "unanswered-vg-nope");
+    CliRun.Result notAName = waitFor("wait", taskId, "--made-by", taskId);
+    CliRun.Result ownJob = waitFor("status", otherTask, "--made-by", name);
+
+    assertThat(unknownName.exitCode()).as(unknownName.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(unknownName.err()).contains("unanswered-vg-nope is not in the task history",
+        "give the name vidgen history shows for a create that got no answer");
+    assertThat(notAName.exitCode()).as(notAName.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(notAName.err()).contains("--made-by " + taskId + " is not the name of a create that got no answer");
+    assertThat(ownJob.exitCode()).as(ownJob.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(ownJob.err()).contains("task " + otherTask + " is in the history as a job of its own");
+    assertThat(fake.requests(Endpoint.STATUS)).as("nothing sent").hasSize(readsBefore);
+
+    CliRun.Result gone = waitFor("wait", "video_not_there", "--made-by", name);
+    assertThat(gone.exitCode()).as(gone.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status())
+        .as("a task that is not there closes nothing").isEqualTo("unknown");
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find("toapis", "video_not_there")).isEmpty();
   }
 
   @Test

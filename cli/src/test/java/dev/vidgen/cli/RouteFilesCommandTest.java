@@ -309,6 +309,54 @@ class RouteFilesCommandTest {
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }
 
+  @Test
+  void theWayOnOfAJobOnARouteFileWorksFromAnotherFolder(@TempDir Path home, @TempDir Path elsewhere) {
+    CliRun.Result submitted = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).env("VIDGEN_HOME", home.toString())
+        .run("generate", "--no-wait", "--base-url", fake.baseUrl(), "--routes", "acme.json", "--model", "acme-video-2",
+            "--prompt", "a fox in the snow", "--seconds", "10");
+    assertThat(submitted.exitCode()).as(submitted.all()).isZero();
+    String next = submitted.out().lines().filter(line -> line.startsWith("next ")).findFirst().orElseThrow()
+        .substring("next ".length()).strip();
+    assertThat(next).as("the route file as the user gave it could not be found from another folder")
+        .contains("--routes " + dir.resolve("acme.json"));
+
+    List<String> words = ShellWords.split(next);
+    CliRun.Result waited = CliRun.in(elsewhere).env("TOAPIS_API_KEY", fake.apiKey()).env("VIDGEN_HOME", home.toString())
+        .run(concat(words.subList(1, words.size()), "--poll-interval", "20ms"));
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(waited.err()).as("the route file was found").doesNotContain("warning", "no such file");
+    assertThat(elsewhere.resolve(fake.taskIds().get(0) + ".mp4")).isNotEmptyFile();
+  }
+
+  @Test
+  void theLookUpOfAnUnansweredCreateOnARouteFileNamesTheFileFromAnyFolder(@TempDir Path home,
+      @TempDir Path elsewhere) {
+    fake.inject(dev.vidgen.testkit.toapis.Endpoint.CREATE, dev.vidgen.testkit.toapis.Fault.dropAfterProcessing());
+    // The look-up that follows a create without an answer fails too, so the job stays unknown.
+    fake.inject(dev.vidgen.testkit.toapis.Endpoint.STATUS, dev.vidgen.testkit.toapis.Fault.unavailable(), 20);
+    CliRun.Result unanswered = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).env("VIDGEN_HOME", home.toString())
+        .run("generate", "--no-wait", "--base-url", fake.baseUrl(), "--routes", "acme.json", "--model", "seedance-2",
+            "--prompt", "a fox in the snow", "--seconds", "5", "--retry-delay", "1ms");
+    fake.clearFaults();
+    String reference = fake.lastCreate().orElseThrow().clientReference().orElseThrow();
+    String lookUp = "vidgen status unanswered-" + reference + " --base-url " + fake.baseUrl() + " --routes "
+        + dir.resolve("acme.json");
+
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(unanswered.err()).contains("look it up with " + lookUp + " before you send it again");
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find("unanswered-" + reference).orElseThrow().error())
+        .as("what the history keeps for later").contains(lookUp);
+
+    List<String> words = ShellWords.split(lookUp);
+    CliRun.Result found = CliRun.in(elsewhere).env("TOAPIS_API_KEY", fake.apiKey()).env("VIDGEN_HOME", home.toString())
+        .run(words.subList(1, words.size()).toArray(String[]::new));
+
+    assertThat(found.exitCode()).as(found.all()).isZero();
+    assertThat(found.err()).doesNotContain("warning", "no such file")
+        .contains("create arrived: it is task " + fake.taskIds().get(0));
+  }
+
   private static String[] concat(List<String> first, String... more) {
     return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toArray(String[]::new);
   }

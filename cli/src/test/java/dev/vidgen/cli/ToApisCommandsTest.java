@@ -185,6 +185,40 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aFailedTaskShowsItsQuoteAsAQuoteWithItsChargeUnknownNotAsPaid() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in");
+    String taskId = fake.taskIds().get(0);
+
+    CliRun.Result status = vidgen("status", taskId, "--json");
+    CliRun.Result waited = vidgen("wait", taskId);
+    CliRun.Result history = vidgen("history");
+    Map<String, Object> entry = historyOf(taskId);
+
+    String said = "the task was quoted 20 credits ($0.10), and whether the provider charges a failed task is not"
+        + " documented, so its charge is unknown (vidgen balance shows what is left)";
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(generated.err()).contains(said);
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(waited.err()).contains(said);
+    assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(status.json()).containsEntry("status", "failed").containsEntry("credits", 20.0)
+        .containsEntry("charge", "unknown");
+    assertThat((String) ((Map<String, Object>) status.json().get("error")).get("next")).endsWith(said);
+    assertThat(history.out()).containsPattern(taskId + " +grok-video-1.5-preview +failed +quoted 20 credits"
+        + " \\(\\$0.10\\), charge unknown ")
+        .contains("A failed task shows its quote: whether the provider charges a failed task is not documented");
+    assertThat(entry).containsEntry("status", "failed").containsEntry("credits", 20.0)
+        .containsEntry("charge", "unknown");
+
+    CliRun.Result completed = vidgen("generate", "--json", "--again", "--image", "product.png", "--prompt",
+        "slow push-in");
+    assertThat(completed.json()).as("a completed task has no such doubt").doesNotContainKey("charge");
+    assertThat(historyOf(fake.taskIds().get(1))).doesNotContainKey("charge");
+  }
+
+  @Test
   void statusOfAFailedTaskExitsWith6() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
     String taskId = submitted();

@@ -103,10 +103,19 @@ public record HistoryEntry(
   public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
       PriceQuote quote, Instant sentAt, Instant now, String reason, String source) {
     boolean priced = quote != null && quote.isKnown();
-    return new HistoryEntry(UNANSWERED_PREFIX + (referenceSent ? "" : NO_REFERENCE_MARK) + reference, providerId,
+    return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
         settingsOf(job), reason, source);
+  }
+
+  /**
+   * The name the history gives a create of {@code reference} that got no answer: {@code
+   * unanswered-REFERENCE}, or {@code unanswered-noref-REFERENCE} when the create did not carry it.
+   */
+  public static String unansweredName(String reference, boolean referenceSent) {
+    Objects.requireNonNull(reference, "reference == null");
+    return UNANSWERED_PREFIX + (referenceSent ? "" : NO_REFERENCE_MARK) + reference;
   }
 
   /**
@@ -165,6 +174,16 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source);
+  }
+
+  /**
+   * A copy for a create that got no answer, said by the user to have made {@code told}'s task (found
+   * on the provider's dashboard, say), which has its own entry: {@link #FOUND}, on the user's word.
+   */
+  public HistoryEntry toldAs(JobHandle told, Instant at) {
+    return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
+        told.encode(), settings, "its create arrived as task " + told.taskId().value() + ", as told with --made-by",
+        source);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */

@@ -1,0 +1,119 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code status}, {@code wait} or {@code download} of a bare task id with {@code --made-by
+ * unanswered-…}: the user says the task is what a create that got no answer made (found on the
+ * provider's dashboard, say). Once a status read shows the task exists, it gets its own history
+ * entry with the job's model, price and settings, and the unknown note is closed as {@code found},
+ * on the user's word; nothing is recorded when the claim cannot hold.
+ */
+final class UnansweredClaim {
+  private static final String ALLOWED = "give the name vidgen history shows for a create that got no answer"
+      + " (status unknown), such as unanswered-noref-vg-…";
+
+  private UnansweredClaim() {}
+
+  /** The note named {@code name}, checked before anything is sent; a usage error when it cannot be claimed. */
+  static HistoryEntry note(Session session, String name, String task) {
+    String given = name.strip();
+    if (!given.startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+      throw CliException.usage("--made-by " + given + " is not the name of a create that got no answer", ALLOWED);
+    }
+    if (task.strip().startsWith("vg1.") || task.strip().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+      throw CliException.usage("--made-by goes with a bare task id, not " + task.strip(),
+          "give the task id as the provider's dashboard shows it");
+    }
+    TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> CliException.usage(
+        "--made-by needs the task history, and none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        "set VIDGEN_HOME to the folder the create was recorded in"));
+    HistoryEntry note = history.find(given).orElseThrow(() -> CliException.usage(
+        given + " is not in the task history " + history.file(), ALLOWED));
+    Optional<JobHandle> foundAs = note.jobHandle();
+    if (note.status().equals(HistoryEntry.FOUND) && foundAs.isPresent()
+        && !foundAs.get().taskId().value().equals(task.strip())) {
+      throw CliException.usage(given + " was found already: its create made task " + foundAs.get().taskId(),
+          "follow that one with vidgen wait " + foundAs.get().taskId() + ", or leave out --made-by");
+    }
+    if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.status().equals(HistoryEntry.FOUND)) {
+      throw CliException.usage(given + " is " + note.status() + ", not a create that got no answer", ALLOWED);
+    }
+    return note;
+  }
+
+  /**
+   * Reads {@code task} once on the note's provider and, when it exists, records it as what the
+   * note's create made and closes the note; the target is then that task, with the job's model and price.
+   */
+  static TaskCommand.Target open(Session session, VidgenClient client, String task, HistoryEntry note, Output output) {
+    String providerId = client.provider().id();
+    if (!providerId.equals(note.provider())) {
+      throw CliException.usage(note.taskId() + " was sent to provider " + note.provider() + ", not " + providerId,
+          "leave out --provider, or give --provider " + note.provider());
+    }
+    TaskHistory history = HistoryRecord.history(session.context()).orElseThrow();
+    String taskId = task.strip();
+    Optional<HistoryEntry> own = history.find(providerId, taskId);
+    boolean foundBefore = note.status().equals(HistoryEntry.FOUND);
+    if (own.isPresent() && !foundBefore) {
+      throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
+              + ", " + own.get().submittedAt() + "), so " + note.taskId() + " did not make it",
+          "look on the provider's dashboard for a task created at about " + note.submittedAt()
+              + ", or leave out --made-by");
+    }
+    JobHandle handle = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
+        note.submittedAt(), note.referenceSent() ? note.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length())
+        : null);
+    if (!foundBefore) {
+      // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
+      TaskSnapshot seen = client.status(handle);
+      Instant now = Instant.now();
+      history.record(note.madeAs(handle, seen.status().id(), now));
+      history.record(note.toldAs(handle, now));
+      output.note(note.taskId() + " is closed: its create made task " + taskId + " (as told with --made-by); the"
+          + " task has its own entry in the history, with the job's model and price");
+    }
+    session.remember(handle);
+    return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /**
+   * For a bare id the history does not know: names the creates of {@code providerId} that got no
+   * answer and are still open, any of which may have made it, with the option that closes one.
+   */
+  static void hint(Session session, String providerId, String taskId, Output output) {
+    List<HistoryEntry> open;
+    try {
+      open = HistoryRecord.history(session.context()).map(history -> history.entries().stream()
+          .filter(entry -> entry.provider().equals(providerId) && entry.status().equals(HistoryEntry.UNKNOWN)
+              && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX))
+          .toList()).orElse(List.of());
+    } catch (RuntimeException unreadable) {
+      return; // said when the history was read just before
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    String names = String.join(", ", open.stream().limit(3).map(HistoryEntry::taskId).toList())
+        + (open.size() > 3 ? " and " + (open.size() - 3) + " more (vidgen history)" : "");
+    output.note(taskId + " is not in the task history, which has " + open.size() + " create(s) on " + providerId
+        + " that got no answer: " + names + "; if this task is what one of them made, add --made-by with its name so"
+        + " that the history closes it and keeps the job's model and price");
+  }
+
+  private static PriceQuote quoteOf(HistoryEntry entry) {
+    return entry.usd() == null
+        ? PriceQuote.unknown(entry.model(), "the price was not known when it was submitted")
+        : PriceQuote.ofUsd(entry.model(), entry.usd(), "as quoted when it was submitted");
+  }
+}
