@@ -133,6 +133,9 @@ final class Views {
     if (snapshot != null && snapshot.status() == dev.vidgen.core.domain.TaskStatus.FAILED) {
       json.put("charge", FAILED_CHARGE); // credits and usd are the quote, not what was spent
     }
+    if (handle.possibleExtraTasks() > 0) {
+      json.put("possible_extra_tasks", handle.possibleExtraTasks()); // not counted in credits and usd
+    }
     json.put("handle", handle.encode());
     return json;
   }
@@ -150,6 +153,21 @@ final class Views {
     return text.toString();
   }
 
+  /**
+   * After a task's price: that earlier takes of its create, answered with a server error and sent again
+   * without a reference to look them up by, may each have made a paid task of their own.
+   */
+  static String extraTakes(JobHandle handle) {
+    int takes = handle.possibleExtraTasks();
+    if (takes == 0) {
+      return "";
+    }
+    return "; " + (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
+        + " (answered with a server error, then sent again) may also have made a paid task"
+        + (handle.quote().isKnown() ? ", up to " + credits(handle.quote().credits().multiply(BigDecimal.valueOf(takes)))
+            + " more" : "") + ": see vidgen history";
+  }
+
   /** The task fields for people. */
   static Map<String, String> taskFields(JobHandle handle, TaskSnapshot snapshot) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -157,7 +175,7 @@ final class Views {
     fields.put("status", snapshot == null ? null : status(snapshot));
     fields.put("model", handle.model());
     fields.put("provider", handle.providerId());
-    fields.put("price", price(handle.quote()));
+    fields.put("price", price(handle.quote()) + extraTakes(handle));
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
       fields.put("video", video.url()

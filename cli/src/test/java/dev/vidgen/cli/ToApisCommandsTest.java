@@ -540,7 +540,11 @@ class ToApisCommandsTest {
     assertThat(((Number) result.json().get("credits_left_before")).doubleValue()
         - ((Number) result.json().get("credits_left_after")).doubleValue())
         .as("both takes may have been paid").isEqualTo(40.0);
+    assertThat(result.json()).containsEntry("possible_extra_tasks", 1.0);
     String taskId = (String) result.json().get("task_id");
+    CliRun.Result status = vidgen("status", taskId);
+    assertThat(status.out()).as("the summary does not read as one paid take")
+        .contains("20 credits ($0.10); an earlier take of its create", "up to 20 credits more");
     CliRun.Result history = vidgen("history", "--json");
     List<Map<String, Object>> tasks = (List<Map<String, Object>>) history.json().get("tasks");
     assertThat(tasks).as("the task made, and the first take, which may have made one that cannot be looked up")
