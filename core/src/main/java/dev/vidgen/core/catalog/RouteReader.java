@@ -447,6 +447,7 @@ final class RouteReader {
       List<RouteFileException> problems = new ArrayList<>();
       checkPrice(route.price(), route.durations(), route.resolutions(), where.has("price") ? where.at("price") : where,
           problems);
+      problems.addAll(RuleChecks.of(route, where));
       if (!problems.isEmpty()) {
         throw RouteFileException.of(problems);
       }
