@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A route file that cannot be used: the message names the file, the JSON path (such as {@code
  * routes[0].seconds.default}), what was wrong and what is allowed; each route, patch and removal
- * of a file is checked, so {@link #all()} lists every one that is wrong. Nothing of a bad file is used.
+ * of a file is checked, so {@link #all()} lists every problem found, in every file given. Nothing of a
+ * bad file is used.
  */
 public final class RouteFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -50,7 +51,9 @@ public final class RouteFileException extends IllegalArgumentException {
         .append(" (and ").append(problems.size() - 1).append(" more: ");
     for (int i = 1; i < problems.size(); i++) {
       RouteFileException next = problems.get(i);
-      text.append(i > 1 ? "; " : "").append(next.jsonPath.isEmpty() ? "" : next.jsonPath + ": ").append(next.problem);
+      text.append(i > 1 ? "; " : "")
+          .append(next.file.equals(problems.get(0).file) ? "" : next.file + ": ") // problems of several files
+          .append(next.jsonPath.isEmpty() ? "" : next.jsonPath + ": ").append(next.problem);
     }
     return text.append(')').toString();
   }

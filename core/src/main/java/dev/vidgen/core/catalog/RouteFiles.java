@@ -13,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -57,13 +62,27 @@ public final class RouteFiles {
     Objects.requireNonNull(base, "base == null");
     RouteCatalog catalog = base;
     List<Read> read = new ArrayList<>();
+    List<RouteFileException> problems = new ArrayList<>();
+    Set<String> failed = new HashSet<>();
     for (Path file : Objects.requireNonNull(files, "files == null")) {
-      Layered layered = layered(catalog, parsed(file.toString(), read(file)));
+      Layered layered;
+      try {
+        layered = layered(catalog, parsed(file.toString(), read(file)), failed);
+      } catch (RouteFileException whole) {
+        // A file that cannot be read at all may hold routes the later ones build on: stop at it.
+        problems.add(whole);
+        break;
+      }
+      // A bad file's problems are kept, and the later files still read, so that every problem is told at once.
       catalog = layered.catalog();
       read.addAll(layered.read());
+      problems.addAll(layered.problems());
     }
     // Against the catalog all the files make, so that a file may name a route that a later one adds.
-    checkInstead(catalog, read);
+    problems.addAll(insteadProblems(catalog, read, failed));
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
     return catalog;
   }
 
@@ -77,8 +96,13 @@ public final class RouteFiles {
     Objects.requireNonNull(base, "base == null");
     Objects.requireNonNull(origin, "origin == null");
     Objects.requireNonNull(json, "json == null");
-    Layered layered = layered(base, parsed(origin, json));
-    checkInstead(layered.catalog(), layered.read());
+    Set<String> failed = new HashSet<>();
+    Layered layered = layered(base, parsed(origin, json), failed);
+    List<RouteFileException> problems = new ArrayList<>(layered.problems());
+    problems.addAll(insteadProblems(layered.catalog(), layered.read(), failed));
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
     return layered.catalog();
   }
 
@@ -93,8 +117,11 @@ public final class RouteFiles {
     return new Node(origin, "", tree);
   }
 
-  /** A file layered over a catalog: the catalog it makes, and its routes and patches read (whose instead is checked last). */
-  private record Layered(RouteCatalog catalog, List<Read> read) {}
+  /**
+   * A file layered over a catalog: the catalog its good parts make, its routes and patches read (whose
+   * instead is checked last), and the problems of the others.
+   */
+  private record Layered(RouteCatalog catalog, List<Read> read, List<RouteFileException> problems) {}
 
   /** A route or patch read from a file, with the id of the route it makes or changes. */
   private record Read(String id, Node node) {}
@@ -140,7 +167,14 @@ public final class RouteFiles {
     }
   }
 
-  private static Layered layered(RouteCatalog base, Node file) {
+  /**
+   * {@code file} layered over {@code base}, each route, patch and removal checked; the ids of the routes
+   * that could not be read are added to {@code failed}, so that naming them elsewhere is not told as a
+   * second problem.
+   *
+   * @throws RouteFileException only for a problem of the whole file (an unknown top-level key)
+   */
+  private static Layered layered(RouteCatalog base, Node file, Set<String> failed) {
     file.keys("a route file", RouteKeys.FILE);
     if (file.has("$schema")) {
       file.at("$schema").text("$schema (the schema's location)");
@@ -151,19 +185,25 @@ public final class RouteFiles {
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
       Map<String, Node> nodes = new LinkedHashMap<>();
-      for (Node node : file.at("routes").list("routes (an array of routes)")) {
-        checked(problems, () -> {
-          ModelRoute route = RouteReader.route(node, "no price is stated in " + file.file());
-          String clash = added.keySet().stream().filter(route.id()::equalsIgnoreCase).findFirst().orElse(null);
-          if (clash != null) {
-            throw node.at("id").fail("duplicate id " + Node.quote(route.id()) + ": routes["
-                + List.copyOf(added.keySet()).indexOf(clash) + "] has it already; each id appears once in routes"
-                + " (a later file may replace it)");
-          }
+      Map<String, Integer> firstIndex = new HashMap<>(); // every id written, read or not, by lower case
+      List<Node> routes = checked(problems, () -> file.at("routes").list("routes (an array of routes)"));
+      for (int i = 0; routes != null && i < routes.size(); i++) {
+        Node node = routes.get(i);
+        String written = node.at("id").raw() instanceof String text && !text.isBlank() ? text : null;
+        Integer first = written == null ? null : firstIndex.putIfAbsent(lower(written), i);
+        if (first != null) {
+          problems.add(node.at("id").fail("duplicate id " + Node.quote(written) + ": routes[" + first
+              + "] has it already; each id appears once in routes (a later file may replace it)"));
+        }
+        ModelRoute route = checked(problems, () -> RouteReader.route(node, "no price is stated in " + file.file()));
+        if (route == null && written != null) {
+          failed.add(lower(written));
+        }
+        if (route != null && first == null) {
           added.put(route.id(), route);
           nodes.put(route.id(), node);
           read.add(new Read(route.id(), node));
-        });
+        }
       }
       RouteCatalog before = catalog;
       for (ModelRoute route : added.values()) {
@@ -172,10 +212,15 @@ public final class RouteFiles {
       catalog = catalog.with(file.file(), added.values());
     }
     if (file.has("patch")) {
-      for (Map.Entry<String, Node> entry : file.at("patch").entries("patch (route id to changed fields)").entrySet()) {
+      Map<String, Node> patches = checked(problems, () -> file.at("patch").entries("patch (route id to changed fields)"));
+      for (Map.Entry<String, Node> entry : patches == null ? Map.<String, Node>of().entrySet() : patches.entrySet()) {
         RouteCatalog current = catalog;
         ModelRoute patched = checked(problems, () -> {
-          ModelRoute existing = current.find(entry.getKey()).orElseThrow(() -> entry.getValue().fail(
+          Optional<ModelRoute> found = current.find(entry.getKey());
+          if (found.isEmpty() && failed.contains(lower(entry.getKey()))) {
+            return null; // the route's own problem is told; its patch waits for it
+          }
+          ModelRoute existing = found.orElseThrow(() -> entry.getValue().fail(
               "patch of an unknown route " + Node.quote(entry.getKey()) + "; known ids near it: "
                   + String.join(", ", current.nearest(entry.getKey(), 3))));
           if (!existing.id().equals(entry.getKey())) {
@@ -192,9 +237,9 @@ public final class RouteFiles {
       }
     }
     if (file.has("remove")) {
-      List<Node> ids = file.at("remove").list("remove (an array of route ids)");
-      java.util.Set<String> removed = new java.util.HashSet<>();
-      for (Node id : ids) {
+      List<Node> ids = checked(problems, () -> file.at("remove").list("remove (an array of route ids)"));
+      Set<String> removed = new HashSet<>();
+      for (Node id : ids == null ? List.<Node>of() : ids) {
         RouteCatalog current = catalog;
         String name = checked(problems, () -> {
           String text = id.text("a route id");
@@ -202,6 +247,9 @@ public final class RouteFiles {
             throw id.fail(Node.quote(text) + " is already removed by an earlier entry of this list; give each id once");
           }
           if (current.ids().stream().noneMatch(text::equals)) {
+            if (failed.contains(lower(text))) {
+              return null; // the route's own problem is told
+            }
             throw id.fail("remove of an unknown route " + Node.quote(text) + "; known ids near it: "
                 + String.join(", ", current.nearest(text, 3)));
           }
@@ -213,55 +261,75 @@ public final class RouteFiles {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw RouteFileException.of(problems);
-    }
-    return new Layered(catalog, read);
+    return new Layered(catalog, read, problems);
   }
 
-  /** {@link #checkInstead(RouteCatalog, String, Node)} for each of {@code read}, every problem told at once. */
-  private static void checkInstead(RouteCatalog catalog, List<Read> read) {
+  private static String lower(String id) {
+    return id.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The problems of {@link #checkInstead(RouteCatalog, String, Node, Set)} for each of {@code read}. */
+  private static List<RouteFileException> insteadProblems(RouteCatalog catalog, List<Read> read, Set<String> failed) {
     List<RouteFileException> problems = new ArrayList<>();
     for (Read one : read) {
-      checked(problems, () -> checkInstead(catalog, one.id(), one.node()));
+      problems.addAll(checkInstead(catalog, one.id(), one.node(), failed));
     }
-    if (!problems.isEmpty()) {
-      throw RouteFileException.of(problems);
-    }
+    return problems;
   }
 
   /**
-   * Refuses a name in the {@code retired.instead} of the route {@code own} (a route or patch) that is not a
+   * Refuses each name in the {@code retired.instead} of the route {@code own} (a route or patch) that is not a
    * route of {@code catalog} (the catalog this file makes), that is the route itself, or that is retired by
    * the same day, so that a retirement never tells users to choose a model that is not there or goes too.
+   * A name of a route in {@code failed} (one that could not be read) is left to that route's problem.
    */
-  private static void checkInstead(RouteCatalog catalog, String own, Node node) {
+  private static List<RouteFileException> checkInstead(RouteCatalog catalog, String own, Node node, Set<String> failed) {
+    List<RouteFileException> problems = new ArrayList<>();
     if (!node.has("retired") || node.at("retired").isNull() || !node.at("retired").has("instead")) {
-      return;
+      return problems;
     }
-    java.time.LocalDate ownDay = catalog.find(own).flatMap(ModelRoute::retired).map(Retirement::on).orElse(null);
+    LocalDate ownDay = catalog.find(own).flatMap(ModelRoute::retired).map(Retirement::on).orElse(null);
     for (Node name : node.at("retired").at("instead").list("instead (route ids)")) {
-      String id = name.text("a route id");
-      Optional<ModelRoute> named = catalog.find(id);
-      if (named.isPresent() && !named.get().id().equals(id)) {
-        throw name.fail("instead names " + Node.quote(id) + ": the route is spelled " + Node.quote(named.get().id())
-            + "; use that id, which is what users are told to choose");
-      }
-      if (named.isEmpty()) {
-        throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
-            + " files given); known ids near it: " + String.join(", ", catalog.nearest(id, 3))
-            + " (vidgen models lists them all)");
-      }
-      if (id.equals(own)) {
-        throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
-            + " in its place, or leave instead out");
-      }
-      Optional<Retirement> also = named.get().retired();
-      if (ownDay != null && also.isPresent() && !also.get().on().isAfter(ownDay)) {
-        throw name.fail("instead names " + Node.quote(id) + ", which is retired too (from " + also.get().on()
-            + "); name a route that is still offered after " + ownDay);
-      }
+      checked(problems, () -> {
+        String id = name.text("a route id");
+        Optional<ModelRoute> named = catalog.find(id);
+        if (named.isPresent() && !named.get().id().equals(id)) {
+          throw name.fail("instead names " + Node.quote(id) + ": the route is spelled " + Node.quote(named.get().id())
+              + "; use that id, which is what users are told to choose");
+        }
+        if (named.isEmpty() && failed.contains(lower(id))) {
+          return;
+        }
+        if (named.isEmpty()) {
+          throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
+              + " files given); known ids near it: " + String.join(", ", insteadCandidates(catalog, id, own, ownDay))
+              + " (vidgen models lists them all)");
+        }
+        if (id.equals(own)) {
+          throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
+              + " in its place, or leave instead out");
+        }
+        Optional<Retirement> also = named.get().retired();
+        if (ownDay != null && also.isPresent() && !also.get().on().isAfter(ownDay)) {
+          throw name.fail("instead names " + Node.quote(id) + ", which is retired too (from " + also.get().on()
+              + "); name a route that is still offered after " + ownDay);
+        }
+      });
     }
+    return problems;
+  }
+
+  /**
+   * Up to three ids near {@code id} that could stand in for {@code own}: neither {@code own} itself nor a
+   * route retired on or before {@code ownDay} (the day {@code own} is retired; null: none is left out).
+   */
+  private static List<String> insteadCandidates(RouteCatalog catalog, String id, String own, LocalDate ownDay) {
+    return catalog.nearest(id, catalog.size()).stream()
+        .filter(candidate -> !candidate.equals(own))
+        .filter(candidate -> ownDay == null || catalog.find(candidate).flatMap(ModelRoute::retired)
+            .map(retirement -> retirement.on().isAfter(ownDay)).orElse(true))
+        .limit(3)
+        .toList();
   }
 
   /** Runs {@code step}, keeping its problem (then null) so that the rest of the file is checked too. */

@@ -27,17 +27,23 @@ final class RouteReader {
 
   private RouteReader() {}
 
-  /** A whole route. */
+  /**
+   * A whole route. Each field is read on its own, so that every field that is wrong is told at once;
+   * the checks across fields (a price, the rules) follow only once every field could be read.
+   */
   static ModelRoute route(Node node, String unknownPriceReason) {
-    node.keys("a route", RouteKeys.ROUTE);
-    Draft draft = new Draft(node.require("id", "the model id the provider knows").text("the route id"));
+    node.object("a route");
+    List<RouteFileException> problems = new ArrayList<>();
+    String id = collect(problems, () -> node.require("id", "the model id the provider knows").text("the route id"));
+    Draft draft = new Draft(id == null ? "" : id);
     draft.price = PriceTable.unknown(unknownPriceReason);
-    node.require("modes", "the modes the route offers, such as {\"text-to-video\": {}}");
-    node.require("seconds", "the durations, such as {\"one_of\": [5, 10], \"default\": 5}");
-    for (String key : node.keys("a route", RouteKeys.ROUTE)) {
-      if (!key.equals("id")) {
-        apply(draft, key, node.at(key));
-      }
+    boolean unknownKeys = fields(draft, node, "a route", RouteKeys.ROUTE, problems);
+    if (!unknownKeys) { // an unknown key may be the misspelling of a required one: then it alone is told
+      collect(problems, () -> node.require("modes", "the modes the route offers, such as {\"text-to-video\": {}}"));
+      collect(problems, () -> node.require("seconds", "the durations, such as {\"one_of\": [5, 10], \"default\": 5}"));
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
     return draft.build(node);
   }
@@ -45,10 +51,41 @@ final class RouteReader {
   /** {@code route} with the fields of {@code patch} changed. */
   static ModelRoute patch(ModelRoute route, Node patch) {
     Draft draft = new Draft(route);
-    for (String key : patch.keys("a patch (any route field but id)", RouteKeys.PATCH)) {
-      apply(draft, key, patch.at(key));
+    List<RouteFileException> problems = new ArrayList<>();
+    fields(draft, patch, "a patch (any route field but id)", RouteKeys.PATCH, problems);
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
     return draft.build(patch);
+  }
+
+  /** Applies each field of {@code node} but its id, keeping the problem of each; whether a key was unknown. */
+  private static boolean fields(Draft draft, Node node, String what, Set<String> allowed,
+      List<RouteFileException> problems) {
+    boolean unknown = false;
+    for (String key : node.object(what).keySet()) {
+      if (!allowed.contains(key)) {
+        unknown = true;
+        problems.add(node.at(key).fail("unknown key " + Node.quote(key) + " in " + what + "; allowed: "
+            + String.join(", ", allowed)));
+      } else if (!key.equals("id")) {
+        collect(problems, () -> {
+          apply(draft, key, node.at(key));
+          return null;
+        });
+      }
+    }
+    return unknown;
+  }
+
+  /** Runs {@code step}, keeping its problem (then null). */
+  private static <T> T collect(List<RouteFileException> problems, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RouteFileException problem) {
+      problems.add(problem);
+      return null;
+    }
   }
 
   private static void apply(Draft draft, String key, Node value) {
@@ -73,10 +110,15 @@ final class RouteReader {
       case "price" -> draft.price = price(value, true);
       case "params" -> draft.knownParams = new LinkedHashSet<>(value.texts("params (parameter names)"));
       case "rules" -> {
-        draft.rules = new ArrayList<>();
+        List<RouteFileException> problems = new ArrayList<>();
+        List<RouteRule> rules = new ArrayList<>();
         for (Node rule : value.list("rules")) {
-          draft.rules.add(rule(rule));
+          rules.add(collect(problems, () -> rule(rule)));
         }
+        if (!problems.isEmpty()) {
+          throw RouteFileException.of(problems);
+        }
+        draft.rules = rules;
       }
       case "hints" -> draft.hints = hints(value);
       case "note" -> draft.note = value.text("note");
@@ -321,22 +363,23 @@ final class RouteReader {
     return new Retirement(day, note, instead);
   }
 
-  /** Every priced duration is offered, and every priced resolution too. */
-  private static void checkPrice(PriceTable price, DurationRule durations, List<String> resolutions, Node where) {
+  /** Every priced duration is offered, and every priced resolution too; a problem for each that is not. */
+  private static void checkPrice(PriceTable price, DurationRule durations, List<String> resolutions, Node where,
+      List<RouteFileException> problems) {
     if (price instanceof PriceTable.ByResolution byResolution) {
       byResolution.byResolution().forEach((resolution, table) -> {
         Node at = where.at("by_resolution").at(resolution);
         if (resolutions.stream().noneMatch(resolution::equalsIgnoreCase)) {
-          throw at.fail("a price for " + resolution + ", which the route does not offer; its resolutions: "
-              + (resolutions.isEmpty() ? "none" : String.join(", ", resolutions)));
+          problems.add(at.fail("a price for " + resolution + ", which the route does not offer; its resolutions: "
+              + (resolutions.isEmpty() ? "none" : String.join(", ", resolutions))));
         }
-        checkPrice(table, durations, resolutions, at);
+        checkPrice(table, durations, resolutions, at, problems);
       });
     } else if (price instanceof PriceTable.PerRequest perRequest && durations != null) {
       for (Integer seconds : perRequest.usdBySeconds().keySet()) {
         if (!durations.accepts(seconds)) {
-          throw where.at("per_request_usd").at(Integer.toString(seconds)).fail("a price for " + seconds
-              + " s, which the route does not offer; its durations: " + durations.describe() + " s");
+          problems.add(where.at("per_request_usd").at(Integer.toString(seconds)).fail("a price for " + seconds
+              + " s, which the route does not offer; its durations: " + durations.describe() + " s"));
         }
       }
     }
@@ -393,15 +436,22 @@ final class RouteReader {
     }
 
     ModelRoute build(Node where) {
-      checkPrice(price, durations, resolutions == null ? List.of() : resolutions,
-          where.has("price") ? where.at("price") : where);
+      ModelRoute route;
       try {
-        return new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
+        route = new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
             aspectRatios, defaultAspectRatio, resolutions, defaultResolution, maxPromptChars,
             promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw where.fail(e.getMessage());
       }
+      List<RouteFileException> problems = new ArrayList<>();
+      checkPrice(route.price(), route.durations(), route.resolutions(), where.has("price") ? where.at("price") : where,
+          problems);
+      problems.addAll(RuleChecks.of(route, where));
+      if (!problems.isEmpty()) {
+        throw RouteFileException.of(problems);
+      }
+      return route;
     }
   }
 }

@@ -328,4 +328,94 @@ class RouteFileErrorsTest {
     assertThat(before.find("kling-v3")).isPresent();
     assertThat(RouteCatalog.builtIn().size()).isEqualTo(37);
   }
+
+  @Test
+  void aBadInsteadIsListedWithTheOtherProblemsOfItsFile() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"a\", \"modes\": {\"t2v\": {}}, " + SECONDS + "},"
+        + " {\"id\": \"acme-r\", " + MODES + ", " + SECONDS
+        + ", \"retired\": {\"on\": \"2026-01-01\", \"note\": \"x\", \"instead\": [\"nope-model\", \"a\"]}}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .as("a route that failed is not also said to be unknown where instead names it")
+        .containsExactly("routes[0].modes.t2v", "routes[1].retired.instead[0]");
+  }
+
+  @Test
+  void aDuplicateIdIsReportedAlsoWhenTheFirstRouteWithItIsBad() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"b\", " + MODES + ", " + SECONDS + "},"
+        + "{\"id\": \"acme-bad\", " + MODES + ", \"seconds\": {\"min\": 10, \"max\": 5, \"default\": 7}},"
+        + "{\"id\": \"acme-bad\", " + MODES + ", \"seconds\": {\"one_of\": [10], \"default\": 10}}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[1].seconds.max: max 5 is below min 10; max must be 10 or more",
+        "acme.json: routes[2].id: duplicate id \"acme-bad\": routes[1] has it already;"
+            + " each id appears once in routes (a later file may replace it)");
+  }
+
+  @Test
+  void independentProblemsOfOneRouteAreAllListed() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", " + MODES
+        + ", \"seconds\": {\"one_of\": [5, 10], \"default\": 7}, \"max_prompt_chars\": \"2000\","
+        + " \"price\": {\"per_second_usd\": \"-0.05\"}}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].seconds.default", "routes[0].max_prompt_chars", "routes[0].price.per_second_usd");
+  }
+
+  @Test
+  void aMisspelledKeyIsNotAlsoReportedAsTheMissingFieldItMayBe() {
+    assertThat(failure("{\"routes\": [{\"id\": \"a\", " + MODES + ", \"secs\": 5, \"family\": 3}]}").all())
+        .extracting(RouteFileException::jsonPath).containsExactly("routes[0].secs", "routes[0].family");
+  }
+
+  @Test
+  void everyBadInsteadOfARouteIsListed() {
+    RouteFileException e = failure("{\"patch\": {\"seedance-2-fast\": {\"retired\": {\"on\": \"2027-06-01\","
+        + " \"note\": \"ends\", \"instead\": [\"nope-model\", \"seedance-2-fast\"]}}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "patch.seedance-2-fast.retired.instead[0]", "patch.seedance-2-fast.retired.instead[1]");
+  }
+
+  @Test
+  void anInsteadSuggestsNeitherTheRouteItselfNorRoutesRetiredByThen() {
+    String plain = ", " + MODES + ", " + SECONDS;
+    RouteFileException e = failure(RouteCatalog.of(List.of()), "{\"routes\": ["
+        + "{\"id\": \"acme-r1\"" + plain + ", \"retired\": {\"on\": \"2026-06-01\", \"note\": \"x\","
+        + " \"instead\": [\"acme-r2\"]}},"
+        + "{\"id\": \"acme-r3\"" + plain + ", \"retired\": {\"on\": \"2026-01-01\", \"note\": \"x\"}},"
+        + "{\"id\": \"acme-k\"" + plain + "}, {\"id\": \"acme-l\"" + plain + "}, {\"id\": \"acme-m\"" + plain + "}]}");
+
+    assertThat(e.problem()).contains("known ids near it: acme-k, acme-l, acme-m (");
+  }
+
+  private static RouteFileException failure(RouteCatalog base, String json) {
+    try {
+      RouteFiles.layer(base, "acme.json", json);
+    } catch (RouteFileException e) {
+      return e;
+    }
+    throw new AssertionError("no error for " + json);
+  }
+
+  @Test
+  void theProblemsOfEveryFileGivenAreListedAtOnce() throws java.io.IOException {
+    Path a = folder.resolve("a.json");
+    java.nio.file.Files.writeString(a, "{\"routes\": [{\"id\": \"acme-a\", \"modes\": {\"t2v\": {}}, " + SECONDS + "},"
+        + " {\"id\": \"acme-b\", " + MODES + ", " + SECONDS
+        + ", \"retired\": {\"on\": \"2027-01-01\", \"note\": \"x\", \"instead\": [\"acme-c\"]}}]}");
+    Path b = folder.resolve("b.json");
+    java.nio.file.Files.writeString(b, "{\"routes\": [{\"id\": \"acme-c\", " + MODES + ", " + SECONDS + "}],"
+        + " \"patch\": {\"acme-a\": {\"max_prompt_chars\": 10}}, \"remove\": [\"ghost\"]}");
+
+    RouteFileException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> RouteFiles.load(RouteCatalog.builtIn(), List.of(a, b)), RouteFileException.class);
+
+    assertThat(e.all()).as("neither the patch of the bad route nor the instead a later file makes is a problem")
+        .extracting(RouteFileException::file, RouteFileException::jsonPath).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(a.toString(), "routes[0].modes.t2v"),
+            org.assertj.core.groups.Tuple.tuple(b.toString(), "remove[0]"));
+    assertThat(e.getMessage()).contains("(and 1 more: " + b + ": remove[0]: remove of an unknown route");
+  }
 }

@@ -46,77 +46,100 @@ final class WireHints {
     return wire;
   }
 
+  /** Every problem of the hints is told at once (joined by "; "), each naming the route and the hint. */
   private static WireFormat parse(ModelRoute route) {
     Map<String, Object> hints = route.hintsFor(PROVIDER);
     String where = route.id() + ": hints.toapis";
+    List<String> problems = new ArrayList<>();
     for (String key : hints.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(where + ": unknown key " + key + "; allowed: "
+        problems.add(where + ": unknown key " + key + "; allowed: "
             + KEYS.stream().sorted().collect(Collectors.joining(", ")));
       }
     }
     WireFormat standard = WireFormat.standard();
     Map<GenerationMode, String> modeValues = new EnumMap<>(GenerationMode.class);
     Map<String, String> modeValuesByImages = new LinkedHashMap<>();
-    mapOf(hints, "mode_values", where).forEach((mode, value) -> {
-      String text = text(value, where + ".mode_values." + mode);
-      int slash = mode.indexOf('/');
-      if (slash < 0) {
-        modeValues.put(mode(mode, where + ".mode_values"), text);
-        return;
-      }
-      GenerationMode named = mode(mode.substring(0, slash), where + ".mode_values");
-      modeValuesByImages.put(named.id() + "/" + imageCount(mode.substring(slash + 1), where + ".mode_values." + mode), text);
-    });
+    kept(problems, () -> mapOf(hints, "mode_values", where), Map.<String, Object>of()).forEach((mode, value) ->
+        kept(problems, () -> {
+          String text = text(value, where + ".mode_values." + mode);
+          int slash = mode.indexOf('/');
+          if (slash < 0) {
+            modeValues.put(mode(mode, where + ".mode_values"), text);
+          } else {
+            GenerationMode named = mode(mode.substring(0, slash), where + ".mode_values");
+            modeValuesByImages.put(named.id() + "/"
+                + imageCount(mode.substring(slash + 1), where + ".mode_values." + mode), text);
+          }
+          return null;
+        }, null));
     Map<String, String> resolutionValues = new LinkedHashMap<>();
-    mapOf(hints, "resolution_values", where).forEach((resolution, value) ->
-        resolutionValues.put(resolution, text(value, where + ".resolution_values." + resolution)));
-    String modeField = hints.containsKey("mode_field") ? text(hints.get("mode_field"), where + ".mode_field") : null;
-    if (modeField == null && !(modeValues.isEmpty() && modeValuesByImages.isEmpty())) {
-      throw new IllegalArgumentException(where + ": mode_values needs mode_field (the field that names the mode)");
+    kept(problems, () -> mapOf(hints, "resolution_values", where), Map.<String, Object>of()).forEach((resolution, value) ->
+        kept(problems, () -> resolutionValues.put(resolution, text(value, where + ".resolution_values." + resolution)),
+            null));
+    String modeField = kept(problems, () -> hints.containsKey("mode_field")
+        ? text(hints.get("mode_field"), where + ".mode_field") : null, null);
+    if (!hints.containsKey("mode_field") && !(modeValues.isEmpty() && modeValuesByImages.isEmpty())) {
+      problems.add(where + ": mode_values needs mode_field (the field that names the mode)");
     }
-    return new WireFormat(
-        textOr(hints, "image_field", standard.imageField(), where),
-        flag(hints, "single_image", where),
-        textOr(hints, "duration_field", standard.durationField(), where),
-        flag(hints, "duration_as_string", where),
-        textOr(hints, "aspect_ratio_field", standard.aspectRatioField(), where),
-        textOr(hints, "resolution_field", standard.resolutionField(), where),
-        flag(hints, "client_reference", where),
-        inputs(hints, "images_by_mode", where),
-        inputs(hints, "videos_by_mode", where),
-        modeField,
-        modeValues,
-        modeValuesByImages,
+    String imageField = kept(problems, () -> textOr(hints, "image_field", standard.imageField(), where), null);
+    boolean singleImage = kept(problems, () -> flag(hints, "single_image", where), false);
+    String durationField = kept(problems, () -> textOr(hints, "duration_field", standard.durationField(), where), null);
+    boolean durationAsString = kept(problems, () -> flag(hints, "duration_as_string", where), false);
+    String aspectRatioField =
+        kept(problems, () -> textOr(hints, "aspect_ratio_field", standard.aspectRatioField(), where), null);
+    String resolutionField =
+        kept(problems, () -> textOr(hints, "resolution_field", standard.resolutionField(), where), null);
+    boolean clientReference = kept(problems, () -> flag(hints, "client_reference", where), false);
+    Map<GenerationMode, WireFormat.InputField> images = inputs(hints, "images_by_mode", where, problems);
+    Map<GenerationMode, WireFormat.InputField> videos = inputs(hints, "videos_by_mode", where, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField,
+        resolutionField, clientReference, images, videos, modeField, modeValues, modeValuesByImages,
         resolutionValues);
   }
 
-  private static Map<GenerationMode, WireFormat.InputField> inputs(Map<String, Object> hints, String key, String where) {
+  /** {@code step}'s value, or {@code otherwise} with its problem kept, so that the other hints are read too. */
+  private static <T> T kept(List<String> problems, java.util.function.Supplier<T> step, T otherwise) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return otherwise;
+    }
+  }
+
+  private static Map<GenerationMode, WireFormat.InputField> inputs(Map<String, Object> hints, String key, String where,
+      List<String> problems) {
     Map<GenerationMode, WireFormat.InputField> fields = new EnumMap<>(GenerationMode.class);
-    mapOf(hints, key, where).forEach((mode, value) -> {
-      String at = where + "." + key + "." + mode;
-      if (!(value instanceof Map<?, ?> field)) {
-        throw new IllegalArgumentException(at + ": expected {\"field\": …, \"single\": …, \"roles\": […]}");
-      }
-      for (Object name : field.keySet()) {
-        if (!INPUT_KEYS.contains(String.valueOf(name))) {
-          throw new IllegalArgumentException(at + ": unknown key " + name + "; allowed: field, single, roles");
-        }
-      }
-      List<String> roles = new ArrayList<>();
-      Object listed = field.get("roles");
-      if (listed != null) {
-        if (!(listed instanceof List<?> items)) {
-          throw new IllegalArgumentException(at + ".roles: expected an array of role names");
-        }
-        items.forEach(item -> roles.add(text(item, at + ".roles")));
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> typed = (Map<String, Object>) field;
-      fields.put(mode(mode, where + "." + key), new WireFormat.InputField(
-          text(field.get("field"), at + ".field"), flag(typed, "single", at), roles));
-    });
+    kept(problems, () -> mapOf(hints, key, where), Map.<String, Object>of()).forEach((mode, value) ->
+        kept(problems, () -> fields.put(mode(mode, where + "." + key), input(value, where + "." + key + "." + mode)),
+            null));
     return fields;
+  }
+
+  private static WireFormat.InputField input(Object value, String at) {
+    if (!(value instanceof Map<?, ?> field)) {
+      throw new IllegalArgumentException(at + ": expected {\"field\": …, \"single\": …, \"roles\": […]}");
+    }
+    for (Object name : field.keySet()) {
+      if (!INPUT_KEYS.contains(String.valueOf(name))) {
+        throw new IllegalArgumentException(at + ": unknown key " + name + "; allowed: field, single, roles");
+      }
+    }
+    List<String> roles = new ArrayList<>();
+    Object listed = field.get("roles");
+    if (listed != null) {
+      if (!(listed instanceof List<?> items)) {
+        throw new IllegalArgumentException(at + ".roles: expected an array of role names");
+      }
+      items.forEach(item -> roles.add(text(item, at + ".roles")));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> typed = (Map<String, Object>) field;
+    return new WireFormat.InputField(text(field.get("field"), at + ".field"), flag(typed, "single", at), roles);
   }
 
   /** The image count of a {@code mode/count} key: a whole number from 0. */

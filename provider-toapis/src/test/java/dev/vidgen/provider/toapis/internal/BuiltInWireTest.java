@@ -201,6 +201,19 @@ class BuiltInWireTest {
         .hasMessage("acme-video-2: hints.toapis.duration_as_string: expected true or false");
   }
 
+  @Test
+  void everyBadHintOfARouteIsToldAtOnce() {
+    ModelRoute route = ModelRoute.builder("acme-video-9").mode(GenerationMode.TEXT_TO_VIDEO)
+        .durations(dev.vidgen.core.domain.DurationRule.oneOf(5, 10))
+        .hints("toapis", new java.util.LinkedHashMap<>(Map.of("duration_feild", "seconds", "single_image", "yes",
+            "images_by_mode", Map.of("image-to-movie", Map.of("field", "images"))))).build();
+
+    assertThatThrownBy(() -> WireFormat.of(route)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("acme-video-9: hints.toapis: unknown key duration_feild; allowed: ")
+        .hasMessageContaining("; acme-video-9: hints.toapis.single_image: expected true or false")
+        .hasMessageContaining("; acme-video-9: hints.toapis.images_by_mode: unknown mode image-to-movie");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void hintsWrittenFromAWireReadBackAsTheSameWire(ModelRoute route) {

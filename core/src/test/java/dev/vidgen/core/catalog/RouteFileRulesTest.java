@@ -1,0 +1,176 @@
+package dev.vidgen.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rule that names a value or mode its route does not offer, or rules that leave a value of the
+ * route no job can use, are refused when the file is read, never at every job afterwards.
+ */
+class RouteFileRulesTest {
+  private static RouteFileException failure(String json) {
+    try {
+      RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json);
+    } catch (RouteFileException e) {
+      return e;
+    }
+    throw new AssertionError("no error for " + json);
+  }
+
+  /** A route offering text-to-video and image-to-video, 5 or 10 s, two ratios and two resolutions, with {@code rules}. */
+  private static String route(String rules) {
+    return "{\"routes\": [{\"id\": \"acme-video-2\", \"modes\": {\"text-to-video\": {}, \"image-to-video\":"
+        + " {\"images\": {\"min\": 1, \"max\": 1}}}, \"seconds\": {\"one_of\": [5, 10], \"default\": 5},"
+        + " \"aspect_ratios\": {\"one_of\": [\"16:9\", \"9:16\"], \"default\": \"16:9\"},"
+        + " \"resolutions\": {\"one_of\": [\"720p\", \"1080p\"], \"default\": \"720p\"}, \"rules\": [" + rules + "]}]}";
+  }
+
+  @Test
+  void anAtResolutionRuleWhoseSecondsTheRouteDoesNotOfferIsRefusedAsLeavingNoJob() {
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-l", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+          "resolutions": {"one_of": ["720p"], "default": "720p"},
+          "rules": [{"kind": "at_resolution", "resolution": "720p", "seconds": [10], "reason": "720p is offered only at 10 s"}]}]}
+        """);
+
+    assertThat(e).hasMessage("acme.json: routes[0].rules[0].seconds: names 10 s, which the route does not offer"
+        + " (its durations: 5 s), so no job could be made at 720p; name durations of the route");
+  }
+
+  @Test
+  void anAtResolutionRuleForAResolutionTheRouteDoesNotOffer() {
+    assertThat(failure(route("{\"kind\": \"at_resolution\", \"resolution\": \"4k\", \"seconds\": [5], \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].resolution: names 4k, which the route does not offer"
+            + " (its resolutions: 720p, 1080p), so the rule would never apply; name resolutions of the route");
+    assertThat(failure("""
+        {"routes": [{"id": "acme-k", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+          "rules": [{"kind": "at_resolution", "resolution": "4k", "seconds": [5], "reason": "x"}]}]}
+        """)).hasMessage("acme.json: routes[0].rules[0].resolution: names 4k, but the route offers no resolution,"
+        + " so the rule would never apply; add resolutions to the route or leave the rule out");
+  }
+
+  @Test
+  void someValuesOfAnAtResolutionRuleNotOfferedAreNamed() {
+    RouteFileException e = failure(route("{\"kind\": \"at_resolution\", \"resolution\": \"1080P\", \"seconds\": [5, 12],"
+        + " \"aspect_ratios\": [\"16:9\", \"4:3\"], \"modes\": [\"video-edit\"], \"reason\": \"x\"}"));
+
+    assertThat(e.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[0].rules[0].seconds: names 12 s, which the route does not offer; its durations: 5 or 10 s",
+        "acme.json: routes[0].rules[0].aspect_ratios: names 4:3, which the route does not offer; its aspect ratios:"
+            + " 16:9, 9:16",
+        "acme.json: routes[0].rules[0].modes: names video-edit, which the route does not offer (its modes:"
+            + " text-to-video, image-to-video), so no job could be made at 1080P; name modes of the route");
+  }
+
+  @Test
+  void aRuleForAModeTheRouteDoesNotOfferIsRefused() {
+    RouteFileException e = failure(route(
+        "{\"kind\": \"aspect_ratios_in_mode\", \"mode\": \"video-edit\", \"aspect_ratios\": [\"16:9\"], \"reason\": \"x\"},"
+            + "{\"kind\": \"aspect_ratio_ignored_in_mode\", \"mode\": \"reference-to-video\", \"reason\": \"x\"},"
+            + "{\"kind\": \"prompt_required_in\", \"modes\": [\"image-to-video\", \"video-edit\"], \"reason\": \"x\"},"
+            + "{\"kind\": \"param_only\", \"param\": \"tools\", \"modes\": [\"video-edit\"], \"reason\": \"x\"}"));
+
+    assertThat(e.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[0].rules[0].mode: names video-edit, which the route does not offer; its modes:"
+            + " text-to-video, image-to-video",
+        "acme.json: routes[0].rules[1].mode: names reference-to-video, which the route does not offer; its modes:"
+            + " text-to-video, image-to-video",
+        "acme.json: routes[0].rules[2].modes: names video-edit, which the route does not offer; its modes:"
+            + " text-to-video, image-to-video",
+        "acme.json: routes[0].rules[3].modes: names video-edit, which the route does not offer (its modes:"
+            + " text-to-video, image-to-video), so the parameter tools could never be used; name modes of the route");
+  }
+
+  @Test
+  void aPromptRequiredInAModeTheRouteDoesNotOffer() {
+    assertThat(failure("""
+        {"routes": [{"id": "acme-v", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},
+          "seconds": {"one_of": [5], "default": 5},
+          "rules": [{"kind": "prompt_required_in", "modes": ["text-to-video"], "reason": "x"}]}]}
+        """)).hasMessage("acme.json: routes[0].rules[0].modes: names text-to-video, which the route does not offer;"
+        + " its modes: image-to-video");
+  }
+
+  @Test
+  void ratioAndResolutionRulesOnARouteThatTakesNone() {
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-n", "modes": {"text-to-video": {}, "image-to-video": {}},
+          "seconds": {"one_of": [5], "default": 5},
+          "rules": [{"kind": "aspect_ratios_in_mode", "mode": "image-to-video", "aspect_ratios": ["16:9"], "reason": "x"},
+                    {"kind": "aspect_ratio_ignored_in_mode", "mode": "image-to-video", "reason": "x"},
+                    {"kind": "param_only", "param": "audio", "resolutions": ["1080p"], "reason": "x"}]}]}
+        """);
+
+    assertThat(e.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[0].rules[0].aspect_ratios: names 16:9, but the route takes no aspect ratio,"
+            + " so no job could be made in image-to-video; add aspect_ratios to the route or leave the rule out",
+        "acme.json: routes[0].rules[1]: the route takes no aspect ratio, so there is none to ignore;"
+            + " leave the rule out",
+        "acme.json: routes[0].rules[2].resolutions: names 1080p, but the route offers no resolution,"
+            + " so the parameter audio could never be used; add resolutions to the route or leave the rule out");
+  }
+
+  @Test
+  void aSecondUrlSchemesRuleIsRefusedSinceOnlyTheFirstWouldCount() {
+    assertThat(failure(route("{\"kind\": \"url_schemes\", \"schemes\": [\"https\"], \"reason\": \"x\"},"
+        + "{\"kind\": \"url_schemes\", \"schemes\": [\"data\"], \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[1]: a second url_schemes rule; only the first (rules[0]) would be"
+            + " used; give every scheme in one rule");
+  }
+
+  @Test
+  void twoRulesForOneResolutionThatLeaveNoDurationAreRefused() {
+    assertThat(failure(route(
+        "{\"kind\": \"at_resolution\", \"resolution\": \"1080p\", \"seconds\": [5], \"reason\": \"1080p only at 5 s\"},"
+            + "{\"kind\": \"at_resolution\", \"resolution\": \"1080P\", \"seconds\": [10], \"reason\": \"1080p only at 10 s\"}")))
+        .hasMessage("acme.json: routes[0].rules: no job could be made at 1080p: rules[0] (1080p only at 5 s)"
+            + " and rules[1] (1080p only at 10 s) leave no duration, aspect ratio and mode together;"
+            + " let at least one combination of the route's values through");
+  }
+
+  @Test
+  void rulesThatLeaveAModeUsableNowhereAreRefused() {
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-m", "modes": {"text-to-video": {}, "image-to-video": {"images": {"min": 1, "max": 1}}},
+          "seconds": {"one_of": [5], "default": 5},
+          "aspect_ratios": {"one_of": ["16:9", "9:16"], "default": "16:9"},
+          "resolutions": {"one_of": ["720p"], "default": "720p"},
+          "rules": [{"kind": "at_resolution", "resolution": "720p", "aspect_ratios": ["16:9"], "reason": "720p is wide"},
+                    {"kind": "aspect_ratios_in_mode", "mode": "image-to-video", "aspect_ratios": ["9:16"], "reason": "tall"}]}]}
+        """);
+
+    assertThat(e).hasMessage("acme.json: routes[0].rules: no job could be made in image-to-video: rules[0] (720p is"
+        + " wide) and rules[1] (tall) leave no duration, aspect ratio and resolution together;"
+        + " let at least one combination of the route's values through");
+  }
+
+  @Test
+  void aPatchThatTakesAwayWhatAKeptRuleNamesIsRefusedAtThePatch() {
+    RouteFileException e = failure("""
+        {"patch": {"MiniMax-Hailuo-2.3": {"seconds": {"one_of": [10], "default": 10}}}}
+        """);
+
+    assertThat(e).hasMessage("acme.json: patch[\"MiniMax-Hailuo-2.3\"]: rules[0] (kept from the route): names 6 s,"
+        + " which the route does not offer (its durations: 10 s), so no job could be made at 1080P;"
+        + " name durations of the route");
+  }
+
+  @Test
+  void rulesThatFitTheirRouteAreRead() {
+    assertThatCode(() -> RouteFiles.layer(RouteCatalog.of(List.of()), "acme.json", route(
+        "{\"kind\": \"at_resolution\", \"resolution\": \"1080P\", \"seconds\": [5], \"aspect_ratios\": [\"16:9\"],"
+            + " \"modes\": [\"text-to-video\"], \"reason\": \"x\"},"
+            + "{\"kind\": \"aspect_ratios_in_mode\", \"mode\": \"image-to-video\", \"aspect_ratios\": [], \"reason\": \"x\"},"
+            + "{\"kind\": \"aspect_ratio_ignored_in_mode\", \"mode\": \"text-to-video\", \"reason\": \"x\"},"
+            + "{\"kind\": \"param_only\", \"param\": \"audio\", \"modes\": [\"text-to-video\"], \"resolutions\": [\"720p\"],"
+            + " \"reason\": \"x\"},"
+            + "{\"kind\": \"prompt_required_in\", \"modes\": [\"image-to-video\"], \"reason\": \"x\"},"
+            + "{\"kind\": \"url_schemes\", \"schemes\": [\"https\", \"data\"], \"reason\": \"x\"}")))
+        .doesNotThrowAnyException();
+    assertThat(RouteFiles.builtIn().routes()).as("the built-in routes, read by the same checks").isNotEmpty();
+  }
+}
