@@ -146,8 +146,9 @@ final class Session implements AutoCloseable {
       return catalog;
     }
     CliContext context = context();
-    List<Path> files = new ArrayList<>(RouteFiles.parseList(
-        context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir()));
+    List<Path> fromEnvironment = RouteFiles.parseList(
+        context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir());
+    List<Path> files = new ArrayList<>(fromEnvironment);
     root.routes.forEach(file -> files.add(context.resolve(file)));
     try {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
@@ -160,8 +161,8 @@ final class Session implements AutoCloseable {
         catalog = RouteCatalog.builtIn();
         return catalog;
       }
-      String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema);"
-          + " nothing was sent";
+      String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)"
+          + namedInEnvironment(e, fromEnvironment) + "; nothing was sent";
       if (e.all().size() == 1) {
         throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix);
       }
@@ -170,6 +171,19 @@ final class Session implements AutoCloseable {
           output.json() ? e.getMessage() : e.all().size() + " problems in " + e.file() + " (listed above)", fix);
     }
     return catalog;
+  }
+
+  /**
+   * ", named in VIDGEN_ROUTES (…)" when a file at fault came from that variable rather than from
+   * {@code --routes}: a user who set it long ago may not think of it.
+   */
+  private static String namedInEnvironment(RouteFileException e, List<Path> fromEnvironment) {
+    java.util.Set<String> named = new java.util.LinkedHashSet<>();
+    for (RouteFileException problem : e.all()) {
+      fromEnvironment.stream().map(Path::toString).filter(problem.file()::equals).forEach(named::add);
+    }
+    return named.isEmpty() ? "" : ", which " + RouteFiles.ENVIRONMENT_VARIABLE + " names ("
+        + String.join(", ", named) + ")";
   }
 
   /** The warnings this command's client told ({@code code}, {@code message}), for its JSON. */

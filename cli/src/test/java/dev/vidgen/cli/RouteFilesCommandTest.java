@@ -95,6 +95,15 @@ class RouteFilesCommandTest {
   }
 
   @Test
+  void aMissingRouteFileNamedInVidgenRoutesSaysWhereItWasNamed() {
+    CliRun.Result result = CliRun.in(dir).env("VIDGEN_ROUTES", "acme.json" + File.pathSeparator + "gone.json")
+        .run("validate", "--provider", "mock", "--model", "acme-video-2", "--prompt", "a fox", "--seconds", "10");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(result.err()).contains("gone.json", "no such file", "which VIDGEN_ROUTES names (" + dir.resolve("gone.json"));
+  }
+
+  @Test
   void sendsARouteOfAFileToToApisSpelledInTheStandardWire() {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
         .run("generate", "--json", "--no-wait", "--base-url", fake.baseUrl(), "--routes", "acme.json",
