@@ -361,6 +361,18 @@ final class Failures {
     return taskCommand(verb, handle.taskId().value(), handle.providerId(), session, more);
   }
 
+  /**
+   * "vidgen download TASK_ID [--provider ID] [more...] [--base-url …] [--routes …]": the options that
+   * reach the same provider and server, so that it works pasted as it is.
+   */
+  static String downloadCommand(JobHandle handle, Session session, String... more) {
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(more));
+    if (session != null) {
+      words.addAll(session.setupOptions());
+    }
+    return taskCommand("download", handle, session, words.toArray(String[]::new));
+  }
+
   /** "vidgen models --live" with the options that reach the same provider (--provider, --base-url, --routes); shell-quoted. */
   static String liveModelsCommand(Session session) {
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", "models", "--live"));

@@ -64,7 +64,7 @@ final class Finisher {
     String format = snapshot.result().map(VideoAsset::format).orElse("mp4");
     Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);
     String shownOut = where.isStdout() ? "-" : shown(context, file);
-    String saveAgain = Failures.taskCommand("download", handle, session, "--out", shownOut);
+    String saveAgain = Failures.downloadCommand(handle, session, "--out", shownOut);
     try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save", () -> {
       try {
         // The process ends: the download's own clean-up will not run, so its temporary file goes now.
@@ -93,7 +93,7 @@ final class Finisher {
         more.add("--force");
       }
       throw new SaveFailedException(e, snapshot,
-          Failures.taskCommand("download", handle, session, more.toArray(String[]::new)));
+          Failures.downloadCommand(handle, session, more.toArray(String[]::new)));
     }
   }
 

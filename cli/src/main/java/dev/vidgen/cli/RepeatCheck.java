@@ -158,7 +158,7 @@ final class RepeatCheck {
     }
     String verb = entry.status().equals("completed") ? "download" : "wait";
     String command = entry.jobHandle()
-        .map(handle -> Failures.taskCommand(verb, handle, session))
+        .map(handle -> Failures.taskCommand(verb, handle, session, session.setupOptions().toArray(String[]::new)))
         .orElseGet(() -> SafeText.command("vidgen", verb, entry.taskId()));
     return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
   }

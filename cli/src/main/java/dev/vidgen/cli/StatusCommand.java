@@ -39,10 +39,10 @@ final class StatusCommand extends TaskCommand {
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", expired ? "the video's link is past its expiry: "
-        + Failures.taskCommand("download", handle, session) + " --out FILE tries it once; if it fails, generate it"
+        + Failures.downloadCommand(handle, session, "--out", "FILE") + " tries it once; if it fails, generate it"
         + " again"
         : snapshot.status() == TaskStatus.COMPLETED
-        ? Failures.taskCommand("download", handle, session) + " --out FILE"
+        ? Failures.downloadCommand(handle, session, "--out", "FILE")
         : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)
             ? Failures.resumeCommand(handle, session)
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.

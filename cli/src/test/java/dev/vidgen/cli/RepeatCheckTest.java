@@ -320,7 +320,7 @@ class RepeatCheckTest {
     assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
     assertThat(again.err()).contains("the same job was submitted just now as task " + taskId
         + " (last seen queued); nothing was sent — follow that one with: vidgen wait " + taskId
-        + "; or add --again to pay 20 credits ($0.10) for another take");
+        + " --base-url " + fake.baseUrl() + "; or add --again to pay 20 credits ($0.10) for another take");
     assertThat(again.err()).doesNotContain("[y/N]");
     assertThat(json.exitCode()).as(json.all()).isEqualTo(1);
     assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("kind", "same_job");
