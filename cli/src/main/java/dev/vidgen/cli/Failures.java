@@ -17,6 +17,7 @@ import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
@@ -288,6 +289,10 @@ final class Failures {
     if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
       return uploadNext(rejected, rejected.upload().get());
     }
+    if (cause instanceof RequestRejectedException rejected && rejected.refusesModel()) {
+      return "the provider says this key may not use the model now: choose one it may (" + liveModelsCommand(session)
+          + " marks them) and run again";
+    }
     if (cause instanceof RequestRejectedException) {
       return "check the request with vidgen generate --dry-run";
     }
@@ -312,12 +317,34 @@ final class Failures {
           .map(d -> "wait " + DurationConverter.describe(d) + " and ").orElse("wait a minute and ");
       return handle == null ? later + "run again" : later + "go on with: " + resume;
     }
+    if (isSubmitPause(cause) && handle == null) {
+      return "the provider's rate limiter is pausing new submits for now (reading tasks still works, so tasks already"
+          + " made go on); nothing was created: wait a few minutes" + retryAfter((ProviderException) cause)
+          + " and run the job again";
+    }
+    if (cause instanceof ProviderException refused && refused.httpStatus() == 200) {
+      // An account read answered success: false without blaming the key (ToAPIs answers any failure there so).
+      return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
+          + " keeps refusing, check the key's settings in the provider's console";
+    }
     if (cause instanceof ProviderException) {
       return handle == null
           ? "the provider or the network failed; try again later"
           : "the provider or the network failed; the task may still finish: " + resume;
     }
     return null;
+  }
+
+  /** Whether {@code cause} is the provider's limiter pausing submits (HTTP 503 {@code rate_limit_unavailable}). */
+  static boolean isSubmitPause(Throwable cause) {
+    return cause instanceof ProviderException unavailable && unavailable.kind() == FailureKind.UNAVAILABLE
+        && unavailable.providerCode().filter("rate_limit_unavailable"::equalsIgnoreCase).isPresent();
+  }
+
+  /** " (the provider asked for N)", or nothing when it named no wait. */
+  private static String retryAfter(ProviderException cause) {
+    return cause.retryAfter().filter(wait -> wait.toSeconds() >= 1)
+        .map(wait -> " (the provider asked for " + DurationConverter.describe(wait) + ")").orElse("");
   }
 
   /**

@@ -119,7 +119,14 @@ final class ModelsCommand extends ClientCommand {
     }
     for (ModelRoute route : routes) {
       route.retiredOn(today).ifPresent(retired -> {
-        List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+        List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent())
+            .filter(id -> !live || catalog.find(id).map(other -> listedAs(other, listed) != null).orElse(false)).toList();
+        if (live && listedAs(route, listed) != null) {
+          output.line(route.id() + " is marked retired on " + retired.on() + " (" + retired.note() + "), but this key's"
+              + " list still offers it: jobs on it are sent, with a warning" + (instead.isEmpty() ? "" : "; "
+              + String.join(", ", instead) + " will last") + ".");
+          return;
+        }
         output.line(route.id() + " was retired on " + retired.on() + " (" + retired.note() + ")"
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
             + "; --allow-retired sends it anyway.");

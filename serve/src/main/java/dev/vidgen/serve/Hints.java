@@ -15,6 +15,7 @@ import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.policy.FailureKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -81,6 +82,11 @@ final class Hints {
       // The playground's answer names the look-up command with its server's options (Jobs.lookUpAdvice).
       return "check the provider's dashboard for the task before you generate this job again";
     }
+    if (cause instanceof RequestRejectedException rejected && rejected.refusesModel()) {
+      // The client reads the key's model list again after such an answer: Check shows what it holds now.
+      return "the provider says this key may not use this model now; choose another model (Check shows the models"
+          + " the key's list holds now) and generate again";
+    }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";
     }
@@ -89,6 +95,14 @@ final class Hints {
     }
     if (cause instanceof DeadlineExceededException) {
       return "the task is still running at the provider; start vidgen serve again later to pick it up";
+    }
+    if (cause instanceof ProviderException paused && paused.kind() == FailureKind.UNAVAILABLE
+        && paused.providerCode().filter("rate_limit_unavailable"::equalsIgnoreCase).isPresent()) {
+      return "the provider's rate limiter is pausing new submits for now (tasks already made go on); nothing was"
+          + " created: wait a few minutes and generate again";
+    }
+    if (cause instanceof ProviderException refused && refused.httpStatus() == 200) {
+      return "the provider refused to give it now, without saying that the key is wrong; try again later";
     }
     if (cause instanceof ProviderException) {
       return "the provider or the network failed; try again in a moment";

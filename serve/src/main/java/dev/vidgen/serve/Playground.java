@@ -238,14 +238,29 @@ public final class Playground implements AutoCloseable {
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
+    if (onlyRetirement(report)) {
+      // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
+      ctx.future(() -> client.validateAsync(job).thenComposeAsync(
+          validated -> checkListed(ctx, job, form.withShape(validated))));
+      return;
+    }
     if (!report.isValid()) {
       json(ctx, 200, checked(job, report));
       return;
     }
+    ctx.future(() -> checkListed(ctx, job, report));
+  }
+
+  /** Answers the check of {@code job}: {@code report}, and for a valid job the live model check's refusal too. */
+  private CompletableFuture<?> checkListed(Context ctx, VideoJob job, ValidationReport report) {
+    if (!report.isValid()) {
+      json(ctx, 200, checked(job, report));
+      return CompletableFuture.completedFuture(null);
+    }
     // A valid job is also checked against the models the key may use (a list the client keeps for minutes),
     // so that the page shows that refusal before Generate, like every other.
     // Answered off the client's threads: the answer reads the history and previews earlier jobs.
-    ctx.future(() -> client.checkModelAvailableAsync(job.model()).handleAsync((available, failure) -> {
+    return client.checkModelAvailableAsync(job.model()).handleAsync((available, failure) -> {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       ValidationReport seen = report;
       if (cause instanceof InvalidJobException notListed) {
@@ -255,7 +270,7 @@ public final class Playground implements AutoCloseable {
       }
       json(ctx, 200, checked(job, seen));
       return null;
-    }));
+    });
   }
 
   /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
@@ -365,13 +380,33 @@ public final class Playground implements AutoCloseable {
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
+    if (onlyRetirement(report)) {
+      // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
+      ctx.future(() -> client.validateAsync(job).thenComposeAsync(
+          validated -> generate(ctx, job, form.withShape(validated))));
+      return;
+    }
+    CompletableFuture<?> answered = generate(ctx, job, report);
+    if (!answered.isDone()) {
+      ctx.future(() -> answered);
+    }
+  }
+
+  /** Whether {@code report}'s errors are all the route's retirement, which the key's live model list may lift. */
+  private static boolean onlyRetirement(ValidationReport report) {
+    return !report.isValid() && report.errors().stream()
+        .allMatch(error -> error.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED));
+  }
+
+  /** Refuses {@code job} when {@code report} has errors, else submits it; completes once the answer is written. */
+  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report) {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again"), "violations", violations(report.violations())));
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<HistoryEntry> submitted = jobs.submit(job);
-    ctx.future(() -> submitted.handle((entry, failure) -> {
+    return submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
@@ -411,7 +446,7 @@ public final class Playground implements AutoCloseable {
         json(ctx, 201, json);
       }
       return null;
-    }));
+    });
   }
 
   private void history(Context ctx) {

@@ -1,8 +1,11 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.text.EditDistance;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
@@ -12,52 +15,156 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Checks a model against the provider's live model list before a create: the list is read once
  * and kept for a few minutes (per client); a model not listed is refused with the closest listed
- * ids; a list that cannot be read (error, timeout) lets the job go on with a warning. A provider
- * that cannot list its models is not checked.
+ * ids a job may use; a list that cannot be read (error, timeout) lets the job go on with a warning.
+ * A model the kept list lacks, or that the provider refused at a create, has the list read again
+ * (at most once per {@link #REFRESH_INTERVAL}). A provider that cannot list its models is not checked.
  */
 final class LiveModelCheck {
   static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
   /** How long a failed read is kept: long enough that a run of submits or checks does not ask again each time. */
   static final Duration FAILED_TTL = Duration.ofSeconds(30);
+  /**
+   * The least time between two reads made because the kept list lacks a model a job names or the
+   * provider refused one it holds: a run of such jobs cannot hammer the list endpoint.
+   */
+  static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
 
   private final ClientRuntime runtime;
   private final boolean enabled;
   private final Duration ttl;
+  private final RouteCatalog catalog;
+  /** Says which routes are retired today (on the client's clock), for the suggestions. */
+  private final JobValidator retirements;
   private final Object lock = new Object();
   private CompletableFuture<Set<String>> cached;
   /** The name pairs already warned about, so a run of jobs on an alias warns once per client. */
   private final Set<String> warnedAliases = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant readAt;
+  /** The provider refused a model the kept list held: the list is read again once the interval allows. */
+  private boolean stale;
 
-  LiveModelCheck(ClientRuntime runtime, boolean enabled, Duration ttl) {
+  LiveModelCheck(ClientRuntime runtime, boolean enabled, Duration ttl, RouteCatalog catalog) {
     this.runtime = runtime;
     this.enabled = enabled;
     this.ttl = ttl;
+    this.catalog = catalog;
+    this.retirements = JobValidator.of(catalog).withClock(new SchedulingClock(runtime.time()));
+  }
+
+  /** Whether jobs are checked against the list (the builder's {@code checkModelAvailability}). */
+  boolean enabled() {
+    return enabled;
   }
 
   /** The live list, from the cache when it is fresh; a failed read is kept for {@link #FAILED_TTL} at most. */
   CompletableFuture<Set<String>> list() {
+    return list(null);
+  }
+
+  /**
+   * {@link #list()}; a read it makes goes under {@code retries} (the policy of reads) when not null,
+   * and then a failed read kept is not taken but tried again.
+   */
+  CompletableFuture<Set<String>> list(RetryLoop retries) {
     synchronized (lock) {
       Instant now = runtime.time().now();
-      Duration kept = cached != null && cached.isCompletedExceptionally() && FAILED_TTL.compareTo(ttl) < 0
-          ? FAILED_TTL : ttl;
-      boolean fresh = cached != null && readAt.plus(kept).isAfter(now);
+      boolean failed = cached != null && cached.isCompletedExceptionally();
+      Duration kept = failed && FAILED_TTL.compareTo(ttl) < 0 ? FAILED_TTL : ttl;
+      boolean fresh = cached != null && readAt.plus(kept).isAfter(now) && !(stale && refreshDue(now))
+          && !(failed && retries != null);
       if (!fresh) {
-        readAt = now;
-        // One attempt, no retries: an unreadable list only costs a warning.
-        cached = Futures.attempt(() -> runtime.provider().liveModels()).thenApply(Set::copyOf);
+        read(now, retries);
       }
       return cached;
     }
+  }
+
+  /** The list as last read, when that read succeeded and is still fresh and the check is on; no call is made. */
+  Optional<Set<String>> known() {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    synchronized (lock) {
+      if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()
+          || !readAt.plus(ttl).isAfter(runtime.time().now())) {
+        return Optional.empty();
+      }
+      return Optional.of(cached.join());
+    }
+  }
+
+  /**
+   * The provider refused a create on {@code name} as a model the key may not use: the kept list no
+   * longer holds it (so no further create on it goes out on the list's word), and it is read again
+   * as soon as {@link #REFRESH_INTERVAL} allows.
+   */
+  void refused(String name) {
+    synchronized (lock) {
+      if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+        Set<String> without = new java.util.HashSet<>(cached.join());
+        without.removeIf(name::equalsIgnoreCase);
+        cached = CompletableFuture.completedFuture(Set.copyOf(without));
+      }
+      stale = true;
+    }
+  }
+
+  private boolean refreshDue(Instant now) {
+    return !readAt.plus(REFRESH_INTERVAL).isAfter(now);
+  }
+
+  private void read(Instant now, RetryLoop retries) {
+    readAt = now;
+    stale = false;
+    // Before a create one attempt, no retries: an unreadable list only costs a warning.
+    java.util.function.Supplier<CompletableFuture<Set<String>>> once =
+        () -> Futures.attempt(() -> runtime.provider().liveModels());
+    cached = (retries == null ? once.get() : retries.run(Operation.READ, null, null, once)).thenApply(Set::copyOf);
+  }
+
+  /**
+   * The list, read again (once, when {@link #REFRESH_INTERVAL} allows) when the kept one fails
+   * {@code holds}: a model added to the key since is found without waiting for the list to go
+   * stale. A read again that fails leaves the kept list.
+   */
+  private CompletableFuture<Set<String>> listHolding(Predicate<Set<String>> holds) {
+    return withinReadTimeout(list().copy()).thenCompose(live -> {
+      if (holds.test(live)) {
+        return CompletableFuture.completedFuture(live);
+      }
+      CompletableFuture<Set<String>> again;
+      synchronized (lock) {
+        Instant now = runtime.time().now();
+        if (!refreshDue(now)) {
+          return CompletableFuture.completedFuture(live);
+        }
+        read(now, null);
+        again = cached;
+      }
+      return withinReadTimeout(again.copy()).handle((fresh, failure) -> failure == null ? fresh : live);
+    });
+  }
+
+  /**
+   * The list (read when not kept), or empty when the check is off or the list cannot be read within
+   * {@link #READ_TIMEOUT}; warns of nothing, as the caller keeps its answer without it.
+   */
+  CompletableFuture<Optional<Set<String>>> readIfChecked() {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return withinReadTimeout(list().copy()).handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
   }
 
   /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
@@ -65,12 +172,12 @@ final class LiveModelCheck {
     if (!enabled) {
       return CompletableFuture.completedFuture(null);
     }
-    return withinReadTimeout(list().copy()).handle((live, failure) -> {
+    return listHolding(live -> isListed(model, live)).handle((live, failure) -> {
       if (failure != null) {
         unreadable(failure, model);
         return null;
       }
-      if (!live.contains(model) && live.stream().noneMatch(model::equalsIgnoreCase)) {
+      if (!isListed(model, live)) {
         throw new CompletionException(new InvalidJobException(notAvailable(model, live)));
       }
       return null;
@@ -100,7 +207,7 @@ final class LiveModelCheck {
     if (!enabled) {
       return CompletableFuture.completedFuture(given);
     }
-    return withinReadTimeout(list().copy()).handle((live, failure) -> {
+    return listHolding(live -> live.contains(given) || route.nameListedIn(live).isPresent()).handle((live, failure) -> {
       if (failure != null) {
         unreadable(failure, given);
         return given;
@@ -135,15 +242,38 @@ final class LiveModelCheck {
     return read;
   }
 
-  static ValidationReport notAvailable(String model, Set<String> live) {
-    List<String> closest = closest(model, live, 3);
+  private static boolean isListed(String model, Set<String> live) {
+    return live.contains(model) || live.stream().anyMatch(model::equalsIgnoreCase);
+  }
+
+  /** The refusal of {@code model}, naming the closest listed models a job may use now. */
+  ValidationReport notAvailable(String model, Set<String> live) {
+    List<String> usable = usableNearest(model, live);
     String hint = live.isEmpty() ? "the key may use no video model at all; check the key's model restrictions"
-        : "the closest listed: " + String.join(", ", closest);
+        : usable.isEmpty() ? "none of the models listed is in the catalog (vidgen models --live --emit-routes writes a"
+            + " route file for them, docs/routes.md)"
+        : "the closest listed: " + String.join(", ", usable);
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
-        String.join(", ", closest), "model: " + model + " is not in the provider's live model list for this key (" + live.size()
+        String.join(", ", usable), "model: " + model + " is not in the provider's live model list for this key (" + live.size()
             + " video models listed), so it would be refused; " + hint
             + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line,"
             + " vidgen serve --no-model-check for the playground)")));
+  }
+
+  /**
+   * The three listed ids nearest to {@code model} that a job may name: catalog routes (a model the
+   * catalog lacks is refused as unknown), those not retired first; a retired one the list holds is
+   * sent with a warning, so it is named when nothing else is.
+   */
+  private List<String> usableNearest(String model, Set<String> live) {
+    Set<String> known = new java.util.LinkedHashSet<>();
+    Set<String> retired = new java.util.LinkedHashSet<>();
+    for (String id : live) {
+      if (!id.equalsIgnoreCase(model) && catalog.find(id).isPresent()) {
+        (retirements.retirement(id).isPresent() ? retired : known).add(id);
+      }
+    }
+    return closest(model, known.isEmpty() ? retired : known, 3);
   }
 
   /** The {@code count} listed ids nearest to {@code model} by edit distance (case ignored). */

@@ -2,6 +2,8 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,6 +39,28 @@ class Preflight {
     CompletableFuture<String> listed = models == null ? CompletableFuture.completedFuture(given)
         : models.nameToSend(route, given);
     return funds == null ? listed : listed.thenCompose(name -> funds.reserve(quote).thenApply(ok -> name));
+  }
+
+  /** The provider's live model list as last read and still kept, when the model check is on; no call is made. */
+  Optional<Set<String>> knownModels() {
+    return models == null ? Optional.empty() : models.known();
+  }
+
+  /** Whether jobs are checked against the provider's live model list. */
+  boolean checksModels() {
+    return models != null && models.enabled();
+  }
+
+  /** The live model list (read when not kept), or empty when the check is off or it cannot be read. */
+  CompletableFuture<Optional<Set<String>>> readModels() {
+    return models == null ? CompletableFuture.completedFuture(Optional.empty()) : models.readIfChecked();
+  }
+
+  /** The provider refused a create on {@code name} as a model the key may not use: the list is not believed on it. */
+  void modelRefused(String name) {
+    if (models != null) {
+      models.refused(name);
+    }
   }
 
   /** A create of {@code quote} goes out again blind after a server error: the take before it may have been paid. */

@@ -74,9 +74,35 @@ final class SubmitPipeline {
   /** A job that passed validation, with its mode resolved, its route, its price and the warnings it drew. */
   record Prepared(VideoJob job, ModelRoute route, PriceQuote quote, List<Violation> warnings) {}
 
-  /** The catalog's checks, then the provider's own for the job's extra parameters. */
+  /**
+   * The catalog's checks (knowing the live model list when it is kept), then the provider's own for
+   * the job's extra parameters.
+   */
   ValidationReport validate(VideoJob job) {
-    ValidationReport report = validator.validate(job);
+    return validate(job, preflight.knownModels().orElse(null));
+  }
+
+  /**
+   * {@link #validate(VideoJob)}; when the only errors are the route's retirement and the list is not
+   * kept, the live model list is read first, as a retired route it offers is usable.
+   */
+  CompletableFuture<ValidationReport> validateWithLiveList(VideoJob job) {
+    ValidationReport report = validate(job);
+    if (!onlyRetirement(report) || preflight.knownModels().isPresent() || !preflight.checksModels()) {
+      return CompletableFuture.completedFuture(report);
+    }
+    return preflight.readModels().thenApply(live -> live.map(listed -> validate(job, listed)).orElse(report));
+  }
+
+  /** Whether {@code report}'s errors are all the route's retirement: what the key's live list can lift. */
+  private static boolean onlyRetirement(ValidationReport report) {
+    return !report.isValid() && report.errors().stream()
+        .allMatch(error -> error.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED));
+  }
+
+  /** {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known). */
+  private ValidationReport validate(VideoJob job, java.util.Set<String> live) {
+    ValidationReport report = validator.withLiveModels(live).validate(job);
     if (job == null || job.params().isEmpty()) {
       return report;
     }
@@ -103,6 +129,17 @@ final class SubmitPipeline {
     return catalog.find(job.model()).orElseThrow(() -> new InvalidJobException(validate(job)));
   }
 
+  /** The routes already warned about for being sent though retired, so a run of jobs on one warns once per client. */
+  private final java.util.Set<String> warnedRetired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Says that a job on a retired route is sent (the key's live list offers it, or retired routes are allowed). */
+  private void warnRetired(ValidationReport report) {
+    report.warnings().stream()
+        .filter(warning -> warning.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED))
+        .filter(warning -> warnedRetired.add(String.valueOf(report.model())))
+        .forEach(warning -> runtime.events().warning(warning.code(), warning.message()));
+  }
+
   PriceQuote quote(VideoJob job) {
     return Pricing.quote(route(job), job);
   }
@@ -113,6 +150,10 @@ final class SubmitPipeline {
     if (!report.isValid()) {
       throw new InvalidJobException(report);
     }
+    return prepared(job, report);
+  }
+
+  private Prepared prepared(VideoJob job, ValidationReport report) {
     ModelRoute route = route(job);
     VideoJob resolved =
         job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
@@ -188,11 +229,51 @@ final class SubmitPipeline {
   /** The submit; {@code settled} runs once no create of it can still be answered. */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
       CompletableFuture<?> stopSending, Runnable settled) {
+    return submitOnce(job, requestedReference, stopSending, settled, preflight.knownModels().orElse(null), false);
+  }
+
+  /**
+   * The submit knowing {@code live}, the key's live model list (null: not known); a job refused only
+   * for its route's retirement while the list is not known has it read first ({@code listRead} once).
+   */
+  private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
+      CompletableFuture<?> stopSending, Runnable settled, java.util.Set<String> live, boolean listRead) {
     Prepared prepared;
     try {
-      prepared = prepare(job);
+      ValidationReport report = validate(job, live);
+      if (!report.isValid()) {
+        throw new InvalidJobException(report);
+      }
+      prepared = prepared(job, report);
       ledger.reserve(prepared.quote());
+      warnRetired(report);
     } catch (RuntimeException e) {
+      if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
+          && preflight.checksModels()) {
+        // The key's live list is the newer word on a retired route: read it, then decide (unreadable: refused as before).
+        CompletableFuture<JobHandle> outer = new CompletableFuture<>();
+        preflight.readModels().whenComplete((read, failure) -> {
+          if (outer.isDone()) {
+            settled.run(); // cancelled while the list was read: nothing was sent
+            return;
+          }
+          CompletableFuture<JobHandle> inner = submitOnce(job, requestedReference, stopSending, settled,
+              read == null ? null : read.orElse(null), true);
+          outer.whenComplete((handle, cancelled) -> {
+            if (outer.isCancelled()) {
+              inner.cancel(false);
+            }
+          });
+          inner.whenComplete((handle, failed) -> {
+            if (failed != null) {
+              outer.completeExceptionally(AsyncFailures.unwrap(failed));
+            } else {
+              outer.complete(handle);
+            }
+          });
+        });
+        return outer;
+      }
       settled.run();
       if (e instanceof VidgenException refused) {
         runtime.events().failed(null, refused);
@@ -206,6 +287,7 @@ final class SubmitPipeline {
         : requestedReference != null ? requestedReference : newReference();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
     java.util.concurrent.atomic.AtomicReference<CreateAfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<String> sentModel = new java.util.concurrent.atomic.AtomicReference<>();
     // issue 11: live model list, money before paying
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
@@ -221,6 +303,7 @@ final class SubmitPipeline {
           }
           runtime.events().creating(prepared.route().id(), reference);
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
+          sentModel.set(uploaded.model());
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,
               stopSending);
           afterError.set(guard);
@@ -242,6 +325,11 @@ final class SubmitPipeline {
               // Stopped while every try so far made nothing (a 429, a 503): said as such, so a caller may send it later.
               cause = afterError.get() == null ? new SubmitNotSentException("the create was held back before it went"
                   + " out: the submit was told to stop sending; nothing was sent") : afterError.get().notSent("the create");
+            }
+            if (cause instanceof dev.vidgen.core.error.RequestRejectedException rejected && rejected.refusesModel()
+                && sentModel.get() != null) {
+              // The provider's word beats the kept list: the next job on this model is checked against a fresh one.
+              preflight.modelRefused(sentModel.get());
             }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
             fail(result, prepared.quote(), cause);

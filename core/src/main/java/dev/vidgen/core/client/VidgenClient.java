@@ -101,7 +101,7 @@ public final class VidgenClient implements AutoCloseable {
         builder.routeDurations != null ? builder.routeDurations : RouteDurations.create());
     this.ledger = new BudgetLedger(builder.budget, builder.allowUnknownPrices);
     this.retries = new RetryLoop(runtime);
-    this.liveModels = new LiveModelCheck(runtime, builder.checkModelAvailability, builder.liveModelsTtl);
+    this.liveModels = new LiveModelCheck(runtime, builder.checkModelAvailability, builder.liveModelsTtl, catalog);
     this.funds = new AccountFunds(runtime, builder.checkBalance);
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
@@ -143,9 +143,23 @@ public final class VidgenClient implements AutoCloseable {
     return ledger.remaining();
   }
 
-  /** Every error and warning for {@code job}; sends nothing. */
+  /**
+   * Every error and warning for {@code job}; sends nothing. A retired route counts as usable (with a
+   * warning) when the provider's live model list, as last read and still kept, offers it.
+   */
   public ValidationReport validate(VideoJob job) {
     return submits.validate(Objects.requireNonNull(job, "job == null"));
+  }
+
+  /**
+   * {@link #validate}, but when the job's only errors are its route's retirement and the model
+   * check is on, the provider's live model list is read first (as a submit reads it), so that a
+   * retired route the key's list still offers passes with a warning. A list that cannot be read
+   * leaves the report as {@link #validate} gives it.
+   */
+  public CompletableFuture<ValidationReport> validateAsync(VideoJob job) {
+    Objects.requireNonNull(job, "job == null");
+    return track(() -> submits.validateWithLiveList(job));
   }
 
   /**
@@ -446,7 +460,8 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * The ids of the video models the provider lets this key use now (read once and kept for a few
-   * minutes, the same list the model check before each create uses).
+   * minutes, the same list the model check before each create uses; a read made here is retried
+   * as a status read is).
    *
    * @throws UnsupportedOperationException when the provider cannot list its models
    */
@@ -456,7 +471,8 @@ public final class VidgenClient implements AutoCloseable {
 
   /** {@link #liveModels} without blocking. */
   public CompletableFuture<Set<String>> liveModelsAsync() {
-    return track(() -> liveModels.list().copy());
+    // Asked for on its own (vidgen models --live), the list is read under the policy of reads, as a status is.
+    return track(() -> liveModels.list(retries).copy());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a {@link VideoJob} against its route in a catalog and reports every problem at once:
@@ -23,11 +24,14 @@ public final class JobValidator {
   private final RouteCatalog catalog;
   private final boolean allowRetired;
   private final Clock clock;
+  /** The models the key's live list holds, or null when that list is not known. */
+  private final Set<String> live;
 
-  private JobValidator(RouteCatalog catalog, boolean allowRetired, Clock clock) {
+  private JobValidator(RouteCatalog catalog, boolean allowRetired, Clock clock, Set<String> live) {
     this.catalog = Objects.requireNonNull(catalog, "catalog == null");
     this.allowRetired = allowRetired;
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.live = live == null ? null : Set.copyOf(live);
   }
 
   /**
@@ -35,7 +39,7 @@ public final class JobValidator {
    * today is an error, and one whose retirement day is still to come draws a warning.
    */
   public static JobValidator of(RouteCatalog catalog) {
-    return new JobValidator(catalog, false, Clock.systemUTC());
+    return new JobValidator(catalog, false, Clock.systemUTC(), null);
   }
 
   /**
@@ -43,7 +47,16 @@ public final class JobValidator {
    * it, such as a reseller).
    */
   public JobValidator allowingRetired() {
-    return new JobValidator(catalog, true, clock);
+    return new JobValidator(catalog, true, clock, live);
+  }
+
+  /**
+   * This validator, knowing the models the provider's live list holds for the key ({@code null}:
+   * not known). A retired route that list still offers draws a warning instead of an error, and
+   * the models suggested instead are those the list holds.
+   */
+  public JobValidator withLiveModels(Set<String> live) {
+    return new JobValidator(catalog, allowRetired, clock, live);
   }
 
   /**
@@ -51,7 +64,7 @@ public final class JobValidator {
    * clock when that is later: a clock may bring a retirement forward, never take one back.
    */
   public JobValidator withClock(Clock clock) {
-    return new JobValidator(catalog, allowRetired, clock);
+    return new JobValidator(catalog, allowRetired, clock, live);
   }
 
   private LocalDate today() {
@@ -108,34 +121,56 @@ public final class JobValidator {
   }
 
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
-    List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+    List<String> instead = retirement.instead().stream().filter(this::offered).toList();
     String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")";
     String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
+    if (live != null && route.nameListedIn(live).isPresent()) {
+      // The catalog says "gone", the key's own list says "here": the list is the newer word (and the route may still
+      // fail, so the warning names what to move to).
+      found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
+          "model: " + route.id() + " is marked retired in the catalog on " + retirement.on() + " (" + retirement.note()
+              + "), but this key's live model list still offers it, so it is sent; it may stop working at any time"
+              + (instead.isEmpty() ? "" : ": " + choice + " will last")));
+      return;
+    }
     if (allowRetired) {
       found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
           when + "; it is sent anyway because retired routes are allowed"));
       return;
     }
+    String pick = instead.isEmpty() && live != null
+        ? "choose a model this key's live list offers (vidgen models --live marks them)" : "choose " + choice + " instead";
     found.add(Violation.error("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
-        when + "; choose " + choice + " instead, or allow retired routes (allowRetired(true) in Java,"
+        when + "; " + pick + ", or allow retired routes (allowRetired(true) in Java,"
             + " --allow-retired on the command line) if your provider still serves it"));
+  }
+
+  /** Whether a job on catalog route {@code id} would be accepted now: known, listed for the key when that is known. */
+  private boolean offered(String id) {
+    Optional<ModelRoute> route = catalog.find(id);
+    return route.isPresent() && (live == null || route.get().nameListedIn(live).isPresent());
   }
 
   /** A route whose retirement day is still to come works, with a warning that says when it stops and what instead. */
   private void reportRetiring(ModelRoute route, Retirement retirement, List<Violation> found) {
-    List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+    List<String> instead = retirement.instead().stream().filter(this::offered).toList();
     String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
     found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRING, route.id(), choice,
         "model: " + route.id() + " will be retired on " + retirement.on() + " (" + retirement.note()
             + "); it works until then, and jobs on it are refused from that day: choose " + choice + " before then"));
   }
 
-  /** The three known ids closest to {@code model}, retired routes only when there is nothing else to name. */
+  /**
+   * The three known ids closest to {@code model} that a job may use now: listed for the key when
+   * that list is known (a retired route it lists counts), else not retired; retired routes only
+   * when nothing else can be named and the list is not known.
+   */
   private List<String> nearestOffered(String model) {
     LocalDate today = today();
-    List<String> offered = catalog.nearest(model, catalog.size()).stream()
-        .filter(id -> catalog.find(id).flatMap(route -> route.retiredOn(today)).isEmpty()).limit(3).toList();
-    return offered.isEmpty() ? catalog.nearest(model, 3) : offered;
+    List<String> offered = catalog.nearest(model, catalog.size()).stream().filter(this::offered)
+        .filter(id -> live != null || catalog.find(id).flatMap(route -> route.retiredOn(today)).isEmpty())
+        .limit(3).toList();
+    return offered.isEmpty() && live == null ? catalog.nearest(model, 3) : offered;
   }
 
   /**
@@ -165,7 +200,9 @@ public final class JobValidator {
       return;
     }
     String shown = Texts.shown(model);
-    String hint = nearest.isEmpty() ? "the catalog has no routes" : "did you mean " + suggestions + "?"
+    String hint = nearest.isEmpty() ? (catalog.size() == 0 ? "the catalog has no routes"
+        : "this key's live model list holds none of the catalog's models (vidgen models --live shows it)")
+        : "did you mean " + suggestions + "?"
         + closerRetired(model, nearest).map(route -> " (" + route.id() + " was retired on "
             + route.retired().orElseThrow().on() + ")").orElse("");
     found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,

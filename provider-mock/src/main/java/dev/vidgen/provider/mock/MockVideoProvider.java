@@ -69,7 +69,7 @@ public final class MockVideoProvider implements VideoProvider {
   private BigDecimal usedCredits = BigDecimal.ZERO;
   /** Issue 11: the key's own quota (null = not limited apart from the account) and the listed models. */
   private BigDecimal keyCredits;
-  private final Set<String> liveModels;
+  private volatile Set<String> liveModels;
   private final FollowOnRules followOnRules = FollowOnRules.builtIn();
   private long requests;
 
@@ -113,6 +113,14 @@ public final class MockVideoProvider implements VideoProvider {
         remainingCredits = remainingCredits.add(credits);
       }
     }
+  }
+
+  /**
+   * Lists {@code ids} as the key's live models from now on, as when a model is added to or taken
+   * from the key; a mock built without a list starts listing.
+   */
+  public void relist(Set<String> ids) {
+    liveModels = Set.copyOf(Objects.requireNonNull(ids, "ids == null"));
   }
 
   /** Every call so far, oldest first. */
@@ -261,16 +269,17 @@ public final class MockVideoProvider implements VideoProvider {
   }
 
   /**
-   * The models given to {@link Builder#liveModels}. Without such a list the mock serves any route
+   * The models given to {@link Builder#liveModels} (or {@link #relist}). Without such a list the mock serves any route
    * a request carries, so it lists nothing and the client does not check (unsupported).
    */
   @Override
   public CompletableFuture<Set<String>> liveModels() {
-    if (liveModels == null) {
+    Set<String> listed = liveModels;
+    if (listed == null) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException(
           "the mock lists live models only when given a list (MockVideoProvider.Builder.liveModels)"));
     }
-    return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> liveModels);
+    return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> listed);
   }
 
   /** Issue 11: the key's quota (when limited apart from the account) and the account's balance, falling as tasks are created. */

@@ -250,8 +250,7 @@ final class ToApisVideoProvider implements VideoProvider {
       CallContext context = CallContext.of(Operation.READ);
       return calls.send(api.models("video", authorization, trace), trace, context, (body, status, headers) -> {
         if (Boolean.FALSE.equals(body.success())) {
-          throw errors.accountRefused(context, status, headers,
-              body.message() == null || body.message().isBlank() ? "the model list was refused" : body.message());
+          throw errors.accountRefused(context, status, headers, "the model list", body.message());
         }
         return AccountAnswers.modelIds(body);
       });
@@ -277,7 +276,7 @@ final class ToApisVideoProvider implements VideoProvider {
         return Optional.of(balance);
       }
       Throwable cause = AsyncFailures.unwrap(failure);
-      if (cause instanceof ProviderException refused && (Set.of(401, 403, 404).contains(refused.httpStatus())
+      if (cause instanceof ProviderException refused && (Set.of(200, 401, 403, 404).contains(refused.httpStatus())
           || refused.kind() == FailureKind.AUTHENTICATION)) {
         return Optional.empty();
       }
@@ -395,8 +394,7 @@ final class ToApisVideoProvider implements VideoProvider {
   private Balance balanceOf(CallContext context, BalanceDto body, int status, Headers headers)
       throws UnreadableResponseException {
     if (Boolean.FALSE.equals(body.success())) {
-      throw errors.accountRefused(context, status, headers,
-          body.message() == null || body.message().isBlank() ? "the balance was refused" : body.message());
+      throw errors.accountRefused(context, status, headers, "the balance", body.message());
     }
     return AccountAnswers.balance(body);
   }

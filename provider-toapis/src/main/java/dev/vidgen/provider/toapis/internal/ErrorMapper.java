@@ -92,13 +92,28 @@ public final class ErrorMapper {
   }
 
   /**
-   * An account endpoint's refusal ({@code {"success": false, "message": …}}, which ToAPIs sends
-   * with HTTP 200): the key may not do it (disabled, expired, without the permission), so an
-   * authentication failure, never retried.
+   * An account endpoint's refusal of {@code what} ({@code {"success": false, "message": …}}, which
+   * ToAPIs sends with HTTP 200 for any failure there): an authentication failure only when its
+   * words clearly say the key is refused; else the provider's refusal in its words, a server error
+   * (a read, so retried as one).
    */
-  public ProviderException accountRefused(CallContext context, int status, Headers headers, String message) {
-    return ProviderException.of(FailureKind.AUTHENTICATION, details(context, status, null, message, headers), null);
+  public ProviderException accountRefused(CallContext context, int status, Headers headers, String what, String message) {
+    String said = message == null || message.isBlank() ? "" : message.strip();
+    if (KEY_REFUSED.matcher(said).find()) {
+      return ProviderException.of(FailureKind.AUTHENTICATION, details(context, status, null, said, headers), null);
+    }
+    String text = "the provider refused to give " + what + " (HTTP " + status + ", success: false"
+        + (said.isEmpty() ? ", no reason given" : ": \"" + SafeText.clip(said, MESSAGE_CHARS - 200) + "\"")
+        + "); it did not say that the key is wrong";
+    return ProviderException.of(FailureKind.SERVER_ERROR, details(context, status, null, text, headers), null);
   }
+
+  /** Words that say the key itself is refused (ToAPIs also answers in Chinese: invalid, expired or disabled token). */
+  private static final java.util.regex.Pattern KEY_REFUSED = java.util.regex.Pattern.compile(
+      "\\b(invalid|expired|disabled|revoked|wrong|incorrect|unknown)\\s+(api[ _-]?)?(key|token)\\b"
+          + "|\\b(api[ _-]?)?(key|token)\\s+(is\\s+|has\\s+been\\s+)?(invalid|expired|disabled|revoked|not found|not valid)"
+          + "|unauthori[sz]ed|unauthenticated|authentication failed|无效的令牌|令牌已过期|令牌已被禁用|令牌已失效",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** A 2xx answer whose body could not be read; for a create, the task may exist. */
   public ProviderException fromUnreadable(

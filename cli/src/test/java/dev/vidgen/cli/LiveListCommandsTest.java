@@ -1,0 +1,110 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The key's live model list on the command line: retired routes it offers, its reads, account refusals, paused submits. */
+class LiveListCommandsTest {
+  private static final String KEY = "sk-test" + "7".repeat(44);
+
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).videoModels(Set.of("sora-2", "veo3.1-fast", "kling-v3")).start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result vidgen(String... args) {
+    String[] all = Stream.concat(Stream.of(args), Stream.of("--base-url", fake.baseUrl(), "--retry-delay", "1ms"))
+        .toArray(String[]::new);
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(all);
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  @Test
+  void aRetiredModelTheKeysListOffersIsSentWithAWarningAndShownSo() {
+    CliRun.Result models = vidgen("models", "--live");
+    CliRun.Result sent = vidgen("generate", "--model", "sora-2", "--prompt", "a kite over hills", "--no-wait");
+
+    assertThat(models.out()).contains("sora-2 is marked retired on 2026-09-24")
+        .contains("this key's list still offers it").contains("veo3.1-fast, kling-v3 will last");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("this key's live model list still offers it, so it is sent");
+    assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.model()).isEqualTo("sora-2"));
+  }
+
+  @Test
+  void aRetiredModelTheListLacksIsRefusedNamingOnlyModelsTheKeyMayUse() {
+    CliRun.Result refused = vidgen("generate", "--model", "sora-2-pro", "--prompt", "a kite", "--no-wait");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("choose veo3.1-fast or kling-v3 instead").doesNotContain("seedance-2");
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void theModelListIsReadAgainAfterAServerErrorAsOtherReadsAre() {
+    fake.inject(Endpoint.MODELS, Fault.serverError(), 1);
+
+    CliRun.Result models = vidgen("models", "--live");
+
+    assertThat(models.exitCode()).as(models.all()).isZero();
+    assertThat(models.out()).contains("3 of these the key may use now");
+    assertThat(fake.requests(Endpoint.MODELS)).hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anAccountReadRefusedWithoutBlamingTheKeyIsNotAKeyProblem() {
+    fake.inject(Endpoint.MODELS, Fault.answer(200, "application/json",
+        "{\"success\":false,\"message\":\"model list failed\"}"), 10);
+
+    CliRun.Result models = vidgen("models", "--live", "--json");
+
+    assertThat(models.exitCode()).as(models.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    Map<String, Object> error = (Map<String, Object>) models.json().get("error");
+    assertThat((String) error.get("message")).contains("model list failed").contains("did not say that the key is wrong");
+    assertThat((String) error.get("next")).doesNotContain("TOAPIS_API_KEY").contains("try again later");
+  }
+
+  @Test
+  void aModelTheProviderRefusesAtTheCreateSaysToChooseAnother() {
+    fake.inject(Endpoint.CREATE, Fault.error(400, 400, "model veo3.1-fast not found or not available for this key"));
+
+    CliRun.Result refused = vidgen("generate", "--model", "veo3.1-fast", "--prompt", "a kite", "--no-wait");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("the provider says this key may not use the model now")
+        .contains("vidgen models --live").doesNotContain("--dry-run");
+  }
+
+  @Test
+  void pausedSubmitsSayTheLimiterIsPausingThemAndWhatToDo() {
+    fake.inject(Endpoint.CREATE, Fault.unavailable(), 20);
+
+    CliRun.Result paused = vidgen("generate", "--model", "veo3.1-fast", "--prompt", "a kite", "--no-wait");
+
+    assertThat(paused.exitCode()).as(paused.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(paused.err()).contains("rate limiter is pausing new submits").contains("nothing was created")
+        .contains("wait a few minutes").doesNotContain("the provider or the network failed");
+  }
+}

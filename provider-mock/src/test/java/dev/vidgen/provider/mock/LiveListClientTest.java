@@ -1,0 +1,171 @@
+package dev.vidgen.provider.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.testkit.fixtures.VideoJobs;
+import dev.vidgen.testkit.time.VirtualTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The key's live model list as the newer word: retired routes it offers, suggestions, refusals and refreshes. */
+class LiveListClientTest {
+  private static final String PREVIEW = "grok-video-1.5-preview";
+  private static final String REFUSAL = "model " + PREVIEW + " not found or not available for this key";
+
+  /** After Sora 2's retirement day (2026-09-24). */
+  private final VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-12-01T00:00:00Z"));
+  private VidgenClient client;
+
+  @AfterEach
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private VidgenClient client(MockVideoProvider mock) {
+    client = VidgenClient.builder().provider(mock).clock(time.clock()).scheduler(time.scheduler())
+        .ioExecutor(Runnable::run).random(new SplittableRandom(7)).build();
+    return client;
+  }
+
+  private MockVideoProvider mock(Set<String> live) {
+    return MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(1)).liveModels(live).build();
+  }
+
+  private static VideoJob sora() {
+    return VideoJobs.validFor("sora-2");
+  }
+
+  @Test
+  void aRetiredRouteTheKeysListStillOffersIsSentWithAWarningSayingSo() {
+    MockVideoProvider mock = mock(Set.of("sora-2", "veo3.1-fast"));
+    client(mock);
+
+    JobHandle handle = client.submit(sora());
+
+    assertThat(handle.model()).isEqualTo("sora-2");
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+    ValidationReport report = client.validate(sora());
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).singleElement().satisfies(warning -> assertThat(warning.message())
+        .contains("sora-2 is marked retired in the catalog on 2026-09-24")
+        .contains("this key's live model list still offers it, so it is sent").contains("veo3.1-fast will last"));
+  }
+
+  @Test
+  void validateAsyncReadsTheListForARetiredRouteAndValidateAloneDoesNot() {
+    MockVideoProvider mock = mock(Set.of("sora-2"));
+    client(mock);
+
+    assertThat(client.validate(sora()).isValid()).as("the list is not known yet").isFalse();
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).isEmpty();
+    assertThat(client.validateAsync(sora())).succeedsWithin(Duration.ZERO)
+        .satisfies(report -> assertThat(report.isValid()).isTrue());
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(1);
+  }
+
+  @Test
+  void aRetiredRouteTheListLacksIsRefusedNamingOnlyListedModelsInstead() {
+    MockVideoProvider mock = mock(Set.of("veo3.1-fast", "kling-v3"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(sora()))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("choose veo3.1-fast or kling-v3 instead")
+        .hasMessageNotContaining("seedance-2");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aRetiredRouteIsRefusedAsBeforeWhenTheListCannotBeRead() {
+    MockVideoProvider mock = mock(Set.of("sora-2"));
+    mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(sora()))
+        .isInstanceOf(InvalidJobException.class)
+        .satisfies(e -> assertThat(((InvalidJobException) e).violations()).extracting(Violation::code)
+            .containsExactly("model.retired"))
+        .hasMessageContaining("choose veo3.1-fast, seedance-2 or kling-v3 instead");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aModelTheKeyMayNotUseIsRefusedNamingOnlyListedModelsAJobMayUse() {
+    MockVideoProvider mock = mock(Set.of("seedance-2-fast", "sora-2", "acme-video-9", "veo3.1-fast"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("seedance-2")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the closest listed: seedance-2-fast, veo3.1-fast")
+        .hasMessageNotContaining("acme-video-9").hasMessageNotContaining("sora-2,");
+  }
+
+  @Test
+  void aCreateRefusedForItsModelStopsTheNextCreateAndTheListIsReadAgainNoSoonerThanTheInterval() {
+    MockVideoProvider mock = mock(Set.of(PREVIEW, "seedance-2"));
+    mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, REFUSAL);
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW)))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.refusesModel()).isTrue());
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW)))
+        .as("the provider's word beats the kept list").isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining(PREVIEW + " is not in the provider's live model list");
+    assertThat(client.checkModelAvailableAsync(PREVIEW)).failsWithin(Duration.ZERO);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("not read again within the interval").hasSize(1);
+
+    time.advance(Duration.ofSeconds(31));
+    client.submit(VideoJobs.validFor(PREVIEW));
+
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("read again, and it lists the model again").hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void aModelAddedToTheKeyIsUsableWithoutWaitingForTheListToGoStale() {
+    MockVideoProvider mock = mock(Set.of("seedance-2"));
+    client(mock);
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW))).isInstanceOf(InvalidJobException.class);
+
+    mock.relist(Set.of("seedance-2", PREVIEW));
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW))).isInstanceOf(InvalidJobException.class);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("no read within the interval").hasSize(1);
+
+    time.advance(Duration.ofSeconds(31));
+    JobHandle handle = client.submit(VideoJobs.validFor(PREVIEW));
+
+    assertThat(handle.model()).isEqualTo(PREVIEW);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+  }
+
+  @Test
+  void theListAskedForOnItsOwnIsRetriedAfterAServerError() {
+    MockVideoProvider mock = mock(Set.of(PREVIEW));
+    mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
+    client(mock);
+
+    CompletableFuture<Set<String>> live = client.liveModelsAsync();
+    time.advance(Duration.ofMinutes(1));
+
+    assertThat(live).succeedsWithin(Duration.ZERO).isEqualTo(Set.of(PREVIEW));
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ServerErrorException;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Account reads answered HTTP 200 with {@code success: false}: the provider's refusal, the key's only when it says so. */
+class AccountRefusalsTest {
+  private final FakeToApisServer toapis = FakeToApisServer.builder().videoModels(Set.of("seedance-2")).start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    toapis.close();
+  }
+
+  private static String refusal(String message) {
+    return "{\"success\":false,\"message\":\"" + message + "\"}";
+  }
+
+  @Test
+  void aModelListRefusedWithoutBlamingTheKeyIsTheProvidersRefusalInItsWords() {
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", refusal("model list failed\\u001b[31m")));
+
+    Throwable error = failure(provider.liveModels());
+
+    assertThat(error).isInstanceOf(ServerErrorException.class).isNotInstanceOf(AuthenticationException.class);
+    assertThat(((ProviderException) error).httpStatus()).isEqualTo(200);
+    assertThat(error.getMessage()).contains("the provider refused to give the model list")
+        .contains("model list failed").contains("did not say that the key is wrong").doesNotContain("\u001b");
+  }
+
+  @Test
+  void aBalanceRefusedWithoutBlamingTheKeyIsTheProvidersRefusalAndOneSayingSoIsTheKeys() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", refusal("token quota query failed")));
+    assertThat(failure(provider.balance())).isInstanceOf(ServerErrorException.class)
+        .hasMessageContaining("token quota query failed");
+
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", refusal("invalid token")));
+    assertThat(failure(provider.balance())).isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void anAccountBalanceRefusedSoStillLeavesTheKeysBalance() {
+    toapis.keyBalance(new BigDecimal("700"));
+    toapis.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", refusal("query failed")));
+
+    Balances balances = await(provider.balances());
+
+    assertThat(balances.key().remaining()).contains(new BigDecimal("700"));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.vidgen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RequestRejectedException;
+import dev.vidgen.core.policy.FailureKind;
+import org.junit.jupiter.api.Test;
+
+/** The page's "what next" for answers that are not the job's settings. */
+class HintsTest {
+  @Test
+  void aModelTheKeyMayNotUseSaysSoNotToCompareTheRequest() {
+    RequestRejectedException refused = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
+        "model sora-2 not found or not available for this key"), null);
+    RequestRejectedException setting = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
+        "duration must be 5 or 10"), null);
+
+    assertThat(Hints.next(refused)).contains("this key may not use this model now").contains("choose another model")
+        .doesNotContain("compare the request preview");
+    assertThat(Hints.next(setting)).contains("compare the request preview");
+  }
+
+  @Test
+  void pausedSubmitsSayTheLimiterIsPausingThem() {
+    ProviderException paused = ProviderException.of(FailureKind.UNAVAILABLE,
+        ProviderErrorDetails.of("toapis", 503, "rate_limit_unavailable", "Submits are paused"), null);
+
+    assertThat(Hints.next(paused)).contains("rate limiter is pausing new submits").contains("wait a few minutes")
+        .doesNotContain("the provider or the network failed");
+  }
+}
