@@ -129,17 +129,6 @@ final class SubmitPipeline {
     return catalog.find(job.model()).orElseThrow(() -> new InvalidJobException(validate(job)));
   }
 
-  /** The routes already warned about for being sent though retired, so a run of jobs on one warns once per client. */
-  private final java.util.Set<String> warnedRetired = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  /** Says that a job on a retired route is sent (the key's live list offers it, or retired routes are allowed). */
-  private void warnRetired(ValidationReport report) {
-    report.warnings().stream()
-        .filter(warning -> warning.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED))
-        .filter(warning -> warnedRetired.add(String.valueOf(report.model())))
-        .forEach(warning -> runtime.events().warning(warning.code(), warning.message()));
-  }
-
   PriceQuote quote(VideoJob job) {
     return Pricing.quote(route(job), job);
   }
@@ -246,7 +235,6 @@ final class SubmitPipeline {
       }
       prepared = prepared(job, report);
       ledger.reserve(prepared.quote());
-      warnRetired(report);
     } catch (RuntimeException e) {
       if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
           && preflight.checksModels()) {
