@@ -322,7 +322,8 @@ final class Failures {
           + " made go on); nothing was created: wait a few minutes" + retryAfter((ProviderException) cause)
           + " and run the job again";
     }
-    if (cause instanceof ProviderException refused && refused.httpStatus() == 200) {
+    if (handle == null && cause instanceof ProviderException refused
+        && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
       // An account read answered success: false without blaming the key (ToAPIs answers any failure there so).
       return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
           + " keeps refusing, check the key's settings in the provider's console";

@@ -387,15 +387,16 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * The options a printed command must repeat to reach the same provider and models: the base URL,
-   * the route files of {@code --routes} as absolute paths (a printed command is often run from
+   * The options a printed command must repeat to reach the same provider and models: the base URL
+   * (any user info or query in it shown as "…", to be filled in again), the route files of {@code --routes} as absolute paths (a printed command is often run from
    * another folder, or kept in the history for later), {@code --allow-retired} and {@code
    * --no-model-check}. Route files of {@code VIDGEN_ROUTES} are left to the environment.
    */
   java.util.List<String> setupOptions() {
     java.util.List<String> words = new java.util.ArrayList<>();
     if (root.baseUrl != null && !root.baseUrl.isBlank()) {
-      words.addAll(java.util.List.of("--base-url", root.baseUrl.strip()));
+      // Printed commands land in logs, JSON and the history: a password or key in the URL is shown as "…".
+      words.addAll(java.util.List.of("--base-url", withoutSecrets(root.baseUrl.strip())));
     }
     root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", context().resolve(file).toString())));
     if (root.allowRetired) {

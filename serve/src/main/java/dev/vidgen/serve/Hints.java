@@ -101,7 +101,8 @@ final class Hints {
       return "the provider's rate limiter is pausing new submits for now (tasks already made go on); nothing was"
           + " created: wait a few minutes and generate again";
     }
-    if (cause instanceof ProviderException refused && refused.httpStatus() == 200) {
+    if (cause instanceof ProviderException refused
+        && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
       return "the provider refused to give it now, without saying that the key is wrong; try again later";
     }
     if (cause instanceof ProviderException) {

@@ -387,8 +387,8 @@ public final class Playground implements AutoCloseable {
       return;
     }
     CompletableFuture<?> answered = generate(ctx, job, report);
-    if (!answered.isDone()) {
-      ctx.future(() -> answered);
+    if (!answered.isDone() || answered.isCompletedExceptionally()) {
+      ctx.future(() -> answered); // a failure already there still gets its answer
     }
   }
 

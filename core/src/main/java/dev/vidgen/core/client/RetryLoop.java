@@ -311,8 +311,10 @@ final class RetryLoop {
       ProviderErrorDetails details = ProviderErrorDetails.of(runtime.provider().id(), 0, null, "no answer within "
           + PollingLoop.spoken(limit) + " (" + setting + "); the " + what + " was abandoned, which does not affect"
           + " the task: try again later");
-      result.completeExceptionally(
-          ProviderException.of(FailureKind.NO_RESPONSE, taskId == null ? details : details.withTaskId(taskId), null));
+      ProviderException noAnswer =
+          ProviderException.of(FailureKind.NO_RESPONSE, taskId == null ? details : details.withTaskId(taskId), null);
+      runtime.events().gaveUp(handle, operation, noAnswer, "out of time: " + PollingLoop.spoken(limit) + " have passed");
+      result.completeExceptionally(noAnswer);
     }
 
     /** Whether a retry after {@code delay} would come at or after this call's limit. */
@@ -326,6 +328,9 @@ final class RetryLoop {
       }
       CompletableFuture<T> attempt = Futures.attempt(call);
       inFlight.set(attempt);
+      if (until != null && result.isDone()) {
+        attempt.cancel(false); // the limit came while this try was being sent: nobody waits for it
+      }
       attempt.whenComplete((value, failure) -> Futures.guard(result, () -> {
         if (result.isDone()) {
           return; // given up by the caller (a deadline, a cancel, a closed client): nothing is retried or told

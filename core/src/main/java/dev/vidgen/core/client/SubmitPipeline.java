@@ -102,7 +102,7 @@ final class SubmitPipeline {
 
   /** {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known). */
   private ValidationReport validate(VideoJob job, java.util.Set<String> live) {
-    ValidationReport report = validator.withLiveModels(live).validate(job);
+    ValidationReport report = (live == null ? validator : validator.withLiveModels(live)).validate(job);
     if (job == null || job.params().isEmpty()) {
       return report;
     }
@@ -209,7 +209,12 @@ final class SubmitPipeline {
     }
     // Freed once the create settles (answered, refused, ambiguous), not when the caller's future ends: a caller who
     // cancels does not take back a create on its way.
-    return submitOnce(job, requestedReference, stopSending, () -> referencesOnTheirWay.remove(requestedReference));
+    java.util.concurrent.atomic.AtomicBoolean freed = new java.util.concurrent.atomic.AtomicBoolean();
+    return submitOnce(job, requestedReference, stopSending, () -> {
+      if (freed.compareAndSet(false, true)) { // once: a second removal could free another submit's reference
+        referencesOnTheirWay.remove(requestedReference);
+      }
+    });
   }
 
   /** The client references of the submits on their way, as their callers gave them. */
@@ -234,6 +239,7 @@ final class SubmitPipeline {
         throw new InvalidJobException(report);
       }
       prepared = prepared(job, report);
+      validationWarnings.tell(prepared.warnings()); // before the reservation: nothing is held while listeners run
       ledger.reserve(prepared.quote());
     } catch (RuntimeException e) {
       if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
@@ -245,8 +251,16 @@ final class SubmitPipeline {
             settled.run(); // cancelled while the list was read: nothing was sent
             return;
           }
-          CompletableFuture<JobHandle> inner = submitOnce(job, requestedReference, stopSending, settled,
-              read == null ? null : read.orElse(null), true);
+          CompletableFuture<JobHandle> inner;
+          try {
+            inner = submitOnce(job, requestedReference, stopSending, settled, read == null ? null : read.orElse(null),
+                true);
+          } catch (RuntimeException | Error thrown) {
+            // Thrown before any create could go out (a provider's own checks, say): the caller hears it, as directly.
+            settled.run();
+            outer.completeExceptionally(thrown);
+            return;
+          }
           outer.whenComplete((handle, cancelled) -> {
             if (outer.isCancelled()) {
               inner.cancel(false);
@@ -269,7 +283,6 @@ final class SubmitPipeline {
       }
       throw e;
     }
-    validationWarnings.tell(prepared.warnings());
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
@@ -314,8 +327,8 @@ final class SubmitPipeline {
               cause = afterError.get() == null ? new SubmitNotSentException("the create was held back before it went"
                   + " out: the submit was told to stop sending; nothing was sent") : afterError.get().notSent("the create");
             }
-            if (cause instanceof dev.vidgen.core.error.RequestRejectedException rejected && rejected.refusesModel()
-                && sentModel.get() != null) {
+            if (cause instanceof dev.vidgen.core.error.RequestRejectedException rejected && sentModel.get() != null
+                && rejected.refusesModel(sentModel.get())) {
               // The provider's word beats the kept list: the next job on this model is checked against a fresh one.
               preflight.modelRefused(sentModel.get());
             }

@@ -39,6 +39,12 @@ public record ProviderErrorDetails(
     rateLimit = rateLimit == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(rateLimit));
   }
 
+  /**
+   * The {@link #code()} of an account read (balance, model list) that the provider refused without
+   * saying why it failed or that the key is wrong: worth trying again later.
+   */
+  public static final String ACCOUNT_REFUSED = "account_refused";
+
   /** Details with only a status, code and message. */
   public static ProviderErrorDetails of(String providerId, int httpStatus, String code, String message) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, null, null, Map.of(), null);

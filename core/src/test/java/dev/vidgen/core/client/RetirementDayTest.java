@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.time.Duration;
@@ -49,6 +50,26 @@ class RetirementDayTest {
       assertThat(fixture.listener.warnings()).filteredOn(w -> w.startsWith(ViolationCodes.MODEL_RETIRING))
           .singleElement().asString().contains(day.toString(), "grok-video-1.5");
       assertThat(fixture.listener.warnings()).filteredOn(w -> w.contains("motion_boost")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFailureWhileARetiredRouteIsCheckedAgainstTheLiveListEndsTheSubmitAndFreesItsReference() {
+    VideoJob sora = VideoJob.builder("sora-2").prompt("a lighthouse at dusk").seconds(10).param("motion", 2).build();
+    // The first check passes (the route is retired, so the live list is read); the second, on re-entry, throws.
+    ScriptedProvider provider = ScriptedProvider.takingClientReferences().liveModels(java.util.Set.of("sora-2"))
+        .paramCheckFailure(call -> call == 2 ? new IllegalStateException("the provider's own check broke") : null);
+    try (ClientFixture fixture = new ClientFixture(provider, builder -> { })) {
+      java.util.concurrent.CompletableFuture<JobHandle> first =
+          fixture.client.submitAsync(sora, "ref-1", new java.util.concurrent.CompletableFuture<>());
+
+      assertThat(first).as("the caller hears the failure instead of waiting for ever").isCompletedExceptionally();
+      assertThat(ClientFixture.failureOf(first)).hasMessageContaining("the provider's own check broke");
+      assertThat(provider.creates()).isEmpty();
+
+      JobHandle again = fixture.client.submitAsync(sora, "ref-1", new java.util.concurrent.CompletableFuture<>()).join();
+      assertThat(again.model()).isEqualTo("sora-2");
+      assertThat(provider.creates()).hasSize(1);
     }
   }
 }

@@ -50,6 +50,9 @@ final class ScriptedProvider implements VideoProvider {
   private java.util.function.Consumer<Path> onUpload = file -> {};
   private Runnable onBalance = () -> {};
   private boolean closed;
+  private java.util.Set<String> live;
+  private java.util.function.IntFunction<RuntimeException> paramCheckFailure = call -> null;
+  private int paramChecks;
 
   private ScriptedProvider(boolean takesClientReference) {
     this.takesClientReference = takesClientReference;
@@ -146,6 +149,37 @@ final class ScriptedProvider implements VideoProvider {
 
   synchronized List<SubmitRequest> creates() {
     return List.copyOf(creates);
+  }
+
+  /** Lists {@code models} as the key's live models (none listed by default: the provider cannot list). */
+  synchronized ScriptedProvider liveModels(java.util.Set<String> models) {
+    this.live = java.util.Set.copyOf(models);
+    return this;
+  }
+
+  /** Has the {@code n}th parameter check (from 1) throw what {@code failure} gives for it (null: no throw). */
+  synchronized ScriptedProvider paramCheckFailure(java.util.function.IntFunction<RuntimeException> failure) {
+    this.paramCheckFailure = failure;
+    return this;
+  }
+
+  @Override
+  public synchronized CompletableFuture<java.util.Set<String>> liveModels() {
+    if (live == null) {
+      return VideoProvider.super.liveModels();
+    }
+    calls.add("models");
+    return CompletableFuture.completedFuture(live);
+  }
+
+  @Override
+  public synchronized java.util.List<dev.vidgen.core.validation.Violation> checkParams(dev.vidgen.core.domain.VideoJob job,
+      dev.vidgen.core.domain.ModelRoute route) {
+    RuntimeException failure = paramCheckFailure.apply(++paramChecks);
+    if (failure != null) {
+      throw failure;
+    }
+    return java.util.List.of();
   }
 
   synchronized boolean isClosed() {

@@ -5,6 +5,7 @@ import static dev.vidgen.provider.toapis.ToApisTesting.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.port.Balances;
@@ -39,6 +40,7 @@ class AccountRefusalsTest {
 
     assertThat(error).isInstanceOf(ServerErrorException.class).isNotInstanceOf(AuthenticationException.class);
     assertThat(((ProviderException) error).httpStatus()).isEqualTo(200);
+    assertThat(((ProviderException) error).details().code()).isEqualTo(ProviderErrorDetails.ACCOUNT_REFUSED);
     assertThat(error.getMessage()).contains("the provider refused to give the model list")
         .contains("model list failed").contains("did not say that the key is wrong").doesNotContain("\u001b");
   }

@@ -105,7 +105,8 @@ public final class ErrorMapper {
     String text = "the provider refused to give " + what + " (HTTP " + status + ", success: false"
         + (said.isEmpty() ? ", no reason given" : ": \"" + SafeText.clip(said, MESSAGE_CHARS - 200) + "\"")
         + "); it did not say that the key is wrong";
-    return ProviderException.of(FailureKind.SERVER_ERROR, details(context, status, null, text, headers), null);
+    return ProviderException.of(FailureKind.SERVER_ERROR,
+        details(context, status, dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED, text, headers), null);
   }
 
   /** Words that say the key itself is refused (ToAPIs also answers in Chinese: invalid, expired or disabled token). */
