@@ -153,6 +153,9 @@ class RepeatCheckTest {
     assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     assertThat((String) plain.get("next")).matches("check the provider's dashboard for the task before you send the"
         + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+");
+    assertThat((String) withoutReference.json().get("unanswered")).as(withoutReference.all())
+        .matches("unanswered-noref-vg-[0-9a-f-]+")
+        .isEqualTo(((String) plain.get("next")).substring(((String) plain.get("next")).indexOf("unanswered-")));
   }
 
   @Test
