@@ -144,6 +144,8 @@ class RepeatCheckTest {
     assertThat((String) error.get("next")).isEqualTo("once the provider can be reached, look the task up with vidgen"
         + " status unanswered-" + reference + " --base-url " + fake.baseUrl() + " before you send the job again");
     assertThat(withReference.err()).as("people read the advice once").doesNotContain(" — ");
+    assertThat(withReference.json()).as("the note's name, for scripts").containsEntry("unanswered",
+        "unanswered-" + reference);
 
     // A model whose create carries no client reference: only the dashboard can tell.
     fake.clearFaults();
@@ -193,7 +195,8 @@ class RepeatCheckTest {
 
     assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(status.err()).contains(named.group() + " cannot be looked up: grok-video-1.5-preview's create carries"
-        + " no client reference", "check the provider's dashboard");
+        + " no client reference", "check the provider's dashboard", "once found, vidgen status TASK_ID --made-by "
+        + named.group() + " --base-url " + fake.baseUrl() + " records it as what this create made");
     assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
   }
 
