@@ -57,7 +57,7 @@ public final class TaskSnapshots {
 
   /**
    * The snapshot a webhook's {@code data} describes: {@code SUCCESS} is completed, {@code FAILURE}
-   * failed, {@code "100%"} is 100.
+   * failed, {@code "100%"} is 100; its {@code model} and {@code submitted_at} are the task's origin.
    *
    * @throws UnreadableResponseException when no task id is given, or a completed task has no video
    */
@@ -66,8 +66,11 @@ public final class TaskSnapshots {
     if (id == null) {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
+    String model = firstNonBlank(task.model());
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), null), SafeText::clean);
+        new Ending(task.expiresAt(), null), SafeText::clean)
+        .withOrigin(model == null ? null : SafeText.clip(SafeText.clean(model), ErrorMapper.WORD_CHARS),
+            Lenient.instant(task.submittedAt()));
   }
 
   /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
