@@ -90,6 +90,10 @@ final class Failures {
       if (unsaved != null && !(cause instanceof ResultExpiredException)) {
         json.put("download_command", unsaved.command());
       }
+      if (cause instanceof AmbiguousSubmitException && session != null) {
+        // The history's name for the create, which status --made-by and vidgen history take, for scripts.
+        session.unansweredName().ifPresent(name -> json.put("unanswered", name));
+      }
       if (session != null && !session.warnings().isEmpty()) {
         json.put("warnings", session.warnings()); // such as create.resent before a submit that ended ambiguous
       }
@@ -329,11 +333,29 @@ final class Failures {
           + " keeps refusing, check the key's settings in the provider's console";
     }
     if (cause instanceof ProviderException) {
+      if (handle != null && completedInHistory(handle, session)) {
+        return "the provider or the network failed; the task completed (so the task history says): try again later,"
+            + " or save its video with " + downloadCommand(handle, session, "--out", "FILE");
+      }
       return handle == null
           ? "the provider or the network failed; try again later"
           : "the provider or the network failed; the task may still finish: " + resume;
     }
     return null;
+  }
+
+  /** Whether the task history has {@code handle}'s task as completed, so that nothing says it may still finish. */
+  private static boolean completedInHistory(JobHandle handle, Session session) {
+    if (session == null) {
+      return false;
+    }
+    try {
+      return HistoryRecord.history(session.context())
+          .flatMap(history -> history.find(handle.providerId(), handle.taskId().value()))
+          .filter(entry -> entry.status().equals("completed")).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false; // said when the history was read before
+    }
   }
 
   /** Whether {@code cause} is the provider's limiter pausing submits (HTTP 503 {@code rate_limit_unavailable}). */

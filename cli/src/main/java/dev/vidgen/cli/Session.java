@@ -46,6 +46,9 @@ final class Session implements AutoCloseable {
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredNext;
+  private String unansweredName;
+  private java.time.Duration statusTimeout = dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT;
+  private String statusTimeoutOption;
   private final boolean sendsJobs;
   private final boolean followsTasks;
 
@@ -286,6 +289,8 @@ final class Session implements AutoCloseable {
       builder.provider(decoratedProvider).scheduler(sharedScheduler);
     }
     builder.listener(events);
+    // A read out of time names what sets its limit: a command's option, never the Java setting a CLI user cannot reach.
+    builder.statusTimeout(statusTimeout, statusTimeoutOption);
     ClientTuning.apply(builder, root, choice);
     try {
       client = builder.build();
@@ -336,9 +341,27 @@ final class Session implements AutoCloseable {
     return handle;
   }
 
-  /** Records where to look for the task of a create that got no answer (for {@code error.next}). */
-  void rememberUnanswered(String next) {
+  /**
+   * The most one status read may take ({@code timeout}, or the client's default when null), and the
+   * command's option that sets it, which a read out of time names; before the client is built.
+   */
+  void statusTimeout(java.time.Duration timeout, String option) {
+    this.statusTimeout = timeout == null ? dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT : timeout;
+    this.statusTimeoutOption = option;
+  }
+
+  /**
+   * Records where to look for the task of a create that got no answer (for {@code error.next}) and
+   * the name the history gives it (for {@code unanswered}).
+   */
+  void rememberUnanswered(String next, String name) {
     this.unansweredNext = next;
+    this.unansweredName = name;
+  }
+
+  /** The history's name for this command's create that got no answer, once one was recorded. */
+  java.util.Optional<String> unansweredName() {
+    return java.util.Optional.ofNullable(unansweredName);
   }
 
   /** Where to look for the task of this command's unanswered create, once one was recorded. */

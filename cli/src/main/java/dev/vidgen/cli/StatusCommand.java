@@ -4,10 +4,13 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code vidgen status TASK_ID}: one status read, which also brings the task history up to date.
@@ -16,14 +19,25 @@ import picocli.CommandLine.Command;
 @Command(name = "status", sortOptions = false, description = "Show where a task stands (one status read).")
 final class StatusCommand extends TaskCommand {
 
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the status read may take, its retries included, such as 20s or 2m (default: 1m).")
+  Duration timeout;
+
   @Override
   int run(Session session, Output output) {
+    session.statusTimeout(timeout, "raise it with --timeout");
     Target target = open(session, output);
     TaskSnapshot snapshot;
     try {
       snapshot = readStatus(target);
     } catch (TaskFailedException failed) {
       target.history().ifPresent(history -> history.failed(failed));
+      // The task table for people (the failure's reason in its status, its quote with the charge unknown), then
+      // the error and its exit code; --json gives the same in its error object.
+      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(failed.handle(), failed.snapshot()));
+      PriceQuote quote = failed.handle().quote();
+      fields.put("price", quote.isKnown() ? Views.failedPrice(quote.credits(), quote.usd()) : "unknown, charge unknown");
+      output.fields(fields);
       throw failed;
     }
     target.history().ifPresent(history -> history.seen(snapshot));

@@ -7,8 +7,12 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -16,11 +20,15 @@ import java.util.Optional;
  * unanswered-…}: the user says the task is what a create that got no answer made (found on the
  * provider's dashboard, say). Once a status read shows the task exists, it gets its own history
  * entry with the job's model, price and settings, and the unknown note is closed as {@code found},
- * on the user's word; nothing is recorded when the claim cannot hold.
+ * on the user's word; nothing is recorded when the claim cannot hold, such as when the provider's
+ * answer names another model or a creation before the create went out.
  */
 final class UnansweredClaim {
   private static final String ALLOWED = "give the name vidgen history shows for a create that got no answer"
       + " (status unknown), such as unanswered-noref-vg-…";
+
+  /** How far the provider's clock may run behind this machine's before a task's creation time rules it out. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
   private UnansweredClaim() {}
 
@@ -77,6 +85,7 @@ final class UnansweredClaim {
     if (!foundBefore) {
       // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
       TaskSnapshot seen = client.status(handle);
+      refuseWhenAnswerDiffers(client, seen, taskId, note);
       Instant now = Instant.now();
       history.record(note.madeAs(handle, seen.status().id(), now));
       history.record(note.toldAs(handle, now));
@@ -85,6 +94,43 @@ final class UnansweredClaim {
     }
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /**
+   * Refuses the claim (nothing recorded) when the provider's own answer shows that the note's create
+   * cannot have made the task: another model than any name the note's job goes by (its route's id and
+   * aliases, as sent or not), or a creation clearly before the create went out ({@link #CLOCK_SKEW}
+   * allowed for clocks that differ). An answer that says neither is taken on the user's word.
+   */
+  static void refuseWhenAnswerDiffers(VidgenClient client, TaskSnapshot seen, String taskId, HistoryEntry note) {
+    String look = "look on the provider's dashboard for a task of " + note.model() + " created at about "
+        + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + ", or leave out --made-by";
+    Optional<String> model = seen.reportedModel();
+    if (model.isPresent()) {
+      Set<String> names = new LinkedHashSet<>();
+      names.add(note.model());
+      client.catalog().find(note.model()).ifPresent(route -> {
+        names.add(route.nameFor(note.model()));
+        names.addAll(route.names());
+      });
+      if (names.stream().noneMatch(model.get()::equalsIgnoreCase)) {
+        String sent = names.size() > 1 ? " (also known as " + String.join(", ", names.stream().skip(1).toList()) + ")"
+            : "";
+        throw CliException.usage("the provider says task " + taskId + " was made by model " + model.get() + ", but "
+            + note.taskId() + " was a create of " + note.model() + sent + ", so it did not make this task; nothing"
+            + " was recorded", look);
+      }
+    }
+    Optional<Instant> created = seen.reportedCreatedAt();
+    if (created.isPresent() && created.get().isBefore(note.submittedAt().minus(CLOCK_SKEW))) {
+      throw CliException.usage("the provider says task " + taskId + " was created at "
+          + created.get().truncatedTo(ChronoUnit.SECONDS) + ", "
+          + DurationConverter.describe(Duration.between(created.get(), note.submittedAt()).truncatedTo(
+              ChronoUnit.SECONDS)) + " before " + note.taskId() + "'s create went out ("
+          + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + "; clocks may differ by up to "
+          + DurationConverter.describe(CLOCK_SKEW) + ", which is allowed), so it did not make this task; nothing was"
+          + " recorded", look);
+    }
   }
 
   /**

@@ -129,13 +129,13 @@ final class UnansweredCreate {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
               + lookUpCommand() + " before you send it again");
           session.rememberUnanswered("once the provider can be reached, look the task up with " + lookUpCommand()
-              + " before you send the job again");
+              + " before you send the job again", HistoryEntry.unansweredName(reference, referenceSent));
         } else if (recorded) {
           String save = "vidgen wait TASK_ID --made-by " + HistoryEntry.unansweredName(reference, false);
           output.note("the job is in the history as unknown; a task found on the provider's dashboard is saved, and"
               + " the entry closed, with " + save);
           session.rememberUnanswered("check the provider's dashboard for the task before you send the job again;"
-              + " save a task found there with " + save);
+              + " save a task found there with " + save, HistoryEntry.unansweredName(reference, referenceSent));
         }
         throw e;
       } catch (RuntimeException e) {

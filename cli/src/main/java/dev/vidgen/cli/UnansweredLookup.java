@@ -8,6 +8,9 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,7 @@ final class UnansweredLookup {
       throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
           + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
     }
-    requireReference(client, entry);
+    requireReference(session, client, entry);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
         + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
@@ -77,13 +80,17 @@ final class UnansweredLookup {
    * Refuses to look up a create whose route sends no client reference: no answer could tell whether
    * it arrived, and a "not found" would say that it did not.
    */
-  private static void requireReference(VidgenClient client, HistoryEntry entry) {
+  private static void requireReference(Session session, VidgenClient client, HistoryEntry entry) {
     Optional<ModelRoute> route = client.catalog().find(entry.model());
     if (!entry.referenceSent() || (route.isPresent() && !client.provider().takesClientReference(route.get()))) {
+      List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));
+      more.addAll(session.setupOptions());
       throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()
               + "'s create carries no client reference on " + client.provider().id(),
-          "check the provider's dashboard for a task created at " + entry.submittedAt()
-              + " before you send the job again");
+          "check the provider's dashboard for a task of " + entry.model() + " created at "
+              + entry.submittedAt().truncatedTo(ChronoUnit.SECONDS) + " before you send the job again; once found, "
+              + Failures.taskCommand("status", "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
+              + " records it as what this create made");
     }
   }
 

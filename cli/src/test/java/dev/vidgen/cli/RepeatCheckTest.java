@@ -144,6 +144,8 @@ class RepeatCheckTest {
     assertThat((String) error.get("next")).isEqualTo("once the provider can be reached, look the task up with vidgen"
         + " status unanswered-" + reference + " --base-url " + fake.baseUrl() + " before you send the job again");
     assertThat(withReference.err()).as("people read the advice once").doesNotContain(" — ");
+    assertThat(withReference.json()).as("the note's name, for scripts").containsEntry("unanswered",
+        "unanswered-" + reference);
 
     // A model whose create carries no client reference: only the dashboard can tell.
     fake.clearFaults();
@@ -153,6 +155,9 @@ class RepeatCheckTest {
     assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     assertThat((String) plain.get("next")).matches("check the provider's dashboard for the task before you send the"
         + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+");
+    assertThat((String) withoutReference.json().get("unanswered")).as(withoutReference.all())
+        .matches("unanswered-noref-vg-[0-9a-f-]+")
+        .isEqualTo(((String) plain.get("next")).substring(((String) plain.get("next")).indexOf("unanswered-")));
   }
 
   @Test
@@ -190,7 +195,8 @@ class RepeatCheckTest {
 
     assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(status.err()).contains(named.group() + " cannot be looked up: grok-video-1.5-preview's create carries"
-        + " no client reference", "check the provider's dashboard");
+        + " no client reference", "check the provider's dashboard", "once found, vidgen status TASK_ID --made-by "
+        + named.group() + " --base-url " + fake.baseUrl() + " records it as what this create made");
     assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
   }
 
@@ -205,6 +211,94 @@ class RepeatCheckTest {
     assertThat(named.find()).isTrue();
     assertThat(unanswered.err()).contains("the entry closed, with vidgen wait TASK_ID --made-by " + named.group());
     return named.group();
+  }
+
+  @Test
+  void theCreateDropMessageReadsWithoutNestedParentheses() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    CliRun.Result unanswered = generate(toApis(), "--no-wait");
+
+    String line = unanswered.err().lines().filter(text -> text.contains("the create request was sent but"))
+        .findFirst().orElseThrow(() -> new AssertionError(unanswered.all()));
+    assertThat(line).contains("the create request was sent but no answer came: ")
+        .as("no parentheses inside parentheses").doesNotContainPattern("\\([^)]*\\(");
+  }
+
+  /** A task made on the fake by another machine (a history of its own), so this history does not know it. */
+  private String taskMadeElsewhere(Path elsewhere, String... more) {
+    String[] args = Stream.of(
+        Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait", "--json"),
+        Stream.of(more), Stream.of("--base-url", fake.baseUrl(), "--retry-delay", "1ms"))
+        .flatMap(s -> s).toArray(String[]::new);
+    CliRun.Result made = toApis().env("VIDGEN_HOME", elsewhere.toString()).run(args);
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    return (String) made.json().get("task_id");
+  }
+
+  @Test
+  void madeByIsRefusedWhenTheProviderSaysAnotherModelMadeTheTask(@TempDir Path elsewhere) {
+    String otherModel = taskMadeElsewhere(elsewhere, "--model", "grok-video-1.5");
+    String name = unansweredWithoutReference();
+    String madeByIt = fake.taskIds().get(1);
+
+    CliRun.Result claimed = waitFor("status", otherModel, "--made-by", name);
+
+    assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(claimed.err()).contains("the provider says task " + otherModel + " was made by model grok-video-1.5, but "
+        + name + " was a create of grok-video-1.5-preview", "nothing was recorded",
+        "look on the provider's dashboard for a task of grok-video-1.5-preview created at about");
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    assertThat(history.find(name).orElseThrow().status()).isEqualTo("unknown");
+    assertThat(history.find("toapis", otherModel)).isEmpty();
+
+    CliRun.Result right = waitFor("status", madeByIt, "--made-by", name);
+    assertThat(right.exitCode()).as("the task the create made, of the same model: " + right.all()).isZero();
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+  }
+
+  @Test
+  void madeByIsRefusedForATaskCreatedClearlyBeforeTheCreateWentOut(@TempDir Path elsewhere) {
+    fake.close();
+    ShiftedClock clock = new ShiftedClock();
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
+    clock.shift = Duration.ofMinutes(-4); // the provider made this one four minutes before
+    String earlier = taskMadeElsewhere(elsewhere);
+    clock.shift = Duration.ofSeconds(-90); // a provider's clock behind this machine's, within what is allowed
+    String name = unansweredWithoutReference();
+    String madeByIt = fake.taskIds().get(1);
+
+    CliRun.Result claimed = waitFor("status", earlier, "--made-by", name);
+
+    assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(claimed.err()).contains("the provider says task " + earlier + " was created at ",
+        " before " + name + "'s create went out (", "clocks may differ by up to 2 min, which is allowed",
+        "so it did not make this task; nothing was recorded");
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    assertThat(history.find(name).orElseThrow().status()).isEqualTo("unknown");
+    assertThat(history.find("toapis", earlier)).isEmpty();
+
+    CliRun.Result right = waitFor("status", madeByIt, "--made-by", name);
+    assertThat(right.exitCode()).as("created 90 s \"before\" by the provider's clock: " + right.all()).isZero();
+  }
+
+  /** The real time, moved by {@code shift}: the fake provider's clock. */
+  private static final class ShiftedClock extends java.time.Clock {
+    volatile Duration shift = Duration.ZERO;
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.now().plus(shift);
+    }
   }
 
   private CliRun.Result waitFor(String... args) {

@@ -239,6 +239,38 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void statusOfAFailedTaskShowsTheTaskTableWithItsReasonAndQuote() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    String taskId = submitted();
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+
+    CliRun.Result result = vidgen("status", taskId);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(result.out()).as(result.all()).containsPattern("task +" + taskId)
+        .containsPattern("status +failed \\(generation_failed.*refused by the content policy")
+        .containsPattern("model +grok-video-1.5-preview")
+        .containsPattern("price +quoted 20 credits \\(\\$0.10\\), charge unknown");
+    assertThat(result.err()).contains("refused by the content policy");
+  }
+
+  @Test
+  void aStatusReadOutOfTimeNamesTheCommandsOptionAndDoesNotSayACompletedTaskMayStillFinish() {
+    String taskId = submitted();
+    CliRun.Result waited = vidgen("wait", taskId, "--out", "done.mp4");
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    fake.inject(Endpoint.STATUS, Fault.stall());
+
+    CliRun.Result result = vidgen("status", taskId, "--timeout", "300ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(result.err()).contains("no answer within 300 ms (raise it with --timeout)",
+            "the task completed (so the task history says)", "vidgen download " + taskId)
+        .doesNotContain("VidgenClient.Builder").doesNotContain("may still finish");
+  }
+
+  @Test
   void waitsForATaskByItsIdAndSavesTheVideo() throws IOException {
     String taskId = submitted();
 

@@ -76,7 +76,7 @@ final class RetryLoop {
    * retries included: a retry due at or after the limit is not waited for (the call ends with the
    * failure that asked for it), and a try still unanswered at the limit is cancelled, the call ending
    * with the last failure seen, or with a {@code NO_RESPONSE} failure naming {@code taskId} when none was
-   * (its message names {@code setting}, what sets the limit). For calls that are safe to abandon (reads);
+   * (its message names {@code setting}, what sets the limit, unless it is null). For calls that are safe to abandon (reads);
    * a create must not be cut off so.
    */
   <T> CompletableFuture<T> runWithin(Duration limit, String setting, Operation operation, JobHandle handle,
@@ -309,12 +309,17 @@ final class RetryLoop {
       }
       String what = operation.name().toLowerCase(java.util.Locale.ROOT);
       ProviderErrorDetails details = ProviderErrorDetails.of(runtime.provider().id(), 0, null, "no answer within "
-          + PollingLoop.spoken(limit) + " (" + setting + "); the " + what + " was abandoned, which does not affect"
+          + PollingLoop.spoken(limit) + settingSaid() + "; the " + what + " was abandoned, which does not affect"
           + " the task: try again later");
       ProviderException noAnswer =
           ProviderException.of(FailureKind.NO_RESPONSE, taskId == null ? details : details.withTaskId(taskId), null);
       runtime.events().gaveUp(handle, operation, noAnswer, "out of time: " + PollingLoop.spoken(limit) + " have passed");
       result.completeExceptionally(noAnswer);
+    }
+
+    /** " (what sets the limit)", or nothing when nothing is named. */
+    private String settingSaid() {
+      return setting == null ? "" : " (" + setting + ")";
     }
 
     /** Whether a retry after {@code delay} would come at or after this call's limit. */
@@ -375,7 +380,7 @@ final class RetryLoop {
       } else if (decision instanceof RetryDecision.Retry retry && pastLimit(retry.delay())) {
         // Waiting for a try the limit would cut off gains nothing: the caller hears now.
         runtime.events().gaveUp(handle, operation, tagged, "the next try, in " + PollingLoop.spoken(retry.delay())
-            + ", would come after the " + PollingLoop.spoken(limit) + " this call may take (" + setting + ")");
+            + ", would come after the " + PollingLoop.spoken(limit) + " this call may take" + settingSaid());
         result.completeExceptionally(tagged);
       } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);

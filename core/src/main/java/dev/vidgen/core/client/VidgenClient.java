@@ -63,6 +63,8 @@ import java.util.random.RandomGenerator;
 public final class VidgenClient implements AutoCloseable {
   /** How long one {@link #status} call may take by default, its retries included. */
   public static final Duration DEFAULT_STATUS_TIMEOUT = Duration.ofSeconds(60);
+  /** What a read out of time names as setting its limit, unless the builder was told another name. */
+  private static final String STATUS_TIMEOUT_SETTING = "VidgenClient.Builder.statusTimeout";
 
   private final VideoProvider provider;
   private final boolean ownsProvider;
@@ -82,6 +84,7 @@ public final class VidgenClient implements AutoCloseable {
   private final FollowOns followOns;
   private final FollowOnRules followOnRules;
   private final Duration statusTimeout;
+  private final String statusTimeoutSetBy;
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -106,6 +109,7 @@ public final class VidgenClient implements AutoCloseable {
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
     this.followOnRules = builder.followOnRules;
     this.statusTimeout = builder.statusTimeout;
+    this.statusTimeoutSetBy = builder.statusTimeoutSetBy;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
             .withClock(new SchedulingClock(time)));
@@ -306,7 +310,7 @@ public final class VidgenClient implements AutoCloseable {
   /** {@link #status} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     Objects.requireNonNull(handle, "handle == null");
-    return track(() -> retries.runWithin(statusTimeout, "VidgenClient.Builder.statusTimeout", Operation.READ, handle,
+    return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, Operation.READ, handle,
         handle.taskId(), () -> provider.status(handle.taskId())));
   }
 
@@ -720,6 +724,7 @@ public final class VidgenClient implements AutoCloseable {
     private boolean allowUnknownPrices;
     private FollowOnRules followOnRules = FollowOnRules.builtIn();
     private Duration statusTimeout = DEFAULT_STATUS_TIMEOUT;
+    private String statusTimeoutSetBy = STATUS_TIMEOUT_SETTING;
 
     private Builder() {}
 
@@ -855,11 +860,22 @@ public final class VidgenClient implements AutoCloseable {
      * @throws IllegalArgumentException when {@code timeout} is zero or negative
      */
     public Builder statusTimeout(Duration timeout) {
+      return statusTimeout(timeout, STATUS_TIMEOUT_SETTING);
+    }
+
+    /**
+     * As {@link #statusTimeout(Duration)}, with {@code setBy} named in the message of a read that ran
+     * out of time as what sets the limit (such as a command-line option); null names nothing.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
+    public Builder statusTimeout(Duration timeout, String setBy) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("statusTimeout must be positive, was " + timeout);
       }
       this.statusTimeout = timeout;
+      this.statusTimeoutSetBy = setBy == null || setBy.isBlank() ? null : setBy.strip();
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.vidgen.core.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +13,8 @@ import java.util.OptionalInt;
  * @param rawStatus the provider's own word for the status (kept for unknown states)
  * @param video the result, present when {@code status} is {@link TaskStatus#COMPLETED}
  * @param failure the reason, present when {@code status} is {@link TaskStatus#FAILED}
+ * @param model the model the provider says made the task, as it spells it; null when it did not say
+ * @param createdAt when the provider says it created the task; null when it did not say
  */
 public record TaskSnapshot(
     TaskId taskId,
@@ -19,11 +22,14 @@ public record TaskSnapshot(
     Integer progress,
     String rawStatus,
     VideoAsset video,
-    TaskFailure failure) {
+    TaskFailure failure,
+    String model,
+    Instant createdAt) {
 
   /**
    * A snapshot as given; {@code taskId} and {@code status} must not be null, a {@code progress} outside
-   * 0–100 is clamped into it, and a null {@code rawStatus} becomes the status's id.
+   * 0–100 is clamped into it, a null {@code rawStatus} becomes the status's id, and a blank {@code
+   * model} becomes null (the provider's text is expected made safe to print by whoever read it).
    */
   public TaskSnapshot {
     Objects.requireNonNull(taskId, "taskId == null");
@@ -32,6 +38,13 @@ public record TaskSnapshot(
       progress = Math.max(0, Math.min(100, progress));
     }
     rawStatus = rawStatus == null ? status.id() : rawStatus;
+    model = model == null || model.isBlank() ? null : model.strip();
+  }
+
+  /** A snapshot that does not say which model made the task or when (the form before those were kept). */
+  public TaskSnapshot(
+      TaskId taskId, TaskStatus status, Integer progress, String rawStatus, VideoAsset video, TaskFailure failure) {
+    this(taskId, status, progress, rawStatus, video, failure, null, null);
   }
 
   /** A task that was just accepted. */
@@ -54,6 +67,24 @@ public record TaskSnapshot(
   public static TaskSnapshot failed(TaskId taskId, TaskFailure failure) {
     Objects.requireNonNull(failure, "failure == null");
     return new TaskSnapshot(taskId, TaskStatus.FAILED, null, null, null, failure);
+  }
+
+  /**
+   * A copy that says which model made the task and when, as the provider reported them (either may
+   * be null: not said).
+   */
+  public TaskSnapshot withOrigin(String model, Instant createdAt) {
+    return new TaskSnapshot(taskId, status, progress, rawStatus, video, failure, model, createdAt);
+  }
+
+  /** The model the provider says made the task, if it said. */
+  public Optional<String> reportedModel() {
+    return Optional.ofNullable(model);
+  }
+
+  /** When the provider says it created the task, if it said. */
+  public Optional<Instant> reportedCreatedAt() {
+    return Optional.ofNullable(createdAt);
   }
 
   /** Reported progress, if any. */

@@ -26,9 +26,17 @@ final class MockTask {
   private final boolean portrait;
   private final TaskPlan plan;
   private final String clientReference;
+  /** The model name the create sent, which status reads report; null when not known (a task rebuilt from its id). */
+  private final String model;
 
   MockTask(TaskId id, Instant createdAt, Duration duration, boolean portrait, TaskPlan plan,
       String clientReference) {
+    this(id, createdAt, duration, portrait, plan, clientReference, null);
+  }
+
+  MockTask(TaskId id, Instant createdAt, Duration duration, boolean portrait, TaskPlan plan,
+      String clientReference, String model) {
+    this.model = model;
     this.id = id;
     this.createdAt = createdAt;
     this.duration = duration;
@@ -86,7 +94,12 @@ final class MockTask {
     return Optional.ofNullable(clientReference);
   }
 
+  /** What a status read at {@code now} says: the task's state, with the model it was sent as and its creation time. */
   TaskSnapshot snapshotAt(Instant now) {
+    return stateAt(now).withOrigin(model, createdAt);
+  }
+
+  private TaskSnapshot stateAt(Instant now) {
     Duration elapsed = Duration.between(createdAt, now);
     if (!plan.neverFinishes() && elapsed.compareTo(duration) >= 0) {
       return plan.failure() == null

@@ -64,6 +64,17 @@ class MockVideoProviderTest {
   }
 
   @Test
+  void aStatusReadSaysWhichModelMadeTheTaskAndWhen() {
+    java.time.Instant madeAt = time.now();
+    TaskId id = create(VideoJobs.validFor(GROK)).taskId();
+
+    TaskSnapshot later = statusAfter(Duration.ofSeconds(30), id);
+
+    org.assertj.core.api.Assertions.assertThat(later.reportedModel()).contains(GROK);
+    org.assertj.core.api.Assertions.assertThat(later.reportedCreatedAt()).contains(madeAt);
+  }
+
+  @Test
   void completedVideosAreTheBundledMp4sShapedLikeTheJob() throws IOException {
     TaskId wide = create(VideoJobs.validFor(GROK)).taskId();
     TaskId tall = create(VideoJobs.validFor(GROK).toBuilder().aspectRatio("9:16").build()).taskId();

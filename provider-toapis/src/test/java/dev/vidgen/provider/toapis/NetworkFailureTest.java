@@ -67,7 +67,7 @@ class NetworkFailureTest {
 
     assertThat(error.clientReference()).contains("batch-7-job-3");
     assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
-    assertThat(error.getMessage()).contains("the create request was sent but no answer came (");
+    assertThat(error.getMessage()).contains("the create request was sent but no answer came: ");
     Optional<TaskSnapshot> found = await(provider.findByClientReference("batch-7-job-3"));
     assertThat(found).isPresent();
     assertThat(found.get().taskId().value()).isEqualTo(toapis.taskIds().get(0));
@@ -95,7 +95,7 @@ class NetworkFailureTest {
     AmbiguousSubmitException error = (AmbiguousSubmitException) failure(provider.create(grok));
 
     assertThat(error.clientReference()).as("nothing to look it up by: the client says to check the dashboard").isEmpty();
-    assertThat(error.getMessage()).contains("the create request was sent but no answer came (");
+    assertThat(error.getMessage()).contains("the create request was sent but no answer came: ");
     assertThat(toapis.lastCreate().orElseThrow().clientReference()).isEmpty();
   }
 

@@ -161,7 +161,10 @@ class ToApisWebhooksTest {
         completedEvent("evt_11", polled.taskId().value(), polled.video().url().toString()));
 
     assertThat(event.type()).isEqualTo("generation.completed");
-    assertThat(event.snapshot()).contains(polled);
+    // The same, the creation time being the event's submitted_at (the fake's task was made at another time).
+    assertThat(event.snapshot()).contains(polled.withOrigin(polled.model(), NOW.truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS)));
+    assertThat(polled.reportedModel()).contains("grok-video-1.5-preview");
     assertThat(event.clientReference()).isEqualTo("job-11");
     assertThat(event.model()).isEqualTo("grok-video-1.5-preview");
   }

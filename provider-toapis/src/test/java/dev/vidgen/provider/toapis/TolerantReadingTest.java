@@ -55,6 +55,24 @@ class TolerantReadingTest {
   }
 
   @Test
+  void aStatusAnswerKeepsTheModelAndCreationTimeItReportsMadeSafe() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"video_4\",\"status\":\"queued\",\"model\":\" grok-video-1.5\\u001b[31m \","
+            + "\"created_at\":1778569600}"));
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"video_5\",\"status\":\"queued\",\"created_at\":\"2026-05-12T07:06:40Z\"}"));
+
+    TaskSnapshot said = await(provider.status(TaskId.of("video_4")));
+    TaskSnapshot unsaid = await(provider.status(TaskId.of("video_5")));
+
+    assertThat(said.reportedCreatedAt()).contains(Instant.ofEpochSecond(1778569600));
+    assertThat(said.reportedModel()).hasValueSatisfying(model -> assertThat(model).startsWith("grok-video-1.5")
+        .doesNotContain("\u001b"));
+    assertThat(unsaid.reportedModel()).isEmpty();
+    assertThat(unsaid.reportedCreatedAt()).contains(Instant.parse("2026-05-12T07:06:40Z"));
+  }
+
+  @Test
   void aRunningWordOfAnotherApiCountsAsInProgressAndKeepsItsWord() {
     toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
         "{\"id\":\"video_3\",\"status\":\"processing\",\"progress\":44}"));

@@ -170,7 +170,8 @@ public final class ErrorMapper {
     String reference = context.clientReference();
     // What happened only: the exception's type says that the task may exist, and the client that
     // meets it says once what it did about it and where to look (the reference, the dashboard).
-    String said = details.message().isBlank() ? "" : " (" + details.message() + ")";
+    // After a colon, not in parentheses: the client quotes this message in parentheses of its own.
+    String said = details.message().isBlank() ? "" : ": " + details.message();
     String message = scrub("the create request was sent but " + what + said);
     ProviderErrorDetails ambiguous = new ProviderErrorDetails(
         details.providerId(), details.httpStatus(), details.code(), message, details.requestId(),

@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * Turns what ToAPIs says about a task, from polling or from a webhook, into one {@link
  * TaskSnapshot}. {@code cancelled}, {@code canceled}, {@code expired} and {@code error} end the
  * task as failed with that word; statuses outside the known ones (such as {@code submitted}) count
- * as still queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}. Text from
- * the server (the word, the failure's code and message) is made safe to print.
+ * as still queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}. A task's
+ * {@code model} and {@code created_at} are kept as its origin. Text from the server (the word, the
+ * model, the failure's code and message) is made safe to print.
  */
 public final class TaskSnapshots {
   private TaskSnapshots() {}
@@ -46,13 +47,17 @@ public final class TaskSnapshots {
       throw new UnreadableResponseException("the answer names no task id");
     }
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
+    String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
+    String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
     return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.videoUrl()), clean);
+        new Ending(task.expiresAt(), task.videoUrl()), clean)
+        .withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
+            Lenient.instant(createdAt));
   }
 
   /**
    * The snapshot a webhook's {@code data} describes: {@code SUCCESS} is completed, {@code FAILURE}
-   * failed, {@code "100%"} is 100.
+   * failed, {@code "100%"} is 100; its {@code model} and {@code submitted_at} are the task's origin.
    *
    * @throws UnreadableResponseException when no task id is given, or a completed task has no video
    */
@@ -61,8 +66,11 @@ public final class TaskSnapshots {
     if (id == null) {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
+    String model = firstNonBlank(task.model());
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), null), SafeText::clean);
+        new Ending(task.expiresAt(), null), SafeText::clean)
+        .withOrigin(model == null ? null : SafeText.clip(SafeText.clean(model), ErrorMapper.WORD_CHARS),
+            Lenient.instant(task.submittedAt()));
   }
 
   /** The status a provider word stands for; unknown words are {@link TaskStatus#QUEUED}. */
