@@ -73,7 +73,10 @@ final class UnansweredClaim {
     String taskId = task.strip();
     Optional<HistoryEntry> own = history.find(providerId, taskId);
     boolean foundBefore = note.status().equals(HistoryEntry.FOUND);
-    if (own.isPresent() && !foundBefore) {
+    // An entry this very claim wrote before it was stopped (the note not closed yet) is no objection.
+    boolean halfDone = own.isPresent() && own.get().submittedAt().equals(note.submittedAt())
+        && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
+    if (own.isPresent() && !foundBefore && !halfDone) {
       throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
               + ", " + own.get().submittedAt() + "), so " + note.taskId() + " did not make it",
           "look on the provider's dashboard for a task created at about " + note.submittedAt()
@@ -87,7 +90,9 @@ final class UnansweredClaim {
       TaskSnapshot seen = client.status(handle);
       refuseWhenAnswerDiffers(client, seen, taskId, note);
       Instant now = Instant.now();
-      history.record(note.madeAs(handle, seen.status().id(), now));
+      if (!halfDone) {
+        history.record(note.madeAs(handle, seen.status().id(), now));
+      }
       history.record(note.toldAs(handle, now));
       output.note(note.taskId() + " is closed: its create made task " + taskId + " (as told with --made-by); the"
           + " task has its own entry in the history, with the job's model and price");

@@ -342,6 +342,23 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aMadeByClaimStoppedBetweenItsTwoWritesCanBeFinished() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0);
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    // The task's own entry was written, then the process stopped before the note was closed.
+    history.record(note.madeAs(new dev.vidgen.core.client.JobHandle("toapis", dev.vidgen.core.domain.TaskId.of(taskId),
+        note.model(), dev.vidgen.core.pricing.PriceQuote.unknown(note.model(), "test"), note.submittedAt(), null),
+        "queued", java.time.Instant.now()));
+
+    CliRun.Result again = waitFor("status", taskId, "--made-by", name);
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+  }
+
+  @Test
   void madeByThatCannotHoldIsRefusedWithNothingSentOrRecorded() {
     String name = unansweredWithoutReference();
     String taskId = fake.taskIds().get(0);
