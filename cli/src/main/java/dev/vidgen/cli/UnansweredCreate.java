@@ -131,7 +131,10 @@ final class UnansweredCreate {
           session.rememberUnanswered("once the provider can be reached, look the task up with " + lookUpCommand()
               + " before you send the job again", HistoryEntry.unansweredName(reference, referenceSent));
         } else if (recorded) {
-          String save = "vidgen wait TASK_ID --made-by " + HistoryEntry.unansweredName(reference, false);
+          String save = Failures.taskCommand("wait", "TASK_ID", client.provider().id(), session,
+              java.util.stream.Stream.concat(java.util.stream.Stream.of("--made-by",
+                  HistoryEntry.unansweredName(reference, referenceSent)), session.setupOptions().stream())
+                  .toArray(String[]::new));
           output.note("the job is in the history as unknown; a task found on the provider's dashboard is saved, and"
               + " the entry closed, with " + save);
           session.rememberUnanswered("check the provider's dashboard for the task before you send the job again;"

@@ -154,10 +154,11 @@ class RepeatCheckTest {
     java.util.Map<?, ?> plain = (java.util.Map<?, ?>) withoutReference.json().get("error");
     assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     assertThat((String) plain.get("next")).matches("check the provider's dashboard for the task before you send the"
-        + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+");
-    assertThat((String) withoutReference.json().get("unanswered")).as(withoutReference.all())
-        .matches("unanswered-noref-vg-[0-9a-f-]+")
-        .isEqualTo(((String) plain.get("next")).substring(((String) plain.get("next")).indexOf("unanswered-")));
+        + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+"
+        + " --base-url " + java.util.regex.Pattern.quote(fake.baseUrl()));
+    String named = (String) withoutReference.json().get("unanswered");
+    assertThat(named).as(withoutReference.all()).matches("unanswered-noref-vg-[0-9a-f-]+");
+    assertThat((String) plain.get("next")).contains("--made-by " + named + " --base-url");
   }
 
   @Test
