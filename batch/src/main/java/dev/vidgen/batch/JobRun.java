@@ -177,6 +177,15 @@ final class JobRun {
       write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
       return;
     }
+    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null
+        && ctx.creates.closed()) {
+      // Stopped (the run's time up, or the process) while its unanswered create was looked up: left submitting, as
+      // a crash leaves it, so that the next run looks it up by its reference before sending anything; not unknown.
+      settle(true);
+      hold(lookUpNextRun("its create got no answer and was being looked up by client reference "
+          + entry.clientReference()));
+      return;
+    }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
       case MARK_UNKNOWN ->
           write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));
@@ -224,10 +233,16 @@ final class JobRun {
       }
       return;
     }
-    ctx.backend.findByClientReference(reference).whenComplete(safely((found, failure) -> {
+    CompletableFuture<java.util.Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
+    // Nothing is sent after the look-up once the time is up, so it need not run its grace out: the next run repeats it.
+    ctx.atDeadline(() -> lookup.cancel(false));
+    lookup.whenComplete(safely((found, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof UnsupportedOperationException) {
+        if (cause instanceof java.util.concurrent.CancellationException && ctx.pastDeadline()) {
+          hold(lookUpNextRun("its create in an earlier run got no answer, and looking it up by client reference "
+              + reference + " had not ended"));
+        } else if (cause instanceof UnsupportedOperationException) {
           write(b -> b.state(UNKNOWN).reason("interrupted_submit", interruptedReason() + " Looking it up by client"
               + " reference " + reference + " is not possible: " + cause.getMessage()), () -> finish(Kind.DONE, null));
         } else {
@@ -302,6 +317,12 @@ final class JobRun {
     }
     return new JobHandle(ctx.backend.providerId(), TaskId.of(entry.taskId()), routeId(entry.model()), quote(),
         entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt(), entry.clientReference());
+  }
+
+  /** Why a job is left submitting, to be looked up by its reference next run: {@code what} happened, then when. */
+  private String lookUpNextRun(String what) {
+    return what + " when " + (ctx.pastDeadline() ? "the run's time ran out" : "the process stopped") + "; it stays"
+        + " submitting: the next run looks it up before sending anything, and sends it again only if no task is found";
   }
 
   /** Why a job was not sent now that creates are closed: the run's deadline, or the process stopping. */
