@@ -131,7 +131,7 @@ final class JobRun {
     // Counted before the journal step, so that a stop waits for this job until its create's answer (or its
     // return to pending) is in the journal: a job is never left submitting without its create having gone out.
     if (!ctx.creates.start()) {
-      hold(NOT_SENT_STOPPING);
+      hold(notSentReason());
       return;
     }
     counted = true;
@@ -174,7 +174,7 @@ final class JobRun {
       stoppedUnsent = true;
       ctx.creates.stoppedUnsent();
       int attempts = notSent.refusedTakes() == 0 ? attemptsBefore : attemptsBefore + 1;
-      write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+      write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
       return;
     }
     if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null

@@ -219,6 +219,25 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aCreateWaitingOutA429WhenTheTimeRunsOutIsLeftWithTheTimeoutsReason() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    // As the client does: a create waiting for its backoff ends unsent when the submit is stopped.
+    backend.submitScript.put("a", job -> {
+      CompletableFuture<JobHandle> create = new CompletableFuture<>();
+      backend.stopSending.whenComplete((stopped, failure) -> create.completeExceptionally(
+          new dev.vidgen.core.client.SubmitNotSentException("refused with a 429; not sent again", 1)));
+      return create;
+    });
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofMillis(200)).build();
+
+    BatchReport report = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    assertThat(entry("a").state()).isEqualTo(State.PENDING);
+    assertThat(report.leftOver().get(entry("a").key())).isEqualTo("not sent: the run's time ran out; the next run sends it");
+  }
+
+  @Test
   void aTimeoutThatIsNotPositiveIsRefused() {
     assertThatThrownBy(() -> BatchRunner.builder().timeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
