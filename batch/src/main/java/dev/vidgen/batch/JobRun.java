@@ -191,18 +191,30 @@ final class JobRun {
           write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));
       case FAIL_JOB ->
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
-      case TRY_AGAIN -> notSent(failure, "the create was refused");
+      case TRY_AGAIN -> {
+        if (failure instanceof dev.vidgen.core.error.BudgetExceededException) {
+          // Refused before it went out: this try is not counted, as a create held back by a stop is not.
+          notSent(failure, "the create was refused", attemptsBefore);
+        } else {
+          notSent(failure, "the create was refused");
+        }
+      }
     }
   }
 
   /** The provider surely has no task: back to pending; tried again later in this run, or stop the run. */
   private void notSent(Throwable failure, String what) {
+    notSent(failure, what, -1);
+  }
+
+  /** As {@link #notSent(Throwable, String)}, the job's tries set back to {@code attempts} (-1: left as they are). */
+  private void notSent(Throwable failure, String what, int attempts) {
     boolean fatal = FailureCases.rowOf(failure).stopsRun() && failure instanceof VidgenException;
     if (fatal) {
       ctx.stop((VidgenException) failure);
     }
     String reason = what + ": " + failure.getMessage();
-    write(b -> b.state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
+    write(b -> (attempts < 0 ? b : b.attempts(attempts)).state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
       if (fatal || ++requeues > ctx.maxRequeues || !(failure instanceof VidgenException)) {
         hold(reason);
       } else {
@@ -233,6 +245,7 @@ final class JobRun {
       }
       return;
     }
+    ctx.listener.onLookingUp(entry);
     CompletableFuture<java.util.Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
     // Nothing is sent after the look-up once the time is up, so it need not run its grace out: the next run repeats it.
     ctx.atDeadline(() -> lookup.cancel(false));

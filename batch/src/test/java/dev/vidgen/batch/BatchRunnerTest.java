@@ -327,6 +327,38 @@ class BatchRunnerTest {
   }
 
   @Test
+  void tellsTheListenerBeforeLookingUpAJobCaughtMidCreate() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.empty());
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onLookingUp(Entry entry) {
+        told.add(entry.key() + " " + entry.clientReference() + " after " + backend.calls);
+      }
+    };
+
+    BatchRunner.builder().backend(backend).store(store).scheduler(scheduler).worker("test-worker")
+        .listener(listener).build().run(plan);
+
+    assertThat(told).as("said before the look-up starts").containsExactly(entry("a").key() + " ref-1 after []");
+  }
+
+  @Test
+  void aCreateRefusedByTheBudgetBeforeItWentOutIsNotCountedAsTried() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(
+        new dev.vidgen.core.error.BudgetExceededException(backend.quote(job), java.math.BigDecimal.ZERO)));
+
+    BatchReport report = runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.PENDING);
+    assertThat(entry("a").attempts()).as("nothing was sent").isZero();
+    assertThat(report.leftOver().get(entry("a").key())).contains("nothing was sent");
+  }
+
+  @Test
   void sendsAJobAgainWithTheSameReferenceWhenTheProviderKnowsNoSuchTask() {
     BatchPlan plan = plan(line("a", REFERENCE_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));

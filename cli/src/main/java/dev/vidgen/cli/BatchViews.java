@@ -246,7 +246,8 @@ final class BatchViews {
     ToIntFunction<Entry> line = e -> lines.getOrDefault(e.key(), e.seq());
     Comparator<Entry> byLine = Comparator.comparingInt(line);
     report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
-        .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+        .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()
+            + (e.taskId() == null ? "" : " (task " + e.taskId() + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)

@@ -162,6 +162,16 @@ class BatchCommandTest {
           assertThat(a.clientReference()).startsWith("vgb-");
         });
       }
+
+      CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
+
+      assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.DEADLINE);
+      assertThat(resumed.err()).as("the resumed run's look-up is said, not a silent wait")
+          .containsPattern("job a was being created when an earlier run stopped \\(attempt 1\\): looking its task up"
+              + " by client reference vgb-\\w+ .* before sending anything");
+      assertThat(resumed.out()).contains("left     line 1 (a, submitting");
+      assertThat(fake.creates()).as("nothing sent while it is looked up").hasSize(1);
     }
   }
 
@@ -207,7 +217,8 @@ class BatchCommandTest {
       assertThat(result.err()).contains("1 job(s) failed");
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
-          .containsPattern("failed   line 1 \\(a\\): .*could not render");
+          .containsPattern("failed   line 1 \\(a\\): .*could not render")
+          .containsPattern("failed   line 1 \\(a\\): .* \\(task " + fake.creates().get(0).taskId() + "\\)");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
     }
   }
