@@ -14,6 +14,12 @@ public interface BatchListener {
   /** A job's new state is durable in the journal. */
   default void onWritten(Entry entry) {}
 
+  /**
+   * A job found {@code submitting} (its create, in an earlier run, got no answer) is being looked up
+   * by its client reference before anything is sent: this can take about a minute.
+   */
+  default void onLookingUp(Entry entry) {}
+
   /** The counts changed. */
   default void onProgress(BatchProgress progress) {}
 

@@ -131,7 +131,7 @@ final class JobRun {
     // Counted before the journal step, so that a stop waits for this job until its create's answer (or its
     // return to pending) is in the journal: a job is never left submitting without its create having gone out.
     if (!ctx.creates.start()) {
-      hold(NOT_SENT_STOPPING);
+      hold(notSentReason());
       return;
     }
     counted = true;
@@ -174,7 +174,16 @@ final class JobRun {
       stoppedUnsent = true;
       ctx.creates.stoppedUnsent();
       int attempts = notSent.refusedTakes() == 0 ? attemptsBefore : attemptsBefore + 1;
-      write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(NOT_SENT_STOPPING));
+      write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
+      return;
+    }
+    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null
+        && ctx.creates.closed()) {
+      // Stopped (the run's time up, or the process) while its unanswered create was looked up: left submitting, as
+      // a crash leaves it, so that the next run looks it up by its reference before sending anything; not unknown.
+      settle(true);
+      hold(lookUpNextRun("its create got no answer and was being looked up by client reference "
+          + entry.clientReference()));
       return;
     }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
@@ -182,18 +191,30 @@ final class JobRun {
           write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));
       case FAIL_JOB ->
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
-      case TRY_AGAIN -> notSent(failure, "the create was refused");
+      case TRY_AGAIN -> {
+        if (failure instanceof dev.vidgen.core.error.BudgetExceededException) {
+          // Refused before it went out: this try is not counted, as a create held back by a stop is not.
+          notSent(failure, "the create was refused", attemptsBefore);
+        } else {
+          notSent(failure, "the create was refused");
+        }
+      }
     }
   }
 
   /** The provider surely has no task: back to pending; tried again later in this run, or stop the run. */
   private void notSent(Throwable failure, String what) {
+    notSent(failure, what, -1);
+  }
+
+  /** As {@link #notSent(Throwable, String)}, the job's tries set back to {@code attempts} (-1: left as they are). */
+  private void notSent(Throwable failure, String what, int attempts) {
     boolean fatal = FailureCases.rowOf(failure).stopsRun() && failure instanceof VidgenException;
     if (fatal) {
       ctx.stop((VidgenException) failure);
     }
     String reason = what + ": " + failure.getMessage();
-    write(b -> b.state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
+    write(b -> (attempts < 0 ? b : b.attempts(attempts)).state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
       if (fatal || ++requeues > ctx.maxRequeues || !(failure instanceof VidgenException)) {
         hold(reason);
       } else {
@@ -224,10 +245,17 @@ final class JobRun {
       }
       return;
     }
-    ctx.backend.findByClientReference(reference).whenComplete(safely((found, failure) -> {
+    ctx.listener.onLookingUp(entry);
+    CompletableFuture<java.util.Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
+    // Nothing is sent after the look-up once the time is up, so it need not run its grace out: the next run repeats it.
+    ctx.atDeadline(() -> lookup.cancel(false));
+    lookup.whenComplete(safely((found, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof UnsupportedOperationException) {
+        if (cause instanceof java.util.concurrent.CancellationException && ctx.pastDeadline()) {
+          hold(lookUpNextRun("its create in an earlier run got no answer, and looking it up by client reference "
+              + reference + " had not ended"));
+        } else if (cause instanceof UnsupportedOperationException) {
           write(b -> b.state(UNKNOWN).reason("interrupted_submit", interruptedReason() + " Looking it up by client"
               + " reference " + reference + " is not possible: " + cause.getMessage()), () -> finish(Kind.DONE, null));
         } else {
@@ -302,6 +330,12 @@ final class JobRun {
     }
     return new JobHandle(ctx.backend.providerId(), TaskId.of(entry.taskId()), routeId(entry.model()), quote(),
         entry.updatedAt() == null ? ctx.clock.instant() : entry.updatedAt(), entry.clientReference());
+  }
+
+  /** Why a job is left submitting, to be looked up by its reference next run: {@code what} happened, then when. */
+  private String lookUpNextRun(String what) {
+    return what + " when " + (ctx.pastDeadline() ? "the run's time ran out" : "the process stopped") + "; it stays"
+        + " submitting: the next run looks it up before sending anything, and sends it again only if no task is found";
   }
 
   /** Why a job was not sent now that creates are closed: the run's deadline, or the process stopping. */

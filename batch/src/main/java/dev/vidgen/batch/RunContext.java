@@ -21,13 +21,14 @@ final class RunContext {
   final Duration requeueDelay;
   final int maxRequeues;
   final CreatesOnTheirWay creates;
+  final BatchListener listener;
   private final AtomicReference<VidgenException> stop = new AtomicReference<>();
   /** Done when the run's deadline passes. */
   private final java.util.concurrent.CompletableFuture<Void> timeUp = new java.util.concurrent.CompletableFuture<>();
 
   RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
       RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues,
-      CreatesOnTheirWay creates) {
+      CreatesOnTheirWay creates, BatchListener listener) {
     this.backend = backend;
     this.journal = journal;
     this.clock = clock;
@@ -37,6 +38,7 @@ final class RunContext {
     this.requeueDelay = requeueDelay;
     this.maxRequeues = maxRequeues;
     this.creates = creates;
+    this.listener = listener;
   }
 
   /** Stops the run: no more creates; the first cause is kept. */

@@ -169,6 +169,75 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aTimeoutWhileAnUnansweredCreateIsLookedUpLeavesItSubmittingAndTheNextRunLooksItUp() throws Exception {
+    BatchPlan plan = plan(line("b", REFERENCE_MODEL));
+    // As the client does: the create got no answer, and its look-up by reference ends when the submit is stopped.
+    backend.submitScript.put("b", job -> {
+      CompletableFuture<JobHandle> create = new CompletableFuture<>();
+      backend.stopSending.whenComplete((stopped, failure) -> create.completeExceptionally(new AmbiguousSubmitException(
+          ProviderErrorDetails.of("scripted", 0, null, "its look-up was stopped"), "any", null)));
+      return create;
+    });
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofMillis(200)).build();
+
+    BatchReport report = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    String reference = entry("b").clientReference();
+    assertThat(reference).isNotNull();
+    assertThat(entry("b").state()).as("not unknown: the next run can look it up").isEqualTo(State.SUBMITTING);
+    assertThat(report.count(State.UNKNOWN)).isZero();
+    assertThat(report.unfinished()).extracting(Entry::key).containsExactly(entry("b").key());
+    assertThat(report.leftOver().get(entry("b").key())).contains("looked up by client reference " + reference,
+        "when the run's time ran out", "the next run looks it up before sending anything");
+
+    backend.submitScript.clear();
+    backend.lookups.put(reference, Optional.empty());
+    BatchReport next = runner(1, false).run(plan);
+
+    assertThat(backend.calls).containsSubsequence("find " + reference, "submit b while submitting ref=" + reference);
+    assertThat(backend.count("submit")).as("sent again once, after the look-up found nothing").isEqualTo(2);
+    assertThat(next.count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
+  void aTimeoutDuringTheLookUpOfAnEarlierCreateEndsItAndLeavesTheJobSubmitting() throws Exception {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.holdLookups = true; // a look-up waiting out its grace
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofMillis(200)).build();
+
+    BatchReport report = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    assertThat(timed.timedOut()).isTrue();
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").clientReference()).isEqualTo("ref-1");
+    assertThat(report.leftOver().get(entry("a").key())).contains("looking it up by client reference ref-1 had not"
+        + " ended when the run's time ran out", "stays submitting");
+    assertThat(backend.count("submit")).as("nothing sent").isZero();
+  }
+
+  @Test
+  void aCreateWaitingOutA429WhenTheTimeRunsOutIsLeftWithTheTimeoutsReason() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    // As the client does: a create waiting for its backoff ends unsent when the submit is stopped.
+    backend.submitScript.put("a", job -> {
+      CompletableFuture<JobHandle> create = new CompletableFuture<>();
+      backend.stopSending.whenComplete((stopped, failure) -> create.completeExceptionally(
+          new dev.vidgen.core.client.SubmitNotSentException("refused with a 429; not sent again", 1)));
+      return create;
+    });
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofMillis(200)).build();
+
+    BatchReport report = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    assertThat(entry("a").state()).isEqualTo(State.PENDING);
+    assertThat(report.leftOver().get(entry("a").key())).isEqualTo("not sent: the run's time ran out; the next run sends it");
+  }
+
+  @Test
   void aTimeoutThatIsNotPositiveIsRefused() {
     assertThatThrownBy(() -> BatchRunner.builder().timeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
@@ -255,6 +324,38 @@ class BatchRunnerTest {
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
     assertThat(entry("a").taskId()).isEqualTo("t-9");
     assertThat(report.finished()).isTrue();
+  }
+
+  @Test
+  void tellsTheListenerBeforeLookingUpAJobCaughtMidCreate() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1"));
+    backend.lookups.put("ref-1", Optional.empty());
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onLookingUp(Entry entry) {
+        told.add(entry.key() + " " + entry.clientReference() + " after " + backend.calls);
+      }
+    };
+
+    BatchRunner.builder().backend(backend).store(store).scheduler(scheduler).worker("test-worker")
+        .listener(listener).build().run(plan);
+
+    assertThat(told).as("said before the look-up starts").containsExactly(entry("a").key() + " ref-1 after []");
+  }
+
+  @Test
+  void aCreateRefusedByTheBudgetBeforeItWentOutIsNotCountedAsTried() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    backend.submitScript.put("a", job -> CompletableFuture.failedFuture(
+        new dev.vidgen.core.error.BudgetExceededException(backend.quote(job), java.math.BigDecimal.ZERO)));
+
+    BatchReport report = runner(1, false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.PENDING);
+    assertThat(entry("a").attempts()).as("nothing was sent").isZero();
+    assertThat(report.leftOver().get(entry("a").key())).contains("nothing was sent");
   }
 
   @Test

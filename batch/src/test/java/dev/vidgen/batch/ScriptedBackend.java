@@ -54,6 +54,8 @@ final class ScriptedBackend implements JobBackend {
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   boolean holdAwaits;
+  /** Whether look-ups by client reference never end (as one waiting out its grace). */
+  volatile boolean holdLookups;
   final List<CompletableFuture<TaskSnapshot>> heldAwaits = Collections.synchronizedList(new ArrayList<>());
 
   ScriptedBackend(JobStore store, String batch) {
@@ -130,6 +132,9 @@ final class ScriptedBackend implements JobBackend {
   @Override
   public CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
     calls.add("find " + clientReference);
+    if (holdLookups) {
+      return new CompletableFuture<>();
+    }
     if (!lookups.containsKey(clientReference)) {
       return CompletableFuture.failedFuture(new UnsupportedOperationException("no lookups here"));
     }

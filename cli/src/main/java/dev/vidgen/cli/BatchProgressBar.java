@@ -59,6 +59,22 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     lastShown = null;
   }
 
+  @Override
+  public synchronized void onLookingUp(dev.vidgen.batch.journal.JobStore.Entry entry) {
+    if (closed) {
+      return;
+    }
+    if (terminal && drawnWidth > 0) {
+      err.println();
+      drawnWidth = 0;
+    }
+    err.println("vidgen: job " + entry.key() + " was being created when an earlier run stopped (attempt "
+        + entry.attempts() + "): looking its task up by client reference " + entry.clientReference() + " (for up to"
+        + " about a minute, the time a fresh task may take to be listed) before sending anything");
+    err.flush();
+    lastShown = null;
+  }
+
   private void show(BatchProgress progress, long now) {
     String line = line(progress);
     if (terminal) {

@@ -246,7 +246,8 @@ final class BatchViews {
     ToIntFunction<Entry> line = e -> lines.getOrDefault(e.key(), e.seq());
     Comparator<Entry> byLine = Comparator.comparingInt(line);
     report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
-        .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+        .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()
+            + (e.taskId() == null ? "" : " (task " + e.taskId() + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
@@ -283,9 +284,12 @@ final class BatchViews {
       json.put("error", error("video_missing", "batch.videos_missing", message, next, exit));
     } else if (timeUp) {
       long running = report.unfinished().stream().filter(e -> e.taskId() != null).count();
+      long lookUp = report.unfinished().stream().filter(e -> e.taskId() == null && e.state() == State.SUBMITTING).count();
       String message = "the batch's --timeout of " + DurationConverter.describe(timedOut) + " passed: "
           + report.unfinished().size() + " job(s) are not finished (" + running + " with a task that is still"
-          + " running, its id kept in the journal; " + (report.unfinished().size() - running) + " not sent yet)";
+          + " running, its id kept in the journal; " + (lookUp > 0 ? lookUp + " whose create got no answer, looked"
+          + " up by its client reference first next run; " : "")
+          + (report.unfinished().size() - running - lookUp) + " not sent yet)";
       String next = "run the same command again to go on (with a longer --timeout, or none); nothing finished is sent"
           + " or downloaded twice, and tasks already made are followed, not paid again";
       output.note(message + " — " + next);
@@ -407,7 +411,7 @@ final class BatchViews {
     json.put("in_flight", report.count(State.SUBMITTING) + report.count(State.SUBMITTED));
     json.put("failures_by_reason", report.failuresByReason());
     json.put("jobs", report.entries().stream().filter(e -> e.state() != State.COMPLETED)
-        .map(e -> entryJson(e, line.applyAsInt(e))).toList());
+        .map(e -> entryJson(e, line.applyAsInt(e), report.leftOver().get(e.key()))).toList());
     json.put("throttled", throttled);
     json.put("dropped", report.forgotten().stream().map(e -> {
       Map<String, Object> dropped = new LinkedHashMap<>();
@@ -428,7 +432,8 @@ final class BatchViews {
     return entries.stream().map(e -> e.key() + " (was line " + e.seq() + ")").collect(Collectors.joining(", "));
   }
 
-  private static Map<String, Object> entryJson(Entry e, int line) {
+  /** A job not completed; {@code left} why this run left it unfinished (as its "left" line says), or null. */
+  private static Map<String, Object> entryJson(Entry e, int line, String left) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", e.key());
     json.put("line", line);
@@ -437,7 +442,7 @@ final class BatchViews {
     json.put("task_id", e.taskId());
     json.put("client_reference", e.clientReference());
     json.put("reason_code", e.reasonCode());
-    json.put("reason", e.reason());
+    json.put("reason", !e.state().isFinal() && left != null ? left : e.reason());
     return json;
   }
 

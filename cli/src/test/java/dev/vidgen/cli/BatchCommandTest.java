@@ -107,6 +107,8 @@ class BatchCommandTest {
     List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
     assertThat(left).filteredOn(job -> job.get("id").equals("a")).singleElement()
         .satisfies(job -> assertThat((String) job.get("task_id")).startsWith("video_mock_"));
+    assertThat(left).filteredOn(job -> job.get("id").equals("b")).singleElement().as("the reason its left line gives")
+        .satisfies(job -> assertThat(job.get("reason")).isEqualTo("not sent: the run's time ran out; the next run sends it"));
     String taskId;
     try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
       Entry a = journal.entries("jobs.jsonl").stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow();
@@ -123,6 +125,53 @@ class BatchCommandTest {
       assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("a was not sent twice").containsOnly(1);
       assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).extracting(Entry::taskId)
           .containsExactly(taskId);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTimeoutWhileADroppedCreateIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.dropBeforeProcessing(), 1); // no answer, and no task made
+
+      long started = System.nanoTime();
+      CliRun.Result timed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s",
+          "--json"); // the default retry delays: the look-up's grace is about a minute
+      java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+      assertThat(took).as("the look-up ends at the timeout, not after its grace of about a minute")
+          .isLessThan(java.time.Duration.ofSeconds(30));
+      assertThat(fake.creates()).as("one create, dropped; no task was made").singleElement()
+          .satisfies(create -> assertThat(create.taskId()).isNull());
+      Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
+      assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
+          + " looked up by its client reference first next run; 0 not sent yet");
+      assertThat(timed.json()).containsEntry("unknown", 0.0);
+      List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
+      assertThat(left).singleElement().satisfies(job -> {
+        assertThat(job).containsEntry("state", "submitting");
+        assertThat((String) job.get("reason")).contains("looked up by client reference " + job.get("client_reference"),
+            "the next run looks it up before sending anything");
+      });
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
+          assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
+          assertThat(a.clientReference()).startsWith("vgb-");
+        });
+      }
+
+      CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
+
+      assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.DEADLINE);
+      assertThat(resumed.err()).as("the resumed run's look-up is said, not a silent wait")
+          .containsPattern("job a was being created when an earlier run stopped \\(attempt 1\\): looking its task up"
+              + " by client reference vgb-\\w+ .* before sending anything");
+      assertThat(resumed.out()).contains("left     line 1 (a, submitting");
+      assertThat(fake.creates()).as("nothing sent while it is looked up").hasSize(1);
     }
   }
 
@@ -168,7 +217,8 @@ class BatchCommandTest {
       assertThat(result.err()).contains("1 job(s) failed");
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
-          .containsPattern("failed   line 1 \\(a\\): .*could not render");
+          .containsPattern("failed   line 1 \\(a\\): .*could not render")
+          .containsPattern("failed   line 1 \\(a\\): .* \\(task " + fake.creates().get(0).taskId() + "\\)");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
     }
   }

@@ -308,7 +308,7 @@ final class SubmitPipeline {
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,
               stopSending);
           afterError.set(guard);
-          return create(request, guard, stopSending);
+          return create(request, guard, stopSending, requestedReference != null);
         })
         .whenComplete((snapshot, failure) -> {
           settled.run();
@@ -389,9 +389,9 @@ final class SubmitPipeline {
    * does {@code stopSending}.
    */
   private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CreateAfterServerError afterError,
-      CompletableFuture<?> stopSending) {
+      CompletableFuture<?> stopSending, boolean callerKeepsReference) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending),
-        whenUnanswered(request), afterError);
+        whenUnanswered(request, callerKeepsReference ? stopSending : null), afterError);
   }
 
   /**
@@ -504,9 +504,11 @@ final class SubmitPipeline {
   /**
    * After a create that got no answer: find the task by its reference (a "not found" is believed
    * only after the retry policy's grace, as a fresh task may not be listed yet), else send again,
-   * else report.
+   * else report. Once {@code stopLooking} (null: never) is done the look-up ends at once, as
+   * ambiguous: given only where the caller chose the reference and so can look it up later itself.
    */
-  private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request) {
+  private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request,
+      CompletableFuture<?> stopLooking) {
     AtomicInteger resends = new AtomicInteger();
     return failure -> {
       String reference = request.clientReference();
@@ -520,9 +522,22 @@ final class SubmitPipeline {
       runtime.events().warning("create.lookup", "the create of a " + model + " task got no usable answer ("
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
           + " minute, the time a fresh task may take to be listed) before the create is sent again");
-      return retries
-          .lookUpFreshTask(() -> runtime.provider().findByClientReference(reference))
+      CompletableFuture<Optional<TaskSnapshot>> lookup =
+          retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference));
+      if (stopLooking != null) {
+        // The caller keeps the reference and looks it up later itself: no need to wait out the grace once it stops.
+        stopLooking.whenComplete((stopped, stopFailure) -> lookup.cancel(false));
+      }
+      return lookup
           .handle((found, lookupFailure) -> {
+            if (lookupFailure != null && stopLooking != null && stopLooking.isDone()
+                && AsyncFailures.unwrap(lookupFailure) instanceof CancellationException) {
+              throw new CompletionException(ambiguous(failure, reference,
+                  "the create of a " + model + " task went out but got no usable answer",
+                  "and its look-up by client reference " + reference + " was stopped (the submit was told to stop)"
+                      + " before it could tell whether the task was made: look it up by that reference before you"
+                      + " send it again"));
+            }
             if (lookupFailure != null) {
               AmbiguousSubmitException error = ambiguous(failure, reference,
                   "the create of a " + model + " task went out but got no usable answer",

@@ -225,8 +225,11 @@ public final class VidgenClient implements AutoCloseable {
    * stopSending} is done (a process stopping): a create waiting for its backoff then ends at once with
    * a {@link SubmitNotSentException} when no try can have made a task, or an
    * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error, no
-   * answer); a create on its way still completes with its task. Give each submit a future of its own
-   * (and complete them all to stop): a submit listens on it for as long as the future lives.
+   * answer); a create on its way still completes with its task. When {@code clientReference} is
+   * given, a create that got no answer and is being looked up by it also ends at once, as ambiguous
+   * (the caller has the reference to look it up by later), rather than after the look-up's grace.
+   * Give each submit a future of its own (and complete them all to stop): a submit listens on it for
+   * as long as the future lives.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference,
       CompletableFuture<?> stopSending) {

@@ -662,6 +662,44 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aStopDuringTheLookUpOfAnUnansweredCreateEndsItAtOnceWhenTheCallerKeepsTheReference() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE), TaskSnapshot.queued(TaskId.of("t-2")));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "vgb-kept", stop);
+    fixture.advance(Duration.ofSeconds(5)); // the look-up is in its grace
+    assertThat(submit).isNotDone();
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(submit).as("ended at the stop, not when the grace is out").isDone();
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("look-up by client reference vgb-kept was stopped")
+        .satisfies(failure -> assertThat(((AmbiguousSubmitException) failure).clientReference()).contains("vgb-kept"));
+    long finds = fixture.provider.count("find");
+    fixture.advance(Duration.ofMinutes(5));
+    assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).as("the look-up ended").isEqualTo(finds);
+  }
+
+  @Test
+  void aStopDuringTheLookUpOfAnUnansweredCreateLetsItEndWhenTheReferenceIsTheClients() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot found = TaskSnapshot.queued(TaskId.of("late-3"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.of(found));
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofSeconds(1));
+    stop.complete(null);
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(submit.join().taskId()).as("no one else knows its reference: still looked up").isEqualTo(TaskId.of("late-3"));
+  }
+
+  @Test
   void anUnansweredCreateWhoseResendIsRefusedIsLookedUpOnceMoreBeforeTheSubmitFails() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE),
