@@ -172,8 +172,12 @@ public final class BatchRunner {
    * #awaitCreatesAnswered} to give them time to answer.
    */
   public int stopSending() {
+    stoppedByCaller.set(true);
     return creates.close();
   }
+
+  /** Whether {@link #stopSending} was called: then no later run of this runner sends either. */
+  private final java.util.concurrent.atomic.AtomicBoolean stoppedByCaller = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Waits up to {@code max} for the creates on their way to answer and their answers to reach the
@@ -258,6 +262,10 @@ public final class BatchRunner {
       JournalSeeds.seed(backend, known);
       ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-journal"));
       Journal journal = new Journal(store, io, clock, this::written, lease);
+      // The timeout is each run's own: a runner run again after its time ran out sends again.
+      if (timedOut.getAndSet(false) && !stoppedByCaller.get()) {
+        creates.reopen();
+      }
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates,
           listener);
       long renewEvery = Math.max(1, lease.toMillis() / 3);

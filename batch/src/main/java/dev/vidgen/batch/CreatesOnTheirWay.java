@@ -80,6 +80,11 @@ final class CreatesOnTheirWay {
     return closed;
   }
 
+  /** Lets creates go out again: a new run after one whose time ran out (never after the process was told to stop). */
+  synchronized void reopen() {
+    closed = false;
+  }
+
   /** Lets no more creates go out; how many are on their way now. */
   int close() {
     synchronized (this) {

@@ -248,7 +248,8 @@ final class JobRun {
     ctx.listener.onLookingUp(entry);
     CompletableFuture<java.util.Optional<TaskSnapshot>> lookup = ctx.backend.findByClientReference(reference);
     // Nothing is sent after the look-up once the time is up, so it need not run its grace out: the next run repeats it.
-    ctx.atDeadline(() -> lookup.cancel(false));
+    Runnable dropCancel = ctx.atDeadline(() -> lookup.cancel(false));
+    lookup.whenComplete((found, failure) -> dropCancel.run());
     lookup.whenComplete(safely((found, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
@@ -351,7 +352,8 @@ final class JobRun {
       return;
     }
     CompletableFuture<TaskSnapshot> waiting = ctx.backend.await(handle, (snapshot, elapsed) -> {});
-    ctx.atDeadline(() -> waiting.cancel(false));
+    Runnable dropCancel = ctx.atDeadline(() -> waiting.cancel(false));
+    waiting.whenComplete((snapshot, failure) -> dropCancel.run());
     waiting.whenComplete(safely((snapshot, failure) -> {
       if (failure == null) {
         completed(handle, snapshot);

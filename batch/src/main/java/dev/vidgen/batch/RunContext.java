@@ -55,9 +55,17 @@ final class RunContext {
     return stop.get();
   }
 
+  /** What to do when the deadline passes, each dropped once done with (a long run does not keep them all). */
+  private final java.util.Set<Runnable> atDeadline = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** The run's deadline passed: the waits for tasks end, their jobs left for the next run. */
   void timeUp() {
     timeUp.complete(null);
+    for (Runnable action : java.util.List.copyOf(atDeadline)) {
+      if (atDeadline.remove(action)) {
+        action.run();
+      }
+    }
   }
 
   /** Whether the run's deadline passed. */
@@ -65,9 +73,16 @@ final class RunContext {
     return timeUp.isDone();
   }
 
-  /** Runs {@code action} when the run's deadline passes (at once when it has). */
-  void atDeadline(Runnable action) {
-    timeUp.thenRun(action);
+  /**
+   * Runs {@code action} once when the run's deadline passes (at once when it has); the returned
+   * {@code Runnable} drops it, for when what it would stop is over.
+   */
+  Runnable atDeadline(Runnable action) {
+    atDeadline.add(action);
+    if (timeUp.isDone() && atDeadline.remove(action)) {
+      action.run();
+    }
+    return () -> atDeadline.remove(action);
   }
 
   /** A fresh client reference, such as {@code vgb-3f9a…}: random, so that no two creates share one. */

@@ -169,6 +169,24 @@ class BatchRunnerTest {
   }
 
   @Test
+  void theSameRunnerRunAgainAfterItsTimeSendsAndFollowsAgain() throws Exception {
+    backend.holdAwaits = true;
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    BatchRunner timed = BatchRunner.builder().backend(backend).store(store).concurrency(1).scheduler(scheduler)
+        .worker("test-worker").timeout(Duration.ofSeconds(2)).build();
+    BatchReport first = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+    assertThat(first.finished()).isFalse();
+    assertThat(entry("c").state()).isEqualTo(State.PENDING);
+
+    backend.holdAwaits = false;
+    BatchReport second = CompletableFuture.supplyAsync(() -> timed.run(plan)).get(10, TimeUnit.SECONDS);
+
+    assertThat(second.count(State.COMPLETED)).as("the deadline was the first run's, not the runner's").isEqualTo(2);
+    assertThat(timed.timedOut()).isFalse();
+    assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).as("a is not paid again").hasSize(2);
+  }
+
+  @Test
   void aTimeoutWhileAnUnansweredCreateIsLookedUpLeavesItSubmittingAndTheNextRunLooksItUp() throws Exception {
     BatchPlan plan = plan(line("b", REFERENCE_MODEL));
     // As the client does: the create got no answer, and its look-up by reference ends when the submit is stopped.
