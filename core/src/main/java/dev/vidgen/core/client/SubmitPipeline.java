@@ -12,6 +12,7 @@ import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -22,6 +23,7 @@ import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.file.Path;
@@ -31,11 +33,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -97,11 +103,11 @@ final class SubmitPipeline {
   /** Whether {@code report}'s errors are all the route's retirement: what the key's live list can lift. */
   private static boolean onlyRetirement(ValidationReport report) {
     return !report.isValid() && report.errors().stream()
-        .allMatch(error -> error.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED));
+        .allMatch(error -> error.code().equals(ViolationCodes.MODEL_RETIRED));
   }
 
   /** {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known). */
-  private ValidationReport validate(VideoJob job, java.util.Set<String> live) {
+  private ValidationReport validate(VideoJob job, Set<String> live) {
     ValidationReport report = (live == null ? validator : validator.withLiveModels(live)).validate(job);
     if (job == null || job.params().isEmpty()) {
       return report;
@@ -116,7 +122,7 @@ final class SubmitPipeline {
       return report;
     }
     // A parameter refused for replacing a setting is not also "sent unchanged".
-    java.util.Set<String> refused = new java.util.HashSet<>();
+    Set<String> refused = new java.util.HashSet<>();
     more.stream().filter(Violation::isError).forEach(v -> refused.add(v.field()));
     List<Violation> all = new ArrayList<>(report.violations().stream()
         .filter(v -> v.isError() || !refused.contains(v.field())).toList());
@@ -209,7 +215,7 @@ final class SubmitPipeline {
     }
     // Freed once the create settles (answered, refused, ambiguous), not when the caller's future ends: a caller who
     // cancels does not take back a create on its way.
-    java.util.concurrent.atomic.AtomicBoolean freed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean freed = new AtomicBoolean();
     return submitOnce(job, requestedReference, stopSending, () -> {
       if (freed.compareAndSet(false, true)) { // once: a second removal could free another submit's reference
         referencesOnTheirWay.remove(requestedReference);
@@ -218,7 +224,7 @@ final class SubmitPipeline {
   }
 
   /** The client references of the submits on their way, as their callers gave them. */
-  private final java.util.Set<String> referencesOnTheirWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> referencesOnTheirWay = ConcurrentHashMap.newKeySet();
 
   /** The submit; {@code settled} runs once no create of it can still be answered. */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
@@ -231,7 +237,7 @@ final class SubmitPipeline {
    * for its route's retirement while the list is not known has it read first ({@code listRead} once).
    */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending, Runnable settled, java.util.Set<String> live, boolean listRead) {
+      CompletableFuture<?> stopSending, Runnable settled, Set<String> live, boolean listRead) {
     Prepared prepared;
     try {
       ValidationReport report = validate(job, live);
@@ -286,9 +292,9 @@ final class SubmitPipeline {
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     String reference = !runtime.provider().takesClientReference(prepared.route()) ? null
         : requestedReference != null ? requestedReference : newReference();
-    java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean(); // issue 11
-    java.util.concurrent.atomic.AtomicReference<CreateAfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicReference<String> sentModel = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicBoolean funded = new AtomicBoolean(); // issue 11
+    AtomicReference<CreateAfterServerError> afterError = new AtomicReference<>();
+    AtomicReference<String> sentModel = new AtomicReference<>();
     // issue 11: live model list, money before paying
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
@@ -327,7 +333,7 @@ final class SubmitPipeline {
               cause = afterError.get() == null ? new SubmitNotSentException("the create was held back before it went"
                   + " out: the submit was told to stop sending; nothing was sent") : afterError.get().notSent("the create");
             }
-            if (cause instanceof dev.vidgen.core.error.RequestRejectedException rejected && sentModel.get() != null
+            if (cause instanceof RequestRejectedException rejected && sentModel.get() != null
                 && rejected.refusesModel(sentModel.get())) {
               // The provider's word beats the kept list: the next job on this model is checked against a fresh one.
               preflight.modelRefused(sentModel.get());
