@@ -478,6 +478,7 @@ final class BatchViews {
     error.put("message", message);
     error.put("http_status", null);
     error.put("request_id", null);
+    error.put("retry_after_seconds", null); // the keys of every command's error, in the same order
     error.put("next", next);
     error.put("exit_code", exit);
     return error;

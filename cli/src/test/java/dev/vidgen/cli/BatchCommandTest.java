@@ -101,6 +101,8 @@ class BatchCommandTest {
     assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
     Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
     assertThat(error).containsEntry("kind", "deadline_exceeded").containsEntry("exit_code", 7.0);
+    assertThat(error).as("the keys every command's error has").containsOnlyKeys("kind", "code", "message",
+        "http_status", "request_id", "retry_after_seconds", "next", "exit_code");
     assertThat((String) error.get("message")).isEqualTo("the batch's --timeout of 300 ms passed: 2 job(s) are not"
         + " finished (1 with a task that is still running, its id kept in the journal; 1 not sent yet)");
     assertThat(timed.err()).contains("run the same command again to go on");
