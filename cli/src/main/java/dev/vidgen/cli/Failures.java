@@ -333,9 +333,14 @@ final class Failures {
           + " keeps refusing, check the key's settings in the provider's console";
     }
     if (cause instanceof ProviderException) {
-      if (handle != null && completedInHistory(handle, session)) {
+      String ended = handle == null ? null : statusInHistory(handle, session);
+      if ("completed".equals(ended)) {
         return "the provider or the network failed; the task completed (so the task history says): try again later,"
             + " or save its video with " + downloadCommand(handle, session, "--out", "FILE");
+      }
+      if ("failed".equals(ended)) {
+        return "the provider or the network failed; the task had already failed (so the task history says), so it"
+            + " will not finish: vidgen history shows why";
       }
       return handle == null
           ? "the provider or the network failed; try again later"
@@ -344,17 +349,17 @@ final class Failures {
     return null;
   }
 
-  /** Whether the task history has {@code handle}'s task as completed, so that nothing says it may still finish. */
-  private static boolean completedInHistory(JobHandle handle, Session session) {
+  /** The status the task history last saw for {@code handle}'s task, or null; so that nothing says an ended one may still finish. */
+  private static String statusInHistory(JobHandle handle, Session session) {
     if (session == null) {
-      return false;
+      return null;
     }
     try {
       return HistoryRecord.history(session.context())
           .flatMap(history -> history.find(handle.providerId(), handle.taskId().value()))
-          .filter(entry -> entry.status().equals("completed")).isPresent();
+          .map(entry -> entry.status()).orElse(null);
     } catch (RuntimeException unreadable) {
-      return false; // said when the history was read before
+      return null; // said when the history was read before
     }
   }
 

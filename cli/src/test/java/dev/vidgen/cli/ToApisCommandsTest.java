@@ -253,6 +253,11 @@ class ToApisCommandsTest {
         .containsPattern("model +grok-video-1.5-preview")
         .containsPattern("price +quoted 20 credits \\(\\$0.10\\), charge unknown");
     assertThat(result.err()).contains("refused by the content policy");
+
+    fake.inject(Endpoint.STATUS, Fault.stall());
+    CliRun.Result outOfTime = vidgen("status", taskId, "--timeout", "300ms");
+    assertThat(outOfTime.err()).as(outOfTime.all()).contains("the task had already failed (so the task history says)")
+        .doesNotContain("may still finish");
   }
 
   @Test
