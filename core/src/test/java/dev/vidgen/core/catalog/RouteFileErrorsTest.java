@@ -21,7 +21,8 @@ class RouteFileErrorsTest {
 
   @TempDir Path folder;
 
-  private static RouteFileException failure(String json) {
+  /** The error reading {@code json} as a route file over the built-in catalog gives (one is expected). */
+  static RouteFileException failure(String json) {
     try {
       RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json);
     } catch (RouteFileException e) {

@@ -13,12 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouteFileRulesTest {
   private static RouteFileException failure(String json) {
-    try {
-      RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json);
-    } catch (RouteFileException e) {
-      return e;
-    }
-    throw new AssertionError("no error for " + json);
+    return RouteFileErrorsTest.failure(json);
   }
 
   /** A route offering text-to-video and image-to-video, 5 or 10 s, two ratios and two resolutions, with {@code rules}. */
