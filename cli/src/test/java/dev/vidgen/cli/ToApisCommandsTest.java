@@ -218,12 +218,18 @@ class ToApisCommandsTest {
     assertThat(historyOf(fake.taskIds().get(1))).doesNotContainKey("charge");
   }
 
-  @Test
-  void statusOfAFailedTaskExitsWith6() {
+  /** A task submitted and read until it failed ("refused by the content policy"). */
+  private String failedTaskSeen() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
     String taskId = submitted();
     vidgen("status", taskId);
     vidgen("status", taskId);
+    return taskId;
+  }
+
+  @Test
+  void statusOfAFailedTaskExitsWith6() {
+    String taskId = failedTaskSeen();
 
     CliRun.Result result = vidgen("status", taskId, "--json");
 
@@ -240,10 +246,7 @@ class ToApisCommandsTest {
 
   @Test
   void statusOfAFailedTaskShowsTheTaskTableWithItsReasonAndQuote() {
-    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
-    String taskId = submitted();
-    vidgen("status", taskId);
-    vidgen("status", taskId);
+    String taskId = failedTaskSeen();
 
     CliRun.Result result = vidgen("status", taskId);
 

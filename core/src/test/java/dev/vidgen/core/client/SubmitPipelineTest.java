@@ -776,15 +776,20 @@ class SubmitPipelineTest {
     assertThat(fixture.provider.count("create")).isEqualTo(1);
   }
 
-  @Test
-  void aCreateWithoutAReferenceSentAgainAfterAServerErrorWarnsOnceWithWhatTheFirstMayCost() {
+  /** A submit without a reference whose first create is answered 500 and whose resend makes task t-2. */
+  private JobHandle sentAgainBlindlyAfterAServerError() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
         TaskSnapshot.queued(TaskId.of("t-2")));
-
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
     fixture.advance(Duration.ofSeconds(10));
+    return submit.join();
+  }
 
-    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-2"));
+  @Test
+  void aCreateWithoutAReferenceSentAgainAfterAServerErrorWarnsOnceWithWhatTheFirstMayCost() {
+    JobHandle handle = sentAgainBlindlyAfterAServerError();
+
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("t-2"));
     assertThat(fixture.provider.count("create")).isEqualTo(2);
     assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("create.resent")).singleElement()
         .asString().contains("sent again once").contains("may have made (20 credits)");
@@ -792,12 +797,7 @@ class SubmitPipelineTest {
 
   @Test
   void aHandleWhoseCreateWasSentAgainBlindlySaysAnEarlierTakeMayHaveMadeATaskAndKeepsItWhenStored() {
-    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
-        TaskSnapshot.queued(TaskId.of("t-2")));
-
-    CompletableFuture<JobHandle> resent = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofSeconds(10));
-    JobHandle handle = resent.join();
+    JobHandle handle = sentAgainBlindlyAfterAServerError();
 
     assertThat(handle.possibleExtraTasks()).as("the take answered 500 may be a paid task of its own").isEqualTo(1);
     assertThat(JobHandle.decode(handle.encode()).possibleExtraTasks()).isEqualTo(1);
