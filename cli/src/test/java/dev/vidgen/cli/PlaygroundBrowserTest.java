@@ -351,6 +351,9 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("task-warning")));
       assertThat(browser.findElement(By.id("task-warning-message")).getText())
           .contains("sent again", "may have made a billed task", "check the provider's dashboard");
+      assertThat(browser.findElement(By.id("task-line")).getText()).as("the resent task's price")
+          .contains("20 credits · $0.10; an earlier take of its create (answered with a server error, then sent again)"
+              + " may also have made a paid task, up to 20 credits more");
     }
   }
 

@@ -7,9 +7,11 @@ import dev.vidgen.core.port.RequestPreview;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The page's job as text to paste elsewhere: a {@code vidgen generate} command and a cURL command.
@@ -59,16 +61,47 @@ final class Commands {
     return JsonTrees.write(value);
   }
 
-  /** A cURL command sending {@code preview} with the key from {@code $TOAPIS_API_KEY}, with notes on what it needs first. */
+  /** The path every create URL of the provider ends with; its uploads go to {@link #UPLOAD_PATH} beside it. */
+  private static final String CREATE_PATH = "/v1/videos/generations";
+  private static final String UPLOAD_PATH = "/v1/uploads/images";
+  private static final String KEY_HEADER = "\"Authorization: Bearer $TOAPIS_API_KEY\"";
+
+  /**
+   * cURL commands sending {@code preview} with the key from {@code $TOAPIS_API_KEY}: first one
+   * upload per local image of {@code job} (multipart {@code file}), each answer's {@code data.url}
+   * kept in a shell variable that the create's body then holds where the preview says {@code
+   * upload://NAME}; the create is sent only when every upload gave a URL. Where uploads have no
+   * known address (the mock), a note says what to upload first.
+   */
   static String curl(RequestPreview preview, VideoJob job) {
     StringBuilder text = new StringBuilder();
-    if (!preview.url().startsWith("http://") && !preview.url().startsWith("https://")) {
+    boolean http = preview.url().startsWith("http://") || preview.url().startsWith("https://");
+    if (!http) {
       text.append("# The mock provider answers only inside vidgen; with TOAPIS_API_KEY set,\n")
           .append("# vidgen serve shows the real ToAPIs request here.\n");
     }
+    Map<Path, String> variables = new LinkedHashMap<>();
     for (ImageInput image : job.images()) {
       if (image instanceof ImageInput.Local local) {
-        String name = local.path().getFileName().toString();
+        variables.putIfAbsent(local.path().toAbsolutePath().normalize(), "IMAGE_" + (variables.size() + 1));
+      }
+    }
+    String body = quote(preview.body());
+    if (!variables.isEmpty() && http && preview.url().endsWith(CREATE_PATH)) {
+      String uploadUrl = preview.url().substring(0, preview.url().length() - CREATE_PATH.length()) + UPLOAD_PATH;
+      variables.forEach((file, variable) -> text.append("# Upload ").append(file.getFileName())
+          .append(" and keep the URL it answers with (data.url)\n")
+          .append(variable).append("=$(curl -sS --fail -X POST ").append(quote(uploadUrl))
+          .append(" \\\n  -H ").append(KEY_HEADER)
+          .append(" \\\n  -F ").append(quote("file=@" + formFile(file)))
+          .append(" \\\n  | sed -n 's/.*\"url\" *: *\"\\([^\"]*\\)\".*/\\1/p' | sed 's#\\\\/#/#g')\n"));
+      body = withUploadedUrls(body, job, variables);
+      text.append("# Create the task with those URLs, once every upload gave one\n")
+          .append(variables.values().stream().map(variable -> "[ -n \"$" + variable + "\" ] && ")
+              .collect(Collectors.joining()));
+    } else {
+      for (Path file : variables.keySet()) {
+        String name = file.getFileName().toString();
         text.append("# Upload ").append(name).append(" first and put its URL where the body says upload://")
             .append(name).append(" (vidgen generate does both for you).\n");
       }
@@ -78,13 +111,47 @@ final class Commands {
     headers.forEach((name, value) -> {
       text.append(" \\\n  -H ");
       if (name.equalsIgnoreCase("Authorization")) {
-        text.append("\"Authorization: Bearer $TOAPIS_API_KEY\"");
+        text.append(KEY_HEADER);
       } else {
         text.append(quote(name + ": " + value));
       }
     });
-    text.append(" \\\n  --data-raw ").append(quote(preview.body()));
+    text.append(" \\\n  --data-raw ").append(body);
     return text.toString();
+  }
+
+  /**
+   * The quoted body with each local image's stand-in ({@code upload://NAME}, in the order of the
+   * job's images) replaced by its variable, spliced out of the single quotes: {@code '"$IMAGE_1"'}.
+   */
+  private static String withUploadedUrls(String quotedBody, VideoJob job, Map<Path, String> variables) {
+    StringBuilder spliced = new StringBuilder(quotedBody);
+    int from = 0;
+    for (ImageInput image : job.images()) {
+      if (image instanceof ImageInput.Local local) {
+        String standIn = standIn(local.path());
+        int at = spliced.indexOf(standIn, from);
+        if (at < 0) {
+          continue; // the route sends this image elsewhere or not at all: nothing to replace
+        }
+        String variable = "'\"$" + variables.get(local.path().toAbsolutePath().normalize()) + "\"'";
+        spliced.replace(at, at + standIn.length(), variable);
+        from = at + variable.length();
+      }
+    }
+    return spliced.toString();
+  }
+
+  /** How the preview shows a local image, as {@code VidgenClient.preview} writes it: {@code upload://} and the encoded name. */
+  private static String standIn(Path file) {
+    return "upload://" + java.net.URLEncoder.encode(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  /** A file for curl's {@code -F name=@FILE}: as it is, or in double quotes when it holds a character curl reads there. */
+  private static String formFile(Path file) {
+    String path = file.toString();
+    return path.matches("[^;,\"\\\\]*") ? path : "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** {@code word} as one POSIX shell word: bare when safe, else in single quotes. */

@@ -86,6 +86,16 @@ final class Jobs {
   /** The submits not yet ended (uploads, create, history), which {@link #close} waits for. */
   private final java.util.Set<CompletableFuture<HistoryEntry>> submitting =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The history names of the notes whose create is still on its way from this playground (no answer yet). */
+  private final java.util.Set<String> sending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The local images of the jobs, uploaded once per content while the upload is fresh. */
+  private final ImageUploads images;
+
+  /**
+   * What {@code charge} says of a failed task, as {@code vidgen history --json} does: whether the
+   * provider charges a failed task is not documented, so its quote is not what was spent.
+   */
+  static final String FAILED_CHARGE = "unknown";
 
   /**
    * A task being followed: its entry, its progress, and, when following it stopped short of its
@@ -116,6 +126,7 @@ final class Jobs {
       throw new IllegalArgumentException("followAgainAfter must be positive: " + followAgainAfter);
     }
     this.followAgainAfter = followAgainAfter;
+    this.images = new ImageUploads(client, clock);
     this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
     this.stopListening = client.addListener(new dev.vidgen.core.client.VidgenListener() {
       @Override
@@ -174,15 +185,25 @@ final class Jobs {
     }
     java.util.concurrent.atomic.AtomicInteger takes = new java.util.concurrent.atomic.AtomicInteger();
     resent.put(reference, takes);
-    CompletableFuture<JobHandle> created;
-    try {
-      created = client.submitAsync(job, reference, stopSending);
-    } catch (RuntimeException refused) { // such as a client already closed: nothing was sent
-      created = CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
-          "the job was not sent: " + refused.getMessage()));
+    if (noted) {
+      sending.add(note.taskId());
     }
+    // The job is kept with its local images (the history's and the same-job check's); what is sent has their URLs.
+    CompletableFuture<JobHandle> created = images.upload(job).thenCompose(uploaded -> {
+      if (stopSending.isDone()) {
+        return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
+            "the playground is stopping; nothing was sent"));
+      }
+      try {
+        return client.submitAsync(uploaded, reference, stopSending);
+      } catch (RuntimeException refused) { // such as a client already closed: nothing was sent
+        return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
+            "the job was not sent: " + refused.getMessage()));
+      }
+    });
     CompletableFuture<HistoryEntry> submitted = created.whenComplete((handle, failure) -> {
       resent.remove(reference);
+      sending.remove(note.taskId());
       if (failure == null) {
         return;
       }
@@ -489,6 +510,17 @@ final class Jobs {
   Map<String, Object> view(HistoryEntry entry) {
     Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
     json.remove("handle");
+    json.put("sending", isSending(entry));
+    if (entry.status().equals("failed")) {
+      json.put("charge", FAILED_CHARGE); // credits and usd are the quote, not what was spent
+    }
+    int extraTasks = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
+    if (extraTasks > 0) {
+      // Not counted in credits and usd: each earlier take answered 500 may be a paid task of its own.
+      json.put("possible_extra_tasks", extraTasks);
+      json.put("possible_extra_credits", entry.credits() == null ? null
+          : entry.credits().multiply(java.math.BigDecimal.valueOf(extraTasks)));
+    }
     json.put("progress", entry.status().equals("completed") ? 100 : null);
     json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
@@ -498,6 +530,14 @@ final class Jobs {
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     return json;
+  }
+
+  /**
+   * Whether {@code entry} is the note of a create this playground sent and still waits the answer of
+   * (the page reads "Sending…"); a note left by a playground that stopped, or answered since, is not.
+   */
+  boolean isSending(HistoryEntry entry) {
+    return entry.status().equals(HistoryEntry.UNKNOWN) && sending.contains(entry.taskId());
   }
 
   /**

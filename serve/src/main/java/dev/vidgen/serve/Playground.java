@@ -333,6 +333,7 @@ public final class Playground implements AutoCloseable {
             same.put("task_id", entry.taskId());
             same.put("status", entry.status());
             same.put("submitted_at", entry.submittedAt().toString());
+            same.put("sending", jobs.isSending(entry));
             return same;
           })
           .orElse(null);

@@ -30,8 +30,39 @@ class CommandsTest {
   void writesCurlWithTheKeyLeftToTheShell() {
     RequestPreview preview = new RequestPreview("POST", "https://toapis.com/v1/videos/generations",
         Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"), "{\"model\":\"m\"}");
+    String curl = Commands.curl(preview, VideoJob.builder("m").image("https://cdn.example.com/a.png").build());
+    assertThat(curl).isEqualTo("curl -X POST https://toapis.com/v1/videos/generations \\\n"
+        + "  -H \"Authorization: Bearer $TOAPIS_API_KEY\" \\\n"
+        + "  -H 'Content-Type: application/json' \\\n"
+        + "  --data-raw '{\"model\":\"m\"}'");
+  }
+
+  @Test
+  void writesTheUploadOfEachLocalImageBeforeTheCreateThatSendsItsUrl() {
+    RequestPreview preview = new RequestPreview("POST", "http://127.0.0.1:9/v1/videos/generations",
+        Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"),
+        "{\"images\":[\"upload://a%20b.png\",\"https://cdn.example.com/c.png\",\"upload://d.png\"]}");
+    VideoJob job = VideoJob.builder("m").image(Path.of("/tmp/up/a b.png")).image("https://cdn.example.com/c.png")
+        .image(Path.of("/tmp/up/d.png")).build();
+
+    String curl = Commands.curl(preview, job);
+
+    assertThat(curl).contains(
+        "IMAGE_1=$(curl -sS --fail -X POST http://127.0.0.1:9/v1/uploads/images \\\n"
+            + "  -H \"Authorization: Bearer $TOAPIS_API_KEY\" \\\n  -F 'file=@/tmp/up/a b.png' \\\n  | sed ",
+        "IMAGE_2=$(curl -sS --fail -X POST http://127.0.0.1:9/v1/uploads/images \\\n",
+        "-F file=@/tmp/up/d.png",
+        "[ -n \"$IMAGE_1\" ] && [ -n \"$IMAGE_2\" ] && curl -X POST http://127.0.0.1:9/v1/videos/generations",
+        "--data-raw '{\"images\":[\"'\"$IMAGE_1\"'\",\"https://cdn.example.com/c.png\",\"'\"$IMAGE_2\"'\"]}'")
+        .doesNotContain("upload://", "sk-");
+  }
+
+  @Test
+  void saysWhatToUploadFirstWhereTheProviderHasNoAddress() {
+    RequestPreview preview = new RequestPreview("POST", "mock://videos/generations", Map.of(),
+        "{\"images\":[\"upload://product.png\"]}");
     String curl = Commands.curl(preview, VideoJob.builder("m").image(Path.of("/x/product.png")).build());
-    assertThat(curl).contains("# Upload product.png first", "-H \"Authorization: Bearer $TOAPIS_API_KEY\"",
-        "--data-raw '{\"model\":\"m\"}'").doesNotContain("sk-");
+    assertThat(curl).contains("# The mock provider answers only inside vidgen", "# Upload product.png first and put its"
+        + " URL where the body says upload://product.png").doesNotContain("IMAGE_1");
   }
 }

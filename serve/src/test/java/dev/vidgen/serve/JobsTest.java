@@ -173,6 +173,28 @@ class JobsTest {
     assertThat(history().entries()).as("the job held back leaves no note to warn about").hasSize(1);
   }
 
+  @Test
+  void aFailedTaskIsShownWithItsChargeUnknownAndABlindResendWithWhatItsEarlierTakesMayHaveCost() throws Exception {
+    mockWithClient(0);
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+    dev.vidgen.core.pricing.PriceQuote quote = client.quote(aJob());
+    dev.vidgen.core.client.JobHandle once = new dev.vidgen.core.client.JobHandle("mock",
+        dev.vidgen.core.domain.TaskId.of("task_once"), "grok-video-1.5-preview", quote, at, null);
+    dev.vidgen.core.client.JobHandle resent = new dev.vidgen.core.client.JobHandle("mock",
+        dev.vidgen.core.domain.TaskId.of("task_resent"), "grok-video-1.5-preview", quote, at, null, 2);
+
+    Map<String, Object> failed = jobs.view(HistoryEntry.submitted(once, aJob(), "serve").failed("refused", at));
+    Map<String, Object> running = jobs.view(HistoryEntry.submitted(once, aJob(), "serve"));
+    Map<String, Object> twice = jobs.view(HistoryEntry.submitted(resent, aJob(), "serve"));
+
+    assertThat(failed).containsEntry("charge", "unknown").containsEntry("credits", new java.math.BigDecimal("20"))
+        .doesNotContainKey("possible_extra_tasks");
+    assertThat(running).doesNotContainKeys("charge", "possible_extra_tasks", "possible_extra_credits");
+    assertThat(twice).containsEntry("possible_extra_tasks", 2)
+        .containsEntry("possible_extra_credits", new java.math.BigDecimal("40")).doesNotContainKey("charge");
+  }
+
   /** The mock, with every create held until {@code gate} opens; {@code left} completes as the first create leaves. */
   private static final class GatedCreates implements dev.vidgen.core.port.VideoProvider {
     private final MockVideoProvider mock;

@@ -18,8 +18,6 @@ const FIELD_INPUTS = {
 // Its segments end at 10 s, the default model's default duration, so that the fresh page has nothing to warn about.
 const SAMPLE_PROMPT = '(0-5s) Medium shot, she speaks warmly while gesturing to a product. (5-10s) Slow push-in'
   + ' to a close-up as she smiles, glowing skin and expressive eyes. Glossy, warm, cinematic.';
-// A create answers within its 2-minute call timeout: a note without an answer younger than this is still on its way.
-const SENDING_FOR_MS = 150 * 1000;
 
 const state = {
   models: new Map(),
@@ -80,10 +78,20 @@ function priceText(quote) {
   return `${formatCredits(quote.credits)} credits · ${formatUsd(quote.usd)}`;
 }
 
-// Beside a status, where "unknown" alone would read as the status.
+// Beside a status, where "unknown" alone would read as the status. A failed task's price is its quote: whether the
+// provider charges it is not known. Earlier takes of its create answered with a server error may be paid tasks too.
 function taskPriceText(task) {
   const quote = quoteOf(task);
-  return quote.known ? priceText(quote) : 'price unknown';
+  let text = quote.known ? priceText(quote) : 'price unknown';
+  if (task.charge === 'unknown') text = (quote.known ? 'quoted ' + text : text) + ', charge unknown';
+  const takes = Number(task.possible_extra_tasks) || 0;
+  if (takes > 0) {
+    text += `; ${takes === 1 ? 'an earlier take of its create' : takes + ' earlier takes of its create'}`
+      + ' (answered with a server error, then sent again) may also have made a paid task'
+      + (task.possible_extra_credits !== null && task.possible_extra_credits !== undefined
+        ? `, up to ${formatCredits(task.possible_extra_credits)} credits more` : '');
+  }
+  return text;
 }
 
 function chosenMode(route) {
@@ -622,10 +630,9 @@ function statusWords(task) {
   }
 }
 
-// The server notes a create before it leaves; a fresh note whose answer is not recorded yet is a create on its way.
+// The server notes a create before it leaves, and says of each note whether its create is still on its way.
 function stillSending(task) {
-  return /no answer is recorded yet/.test(task.error || '')
-    && Date.now() - Date.parse(task.submitted_at) < SENDING_FOR_MS;
+  return task.sending === true;
 }
 
 function elapsedText(ms) {
@@ -743,7 +750,7 @@ function renderHistory() {
   const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
   const items = tasks.map((task) => {
     const key = [task.task_id, task.status, task.progress ?? '', task.video || '', task.problem || '', task.next || '',
-      statusWords(task)].join('|');
+      statusWords(task), taskPriceText(task)].join('|');
     const old = existing.get(task.task_id);
     if (old && old.dataset.key === key) return old;
     const item = historyItem(task);

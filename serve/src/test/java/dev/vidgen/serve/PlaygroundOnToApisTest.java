@@ -1,0 +1,291 @@
+package dev.vidgen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.testkit.toapis.CreateRecord;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The playground on the fake ToAPIs server (loopback): what the provider receives, and what the page is told. */
+class PlaygroundOnToApisTest {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final MediaType BYTES = MediaType.get("application/octet-stream");
+  private static final String MODEL = "grok-video-1.5-preview";
+
+  @TempDir Path folder;
+
+  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+  private final FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(5))
+      .start();
+  private VidgenClient client;
+  private Playground playground;
+
+  @AfterEach
+  void stop() {
+    if (playground != null) {
+      playground.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    fake.close();
+  }
+
+  @Test
+  void generatingTheSameImageAgainReusesItsUploadButNeverForOtherBytes() throws IOException {
+    start();
+    byte[] product = Files.readAllBytes(PlaygroundServerTest.productPng());
+    String upload = uploadId(product, "product.png");
+    // The same bytes under another name: another upload id on the page, the same image at the provider.
+    String renamed = uploadId(product, "bottle.png");
+    byte[] other = product.clone();
+    other[other.length - 1] ^= 1; // the last byte of the PNG's end chunk: still a PNG by its content
+    String changed = uploadId(other, "product.png");
+
+    generate(job(upload, "First take"));
+    generate(job(upload, "Second take"));
+    generate(job(renamed, "Third take"));
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("one upload for the same bytes").hasSize(1);
+    generate(job(changed, "Other bytes"));
+
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("other bytes are uploaded on their own").hasSize(2);
+    List<String> urls = fake.creates().stream().map(PlaygroundOnToApisTest::imageOf).toList();
+    assertThat(urls).hasSize(4).doesNotContainNull();
+    assertThat(urls.subList(0, 3)).as("the three creates of the same bytes").containsOnly(urls.get(0));
+    assertThat(urls.get(3)).isNotEqualTo(urls.get(0));
+  }
+
+  @Test
+  void anUploadOlderThanItsReuseTimeIsMadeAgain() throws Exception {
+    start();
+    Path image = Files.copy(PlaygroundServerTest.productPng(), folder.resolve("product.png"));
+    MovableClock clock = new MovableClock();
+    ImageUploads uploads = new ImageUploads(client, clock);
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("x").image(image)
+        .build();
+
+    dev.vidgen.core.domain.VideoJob first = uploads.upload(job).get(10, TimeUnit.SECONDS);
+    clock.move(ImageUploads.REUSE_FOR.minusSeconds(1));
+    dev.vidgen.core.domain.VideoJob within = uploads.upload(job).get(10, TimeUnit.SECONDS);
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("within the reuse time").hasSize(1);
+    clock.move(Duration.ofSeconds(1));
+    dev.vidgen.core.domain.VideoJob after = uploads.upload(job).get(10, TimeUnit.SECONDS);
+
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("once the reuse time is over").hasSize(2);
+    assertThat(first.hasLocalImages()).isFalse();
+    assertThat(within.images()).isEqualTo(first.images());
+    assertThat(after.images()).isNotEqualTo(first.images());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFailedTaskShowsItsChargeUnknownAndABlindResendWhatItMayHaveCostMore() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.nextTask(TaskScript.fails("generation_failed", "<b>content policy</b>")
+        .taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    String failed = (String) ((Map<String, Object>) json(generate(job(upload, "Fails"))).get("task")).get("task_id");
+    fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+    Map<String, Object> resent = (Map<String, Object>) json(generate(job(upload, "Resent"))).get("task");
+
+    assertThat(resent).containsEntry("possible_extra_tasks", 1L).containsEntry("credits", 20L)
+        .containsEntry("possible_extra_credits", 20L).doesNotContainKey("charge");
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(task(failed).get("status")));
+    assertThat(task(failed)).containsEntry("charge", "unknown").containsEntry("credits", 20L)
+        .containsEntry("error", "generation_failed: <b>content policy</b>").doesNotContainKey("possible_extra_tasks");
+    assertThat(task((String) resent.get("task_id"))).as("the history says it too")
+        .containsEntry("possible_extra_tasks", 1L).containsEntry("possible_extra_credits", 20L);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateOnItsWayIsMarkedSendingUntilItsAnswerCameAndANoteFromAnEarlierRunIsNot() throws Exception {
+    // A note an earlier playground left a minute ago, stopped before the answer came.
+    dev.vidgen.core.domain.VideoJob earlier = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Earlier")
+        .image("https://cdn.example.com/a.png").build();
+    java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-earlier", true, "toapis", earlier, null,
+        minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve"));
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+
+    java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> generate(job(upload, "Slow")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
+    List<Map<String, Object>> during = tasks();
+    Map<String, Object> check = json(post("/api/check", job(upload, "Slow")));
+    answer.get(20, TimeUnit.SECONDS);
+
+    assertThat(during).filteredOn(task -> "unknown".equals(task.get("status")))
+        .extracting(task -> task.get("settings") instanceof Map<?, ?> settings ? settings.get("prompt") : null,
+            task -> task.get("sending"))
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Slow", true),
+            org.assertj.core.groups.Tuple.tuple("Earlier", false));
+    assertThat((Map<String, Object>) check.get("same_job")).containsEntry("status", "unknown")
+        .containsEntry("sending", true);
+    assertThat(tasks()).as("answered: the note is gone, the earlier one stays not sending")
+        .filteredOn(task -> "unknown".equals(task.get("status"))).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("sending", false));
+  }
+
+  @Test
+  void theCopiedCurlUploadsTheImageAndCreatesTheTaskWithItsUrl() throws Exception {
+    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/sh")))
+        .as("curl and sh run the copied commands").isTrue();
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String curl = (String) json(post("/api/check", job(upload, "Copied"))).get("curl");
+    assertThat(curl).doesNotContain(fake.apiKey()).contains("\"Authorization: Bearer $TOAPIS_API_KEY\"");
+
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", curl).redirectErrorStream(true);
+    shell.environment().put("TOAPIS_API_KEY", fake.apiKey());
+    Process run = shell.start();
+    String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(run.exitValue()).as(said).isZero();
+    assertThat(fake.requests(Endpoint.UPLOAD)).singleElement()
+        .satisfies(sent -> assertThat(sent.authorization()).contains("Bearer " + fake.apiKey()));
+    assertThat(fake.creates()).singleElement().satisfies(create -> {
+      assertThat(create.madeTask()).as(create.body()).isTrue();
+      assertThat(imageOf(create)).startsWith(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE);
+    });
+  }
+
+  @Test
+  void theCopiedCurlSendsNoCreateWhenTheUploadFails() throws Exception {
+    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/sh")))
+        .as("curl and sh run the copied commands").isTrue();
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String curl = (String) json(post("/api/check", job(upload, "Copied"))).get("curl");
+    fake.inject(Endpoint.UPLOAD, Fault.status(400));
+
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", curl).redirectErrorStream(true);
+    shell.environment().put("TOAPIS_API_KEY", fake.apiKey());
+    Process run = shell.start();
+    String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(run.exitValue()).as(said).isNotZero();
+    assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
+    assertThat(fake.requests(Endpoint.CREATE)).as("no create without the image's URL").isEmpty();
+  }
+
+  private void start() {
+    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
+            .baseUrl(fake.baseUrl()).build())
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+  }
+
+  private TaskHistory history() {
+    return TaskHistory.in(folder.resolve("home"));
+  }
+
+  /** The one image URL a grok-video-1.5-preview create sent. */
+  private static String imageOf(CreateRecord create) {
+    Object images = create.json().get("images");
+    return images instanceof List<?> list && list.size() == 1 ? String.valueOf(list.get(0)) : null;
+  }
+
+  private static String job(String upload, String prompt) {
+    return "{\"model\":\"" + MODEL + "\",\"prompt\":\"" + prompt + "\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
+        + "\"images\":[{\"upload\":\"" + upload + "\"}]}";
+  }
+
+  private String generate(String job) {
+    return post("/api/generate", job);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> tasks() {
+    return (List<Map<String, Object>>) json(call(request("/api/history").build())).get("tasks");
+  }
+
+  private Map<String, Object> task(String taskId) {
+    return tasks().stream().filter(task -> taskId.equals(task.get("task_id"))).findFirst().orElseThrow();
+  }
+
+  private String uploadId(byte[] image, String name) {
+    return (String) json(call(request("/api/uploads").header("X-File-Name", name)
+        .post(RequestBody.create(image, BYTES)).build())).get("upload");
+  }
+
+  private Request.Builder request(String path) {
+    return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
+  }
+
+  private String post(String path, String body) {
+    return call(request(path).post(RequestBody.create(body, JSON)).build());
+  }
+
+  private String call(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(request.url() + ": " + body).isBetween(200, 299);
+      return body;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String text) {
+    return (Map<String, Object>) JsonTrees.parse(text);
+  }
+
+  /** A clock that stands still until moved. */
+  private static final class MovableClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-11-30T10:00:00Z");
+
+    void move(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+}
