@@ -53,6 +53,37 @@ class LiveListCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void allowRetiredSaysTheJobIsSentAnywayOnlyOnceTheLiveListLetsItGo() {
+    CliRun.Result refused = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait");
+    CliRun.Result refusedJson = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait", "--json");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("sora-2-pro is not in the provider's live model list for this key")
+        .as("nothing was sent, so nothing is said to be sent").doesNotContain("sent anyway", "warning:");
+    assertThat(refusedJson.exitCode()).as(refusedJson.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refusedJson.json()).containsKey("error").doesNotContainKey("warnings");
+    assertThat(refusedJson.err()).doesNotContain("sent anyway");
+    assertThat(fake.creates()).isEmpty();
+
+    fake.videoModels(Set.of("sora-2-pro", "veo3.1-fast"));
+    CliRun.Result sent = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait");
+    CliRun.Result sentJson = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a red kite",
+        "--no-wait", "--json");
+
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("warning: model: sora-2-pro was retired on 2026-09-24", "sent anyway");
+    assertThat(sentJson.exitCode()).as(sentJson.all()).isZero();
+    assertThat((java.util.List<Map<String, Object>>) sentJson.json().get("warnings")).as(sentJson.all())
+        .anySatisfy(warning -> assertThat(warning).containsEntry("code", "model.retired")
+            .extractingByKey("message").asString().contains("sent anyway"));
+    assertThat(fake.creates()).hasSize(2).allSatisfy(create -> assertThat(create.model()).isEqualTo("sora-2-pro"));
+  }
+
+  @Test
   void aRetiredModelTheListLacksIsRefusedNamingOnlyModelsTheKeyMayUse() {
     CliRun.Result refused = vidgen("generate", "--model", "sora-2-pro", "--prompt", "a kite", "--no-wait");
 
