@@ -35,7 +35,7 @@ final class AfterSubmit {
    */
   void beforeSubmit(Session session) {
     if (out != null) {
-      session.keepForResume("--out", out.text());
+      session.keepForResume("--out", out.forCommands(session.context()));
       if (force) {
         session.keepForResume("--force");
       }

@@ -210,7 +210,8 @@ final class BatchViews {
         + (session.resentBlind() > 0 ? "; in this run " + session.resentBlind() + " create(s) answered with a server"
             + " error were sent again, and each such take may have made a task of its own that cannot be looked up"
             + (session.resentCredits().signum() > 0 ? ": up to " + Views.credits(session.resentCredits()) + " more" : "")
-            + " (the provider's dashboard shows them)" : ""));
+            + " (the provider's dashboard shows them)" : "")
+        + FailedCharges.summary(report.entries()));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -247,7 +248,8 @@ final class BatchViews {
     Comparator<Entry> byLine = Comparator.comparingInt(line);
     report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
         .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()
-            + (e.taskId() == null ? "" : " (task " + e.taskId() + ")")));
+            + (e.taskId() == null ? "" : " (task " + e.taskId()
+                + (FailedCharges.chargeUnknown(e) ? "; " + FailedCharges.words(e) : "") + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
@@ -401,6 +403,9 @@ final class BatchViews {
     json.put("files", savedFiles(report).stream().map(Path::toString).toList());
     json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
     json.put("unknown_credits_at_most", unknownCredits(report));
+    // Failed jobs whose task was made: their quotes, the charge unknown (as generate and status say of a failed task).
+    json.put("failed_credits_quoted", FailedCharges.quoted(report.entries()));
+    json.put("failed_charge", FailedCharges.count(report.entries()) > 0 ? Views.FAILED_CHARGE : null);
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     json.put("resent_after_server_error", session.resentBlind());
     json.put("resent_credits_at_most", session.resentCredits());
@@ -443,6 +448,9 @@ final class BatchViews {
     json.put("client_reference", e.clientReference());
     json.put("reason_code", e.reasonCode());
     json.put("reason", !e.state().isFinal() && left != null ? left : e.reason());
+    if (FailedCharges.chargeUnknown(e)) {
+      json.putAll(FailedCharges.json(e));
+    }
     return json;
   }
 

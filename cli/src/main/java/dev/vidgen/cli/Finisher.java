@@ -63,8 +63,9 @@ final class Finisher {
     OutTarget where = OutTarget.orHere(out);
     String format = snapshot.result().map(VideoAsset::format).orElse("mp4");
     Path file = where.isStdout() ? null : where.file(context, handle.taskId(), format);
-    String shownOut = where.isStdout() ? "-" : shown(context, file);
-    String saveAgain = Failures.downloadCommand(handle, session, "--out", shownOut);
+    // Printed commands name the file by its absolute path: they are often pasted in another folder.
+    String commandOut = where.isStdout() ? "-" : file.toAbsolutePath().normalize().toString();
+    String saveAgain = Failures.downloadCommand(handle, session, "--out", commandOut);
     try (ShutdownNotice interrupted = ShutdownNotice.arm("vidgen-interrupted-save", () -> {
       try {
         // The process ends: the download's own clean-up will not run, so its temporary file goes now.
@@ -88,7 +89,7 @@ final class Finisher {
       }
       return ExitCodes.DONE;
     } catch (RuntimeException e) {
-      List<String> more = new ArrayList<>(List.of("--out", shownOut));
+      List<String> more = new ArrayList<>(List.of("--out", commandOut));
       if (!where.isStdout() && Files.exists(file)) {
         more.add("--force");
       }

@@ -53,6 +53,7 @@ final class GenerateCommand extends ClientCommand {
     session.budget(budget);
     if (dryRun) {
       VidgenClient client = session.offlineClient();
+      LiveRetiredCheck.requireValid(session, client, videoJob, output);
       if (session.usesStandInKey()) {
         output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
       } else if (videoJob.model() != null) {

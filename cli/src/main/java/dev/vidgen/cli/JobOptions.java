@@ -1,11 +1,8 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.error.InvalidJobException;
-import dev.vidgen.core.validation.ValidationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,19 +81,6 @@ final class JobOptions {
       job.param(pair.key(), ParamValues.read(pair.value()));
     }
     return job.build();
-  }
-
-  /**
-   * The validation report of {@code job}, when the job is valid (warnings allowed).
-   *
-   * @throws InvalidJobException listing every problem otherwise
-   */
-  static ValidationReport requireValid(VidgenClient client, VideoJob job) {
-    ValidationReport report = client.validate(job);
-    if (!report.isValid()) {
-      throw new InvalidJobException(report);
-    }
-    return report;
   }
 
   private static java.net.URI video(String text, CliContext context) {

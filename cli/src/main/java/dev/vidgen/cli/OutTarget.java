@@ -49,9 +49,17 @@ record OutTarget(String text) {
     return "-".equals(text);
   }
 
-  /** The value as the user typed it, for the commands vidgen prints; null for the working folder. */
-  String given() {
-    return text;
+  /**
+   * The value for a command vidgen prints: absolute and normalised, so that it works pasted in any
+   * folder, keeping a folder's trailing separator; {@code -} stays; null for the working folder.
+   */
+  String forCommands(CliContext context) {
+    if (text == null || isStdout()) {
+      return text;
+    }
+    String path = path(context).toString();
+    boolean folderMark = text.endsWith("/") || text.endsWith(java.io.File.separator);
+    return folderMark && !path.endsWith(java.io.File.separator) ? path + java.io.File.separator : path;
   }
 
   /** Whether the video goes into a folder, under its task's name. */

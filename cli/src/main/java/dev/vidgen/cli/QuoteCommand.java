@@ -18,7 +18,7 @@ final class QuoteCommand extends ClientCommand {
   int run(Session session, Output output) {
     VideoJob videoJob = job.toJob(session.context());
     VidgenClient client = session.offlineClient();
-    JobOptions.requireValid(client, videoJob);
+    LiveRetiredCheck.requireValid(session, client, videoJob, output);
     PriceQuote quote = client.quote(videoJob);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", quote.model());

@@ -441,6 +441,11 @@ final class Session implements AutoCloseable {
     return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
   }
 
+  /** Whether jobs are checked against the key's live model list (no {@code --no-model-check}). */
+  boolean checksModels() {
+    return !root.noModelCheck;
+  }
+
   /** Whether the provider was named with {@code --provider}, so that follow-up commands must name it too. */
   boolean providerFlagGiven() {
     return root.provider != null && !root.provider.isBlank();

@@ -133,7 +133,7 @@ final class UnansweredCreate {
         } else if (recorded) {
           String save = Failures.taskCommand("wait", "TASK_ID", client.provider().id(), session,
               java.util.stream.Stream.concat(java.util.stream.Stream.of("--made-by",
-                  HistoryEntry.unansweredName(reference, referenceSent)), session.setupOptions().stream())
+                  HistoryEntry.unansweredName(reference, referenceSent)), session.resumeOptions().stream())
                   .toArray(String[]::new));
           output.note("the job is in the history as unknown; a task found on the provider's dashboard is saved, and"
               + " the entry closed, with " + save);

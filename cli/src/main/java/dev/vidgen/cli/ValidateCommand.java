@@ -17,7 +17,7 @@ final class ValidateCommand extends ClientCommand {
   @Override
   int run(Session session, Output output) {
     VideoJob videoJob = job.toJob(session.context());
-    ValidationReport report = JobOptions.requireValid(session.offlineClient(), videoJob);
+    ValidationReport report = LiveRetiredCheck.requireValid(session, session.offlineClient(), videoJob, output);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", report.model());
     json.put("mode", report.resolvedMode().map(m -> m.id()).orElse(null));

@@ -27,7 +27,7 @@ final class WaitCommand extends TaskCommand {
   @Override
   int run(Session session, Output output) {
     if (out != null) {
-      session.keepForResume("--out", out.text());
+      session.keepForResume("--out", out.forCommands(session.context()));
       if (force) {
         session.keepForResume("--force");
       }

@@ -178,6 +178,50 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aTimeoutWhileACreateAnsweredWithServerErrorsIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 10); // every take answered 500, none made a task
+
+      long started = System.nanoTime();
+      // The default retry delays: the create's 3 retries take about 4 s, then the look-up's grace about a minute.
+      CliRun.Result timed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "6s", "--json");
+      java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+      assertThat(took).as("the look-up ends at the timeout, not after its grace of about a minute")
+          .isLessThan(java.time.Duration.ofSeconds(30));
+      int creates = fake.requests(Endpoint.CREATE).size();
+      assertThat(creates).as("the first take and its retries, each looked up before it went out").isEqualTo(4);
+      assertThat(fake.creates()).allSatisfy(create -> assertThat(create.taskId()).isNull());
+      Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
+      assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
+          + " looked up by its client reference first next run; 0 not sent yet");
+      assertThat(timed.json()).containsEntry("unknown", 0.0);
+      assertThat((List<Map<String, Object>>) timed.json().get("jobs")).singleElement().satisfies(job -> {
+        assertThat(job).containsEntry("state", "submitting");
+        assertThat((String) job.get("reason")).contains("looked up by client reference " + job.get("client_reference"),
+            "the next run looks it up before sending anything");
+      });
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
+          assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
+          assertThat(a.clientReference()).startsWith("vgb-");
+        });
+      }
+
+      CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
+
+      assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.DEADLINE);
+      assertThat(resumed.out()).contains("left     line 1 (a, submitting");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent while it is looked up").hasSize(creates);
+    }
+  }
+
+  @Test
   void sendsNothingAgainWhenTheSameCommandRunsAgain() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
@@ -220,8 +264,39 @@ class BatchCommandTest {
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
           .containsPattern("failed   line 1 \\(a\\): .*could not render")
-          .containsPattern("failed   line 1 \\(a\\): .* \\(task " + fake.creates().get(0).taskId() + "\\)");
+          .containsPattern("failed   line 1 \\(a\\): .* \\(task " + fake.creates().get(0).taskId() + "[;)]");
       assertThat(result.all()).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFailedJobShowsItsQuoteWithTheChargeUnknownAsGenerateAndStatusDo() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15)); // 20 and 30 credits
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+      String[] batch = {"batch", jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(),
+          "--poll-interval", "20ms", "--retry-delay", "1ms"};
+
+      CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(batch);
+      CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run(java.util.stream.Stream.concat(java.util.Arrays.stream(batch), java.util.stream.Stream.of("--json"))
+              .toArray(String[]::new));
+
+      assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      String taskId = fake.creates().get(0).taskId();
+      assertThat(text.out()).as(text.all())
+          .contains("failed   line 1 (a): ", "(task " + taskId + "; quoted 20 credits ($0.10), charge unknown)")
+          .containsPattern("spent +30 credits \\(\\$0\\.15\\) for 1 completed job\\(s\\) over all runs; the 1 failed"
+              + " job\\(s\\) with a task were quoted 20 credits \\(\\$0\\.10\\): whether the provider charges a failed"
+              + " task is not documented, so its charge is unknown");
+      assertThat(json.exitCode()).as("the second run sends nothing: " + json.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(fake.creates()).hasSize(2);
+      assertThat(json.json()).containsEntry("credits", 30.0).containsEntry("failed_credits_quoted", 20.0)
+          .containsEntry("failed_charge", "unknown");
+      assertThat((List<Map<String, Object>>) json.json().get("jobs")).singleElement().satisfies(job ->
+          assertThat(job).containsEntry("id", "a").containsEntry("state", "failed").containsEntry("task_id", taskId)
+              .containsEntry("credits", 20.0).containsEntry("usd", 0.1).containsEntry("charge", "unknown"));
     }
   }
 

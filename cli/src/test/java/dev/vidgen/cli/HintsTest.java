@@ -25,7 +25,8 @@ class HintsTest {
         "--out", "target/late.mp4");
 
     assertThat(late.exitCode()).as(late.all()).isEqualTo(7);
-    Matcher wait = Pattern.compile("vidgen wait (\\S+) --provider mock --out target/late\\.mp4").matcher(late.err());
+    Matcher wait = Pattern.compile("vidgen wait (\\S+) --provider mock --out "
+        + Pattern.quote(dir.resolve("target/late.mp4").toString())).matcher(late.err());
     assertThat(wait.find()).as(late.err()).isTrue();
   }
 

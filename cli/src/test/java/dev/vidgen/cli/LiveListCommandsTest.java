@@ -53,12 +53,89 @@ class LiveListCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void allowRetiredSaysTheJobIsSentAnywayOnlyOnceTheLiveListLetsItGo() {
+    CliRun.Result refused = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait");
+    CliRun.Result refusedJson = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait", "--json");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("sora-2-pro is not in the provider's live model list for this key")
+        .as("nothing was sent, so nothing is said to be sent").doesNotContain("sent anyway", "warning:");
+    assertThat(refusedJson.exitCode()).as(refusedJson.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refusedJson.json()).containsKey("error").doesNotContainKey("warnings");
+    assertThat(refusedJson.err()).doesNotContain("sent anyway");
+    assertThat(fake.creates()).isEmpty();
+
+    fake.videoModels(Set.of("sora-2-pro", "veo3.1-fast"));
+    CliRun.Result sent = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait");
+    CliRun.Result sentJson = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a red kite",
+        "--no-wait", "--json");
+
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("warning: model: sora-2-pro was retired on 2026-09-24", "sent anyway");
+    assertThat(sentJson.exitCode()).as(sentJson.all()).isZero();
+    assertThat((java.util.List<Map<String, Object>>) sentJson.json().get("warnings")).as(sentJson.all())
+        .anySatisfy(warning -> assertThat(warning).containsEntry("code", "model.retired")
+            .extractingByKey("message").asString().contains("sent anyway"));
+    assertThat(fake.creates()).hasSize(2).allSatisfy(create -> assertThat(create.model()).isEqualTo("sora-2-pro"));
+  }
+
+  @Test
   void aRetiredModelTheListLacksIsRefusedNamingOnlyModelsTheKeyMayUse() {
     CliRun.Result refused = vidgen("generate", "--model", "sora-2-pro", "--prompt", "a kite", "--no-wait");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(refused.err()).contains("choose veo3.1-fast or kling-v3 instead").doesNotContain("seedance-2");
     assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
+  void theCommandsThatSendNothingReadTheLiveListForARetiredRouteAsGenerateDoes() {
+    String[] job = {"--model", "sora-2", "--prompt", "a kite over hills"};
+
+    CliRun.Result validate = vidgen(concat(new String[] {"validate"}, job));
+    CliRun.Result quote = vidgen(concat(new String[] {"quote", "--json"}, job));
+    CliRun.Result dryRun = vidgen(concat(new String[] {"generate", "--dry-run"}, job));
+
+    assertThat(validate.exitCode()).as(validate.all()).isZero();
+    assertThat(validate.err()).contains("this key's live model list still offers it, so it is sent");
+    assertThat(quote.exitCode()).as(quote.all()).isZero();
+    assertThat(quote.json()).containsEntry("model", "sora-2");
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.out()).contains("dry run: nothing was sent").containsPattern("\"model\": ?\"sora-2\"");
+    assertThat(fake.requests(Endpoint.MODELS)).as("the free model list, once per command").hasSize(3);
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
+
+    // A retired route the list lacks is refused, naming what the key may use instead.
+    CliRun.Result lacking = vidgen("validate", "--model", "sora-2-pro", "--prompt", "a kite");
+    assertThat(lacking.exitCode()).as(lacking.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(lacking.err()).contains("choose veo3.1-fast or kling-v3 instead");
+  }
+
+  @Test
+  void aLiveListThatCannotBeReadLeavesTheCatalogsRefusalWithANote() {
+    fake.inject(Endpoint.MODELS, Fault.serverError(), 20);
+
+    CliRun.Result refused = vidgen("quote", "--model", "sora-2", "--prompt", "a kite", "--json");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("the key's live model list could not be read",
+        "sora-2 is refused as the catalog has it (retired)");
+    assertThat(refused.json()).extractingByKey("error").asString().contains("model.retired");
+
+    // Without a key nothing is read: a stand-in key is never sent.
+    int reads = fake.requests(Endpoint.MODELS).size();
+    CliRun.Result noKey = CliRun.in(dir).run("validate", "--provider", "toapis", "--model", "sora-2", "--prompt",
+        "a kite", "--base-url", fake.baseUrl());
+    assertThat(noKey.exitCode()).as(noKey.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(fake.requests(Endpoint.MODELS)).hasSize(reads);
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
   }
 
   @Test

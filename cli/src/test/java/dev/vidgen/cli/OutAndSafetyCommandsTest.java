@@ -114,7 +114,49 @@ class OutAndSafetyCommandsTest {
 
     assertThat(forced.exitCode()).as(forced.all()).isZero();
     assertThat(forced.out()).as("the way on replaces the file too")
-        .containsPattern("next +vidgen wait \\S+ .*--out keep.mp4 --force");
+        .containsPattern("next +vidgen wait \\S+ .*--out " + java.util.regex.Pattern.quote(dir.resolve("keep.mp4").toString())
+            + " --force");
+  }
+
+  @Test
+  void theWayOnNamesARelativeOutByItsAbsolutePathSoThatItWorksPastedInAnotherFolder() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+    CliRun.Result file = generate("--no-wait", "--out", "./scratch/../my clips/take 1.mp4");
+    CliRun.Result folder = generate("--no-wait", "--out", "raw/");
+
+    assertThat(file.exitCode()).as(file.all()).isZero();
+    List<String> fileWords = ShellWords.split(next(file));
+    assertThat(fileWords).as(file.out()).containsSubsequence("--out", dir.resolve("my clips/take 1.mp4").toString());
+    List<String> folderWords = ShellWords.split(next(folder));
+    assertThat(folderWords).as("a folder keeps its slash: raw/ need not exist yet")
+        .containsSubsequence("--out", dir.resolve("raw") + "/");
+
+    // Pasted as printed, in another folder: the videos go where the user said, not under that folder.
+    CliRun.Result fileWait = pasted(elsewhere, fileWords);
+    CliRun.Result folderWait = pasted(elsewhere, folderWords);
+
+    assertThat(fileWait.exitCode()).as(fileWait.all()).isZero();
+    assertThat(Mp4Files.boxes(dir.resolve("my clips/take 1.mp4"))).startsWith("ftyp");
+    assertThat(folderWait.exitCode()).as(folderWait.all()).isZero();
+    assertThat(dir.resolve("raw/" + fake.taskIds().get(1) + ".mp4")).isRegularFile();
+    try (Stream<Path> left = Files.list(elsewhere)) {
+      assertThat(left).as("nothing saved in the folder the command was pasted in").isEmpty();
+    }
+  }
+
+  /** The {@code next} line of a human {@code --no-wait} summary. */
+  private static String next(CliRun.Result result) {
+    return result.out().lines().filter(line -> line.startsWith("next ")).findFirst()
+        .orElseThrow(() -> new AssertionError(result.all())).replaceFirst("^next +", "");
+  }
+
+  /** Runs a printed command's words (after "vidgen") in {@code folder}, polling quickly. */
+  private CliRun.Result pasted(Path folder, List<String> words) {
+    assertThat(words.get(0)).isEqualTo("vidgen");
+    List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
+    args.addAll(List.of("--poll-interval", "20ms"));
+    return CliRun.in(folder).env("TOAPIS_API_KEY", KEY).run(args.toArray(String[]::new));
   }
 
   @Test
@@ -200,11 +242,12 @@ class OutAndSafetyCommandsTest {
     assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     String taskId = fake.taskIds().get(0);
     assertThat(failed.json()).containsEntry("task_id", taskId).containsEntry("status", "completed")
-        .containsEntry("download_command", "vidgen download " + taskId + " --out late.mp4 --base-url " + fake.baseUrl());
+        .containsEntry("download_command",
+            "vidgen download " + taskId + " --out " + dir.resolve("late.mp4") + " --base-url " + fake.baseUrl());
     assertThat(failed.json().get("video_url")).asString().startsWith("http");
     assertThat(failed.json()).extractingByKey("error").asString()
         .doesNotContain("authentication", TOAPIS_KEY_HINT).contains("result_unavailable");
-    assertThat(failed.err()).contains("vidgen status " + taskId, "vidgen download " + taskId + " --out late.mp4")
+    assertThat(failed.err()).contains("vidgen status " + taskId, "vidgen download " + taskId + " --out " + dir.resolve("late.mp4"))
         .doesNotContain(TOAPIS_KEY_HINT, "not found");
 
     // Pasted as it is, without the options the test adds: it reaches the same server.

@@ -245,7 +245,6 @@ final class SubmitPipeline {
         throw new InvalidJobException(report);
       }
       prepared = prepared(job, report);
-      validationWarnings.tell(prepared.warnings()); // before the reservation: nothing is held while listeners run
       ledger.reserve(prepared.quote());
     } catch (RuntimeException e) {
       if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
@@ -299,6 +298,8 @@ final class SubmitPipeline {
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
           funded.set(true);
+          // Told once the live list and the funds let the job go: "it is sent anyway" is then true.
+          validationWarnings.tell(prepared.warnings());
           return upload(name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name));
         })
         .thenCompose(uploaded -> {
@@ -406,18 +407,22 @@ final class SubmitPipeline {
    * task is looked up before each resend (the backoff gives a fresh task time to be listed) and
    * after the last try (with the not-found grace), and a task found is adopted instead of paid
    * again; a look-up that fails ends the submit as ambiguous. Where it carried none, a warning says
-   * that the first create may have made a task, which only the dashboard can tell.
+   * that the first create may have made a task, which only the dashboard can tell. A caller who
+   * chose the reference can look it up later itself, so its stop signal ends a look-up at once.
    */
   private final class CreateAfterServerError extends ResendGuard {
     private final SubmitRequest request;
     /** The reference the caller gave the submit, sent or not: what tells a listener which job was sent again. */
     private final String submitReference;
+    /** Ends a look-up at once, as ambiguous, when done; null: never (the caller cannot look the task up itself). */
+    private final CompletableFuture<?> stopLooking;
 
     CreateAfterServerError(SubmitRequest request, String submitReference, PriceQuote quote,
         CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
       this.request = request;
       this.submitReference = submitReference;
+      this.stopLooking = submitReference != null ? stopSending : null;
     }
 
     @Override
@@ -492,7 +497,19 @@ final class SubmitPipeline {
 
     private CompletableFuture<Optional<TaskSnapshot>> adopted(CompletableFuture<Optional<TaskSnapshot>> lookup,
         ProviderException failure, String reference) {
+      if (stopLooking != null) {
+        // As after a create that got no answer: the caller looks the reference up later, so the grace is not waited out.
+        stopLooking.whenComplete((stopped, stopFailure) -> lookup.cancel(false));
+      }
       return lookup.handle((found, lookupFailure) -> {
+        if (lookupFailure != null && stopLooking != null && stopLooking.isDone()
+            && AsyncFailures.unwrap(lookupFailure) instanceof CancellationException) {
+          throw new CompletionException(ambiguous(failure, reference,
+              "the create of a " + request.route().id() + " task was answered with a server error",
+              "and its look-up by client reference " + reference + " was stopped (the submit was told to stop)"
+                  + " before it could tell whether the task was made: look it up by that reference before you send"
+                  + " it again"));
+        }
         if (lookupFailure != null) {
           AmbiguousSubmitException error = ambiguous(failure, reference,
               "the create of a " + request.route().id() + " task was answered with a server error",

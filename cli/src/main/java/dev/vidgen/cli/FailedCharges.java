@@ -1,0 +1,74 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a batch says of the price of its failed jobs, as {@code generate} and {@code status} say it
+ * of a failed task: the quote, with the charge unknown. Only a job whose task was made and failed
+ * (or is gone) may have been charged; a refused create made nothing.
+ */
+final class FailedCharges {
+  private FailedCharges() {}
+
+  /**
+   * Whether {@code entry} failed after its task was made, short of a video. A result that expired
+   * is left out: its task completed, and a completed task is charged.
+   */
+  static boolean chargeUnknown(Entry entry) {
+    return entry.state() == State.FAILED && entry.taskId() != null && !"result_expired".equals(entry.reasonCode());
+  }
+
+  /** "quoted 20 credits ($0.10), charge unknown", or "price unknown, charge unknown". */
+  static String words(Entry entry) {
+    return entry.credits() == null ? "price unknown, charge unknown"
+        : Views.failedPrice(entry.credits(), usd(entry.credits()));
+  }
+
+  /** The job's {@code credits} and {@code usd} (its quote, null when unknown) and {@code charge}. */
+  static Map<String, Object> json(Entry entry) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("credits", entry.credits());
+    json.put("usd", entry.credits() == null ? null : usd(entry.credits()));
+    json.put("charge", Views.FAILED_CHARGE); // the quote, not what was spent
+    return json;
+  }
+
+  /** The known quotes of the jobs whose charge is unknown, added up. */
+  static BigDecimal quoted(List<Entry> entries) {
+    return entries.stream().filter(FailedCharges::chargeUnknown).map(Entry::credits)
+        .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many jobs' charge is unknown. */
+  static long count(List<Entry> entries) {
+    return entries.stream().filter(FailedCharges::chargeUnknown).count();
+  }
+
+  /**
+   * For the summary's {@code spent} line: "; the 2 failed job(s) with a task were quoted 40 credits
+   * ($0.20): whether …", or nothing when no failed job had a task.
+   */
+  static String summary(List<Entry> entries) {
+    long count = count(entries);
+    if (count == 0) {
+      return "";
+    }
+    long unpriced = entries.stream().filter(e -> chargeUnknown(e) && e.credits() == null).count();
+    BigDecimal quoted = quoted(entries);
+    String price = unpriced == count ? "of unknown price"
+        : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
+            + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
+    return "; the " + count + " failed job(s) with a task were " + price + ": " + Views.FAILED_CHARGE_WORDS;
+  }
+
+  private static BigDecimal usd(BigDecimal credits) {
+    return credits.divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.ViolationCodes;
+
+/**
+ * For the commands that send nothing ({@code validate}, {@code quote}, {@code generate --dry-run}):
+ * a job refused only for its route's retirement is checked against the key's live model list, as
+ * a submit checks it, so that they agree with what {@code generate} would send. The list is the
+ * free {@code GET /v1/models?type=video}; nothing paid is sent, and no stand-in key ever is.
+ */
+final class LiveRetiredCheck {
+  private LiveRetiredCheck() {}
+
+  /**
+   * The job's report when it is valid, the live list read first when only the retirement refuses it.
+   *
+   * @throws InvalidJobException when it is not valid (with a note on stderr when the list could not be read)
+   */
+  static ValidationReport requireValid(Session session, VidgenClient client, VideoJob job, Output output) {
+    ValidationReport report = client.validate(job);
+    if (onlyRetirement(report) && session.checksModels() && !session.usesStandInKey()) {
+      report = againstLiveList(client, job, report, output);
+    }
+    if (!report.isValid()) {
+      throw new InvalidJobException(report);
+    }
+    return report;
+  }
+
+  private static ValidationReport againstLiveList(
+      VidgenClient client, VideoJob job, ValidationReport report, Output output) {
+    try {
+      client.liveModels(); // kept by the client, so that the next validation knows it
+    } catch (UnsupportedOperationException e) {
+      return report; // a provider that lists no models: the catalog's word stands, as before a create
+    } catch (RuntimeException e) {
+      Throwable cause = AsyncFailures.unwrap(e);
+      output.note("the key's live model list could not be read (" + (cause.getMessage() == null
+          ? cause.getClass().getSimpleName() : cause.getMessage()) + "), so " + job.model()
+          + " is refused as the catalog has it (retired); generate reads the list again before it sends anything");
+      return report;
+    }
+    return client.validate(job);
+  }
+
+  private static boolean onlyRetirement(ValidationReport report) {
+    return !report.isValid()
+        && report.errors().stream().allMatch(error -> error.code().equals(ViolationCodes.MODEL_RETIRED));
+  }
+}
