@@ -360,6 +360,9 @@ public final class VidgenClient implements AutoCloseable {
    *     folder, or a path through a file); nothing is sent then
    * @throws WaitStoppedException when the client is closed or the calling thread interrupted once the
    *     task is made (an interrupt while the create is on its way waits up to 10 s for its answer)
+   * @throws SubmitStoppedException when the thread was interrupted while the create was on its way and
+   *     no answer came within those 10 s; its {@code pendingHandle()} completes with the task's handle
+   *     when the answer comes
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
@@ -397,10 +400,8 @@ public final class VidgenClient implements AutoCloseable {
       } catch (CancellationException notSent) {
         return notSent;
       } catch (java.util.concurrent.TimeoutException | InterruptedException unanswered) {
-        CancellationException unknown = new CancellationException("interrupted while the create was on its way, and"
-            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s: a task may exist and be billed;"
-            + " a listener's onSubmitted will name it if the answer comes, or submit with a client reference of your"
-            + " own to look it up (findByClientReferenceAsync)");
+        SubmitStoppedException unknown = new SubmitStoppedException("interrupted while the create was on its way, and"
+            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s", submit);
         unknown.initCause(stopped.getCause());
         return unknown;
       }
@@ -413,8 +414,11 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * {@link #generate} without blocking; cancelling the future stops whichever step is running.
-   * The future fails at once with an {@link IllegalArgumentException} when the video could never be
+   * {@link #generate} without blocking; cancelling the future stops whichever step is running, and
+   * never loses a task: once the task is made the future ends in a {@link WaitStoppedException} whose
+   * {@code handle()} names it; before that no create leaves any more, and it ends in a {@link
+   * SubmitStoppedException} whose {@code pendingHandle()} a create on its way completes. Either is a
+   * {@code CancellationException}, so {@code isCancelled()} is true. The future fails at once with an {@link IllegalArgumentException} when the video could never be
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
@@ -434,26 +438,23 @@ public final class VidgenClient implements AutoCloseable {
     } catch (IllegalArgumentException unsavable) {
       return CompletableFuture.failedFuture(unsavable);
     }
-    CompletableFuture<GenerationResult> result = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
-    result.whenComplete((done, failure) -> {
-      CompletableFuture<?> current = step.get();
-      if (result.isCancelled() && current != null) {
-        current.cancel(false);
-      }
-    });
+    GenerationFuture result = new GenerationFuture(stopSending);
     submit.set(submitAsync(job, null, stopSending));
-    follow(step, result, submit.get()).whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
+    result.submitting(submit.get());
+    submit.get().whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {
         result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
-      follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
+      if (result.isDone()) {
+        return; // cancelled while the create was on its way: its exception hands the caller this handle
+      }
+      result.follow(awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
           result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
-        follow(step, result, downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
+        result.follow(downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
             result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
@@ -690,15 +691,6 @@ public final class VidgenClient implements AutoCloseable {
       return named;
     }
     return failure;
-  }
-
-  private static <T> CompletableFuture<T> follow(
-      AtomicReference<CompletableFuture<?>> step, CompletableFuture<?> outer, CompletableFuture<T> next) {
-    step.set(next);
-    if (outer.isCancelled()) {
-      next.cancel(false);
-    }
-    return next;
   }
 
   /** Builds a {@link VidgenClient}; a provider must be chosen, everything else has a default. */
