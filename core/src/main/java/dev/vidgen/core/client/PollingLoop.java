@@ -125,6 +125,11 @@ final class PollingLoop {
         return;
       }
       Duration delay = next.orElse(Duration.ZERO);
+      if (polls == 0 && !learns()) {
+        // A handle of a bare task id was stamped when it was resumed, not when its task was made, which may be long
+        // done: the first read is made at once (a fresh submit's handle keeps the schedule's first delay).
+        delay = Duration.ZERO;
+      }
       Duration untilDeadline = Duration.between(now, deadlineAt);
       if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
         delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
@@ -285,6 +290,7 @@ final class PollingLoop {
       return true;
     }
 
+    /** Whether the handle knows its task's route, and with it when the task was made (not so for a bare task id). */
     private boolean learns() {
       return !handle.model().equals(JobHandle.UNKNOWN_MODEL);
     }

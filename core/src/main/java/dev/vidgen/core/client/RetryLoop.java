@@ -76,13 +76,13 @@ final class RetryLoop {
    * retries included: a retry due at or after the limit is not waited for (the call ends with the
    * failure that asked for it), and a try still unanswered at the limit is cancelled, the call ending
    * with the last failure seen, or with a {@code NO_RESPONSE} failure naming {@code taskId} when none was
-   * (its message names {@code setting}, what sets the limit, unless it is null). For calls that are safe to abandon (reads);
-   * a create must not be cut off so.
+   * (its message names {@code setting}, what sets the limit, unless it is null, and {@code what} was
+   * abandoned, such as "read"). For calls that are safe to abandon (reads); a create must not be cut off so.
    */
-  <T> CompletableFuture<T> runWithin(Duration limit, String setting, Operation operation, JobHandle handle,
-      TaskId taskId, Supplier<CompletableFuture<T>> call) {
+  <T> CompletableFuture<T> runWithin(Duration limit, String setting, String what, Operation operation,
+      JobHandle handle, TaskId taskId, Supplier<CompletableFuture<T>> call) {
     Attempts<T> attempts = new Attempts<>(operation, handle, taskId, call, null, false, failure -> { }, null);
-    attempts.within(limit, setting);
+    attempts.within(limit, setting, what);
     attempts.next();
     return attempts.result;
   }
@@ -248,6 +248,8 @@ final class RetryLoop {
     private volatile Instant until;
     private volatile Duration limit;
     private volatile String setting;
+    /** What the call is, as a message of one out of time names it ("read", "balance read"). */
+    private volatile String what;
 
     Attempts(
         Operation operation,
@@ -281,10 +283,14 @@ final class RetryLoop {
       }
     }
 
-    /** Ends this call within {@code limit} of now, which {@code setting} sets; called once, before the first try. */
-    void within(Duration limit, String setting) {
+    /**
+     * Ends this call within {@code limit} of now, which {@code setting} sets; {@code what} names the call
+     * in the message of one out of time. Called once, before the first try.
+     */
+    void within(Duration limit, String setting, String what) {
       this.limit = limit;
       this.setting = setting;
+      this.what = what;
       this.until = runtime.time().now().plus(limit);
       Scheduling.Cancellable timer = runtime.time().after(limit, () -> Futures.guard(result, this::outOfTime));
       result.whenComplete((value, failure) -> {
@@ -307,10 +313,9 @@ final class RetryLoop {
         result.completeExceptionally(last);
         return;
       }
-      String what = operation.name().toLowerCase(java.util.Locale.ROOT);
       ProviderErrorDetails details = ProviderErrorDetails.of(runtime.provider().id(), 0, null, "no answer within "
-          + PollingLoop.spoken(limit) + settingSaid() + "; the " + what + " was abandoned, which does not affect"
-          + " the task: try again later");
+          + PollingLoop.spoken(limit) + settingSaid() + "; the " + what + " was abandoned"
+          + (taskId == null ? "" : ", which does not affect the task") + ": try again later");
       ProviderException noAnswer =
           ProviderException.of(FailureKind.NO_RESPONSE, taskId == null ? details : details.withTaskId(taskId), null);
       runtime.events().gaveUp(handle, operation, noAnswer, "out of time: " + PollingLoop.spoken(limit) + " have passed");

@@ -65,6 +65,9 @@ public final class VidgenClient implements AutoCloseable {
   public static final Duration DEFAULT_STATUS_TIMEOUT = Duration.ofSeconds(60);
   /** What a read out of time names as setting its limit, unless the builder was told another name. */
   private static final String STATUS_TIMEOUT_SETTING = "VidgenClient.Builder.statusTimeout";
+  /** How long one {@link #balance} or {@link #balances} call may take by default, its retries included. */
+  public static final Duration DEFAULT_BALANCE_TIMEOUT = Duration.ofSeconds(60);
+  private static final String BALANCE_TIMEOUT_SETTING = "VidgenClient.Builder.balanceTimeout";
 
   private final VideoProvider provider;
   private final boolean ownsProvider;
@@ -85,6 +88,8 @@ public final class VidgenClient implements AutoCloseable {
   private final FollowOnRules followOnRules;
   private final Duration statusTimeout;
   private final String statusTimeoutSetBy;
+  private final Duration balanceTimeout;
+  private final String balanceTimeoutSetBy;
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -110,6 +115,8 @@ public final class VidgenClient implements AutoCloseable {
     this.followOnRules = builder.followOnRules;
     this.statusTimeout = builder.statusTimeout;
     this.statusTimeoutSetBy = builder.statusTimeoutSetBy;
+    this.balanceTimeout = builder.balanceTimeout;
+    this.balanceTimeoutSetBy = builder.balanceTimeoutSetBy;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
             .withClock(new SchedulingClock(time)));
@@ -313,7 +320,7 @@ public final class VidgenClient implements AutoCloseable {
   /** {@link #status} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     Objects.requireNonNull(handle, "handle == null");
-    return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, Operation.READ, handle,
+    return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, handle,
         handle.taskId(), () -> provider.status(handle.taskId())));
   }
 
@@ -360,6 +367,9 @@ public final class VidgenClient implements AutoCloseable {
    *     folder, or a path through a file); nothing is sent then
    * @throws WaitStoppedException when the client is closed or the calling thread interrupted once the
    *     task is made (an interrupt while the create is on its way waits up to 10 s for its answer)
+   * @throws SubmitStoppedException when the thread was interrupted while the create was on its way and
+   *     no answer came within those 10 s; its {@code pendingHandle()} completes with the task's handle
+   *     when the answer comes
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
@@ -397,10 +407,8 @@ public final class VidgenClient implements AutoCloseable {
       } catch (CancellationException notSent) {
         return notSent;
       } catch (java.util.concurrent.TimeoutException | InterruptedException unanswered) {
-        CancellationException unknown = new CancellationException("interrupted while the create was on its way, and"
-            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s: a task may exist and be billed;"
-            + " a listener's onSubmitted will name it if the answer comes, or submit with a client reference of your"
-            + " own to look it up (findByClientReferenceAsync)");
+        SubmitStoppedException unknown = new SubmitStoppedException("interrupted while the create was on its way, and"
+            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s", submit);
         unknown.initCause(stopped.getCause());
         return unknown;
       }
@@ -413,8 +421,11 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * {@link #generate} without blocking; cancelling the future stops whichever step is running.
-   * The future fails at once with an {@link IllegalArgumentException} when the video could never be
+   * {@link #generate} without blocking; cancelling the future stops whichever step is running, and
+   * never loses a task: once the task is made the future ends in a {@link WaitStoppedException} whose
+   * {@code handle()} names it; before that no create leaves any more, and it ends in a {@link
+   * SubmitStoppedException} whose {@code pendingHandle()} a create on its way completes. Either is a
+   * {@code CancellationException}, so {@code isCancelled()} is true. The future fails at once with an {@link IllegalArgumentException} when the video could never be
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
@@ -434,26 +445,23 @@ public final class VidgenClient implements AutoCloseable {
     } catch (IllegalArgumentException unsavable) {
       return CompletableFuture.failedFuture(unsavable);
     }
-    CompletableFuture<GenerationResult> result = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
-    result.whenComplete((done, failure) -> {
-      CompletableFuture<?> current = step.get();
-      if (result.isCancelled() && current != null) {
-        current.cancel(false);
-      }
-    });
+    GenerationFuture result = new GenerationFuture(stopSending);
     submit.set(submitAsync(job, null, stopSending));
-    follow(step, result, submit.get()).whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
+    result.submitting(submit.get());
+    submit.get().whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {
         result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
         return;
       }
-      follow(step, result, awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
+      if (result.isDone()) {
+        return; // cancelled while the create was on its way: its exception hands the caller this handle
+      }
+      result.follow(awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
           result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
-        follow(step, result, downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
+        result.follow(downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
             result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
@@ -519,14 +527,21 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(track(() -> liveModels.nameToSend(route.get(), name)), true);
   }
 
-  /** What the key and the account each have left, read now (with the retry policy). */
+  /**
+   * What the key and the account each have left, read now with the retry policy and ended within the
+   * builder's {@link Builder#balanceTimeout} (60 s by default), as {@link #status} is.
+   *
+   * @throws dev.vidgen.core.error.ProviderException when the read failed: the last failure when the
+   *     retries ran out or the timeout came first, a {@code NO_RESPONSE} {@link
+   *     dev.vidgen.core.error.ProviderUnavailableException} when no try was answered by then
+   */
   public Balances balances() {
     return Futures.await(balancesAsync(), true);
   }
 
-  /** {@link #balances} without blocking. */
+  /** {@link #balances} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<Balances> balancesAsync() {
-    return track(() -> retries.run(Operation.READ, null, null, provider::balances));
+    return track(() -> readBalance(provider::balances));
   }
 
   /**
@@ -609,7 +624,7 @@ public final class VidgenClient implements AutoCloseable {
     return track(() -> followOns.submit(kind, source, followOn));
   }
 
-  /** The provider's account balance, with the retry policy. */
+  /** The provider's account balance, read as {@link #balances} is (within the balance timeout). */
   public Balance balance() {
     return Futures.await(balanceAsync(), true);
   }
@@ -623,9 +638,14 @@ public final class VidgenClient implements AutoCloseable {
     return runtime.events().add(listener);
   }
 
-  /** {@link #balance} without blocking. */
+  /** {@link #balance} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<Balance> balanceAsync() {
-    return track(() -> retries.run(Operation.READ, null, null, provider::balance));
+    return track(() -> readBalance(provider::balance));
+  }
+
+  /** A balance read under the retry policy, ended within the balance timeout. */
+  private <T> CompletableFuture<T> readBalance(Supplier<CompletableFuture<T>> read) {
+    return retries.runWithin(balanceTimeout, balanceTimeoutSetBy, "balance read", Operation.READ, null, null, read);
   }
 
   /**
@@ -692,15 +712,6 @@ public final class VidgenClient implements AutoCloseable {
     return failure;
   }
 
-  private static <T> CompletableFuture<T> follow(
-      AtomicReference<CompletableFuture<?>> step, CompletableFuture<?> outer, CompletableFuture<T> next) {
-    step.set(next);
-    if (outer.isCancelled()) {
-      next.cancel(false);
-    }
-    return next;
-  }
-
   /** Builds a {@link VidgenClient}; a provider must be chosen, everything else has a default. */
   public static final class Builder {
     private Supplier<VideoProvider> providerSource;
@@ -728,6 +739,8 @@ public final class VidgenClient implements AutoCloseable {
     private FollowOnRules followOnRules = FollowOnRules.builtIn();
     private Duration statusTimeout = DEFAULT_STATUS_TIMEOUT;
     private String statusTimeoutSetBy = STATUS_TIMEOUT_SETTING;
+    private Duration balanceTimeout = DEFAULT_BALANCE_TIMEOUT;
+    private String balanceTimeoutSetBy = BALANCE_TIMEOUT_SETTING;
 
     private Builder() {}
 
@@ -879,6 +892,32 @@ public final class VidgenClient implements AutoCloseable {
       }
       this.statusTimeout = timeout;
       this.statusTimeoutSetBy = setBy == null || setBy.isBlank() ? null : setBy.strip();
+      return this;
+    }
+
+    /**
+     * The most one {@link VidgenClient#balance} or {@link VidgenClient#balances} call may take, its
+     * retries included; {@link VidgenClient#DEFAULT_BALANCE_TIMEOUT} (60 s) by default.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
+    public Builder balanceTimeout(Duration timeout) {
+      return balanceTimeout(timeout, BALANCE_TIMEOUT_SETTING);
+    }
+
+    /**
+     * As {@link #balanceTimeout(Duration)}, with {@code setBy} named in the message of a read that ran
+     * out of time as what sets the limit (such as a command-line option); null names nothing.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
+    public Builder balanceTimeout(Duration timeout, String setBy) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("balanceTimeout must be positive, was " + timeout);
+      }
+      this.balanceTimeout = timeout;
+      this.balanceTimeoutSetBy = setBy == null || setBy.isBlank() ? null : setBy.strip();
       return this;
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * A {@code generate} whose task was already created stopped before its video was saved: the client
- * was closed, or the calling thread interrupted. The task goes on at the provider and is paid for;
+ * was closed, the calling thread interrupted, or the future of {@code generateAsync} cancelled. The task goes on at the provider and is paid for;
  * {@link #handle()} finds it again ({@code resume(handle().encode())}, then await and download).
  */
 public final class WaitStoppedException extends CancellationException {

@@ -141,8 +141,9 @@ public final class PollSchedule {
     if (plan != null && !plan.isEmpty()) {
       waitMs = Math.max(plannedWait(plan, pollsSoFar, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
     } else if (pollsSoFar == 0) {
-      // A task resumed late is polled at once rather than 5 s after it was found again.
-      waitMs = Math.max(0, jittered(firstDelay.toMillis(), random) - elapsedMs);
+      // A task resumed late is polled at once rather than 5 s after it was found again (past the first delay, the
+      // jitter does not hold it back either).
+      waitMs = elapsedMs >= firstDelay.toMillis() ? 0 : Math.max(0, jittered(firstDelay.toMillis(), random) - elapsedMs);
     } else if (percent < 100 && trail.isSteady()) {
       waitMs = Math.max(landingWait(trail, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
     } else {

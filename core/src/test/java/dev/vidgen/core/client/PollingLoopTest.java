@@ -57,6 +57,36 @@ class PollingLoopTest {
   }
 
   @Test
+  void aBareTaskIdIsReadAtOnceSinceItsTaskMayLongBeDone() {
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    JobHandle resumed = fixture.client.resume("task-1");
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(resumed, AwaitOptions.defaults());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(done).as("answered at t=0, not after the schedule's first 5 s").isCompleted();
+    assertThat(provider.count("status")).isOne();
+    assertThat(fixture.time.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aHandleResumedLaterThanTheFirstDelayIsReadAtOnceAndAFreshOneStillWaitsIt() {
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    JobHandle created = fixture.handle("task-1");
+    fixture.advance(Duration.ofMillis(5100));
+
+    CompletableFuture<TaskSnapshot> resumed =
+        fixture.client.awaitAsync(fixture.client.resume(created.encode()), AwaitOptions.defaults());
+    CompletableFuture<TaskSnapshot> fresh = fixture.client.awaitAsync(fixture.handle("task-1"), AwaitOptions.defaults());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(resumed).as("made 5.1 s ago: read at once, whatever the jitter").isCompleted();
+    assertThat(fresh).as("made now: the first read waits about 5 s").isNotDone();
+    fixture.advance(Duration.ofMillis(5500));
+    assertThat(fresh).isCompleted();
+  }
+
+  @Test
   void aFailedTaskEndsWithTaskFailedCarryingTheHandle() {
     provider.statusAnswers(TaskSnapshot.failed(TASK, new TaskFailure("generation_failed", "the model gave up")));
     JobHandle handle = fixture.handle("task-1");

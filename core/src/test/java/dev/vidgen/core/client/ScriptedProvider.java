@@ -49,6 +49,8 @@ final class ScriptedProvider implements VideoProvider {
   private final Deque<Object> videoUploadAnswers = new ArrayDeque<>();
   private java.util.function.Consumer<Path> onUpload = file -> {};
   private Runnable onBalance = () -> {};
+  private final Deque<Object> balanceAnswers = new ArrayDeque<>();
+  private final AtomicInteger balanceReads = new AtomicInteger();
   private boolean closed;
   private java.util.Set<String> live;
   private java.util.function.IntFunction<RuntimeException> paramCheckFailure = call -> null;
@@ -126,6 +128,17 @@ final class ScriptedProvider implements VideoProvider {
   synchronized ScriptedProvider onBalance(Runnable hook) {
     onBalance = hook;
     return this;
+  }
+
+  /** What the balance reads answer, in turn (the last repeats); a balance of 10,000 credits when none. */
+  synchronized ScriptedProvider balanceAnswers(Object... answers) {
+    balanceAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  /** How many balance reads were made. */
+  int balanceReads() {
+    return balanceReads.get();
   }
 
   synchronized ScriptedProvider openAnswers(Object... answers) {
@@ -246,7 +259,10 @@ final class ScriptedProvider implements VideoProvider {
       hook = onBalance;
     }
     hook.run();
-    return CompletableFuture.completedFuture(new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false));
+    synchronized (this) {
+      balanceReads.incrementAndGet(); // not among calls(): the funds check reads it before each create
+      return answer(balanceAnswers, new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false));
+    }
   }
 
   @Override

@@ -105,6 +105,58 @@ class VidgenClientTest {
   }
 
   @Test
+  void cancellingGenerateOnceItsTaskIsMadeEndsItWithTheHandleOfThatTask() {
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(generated.cancel(false)).isTrue();
+
+    assertThat(generated).isCancelled();
+    assertThatThrownBy(generated::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(stopped.handle().taskId()).isEqualTo(TaskId.of("task-1"));
+      assertThat(fixture.listener.events()).contains("submitted task-1");
+      assertThat(stopped).hasMessageContaining("the generate was cancelled");
+    });
+  }
+
+  @Test
+  void cancellingGenerateWhileItsCreateIsOnItsWaySendsNoOtherCreateAndTheAnswerStillNamesTheTask() {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    provider.createAnswers(answer);
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(provider.count("create")).isOne();
+
+    assertThat(generated.cancel(false)).isTrue();
+    assertThat(generated).isCancelled();
+    CompletableFuture<JobHandle> pending = ((SubmitStoppedException) failureOf(generated)).pendingHandle();
+    assertThat(pending).as("the create has not answered yet").isNotDone();
+    answer.complete(TaskSnapshot.queued(TaskId.of("t-late")));
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(pending.join().taskId()).isEqualTo(TaskId.of("t-late"));
+    assertThat(provider.count("create")).as("no create after the cancel").isOne();
+    assertThat(provider.count("status")).as("a cancelled generate does not wait for its task").isZero();
+  }
+
+  @Test
+  void cancellingGenerateWhileItsCreateWaitsOutA429SendsNoOtherCreateAndSaysNothingWasMade() {
+    provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(20)));
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+
+    generated.cancel(false);
+    fixture.advance(Duration.ofMinutes(2));
+
+    CompletableFuture<JobHandle> pending = ((SubmitStoppedException) failureOf(generated)).pendingHandle();
+    assertThat(failureOf(pending)).isInstanceOf(SubmitNotSentException.class);
+    assertThat(provider.count("create")).as("the retry due after the 429 is not sent").isOne();
+  }
+
+  @Test
   void blockingFormsThrowTheOriginalException() {
     assertThatThrownBy(() -> fixture.client.submit(Jobs.valid().toBuilder().model("nope").build()))
         .isInstanceOf(InvalidJobException.class);

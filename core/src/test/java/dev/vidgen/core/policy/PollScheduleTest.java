@@ -42,6 +42,12 @@ class PollScheduleTest {
   }
 
   @Test
+  void pollsATaskMadeAtLeastTheFirstDelayAgoAtOnceWhateverTheJitter() {
+    assertThat(delay(0, 5_000, NO_PROGRESS, new FixedRandom(0.99))).isEqualTo(Duration.ZERO);
+    assertThat(delay(0, 5_100, NO_PROGRESS, new FixedRandom(0.99))).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void keepsToTheAdvisedTenSecondsWithoutProgressOrLearnedDurations() {
     List<Duration> delays = new ArrayList<>();
     for (int polls = 1; polls <= 4; polls++) {

@@ -1,0 +1,79 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.ProviderUnavailableException;
+import dev.vidgen.core.error.RateLimitedException;
+import dev.vidgen.core.error.ServerErrorException;
+import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.port.Balance;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code client.balance()} and {@code balances()} end within the client's balance timeout, retries included. */
+@Timeout(30)
+class BalanceTimeoutTest {
+  private ClientFixture fixture = new ClientFixture();
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  @Test
+  void aBalanceReadThatNeverAnswersEndsAtTheTimeoutSayingWhatWasAbandoned() {
+    CompletableFuture<Balance> hung = new CompletableFuture<>();
+    fixture.provider.balanceAnswers(hung);
+
+    CompletableFuture<Balance> read = fixture.client.balanceAsync();
+    fixture.advance(Duration.ofSeconds(59));
+    assertThat(read).as("still within the 60 s default").isNotDone();
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(read)).isInstanceOf(ProviderUnavailableException.class)
+        .hasMessageContaining("no answer within 1 min (VidgenClient.Builder.balanceTimeout); the balance read was"
+            + " abandoned: try again later");
+    assertThat(((ProviderException) failureOf(read)).kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(hung).as("the abandoned try is cancelled, so its connection is let go").isCancelled();
+  }
+
+  @Test
+  void aServerThatKeepsFailingEndsTheReadAtTheTimeoutWithItsLastFailure() {
+    fixture.close();
+    fixture = new ClientFixture(new ScriptedProvider(), builder -> builder.balanceTimeout(Duration.ofSeconds(3)));
+    fixture.provider.balanceAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        new CompletableFuture<Balance>());
+
+    CompletableFuture<Balance> read = fixture.client.balanceAsync();
+    fixture.advance(Duration.ofSeconds(3));
+
+    assertThat(read).isDone();
+    assertThat(failureOf(read)).isInstanceOf(ServerErrorException.class);
+    assertThat(fixture.provider.balanceReads()).isEqualTo(2);
+  }
+
+  @Test
+  void aRetryThatWouldComeAfterTheTimeoutIsNotWaitedFor() {
+    fixture.provider.balanceAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(90)),
+        new Balance(java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, false));
+
+    CompletableFuture<Balance> read = fixture.client.balanceAsync();
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(read)).as("ended at once: the server asked for 90 s, past the 60 s the read may take")
+        .isInstanceOf(RateLimitedException.class);
+    assertThat(fixture.provider.balanceReads()).isOne();
+  }
+
+  @Test
+  void aTimeoutThatIsNotPositiveIsRefusedSayingSo() {
+    assertThatThrownBy(() -> VidgenClient.builder().balanceTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("balanceTimeout must be positive, was PT0S");
+  }
+}
