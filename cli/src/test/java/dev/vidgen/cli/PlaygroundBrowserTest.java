@@ -27,12 +27,15 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,6 +104,14 @@ class PlaygroundBrowserTest {
   }
 
   /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
+  /**
+   * A wait that looks again when the page redrew an element it was reading (history cards are redrawn
+   * as their tasks move), instead of failing on the stale element.
+   */
+  private FluentWait<WebDriver> patient(Duration timeout) {
+    return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
+  }
+
   private String openOnTheMock(String port) {
     String url = serve(Map.of(), "--port", port, "--set", "mock.duration=8s");
     openPage(url);
@@ -135,14 +146,14 @@ class PlaygroundBrowserTest {
   }
 
   private void awaitReady() {
-    new WebDriverWait(browser, WAIT).until(driver -> "true".equals(driver.findElement(By.tagName("body"))
+    patient(WAIT).until(driver -> "true".equals(driver.findElement(By.tagName("body"))
         .getAttribute("data-ready")));
   }
 
   @Test
   void walksFromTheModelToTheVideoAndFindsItAgainAfterAReload() throws Exception {
     openOnTheMock("0");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    FluentWait<WebDriver> wait = patient(WAIT);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
     assertThat(browser.findElements(By.cssSelector("#warnings li"))).as("notes the fresh page gives about its own"
         + " sample prompt and defaults").extracting(WebElement::getText).isEmpty();
@@ -185,7 +196,7 @@ class PlaygroundBrowserTest {
         .contains("vidgen generate --model " + MODEL, "--prompt '" + PROMPT + "'", "--seconds 15");
 
     browser.findElement(By.id("generate")).click();
-    WebDriverWait generation = new WebDriverWait(browser, Duration.ofSeconds(60));
+    FluentWait<WebDriver> generation = patient(Duration.ofSeconds(60));
     generation.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Generating"));
     generation.until(driver -> progress() > 0);
     assertThat(browser.findElement(By.id("elapsed")).getText()).startsWith("Elapsed");
@@ -235,7 +246,7 @@ class PlaygroundBrowserTest {
   @Test
   void leavesTheAspectRatioOutWhereTheModeTakesNone() {
     openOnTheMock("0");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    FluentWait<WebDriver> wait = patient(WAIT);
 
     new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
     browser.findElement(By.id("prompt")).sendKeys("A red kite over the sea");
@@ -252,7 +263,7 @@ class PlaygroundBrowserTest {
   @Test
   void takesInputVideosByAddressWhereTheModeTakesThem() {
     openOnTheMock("0");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    FluentWait<WebDriver> wait = patient(WAIT);
     assertThat(browser.findElement(By.id("videos-field")).isDisplayed()).as("the default model takes no video").isFalse();
 
     new Select(browser.findElement(By.id("model"))).selectByValue("seedance-2-5");
@@ -284,7 +295,7 @@ class PlaygroundBrowserTest {
   void sendsOnlyByItsButtonOnceAtATimeAndKeepsEachAnswerInView() {
     try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
       openOnTheFake(fake);
-      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      FluentWait<WebDriver> wait = patient(WAIT);
       String image = "https://cdn.example.com/catalogue/2026/spring/product-shots/bottle-front-studio-light.png";
       fillIn("Enter test", image);
       WebElement thumb = browser.findElement(By.cssSelector("#thumbs li"));
@@ -364,7 +375,7 @@ class PlaygroundBrowserTest {
 
       fillIn("Short test", "https://cdn.example.com/bottle.png");
 
-      WebElement shortOfFunds = new WebDriverWait(browser, WAIT)
+      WebElement shortOfFunds = patient(WAIT)
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("funds-short")));
       assertThat(shortOfFunds.getText()).startsWith("The balance is 10 credits and this job costs 20: top up first");
       assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
@@ -374,7 +385,7 @@ class PlaygroundBrowserTest {
   @Test
   void saysWhenTheServerIsGoneAndCarriesOnWhenItIsBack() throws Exception {
     String url = openOnTheMock("0");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    FluentWait<WebDriver> wait = patient(WAIT);
     new Select(browser.findElement(By.id("model"))).selectByValue("wan2.6");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
 
@@ -394,7 +405,7 @@ class PlaygroundBrowserTest {
     field.clear();
     field.sendKeys(prompt);
     browser.findElement(By.id("image-url")).sendKeys(image, Keys.ENTER);
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    patient(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("generate")));
   }
 
   private void assertNoSidewaysScrollingAt375() {
@@ -440,7 +451,7 @@ class PlaygroundBrowserTest {
   private String awaitUrl(Serve serve) {
     Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
     Matcher[] found = new Matcher[1];
-    new WebDriverWait(browser, WAIT).until(driver -> {
+    patient(WAIT).until(driver -> {
       if (!serve.thread().isAlive()) {
         throw new AssertionError("vidgen serve ended early; stderr:\n" + serve.err());
       }
