@@ -350,6 +350,8 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task^='unanswered-']")));
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+      assertThat(browser.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']")).getText())
+          .as("its quote, not a price paid").contains("quoted 20 credits · $0.10, charge unknown");
       WebElement same = browser.findElement(By.id("same-job"));
       assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
       assertThat(same.getText()).contains("(task unanswered-", "may exist and be billed");

@@ -75,6 +75,12 @@ final class Jobs {
    * after a server error, each earlier take perhaps a paid task of its own that cannot be looked up.
    */
   private final Map<String, java.util.concurrent.atomic.AtomicInteger> resent = new ConcurrentHashMap<>();
+  /**
+   * How many takes of a create that ended ambiguous were sent again blindly after a server error, by
+   * its failure (weakly: the page reads it once); absent when none was.
+   */
+  private final Map<Throwable, Integer> resentBeforeUnanswered =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
   /** What the page is told about a task whose create was sent again after a server error, by task id. */
   private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
   /** Why a followed task's status is being read again (a 429, a 5xx), by task id, until the next reading. */
@@ -92,10 +98,11 @@ final class Jobs {
   private final ImageUploads images;
 
   /**
-   * What {@code charge} says of a failed task, as {@code vidgen history --json} does: whether the
-   * provider charges a failed task is not documented, so its quote is not what was spent.
+   * What {@code charge} says of a failed task, as {@code vidgen history --json} does (whether the
+   * provider charges a failed task is not documented), and of a create that got no answer (it may
+   * have made no task, or a billed one): its quote is not what was spent.
    */
-  static final String FAILED_CHARGE = "unknown";
+  static final String UNKNOWN_CHARGE = "unknown";
 
   /**
    * A task being followed: its entry, its progress, and, when following it stopped short of its
@@ -209,6 +216,9 @@ final class Jobs {
       }
       Throwable cause = AsyncFailures.unwrap(failure);
       if (cause instanceof AmbiguousSubmitException unanswered) {
+        if (takes.get() > 0) {
+          resentBeforeUnanswered.put(unanswered, takes.get());
+        }
         record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
             clock.instant(), lookUpAdvice(unanswered), "serve"));
       } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
@@ -264,6 +274,12 @@ final class Jobs {
         .map(reference -> "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
             + reference) + commandTail + " (or on the provider's dashboard) before you generate this job again")
         .orElse("check the provider's dashboard for the task before you generate this job again");
+  }
+
+  /** What the page says happened to a create of this playground that ended in {@code unanswered}. */
+  String unansweredMessage(AmbiguousSubmitException unanswered) {
+    Integer resentTakes = resentBeforeUnanswered.remove(unanswered);
+    return UnansweredText.of(unanswered, resentTakes == null ? 0 : resentTakes);
   }
 
   /**
@@ -511,8 +527,10 @@ final class Jobs {
     Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
     json.remove("handle");
     json.put("sending", isSending(entry));
-    if (entry.status().equals("failed")) {
-      json.put("charge", FAILED_CHARGE); // credits and usd are the quote, not what was spent
+    if (entry.status().equals("failed") || entry.status().equals(HistoryEntry.UNKNOWN)) {
+      // Credits and usd are the quote, not what was spent: whether a failed task is charged is not documented,
+      // and a create that got no answer may have made no task, or one (or more, after blind resends) billed.
+      json.put("charge", UNKNOWN_CHARGE);
     }
     int extraTasks = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
     if (extraTasks > 0) {

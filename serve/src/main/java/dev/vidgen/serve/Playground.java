@@ -417,14 +417,8 @@ public final class Playground implements AutoCloseable {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> error = Hints.of(cause);
         if (cause instanceof AmbiguousSubmitException unanswered) {
-          // The library's message carries its own advice; the page says it once, with this server's options.
-          // Any try answered 500 (the last failure may be another): the library's message says so.
-          boolean serverError = String.valueOf(unanswered.getMessage()).contains("answered with a server error");
-          error.put("message", serverError
-              ? "the create was answered with a server error, and any try so answered may have made a task that is"
-                  + " billed; the history keeps the job as unknown"
-              : "the create was sent but no answer came back, so a task may exist and be billed; vidgen did not send"
-                  + " it again, and the history keeps the job as unknown");
+          // What the last take got, from the failure carried, not the wording; the advice is said once, in next.
+          error.put("message", jobs.unansweredMessage(unanswered));
           error.put("next", jobs.lookUpAdvice(unanswered));
         }
         // Whether the create may have gone out: the page words "not sent" and "maybe sent" by it.

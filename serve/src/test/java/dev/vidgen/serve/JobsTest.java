@@ -195,6 +195,21 @@ class JobsTest {
         .containsEntry("possible_extra_credits", new java.math.BigDecimal("40")).doesNotContainKey("charge");
   }
 
+  @Test
+  void aCreateThatGotNoAnswerIsShownAtItsQuoteWithItsChargeUnknown() throws Exception {
+    mockWithClient(0);
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+    HistoryEntry note = HistoryEntry.unanswered("vg-1", false, "mock", aJob(), client.quote(aJob()), at, at,
+        "check the provider's dashboard", "serve");
+
+    Map<String, Object> unknown = jobs.view(note);
+
+    assertThat(unknown).containsEntry("status", "unknown").containsEntry("charge", "unknown")
+        .containsEntry("credits", new java.math.BigDecimal("20"));
+    assertThat((String) unknown.get("task_id")).startsWith("unanswered-");
+  }
+
   /** The mock, with every create held until {@code gate} opens; {@code left} completes as the first create leaves. */
   private static final class GatedCreates implements dev.vidgen.core.port.VideoProvider {
     private final MockVideoProvider mock;

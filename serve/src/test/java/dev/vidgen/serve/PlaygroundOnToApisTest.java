@@ -156,6 +156,72 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aGatewaysPageForTheCreateIsSaidAsSuchNotAsNoAnswer() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.html(502));
+
+    Map<String, Object> error = unanswered(job(upload, "Gateway"));
+
+    assertThat((String) error.get("message"))
+        .contains("the create request was sent but a gateway answered HTTP 502 instead of ToAPIs: non-JSON answer"
+                + " (text/html; charset=utf-8): 502 Bad Gateway",
+            "a task may exist and be billed", "the history keeps the job as unknown")
+        .doesNotContain("no answer came back", "answered with a server error");
+    assertThat(error).containsEntry("http_status", 502L).containsEntry("sent", "maybe");
+    assertThat((String) error.get("next")).contains("check the provider's dashboard");
+    assertThat(fake.requests(Endpoint.CREATE)).as("not sent again").hasSize(1);
+  }
+
+  @Test
+  void aCreateWhoseConnectionDroppedIsSaidToHaveGotNoAnswer() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+
+    Map<String, Object> error = unanswered(job(upload, "Dropped"));
+
+    assertThat((String) error.get("message")).contains("the create request was sent but",
+            "a task may exist and be billed", "vidgen did not send it again", "the history keeps the job as unknown")
+        .doesNotContain("gateway", "server error");
+    assertThat(error).containsEntry("http_status", null).containsEntry("sent", "maybe");
+    assertThat((String) error.get("next")).contains("check the provider's dashboard");
+    assertThat(fake.requests(Endpoint.CREATE)).as("not sent again").hasSize(1);
+  }
+
+  @Test
+  void aCreateAnsweredWithServerErrorsToTheEndSaysSoAndThatEachTakeMayBeBilled() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.serverError(), 10);
+
+    Map<String, Object> error = unanswered(job(upload, "Server errors"));
+
+    assertThat(fake.requests(Endpoint.CREATE)).as("sent again once, blindly").hasSize(2);
+    assertThat((String) error.get("message"))
+        .contains("the create was answered with a server error 2 times, and sent again after each but the last",
+            "HTTP 500 internal_error: Internal server error", "a task may exist and be billed (one for each take: up"
+                + " to 2)", "the history keeps the job as unknown")
+        .doesNotContain("no answer came back", "gateway");
+    assertThat(error).containsEntry("http_status", 500L).containsEntry("sent", "maybe");
+    assertThat((String) error.get("next")).contains("check the provider's dashboard");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anUnansweredCreateIsListedAtItsQuoteWithTheChargeUnknown() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    unanswered(job(upload, "Dropped"));
+
+    assertThat(tasks()).singleElement().satisfies(task -> assertThat(task)
+        .containsEntry("status", "unknown").containsEntry("credits", 20L).containsEntry("charge", "unknown")
+        .containsEntry("sending", false));
+    assertThat((String) tasks().get(0).get("task_id")).startsWith("unanswered-");
+  }
+
+  @Test
   void theCopiedCurlUploadsTheImageAndCreatesTheTaskWithItsUrl() throws Exception {
     assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/sh")))
         .as("curl and sh run the copied commands").isTrue();
@@ -226,6 +292,17 @@ class PlaygroundOnToApisTest {
 
   private String generate(String job) {
     return post("/api/generate", job);
+  }
+
+  /** The error of a generate answered 502: a create that may have made a task. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> unanswered(String job) throws IOException {
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job, JSON)).build())
+        .execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(502);
+      return (Map<String, Object>) json(body).get("error");
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -79,7 +79,8 @@ function priceText(quote) {
 }
 
 // Beside a status, where "unknown" alone would read as the status. A failed task's price is its quote: whether the
-// provider charges it is not known. Earlier takes of its create answered with a server error may be paid tasks too.
+// provider charges it is not known; nor is it for a create that got no answer, which may have made no task, or a
+// billed one (the JSON says "charge": "unknown" for both). Earlier takes of its create answered with a server error may be paid tasks too.
 function taskPriceText(task) {
   const quote = quoteOf(task);
   let text = quote.known ? priceText(quote) : 'price unknown';
