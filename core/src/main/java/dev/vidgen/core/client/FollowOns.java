@@ -21,6 +21,7 @@ import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,26 +37,36 @@ final class FollowOns {
   private final Preflight preflight;
   private final FollowOnRules rules;
   private final JobValidator validator;
+  /** Told when a create leaves, so that closing the client waits for its answer. */
+  private final OpenSubmits openSubmits;
 
   FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules,
-      JobValidator validator) {
+      JobValidator validator, OpenSubmits openSubmits) {
     this.runtime = runtime;
     this.retries = retries;
     this.ledger = ledger;
     this.preflight = preflight;
     this.rules = rules;
     this.validator = validator;
+    this.openSubmits = openSubmits;
   }
 
   /** The validated request, its price and the warnings it drew (such as a route's coming retirement); sends nothing. */
   record Prepared(FollowOnRequest request, PriceQuote quote, List<Violation> warnings) {}
 
   /**
-   * Checks {@code followOn} of {@code kind} from {@code source} against the rules.
+   * Checks {@code followOn} of {@code kind} from {@code source} against the rules, knowing the live model
+   * list when it is kept (a retired route it still offers then draws a warning, as a job on it does).
    *
    * @throws InvalidJobException listing every problem
    */
   Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn) {
+    return prepare(kind, source, followOn, preflight.knownModels().orElse(null));
+  }
+
+  /** {@link #prepare(FollowOnKind, JobHandle, FollowOn)} knowing {@code live}, the key's live model list (null: not known). */
+  private Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn, Set<String> live) {
+    JobValidator validator = live == null ? this.validator : this.validator.withLiveModels(live);
     String model = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
     List<Violation> found = new ArrayList<>();
     Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
@@ -101,9 +112,49 @@ final class FollowOns {
   /** {@link #submit(FollowOnKind, JobHandle, FollowOn)} that sends no create (again) once {@code stopSending} is done. */
   CompletableFuture<JobHandle> submit(FollowOnKind kind, JobHandle source, FollowOn followOn,
       CompletableFuture<?> stopSending) {
+    Set<String> live = preflight.knownModels().orElse(null);
+    if (live == null && preflight.checksModels() && refusedOnlyAsRetired(kind, source, followOn)) {
+      // As for a job: the key's live list is the newer word on a retired route, so it is read before the refusal.
+      CompletableFuture<JobHandle> outer = new CompletableFuture<>();
+      preflight.readModels().whenComplete((read, failure) -> Futures.guard(outer, () -> {
+        if (outer.isDone()) {
+          return; // cancelled while the list was read: nothing is sent
+        }
+        CompletableFuture<JobHandle> inner = submit(kind, source, followOn, stopSending,
+            read == null ? null : read.orElse(null));
+        outer.whenComplete((handle, cancelled) -> {
+          if (outer.isCancelled()) {
+            inner.cancel(false);
+          }
+        });
+        inner.whenComplete((handle, failed) -> {
+          if (failed != null) {
+            outer.completeExceptionally(AsyncFailures.unwrap(failed));
+          } else {
+            outer.complete(handle);
+          }
+        });
+      }));
+      return outer;
+    }
+    return submit(kind, source, followOn, stopSending, live);
+  }
+
+  /** Whether the follow-on's only errors, with no live list known, are its route's retirement: what the list can lift. */
+  private boolean refusedOnlyAsRetired(FollowOnKind kind, JobHandle source, FollowOn followOn) {
+    try {
+      prepare(kind, source, followOn, null);
+      return false;
+    } catch (InvalidJobException invalid) {
+      return invalid.report().errors().stream().allMatch(error -> error.code().equals(ViolationCodes.MODEL_RETIRED));
+    }
+  }
+
+  private CompletableFuture<JobHandle> submit(FollowOnKind kind, JobHandle source, FollowOn followOn,
+      CompletableFuture<?> stopSending, Set<String> live) {
     Prepared prepared;
     try {
-      prepared = prepare(kind, source, followOn);
+      prepared = prepare(kind, source, followOn, live);
       ledger.reserve(prepared.quote());
     } catch (VidgenException e) {
       runtime.events().failed(null, e);
@@ -121,7 +172,7 @@ final class FollowOns {
           if (result.isCancelled()) {
             throw new java.util.concurrent.CancellationException(request.kind().id() + " cancelled before the create");
           }
-          if (stopSending.isDone()) {
+          if (!openSubmits.leaving(stopSending, "the " + request.kind().id() + " of task " + request.source(), null)) {
             throw new SubmitNotSentException("the " + request.kind().id() + " was told to stop before its create went"
                 + " out; nothing was sent");
           }

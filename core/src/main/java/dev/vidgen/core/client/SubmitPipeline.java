@@ -64,9 +64,11 @@ final class SubmitPipeline {
   private final Preflight preflight;
   /** A submitted job's validation warnings (a retired or retiring model, an undocumented parameter), told once each. */
   private final ValidationWarnings validationWarnings;
+  /** Told when a create leaves, so that closing the client waits for its answer. */
+  private final OpenSubmits openSubmits;
 
   SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
-      RetryLoop retries, Preflight preflight) {
+      RetryLoop retries, Preflight preflight, OpenSubmits openSubmits) {
     this.runtime = runtime;
     this.catalog = catalog;
     this.validator = (allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
@@ -75,6 +77,7 @@ final class SubmitPipeline {
     this.retries = retries;
     this.preflight = preflight;
     this.validationWarnings = new ValidationWarnings(runtime.events());
+    this.openSubmits = openSubmits;
   }
 
   /** A job that passed validation, with its mode resolved, its route, its price and the warnings it drew. */
@@ -306,7 +309,7 @@ final class SubmitPipeline {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
           }
-          if (stopSending.isDone()) {
+          if (!openSubmits.leaving(stopSending, "the create of a " + prepared.route().id() + " task", reference)) {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);

@@ -68,6 +68,8 @@ public final class VidgenClient implements AutoCloseable {
   /** How long one {@link #balance} or {@link #balances} call may take by default, its retries included. */
   public static final Duration DEFAULT_BALANCE_TIMEOUT = Duration.ofSeconds(60);
   private static final String BALANCE_TIMEOUT_SETTING = "VidgenClient.Builder.balanceTimeout";
+  /** How long {@link #close()} waits by default for the answers of creates on their way (as an interrupted generate). */
+  public static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final VideoProvider provider;
   private final boolean ownsProvider;
@@ -91,6 +93,9 @@ public final class VidgenClient implements AutoCloseable {
   private final Duration balanceTimeout;
   private final String balanceTimeoutSetBy;
   private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
+  /** The submits and follow-ons not ended, which a close stops from sending and waits for (up to closeWait). */
+  private final OpenSubmits openSubmits;
+  private final Duration closeWait;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private VidgenClient(Builder builder, RouteCatalog catalog, VideoProvider provider, ScheduledExecutorService scheduler,
@@ -109,6 +114,8 @@ public final class VidgenClient implements AutoCloseable {
         builder.routeDurations != null ? builder.routeDurations : RouteDurations.create());
     this.ledger = new BudgetLedger(builder.budget, builder.allowUnknownPrices);
     this.retries = new RetryLoop(runtime);
+    this.openSubmits = new OpenSubmits(runtime);
+    this.closeWait = builder.closeWait;
     this.liveModels = new LiveModelCheck(runtime, builder.checkModelAvailability, builder.liveModelsTtl, catalog);
     this.funds = new AccountFunds(runtime, builder.checkBalance);
     Preflight preflight = new Preflight(liveModels, funds, new VideoUploads(runtime, retries));
@@ -119,8 +126,8 @@ public final class VidgenClient implements AutoCloseable {
     this.balanceTimeoutSetBy = builder.balanceTimeoutSetBy;
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
-            .withClock(new SchedulingClock(time)));
-    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight);
+            .withClock(new SchedulingClock(time)), openSubmits);
+    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries);
   }
@@ -210,7 +217,7 @@ public final class VidgenClient implements AutoCloseable {
   /** {@link #submit} without blocking; validation and the budget check run before it returns. */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job) {
     Objects.requireNonNull(job, "job == null");
-    return track(() -> submits.submit(job));
+    return trackSubmit(new CompletableFuture<>(), stop -> submits.submit(job, null, stop));
   }
 
   /**
@@ -224,7 +231,7 @@ public final class VidgenClient implements AutoCloseable {
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
     Objects.requireNonNull(job, "job == null");
-    return track(() -> submits.submit(job, clientReference));
+    return trackSubmit(new CompletableFuture<>(), stop -> submits.submit(job, clientReference, stop));
   }
 
   /**
@@ -242,7 +249,7 @@ public final class VidgenClient implements AutoCloseable {
       CompletableFuture<?> stopSending) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(stopSending, "stopSending == null");
-    return track(() -> submits.submit(job, clientReference, stopSending));
+    return trackSubmit(stopSending, stop -> submits.submit(job, clientReference, stop));
   }
 
   /**
@@ -366,10 +373,15 @@ public final class VidgenClient implements AutoCloseable {
    * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
    *     folder, or a path through a file); nothing is sent then
    * @throws WaitStoppedException when the client is closed or the calling thread interrupted once the
-   *     task is made (an interrupt while the create is on its way waits up to 10 s for its answer)
+   *     task is made (a create on its way is given up to 10 s for its answer, or the builder's {@code
+   *     closeWait} when the client closes)
    * @throws SubmitStoppedException when the thread was interrupted while the create was on its way and
    *     no answer came within those 10 s; its {@code pendingHandle()} completes with the task's handle
    *     when the answer comes
+   * @throws dev.vidgen.core.error.AmbiguousSubmitException when the client was closed while the create
+   *     was on its way and no answer came within {@code closeWait}: a task may exist, found by the client
+   *     reference it names or on the provider's dashboard
+   * @throws SubmitNotSentException when the client was closed before the create went out (nothing sent)
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
@@ -425,7 +437,8 @@ public final class VidgenClient implements AutoCloseable {
    * never loses a task: once the task is made the future ends in a {@link WaitStoppedException} whose
    * {@code handle()} names it; before that no create leaves any more, and it ends in a {@link
    * SubmitStoppedException} whose {@code pendingHandle()} a create on its way completes. Either is a
-   * {@code CancellationException}, so {@code isCancelled()} is true. The future fails at once with an {@link IllegalArgumentException} when the video could never be
+   * {@code CancellationException}, so {@code isCancelled()} is true. Closing the client ends it as {@link
+   * #generate} says (a create on its way is given {@code closeWait} for its answer). The future fails at once with an {@link IllegalArgumentException} when the video could never be
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
@@ -456,12 +469,14 @@ public final class VidgenClient implements AutoCloseable {
       if (result.isDone()) {
         return; // cancelled while the create was on its way: its exception hands the caller this handle
       }
-      result.follow(awaitAsync(handle, options)).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
+      CompletableFuture<TaskSnapshot> awaiting = unlessClosed(() -> awaitAsync(handle, options));
+      result.follow(awaiting).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
           result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
-        result.follow(downloadAsync(handle, snapshot, target)).whenComplete((file, downloadFailure) -> {
+        CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target));
+        result.follow(saving).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
             result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
@@ -596,7 +611,7 @@ public final class VidgenClient implements AutoCloseable {
     Objects.requireNonNull(followOn, "followOn == null");
     Objects.requireNonNull(stopSending, "stopSending == null");
     JobHandle source = resume(handleOrTaskId);
-    return track(() -> followOns.submit(kind, source, followOn, stopSending));
+    return trackSubmit(stopSending, stop -> followOns.submit(kind, source, followOn, stop));
   }
 
   /** The follow-on of {@code kind} as it would be sent, with its price; sends nothing. */
@@ -621,7 +636,7 @@ public final class VidgenClient implements AutoCloseable {
   private CompletableFuture<JobHandle> followOnAsync(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
     Objects.requireNonNull(followOn, "followOn == null");
     JobHandle source = resume(handleOrTaskId);
-    return track(() -> followOns.submit(kind, source, followOn));
+    return trackSubmit(new CompletableFuture<>(), stop -> followOns.submit(kind, source, followOn, stop));
   }
 
   /** The provider's account balance, read as {@link #balances} is (within the balance timeout). */
@@ -660,14 +675,18 @@ public final class VidgenClient implements AutoCloseable {
   /** The provider's id, what is left of the budget and the calls in flight; never a key. */
   @Override
   public String toString() {
-    return "VidgenClient[provider " + provider.id() + ", " + ledger.remaining() + ", " + running.size() + " in flight"
+    return "VidgenClient[provider " + provider.id() + ", " + ledger.remaining() + ", "
+        + (running.size() + openSubmits.size()) + " in flight"
         + (closed.get() ? ", closed" : "") + "]";
   }
 
   /**
-   * Closes the provider if this client created it (by id or discovery), and the scheduler and
-   * download threads if this client created them; a caller's own provider and scheduler stay
-   * open. Work still running is cancelled. Calling it again does nothing.
+   * Closes the client without losing a paid task: no create leaves from now on, waits and downloads are
+   * cancelled (a {@code generate} whose task is made ends in a {@link WaitStoppedException} naming it), and
+   * a create already on its way is waited for up to the builder's {@link Builder#closeWait} (10 s by
+   * default), so that its answer names the task; one still unanswered then ends its submit in an {@link
+   * dev.vidgen.core.error.AmbiguousSubmitException}. Then closes the provider, scheduler and download threads
+   * this client created (a caller's own stay open). Calling it again does nothing.
    */
   @Override
   public void close() {
@@ -675,6 +694,8 @@ public final class VidgenClient implements AutoCloseable {
       return;
     }
     running.forEach(future -> future.cancel(false));
+    // Before the HTTP layer goes: an answer on its way is read, and the listener told of its task.
+    openSubmits.close(closeWait);
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
@@ -684,6 +705,18 @@ public final class VidgenClient implements AutoCloseable {
     if (ownsProvider) {
       provider.close();
     }
+  }
+
+  /**
+   * A submit or follow-on started by {@code start} with its stop signal (done once {@code callersStop}
+   * is, or the client closes), kept among the open submits that a close waits for.
+   */
+  private CompletableFuture<JobHandle> trackSubmit(CompletableFuture<?> callersStop,
+      java.util.function.Function<CompletableFuture<?>, CompletableFuture<JobHandle>> start) {
+    if (closed.get()) {
+      throw new IllegalStateException("this VidgenClient is closed");
+    }
+    return openSubmits.start(callersStop, start);
   }
 
   private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> start) {
@@ -696,6 +729,23 @@ public final class VidgenClient implements AutoCloseable {
       future.whenComplete((value, failure) -> running.remove(future));
     }
     return future;
+  }
+
+  /**
+   * The next step of a {@code generate}, or a cancelled future when the client closed before it began
+   * (such as when the answer of its create came during the close), so that the caller learns the task.
+   */
+  private <T> CompletableFuture<T> unlessClosed(Supplier<CompletableFuture<T>> step) {
+    if (!closed.get()) {
+      try {
+        return step.get();
+      } catch (IllegalStateException closedNow) {
+        if (!closed.get()) {
+          throw closedNow;
+        }
+      }
+    }
+    return CompletableFuture.failedFuture(new CancellationException("the client was closed"));
   }
 
   /**
@@ -741,6 +791,7 @@ public final class VidgenClient implements AutoCloseable {
     private String statusTimeoutSetBy = STATUS_TIMEOUT_SETTING;
     private Duration balanceTimeout = DEFAULT_BALANCE_TIMEOUT;
     private String balanceTimeoutSetBy = BALANCE_TIMEOUT_SETTING;
+    private Duration closeWait = DEFAULT_CLOSE_WAIT;
 
     private Builder() {}
 
@@ -918,6 +969,22 @@ public final class VidgenClient implements AutoCloseable {
       }
       this.balanceTimeout = timeout;
       this.balanceTimeoutSetBy = setBy == null || setBy.isBlank() ? null : setBy.strip();
+      return this;
+    }
+
+    /**
+     * How long {@link VidgenClient#close()} waits for the answers of creates on their way, so that the
+     * paid tasks they make are named; {@link VidgenClient#DEFAULT_CLOSE_WAIT} (10 s) by default. Zero
+     * waits for none: each such submit then ends as ambiguous at once.
+     *
+     * @throws IllegalArgumentException when {@code wait} is negative
+     */
+    public Builder closeWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait == null");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("closeWait must not be negative, was " + wait);
+      }
+      this.closeWait = wait;
       return this;
     }
 

@@ -265,6 +265,32 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void aRemixOnARetiredRouteTheKeysLiveListStillOffersIsSentWithAWarningAndOneItLacksIsRefused() {
+    toapis.videoModels(Set.of("grok-video-1.0", "sora-2-vvip"));
+    String source;
+    try (VidgenClient first = VidgenClient.builder().provider(provider).build()) {
+      source = first.submit(VideoJobs.validFor("grok-video-1.0")).taskId().value();
+    }
+    java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (VidgenClient client = VidgenClient.builder().provider(provider).listener(new dev.vidgen.core.client.VidgenListener() {
+      @Override
+      public void onWarning(String code, String message) {
+        warnings.add(code + ": " + message);
+      }
+    }).build()) {
+      var remixed = client.remix(source, FollowOn.prompt("in winter").withModel("sora-2-vvip"));
+
+      assertThat(remixed.model()).isEqualTo("sora-2-vvip");
+      assertThat(toapis.requests(Endpoint.REMIX)).hasSize(1);
+      assertThat(warnings).anySatisfy(warning -> assertThat(warning).startsWith("model.retired")
+          .contains("this key's live model list still offers it, so it is sent"));
+      assertThatThrownBy(() -> client.remix(source, FollowOn.prompt("in winter").withModel("sora-2-pro")))
+          .isInstanceOf(InvalidJobException.class).hasMessageContaining("sora-2-pro was retired on 2026-09-24");
+      assertThat(toapis.requests(Endpoint.REMIX)).as("the route the list lacks is not sent").hasSize(1);
+    }
+  }
+
+  @Test
   void anExtendAnsweredWithAServerErrorIsSentAgainWithAWarningThatTheFirstMayHaveMadeATask() {
     java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (VidgenClient client = VidgenClient.builder().provider(provider).listener(new dev.vidgen.core.client.VidgenListener() {

@@ -1,0 +1,147 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The submits (follow-ons included) of one client that have not ended, so that closing the client
+ * loses no paid task: from the close on no create leaves, a submit whose create has not left ends at
+ * once, and one whose create is on its way is given a bounded time for the answer that names its task.
+ */
+final class OpenSubmits {
+  private final ClientRuntime runtime;
+  /** Each open submit by its stop signal, the future its create is told to stop sending by. */
+  private final Map<CompletableFuture<?>, Submit> open = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  OpenSubmits(ClientRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** One submit: the future its caller holds, and what its create is once it has left. */
+  private static final class Submit {
+    final CompletableFuture<JobHandle> caller = new CompletableFuture<>();
+    /** Such as "the create of a seedance-2 task"; null while no create has left. */
+    volatile String leaving;
+    volatile String reference;
+  }
+
+  /**
+   * Runs {@code submit} with a stop signal of its own, done once {@code callersStop} is or the client
+   * closes; the future returned ends as the submit does, unless the close ends it first. Cancelling it
+   * cancels the submit.
+   */
+  CompletableFuture<JobHandle> start(CompletableFuture<?> callersStop,
+      Function<CompletableFuture<?>, CompletableFuture<JobHandle>> submit) {
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+    Submit entry = new Submit();
+    open.put(stop, entry);
+    entry.caller.whenComplete((handle, failure) -> open.remove(stop));
+    callersStop.whenComplete((stopped, failure) -> stop.complete(null));
+    if (closing) {
+      stop.complete(null); // closed as this one began: it sends nothing
+    }
+    CompletableFuture<JobHandle> inner;
+    try {
+      inner = submit.apply(stop);
+    } catch (RuntimeException | Error e) {
+      open.remove(stop);
+      throw e;
+    }
+    entry.caller.whenComplete((handle, failure) -> {
+      if (entry.caller.isCancelled()) {
+        inner.cancel(false);
+      }
+    });
+    inner.whenComplete((handle, failure) -> {
+      if (failure == null) {
+        entry.caller.complete(handle);
+      } else {
+        entry.caller.completeExceptionally(AsyncFailures.unwrap(failure));
+      }
+    });
+    return entry.caller;
+  }
+
+  /**
+   * Said just before the create of the submit stopped by {@code stop} leaves ({@code what} it is, the
+   * client {@code reference} it carries or null): false when it must not leave, as its stop is done.
+   */
+  boolean leaving(CompletableFuture<?> stop, String what, String reference) {
+    Submit entry = open.get(stop);
+    if (entry != null) {
+      entry.reference = reference;
+      entry.leaving = what; // written before the stop is read, as close completes the stops before it reads this
+    }
+    return !stop.isDone();
+  }
+
+  /** How many submits have not ended. */
+  int size() {
+    return open.size();
+  }
+
+  /**
+   * Stops every submit from sending; ends those whose create has not left with a {@link
+   * SubmitNotSentException}, waits up to {@code wait} for the answers of those on their way, and
+   * ends those still unanswered then as ambiguous. An interrupt ends the wait early (the flag is kept).
+   */
+  void close(Duration wait) {
+    closing = true;
+    List<Submit> onTheirWay = new ArrayList<>();
+    open.forEach((stop, entry) -> stop.complete(null));
+    open.forEach((stop, entry) -> {
+      if (entry.leaving == null) {
+        entry.caller.completeExceptionally(new SubmitNotSentException("the client was closed before the create went"
+            + " out; nothing was sent"));
+      } else {
+        onTheirWay.add(entry);
+      }
+    });
+    awaitAnswers(onTheirWay, wait);
+    for (Submit entry : onTheirWay) {
+      if (!entry.caller.isDone()) {
+        AmbiguousSubmitException unanswered = unanswered(entry, wait);
+        if (entry.caller.completeExceptionally(unanswered)) {
+          runtime.events().failed(null, unanswered);
+        }
+      }
+    }
+  }
+
+  private static void awaitAnswers(List<Submit> onTheirWay, Duration wait) {
+    CompletableFuture<?>[] answers = onTheirWay.stream().map(entry -> entry.caller).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(answers).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // A failed submit has its own failure; one still unanswered is ended by the caller.
+    }
+  }
+
+  private AmbiguousSubmitException unanswered(Submit entry, Duration wait) {
+    String reference = entry.reference;
+    String find = reference == null ? "check the provider's dashboard before you send it again"
+        : "look it up by client reference " + reference + " (findByClientReferenceAsync) before you send it again";
+    return new AmbiguousSubmitException(ProviderErrorDetails.of(runtime.provider().id(), 0, null, entry.leaving
+        + " was on its way when the client was closed, and no answer came within " + seconds(wait) + ", so a task may"
+        + " exist and be billed; " + find + " (see docs/errors.md#stopped-generate)"), reference, null);
+  }
+
+  /** "10 s", or "1500 ms" for a wait of no whole seconds. */
+  static String seconds(Duration wait) {
+    return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+  }
+}
