@@ -22,6 +22,11 @@ final class HistoryCommand extends ClientCommand {
       description = "Show at most N tasks (default: ${DEFAULT-VALUE}; 0 for all).")
   int limit;
 
+  @Option(names = "--close", paramLabel = "UNANSWERED",
+      description = "Close the unknown entry of a create that got no answer (unanswered-...) once the tasks claimed for"
+          + " it with --made-by are all it made: its other takes made none, as the provider's dashboard shows.")
+  String close;
+
   @Override
   int run(Session session, Output output) {
     if (limit < 0) {
@@ -30,6 +35,9 @@ final class HistoryCommand extends ClientCommand {
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> new CliException(
         ExitCodes.OTHER, "history", "no history folder: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
         "set VIDGEN_HOME to a folder for vidgen's history"));
+    if (close != null) {
+      return UnansweredClose.close(history, close.strip(), output);
+    }
     List<HistoryEntry> entries = history.entries();
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);
@@ -40,6 +48,7 @@ final class HistoryCommand extends ClientCommand {
       if (entry.status().equals("failed")) {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
+      task.putAll(entry.worstCase());
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -57,6 +66,7 @@ final class HistoryCommand extends ClientCommand {
       // A create found later is paid once, on its task's own row: its price is not shown twice.
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
           : entry.status().equals("failed") ? Views.failedPrice(entry.credits(), entry.usd())
+          : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
           : price(entry.credits(), entry.usd());
       rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price,
           entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));

@@ -47,11 +47,19 @@ final class UnansweredClaim {
         "set VIDGEN_HOME to the folder the create was recorded in"));
     HistoryEntry note = history.find(given).orElseThrow(() -> CliException.usage(
         given + " is not in the task history " + history.file(), ALLOWED));
-    Optional<JobHandle> foundAs = note.jobHandle();
-    if (note.status().equals(HistoryEntry.FOUND) && foundAs.isPresent()
-        && !foundAs.get().taskId().value().equals(task.strip())) {
-      throw CliException.usage(given + " was found already: its create made task " + foundAs.get().taskId(),
-          "follow that one with vidgen wait " + foundAs.get().taskId() + ", or leave out --made-by");
+    List<String> claimed = note.claimed();
+    if (note.status().equals(HistoryEntry.FOUND) && !claimed.isEmpty() && !claimed.contains(task.strip())) {
+      String last = claimed.get(claimed.size() - 1);
+      if (note.possibleTasks() > 1 || claimed.size() > 1) {
+        // One claim beyond what the takes may have made: the task would have no take left to have come from.
+        throw CliException.usage(given + " may have made " + note.possibleTasks() + " tasks at most (one per take),"
+                + " and " + (claimed.size() == 1 ? "its one task is" : "all " + claimed.size() + " are")
+                + " accounted for already: " + String.join(", ", claimed) + "; task " + task.strip()
+                + " was not made by it",
+            "follow those with vidgen wait TASK_ID, or leave out --made-by");
+      }
+      throw CliException.usage(given + " was found already: its create made task " + last,
+          "follow that one with vidgen wait " + last + ", or leave out --made-by");
     }
     if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.status().equals(HistoryEntry.FOUND)) {
       throw CliException.usage(given + " is " + note.status() + ", not a create that got no answer", ALLOWED);
@@ -72,7 +80,8 @@ final class UnansweredClaim {
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow();
     String taskId = task.strip();
     Optional<HistoryEntry> own = history.find(providerId, taskId);
-    boolean foundBefore = note.status().equals(HistoryEntry.FOUND);
+    // A task claimed for this note before (the note closed since, or still open for the takes left) is only followed.
+    boolean foundBefore = note.claimed().contains(taskId);
     // An entry this very claim wrote before it was stopped (the note not closed yet) is no objection.
     boolean halfDone = own.isPresent() && own.get().submittedAt().equals(note.submittedAt())
         && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
@@ -93,9 +102,18 @@ final class UnansweredClaim {
       if (!halfDone) {
         history.record(note.madeAs(handle, seen.status().id(), now));
       }
-      history.record(note.toldAs(handle, now));
-      output.note(note.taskId() + " is closed: its create made task " + taskId + " (as told with --made-by); the"
-          + " task has its own entry in the history, with the job's model and price");
+      HistoryEntry told = note.toldAs(handle, now);
+      history.record(told);
+      if (told.status().equals(HistoryEntry.FOUND)) {
+        output.note(note.taskId() + " is closed: its create made task " + taskId + " (as told with --made-by); the"
+            + " task has its own entry in the history, with the job's model and price");
+      } else {
+        output.note(note.taskId() + " made task " + taskId + " (as told with --made-by), which has its own entry in"
+            + " the history, with the job's model and price; " + note.taskId() + " stays open: "
+            + told.possibleTasks() + " of its takes may each have made a task, and " + told.claimed().size()
+            + " is claimed; save another found on the provider's dashboard the same way, or close it with"
+            + " vidgen history --close " + note.taskId() + " once you are sure there is none");
+      }
     }
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));

@@ -124,7 +124,9 @@ final class UnansweredCreate {
       try {
         handle = Joins.join(submitted);
       } catch (AmbiguousSubmitException e) {
-        boolean recorded = record("its create got no usable answer; " + check());
+        boolean recorded = recordUnknown("its create got no usable answer" + (e.possibleTasks() > 1 ? ", and each of its "
+            + e.possibleTasks() + " takes may have made a task" : "") + "; " + check(), false, e.possibleTasks())
+            .isPresent();
         if (recorded && e.clientReference().isPresent()) {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
               + lookUpCommand() + " before you send it again");
@@ -167,10 +169,12 @@ final class UnansweredCreate {
     }
     try {
       if (session.resentBlind() > 0) {
-        recordUnknown("its first take was answered with a server error and may have made a task (of its price) that"
-            + " cannot be looked up; the take sent again made task " + task.taskId() + "; check the provider's"
-            + " dashboard for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)",
-            false);
+        int earlier = Math.max(task.possibleExtraTasks(), session.resentBlind());
+        recordUnknown((earlier == 1 ? "its first take was answered with a server error and may have made a task"
+            : "each of its first " + earlier + " takes was answered with a server error and may have made a task")
+            + " (of its price) that cannot be looked up; the take sent again made task " + task.taskId() + "; check the"
+            + " provider's dashboard for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (UTC)", false, earlier);
       } else if (entry.status().equals(STATUS)) {
         history.get().record(provisional ? entry.answeredAs(task, Instant.now()) : entry.foundAs(task, Instant.now()));
       }
@@ -298,7 +302,8 @@ final class UnansweredCreate {
           "interrupted before the create went out: no task was made or billed; run the same command again");
       return;
     }
-    boolean recorded = recordUnknown(interruptedReason(), false).isPresent();
+    boolean recorded = recordUnknown(interruptedReason(), false,
+        ambiguous ? ((AmbiguousSubmitException) ended.get()).possibleTasks() : 1).isPresent();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("task_id", null);
     json.put("status", "interrupted");
@@ -371,8 +376,14 @@ final class UnansweredCreate {
    * before the create went out) is replaced by the first later one with its own reason.
    */
   private synchronized Optional<HistoryEntry> recordUnknown(String reason, boolean provisional) {
+    return recordUnknown(reason, provisional, 1);
+  }
+
+  /** As above, for a create of which {@code possibleTasks} takes may each have made a task. */
+  private synchronized Optional<HistoryEntry> recordUnknown(String reason, boolean provisional, int possibleTasks) {
     HistoryEntry before = written.get();
-    if (before != null && (provisional || !this.provisional)) {
+    // Written once, but a later count of takes that may have made a task, larger than the one kept, replaces it.
+    if (before != null && (provisional || !this.provisional) && possibleTasks <= before.possibleTasks()) {
       return Optional.of(before);
     }
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
@@ -381,7 +392,7 @@ final class UnansweredCreate {
     }
     try {
       HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote.get(), sentAt(),
-          Instant.now(), reason, command);
+          Instant.now(), reason, command, possibleTasks);
       history.get().record(entry);
       written.set(entry);
       this.provisional = provisional;

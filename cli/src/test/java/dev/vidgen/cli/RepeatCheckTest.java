@@ -342,6 +342,92 @@ class RepeatCheckTest {
         .doesNotContain("its create got no answer");
   }
 
+  /** Two creates of the preview answered 500, each making a task (as a provider may); the note's name. */
+  private String twoServerErrorsThatEachMadeATask() {
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2);
+    CliRun.Result failed = generate(toApis(), "--no-wait", "--json");
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(failed.err()).contains("(40 credits in all)");
+    assertThat(fake.taskIds()).as("the provider made a task for each take").hasSize(2);
+    return (String) failed.json().get("unanswered");
+  }
+
+  @Test
+  void twoServerErrorsOnACreateWithoutAReferenceLeaveANoteForTwoTasksThatMadeByClaimsOneByOne() {
+    String name = twoServerErrorsThatEachMadeATask();
+    assertThat(name).startsWith("unanswered-noref-vg-");
+    String first = fake.taskIds().get(0);
+    String second = fake.taskIds().get(1);
+
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(listed.out()).as("the worst case, not one take's price").containsPattern(name
+        + " +grok-video-1.5-preview +unknown +up to 2 tasks, up to 40 credits \\(\\$0.20\\)");
+    CliRun.Result json = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
+    java.util.Map<?, ?> row = (java.util.Map<?, ?>) ((java.util.List<?>) json.json().get("tasks")).get(0);
+    assertThat(row.get("task_id")).isEqualTo(name);
+    assertThat(((Number) row.get("possible_tasks")).intValue()).isEqualTo(2);
+    assertThat(((Number) row.get("credits_at_most")).intValue()).isEqualTo(40);
+    assertThat(row.get("usd_at_most").toString()).isEqualTo("0.2");
+
+    CliRun.Result one = waitFor("wait", first, "--made-by", name, "--out", "first.mp4");
+
+    assertThat(one.exitCode()).as(one.all()).isZero();
+    assertThat(one.err()).contains(name + " made task " + first + " (as told with --made-by)", name + " stays open",
+        "vidgen history --close " + name);
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status())
+        .as("one of two possible tasks claimed: still open").isEqualTo("unknown");
+    assertThat(toApis().env("VIDGEN_HOME", home.toString()).run("history").out())
+        .containsPattern(name + " +grok-video-1.5-preview +unknown +up to 1 more task \\(1 claimed\\), up to 20"
+            + " credits \\(\\$0.10\\)")
+        .containsPattern(first + " +grok-video-1.5-preview +completed +20 credits");
+
+    CliRun.Result two = waitFor("status", second, "--made-by", name);
+
+    assertThat(two.exitCode()).as(two.all()).isZero();
+    assertThat(two.err()).contains(name + " is closed: its create made task " + second);
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    assertThat(note.status()).isEqualTo("found");
+    assertThat(note.claimed()).containsExactly(first, second);
+    assertThat(note.error()).isEqualTo("its create's takes arrived as tasks " + first + ", " + second
+        + ", as told with --made-by");
+    assertThat(history.find("toapis", second).orElseThrow().credits()).isEqualByComparingTo("20");
+
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+    CliRun.Result beyond = waitFor("status", "video_made_elsewhere", "--made-by", name);
+    assertThat(beyond.exitCode()).as(beyond.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(beyond.err()).contains(name + " may have made 2 tasks at most (one per take), and all 2 are accounted"
+        + " for already: " + first + ", " + second);
+    assertThat(fake.requests(Endpoint.STATUS)).as("refused before anything is sent").hasSize(readsBefore);
+    CliRun.Result again = waitFor("status", first, "--made-by", name);
+    assertThat(again.exitCode()).as("a task claimed before is followed again: " + again.all()).isZero();
+  }
+
+  @Test
+  void historyCloseEndsANoteForSeveralTasksOnlyOnceOneIsClaimed() {
+    String name = twoServerErrorsThatEachMadeATask();
+    String first = fake.taskIds().get(0);
+
+    CliRun.Result early = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
+    assertThat(early.exitCode()).as(early.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(early.err()).contains(name + " has no task claimed with --made-by yet, so it stays open");
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
+
+    assertThat(waitFor("status", first, "--made-by", name).exitCode()).isZero();
+    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, "--json");
+
+    assertThat(closed.exitCode()).as(closed.all()).isZero();
+    assertThat(closed.json()).containsEntry("status", "found").containsEntry("claimed_tasks", java.util.List.of(first));
+    dev.vidgen.serve.history.HistoryEntry note = dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow();
+    assertThat(note.status()).isEqualTo("found");
+    assertThat(note.error()).contains("its create arrived as task " + first, "closed with vidgen history --close");
+    assertThat(toApis().env("VIDGEN_HOME", home.toString()).run("history").out())
+        .containsPattern(name + " +grok-video-1.5-preview +found +- \\(on its task's row\\)");
+    CliRun.Result twice = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
+    assertThat(twice.exitCode()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(twice.err()).contains(name + " is found, not an open create that got no answer");
+  }
+
   @Test
   void aMadeByClaimStoppedBetweenItsTwoWritesCanBeFinished() {
     String name = unansweredWithoutReference();

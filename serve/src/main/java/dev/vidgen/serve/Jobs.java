@@ -220,7 +220,8 @@ final class Jobs {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
         record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
-            clock.instant(), lookUpAdvice(unanswered), "serve"));
+            clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks() + " takes may"
+                + " have made a task; " : "") + lookUpAdvice(unanswered), "serve", unanswered.possibleTasks()));
       } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
           || dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
           != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN)) {
@@ -239,7 +240,7 @@ final class Jobs {
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
         record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
-            clock.instant(), said, "serve"));
+            clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())));
       } else if (record(entry) && noted) {
         record(note.answeredAs(handle, clock.instant()));
       }
@@ -539,6 +540,7 @@ final class Jobs {
       json.put("possible_extra_credits", entry.credits() == null ? null
           : entry.credits().multiply(java.math.BigDecimal.valueOf(extraTasks)));
     }
+    json.putAll(entry.worstCase()); // an unknown note: how many tasks it may stand for, and what they may cost at most
     json.put("progress", entry.status().equals("completed") ? 100 : null);
     json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());

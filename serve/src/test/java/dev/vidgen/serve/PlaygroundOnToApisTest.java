@@ -124,6 +124,26 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void twoServerErrorsThatEachMayHaveMadeATaskLeaveOneUnknownNoteForUpToTwoTasks() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2);
+
+    try (Response answer = http.newCall(request("/api/generate")
+        .post(RequestBody.create(job(upload, "Two 500s"), JSON)).build()).execute()) {
+      assertThat(answer.code()).as("a provider failure, as the page shows it").isEqualTo(502);
+    }
+
+    assertThat(fake.taskIds()).as("a task for each take").hasSize(2);
+    Map<String, Object> note = tasks().stream().filter(task -> "unknown".equals(task.get("status"))).findFirst()
+        .orElseThrow();
+    assertThat(note).containsEntry("credits", 20L).containsEntry("possible_tasks", 2L)
+        .containsEntry("open_tasks", 2L).containsEntry("credits_at_most", 40L);
+    assertThat(new java.math.BigDecimal(note.get("usd_at_most").toString())).isEqualByComparingTo("0.20");
+    assertThat((String) note.get("next")).contains("each of its 2 takes may have made a task");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aCreateOnItsWayIsMarkedSendingUntilItsAnswerCameAndANoteFromAnEarlierRunIsNot() throws Exception {
     // A note an earlier playground left a minute ago, stopped before the answer came.

@@ -214,17 +214,25 @@ final class FollowOns {
   private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, AfterServerError afterError,
       CompletableFuture<?> stopSending) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request, stopSending),
-        failure -> CompletableFuture.failedFuture(ambiguous(request, failure, "was sent but not answered")),
+        // This take may have made a task, and so may each earlier one answered 500 and sent again.
+        failure -> CompletableFuture.failedFuture(ambiguous(request, failure, afterError.possibleExtraTasks() + 1,
+            "was sent but not answered")),
         afterError);
   }
 
   private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure, String what) {
+    return ambiguous(request, failure, 1, what);
+  }
+
+  /** As above, where {@code possibleTasks} takes may each have made a task. */
+  private static AmbiguousSubmitException ambiguous(FollowOnRequest request, ProviderException failure,
+      int possibleTasks, String what) {
     ProviderErrorDetails d = failure.details();
     ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
         "the " + request.kind().id() + " of task " + request.source() + " " + what + ", so a task may exist"
             + " and be billed; check the provider's dashboard before sending it again (see docs/errors.md#ambiguous-submit)",
         d.requestId(), d.retryAfter(), d.rateLimit(), null); // the task named in the call is the source, not the one made
-    return new AmbiguousSubmitException(details, null, failure);
+    return new AmbiguousSubmitException(details, null, Math.max(1, possibleTasks), failure);
   }
 
   /**
@@ -249,16 +257,16 @@ final class FollowOns {
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> beforeResend(ProviderException failure) {
       if (!mayResendBlind()) {
-        return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error "
-            + times(serverErrors()) + " and is not sent again: each take answered so may have made a task"
-            + upTo(serverErrors())));
+        return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
+            "was answered with a server error " + times(serverErrors()) + " and is not sent again: each take answered"
+                + " so may have made a task" + upTo(serverErrors())));
       }
       // The one answered may have made a paid task, so the resend counts against the budget once more.
       try {
         reserveResend();
       } catch (dev.vidgen.core.error.BudgetExceededException over) {
-        return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and was"
-            + " not sent again, as " + overBudget(over)));
+        return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
+            "was answered with a server error and was not sent again, as " + overBudget(over)));
       }
       preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
       runtime.events().resentBlind(request.model(), quote(), null);
@@ -274,14 +282,17 @@ final class FollowOns {
     @Override
     public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
       // Each try answered with a server error may have made a task: not a failure to try again.
-      return CompletableFuture.failedFuture(ambiguous(request, failure, "was answered with a server error and then "
+      return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
+          "was answered with a server error and then "
           + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? "with more until the retries ran out"
               : "failed") + " (each try answered with a server error may have made a task" + upTo(serverErrors()) + ")"));
     }
 
     @Override
     public RuntimeException abandoned(ProviderException failure) {
-      return ambiguous(request, failure, (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR
+      return ambiguous(request, failure, possibleExtraTasks()
+          + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? 0 : 1),
+          (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR
           ? "was answered with a server error" : "got no usable answer") + " and was stopped before it was sent again");
     }
   }

@@ -401,7 +401,7 @@ final class SubmitPipeline {
   private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CreateAfterServerError afterError,
       CompletableFuture<?> stopSending, boolean callerKeepsReference) {
     return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending),
-        whenUnanswered(request, callerKeepsReference ? stopSending : null), afterError);
+        whenUnanswered(request, callerKeepsReference ? stopSending : null, afterError), afterError);
   }
 
   /**
@@ -439,7 +439,7 @@ final class SubmitPipeline {
       String model = request.route().id();
       if (reference == null) {
         if (!mayResendBlind()) {
-          return CompletableFuture.failedFuture(ambiguous(failure, null,
+          return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
               "the create of a " + model + " task was answered with a server error " + times(serverErrors()),
               "and is not sent again: each take answered so may have made a task" + upTo(serverErrors()) + ", and " + model
                   + " takes no client reference to look them up by; check the provider's dashboard before you send it"
@@ -449,7 +449,7 @@ final class SubmitPipeline {
         try {
           reserveResend();
         } catch (BudgetExceededException over) {
-          return CompletableFuture.failedFuture(ambiguous(failure, null,
+          return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
               "the create of a " + model + " task was answered with a server error",
               "and was not sent again: it may have made a task, and " + overBudget(over)
                   + "; check the provider's dashboard before you send it again"));
@@ -473,7 +473,8 @@ final class SubmitPipeline {
     public RuntimeException abandoned(ProviderException failure) {
       String model = request.route().id();
       String reference = request.clientReference();
-      return ambiguous(failure, reference,
+      return ambiguous(failure, reference, reference == null ? possibleExtraTasks()
+              + (failure.kind() == FailureKind.SERVER_ERROR ? 0 : 1) : 1,
           "the create of a " + model + " task " + (failure.kind() == FailureKind.SERVER_ERROR
               ? "was answered with a server error" : "went out but got no usable answer"),
           "and its submit was cancelled before vidgen could tell whether the task was made: " + (reference == null
@@ -487,7 +488,7 @@ final class SubmitPipeline {
       if (reference == null) {
         // Every try after the first 500 may have made a task that cannot be looked up: not a failure to try again.
         String model = request.route().id();
-        return CompletableFuture.failedFuture(ambiguous(failure, null,
+        return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
             "the create of a " + model + " task was answered with a server error and then "
                 + (failure.kind() == FailureKind.SERVER_ERROR ? "with more until the retries ran out" : "failed"),
             "and each try answered with a server error may have made a task" + upTo(serverErrors()) + "; " + model
@@ -534,13 +535,14 @@ final class SubmitPipeline {
    * ambiguous: given only where the caller chose the reference and so can look it up later itself.
    */
   private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request,
-      CompletableFuture<?> stopLooking) {
+      CompletableFuture<?> stopLooking, CreateAfterServerError earlier) {
     AtomicInteger resends = new AtomicInteger();
     return failure -> {
       String reference = request.clientReference();
       String model = request.route().id();
       if (reference == null) {
-        return CompletableFuture.failedFuture(ambiguous(failure, null,
+        // This take may have made a task, and so may each earlier one answered 500 and sent again blindly.
+        return CompletableFuture.failedFuture(ambiguous(failure, null, earlier.possibleExtraTasks() + 1,
             "the create of a " + model + " task went out but got no usable answer",
             "so a task may exist and be billed; " + model + " takes no client reference, so vidgen could not look it"
                 + " up and did not send the create again: check the provider's dashboard before you send it again"));
@@ -587,12 +589,18 @@ final class SubmitPipeline {
   /** "{@code what} (the provider's words) {@code advice}", said once, with where the docs explain it. */
   private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, String what,
       String advice) {
+    return ambiguous(failure, reference, 1, what, advice);
+  }
+
+  /** As above, where {@code possibleTasks} takes may each have made a task. */
+  private static AmbiguousSubmitException ambiguous(ProviderException failure, String reference, int possibleTasks,
+      String what, String advice) {
     ProviderErrorDetails d = failure.details();
     String said = d.message().isBlank() ? "" : " (" + d.message() + ")";
     ProviderErrorDetails details = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(),
         what + said + ", " + advice + " (see docs/errors.md#ambiguous-submit)", d.requestId(), d.retryAfter(),
         d.rateLimit(), d.taskId());
-    return new AmbiguousSubmitException(details, reference, failure);
+    return new AmbiguousSubmitException(details, reference, Math.max(1, possibleTasks), failure);
   }
 
   private String newReference() {

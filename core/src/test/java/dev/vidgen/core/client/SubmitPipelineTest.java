@@ -428,6 +428,8 @@ class SubmitPipelineTest {
     assertThat(failureOf(submit)).as("each 500 may have made a task that cannot be looked up")
         .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("dashboard")
         .hasMessageContaining("answered with a server error twice").hasMessageContaining("(40 credits in all)");
+    assertThat(((AmbiguousSubmitException) failureOf(submit)).possibleTasks())
+        .as("both takes may have made a task: what the history keeps").isEqualTo(2);
     assertThat(fixture.provider.count("create")).as("sent again once only: each take may be paid").isEqualTo(2);
     assertThat(fixture.listener.events()).as("one backoff, before the one resend; none after the second 500")
         .filteredOn(event -> event.startsWith("retry")).hasSize(1);

@@ -31,6 +31,11 @@ import java.util.Optional;
  *     images and videos (URLs or absolute paths) and params
  * @param error the provider's words when the task failed, or null
  * @param source what submitted it: {@code generate} or {@code serve}
+ * @param possibleTasks for a create that got no answer: how many of its takes may each have made a
+ *     task (several when takes answered with a server error were sent again blindly); 1 otherwise,
+ *     and for lines written before it was kept
+ * @param claimedTasks for a create that got no answer: the tasks said with {@code --made-by} to be
+ *     what its takes made, in the order claimed (each with its own entry)
  */
 public record HistoryEntry(
     String taskId,
@@ -46,7 +51,9 @@ public record HistoryEntry(
     String handle,
     Map<String, Object> settings,
     String error,
-    String source) {
+    String source,
+    int possibleTasks,
+    List<String> claimedTasks) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -83,6 +90,16 @@ public record HistoryEntry(
     updatedAt = updatedAt == null ? submittedAt : updatedAt;
     settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     source = source == null ? "generate" : source;
+    possibleTasks = Math.max(1, possibleTasks);
+    claimedTasks = claimedTasks == null ? List.of() : List.copyOf(claimedTasks);
+  }
+
+  /** An entry of one take that claims no task (the form before {@code possibleTasks} was kept). */
+  public HistoryEntry(String taskId, String provider, String model, String status, BigDecimal credits,
+      BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
+      Map<String, Object> settings, String error, String source) {
+    this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
+        source, 1, List.of());
   }
 
   /** The entry for a task just created from {@code job}, status {@code queued}. */
@@ -102,11 +119,56 @@ public record HistoryEntry(
    */
   public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
       PriceQuote quote, Instant sentAt, Instant now, String reason, String source) {
+    return unanswered(reference, referenceSent, providerId, job, quote, sentAt, now, reason, source, 1);
+  }
+
+  /**
+   * As above, for a create of which {@code possibleTasks} takes may each have made a task (takes
+   * answered with a server error and sent again without a reference to look them up by).
+   */
+  public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
+      PriceQuote quote, Instant sentAt, Instant now, String reason, String source, int possibleTasks) {
     boolean priced = quote != null && quote.isKnown();
     return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
-        settingsOf(job), reason, source);
+        settingsOf(job), reason, source, possibleTasks, List.of());
+  }
+
+  /**
+   * The tasks claimed as what this create made: those told with {@code --made-by}, or for a note
+   * closed before claims were listed, the one its handle names.
+   */
+  public List<String> claimed() {
+    if (!claimedTasks.isEmpty() || !status.equals(FOUND)) {
+      return claimedTasks;
+    }
+    return jobHandle().map(found -> List.of(found.taskId().value())).orElse(List.of());
+  }
+
+  /** For a create that got no answer: how many of its possible tasks are not claimed yet (0 once closed). */
+  public int openTasks() {
+    return status.equals(UNKNOWN) ? Math.max(0, possibleTasks - claimed().size()) : 0;
+  }
+
+  /**
+   * For an unknown note, as {@code vidgen history --json} and the playground show it: {@code
+   * possible_tasks}, {@code claimed_tasks}, {@code open_tasks} (not claimed yet) and what those may
+   * cost at most, {@code credits_at_most} and {@code usd_at_most} (null when the price is unknown);
+   * empty for any other entry.
+   */
+  public Map<String, Object> worstCase() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (!status.equals(UNKNOWN)) {
+      return json;
+    }
+    BigDecimal open = BigDecimal.valueOf(openTasks());
+    json.put("possible_tasks", possibleTasks);
+    json.put("claimed_tasks", claimed());
+    json.put("open_tasks", openTasks());
+    json.put("credits_at_most", credits == null ? null : credits.multiply(open));
+    json.put("usd_at_most", usd == null ? null : usd.multiply(open));
+    return json;
   }
 
   /**
@@ -173,29 +235,66 @@ public record HistoryEntry(
    */
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        found.encode(), settings, "its create arrived as task " + found.taskId().value(), source);
+        found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
+        possibleTasks, claimedTasks);
   }
 
   /**
    * A copy for a create that got no answer, said by the user to have made {@code told}'s task (found
-   * on the provider's dashboard, say), which has its own entry: {@link #FOUND}, on the user's word.
+   * on the provider's dashboard, say), which has its own entry: {@link #FOUND}, on the user's word,
+   * once every task its takes may have made is claimed; until then it stays {@link #UNKNOWN}, with
+   * the task among {@link #claimedTasks()}.
    */
   public HistoryEntry toldAs(JobHandle told, Instant at) {
+    List<String> claims = new java.util.ArrayList<>(claimed());
+    if (!claims.contains(told.taskId().value())) {
+      claims.add(told.taskId().value());
+    }
+    if (claims.size() < possibleTasks) {
+      int open = possibleTasks - claims.size();
+      // No handle while open: the note still stands for a task nobody found, not for the one claimed.
+      return new HistoryEntry(taskId, provider, model, UNKNOWN, credits, usd, file, submittedAt, at, took,
+          handle, settings, possibleTasks + " of its takes may each have made a task; claimed with --made-by: "
+              + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
+              + " with vidgen wait TASK_ID --made-by " + taskId + "), or close this entry with vidgen history --close "
+              + taskId + " once you are sure there is none", source, possibleTasks, claims);
+    }
+    return closed(told, claims, at, ", as told with --made-by");
+  }
+
+  /**
+   * A copy for a create that got no answer of which the user says that the tasks claimed so far are
+   * all it made: {@link #FOUND}, on the user's word, leading to {@code last}, a task claimed.
+   *
+   * @throws IllegalStateException when no task is claimed yet, or the entry is not {@link #UNKNOWN}
+   */
+  public HistoryEntry closedByUser(JobHandle last, Instant at) {
+    List<String> claims = claimed();
+    if (!status.equals(UNKNOWN) || claims.isEmpty()) {
+      throw new IllegalStateException(taskId + " has no task claimed with --made-by");
+    }
+    return closed(last, claims, at, ", as told with --made-by; closed with vidgen history --close (no other"
+        + " task, as told)");
+  }
+
+  private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
+    String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
+        : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        told.encode(), settings, "its create arrived as task " + told.taskId().value() + ", as told with --made-by",
-        source);
+        last.encode(), settings, made + told, source, possibleTasks, claims);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source);
+        settings, why, source, possibleTasks, claimedTasks);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
-        task.encode(), settings, "its create was answered with task " + task.taskId().value(), source);
+        task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
+        possibleTasks, claimedTasks);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
@@ -267,13 +366,13 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source);
+        settings, error, source, possibleTasks, claimedTasks);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks);
   }
 
   /**
@@ -282,19 +381,20 @@ public record HistoryEntry(
    */
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
-        submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source);
+        submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
+        claimedTasks);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source);
+        handle, settings, error, source, possibleTasks, claimedTasks);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
-        status.equals("failed") ? took : null, handle, settings, error, source);
+        status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks);
   }
 
   private Duration ranUntil(Instant at) {
@@ -319,6 +419,12 @@ public record HistoryEntry(
     json.put("settings", settings);
     json.put("error", error);
     json.put("source", source);
+    if (possibleTasks > 1) {
+      json.put("possible_tasks", possibleTasks); // absent for one take, as before it was kept
+    }
+    if (!claimedTasks.isEmpty()) {
+      json.put("claimed_tasks", claimedTasks);
+    }
     return json;
   }
 
@@ -346,7 +452,10 @@ public record HistoryEntry(
         status, decimal(json.get("credits")), decimal(json.get("usd")),
         text(json, "file", false), submittedAt, updatedAt, took,
         text(json, "handle", false), settings instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
-        text(json, "error", false), text(json, "source", false));
+        text(json, "error", false), text(json, "source", false),
+        json.get("possible_tasks") instanceof Number takes ? takes.intValue() : 1,
+        json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
+            : List.of());
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {

@@ -89,6 +89,35 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aNoteWrittenBeforeTakesWereCountedReadsAsOneTakeAndOneWithSeveralKeepsThemAndItsClaims() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    Files.createDirectories(folder);
+    Files.writeString(history.file(), "{\"task_id\":\"unanswered-noref-vg-old\",\"provider\":\"toapis\","
+        + "\"model\":\"grok-video-1.5-preview\",\"status\":\"unknown\",\"credits\":20,\"usd\":0.10,"
+        + "\"submitted_at\":\"2026-11-29T10:00:00Z\",\"error\":\"its create got no usable answer\"}\n",
+        StandardCharsets.UTF_8);
+
+    HistoryEntry old = history.find("unanswered-noref-vg-old").orElseThrow();
+    assertThat(old.possibleTasks()).isEqualTo(1);
+    assertThat(old.claimed()).isEmpty();
+    assertThat(old.worstCase()).containsEntry("possible_tasks", 1).containsEntry("open_tasks", 1);
+    assertThat(old.toJson()).as("written as before").doesNotContainKeys("possible_tasks", "claimed_tasks");
+
+    HistoryEntry two = HistoryEntry.unanswered("vg-two", false, "toapis", job(), null,
+        Instant.parse("2026-11-29T11:00:00Z"), Instant.parse("2026-11-29T11:00:01Z"), "two 500s", "generate", 2);
+    history.record(two.toldAs(handle("t_a", "2026-11-29T11:00:00Z"), Instant.parse("2026-11-29T11:05:00Z")));
+    HistoryEntry read = history.find(two.taskId()).orElseThrow();
+    assertThat(read.status()).isEqualTo("unknown");
+    assertThat(read.possibleTasks()).isEqualTo(2);
+    assertThat(read.claimed()).containsExactly("t_a");
+    assertThat(read.openTasks()).isEqualTo(1);
+    assertThat(read.jobHandle()).as("an open note leads to no task").isEmpty();
+    HistoryEntry closed = read.toldAs(handle("t_b", "2026-11-29T11:00:00Z"), Instant.parse("2026-11-29T11:06:00Z"));
+    assertThat(closed.status()).isEqualTo("found");
+    assertThat(closed.claimed()).containsExactly("t_a", "t_b");
+  }
+
+  @Test
   void aLineWrittenBeforeTookExistedCountsItsRunUntilItsLastUpdate() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     Files.createDirectories(folder);
