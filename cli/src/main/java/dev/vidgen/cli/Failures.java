@@ -85,8 +85,11 @@ final class Failures {
       output.err().flush();
     }
     if (output.json()) {
-      Map<String, Object> json = json(cause, handle, unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot(),
-          message, next);
+      TaskSnapshot known = unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot();
+      if (known == null && session != null) {
+        known = session.lastSeen(handle); // such as the in_progress read just before a 401 ended the wait
+      }
+      Map<String, Object> json = json(cause, handle, known, message, next);
       if (unsaved != null && !(cause instanceof ResultExpiredException)) {
         json.put("download_command", unsaved.command());
       }

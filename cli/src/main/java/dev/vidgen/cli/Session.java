@@ -106,6 +106,11 @@ final class Session implements AutoCloseable {
     return events.createAwaitedSince();
   }
 
+  /** The last status this command saw of {@code handle}'s task (the create's answer or a status read), or null. */
+  dev.vidgen.core.domain.TaskSnapshot lastSeen(JobHandle handle) {
+    return handle == null ? null : events.lastSeen(handle).orElse(null);
+  }
+
   /** Whether a create of this command's client has gone out and not been answered yet. */
   boolean createOnItsWay() {
     return events.createOnItsWay();

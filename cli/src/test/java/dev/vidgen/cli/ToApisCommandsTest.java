@@ -110,6 +110,31 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void noWaitJsonGivesTheStatusAndProgressTheCreateAnswered() {
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("task_id", fake.taskIds().get(0)).containsEntry("status", "queued")
+        .containsEntry("progress", 0.0);
+  }
+
+  @Test
+  void aWaitEndedByA401KeepsTheLastStatusAndProgressItSawInItsJson() {
+    fake.close();
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(0, 3)).start();
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ZERO), 1); // the first read is answered: 25%
+    fake.inject(Endpoint.STATUS, Fault.status(401), 20);
+
+    CliRun.Result result = vidgen("wait", taskId, "--json", "--verbose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(result.err()).contains("status of " + taskId + ": in_progress 25%");
+    assertThat(result.json()).containsEntry("task_id", taskId).containsEntry("status", "in_progress")
+        .containsEntry("progress", 25.0).containsKey("error");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void previewsTheExactRequestWithTheKeyMaskedAndSendsNothing() {
     CliRun.Result json = vidgen("generate", "--dry-run", "--json", "--image", "https://example.com/p.png",
