@@ -335,19 +335,25 @@ final class Failures {
       return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
           + " keeps refusing, check the key's settings in the provider's console";
     }
-    if (cause instanceof ProviderException) {
+    if (cause instanceof ProviderException provider) {
+      // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
+      boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;
+      String failed = noConnection ? "no connection could be made to " + session.baseUrlShown() + ": check the network"
+          + " and that base URL (--base-url, else " + ProviderChoice.BASE_URL_VARIABLE + ")"
+          : "the provider or the network failed";
       String ended = handle == null ? null : statusInHistory(handle, session);
       if ("completed".equals(ended)) {
-        return "the provider or the network failed; the task completed (so the task history says): try again later,"
+        return failed + "; the task completed (so the task history says): try again later,"
             + " or save its video with " + downloadCommand(handle, session, "--out", "FILE");
       }
       if ("failed".equals(ended)) {
-        return "the provider or the network failed; the task had already failed (so the task history says), so it"
+        return failed + "; the task had already failed (so the task history says), so it"
             + " will not finish: vidgen history shows why";
       }
-      return handle == null
-          ? "the provider or the network failed; try again later"
-          : "the provider or the network failed; the task may still finish: " + resume;
+      if (handle == null) {
+        return failed + (noConnection ? ", then run again" : "; try again later");
+      }
+      return failed + "; the task may still finish: " + resume;
     }
     return null;
   }

@@ -441,6 +441,11 @@ final class Session implements AutoCloseable {
     extraResumeOptions.addAll(java.util.List.of(words));
   }
 
+  /** The base URL the provider is reached at, as printed commands show it (any user info or query as "…"). */
+  String baseUrlShown() {
+    return withoutSecrets(ProviderChoice.baseUrl(root.baseUrl, context()));
+  }
+
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */
   private static String withoutSecrets(String url) {
     return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");

@@ -431,6 +431,29 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRefusedConnectionNamesTheBaseUrlItTriedAndSaysToCheckIt() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort(); // nothing listens there once it is closed
+    }
+    String baseUrl = "http://127.0.0.1:" + closedPort;
+
+    CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url", baseUrl,
+        "--retry-delay", "1ms");
+    CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", baseUrl + "/api")
+        .run("balance", "--json", "--retry-delay", "1ms");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(text.err()).contains("no connection could be made to " + baseUrl + ": check the network and that"
+        + " base URL (--base-url, else TOAPIS_BASE_URL), then run again").doesNotContain("try again later");
+    assertThat(json.exitCode()).as(json.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat((String) ((Map<String, Object>) json.json().get("error")).get("next"))
+        .startsWith("no connection could be made to " + baseUrl + "/api: check the network");
+    assertThat(json.all()).doesNotContain(KEY);
+  }
+
+  @Test
   void showsTheBalance() {
     fake.balance(new BigDecimal("1234.5"), false);
 
@@ -508,6 +531,19 @@ class ToApisCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.err()).contains("provider toapis (TOAPIS_API_KEY is set)", "key sk-…", "retrying read",
         "created task");
+  }
+
+  @ParameterizedTest(name = "HTTP {0} on create")
+  @CsvSource({
+    "401, job ended: authentication failed (docs/errors.md#authentication)",
+    "400, job ended: the provider rejected the request (docs/errors.md#request-rejected)"
+  })
+  void verboseSaysHowAJobEndedInWords(int status, String said) {
+    fake.inject(Endpoint.CREATE, Fault.status(status), 20);
+
+    CliRun.Result result = vidgen("generate", "--verbose", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(result.err()).as(result.all()).contains("vidgen: " + said + "\n").doesNotContain("ended with");
   }
 
   @ParameterizedTest(name = "HTTP {0} on create -> exit {1} ({2})")
