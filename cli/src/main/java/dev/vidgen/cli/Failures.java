@@ -400,6 +400,17 @@ final class Failures {
       return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
           + " and run again";
     }
+    java.util.Optional<String> format = UploadedFormat.of(upload);
+    if ((said.contains("type") || said.contains("format")) && format.isPresent()) {
+      // Already a type the provider takes: telling the user to give that type instead would send them in a circle.
+      String limit = refused.providerId().equals("toapis") ? "that it is at most " + (video ? "50" : "10") + " MB and "
+          : "";
+      return name + " is " + (format.get().startsWith("M") ? "an " : "a ") + format.get() + " " + upload.what()
+          + " by its content, a type the provider takes, yet it refused the file: check " + limit + "that its "
+          + (video ? "length, width and height suit the model" : "width and height suit the model")
+          + " (vidgen models shows its rules), re-encode it (" + (video ? "such as to H.264 MP4" : "save it again as"
+              + " PNG or JPEG") + "), or give it as an http(s) URL instead, and run again";
+    }
     if (said.contains("type") || said.contains("format")) {
       return video ? "give an MP4, MOV or WebM video (by its content, whatever its name says) instead of " + name
           + " and run again"

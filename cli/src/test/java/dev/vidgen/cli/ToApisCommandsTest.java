@@ -589,7 +589,9 @@ class ToApisCommandsTest {
         + taskId).contains("tries it once; if it fails, generate it again");
     assertThat(fake.requests(Endpoint.FILE)).as("tried once, never again").hasSize(1);
     assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
-    assertThat(download.err()).contains("generate it again").doesNotContain("save its video with");
+    assertThat(download.err()).contains("generate it again").doesNotContain("save its video with")
+        .as("both times to the second").containsPattern(
+            "expired at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(it is now \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ;");
     assertThat(download.json()).doesNotContainKey("download_command");
     assertThat((Map<String, Object>) download.json().get("error")).containsEntry("kind", "result_expired");
     assertThat(dir.resolve("late.mp4")).doesNotExist();
