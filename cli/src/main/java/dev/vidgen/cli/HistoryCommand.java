@@ -40,6 +40,10 @@ final class HistoryCommand extends ClientCommand {
       if (entry.status().equals("failed")) {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
+      ExpiredResults.of(entry).ifPresent(at -> {
+        task.put("result", "expired"); // completed and charged as such, but its video can no longer be saved
+        task.put("result_expired_at", at.toString());
+      });
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -58,10 +62,14 @@ final class HistoryCommand extends ClientCommand {
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
           : entry.status().equals("failed") ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
-      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price,
-          entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));
+      String file = entry.file() != null ? entry.file()
+          : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")").orElse("-");
+      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
+    if (entries.stream().anyMatch(entry -> ExpiredResults.of(entry).isPresent())) {
+      output.line("A result expired before its video was saved can no longer be saved: generate the job again.");
+    }
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
     }

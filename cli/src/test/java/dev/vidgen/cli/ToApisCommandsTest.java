@@ -595,6 +595,31 @@ class ToApisCommandsTest {
     assertThat(download.json()).doesNotContainKey("download_command");
     assertThat((Map<String, Object>) download.json().get("error")).containsEntry("kind", "result_expired");
     assertThat(dir.resolve("late.mp4")).doesNotExist();
+    assertThat(historyOf(taskId)).as("still completed and priced so, marked expired").containsEntry("status", "completed")
+        .containsEntry("credits", 20.0).containsEntry("result", "expired").containsKey("result_expired_at");
+  }
+
+  @Test
+  void aGenerateWhoseVideoExpiredBeforeItWasSavedIsMarkedSoInTheHistory() {
+    fake.close();
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake.inject(Endpoint.FILE, Fault.status(404)); // the file host has let it go
+
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in");
+    String taskId = fake.taskIds().get(0);
+    Map<String, Object> entry = historyOf(taskId);
+    CliRun.Result history = vidgen("history");
+
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(1);
+    assertThat(entry).containsEntry("status", "completed").containsEntry("credits", 20.0).containsEntry("file", null)
+        .containsEntry("result", "expired");
+    String expiredAt = (String) entry.get("result_expired_at");
+    assertThat(java.time.Instant.parse(expiredAt)).as("to the second")
+        .isEqualTo(java.time.Instant.parse(expiredAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .isBefore(java.time.Instant.now());
+    assertThat(history.out()).contains(taskId, "completed", "20 credits ($0.10)", "- (result expired " + expiredAt + ")",
+        "can no longer be saved: generate the job again");
   }
 
   @Test
