@@ -49,15 +49,20 @@ final class AfterSubmit {
   int finish(Session session, VidgenClient client, JobHandle handle, HistoryRecord history, String what, Output output) {
     String resume = Failures.resumeCommand(handle, session);
     if (noWait) {
-      Map<String, Object> json = Views.taskJson(handle, null);
-      json.put("status", "queued");
+      // The create's answer, when the provider gave its status and progress; else queued, as a new task is.
+      dev.vidgen.core.domain.TaskSnapshot answer = session.lastSeen(handle);
+      Map<String, Object> json = Views.taskJson(handle, answer);
+      if (answer == null) {
+        json.put("status", "queued");
+      }
       json.putAll(session.balanceJson(handle));
       if (!session.warnings().isEmpty()) {
         json.put("warnings", session.warnings());
       }
       output.object(json);
-      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, null));
-      fields.put("status", "queued (submitted; not waited for)");
+      Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, answer));
+      boolean queued = answer == null || answer.status() == dev.vidgen.core.domain.TaskStatus.QUEUED;
+      fields.put("status", (queued ? "queued" : Views.status(answer)) + " (submitted; not waited for)");
       fields.put("next", resume);
       output.fields(fields);
       return ExitCodes.DONE;

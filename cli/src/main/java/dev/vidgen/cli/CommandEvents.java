@@ -89,6 +89,20 @@ final class CommandEvents implements VidgenListener {
     verbose.onCreating(model, clientReference);
   }
 
+  /** The last status seen of each task (the create's answer, then each read), for output that has no fresher one. */
+  private final Map<dev.vidgen.core.domain.TaskId, TaskSnapshot> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The last status seen of {@code handle}'s task (the create's answer or a status read), if any. */
+  java.util.Optional<TaskSnapshot> lastSeen(JobHandle handle) {
+    return java.util.Optional.ofNullable(lastSeen.get(handle.taskId()));
+  }
+
+  @Override
+  public void onSubmitted(JobHandle handle, TaskSnapshot answer) {
+    lastSeen.put(handle.taskId(), answer);
+    onSubmitted(handle);
+  }
+
   @Override
   public void onSubmitted(JobHandle handle) {
     creating.updateAndGet(n -> Math.max(0, n - 1));
@@ -145,6 +159,7 @@ final class CommandEvents implements VidgenListener {
 
   @Override
   public void onPolled(JobHandle handle, TaskSnapshot snapshot) {
+    lastSeen.put(handle.taskId(), snapshot);
     verbose.onPolled(handle, snapshot);
   }
 
@@ -172,6 +187,7 @@ final class CommandEvents implements VidgenListener {
 
   @Override
   public void onCompleted(JobHandle handle, TaskSnapshot snapshot) {
+    lastSeen.put(handle.taskId(), snapshot);
     verbose.onCompleted(handle, snapshot);
   }
 

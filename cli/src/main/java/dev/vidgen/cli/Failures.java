@@ -85,8 +85,11 @@ final class Failures {
       output.err().flush();
     }
     if (output.json()) {
-      Map<String, Object> json = json(cause, handle, unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot(),
-          message, next);
+      TaskSnapshot known = unsaved == null ? lastSnapshotOf(cause) : unsaved.snapshot();
+      if (known == null && session != null) {
+        known = session.lastSeen(handle); // such as the in_progress read just before a 401 ended the wait
+      }
+      Map<String, Object> json = json(cause, handle, known, message, next);
       if (unsaved != null && !(cause instanceof ResultExpiredException)) {
         json.put("download_command", unsaved.command());
       }
@@ -332,19 +335,25 @@ final class Failures {
       return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
           + " keeps refusing, check the key's settings in the provider's console";
     }
-    if (cause instanceof ProviderException) {
+    if (cause instanceof ProviderException provider) {
+      // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
+      boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;
+      String failed = noConnection ? "no connection could be made to " + session.baseUrlShown() + ": check the network"
+          + " and that base URL (--base-url, else " + ProviderChoice.BASE_URL_VARIABLE + ")"
+          : "the provider or the network failed";
       String ended = handle == null ? null : statusInHistory(handle, session);
       if ("completed".equals(ended)) {
-        return "the provider or the network failed; the task completed (so the task history says): try again later,"
+        return failed + "; the task completed (so the task history says): try again later,"
             + " or save its video with " + downloadCommand(handle, session, "--out", "FILE");
       }
       if ("failed".equals(ended)) {
-        return "the provider or the network failed; the task had already failed (so the task history says), so it"
+        return failed + "; the task had already failed (so the task history says), so it"
             + " will not finish: vidgen history shows why";
       }
-      return handle == null
-          ? "the provider or the network failed; try again later"
-          : "the provider or the network failed; the task may still finish: " + resume;
+      if (handle == null) {
+        return failed + (noConnection ? ", then run again" : "; try again later");
+      }
+      return failed + "; the task may still finish: " + resume;
     }
     return null;
   }
@@ -390,6 +399,17 @@ final class Failures {
           : "the provider refused its size";
       return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
           + " and run again";
+    }
+    java.util.Optional<String> format = UploadedFormat.of(upload);
+    if ((said.contains("type") || said.contains("format")) && format.isPresent()) {
+      // Already a type the provider takes: telling the user to give that type instead would send them in a circle.
+      String limit = refused.providerId().equals("toapis") ? "that it is at most " + (video ? "50" : "10") + " MB and "
+          : "";
+      return name + " is " + (format.get().startsWith("M") ? "an " : "a ") + format.get() + " " + upload.what()
+          + " by its content, a type the provider takes, yet it refused the file: check " + limit + "that its "
+          + (video ? "length, width and height suit the model" : "width and height suit the model")
+          + " (vidgen models shows its rules), re-encode it (" + (video ? "such as to H.264 MP4" : "save it again as"
+              + " PNG or JPEG") + "), or give it as an http(s) URL instead, and run again";
     }
     if (said.contains("type") || said.contains("format")) {
       return video ? "give an MP4, MOV or WebM video (by its content, whatever its name says) instead of " + name

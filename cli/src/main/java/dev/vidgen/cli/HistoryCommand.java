@@ -45,10 +45,14 @@ final class HistoryCommand extends ClientCommand {
     List<Map<String, Object>> tasks = new ArrayList<>();
     entries.forEach(entry -> {
       Map<String, Object> task = entry.toJson();
-      if (entry.status().equals("failed")) {
+      if (chargeUnknown(entry)) {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
       task.putAll(entry.worstCase());
+      ExpiredResults.of(entry).ifPresent(at -> {
+        task.put("result", "expired"); // completed and charged as such, but its video can no longer be saved
+        task.put("result_expired_at", at.toString());
+      });
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -65,17 +69,30 @@ final class HistoryCommand extends ClientCommand {
     for (HistoryEntry entry : entries) {
       // A create found later is paid once, on its task's own row: its price is not shown twice.
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
-          : entry.status().equals("failed") ? Views.failedPrice(entry.credits(), entry.usd())
           : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
+          : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
-      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price,
-          entry.file() == null ? "-" : entry.file(), ago(entry.submittedAt(), now)));
+      String file = entry.file() != null ? entry.file()
+          : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")").orElse("-");
+      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
+    if (entries.stream().anyMatch(entry -> ExpiredResults.of(entry).isPresent())) {
+      output.line("A result expired before its video was saved can no longer be saved: generate the job again.");
+    }
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
     }
+    if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.UNKNOWN) && entry.credits() != null)) {
+      output.line("An unknown row is a create that got no answer: it may have made a paid task, so its charge is"
+          + " unknown until the task is found (vidgen wait TASK_ID --made-by ROW).");
+    }
     return ExitCodes.DONE;
+  }
+
+  /** Whether what {@code entry} cost is not known: a failed task, or a create that got no answer (it may have made none). */
+  private static boolean chargeUnknown(HistoryEntry entry) {
+    return entry.status().equals("failed") || entry.status().equals(HistoryEntry.UNKNOWN);
   }
 
   private static String price(BigDecimal credits, BigDecimal usd) {

@@ -122,9 +122,12 @@ final class HistoryRecord {
       failed(failed);
       throw failed;
     } catch (SaveFailedException unsaved) {
-      // The task completed; its video is still to be saved (vidgen download).
+      // The task completed; its video is still to be saved (vidgen download), unless its link expired.
       Instant now = Instant.now();
-      write(watching ? entry.completed(null, now) : entry.foundCompleted(null, now));
+      HistoryEntry done = watching ? entry.completed(null, now) : entry.foundCompleted(null, now);
+      Throwable why = dev.vidgen.core.concurrent.AsyncFailures.unwrap(unsaved.getCause());
+      write(why instanceof dev.vidgen.core.error.ResultExpiredException expired ? ExpiredResults.mark(done, expired)
+          : done);
       throw unsaved;
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
       // Not a verdict on the task (the base URL may be another), so not finished: a later wait may still find it.

@@ -53,13 +53,15 @@ public final class Main {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
     Output output = new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json"));
-    boolean unknownCommand = e instanceof UnmatchedArgumentException && line.getParent() == null
-        && args.length > 0 && !args[0].startsWith("-");
-    if (unknownCommand) {
+    // The top command takes no positional argument, so the first word it could not match, wherever
+    // it stands (common options may come before it), is the command that was meant.
+    String word = e instanceof UnmatchedArgumentException unmatched && line.getParent() == null
+        && !unmatched.getUnmatched().isEmpty() ? unmatched.getUnmatched().get(0) : "-";
+    if (!word.startsWith("-")) {
       List<String> commands = line.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
       String guess = ((UnmatchedArgumentException) e).getSuggestions().stream()
           .filter(commands::contains).findFirst().map(near -> "did you mean " + near + "? ").orElse("");
-      return Failures.report(CliException.usage("'" + args[0] + "' is not a vidgen command",
+      return Failures.report(CliException.usage("'" + word + "' is not a vidgen command",
           guess + "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
     }
     return Failures.report(e, null, output);

@@ -137,7 +137,8 @@ final class RepeatCheck {
 
   private static String state(HistoryEntry entry) {
     return switch (entry.status()) {
-      case "completed" -> entry.file() == null ? "completed"
+      case "completed" -> entry.file() == null ? ExpiredResults.of(entry)
+          .map(at -> "completed, but its video's link expired at " + at + " before it was saved").orElse("completed")
           : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
               ? "" : ", a file since gone");
       case "in_progress" -> "last seen in progress";
@@ -155,6 +156,9 @@ final class RepeatCheck {
     if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(
         java.nio.file.Path.of(entry.file()))) {
       return "its video is " + entry.file();
+    }
+    if (ExpiredResults.of(entry).isPresent()) {
+      return "its video can no longer be saved, so generating it again is the way to have it";
     }
     String verb = entry.status().equals("completed") ? "download" : "wait";
     String command = entry.jobHandle()

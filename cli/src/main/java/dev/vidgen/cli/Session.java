@@ -106,6 +106,11 @@ final class Session implements AutoCloseable {
     return events.createAwaitedSince();
   }
 
+  /** The last status this command saw of {@code handle}'s task (the create's answer or a status read), or null. */
+  dev.vidgen.core.domain.TaskSnapshot lastSeen(JobHandle handle) {
+    return handle == null ? null : events.lastSeen(handle).orElse(null);
+  }
+
   /** Whether a create of this command's client has gone out and not been answered yet. */
   boolean createOnItsWay() {
     return events.createOnItsWay();
@@ -434,6 +439,11 @@ final class Session implements AutoCloseable {
   /** Adds options of this command, such as {@code --out FILE}, to {@link #resumeOptions()}. */
   void keepForResume(String... words) {
     extraResumeOptions.addAll(java.util.List.of(words));
+  }
+
+  /** The base URL the provider is reached at, as printed commands show it (any user info or query as "…"). */
+  String baseUrlShown() {
+    return withoutSecrets(ProviderChoice.baseUrl(root.baseUrl, context()));
   }
 
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */

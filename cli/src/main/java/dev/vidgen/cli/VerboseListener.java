@@ -40,7 +40,31 @@ final class VerboseListener implements VidgenListener {
 
   @Override
   public void onFailed(JobHandle handle, VidgenException error) {
-    output.note((handle == null ? "job" : "task " + handle.taskId()) + " ended with " + error.docsAnchor());
+    output.note((handle == null ? "job" : "task " + handle.taskId()) + " ended: " + ending(error.docsAnchor())
+        + " (" + error.docsLink() + ")");
+  }
+
+  /** "authentication failed" for {@code authentication}: what happened, in words, for an error's anchor. */
+  static String ending(String anchor) {
+    return switch (anchor) {
+      case "authentication" -> "authentication failed";
+      case "request-rejected" -> "the provider rejected the request";
+      case "rate-limited" -> "still rate limited after the retries";
+      case "provider-unavailable" -> "the provider could not be reached";
+      case "server-error" -> "the provider answered with a server error";
+      case "insufficient-quota" -> "not enough credits left";
+      case "content-policy" -> "refused by the content policy";
+      case "task-failed" -> "the task failed";
+      case "task-not-found" -> "the provider does not know the task";
+      case "ambiguous-submit" -> "the create got no clear answer";
+      case "deadline-exceeded" -> "the deadline passed";
+      case "budget-exceeded" -> "over the budget";
+      case "invalid-job" -> "the job is invalid";
+      case "result-expired" -> "the video's link has expired";
+      case "result-unavailable" -> "the video's link cannot be reached";
+      case "download-failed" -> "the download failed";
+      default -> anchor.replace('-', ' ');
+    };
   }
 
   @Override

@@ -91,6 +91,8 @@ class RepeatCheckTest {
     fake.clearFaults();
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(history.out()).as(history.all()).contains("unanswered-" + reference);
+    CliRun.Result historyJson = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
+    assertThat(historyJson.out()).as(historyJson.all()).contains("\"charge\":\"unknown\"");
 
     assertThat(unanswered.err()).contains("look it up with vidgen status unanswered-" + reference + " --base-url "
         + fake.baseUrl() + " before you send it again");
@@ -159,6 +161,10 @@ class RepeatCheckTest {
     String named = (String) withoutReference.json().get("unanswered");
     assertThat(named).as(withoutReference.all()).matches("unanswered-noref-vg-[0-9a-f-]+");
     assertThat((String) plain.get("next")).contains("--made-by " + named + " --base-url");
+    CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(history.out()).as("a create that got no answer is not shown as charged")
+        .containsPattern(java.util.regex.Pattern.quote(named) + " .*quoted 20 credits \\(\\$0\\.10\\), charge unknown")
+        .contains("An unknown row is a create that got no answer");
   }
 
   @Test

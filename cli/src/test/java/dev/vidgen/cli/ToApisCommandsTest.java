@@ -110,6 +110,31 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void noWaitJsonGivesTheStatusAndProgressTheCreateAnswered() {
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("task_id", fake.taskIds().get(0)).containsEntry("status", "queued")
+        .containsEntry("progress", 0.0);
+  }
+
+  @Test
+  void aWaitEndedByA401KeepsTheLastStatusAndProgressItSawInItsJson() {
+    fake.close();
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(0, 3)).start();
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ZERO), 1); // the first read is answered: 25%
+    fake.inject(Endpoint.STATUS, Fault.status(401), 20);
+
+    CliRun.Result result = vidgen("wait", taskId, "--json", "--verbose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(result.err()).contains("status of " + taskId + ": in_progress 25%");
+    assertThat(result.json()).containsEntry("task_id", taskId).containsEntry("status", "in_progress")
+        .containsEntry("progress", 25.0).containsKey("error");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void previewsTheExactRequestWithTheKeyMaskedAndSendsNothing() {
     CliRun.Result json = vidgen("generate", "--dry-run", "--json", "--image", "https://example.com/p.png",
@@ -406,6 +431,29 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRefusedConnectionNamesTheBaseUrlItTriedAndSaysToCheckIt() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort(); // nothing listens there once it is closed
+    }
+    String baseUrl = "http://127.0.0.1:" + closedPort;
+
+    CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url", baseUrl,
+        "--retry-delay", "1ms");
+    CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", baseUrl + "/api")
+        .run("balance", "--json", "--retry-delay", "1ms");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(text.err()).contains("no connection could be made to " + baseUrl + ": check the network and that"
+        + " base URL (--base-url, else TOAPIS_BASE_URL), then run again").doesNotContain("try again later");
+    assertThat(json.exitCode()).as(json.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat((String) ((Map<String, Object>) json.json().get("error")).get("next"))
+        .startsWith("no connection could be made to " + baseUrl + "/api: check the network");
+    assertThat(json.all()).doesNotContain(KEY);
+  }
+
+  @Test
   void showsTheBalance() {
     fake.balance(new BigDecimal("1234.5"), false);
 
@@ -485,6 +533,19 @@ class ToApisCommandsTest {
         "created task");
   }
 
+  @ParameterizedTest(name = "HTTP {0} on create")
+  @CsvSource({
+    "401, job ended: authentication failed (docs/errors.md#authentication)",
+    "400, job ended: the provider rejected the request (docs/errors.md#request-rejected)"
+  })
+  void verboseSaysHowAJobEndedInWords(int status, String said) {
+    fake.inject(Endpoint.CREATE, Fault.status(status), 20);
+
+    CliRun.Result result = vidgen("generate", "--verbose", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(result.err()).as(result.all()).contains("vidgen: " + said + "\n").doesNotContain("ended with");
+  }
+
   @ParameterizedTest(name = "HTTP {0} on create -> exit {1} ({2})")
   @CsvSource({
     "400, 2, request_rejected",
@@ -528,10 +589,37 @@ class ToApisCommandsTest {
         + taskId).contains("tries it once; if it fails, generate it again");
     assertThat(fake.requests(Endpoint.FILE)).as("tried once, never again").hasSize(1);
     assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
-    assertThat(download.err()).contains("generate it again").doesNotContain("save its video with");
+    assertThat(download.err()).contains("generate it again").doesNotContain("save its video with")
+        .as("both times to the second").containsPattern(
+            "expired at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(it is now \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ;");
     assertThat(download.json()).doesNotContainKey("download_command");
     assertThat((Map<String, Object>) download.json().get("error")).containsEntry("kind", "result_expired");
     assertThat(dir.resolve("late.mp4")).doesNotExist();
+    assertThat(historyOf(taskId)).as("still completed and priced so, marked expired").containsEntry("status", "completed")
+        .containsEntry("credits", 20.0).containsEntry("result", "expired").containsKey("result_expired_at");
+  }
+
+  @Test
+  void aGenerateWhoseVideoExpiredBeforeItWasSavedIsMarkedSoInTheHistory() {
+    fake.close();
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake.inject(Endpoint.FILE, Fault.status(404)); // the file host has let it go
+
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in");
+    String taskId = fake.taskIds().get(0);
+    Map<String, Object> entry = historyOf(taskId);
+    CliRun.Result history = vidgen("history");
+
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(1);
+    assertThat(entry).containsEntry("status", "completed").containsEntry("credits", 20.0).containsEntry("file", null)
+        .containsEntry("result", "expired");
+    String expiredAt = (String) entry.get("result_expired_at");
+    assertThat(java.time.Instant.parse(expiredAt)).as("to the second")
+        .isEqualTo(java.time.Instant.parse(expiredAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .isBefore(java.time.Instant.now());
+    assertThat(history.out()).contains(taskId, "completed", "20 credits ($0.10)", "- (result expired " + expiredAt + ")",
+        "can no longer be saved: generate the job again");
   }
 
   @Test

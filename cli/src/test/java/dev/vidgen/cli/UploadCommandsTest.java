@@ -59,7 +59,7 @@ class UploadCommandsTest {
   }
 
   @Test
-  void aRefusedImageTypeNamesTheUploadAndTheFileAndSaysWhichTypesAreTaken() {
+  void aRefusedImageTypeOfAPngNamesTheUploadAndTheFileAndSaysWhatToCheckNotToGiveAPngInstead() {
     Images.png().writeTo(dir.resolve("img.png"));
     fake.inject(Endpoint.UPLOAD, Fault.answer(400, "application/json",
         "{\"success\":false,\"message\":\"Unsupported image type\"}"));
@@ -71,7 +71,10 @@ class UploadCommandsTest {
     assertThat(error).containsEntry("kind", "request_rejected").containsEntry("http_status", 400.0);
     assertThat((String) error.get("message")).startsWith("the upload of image img.png (" + dir.resolve("img.png"))
         .contains("was refused", "Unsupported image type", "no video task was created and nothing was charged");
-    assertThat((String) error.get("next")).contains("JPEG, PNG or WebP", "img.png").doesNotContain("--dry-run");
+    assertThat((String) error.get("next")).isEqualTo("img.png is a PNG image by its content, a type the provider takes,"
+        + " yet it refused the file: check that it is at most 10 MB and that its width and height suit the model (vidgen models"
+        + " shows its rules), re-encode it (save it again as PNG or JPEG), or give it as an http(s) URL instead, and"
+        + " run again");
     assertThat(result.err()).contains("the upload of image img.png").doesNotContain("--dry-run");
     assertThat(fake.creates()).isEmpty();
   }
@@ -93,7 +96,7 @@ class UploadCommandsTest {
   }
 
   @Test
-  void aRefusedVideoUploadSaysWhichVideoTypesAreTaken() {
+  void aRefusedVideoTypeOfAnMp4SaysWhatToCheckNotToGiveAnMp4Instead() {
     Videos.mp4(dir, "clip.mp4");
     fake.inject(Endpoint.VIDEO_UPLOAD, Fault.answer(400, "application/json",
         "{\"success\":false,\"message\":\"Unsupported video type\"}"));
@@ -103,7 +106,10 @@ class UploadCommandsTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat((String) error(result).get("message")).startsWith("the upload of video clip.mp4 (");
-    assertThat((String) error(result).get("next")).contains("MP4, MOV or WebM", "clip.mp4");
+    assertThat((String) error(result).get("next")).startsWith("clip.mp4 is an MP4 video by its content, a type the"
+        + " provider takes, yet it refused the file: check that it is at most 50 MB and that its length, width and"
+        + " height suit the model").contains("re-encode it")
+        .doesNotContain("instead of clip.mp4");
     assertThat(fake.creates()).isEmpty();
   }
 

@@ -40,6 +40,32 @@ class UsageMistakesTest {
     assertThat(result.err()).contains("'generte' is not a vidgen command").contains("did you mean generate?");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "--verbose generte", "--provider mock generte", "--routes r.json --verbose generte --prompt x",
+      "generte --verbose"})
+  void aMistypedCommandAfterCommonOptionsGetsTheSameDidYouMean(String line) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" "));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("'generte' is not a vidgen command — did you mean generate?")
+        .doesNotContain("Unmatched");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "--json generte", "--json --provider mock generte", "--verbose --json generte", "generte --json"})
+  @SuppressWarnings("unchecked")
+  void aMistypedCommandWithJsonAnywhereGetsTheDidYouMeanInItsErrorObject(String line) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" "));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    java.util.Map<String, Object> error = (java.util.Map<String, Object>) result.json().get("error");
+    assertThat(error).as(result.all()).containsEntry("kind", "usage")
+        .containsEntry("message", "'generte' is not a vidgen command").containsEntry("exit_code", 2.0);
+    assertThat((String) error.get("next")).startsWith("did you mean generate? use one of models,");
+  }
+
   @Test
   void aMistypedProviderGetsADidYouMeanAndExitsTwo() {
     CliRun.Result result = CliRun.in(dir).run("models", "--provider", "toapi");

@@ -54,12 +54,12 @@ final class Events {
     }
   }
 
-  void submitted(JobHandle handle) {
+  void submitted(JobHandle handle, TaskSnapshot answer) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("created task {} on {} for {} ({})", handle.taskId(), handle.providerId(), handle.model(), handle.quote());
     }
     if (listening()) {
-      notify("onSubmitted", listener -> listener.onSubmitted(handle));
+      notify("onSubmitted", listener -> listener.onSubmitted(handle, answer));
     }
   }
 

@@ -187,7 +187,7 @@ final class FollowOns {
             AfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
                 prepared.quote(), runtime.time().now(), null, guard == null ? 0 : guard.possibleExtraTasks());
-            runtime.events().submitted(handle);
+            runtime.events().submitted(handle, snapshot);
             result.complete(handle);
             return;
           }

@@ -327,7 +327,7 @@ final class SubmitPipeline {
             CreateAfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
                 prepared.quote(), runtime.time().now(), reference, guard == null ? 0 : guard.possibleExtraTasks());
-            runtime.events().submitted(handle);
+            runtime.events().submitted(handle, snapshot);
             result.complete(handle);
           } else {
             Throwable cause = AsyncFailures.unwrap(failure);

@@ -26,6 +26,14 @@ public interface VidgenListener {
   /** A task was created. */
   default void onSubmitted(JobHandle handle) {}
 
+  /**
+   * A task was created and {@code answer} is the create's answer (its first status and progress). The
+   * default calls {@link #onSubmitted(JobHandle)}.
+   */
+  default void onSubmitted(JobHandle handle, TaskSnapshot answer) {
+    onSubmitted(handle);
+  }
+
   /** A status was read. */
   default void onPolled(JobHandle handle, TaskSnapshot snapshot) {}
 

@@ -25,11 +25,17 @@ public final class ResultExpiredException extends VidgenException {
    * by {@code refusal}: the file host's answer to the one try made past the expiry (may be null).
    */
   public ResultExpiredException(TaskId taskId, VideoAsset asset, Instant now, Throwable refusal) {
-    super("the video of task " + taskId + " expired at " + asset.expiresAt() + " (it is now " + now
+    super("the video of task " + taskId + " expired at " + toTheSecond(asset.expiresAt()) + " (it is now "
+        + toTheSecond(now)
         + (refusal == null ? "" : "; its link, tried once more, failed too") + "); it can no longer be downloaded,"
         + " generate it again (see docs/errors.md#result-expired)", refusal);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
     this.asset = asset;
+  }
+
+  /** Both times of the message in one form: to the second, as the provider's expiry is given. */
+  private static Instant toTheSecond(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /** The task whose video expired; generate it again. */

@@ -1,0 +1,43 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.serve.history.HistoryEntry;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * A completed task whose video link expired before it was saved, as the task history keeps it: still
+ * {@code completed} (and priced as such), with a note in its {@code error} field that {@code vidgen
+ * history} reads back as {@code result: expired}.
+ */
+final class ExpiredResults {
+  private static final String MARK = "result expired at ";
+  private static final String REST = ": its video can no longer be saved; generate the job again";
+
+  private ExpiredResults() {}
+
+  /** {@code entry}, a completed task, noting that its video's link expired as {@code expired} says. */
+  static HistoryEntry mark(HistoryEntry entry, ResultExpiredException expired) {
+    Instant at = expired.asset() == null || expired.asset().expiresAt() == null ? Instant.now()
+        : expired.asset().expiresAt();
+    return new HistoryEntry(entry.taskId(), entry.provider(), entry.model(), entry.status(), entry.credits(),
+        entry.usd(), entry.file(), entry.submittedAt(), entry.updatedAt(), entry.took(), entry.handle(),
+        entry.settings(), MARK + at.truncatedTo(ChronoUnit.SECONDS) + REST, entry.source());
+  }
+
+  /** When the video of {@code entry}'s task expired unsaved, if the history noted it (a completed task without a file). */
+  static Optional<Instant> of(HistoryEntry entry) {
+    String note = entry.error();
+    if (!entry.status().equals("completed") || entry.file() != null || note == null || !note.startsWith(MARK)
+        || !note.endsWith(REST)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(note.substring(MARK.length(), note.length() - REST.length())));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}
