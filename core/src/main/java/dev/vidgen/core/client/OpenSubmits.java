@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -47,8 +48,20 @@ final class OpenSubmits {
     CompletableFuture<Void> stop = new CompletableFuture<>();
     Submit entry = new Submit();
     open.put(stop, entry);
-    entry.caller.whenComplete((handle, failure) -> open.remove(stop));
-    callersStop.whenComplete((stopped, failure) -> stop.complete(null));
+    // The caller's stop may outlive many submits (a batch's, a playground's): what it keeps of this one is let go
+    // once the submit ends, so only an empty link stays with it.
+    AtomicReference<CompletableFuture<Void>> link =
+        new AtomicReference<>(stop);
+    entry.caller.whenComplete((handle, failure) -> {
+      open.remove(stop);
+      link.set(null);
+    });
+    callersStop.whenComplete((stopped, failure) -> {
+      CompletableFuture<Void> linked = link.getAndSet(null);
+      if (linked != null) {
+        linked.complete(null);
+      }
+    });
     if (closing) {
       stop.complete(null); // closed as this one began: it sends nothing
     }
