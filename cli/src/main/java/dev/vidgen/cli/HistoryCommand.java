@@ -84,8 +84,9 @@ final class HistoryCommand extends ClientCommand {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
     }
     if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.UNKNOWN) && entry.credits() != null)) {
-      output.line("An unknown row is a create that got no answer: it may have made a paid task, so its charge is"
-          + " unknown until the task is found (vidgen wait TASK_ID --made-by ROW).");
+      output.line("An unknown row is a create whose answer did not say whether a task was made (none came, or a server"
+          + " error or a gateway's page did): it may have made a paid task, so its charge is unknown until the task is"
+          + " found (vidgen wait TASK_ID --made-by ROW).");
     }
     return ExitCodes.DONE;
   }

@@ -29,7 +29,35 @@ final class LiveRetiredCheck {
     if (!report.isValid()) {
       throw new InvalidJobException(report);
     }
+    if (allowedRetired(report) && session.checksModels() && !session.usesStandInKey()) {
+      requireListed(client, job, output); // --allow-retired: generate still refuses a model the key's list lacks
+    }
     return report;
+  }
+
+  /**
+   * Refuses {@code job} as {@code generate} would when the key's live list lacks its model; a list that
+   * cannot be read leaves it valid, with a note (generate reads the list again before it sends).
+   */
+  private static void requireListed(VidgenClient client, VideoJob job, Output output) {
+    try {
+      client.checkModelAvailableAsync(job.model()).join();
+    } catch (RuntimeException e) {
+      Throwable cause = AsyncFailures.unwrap(e);
+      if (cause instanceof InvalidJobException refused) {
+        throw refused;
+      }
+      if (cause instanceof UnsupportedOperationException) {
+        return; // a provider that lists no models
+      }
+      output.note("the key's live model list could not be read (" + (cause.getMessage() == null
+          ? cause.getClass().getSimpleName() : cause.getMessage()) + "), so whether it offers " + job.model()
+          + " is not known; generate reads the list again before it sends anything");
+    }
+  }
+
+  private static boolean allowedRetired(ValidationReport report) {
+    return report.warnings().stream().anyMatch(warning -> warning.code().equals(ViolationCodes.MODEL_RETIRED));
   }
 
   private static ValidationReport againstLiveList(

@@ -84,6 +84,28 @@ class LiveListCommandsTest {
   }
 
   @Test
+  void validateAndQuoteWithAllowRetiredAgreeWithGenerateOnAModelTheKeysListLacks() {
+    CliRun.Result validate = vidgen("validate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite");
+    CliRun.Result quote = vidgen("quote", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite", "--json");
+    CliRun.Result generate = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",
+        "--no-wait");
+
+    assertThat(generate.exitCode()).as(generate.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(validate.exitCode()).as("validate says what generate does: " + validate.all())
+        .isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(validate.err()).contains("sora-2-pro is not in the provider's live model list for this key")
+        .doesNotContain("sent anyway");
+    assertThat(quote.exitCode()).as(quote.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
+
+    // Once the key's list offers it, all three let it go, with the warning.
+    fake.videoModels(Set.of("sora-2-pro", "veo3.1-fast"));
+    CliRun.Result valid = vidgen("validate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite");
+    assertThat(valid.exitCode()).as(valid.all()).isZero();
+    assertThat(valid.err()).contains("sora-2-pro was retired on 2026-09-24");
+  }
+
+  @Test
   void aRetiredModelTheListLacksIsRefusedNamingOnlyModelsTheKeyMayUse() {
     CliRun.Result refused = vidgen("generate", "--model", "sora-2-pro", "--prompt", "a kite", "--no-wait");
 

@@ -367,6 +367,14 @@ class PlaygroundBrowserTest {
       assertThat(browser.findElement(By.id("task-line")).getText()).as("the resent task's price")
           .contains("20 credits · $0.10; an earlier take of its create (answered with a server error, then sent again)"
               + " may also have made a paid task, up to 20 credits more");
+
+      // A create answered 500 on both takes: each may be a paid task, so its card reads up to both.
+      fillIn("Twice refused test", image);
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 2);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
+      wait.until(driver -> driver.findElements(By.cssSelector("#history-list li[data-task^='unanswered-']")).stream()
+          .anyMatch(card -> card.getText().contains("up to 2 tasks, up to 40 credits · $0.20, charge unknown")));
     }
   }
 

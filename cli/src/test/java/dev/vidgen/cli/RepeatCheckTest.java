@@ -164,7 +164,7 @@ class RepeatCheckTest {
     CliRun.Result history = toApis().env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(history.out()).as("a create that got no answer is not shown as charged")
         .containsPattern(java.util.regex.Pattern.quote(named) + " .*quoted 20 credits \\(\\$0\\.10\\), charge unknown")
-        .contains("An unknown row is a create that got no answer");
+        .contains("An unknown row is a create whose answer did not say whether a task was made");
   }
 
   @Test

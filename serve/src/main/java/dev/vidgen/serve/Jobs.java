@@ -420,7 +420,7 @@ final class Jobs {
     }
     onTheirWay.stream().map(submit -> submit.getNow(null)).filter(Objects::nonNull).forEach(entry -> said.add("task "
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
-        + " (or vidgen wait " + Commands.quote(entry.taskId()) + commandTail + ") follows it"));
+        + " (or " + waitCommand(entry.taskId()) + ") follows it"));
     long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null).count();
     if (running > 0) {
       said.add(running + " task(s) still running at the provider stay in the history; the next vidgen serve follows"
@@ -456,9 +456,9 @@ final class Jobs {
     String next = cause instanceof AuthenticationException ? Hints.next(cause)
         : followedAgain
             ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
-                + " s (or run vidgen wait " + Commands.quote(id) + commandTail + ")"
-            : "the task is still at the provider; start vidgen serve again, or run vidgen wait " + Commands.quote(id)
-                + commandTail + ", to pick it up";
+                + " s (or run " + waitCommand(id) + ")"
+            : "the task is still at the provider; start vidgen serve again, or run " + waitCommand(id)
+                + ", to pick it up";
     return new Live(latest, null, next, message);
   }
 
@@ -565,9 +565,14 @@ final class Jobs {
    * playground does not follow it, so its status is the one that command last wrote.
    */
   private String notFollowedHere(HistoryEntry entry) {
-    String wait = "vidgen wait " + Commands.quote(entry.taskId()) + commandTail;
+    String wait = waitCommand(entry.taskId());
     return "made by vidgen " + entry.source() + " and not followed here, so this is the status it last recorded: "
         + wait + " follows it and saves its video";
+  }
+
+  /** The command that follows task {@code id} from anywhere and saves its video in this playground's folder. */
+  private String waitCommand(String id) {
+    return "vidgen wait " + Commands.quote(id) + " --out " + Commands.quote(videos + java.io.File.separator) + commandTail;
   }
 
   /** What to change after a failed take: the prompt, and the inputs the job had. */

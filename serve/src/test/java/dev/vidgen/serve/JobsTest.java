@@ -101,7 +101,8 @@ class JobsTest {
 
     awaitStopped(jobs, entry);
     assertThat(jobs.find(entry.taskId()).orElseThrow().next()).contains("start vidgen serve again")
-        .contains("vidgen wait " + entry.taskId() + " --provider mock --base-url http://127.0.0.1:9,")
+        .contains("vidgen wait " + entry.taskId() + " --out " + Commands.quote(videosFolder() + java.io.File.separator)
+            + " --provider mock --base-url http://127.0.0.1:9,")
         .doesNotContain("following it again");
   }
 
@@ -161,7 +162,9 @@ class JobsTest {
     HistoryEntry entry = onItsWay.get(1, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(said).as("the person stopping it is told of the task made meanwhile").singleElement().asString()
         .startsWith("task " + entry.taskId() + " was made while the playground stopped; the history keeps it")
-        .contains("vidgen wait " + entry.taskId() + " --provider mock");
+        .as("saved in the playground's folder wherever it is run")
+        .contains("vidgen wait " + entry.taskId() + " --out " + Commands.quote(videosFolder() + java.io.File.separator)
+            + " --provider mock");
     assertThat(history().entries()).as("the task, not an unknown note").singleElement()
         .satisfies(kept -> assertThat(kept.taskId()).isEqualTo(entry.taskId()).startsWith("video_mock_"))
         .satisfies(kept -> assertThat(kept.status()).isEqualTo("queued"));
@@ -264,6 +267,11 @@ class JobsTest {
             .transientBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).jitter(0).build())
         .build();
     return mock;
+  }
+
+  /** The folder the playground saves its videos in, as its printed commands name it. */
+  private Path videosFolder() {
+    return folder.resolve("videos").toAbsolutePath().normalize();
   }
 
   private Jobs jobs(Clock clock, Duration pause) throws IOException {

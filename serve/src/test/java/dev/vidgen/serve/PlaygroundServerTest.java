@@ -97,7 +97,7 @@ class PlaygroundServerTest {
     }
     assertThat(listed.get("task_cli_1")).containsEntry("status", "queued");
     assertThat((String) listed.get("task_cli_1").get("next")).startsWith("made by vidgen generate and not followed"
-        + " here, so this is the status it last recorded: vidgen wait task_cli_1").endsWith(" follows it and saves its video");
+        + " here, so this is the status it last recorded: vidgen wait task_cli_1 --out /").endsWith(" follows it and saves its video");
     assertThat(listed.get("task_cli_2")).as("a finished one needs nothing").containsEntry("next", null);
   }
 

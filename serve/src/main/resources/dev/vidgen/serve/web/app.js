@@ -82,7 +82,17 @@ function priceText(quote) {
 // provider charges it is not known; nor is it for a create that got no answer, which may have made no task, or a
 // billed one (the JSON says "charge": "unknown" for both). Earlier takes of its create answered with a server error may be paid tasks too.
 function taskPriceText(task) {
+  // A create found later is paid once, on its task's own card.
+  if (task.status === 'found') return 'paid on its task\'s own card';
   const quote = quoteOf(task);
+  const open = Number(task.open_tasks) || 0;
+  if (task.status === 'unknown' && Number(task.possible_tasks) > 1 && open > 0) {
+    // Each take answered with a server error may have made a task of its own.
+    return `up to ${open} ${open === 1 ? 'task' : 'tasks'}`
+      + (task.credits_at_most !== null && task.credits_at_most !== undefined
+        ? `, up to ${formatCredits(task.credits_at_most)} credits · ${formatUsd(task.usd_at_most)}` : ', price unknown')
+      + ', charge unknown';
+  }
   let text = quote.known ? priceText(quote) : 'price unknown';
   if (task.charge === 'unknown') text = (quote.known ? 'quoted ' + text : text) + ', charge unknown';
   const takes = Number(task.possible_extra_tasks) || 0;
