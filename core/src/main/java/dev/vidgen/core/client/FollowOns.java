@@ -115,27 +115,7 @@ final class FollowOns {
     Set<String> live = preflight.knownModels().orElse(null);
     if (live == null && preflight.checksModels() && refusedOnlyAsRetired(kind, source, followOn)) {
       // As for a job: the key's live list is the newer word on a retired route, so it is read before the refusal.
-      CompletableFuture<JobHandle> outer = new CompletableFuture<>();
-      preflight.readModels().whenComplete((read, failure) -> Futures.guard(outer, () -> {
-        if (outer.isDone()) {
-          return; // cancelled while the list was read: nothing is sent
-        }
-        CompletableFuture<JobHandle> inner = submit(kind, source, followOn, stopSending,
-            read == null ? null : read.orElse(null));
-        outer.whenComplete((handle, cancelled) -> {
-          if (outer.isCancelled()) {
-            inner.cancel(false);
-          }
-        });
-        inner.whenComplete((handle, failed) -> {
-          if (failed != null) {
-            outer.completeExceptionally(AsyncFailures.unwrap(failed));
-          } else {
-            outer.complete(handle);
-          }
-        });
-      }));
-      return outer;
+      return preflight.afterReadingModels(read -> submit(kind, source, followOn, stopSending, read), () -> { });
     }
     return submit(kind, source, followOn, stopSending, live);
   }

@@ -1,10 +1,12 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What runs after validation and the budget, before anything is uploaded or created: the live
@@ -54,6 +56,44 @@ class Preflight {
   /** The live model list (read when not kept), or empty when the check is off or it cannot be read. */
   CompletableFuture<Optional<Set<String>>> readModels() {
     return models == null ? CompletableFuture.completedFuture(Optional.empty()) : models.readIfChecked();
+  }
+
+  /**
+   * Reads the live model list, then goes on with {@code next} given it (null: not readable); the future
+   * returned ends as {@code next}'s does, and cancelling it cancels that. {@code notSent} runs when
+   * {@code next} never starts (cancelled while the list was read) or throws before it could send.
+   */
+  <T> CompletableFuture<T> afterReadingModels(Function<Set<String>, CompletableFuture<T>> next,
+      Runnable notSent) {
+    CompletableFuture<T> outer = new CompletableFuture<>();
+    readModels().whenComplete((read, failure) -> {
+      if (outer.isDone()) {
+        notSent.run(); // cancelled while the list was read: nothing was sent
+        return;
+      }
+      CompletableFuture<T> inner;
+      try {
+        inner = next.apply(read == null ? null : read.orElse(null));
+      } catch (RuntimeException | Error thrown) {
+        // Thrown before any create could go out (a provider's own checks, say): the caller hears it, as directly.
+        notSent.run();
+        outer.completeExceptionally(thrown);
+        return;
+      }
+      outer.whenComplete((done, cancelled) -> {
+        if (outer.isCancelled()) {
+          inner.cancel(false);
+        }
+      });
+      inner.whenComplete((done, failed) -> {
+        if (failed != null) {
+          outer.completeExceptionally(AsyncFailures.unwrap(failed));
+        } else {
+          outer.complete(done);
+        }
+      });
+    });
+    return outer;
   }
 
   /** The provider refused a create on {@code name} as a model the key may not use: the list is not believed on it. */

@@ -253,36 +253,8 @@ final class SubmitPipeline {
       if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
           && preflight.checksModels()) {
         // The key's live list is the newer word on a retired route: read it, then decide (unreadable: refused as before).
-        CompletableFuture<JobHandle> outer = new CompletableFuture<>();
-        preflight.readModels().whenComplete((read, failure) -> {
-          if (outer.isDone()) {
-            settled.run(); // cancelled while the list was read: nothing was sent
-            return;
-          }
-          CompletableFuture<JobHandle> inner;
-          try {
-            inner = submitOnce(job, requestedReference, stopSending, settled, read == null ? null : read.orElse(null),
-                true);
-          } catch (RuntimeException | Error thrown) {
-            // Thrown before any create could go out (a provider's own checks, say): the caller hears it, as directly.
-            settled.run();
-            outer.completeExceptionally(thrown);
-            return;
-          }
-          outer.whenComplete((handle, cancelled) -> {
-            if (outer.isCancelled()) {
-              inner.cancel(false);
-            }
-          });
-          inner.whenComplete((handle, failed) -> {
-            if (failed != null) {
-              outer.completeExceptionally(AsyncFailures.unwrap(failed));
-            } else {
-              outer.complete(handle);
-            }
-          });
-        });
-        return outer;
+        return preflight.afterReadingModels(
+            read -> submitOnce(job, requestedReference, stopSending, settled, read, true), settled);
       }
       settled.run();
       if (e instanceof VidgenException refused) {
