@@ -148,22 +148,7 @@ class BatchCommandTest {
           .isLessThan(java.time.Duration.ofSeconds(30));
       assertThat(fake.creates()).as("one create, dropped; no task was made").singleElement()
           .satisfies(create -> assertThat(create.taskId()).isNull());
-      Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
-      assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
-          + " looked up by its client reference first next run; 0 not sent yet");
-      assertThat(timed.json()).containsEntry("unknown", 0.0);
-      List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
-      assertThat(left).singleElement().satisfies(job -> {
-        assertThat(job).containsEntry("state", "submitting");
-        assertThat((String) job.get("reason")).contains("looked up by client reference " + job.get("client_reference"),
-            "the next run looks it up before sending anything");
-      });
-      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
-        assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
-          assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
-          assertThat(a.clientReference()).startsWith("vgb-");
-        });
-      }
+      assertLeftSubmittingToBeLookedUp(timed);
 
       CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
           jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
@@ -174,6 +159,29 @@ class BatchCommandTest {
               + " by client reference vgb-\\w+ .* before sending anything");
       assertThat(resumed.out()).contains("left     line 1 (a, submitting");
       assertThat(fake.creates()).as("nothing sent while it is looked up").hasSize(1);
+    }
+  }
+
+  /**
+   * What a run timed out on one job whose create is being looked up says and keeps: exit 7's JSON names it
+   * {@code submitting} (not unknown) with why, and the journal keeps it with its client reference.
+   */
+  @SuppressWarnings("unchecked")
+  private void assertLeftSubmittingToBeLookedUp(CliRun.Result timed) throws Exception {
+    Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
+    assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
+        + " looked up by its client reference first next run; 0 not sent yet");
+    assertThat(timed.json()).containsEntry("unknown", 0.0);
+    assertThat((List<Map<String, Object>>) timed.json().get("jobs")).singleElement().satisfies(job -> {
+      assertThat(job).containsEntry("state", "submitting");
+      assertThat((String) job.get("reason")).contains("looked up by client reference " + job.get("client_reference"),
+          "the next run looks it up before sending anything");
+    });
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
+        assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
+        assertThat(a.clientReference()).startsWith("vgb-");
+      });
     }
   }
 
@@ -196,21 +204,7 @@ class BatchCommandTest {
       int creates = fake.requests(Endpoint.CREATE).size();
       assertThat(creates).as("the first take and its retries, each looked up before it went out").isEqualTo(4);
       assertThat(fake.creates()).allSatisfy(create -> assertThat(create.taskId()).isNull());
-      Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
-      assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
-          + " looked up by its client reference first next run; 0 not sent yet");
-      assertThat(timed.json()).containsEntry("unknown", 0.0);
-      assertThat((List<Map<String, Object>>) timed.json().get("jobs")).singleElement().satisfies(job -> {
-        assertThat(job).containsEntry("state", "submitting");
-        assertThat((String) job.get("reason")).contains("looked up by client reference " + job.get("client_reference"),
-            "the next run looks it up before sending anything");
-      });
-      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
-        assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
-          assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
-          assertThat(a.clientReference()).startsWith("vgb-");
-        });
-      }
+      assertLeftSubmittingToBeLookedUp(timed);
 
       CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
           jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
