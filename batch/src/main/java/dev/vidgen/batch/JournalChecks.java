@@ -82,7 +82,7 @@ final class JournalChecks {
     Entry held = changed.get(0);
     int line = byKey.get(held.key()).line();
     throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") is in " + journal
-        + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + " time(s))" : "")
+        + " as " + held.state().id() + (held.attempts() > 0 ? " (tried " + held.attempts() + (held.attempts() == 1 ? " time)" : " times)") : "")
         + " with other content" + (held.seq() == line ? "" : " (it was line " + held.seq() + " then)")
         + (changed.size() == 1 ? "" : ", and so are " + named(changed.subList(1, changed.size()),
             e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))

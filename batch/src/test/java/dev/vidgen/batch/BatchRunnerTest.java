@@ -756,7 +756,7 @@ class BatchRunnerTest {
         "{\"id\":\"b\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"b again\"}");
 
     assertThatThrownBy(() -> runner(2, false).run(changed)).isInstanceOf(JobStore.ConflictException.class)
-        .hasMessageContaining("job a (line 1) is in in-memory journal as completed (tried 1 time(s)) with other content, and so are b, line 2");
+        .hasMessageContaining("job a (line 1) is in in-memory journal as completed (tried 1 time) with other content, and so are b, line 2");
     assertThat(backend.calls).isEmpty();
   }
 
@@ -957,7 +957,7 @@ class BatchRunnerTest {
     assertThatThrownBy(() -> runner(2, false).run(plan(
         "{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a changed\"}", line("b", PLAIN_MODEL))))
         .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("job a (line 1) is in in-memory journal")
-        .hasMessageContaining("as pending (tried 1 time(s)) with other content");
+        .hasMessageContaining("as pending (tried 1 time) with other content");
     assertThat(store.entries(BATCH)).extracting(Entry::key).containsExactly("a");
 
     BatchReport report = runner(2, false).run(plan(line("b", PLAIN_MODEL)));

@@ -5,17 +5,23 @@ import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code vidgen balance}: the credits a job may still spend, and what the key and the account each have left. */
 @Command(name = "balance", sortOptions = false, description = "Show the credits left: what a job may still spend (the"
     + " smaller of the key's quota and the account's balance), and each of them.")
 final class BalanceCommand extends ClientCommand {
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the balance read may take, its retries included, such as 20s or 2m (default: 1m).")
+  Duration timeout;
 
   @Override
   int run(Session session, Output output) {
+    session.balanceTimeout(timeout, "raise it with --timeout");
     Balances balances;
     try {
       balances = read(session, output);

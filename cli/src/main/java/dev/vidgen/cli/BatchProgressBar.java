@@ -51,10 +51,14 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
       err.println();
       drawnWidth = 0;
     }
-    err.println("vidgen: waiting for " + jobs + " job(s) held by worker " + String.join(", ", workers)
+    int holders = workers.size();
+    String them = Plural.word(jobs, "it", "them");
+    err.println("vidgen: waiting for " + Plural.count(jobs, "job") + " held by " + Plural.word(holders, "worker ", "workers ")
+        + String.join(", ", workers)
         + (until == null ? "" : " until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-        + " (renewed while it works): this run goes on with them if that worker stops without finishing them,"
-        + " once its hold ends");
+        + " (renewed while " + Plural.word(holders, "it works", "they work") + "): this run goes on with " + them
+        + " if " + Plural.word(holders, "that worker stops", "those workers stop") + " without finishing " + them
+        + ", once " + Plural.word(holders, "its hold ends", "their holds end"));
     err.flush();
     lastShown = null;
   }

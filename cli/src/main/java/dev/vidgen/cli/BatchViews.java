@@ -70,7 +70,7 @@ final class BatchViews {
     boolean overKnown = plan.knownCredits().compareTo(maxCredits) > 0;
     String cost = overKnown
         ? "the batch costs " + Views.credits(plan.knownCredits())
-        : plan.unknownPrices() + " job(s) have no known price";
+        : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"
         : "give their models' prices in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
@@ -139,10 +139,10 @@ final class BatchViews {
       }
       output.line("the journal (" + p.journal() + ") has this batch: a run now would have " + String.join(", ", parts));
       if (!p.dropped().isEmpty()) {
-        output.line("it would drop " + p.dropped().size() + " job(s) without a task whose line is gone: " + named(p.dropped()));
+        output.line("it would drop " + Plural.count(p.dropped().size(), "job") + " without a task whose line is gone: " + named(p.dropped()));
       }
       if (!p.replaced().isEmpty()) {
-        output.line("it would send the changed line of " + p.replaced().size() + " job(s) never sent: "
+        output.line("it would send the changed line of " + Plural.count(p.replaced().size(), "job") + " never sent: "
             + named(p.replaced()));
       }
       Map<String, Object> run = new LinkedHashMap<>();
@@ -203,12 +203,13 @@ final class BatchViews {
     Map<String, String> fields = new LinkedHashMap<>();
     BigDecimal unknownCredits = unknownCredits(report);
     fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
-        + report.count(State.COMPLETED) + " completed job(s) over all runs"
+        + Plural.count(report.count(State.COMPLETED), "completed job") + " over all runs"
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
-        + (unknownCredits.signum() > 0 ? "; the " + report.count(State.UNKNOWN) + " job(s) of unknown outcome may have"
-            + " cost up to " + Views.credits(unknownCredits) + " more, if their tasks were made" : "")
-        + (session.resentBlind() > 0 ? "; in this run " + session.resentBlind() + " create(s) answered with a server"
-            + " error were sent again, and each such take may have made a task of its own that cannot be looked up"
+        + (unknownCredits.signum() > 0 ? "; the " + Plural.count(report.count(State.UNKNOWN), "job") + " of unknown outcome may have"
+            + " cost up to " + Views.credits(unknownCredits) + " more, "
+            + Plural.word(report.count(State.UNKNOWN), "if its task was made", "if their tasks were made") : "")
+        + (session.resentBlind() > 0 ? "; in this run " + Plural.count(session.resentBlind(), "create") + " answered with a server"
+            + " error " + Plural.word(session.resentBlind(), "was", "were") + " sent again, and each such take may have made a task of its own that cannot be looked up"
             + (session.resentCredits().signum() > 0 ? ": up to " + Views.credits(session.resentCredits()) + " more" : "")
             + " (the provider's dashboard shows them)" : "")
         + FailedCharges.summary(report.entries()));
@@ -222,23 +223,24 @@ final class BatchViews {
     }
     if (!plan.invalid().isEmpty()) {
       // Run with --skip-invalid: the lines left out are no job at all, so they must not go unmentioned.
-      fields.put("skipped", plan.invalid().size() + " invalid line(s), not sent: line " + plan.invalid().stream()
+      fields.put("skipped", Plural.count(plan.invalid().size(), "invalid line") + ", not sent: "
+          + Plural.word(plan.invalid().size(), "line ", "lines ") + plan.invalid().stream()
           .map(line -> String.valueOf(line.number())).collect(Collectors.joining(", ")));
     }
     // Jobs without a task whose line is gone (dropped), or never sent whose line changed (taken as it is now).
     List<Entry> dropped = report.forgotten().stream().filter(e -> !changedLine(report, e)).toList();
     List<Entry> changed = report.forgotten().stream().filter(e -> changedLine(report, e)).toList();
     if (!dropped.isEmpty()) {
-      fields.put("dropped", dropped.size() + " job(s) without a task, whose line is gone or left out: " + named(dropped));
+      fields.put("dropped", Plural.count(dropped.size(), "job") + " without a task, whose line is gone or left out: " + named(dropped));
     }
     if (!changed.isEmpty()) {
-      fields.put("replaced", changed.size() + " job(s) never sent, whose line changed and was taken as it is now: "
+      fields.put("replaced", Plural.count(changed.size(), "job") + " never sent, whose line changed and was taken as it is now: "
           + named(changed));
     }
     fields.put("files", filesWhere(report));
     fields.put("journal", report.journal());
     if (throttled > 0) {
-      fields.put("rate limits", throttled + " answer(s) 429; every job paused as the provider asked");
+      fields.put("rate limits", Plural.count(throttled, "answer") + " 429; every job paused as the provider asked");
     }
     output.line("");
     output.fields(fields);
@@ -257,7 +259,7 @@ final class BatchViews {
             + " is gone; save it again with " + downloadCommand(e)
             + " (the provider keeps a result about 24 hours)"));
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
-        + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + e.attempts() + " time(s)" : "")
+        + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + Plural.count(e.attempts(), "time") : "")
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
     // Jobs left by the --timeout are left on purpose: 7, whether their tasks still run or they were not sent yet.
     boolean timeUp = timedOut != null && report.stopCause() == null && !report.finished();
@@ -269,8 +271,9 @@ final class BatchViews {
     if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
       boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;
       String message = unknown
-          ? report.count(State.UNKNOWN) + " job(s) ended unknown: their create may or may not have reached the provider"
-          : report.count(State.FAILED) + " job(s) failed (listed above)";
+          ? Plural.count(report.count(State.UNKNOWN), "job") + " ended unknown: "
+              + Plural.word(report.count(State.UNKNOWN), "its", "their") + " create may or may not have reached the provider"
+          : Plural.count(report.count(State.FAILED), "job") + " failed (listed above)";
       String next = unknown
           ? "check the provider's dashboard; to send them again (perhaps paying twice) add --resubmit-unknown"
           : "fix or drop the failed lines and run again with a new id for each changed line";
@@ -279,7 +282,8 @@ final class BatchViews {
           : "batch.failed_jobs", message, next, exit));
     } else if (exit == ExitCodes.OTHER && report.stopCause() == null && report.finished()) {
       long missing = report.entries().stream().filter(BatchViews::videoMissing).count();
-      String message = missing + " completed job(s) have no video in their file any more (listed above)";
+      String message = Plural.count(missing, "completed job has", "completed jobs have") + " no video in "
+          + Plural.word(missing, "its file", "their files") + " any more (listed above)";
       String next = "save each again with the vidgen download command listed (the provider keeps a result about 24"
           + " hours)";
       output.note(message + " — " + next);
@@ -288,7 +292,7 @@ final class BatchViews {
       long running = report.unfinished().stream().filter(e -> e.taskId() != null).count();
       long lookUp = report.unfinished().stream().filter(e -> e.taskId() == null && e.state() == State.SUBMITTING).count();
       String message = "the batch's --timeout of " + DurationConverter.describe(timedOut) + " passed: "
-          + report.unfinished().size() + " job(s) are not finished (" + running + " with a task that is still"
+          + Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished (" + running + " with a task that is still"
           + " running, its id kept in the journal; " + (lookUp > 0 ? lookUp + " whose create got no answer, looked"
           + " up by its client reference first next run; " : "")
           + (report.unfinished().size() - running - lookUp) + " not sent yet)";
@@ -298,7 +302,7 @@ final class BatchViews {
       json.put("error", error("deadline_exceeded", "batch.timeout", message, next, exit));
     } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
-          .orElse(report.unfinished().size() + " job(s) are not finished");
+          .orElse(Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished");
       String first = report.stopped().map(BatchViews::fixFirst).orElse("");
       String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);

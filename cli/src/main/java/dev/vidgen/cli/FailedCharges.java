@@ -52,7 +52,7 @@ final class FailedCharges {
   }
 
   /**
-   * For the summary's {@code spent} line: "; the 2 failed job(s) with a task were quoted 40 credits
+   * For the summary's {@code spent} line: "; the 2 failed jobs with a task were quoted 40 credits
    * ($0.20): whether …", or nothing when no failed job had a task.
    */
   static String summary(List<Entry> entries) {
@@ -65,7 +65,8 @@ final class FailedCharges {
     String price = unpriced == count ? "of unknown price"
         : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
             + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
-    return "; the " + count + " failed job(s) with a task were " + price + ": " + Views.FAILED_CHARGE_WORDS;
+    return "; the " + Plural.count(count, "failed job") + " with a task " + Plural.word(count, "was ", "were ") + price
+        + ": " + Views.FAILED_CHARGE_WORDS;
   }
 
   private static BigDecimal usd(BigDecimal credits) {

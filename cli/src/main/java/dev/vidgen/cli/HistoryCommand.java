@@ -27,17 +27,28 @@ final class HistoryCommand extends ClientCommand {
           + " it with --made-by are all it made: its other takes made none, as the provider's dashboard shows.")
   String close;
 
+  @Option(names = "--no-task",
+      description = "With --close: the create made no task (the provider's dashboard shows none), so its entry is"
+          + " closed with none claimed and the same job is no longer asked about; if it did make one, that task's"
+          + " charge is not tracked.")
+  boolean noTask;
+
   @Override
   int run(Session session, Output output) {
     if (limit < 0) {
       throw CliException.usage("--limit " + limit + " is negative", "give how many tasks to show, such as --limit 50, or 0 for all");
     }
+    if (noTask && close == null) {
+      throw CliException.usage("--no-task goes with --close", "give the create it is about: vidgen history --close"
+          + " unanswered-... --no-task");
+    }
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> new CliException(
         ExitCodes.OTHER, "history", "no history folder: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
         "set VIDGEN_HOME to a folder for vidgen's history"));
     if (close != null) {
-      return UnansweredClose.close(history, close.strip(), output);
+      return UnansweredClose.close(history, close.strip(), noTask, output);
     }
+
     List<HistoryEntry> entries = history.entries();
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);
@@ -69,6 +80,7 @@ final class HistoryCommand extends ClientCommand {
     for (HistoryEntry entry : entries) {
       // A create found later is paid once, on its task's own row: its price is not shown twice.
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
+          : entry.status().equals(HistoryEntry.CLOSED) ? "- (no task found, as told)"
           : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
           : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
@@ -83,10 +95,15 @@ final class HistoryCommand extends ClientCommand {
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
     }
+    if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.CLOSED))) {
+      output.line("A closed row is a create that got no answer, closed with --no-task: on your word it made no task;"
+          + " if it did make one, that task's charge is not tracked.");
+    }
     if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.UNKNOWN) && entry.credits() != null)) {
       output.line("An unknown row is a create whose answer did not say whether a task was made (none came, or a server"
           + " error or a gateway's page did): it may have made a paid task, so its charge is unknown until the task is"
-          + " found (vidgen wait TASK_ID --made-by ROW).");
+          + " found (vidgen wait TASK_ID --made-by ROW), or the row closed with vidgen history --close ROW --no-task"
+          + " once the provider's dashboard shows it made none.");
     }
     return ExitCodes.DONE;
   }

@@ -64,7 +64,7 @@ final class RepeatCheck {
     try {
       earlier = HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
           .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
-              && !entry.status().equals("failed") && !entry.status().equals(HistoryEntry.FOUND)
+              && !entry.status().equals("failed") && !entry.isSettledNote()
               && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
               && settings.equals(comparable(entry.settings())))
           .findFirst());

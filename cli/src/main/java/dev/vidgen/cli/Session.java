@@ -49,6 +49,8 @@ final class Session implements AutoCloseable {
   private String unansweredName;
   private java.time.Duration statusTimeout = dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT;
   private String statusTimeoutOption;
+  private java.time.Duration balanceTimeout;
+  private String balanceTimeoutOption;
   private final boolean sendsJobs;
   private final boolean followsTasks;
 
@@ -296,6 +298,9 @@ final class Session implements AutoCloseable {
     builder.listener(events);
     // A read out of time names what sets its limit: a command's option, never the Java setting a CLI user cannot reach.
     builder.statusTimeout(statusTimeout, statusTimeoutOption);
+    if (balanceTimeoutOption != null) {
+      builder.balanceTimeout(balanceTimeout, balanceTimeoutOption);
+    }
     ClientTuning.apply(builder, root, choice);
     try {
       client = builder.build();
@@ -318,7 +323,7 @@ final class Session implements AutoCloseable {
       HistoryRecord.history(context()).ifPresent(history -> {
         int seeded = history.seed(built.routeDurations(), built.provider().id());
         if (verbose() && seeded > 0) {
-          output.note("learned task durations from " + seeded + " finished task(s) in " + history.file());
+          output.note("learned task durations from " + Plural.count(seeded, "finished task") + " in " + history.file());
         }
       });
     } catch (RuntimeException e) {
@@ -353,6 +358,15 @@ final class Session implements AutoCloseable {
   void statusTimeout(java.time.Duration timeout, String option) {
     this.statusTimeout = timeout == null ? dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT : timeout;
     this.statusTimeoutOption = option;
+  }
+
+  /**
+   * As {@link #statusTimeout} for balance reads: {@code vidgen balance}'s {@code --timeout} (the
+   * client's default when null), named by a read out of time; before the client is built.
+   */
+  void balanceTimeout(java.time.Duration timeout, String option) {
+    this.balanceTimeout = timeout == null ? dev.vidgen.core.client.VidgenClient.DEFAULT_BALANCE_TIMEOUT : timeout;
+    this.balanceTimeoutOption = option;
   }
 
   /**

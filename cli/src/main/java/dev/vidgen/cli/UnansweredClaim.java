@@ -61,7 +61,8 @@ final class UnansweredClaim {
       throw CliException.usage(given + " was found already: its create made task " + last,
           "follow that one with vidgen wait " + last + ", or leave out --made-by");
     }
-    if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.status().equals(HistoryEntry.FOUND)) {
+    // A note closed with no task found may still be claimed: a task found after all is tracked, not lost.
+    if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.isSettledNote()) {
       throw CliException.usage(given + " is " + note.status() + ", not a create that got no answer", ALLOWED);
     }
     return note;
@@ -110,8 +111,8 @@ final class UnansweredClaim {
       } else {
         output.note(note.taskId() + " made task " + taskId + " (as told with --made-by), which has its own entry in"
             + " the history, with the job's model and price; " + note.taskId() + " stays open: "
-            + told.possibleTasks() + " of its takes may each have made a task, and " + told.claimed().size()
-            + " is claimed; save another found on the provider's dashboard the same way, or close it with"
+            + told.possibleTasks() + " of its takes may each have made a task, and "
+            + Plural.count(told.claimed().size(), "is", "are") + " claimed; save another found on the provider's dashboard the same way, or close it with"
             + " vidgen history --close " + note.taskId() + " once you are sure there is none");
       }
     }
@@ -175,8 +176,9 @@ final class UnansweredClaim {
     }
     String names = String.join(", ", open.stream().limit(3).map(HistoryEntry::taskId).toList())
         + (open.size() > 3 ? " and " + (open.size() - 3) + " more (vidgen history)" : "");
-    output.note(taskId + " is not in the task history, which has " + open.size() + " create(s) on " + providerId
-        + " that got no answer: " + names + "; if this task is what one of them made, add --made-by with its name so"
+    output.note(taskId + " is not in the task history, which has " + Plural.count(open.size(), "create") + " on " + providerId
+        + " that got no answer: " + names + "; if this task is what " + Plural.word(open.size(), "it", "one of them")
+        + " made, add --made-by with its name so"
         + " that the history closes it and keeps the job's model and price");
   }
 

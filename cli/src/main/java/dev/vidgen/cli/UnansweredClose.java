@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What {@code vidgen history} says of a create that got no answer and whose takes may each have
  * made a task (takes answered with a server error and sent again blindly): the worst case, in tasks
- * and credits, and {@code --close}, with which the user says that the tasks claimed are all it made.
+ * and credits, and {@code --close}, with which the user says that the tasks claimed are all it made
+ * (or, with {@code --no-task}, that it made none).
  */
 final class UnansweredClose {
   private UnansweredClose() {}
@@ -38,11 +39,17 @@ final class UnansweredClose {
     return each.multiply(BigDecimal.valueOf(tasks));
   }
 
+  /** What closing a note with {@code --no-task} means, as the user is told. */
+  static final String NO_TASK_MEANING = "vidgen takes your word that its create made no task, so the same job is no"
+      + " longer asked about; if it did make one, that task's charge is not tracked (vidgen balance shows what is"
+      + " left, and a task found later can still be saved with vidgen wait TASK_ID --made-by %s)";
+
   /**
    * {@code vidgen history --close NAME}: the unknown note {@code name}, with at least one task claimed
-   * with {@code --made-by}, is closed as {@code found} on the user's word that its other takes made none.
+   * with {@code --made-by}, is closed as {@code found} on the user's word that its other takes made none;
+   * with {@code noTask}, one with none claimed is closed as {@code closed}, on the user's word that it made none.
    */
-  static int close(TaskHistory history, String name, Output output) {
+  static int close(TaskHistory history, String name, boolean noTask, Output output) {
     String claim = "save a task found on the provider's dashboard with vidgen wait TASK_ID --made-by " + name;
     HistoryEntry note = history.find(name).orElseThrow(() -> CliException.usage(
         name + " is not in the task history " + history.file(),
@@ -51,11 +58,14 @@ final class UnansweredClose {
       throw CliException.usage(name + " is " + note.status() + ", not an open create that got no answer; nothing to"
           + " close", "vidgen history lists what is open as unknown");
     }
+    if (noTask) {
+      return closeWithoutTask(history, note, output);
+    }
     if (note.claimed().isEmpty()) {
-      // Closing a note with no task claimed would drop the only trace of what may be a paid task.
+      // Closing a note with no task claimed would drop the only trace of what may be a paid task: only on request.
       throw CliException.usage(name + " has no task claimed with --made-by yet, so it stays open: it is the only"
-          + " record of what its create may have made", claim + " first; a create that made nothing stays listed as"
-          + " unknown, which costs nothing");
+          + " record of what its create may have made", claim + " first; or, if the provider's dashboard shows"
+          + " that its create made no task, close it with vidgen history --close " + name + " --no-task");
     }
     String last = note.claimed().get(note.claimed().size() - 1);
     dev.vidgen.core.client.JobHandle lastTask = history.find(note.provider(), last).flatMap(HistoryEntry::jobHandle)
@@ -70,8 +80,29 @@ final class UnansweredClose {
     json.put("possible_tasks", closed.possibleTasks());
     output.object(json);
     output.line(name + " is closed: its create made " + String.join(", ", closed.claimed()) + " (as told with"
-        + " --made-by), and " + (closed.possibleTasks() - closed.claimed().size()) + " other take(s) made none, as you"
+        + " --made-by), and " + Plural.count(closed.possibleTasks() - closed.claimed().size(), "other take") + " made none, as you"
         + " say; each task has its own entry in the history");
+    return ExitCodes.DONE;
+  }
+
+  private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Output output) {
+    String name = note.taskId();
+    if (!note.claimed().isEmpty()) {
+      throw CliException.usage("--no-task: " + name + " made " + String.join(", ", note.claimed()) + " (as told with"
+          + " --made-by), so its create did make a task", "close it without --no-task once the tasks claimed are all"
+          + " it made: vidgen history --close " + name);
+    }
+    HistoryEntry closed = note.closedWithoutTask(Instant.now());
+    history.record(closed);
+    String meaning = String.format(NO_TASK_MEANING, name);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("task_id", closed.taskId());
+    json.put("status", closed.status());
+    json.put("claimed_tasks", closed.claimed());
+    json.put("possible_tasks", closed.possibleTasks());
+    json.put("note", meaning);
+    output.object(json);
+    output.line(name + " is closed with no task found: " + meaning + ".");
     return ExitCodes.DONE;
   }
 }

@@ -28,7 +28,7 @@ final class ValidateCommand extends ClientCommand {
       output.note(Views.violationLine(warning));
     }
     output.line("valid: " + report.model() + report.resolvedMode().map(m -> " (" + m.id() + ")").orElse("")
-        + (report.warnings().isEmpty() ? "" : ", " + report.warnings().size() + " warning(s) on stderr")
+        + (report.warnings().isEmpty() ? "" : ", " + Plural.count(report.warnings().size(), "warning") + " on stderr")
         + "; see the price with vidgen quote");
     return ExitCodes.DONE;
   }

@@ -124,7 +124,7 @@ final class Views {
     json.put("task_id", handle.taskId().value());
     json.put("status", snapshot == null ? null : snapshot.status().id());
     json.put("progress", snapshot == null ? null : snapshot.progress());
-    json.put("model", handle.model());
+    json.put("model", model(handle, snapshot));
     json.put("provider", handle.providerId());
     VideoAsset video = snapshot == null ? null : snapshot.video();
     json.put("video_url", video == null ? null : video.url().toString());
@@ -138,6 +138,15 @@ final class Views {
     }
     json.put("handle", handle.encode());
     return json;
+  }
+
+  /**
+   * The task's model: the handle's (the history's, or the job's), else, for a bare task id the history
+   * does not have, the one the provider's answer names; "unknown" when neither says.
+   */
+  static String model(JobHandle handle, TaskSnapshot snapshot) {
+    boolean unknown = handle.model().equals(JobHandle.UNKNOWN_MODEL);
+    return unknown && snapshot != null ? snapshot.reportedModel().orElse(handle.model()) : handle.model();
   }
 
   /** "in_progress 40%", "queued", "failed (generation_failed: ...)". */
@@ -173,7 +182,7 @@ final class Views {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("task", handle.taskId().value());
     fields.put("status", snapshot == null ? null : status(snapshot));
-    fields.put("model", handle.model());
+    fields.put("model", model(handle, snapshot));
     fields.put("provider", handle.providerId());
     fields.put("price", price(handle.quote()) + extraTakes(handle));
     VideoAsset video = snapshot == null ? null : snapshot.video();

@@ -61,14 +61,14 @@ class BatchCommandTest {
         CliRun.in(dir).run(args(jobs, "--max-credits", "19", "--allow-unknown-prices", "--dry-run"));
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
-    assertThat(refused.err()).contains("1 job(s) have no known price", "add --allow-unknown-prices")
+    assertThat(refused.err()).contains("1 job has no known price", "add --allow-unknown-prices")
         .doesNotContain("raise --max-credits");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
     assertThat(allowed.json()).containsEntry("completed", 2.0).containsEntry("credits", 20.0)
         .containsEntry("completed_unpriced", 1.0);
     CliRun.Result again = CliRun.in(dir).run(args(jobs, "--max-credits", "100", "--allow-unknown-prices"));
     assertThat(again.out()).as("the total leaves out the job of unknown price, and says so")
-        .contains("spent    20 credits ($0.10) for 2 completed job(s) over all runs, not counting 1 of unknown price");
+        .contains("spent    20 credits ($0.10) for 2 completed jobs over all runs, not counting 1 of unknown price");
     assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
     assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
   }
@@ -103,7 +103,7 @@ class BatchCommandTest {
     assertThat(error).containsEntry("kind", "deadline_exceeded").containsEntry("exit_code", 7.0);
     assertThat(error).as("the keys every command's error has").containsOnlyKeys("kind", "code", "message",
         "http_status", "request_id", "retry_after_seconds", "next", "exit_code");
-    assertThat((String) error.get("message")).isEqualTo("the batch's --timeout of 300 ms passed: 2 job(s) are not"
+    assertThat((String) error.get("message")).isEqualTo("the batch's --timeout of 300 ms passed: 2 jobs are not"
         + " finished (1 with a task that is still running, its id kept in the journal; 1 not sent yet)");
     assertThat(timed.err()).contains("run the same command again to go on");
     List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
@@ -169,7 +169,7 @@ class BatchCommandTest {
   @SuppressWarnings("unchecked")
   private void assertLeftSubmittingToBeLookedUp(CliRun.Result timed) throws Exception {
     Map<String, Object> error = (Map<String, Object>) timed.json().get("error");
-    assertThat((String) error.get("message")).contains("1 job(s) are not finished", "1 whose create got no answer,"
+    assertThat((String) error.get("message")).contains("1 job is not finished", "1 whose create got no answer,"
         + " looked up by its client reference first next run; 0 not sent yet");
     assertThat(timed.json()).containsEntry("unknown", 0.0);
     assertThat((List<Map<String, Object>>) timed.json().get("jobs")).singleElement().satisfies(job -> {
@@ -254,7 +254,7 @@ class BatchCommandTest {
 
       assertThat(result.exitCode()).as("a job failed: " + result.all()).isEqualTo(6);
       assertThat(fake.creates()).hasSize(2);
-      assertThat(result.err()).contains("1 job(s) failed");
+      assertThat(result.err()).contains("1 job failed");
       assertThat(result.out()).as(result.all()).contains("completed  1", "failed     1", "failures", "generation_failed 1",
           "1 in " + dir.resolve("jobs-videos"))
           .containsPattern("failed   line 1 \\(a\\): .*could not render")
@@ -281,8 +281,8 @@ class BatchCommandTest {
       String taskId = fake.creates().get(0).taskId();
       assertThat(text.out()).as(text.all())
           .contains("failed   line 1 (a): ", "(task " + taskId + "; quoted 20 credits ($0.10), charge unknown)")
-          .containsPattern("spent +30 credits \\(\\$0\\.15\\) for 1 completed job\\(s\\) over all runs; the 1 failed"
-              + " job\\(s\\) with a task were quoted 20 credits \\(\\$0\\.10\\): whether the provider charges a failed"
+          .containsPattern("spent +30 credits \\(\\$0\\.15\\) for 1 completed job over all runs; the 1 failed"
+              + " job with a task was quoted 20 credits \\(\\$0\\.10\\): whether the provider charges a failed"
               + " task is not documented, so its charge is unknown");
       assertThat(json.exitCode()).as("the second run sends nothing: " + json.all()).isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(fake.creates()).hasSize(2);
@@ -527,7 +527,7 @@ class BatchCommandTest {
     assertThat(json.exitCode()).as(json.all()).isZero();
     assertThat(json.json()).containsEntry("lines", 2.0).containsEntry("skipped_invalid", List.of(2.0))
         .containsEntry("completed", 1.0);
-    assertThat(again.out()).contains("skipped  1 invalid line(s), not sent: line 2");
+    assertThat(again.out()).contains("skipped  1 invalid line, not sent: line 2");
   }
 
   @Test
@@ -686,9 +686,9 @@ class BatchCommandTest {
 
       assertThat(edited.exitCode()).as(edited.all()).isZero();
       assertThat(edited.out()).contains("completed  3")
-          .containsPattern("dropped +2 job\\(s\\) without a task, whose line is gone or left out:"
+          .containsPattern("dropped +2 jobs without a task, whose line is gone or left out:"
               + " job-[0-9a-f]+ \\(was line 2\\), job-[0-9a-f]+ \\(was line 3\\)")
-          .contains("replaced  1 job(s) never sent, whose line changed and was taken as it is now: d (was line 4)");
+          .contains("replaced  1 job never sent, whose line changed and was taken as it is now: d (was line 4)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))
           .containsExactlyInAnyOrder("a turns", "b turns slowly", "d turns twice");
@@ -725,7 +725,7 @@ class BatchCommandTest {
       CliRun.Result edited = againstFake(fake, jobs);
 
       assertThat(edited.exitCode()).as(edited.all()).isZero();
-      assertThat(edited.out()).containsPattern("dropped +1 job\\(s\\) without a task, whose line is gone or left out:"
+      assertThat(edited.out()).containsPattern("dropped +1 job without a task, whose line is gone or left out:"
           + " job-[0-9a-f]+ \\(was line 1\\)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))
@@ -812,7 +812,7 @@ class BatchCommandTest {
       assertThat((List<String>) json.json().get("files")).noneMatch(file -> file.endsWith("a.mp4")).hasSize(1);
       assertThat((List<String>) json.json().get("files_missing")).containsExactly(a.toString());
       assertThat(text.exitCode()).as("not every video is in its file").isEqualTo(ExitCodes.OTHER);
-      assertThat(text.err()).contains("1 completed job(s) have no video in their file any more (listed above)");
+      assertThat(text.err()).contains("1 completed job has no video in its file any more (listed above)");
       assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("kind", "video_missing");
       assertThat(fake.creates()).as("nothing paid again").hasSize(2);
     }

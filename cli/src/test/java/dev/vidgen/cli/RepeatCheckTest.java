@@ -322,8 +322,8 @@ class RepeatCheckTest {
 
     CliRun.Result plain = waitFor("status", taskId);
     assertThat(plain.err()).as("a bare id the history lacks names the open notes")
-        .contains(taskId + " is not in the task history, which has 1 create(s) on toapis that got no answer: " + name,
-            "add --made-by with its name");
+        .contains(taskId + " is not in the task history, which has 1 create on toapis that got no answer: " + name
+            + "; if this task is what it made, add --made-by with its name");
     assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
 
     CliRun.Result waited = waitFor("wait", taskId, "--made-by", name, "--out", "found.mp4");
@@ -346,6 +346,81 @@ class RepeatCheckTest {
     CliRun.Result again = generate(toApis(), "--no-wait");
     assertThat(again.err()).as("the same job names the task now").contains("as task " + taskId)
         .doesNotContain("its create got no answer");
+  }
+
+  @Test
+  void aBareIdTheHistoryLacksNamesSeveralOpenNotesInThePlural() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0);
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    String other = name + "-2"; // a second create without an answer, a minute later
+    history.record(new dev.vidgen.serve.history.HistoryEntry(other, note.provider(), note.model(), note.status(),
+        note.credits(), note.usd(), null, note.submittedAt().plusSeconds(60), null, null, null, note.settings(),
+        note.error(), note.source()));
+
+    CliRun.Result plain = waitFor("status", taskId);
+
+    assertThat(plain.err()).contains(taskId + " is not in the task history, which has 2 creates on toapis that got no"
+        + " answer: ", name, other, "; if this task is what one of them made, add --made-by");
+  }
+
+  @Test
+  void historyCloseNoTaskEndsANoteWhoseCreateMadeNoneSoTheSameJobIsNoLongerAskedAbout() {
+    fake.inject(Endpoint.CREATE, Fault.dropBeforeProcessing());
+    CliRun.Result unanswered = generate(toApis(), "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    fake.clearFaults();
+    assertThat(fake.taskIds()).as("the create never arrived").isEmpty();
+    String name = dev.vidgen.serve.history.TaskHistory.in(home).entries().get(0).taskId();
+    assertThat(generate(toApis(), "--no-wait").exitCode()).as("open, the same job is asked about")
+        .isEqualTo(ExitCodes.OTHER);
+
+    CliRun.Result refused = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains(name + " has no task claimed with --made-by yet",
+        "close it with vidgen history --close " + name + " --no-task");
+
+    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, "--no-task");
+
+    assertThat(closed.exitCode()).as(closed.all()).isZero();
+    assertThat(closed.out()).contains(name + " is closed with no task found: vidgen takes your word that its create"
+        + " made no task, so the same job is no longer asked about; if it did make one, that task's charge is not"
+        + " tracked");
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(listed.out()).containsPattern(name + " +grok-video-1.5-preview +closed +- \\(no task found, as told\\)")
+        .contains("A closed row is a create that got no answer, closed with --no-task");
+    CliRun.Result json = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
+    java.util.Map<?, ?> row = (java.util.Map<?, ?>) ((java.util.List<?>) json.json().get("tasks")).get(0);
+    assertThat(row.get("status")).isEqualTo("closed");
+    assertThat((String) row.get("error")).startsWith("closed with no task found");
+    assertThat(row.containsKey("charge") || row.containsKey("credits_at_most")).as("no longer a create that may cost")
+        .isFalse();
+    CliRun.Result again = generate(toApis(), "--no-wait");
+    assertThat(again.exitCode()).as("closed, the same job is not asked about: " + again.all()).isZero();
+    assertThat(again.err()).doesNotContain("the same job was submitted");
+    CliRun.Result twice = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, "--no-task");
+    assertThat(twice.exitCode()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(twice.err()).contains(name + " is closed, not an open create that got no answer");
+  }
+
+  @Test
+  void noTaskIsRefusedWithoutCloseAndForANoteWithATaskClaimedWithNothingChanged() {
+    String name = twoServerErrorsThatEachMadeATask();
+    String first = fake.taskIds().get(0);
+    assertThat(waitFor("status", first, "--made-by", name).exitCode()).isZero();
+
+    CliRun.Result alone = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--no-task");
+    CliRun.Result claimed = toApis().env("VIDGEN_HOME", home.toString())
+        .run("history", "--close", name, "--no-task", "--json");
+
+    assertThat(alone.exitCode()).as(alone.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(alone.err()).contains("--no-task goes with --close");
+    assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(claimed.all()).contains("--no-task: " + name + " made " + first, "vidgen history --close " + name);
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
+    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
+    assertThat(closed.out()).as(closed.all()).contains("and 1 other take made none");
   }
 
   /** Two creates of the preview answered 500, each making a task (as a provider may); the note's name. */

@@ -379,20 +379,48 @@ class ToApisCommandsTest {
   }
 
   @Test
-  void anIdTheHistoryDoesNotKnowIsReadWithItsModelUnknownAndLeavesTheHistoryAlone() {
+  void anIdTheHistoryDoesNotKnowIsReadWithTheModelItsAnswerNamesAndLeavesTheHistoryAlone() {
     String known = submitted();
     CliRun.Result elsewhere = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
         .run("generate", "--image", "product.png", "--prompt", "p", "--no-wait", "--json", "--base-url", fake.baseUrl());
     String stranger = (String) elsewhere.json().get("task_id");
     assertThat(stranger).as(elsewhere.all()).isNotNull().isNotEqualTo(known);
+    String answered = fake.lastCreate().orElseThrow().model();
 
     CliRun.Result status = vidgen("status", stranger, "--json");
+    CliRun.Result text = vidgen("status", stranger);
+    CliRun.Result waited = vidgen("wait", stranger, "--out", "stranger.mp4", "--json");
 
     assertThat(status.exitCode()).as(status.all()).isZero();
-    assertThat(status.json()).containsEntry("model", "unknown").containsEntry("credits", null);
+    assertThat(status.json()).as("the history has no model for it; the provider's answer names one")
+        .containsEntry("model", answered).containsEntry("credits", null);
+    assertThat(text.out()).as(text.all()).contains("model     " + answered).doesNotContain("model     unknown");
+    assertThat(waited.json()).as(waited.all()).containsEntry("model", answered).containsEntry("status", "completed");
     List<?> tasks = (List<?>) vidgen("history", "--json").json().get("tasks");
     List<Object> ids = tasks.stream().map(task -> (Object) ((Map<?, ?>) task).get("task_id")).toList();
     assertThat(ids).containsExactly(known);
+  }
+
+  @Test
+  void balanceTimeoutEndsAReadThatGetsNoAnswerAndNamesTheOption() {
+    fake.inject(Endpoint.BALANCE, Fault.stall());
+    fake.inject(Endpoint.USER_BALANCE, Fault.stall());
+
+    CliRun.Result result = vidgen("balance", "--timeout", "400ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
+    assertThat(result.err()).contains("no answer within 400 ms (raise it with --timeout)")
+        .doesNotContain("VidgenClient.Builder");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"soon, is not a duration", "0s, is zero", "-5s, is not a duration"})
+  void balanceRefusesATimeoutThatIsNotAPositiveDurationSayingWhatIsAllowed(String given, String said) {
+    CliRun.Result result = vidgen("balance", "--timeout", given);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("--timeout", "'" + given + "' " + said).containsPattern("90s");
+    assertThat(fake.requests()).as("nothing was sent").isEmpty();
   }
 
   @Test

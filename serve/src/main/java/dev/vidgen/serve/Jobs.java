@@ -393,8 +393,9 @@ final class Jobs {
     stops.forEach(stop -> stop.complete(null));
     List<CompletableFuture<HistoryEntry>> onTheirWay = List.copyOf(submitting);
     if (!onTheirWay.isEmpty()) {
-      LOG.info("waiting up to {} s for the answers of {} create(s) on their way, so that no paid task id is lost",
-          ANSWER_WAIT.toSeconds(), onTheirWay.size());
+      LOG.info("waiting up to {} s for the answers of {} on {} way, so that no paid task id is lost",
+          ANSWER_WAIT.toSeconds(), Plural.count(onTheirWay.size(), "create"),
+          Plural.word(onTheirWay.size(), "its", "their"));
       try {
         CompletableFuture.allOf(onTheirWay.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toMillis(),
             TimeUnit.MILLISECONDS);
@@ -414,17 +415,20 @@ final class Jobs {
     List<String> said = new java.util.ArrayList<>();
     long unanswered = onTheirWay.stream().filter(submit -> !submit.isDone()).count();
     if (unanswered > 0) {
-      said.add(unanswered + " create(s) got no answer before the playground stopped: a task may exist and be billed;"
-          + " the history keeps each job as unknown (vidgen history), so check the provider's dashboard before you"
-          + " generate it again");
+      said.add(Plural.count(unanswered, "create") + " got no answer before the playground stopped: "
+          + Plural.word(unanswered, "a task may exist and be billed; the history keeps the job",
+              "tasks may exist and be billed; the history keeps each job")
+          + " as unknown (vidgen history), so check the provider's dashboard before you generate "
+          + Plural.word(unanswered, "it", "them") + " again");
     }
     onTheirWay.stream().map(submit -> submit.getNow(null)).filter(Objects::nonNull).forEach(entry -> said.add("task "
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
         + " (or " + waitCommand(entry.taskId()) + ") follows it"));
     long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null).count();
     if (running > 0) {
-      said.add(running + " task(s) still running at the provider stay in the history; the next vidgen serve follows"
-          + " them (vidgen history lists them)");
+      said.add(Plural.count(running, "task") + " still running at the provider " + Plural.word(running, "stays", "stay")
+          + " in the history; the next vidgen serve follows " + Plural.word(running, "it (vidgen history lists it)",
+              "them (vidgen history lists them)"));
     }
     return said;
   }
@@ -546,7 +550,7 @@ final class Jobs {
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
     json.put("next", entry.status().equals("failed") ? tryAgain(entry)
-        : entry.status().equals(HistoryEntry.UNKNOWN) || entry.status().equals(HistoryEntry.FOUND) ? entry.error()
+        : entry.status().equals(HistoryEntry.UNKNOWN) || entry.isSettledNote() ? entry.error()
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     return json;

@@ -177,6 +177,29 @@ class JobsTest {
   }
 
   @Test
+  void stoppingWithOneTaskStillRunningSaysSoInTheSingular() throws Exception {
+    assertThat(stoppedWithRunning(1)).containsExactly("1 task still running at the provider stays in the history; the"
+        + " next vidgen serve follows it (vidgen history lists it)");
+  }
+
+  @Test
+  void stoppingWithTwoTasksStillRunningSaysSoInThePlural() throws Exception {
+    assertThat(stoppedWithRunning(2)).containsExactly("2 tasks still running at the provider stay in the history; the"
+        + " next vidgen serve follows them (vidgen history lists them)");
+  }
+
+  /** What stopping the playground says with {@code tasks} tasks of an hour each just submitted. */
+  private List<String> stoppedWithRunning(int tasks) throws Exception {
+    client = VidgenClient.builder().provider(MockVideoProvider.builder().duration(Duration.ofHours(1)).build()).build();
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    for (int i = 0; i < tasks; i++) {
+      jobs.submit(VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in " + i)
+          .image("https://example.com/a.png").build()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    return jobs.close();
+  }
+
+  @Test
   void aFailedTaskIsShownWithItsChargeUnknownAndABlindResendWithWhatItsEarlierTakesMayHaveCost() throws Exception {
     mockWithClient(0);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));

@@ -126,7 +126,7 @@ public final class ToApisConfig {
     }
     if (!unknown.isEmpty()) {
       throw new ProviderConfigurationException(
-          "unknown toapis setting(s) " + unknown + "; the settings are " + SETTINGS);
+          "unknown toapis " + (unknown.size() == 1 ? "setting " : "settings ") + unknown + "; the settings are " + SETTINGS);
     }
     Builder builder = new Builder(environment);
     config.apiKey().ifPresent(builder::apiKey);

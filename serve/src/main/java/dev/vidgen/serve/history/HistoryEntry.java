@@ -67,6 +67,12 @@ public record HistoryEntry(
    * TaskHistory#entries()} leaves it out.
    */
   public static final String ANSWERED = "answered";
+  /**
+   * The status of a create that got no answer which the user closed with no task found ({@code vidgen
+   * history --close NAME --no-task}): on their word it made none, so the same job is no longer asked
+   * about; had it made one, that task's charge would not be tracked.
+   */
+  public static final String CLOSED = "closed";
   /** The status of a task the provider answered "not found" for when it was last asked (a wrong base URL, or gone). */
   public static final String NOT_FOUND = "not_found";
   /** The status of a job whose create may have made a task that vidgen never heard of. */
@@ -226,7 +232,15 @@ public record HistoryEntry(
    */
   public boolean isFinished() {
     return status.equals("completed") || status.equals("failed") || status.equals(UNKNOWN)
-        || status.equals(FOUND) || status.equals(ANSWERED);
+        || isSettledNote() || status.equals(ANSWERED);
+  }
+
+  /**
+   * Whether this is the note of a create that got no answer, settled since: {@link #FOUND} as its
+   * task (which has its own entry) or {@link #CLOSED} with none. Such a note no longer counts as a job.
+   */
+  public boolean isSettledNote() {
+    return status.equals(FOUND) || status.equals(CLOSED);
   }
 
   /**
@@ -275,6 +289,21 @@ public record HistoryEntry(
     }
     return closed(last, claims, at, ", as told with --made-by; closed with vidgen history --close (no other"
         + " task, as told)");
+  }
+
+  /**
+   * A copy for a create that got no answer of which the user says that it made no task ({@code
+   * --no-task}): {@link #CLOSED}, on the user's word, its quote kept but no longer counted.
+   *
+   * @throws IllegalStateException when the entry is not {@link #UNKNOWN}, or has a task claimed
+   */
+  public HistoryEntry closedWithoutTask(Instant at) {
+    if (!status.equals(UNKNOWN) || !claimed().isEmpty()) {
+      throw new IllegalStateException(taskId + " is not an unknown create without a task claimed");
+    }
+    return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
+        settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {

@@ -187,7 +187,7 @@ public final class TaskHistory {
     Object wanted = comparable(identity.apply(job));
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
-            && !entry.status().equals(HistoryEntry.FOUND) && !entry.submittedAt().isBefore(since))
+            && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
         // Shortened here too: a line written before vidgen shortened long data: URLs holds them whole.
         .filter(entry -> inputs.equals(comparable(InlineData.shortened(List.of(entry.images(), entry.videos())))))
         .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))

@@ -84,6 +84,8 @@ function priceText(quote) {
 function taskPriceText(task) {
   // A create found later is paid once, on its task's own card.
   if (task.status === 'found') return 'paid on its task\'s own card';
+  // Closed with --no-task: on the user's word it made no task, so nothing is counted (nor tracked, had it made one).
+  if (task.status === 'closed') return 'no task found, as told';
   const quote = quoteOf(task);
   const open = Number(task.open_tasks) || 0;
   if (task.status === 'unknown' && Number(task.possible_tasks) > 1 && open > 0) {
@@ -481,7 +483,8 @@ async function addFiles(files) {
   let refusal = '';
   for (const file of files) {
     if (state.images.length >= imageRange(route).max) {
-      refusal = `${route.id} takes at most ${imageRange(route).max} image(s); remove one first.`;
+      const max = imageRange(route).max;
+      refusal = `${route.id} takes at most ${max} ${max === 1 ? 'image' : 'images'}; remove one first.`;
       break;
     }
     if (file.size > state.maxUploadBytes) {
@@ -637,6 +640,7 @@ function statusWords(task) {
     case 'failed': return 'Failed';
     case 'unknown': return stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
     case 'found': return 'Create found later as its own task';
+    case 'closed': return 'Create closed: no task found, as told';
     default: return task.status;
   }
 }
@@ -670,9 +674,9 @@ function updateTask(task) {
 }
 
 // Finished for the page: the task ended, or following it stopped (task.problem says why).
-// A create that got no answer ('unknown', or 'found' later as its own task) is not followed either.
+// A create that got no answer ('unknown', 'found' later as its own task, or 'closed' with none) is not followed either.
 function isFinished(task) {
-  return ['completed', 'failed', 'unknown', 'found'].includes(task.status) || Boolean(task.problem);
+  return ['completed', 'failed', 'unknown', 'found', 'closed'].includes(task.status) || Boolean(task.problem);
 }
 
 function renderCurrent(task, previous) {
@@ -717,7 +721,7 @@ function tickElapsed() {
   const base = state.clockBase.get(id) || { elapsed: 0, at: Date.now() };
   const elapsed = isFinished(task) ? base.elapsed : base.elapsed + (Date.now() - base.at);
   // A create without an answer never ran as far as vidgen knows: no time to tell.
-  const untimed = task.status === 'unknown' || task.status === 'found';
+  const untimed = ['unknown', 'found', 'closed'].includes(task.status);
   $('elapsed').textContent = untimed ? '' : (isFinished(task) ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
 }
 

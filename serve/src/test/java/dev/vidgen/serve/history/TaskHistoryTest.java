@@ -118,6 +118,45 @@ class TaskHistoryTest {
   }
 
   @Test
+  void anOldUnknownNoteClosedWithNoTaskReadsBackClosedAndIsNoLongerTheSameJob() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    Files.createDirectories(folder);
+    // As an older vidgen wrote it: no possible_tasks, no claimed_tasks.
+    Files.writeString(history.file(), "{\"task_id\":\"unanswered-noref-vg-old\",\"provider\":\"mock\","
+        + "\"model\":\"grok-video-1.5-preview\",\"status\":\"unknown\",\"credits\":20,\"usd\":0.10,"
+        + "\"submitted_at\":\"2026-11-29T10:00:00Z\",\"error\":\"its create got no usable answer\","
+        + "\"settings\":" + JsonTrees.write(HistoryEntry.settingsOf(job())) + "}\n", StandardCharsets.UTF_8);
+    Instant since = Instant.parse("2026-11-29T00:00:00Z");
+    HistoryEntry old = history.find("unanswered-noref-vg-old").orElseThrow();
+    assertThat(history.sameJob("mock", job(), since)).as("open, it is asked about").contains(old);
+
+    history.record(old.closedWithoutTask(Instant.parse("2026-11-29T12:00:00Z")));
+
+    HistoryEntry closed = history.find("unanswered-noref-vg-old").orElseThrow();
+    assertThat(closed.status()).isEqualTo(HistoryEntry.CLOSED);
+    assertThat(closed.error()).startsWith("closed with no task found").contains("that task's charge is not tracked");
+    assertThat(closed.isFinished()).isTrue();
+    assertThat(closed.worstCase()).as("no longer counted as tasks that may cost").isEmpty();
+    assertThat(closed.credits()).as("its quote is kept").isEqualByComparingTo("20");
+    assertThat(history.sameJob("mock", job(), since)).as("closed, it is not asked about").isEmpty();
+    assertThat(history.entries()).as("still listed").extracting(HistoryEntry::taskId)
+        .contains("unanswered-noref-vg-old");
+  }
+
+  @Test
+  void onlyAnUnknownNoteWithNoTaskClaimedClosesWithNoTask() {
+    Instant at = Instant.parse("2026-11-29T11:00:00Z");
+    HistoryEntry two = HistoryEntry.unanswered("vg-two", false, "toapis", job(), null, at, at, "two 500s", "generate", 2);
+    HistoryEntry claimed = two.toldAs(handle("t_a", "2026-11-29T11:00:00Z"), at);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> claimed.closedWithoutTask(at))
+        .isInstanceOf(IllegalStateException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryEntry.submitted(handle("t_b",
+        "2026-11-29T11:00:00Z"), job(), "generate").closedWithoutTask(at)).isInstanceOf(IllegalStateException.class);
+    assertThat(two.closedWithoutTask(at).claimed()).isEmpty();
+  }
+
+  @Test
   void aLineWrittenBeforeTookExistedCountsItsRunUntilItsLastUpdate() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     Files.createDirectories(folder);
