@@ -405,6 +405,25 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aTaskFoundAfterItsNoteWasClosedWithNoTaskIsStillSavedWithMadeBy() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0); // there was one after all
+    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString())
+        .run("history", "--close", name, "--no-task", "--json");
+    assertThat(closed.exitCode()).as(closed.all()).isZero();
+    assertThat(closed.json()).containsEntry("status", "closed");
+    assertThat((String) closed.json().get("note")).contains("that task's charge is not tracked",
+        "vidgen wait TASK_ID --made-by " + name);
+
+    CliRun.Result waited = waitFor("wait", taskId, "--made-by", name, "--out", "late.mp4");
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    assertThat(history.find(name).orElseThrow().status()).isEqualTo("found");
+    assertThat(history.find("toapis", taskId).orElseThrow().credits()).as("tracked again").isEqualByComparingTo("20");
+  }
+
+  @Test
   void noTaskIsRefusedWithoutCloseAndForANoteWithATaskClaimedWithNothingChanged() {
     String name = twoServerErrorsThatEachMadeATask();
     String first = fake.taskIds().get(0);
