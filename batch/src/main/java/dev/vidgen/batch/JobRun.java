@@ -187,8 +187,13 @@ final class JobRun {
       return;
     }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
-      case MARK_UNKNOWN ->
-          write(b -> b.state(UNKNOWN).reason("ambiguous_submit", ambiguousReason(failure)), () -> finish(Kind.DONE, null));
+      case MARK_UNKNOWN -> {
+        // Takes answered with a server error and sent again blind may each have made a task: the journal keeps how many.
+        int takes = failure instanceof dev.vidgen.core.error.AmbiguousSubmitException ambiguous
+            ? ambiguous.possibleTasks() : 1;
+        write(b -> b.state(UNKNOWN).possibleTasks(takes).reason("ambiguous_submit", ambiguousReason(failure)),
+            () -> finish(Kind.DONE, null));
+      }
       case FAIL_JOB ->
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
       case TRY_AGAIN -> {

@@ -253,7 +253,11 @@ final class BatchViews {
             + (e.taskId() == null ? "" : " (task " + e.taskId()
                 + (FailedCharges.chargeUnknown(e) ? "; " + FailedCharges.words(e) : "") + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
-        .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
+        .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): "
+            + BatchTakes.unknownWords(e) + e.reason()));
+    // Told by every run, not only the one whose create was sent again: the journal's handle keeps the count.
+    report.entries().stream().sorted(byLine).forEach(e -> BatchTakes.withExtraTasks(e).ifPresent(handle ->
+        output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.extraWords(handle))));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
         .forEach(e -> output.line("missing  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.file()
             + " is gone; save it again with " + downloadCommand(e)
@@ -374,10 +378,10 @@ final class BatchViews {
         && !java.nio.file.Files.exists(Path.of(entry.file()));
   }
 
-  /** The quoted credits of the jobs of unknown outcome: what they cost if their tasks were made. */
+  /** The quoted credits of the jobs of unknown outcome, once per take that may have made a task: the most they cost. */
   private static BigDecimal unknownCredits(BatchReport report) {
-    return report.entries().stream().filter(e -> e.state() == State.UNKNOWN && e.credits() != null)
-        .map(Entry::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return report.entries().stream().filter(e -> e.state() == State.UNKNOWN)
+        .map(BatchTakes::unknownAtMost).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static List<Path> savedFiles(BatchReport report) {
@@ -413,6 +417,9 @@ final class BatchViews {
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     json.put("resent_after_server_error", session.resentBlind());
     json.put("resent_credits_at_most", session.resentCredits());
+    // Over all runs: jobs with a task whose earlier takes, answered with a server error, may have made tasks too.
+    json.put("extra_tasks", report.entries().stream().flatMap(e -> BatchTakes.withExtraTasks(e)
+        .map(handle -> BatchTakes.extraJson(e, line.applyAsInt(e), handle)).stream()).toList());
     json.put("warnings", session.warnings());
     json.put("batch", report.batch());
     json.put("journal", report.journal());
@@ -454,6 +461,9 @@ final class BatchViews {
     json.put("reason", !e.state().isFinal() && left != null ? left : e.reason());
     if (FailedCharges.chargeUnknown(e)) {
       json.putAll(FailedCharges.json(e));
+    }
+    if (e.state() == State.UNKNOWN) {
+      json.putAll(BatchTakes.unknownJson(e));
     }
     return json;
   }

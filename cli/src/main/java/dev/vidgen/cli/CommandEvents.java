@@ -48,6 +48,14 @@ final class CommandEvents implements VidgenListener {
     return creating.get() > 0 && !waitingToResend;
   }
 
+  private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> firstCreateSent =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** When the first create of the command went out (the first take of a create sent again), if one did. */
+  java.util.Optional<java.time.Instant> firstCreateSent() {
+    return java.util.Optional.ofNullable(firstCreateSent.get());
+  }
+
   /** When the last create went out, if one did. */
   java.util.Optional<java.time.Instant> lastCreateSent() {
     return java.util.Optional.ofNullable(creatingSince);
@@ -84,6 +92,7 @@ final class CommandEvents implements VidgenListener {
     resendAt = null;
     madeNothing = true;
     creatingSince = java.time.Instant.now();
+    firstCreateSent.compareAndSet(null, creatingSince);
     creating.incrementAndGet();
     beforeCreate.run();
     verbose.onCreating(model, clientReference);

@@ -98,6 +98,11 @@ final class Session implements AutoCloseable {
     events.beforeEachCreate(hook);
   }
 
+  /** When the first create of this command's client went out (the first of its takes), if one did. */
+  java.util.Optional<java.time.Instant> firstCreateSent() {
+    return events.firstCreateSent();
+  }
+
   /** When the last create of this command's client went out, if one did. */
   java.util.Optional<java.time.Instant> lastCreateSent() {
     return events.lastCreateSent();

@@ -34,6 +34,11 @@ abstract class TaskCommand extends ClientCommand {
           + " note is closed as found and the task keeps the job's model and price.")
   String madeBy;
 
+  @Option(names = CreateTime.OVERRIDE,
+      description = "With --made-by: claim the task even though the provider says it was created outside the time"
+          + " the create that got no answer went out (before it, or more than 10 minutes after its last take).")
+  boolean ignoreCreationTime;
+
   @Override
   boolean followsTasks() {
     return true;
@@ -44,7 +49,11 @@ abstract class TaskCommand extends ClientCommand {
     if (madeBy != null) {
       HistoryEntry note = UnansweredClaim.note(session, madeBy, task);
       return UnansweredClaim.open(session, session.client(note.provider(), "the task history", true), task, note,
-          output);
+          ignoreCreationTime, output);
+    }
+    if (ignoreCreationTime) {
+      throw CliException.usage(CreateTime.OVERRIDE + " goes with --made-by, which names the create the task is"
+          + " claimed for", "add --made-by UNANSWERED, or leave out " + CreateTime.OVERRIDE);
     }
     Earlier earlier = Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);

@@ -7,7 +7,6 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -27,8 +26,6 @@ final class UnansweredClaim {
   private static final String ALLOWED = "give the name vidgen history shows for a create that got no answer"
       + " (status unknown), such as unanswered-noref-vg-…";
 
-  /** How far the provider's clock may run behind this machine's before a task's creation time rules it out. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
   private UnansweredClaim() {}
 
@@ -71,8 +68,10 @@ final class UnansweredClaim {
   /**
    * Reads {@code task} once on the note's provider and, when it exists, records it as what the
    * note's create made and closes the note; the target is then that task, with the job's model and price.
+   * {@code anyTime} (the user's {@code --ignore-creation-time}) claims a task created outside the create's time.
    */
-  static TaskCommand.Target open(Session session, VidgenClient client, String task, HistoryEntry note, Output output) {
+  static TaskCommand.Target open(Session session, VidgenClient client, String task, HistoryEntry note, boolean anyTime,
+      Output output) {
     String providerId = client.provider().id();
     if (!providerId.equals(note.provider())) {
       throw CliException.usage(note.taskId() + " was sent to provider " + note.provider() + ", not " + providerId,
@@ -98,7 +97,7 @@ final class UnansweredClaim {
     if (!foundBefore) {
       // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
       TaskSnapshot seen = client.status(handle);
-      refuseWhenAnswerDiffers(client, seen, taskId, note);
+      refuseWhenAnswerDiffers(client, seen, taskId, note, anyTime, output);
       Instant now = Instant.now();
       if (!halfDone) {
         history.record(note.madeAs(handle, seen.status().id(), now));
@@ -123,10 +122,12 @@ final class UnansweredClaim {
   /**
    * Refuses the claim (nothing recorded) when the provider's own answer shows that the note's create
    * cannot have made the task: another model than any name the note's job goes by (its route's id and
-   * aliases, as sent or not), or a creation clearly before the create went out ({@link #CLOCK_SKEW}
-   * allowed for clocks that differ). An answer that says neither is taken on the user's word.
+   * aliases, as sent or not), or, unless {@code anyTime}, a creation time outside the create's: clearly
+   * before its first take went out ({@link #CLOCK_SKEW} allowed for clocks that differ) or more than
+   * {@link #LATE_WINDOW} after its last. An answer that says neither is taken on the user's word.
    */
-  static void refuseWhenAnswerDiffers(VidgenClient client, TaskSnapshot seen, String taskId, HistoryEntry note) {
+  static void refuseWhenAnswerDiffers(VidgenClient client, TaskSnapshot seen, String taskId, HistoryEntry note,
+      boolean anyTime, Output output) {
     String look = "look on the provider's dashboard for a task of " + note.model() + " created at about "
         + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + ", or leave out --made-by";
     Optional<String> model = seen.reportedModel();
@@ -145,16 +146,7 @@ final class UnansweredClaim {
             + " was recorded", look);
       }
     }
-    Optional<Instant> created = seen.reportedCreatedAt();
-    if (created.isPresent() && created.get().isBefore(note.submittedAt().minus(CLOCK_SKEW))) {
-      throw CliException.usage("the provider says task " + taskId + " was created at "
-          + created.get().truncatedTo(ChronoUnit.SECONDS) + ", "
-          + DurationConverter.describe(Duration.between(created.get(), note.submittedAt()).truncatedTo(
-              ChronoUnit.SECONDS)) + " before " + note.taskId() + "'s create went out ("
-          + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + "; clocks may differ by up to "
-          + DurationConverter.describe(CLOCK_SKEW) + ", which is allowed), so it did not make this task; nothing was"
-          + " recorded", look);
-    }
+    CreateTime.of(note).check(seen.reportedCreatedAt(), taskId, anyTime, output);
   }
 
   /**

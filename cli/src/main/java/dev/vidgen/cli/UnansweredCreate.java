@@ -106,9 +106,12 @@ final class UnansweredCreate {
         + " (UTC) and no answer is recorded yet (if this stays, the process stopped before one came); " + check();
   }
 
-  /** When the create went out (after the job's checks and uploads), or, before that, when the submit began. */
+  /**
+   * When the create's first take went out (after the job's checks and uploads), or, before that, when
+   * the submit began: a task any of its takes made was created after it, which {@code --made-by} checks.
+   */
   private Instant sentAt() {
-    return session.lastCreateSent().orElse(madeAt);
+    return session.firstCreateSent().orElse(madeAt);
   }
 
   /**

@@ -59,11 +59,10 @@ final class UnansweredLookup {
 
   /**
    * No take of the create left after this: the entry is written when its submit ends or is stopped,
-   * after its last take (a resend after a look-up or a 500 leaves later than {@code submittedAt}), and
-   * any later write only moves it on, which gives the look-up more grace, never less.
+   * after its last take (a resend after a look-up or a 500 leaves later than {@code submittedAt}).
    */
   private static Instant lastTakeAtMost(HistoryEntry entry) {
-    return entry.updatedAt();
+    return entry.lastTakeAtMost();
   }
 
   /** No task under the reference: most likely no task at all, unless the create is too old to tell. */

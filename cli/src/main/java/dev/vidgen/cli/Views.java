@@ -167,14 +167,22 @@ final class Views {
    * without a reference to look them up by, may each have made a paid task of their own.
    */
   static String extraTakes(JobHandle handle) {
+    return handle.possibleExtraTasks() == 0 ? "" : "; " + extraTakes(handle, "see vidgen history");
+  }
+
+  /**
+   * That earlier takes of {@code handle}'s create may each have made a paid task, up to what they may
+   * cost, then {@code see} (where to look); for a handle of no such takes, only {@code see}.
+   */
+  static String extraTakes(JobHandle handle, String see) {
     int takes = handle.possibleExtraTasks();
     if (takes == 0) {
-      return "";
+      return see;
     }
-    return "; " + (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
+    return (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
         + " (answered with a server error, then sent again) may also have made a paid task"
         + (handle.quote().isKnown() ? ", up to " + credits(handle.quote().credits().multiply(BigDecimal.valueOf(takes)))
-            + " more" : "") + ": see vidgen history";
+            + " more" : "") + ": " + see;
   }
 
   /** The task fields for people. */

@@ -313,6 +313,61 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anUnknownJobWhoseTwoTakesWereAnsweredWithServerErrorsCountsUpToTwoTasksInEveryRun() throws Exception {
+    Path jobs = write(job("a", 10)); // 20 credits, on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2); // each take made a task
+
+      CliRun.Result first = againstFake(fake, jobs, "--json");
+
+      assertThat(first.exitCode()).as(first.all()).isEqualTo(9);
+      assertThat(fake.taskIds()).as("the provider made a task for each take").hasSize(2);
+      assertThat(first.json()).containsEntry("unknown", 1.0).containsEntry("unknown_credits_at_most", 40.0);
+      Map<String, Object> job = ((List<Map<String, Object>>) first.json().get("jobs")).get(0);
+      assertThat(job).containsEntry("state", "unknown").containsEntry("possible_tasks", 2.0)
+          .containsEntry("credits_at_most", 40.0);
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).extracting(Entry::possibleTasks).containsExactly(2);
+      }
+
+      CliRun.Result again = againstFake(fake, jobs);
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(9);
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent again").hasSize(2);
+      assertThat(again.out()).as("a later run tells the worst case from the journal")
+          .contains("unknown  line 1 (a): up to 2 tasks, up to 40 credits: ")
+          .contains("may have cost up to 40 credits more, if their tasks were made");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobSentAgainAfterAServerErrorIsToldToHaveAPossibleExtraTaskByEveryLaterRunToo() throws Exception {
+    Path jobs = write(job("a", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 1); // the first take made a task too
+      CliRun.Result first = againstFake(fake, jobs, "--json");
+      assertThat(first.exitCode()).as(first.all()).isZero();
+      String taskId = (String) ((List<Map<String, Object>>) first.json().get("extra_tasks")).get(0).get("task_id");
+      assertThat(fake.taskIds()).hasSize(2).contains(taskId);
+
+      CliRun.Result again = againstFake(fake, jobs, "--json");
+      CliRun.Result words = againstFake(fake, jobs);
+
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.json()).as("nothing resent in this run").containsEntry("resent_after_server_error", 0.0);
+      assertThat((List<Map<String, Object>>) again.json().get("extra_tasks")).singleElement().satisfies(extra ->
+          assertThat(extra).containsEntry("id", "a").containsEntry("line", 1.0).containsEntry("task_id", taskId)
+              .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0));
+      assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
+          + " (answered with a server error, then sent again) may also have made a paid task, up to 20 credits more:"
+          + " check the provider's dashboard for a task of grok-video-1.5-preview made at about ");
+      assertThat(fake.requests(Endpoint.CREATE)).as("paid once more at most, never again").hasSize(2);
+    }
+  }
+
+  @Test
   void maxCreditsCountsAResendSoTheRunStopsBeforeGoingOverIt() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {

@@ -32,6 +32,18 @@ class CommandEventsTest {
   }
 
   @Test
+  void aCreateSentAgainKeepsWhenItsFirstTakeWentOut() {
+    events.onCreating("grok-video-1.5-preview", null);
+    Instant first = events.firstCreateSent().orElseThrow();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(first));
+
+    events.onCreating("grok-video-1.5-preview", null); // sent again after a server error
+    assertThat(events.lastCreateSent()).as("the resend").hasValueSatisfying(last -> assertThat(last).isAfter(first));
+
+    assertThat(events.firstCreateSent()).as("what a task of the first take is checked against").contains(first);
+  }
+
+  @Test
   void aCreateAnsweredWithAServerErrorMayHaveMadeItsTaskSoItStaysOnItsWay() {
     events.onCreating("grok-video-1.5-preview", null);
 

@@ -288,6 +288,56 @@ class RepeatCheckTest {
     assertThat(right.exitCode()).as("created 90 s \"before\" by the provider's clock: " + right.all()).isZero();
   }
 
+  @Test
+  void madeByIsRefusedForATaskCreatedLongAfterTheCreateUnlessTheUserSaysItIsSure(@TempDir Path elsewhere) {
+    fake.close();
+    ShiftedClock clock = new ShiftedClock();
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
+    String name = unansweredWithoutReference();
+    clock.shift = Duration.ofMinutes(30); // a task the provider made half an hour after the create: another job's
+    String later = taskMadeElsewhere(elsewhere);
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result claimed = waitFor("status", later, "--made-by", name);
+
+    assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(claimed.err()).contains("the provider says task " + later + " was created at ",
+        " after " + name + "'s create was last sent (sent ", "a task it made is created within 10 min of that",
+        "so it did not make this task; nothing was recorded", "if you are sure this task is what " + name
+            + " made, add --ignore-creation-time");
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    assertThat(history.find(name).orElseThrow().status()).isEqualTo("unknown");
+    assertThat(history.find("toapis", later)).isEmpty();
+
+    CliRun.Result loose = waitFor("status", later, "--ignore-creation-time");
+    assertThat(loose.exitCode()).as(loose.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(loose.err()).contains("--ignore-creation-time goes with --made-by");
+    assertThat(fake.requests(Endpoint.STATUS)).as("one read for the refused claim, none for the loose option")
+        .hasSize(readsBefore + 1);
+
+    CliRun.Result sure = waitFor("status", later, "--made-by", name, "--ignore-creation-time");
+
+    assertThat(sure.exitCode()).as(sure.all()).isZero();
+    assertThat(sure.err()).contains("warning: the provider says task " + later + " was created at ",
+        "claimed all the same, as --ignore-creation-time says", name + " is closed: its create made task " + later);
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+  }
+
+  @Test
+  void madeByTakesATaskWhoseAnswerSaysNoCreationTimeWithAWarning() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0);
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json", "{\"id\":\"" + taskId + "\",\"object\":"
+        + "\"generation.task\",\"model\":\"grok-video-1.5-preview\",\"status\":\"queued\",\"progress\":0}"));
+
+    CliRun.Result claimed = waitFor("status", taskId, "--made-by", name);
+
+    assertThat(claimed.exitCode()).as(claimed.all()).isZero();
+    assertThat(claimed.err()).contains("warning: the provider's answer does not say when task " + taskId
+        + " was created, so it cannot be checked against " + name + "'s create (sent ", "it is claimed on your word");
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+  }
+
   /** The real time, moved by {@code shift}: the fake provider's clock. */
   private static final class ShiftedClock extends java.time.Clock {
     volatile Duration shift = Duration.ZERO;

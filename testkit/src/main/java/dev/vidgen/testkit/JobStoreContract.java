@@ -110,6 +110,18 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void keepsHowManyTasksTheTakesOfAnUnknownJobMayHaveMadeUntilItsStateChanges() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry held = store.claim(batch, "w", 1, T0, T0.plusSeconds(60)).get(0);
+
+    Entry unknown = store.update(held.toBuilder().state(State.UNKNOWN).possibleTasks(2).build()).orElseThrow();
+
+    assertThat(store.entries(batch).get(0).possibleTasks()).isEqualTo(2);
+    Entry pending = store.update(unknown.toBuilder().state(State.PENDING).build()).orElseThrow();
+    assertThat(pending.possibleTasks()).as("sent again: its next create counts its own takes").isEqualTo(1);
+  }
+
+  @Test
   void refusesAWriteMadeFromAnOutdatedReading() {
     store.enroll(batch, jobs(batch, 1));
     Entry held = store.claim(batch, "slow", 1, T0, T0.plusSeconds(10)).get(0);

@@ -77,6 +77,9 @@ public interface JobStore extends AutoCloseable {
    * @param leaseUntil when the worker's hold lapses, or null
    * @param version incremented by every write; an update names the version it read
    * @param updatedAt when the entry was last written
+   * @param possibleTasks for a job {@code unknown} after its create got no usable answer: how many of
+   *     its takes may each have made a task (several when takes answered with a server error were
+   *     sent again blindly); 1 otherwise, and for rows written before it was kept
    */
   record Entry(
       String batch,
@@ -99,15 +102,26 @@ public interface JobStore extends AutoCloseable {
       String worker,
       Instant leaseUntil,
       long version,
-      Instant updatedAt) {
+      Instant updatedAt,
+      int possibleTasks) {
 
     public Entry {
+      possibleTasks = Math.max(1, possibleTasks);
       Objects.requireNonNull(batch, "batch == null");
       Objects.requireNonNull(key, "key == null");
       Objects.requireNonNull(fingerprint, "fingerprint == null");
       Objects.requireNonNull(model, "model == null");
       Objects.requireNonNull(out, "out == null");
       Objects.requireNonNull(state, "state == null");
+    }
+
+    /** An entry of one take (the form before {@code possibleTasks} was kept). */
+    public Entry(String batch, String key, int seq, String fingerprint, String model, String out, State state,
+        int attempts, String clientReference, String taskId, String handle, BigDecimal credits, String videoUrl,
+        Instant expiresAt, String file, String reasonCode, String reason, String worker, Instant leaseUntil,
+        long version, Instant updatedAt) {
+      this(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle, credits,
+          videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version, updatedAt, 1);
     }
 
     /** A job not sent yet. */
@@ -126,7 +140,8 @@ public interface JobStore extends AutoCloseable {
     /** This entry with the next version. */
     Entry bumped() {
       return new Entry(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle,
-          credits, videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version + 1, updatedAt);
+          credits, videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version + 1, updatedAt,
+          possibleTasks);
     }
 
     /** This job, never sent, pending with {@code fresh}'s content (fingerprint, line, model, file, price) and the next version. */
@@ -156,6 +171,7 @@ public interface JobStore extends AutoCloseable {
       private String worker;
       private Instant leaseUntil;
       private Instant updatedAt;
+      private int possibleTasks;
 
       private Builder(Entry base) {
         this.base = base;
@@ -172,10 +188,21 @@ public interface JobStore extends AutoCloseable {
         worker = base.worker;
         leaseUntil = base.leaseUntil;
         updatedAt = base.updatedAt;
+        possibleTasks = base.possibleTasks;
       }
 
+      /** The job's next state; another state than the entry's counts one take again (see {@link #possibleTasks(int)}). */
       public Builder state(State state) {
         this.state = Objects.requireNonNull(state, "state == null");
+        if (state != base.state) {
+          possibleTasks = 1;
+        }
+        return this;
+      }
+
+      /** For a job {@code unknown}: how many of its create's takes may each have made a task (after {@link #state}). */
+      public Builder possibleTasks(int possibleTasks) {
+        this.possibleTasks = possibleTasks;
         return this;
       }
 
@@ -234,7 +261,7 @@ public interface JobStore extends AutoCloseable {
       public Entry build() {
         return new Entry(base.batch, base.key, base.seq, base.fingerprint, base.model, base.out, state, attempts,
             clientReference, taskId, handle, base.credits, videoUrl, expiresAt, file, reasonCode, reason, worker,
-            leaseUntil, base.version, updatedAt);
+            leaseUntil, base.version, updatedAt, possibleTasks);
       }
     }
   }

@@ -54,6 +54,9 @@ public final class JdbcJobStore implements JobStore {
         for (String sql : Schema.CREATE) {
           st.execute(sql);
         }
+        if (!hasColumn(c, Schema.ADDED_COLUMN)) {
+          st.execute(Schema.ADD_COLUMN); // a journal of an older vidgen: its rows read as one take each
+        }
         if (dialect == Dialect.SQLITE) {
           // Only this process can hold the file (exclusive locking): every claim in it is a dead process's.
           st.executeUpdate("UPDATE " + Schema.TABLE + " SET worker = NULL, lease_until = NULL WHERE worker IS NOT NULL");
@@ -73,7 +76,7 @@ public final class JdbcJobStore implements JobStore {
   public List<Entry> enroll(String batch, List<Entry> fresh) {
     return tx(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + Schema.TABLE + " (" + Schema.COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (batch, job_key) DO NOTHING")) {
         for (Entry entry : fresh) {
           bindAll(insert, entry);
@@ -143,8 +146,8 @@ public final class JdbcJobStore implements JobStore {
     return tx(c -> {
       try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
           + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
-          + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, version = version + 1"
-          + " WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
+          + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, possible_tasks = ?,"
+          + " version = version + 1 WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
         st.setString(1, entry.state().id());
         st.setInt(2, entry.attempts());
         Rows.setText(st, 3, entry.clientReference());
@@ -158,10 +161,11 @@ public final class JdbcJobStore implements JobStore {
         Rows.setText(st, 11, entry.worker());
         Rows.setLong(st, 12, Rows.millis(entry.leaseUntil()));
         Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
-        st.setString(14, entry.batch());
-        st.setString(15, entry.key());
-        st.setLong(16, entry.version());
-        st.setString(17, entry.fingerprint());
+        st.setInt(14, entry.possibleTasks());
+        st.setString(15, entry.batch());
+        st.setString(16, entry.key());
+        st.setLong(17, entry.version());
+        st.setString(18, entry.fingerprint());
         if (st.executeUpdate() != 1) {
           return Optional.<Entry>empty();
         }
@@ -336,6 +340,14 @@ public final class JdbcJobStore implements JobStore {
     Rows.setLong(st, 19, Rows.millis(e.leaseUntil()));
     st.setLong(20, e.version());
     Rows.setLong(st, 21, Rows.millis(e.updatedAt()));
+    st.setInt(22, e.possibleTasks());
+  }
+
+  /** Whether the journal's table has {@code column} (names are lower case in both databases). */
+  private static boolean hasColumn(Connection c, String column) throws SQLException {
+    try (java.sql.ResultSet columns = c.getMetaData().getColumns(null, null, Schema.TABLE, column)) {
+      return columns.next();
+    }
   }
 
   /** One unit of work in one transaction. */

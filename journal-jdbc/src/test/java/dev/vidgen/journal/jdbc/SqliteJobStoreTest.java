@@ -44,6 +44,26 @@ class SqliteJobStoreTest extends JobStoreContract {
   }
 
   @Test
+  void aJournalOfAnOlderVidgenGainsTheTakesColumnAndReadsOneTakePerJob() throws Exception {
+    store.close();
+    Path old = dir.resolve("old.journal");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
+      c.createStatement().execute(Schema.CREATE.get(0).replace(" possible_tasks INTEGER,", ""));
+      c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
+          + " state, attempts, version) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview', 'a.mp4',"
+          + " 'unknown', 1, 0)");
+    }
+
+    store = Journals.open(old.toString());
+
+    Entry read = store.entries(batch).get(0);
+    assertThat(read.state()).isEqualTo(State.UNKNOWN);
+    assertThat(read.possibleTasks()).isEqualTo(1);
+    Entry kept = store.update(read.toBuilder().possibleTasks(2).build()).orElseThrow();
+    assertThat(kept.possibleTasks()).isEqualTo(2);
+  }
+
+  @Test
   void refusesASecondUserOfTheSameFileAndSaysWhatToDo() {
     store.enroll(batch, jobs(batch, 1));
 

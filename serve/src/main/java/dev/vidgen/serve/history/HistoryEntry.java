@@ -36,6 +36,8 @@ import java.util.Optional;
  *     and for lines written before it was kept
  * @param claimedTasks for a create that got no answer: the tasks said with {@code --made-by} to be
  *     what its takes made, in the order claimed (each with its own entry)
+ * @param lastTakeAt for a create that got no answer: when its note was written, after its last take
+ *     had gone out (a claim does not move it); null for other entries and lines written before it was kept
  */
 public record HistoryEntry(
     String taskId,
@@ -53,7 +55,8 @@ public record HistoryEntry(
     String error,
     String source,
     int possibleTasks,
-    List<String> claimedTasks) {
+    List<String> claimedTasks,
+    Instant lastTakeAt) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -105,7 +108,7 @@ public record HistoryEntry(
       BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
       Map<String, Object> settings, String error, String source) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, 1, List.of());
+        source, 1, List.of(), null);
   }
 
   /** The entry for a task just created from {@code job}, status {@code queued}. */
@@ -138,7 +141,7 @@ public record HistoryEntry(
     return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
-        settingsOf(job), reason, source, possibleTasks, List.of());
+        settingsOf(job), reason, source, possibleTasks, List.of(), now);
   }
 
   /**
@@ -150,6 +153,14 @@ public record HistoryEntry(
       return claimedTasks;
     }
     return jobHandle().map(found -> List.of(found.taskId().value())).orElse(List.of());
+  }
+
+  /**
+   * For a create that got no answer: a time after its last take went out, when its note was written
+   * ({@link #lastTakeAt()}, else, for a line written before that was kept, its last update).
+   */
+  public Instant lastTakeAtMost() {
+    return lastTakeAt != null ? lastTakeAt : updatedAt;
   }
 
   /** For a create that got no answer: how many of its possible tasks are not claimed yet (0 once closed). */
@@ -250,7 +261,7 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
-        possibleTasks, claimedTasks);
+        possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /**
@@ -271,7 +282,7 @@ public record HistoryEntry(
           handle, settings, possibleTasks + " of its takes may each have made a task; claimed with --made-by: "
               + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
               + " with vidgen wait TASK_ID --made-by " + taskId + "), or close this entry with vidgen history --close "
-              + taskId + " once you are sure there is none", source, possibleTasks, claims);
+              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt);
     }
     return closed(told, claims, at, ", as told with --made-by");
   }
@@ -310,20 +321,20 @@ public record HistoryEntry(
     String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
         : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        last.encode(), settings, made + told, source, possibleTasks, claims);
+        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source, possibleTasks, claimedTasks);
+        settings, why, source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
         task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
-        possibleTasks, claimedTasks);
+        possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
@@ -395,13 +406,13 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source, possibleTasks, claimedTasks);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /**
@@ -411,19 +422,20 @@ public record HistoryEntry(
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
         submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
-        claimedTasks);
+        claimedTasks, lastTakeAt);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source, possibleTasks, claimedTasks);
+        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
-        status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks);
+        status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks,
+        lastTakeAt);
   }
 
   private Duration ranUntil(Instant at) {
@@ -453,6 +465,9 @@ public record HistoryEntry(
     }
     if (!claimedTasks.isEmpty()) {
       json.put("claimed_tasks", claimedTasks);
+    }
+    if (lastTakeAt != null) {
+      json.put("last_take_at", lastTakeAt.toString());
     }
     return json;
   }
@@ -484,7 +499,8 @@ public record HistoryEntry(
         text(json, "error", false), text(json, "source", false),
         json.get("possible_tasks") instanceof Number takes ? takes.intValue() : 1,
         json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
-            : List.of());
+            : List.of(),
+        Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null));
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {

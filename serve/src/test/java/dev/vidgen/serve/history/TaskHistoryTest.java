@@ -112,6 +112,10 @@ class TaskHistoryTest {
     assertThat(read.claimed()).containsExactly("t_a");
     assertThat(read.openTasks()).isEqualTo(1);
     assertThat(read.jobHandle()).as("an open note leads to no task").isEmpty();
+    assertThat(read.lastTakeAtMost()).as("kept through the file, and a claim does not move it")
+        .isEqualTo(Instant.parse("2026-11-29T11:00:01Z"));
+    assertThat(old.lastTakeAtMost()).as("a line from before it was kept: its last update")
+        .isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
     HistoryEntry closed = read.toldAs(handle("t_b", "2026-11-29T11:00:00Z"), Instant.parse("2026-11-29T11:06:00Z"));
     assertThat(closed.status()).isEqualTo("found");
     assertThat(closed.claimed()).containsExactly("t_a", "t_b");
