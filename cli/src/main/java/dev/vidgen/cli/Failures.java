@@ -216,6 +216,12 @@ final class Failures {
   }
 
   private static String messageOf(Throwable cause) {
+    if (cause instanceof BudgetExceededException budget && budget.quote() != null && !budget.quote().isKnown()) {
+      // The library's message names the Java setting too; here the next step (the options) follows once.
+      return budget.quote().model() + " has an unknown price, which never counts as zero, so it cannot be checked"
+          + " against the " + budget.remainingCredits().toPlainString() + " credits --max-credits leaves; nothing was"
+          + " sent (see docs/errors.md#budget-exceeded)";
+    }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {
       message = cause.getClass().getSimpleName();

@@ -39,7 +39,7 @@ final class Views {
 
   /** For people, after a failed task's quote: its charge is not known. */
   static final String FAILED_CHARGE_WORDS =
-      "whether the provider charges a failed task is not documented, so its charge is unknown"
+      "whether the provider charges a failed task is not documented, so the charge is unknown"
           + " (vidgen balance shows what is left)";
 
   /** "quoted 20 credits ($0.10), charge unknown" for a failed task, "unknown" without a price. */

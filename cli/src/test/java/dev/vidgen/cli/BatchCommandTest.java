@@ -283,7 +283,7 @@ class BatchCommandTest {
           .contains("failed   line 1 (a): ", "(task " + taskId + "; quoted 20 credits ($0.10), charge unknown)")
           .containsPattern("spent +30 credits \\(\\$0\\.15\\) for 1 completed job over all runs; the 1 failed"
               + " job with a task was quoted 20 credits \\(\\$0\\.10\\): whether the provider charges a failed"
-              + " task is not documented, so its charge is unknown");
+              + " task is not documented, so the charge is unknown");
       assertThat(json.exitCode()).as("the second run sends nothing: " + json.all()).isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(fake.creates()).hasSize(2);
       assertThat(json.json()).containsEntry("credits", 30.0).containsEntry("failed_credits_quoted", 20.0)

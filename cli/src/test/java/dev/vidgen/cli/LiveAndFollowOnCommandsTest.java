@@ -251,6 +251,7 @@ class LiveAndFollowOnCommandsTest {
 
       assertThat(result.exitCode()).as(result.all()).isZero();
       assertThat(result.err()).containsOnlyOnce("vidgen: warning: the price of seedance-2 is unknown")
+          .contains("a job of this model is sent without that check").doesNotContain("its jobs")
           .doesNotContain("[WARN]");
     }
   }
@@ -265,8 +266,11 @@ class LiveAndFollowOnCommandsTest {
         "--max-credits", "100", "--allow-unknown-prices", "--no-wait");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
-    assertThat(refused.err()).contains("patch", "add --allow-unknown-prices")
-        .as("raising the limit cannot let an unknown price through").doesNotContain("raise --max-credits");
+    assertThat(refused.err()).contains("kling-v3 has an unknown price", "100 credits --max-credits leaves",
+            "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices")
+        .as("raising the limit cannot let an unknown price through").doesNotContain("raise --max-credits")
+        .as("the hint is given once, in the command line's terms").containsOnlyOnce("--allow-unknown-prices")
+        .doesNotContain("allowUnknownPrices(true)");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
   }
 

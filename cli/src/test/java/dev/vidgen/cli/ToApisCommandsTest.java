@@ -222,7 +222,7 @@ class ToApisCommandsTest {
     Map<String, Object> entry = historyOf(taskId);
 
     String said = "the task was quoted 20 credits ($0.10), and whether the provider charges a failed task is not"
-        + " documented, so its charge is unknown (vidgen balance shows what is left)";
+        + " documented, so the charge is unknown (vidgen balance shows what is left)";
     assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.TASK_FAILED);
     assertThat(generated.err()).contains(said);
     assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.TASK_FAILED);

@@ -86,7 +86,7 @@ final class AccountFunds {
       if (!quote.isKnown()) {
         if (warnedUnknown.add(quote.model())) {
           runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
-              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; its jobs are sent unchecked");
+              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; a job of this model is sent without that check");
         }
         return Fit.UNCHECKED;
       }

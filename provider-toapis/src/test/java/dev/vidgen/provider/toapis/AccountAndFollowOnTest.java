@@ -219,6 +219,20 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void aFollowOnThatFailsNamesItsTaskAsTheSourceAndNotAsATaskOfItsOwn() {
+    TaskSnapshot source = await(provider.create(ToApisTesting.request(VideoJobs.validFor("grok-video-1.0"), null)));
+    toapis.inject(Endpoint.EXTEND, Fault.error(400, "invalid_request", "prompt too long"));
+
+    Throwable failed = failure(provider.createFollowOn(new FollowOnRequest(FollowOnKind.EXTEND, source.taskId(),
+        "grok-video-1.0", "p", null, Map.of())));
+
+    assertThat(failed).isInstanceOf(ProviderException.class)
+        .hasMessageContaining("prompt too long (source task " + source.taskId().value() + ")")
+        .hasMessageNotContaining("(task " + source.taskId().value());
+    assertThat(((ProviderException) failed).taskId()).isEmpty();
+  }
+
+  @Test
   void theClientRefusesAnUnlistedModelAndAShortKeyBeforeCreatingAnything() {
     try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
       assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.5")))

@@ -182,10 +182,16 @@ public final class ErrorMapper {
   private ProviderErrorDetails details(
       CallContext context, int status, String code, String message, Headers headers) {
     Map<String, String> rateLimit = ResponseHeaders.rateLimit(headers);
+    String text = SafeText.clip(scrub(message), MESSAGE_CHARS);
+    // An extend or remix names the task it starts from, not a task of its own: said as such, never as "the task".
+    boolean followOn = context.operation() == Operation.CREATE && context.taskId() != null;
+    if (followOn) {
+      text = (text.isBlank() ? "" : text + " ") + "(source task " + context.taskId().value() + ")";
+    }
     return new ProviderErrorDetails(
-        PROVIDER_ID, status, SafeText.clip(scrub(code), WORD_CHARS), SafeText.clip(scrub(message), MESSAGE_CHARS),
+        PROVIDER_ID, status, SafeText.clip(scrub(code), WORD_CHARS), text,
         SafeText.clip(scrub(ResponseHeaders.requestId(headers)), WORD_CHARS),
-        ResponseHeaders.retryAfter(headers, clock.instant()), rateLimit, context.taskId());
+        ResponseHeaders.retryAfter(headers, clock.instant()), rateLimit, followOn ? null : context.taskId());
   }
 
   static FailureKind kindOf(CallContext context, int status, String code) {
