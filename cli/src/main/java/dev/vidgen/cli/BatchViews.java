@@ -207,7 +207,8 @@ final class BatchViews {
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + (unknownCredits.signum() > 0 ? "; the " + Plural.count(report.count(State.UNKNOWN), "job") + " of unknown outcome may have"
             + " cost up to " + Views.credits(unknownCredits) + " more, "
-            + Plural.word(report.count(State.UNKNOWN), "if its task was made", "if their tasks were made") : "")
+            + (report.count(State.UNKNOWN) > 1 ? "if their tasks were made"
+                : Plural.word(unknownTasks(report), "if its task was made", "if its tasks were made")) : "")
         + (session.resentBlind() > 0 ? "; in this run " + Plural.count(session.resentBlind(), "create") + " answered with a server"
             + " error " + Plural.word(session.resentBlind(), "was", "were") + " sent again, and each such take may have made a task of its own that cannot be looked up"
             + (session.resentCredits().signum() > 0 ? ": up to " + Views.credits(session.resentCredits()) + " more" : "")
@@ -382,6 +383,11 @@ final class BatchViews {
   private static BigDecimal unknownCredits(BatchReport report) {
     return report.entries().stream().filter(e -> e.state() == State.UNKNOWN)
         .map(BatchTakes::unknownAtMost).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many tasks the jobs of unknown outcome may have made: one per take that may have made one. */
+  private static long unknownTasks(BatchReport report) {
+    return report.entries().stream().filter(e -> e.state() == State.UNKNOWN).mapToLong(Entry::possibleTasks).sum();
   }
 
   private static List<Path> savedFiles(BatchReport report) {

@@ -337,7 +337,7 @@ class BatchCommandTest {
       assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent again").hasSize(2);
       assertThat(again.out()).as("a later run tells the worst case from the journal")
           .contains("unknown  line 1 (a): up to 2 tasks, up to 40 credits: ")
-          .contains("may have cost up to 40 credits more, if their tasks were made");
+          .contains("the 1 job of unknown outcome may have cost up to 40 credits more, if its tasks were made");
     }
   }
 

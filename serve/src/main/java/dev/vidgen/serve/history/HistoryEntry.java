@@ -314,7 +314,7 @@ public record HistoryEntry(
     }
     return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
         settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
-            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks);
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
