@@ -99,7 +99,8 @@ public final class BatchRunner {
 
   /**
    * Runs the plan's jobs until each is final, or the run is stopped by an error that affects
-   * every job; blocks until then. Jobs already final in the journal are left alone. Before anything
+   * every job; blocks until then. Jobs already final in the journal are left alone, and a job with
+   * a task is followed even when its model refuses a create now ({@link BatchPlan#following}). Before anything
    * is sent, a plan with invalid lines is refused (unless {@link Builder#skipInvalid}), and so is a
    * journal that does not belong to the videos already in the plan's folder ({@link ResultsManifest},
    * unless {@link Builder#startOver}), since running on it would pay for finished jobs again.
@@ -112,6 +113,8 @@ public final class BatchRunner {
    */
   public BatchReport run(BatchPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
+    // A line only its model's checks refuse still follows the task the journal holds for it.
+    plan = plan.following(store.entries(plan.batch()));
     if (!plan.invalid().isEmpty() && !skipInvalid) {
       throw new InvalidLinesException(plan);
     }

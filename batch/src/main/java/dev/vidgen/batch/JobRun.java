@@ -82,6 +82,12 @@ final class JobRun {
 
   CompletableFuture<Outcome> start() {
     try {
+      if (planned.followOnly() && (entry.state() == PENDING || entry.state() == SUBMITTING)) {
+        // Its model refuses a create now: it only follows a task it has, and here it has none.
+        hold("not sent: line " + planned.line() + "'s model refuses it now (" + planned.modelRefusal().get(0).message()
+            + ")");
+        return result;
+      }
       switch (entry.state()) {
         case PENDING -> submit();
         case SUBMITTING -> recover();

@@ -138,7 +138,10 @@ final class BatchCommand extends ClientCommand {
       VidgenClient client = session.onlineClient();
       String batch = batchName != null ? batchName : jobs.getFileName().toString();
       Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);
-      BatchPlan plan = BatchRunner.plan(client, batch, lines, videos);
+      String location = journal == null ? defaultJournal(jobs).toString()
+          : Journals.isUrl(journal) ? journal.strip()
+          : context.resolve(Path.of(journal.strip())).toString();
+      BatchPlan plan = PaidTasks.follow(BatchRunner.plan(client, batch, lines, videos), location, output);
       BatchViews views = new BatchViews(output, session);
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
@@ -147,9 +150,6 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits, root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
-      String location = journal == null ? defaultJournal(jobs).toString()
-          : Journals.isUrl(journal) ? journal.strip()
-          : context.resolve(Path.of(journal.strip())).toString();
       if (dryRun) {
         return views.dryRun(plan, preview(location, plan, videos, output));
       }
@@ -209,12 +209,8 @@ final class BatchCommand extends ClientCommand {
    * run's own refusals. A journal file that does not exist yet is not made.
    */
   private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos, Output output) {
-    boolean sqliteUrl = location.regionMatches(true, 0, "jdbc:sqlite:", 0, 12);
-    // A database journal is read (another kind of URL is refused, as by a run); a file only when it exists.
-    if (!Journals.isUrl(location) || sqliteUrl) {
-      if (!Files.isRegularFile(Path.of(sqliteUrl ? location.substring(12) : location))) {
-        return java.util.Optional.empty();
-      }
+    if (!PaidTasks.mayExist(location)) {
+      return java.util.Optional.empty();
     }
     JobStore opened;
     try {

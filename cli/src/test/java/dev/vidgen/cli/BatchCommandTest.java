@@ -130,6 +130,41 @@ class BatchCommandTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"patch\": {\"grok-video-1.5-preview\": {\"retired\": {\"on\": \"2026-11-30\", \"note\": \"ended\", \"instead\": [\"grok-video-1.5\"]}}}}",
+      "{\"remove\": [\"grok-video-1.5-preview\"]}"})
+  void aPaidTaskIsFollowedAndSavedAfterItsModelWasRetiredOrRemovedAndOnlyLinesToSendAreRefused(String routes)
+      throws Exception {
+    Path jobs = write(job("a", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    Files.writeString(dir.resolve("routes.json"), routes);
+    Files.writeString(jobs, job("a", 10) + "\n" + job("b", 10) + "\n");
+
+    CliRun.Result refused = CliRun.in(dir).run(args(jobs, "--routes", "routes.json"));
+    CliRun.Result dry = CliRun.in(dir).run(args(jobs, "--routes", "routes.json", "--skip-invalid", "--dry-run"));
+    CliRun.Result run = CliRun.in(dir).run(args(jobs, "--routes", "routes.json", "--skip-invalid", "--json"));
+
+    assertThat(refused.exitCode()).as("b still needs a create: " + refused.all()).isEqualTo(2);
+    assertThat(refused.err()).contains("1 of 2 lines are invalid; nothing was sent", "line 2")
+        .contains("line 1 (a): its model grok-video-1.5-preview is no longer valid (");
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).containsPattern("1 +a +grok-video-1.5-preview .*follow");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("its task video_mock_", "is followed and downloaded all the same, nothing is sent");
+    assertThat(run.json()).containsEntry("completed", 1.0);
+    assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).singleElement()
+          .satisfies(a -> assertThat(a.attempts()).as("a was not sent again").isEqualTo(1))
+          .satisfies(a -> assertThat(a.state()).isEqualTo(JobStore.State.COMPLETED));
+      assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("b"))
+          .allSatisfy(b -> assertThat(b.attempts()).as("b was never sent").isZero());
+    }
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void aTimeoutWhileADroppedCreateIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
