@@ -72,6 +72,11 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = "--adopt", paramLabel = "JOB_ID=TASK_ID",
+      description = "A job reported unknown was made as this task (found on the provider's dashboard): the journal"
+          + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable.")
+  List<String> adopt = List.of();
+
   @Option(names = "--dry-run",
       description = "Check and price every line, print the total and, when the journal exists, what a run would still"
           + " send; then stop: nothing is sent and no job is added.")
@@ -116,6 +121,11 @@ final class BatchCommand extends ClientCommand {
     if (rateTier != null) {
       session.providerSetting(RATE_TIER_SETTING, rateTier.strip());
     }
+    java.util.Map<String, String> adopted = AdoptedTasks.parse(adopt);
+    if (!adopted.isEmpty() && dryRun) {
+      throw CliException.usage("--adopt writes the found task into the journal, which --dry-run never does",
+          "run without --dry-run to adopt the task; the dry run shows the job as follow afterwards");
+    }
     if (concurrency < 1) {
       throw CliException.usage("--concurrency " + concurrency + " is less than 1", "give at least 1, such as 8");
     }
@@ -141,7 +151,11 @@ final class BatchCommand extends ClientCommand {
       String location = journal == null ? defaultJournal(jobs).toString()
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
-      BatchPlan plan = PaidTasks.follow(BatchRunner.plan(client, batch, lines, videos), location, output);
+      BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
+      if (!adopted.isEmpty()) {
+        AdoptedTasks.adopt(client, checked, location, adopted, output);
+      }
+      BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session);
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {

@@ -166,6 +166,48 @@ class BatchCommandTest {
   }
 
   @Test
+  void aTaskFoundForAnUnknownJobIsAdoptedFollowedAndSavedSoTheBatchEndsCompleted() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--concurrency", "1", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    String task;
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      // As a create that got no answer leaves it: the task exists at the provider, the journal does not know it.
+      Entry a = journal.entries("jobs.jsonl").stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow();
+      task = a.taskId();
+      journal.update(a.toBuilder().state(JobStore.State.UNKNOWN).taskId(null).handle(null)
+          .reason("ambiguous_submit", "its create got no answer").build()).orElseThrow();
+    }
+    CliRun.Result stuck = CliRun.in(dir).run(args(jobs));
+    assertThat(stuck.exitCode()).as(stuck.all()).isEqualTo(ExitCodes.UNKNOWN_OUTCOME);
+
+    CliRun.Result malformed = CliRun.in(dir).run(args(jobs, "--adopt", "a"));
+    CliRun.Result notInFile = CliRun.in(dir).run(args(jobs, "--adopt", "zz=" + task));
+    CliRun.Result notUnknown = CliRun.in(dir).run(args(jobs, "--adopt", "b=" + task));
+    CliRun.Result adopted = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task, "--json"));
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task));
+
+    assertThat(malformed.exitCode()).as(malformed.all()).isEqualTo(2);
+    assertThat(malformed.err()).contains("--adopt a is not JOB_ID=TASK_ID", "--adopt mug-01=video_abc123");
+    assertThat(notInFile.exitCode()).as(notInFile.all()).isEqualTo(2);
+    assertThat(notInFile.err()).contains("this jobs file has no valid line of job zz");
+    assertThat(notUnknown.exitCode()).as(notUnknown.all()).isEqualTo(2);
+    assertThat(notUnknown.err()).contains("job b is completed", "not unknown; nothing was recorded");
+    assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+    assertThat(adopted.err()).contains("job a is unknown no more: its create made task " + task
+        + " (as told with --adopt)");
+    assertThat(adopted.json()).containsEntry("completed", 2.0).containsEntry("unknown", 0.0);
+    assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
+    assertThat(again.exitCode()).as("a completed job takes no task: " + again.all()).isEqualTo(2);
+    assertThat(again.err()).contains("job a is completed (task " + task + "), not unknown");
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("nothing was sent again")
+          .containsOnly(1);
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aTimeoutWhileADroppedCreateIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
     Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
