@@ -446,7 +446,8 @@ public final class BatchRunner {
         int left = byKey.size() - completed - failed - unknown;
         // A job whose final state is written is no longer in flight, even before its run is collected.
         progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
-            BatchProgress.estimate(elapsed, finishedThisRun, left));
+            BatchProgress.estimate(elapsed, finishedThisRun, left), counts.getOrDefault(State.SUBMITTED, 0),
+            counts.getOrDefault(State.SUBMITTING, 0));
       }
       listener.onProgress(progress);
     }
