@@ -249,7 +249,7 @@ final class BatchViews {
     report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
         .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()
             + (e.taskId() == null ? "" : " (task " + e.taskId()
-                + (FailedCharges.chargeUnknown(e) ? "; " + FailedCharges.words(e) : "") + ")")));
+                + (FailedCharges.priced(e) ? "; " + FailedCharges.words(e) : "") + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
@@ -406,6 +406,9 @@ final class BatchViews {
     // Failed jobs whose task was made: their quotes, the charge unknown (as generate and status say of a failed task).
     json.put("failed_credits_quoted", FailedCharges.quoted(report.entries()));
     json.put("failed_charge", FailedCharges.count(report.entries()) > 0 ? Views.FAILED_CHARGE : null);
+    // Results that expired before they were saved: their tasks completed, so they were most likely charged.
+    json.put("expired_credits_quoted", FailedCharges.expiredQuoted(report.entries()));
+    json.put("expired_charge", FailedCharges.expiredCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     json.put("resent_after_server_error", session.resentBlind());
     json.put("resent_credits_at_most", session.resentCredits());
@@ -448,7 +451,7 @@ final class BatchViews {
     json.put("client_reference", e.clientReference());
     json.put("reason_code", e.reasonCode());
     json.put("reason", !e.state().isFinal() && left != null ? left : e.reason());
-    if (FailedCharges.chargeUnknown(e)) {
+    if (FailedCharges.priced(e)) {
       json.putAll(FailedCharges.json(e));
     }
     return json;

@@ -307,6 +307,39 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aJobWhoseResultExpiredIsCountedAsLikelyChargedAtItsQuote() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    try (FakeToApisServer fake = FakeToApisServer.builder().clock(twoDaysAgo).start()) {
+      fake.inject(Endpoint.FILE, Fault.status(404), 20); // the file host has let them go
+      String[] run = {"batch", jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(), "--poll-interval",
+          "20ms", "--retry-delay", "1ms"};
+
+      CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(run);
+      CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run(concat(run, "--json"));
+
+      assertThat(text.out()).as(text.all()).contains("failed     2", "result_expired 2")
+          .contains("the 2 job(s) whose result expired before it was saved were quoted 50 credits ($0.25) and were"
+              + " most likely charged (their tasks completed)")
+          .containsPattern("failed   line 1 \\(a\\): .*\\(task \\S+; quoted 20 credits \\(\\$0.10\\), charge likely: its task"
+              + " completed\\)");
+      assertThat(json.json()).containsEntry("expired_credits_quoted", 50.0).containsEntry("expired_charge", "likely")
+          .containsEntry("failed_charge", null);
+      List<Map<String, Object>> listed = (List<Map<String, Object>>) json.json().get("jobs");
+      assertThat(listed).filteredOn(job -> job.get("id").equals("b")).singleElement()
+          .satisfies(job -> assertThat(job).containsEntry("credits", 30.0).containsEntry("charge", "likely"));
+    }
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void drawsABarOnATerminalAndPlainLinesElsewhere() throws Exception {
     Path jobs = write(job("a", 10));
 
