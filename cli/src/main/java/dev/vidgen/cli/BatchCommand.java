@@ -168,16 +168,18 @@ final class BatchCommand extends ClientCommand {
         return views.dryRun(plan, preview(location, plan, videos, output));
       }
       try {
-        // A journal that cannot be used is refused before the output folder is made.
+        // A journal that cannot be used is refused before anything is opened or made.
         Journals.requireSupported(location);
       } catch (IllegalArgumentException e) {
         throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
       }
-      requireWritable(videos);
+      requireMakeable(videos);
       BatchReport report;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+        // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
+        requireWritable(videos);
         ResultsManifest manifest = ResultsManifest.in(videos);
         if (!startOver) {
           manifest.check(plan, store);
@@ -339,6 +341,22 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
     } catch (JournalException e) {
       throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  /**
+   * Refuses, before the journal is opened, an output folder that could not be made: the nearest
+   * existing folder on its way is a file or cannot be written. Nothing is made here.
+   */
+  static void requireMakeable(Path videos) {
+    Path existing = videos.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+      throw CliException.usage("--out-dir " + videos + " cannot be written (" + existing
+          + (Files.isDirectory(existing) ? " is not writable" : " is a file, not a folder") + "); nothing was sent",
+          "give a folder you can write with --out-dir");
     }
   }
 

@@ -58,7 +58,8 @@ final class BatchViews {
 
   int refuseInvalid(BatchPlan plan) {
     String message = plan.invalid().size() + " of " + plan.lines().size() + " lines are invalid; nothing was sent";
-    String next = "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
+    String next = plan.jobs().isEmpty() ? "fix them and run again: no line is valid, so there is nothing to run"
+        : "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
     json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
@@ -69,7 +70,7 @@ final class BatchViews {
   int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits) {
     boolean overKnown = plan.knownCredits().compareTo(maxCredits) > 0;
     String cost = overKnown
-        ? "the batch costs " + Views.credits(plan.knownCredits())
+        ? "the batch costs " + (plan.unknownPrices() > 0 ? "at least " : "") + Views.credits(plan.knownCredits())
         : plan.unknownPrices() + " job(s) have no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"

@@ -70,7 +70,8 @@ class BatchCommandTest {
     assertThat(again.out()).as("the total leaves out the job of unknown price, and says so")
         .contains("spent    20 credits ($0.10) for 2 completed job(s) over all runs, not counting 1 of unknown price");
     assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
-    assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
+    assertThat(overKnown.err()).contains("the batch costs at least 20 credits but --max-credits is 19",
+        "raise --max-credits");
   }
 
   @Test
@@ -563,6 +564,29 @@ class BatchCommandTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("--out-dir", "cannot be written", "nothing was sent");
     assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void aJournalThatCannotBeOpenedLeavesNoEmptyOutDirBehind() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.createDirectories(dir.resolve("a-folder.journal"));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", "a-folder.journal"));
+
+    assertThat(result.exitCode()).as(result.all()).isNotZero();
+    assertThat(result.err()).contains("a-folder.journal");
+    assertThat(dir.resolve("jobs-videos")).as("made only once the journal opened").doesNotExist();
+  }
+
+  @Test
+  void saysThereIsNothingToRunWhenNoLineIsValid() throws Exception {
+    Path jobs = write("{\"prompt\": \"b\", \"seconds\": 7, \"images\": [\"https://img.example/b.png\"]}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("1 of 1 lines are invalid; nothing was sent — fix them and run again: no line is"
+        + " valid, so there is nothing to run").doesNotContain("--skip-invalid to run the 0");
   }
 
   @Test
