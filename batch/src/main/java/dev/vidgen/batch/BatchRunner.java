@@ -303,7 +303,10 @@ public final class BatchRunner {
             .forEach(e -> leftOver.put(e.key(), "not sent: the run's time ran out; the next run sends it"));
       }
       progress();
-      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten);
+      if (!ctx.stopping() && backend.closed()) {
+        ctx.stop(JobRun.CLIENT_CLOSED);
+      }
+      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten, ctx.stopReason());
     }
 
     private void loop(RunContext ctx, Journal journal) {
@@ -319,6 +322,9 @@ public final class BatchRunner {
           }
           return true;
         });
+        if (!ctx.stopping() && backend.closed()) {
+          ctx.stop(JobRun.CLIENT_CLOSED); // nothing more can be sent or followed: no more claims
+        }
         setInFlight(running.size());
         int free = concurrency - running.size();
         // Once sending stopped (the process is stopping) nothing more is claimed: other workers may take it at once.
