@@ -1,5 +1,6 @@
 package dev.vidgen.batch;
 
+import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param invalid the lines that cannot run, with their problems
  * @param outDir the folder the videos go to (relative {@code out} paths are taken from it), where
  *     {@link ResultsManifest} binds them to their journal
+ * @param followable invalid lines that only their model's checks refuse, as {@link PlannedJob#followOnly} jobs:
+ *     each runs after all when the journal holds its task, see {@link #following}
  */
 public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid,
-    java.nio.file.Path outDir) {
+    java.nio.file.Path outDir, List<PlannedJob> followable) {
 
   public BatchPlan {
     Objects.requireNonNull(batch, "batch == null");
@@ -25,6 +28,54 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
     lines = List.copyOf(lines);
     jobs = List.copyOf(jobs);
     invalid = List.copyOf(invalid);
+    followable = List.copyOf(followable);
+  }
+
+  /** A plan whose invalid lines are all refused. */
+  public BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid,
+      java.nio.file.Path outDir) {
+    this(batch, lines, jobs, invalid, outDir, List.of());
+  }
+
+  /**
+   * This plan with the journal read: a line refused only by its model's checks whose job has a task
+   * already (or is finished) runs, only to follow and download that task; every other line stays as it was.
+   * A paid task is never left behind because its model was retired or left the key's list since.
+   */
+  public BatchPlan following(List<JobStore.Entry> journal) {
+    Objects.requireNonNull(journal, "journal == null");
+    java.util.Map<String, JobStore.Entry> byKey = new java.util.HashMap<>();
+    journal.stream().filter(e -> e.batch().equals(batch)).forEach(e -> byKey.put(e.key(), e));
+    List<PlannedJob> more = new java.util.ArrayList<>();
+    for (PlannedJob job : followable) {
+      JobStore.Entry entry = byKey.get(job.key());
+      if (entry != null && entry.fingerprint().equals(job.fingerprint()) && pastItsCreate(entry)) {
+        more.add(job.quotedAt(entry.credits()));
+      }
+    }
+    if (more.isEmpty()) {
+      return this;
+    }
+    java.util.Set<Integer> moved = more.stream().map(PlannedJob::line).collect(java.util.stream.Collectors.toSet());
+    List<PlannedJob> all = new java.util.ArrayList<>(jobs);
+    all.addAll(more);
+    all.sort(java.util.Comparator.comparingInt(PlannedJob::line));
+    return new BatchPlan(batch, lines, all, invalid.stream().filter(line -> !moved.contains(line.number())).toList(),
+        outDir, followable.stream().filter(job -> !moved.contains(job.line())).toList());
+  }
+
+  /** Whether a job needs no create any more: it has its task, or it is finished. */
+  private static boolean pastItsCreate(JobStore.Entry entry) {
+    return switch (entry.state()) {
+      case SUBMITTED -> entry.taskId() != null;
+      case COMPLETED, FAILED -> true;
+      default -> false;
+    };
+  }
+
+  /** The jobs that only follow the task they have, since their model refuses a create now. */
+  public List<PlannedJob> followedOnly() {
+    return jobs.stream().filter(PlannedJob::followOnly).toList();
   }
 
   /** The summed credits of the jobs whose price is known. */

@@ -26,23 +26,26 @@ final class BatchPlanner {
   BatchPlan plan(String batch, List<BatchLine> lines, Path outDir) {
     List<PlannedJob> jobs = new ArrayList<>();
     List<BatchLine> invalid = new ArrayList<>();
+    List<PlannedJob> followable = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     Map<String, Integer> digests = new HashMap<>();
     Map<Path, Integer> outs = new HashMap<>();
     Map<String, List<Violation>> unavailable = new HashMap<>(); // one look at the live list per model
     for (BatchLine line : lines) {
+      // The model's checks bar a create only: a line failing them alone may still follow a task it made before.
+      List<Violation> modelProblems = new ArrayList<>();
       List<Violation> problems = new ArrayList<>();
       PriceQuote quote = null;
       if (line.isValid()) {
         ValidationReport report = backend.validate(line.job());
-        problems.addAll(report.violations());
+        modelProblems.addAll(report.violations());
         if (report.isValid()) {
           try {
             quote = backend.quote(line.job());
           } catch (InvalidJobException e) {
-            problems.addAll(e.violations());
+            modelProblems.addAll(e.violations());
           }
-          problems.addAll(unavailable.computeIfAbsent(line.job().model(), backend::unavailable));
+          modelProblems.addAll(unavailable.computeIfAbsent(line.job().model(), backend::unavailable));
         }
       }
       String key = line.id();
@@ -69,14 +72,20 @@ final class BatchPlanner {
       } else {
         unwritable(line, root, out).ifPresent(problems::add);
       }
-      BatchLine checked = line.withViolations(problems);
+      BatchLine checked = line.withViolations(modelProblems).withViolations(problems);
       if (checked.isValid() && quote != null) {
         jobs.add(new PlannedJob(key, line.number(), line.job(), out, quote, line.fingerprint()));
       } else {
         invalid.add(checked);
+        if (line.isValid() && problems.stream().noneMatch(Violation::isError)) {
+          PriceQuote known = quote != null ? quote
+              : PriceQuote.unknown(line.job().model(), "the model's checks failed");
+          followable.add(new PlannedJob(key, line.number(), line.job(), out, known, line.fingerprint(),
+              checked.errors()));
+        }
       }
     }
-    return new BatchPlan(batch, lines, jobs, invalid, outDir);
+    return new BatchPlan(batch, lines, jobs, invalid, outDir, followable);
   }
 
   /**

@@ -13,9 +13,22 @@ import java.util.Optional;
  * @param inFlight jobs this worker is working on now
  * @param elapsed time since this run started
  * @param eta the expected time left, or null before anything finished in this run
+ * @param withTask jobs the journal has as {@code submitted}: their task exists and goes on at the provider
+ * @param submitting jobs the journal has as {@code submitting}: a create went out (or was going out)
+ *     and its outcome is not known yet, or is being looked up by its client reference
  */
-public record BatchProgress(
-    int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta) {
+public record BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed,
+    Duration eta, int withTask, int submitting) {
+
+  /** Counts without the journal's view of the jobs not done, as a bar needs. */
+  public BatchProgress(int total, int completed, int failed, int unknown, int inFlight, Duration elapsed, Duration eta) {
+    this(total, completed, failed, unknown, inFlight, elapsed, eta, 0, 0);
+  }
+
+  /** Jobs neither done nor sent, by the journal ({@code pending}, such as one waiting out a 429): no task exists. */
+  public int notSent() {
+    return Math.max(0, total - done() - withTask - submitting);
+  }
 
   /** Jobs in a final state. */
   public int done() {

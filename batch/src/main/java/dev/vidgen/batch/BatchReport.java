@@ -22,18 +22,26 @@ import java.util.TreeMap;
  * @param entries the batch's jobs, in line order
  * @param leftOver why each job that is not final was left in this run, by key
  * @param stopCause the error that stopped the run early (a bad key, an empty account), or null
+ * @param stopNote why the run stopped early, in words (the stop cause's message, or a stop that is no
+ *     provider error, such as the client being closed mid-run), or null
  * @param forgotten the jobs without a task whose line the jobs file no longer has (dropped), or
  *     that were never sent and whose line it has changed (given the new line), at the start of this
  *     run; as they were before
  */
 public record BatchReport(String batch, String journal, List<Entry> entries, Map<String, String> leftOver,
-    VidgenException stopCause, List<Entry> forgotten) {
+    VidgenException stopCause, List<Entry> forgotten, String stopNote) {
 
   public BatchReport {
     Objects.requireNonNull(batch, "batch == null");
     entries = List.copyOf(entries);
     leftOver = Map.copyOf(leftOver);
     forgotten = List.copyOf(forgotten);
+  }
+
+  /** A report whose stop, if any, was its cause. */
+  public BatchReport(String batch, String journal, List<Entry> entries, Map<String, String> leftOver,
+      VidgenException stopCause, List<Entry> forgotten) {
+    this(batch, journal, entries, leftOver, stopCause, forgotten, stopCause == null ? null : stopCause.getMessage());
   }
 
   /** A report of a run that forgot no job. */
@@ -71,6 +79,14 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
   /** The error that stopped the run, if one did. */
   public Optional<VidgenException> stopped() {
     return Optional.ofNullable(stopCause);
+  }
+
+  /**
+   * Why the run stopped before every job was final, if something stopped it: the message of
+   * {@link #stopped()}, or a stop that is no provider error, such as the client being closed mid-run.
+   */
+  public Optional<String> stopReason() {
+    return Optional.ofNullable(stopNote);
   }
 
   /** Credits of the completed jobs, at their quoted prices. */

@@ -99,7 +99,8 @@ public final class BatchRunner {
 
   /**
    * Runs the plan's jobs until each is final, or the run is stopped by an error that affects
-   * every job; blocks until then. Jobs already final in the journal are left alone. Before anything
+   * every job; blocks until then. Jobs already final in the journal are left alone, and a job with
+   * a task is followed even when its model refuses a create now ({@link BatchPlan#following}). Before anything
    * is sent, a plan with invalid lines is refused (unless {@link Builder#skipInvalid}), and so is a
    * journal that does not belong to the videos already in the plan's folder ({@link ResultsManifest},
    * unless {@link Builder#startOver}), since running on it would pay for finished jobs again.
@@ -112,6 +113,8 @@ public final class BatchRunner {
    */
   public BatchReport run(BatchPlan plan) {
     Objects.requireNonNull(plan, "plan == null");
+    // A line only its model's checks refuse still follows the task the journal holds for it.
+    plan = plan.following(store.entries(plan.batch()));
     if (!plan.invalid().isEmpty() && !skipInvalid) {
       throw new InvalidLinesException(plan);
     }
@@ -300,7 +303,10 @@ public final class BatchRunner {
             .forEach(e -> leftOver.put(e.key(), "not sent: the run's time ran out; the next run sends it"));
       }
       progress();
-      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten);
+      if (!ctx.stopping() && backend.closed()) {
+        ctx.stop(JobRun.CLIENT_CLOSED);
+      }
+      return new BatchReport(batch, store.describe(), entries, leftOver, ctx.stopCause(), forgotten, ctx.stopReason());
     }
 
     private void loop(RunContext ctx, Journal journal) {
@@ -316,6 +322,9 @@ public final class BatchRunner {
           }
           return true;
         });
+        if (!ctx.stopping() && backend.closed()) {
+          ctx.stop(JobRun.CLIENT_CLOSED); // nothing more can be sent or followed: no more claims
+        }
         setInFlight(running.size());
         int free = concurrency - running.size();
         // Once sending stopped (the process is stopping) nothing more is claimed: other workers may take it at once.
@@ -443,7 +452,8 @@ public final class BatchRunner {
         int left = byKey.size() - completed - failed - unknown;
         // A job whose final state is written is no longer in flight, even before its run is collected.
         progress = new BatchProgress(byKey.size(), completed, failed, unknown, Math.min(inFlight, left), elapsed,
-            BatchProgress.estimate(elapsed, finishedThisRun, left));
+            BatchProgress.estimate(elapsed, finishedThisRun, left), counts.getOrDefault(State.SUBMITTED, 0),
+            counts.getOrDefault(State.SUBMITTING, 0));
       }
       listener.onProgress(progress);
     }

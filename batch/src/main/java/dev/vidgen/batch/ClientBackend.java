@@ -45,6 +45,11 @@ final class ClientBackend implements JobBackend {
   }
 
   @Override
+  public boolean closed() {
+    return client.isClosed();
+  }
+
+  @Override
   public Optional<ModelRoute> route(String model) {
     return client.catalog().find(model);
   }

@@ -18,6 +18,11 @@ import java.util.concurrent.CompletableFuture;
 interface JobBackend {
   String providerId();
 
+  /** Whether the client was closed: then nothing more can be sent or followed in this run. */
+  default boolean closed() {
+    return false;
+  }
+
   Optional<ModelRoute> route(String model);
 
   /** Whether a create on {@code route} carries a client reference (the provider decides). */

@@ -57,6 +57,9 @@ final class JobRun {
   /** Where the job got to and, when it was held, why. */
   record Outcome(Kind kind, Entry entry, String problem) {}
 
+  /** Why a run stops when its client is closed under it. */
+  static final String CLIENT_CLOSED = "the client was closed while the batch ran: nothing more is sent or followed;"
+      + " tasks made keep their ids in the journal, and a run with an open client goes on";
   private static final String NOT_SENT_STOPPING = "not sent: the process is stopping; the next run sends it";
   private static final String NOT_SENT_TIME_UP = "not sent: the run's time ran out; the next run sends it";
 
@@ -82,6 +85,12 @@ final class JobRun {
 
   CompletableFuture<Outcome> start() {
     try {
+      if (planned.followOnly() && (entry.state() == PENDING || entry.state() == SUBMITTING)) {
+        // Its model refuses a create now: it only follows a task it has, and here it has none.
+        hold("not sent: line " + planned.line() + "'s model refuses it now (" + planned.modelRefusal().get(0).message()
+            + ")");
+        return result;
+      }
       switch (entry.state()) {
         case PENDING -> submit();
         case SUBMITTING -> recover();
@@ -98,7 +107,7 @@ final class JobRun {
 
   private void submit() {
     if (ctx.stopping()) {
-      hold("not sent: the run stopped (" + ctx.stopCause().getMessage() + ")");
+      hold("not sent: the run stopped (" + ctx.stopReason() + ")");
       return;
     }
     if (ctx.creates.closed()) {
@@ -148,9 +157,14 @@ final class JobRun {
       try {
         create = ctx.backend.submit(uploaded, reference, stop);
       } catch (RuntimeException e) {
+        // Refused before it went out (such as by a closed client): nothing was sent, so the job is pending again.
         ctx.creates.forget(stop);
-        settle(true);
-        throw e;
+        if (ctx.backend.closed()) {
+          ctx.stop(CLIENT_CLOSED);
+        }
+        settleOnWrite = true;
+        write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold("not sent: " + e.getMessage()));
+        return;
       }
       create.whenComplete(safely((handle, failure) -> {
         ctx.creates.forget(stop);

@@ -2,7 +2,9 @@ package dev.vidgen.batch;
 
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.Violation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,14 +14,37 @@ import java.util.Objects;
  * @param key the line's {@code id}, else {@code job-} and a digest of the line
  * @param line the line number
  * @param fingerprint the digest of the line's fields
+ * @param modelRefusal why its model refuses a create now (empty for a job that may be sent): such a job
+ *     only follows the task the journal holds for it, and is never sent
  */
-public record PlannedJob(String key, int line, VideoJob job, Path out, PriceQuote quote, String fingerprint) {
+public record PlannedJob(String key, int line, VideoJob job, Path out, PriceQuote quote, String fingerprint,
+    List<Violation> modelRefusal) {
   public PlannedJob {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(out, "out == null");
     Objects.requireNonNull(quote, "quote == null");
     Objects.requireNonNull(fingerprint, "fingerprint == null");
+    modelRefusal = List.copyOf(modelRefusal);
+  }
+
+  /** A job that may be sent. */
+  public PlannedJob(String key, int line, VideoJob job, Path out, PriceQuote quote, String fingerprint) {
+    this(key, line, job, out, quote, fingerprint, List.of());
+  }
+
+  /** Whether this job may only follow the task it already has, because its model refuses a create now. */
+  public boolean followOnly() {
+    return !modelRefusal.isEmpty();
+  }
+
+  /** This follow-only job priced at what the journal quoted it when it was sent, when the model gives no quote now. */
+  PlannedJob quotedAt(java.math.BigDecimal credits) {
+    if (quote.isKnown() || credits == null) {
+      return this;
+    }
+    return new PlannedJob(key, line, job, out, new PriceQuote(job.model(), credits, PriceQuote.usdOf(credits),
+        "its quote when it was sent"), fingerprint, modelRefusal);
   }
 
   /**

@@ -41,13 +41,27 @@ final class RunContext {
     this.listener = listener;
   }
 
+  /** Why the run stopped, in words: the first cause's message, or a stop that is no provider error. */
+  private final AtomicReference<String> stopReason = new AtomicReference<>();
+
   /** Stops the run: no more creates; the first cause is kept. */
   void stop(VidgenException cause) {
     stop.compareAndSet(null, cause);
+    stopReason.compareAndSet(null, cause.getMessage());
+  }
+
+  /** Stops the run for a reason that is no provider error, such as its client being closed. */
+  void stop(String reason) {
+    stopReason.compareAndSet(null, reason);
   }
 
   boolean stopping() {
-    return stop.get() != null;
+    return stopReason.get() != null;
+  }
+
+  /** Why the run stopped, or null. */
+  String stopReason() {
+    return stopReason.get();
   }
 
   /** The error that stopped the run, or null. */

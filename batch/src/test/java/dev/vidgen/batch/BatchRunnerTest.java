@@ -574,6 +574,50 @@ class BatchRunnerTest {
   }
 
   @Test
+  void followsAPaidTaskWhoseModelTheKeyNoLongerHasAndSendsNothing() {
+    BatchPlan before = plan(line("a", PLAIN_MODEL));
+    JobHandle handle = backend.handle(before.jobs().get(0).job(), null);
+    seed(before, b -> b.state(State.SUBMITTED).attempts(1).taskId(handle.taskId().value()).handle(handle.encode()));
+    backend.unlisted.add(PLAIN_MODEL);
+
+    BatchPlan now = plan(line("a", PLAIN_MODEL));
+    BatchReport report = runner(2, false).run(now);
+
+    assertThat(now.invalid()).as("refused by the model check alone, before the journal is read").hasSize(1);
+    assertThat(backend.calls).containsExactly("await a while submitted", "download a");
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(report.files()).hasSize(1);
+  }
+
+  @Test
+  void stillRefusesALineOfAModelTheKeyNoLongerHasWhenItsJobNeedsACreate() {
+    BatchPlan before = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    journal(before, "b", b -> b.state(State.SUBMITTED).attempts(1).taskId("task-b"));
+    backend.unlisted.add(PLAIN_MODEL);
+
+    BatchPlan now = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL)).following(store.entries(BATCH));
+
+    assertThat(now.invalid()).extracting(BatchLine::number).containsExactly(1);
+    assertThat(now.followedOnly()).extracting(PlannedJob::key).containsExactly("b");
+    assertThatThrownBy(() -> runner(2, false).run(now)).isInstanceOf(BatchRunner.InvalidLinesException.class)
+        .hasMessageContaining("1 of 2 lines");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void aLineRefusedForItsOwnSakeIsNeverFollowedEvenWithATask() {
+    BatchPlan before = plan(line("a", PLAIN_MODEL));
+    seed(before, b -> b.state(State.SUBMITTED).attempts(1).taskId("task-a"));
+    backend.unlisted.add(PLAIN_MODEL);
+
+    BatchPlan now = plan(line("a", PLAIN_MODEL), line("a", PLAIN_MODEL)).following(store.entries(BATCH));
+
+    assertThat(now.followedOnly()).extracting(PlannedJob::line).containsExactly(1);
+    assertThat(now.followable()).as("line 2 repeats line 1's id").isEmpty();
+    assertThat(now.invalid()).extracting(BatchLine::number).containsExactly(2);
+  }
+
+  @Test
   void leavesFinishedJobsAloneWhenRunAgain() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     runner(2, false).run(plan);

@@ -99,6 +99,15 @@ final class ScriptedBackend implements JobBackend {
     return new ValidationReport(job.model(), GenerationMode.TEXT_TO_VIDEO, List.of());
   }
 
+  /** Models the key's live list no longer has. */
+  final java.util.Set<String> unlisted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public List<dev.vidgen.core.validation.Violation> unavailable(String model) {
+    return unlisted.contains(model) ? List.of(dev.vidgen.core.validation.Violation.error("model", "model.unavailable",
+        model, "a model of the key's list", "the key's model list does not have " + model)) : List.of();
+  }
+
   @Override
   public PriceQuote quote(VideoJob job) {
     return PriceQuote.ofUsd(job.model(), new BigDecimal("0.10"), "scripted");

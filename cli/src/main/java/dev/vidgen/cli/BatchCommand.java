@@ -72,6 +72,11 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = "--adopt", paramLabel = "JOB_ID=TASK_ID",
+      description = "A job reported unknown was made as this task (found on the provider's dashboard): the journal"
+          + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable.")
+  List<String> adopt = List.of();
+
   @Option(names = "--dry-run",
       description = "Check and price every line, print the total and, when the journal exists, what a run would still"
           + " send; then stop: nothing is sent and no job is added.")
@@ -116,6 +121,11 @@ final class BatchCommand extends ClientCommand {
     if (rateTier != null) {
       session.providerSetting(RATE_TIER_SETTING, rateTier.strip());
     }
+    java.util.Map<String, String> adopted = AdoptedTasks.parse(adopt);
+    if (!adopted.isEmpty() && dryRun) {
+      throw CliException.usage("--adopt writes the found task into the journal, which --dry-run never does",
+          "run without --dry-run to adopt the task; the dry run shows the job as follow afterwards");
+    }
     if (concurrency < 1) {
       throw CliException.usage("--concurrency " + concurrency + " is less than 1", "give at least 1, such as 8");
     }
@@ -138,7 +148,14 @@ final class BatchCommand extends ClientCommand {
       VidgenClient client = session.onlineClient();
       String batch = batchName != null ? batchName : jobs.getFileName().toString();
       Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);
-      BatchPlan plan = BatchRunner.plan(client, batch, lines, videos);
+      String location = journal == null ? defaultJournal(jobs).toString()
+          : Journals.isUrl(journal) ? journal.strip()
+          : context.resolve(Path.of(journal.strip())).toString();
+      BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
+      if (!adopted.isEmpty()) {
+        AdoptedTasks.adopt(client, checked, location, adopted, output);
+      }
+      BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session);
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
@@ -147,23 +164,22 @@ final class BatchCommand extends ClientCommand {
       if (maxCredits != null && plan.exceeds(maxCredits, root.allowUnknownPrices)) {
         return views.refuseOverBudget(plan, maxCredits);
       }
-      String location = journal == null ? defaultJournal(jobs).toString()
-          : Journals.isUrl(journal) ? journal.strip()
-          : context.resolve(Path.of(journal.strip())).toString();
       if (dryRun) {
         return views.dryRun(plan, preview(location, plan, videos, output));
       }
       try {
-        // A journal that cannot be used is refused before the output folder is made.
+        // A journal that cannot be used is refused before anything is opened or made.
         Journals.requireSupported(location);
       } catch (IllegalArgumentException e) {
         throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
       }
-      requireWritable(videos);
+      requireMakeable(videos);
       BatchReport report;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
+        // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
+        requireWritable(videos);
         ResultsManifest manifest = ResultsManifest.in(videos);
         if (!startOver) {
           manifest.check(plan, store);
@@ -209,12 +225,8 @@ final class BatchCommand extends ClientCommand {
    * run's own refusals. A journal file that does not exist yet is not made.
    */
   private java.util.Optional<BatchPreview> preview(String location, BatchPlan plan, Path videos, Output output) {
-    boolean sqliteUrl = location.regionMatches(true, 0, "jdbc:sqlite:", 0, 12);
-    // A database journal is read (another kind of URL is refused, as by a run); a file only when it exists.
-    if (!Journals.isUrl(location) || sqliteUrl) {
-      if (!Files.isRegularFile(Path.of(sqliteUrl ? location.substring(12) : location))) {
-        return java.util.Optional.empty();
-      }
+    if (!PaidTasks.mayExist(location)) {
+      return java.util.Optional.empty();
     }
     JobStore opened;
     try {
@@ -329,6 +341,22 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
     } catch (JournalException e) {
       throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  /**
+   * Refuses, before the journal is opened, an output folder that could not be made: the nearest
+   * existing folder on its way is a file or cannot be written. Nothing is made here.
+   */
+  static void requireMakeable(Path videos) {
+    Path existing = videos.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+      throw CliException.usage("--out-dir " + videos + " cannot be written (" + existing
+          + (Files.isDirectory(existing) ? " is not writable" : " is a file, not a folder") + "); nothing was sent",
+          "give a folder you can write with --out-dir");
     }
   }
 

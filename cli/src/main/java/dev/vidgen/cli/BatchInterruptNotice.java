@@ -34,6 +34,9 @@ final class BatchInterruptNotice {
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
       unanswered = Math.min(onTheirWay, runner.createsOnTheirWay());
       notJournaled = Math.min(onTheirWay - unanswered, runner.createsNotJournaled() - notJournaledBefore);
+    } else if (runner.createsOnTheirWay() > 0) {
+      // Only creates the stop ended unsent (waiting out a 429): their jobs' return to pending is being written.
+      runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
     }
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
@@ -46,15 +49,16 @@ final class BatchInterruptNotice {
       json.put("completed", last.completed());
       json.put("failed", last.failed());
       json.put("unknown", last.unknown());
-      json.put("in_flight", last.inFlight());
+      json.put("in_flight", last.withTask() + last.submitting());
+      json.put("with_task", last.withTask());
+      json.put("submitting", last.submitting());
+      json.put("not_sent", last.notSent());
     }
     json.put("creates_unanswered", unanswered);
     json.put("creates_not_journaled", notJournaled);
     json.put("next", next);
     output.object(json);
-    String counts = last == null ? "" : " with " + last.done() + " of " + last.total() + " jobs done and " + last.inFlight()
-        + " in flight (a task goes on at the provider and the next run follows it; a create still without an answer"
-        + " is looked up by its client reference, or reported unknown where its model takes none)";
+    String counts = last == null ? "" : " with " + where(last);
     int answered = onTheirWay - unanswered - notJournaled;
     String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s")
         + " on the way, " + answered + " answered and " + (answered == 1 ? "is" : "are") + " in the journal, "
@@ -63,5 +67,24 @@ final class BatchInterruptNotice {
             + " their tasks, which are paid for)");
     output.note("interrupted" + counts + waited + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
         + " file with it): " + next);
+  }
+
+  /** Where the jobs stand by the journal: done, with a task, with a create of unknown outcome, not sent. */
+  static String where(BatchProgress last) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    parts.add(last.done() + " of " + last.total() + " jobs done");
+    if (last.withTask() > 0) {
+      parts.add(last.withTask() + " with a task (it goes on at the provider and the next run follows it)");
+    }
+    if (last.submitting() > 0) {
+      parts.add(last.submitting() + " whose create has no answer yet (the next run looks it up by its client reference"
+          + " before sending anything, or reports it unknown where its model takes none)");
+    }
+    if (last.notSent() > 0) {
+      parts.add(last.notSent() + " not sent (no task exists; the next run sends " + (last.notSent() == 1 ? "it" : "them")
+          + ")");
+    }
+    return parts.size() == 1 ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 }

@@ -58,7 +58,8 @@ final class BatchViews {
 
   int refuseInvalid(BatchPlan plan) {
     String message = plan.invalid().size() + " of " + plan.lines().size() + " lines are invalid; nothing was sent";
-    String next = "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
+    String next = plan.jobs().isEmpty() ? "fix them and run again: no line is valid, so there is nothing to run"
+        : "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
     json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
@@ -69,7 +70,7 @@ final class BatchViews {
   int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits) {
     boolean overKnown = plan.knownCredits().compareTo(maxCredits) > 0;
     String cost = overKnown
-        ? "the batch costs " + Views.credits(plan.knownCredits())
+        ? "the batch costs " + (plan.unknownPrices() > 0 ? "at least " : "") + Views.credits(plan.knownCredits())
         : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"
@@ -252,7 +253,7 @@ final class BatchViews {
     report.entries().stream().filter(e -> e.state() == State.FAILED).sorted(byLine)
         .forEach(e -> output.line("failed   line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.reason()
             + (e.taskId() == null ? "" : " (task " + e.taskId()
-                + (FailedCharges.chargeUnknown(e) ? "; " + FailedCharges.words(e) : "") + ")")));
+                + (FailedCharges.priced(e) ? "; " + FailedCharges.words(e) : "") + ")")));
     report.entries().stream().filter(e -> e.state() == State.UNKNOWN).sorted(byLine)
         .forEach(e -> output.line("unknown  line " + line.applyAsInt(e) + " (" + e.key() + "): "
             + BatchTakes.unknownWords(e) + e.reason()));
@@ -420,6 +421,9 @@ final class BatchViews {
     // Failed jobs whose task was made: their quotes, the charge unknown (as generate and status say of a failed task).
     json.put("failed_credits_quoted", FailedCharges.quoted(report.entries()));
     json.put("failed_charge", FailedCharges.count(report.entries()) > 0 ? Views.FAILED_CHARGE : null);
+    // Results that expired before they were saved: their tasks completed, so they were most likely charged.
+    json.put("expired_credits_quoted", FailedCharges.expiredQuoted(report.entries()));
+    json.put("expired_charge", FailedCharges.expiredCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     json.put("resent_after_server_error", session.resentBlind());
     json.put("resent_credits_at_most", session.resentCredits());
@@ -465,7 +469,7 @@ final class BatchViews {
     json.put("client_reference", e.clientReference());
     json.put("reason_code", e.reasonCode());
     json.put("reason", !e.state().isFinal() && left != null ? left : e.reason());
-    if (FailedCharges.chargeUnknown(e)) {
+    if (FailedCharges.priced(e)) {
       json.putAll(FailedCharges.json(e));
     }
     if (e.state() == State.UNKNOWN) {

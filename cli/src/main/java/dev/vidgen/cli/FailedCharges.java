@@ -25,8 +25,28 @@ final class FailedCharges {
     return entry.state() == State.FAILED && entry.taskId() != null && !"result_expired".equals(entry.reasonCode());
   }
 
-  /** "quoted 20 credits ($0.10), charge unknown", or "price unknown, charge unknown". */
+  /** The charge of a job whose task completed but whose result expired before it was saved. */
+  static final String EXPIRED_CHARGE = "likely";
+
+  /** Whether {@code entry} failed because its result expired: its task completed, so it was almost surely charged. */
+  static boolean chargeLikely(Entry entry) {
+    return entry.state() == State.FAILED && entry.taskId() != null && "result_expired".equals(entry.reasonCode());
+  }
+
+  /** Whether the job's line and JSON give its quote and charge: a failed job that had a task. */
+  static boolean priced(Entry entry) {
+    return chargeUnknown(entry) || chargeLikely(entry);
+  }
+
+  /**
+   * "quoted 20 credits ($0.10), charge unknown", or "price unknown, charge unknown"; for an expired
+   * result "quoted 20 credits ($0.10), charge likely: its task completed".
+   */
   static String words(Entry entry) {
+    if (chargeLikely(entry)) {
+      return (entry.credits() == null ? "price unknown" : "quoted " + Views.credits(entry.credits()) + " ("
+          + Views.usd(usd(entry.credits())) + ")") + ", charge likely: its task completed";
+    }
     return entry.credits() == null ? "price unknown, charge unknown"
         : Views.failedPrice(entry.credits(), usd(entry.credits()));
   }
@@ -36,8 +56,19 @@ final class FailedCharges {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", entry.credits());
     json.put("usd", entry.credits() == null ? null : usd(entry.credits()));
-    json.put("charge", Views.FAILED_CHARGE); // the quote, not what was spent
+    json.put("charge", chargeLikely(entry) ? EXPIRED_CHARGE : Views.FAILED_CHARGE); // the quote, not what was spent
     return json;
+  }
+
+  /** The known quotes of the jobs whose result expired, added up. */
+  static BigDecimal expiredQuoted(List<Entry> entries) {
+    return entries.stream().filter(FailedCharges::chargeLikely).map(Entry::credits)
+        .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many jobs' results expired after their tasks completed. */
+  static long expiredCount(List<Entry> entries) {
+    return entries.stream().filter(FailedCharges::chargeLikely).count();
   }
 
   /** The known quotes of the jobs whose charge is unknown, added up. */
@@ -56,6 +87,29 @@ final class FailedCharges {
    * ($0.20): whether …", or nothing when no failed job had a task.
    */
   static String summary(List<Entry> entries) {
+    return unknownSummary(entries) + expiredSummary(entries);
+  }
+
+  /**
+   * "; the 1 job whose result expired before it was saved was quoted 20 credits ($0.10) and was most
+   * likely charged (its task completed)", or nothing.
+   */
+  private static String expiredSummary(List<Entry> entries) {
+    long count = expiredCount(entries);
+    if (count == 0) {
+      return "";
+    }
+    long unpriced = entries.stream().filter(e -> chargeLikely(e) && e.credits() == null).count();
+    BigDecimal quoted = expiredQuoted(entries);
+    String price = unpriced == count ? "of unknown price"
+        : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
+            + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
+    return "; the " + Plural.count(count, "job") + " whose result expired before " + Plural.word(count, "it was", "they were")
+        + " saved " + Plural.word(count, "was ", "were ") + price + " and " + Plural.word(count, "was", "were")
+        + " most likely charged (" + Plural.word(count, "its task", "their tasks") + " completed)";
+  }
+
+  private static String unknownSummary(List<Entry> entries) {
     long count = count(entries);
     if (count == 0) {
       return "";

@@ -70,7 +70,8 @@ class BatchCommandTest {
     assertThat(again.out()).as("the total leaves out the job of unknown price, and says so")
         .contains("spent    20 credits ($0.10) for 2 completed jobs over all runs, not counting 1 of unknown price");
     assertThat(overKnown.exitCode()).as("the known prices still count").isEqualTo(8);
-    assertThat(overKnown.err()).contains("the batch costs 20 credits", "raise --max-credits");
+    assertThat(overKnown.err()).contains("the batch costs at least 20 credits but --max-credits is 19",
+        "raise --max-credits");
   }
 
   @Test
@@ -127,6 +128,83 @@ class BatchCommandTest {
       assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("a was not sent twice").containsOnly(1);
       assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).extracting(Entry::taskId)
           .containsExactly(taskId);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"patch\": {\"grok-video-1.5-preview\": {\"retired\": {\"on\": \"2026-11-30\", \"note\": \"ended\", \"instead\": [\"grok-video-1.5\"]}}}}",
+      "{\"remove\": [\"grok-video-1.5-preview\"]}"})
+  void aPaidTaskIsFollowedAndSavedAfterItsModelWasRetiredOrRemovedAndOnlyLinesToSendAreRefused(String routes)
+      throws Exception {
+    Path jobs = write(job("a", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    Files.writeString(dir.resolve("routes.json"), routes);
+    Files.writeString(jobs, job("a", 10) + "\n" + job("b", 10) + "\n");
+
+    CliRun.Result refused = CliRun.in(dir).run(args(jobs, "--routes", "routes.json"));
+    CliRun.Result dry = CliRun.in(dir).run(args(jobs, "--routes", "routes.json", "--skip-invalid", "--dry-run"));
+    CliRun.Result run = CliRun.in(dir).run(args(jobs, "--routes", "routes.json", "--skip-invalid", "--json"));
+
+    assertThat(refused.exitCode()).as("b still needs a create: " + refused.all()).isEqualTo(2);
+    assertThat(refused.err()).contains("1 of 2 lines are invalid; nothing was sent", "line 2")
+        .contains("line 1 (a): its model grok-video-1.5-preview is no longer valid (");
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).containsPattern("1 +a +grok-video-1.5-preview .*follow");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("its task video_mock_", "is followed and downloaded all the same, nothing is sent");
+    assertThat(run.json()).containsEntry("completed", 1.0);
+    assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).singleElement()
+          .satisfies(a -> assertThat(a.attempts()).as("a was not sent again").isEqualTo(1))
+          .satisfies(a -> assertThat(a.state()).isEqualTo(JobStore.State.COMPLETED));
+      assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("b"))
+          .allSatisfy(b -> assertThat(b.attempts()).as("b was never sent").isZero());
+    }
+  }
+
+  @Test
+  void aTaskFoundForAnUnknownJobIsAdoptedFollowedAndSavedSoTheBatchEndsCompleted() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--concurrency", "1", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    String task;
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      // As a create that got no answer leaves it: the task exists at the provider, the journal does not know it.
+      Entry a = journal.entries("jobs.jsonl").stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow();
+      task = a.taskId();
+      journal.update(a.toBuilder().state(JobStore.State.UNKNOWN).taskId(null).handle(null)
+          .reason("ambiguous_submit", "its create got no answer").build()).orElseThrow();
+    }
+    CliRun.Result stuck = CliRun.in(dir).run(args(jobs));
+    assertThat(stuck.exitCode()).as(stuck.all()).isEqualTo(ExitCodes.UNKNOWN_OUTCOME);
+
+    CliRun.Result malformed = CliRun.in(dir).run(args(jobs, "--adopt", "a"));
+    CliRun.Result notInFile = CliRun.in(dir).run(args(jobs, "--adopt", "zz=" + task));
+    CliRun.Result notUnknown = CliRun.in(dir).run(args(jobs, "--adopt", "b=" + task));
+    CliRun.Result adopted = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task, "--json"));
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task));
+
+    assertThat(malformed.exitCode()).as(malformed.all()).isEqualTo(2);
+    assertThat(malformed.err()).contains("--adopt a is not JOB_ID=TASK_ID", "--adopt mug-01=video_abc123");
+    assertThat(notInFile.exitCode()).as(notInFile.all()).isEqualTo(2);
+    assertThat(notInFile.err()).contains("this jobs file has no valid line of job zz");
+    assertThat(notUnknown.exitCode()).as(notUnknown.all()).isEqualTo(2);
+    assertThat(notUnknown.err()).contains("job b is completed", "not unknown; nothing was recorded");
+    assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+    assertThat(adopted.err()).contains("job a is unknown no more: its create made task " + task
+        + " (as told with --adopt)");
+    assertThat(adopted.json()).containsEntry("completed", 2.0).containsEntry("unknown", 0.0);
+    assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
+    assertThat(again.exitCode()).as("a completed job takes no task: " + again.all()).isEqualTo(2);
+    assertThat(again.err()).contains("job a is completed (task " + task + "), not unknown");
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("nothing was sent again")
+          .containsOnly(1);
     }
   }
 
@@ -227,6 +305,39 @@ class BatchCommandTest {
     try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
       assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).containsOnly(1);
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobWhoseResultExpiredIsCountedAsLikelyChargedAtItsQuote() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    try (FakeToApisServer fake = FakeToApisServer.builder().clock(twoDaysAgo).start()) {
+      fake.inject(Endpoint.FILE, Fault.status(404), 20); // the file host has let them go
+      String[] run = {"batch", jobs.toString(), "--concurrency", "1", "--base-url", fake.baseUrl(), "--poll-interval",
+          "20ms", "--retry-delay", "1ms"};
+
+      CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(run);
+      CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run(concat(run, "--json"));
+
+      assertThat(text.out()).as(text.all()).contains("failed     2", "result_expired 2")
+          .contains("the 2 jobs whose result expired before they were saved were quoted 50 credits ($0.25) and were"
+              + " most likely charged (their tasks completed)")
+          .containsPattern("failed   line 1 \\(a\\): .*\\(task \\S+; quoted 20 credits \\(\\$0.10\\), charge likely: its task"
+              + " completed\\)");
+      assertThat(json.json()).containsEntry("expired_credits_quoted", 50.0).containsEntry("expired_charge", "likely")
+          .containsEntry("failed_charge", null);
+      List<Map<String, Object>> listed = (List<Map<String, Object>>) json.json().get("jobs");
+      assertThat(listed).filteredOn(job -> job.get("id").equals("b")).singleElement()
+          .satisfies(job -> assertThat(job).containsEntry("credits", 30.0).containsEntry("charge", "likely"));
+    }
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test
@@ -508,6 +619,29 @@ class BatchCommandTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("--out-dir", "cannot be written", "nothing was sent");
     assertThat(dir.resolve("jobs.journal")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
+  void aJournalThatCannotBeOpenedLeavesNoEmptyOutDirBehind() throws Exception {
+    Path jobs = write(job("a", 10));
+    Files.createDirectories(dir.resolve("a-folder.journal"));
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs, "--journal", "a-folder.journal"));
+
+    assertThat(result.exitCode()).as(result.all()).isNotZero();
+    assertThat(result.err()).contains("a-folder.journal");
+    assertThat(dir.resolve("jobs-videos")).as("made only once the journal opened").doesNotExist();
+  }
+
+  @Test
+  void saysThereIsNothingToRunWhenNoLineIsValid() throws Exception {
+    Path jobs = write("{\"prompt\": \"b\", \"seconds\": 7, \"images\": [\"https://img.example/b.png\"]}");
+
+    CliRun.Result result = CliRun.in(dir).run(args(jobs));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("1 of 1 lines are invalid; nothing was sent — fix them and run again: no line is"
+        + " valid, so there is nothing to run").doesNotContain("--skip-invalid to run the 0");
   }
 
   @Test

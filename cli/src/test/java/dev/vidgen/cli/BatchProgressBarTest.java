@@ -26,6 +26,18 @@ class BatchProgressBarTest {
   }
 
   @Test
+  void anInterruptWordsEachJobNotDoneByWhatTheJournalSays() {
+    BatchProgress lookingUp = new BatchProgress(4, 1, 0, 0, 3, Duration.ofSeconds(5), null, 1, 1);
+
+    assertThat(BatchInterruptNotice.where(lookingUp)).isEqualTo("1 of 4 jobs done, 1 with a task (it goes on at the"
+        + " provider and the next run follows it), 1 whose create has no answer yet (the next run looks it up by its"
+        + " client reference before sending anything, or reports it unknown where its model takes none) and 1 not sent"
+        + " (no task exists; the next run sends it)");
+    assertThat(BatchInterruptNotice.where(new BatchProgress(2, 2, 0, 0, 0, Duration.ofSeconds(5), null)))
+        .isEqualTo("2 of 2 jobs done");
+  }
+
+  @Test
   void redrawsOneLineOnATerminalAndEndsIt() {
     StringWriter err = new StringWriter();
     try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), true)) {

@@ -57,10 +57,33 @@ class InterruptTest {
     CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
     assertThat(run.exitCode()).isEqualTo(130);
     assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("batch", "jobs.jsonl")
-        .containsEntry("total", 2.0).containsEntry("in_flight", 1.0);
+        .containsEntry("total", 2.0).containsEntry("in_flight", 1.0).containsEntry("with_task", 1.0)
+        .containsEntry("not_sent", 1.0);
     assertThat((String) run.json().get("next")).startsWith("run the same command again");
-    assertThat(run.err()).containsOnlyOnce("interrupted with 0 of 2 jobs done and 1 in flight")
+    assertThat(run.err()).containsOnlyOnce("interrupted with 0 of 2 jobs done, 1 with a task (it goes on at the"
+        + " provider and the next run follows it) and 1 not sent (no task exists; the next run sends it)")
         .contains("SQLite journal " + dir.resolve("jobs.journal"));
+  }
+
+  @Test
+  void ctrlCWhileABatchJobWaitsOutA429CountsItNotSentAndNotInFlight() throws Exception {
+    Files.write(dir.resolve("jobs.jsonl"), List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"]}"));
+    Path err = dir.resolve("stderr.txt");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(30)));
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY),
+          List.of("batch", "jobs.jsonl", "--base-url", fake.baseUrl(), "--json"),
+          () -> read(err).contains("HTTP 429"));
+
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(run.json()).containsEntry("in_flight", 0.0).containsEntry("with_task", 0.0)
+          .containsEntry("submitting", 0.0).containsEntry("not_sent", 1.0);
+      assertThat(run.err()).contains("interrupted with 0 of 1 jobs done and 1 not sent (no task exists; the next run"
+          + " sends it)").doesNotContain("with a task (");
+      assertThat(fake.creates()).as("no task was made").allSatisfy(create -> assertThat(create.taskId()).isNull());
+    }
   }
 
   @Test

@@ -719,6 +719,11 @@ public final class VidgenClient implements AutoCloseable {
     return openSubmits.start(callersStop, start);
   }
 
+  /** Whether {@link #close} was called: then the client starts no more calls. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
   private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> start) {
     if (closed.get()) {
       throw new IllegalStateException("this VidgenClient is closed");

@@ -1,0 +1,138 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.PlannedJob;
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.journal.jdbc.JournalException;
+import dev.vidgen.journal.jdbc.Journals;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code vidgen batch … --adopt JOB_ID=TASK_ID}: the task a user found on the provider's dashboard
+ * for a job of unknown outcome is written into the journal as that job's task, so that the run
+ * follows and downloads it (nothing is created) and the job ends completed. The batch's
+ * counterpart of {@code vidgen wait TASK_ID --made-by}.
+ */
+final class AdoptedTasks {
+  static final String ALLOWED = "give --adopt JOB_ID=TASK_ID for a job the batch reports unknown, with the task"
+      + " found on the provider's dashboard, such as --adopt mug-01=video_abc123";
+
+  private AdoptedTasks() {}
+
+  /** {@code JOB_ID=TASK_ID} pairs by job, in the order given; refuses a malformed or repeated one. */
+  static Map<String, String> parse(List<String> given) {
+    Map<String, String> byJob = new LinkedHashMap<>();
+    Set<String> tasks = new LinkedHashSet<>();
+    for (String pair : given) {
+      int eq = pair.indexOf('=');
+      String job = eq < 0 ? "" : pair.substring(0, eq).strip();
+      String task = eq < 0 ? "" : pair.substring(eq + 1).strip();
+      if (job.isEmpty() || task.isEmpty()) {
+        throw CliException.usage("--adopt " + pair + " is not JOB_ID=TASK_ID", ALLOWED);
+      }
+      if (byJob.put(job, task) != null) {
+        throw CliException.usage("--adopt names job " + job + " twice", "give one task per job");
+      }
+      if (!tasks.add(task)) {
+        throw CliException.usage("--adopt gives task " + task + " to two jobs", "a task was made by one job only");
+      }
+    }
+    return byJob;
+  }
+
+  /**
+   * Reads each task once on the provider and, when it exists and may be the job's, writes it into
+   * the journal at {@code location} as the job's task; refuses (nothing recorded for that job and
+   * those after it) a job that is not in the file, not {@code unknown}, or whose task answers otherwise.
+   */
+  static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, Output output) {
+    if (!PaidTasks.mayExist(location)) {
+      throw CliException.usage("--adopt needs the batch's journal, and there is none at " + location,
+          "give the --journal the batch ran with");
+    }
+    try (JobStore store = Journals.open(location)) {
+      for (Map.Entry<String, String> pair : byJob.entrySet()) {
+        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), output);
+      }
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
+    } catch (JournalException e) {
+      throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(), "see docs/batch.md#journals");
+    }
+  }
+
+  private static void adoptOne(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
+      Output output) {
+    String given = "--adopt " + key + "=" + task;
+    Optional<PlannedJob> planned = Stream.concat(plan.jobs().stream(), plan.followable().stream())
+        .filter(job -> job.key().equals(key)).findFirst();
+    if (planned.isEmpty()) {
+      throw CliException.usage(given + ": this jobs file has no valid line of job " + key, ALLOWED);
+    }
+    List<Entry> entries = store.entries(plan.batch());
+    Optional<Entry> owner = entries.stream().filter(e -> task.equals(e.taskId()) && !e.key().equals(key)).findFirst();
+    if (owner.isPresent()) {
+      throw CliException.usage(given + ": task " + task + " is job " + owner.get().key() + "'s already, so job " + key
+          + " did not make it; nothing was recorded", ALLOWED);
+    }
+    Entry entry = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow(() -> CliException.usage(
+        given + ": job " + key + " was never sent, so it made no task; nothing was recorded", ALLOWED));
+    if (entry.state() != State.UNKNOWN) {
+      throw CliException.usage(given + ": job " + key + " is " + entry.state().id()
+          + entry.task().map(t -> " (task " + t + ")").orElse("") + ", not unknown; nothing was recorded",
+          "only a job of unknown outcome takes a task found on the provider's dashboard; run the batch to go on");
+    }
+    String model = planned.get().job().model();
+    String route = client.catalog().find(model).map(r -> r.id()).orElse(model);
+    PriceQuote quote = entry.credits() == null ? PriceQuote.unknown(model, "not priced")
+        : new PriceQuote(model, entry.credits(), PriceQuote.usdOf(entry.credits()), "its quote when it was sent");
+    JobHandle handle = new JobHandle(client.provider().id(), TaskId.of(task), route, quote, entry.updatedAt(),
+        entry.clientReference());
+    // Read first: a task that does not exist ("not found" ends the command here) records nothing.
+    TaskSnapshot seen = client.status(handle);
+    refuseOtherModel(client, seen, model, key, given);
+    Instant now = Instant.now();
+    store.update(entry.toBuilder().state(State.SUBMITTED).taskId(task).handle(handle.encode())
+        .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
+            + " cannot check)")
+        .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
+            "job " + key + " changed in the journal while --adopt wrote it; nothing was recorded",
+            "run the same command again"));
+    output.note("job " + key + " is unknown no more: its create made task " + task + " (as told with --adopt); the"
+        + " task is followed and its video saved as " + planned.get().out() + ", nothing is sent");
+  }
+
+  /** Refuses a task the provider says another model made, as {@code --made-by} does. */
+  private static void refuseOtherModel(VidgenClient client, TaskSnapshot seen, String model, String key, String given) {
+    Optional<String> reported = seen.reportedModel();
+    if (reported.isEmpty()) {
+      return;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    names.add(model);
+    client.catalog().find(model).ifPresent(route -> {
+      names.add(route.nameFor(model));
+      names.addAll(route.names());
+    });
+    if (names.stream().noneMatch(reported.get()::equalsIgnoreCase)) {
+      throw CliException.usage(given + ": the provider says task " + seen.taskId() + " was made by model "
+          + reported.get() + ", but job " + key + " was a create of " + model + ", so it did not make this task;"
+          + " nothing was recorded", "look on the provider's dashboard for a task of " + model
+          + " created at the time the job's reason gives, or leave out --adopt");
+    }
+  }
+}
