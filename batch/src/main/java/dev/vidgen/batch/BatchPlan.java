@@ -3,8 +3,15 @@ package dev.vidgen.batch;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A jobs file checked and priced, before anything is sent: the jobs that may run, the lines that
@@ -20,7 +27,7 @@ import java.util.Objects;
  *     each runs after all when the journal holds its task, see {@link #following}
  */
 public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid,
-    java.nio.file.Path outDir, List<PlannedJob> followable) {
+    Path outDir, List<PlannedJob> followable) {
 
   public BatchPlan {
     Objects.requireNonNull(batch, "batch == null");
@@ -33,7 +40,7 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
 
   /** A plan whose invalid lines are all refused. */
   public BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jobs, List<BatchLine> invalid,
-      java.nio.file.Path outDir) {
+      Path outDir) {
     this(batch, lines, jobs, invalid, outDir, List.of());
   }
 
@@ -44,9 +51,9 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
    */
   public BatchPlan following(List<JobStore.Entry> journal) {
     Objects.requireNonNull(journal, "journal == null");
-    java.util.Map<String, JobStore.Entry> byKey = new java.util.HashMap<>();
+    Map<String, JobStore.Entry> byKey = new HashMap<>();
     journal.stream().filter(e -> e.batch().equals(batch)).forEach(e -> byKey.put(e.key(), e));
-    List<PlannedJob> more = new java.util.ArrayList<>();
+    List<PlannedJob> more = new ArrayList<>();
     for (PlannedJob job : followable) {
       JobStore.Entry entry = byKey.get(job.key());
       if (entry != null && entry.fingerprint().equals(job.fingerprint()) && pastItsCreate(entry)) {
@@ -56,10 +63,10 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
     if (more.isEmpty()) {
       return this;
     }
-    java.util.Set<Integer> moved = more.stream().map(PlannedJob::line).collect(java.util.stream.Collectors.toSet());
-    List<PlannedJob> all = new java.util.ArrayList<>(jobs);
+    Set<Integer> moved = more.stream().map(PlannedJob::line).collect(Collectors.toSet());
+    List<PlannedJob> all = new ArrayList<>(jobs);
     all.addAll(more);
-    all.sort(java.util.Comparator.comparingInt(PlannedJob::line));
+    all.sort(Comparator.comparingInt(PlannedJob::line));
     return new BatchPlan(batch, lines, all, invalid.stream().filter(line -> !moved.contains(line.number())).toList(),
         outDir, followable.stream().filter(job -> !moved.contains(job.line())).toList());
   }
