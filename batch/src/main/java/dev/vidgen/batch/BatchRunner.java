@@ -256,7 +256,9 @@ public final class BatchRunner {
             store.update(entry.toBuilder().reason("video_exists", PlannedJob.keptForItsFile(job.out())).updatedAt(now)
                 .build());
           } else if (entry.state() == State.UNKNOWN && job != null) {
-            store.update(entry.toBuilder().state(State.PENDING).reason(null, null).updatedAt(now).build());
+            // Its earlier takes may each have made a paid task: kept, so that every later run still tells them.
+            store.update(entry.toBuilder().state(State.PENDING).possibleTasks(entry.possibleTasks() + 1)
+                .reason(null, null).updatedAt(now).build());
           }
         }
       }

@@ -174,10 +174,26 @@ final class JobRun {
         if (failure != null) {
           createFailed(unwrap(failure), attempts);
         } else {
-          write(b -> b.state(SUBMITTED).taskId(handle.taskId().value()).handle(handle.encode()), () -> await(handle));
+          JobHandle told = withEarlierTakes(handle);
+          write(b -> b.state(SUBMITTED).taskId(told.taskId().value()).handle(told.encode()), () -> await(told));
         }
       }));
     });
+  }
+
+  /**
+   * The takes of earlier runs that may each have made a task, for a job sent again after it was
+   * {@code unknown} ({@code --resubmit-unknown}); 0 otherwise.
+   */
+  private int earlierTakes() {
+    return entry.state() == UNKNOWN ? 0 : entry.possibleTasks() - 1;
+  }
+
+  /** The create's handle, counting the earlier takes of a job sent again after it was unknown among its extra tasks. */
+  private JobHandle withEarlierTakes(JobHandle handle) {
+    int earlier = earlierTakes();
+    return earlier == 0 ? handle : new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
+        handle.submittedAt(), handle.clientReference(), handle.possibleExtraTasks() + earlier);
   }
 
   /** The create failed; {@code attemptsBefore}: the job's tries before this one. */
@@ -203,8 +219,8 @@ final class JobRun {
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
       case MARK_UNKNOWN -> {
         // Takes answered with a server error and sent again blind may each have made a task: the journal keeps how many.
-        int takes = failure instanceof dev.vidgen.core.error.AmbiguousSubmitException ambiguous
-            ? ambiguous.possibleTasks() : 1;
+        int takes = (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException ambiguous
+            ? ambiguous.possibleTasks() : 1) + earlierTakes();
         write(b -> b.state(UNKNOWN).possibleTasks(takes).reason("ambiguous_submit", ambiguousReason(failure)),
             () -> finish(Kind.DONE, null));
       }

@@ -175,6 +175,7 @@ final class BatchCommand extends ClientCommand {
       }
       requireMakeable(videos);
       BatchReport report;
+      RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
@@ -188,6 +189,7 @@ final class BatchCommand extends ClientCommand {
         before = requireFunds(client, plan, store, resubmitUnknown, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
+        RunResends resends = new RunResends(bar);
         BatchRunner live = BatchRunner.builder()
             .client(client)
             .store(store)
@@ -197,12 +199,13 @@ final class BatchCommand extends ClientCommand {
             .skipInvalid(skipInvalid)
             .startOver(startOver)
             .scheduler(scheduler)
-            .listener(bar)
+            .listener(resends)
             .timeout(timeout)
             .build();
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, output)) {
           report = live.run(plan);
         }
+        resent = resends.of(session);
         if (live.timedOut()) {
           views.timedOut(timeout);
         }
@@ -214,7 +217,7 @@ final class BatchCommand extends ClientCommand {
             "run the same command again once the journal is reachable; nothing recorded is lost");
       }
       views.balances(plan, before, before.isEmpty() ? before : leftNow(client));
-      return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount());
+      return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount(), resent);
     } finally {
       scheduler.shutdownNow();
     }

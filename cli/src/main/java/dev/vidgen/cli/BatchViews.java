@@ -43,7 +43,8 @@ final class BatchViews {
   void plan(BatchPlan plan) {
     Map<String, List<PlannedJob>> byModel = plan.jobs().stream()
         .collect(Collectors.groupingBy(job -> job.job().model(), LinkedHashMap::new, Collectors.toList()));
-    output.line(plan.lines().size() + " lines: " + plan.jobs().size() + " valid, " + plan.invalid().size() + " invalid");
+    output.line(Plural.count(plan.lines().size(), "line") + ": " + plan.jobs().size() + " valid, " + plan.invalid().size()
+        + " invalid");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("model", "jobs", "price"));
     byModel.forEach((model, jobs) -> rows.add(List.of(model, String.valueOf(jobs.size()), subtotal(jobs))));
@@ -57,9 +58,12 @@ final class BatchViews {
   }
 
   int refuseInvalid(BatchPlan plan) {
-    String message = plan.invalid().size() + " of " + plan.lines().size() + " lines are invalid; nothing was sent";
-    String next = plan.jobs().isEmpty() ? "fix them and run again: no line is valid, so there is nothing to run"
-        : "fix them and run again, or add --skip-invalid to run the " + plan.jobs().size() + " valid lines";
+    String message = plan.invalid().size() + " of " + Plural.count(plan.lines().size(), "line") + " "
+        + Plural.word(plan.invalid().size(), "is", "are") + " invalid; nothing was sent";
+    String them = Plural.word(plan.invalid().size(), "it", "them");
+    String next = plan.jobs().isEmpty() ? "fix " + them + " and run again: no line is valid, so there is nothing to run"
+        : "fix " + them + " and run again, or add --skip-invalid to run the "
+            + Plural.count(plan.jobs().size(), "valid line");
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
     json.put("error", error("invalid_job", "batch.invalid_lines", message, next, ExitCodes.INVALID_JOB));
@@ -74,7 +78,8 @@ final class BatchViews {
         : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"
-        : "give their models' prices in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
+        : "give " + Plural.word(plan.unknownPrices(), "its model's price", "their models' prices")
+            + " in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     output.note(message + " — " + next);
     Map<String, Object> json = planJson(plan);
     json.put("error", error("budget_exceeded", "batch.over_budget", message, next, ExitCodes.OVER_BUDGET));
@@ -133,7 +138,7 @@ final class BatchViews {
                     ? ", plus " + p.unknownPricesAtMost() + " of unknown price" : "") + ")";
             case FOLLOW -> "followed (sent before)";
             case DONE -> "done";
-            case KEEP -> "kept as they ended (failed or unknown)";
+            case KEEP -> "kept as " + Plural.word(p.count(action), "it", "they") + " ended (failed or unknown)";
             default -> "held by another worker";
           });
         }
@@ -174,7 +179,8 @@ final class BatchViews {
     if (entry == null) {
       return "send (new)";
     }
-    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId() : "");
+    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId() : "")
+        + (entry.state() == State.UNKNOWN && entry.possibleTasks() > 1 ? ", up to " + entry.possibleTasks() + " tasks" : "");
     return seen.action().id() + " (" + state + ")";
   }
 
@@ -191,7 +197,7 @@ final class BatchViews {
     this.timedOut = timeout;
   }
 
-  int summary(BatchReport report, BatchPlan plan, long throttled) {
+  int summary(BatchReport report, BatchPlan plan, long throttled, RunResends.Resent resent) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
     report.counts().forEach((state, count) -> {
@@ -202,17 +208,16 @@ final class BatchViews {
     output.line("");
     output.table(rows);
     Map<String, String> fields = new LinkedHashMap<>();
-    BigDecimal unknownCredits = unknownCredits(report);
     fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
         + Plural.count(report.count(State.COMPLETED), "completed job") + " over all runs"
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
-        + (unknownCredits.signum() > 0 ? "; the " + Plural.count(report.count(State.UNKNOWN), "job") + " of unknown outcome may have"
-            + " cost up to " + Views.credits(unknownCredits) + " more, "
-            + (report.count(State.UNKNOWN) > 1 ? "if their tasks were made"
-                : Plural.word(unknownTasks(report), "if its task was made", "if its tasks were made")) : "")
-        + (session.resentBlind() > 0 ? "; in this run " + Plural.count(session.resentBlind(), "create") + " answered with a server"
-            + " error " + Plural.word(session.resentBlind(), "was", "were") + " sent again, and each such take may have made a task of its own that cannot be looked up"
-            + (session.resentCredits().signum() > 0 ? ": up to " + Views.credits(session.resentCredits()) + " more" : "")
+        + unknownWords(report)
+        + (resent.takes() > 0 ? "; in this run " + Plural.count(resent.takes(), "create") + " of jobs that got a task"
+            + " answered with a server error " + Plural.word(resent.takes(), "was", "were") + " sent again, and each"
+            + " such take may have made a task of its own that cannot be looked up"
+            + (resent.credits().signum() > 0 ? ": up to " + Views.credits(resent.credits()) + " more"
+                + (resent.unpriced() > 0 ? " and " + Plural.count(resent.unpriced(), "take") + " of unknown price" : "")
+                : resent.unpriced() > 0 ? ", at a price unknown" : "")
             + " (the provider's dashboard shows them)" : "")
         + FailedCharges.summary(report.entries()));
     if (!report.failuresByReason().isEmpty()) {
@@ -270,7 +275,7 @@ final class BatchViews {
     // Jobs left by the --timeout are left on purpose: 7, whether their tasks still run or they were not sent yet.
     boolean timeUp = timedOut != null && report.stopCause() == null && !report.finished();
     int exit = timeUp ? ExitCodes.DEADLINE : exitCode(report);
-    Map<String, Object> json = reportJson(report, throttled, line);
+    Map<String, Object> json = reportJson(report, throttled, line, resent);
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
     json.putAll(balances);
@@ -281,7 +286,8 @@ final class BatchViews {
               + Plural.word(report.count(State.UNKNOWN), "its", "their") + " create may or may not have reached the provider"
           : Plural.count(report.count(State.FAILED), "job") + " failed (listed above)";
       String next = unknown
-          ? "check the provider's dashboard; to send them again (perhaps paying twice) add --resubmit-unknown"
+          ? "check the provider's dashboard; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")
+              + " again (perhaps paying twice) add --resubmit-unknown"
           : "fix or drop the failed lines and run again with a new id for each changed line";
       output.note(message + " — " + next);
       json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
@@ -386,6 +392,30 @@ final class BatchViews {
         .map(BatchTakes::unknownAtMost).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** How many jobs of unknown outcome have no known price. */
+  private static long unknownUnpriced(BatchReport report) {
+    return report.entries().stream().filter(e -> e.state() == State.UNKNOWN && e.credits() == null).count();
+  }
+
+  /**
+   * For the {@code spent} line: what the jobs of unknown outcome may have cost, all their takes
+   * counted; an unknown price is said, never left out.
+   */
+  private static String unknownWords(BatchReport report) {
+    int jobs = report.count(State.UNKNOWN);
+    if (jobs == 0) {
+      return "";
+    }
+    BigDecimal credits = unknownCredits(report);
+    long unpriced = unknownUnpriced(report);
+    String ifMade = jobs > 1 ? "if their tasks were made"
+        : Plural.word(unknownTasks(report), "if its task was made", "if its tasks were made");
+    String cost = unpriced == jobs ? "may have cost more, at a price unknown"
+        : "may have cost up to " + Views.credits(credits) + " more"
+            + (unpriced > 0 ? " and " + unpriced + " of them more at a price unknown" : "");
+    return "; the " + Plural.count(jobs, "job") + " of unknown outcome " + cost + ", " + ifMade;
+  }
+
   /** How many tasks the jobs of unknown outcome may have made: one per take that may have made one. */
   private static long unknownTasks(BatchReport report) {
     return report.entries().stream().filter(e -> e.state() == State.UNKNOWN).mapToLong(Entry::possibleTasks).sum();
@@ -406,7 +436,8 @@ final class BatchViews {
         : files.size() + " in " + folders.size() + " folders (--json lists them)";
   }
 
-  private Map<String, Object> reportJson(BatchReport report, long throttled, ToIntFunction<Entry> line) {
+  private Map<String, Object> reportJson(BatchReport report, long throttled, ToIntFunction<Entry> line,
+      RunResends.Resent resent) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", report.total());
     json.put("completed", report.count(State.COMPLETED));
@@ -417,7 +448,8 @@ final class BatchViews {
     json.put("completed_unpriced", report.unpriced());
     json.put("files", savedFiles(report).stream().map(Path::toString).toList());
     json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
-    json.put("unknown_credits_at_most", unknownCredits(report));
+    // All the takes of the jobs of unknown outcome; null when one of them has no known price.
+    json.put("unknown_credits_at_most", unknownUnpriced(report) > 0 ? null : unknownCredits(report));
     // Failed jobs whose task was made: their quotes, the charge unknown (as generate and status say of a failed task).
     json.put("failed_credits_quoted", FailedCharges.quoted(report.entries()));
     json.put("failed_charge", FailedCharges.count(report.entries()) > 0 ? Views.FAILED_CHARGE : null);
@@ -425,8 +457,9 @@ final class BatchViews {
     json.put("expired_credits_quoted", FailedCharges.expiredQuoted(report.entries()));
     json.put("expired_charge", FailedCharges.expiredCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
-    json.put("resent_after_server_error", session.resentBlind());
-    json.put("resent_credits_at_most", session.resentCredits());
+    // Only jobs that got a task: an unknown job's takes are in unknown_credits_at_most, so the two add up.
+    json.put("resent_after_server_error", resent.takes());
+    json.put("resent_credits_at_most", resent.creditsOrNull());
     // Over all runs: jobs with a task whose earlier takes, answered with a server error, may have made tasks too.
     json.put("extra_tasks", report.entries().stream().flatMap(e -> BatchTakes.withExtraTasks(e)
         .map(handle -> BatchTakes.extraJson(e, line.applyAsInt(e), handle)).stream()).toList());

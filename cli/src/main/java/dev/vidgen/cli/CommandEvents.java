@@ -161,6 +161,11 @@ final class CommandEvents implements VidgenListener {
     return resentCredits.get();
   }
 
+  /** How many of the blind resends' earlier takes have no known price. */
+  int resentUnpriced() {
+    return resentUnpriced.get();
+  }
+
   /** The warnings told so far, each {@code code} and {@code message}, for the command's JSON. */
   java.util.List<Map<String, String>> warnings() {
     return java.util.List.copyOf(warnings);

@@ -19,6 +19,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
    * @throws TypeConversionException naming the accepted forms when it is not one
    */
   static Duration parse(String text) {
+    if (text != null && text.strip().startsWith("-")) {
+      throw new TypeConversionException("'" + text.strip() + "' is negative: the duration must be positive; "
+          + Durations.FORMS);
+    }
     Duration duration;
     try {
       duration = Durations.parse(text);

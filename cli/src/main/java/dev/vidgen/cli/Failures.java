@@ -307,7 +307,7 @@ final class Failures {
           + " marks them) and run again";
     }
     if (cause instanceof RequestRejectedException) {
-      return "check the request with vidgen generate --dry-run";
+      return session == null ? "check the request with vidgen generate --dry-run" : session.dryRunAdvice();
     }
     if (cause instanceof ProviderConfigurationException) {
       return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "
@@ -340,6 +340,12 @@ final class Failures {
       // An account read answered success: false without blaming the key (ToAPIs answers any failure there so).
       return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
           + " keeps refusing, check the key's settings in the provider's console";
+    }
+    if (cause instanceof ProviderException slow && slow.kind() == FailureKind.NO_RESPONSE && handle == null
+        && session != null && session.balanceTimeoutGiven().isPresent()) {
+      // The read ran out of --timeout: its message already says to try again later; the advice is the option.
+      return "give the read longer with --timeout (it had " + DurationConverter.describe(session.balanceTimeoutGiven().get())
+          + "), such as --timeout 2m";
     }
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.

@@ -64,6 +64,7 @@ abstract class FollowOnCommand extends ClientCommand {
   int run(Session session, Output output) {
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
     session.budget(budget);
+    session.dryRunOf(kind().id());
     if (!dryRun) {
       after.beforeSubmit(session);
     }
@@ -118,10 +119,7 @@ abstract class FollowOnCommand extends ClientCommand {
 
   private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, RequestPreview preview, Output output) {
     RequestView request = preview == null ? null : new RequestView(preview, false);
-    if (!budget.allows(quote)) {
-      throw new dev.vidgen.core.error.BudgetExceededException(quote,
-          budget.remaining().orElse(java.math.BigDecimal.ZERO));
-    }
+    GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);

@@ -60,7 +60,7 @@ final class GenerateCommand extends ClientCommand {
         // The name the create would send: another name of the model when the key's live list holds only that one.
         videoJob = videoJob.withModel(client.modelNameToSend(videoJob.model()));
       }
-      return dryRun(client, videoJob, budget, session.usesStandInKey(), output);
+      return dryRun(client, videoJob, budget, root.allowUnknownPrices, session.usesStandInKey(), output);
     }
     after.beforeSubmit(session);
     VidgenClient client = session.onlineClient();
@@ -102,12 +102,24 @@ final class GenerateCommand extends ClientCommand {
     return Budget.ofCredits(maxCredits);
   }
 
-  private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean noKey, Output output) {
-    RequestView request = new RequestView(client.preview(videoJob), noKey);
-    PriceQuote quote = client.quote(videoJob);
+  /**
+   * Refuses {@code quote} as the real run's budget check would: an unknown price passes a limited
+   * budget only with {@code --allow-unknown-prices}, so a dry run and the run it previews agree.
+   */
+  static void requireWithin(Budget budget, PriceQuote quote, boolean allowUnknownPrices) {
+    if (allowUnknownPrices && !quote.isKnown()) {
+      return;
+    }
     if (!budget.allows(quote)) {
       throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO));
     }
+  }
+
+  private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
+      boolean noKey, Output output) {
+    RequestView request = new RequestView(client.preview(videoJob), noKey);
+    PriceQuote quote = client.quote(videoJob);
+    requireWithin(budget, quote, allowUnknownPrices);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);

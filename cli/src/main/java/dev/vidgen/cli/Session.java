@@ -47,6 +47,7 @@ final class Session implements AutoCloseable {
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredNext;
   private String unansweredName;
+  private String dryRunAdvice = "check the request with vidgen generate --dry-run";
   private java.time.Duration statusTimeout = dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT;
   private String statusTimeoutOption;
   private java.time.Duration balanceTimeout;
@@ -93,6 +94,11 @@ final class Session implements AutoCloseable {
     return events.resentCredits();
   }
 
+  /** How many of the blind resends' earlier takes have no known price. */
+  int resentUnpriced() {
+    return events.resentUnpriced();
+  }
+
   /** Has {@code hook} run just before each create of this command goes out (see {@link CommandEvents#beforeEachCreate}). */
   void beforeEachCreate(Runnable hook) {
     events.beforeEachCreate(hook);
@@ -129,6 +135,16 @@ final class Session implements AutoCloseable {
 
   boolean verbose() {
     return root.verbose;
+  }
+
+  /** What a request the provider rejected should be checked with: the command's own dry run. */
+  String dryRunAdvice() {
+    return dryRunAdvice;
+  }
+
+  /** Names the command whose dry run shows its request, such as {@code extend}, for {@link #dryRunAdvice}. */
+  void dryRunOf(String command) {
+    this.dryRunAdvice = "check the request: run the same vidgen " + command + " command with --dry-run";
   }
 
   /** Sets the budget; call before the first {@link #client}. */
@@ -369,6 +385,11 @@ final class Session implements AutoCloseable {
    * As {@link #statusTimeout} for balance reads: {@code vidgen balance}'s {@code --timeout} (the
    * client's default when null), named by a read out of time; before the client is built.
    */
+  /** The limit of the balance read, when the command sets one with an option of its own. */
+  java.util.Optional<java.time.Duration> balanceTimeoutGiven() {
+    return balanceTimeoutOption == null ? java.util.Optional.empty() : java.util.Optional.of(balanceTimeout);
+  }
+
   void balanceTimeout(java.time.Duration timeout, String option) {
     this.balanceTimeout = timeout == null ? dev.vidgen.core.client.VidgenClient.DEFAULT_BALANCE_TIMEOUT : timeout;
     this.balanceTimeoutOption = option;

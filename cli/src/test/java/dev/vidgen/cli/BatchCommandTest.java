@@ -62,6 +62,7 @@ class BatchCommandTest {
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
     assertThat(refused.err()).contains("1 job has no known price", "add --allow-unknown-prices")
+        .contains("give its model's price in a route file").doesNotContain("their models' prices")
         .doesNotContain("raise --max-credits");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
     assertThat(allowed.json()).containsEntry("completed", 2.0).containsEntry("credits", 20.0)
@@ -149,7 +150,9 @@ class BatchCommandTest {
     CliRun.Result run = CliRun.in(dir).run(args(jobs, "--routes", "routes.json", "--skip-invalid", "--json"));
 
     assertThat(refused.exitCode()).as("b still needs a create: " + refused.all()).isEqualTo(2);
-    assertThat(refused.err()).contains("1 of 2 lines are invalid; nothing was sent", "line 2")
+    assertThat(refused.err()).contains("1 of 2 lines is invalid; nothing was sent", "line 2")
+        .contains("fix it and run again, or add --skip-invalid to run the 1 valid line")
+        .doesNotContain("1 valid lines")
         .contains("line 1 (a): its model grok-video-1.5-preview is no longer valid (");
     assertThat(dry.exitCode()).as(dry.all()).isZero();
     assertThat(dry.out()).containsPattern("1 +a +grok-video-1.5-preview .*follow");
@@ -434,7 +437,8 @@ class BatchCommandTest {
 
       assertThat(first.exitCode()).as(first.all()).isEqualTo(9);
       assertThat(fake.taskIds()).as("the provider made a task for each take").hasSize(2);
-      assertThat(first.json()).containsEntry("unknown", 1.0).containsEntry("unknown_credits_at_most", 40.0);
+      assertThat(first.json()).containsEntry("unknown", 1.0).containsEntry("unknown_credits_at_most", 40.0)
+          .as("its takes are counted once, as unknown").containsEntry("resent_credits_at_most", 0.0);
       Map<String, Object> job = ((List<Map<String, Object>>) first.json().get("jobs")).get(0);
       assertThat(job).containsEntry("state", "unknown").containsEntry("possible_tasks", 2.0)
           .containsEntry("credits_at_most", 40.0);
@@ -446,9 +450,96 @@ class BatchCommandTest {
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(9);
       assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent again").hasSize(2);
+      CliRun.Result dry = againstFake(fake, jobs, "--dry-run");
+      assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(unknown, up to 2 tasks\\)");
+      assertThat(again.err()).contains("1 job ended unknown: its create may or may not have reached the provider")
+          .contains("to send it again (perhaps paying twice)").doesNotContain("send them again");
       assertThat(again.out()).as("a later run tells the worst case from the journal")
           .contains("unknown  line 1 (a): up to 2 tasks, up to 40 credits: ")
           .contains("the 1 job of unknown outcome may have cost up to 40 credits more, if its tasks were made");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theEarlierTakesOfAJobResubmittedAfterItWasUnknownStayToldInEveryLaterRun() throws Exception {
+    Path jobs = write(job("a", 10)); // 20 credits, on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2); // each take made a task
+      CliRun.Result first = againstFake(fake, jobs);
+      assertThat(first.exitCode()).as(first.all()).isEqualTo(9);
+
+      CliRun.Result resubmitted = againstFake(fake, jobs, "--resubmit-unknown", "--json");
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+      CliRun.Result text = againstFake(fake, jobs);
+
+      assertThat(resubmitted.exitCode()).as(resubmitted.all()).isZero();
+      assertThat(fake.taskIds()).as("both earlier takes made tasks, and the resubmit a third").hasSize(3);
+      assertThat(json.exitCode()).as(json.all()).isZero();
+      String taskId = (String) ((List<Map<String, Object>>) json.json().get("jobs")).stream().findFirst()
+          .map(job -> job.get("task_id")).orElse(null);
+      assertThat((List<Map<String, Object>>) json.json().get("extra_tasks")).as(json.all()).singleElement()
+          .satisfies(extra -> assertThat(extra).containsEntry("id", "a").containsEntry("possible_extra_tasks", 2.0)
+              .containsEntry("possible_extra_credits", 40.0));
+      assertThat(taskId).as("a completed job is not listed in jobs").isNull();
+      assertThat(text.out()).contains("extra    line 1 (a): task ")
+          .contains("2 earlier takes of its create").contains("up to 40 credits more");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent after the resubmit").hasSize(3);
+    }
+  }
+
+  @Test
+  void theUnknownAndTheResentWorstCasesAreDisjointSoTheyAddUpToTheWholeWorstCase() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each, on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      // a: two takes answered 500 (unknown, up to 2 tasks); b: one take answered 500, then its resend made the task.
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 3);
+
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+      CliRun.Result text = againstFake(fake, jobs);
+
+      assertThat(json.exitCode()).as(json.all()).isEqualTo(9);
+      assertThat(json.json()).containsEntry("unknown", 1.0).containsEntry("completed", 1.0)
+          .as("a's two takes").containsEntry("unknown_credits_at_most", 40.0)
+          .as("only b's earlier take: a's are in the unknown figure").containsEntry("resent_after_server_error", 1.0)
+          .containsEntry("resent_credits_at_most", 20.0);
+      assertThat(text.out()).contains("the 1 job of unknown outcome may have cost up to 40 credits more")
+          .as("a later run resends nothing").doesNotContain("in this run");
+    }
+  }
+
+  @Test
+  void twoJobsEndingUnknownAreCountedOnceNotAgainAsResends() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 4);
+
+      CliRun.Result result = againstFake(fake, jobs, "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(9);
+      assertThat(fake.requests(Endpoint.CREATE)).hasSize(4);
+      assertThat(result.json()).containsEntry("unknown", 2.0).containsEntry("unknown_credits_at_most", 80.0)
+          .containsEntry("resent_after_server_error", 0.0).containsEntry("resent_credits_at_most", 0.0);
+    }
+  }
+
+  @Test
+  void anUnknownPriceIsShownAsUnknownNotAsZeroCredits() throws Exception {
+    Path jobs = write("{\"id\": \"w1\", \"model\": \"wan2.6\", \"prompt\": \"a fox\"}",
+        "{\"id\": \"w2\", \"model\": \"wan2.6\", \"prompt\": \"a hare\"}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      // w1: two takes answered 500, each making a task (unknown); w2: one such take, then its resend made the task.
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 3);
+
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+      String words = json.err() + json.out();
+
+      assertThat(json.exitCode()).as(json.all()).isEqualTo(9);
+      assertThat(json.json()).containsEntry("unknown", 1.0).containsEntry("unknown_credits_at_most", null)
+          .containsEntry("resent_after_server_error", 1.0).containsEntry("resent_credits_at_most", null);
+      CliRun.Result text = againstFake(fake, jobs);
+      assertThat(text.out()).as(words)
+          .contains("the 1 job of unknown outcome may have cost more, at a price unknown, if its tasks were made");
     }
   }
 
@@ -640,8 +731,9 @@ class BatchCommandTest {
     CliRun.Result result = CliRun.in(dir).run(args(jobs));
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("1 of 1 lines are invalid; nothing was sent — fix them and run again: no line is"
+    assertThat(result.err()).contains("1 of 1 line is invalid; nothing was sent — fix it and run again: no line is"
         + " valid, so there is nothing to run").doesNotContain("--skip-invalid to run the 0");
+    assertThat(result.out()).contains("1 line: 0 valid, 1 invalid").doesNotContain("1 lines");
   }
 
   @Test
@@ -827,7 +919,7 @@ class BatchCommandTest {
           .containsPattern("1\\s+a\\s+.*keep \\(failed, task \\S+\\)")
           .containsPattern("2\\s+b\\s+.*done \\(completed, task \\S+\\)")
           .containsPattern("3\\s+c\\s+.*send \\(new\\)")
-          .contains("a run now would have 1 to send (30 credits, $0.15), 1 done, 1 kept as they ended");
+          .contains("a run now would have 1 to send (30 credits, $0.15), 1 done, 1 kept as it ended");
       assertThat(json.json().get("run")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("to_send", 1.0).containsEntry("credits_to_send", 30.0).containsEntry("done", 1.0)
           .containsEntry("keep", 1.0);

@@ -202,6 +202,24 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void anExtendTheProviderRejectsAdvisesTheExtendsOwnDryRun() {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())
+          .env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+      CliRun.Result first = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+          "--no-wait", "--json");
+      String source = (String) first.json().get("task_id");
+      fake.inject(dev.vidgen.testkit.toapis.Endpoint.EXTEND, dev.vidgen.testkit.toapis.Fault.status(400), 1);
+
+      CliRun.Result rejected = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--no-wait");
+
+      assertThat(rejected.exitCode()).as(rejected.all()).isNotZero();
+      assertThat(rejected.err()).contains("run the same vidgen extend command with --dry-run")
+          .doesNotContain("generate --dry-run");
+    }
+  }
+
+  @Test
   void takesLocalVideosCheckedByContentAndRefusesOthersBeforeSending() {
     dev.vidgen.testkit.fixtures.Videos.mp4(dir, "ref.mp4");
     dev.vidgen.testkit.fixtures.Videos.mkv(dir, "ref.mkv");
@@ -272,6 +290,32 @@ class LiveAndFollowOnCommandsTest {
         .as("the hint is given once, in the command line's terms").containsOnlyOnce("--allow-unknown-prices")
         .doesNotContain("allowUnknownPrices(true)");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+  }
+
+  @Test
+  void aDryRunWithAllowUnknownPricesPassesAsTheRealRunWouldAndWithoutItIsRefused() {
+    CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
+    CliRun.Result first = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0", "--prompt",
+        "a red kite rises", "--no-wait", "--json");
+    String task = (String) first.json().get("task_id");
+
+    CliRun.Result generateAllowed = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0",
+        "--prompt", "t", "--seconds", "5", "--max-credits", "100", "--allow-unknown-prices", "--dry-run", "--json");
+    CliRun.Result generateRefused = vidgen.run("generate", "--provider", "mock", "--model", "grok-video-1.0",
+        "--prompt", "t", "--seconds", "5", "--max-credits", "100", "--dry-run");
+    CliRun.Result extendAllowed = vidgen.run("extend", task, "--prompt", "the kite climbs higher", "--max-credits",
+        "100", "--allow-unknown-prices", "--dry-run", "--json");
+    CliRun.Result extendRefused = vidgen.run("extend", task, "--prompt", "the kite climbs higher", "--max-credits",
+        "100", "--dry-run");
+
+    assertThat(generateAllowed.exitCode()).as(generateAllowed.all()).isZero();
+    assertThat(generateAllowed.json()).containsEntry("dry_run", true).containsEntry("credits", null);
+    assertThat(generateRefused.exitCode()).as(generateRefused.all()).isEqualTo(8);
+    assertThat(generateRefused.err()).contains("add --allow-unknown-prices");
+    assertThat(extendAllowed.exitCode()).as(extendAllowed.all()).isZero();
+    assertThat(extendAllowed.json()).containsEntry("dry_run", true).containsEntry("kind", "extend");
+    assertThat(extendRefused.exitCode()).as(extendRefused.all()).isEqualTo(8);
+    assertThat(extendRefused.err()).contains("add --allow-unknown-prices");
   }
 
   @Test

@@ -410,11 +410,13 @@ class ToApisCommandsTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
     assertThat(result.err()).contains("no answer within 400 ms (raise it with --timeout)")
-        .doesNotContain("VidgenClient.Builder");
+        .contains("give the read longer with --timeout (it had 400 ms)")
+        .doesNotContain("VidgenClient.Builder").doesNotContain("the provider or the network failed");
+    assertThat(result.err().split("try again later", -1)).as("said once: " + result.err()).hasSize(2);
   }
 
   @ParameterizedTest
-  @CsvSource({"soon, is not a duration", "0s, is zero", "-5s, is not a duration"})
+  @CsvSource({"soon, is not a duration", "0s, is zero", "-5s, is negative: the duration must be positive"})
   void balanceRefusesATimeoutThatIsNotAPositiveDurationSayingWhatIsAllowed(String given, String said) {
     CliRun.Result result = vidgen("balance", "--timeout", given);
 

@@ -79,7 +79,9 @@ public interface JobStore extends AutoCloseable {
    * @param updatedAt when the entry was last written
    * @param possibleTasks for a job {@code unknown} after its create got no usable answer: how many of
    *     its takes may each have made a task (several when takes answered with a server error were
-   *     sent again blindly); 1 otherwise, and for rows written before it was kept
+   *     sent again blindly, or when it was sent again after being unknown); for a job sent again with
+   *     {@code --resubmit-unknown} and not unknown now, 1 plus its earlier takes that may each have made
+   *     a task; 1 otherwise, and for rows written before it was kept
    */
   record Entry(
       String batch,
@@ -191,10 +193,13 @@ public interface JobStore extends AutoCloseable {
         possibleTasks = base.possibleTasks;
       }
 
-      /** The job's next state; another state than the entry's counts one take again (see {@link #possibleTasks(int)}). */
+      /**
+       * The job's next state. Leaving {@code unknown} counts one task again (see {@link #possibleTasks(int)});
+       * between other states the count is kept, so that earlier takes carried into a job sent again stay told.
+       */
       public Builder state(State state) {
         this.state = Objects.requireNonNull(state, "state == null");
-        if (state != base.state) {
+        if (state != base.state && base.state == State.UNKNOWN) {
           possibleTasks = 1;
         }
         return this;
