@@ -50,6 +50,11 @@ final class UnansweredClose {
    * with {@code noTask}, one with none claimed is closed as {@code closed}, on the user's word that it made none.
    */
   static int close(TaskHistory history, String name, boolean noTask, Output output) {
+    // Read, checked and closed under the history's lock: a claim in another process cannot slip in between.
+    return history.changing(() -> closeNow(history, name, noTask, output));
+  }
+
+  private static int closeNow(TaskHistory history, String name, boolean noTask, Output output) {
     String claim = "save a task found on the provider's dashboard with vidgen wait TASK_ID --made-by " + name;
     HistoryEntry note = history.find(name).orElseThrow(() -> CliException.usage(
         name + " is not in the task history " + history.file(),
@@ -79,9 +84,11 @@ final class UnansweredClose {
     json.put("claimed_tasks", closed.claimed());
     json.put("possible_tasks", closed.possibleTasks());
     output.object(json);
+    int claimed = closed.claimed().size();
     output.line(name + " is closed: its create made " + String.join(", ", closed.claimed()) + " (as told with"
-        + " --made-by), and " + Plural.count(closed.possibleTasks() - closed.claimed().size(), "other take") + " made none, as you"
-        + " say; each task has its own entry in the history");
+        + " --made-by), and " + Plural.count(closed.possibleTasks() - claimed, "other take") + " made none, as you"
+        + " say; " + Plural.word(claimed, "the task has its own entry", "each task has its own entry")
+        + " in the history");
     return ExitCodes.DONE;
   }
 

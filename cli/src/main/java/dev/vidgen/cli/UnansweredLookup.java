@@ -42,13 +42,15 @@ final class UnansweredLookup {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     Instant now = Instant.now();
     try {
-      history.ifPresent(tasks -> {
+      history.ifPresent(tasks -> tasks.changing(() -> {
         // A task already in the history (a look-up before this one) keeps its entry: its file, its time.
         if (tasks.find(handle.providerId(), handle.taskId().value()).isEmpty()) {
           tasks.record(entry.madeAs(handle, found.status().id(), now));
         }
-        tasks.record(entry.foundAs(handle, now));
-      });
+        // The note as it is now, under the lock: what another process recorded since it was read is kept.
+        tasks.record(tasks.find(entry.taskId()).orElse(entry).foundAs(handle, now));
+        return null;
+      }));
     } catch (RuntimeException e) {
       output.note("could not record the task in the history (" + e.getMessage() + ")");
     }

@@ -534,7 +534,8 @@ class RepeatCheckTest {
     CliRun.Result two = waitFor("status", second, "--made-by", name);
 
     assertThat(two.exitCode()).as(two.all()).isZero();
-    assertThat(two.err()).contains(name + " is closed: its create made task " + second);
+    assertThat(two.err()).as("every task claimed, not only the last").contains(name + " is closed: its create made"
+        + " tasks " + first + ", " + second + " (as told with --made-by); each task has its own entry");
     dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
     dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
     assertThat(note.status()).isEqualTo("found");
@@ -546,7 +547,7 @@ class RepeatCheckTest {
     int readsBefore = fake.requests(Endpoint.STATUS).size();
     CliRun.Result beyond = waitFor("status", "video_made_elsewhere", "--made-by", name);
     assertThat(beyond.exitCode()).as(beyond.all()).isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(beyond.err()).contains(name + " may have made 2 tasks at most (one per take), and all 2 are accounted"
+    assertThat(beyond.err()).contains(name + " may have made 2 tasks at most (one per take), and both are accounted"
         + " for already: " + first + ", " + second);
     assertThat(fake.requests(Endpoint.STATUS)).as("refused before anything is sent").hasSize(readsBefore);
     CliRun.Result again = waitFor("status", first, "--made-by", name);
