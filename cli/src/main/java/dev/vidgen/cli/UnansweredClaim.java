@@ -114,29 +114,36 @@ final class UnansweredClaim {
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow();
     String taskId = task.strip();
     Standing before = Standing.of(history, note, taskId);
-    JobHandle handle = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
+    JobHandle asSent = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
         note.submittedAt(), note.referenceSent() ? note.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length())
         : null);
+    // A task claimed before is followed with its own entry's handle, which knows when the task was created.
+    JobHandle handle = before.foundBefore()
+        ? history.find(providerId, taskId).flatMap(HistoryEntry::jobHandle).orElse(asSent) : asSent;
     if (!before.foundBefore()) {
       // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
-      TaskSnapshot seen = client.status(handle);
+      TaskSnapshot seen = client.status(asSent);
       refuseWhenAnswerDiffers(client, seen, taskId, note, anyTime, output);
+      // Timed from the task's own creation when the answer gives it, not from the create's first take.
+      handle = seen.reportedCreatedAt().map(created -> new JobHandle(asSent.providerId(), asSent.taskId(),
+          asSent.model(), asSent.quote(), created, asSent.clientReference())).orElse(asSent);
+      JobHandle told = handle;
       // Checked again and recorded under the history's lock: another claim on the same note (another
       // process) may have been recorded since the check above, and the takes may have no task left.
-      Optional<HistoryEntry> told = history.changing(() -> {
+      Optional<HistoryEntry> recorded = history.changing(() -> {
         Standing now = Standing.of(history, claimable(history, note.taskId(), taskId), taskId);
         if (now.foundBefore()) {
           return Optional.empty(); // the same task, claimed meanwhile: only followed
         }
         Instant at = Instant.now();
         if (!now.halfDone()) {
-          history.record(now.note().madeAs(handle, seen.status().id(), at));
+          history.record(now.note().madeAs(told, seen.status().id(), at));
         }
-        HistoryEntry closedOrNot = now.note().toldAs(handle, at);
+        HistoryEntry closedOrNot = now.note().toldAs(told, at);
         history.record(closedOrNot);
         return Optional.of(closedOrNot);
       });
-      told.ifPresent(entry -> output.note(claimed(entry, taskId)));
+      recorded.ifPresent(entry -> output.note(claimed(entry, taskId)));
     }
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));

@@ -289,6 +289,11 @@ class RepeatCheckTest {
 
     CliRun.Result right = waitFor("status", madeByIt, "--made-by", name);
     assertThat(right.exitCode()).as("created 90 s \"before\" by the provider's clock: " + right.all()).isZero();
+    dev.vidgen.serve.history.TaskHistory after = dev.vidgen.serve.history.TaskHistory.in(home);
+    java.time.Instant noteSent = after.find(name).orElseThrow().submittedAt();
+    assertThat(after.find("toapis", madeByIt).orElseThrow().jobHandle().orElseThrow().submittedAt())
+        .as("a wait times the task from its own created_at, not from the note's create")
+        .isBefore(noteSent.minusSeconds(60)).isAfter(noteSent.minusSeconds(120));
   }
 
   @Test
