@@ -66,6 +66,10 @@ final class HistoryCommand extends ClientCommand {
         throw CliException.usage("--no-task goes with --close", "give the create it is about after --close:"
             + " vidgen history --close " + word + " --no-task");
       }
+      if (close != null) {
+        throw CliException.usage("--close takes one name, and '" + word + "' is one more",
+            "close one create at a time: vidgen history --close " + close + (noTask ? " --no-task" : ""));
+      }
       throw CliException.usage("vidgen history takes no argument, but was given '" + word + "'",
           "to close a create that got no answer: vidgen history --close " + word + " (add --no-task when it made no"
               + " task); to list the tasks: vidgen history [--limit N]");

@@ -513,6 +513,9 @@ class RepeatCheckTest {
     assertThat(named.exitCode()).as(named.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(named.err()).contains("--no-task goes with --close", "vidgen history --close " + name + " --no-task")
         .doesNotContain("Unmatched");
+    CliRun.Result two = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, first);
+    assertThat(two.exitCode()).as(two.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(two.err()).contains("--close takes one name, and '" + first + "' is one more");
     assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(claimed.all()).contains("--no-task: " + name + " made " + first, "vidgen history --close " + name);
     assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
