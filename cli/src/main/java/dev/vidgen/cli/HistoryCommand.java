@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code vidgen history}: the tasks this machine submitted, newest first. */
 @Command(name = "history", sortOptions = false,
@@ -33,8 +36,44 @@ final class HistoryCommand extends ClientCommand {
           + " charge is not tracked.")
   boolean noTask;
 
+  /** Words the command does not take, read only to say what was meant (picocli's own error names an index). */
+  @Parameters(hidden = true, arity = "0..*")
+  List<String> stray = new ArrayList<>();
+
+  /** The common options that only bear on sending jobs, which history never does. */
+  private static final List<String> SENDING_OPTIONS = List.of("--allow-retired", "--allow-unknown-prices",
+      "--no-model-check");
+
+  /**
+   * Leaves the common options that only bear on sending jobs out of {@code history --help}; they are
+   * still accepted (common options go before or after any command) and change nothing here.
+   */
+  static void hideSendingOptions(CommandSpec history) {
+    for (String name : SENDING_OPTIONS) {
+      OptionSpec option = history.findOption(name);
+      if (option != null && !option.hidden()) {
+        history.remove(option);
+        history.addOption(option.toBuilder().hidden(true).build());
+      }
+    }
+  }
+
   @Override
   int run(Session session, Output output) {
+    if (!stray.isEmpty()) {
+      String word = stray.get(0);
+      if (noTask && close == null) {
+        throw CliException.usage("--no-task goes with --close", "give the create it is about after --close:"
+            + " vidgen history --close " + word + " --no-task");
+      }
+      if (close != null) {
+        throw CliException.usage("--close takes one name, and '" + word + "' is one more",
+            "close one create at a time: vidgen history --close " + close + (noTask ? " --no-task" : ""));
+      }
+      throw CliException.usage("vidgen history takes no argument, but was given '" + word + "'",
+          "to close a create that got no answer: vidgen history --close " + word + " (add --no-task when it made no"
+              + " task); to list the tasks: vidgen history [--limit N]");
+    }
     if (limit < 0) {
       throw CliException.usage("--limit " + limit + " is negative", "give how many tasks to show, such as --limit 50, or 0 for all");
     }

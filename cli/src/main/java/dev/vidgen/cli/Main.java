@@ -42,6 +42,7 @@ public final class Main {
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(Main::usageError);
     NumberConverters.register(commandLine);
+    HistoryCommand.hideSendingOptions(commandLine.getSubcommands().get("history").getCommandSpec());
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
       Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"));
       return Failures.report(e, null, output);

@@ -81,7 +81,8 @@ final class RepeatCheck {
 
   /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
-    String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now) + " as task "
+    String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
+        + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
         + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
     String follow = follow(session, entry);
     if (output.json() || !session.context().canAsk().getAsBoolean()) {
@@ -149,9 +150,18 @@ final class RepeatCheck {
     };
   }
 
+  /** Whether {@code entry} is the history's note of a create that got no answer, still open (no task to follow). */
+  private static boolean isOpenNote(HistoryEntry entry) {
+    return entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty();
+  }
+
   private static String follow(Session session, HistoryEntry entry) {
-    if (entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty()) {
-      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 400);
+    if (isOpenNote(entry)) {
+      String name = SafeText.clip(entry.taskId(), 100);
+      // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words.
+      String none = entry.claimed().isEmpty() ? "; if the provider's dashboard shows that it made no task, close it"
+          + " with vidgen history --close " + name + " --no-task" : "";
+      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 400) + none;
     }
     if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(
         java.nio.file.Path.of(entry.file()))) {

@@ -42,27 +42,61 @@ final class UnansweredClaim {
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> CliException.usage(
         "--made-by needs the task history, and none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
         "set VIDGEN_HOME to the folder the create was recorded in"));
-    HistoryEntry note = history.find(given).orElseThrow(() -> CliException.usage(
-        given + " is not in the task history " + history.file(), ALLOWED));
+    return claimable(history, given, task.strip());
+  }
+
+  /** The note named {@code name} as the history holds it now, when {@code taskId} may still be claimed for it. */
+  private static HistoryEntry claimable(TaskHistory history, String name, String taskId) {
+    HistoryEntry note = history.find(name).orElseThrow(() -> CliException.usage(
+        name + " is not in the task history " + history.file(), ALLOWED));
     List<String> claimed = note.claimed();
-    if (note.status().equals(HistoryEntry.FOUND) && !claimed.isEmpty() && !claimed.contains(task.strip())) {
-      String last = claimed.get(claimed.size() - 1);
+    if (note.status().equals(HistoryEntry.FOUND) && !claimed.isEmpty() && !claimed.contains(taskId)) {
       if (note.possibleTasks() > 1 || claimed.size() > 1) {
         // One claim beyond what the takes may have made: the task would have no take left to have come from.
-        throw CliException.usage(given + " may have made " + note.possibleTasks() + " tasks at most (one per take),"
-                + " and " + (claimed.size() == 1 ? "its one task is" : "all " + claimed.size() + " are")
-                + " accounted for already: " + String.join(", ", claimed) + "; task " + task.strip()
-                + " was not made by it",
+        throw CliException.usage(name + " may have made " + note.possibleTasks() + " tasks at most (one per take),"
+                + " and " + accountedFor(claimed) + " accounted for already: " + String.join(", ", claimed)
+                + "; task " + taskId + " was not made by it",
             "follow those with vidgen wait TASK_ID, or leave out --made-by");
       }
-      throw CliException.usage(given + " was found already: its create made task " + last,
+      String last = claimed.get(claimed.size() - 1);
+      throw CliException.usage(name + " was found already: its create made task " + last,
           "follow that one with vidgen wait " + last + ", or leave out --made-by");
     }
     // A note closed with no task found may still be claimed: a task found after all is tracked, not lost.
     if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.isSettledNote()) {
-      throw CliException.usage(given + " is " + note.status() + ", not a create that got no answer", ALLOWED);
+      throw CliException.usage(name + " is " + note.status() + ", not a create that got no answer", ALLOWED);
     }
     return note;
+  }
+
+  /** "its one task is", "both are", "all 3 are". */
+  private static String accountedFor(List<String> claimed) {
+    return switch (claimed.size()) {
+      case 1 -> "its one task is";
+      case 2 -> "both are";
+      default -> "all " + claimed.size() + " are";
+    };
+  }
+
+  /**
+   * Where {@code taskId} stands with {@code note} in the history: claimed for it before ({@code
+   * foundBefore}: only followed), or with its own entry written by this very claim before it was stopped
+   * ({@code halfDone}); a usage error when the task is in the history as a job of its own.
+   */
+  private record Standing(HistoryEntry note, boolean foundBefore, boolean halfDone) {
+    static Standing of(TaskHistory history, HistoryEntry note, String taskId) {
+      Optional<HistoryEntry> own = history.find(note.provider(), taskId);
+      boolean foundBefore = note.claimed().contains(taskId);
+      boolean halfDone = own.isPresent() && own.get().submittedAt().equals(note.submittedAt())
+          && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
+      if (own.isPresent() && !foundBefore && !halfDone) {
+        throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
+                + ", " + own.get().submittedAt() + "), so " + note.taskId() + " did not make it",
+            "look on the provider's dashboard for a task created at about " + note.submittedAt()
+                + ", or leave out --made-by");
+      }
+      return new Standing(note, foundBefore, halfDone);
+    }
   }
 
   /**
@@ -79,44 +113,57 @@ final class UnansweredClaim {
     }
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow();
     String taskId = task.strip();
-    Optional<HistoryEntry> own = history.find(providerId, taskId);
-    // A task claimed for this note before (the note closed since, or still open for the takes left) is only followed.
-    boolean foundBefore = note.claimed().contains(taskId);
-    // An entry this very claim wrote before it was stopped (the note not closed yet) is no objection.
-    boolean halfDone = own.isPresent() && own.get().submittedAt().equals(note.submittedAt())
-        && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
-    if (own.isPresent() && !foundBefore && !halfDone) {
-      throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
-              + ", " + own.get().submittedAt() + "), so " + note.taskId() + " did not make it",
-          "look on the provider's dashboard for a task created at about " + note.submittedAt()
-              + ", or leave out --made-by");
-    }
-    JobHandle handle = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
+    Standing before = Standing.of(history, note, taskId);
+    JobHandle asSent = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
         note.submittedAt(), note.referenceSent() ? note.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length())
         : null);
-    if (!foundBefore) {
+    // A task claimed before is followed with its own entry's handle, which knows when the task was created.
+    JobHandle handle = before.foundBefore()
+        ? history.find(providerId, taskId).flatMap(HistoryEntry::jobHandle).orElse(asSent) : asSent;
+    if (!before.foundBefore()) {
       // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
-      TaskSnapshot seen = client.status(handle);
+      TaskSnapshot seen = client.status(asSent);
       refuseWhenAnswerDiffers(client, seen, taskId, note, anyTime, output);
-      Instant now = Instant.now();
-      if (!halfDone) {
-        history.record(note.madeAs(handle, seen.status().id(), now));
-      }
-      HistoryEntry told = note.toldAs(handle, now);
-      history.record(told);
-      if (told.status().equals(HistoryEntry.FOUND)) {
-        output.note(note.taskId() + " is closed: its create made task " + taskId + " (as told with --made-by); the"
-            + " task has its own entry in the history, with the job's model and price");
-      } else {
-        output.note(note.taskId() + " made task " + taskId + " (as told with --made-by), which has its own entry in"
-            + " the history, with the job's model and price; " + note.taskId() + " stays open: "
-            + told.possibleTasks() + " of its takes may each have made a task, and "
-            + Plural.count(told.claimed().size(), "is", "are") + " claimed; save another found on the provider's dashboard the same way, or close it with"
-            + " vidgen history --close " + note.taskId() + " once you are sure there is none");
-      }
+      // Timed from the task's own creation when the answer gives it, not from the create's first take.
+      handle = seen.reportedCreatedAt().map(created -> new JobHandle(asSent.providerId(), asSent.taskId(),
+          asSent.model(), asSent.quote(), created, asSent.clientReference())).orElse(asSent);
+      JobHandle told = handle;
+      // Checked again and recorded under the history's lock: another claim on the same note (another
+      // process) may have been recorded since the check above, and the takes may have no task left.
+      Optional<HistoryEntry> recorded = history.changing(() -> {
+        Standing now = Standing.of(history, claimable(history, note.taskId(), taskId), taskId);
+        if (now.foundBefore()) {
+          return Optional.empty(); // the same task, claimed meanwhile: only followed
+        }
+        Instant at = Instant.now();
+        if (!now.halfDone()) {
+          history.record(now.note().madeAs(told, seen.status().id(), at));
+        }
+        HistoryEntry closedOrNot = now.note().toldAs(told, at);
+        history.record(closedOrNot);
+        return Optional.of(closedOrNot);
+      });
+      recorded.ifPresent(entry -> output.note(claimed(entry, taskId)));
     }
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
+  }
+
+  /** What the user is told once {@code taskId} is recorded as made by {@code told}'s create. */
+  private static String claimed(HistoryEntry told, String taskId) {
+    String name = told.taskId();
+    if (told.status().equals(HistoryEntry.FOUND)) {
+      List<String> all = told.claimed();
+      String made = all.size() == 1 ? "task " + taskId : "tasks " + String.join(", ", all);
+      return name + " is closed: its create made " + made + " (as told with --made-by); "
+          + Plural.word(all.size(), "the task has its own entry", "each task has its own entry")
+          + " in the history, with the job's model and price";
+    }
+    return name + " made task " + taskId + " (as told with --made-by), which has its own entry in"
+        + " the history, with the job's model and price; " + name + " stays open: "
+        + told.possibleTasks() + " of its takes may each have made a task, and "
+        + Plural.count(told.claimed().size(), "is", "are") + " claimed; save another found on the provider's dashboard"
+        + " the same way, or close it with vidgen history --close " + name + " once you are sure there is none";
   }
 
   /**

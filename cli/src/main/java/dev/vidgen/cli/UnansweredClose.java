@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code vidgen history} says of a create that got no answer and whose takes may each have
@@ -50,10 +51,14 @@ final class UnansweredClose {
    * with {@code noTask}, one with none claimed is closed as {@code closed}, on the user's word that it made none.
    */
   static int close(TaskHistory history, String name, boolean noTask, Output output) {
+    // Read, checked and closed under the history's lock: a claim in another process cannot slip in between.
+    return history.changing(() -> closeNow(history, name, noTask, output));
+  }
+
+  private static int closeNow(TaskHistory history, String given, boolean noTask, Output output) {
+    HistoryEntry note = named(history, given);
+    String name = note.taskId();
     String claim = "save a task found on the provider's dashboard with vidgen wait TASK_ID --made-by " + name;
-    HistoryEntry note = history.find(name).orElseThrow(() -> CliException.usage(
-        name + " is not in the task history " + history.file(),
-        "give the name vidgen history shows for a create that got no answer (status unknown)"));
     if (!note.status().equals(HistoryEntry.UNKNOWN) || !name.startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
       throw CliException.usage(name + " is " + note.status() + ", not an open create that got no answer; nothing to"
           + " close", "vidgen history lists what is open as unknown");
@@ -79,10 +84,31 @@ final class UnansweredClose {
     json.put("claimed_tasks", closed.claimed());
     json.put("possible_tasks", closed.possibleTasks());
     output.object(json);
+    int claimed = closed.claimed().size();
     output.line(name + " is closed: its create made " + String.join(", ", closed.claimed()) + " (as told with"
-        + " --made-by), and " + Plural.count(closed.possibleTasks() - closed.claimed().size(), "other take") + " made none, as you"
-        + " say; each task has its own entry in the history");
+        + " --made-by), and " + Plural.count(closed.possibleTasks() - claimed, "other take") + " made none, as you"
+        + " say; " + Plural.word(claimed, "the task has its own entry", "each task has its own entry")
+        + " in the history");
     return ExitCodes.DONE;
+  }
+
+  /**
+   * The entry {@code given} names: its name in the history, or the bare client reference ({@code vg-…})
+   * that the create's notice showed, which stands for {@code unanswered-vg-…} or {@code unanswered-noref-vg-…}.
+   */
+  private static HistoryEntry named(TaskHistory history, String given) {
+    Optional<HistoryEntry> exact = history.find(given);
+    if (exact.isPresent() || given.startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+      return exact.orElseThrow(() -> notInHistory(history, given));
+    }
+    return history.find(HistoryEntry.unansweredName(given, true))
+        .or(() -> history.find(HistoryEntry.unansweredName(given, false)))
+        .orElseThrow(() -> notInHistory(history, given));
+  }
+
+  private static CliException notInHistory(TaskHistory history, String given) {
+    return CliException.usage(given + " is not in the task history " + history.file(),
+        "give the name vidgen history shows for a create that got no answer (status unknown)");
   }
 
   private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Output output) {

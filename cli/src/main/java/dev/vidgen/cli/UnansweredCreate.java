@@ -133,8 +133,11 @@ final class UnansweredCreate {
         if (recorded && e.clientReference().isPresent()) {
           output.note("the job is in the history as unknown; once the provider can be reached, look it up with "
               + lookUpCommand() + " before you send it again");
+          String name = HistoryEntry.unansweredName(reference, referenceSent);
           session.rememberUnanswered("once the provider can be reached, look the task up with " + lookUpCommand()
-              + " before you send the job again", HistoryEntry.unansweredName(reference, referenceSent));
+              + " before you send the job again (a task found on the dashboard instead is saved with vidgen wait"
+              + " TASK_ID --made-by " + name + "; if there is none, close the entry with vidgen history --close " + name
+              + " --no-task)", name);
         } else if (recorded) {
           String save = Failures.taskCommand("wait", "TASK_ID", client.provider().id(), session,
               java.util.stream.Stream.concat(java.util.stream.Stream.of("--made-by",
@@ -142,8 +145,10 @@ final class UnansweredCreate {
                   .toArray(String[]::new));
           output.note("the job is in the history as unknown; a task found on the provider's dashboard is saved, and"
               + " the entry closed, with " + save);
+          String name = HistoryEntry.unansweredName(reference, referenceSent);
           session.rememberUnanswered("check the provider's dashboard for the task before you send the job again;"
-              + " save a task found there with " + save, HistoryEntry.unansweredName(reference, referenceSent));
+              + " save a task found there with " + save + ", or, if there is none, close the entry with vidgen history"
+              + " --close " + name + " --no-task", name);
         }
         throw e;
       } catch (RuntimeException e) {

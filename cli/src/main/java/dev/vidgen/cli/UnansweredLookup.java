@@ -30,7 +30,7 @@ final class UnansweredLookup {
       throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
           + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
     }
-    requireReference(session, client, entry);
+    requireReference(session, client, entry, output);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
         + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
@@ -42,13 +42,15 @@ final class UnansweredLookup {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     Instant now = Instant.now();
     try {
-      history.ifPresent(tasks -> {
+      history.ifPresent(tasks -> tasks.changing(() -> {
         // A task already in the history (a look-up before this one) keeps its entry: its file, its time.
         if (tasks.find(handle.providerId(), handle.taskId().value()).isEmpty()) {
           tasks.record(entry.madeAs(handle, found.status().id(), now));
         }
-        tasks.record(entry.foundAs(handle, now));
-      });
+        // The note as it is now, under the lock: what another process recorded since it was read is kept.
+        tasks.record(tasks.find(entry.taskId()).orElse(entry).foundAs(handle, now));
+        return null;
+      }));
     } catch (RuntimeException e) {
       output.note("could not record the task in the history (" + e.getMessage() + ")");
     }
@@ -77,11 +79,26 @@ final class UnansweredLookup {
 
   /**
    * Refuses to look up a create whose route sends no client reference: no answer could tell whether
-   * it arrived, and a "not found" would say that it did not.
+   * it arrived, and a "not found" would say that it did not. A note closed with {@code --no-task} says
+   * that it is closed instead, or, when it can be looked up, is looked up all the same.
    */
-  private static void requireReference(Session session, VidgenClient client, HistoryEntry entry) {
+  private static void requireReference(Session session, VidgenClient client, HistoryEntry entry, Output output) {
     Optional<ModelRoute> route = client.catalog().find(entry.model());
-    if (!entry.referenceSent() || (route.isPresent() && !client.provider().takesClientReference(route.get()))) {
+    boolean lookable = entry.referenceSent() && (route.isEmpty() || client.provider().takesClientReference(route.get()));
+    if (!lookable && entry.status().equals(HistoryEntry.CLOSED)) {
+      // Closed on the user's word that no task was made: nothing to look for, unless a task turns up after all.
+      throw CliException.usage(entry.taskId() + " is closed with no task found, as told with vidgen history --close"
+              + " --no-task: vidgen takes your word that its create made no task, so it has no task to show and the"
+              + " same job is no longer asked about",
+          "if a task of " + entry.model() + " created at " + entry.submittedAt().truncatedTo(ChronoUnit.SECONDS)
+              + " turns up on the provider's dashboard after all, save it with vidgen wait TASK_ID --made-by "
+              + entry.taskId() + " (until then its charge is not tracked)");
+    }
+    if (entry.status().equals(HistoryEntry.CLOSED)) {
+      output.note(entry.taskId() + " is closed with no task found, as told with vidgen history --close --no-task;"
+          + " looking it up all the same");
+    }
+    if (!lookable) {
       List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));
       more.addAll(session.setupOptions());
       throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()

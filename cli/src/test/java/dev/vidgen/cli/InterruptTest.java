@@ -112,7 +112,7 @@ class InterruptTest {
       CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
           .env("VIDGEN_HOME", home.toString()).run("generate", "--model", "seedance-2", "--prompt", "a kite rises",
               "--base-url", fake.baseUrl(), "--no-wait");
-      assertThat(again.err()).as(again.all()).contains("as task unanswered-" + sent,
+      assertThat(again.err()).as(again.all()).contains("as the create vidgen history lists as unanswered-" + sent,
           "its create got no answer, so it may exist and be billed");
     }
   }

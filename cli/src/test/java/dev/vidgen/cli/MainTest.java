@@ -78,6 +78,19 @@ class MainTest {
     assertThat(version.out()).startsWith("vidgen ").doesNotContain("unknown");
   }
 
+  @Test
+  void historyHelpLeavesOutTheOptionsThatOnlyBearOnSendingJobs() {
+    CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
+    CliRun.Result historyHelp = vidgen.runProcess("history", "--help");
+    CliRun.Result generateHelp = vidgen.runProcess("generate", "--help");
+    CliRun.Result stillTaken = vidgen.runProcess("history", "--allow-retired", "--no-model-check", "--json");
+
+    assertThat(historyHelp.out()).as(historyHelp.all()).contains("--limit", "--close", "--no-task", "--json")
+        .doesNotContain("--allow-retired").doesNotContain("--allow-unknown-prices").doesNotContain("--no-model-check");
+    assertThat(generateHelp.out()).contains("--allow-retired", "--allow-unknown-prices", "--no-model-check");
+    assertThat(stillTaken.exitCode()).as("common options still go after any command: " + stillTaken.all()).isZero();
+  }
+
   private static String[] concat(String[] first, String[] second) {
     String[] all = new String[first.length + second.length];
     System.arraycopy(first, 0, all, 0, first.length);

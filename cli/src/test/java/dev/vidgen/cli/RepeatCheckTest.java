@@ -144,7 +144,9 @@ class RepeatCheckTest {
     java.util.Map<?, ?> error = (java.util.Map<?, ?>) withReference.json().get("error");
     assertThat(error.get("kind")).isEqualTo("ambiguous_submit");
     assertThat((String) error.get("next")).isEqualTo("once the provider can be reached, look the task up with vidgen"
-        + " status unanswered-" + reference + " --base-url " + fake.baseUrl() + " before you send the job again");
+        + " status unanswered-" + reference + " --base-url " + fake.baseUrl() + " before you send the job again (a task"
+        + " found on the dashboard instead is saved with vidgen wait TASK_ID --made-by unanswered-" + reference + "; if"
+        + " there is none, close the entry with vidgen history --close unanswered-" + reference + " --no-task)");
     assertThat(withReference.err()).as("people read the advice once").doesNotContain(" — ");
     assertThat(withReference.json()).as("the note's name, for scripts").containsEntry("unanswered",
         "unanswered-" + reference);
@@ -157,7 +159,8 @@ class RepeatCheckTest {
     assertThat(withoutReference.exitCode()).as(withoutReference.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     assertThat((String) plain.get("next")).matches("check the provider's dashboard for the task before you send the"
         + " job again; save a task found there with vidgen wait TASK_ID --made-by unanswered-noref-vg-[0-9a-f-]+"
-        + " --base-url " + java.util.regex.Pattern.quote(fake.baseUrl()));
+        + " --base-url " + java.util.regex.Pattern.quote(fake.baseUrl()) + ", or, if there is none, close the entry"
+        + " with vidgen history --close unanswered-noref-vg-[0-9a-f-]+ --no-task");
     String named = (String) withoutReference.json().get("unanswered");
     assertThat(named).as(withoutReference.all()).matches("unanswered-noref-vg-[0-9a-f-]+");
     assertThat((String) plain.get("next")).contains("--made-by " + named + " --base-url");
@@ -286,6 +289,11 @@ class RepeatCheckTest {
 
     CliRun.Result right = waitFor("status", madeByIt, "--made-by", name);
     assertThat(right.exitCode()).as("created 90 s \"before\" by the provider's clock: " + right.all()).isZero();
+    dev.vidgen.serve.history.TaskHistory after = dev.vidgen.serve.history.TaskHistory.in(home);
+    java.time.Instant noteSent = after.find(name).orElseThrow().submittedAt();
+    assertThat(after.find("toapis", madeByIt).orElseThrow().jobHandle().orElseThrow().submittedAt())
+        .as("a wait times the task from its own created_at, not from the note's create")
+        .isBefore(noteSent.minusSeconds(60)).isAfter(noteSent.minusSeconds(120));
   }
 
   @Test
@@ -423,15 +431,23 @@ class RepeatCheckTest {
     fake.clearFaults();
     assertThat(fake.taskIds()).as("the create never arrived").isEmpty();
     String name = dev.vidgen.serve.history.TaskHistory.in(home).entries().get(0).taskId();
-    assertThat(generate(toApis(), "--no-wait").exitCode()).as("open, the same job is asked about")
-        .isEqualTo(ExitCodes.OTHER);
+    CliRun.Result asked = generate(toApis(), "--no-wait");
+    assertThat(asked.exitCode()).as("open, the same job is asked about").isEqualTo(ExitCodes.OTHER);
+    assertThat(asked.err()).as("the note is named for what it is, with the way out once the dashboard shows none")
+        .contains("the same job was submitted just now, as the create vidgen history lists as " + name + " (its create"
+            + " got no answer", "look for it first: ", "if the provider's dashboard shows that it made no task, close"
+            + " it with vidgen history --close " + name + " --no-task; or add --again")
+        .doesNotContain("as task " + name);
 
     CliRun.Result refused = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(refused.err()).contains(name + " has no task claimed with --made-by yet",
         "close it with vidgen history --close " + name + " --no-task");
 
-    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, "--no-task");
+    // The bare client reference the create's notice showed stands for its entry too.
+    String reference = name.substring("unanswered-noref-".length());
+    CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString())
+        .run("history", "--close", reference, "--no-task");
 
     assertThat(closed.exitCode()).as(closed.all()).isZero();
     assertThat(closed.out()).contains(name + " is closed with no task found: vidgen takes your word that its create"
@@ -452,6 +468,14 @@ class RepeatCheckTest {
     CliRun.Result twice = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, "--no-task");
     assertThat(twice.exitCode()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(twice.err()).contains(name + " is closed, not an open create that got no answer");
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+    CliRun.Result status = waitFor("status", name);
+    assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(status.err()).as("a closed note reads as closed, not as one to look for")
+        .contains(name + " is closed with no task found, as told with vidgen history --close --no-task",
+            "save it with vidgen wait TASK_ID --made-by " + name)
+        .doesNotContain("before you send the job again");
+    assertThat(fake.requests(Endpoint.STATUS)).as("nothing sent").hasSize(readsBefore);
   }
 
   @Test
@@ -485,11 +509,19 @@ class RepeatCheckTest {
 
     assertThat(alone.exitCode()).as(alone.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(alone.err()).contains("--no-task goes with --close");
+    CliRun.Result named = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--no-task", name);
+    assertThat(named.exitCode()).as(named.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(named.err()).contains("--no-task goes with --close", "vidgen history --close " + name + " --no-task")
+        .doesNotContain("Unmatched");
+    CliRun.Result two = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name, first);
+    assertThat(two.exitCode()).as(two.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(two.err()).contains("--close takes one name, and '" + first + "' is one more");
     assertThat(claimed.exitCode()).as(claimed.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(claimed.all()).contains("--no-task: " + name + " made " + first, "vidgen history --close " + name);
     assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("unknown");
     CliRun.Result closed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close", name);
-    assertThat(closed.out()).as(closed.all()).contains("and 1 other take made none");
+    assertThat(closed.out()).as(closed.all()).contains("and 1 other take made none, as you say; the task has its own"
+        + " entry in the history");
   }
 
   /** Two creates of the preview answered 500, each making a task (as a provider may); the note's name. */
@@ -534,7 +566,8 @@ class RepeatCheckTest {
     CliRun.Result two = waitFor("status", second, "--made-by", name);
 
     assertThat(two.exitCode()).as(two.all()).isZero();
-    assertThat(two.err()).contains(name + " is closed: its create made task " + second);
+    assertThat(two.err()).as("every task claimed, not only the last").contains(name + " is closed: its create made"
+        + " tasks " + first + ", " + second + " (as told with --made-by); each task has its own entry");
     dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
     dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
     assertThat(note.status()).isEqualTo("found");
@@ -546,7 +579,7 @@ class RepeatCheckTest {
     int readsBefore = fake.requests(Endpoint.STATUS).size();
     CliRun.Result beyond = waitFor("status", "video_made_elsewhere", "--made-by", name);
     assertThat(beyond.exitCode()).as(beyond.all()).isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(beyond.err()).contains(name + " may have made 2 tasks at most (one per take), and all 2 are accounted"
+    assertThat(beyond.err()).contains(name + " may have made 2 tasks at most (one per take), and both are accounted"
         + " for already: " + first + ", " + second);
     assertThat(fake.requests(Endpoint.STATUS)).as("refused before anything is sent").hasSize(readsBefore);
     CliRun.Result again = waitFor("status", first, "--made-by", name);

@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
@@ -38,10 +42,15 @@ public final class TaskHistory {
 
   private static final Object APPEND_LOCK = new Object();
 
+  /** One per lock file, for the threads of this process: a file lock is held by the whole process. */
+  private static final ConcurrentMap<Path, ReentrantLock> CHANGE_LOCKS = new ConcurrentHashMap<>();
+
   private final Path file;
+  private final Path lockFile;
 
   private TaskHistory(Path file) {
     this.file = file;
+    this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
   }
 
   /** The history kept in {@code folder} (the file is made on the first record). */
@@ -111,6 +120,35 @@ public final class TaskHistory {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the task history " + file + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Runs {@code change} (which reads the history, decides and {@link #record}s) while no other
+   * change runs, in this process or any other using the same folder: an exclusive lock on {@code
+   * history.jsonl.lock} beside the file, so that two processes never both act on the same state of a
+   * note. Nested calls in one thread run at once. What {@code change} throws passes through.
+   *
+   * @throws UncheckedIOException when the lock file cannot be made or locked
+   */
+  public <T> T changing(Supplier<T> change) {
+    Objects.requireNonNull(change, "change == null");
+    ReentrantLock local = CHANGE_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
+    local.lock();
+    try {
+      if (local.getHoldCount() > 1) {
+        return change.get();
+      }
+      Files.createDirectories(file.getParent());
+      // Only ever locked, never written: the history itself stays append-only.
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        return change.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the task history " + lockFile + ": " + e.getMessage(), e);
+    } finally {
+      local.unlock();
     }
   }
 

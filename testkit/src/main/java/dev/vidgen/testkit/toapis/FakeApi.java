@@ -68,6 +68,9 @@ final class FakeApi extends Dispatcher {
       return toResponse(missing, null, sequence);
     }
     Fault fault = state.takeFault(endpoint);
+    if (fault != null && fault.kind == Fault.Kind.MEET) {
+      fault.meet();
+    }
     Answer answer;
     Answer processedUnseen = null;
     if (fault != null && !fault.processes()) {
@@ -80,7 +83,8 @@ final class FakeApi extends Dispatcher {
       }
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
-        || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE);
+        || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE
+        || fault.kind == Fault.Kind.MEET);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));

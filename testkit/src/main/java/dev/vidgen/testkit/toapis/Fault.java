@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Something going wrong with one request, injected with {@link FakeToApisServer#inject}: an
  * error answer (429 with {@code Retry-After}, 500, 503, any status, HTML, malformed JSON), a slow
- * answer, a stalled one, or a dropped connection before or after the request was acted on.
- * Immutable.
+ * answer, a stalled one, a dropped connection before or after the request was acted on, or
+ * requests held until they all arrived.
+ * Immutable, but for the count of a meeting ({@link #meeting}).
  */
 public final class Fault {
   enum Kind {
@@ -26,7 +27,9 @@ public final class Fault {
     /** Process (a create makes its task), then answer with {@link #status}, {@link #body} instead. */
     ANSWER_AFTER,
     /** Process normally, then send the body 16 bytes every {@link #delay}. */
-    TRICKLE
+    TRICKLE,
+    /** Wait for {@link #meeting} (the other requests with this fault), then process normally. */
+    MEET
   }
 
   final Kind kind;
@@ -36,9 +39,16 @@ public final class Fault {
   final Map<String, String> headers;
   final Duration delay;
   final Duration retryAfter;
+  final java.util.concurrent.CountDownLatch meeting;
 
   private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
       Duration delay, Duration retryAfter) {
+    this(kind, status, contentType, body, headers, delay, retryAfter, null);
+  }
+
+  private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
+      Duration delay, Duration retryAfter, java.util.concurrent.CountDownLatch meeting) {
+    this.meeting = meeting;
     this.kind = kind;
     this.status = status;
     this.contentType = contentType;
@@ -136,6 +146,30 @@ public final class Fault {
     return new Fault(Kind.TRICKLE, 0, null, null, Map.of(), every, null);
   }
 
+  /**
+   * Holds each request it is injected for until {@code parties} of them have arrived (at most {@code
+   * bound}, real time), then acts on it normally: clients that truly overlap. Inject it for {@code
+   * parties} requests; a fresh fault for each meeting.
+   */
+  public static Fault meeting(int parties, Duration bound) {
+    if (parties < 1) {
+      throw new IllegalArgumentException("parties < 1: " + parties);
+    }
+    Objects.requireNonNull(bound, "bound == null");
+    return new Fault(Kind.MEET, 0, null, null, Map.of(), bound, null,
+        new java.util.concurrent.CountDownLatch(parties));
+  }
+
+  /** For {@link Kind#MEET}: counts this request in and waits for the others, at most {@link #delay}. */
+  void meet() {
+    meeting.countDown();
+    try {
+      meeting.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Never answers and does nothing; the client times out. */
   public static Fault stall() {
     return new Fault(Kind.STALL, 0, null, null, Map.of(), Duration.ZERO, null);
@@ -187,7 +221,8 @@ public final class Fault {
 
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
-    return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE;
+    return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE
+        || kind == Kind.MEET;
   }
 
   @Override
@@ -197,6 +232,7 @@ public final class Fault {
       case ANSWER_AFTER -> "Fault[HTTP " + status + " after processing]";
       case SLOW -> "Fault[slow " + delay + "]";
       case TRICKLE -> "Fault[trickle 16 bytes every " + delay + "]";
+      case MEET -> "Fault[meeting of " + meeting.getCount() + " more]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };
   }
