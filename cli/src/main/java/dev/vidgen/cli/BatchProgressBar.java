@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchProgress;
+import dev.vidgen.core.text.Plural;
 import java.io.PrintWriter;
 
 /**

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.Plural;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
 import dev.vidgen.core.pricing.Budget;
+import dev.vidgen.core.text.Plural;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

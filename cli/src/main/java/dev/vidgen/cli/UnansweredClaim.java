@@ -5,6 +5,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;

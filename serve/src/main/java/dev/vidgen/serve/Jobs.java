@@ -14,6 +14,7 @@ import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.UncheckedIOException;
