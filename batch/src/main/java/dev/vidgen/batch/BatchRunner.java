@@ -281,8 +281,9 @@ public final class BatchRunner {
           this::progress, progressEvery.toMillis(), progressEvery.toMillis(), TimeUnit.MILLISECONDS);
       ScheduledFuture<?> deadline = timeout == null ? null : scheduler.schedule(() -> {
         timedOut.set(true);
-        ctx.timeUp();
-        creates.close(); // no create goes out any more; those on their way are answered into the journal first
+        // No create goes out any more (those on their way are answered into the journal first), and only
+        // then do the waits end: a wait ended frees a place, and no job may be claimed and sent into it.
+        ctx.timeUp(creates::close);
         wake.offer(TICK);
       }, timeout.toMillis(), TimeUnit.MILLISECONDS);
       try {

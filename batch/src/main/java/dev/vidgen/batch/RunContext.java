@@ -72,9 +72,13 @@ final class RunContext {
   /** What to do when the deadline passes, each dropped once done with (a long run does not keep them all). */
   private final java.util.Set<Runnable> atDeadline = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** The run's deadline passed: the waits for tasks end, their jobs left for the next run. */
-  void timeUp() {
+  /**
+   * The run's deadline passed: {@code first} runs (closing the creates), then the waits for tasks end,
+   * their jobs left for the next run. In that order, so that no place a wait frees takes a new create.
+   */
+  void timeUp(Runnable first) {
     timeUp.complete(null);
+    first.run();
     for (Runnable action : java.util.List.copyOf(atDeadline)) {
       if (atDeadline.remove(action)) {
         action.run();
