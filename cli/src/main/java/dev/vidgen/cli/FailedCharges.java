@@ -9,6 +9,8 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What a batch says of the price of its failed jobs, as {@code generate} and {@code status} say it
@@ -63,8 +65,7 @@ final class FailedCharges {
 
   /** The known quotes of the jobs whose result expired, added up. */
   static BigDecimal expiredQuoted(List<Entry> entries) {
-    return entries.stream().filter(FailedCharges::chargeLikely).map(Entry::credits)
-        .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return quoted(entries, FailedCharges::chargeLikely);
   }
 
   /** How many jobs' results expired after their tasks completed. */
@@ -74,8 +75,12 @@ final class FailedCharges {
 
   /** The known quotes of the jobs whose charge is unknown, added up. */
   static BigDecimal quoted(List<Entry> entries) {
-    return entries.stream().filter(FailedCharges::chargeUnknown).map(Entry::credits)
-        .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return quoted(entries, FailedCharges::chargeUnknown);
+  }
+
+  private static BigDecimal quoted(List<Entry> entries, Predicate<Entry> which) {
+    return entries.stream().filter(which).map(Entry::credits).filter(Objects::nonNull)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** How many jobs' charge is unknown. */
@@ -85,7 +90,7 @@ final class FailedCharges {
 
   /**
    * For the summary's {@code spent} line: "; the 2 failed jobs with a task were quoted 40 credits
-   * ($0.20): whether …", or nothing when no failed job had a task.
+   * ($0.20): whether …", then what the jobs whose result expired were quoted; nothing for neither.
    */
   static String summary(List<Entry> entries) {
     return unknownSummary(entries) + expiredSummary(entries);
@@ -100,11 +105,7 @@ final class FailedCharges {
     if (count == 0) {
       return "";
     }
-    long unpriced = entries.stream().filter(e -> chargeLikely(e) && e.credits() == null).count();
-    BigDecimal quoted = expiredQuoted(entries);
-    String price = unpriced == count ? "of unknown price"
-        : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
-            + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
+    String price = priceWords(entries, FailedCharges::chargeLikely, count);
     return "; the " + Plural.count(count, "job") + " whose result expired before " + Plural.word(count, "it was", "they were")
         + " saved " + Plural.word(count, "was ", "were ") + price + " and " + Plural.word(count, "was", "were")
         + " most likely charged (" + Plural.word(count, "its task", "their tasks") + " completed)";
@@ -115,13 +116,20 @@ final class FailedCharges {
     if (count == 0) {
       return "";
     }
-    long unpriced = entries.stream().filter(e -> chargeUnknown(e) && e.credits() == null).count();
-    BigDecimal quoted = quoted(entries);
-    String price = unpriced == count ? "of unknown price"
-        : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
-            + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
+    String price = priceWords(entries, FailedCharges::chargeUnknown, count);
     return "; the " + Plural.count(count, "failed job") + " with a task " + Plural.word(count, "was ", "were ") + price
         + ": " + Views.FAILED_CHARGE_WORDS;
+  }
+
+  /** "quoted 40 credits ($0.20)", "… and 1 of unknown price", or "of unknown price", for the {@code count} jobs {@code which} picks. */
+  private static String priceWords(List<Entry> entries, Predicate<Entry> which, long count) {
+    long unpriced = entries.stream().filter(which).filter(e -> e.credits() == null).count();
+    if (unpriced == count) {
+      return "of unknown price";
+    }
+    BigDecimal quoted = quoted(entries, which);
+    return "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted)) + ")"
+        + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
   }
 
   private static BigDecimal usd(BigDecimal credits) {
