@@ -158,9 +158,17 @@ public final class BatchRunner {
     }
   }
 
-  /** How many creates went out and have no answer in the journal yet. */
+  /** How many creates went out (or may have) and have no answer in the journal yet. */
   public int createsOnTheirWay() {
-    return creates.count();
+    return creates.onTheirWay();
+  }
+
+  /**
+   * How many of the creates that {@link #stopSending} counted as on their way turned out never sent
+   * (held back at the last moment): nothing was made for them.
+   */
+  public int createsFoundUnsent() {
+    return creates.unsentAfterAll();
   }
 
   /** How many creates were answered but their answer could not be journaled (the jobs' reasons name their tasks). */

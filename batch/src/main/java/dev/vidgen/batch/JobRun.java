@@ -68,12 +68,10 @@ final class JobRun {
   private final CompletableFuture<Outcome> result = new CompletableFuture<>();
   private Entry entry;
   private int requeues;
-  /** Whether this job counts in {@link CreatesOnTheirWay}: from before its journal step to its create's outcome. */
-  private boolean counted;
+  /** This job's create in {@link CreatesOnTheirWay}, from before its journal step to its outcome; null outside that. */
+  private CreatesOnTheirWay.Create counted;
   /** Whether the next journal write records the create's outcome and so counts the job off. */
   private boolean settleOnWrite;
-  /** Whether the stop ended this job's create as surely not made (counted apart until it settles). */
-  private boolean stoppedUnsent;
   /** The task the create answered with, until it is journaled; null before or without one. */
   private String answeredTask;
 
@@ -139,26 +137,29 @@ final class JobRun {
         : entry.clientReference() != null ? entry.clientReference() : ctx.newReference();
     // Counted before the journal step, so that a stop waits for this job until its create's answer (or its
     // return to pending) is in the journal: a job is never left submitting without its create having gone out.
-    if (!ctx.creates.start()) {
+    CreatesOnTheirWay.Create counting = ctx.creates.start();
+    if (counting == null) {
       hold(notSentReason());
       return;
     }
-    counted = true;
+    counted = counting;
     int attempts = entry.attempts();
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).reason(null, null), () -> {
-      if (ctx.creates.closed()) {
+      CompletableFuture<Void> stop = ctx.creates.handOver(counting);
+      if (stop == null) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
         settleOnWrite = true;
         write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
         return;
       }
       CompletableFuture<JobHandle> create;
-      CompletableFuture<Void> stop = ctx.creates.stopSignal();
       try {
         create = ctx.backend.submit(uploaded, reference, stop);
       } catch (RuntimeException e) {
         // Refused before it went out (such as by a closed client): nothing was sent, so the job is pending again.
-        ctx.creates.forget(stop);
+        ctx.creates.answered(counting);
+        ctx.creates.stoppedUnsent(counting);
+        ctx.creates.handedOver();
         if (ctx.backend.closed()) {
           ctx.stop(CLIENT_CLOSED);
         }
@@ -166,8 +167,9 @@ final class JobRun {
         write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold("not sent: " + e.getMessage()));
         return;
       }
+      ctx.creates.handedOver();
       create.whenComplete(safely((handle, failure) -> {
-        ctx.creates.forget(stop);
+        ctx.creates.answered(counting);
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
         settleOnWrite = true;
         answeredTask = handle == null ? null : handle.taskId().value();
@@ -201,8 +203,9 @@ final class JobRun {
     if (failure instanceof dev.vidgen.core.client.SubmitNotSentException notSent) {
       // The process is stopping and the create, held back or waiting to be sent again after answers that made
       // nothing, was not sent; held back before its first take went out, it counts as not tried at all.
-      stoppedUnsent = true;
-      ctx.creates.stoppedUnsent();
+      if (counted != null) {
+        ctx.creates.stoppedUnsent(counted);
+      }
       int attempts = notSent.refusedTakes() == 0 ? attemptsBefore : attemptsBefore + 1;
       write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
       return;
@@ -511,9 +514,9 @@ final class JobRun {
 
   /** Counts this job's create off (see {@link CreatesOnTheirWay}), once; {@code journaled} whether its outcome is. */
   private void settle(boolean journaled) {
-    if (counted) {
-      counted = false;
-      ctx.creates.settled(journaled, stoppedUnsent);
+    if (counted != null) {
+      ctx.creates.settled(counted, journaled);
+      counted = null;
     }
   }
 

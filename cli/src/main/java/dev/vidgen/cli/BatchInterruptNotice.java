@@ -34,8 +34,9 @@ final class BatchInterruptNotice {
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
       unanswered = Math.min(onTheirWay, runner.createsOnTheirWay());
       notJournaled = Math.min(onTheirWay - unanswered, runner.createsNotJournaled() - notJournaledBefore);
-    } else if (runner.createsOnTheirWay() > 0) {
-      // Only creates the stop ended unsent (waiting out a 429): their jobs' return to pending is being written.
+    } else {
+      // None on its way, but creates the stop ended unsent (held back, waiting out a 429) may still be writing their
+      // jobs' return to pending: a moment for that (none: no wait).
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
     }
     BatchProgress last = bar.last();
@@ -59,9 +60,12 @@ final class BatchInterruptNotice {
     json.put("next", next);
     output.object(json);
     String counts = last == null ? "" : " with " + where(last);
-    int answered = onTheirWay - unanswered - notJournaled;
+    // Held back at the last moment after all (stopped while still waiting for a connection): nothing was made.
+    int heldBack = onTheirWay == 0 ? 0 : Math.min(onTheirWay - unanswered - notJournaled, runner.createsFoundUnsent());
+    int answered = onTheirWay - unanswered - notJournaled - heldBack;
     String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s")
         + " on the way, " + answered + " answered and " + (answered == 1 ? "is" : "are") + " in the journal, "
+        + (heldBack == 0 ? "" : heldBack + " never left (nothing was made), ")
         + unanswered + " did not answer"
         + (notJournaled == 0 ? "" : ", " + notJournaled + " answered but could not be journaled (the report names"
             + " their tasks, which are paid for)");

@@ -28,6 +28,9 @@ final class UnansweredCreate {
    */
   static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(8);
   private static final java.time.Duration FIRST_WAIT = java.time.Duration.ofSeconds(1);
+  /** Said when the stop came before any take of the create left (during the checks or uploads, or held back). */
+  private static final String NOTHING_LEFT =
+      "interrupted before the create went out: no task was made or billed; run the same command again";
 
   private final Session session;
   private final String providerId;
@@ -290,11 +293,12 @@ final class UnansweredCreate {
       return;
     }
     Optional<Throwable> ended = failure(submitted);
-    if (ended.isPresent() && ended.get() instanceof SubmitNotSentException) {
-      // Every try was refused without a task (a 429, a 503): nothing was made; an unknown row written meanwhile is
-      // closed as such.
-      nothingMade(ended.get(), "interrupted before the create was sent again; it had been refused without a task (as a"
-          + " 429 or a 503 is), so nothing was made or billed: run the same command again");
+    if (ended.isPresent() && ended.get() instanceof SubmitNotSentException notSent) {
+      // Every try was refused without a task (a 429, a 503), or none left: nothing was made; an unknown row written
+      // meanwhile is closed as such.
+      nothingMade(notSent, notSent.refusedTakes() == 0 ? NOTHING_LEFT
+          : "interrupted before the create was sent again; it had been refused without a task (as a 429 or a 503 is),"
+              + " so nothing was made or billed: run the same command again");
       return;
     }
     boolean ambiguous = ended.isPresent() && ended.get() instanceof AmbiguousSubmitException;
@@ -306,8 +310,7 @@ final class UnansweredCreate {
     if (!ambiguous && !session.createOnItsWay()) {
       // Stopped during the checks or uploads, or a create held back before it left: said, so that a silent exit is
       // not taken for a paid task gone missing.
-      nothingMade(new SubmitNotSentException("stopped before the create went out"),
-          "interrupted before the create went out: no task was made or billed; run the same command again");
+      nothingMade(new SubmitNotSentException("stopped before the create went out"), NOTHING_LEFT);
       return;
     }
     boolean recorded = recordUnknown(interruptedReason(), false,

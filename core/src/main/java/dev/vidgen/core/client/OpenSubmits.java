@@ -56,6 +56,14 @@ final class OpenSubmits {
       open.remove(stop);
       link.set(null);
     });
+    // A submit whose create has not left (its funds or the live list still being read, a file still uploading) ends
+    // when told to stop, not when that step ends: its caller learns at once that nothing was or will be sent.
+    stop.whenComplete((stopped, failure) -> {
+      if (entry.leaving == null) {
+        entry.caller.completeExceptionally(new SubmitNotSentException("the submit was told to stop before its create"
+            + " went out; nothing was sent"));
+      }
+    });
     callersStop.whenComplete((stopped, failure) -> {
       CompletableFuture<Void> linked = link.getAndSet(null);
       if (linked != null) {

@@ -236,7 +236,8 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * {@link #submitAsync(VideoJob, String)} that sends no create, and none again, once {@code
-   * stopSending} is done (a process stopping): a create waiting for its backoff then ends at once with
+   * stopSending} is done (a process stopping): a submit whose create has not left (funds, the live
+   * model list or its files still being read or sent) or waits for its backoff then ends at once with
    * a {@link SubmitNotSentException} when no try can have made a task, or an
    * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error, no
    * answer); a create on its way still completes with its task. When {@code clientReference} is

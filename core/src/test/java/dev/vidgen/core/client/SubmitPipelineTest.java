@@ -556,6 +556,27 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aSubmitToldToStopWhileItsFundsAreStillReadEndsAtOnceAsNotSentAndNeverSendsItsCreate() {
+    CompletableFuture<dev.vidgen.core.port.Balance> slowRead = new CompletableFuture<>();
+    fixture.provider.balanceAnswers(slowRead);
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop);
+    fixture.advance(Duration.ofMillis(100));
+    assertThat(submit).as("waits for the balance").isNotDone();
+    stop.complete(null);
+
+    assertThat(submit).as("ended at the stop, not when the balance read answers").isDone();
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("before its create went out; nothing was sent")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isZero());
+    slowRead.complete(new dev.vidgen.core.port.Balance(java.math.BigDecimal.valueOf(10_000), java.math.BigDecimal.ONE,
+        false));
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(fixture.provider.count("create")).as("nothing sent once the read answered").isZero();
+  }
+
+  @Test
   void aSubmitToldToStopSendingAfterAServerErrorEndsAtOnceAsAmbiguous() {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-1")));
     CompletableFuture<Void> stop = new CompletableFuture<>();
