@@ -50,9 +50,9 @@ record BatchTrial(String name, String journal, int jobs, int workers, int concur
       Map<String, Object> trial = summarize(results, delta(before, after, "create_requests"),
           delta(before, after, "status_requests"), cpuAfter.busyCoresSince(cpuBefore));
       trial.put("load_average_at_start", load);
-      System.out.printf("bench:   %s: %d jobs, %d worker(s) × %d in flight: %s jobs/s"
+      System.out.printf("bench:   %s: %d jobs, %d worker%s × %d in flight: %s jobs/s"
           + " (mean job %s s, %s busy cores, load %s)%n",
-          name, jobs, workers, concurrency, trial.get("jobs_per_s"), trial.get("mean_job_s"),
+          name, jobs, workers, workers == 1 ? "" : "s", concurrency, trial.get("jobs_per_s"), trial.get("mean_job_s"),
           trial.get("machine_busy_cores"), load);
       return trial;
     } finally {

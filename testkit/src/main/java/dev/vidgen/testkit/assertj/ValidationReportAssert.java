@@ -67,7 +67,7 @@ public final class ValidationReportAssert
   public ValidationReportAssert hasErrorCount(int count) {
     isNotNull();
     if (actual.errors().size() != count) {
-      failWithMessage("expected %s error(s) but got %s:%n%s", count, actual.errors().size(),
+      failWithMessage("expected %s error%s but got %s:%n%s", count, count == 1 ? "" : "s", actual.errors().size(),
           describe(actual.errors()));
     }
     return this;

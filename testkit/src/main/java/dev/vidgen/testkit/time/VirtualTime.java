@@ -115,7 +115,8 @@ public final class VirtualTime {
       throw new IllegalStateException(
           "still "
               + pending
-              + " task(s) waiting after moving virtual time "
+              + (pending == 1 ? " task" : " tasks")
+              + " waiting after moving virtual time "
               + RUN_UNTIL_IDLE_LIMIT
               + " (a periodic or never-ending task?); use advance(Duration) instead");
     }

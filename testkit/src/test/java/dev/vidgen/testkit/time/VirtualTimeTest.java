@@ -238,7 +238,7 @@ class VirtualTimeTest {
 
     assertThatThrownBy(time::runUntilIdle)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("1 task(s) waiting");
+        .hasMessageContaining("1 task waiting");
   }
 
   @Test
