@@ -563,7 +563,7 @@ class BatchCommandTest {
           assertThat(extra).containsEntry("id", "a").containsEntry("line", 1.0).containsEntry("task_id", taskId)
               .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0));
       assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
-          + " (answered with a server error, then sent again) may also have made a paid task, up to 20 credits more:"
+          + " (answered with a server error or not at all, then sent again) may also have made a paid task, up to 20 credits more:"
           + " check the provider's dashboard for a task of grok-video-1.5-preview made at about ");
       assertThat(fake.requests(Endpoint.CREATE)).as("paid once more at most, never again").hasSize(2);
     }
