@@ -103,7 +103,6 @@ class PlaygroundBrowserTest {
     }
   }
 
-  /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
   /**
    * A wait that looks again when the page redrew an element it was reading (history cards are redrawn
    * as their tasks move), instead of failing on the stale element.
@@ -112,6 +111,7 @@ class PlaygroundBrowserTest {
     return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
   }
 
+  /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
   private String openOnTheMock(String port) {
     String url = serve(Map.of(), "--port", port, "--set", "mock.duration=8s");
     openPage(url);
@@ -375,6 +375,45 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
       wait.until(driver -> driver.findElements(By.cssSelector("#history-list li[data-task^='unanswered-']")).stream()
           .anyMatch(card -> card.getText().contains("up to 2 tasks, up to 40 credits · $0.20, charge unknown")));
+    }
+  }
+
+  @Test
+  void aCreateClosedWithNoTaskOnTheCommandLineReadsAsClosedAndIsNoLongerTheSameJob() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().start()) {
+      openOnTheFake(fake);
+      FluentWait<WebDriver> wait = patient(WAIT);
+      String image = "https://cdn.example.com/catalogue/bottle-front.png";
+      fillIn("Closed test", image);
+      fake.inject(Endpoint.CREATE, Fault.dropBeforeProcessing());
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
+      By note = By.cssSelector("#history-list li[data-task^='unanswered-']");
+      String name = wait.until(ExpectedConditions.presenceOfElementLocated(note)).getAttribute("data-task");
+      browser.navigate().refresh();
+      awaitReady();
+      fillIn("Closed test", image);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("same-job")));
+
+      // The user found no task on the dashboard and says so on the command line, beside the running playground.
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int exit = Main.run(new CliContext(Map.of("VIDGEN_HOME", home.toString()), new PrintWriter(out, true),
+          new PrintWriter(err, true), () -> false, work), "history", "--close", name, "--no-task");
+      assertThat(exit).as(err.toString()).isZero();
+
+      browser.navigate().refresh();
+      awaitReady();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("#history-list li[data-task='" + name + "']"), "no task found, as told"));
+      assertThat(browser.findElement(By.cssSelector("#history-list li[data-task='" + name + "']")).getText())
+          .as("no longer a charge to wonder about").doesNotContain("charge unknown");
+      fillIn("Closed test", image);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), image));
+      assertThat(browser.findElement(By.id("preview-body")).getText()).contains("Closed test");
+      assertThat(browser.findElement(By.id("same-job")).isDisplayed())
+          .as("a create closed with no task is not the same job done").isFalse();
+      assertThat(fake.creates()).as("nothing sent again").hasSize(1);
     }
   }
 
