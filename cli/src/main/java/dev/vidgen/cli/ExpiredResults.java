@@ -22,9 +22,7 @@ final class ExpiredResults {
   static HistoryEntry mark(HistoryEntry entry, ResultExpiredException expired) {
     Instant at = expired.asset() == null || expired.asset().expiresAt() == null ? Instant.now()
         : expired.asset().expiresAt();
-    return new HistoryEntry(entry.taskId(), entry.provider(), entry.model(), entry.status(), entry.credits(),
-        entry.usd(), entry.file(), entry.submittedAt(), entry.updatedAt(), entry.took(), entry.handle(),
-        entry.settings(), MARK + at.truncatedTo(ChronoUnit.SECONDS) + REST, entry.source());
+    return entry.withNote(MARK + at.truncatedTo(ChronoUnit.SECONDS) + REST);
   }
 
   /** When the video of {@code entry}'s task expired unsaved, if the history noted it (a completed task without a file). */

@@ -409,6 +409,12 @@ public record HistoryEntry(
         settings, error, source, possibleTasks, claimedTasks, lastTakeAt);
   }
 
+  /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
+  public HistoryEntry withNote(String note) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, note, source, possibleTasks, claimedTasks, lastTakeAt);
+  }
+
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
