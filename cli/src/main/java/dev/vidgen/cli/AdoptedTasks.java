@@ -57,16 +57,18 @@ final class AdoptedTasks {
   /**
    * Reads each task once on the provider and, when it exists and may be the job's, writes it into
    * the journal at {@code location} as the job's task; refuses (nothing recorded for that job and
-   * those after it) a job that is not in the file, not {@code unknown}, or whose task answers otherwise.
+   * those after it) a job that is not in the file, not {@code unknown}, or whose task answers otherwise
+   * (another model, or, unless {@code anyTime}, created long after the job's create was last sent).
    */
-  static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, Output output) {
+  static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, boolean anyTime,
+      Output output) {
     if (!PaidTasks.mayExist(location)) {
       throw CliException.usage("--adopt needs the batch's journal, and there is none at " + location,
           "give the --journal the batch ran with");
     }
     try (JobStore store = Journals.open(location)) {
       for (Map.Entry<String, String> pair : byJob.entrySet()) {
-        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), output);
+        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), anyTime, output);
       }
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
@@ -76,7 +78,7 @@ final class AdoptedTasks {
   }
 
   private static void adoptOne(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
-      Output output) {
+      boolean anyTime, Output output) {
     String given = "--adopt " + key + "=" + task;
     Optional<PlannedJob> planned = Stream.concat(plan.jobs().stream(), plan.followable().stream())
         .filter(job -> job.key().equals(key)).findFirst();
@@ -105,8 +107,20 @@ final class AdoptedTasks {
     // Read first: a task that does not exist ("not found" ends the command here) records nothing.
     TaskSnapshot seen = client.status(handle);
     refuseOtherModel(client, seen, model, key, given);
+    // The journal keeps when the job became unknown, after its last take went out: a task created long after that is
+    // another create's (the journal keeps no time of its first take, so an earlier task is not ruled out).
+    if (entry.updatedAt() != null) {
+      try {
+        CreateTime.ofBatchJob(key, entry.updatedAt()).check(seen.reportedCreatedAt(), task, anyTime, output);
+      } catch (CliException refused) {
+        throw CliException.usage(given + ": " + refused.getMessage(), refused.next());
+      }
+    }
     Instant now = Instant.now();
-    store.update(entry.toBuilder().state(State.SUBMITTED).taskId(task).handle(handle.encode())
+    // Timed from the task's own creation, as a task claimed with --made-by is: the job's row says only when it became unknown.
+    JobHandle timed = seen.reportedCreatedAt().map(created -> new JobHandle(handle.providerId(), handle.taskId(),
+        handle.model(), handle.quote(), created, handle.clientReference())).orElse(handle);
+    store.update(entry.toBuilder().state(State.SUBMITTED).taskId(task).handle(timed.encode())
         .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
             + " cannot check)")
         .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",

@@ -77,6 +77,11 @@ final class BatchCommand extends ClientCommand {
           + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable.")
   List<String> adopt = List.of();
 
+  @Option(names = CreateTime.OVERRIDE,
+      description = "With --adopt: adopt the task even though the provider says it was created more than 10 minutes"
+          + " after the job's create was last sent.")
+  boolean ignoreCreationTime;
+
   @Option(names = "--dry-run",
       description = "Check and price every line, print the total and, when the journal exists, what a run would still"
           + " send; then stop: nothing is sent and no job is added.")
@@ -122,6 +127,10 @@ final class BatchCommand extends ClientCommand {
       session.providerSetting(RATE_TIER_SETTING, rateTier.strip());
     }
     java.util.Map<String, String> adopted = AdoptedTasks.parse(adopt);
+    if (ignoreCreationTime && adopted.isEmpty()) {
+      throw CliException.usage(CreateTime.OVERRIDE + " goes with --adopt, which names the task a job made",
+          "add --adopt JOB_ID=TASK_ID, or leave out " + CreateTime.OVERRIDE);
+    }
     if (!adopted.isEmpty() && dryRun) {
       throw CliException.usage("--adopt writes the found task into the journal, which --dry-run never does",
           "run without --dry-run to adopt the task; the dry run shows the job as follow afterwards");
@@ -153,7 +162,7 @@ final class BatchCommand extends ClientCommand {
           : context.resolve(Path.of(journal.strip())).toString();
       BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
       if (!adopted.isEmpty()) {
-        AdoptedTasks.adopt(client, checked, location, adopted, output);
+        AdoptedTasks.adopt(client, checked, location, adopted, ignoreCreationTime, output);
       }
       BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session);

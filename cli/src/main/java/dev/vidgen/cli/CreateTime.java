@@ -11,8 +11,10 @@ import java.util.Optional;
  * take ({@link #CLOCK_SKEW} earlier, for a provider's clock behind this machine's) until {@link
  * #LATE_WINDOW} after its note was written, which was after its last take went out.
  *
- * @param name the note's name in the history ({@code unanswered-…})
- * @param firstTake when the create's first take went out (the note's {@code submittedAt})
+ * @param name what made the create, for people: the note's name in the history ({@code unanswered-…}),
+ *     or {@code job KEY} of a batch
+ * @param firstTake when the create's first take went out (the note's {@code submittedAt}); null when
+ *     not known (a batch journal keeps only when the job became unknown), and then not checked
  * @param lastTake a time after its last take went out (see {@link HistoryEntry#lastTakeAtMost()})
  */
 record CreateTime(String name, Instant firstTake, Instant lastTake) {
@@ -45,7 +47,7 @@ record CreateTime(String name, Instant firstTake, Instant lastTake) {
     }
     Instant made = created.get();
     String outside;
-    if (made.isBefore(firstTake.minus(CLOCK_SKEW))) {
+    if (firstTake != null && made.isBefore(firstTake.minus(CLOCK_SKEW))) {
       outside = DurationConverter.describe(Duration.between(made, firstTake).truncatedTo(ChronoUnit.SECONDS))
           + " before " + name + "'s create went out (" + sent() + "; clocks may differ by up to "
           + DurationConverter.describe(CLOCK_SKEW) + ", which is allowed)";
@@ -66,11 +68,19 @@ record CreateTime(String name, Instant firstTake, Instant lastTake) {
             + " made, add " + OVERRIDE);
   }
 
+  /** The time of batch job {@code key}'s create: its takes went out before {@code markedUnknown}. */
+  static CreateTime ofBatchJob(String key, Instant markedUnknown) {
+    return new CreateTime("job " + key, null, markedUnknown);
+  }
+
   /** When the create went out, for people: one time, or the span of its takes. */
   private String sent() {
-    Instant first = seconds(firstTake);
     Instant last = seconds(lastTake);
-    return last.isAfter(first) ? "sent between " + first + " and " + last + " UTC" : "sent at " + first + " UTC";
+    if (firstTake == null) {
+      return "sent before " + last;
+    }
+    Instant first = seconds(firstTake);
+    return last.isAfter(first) ? "sent between " + first + " and " + last : "sent at " + first;
   }
 
   private static Instant seconds(Instant instant) {

@@ -212,6 +212,37 @@ class BatchCommandTest {
   }
 
   @Test
+  void aTaskCreatedLongAfterTheUnknownJobsCreateIsNotAdoptedUnlessTheUserInsists() throws Exception {
+    Path jobs = write(job("a", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    String task;
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      // Marked unknown an hour ago: a task made now cannot be what its create made then.
+      Entry a = journal.entries("jobs.jsonl").get(0);
+      task = a.taskId();
+      journal.update(a.toBuilder().state(JobStore.State.UNKNOWN).taskId(null).handle(null)
+          .reason("ambiguous_submit", "its create got no answer").updatedAt(java.time.Instant.now().minusSeconds(3600))
+          .build()).orElseThrow();
+    }
+
+    CliRun.Result alone = CliRun.in(dir).run(args(jobs, "--ignore-creation-time"));
+    CliRun.Result refused = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task));
+    CliRun.Result insisted = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task, "--ignore-creation-time"));
+
+    assertThat(alone.exitCode()).as(alone.all()).isEqualTo(2);
+    assertThat(alone.err()).contains("--ignore-creation-time goes with --adopt");
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(refused.err()).contains("--adopt a=" + task + ": the provider says task " + task + " was created at",
+        "after job a's create was last sent (sent before", "so it did not make this task; nothing was recorded",
+        "add --ignore-creation-time");
+    assertThat(insisted.exitCode()).as(insisted.all()).isZero();
+    assertThat(insisted.err()).contains("claimed all the same, as --ignore-creation-time says",
+        "job a is unknown no more: its create made task " + task);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aTimeoutWhileADroppedCreateIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
     Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
