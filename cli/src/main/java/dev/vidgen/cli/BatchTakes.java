@@ -12,7 +12,9 @@ import java.util.Optional;
  * What a batch job's takes may have made beyond what the journal follows, read from the journal so
  * that every later run tells it too: an {@code unknown} job whose takes may each have made a task
  * ({@link Entry#possibleTasks()}), and a job with a task whose earlier takes, answered with a server
- * error and sent again, may each have made one of their own (its handle's possible extra tasks).
+ * error and sent again, may each have made one of their own (its handle's possible extra tasks). A
+ * job sent again with {@code --resubmit-unknown} whose new create made no task (refused, or not sent
+ * yet) keeps its earlier takes in {@link Entry#possibleTasks()}: told by {@link #earlierTakes}.
  */
 final class BatchTakes {
   private static final String DASHBOARD = "check the provider's dashboard";
@@ -69,6 +71,42 @@ final class BatchTakes {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("possible_tasks", entry.possibleTasks());
     json.put("credits_at_most", entry.credits() == null ? null : unknownAtMost(entry));
+    return json;
+  }
+
+  /**
+   * For a job without a task that was sent again after it was {@code unknown}: how many of its
+   * earlier takes may each have made a paid task (its new create, refused or not sent yet, made
+   * none); 0 for any other job. An unknown job's takes and a task's extra takes are told elsewhere.
+   */
+  static int earlierTakes(Entry entry) {
+    boolean told = entry.state() == State.UNKNOWN || entry.taskId() != null || entry.handle() != null;
+    return told ? 0 : entry.possibleTasks() - 1;
+  }
+
+  /** The most a job's {@link #earlierTakes} may cost: its quote once per take; null when the price is unknown. */
+  static BigDecimal earlierAtMost(Entry entry) {
+    return entry.credits() == null ? null : entry.credits().multiply(BigDecimal.valueOf(earlierTakes(entry)));
+  }
+
+  /** For people: the job has no task, but earlier takes of its create may have made paid tasks; where to look. */
+  static String earlierWords(Entry entry) {
+    int takes = earlierTakes(entry);
+    return "no task; " + (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
+        + " (answered with a server error or not at all, then sent again) may have made a paid task"
+        + (entry.credits() == null ? ", at a price unknown" : ", up to " + Views.credits(earlierAtMost(entry)))
+        + ": " + DASHBOARD + " for a task of " + entry.model() + (entry.updatedAt() == null ? ""
+            : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " UTC");
+  }
+
+  /** For {@code --json}: the job, its state, how many tasks its earlier takes may have made, and their most. */
+  static Map<String, Object> earlierJson(Entry entry, int line) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", entry.key());
+    json.put("line", line);
+    json.put("state", entry.state().id());
+    json.put("possible_extra_tasks", earlierTakes(entry));
+    json.put("possible_extra_credits", earlierAtMost(entry));
     return json;
   }
 }

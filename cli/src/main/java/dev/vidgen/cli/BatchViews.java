@@ -117,6 +117,9 @@ final class BatchViews {
         json.put("action", seen.action().id().replace(' ', '_'));
         json.put("journal_state", seen.entry() == null ? null : seen.entry().state().id());
         json.put("task_id", seen.entry() == null ? null : seen.entry().taskId());
+        if (seen.entry() != null && BatchTakes.earlierTakes(seen.entry()) > 0) {
+          json.put("possible_extra_tasks", BatchTakes.earlierTakes(seen.entry())); // as in the run's earlier_takes
+        }
       }
       rows.add(row);
       jobs.add(json);
@@ -181,7 +184,9 @@ final class BatchViews {
       return "send (new)";
     }
     String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId() : "")
-        + (entry.state() == State.UNKNOWN && entry.possibleTasks() > 1 ? ", up to " + entry.possibleTasks() + " tasks" : "");
+        + (entry.state() == State.UNKNOWN && entry.possibleTasks() > 1 ? ", up to " + entry.possibleTasks() + " tasks" : "")
+        + (BatchTakes.earlierTakes(entry) > 0 ? ", " + Plural.count(BatchTakes.earlierTakes(entry), "earlier take")
+            + " may have made " + Plural.word(BatchTakes.earlierTakes(entry), "a task", "tasks") : "");
     return seen.action().id() + " (" + state + ")";
   }
 
@@ -213,6 +218,7 @@ final class BatchViews {
         + Plural.count(report.count(State.COMPLETED), "completed job") + " over all runs"
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + unknownWords(report)
+        + earlierWords(report)
         + (resent.takes() > 0 ? "; in this run " + Plural.count(resent.takes(), "create") + " of jobs that got a task"
             + " answered with a server error " + Plural.word(resent.takes(), "was", "were") + " sent again, and each"
             + " such take may have made a task of its own that cannot be looked up"
@@ -266,6 +272,9 @@ final class BatchViews {
     // Told by every run, not only the one whose create was sent again: the journal's handle keeps the count.
     report.entries().stream().sorted(byLine).forEach(e -> BatchTakes.withExtraTasks(e).ifPresent(handle ->
         output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.extraWords(handle))));
+    // A job sent again after it was unknown whose new create made no task (refused, or not sent yet).
+    report.entries().stream().filter(e -> BatchTakes.earlierTakes(e) > 0).sorted(byLine).forEach(e ->
+        output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.earlierWords(e)));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
         .forEach(e -> output.line("missing  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.file()
             + " is gone; save it again with " + downloadCommand(e)
@@ -422,6 +431,42 @@ final class BatchViews {
     return report.entries().stream().filter(e -> e.state() == State.UNKNOWN).mapToLong(Entry::possibleTasks).sum();
   }
 
+  /** The jobs without a task, sent again after they were unknown, whose earlier takes may have made tasks. */
+  private static List<Entry> earlierJobs(BatchReport report) {
+    return report.entries().stream().filter(e -> BatchTakes.earlierTakes(e) > 0).toList();
+  }
+
+  /** The most the earlier takes of {@link #earlierJobs} may cost, at their known quotes. */
+  private static BigDecimal earlierCredits(BatchReport report) {
+    return earlierJobs(report).stream().map(BatchTakes::earlierAtMost).filter(java.util.Objects::nonNull)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many of {@link #earlierJobs} have no known price. */
+  private static long earlierUnpriced(BatchReport report) {
+    return earlierJobs(report).stream().filter(e -> e.credits() == null).count();
+  }
+
+  /**
+   * For the {@code spent} line: what the earlier takes of jobs sent again after they were unknown,
+   * and left without a task, may have cost; an unknown price is said, never left out.
+   */
+  private static String earlierWords(BatchReport report) {
+    List<Entry> jobs = earlierJobs(report);
+    if (jobs.isEmpty()) {
+      return "";
+    }
+    long unpriced = earlierUnpriced(report);
+    String cost = unpriced == jobs.size() ? "may have cost more, at a price unknown"
+        : "may have cost up to " + Views.credits(earlierCredits(report)) + " more"
+            + (unpriced > 0 ? " and " + unpriced + " of them more at a price unknown" : "");
+    String ifMade = jobs.size() > 1 ? "if their earlier takes made tasks"
+        : Plural.word(BatchTakes.earlierTakes(jobs.get(0)), "if its earlier take made a task",
+            "if its earlier takes made tasks");
+    return "; the " + Plural.count(jobs.size(), "job") + " sent again after " + Plural.word(jobs.size(), "it was", "they were")
+        + " unknown and left without a task " + cost + ", " + ifMade;
+  }
+
   private static List<Path> savedFiles(BatchReport report) {
     return report.files().stream().filter(java.nio.file.Files::exists).toList();
   }
@@ -464,6 +509,11 @@ final class BatchViews {
     // Over all runs: jobs with a task whose earlier takes, answered with a server error, may have made tasks too.
     json.put("extra_tasks", report.entries().stream().flatMap(e -> BatchTakes.withExtraTasks(e)
         .map(handle -> BatchTakes.extraJson(e, line.applyAsInt(e), handle)).stream()).toList());
+    // Over all runs: jobs sent again after they were unknown that have no task, whose earlier takes may have made
+    // tasks. Neither unknown now nor with a task, so in neither figure above; null when one has no known price.
+    json.put("earlier_credits_at_most", earlierUnpriced(report) > 0 ? null : earlierCredits(report));
+    json.put("earlier_takes", earlierJobs(report).stream().map(e -> BatchTakes.earlierJson(e, line.applyAsInt(e)))
+        .toList());
     json.put("warnings", session.warnings());
     json.put("batch", report.batch());
     json.put("journal", report.journal());

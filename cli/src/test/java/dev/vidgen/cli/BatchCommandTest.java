@@ -520,6 +520,71 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aJobResubmittedAfterItWasUnknownAndThenRefusedStillTellsItsEarlierTakesInEveryRun() throws Exception {
+    Path jobs = write(job("a", 10)); // 20 credits, on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2); // each take made a paid task
+      assertThat(againstFake(fake, jobs).exitCode()).as("unknown, up to 2 tasks").isEqualTo(9);
+      fake.inject(Endpoint.CREATE, Fault.status(400), 1);
+
+      CliRun.Result refused = againstFake(fake, jobs, "--resubmit-unknown", "--json");
+      CliRun.Result text = againstFake(fake, jobs);
+      CliRun.Result dry = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result dryJson = againstFake(fake, jobs, "--dry-run", "--json");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(fake.taskIds()).as("the two earlier takes made tasks; the refused one none").hasSize(2);
+      assertThat(refused.json()).containsEntry("failed", 1.0).containsEntry("unknown", 0.0)
+          .containsEntry("earlier_credits_at_most", 40.0)
+          .as("counted once, in earlier_credits_at_most").containsEntry("unknown_credits_at_most", 0.0)
+          .containsEntry("resent_credits_at_most", 0.0).containsEntry("failed_credits_quoted", 0.0);
+      assertThat((List<Map<String, Object>>) refused.json().get("extra_tasks")).as("it has no task").isEmpty();
+      assertThat((List<Map<String, Object>>) refused.json().get("earlier_takes")).singleElement().satisfies(earlier ->
+          assertThat(earlier).containsEntry("id", "a").containsEntry("line", 1.0).containsEntry("state", "failed")
+              .containsEntry("possible_extra_tasks", 2.0).containsEntry("possible_extra_credits", 40.0));
+      assertThat(text.exitCode()).as("a later run sends nothing: " + text.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(text.out()).as(text.all()).contains("failed   line 1 (a): ")
+          .contains("extra    line 1 (a): no task; 2 earlier takes of its create (answered with a server error or"
+              + " not at all, then sent again) may have made a paid task, up to 40 credits: check the provider's"
+              + " dashboard for a task of grok-video-1.5-preview made before ")
+          .contains("the 1 job sent again after it was unknown and left without a task may have cost up to 40"
+              + " credits more, if its earlier takes made tasks");
+      assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, 2 earlier takes may have"
+          + " made tasks\\)");
+      assertThat((List<Map<String, Object>>) dryJson.json().get("jobs")).singleElement().satisfies(job ->
+          assertThat(job).containsEntry("action", "keep").containsEntry("journal_state", "failed")
+              .containsEntry("possible_extra_tasks", 2.0));
+      assertThat(fake.requests(Endpoint.CREATE)).as("the two takes and the refused one, nothing since").hasSize(3);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theEarlierTakesOfARefusedJobOfUnknownPriceAreNullNotZero() throws Exception {
+    Path jobs = write("{\"id\": \"w1\", \"model\": \"wan2.6\", \"prompt\": \"a fox\"}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing(), 1); // no answer: the take made a task
+      assertThat(againstFake(fake, jobs).exitCode()).isEqualTo(9);
+      fake.inject(Endpoint.CREATE, Fault.status(400), 1);
+
+      CliRun.Result refused = againstFake(fake, jobs, "--resubmit-unknown", "--json");
+      CliRun.Result text = againstFake(fake, jobs);
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(refused.json()).containsEntry("earlier_credits_at_most", null);
+      assertThat((List<Map<String, Object>>) refused.json().get("earlier_takes")).singleElement().satisfies(earlier ->
+          assertThat(earlier).containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", null));
+      assertThat(text.out()).as(text.all())
+          .contains("extra    line 1 (w1): no task; an earlier take of its create (answered with a server error or not"
+              + " at all, then sent again) may have made a paid task, at a price unknown: ")
+          .contains("the 1 job sent again after it was unknown and left without a task may have cost more, at a price"
+              + " unknown, if its earlier take made a task")
+          .doesNotContain("up to 0 credits");
+    }
+  }
+
+  @Test
   void theUnknownAndTheResentWorstCasesAreDisjointSoTheyAddUpToTheWholeWorstCase() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each, on a route without a client reference
     try (FakeToApisServer fake = FakeToApisServer.start()) {
