@@ -321,15 +321,17 @@ final class JobRun {
     String when = "; the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") went out "
         + (from.equals(to) ? "at " + from : "between " + from + " and " + to) + " (UTC)";
     return entry.clientReference() != null ? said + when + "."
-        : said + when + ": look for a task of that time on the provider's dashboard, and run again with"
-            + " --resubmit-unknown only if there is none.";
+        : said + when + ": look for a task of that time on the provider's dashboard (found: run again with --adopt "
+            + planned.key() + "=TASK_ID, which sends nothing), and run again with --resubmit-unknown only if there is"
+            + " none.";
   }
 
   private String interruptedReason() {
     return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent when the"
         + " process stopped at about " + entry.updatedAt() + "; " + entry.model() + " takes no client reference, so"
-        + " vidgen cannot tell whether the task exists and was billed. Check the provider's dashboard; run again with"
-        + " --resubmit-unknown to send it again.";
+        + " vidgen cannot tell whether the task exists and was billed. Check the provider's dashboard: a task found"
+        + " there is taken in with --adopt " + planned.key() + "=TASK_ID (nothing is sent); run again with"
+        + " --resubmit-unknown only if there is none.";
   }
 
   /** The route's id for a model a line names (an alias, or another case), as handles carry it. */

@@ -296,7 +296,8 @@ final class BatchViews {
               + Plural.word(report.count(State.UNKNOWN), "its", "their") + " create may or may not have reached the provider"
           : Plural.count(report.count(State.FAILED), "job") + " failed (listed above)";
       String next = unknown
-          ? "check the provider's dashboard; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")
+          ? "check the provider's dashboard: a task found there is taken in with --adopt JOB_ID=TASK_ID, sending"
+              + " nothing; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")
               + " again (perhaps paying twice) add --resubmit-unknown"
           : "fix or drop the failed lines and run again with a new id for each changed line";
       output.note(message + " — " + next);

@@ -484,7 +484,8 @@ class BatchCommandTest {
       CliRun.Result dry = againstFake(fake, jobs, "--dry-run");
       assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(unknown, up to 2 tasks\\)");
       assertThat(again.err()).contains("1 job ended unknown: its create may or may not have reached the provider")
-          .contains("to send it again (perhaps paying twice)").doesNotContain("send them again");
+          .contains("to send it again (perhaps paying twice)").doesNotContain("send them again")
+          .contains("a task found there is taken in with --adopt JOB_ID=TASK_ID, sending nothing");
       assertThat(again.out()).as("a later run tells the worst case from the journal")
           .contains("unknown  line 1 (a): up to 2 tasks, up to 40 credits: ")
           .contains("the 1 job of unknown outcome may have cost up to 40 credits more, if its tasks were made");
