@@ -25,6 +25,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
@@ -443,6 +444,14 @@ final class JobRun {
   }
 
   private void completed(JobHandle handle, TaskSnapshot snapshot) {
+    if (snapshot.resultProblem().isPresent()) {
+      // The task's own final answer, a link never fetched: reading it again gives the same, so the job ends here.
+      String why = new ResultUnusableException(handle.taskId(), snapshot.resultProblem().get().message()).getMessage()
+          + "; see the task in the provider's dashboard, or give the line a new id to generate it again (which pays"
+          + " again)";
+      write(b -> b.state(FAILED).reason("result_unusable", why), () -> finish(Kind.DONE, null));
+      return;
+    }
     VideoAsset video = snapshot.video();
     write(b -> b.state(SUBMITTED).video(video.url().toString(), video.expiresAt()), () -> download(handle, snapshot));
   }

@@ -23,6 +23,7 @@ import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.text.SafeText;
@@ -44,6 +45,10 @@ final class Failures {
   private static final String EXPIRED_NEXT =
       "its video cannot be saved any more (results are kept 24 hours); generate it again, with the settings vidgen"
           + " history shows";
+
+  /** After a completed task named a video link vidgen will not fetch: waiting or downloading reads the same link. */
+  static final String UNUSABLE_NEXT = "vidgen does not fetch such a link, and reading the task again gives the same"
+      + " one; " + dev.vidgen.serve.history.UnusableResults.NEXT;
 
   private Failures() {}
 
@@ -90,7 +95,7 @@ final class Failures {
         known = session.lastSeen(handle); // such as the in_progress read just before a 401 ended the wait
       }
       Map<String, Object> json = json(cause, handle, known, message, next);
-      if (unsaved != null && !(cause instanceof ResultExpiredException)) {
+      if (unsaved != null && !(cause instanceof ResultExpiredException || cause instanceof ResultUnusableException)) {
         json.put("download_command", unsaved.command());
       }
       if (cause instanceof AmbiguousSubmitException && session != null) {
@@ -109,6 +114,9 @@ final class Failures {
   private static String saveNext(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved) {
     if (cause instanceof ResultExpiredException) {
       return EXPIRED_NEXT;
+    }
+    if (cause instanceof ResultUnusableException) {
+      return UNUSABLE_NEXT;
     }
     if (cause instanceof ResultUnavailableException) {
       return "the task is done but its video link failed; " + taskCommand("status", handle, session)
@@ -284,6 +292,9 @@ final class Failures {
     }
     if (cause instanceof ResultExpiredException) {
       return EXPIRED_NEXT;
+    }
+    if (cause instanceof ResultUnusableException) {
+      return UNUSABLE_NEXT;
     }
     if (cause instanceof TaskNotFoundException) {
       return "check the task id and the provider (results are kept 24 hours)";

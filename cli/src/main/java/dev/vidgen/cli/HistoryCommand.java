@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.serve.history.UnusableResults;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,11 @@ final class HistoryCommand extends ClientCommand {
         task.put("result", "expired"); // completed and charged as such, but its video can no longer be saved
         task.put("result_expired_at", at.toString());
       });
+      UnusableResults.of(entry).ifPresent(why -> {
+        task.put("result", "unusable"); // completed and charged as such, with a link vidgen does not fetch
+        task.put("result_problem", why);
+      });
+      task.put("next", unsaved(entry) ? saveCommand(entry, session) : null);
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -124,12 +130,24 @@ final class HistoryCommand extends ClientCommand {
           : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
       String file = entry.file() != null ? entry.file()
-          : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")").orElse("-");
+          : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
+              .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
+              .orElse(unsaved(entry) ? "- (not saved)" : "-");
       rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
     if (entries.stream().anyMatch(entry -> ExpiredResults.of(entry).isPresent())) {
       output.line("A result expired before its video was saved can no longer be saved: generate the job again.");
+    }
+    if (entries.stream().anyMatch(entry -> UnusableResults.of(entry).isPresent())) {
+      output.line("A result link unusable is a completed task whose video link vidgen does not fetch (not http(s)): "
+          + UnusableResults.NEXT + ".");
+    }
+    for (HistoryEntry entry : entries) {
+      if (unsaved(entry)) {
+        output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
+            + saveCommand(entry, session));
+      }
     }
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
       output.line("A failed task shows its quote: " + Views.FAILED_CHARGE_WORDS + ".");
@@ -145,6 +163,26 @@ final class HistoryCommand extends ClientCommand {
           + " once the provider's dashboard shows it made none.");
     }
     return ExitCodes.DONE;
+  }
+
+  /**
+   * Whether {@code entry} is a completed task whose video was not saved and may still be: not noted as
+   * expired or as having an unusable link.
+   */
+  private static boolean unsaved(HistoryEntry entry) {
+    return entry.status().equals("completed") && entry.file() == null && ExpiredResults.of(entry).isEmpty()
+        && UnusableResults.of(entry).isEmpty();
+  }
+
+  /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
+  private static String saveCommand(HistoryEntry entry, Session session) {
+    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", "FILE"))
+        .orElseGet(() -> {
+          List<String> more = new ArrayList<>(List.of("--out", "FILE"));
+          more.addAll(session.setupOptions());
+          return Failures.taskCommand("download", entry.taskId(), entry.provider(), session,
+              more.toArray(String[]::new));
+        });
   }
 
   /** Whether what {@code entry} cost is not known: a failed task, or a create that got no answer (it may have made none). */

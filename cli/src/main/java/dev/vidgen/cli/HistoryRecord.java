@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.serve.history.UnusableResults;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -78,8 +79,13 @@ final class HistoryRecord {
   /** Records where one status read found the task (a failed one through {@link #failed}). */
   synchronized void seen(TaskSnapshot snapshot) {
     if (snapshot.status() == TaskStatus.COMPLETED) {
-      if (!entry.status().equals("completed")) {
-        write(entry.foundCompleted(null, Instant.now()));
+      HistoryEntry done = entry.status().equals("completed") ? entry : entry.foundCompleted(null, Instant.now());
+      if (entry.file() == null && snapshot.resultProblem().isPresent()) {
+        // Completed (and paid) at the provider, with a link vidgen will not fetch: said, never left queued.
+        done = UnusableResults.mark(done, snapshot.resultProblem().get().message());
+      }
+      if (!done.equals(entry)) {
+        write(done);
       }
     } else if (snapshot.status() != TaskStatus.FAILED && !entry.isFinished()
         && !entry.status().equals(snapshot.status().id())) {
@@ -127,6 +133,8 @@ final class HistoryRecord {
       HistoryEntry done = watching ? entry.completed(null, now) : entry.foundCompleted(null, now);
       Throwable why = dev.vidgen.core.concurrent.AsyncFailures.unwrap(unsaved.getCause());
       write(why instanceof dev.vidgen.core.error.ResultExpiredException expired ? ExpiredResults.mark(done, expired)
+          : why instanceof dev.vidgen.core.error.ResultUnusableException unusable
+              ? UnusableResults.mark(done, unusable.reason())
           : done);
       throw unsaved;
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {

@@ -139,7 +139,9 @@ final class RepeatCheck {
   private static String state(HistoryEntry entry) {
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? ExpiredResults.of(entry)
-          .map(at -> "completed, but its video's link expired at " + at + " before it was saved").orElse("completed")
+          .map(at -> "completed, but its video's link expired at " + at + " before it was saved")
+          .or(() -> dev.vidgen.serve.history.UnusableResults.of(entry).map(why -> "completed, but its video link cannot"
+              + " be used (" + SafeText.clip(why, 200) + ")")).orElse("completed")
           : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
               ? "" : ", a file since gone");
       case "in_progress" -> "last seen in progress";
@@ -169,6 +171,9 @@ final class RepeatCheck {
     }
     if (ExpiredResults.of(entry).isPresent()) {
       return "its video can no longer be saved, so generating it again is the way to have it";
+    }
+    if (dev.vidgen.serve.history.UnusableResults.of(entry).isPresent()) {
+      return dev.vidgen.serve.history.UnusableResults.NEXT; // a download would read the same link
     }
     String verb = entry.status().equals("completed") ? "download" : "wait";
     String command = entry.jobHandle()

@@ -52,7 +52,8 @@ final class StatusCommand extends TaskCommand {
     output.object(Views.taskJson(handle, snapshot));
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
-    fields.put("next", expired ? "the video's link is past its expiry: "
+    fields.put("next", snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
+        : expired ? "the video's link is past its expiry: "
         + Failures.downloadCommand(handle, session, "--out", "FILE") + " tries it once; if it fails, generate it"
         + " again"
         : snapshot.status() == TaskStatus.COMPLETED

@@ -129,6 +129,10 @@ final class Views {
     VideoAsset video = snapshot == null ? null : snapshot.video();
     json.put("video_url", video == null ? null : video.url().toString());
     json.put("expires_at", video == null || video.expiresAt() == null ? null : video.expiresAt().toString());
+    if (snapshot != null && snapshot.resultProblem().isPresent()) {
+      json.put("result", "unusable"); // completed and charged as such, with a link vidgen does not fetch
+      json.put("result_problem", snapshot.resultProblem().get().message());
+    }
     json.putAll(quoteJson(handle.quote()));
     if (snapshot != null && snapshot.status() == dev.vidgen.core.domain.TaskStatus.FAILED) {
       json.put("charge", FAILED_CHARGE); // credits and usd are the quote, not what was spent
@@ -158,7 +162,11 @@ final class Views {
         text.append(" (provider says ").append(snapshot.rawStatus()).append(')');
       }
     }
-    snapshot.failureReason().ifPresent(f -> text.append(" (").append(f).append(')'));
+    if (snapshot.resultProblem().isPresent()) {
+      text.append(" (its result link cannot be used)"); // the reason follows in the video field
+    } else {
+      snapshot.failureReason().ifPresent(f -> text.append(" (").append(f).append(')'));
+    }
     return text.toString();
   }
 
@@ -198,6 +206,9 @@ final class Views {
       fields.put("video", video.url()
           + video.expiry().map(at -> (at.isAfter(Instant.now()) ? " (link expires " : " (link expired ")
               + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
+    }
+    if (snapshot != null) {
+      snapshot.resultProblem().ifPresent(problem -> fields.put("video", "none usable: " + problem.message()));
     }
     return fields;
   }

@@ -388,6 +388,31 @@ class BatchCommandTest {
   }
 
   @Test
+  void aJobWhoseTaskNamesAVideoLinkThatIsNotHttpFailsWithThatReasonAndIsNotPolledAgain() throws Exception {
+    Path jobs = write(job("a", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+          "{\"status\":\"completed\",\"result\":{\"data\":[{\"url\":\"file:///etc/passwd\"}]}}"), 1_000);
+      String[] run = {"batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+          "--retry-delay", "1ms"};
+
+      CliRun.Result first = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(run);
+      int reads = fake.requests(Endpoint.STATUS).size();
+      CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(run);
+
+      assertThat(first.exitCode()).as(first.all()).isEqualTo(6);
+      assertThat(first.out()).contains("failed     1", "result_unusable 1")
+          .containsPattern("failed   line 1 \\(a\\): .*is completed, but its result link cannot be used: .*"
+              + "file:///etc/passwd.*provider's dashboard");
+      assertThat(reads).as("the task's own final answer, read once").isEqualTo(1);
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(6);
+      assertThat(fake.requests(Endpoint.STATUS)).as("a failed job is not polled again").hasSize(reads);
+      assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
+      assertThat(fake.creates()).as("nothing paid twice").hasSize(1);
+    }
+  }
+
+  @Test
   void reportsAFailedJobByItsReasonAndEndsWithSixAgainstToApis() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {

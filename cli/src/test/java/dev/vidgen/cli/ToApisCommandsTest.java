@@ -361,6 +361,68 @@ class ToApisCommandsTest {
         .containsEntry("file", dir.resolve("saved/clip.mp4").toString());
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"file:///etc/passwd", "ftp://files.example.com/v.mp4"})
+  @SuppressWarnings("unchecked")
+  void aCompletedTaskWhoseVideoLinkIsNotHttpIsRecordedCompletedAndNotSentBackToWait(String link) {
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"status\":\"completed\",\"result\":{\"data\":[{\"url\":\"" + link + "\"}]}}"), 1_000);
+
+    CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "file url", "--out", "fu.mp4",
+        "--json");
+
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    String said = generated.err().lines().filter(line -> line.contains("result link cannot be used:")).findFirst()
+        .orElseThrow(() -> new AssertionError(generated.all()));
+    assertThat(said).contains("task " + generated.json().get("task_id") + " is completed", link,
+        "provider's dashboard").doesNotContain("may still finish", "vidgen wait", "vidgen download");
+    assertThat(generated.json()).containsEntry("status", "completed").containsEntry("result", "unusable")
+        .doesNotContainKey("download_command");
+    assertThat((Map<String, Object>) generated.json().get("error")).containsEntry("kind", "result_unusable");
+    String taskId = (String) generated.json().get("task_id");
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null)
+        .containsEntry("result", "unusable").containsEntry("next", null);
+    assertThat((String) historyOf(taskId).get("result_problem")).contains(link);
+    assertThat(vidgen("history").out()).containsPattern(taskId + " .* completed .*- \\(result link unusable\\)")
+        .contains("provider's dashboard").doesNotContain("save it with");
+
+    CliRun.Result status = vidgen("status", taskId);
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).contains("completed (its result link cannot be used)", link, "provider's dashboard")
+        .doesNotContain("vidgen wait", "vidgen download", "may still finish");
+
+    CliRun.Result waited = vidgen("wait", taskId, "--out", "fu.mp4");
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(waited.err()).contains("is completed", link, "provider's dashboard")
+        .doesNotContain("vidgen wait", "may still finish");
+    assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
+    assertThat(dir.resolve("fu.mp4")).doesNotExist();
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("result", "unusable");
+
+    CliRun.Result same = vidgen("generate", "--image", "product.png", "--prompt", "file url", "--out", "fu.mp4");
+    assertThat(same.err()).as("the same job asked about: " + same.all()).contains("its video link cannot be used",
+        "provider's dashboard").doesNotContain("vidgen download");
+    assertThat(fake.creates()).as("not paid twice").hasSize(1);
+  }
+
+  @Test
+  void aCompletedTaskWithoutItsVideoIsGivenTheDownloadCommandInTheHistory() {
+    String taskId = submitted();
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+    vidgen("status", taskId);
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null);
+
+    String command = "vidgen download " + taskId + " --out FILE --base-url " + fake.baseUrl();
+    assertThat(historyOf(taskId)).containsEntry("next", command);
+    assertThat(vidgen("history").out()).containsPattern(taskId + " .* completed .*- \\(not saved\\)")
+        .contains("Task " + taskId + " is done but its video was not saved; save it with: " + command);
+
+    vidgen("download", taskId, "--out", "late.mp4");
+    assertThat(historyOf(taskId)).as("saved now").containsEntry("next", null);
+    assertThat(vidgen("history").out()).doesNotContain("save it with");
+  }
+
   @Test
   void aDownloadAfterAFailedSaveFillsInTheFileAndKeepsHowLongTheTaskRan() {
     fake.inject(Endpoint.FILE, Fault.status(403));

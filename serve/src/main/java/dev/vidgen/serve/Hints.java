@@ -90,6 +90,9 @@ final class Hints {
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";
     }
+    if (cause instanceof dev.vidgen.core.error.ResultUnusableException) {
+      return "vidgen does not fetch such a link; " + dev.vidgen.serve.history.UnusableResults.NEXT;
+    }
     if (cause instanceof TaskNotFoundException || cause instanceof ResultExpiredException) {
       return "results are kept 24 hours; generate it again";
     }

@@ -11,12 +11,14 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.AuthenticationException;
 import dev.vidgen.core.error.ResultExpiredException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
+import dev.vidgen.serve.history.UnusableResults;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -452,10 +454,12 @@ final class Jobs {
     }
     if (completed) {
       HistoryEntry unsaved = fromItsStart ? latest.completed(null, now) : latest.foundCompleted(null, now);
+      if (cause instanceof ResultUnusableException unusable) {
+        unsaved = UnusableResults.mark(unsaved, unusable.reason()); // kept for the page after a restart
+      }
       record(unsaved);
-      String next = cause instanceof ResultExpiredException ? Hints.next(cause)
-          : "the task is done but its video was not saved here; vidgen download " + Commands.quote(id)
-              + " --out FILE" + commandTail + " saves it (links last 24 hours)";
+      String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException
+          ? Hints.next(cause) : downloadAdvice(id);
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause)
@@ -550,8 +554,13 @@ final class Jobs {
     json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
+    UnusableResults.of(entry).ifPresent(why -> json.put("problem", "its result link cannot be used: " + why));
     json.put("next", entry.status().equals("failed") ? tryAgain(entry)
         : entry.status().equals(HistoryEntry.UNKNOWN) || entry.isSettledNote() ? entry.error()
+        : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
+        // Completed without a file and no note that its link expired or cannot be used: it can still be saved.
+        : entry.status().equals("completed") && entry.file() == null && entry.error() == null ? downloadAdvice(
+            entry.taskId())
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     return json;
@@ -578,6 +587,12 @@ final class Jobs {
   /** The command that follows task {@code id} from anywhere and saves its video in this playground's folder. */
   private String waitCommand(String id) {
     return "vidgen wait " + Commands.quote(id) + " --out " + Commands.quote(videos + java.io.File.separator) + commandTail;
+  }
+
+  /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */
+  private String downloadAdvice(String id) {
+    return "the task is done but its video was not saved here; vidgen download " + Commands.quote(id)
+        + " --out FILE" + commandTail + " saves it (links last 24 hours)";
   }
 
   /** What to change after a failed take: the prompt, and the inputs the job had. */

@@ -124,6 +124,45 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCompletedTaskWhoseVideoLinkIsNotHttpShowsCompletedWithTheProblemAndNoCommandThatRepeatsIt() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"status\":\"completed\",\"result\":{\"data\":[{\"url\":\"file:///etc/passwd\"}]}}"), 1_000);
+
+    String id = (String) ((Map<String, Object>) json(generate(job(upload, "File link"))).get("task")).get("task_id");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> task(id).get("problem") != null);
+    Map<String, Object> card = task(id);
+    assertThat(card).containsEntry("status", "completed").containsEntry("file", null);
+    assertThat((String) card.get("problem")).contains("is completed", "not an absolute http(s) URL",
+        "file:///etc/passwd");
+    assertThat((String) card.get("next")).contains("provider's dashboard").doesNotContain("vidgen wait",
+        "vidgen download", "try again");
+    assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
+    assertThat(history().find(id).orElseThrow().error()).as("kept for the page after a restart")
+        .contains("result link unusable", "file:///etc/passwd");
+  }
+
+  @Test
+  void aCompletedTaskOfTheCommandLineWithoutItsVideoIsGivenTheDownloadCommand() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-1", "toapis", MODEL, "completed",
+        new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), null, at, at.plusSeconds(90), null, null,
+        Map.of("prompt", "a kite"), null, "generate"));
+    history().record(new dev.vidgen.serve.history.HistoryEntry("task-cli-2", "toapis", MODEL, "completed",
+        new java.math.BigDecimal("20"), new java.math.BigDecimal("0.10"), folder.resolve("saved.mp4").toString(), at,
+        at.plusSeconds(90), null, null, Map.of("prompt", "a kite"), null, "generate"));
+    start();
+
+    assertThat((String) task("task-cli-1").get("next")).isEqualTo("the task is done but its video was not saved here;"
+        + " vidgen download task-cli-1 --out FILE --provider toapis --base-url " + fake.baseUrl()
+        + " saves it (links last 24 hours)");
+    assertThat(task("task-cli-2").get("next")).as("its video was saved").isNull();
+  }
+
+  @Test
   void twoServerErrorsThatEachMayHaveMadeATaskLeaveOneUnknownNoteForUpToTwoTasks() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");

@@ -10,6 +10,7 @@ import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -55,6 +56,13 @@ final class Downloader {
     Objects.requireNonNull(handle, "handle == null");
     Objects.requireNonNull(completed, "completed == null");
     Objects.requireNonNull(target, "target == null");
+    if (completed.resultProblem().isPresent()) {
+      // Never fetched: a link that is not http(s) could read a local file or reach another service.
+      ResultUnusableException unusable =
+          new ResultUnusableException(handle.taskId(), completed.resultProblem().get().message());
+      runtime.events().failed(handle, unusable);
+      return CompletableFuture.failedFuture(unusable);
+    }
     if (completed.status() != TaskStatus.COMPLETED || completed.result().isEmpty()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("task " + handle.taskId()
           + " has no video to download (status " + completed.rawStatus() + "); await its completion first"));

@@ -9,6 +9,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureTable;
 
@@ -48,6 +49,9 @@ public final class FailureCases {
     }
     if (cause instanceof ResultUnavailableException) {
       return FailureCase.RESULT_UNAVAILABLE;
+    }
+    if (cause instanceof ResultUnusableException) {
+      return FailureCase.RESULT_UNUSABLE;
     }
     return FailureCase.INTERNAL;
   }

@@ -11,8 +11,10 @@ import java.util.OptionalInt;
  *
  * @param progress percent 0–100, or null when the provider did not report one
  * @param rawStatus the provider's own word for the status (kept for unknown states)
- * @param video the result, present when {@code status} is {@link TaskStatus#COMPLETED}
- * @param failure the reason, present when {@code status} is {@link TaskStatus#FAILED}
+ * @param video the result, present when {@code status} is {@link TaskStatus#COMPLETED} unless the
+ *     provider named a video that cannot be used (see {@link #resultProblem()})
+ * @param failure the reason, present when {@code status} is {@link TaskStatus#FAILED}, or when a
+ *     {@link TaskStatus#COMPLETED} task names no usable video: why
  * @param model the model the provider says made the task, as it spells it; null when it did not say
  * @param createdAt when the provider says it created the task; null when it did not say
  */
@@ -63,6 +65,15 @@ public record TaskSnapshot(
     return new TaskSnapshot(taskId, TaskStatus.COMPLETED, 100, null, video, null);
   }
 
+  /**
+   * A completed task whose result cannot be used, such as a video URL that is not http(s): the
+   * task is done (and paid) at the provider, but there is nothing vidgen may fetch.
+   */
+  public static TaskSnapshot completedUnusable(TaskId taskId, TaskFailure problem) {
+    Objects.requireNonNull(problem, "problem == null");
+    return new TaskSnapshot(taskId, TaskStatus.COMPLETED, 100, null, null, problem);
+  }
+
   /** A failed task with its reason. */
   public static TaskSnapshot failed(TaskId taskId, TaskFailure failure) {
     Objects.requireNonNull(failure, "failure == null");
@@ -95,6 +106,11 @@ public record TaskSnapshot(
   /** The video, when the task completed. */
   public Optional<VideoAsset> result() {
     return Optional.ofNullable(video);
+  }
+
+  /** Why a completed task's result cannot be used, when it names no usable video; empty otherwise. */
+  public Optional<TaskFailure> resultProblem() {
+    return status == TaskStatus.COMPLETED && video == null ? Optional.ofNullable(failure) : Optional.empty();
   }
 
   /** The failure, when the task failed. */

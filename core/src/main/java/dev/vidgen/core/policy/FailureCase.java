@@ -41,6 +41,8 @@ public enum FailureCase {
   RESULT_EXPIRED,
   /** The finished video's link was refused (403, 404, 410) before its expiry: read the task again for a fresh one. */
   RESULT_UNAVAILABLE,
+  /** The task completed, but the video it names cannot be used (a link that is not http(s)): never fetched. */
+  RESULT_UNUSABLE,
   /** Anything else: a bug, a full disk, an unreadable file. */
   INTERNAL;
 

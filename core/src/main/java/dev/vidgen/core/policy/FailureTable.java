@@ -131,6 +131,8 @@ public final class FailureTable {
     row(FailureCase.DEADLINE,           NEVER,              GIVE_UP,    TRY_AGAIN,    TRY_AGAIN, false, EXIT_DEADLINE);
     row(FailureCase.RESULT_EXPIRED,     NEVER,              GIVE_UP,    FAIL_JOB,     FAIL_JOB,  false, EXIT_OTHER);
     row(FailureCase.RESULT_UNAVAILABLE, NEVER,              GIVE_UP,    FAIL_JOB,     TRY_AGAIN, false, EXIT_PROVIDER_ERROR);
+    // The task's own final answer: reading it again gives the same link.
+    row(FailureCase.RESULT_UNUSABLE,    NEVER,              GIVE_UP,    FAIL_JOB,     FAIL_JOB,  false, EXIT_PROVIDER_ERROR);
     // Something unexpected during a create may have happened after it was sent.
     row(FailureCase.INTERNAL,           NEVER,              GIVE_UP,    MARK_UNKNOWN, TRY_AGAIN, false, EXIT_OTHER);
   }

@@ -166,7 +166,9 @@ final class RouteChecks {
       if (promptRequired()) {
         String given = prompt == null ? null : "\"" + prompt + "\"";
         found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, given, "a non-blank prompt" + limitText,
-            "prompt: " + route.id() + " needs a prompt for " + mode.id() + "; describe the video in a non-blank prompt"
+            // The mode only when the route offers it: an image-only model has no text-to-video to need one for.
+            "prompt: " + route.id() + " needs a prompt" + (modeOffered ? " for " + mode.id() : "")
+                + "; describe the video in a non-blank prompt"
                 + limitText));
       }
       return;

@@ -49,7 +49,8 @@ class FailureTableTest {
   void onceATaskExistsOnlyTheTasksOwnVerdictFailsABatchJob() {
     for (FailureTable.Row row : FailureTable.rows()) {
       boolean verdict = row.failure() == FailureCase.TASK_FAILED || row.failure() == FailureCase.CONTENT_POLICY
-          || row.failure() == FailureCase.RESULT_EXPIRED || row.failure() == FailureCase.INVALID_JOB;
+          || row.failure() == FailureCase.RESULT_EXPIRED || row.failure() == FailureCase.RESULT_UNUSABLE
+          || row.failure() == FailureCase.INVALID_JOB;
       assertThat(row.jobOnceTask() == FailureTable.JobStep.FAIL_JOB).as(row.toString()).isEqualTo(verdict);
     }
     assertThat(FailureTable.row(FailureCase.NOT_FOUND).jobOnceTask()).isEqualTo(FailureTable.JobStep.TRY_AGAIN);

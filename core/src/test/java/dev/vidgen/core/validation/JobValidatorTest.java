@@ -212,6 +212,18 @@ class JobValidatorTest {
   }
 
   @Test
+  void aMissingPromptForAModeTheModelDoesNotOfferNamesNoMode() {
+    ValidationReport report = validator.validate(VideoJob.builder(MODEL).prompt("").build());
+
+    assertThat(report.errors()).filteredOn(error -> error.field().equals("prompt")).singleElement()
+        .satisfies(error -> assertThat(error.message()).startsWith("prompt: " + MODEL + " needs a prompt;")
+            .doesNotContain("text-to-video"));
+    assertThat(validator.validate(VideoJob.builder(MODEL).image(IMAGE).build()).errors()).singleElement()
+        .satisfies(error -> assertThat(error.message()).as("a mode it offers is named")
+            .contains("needs a prompt for image-to-video"));
+  }
+
+  @Test
   void rejectsABlankPrompt() {
     ValidationReport report = validator.validate(valid().prompt(" \t\n ").build());
 

@@ -13,6 +13,7 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.error.ResultUnavailableException;
+import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
@@ -163,6 +164,29 @@ class HostileAnswersTest {
     try (var files = Files.list(dir)) {
       assertThat(files).as("nothing is left behind").isEmpty();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"file:///etc/passwd", "ftp://files.example.com/v.mp4", "javascript:alert(1)"})
+  void aCompletedTaskWhoseVideoUrlIsNotHttpStaysCompletedAndIsNeverFetched(String link) {
+    JobHandle handle = client.submit(grokJob());
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":"
+        + "\"completed\",\"result\":{\"data\":[{\"url\":\"" + link + "\"}]}}"), 100);
+
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+
+    assertThat(done.status()).as("the provider's verdict, not a passing fault").isEqualTo(TaskStatus.COMPLETED);
+    assertThat(done.result()).isEmpty();
+    assertThat(done.resultProblem()).hasValueSatisfying(problem ->
+        assertThat(problem.message()).contains("not an absolute http(s) URL", link));
+    assertThat(toapis.requests(Endpoint.STATUS)).as("read once: the answer is final").hasSize(1);
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnusableException.class)
+        .hasMessageContaining("task " + handle.taskId() + " is completed")
+        .hasMessageContaining(link)
+        .hasMessageNotContaining("may still finish");
+    assertThat(toapis.requests(Endpoint.FILE)).as("never fetched").isEmpty();
+    assertThat(dir).isEmptyDirectory();
   }
 
   @ParameterizedTest

@@ -26,7 +26,8 @@ public final class TaskSnapshots {
    * The snapshot a create or status answer describes.
    *
    * @param fallbackId the id asked for, used when the answer names none; null for a create
-   * @throws UnreadableResponseException when no task id is given, or a completed task has no video
+   * @throws UnreadableResponseException when no task id is given, or a completed task names no video (one
+   *     whose video URL is unusable is a completed snapshot with a {@link TaskSnapshot#resultProblem()})
    */
   public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId) throws UnreadableResponseException {
     return fromTask(task, fallbackId, SafeText::clean);
@@ -59,7 +60,8 @@ public final class TaskSnapshots {
    * The snapshot a webhook's {@code data} describes: {@code SUCCESS} is completed, {@code FAILURE}
    * failed, {@code "100%"} is 100; its {@code model} and {@code submitted_at} are the task's origin.
    *
-   * @throws UnreadableResponseException when no task id is given, or a completed task has no video
+   * @throws UnreadableResponseException when no task id is given, or a completed task names no video (one
+   *     whose video URL is unusable is a completed snapshot with a {@link TaskSnapshot#resultProblem()})
    */
   public static TaskSnapshot fromWebhook(WebhookTaskDto task) throws UnreadableResponseException {
     String id = firstNonBlank(task.taskId());
@@ -120,15 +122,44 @@ public final class TaskSnapshots {
     String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null
         : SafeText.clip(clean.apply(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
-      case COMPLETED -> new TaskSnapshot(id, status, 100, word, video(id, result, ending), null);
+      case COMPLETED -> completed(id, word, result, ending, clean);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
           failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null, clean));
       default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
     };
   }
 
+  /**
+   * A completed task with its video; one whose video URL is not an absolute http(s) URL stays completed
+   * (the provider's verdict, a paid task) with the URL's problem as its {@link TaskSnapshot#resultProblem()},
+   * and is never fetched. Reading it again gives the same answer, so it is no passing fault.
+   */
+  private static TaskSnapshot completed(TaskId id, String word, TaskResultDto result, Ending ending,
+      UnaryOperator<String> clean) throws UnreadableResponseException {
+    try {
+      return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, video(id, result, ending), null);
+    } catch (UnusableUrlException e) {
+      String problem = e.getMessage() + ": " + SafeText.clip(clean.apply(e.text.strip()), ErrorMapper.WORD_CHARS);
+      return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, null, new TaskFailure(RESULT_UNUSABLE, problem));
+    }
+  }
+
+  /** The code of the {@link TaskFailure} a completed task with an unusable video URL carries. */
+  public static final String RESULT_UNUSABLE = "result_unusable";
+
+  /** A video URL the answer names that is not an absolute http(s) URL with a host. */
+  private static final class UnusableUrlException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    UnusableUrlException(String reason, String text) {
+      super(reason, null, false, false);
+      this.text = text;
+    }
+  }
+
   private static VideoAsset video(TaskId id, TaskResultDto result, Ending ending)
-      throws UnreadableResponseException {
+      throws UnreadableResponseException, UnusableUrlException {
     List<TaskResultFileDto> files = result == null ? null : result.data();
     TaskResultFileDto first = files == null || files.isEmpty() ? null : files.get(0);
     boolean inResult = first != null && first.url() != null && !first.url().isBlank();
@@ -136,7 +167,12 @@ public final class TaskSnapshots {
     if (text == null || text.isBlank()) {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
     }
-    URI url = ServerUrls.web(text, "task " + id + " names a video URL");
+    URI url;
+    try {
+      url = ServerUrls.web(text, "the provider named a video URL");
+    } catch (UnreadableResponseException e) {
+      throw new UnusableUrlException(e.getMessage(), text);
+    }
     return new VideoAsset(url, inResult ? first.format() : null, ending.expiry());
   }
 
