@@ -223,11 +223,32 @@ final class RepeatCheck {
     if (ExpiredResults.of(entry).isPresent()) {
       return "its video can no longer be saved, so generating it again is the way to have it";
     }
-    String verb = entry.status().equals("completed") ? "download" : "wait";
+    boolean download = entry.status().equals("completed");
+    String verb = download ? "download" : "wait";
+    String[] more = (download ? downloadOptions(session, entry) : session.setupOptions()).toArray(String[]::new);
     String command = entry.jobHandle()
-        .map(handle -> Failures.taskCommand(verb, handle, session, session.setupOptions().toArray(String[]::new)))
-        .orElseGet(() -> SafeText.command("vidgen", verb, entry.taskId()));
+        .map(handle -> Failures.taskCommand(verb, handle, session, more))
+        .orElseGet(() -> SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("vidgen", verb,
+            entry.taskId()), download ? java.util.Arrays.stream(more) : java.util.stream.Stream.empty())
+            .toArray(String[]::new)));
     return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
+  }
+
+  /**
+   * The {@code --out} a printed {@code vidgen download} needs (it is required): the one given to this
+   * command (with its {@code --force}), else the file the history kept, else the working folder, where
+   * {@code generate} saves a video under its task's name; then the options that reach the same server.
+   */
+  private static java.util.List<String> downloadOptions(Session session, HistoryEntry entry) {
+    java.util.List<String> resume = session.resumeOptions();
+    if (resume.contains("--out")) {
+      return resume;
+    }
+    String here = session.context().resolve(java.nio.file.Path.of("")).toString();
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out",
+        entry.file() != null ? entry.file() : here.endsWith(java.io.File.separator) ? here : here + java.io.File.separator));
+    words.addAll(session.setupOptions());
+    return words;
   }
 
   /**
