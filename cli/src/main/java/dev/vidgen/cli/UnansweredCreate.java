@@ -369,6 +369,10 @@ final class UnansweredCreate {
     json.put("status", "interrupted");
     json.put("model", job.model());
     json.put("client_reference", referenceSent ? reference : null);
+    if (recorded) {
+      // What status and --made-by take, for a script: on a route without a client reference the only handle on it.
+      json.put("unanswered", HistoryEntry.unansweredName(reference, referenceSent));
+    }
     json.put("next", check());
     output.object(json);
     output.note("interrupted " + (ambiguous ? "after the create of a " + job.model() + " task got an answer that may"
