@@ -92,12 +92,18 @@ abstract class FollowOnCommand extends ClientCommand {
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
     String source = kind().id() + " of " + sourceTaskId(from);
-    if (!again && !RepeatCheck.goOnFollowOn(session, client, asRecorded, source, quote, output)) {
+    RepeatCheck.Verdict same = RepeatCheck.checkFollowOn(session, client, asRecorded, source, quote, again, output);
+    if (!same.goOn()) {
       return ExitCodes.OTHER;
     }
     UnansweredCreate unanswered = new UnansweredCreate(session, client, asRecorded, () -> quote, false,
         "vg-" + UUID.randomUUID(), source, output);
-    CompletableFuture<JobHandle> submitted = client.followOnAsync(kind(), from, followOn, unanswered.stopSending());
+    if (same.recheck() != null) {
+      unanswered.reserve(same.recheck());
+    }
+    FollowOn sending = followOn;
+    CompletableFuture<JobHandle> submitted = unanswered.start(
+        () -> client.followOnAsync(kind(), from, sending, unanswered.stopSending()));
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
           output);

@@ -64,12 +64,17 @@ final class GenerateCommand extends ClientCommand {
     }
     after.beforeSubmit(session);
     VidgenClient client = session.onlineClient();
-    if (!again && !RepeatCheck.goOn(session, client, videoJob, budget, output)) {
+    RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, again, output);
+    if (!same.goOn()) {
       return ExitCodes.OTHER;
     }
     VideoJob sent = videoJob;
     UnansweredCreate unanswered = new UnansweredCreate(session, client, sent, "vg-" + UUID.randomUUID(), output);
-    CompletableFuture<JobHandle> submitted = client.submitAsync(sent, unanswered.reference(), unanswered.stopSending());
+    if (same.recheck() != null) {
+      unanswered.reserve(same.recheck());
+    }
+    CompletableFuture<JobHandle> submitted = unanswered.start(
+        () -> client.submitAsync(sent, unanswered.reference(), unanswered.stopSending()));
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, sent, output);
       if (history.recorded()) {

@@ -36,33 +36,63 @@ final class RepeatCheck {
 
   private RepeatCheck() {}
 
-  /** Whether to go on and submit {@code job}; false when the person at the terminal said no. */
-  static boolean goOn(Session session, VidgenClient client, VideoJob job, Budget budget, Output output) {
+  /**
+   * The check's verdict: whether to go on, and the check to run again, under the history's lock with
+   * the write of the job's note ({@link UnansweredCreate#reserve}), so that of two identical runs
+   * started together only one pays; {@code recheck} is null when no note is written ahead (nothing to pay).
+   */
+  record Verdict(boolean goOn, Runnable recheck) {
+    static final Verdict UNCHECKED = new Verdict(true, null);
+    static final Verdict STOP = new Verdict(false, null);
+  }
+
+  /** Whether to go on and submit {@code job} (not when the person at the terminal said no), and the check to run again. */
+  static Verdict check(Session session, VidgenClient client, VideoJob job, Budget budget, boolean again,
+      Output output) {
     Optional<PriceQuote> quote = payable(client, job, budget);
     if (quote.isEmpty()) {
-      return true;
+      return Verdict.UNCHECKED;
+    }
+    if (again) {
+      return new Verdict(true, () -> { });
     }
     Instant now = Instant.now();
     Optional<HistoryEntry> earlier = sameJob(session, client, job, now, output);
-    return earlier.isEmpty() || confirm(session, earlier.get(), quote.get(), now, output);
+    if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, output)) {
+      return Verdict.STOP;
+    }
+    return new Verdict(true, recheck(session, earlier, quote.get(),
+        () -> sameJob(session, client, job, Instant.now(), output)));
   }
 
   /**
-   * As {@link #goOn} for an extend or a remix ({@code source}, such as {@code extend of video_1}, as
+   * As {@link #check} for an extend or a remix ({@code source}, such as {@code extend of video_1}, as
    * its history entries name it), recorded as {@code job}, at {@code quote}: the same follow-on of the
    * same task asks, or refuses without a terminal, before it pays again.
    */
-  static boolean goOnFollowOn(Session session, VidgenClient client, VideoJob job, String source, PriceQuote quote,
-      Output output) {
+  static Verdict checkFollowOn(Session session, VidgenClient client, VideoJob job, String source, PriceQuote quote,
+      boolean again, Output output) {
     if (client.provider().id().equals(ProviderChoice.MOCK)) {
-      return true;
+      return Verdict.UNCHECKED;
+    }
+    if (again) {
+      return new Verdict(true, () -> { });
     }
     Instant now = Instant.now();
+    Optional<HistoryEntry> earlier = sameFollowOn(session, client, job, source, now, output);
+    if (earlier.isPresent() && !confirm(session, earlier.get(), quote, now, output)) {
+      return Verdict.STOP;
+    }
+    return new Verdict(true, recheck(session, earlier, quote,
+        () -> sameFollowOn(session, client, job, source, Instant.now(), output)));
+  }
+
+  private static Optional<HistoryEntry> sameFollowOn(Session session, VidgenClient client, VideoJob job, String source,
+      Instant now, Output output) {
     // As they read back from the history file, so that numbers and lists compare as written.
     Object settings = comparable(HistoryEntry.settingsOf(job));
-    Optional<HistoryEntry> earlier;
     try {
-      earlier = HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
+      return HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
           .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
               && !entry.status().equals("failed") && !entry.isSettledNote()
               && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
@@ -70,9 +100,23 @@ final class RepeatCheck {
           .findFirst());
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
-      return true;
+      return Optional.empty();
     }
-    return earlier.isEmpty() || confirm(session, earlier.get(), quote, now, output);
+  }
+
+  /**
+   * The check run again just before the job's note is written: the same job found now, other than
+   * the one the person at the terminal agreed to pay again for (another run's, written since), is
+   * refused as a script's is. Nobody is asked then, since the history stays locked meanwhile.
+   */
+  private static Runnable recheck(Session session, Optional<HistoryEntry> agreed, PriceQuote quote,
+      java.util.function.Supplier<Optional<HistoryEntry>> find) {
+    return () -> find.get()
+        .filter(found -> agreed.map(entry -> !(entry.provider().equals(found.provider())
+            && entry.taskId().equals(found.taskId()))).orElse(true))
+        .ifPresent(found -> {
+          throw refusal(session, found, quote, Instant.now());
+        });
   }
 
   private static Object comparable(Object value) {
@@ -81,15 +125,11 @@ final class RepeatCheck {
 
   /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
-    String what = "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
-        + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
-        + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
+    String what = what(entry, now);
     String follow = follow(session, entry);
     if (output.json() || !session.context().canAsk().getAsBoolean()) {
       // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident.
-      throw new CliException(ExitCodes.OTHER, "same_job", what + "; nothing was sent",
-          follow + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote) : "again (its price is unknown)")
-              + " for another take");
+      throw refusal(session, entry, quote, now);
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
@@ -103,6 +143,19 @@ final class RepeatCheck {
     output.note((answer.isEmpty() ? "no answer within " + ANSWER_WAIT.toMinutes() + " minutes, so " : "")
         + "nothing was sent; " + follow);
     return false;
+  }
+
+  /** The refusal (exit 1, nothing sent) of a job the history holds as {@code entry}. */
+  private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
+    return new CliException(ExitCodes.OTHER, "same_job", what(entry, now) + "; nothing was sent",
+        follow(session, entry) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
+            : "again (its price is unknown)") + " for another take");
+  }
+
+  private static String what(HistoryEntry entry, Instant now) {
+    return "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
+        + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
+        + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
   }
 
   /**
@@ -175,11 +228,32 @@ final class RepeatCheck {
     if (dev.vidgen.serve.history.UnusableResults.of(entry).isPresent()) {
       return dev.vidgen.serve.history.UnusableResults.NEXT; // a download would read the same link
     }
-    String verb = entry.status().equals("completed") ? "download" : "wait";
+    boolean download = entry.status().equals("completed");
+    String verb = download ? "download" : "wait";
+    String[] more = (download ? downloadOptions(session, entry) : session.setupOptions()).toArray(String[]::new);
     String command = entry.jobHandle()
-        .map(handle -> Failures.taskCommand(verb, handle, session, session.setupOptions().toArray(String[]::new)))
-        .orElseGet(() -> SafeText.command("vidgen", verb, entry.taskId()));
+        .map(handle -> Failures.taskCommand(verb, handle, session, more))
+        .orElseGet(() -> SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("vidgen", verb,
+            entry.taskId()), download ? java.util.Arrays.stream(more) : java.util.stream.Stream.empty())
+            .toArray(String[]::new)));
     return (verb.equals("download") ? "save its video with: " : "follow that one with: ") + command;
+  }
+
+  /**
+   * The {@code --out} a printed {@code vidgen download} needs (it is required): the one given to this
+   * command (with its {@code --force}), else the file the history kept, else the working folder, where
+   * {@code generate} saves a video under its task's name; then the options that reach the same server.
+   */
+  private static java.util.List<String> downloadOptions(Session session, HistoryEntry entry) {
+    java.util.List<String> resume = session.resumeOptions();
+    if (resume.contains("--out")) {
+      return resume;
+    }
+    String here = session.context().resolve(java.nio.file.Path.of("")).toString();
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out",
+        entry.file() != null ? entry.file() : here.endsWith(java.io.File.separator) ? here : here + java.io.File.separator));
+    words.addAll(session.setupOptions());
+    return words;
   }
 
   /**

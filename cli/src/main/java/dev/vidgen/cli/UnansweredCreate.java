@@ -52,6 +52,11 @@ final class UnansweredCreate {
    * replaces; read and written under this object's lock.
    */
   private boolean provisional;
+  /**
+   * Whether the entry written is the one {@link #reserve} wrote before the submit began, which the
+   * entry written just before the create leaves replaces (with the time it left); under this object's lock.
+   */
+  private boolean reserved;
 
   /** Whether the price line was told; a create sent again (after a 429) does not tell it twice. */
   private final java.util.concurrent.atomic.AtomicBoolean priceTold = new java.util.concurrent.atomic.AtomicBoolean();
@@ -88,6 +93,47 @@ final class UnansweredCreate {
         // The create goes out all the same; only the line before it is missing.
       }
     });
+  }
+
+  /**
+   * Runs the same-job check {@code recheck} again (it throws the refusal) and writes the job to the
+   * history as {@code unknown}, as one step under the history's lock ({@link TaskHistory#changing}),
+   * before the submit begins: of two identical runs started together, the second finds the first's
+   * note and is refused, nothing sent. The lock is let go before anything is sent.
+   */
+  void reserve(Runnable recheck) {
+    Optional<TaskHistory> history = HistoryRecord.history(session.context());
+    if (history.isEmpty()) {
+      return;
+    }
+    try {
+      history.get().changing(() -> {
+        recheck.run();
+        reserveNote();
+        return null;
+      });
+    } catch (java.io.UncheckedIOException unlocked) {
+      // The lock file cannot be made or locked: checked and written all the same, as before the lock was kept.
+      output.note("could not lock the task history (" + unlocked.getMessage() + ")");
+      recheck.run();
+      reserveNote();
+    }
+  }
+
+  private synchronized void reserveNote() {
+    reserved = recordUnknown("its submit began at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and no answer to its create is recorded yet (if this stays, the process stopped before one came,"
+        + " or before the create went out); " + check(), true).isPresent();
+  }
+
+  /** Starts the submit with {@code submit}; one refused at once (nothing sent) closes the note {@link #reserve} wrote. */
+  CompletableFuture<JobHandle> start(java.util.function.Supplier<CompletableFuture<JobHandle>> submit) {
+    try {
+      return submit.get();
+    } catch (RuntimeException e) {
+      notMade(e);
+      throw e;
+    }
   }
 
   /**
@@ -214,7 +260,9 @@ final class UnansweredCreate {
     if (entry == null || !entry.status().equals(STATUS)) {
       return;
     }
-    boolean surelyNone = failure instanceof SubmitNotSentException
+    // No create left when the submit ended before its first one went out (its checks, funds or uploads failed).
+    boolean neverLeft = session.firstCreateSent().isEmpty();
+    boolean surelyNone = neverLeft || failure instanceof SubmitNotSentException
         || dev.vidgen.core.client.FailureCases.rowOf(failure).jobBeforeTask()
             != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
     if (!surelyNone) {
@@ -226,6 +274,7 @@ final class UnansweredCreate {
     }
     String why = failure instanceof SubmitNotSentException
         ? "its create was held back or refused without a task (as a 429 or a 503 is); nothing was made"
+        : neverLeft ? "its submit ended before the create went out (" + failure.getMessage() + "); nothing was made"
         : "its create was refused: " + failure.getMessage();
     HistoryRecord.history(session.context()).ifPresent(history -> {
       try {
@@ -320,6 +369,10 @@ final class UnansweredCreate {
     json.put("status", "interrupted");
     json.put("model", job.model());
     json.put("client_reference", referenceSent ? reference : null);
+    if (recorded) {
+      // What status and --made-by take, for a script: on a route without a client reference the only handle on it.
+      json.put("unanswered", HistoryEntry.unansweredName(reference, referenceSent));
+    }
     json.put("next", check());
     output.object(json);
     output.note("interrupted " + (ambiguous ? "after the create of a " + job.model() + " task got an answer that may"
@@ -394,7 +447,7 @@ final class UnansweredCreate {
   private synchronized Optional<HistoryEntry> recordUnknown(String reason, boolean provisional, int possibleTasks) {
     HistoryEntry before = written.get();
     // Written once, but a later count of takes that may have made a task, larger than the one kept, replaces it.
-    if (before != null && (provisional || !this.provisional) && possibleTasks <= before.possibleTasks()) {
+    if (before != null && !reserved && (provisional || !this.provisional) && possibleTasks <= before.possibleTasks()) {
       return Optional.of(before);
     }
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
@@ -407,6 +460,7 @@ final class UnansweredCreate {
       history.get().record(entry);
       written.set(entry);
       this.provisional = provisional;
+      this.reserved = false;
       return Optional.of(entry);
     } catch (RuntimeException e) {
       output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");

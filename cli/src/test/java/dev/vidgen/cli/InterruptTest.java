@@ -103,7 +103,7 @@ class InterruptTest {
       CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
       assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
       assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
-          .containsEntry("client_reference", sent);
+          .containsEntry("client_reference", sent).containsEntry("unanswered", "unanswered-" + sent);
       assertThat(result.err()).containsOnlyOnce("interrupted while the create of a seedance-2 task may have been on"
           + " its way").contains("look it up with vidgen status unanswered-" + sent + " --base-url " + fake.baseUrl()
           + " (by its client reference)");
@@ -114,6 +114,30 @@ class InterruptTest {
               "--base-url", fake.baseUrl(), "--no-wait");
       assertThat(again.err()).as(again.all()).contains("as the create vidgen history lists as unanswered-" + sent,
           "its create got no answer, so it may exist and be billed");
+    }
+  }
+
+  @Test
+  void ctrlCWhileACreateWithoutAReferenceIsOnItsWayGivesAScriptTheNoteItCanCloseOrClaim() throws Exception {
+    Path home = dir.resolve("home");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.stall());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home.toString()), List.of("generate", "--image", "https://img.example/a.png", "--prompt",
+          "a kite rises", "--base-url", fake.baseUrl(), "--json"), () -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+      CliRun.Result run = new CliRun.Result(result.exitCode(), result.out(), result.err());
+      assertThat(run.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(run.json()).containsEntry("status", "interrupted").containsEntry("task_id", null)
+          .containsEntry("client_reference", null);
+      String name = (String) run.json().get("unanswered");
+      assertThat(name).as(run.out()).matches("unanswered-noref-vg-[0-9a-f-]+");
+      assertThat((String) run.json().get("next")).contains("--made-by " + name);
+
+      // The name is the history's: a script that found no task on the dashboard closes the note with it.
+      CliRun.Result closed = CliRun.in(dir).env("VIDGEN_HOME", home.toString())
+          .run("history", "--close", name, "--no-task");
+      assertThat(closed.exitCode()).as(closed.all()).isZero();
     }
   }
 

@@ -809,6 +809,57 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aCompletedTakeWhoseDownloadFailedGivesADownloadCommandThatSavesItWhereThisRunWasToSaveIt() {
+    fake.inject(Endpoint.FILE, Fault.unavailable(), 100);
+    CliRun.Result first = generate(toApis(), "--out", "i6.mp4");
+    assertThat(first.exitCode()).as(first.all()).isNotZero();
+    fake.clearFaults();
+    String taskId = fake.taskIds().get(0);
+
+    CliRun.Result again = generate(toApis(), "--out", "i6.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    String command = savingCommand(again);
+    assertThat(command).isEqualTo("vidgen download " + taskId + " --base-url " + fake.baseUrl() + " --out "
+        + dir.resolve("i6.mp4"));
+    CliRun.Result saved = toApis().env("VIDGEN_HOME", home.toString()).run(args(command));
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(dir.resolve("i6.mp4")).isNotEmptyFile();
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void withoutOutTheDownloadCommandSavesIntoTheWorkingFolderUnderTheTasksName() {
+    fake.inject(Endpoint.FILE, Fault.unavailable(), 100);
+    CliRun.Result first = generate(toApis());
+    assertThat(first.exitCode()).as(first.all()).isNotZero();
+    fake.clearFaults();
+    String taskId = fake.taskIds().get(0);
+
+    CliRun.Result again = generate(toApis(), "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    String command = savingCommand(again);
+    assertThat(command).contains(" --out " + dir + java.io.File.separator);
+    CliRun.Result saved = toApis().env("VIDGEN_HOME", home.toString()).run(args(command));
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(dir.resolve(taskId + ".mp4")).isNotEmptyFile();
+  }
+
+  /** The command after "save its video with: ", up to the "; or add --again" that follows it. */
+  private static String savingCommand(CliRun.Result refused) {
+    java.util.regex.Matcher command = java.util.regex.Pattern.compile("save its video with: (vidgen download [^;\"]+);")
+        .matcher(refused.all());
+    assertThat(command.find()).as(refused.all()).isTrue();
+    return command.group(1);
+  }
+
+  private static String[] args(String command) {
+    String[] words = command.split(" ");
+    return java.util.Arrays.copyOfRange(words, 1, words.length);
+  }
+
+  @Test
   void aJobThatFailedOrDiffersIsNotHeldUp() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
     assertThat(generate(toApis()).exitCode()).isEqualTo(ExitCodes.TASK_FAILED);

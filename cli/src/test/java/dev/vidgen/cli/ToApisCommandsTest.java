@@ -813,9 +813,12 @@ class ToApisCommandsTest {
     CliRun.Result history = vidgen("history", "--json");
     assertThat((List<Map<String, Object>>) history.json().get("tasks")).singleElement()
         .satisfies(task -> assertThat(task).containsEntry("task_id", taskId));
-    assertThat(java.nio.file.Files.readAllLines(home.resolve("history.jsonl")))
-        .as("the note written before the create went out, the task, and the note closed")
-        .hasSize(3).first().asString().contains("\"status\":\"unknown\"", "no answer is recorded yet");
+    List<String> lines = java.nio.file.Files.readAllLines(home.resolve("history.jsonl"));
+    assertThat(lines).as("the note written before anything was sent, again as the create went out, the task, and the"
+        + " note closed").hasSize(4);
+    assertThat(lines.get(0)).contains("\"status\":\"unknown\"", "its submit began at", "no answer to its create is"
+        + " recorded yet");
+    assertThat(lines.get(1)).contains("\"status\":\"unknown\"", "its create went out at", "no answer is recorded yet");
   }
 
   @Test
