@@ -211,7 +211,8 @@ final class BatchCommand extends ClientCommand {
             .listener(resends)
             .timeout(timeout)
             .build();
-        try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, output)) {
+        try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, client,
+            output)) {
           report = live.run(plan);
         }
         resent = resends.of(session);

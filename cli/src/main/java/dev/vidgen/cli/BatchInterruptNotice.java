@@ -14,9 +14,21 @@ import java.util.Map;
 final class BatchInterruptNotice {
   private BatchInterruptNotice() {}
 
-  /** Arms the notice for the run of {@code batch} on {@code journal}; closing it disarms it. */
-  static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {
-    return ShutdownNotice.arm("vidgen-batch-interrupted", () -> tell(batch, journal, bar, runner, output));
+  /**
+   * Arms the notice for the run of {@code batch} on {@code journal}; closing it disarms it. When it
+   * speaks, it also deletes the temporary files of the videos {@code client} is writing, which the
+   * ending process abandons: their jobs keep their tasks in the journal, and the next run downloads them.
+   */
+  static ShutdownNotice arm(String batch, String journal, BatchProgressBar bar, BatchRunner runner,
+      dev.vidgen.core.client.VidgenClient client, Output output) {
+    return ShutdownNotice.arm("vidgen-batch-interrupted", () -> {
+      try {
+        tell(batch, journal, bar, runner, output);
+      } finally {
+        // After the answers' wait, so a video finished meanwhile is still saved; no download's own clean-up runs now.
+        client.deletePartialDownloads();
+      }
+    });
   }
 
   private static void tell(String batch, String journal, BatchProgressBar bar, BatchRunner runner, Output output) {

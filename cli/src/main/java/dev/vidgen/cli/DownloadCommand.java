@@ -22,7 +22,10 @@ final class DownloadCommand extends TaskCommand {
     out.requireWritable(session.context(), force);
     Target target = open(session, output);
     return target.recorded(() -> {
-      TaskSnapshot snapshot = readStatus(target);
+      String again = force ? Failures.downloadCommand(target.handle(), session, "--out",
+          out.forCommands(session.context()), "--force")
+          : Failures.downloadCommand(target.handle(), session, "--out", out.forCommands(session.context()));
+      TaskSnapshot snapshot = readStatus(target, " and no file was written", again, output);
       if (snapshot.status() != TaskStatus.COMPLETED) {
         target.history().ifPresent(history -> history.seen(snapshot));
         throw new CliException(ExitCodes.OTHER, "not_finished",

@@ -17,6 +17,19 @@ final class InterruptNotice {
     return ShutdownNotice.arm("vidgen-interrupted", () -> tell(handle, resume, progress, output));
   }
 
+  /**
+   * Arms the notice for a status read of the task of {@code handle}: interrupted, it says that the read
+   * changed nothing at the provider, what else was not done ({@code left}, such as that no file was
+   * written; empty for nothing) and {@code again}, the command to run again.
+   */
+  static ShutdownNotice armRead(JobHandle handle, String left, String again, Output output) {
+    return ShutdownNotice.arm("vidgen-interrupted-read", () -> {
+      output.object(interrupted(handle, again));
+      output.note("interrupted while reading the status of task " + handle.taskId() + "; nothing changed at the"
+          + " provider" + left + ". Run it again with: " + again);
+    });
+  }
+
   /** Ctrl-C while the video of a completed task is saved: the task's video is still to fetch. */
   static void tellSaving(JobHandle handle, String saveAgain, boolean toStdout, Output output) {
     output.object(interrupted(handle, saveAgain));

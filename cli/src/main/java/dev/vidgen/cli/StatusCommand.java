@@ -29,7 +29,8 @@ final class StatusCommand extends TaskCommand {
     Target target = open(session, output);
     TaskSnapshot snapshot;
     try {
-      snapshot = readStatus(target);
+      snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
+          session.setupOptions().toArray(String[]::new)), output);
     } catch (TaskFailedException failed) {
       target.history().ifPresent(history -> history.failed(failed));
       // The task table for people (the failure's reason in its status, its quote with the charge unknown), then

@@ -170,6 +170,16 @@ abstract class TaskCommand extends ClientCommand {
    *
    * @throws TaskFailedException when the task failed
    */
+  /**
+   * {@link #readStatus(Target)} that, interrupted (Ctrl-C, a SIGTERM), says so with what was {@code
+   * left} undone and the command to run {@code again}.
+   */
+  static TaskSnapshot readStatus(Target target, String left, String again, Output output) {
+    try (ShutdownNotice interrupted = InterruptNotice.armRead(target.handle(), left, again, output)) {
+      return readStatus(target);
+    }
+  }
+
   static TaskSnapshot readStatus(Target target) {
     TaskSnapshot snapshot = target.client().status(target.handle());
     if (snapshot.status() == TaskStatus.FAILED) {

@@ -214,8 +214,46 @@ class InterruptTest {
     }
   }
 
+  @Test
+  void ctrlCWhileAStatusReadHangsSaysNothingChangedAndHowToReadItAgain() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.STATUS, Fault.stall());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", dir.resolve("home").toString()), List.of("status", "video_hang", "--base-url",
+          fake.baseUrl()), () -> !fake.requests(Endpoint.STATUS).isEmpty());
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(result.err()).containsOnlyOnce("interrupted while reading the status of task video_hang; nothing"
+          + " changed at the provider. Run it again with: vidgen status video_hang --base-url " + fake.baseUrl());
+    }
+  }
+
+  @Test
+  void sigtermWhileTheStatusReadOfADownloadHangsSaysNoFileWasWrittenAndHowToDownloadAgain() throws Exception {
+    Path out = dir.resolve("videos").resolve("kite.mp4");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.STATUS, Fault.stall());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", dir.resolve("home").toString()), List.of("download", "video_hang", "--out",
+          out.toString(), "--base-url", fake.baseUrl()), () -> !fake.requests(Endpoint.STATUS).isEmpty(), "-TERM");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(143);
+      assertThat(result.err()).containsOnlyOnce("interrupted while reading the status of task video_hang; nothing"
+          + " changed at the provider and no file was written. Run it again with: vidgen download video_hang --out "
+          + out + " --base-url " + fake.baseUrl());
+      assertThat(out.getParent()).as("nothing written").satisfies(folder -> assertThat(partsIn(folder)).isZero());
+      assertThat(out).doesNotExist();
+    }
+  }
+
   /** Runs {@code args} in a process, sends it Ctrl-C once {@code ready} holds, and waits for it to end. */
   private Result interrupt(CliRun run, List<String> args, java.util.concurrent.Callable<Boolean> ready)
+      throws Exception {
+    return interrupt(run, args, ready, "-INT");
+  }
+
+  /** Runs {@code args} in a process, sends it {@code signal} (such as {@code -TERM}) once {@code ready} holds. */
+  private Result interrupt(CliRun run, List<String> args, java.util.concurrent.Callable<Boolean> ready, String signal)
       throws Exception {
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
@@ -224,7 +262,7 @@ class InterruptTest {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
           .until(() -> ready.call() || !process.isAlive());
       assertThat(process.isAlive()).as("still running: " + read(err)).isTrue();
-      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after Ctrl-C").isTrue();
       return new Result(process.exitValue(), read(out), read(err));
     } finally {

@@ -148,6 +148,69 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void aBatchStoppedWhileItsVideosAreWrittenLeavesNoPartFilesAndTheNextRunSavesThem() throws Exception {
+    Path jobs = twoJobsWhoseVideosTrickle();
+    Path videos = dir.resolve("jobs-videos");
+    String said = stoppedOnce(() -> partsIn(videos) == 2, "batch", jobs.toString(), "--concurrency", "2",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+
+    assertThat(said).contains("interrupted");
+    assertThat(namesIn(videos)).as("a graceful stop deletes the partial files of the downloads it abandons")
+        .noneMatch(name -> name.endsWith(".part"));
+    savedByTheNextRun(jobs, videos);
+  }
+
+  @Test
+  void aBatchKilledWhileItsVideosAreWrittenLeavesPartFilesThatTheNextRunRemoves() throws Exception {
+    Path jobs = twoJobsWhoseVideosTrickle();
+    Path videos = dir.resolve("jobs-videos");
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), List.of("batch",
+        jobs.toString(), "--concurrency", "2", "--base-url", fake.baseUrl(), "--poll-interval", "20ms"));
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> partsIn(videos) == 2);
+    } finally {
+      process.destroyForcibly(); // kill -9: no hook runs
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(partsIn(videos)).as("kill -9 leaves them").isEqualTo(2);
+
+    savedByTheNextRun(jobs, videos);
+  }
+
+  /** Two jobs whose videos are sent 16 bytes every 200 ms by their first download only. */
+  private Path twoJobsWhoseVideosTrickle() throws java.io.IOException {
+    fake.inject(Endpoint.FILE, Fault.trickle(Duration.ofMillis(200)), 2);
+    Path jobs = dir.resolve("jobs.jsonl");
+    Files.write(jobs, List.of(
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"], \"seconds\": 10}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"https://img.example/b.png\"], \"seconds\": 10}"));
+    return jobs;
+  }
+
+  /** The same batch run again downloads both videos, pays for no task twice and leaves no partial file. */
+  private void savedByTheNextRun(Path jobs, Path videos) throws java.io.IOException {
+    CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
+        "--json");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(fake.creates()).as("both tasks were kept in the journal and followed, not paid for again").hasSize(2);
+    assertThat(namesIn(videos)).as("both videos saved, nothing half-written left").contains("a.mp4", "b.mp4")
+        .noneMatch(name -> name.endsWith(".part"));
+  }
+
+  private static long partsIn(Path folder) throws java.io.IOException {
+    return namesIn(folder).stream().filter(name -> name.endsWith(".part")).count();
+  }
+
+  private static List<String> namesIn(Path folder) throws java.io.IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.map(file -> file.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
   void aBatchStoppedWhileSomeCreatesWaitForAFreeConnectionNeverSendsThem() throws Exception {
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(4)), 5);
     Path jobs = dir.resolve("jobs.jsonl");

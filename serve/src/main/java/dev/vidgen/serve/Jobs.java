@@ -97,6 +97,10 @@ final class Jobs {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** The history names of the notes whose create is still on its way from this playground (no answer yet). */
   private final java.util.Set<String> sending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The videos being saved now, by task id, which {@link #close} abandons. */
+  private final Map<String, Saving> saving = new ConcurrentHashMap<>();
+  /** What {@link #close} says of each video it abandoned: the task completed, and how to save it. */
+  private final List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** The local images of the jobs, uploaded once per content while the upload is fresh. */
   private final ImageUploads images;
 
@@ -111,6 +115,9 @@ final class Jobs {
    * A task being followed: its entry, its progress, and, when following it stopped short of its
    * own verdict, what went wrong ({@code problem}) and what to do ({@code next}).
    */
+  /** A completed task's video being saved to {@code target}. */
+  private record Saving(JobHandle handle, boolean fromItsStart, Path target, CompletableFuture<Path> download) {}
+
   record Live(HistoryEntry entry, Integer progress, String next, String problem) {
     Live(HistoryEntry entry, Integer progress, String next) {
       this(entry, progress, next, null);
@@ -332,9 +339,16 @@ final class Jobs {
     client.awaitAsync(handle, options)
         .thenCompose(done -> {
           finished.set(true);
-          return client.downloadAsync(handle, done, videos.resolve(fileName(handle, done)));
+          Path target = videos.resolve(fileName(handle, done));
+          CompletableFuture<Path> download = client.downloadAsync(handle, done, target);
+          saving.put(id, new Saving(handle, fromItsStart, target, download));
+          if (closed) {
+            abandon(id); // stopped meanwhile: nothing is saved after close
+          }
+          return download;
         })
         .whenComplete((file, failure) -> {
+          saving.remove(id);
           notices.remove(id);
           Live current = live.get(id);
           HistoryEntry latest = current == null ? entry : current.entry();
@@ -385,8 +399,9 @@ final class Jobs {
   }
 
   /**
-   * Sends no more creates, waits up to {@link #ANSWER_WAIT} for those on their way, and cancels every
-   * follow waiting out a pause: nothing is followed after this.
+   * Sends no more creates, waits up to {@link #ANSWER_WAIT} for those on their way, cancels every
+   * follow waiting out a pause and abandons the videos being saved (their tasks stay completed without
+   * a file, their temporary files deleted): nothing is followed or saved after this.
    */
   List<String> close() {
     closed = true;
@@ -410,7 +425,37 @@ final class Jobs {
     }
     paused.values().forEach(pause -> pause.cancel(false));
     paused.clear();
+    List.copyOf(saving.keySet()).forEach(this::abandon);
     return said(onTheirWay);
+  }
+
+  /**
+   * Stops saving the video of completed task {@code id}, if it is being saved: the history keeps it
+   * completed without a file (the next start or {@code vidgen download} saves it), and its
+   * temporary file is deleted now, as the process may end before the download's own clean-up runs.
+   */
+  private void abandon(String id) {
+    Saving stopped = saving.remove(id);
+    if (stopped == null || !stopped.download().cancel(false)) {
+      return; // saved or failed meanwhile: its follow recorded that
+    }
+    client.deletePartialDownloads();
+    Live current = live.get(id);
+    HistoryEntry latest = current == null ? null : current.entry();
+    if (latest == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    HistoryEntry unsaved = stopped.fromItsStart() ? latest.completed(null, now) : latest.foundCompleted(null, now);
+    record(unsaved);
+    String save = "vidgen download " + Commands.quote(id) + " --out " + Commands.quote(stopped.target().toString())
+        + commandTail;
+    live.put(id, new Live(unsaved, 100, "the task is done but its video was not saved here; " + save
+        + " saves it, or the next vidgen serve does (links last 24 hours)", "the playground stopped while saving"
+        + " the video"));
+    abandoned.add("task " + id + " completed, but the playground stopped while saving its video, so it was not saved"
+        + " (nothing half-written was left); the history keeps it as completed without a video: " + save
+        + " saves it, or the next vidgen serve does (links last 24 hours)");
   }
 
   /** What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, tasks running. */
@@ -427,6 +472,7 @@ final class Jobs {
     onTheirWay.stream().map(submit -> submit.getNow(null)).filter(Objects::nonNull).forEach(entry -> said.add("task "
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
         + " (or " + waitCommand(entry.taskId()) + ") follows it"));
+    said.addAll(abandoned);
     long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null).count();
     if (running > 0) {
       said.add(Plural.count(running, "task") + " still running at the provider " + Plural.word(running, "stays", "stay")

@@ -215,6 +215,38 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void stoppingWhileAVideoIsSavedKeepsItsTaskCompletedWithoutAFileLeavesNoPartAndSaysHowToSaveIt()
+      throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    fake.inject(Endpoint.FILE, Fault.trickle(Duration.ofMillis(200)));
+    String taskId = (String) ((Map<?, ?>) json(generate(job(upload, "Slow video"))).get("task")).get("task_id");
+    Path videos = playground.videosFolder();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.FILE).isEmpty() && filesIn(videos)
+        .stream().anyMatch(name -> name.endsWith(".part")));
+
+    playground.close();
+    List<String> notes = playground.stoppingNotes();
+
+    assertThat(filesIn(videos)).as("nothing half-written is left in the videos folder").isEmpty();
+    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo("completed");
+          assertThat(entry.file()).as("no video saved, so the next serve or vidgen download saves it").isNull();
+        });
+    assertThat(String.join("\n", notes)).as("what the stop says").doesNotContain("still running")
+        .contains("task " + taskId + " completed", "not saved", "nothing half-written was left",
+            "vidgen download " + taskId + " --out " + videos.resolve(taskId + ".mp4"), "next vidgen serve");
+  }
+
+  private static List<String> filesIn(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.map(file -> file.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
   void aGatewaysPageForTheCreateIsSaidAsSuchNotAsNoAnswer() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
