@@ -733,6 +733,11 @@ public final class VidgenClient implements AutoCloseable {
     if (!future.isDone()) {
       running.add(future);
       future.whenComplete((value, failure) -> running.remove(future));
+      if (closed.get()) {
+        // Closed while this call began: the close's sweep of the running calls may have missed it, and its timers
+        // are gone with the scheduler, so it would never end. Added before this look, it is ended by one or the other.
+        future.cancel(false);
+      }
     }
     return future;
   }

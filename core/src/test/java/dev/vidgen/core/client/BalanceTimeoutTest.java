@@ -44,6 +44,18 @@ class BalanceTimeoutTest {
   }
 
   @Test
+  void aReadThatBeginsAsTheClientClosesEndsInsteadOfWaitingForTimersThatAreGone() {
+    CompletableFuture<Balance> hung = new CompletableFuture<>();
+    fixture.provider.balanceAnswers(hung);
+    // The close comes while the read is being started, after it passed the client's closed check.
+    fixture.provider.onBalance(fixture.client::close);
+
+    CompletableFuture<Balance> read = fixture.client.balanceAsync();
+
+    assertThat(read).as("ended by the close, not left running").isCancelled();
+  }
+
+  @Test
   void aServerThatKeepsFailingEndsTheReadAtTheTimeoutWithItsLastFailure() {
     fixture.close();
     fixture = new ClientFixture(new ScriptedProvider(), builder -> builder.balanceTimeout(Duration.ofSeconds(3)));
