@@ -503,6 +503,8 @@ final class BatchViews {
     // Results that expired before they were saved: their tasks completed, so they were most likely charged.
     json.put("expired_credits_quoted", FailedCharges.expiredQuoted(report.entries()));
     json.put("expired_charge", FailedCharges.expiredCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
+    json.put("unusable_credits_quoted", FailedCharges.unusableQuoted(report.entries()));
+    json.put("unusable_charge", FailedCharges.unusableCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     // Only jobs that got a task: an unknown job's takes are in unknown_credits_at_most, so the two add up.
     json.put("resent_after_server_error", resent.takes());

@@ -20,20 +20,35 @@ import java.util.function.Predicate;
 final class FailedCharges {
   private FailedCharges() {}
 
+  private static final String EXPIRED = "result_expired";
+  private static final String UNUSABLE = "result_unusable";
+
   /**
-   * Whether {@code entry} failed after its task was made, short of a video. A result that expired
-   * is left out: its task completed, and a completed task is charged.
+   * Whether {@code entry} failed after its task was made, short of a video. A task that completed
+   * (its result expired, or its link cannot be used) is left out: a completed task is charged.
    */
   static boolean chargeUnknown(Entry entry) {
-    return entry.state() == State.FAILED && entry.taskId() != null && !"result_expired".equals(entry.reasonCode());
+    return entry.state() == State.FAILED && entry.taskId() != null && !chargeLikely(entry);
   }
 
-  /** The charge of a job whose task completed but whose result expired before it was saved. */
+  /** The charge of a job whose task completed but whose video could not be saved. */
   static final String EXPIRED_CHARGE = "likely";
 
-  /** Whether {@code entry} failed because its result expired: its task completed, so it was almost surely charged. */
+  /**
+   * Whether {@code entry} failed after its task completed (its result expired before it was saved,
+   * or its video link cannot be used), so it was almost surely charged.
+   */
   static boolean chargeLikely(Entry entry) {
-    return entry.state() == State.FAILED && entry.taskId() != null && "result_expired".equals(entry.reasonCode());
+    return entry.state() == State.FAILED && entry.taskId() != null
+        && (EXPIRED.equals(entry.reasonCode()) || UNUSABLE.equals(entry.reasonCode()));
+  }
+
+  private static boolean expired(Entry entry) {
+    return chargeLikely(entry) && EXPIRED.equals(entry.reasonCode());
+  }
+
+  private static boolean unusable(Entry entry) {
+    return chargeLikely(entry) && UNUSABLE.equals(entry.reasonCode());
   }
 
   /** Whether the job's line and JSON give its quote and charge: a failed job that had a task. */
@@ -65,12 +80,22 @@ final class FailedCharges {
 
   /** The known quotes of the jobs whose result expired, added up. */
   static BigDecimal expiredQuoted(List<Entry> entries) {
-    return quoted(entries, FailedCharges::chargeLikely);
+    return quoted(entries, FailedCharges::expired);
   }
 
   /** How many jobs' results expired after their tasks completed. */
   static long expiredCount(List<Entry> entries) {
-    return entries.stream().filter(FailedCharges::chargeLikely).count();
+    return entries.stream().filter(FailedCharges::expired).count();
+  }
+
+  /** The known quotes of the jobs whose task completed with a video link that cannot be used, added up. */
+  static BigDecimal unusableQuoted(List<Entry> entries) {
+    return quoted(entries, FailedCharges::unusable);
+  }
+
+  /** How many jobs' tasks completed with a video link that cannot be used. */
+  static long unusableCount(List<Entry> entries) {
+    return entries.stream().filter(FailedCharges::unusable).count();
   }
 
   /** The known quotes of the jobs whose charge is unknown, added up. */
@@ -93,7 +118,22 @@ final class FailedCharges {
    * ($0.20): whether …", then what the jobs whose result expired were quoted; nothing for neither.
    */
   static String summary(List<Entry> entries) {
-    return unknownSummary(entries) + expiredSummary(entries);
+    return unknownSummary(entries) + expiredSummary(entries) + unusableSummary(entries);
+  }
+
+  /**
+   * "; the 1 job whose task completed with a video link that cannot be used was quoted 20 credits
+   * ($0.10) and was most likely charged", or nothing.
+   */
+  private static String unusableSummary(List<Entry> entries) {
+    long count = unusableCount(entries);
+    if (count == 0) {
+      return "";
+    }
+    String price = priceWords(entries, FailedCharges::unusable, count);
+    return "; the " + Plural.count(count, "job") + " whose task completed with a video link that cannot be used "
+        + Plural.word(count, "was ", "were ") + price + " and " + Plural.word(count, "was", "were")
+        + " most likely charged";
   }
 
   /**
@@ -105,7 +145,7 @@ final class FailedCharges {
     if (count == 0) {
       return "";
     }
-    String price = priceWords(entries, FailedCharges::chargeLikely, count);
+    String price = priceWords(entries, FailedCharges::expired, count);
     return "; the " + Plural.count(count, "job") + " whose result expired before " + Plural.word(count, "it was", "they were")
         + " saved " + Plural.word(count, "was ", "were ") + price + " and " + Plural.word(count, "was", "were")
         + " most likely charged (" + Plural.word(count, "its task", "their tasks") + " completed)";

@@ -405,6 +405,15 @@ class BatchCommandTest {
           .containsPattern("failed   line 1 \\(a\\): .*is completed, but its result link cannot be used: .*"
               + "file:///etc/passwd.*provider's dashboard");
       assertThat(reads).as("the task's own final answer, read once").isEqualTo(1);
+      assertThat(first.out()).as("its task completed, so it was paid: not a failed task of unknown charge")
+          .contains("charge likely: its task completed", "the 1 job whose task completed with a video link that cannot"
+              + " be used was quoted 20 credits ($0.10) and was most likely charged")
+          .doesNotContain("charge unknown");
+      CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(
+          java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--json"))
+              .toArray(String[]::new));
+      assertThat(json.json()).containsEntry("unusable_charge", "likely").containsEntry("failed_charge", null);
+      assertThat(((Number) json.json().get("unusable_credits_quoted")).intValue()).isEqualTo(20);
       assertThat(again.exitCode()).as(again.all()).isEqualTo(6);
       assertThat(fake.requests(Endpoint.STATUS)).as("a failed job is not polled again").hasSize(reads);
       assertThat(fake.requests(Endpoint.FILE)).as("never fetched").isEmpty();
