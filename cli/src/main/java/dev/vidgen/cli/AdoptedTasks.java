@@ -105,7 +105,14 @@ final class AdoptedTasks {
     JobHandle handle = new JobHandle(client.provider().id(), TaskId.of(task), route, quote, entry.updatedAt(),
         entry.clientReference());
     // Read first: a task that does not exist ("not found" ends the command here) records nothing.
-    TaskSnapshot seen = client.status(handle);
+    TaskSnapshot seen;
+    try {
+      seen = client.status(handle);
+    } catch (dev.vidgen.core.error.TaskNotFoundException unknown) {
+      throw CliException.usage(given + ": the provider knows no task " + task + " (" + unknown.getMessage()
+          + "); nothing was recorded", "copy the task id from the provider's dashboard; a task is listed there for"
+          + " 24 hours");
+    }
     refuseOtherModel(client, seen, model, key, given);
     // The journal keeps when the job became unknown, after its last take went out: a task created long after that is
     // another create's (the journal keeps no time of its first take, so an earlier task is not ruled out).

@@ -189,6 +189,7 @@ class BatchCommandTest {
     CliRun.Result malformed = CliRun.in(dir).run(args(jobs, "--adopt", "a"));
     CliRun.Result notInFile = CliRun.in(dir).run(args(jobs, "--adopt", "zz=" + task));
     CliRun.Result notUnknown = CliRun.in(dir).run(args(jobs, "--adopt", "b=" + task));
+    CliRun.Result noSuchTask = CliRun.in(dir).run(args(jobs, "--adopt", "a=video_mock_doesnotexist"));
     CliRun.Result adopted = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task, "--json"));
     CliRun.Result again = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task));
 
@@ -198,6 +199,9 @@ class BatchCommandTest {
     assertThat(notInFile.err()).contains("this jobs file has no valid line of job zz");
     assertThat(notUnknown.exitCode()).as(notUnknown.all()).isEqualTo(2);
     assertThat(notUnknown.err()).contains("job b is completed", "not unknown; nothing was recorded");
+    assertThat(noSuchTask.exitCode()).as(noSuchTask.all()).isEqualTo(2);
+    assertThat(noSuchTask.err()).contains("--adopt a=video_mock_doesnotexist: the provider knows no task"
+        + " video_mock_doesnotexist", "nothing was recorded");
     assertThat(adopted.exitCode()).as(adopted.all()).isZero();
     assertThat(adopted.err()).contains("job a is unknown no more: its create made task " + task
         + " (as told with --adopt)");
