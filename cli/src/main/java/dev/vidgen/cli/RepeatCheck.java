@@ -230,7 +230,8 @@ final class RepeatCheck {
     }
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";
-    String[] more = (download ? downloadOptions(session, entry) : session.setupOptions()).toArray(String[]::new);
+    // A wait keeps this run's --out too, so that the video lands where this run was to save it.
+    String[] more = (download ? downloadOptions(session, entry) : session.resumeOptions()).toArray(String[]::new);
     String command = entry.jobHandle()
         .map(handle -> Failures.taskCommand(verb, handle, session, more))
         .orElseGet(() -> SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("vidgen", verb,

@@ -691,6 +691,17 @@ class RepeatCheckTest {
   }
 
   @Test
+  void theWaitCommandOfTheRefusalKeepsTheOutThisRunWasToSaveTo() {
+    String taskId = submittedTaskId();
+
+    CliRun.Result again = generate(toApis(), "--out", "clip.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+    assertThat(again.err()).containsPattern("follow that one with: vidgen wait " + taskId + " .*--out \\S*clip\\.mp4");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void withoutATerminalAScriptIsRefusedNamingTheEarlierTaskAndAgainPays() {
     String taskId = submittedTaskId();
