@@ -107,7 +107,7 @@ abstract class TaskCommand extends ClientCommand {
 
     private static boolean isUnansweredReference(Session session, String text) {
       try {
-        return HistoryRecord.history(session.context()).flatMap(history -> history.find(UNANSWERED_PREFIX + text))
+        return HistoryRecord.history(session.context()).flatMap(history -> history.note(UNANSWERED_PREFIX + text))
             .isPresent();
       } catch (RuntimeException unreadable) {
         return false; // said when the history was read just before
@@ -122,12 +122,18 @@ abstract class TaskCommand extends ClientCommand {
       String reference = text.substring(UNANSWERED_PREFIX.length());
       Optional<HistoryEntry> entry;
       try {
-        entry = HistoryRecord.history(session.context()).flatMap(history -> history.find(text));
+        entry = HistoryRecord.history(session.context()).flatMap(history -> history.note(text));
       } catch (RuntimeException e) {
         output.note("could not read the task history (" + e.getMessage() + ")");
         entry = Optional.empty();
       }
-      Optional<JobHandle> found = entry.filter(earlier -> earlier.status().equals(HistoryEntry.FOUND))
+      boolean answered = entry.filter(note -> note.status().equals(HistoryEntry.ANSWERED)).isPresent();
+      if (answered && entry.get().jobHandle().isEmpty()) {
+        throw CliException.usage(text + " has nothing to look up: its create was answered and made no task",
+            "nothing was made by it; vidgen history lists the tasks this machine made");
+      }
+      Optional<JobHandle> found = entry
+          .filter(earlier -> earlier.status().equals(HistoryEntry.FOUND) || earlier.status().equals(HistoryEntry.ANSWERED))
           .flatMap(HistoryEntry::jobHandle);
       if (found.isPresent()) {
         // Found before: the name stands for the task its create made, on the provider it was sent to.
@@ -137,7 +143,7 @@ abstract class TaskCommand extends ClientCommand {
               "leave out --provider, or give --provider " + sentTo);
         });
         String taskId = found.get().taskId().value();
-        output.note(text + "'s create arrived: it is task " + taskId);
+        output.note(text + (answered ? "'s create was answered: it is task " : "'s create arrived: it is task ") + taskId);
         Optional<HistoryEntry> known = HistoryRecord.known(session, found.get().providerId(), taskId, output);
         return new Earlier(known.isPresent() ? taskId : found.get().encode(), found.get().providerId(),
             "the task history", known);

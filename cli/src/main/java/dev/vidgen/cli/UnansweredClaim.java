@@ -48,8 +48,8 @@ final class UnansweredClaim {
 
   /** The note named {@code name} as the history holds it now, when {@code taskId} may still be claimed for it. */
   private static HistoryEntry claimable(TaskHistory history, String name, String taskId) {
-    HistoryEntry note = history.find(name).orElseThrow(() -> CliException.usage(
-        name + " is not in the task history " + history.file(), ALLOWED));
+    HistoryEntry note = history.find(name).orElseThrow(() -> AnsweredNote.refusal(history, name, "has no task to claim")
+        .orElseGet(() -> CliException.usage(name + " is not in the task history " + history.file(), ALLOWED)));
     List<String> claimed = note.claimed();
     if (note.status().equals(HistoryEntry.FOUND) && !claimed.isEmpty() && !claimed.contains(taskId)) {
       if (note.possibleTasks() > 1 || claimed.size() > 1) {

@@ -108,6 +108,12 @@ final class UnansweredClose {
   }
 
   private static CliException notInHistory(TaskHistory history, String given) {
+    Optional<CliException> answered = AnsweredNote.refusal(history, given, "needs no closing")
+        .or(() -> given.startsWith(HistoryEntry.UNANSWERED_PREFIX) ? Optional.empty()
+            : AnsweredNote.refusal(history, HistoryEntry.unansweredName(given, true), "needs no closing"));
+    if (answered.isPresent()) {
+      return answered.get();
+    }
     return CliException.usage(given + " is not in the task history " + history.file(),
         "give the name vidgen history shows for a create that got no answer (status unknown)");
   }

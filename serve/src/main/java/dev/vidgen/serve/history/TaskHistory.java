@@ -154,11 +154,26 @@ public final class TaskHistory {
 
   /** Every task, newest submission first; an unreadable line is skipped, and so are the notes of creates since answered ({@link HistoryEntry#ANSWERED}). */
   public List<HistoryEntry> entries() {
+    return latest().values().stream()
+        .filter(entry -> !entry.status().equals(HistoryEntry.ANSWERED))
+        .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
+        .toList();
+  }
+
+  /**
+   * The latest state of the note named {@code name} ({@code unanswered-…}), also once its create
+   * was answered ({@link HistoryEntry#ANSWERED}, which {@link #entries()} leaves out).
+   */
+  public Optional<HistoryEntry> note(String name) {
+    return latest().values().stream().filter(entry -> entry.taskId().equals(name)).findFirst();
+  }
+
+  private Map<String, HistoryEntry> latest() {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return List.of();
+      return Map.of();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the task history " + file + ": " + e.getMessage(), e);
     }
@@ -166,10 +181,7 @@ public final class TaskHistory {
     for (String line : lines) {
       readLine(line).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
     }
-    return latest.values().stream()
-        .filter(entry -> !entry.status().equals(HistoryEntry.ANSWERED))
-        .sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
-        .toList();
+    return latest;
   }
 
   /**
