@@ -10,6 +10,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.journal.jdbc.JournalException;
 import dev.vidgen.journal.jdbc.Journals;
 import java.time.Instant;
@@ -93,10 +94,14 @@ final class AdoptedTasks {
     }
     Entry entry = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow(() -> CliException.usage(
         given + ": job " + key + " was never sent, so it made no task; nothing was recorded", ALLOWED));
-    if (entry.state() != State.UNKNOWN) {
+    // An unknown job, or one sent again after it was unknown whose new create made no task: each of its takes
+    // (those earlier ones) may have made the task found.
+    int takes = entry.state() == State.UNKNOWN ? entry.possibleTasks() : BatchTakes.earlierTakes(entry);
+    if (takes < 1) {
       throw CliException.usage(given + ": job " + key + " is " + entry.state().id()
           + entry.task().map(t -> " (task " + t + ")").orElse("") + ", not unknown; nothing was recorded",
-          "only a job of unknown outcome takes a task found on the provider's dashboard; run the batch to go on");
+          "only a job of unknown outcome (or one sent again after it, left without a task) takes a task found on"
+              + " the provider's dashboard; run the batch to go on");
     }
     String model = planned.get().job().model();
     String route = client.catalog().find(model).map(r -> r.id()).orElse(model);
@@ -125,16 +130,20 @@ final class AdoptedTasks {
     }
     Instant now = Instant.now();
     // Timed from the task's own creation, as a task claimed with --made-by is: the job's row says only when it became unknown.
-    JobHandle timed = seen.reportedCreatedAt().map(created -> new JobHandle(handle.providerId(), handle.taskId(),
-        handle.model(), handle.quote(), created, handle.clientReference())).orElse(handle);
+    // Its other takes may each have made a task of their own: the handle keeps them told as extra tasks.
+    JobHandle timed = new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
+        seen.reportedCreatedAt().orElse(handle.submittedAt()), handle.clientReference(), takes - 1);
     store.update(entry.toBuilder().state(State.SUBMITTED).taskId(task).handle(timed.encode())
         .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
             + " cannot check)")
         .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
             "job " + key + " changed in the journal while --adopt wrote it; nothing was recorded",
             "run the same command again"));
-    output.note("job " + key + " is unknown no more: its create made task " + task + " (as told with --adopt); the"
-        + " task is followed and its video saved as " + planned.get().out() + ", nothing is sent");
+    output.note("job " + key + " is " + (entry.state() == State.UNKNOWN ? "unknown" : "without a task")
+        + " no more: its create made task " + task + " (as told with --adopt); the task is followed and its video saved"
+        + " as " + planned.get().out() + ", nothing is sent" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
+            + " may still have made " + Plural.word(takes - 1, "a task", "tasks") + " (an extra line tells "
+            + Plural.word(takes - 1, "it", "them") + ")" : ""));
   }
 
   /** Refuses a task the provider says another model made, as {@code --made-by} does. */

@@ -96,7 +96,8 @@ final class BatchTakes {
         + " (answered with a server error or not at all, then sent again) may have made a paid task"
         + (entry.credits() == null ? ", at a price unknown" : ", up to " + Views.credits(earlierAtMost(entry)))
         + ": " + DASHBOARD + " for a task of " + entry.model() + (entry.updatedAt() == null ? ""
-            : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " UTC");
+            : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " UTC")
+        + "; a task found there is taken in with --adopt " + entry.key() + "=TASK_ID, sending nothing";
   }
 
   /** For {@code --json}: the job, its state, how many tasks its earlier takes may have made, and their most. */

@@ -595,6 +595,23 @@ class BatchCommandTest {
           assertThat(job).containsEntry("action", "keep").containsEntry("journal_state", "failed")
               .containsEntry("possible_extra_tasks", 2.0));
       assertThat(fake.requests(Endpoint.CREATE)).as("the two takes and the refused one, nothing since").hasSize(3);
+      assertThat(text.out()).contains("a task found there is taken in with --adopt a=TASK_ID");
+
+      // One earlier take's task found on the dashboard: taken in, followed and saved; the other take is still told.
+      String found = fake.taskIds().get(0);
+      CliRun.Result adopted = againstFake(fake, jobs, "--adopt", "a=" + found, "--json");
+      CliRun.Result after = againstFake(fake, jobs);
+
+      assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+      assertThat(adopted.err()).contains("job a is without a task no more: its create made task " + found
+          + " (as told with --adopt)", "1 other take may still have made a task");
+      assertThat(adopted.json()).containsEntry("completed", 1.0).containsEntry("failed", 0.0);
+      assertThat((List<Map<String, Object>>) adopted.json().get("extra_tasks")).singleElement().satisfies(extra ->
+          assertThat(extra).containsEntry("task_id", found).containsEntry("possible_extra_tasks", 1.0)
+              .containsEntry("possible_extra_credits", 20.0));
+      assertThat((List<Map<String, Object>>) adopted.json().get("earlier_takes")).as("told as extra now").isEmpty();
+      assertThat(after.out()).as(after.all()).contains("extra    line 1 (a): task " + found);
+      assertThat(fake.requests(Endpoint.CREATE)).as("adopting sends nothing").hasSize(3);
     }
   }
 
