@@ -74,7 +74,7 @@ final class AfterSubmit {
     } else {
       output.line(submitted);
     }
-    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, output));
+    return history.finish(() -> Finisher.awaitAndSave(session, client, handle, out, force, timeout, true, output));
   }
 
   /** Whether the video goes to stdout (then every message goes to stderr). */

@@ -4,6 +4,7 @@ import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.error.DownloadFailedException;
 import java.io.IOException;
@@ -16,24 +17,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Waits for a task, saves its video and prints the result; shared by {@code generate}, {@code wait} and {@code download}. */
 final class Finisher {
   private Finisher() {}
 
-  /** Waits for {@code handle} (showing progress on stderr), then saves and reports the video. */
+  /**
+   * Waits for {@code handle} (showing progress on stderr), then saves and reports the video; {@code
+   * justCreated} when this run's create made the task (so it is known to run before the first status read).
+   */
   static int awaitAndSave(Session session, VidgenClient client, JobHandle handle, OutTarget out, boolean force,
-      Duration timeout, Output output) {
+      Duration timeout, boolean justCreated, Output output) {
     CliContext context = session.context();
     TaskSnapshot done;
+    AtomicReference<TaskStatus> lastSeen = new AtomicReference<>(justCreated ? TaskStatus.QUEUED : null);
     try (ProgressPrinter progress =
             new ProgressPrinter(output.err(), context.stderrIsTerminal().getAsBoolean(), handle.taskId().value());
-        ShutdownNotice interrupted =
-            InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress, output)) {
+        ShutdownNotice interrupted = InterruptNotice.arm(handle, Failures.resumeCommand(handle, session), progress,
+            () -> Optional.ofNullable(lastSeen.get()), output)) {
       session.releaseHeldNotice();
       output.beforeNotes(progress::clearLine);
       try {
         done = client.await(handle, new AwaitOptions(timeout, (snapshot, elapsed) -> {
+          lastSeen.set(snapshot.status());
           progress.onProgress(snapshot, elapsed);
           session.statusSeen(snapshot);
         }));
@@ -42,13 +50,6 @@ final class Finisher {
       }
     }
     return save(session, client, handle, done, out, force, output);
-  }
-
-  /** {@link #awaitAndSave(Session, VidgenClient, JobHandle, OutTarget, boolean, Duration, Output)} for a plain path. */
-  static int awaitAndSave(
-      Session session, VidgenClient client, JobHandle handle, Path out, Duration timeout, Output output) {
-    return awaitAndSave(session, client, handle, out == null ? null : new OutTarget(out.toString()), false, timeout,
-        output);
   }
 
   /**
@@ -85,7 +86,7 @@ final class Finisher {
         makeFolder(file.getParent());
         Path saved = client.download(handle, snapshot, file);
         session.saved(saved);
-        report(session, handle, snapshot, saved.toString(), shown(context, saved) + sizeOf(saved), output);
+        report(session, handle, snapshot, saved.toString(), shown(context, where.text(), saved) + sizeOf(saved), output);
       }
       return ExitCodes.DONE;
     } catch (RuntimeException e) {
@@ -185,10 +186,15 @@ final class Finisher {
     }
   }
 
-  /** The file as people read it: relative to the working directory when it is inside it. */
-  private static String shown(CliContext context, Path file) {
+  /**
+   * The file as people read it: as an absolute path when {@code given} ({@code --out}) was one or
+   * the working directory is the root, else relative to the working directory when it is inside it.
+   */
+  private static String shown(CliContext context, String given, Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(context.workingDir()) && !absolute.equals(context.workingDir())
+    boolean givenAbsolute = given != null && !given.isBlank() && Path.of(given.strip()).isAbsolute();
+    boolean underRoot = context.workingDir().getParent() == null;
+    return !givenAbsolute && !underRoot && absolute.startsWith(context.workingDir()) && !absolute.equals(context.workingDir())
         ? context.workingDir().relativize(absolute).toString()
         : absolute.toString();
   }

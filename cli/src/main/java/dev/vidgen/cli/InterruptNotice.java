@@ -1,8 +1,11 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * While a command waits for a task, Ctrl-C (or a SIGTERM) ends the progress line and says what
@@ -12,9 +15,31 @@ import java.util.Map;
 final class InterruptNotice {
   private InterruptNotice() {}
 
-  /** Arms the notice for the wait on {@code handle}; closing it disarms it. */
-  static ShutdownNotice arm(JobHandle handle, String resume, AutoCloseable progress, Output output) {
-    return ShutdownNotice.arm("vidgen-interrupted", () -> tell(handle, resume, progress, output));
+  /**
+   * Arms the notice for the wait on {@code handle}, which tells what the wait last saw of the task
+   * ({@code lastSeen}: empty before the first status read answered); closing it disarms it.
+   */
+  static ShutdownNotice arm(JobHandle handle, String resume, AutoCloseable progress,
+      Supplier<Optional<TaskStatus>> lastSeen, Output output) {
+    return ShutdownNotice.arm("vidgen-interrupted", () -> {
+      try {
+        progress.close();
+      } catch (Exception e) {
+        // The line is ended below anyway.
+      }
+      Optional<TaskStatus> seen = lastSeen.get();
+      if (seen.isEmpty()) {
+        output.object(interrupted(handle, resume));
+        output.note("interrupted before the status of task " + handle.taskId() + " was read; it was not cancelled:"
+            + " it goes on running on the provider unless it has finished already. Go on with: " + resume);
+      } else if (seen.get() == TaskStatus.COMPLETED) {
+        output.object(interrupted(handle, resume));
+        output.note("interrupted; task " + handle.taskId() + " has completed, and its video was not saved. Save it"
+            + " with: " + resume);
+      } else {
+        tell(handle, resume, output);
+      }
+    });
   }
 
   /**
@@ -36,15 +61,6 @@ final class InterruptNotice {
     output.note("interrupted while saving the video of task " + handle.taskId() + ", which completed; "
         + (toStdout ? "part of it may already be on standard output" : "nothing half-written was left under its name")
         + ". Save it with: " + saveAgain);
-  }
-
-  private static void tell(JobHandle handle, String resume, AutoCloseable progress, Output output) {
-    try {
-      progress.close();
-    } catch (Exception e) {
-      // The line is ended below anyway.
-    }
-    tell(handle, resume, output);
   }
 
   /** Says that the task of {@code handle} goes on running, and how to go on (with {@code --json}, as the one object). */

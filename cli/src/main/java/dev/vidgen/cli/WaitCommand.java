@@ -36,7 +36,7 @@ final class WaitCommand extends TaskCommand {
     Target target = open(session, output);
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     return target.recorded(
-        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, output));
+        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output));
   }
 
   /**

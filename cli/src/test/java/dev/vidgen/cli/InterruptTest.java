@@ -229,6 +229,22 @@ class InterruptTest {
   }
 
   @Test
+  void ctrlCBeforeAWaitsFirstStatusReadAnswersDoesNotSayTheTaskIsStillRunning() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.STATUS, Fault.stall());
+      Result result = interrupt(CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", dir.resolve("home").toString()), List.of("wait", "video_hang", "--base-url",
+          fake.baseUrl()), () -> !fake.requests(Endpoint.STATUS).isEmpty());
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(130);
+      assertThat(result.err()).as("it may have completed: nothing was read yet")
+          .containsOnlyOnce("interrupted before the status of task video_hang was read; it was not cancelled: it goes"
+              + " on running on the provider unless it has finished already. Go on with: vidgen wait video_hang")
+          .doesNotContain("task video_hang goes on running");
+    }
+  }
+
+  @Test
   void sigtermWhileTheStatusReadOfADownloadHangsSaysNoFileWasWrittenAndHowToDownloadAgain() throws Exception {
     Path out = dir.resolve("videos").resolve("kite.mp4");
     try (FakeToApisServer fake = FakeToApisServer.start()) {

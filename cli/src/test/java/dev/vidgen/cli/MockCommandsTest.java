@@ -318,6 +318,21 @@ class MockCommandsTest {
   }
 
   @Test
+  void aFileGivenByItsAbsolutePathIsShownByItAndARelativeOneRelatively() {
+    Path absolute = dir.resolve("abs.mp4").toAbsolutePath();
+
+    CliRun.Result byAbsolute = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "p",
+        "--out", absolute.toString());
+    CliRun.Result byRelative = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "q",
+        "--out", "rel.mp4");
+
+    assertThat(byAbsolute.exitCode()).as(byAbsolute.all()).isZero();
+    assertThat(byAbsolute.out()).containsPattern("file +" + java.util.regex.Pattern.quote(absolute.toString()));
+    assertThat(byRelative.exitCode()).as(byRelative.all()).isZero();
+    assertThat(byRelative.out()).containsPattern("file +rel\\.mp4");
+  }
+
+  @Test
   void downloadSaysToWaitWhenTheTaskIsNotFinished() {
     CliRun.Result submitted = cli().run("generate", "--no-wait", "--json", "--provider", "mock",
         "--set", "mock.duration=10m", "--image", "product.png", "--prompt", "p");
