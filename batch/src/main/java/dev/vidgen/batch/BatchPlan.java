@@ -48,11 +48,21 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
    * This plan with the journal read: a line refused only by its model's checks whose job has a task
    * already (or is finished) runs, only to follow and download that task; every other line stays as it was.
    * A paid task is never left behind because its model was retired or left the key's list since.
+   * A job past its create (the same line) is priced as the journal quoted it when it was sent, so
+   * that the total counts what earlier runs' creates cost, not today's price of them.
    */
   public BatchPlan following(List<JobStore.Entry> journal) {
     Objects.requireNonNull(journal, "journal == null");
     Map<String, JobStore.Entry> byKey = new HashMap<>();
     journal.stream().filter(e -> e.batch().equals(batch)).forEach(e -> byKey.put(e.key(), e));
+    List<PlannedJob> priced = jobs.stream().map(job -> {
+      JobStore.Entry entry = byKey.get(job.key());
+      return entry != null && entry.fingerprint().equals(job.fingerprint()) && pastItsCreate(entry)
+          ? job.quotedAt(entry.credits()) : job;
+    }).toList();
+    if (!priced.equals(jobs)) {
+      return new BatchPlan(batch, lines, priced, invalid, outDir, followable).following(journal);
+    }
     List<PlannedJob> more = new ArrayList<>();
     for (PlannedJob job : followable) {
       JobStore.Entry entry = byKey.get(job.key());

@@ -38,9 +38,13 @@ public record PlannedJob(String key, int line, VideoJob job, Path out, PriceQuot
     return !modelRefusal.isEmpty();
   }
 
-  /** This follow-only job priced at what the journal quoted it when it was sent, when the model gives no quote now. */
+  /**
+   * This job priced at what the journal quoted it when it was sent ({@code credits}; null when that
+   * price was unknown, which leaves today's): a job past its create cost what it cost then, whatever
+   * the price is now.
+   */
   PlannedJob quotedAt(java.math.BigDecimal credits) {
-    if (quote.isKnown() || credits == null) {
+    if (credits == null || quote.isKnown() && quote.credits().compareTo(credits) == 0) {
       return this;
     }
     return new PlannedJob(key, line, job, out, new PriceQuote(job.model(), credits, PriceQuote.usdOf(credits),

@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * Before a batch refuses its invalid lines, the journal is read for the lines only their model's checks
  * refuse: a job of such a line that already has its task is followed and downloaded, not refused, so
- * that a paid video is still saved after its model was retired or left the key's list.
+ * that a paid video is still saved after its model was retired or left the key's list. Lines sent in
+ * earlier runs are priced as they were quoted then, so the batch's total (and {@code --max-credits})
+ * counts what they cost.
  */
 final class PaidTasks {
   private PaidTasks() {}
 
   /** {@code plan} with such jobs running (each said in one line), or as it is when none is in the journal. */
   static BatchPlan follow(BatchPlan plan, String location, Output output) {
-    if (plan.followable().isEmpty() || !mayExist(location)) {
+    if (!mayExist(location)) {
       return plan;
     }
     List<JobStore.Entry> entries;

@@ -52,6 +52,43 @@ class BatchCommandTest {
   }
 
   @Test
+  void linesPaidForInEarlierRunsCountAtWhatTheyWereQuotedThenNotAtTodaysPrice() throws Exception {
+    Path dear = dir.resolve("dear.json");
+    Path cheap = dir.resolve("cheap.json");
+    Files.writeString(dear, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
+    Files.writeString(cheap, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}");
+    String s1 = "{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}";
+    String s2 = "{\"id\": \"s2\", \"model\": \"seedance-2\", \"prompt\": \"dunes\", \"seconds\": 10}";
+    String s3 = "{\"id\": \"s3\", \"model\": \"seedance-2\", \"prompt\": \"sky\", \"seconds\": 5}";
+    Path jobs = write(s1, s2);
+    CliRun.Result paid = CliRun.in(dir).run(args(jobs, "--routes", dear.toString(), "--max-credits", "300", "--json"));
+    assertThat(paid.exitCode()).as(paid.all()).isZero();
+    assertThat(paid.json()).containsEntry("credits", 300.0);
+    write(s1, s2, s3);
+
+    // The price fell: the two lines sent cost 300 all the same, so a third of 40 passes a limit of 300.
+    CliRun.Result cheaper = CliRun.in(dir).run(args(jobs, "--routes", cheap.toString(), "--max-credits", "300",
+        "--json"));
+    CliRun.Result cheaperDry = CliRun.in(dir).run(args(jobs, "--routes", cheap.toString(), "--dry-run", "--json"));
+
+    assertThat(cheaper.exitCode()).as(cheaper.all()).isEqualTo(8);
+    assertThat(cheaper.err()).contains("the batch costs 340 credits but --max-credits is 300; nothing was sent");
+    assertThat(cheaperDry.json()).as(cheaperDry.all()).containsEntry("credits", 340.0);
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::key).as("s3 was not sent").containsOnly("s1", "s2");
+    }
+
+    // The price rose: the lines sent still count at 300, not at today's 750.
+    Path dearer = dir.resolve("dearer.json");
+    Files.writeString(dearer, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.25\"}}}}");
+    CliRun.Result dearerRun = CliRun.in(dir).run(args(jobs, "--routes", dearer.toString(), "--max-credits", "550",
+        "--json"));
+
+    assertThat(dearerRun.exitCode()).as(dearerRun.all()).isZero();
+    assertThat(dearerRun.json()).containsEntry("completed", 3.0).containsEntry("credits", 550.0);
+  }
+
+  @Test
   void aLineOfUnknownPriceUnderMaxCreditsRunsOnlyWhenUnknownPricesAreAllowed() throws Exception {
     Path jobs = write(job("a", 10), "{\"id\": \"kite\", \"model\": \"kling-v3\", \"prompt\": \"a kite\"}");
 

@@ -1,5 +1,7 @@
 package dev.vidgen.core.port;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,12 +12,13 @@ import java.util.Objects;
 public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
   /**
    * A preview as given; {@code method} and {@code url} must not be null, null {@code headers}
-   * become an empty map and a null {@code body} the empty string.
+   * become an empty map and a null {@code body} the empty string. The headers keep the order they
+   * were given in, so the same preview prints the same way every time.
    */
   public RequestPreview {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(url, "url == null");
-    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     body = body == null ? "" : body;
   }
 }

@@ -30,8 +30,10 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
+      String what = Files.isSymbolicLink(path) ? " is a symbolic link to " + linkTarget(path) + ", which does not exist"
+          : " does not exist";
       found.add(Violation.error(field, missingCode, shown, "an existing " + formats + " file",
-          field + ": " + shown + " does not exist; give the path of a " + formats + " file or an http(s) URL"));
+          field + ": " + shown + what + "; give the path of a " + formats + " file or an http(s) URL"));
       return Optional.empty();
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return unreadable(field, shown, e, found);
@@ -53,5 +55,13 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
     found.add(Violation.error(field, unreadableCode, shown, "a readable " + formats + " file",
         field + ": " + shown + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions"));
     return Optional.empty();
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Texts.shown(Files.readSymbolicLink(link));
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return "a file";
+    }
   }
 }

@@ -31,7 +31,8 @@ public final class LocalImages {
     long size = read.get().size();
     if (size > MAX_BYTES) {
       found.add(Violation.error(field, ViolationCodes.IMAGE_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (10 MB)",
-          field + ": " + shown + " is " + megabytes(size) + " (" + size + " bytes), over the 10 MB upload limit; shrink or recompress it"));
+          field + ": " + shown + " is " + sizeAgainst(size, MAX_BYTES) + ", over the 10 MB upload limit ("
+              + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); shrink or recompress it"));
     }
     String format = format(head);
     if (format == null) {
@@ -40,6 +41,15 @@ public final class LocalImages {
           field + ": " + shown + " is " + seen + ", not a " + ALLOWED_FORMATS
               + " image by its content (whatever its name says); convert it to " + ALLOWED_FORMATS));
     }
+  }
+
+  /**
+   * A file's size for a message about the {@code limit}: in MB, and in bytes too when the MB alone
+   * would read as within it (10,485,770 bytes is "10.0 MB").
+   */
+  static String sizeAgainst(long size, long limit) {
+    String bytes = String.format(java.util.Locale.ROOT, "%,d bytes", size);
+    return size - limit < 1024 * 1024 / 10 ? bytes : megabytes(size) + " (" + bytes + ")";
   }
 
   /** "JPEG", "PNG" or "WebP" when the first bytes say so; null otherwise. */

@@ -41,11 +41,13 @@ public final class LocalVideos {
     long size = read.get().size();
     if (size > MAX_BYTES) {
       found.add(Violation.error(field, ViolationCodes.VIDEO_TOO_LARGE, size + " bytes", "at most " + MAX_BYTES + " bytes (50 MB)",
-          field + ": " + shown + " is " + LocalImages.megabytes(size) + " (" + size + " bytes), over the 50 MB video upload"
-              + " limit; trim or recompress it"));
+          field + ": " + shown + " is " + LocalImages.sizeAgainst(size, MAX_BYTES) + ", over the 50 MB video upload"
+              + " limit (" + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); trim or recompress it"));
     }
     if (format(head) == null) {
-      String seen = head.length == 0 ? "empty" : isMatroska(head) ? "a Matroska (MKV) video" : "of an unknown kind";
+      String image = LocalImages.format(head);
+      String seen = head.length == 0 ? "empty" : isMatroska(head) ? "a Matroska (MKV) video"
+          : image != null ? "a " + image + " image" : "of an unknown kind";
       found.add(Violation.error(field, ViolationCodes.VIDEO_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not an " + ALLOWED_FORMATS
               + " video by its content (whatever its name says); convert it to MP4"));

@@ -93,8 +93,40 @@ class LocalImagesTest {
     assertThat(errorsFor(big)).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_TOO_LARGE);
       assertThat(error.given()).isEqualTo("10485761 bytes");
-      assertThat(error.message()).contains("over the 10 MB upload limit");
+      assertThat(error.message()).as("a size just over the limit is told in bytes, not as 10.0 MB")
+          .contains("big.png is 10,485,761 bytes, over the 10 MB upload limit (10,485,760 bytes)")
+          .doesNotContain("10.0 MB");
     });
+  }
+
+  @Test
+  void aFileWellOverTheLimitIsToldInMegabytes() throws IOException {
+    Path big = TestImages.pngOfSize(dir, "big.png", 12L * 1024 * 1024);
+
+    assertThat(errorsFor(big)).singleElement().satisfies(error -> assertThat(error.message())
+        .contains("big.png is 12.0 MB (12,582,912 bytes), over the 10 MB upload limit"));
+  }
+
+  @Test
+  void aBrokenSymbolicLinkIsToldAsOne() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("product.png"), dir.resolve("gone.png"));
+
+    assertThat(errorsFor(link)).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_MISSING);
+      assertThat(error.message()).contains("product.png is a symbolic link to " + dir.resolve("gone.png")
+          + ", which does not exist");
+    });
+  }
+
+  @Test
+  void anImageGivenAsAVideoIsNamedAsTheImageItIs() throws IOException {
+    Path png = TestImages.write(dir, "still.png", TestImages.PNG);
+    List<Violation> found = new java.util.ArrayList<>();
+
+    LocalVideos.check("videos[0]", png.toUri(), found);
+
+    assertThat(found).singleElement().satisfies(error -> assertThat(error.message())
+        .contains("still.png is a PNG image, not an MP4, MOV or WebM").doesNotContain("unknown kind"));
   }
 
   @Test
