@@ -23,15 +23,20 @@ import java.util.Map;
 final class Hints {
   private Hints() {}
 
-  /** {@code {"message": …, "code": …, "http_status": …, "next": …}} for {@code failure}. */
+  /** {@code {"message": …, "code": …, "http_status": …, "next": …}} for {@code failure}, which sent no create. */
   static Map<String, Object> of(Throwable failure) {
+    return of(failure, false);
+  }
+
+  /** As {@link #of(Throwable)}; {@code createMayHaveGoneOut} when a Generate's create may have made a task. */
+  static Map<String, Object> of(Throwable failure, boolean createMayHaveGoneOut) {
     Throwable cause = AsyncFailures.unwrap(failure);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("message", messageOf(cause));
     json.put("code", codeOf(cause));
     json.put("http_status", cause instanceof ProviderException provider && provider.httpStatus() > 0
         ? provider.httpStatus() : null);
-    json.put("next", next(cause));
+    json.put("next", next(cause, createMayHaveGoneOut));
     return json;
   }
 
@@ -54,10 +59,26 @@ final class Hints {
     return null;
   }
 
-  /** What a person can do next. */
+  /** What a person can do next, after a failure that sent no create. */
   static String next(Throwable cause) {
+    return next(cause, false);
+  }
+
+  /** What a person can do next; {@code createMayHaveGoneOut} when a Generate's create may have made a task. */
+  static String next(Throwable cause, boolean createMayHaveGoneOut) {
     if (cause instanceof Refusal refusal) {
       return refusal.next();
+    }
+    if (cause instanceof GenerateFailure ended) {
+      return ended.next();
+    }
+    if (cause instanceof dev.vidgen.core.client.SubmitNotSentException) {
+      // In the playground only a stop holds a create back.
+      return "vidgen serve is stopping and nothing was sent; generate again once vidgen serve runs again";
+    }
+    if (cause instanceof dev.vidgen.core.error.ProviderConfigurationException
+        || cause instanceof dev.vidgen.core.error.ProviderSelectionException) {
+      return "fix the provider setting the message names, then start vidgen serve again";
     }
     if (cause instanceof InvalidJobException) {
       return "fix the fields marked above and generate again";
@@ -109,9 +130,14 @@ final class Hints {
       return "the provider refused to give it now, without saying that the key is wrong; try again later";
     }
     if (cause instanceof ProviderException) {
-      return "the provider or the network failed; try again in a moment";
+      return createMayHaveGoneOut ? "the provider or the network failed after the create may have gone out: look for"
+          + " the job in vidgen history (and on the provider's dashboard) before you generate it again"
+          : "the provider or the network failed; try again in a moment";
     }
-    return "try again; if it keeps failing, run the same job with vidgen generate --verbose";
+    // Not foreseen: never advise sending again what may already be a task.
+    return createMayHaveGoneOut ? "this was not expected, and the create may have gone out: look for the job in"
+        + " vidgen history (and on the provider's dashboard) before you generate it again"
+        : "this was not expected, and nothing was sent; try again in a moment";
   }
 
 }

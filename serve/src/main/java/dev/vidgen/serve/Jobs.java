@@ -92,9 +92,15 @@ final class Jobs {
   static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
   /** The stop of each submit not yet ended, completed by {@link #close} so that no more creates leave. */
   private final java.util.Set<CompletableFuture<Void>> stops = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  /** The submits not yet ended (uploads, create, history), which {@link #close} waits for. */
-  private final java.util.Set<CompletableFuture<HistoryEntry>> submitting =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The submits not yet ended (uploads, create, history), which {@link #close} waits for and answers. */
+  private final java.util.Set<OnItsWay> submitting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * The jobs whose create this playground has on its way now (no answer yet), each by what makes it the
+   * same job ({@link #sameJobKey}), to the reference of its submit: an identical Generate meanwhile is refused.
+   */
+  private final Map<String, String> sendingJobs = new ConcurrentHashMap<>();
+  /** What makes two jobs the same job, as the same-job check of {@code POST /api/check} compares them. */
+  private final java.util.function.Function<VideoJob, Object> identity;
   /** The history names of the notes whose create is still on its way from this playground (no answer yet). */
   private final java.util.Set<String> sending = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** The videos being saved now, by task id, which {@link #close} abandons. */
@@ -115,6 +121,12 @@ final class Jobs {
    * A task being followed: its entry, its progress, and, when following it stopped short of its
    * own verdict, what went wrong ({@code problem}) and what to do ({@code next}).
    */
+  /**
+   * A submit not yet ended: the answer its caller waits for, and the name of the history note that
+   * stands for it meanwhile ({@code unanswered-vg-…}), with whether its create carries that reference.
+   */
+  private record OnItsWay(CompletableFuture<HistoryEntry> answer, String note, boolean referenceSent) {}
+
   /** A completed task's video being saved to {@code target}. */
   private record Saving(JobHandle handle, boolean fromItsStart, Path target, CompletableFuture<Path> download) {}
 
@@ -144,6 +156,7 @@ final class Jobs {
     }
     this.followAgainAfter = followAgainAfter;
     this.images = new ImageUploads(client, clock);
+    this.identity = dev.vidgen.serve.history.JobIdentity.asSent(client);
     this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
     this.stopListening = client.addListener(new dev.vidgen.core.client.VidgenListener() {
       @Override
@@ -181,8 +194,27 @@ final class Jobs {
       return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
           "the playground is stopping; nothing was sent"));
     }
-    Instant sentAt = clock.instant();
     String reference = "vg-" + UUID.randomUUID();
+    String sameJob = sameJobKey(job);
+    if (sendingJobs.putIfAbsent(sameJob, reference) != null) {
+      // Decided at once for racing twins (a double click, two tabs): only the first one is sent.
+      return CompletableFuture.failedFuture(new GenerateFailure(409, "same_job_sending", false,
+          "the same job is being sent now: its create is on its way and has no answer yet, so this Generate was"
+              + " not sent (nothing was created or billed for it)",
+          "wait for the answer of the Generate already sent; after it, generating again makes another take, paid"
+              + " again"));
+    }
+    try {
+      return send(job, reference, sameJob);
+    } catch (RuntimeException unexpected) {
+      sendingJobs.remove(sameJob, reference); // never sent: it holds no twin back
+      throw unexpected;
+    }
+  }
+
+  /** {@link #submit} of {@code job}, under {@code reference}, once it is the only one of its {@code sameJob} kind on its way. */
+  private CompletableFuture<HistoryEntry> send(VideoJob job, String reference, String sameJob) {
+    Instant sentAt = clock.instant();
     boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
         .orElse(false);
     PriceQuote quote = quoteOrNull(job);
@@ -194,8 +226,9 @@ final class Jobs {
             + " before you generate this job again", "serve");
     boolean noted = record(note);
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
-    CompletableFuture<HistoryEntry> ended = new CompletableFuture<>(); // registered before anything can leave
-    submitting.add(ended);
+    CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
+    OnItsWay onItsWay = new OnItsWay(answer, note.taskId(), referenceSent);
+    submitting.add(onItsWay); // registered before anything can leave
     stops.add(stopSending);
     if (closed) {
       stopSending.complete(null); // closed meanwhile: the create is held back, and the note closed as not sent
@@ -221,6 +254,7 @@ final class Jobs {
     CompletableFuture<HistoryEntry> submitted = created.whenComplete((handle, failure) -> {
       resent.remove(reference);
       sending.remove(note.taskId());
+      sendingJobs.remove(sameJob, reference); // answered: the same job again is another take, as the note says
       if (failure == null) {
         return;
       }
@@ -260,11 +294,40 @@ final class Jobs {
       return entry;
     });
     submitted.whenComplete((entry, failure) -> {
-      submitting.remove(ended);
+      submitting.remove(onItsWay);
       stops.remove(stopSending);
-      ended.complete(entry);
+      sendingJobs.remove(sameJob, reference); // such as a failure before the create (the uploads)
+      if (failure == null) {
+        answer.complete(entry);
+      } else {
+        answer.completeExceptionally(AsyncFailures.unwrap(failure));
+      }
     });
-    return submitted;
+    return answer;
+  }
+
+  /** What makes {@code job} the same job as another for this provider, as a string two jobs share when they are. */
+  private String sameJobKey(VideoJob job) {
+    try {
+      return dev.vidgen.core.json.JsonTrees.write(List.of(client.provider().id(), identity.apply(job)));
+    } catch (RuntimeException unwritable) {
+      return "unique " + UUID.randomUUID(); // not comparable: held back by nothing, holding nothing back
+    }
+  }
+
+  /**
+   * What the Generate of a create still unanswered when the playground stopped is told: a task may
+   * exist and be billed, the history keeps the note, and where to look it up.
+   */
+  private GenerateFailure stoppedBeforeAnswer(OnItsWay unanswered) {
+    String name = unanswered.note();
+    String lookUp = unanswered.referenceSent()
+        ? "look the task up with vidgen status " + Commands.quote(name) + commandTail + " (or on the provider's"
+            + " dashboard)"
+        : "see the note with vidgen history and check the provider's dashboard for the task";
+    return new GenerateFailure(502, "stopped_before_answer", true, "the playground stopped before the provider"
+        + " answered this job's create, which may have gone out, so a task may exist and be billed; the history keeps"
+        + " the job as unknown (" + name + ")", lookUp + " before you generate this job again");
   }
 
   private PriceQuote quoteOrNull(VideoJob job) {
@@ -409,24 +472,28 @@ final class Jobs {
     // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
     // their task ids reach the history instead of an unknown note.
     stops.forEach(stop -> stop.complete(null));
-    List<CompletableFuture<HistoryEntry>> onTheirWay = List.copyOf(submitting);
+    List<OnItsWay> onTheirWay = List.copyOf(submitting);
     if (!onTheirWay.isEmpty()) {
       LOG.info("waiting up to {} s for the answers of {} on {} way, so that no paid task id is lost",
           ANSWER_WAIT.toSeconds(), Plural.count(onTheirWay.size(), "create"),
           Plural.word(onTheirWay.size(), "its", "their"));
       try {
-        CompletableFuture.allOf(onTheirWay.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toMillis(),
-            TimeUnit.MILLISECONDS);
+        CompletableFuture.allOf(onTheirWay.stream().map(OnItsWay::answer).toArray(CompletableFuture[]::new))
+            .get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         // A failed submit recorded itself; one still unanswered keeps its unknown note.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    // Each Generate still unanswered is told now, before the server stops, what the history keeps of it; its create
+    // may still answer later, and then its task reaches the history all the same.
+    List<OnItsWay> unanswered = onTheirWay.stream()
+        .filter(way -> way.answer().completeExceptionally(stoppedBeforeAnswer(way))).toList();
     paused.values().forEach(pause -> pause.cancel(false));
     paused.clear();
     List.copyOf(saving.keySet()).forEach(this::abandon);
-    return said(onTheirWay);
+    return said(onTheirWay, unanswered);
   }
 
   /**
@@ -459,17 +526,14 @@ final class Jobs {
   }
 
   /** What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, tasks running. */
-  private List<String> said(List<CompletableFuture<HistoryEntry>> onTheirWay) {
+  private List<String> said(List<OnItsWay> onTheirWay, List<OnItsWay> unanswered) {
     List<String> said = new java.util.ArrayList<>();
-    long unanswered = onTheirWay.stream().filter(submit -> !submit.isDone()).count();
-    if (unanswered > 0) {
-      said.add(Plural.count(unanswered, "create") + " got no answer before the playground stopped: "
-          + Plural.word(unanswered, "a task may exist and be billed; the history keeps the job",
-              "tasks may exist and be billed; the history keeps each job")
-          + " as unknown (vidgen history), so check the provider's dashboard before you generate "
-          + Plural.word(unanswered, "it", "them") + " again");
+    for (OnItsWay way : unanswered) {
+      GenerateFailure told = stoppedBeforeAnswer(way); // as its Generate was answered
+      said.add(told.getMessage() + "; " + told.next());
     }
-    onTheirWay.stream().map(submit -> submit.getNow(null)).filter(Objects::nonNull).forEach(entry -> said.add("task "
+    onTheirWay.stream().filter(way -> !unanswered.contains(way) && !way.answer().isCompletedExceptionally())
+        .map(way -> way.answer().join()).forEach(entry -> said.add("task "
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
         + " (or " + waitCommand(entry.taskId()) + ") follows it"));
     said.addAll(abandoned);

@@ -63,6 +63,12 @@ public final class Playground implements AutoCloseable {
       + " media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
       + " frame-ancestors 'none'";
 
+  /**
+   * How long stopping waits, once {@link Jobs#close} has answered every Generate, for the answers still
+   * being written before the server closes its connections.
+   */
+  static final java.time.Duration ANSWERS_WRITTEN_WITHIN = java.time.Duration.ofSeconds(2);
+
   private final PlaygroundSettings settings;
   private final VidgenClient client;
   private final Uploads uploads;
@@ -73,6 +79,7 @@ public final class Playground implements AutoCloseable {
   private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
   private final Javalin app;
   private volatile HostGuard guard;
+  private final AnswersInFlight generates = new AnswersInFlight("/api/generate");
 
   private Playground(PlaygroundSettings settings) {
     this.settings = settings;
@@ -86,6 +93,8 @@ public final class Playground implements AutoCloseable {
       config.startupWatcherEnabled = false;
       config.http.maxRequestSize = Uploads.MAX_BYTES + 1024 * 1024;
       config.http.disableCompression();
+      // Counts the Generates not yet answered, so that stopping waits (bounded) until each has its answer written.
+      config.jetty.modifyServer(server -> server.setHandler(generates));
     });
     routes();
   }
@@ -144,10 +153,18 @@ public final class Playground implements AutoCloseable {
     return videos;
   }
 
-  /** Stops listening and closes the pages' live connections; tasks still running stay in the history and are picked up next time. */
+  /**
+   * Stops listening and closes the pages' live connections; tasks still running stay in the history and are
+   * picked up next time. Every Generate taken before or during the stop has its answer written first.
+   */
   @Override
   public void close() {
-    stoppingNotes = jobs.close();
+    stoppingNotes = jobs.close(); // from now on each Generate is answered at once, most with 503
+    try {
+      generates.awaitNone(ANSWERS_WRITTEN_WITHIN);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     listeners.forEach(listener -> {
       try {
         listener.close();
@@ -186,7 +203,15 @@ public final class Playground implements AutoCloseable {
       error.put("next", refusal.next());
       json(ctx, refusal.status(), Map.of("error", error));
     });
-    app.exception(Exception.class, (failure, ctx) -> json(ctx, 500, Map.of("error", Hints.of(failure))));
+    app.exception(Exception.class, (failure, ctx) -> {
+      // Unexpected; on a Generate, after its create may have gone out.
+      boolean generating = ctx.path().equals("/api/generate");
+      Map<String, Object> error = Hints.of(failure, generating);
+      if (generating) {
+        error.put("sent", "maybe");
+      }
+      json(ctx, 500, Map.of("error", error));
+    });
   }
 
   private void guard(Context ctx) {
@@ -410,22 +435,30 @@ public final class Playground implements AutoCloseable {
     return submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
+        if (cause instanceof GenerateFailure ended) { // the playground's own: the same job on its way, or stopped
+          json(ctx, ended.status(), Map.of("error", ended.json()));
+          return null;
+        }
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
             : cause instanceof BudgetExceededException || cause instanceof InsufficientQuotaException ? 402
             : cause instanceof AuthenticationException ? 401
             : cause instanceof dev.vidgen.core.client.SubmitNotSentException ? 503 : 502; // 503: the playground is stopping
         Map<String, Object> json = new LinkedHashMap<>();
-        Map<String, Object> error = Hints.of(cause);
-        if (cause instanceof AmbiguousSubmitException unanswered) {
-          // What the last take got, from the failure carried, not the wording; the advice is said once, in next.
-          error.put("message", jobs.unansweredMessage(unanswered));
-          error.put("next", jobs.lookUpAdvice(unanswered));
-        }
         // Whether the create may have gone out: the page words "not sent" and "maybe sent" by it.
         boolean maybe = cause instanceof AmbiguousSubmitException
             || !(cause instanceof dev.vidgen.core.client.SubmitNotSentException)
             && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
                 == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
+        Map<String, Object> error = Hints.of(cause, maybe);
+        if (cause instanceof dev.vidgen.core.client.SubmitNotSentException) {
+          error.put("message", "the playground is stopping, so this job was not sent: nothing was created or billed");
+          error.put("code", "playground_stopping");
+        }
+        if (cause instanceof AmbiguousSubmitException unanswered) {
+          // What the last take got, from the failure carried, not the wording; the advice is said once, in next.
+          error.put("message", jobs.unansweredMessage(unanswered));
+          error.put("next", jobs.lookUpAdvice(unanswered));
+        }
         error.put("sent", maybe ? "maybe" : "no");
         json.put("error", error);
         if (cause instanceof InvalidJobException invalid) {

@@ -30,4 +30,20 @@ class HintsTest {
     assertThat(Hints.next(paused)).contains("rate limiter is pausing new submits").contains("wait a few minutes")
         .doesNotContain("the provider or the network failed");
   }
+
+  @Test
+  void aGenerateHeldBackByTheStopSaysToGenerateAgainOnceServeRunsAgain() {
+    assertThat(Hints.next(new dev.vidgen.core.client.SubmitNotSentException("held back")))
+        .contains("stopping", "nothing was sent", "generate again once vidgen serve runs again")
+        .doesNotContain("--verbose");
+  }
+
+  @Test
+  void anUnexpectedFailureNeverAdvisesSendingAgainWhatMayAlreadyBeATask() {
+    IllegalStateException unexpected = new IllegalStateException("unforeseen");
+
+    assertThat(Hints.next(unexpected, true)).contains("the create may have gone out", "vidgen history",
+        "before you generate it again").doesNotContain("try again", "--verbose");
+    assertThat(Hints.next(unexpected, false)).contains("nothing was sent").doesNotContain("--verbose");
+  }
 }

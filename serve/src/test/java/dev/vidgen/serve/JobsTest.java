@@ -177,6 +177,51 @@ class JobsTest {
   }
 
   @Test
+  void twoIdenticalJobsRacingSendOneCreateAndTheOtherIsRefusedUntilItsAnswerCame() throws Exception {
+    MockVideoProvider mock = MockVideoProvider.builder().duration(Duration.ofMinutes(5)).build();
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    GatedCreates provider = new GatedCreates(mock, gate, new CompletableFuture<>());
+    client = VidgenClient.builder().provider(provider).build();
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.function.Supplier<CompletableFuture<HistoryEntry>> twin = () -> {
+      try {
+        together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return jobs.submit(aJob());
+    };
+
+    CompletableFuture<CompletableFuture<HistoryEntry>> one = CompletableFuture.supplyAsync(twin);
+    CompletableFuture<CompletableFuture<HistoryEntry>> other = CompletableFuture.supplyAsync(twin);
+    List<CompletableFuture<HistoryEntry>> both = List.of(one.get(10, java.util.concurrent.TimeUnit.SECONDS),
+        other.get(10, java.util.concurrent.TimeUnit.SECONDS));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> provider.creates.get() == 1);
+    assertThat(both).as("exactly one is refused, at once").filteredOn(CompletableFuture::isCompletedExceptionally)
+        .singleElement().satisfies(refused -> assertThat(refused).failsWithin(Duration.ZERO)
+            .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .havingCause().isInstanceOf(GenerateFailure.class)
+            .satisfies(failure -> assertThat(((GenerateFailure) failure).json())
+                .containsEntry("code", "same_job_sending").containsEntry("sent", "no")));
+    CompletableFuture<HistoryEntry> sent = both.stream().filter(submit -> !submit.isDone()).findFirst().orElseThrow();
+    CompletableFuture<HistoryEntry> another = jobs.submit(VideoJob.builder("grok-video-1.5-preview")
+        .prompt("Another job").image("https://example.com/a.png").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> provider.creates.get() == 2);
+    assertThat(another).as("a different job is never held back").isNotDone();
+    gate.complete(null);
+    sent.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    HistoryEntry different = another.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    HistoryEntry again = jobs.submit(aJob()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(provider.creates).as("after the answer the same job is another take").hasValue(3);
+    assertThat(again.taskId()).isNotEqualTo(sent.join().taskId()).isNotEqualTo(different.taskId());
+    jobs.close();
+  }
+
+  @Test
   void stoppingWithOneTaskStillRunningSaysSoInTheSingular() throws Exception {
     assertThat(stoppedWithRunning(1)).containsExactly("1 task still running at the provider stays in the history; the"
         + " next vidgen serve follows it (vidgen history lists it)");
@@ -241,6 +286,8 @@ class JobsTest {
     private final MockVideoProvider mock;
     private final CompletableFuture<Void> gate;
     private final CompletableFuture<Void> left;
+    /** How many creates reached the provider, held or not. */
+    final java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
 
     GatedCreates(MockVideoProvider mock, CompletableFuture<Void> gate, CompletableFuture<Void> left) {
       this.mock = mock;
@@ -260,6 +307,7 @@ class JobsTest {
 
     @Override
     public CompletableFuture<dev.vidgen.core.domain.TaskSnapshot> create(dev.vidgen.core.port.SubmitRequest request) {
+      creates.incrementAndGet();
       left.complete(null);
       return gate.thenCompose(open -> mock.create(request));
     }

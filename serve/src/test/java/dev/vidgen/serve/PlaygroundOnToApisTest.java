@@ -215,6 +215,101 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aGenerateStillUnansweredWhenThePlaygroundStopsIsAnsweredThatATaskMayExistAndWhereItsNoteIs() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.stall());
+    java.util.concurrent.CompletableFuture<Answer> pending = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> answer("/api/generate", job(upload, "Never answered")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+    playground.close();
+    Answer answer = pending.get(20, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(502);
+    Map<String, Object> error = (Map<String, Object>) json(answer.body()).get("error");
+    String note = (String) tasksIn(history()).get(0);
+    assertThat(note).as("the history keeps the unknown note").startsWith("unanswered-");
+    assertThat(history().entries()).singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo("unknown"));
+    assertThat(error).containsEntry("sent", "maybe").containsEntry("code", "stopped_before_answer");
+    assertThat((String) error.get("message")).contains("the playground stopped before the provider answered",
+        "a task may exist and be billed", "the history keeps the job as unknown (" + note + ")");
+    assertThat((String) error.get("next")).as("this route sends no client reference: the history says where")
+        .contains("vidgen history", "before you generate this job again").doesNotContain("try again");
+    assertThat(String.join("\n", playground.stoppingNotes())).as("what vidgen serve prints as it stops agrees")
+        .contains(note, "the playground stopped before the provider answered", "vidgen history");
+    playground = null;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGenerateHeldBackByTheStopIsAnswered503SayingNothingWasSentAndWhenToGenerateAgain() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(1))); // the image goes to the provider on Generate
+    java.util.concurrent.CompletableFuture<Answer> pending = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> answer("/api/generate", job(upload, "Held back")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
+
+    playground.close();
+    Answer answer = pending.get(20, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+    Map<String, Object> error = (Map<String, Object>) json(answer.body()).get("error");
+    assertThat(error).containsEntry("sent", "no").containsEntry("code", "playground_stopping");
+    assertThat((String) error.get("message")).contains("the playground is stopping", "not sent");
+    assertThat((String) error.get("next")).contains("nothing was sent", "once vidgen serve runs again")
+        .doesNotContain("--verbose");
+    assertThat(fake.requests(Endpoint.CREATE)).as("no create left").isEmpty();
+    playground = null;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameJobWhileItsCreateIsOnItsWayIsRefused409AndSentAgainOnlyAfterItsAnswer() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    java.util.concurrent.CompletableFuture<Answer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> answer("/api/generate", job(upload, "Twice")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+    Answer twin = answer("/api/generate", job(upload, "Twice"));
+    Answer other = answer("/api/generate", job(upload, "Another job"));
+
+    assertThat(twin.status()).as(twin.body()).isEqualTo(409);
+    Map<String, Object> error = (Map<String, Object>) json(twin.body()).get("error");
+    assertThat(error).containsEntry("sent", "no").containsEntry("code", "same_job_sending");
+    assertThat((String) error.get("message")).contains("the same job is being sent now");
+    assertThat((String) error.get("next")).contains("wait for the answer");
+    assertThat(other.status()).as("a different job is never held back: " + other.body()).isEqualTo(201);
+    assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+    assertThat(fake.requests(Endpoint.CREATE)).as("the twin sent nothing").hasSize(2);
+
+    Answer again = answer("/api/generate", job(upload, "Twice"));
+
+    assertThat(again.status()).as("after the answer, another take: " + again.body()).isEqualTo(201);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(3);
+  }
+
+  /** The task ids the history holds, newest first. */
+  private static List<Object> tasksIn(TaskHistory history) {
+    return history.entries().stream().map(entry -> (Object) entry.taskId()).toList();
+  }
+
+  /** An answer of the playground, whatever its status. */
+  private record Answer(int status, String body) {}
+
+  private Answer answer(String path, String body) {
+    try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+      return new Answer(response.code(), response.body().string());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void stoppingWhileAVideoIsSavedKeepsItsTaskCompletedWithoutAFileLeavesNoPartAndSaysHowToSaveIt()
       throws IOException {
     start();
