@@ -23,6 +23,20 @@ class HintsTest {
   }
 
   @Test
+  void aRefusedUploadSaysWhatToChangeInTheFileNotInTheForm() {
+    RequestRejectedException refused = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
+        "upload failed"), null);
+    ProviderException image = refused.forUpload(new dev.vidgen.core.error.FailedUpload("image",
+        java.nio.file.Path.of("product.png")));
+    ProviderException video = refused.forUpload(new dev.vidgen.core.error.FailedUpload("video",
+        java.nio.file.Path.of("clip.mp4")));
+
+    assertThat(Hints.next(image)).contains("nothing was created", "save the image again as PNG or JPEG",
+        "give it as an http(s) URL").doesNotContain("compare the request preview");
+    assertThat(Hints.next(video)).contains("nothing was created", "re-encode the video");
+  }
+
+  @Test
   void pausedSubmitsSayTheLimiterIsPausingThem() {
     ProviderException paused = ProviderException.of(FailureKind.UNAVAILABLE,
         ProviderErrorDetails.of("toapis", 503, "rate_limit_unavailable", "Submits are paused"), null);
