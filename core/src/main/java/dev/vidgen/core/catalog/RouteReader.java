@@ -25,7 +25,7 @@ final class RouteReader {
   private static final String MODE_IDS =
       Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
 
-  /** The schema's pattern for an offered aspect ratio; "adaptive" is Seedance's (ToAPIs documents it). */
+  /** The schema's pattern for an offered aspect ratio: W:H, or "adaptive" (the model chooses, as Seedance does). */
   private static final java.util.regex.Pattern ASPECT_RATIO =
       java.util.regex.Pattern.compile("[1-9][0-9]*:[1-9][0-9]*|adaptive");
 
