@@ -122,19 +122,54 @@ final class Node {
     throw fail("expected " + what + " (true or false), got " + describe(value));
   }
 
-  /** A whole number from {@code min} up. */
+  /**
+   * A whole number from {@code min} up; a number with a zero fraction ({@code 5.0}, {@code 5e0}) is that
+   * whole number, as JSON Schema counts it.
+   */
   int integer(String what, int min) {
+    BigInteger number = null;
     if (value instanceof Long || value instanceof BigInteger) {
-      BigInteger number = new BigInteger(value.toString());
-      if (number.compareTo(BigInteger.valueOf(min)) < 0) {
-        throw fail(what + " must be " + min + " or more, got " + number);
+      number = new BigInteger(value.toString());
+    } else if (value instanceof BigDecimal decimal) {
+      if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+        throw fail("expected " + what + " (a whole number of " + min + " or more), got " + decimal.toPlainString()
+            + ", which has a fraction");
       }
-      if (number.bitLength() >= 32) {
-        throw fail(what + " is too large: " + number);
+      if (decimal.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        throw fail(what + " is too large: " + decimal);
       }
-      return number.intValue();
+      number = decimal.toBigIntegerExact();
     }
-    throw fail("expected " + what + " (a whole number of " + min + " or more), got " + describe(value));
+    if (number == null) {
+      throw fail("expected " + what + " (a whole number of " + min + " or more), got " + describe(value));
+    }
+    if (number.compareTo(BigInteger.valueOf(min)) < 0) {
+      throw fail(what + " must be " + min + " or more, got " + number);
+    }
+    if (number.bitLength() >= 32) {
+      throw fail(what + " is too large: " + number);
+    }
+    return number.intValue();
+  }
+
+  /**
+   * A model name (a route id or alias): a non-blank string without whitespace or control characters, the
+   * same rule as the schema's pattern.
+   */
+  String name(String what) {
+    String text = text(what);
+    int bad = text.codePoints().filter(Node::notInName).findFirst().orElse(-1);
+    if (bad >= 0) {
+      throw fail(what + " " + quote(text) + " has " + (bad == ' ' ? "a space" : String.format(
+          Character.isISOControl(bad) ? "a control character (U+%04X)" : "a space character (U+%04X)", bad))
+          + "; a model name is letters, digits and signs such as - _ . : / without spaces or control characters");
+    }
+    return text;
+  }
+
+  /** Whether {@code c} may not be in a model name: ECMAScript's {@code \s} (the schema's) and control characters. */
+  private static boolean notInName(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF';
   }
 
   /** A price in US dollars: a decimal string such as "0.05" (or a JSON number), 0 or more. */

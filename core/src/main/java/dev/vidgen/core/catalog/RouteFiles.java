@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,17 +154,67 @@ public final class RouteFiles {
     }
   }
 
-  /** Refuses an alias of {@code route} that another route (already known, or added beside it) has as its id or alias. */
-  private static void checkAliases(RouteCatalog before, Map<String, ModelRoute> added, ModelRoute route, Node node) {
-    List<ModelRoute> others = new ArrayList<>(added.values());
-    before.routes().stream().filter(known -> !added.containsKey(known.id())).forEach(others::add);
-    for (String alias : route.aliases()) {
-      for (ModelRoute other : others) {
-        if (other != route && other.names().stream().anyMatch(alias::equalsIgnoreCase)) {
-          throw node.at("aliases").fail("alias " + Node.quote(alias)
-              + " is already a name of the route " + Node.quote(other.id()) + "; a name leads to one route only");
+  /**
+   * Drops from {@code added} (a file's routes, in order) each route with a name (its id or an alias, case
+   * ignored) that is already a name of another route: one known before that it does not replace, or one
+   * added before it. Each such name is a problem at its path; the ids dropped join {@code failed}.
+   */
+  private static List<RouteFileException> nameClashes(RouteCatalog before, Map<String, ModelRoute> added,
+      Map<String, Node> nodes, Set<String> failed) {
+    List<RouteFileException> problems = new ArrayList<>();
+    boolean dropped = true;
+    while (dropped) { // a route dropped leaves the route it would replace in place, whose names may clash too
+      dropped = false;
+      Map<String, String> taken = new HashMap<>(); // a name in lower case to the id of the route it leads to
+      before.routes().stream().filter(known -> !added.containsKey(known.id()))
+          .forEach(known -> known.names().forEach(name -> taken.putIfAbsent(lower(name), known.id())));
+      for (Iterator<ModelRoute> routes = added.values().iterator(); routes.hasNext(); ) {
+        ModelRoute route = routes.next();
+        List<RouteFileException> clashes = clashes(taken, route, nodes.get(route.id()));
+        if (clashes.isEmpty()) {
+          route.names().forEach(name -> taken.putIfAbsent(lower(name), route.id()));
+        } else {
+          problems.addAll(clashes);
+          failed.add(lower(route.id()));
+          routes.remove();
+          dropped = true;
         }
       }
+    }
+    return problems;
+  }
+
+  /** A problem for each name of {@code route} (read from {@code node}) that {@code taken} leads to another route. */
+  private static List<RouteFileException> clashes(Map<String, String> taken, ModelRoute route, Node node) {
+    List<RouteFileException> problems = new ArrayList<>();
+    String owner = taken.get(lower(route.id()));
+    if (owner != null && !owner.equals(route.id())) {
+      problems.add(node.at("id").fail("id " + Node.quote(route.id()) + " is already a name of the route "
+          + Node.quote(owner) + "; a name leads to one route only" + (owner.equalsIgnoreCase(route.id())
+              ? "; to replace that route, spell its id as it is" : "; give this route another id")));
+    }
+    if (node.has("aliases")) {
+      List<Node> aliases = node.at("aliases").list("aliases");
+      for (int i = 0; i < aliases.size(); i++) {
+        String alias = route.aliases().get(i);
+        String other = taken.get(lower(alias));
+        if (other != null && !other.equals(route.id())) {
+          problems.add(aliases.get(i).fail("alias " + Node.quote(alias) + " is already a name of the route "
+              + Node.quote(other) + "; a name leads to one route only"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Refuses each alias a patch gives that is already a name of another route of {@code catalog}. */
+  private static void checkPatchNames(RouteCatalog catalog, ModelRoute patched, Node node) {
+    Map<String, String> taken = new HashMap<>();
+    catalog.routes().stream().filter(other -> !other.id().equals(patched.id()))
+        .forEach(other -> other.names().forEach(name -> taken.putIfAbsent(lower(name), other.id())));
+    List<RouteFileException> problems = clashes(taken, patched, node);
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
   }
 
@@ -205,10 +256,8 @@ public final class RouteFiles {
           read.add(new Read(route.id(), node));
         }
       }
-      RouteCatalog before = catalog;
-      for (ModelRoute route : added.values()) {
-        checked(problems, () -> checkAliases(before, added, route, nodes.get(route.id())));
-      }
+      problems.addAll(nameClashes(catalog, added, nodes, failed));
+      read.removeIf(one -> !added.containsKey(one.id()));
       catalog = catalog.with(file.file(), added.values());
     }
     if (file.has("patch")) {
@@ -227,7 +276,9 @@ public final class RouteFiles {
             throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
                 + Node.quote(existing.id()) + "; use that id");
           }
-          return RouteReader.patch(existing, entry.getValue());
+          ModelRoute changed = RouteReader.patch(existing, entry.getValue());
+          checkPatchNames(current, changed, entry.getValue());
+          return changed;
         });
         if (patched != null) {
           read.add(new Read(patched.id(), entry.getValue()));

@@ -25,6 +25,10 @@ final class RouteReader {
   private static final String MODE_IDS =
       Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
 
+  /** The schema's pattern for an offered aspect ratio: W:H, or "adaptive" (the model chooses, as Seedance does). */
+  private static final java.util.regex.Pattern ASPECT_RATIO =
+      java.util.regex.Pattern.compile("[1-9][0-9]*:[1-9][0-9]*|adaptive");
+
   private RouteReader() {}
 
   /**
@@ -34,7 +38,7 @@ final class RouteReader {
   static ModelRoute route(Node node, String unknownPriceReason) {
     node.object("a route");
     List<RouteFileException> problems = new ArrayList<>();
-    String id = collect(problems, () -> node.require("id", "the model id the provider knows").text("the route id"));
+    String id = collect(problems, () -> node.require("id", "the model id the provider knows").name("the route id"));
     Draft draft = new Draft(id == null ? "" : id);
     draft.price = PriceTable.unknown(unknownPriceReason);
     boolean unknownKeys = fields(draft, node, "a route", RouteKeys.ROUTE, problems);
@@ -90,13 +94,14 @@ final class RouteReader {
 
   private static void apply(Draft draft, String key, Node value) {
     switch (key) {
-      case "aliases" -> draft.aliases = value.texts("aliases (other model ids the provider knows the route by)");
+      case "aliases" -> draft.aliases = aliases(value);
       case "display_name" -> draft.displayName = value.text("display_name");
       case "family" -> draft.family = value.text("family");
       case "modes" -> modes(draft, value);
       case "seconds" -> draft.durations = seconds(value);
       case "aspect_ratios" -> {
         Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"");
+        checkRatios(value.at("one_of"));
         draft.aspectRatios = choice.offered;
         draft.defaultAspectRatio = choice.defaultValue;
       }
@@ -124,6 +129,33 @@ final class RouteReader {
       case "note" -> draft.note = value.text("note");
       case "retired" -> draft.retirement = value.isNull() ? null : retired(value); // null: not retired (a patch brings the route back)
       default -> throw value.fail("unknown key " + Node.quote(key));
+    }
+  }
+
+  /** Other model ids of a route: names without spaces or control characters, each once. */
+  private static List<String> aliases(Node node) {
+    String what = "aliases (other model ids the provider knows the route by)";
+    List<RouteFileException> problems = new ArrayList<>();
+    for (Node item : node.list(what)) {
+      collect(problems, () -> item.name("the alias"));
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    return node.texts(what);
+  }
+
+  /** Refuses each offered aspect ratio that is not W:H with whole numbers of 1 or more (or "adaptive"). */
+  private static void checkRatios(Node offered) {
+    List<RouteFileException> problems = new ArrayList<>();
+    for (Node item : offered.list("aspect_ratios one_of")) {
+      if (!ASPECT_RATIO.matcher(item.raw().toString()).matches()) {
+        problems.add(item.fail("aspect ratio " + Node.quote(item.raw().toString()) + " is not W:H; allowed: two whole"
+            + " numbers of 1 or more with a colon between them, such as \"16:9\" or \"21:9\", or \"adaptive\""));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
   }
 

@@ -1,8 +1,11 @@
 package dev.vidgen.core.domain;
 
 import dev.vidgen.core.text.EditDistance;
+import dev.vidgen.core.text.Plural;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +35,36 @@ public final class RouteCatalog {
       byId.put(route.id(), route);
       from.put(route.id(), origins.getOrDefault(route.id(), origin));
     }
+    checkNames(byId.values());
     this.routes = java.util.Collections.unmodifiableMap(byId);
     this.origins = java.util.Collections.unmodifiableMap(from);
+  }
+
+  /**
+   * Refuses two routes that share a name (an id or an alias, case ignored, as {@link #find} compares
+   * them), so that every name leads to one route only; each clash is named.
+   */
+  private static void checkNames(Collection<ModelRoute> routes) {
+    Map<String, ModelRoute> byName = new HashMap<>();
+    List<String> clashes = new ArrayList<>();
+    for (ModelRoute route : routes) {
+      for (String name : route.names()) {
+        ModelRoute other = byName.putIfAbsent(name.toLowerCase(Locale.ROOT), route);
+        if (other != null && other != route) {
+          clashes.add((name.equals(route.id()) ? "id " + quote(name) : "alias " + quote(name) + " of the route "
+              + quote(route.id())) + " is already a name of the route " + quote(other.id()));
+        }
+      }
+    }
+    if (!clashes.isEmpty()) {
+      throw new IllegalArgumentException((clashes.size() == 1 ? "" : Plural.count(clashes.size(), "clash", "clashes")
+          + " of names: ") + String.join("; ", clashes) + "; a name (an id or an alias, in any case)"
+          + " leads to one route only");
+    }
+  }
+
+  private static String quote(String name) {
+    return '"' + name + '"';
   }
 
   /** The routes vidgen ships with, read from its built-in route file. */
@@ -41,7 +72,11 @@ public final class RouteCatalog {
     return dev.vidgen.core.catalog.RouteFiles.builtIn();
   }
 
-  /** A catalog of exactly these routes (a later route replaces an earlier one with its id). */
+  /**
+   * A catalog of exactly these routes (a later route replaces an earlier one with its id).
+   *
+   * @throws IllegalArgumentException naming each name (an id or alias, in any case) that two routes share
+   */
   public static RouteCatalog of(Collection<ModelRoute> routes) {
     return new RouteCatalog(routes, Map.of(), CODE);
   }
@@ -51,7 +86,12 @@ public final class RouteCatalog {
     return of(List.of(routes));
   }
 
-  /** A new catalog with {@code added} routes added, replacing routes with the same id. */
+  /**
+   * A new catalog with {@code added} routes added, replacing routes with the same id.
+   *
+   * @throws IllegalArgumentException naming the alias (or id) and the route that has it already, when a name
+   *     of an added route is a name of another route
+   */
   public RouteCatalog with(ModelRoute... added) {
     return with(CODE, List.of(added));
   }
@@ -59,6 +99,8 @@ public final class RouteCatalog {
   /**
    * A new catalog with {@code added} routes added (replacing routes with the same id), each
    * recorded as coming from {@code origin}, such as a file name.
+   *
+   * @throws IllegalArgumentException when a name of an added route is a name of another route
    */
   public RouteCatalog with(String origin, Collection<ModelRoute> added) {
     Objects.requireNonNull(origin, "origin == null");

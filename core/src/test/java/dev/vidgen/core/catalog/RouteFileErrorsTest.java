@@ -133,10 +133,10 @@ class RouteFileErrorsTest {
         .hasMessage("acme.json: routes[0].aliases[1]: \"Acme_Video_2\" is listed twice in aliases"
             + " (other model ids the provider knows the route by)");
     assertThat(failure(route("\"aliases\": [\"Seedance-2\"]")))
-        .hasMessage("acme.json: routes[0].aliases: alias \"Seedance-2\" is already a name of the route \"seedance-2\";"
+        .hasMessage("acme.json: routes[0].aliases[0]: alias \"Seedance-2\" is already a name of the route \"seedance-2\";"
             + " a name leads to one route only");
     assertThat(failure(route("\"aliases\": [\"GEMINI_omni_flash\"]")))
-        .hasMessage("acme.json: routes[0].aliases: alias \"GEMINI_omni_flash\" is already a name of the route"
+        .hasMessage("acme.json: routes[0].aliases[0]: alias \"GEMINI_omni_flash\" is already a name of the route"
             + " \"gemini-omni-flash\"; a name leads to one route only");
   }
 

@@ -171,13 +171,14 @@ class RouteFilesTest {
   }
 
   @Test
-  void anIdInAnyCaseWinsOverAnotherRoutesAlias() {
+  void anotherRoutesIdInAnyCaseCannotBeAnAliasSoItNeverHidesThatRoute() {
     ModelRoute seedance = RouteCatalog.builtIn().require("seedance-2");
     ModelRoute shadow = RouteCatalog.builtIn().require("kling-v3").toBuilder().aliases("Seedance-2").build();
-    RouteCatalog catalog = RouteCatalog.of(shadow, seedance);
 
-    assertThat(catalog.find("Seedance-2")).containsSame(seedance);
-    assertThat(catalog.find("SEEDANCE-2")).containsSame(seedance);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RouteCatalog.of(shadow, seedance))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id \"seedance-2\" is already a name of the route \"kling-v3\"");
+    assertThat(RouteCatalog.builtIn().find("SEEDANCE-2")).containsSame(seedance);
   }
 
   @Test

@@ -1,0 +1,112 @@
+package dev.vidgen.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.json.JsonTrees;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The loader and the schema agree on how numbers, aspect ratios and model names may be written. */
+class RouteFileFormsTest {
+  private static final String MODES = "\"modes\": {\"text-to-video\": {}}";
+
+  private static String route(String id, String fields) {
+    return "{\"routes\": [{\"id\": \"" + id + "\", " + MODES + ", " + fields + "}]}";
+  }
+
+  private static ModelRoute read(String json) {
+    return RouteFiles.layer(RouteCatalog.of(), "acme.json", json).routes().get(0);
+  }
+
+  private static RouteFileException failure(String json) {
+    return catchThrowableOfType(() -> RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json),
+        RouteFileException.class);
+  }
+
+  @Test
+  void aWholeNumberWrittenWithAZeroFractionIsThatWholeNumber() {
+    ModelRoute route = read(route("acme", "\"seconds\": {\"one_of\": [5.0, 10, 1.5e1], \"default\": 5.00},"
+        + " \"max_prompt_chars\": 2000.0"));
+
+    assertThat(route.durations().describe()).isEqualTo("5, 10 or 15");
+    assertThat(route.durations().defaultSeconds()).isEqualTo(5);
+    assertThat(route.maxPromptChars()).isEqualTo(2000);
+  }
+
+  @Test
+  void aNumberWithAFractionIsRefusedSayingSo() {
+    RouteFileException e = failure(route("acme", "\"seconds\": {\"one_of\": [5.5, 10], \"default\": 10}"));
+
+    assertThat(e).hasMessage("acme.json: routes[0].seconds.one_of[0]: expected a duration in whole seconds"
+        + " (a whole number of 1 or more), got 5.5, which has a fraction");
+  }
+
+  @Test
+  void everyAspectRatioThatIsNotWidthColonHeightIsRefused() {
+    RouteFileException e = failure(route("acme", "\"seconds\": {\"one_of\": [5], \"default\": 5},"
+        + " \"aspect_ratios\": {\"one_of\": [\"wide\", \"16:9\", \"0:1\", \"4:3 \", \"adaptive\"]}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "routes[0].aspect_ratios.one_of[0]", "routes[0].aspect_ratios.one_of[2]", "routes[0].aspect_ratios.one_of[3]");
+    assertThat(e.problem()).isEqualTo("aspect ratio \"wide\" is not W:H; allowed: two whole numbers of 1 or more"
+        + " with a colon between them, such as \"16:9\" or \"21:9\", or \"adaptive\"");
+    assertThat(failure("{\"patch\": {\"seedance-2\": {\"aspect_ratios\": {\"one_of\": [\"square\"]}}}}").jsonPath())
+        .isEqualTo("patch.seedance-2.aspect_ratios.one_of[0]");
+  }
+
+  @Test
+  void anIdOrAliasWithASpaceOrAControlCharacterIsRefusedSayingWhatIsAllowed() {
+    assertThat(failure(route("my model", "\"seconds\": {\"one_of\": [5], \"default\": 5}")))
+        .hasMessage("acme.json: routes[0].id: the route id \"my model\" has a space; a model name is letters, digits"
+            + " and signs such as - _ . : / without spaces or control characters");
+    RouteFileException e = failure(route("acme", "\"seconds\": {\"one_of\": [5], \"default\": 5},"
+        + " \"aliases\": [\"acme\\tv\", \"acme-v\", \"acme\\u00a0w\"]"));
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].aliases[0]", "the alias \"acme\tv\" has a control character"
+            + " (U+0009); a model name is letters, digits and signs such as - _ . : / without spaces or control characters"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].aliases[2]", "the alias \"acme\u00a0w\" has a space character"
+            + " (U+00A0); a model name is letters, digits and signs such as - _ . : / without spaces or control characters"));
+    assertThat(failure("{\"patch\": {\"seedance-2\": {\"aliases\": [\"seed ance\"]}}}").jsonPath())
+        .isEqualTo("patch.seedance-2.aliases[0]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"acme", "veo3.1-fast", "gemini_omni_flash", "a/b:c", "Ünïcode-名", "a b", "a\tb", "a\u00a0b",
+      "a\u2003b", "a\u3000b", "a\u0085b", "a\u007fb", "a\ufeffb", "a\u200bb"})
+  void theSchemasModelNamePatternAcceptsExactlyWhatTheLoaderAccepts(String name) throws IOException {
+    String escaped = name.chars().mapToObj(c -> c > ' ' && c < 0x7f ? Character.toString(c) : String.format("\\u%04x", c))
+        .collect(java.util.stream.Collectors.joining());
+    boolean loader = catchThrowableOfType(() -> read(route(escaped, "\"seconds\": {\"one_of\": [5], \"default\": 5}")),
+        RouteFileException.class) == null;
+
+    assertThat(Pattern.compile(pattern("model_name")).matcher(name).find()).as(name).isEqualTo(loader);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"16:9", "21:9", "1:1", "adaptive", "wide", "0:1", "16:0", "016:9", "16:9 ", "16/9", "Adaptive"})
+  void theSchemasAspectRatioPatternAcceptsExactlyWhatTheLoaderAccepts(String ratio) throws IOException {
+    String json = route("acme", "\"seconds\": {\"one_of\": [5], \"default\": 5}, \"aspect_ratios\": {\"one_of\": [\""
+        + ratio + "\"]}");
+    boolean loader = catchThrowableOfType(() -> read(json), RouteFileException.class) == null;
+
+    assertThat(Pattern.compile(pattern("aspect_ratio")).matcher(ratio).find()).as(ratio).isEqualTo(loader);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String pattern(String definition) throws IOException {
+    try (InputStream in = RouteFiles.class.getResourceAsStream(RouteFiles.SCHEMA_RESOURCE)) {
+      Map<String, Object> schema = (Map<String, Object>) JsonTrees.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, Object> defs = (Map<String, Object>) schema.get("$defs");
+      return (String) ((Map<String, Object>) defs.get(definition)).get("pattern");
+    }
+  }
+}

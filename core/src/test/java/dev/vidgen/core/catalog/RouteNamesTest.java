@@ -1,0 +1,103 @@
+package dev.vidgen.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.validation.JobValidator;
+import dev.vidgen.core.domain.VideoJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever adds a name to a catalog (routes, patch, a later file), a name leads to one route only. */
+class RouteNamesTest {
+  private static final String PLAIN = "\"modes\": {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [5, 10], \"default\": 5}";
+
+  @TempDir Path folder;
+
+  private static RouteFileException failure(String json) {
+    return catchThrowableOfType(() -> RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", json),
+        RouteFileException.class);
+  }
+
+  @Test
+  void aPatchMayNotGiveARouteAnAliasThatIsAnotherRoutesId() {
+    RouteFileException e = failure("{\"patch\": {\"seedance-2-fast\": {\"aliases\": [\"seedance-2\"],"
+        + " \"price\": {\"per_second_usd\": \"0.01\"}}, \"seedance-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
+
+    assertThat(e).hasMessage("acme.json: patch.seedance-2-fast.aliases[0]: alias \"seedance-2\" is already a name of"
+        + " the route \"seedance-2\"; a name leads to one route only");
+  }
+
+  @Test
+  void aPatchAliasIsComparedWithOtherRoutesNamesInAnyCase() {
+    assertThat(failure("{\"patch\": {\"seedance-2-fast\": {\"aliases\": [\"sd2-fast\", \"GEMINI_OMNI_FLASH\"]}}}"))
+        .hasMessage("acme.json: patch.seedance-2-fast.aliases[1]: alias \"GEMINI_OMNI_FLASH\" is already a name of"
+            + " the route \"gemini-omni-flash\"; a name leads to one route only");
+  }
+
+  @Test
+  void everyAliasThatClashesIsListedInOneError() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", \"aliases\": [\"seedance-2\", \"acme-2\","
+        + " \"Veo3.1-fast\"], " + PLAIN + "}], \"patch\": {\"kling-v3\": {\"aliases\": [\"sora-2\", \"wan2.6\"]}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].aliases[0]", "routes[0].aliases[2]", "patch.kling-v3.aliases[0]",
+            "patch.kling-v3.aliases[1]");
+    assertThat(e.all().get(1).problem()).isEqualTo("alias \"Veo3.1-fast\" is already a name of the route"
+        + " \"veo3.1-fast\"; a name leads to one route only");
+  }
+
+  @Test
+  void aNewIdThatIsAnotherRoutesNameIsRefused() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"Seedance-2\", " + PLAIN + "},"
+        + " {\"id\": \"gemini_omni_flash\", " + PLAIN + "}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].id", "id \"Seedance-2\" is already a name of the route"
+            + " \"seedance-2\"; a name leads to one route only; to replace that route, spell its id as it is"),
+        org.assertj.core.groups.Tuple.tuple("routes[1].id", "id \"gemini_omni_flash\" is already a name of the route"
+            + " \"gemini-omni-flash\"; a name leads to one route only; give this route another id"));
+  }
+
+  @Test
+  void aRouteReplacingABuiltInOfTheSameIdStillWorksAndFreesTheNamesItDrops() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", "{\"routes\": ["
+        + "{\"id\": \"seedance-2\", \"aliases\": [\"sd2\"], " + PLAIN + ", \"price\": {\"per_second_usd\": \"0.10\"}},"
+        + "{\"id\": \"gemini-omni-flash\", " + PLAIN + "}, {\"id\": \"gemini_omni_flash\", " + PLAIN + "}]}");
+
+    assertThat(catalog.require("SD2")).isSameAs(catalog.require("seedance-2"));
+    assertThat(catalog.require("seedance-2").durations().describe()).isEqualTo("5 or 10");
+    assertThat(catalog.origin("seedance-2")).hasValue("acme.json");
+    assertThat(catalog.require("gemini_omni_flash").id()).isEqualTo("gemini_omni_flash");
+    assertThat(JobValidator.of(catalog).validate(VideoJob.builder("sd2").prompt("p").seconds(10).build()).isValid())
+        .isTrue();
+  }
+
+  @Test
+  void aRouteRefusedForItsNameLeavesTheRouteItWouldReplaceWhoseNamesAreCheckedToo() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"seedance-2\", \"aliases\": [\"kling-v3\"], " + PLAIN + "},"
+        + "{\"id\": \"acme-video-2\", \"aliases\": [\"seedance-2\"], " + PLAIN + "}],"
+        + " \"patch\": {\"seedance-2\": {\"note\": \"x\"}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].aliases[0]", "routes[1].aliases[0]");
+  }
+
+  @Test
+  void aLaterFileMayNotAddARouteNamedAsAnEarlierFilesAlias() throws Exception {
+    Path a = Files.writeString(folder.resolve("a.json"),
+        "{\"routes\": [{\"id\": \"acme-video-2\", \"aliases\": [\"acme-2\"], " + PLAIN + "}]}");
+    Path b = Files.writeString(folder.resolve("b.json"), "{\"routes\": [{\"id\": \"ACME-2\", " + PLAIN + "}]}");
+
+    RouteFileException e = catchThrowableOfType(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(a, b)),
+        RouteFileException.class);
+
+    assertThat(e).hasMessage(b + ": routes[0].id: id \"ACME-2\" is already a name of the route \"acme-video-2\";"
+        + " a name leads to one route only; give this route another id");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.vidgen.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** In Java as in route files, a name (an id or an alias, in any case) leads to one route only. */
+class RouteCatalogNamesTest {
+  private static ModelRoute route(String id, String... aliases) {
+    return ModelRoute.builder(id).mode(GenerationMode.TEXT_TO_VIDEO).durations(DurationRule.oneOf(5))
+        .aliases(aliases).build();
+  }
+
+  @Test
+  void anAddedRouteMayNotHaveAnAliasThatIsAnotherRoutesId() {
+    assertThatThrownBy(() -> RouteCatalog.builtIn().with(route("cheap-x", "seedance-2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("alias \"seedance-2\" of the route \"cheap-x\" is already a name of the route \"seedance-2\";"
+            + " a name (an id or an alias, in any case) leads to one route only");
+  }
+
+  @Test
+  void everyClashIsNamedInOneError() {
+    assertThatThrownBy(() -> RouteCatalog.builtIn().with(route("cheap-x", "SEEDANCE-2", "cheap", "Gemini_Omni_Flash")))
+        .hasMessage("2 clashes of names: alias \"SEEDANCE-2\" of the route \"cheap-x\" is already a name of the route"
+            + " \"seedance-2\"; alias \"Gemini_Omni_Flash\" of the route \"cheap-x\" is already a name of the route"
+            + " \"gemini-omni-flash\"; a name (an id or an alias, in any case) leads to one route only");
+  }
+
+  @Test
+  void idsThatDifferOnlyInCaseAreOneName() {
+    assertThatThrownBy(() -> RouteCatalog.of(route("acme"), route("ACME")))
+        .hasMessageStartingWith("id \"ACME\" is already a name of the route \"acme\"");
+    assertThatThrownBy(() -> RouteCatalog.of(route("acme", "acme-2"), route("Acme-2")))
+        .hasMessageStartingWith("id \"Acme-2\" is already a name of the route \"acme\"");
+  }
+
+  @Test
+  void aRouteWithTheSameIdReplacesTheOldOneAndMayKeepOrMoveItsNames() {
+    ModelRoute flash = RouteCatalog.builtIn().require("gemini-omni-flash");
+    RouteCatalog catalog = RouteCatalog.builtIn().with(flash.toBuilder().aliases().build(),
+        route("gemini_omni_flash"), route("seedance-2", "sd2"));
+
+    assertThat(catalog.require("sd2").id()).isEqualTo("seedance-2");
+    assertThat(catalog.require("gemini_omni_flash").id()).isEqualTo("gemini_omni_flash");
+    assertThat(catalog.size()).isEqualTo(RouteCatalog.builtIn().size() + 1);
+  }
+}
