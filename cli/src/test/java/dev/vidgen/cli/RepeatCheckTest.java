@@ -15,6 +15,7 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running the same {@code vidgen generate} again pays for a second take: someone at a terminal is
- * asked first, a script is told and goes on, and a failed or different job is not held up.
+ * asked first, a script is told and goes on, and a failed or different job is not held up. The
+ * note each create leaves in the history ({@code unanswered-…}) stands, once answered, for what
+ * its answer made.
  */
 class RepeatCheckTest {
   private static final String KEY = "sk-test" + "6".repeat(44);
@@ -905,5 +908,85 @@ class RepeatCheckTest {
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.OVER_BUDGET);
     assertThat(again.err()).doesNotContain("[y/N]");
+  }
+
+  // ---- a create's note, settled by its answer (every create writes one just before it goes out)
+
+  private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("\"task_id\":\"(unanswered-[^\"]+)\"");
+
+  private CliRun.Result answered(String... args) {
+    return toApis().env("VIDGEN_HOME", home.toString()).run(args);
+  }
+
+  private CliRun.Result generateModel(String model) {
+    return generate(toApis(), "--model", model, "--no-wait");
+  }
+
+  private String noteName() throws java.io.IOException {
+    Path file = dev.vidgen.serve.history.TaskHistory.in(home).file();
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    java.util.regex.Matcher named = NOTE.matcher(String.join("\n", lines));
+    assertThat(named.find()).as("a note was written before the create: " + lines).isTrue();
+    return named.group(1);
+  }
+
+  @Test
+  void theNoteOfACreateWithoutReferenceThatWasAnsweredStandsForItsTask() throws java.io.IOException {
+    CliRun.Result generated = generateModel("grok-video-1.5-preview");
+    assertThat(generated.exitCode()).as(generated.all()).isZero();
+    String name = noteName();
+    assertThat(name).startsWith("unanswered-noref-");
+    String taskId = fake.taskIds().get(0);
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result status = answered("status", name, "--base-url", fake.baseUrl());
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.err()).contains(name + "'s create was answered: it is task " + taskId)
+        .doesNotContain("not in the task history", "looking it up by client reference");
+    assertThat(status.out()).contains("task      " + taskId).doesNotContain("price unknown");
+    assertThat(fake.requests(Endpoint.STATUS).subList(readsBefore, fake.requests(Endpoint.STATUS).size()))
+        .as("only the task is read").isNotEmpty().allSatisfy(read -> assertThat(read.path()).endsWith(taskId));
+  }
+
+  @Test
+  void theNoteOfACreateWithReferenceThatWasAnsweredIsReadAsItsTask() throws java.io.IOException {
+    CliRun.Result generated = generateModel("seedance-2");
+    assertThat(generated.exitCode()).as(generated.all()).isZero();
+    String name = noteName();
+    assertThat(name).startsWith("unanswered-vg-");
+    String taskId = fake.taskIds().get(0);
+
+    CliRun.Result byName = answered("status", name, "--base-url", fake.baseUrl());
+    CliRun.Result byReference = answered("status", name.substring("unanswered-".length()), "--base-url", fake.baseUrl());
+
+    for (CliRun.Result status : List.of(byName, byReference)) {
+      assertThat(status.exitCode()).as(status.all()).isZero();
+      assertThat(status.out()).as("read as the task this machine submitted").contains("task      " + taskId)
+          .doesNotContain("resumed from a bare task id");
+    }
+    CliRun.Result close = answered("history", "--close", name, "--no-task");
+    assertThat(close.exitCode()).as(close.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(close.err()).contains(name + " needs no closing: its create was answered with task " + taskId,
+        "follow it with vidgen status " + taskId);
+    CliRun.Result claim = answered("wait", "task-elsewhere", "--made-by", name, "--base-url", fake.baseUrl());
+    assertThat(claim.exitCode()).as(claim.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(claim.err()).contains(name + " has no task to claim: its create was answered with task " + taskId);
+  }
+
+  @Test
+  void theNoteOfARefusedCreateSaysItMadeNoTaskAndSendsNothing() throws java.io.IOException {
+    fake.inject(Endpoint.CREATE, Fault.error(400, "invalid_request", "prompt rejected"));
+    CliRun.Result generated = generateModel("seedance-2");
+    assertThat(generated.exitCode()).as(generated.all()).isNotZero();
+    String name = noteName();
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result status = answered("status", name, "--base-url", fake.baseUrl());
+
+    assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(status.err()).contains(name + " has nothing to look up: its create was answered and made no task",
+        "vidgen history lists the tasks this machine made");
+    assertThat(fake.requests(Endpoint.STATUS)).as("nothing looked up").hasSize(readsBefore);
   }
 }
