@@ -930,12 +930,18 @@ class RepeatCheckTest {
     return named.group(1);
   }
 
-  @Test
-  void theNoteOfACreateWithoutReferenceThatWasAnsweredStandsForItsTask() throws java.io.IOException {
-    CliRun.Result generated = generateModel("grok-video-1.5-preview");
+  /** Generates a job of {@code model} whose create is answered, and gives the name of the note written before it. */
+  private String answeredNote(String model, String prefix) throws java.io.IOException {
+    CliRun.Result generated = generateModel(model);
     assertThat(generated.exitCode()).as(generated.all()).isZero();
     String name = noteName();
-    assertThat(name).startsWith("unanswered-noref-");
+    assertThat(name).startsWith(prefix);
+    return name;
+  }
+
+  @Test
+  void theNoteOfACreateWithoutReferenceThatWasAnsweredStandsForItsTask() throws java.io.IOException {
+    String name = answeredNote("grok-video-1.5-preview", "unanswered-noref-");
     String taskId = fake.taskIds().get(0);
     int readsBefore = fake.requests(Endpoint.STATUS).size();
 
@@ -951,10 +957,7 @@ class RepeatCheckTest {
 
   @Test
   void theNoteOfACreateWithReferenceThatWasAnsweredIsReadAsItsTask() throws java.io.IOException {
-    CliRun.Result generated = generateModel("seedance-2");
-    assertThat(generated.exitCode()).as(generated.all()).isZero();
-    String name = noteName();
-    assertThat(name).startsWith("unanswered-vg-");
+    String name = answeredNote("seedance-2", "unanswered-vg-");
     String taskId = fake.taskIds().get(0);
 
     CliRun.Result byName = answered("status", name, "--base-url", fake.baseUrl());
