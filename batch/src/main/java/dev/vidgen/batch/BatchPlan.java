@@ -49,7 +49,8 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
    * already (or is finished) runs, only to follow and download that task; every other line stays as it was.
    * A paid task is never left behind because its model was retired or left the key's list since.
    * A job past its create (the same line) is priced as the journal quoted it when it was sent, so
-   * that the total counts what earlier runs' creates cost, not today's price of them.
+   * that the total counts what earlier runs' creates cost, not today's price of them; a job that failed
+   * before any task existed cost nothing then, and keeps today's price, which sending it again would cost.
    */
   public BatchPlan following(List<JobStore.Entry> journal) {
     Objects.requireNonNull(journal, "journal == null");
@@ -58,7 +59,7 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
     List<PlannedJob> priced = jobs.stream().map(job -> {
       JobStore.Entry entry = byKey.get(job.key());
       return entry != null && entry.fingerprint().equals(job.fingerprint()) && pastItsCreate(entry)
-          ? job.quotedAt(entry.credits()) : job;
+          && !entry.failedWithoutTask() ? job.quotedAt(entry.credits()) : job;
     }).toList();
     if (!priced.equals(jobs)) {
       return new BatchPlan(batch, lines, priced, invalid, outDir, followable).following(journal);

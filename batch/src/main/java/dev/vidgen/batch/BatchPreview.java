@@ -82,6 +82,15 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
    *     the run's own message
    */
   public static BatchPreview read(BatchPlan plan, JobStore store, boolean resubmitUnknown, Instant now) {
+    return read(plan, store, resubmitUnknown, false, now);
+  }
+
+  /**
+   * As {@link #read(BatchPlan, JobStore, boolean, Instant)}, for a run that may also send again the
+   * failed jobs that never had a task ({@code retryFailed}, {@code --retry-failed}).
+   */
+  public static BatchPreview read(BatchPlan plan, JobStore store, boolean resubmitUnknown, boolean retryFailed,
+      Instant now) {
     Map<String, PlannedJob> byKey = new LinkedHashMap<>();
     plan.jobs().forEach(job -> byKey.put(job.key(), job));
     JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null);
@@ -91,7 +100,9 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     known.forEach(entry -> byEntryKey.put(entry.key(), entry));
     List<JobPreview> jobs = plan.jobs().stream().map(job -> {
       Entry entry = byEntryKey.get(job.key());
-      return new JobPreview(job, entry, action(entry, checks, resubmitUnknown && !job.videoSavedElsewhere(), now));
+      boolean retry = retryFailed && FailedRetries.sentAgain(entry, job);
+      return new JobPreview(job, entry, action(entry, checks, resubmitUnknown && !job.videoSavedElsewhere(), retry,
+          now));
     }).toList();
     List<Entry> free = known.stream().filter(e -> !checks.heldByOther(e, now)).toList();
     List<Entry> dropped = free.stream()
@@ -101,7 +112,8 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     return new BatchPreview(store.describe(), jobs, dropped, replaced);
   }
 
-  private static Action action(Entry entry, JournalChecks checks, boolean resubmitUnknown, Instant now) {
+  private static Action action(Entry entry, JournalChecks checks, boolean resubmitUnknown, boolean retry,
+      Instant now) {
     if (entry == null) {
       return Action.SEND;
     }
@@ -114,7 +126,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
       case SUBMITTING -> entry.clientReference() != null ? Action.LOOK_UP
           : resubmitUnknown ? Action.SEND : Action.KEEP;
       case COMPLETED -> Action.DONE;
-      case FAILED -> Action.KEEP;
+      case FAILED -> retry ? Action.SEND : Action.KEEP;
       case UNKNOWN -> resubmitUnknown ? Action.SEND : Action.KEEP;
     };
   }

@@ -41,6 +41,7 @@ public final class BatchRunner {
   private final Duration lease;
   private final Duration idlePoll;
   private final boolean resubmitUnknown;
+  private final boolean retryFailed;
   private final boolean skipInvalid;
   private final boolean startOver;
   private final BatchListener listener;
@@ -63,6 +64,7 @@ public final class BatchRunner {
     this.lease = b.lease;
     this.idlePoll = b.idlePoll;
     this.resubmitUnknown = b.resubmitUnknown;
+    this.retryFailed = b.retryFailed;
     this.skipInvalid = b.skipInvalid;
     this.startOver = b.startOver;
     this.listener = b.listener;
@@ -269,6 +271,9 @@ public final class BatchRunner {
                 .reason(null, null).updatedAt(now).build());
           }
         }
+      }
+      if (retryFailed) {
+        FailedRetries.moveBack(store, enrolled, byKey, now);
       }
       List<Entry> known = store.entries(batch);
       known.stream().filter(e -> byKey.containsKey(e.key())).forEach(e -> record(e.key(), e.state()));
@@ -502,6 +507,7 @@ public final class BatchRunner {
     private Duration lease = Duration.ofSeconds(60);
     private Duration idlePoll = Duration.ofSeconds(2);
     private boolean resubmitUnknown;
+    private boolean retryFailed;
     private boolean skipInvalid;
     private boolean startOver;
     private BatchListener listener = BatchListener.NONE;
@@ -559,6 +565,15 @@ public final class BatchRunner {
     /** Sends jobs reported unknown again (they may then be paid twice). */
     public Builder resubmitUnknown(boolean resubmitUnknown) {
       this.resubmitUnknown = resubmitUnknown;
+      return this;
+    }
+
+    /**
+     * Sends again the plan's failed jobs that never had a task (an upload or a create refused): nothing was
+     * created for them, so nothing is paid twice. A failed job with a task is never sent again.
+     */
+    public Builder retryFailed(boolean retryFailed) {
+      this.retryFailed = retryFailed;
       return this;
     }
 

@@ -47,7 +47,7 @@ final class Journal {
             ? current.leaseUntil() : renewed);
       }
       Entry next = builder.build();
-      Transitions.require(current.key(), current.state(), next.state());
+      Transitions.require(current, next.state());
       Entry stored = store.update(next).orElseThrow(() -> new ClaimLostException(current.key()));
       written.accept(stored);
       return stored;

@@ -8,6 +8,7 @@ import static dev.vidgen.batch.journal.JobStore.State.SUBMITTED;
 import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
 import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
 
+import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * The moves a batch job may make: pending → submitting → submitted → completed or failed; a
  * create that was surely not received goes back to pending; one that may have been becomes
- * unknown, which only a deliberate resubmit turns back into pending. Final states stay final.
+ * unknown, which only a deliberate resubmit turns back into pending. Final states stay final, but for
+ * one: a job that failed before any task existed goes back to pending when retried on purpose.
  */
 final class Transitions {
   private static final Map<State, Set<State>> NEXT = new EnumMap<>(State.class);
@@ -38,6 +40,26 @@ final class Transitions {
   /** Whether a job in {@code from} may move to {@code to} (staying put counts for states that are not final). */
   static boolean allowed(State from, State to) {
     return NEXT.get(from).contains(to);
+  }
+
+  /**
+   * Whether {@code entry} may move to {@code to}: as its state allows, or back to pending from failed
+   * when it failed before any task existed ({@code --retry-failed}; nothing was created, so nothing is paid twice).
+   */
+  static boolean allowed(Entry entry, State to) {
+    return allowed(entry.state(), to) || to == PENDING && entry.failedWithoutTask();
+  }
+
+  /**
+   * Checks a move of {@code entry}, as {@link #allowed(Entry, State)} says.
+   *
+   * @throws IllegalStateException naming both states (and the task, when the job has one) when not allowed
+   */
+  static void require(Entry entry, State to) {
+    if (!allowed(entry, to)) {
+      throw new IllegalStateException("job " + entry.key() + " cannot move from " + entry.state().id()
+          + (entry.taskId() == null ? "" : " (task " + entry.taskId() + ")") + " to " + to.id());
+    }
   }
 
   /**

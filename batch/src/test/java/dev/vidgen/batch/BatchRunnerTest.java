@@ -507,6 +507,46 @@ class BatchRunnerTest {
     assertThat(java.nio.file.Files.readString(rescued)).isEqualTo("the video found with vidgen wait --out");
   }
 
+  @Test
+  void retryFailedSendsAgainOnlyTheFailedJobsThatNeverHadATaskKeepingTheirEarlierTakes() {
+    BatchPlan plan = plan(line("refused", PLAIN_MODEL), line("resent", PLAIN_MODEL), line("charged", PLAIN_MODEL));
+    int[] tries = {0};
+    backend.submitScript.put("refused", job -> ++tries[0] == 1
+        ? CompletableFuture.failedFuture(ProviderException.of(FailureKind.REJECTED,
+            ProviderErrorDetails.of("scripted", 400, "invalid_request", "image unreadable"), null))
+        : CompletableFuture.completedFuture(backend.handle(job, null)));
+    backend.awaitScript.put("charged", handle -> CompletableFuture.failedFuture(new TaskFailedException(handle,
+        TaskSnapshot.failed(handle.taskId(), new TaskFailure("generation_failed", "could not render")))));
+    // Sent again after it was unknown (two earlier takes may each have made a task), then refused: no task.
+    journal(plan, "resent", b -> b.state(State.FAILED).attempts(3).possibleTasks(3)
+        .reason("rejected", "refused after --resubmit-unknown"));
+    runner(1, false).run(plan);
+    String chargedTask = entry("charged").taskId();
+    assertThat(entry("refused").state()).isEqualTo(State.FAILED);
+    assertThat(entry("refused").taskId()).as("its create made no task").isNull();
+    assertThat(chargedTask).as("its task failed").isNotNull();
+
+    BatchReport without = runner(1, false).run(plan);
+    assertThat(without.count(State.FAILED)).as("final without the option").isEqualTo(3);
+    assertThat(backend.count("submit refused")).isEqualTo(1);
+    BatchPreview preview = BatchPreview.read(plan, store, false, true, Instant.now());
+    BatchReport retried = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").retryFailed(true).build().run(plan);
+
+    assertThat(preview.jobs()).extracting(job -> job.job().key() + " " + job.action().id())
+        .containsExactly("refused send", "resent send", "charged keep");
+    assertThat(backend.count("submit refused")).as("sent once more").isEqualTo(2);
+    assertThat(backend.count("submit resent")).isEqualTo(1);
+    assertThat(backend.count("submit charged")).as("only its first create: its task may have been charged")
+        .isEqualTo(1);
+    assertThat(retried.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(entry("charged").state()).isEqualTo(State.FAILED);
+    assertThat(entry("charged").taskId()).isEqualTo(chargedTask);
+    assertThat(JobHandle.decode(entry("resent").handle()).possibleExtraTasks())
+        .as("its two earlier takes are told as its task's extra tasks, not lost").isEqualTo(2);
+    assertThat(JobHandle.decode(entry("refused").handle()).possibleExtraTasks()).as("no earlier take").isZero();
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void aPreviewNamesExactlyTheJobsTheRunThenSendsAndWritesNothing(boolean resubmitUnknown) {

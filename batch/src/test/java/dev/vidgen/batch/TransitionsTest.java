@@ -9,7 +9,9 @@ import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
@@ -46,5 +48,23 @@ class TransitionsTest {
     assertThatThrownBy(() -> Transitions.require("job-7", COMPLETED, SUBMITTING))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("job job-7 cannot move from completed to submitting");
+  }
+
+  @Test
+  void aFailedJobGoesBackToPendingOnlyWhenItNeverHadATask() {
+    Entry refused = failed(null);
+    Entry charged = failed("task-9");
+
+    assertThat(Transitions.allowed(refused, PENDING)).as("nothing was created: --retry-failed").isTrue();
+    assertThat(Transitions.allowed(refused, SUBMITTING)).as("only back to pending").isFalse();
+    assertThat(Transitions.allowed(charged, PENDING)).as("its task may have been charged").isFalse();
+    assertThatThrownBy(() -> Transitions.require(charged, PENDING))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("job job-7 cannot move from failed (task task-9) to pending");
+  }
+
+  private static Entry failed(String taskId) {
+    return Entry.pending("jobs.jsonl", "job-7", 1, "fp", "m", "job-7.mp4", null, Instant.EPOCH).toBuilder()
+        .state(FAILED).attempts(1).taskId(taskId).reason("rejected", "refused").build();
   }
 }

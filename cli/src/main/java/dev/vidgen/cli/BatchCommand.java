@@ -72,6 +72,12 @@ final class BatchCommand extends ClientCommand {
           + " provider's dashboard first.")
   boolean resubmitUnknown;
 
+  @Option(names = FailedAdvice.OPTION,
+      description = "Send again the failed jobs that have no task (an upload or a create refused: nothing was created"
+          + " or charged). A failed job with a task may have been charged and is not sent again: give its line a new"
+          + " id.")
+  boolean retryFailed;
+
   @Option(names = "--adopt", paramLabel = "JOB_ID=TASK_ID",
       description = "A job reported unknown was made as this task (found on the provider's dashboard): the journal"
           + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable.")
@@ -195,7 +201,7 @@ final class BatchCommand extends ClientCommand {
           manifest.check(plan, store);
         }
         manifest.record(batch, store);
-        before = requireFunds(client, plan, store, resubmitUnknown, output);
+        before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         RunResends resends = new RunResends(bar);
@@ -205,6 +211,7 @@ final class BatchCommand extends ClientCommand {
             .concurrency(concurrency)
             .lease(lease)
             .resubmitUnknown(resubmitUnknown)
+            .retryFailed(retryFailed)
             .skipInvalid(skipInvalid)
             .startOver(startOver)
             .scheduler(scheduler)
@@ -256,7 +263,8 @@ final class BatchCommand extends ClientCommand {
       if (!startOver) {
         ResultsManifest.in(videos).check(plan, store);
       }
-      return java.util.Optional.of(BatchPreview.read(plan, store, resubmitUnknown, java.time.Instant.now()));
+      return java.util.Optional.of(BatchPreview.read(plan, store, resubmitUnknown, retryFailed,
+          java.time.Instant.now()));
     } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
       throw refused(e);
     } catch (JournalException e) {
@@ -279,17 +287,20 @@ final class BatchCommand extends ClientCommand {
    * saying what is short. Providers that report no balance, or an unlimited one, are not checked.
    */
   private static java.util.Optional<BigDecimal> requireFunds(VidgenClient client, BatchPlan plan, JobStore store,
-      boolean resubmitUnknown, Output output) {
+      boolean resubmitUnknown, boolean retryFailed, Output output) {
     java.util.Set<String> started = new java.util.HashSet<>();
     java.util.Set<String> savedElsewhere = plan.jobs().stream().filter(dev.vidgen.batch.PlannedJob::videoSavedElsewhere)
         .map(dev.vidgen.batch.PlannedJob::key).collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> followOnly = plan.followedOnly().stream().map(dev.vidgen.batch.PlannedJob::key)
+        .collect(java.util.stream.Collectors.toSet());
     for (JobStore.Entry entry : store.entries(plan.batch())) {
       // Pending and dropped jobs (a dropped one comes back when its line does) are still to send, and so
       // are unknown ones when they are sent again (not one whose video was saved another way); a changed line
-      // is a job to send too.
+      // is a job to send too, and so is a failed job without a task that --retry-failed sends again.
       JobStore.State state = entry.state();
       boolean toSend = state == JobStore.State.PENDING || state == JobStore.State.DROPPED
-          || resubmitUnknown && state == JobStore.State.UNKNOWN && !savedElsewhere.contains(entry.key());
+          || resubmitUnknown && state == JobStore.State.UNKNOWN && !savedElsewhere.contains(entry.key())
+          || retryFailed && entry.failedWithoutTask() && !followOnly.contains(entry.key());
       if (!toSend) {
         started.add(entry.key());
       }

@@ -148,6 +148,10 @@ final class BatchViews {
         }
       }
       output.line("the journal (" + p.journal() + ") has this batch: a run now would have " + String.join(", ", parts));
+      String failedKept = FailedAdvice.kept(p);
+      if (failedKept != null) {
+        output.line(failedKept);
+      }
       if (!p.dropped().isEmpty()) {
         output.line("it would drop " + Plural.count(p.dropped().size(), "job") + " without a task whose line is gone: " + named(p.dropped()));
       }
@@ -183,11 +187,12 @@ final class BatchViews {
     if (entry == null) {
       return "send (new)";
     }
-    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId() : "")
+    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId()
+            : entry.state() == State.FAILED ? ", no task" : "")
         + (entry.state() == State.UNKNOWN && entry.possibleTasks() > 1 ? ", up to " + entry.possibleTasks() + " tasks" : "")
         + (BatchTakes.earlierTakes(entry) > 0 ? ", " + Plural.count(BatchTakes.earlierTakes(entry), "earlier take")
             + " may have made " + Plural.word(BatchTakes.earlierTakes(entry), "a task", "tasks") : "");
-    return seen.action().id() + " (" + state + ")";
+    return seen.action().id() + " (" + state + ")" + FailedAdvice.cell(seen);
   }
 
   /** The summary table, the jobs that need a person's attention, and the exit code. */
@@ -299,7 +304,7 @@ final class BatchViews {
           ? "check the provider's dashboard: a task found there is taken in with --adopt JOB_ID=TASK_ID, sending"
               + " nothing; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")
               + " again (perhaps paying twice) add --resubmit-unknown"
-          : "fix or drop the failed lines and run again with a new id for each changed line";
+          : FailedAdvice.next(report.entries(), plan);
       output.note(message + " — " + next);
       json.put("error", error(unknown ? "unknown_outcome" : "task_failed", unknown ? "batch.unknown_jobs"
           : "batch.failed_jobs", message, next, exit));

@@ -515,6 +515,93 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void retryFailedSendsAgainTheJobsWhoseUploadsWereRefusedButNotAJobWhoseTaskFailed() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("a.png"));
+    dev.vidgen.testkit.fixtures.Images.png(400, 400).writeTo(dir.resolve("b.png"));
+    Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"a.png\"], \"seconds\": 10}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"b.png\"], \"seconds\": 10}",
+        job("c", 10)); // 20 credits each
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.UPLOAD, Fault.answer(400, "application/json",
+          "{\"success\": false, \"message\": \"Unsupported image type\"}"), 2);
+      fake.nextTask(TaskScript.fails("generation_failed", "the model could not render this"));
+
+      CliRun.Result refused = againstFake(fake, jobs);
+      CliRun.Result dry = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result dryRetry = againstFake(fake, jobs, "--dry-run", "--retry-failed");
+      CliRun.Result dryRetryJson = againstFake(fake, jobs, "--dry-run", "--retry-failed", "--json");
+      assertThat(fake.creates()).as("only c's create went out; a's and b's uploads were refused").hasSize(1);
+      String charged = fake.creates().get(0).taskId();
+      CliRun.Result retried = againstFake(fake, jobs, "--retry-failed", "--json");
+      CliRun.Result again = againstFake(fake, jobs, "--retry-failed");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(refused.out()).as(refused.all()).containsPattern("failed   line 1 \\(a\\): .*Unsupported image type");
+      assertThat(refused.err()).as(refused.all()).contains("3 jobs failed", "nothing was created for 2 of them (no"
+          + " task): fix what their reasons say and run again with --retry-failed; a failed job with a task (its task"
+          + " may have been charged) is not sent again by --retry-failed: give its line a new id to try again");
+      assertThat(dry.out()).as(dry.all())
+          .containsPattern("1\\s+a\\s+.*keep \\(failed, no task\\): --retry-failed sends it again")
+          .containsPattern("3\\s+c\\s+.*keep \\(failed, task " + charged + "\\): its task may have been charged")
+          .contains("2 failed jobs have no task (nothing was created): --retry-failed sends them again; 1 failed job"
+              + " has a task that may have been charged, not sent again by --retry-failed: a new id for its line"
+              + " tries again");
+      assertThat(dryRetry.out()).as(dryRetry.all())
+          .containsPattern("1\\s+a\\s+.*send \\(failed, no task\\)")
+          .containsPattern("2\\s+b\\s+.*send \\(failed, no task\\)")
+          .containsPattern("3\\s+c\\s+.*keep \\(failed, task " + charged + "\\)")
+          .contains("a run now would have 2 to send (40 credits, $0.20), 1 kept as it ended");
+      Map<String, Object> run = (Map<String, Object>) dryRetryJson.json().get("run");
+      assertThat(run).containsEntry("to_send", 2.0).containsEntry("credits_to_send", 40.0).containsEntry("keep", 1.0);
+      assertThat(retried.exitCode()).as("c is still failed: " + retried.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(retried.json()).containsEntry("completed", 2.0).containsEntry("failed", 1.0);
+      assertThat(fake.creates()).as("a and b sent once more, c never again").hasSize(3)
+          .extracting(CreateRecord::taskId).doesNotHaveDuplicates();
+      assertThat(fake.requests(Endpoint.UPLOAD)).as("refused twice, then uploaded").hasSize(4);
+      assertThat(dir.resolve("jobs-videos/a.mp4")).exists();
+      assertThat(dir.resolve("jobs-videos/b.mp4")).exists();
+      assertThat(((Map<String, Object>) retried.json().get("error")).get("next").toString())
+          .contains("a failed job with a task (its task may have been charged) is not sent again by --retry-failed")
+          .doesNotContain("nothing was created");
+      assertThat((List<Map<String, Object>>) retried.json().get("jobs")).singleElement().satisfies(job ->
+          assertThat(job).containsEntry("id", "c").containsEntry("task_id", charged));
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(fake.creates()).as("nothing sent by the run after").hasSize(3);
+    }
+  }
+
+  @Test
+  void aJobWhoseCreateWasRefusedIsSentAgainWithRetryFailedOnlyWhenTheBalanceCoversIt() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(400), 1); // a's create: refused, no task made
+      CliRun.Result refused = againstFake(fake, jobs);
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(refused.err()).contains("nothing was created for it (no task): fix what its reason says and run"
+          + " again with --retry-failed").doesNotContain("a failed job with a task");
+      assertThat(fake.taskIds()).as("b's task only").hasSize(1);
+      fake.balance(new java.math.BigDecimal("10"), false);
+
+      CliRun.Result without = againstFake(fake, jobs);
+      CliRun.Result short10 = againstFake(fake, jobs, "--retry-failed");
+      fake.balance(new java.math.BigDecimal("1000"), false);
+      CliRun.Result overLimit = againstFake(fake, jobs, "--retry-failed", "--max-credits", "30");
+      CliRun.Result retried = againstFake(fake, jobs, "--retry-failed", "--max-credits", "40");
+
+      assertThat(without.exitCode()).as("nothing to send, so the balance is enough: " + without.all())
+          .isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(short10.exitCode()).as(short10.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(short10.err()).contains("the jobs still to send cost 20 credits, but the key and the account have"
+          + " 10 left: short by 10 credits; nothing was sent");
+      assertThat(overLimit.exitCode()).as("a and b cost 40 in all: " + overLimit.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(retried.exitCode()).as(retried.all()).isZero();
+      assertThat(fake.requests(Endpoint.CREATE)).as("a's refused create, b's, and a's once more").hasSize(3);
+      assertThat(fake.taskIds()).hasSize(2);
+    }
+  }
+
+  @Test
   void aResendAfterAServerErrorIsCountedInTheSummaryAndKeptWithinMaxCredits() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each
     try (FakeToApisServer fake = FakeToApisServer.start()) {
@@ -626,8 +713,8 @@ class BatchCommandTest {
               + " dashboard for a task of grok-video-1.5-preview made before ")
           .contains("the 1 job sent again after it was unknown and left without a task may have cost up to 40"
               + " credits more, if its earlier takes made tasks");
-      assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, 2 earlier takes may have"
-          + " made tasks\\)");
+      assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, no task, 2 earlier takes may"
+          + " have made tasks\\): --retry-failed sends it again");
       assertThat((List<Map<String, Object>>) dryJson.json().get("jobs")).singleElement().satisfies(job ->
           assertThat(job).containsEntry("action", "keep").containsEntry("journal_state", "failed")
               .containsEntry("possible_extra_tasks", 2.0));

@@ -122,6 +122,29 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void handsOutAgainAFailedJobWithoutATaskMovedBackToPendingKeepingItsTriesAndEarlierTakes() {
+    store.enroll(batch, jobs(batch, 2));
+    List<Entry> held = store.claim(batch, "w", 2, T0, T0.plusSeconds(60));
+    // Sent again after it was unknown (two earlier takes), then refused: failed, no task; job-2's task failed.
+    Entry refused = store.update(held.get(0).toBuilder().state(State.FAILED).attempts(3).possibleTasks(3)
+        .reason("rejected", "refused").claim(null, null).build()).orElseThrow();
+    store.update(held.get(1).toBuilder().state(State.FAILED).attempts(1).taskId("t-2")
+        .reason("generation_failed", "failed").claim(null, null).build()).orElseThrow();
+    assertThat(store.claim(batch, "w2", 2, T0.plusSeconds(1), T0.plusSeconds(61))).as("final").isEmpty();
+
+    store.update(refused.toBuilder().state(State.PENDING).reason(null, null).build()).orElseThrow();
+
+    assertThat(store.claim(batch, "w2", 2, T0.plusSeconds(2), T0.plusSeconds(62))).singleElement().satisfies(e -> {
+      assertThat(e.key()).isEqualTo("job-1");
+      assertThat(e.state()).isEqualTo(State.PENDING);
+      assertThat(e.attempts()).isEqualTo(3);
+      assertThat(e.possibleTasks()).as("its earlier takes stay told").isEqualTo(3);
+      assertThat(e.reasonCode()).isNull();
+    });
+    assertThat(store.entries(batch).get(1).taskId()).isEqualTo("t-2");
+  }
+
+  @Test
   void refusesAWriteMadeFromAnOutdatedReading() {
     store.enroll(batch, jobs(batch, 1));
     Entry held = store.claim(batch, "slow", 1, T0, T0.plusSeconds(10)).get(0);

@@ -139,6 +139,14 @@ public interface JobStore extends AutoCloseable {
       return Optional.ofNullable(taskId);
     }
 
+    /**
+     * Whether the job failed before any task existed (an upload or a create refused, a local file
+     * unreadable): nothing was created or charged for it, so {@code --retry-failed} may send it again.
+     */
+    public boolean failedWithoutTask() {
+      return state == State.FAILED && taskId == null;
+    }
+
     /** This entry with the next version. */
     Entry bumped() {
       return new Entry(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle,

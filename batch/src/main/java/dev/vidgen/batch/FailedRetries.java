@@ -1,0 +1,44 @@
+package dev.vidgen.batch;
+
+import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --retry-failed}: the file's failed jobs that never had a task (an upload or a create
+ * refused) go back to pending at the start of a run. Nothing was created for them, so sending them
+ * again cannot pay twice; a failed job with a task may have been charged and stays failed.
+ */
+final class FailedRetries {
+  private FailedRetries() {}
+
+  /**
+   * Whether a run with {@code --retry-failed} sends {@code entry} again: it failed without a task and
+   * its line is in the file ({@code job}, null when not) and may be sent (its model takes creates).
+   */
+  static boolean sentAgain(Entry entry, PlannedJob job) {
+    return entry != null && entry.failedWithoutTask() && job != null && !job.followOnly();
+  }
+
+  /** Moves the jobs {@link #sentAgain} names back to pending; returns how many moved. */
+  static int moveBack(JobStore store, List<Entry> entries, Map<String, PlannedJob> byKey, Instant now) {
+    int moved = 0;
+    for (Entry entry : entries) {
+      if (!sentAgain(entry, byKey.get(entry.key()))) {
+        continue;
+      }
+      Transitions.require(entry, State.PENDING);
+      // Its tries and possible tasks are kept: the earlier takes of a job sent again after it was unknown
+      // stay told by every later run, and count among its handle's extra tasks once the new create has a task.
+      // Another worker that moved it first (a shared journal) makes this update miss, which is as good.
+      if (store.update(entry.toBuilder().state(State.PENDING).reason(null, null).updatedAt(now).build())
+          .isPresent()) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+}

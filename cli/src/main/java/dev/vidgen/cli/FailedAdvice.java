@@ -1,0 +1,67 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.batch.BatchPlan;
+import dev.vidgen.batch.BatchPreview;
+import dev.vidgen.batch.PlannedJob;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.text.Plural;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code vidgen batch} tells of failed jobs and the way to try them again: a failed job without
+ * a task (nothing was created) is sent again by {@code --retry-failed}; one with a task may have been
+ * charged, so only a new id for its line tries it again.
+ */
+final class FailedAdvice {
+  static final String OPTION = "--retry-failed";
+
+  private FailedAdvice() {}
+
+  /** The dry run's words after a failed job's state, or empty for another job. */
+  static String cell(BatchPreview.JobPreview seen) {
+    Entry entry = seen.entry();
+    if (entry == null || entry.state() != State.FAILED) {
+      return "";
+    }
+    if (entry.taskId() != null) {
+      return ": its task may have been charged, so it is not sent again; a new id for its line tries again";
+    }
+    return seen.action() == BatchPreview.Action.KEEP && !seen.job().followOnly() ? ": " + OPTION + " sends it again" : "";
+  }
+
+  /** The dry run's line on the failed jobs a run now would keep, or null when it keeps none. */
+  static String kept(BatchPreview preview) {
+    List<BatchPreview.JobPreview> kept = preview.jobs().stream().filter(job -> job.action() == BatchPreview.Action.KEEP
+        && job.entry() != null && job.entry().state() == State.FAILED).toList();
+    long noTask = kept.stream().filter(job -> job.entry().taskId() == null && !job.job().followOnly()).count();
+    long withTask = kept.stream().filter(job -> job.entry().taskId() != null).count();
+    String said = (noTask > 0 ? Plural.count(noTask, "failed job has", "failed jobs have") + " no task (nothing was"
+        + " created): " + OPTION + " sends " + Plural.word(noTask, "it", "them") + " again" : "")
+        + (noTask > 0 && withTask > 0 ? "; " : "")
+        + (withTask > 0 ? Plural.count(withTask, "failed job has a task", "failed jobs have a task") + " that may have"
+            + " been charged, not sent again by " + OPTION + ": a new id for " + Plural.word(withTask, "its line",
+            "each line") + " tries again" : "");
+    return said.isEmpty() ? null : said;
+  }
+
+  /** What to do about the failed jobs a finished run lists, naming {@code --retry-failed} for those without a task. */
+  static String next(List<Entry> entries, BatchPlan plan) {
+    Set<String> sendable = plan.jobs().stream().filter(job -> !job.followOnly()).map(PlannedJob::key)
+        .collect(Collectors.toSet());
+    List<Entry> failed = entries.stream().filter(e -> e.state() == State.FAILED).toList();
+    long noTask = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())).count();
+    long withTask = failed.stream().filter(e -> e.taskId() != null).count();
+    if (noTask == 0 && withTask == 0) {
+      return "fix or drop the failed lines and run again with a new id for each changed line";
+    }
+    String nothing = noTask == failed.size() ? Plural.word(noTask, "it", "them") : noTask + " of them";
+    return (noTask > 0 ? "nothing was created for " + nothing + " (no task): fix what " + Plural.word(noTask,
+        "its reason says", "their reasons say") + " and run again with " + OPTION : "")
+        + (noTask > 0 && withTask > 0 ? "; " : "")
+        + (withTask > 0 ? "a failed job with a task (its task may have been charged) is not sent again by " + OPTION
+            + ": give its line a new id to try again" : "");
+  }
+}
