@@ -13,6 +13,26 @@ final class AnsweredNote {
   private AnsweredNote() {}
 
   /**
+   * The note {@code given} names: the name itself, or the bare client reference ({@code vg-…}) a
+   * create's notice showed, which stands for {@code unanswered-vg-…} or, for a create that did not
+   * carry it, {@code unanswered-noref-vg-…}; answered notes included. Empty when the history has none.
+   */
+  static Optional<String> nameOf(TaskHistory history, String given) {
+    if (given.startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+      return history.note(given).map(HistoryEntry::taskId);
+    }
+    return history.note(HistoryEntry.unansweredName(given, true))
+        .or(() -> history.note(HistoryEntry.unansweredName(given, false)))
+        .map(HistoryEntry::taskId);
+  }
+
+  /** The task the note named {@code name} was answered with, when its create's answer made one. */
+  static Optional<String> answeredWith(TaskHistory history, String name) {
+    return history.note(name).filter(note -> note.status().equals(HistoryEntry.ANSWERED))
+        .flatMap(HistoryEntry::jobHandle).map(handle -> handle.taskId().value());
+  }
+
+  /**
    * The refusal for {@code name} when the history holds it as an answered note: {@code pointless}
    * says why the command has nothing to do with it ("needs no closing").
    */

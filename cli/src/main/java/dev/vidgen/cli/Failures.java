@@ -318,7 +318,9 @@ final class Failures {
           + " marks them) and run again";
     }
     if (cause instanceof RequestRejectedException) {
-      return session == null ? "check the request with vidgen generate --dry-run" : session.dryRunAdvice();
+      // A refusal makes no task: what to change is in the provider's words, and the dry run shows what was sent.
+      return "nothing was created; change what the provider's message names and run again ("
+          + (session == null ? "check the request with vidgen generate --dry-run" : session.dryRunAdvice()) + ")";
     }
     if (cause instanceof ProviderConfigurationException) {
       return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "

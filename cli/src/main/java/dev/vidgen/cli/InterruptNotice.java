@@ -30,8 +30,8 @@ final class InterruptNotice {
       Optional<TaskStatus> seen = lastSeen.get();
       if (seen.isEmpty()) {
         output.object(interrupted(handle, resume));
-        output.note("interrupted before the status of task " + handle.taskId() + " was read; it was not cancelled:"
-            + " it goes on running on the provider unless it has finished already. Go on with: " + resume);
+        output.note("interrupted before the status of task " + handle.taskId() + " was read; it was not cancelled,"
+            + " and nothing changed at the provider. Go on with: " + resume);
       } else if (seen.get() == TaskStatus.COMPLETED) {
         output.object(interrupted(handle, resume));
         output.note("interrupted; task " + handle.taskId() + " has completed, and its video was not saved. Save it"

@@ -46,12 +46,16 @@ abstract class TaskCommand extends ClientCommand {
 
   /** The client for this task's provider, and the task's handle (remembered by the session). */
   final Target open(Session session, Output output) {
-    if (madeBy != null) {
+    if (madeBy != null && UnansweredClaim.answeredAs(session, madeBy, task)) {
+      // The note's create was answered with this very task: nothing to claim, the task is followed as it is.
+      output.note(madeBy.strip() + "'s create was answered with task " + task.strip() + " itself; there is nothing to"
+          + " claim, so --made-by is left out");
+    } else if (madeBy != null) {
       HistoryEntry note = UnansweredClaim.note(session, madeBy, task);
       return UnansweredClaim.open(session, session.client(note.provider(), "the task history", true), task, note,
           ignoreCreationTime, output);
     }
-    if (ignoreCreationTime) {
+    if (ignoreCreationTime && madeBy == null) {
       throw CliException.usage(CreateTime.OVERRIDE + " goes with --made-by, which names the create the task is"
           + " claimed for", "add --made-by UNANSWERED, or leave out " + CreateTime.OVERRIDE);
     }
@@ -98,19 +102,19 @@ abstract class TaskCommand extends ClientCommand {
         return unanswered(session, text, output);
       }
       Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
-      if (known.isEmpty() && !text.isEmpty() && isUnansweredReference(session, text)) {
-        // The client reference an unanswered create's notice named: the same as its history name.
-        return unanswered(session, UNANSWERED_PREFIX + text, output);
+      Optional<String> note = known.isPresent() || text.isEmpty() ? Optional.empty() : unansweredNoteOf(session, text);
+      if (note.isPresent()) {
+        // The client reference an unanswered create's notice named: it stands for its history name.
+        return unanswered(session, note.get(), output);
       }
       return new Earlier(text, known.map(HistoryEntry::provider).orElse(null), "the task history", known);
     }
 
-    private static boolean isUnansweredReference(Session session, String text) {
+    private static Optional<String> unansweredNoteOf(Session session, String text) {
       try {
-        return HistoryRecord.history(session.context()).flatMap(history -> history.note(UNANSWERED_PREFIX + text))
-            .isPresent();
+        return HistoryRecord.history(session.context()).flatMap(history -> AnsweredNote.nameOf(history, text));
       } catch (RuntimeException unreadable) {
-        return false; // said when the history was read just before
+        return Optional.empty(); // said when the history was read just before
       }
     }
 

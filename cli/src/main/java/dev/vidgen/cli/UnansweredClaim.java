@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 final class UnansweredClaim {
   private static final String ALLOWED = "give the name vidgen history shows for a create that got no answer"
-      + " (status unknown), such as unanswered-noref-vg-…";
+      + " (status unknown), such as unanswered-noref-vg-… or unanswered-vg-…, or the bare vg-… reference its notice"
+      + " showed";
 
 
   private UnansweredClaim() {}
@@ -33,17 +34,32 @@ final class UnansweredClaim {
   /** The note named {@code name}, checked before anything is sent; a usage error when it cannot be claimed. */
   static HistoryEntry note(Session session, String name, String task) {
     String given = name.strip();
-    if (!given.startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
-      throw CliException.usage("--made-by " + given + " is not the name of a create that got no answer", ALLOWED);
-    }
     if (task.strip().startsWith("vg1.") || task.strip().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
       throw CliException.usage("--made-by goes with a bare task id, not " + task.strip(),
           "give the task id as the provider's dashboard shows it");
     }
-    TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> CliException.usage(
+    TaskHistory history = history(session);
+    String named = given.startsWith(HistoryEntry.UNANSWERED_PREFIX) ? given
+        : AnsweredNote.nameOf(history, given).orElseThrow(() -> CliException.usage(
+            "--made-by " + given + " is not the name of a create that got no answer", ALLOWED));
+    return claimable(history, named, task.strip());
+  }
+
+  /** Whether the note {@code name} names was answered with task {@code task} itself, so that there is nothing to claim. */
+  static boolean answeredAs(Session session, String name, String task) {
+    try {
+      TaskHistory history = history(session);
+      return AnsweredNote.nameOf(history, name.strip()).flatMap(note -> AnsweredNote.answeredWith(history, note))
+          .filter(task.strip()::equals).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false; // told by the claim that follows
+    }
+  }
+
+  private static TaskHistory history(Session session) {
+    return HistoryRecord.history(session.context()).orElseThrow(() -> CliException.usage(
         "--made-by needs the task history, and none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
         "set VIDGEN_HOME to the folder the create was recorded in"));
-    return claimable(history, given, task.strip());
   }
 
   /** The note named {@code name} as the history holds it now, when {@code taskId} may still be claimed for it. */

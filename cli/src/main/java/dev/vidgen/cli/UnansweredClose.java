@@ -108,9 +108,8 @@ final class UnansweredClose {
   }
 
   private static CliException notInHistory(TaskHistory history, String given) {
-    Optional<CliException> answered = AnsweredNote.refusal(history, given, "needs no closing")
-        .or(() -> given.startsWith(HistoryEntry.UNANSWERED_PREFIX) ? Optional.empty()
-            : AnsweredNote.refusal(history, HistoryEntry.unansweredName(given, true), "needs no closing"));
+    Optional<CliException> answered = AnsweredNote.nameOf(history, given)
+        .flatMap(name -> AnsweredNote.refusal(history, name, "needs no closing"));
     if (answered.isPresent()) {
       return answered.get();
     }

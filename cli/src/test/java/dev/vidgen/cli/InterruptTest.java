@@ -238,8 +238,8 @@ class InterruptTest {
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(130);
       assertThat(result.err()).as("it may have completed: nothing was read yet")
-          .containsOnlyOnce("interrupted before the status of task video_hang was read; it was not cancelled: it goes"
-              + " on running on the provider unless it has finished already. Go on with: vidgen wait video_hang")
+          .containsOnlyOnce("interrupted before the status of task video_hang was read; it was not cancelled, and"
+              + " nothing changed at the provider. Go on with: vidgen wait video_hang")
           .doesNotContain("task video_hang goes on running");
     }
   }

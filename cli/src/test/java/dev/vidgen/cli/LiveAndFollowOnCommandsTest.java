@@ -214,7 +214,7 @@ class LiveAndFollowOnCommandsTest {
       CliRun.Result rejected = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--no-wait");
 
       assertThat(rejected.exitCode()).as(rejected.all()).isNotZero();
-      assertThat(rejected.err()).contains("run the same vidgen extend command with --dry-run")
+      assertThat(rejected.err()).contains("nothing was created; change what the provider's message names", "run the same vidgen extend command with --dry-run")
           .doesNotContain("generate --dry-run");
     }
   }

@@ -946,13 +946,42 @@ class RepeatCheckTest {
     int readsBefore = fake.requests(Endpoint.STATUS).size();
 
     CliRun.Result status = answered("status", name, "--base-url", fake.baseUrl());
+    // The bare reference the create's notice showed, though grok never sent it, stands for the same note.
+    CliRun.Result byReference = answered("status", name.substring("unanswered-noref-".length()), "--base-url",
+        fake.baseUrl());
+    CliRun.Result claimedAsItIs = answered("wait", taskId, "--made-by", name, "--base-url", fake.baseUrl(),
+        "--poll-interval", "20ms", "--out", "same.mp4");
 
-    assertThat(status.exitCode()).as(status.all()).isZero();
-    assertThat(status.err()).contains(name + "'s create was answered: it is task " + taskId)
-        .doesNotContain("not in the task history", "looking it up by client reference");
-    assertThat(status.out()).contains("task      " + taskId).doesNotContain("price unknown");
+    for (CliRun.Result read : List.of(status, byReference)) {
+      assertThat(read.exitCode()).as(read.all()).isZero();
+      assertThat(read.err()).contains(name + "'s create was answered: it is task " + taskId)
+          .doesNotContain("not in the task history", "looking it up by client reference");
+      assertThat(read.out()).contains("task      " + taskId).doesNotContain("price unknown");
+    }
+    assertThat(claimedAsItIs.exitCode()).as("its own task needs no claim: " + claimedAsItIs.all()).isZero();
+    assertThat(claimedAsItIs.err()).contains(name + "'s create was answered with task " + taskId + " itself");
+    assertThat(dir.resolve("same.mp4")).isRegularFile();
     assertThat(fake.requests(Endpoint.STATUS).subList(readsBefore, fake.requests(Endpoint.STATUS).size()))
         .as("only the task is read").isNotEmpty().allSatisfy(read -> assertThat(read.path()).endsWith(taskId));
+  }
+
+  @Test
+  void theBareReferenceOfAnUnansweredCreateWithoutReferenceIsItsNoteAndNothingIsLookedUp() {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    CliRun.Result unanswered = generate(toApis(), "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("unanswered-noref-(vg-[0-9a-f-]+)")
+        .matcher(unanswered.err());
+    assertThat(named.find()).as(unanswered.all()).isTrue();
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result byName = answered("status", named.group(), "--base-url", fake.baseUrl());
+    CliRun.Result byReference = answered("status", named.group(1), "--base-url", fake.baseUrl());
+
+    assertThat(byReference.exitCode()).as(byReference.all()).isEqualTo(byName.exitCode());
+    assertThat(byReference.err()).as("told as the note, not as a task id of its own")
+        .contains(named.group()).doesNotContain("is not in the task history", "Task not found");
+    assertThat(fake.requests(Endpoint.STATUS)).as("a reference never sent is not looked up").hasSize(readsBefore);
   }
 
   @Test

@@ -50,7 +50,9 @@ public final class LocalVideos {
           : image != null ? "a " + image + " image" : "of an unknown kind";
       found.add(Violation.error(field, ViolationCodes.VIDEO_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not an " + ALLOWED_FORMATS
-              + " video by its content (whatever its name says); convert it to MP4"));
+              + " video by its content (whatever its name says); "
+              + (image != null ? "give an image as an image (--image, or images in a jobs file), or a video here"
+                  : "convert it to MP4")));
     }
   }
 

@@ -126,7 +126,8 @@ class LocalImagesTest {
     LocalVideos.check("videos[0]", png.toUri(), found);
 
     assertThat(found).singleElement().satisfies(error -> assertThat(error.message())
-        .contains("still.png is a PNG image, not an MP4, MOV or WebM").doesNotContain("unknown kind"));
+        .contains("still.png is a PNG image, not an MP4, MOV or WebM", "give an image as an image")
+        .doesNotContain("unknown kind", "convert it to MP4"));
   }
 
   @Test
