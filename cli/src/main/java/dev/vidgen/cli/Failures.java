@@ -311,7 +311,8 @@ final class Failures {
           + ") and give the API's address itself";
     }
     if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
-      return uploadNext(rejected, rejected.upload().get());
+      return dev.vidgen.serve.UploadAdvice.next(rejected, rejected.upload().get(),
+          SafeText.command(rejected.upload().get().fileName()), "run again");
     }
     if (cause instanceof RequestRejectedException rejected && rejected.refusesModel()) {
       return "the provider says this key may not use the model now: choose one it may (" + liveModelsCommand(session)
@@ -409,42 +410,7 @@ final class Failures {
         .map(wait -> " (the provider asked for " + DurationConverter.describe(wait) + ")").orElse("");
   }
 
-  /**
-   * After a refused upload of a local file (no task was made): what to change in that file, by the
-   * provider's reason (a dry run shows only {@code upload://<name>}, so it cannot help).
-   */
-  private static String uploadNext(ProviderException refused, FailedUpload upload) {
-    String said = refused.details().message().toLowerCase(java.util.Locale.ROOT);
-    String name = SafeText.command(upload.fileName());
-    boolean video = upload.what().equals("video");
-    if (refused.httpStatus() == 413 || said.contains("too large") || said.contains("too big")
-        || said.contains("maximum size")) {
-      String limits = refused.providerId().equals("toapis")
-          ? "ToAPIs takes images of at most 10 MB and videos of at most 50 MB"
-          : "the provider refused its size";
-      return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
-          + " and run again";
-    }
-    java.util.Optional<String> format = UploadedFormat.of(upload);
-    if ((said.contains("type") || said.contains("format")) && format.isPresent()) {
-      // Already a type the provider takes: telling the user to give that type instead would send them in a circle.
-      String limit = refused.providerId().equals("toapis") ? "that it is at most " + (video ? "50" : "10") + " MB and "
-          : "";
-      return name + " is " + (format.get().startsWith("M") ? "an " : "a ") + format.get() + " " + upload.what()
-          + " by its content, a type the provider takes, yet it refused the file: check " + limit + "that its "
-          + (video ? "length, width and height suit the model" : "width and height suit the model")
-          + " (vidgen models shows its rules), re-encode it (" + (video ? "such as to H.264 MP4" : "save it again as"
-              + " PNG or JPEG") + "), or give it as an http(s) URL instead, and run again";
-    }
-    if (said.contains("type") || said.contains("format")) {
-      return video ? "give an MP4, MOV or WebM video (by its content, whatever its name says) instead of " + name
-          + " and run again"
-          : "give a JPEG, PNG or WebP image (by its content, whatever its name says) instead of " + name
-              + " and run again";
-    }
-    return "check " + name + " against the provider's reason, or give the " + upload.what()
-        + " as an http(s) URL instead, and run again";
-  }
+
 
   /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way; shell-quoted. */
   static String resumeCommand(JobHandle handle, Session session) {

@@ -109,11 +109,9 @@ final class Hints {
           + " the key's list holds now) and generate again";
     }
     if (cause instanceof ProviderException refused && refused.upload().isPresent()) {
-      // The provider refused the file itself, before any create: what to change in it, not in the form.
-      boolean video = refused.upload().get().what().equals("video");
-      return "nothing was created; " + (video ? "trim or re-encode the video (such as to H.264 MP4, at most 50 MB)"
-          : "save the image again as PNG or JPEG (at most 10 MB, a size the model takes)")
-          + ", or give it as an http(s) URL, and generate again";
+      // The provider refused the file itself, before any create: what to change in it (by its content), not in the form.
+      return "nothing was created; " + UploadAdvice.next(refused, refused.upload().get(),
+          refused.upload().get().fileName(), "generate again");
     }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";

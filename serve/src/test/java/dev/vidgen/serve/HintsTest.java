@@ -23,17 +23,22 @@ class HintsTest {
   }
 
   @Test
-  void aRefusedUploadSaysWhatToChangeInTheFileNotInTheForm() {
-    RequestRejectedException refused = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
+  void aRefusedUploadSaysWhatToChangeInTheFileByItsContentNotInTheForm(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path png = dir.resolve("img.png");
+    java.nio.file.Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
+    RequestRejectedException badType = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
+        "unsupported file type"), null);
+    RequestRejectedException unsaid = new RequestRejectedException(ProviderErrorDetails.of("toapis", 400, "400",
         "upload failed"), null);
-    ProviderException image = refused.forUpload(new dev.vidgen.core.error.FailedUpload("image",
-        java.nio.file.Path.of("product.png")));
-    ProviderException video = refused.forUpload(new dev.vidgen.core.error.FailedUpload("video",
-        java.nio.file.Path.of("clip.mp4")));
 
-    assertThat(Hints.next(image)).contains("nothing was created", "save the image again as PNG or JPEG",
-        "give it as an http(s) URL").doesNotContain("compare the request preview");
-    assertThat(Hints.next(video)).contains("nothing was created", "re-encode the video");
+    String forPng = Hints.next(badType.forUpload(new dev.vidgen.core.error.FailedUpload("image", png)));
+    String forOther = Hints.next(unsaid.forUpload(new dev.vidgen.core.error.FailedUpload("image", png)));
+
+    assertThat(forPng).as("a PNG is not told to be saved as PNG").contains("nothing was created",
+        "img.png is a PNG image by its content, a type the provider takes", "re-encode it", "generate again")
+        .doesNotContain("compare the request preview", "run again");
+    assertThat(forOther).contains("nothing was created", "give the image as an http(s) URL instead");
   }
 
   @Test

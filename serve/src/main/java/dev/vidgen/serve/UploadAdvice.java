@@ -1,0 +1,72 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.error.FailedUpload;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.validation.LocalImages;
+import dev.vidgen.core.validation.LocalVideos;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * What to do after the provider refused the upload of a local image or video: shared by the
+ * command line and the playground, so that both give the same advice for the same refusal.
+ */
+public final class UploadAdvice {
+  /** Enough of the file for either check (a video's is the longer). */
+  private static final int HEAD_BYTES = 64;
+
+  private UploadAdvice() {}
+
+  /**
+   * After a refused upload of a local file (no task was made): what to change in that file, by the
+   * provider's reason and the file's content; {@code name} is the file as the person is shown it,
+   * {@code again} how they send the job again ("run again", "generate again").
+   */
+  public static String next(ProviderException refused, FailedUpload upload, String name, String again) {
+    String said = refused.details().message().toLowerCase(java.util.Locale.ROOT);
+    boolean video = upload.what().equals("video");
+    if (refused.httpStatus() == 413 || said.contains("too large") || said.contains("too big")
+        || said.contains("maximum size")) {
+      String limits = refused.providerId().equals("toapis")
+          ? "ToAPIs takes images of at most 10 MB and videos of at most 50 MB"
+          : "the provider refused its size";
+      return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
+          + " and " + again;
+    }
+    Optional<String> format = formatOf(upload);
+    if ((said.contains("type") || said.contains("format")) && format.isPresent()) {
+      // Already a type the provider takes: telling the user to give that type instead would send them in a circle.
+      String limit = refused.providerId().equals("toapis") ? "that it is at most " + (video ? "50" : "10") + " MB and "
+          : "";
+      return name + " is " + (format.get().startsWith("M") ? "an " : "a ") + format.get() + " " + upload.what()
+          + " by its content, a type the provider takes, yet it refused the file: check " + limit + "that its "
+          + (video ? "length, width and height suit the model" : "width and height suit the model")
+          + " (vidgen models shows its rules), re-encode it (" + (video ? "such as to H.264 MP4" : "save it again as"
+              + " PNG or JPEG") + "), or give it as an http(s) URL instead, and " + again;
+    }
+    if (said.contains("type") || said.contains("format")) {
+      return video ? "give an MP4, MOV or WebM video (by its content, whatever its name says) instead of " + name
+          + " and " + again
+          : "give a JPEG, PNG or WebP image (by its content, whatever its name says) instead of " + name
+              + " and " + again;
+    }
+    return "check " + name + " against the provider's reason, or give the " + upload.what()
+        + " as an http(s) URL instead, and " + again;
+  }
+
+  /**
+   * "PNG", "JPEG", "WebP" for an image, "MP4", "MOV", "WebM" for a video, when its content says so;
+   * empty when it is none of those or cannot be read now.
+   */
+  static Optional<String> formatOf(FailedUpload upload) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(upload.file())) {
+      head = in.readNBytes(HEAD_BYTES);
+    } catch (IOException | SecurityException e) {
+      return Optional.empty(); // the provider's reason stands alone
+    }
+    return Optional.ofNullable(upload.what().equals("video") ? LocalVideos.format(head) : LocalImages.format(head));
+  }
+}
