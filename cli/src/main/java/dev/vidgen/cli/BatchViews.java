@@ -7,6 +7,7 @@ import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.PlannedJob;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -224,13 +226,7 @@ final class BatchViews {
         + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + unknownWords(report)
         + earlierWords(report)
-        + (resent.takes() > 0 ? "; in this run " + Plural.count(resent.takes(), "create") + " of jobs that got a task"
-            + " answered with a server error " + Plural.word(resent.takes(), "was", "were") + " sent again, and each"
-            + " such take may have made a task of its own that cannot be looked up"
-            + (resent.credits().signum() > 0 ? ": up to " + Views.credits(resent.credits()) + " more"
-                + (resent.unpriced() > 0 ? " and " + Plural.count(resent.unpriced(), "take") + " of unknown price" : "")
-                : resent.unpriced() > 0 ? ", at a price unknown" : "")
-            + " (the provider's dashboard shows them)" : "")
+        + extraWords(report)
         + FailedCharges.summary(report.entries()));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
@@ -435,6 +431,31 @@ final class BatchViews {
   /** How many tasks the jobs of unknown outcome may have made: one per take that may have made one. */
   private static long unknownTasks(BatchReport report) {
     return report.entries().stream().filter(e -> e.state() == State.UNKNOWN).mapToLong(Entry::possibleTasks).sum();
+  }
+
+  /**
+   * For the {@code spent} line: what the extra takes of jobs that got a task (earlier takes of their
+   * create, answered with a server error or not at all and sent again) may have cost, over all runs,
+   * as the {@code extra} lines tell them; an unknown price is said, never left out.
+   */
+  private static String extraWords(BatchReport report) {
+    List<JobHandle> handles = report.entries().stream().map(BatchTakes::withExtraTasks).flatMap(Optional::stream)
+        .toList();
+    if (handles.isEmpty()) {
+      return "";
+    }
+    int takes = handles.stream().mapToInt(JobHandle::possibleExtraTasks).sum();
+    BigDecimal credits = handles.stream().filter(handle -> handle.quote().isKnown())
+        .map(handle -> handle.quote().credits().multiply(BigDecimal.valueOf(handle.possibleExtraTasks())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    int unpriced = handles.stream().filter(handle -> !handle.quote().isKnown()).mapToInt(JobHandle::possibleExtraTasks)
+        .sum();
+    return "; " + Plural.count(takes, "earlier take") + " of jobs that got a task (answered with a server error or not"
+        + " at all, then sent again) may each have made a task of " + Plural.word(takes, "its", "their") + " own"
+        + (credits.signum() > 0 ? ": up to " + Views.credits(credits) + " more"
+            + (unpriced > 0 ? " and " + Plural.count(unpriced, "take") + " of unknown price" : "")
+            : unpriced > 0 ? ", at a price unknown" : "")
+        + " (the extra lines; the provider's dashboard shows them)";
   }
 
   /** The jobs without a task, sent again after they were unknown, whose earlier takes may have made tasks. */

@@ -734,7 +734,10 @@ class BatchCommandTest {
           assertThat(extra).containsEntry("task_id", found).containsEntry("possible_extra_tasks", 1.0)
               .containsEntry("possible_extra_credits", 20.0));
       assertThat((List<Map<String, Object>>) adopted.json().get("earlier_takes")).as("told as extra now").isEmpty();
-      assertThat(after.out()).as(after.all()).contains("extra    line 1 (a): task " + found);
+      assertThat(after.out()).as(after.all()).contains("extra    line 1 (a): task " + found)
+          .as("the spent line's worst case agrees with the extra line").contains("1 earlier take of jobs that got a"
+              + " task (answered with a server error or not at all, then sent again) may each have made a task of its"
+              + " own: up to 20 credits more");
       assertThat(fake.requests(Endpoint.CREATE)).as("adopting sends nothing").hasSize(3);
     }
   }
@@ -780,7 +783,8 @@ class BatchCommandTest {
           .as("only b's earlier take: a's are in the unknown figure").containsEntry("resent_after_server_error", 1.0)
           .containsEntry("resent_credits_at_most", 20.0);
       assertThat(text.out()).contains("the 1 job of unknown outcome may have cost up to 40 credits more")
-          .as("a later run resends nothing").doesNotContain("in this run");
+          .as("a later run still tells b's earlier take").contains("1 earlier take of jobs that got a task",
+              "up to 20 credits more");
     }
   }
 
