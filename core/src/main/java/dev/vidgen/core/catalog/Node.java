@@ -1,5 +1,6 @@
 package dev.vidgen.core.catalog;
 
+import dev.vidgen.core.domain.RouteSpelling;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -154,22 +155,14 @@ final class Node {
 
   /**
    * A model name (a route id or alias): a non-blank string without whitespace or control characters, the
-   * same rule as the schema's pattern.
+   * same rule as the schema's pattern and {@link RouteSpelling#nameProblem}.
    */
   String name(String what) {
     String text = text(what);
-    int bad = text.codePoints().filter(Node::notInName).findFirst().orElse(-1);
-    if (bad >= 0) {
-      throw fail(what + " " + quote(text) + " has " + (bad == ' ' ? "a space" : String.format(
-          Character.isISOControl(bad) ? "a control character (U+%04X)" : "a space character (U+%04X)", bad))
-          + "; a model name is letters, digits and signs such as - _ . : / without spaces or control characters");
-    }
+    RouteSpelling.nameProblem(what, text).ifPresent(problem -> {
+      throw fail(problem);
+    });
     return text;
-  }
-
-  /** Whether {@code c} may not be in a model name: ECMAScript's {@code \s} (the schema's) and control characters. */
-  private static boolean notInName(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF';
   }
 
   /** A price in US dollars: a decimal string such as "0.05" (or a JSON number), 0 or more. */
@@ -202,7 +195,7 @@ final class Node {
   }
 
   static String quote(String text) {
-    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    return RouteSpelling.quote(text);
   }
 
   static String describe(Object value) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,67 +154,74 @@ public final class RouteFiles {
   }
 
   /**
-   * Drops from {@code added} (a file's routes, in order) each route with a name (its id or an alias, case
-   * ignored) that is already a name of another route: one known before that it does not replace, or one
-   * added before it. Each such name is a problem at its path; the ids dropped join {@code failed}.
+   * A problem for each name written in a file's routes (each route whose names could be read, whatever else
+   * is wrong with it) that is already another route's name: one known before that the file does not
+   * replace, or one of an earlier route of the file; and for each alias that repeats its own route's name.
+   * The routes of {@code added} with such a name are dropped and join {@code failed}.
    */
-  private static List<RouteFileException> nameClashes(RouteCatalog before, Map<String, ModelRoute> added,
-      Map<String, Node> nodes, Set<String> failed) {
+  private static List<RouteFileException> nameClashes(RouteCatalog before, List<NameClashes.Written> written,
+      Set<Integer> duplicates, Map<String, ModelRoute> added, Set<String> failed) {
+    Set<String> replaced = new HashSet<>();
+    for (int i = 0; i < written.size(); i++) {
+      if (written.get(i).owner() != null && !duplicates.contains(i)) {
+        replaced.add(written.get(i).owner());
+      }
+    }
+    Map<String, String> taken = new HashMap<>(); // a name in lower case to the id of the route it leads to
+    before.routes().stream().filter(known -> !replaced.contains(known.id()))
+        .forEach(known -> NameClashes.take(taken, known));
     List<RouteFileException> problems = new ArrayList<>();
+    for (int i = 0; i < written.size(); i++) {
+      NameClashes.Written route = written.get(i);
+      boolean duplicate = duplicates.contains(i);
+      List<RouteFileException> clashes = NameClashes.of(taken, route, !duplicate);
+      if (!duplicate) {
+        NameClashes.take(taken, route);
+      }
+      problems.addAll(clashes);
+      if (!clashes.isEmpty() && route.owner() != null && !duplicate) {
+        drop(route.owner(), added, failed);
+      }
+    }
+    keepNamesApart(before, added, failed);
+    return problems;
+  }
+
+  private static void drop(String id, Map<String, ModelRoute> added, Set<String> failed) {
+    added.remove(id);
+    failed.add(lower(id));
+  }
+
+  /**
+   * Drops from {@code added} each route with a name of a route known before that stays because the route
+   * of the file that would replace it was not read or was dropped (the file's own problem is told), so that
+   * the catalog the file's good parts make still has one route for each name.
+   */
+  private static void keepNamesApart(RouteCatalog before, Map<String, ModelRoute> added, Set<String> failed) {
     boolean dropped = true;
-    while (dropped) { // a route dropped leaves the route it would replace in place, whose names may clash too
+    while (dropped) {
       dropped = false;
-      Map<String, String> taken = new HashMap<>(); // a name in lower case to the id of the route it leads to
+      Map<String, String> taken = new HashMap<>();
       before.routes().stream().filter(known -> !added.containsKey(known.id()))
-          .forEach(known -> known.names().forEach(name -> taken.putIfAbsent(lower(name), known.id())));
-      for (Iterator<ModelRoute> routes = added.values().iterator(); routes.hasNext(); ) {
-        ModelRoute route = routes.next();
-        List<RouteFileException> clashes = clashes(taken, route, nodes.get(route.id()));
-        if (clashes.isEmpty()) {
-          route.names().forEach(name -> taken.putIfAbsent(lower(name), route.id()));
-        } else {
-          problems.addAll(clashes);
-          failed.add(lower(route.id()));
-          routes.remove();
+          .forEach(known -> NameClashes.take(taken, known));
+      for (ModelRoute route : List.copyOf(added.values())) {
+        boolean clashes = route.names().stream().map(NameClashes::key)
+            .anyMatch(name -> taken.containsKey(name) && !taken.get(name).equals(route.id()));
+        if (clashes) {
+          drop(route.id(), added, failed);
           dropped = true;
+        } else {
+          NameClashes.take(taken, route);
         }
       }
     }
-    return problems;
   }
 
-  /** A problem for each name of {@code route} (read from {@code node}) that {@code taken} leads to another route. */
-  private static List<RouteFileException> clashes(Map<String, String> taken, ModelRoute route, Node node) {
-    List<RouteFileException> problems = new ArrayList<>();
-    String owner = taken.get(lower(route.id()));
-    if (owner != null && !owner.equals(route.id())) {
-      problems.add(node.at("id").fail("id " + Node.quote(route.id()) + " is already a name of the route "
-          + Node.quote(owner) + "; a name leads to one route only" + (owner.equalsIgnoreCase(route.id())
-              ? "; to replace that route, spell its id as it is" : "; give this route another id")));
-    }
-    if (node.has("aliases")) {
-      List<Node> aliases = node.at("aliases").list("aliases");
-      for (int i = 0; i < aliases.size(); i++) {
-        String alias = route.aliases().get(i);
-        String other = taken.get(lower(alias));
-        if (other != null && !other.equals(route.id())) {
-          problems.add(aliases.get(i).fail("alias " + Node.quote(alias) + " is already a name of the route "
-              + Node.quote(other) + "; a name leads to one route only"));
-        }
-      }
-    }
-    return problems;
-  }
-
-  /** Refuses each alias a patch gives that is already a name of another route of {@code catalog}. */
-  private static void checkPatchNames(RouteCatalog catalog, ModelRoute patched, Node node) {
+  /** The names of every route of {@code catalog} but {@code id}, each in lower case to its route's id. */
+  private static Map<String, String> namesBut(RouteCatalog catalog, String id) {
     Map<String, String> taken = new HashMap<>();
-    catalog.routes().stream().filter(other -> !other.id().equals(patched.id()))
-        .forEach(other -> other.names().forEach(name -> taken.putIfAbsent(lower(name), other.id())));
-    List<RouteFileException> problems = clashes(taken, patched, node);
-    if (!problems.isEmpty()) {
-      throw RouteFileException.of(problems);
-    }
+    catalog.routes().stream().filter(other -> !other.id().equals(id)).forEach(other -> NameClashes.take(taken, other));
+    return taken;
   }
 
   /**
@@ -235,28 +241,30 @@ public final class RouteFiles {
     List<Read> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
-      Map<String, Node> nodes = new LinkedHashMap<>();
+      List<NameClashes.Written> written = new ArrayList<>(); // the names of every route, read or not
+      Set<Integer> duplicates = new HashSet<>();
       Map<String, Integer> firstIndex = new HashMap<>(); // every id written, read or not, by lower case
       List<Node> routes = checked(problems, () -> file.at("routes").list("routes (an array of routes)"));
       for (int i = 0; routes != null && i < routes.size(); i++) {
         Node node = routes.get(i);
-        String written = node.at("id").raw() instanceof String text && !text.isBlank() ? text : null;
-        Integer first = written == null ? null : firstIndex.putIfAbsent(lower(written), i);
+        written.add(NameClashes.Written.route(node));
+        String id = node.at("id").raw() instanceof String text && !text.isBlank() ? text : null;
+        Integer first = id == null ? null : firstIndex.putIfAbsent(lower(id), i);
         if (first != null) {
-          problems.add(node.at("id").fail("duplicate id " + Node.quote(written) + ": routes[" + first
+          duplicates.add(i);
+          problems.add(node.at("id").fail("duplicate id " + Node.quote(id) + ": routes[" + first
               + "] has it already; each id appears once in routes (a later file may replace it)"));
         }
         ModelRoute route = checked(problems, () -> RouteReader.route(node, "no price is stated in " + file.file()));
-        if (route == null && written != null) {
-          failed.add(lower(written));
+        if (route == null && id != null) {
+          failed.add(lower(id));
         }
         if (route != null && first == null) {
           added.put(route.id(), route);
-          nodes.put(route.id(), node);
           read.add(new Read(route.id(), node));
         }
       }
-      problems.addAll(nameClashes(catalog, added, nodes, failed));
+      problems.addAll(nameClashes(catalog, written, duplicates, added, failed));
       read.removeIf(one -> !added.containsKey(one.id()));
       catalog = catalog.with(file.file(), added.values());
     }
@@ -276,8 +284,14 @@ public final class RouteFiles {
             throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
                 + Node.quote(existing.id()) + "; use that id");
           }
-          ModelRoute changed = RouteReader.patch(existing, entry.getValue());
-          checkPatchNames(current, changed, entry.getValue());
+          // The names are checked whatever else is wrong with the patch, so that one reading tells every problem.
+          List<RouteFileException> wrong = new ArrayList<>();
+          ModelRoute changed = checked(wrong, () -> RouteReader.patch(existing, entry.getValue()));
+          wrong.addAll(NameClashes.of(namesBut(current, existing.id()),
+              NameClashes.Written.patch(existing.id(), entry.getValue()), false));
+          if (!wrong.isEmpty()) {
+            throw RouteFileException.of(wrong);
+          }
           return changed;
         });
         if (patched != null) {

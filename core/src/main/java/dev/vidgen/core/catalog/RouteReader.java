@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteRule;
+import dev.vidgen.core.domain.RouteSpelling;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,10 +25,6 @@ import java.util.stream.Stream;
 final class RouteReader {
   private static final String MODE_IDS =
       Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
-
-  /** The schema's pattern for an offered aspect ratio: W:H, or "adaptive" (the model chooses, as Seedance does). */
-  private static final java.util.regex.Pattern ASPECT_RATIO =
-      java.util.regex.Pattern.compile("[1-9][0-9]*:[1-9][0-9]*|adaptive");
 
   private RouteReader() {}
 
@@ -132,27 +129,35 @@ final class RouteReader {
     }
   }
 
-  /** Other model ids of a route: names without spaces or control characters, each once. */
+  /**
+   * Other model ids of a route: names without spaces or control characters. A name given twice (or the id
+   * again) is told by {@link NameClashes}, which reads the names as written.
+   */
   private static List<String> aliases(Node node) {
-    String what = "aliases (other model ids the provider knows the route by)";
     List<RouteFileException> problems = new ArrayList<>();
-    for (Node item : node.list(what)) {
-      collect(problems, () -> item.name("the alias"));
+    List<String> aliases = new ArrayList<>();
+    for (Node item : node.list("aliases (other model ids the provider knows the route by)")) {
+      aliases.add(collect(problems, () -> item.name("the alias")));
     }
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
-    return node.texts(what);
+    return aliases;
+  }
+
+  /** {@code aliases} without {@code id} and without a name given before, in any case. */
+  private static List<String> distinct(String id, List<String> aliases) {
+    Set<String> seen = new java.util.HashSet<>();
+    seen.add(id.toLowerCase(java.util.Locale.ROOT));
+    return aliases == null ? null
+        : aliases.stream().filter(alias -> seen.add(alias.toLowerCase(java.util.Locale.ROOT))).toList();
   }
 
   /** Refuses each offered aspect ratio that is not W:H with whole numbers of 1 or more (or "adaptive"). */
   private static void checkRatios(Node offered) {
     List<RouteFileException> problems = new ArrayList<>();
     for (Node item : offered.list("aspect_ratios one_of")) {
-      if (!ASPECT_RATIO.matcher(item.raw().toString()).matches()) {
-        problems.add(item.fail("aspect ratio " + Node.quote(item.raw().toString()) + " is not W:H; allowed: two whole"
-            + " numbers of 1 or more with a colon between them, such as \"16:9\" or \"21:9\", or \"adaptive\""));
-      }
+      RouteSpelling.aspectRatioProblem(item.raw().toString()).ifPresent(problem -> problems.add(item.fail(problem)));
     }
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
@@ -209,7 +214,7 @@ final class RouteReader {
           + (set ? "both" : "neither"));
     }
     int defaultSeconds = node.require("default", "the duration used when a job gives none")
-        .integer("seconds default", 1);
+        .integer("seconds default", RouteSpelling.MIN_SECONDS);
     if (set) {
       TreeSet<Integer> values = new TreeSet<>();
       List<Node> items = node.at("one_of").list("seconds one_of (whole seconds)");
@@ -217,7 +222,7 @@ final class RouteReader {
         throw node.at("one_of").fail("one_of is empty; list at least one duration in whole seconds");
       }
       for (Node item : items) {
-        if (!values.add(item.integer("a duration in whole seconds", 1))) {
+        if (!values.add(item.integer("a duration in whole seconds", RouteSpelling.MIN_SECONDS))) {
           throw item.fail(item.raw() + " is listed twice in one_of");
         }
       }
@@ -227,8 +232,8 @@ final class RouteReader {
       }
       return new DurationRule(values, null, defaultSeconds);
     }
-    int min = node.require("min", "the shortest duration").integer("seconds min", 1);
-    int max = node.require("max", "the longest duration").integer("seconds max", 1);
+    int min = node.require("min", "the shortest duration").integer("seconds min", RouteSpelling.MIN_SECONDS);
+    int max = node.require("max", "the longest duration").integer("seconds max", RouteSpelling.MIN_SECONDS);
     if (max < min) {
       throw node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more");
     }
@@ -322,7 +327,7 @@ final class RouteReader {
         Set<Integer> seconds = new TreeSet<>();
         if (node.has("seconds")) {
           for (Node item : node.at("seconds").list("seconds")) {
-            seconds.add(item.integer("a duration in whole seconds", 1));
+            seconds.add(item.integer("a duration in whole seconds", RouteSpelling.MIN_SECONDS));
           }
         }
         yield new RouteRule.AtResolution(node.require("resolution", "the resolution the rule is about").text("resolution"),
@@ -472,7 +477,7 @@ final class RouteReader {
       try {
         route = new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
             aspectRatios, defaultAspectRatio, resolutions, defaultResolution, maxPromptChars,
-            promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
+            promptRequired, price, knownParams, hints, note, rules, retirement, distinct(id, aliases));
       } catch (IllegalArgumentException | NullPointerException e) {
         throw where.fail(e.getMessage());
       }

@@ -20,12 +20,18 @@ public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defau
    * A rule as given, with {@code allowed} (not null) copied.
    *
    * @throws IllegalArgumentException unless exactly one of a non-empty {@code allowed} and a {@code range} is
-   *     given, or if the rule does not accept {@code defaultSeconds}
+   *     given, if a duration is below {@link RouteSpelling#MIN_SECONDS} (each such one named), or if the rule
+   *     does not accept {@code defaultSeconds}
    */
   public DurationRule {
     allowed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
     if (allowed.isEmpty() == (range == null)) {
       throw new IllegalArgumentException("give either a set of durations or a range");
+    }
+    List<String> problems = (range == null ? allowed.stream() : java.util.stream.Stream.of(range.min()))
+        .flatMap(seconds -> RouteSpelling.durationProblem(seconds).stream()).toList();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; and ", problems));
     }
     if (!(allowed.isEmpty() ? range.contains(defaultSeconds) : allowed.contains(defaultSeconds))) {
       throw new IllegalArgumentException("default " + defaultSeconds + " s is not allowed by the rule");

@@ -62,7 +62,9 @@ public record ModelRoute(
    * {@code price} must not be null.
    *
    * @throws IllegalArgumentException if the id is blank, no mode is offered, a default aspect ratio or resolution
-   *     is not offered, {@code maxPromptChars} is not positive, or an alias is blank, padded or repeated
+   *     is not offered, {@code maxPromptChars} is not positive, or, listing each at once, the id or an alias is
+   *     not a model name or an alias repeats a name of the route, or an offered aspect ratio is not W:H
+   *     ({@link RouteSpelling}, the rules of route files)
    */
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -79,6 +81,8 @@ public record ModelRoute(
     videoCounts = freezeCounts(videoCounts, modes);
     Objects.requireNonNull(durations, id + ": durations == null");
     aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
+    aliases = List.copyOf(aliases == null ? List.of() : aliases);
+    checkSpelling(id, aliases, aspectRatios);
     resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
     requireDefault(id, "aspect ratio", aspectRatios, defaultAspectRatio);
     requireDefault(id, "resolution", resolutions, defaultResolution);
@@ -89,7 +93,6 @@ public record ModelRoute(
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
     hints = Hints.freeze(hints);
     rules = List.copyOf(rules == null ? List.of() : rules);
-    aliases = checkAliases(id, aliases);
   }
 
   /** A route without aliases (the canonical constructor's form before aliases were added). */
@@ -287,19 +290,25 @@ public record ModelRoute(
     return Collections.unmodifiableMap(copy);
   }
 
-  private static List<String> checkAliases(String id, List<String> aliases) {
-    List<String> copy = List.copyOf(aliases == null ? List.of() : aliases);
-    Set<String> seen = new java.util.HashSet<>();
-    seen.add(id.toLowerCase(java.util.Locale.ROOT));
-    for (String alias : copy) {
-      if (alias.isBlank() || !alias.strip().equals(alias)) {
-        throw new IllegalArgumentException(id + ": alias \"" + alias + "\" is blank or has spaces around it");
-      }
-      if (!seen.add(alias.toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException(id + ": alias " + alias + " repeats the id or another alias");
+  /**
+   * Refuses an id or alias that is not a model name, an alias that repeats a name of the route, and an
+   * aspect ratio that is not W:H, as route files do, naming each at once.
+   */
+  private static void checkSpelling(String id, List<String> aliases, List<String> aspectRatios) {
+    List<String> problems = new ArrayList<>();
+    RouteSpelling.nameProblem("the route id", id).ifPresent(problems::add);
+    Set<String> names = new java.util.HashSet<>();
+    names.add(id.toLowerCase(java.util.Locale.ROOT));
+    for (String alias : aliases) {
+      RouteSpelling.nameProblem("the alias", alias).ifPresent(problems::add);
+      if (!names.add(alias.toLowerCase(java.util.Locale.ROOT))) {
+        problems.add(RouteSpelling.repeatedName(alias, id));
       }
     }
-    return copy;
+    aspectRatios.forEach(ratio -> RouteSpelling.aspectRatioProblem(ratio).ifPresent(problems::add));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
+    }
   }
 
   private static void requireDefault(String id, String what, List<String> offered, String chosen) {

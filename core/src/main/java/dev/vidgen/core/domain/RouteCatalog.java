@@ -27,7 +27,12 @@ public final class RouteCatalog {
   private final Map<String, ModelRoute> routes;
   private final Map<String, String> origins;
 
-  private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin) {
+  /**
+   * The catalog of {@code routes} (a later one replacing an earlier one with its id); the names are checked
+   * with {@code added} last, so that a clash names the added route as the one with the name that clashes.
+   */
+  private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
+      Collection<ModelRoute> added) {
     Map<String, ModelRoute> byId = new LinkedHashMap<>();
     Map<String, String> from = new LinkedHashMap<>();
     for (ModelRoute route : routes) {
@@ -35,7 +40,10 @@ public final class RouteCatalog {
       byId.put(route.id(), route);
       from.put(route.id(), origins.getOrDefault(route.id(), origin));
     }
-    checkNames(byId.values());
+    List<ModelRoute> inOrder = new ArrayList<>(byId.values());
+    inOrder.removeIf(route -> added.stream().anyMatch(one -> one == route));
+    inOrder.addAll(added.stream().filter(route -> byId.get(route.id()) == route).toList());
+    checkNames(inOrder);
     this.routes = java.util.Collections.unmodifiableMap(byId);
     this.origins = java.util.Collections.unmodifiableMap(from);
   }
@@ -78,7 +86,7 @@ public final class RouteCatalog {
    * @throws IllegalArgumentException naming each name (an id or alias, in any case) that two routes share
    */
   public static RouteCatalog of(Collection<ModelRoute> routes) {
-    return new RouteCatalog(routes, Map.of(), CODE);
+    return new RouteCatalog(routes, Map.of(), CODE, List.of());
   }
 
   /** A catalog of exactly these routes. */
@@ -110,12 +118,13 @@ public final class RouteCatalog {
       all.put(Objects.requireNonNull(route, "route == null").id(), route);
       from.put(route.id(), origin);
     }
-    return new RouteCatalog(all.values(), from, origin);
+    return new RouteCatalog(all.values(), from, origin, List.copyOf(added));
   }
 
   /** A new catalog without the route {@code id}. */
   public RouteCatalog without(String id) {
-    return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE);
+    return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE,
+        List.of());
   }
 
   /**

@@ -128,10 +128,11 @@ class RouteFileErrorsTest {
   @Test
   void anAliasThatRepeatsTheIdOrAnotherAlias() {
     assertThat(failure(route("\"aliases\": [\"ACME-video-2\"]")))
-        .hasMessage("acme.json: routes[0]: acme-video-2: alias ACME-video-2 repeats the id or another alias");
+        .hasMessage("acme.json: routes[0].aliases[0]: alias \"ACME-video-2\" is already a name of the route"
+            + " \"acme-video-2\" (this route); give each name once");
     assertThat(failure(route("\"aliases\": [\"acme_video_2\", \"Acme_Video_2\"]")))
-        .hasMessage("acme.json: routes[0].aliases[1]: \"Acme_Video_2\" is listed twice in aliases"
-            + " (other model ids the provider knows the route by)");
+        .hasMessage("acme.json: routes[0].aliases[1]: alias \"Acme_Video_2\" is already a name of the route"
+            + " \"acme-video-2\" (this route); give each name once");
     assertThat(failure(route("\"aliases\": [\"Seedance-2\"]")))
         .hasMessage("acme.json: routes[0].aliases[0]: alias \"Seedance-2\" is already a name of the route \"seedance-2\";"
             + " a name leads to one route only");

@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.VideoJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +100,68 @@ class RouteNamesTest {
 
     assertThat(e).hasMessage(b + ": routes[0].id: id \"ACME-2\" is already a name of the route \"acme-video-2\";"
         + " a name leads to one route only; give this route another id");
+  }
+
+  @Test
+  void aClashIsToldBesideTheOtherProblemsOfItsRouteAndOfItsPatch() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-1\", \"aliases\": [\"Seedance-2\"],"
+        + " \"modes\": {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [5], \"default\": 5},"
+        + " \"aspect_ratios\": {\"one_of\": [\"wide\"]}}],"
+        + " \"patch\": {\"kling-v3\": {\"aliases\": [\"WAN2.6\"], \"seconds\": {\"one_of\": [5.5], \"default\": 5}}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].aspect_ratios.one_of[0]",
+        "routes[0].aliases[0]", "patch.kling-v3.seconds.one_of[0]", "patch.kling-v3.aliases[0]");
+    assertThat(e.all().get(3).problem()).isEqualTo("alias \"WAN2.6\" is already a name of the route \"wan2.6\";"
+        + " a name leads to one route only");
+  }
+
+  @Test
+  void anIdInAnotherCaseIsToldBesideAWrongDuration() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"Kling-V3\", \"modes\": {\"text-to-video\": {}},"
+        + " \"seconds\": {\"one_of\": [5.5, 6], \"default\": 6}}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        Tuple.tuple("routes[0].seconds.one_of[0]", "expected a duration in whole seconds (a whole number of 1 or more),"
+            + " got 5.5, which has a fraction"),
+        Tuple.tuple("routes[0].id", "id \"Kling-V3\" is already a name of the route \"kling-v3\"; a name leads to one"
+            + " route only; to replace that route, spell its id as it is"));
+  }
+
+  @Test
+  void everyClashWithinARouteAndBetweenTheFilesRoutesIsListedAtItsPath() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"acme-1\", \"aliases\": [\"x-shared\", \"ACME-1\"], " + PLAIN + "},"
+        + "{\"id\": \"acme-2\", \"aliases\": [\"X-SHARED\", \"acme-1\"], " + PLAIN + "}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        Tuple.tuple("routes[0].aliases[1]", "alias \"ACME-1\" is already a name of the route \"acme-1\" (this route);"
+            + " give each name once"),
+        Tuple.tuple("routes[1].aliases[0]", "alias \"X-SHARED\" is already a name of the route \"acme-1\"; a name"
+            + " leads to one route only"),
+        Tuple.tuple("routes[1].aliases[1]", "alias \"acme-1\" is already a name of the route \"acme-1\"; a name leads"
+            + " to one route only"));
+  }
+
+  @Test
+  void aRouteThatCannotBeReadStillHoldsItsNamesAgainstTheLaterRoutes() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"acme-1\", \"aliases\": [\"acme-one\"], \"family\": 7, " + PLAIN + "},"
+        + "{\"id\": \"ACME-ONE\", " + PLAIN + "}]}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].family", "routes[1].id");
+    assertThat(e.all().get(1).problem()).startsWith("id \"ACME-ONE\" is already a name of the route \"acme-1\"");
+  }
+
+  @Test
+  void aReplacementThatCannotBeReadFreesTheNamesItDropsAndALaterFileIsStillRead() throws Exception {
+    Path a = Files.writeString(folder.resolve("a.json"), "{\"routes\": ["
+        + "{\"id\": \"gemini-omni-flash\", \"family\": 7, " + PLAIN + "},"
+        + "{\"id\": \"acme-x\", \"aliases\": [\"gemini_omni_flash\"], " + PLAIN + "}]}");
+    Path b = Files.writeString(folder.resolve("b.json"), "{\"patch\": {\"acme-x\": {\"note\": \"x\"}}}");
+
+    RouteFileException e = catchThrowableOfType(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(a, b)),
+        RouteFileException.class);
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].family");
   }
 }

@@ -46,4 +46,13 @@ class RouteCatalogNamesTest {
     assertThat(catalog.require("gemini_omni_flash").id()).isEqualTo("gemini_omni_flash");
     assertThat(catalog.size()).isEqualTo(RouteCatalog.builtIn().size() + 1);
   }
+
+  @Test
+  void aRouteReplacingAnotherOfItsIdIsNamedAsTheOneWhoseAliasClashes() {
+    RouteCatalog builtIn = RouteCatalog.builtIn();
+
+    assertThatThrownBy(() -> builtIn.with(builtIn.require("seedance-2").toBuilder().aliases("gemini_omni_flash").build()))
+        .hasMessage("alias \"gemini_omni_flash\" of the route \"seedance-2\" is already a name of the route"
+            + " \"gemini-omni-flash\"; a name (an id or an alias, in any case) leads to one route only");
+  }
 }
