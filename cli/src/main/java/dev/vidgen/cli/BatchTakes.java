@@ -50,7 +50,7 @@ final class BatchTakes {
   /** For people: the job's task, and that earlier takes of its create may have made paid tasks of their own. */
   static String extraWords(JobHandle handle) {
     return "task " + handle.taskId().value() + "; " + Views.extraTakes(handle, DASHBOARD + " for a task of "
-        + handle.model() + " made at about " + handle.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + handle.model() + " made at or before " + handle.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + " UTC");
   }
 

@@ -450,8 +450,9 @@ final class BatchViews {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     int unpriced = handles.stream().filter(handle -> !handle.quote().isKnown()).mapToInt(JobHandle::possibleExtraTasks)
         .sum();
-    return "; " + Plural.count(takes, "earlier take") + " of jobs that got a task (answered with a server error or not"
-        + " at all, then sent again) may each have made a task of " + Plural.word(takes, "its", "their") + " own"
+    return "; " + Plural.count(takes, "earlier take") + " of " + Plural.word(handles.size(), "a job", "jobs")
+        + " that got a task (answered with a server error or not at all, then sent again) "
+        + Plural.word(takes, "may have made a task of its own", "may each have made a task of their own")
         + (credits.signum() > 0 ? ": up to " + Views.credits(credits) + " more"
             + (unpriced > 0 ? " and " + Plural.count(unpriced, "take") + " of unknown price" : "")
             : unpriced > 0 ? ", at a price unknown" : "")

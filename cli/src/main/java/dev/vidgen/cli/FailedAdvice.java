@@ -29,22 +29,45 @@ final class FailedAdvice {
     if (entry.taskId() != null) {
       return ": its task may have been charged, so it is not sent again; a new id for its line tries again";
     }
-    return seen.action() == BatchPreview.Action.KEEP && !seen.job().followOnly() ? ": " + OPTION + " sends it again" : "";
+    if (seen.action() != BatchPreview.Action.KEEP || seen.job().followOnly()) {
+      return "";
+    }
+    return BatchTakes.earlierTakes(entry) > 0 ? ": an earlier take may have made a paid task; look first (--adopt "
+        + entry.key() + "=TASK_ID takes it in), as " + OPTION + " sends it again, perhaps paying twice"
+        : ": " + OPTION + " sends it again";
   }
 
   /** The dry run's line on the failed jobs a run now would keep, or null when it keeps none. */
   static String kept(BatchPreview preview) {
     List<BatchPreview.JobPreview> kept = preview.jobs().stream().filter(job -> job.action() == BatchPreview.Action.KEEP
         && job.entry() != null && job.entry().state() == State.FAILED).toList();
-    long noTask = kept.stream().filter(job -> job.entry().taskId() == null && !job.job().followOnly()).count();
+    long noTask = kept.stream().filter(job -> job.entry().taskId() == null && !job.job().followOnly()
+        && BatchTakes.earlierTakes(job.entry()) == 0).count();
+    long earlier = kept.stream().filter(job -> job.entry().taskId() == null && !job.job().followOnly()
+        && BatchTakes.earlierTakes(job.entry()) > 0).count();
     long withTask = kept.stream().filter(job -> job.entry().taskId() != null).count();
-    String said = (noTask > 0 ? Plural.count(noTask, "failed job has", "failed jobs have") + " no task (nothing was"
-        + " created): " + OPTION + " sends " + Plural.word(noTask, "it", "them") + " again" : "")
-        + (noTask > 0 && withTask > 0 ? "; " : "")
-        + (withTask > 0 ? Plural.count(withTask, "failed job has a task", "failed jobs have a task") + " that may have"
-            + " been charged, not sent again by " + OPTION + ": a new id for " + Plural.word(withTask, "its line",
-            "each line") + " tries again" : "");
-    return said.isEmpty() ? null : said;
+    List<String> parts = new java.util.ArrayList<>();
+    if (noTask > 0) {
+      parts.add(Plural.count(noTask, "failed job has", "failed jobs have") + " no task (nothing was created): " + OPTION
+          + " sends " + Plural.word(noTask, "it", "them") + " again");
+    }
+    if (earlier > 0) {
+      parts.add(earlierWords(earlier));
+    }
+    if (withTask > 0) {
+      parts.add(Plural.count(withTask, "failed job has a task", "failed jobs have a task") + " that may have been"
+          + " charged, not sent again by " + OPTION + ": a new id for " + Plural.word(withTask, "its line", "each line")
+          + " tries again");
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /** For failed jobs without a task whose earlier takes (before they were sent again) may have made paid tasks. */
+  private static String earlierWords(long jobs) {
+    return Plural.count(jobs, "failed job has", "failed jobs have") + " no task of " + Plural.word(jobs, "its", "their")
+        + " last create, but earlier takes that may have made a paid task: check the provider's dashboard first (--adopt JOB_ID=TASK_ID takes a task"
+        + " found in, sending nothing); " + OPTION + " sends " + Plural.word(jobs, "it", "them") + " again, perhaps"
+        + " paying twice";
   }
 
   /** What to do about the failed jobs a finished run lists, naming {@code --retry-failed} for those without a task. */
@@ -52,16 +75,27 @@ final class FailedAdvice {
     Set<String> sendable = plan.jobs().stream().filter(job -> !job.followOnly()).map(PlannedJob::key)
         .collect(Collectors.toSet());
     List<Entry> failed = entries.stream().filter(e -> e.state() == State.FAILED).toList();
-    long noTask = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())).count();
+    long noTask = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())
+        && BatchTakes.earlierTakes(e) == 0).count();
+    long earlier = failed.stream().filter(e -> e.taskId() == null && sendable.contains(e.key())
+        && BatchTakes.earlierTakes(e) > 0).count();
     long withTask = failed.stream().filter(e -> e.taskId() != null).count();
-    if (noTask == 0 && withTask == 0) {
+    if (noTask == 0 && earlier == 0 && withTask == 0) {
       return "fix or drop the failed lines and run again with a new id for each changed line";
     }
-    String nothing = noTask == failed.size() ? Plural.word(noTask, "it", "them") : noTask + " of them";
-    return (noTask > 0 ? "nothing was created for " + nothing + " (no task): fix what " + Plural.word(noTask,
-        "its reason says", "their reasons say") + " and run again with " + OPTION : "")
-        + (noTask > 0 && withTask > 0 ? "; " : "")
-        + (withTask > 0 ? "a failed job with a task (its task may have been charged) is not sent again by " + OPTION
-            + ": give its line a new id to try again" : "");
+    List<String> parts = new java.util.ArrayList<>();
+    if (noTask > 0) {
+      String nothing = noTask == failed.size() ? Plural.word(noTask, "it", "them") : noTask + " of them";
+      parts.add("nothing was created for " + nothing + " (no task): fix what " + Plural.word(noTask,
+          "its reason says", "their reasons say") + " and run again with " + OPTION);
+    }
+    if (earlier > 0) {
+      parts.add(earlierWords(earlier));
+    }
+    if (withTask > 0) {
+      parts.add("a failed job with a task (its task may have been charged) is not sent again by " + OPTION
+          + ": give its line a new id to try again");
+    }
+    return String.join("; ", parts);
   }
 }

@@ -714,7 +714,13 @@ class BatchCommandTest {
           .contains("the 1 job sent again after it was unknown and left without a task may have cost up to 40"
               + " credits more, if its earlier takes made tasks");
       assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, no task, 2 earlier takes may"
-          + " have made tasks\\): --retry-failed sends it again");
+          + " have made tasks\\): an earlier take may have made a paid task; look first \\(--adopt a=TASK_ID takes it"
+          + " in\\), as --retry-failed sends it again, perhaps paying twice");
+      assertThat(text.err()).as("never told that nothing was created: an earlier take may have made its task")
+          .contains("1 failed job has no task of its last create, but earlier takes that may have made a paid task:"
+              + " check the provider's dashboard first (--adopt JOB_ID=TASK_ID takes a task found in, sending"
+              + " nothing); --retry-failed sends it again, perhaps paying twice")
+          .doesNotContain("nothing was created for");
       assertThat((List<Map<String, Object>>) dryJson.json().get("jobs")).singleElement().satisfies(job ->
           assertThat(job).containsEntry("action", "keep").containsEntry("journal_state", "failed")
               .containsEntry("possible_extra_tasks", 2.0));
@@ -735,9 +741,9 @@ class BatchCommandTest {
               .containsEntry("possible_extra_credits", 20.0));
       assertThat((List<Map<String, Object>>) adopted.json().get("earlier_takes")).as("told as extra now").isEmpty();
       assertThat(after.out()).as(after.all()).contains("extra    line 1 (a): task " + found)
-          .as("the spent line's worst case agrees with the extra line").contains("1 earlier take of jobs that got a"
-              + " task (answered with a server error or not at all, then sent again) may each have made a task of its"
-              + " own: up to 20 credits more");
+          .as("the spent line's worst case agrees with the extra line").contains("1 earlier take of a job that got a"
+              + " task (answered with a server error or not at all, then sent again) may have made a task of its own:"
+              + " up to 20 credits more");
       assertThat(fake.requests(Endpoint.CREATE)).as("adopting sends nothing").hasSize(3);
     }
   }
@@ -783,7 +789,7 @@ class BatchCommandTest {
           .as("only b's earlier take: a's are in the unknown figure").containsEntry("resent_after_server_error", 1.0)
           .containsEntry("resent_credits_at_most", 20.0);
       assertThat(text.out()).contains("the 1 job of unknown outcome may have cost up to 40 credits more")
-          .as("a later run still tells b's earlier take").contains("1 earlier take of jobs that got a task",
+          .as("a later run still tells b's earlier take").contains("1 earlier take of a job that got a task",
               "up to 20 credits more");
     }
   }
@@ -844,7 +850,7 @@ class BatchCommandTest {
               .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0));
       assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
           + " (answered with a server error or not at all, then sent again) may also have made a paid task, up to 20 credits more:"
-          + " check the provider's dashboard for a task of grok-video-1.5-preview made at about ");
+          + " check the provider's dashboard for a task of grok-video-1.5-preview made at or before ");
       assertThat(fake.requests(Endpoint.CREATE)).as("paid once more at most, never again").hasSize(2);
     }
   }
