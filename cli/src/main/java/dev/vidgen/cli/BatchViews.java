@@ -295,7 +295,8 @@ final class BatchViews {
       String message = unknown
           ? Plural.count(report.count(State.UNKNOWN), "job") + " ended unknown: "
               + Plural.word(report.count(State.UNKNOWN), "its", "their") + " create may or may not have reached the provider"
-          : Plural.count(report.count(State.FAILED), "job") + " failed (listed above)";
+          : Plural.count(report.count(State.FAILED), "job") + " failed ("
+              + (output.json() ? "each in jobs, with its reason" : "listed above") + ")";
       String next = unknown
           ? "check the provider's dashboard: a task found there is taken in with --adopt JOB_ID=TASK_ID, sending"
               + " nothing; to send " + Plural.word(report.count(State.UNKNOWN), "it", "them")

@@ -62,7 +62,8 @@ abstract class TaskCommand extends ClientCommand {
     Earlier earlier = Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     if (earlier.unanswered().isPresent()) {
-      return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(), output);
+      return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(),
+          getClass().getAnnotation(picocli.CommandLine.Command.class).name(), output);
     }
     if (earlier.known().isEmpty() && !earlier.text().startsWith(HANDLE_PREFIX)) {
       UnansweredClaim.hint(session, client.provider().id(), earlier.text(), output);

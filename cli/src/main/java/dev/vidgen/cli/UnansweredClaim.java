@@ -108,9 +108,10 @@ final class UnansweredClaim {
           && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
       if (own.isPresent() && !foundBefore && !halfDone) {
         throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
-                + ", " + own.get().submittedAt() + "), so " + note.taskId() + " did not make it",
-            "look on the provider's dashboard for a task created at about " + note.submittedAt()
-                + ", or leave out --made-by");
+                + ", " + own.get().submittedAt().truncatedTo(ChronoUnit.SECONDS) + "), so " + note.taskId()
+                + " did not make it",
+            "look on the provider's dashboard for a task created at about "
+                + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + ", or leave out --made-by");
       }
       return new Standing(note, foundBefore, halfDone);
     }

@@ -24,13 +24,13 @@ final class UnansweredLookup {
 
   /** The task {@code entry}'s create made, on {@code client}'s provider, recorded in the history. */
   static TaskCommand.Target open(Session session, VidgenClient client, String reference, HistoryEntry entry,
-      Output output) {
+      String command, Output output) {
     if (!client.provider().id().equals(entry.provider())) {
       // Another provider knows nothing of it, and its "not found" would read as "never arrived".
       throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
           + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
     }
-    requireReference(session, client, entry, output);
+    requireReference(session, client, entry, command, output);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
         + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
@@ -82,7 +82,8 @@ final class UnansweredLookup {
    * it arrived, and a "not found" would say that it did not. A note closed with {@code --no-task} says
    * that it is closed instead, or, when it can be looked up, is looked up all the same.
    */
-  private static void requireReference(Session session, VidgenClient client, HistoryEntry entry, Output output) {
+  private static void requireReference(Session session, VidgenClient client, HistoryEntry entry, String command,
+      Output output) {
     Optional<ModelRoute> route = client.catalog().find(entry.model());
     boolean lookable = entry.referenceSent() && (route.isEmpty() || client.provider().takesClientReference(route.get()));
     if (!lookable && entry.status().equals(HistoryEntry.CLOSED)) {
@@ -100,12 +101,15 @@ final class UnansweredLookup {
     }
     if (!lookable) {
       List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));
+      if (command.equals("download")) {
+        more.addAll(List.of("--out", "FILE")); // download needs one; the rest of its options are the user's own
+      }
       more.addAll(session.setupOptions());
       throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()
               + "'s create carries no client reference on " + client.provider().id(),
           "check the provider's dashboard for a task of " + entry.model() + " created at "
               + entry.submittedAt().truncatedTo(ChronoUnit.SECONDS) + " before you send the job again; once found, "
-              + Failures.taskCommand("status", "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
+              + Failures.taskCommand(command, "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
               + " records it as what this create made");
     }
   }

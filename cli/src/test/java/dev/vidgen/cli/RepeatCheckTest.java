@@ -210,6 +210,10 @@ class RepeatCheckTest {
     assertThat(status.err()).contains(named.group() + " cannot be looked up: grok-video-1.5-preview's create carries"
         + " no client reference", "check the provider's dashboard", "once found, vidgen status TASK_ID --made-by "
         + named.group() + " --base-url " + fake.baseUrl() + " records it as what this create made");
+    CliRun.Result download = toApis().env("VIDGEN_HOME", home.toString())
+        .run("download", named.group(), "--out", "x.mp4", "--base-url", fake.baseUrl());
+    assertThat(download.err()).as("the command given again is the one run").contains("once found, vidgen download"
+        + " TASK_ID --made-by " + named.group() + " --out FILE --base-url " + fake.baseUrl());
     assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
   }
 
