@@ -217,11 +217,41 @@ public final class RouteFiles {
     }
   }
 
-  /** The names of every route of {@code catalog} but {@code id}, each in lower case to its route's id. */
-  private static Map<String, String> namesBut(RouteCatalog catalog, String id) {
+  /**
+   * The names of every route of {@code catalog} but {@code id}, each in lower case to its route's id; each route
+   * of {@code unread} (routes of the file that did not join the catalog) holds its names as written, in place of
+   * the route of its id, as in {@link #nameClashes}.
+   */
+  private static Map<String, String> namesBut(RouteCatalog catalog, String id, List<NameClashes.Written> unread) {
+    Set<String> standing = new HashSet<>();
+    unread.forEach(route -> standing.add(route.owner()));
     Map<String, String> taken = new HashMap<>();
-    catalog.routes().stream().filter(other -> !other.id().equals(id)).forEach(other -> NameClashes.take(taken, other));
+    catalog.routes().stream().filter(other -> !other.id().equals(id) && !standing.contains(other.id()))
+        .forEach(other -> NameClashes.take(taken, other));
+    unread.stream().filter(route -> !route.owner().equals(id)).forEach(route -> NameClashes.take(taken, route));
     return taken;
+  }
+
+  /** Whether a name of {@code route} is a name of another route of {@code catalog}. */
+  private static boolean takesAName(RouteCatalog catalog, ModelRoute route) {
+    Map<String, String> taken = namesBut(catalog, route.id(), List.of());
+    return route.names().stream().map(NameClashes::key).anyMatch(taken::containsKey);
+  }
+
+  /**
+   * The routes of {@code written} whose id could be read but that did not join {@code added} (not read, or
+   * dropped for a name), each duplicate id left out, as the first route with it holds it.
+   */
+  private static List<NameClashes.Written> unread(List<NameClashes.Written> written, Set<Integer> duplicates,
+      Map<String, ModelRoute> added) {
+    List<NameClashes.Written> unread = new ArrayList<>();
+    for (int i = 0; i < written.size(); i++) {
+      String owner = written.get(i).owner();
+      if (owner != null && !duplicates.contains(i) && !added.containsKey(owner)) {
+        unread.add(written.get(i));
+      }
+    }
+    return unread;
   }
 
   /**
@@ -239,6 +269,8 @@ public final class RouteFiles {
     List<RouteFileException> problems = new ArrayList<>(); // each route, patch and removal is checked
     RouteCatalog catalog = base;
     List<Read> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
+    // The file's routes that did not join the catalog, whose names a patch of the file still may not take.
+    List<NameClashes.Written> unread = new ArrayList<>();
     if (file.has("routes")) {
       Map<String, ModelRoute> added = new LinkedHashMap<>();
       List<NameClashes.Written> written = new ArrayList<>(); // the names of every route, read or not
@@ -265,6 +297,7 @@ public final class RouteFiles {
         }
       }
       problems.addAll(nameClashes(catalog, written, duplicates, added, failed));
+      unread.addAll(unread(written, duplicates, added));
       read.removeIf(one -> !added.containsKey(one.id()));
       catalog = catalog.with(file.file(), added.values());
     }
@@ -287,14 +320,15 @@ public final class RouteFiles {
           // The names are checked whatever else is wrong with the patch, so that one reading tells every problem.
           List<RouteFileException> wrong = new ArrayList<>();
           ModelRoute changed = checked(wrong, () -> RouteReader.patch(existing, entry.getValue()));
-          wrong.addAll(NameClashes.of(namesBut(current, existing.id()),
+          wrong.addAll(NameClashes.of(namesBut(current, existing.id(), unread),
               NameClashes.Written.patch(existing.id(), entry.getValue()), false));
           if (!wrong.isEmpty()) {
             throw RouteFileException.of(wrong);
           }
           return changed;
         });
-        if (patched != null) {
+        // A patch taking a name of a route this file fails to replace is left out; that route's problem is told.
+        if (patched != null && !takesAName(catalog, patched)) {
           read.add(new Read(patched.id(), entry.getValue()));
           String origin = catalog.origin(patched.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
           catalog = catalog.with(origin, List.of(patched));

@@ -28,8 +28,9 @@ public final class RouteCatalog {
   private final Map<String, String> origins;
 
   /**
-   * The catalog of {@code routes} (a later one replacing an earlier one with its id); the names are checked
-   * with {@code added} last, so that a clash names the added route as the one with the name that clashes.
+   * The catalog of {@code routes} (a later one replacing an earlier one with its id); {@code added} are the
+   * routes given in one call, refused when two share an id, and their names are checked last, so that a clash
+   * names the added route as the one with the name that clashes.
    */
   private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
       Collection<ModelRoute> added) {
@@ -43,32 +44,66 @@ public final class RouteCatalog {
     List<ModelRoute> inOrder = new ArrayList<>(byId.values());
     inOrder.removeIf(route -> added.stream().anyMatch(one -> one == route));
     inOrder.addAll(added.stream().filter(route -> byId.get(route.id()) == route).toList());
-    checkNames(inOrder);
+    checkNames(inOrder, added);
     this.routes = java.util.Collections.unmodifiableMap(byId);
     this.origins = java.util.Collections.unmodifiableMap(from);
   }
 
   /**
-   * Refuses two routes that share a name (an id or an alias, case ignored, as {@link #find} compares
-   * them), so that every name leads to one route only; each clash is named.
+   * Refuses two routes of {@code given} with one id and two routes that share a name (an id or an alias, case
+   * ignored, as {@link #find} compares them), so that every name leads to one route only; each is named. Two
+   * routes given with one id are told as that only.
    */
-  private static void checkNames(Collection<ModelRoute> routes) {
+  private static void checkNames(Collection<ModelRoute> routes, Collection<ModelRoute> given) {
+    List<String> twice = givenTwice(given);
+    Set<ModelRoute> fromGiven = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    fromGiven.addAll(given);
     Map<String, ModelRoute> byName = new HashMap<>();
     List<String> clashes = new ArrayList<>();
     for (ModelRoute route : routes) {
       for (String name : route.names()) {
-        ModelRoute other = byName.putIfAbsent(name.toLowerCase(Locale.ROOT), route);
-        if (other != null && other != route) {
+        ModelRoute other = byName.putIfAbsent(key(name), route);
+        boolean sameIdGiven = other != null && fromGiven.contains(other) && fromGiven.contains(route)
+            && key(other.id()).equals(key(route.id()));
+        if (other != null && other != route && !sameIdGiven) {
           clashes.add((name.equals(route.id()) ? "id " + quote(name) : "alias " + quote(name) + " of the route "
               + quote(route.id())) + " is already a name of the route " + quote(other.id()));
         }
       }
     }
-    if (!clashes.isEmpty()) {
-      throw new IllegalArgumentException((clashes.size() == 1 ? "" : Plural.count(clashes.size(), "clash", "clashes")
-          + " of names: ") + String.join("; ", clashes) + "; a name (an id or an alias, in any case)"
-          + " leads to one route only");
+    List<String> told = new ArrayList<>();
+    if (!twice.isEmpty()) {
+      told.add(String.join("; ", twice) + "; give each route once in one call (a route replaces the catalog's"
+          + " route of its id, not another route given with it)");
     }
+    if (!clashes.isEmpty()) {
+      told.add((clashes.size() == 1 ? "" : Plural.count(clashes.size(), "clash", "clashes") + " of names: ")
+          + String.join("; ", clashes) + "; a name (an id or an alias, in any case) leads to one route only");
+    }
+    if (!told.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", told));
+    }
+  }
+
+  /** A problem for each id (in any case) that more than one route of {@code given} has, in the order given. */
+  private static List<String> givenTwice(Collection<ModelRoute> given) {
+    Map<String, List<String>> spellings = new LinkedHashMap<>();
+    for (ModelRoute route : given) {
+      spellings.computeIfAbsent(key(route.id()), name -> new ArrayList<>()).add(route.id());
+    }
+    List<String> problems = new ArrayList<>();
+    for (List<String> ids : spellings.values()) {
+      List<String> distinct = ids.stream().distinct().map(RouteCatalog::quote).toList();
+      if (ids.size() > 1) {
+        problems.add("id " + quote(ids.get(0)) + " is given " + (ids.size() == 2 ? "twice" : ids.size() + " times")
+            + (distinct.size() == 1 ? "" : " (as " + String.join(", ", distinct) + ": ids compare in any case)"));
+      }
+    }
+    return problems;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   private static String quote(String name) {
@@ -81,12 +116,15 @@ public final class RouteCatalog {
   }
 
   /**
-   * A catalog of exactly these routes (a later route replaces an earlier one with its id).
+   * A catalog of exactly these routes, each id given once.
    *
-   * @throws IllegalArgumentException naming each name (an id or alias, in any case) that two routes share
+   * @throws IllegalArgumentException naming each id (in any case) given twice and each name (an id or alias, in
+   *     any case) that two routes share
    */
   public static RouteCatalog of(Collection<ModelRoute> routes) {
-    return new RouteCatalog(routes, Map.of(), CODE, List.of());
+    List<ModelRoute> given = new ArrayList<>();
+    routes.forEach(route -> given.add(Objects.requireNonNull(route, "route == null")));
+    return new RouteCatalog(given, Map.of(), CODE, given);
   }
 
   /** A catalog of exactly these routes. */
@@ -97,8 +135,8 @@ public final class RouteCatalog {
   /**
    * A new catalog with {@code added} routes added, replacing routes with the same id.
    *
-   * @throws IllegalArgumentException naming the alias (or id) and the route that has it already, when a name
-   *     of an added route is a name of another route
+   * @throws IllegalArgumentException naming each id (in any case) given twice in {@code added}, and the alias (or
+   *     id) and the route that has it already, when a name of an added route is a name of another route
    */
   public RouteCatalog with(ModelRoute... added) {
     return with(CODE, List.of(added));
@@ -108,7 +146,8 @@ public final class RouteCatalog {
    * A new catalog with {@code added} routes added (replacing routes with the same id), each
    * recorded as coming from {@code origin}, such as a file name.
    *
-   * @throws IllegalArgumentException when a name of an added route is a name of another route
+   * @throws IllegalArgumentException when two added routes have one id (in any case), or a name of an added
+   *     route is a name of another route
    */
   public RouteCatalog with(String origin, Collection<ModelRoute> added) {
     Objects.requireNonNull(origin, "origin == null");

@@ -164,4 +164,58 @@ class RouteNamesTest {
 
     assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].family");
   }
+
+  @Test
+  void aPatchAliasThatIsANameOfARouteOfTheFileWithAWrongDurationIsToldBesideIt() throws Exception {
+    Path file = Files.writeString(folder.resolve("r3.json"), "{\"routes\": [{\"id\": \"acme-2\","
+        + " \"modes\": {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [5], \"default\": 7}}],"
+        + " \"patch\": {\"seedance-2-fast\": {\"aliases\": [\"ACME-2\"]}}}");
+
+    RouteFileException e = catchThrowableOfType(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(file)),
+        RouteFileException.class);
+
+    assertThat(e.all()).extracting(RouteFileException::file, RouteFileException::jsonPath, RouteFileException::problem)
+        .containsExactly(
+            Tuple.tuple(file.toString(), "routes[0].seconds.default", "default 7 is not in one_of; allowed: 5"),
+            Tuple.tuple(file.toString(), "patch.seedance-2-fast.aliases[0]", "alias \"ACME-2\" is already a name of"
+                + " the route \"acme-2\"; a name leads to one route only"));
+  }
+
+  @Test
+  void aPatchAliasThatIsANameOfARouteRefusedForItsOwnAliasIsToldBesideIt() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-2\", \"aliases\": [\"acme-two\", \"Seedance-2\"], "
+        + PLAIN + "}], \"patch\": {\"seedance-2-fast\": {\"aliases\": [\"ACME-TWO\"]}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        Tuple.tuple("routes[0].aliases[1]", "alias \"Seedance-2\" is already a name of the route \"seedance-2\"; a name"
+            + " leads to one route only"),
+        Tuple.tuple("patch.seedance-2-fast.aliases[0]", "alias \"ACME-TWO\" is already a name of the route"
+            + " \"acme-2\"; a name leads to one route only"));
+  }
+
+  @Test
+  void aPatchAliasingNamesOfTwoRoutesOfTheFileWithProblemsIsToldForEach() {
+    RouteFileException e = failure("{\"routes\": ["
+        + "{\"id\": \"acme-2\", \"modes\": {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [5], \"default\": 7}},"
+        + "{\"id\": \"acme-3\", \"aliases\": [\"acme-three\", \"ACME-3\"], \"family\": 7, " + PLAIN + "}],"
+        + " \"patch\": {\"seedance-2-fast\": {\"aliases\": [\"Acme-2\", \"sd2-fast\", \"Acme-Three\"]}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        Tuple.tuple("routes[0].seconds.default", "default 7 is not in one_of; allowed: 5"),
+        Tuple.tuple("routes[1].family", "expected family (a non-blank string), got the number 7"),
+        Tuple.tuple("routes[1].aliases[1]", "alias \"ACME-3\" is already a name of the route \"acme-3\" (this route);"
+            + " give each name once"),
+        Tuple.tuple("patch.seedance-2-fast.aliases[0]", "alias \"Acme-2\" is already a name of the route \"acme-2\";"
+            + " a name leads to one route only"),
+        Tuple.tuple("patch.seedance-2-fast.aliases[2]", "alias \"Acme-Three\" is already a name of the route"
+            + " \"acme-3\"; a name leads to one route only"));
+  }
+
+  @Test
+  void aReplacementThatCannotBeReadFreesTheNamesItDropsForAPatchOfItsFile() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"gemini-omni-flash\", \"family\": 7, " + PLAIN + "}],"
+        + " \"patch\": {\"seedance-2-fast\": {\"aliases\": [\"gemini_omni_flash\"]}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].family");
+  }
 }

@@ -3,6 +3,7 @@ package dev.vidgen.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** In Java as in route files, a name (an id or an alias, in any case) leads to one route only. */
@@ -30,8 +31,6 @@ class RouteCatalogNamesTest {
 
   @Test
   void idsThatDifferOnlyInCaseAreOneName() {
-    assertThatThrownBy(() -> RouteCatalog.of(route("acme"), route("ACME")))
-        .hasMessageStartingWith("id \"ACME\" is already a name of the route \"acme\"");
     assertThatThrownBy(() -> RouteCatalog.of(route("acme", "acme-2"), route("Acme-2")))
         .hasMessageStartingWith("id \"Acme-2\" is already a name of the route \"acme\"");
   }
@@ -54,5 +53,46 @@ class RouteCatalogNamesTest {
     assertThatThrownBy(() -> builtIn.with(builtIn.require("seedance-2").toBuilder().aliases("gemini_omni_flash").build()))
         .hasMessage("alias \"gemini_omni_flash\" of the route \"seedance-2\" is already a name of the route"
             + " \"gemini-omni-flash\"; a name (an id or an alias, in any case) leads to one route only");
+  }
+
+  private static ModelRoute acme(String id, int seconds) {
+    return ModelRoute.builder(id).mode(GenerationMode.TEXT_TO_VIDEO).durations(DurationRule.oneOf(seconds)).build();
+  }
+
+  @Test
+  void withRefusesTwoRoutesOfOneIdGivenTogether() {
+    assertThatThrownBy(() -> RouteCatalog.builtIn().with(acme("acme-1", 5), acme("acme-1", 10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("id \"acme-1\" is given twice; give each route once in one call (a route replaces the"
+            + " catalog's route of its id, not another route given with it)");
+  }
+
+  @Test
+  void ofRefusesTwoRoutesOfOneIdInAnyCase() {
+    assertThatThrownBy(() -> RouteCatalog.of(List.of(acme("acme-1", 5), acme("acme-1", 10))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id \"acme-1\" is given twice; give each route once");
+    assertThatThrownBy(() -> RouteCatalog.of(route("acme"), route("ACME")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id \"acme\" is given twice (as \"acme\", \"ACME\": ids compare in any case);");
+  }
+
+  @Test
+  void everyIdGivenTwiceAndEveryClashAreNamedInOneError() {
+    assertThatThrownBy(() -> RouteCatalog.builtIn().with(acme("acme-1", 5), route("seedance-2", "SD"),
+        route("cheap-x", "Gemini_Omni_Flash"), acme("Acme-1", 10), route("seedance-2"), acme("acme-1", 15)))
+        .hasMessage("id \"acme-1\" is given 3 times (as \"acme-1\", \"Acme-1\": ids compare in any case);"
+            + " id \"seedance-2\" is given twice; give each route once in one call (a route replaces the catalog's"
+            + " route of its id, not another route given with it); alias \"Gemini_Omni_Flash\" of the route"
+            + " \"cheap-x\" is already a name of the route \"gemini-omni-flash\"; a name (an id or an alias, in any"
+            + " case) leads to one route only");
+  }
+
+  @Test
+  void aRouteGivenOnceStillReplacesTheBuiltInOfItsId() {
+    RouteCatalog catalog = RouteCatalog.builtIn().with(acme("seedance-2", 7), acme("acme-1", 5));
+
+    assertThat(catalog.require("seedance-2").durations().describe()).isEqualTo("7");
+    assertThat(catalog.size()).isEqualTo(RouteCatalog.builtIn().size() + 1);
   }
 }
