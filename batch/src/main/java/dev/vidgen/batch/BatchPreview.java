@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param journal the journal read, for people
  * @param jobs one preview per job of the plan, in the plan's order
  * @param dropped journal jobs without a task whose line the plan lacks: the run would drop them
- * @param replaced journal jobs never sent whose line changed: the run would send the line as it is now
+ * @param replaced journal jobs never sent whose line changed, and with {@code retryFailed} failed jobs of which
+ *     nothing was made ({@link FailedRetries#replaceable}) whose line changed: the run would send the line as it is now
  */
 public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dropped, List<Entry> replaced) {
 
@@ -93,7 +94,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
       Instant now) {
     Map<String, PlannedJob> byKey = new LinkedHashMap<>();
     plan.jobs().forEach(job -> byKey.put(job.key(), job));
-    JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null);
+    JournalChecks checks = new JournalChecks(store.describe(), plan.batch(), byKey, null, retryFailed);
     List<Entry> known = store.entries(plan.batch());
     checks.refuseAll(known, now);
     Map<String, Entry> byEntryKey = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     List<Entry> dropped = free.stream()
         .filter(e -> e.state() == State.PENDING && !byKey.containsKey(e.key())).toList();
     List<Entry> replaced = free.stream()
-        .filter(e -> byKey.containsKey(e.key()) && checks.differs(e) && JournalChecks.rewritable(e)).toList();
+        .filter(e -> byKey.containsKey(e.key()) && checks.differs(e) && checks.rewritable(e)).toList();
     return new BatchPreview(store.describe(), jobs, dropped, replaced);
   }
 

@@ -241,7 +241,7 @@ public final class BatchRunner {
       this.plan = plan;
       this.batch = plan.batch();
       plan.jobs().forEach(job -> byKey.put(job.key(), job));
-      this.checks = new JournalChecks(store.describe(), batch, byKey, worker);
+      this.checks = new JournalChecks(store.describe(), batch, byKey, worker, retryFailed);
     }
 
     BatchReport execute() {
@@ -253,6 +253,11 @@ public final class BatchRunner {
       // Refused before anything is written: jobs with a task (or perhaps one) that this file lacks, jobs
       // tried that it changed, and jobs without a task that another worker holds and this file lacks or changed.
       checks.refuseAll(store.entries(batch), now);
+      if (retryFailed) {
+        // A failed job of which nothing was made, whose line changed, becomes a job never sent: followFile
+        // gives it the line as it is now.
+        FailedRetries.clearChanged(store, store.entries(batch), byKey, now);
+      }
       // A job without a task whose line is gone is dropped, and one never sent whose line changed takes
       // the line as it is: nothing of them exists at the provider, so the journal follows the file.
       List<Entry> forgotten = store.followFile(batch, fresh, now);

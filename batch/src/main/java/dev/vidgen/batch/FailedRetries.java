@@ -23,6 +23,33 @@ final class FailedRetries {
     return entry != null && entry.failedWithoutTask() && job != null && !job.followOnly();
   }
 
+  /**
+   * Whether a failed job's changed line may take its place under {@code --retry-failed}: it is sent again
+   * ({@link #sentAgain}) and nothing of it may exist at the provider, neither a task nor an earlier take of
+   * its create that may have made one (sent again after a server error, or after it was unknown).
+   */
+  static boolean replaceable(Entry entry, PlannedJob job) {
+    return sentAgain(entry, job) && entry.handle() == null && entry.possibleTasks() <= 1;
+  }
+
+  /**
+   * Makes each {@link #replaceable} job whose line changed a job never sent (pending, no try, no reference),
+   * so that {@link JobStore#followFile} gives it the line as it is now, as it does to any job never sent.
+   */
+  static void clearChanged(JobStore store, List<Entry> entries, Map<String, PlannedJob> byKey, Instant now) {
+    for (Entry entry : entries) {
+      PlannedJob job = byKey.get(entry.key());
+      if (!replaceable(entry, job) || job.fingerprint().equals(entry.fingerprint())) {
+        continue;
+      }
+      Transitions.require(entry, State.PENDING);
+      // Its refused take made nothing, and the content it was sent with is gone: nothing of it is kept.
+      // Another worker that moved it first (a shared journal) makes this update miss; followFile then decides.
+      store.update(entry.toBuilder().state(State.PENDING).attempts(0).clientReference(null).possibleTasks(1)
+          .reason(null, null).claim(null, null).updatedAt(now).build());
+    }
+  }
+
   /** Moves the jobs {@link #sentAgain} names back to pending; returns how many moved. */
   static int moveBack(JobStore store, List<Entry> entries, Map<String, PlannedJob> byKey, Instant now) {
     int moved = 0;

@@ -3,6 +3,7 @@ package dev.vidgen.batch;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
+import dev.vidgen.core.text.Plural;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,16 +20,20 @@ final class JournalChecks {
   private final String batch;
   private final Map<String, PlannedJob> byKey;
   private final String worker;
+  private final boolean retryFailed;
 
   /**
    * @param journal the journal, for people
    * @param worker this run's worker name; null for a preview, to which every holder is another worker
+   * @param retryFailed whether the run sends failed jobs without a task again ({@code --retry-failed}): then
+   *     one of them whose line changed takes the line as it is now ({@link FailedRetries#replaceable})
    */
-  JournalChecks(String journal, String batch, Map<String, PlannedJob> byKey, String worker) {
+  JournalChecks(String journal, String batch, Map<String, PlannedJob> byKey, String worker, boolean retryFailed) {
     this.journal = journal;
     this.batch = batch;
     this.byKey = byKey;
     this.worker = worker;
+    this.retryFailed = retryFailed;
   }
 
   /** All three checks, in the order a run makes them. */
@@ -70,7 +75,8 @@ final class JournalChecks {
 
   /**
    * A job of this file that the journal holds with other content, when it cannot simply take the new
-   * content: it was tried (a task may exist, or did), or it is finished.
+   * content: it was tried (a task may exist, or did), or it is finished. A failed job of which nothing was
+   * made is told apart: {@code --retry-failed} lets its changed line take its place.
    */
   void refuseChangedWork(List<Entry> known) {
     List<Entry> changed = known.stream()
@@ -79,6 +85,30 @@ final class JournalChecks {
     if (changed.isEmpty()) {
       return;
     }
+    List<Entry> kept = changed.stream().filter(e -> !FailedRetries.replaceable(e, byKey.get(e.key()))).toList();
+    if (kept.isEmpty()) {
+      refuseChangedRefused(changed);
+    }
+    refuseChangedTried(kept);
+  }
+
+  /** Failed jobs of which nothing was made whose lines changed, in a run without {@code --retry-failed}. */
+  private void refuseChangedRefused(List<Entry> changed) {
+    Entry held = changed.get(0);
+    int line = byKey.get(held.key()).line();
+    int more = changed.size() - 1;
+    throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") failed in " + journal
+        + " before any task existed (" + held.reasonCode() + "), and its line changed since"
+        + (more == 0 ? "" : "; so did " + Plural.count(more, "more job") + " ("
+            + named(changed.subList(1, changed.size()), e -> e.key() + ", line " + byKey.get(e.key()).line(), 4) + ")")
+        + ": nothing was created for " + Plural.word(changed.size(), "it", "them") + ", so the changed "
+        + Plural.word(changed.size(), "line may take its", "lines may take their") + " place: run again with --retry-failed"
+        + " to send " + Plural.word(changed.size(), "it", "them") + " as " + Plural.word(changed.size(), "it is", "they are")
+        + " now; nothing was sent");
+  }
+
+  /** Jobs tried (a task may exist, or did) or finished whose lines changed. */
+  private void refuseChangedTried(List<Entry> changed) {
     Entry held = changed.get(0);
     int line = byKey.get(held.key()).line();
     throw new JobStore.ConflictException("job " + held.key() + " (line " + line + ") is in " + journal
@@ -103,8 +133,16 @@ final class JournalChecks {
         && !entry.leaseUntil().isBefore(now);
   }
 
-  /** A job never sent, which may take its line's new content. */
-  static boolean rewritable(Entry entry) {
+  /**
+   * A job that may take its line's new content: one never sent, or, with {@code --retry-failed}, a failed
+   * one of which nothing was made ({@link FailedRetries#replaceable}).
+   */
+  boolean rewritable(Entry entry) {
+    return neverSent(entry) || retryFailed && FailedRetries.replaceable(entry, byKey.get(entry.key()));
+  }
+
+  /** A job never sent, which the journal itself gives its line's new content ({@link JobStore#followFile}). */
+  static boolean neverSent(Entry entry) {
     return (entry.state() == State.PENDING || entry.state() == State.DROPPED) && entry.attempts() == 0;
   }
 

@@ -547,6 +547,50 @@ class BatchRunnerTest {
     assertThat(JobHandle.decode(entry("refused").handle()).possibleExtraTasks()).as("no earlier take").isZero();
   }
 
+  @Test
+  void retryFailedSendsTheChangedLineOfAFailedJobOfWhichNothingWasMadeButNotOfOneWithEarlierTakes() {
+    BatchPlan first = plan(line("refused", PLAIN_MODEL), line("resent", PLAIN_MODEL));
+    journal(first, "refused", b -> b.state(State.FAILED).attempts(1).clientReference("ref-1")
+        .reason("invalid_request_error", "the prompt violates a rule"));
+    // Sent again after it was unknown (two earlier takes may each have made a task), then refused: no task.
+    journal(first, "resent", b -> b.state(State.FAILED).attempts(3).possibleTasks(3)
+        .reason("rejected", "refused after --resubmit-unknown"));
+    String refusedEdited = "{\"id\":\"refused\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"refused, kinder\"}";
+    BatchPlan edited = plan(refusedEdited, line("resent", PLAIN_MODEL));
+
+    assertThatThrownBy(() -> runner(1, false).run(edited)).isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job refused (line 1) failed in in-memory journal before any task existed"
+            + " (invalid_request_error), and its line changed since: nothing was created for it, so the changed line"
+            + " may take its place: run again with --retry-failed to send it as it is now; nothing was sent")
+        .hasMessageNotContaining("put the line back");
+    BatchPreview preview = BatchPreview.read(edited, store, false, true, Instant.now());
+    BatchReport retried = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").retryFailed(true).build().run(edited);
+
+    assertThat(preview.replaced()).extracting(Entry::key).containsExactly("refused");
+    assertThat(preview.jobs()).extracting(job -> job.job().key() + " " + job.action().id())
+        .containsExactly("refused send", "resent send");
+    assertThat(retried.forgotten()).as("told as replaced").extracting(Entry::key).containsExactly("refused");
+    assertThat(backend.count("submit refused")).as("its changed line, sent once").isEqualTo(1);
+    assertThat(entry("refused").fingerprint()).isEqualTo(edited.jobs().get(0).fingerprint());
+    assertThat(entry("refused").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("refused").attempts()).as("the refused take belonged to the old line").isEqualTo(1);
+    assertThat(entry("resent").state()).isEqualTo(State.COMPLETED);
+
+    // A failed job whose earlier takes may have made tasks keeps its content, even with the option.
+    journal(first, "resent", b -> b.state(State.FAILED).attempts(3).possibleTasks(3).taskId(null).handle(null)
+        .reason("rejected", "refused after --resubmit-unknown"));
+    BatchPlan resentEdited = plan(refusedEdited, "{\"id\":\"resent\",\"model\":\"" + PLAIN_MODEL
+        + "\",\"prompt\":\"resent, kinder\"}");
+    assertThatThrownBy(() -> BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
+        .worker("test-worker").retryFailed(true).build().run(resentEdited))
+        .isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job resent (line 2) is in in-memory journal as failed (tried 3 times) with other"
+            + " content")
+        .hasMessageContaining("put the line back");
+    assertThat(backend.count("submit resent")).isEqualTo(1);
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void aPreviewNamesExactlyTheJobsTheRunThenSendsAndWritesNothing(boolean resubmitUnknown) {

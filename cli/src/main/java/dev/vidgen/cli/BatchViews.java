@@ -158,7 +158,7 @@ final class BatchViews {
         output.line("it would drop " + Plural.count(p.dropped().size(), "job") + " without a task whose line is gone: " + named(p.dropped()));
       }
       if (!p.replaced().isEmpty()) {
-        output.line("it would send the changed line of " + Plural.count(p.replaced().size(), "job") + " never sent: "
+        output.line("it would send the changed line of " + Plural.count(p.replaced().size(), "job") + " without a task: "
             + named(p.replaced()));
       }
       Map<String, Object> run = new LinkedHashMap<>();
@@ -249,7 +249,7 @@ final class BatchViews {
       fields.put("dropped", Plural.count(dropped.size(), "job") + " without a task, whose line is gone or left out: " + named(dropped));
     }
     if (!changed.isEmpty()) {
-      fields.put("replaced", Plural.count(changed.size(), "job") + " never sent, whose line changed and was taken as it is now: "
+      fields.put("replaced", Plural.count(changed.size(), "job") + " without a task, whose line changed and was taken as it is now: "
           + named(changed));
     }
     fields.put("files", filesWhere(report));

@@ -572,6 +572,55 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aJobWhoseCreateWasRefusedForItsPromptIsSentWithItsChangedLineUnderRetryFailed() throws Exception {
+    Path jobs = write(job("a", 10), job("rej", 10)); // 20 credits each
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(400), 1); // a's create: refused, no task made
+      CliRun.Result refused = againstFake(fake, jobs);
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+
+      // The prompt fixed (and the video made longer: 30 credits now) under the same id.
+      write(job("a", 15).replace("a turns", "a turns gently"), job("rej", 10));
+      CliRun.Result without = againstFake(fake, jobs);
+      CliRun.Result dry = againstFake(fake, jobs, "--dry-run", "--retry-failed");
+      CliRun.Result dryJson = againstFake(fake, jobs, "--dry-run", "--retry-failed", "--json");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent by the refused run or the dry runs").hasSize(2);
+      CliRun.Result retried = againstFake(fake, jobs, "--retry-failed");
+      CliRun.Result again = againstFake(fake, jobs);
+
+      assertThat(without.exitCode()).as(without.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(without.err()).as(without.all()).contains("job a (line 1) failed in ", " before any task existed (",
+          "and its line changed since: nothing was created for it, so the changed line may take its place: run again"
+          + " with --retry-failed to send it as it is now; nothing was sent")
+          .doesNotContain("put the line back").doesNotContain("which pays for it");
+      assertThat(dry.exitCode()).as(dry.all()).isZero();
+      assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*send \\(failed, no task\\)")
+          .contains("a run now would have 1 to send (30 credits, $0.15)")
+          .contains("it would send the changed line of 1 job without a task: a (was line 1)");
+      Map<String, Object> run = (Map<String, Object>) dryJson.json().get("run");
+      assertThat(run).containsEntry("to_send", 1.0).containsEntry("credits_to_send", 30.0)
+          .containsEntry("replaced", List.of("a"));
+      assertThat(retried.exitCode()).as(retried.all()).isZero();
+      assertThat(retried.out()).as(retried.all())
+          .contains("replaced  1 job without a task, whose line changed and was taken as it is now: a (was line 1)");
+      assertThat(fake.requests(Endpoint.CREATE)).as("the changed line, sent once").hasSize(3);
+      assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
+          .extracting(create -> String.valueOf(create.json().get("prompt")))
+          .containsExactlyInAnyOrder("rej turns", "a turns gently");
+      assertThat(again.exitCode()).as("the journal holds the line as it is now: " + again.all()).isZero();
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid twice").hasSize(3);
+    }
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      Entry a = journal.entries("jobs.jsonl").stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow();
+      assertThat(a.state()).isEqualTo(JobStore.State.COMPLETED);
+      assertThat(a.credits()).as("the new line's price").isEqualByComparingTo("30");
+      assertThat(dir.resolve("jobs-videos/a.mp4")).exists();
+    }
+  }
+
+  @Test
   void aJobWhoseCreateWasRefusedIsSentAgainWithRetryFailedOnlyWhenTheBalanceCoversIt() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each
     try (FakeToApisServer fake = FakeToApisServer.start()) {
@@ -726,6 +775,15 @@ class BatchCommandTest {
               .containsEntry("possible_extra_tasks", 2.0));
       assertThat(fake.requests(Endpoint.CREATE)).as("the two takes and the refused one, nothing since").hasSize(3);
       assertThat(text.out()).contains("a task found there is taken in with --adopt a=TASK_ID");
+
+      // Its earlier takes may have made tasks: its line may not change, even with --retry-failed.
+      write(job("a", 10).replace("a turns", "a turns gently"));
+      CliRun.Result edited = againstFake(fake, jobs, "--retry-failed");
+      assertThat(edited.exitCode()).as(edited.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(edited.err()).contains("job a (line 1)", "as failed (tried 2 times) with other content",
+          "put the line back as it was");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent").hasSize(3);
+      write(job("a", 10));
 
       // One earlier take's task found on the dashboard: taken in, followed and saved; the other take is still told.
       String found = fake.taskIds().get(0);
@@ -1255,7 +1313,7 @@ class BatchCommandTest {
       assertThat(edited.out()).contains("completed  3")
           .containsPattern("dropped +2 jobs without a task, whose line is gone or left out:"
               + " job-[0-9a-f]+ \\(was line 2\\), job-[0-9a-f]+ \\(was line 3\\)")
-          .contains("replaced  1 job never sent, whose line changed and was taken as it is now: d (was line 4)");
+          .contains("replaced  1 job without a task, whose line changed and was taken as it is now: d (was line 4)");
       assertThat(fake.creates()).filteredOn(CreateRecord::madeTask)
           .extracting(create -> String.valueOf(create.json().get("prompt")))
           .containsExactlyInAnyOrder("a turns", "b turns slowly", "d turns twice");
