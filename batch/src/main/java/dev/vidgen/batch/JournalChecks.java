@@ -104,7 +104,7 @@ final class JournalChecks {
         + ": nothing was created for " + Plural.word(changed.size(), "it", "them") + ", so the changed "
         + Plural.word(changed.size(), "line may take its", "lines may take their") + " place: run again with --retry-failed"
         + " to send " + Plural.word(changed.size(), "it", "them") + " as " + Plural.word(changed.size(), "it is", "they are")
-        + " now; nothing was sent");
+        + " now; nothing was sent", "run the same command with --retry-failed");
   }
 
   /** Jobs tried (a task may exist, or did) or finished whose lines changed. */

@@ -278,6 +278,7 @@ final class BatchCommand extends ClientCommand {
   private static CliException refused(RuntimeException e) {
     return new CliException(ExitCodes.OTHER, "journal", e.getMessage(), e instanceof ResultsManifest.StaleJournalException
         ? "see docs/batch.md#a-journal-belongs-to-its-results"
+        : e instanceof JobStore.ConflictException conflict && conflict.next().isPresent() ? conflict.next().get()
         : "for another jobs file, use another --journal or --batch-name");
   }
 

@@ -594,7 +594,8 @@ class BatchCommandTest {
       assertThat(without.err()).as(without.all()).contains("job a (line 1) failed in ", " before any task existed (",
           "and its line changed since: nothing was created for it, so the changed line may take its place: run again"
           + " with --retry-failed to send it as it is now; nothing was sent")
-          .doesNotContain("put the line back").doesNotContain("which pays for it");
+          .doesNotContain("put the line back").doesNotContain("which pays for it")
+          .as("not the advice for a journal of another file").doesNotContain("use another --journal");
       assertThat(dry.exitCode()).as(dry.all()).isZero();
       assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*send \\(failed, no task\\)")
           .contains("a run now would have 1 to send (30 credits, $0.15)")

@@ -283,8 +283,22 @@ public interface JobStore extends AutoCloseable {
   final class ConflictException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** What to do instead, when the refusal knows better than the general advice; null otherwise. */
+    private final String next;
+
     public ConflictException(String message) {
+      this(message, null);
+    }
+
+    /** A refusal that says what to do ({@code next}), such as "run again with --retry-failed". */
+    public ConflictException(String message, String next) {
       super(message);
+      this.next = next;
+    }
+
+    /** What to do instead, when the refusal says it. */
+    public java.util.Optional<String> next() {
+      return java.util.Optional.ofNullable(next);
     }
   }
 
