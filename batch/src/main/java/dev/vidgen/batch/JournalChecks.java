@@ -102,9 +102,9 @@ final class JournalChecks {
         + (more == 0 ? "" : "; so did " + Plural.count(more, "more job") + " ("
             + named(changed.subList(1, changed.size()), e -> e.key() + ", line " + byKey.get(e.key()).line(), 4) + ")")
         + ": nothing was created for " + Plural.word(changed.size(), "it", "them") + ", so the changed "
-        + Plural.word(changed.size(), "line may take its", "lines may take their") + " place: run again with --retry-failed"
-        + " to send " + Plural.word(changed.size(), "it", "them") + " as " + Plural.word(changed.size(), "it is", "they are")
-        + " now; nothing was sent", "run the same command with --retry-failed");
+        + Plural.word(changed.size(), "line may take its", "lines may take their") + " place; nothing was sent",
+        "run the same command with --retry-failed to send " + Plural.word(changed.size(), "it", "them") + " as "
+            + Plural.word(changed.size(), "it is", "they are") + " now");
   }
 
   /** Jobs tried (a task may exist, or did) or finished whose lines changed. */

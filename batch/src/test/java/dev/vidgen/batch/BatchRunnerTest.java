@@ -561,8 +561,10 @@ class BatchRunnerTest {
     assertThatThrownBy(() -> runner(1, false).run(edited)).isInstanceOf(JobStore.ConflictException.class)
         .hasMessageContaining("job refused (line 1) failed in in-memory journal before any task existed"
             + " (invalid_request_error), and its line changed since: nothing was created for it, so the changed line"
-            + " may take its place: run again with --retry-failed to send it as it is now; nothing was sent")
-        .hasMessageNotContaining("put the line back");
+            + " may take its place; nothing was sent")
+        .hasMessageNotContaining("put the line back")
+        .satisfies(refused -> assertThat(((JobStore.ConflictException) refused).next())
+            .hasValue("run the same command with --retry-failed to send it as it is now"));
     BatchPreview preview = BatchPreview.read(edited, store, false, true, Instant.now());
     BatchReport retried = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler)
         .requeueDelay(Duration.ofMillis(1)).worker("test-worker").retryFailed(true).build().run(edited);

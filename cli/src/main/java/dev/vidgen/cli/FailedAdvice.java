@@ -29,6 +29,10 @@ final class FailedAdvice {
     if (entry.taskId() != null) {
       return ": its task may have been charged, so it is not sent again; a new id for its line tries again";
     }
+    if (seen.action() == BatchPreview.Action.SEND && BatchTakes.earlierTakes(entry) > 0) {
+      return ": sent again, perhaps paying twice, as an earlier take may have made a paid task (look first: --adopt "
+          + entry.key() + "=TASK_ID takes it in)";
+    }
     if (seen.action() != BatchPreview.Action.KEEP || seen.job().followOnly()) {
       return "";
     }
@@ -37,7 +41,7 @@ final class FailedAdvice {
         : ": " + OPTION + " sends it again";
   }
 
-  /** The dry run's line on the failed jobs a run now would keep, or null when it keeps none. */
+  /** The dry run's line on the failed jobs a run now would keep (or send again though earlier takes may have made a task), or null. */
   static String kept(BatchPreview preview) {
     List<BatchPreview.JobPreview> kept = preview.jobs().stream().filter(job -> job.action() == BatchPreview.Action.KEEP
         && job.entry() != null && job.entry().state() == State.FAILED).toList();
@@ -46,7 +50,16 @@ final class FailedAdvice {
     long earlier = kept.stream().filter(job -> job.entry().taskId() == null && !job.job().followOnly()
         && BatchTakes.earlierTakes(job.entry()) > 0).count();
     long withTask = kept.stream().filter(job -> job.entry().taskId() != null).count();
+    long resent = preview.jobs().stream().filter(job -> job.action() == BatchPreview.Action.SEND
+        && job.entry() != null && job.entry().state() == State.FAILED && BatchTakes.earlierTakes(job.entry()) > 0)
+        .count();
     List<String> parts = new java.util.ArrayList<>();
+    if (resent > 0) {
+      parts.add(Plural.count(resent, "failed job", "failed jobs") + " " + OPTION + " would send again "
+          + Plural.word(resent, "has", "have") + " earlier takes that may have made a paid task: check the provider's"
+          + " dashboard first (--adopt JOB_ID=TASK_ID takes a task found in, sending nothing), as sending "
+          + Plural.word(resent, "it", "them") + " again may pay twice");
+    }
     if (noTask > 0) {
       parts.add(Plural.count(noTask, "failed job has", "failed jobs have") + " no task (nothing was created): " + OPTION
           + " sends " + Plural.word(noTask, "it", "them") + " again");

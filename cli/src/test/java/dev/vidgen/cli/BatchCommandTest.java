@@ -592,8 +592,9 @@ class BatchCommandTest {
 
       assertThat(without.exitCode()).as(without.all()).isEqualTo(ExitCodes.OTHER);
       assertThat(without.err()).as(without.all()).contains("job a (line 1) failed in ", " before any task existed (",
-          "and its line changed since: nothing was created for it, so the changed line may take its place: run again"
-          + " with --retry-failed to send it as it is now; nothing was sent")
+          "and its line changed since: nothing was created for it, so the changed line may take its place; nothing"
+          + " was sent — run the same command with --retry-failed to send it as it is now")
+          .containsOnlyOnce("--retry-failed")
           .doesNotContain("put the line back").doesNotContain("which pays for it")
           .as("not the advice for a journal of another file").doesNotContain("use another --journal");
       assertThat(dry.exitCode()).as(dry.all()).isZero();
@@ -766,6 +767,10 @@ class BatchCommandTest {
       assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, no task, 2 earlier takes may"
           + " have made tasks\\): an earlier take may have made a paid task; look first \\(--adopt a=TASK_ID takes it"
           + " in\\), as --retry-failed sends it again, perhaps paying twice");
+      CliRun.Result dryRetry = againstFake(fake, jobs, "--dry-run", "--retry-failed");
+      assertThat(dryRetry.out()).as(dryRetry.all()).containsPattern("1\\s+a\\s+.*send \\(failed, .*\\): sent again,"
+          + " perhaps paying twice").contains("1 failed job --retry-failed would send again has earlier takes that may"
+          + " have made a paid task");
       assertThat(text.err()).as("never told that nothing was created: an earlier take may have made its task")
           .contains("1 failed job has no task of its last create, but earlier takes that may have made a paid task:"
               + " check the provider's dashboard first (--adopt JOB_ID=TASK_ID takes a task found in, sending"
