@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -97,13 +99,12 @@ final class RouteReader {
       case "modes" -> modes(draft, value);
       case "seconds" -> draft.durations = seconds(value);
       case "aspect_ratios" -> {
-        Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"");
-        checkRatios(value.at("one_of"));
+        Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"", RouteSpelling::aspectRatioProblem);
         draft.aspectRatios = choice.offered;
         draft.defaultAspectRatio = choice.defaultValue;
       }
       case "resolutions" -> {
-        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"");
+        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"", resolution -> Optional.empty());
         draft.resolutions = choice.offered;
         draft.defaultResolution = choice.defaultValue;
       }
@@ -153,17 +154,6 @@ final class RouteReader {
         : aliases.stream().filter(alias -> seen.add(alias.toLowerCase(java.util.Locale.ROOT))).toList();
   }
 
-  /** Refuses each offered aspect ratio that is not W:H with whole numbers of 1 or more (or "adaptive"). */
-  private static void checkRatios(Node offered) {
-    List<RouteFileException> problems = new ArrayList<>();
-    for (Node item : offered.list("aspect_ratios one_of")) {
-      RouteSpelling.aspectRatioProblem(item.raw().toString()).ifPresent(problem -> problems.add(item.fail(problem)));
-    }
-    if (!problems.isEmpty()) {
-      throw RouteFileException.of(problems);
-    }
-  }
-
   private static void modes(Draft draft, Node node) {
     Map<String, Node> entries = node.entries("modes (mode id to {\"images\": …, \"videos\": …})");
     if (entries.isEmpty()) {
@@ -205,6 +195,10 @@ final class RouteReader {
     return IntRange.of(min, max);
   }
 
+  /**
+   * The durations: each wrong value of {@code one_of} (or a wrong {@code min} or {@code max}) is told beside a wrong
+   * default, which may take only the valid values.
+   */
   private static DurationRule seconds(Node node) {
     node.keys("seconds", RouteKeys.SECONDS);
     boolean set = node.has("one_of");
@@ -213,54 +207,119 @@ final class RouteReader {
       throw node.fail("give either \"one_of\" (such as [5, 10]) or \"min\" and \"max\" (such as 4 and 15), not "
           + (set ? "both" : "neither"));
     }
-    int defaultSeconds = node.require("default", "the duration used when a job gives none")
-        .integer("seconds default", RouteSpelling.MIN_SECONDS);
-    if (set) {
-      TreeSet<Integer> values = new TreeSet<>();
-      List<Node> items = node.at("one_of").list("seconds one_of (whole seconds)");
-      if (items.isEmpty()) {
-        throw node.at("one_of").fail("one_of is empty; list at least one duration in whole seconds");
-      }
-      for (Node item : items) {
-        if (!values.add(item.integer("a duration in whole seconds", RouteSpelling.MIN_SECONDS))) {
-          throw item.fail(item.raw() + " is listed twice in one_of");
-        }
-      }
-      if (!values.contains(defaultSeconds)) {
-        throw node.at("default").fail("default " + defaultSeconds + " is not in one_of; allowed: "
-            + values.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-      }
-      return new DurationRule(values, null, defaultSeconds);
+    List<RouteFileException> problems = new ArrayList<>();
+    DurationRule rule = set ? secondsOneOf(node, problems) : secondsBetween(node, problems);
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
-    int min = node.require("min", "the shortest duration").integer("seconds min", RouteSpelling.MIN_SECONDS);
-    int max = node.require("max", "the longest duration").integer("seconds max", RouteSpelling.MIN_SECONDS);
-    if (max < min) {
-      throw node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more");
+    return rule;
+  }
+
+  private static DurationRule secondsOneOf(Node node, List<RouteFileException> problems) {
+    List<Node> items = collect(problems, () -> node.at("one_of").list("seconds one_of (whole seconds)"));
+    TreeSet<Integer> values = new TreeSet<>();
+    if (items != null && items.isEmpty()) {
+      problems.add(node.at("one_of").fail("one_of is empty; list at least one duration in whole seconds"));
     }
-    if (defaultSeconds < min || defaultSeconds > max) {
-      throw node.at("default").fail("default " + defaultSeconds + " is outside " + min + " to " + max
-          + "; allowed: a whole number from " + min + " to " + max);
+    for (Node item : items == null ? List.<Node>of() : items) {
+      Integer seconds = collect(problems, () -> item.integer("a duration in whole seconds", RouteSpelling.MIN_SECONDS));
+      if (seconds != null && !values.add(seconds)) {
+        problems.add(item.fail(item.raw() + " is listed twice in one_of"));
+      }
     }
-    return DurationRule.between(min, max, defaultSeconds);
+    Integer chosen = defaultSeconds(node, problems);
+    if (chosen == null || items == null || items.isEmpty()) {
+      return null;
+    }
+    if (!values.contains(chosen)) {
+      List<String> valid = values.stream().map(String::valueOf).toList();
+      problems.add(node.at("default").fail("default " + chosen + " is not in one_of; allowed: "
+          + RouteSpelling.allowedValues(valid, items.size(), "value of one_of")));
+      return null;
+    }
+    return new DurationRule(values, null, chosen);
+  }
+
+  private static DurationRule secondsBetween(Node node, List<RouteFileException> problems) {
+    Integer min = collect(problems, () -> node.require("min", "the shortest duration")
+        .integer("seconds min", RouteSpelling.MIN_SECONDS));
+    Integer max = collect(problems, () -> node.require("max", "the longest duration")
+        .integer("seconds max", RouteSpelling.MIN_SECONDS));
+    Integer chosen = defaultSeconds(node, problems);
+    if (min == null || max == null) {
+      return null;
+    }
+    if (max < min) { // no default can be judged against a range that is not one
+      problems.add(node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more"));
+      return null;
+    }
+    if (chosen == null) {
+      return null;
+    }
+    if (chosen < min || chosen > max) {
+      problems.add(node.at("default").fail(RouteSpelling.defaultOutside(chosen, min, max)));
+      return null;
+    }
+    return DurationRule.between(min, max, chosen);
+  }
+
+  /** The default duration, or null with its problem kept. */
+  private static Integer defaultSeconds(Node node, List<RouteFileException> problems) {
+    return collect(problems, () -> node.require("default", "the duration used when a job gives none")
+        .integer("seconds default", RouteSpelling.MIN_SECONDS));
   }
 
   /** The offered values and the default (null: the provider chooses). */
   private record Choice(List<String> offered, String defaultValue) {}
 
-  private static Choice choice(Node node, String name, String what) {
+  /**
+   * The offered values and the default, telling each wrong value ({@code spelling} says what is wrong with one) and
+   * a wrong default at once: a default that is a wrong value has that value's problem, and one that is not offered
+   * is told with the valid values only.
+   */
+  private static Choice choice(Node node, String name, String what, Function<String, Optional<String>> spelling) {
     node.keys(name, RouteKeys.CHOICE);
-    List<String> offered = node.require("one_of", "the offered " + what).texts(name + " one_of");
-    if (offered.isEmpty()) {
+    List<Node> items = node.require("one_of", "the offered " + what).list(name + " one_of");
+    if (items.isEmpty()) {
       throw node.at("one_of").fail("one_of is empty; leave " + name + " out when the model takes none");
     }
-    String chosen = null;
-    if (node.has("default")) {
-      String wanted = node.at("default").text(name + " default");
-      chosen = offered.stream().filter(wanted::equalsIgnoreCase).findFirst()
-          .orElseThrow(() -> node.at("default").fail("default " + Node.quote(wanted) + " is not in one_of; allowed: "
-              + String.join(", ", offered)));
+    List<RouteFileException> problems = new ArrayList<>();
+    List<String> offered = new ArrayList<>();
+    List<String> valid = new ArrayList<>();
+    for (Node item : items) {
+      String text = collect(problems, () -> item.text("an entry of " + name + " one_of"));
+      if (text == null) {
+        continue;
+      }
+      Optional<String> problem = spelling.apply(text);
+      problem.ifPresent(wrong -> problems.add(item.fail(wrong)));
+      if (offered.stream().anyMatch(text::equalsIgnoreCase)) {
+        problems.add(item.fail(Node.quote(text) + " is listed twice in " + name + " one_of"));
+      } else if (problem.isEmpty()) {
+        valid.add(text);
+      }
+      offered.add(text);
+    }
+    String chosen = node.has("default") ? collect(problems, () -> chosen(node.at("default"), name, offered, valid,
+        items.size(), spelling)) : null;
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
     }
     return new Choice(offered, chosen);
+  }
+
+  /** The valid offered value {@code node} names (in the spelling of one_of), else its problem. */
+  private static String chosen(Node node, String name, List<String> offered, List<String> valid, int given,
+      Function<String, Optional<String>> spelling) {
+    String wanted = node.text(name + " default");
+    Optional<String> chosen = valid.stream().filter(wanted::equalsIgnoreCase).findFirst();
+    if (chosen.isPresent()) {
+      return chosen.get();
+    }
+    Optional<String> problem = offered.stream().anyMatch(wanted::equalsIgnoreCase) ? spelling.apply(wanted)
+        : Optional.empty();
+    throw node.fail(problem.orElseGet(() -> "default " + Node.quote(wanted) + " is not in one_of; allowed: "
+        + RouteSpelling.allowedValues(valid, given, "value of one_of")));
   }
 
   static PriceTable price(Node node, boolean byResolutionAllowed) {

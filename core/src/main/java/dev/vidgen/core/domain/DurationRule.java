@@ -1,10 +1,13 @@
 package dev.vidgen.core.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which durations (whole seconds) a route accepts: a fixed set such as {10, 15}, or a range
@@ -20,22 +23,39 @@ public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defau
    * A rule as given, with {@code allowed} (not null) copied.
    *
    * @throws IllegalArgumentException unless exactly one of a non-empty {@code allowed} and a {@code range} is
-   *     given, if a duration is below {@link RouteSpelling#MIN_SECONDS} (each such one named), or if the rule
-   *     does not accept {@code defaultSeconds}
+   *     given, or, listing each at once, if a duration is below {@link RouteSpelling#MIN_SECONDS} or
+   *     the rule does not accept {@code defaultSeconds} (saying what it accepts)
    */
   public DurationRule {
     allowed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
     if (allowed.isEmpty() == (range == null)) {
       throw new IllegalArgumentException("give either a set of durations or a range");
     }
-    List<String> problems = (range == null ? allowed.stream() : java.util.stream.Stream.of(range.min()))
-        .flatMap(seconds -> RouteSpelling.durationProblem(seconds).stream()).toList();
+    List<String> problems = new ArrayList<>((range == null ? allowed.stream() : Stream.of(range.min()))
+        .flatMap(seconds -> RouteSpelling.durationProblem(seconds).stream()).toList());
+    defaultProblem(allowed, range, defaultSeconds).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; and ", problems));
     }
-    if (!(allowed.isEmpty() ? range.contains(defaultSeconds) : allowed.contains(defaultSeconds))) {
-      throw new IllegalArgumentException("default " + defaultSeconds + " s is not allowed by the rule");
+  }
+
+  /**
+   * What is wrong with {@code seconds} as the default of the rule, naming what is allowed: the valid durations
+   * of a set, or the valid part of a range (none is told when no duration of the range is valid: that is told).
+   */
+  private static Optional<String> defaultProblem(SortedSet<Integer> allowed, IntRange range, int seconds) {
+    if (range != null) {
+      int min = Math.max(range.min(), RouteSpelling.MIN_SECONDS);
+      boolean outside = min <= range.max() && (seconds < min || seconds > range.max());
+      return outside ? Optional.of(RouteSpelling.defaultOutside(seconds, min, range.max())) : Optional.empty();
     }
+    if (allowed.contains(seconds)) {
+      return Optional.empty();
+    }
+    List<String> valid = allowed.stream().filter(value -> RouteSpelling.durationProblem(value).isEmpty())
+        .map(String::valueOf).toList();
+    return Optional.of("default " + seconds + " s is not offered; offered: "
+        + RouteSpelling.allowedValues(valid, allowed.size(), "offered duration"));
   }
 
   /** Exactly these durations; the first is the default. */

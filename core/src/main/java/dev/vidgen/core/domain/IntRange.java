@@ -1,15 +1,25 @@
 package dev.vidgen.core.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** An inclusive range of whole numbers, such as "1 to 9 images". */
 public record IntRange(int min, int max) {
   /**
    * The range from {@code min} to {@code max}, both included.
    *
-   * @throws IllegalArgumentException if {@code min} is negative or {@code max} is below {@code min}
+   * @throws IllegalArgumentException if {@code min} is negative or {@code max} is below {@code min}, saying which
    */
   public IntRange {
-    if (min < 0 || max < min) {
-      throw new IllegalArgumentException("bad range: " + min + ".." + max);
+    List<String> problems = new ArrayList<>();
+    if (min < 0) {
+      problems.add("the lower bound must be 0 or more");
+    }
+    if (max < min) {
+      problems.add("the lower bound must not be above the upper");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("bad range: " + min + ".." + max + " (" + String.join(", and ", problems) + ")");
     }
   }
 

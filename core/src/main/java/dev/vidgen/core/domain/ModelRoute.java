@@ -61,10 +61,10 @@ public record ModelRoute(
    * family {@code other}, and null lists, sets and maps empty; {@code id}, {@code durations} and
    * {@code price} must not be null.
    *
-   * @throws IllegalArgumentException if the id is blank, no mode is offered, a default aspect ratio or resolution
-   *     is not offered, {@code maxPromptChars} is not positive, or, listing each at once, the id or an alias is
-   *     not a model name or an alias repeats a name of the route, or an offered aspect ratio is not W:H
-   *     ({@link RouteSpelling}, the rules of route files)
+   * @throws IllegalArgumentException if the id is blank, no mode is offered, or, listing each at once, the id or
+   *     an alias is not a model name or an alias repeats a name of the route, an offered aspect ratio is not W:H
+   *     ({@link RouteSpelling}, the rules of route files), a default aspect ratio or resolution is not offered
+   *     (naming the valid offered ones), or {@code maxPromptChars} is not positive
    */
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -82,12 +82,17 @@ public record ModelRoute(
     Objects.requireNonNull(durations, id + ": durations == null");
     aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
     aliases = List.copyOf(aliases == null ? List.of() : aliases);
-    checkSpelling(id, aliases, aspectRatios);
     resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
-    requireDefault(id, "aspect ratio", aspectRatios, defaultAspectRatio);
-    requireDefault(id, "resolution", resolutions, defaultResolution);
+    List<String> problems = spellingProblems(id, aliases, aspectRatios);
+    List<String> validRatios = aspectRatios.stream()
+        .filter(ratio -> RouteSpelling.aspectRatioProblem(ratio).isEmpty()).toList();
+    defaultProblem("aspect ratio", aspectRatios, validRatios, defaultAspectRatio).ifPresent(problems::add);
+    defaultProblem("resolution", resolutions, resolutions, defaultResolution).ifPresent(problems::add);
     if (maxPromptChars != null && maxPromptChars <= 0) {
-      throw new IllegalArgumentException(id + ": maxPromptChars must be positive");
+      problems.add("maxPromptChars must be positive");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
     }
     Objects.requireNonNull(price, id + ": price == null (use PriceTable.unknown)");
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
@@ -291,10 +296,10 @@ public record ModelRoute(
   }
 
   /**
-   * Refuses an id or alias that is not a model name, an alias that repeats a name of the route, and an
-   * aspect ratio that is not W:H, as route files do, naming each at once.
+   * The problems of an id or alias that is not a model name, an alias that repeats a name of the route, and an
+   * aspect ratio that is not W:H, as route files tell them.
    */
-  private static void checkSpelling(String id, List<String> aliases, List<String> aspectRatios) {
+  private static List<String> spellingProblems(String id, List<String> aliases, List<String> aspectRatios) {
     List<String> problems = new ArrayList<>();
     RouteSpelling.nameProblem("the route id", id).ifPresent(problems::add);
     Set<String> names = new java.util.HashSet<>();
@@ -306,18 +311,20 @@ public record ModelRoute(
       }
     }
     aspectRatios.forEach(ratio -> RouteSpelling.aspectRatioProblem(ratio).ifPresent(problems::add));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
-    }
+    return problems;
   }
 
-  private static void requireDefault(String id, String what, List<String> offered, String chosen) {
-    if (chosen == null) {
-      return;
+  /**
+   * The problem of a default {@code what} that is not {@code offered}, naming the {@code valid} offered values; none
+   * for a default that is offered, even when that offered value is wrong (its own problem tells it).
+   */
+  private static Optional<String> defaultProblem(String what, List<String> offered, List<String> valid,
+      String chosen) {
+    if (chosen == null || offered.stream().anyMatch(chosen::equalsIgnoreCase)) {
+      return Optional.empty();
     }
-    if (offered.stream().noneMatch(chosen::equalsIgnoreCase)) {
-      throw new IllegalArgumentException(id + ": default " + what + " " + chosen + " is not offered");
-    }
+    return Optional.of("default " + what + " " + chosen + " is not offered; offered: "
+        + RouteSpelling.allowedValues(valid, offered.size(), "offered " + what));
   }
 
   /** Builds a {@link ModelRoute}; not thread-safe. */

@@ -1,5 +1,6 @@
 package dev.vidgen.core.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,23 @@ public final class RouteSpelling {
     }
     return Optional.of("duration " + seconds + " s is below " + MIN_SECONDS + " s; a duration is a whole number"
         + " of seconds, " + MIN_SECONDS + " or more");
+  }
+
+  /**
+   * The values a default may take, for the message of a default that is none of them: the {@code valid} ones
+   * joined, else "none", saying why when {@code given} values were all wrong (each called {@code each}).
+   */
+  public static String allowedValues(List<String> valid, int given, String each) {
+    if (!valid.isEmpty()) {
+      return String.join(", ", valid);
+    }
+    return given == 0 ? "none" : "none (every " + each + " is wrong)";
+  }
+
+  /** The problem of a default duration outside the range {@code min} to {@code max}. */
+  public static String defaultOutside(int seconds, int min, int max) {
+    return "default " + seconds + " s is outside " + min + " to " + max + " s; allowed: a whole number of seconds"
+        + " from " + min + " to " + max;
   }
 
   /** {@code text} in double quotes, with quotes and backslashes in it escaped. */

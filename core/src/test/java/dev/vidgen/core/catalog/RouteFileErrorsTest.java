@@ -72,7 +72,8 @@ class RouteFileErrorsTest {
   @Test
   void aDefaultOutsideTheRange() {
     assertThat(failure("{\"routes\": [{\"id\": \"a\", " + MODES + ", \"seconds\": {\"min\": 4, \"max\": 15, \"default\": 20}}]}"))
-        .hasMessage("acme.json: routes[0].seconds.default: default 20 is outside 4 to 15; allowed: a whole number from 4 to 15");
+        .hasMessage("acme.json: routes[0].seconds.default: default 20 s is outside 4 to 15 s;"
+            + " allowed: a whole number of seconds from 4 to 15");
   }
 
   @Test

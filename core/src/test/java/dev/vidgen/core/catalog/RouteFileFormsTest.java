@@ -64,6 +64,72 @@ class RouteFileFormsTest {
   }
 
   @Test
+  void aWrongDefaultIsToldBesideEachWrongRatioAndAllowsOnlyTheValidOnes() {
+    RouteFileException e = failure(route("a1", "\"seconds\": {\"one_of\": [5], \"default\": 5},"
+        + " \"aspect_ratios\": {\"one_of\": [\"16:9\", \"wide\"], \"default\": \"4:3\"}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].aspect_ratios.one_of[1]", "aspect ratio \"wide\" is not W:H;"
+            + " allowed: two whole numbers of 1 or more with a colon between them, such as \"16:9\" or \"21:9\","
+            + " or \"adaptive\""),
+        org.assertj.core.groups.Tuple.tuple("routes[0].aspect_ratios.default",
+            "default \"4:3\" is not in one_of; allowed: 16:9"));
+  }
+
+  @Test
+  void whenNoValueOfOneOfIsValidTheDefaultSaysNoneIsAllowed() {
+    RouteFileException ratios = failure(route("a1", "\"seconds\": {\"one_of\": [5], \"default\": 5},"
+        + " \"aspect_ratios\": {\"one_of\": [\"wide\", 7], \"default\": \"4:3\"}"));
+    RouteFileException seconds = failure(route("a1", "\"seconds\": {\"one_of\": [5.5, 0], \"default\": 5}"));
+
+    assertThat(ratios.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "routes[0].aspect_ratios.one_of[0]", "routes[0].aspect_ratios.one_of[1]", "routes[0].aspect_ratios.default");
+    assertThat(ratios.all().get(2).problem())
+        .isEqualTo("default \"4:3\" is not in one_of; allowed: none (every value of one_of is wrong)");
+    assertThat(seconds.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].seconds.one_of[0]", "expected a duration in whole seconds"
+            + " (a whole number of 1 or more), got 5.5, which has a fraction"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].seconds.one_of[1]",
+            "a duration in whole seconds must be 1 or more, got 0"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].seconds.default",
+            "default 5 is not in one_of; allowed: none (every value of one_of is wrong)"));
+  }
+
+  @Test
+  void aDefaultThatCannotBeReadIsToldBesideEachWrongDuration() {
+    RouteFileException e = failure("{\"patch\": {\"kling-v3\": {\"seconds\": {\"one_of\": [5.5], \"default\": 5.5}}}}");
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("patch.kling-v3.seconds.one_of[0]", "expected a duration in whole"
+            + " seconds (a whole number of 1 or more), got 5.5, which has a fraction"),
+        org.assertj.core.groups.Tuple.tuple("patch.kling-v3.seconds.default", "expected seconds default"
+            + " (a whole number of 1 or more), got 5.5, which has a fraction"));
+  }
+
+  @Test
+  void aDefaultThatIsAWrongRatioOfOneOfIsToldAsWrongAndEachRepeatedValueToo() {
+    RouteFileException e = failure(route("a1", "\"seconds\": {\"one_of\": [5, 10, 5], \"default\": 7},"
+        + " \"aspect_ratios\": {\"one_of\": [\"wide\", \"16:9\"], \"default\": \"wide\"},"
+        + " \"resolutions\": {\"one_of\": [\"720p\", \"720P\", 1080], \"default\": \"4k\"}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].seconds.one_of[2]", "5 is listed twice in one_of"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].seconds.default", "default 7 is not in one_of; allowed: 5, 10"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].aspect_ratios.one_of[0]", "aspect ratio \"wide\" is not W:H;"
+            + " allowed: two whole numbers of 1 or more with a colon between them, such as \"16:9\" or \"21:9\","
+            + " or \"adaptive\""),
+        org.assertj.core.groups.Tuple.tuple("routes[0].aspect_ratios.default", "aspect ratio \"wide\" is not W:H;"
+            + " allowed: two whole numbers of 1 or more with a colon between them, such as \"16:9\" or \"21:9\","
+            + " or \"adaptive\""),
+        org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.one_of[1]",
+            "\"720P\" is listed twice in resolutions one_of"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.one_of[2]",
+            "expected an entry of resolutions one_of (a non-blank string), got the number 1080"),
+        org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.default",
+            "default \"4k\" is not in one_of; allowed: 720p"));
+  }
+
+  @Test
   void anIdOrAliasWithASpaceOrAControlCharacterIsRefusedSayingWhatIsAllowed() {
     assertThat(failure(route("my model", "\"seconds\": {\"one_of\": [5], \"default\": 5}")))
         .hasMessage("acme.json: routes[0].id: the route id \"my model\" has a space; a model name is letters, digits"

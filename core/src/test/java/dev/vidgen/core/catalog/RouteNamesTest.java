@@ -110,8 +110,11 @@ class RouteNamesTest {
         + " \"patch\": {\"kling-v3\": {\"aliases\": [\"WAN2.6\"], \"seconds\": {\"one_of\": [5.5], \"default\": 5}}}}");
 
     assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].aspect_ratios.one_of[0]",
-        "routes[0].aliases[0]", "patch.kling-v3.seconds.one_of[0]", "patch.kling-v3.aliases[0]");
-    assertThat(e.all().get(3).problem()).isEqualTo("alias \"WAN2.6\" is already a name of the route \"wan2.6\";"
+        "routes[0].aliases[0]", "patch.kling-v3.seconds.one_of[0]", "patch.kling-v3.seconds.default",
+        "patch.kling-v3.aliases[0]");
+    assertThat(e.all().get(3).problem()).isEqualTo("default 5 is not in one_of; allowed: none (every value of one_of"
+        + " is wrong)");
+    assertThat(e.all().get(4).problem()).isEqualTo("alias \"WAN2.6\" is already a name of the route \"wan2.6\";"
         + " a name leads to one route only");
   }
 
