@@ -118,7 +118,9 @@ final class JournalChecks {
             e -> e.key() + ", line " + byKey.get(e.key()).line(), 4))
         + ": the journal belongs to another jobs file, or the line changed after its job was tried; put the line back"
         + " as it was (its job finishes as it was sent), and to send the changed job too, give the changed line a"
-        + " new id as a line of its own beside it (which pays for it); nothing was sent");
+        + " new id as a line of its own beside it (which pays for it); nothing was sent"
+        + (held.state() == State.FAILED && held.taskId() != null ? " (its task " + held.taskId() + " failed and may"
+            + " have been charged, so --retry-failed does not send it again)" : ""));
   }
 
   /** Whether the plan lacks the entry's job, or has it with other content. */

@@ -568,6 +568,16 @@ class BatchCommandTest {
           assertThat(job).containsEntry("id", "c").containsEntry("task_id", charged));
       assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(fake.creates()).as("nothing sent by the run after").hasSize(3);
+
+      // c's line changed: its failed task may have been charged, so the refusal names it and says why.
+      write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"a.png\"], \"seconds\": 10}",
+          "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"b.png\"], \"seconds\": 10}",
+          job("c", 15));
+      CliRun.Result edited = againstFake(fake, jobs, "--retry-failed");
+      assertThat(edited.exitCode()).as(edited.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(edited.err()).contains("job c (line 3)", "(its task " + charged + " failed and may have been charged,"
+          + " so --retry-failed does not send it again)");
+      assertThat(fake.creates()).as("nothing sent for the changed line").hasSize(3);
     }
   }
 
