@@ -30,4 +30,11 @@ public interface BatchListener {
    * Told again when the count or the workers change.
    */
   default void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {}
+
+  /**
+   * A create was answered with task {@code taskId}, but the journal could not record it ({@code
+   * cause}, such as a database out of reach): the task exists and may be paid for, and this is the
+   * only place its id is told until the job is adopted. {@code entry} is the job as the journal last had it.
+   */
+  default void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {}
 }

@@ -217,6 +217,9 @@ public final class BatchRunner {
     }
   }
 
+  /** How long a run whose journal failed waits for its creates on their way to be answered before it fails. */
+  static final Duration ANSWERS_BEFORE_FAILING = Duration.ofSeconds(30);
+
   /** One run of one plan. */
   private final class Run {
     private static final Object TICK = new Object();
@@ -352,7 +355,13 @@ public final class BatchRunner {
         if (!ctx.stopping() && !creates.closed() && free > 0) {
           Instant now = clock.instant();
           // Jobs this run leaves stay held by it until it ends, so a claim never brings them back.
-          List<Entry> claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
+          List<Entry> claimed;
+          try {
+            claimed = join(journal.call(s -> s.claim(batch, worker, free, now, now.plus(lease))));
+          } catch (RuntimeException journalFailed) {
+            awaitAnswersBeforeFailing();
+            throw journalFailed;
+          }
           int started = 0;
           int newlyLeft = 0;
           for (Entry entry : claimed) {
@@ -396,6 +405,20 @@ public final class BatchRunner {
           running.values().forEach(job -> job.cancel(false));
           return;
         }
+      }
+    }
+
+    /**
+     * The journal failed: nothing more is sent, and the creates on their way get up to {@link
+     * #ANSWERS_BEFORE_FAILING} to be answered, so that a task one of them makes is told ({@link
+     * BatchListener#onTaskNotJournaled}) before the run fails, instead of going unrecorded and untold.
+     */
+    private void awaitAnswersBeforeFailing() {
+      creates.close();
+      try {
+        creates.awaitNone(ANSWERS_BEFORE_FAILING);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

@@ -499,6 +499,14 @@ final class JobRun {
       throw e;
     }
     moved.whenComplete(safely((stored, failure) -> {
+      if (failure != null && settles && answeredTask != null) {
+        // Told before the create counts as settled: a run failing for its journal waits for that, then ends.
+        try {
+          ctx.listener.onTaskNotJournaled(entry, answeredTask, unwrap(failure));
+        } catch (RuntimeException listenerFailed) {
+          failure.addSuppressed(listenerFailed); // the hold below still names the task
+        }
+      }
       if (settles) {
         settle(failure == null);
       }

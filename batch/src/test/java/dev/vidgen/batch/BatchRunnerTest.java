@@ -1130,6 +1130,66 @@ class BatchRunnerTest {
     assertThat(backend.calls).noneMatch(call -> call.startsWith("submit b"));
   }
 
+  @Test
+  void aTaskMadeWhileTheJournalIsOutOfReachIsToldAndTheRunWaitsForTheCreatesOnTheirWayBeforeItFails() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    CompletableFuture<Void> answerA = new CompletableFuture<>();
+    CompletableFuture<Void> answerB = new CompletableFuture<>();
+    // a is answered once b's create is out; b only after the run found its journal gone.
+    backend.submitScript.put("a", job -> answerA.thenApply(ignored -> backend.handle(job, null)));
+    backend.submitScript.put("b", job -> {
+      answerA.complete(null);
+      return answerB.thenApplyAsync(ignored -> backend.handle(job, null));
+    });
+    JobStore flaky = new ForwardingStore(store) {
+      @Override
+      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+        if (down.get()) {
+          // b's answer comes a moment after the run found its journal gone, as a slow create's would.
+          answerB.completeAsync(() -> null, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+          throw new IllegalStateException("journal out of reach");
+        }
+        return super.claim(batch, worker, limit, now, leaseUntil);
+      }
+
+      @Override
+      public Optional<Entry> update(Entry entry) {
+        if (entry.state() == State.SUBMITTED) {
+          down.set(true); // the database goes away as the first task is written
+        }
+        if (down.get()) {
+          throw new IllegalStateException("journal out of reach");
+        }
+        return super.update(entry);
+      }
+
+      @Override
+      public int releaseAll(String batch, String worker) {
+        if (down.get()) {
+          throw new IllegalStateException("journal out of reach");
+        }
+        return super.releaseAll(batch, worker);
+      }
+    };
+    java.util.Map<String, String> told = new java.util.concurrent.ConcurrentHashMap<>();
+    BatchRunner runner = BatchRunner.builder().backend(backend).store(flaky).concurrency(2).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).listener(new BatchListener() {
+          @Override
+          public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
+            told.put(entry.key(), taskId + " (" + cause.getMessage() + ")");
+          }
+        }).build();
+
+    assertThatThrownBy(() -> runner.run(plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL))))
+        .hasMessageContaining("journal out of reach");
+
+    // Both tasks were told by the time the run failed, b's though it was answered only after the journal failed.
+    assertThat(told).containsOnlyKeys("a", "b");
+    assertThat(told.values()).allMatch(task -> task.matches("task-\\d+ \\(.*journal out of reach\\)"));
+    assertThat(told.get("a")).isNotEqualTo(told.get("b"));
+    assertThat(backend.count("submit")).isEqualTo(2);
+  }
+
   // ---- helpers
 
   /** A runner as worker {@code name} on the shared journal, looking for work every 20 ms. */

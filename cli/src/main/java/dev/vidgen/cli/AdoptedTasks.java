@@ -69,7 +69,7 @@ final class AdoptedTasks {
     }
     try (JobStore store = Journals.open(location)) {
       for (Map.Entry<String, String> pair : byJob.entrySet()) {
-        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), anyTime, output);
+        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), anyTime, Journals.isShared(location), output);
       }
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
@@ -79,7 +79,7 @@ final class AdoptedTasks {
   }
 
   private static void adoptOne(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
-      boolean anyTime, Output output) {
+      boolean anyTime, boolean shared, Output output) {
     String given = "--adopt " + key + "=" + task;
     Optional<PlannedJob> planned = Stream.concat(plan.jobs().stream(), plan.followable().stream())
         .filter(job -> job.key().equals(key)).findFirst();
@@ -96,12 +96,20 @@ final class AdoptedTasks {
         given + ": job " + key + " was never sent, so it made no task; nothing was recorded", ALLOWED));
     // An unknown job, or one sent again after it was unknown whose new create made no task: each of its takes
     // (those earlier ones) may have made the task found.
-    int takes = entry.state() == State.UNKNOWN ? entry.possibleTasks() : BatchTakes.earlierTakes(entry);
+    // A job a stopped run left being sent (its create's answer not journaled) is unknown to the next run all the same.
+    boolean leftSending = entry.state() == State.SUBMITTING && entry.taskId() == null;
+    if (leftSending && shared && entry.worker() != null && entry.leaseUntil() != null
+        && entry.leaseUntil().isAfter(Instant.now())) {
+      throw CliException.usage(given + ": job " + key + " is being sent by worker " + entry.worker() + " (its hold runs"
+          + " until " + entry.leaseUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); nothing was recorded",
+          "give --adopt once that run has ended, or once its hold has lapsed if it stopped");
+    }
+    int takes = entry.state() == State.UNKNOWN || leftSending ? entry.possibleTasks() : BatchTakes.earlierTakes(entry);
     if (takes < 1) {
       throw CliException.usage(given + ": job " + key + " is " + entry.state().id()
           + entry.task().map(t -> " (task " + t + ")").orElse("") + ", not unknown; nothing was recorded",
-          "only a job of unknown outcome (or one sent again after it, left without a task) takes a task found on"
-              + " the provider's dashboard; run the batch to go on");
+          "only a job of unknown outcome (or one sent again after it, left without a task, or one a stopped run left"
+              + " being sent) takes a task found on the provider's dashboard; run the batch to go on");
     }
     String model = planned.get().job().model();
     String route = client.catalog().find(model).map(r -> r.id()).orElse(model);
@@ -133,14 +141,18 @@ final class AdoptedTasks {
     // Its other takes may each have made a task of their own: the handle keeps them told as extra tasks.
     JobHandle timed = new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
         seen.reportedCreatedAt().orElse(handle.submittedAt()), handle.clientReference(), takes - 1);
-    store.update(entry.toBuilder().state(State.SUBMITTED).taskId(task).handle(timed.encode())
+    JobStore.Entry.Builder adopted = entry.toBuilder();
+    if (leftSending) {
+      adopted.claim(null, null); // the stopped run's hold: this run's claim takes the job as any other
+    }
+    store.update(adopted.state(State.SUBMITTED).taskId(task).handle(timed.encode())
         .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
             + " cannot check)")
         .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
             "job " + key + " changed in the journal while --adopt wrote it; nothing was recorded",
             "run the same command again"));
-    output.note("job " + key + " is " + (entry.state() == State.UNKNOWN ? "unknown" : "without a task")
-        + " no more: its create made task " + task + " (as told with --adopt); the task is followed and its video saved"
+    output.note("job " + key + (entry.state() == State.UNKNOWN ? " is unknown no more" : leftSending
+        ? ", left being sent by a stopped run, has its task" : " is without a task no more") + ": its create made task " + task + " (as told with --adopt); the task is followed and its video saved"
         + " as " + planned.get().out() + ", nothing is sent" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
             + " may still have made " + Plural.word(takes - 1, "a task", "tasks") + " (an extra line tells "
             + Plural.word(takes - 1, "it", "them") + ")" : ""));

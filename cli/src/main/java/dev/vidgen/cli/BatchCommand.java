@@ -156,16 +156,18 @@ final class BatchCommand extends ClientCommand {
       return kept;
     }, scheduler);
     try {
-      if (maxCredits != null) {
-        // Also bounds what the run's own creates and their blind resends after a 500 may cost, as generate's budget does.
-        session.budget(Budget.ofCredits(maxCredits));
-      }
-      VidgenClient client = session.onlineClient();
       String batch = batchName != null ? batchName : jobs.getFileName().toString();
       Path videos = outDir != null ? context.resolve(outDir) : defaultOutDir(jobs);
       String location = journal == null ? defaultJournal(jobs).toString()
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
+      EarlierSpend earlier = maxCredits == null ? EarlierSpend.NONE : EarlierSpend.of(location, batch);
+      if (maxCredits != null) {
+        // Also bounds what the run's own creates and their blind resends after a 500 may cost, as generate's budget
+        // does, less what earlier runs' takes may have cost: the limit is the whole batch's, over all its runs.
+        session.budget(Budget.ofCredits(earlier.leftOf(maxCredits)));
+      }
+      VidgenClient client = session.onlineClient();
       BatchPlan checked = BatchRunner.plan(client, batch, lines, videos);
       if (!adopted.isEmpty()) {
         AdoptedTasks.adopt(client, checked, location, adopted, ignoreCreationTime, output);
@@ -176,8 +178,8 @@ final class BatchCommand extends ClientCommand {
       if (!plan.invalid().isEmpty() && !skipInvalid) {
         return views.refuseInvalid(plan);
       }
-      if (maxCredits != null && plan.exceeds(maxCredits, root.allowUnknownPrices)) {
-        return views.refuseOverBudget(plan, maxCredits);
+      if (maxCredits != null && plan.exceeds(maxCredits.subtract(earlier.extra()), root.allowUnknownPrices)) {
+        return views.refuseOverBudget(plan, maxCredits, earlier.extra());
       }
       if (dryRun) {
         return views.dryRun(plan, preview(location, plan, videos, output));
@@ -192,6 +194,7 @@ final class BatchCommand extends ClientCommand {
       BatchReport report;
       RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
+      TasksNotJournaled untold = null;
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
         // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
@@ -204,7 +207,7 @@ final class BatchCommand extends ClientCommand {
         before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
-        RunResends resends = new RunResends(bar);
+        RunResends resends = new RunResends(untold = new TasksNotJournaled(bar));
         BatchRunner live = BatchRunner.builder()
             .client(client)
             .store(store)
@@ -230,8 +233,12 @@ final class BatchCommand extends ClientCommand {
       } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
         throw refused(e);
       } catch (JournalException e) {
-        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage(),
-            "run the same command again once the journal is reachable; nothing recorded is lost");
+        String adopt = untold == null ? "" : untold.adoptOptions();
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage() + (untold == null ? "" : untold.summary()),
+            adopt.isEmpty() ? "run the same command again once the journal is reachable; nothing recorded is lost"
+                : "run the same command again once the journal is reachable and this run's hold on its jobs has"
+                    + " lapsed (" + DurationConverter.describe(lease) + " from now at most), with " + adopt + ", so that"
+                    + " those tasks are followed and not told unknown; nothing recorded is lost");
       }
       views.balances(plan, before, before.isEmpty() ? before : leftNow(client));
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount(), resent);

@@ -64,6 +64,19 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     lastShown = null;
   }
 
+  /** Told even after the bar closed: a task the journal could not record has no other place its id is kept. */
+  @Override
+  public synchronized void onTaskNotJournaled(dev.vidgen.batch.journal.JobStore.Entry entry, String taskId,
+      Throwable cause) {
+    if (terminal && drawnWidth > 0) {
+      err.println();
+      drawnWidth = 0;
+    }
+    err.println("vidgen: " + TasksNotJournaled.told(entry, taskId, cause));
+    err.flush();
+    lastShown = null;
+  }
+
   @Override
   public synchronized void onLookingUp(dev.vidgen.batch.journal.JobStore.Entry entry) {
     if (closed) {

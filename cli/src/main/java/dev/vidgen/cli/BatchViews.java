@@ -74,13 +74,18 @@ final class BatchViews {
     return ExitCodes.INVALID_JOB;
   }
 
-  int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits) {
-    boolean overKnown = plan.knownCredits().compareTo(maxCredits) > 0;
+  int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits, BigDecimal earlierExtra) {
+    BigDecimal mayCost = plan.knownCredits().add(earlierExtra);
+    boolean overKnown = mayCost.compareTo(maxCredits) > 0;
     String cost = overKnown
-        ? "the batch costs " + (plan.unknownPrices() > 0 ? "at least " : "") + Views.credits(plan.knownCredits())
+        ? "the batch " + (earlierExtra.signum() > 0 ? "may cost " : "costs ") + (plan.unknownPrices() > 0 ? "at least "
+            : "") + Views.credits(mayCost) + (earlierExtra.signum() > 0 ? " (" + Views.credits(earlierExtra)
+            + " of it for earlier takes, sent again after server errors or resubmitted, that may each have made a paid"
+            + " task)" : "")
         : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
-    String next = overKnown ? "raise --max-credits, or run fewer or cheaper lines"
+    String next = overKnown ? (earlierExtra.signum() > 0 ? "check the provider's dashboard for those tasks; raise"
+        + " --max-credits to go on, or run fewer or cheaper lines" : "raise --max-credits, or run fewer or cheaper lines")
         : "give " + Plural.word(plan.unknownPrices(), "its model's price", "their models' prices")
             + " in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     output.note(message + " — " + next);
@@ -354,6 +359,10 @@ final class BatchViews {
     }
     if (stop instanceof dev.vidgen.core.error.AuthenticationException) {
       return "check " + ProviderChoice.KEY_VARIABLE + ", then ";
+    }
+    if (stop instanceof dev.vidgen.core.error.BudgetExceededException) {
+      // --max-credits is the whole batch's over all its runs: running again within it sends no more.
+      return "raise --max-credits (what earlier takes may have cost counts against it too), then ";
     }
     return "";
   }

@@ -65,6 +65,11 @@ final class RunResends implements BatchListener {
     next.onWaiting(jobs, workers, until);
   }
 
+  @Override
+  public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
+    next.onTaskNotJournaled(entry, taskId, cause);
+  }
+
   /** The session's resends less each unknown job's: all its takes of this run but the last were sent again. */
   Resent of(Session session) {
     int takes = session.resentBlind();

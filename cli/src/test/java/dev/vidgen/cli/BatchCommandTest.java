@@ -253,6 +253,35 @@ class BatchCommandTest {
   }
 
   @Test
+  void aTaskWhoseAnswerTheJournalCouldNotRecordIsAdoptedOnTheNextRunAsTheFailedRunSaid() throws Exception {
+    Path jobs = write(job("a", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    String task;
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      // As a run whose journal went out of reach leaves it: the create was answered, the answer never written,
+      // and the run's hold on the job still on it.
+      Entry a = journal.entries("jobs.jsonl").get(0);
+      task = a.taskId();
+      journal.update(a.toBuilder().state(JobStore.State.SUBMITTING).taskId(null).handle(null).reason(null, null)
+          .claim("worker-gone", java.time.Instant.now().plusSeconds(60)).build()).orElseThrow();
+    }
+
+    CliRun.Result adopted = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + task, "--json"));
+
+    assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+    assertThat(adopted.err()).contains("job a, left being sent by a stopped run, has its task: its create made task "
+        + task + " (as told with --adopt)");
+    assertThat(adopted.json()).containsEntry("completed", 1.0).containsEntry("unknown", 0.0);
+    assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("nothing was sent again")
+          .containsOnly(1);
+    }
+  }
+
+  @Test
   void aTaskCreatedLongAfterTheUnknownJobsCreateIsNotAdoptedUnlessTheUserInsists() throws Exception {
     Path jobs = write(job("a", 10));
     CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
@@ -941,9 +970,26 @@ class BatchCommandTest {
 
       assertThat(result.exitCode()).as("over --max-credits: " + result.all()).isEqualTo(8);
       assertThat(fake.requests(Endpoint.CREATE)).as("a's two takes fill the 40 credits; b is not sent").hasSize(2);
-      assertThat(result.err()).contains("the budget has 0 credits left; nothing was sent");
+      assertThat(result.err()).contains("the budget has 0 credits left; nothing was sent",
+          "raise --max-credits (what earlier takes may have cost counts against it too), then run the same command");
       assertThat(result.json()).containsEntry("completed", 1.0).containsEntry("pending", 1.0)
           .containsEntry("resent_after_server_error", 1.0);
+
+      // The limit is the whole batch's: run again, a's first take still counts, so b is still not sent.
+      CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "1", "--max-credits", "40", "--base-url", fake.baseUrl(),
+          "--poll-interval", "20ms", "--retry-delay", "1ms");
+      CliRun.Result raised = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--concurrency", "1", "--max-credits", "60", "--json", "--base-url", fake.baseUrl(),
+          "--poll-interval", "20ms", "--retry-delay", "1ms");
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(8);
+      assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier"
+          + " takes, sent again after server errors or resubmitted, that may each have made a paid task) but"
+          + " --max-credits is 40; nothing was sent");
+      assertThat(raised.exitCode()).as(raised.all()).isZero();
+      assertThat(raised.json()).containsEntry("completed", 2.0);
+      assertThat(fake.requests(Endpoint.CREATE)).as("b sent once the limit covers a's two takes and b").hasSize(3);
     }
   }
 
