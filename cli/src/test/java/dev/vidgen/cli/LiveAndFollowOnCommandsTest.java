@@ -65,7 +65,7 @@ class LiveAndFollowOnCommandsTest {
       assertThat(sent.err()).contains("gemini-omni-flash is listed for this key as gemini_omni_flash");
       assertThat(fake.creates()).singleElement().satisfies(create -> {
         assertThat(create.model()).isEqualTo("gemini_omni_flash");
-        assertThat(create.body()).contains("\"resolution\":\"720P\"");
+        assertThat(create.body()).contains("\"resolution\":\"720p\"");
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> request = (java.util.Map<String, Object>) dryRun.json().get("request");
         @SuppressWarnings("unchecked")

@@ -154,7 +154,7 @@ class RouteFilesCommandTest {
     assertThat(error).containsEntry("kind", "invalid_routes");
     assertThat((String) error.get("message")).isEqualTo("the hints of a route cannot be used with provider toapis:"
         + " acme-video-2: hints.toapis: unknown key duration_feild; allowed: aspect_ratio_field, client_reference,"
-        + " duration_as_string, duration_field, image_field, images_by_mode, mode_field, mode_values,"
+        + " duration_as_string, duration_field, image_field, images_by_mode, legacy_inputs, mode_field, mode_values,"
         + " resolution_field, resolution_values, single_image, videos_by_mode");
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }

@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * metadata} on the Veo 3.1 routes, which dropped {@code metadata.resolution}, and {@code
  * client_business_id} on the routes that send their own) from bodies into that error. (A mode field
  * the route documents as a parameter, seedance-2-5's {@code video_operation}, stays the caller's.)
+ * A fifth time on purpose, after a trial against the fact sheet: {@code audio_with_roles} of
+ * {@code "x"} with no image or video is refused on the Seedance 2 routes and MiniMax-H3 (not a list;
+ * never alone); a ratio a mode ignores is no longer sent (and the warning says so); viduq3's
+ * {@code off_peak} is documented; gemini-omni-flash follows R (text-to-video or 1 to 3 reference
+ * images, {@code 720p}), so its image-to-video jobs became reference-to-video ones.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

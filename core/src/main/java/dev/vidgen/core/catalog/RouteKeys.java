@@ -30,11 +30,13 @@ final class RouteKeys {
       "aspect_ratio_ignored_in_mode", set("kind", "mode", "reason"),
       "param_only", set("kind", "param", "modes", "resolutions", "reason"),
       "prompt_required_in", set("kind", "modes", "reason"),
-      "url_schemes", set("kind", "schemes", "reason"));
+      "url_schemes", set("kind", "schemes", "reason"),
+      "param_max_items", set("kind", "param", "max", "reason"),
+      "param_needs_inputs", set("kind", "param", "reason"));
   /** The rule kinds in the order the docs list them. */
   static final List<String> RULE_KINDS = List.of(
       "at_resolution", "aspect_ratios_in_mode", "aspect_ratio_ignored_in_mode", "param_only", "prompt_required_in",
-      "url_schemes");
+      "url_schemes", "param_max_items", "param_needs_inputs");
 
   private RouteKeys() {}
 

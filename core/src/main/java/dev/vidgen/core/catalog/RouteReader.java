@@ -406,6 +406,12 @@ final class RouteReader {
           throw node.at("schemes").fail(e.getMessage());
         }
       }
+      case "param_max_items" -> new RouteRule.ParamMaxItems(
+          node.require("param", "the parameter, such as audio_with_roles").text("param"),
+          node.require("max", "the most entries the parameter's list may have").integer("max (a whole number of 1 or more)", 1),
+          reason);
+      case "param_needs_inputs" -> new RouteRule.ParamNeedsInputs(
+          node.require("param", "the parameter, such as audio_with_roles").text("param"), reason);
       case "param_only" -> new RouteRule.WhenParam(node.require("param", "the parameter, such as metadata.enable_gif")
           .text("param"), modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
       default -> {

@@ -62,6 +62,13 @@ final class RuleChecks {
       resolutions(index, "resolutions", param.resolutions(), never);
     } else if (rule instanceof RouteRule.PromptRequiredIn prompt) {
       modes(index, "modes", prompt.modes(), null);
+    } else if (rule instanceof RouteRule.ParamNeedsInputs needs) {
+      boolean takesInputs = route.modes().stream()
+          .anyMatch(mode -> route.imagesFor(mode).max() > 0 || route.videosFor(mode).max() > 0);
+      if (!takesInputs) {
+        problems.add(rule(index, null, "the route takes no images or videos in any mode, so the parameter "
+            + needs.param() + " could never be used; leave the rule out or add a mode that takes them"));
+      }
     } else if (rule instanceof RouteRule.UrlSchemes) {
       List<RouteRule> rules = route.rules();
       for (int first = 0; first < index; first++) {

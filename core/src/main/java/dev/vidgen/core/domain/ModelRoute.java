@@ -213,6 +213,11 @@ public record ModelRoute(
     return defaultAspectRatio;
   }
 
+  /** Whether a rule says the provider ignores the aspect ratio in {@code mode}, so none is sent there. */
+  public boolean ignoresAspectRatioIn(GenerationMode mode) {
+    return rules.stream().anyMatch(rule -> rule instanceof RouteRule.RatioIgnoredInMode ignoring && ignoring.mode() == mode);
+  }
+
   /**
    * The aspect ratios a job in {@code mode} may name: those a rule allows in that mode, else all
    * the route's; none when the route takes none, or its rules say {@code mode} takes none or

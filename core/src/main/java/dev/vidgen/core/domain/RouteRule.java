@@ -19,7 +19,9 @@ public sealed interface RouteRule
         RouteRule.RatioIgnoredInMode,
         RouteRule.WhenParam,
         RouteRule.PromptRequiredIn,
-        RouteRule.UrlSchemes {
+        RouteRule.UrlSchemes,
+        RouteRule.ParamMaxItems,
+        RouteRule.ParamNeedsInputs {
 
   /** Why the rule exists, in words a user understands ("1080P is offered only at 6 s"). */
   String reason();
@@ -138,6 +140,38 @@ public sealed interface RouteRule
     }
   }
 
+  /**
+   * A provider parameter that, when set, is a list of at most {@code max} entries, such as
+   * Seedance's {@code audio_with_roles} (3 on seedance-2-mini). {@code param} may be a dotted path.
+   */
+  record ParamMaxItems(String param, int max, String reason) implements RouteRule {
+    /**
+     * A rule as given; {@code param} and {@code reason} must not be null.
+     *
+     * @throws IllegalArgumentException if {@code max} is below 1 (the parameter could never be given)
+     */
+    public ParamMaxItems {
+      Objects.requireNonNull(param, "param == null");
+      if (max < 1) {
+        throw new IllegalArgumentException("max " + max + " is below 1, so " + param
+            + " could never be given; give 1 or more, or leave the parameter out of params");
+      }
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
+  /**
+   * A provider parameter that, when set, needs an image or a video in the job, such as Seedance's
+   * {@code audio_with_roles} (reference audio is never sent alone).
+   */
+  record ParamNeedsInputs(String param, String reason) implements RouteRule {
+    /** A rule as given; neither {@code param} nor {@code reason} may be null. */
+    public ParamNeedsInputs {
+      Objects.requireNonNull(param, "param == null");
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
   /** At {@code resolution} only these durations are offered. */
   static RouteRule secondsAt(String resolution, String reason, Integer... seconds) {
     return new AtResolution(resolution, Set.of(seconds), List.of(), Set.of(), reason);
@@ -171,6 +205,16 @@ public sealed interface RouteRule
   /** {@code param}, when set, works only at {@code resolutions}. */
   static RouteRule paramOnlyAt(String param, String reason, String... resolutions) {
     return new WhenParam(param, Set.of(), List.of(resolutions), reason);
+  }
+
+  /** {@code param}, when set, is a list of at most {@code max} entries. */
+  static RouteRule paramMaxItems(String param, int max, String reason) {
+    return new ParamMaxItems(param, max, reason);
+  }
+
+  /** {@code param}, when set, needs an image or a video in the job. */
+  static RouteRule paramNeedsInputs(String param, String reason) {
+    return new ParamNeedsInputs(param, reason);
   }
 
   /** A prompt is required in {@code modes}. */

@@ -327,6 +327,10 @@ final class RouteChecks {
         checkRatioIgnored(ignored);
       } else if (rule instanceof RouteRule.WhenParam param) {
         checkWhenParam(param);
+      } else if (rule instanceof RouteRule.ParamMaxItems most) {
+        checkParamMaxItems(most);
+      } else if (rule instanceof RouteRule.ParamNeedsInputs needs) {
+        checkParamNeedsInputs(needs);
       }
     }
   }
@@ -387,7 +391,7 @@ final class RouteChecks {
     if (modeOffered && rule.mode() == mode && job.aspectRatio() != null && aspectRatio != null) {
       found.add(Violation.warning("aspect_ratio", ViolationCodes.ASPECT_RATIO_IGNORED, aspectRatio, "none",
           "aspect_ratio: " + aspectRatio + " is ignored for " + mode.id() + " by " + route.id() + " (" + rule.reason()
-              + ")"));
+              + "), so it is not sent; leave it out"));
     }
   }
 
@@ -410,6 +414,35 @@ final class RouteChecks {
           field + ": works only at " + allowed + " on " + route.id() + " (" + rule.reason() + "), not " + resolution
               + "; set resolution " + allowed + " or remove it"));
     }
+  }
+
+  private void checkParamMaxItems(RouteRule.ParamMaxItems rule) {
+    Object value = lookup(job.params(), rule.param());
+    if (value == null) {
+      return;
+    }
+    String field = "params." + rule.param();
+    String allowed = "a list of at most " + entries(rule.max());
+    if (!(value instanceof List<?> items)) {
+      found.add(Violation.error(field, ViolationCodes.PARAM_TOO_MANY_ITEMS, "not a list", allowed,
+          field + ": " + route.id() + " takes " + allowed + " here (" + rule.reason() + "); give a JSON list"));
+    } else if (items.size() > rule.max()) {
+      found.add(Violation.error(field, ViolationCodes.PARAM_TOO_MANY_ITEMS, Integer.toString(items.size()), allowed,
+          field + ": " + entries(items.size()) + " given, but " + route.id()
+              + " takes at most " + rule.max() + " (" + rule.reason() + "); remove " + (items.size() - rule.max())));
+    }
+  }
+
+  private void checkParamNeedsInputs(RouteRule.ParamNeedsInputs rule) {
+    Object value = lookup(job.params(), rule.param());
+    if (value == null || Boolean.FALSE.equals(value) || !job.images().isEmpty() || !job.videos().isEmpty()) {
+      return;
+    }
+    String field = "params." + rule.param();
+    found.add(Violation.error(field, ViolationCodes.PARAM_NEEDS_INPUTS, "no images or videos",
+        "at least 1 image or video",
+        field + ": needs an image or a video in the job on " + route.id() + " (" + rule.reason()
+            + "); add one with --image or --video (VideoJob.Builder image or video), or remove the parameter"));
   }
 
   private void checkParams() {
@@ -456,6 +489,11 @@ final class RouteChecks {
       }
     }
     return false;
+  }
+
+  /** "1 entry", "3 entries" (the core's pure packages do not reach {@code core.text.Plural}). */
+  private static String entries(int count) {
+    return count + (count == 1 ? " entry" : " entries");
   }
 
   private static String plural(int count) {

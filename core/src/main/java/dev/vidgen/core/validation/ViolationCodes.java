@@ -101,6 +101,11 @@ public final class ViolationCodes {
   /** A provider parameter does not work at the chosen resolution. */
   public static final String CONFLICT_PARAM_RESOLUTION = "conflict.param_resolution";
 
+  /** A provider parameter holds more entries than the route allows (or is not a list). */
+  public static final String PARAM_TOO_MANY_ITEMS = "param.too_many_items";
+  /** A provider parameter needs an image or a video in the job, and the job has none. */
+  public static final String PARAM_NEEDS_INPUTS = "param.needs_inputs";
+
   /** Warning: the provider ignores the aspect ratio in this mode. */
   public static final String ASPECT_RATIO_IGNORED = "aspect_ratio.ignored";
   /**

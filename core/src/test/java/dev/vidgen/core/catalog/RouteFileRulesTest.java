@@ -168,4 +168,32 @@ class RouteFileRulesTest {
         .doesNotThrowAnyException();
     assertThat(RouteFiles.builtIn().routes()).as("the built-in routes, read by the same checks").isNotEmpty();
   }
+
+  @Test
+  void parameterListRulesAreReadIntoTheRouteAsTheJavaBuilderMakesThem() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(List.of()), "acme.json", route(
+        "{\"kind\": \"param_max_items\", \"param\": \"audio_with_roles\", \"max\": 3, \"reason\": \"3 at most\"},"
+            + "{\"kind\": \"param_needs_inputs\", \"param\": \"audio_with_roles\", \"reason\": \"never alone\"}"));
+
+    assertThat(catalog.find("acme-video-2").orElseThrow().rules()).containsExactly(
+        dev.vidgen.core.domain.RouteRule.paramMaxItems("audio_with_roles", 3, "3 at most"),
+        dev.vidgen.core.domain.RouteRule.paramNeedsInputs("audio_with_roles", "never alone"));
+  }
+
+  @Test
+  void aMaximumBelowOneAndANeedForInputsOnARouteThatTakesNoneAreRefusedInFilesAndInJava() {
+    assertThat(failure(route("{\"kind\": \"param_max_items\", \"param\": \"audio_with_roles\", \"max\": 0,"
+        + " \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].max: max (a whole number of 1 or more) must be 1 or more, got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> dev.vidgen.core.domain.RouteRule.paramMaxItems("audio_with_roles", 0, "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max 0 is below 1");
+
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-t", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+          "rules": [{"kind": "param_needs_inputs", "param": "audio_with_roles", "reason": "never alone"}]}]}
+        """);
+    assertThat(e).hasMessage("acme.json: routes[0].rules[0]: the route takes no images or videos in any mode, so the"
+        + " parameter audio_with_roles could never be used; leave the rule out or add a mode that takes them");
+  }
 }

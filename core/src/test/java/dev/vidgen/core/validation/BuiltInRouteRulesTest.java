@@ -65,7 +65,7 @@ class BuiltInRouteRulesTest {
       viduq3-turbo                    | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
       viduq3                          | r2v:1-7                        | 3-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
       happyhorse-1.1                  | t2v i2v:1 r2v:1-9 edit:0-5+1   | 3-15   | 5  | 16:9 9:16 1:1 4:3 3:4                | 1080P 720P         | -
-      gemini-omni-flash               | t2v i2v:1 r2v:3                | 4,6,10 | 6  | 16:9 9:16                            | 720P 1080p         | -
+      gemini-omni-flash               | t2v r2v:1-3                    | 4,6,10 | 6  | 16:9 9:16                            | 720p 1080p         | -
       gemini_omni                     | t2v                            | 6,10   | 6  | 16:9 9:16                            | 720P               | -
       """;
 

@@ -21,7 +21,8 @@ class ModesTest {
     "kling-v3,          3, 0, reference-to-video",
     "veo3.1-fast,       3, 0, reference-to-video",
     "veo3.1-quality,    3, 0, image-to-video",
-    "gemini-omni-flash, 1, 0, image-to-video",
+    "gemini-omni-flash, 1, 0, reference-to-video",
+    "gemini-omni-flash, 2, 0, reference-to-video",
     "gemini-omni-flash, 3, 0, reference-to-video",
     "viduq3,            1, 0, reference-to-video",
     "happyhorse-1.1,    0, 1, video-edit",
@@ -70,14 +71,17 @@ class ModesTest {
 
   @org.junit.jupiter.api.Test
   void aCountThatFitsNoModeSaysWhatTheOtherModesTakeUnlessAModeWasNamed() {
-    VideoJob two = VideoJob.builder("gemini-omni-flash").prompt("x").image("https://example.com/a.png")
-        .image("https://example.com/b.png").build();
+    VideoJob.Builder builder = VideoJob.builder("veo3.1-fast").prompt("x");
+    for (int i = 0; i < 4; i++) {
+      builder.image("https://example.com/" + i + ".png");
+    }
+    VideoJob four = builder.build();
 
-    assertThat(validator.validate(two).errors()).singleElement().satisfies(error -> assertThat(error.message())
-        .isEqualTo("images: 2 given, but image-to-video on gemini-omni-flash takes exactly 1 image;"
+    assertThat(validator.validate(four).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("images: 4 given, but image-to-video on veo3.1-fast takes 1 to 2 images;"
             + " reference-to-video takes exactly 3"));
-    assertThat(validator.validate(two.withMode(GenerationMode.REFERENCE_TO_VIDEO)).errors()).singleElement()
+    assertThat(validator.validate(four.withMode(GenerationMode.REFERENCE_TO_VIDEO)).errors()).singleElement()
         .satisfies(error -> assertThat(error.message())
-            .isEqualTo("images: 2 given, but reference-to-video on gemini-omni-flash takes exactly 3 images"));
+            .isEqualTo("images: 4 given, but reference-to-video on veo3.1-fast takes exactly 3 images"));
   }
 }

@@ -41,7 +41,8 @@ final class RequestBody {
     int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
     put(body, MockHints.text(route, "duration_field", "duration"),
         MockHints.flag(route, "duration_as_string") ? Integer.toString(seconds) : seconds);
-    String ratio = job.aspectRatio() != null ? job.aspectRatio()
+    String ratio = job.requestedMode().map(route::ignoresAspectRatioIn).orElse(false) ? null
+        : job.aspectRatio() != null ? job.aspectRatio()
         : job.requestedMode().isPresent() ? route.defaultAspectRatioFor(job.requestedMode().get())
         : route.defaultAspectRatio();
     if (ratio != null) {

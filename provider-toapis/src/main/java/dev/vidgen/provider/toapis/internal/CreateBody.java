@@ -58,8 +58,9 @@ public final class CreateBody {
     }
     int seconds = job.seconds() != null ? job.seconds() : route.durations().defaultSeconds();
     put(body, wire.durationField(), wire.durationAsString() ? (Object) Integer.toString(seconds) : seconds);
-    String ratio = job.aspectRatio() != null
-        ? route.offeredAspectRatio(job.aspectRatio()).orElse(job.aspectRatio().strip())
+    // A ratio the route ignores in this mode is not sent: the model would not honour it anyway.
+    String ratio = route.ignoresAspectRatioIn(mode) ? null
+        : job.aspectRatio() != null ? route.offeredAspectRatio(job.aspectRatio()).orElse(job.aspectRatio().strip())
         : route.defaultAspectRatioFor(mode);
     if (ratio != null) {
       put(body, wire.aspectRatioField(), ratio);

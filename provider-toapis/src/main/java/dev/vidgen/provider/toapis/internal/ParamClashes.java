@@ -29,6 +29,12 @@ public final class ParamClashes {
     if (job.params().isEmpty()) {
       return List.of();
     }
+    WireFormat wire;
+    try {
+      wire = WireFormat.of(route);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // hints that do not parse: the client's hint check, or the create itself, says so
+    }
     Map<String, String> owned;
     Map<String, Object> sent = new LinkedHashMap<>();
     try {
@@ -36,16 +42,25 @@ public final class ParamClashes {
           takesClientReference ? "reference" : null)), sent);
       owned = owned(job, route, takesClientReference, sent.keySet());
     } catch (IllegalArgumentException e) {
-      // The job cannot be spelled (too many images for a one-image field, hints that do not parse):
-      // the route's checks, or the create itself, say so.
-      return List.of();
+      // The job cannot be spelled (too many images for a one-image field): the route's checks say so.
+      owned = Map.of();
     }
+    Map<String, InputFields.Input> inputs = InputFields.of(route, wire);
     List<Violation> found = new ArrayList<>();
     for (Map.Entry<String, Object> param : job.params().entrySet()) {
       Map<String, Object> given = new LinkedHashMap<>();
       leaves(param.getKey(), param.getValue(), given);
+      // Only a value at an input field (or inside it) gives inputs: metadata "x" holds no reference images.
+      String input = given.keySet().stream()
+          .flatMap(path -> inputs.keySet().stream().filter(field -> path.equals(field) || path.startsWith(field + ".")))
+          .findFirst().orElse(null);
+      if (input != null) {
+        found.add(InputFields.refusal("params." + param.getKey(), param.getKey(), input, inputs.get(input), route));
+        continue;
+      }
+      Map<String, String> ownedHere = owned;
       String clash = given.keySet().stream()
-          .flatMap(path -> owned.keySet().stream().filter(field -> overlaps(path, field)))
+          .flatMap(path -> ownedHere.keySet().stream().filter(field -> overlaps(path, field)))
           .findFirst().orElse(null);
       if (clash == null) {
         continue;

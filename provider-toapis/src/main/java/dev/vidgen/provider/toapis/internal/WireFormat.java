@@ -38,6 +38,9 @@ import java.util.Optional;
  *     keyed {@code mode/count} (Veo's {@code image-to-video/2} is {@code frame}); before {@code modeValues}
  * @param resolutionValues wire spellings of resolutions, keyed by the route's resolution in
  *     lower case (Kling sends {@code 720p} as {@code mode: std}); others are sent as listed
+ * @param legacyInputFields older input fields the model still reads but never beside the ones
+ *     vidgen sends (Seedance's {@code image_urls} beside {@code image_with_roles}); a parameter
+ *     naming one is refused
  */
 public record WireFormat(
     String imageField,
@@ -52,9 +55,11 @@ public record WireFormat(
     String modeField,
     Map<GenerationMode, String> modeValues,
     Map<String, String> modeValuesByImages,
-    Map<String, String> resolutionValues) {
+    Map<String, String> resolutionValues,
+    List<String> legacyInputFields) {
 
   public WireFormat {
+    legacyInputFields = List.copyOf(legacyInputFields == null ? List.of() : legacyInputFields);
     Objects.requireNonNull(imageField, "imageField == null");
     Objects.requireNonNull(durationField, "durationField == null");
     Objects.requireNonNull(aspectRatioField, "aspectRatioField == null");
@@ -105,7 +110,7 @@ public record WireFormat(
   /** The common shape: {@code image_urls} array, integer {@code duration}, {@code aspect_ratio}, {@code resolution}. */
   public static WireFormat standard() {
     return new WireFormat("image_urls", false, "duration", false, "aspect_ratio", "resolution", false,
-        Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -147,6 +152,9 @@ public record WireFormat(
       hints.put("mode_values", values);
     }
     putIfTrue(hints, "client_reference", acceptsClientReference);
+    if (!legacyInputFields.isEmpty()) {
+      hints.put("legacy_inputs", legacyInputFields);
+    }
     return hints;
   }
 
@@ -211,54 +219,70 @@ public record WireFormat(
 
   public WireFormat withImageField(String field, boolean single) {
     return new WireFormat(field, single, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   public WireFormat withDurationField(String field, boolean asString) {
     return new WireFormat(imageField, singleImage, field, asString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   public WireFormat withAspectRatioField(String field) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, field, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   public WireFormat withResolutionField(String field) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, field,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   public WireFormat withClientReference(boolean accepted) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        accepted, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        accepted, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   /** Sends images of {@code mode} in {@code field} instead of {@link #imageField()}. */
   public WireFormat withImages(GenerationMode mode, InputField field) {
     Map<GenerationMode, InputField> images = put(imageFieldsByMode, mode, field);
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, images, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, images, videoFieldsByMode, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   /** Sends videos of {@code mode} in {@code field}. */
   public WireFormat withVideos(GenerationMode mode, InputField field) {
     Map<GenerationMode, InputField> videos = put(videoFieldsByMode, mode, field);
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videos, modeField, modeValues, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videos, modeField, modeValues, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   /** Names the mode in {@code field}, with one value per mode (modes left out are not sent). */
   public WireFormat withModeField(String field, Map<GenerationMode, String> values) {
     Objects.requireNonNull(field, "field == null");
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, field, values, modeValuesByImages, resolutionValues);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, field, values, modeValuesByImages, resolutionValues,
+        legacyInputFields);
   }
 
   /** Sends resolutions under other names, such as {@code Map.of("720p", "std", "1080p", "pro")}. */
   public WireFormat withResolutionValues(Map<String, String> values) {
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
-        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, values);
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages, values,
+        legacyInputFields);
+  }
+
+  /** Names older input fields that a parameter may not give ({@code List.of("image_urls")} on Seedance 2). */
+  public WireFormat withLegacyInputs(List<String> fields) {
+    return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField, resolutionField,
+        acceptsClientReference, imageFieldsByMode, videoFieldsByMode, modeField, modeValues, modeValuesByImages,
+        resolutionValues, fields);
   }
 
   private static <V> Map<GenerationMode, V> freeze(Map<GenerationMode, V> map) {

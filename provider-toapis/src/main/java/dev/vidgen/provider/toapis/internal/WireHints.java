@@ -24,7 +24,7 @@ final class WireHints {
   static final Set<String> KEYS = Set.of(
       "image_field", "single_image", "duration_field", "duration_as_string", "aspect_ratio_field",
       "resolution_field", "resolution_values", "images_by_mode", "videos_by_mode", "mode_field",
-      "mode_values", "client_reference");
+      "mode_values", "client_reference", "legacy_inputs");
   private static final Set<String> INPUT_KEYS = Set.of("field", "single", "roles");
   /**
    * The last route read per id and its wire: found by the route's identity, since hashing a whole
@@ -93,12 +93,13 @@ final class WireHints {
     boolean clientReference = kept(problems, () -> flag(hints, "client_reference", where), false);
     Map<GenerationMode, WireFormat.InputField> images = inputs(hints, "images_by_mode", where, problems);
     Map<GenerationMode, WireFormat.InputField> videos = inputs(hints, "videos_by_mode", where, problems);
+    List<String> legacy = kept(problems, () -> names(hints.get("legacy_inputs"), where + ".legacy_inputs"), List.of());
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new WireFormat(imageField, singleImage, durationField, durationAsString, aspectRatioField,
         resolutionField, clientReference, images, videos, modeField, modeValues, modeValuesByImages,
-        resolutionValues);
+        resolutionValues, legacy);
   }
 
   /** {@code step}'s value, or {@code otherwise} with its problem kept, so that the other hints are read too. */
@@ -140,6 +141,19 @@ final class WireHints {
     @SuppressWarnings("unchecked")
     Map<String, Object> typed = (Map<String, Object>) field;
     return new WireFormat.InputField(text(field.get("field"), at + ".field"), flag(typed, "single", at), roles);
+  }
+
+  /** A list of field names ({@code legacy_inputs}); none when left out. */
+  private static List<String> names(Object value, String where) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> items)) {
+      throw new IllegalArgumentException(where + ": expected an array of field names, such as [\"image_urls\"]");
+    }
+    List<String> names = new ArrayList<>();
+    items.forEach(item -> names.add(text(item, where)));
+    return names;
   }
 
   /** The image count of a {@code mode/count} key: a whole number from 0. */

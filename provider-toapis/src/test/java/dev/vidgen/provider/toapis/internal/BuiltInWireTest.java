@@ -70,7 +70,7 @@ class BuiltInWireTest {
         .build();
 
     Map<String, Object> body = CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job, route, null));
-    assertThat(body).containsEntry("model", "gemini_omni_flash").containsEntry("resolution", "720P")
+    assertThat(body).containsEntry("model", "gemini_omni_flash").containsEntry("resolution", "720p")
         .containsEntry("image_urls", java.util.List.of(
             "https://files.example/a.png", "https://files.example/b.png", "https://files.example/c.png"));
     assertThat(CreateBody.of(new dev.vidgen.core.port.SubmitRequest(job.withModel("gemini-omni-flash"), route, null)))
