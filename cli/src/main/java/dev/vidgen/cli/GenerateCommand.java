@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.pricing.Budget;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,9 +58,9 @@ final class GenerateCommand extends ClientCommand {
       LiveRetiredCheck.requireValid(session, client, videoJob, output);
       if (session.usesStandInKey()) {
         output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
-      } else if (videoJob.model() != null) {
-        // The name the create would send: another name of the model when the key's live list holds only that one.
-        videoJob = videoJob.withModel(client.modelNameToSend(videoJob.model()));
+      }
+      if (videoJob.model() != null) {
+        videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
       }
       return dryRun(client, videoJob, budget, root.allowUnknownPrices, session.usesStandInKey(), output);
     }
@@ -85,6 +87,26 @@ final class GenerateCommand extends ClientCommand {
   }
 
 
+
+  /**
+   * The model name the create would send, shown in the dry run's header and body. With a key (and the model
+   * check on) the key's live list is read as before a create, so a model the key may not use is refused here as
+   * {@code generate} refuses it; without a key nothing is read and the route's spelling of the name is shown.
+   */
+  private static String nameToSend(Session session, VidgenClient client, String model) {
+    if (session.usesStandInKey()) {
+      return client.catalog().find(model).map(route -> route.nameFor(model)).orElse(model);
+    }
+    if (session.checksModels()) {
+      try {
+        client.checkModelAvailableAsync(model).join();
+      } catch (CompletionException e) {
+        Throwable cause = AsyncFailures.unwrap(e);
+        throw cause instanceof RuntimeException refused ? refused : e;
+      }
+    }
+    return client.modelNameToSend(model);
+  }
 
   @Override
   boolean writesVideoToStdout() {
@@ -129,7 +151,7 @@ final class GenerateCommand extends ClientCommand {
     json.put("dry_run", true);
     json.put("task_id", null);
     json.put("status", null);
-    json.put("model", quote.model());
+    json.put("model", videoJob.model()); // as sent, which may be another name of the route
     json.putAll(Views.quoteJson(quote));
     json.put("request", request.json());
     List<Violation> warnings = client.validate(videoJob).warnings();
@@ -138,7 +160,7 @@ final class GenerateCommand extends ClientCommand {
     output.object(json);
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("model", quote.model());
+    fields.put("model", videoJob.model());
     fields.put("price", Views.price(quote));
     output.fields(fields);
     request.print(output);

@@ -56,6 +56,14 @@ final class LiveRetiredCheck {
     }
   }
 
+  /**
+   * Whether the key's live list had its say on the valid {@code report}'s job: it is read for a retired route
+   * only (one the list offers, or one let through with --allow-retired), and only with a key and the check on.
+   */
+  static boolean readListFor(Session session, ValidationReport report) {
+    return allowedRetired(report) && session.checksModels() && !session.usesStandInKey();
+  }
+
   private static boolean allowedRetired(ValidationReport report) {
     return report.warnings().stream().anyMatch(warning -> warning.code().equals(ViolationCodes.MODEL_RETIRED));
   }

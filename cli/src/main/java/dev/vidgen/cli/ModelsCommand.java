@@ -7,6 +7,10 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.RouteRule;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,14 +22,20 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vidgen models}: every model of the catalog (built in, or from a route file, which is then
  * named), with what it accepts and costs; models retired as of today (UTC) are marked, and those
- * whose retirement day is still to come say when.
+ * whose retirement day is still to come say when. {@code vidgen models MODEL} shows one route whole.
  */
-@Command(name = "models", sortOptions = false, description = "List the models, what each accepts and what it costs.")
+@Command(name = "models", sortOptions = false,
+    description = "List the models, what each accepts and what it costs; with MODEL, everything about that one.")
 final class ModelsCommand extends ClientCommand {
+  @Parameters(arity = "0..1", paramLabel = "MODEL",
+      description = "Show only this model (its id or another of its names, in any case): every limit, rule and note.")
+  String model;
+
   @Option(names = "--live",
       description = "Also ask the provider which video models this key may use now, and show the catalog beside it.")
   boolean live;
@@ -52,10 +62,19 @@ final class ModelsCommand extends ClientCommand {
     if (emitRoutes && !live) {
       throw CliException.usage("--emit-routes needs --live", "run vidgen models --live --emit-routes > my-routes.json");
     }
-    RouteCatalog catalog = live ? session.onlineClient().catalog() : session.offlineClient().catalog();
+    if (emitRoutes && model != null) {
+      throw CliException.usage("--emit-routes writes routes for the models the catalog lacks, not for " + model,
+          "leave out " + model + ": vidgen models --live --emit-routes > my-routes.json");
+    }
+    VidgenClient client = live ? session.onlineClient() : session.offlineClient();
+    RouteCatalog catalog = client.catalog();
     List<ModelRoute> routes = catalog.routes();
     LocalDate today = LocalDate.now(ZoneOffset.UTC); // the client's default clock, as validation uses
+    ModelRoute one = model == null ? null : find(client, model);
     Set<String> listed = live ? liveModels(session) : Set.of();
+    if (one != null) {
+      return showOne(catalog, one, today, listed, output);
+    }
     List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty()).toList();
     if (emitRoutes) {
       session.context().out().println(StarterRoutes.json(liveOnly));
@@ -154,6 +173,29 @@ final class ModelsCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
+  /** The route {@code name} leads to, as a job naming it would find it; an unknown name is a usage error. */
+  private static ModelRoute find(VidgenClient client, String name) {
+    return client.catalog().find(name).orElseThrow(() -> {
+      String unknown = client.validate(VideoJob.builder(name).prompt("-").build()).errors().stream()
+          .filter(error -> error.code().equals(ViolationCodes.MODEL_UNKNOWN)
+              || error.code().equals(ViolationCodes.MODEL_MISSING))
+          .map(Violation::message).findFirst().orElse("model: " + name + " is not a known model");
+      return CliException.usage(unknown, "run vidgen models to see every model the catalog holds");
+    });
+  }
+
+  private int showOne(RouteCatalog catalog, ModelRoute route, LocalDate today, Set<String> listed, Output output) {
+    String as = listedAs(route, listed);
+    Map<String, Object> json = json(route, catalog.origin(route.id()).orElse(""), today);
+    if (live) {
+      json.put("live", as != null);
+      json.put("live_as", as);
+    }
+    output.object(json);
+    output.table(ModelSheet.rows(catalog, route, today, live, as));
+    return ExitCodes.DONE;
+  }
+
   /** The name the live list gives the route (its id, an alias, or either in another case), or null when none. */
   private static String listedAs(ModelRoute route, Set<String> listed) {
     return route.nameListedIn(listed).orElse(null);
@@ -224,6 +266,8 @@ final class ModelsCommand extends ClientCommand {
     json.put("prompt_required", route.promptRequired());
     json.put("price", Views.priceTableJson(route.price()));
     json.put("note", route.note());
+    json.put("params", List.copyOf(route.knownParams()));
+    json.put("rules", route.rules().stream().map(RouteRule::reason).toList());
     return json;
   }
 }

@@ -24,6 +24,8 @@ final class ValidateCommand extends ClientCommand {
     json.put("mode", report.resolvedMode().map(m -> m.id()).orElse(null));
     json.put("valid", true);
     json.put("violations", Views.violationsJson(report.violations()));
+    boolean listRead = LiveRetiredCheck.readListFor(session, report);
+    json.put("live_list_checked", listRead);
     output.object(json);
     for (Violation warning : report.warnings()) {
       output.note(Views.violationLine(warning));
@@ -31,6 +33,11 @@ final class ValidateCommand extends ClientCommand {
     output.line("valid: " + report.model() + report.resolvedMode().map(m -> " (" + m.id() + ")").orElse("")
         + (report.warnings().isEmpty() ? "" : ", " + Plural.count(report.warnings().size(), "warning") + " on stderr")
         + "; see the price with vidgen quote");
+    if (!listRead && session.checksModels() && !session.usesStandInKey()) {
+      // validate checks the catalog's rules; only a retired route has it read the key's list.
+      output.line("checked against the catalog's rules only, not the key's live model list: vidgen generate"
+          + " --dry-run also checks that this key may use " + report.model());
+    }
     return ExitCodes.DONE;
   }
 }

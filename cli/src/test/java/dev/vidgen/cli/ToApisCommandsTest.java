@@ -152,7 +152,8 @@ class ToApisCommandsTest {
     assertThat(json.json()).containsEntry("credits", 20.0).containsEntry("dry_run", true);
     assertThat(text.out()).contains("dry run: nothing was sent", "POST " + fake.baseUrl() + "/v1/videos/generations",
         "Authorization: Bearer sk-…", "\"seed\":42");
-    assertThat(fake.requests()).isEmpty();
+    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
   }
 
   @Test
@@ -165,7 +166,8 @@ class ToApisCommandsTest {
     assertThat(json.exitCode()).as(json.all()).isZero();
     assertThat(json.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
     assertThat(text.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
-    assertThat(fake.requests()).isEmpty();
+    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
   }
 
   private static String[] concat(String[] args, String... more) {

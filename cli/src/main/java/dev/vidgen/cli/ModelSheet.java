@@ -1,0 +1,122 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.domain.GenerationMode;
+import dev.vidgen.core.domain.IntRange;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.RouteCatalog;
+import dev.vidgen.core.domain.RouteRule;
+import dev.vidgen.core.text.Plural;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code vidgen models MODEL}: one route as a block of labelled lines, for people; every limit,
+ * rule, note and retirement the table leaves out.
+ */
+final class ModelSheet {
+  private final List<List<String>> rows = new ArrayList<>();
+
+  private ModelSheet() {}
+
+  /**
+   * The lines for {@code route}; {@code listedAs} is the name the key's live list gives it (null when it
+   * lacks it), and {@code live} whether the list was read at all.
+   */
+  static List<List<String>> rows(RouteCatalog catalog, ModelRoute route, LocalDate today, boolean live,
+      String listedAs) {
+    ModelSheet sheet = new ModelSheet();
+    sheet.add("model", route.id());
+    if (!route.aliases().isEmpty()) {
+      sheet.add("also", String.join(", ", route.aliases())
+          + " (a job may give any of these names, in any case; the name it gives is sent, unless the key's live"
+          + " model list holds only another)");
+    }
+    sheet.add("name", route.displayName() + " (family " + route.family() + ")");
+    sheet.add("from", catalog.origin(route.id()).orElse("-"));
+    sheet.addAll("modes", route.modes().stream().map(mode -> mode.id() + ": " + inputs(route, mode)).toList());
+    sheet.add("seconds", seconds(route));
+    sheet.add("aspect ratios", withDefault(route.aspectRatios(), route.defaultAspectRatio(), "aspect ratio"));
+    sheet.add("resolutions", withDefault(route.resolutions(), route.defaultResolution(), "resolution"));
+    sheet.add("prompt", (route.promptRequired() ? "required" : "optional") + "; " + route.promptLimit()
+        .map(limit -> "at most " + limit + " characters").orElse("no limit documented"));
+    sheet.add("price", price(route.price()));
+    sheet.add("params", route.knownParams().isEmpty() ? "none documented (others are sent unchanged, with a warning)"
+        : String.join(", ", route.knownParams()));
+    sheet.addAll("rules", route.rules().isEmpty() ? List.of("none")
+        : route.rules().stream().map(RouteRule::reason).toList());
+    route.sourceNote().ifPresent(note -> sheet.add("note", note));
+    route.retired().ifPresent(retired -> {
+      String instead = retired.instead().isEmpty() ? "" : "; choose " + String.join(", ", retired.instead()) + " instead";
+      sheet.add("retired", retired.inForceOn(today)
+          ? "on " + retired.on() + ": " + retired.note() + instead + " (--allow-retired sends it anyway)"
+          : "from " + retired.on() + " (works until then): " + retired.note() + instead);
+    });
+    if (live) {
+      sheet.add("live", listedAs == null ? "no: this key's live model list lacks it, so a job on it is refused"
+          : listedAs.equals(route.id()) ? "yes: this key may use it" : "yes, as " + listedAs + " (the name sent)");
+    }
+    return sheet.rows;
+  }
+
+  /** "no inputs", "1–2 images", "0–9 images, 0–3 videos". */
+  private static String inputs(ModelRoute route, GenerationMode mode) {
+    List<String> counts = new ArrayList<>();
+    IntRange images = route.imagesFor(mode);
+    IntRange videos = route.videosFor(mode);
+    if (images.max() > 0) {
+      counts.add(images + " " + Plural.word(images.max(), "image", "images"));
+    }
+    if (videos.max() > 0) {
+      counts.add(videos + " " + Plural.word(videos.max(), "video", "videos"));
+    }
+    return counts.isEmpty() ? "no inputs" : String.join(", ", counts);
+  }
+
+  /** "4–15 (default 5)", "8 (always)". */
+  private static String seconds(ModelRoute route) {
+    var rule = route.durations();
+    if (rule.min() == rule.max()) {
+      return rule.min() + " (always)";
+    }
+    String values = rule.range() != null ? rule.min() + "–" + rule.max()
+        : rule.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return values + " (default " + rule.defaultSeconds() + ")";
+  }
+
+  /** "16:9 (default), 9:16"; says when none is taken or none is sent by default. */
+  private static String withDefault(List<String> values, String defaultValue, String what) {
+    if (values.isEmpty()) {
+      return "none taken (no " + what + " is sent)";
+    }
+    String listed = values.stream().map(value -> value.equals(defaultValue) ? value + " (default)" : value)
+        .collect(Collectors.joining(", "));
+    return defaultValue == null ? listed + "; no default: a job that gives none sends none, the provider chooses"
+        : listed;
+  }
+
+  private static String price(PriceTable price) {
+    if (price instanceof PriceTable.Unknown unknown) {
+      return "unknown: " + unknown.reason();
+    }
+    if (price instanceof PriceTable.PerRequest) {
+      return Views.priceTable(price) + " per request (1 USD = 200 credits)";
+    }
+    if (price instanceof PriceTable.ByResolution) {
+      return "by resolution: " + Views.priceTable(price) + " (1 USD = 200 credits)";
+    }
+    return Views.priceTable(price) + " (1 USD = 200 credits)";
+  }
+
+  private void add(String label, String value) {
+    rows.add(List.of(label, value));
+  }
+
+  private void addAll(String label, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      add(i == 0 ? label : "", values.get(i));
+    }
+  }
+}

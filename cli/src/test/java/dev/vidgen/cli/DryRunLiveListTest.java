@@ -1,0 +1,114 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the dry run and validate say of a model the key's live list lacks, and the name a dry run shows. */
+class DryRunLiveListTest {
+  private static final String KEY = "sk-test" + "3".repeat(44);
+  private static final String[] WAN = {"--model", "wan2.6-flash", "--prompt", "a kite", "--image",
+      "https://example.com/kite.png"};
+
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).videoModels(Set.of("grok-video-1.5-preview", "seedance-2",
+        "gemini-omni-flash")).start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  /** Runs {@code command} (the subcommand and its options) on {@code job}, against the fake with the key. */
+  private CliRun.Result vidgen(String[] job, String... command) {
+    String[] all = Stream.of(command, job, new String[] {"--base-url", fake.baseUrl(), "--retry-delay", "1ms"})
+        .flatMap(Stream::of).toArray(String[]::new);
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(all);
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  @Test
+  void aDryRunRefusesAModelTheKeysListLacksAsGenerateDoes() {
+    CliRun.Result generate = vidgen(WAN, "generate", "--no-wait");
+    CliRun.Result dryRun = vidgen(WAN, "generate", "--dry-run");
+
+    assertThat(generate.exitCode()).as(generate.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dryRun.exitCode()).as("the dry run says what generate does: " + dryRun.all())
+        .isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dryRun.err()).contains("wan2.6-flash is not in the provider's live model list for this key");
+    assertThat(dryRun.out()).doesNotContain("POST ");
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
+
+    int reads = fake.requests(Endpoint.MODELS).size();
+    CliRun.Result unchecked = vidgen(WAN, "generate", "--dry-run", "--no-model-check");
+    assertThat(unchecked.exitCode()).as(unchecked.all()).isZero();
+    assertThat(unchecked.out()).contains("\"model\":\"wan2.6-flash\"");
+    assertThat(fake.requests(Endpoint.MODELS)).as("--no-model-check reads no list").hasSize(reads);
+
+    CliRun.Result listed = vidgen(new String[] {"generate", "--dry-run", "--model", "seedance-2", "--prompt", "x"});
+    assertThat(listed.exitCode()).as(listed.all()).isZero();
+  }
+
+  @Test
+  void aDryRunWhoseListCannotBeReadGoesOnWithTheWarningGenerateGives() {
+    fake.inject(Endpoint.MODELS, Fault.serverError(), 20);
+
+    CliRun.Result dryRun = vidgen(WAN, "generate", "--dry-run");
+
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.err()).contains("live model list of toapis could not be read");
+    assertThat(dryRun.out()).contains("dry run: nothing was sent");
+  }
+
+  @Test
+  void validateSaysItChecksTheCatalogOnlyUnlessTheListHadItsSay() {
+    CliRun.Result validate = vidgen(WAN, "validate");
+    CliRun.Result json = vidgen(WAN, "validate", "--json");
+    CliRun.Result noCheck = vidgen(WAN, "validate", "--no-model-check");
+
+    assertThat(validate.exitCode()).as(validate.all()).isZero();
+    assertThat(validate.out()).contains("checked against the catalog's rules only, not the key's live model list",
+        "vidgen generate --dry-run also checks that this key may use wan2.6-flash");
+    assertThat(json.json()).containsEntry("valid", true).containsEntry("live_list_checked", false);
+    assertThat(noCheck.out()).doesNotContain("live model list");
+    assertThat(fake.requests(Endpoint.MODELS)).as("validate stays offline for a route not retired").isEmpty();
+
+    fake.videoModels(Set.of("sora-2"));
+    CliRun.Result retired = vidgen(new String[] {"validate", "--json", "--model", "sora-2", "--prompt", "a kite"});
+    assertThat(retired.json()).as(retired.all()).containsEntry("live_list_checked", true);
+  }
+
+  @Test
+  void theDryRunsHeaderNamesTheModelAsTheBodySendsIt() {
+    CliRun.Result otherName = vidgen(new String[] {"generate", "--dry-run", "--model", "gemini_omni_flash",
+        "--prompt", "x"});
+    CliRun.Result upperCase = vidgen(new String[] {"generate", "--dry-run", "--json", "--model", "SEEDANCE-2",
+        "--prompt", "x"});
+    int reads = fake.requests(Endpoint.MODELS).size();
+    CliRun.Result noKey = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("generate", "--dry-run",
+        "--provider", "toapis", "--model", "GEMINI_OMNI_FLASH", "--prompt", "x", "--base-url", fake.baseUrl());
+
+    assertThat(otherName.exitCode()).as(otherName.all()).isZero();
+    assertThat(otherName.out()).contains("model  gemini-omni-flash", "\"model\":\"gemini-omni-flash\"");
+    assertThat(upperCase.json()).as(upperCase.all()).containsEntry("model", "seedance-2");
+    assertThat(noKey.exitCode()).as(noKey.all()).isZero();
+    assertThat(noKey.out()).contains("model  gemini_omni_flash", "\"model\":\"gemini_omni_flash\"");
+    assertThat(fake.requests(Endpoint.MODELS)).as("no key, no read").hasSize(reads);
+  }
+}
