@@ -161,7 +161,7 @@ final class BatchCommand extends ClientCommand {
       String location = journal == null ? defaultJournal(jobs).toString()
           : Journals.isUrl(journal) ? journal.strip()
           : context.resolve(Path.of(journal.strip())).toString();
-      EarlierSpend earlier = maxCredits == null ? EarlierSpend.NONE : EarlierSpend.of(location, batch);
+      EarlierSpend earlier = EarlierSpend.of(location, batch, resubmitUnknown);
       if (maxCredits != null) {
         // Also bounds what the run's own creates and their blind resends after a 500 may cost, as generate's budget
         // does, less what earlier runs' takes may have cost: the limit is the whole batch's, over all its runs.
@@ -173,7 +173,9 @@ final class BatchCommand extends ClientCommand {
         AdoptedTasks.adopt(client, checked, location, adopted, ignoreCreationTime, output);
       }
       BatchPlan plan = PaidTasks.follow(checked, location, output);
-      BatchViews views = new BatchViews(output, session);
+      BatchViews views = new BatchViews(output, session).spelling(
+          model -> client.catalog().find(model).map(route -> route.nameFor(model)).orElse(model),
+          model -> client.catalog().find(model).map(route -> route.id()).orElse(model));
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
         return views.refuseInvalid(plan);
@@ -182,7 +184,7 @@ final class BatchCommand extends ClientCommand {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());
       }
       if (dryRun) {
-        return views.dryRun(plan, preview(location, plan, videos, output));
+        return views.dryRun(plan, preview(location, plan, videos, output), earlier);
       }
       try {
         // A journal that cannot be used is refused before anything is opened or made.

@@ -42,10 +42,25 @@ final class BatchViews {
     this.session = session;
   }
 
+  /** How a line's model is spelled when sent (the route's spelling of the name given); as given until set. */
+  private java.util.function.UnaryOperator<String> sentName = java.util.function.UnaryOperator.identity();
+  /** The route a line's model names, by its id; the name as given until set. */
+  private java.util.function.UnaryOperator<String> routeId = java.util.function.UnaryOperator.identity();
+
+  /**
+   * Shows each line's model as {@code sentName} spells it, and prices the plan by {@code routeId}, so that
+   * one model given in several cases or by its aliases is one row.
+   */
+  BatchViews spelling(java.util.function.UnaryOperator<String> sentName, java.util.function.UnaryOperator<String> routeId) {
+    this.sentName = java.util.Objects.requireNonNull(sentName, "sentName == null");
+    this.routeId = java.util.Objects.requireNonNull(routeId, "routeId == null");
+    return this;
+  }
+
   /** The price of every model's jobs and the total, and every invalid line with its problems. */
   void plan(BatchPlan plan) {
     Map<String, List<PlannedJob>> byModel = plan.jobs().stream()
-        .collect(Collectors.groupingBy(job -> job.job().model(), LinkedHashMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(job -> routeId.apply(job.job().model()), LinkedHashMap::new, Collectors.toList()));
     output.line(Plural.count(plan.lines().size(), "line") + ": " + plan.jobs().size() + " valid, " + plan.invalid().size()
         + " invalid");
     List<List<String>> rows = new ArrayList<>();
@@ -99,7 +114,7 @@ final class BatchViews {
    * A dry run: every valid line with its price and file, and, when the journal exists, what the run
    * would do with each job and what it would still send; nothing was sent. Exit 0.
    */
-  int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview) {
+  int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview, EarlierSpend earlier) {
     Map<String, BatchPreview.JobPreview> byKey = new LinkedHashMap<>();
     preview.ifPresent(p -> p.jobs().forEach(job -> byKey.put(job.job().key(), job)));
     List<List<String>> rows = new ArrayList<>();
@@ -110,12 +125,12 @@ final class BatchViews {
     rows.add(header);
     List<Map<String, Object>> jobs = new ArrayList<>();
     for (PlannedJob job : plan.jobs()) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(job.line()), job.key(), job.job().model(),
+      List<String> row = new ArrayList<>(List.of(String.valueOf(job.line()), job.key(), sentName.apply(job.job().model()),
           Views.price(job.quote()), job.out().toString()));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("line", job.line());
       json.put("id", job.key());
-      json.put("model", job.job().model());
+      json.put("model", sentName.apply(job.job().model()));
       json.putAll(Views.quoteJson(job.quote()));
       json.put("out", job.out().toString());
       BatchPreview.JobPreview seen = byKey.get(job.key());
@@ -181,6 +196,12 @@ final class BatchViews {
       run.put("replaced", p.replaced().stream().map(Entry::key).toList());
       json.put("run", run);
     }
+    if (earlier.extra().signum() > 0) {
+      // The total counts each line once; --max-credits also counts these.
+      output.line("earlier takes (sent again after server errors, or resubmitted) may each have made a paid task: up"
+          + " to " + Views.credits(earlier.extra()) + " more than the total above, which --max-credits counts too");
+    }
+    json.put("earlier_takes_credits_at_most", earlier.extra());
     output.line("dry run: nothing was sent");
     json.put("dry_run", true);
     json.put("jobs", jobs);
@@ -657,6 +678,8 @@ final class BatchViews {
 
   private static String total(BatchPlan plan) {
     String known = Views.credits(plan.knownCredits()) + " (" + Views.usd(plan.knownUsd()) + ")";
-    return plan.unknownPrices() == 0 ? known : known + " + " + plan.unknownPrices() + " of unknown price";
+    // Never "0 credits" for jobs that all have no known price: that would read as free.
+    return plan.unknownPrices() == 0 ? known : plan.unknownPrices() == plan.jobs().size() ? "price unknown"
+        : known + " + " + plan.unknownPrices() + " of unknown price";
   }
 }

@@ -20,19 +20,23 @@ import java.util.List;
 record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
   static final EarlierSpend NONE = new EarlierSpend(BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
-  /** Read from the journal at {@code location}; nothing when there is none yet or it cannot be read (the run says why). */
-  static EarlierSpend of(String location, String batch) {
+  /**
+   * Read from the journal at {@code location}; nothing when there is none yet or it cannot be read (the run
+   * says why). With {@code resubmitUnknown} an {@code unknown} job is sent again, so the plan prices its new
+   * create and all its earlier takes are beyond the plan's total.
+   */
+  static EarlierSpend of(String location, String batch, boolean resubmitUnknown) {
     if (!PaidTasks.mayExist(location)) {
       return NONE;
     }
     try (JobStore store = Journals.open(location)) {
-      return of(store.entries(batch));
+      return of(store.entries(batch), resubmitUnknown);
     } catch (RuntimeException e) {
       return NONE;
     }
   }
 
-  static EarlierSpend of(List<Entry> entries) {
+  static EarlierSpend of(List<Entry> entries, boolean resubmitUnknown) {
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal extra = BigDecimal.ZERO;
     int unpriced = 0;
@@ -43,8 +47,9 @@ record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
       }
       // A job without a task now (failed before one, pending again) is priced by the plan at today's price,
       // if at all: all its earlier takes are beyond the plan's total.
-      int beyondPlan = entry.taskId() != null || entry.state() == State.UNKNOWN || entry.state() == State.SUBMITTING
-          ? takes - 1 : takes;
+      boolean resent = entry.state() == State.UNKNOWN && resubmitUnknown;
+      int beyondPlan = !resent && (entry.taskId() != null || entry.state() == State.UNKNOWN
+          || entry.state() == State.SUBMITTING) ? takes - 1 : takes;
       if (entry.credits() == null) {
         unpriced += takes;
         continue;

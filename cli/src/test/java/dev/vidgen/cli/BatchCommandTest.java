@@ -987,9 +987,48 @@ class BatchCommandTest {
       assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier"
           + " takes, sent again after server errors or resubmitted, that may each have made a paid task) but"
           + " --max-credits is 40; nothing was sent");
+      CliRun.Result dry = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--max-credits", "60", "--dry-run", "--base-url", fake.baseUrl());
+      assertThat(dry.exitCode()).as(dry.all()).isZero();
+      assertThat(dry.out()).contains("earlier takes (sent again after server errors, or resubmitted) may each have made"
+          + " a paid task: up to 20 credits more than the total above, which --max-credits counts too");
       assertThat(raised.exitCode()).as(raised.all()).isZero();
       assertThat(raised.json()).containsEntry("completed", 2.0);
       assertThat(fake.requests(Endpoint.CREATE)).as("b sent once the limit covers a's two takes and b").hasSize(3);
+    }
+  }
+
+  @Test
+  void aDryRunPricesOneModelGivenInSeveralSpellingsAsOneRowAndShowsEachLineAsSent() throws Exception {
+    Path jobs = write("{\"id\": \"a\", \"model\": \"gemini-omni-flash\", \"prompt\": \"a\"}",
+        "{\"id\": \"b\", \"model\": \"GEMINI_OMNI_FLASH\", \"prompt\": \"b\"}");
+
+    CliRun.Result dry = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--dry-run");
+
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).containsPattern("(?m)^gemini-omni-flash +2 +price unknown$")
+        .containsPattern("(?m)^total +2 +price unknown$")
+        .containsPattern("(?m)^2 +b +gemini_omni_flash ")
+        .doesNotContain("GEMINI_OMNI_FLASH").doesNotContain("0 credits");
+  }
+
+  @Test
+  void maxCreditsCountsTheTakesOfAnUnknownJobThatResubmitUnknownWouldSendAgain() throws Exception {
+    Path jobs = write(job("a", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2); // both takes may have made a task
+      CliRun.Result first = againstFake(fake, jobs);
+      assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.UNKNOWN_OUTCOME);
+
+      CliRun.Result resubmitted = againstFake(fake, jobs, "--resubmit-unknown", "--max-credits", "40");
+
+      assertThat(resubmitted.exitCode()).as(resubmitted.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(resubmitted.err()).contains("the batch may cost 60 credits (40 credits of it for earlier takes");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent again").hasSize(2);
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).extracting(Entry::state).as("still unknown, not moved to pending")
+            .containsExactly(JobStore.State.UNKNOWN);
+      }
     }
   }
 

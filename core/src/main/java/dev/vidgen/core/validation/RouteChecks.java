@@ -406,7 +406,8 @@ final class RouteChecks {
       rule.modes().forEach(each -> modes.add(each.id()));
       found.add(Violation.error(field, ViolationCodes.CONFLICT_PARAM_MODE, mode.id(), Texts.orList(modes),
           field + ": works only for " + Texts.orList(modes) + " on " + route.id() + " (" + rule.reason()
-              + "), not " + mode.id() + "; remove it"));
+              + "), not " + mode.id() + "; remove it, or ask for " + Texts.orList(modes)
+              + " with --mode (VideoJob.Builder.mode)"));
     }
     if (!rule.resolutions().isEmpty() && resolution != null && !containsIgnoringCase(rule.resolutions(), resolution)) {
       String allowed = Texts.orList(rule.resolutions());
