@@ -776,6 +776,28 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void noBlindResendEndsACreateAnsweredWithAServerErrorUnknownAndSendsItOnce() {
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 1);
+
+    CliRun.Result once = vidgen("generate", "--json", "--no-wait", "--no-blind-resend", "--image", "product.png",
+        "--prompt", "p");
+
+    assertThat(once.exitCode()).as(once.all()).isEqualTo(5);
+    assertThat(fake.requests(Endpoint.CREATE)).as("the take answered 500 made a task: not paid again").hasSize(1);
+    Map<String, Object> error = (Map<String, Object>) once.json().get("error");
+    assertThat(error).containsEntry("kind", "ambiguous_submit");
+    assertThat((String) error.get("message")).contains("is not sent again", "dashboard");
+    assertThat((List<Map<String, Object>>) vidgen("history", "--json").json().get("tasks"))
+        .singleElement().satisfies(task -> assertThat(task).containsEntry("status", "unknown"));
+
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 1);
+    CliRun.Result resent = vidgen("generate", "--json", "--no-wait", "--image", "product.png", "--prompt", "q");
+    assertThat(resent.exitCode()).as(resent.all()).isZero();
+    assertThat(fake.requests(Endpoint.CREATE)).as("without the option the create is sent again once").hasSize(3);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateRefusedOutrightLeavesNothingInTheHistoryToAskAbout() {
     fake.inject(Endpoint.CREATE, Fault.status(400));
 
