@@ -1259,6 +1259,36 @@ class BatchCommandTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aDryRunNamesJobsAStoppedRunWasSendingAsSuchNotAsEnded() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10), job("c", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(400), 3);
+      againstFake(fake, jobs);
+      // As a run killed while the creates of a and b (grok: no client reference) were on their way leaves them.
+      try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+        for (Entry entry : store.entries("jobs.jsonl")) {
+          if (!entry.key().equals("c")) {
+            store.update(entry.toBuilder().state(JobStore.State.SUBMITTING).reason(null, null).build()).orElseThrow();
+          }
+        }
+      }
+
+      CliRun.Result text = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result json = againstFake(fake, jobs, "--dry-run", "--json");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.out()).as(text.all())
+          .containsPattern("1\\s+a\\s+.*keep \\(submitting\\)")
+          .contains("a run now would have 0 to send (0 credits, $0.00), 2 left being sent by a stopped run, with no"
+              + " client reference to look them up by: told unknown by the run, not sent again, 1 kept as it ended"
+              + " (failed or unknown)");
+      assertThat((Map<String, Object>) json.json().get("run")).containsEntry("keep", 3.0)
+          .containsEntry("left_submitting", 2.0);
+    }
+  }
+
+  @Test
   void aDryRunAfterARunSaysWhatRunningAgainWouldSendAndWritesNothing() throws Exception {
     String a = job("a", 10);
     String b = job("b", 10);
