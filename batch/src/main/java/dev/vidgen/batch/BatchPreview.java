@@ -44,8 +44,8 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     /** Completed: its video is kept, nothing is sent. */
     DONE("done"),
     /**
-     * Failed, or of unknown outcome (a create that went out without an answer and without a client
-     * reference is reported unknown): final, not sent again.
+     * Failed, or of unknown outcome, or left being sent by a stopped run without a client reference
+     * (the run tells it unknown): not sent again.
      */
     KEEP("keep"),
     /** Held by another worker sharing the journal, which runs it. */
@@ -135,6 +135,15 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
   /** How many jobs of the plan a run would treat as {@code action} says. */
   public int count(Action action) {
     return (int) jobs.stream().filter(job -> job.action() == action).count();
+  }
+
+  /**
+   * How many of the {@link Action#KEEP} jobs have not ended: a stopped run was sending them, with no
+   * client reference to look them up by, so a run tells them unknown and sends nothing again.
+   */
+  public int leftSubmitting() {
+    return (int) jobs.stream().filter(job -> job.action() == Action.KEEP && job.entry() != null
+        && job.entry().state() == State.SUBMITTING).count();
   }
 
   /** The known price of the jobs a run would send, in credits. */

@@ -326,6 +326,9 @@ public final class BatchRunner {
         entries.stream().filter(e -> !e.state().isFinal() && !leftOver.containsKey(e.key()))
             .forEach(e -> leftOver.put(e.key(), "not sent: the run's time ran out; the next run sends it"));
       }
+      // The last progress shows the batch as the journal has it, with the jobs other workers finished meanwhile:
+      // this run's counts saw only its own writes, and the summary that follows counts them all.
+      entries.forEach(e -> record(e.key(), e.state()));
       progress();
       if (!ctx.stopping() && backend.closed()) {
         ctx.stop(JobRun.CLIENT_CLOSED);

@@ -1032,6 +1032,31 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aWorkerEndsTellingTheBatchsFinalCountsWithTheJobsAnotherWorkerFinished() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    Instant enrolled = Instant.now();
+    store.enroll(BATCH, plan.jobs().stream().map(job -> Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), enrolled)).toList());
+    // Once this one-slot worker is done with its first job, worker B takes the other two and finishes them.
+    JobStore shared = beforeClaim(2, now -> store.claim(BATCH, "B", 2, now, now.plusSeconds(600)).forEach(held ->
+        store.update(held.toBuilder().state(State.COMPLETED).taskId("task-of-b-" + held.key()).claim(null, null)
+            .updatedAt(now).build()).orElseThrow()));
+    List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    BatchRunner.builder().backend(backend).store(shared).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).idlePoll(Duration.ofMillis(20)).worker("A").listener(recording(seen))
+        .build().run(plan);
+
+    assertThat(store.entries(BATCH)).as("B finished two").filteredOn(e -> e.taskId().startsWith("task-of-b-")).hasSize(2);
+    assertThat(seen.get(seen.size() - 1)).as("the last progress told, just before the summary")
+        .satisfies(last -> {
+          assertThat(last.completed()).isEqualTo(3);
+          assertThat(last.done()).isEqualTo(last.total());
+          assertThat(last.inFlight()).isZero();
+        });
+  }
+
+  @Test
   void jobsLeftForLaterCostNoJournalWritesWhileTheRestRun() {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

@@ -157,14 +157,20 @@ final class BatchViews {
       List<String> parts = new ArrayList<>(List.of(toSend));
       for (BatchPreview.Action action : List.of(BatchPreview.Action.LOOK_UP, BatchPreview.Action.FOLLOW,
           BatchPreview.Action.DONE, BatchPreview.Action.KEEP, BatchPreview.Action.HELD)) {
-        if (p.count(action) > 0) {
-          parts.add(p.count(action) + " " + switch (action) {
+        // A job a stopped run was sending has not ended: it is kept, but said apart from the jobs that ended.
+        int count = action == BatchPreview.Action.KEEP ? p.count(action) - p.leftSubmitting() : p.count(action);
+        if (action == BatchPreview.Action.KEEP && p.leftSubmitting() > 0) {
+          parts.add(p.leftSubmitting() + " left being sent by a stopped run, with no client reference to look "
+              + Plural.word(p.leftSubmitting(), "it", "them") + " up by: told unknown by the run, not sent again");
+        }
+        if (count > 0) {
+          parts.add(count + " " + switch (action) {
             case LOOK_UP -> "looked up by client reference and sent again only if not found (up to "
                 + Views.credits(p.creditsAtMost()) + " in all" + (p.unknownPricesAtMost() > 0
                     ? ", plus " + p.unknownPricesAtMost() + " of unknown price" : "") + ")";
             case FOLLOW -> "followed (sent before)";
             case DONE -> "done";
-            case KEEP -> "kept as " + Plural.word(p.count(action), "it", "they") + " ended (failed or unknown)";
+            case KEEP -> "kept as " + Plural.word(count, "it", "they") + " ended (failed or unknown)";
             default -> "held by another worker";
           });
         }
@@ -192,6 +198,7 @@ final class BatchViews {
       for (BatchPreview.Action action : BatchPreview.Action.values()) {
         run.put(action.id().replace(' ', '_'), p.count(action));
       }
+      run.put("left_submitting", p.leftSubmitting()); // of "keep": not ended, told unknown by the run
       run.put("dropped", p.dropped().stream().map(Entry::key).toList());
       run.put("replaced", p.replaced().stream().map(Entry::key).toList());
       json.put("run", run);

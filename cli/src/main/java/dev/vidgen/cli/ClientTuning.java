@@ -6,8 +6,8 @@ import dev.vidgen.core.policy.RetryPolicy;
 import java.time.Duration;
 
 /**
- * Applies the advanced, hidden options {@code --poll-interval} and {@code --retry-delay} to a
- * client builder; they make waits short for tests and demos (see docs/cli.md).
+ * Applies the advanced, hidden options {@code --poll-interval} and {@code --retry-delay} (they make
+ * waits short for tests and demos) and {@code --no-blind-resend} to a client builder (see docs/cli.md).
  */
 final class ClientTuning {
   private ClientTuning() {}
@@ -31,13 +31,19 @@ final class ClientTuning {
           .build());
     }
     Duration retryDelay = root.retryDelay;
+    if (retryDelay == null && !root.noBlindResend) {
+      return; // the client's default policy
+    }
+    RetryPolicy.Builder retries = RetryPolicy.builder();
     if (retryDelay != null) {
-      builder.retryPolicy(RetryPolicy.builder()
-          .rateLimitBackoff(retryDelay, retryDelay)
+      retries.rateLimitBackoff(retryDelay, retryDelay)
           .transientBackoff(retryDelay, retryDelay)
           .notFoundBackoff(retryDelay, retryDelay)
-          .retryAfterJitter(Duration.ZERO)
-          .build());
+          .retryAfterJitter(Duration.ZERO);
     }
+    if (root.noBlindResend) {
+      retries.blindCreateResends(0);
+    }
+    builder.retryPolicy(retries.build());
   }
 }

@@ -191,12 +191,23 @@ final class CommandEvents implements VidgenListener {
         // Said once: a create held back by 429s is otherwise a silent wait of a minute or more.
         String asked = failure.retryAfter().map(wait -> ", at least the " + DurationConverter.describe(wait)
             + " the provider asks").orElse("");
-        output.note("the provider is limiting requests (HTTP 429); the create waits " + DurationConverter.describe(delay)
+        output.note("the provider is limiting requests (HTTP 429); the create waits " + scheduled(delay)
             + asked + ", and goes out again, with longer waits if it is refused again" + (madeNothing
             ? " (nothing was made: Ctrl-C stops without paying)" : ""));
       }
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);
+  }
+
+  /**
+   * The wait the retry was scheduled with, as it is: tenths of a second under a minute (rounded, so
+   * 2.9 s is not said as 2 s), else whole seconds, said as about that.
+   */
+  static String scheduled(Duration delay) {
+    if (delay.compareTo(Duration.ofMinutes(1)) < 0) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
+    }
+    return "about " + DurationConverter.describe(Duration.ofSeconds(Math.round(delay.toMillis() / 1000.0)));
   }
 
   @Override

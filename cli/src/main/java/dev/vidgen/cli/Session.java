@@ -46,6 +46,7 @@ final class Session implements AutoCloseable {
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
+  private String unansweredOut;
   private String unansweredNext;
   private String unansweredName;
   private String dryRunAdvice = "check the request with vidgen generate --dry-run";
@@ -480,6 +481,23 @@ final class Session implements AutoCloseable {
   /** Adds options of this command, such as {@code --out FILE}, to {@link #resumeOptions()}. */
   void keepForResume(String... words) {
     extraResumeOptions.addAll(java.util.List.of(words));
+  }
+
+  /** Where the command of a create that got no answer, named on this command line, was told to save its video. */
+  void unansweredOut(String out) {
+    this.unansweredOut = out;
+  }
+
+  /** {@link #unansweredOut(String)}, absolute; empty when no such create was named or its command named no file. */
+  Optional<String> unansweredOut() {
+    return Optional.ofNullable(unansweredOut);
+  }
+
+  /** The {@code --out} kept for printed commands ({@link #keepForResume}), as they print it; empty when none. */
+  Optional<String> keptOut() {
+    int at = extraResumeOptions.indexOf("--out");
+    return at >= 0 && at + 1 < extraResumeOptions.size() ? Optional.of(extraResumeOptions.get(at + 1))
+        : Optional.empty();
   }
 
   /** The base URL the provider is reached at, as printed commands show it (any user info or query as "…"). */

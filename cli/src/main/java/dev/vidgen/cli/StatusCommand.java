@@ -27,6 +27,8 @@ final class StatusCommand extends TaskCommand {
   int run(Session session, Output output) {
     session.statusTimeout(timeout, "raise it with --timeout");
     Target target = open(session, output);
+    // Named by its unanswered create's name: the advice saves the video where that create's command was told to.
+    session.unansweredOut().ifPresent(out -> session.keepForResume("--out", out));
     TaskSnapshot snapshot;
     try {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
@@ -55,10 +57,10 @@ final class StatusCommand extends TaskCommand {
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
         : expired ? "the video's link is past its expiry: "
-        + Failures.downloadCommand(handle, session, "--out", "FILE") + " tries it once; if it fails, generate it"
-        + " again"
+        + Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE"))
+        + " tries it once; if it fails, generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
-        ? Failures.downloadCommand(handle, session, "--out", "FILE")
+        ? Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE"))
         : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)
             ? Failures.resumeCommand(handle, session)
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.

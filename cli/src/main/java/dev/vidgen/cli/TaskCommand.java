@@ -148,6 +148,7 @@ abstract class TaskCommand extends ClientCommand {
               "leave out --provider, or give --provider " + sentTo);
         });
         String taskId = found.get().taskId().value();
+        session.unansweredOut(entry.get().out());
         output.note(text + (answered ? "'s create was answered: it is task " : "'s create arrived: it is task ") + taskId);
         Optional<HistoryEntry> known = HistoryRecord.known(session, found.get().providerId(), taskId, output);
         return new Earlier(known.isPresent() ? taskId : found.get().encode(), found.get().providerId(),

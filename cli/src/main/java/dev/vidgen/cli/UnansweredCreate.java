@@ -302,7 +302,15 @@ final class UnansweredCreate {
         ? "look it up with " + lookUpCommand() + " (by its client reference) or on the provider's dashboard before"
             + " you send it again"
         : "check the provider's dashboard before you send it again (a task found there is saved, and this entry"
-            + " closed, with vidgen wait TASK_ID --made-by " + HistoryEntry.unansweredName(reference, false) + ")";
+            + " closed, with " + madeByCommand() + ")";
+  }
+
+  /** {@code vidgen wait TASK_ID --made-by NAME}, with the command's {@code --out} when it was given one. */
+  private String madeByCommand() {
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", "wait", "TASK_ID", "--made-by",
+        HistoryEntry.unansweredName(reference, false)));
+    session.keptOut().ifPresent(out -> words.addAll(java.util.List.of("--out", out)));
+    return dev.vidgen.core.text.SafeText.command(words.toArray(String[]::new));
   }
 
   /** {@code vidgen status unanswered-REFERENCE}, with the options that reach the same server. */
@@ -456,7 +464,7 @@ final class UnansweredCreate {
     }
     try {
       HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote.get(), sentAt(),
-          Instant.now(), reason, command, possibleTasks);
+          Instant.now(), reason, command, possibleTasks, session.keptOut().orElse(null));
       history.get().record(entry);
       written.set(entry);
       this.provisional = provisional;

@@ -30,6 +30,7 @@ final class UnansweredLookup {
       throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
           + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
     }
+    session.unansweredOut(entry.out());
     requireReference(session, client, entry, command, output);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (with the base URL of this command, which the history does not keep"
@@ -93,7 +94,8 @@ final class UnansweredLookup {
               + " same job is no longer asked about",
           "if a task of " + entry.model() + " created at " + entry.submittedAt().truncatedTo(ChronoUnit.SECONDS)
               + " turns up on the provider's dashboard after all, save it with vidgen wait TASK_ID --made-by "
-              + entry.taskId() + " (until then its charge is not tracked)");
+              + entry.taskId() + (entry.out() == null ? "" : " --out " + dev.vidgen.core.text.SafeText.command(entry.out()))
+              + " (until then its charge is not tracked)");
     }
     if (entry.status().equals(HistoryEntry.CLOSED)) {
       output.note(entry.taskId() + " is closed with no task found, as told with vidgen history --close --no-task;"
@@ -101,8 +103,9 @@ final class UnansweredLookup {
     }
     if (!lookable) {
       List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));
-      if (command.equals("download")) {
-        more.addAll(List.of("--out", "FILE")); // download needs one; the rest of its options are the user's own
+      if (command.equals("download") || command.equals("wait") && entry.out() != null) {
+        // download needs one, which the create's own command may have named; the rest of its options are the user's own
+        more.addAll(List.of("--out", session.keptOut().orElse(entry.out() == null ? "FILE" : entry.out())));
       }
       more.addAll(session.setupOptions());
       throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()

@@ -130,6 +130,13 @@ final class VidgenCommand implements Callable<Integer> {
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(
+      names = "--no-blind-resend",
+      scope = ScopeType.INHERIT,
+      description = "Never send again a create answered with a server error (HTTP 500) on a model that takes no"
+          + " client reference (it may have made a paid task): the job ends unknown instead.")
+  boolean noBlindResend;
+
+  @Option(
       names = "--poll-interval",
       paramLabel = "DURATION",
       scope = ScopeType.INHERIT,

@@ -375,7 +375,8 @@ class BatchCommandTest {
       fake.inject(Endpoint.CREATE, Fault.serverError(), 10); // every take answered 500, none made a task
 
       long started = System.nanoTime();
-      // The default retry delays: the create's 3 retries take about 4 s, then the look-up's grace about a minute.
+      // The default retry delays: the look-up before the first resend believes "not found" only after its grace of
+      // about a minute, so the timeout comes during it.
       CliRun.Result timed = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
           jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "6s", "--json");
       java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
@@ -384,7 +385,8 @@ class BatchCommandTest {
       assertThat(took).as("the look-up ends at the timeout, not after its grace of about a minute")
           .isLessThan(java.time.Duration.ofSeconds(30));
       int creates = fake.requests(Endpoint.CREATE).size();
-      assertThat(creates).as("the first take and its retries, each looked up before it went out").isEqualTo(4);
+      assertThat(creates).as("the first take only: the look-up before its resend had not ended at the timeout")
+          .isEqualTo(1);
       assertThat(fake.creates()).allSatisfy(create -> assertThat(create.taskId()).isNull());
       assertLeftSubmittingToBeLookedUp(timed);
 
@@ -1341,6 +1343,36 @@ class BatchCommandTest {
     assertThat((List<?>) json.json().get("jobs")).hasSize(2);
     assertThat(dir.resolve("jobs.journal")).as("no journal").doesNotExist();
     assertThat(dir.resolve("jobs-videos")).as("no folder").doesNotExist();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDryRunNamesJobsAStoppedRunWasSendingAsSuchNotAsEnded() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10), job("c", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(400), 3);
+      againstFake(fake, jobs);
+      // As a run killed while the creates of a and b (grok: no client reference) were on their way leaves them.
+      try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+        for (Entry entry : store.entries("jobs.jsonl")) {
+          if (!entry.key().equals("c")) {
+            store.update(entry.toBuilder().state(JobStore.State.SUBMITTING).reason(null, null).build()).orElseThrow();
+          }
+        }
+      }
+
+      CliRun.Result text = againstFake(fake, jobs, "--dry-run");
+      CliRun.Result json = againstFake(fake, jobs, "--dry-run", "--json");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.out()).as(text.all())
+          .containsPattern("1\\s+a\\s+.*keep \\(submitting\\)")
+          .contains("a run now would have 0 to send (0 credits, $0.00), 2 left being sent by a stopped run, with no"
+              + " client reference to look them up by: told unknown by the run, not sent again, 1 kept as it ended"
+              + " (failed or unknown)");
+      assertThat((Map<String, Object>) json.json().get("run")).containsEntry("keep", 3.0)
+          .containsEntry("left_submitting", 2.0);
+    }
   }
 
   @Test

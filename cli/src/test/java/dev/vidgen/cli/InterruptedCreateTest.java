@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,48 @@ class InterruptedCreateTest {
     CliRun.Result again = cli().run(job.toArray(String[]::new));
     assertThat(again.err()).as("the same job is not paid again unannounced")
         .contains("the same job was submitted", "its create got no answer, so it may exist and be billed");
+  }
+
+  /** Runs {@code job} as a process and kills it (kill -9: no hook runs) once the fake has its create. */
+  private void killedOnceCreated(List<String> job) throws Exception {
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), job);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
+    } finally {
+      process.destroyForcibly();
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTaskFoundForAKilledGenerateIsAdvisedToTheOutItsCommandWasGiven() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(20))); // the task is made; its answer comes too late
+    killedOnceCreated(List.of("generate", "--model", "seedance-2", "--prompt", "a killed create", "--seconds", "5",
+        "--out", "sdk.mp4", "--base-url", fake.baseUrl()));
+    String note = (String) ((List<Map<String, Object>>) cli().run("history", "--json").json().get("tasks")).get(0)
+        .get("task_id");
+
+    CliRun.Result status = cli().run("status", note, "--base-url", fake.baseUrl(), "--json");
+    CliRun.Result said = cli().run("status", note, "--base-url", fake.baseUrl());
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).containsEntry("task_id", fake.creates().get(0).taskId());
+    assertThat(said.out()).as(said.all()).containsPattern("next +vidgen (wait|download) "
+        + fake.creates().get(0).taskId() + " .*--out " + java.util.regex.Pattern.quote(dir.resolve("sdk.mp4").toString()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theMadeByAdviceOfAKilledGenerateWithoutAReferenceNamesItsOut() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.stall());
+    killedOnceCreated(List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a killed create",
+        "--out", "grok.mp4", "--base-url", fake.baseUrl()));
+
+    Map<String, Object> note = ((List<Map<String, Object>>) cli().run("history", "--json").json().get("tasks")).get(0);
+    assertThat((String) note.get("task_id")).startsWith("unanswered-noref-");
+    assertThat((String) note.get("error")).contains("vidgen wait TASK_ID --made-by " + note.get("task_id") + " --out "
+        + dir.resolve("grok.mp4"));
   }
 
   @Test

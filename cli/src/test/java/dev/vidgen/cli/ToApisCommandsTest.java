@@ -7,6 +7,7 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.ReceivedRequest;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -778,6 +779,28 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void noBlindResendEndsACreateAnsweredWithAServerErrorUnknownAndSendsItOnce() {
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 1);
+
+    CliRun.Result once = vidgen("generate", "--json", "--no-wait", "--no-blind-resend", "--image", "product.png",
+        "--prompt", "p");
+
+    assertThat(once.exitCode()).as(once.all()).isEqualTo(5);
+    assertThat(fake.requests(Endpoint.CREATE)).as("the take answered 500 made a task: not paid again").hasSize(1);
+    Map<String, Object> error = (Map<String, Object>) once.json().get("error");
+    assertThat(error).containsEntry("kind", "ambiguous_submit");
+    assertThat((String) error.get("message")).contains("is not sent again", "dashboard");
+    assertThat((List<Map<String, Object>>) vidgen("history", "--json").json().get("tasks"))
+        .singleElement().satisfies(task -> assertThat(task).containsEntry("status", "unknown"));
+
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 1);
+    CliRun.Result resent = vidgen("generate", "--json", "--no-wait", "--image", "product.png", "--prompt", "q");
+    assertThat(resent.exitCode()).as(resent.all()).isZero();
+    assertThat(fake.requests(Endpoint.CREATE)).as("without the option the create is sent again once").hasSize(3);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateRefusedOutrightLeavesNothingInTheHistoryToAskAbout() {
     fake.inject(Endpoint.CREATE, Fault.status(400));
 
@@ -831,8 +854,27 @@ class ToApisCommandsTest {
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.err()).containsOnlyOnce("the provider is limiting requests (HTTP 429); the create waits ")
-        .containsPattern("the create waits \\d+ s, at least the 3 s the provider asks, and goes out again, with longer"
-            + " waits if it is refused again \\(nothing was made: Ctrl-C stops without paying\\)");
+        .containsPattern("the create waits \\d+\\.\\d s, at least the 3 s the provider asks, and goes out again, with"
+            + " longer waits if it is refused again \\(nothing was made: Ctrl-C stops without paying\\)");
+  }
+
+  @Test
+  void theWaitA429MessageStatesIsTheOneTheResendKeeps() {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(java.time.Duration.ofSeconds(3)), 1);
+
+    // The default policy (no --retry-delay): Retry-After plus up to 1 s of jitter, so rarely a whole number.
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .run("generate", "--no-wait", "--image", "product.png", "--prompt", "p", "--base-url", fake.baseUrl());
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    java.util.regex.Matcher said = java.util.regex.Pattern.compile("the create waits (\\d+\\.\\d) s, at least the 3 s")
+        .matcher(result.err());
+    assertThat(said.find()).as(result.err()).isTrue();
+    List<ReceivedRequest> creates = fake.requests(Endpoint.CREATE);
+    assertThat(creates).hasSize(2);
+    double gap = java.time.Duration.between(creates.get(0).receivedAt(), creates.get(1).receivedAt()).toMillis() / 1000.0;
+    assertThat(gap).as("the resend came after the wait said: " + said.group()).isGreaterThanOrEqualTo(
+        Double.parseDouble(said.group(1)) - 0.05).isLessThan(Double.parseDouble(said.group(1)) + 0.6);
   }
 
   @Test

@@ -150,7 +150,25 @@ final class JobForm {
       }
       return new ImageInput.Remote(image);
     }
-    throw new Refusal(400, field, field + ": give an upload or a URL", null);
+    throw new Refusal(400, field, field + ": an image is {\"url\": \"https://…\"} or {\"upload\": ID}, not "
+        + got(item), "give each image of \"images\" as {\"url\": \"https://…\"} or {\"upload\": ID} (the id POST"
+        + " /api/uploads answered)");
+  }
+
+  /** What a form gave in place of an object such as {@code {"url": …}}, in a few words for the refusal. */
+  private static String got(Object item) {
+    if (item instanceof String text) {
+      String printable = text.replaceAll("[^\\p{Graph} ]", "?");
+      return "a string (\"" + (printable.length() > 60 ? printable.substring(0, 60) + "…" : printable) + "\")";
+    }
+    if (item instanceof Map<?, ?> map) {
+      return map.isEmpty() ? "an empty object" : "an object with " + map.keySet().stream()
+          .map(key -> shown(String.valueOf(key))).limit(5).collect(java.util.stream.Collectors.joining(", "))
+          + (map.keySet().stream().anyMatch(key -> key.equals("url") || key.equals("upload"))
+              ? " (\"url\" and \"upload\" are strings, not blank)" : "");
+    }
+    return item == null ? "null" : item instanceof List<?> ? "a list" : item instanceof Boolean ? "a boolean"
+        : item instanceof Number ? "a number" : "a " + item.getClass().getSimpleName();
   }
 
   /** An input video by its address ({@code {"url": "https://…"}}): the page takes no local video files. */
@@ -170,7 +188,8 @@ final class JobForm {
       }
       return video;
     }
-    throw new Refusal(400, field, field + ": give a URL", "a local video goes through vidgen generate --video FILE");
+    throw new Refusal(400, field, field + ": a video is {\"url\": \"https://…\"}, not " + got(item),
+        "give each video of \"videos\" as {\"url\": \"https://…\"}; a local video goes through vidgen generate --video FILE");
   }
 
   /** A field name from the request, quoted as the answer shows it: printable and short. */

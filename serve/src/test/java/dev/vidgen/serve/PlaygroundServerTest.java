@@ -181,6 +181,22 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void anImageGivenAsABareStringIsRefusedNamingTheShapeWantedAndWhatCame() throws IOException {
+    start();
+    String body = "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"images\":[\"https://img.example/p.png\"]}";
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
+        .execute()) {
+      Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(error).containsEntry("field", "images[0]");
+      assertThat((String) error.get("message")).isEqualTo("images[0]: an image is {\"url\": \"https://…\"} or"
+          + " {\"upload\": ID}, not a string (\"https://img.example/p.png\")");
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void anImageNamedByAPathIsSentBackToTheUploadNeverRead() throws IOException {
     start();
     Path local = productPng();

@@ -379,8 +379,8 @@ final class SubmitPipeline {
   /**
    * A create answered with a server error (HTTP 500) is sent again (a few short retries), but the
    * server may have made the task before it failed. Where the create carried a client reference the
-   * task is looked up before each resend (the backoff gives a fresh task time to be listed) and
-   * after the last try (with the not-found grace), and a task found is adopted instead of paid
+   * task is looked up before each resend and after the last try, "not found" believed only after the
+   * not-found grace (a fresh task may not be listed yet), and a task found is adopted instead of paid
    * again; a look-up that fails ends the submit as ambiguous. Where it carried none, a warning says
    * that the first create may have made a task, which only the dashboard can tell. A caller who
    * chose the reference can look it up later itself, so its stop signal ends a look-up at once.
@@ -436,8 +436,9 @@ final class SubmitPipeline {
         }
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      // One look, under the retry policy: right after a 500 the look-up may meet a passing failure too.
-      return adopted(retries.run(Operation.READ, null, null, () -> runtime.provider().findByClientReference(reference)),
+      // A 500 may come after the task was made, and a fresh task may not be listed yet: "not found" is believed
+      // only after the not-found grace, as after a create that got no answer (each look under the retry policy).
+      return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
           failure, reference);
     }
 

@@ -62,6 +62,13 @@ class SubmitPipelineTest {
     return fixture.client.submitAsync(Jobs.valid());
   }
 
+  /** Moves virtual time on a minute at a time (at most ten) until {@code submit} ends. */
+  private void advanceUntilDone(CompletableFuture<JobHandle> submit) {
+    for (int minute = 0; minute < 10 && !submit.isDone(); minute++) {
+      fixture.advance(Duration.ofMinutes(1));
+    }
+  }
+
   private void useBudget(long credits) {
     useClient(new ScriptedProvider(), builder -> builder.budget(Budget.ofCredits(BigDecimal.valueOf(credits))));
   }
@@ -389,19 +396,55 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aTaskListedOnlyOnTheThirdLookAfterAServerErrorIsAdoptedAndNothingIsSentAgain() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    TaskSnapshot late = TaskSnapshot.queued(TaskId.of("listed-late"));
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("paid-twice")))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.of(late));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(15));
+
+    assertThat(submit.join().taskId()).as("the 500 had made it; the provider listed it late").isEqualTo(TaskId.of("listed-late"));
+    assertThat(fixture.provider.count("create")).as("a first \"not found\" is not believed").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).isEqualTo(3);
+  }
+
+  @Test
+  void aTaskNeverListedAfterAServerErrorIsSentAgainOnlyAfterTheNotFoundGrace() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    // The backoff (0.5 s + 20 %), then "not found" asked again 5 times, 2, 4, 8, 16 and 30 s (+20 %) apart.
+    fixture.advance(Duration.ofSeconds(40));
+    assertThat(fixture.provider.count("create")).as("a fresh task may not be listed yet").isEqualTo(1);
+    assertThat(submit).isNotDone();
+    fixture.advance(Duration.ofSeconds(60));
+
+    JobHandle handle = submit.join();
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("t-2"));
+    assertThat(fixture.provider.creates()).extracting(request -> request.clientReference())
+        .hasSize(2).containsOnly(handle.clientReference());
+    assertThat(fixture.provider.count("find")).as("one look and five more").isEqualTo(6);
+  }
+
+  @Test
   void aCreateFailingWithServerErrorsToTheEndIsLookedUpWithTheGraceBeforeItFails() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-by-the-last"));
+    Object[] notListed = new Object[3 * 6 + 5];
+    java.util.Arrays.fill(notListed, Optional.empty());
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR))
-        .findAnswers(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.of(made));
+        .findAnswers(notListed).findAnswers(Optional.of(made));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofMinutes(2));
+    advanceUntilDone(submit);
 
     assertThat(submit.join().taskId()).as("the last create made its task").isEqualTo(TaskId.of("made-by-the-last"));
     assertThat(fixture.provider.count("create")).as("one try and three resends").isEqualTo(4);
-    assertThat(fixture.provider.count("find")).as("a look before each resend, then three with the grace").isEqualTo(6);
+    assertThat(fixture.provider.count("find")).as("a look and its five re-asks before each resend and after the last")
+        .isEqualTo(4 * 6);
   }
 
   @Test
@@ -410,11 +453,12 @@ class SubmitPipelineTest {
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofMinutes(3));
+    advanceUntilDone(submit);
 
     assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
     assertThat(fixture.provider.count("create")).isEqualTo(4);
-    assertThat(fixture.provider.count("find")).as("three looks, then one with its five re-asks").isEqualTo(3 + 6);
+    assertThat(fixture.provider.count("find")).as("a look and its five re-asks before each resend and after the last")
+        .isEqualTo(4 * 6);
   }
 
   @Test
@@ -776,10 +820,12 @@ class SubmitPipelineTest {
     TaskSnapshot made = TaskSnapshot.queued(TaskId.of("made-by-the-first"));
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
             ScriptedProvider.failure(FailureKind.REJECTED))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty()) // the grace before the resend
         .findAnswers(Optional.empty(), Optional.empty(), Optional.of(made));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofMinutes(2));
+    advanceUntilDone(submit);
 
     assertThat(submit.join().taskId()).as("the 500 had made it; the 400 that followed says nothing of it")
         .isEqualTo(TaskId.of("made-by-the-first"));
@@ -838,9 +884,10 @@ class SubmitPipelineTest {
         TaskSnapshot.queued(TaskId.of("t-2")));
 
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
-    fixture.advance(Duration.ofSeconds(10));
+    advanceUntilDone(submit);
 
-    assertThat(fixture.provider.count("find")).as("looked up, not found, then sent again").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).as("looked up, not found through the grace, then sent again")
+        .isEqualTo(6);
     assertThat(submit.join().possibleExtraTasks()).isZero();
   }
 

@@ -38,6 +38,8 @@ import java.util.Optional;
  *     what its takes made, in the order claimed (each with its own entry)
  * @param lastTakeAt for a create that got no answer: when its note was written, after its last take
  *     had gone out (a claim does not move it); null for other entries and lines written before it was kept
+ * @param out for a create that got no answer: where its command was told to save the video ({@code
+ *     --out}, absolute), so that the advice to save a task found names it; null otherwise
  */
 public record HistoryEntry(
     String taskId,
@@ -56,7 +58,8 @@ public record HistoryEntry(
     String source,
     int possibleTasks,
     List<String> claimedTasks,
-    Instant lastTakeAt) {
+    Instant lastTakeAt,
+    String out) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -108,7 +111,16 @@ public record HistoryEntry(
       BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
       Map<String, Object> settings, String error, String source) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, 1, List.of(), null);
+        source, 1, List.of(), null, null);
+  }
+
+  /** An entry that keeps no {@code --out} (the form before {@code out} was kept). */
+  public HistoryEntry(String taskId, String provider, String model, String status, BigDecimal credits,
+      BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
+      Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
+      Instant lastTakeAt) {
+    this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
+        source, possibleTasks, claimedTasks, lastTakeAt, null);
   }
 
   /** The entry for a task just created from {@code job}, status {@code queued}. */
@@ -137,11 +149,18 @@ public record HistoryEntry(
    */
   public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
       PriceQuote quote, Instant sentAt, Instant now, String reason, String source, int possibleTasks) {
+    return unanswered(reference, referenceSent, providerId, job, quote, sentAt, now, reason, source, possibleTasks,
+        null);
+  }
+
+  /** As above, for a command told to save the video at {@code out} (absolute; null: not said). */
+  public static HistoryEntry unanswered(String reference, boolean referenceSent, String providerId, VideoJob job,
+      PriceQuote quote, Instant sentAt, Instant now, String reason, String source, int possibleTasks, String out) {
     boolean priced = quote != null && quote.isKnown();
     return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
-        settingsOf(job), reason, source, possibleTasks, List.of(), now);
+        settingsOf(job), reason, source, possibleTasks, List.of(), now, out);
   }
 
   /**
@@ -261,7 +280,7 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt);
+        possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /**
@@ -281,8 +300,9 @@ public record HistoryEntry(
       return new HistoryEntry(taskId, provider, model, UNKNOWN, credits, usd, file, submittedAt, at, took,
           handle, settings, possibleTasks + " of its takes may each have made a task; claimed with --made-by: "
               + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
-              + " with vidgen wait TASK_ID --made-by " + taskId + "), or close this entry with vidgen history --close "
-              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt);
+              + " with vidgen wait TASK_ID --made-by " + taskId + (out == null ? "" : " --out " + dev.vidgen.core.text.SafeText.command(out))
+              + "), or close this entry with vidgen history --close "
+              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out);
     }
     return closed(told, claims, at, ", as told with --made-by");
   }
@@ -314,27 +334,27 @@ public record HistoryEntry(
     }
     return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
         settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
-            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt);
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
     String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
         : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt);
+        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source, possibleTasks, claimedTasks, lastTakeAt);
+        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
         task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt);
+        possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
@@ -406,19 +426,19 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, note, source, possibleTasks, claimedTasks, lastTakeAt);
+        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /**
@@ -428,20 +448,20 @@ public record HistoryEntry(
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
         submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
-        claimedTasks, lastTakeAt);
+        claimedTasks, lastTakeAt, out);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt);
+        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
         status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks,
-        lastTakeAt);
+        lastTakeAt, out);
   }
 
   private Duration ranUntil(Instant at) {
@@ -475,6 +495,9 @@ public record HistoryEntry(
     if (lastTakeAt != null) {
       json.put("last_take_at", lastTakeAt.toString());
     }
+    if (out != null) {
+      json.put("out", out); // absent unless a create that got no answer was told where to save its video
+    }
     return json;
   }
 
@@ -506,7 +529,8 @@ public record HistoryEntry(
         json.get("possible_tasks") instanceof Number takes ? takes.intValue() : 1,
         json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
             : List.of(),
-        Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null));
+        Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null),
+        text(json, "out", false));
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {
