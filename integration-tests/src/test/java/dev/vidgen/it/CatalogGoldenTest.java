@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * {@code "x"} with no image or video is refused on the Seedance 2 routes and MiniMax-H3 (not a list;
  * never alone); a ratio a mode ignores is no longer sent (and the warning says so); viduq3's
  * {@code off_peak} is documented; gemini-omni-flash follows R (text-to-video or 1 to 3 reference
- * images, {@code 720p}), so its image-to-video jobs became reference-to-video ones.
+ * images, {@code 720p}), so its image-to-video jobs became reference-to-video ones. A sixth time on
+ * purpose: reference audio goes with reference mode only on those routes (frame and reference are
+ * never mixed); the diff added only that {@code conflict.param_mode} error to their text-to-video
+ * "known param audio_with_roles" jobs.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

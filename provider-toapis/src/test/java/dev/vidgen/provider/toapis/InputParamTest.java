@@ -110,6 +110,7 @@ class InputParamTest {
   @Test
   void referenceAudioBesideAnImageIsStillTheCallersToGive() {
     VideoJob job = VideoJob.builder("seedance-2").prompt("x").image("https://x.example/a.png")
+        .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO)
         .param("audio_with_roles", List.of(Map.of("url", "https://x.example/a.mp3", "role", "reference_audio")))
         .build();
 
