@@ -1,7 +1,6 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchListener;
-import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.batch.journal.JobStore.State;
 import java.math.BigDecimal;
@@ -13,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * unknown}: an unknown job's takes are all counted in its own worst case, so the two figures are
  * disjoint and add up to the batch's worst case. Forwards every event to {@code next}.
  */
-final class RunResends implements BatchListener {
-  private final BatchListener next;
+final class RunResends extends ForwardingBatchListener {
   /** Each job this run left unknown after its create, and how many of its takes this run sent again. */
   private final Map<String, Entry> endedUnknown = new ConcurrentHashMap<>();
   private final Map<String, Integer> againByKey = new ConcurrentHashMap<>();
@@ -22,7 +20,7 @@ final class RunResends implements BatchListener {
   private final Map<String, Integer> sending = new ConcurrentHashMap<>();
 
   RunResends(BatchListener next) {
-    this.next = next;
+    super(next);
   }
 
   /** What this run's resends of jobs that ended with a task may have cost; {@code unpriced} of them have no price. */
@@ -47,27 +45,7 @@ final class RunResends implements BatchListener {
       sending.remove(entry.key());
       endedUnknown.remove(entry.key());
     }
-    next.onWritten(entry);
-  }
-
-  @Override
-  public void onLookingUp(Entry entry) {
-    next.onLookingUp(entry);
-  }
-
-  @Override
-  public void onProgress(BatchProgress progress) {
-    next.onProgress(progress);
-  }
-
-  @Override
-  public void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {
-    next.onWaiting(jobs, workers, until);
-  }
-
-  @Override
-  public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
-    next.onTaskNotJournaled(entry, taskId, cause);
+    super.onWritten(entry);
   }
 
   /** The session's resends less each unknown job's: all its takes of this run but the last were sent again. */

@@ -1,7 +1,6 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchListener;
-import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.text.Plural;
 import java.util.ArrayList;
@@ -15,13 +14,12 @@ import java.util.stream.Collectors;
  * each is told the moment it happens and again in the run's error, with the {@code --adopt} that
  * records it once the journal is back. Forwards every event to {@code next}.
  */
-final class TasksNotJournaled implements BatchListener {
-  private final BatchListener next;
+final class TasksNotJournaled extends ForwardingBatchListener {
   /** Job key to its task, in the order told. */
   private final Map<String, String> byJob = new LinkedHashMap<>();
 
   TasksNotJournaled(BatchListener next) {
-    this.next = next;
+    super(next);
   }
 
   /** For people: the job's task, that the journal lacks it, and the two ways to keep it. */
@@ -37,7 +35,7 @@ final class TasksNotJournaled implements BatchListener {
     synchronized (byJob) {
       byJob.put(entry.key(), taskId);
     }
-    next.onTaskNotJournaled(entry, taskId, cause);
+    super.onTaskNotJournaled(entry, taskId, cause);
   }
 
   /** "; 2 tasks made by this run are not in the journal: job g1 made video_1, job g2 made video_2", or empty. */
@@ -62,25 +60,5 @@ final class TasksNotJournaled implements BatchListener {
     synchronized (byJob) {
       return new LinkedHashMap<>(byJob);
     }
-  }
-
-  @Override
-  public void onWritten(Entry entry) {
-    next.onWritten(entry);
-  }
-
-  @Override
-  public void onLookingUp(Entry entry) {
-    next.onLookingUp(entry);
-  }
-
-  @Override
-  public void onProgress(BatchProgress progress) {
-    next.onProgress(progress);
-  }
-
-  @Override
-  public void onWaiting(int jobs, java.util.List<String> workers, java.time.Instant until) {
-    next.onWaiting(jobs, workers, until);
   }
 }
