@@ -249,12 +249,10 @@ final class ModelsCommand extends ClientCommand {
     json.put("family", route.family());
     json.put("modes", route.modes().stream().map(GenerationMode::id).toList());
     Map<String, Object> images = new LinkedHashMap<>();
-    route.modes().forEach(mode -> images.put(mode.id(),
-        Map.of("min", route.imagesFor(mode).min(), "max", route.imagesFor(mode).max())));
+    route.modes().forEach(mode -> images.put(mode.id(), range(route.imagesFor(mode).min(), route.imagesFor(mode).max())));
     json.put("images", images);
     Map<String, Object> videos = new LinkedHashMap<>();
-    route.modes().forEach(mode -> videos.put(mode.id(),
-        Map.of("min", route.videosFor(mode).min(), "max", route.videosFor(mode).max())));
+    route.modes().forEach(mode -> videos.put(mode.id(), range(route.videosFor(mode).min(), route.videosFor(mode).max())));
     json.put("videos", videos);
     json.put("seconds", route.durations().values());
     json.put("default_seconds", route.durations().defaultSeconds());
@@ -269,5 +267,13 @@ final class ModelsCommand extends ClientCommand {
     json.put("params", List.copyOf(route.knownParams()));
     json.put("rules", route.rules().stream().map(RouteRule::reason).toList());
     return json;
+  }
+
+  /** {@code {"min": …, "max": …}} in that order every time (a {@code Map.of} would change its order between runs). */
+  private static Map<String, Object> range(int min, int max) {
+    Map<String, Object> range = new LinkedHashMap<>();
+    range.put("min", min);
+    range.put("max", max);
+    return range;
   }
 }
