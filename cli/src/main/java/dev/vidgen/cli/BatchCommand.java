@@ -173,8 +173,7 @@ final class BatchCommand extends ClientCommand {
         AdoptedTasks.adopt(client, checked, location, adopted, ignoreCreationTime, output);
       }
       BatchPlan plan = PaidTasks.follow(checked, location, output);
-      BatchViews views = new BatchViews(output, session).spelling(
-          model -> client.catalog().find(model).map(route -> route.nameFor(model)).orElse(model),
+      BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model));
       views.plan(plan);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
@@ -246,6 +245,19 @@ final class BatchCommand extends ClientCommand {
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount(), resent);
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * The name a line's create sends: the route's spelling of the name given, or another name of the route
+   * when the key's live list (read once, while the plan was checked) holds only that one.
+   */
+  private static String sentName(VidgenClient client, String model) {
+    String spelled = client.catalog().find(model).map(route -> route.nameFor(model)).orElse(model);
+    try {
+      return client.modelNameToSend(model);
+    } catch (RuntimeException listRefusedOrUnread) {
+      return spelled; // such a line is refused (or warned about) where the plan was checked
     }
   }
 

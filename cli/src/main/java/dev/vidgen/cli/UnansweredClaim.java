@@ -164,6 +164,8 @@ final class UnansweredClaim {
       recorded.ifPresent(entry -> output.note(claimed(entry, taskId)));
     }
     session.remember(handle);
+    // The advice saves the video where the create's own command was told to, as for a task found by reference.
+    session.unansweredOut(note.out());
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
   }
 

@@ -73,9 +73,11 @@ final class UnansweredLookup {
     boolean old = entry.submittedAt().isBefore(Instant.now().minus(TaskHistory.SAME_JOB_WINDOW));
     return new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "no task answers to " + entry.taskId()
         + "'s client reference on " + client.provider().id(),
-        old ? "it was sent more than a day ago, and a task that old may no longer be listed, so this says nothing;"
+        (old ? "it was sent more than a day ago, and a task that old may no longer be listed, so this says nothing;"
             + " the provider's dashboard (its billing) says for certain"
-            : "a create that no task answers to most likely never arrived; the provider's dashboard says for certain");
+            : "a create that no task answers to most likely never arrived; the provider's dashboard says for certain")
+            + (entry.status().equals(HistoryEntry.CLOSED) ? "" : "; if it shows none, vidgen history --close "
+                + entry.taskId() + " --no-task records that, and the same job may then be generated again"));
   }
 
   /**
@@ -103,7 +105,9 @@ final class UnansweredLookup {
     }
     if (!lookable) {
       List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId()));
-      if (command.equals("download") || command.equals("wait") && entry.out() != null) {
+      // status takes no --out: where the create's command named a file, the advice is the wait that saves it there.
+      String advised = command.equals("status") && entry.out() != null ? "wait" : command;
+      if (advised.equals("download") || advised.equals("wait") && entry.out() != null) {
         // download needs one, which the create's own command may have named; the rest of its options are the user's own
         more.addAll(List.of("--out", session.keptOut().orElse(entry.out() == null ? "FILE" : entry.out())));
       }
@@ -112,8 +116,8 @@ final class UnansweredLookup {
               + "'s create carries no client reference on " + client.provider().id(),
           "check the provider's dashboard for a task of " + entry.model() + " created at "
               + entry.submittedAt().truncatedTo(ChronoUnit.SECONDS) + " before you send the job again; once found, "
-              + Failures.taskCommand(command, "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
-              + " records it as what this create made");
+              + Failures.taskCommand(advised, "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
+              + " records it as what this create made" + (advised.equals(command) ? "" : " and saves its video there"));
     }
   }
 

@@ -1015,6 +1015,20 @@ class BatchCommandTest {
   }
 
   @Test
+  void aDryRunShowsTheNameTheKeysLiveListMakesEachLineSend() throws Exception {
+    Path jobs = write("{\"id\": \"a\", \"model\": \"gemini-omni-flash\", \"prompt\": \"a\"}",
+        "{\"id\": \"b\", \"model\": \"GEMINI_OMNI_FLASH\", \"prompt\": \"b\"}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(java.util.Set.of("gemini_omni_flash")).start()) {
+      CliRun.Result dry = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--dry-run", "--base-url", fake.baseUrl());
+
+      assertThat(dry.exitCode()).as(dry.all()).isZero();
+      assertThat(dry.out()).containsPattern("(?m)^1 +a +gemini_omni_flash ").containsPattern("(?m)^2 +b +gemini_omni_flash ");
+      assertThat(fake.creates()).isEmpty();
+    }
+  }
+
+  @Test
   void maxCreditsCountsTheTakesOfAnUnknownJobThatResubmitUnknownWouldSendAgain() throws Exception {
     Path jobs = write(job("a", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {

@@ -140,6 +140,11 @@ class InterruptedCreateTest {
     assertThat((String) note.get("task_id")).startsWith("unanswered-noref-");
     assertThat((String) note.get("error")).contains("vidgen wait TASK_ID --made-by " + note.get("task_id") + " --out "
         + dir.resolve("grok.mp4"));
+
+    // The status of the note gives the same: status takes no --out, so it advises the wait that saves it there.
+    CliRun.Result status = cli().run("status", (String) note.get("task_id"), "--base-url", fake.baseUrl());
+    assertThat(status.err()).contains("once found, vidgen wait TASK_ID --made-by " + note.get("task_id") + " --out "
+        + dir.resolve("grok.mp4"), "records it as what this create made and saves its video there");
   }
 
   @Test

@@ -188,7 +188,8 @@ class RepeatCheckTest {
 
     assertThat(status.exitCode()).as(unanswered.all() + status.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     assertThat(status.err()).contains("no task answers to unanswered-" + reference + "'s client reference on toapis",
-        "most likely never arrived");
+        "most likely never arrived", "if it shows none, vidgen history --close unanswered-" + reference
+            + " --no-task records that");
     assertThat(fake.requests(Endpoint.STATUS).size() - readsBefore).as("believed only after the look-up's grace")
         .isGreaterThan(1);
   }

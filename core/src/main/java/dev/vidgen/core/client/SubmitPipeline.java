@@ -438,8 +438,11 @@ final class SubmitPipeline {
       }
       // A 500 may come after the task was made, and a fresh task may not be listed yet: "not found" is believed
       // only after the not-found grace, as after a create that got no answer (each look under the retry policy).
+      runtime.events().warning("create.lookup", "the create of a " + model + " task was answered with a server error ("
+          + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
+          + " minute, the time a fresh task may take to be listed) before the create is sent again");
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
-          failure, reference);
+          failure, reference, true);
     }
 
     @Override
@@ -469,11 +472,12 @@ final class SubmitPipeline {
                 + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));
       }
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)), failure,
-          reference);
+          reference, false);
     }
 
+    /** The task the look-up found, adopted; {@code resendsIfNotFound}: whether the create is sent again when none is. */
     private CompletableFuture<Optional<TaskSnapshot>> adopted(CompletableFuture<Optional<TaskSnapshot>> lookup,
-        ProviderException failure, String reference) {
+        ProviderException failure, String reference, boolean resendsIfNotFound) {
       if (stopLooking != null) {
         // As after a create that got no answer: the caller looks the reference up later, so the grace is not waited out.
         stopLooking.whenComplete((stopped, stopFailure) -> lookup.cancel(false));
@@ -496,6 +500,12 @@ final class SubmitPipeline {
           throw new CompletionException(error);
         }
         found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
+        if (found.isEmpty() && resendsIfNotFound) {
+          runtime.events().warning("create.resent", "no task of client reference " + reference + " was listed within"
+              + " about a minute of the server error, so the create of a " + request.route().id() + " task is sent again"
+              + " with the same reference; should the provider list a task of the first create later than that, it is"
+              + " a second task (its dashboard shows both)");
+        }
         return found;
       });
     }

@@ -427,6 +427,11 @@ class SubmitPipelineTest {
     assertThat(fixture.provider.creates()).extracting(request -> request.clientReference())
         .hasSize(2).containsOnly(handle.clientReference());
     assertThat(fixture.provider.count("find")).as("one look and five more").isEqualTo(6);
+    assertThat(fixture.listener.warnings()).as("the look-up and the resend are said, not left as silence")
+        .anySatisfy(warning -> assertThat(warning).startsWith("create.lookup")
+            .contains("was answered with a server error", "looked up by client reference " + handle.clientReference()))
+        .anySatisfy(warning -> assertThat(warning).startsWith("create.resent")
+            .contains("is sent again with the same reference", "it is a second task"));
   }
 
   @Test
