@@ -189,7 +189,9 @@ class ClientRetriesTest {
     assertThat(toapis.requests(Endpoint.STATUS)).as("a look and five more (the not-found grace) before the resend: a"
         + " task made before the 500 may be listed late").hasSize(6);
     assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
-    assertThat(warnings).isEmpty();
+    assertThat(warnings).as("the look-up and the resend are told; no blind resend's extra task")
+        .extracting(warning -> warning.substring(0, warning.indexOf(':'))).containsExactly("create.lookup", "create.resent");
+    assertThat(warnings.get(1)).contains("is sent again with the same reference");
   }
 
   @Test
