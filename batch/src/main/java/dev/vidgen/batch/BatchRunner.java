@@ -266,6 +266,7 @@ public final class BatchRunner {
       List<Entry> forgotten = store.followFile(batch, fresh, now);
       List<Entry> enrolled = store.enroll(batch, fresh);
       checks.refuseForeignWork(enrolled);
+      VideosMoved.follow(store, enrolled, byKey, now);
       if (resubmitUnknown) {
         // Only the file's own: an unknown job whose line is gone stays unknown, with its reason.
         for (Entry entry : enrolled) {

@@ -30,7 +30,8 @@ final class BalanceCommand extends ClientCommand {
     }
     // What a job may spend is the smaller of the key's quota and the account's balance: either refuses a job.
     BigDecimal remaining = balances.effectiveRemaining().orElse(null);
-    Balance main = balances.key() != null ? balances.key() : balances.account();
+    // The used credits shown beside the remainder are the limiting balance's, so that the two belong together.
+    Balance main = "account".equals(balances.limitedBy()) || balances.key() == null ? balances.account() : balances.key();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", remaining);
     json.put("usd", remaining == null ? null : usd(remaining));

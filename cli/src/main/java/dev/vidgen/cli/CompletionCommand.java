@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code vidgen completion bash|zsh}: prints a completion script that knows every command, every
  * option and the model ids; picocli writes it from the command tree itself, so it never drifts.
  */
-@Command(name = "completion", sortOptions = false,
+@Command(name = "completion", sortOptions = false, mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
     description = {"Print a shell completion script (commands, options, model ids).",
         "bash: source <(vidgen completion bash)",
         "zsh:  source <(vidgen completion zsh)"})

@@ -352,8 +352,7 @@ final class Failures {
     if (handle == null && cause instanceof ProviderException refused
         && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
       // An account read answered success: false without blaming the key (ToAPIs answers any failure there so).
-      return "the provider refused to give it now, without saying that the key is wrong; try again later, and if it"
-          + " keeps refusing, check the key's settings in the provider's console";
+      return "try again later, and if it keeps refusing, check the key's settings in the provider's console";
     }
     if (cause instanceof ProviderException slow && slow.kind() == FailureKind.NO_RESPONSE && handle == null
         && session != null && session.balanceTimeoutGiven().isPresent()) {

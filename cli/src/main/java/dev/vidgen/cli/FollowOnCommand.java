@@ -140,7 +140,7 @@ abstract class FollowOnCommand extends ClientCommand {
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put(kind().id() + " of", task);
     fields.put("model", quote.model());
-    fields.put("price", Views.price(quote));
+    fields.put("price", Views.priceField(quote));
     output.fields(fields);
     if (request != null) {
       request.print(output);

@@ -161,7 +161,7 @@ final class GenerateCommand extends ClientCommand {
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", videoJob.model());
-    fields.put("price", Views.price(quote));
+    fields.put("price", Views.priceField(quote));
     output.fields(fields);
     request.print(output);
     return ExitCodes.DONE;

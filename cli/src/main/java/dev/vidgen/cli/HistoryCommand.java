@@ -43,7 +43,7 @@ final class HistoryCommand extends ClientCommand {
 
   /** The common options that only bear on sending jobs, which history never does. */
   private static final List<String> SENDING_OPTIONS = List.of("--allow-retired", "--allow-unknown-prices",
-      "--no-model-check");
+      "--no-model-check", "--no-blind-resend");
 
   /**
    * Leaves the common options that only bear on sending jobs out of {@code history --help}; they are

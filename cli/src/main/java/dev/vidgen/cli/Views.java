@@ -55,6 +55,11 @@ final class Views {
     return credits(quote.credits()) + " (" + usd(quote.usd()) + ")";
   }
 
+  /** {@link #price} for a line already labelled "price": "20 credits ($0.10)" or "unknown (no price is documented)". */
+  static String priceField(PriceQuote quote) {
+    return quote.isKnown() ? price(quote) : "unknown (" + quote.basis() + ")";
+  }
+
   /** "20 credits", "1 credit", "2.5 credits". */
   static String credits(BigDecimal credits) {
     String number = credits.stripTrailingZeros().toPlainString();
@@ -200,7 +205,7 @@ final class Views {
     fields.put("status", snapshot == null ? null : status(snapshot));
     fields.put("model", model(handle, snapshot));
     fields.put("provider", handle.providerId());
-    fields.put("price", price(handle.quote()) + extraTakes(handle));
+    fields.put("price", priceField(handle.quote()) + extraTakes(handle));
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
       fields.put("video", video.url()

@@ -1590,6 +1590,31 @@ class BatchCommandTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBatchFolderMovedWholeFindsItsVideosWhereTheyAreNowAndPaysNothingAgain() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result first = againstFake(fake, jobs, "--journal", "j.journal", "--out-dir", "vids");
+      assertThat(first.exitCode()).as(first.all()).isZero();
+      Path moved = Files.createDirectories(dir.resolve("moved"));
+      for (String name : List.of("jobs.jsonl", "j.journal", "vids")) {
+        Files.move(dir.resolve(name), moved.resolve(name));
+      }
+
+      CliRun.Result again = CliRun.in(moved).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          moved.resolve("jobs.jsonl").toString(), "--journal", "j.journal", "--out-dir", "vids", "--base-url",
+          fake.baseUrl(), "--json");
+
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat((List<String>) again.json().get("files")).containsExactlyInAnyOrder(
+          moved.resolve("vids").resolve("a.mp4").toString(), moved.resolve("vids").resolve("b.mp4").toString());
+      assertThat(again.json()).doesNotContainKey("error");
+      assertThat(fake.creates()).as("nothing paid again").hasSize(2);
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.FILE)).as("nothing saved again").hasSize(2);
+    }
+  }
+
   private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {
     List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString(), "--concurrency", "1", "--base-url",
         fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"));

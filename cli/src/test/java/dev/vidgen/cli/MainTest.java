@@ -79,6 +79,17 @@ class MainTest {
   }
 
   @Test
+  void everyCommandsHelpIsPrintedWithExitZero() {
+    for (String command : List.of("models", "validate", "quote", "generate", "status", "wait", "download", "balance",
+        "batch", "extend", "remix", "completion", "serve", "history")) {
+      CliRun.Result help = CliRun.in(dir).run(command, "--help");
+
+      assertThat(help.exitCode()).as(command + ": " + help.all()).isZero();
+      assertThat(help.out()).as(command).contains("Usage: vidgen " + command).contains("--help");
+    }
+  }
+
+  @Test
   void historyHelpLeavesOutTheOptionsThatOnlyBearOnSendingJobs() {
     CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
     CliRun.Result historyHelp = vidgen.runProcess("history", "--help");
@@ -86,8 +97,10 @@ class MainTest {
     CliRun.Result stillTaken = vidgen.runProcess("history", "--allow-retired", "--no-model-check", "--json");
 
     assertThat(historyHelp.out()).as(historyHelp.all()).contains("--limit", "--close", "--no-task", "--json")
-        .doesNotContain("--allow-retired").doesNotContain("--allow-unknown-prices").doesNotContain("--no-model-check");
-    assertThat(generateHelp.out()).contains("--allow-retired", "--allow-unknown-prices", "--no-model-check");
+        .doesNotContain("--allow-retired").doesNotContain("--allow-unknown-prices").doesNotContain("--no-model-check")
+        .doesNotContain("--no-blind-resend");
+    assertThat(generateHelp.out()).contains("--allow-retired", "--allow-unknown-prices", "--no-model-check",
+        "--no-blind-resend");
     assertThat(stillTaken.exitCode()).as("common options still go after any command: " + stillTaken.all()).isZero();
   }
 

@@ -91,14 +91,16 @@ public final class VidgenModule extends AbstractModule {
       // Checked on the built client, as the builder does not tell its choice; what it made for it is closed.
       String chosen = client.provider().id();
       client.close();
-      throw otherProvider(videoProvider, "provider " + chosen, null);
+      throw otherProvider(videoProvider, chosen.equals(videoProvider.id())
+          ? "another instance of provider " + chosen + " (the same id, configured apart)" : "provider " + chosen, null);
     }
     return client;
   }
 
   private static IllegalStateException otherProvider(VideoProvider bound, String chosen, Throwable cause) {
     return new IllegalStateException("the withClient settings of this VidgenModule chose " + chosen
-        + ", but the module binds provider " + bound.id() + "; choose the provider with VidgenModule.of(provider),"
+        + ", but the module binds " + (chosen.startsWith("another instance") ? "its own instance" : "provider " + bound.id())
+        + "; choose the provider with VidgenModule.of(provider),"
         + " VidgenModule.of(factory, config) or VidgenModule.discover(id, config), and leave provider(...) and"
         + " discoverProvider(...) out of withClient (see docs/guice.md#choosing-the-provider)", cause);
   }

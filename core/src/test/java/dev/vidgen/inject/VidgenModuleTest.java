@@ -79,6 +79,20 @@ class VidgenModuleTest {
   }
 
   @Test
+  void refusesAnotherInstanceOfTheSameProviderSayingThatItIsAnotherInstanceNotAnotherId() {
+    VideoProvider bound = new AlphaTestFactory().create(CONFIG);
+    VideoProvider twin = new AlphaTestFactory().create(CONFIG);
+    Injector injector = Guice.createInjector(VidgenModule.of(bound).withClient(builder -> builder.provider(twin)));
+
+    assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+        .isInstanceOf(ProvisionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("chose another instance of provider alpha (the same id, configured apart), but the"
+            + " module binds its own instance")
+        .hasMessageNotContaining("chose provider alpha, but the module binds provider alpha");
+  }
+
+  @Test
   void refusesClientSettingsThatChooseAProviderById() {
     Injector injector = Guice.createInjector(
         VidgenModule.of(new AlphaTestFactory(), CONFIG).withClient(builder -> builder.provider("beta", CONFIG)));

@@ -132,7 +132,7 @@ final class Hints {
     }
     if (cause instanceof ProviderException refused
         && dev.vidgen.core.error.ProviderErrorDetails.ACCOUNT_REFUSED.equals(refused.details().code())) {
-      return "the provider refused to give it now, without saying that the key is wrong; try again later";
+      return "try again later; if it keeps refusing, check the key's settings in the provider's console";
     }
     if (cause instanceof ProviderException) {
       return createMayHaveGoneOut ? "the provider or the network failed after the create may have gone out: look for"

@@ -134,7 +134,8 @@ final class JobForm {
     String field = "images[" + index + "]";
     if (item instanceof Map<?, ?> map && map.get("upload") instanceof String id) {
       return ImageInput.file(uploads.find(id).orElseThrow(() -> new Refusal(400, field,
-          field + ": the uploaded image is no longer here", "upload it again")).file());
+          field + ": no upload " + dev.vidgen.core.text.SafeText.clip(id, 40) + " is kept here (an upload of a"
+              + " playground since stopped, or an id never given)", "upload the image again")).file());
     }
     if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
       URI image;

@@ -13,6 +13,7 @@ import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
@@ -201,6 +202,9 @@ public final class Playground implements AutoCloseable {
       error.put("message", refusal.getMessage());
       error.put("field", refusal.field());
       error.put("next", refusal.next());
+      if (ctx.path().equals("/api/generate")) {
+        error.put("sent", "no"); // refused before the job was read whole: nothing went out
+      }
       json(ctx, refusal.status(), Map.of("error", error));
     });
     app.exception(Exception.class, (failure, ctx) -> {
@@ -368,7 +372,7 @@ public final class Playground implements AutoCloseable {
   }
 
   private void balance(Context ctx) {
-    ctx.future(() -> client.balanceAsync().handle((balance, failure) -> {
+    ctx.future(() -> client.balancesAsync().handle((balance, failure) -> {
       if (failure != null) {
         int status = AsyncFailures.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
         json(ctx, status, Map.of("error", Hints.of(failure)));
@@ -428,7 +432,8 @@ public final class Playground implements AutoCloseable {
   private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report) {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
-          "next", "fix the fields marked and generate again"), "violations", violations(report.violations())));
+          "next", "fix the fields marked and generate again", "sent", "no"), "violations",
+          violations(report.violations())));
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<HistoryEntry> submitted = jobs.submit(job);
@@ -601,11 +606,15 @@ public final class Playground implements AutoCloseable {
     return json;
   }
 
-  private static Map<String, Object> balance(Balance balance) {
+  /** What a job may still spend: the smaller of the key's quota and the account's balance, as {@code vidgen balance} tells it. */
+  private static Map<String, Object> balance(Balances balances) {
+    String limitedBy = balances.limitedBy();
+    Balance limiting = "account".equals(limitedBy) || balances.key() == null ? balances.account() : balances.key();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("unlimited", balance.unlimited());
-    json.put("remaining_credits", balance.remainingCredits());
-    json.put("used_credits", balance.usedCredits());
+    json.put("unlimited", "unlimited".equals(limitedBy));
+    json.put("remaining_credits", balances.effectiveRemaining().orElse(null));
+    json.put("used_credits", limiting.usedCredits());
+    json.put("limited_by", limitedBy);
     return json;
   }
 

@@ -16,6 +16,7 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,30 @@ class PlaygroundOnToApisTest {
     assertThat(urls).hasSize(4).doesNotContainNull();
     assertThat(urls.subList(0, 3)).as("the three creates of the same bytes").containsOnly(urls.get(0));
     assertThat(urls.get(3)).isNotEqualTo(urls.get(0));
+  }
+
+  @Test
+  void theBalanceShownIsTheSmallerOfTheKeysAndTheAccountsSoAnUnlimitedKeyShowsTheAccountsLimit() {
+    fake.balance(new BigDecimal("10"), false);
+    fake.keyBalance(null);
+    start();
+
+    Map<String, Object> accountLimits = json(call(request("/api/balance").build()));
+
+    assertThat(accountLimits).containsEntry("unlimited", false).containsEntry("limited_by", "account");
+    assertThat(new BigDecimal(String.valueOf(accountLimits.get("remaining_credits")))).isEqualByComparingTo("10");
+
+    fake.balance(new BigDecimal("5000"), false);
+    fake.keyBalance(new BigDecimal("700"));
+    Map<String, Object> keyLimits = json(call(request("/api/balance").build()));
+
+    assertThat(keyLimits).containsEntry("unlimited", false).containsEntry("limited_by", "key");
+    assertThat(new BigDecimal(String.valueOf(keyLimits.get("remaining_credits")))).isEqualByComparingTo("700");
+
+    fake.balance(new BigDecimal("0"), true);
+    fake.keyBalance(null);
+    assertThat(json(call(request("/api/balance").build()))).containsEntry("unlimited", true)
+        .containsEntry("remaining_credits", null).containsEntry("limited_by", "unlimited");
   }
 
   @Test

@@ -281,6 +281,8 @@ class PlaygroundServerTest {
       try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(body, JSON)).build())
           .execute()) {
         assertThat(response.code()).as(seconds).isEqualTo(422);
+        assertThat(json(response.body().string()).get("error").toString()).as("every error says whether it was sent")
+            .contains("sent=no");
       }
     }
     assertThat(history().entries()).as("nothing was sent").isEmpty();
@@ -294,8 +296,13 @@ class PlaygroundServerTest {
     for (String path : List.of("/api/check", "/api/generate")) {
       try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
         assertThat(response.code()).as(path).isEqualTo(400);
-        assertThat(response.body().string()).as(path).contains("the form has no fields 'aspectRatio', 'duration'",
+        String answer = response.body().string();
+        assertThat(answer).as(path).contains("the form has no fields 'aspectRatio', 'duration'",
             "its fields are model, mode, prompt, seconds, aspect_ratio");
+        if (path.equals("/api/generate")) {
+          assertThat(json(answer).get("error").toString()).as("every error of a Generate says whether it was sent")
+              .contains("sent=no");
+        }
       }
     }
     assertThat(history().entries()).as("nothing was sent").isEmpty();
@@ -475,7 +482,7 @@ class PlaygroundServerTest {
       try (Response response = http.newCall(request("/api/check").post(RequestBody.create(job, JSON)).build())
           .execute()) {
         assertThat(response.code()).as("a job naming it").isEqualTo(400);
-        assertThat(response.body().string()).contains("no longer here");
+        assertThat(response.body().string()).contains("no upload " + id + " is kept here").contains("upload the image again");
       }
     }
   }

@@ -182,7 +182,7 @@ final class FollowOns {
             ledger.release(prepared.quote());
           }
           preflight.releaseIf(funded.get(), prepared.quote(), cause);
-          if (cause instanceof VidgenException error) {
+          if (cause instanceof VidgenException error && OpenSubmits.tellsFailure(stopSending)) {
             runtime.events().failed(null, error);
           }
           result.completeExceptionally(cause);

@@ -30,8 +30,27 @@ final class OpenSubmits {
     this.runtime = runtime;
   }
 
+  /**
+   * A submit's stop signal, which also records whether its failure has been told to the listeners:
+   * a close that ends a submit as ambiguous tells it, and the submit's own later failure is then not
+   * told again.
+   */
+  static final class Stop extends CompletableFuture<Void> {
+    private final java.util.concurrent.atomic.AtomicBoolean failureTold = new java.util.concurrent.atomic.AtomicBoolean();
+
+    boolean claimFailureEvent() {
+      return failureTold.compareAndSet(false, true);
+    }
+  }
+
+  /** True once per submit stopped by {@code stop}: whether its failure is still to be told to the listeners. */
+  static boolean tellsFailure(CompletableFuture<?> stop) {
+    return !(stop instanceof Stop own) || own.claimFailureEvent();
+  }
+
   /** One submit: the future its caller holds, and what its create is once it has left. */
   private static final class Submit {
+    Stop stop;
     final CompletableFuture<JobHandle> caller = new CompletableFuture<>();
     /** Such as "the create of a seedance-2 task"; null while no create has left. */
     volatile String leaving;
@@ -45,8 +64,9 @@ final class OpenSubmits {
    */
   CompletableFuture<JobHandle> start(CompletableFuture<?> callersStop,
       Function<CompletableFuture<?>, CompletableFuture<JobHandle>> submit) {
-    CompletableFuture<Void> stop = new CompletableFuture<>();
+    Stop stop = new Stop();
     Submit entry = new Submit();
+    entry.stop = stop;
     open.put(stop, entry);
     // The caller's stop may outlive many submits (a batch's, a playground's): what it keeps of this one is let go
     // once the submit ends, so only an empty link stays with it.
@@ -134,7 +154,7 @@ final class OpenSubmits {
     for (Submit entry : onTheirWay) {
       if (!entry.caller.isDone()) {
         AmbiguousSubmitException unanswered = unanswered(entry, wait);
-        if (entry.caller.completeExceptionally(unanswered)) {
+        if (entry.caller.completeExceptionally(unanswered) && entry.stop.claimFailureEvent()) {
           runtime.events().failed(null, unanswered);
         }
       }

@@ -315,17 +315,19 @@ final class SubmitPipeline {
               preflight.modelRefused(sentModel.get());
             }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
-            fail(result, prepared.quote(), cause);
+            fail(result, prepared.quote(), cause, stopSending);
           }
         });
     return result;
   }
 
-  private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure) {
+  private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure,
+      CompletableFuture<?> stopSending) {
     if (!(failure instanceof AmbiguousSubmitException)) {
       ledger.release(quote);
     }
-    if (failure instanceof VidgenException error) {
+    // A close that ended this submit as ambiguous has told its failure already.
+    if (failure instanceof VidgenException error && OpenSubmits.tellsFailure(stopSending)) {
       runtime.events().failed(null, error);
     }
     result.completeExceptionally(failure);

@@ -156,6 +156,17 @@ public final class VidgenClient implements AutoCloseable {
     return catalog;
   }
 
+  /**
+   * Whether a create of {@code model} carries the client reference given to {@link
+   * #submitAsync(VideoJob, String)}, so that {@link #findByClientReferenceAsync} can find its task
+   * later; false for a model of no known route, and for routes that take none (such as
+   * grok-video-1.5-preview), whose tasks only their id names.
+   */
+  public boolean takesClientReference(String model) {
+    Objects.requireNonNull(model, "model == null");
+    return catalog.find(model).map(provider::takesClientReference).orElse(false);
+  }
+
   /** What the client's budget still allows; every submit takes its quote from it. */
   public Budget remainingBudget() {
     return ledger.remaining();
@@ -227,7 +238,10 @@ public final class VidgenClient implements AutoCloseable {
    * for a fresh one. A reference already used by a submit still on its way from this client is
    * refused (the future fails with an {@link IllegalStateException}, nothing sent): two creates under
    * one reference would make two paid tasks a look-up cannot tell apart. After a crash, look the
-   * reference up ({@link #findByClientReferenceAsync}) before submitting under it again.
+   * reference up ({@link #findByClientReferenceAsync}) before submitting under it again, but only
+   * where {@link #takesClientReference} is true: elsewhere the reference is not sent (the handle's
+   * {@code clientReference()} is null), a look-up never finds the task, and "not found" is no reason
+   * to send again; keep the task id from {@code onSubmitted} or the handle instead.
    */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference) {
     Objects.requireNonNull(job, "job == null");
@@ -292,7 +306,8 @@ public final class VidgenClient implements AutoCloseable {
    * The task created with {@code clientReference}, such as one an {@link
    * dev.vidgen.core.error.AmbiguousSubmitException} names; empty when the provider knows none. A
    * fresh task may not be listed yet, so "not found" is believed only after the retry policy's
-   * not-found grace (about a minute by default).
+   * not-found grace (about a minute by default). A reference given for a model that takes none
+   * ({@link #takesClientReference}) was never sent, so it is never found.
    *
    * @throws UnsupportedOperationException (in the future) when the provider cannot look tasks up so
    */
@@ -640,7 +655,11 @@ public final class VidgenClient implements AutoCloseable {
     return trackSubmit(new CompletableFuture<>(), stop -> followOns.submit(kind, source, followOn, stop));
   }
 
-  /** The provider's account balance, read as {@link #balances} is (within the balance timeout). */
+  /**
+   * The provider's {@code balance()}, read as {@link #balances} is (within the balance timeout): where
+   * keys have quotas of their own, the key's, not the account's. What a job may still spend is the
+   * smaller of the two, {@code balances().effectiveRemaining()}.
+   */
   public Balance balance() {
     return Futures.await(balanceAsync(), true);
   }

@@ -43,7 +43,10 @@ public interface VidgenListener {
   /** A task completed. */
   default void onCompleted(JobHandle handle, TaskSnapshot snapshot) {}
 
-  /** A job ended in an error; {@code handle} is null when it failed before the create. */
+  /**
+   * A job ended in an error. {@code handle} is null whenever no task is known: every failure before
+   * or at the create (an invalid job, the budget, a refused or unanswered create, a 401 or 402).
+   */
   default void onFailed(JobHandle handle, VidgenException error) {}
 
   /**

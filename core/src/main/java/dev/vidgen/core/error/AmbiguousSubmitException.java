@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * A create request was sent but no answer came, so the task may exist and may be billed. vidgen
  * does not send it again blindly; check the provider's dashboard (or look the task up by
- * {@link #clientReference()}) before submitting again.
+ * {@link #clientReference()}) before submitting again. Its {@link #kind()} is always {@code
+ * NO_RESPONSE}, as the create's outcome is unknown; {@code httpStatus()} keeps the status of the last
+ * answer when one came (a 500, say), 0 when none did.
  */
 public final class AmbiguousSubmitException extends ProviderException {
   private static final long serialVersionUID = 1L;

@@ -48,10 +48,17 @@ public interface VideoProvider extends AutoCloseable {
   /**
    * Problems with a job's extra parameters that only this provider can see, such as one that would
    * replace a field the job's own settings fill (its duration, say) after they were checked and
-   * priced. Validation calls it with the job's mode resolved; the default finds none.
+   * priced. Validation calls it with the job's mode resolved; the default refuses only a {@code model}
+   * parameter, which every provider fills from the job.
    */
   default List<Violation> checkParams(VideoJob job, ModelRoute route) {
-    return List.of();
+    if (!job.params().containsKey("model")) {
+      return List.of();
+    }
+    return List.of(Violation.error("params.model", dev.vidgen.core.validation.ViolationCodes.PARAM_REPLACES_SETTING,
+        "model", "a parameter " + route.id() + "'s settings do not fill",
+        "params.model: would replace the model, which vidgen fills from the job's model after checking and pricing"
+            + " it; name the model on the job instead and remove the parameter"));
   }
 
   /** Uploads a local image (already validated) and completes with the URL to use in a job. */
@@ -97,7 +104,10 @@ public interface VideoProvider extends AutoCloseable {
   /** The request {@link #create} would send, with the key masked; sends nothing. */
   RequestPreview preview(SubmitRequest request);
 
-  /** The account balance, where the provider reports one. */
+  /**
+   * The balance the provider reports for this key, where it reports one: the key's own quota where
+   * keys have quotas of their own, else the account's. {@link #balances} gives both.
+   */
   default CompletableFuture<Balance> balance() {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException(id() + " does not report a balance"));

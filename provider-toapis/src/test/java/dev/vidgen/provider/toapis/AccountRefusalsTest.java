@@ -56,6 +56,20 @@ class AccountRefusalsTest {
   }
 
   @Test
+  void aRefusalThatBlamesAMissingOrInvalidKeyInOtherWordsIsTheKeys() {
+    for (String words : new String[] {"Invalid or missing token", "missing token", "No API key provided",
+        "token is required", "invalid/expired API key", "Bad access token"}) {
+      toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", refusal(words)));
+      assertThat(failure(provider.balance())).as(words).isInstanceOf(AuthenticationException.class);
+    }
+
+    for (String words : new String[] {"token quota query failed", "no balance for this token yet", "key rotation in progress"}) {
+      toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", refusal(words)));
+      assertThat(failure(provider.balance())).as(words).isNotInstanceOf(AuthenticationException.class);
+    }
+  }
+
+  @Test
   void anAccountBalanceRefusedSoStillLeavesTheKeysBalance() {
     toapis.keyBalance(new BigDecimal("700"));
     toapis.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", refusal("query failed")));

@@ -12,6 +12,7 @@ import dev.vidgen.core.client.VidgenListener;
 import dev.vidgen.core.client.WaitStoppedException;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -40,6 +41,7 @@ class CloseDuringCreateTest {
   private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance()
       .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10)).start();
   private final List<JobHandle> submitted = new CopyOnWriteArrayList<>();
+  private final List<VidgenException> failed = new CopyOnWriteArrayList<>();
   private final ExecutorService caller = Executors.newSingleThreadExecutor();
 
   @TempDir Path folder;
@@ -118,6 +120,9 @@ class CloseDuringCreateTest {
     assertThat(((AmbiguousSubmitException) failure).clientReference()).contains(reference);
     assertThat(submitted).isEmpty();
     assertThat(toapis.requests(Endpoint.CREATE)).as("never sent again").hasSize(1);
+    // The close ends the held connection too, and the create's own failure follows: it is not told a second time.
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+        .until(() -> failed.size() == 1 && failed.get(0) instanceof AmbiguousSubmitException);
   }
 
   private VidgenClient client(Duration closeWait) {
@@ -127,6 +132,11 @@ class CloseDuringCreateTest {
           @Override
           public void onSubmitted(JobHandle handle) {
             submitted.add(handle);
+          }
+
+          @Override
+          public void onFailed(JobHandle handle, VidgenException error) {
+            failed.add(error);
           }
         })
         .build();

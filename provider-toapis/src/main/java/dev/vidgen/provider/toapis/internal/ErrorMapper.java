@@ -111,8 +111,11 @@ public final class ErrorMapper {
 
   /** Words that say the key itself is refused (ToAPIs also answers in Chinese: invalid, expired or disabled token). */
   private static final java.util.regex.Pattern KEY_REFUSED = java.util.regex.Pattern.compile(
-      "\\b(invalid|expired|disabled|revoked|wrong|incorrect|unknown)\\s+(api[ _-]?)?(key|token)\\b"
-          + "|\\b(api[ _-]?)?(key|token)\\s+(is\\s+|has\\s+been\\s+)?(invalid|expired|disabled|revoked|not found|not valid)"
+      "\\b(invalid|expired|disabled|revoked|wrong|incorrect|unknown|missing|bad)"
+          + "(\\s*(,|/|or|and)\\s*(invalid|expired|disabled|revoked|wrong|incorrect|unknown|missing|bad))*"
+          + "\\s+(api[ _-]?|access\\s+|bearer\\s+)?(key|token)\\b"
+          + "|\\bno\\s+(api[ _-]?|access\\s+|bearer\\s+)?(key|token)\\s+(given|provided|supplied|sent)"
+          + "|\\b(api[ _-]?)?(key|token)\\s+(is\\s+|has\\s+been\\s+)?(invalid|expired|disabled|revoked|missing|required|not found|not valid)"
           + "|unauthori[sz]ed|unauthenticated|authentication failed|无效的令牌|令牌已过期|令牌已被禁用|令牌已失效",
       java.util.regex.Pattern.CASE_INSENSITIVE);
 
