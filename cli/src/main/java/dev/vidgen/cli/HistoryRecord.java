@@ -76,6 +76,17 @@ final class HistoryRecord {
         new HistoryRecord(session, output, history(session.context()).orElseThrow(), entry, false));
   }
 
+  /** The file the history says this task's video was saved to, while it is still there. */
+  synchronized Optional<String> savedFile() {
+    String file = entry.file();
+    try {
+      return file != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)) ? Optional.of(file)
+          : Optional.empty();
+    } catch (RuntimeException unreadable) { // a path this system cannot name
+      return Optional.empty();
+    }
+  }
+
   /** Records where one status read found the task (a failed one through {@link #failed}). */
   synchronized void seen(TaskSnapshot snapshot) {
     if (snapshot.status() == TaskStatus.COMPLETED) {

@@ -60,7 +60,7 @@ final class StatusCommand extends TaskCommand {
         + Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE"))
         + " tries it once; if it fails, generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
-        ? Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE"))
+        ? savedOrDownload(target, handle, session)
         : target.history().isPresent() || handle.model().equals(JobHandle.UNKNOWN_MODEL)
             ? Failures.resumeCommand(handle, session)
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.
@@ -68,5 +68,12 @@ final class StatusCommand extends TaskCommand {
             session.resumeOptions().toArray(String[]::new)));
     output.fields(fields);
     return ExitCodes.DONE;
+  }
+
+  /** For a completed task: where the history says its video is saved, else the download that saves it. */
+  private static String savedOrDownload(Target target, JobHandle handle, Session session) {
+    return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
+            + "; another copy: " + Failures.downloadCommand(handle, session, "--out", "FILE"))
+        .orElse(Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE")));
   }
 }

@@ -79,6 +79,27 @@ class MainTest {
   }
 
   @Test
+  void theStatusOfATaskWhoseVideoIsSavedSaysWhereInsteadOfAskingForADownload() {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", dir.resolve("home").toString());
+      CliRun.Result made = vidgen.run("generate", "--image", "product.png", "--prompt", "slow push-in", "--out",
+          "bottle.mp4", "--base-url", fake.baseUrl(), "--poll-interval", "50ms", "--json");
+      assertThat(made.exitCode()).as(made.all()).isZero();
+      String taskId = (String) made.json().get("task_id");
+
+      CliRun.Result saved = vidgen.run("status", taskId, "--base-url", fake.baseUrl());
+      assertThat(saved.exitCode()).as(saved.all()).isZero();
+      assertThat(saved.out()).contains("the video is saved at " + dir.resolve("bottle.mp4"));
+
+      assertThat(dir.resolve("bottle.mp4").toFile().delete()).isTrue();
+      CliRun.Result gone = vidgen.run("status", taskId, "--base-url", fake.baseUrl());
+      assertThat(gone.out()).doesNotContain("the video is saved at").contains("vidgen download " + taskId);
+    }
+  }
+
+  @Test
   void everyCommandsHelpIsPrintedWithExitZero() {
     for (String command : List.of("models", "validate", "quote", "generate", "status", "wait", "download", "balance",
         "batch", "extend", "remix", "completion", "serve", "history")) {
