@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A batch folder moved or copied whole (jobs file, journal and output folder together): the journal
- * names each finished video by the path it was written to, so a completed job whose file is gone but
- * whose video sits where this run would write it is recorded there, not called missing.
+ * names each finished video by the path it was written to. A completed job whose video sits where
+ * this run would write it is recorded there (a copy's own file, not the original's), and one whose
+ * recorded file is gone is told missing where this run would save it, never in a folder left behind.
  */
 final class VideosMoved {
   private VideosMoved() {}
@@ -22,7 +23,8 @@ final class VideosMoved {
     for (Entry entry : entries) {
       PlannedJob job = byKey.get(entry.key());
       if (entry.state() != State.COMPLETED || entry.file() == null || job == null
-          || job.out().toString().equals(entry.file()) || Files.exists(Path.of(entry.file())) || !holdsAVideo(job.out())) {
+          || job.out().toString().equals(entry.file())
+          || !holdsAVideo(job.out()) && Files.exists(Path.of(entry.file()))) {
         continue;
       }
       store.update(entry.toBuilder().file(job.out().toString()).updatedAt(now).build());

@@ -1612,6 +1612,33 @@ class BatchCommandTest {
       assertThat(again.json()).doesNotContainKey("error");
       assertThat(fake.creates()).as("nothing paid again").hasSize(2);
       assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.FILE)).as("nothing saved again").hasSize(2);
+
+      // A copy of the moved folder reports its own files, while the ones it was copied from are still there.
+      Path copy = Files.createDirectories(dir.resolve("copy").resolve("vids"));
+      Files.copy(moved.resolve("jobs.jsonl"), copy.resolveSibling("jobs.jsonl"));
+      Files.copy(moved.resolve("j.journal"), copy.resolveSibling("j.journal"));
+      Files.copy(moved.resolve("vids").resolve("a.mp4"), copy.resolve("a.mp4"));
+      Files.copy(moved.resolve("vids").resolve("b.mp4"), copy.resolve("b.mp4"));
+      CliRun.Result copied = CliRun.in(copy.getParent()).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(
+          "batch", copy.resolveSibling("jobs.jsonl").toString(), "--journal", "j.journal", "--out-dir", "vids",
+          "--base-url", fake.baseUrl(), "--json");
+
+      assertThat((List<String>) copied.json().get("files")).as(copied.all())
+          .containsExactlyInAnyOrder(copy.resolve("a.mp4").toString(), copy.resolve("b.mp4").toString());
+      assertThat(fake.creates()).as("nothing paid again").hasSize(2);
+
+      // A video gone from the copy and from where the journal had it is told missing where this run saves it.
+      Files.delete(copy.resolve("b.mp4"));
+      Files.delete(moved.resolve("vids").resolve("b.mp4"));
+      Path again2 = Files.createDirectories(dir.resolve("third"));
+      Files.move(copy.resolveSibling("jobs.jsonl"), again2.resolve("jobs.jsonl"));
+      Files.move(copy.resolveSibling("j.journal"), again2.resolve("j.journal"));
+      Files.move(copy, again2.resolve("vids"));
+      CliRun.Result third = CliRun.in(again2).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          again2.resolve("jobs.jsonl").toString(), "--journal", "j.journal", "--out-dir", "vids", "--base-url",
+          fake.baseUrl(), "--json");
+      assertThat((List<String>) third.json().get("files_missing")).as(third.all())
+          .containsExactly(again2.resolve("vids").resolve("b.mp4").toString());
     }
   }
 

@@ -94,8 +94,15 @@ final class JobForm {
                   + " give the file itself again"));
         } else if (value != null) {
           job.param(key.toString(), value);
+        } else {
+          shape.add(Violation.error("params." + key, "param.null", "null", "a value",
+              "params." + key + " is null; leave it out instead"));
         }
       });
+    } else if (params != null) {
+      // Dropped, the job would be sent (and paid for) without what the caller asked of it.
+      throw new Refusal(400, "params", "params must be an object of the model's own parameters, such as {\"seed\": 7};"
+          + " was " + got(params), "send params as a JSON object, not a string or a list");
     }
     return new Read(job.build(), List.copyOf(shape));
   }
@@ -199,9 +206,13 @@ final class JobForm {
     return "'" + (printable.length() > 40 ? printable.substring(0, 40) + "…" : printable) + "'";
   }
 
+  /** A text field of the form; a number, list or object there is refused rather than sent as its text. */
   private static String text(Map<String, Object> form, String key) {
     Object value = form.get(key);
-    return value == null ? null : value.toString();
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new Refusal(400, key, key + " must be a string; was " + got(value), null);
   }
 
   private static String blankToNull(String text) {

@@ -309,6 +309,39 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void paramsThatAreNoObjectAndATextFieldGivenAsANumberAreRefusedNotDroppedOrSentAsText() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("\"params\":\"oops\"", "params");
+    cases.put("\"params\":[\"seed=7\"]", "params");
+    cases.put("\"params\":5", "params");
+    cases.put("\"params\":{\"seed\":null}", "params.seed");
+    for (Map.Entry<String, String> bad : cases.entrySet()) {
+      String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":10," + bad.getKey());
+      for (String path : List.of("/api/check", "/api/generate")) {
+        try (Response response = http.newCall(request(path).post(RequestBody.create(body, JSON)).build()).execute()) {
+          String answer = response.body().string();
+          assertThat(answer).as(path + " " + bad.getKey()).contains(bad.getValue());
+          if (bad.getValue().equals("params")) {
+            assertThat(response.code()).as(path + " " + bad.getKey()).isEqualTo(400);
+            assertThat(answer).contains("params must be an object");
+          } else {
+            assertThat(answer).contains("params.seed is null; leave it out instead");
+          }
+        }
+      }
+    }
+    String numericPrompt = job(upload, 10).replaceFirst("\"prompt\":\"[^\"]*\"", "\"prompt\":5");
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(numericPrompt, JSON)).build())
+        .execute()) {
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(response.body().string()).contains("prompt must be a string");
+    }
+    assertThat(history().entries()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
   void tooFewCreditsAnswer402LikeAnyBudgetRefusal() throws IOException {
     mock = MockVideoProvider.builder().credits(new BigDecimal("5")).build();
     client = VidgenClient.builder().provider(mock).build();
