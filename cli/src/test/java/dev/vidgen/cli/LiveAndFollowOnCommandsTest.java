@@ -315,7 +315,10 @@ class LiveAndFollowOnCommandsTest {
     assertThat(extendAllowed.exitCode()).as(extendAllowed.all()).isZero();
     assertThat(extendAllowed.json()).containsEntry("dry_run", true).containsEntry("kind", "extend");
     assertThat(extendRefused.exitCode()).as(extendRefused.all()).isEqualTo(8);
-    assertThat(extendRefused.err()).contains("add --allow-unknown-prices");
+    assertThat(extendRefused.err()).contains("add --allow-unknown-prices")
+        .contains("an extend on grok-video-1.0 has an unknown price").contains("no route file can price an extend")
+        .doesNotContain("route file (--routes");
+    assertThat(generateRefused.err()).contains("give the model's price in a route file");
   }
 
   @Test

@@ -123,7 +123,7 @@ final class RouteReader {
         }
         draft.rules = rules;
       }
-      case "hints" -> draft.hints = hints(value);
+      case "hints" -> draft.hints = hints(draft.hints, value);
       case "note" -> draft.note = value.text("note");
       case "retired" -> draft.retirement = value.isNull() ? null : retired(value); // null: not retired (a patch brings the route back)
       default -> throw value.fail("unknown key " + Node.quote(key));
@@ -438,11 +438,32 @@ final class RouteReader {
     return modes;
   }
 
-  private static Map<String, Object> hints(Node node) {
-    Map<String, Object> hints = new LinkedHashMap<>();
+  /**
+   * {@code node}'s hints over {@code current} (a patched route's; null for a new route): each
+   * provider's hints are changed key by key, so that a patch of one hint keeps the others (such as a
+   * client reference, without which a create answered 500 is sent again blindly); a key set to null
+   * is removed, and a provider set to null loses all its hints.
+   */
+  private static Map<String, Object> hints(Map<String, Object> current, Node node) {
+    Map<String, Object> hints = new LinkedHashMap<>(current == null ? Map.of() : current);
     node.entries("hints (provider id to that provider's hints)").forEach((provider, hint) -> {
+      if (hint.isNull()) {
+        hints.remove(provider);
+        return;
+      }
       hint.object("the hints for provider " + provider);
-      hints.put(provider, hint.raw());
+      Map<String, Object> merged = new LinkedHashMap<>();
+      if (hints.get(provider) instanceof Map<?, ?> before) {
+        before.forEach((key, value) -> merged.put(String.valueOf(key), value));
+      }
+      ((Map<?, ?>) hint.raw()).forEach((key, value) -> {
+        if (value == null) {
+          merged.remove(String.valueOf(key));
+        } else {
+          merged.put(String.valueOf(key), value);
+        }
+      });
+      hints.put(provider, merged);
     });
     return hints;
   }

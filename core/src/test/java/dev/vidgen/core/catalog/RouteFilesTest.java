@@ -190,6 +190,23 @@ class RouteFilesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aPatchOfOneHintKeepsTheRoutesOtherHintsAndNullRemovesAHintOrAProvidersHints() {
+    RouteCatalog tweaked = RouteFiles.layer(RouteCatalog.builtIn(), "hint.json",
+        "{\"patch\": {\"seedance-2\": {\"hints\": {\"toapis\": {\"duration_field\": \"duration\","
+            + " \"legacy_inputs\": null}}}}}");
+
+    Map<String, Object> toapis = (Map<String, Object>) tweaked.require("seedance-2").hints().get("toapis");
+    assertThat(toapis).as("the hint changed, the others kept").containsEntry("duration_field", "duration")
+        .containsEntry("client_reference", true).containsKeys("images_by_mode", "videos_by_mode")
+        .doesNotContainKey("legacy_inputs");
+
+    RouteCatalog cleared = RouteFiles.layer(RouteCatalog.builtIn(), "none.json",
+        "{\"patch\": {\"seedance-2\": {\"hints\": {\"toapis\": null}}}}");
+    assertThat(cleared.require("seedance-2").hints()).doesNotContainKey("toapis");
+  }
+
+  @Test
   void aPatchWithRetiredNullBringsARetiredRouteBack() {
     assertThat(RouteCatalog.builtIn().require("sora-2").retired()).isPresent();
 
