@@ -32,6 +32,19 @@ public final class Main {
   /** Runs the command in {@code context} and returns its exit code; for tests and embedding. */
   static int run(CliContext context, String... args) {
     CommandLine commandLine = commandLine(context);
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      // A mistyped command with --help would print the top's help and exit 0, a false yes for a script asking
+      // whether the command exists: said as the mistake it is. (Only a request for help is read twice.)
+      try {
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        if (!parsed.hasSubcommand() && parsed.isUsageHelpRequested() && !parsed.unmatched().isEmpty()) {
+          return usageError(new UnmatchedArgumentException(commandLine, parsed.unmatched()), args);
+        }
+      } catch (ParameterException e) {
+        // Reported by execute, below, as any mistake is.
+      }
+      commandLine = commandLine(context);
+    }
     return commandLine.execute(args);
   }
 

@@ -108,6 +108,9 @@ class MainTest {
       assertThat(help.exitCode()).as(command + ": " + help.all()).isZero();
       assertThat(help.out()).as(command).contains("Usage: vidgen " + command).contains("--help");
     }
+    CliRun.Result mistyped = CliRun.in(dir).run("genrate", "--help");
+    assertThat(mistyped.exitCode()).as("a command that does not exist has no help: " + mistyped.all()).isEqualTo(2);
+    assertThat(mistyped.err()).contains("'genrate' is not a vidgen command").contains("did you mean generate?");
   }
 
   @Test
