@@ -334,6 +334,11 @@ final class Failures {
       return "the provider says this key may not use the model now: choose one it may (" + liveModelsCommand(session)
           + " marks them) and run again";
     }
+    if (cause instanceof RequestRejectedException rejected && rejected.httpStatus() == 404) {
+      // No such endpoint: the address is wrong, not the job.
+      return "nothing was created; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + "): it should be the"
+          + " API's own address, such as https://toapis.com";
+    }
     if (cause instanceof RequestRejectedException) {
       // A refusal makes no task: what to change is in the provider's words, and the dry run shows what was sent.
       return "nothing was created; change what the provider's message names and run again ("

@@ -667,6 +667,20 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aCreateAnswered404SaysTheBaseUrlIsWrongNotTheJob() {
+    fake.inject(Endpoint.CREATE, Fault.status(404), 20);
+
+    CliRun.Result result = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    Map<String, Object> error = (Map<String, Object>) result.json().get("error");
+    assertThat((String) error.get("message")).contains("no such endpoint");
+    assertThat((String) error.get("next")).contains("check --base-url").doesNotContain("change what the provider's");
+    assertThat(fake.taskIds()).as("nothing made").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aVideoWhoseLinkExpiredIsTriedOnceThenNotOfferedForDownloadAgain() {
     fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));

@@ -113,6 +113,11 @@ final class Hints {
       return "nothing was created; " + UploadAdvice.next(refused, refused.upload().get(),
           refused.upload().get().fileName(), "generate again");
     }
+    if (cause instanceof RequestRejectedException rejected && rejected.httpStatus() == 404) {
+      // No such endpoint: the playground's address for the provider is wrong, not the job.
+      return "nothing was created; start the playground again with the API's own address (vidgen serve --base-url,"
+          + " or TOAPIS_BASE_URL), such as https://toapis.com";
+    }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";
     }
