@@ -70,8 +70,15 @@ final class ModelsCommand extends ClientCommand {
     RouteCatalog catalog = client.catalog();
     List<ModelRoute> routes = catalog.routes();
     LocalDate today = LocalDate.now(ZoneOffset.UTC); // the client's default clock, as validation uses
+    Set<String> readFirst = live && model != null && catalog.find(model).isEmpty() ? liveModels(session) : null;
+    if (readFirst != null && readFirst.stream().anyMatch(id -> id.equalsIgnoreCase(model.strip()))) {
+      // The key may use it, but no route describes it: nothing can check or price its jobs yet.
+      throw CliException.usage(model + " is on this key's live model list, but the catalog has no route for it, so"
+          + " vidgen cannot check or price its jobs", "write a starter route with vidgen models --live --emit-routes >"
+          + " my-routes.json, fill in its real limits and price, then add --routes my-routes.json (docs/routes.md)");
+    }
     ModelRoute one = model == null ? null : find(client, model);
-    Set<String> listed = live ? liveModels(session) : Set.of();
+    Set<String> listed = readFirst != null ? readFirst : live ? liveModels(session) : Set.of();
     if (one != null) {
       return showOne(catalog, one, today, listed, output);
     }

@@ -41,6 +41,13 @@ class LiveAndFollowOnCommandsTest {
       assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video"));
       assertThat(text.out()).contains("LIVE").contains("brand-new-video").contains("--emit-routes");
 
+      CliRun.Result one = vidgen.run("models", "brand-new-video", "--live");
+      assertThat(one.exitCode()).as(one.all()).isEqualTo(2);
+      assertThat(one.err()).contains("brand-new-video is on this key's live model list, but the catalog has no route"
+          + " for it").contains("vidgen models --live --emit-routes");
+      CliRun.Result offline = vidgen.run("models", "brand-new-video");
+      assertThat(offline.err()).as("without --live nothing is read").doesNotContain("live model list");
+
       Files.writeString(dir.resolve("new.json"), starter.out(), StandardCharsets.UTF_8);
       CliRun.Result valid = vidgen.run("validate", "--routes", "new.json", "--model", "brand-new-video",
           "--prompt", "a kite over hills");
