@@ -356,7 +356,7 @@ public final class RouteFiles {
         });
         if (name != null) {
           removed.add(name);
-          catalog = catalog.without(name);
+          catalog = catalog.without(name, file.file());
         }
       }
     }

@@ -26,6 +26,8 @@ public final class RouteCatalog {
 
   private final Map<String, ModelRoute> routes;
   private final Map<String, String> origins;
+  /** Each id removed by name (lower case) and by what, so that a job naming it is told why it is gone. */
+  private final Map<String, String> removals;
 
   /**
    * The catalog of {@code routes} (a later one replacing an earlier one with its id); {@code added} are the
@@ -34,6 +36,11 @@ public final class RouteCatalog {
    */
   private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
       Collection<ModelRoute> added) {
+    this(routes, origins, origin, added, Map.of());
+  }
+
+  private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
+      Collection<ModelRoute> added, Map<String, String> removals) {
     Map<String, ModelRoute> byId = new LinkedHashMap<>();
     Map<String, String> from = new LinkedHashMap<>();
     for (ModelRoute route : routes) {
@@ -47,6 +54,9 @@ public final class RouteCatalog {
     checkNames(inOrder, added);
     this.routes = java.util.Collections.unmodifiableMap(byId);
     this.origins = java.util.Collections.unmodifiableMap(from);
+    Map<String, String> gone = new LinkedHashMap<>(removals);
+    byId.keySet().forEach(id -> gone.remove(key(id))); // a route added again is no longer removed
+    this.removals = java.util.Collections.unmodifiableMap(gone);
   }
 
   /**
@@ -157,13 +167,26 @@ public final class RouteCatalog {
       all.put(Objects.requireNonNull(route, "route == null").id(), route);
       from.put(route.id(), origin);
     }
-    return new RouteCatalog(all.values(), from, origin, List.copyOf(added));
+    return new RouteCatalog(all.values(), from, origin, List.copyOf(added), removals);
   }
 
   /** A new catalog without the route {@code id}. */
   public RouteCatalog without(String id) {
+    return without(id, CODE);
+  }
+
+  /** A new catalog without the route {@code id}, removed by {@code by} (such as a route file's name). */
+  public RouteCatalog without(String id, String by) {
+    Objects.requireNonNull(by, "by == null");
+    Map<String, String> gone = new LinkedHashMap<>(removals);
+    gone.put(key(id), by);
     return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE,
-        List.of());
+        List.of(), gone);
+  }
+
+  /** What removed the route once called {@code id} (any case), when one was removed and not added again. */
+  public Optional<String> removedBy(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(removals.get(key(id.strip())));
   }
 
   /**

@@ -200,6 +200,13 @@ public final class JobValidator {
       return;
     }
     String shown = Texts.shown(model);
+    java.util.Optional<String> removedBy = catalog.removedBy(model);
+    if (removedBy.isPresent()) {
+      found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
+          "model: " + shown + " was removed from the catalog by " + removedBy.get() + " (its remove list); leave it"
+              + " out of that file to use it again" + (nearest.isEmpty() ? "" : ", or choose " + suggestions)));
+      return;
+    }
     String hint = nearest.isEmpty() ? (catalog.size() == 0 ? "the catalog has no routes"
         : "this key's live model list holds none of the catalog's models (vidgen models --live shows it)")
         : "did you mean " + suggestions + "?"

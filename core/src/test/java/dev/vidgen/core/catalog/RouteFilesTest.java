@@ -76,6 +76,12 @@ class RouteFilesTest {
     assertThat(catalog.find("kling-v3")).isEmpty();
     assertThat(catalog.size()).isEqualTo(37);
     assertThat(RouteCatalog.builtIn().find("kling-v3")).as("the built-in catalog is untouched").isPresent();
+    assertThat(catalog.removedBy("KLING-V3")).contains(file.toString());
+    assertThat(JobValidator.of(catalog).validate(VideoJob.builder("kling-v3").prompt("a fox").build()).errors())
+        .singleElement().satisfies(error -> assertThat(error.message())
+            .contains("kling-v3 was removed from the catalog by " + file + " (its remove list)"));
+    assertThat(catalog.with(RouteCatalog.builtIn().require("kling-v3")).removedBy("kling-v3"))
+        .as("added again, no longer removed").isEmpty();
   }
 
   @Test
