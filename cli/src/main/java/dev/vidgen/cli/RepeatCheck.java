@@ -127,8 +127,9 @@ final class RepeatCheck {
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
     String what = what(entry, now);
     String follow = follow(session, entry);
-    if (output.json() || !session.context().canAsk().getAsBoolean()) {
-      // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident.
+    if (output.json() || !session.context().canAsk().getAsBoolean() || entry.mayStillBeOnItsWay(now)) {
+      // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident. Nor is a
+      // person asked about a create another run may still be waiting for: only --again sends it a second time.
       throw refusal(session, entry, quote, now);
     }
     PrintWriter err = session.context().err();
@@ -155,7 +156,9 @@ final class RepeatCheck {
   private static String what(HistoryEntry entry, Instant now) {
     return "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
-        + SafeText.clip(entry.taskId(), 100) + " (" + state(entry) + ")";
+        + SafeText.clip(entry.taskId(), 100) + " (" + (entry.mayStillBeOnItsWay(now)
+            ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
+            : state(entry)) + ")";
   }
 
   /**
@@ -216,7 +219,7 @@ final class RepeatCheck {
       // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words.
       String none = entry.claimed().isEmpty() ? "; if the provider's dashboard shows that it made no task, close it"
           + " with vidgen history --close " + name + " --no-task" : "";
-      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 400) + none;
+      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none;
     }
     if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(
         java.nio.file.Path.of(entry.file()))) {

@@ -124,7 +124,17 @@ final class UnansweredClose {
           + " --made-by), so its create did make a task", "close it without --no-task once the tasks claimed are all"
           + " it made: vidgen history --close " + name);
     }
-    HistoryEntry closed = note.closedWithoutTask(Instant.now());
+    Instant now = Instant.now();
+    if (note.mayStillBeOnItsWay(now)) {
+      // Its sender may still be waiting for the answer that names a paid task: "no task" cannot be known yet.
+      Instant after = note.submittedAt().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER);
+      throw CliException.usage(name + "'s create went out " + java.time.Duration.between(note.submittedAt(), now)
+          .toSeconds() + " s ago and may still be on its way (a create is answered or given up within about "
+          + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes() + " minutes), so whether it made a task is not known yet;"
+          + " nothing was closed", "wait until " + after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          + " (UTC), check the provider's dashboard, then close it if it still shows no task");
+    }
+    HistoryEntry closed = note.closedWithoutTask(now);
     history.record(closed);
     String meaning = String.format(NO_TASK_MEANING, name);
     Map<String, Object> json = new LinkedHashMap<>();

@@ -152,7 +152,7 @@ final class UnansweredCreate {
 
   private String sendingReason() {
     return "its create went out at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " (UTC) and no answer is recorded yet (if this stays, the process stopped before one came); " + check();
+        + " (UTC) and " + HistoryEntry.SENDING_MARK + " (if this stays, the process stopped before one came); " + check();
   }
 
   /**
@@ -305,11 +305,15 @@ final class UnansweredCreate {
             + " closed, with " + madeByCommand() + ")";
   }
 
-  /** {@code vidgen wait TASK_ID --made-by NAME}, with the command's {@code --out} when it was given one. */
+  /**
+   * {@code vidgen wait TASK_ID --made-by NAME}, with the command's {@code --out} when it was given one and
+   * the options that reach the same server.
+   */
   private String madeByCommand() {
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", "wait", "TASK_ID", "--made-by",
         HistoryEntry.unansweredName(reference, false)));
     session.keptOut().ifPresent(out -> words.addAll(java.util.List.of("--out", out)));
+    words.addAll(session.setupOptions());
     return dev.vidgen.core.text.SafeText.command(words.toArray(String[]::new));
   }
 

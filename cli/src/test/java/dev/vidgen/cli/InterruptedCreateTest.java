@@ -80,7 +80,9 @@ class InterruptedCreateTest {
   }
 
   @Test
-  void generateKilledWhileItsCreateIsOnItsWayLeavesTheJobUnknownSoThatRunningItAgainAsksFirst() throws Exception {
+  @SuppressWarnings("unchecked")
+  void generateKilledWhileItsCreateIsOnItsWayLeavesTheJobUnknownSoThatRunningItAgainIsRefusedWhileItMayStillAnswer()
+      throws Exception {
     fake.inject(Endpoint.CREATE, Fault.stall()); // never answered: the kill comes while it is on its way
     List<String> job = List.of("generate", "--image", "https://img.example/a.png", "--prompt", "a killed create",
         "--base-url", fake.baseUrl());
@@ -96,8 +98,15 @@ class InterruptedCreateTest {
     assertThat(history.out()).as("written before the create went out").contains("\"status\":\"unknown\"")
         .contains("no answer is recorded yet");
     CliRun.Result again = cli().run(job.toArray(String[]::new));
-    assertThat(again.err()).as("the same job is not paid again unannounced")
-        .contains("the same job was submitted", "its create got no answer, so it may exist and be billed");
+    assertThat(again.err()).as("the same job is not paid again unannounced, nor while its create may be on its way")
+        .contains("the same job was submitted", "its create has had no answer yet and may still be on its way",
+            "add --again");
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.OTHER);
+    CliRun.Result close = cli().run("history", "--close", (String) ((List<Map<String, Object>>) cli()
+        .run("history", "--json").json().get("tasks")).get(0).get("task_id"), "--no-task");
+    assertThat(close.exitCode()).as("no task cannot be known yet: " + close.all()).isEqualTo(2);
+    assertThat(close.err()).contains("may still be on its way", "nothing was closed", "wait until");
+    assertThat(fake.creates()).as("sent once").hasSize(1);
   }
 
   /** Runs {@code job} as a process and kills it (kill -9: no hook runs) once the fake has its create. */

@@ -183,6 +183,20 @@ final class Jobs {
   }
 
   /**
+   * The history's note of this same job whose create another process (a {@code vidgen generate}, a
+   * second playground) sent moments ago and may still be waiting for: sending it again could pay twice.
+   */
+  private Optional<HistoryEntry> sentElsewhere(VideoJob job) {
+    Instant now = clock.instant();
+    try {
+      return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity)
+          .filter(entry -> entry.mayStillBeOnItsWay(now) && !isSending(entry));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
+    }
+  }
+
+  /**
    * Uploads, creates and starts following the job; completes once the provider gave the task an id.
    * Before anything is sent the job goes to the history as {@code unknown}, so that a playground
    * stopped (or killed) while the create is on its way still leaves a trace that the same job warns
@@ -204,6 +218,16 @@ final class Jobs {
           "wait for the answer of the Generate already sent; after it, generating again makes another take, paid"
               + " again"));
     }
+    Optional<HistoryEntry> elsewhere = sentElsewhere(job);
+    if (elsewhere.isPresent()) {
+      sendingJobs.remove(sameJob, reference);
+      long ago = java.time.Duration.between(elsewhere.get().submittedAt(), clock.instant()).toSeconds();
+      return CompletableFuture.failedFuture(new GenerateFailure(409, "same_job_sending", false,
+          "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source() + " (another"
+              + " process) and has no answer yet, so this Generate was not sent (nothing was created or billed for it)",
+          "wait for that create's answer (up to about " + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes()
+              + " minutes); after it, the note above Generate says what it made"));
+    }
     try {
       return send(job, reference, sameJob);
     } catch (RuntimeException unexpected) {
@@ -220,7 +244,7 @@ final class Jobs {
     PriceQuote quote = quoteOrNull(job);
     HistoryEntry note = HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
         sentAt, "its create went out from the playground at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            + " (UTC) and no answer is recorded yet (if this stays, the playground stopped before one came); "
+            + " (UTC) and " + HistoryEntry.SENDING_MARK + " (if this stays, the playground stopped before one came); "
             + (referenceSent ? "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
                 + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
             + " before you generate this job again", "serve");

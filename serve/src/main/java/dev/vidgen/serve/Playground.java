@@ -362,7 +362,8 @@ public final class Playground implements AutoCloseable {
             same.put("task_id", entry.taskId());
             same.put("status", entry.status());
             same.put("submitted_at", entry.submittedAt().toString());
-            same.put("sending", jobs.isSending(entry));
+            // Sent from here, or moments ago from another vidgen process that may still wait for its answer.
+            same.put("sending", jobs.isSending(entry) || entry.mayStillBeOnItsWay(Instant.now()));
             return same;
           })
           .orElse(null);

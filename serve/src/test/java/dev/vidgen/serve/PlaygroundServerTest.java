@@ -715,6 +715,38 @@ class PlaygroundServerTest {
         .satisfies(task -> assertThat(task.taskId()).startsWith("video_mock_"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameJobWhoseCreateAnotherProcessSentMomentsAgoIsRefused409UntilItCouldNoLongerBeOnItsWay()
+      throws IOException {
+    start();
+    String form = "{\"model\":\"" + MODEL + "\",\"prompt\":\"Slow push-in\",\"seconds\":10,"
+        + "\"aspect_ratio\":\"16:9\",\"images\":[{\"url\":\"https://img.example/a.png\"}]}";
+    VideoJob same = VideoJob.builder(MODEL).prompt("Slow push-in").seconds(10).aspectRatio("16:9")
+        .image("https://img.example/a.png").build();
+    Instant now = Instant.now();
+    history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+        now.minusSeconds(5), now.minusSeconds(5), "its create went out at then (UTC) and " + HistoryEntry.SENDING_MARK
+            + " (if this stays, the process stopped before one came)", "generate", 1));
+
+    Map<String, Object> checked = json(post("/api/check", form));
+    assertThat((Map<String, Object>) checked.get("same_job")).containsEntry("sending", true);
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+        .execute()) {
+      String body = refused.body().string();
+      assertThat(refused.code()).as(body).isEqualTo(409);
+      assertThat(body).contains("same_job_sending", "went out 5 s ago from vidgen generate", "\"sent\":\"no\"");
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+
+    // Once it could no longer be on its way, the note only warns, as any unknown note does.
+    Instant earlier = now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER).minusSeconds(10);
+    history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+        earlier, earlier, "its create went out at then (UTC) and " + HistoryEntry.SENDING_MARK
+            + " (if this stays, the process stopped before one came)", "generate", 1));
+    assertThat(json(post("/api/generate", form))).containsKey("task");
+  }
+
   /** The page reads a create on its way from this: the note's words and when it was sent. */
   @Test
   void aCreateOnItsWayIsListedAsNotAnsweredYetAndItsNoteGoesWhenTheTaskIsThere() throws IOException {

@@ -266,6 +266,30 @@ public record HistoryEntry(
   }
 
   /**
+   * How long after it went out a create without an answer may still be on its way from the process
+   * that sent it: its call gets up to 2 minutes by default, and a look-up by its client reference
+   * about a minute more.
+   */
+  public static final java.time.Duration CREATE_MAY_STILL_ANSWER = java.time.Duration.ofMinutes(3);
+
+  /**
+   * Whether this is the open note of a create that went out less than {@link #CREATE_MAY_STILL_ANSWER}
+   * before {@code now}: its sender (perhaps another vidgen process) may still be waiting for its answer,
+   * so "no answer" is not known yet.
+   */
+  public boolean mayStillBeOnItsWay(Instant now) {
+    return status.equals(UNKNOWN) && taskId.startsWith(UNANSWERED_PREFIX) && claimed().isEmpty()
+        && error != null && error.contains(SENDING_MARK) && submittedAt.isAfter(now.minus(CREATE_MAY_STILL_ANSWER));
+  }
+
+  /**
+   * The words of the note a command or the playground writes just before a create leaves, replaced
+   * once the create is answered or given up: a note that still has them is either on its way or
+   * left by a process that stopped before the answer came.
+   */
+  public static final String SENDING_MARK = "no answer is recorded yet";
+
+  /**
    * Whether this is the note of a create that got no answer, settled since: {@link #FOUND} as its
    * task (which has its own entry) or {@link #CLOSED} with none. Such a note no longer counts as a job.
    */
