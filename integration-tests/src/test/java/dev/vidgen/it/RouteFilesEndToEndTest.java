@@ -133,7 +133,8 @@ class RouteFilesEndToEndTest {
       assertThat(client.quote(VideoJob.builder("seedance-2").prompt("p").seconds(5).build()).credits())
           .isEqualByComparingTo("40");
       assertThatThrownBy(() -> client.submit(VideoJob.builder("kling-v3").prompt("p").build()))
-          .isInstanceOf(InvalidJobException.class).hasMessageContaining("kling-v3 is not a known model");
+          .isInstanceOf(InvalidJobException.class).hasMessageContaining("kling-v3 was removed from the catalog by")
+          .hasMessageContaining("acme.json (its remove list)");
     }
   }
 
