@@ -50,8 +50,20 @@ final class HistoryRecord {
   /** Records the task just submitted by {@code source} (a command name) as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
     HistoryEntry entry = HistoryEntry.submitted(handle, job, source);
-    HistoryRecord record = new HistoryRecord(session, output, history(session.context()).orElse(null), entry, true);
-    record.write(entry);
+    TaskHistory history = history(session.context()).orElse(null);
+    // An answer that came late, after another command claimed the task and saw it end (wait --made-by): what that
+    // command recorded stays, rather than going back to queued without its file.
+    Optional<HistoryEntry> ended = Optional.empty();
+    try {
+      ended = history == null ? Optional.empty() : history.find(handle.providerId(), handle.taskId().value())
+          .filter(known -> known.status().equals("completed") || known.status().equals("failed"));
+    } catch (RuntimeException unreadable) {
+      // Written as submitted, as before.
+    }
+    HistoryRecord record = new HistoryRecord(session, output, history, ended.orElse(entry), true);
+    if (ended.isEmpty()) {
+      record.write(entry);
+    }
     return record;
   }
 

@@ -126,7 +126,7 @@ final class RepeatCheck {
   /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
     String what = what(entry, now);
-    String follow = follow(session, entry);
+    String follow = follow(session, entry, now);
     if (output.json() || !session.context().canAsk().getAsBoolean() || entry.mayStillBeOnItsWay(now)) {
       // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident. Nor is a
       // person asked about a create another run may still be waiting for: only --again sends it a second time.
@@ -149,7 +149,7 @@ final class RepeatCheck {
   /** The refusal (exit 1, nothing sent) of a job the history holds as {@code entry}. */
   private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
     return new CliException(ExitCodes.OTHER, "same_job", what(entry, now) + "; nothing was sent",
-        follow(session, entry) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
+        follow(session, entry, now) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
             : "again (its price is unknown)") + " for another take");
   }
 
@@ -183,9 +183,12 @@ final class RepeatCheck {
   private static Optional<HistoryEntry> sameJob(Session session, VidgenClient client, VideoJob job, Instant now,
       Output output) {
     try {
+      // A create still on its way is named before a newer take of the same job: it is the one not to pay twice.
       return HistoryRecord.history(session.context())
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-              JobIdentity.asSent(client)));
+                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now))
+              .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
+                  JobIdentity.asSent(client))));
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();
@@ -213,12 +216,15 @@ final class RepeatCheck {
     return entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty();
   }
 
-  private static String follow(Session session, HistoryEntry entry) {
+  private static String follow(Session session, HistoryEntry entry, Instant now) {
     if (isOpenNote(entry)) {
       String name = SafeText.clip(entry.taskId(), 100);
-      // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words.
-      String none = entry.claimed().isEmpty() ? "; if the provider's dashboard shows that it made no task, close it"
-          + " with vidgen history --close " + name + " --no-task" : "";
+      // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words; for a
+      // create that may still be on its way, only once it no longer can be (the close is refused until then).
+      String when = entry.mayStillBeOnItsWay(now) ? " after " + entry.submittedAt()
+          .plus(HistoryEntry.CREATE_MAY_STILL_ANSWER).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)" : "";
+      String none = entry.claimed().isEmpty() ? "; if the provider's dashboard shows that it made no task" + when
+          + ", close it with vidgen history --close " + name + " --no-task" : "";
       return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none;
     }
     if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(

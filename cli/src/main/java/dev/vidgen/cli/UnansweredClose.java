@@ -132,7 +132,8 @@ final class UnansweredClose {
           .toSeconds() + " s ago and may still be on its way (a create is answered or given up within about "
           + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes() + " minutes), so whether it made a task is not known yet;"
           + " nothing was closed", "wait until " + after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-          + " (UTC), check the provider's dashboard, then close it if it still shows no task");
+          + " (UTC), check the provider's dashboard, then, if it still shows no task, close it with vidgen history"
+          + " --close " + name + " --no-task");
     }
     HistoryEntry closed = note.closedWithoutTask(now);
     history.record(closed);

@@ -122,7 +122,7 @@ final class UnansweredCreate {
 
   private synchronized void reserveNote() {
     reserved = recordUnknown("its submit began at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " (UTC) and no answer to its create is recorded yet (if this stays, the process stopped before one came,"
+        + " (UTC) and " + HistoryEntry.SENDING_MARK + " for its create (if this stays, the process stopped before one came,"
         + " or before the create went out); " + check(), true).isPresent();
   }
 

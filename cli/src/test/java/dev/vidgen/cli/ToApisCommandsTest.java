@@ -855,8 +855,8 @@ class ToApisCommandsTest {
     List<String> lines = java.nio.file.Files.readAllLines(home.resolve("history.jsonl"));
     assertThat(lines).as("the note written before anything was sent, again as the create went out, the task, and the"
         + " note closed").hasSize(4);
-    assertThat(lines.get(0)).contains("\"status\":\"unknown\"", "its submit began at", "no answer to its create is"
-        + " recorded yet");
+    assertThat(lines.get(0)).contains("\"status\":\"unknown\"", "its submit began at", "no answer is recorded yet for its"
+        + " create");
     assertThat(lines.get(1)).contains("\"status\":\"unknown\"", "its create went out at", "no answer is recorded yet");
   }
 

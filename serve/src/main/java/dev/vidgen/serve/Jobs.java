@@ -189,8 +189,9 @@ final class Jobs {
   private Optional<HistoryEntry> sentElsewhere(VideoJob job) {
     Instant now = clock.instant();
     try {
-      return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity)
-          .filter(entry -> entry.mayStillBeOnItsWay(now) && !isSending(entry));
+      // Any such note, not only the newest entry: a take answered since does not end an earlier create's way.
+      return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity,
+          entry -> entry.mayStillBeOnItsWay(now) && !isSending(entry));
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -226,7 +227,8 @@ final class Jobs {
           "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source() + " (another"
               + " process) and has no answer yet, so this Generate was not sent (nothing was created or billed for it)",
           "wait for that create's answer (up to about " + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes()
-              + " minutes); after it, the note above Generate says what it made"));
+              + " minutes from when it went out); if its process stopped, none comes, and the note above Generate"
+              + " then says what to check before generating again"));
     }
     try {
       return send(job, reference, sameJob);

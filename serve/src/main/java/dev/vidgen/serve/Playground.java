@@ -355,8 +355,12 @@ public final class Playground implements AutoCloseable {
    */
   private Map<String, Object> sameJob(VideoJob job) {
     try {
-      Instant since = Instant.now().minus(TaskHistory.SAME_JOB_WINDOW);
-      return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client))
+      Instant now = Instant.now();
+      Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
+      // A create still on its way is named before a newer take of the same job: it is what holds a Generate back.
+      return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
+              entry -> entry.mayStillBeOnItsWay(now))
+          .or(() -> settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client)))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());

@@ -739,6 +739,17 @@ class PlaygroundServerTest {
     }
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
 
+    // A newer take of the same job, answered since (an --again), does not end the earlier create's way.
+    history().record(HistoryEntry.submitted(new JobHandle("mock", TaskId.of("t_newer_take"), MODEL,
+        PriceQuote.unknown(MODEL, "test"), Instant.now(), null), same, "generate"));
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+        .execute()) {
+      assertThat(refused.code()).as("the earlier create may still be on its way").isEqualTo(409);
+    }
+    assertThat((Map<String, Object>) json(post("/api/check", form)).get("same_job"))
+        .containsEntry("task_id", "unanswered-noref-vg-elsewhere").containsEntry("sending", true);
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+
     // Once it could no longer be on its way, the note only warns, as any unknown note does.
     Instant earlier = now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER).minusSeconds(10);
     history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),

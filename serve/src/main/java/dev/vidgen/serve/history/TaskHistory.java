@@ -230,6 +230,15 @@ public final class TaskHistory {
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
       Function<VideoJob, ?> identity) {
+    return sameJob(providerId, job, since, identity, entry -> true);
+  }
+
+  /**
+   * As {@link #sameJob(String, VideoJob, Instant, Function)}, the newest such entry that {@code which}
+   * accepts, such as a create still on its way behind a newer take of the same job.
+   */
+  public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
+      Function<VideoJob, ?> identity, java.util.function.Predicate<HistoryEntry> which) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(since, "since == null");
     Map<String, Object> settings = HistoryEntry.settingsOf(job);
@@ -241,6 +250,7 @@ public final class TaskHistory {
         // Shortened here too: a line written before vidgen shortened long data: URLs holds them whole.
         .filter(entry -> inputs.equals(comparable(InlineData.shortened(List.of(entry.images(), entry.videos())))))
         .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
+        .filter(which)
         .findFirst();
   }
 
