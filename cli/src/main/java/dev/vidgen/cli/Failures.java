@@ -224,21 +224,10 @@ final class Failures {
     return null;
   }
 
-  /** The kind of follow-on whose quote this is, when it is one with no documented price. */
-  private static Optional<dev.vidgen.core.domain.FollowOnKind> followOnWithoutPrice(
-      dev.vidgen.core.pricing.PriceQuote quote) {
-    for (dev.vidgen.core.domain.FollowOnKind kind : dev.vidgen.core.domain.FollowOnKind.values()) {
-      if (!quote.isKnown() && quote.basis().startsWith("no price is documented for " + kind.withArticle() + " ")) {
-        return Optional.of(kind);
-      }
-    }
-    return Optional.empty();
-  }
-
   private static String messageOf(Throwable cause) {
     if (cause instanceof BudgetExceededException budget && budget.quote() != null && !budget.quote().isKnown()) {
       // The library's message names the Java setting too; here the next step (the options) follows once.
-      return followOnWithoutPrice(budget.quote()).map(kind -> kind.withArticle() + " on " + budget.quote().model())
+      return budget.quote().unpricedFollowOn().map(kind -> kind.withArticle() + " on " + budget.quote().model())
           .orElse(budget.quote().model()) + " has an unknown price, which never counts as zero, so it cannot be checked"
           + " against the " + budget.remainingCredits().toPlainString() + " credits --max-credits leaves; nothing was"
           + " sent (see docs/errors.md#budget-exceeded)";
@@ -282,8 +271,8 @@ final class Failures {
     if (cause instanceof BudgetExceededException budget) {
       return budget.quote().isKnown() ? "raise --max-credits or choose a shorter or cheaper job"
           // A follow-on's price is not a route's: no route file can give it.
-          : followOnWithoutPrice(budget.quote()).isPresent() ? "add --allow-unknown-prices to send it anyway (no route"
-              + " file can price " + followOnWithoutPrice(budget.quote()).get().withArticle() + ")"
+          : budget.quote().unpricedFollowOn().isPresent() ? "add --allow-unknown-prices to send it anyway (no route"
+              + " file can price " + budget.quote().unpricedFollowOn().get().withArticle() + ")"
           : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
     if (cause instanceof AuthenticationException auth) {

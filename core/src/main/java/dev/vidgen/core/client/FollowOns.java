@@ -99,7 +99,7 @@ final class FollowOns {
     FollowOnRule chosen = rule.orElseThrow();
     PriceQuote quote = chosen.price()
         .map(credits -> new PriceQuote(model, credits, PriceQuote.usdOf(credits), kind.id() + ", per request"))
-        .orElseGet(() -> PriceQuote.unknown(model, "no price is documented for " + kind.withArticle() + " on " + model));
+        .orElseGet(() -> PriceQuote.unknownFollowOn(model, kind));
     return new Prepared(new FollowOnRequest(kind, source.taskId(), model, prompt, size, followOn.params()), quote,
         found.stream().filter(violation -> !violation.isError()).toList());
   }

@@ -1,6 +1,8 @@
 package dev.vidgen.core.pricing;
 
+import dev.vidgen.core.domain.FollowOnKind;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +53,25 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
   /** An unknown price, with the reason. */
   public static PriceQuote unknown(String model, String reason) {
     return new PriceQuote(model, null, null, reason);
+  }
+
+  /** The unknown price of {@code kind} on {@code model}, whose route documents none for it. */
+  public static PriceQuote unknownFollowOn(String model, FollowOnKind kind) {
+    Objects.requireNonNull(kind, "kind == null");
+    return unknown(model, unpricedFollowOnBasis(kind) + model);
+  }
+
+  /** The kind of follow-on this quote says has no documented price ({@link #unknownFollowOn}); empty for any other. */
+  public Optional<FollowOnKind> unpricedFollowOn() {
+    if (isKnown()) {
+      return Optional.empty();
+    }
+    return Arrays.stream(FollowOnKind.values()).filter(kind -> basis.startsWith(unpricedFollowOnBasis(kind)))
+        .findFirst();
+  }
+
+  private static String unpricedFollowOnBasis(FollowOnKind kind) {
+    return "no price is documented for " + kind.withArticle() + " on ";
   }
 
   /** Whether the price is known; when it is not, {@code credits} and {@code usd} are null. */
