@@ -123,6 +123,8 @@ public final class BatchRunner {
     ResultsManifest manifest = ResultsManifest.in(plan.outDir());
     if (!startOver) {
       manifest.check(plan, store);
+    } else {
+      manifest.checkStartOver(plan); // starting over pays for this batch's videos again, never replaces another's
     }
     manifest.record(plan.batch(), store);
     BatchReport report;

@@ -61,8 +61,7 @@ public final class ResultsManifest {
     String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
         + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
     // A run refused before its first job was journaled (the balance, say) recorded no results.
-    boolean recordedJobs = recorded.isPresent()
-        && !(recorded.get().get("jobs") instanceof Number jobs && jobs.longValue() == 0);
+    boolean recordedJobs = recorded.isPresent() && hasJobs(recorded.get());
     if (recordedJobs) {
       Object journal = recorded.get().get("journal");
       long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
@@ -78,12 +77,61 @@ public final class ResultsManifest {
     } else if (entries.isEmpty()) {
       Optional<PlannedJob> done = plan.jobs().stream().filter(job -> Files.exists(job.out())).findFirst();
       if (done.isPresent()) {
+        String renamed = renamed(plan.batch(), store);
+        List<String> others = otherBatches(plan.batch());
         throw new StaleJournalException("the video of line " + done.get().line() + " (" + done.get().out()
             + ") already exists, but " + store.describe() + " has no job of batch " + plan.batch()
-            + "; nothing was sent. " + renamed(plan.batch(), store) + todo);
+            + "; nothing was sent. " + renamed + (renamed.isEmpty() && !others.isEmpty()
+                ? "This folder holds the results of " + batchesNamed(others) + ", and the file may be one of their"
+                    + " videos: give the line another out (or an id), or use another --out-dir"
+                : todo));
       }
     }
     refuseOverwrites(plan, entries);
+  }
+
+  /**
+   * With {@code --start-over}: refuses a planned job whose file exists when the manifest records other
+   * batches in this folder and not {@code plan}'s, since the file may be another batch's paid video, which
+   * starting this batch over would replace. Starting over a batch whose own results are here goes on.
+   *
+   * @throws StaleJournalException naming the line, the file and the batches it may belong to
+   */
+  public void checkStartOver(BatchPlan plan) {
+    List<String> others = otherBatches(plan.batch());
+    if (others.isEmpty() || hasJobs(batches().get(plan.batch()))) {
+      return; // this batch's own results are here: starting it over pays for them again
+    }
+    Optional<PlannedJob> taken = plan.jobs().stream().filter(job -> Files.exists(job.out())).findFirst();
+    if (taken.isPresent()) {
+      throw new StaleJournalException("line " + taken.get().line() + "'s file " + taken.get().out() + " already exists,"
+          + " and this folder holds the results of " + batchesNamed(others) + ", not of batch " + plan.batch()
+          + ": the file may be one of their videos, which --start-over would replace; nothing was sent. Give the line"
+          + " another out (or an id), or use another --out-dir");
+    }
+  }
+
+  /** The batches other than {@code batch} the manifest records with jobs. */
+  private List<String> otherBatches(String batch) {
+    return batches().entrySet().stream().filter(named -> !named.getKey().equals(batch))
+        .filter(named -> hasJobs(named.getValue())).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * Whether a manifest's record of a batch is one of results: a run refused before its first job was
+   * journaled (the balance, say) records none; a record that does not say is taken as one.
+   */
+  private static boolean hasJobs(Object binding) {
+    return binding instanceof Map<?, ?> map && !(map.get("jobs") instanceof Number jobs && jobs.longValue() == 0);
+  }
+
+  /** "batch A.jsonl (journal …)" or "batches A, B", for a sentence. */
+  private String batchesNamed(List<String> batches) {
+    if (batches.size() == 1) {
+      Object journal = recorded(batches.get(0)).map(binding -> binding.get("journal")).orElse(null);
+      return "batch " + batches.get(0) + (journal == null ? "" : " (journal " + journal + ")");
+    }
+    return "batches " + String.join(", ", batches);
   }
 
   /**

@@ -203,6 +203,8 @@ final class BatchCommand extends ClientCommand {
         ResultsManifest manifest = ResultsManifest.in(videos);
         if (!startOver) {
           manifest.check(plan, store);
+        } else {
+          manifest.checkStartOver(plan); // starting over pays for this batch's videos again, never replaces another's
         }
         manifest.record(batch, store);
         before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);

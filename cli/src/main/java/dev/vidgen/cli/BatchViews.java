@@ -151,9 +151,11 @@ final class BatchViews {
     Map<String, Object> json = planJson(plan);
     if (preview.isPresent()) {
       BatchPreview p = preview.get();
-      String toSend = p.count(BatchPreview.Action.SEND) + " to send ("
-          + Views.credits(p.creditsToSend()) + ", " + Views.usd(p.usdToSend())
-          + (p.unknownPricesToSend() > 0 ? ", plus " + p.unknownPricesToSend() + " of unknown price" : "") + ")";
+      // Jobs of unknown price only cost an unknown amount, which "0 credits" would hide.
+      boolean onlyUnknown = p.unknownPricesToSend() > 0 && p.creditsToSend().signum() == 0;
+      String toSend = p.count(BatchPreview.Action.SEND) + " to send (" + (onlyUnknown ? "price unknown"
+          : Views.credits(p.creditsToSend()) + ", " + Views.usd(p.usdToSend())
+              + (p.unknownPricesToSend() > 0 ? ", plus " + p.unknownPricesToSend() + " of unknown price" : "")) + ")";
       List<String> parts = new ArrayList<>(List.of(toSend));
       for (BatchPreview.Action action : List.of(BatchPreview.Action.LOOK_UP, BatchPreview.Action.FOLLOW,
           BatchPreview.Action.DONE, BatchPreview.Action.KEEP, BatchPreview.Action.HELD)) {
@@ -254,9 +256,11 @@ final class BatchViews {
     output.line("");
     output.table(rows);
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("spent", Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ") for "
+    boolean onlyUnknown = report.unpriced() > 0 && report.credits().signum() == 0;
+    fields.put("spent", (onlyUnknown ? "an unknown amount (" + report.unpriced() + " of unknown price)"
+            : Views.credits(report.credits()) + " (" + Views.usd(report.usd()) + ")") + " for "
         + Plural.count(report.count(State.COMPLETED), "completed job") + " over all runs"
-        + (report.unpriced() > 0 ? ", not counting " + report.unpriced() + " of unknown price" : "")
+        + (report.unpriced() > 0 && !onlyUnknown ? ", not counting " + report.unpriced() + " of unknown price" : "")
         + unknownWords(report)
         + earlierWords(report)
         + extraWords(report)

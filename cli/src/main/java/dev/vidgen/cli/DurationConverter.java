@@ -41,6 +41,11 @@ final class DurationConverter implements ITypeConverter<Duration> {
     if (seconds < 60) {
       return seconds == 0 ? duration.toMillis() + " ms" : seconds + " s";
     }
+    if (seconds >= 2 * 86_400) {
+      // A server's Retry-After may be any number; a wait of days is said in days, an absurd one as such.
+      long days = seconds / 86_400;
+      return days > 366 ? "more than a year" : days + " days";
+    }
     long hours = seconds / 3600;
     long minutes = seconds % 3600 / 60;
     long rest = seconds % 60;

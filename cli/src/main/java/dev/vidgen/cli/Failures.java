@@ -227,8 +227,11 @@ final class Failures {
   private static String messageOf(Throwable cause) {
     if (cause instanceof BudgetExceededException budget && budget.quote() != null && !budget.quote().isKnown()) {
       // The library's message names the Java setting too; here the next step (the options) follows once.
-      return budget.quote().unpricedFollowOn().map(kind -> kind.withArticle() + " on " + budget.quote().model())
-          .orElse(budget.quote().model()) + " has an unknown price, which never counts as zero, so it cannot be checked"
+      // A route's unknown price says why (no price for 7 s at 1080p, none documented); a follow-on's is said whole.
+      String unknown = budget.quote().unpricedFollowOn()
+          .map(kind -> kind.withArticle() + " on " + budget.quote().model() + " has an unknown price")
+          .orElse(budget.quote().model() + " has an unknown price (" + SafeText.clip(budget.quote().basis(), 200) + ")");
+      return unknown + ", which never counts as zero, so it cannot be checked"
           + " against the " + budget.remainingCredits().toPlainString() + " credits --max-credits leaves; nothing was"
           + " sent (see docs/errors.md#budget-exceeded)";
     }
@@ -365,7 +368,8 @@ final class Failures {
       return "try again later, and if it keeps refusing, check the key's settings in the provider's console";
     }
     if (cause instanceof ProviderException slow && slow.kind() == FailureKind.NO_RESPONSE && handle == null
-        && session != null && session.balanceTimeoutGiven().isPresent()) {
+        && session != null && session.balanceTimeoutGiven().isPresent() && slow.details().httpStatus() == 0
+        && slow.details().message().startsWith("no answer within")) {
       // The read ran out of --timeout: its message already says to try again later; the advice is the option.
       return "give the read longer with --timeout (it had " + DurationConverter.describe(session.balanceTimeoutGiven().get())
           + "), such as --timeout 2m";

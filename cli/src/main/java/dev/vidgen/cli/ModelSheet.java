@@ -49,16 +49,32 @@ final class ModelSheet {
         : route.rules().stream().map(RouteRule::reason).toList());
     route.sourceNote().ifPresent(note -> sheet.add("note", note));
     route.retired().ifPresent(retired -> {
-      String instead = retired.instead().isEmpty() ? "" : "; choose " + String.join(", ", retired.instead()) + " instead";
+      List<String> offered = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+      String instead = offered.isEmpty() ? "" : "; choose " + String.join(", ", offered) + " instead";
+      String by = catalog.ownRetirementBy(route.id()).map(file -> " (retired by " + file + ")").orElse("");
       sheet.add("retired", retired.inForceOn(today)
-          ? "on " + retired.on() + ": " + retired.note() + instead + " (--allow-retired sends it anyway)"
-          : "from " + retired.on() + " (works until then): " + retired.note() + instead);
+          ? "on " + retired.on() + by + ": " + retired.note() + instead + retiredNextStep(catalog, route, live, listedAs)
+          : "from " + retired.on() + by + " (works until then): " + retired.note() + instead);
     });
     if (live) {
+      boolean refusedAsRetired = route.retiredOn(today).isPresent() && catalog.ownRetirementBy(route.id()).isPresent();
       sheet.add("live", listedAs == null ? "no: this key's live model list lacks it, so a job on it is refused"
-          : listedAs.equals(route.id()) ? "yes: this key may use it" : "yes, as " + listedAs + " (the name sent)");
+          : (listedAs.equals(route.id()) ? "yes" : "yes, as " + listedAs + " (the name sent)")
+              + (refusedAsRetired ? ", but its retirement is your route file's own, so a job on it is refused"
+                  + " unless --allow-retired" : listedAs.equals(route.id()) ? ": this key may use it" : ""));
     }
     return sheet.rows;
+  }
+
+  /** What a job on a retired route does: sent with a warning when the key's list offers it (unless the retirement is the team's own). */
+  private static String retiredNextStep(RouteCatalog catalog, ModelRoute route, boolean live, String listedAs) {
+    if (live && listedAs == null) {
+      return " (this key's list lacks it, so it is refused even with --allow-retired)";
+    }
+    if (live && catalog.ownRetirementBy(route.id()).isEmpty()) {
+      return " (this key's list still offers it, so a job on it is sent, with a warning)";
+    }
+    return " (--allow-retired sends it anyway)";
   }
 
   /** "no inputs", "1–2 images", "0–9 images, 0–3 videos". */

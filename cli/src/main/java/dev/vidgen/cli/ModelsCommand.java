@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -82,7 +83,10 @@ final class ModelsCommand extends ClientCommand {
     if (one != null) {
       return showOne(catalog, one, today, listed, output);
     }
-    List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty()).toList();
+    // A model a route file removed is the team's choice, not a gap of the catalog: it is told apart, never emitted.
+    List<String> removed = listed.stream().filter(id -> catalog.find(id).isEmpty() && catalog.removedBy(id).isPresent())
+        .toList();
+    List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty() && !removed.contains(id)).toList();
     if (emitRoutes) {
       session.context().out().println(StarterRoutes.json(liveOnly));
       session.context().out().flush();
@@ -101,6 +105,7 @@ final class ModelsCommand extends ClientCommand {
       json.put("models", models);
       if (live) {
         json.put("live_only", liveOnly);
+        json.put("live_removed", removed);
       }
       output.object(json);
       return ExitCodes.DONE;
@@ -147,15 +152,18 @@ final class ModelsCommand extends ClientCommand {
       route.retiredOn(today).ifPresent(retired -> {
         List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent())
             .filter(id -> !live || catalog.find(id).map(other -> listedAs(other, listed) != null).orElse(false)).toList();
-        if (live && listedAs(route, listed) != null) {
+        Optional<String> own = catalog.ownRetirementBy(route.id());
+        if (live && listedAs(route, listed) != null && own.isEmpty()) {
           output.line(route.id() + " is marked retired on " + retired.on() + " (" + retired.note() + "), but this key's"
               + " list still offers it: jobs on it are sent, with a warning" + (instead.isEmpty() ? "" : "; "
               + String.join(", ", instead) + " will last") + ".");
           return;
         }
         output.line(route.id() + " was retired on " + retired.on() + " (" + retired.note() + ")"
+            + own.map(by -> " by " + by).orElse("")
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
-            + "; --allow-retired sends it anyway.");
+            + (live && listedAs(route, listed) == null ? "; this key's list does not offer it, so it is refused even"
+                + " with --allow-retired." : "; --allow-retired sends it anyway."));
       });
       route.retiringAfter(today).ifPresent(retiring -> {
         List<String> instead = retiring.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
@@ -171,6 +179,10 @@ final class ModelsCommand extends ClientCommand {
             + " the catalog lacks: " + String.join(", ", liveOnly) + ".");
         output.line("To use one, describe it in a route file (docs/routes.md): vidgen models --live --emit-routes"
             + " > my-routes.json, fill in its real limits and price, then add --routes my-routes.json.");
+      }
+      for (String id : removed) {
+        output.line("The key may also use " + id + ", which " + catalog.removedBy(id).orElseThrow()
+            + " removes from the catalog.");
       }
     }
     output.line(routes.size() + (routes.size() == 1 ? " model. " : " models. ")
@@ -203,9 +215,9 @@ final class ModelsCommand extends ClientCommand {
     return ExitCodes.DONE;
   }
 
-  /** The name the live list gives the route (its id, an alias, or either in another case), or null when none. */
+  /** The name the live list gives the route (its id, an alias, or either in another case, as listed), or null. */
   private static String listedAs(ModelRoute route, Set<String> listed) {
-    return route.nameListedIn(listed).orElse(null);
+    return route.spellingListedIn(listed).orElse(null);
   }
 
   /** "i2v(1)", "t2v", "r2v(1–4)", "edit(0–30, 1–10v)": images, then videos with a v. */

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -18,12 +19,16 @@ final class QuoteCommand extends ClientCommand {
   int run(Session session, Output output) {
     VideoJob videoJob = job.toJob(session.context());
     VidgenClient client = session.offlineClient();
-    LiveRetiredCheck.requireValid(session, client, videoJob, output);
+    // The job's warnings (a retired route the key's list still offers, an undocumented parameter) are told as
+    // validate and generate --dry-run tell them: the price alone would hide them.
+    ValidationReport report = LiveRetiredCheck.requireValid(session, client, videoJob, output);
+    report.warnings().forEach(warning -> output.note(Views.violationLine(warning)));
     PriceQuote quote = client.quote(videoJob);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", quote.model());
     json.putAll(Views.quoteJson(quote));
     json.put("known", quote.isKnown());
+    json.put("warnings", Views.violationsJson(report.warnings()));
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", quote.model());

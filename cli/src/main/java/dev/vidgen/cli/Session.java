@@ -182,7 +182,18 @@ final class Session implements AutoCloseable {
     List<Path> fromEnvironment = RouteFiles.parseList(
         context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir());
     List<Path> files = new ArrayList<>(fromEnvironment);
-    root.routes.forEach(file -> files.add(context.resolve(file)));
+    for (Path given : root.routes) {
+      Path file = context.resolve(given);
+      // A file named twice (VIDGEN_ROUTES and --routes, as a command copied from the playground may) is read once:
+      // reading it again would remove or add its routes a second time.
+      if (files.stream().anyMatch(earlier -> sameFile(earlier, file))) {
+        output.note("warning: the route file " + file + " is named twice (" + (fromEnvironment.stream()
+            .anyMatch(earlier -> sameFile(earlier, file)) ? RouteFiles.ENVIRONMENT_VARIABLE + " and --routes"
+            : "--routes") + "); it is read once");
+        continue;
+      }
+      files.add(file);
+    }
     try {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
     } catch (RouteFileException e) {
@@ -204,6 +215,17 @@ final class Session implements AutoCloseable {
           output.json() ? e.getMessage() : e.all().size() + " problems in " + e.file() + " (listed above)", fix);
     }
     return catalog;
+  }
+
+  private static boolean sameFile(Path one, Path other) {
+    if (one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return java.nio.file.Files.isSameFile(one, other);
+    } catch (java.io.IOException | SecurityException e) {
+      return false; // a file that cannot be read is told by the loader
+    }
   }
 
   /**

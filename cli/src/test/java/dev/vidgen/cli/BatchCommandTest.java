@@ -89,6 +89,22 @@ class BatchCommandTest {
   }
 
   @Test
+  void aBatchOfJobsOfUnknownPriceOnlyIsNeverSaidToCostZeroCredits() throws Exception {
+    Path jobs = write("{\"id\": \"kite\", \"model\": \"kling-v3\", \"prompt\": \"a kite\"}",
+        "{\"id\": \"boat\", \"model\": \"kling-v3\", \"prompt\": \"a boat\"}");
+
+    CliRun.Result run = CliRun.in(dir).run(args(jobs));
+    Files.writeString(jobs, "{\"id\": \"cart\", \"model\": \"kling-v3\", \"prompt\": \"a cart\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    CliRun.Result preview = CliRun.in(dir).run(args(jobs, "--dry-run"));
+
+    assertThat(preview.out()).contains("1 to send (price unknown)").doesNotContain("to send (0 credits");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("spent    an unknown amount (2 of unknown price) for 2 completed jobs over all runs")
+        .doesNotContain("spent    0 credits");
+  }
+
+  @Test
   void aLineOfUnknownPriceUnderMaxCreditsRunsOnlyWhenUnknownPricesAreAllowed() throws Exception {
     Path jobs = write(job("a", 10), "{\"id\": \"kite\", \"model\": \"kling-v3\", \"prompt\": \"a kite\"}");
 
@@ -1108,6 +1124,30 @@ class BatchCommandTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
     assertThat(result.err()).contains("the video of line 1", "already exists");
+  }
+
+  @Test
+  void anotherBatchInTheSameOutDirNeverReplacesTheFirstBatchsVideoNotEvenWithStartOver() throws Exception {
+    String videos = dir.resolve("videos").toString();
+    Path first = dir.resolve("first.jsonl");
+    Files.write(first, List.of(job("g0", 10)));
+    Path second = dir.resolve("second.jsonl");
+    Files.write(second, List.of(job("g0", 15).replace("g0 turns", "another prompt")));
+    CliRun.Result made = CliRun.in(dir).run(args(first, "--out-dir", videos));
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    byte[] video = Files.readAllBytes(dir.resolve("videos/g0.mp4"));
+
+    CliRun.Result refused = CliRun.in(dir).run(args(second, "--out-dir", videos));
+    CliRun.Result startOver = CliRun.in(dir).run(args(second, "--out-dir", videos, "--start-over"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+    assertThat(refused.err()).contains("This folder holds the results of batch first.jsonl (journal ")
+        .contains("the file may be one of their videos: give the line another out (or an id), or use another --out-dir")
+        .doesNotContain("add --start-over");
+    assertThat(startOver.exitCode()).as(startOver.all()).isEqualTo(1);
+    assertThat(startOver.err()).contains("line 1's file ").contains("g0.mp4 already exists, and this folder holds"
+        + " the results of batch first.jsonl").contains("which --start-over would replace; nothing was sent");
+    assertThat(dir.resolve("videos/g0.mp4")).as("the first batch's paid video is kept").hasBinaryContent(video);
   }
 
   @Test

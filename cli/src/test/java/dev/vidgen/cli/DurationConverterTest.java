@@ -55,5 +55,9 @@ class DurationConverterTest {
     assertThat(DurationConverter.describe(Duration.ofMinutes(10))).isEqualTo("10 min");
     assertThat(DurationConverter.describe(Duration.ofSeconds(3725))).isEqualTo("1 h 2 min 5 s");
     assertThat(DurationConverter.describe(Duration.ofMillis(300))).isEqualTo("300 ms");
+    assertThat(DurationConverter.describe(Duration.ofHours(30))).isEqualTo("30 h");
+    assertThat(DurationConverter.describe(Duration.ofDays(3).plusHours(5))).isEqualTo("3 days");
+    assertThat(DurationConverter.describe(Duration.ofSeconds(Long.MAX_VALUE / 1000)))
+        .as("a server's absurd Retry-After").isEqualTo("more than a year");
   }
 }

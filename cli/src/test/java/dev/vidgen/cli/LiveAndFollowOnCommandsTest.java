@@ -282,7 +282,9 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
-  void anUnknownPriceUnderMaxCreditsIsRefusedUnlessAllowed() {
+  void anUnknownPriceUnderMaxCreditsIsRefusedUnlessAllowedSayingWhyItIsUnknown() {
+    String basis = dev.vidgen.core.domain.RouteCatalog.builtIn().require("kling-v3").price() instanceof
+        dev.vidgen.core.domain.PriceTable.Unknown unknown ? unknown.reason() : "a known price";
     CliRun vidgen = CliRun.in(dir);
 
     CliRun.Result refused = vidgen.run("generate", "--provider", "mock", "--model", "kling-v3", "--prompt", "a kite",
@@ -291,7 +293,8 @@ class LiveAndFollowOnCommandsTest {
         "--max-credits", "100", "--allow-unknown-prices", "--no-wait");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
-    assertThat(refused.err()).contains("kling-v3 has an unknown price", "100 credits --max-credits leaves",
+    assertThat(refused.err()).contains("kling-v3 has an unknown price (" + basis + "), which never counts as"
+        + " zero", "100 credits --max-credits leaves",
             "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices")
         .as("raising the limit cannot let an unknown price through").doesNotContain("raise --max-credits")
         .as("the hint is given once, in the command line's terms").containsOnlyOnce("--allow-unknown-prices")

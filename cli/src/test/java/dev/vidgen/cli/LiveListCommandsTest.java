@@ -206,4 +206,57 @@ class LiveListCommandsTest {
     assertThat(paused.err()).contains("rate limiter is pausing new submits").contains("nothing was created")
         .contains("wait a few minutes").doesNotContain("the provider or the network failed");
   }
+
+  @Test
+  void aRetirementOfTheTeamsOwnRouteFileIsNotLiftedByTheKeysListWhileTheShippedOneIs() throws Exception {
+    Path routes = dir.resolve("policy.json");
+    java.nio.file.Files.writeString(routes, "{\"patch\": {\"veo3.1-fast\": {\"retired\": {\"on\": \"2026-11-01\","
+        + " \"note\": \"too dear for us\", \"instead\": [\"kling-v3\"]}}}}");
+
+    CliRun.Result models = vidgen("models", "--live", "--routes", routes.toString());
+    CliRun.Result sheet = vidgen("models", "veo3.1-fast", "--live", "--routes", routes.toString());
+    CliRun.Result quote = vidgen("quote", "--model", "veo3.1-fast", "--prompt", "a kite", "--routes", routes.toString());
+    CliRun.Result refused = vidgen("generate", "--model", "veo3.1-fast", "--prompt", "a kite", "--no-wait",
+        "--routes", routes.toString());
+    assertThat(fake.creates()).as("nothing is sent for a job the team's own file retired").isEmpty();
+    CliRun.Result allowed = vidgen("generate", "--model", "veo3.1-fast", "--prompt", "a kite", "--no-wait",
+        "--allow-retired", "--routes", routes.toString());
+    CliRun.Result quoteSora = vidgen("quote", "--model", "sora-2", "--prompt", "a kite", "--json");
+
+    assertThat(models.out()).contains("veo3.1-fast was retired on 2026-11-01 (too dear for us) by " + routes)
+        .contains("choose kling-v3 instead; --allow-retired sends it anyway.")
+        .contains("sora-2 is marked retired on 2026-09-24").contains("this key's list still offers it")
+        .contains("sora-2-pro was retired on 2026-09-24").contains("this key's list does not offer it, so it is"
+            + " refused even with --allow-retired.");
+    assertThat(sheet.out()).contains("on 2026-11-01 (retired by " + routes + "): too dear for us; choose kling-v3")
+        .contains("its retirement is your route file's own, so a job on it is refused unless --allow-retired");
+    assertThat(quote.exitCode()).as(quote.all()).isEqualTo(2);
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(refused.err()).contains("veo3.1-fast was retired on 2026-11-01 (too dear for us) by " + routes
+        + "; choose kling-v3 instead, or allow retired routes").contains("--allow-retired on the command line) to send"
+            + " it all the same");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(allowed.err()).contains("it is sent anyway because retired routes are allowed");
+    assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.model()).isEqualTo("veo3.1-fast"));
+    assertThat(quoteSora.exitCode()).as(quoteSora.all()).isZero();
+    assertThat(quoteSora.err()).as("quote tells the warning a send would get")
+        .contains("this key's live model list still offers it, so it is sent");
+    assertThat(quoteSora.json().get("warnings").toString()).contains("model.retired");
+  }
+
+  @Test
+  void aListedModelARouteFileRemovesIsSaidToBeRemovedByItNotMissingFromTheCatalog() throws Exception {
+    Path routes = dir.resolve("fewer.json");
+    java.nio.file.Files.writeString(routes, "{\"remove\": [\"kling-v3\"]}");
+
+    CliRun.Result models = vidgen("models", "--live", "--routes", routes.toString());
+    CliRun.Result json = vidgen("models", "--live", "--json", "--routes", routes.toString());
+    CliRun.Result emitted = vidgen("models", "--live", "--emit-routes", "--routes", routes.toString());
+
+    assertThat(models.out()).contains("The key may also use kling-v3, which " + routes + " removes from the catalog.")
+        .doesNotContain("the catalog lacks");
+    assertThat(json.json()).containsEntry("live_only", java.util.List.of())
+        .containsEntry("live_removed", java.util.List.of("kling-v3"));
+    assertThat(emitted.out()).doesNotContain("kling-v3");
+  }
 }

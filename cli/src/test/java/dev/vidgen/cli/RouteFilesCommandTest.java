@@ -95,6 +95,19 @@ class RouteFilesCommandTest {
   }
 
   @Test
+  void aRouteFileNamedInVidgenRoutesAndAgainWithRoutesIsReadOnceWithAWarning() throws IOException {
+    Files.writeString(dir.resolve("fewer.json"), "{\"remove\": [\"wan2.6\"]}");
+
+    CliRun.Result result = CliRun.in(dir).env("VIDGEN_ROUTES", "acme.json" + File.pathSeparator + "fewer.json")
+        .run("validate", "--provider", "mock", "--routes", dir.resolve("fewer.json").toString(), "--model",
+            "acme-video-2", "--prompt", "a fox", "--seconds", "10");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("warning: the route file " + dir.resolve("fewer.json") + " is named twice"
+        + " (VIDGEN_ROUTES and --routes); it is read once").doesNotContain("unknown route");
+  }
+
+  @Test
   void aMissingRouteFileNamedInVidgenRoutesSaysWhereItWasNamed() {
     CliRun.Result result = CliRun.in(dir).env("VIDGEN_ROUTES", "acme.json" + File.pathSeparator + "gone.json")
         .run("validate", "--provider", "mock", "--model", "acme-video-2", "--prompt", "a fox", "--seconds", "10");

@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.Retirement;
+import dev.vidgen.core.domain.RouteCatalog;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,10 @@ final class ModelsJson {
 
   /**
    * The route as the page needs it; {@code retired} is whether it is retired on {@code today},
-   * {@code retired_on} its retirement day even when that is still to come.
+   * {@code retired_on} its retirement day even when that is still to come; the routes its note names
+   * instead are those of {@code catalog}.
    */
-  static Map<String, Object> of(ModelRoute route, LocalDate today) {
+  static Map<String, Object> of(ModelRoute route, LocalDate today, RouteCatalog catalog) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
     json.put("name", route.displayName());
@@ -68,7 +70,7 @@ final class ModelsJson {
     Optional<Retirement> retired = route.retired();
     json.put("retired", route.retiredOn(today).isPresent());
     json.put("retired_on", retired.map(retirement -> retirement.on().toString()).orElse(null));
-    json.put("retired_note", retired.map(ModelsJson::retiredNote).orElse(null));
+    json.put("retired_note", retired.map(retirement -> retiredNote(retirement, catalog)).orElse(null));
     return json;
   }
 
@@ -79,6 +81,11 @@ final class ModelsJson {
       Map<String, Object> usd = new LinkedHashMap<>();
       perRequest.usdBySeconds().forEach((seconds, price) -> usd.put(seconds.toString(), price));
       json.put("usd_by_seconds", usd);
+    } else if (table instanceof PriceTable.ByResolution byResolution) {
+      json.put("kind", "by_resolution");
+      Map<String, Object> tables = new LinkedHashMap<>();
+      byResolution.byResolution().forEach((resolution, inner) -> tables.put(resolution, price(inner)));
+      json.put("by_resolution", tables);
     } else if (table instanceof PriceTable.PerSecond perSecond) {
       json.put("kind", "per_second");
       json.put("usd_per_second", perSecond.usdPerSecond());
@@ -89,9 +96,9 @@ final class ModelsJson {
     return json;
   }
 
-  /** The sentence the page shows for a retired route: why, and what to choose instead. */
-  private static String retiredNote(Retirement retirement) {
-    return retirement.note() + (retirement.instead().isEmpty() ? ""
-        : "; choose " + String.join(", ", retirement.instead()) + " instead");
+  /** The sentence the page shows for a retired route: why, and what to choose instead (routes the page offers). */
+  private static String retiredNote(Retirement retirement, RouteCatalog catalog) {
+    List<String> instead = retirement.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+    return retirement.note() + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead");
   }
 }

@@ -47,6 +47,14 @@ public final class RouteFiles {
 
   private RouteFiles() {}
 
+  /**
+   * {@code catalog} with {@code route}'s retirement, when it has one and {@code file} is not the built-in route
+   * file, recorded as that file's own: the team's word, which the key's live model list does not override.
+   */
+  private static RouteCatalog ownRetirement(RouteCatalog catalog, ModelRoute route, String file) {
+    return route.retired().isPresent() && !BUILT_IN.equals(file) ? catalog.withOwnRetirement(route.id(), file) : catalog;
+  }
+
   /** The built-in routes, read once from {@link #BUILT_IN_RESOURCE}. */
   public static RouteCatalog builtIn() {
     return BuiltIn.CATALOG;
@@ -300,6 +308,9 @@ public final class RouteFiles {
       unread.addAll(unread(written, duplicates, added));
       read.removeIf(one -> !added.containsKey(one.id()));
       catalog = catalog.with(file.file(), added.values());
+      for (ModelRoute route : added.values()) {
+        catalog = ownRetirement(catalog, route, file.file());
+      }
     }
     if (file.has("patch")) {
       Map<String, Node> patches = checked(problems, () -> file.at("patch").entries("patch (route id to changed fields)"));
@@ -332,6 +343,9 @@ public final class RouteFiles {
           read.add(new Read(patched.id(), entry.getValue()));
           String origin = catalog.origin(patched.id()).orElse(RouteCatalog.CODE) + ", patched by " + file.file();
           catalog = catalog.with(origin, List.of(patched));
+          if (entry.getValue().has("retired")) {
+            catalog = ownRetirement(catalog, patched, file.file());
+          }
         }
       }
     }

@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.IntRange;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.PricedOutside;
 import dev.vidgen.core.domain.Retirement;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.domain.RouteSpelling;
@@ -363,7 +364,15 @@ final class RouteReader {
               + " {\"720p\": {\"per_second_usd\": \"0.05\"}}");
         }
         Map<String, PriceTable> tables = new LinkedHashMap<>();
-        entries.forEach((resolution, price) -> tables.put(resolution, price(price, false)));
+        Map<String, String> seen = new LinkedHashMap<>();
+        entries.forEach((resolution, price) -> {
+          String earlier = seen.putIfAbsent(resolution.strip().toLowerCase(java.util.Locale.ROOT), resolution);
+          if (earlier != null) {
+            throw price.fail("a second price for " + Node.quote(earlier) + " (as " + Node.quote(resolution)
+                + "): resolutions compare in any case, so give each one price");
+          }
+          tables.put(resolution, price(price, false));
+        });
         return new PriceTable.ByResolution(tables);
       }
       default -> {
@@ -486,25 +495,20 @@ final class RouteReader {
     return new Retirement(day, note, instead);
   }
 
-  /** Every priced duration is offered, and every priced resolution too; a problem for each that is not. */
+  /**
+   * Every priced duration is offered, and every priced resolution too; a problem for each that is not. A
+   * patch that gives no price keeps the route's, which it is told as: the problem is at the patch.
+   */
   private static void checkPrice(PriceTable price, DurationRule durations, List<String> resolutions, Node where,
       List<RouteFileException> problems) {
-    if (price instanceof PriceTable.ByResolution byResolution) {
-      byResolution.byResolution().forEach((resolution, table) -> {
-        Node at = where.at("by_resolution").at(resolution);
-        if (resolutions.stream().noneMatch(resolution::equalsIgnoreCase)) {
-          problems.add(at.fail("a price for " + resolution + ", which the route does not offer; its resolutions: "
-              + (resolutions.isEmpty() ? "none" : String.join(", ", resolutions))));
-        }
-        checkPrice(table, durations, resolutions, at, problems);
-      });
-    } else if (price instanceof PriceTable.PerRequest perRequest && durations != null) {
-      for (Integer seconds : perRequest.usdBySeconds().keySet()) {
-        if (!durations.accepts(seconds)) {
-          problems.add(where.at("per_request_usd").at(Integer.toString(seconds)).fail("a price for " + seconds
-              + " s, which the route does not offer; its durations: " + durations.describe() + " s"));
-        }
+    boolean kept = !where.has("price");
+    for (PricedOutside outside : PricedOutside.of(price, durations, resolutions)) {
+      Node at = kept ? where : where.at("price");
+      for (String key : kept ? List.<String>of() : outside.path()) {
+        at = at.at(key);
       }
+      problems.add(at.fail(kept ? "the price it keeps (" + String.join(".", outside.path()) + ") has "
+          + outside.problem() + "; give the price too" : outside.problem()));
     }
   }
 
@@ -568,8 +572,7 @@ final class RouteReader {
         throw where.fail(e.getMessage());
       }
       List<RouteFileException> problems = new ArrayList<>();
-      checkPrice(route.price(), route.durations(), route.resolutions(), where.has("price") ? where.at("price") : where,
-          problems);
+      checkPrice(route.price(), route.durations(), route.resolutions(), where, problems);
       problems.addAll(RuleChecks.of(route, where));
       if (!problems.isEmpty()) {
         throw RouteFileException.of(problems);

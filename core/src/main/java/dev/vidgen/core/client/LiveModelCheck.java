@@ -200,8 +200,8 @@ final class LiveModelCheck {
   /**
    * The name to send for a job on {@code route} that named it {@code given} (one of the route's
    * names): {@code given} when the live list holds it, cannot be read or is not checked; else the
-   * first of the route's other names the list holds (with a warning saying so); else fails as
-   * {@link #check} does.
+   * first of the route's names the list holds, as the list spells it (with a warning saying so); else
+   * fails as {@link #check} does.
    */
   CompletableFuture<String> nameToSend(dev.vidgen.core.domain.ModelRoute route, String given) {
     if (!enabled) {
@@ -215,14 +215,17 @@ final class LiveModelCheck {
       if (live.contains(given)) {
         return given;
       }
-      String listed = route.nameListedIn(live)
+      String listed = route.spellingListedIn(live)
           .orElseThrow(() -> new CompletionException(new InvalidJobException(notAvailable(given, live))));
       if (listed.equals(given)) {
-        return given; // listed in another case only: the documented spelling is sent
+        return given;
       }
+      // Another name of the model, or its name in another case: the list's own spelling is the one the provider
+      // matches for this key, so it is sent.
       if (warnedAliases.add(given + " -> " + listed)) {
         runtime.events().warning("live_models.alias", given + " is listed for this key as " + listed
-            + ", another name of the same model; " + listed + " is sent");
+            + (listed.equalsIgnoreCase(given) ? ", the same name in another case" : ", another name of the same model")
+            + "; " + listed + " is sent");
       }
       return listed;
     });

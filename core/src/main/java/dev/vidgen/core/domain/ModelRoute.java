@@ -165,6 +165,16 @@ public record ModelRoute(
     return Optional.empty();
   }
 
+  /**
+   * The entry of {@code listed} (a key's live model list) that names this route, as the list spells it: one of
+   * its names exactly, or failing that one in another case, which is then the spelling the list gives; empty
+   * when the list holds none.
+   */
+  public Optional<String> spellingListedIn(java.util.Set<String> listed) {
+    return nameListedIn(listed).map(name -> listed.contains(name) ? name
+        : listed.stream().filter(name::equalsIgnoreCase).sorted().findFirst().orElse(name));
+  }
+
   /** Whether the route offers {@code mode}. */
   public boolean offers(GenerationMode mode) {
     return modes.contains(mode);
@@ -561,10 +571,22 @@ public record ModelRoute(
 
     /** The route, checked as the canonical constructor checks it. */
     public ModelRoute build() {
-      return new ModelRoute(
+      ModelRoute route = new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,
           aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
           maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
+      // The checks a route file's reader makes of the whole route, so that code follows the rules of a file.
+      List<String> problems = new ArrayList<>();
+      PricedOutside.of(route.price(), route.durations(), route.resolutions())
+          .forEach(outside -> problems.add("price " + String.join(".", outside.path()) + ": " + outside.problem()));
+      if (retirement != null && retirement.instead().stream().anyMatch(other -> route.names().stream()
+          .anyMatch(other.strip()::equalsIgnoreCase))) {
+        problems.add("its retirement names the route itself instead; name the routes to choose instead of it");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
+      }
+      return route;
     }
   }
 }

@@ -51,16 +51,25 @@ public sealed interface PriceTable
     /**
      * Tables as given, copied in order; no resolution or table may be null.
      *
-     * @throws IllegalArgumentException if {@code byResolution} is null or empty, or holds a price by
-     *     resolution
+     * @throws IllegalArgumentException if {@code byResolution} is null or empty, holds a price by
+     *     resolution, or lists one resolution twice (in any case) or a blank one
      */
     public ByResolution {
       if (byResolution == null || byResolution.isEmpty()) {
         throw new IllegalArgumentException("byResolution is empty");
       }
       Map<String, PriceTable> copy = new java.util.LinkedHashMap<>();
+      Map<String, String> seen = new java.util.HashMap<>();
       byResolution.forEach((resolution, table) -> {
         Objects.requireNonNull(resolution, "resolution == null");
+        if (resolution.isBlank()) {
+          throw new IllegalArgumentException("a price for a blank resolution");
+        }
+        String earlier = seen.putIfAbsent(resolution.strip().toLowerCase(java.util.Locale.ROOT), resolution);
+        if (earlier != null) {
+          throw new IllegalArgumentException("two prices for the resolution " + earlier + " (as " + earlier + " and "
+              + resolution + "); resolutions compare in any case");
+        }
         if (Objects.requireNonNull(table, "price table == null") instanceof ByResolution) {
           throw new IllegalArgumentException("a price by resolution cannot hold another price by resolution");
         }

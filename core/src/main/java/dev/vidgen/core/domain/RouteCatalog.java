@@ -28,6 +28,8 @@ public final class RouteCatalog {
   private final Map<String, String> origins;
   /** Each id removed by name (lower case) and by what, so that a job naming it is told why it is gone. */
   private final Map<String, String> removals;
+  /** Each route id (lower case) whose retirement is a team's own, and who set it (a route file's name). */
+  private final Map<String, String> ownRetirements;
 
   /**
    * The catalog of {@code routes} (a later one replacing an earlier one with its id); {@code added} are the
@@ -36,11 +38,11 @@ public final class RouteCatalog {
    */
   private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
       Collection<ModelRoute> added) {
-    this(routes, origins, origin, added, Map.of());
+    this(routes, origins, origin, added, Map.of(), Map.of());
   }
 
   private RouteCatalog(Collection<ModelRoute> routes, Map<String, String> origins, String origin,
-      Collection<ModelRoute> added, Map<String, String> removals) {
+      Collection<ModelRoute> added, Map<String, String> removals, Map<String, String> ownRetirements) {
     Map<String, ModelRoute> byId = new LinkedHashMap<>();
     Map<String, String> from = new LinkedHashMap<>();
     for (ModelRoute route : routes) {
@@ -57,6 +59,9 @@ public final class RouteCatalog {
     Map<String, String> gone = new LinkedHashMap<>(removals);
     byId.keySet().forEach(id -> gone.remove(key(id))); // a route added again is no longer removed
     this.removals = java.util.Collections.unmodifiableMap(gone);
+    Map<String, String> own = new LinkedHashMap<>(ownRetirements);
+    own.keySet().removeIf(id -> byId.keySet().stream().noneMatch(kept -> key(kept).equals(id)));
+    this.ownRetirements = java.util.Collections.unmodifiableMap(own);
   }
 
   /**
@@ -167,7 +172,7 @@ public final class RouteCatalog {
       all.put(Objects.requireNonNull(route, "route == null").id(), route);
       from.put(route.id(), origin);
     }
-    return new RouteCatalog(all.values(), from, origin, List.copyOf(added), removals);
+    return new RouteCatalog(all.values(), from, origin, List.copyOf(added), removals, ownRetirements);
   }
 
   /** A new catalog without the route {@code id}. */
@@ -181,12 +186,38 @@ public final class RouteCatalog {
     Map<String, String> gone = new LinkedHashMap<>(removals);
     gone.put(key(id), by);
     return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE,
-        List.of(), gone);
+        List.of(), gone, ownRetirements);
   }
 
   /** What removed the route once called {@code id} (any case), when one was removed and not added again. */
   public Optional<String> removedBy(String id) {
     return id == null ? Optional.empty() : Optional.ofNullable(removals.get(key(id.strip())));
+  }
+
+  /**
+   * A new catalog in which the retirement of route {@code id} is a team's own, set by {@code by} (a route
+   * file's name, or words of your own in code). The key's live model list, which overrides the retirements a
+   * provider's catalog ships (the provider may still serve the model), never overrides one's own: a job on the
+   * route is refused from its day unless retired routes are allowed.
+   *
+   * @throws IllegalArgumentException when the catalog has no route {@code id}
+   */
+  public RouteCatalog withOwnRetirement(String id, String by) {
+    Objects.requireNonNull(by, "by == null");
+    ModelRoute route = find(id).filter(found -> found.id().equalsIgnoreCase(id.strip()))
+        .orElseThrow(() -> new IllegalArgumentException("no route " + quote(String.valueOf(id)) + " in this catalog"));
+    Map<String, String> own = new LinkedHashMap<>(ownRetirements);
+    own.put(key(route.id()), by);
+    return new RouteCatalog(routes.values(), origins, CODE, List.of(), removals, own);
+  }
+
+  /**
+   * Who set route {@code id}'s retirement as a team's own ({@link #withOwnRetirement}, a route file setting
+   * {@code retired}); empty for a retirement the provider's catalog ships and for a route without one.
+   */
+  public Optional<String> ownRetirementBy(String id) {
+    return find(id).filter(route -> route.retired().isPresent())
+        .map(route -> ownRetirements.get(key(route.id())));
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.Optional;
  * is resolved, and an optional client reference lets the task be found again after an unanswered
  * create (sent only where {@link VideoProvider#takesClientReference} says the route takes one).
  *
- * @param job the job, mode resolved, images all {@link ImageInput.Remote}
+ * @param job the job, mode resolved, images all {@link ImageInput.Remote}; its model is the name to send:
+ *     one of the route's names, or one in the case the key's live model list spells it
  * @param route the route the job resolves to
  * @param clientReference null when the route takes none
  */

@@ -122,9 +122,11 @@ public final class JobValidator {
 
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
     List<String> instead = retirement.instead().stream().filter(this::offered).toList();
-    String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")";
+    Optional<String> own = catalog.ownRetirementBy(route.id());
+    String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")"
+        + own.map(by -> " by " + by).orElse("");
     String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
-    if (live != null && route.nameListedIn(live).isPresent()) {
+    if (live != null && route.nameListedIn(live).isPresent() && own.isEmpty()) {
       // The catalog says "gone", the key's own list says "here": the list is the newer word (and the route may still
       // fail, so the warning names what to move to).
       found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
@@ -142,7 +144,8 @@ public final class JobValidator {
         ? "choose a model this key's live list offers (vidgen models --live marks them)" : "choose " + choice + " instead";
     found.add(Violation.error("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
         when + "; " + pick + ", or allow retired routes (allowRetired(true) in Java,"
-            + " --allow-retired on the command line) if your provider still serves it"));
+            + " --allow-retired on the command line) " + (own.isPresent() ? "to send it all the same"
+                : "if your provider still serves it")));
   }
 
   /** Whether a job on catalog route {@code id} would be accepted now: known, listed for the key when that is known. */

@@ -3,6 +3,7 @@ package dev.vidgen.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.RouteCatalog;
 import java.nio.file.Path;
 import java.util.List;
@@ -421,5 +422,22 @@ class RouteFileErrorsTest {
             org.assertj.core.groups.Tuple.tuple(a.toString(), "routes[0].modes.t2v"),
             org.assertj.core.groups.Tuple.tuple(b.toString(), "remove[0]"));
     assertThat(e.getMessage()).contains("(and 1 more: " + b + ": remove[0]: remove of an unknown route");
+  }
+
+  @Test
+  void aPatchThatNarrowsTheSecondsUnderThePriceItKeepsIsToldAtThePatchNotAtAPriceItNeverGave() {
+    assertThat(failure("{\"patch\": {\"grok-video-1.5-preview\": {\"seconds\": {\"one_of\": [10], \"default\": 10}}}}"))
+        .hasMessage("acme.json: patch[\"grok-video-1.5-preview\"]: the price it keeps (per_request_usd.15) has a price"
+            + " for 15 s, which the route does not offer; its durations: 10 s; give the price too");
+  }
+
+  @Test
+  void aResolutionPricedTwiceInAnotherCaseIsRefusedInAFileAndInCode() {
+    assertThat(failure("{\"patch\": {\"wan2.6\": {\"price\": {\"by_resolution\": {\"1080p\": {\"per_second_usd\":"
+        + " \"0.08\"}, \"1080P\": {\"per_second_usd\": \"0.05\"}}}}}}").problem())
+        .isEqualTo("a second price for \"1080p\" (as \"1080P\"): resolutions compare in any case, so give each one price");
+    assertThatThrownBy(() -> new PriceTable.ByResolution(java.util.Map.of("720p", PriceTable.perSecond("0.05"),
+        "720P", PriceTable.perSecond("0.06")))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two prices for the resolution").hasMessageContaining("resolutions compare in any case");
   }
 }

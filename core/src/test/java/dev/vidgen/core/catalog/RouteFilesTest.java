@@ -13,12 +13,14 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.validation.JobValidator;
+import dev.vidgen.core.validation.ViolationCodes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,5 +280,32 @@ class RouteFilesTest {
 
     assertThat(RouteFiles.parseList(list, folder)).containsExactly(folder.resolve("a.json"), folder.resolve("sub/b.json"));
     assertThat(RouteFiles.parseList(null, folder)).isEmpty();
+  }
+
+  @Test
+  void aRetirementAFileSetsIsItsOwnWhichTheKeysListDoesNotLiftWhileAShippedOneStaysTheProvidersWord() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "policy.json", """
+        {"routes": [{"id": "acme-video-5", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+                     "retired": {"on": "2026-01-01", "note": "ours"}}],
+         "patch": {"veo3.1-fast": {"retired": {"on": "2026-01-01", "note": "too dear"}},
+                   "sora-2-pro": {"display_name": "Sora 2 Pro (old)"}}}
+        """);
+    RouteCatalog later = RouteFiles.layer(catalog, "back.json", "{\"patch\": {\"veo3.1-fast\": {\"retired\": null}}}");
+    JobValidator listed = JobValidator.of(catalog).withLiveModels(Set.of("veo3.1-fast", "sora-2", "sora-2-pro"));
+
+    assertThat(catalog.ownRetirementBy("acme-video-5")).hasValue("policy.json");
+    assertThat(catalog.ownRetirementBy("VEO3.1-fast")).hasValue("policy.json");
+    assertThat(catalog.ownRetirementBy("sora-2")).as("shipped").isEmpty();
+    assertThat(catalog.ownRetirementBy("sora-2-pro")).as("patched, but not its retirement").isEmpty();
+    assertThat(later.ownRetirementBy("veo3.1-fast")).as("no retirement left").isEmpty();
+    assertThat(listed.validate(VideoJob.builder("veo3.1-fast").prompt("a kite").build()).errors())
+        .singleElement().satisfies(error -> assertThat(error.message())
+            .contains("veo3.1-fast was retired on 2026-01-01 (too dear) by policy.json"));
+    for (String shipped : List.of("sora-2", "sora-2-pro")) {
+      assertThat(listed.validate(VideoJob.builder(shipped).prompt("a kite").build()).errors())
+          .as(shipped).noneMatch(error -> error.code().equals(ViolationCodes.MODEL_RETIRED));
+    }
+    assertThat(listed.allowingRetired().validate(VideoJob.builder("veo3.1-fast").prompt("a kite").build()).errors())
+        .isEmpty();
   }
 }

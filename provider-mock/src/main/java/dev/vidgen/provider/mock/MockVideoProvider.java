@@ -370,7 +370,8 @@ public final class MockVideoProvider implements VideoProvider {
   /** Validates, charges and stores a new task, as the real service does on create. */
   private MockTask accept(SubmitRequest request, Instant now, String requestId) {
     ModelRoute route = request.route();
-    if (!route.names().contains(request.job().model())) {
+    // The name sent is one of the route's, or the key's list's spelling of one in another case.
+    if (route.names().stream().noneMatch(request.job().model()::equalsIgnoreCase)) {
       throw MockFailures.rejected(requestId, "The job names model " + request.job().model()
           + " but the request carries route " + route.id());
     }

@@ -111,14 +111,18 @@ class LiveChecksClientTest {
   }
 
   @Test
-  void aModelListedInAnotherCaseIsNotRefusedAndGoesOutUnderItsDocumentedSpelling() {
+  void aModelListedInAnotherCaseIsNotRefusedAndGoesOutAsTheKeysListSpellsIt() {
     MockVideoProvider mock = mock().liveModels(Set.of("veo3.1-fast-official", "seedance-2")).build();
     client(mock, builder -> {});
 
-    client.submit(VideoJob.builder("veo3.1-fast-official").prompt("a cat on a windowsill").build());
+    client.submit(VideoJob.builder("Veo3.1-fast-official").prompt("a cat on a windowsill").build());
+    client.submit(VideoJob.builder("veo3.1-FAST-official").prompt("a dog on a windowsill").build());
 
-    assertThat(sentModel(mock)).isEqualTo("Veo3.1-fast-official");
-    assertThat(warnings).isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).extracting(call -> ((SubmitRequest) call.argument()).job().model())
+        .as("the provider matches the key's list as it spells it").containsExactly("veo3.1-fast-official",
+            "veo3.1-fast-official");
+    assertThat(warnings).containsExactly("live_models.alias: Veo3.1-fast-official is listed for this key as"
+        + " veo3.1-fast-official, the same name in another case; veo3.1-fast-official is sent");
     assertThat(client.checkModelAvailableAsync("Veo3.1-fast-official")).succeedsWithin(Duration.ZERO);
   }
 

@@ -163,7 +163,8 @@ final class ToApisVideoProvider implements VideoProvider {
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          CallContext.create(reference), (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub),
+          CallContext.create(reference),
+          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub, errors::carriesKey),
           stopSending);
     });
   }
@@ -174,7 +175,7 @@ final class ToApisVideoProvider implements VideoProvider {
     return guarded(() -> {
       CallTrace trace = new CallTrace();
       return calls.send(api.videoTask(taskId.value(), authorization, trace), trace, CallContext.read(taskId),
-          (body, status, headers) -> TaskSnapshots.fromTask(body, taskId, errors::scrub));
+          (body, status, headers) -> TaskSnapshots.fromTask(body, taskId, errors::scrub, errors::carriesKey));
     });
   }
 
@@ -185,7 +186,7 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.READ, null, clientReference);
       return calls.send(api.videoTask(clientReference, authorization, trace), trace, context,
-          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub));
+          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub, errors::carriesKey));
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
     lookup.whenComplete((snapshot, failure) -> {
@@ -326,7 +327,7 @@ final class ToApisVideoProvider implements VideoProvider {
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
               RequestBody.create(Json.write(followOnBody(request)), ApiHeaders.JSON), authorization, trace), trace,
           new CallContext(Operation.CREATE, request.source(), null),
-          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub), stopSending);
+          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub, errors::carriesKey), stopSending);
     });
   }
 

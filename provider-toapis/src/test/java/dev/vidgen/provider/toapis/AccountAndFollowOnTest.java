@@ -73,6 +73,15 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void entriesOfTheModelListThatAreNoObjectOrHaveNoTextIdAreSkippedNotTheWholeList() {
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", "{\"success\":true,\"object\":\"list\","
+        + "\"data\":[\"seedance-2-fast\",{\"id\":\"seedance-2\"},null,42,{\"id\":7},{\"id\":\" \"},{\"object\":\"model\"},"
+        + "{\"id\":\" kling-v3 \",\"owned_by\":{\"odd\":true}}]}"));
+
+    assertThat(await(provider.liveModels())).containsExactly("seedance-2", "kling-v3");
+  }
+
+  @Test
   void aModelListRefusedWithSuccessFalseOrWithoutDataIsAnError() {
     toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", "{\"success\":false,\"message\":\"token disabled\"}"));
     assertThat(failure(provider.liveModels())).isInstanceOf(ProviderException.class).hasMessageContaining("token disabled");

@@ -86,6 +86,36 @@ class GatewayAndNotFoundTest {
     assertThat(toapis.requests(Endpoint.CREATE)).as("never sent again blindly").hasSize(1);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "500 | {\"message\":\"Internal server error\"}",
+      "503 | {\"message\":\"Service Unavailable\"}",
+      "500 | {\"error\":\"boom\"}",
+      "503 | {\"success\":false,\"message\":\"busy\"}",
+      "500 | {}"})
+  void anotherServersJsonOnACreateIsAGatewaysErrorAndIsNeverSentAgainBlindly(int status, String body) {
+    toapis.inject(Endpoint.CREATE, Fault.answer(status, "application/json", body).afterProcessing());
+
+    assertThatThrownBy(() -> client.submit(grokJob()))
+        .isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("HTTP " + status)
+        .hasMessageContaining("may exist");
+
+    assertThat(toapis.requests(Endpoint.CREATE)).as("a task may have been made: never sent again blindly").hasSize(1);
+  }
+
+  @Test
+  void a503InToApisOwnJsonOtherThanTheLimitersPauseOnACreateIsAServerErrorNotANothingWasMade() {
+    toapis.inject(Endpoint.CREATE, Fault.error(503, 503, "no available channel").afterProcessing());
+
+    JobHandle handle = client.submit(VideoJobs.validFor("seedance-2"));
+
+    assertThat(toapis.creates()).as("looked up by its reference, as after a 500, and found: not paid twice")
+        .singleElement().satisfies(create -> assertThat(create.outcome())
+            .isEqualTo(CreateRecord.Outcome.CREATED_UNANSWERED));
+    assertThat(toapis.taskIds()).containsExactly(handle.taskId().value());
+  }
+
   @Test
   void toApisOwnJsonServerErrorIsStillSentAgain() {
     toapis.inject(Endpoint.CREATE, Fault.serverError());

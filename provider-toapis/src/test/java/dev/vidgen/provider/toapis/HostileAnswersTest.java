@@ -189,6 +189,26 @@ class HostileAnswersTest {
     assertThat(dir).isEmptyDirectory();
   }
 
+  @Test
+  void aVideoUrlThatCarriesTheApiKeyIsNeverFetchedNorShownWithTheKey() {
+    JobHandle handle = client.submit(grokJob());
+    String link = toapis.baseUrl() + "/files/x.mp4?token=" + toapis.apiKey();
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":"
+        + "\"completed\",\"result\":{\"data\":[{\"url\":\"" + link + "\"}]}}"), 100);
+
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+
+    assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(done.result()).isEmpty();
+    assertThat(done.resultProblem()).hasValueSatisfying(problem -> assertThat(problem.message())
+        .contains("carries this client's API key").doesNotContain(toapis.apiKey()));
+    assertThat(done.toString()).doesNotContain(toapis.apiKey());
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnusableException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(toapis.apiKey()));
+    assertThat(toapis.requests(Endpoint.FILE)).as("never fetched: the key goes nowhere but the API").isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"http://foo.localhost:8080", "http://toapis.localhost", "http://evil.com.localhost/v1"})
   void aSubdomainOfLocalhostCountsAsRemote(String baseUrl) {

@@ -50,4 +50,16 @@ class RouteHintsClientTest {
       assertThat(client.catalog().routes()).isNotEmpty();
     }
   }
+
+  @Test
+  void aResolutionTheRouteOffersButItsResolutionValuesCannotSpellStopsTheClient() {
+    ModelRoute kling = RouteCatalog.builtIn().require("kling-v2-6");
+    RouteCatalog catalog = RouteCatalog.builtIn().with(kling.toBuilder().resolutions("720p", "1080p", "4k").build());
+
+    assertThatThrownBy(() -> VidgenClient.builder().provider(provider).catalog(catalog).build())
+        .isInstanceOf(RouteHintsException.class)
+        .hasMessageContaining("kling-v2-6: hints.toapis.resolution_values: no value for 4k, which the route offers;"
+            + " spell each of its resolutions");
+    assertThat(toapis.requests()).isEmpty();
+  }
 }

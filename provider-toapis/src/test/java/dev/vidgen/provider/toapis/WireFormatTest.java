@@ -111,7 +111,7 @@ class WireFormatTest {
         .withImages(IMAGE_TO_VIDEO, WireFormat.InputField.withRoles("image_with_roles", "first_frame", "last_frame"))
         .withModeField("action", Map.of(IMAGE_TO_VIDEO, "image-to-video"))
         .withResolutionField("mode")
-        .withResolutionValues(Map.of("720p", "std")));
+        .withResolutionValues(Map.of("720p", "std", "1080p", "pro")));
     VideoJob job = VideoJob.builder(route.id()).prompt("p").image(CAT).image(DOG).build();
 
     assertThat(sent(new SubmitRequest(job, route, null))).isEqualTo(

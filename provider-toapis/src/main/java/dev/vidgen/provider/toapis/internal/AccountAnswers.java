@@ -13,15 +13,16 @@ import java.util.Set;
 public final class AccountAnswers {
   private AccountAnswers() {}
 
-  /** The listed model ids, blank and missing ids skipped, in the order given. */
+  /** The listed model ids, in the order given; entries that are no object, or have a blank or no id, are skipped. */
   public static Set<String> modelIds(ModelListDto body) throws UnreadableResponseException {
     if (body.data() == null) {
       throw new UnreadableResponseException("the model list answer has no data array");
     }
     Set<String> ids = new LinkedHashSet<>();
-    for (ModelDto model : body.data()) {
-      if (model != null && model.id() != null && !model.id().isBlank()) {
-        ids.add(model.id().strip());
+    for (Object entry : body.data()) {
+      String id = entry instanceof java.util.Map<?, ?> model && model.get("id") instanceof String text ? text : null;
+      if (id != null && !id.isBlank()) {
+        ids.add(id.strip());
       }
     }
     return ids;

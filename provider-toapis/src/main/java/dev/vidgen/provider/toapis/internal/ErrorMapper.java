@@ -76,14 +76,16 @@ public final class ErrorMapper {
 
   /**
    * Whether a server error came from a gateway in front of ToAPIs rather than from ToAPIs itself:
-   * a 502 or 504, or any 5xx whose body is not ToAPIs' JSON (an HTML page, plain text, nothing).
-   * The request may have reached ToAPIs and made a task before the gateway gave up.
+   * a 502 or 504, or any 5xx whose body is not ToAPIs' error JSON ({@code {"error": {…}}}): an HTML
+   * page, plain text, nothing, or another server's JSON such as {@code {"message": "Internal server
+   * error"}}. The request may have reached ToAPIs and made a task before the gateway gave up.
    */
   static boolean isGatewayError(int status, String body) {
     if (status == 502 || status == 504) {
       return true;
     }
-    return status >= 500 && !(Json.readAny(body).orElse(null) instanceof Map<?, ?>);
+    return status >= 500 && !(Json.readAny(body).orElse(null) instanceof Map<?, ?> map
+        && map.get("error") instanceof Map<?, ?>);
   }
 
   /** A 2xx answer that says the call failed, such as {@code {"success":false,"message":…}}. */
@@ -164,6 +166,11 @@ public final class ErrorMapper {
     return SafeText.clean(text, List.of(apiKey.reveal()));
   }
 
+  /** Whether {@code text} holds the configured API key. */
+  public boolean carriesKey(String text) {
+    return text != null && text.contains(apiKey.reveal());
+  }
+
   private static boolean isGoneLink(int status) {
     return status == 401 || status == 403 || status == 404 || status == 410;
   }
@@ -209,6 +216,12 @@ public final class ErrorMapper {
       if (status == 422 || word.equals("content_policy_violation")) {
         return FailureKind.CONTENT_POLICY;
       }
+    }
+    if (status == 503 && context.operation() == Operation.CREATE
+        && !word.equals(ThrottleSignals.SUBMITS_UNAVAILABLE)) {
+      // Only the limiter's pause (rate_limit_unavailable) says that nothing was made; any other 503 on a create is a
+      // server error, which may have made its task, so it is never sent again as if it had not been.
+      return FailureKind.SERVER_ERROR;
     }
     return switch (status) {
       case 401, 403 -> FailureKind.AUTHENTICATION;

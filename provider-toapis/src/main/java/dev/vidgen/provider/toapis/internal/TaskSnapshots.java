@@ -39,6 +39,15 @@ public final class TaskSnapshots {
    */
   public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean)
       throws UnreadableResponseException {
+    return fromTask(task, fallbackId, clean, text -> false);
+  }
+
+  /**
+   * As {@link #fromTask(TaskDto, TaskId, UnaryOperator)}; a video URL that {@code secret} finds a secret in
+   * (the configured API key) is unusable: never shown whole, never fetched, so that the key goes nowhere else.
+   */
+  public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean,
+      java.util.function.Predicate<String> secret) throws UnreadableResponseException {
     Map<?, ?> legacy = legacyEntry(task.data());
     String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")));
     if (id == null && fallbackId != null) {
@@ -51,7 +60,7 @@ public final class TaskSnapshots {
     String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
     String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
     return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.videoUrl()), clean)
+        new Ending(task.expiresAt(), task.videoUrl()), clean, secret)
         .withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
             Lenient.instant(createdAt));
   }
@@ -70,7 +79,7 @@ public final class TaskSnapshots {
     }
     String model = firstNonBlank(task.model());
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), null), SafeText::clean)
+        new Ending(task.expiresAt(), null), SafeText::clean, text -> false)
         .withOrigin(model == null ? null : SafeText.clip(SafeText.clean(model), ErrorMapper.WORD_CHARS),
             Lenient.instant(task.submittedAt()));
   }
@@ -117,12 +126,12 @@ public final class TaskSnapshots {
 
   private static TaskSnapshot snapshot(
       TaskId id, String rawStatus, String progress, TaskResultDto result, Object error, Ending ending,
-      UnaryOperator<String> clean) throws UnreadableResponseException {
+      UnaryOperator<String> clean, java.util.function.Predicate<String> secret) throws UnreadableResponseException {
     TaskStatus status = statusOf(rawStatus);
     String word = rawStatus == null || rawStatus.isBlank() || isKnown(rawStatus) ? null
         : SafeText.clip(clean.apply(rawStatus.strip()), ErrorMapper.WORD_CHARS);
     return switch (status) {
-      case COMPLETED -> completed(id, word, result, ending, clean);
+      case COMPLETED -> completed(id, word, result, ending, clean, secret);
       case FAILED -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null,
           failure(error, isEndingWord(rawStatus) ? Lenient.word(rawStatus) : null, clean));
       default -> new TaskSnapshot(id, status, Lenient.percent(progress), word, null, null);
@@ -135,9 +144,9 @@ public final class TaskSnapshots {
    * and is never fetched. Reading it again gives the same answer, so it is no passing fault.
    */
   private static TaskSnapshot completed(TaskId id, String word, TaskResultDto result, Ending ending,
-      UnaryOperator<String> clean) throws UnreadableResponseException {
+      UnaryOperator<String> clean, java.util.function.Predicate<String> secret) throws UnreadableResponseException {
     try {
-      return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, video(id, result, ending), null);
+      return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, video(id, result, ending, secret), null);
     } catch (UnusableUrlException e) {
       String problem = e.getMessage() + ": " + SafeText.clip(clean.apply(e.text.strip()), ErrorMapper.WORD_CHARS);
       return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, null, new TaskFailure(RESULT_UNUSABLE, problem));
@@ -158,14 +167,18 @@ public final class TaskSnapshots {
     }
   }
 
-  private static VideoAsset video(TaskId id, TaskResultDto result, Ending ending)
-      throws UnreadableResponseException, UnusableUrlException {
+  private static VideoAsset video(TaskId id, TaskResultDto result, Ending ending,
+      java.util.function.Predicate<String> secret) throws UnreadableResponseException, UnusableUrlException {
     List<TaskResultFileDto> files = result == null ? null : result.data();
     TaskResultFileDto first = files == null || files.isEmpty() ? null : files.get(0);
     boolean inResult = first != null && first.url() != null && !first.url().isBlank();
     String text = inResult ? first.url() : ending.videoUrl();
     if (text == null || text.isBlank()) {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
+    }
+    if (secret.test(text)) {
+      throw new UnusableUrlException("the provider named a video URL that carries this client's API key, which"
+          + " vidgen sends nowhere but to the API itself, so it is not fetched", text);
     }
     URI url;
     try {

@@ -77,6 +77,17 @@ final class WireHints {
     kept(problems, () -> mapOf(hints, "resolution_values", where), Map.<String, Object>of()).forEach((resolution, value) ->
         kept(problems, () -> resolutionValues.put(resolution, text(value, where + ".resolution_values." + resolution)),
             null));
+    if (!resolutionValues.isEmpty()) {
+      // A resolution the route offers but the hint cannot spell would go out under its own name, which a field
+      // that takes other words (kling's mode: std, pro) refuses after the job was checked and priced.
+      List<String> unspelled = route.resolutions().stream().filter(offered -> resolutionValues.keySet().stream()
+          .noneMatch(offered::equalsIgnoreCase)).toList();
+      if (!unspelled.isEmpty()) {
+        problems.add(where + ".resolution_values: no value for " + String.join(", ", unspelled)
+            + ", which the route offers; spell each of its resolutions (it spells "
+            + String.join(", ", resolutionValues.keySet()) + ") or offer only those");
+      }
+    }
     String modeField = kept(problems, () -> hints.containsKey("mode_field")
         ? text(hints.get("mode_field"), where + ".mode_field") : null, null);
     if (!hints.containsKey("mode_field") && !(modeValues.isEmpty() && modeValuesByImages.isEmpty())) {
