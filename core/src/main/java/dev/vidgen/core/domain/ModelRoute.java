@@ -84,6 +84,8 @@ public record ModelRoute(
     aliases = List.copyOf(aliases == null ? List.of() : aliases);
     resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
     List<String> problems = spellingProblems(id, aliases, aspectRatios);
+    // A resolution is sent as written and matched without regard to case: " 720p" would match nothing.
+    resolutions.forEach(resolution -> RouteSpelling.nameProblem("the resolution", resolution).ifPresent(problems::add));
     List<String> validRatios = aspectRatios.stream()
         .filter(ratio -> RouteSpelling.aspectRatioProblem(ratio).isEmpty()).toList();
     defaultProblem("aspect ratio", aspectRatios, validRatios, defaultAspectRatio).ifPresent(problems::add);

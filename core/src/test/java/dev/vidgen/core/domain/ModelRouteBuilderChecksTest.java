@@ -30,6 +30,13 @@ class ModelRouteBuilderChecksTest {
   }
 
   @Test
+  void aResolutionWithASpaceIsRefused() {
+    assertThatThrownBy(() -> route().resolutions(" 720p", "1080p").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("acme-j4: the resolution \" 720p\" has a space");
+  }
+
+  @Test
   void aRetirementThatNamesTheRouteItselfInsteadIsRefused() {
     assertThatThrownBy(() -> route().aliases("acme-j4-alias")
         .retired(new Retirement(LocalDate.of(2026, 1, 1), "gone", List.of("acme-j5", "ACME-J4-alias"))).build())
