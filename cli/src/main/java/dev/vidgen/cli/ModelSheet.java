@@ -35,7 +35,13 @@ final class ModelSheet {
           + " model list holds only another)");
     }
     sheet.add("name", route.displayName() + " (family " + route.family() + ")");
-    sheet.add("from", catalog.origin(route.id()).orElse("-"));
+    String origin = catalog.origin(route.id()).orElse("-");
+    // A route file's "routes" entry replaces a built-in route whole: what it does not give (hints, rules, limits) is gone.
+    boolean replacesBuiltIn = !origin.startsWith(dev.vidgen.core.catalog.RouteFiles.BUILT_IN)
+        && !origin.equals(RouteCatalog.CODE) && RouteCatalog.builtIn().find(route.id())
+            .filter(builtIn -> builtIn.id().equals(route.id())).isPresent();
+    sheet.add("from", origin + (replacesBuiltIn ? " (it replaces the built-in route whole, so the hints, rules and"
+        + " limits it does not give are gone; a patch changes only the fields it names)" : ""));
     sheet.addAll("modes", route.modes().stream().map(mode -> mode.id() + ": " + inputs(route, mode)).toList());
     sheet.add("seconds", seconds(route));
     sheet.add("aspect ratios", withDefault(route.aspectRatios(), route.defaultAspectRatio(), "aspect ratio"));

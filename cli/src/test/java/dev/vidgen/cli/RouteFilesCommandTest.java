@@ -95,6 +95,20 @@ class RouteFilesCommandTest {
   }
 
   @Test
+  void aRouteThatReplacesABuiltInOneWholeIsSaidToInItsSheet() throws IOException {
+    Files.writeString(dir.resolve("replace.json"), "{\"routes\": [{\"id\": \"kling-v2-6\", \"modes\":"
+        + " {\"text-to-video\": {}}, \"seconds\": {\"one_of\": [5, 10], \"default\": 5}}]}");
+
+    CliRun.Result sheet = CliRun.in(dir).run("models", "kling-v2-6", "--provider", "mock", "--routes", "replace.json");
+    CliRun.Result other = CliRun.in(dir).run("models", "wan2.6", "--provider", "mock", "--routes", "replace.json");
+
+    assertThat(sheet.exitCode()).as(sheet.all()).isZero();
+    assertThat(sheet.out()).contains("it replaces the built-in route whole, so the hints, rules and limits it does not"
+        + " give are gone");
+    assertThat(other.out()).doesNotContain("replaces the built-in route");
+  }
+
+  @Test
   void aRouteFileNamedInVidgenRoutesAndAgainWithRoutesIsReadOnceWithAWarning() throws IOException {
     Files.writeString(dir.resolve("fewer.json"), "{\"remove\": [\"wan2.6\"]}");
 
