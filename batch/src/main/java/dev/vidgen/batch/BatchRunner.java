@@ -124,7 +124,7 @@ public final class BatchRunner {
     if (!startOver) {
       manifest.check(plan, store);
     } else {
-      manifest.checkStartOver(plan); // starting over pays for this batch's videos again, never replaces another's
+      manifest.checkStartOver(plan, store); // starting over pays for this batch's videos again, never replaces another's
     }
     manifest.record(plan.batch(), store);
     BatchReport report;

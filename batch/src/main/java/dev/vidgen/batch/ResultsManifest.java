@@ -66,8 +66,12 @@ public final class ResultsManifest {
       Object journal = recorded.get().get("journal");
       long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
       if (entries.isEmpty()) {
+        Optional<Path> madeWith = journalFile(recorded.get()).filter(other -> !Optional.of(other).equals(store.file())
+            && Files.isRegularFile(other));
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
-            + " has none of its jobs (missing, emptied, or another journal); nothing was sent. " + todo);
+            + " has none of its jobs (missing, emptied, or another journal); nothing was sent. " + madeWith
+                .map(other -> "That journal still exists: go on with --journal " + other + ", or, for another batch"
+                    + " of the same name, use another --out-dir (or --batch-name)").orElse(todo));
       }
       if (progress(entries) < progress) {
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
@@ -91,24 +95,45 @@ public final class ResultsManifest {
   }
 
   /**
-   * With {@code --start-over}: refuses a planned job whose file exists when the manifest records other
-   * batches in this folder and not {@code plan}'s, since the file may be another batch's paid video, which
-   * starting this batch over would replace. Starting over a batch whose own results are here goes on.
+   * With {@code --start-over}: refuses when the journal the manifest records for {@code plan}'s batch still
+   * exists and is not {@code store} (it is not lost: another batch of the same name made these results), and a
+   * planned job the journal did not make whose file exists while the manifest records other batches in this
+   * folder, since the file may be another batch's paid video, which starting this batch over would replace.
    *
    * @throws StaleJournalException naming the line, the file and the batches it may belong to
    */
-  public void checkStartOver(BatchPlan plan) {
-    List<String> others = otherBatches(plan.batch());
-    if (others.isEmpty() || hasJobs(batches().get(plan.batch()))) {
-      return; // this batch's own results are here: starting it over pays for them again
+  public void checkStartOver(BatchPlan plan, JobStore store) {
+    Optional<Map<String, Object>> recorded = recorded(plan.batch()).filter(ResultsManifest::hasJobs);
+    Optional<Path> madeWith = recorded.flatMap(ResultsManifest::journalFile);
+    if (madeWith.isPresent() && !madeWith.equals(store.file()) && Files.isRegularFile(madeWith.get())) {
+      // Not a lost journal: another (a jobs file of the same name elsewhere, say) whose videos these are.
+      throw new StaleJournalException("the results of batch " + plan.batch() + " in " + file.getParent()
+          + " were made with the journal " + madeWith.get() + ", which still exists, not with " + store.describe()
+          + "; --start-over would pay for them again and replace their videos; nothing was sent. Go on with them"
+          + " with --journal " + madeWith.get() + ", or use another --out-dir");
     }
-    Optional<PlannedJob> taken = plan.jobs().stream().filter(job -> Files.exists(job.out())).findFirst();
+    List<String> others = otherBatches(plan.batch());
+    if (others.isEmpty()) {
+      return; // only this batch's results are here: starting it over pays for them again
+    }
+    Map<String, Entry> known = new LinkedHashMap<>();
+    store.entries(plan.batch()).forEach(entry -> known.put(entry.key(), entry));
+    // A file of a job the journal made is this batch's own; any other may be one of the other batches' videos.
+    Optional<PlannedJob> taken = plan.jobs().stream().filter(job -> Files.exists(job.out()))
+        .filter(job -> known.get(job.key()) == null || known.get(job.key()).state() == JobStore.State.PENDING
+            || known.get(job.key()).state() == JobStore.State.DROPPED)
+        .findFirst();
     if (taken.isPresent()) {
       throw new StaleJournalException("line " + taken.get().line() + "'s file " + taken.get().out() + " already exists,"
           + " and this folder holds the results of " + batchesNamed(others) + ", not of batch " + plan.batch()
           + ": the file may be one of their videos, which --start-over would replace; nothing was sent. Give the line"
           + " another out (or an id), or use another --out-dir");
     }
+  }
+
+  /** The file of the journal a manifest's record names, when it was kept in one (SQLite). */
+  private static Optional<Path> journalFile(Map<String, Object> binding) {
+    return binding.get("journal_file") instanceof String name ? Optional.of(Path.of(name)) : Optional.empty();
   }
 
   /** The batches other than {@code batch} the manifest records with jobs. */
@@ -192,6 +217,7 @@ public final class ResultsManifest {
     Map<String, Object> all = new LinkedHashMap<>(batches());
     Map<String, Object> binding = new LinkedHashMap<>();
     binding.put("journal", store.describe());
+    store.file().ifPresent(journal -> binding.put("journal_file", journal.toString()));
     binding.put("progress", progress(entries));
     binding.put("jobs", entries.size());
     binding.put("updated_at", Instant.now().toString());

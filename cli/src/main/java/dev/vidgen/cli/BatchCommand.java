@@ -204,7 +204,7 @@ final class BatchCommand extends ClientCommand {
         if (!startOver) {
           manifest.check(plan, store);
         } else {
-          manifest.checkStartOver(plan); // starting over pays for this batch's videos again, never replaces another's
+          manifest.checkStartOver(plan, store); // starting over pays for this batch's videos again, never replaces another's
         }
         manifest.record(batch, store);
         before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);

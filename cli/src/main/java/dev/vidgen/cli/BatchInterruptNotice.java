@@ -77,8 +77,8 @@ final class BatchInterruptNotice {
     int answered = onTheirWay - unanswered - notJournaled - heldBack;
     String waited = onTheirWay == 0 ? "" : "; of the " + onTheirWay + " create" + (onTheirWay == 1 ? "" : "s")
         + " on the way, " + answered + " ended and " + (answered == 1 ? "is" : "are") + " in the journal (with "
-        + (answered == 1 ? "its task" : "their tasks") + ", or, without an answer, among the jobs whose create the next"
-        + " run looks up), "
+        + (answered == 1 ? "its task" : "their tasks") + ", or, without an answer, among the jobs above whose create"
+        + " has no answer yet), "
         + (heldBack == 0 ? "" : heldBack + " never left (nothing was made), ")
         + unanswered + " did not answer"
         + (notJournaled == 0 ? "" : ", " + notJournaled + " answered but could not be journaled (the report names"

@@ -55,7 +55,8 @@ final class ModelSheet {
         : route.rules().stream().map(RouteRule::reason).toList());
     route.sourceNote().ifPresent(note -> sheet.add("note", note));
     route.retired().ifPresent(retired -> {
-      List<String> offered = retired.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+      List<String> offered = retired.instead().stream()
+          .filter(id -> catalog.find(id).filter(other -> other.retiredOn(today).isEmpty()).isPresent()).toList();
       String instead = offered.isEmpty() ? "" : "; choose " + String.join(", ", offered) + " instead";
       String by = catalog.ownRetirementBy(route.id()).map(file -> " (retired by " + file + ")").orElse("");
       sheet.add("retired", retired.inForceOn(today)

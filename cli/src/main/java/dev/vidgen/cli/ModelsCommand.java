@@ -150,8 +150,8 @@ final class ModelsCommand extends ClientCommand {
     }
     for (ModelRoute route : routes) {
       route.retiredOn(today).ifPresent(retired -> {
-        List<String> instead = retired.instead().stream().filter(id -> catalog.find(id).isPresent())
-            .filter(id -> !live || catalog.find(id).map(other -> listedAs(other, listed) != null).orElse(false)).toList();
+        List<String> instead = retired.instead().stream().filter(id -> usableInstead(catalog, id, today, live, listed))
+            .toList();
         Optional<String> own = catalog.ownRetirementBy(route.id());
         if (live && listedAs(route, listed) != null && own.isEmpty()) {
           output.line(route.id() + " is marked retired on " + retired.on() + " (" + retired.note() + "), but this key's"
@@ -166,7 +166,8 @@ final class ModelsCommand extends ClientCommand {
                 + " with --allow-retired." : "; --allow-retired sends it anyway."));
       });
       route.retiringAfter(today).ifPresent(retiring -> {
-        List<String> instead = retiring.instead().stream().filter(id -> catalog.find(id).isPresent()).toList();
+        List<String> instead = retiring.instead().stream().filter(id -> usableInstead(catalog, id, today, live, listed))
+            .toList();
         output.line(route.id() + " works until it is retired on " + retiring.on() + " (" + retiring.note() + ")"
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " before then") + ".");
       });
@@ -213,6 +214,19 @@ final class ModelsCommand extends ClientCommand {
     output.object(json);
     output.table(ModelSheet.rows(catalog, route, today, live, as));
     return ExitCodes.DONE;
+  }
+
+  /**
+   * Whether route {@code id} may be named instead of a retired one: in the catalog, listed for the key when the list
+   * was read, and not retired today (unless the key's list lifts a retirement that is not the team's own).
+   */
+  private static boolean usableInstead(RouteCatalog catalog, String id, LocalDate today, boolean live,
+      Set<String> listed) {
+    return catalog.find(id).map(other -> {
+      boolean offered = live && listedAs(other, listed) != null;
+      return (!live || offered) && (other.retiredOn(today).isEmpty()
+          || offered && catalog.ownRetirementBy(other.id()).isEmpty());
+    }).orElse(false);
   }
 
   /** The name the live list gives the route (its id, an alias, or either in another case, as listed), or null. */

@@ -1148,6 +1148,42 @@ class BatchCommandTest {
     assertThat(startOver.err()).contains("line 1's file ").contains("g0.mp4 already exists, and this folder holds"
         + " the results of batch first.jsonl").contains("which --start-over would replace; nothing was sent");
     assertThat(dir.resolve("videos/g0.mp4")).as("the first batch's paid video is kept").hasBinaryContent(video);
+
+    // The second batch, once it has results of its own there, still cannot take the first one's file over.
+    Files.write(second, List.of(job("s1", 10)));
+    CliRun.Result own = CliRun.in(dir).run(args(second, "--out-dir", videos));
+    assertThat(own.exitCode()).as(own.all()).isZero();
+    Files.write(second, List.of(job("s1", 10), job("g0", 15).replace("g0 turns", "another prompt")));
+    CliRun.Result added = CliRun.in(dir).run(args(second, "--out-dir", videos, "--start-over"));
+    assertThat(added.exitCode()).as(added.all()).isEqualTo(1);
+    assertThat(added.err()).contains("which --start-over would replace; nothing was sent");
+    assertThat(dir.resolve("videos/g0.mp4")).hasBinaryContent(video);
+  }
+
+  @Test
+  void aBatchOfTheSameFileNameElsewhereIsToldThatTheJournalOfTheResultsStillExistsAndReplacesNothing()
+      throws Exception {
+    String videos = dir.resolve("videos").toString();
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Path first = dir.resolve("a/jobs.jsonl");
+    Files.write(first, List.of(job("g0", 10)));
+    Path second = dir.resolve("b/jobs.jsonl");
+    Files.write(second, List.of(job("g0", 15).replace("g0 turns", "another prompt")));
+    CliRun.Result made = CliRun.in(dir).run(args(first, "--out-dir", videos));
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    byte[] video = Files.readAllBytes(dir.resolve("videos/g0.mp4"));
+
+    CliRun.Result refused = CliRun.in(dir).run(args(second, "--out-dir", videos));
+    CliRun.Result startOver = CliRun.in(dir).run(args(second, "--out-dir", videos, "--start-over"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+    assertThat(refused.err()).contains("That journal still exists: go on with --journal " + dir.resolve("a/jobs.journal"))
+        .doesNotContain("add --start-over");
+    assertThat(startOver.exitCode()).as(startOver.all()).isEqualTo(1);
+    assertThat(startOver.err()).contains("were made with the journal " + dir.resolve("a/jobs.journal")
+        + ", which still exists").contains("--start-over would pay for them again and replace their videos");
+    assertThat(dir.resolve("videos/g0.mp4")).hasBinaryContent(video);
   }
 
   @Test

@@ -111,4 +111,21 @@ class DryRunLiveListTest {
     assertThat(noKey.out()).contains("model  gemini_omni_flash", "\"model\":\"gemini_omni_flash\"");
     assertThat(fake.requests(Endpoint.MODELS)).as("no key, no read").hasSize(reads);
   }
+
+  @Test
+  void aModelTheKeysListSpellsInAnotherCaseIsShownAndSentAsTheListSpellsIt() {
+    fake.videoModels(Set.of("MINIMAX-hailuo-2.3", "seedance-2"));
+    String[] hailuo = {"--model", "MiniMax-Hailuo-2.3", "--prompt", "a kite", "--image", "https://example.com/kite.png"};
+
+    CliRun.Result dryRun = vidgen(hailuo, "generate", "--dry-run");
+    CliRun.Result sent = vidgen(hailuo, "generate", "--no-wait");
+
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.out()).contains("\"model\":\"MINIMAX-hailuo-2.3\"").doesNotContain("\"model\":\"MiniMax-Hailuo-2.3\"");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("MiniMax-Hailuo-2.3 is listed for this key as MINIMAX-hailuo-2.3, the same name in"
+        + " another case; MINIMAX-hailuo-2.3 is sent");
+    assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.model())
+        .as("the body carries the list's spelling, not the route's").isEqualTo("MINIMAX-hailuo-2.3"));
+  }
 }

@@ -195,7 +195,7 @@ class InterruptedCreateTest {
     assertThat(said)
         .contains("interrupted with 2 creates on the way; waiting up to 8 s for their answers")
         .contains("of the 2 creates on the way, 2 ended and are in the journal (with their tasks, or, without an answer,"
-            + " among the jobs whose create the next run looks up), 0 did not answer");
+            + " among the jobs above whose create has no answer yet), 0 did not answer");
     assertThat(fake.creates()).as("no new create went out while the process stopped (c waits for the next run)")
         .hasSize(2);
     CliRun.Result again = cli().run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
@@ -285,7 +285,7 @@ class InterruptedCreateTest {
         .hasSize(5);
     assertThat(said).contains("interrupted with 5 creates on the way")
         .contains("of the 5 creates on the way, 5 ended and are in the journal (with their tasks, or, without an answer,"
-            + " among the jobs whose create the next run looks up), 0 did not answer");
+            + " among the jobs above whose create has no answer yet), 0 did not answer");
     // A job held back never went out, so its line may still be changed: it is not "tried" in the journal.
     List<String> sent = fake.creates().stream().map(CreateRecord::body).toList();
     List<String> edited = lines.stream()

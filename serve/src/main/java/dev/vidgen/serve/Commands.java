@@ -87,6 +87,13 @@ final class Commands {
       }
     }
     String body = quote(preview.body());
+    String reference = "\"" + RequestPreview.STAND_IN_REFERENCE + "\"";
+    if (body.contains(reference)) {
+      // Each copy is another create: a reference of its own, so that looking one up never finds another's task.
+      text.append("# A client reference of this create's own, to look its task up by later\n")
+          .append("REF=vg-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')\n");
+      body = body.replace(reference, "\"'\"$REF\"'\"");
+    }
     if (!variables.isEmpty() && http && preview.url().endsWith(CREATE_PATH)) {
       String uploadUrl = preview.url().substring(0, preview.url().length() - CREATE_PATH.length()) + UPLOAD_PATH;
       variables.forEach((file, variable) -> text.append("# Upload ").append(file.getFileName())

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,10 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reference images the page uploads: checked by content (JPEG, PNG or WebP) and size, then kept
- * under {@code uploads/<id>/<name>} in the playground folder, the id drawn from the name and the
- * bytes. The original file name is kept
- * (made safe) so that the request preview says {@code upload://product.png}, as
- * {@code vidgen generate --dry-run} does for the same file.
+ * under {@code uploads/<id>/<name>} in the playground folder, the id drawn from the bytes. The file
+ * name of the first upload of an image is kept (made safe) so that the request preview says {@code
+ * upload://product.png}, as {@code vidgen generate --dry-run} does for the same file; the same image
+ * uploaded again under another name is that upload.
  */
 final class Uploads {
   /** The ToAPIs upload limit, and so the playground's: 10 MB. */
@@ -55,13 +54,16 @@ final class Uploads {
         "the file is not a JPEG, PNG or WebP image by its content (whatever its name says)",
         "convert it to JPEG, PNG or WebP and upload it again"));
     String name = safeName(claimedName, kind);
-    String id = idOf(name, data);
+    String id = idOf(data);
     Path dir = folder.resolve(id);
     Path file = dir.resolve(name);
+    // The same image, under this name or another, is the upload kept before: one job whatever the file was called,
+    // so that the same-job checks (which compare inputs by upload) see one job where the provider gets one request.
+    Optional<Upload> kept = find(id).filter(earlier -> earlier.bytes() == data.length);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     try {
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == data.length) {
-        return new Upload(id, file, kind, data.length); // the same image under the same name, kept before
-      }
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, ".upload", ".part");
       Files.write(temp, data);
@@ -120,14 +122,12 @@ final class Uploads {
   }
 
   /**
-   * The id of {@code data} kept as {@code name}: derived from both, so that the same image uploaded
-   * again (after a reload, say) is the same upload and the same job is known as the same.
+   * The id of {@code data}: drawn from its bytes alone, so that the same image uploaded again (after a
+   * reload, or under another name) is the same upload and the same job is known as the same.
    */
-  private static String idOf(String name, byte[] data) {
+  private static String idOf(byte[] data) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(name.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
       sha.update(data);
       return HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {

@@ -38,6 +38,20 @@ class CommandsTest {
   }
 
   @Test
+  void givesEachCopiedCreateAClientReferenceOfItsOwnInsteadOfThePreviewsStandIn() {
+    RequestPreview preview = new RequestPreview("POST", "https://toapis.com/v1/videos/generations",
+        Map.of("Content-Type", "application/json"),
+        "{\"model\":\"seedance-2\",\"client_business_id\":\"" + RequestPreview.STAND_IN_REFERENCE + "\"}");
+
+    String curl = Commands.curl(preview, VideoJob.builder("seedance-2").build());
+
+    assertThat(curl).startsWith("# A client reference of this create's own, to look its task up by later\n"
+            + "REF=vg-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')\ncurl -X POST")
+        .endsWith("--data-raw '{\"model\":\"seedance-2\",\"client_business_id\":\"'\"$REF\"'\"}'")
+        .doesNotContain(RequestPreview.STAND_IN_REFERENCE);
+  }
+
+  @Test
   void writesTheUploadOfEachLocalImageBeforeTheCreateThatSendsItsUrl() {
     RequestPreview preview = new RequestPreview("POST", "http://127.0.0.1:9/v1/videos/generations",
         Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"),

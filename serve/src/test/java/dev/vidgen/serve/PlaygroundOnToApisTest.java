@@ -318,6 +318,29 @@ class PlaygroundOnToApisTest {
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(3);
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameImageUploadedUnderAnotherNameIsTheSameJobAndIsNotPaidTwice() throws Exception {
+    start();
+    byte[] image = Files.readAllBytes(PlaygroundServerTest.productPng());
+    String first = uploadId(image, "product.png");
+    String renamed = uploadId(image, "renamed.png");
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    java.util.concurrent.CompletableFuture<Answer> sent = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> answer("/api/generate", job(first, "Same bytes")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+    Answer twin = answer("/api/generate", job(renamed, "Same bytes"));
+
+    assertThat(renamed).as("one image, one upload, whatever its name").isEqualTo(first);
+    assertThat(twin.status()).as(twin.body()).isEqualTo(409);
+    assertThat(((Map<String, Object>) json(twin.body()).get("error"))).containsEntry("code", "same_job_sending");
+    assertThat(sent.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+    Map<String, Object> check = json(answer("/api/check", job(renamed, "Same bytes")).body());
+    assertThat(check.get("same_job")).as("the job the history holds is named, as for the first name").isNotNull();
+    assertThat(fake.requests(Endpoint.CREATE)).as("one create for one job").hasSize(1);
+  }
+
   /** The task ids the history holds, newest first. */
   private static List<Object> tasksIn(TaskHistory history) {
     return history.entries().stream().map(entry -> (Object) entry.taskId()).toList();

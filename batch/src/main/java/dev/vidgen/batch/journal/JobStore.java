@@ -305,6 +305,11 @@ public interface JobStore extends AutoCloseable {
   /** Where the journal lives, for people (never a password). */
   String describe();
 
+  /** The file the journal is kept in, for one kept in a single file (SQLite); empty otherwise. */
+  default java.util.Optional<java.nio.file.Path> file() {
+    return java.util.Optional.empty();
+  }
+
   /**
    * Adds the entries whose keys the batch does not hold yet and leaves the others as they are.
    *

@@ -53,7 +53,7 @@ final class SubmitPipeline {
   /** How often a create that got no answer and is not found by its reference is sent again. */
   static final int MAX_AMBIGUOUS_RESENDS = 2;
   /** The client reference a preview shows; a real submit sends a fresh one. */
-  static final String PREVIEW_REFERENCE = "vg-00000000-0000-4000-8000-000000000000";
+  static final String PREVIEW_REFERENCE = dev.vidgen.core.port.RequestPreview.STAND_IN_REFERENCE;
 
   private final ClientRuntime runtime;
   private final RouteCatalog catalog;
@@ -169,8 +169,12 @@ final class SubmitPipeline {
     List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
     List<URI> videos = prepared.job().videos().stream().map(SubmitPipeline::placeholder).toList(); // issue 11
     String reference = runtime.provider().takesClientReference(prepared.route()) ? PREVIEW_REFERENCE : null;
+    // The name a create would send: the kept live list's spelling when it lists the model otherwise (an alias, or
+    // its name in another case); no call is made for a preview.
+    VideoJob shown = preflight.knownModels().filter(live -> !live.contains(prepared.job().model()))
+        .flatMap(live -> prepared.route().spellingListedIn(live)).map(prepared.job()::withModel).orElse(prepared.job());
     return runtime.provider().preview(
-        new SubmitRequest(prepared.job().withImages(images).withVideos(videos), prepared.route(), reference));
+        new SubmitRequest(shown.withImages(images).withVideos(videos), prepared.route(), reference));
   }
 
   CompletableFuture<JobHandle> submit(VideoJob job) {

@@ -552,9 +552,7 @@ public final class VidgenClient implements AutoCloseable {
       return model;
     }
     String name = route.get().nameFor(model);
-    if (route.get().aliases().isEmpty()) {
-      return name;
-    }
+    // Read for every route: the key's list may spell even a route without aliases in another case.
     return Futures.await(track(() -> liveModels.nameToSend(route.get(), name)), true);
   }
 

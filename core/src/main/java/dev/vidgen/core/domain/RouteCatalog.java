@@ -57,7 +57,8 @@ public final class RouteCatalog {
     this.routes = java.util.Collections.unmodifiableMap(byId);
     this.origins = java.util.Collections.unmodifiableMap(from);
     Map<String, String> gone = new LinkedHashMap<>(removals);
-    byId.keySet().forEach(id -> gone.remove(key(id))); // a route added again is no longer removed
+    // A route added again is no longer removed, nor is a name a route now has.
+    byId.values().forEach(route -> route.names().forEach(name -> gone.remove(key(name))));
     this.removals = java.util.Collections.unmodifiableMap(gone);
     Map<String, String> own = new LinkedHashMap<>(ownRetirements);
     own.keySet().removeIf(id -> byId.keySet().stream().noneMatch(kept -> key(kept).equals(id)));
@@ -185,6 +186,8 @@ public final class RouteCatalog {
     Objects.requireNonNull(by, "by == null");
     Map<String, String> gone = new LinkedHashMap<>(removals);
     gone.put(key(id), by);
+    // Its aliases are gone with it: a key's list naming the model by one of them is told the same.
+    Optional.ofNullable(routes.get(id)).ifPresent(route -> route.names().forEach(name -> gone.put(key(name), by)));
     return new RouteCatalog(routes.values().stream().filter(r -> !r.id().equals(id)).toList(), origins, CODE,
         List.of(), gone, ownRetirements);
   }

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
   /**
+   * The client reference a preview shows where a create would carry a fresh one of its own; a command
+   * that sends the previewed body should put a reference of its own there.
+   */
+  public static final String STAND_IN_REFERENCE = "vg-00000000-0000-4000-8000-000000000000";
+
+  /**
    * A preview as given; {@code method} and {@code url} must not be null, null {@code headers}
    * become an empty map and a null {@code body} the empty string. The headers keep the order they
    * were given in, so the same preview prints the same way every time.

@@ -148,10 +148,20 @@ public final class JobValidator {
                 : "if your provider still serves it")));
   }
 
-  /** Whether a job on catalog route {@code id} would be accepted now: known, listed for the key when that is known. */
+  /**
+   * Whether a job on catalog route {@code id} would be accepted now: known, listed for the key when that is known,
+   * and not retired today (unless the key's list lifts a retirement that is not the team's own).
+   */
   private boolean offered(String id) {
     Optional<ModelRoute> route = catalog.find(id);
-    return route.isPresent() && (live == null || route.get().nameListedIn(live).isPresent());
+    if (route.isEmpty()) {
+      return false;
+    }
+    boolean listed = live != null && route.get().nameListedIn(live).isPresent();
+    if (live != null && !listed) {
+      return false;
+    }
+    return route.get().retiredOn(today()).isEmpty() || listed && catalog.ownRetirementBy(id).isEmpty();
   }
 
   /** A route whose retirement day is still to come works, with a warning that says when it stops and what instead. */

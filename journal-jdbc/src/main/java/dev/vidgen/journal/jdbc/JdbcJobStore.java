@@ -28,6 +28,8 @@ public final class JdbcJobStore implements JobStore {
   private final Dialect dialect;
   private final Connections source;
   private final String description;
+  /** The SQLite file, when the journal is one; null otherwise. */
+  private java.nio.file.Path file;
   private Connection connection;
 
   /** Where connections come from: the driver manager for a URL, or an application's data source. */
@@ -70,6 +72,17 @@ public final class JdbcJobStore implements JobStore {
   @Override
   public String describe() {
     return description;
+  }
+
+  @Override
+  public java.util.Optional<java.nio.file.Path> file() {
+    return java.util.Optional.ofNullable(file);
+  }
+
+  /** This store, known to be kept in {@code file}. */
+  JdbcJobStore inFile(java.nio.file.Path file) {
+    this.file = file;
+    return this;
   }
 
   @Override

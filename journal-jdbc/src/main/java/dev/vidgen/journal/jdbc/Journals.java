@@ -111,7 +111,7 @@ public final class Journals {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
     return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
-        "SQLite journal " + absolute);
+        "SQLite journal " + absolute).inFile(absolute);
   }
 
   /** The journal file {@code file} as an absolute path, refused when it is a folder or no folder can hold it. */

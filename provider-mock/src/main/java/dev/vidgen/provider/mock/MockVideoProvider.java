@@ -392,7 +392,7 @@ public final class MockVideoProvider implements VideoProvider {
         id = MockTask.newId(now, length, portrait, random.nextLong() >>> 16);
       } while (tasks.containsKey(id));
       MockTask task = new MockTask(id, now, length, portrait, plan, request.clientReference(),
-          route.nameFor(request.job().model()));
+          request.job().model());
       tasks.put(id, task);
       if (request.clientReference() != null) {
         byReference.put(request.clientReference(), task);

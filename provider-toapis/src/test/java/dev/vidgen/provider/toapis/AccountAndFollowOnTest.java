@@ -79,6 +79,11 @@ class AccountAndFollowOnTest {
         + "{\"id\":\" kling-v3 \",\"owned_by\":{\"odd\":true}}]}"));
 
     assertThat(await(provider.liveModels())).containsExactly("seedance-2", "kling-v3");
+
+    toapis.inject(Endpoint.MODELS, Fault.answer(200, "application/json", "{\"success\":true,\"object\":\"list\","
+        + "\"data\":[\"seedance-2\",null,{\"id\":7}]}"));
+    assertThat(failure(provider.liveModels())).as("entries, none readable: unreadable, not an empty list")
+        .hasMessageContaining("no entry of the model list names an id");
   }
 
   @Test

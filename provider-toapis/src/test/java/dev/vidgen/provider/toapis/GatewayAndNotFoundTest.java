@@ -92,7 +92,9 @@ class GatewayAndNotFoundTest {
       "503 | {\"message\":\"Service Unavailable\"}",
       "500 | {\"error\":\"boom\"}",
       "503 | {\"success\":false,\"message\":\"busy\"}",
-      "500 | {}"})
+      "500 | {}",
+      "500 | {\"error\":{}}",
+      "503 | {\"error\":{\"message\":\"boom\"}}"})
   void anotherServersJsonOnACreateIsAGatewaysErrorAndIsNeverSentAgainBlindly(int status, String body) {
     toapis.inject(Endpoint.CREATE, Fault.answer(status, "application/json", body).afterProcessing());
 

@@ -29,6 +29,7 @@ const state = {
   checkPending: false,
   lastCheck: null,
   sending: false,      // a Generate waiting for its answer
+  sendingRecheck: null, // the timer that reads the history again while a card says its create is on its way
   offline: false,      // the server's event stream is down
   imageRefusal: '',    // why the last image was not taken, shown until the images change
   promptOver: false,
@@ -591,6 +592,11 @@ function holdPanel() {
   $('video').hidden = true;
   $('video').removeAttribute('src');
   $('download').hidden = true;
+  // An earlier task's notice and warning (a create sent again, say) are not this job's: a held panel shows neither.
+  $('task-notice').hidden = true;
+  $('task-notice').textContent = '';
+  $('task-warning').hidden = true;
+  $('task-warning-message').textContent = '';
 }
 
 function generated(task, warnings) {
@@ -748,6 +754,11 @@ async function loadHistory() {
   const current = state.currentTask && state.tasks.get(state.currentTask);
   if (current) renderCurrent(current, null);
   renderHistory();
+  // A create on its way (sent from another tab, or before a reload) ends without a task event when no answer comes:
+  // the history is read again until no card says it is still being sent.
+  if (result.body.tasks.some(stillSending) && !state.sendingRecheck) {
+    state.sendingRecheck = setTimeout(() => { state.sendingRecheck = null; loadHistory(); }, 5000);
+  }
 }
 
 // A note about a create without an answer that the history no longer lists was answered (its task has its own entry).

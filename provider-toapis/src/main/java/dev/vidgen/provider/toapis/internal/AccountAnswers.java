@@ -25,6 +25,10 @@ public final class AccountAnswers {
         ids.add(id.strip());
       }
     }
+    if (ids.isEmpty() && !body.data().isEmpty()) {
+      // Entries, none of them readable: a list that cannot be read, not one saying the key may use no model.
+      throw new UnreadableResponseException("no entry of the model list names an id");
+    }
     return ids;
   }
 

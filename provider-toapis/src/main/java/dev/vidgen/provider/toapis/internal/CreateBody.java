@@ -33,13 +33,21 @@ public final class CreateBody {
    *
    * @throws IllegalArgumentException when the job cannot be spelled for its route
    */
+  /**
+   * The model name to send: the job's, when it is one of the route's names in any case (the client has chosen
+   * it: the route's spelling, or the key's live list's spelling of it); else the route's id.
+   */
+  static String nameSent(ModelRoute route, String given) {
+    return given != null && route.names().stream().anyMatch(given::equalsIgnoreCase) ? given : route.id();
+  }
+
   public static Map<String, Object> of(SubmitRequest request) {
     VideoJob job = request.job();
     ModelRoute route = request.route();
     WireFormat wire = WireFormat.of(route);
     GenerationMode mode = job.requestedMode().orElseGet(() -> inferMode(job));
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", route.nameFor(job.model()));
+    body.put("model", nameSent(route, job.model()));
     wire.modeValue(mode, job.images().size()).ifPresent(value -> put(body, wire.modeField(), value));
     if (job.prompt() != null) {
       body.put("prompt", job.prompt());

@@ -76,7 +76,7 @@ public final class ErrorMapper {
 
   /**
    * Whether a server error came from a gateway in front of ToAPIs rather than from ToAPIs itself:
-   * a 502 or 504, or any 5xx whose body is not ToAPIs' error JSON ({@code {"error": {…}}}): an HTML
+   * a 502 or 504, or any 5xx whose body is not ToAPIs' error JSON ({@code {"error": {"code": …}}}): an HTML
    * page, plain text, nothing, or another server's JSON such as {@code {"message": "Internal server
    * error"}}. The request may have reached ToAPIs and made a task before the gateway gave up.
    */
@@ -84,8 +84,9 @@ public final class ErrorMapper {
     if (status == 502 || status == 504) {
       return true;
     }
+    // ToAPIs' error always names its code (an int in the gateway's shape, a word in the limiter's).
     return status >= 500 && !(Json.readAny(body).orElse(null) instanceof Map<?, ?> map
-        && map.get("error") instanceof Map<?, ?>);
+        && map.get("error") instanceof Map<?, ?> error && error.get("code") != null);
   }
 
   /** A 2xx answer that says the call failed, such as {@code {"success":false,"message":…}}. */
@@ -166,9 +167,20 @@ public final class ErrorMapper {
     return SafeText.clean(text, List.of(apiKey.reveal()));
   }
 
-  /** Whether {@code text} holds the configured API key. */
+  /** Whether {@code text} holds the configured API key, as it is or percent-encoded (as a URL may carry it). */
   public boolean carriesKey(String text) {
-    return text != null && text.contains(apiKey.reveal());
+    if (text == null) {
+      return false;
+    }
+    if (text.contains(apiKey.reveal())) {
+      return true;
+    }
+    try {
+      return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+          .contains(apiKey.reveal());
+    } catch (IllegalArgumentException malformed) {
+      return false; // not percent-encoding at all; the text as it is was checked
+    }
   }
 
   private static boolean isGoneLink(int status) {

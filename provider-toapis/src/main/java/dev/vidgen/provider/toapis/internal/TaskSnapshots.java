@@ -148,7 +148,8 @@ public final class TaskSnapshots {
     try {
       return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, video(id, result, ending, secret), null);
     } catch (UnusableUrlException e) {
-      String problem = e.getMessage() + ": " + SafeText.clip(clean.apply(e.text.strip()), ErrorMapper.WORD_CHARS);
+      String problem = e.text.isBlank() ? e.getMessage()
+          : e.getMessage() + ": " + SafeText.clip(clean.apply(e.text.strip()), ErrorMapper.WORD_CHARS);
       return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, null, new TaskFailure(RESULT_UNUSABLE, problem));
     }
   }
@@ -177,8 +178,9 @@ public final class TaskSnapshots {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
     }
     if (secret.test(text)) {
+      // Not shown either: the key may be in it percent-encoded, which no masking of the key's own text would catch.
       throw new UnusableUrlException("the provider named a video URL that carries this client's API key, which"
-          + " vidgen sends nowhere but to the API itself, so it is not fetched", text);
+          + " vidgen sends nowhere but to the API itself, so it is neither fetched nor shown", "");
     }
     URI url;
     try {
