@@ -1129,13 +1129,8 @@ class BatchCommandTest {
   @Test
   void anotherBatchInTheSameOutDirNeverReplacesTheFirstBatchsVideoNotEvenWithStartOver() throws Exception {
     String videos = dir.resolve("videos").toString();
-    Path first = dir.resolve("first.jsonl");
-    Files.write(first, List.of(job("g0", 10)));
     Path second = dir.resolve("second.jsonl");
-    Files.write(second, List.of(job("g0", 15).replace("g0 turns", "another prompt")));
-    CliRun.Result made = CliRun.in(dir).run(args(first, "--out-dir", videos));
-    assertThat(made.exitCode()).as(made.all()).isZero();
-    byte[] video = Files.readAllBytes(dir.resolve("videos/g0.mp4"));
+    byte[] video = firstBatchsVideoAndASecondBatchOfTheSameId(dir.resolve("first.jsonl"), second, videos);
 
     CliRun.Result refused = CliRun.in(dir).run(args(second, "--out-dir", videos));
     CliRun.Result startOver = CliRun.in(dir).run(args(second, "--out-dir", videos, "--start-over"));
@@ -1166,13 +1161,8 @@ class BatchCommandTest {
     String videos = dir.resolve("videos").toString();
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));
-    Path first = dir.resolve("a/jobs.jsonl");
-    Files.write(first, List.of(job("g0", 10)));
     Path second = dir.resolve("b/jobs.jsonl");
-    Files.write(second, List.of(job("g0", 15).replace("g0 turns", "another prompt")));
-    CliRun.Result made = CliRun.in(dir).run(args(first, "--out-dir", videos));
-    assertThat(made.exitCode()).as(made.all()).isZero();
-    byte[] video = Files.readAllBytes(dir.resolve("videos/g0.mp4"));
+    byte[] video = firstBatchsVideoAndASecondBatchOfTheSameId(dir.resolve("a/jobs.jsonl"), second, videos);
 
     CliRun.Result refused = CliRun.in(dir).run(args(second, "--out-dir", videos));
     CliRun.Result startOver = CliRun.in(dir).run(args(second, "--out-dir", videos, "--start-over"));
@@ -1727,6 +1717,18 @@ class BatchCommandTest {
 
   private static String unnamed(String name) {
     return "{\"prompt\": \"" + name + " turns\", \"images\": [\"https://img.example/" + name + ".png\"]}";
+  }
+
+  /**
+   * Runs a first batch of one job {@code g0} into {@code videos}, writes a second batch whose line has the same id
+   * (another prompt, another length), and gives the first batch's paid video.
+   */
+  private byte[] firstBatchsVideoAndASecondBatchOfTheSameId(Path first, Path second, String videos) throws Exception {
+    Files.write(first, List.of(job("g0", 10)));
+    Files.write(second, List.of(job("g0", 15).replace("g0 turns", "another prompt")));
+    CliRun.Result made = CliRun.in(dir).run(args(first, "--out-dir", videos));
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    return Files.readAllBytes(Path.of(videos, "g0.mp4"));
   }
 
   private String[] args(Path jobs, String... more) {
