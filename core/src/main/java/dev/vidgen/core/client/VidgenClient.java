@@ -536,10 +536,10 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
-   * The model name a create of {@code model} sends: the route's spelling of the name given, or,
-   * for a route with other names when the provider's live list (read as before a create) holds
-   * only another of them, that one. Reads the list only for a route with other names (it blocks
-   * for that read, at most the list's read timeout; a list that cannot be read leaves the name as
+   * The model name a create of {@code model} sends: the route's spelling of the name given, or, when
+   * the provider's live list (read as before a create) holds it only in another case or holds only
+   * another of the route's names, that name as the list spells it. Blocks for the list's read when it
+   * is not kept (at most the list's read timeout; a list that cannot be read leaves the name as
    * given, with a warning).
    *
    * @throws dev.vidgen.core.error.InvalidJobException when the live list holds none of the route's names
