@@ -97,7 +97,7 @@ final class BatchViews {
             : "") + Views.credits(mayCost) + (earlierExtra.signum() > 0 ? " (" + Views.credits(earlierExtra)
             + " of it for earlier takes, sent again after server errors or resubmitted, that may each have made a paid"
             + " task)" : "")
-        : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price";
+        : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price (" + unknownWhy(plan) + ")";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? (earlierExtra.signum() > 0 ? "check the provider's dashboard for those tasks; raise"
         + " --max-credits to go on, or run fewer or cheaper lines" : "raise --max-credits, or run fewer or cheaper lines")
@@ -108,6 +108,15 @@ final class BatchViews {
     json.put("error", error("budget_exceeded", "batch.over_budget", message, next, ExitCodes.OVER_BUDGET));
     output.object(json);
     return ExitCodes.OVER_BUDGET;
+  }
+
+  /** Why the first lines of unknown price have none, as their quotes say: "line 2, kling-v3: no price is documented…". */
+  private static String unknownWhy(BatchPlan plan) {
+    List<String> why = plan.jobs().stream().filter(job -> !job.quote().isKnown())
+        .map(job -> "line " + job.line() + ", " + job.quote().model() + ": "
+            + dev.vidgen.core.text.SafeText.clip(job.quote().basis(), 120))
+        .limit(3).toList();
+    return String.join("; ", why.subList(0, Math.min(2, why.size()))) + (why.size() > 2 ? "; …" : "");
   }
 
   /**

@@ -114,7 +114,8 @@ class BatchCommandTest {
         CliRun.in(dir).run(args(jobs, "--max-credits", "19", "--allow-unknown-prices", "--dry-run"));
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
-    assertThat(refused.err()).contains("1 job has no known price", "add --allow-unknown-prices")
+    assertThat(refused.err()).contains("1 job has no known price (line 2, kling-v3: no price is documented",
+            "add --allow-unknown-prices")
         .contains("give its model's price in a route file").doesNotContain("their models' prices")
         .doesNotContain("raise --max-credits");
     assertThat(allowed.exitCode()).as(allowed.all()).isZero();

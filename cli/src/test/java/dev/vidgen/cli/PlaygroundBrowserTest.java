@@ -368,6 +368,14 @@ class PlaygroundBrowserTest {
           .contains("20 credits · $0.10; an earlier take of its create (answered with a server error or not at all, then sent again)"
               + " may also have made a paid task, up to 20 credits more");
 
+      // A Generate refused next is that job's answer alone: the resent job's warning is not shown beside it.
+      fillIn("Refused after resent test", image);
+      fake.inject(Endpoint.CREATE, Fault.status(402));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+      wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Not sent"));
+      assertThat(browser.findElement(By.id("task-warning")).isDisplayed()).as("an earlier job's warning").isFalse();
+      assertThat(fake.requests(Endpoint.CREATE)).last().satisfies(create -> assertThat(create.status()).isEqualTo(402));
+
       // A create answered 500 on both takes: each may be a paid task, so its card reads up to both.
       fillIn("Twice refused test", image);
       fake.inject(Endpoint.CREATE, Fault.serverError(), 2);

@@ -725,10 +725,12 @@ function tickElapsed() {
   const task = id && state.tasks.get(id);
   if (!task) return;
   const base = state.clockBase.get(id) || { elapsed: 0, at: Date.now() };
-  const elapsed = isFinished(task) ? base.elapsed : base.elapsed + (Date.now() - base.at);
+  // By its status only: a problem while following it (the provider not answering for a while) ends no task.
+  const ended = ['completed', 'failed', 'unknown', 'found', 'closed'].includes(task.status);
+  const elapsed = ended ? base.elapsed : base.elapsed + (Date.now() - base.at);
   // A create without an answer never ran as far as vidgen knows: no time to tell.
   const untimed = ['unknown', 'found', 'closed'].includes(task.status);
-  $('elapsed').textContent = untimed ? '' : (isFinished(task) ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
+  $('elapsed').textContent = untimed ? '' : (ended ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
 }
 
 function quoteOf(task) {
