@@ -56,7 +56,7 @@ final class ModelSheet {
     route.sourceNote().ifPresent(note -> sheet.add("note", note));
     route.retired().ifPresent(retired -> {
       List<String> offered = retired.instead().stream()
-          .filter(id -> catalog.find(id).filter(other -> other.retiredOn(today).isEmpty()).isPresent()).toList();
+          .filter(dev.vidgen.core.validation.JobValidator.of(catalog)::offers).toList();
       String instead = offered.isEmpty() ? "" : "; choose " + String.join(", ", offered) + " instead";
       String by = catalog.ownRetirementBy(route.id()).map(file -> " (retired by " + file + ")").orElse("");
       sheet.add("retired", retired.inForceOn(today)

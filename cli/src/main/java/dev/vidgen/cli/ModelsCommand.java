@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.time.LocalDate;
@@ -148,10 +149,11 @@ final class ModelsCommand extends ClientCommand {
             + "; a job may name either, and the name it gives is sent (unless the key's model list has only the other).");
       }
     }
+    // What may be named instead of a retired model: the rule validation suggests by.
+    JobValidator offered = JobValidator.of(catalog).withLiveModels(live ? listed : null);
     for (ModelRoute route : routes) {
       route.retiredOn(today).ifPresent(retired -> {
-        List<String> instead = retired.instead().stream().filter(id -> usableInstead(catalog, id, today, live, listed))
-            .toList();
+        List<String> instead = retired.instead().stream().filter(offered::offers).toList();
         Optional<String> own = catalog.ownRetirementBy(route.id());
         if (live && listedAs(route, listed) != null && own.isEmpty()) {
           output.line(route.id() + " is marked retired on " + retired.on() + " (" + retired.note() + "), but this key's"
@@ -166,8 +168,7 @@ final class ModelsCommand extends ClientCommand {
                 + " with --allow-retired." : "; --allow-retired sends it anyway."));
       });
       route.retiringAfter(today).ifPresent(retiring -> {
-        List<String> instead = retiring.instead().stream().filter(id -> usableInstead(catalog, id, today, live, listed))
-            .toList();
+        List<String> instead = retiring.instead().stream().filter(offered::offers).toList();
         output.line(route.id() + " works until it is retired on " + retiring.on() + " (" + retiring.note() + ")"
             + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " before then") + ".");
       });
@@ -214,19 +215,6 @@ final class ModelsCommand extends ClientCommand {
     output.object(json);
     output.table(ModelSheet.rows(catalog, route, today, live, as));
     return ExitCodes.DONE;
-  }
-
-  /**
-   * Whether route {@code id} may be named instead of a retired one: in the catalog, listed for the key when the list
-   * was read, and not retired today (unless the key's list lifts a retirement that is not the team's own).
-   */
-  private static boolean usableInstead(RouteCatalog catalog, String id, LocalDate today, boolean live,
-      Set<String> listed) {
-    return catalog.find(id).map(other -> {
-      boolean offered = live && listedAs(other, listed) != null;
-      return (!live || offered) && (other.retiredOn(today).isEmpty()
-          || offered && catalog.ownRetirementBy(other.id()).isEmpty());
-    }).orElse(false);
   }
 
   /** The name the live list gives the route (its id, an alias, or either in another case, as listed), or null. */

@@ -70,7 +70,7 @@ final class ModelsJson {
     Optional<Retirement> retired = route.retired();
     json.put("retired", route.retiredOn(today).isPresent());
     json.put("retired_on", retired.map(retirement -> retirement.on().toString()).orElse(null));
-    json.put("retired_note", retired.map(retirement -> retiredNote(retirement, catalog, today)).orElse(null));
+    json.put("retired_note", retired.map(retirement -> retiredNote(retirement, catalog)).orElse(null));
     return json;
   }
 
@@ -97,9 +97,9 @@ final class ModelsJson {
   }
 
   /** The sentence the page shows for a retired route: why, and what to choose instead (routes offered today). */
-  private static String retiredNote(Retirement retirement, RouteCatalog catalog, LocalDate today) {
+  private static String retiredNote(Retirement retirement, RouteCatalog catalog) {
     List<String> instead = retirement.instead().stream()
-        .filter(id -> catalog.find(id).filter(route -> route.retiredOn(today).isEmpty()).isPresent()).toList();
+        .filter(dev.vidgen.core.validation.JobValidator.of(catalog)::offers).toList();
     return retirement.note() + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead");
   }
 }

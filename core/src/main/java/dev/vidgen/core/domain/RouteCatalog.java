@@ -61,7 +61,9 @@ public final class RouteCatalog {
     byId.values().forEach(route -> route.names().forEach(name -> gone.remove(key(name))));
     this.removals = java.util.Collections.unmodifiableMap(gone);
     Map<String, String> own = new LinkedHashMap<>(ownRetirements);
-    own.keySet().removeIf(id -> byId.keySet().stream().noneMatch(kept -> key(kept).equals(id)));
+    Set<String> kept = new java.util.HashSet<>();
+    byId.keySet().forEach(id -> kept.add(key(id)));
+    own.keySet().retainAll(kept);
     this.ownRetirements = java.util.Collections.unmodifiableMap(own);
   }
 

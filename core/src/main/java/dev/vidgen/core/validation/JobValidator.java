@@ -121,7 +121,7 @@ public final class JobValidator {
   }
 
   private void reportRetired(ModelRoute route, Retirement retirement, List<Violation> found) {
-    List<String> instead = retirement.instead().stream().filter(this::offered).toList();
+    List<String> instead = retirement.instead().stream().filter(this::offers).toList();
     Optional<String> own = catalog.ownRetirementBy(route.id());
     String when = "model: " + route.id() + " was retired on " + retirement.on() + " (" + retirement.note() + ")"
         + own.map(by -> " by " + by).orElse("");
@@ -149,10 +149,11 @@ public final class JobValidator {
   }
 
   /**
-   * Whether a job on catalog route {@code id} would be accepted now: known, listed for the key when that is known,
-   * and not retired today (unless the key's list lifts a retirement that is not the team's own).
+   * Whether a job on catalog route {@code id} would be accepted now, so that it may be suggested instead of
+   * another: known, listed for the key when that list is known, and not retired today (unless the key's list
+   * lifts a retirement that is not the team's own).
    */
-  private boolean offered(String id) {
+  public boolean offers(String id) {
     Optional<ModelRoute> route = catalog.find(id);
     if (route.isEmpty()) {
       return false;
@@ -166,7 +167,7 @@ public final class JobValidator {
 
   /** A route whose retirement day is still to come works, with a warning that says when it stops and what instead. */
   private void reportRetiring(ModelRoute route, Retirement retirement, List<Violation> found) {
-    List<String> instead = retirement.instead().stream().filter(this::offered).toList();
+    List<String> instead = retirement.instead().stream().filter(this::offers).toList();
     String choice = instead.isEmpty() ? "another model" : Texts.orList(instead);
     found.add(Violation.warning("model", ViolationCodes.MODEL_RETIRING, route.id(), choice,
         "model: " + route.id() + " will be retired on " + retirement.on() + " (" + retirement.note()
@@ -180,7 +181,7 @@ public final class JobValidator {
    */
   private List<String> nearestOffered(String model) {
     LocalDate today = today();
-    List<String> offered = catalog.nearest(model, catalog.size()).stream().filter(this::offered)
+    List<String> offered = catalog.nearest(model, catalog.size()).stream().filter(this::offers)
         .filter(id -> live != null || catalog.find(id).flatMap(route -> route.retiredOn(today)).isEmpty())
         .limit(3).toList();
     return offered.isEmpty() && live == null ? catalog.nearest(model, 3) : offered;
