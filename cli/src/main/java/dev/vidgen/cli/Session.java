@@ -181,15 +181,18 @@ final class Session implements AutoCloseable {
     CliContext context = context();
     List<Path> fromEnvironment = RouteFiles.parseList(
         context.variable(RouteFiles.ENVIRONMENT_VARIABLE).orElse(null), context.workingDir());
-    List<Path> files = new ArrayList<>(fromEnvironment);
-    for (Path given : root.routes) {
-      Path file = context.resolve(given);
+    List<Path> named = new ArrayList<>(fromEnvironment);
+    root.routes.forEach(given -> named.add(context.resolve(given)));
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < named.size(); i++) {
+      Path file = named.get(i);
       // A file named twice (VIDGEN_ROUTES and --routes, as a command copied from the playground may) is read once:
       // reading it again would remove or add its routes a second time.
       if (files.stream().anyMatch(earlier -> sameFile(earlier, file))) {
-        output.note("warning: the route file " + file + " is named twice (" + (fromEnvironment.stream()
-            .anyMatch(earlier -> sameFile(earlier, file)) ? RouteFiles.ENVIRONMENT_VARIABLE + " and --routes"
-            : "--routes") + "); it is read once");
+        String where = i < fromEnvironment.size() ? RouteFiles.ENVIRONMENT_VARIABLE
+            : fromEnvironment.stream().anyMatch(earlier -> sameFile(earlier, file))
+                ? RouteFiles.ENVIRONMENT_VARIABLE + " and --routes" : "--routes";
+        output.note("warning: the route file " + file + " is named twice (" + where + "); it is read once");
         continue;
       }
       files.add(file);

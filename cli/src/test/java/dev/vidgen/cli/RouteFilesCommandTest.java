@@ -119,6 +119,12 @@ class RouteFilesCommandTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(result.err()).contains("warning: the route file " + dir.resolve("fewer.json") + " is named twice"
         + " (VIDGEN_ROUTES and --routes); it is read once").doesNotContain("unknown route");
+
+    CliRun.Result twiceInTheVariable = CliRun.in(dir).env("VIDGEN_ROUTES", "fewer.json" + File.pathSeparator
+        + "acme.json" + File.pathSeparator + "fewer.json")
+        .run("validate", "--provider", "mock", "--model", "acme-video-2", "--prompt", "a fox", "--seconds", "10");
+    assertThat(twiceInTheVariable.exitCode()).as(twiceInTheVariable.all()).isZero();
+    assertThat(twiceInTheVariable.err()).contains("is named twice (VIDGEN_ROUTES); it is read once");
   }
 
   @Test

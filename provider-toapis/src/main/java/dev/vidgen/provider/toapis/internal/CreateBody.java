@@ -33,14 +33,6 @@ public final class CreateBody {
    *
    * @throws IllegalArgumentException when the job cannot be spelled for its route
    */
-  /**
-   * The model name to send: the job's, when it is one of the route's names in any case (the client has chosen
-   * it: the route's spelling, or the key's live list's spelling of it); else the route's id.
-   */
-  static String nameSent(ModelRoute route, String given) {
-    return given != null && route.names().stream().anyMatch(given::equalsIgnoreCase) ? given : route.id();
-  }
-
   public static Map<String, Object> of(SubmitRequest request) {
     VideoJob job = request.job();
     ModelRoute route = request.route();
@@ -84,6 +76,14 @@ public final class CreateBody {
     }
     addParams(body, job.params());
     return body;
+  }
+
+  /**
+   * The model name to send: the job's, when it is one of the route's names in any case (the client has chosen
+   * it: the route's spelling, or the key's live list's spelling of it); else the route's id.
+   */
+  static String nameSent(ModelRoute route, String given) {
+    return given != null && route.names().stream().anyMatch(given::equalsIgnoreCase) ? given : route.id();
   }
 
   /**
