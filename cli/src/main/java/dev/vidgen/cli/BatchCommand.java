@@ -353,10 +353,10 @@ final class BatchCommand extends ClientCommand {
     }
     if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
       throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota",
-          "the jobs still to send cost " + toSend.stripTrailingZeros().toPlainString() + " credits"
+          "the jobs still to send cost " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(toSend.stripTrailingZeros())
               + (unknown > 0 ? " (plus " + unknown + " of unknown price)" : "") + ", but the key and the account have "
               + left.get().stripTrailingZeros().toPlainString() + " left: short by "
-              + toSend.subtract(left.get()).stripTrailingZeros().toPlainString() + " credits; nothing was sent",
+              + dev.vidgen.core.pricing.PriceQuote.creditsInWords(toSend.subtract(left.get()).stripTrailingZeros()) + "; nothing was sent",
           "top up the account (or raise the key's quota), or send fewer lines");
     }
     return left;

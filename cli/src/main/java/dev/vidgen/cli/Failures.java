@@ -232,7 +232,7 @@ final class Failures {
           .map(kind -> kind.withArticle() + " on " + budget.quote().model() + " has an unknown price")
           .orElse(budget.quote().model() + " has an unknown price (" + SafeText.clip(budget.quote().basis(), 200) + ")");
       return unknown + ", which never counts as zero, so it cannot be checked"
-          + " against the " + budget.remainingCredits().toPlainString() + " credits --max-credits leaves; nothing was"
+          + " against the " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(budget.remainingCredits()) + " --max-credits leaves; nothing was"
           + " sent (see docs/errors.md#budget-exceeded)";
     }
     String message = cause.getMessage();

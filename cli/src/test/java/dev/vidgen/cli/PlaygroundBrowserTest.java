@@ -179,6 +179,16 @@ class PlaygroundBrowserTest {
       return said.startsWith("notes.png: ") && said.lines().count() >= 2; // the refusal, then the check's own word
     });
 
+    for (String notAWebAddress : List.of("javascript:alert(1)", "data:image/png;base64,iVBORw0KGgo=",
+        "file:///etc/passwd")) {
+      browser.findElement(By.id("image-url")).sendKeys(notAWebAddress, Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "is not an http(s) address"));
+      assertThat(browser.findElements(By.cssSelector("#thumbs li"))).as("tiles after adding " + notAWebAddress)
+          .isEmpty();
+      assertThat(browser.findElement(By.id("image-url")).getAttribute("aria-invalid")).isEqualTo("true");
+      browser.findElement(By.id("image-url")).clear();
+    }
+
     Path product = repositoryFile("docs/examples/product.png");
     browser.findElement(By.id("file")).sendKeys(product.toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs img")));

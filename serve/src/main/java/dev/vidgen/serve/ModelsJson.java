@@ -22,9 +22,11 @@ final class ModelsJson {
   /**
    * The route as the page needs it; {@code retired} is whether it is retired on {@code today},
    * {@code retired_on} its retirement day even when that is still to come; the routes its note names
-   * instead are those of {@code catalog}.
+   * instead are those of {@code catalog}. The parameters it offers leave out those the provider fills
+   * itself ({@code filledByProvider}), which a job may not set.
    */
-  static Map<String, Object> of(ModelRoute route, LocalDate today, RouteCatalog catalog) {
+  static Map<String, Object> of(ModelRoute route, LocalDate today, RouteCatalog catalog,
+      java.util.Set<String> filledByProvider) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", route.id());
     json.put("name", route.displayName());
@@ -65,7 +67,7 @@ final class ModelsJson {
     json.put("max_prompt_chars", route.maxPromptChars());
     json.put("prompt_required", route.promptRequired());
     json.put("price", price(route.price()));
-    json.put("known_params", List.copyOf(route.knownParams()));
+    json.put("known_params", route.knownParams().stream().filter(param -> !filledByProvider.contains(param)).toList());
     json.put("note", route.note());
     Optional<Retirement> retired = route.retired();
     json.put("retired", route.retiredOn(today).isPresent());

@@ -251,7 +251,7 @@ public final class Playground implements AutoCloseable {
     List<Map<String, Object>> models = new ArrayList<>();
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC); // as the client's validation
     for (ModelRoute route : client.catalog().routes()) {
-      models.add(ModelsJson.of(route, today, client.catalog()));
+      models.add(ModelsJson.of(route, today, client.catalog(), client.provider().paramsItFills(route)));
     }
     String defaultModel = client.catalog().find(settings.defaultModel()).map(ModelRoute::id)
         .orElse(models.isEmpty() ? null : (String) models.get(0).get("id"));

@@ -19,7 +19,7 @@ class ModelsJsonTest {
           "1080p": {"per_request_usd": {"5": "0.50", "10": "1.00"}}}}}}}
         """);
 
-    Map<String, Object> price = (Map<String, Object>) ModelsJson.of(catalog.require("kling-v2-6"), TODAY, catalog)
+    Map<String, Object> price = (Map<String, Object>) ModelsJson.of(catalog.require("kling-v2-6"), TODAY, catalog, java.util.Set.of())
         .get("price");
 
     assertThat(price).containsEntry("kind", "by_resolution");
@@ -33,7 +33,7 @@ class ModelsJsonTest {
   void aRetiredRoutesNoteNamesInsteadOnlyTheRoutesThePlaygroundOffers() {
     RouteCatalog catalog = RouteFiles.layer(RouteCatalog.builtIn(), "fewer.json", "{\"remove\": [\"kling-v3\"]}");
 
-    Object note = ModelsJson.of(catalog.require("sora-2"), TODAY, catalog).get("retired_note");
+    Object note = ModelsJson.of(catalog.require("sora-2"), TODAY, catalog, java.util.Set.of()).get("retired_note");
 
     assertThat(RouteCatalog.builtIn().require("sora-2").retired().orElseThrow().instead()).contains("kling-v3");
     assertThat((String) note).contains("choose ").doesNotContain("kling-v3").contains("veo3.1-fast");

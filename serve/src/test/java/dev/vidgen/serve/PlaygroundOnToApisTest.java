@@ -107,6 +107,20 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theAdvancedOptionsLeaveOutTheClientReferenceVidgenSendsItselfWhichAJobMayNotSet() {
+    start();
+
+    List<Map<String, Object>> models = (List<Map<String, Object>>) json(call(request("/api/models").build())).get("models");
+    Map<String, Object> seedance = models.stream().filter(model -> "seedance-2".equals(model.get("id"))).findFirst()
+        .orElseThrow();
+
+    assertThat(dev.vidgen.core.domain.RouteCatalog.builtIn().require("seedance-2").knownParams()).contains("client_business_id");
+    assertThat((List<String>) seedance.get("known_params")).contains("seed", "callback_url")
+        .doesNotContain("client_business_id");
+  }
+
+  @Test
   void anUploadOlderThanItsReuseTimeIsMadeAgain() throws Exception {
     start();
     Path image = Files.copy(PlaygroundServerTest.productPng(), folder.resolve("product.png"));

@@ -86,7 +86,7 @@ final class AccountFunds {
       if (!quote.isKnown()) {
         if (warnedUnknown.add(quote.model())) {
           runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
-              + "), so it cannot be compared with the " + left.toPlainString() + " credits left; a job of this model is sent without that check");
+              + "), so it cannot be compared with the " + PriceQuote.creditsInWords(left) + " left; a job of this model is sent without that check");
         }
         return Fit.UNCHECKED;
       }
@@ -197,10 +197,10 @@ final class AccountFunds {
   private InsufficientQuotaException refusal(PriceQuote quote, BigDecimal left, Balances balances) {
     String who = balances.limitedBy();
     String taken = balances.effectiveRemaining().filter(first -> first.compareTo(left) > 0)
-        .map(first -> " (after " + first.subtract(left).toPlainString() + " credits for the jobs this client already sent)")
+        .map(first -> " (after " + PriceQuote.creditsInWords(first.subtract(left)) + " for the jobs this client already sent)")
         .orElse("");
-    String message = quote.model() + " costs " + quote.credits().toPlainString() + " credits but the " + who
-        + " has " + left.toPlainString() + " credits left" + taken + "; nothing was sent;"
+    String message = quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits()) + " but the " + who
+        + " has " + PriceQuote.creditsInWords(left) + " left" + taken + "; nothing was sent;"
         + " top up the " + who + (who.equals("key") ? " (raise the key's quota)" : "") + " or choose a cheaper job";
     return new InsufficientQuotaException(
         ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null, quote);

@@ -92,9 +92,9 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
    * (the exception's own message says nothing was sent).
    */
   static String overBudget(dev.vidgen.core.error.BudgetExceededException over) {
-    String cost = over.quote().isKnown() ? over.quote().credits().toPlainString() + " credits" : "an unknown price";
-    return "another take costs " + cost + " and the budget has " + over.remainingCredits().toPlainString()
-        + " credits left";
+    String cost = over.quote().isKnown() ? PriceQuote.creditsInWords(over.quote().credits()) : "an unknown price";
+    return "another take costs " + cost + " and the budget has " + PriceQuote.creditsInWords(over.remainingCredits())
+        + " left";
   }
 
   /** True the first time only: the resend warning is said once per create. */

@@ -93,6 +93,7 @@ public record ModelRoute(
     if (maxPromptChars != null && maxPromptChars <= 0) {
       problems.add("maxPromptChars must be positive");
     }
+    problems.addAll(modesWithoutInputs(modes, imageCounts, videoCounts));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
     }
@@ -100,6 +101,30 @@ public record ModelRoute(
     knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
     hints = Hints.freeze(hints);
     rules = List.copyOf(rules == null ? List.of() : rules);
+  }
+
+  /** The modes that take inputs but are given none: no job could be made in them. */
+  private static List<String> modesWithoutInputs(Set<GenerationMode> modes, Map<GenerationMode, IntRange> images,
+      Map<GenerationMode, IntRange> videos) {
+    List<String> problems = new ArrayList<>();
+    java.util.function.Function<GenerationMode, Integer> mostImages = mode -> images.containsKey(mode)
+        ? images.get(mode).max() : 0;
+    java.util.function.Function<GenerationMode, Integer> mostVideos = mode -> videos.containsKey(mode)
+        ? videos.get(mode).max() : 0;
+    if (modes.contains(GenerationMode.IMAGE_TO_VIDEO) && mostImages.apply(GenerationMode.IMAGE_TO_VIDEO) == 0) {
+      problems.add("mode image-to-video takes no image, so no job could be made in it; give it images with a max"
+          + " of 1 or more");
+    }
+    if (modes.contains(GenerationMode.VIDEO_EDIT) && mostVideos.apply(GenerationMode.VIDEO_EDIT) == 0) {
+      problems.add("mode video-edit takes no video, so no job could be made in it; give it videos with a max of 1"
+          + " or more");
+    }
+    if (modes.contains(GenerationMode.REFERENCE_TO_VIDEO) && mostImages.apply(GenerationMode.REFERENCE_TO_VIDEO) == 0
+        && mostVideos.apply(GenerationMode.REFERENCE_TO_VIDEO) == 0) {
+      problems.add("mode reference-to-video takes no image and no video, so no job could be made in it; give it"
+          + " images or videos with a max of 1 or more");
+    }
+    return problems;
   }
 
   /** A route without aliases (the canonical constructor's form before aliases were added). */

@@ -33,11 +33,11 @@ public final class BudgetExceededException extends VidgenException {
   }
 
   private static String describe(PriceQuote quote, BigDecimal remaining) {
-    String cost = quote.isKnown() ? quote.credits().toPlainString() + " credits" : "an unknown price";
+    String cost = quote.isKnown() ? dev.vidgen.core.pricing.PriceQuote.creditsInWords(quote.credits()) : "an unknown price";
     String unknown = quote.isKnown() ? "" : "; an unknown price never counts as zero: state the price in a routes file"
         + " (a patch of " + quote.model() + " with a price) or allow unknown prices explicitly"
         + " (allowUnknownPrices(true) in Java, --allow-unknown-prices on the command line)";
-    return quote.model() + " costs " + cost + " but the budget has " + remaining.toPlainString()
-        + " credits left" + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
+    return quote.model() + " costs " + cost + " but the budget has " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(remaining)
+        + " left" + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
   }
 }

@@ -38,6 +38,14 @@ public interface VideoProvider extends AutoCloseable {
   }
 
   /**
+   * The route's documented parameters this provider fills itself on every create (a client
+   * reference, say), which a job may therefore not set. The default is none.
+   */
+  default Set<String> paramsItFills(ModelRoute route) {
+    return Set.of();
+  }
+
+  /**
    * Checks what {@code route} tells this provider (its hints for this provider's id) before any job
    * uses it. The default finds nothing to check.
    *

@@ -87,7 +87,7 @@ public final class Budget {
           + ") and the budget is limited (" + left + ")");
     }
     if (quote.credits().compareTo(remainingCredits) > 0) {
-      return Optional.of(quote.model() + " needs " + quote.credits().toPlainString() + " credits, " + left);
+      return Optional.of(quote.model() + " needs " + PriceQuote.creditsInWords(quote.credits()) + ", " + left);
     }
     return Optional.empty();
   }

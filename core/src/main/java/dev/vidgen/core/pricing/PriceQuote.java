@@ -89,10 +89,15 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
     return Optional.ofNullable(usd);
   }
 
+  /** An amount of credits in words: {@code 1 credit}, {@code 20 credits}, {@code 0.5 credits}. */
+  public static String creditsInWords(BigDecimal amount) {
+    return amount.toPlainString() + (amount.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits");
+  }
+
   @Override
   public String toString() {
     return isKnown()
-        ? credits.toPlainString() + " credits ($" + usd.toPlainString() + ") — " + basis
+        ? creditsInWords(credits) + " ($" + usd.toPlainString() + ") — " + basis
         : "price unknown — " + basis;
   }
 }

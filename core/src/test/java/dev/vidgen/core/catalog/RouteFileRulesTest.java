@@ -2,6 +2,7 @@ package dev.vidgen.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgen.core.domain.RouteCatalog;
 import java.util.List;
@@ -91,9 +92,26 @@ class RouteFileRulesTest {
   }
 
   @Test
+  void aModeOfInputsThatTakesNoneIsRefusedForNoJobCouldBeMadeInIt() {
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-n", "modes": {"image-to-video": {}, "video-edit": {"images": {"min": 0, "max": 1}},
+          "reference-to-video": {"videos": {"min": 0, "max": 0}}}, "seconds": {"one_of": [5], "default": 5}}]}
+        """);
+
+    assertThat(e.getMessage()).startsWith("acme.json: routes[0]")
+        .contains("mode image-to-video takes no image, so no job could be made in it; give it images with a max of 1")
+        .contains("mode video-edit takes no video")
+        .contains("mode reference-to-video takes no image and no video");
+    assertThatThrownBy(() -> dev.vidgen.core.domain.ModelRoute.builder("acme-n")
+        .mode(dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO)
+        .durations(dev.vidgen.core.domain.DurationRule.oneOf(5)).price(dev.vidgen.core.domain.PriceTable.unknown("x"))
+        .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode image-to-video takes no image");
+  }
+
+  @Test
   void ratioAndResolutionRulesOnARouteThatTakesNone() {
     RouteFileException e = failure("""
-        {"routes": [{"id": "acme-n", "modes": {"text-to-video": {}, "image-to-video": {}},
+        {"routes": [{"id": "acme-n", "modes": {"text-to-video": {}, "image-to-video": {"images": {"min": 1, "max": 1}}},
           "seconds": {"one_of": [5], "default": 5},
           "rules": [{"kind": "aspect_ratios_in_mode", "mode": "image-to-video", "aspect_ratios": ["16:9"], "reason": "x"},
                     {"kind": "aspect_ratio_ignored_in_mode", "mode": "image-to-video", "reason": "x"},

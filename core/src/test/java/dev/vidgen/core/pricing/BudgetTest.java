@@ -23,6 +23,15 @@ class BudgetTest {
   }
 
   @Test
+  void saysOneCreditInTheSingular() {
+    assertThat(Budget.ofCredits(1).refusal(TWENTY)).contains("grok-video-1.5-preview needs 20 credits, 1 left");
+    assertThat(new dev.vidgen.core.error.BudgetExceededException(TWENTY, new BigDecimal("1")).getMessage())
+        .contains("costs 20 credits but the budget has 1 credit left;");
+    assertThat(PriceQuote.creditsInWords(new BigDecimal("1.00"))).isEqualTo("1.00 credit");
+    assertThat(PriceQuote.creditsInWords(new BigDecimal("0.5"))).isEqualTo("0.5 credits");
+  }
+
+  @Test
   void allowsAQuoteThatTakesEveryLastCredit() {
     assertThat(Budget.ofCredits(20).allows(TWENTY)).isTrue();
     assertThat(Budget.ofCredits(20).spend(TWENTY).remaining()).contains(BigDecimal.ZERO);

@@ -115,6 +115,13 @@ final class ToApisVideoProvider implements VideoProvider {
   public boolean takesClientReference(ModelRoute route) {
     return WireFormat.of(Objects.requireNonNull(route, "route == null")).acceptsClientReference();
   }
+
+  /** {@code client_business_id} on a route that takes it: vidgen sends its own, by which it finds the task again. */
+  @Override
+  public Set<String> paramsItFills(ModelRoute route) {
+    return takesClientReference(route) ? Set.of(CreateBody.CLIENT_REFERENCE_FIELD) : Set.of();
+  }
+
   @Override
   public List<Violation> checkParams(VideoJob job, ModelRoute route) {
     return ParamClashes.find(job, route, takesClientReference(route));

@@ -431,7 +431,10 @@ function fieldKey(field) {
 
 function showFieldErrors(violations) {
   for (const id of Object.values(FIELD_ERRORS)) $(id).replaceChildren();
-  for (const id of Object.values(FIELD_INPUTS)) $(id).classList.remove('invalid');
+  for (const id of Object.values(FIELD_INPUTS)) {
+    $(id).classList.remove('invalid');
+    $(id).removeAttribute('aria-invalid');
+  }
   $('err-other').replaceChildren();
   $('warnings').replaceChildren();
   if (state.imageRefusal) $('err-images').append(document.createTextNode(state.imageRefusal));
@@ -448,7 +451,10 @@ function showFieldErrors(violations) {
     const box = $(FIELD_ERRORS[key]);
     if (box.textContent) box.append(document.createElement('br'));
     box.append(document.createTextNode(violation.message));
-    if (FIELD_INPUTS[key]) $(FIELD_INPUTS[key]).classList.add('invalid');
+    if (FIELD_INPUTS[key]) {
+      $(FIELD_INPUTS[key]).classList.add('invalid');
+      $(FIELD_INPUTS[key]).setAttribute('aria-invalid', 'true');
+    }
   }
 }
 
@@ -545,12 +551,30 @@ function setupImages() {
   });
 }
 
+// Only an http(s) address becomes a tile: the provider fetches images over the web, and another kind
+// (javascript:, data:, file:) would only be refused by the check after it was shown.
 function addUrl() {
   const url = $('image-url').value.trim();
   if (!url) return;
+  if (!isWebAddress(url)) {
+    refuseImage('Not added: ' + url.slice(0, 80) + (url.length > 80 ? '…' : '') + ' is not an http(s) address;'
+      + ' give an https:// address the provider can fetch, or drop the file here.');
+    $('image-url').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  $('image-url').removeAttribute('aria-invalid');
   state.images.push({ url, name: url });
   $('image-url').value = '';
   imagesChanged();
+}
+
+function isWebAddress(text) {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch (e) {
+    return false;
+  }
 }
 
 // ---- generate, live status, the video ----
