@@ -206,6 +206,8 @@ class PlaygroundBrowserTest {
         .contains("vidgen generate --model " + MODEL, "--prompt '" + PROMPT + "'", "--seconds 15");
 
     browser.findElement(By.id("generate")).click();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("where the keyboard's focus is after Generate")
+        .isEqualTo("h-result");
     FluentWait<WebDriver> generation = patient(Duration.ofSeconds(60));
     generation.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Generating"));
     generation.until(driver -> progress() > 0);

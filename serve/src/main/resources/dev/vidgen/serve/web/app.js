@@ -585,6 +585,9 @@ async function generate() {
   updateGenerate();
   holdPanel();
   $('task-status').textContent = 'Sending…';
+  // The button is disabled while the job is sent, which would drop the keyboard's focus to the page's top: it goes
+  // to the panel that tells what happens to the job instead.
+  $('h-result').focus();
   let result;
   try {
     result = await api('/api/generate', {
@@ -835,7 +838,10 @@ function historyItem(task) {
     type: 'button', className: 'secondary', text: 'Use these settings',
     'aria-label': 'Use the settings of ' + task.task_id, onclick: () => useSettings(task)
   }));
-  if (task.video) row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download' }));
+  if (task.video) {
+    row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download',
+      'aria-label': 'Download the video of ' + task.task_id }));
+  }
   if (task.source === 'serve' || !isFinished(task)) {
     row.append(el('button', {
       type: 'button', className: 'secondary', text: 'Show',
