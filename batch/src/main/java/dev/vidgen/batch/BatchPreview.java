@@ -124,7 +124,7 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
     return switch (entry.state()) {
       case PENDING, DROPPED -> Action.SEND;
       case SUBMITTED -> Action.FOLLOW;
-      case SUBMITTING -> entry.clientReference() != null ? Action.LOOK_UP
+      case SUBMITTING -> entry.createWaiting() ? Action.SEND : entry.clientReference() != null ? Action.LOOK_UP
           : resubmitUnknown ? Action.SEND : Action.KEEP;
       case COMPLETED -> Action.DONE;
       case FAILED -> retry ? Action.SEND : Action.KEEP;

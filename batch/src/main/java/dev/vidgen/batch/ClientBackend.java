@@ -122,8 +122,9 @@ final class ClientBackend implements JobBackend {
   }
 
   @Override
-  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending) {
-    return client.submitAsync(job, clientReference, stopSending);
+  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending,
+      dev.vidgen.core.client.CreateTakes takes) {
+    return client.submitAsync(job, clientReference, stopSending, takes);
   }
 
   @Override

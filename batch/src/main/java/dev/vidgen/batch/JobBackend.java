@@ -48,8 +48,10 @@ interface JobBackend {
    * Creates the task, sending {@code clientReference} when the route takes one. Once {@code
    * stopSending} is done no create goes out again, and a create waiting to be resent after an answer
    * that made nothing (a 429) ends at once with a {@link dev.vidgen.core.client.SubmitNotSentException}.
+   * {@code takes} hears when no take is on its way during a backoff, and each take after one waits for it.
    */
-  CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending);
+  CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending,
+      dev.vidgen.core.client.CreateTakes takes);
 
   CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference);
 

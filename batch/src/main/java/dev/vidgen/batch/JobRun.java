@@ -8,6 +8,7 @@ import static dev.vidgen.batch.journal.JobStore.State.SUBMITTING;
 import static dev.vidgen.batch.journal.JobStore.State.UNKNOWN;
 import static dev.vidgen.core.concurrent.AsyncFailures.unwrap;
 
+import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.FailureCases;
@@ -73,6 +74,8 @@ final class JobRun {
   private CreatesOnTheirWay.Create counted;
   /** Whether the next journal write records the create's outcome and so counts the job off. */
   private boolean settleOnWrite;
+  /** The marks of the create's backoffs written so far ({@link Takes}); always completes normally. */
+  private volatile CompletableFuture<Void> marks = CompletableFuture.completedFuture(null);
   /** The task the create answered with, until it is journaled; null before or without one. */
   private String answeredTask;
 
@@ -155,7 +158,7 @@ final class JobRun {
       }
       CompletableFuture<JobHandle> create;
       try {
-        create = ctx.backend.submit(uploaded, reference, stop);
+        create = ctx.backend.submit(uploaded, reference, stop, new Takes());
       } catch (RuntimeException e) {
         // Refused before it went out (such as by a closed client): nothing was sent, so the job is pending again.
         ctx.creates.answered(counting);
@@ -169,7 +172,9 @@ final class JobRun {
         return;
       }
       ctx.creates.handedOver();
-      create.whenComplete(safely((handle, failure) -> {
+      // The answer is taken in after the marks of the takes' waits are written, so that its write comes after them.
+      create.whenComplete((answer, failed) -> marks.whenComplete((marked, never) -> safely((JobHandle handle,
+          Throwable failure) -> {
         ctx.creates.answered(counting);
         // The next journal write records this answer; until then a Ctrl-C waits a moment for it.
         settleOnWrite = true;
@@ -180,8 +185,44 @@ final class JobRun {
           JobHandle told = withEarlierTakes(handle);
           write(b -> b.state(SUBMITTED).taskId(told.taskId().value()).handle(told.encode()), () -> await(told));
         }
-      }));
+      }).accept(answer, failed)));
     });
+  }
+
+  /**
+   * The journal's marks of a create's backoffs: while every take was refused without making a task and
+   * the next waits, the job stays {@code submitting} marked {@link JobStore#CREATE_WAITING}, so that a run
+   * finding it so after a kill sends it again rather than calling it unknown; the mark is taken off, durably,
+   * before the next take leaves. Marks are written one after another, and the create's answer after them.
+   */
+  private final class Takes implements dev.vidgen.core.client.CreateTakes {
+    @Override
+    public void waiting(java.time.Duration delay) {
+      String reason = "its create was refused without making a task (as a 429 is) and waits "
+          + (delay.toSeconds() < 1 ? "under a second" : delay.toSeconds() + " s") + " to be sent again; none is on its"
+          + " way";
+      // A mark not written leaves the job submitting: the next run then asks, as it does after any kill mid-create.
+      marks = marks.thenCompose(done -> mark(b -> b.reason(JobStore.CREATE_WAITING, reason)))
+          .exceptionally(notWritten -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendingAgain() {
+      CompletableFuture<Void> unmarked = marks.thenCompose(done -> mark(b -> b.reason(null, null)));
+      marks = unmarked.exceptionally(notWritten -> null);
+      return unmarked;
+    }
+  }
+
+  /** Writes a mark on the job, its state unchanged; the entry is the stored one once it is durable. */
+  private CompletableFuture<Void> mark(java.util.function.UnaryOperator<Entry.Builder> change) {
+    CompletableFuture<Entry> moved;
+    try {
+      moved = ctx.journal.move(entry, change);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return moved.thenAccept(stored -> entry = stored);
   }
 
   /**
@@ -272,6 +313,12 @@ final class JobRun {
   // ---- submitting found after a crash
 
   private void recover() {
+    if (entry.createWaiting()) {
+      // Stopped (killed) while its create waited out a backoff: every take was refused without a task, none was on
+      // its way, so nothing was made: it is sent again, as a pending job is.
+      write(b -> b.state(PENDING).reason(null, null), this::submit);
+      return;
+    }
     String reference = entry.clientReference();
     if (reference == null) {
       if (ctx.resubmitUnknown && planned.videoSavedElsewhere()) {

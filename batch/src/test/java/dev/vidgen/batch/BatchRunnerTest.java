@@ -391,6 +391,44 @@ class BatchRunnerTest {
   }
 
   @Test
+  void whileItsCreateWaitsOutA429TheJournalSaysNoneIsOnItsWayAndTakesItBackDurablyBeforeTheNextTakeLeaves()
+      throws Exception {
+    CompletableFuture<JobHandle> answer = new CompletableFuture<>();
+    backend.submitScript.put("a", job -> {
+      backend.takes.waiting(Duration.ofSeconds(30));
+      return answer;
+    });
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(1, false).run(plan));
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entry("a").createWaiting());
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").reason()).contains("waits 30 s to be sent again; none is on its way");
+
+    backend.takes.sendingAgain().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(entry("a").createWaiting()).as("taken off before the next take leaves").isFalse();
+    assertThat(entry("a").reasonCode()).isNull();
+
+    answer.complete(backend.handle(plan.jobs().get(0).job(), null));
+    assertThat(run.get(10, TimeUnit.SECONDS).count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
+  void aJobKilledWhileItsCreateWaitedOutA429IsSentAgainNotCalledUnknown() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).reason(JobStore.CREATE_WAITING, "waits 30 s"));
+
+    assertThat(BatchPreview.read(plan, store, false, Instant.now()).jobs().get(0).action())
+        .as("what a dry run says of it").isEqualTo(BatchPreview.Action.SEND);
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(backend.count("submit")).as("sent again without --resubmit-unknown").isEqualTo(1);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(report.finished()).isTrue();
+  }
+
+  @Test
   void reportsAJobCaughtMidCreateWithoutAReferenceAsUnknownAndSendsNothing() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1));

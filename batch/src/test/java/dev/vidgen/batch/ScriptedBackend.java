@@ -44,6 +44,8 @@ final class ScriptedBackend implements JobBackend {
   private final String batch;
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Function<VideoJob, CompletableFuture<JobHandle>>> submitScript = new HashMap<>();
+  /** What the last submit tells about its create's takes. */
+  volatile dev.vidgen.core.client.CreateTakes takes;
   /** The stop signal the last submit was given. */
   volatile CompletableFuture<?> stopSending;
   final Map<String, Optional<TaskSnapshot>> lookups = new HashMap<>();
@@ -120,9 +122,11 @@ final class ScriptedBackend implements JobBackend {
   }
 
   @Override
-  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending) {
+  public CompletableFuture<JobHandle> submit(VideoJob job, String clientReference, CompletableFuture<?> stopSending,
+      dev.vidgen.core.client.CreateTakes takes) {
     calls.add("submit " + job.prompt() + " while " + stateOf(job.prompt()) + " ref=" + clientReference);
     this.stopSending = stopSending;
+    this.takes = takes;
     Function<VideoJob, CompletableFuture<JobHandle>> script = submitScript.get(job.prompt());
     if (script != null) {
       return script.apply(job);

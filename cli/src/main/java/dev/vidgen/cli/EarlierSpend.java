@@ -62,7 +62,8 @@ record EarlierSpend(BigDecimal paid, BigDecimal extra, int unpriced) {
 
   /** How many of the job's takes so far may each have made a paid task. */
   private static int takes(Entry entry) {
-    if (entry.state() == State.UNKNOWN || entry.state() == State.SUBMITTING && entry.taskId() == null) {
+    if (entry.state() == State.UNKNOWN || entry.state() == State.SUBMITTING && entry.taskId() == null
+        && !entry.createWaiting()) {
       return entry.possibleTasks();
     }
     if (entry.taskId() != null) {

@@ -147,6 +147,15 @@ public interface JobStore extends AutoCloseable {
       return state == State.FAILED && taskId == null;
     }
 
+    /**
+     * Whether the job is {@code submitting} with no create on its way: every take of its create was
+     * refused without making a task (a 429, say) and the next one waited out its backoff. A run that
+     * finds it so (its process was killed meanwhile) sends it again; nothing was made or charged.
+     */
+    public boolean createWaiting() {
+      return state == State.SUBMITTING && taskId == null && CREATE_WAITING.equals(reasonCode);
+    }
+
     /** This entry with the next version. */
     Entry bumped() {
       return new Entry(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle,
@@ -278,6 +287,9 @@ public interface JobStore extends AutoCloseable {
       }
     }
   }
+
+  /** The reason code of a job {@code submitting} whose create waits out a backoff, none on its way ({@link Entry#createWaiting}). */
+  String CREATE_WAITING = "create_waiting";
 
   /** Thrown by {@link #enroll} when a key is already in the journal with other content. */
   final class ConflictException extends IllegalStateException {

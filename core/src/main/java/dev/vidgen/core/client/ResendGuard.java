@@ -21,9 +21,16 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
   private final ResendReservations reservations;
   private final PriceQuote quote;
   private final int allowedBlindResends;
+  private final CreateTakes takes;
 
   ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
       CompletableFuture<?> stopSending, int allowedBlindResends) {
+    this(ledger, quote, caller, stopSending, allowedBlindResends, CreateTakes.NONE);
+  }
+
+  ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
+      CompletableFuture<?> stopSending, int allowedBlindResends, CreateTakes takes) {
+    this.takes = java.util.Objects.requireNonNull(takes, "takes == null");
     this.allowedBlindResends = allowedBlindResends;
     this.caller = caller;
     this.stopSending = stopSending;
@@ -127,6 +134,27 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
         : new SubmitNotSentException(what + " was not sent again: it was told to stop sending, and "
             + (refused == 1 ? "its one take was" : "each of its " + refused + " takes was") + " refused without making"
             + " a task (as a 429 or a 503 is)", refused);
+  }
+
+  @Override
+  public final void waiting(java.time.Duration delay) {
+    takes.waiting(delay);
+  }
+
+  @Override
+  public final java.util.concurrent.CompletionStage<?> sendingAgain() {
+    return takes.sendingAgain();
+  }
+
+  /** Not sent again: the caller could not hear that a take was about to leave ({@code why}). */
+  @Override
+  public final RuntimeException heldBack(Throwable why) {
+    int refused = failedTakes();
+    String said = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+    return new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
+        : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), and"
+        + " the caller could not record that the next was leaving (" + dev.vidgen.core.text.SafeText.clip(said, 200)
+        + "); nothing more was sent", refused);
   }
 
   @Override

@@ -123,6 +123,25 @@ final class RetryLoop {
     default boolean resendRefused() {
       return false;
     }
+
+    /**
+     * Every try so far surely did nothing (a 429, a 503) and none is on its way: the next one is sent
+     * after {@code delay}.
+     */
+    default void waiting(Duration delay) {}
+
+    /**
+     * After a {@link #waiting} told, just before the call is sent again: it is sent once the stage
+     * completes; a failed stage ends the call with {@link #heldBack}'s exception.
+     */
+    default java.util.concurrent.CompletionStage<?> sendingAgain() {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    /** What the call ends with when {@link #sendingAgain}'s stage failed with {@code why}: nothing was sent again. */
+    default RuntimeException heldBack(Throwable why) {
+      return new java.util.concurrent.CancellationException("not sent again: " + why);
+    }
   }
 
   /**
@@ -238,6 +257,8 @@ final class RetryLoop {
      */
     private ProviderException mayHaveWorked;
     private int failures;
+    /** Whether {@link AfterServerError#waiting} was told since the last try left. */
+    private volatile boolean toldWaiting;
     /** The failure whose backoff is being served, so that a stop can end the call at once; null otherwise. */
     private volatile ProviderException waitingAfter;
     /** The latest failure of any try, which a call out of time ends with; null while none failed. */
@@ -419,6 +440,15 @@ final class RetryLoop {
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {
       retried.accept(tagged);
       runtime.events().retry(handle, operation, tagged, failures, retry.delay());
+      if (afterServerError != null && mayHaveWorked == null) {
+        // No try so far can have done its work, and none is on its way while the backoff is served.
+        toldWaiting = true;
+        try {
+          afterServerError.waiting(retry.delay());
+        } catch (RuntimeException notTold) {
+          // Only a mark of the caller's is missing: the call goes on as it would have.
+        }
+      }
       waitingAfter = tagged;
       pending.set(runtime.time().after(retry.delay(), () -> Futures.guard(result, () -> {
         waitingAfter = null;
@@ -445,7 +475,21 @@ final class RetryLoop {
      * may have done its work (a server error, no answer), else as surely not done.
      */
     private void sendAgain(ProviderException tagged) {
-      if (afterServerError == null || afterServerError.mayResend()) {
+      if (afterServerError != null && afterServerError.mayResend() && toldWaiting) {
+        // The caller hears first that a try leaves again, and the try leaves only once it has heard.
+        toldWaiting = false;
+        Futures.attempt(() -> afterServerError.sendingAgain().toCompletableFuture().thenApply(heard -> (Object) heard))
+            .whenComplete((heard, failure) -> Futures.guard(result, () -> {
+              if (result.isDone()) {
+                return;
+              }
+              if (failure != null) {
+                result.completeExceptionally(afterServerError.heldBack(AsyncFailures.unwrap(failure)));
+              } else {
+                sendAgain(tagged);
+              }
+            }));
+      } else if (afterServerError == null || afterServerError.mayResend()) {
         next();
       } else if (mayHaveWorked != null) {
         result.completeExceptionally(afterServerError.abandoned(mayHaveWorked));

@@ -210,8 +210,14 @@ final class SubmitPipeline {
    * the submit then ends with a {@link CancellationException} when no try can have made a task.
    */
   CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending) {
+    return submit(job, requestedReference, stopSending, CreateTakes.NONE);
+  }
+
+  /** {@link #submit(VideoJob, String, CompletableFuture)} telling {@code takes} about its create's takes. */
+  CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending,
+      CreateTakes takes) {
     if (requestedReference == null) {
-      return submitOnce(job, null, stopSending, () -> { });
+      return submitOnce(job, null, stopSending, takes, () -> { });
     }
     // Two creates under one reference would make two paid tasks that a look-up by it cannot tell apart.
     if (!referencesOnTheirWay.add(requestedReference)) {
@@ -223,7 +229,7 @@ final class SubmitPipeline {
     // Freed once the create settles (answered, refused, ambiguous), not when the caller's future ends: a caller who
     // cancels does not take back a create on its way.
     AtomicBoolean freed = new AtomicBoolean();
-    return submitOnce(job, requestedReference, stopSending, () -> {
+    return submitOnce(job, requestedReference, stopSending, takes, () -> {
       if (freed.compareAndSet(false, true)) { // once: a second removal could free another submit's reference
         referencesOnTheirWay.remove(requestedReference);
       }
@@ -235,8 +241,9 @@ final class SubmitPipeline {
 
   /** The submit; {@code settled} runs once no create of it can still be answered. */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending, Runnable settled) {
-    return submitOnce(job, requestedReference, stopSending, settled, preflight.knownModels().orElse(null), false);
+      CompletableFuture<?> stopSending, CreateTakes takes, Runnable settled) {
+    return submitOnce(job, requestedReference, stopSending, takes, settled, preflight.knownModels().orElse(null),
+        false);
   }
 
   /**
@@ -244,7 +251,7 @@ final class SubmitPipeline {
    * for its route's retirement while the list is not known has it read first ({@code listRead} once).
    */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending, Runnable settled, Set<String> live, boolean listRead) {
+      CompletableFuture<?> stopSending, CreateTakes takes, Runnable settled, Set<String> live, boolean listRead) {
     Prepared prepared;
     try {
       ValidationReport report = validate(job, live);
@@ -258,7 +265,7 @@ final class SubmitPipeline {
           && preflight.checksModels()) {
         // The key's live list is the newer word on a retired route: read it, then decide (unreadable: refused as before).
         return preflight.afterReadingModels(
-            read -> submitOnce(job, requestedReference, stopSending, settled, read, true), settled);
+            read -> submitOnce(job, requestedReference, stopSending, takes, settled, read, true), settled);
       }
       settled.run();
       if (e instanceof VidgenException refused) {
@@ -292,7 +299,7 @@ final class SubmitPipeline {
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
           sentModel.set(uploaded.model());
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,
-              stopSending);
+              stopSending, takes);
           afterError.set(guard);
           return create(request, guard, stopSending, requestedReference != null);
         })
@@ -399,8 +406,8 @@ final class SubmitPipeline {
     private final CompletableFuture<?> stopLooking;
 
     CreateAfterServerError(SubmitRequest request, String submitReference, PriceQuote quote,
-        CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending) {
-      super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends());
+        CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes) {
+      super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends(), takes);
       this.request = request;
       this.submitReference = submitReference;
       this.stopLooking = submitReference != null ? stopSending : null;

@@ -268,6 +268,20 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
+   * {@link #submitAsync(VideoJob, String, CompletableFuture)} telling {@code takes} when every take
+   * of the create so far was refused without making a task and the next one waits, and holding that
+   * next take back until {@code takes} has heard it leaves: a journal can so record that no create
+   * is on its way while a backoff is served.
+   */
+  public CompletableFuture<JobHandle> submitAsync(VideoJob job, String clientReference,
+      CompletableFuture<?> stopSending, CreateTakes takes) {
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(stopSending, "stopSending == null");
+    Objects.requireNonNull(takes, "takes == null");
+    return trackSubmit(stopSending, stop -> submits.submit(job, clientReference, stop, takes));
+  }
+
+  /**
    * Uploads the job's local images and videos (with the retry policy, each file once) and completes
    * with the job holding their URLs instead; sends no create. A job without local files comes back
    * as it is; a local file that no longer passes validation's checks (gone, unreadable, changed)

@@ -107,6 +107,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public java.util.Set<String> paramsItFills(ModelRoute route) {
+    return delegate.paramsItFills(route);
+  }
+
+  @Override
   public void checkHints(ModelRoute route) {
     delegate.checkHints(route);
   }

@@ -604,6 +604,80 @@ class SubmitPipelineTest {
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
   }
 
+  /** Records what a create's takes told, and holds each next take back until {@link #heard} is completed. */
+  private static final class RecordedTakes implements CreateTakes {
+    final java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile CompletableFuture<Void> heard = new CompletableFuture<>();
+
+    @Override
+    public void waiting(Duration delay) {
+      told.add("waiting " + delay.toSeconds() + " s");
+    }
+
+    @Override
+    public CompletableFuture<Void> sendingAgain() {
+      told.add("sending again");
+      return heard;
+    }
+  }
+
+  @Test
+  void aCreateWaitingOutA429TellsItsTakesThatNoneIsOnItsWayAndSendsAgainOnlyOnceTheyHeardItLeaves() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    RecordedTakes takes = new RecordedTakes();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(takes.told).containsExactly("waiting 30 s");
+    fixture.advance(Duration.ofSeconds(40));
+
+    assertThat(takes.told).containsExactly("waiting 30 s", "sending again");
+    assertThat(fixture.provider.count("create")).as("held back until the takes heard it leaves").isEqualTo(1);
+    takes.heard.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+  }
+
+  @Test
+  void aTakeTheCallerCouldNotRecordAsLeavingIsNeverSentAndTheSubmitEndsAsNotSent() {
+    useBudget(50);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(5)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    RecordedTakes takes = new RecordedTakes();
+    takes.heard.completeExceptionally(new java.io.UncheckedIOException(new java.io.IOException("journal is down")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("could not record that the next was leaving").hasMessageContaining("journal is down")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isEqualTo(1));
+    assertThat(fixture.client.remainingBudget().remaining()).as("a 429 made nothing: the price is free again")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aCreateThatMetAServerErrorIsNeverToldAsHavingNoneOnItsWay() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR),
+        ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(5)), TaskSnapshot.queued(TaskId.of("t-1")))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.empty());
+    RecordedTakes takes = new RecordedTakes();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "ref-1", new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(takes.told).as("the 500's take may have made a task").isEmpty();
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+  }
+
   @Test
   void aSubmitToldToStopWhileItsFundsAreStillReadEndsAtOnceAsNotSentAndNeverSendsItsCreate() {
     CompletableFuture<dev.vidgen.core.port.Balance> slowRead = new CompletableFuture<>();

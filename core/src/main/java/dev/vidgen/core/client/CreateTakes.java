@@ -1,0 +1,36 @@
+package dev.vidgen.core.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Told about the takes of one create, for a caller that journals its jobs: when every take so far
+ * was refused without making a task (a 429, say) and the next one waits, and just before that next
+ * take leaves. A journal can so record that no create is on its way while the wait lasts.
+ */
+public interface CreateTakes {
+  /** Tells nothing and holds no take back. */
+  CreateTakes NONE = new CreateTakes() {
+    @Override
+    public void waiting(Duration delay) {}
+
+    @Override
+    public CompletionStage<?> sendingAgain() {
+      return CompletableFuture.completedFuture(null);
+    }
+  };
+
+  /**
+   * Every take of the create so far was refused without making a task and none is on its way; the
+   * next one leaves after {@code delay}, unless the submit is stopped first. It must not block.
+   */
+  void waiting(Duration delay);
+
+  /**
+   * The next take, after a {@link #waiting} told, is about to leave: it leaves once the returned
+   * stage completes, and not at all if the stage fails (the submit then ends with a {@link
+   * SubmitNotSentException}). It must not block.
+   */
+  CompletionStage<?> sendingAgain();
+}
