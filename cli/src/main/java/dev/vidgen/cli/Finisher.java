@@ -80,23 +80,40 @@ final class Finisher {
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
         if (Files.exists(file) && !force) {
-          throw new CliException(ExitCodes.INVALID_JOB, "output", file + " already exists; the video was not saved",
-              "add --force to replace it, or choose another --out");
+          // Another run saved a file there since this job's --out was checked: it may be another paid video.
+          throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out was"
+              + " checked, by another run perhaps); it was kept and this video was not saved", "save it elsewhere");
         }
         makeFolder(file.getParent());
-        Path saved = client.download(handle, snapshot, file);
+        // Without --force a file that another run writes there while this video downloads is kept, not replaced.
+        Path saved = client.download(handle, snapshot, file,
+            force ? dev.vidgen.core.client.ExistingTarget.REPLACE : dev.vidgen.core.client.ExistingTarget.KEEP);
         session.saved(saved);
         report(session, handle, snapshot, saved.toString(), shown(context, where.text(), saved) + sizeOf(saved), output);
       }
       return ExitCodes.DONE;
     } catch (RuntimeException e) {
-      List<String> more = new ArrayList<>(List.of("--out", commandOut));
-      if (!where.isStdout() && Files.exists(file)) {
-        more.add("--force");
-      }
+      // A file standing there now may be another task's paid video: the command saves beside it, never over it.
+      String elsewhere = where.isStdout() || !Files.exists(file) ? commandOut
+          : besides(file, handle).toAbsolutePath().normalize().toString();
+      List<String> more = new ArrayList<>(List.of("--out", elsewhere));
       throw new SaveFailedException(e, snapshot,
           Failures.downloadCommand(handle, session, more.toArray(String[]::new)));
     }
+  }
+
+  /** A free file beside {@code file} named after the task, such as {@code clip-video_ab12.mp4}. */
+  static Path besides(Path file, JobHandle handle) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ending = dot > 0 ? name.substring(dot) : "";
+    String task = handle.taskId().value().replaceAll("[^A-Za-z0-9._-]", "_");
+    Path candidate = file.resolveSibling(stem + "-" + task + ending);
+    for (int n = 2; Files.exists(candidate) && n < 100; n++) {
+      candidate = file.resolveSibling(stem + "-" + task + "-" + n + ending);
+    }
+    return candidate;
   }
 
   /** {@link #save(Session, VidgenClient, JobHandle, TaskSnapshot, OutTarget, boolean, Output)} for a plain path. */

@@ -146,6 +146,14 @@ final class HistoryRecord {
       String file = session.savedFile().map(Object::toString).orElse(null);
       Instant now = Instant.now();
       write(watching ? entry.completed(file, now) : entry.foundCompleted(file, now));
+      if (file != null && history != null) {
+        try {
+          // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.
+          history.replacedAt(file, entry.taskId());
+        } catch (RuntimeException e) {
+          output.note("could not update the task history (" + e.getMessage() + ")");
+        }
+      }
       return exitCode;
     } catch (TaskFailedException failed) {
       failed(failed);
@@ -190,7 +198,16 @@ final class HistoryRecord {
       return;
     }
     try {
-      history.record(next);
+      history.changing(() -> {
+        // A command that read the task before another saved its video (a status beside a wait) keeps that file.
+        HistoryEntry latest = history.find(next.provider(), next.taskId()).orElse(null);
+        HistoryEntry kept = next.file() == null && latest != null && latest.file() != null
+            && next.status().equals("completed") && latest.status().equals("completed") ? next.withFile(latest.file())
+            : next;
+        history.record(kept);
+        entry = kept;
+        return null;
+      });
       written = true;
     } catch (RuntimeException e) {
       output.note("could not record task " + next.taskId() + " in the history (" + e.getMessage() + ")");

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +118,33 @@ class OutAndSafetyCommandsTest {
     assertThat(forced.out()).as("the way on replaces the file too")
         .containsPattern("next +vidgen wait \\S+ .*--out " + java.util.regex.Pattern.quote(dir.resolve("keep.mp4").toString())
             + " --force");
+  }
+
+  @Test
+  void aFileThatAnotherRunSavedAtTheOutMeanwhileIsKeptAndTheWayOnSavesBesideItNotOverIt() throws Exception {
+    fake.nextTask(TaskScript.completes().taking(Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(2))));
+    java.util.concurrent.CompletableFuture<CliRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> generate("--out", "same.mp4"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !fake.taskIds().isEmpty() || running.isDone());
+    assertThat(running).as(() -> running.join().all()).isNotDone();
+    // Another job of the same --out saves its own paid video there while this task runs.
+    Path same = dir.resolve("same.mp4");
+    Files.writeString(same, "another task's paid video");
+
+    CliRun.Result waited = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(waited.err()).contains("same.mp4 already exists", "it was kept and this video was not saved")
+        .doesNotContain("--force");
+    assertThat(same).hasContent("another task's paid video");
+    String task = fake.taskIds().get(0);
+    Path beside = dir.resolve("same-" + task + ".mp4");
+    assertThat(waited.err()).contains("vidgen download " + task, "--out " + beside);
+
+    CliRun.Result saved = vidgen("download", task, "--out", beside.toString());
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(Mp4Files.boxes(beside)).startsWith("ftyp");
+    assertThat(same).hasContent("another task's paid video");
   }
 
   @Test

@@ -427,6 +427,25 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aVideoSavedOverAnotherTasksLeavesThatTaskNotSavedInTheHistory() {
+    CliRun.Result first = vidgen("generate", "--image", "product.png", "--prompt", "first", "--out", "one.mp4",
+        "--json");
+    String firstTask = (String) first.json().get("task_id");
+    assertThat(historyOf(firstTask)).containsEntry("file", dir.resolve("one.mp4").toString());
+
+    CliRun.Result second = vidgen("generate", "--image", "product.png", "--prompt", "second", "--out", "one.mp4",
+        "--force", "--json");
+
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    String secondTask = (String) second.json().get("task_id");
+    assertThat(historyOf(secondTask)).containsEntry("file", dir.resolve("one.mp4").toString());
+    assertThat(historyOf(firstTask)).as("its video was replaced").containsEntry("file", null)
+        .containsEntry("status", "completed");
+    assertThat(vidgen("status", firstTask).out()).contains("vidgen download " + firstTask)
+        .doesNotContain("the video is saved at");
+  }
+
+  @Test
   void aDownloadAfterAFailedSaveFillsInTheFileAndKeepsHowLongTheTaskRan() {
     fake.inject(Endpoint.FILE, Fault.status(403));
     CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "p", "--out", "late.mp4", "--json");

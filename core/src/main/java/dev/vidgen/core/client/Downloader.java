@@ -53,6 +53,10 @@ final class Downloader {
   }
 
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target) {
+    return download(handle, completed, target, ExistingTarget.REPLACE);
+  }
+
+  CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing) {
     Objects.requireNonNull(handle, "handle == null");
     Objects.requireNonNull(completed, "completed == null");
     Objects.requireNonNull(target, "target == null");
@@ -77,7 +81,7 @@ final class Downloader {
     }
     CompletableFuture<Path> result = new CompletableFuture<>();
     CompletableFuture<Path> saving =
-        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, result::isDone));
+        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, existing, result::isDone));
     result.whenComplete((path, failure) -> saving.cancel(false));
     saving.whenComplete((path, failure) -> Futures.guard(result, () -> {
       if (failure == null) {
@@ -94,7 +98,8 @@ final class Downloader {
     return result;
   }
 
-  private CompletableFuture<Path> attempt(TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
+  private CompletableFuture<Path> attempt(TaskId taskId, VideoAsset asset, Path target, ExistingTarget existing,
+      BooleanSupplier cancelled) {
     Instant now = runtime.time().now();
     // Past its expires_at (the server's word, against this machine's clock), the link is still tried once: a GET
     // costs nothing, while "expired" tells people to pay for the video again. Only its failure makes it expired.
@@ -104,7 +109,7 @@ final class Downloader {
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(pastExpiry
             ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
             : linkFailure(taskId, asset, failure)))
-        .thenApplyAsync(stream -> save(stream, taskId, asset, target, cancelled), runtime.io());
+        .thenApplyAsync(stream -> save(stream, taskId, asset, target, existing, cancelled), runtime.io());
   }
 
   /**
@@ -120,7 +125,8 @@ final class Downloader {
     return cause;
   }
 
-  private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, BooleanSupplier cancelled) {
+  private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, ExistingTarget existing,
+      BooleanSupplier cancelled) {
     Path temp = null;
     Path opened = null;
     try (InputStream in = stream) {
@@ -133,7 +139,11 @@ final class Downloader {
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("download of task " + taskId + " cancelled");
       }
-      move(temp, target);
+      if (existing == ExistingTarget.KEEP) {
+        moveUnlessTaken(temp, target, taskId);
+      } else {
+        move(temp, target);
+      }
       temp = null;
       return target;
     } catch (IOException e) {
@@ -242,6 +252,28 @@ final class Downloader {
     } catch (AtomicMoveNotSupportedException e) {
       // Same directory, so this is still a rename of a complete file.
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Renames the complete file into place only where no file stands: a hard link fails at once when
+   * one does (another run's video, say), so nothing is replaced; where links are not supported, the
+   * rename without replacing is checked just before it.
+   */
+  private static void moveUnlessTaken(Path temp, Path target, TaskId taskId) throws IOException {
+    try {
+      try {
+        Files.createLink(target, temp);
+        deleteQuietly(temp); // the video stands under its name already
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+        if (noLinks instanceof java.nio.file.FileAlreadyExistsException taken) {
+          throw taken;
+        }
+        Files.move(temp, target);
+      }
+    } catch (java.nio.file.FileAlreadyExistsException taken) {
+      throw new DownloadFailedException(taskId, target, target + " appeared while the video was downloaded (another"
+          + " run saved a file there); that file was kept and this video was not saved", taken);
     }
   }
 

@@ -393,7 +393,23 @@ public final class VidgenClient implements AutoCloseable {
 
   /** {@link #download} without blocking; the copy runs on the download executor. */
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target) {
-    return track(() -> downloader.download(handle, completed, target));
+    return downloadAsync(handle, completed, target, ExistingTarget.REPLACE);
+  }
+
+  /**
+   * {@link #download} that does as {@code existing} says about a file at {@code target} when the
+   * video is renamed into place: {@link ExistingTarget#KEEP} never replaces one, even one that
+   * another process wrote there while this video was downloaded.
+   */
+  public Path download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing) {
+    return Futures.await(downloadAsync(handle, completed, target, existing), true);
+  }
+
+  /** {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} without blocking. */
+  public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target,
+      ExistingTarget existing) {
+    Objects.requireNonNull(existing, "existing == null");
+    return track(() -> downloader.download(handle, completed, target, existing));
   }
 
   /**

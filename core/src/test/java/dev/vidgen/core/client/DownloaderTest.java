@@ -49,6 +49,33 @@ class DownloaderTest {
   }
 
   @Test
+  void aDownloadToldToKeepAnExistingFileNeverReplacesOneAnotherRunWroteThereWhileItDownloaded() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    // Another run saves its video under the same name while this one is still being read.
+    InputStream racing = new java.io.FilterInputStream(new ByteArrayInputStream(ScriptedProvider.MP4)) {
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n < 0 && !Files.exists(target)) {
+          Files.writeString(target, "another paid video");
+        }
+        return n;
+      }
+    };
+    fixture.provider.openAnswers(racing, ScriptedProvider.MP4);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
+        ExistingTarget.KEEP))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("appeared while the video was downloaded").hasMessageContaining("was not saved");
+
+    assertThat(Files.readString(target)).isEqualTo("another paid video");
+    assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
+    Path replaced = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target, ExistingTarget.REPLACE);
+    assertThat(Files.readAllBytes(replaced)).isEqualTo(ScriptedProvider.MP4);
+  }
+
+  @Test
   void keepsTheOldFileWhenTheNewDownloadIsNotAnMp4() throws IOException {
     Path target = folder.resolve("kite.mp4");
     Files.writeString(target, "the previous video");

@@ -453,6 +453,12 @@ public record HistoryEntry(
         settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
+  /** A copy whose video is said to be at {@code file} (null: not saved), everything else kept. */
+  public HistoryEntry withFile(String file) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+  }
+
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,

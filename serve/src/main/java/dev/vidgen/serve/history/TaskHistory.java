@@ -152,6 +152,24 @@ public final class TaskHistory {
     }
   }
 
+  /**
+   * Records that task {@code taskId}'s video was just saved to {@code file}: every other task whose
+   * video the history said was there is now "not saved", so that its status advises saving it again
+   * instead of pointing at another task's video.
+   */
+  public void replacedAt(String file, String taskId) {
+    Objects.requireNonNull(file, "file == null");
+    Objects.requireNonNull(taskId, "taskId == null");
+    changing(() -> {
+      for (HistoryEntry other : entries()) {
+        if (file.equals(other.file()) && !other.taskId().equals(taskId)) {
+          record(other.withFile(null));
+        }
+      }
+      return null;
+    });
+  }
+
   /** Every task, newest submission first; an unreadable line is skipped, and so are the notes of creates since answered ({@link HistoryEntry#ANSWERED}). */
   public List<HistoryEntry> entries() {
     return latest().values().stream()
