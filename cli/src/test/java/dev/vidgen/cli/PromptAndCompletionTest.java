@@ -70,6 +70,17 @@ class PromptAndCompletionTest {
   }
 
   @Test
+  void aPromptWhoseCharactersTheLocaleCouldNotReadIsRefusedNotSentAsReplacementCharacters() {
+    // What the JVM makes of "café" on a command line read in a locale that is not UTF-8 (cron, env -i).
+    CliRun.Result unreadable = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "product.png",
+        "--prompt", "caf\uFFFD\uFFFD by the sea");
+
+    assertThat(unreadable.exitCode()).as(unreadable.all()).isEqualTo(2);
+    assertThat(unreadable.err()).contains("--prompt holds characters that could not be read", "not UTF-8",
+        "nothing was sent", "LC_ALL=C.UTF-8", "--prompt-file");
+  }
+
+  @Test
   void printsACompletionScriptThatKnowsCommandsOptionsAndModels() {
     CliRun.Result bash = CliRun.in(dir).run("completion", "bash");
     CliRun.Result zsh = CliRun.in(dir).run("completion", "zsh");

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * What {@code generateAsync} returns: cancelling it stops the step that runs but never loses a task.
  * Once the task is made the future ends in a {@link WaitStoppedException} naming it; before that no
  * create leaves any more, and it ends in a {@link SubmitStoppedException} that the create on its way
- * answers. Either way {@link #isCancelled()} is true.
+ * answers. Either way {@link #isCancelled()} is true. Completed from outside ({@code orTimeout},
+ * {@code completeExceptionally}) it stops the same way and ends in the same exceptions, the outside
+ * one as their cause; a value given from outside ({@code completeOnTimeout}) stops it too.
  */
 final class GenerationFuture extends CompletableFuture<GenerationResult> {
   private final CompletableFuture<Void> stopSending;
@@ -34,6 +36,16 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     return next;
   }
 
+  /** Ends the generate with its result: the way its own steps end it. */
+  boolean finish(GenerationResult result) {
+    return super.complete(result);
+  }
+
+  /** Ends the generate with {@code failure}: the way its own steps end it. */
+  boolean fail(Throwable failure) {
+    return super.completeExceptionally(failure);
+  }
+
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     if (isDone()) {
@@ -41,23 +53,57 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     }
     // This future ends first, so that what the stopped submit ends with (not sent, ambiguous) reaches the caller
     // through the pending handle rather than in place of the cancellation.
-    boolean cancelled = completeExceptionally(stopped());
-    stopSending.complete(null); // no create leaves from now on
+    boolean cancelled = super.completeExceptionally(stopped("cancelled"));
+    haltSteps();
+    return cancelled || isCancelled();
+  }
+
+  /**
+   * From outside (an {@code orTimeout}, a caller's own completion): the generate stops as a cancel
+   * stops it, and what it ends with names the task when one was made, {@code failure} as its cause.
+   */
+  @Override
+  public boolean completeExceptionally(Throwable failure) {
+    if (isDone()) {
+      return false;
+    }
+    CancellationException stopped = stopped("stopped from outside (" + (failure == null ? "no reason given"
+        : failure.getClass().getSimpleName()) + ")");
+    stopped.initCause(failure);
+    boolean ended = super.completeExceptionally(stopped);
+    haltSteps();
+    return ended;
+  }
+
+  /** From outside (a {@code completeOnTimeout}): the caller's value ends it, and the generate stops as a cancel stops it. */
+  @Override
+  public boolean complete(GenerationResult value) {
+    if (isDone()) {
+      return false;
+    }
+    boolean ended = super.complete(value);
+    haltSteps();
+    return ended;
+  }
+
+  /** No create leaves from now on, and the wait or download that runs is stopped; a create on its way is answered. */
+  private void haltSteps() {
+    stopSending.complete(null);
     CompletableFuture<?> current = step.get();
     if (current != null && current != submit) {
       current.cancel(false);
     }
-    return cancelled || isCancelled();
   }
 
-  private CancellationException stopped() {
+  /** What the generate ends with when it was {@code how} ("cancelled"): the task named once one was made. */
+  private CancellationException stopped(String how) {
     CompletableFuture<JobHandle> made = submit;
     if (made == null) {
-      return new CancellationException("the generate was cancelled before it began; nothing was sent");
+      return new CancellationException("the generate was " + how + " before it began; nothing was sent");
     }
     if (made.isDone() && !made.isCompletedExceptionally()) {
-      return new WaitStoppedException(made.join(), "the generate was cancelled");
+      return new WaitStoppedException(made.join(), "the generate was " + how);
     }
-    return new SubmitStoppedException("the generate was cancelled before its task was known", made);
+    return new SubmitStoppedException("the generate was " + how + " before its task was known", made);
   }
 }

@@ -509,7 +509,7 @@ public final class VidgenClient implements AutoCloseable {
     result.submitting(submit.get());
     submit.get().whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {
-        result.completeExceptionally(AsyncFailures.unwrap(submitFailure));
+        result.fail(AsyncFailures.unwrap(submitFailure));
         return;
       }
       if (result.isDone()) {
@@ -518,15 +518,15 @@ public final class VidgenClient implements AutoCloseable {
       CompletableFuture<TaskSnapshot> awaiting = unlessClosed(() -> awaitAsync(handle, options));
       result.follow(awaiting).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
-          result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
+          result.fail(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
         CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target));
         result.follow(saving).whenComplete((file, downloadFailure) -> {
           if (downloadFailure != null) {
-            result.completeExceptionally(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
+            result.fail(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
-            result.complete(new GenerationResult(handle, snapshot, file));
+            result.finish(new GenerationResult(handle, snapshot, file));
           }
         });
       }));

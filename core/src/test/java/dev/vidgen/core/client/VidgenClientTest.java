@@ -121,6 +121,26 @@ class VidgenClientTest {
   }
 
   @Test
+  void aGenerateTimedOutFromOutsideStopsPollingAndEndsNamingItsPaidTaskWithTheTimeoutAsCause() {
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(30));
+    long polls = provider.count("status");
+
+    // What orTimeout does when its time is up: the app's own deadline, outside vidgen's.
+    generated.completeExceptionally(new java.util.concurrent.TimeoutException());
+    fixture.advance(Duration.ofMinutes(10));
+
+    assertThatThrownBy(generated::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(stopped.handle().taskId()).as("the paid task, to wait on again").isEqualTo(TaskId.of("task-1"));
+      assertThat(stopped).hasMessageContaining("stopped from outside (TimeoutException)")
+          .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    });
+    assertThat(provider.count("status")).as("no more polling").isEqualTo(polls);
+    assertThat(folder.resolve("kite.mp4")).as("nothing downloaded behind the app's back").doesNotExist();
+  }
+
+  @Test
   void cancellingGenerateWhileItsCreateIsOnItsWaySendsNoOtherCreateAndTheAnswerStillNamesTheTask() {
     CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
     provider.createAnswers(answer);
