@@ -180,7 +180,16 @@ final class Downloader {
         Path part = target.resolveSibling(
             "." + target.getFileName() + "." + Long.toHexString(runtime.random().nextLong()) + ".part");
         try {
-          return new Part(part, Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+          java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
+              StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          try {
+            // Held while it is written (closing the stream releases it): another process tidying stale parts
+            // beside the same target sees a live download and leaves it alone.
+            channel.tryLock();
+          } catch (IOException | java.nio.channels.OverlappingFileLockException unlockable) {
+            // A file system without locks: the part is written all the same.
+          }
+          return new Part(part, java.nio.channels.Channels.newOutputStream(channel));
         } catch (FileAlreadyExistsException e) {
           if (tries >= 3) {
             throw e;

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * target's leftovers are deleted before it is downloaded. Reading the folder at every download
  * instead would make a batch of n videos into one folder read n names n times. A download this
  * client starts deletes its own temporary file whatever happens, so later ones never go stale
- * while the client lives. Thread-safe.
+ * while the client lives. A part another process is still writing (it holds a lock on it while it
+ * writes) is left alone. Thread-safe.
  */
 final class StaleParts {
   private static final Pattern PART = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.part");
@@ -61,6 +62,27 @@ final class StaleParts {
     return found;
   }
 
+  /**
+   * Whether a process holds the lock a download takes on its part while it writes. Parts of this
+   * client's own downloads never reach here (their names are new), so the probe never closes a
+   * channel this process locks the file with.
+   */
+  private static boolean beingWritten(Path part) {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (java.nio.channels.OverlappingFileLockException held) {
+      return true;
+    } catch (IOException | SecurityException unopened) {
+      return false; // gone already, or not ours to open: deleting it fails quietly too
+    }
+  }
+
   /** The names of the {@code .part} files in {@code folder}; none when it is missing or cannot be read. */
   static List<String> namesIn(Path folder) {
     if (!Files.isDirectory(folder)) {
@@ -76,6 +98,9 @@ final class StaleParts {
 
   private static void deleteQuietly(Path file) {
     try {
+      if (beingWritten(file)) {
+        return; // another process's download, alive: its part is not stale
+      }
       Files.deleteIfExists(file);
     } catch (IOException | SecurityException e) {
       // Only tidying, as above.

@@ -32,6 +32,22 @@ class StalePartsTest {
   }
 
   @Test
+  void leavesAPartThatALiveDownloadIsStillWriting() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    Path live = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "the first half so far");
+    Path stale = Files.writeString(folder.resolve(".kite.mp4.9.part"), "a killed one's half");
+
+    // A download holds a lock on its part while it writes it, as another vidgen process does.
+    try (java.nio.channels.FileChannel writing = java.nio.channels.FileChannel.open(live,
+        java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = writing.lock()) {
+      new StaleParts().remove(target);
+
+      assertThat(live).as("still being written").hasContent("the first half so far");
+      assertThat(stale).doesNotExist();
+    }
+  }
+
+  @Test
   void readsAFolderOnceHoweverManyOfItsTargetsAreDownloaded() throws IOException {
     AtomicInteger reads = new AtomicInteger();
     StaleParts parts = new StaleParts(dir -> {
