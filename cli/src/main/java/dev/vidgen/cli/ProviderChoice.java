@@ -55,10 +55,20 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
     return new ProviderChoice(MOCK, "no " + KEY_VARIABLE + " is set", true);
   }
 
-  /** The base URL: {@code --base-url}, else {@code TOAPIS_BASE_URL}, else {@value #DEFAULT_BASE_URL}. */
+  /**
+   * The base URL: {@code --base-url}, else {@code TOAPIS_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
+   *
+   * @throws CliException (exit 2) when {@code TOAPIS_BASE_URL} is set but empty: a script meant for a test
+   *     server must not reach the real service
+   */
   static String baseUrl(String flag, CliContext context) {
     if (flag != null && !flag.isBlank()) {
       return flag.strip();
+    }
+    if (context.isBlankButSet(BASE_URL_VARIABLE)) {
+      throw CliException.usage(BASE_URL_VARIABLE + " is set but empty; unset it to use " + DEFAULT_BASE_URL
+          + ", or give the URL", "export " + BASE_URL_VARIABLE + "=https://… (or pass --base-url), or unset "
+          + BASE_URL_VARIABLE + "; nothing was sent");
     }
     return context.variable(BASE_URL_VARIABLE).orElse(DEFAULT_BASE_URL);
   }

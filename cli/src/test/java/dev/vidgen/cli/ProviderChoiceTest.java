@@ -87,4 +87,16 @@ class ProviderChoiceTest {
     assertThat(ProviderChoice.baseUrl(null, withVariable)).isEqualTo("https://toapis.cn");
     assertThat(ProviderChoice.baseUrl(null, contextWith(Map.of()))).isEqualTo("https://toapis.com");
   }
+
+  @Test
+  void aBaseUrlVariableSetButEmptyIsAMistakeNotAReasonToUseTheRealService() {
+    CliContext empty = contextWith(Map.of("TOAPIS_BASE_URL", ""));
+
+    assertThatThrownBy(() -> ProviderChoice.baseUrl(null, empty))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageContaining("TOAPIS_BASE_URL is set but empty; unset it to use https://toapis.com, or give the URL");
+    assertThatThrownBy(() -> ProviderChoice.baseUrl(" ", contextWith(Map.of("TOAPIS_BASE_URL", "  "))))
+        .isInstanceOf(CliException.class);
+    assertThat(ProviderChoice.baseUrl("http://127.0.0.1:9", empty)).as("the flag still wins").isEqualTo("http://127.0.0.1:9");
+  }
 }

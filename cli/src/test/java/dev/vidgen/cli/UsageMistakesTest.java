@@ -111,6 +111,17 @@ class UsageMistakesTest {
   }
 
   @Test
+  void anEmptyBaseUrlExitsTwoInsteadOfQuietlyReachingTheRealService() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", "")
+        .run("generate", "--model", "grok-video-1.5-preview", "--prompt", "a fox in the snow");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("TOAPIS_BASE_URL is set but empty; unset it to use https://toapis.com, or give"
+        + " the URL").doesNotContain("task", "Exception");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
   void jsonVerboseAndProviderWorkBeforeOrAfterTheCommand() {
     CliRun.Result before = CliRun.in(dir).run("--json", "--verbose", "--provider", "mock", "models");
     CliRun.Result after = CliRun.in(dir).run("models", "--json", "--verbose", "--provider", "mock");

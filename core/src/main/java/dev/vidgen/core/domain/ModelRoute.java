@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One model reachable through a provider, with every rule vidgen checks before sending a job:
@@ -55,16 +57,18 @@ public record ModelRoute(
     List<RouteRule> rules,
     Retirement retirement,
     List<String> aliases) {
+  private static final String MODE_IDS =
+      Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
 
   /**
    * A route as given, with every collection copied: a null display name becomes the id, a null
-   * family {@code other}, and null lists, sets and maps empty; {@code id}, {@code durations} and
-   * {@code price} must not be null.
+   * family {@code other}, and null lists, sets and maps empty; {@code id} must not be null.
    *
-   * @throws IllegalArgumentException if the id is blank, no mode is offered, or, listing each at once, the id or
-   *     an alias is not a model name or an alias repeats a name of the route, an offered aspect ratio is not W:H
-   *     ({@link RouteSpelling}, the rules of route files), a default aspect ratio or resolution is not offered
-   *     (naming the valid offered ones), or {@code maxPromptChars} is not positive
+   * @throws IllegalArgumentException if the id is blank, or, naming the route and listing each problem once, no
+   *     mode is offered, {@code durations} or {@code price} is null, the id or an alias is not a model name or an
+   *     alias repeats a name of the route, an offered aspect ratio is not W:H ({@link RouteSpelling}, the rules of
+   *     route files), a default aspect ratio or resolution is not offered (naming the valid offered ones),
+   *     {@code maxPromptChars} is not positive, or a mode that needs inputs takes none
    */
   public ModelRoute {
     Objects.requireNonNull(id, "id == null");
@@ -73,17 +77,41 @@ public record ModelRoute(
     }
     displayName = displayName == null ? id : displayName;
     family = family == null ? "other" : family;
-    if (modes == null || modes.isEmpty()) {
-      throw new IllegalArgumentException(id + ": a route offers at least one mode");
-    }
-    modes = Collections.unmodifiableSet(EnumSet.copyOf(modes));
+    modes = modes == null || modes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(modes));
     imageCounts = freezeCounts(imageCounts, modes);
     videoCounts = freezeCounts(videoCounts, modes);
-    Objects.requireNonNull(durations, id + ": durations == null");
     aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
     aliases = List.copyOf(aliases == null ? List.of() : aliases);
     resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
-    List<String> problems = spellingProblems(id, aliases, aspectRatios);
+    List<String> problems = fieldProblems(id, modes, imageCounts, videoCounts, durations, aspectRatios,
+        defaultAspectRatio, resolutions, defaultResolution, maxPromptChars, price, aliases);
+    if (!problems.isEmpty()) {
+      throw refused(id, problems);
+    }
+    knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
+    hints = Hints.freeze(hints);
+    rules = List.copyOf(rules == null ? List.of() : rules);
+  }
+
+  /**
+   * Every problem of the fields one by one, in the order the route lists them: no mode, no durations, a name or
+   * an aspect ratio or a resolution that is not spelled as a route file's, a default that is not offered, a
+   * prompt limit that is not positive, a mode that takes no input, no price. The fields are as the canonical
+   * constructor keeps them (copied, counts of offered modes only).
+   */
+  private static List<String> fieldProblems(String id, Set<GenerationMode> modes,
+      Map<GenerationMode, IntRange> imageCounts, Map<GenerationMode, IntRange> videoCounts, DurationRule durations,
+      List<String> aspectRatios, String defaultAspectRatio, List<String> resolutions, String defaultResolution,
+      Integer maxPromptChars, PriceTable price, List<String> aliases) {
+    List<String> problems = new ArrayList<>();
+    if (modes.isEmpty()) {
+      problems.add("a route offers at least one mode; allowed modes: " + MODE_IDS);
+    }
+    if (durations == null) {
+      problems.add("the durations are missing; give the durations the route accepts and their default, such as"
+          + " DurationRule.oneOf(5, 10)");
+    }
+    problems.addAll(spellingProblems(id, aliases, aspectRatios));
     // A resolution is sent as written and matched without regard to case: " 720p" would match nothing.
     resolutions.forEach(resolution -> RouteSpelling.nameProblem("the resolution", resolution).ifPresent(problems::add));
     List<String> validRatios = aspectRatios.stream()
@@ -94,13 +122,15 @@ public record ModelRoute(
       problems.add("maxPromptChars must be positive");
     }
     problems.addAll(modesWithoutInputs(modes, imageCounts, videoCounts));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
+    if (price == null) {
+      problems.add("the price is missing; give PriceTable.unknown(why) when none is documented");
     }
-    Objects.requireNonNull(price, id + ": price == null (use PriceTable.unknown)");
-    knownParams = Collections.unmodifiableSet(new LinkedHashSet<>(knownParams == null ? Set.of() : knownParams));
-    hints = Hints.freeze(hints);
-    rules = List.copyOf(rules == null ? List.of() : rules);
+    return problems;
+  }
+
+  /** The refusal of the route {@code id} for {@code problems}, each told once, in the order found. */
+  private static IllegalArgumentException refused(String id, List<String> problems) {
+    return new IllegalArgumentException(id + ": " + String.join("; and ", new LinkedHashSet<>(problems)));
   }
 
   /** The modes that take inputs but are given none: no job could be made in them. */
@@ -596,24 +626,35 @@ public record ModelRoute(
       return this;
     }
 
-    /** The route, checked as the canonical constructor checks it. */
+    /**
+     * The route, checked as the canonical constructor and a route file's reader check it.
+     *
+     * @throws IllegalArgumentException naming the route and listing every problem at once: each the canonical
+     *     constructor tells (no mode, no durations, …), a price for a duration or resolution not offered, and a
+     *     retirement that names the route itself instead
+     */
     public ModelRoute build() {
-      ModelRoute route = new ModelRoute(
-          id, displayName, family, modes, imageCounts, videoCounts, durations,
-          aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
-          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("route id is blank");
+      }
+      Set<GenerationMode> offered = modes.isEmpty() ? Set.of() : EnumSet.copyOf(modes);
+      List<String> problems = fieldProblems(id, offered, freezeCounts(imageCounts, offered),
+          freezeCounts(videoCounts, offered), durations, aspectRatios, defaultAspectRatio, resolutions,
+          defaultResolution, maxPromptChars, price, aliases);
       // The checks a route file's reader makes of the whole route, so that code follows the rules of a file.
-      List<String> problems = new ArrayList<>();
-      PricedOutside.of(route.price(), route.durations(), route.resolutions())
+      PricedOutside.of(price, durations, resolutions)
           .forEach(outside -> problems.add("price " + String.join(".", outside.path()) + ": " + outside.problem()));
-      if (retirement != null && retirement.instead().stream().anyMatch(other -> route.names().stream()
-          .anyMatch(other.strip()::equalsIgnoreCase))) {
+      if (retirement != null && retirement.instead().stream().anyMatch(other -> Stream.concat(Stream.of(id),
+          aliases.stream()).anyMatch(other.strip()::equalsIgnoreCase))) {
         problems.add("its retirement names the route itself instead; name the routes to choose instead of it");
       }
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(id + ": " + String.join("; and ", problems));
+        throw refused(id, problems);
       }
-      return route;
+      return new ModelRoute(
+          id, displayName, family, modes, imageCounts, videoCounts, durations,
+          aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
+          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
     }
   }
 }

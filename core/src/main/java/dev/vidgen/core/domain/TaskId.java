@@ -1,9 +1,15 @@
 package dev.vidgen.core.domain;
 
+import java.io.Serializable;
 import java.util.Objects;
 
-/** The provider's opaque id for a created task; once a provider returns one, it is never lost. */
-public record TaskId(String value) {
+/**
+ * The provider's opaque id for a created task; once a provider returns one, it is never lost.
+ * Serializable, as the handles and exceptions that carry it are.
+ */
+public record TaskId(String value) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * A task id as given; {@code value} must not be null.
    *

@@ -3,7 +3,6 @@ package dev.vidgen.core.domain;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a user wants made: a model, a prompt, input images and the options the model offers.
- * Immutable; build one with {@link #builder(String)}. Nothing is checked here beyond nulls:
+ * Immutable, to the lists and maps inside {@code params}; build one with {@link #builder(String)}. Nothing is checked here beyond nulls:
  * {@code dev.vidgen.core.validation} checks a job against its route and lists every problem.
  *
  * @param model the route id, such as {@code grok-video-1.5-preview}
@@ -23,7 +22,8 @@ import java.util.Optional;
  * @param seconds the duration, or null for the route's default
  * @param aspectRatio such as {@code 16:9}, or null for the route's default
  * @param resolution such as {@code 720p}, or null for the route's default
- * @param params extra provider parameters, passed through untouched (JSON-like values)
+ * @param params extra provider parameters, passed through untouched: JSON-like values (strings,
+ *     numbers, booleans, lists, maps), deeply unmodifiable
  */
 public record VideoJob(
     String model,
@@ -38,16 +38,18 @@ public record VideoJob(
 
   /**
    * A job as given; {@code model} must not be null, the lists are copied (null becomes empty) and
-   * {@code params} is copied in order, with no null key or value allowed.
+   * {@code params} is copied deeply in order, every list and map inside it unmodifiable, so that
+   * changing what was given changes nothing here. No key or value may be null (null is allowed
+   * inside a list or a map).
+   *
+   * @throws IllegalArgumentException naming the parameter whose value, or a value inside it, is not
+   *     JSON-like: a string, number, boolean, list or map
    */
   public VideoJob {
     Objects.requireNonNull(model, "model == null");
     images = List.copyOf(images == null ? List.of() : images);
     videos = List.copyOf(videos == null ? List.of() : videos);
-    params =
-        params == null
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(requireNoNullValues(params)));
+    params = params == null ? Map.of() : JsonLike.frozen(params);
   }
 
   /** A builder for a job on {@code model}. */
@@ -98,15 +100,6 @@ public record VideoJob(
   /** A copy with {@code mode} set. */
   public VideoJob withMode(GenerationMode mode) {
     return new VideoJob(model, mode, prompt, images, videos, seconds, aspectRatio, resolution, params);
-  }
-
-  private static Map<String, Object> requireNoNullValues(Map<String, Object> params) {
-    params.forEach(
-        (key, value) -> {
-          Objects.requireNonNull(key, "params key == null");
-          Objects.requireNonNull(value, () -> "params[" + key + "] == null");
-        });
-    return params;
   }
 
   /** Builds a {@link VideoJob}; not thread-safe. */
@@ -232,9 +225,16 @@ public record VideoJob(
       return this;
     }
 
-    /** Adds a provider parameter passed through untouched, such as {@code seed}. */
+    /**
+     * Adds a provider parameter passed through untouched, such as {@code seed}; a list or map is copied,
+     * so changing it afterwards changes nothing here.
+     *
+     * @throws IllegalArgumentException when the value, or a value inside it, is not JSON-like: a string,
+     *     number, boolean, list or map (null only inside a list or map)
+     */
     public Builder param(String key, Object value) {
-      params.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+      Objects.requireNonNull(key, "key == null");
+      params.put(key, JsonLike.frozen(key, Objects.requireNonNull(value, "value == null")));
       return this;
     }
 

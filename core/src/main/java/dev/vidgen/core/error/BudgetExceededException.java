@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 public final class BudgetExceededException extends VidgenException {
   private static final long serialVersionUID = 1L;
 
-  private final transient PriceQuote quote;
+  private final PriceQuote quote;
   private final BigDecimal remainingCredits;
 
   /** A refusal of the job priced by {@code quote}, with {@code remainingCredits} left in the budget. */
@@ -17,7 +17,7 @@ public final class BudgetExceededException extends VidgenException {
     this.remainingCredits = remainingCredits;
   }
 
-  /** The job's price, which may be unknown; null after deserialization (it is not serialized). */
+  /** The job's price, which may be unknown. */
   public PriceQuote quote() {
     return quote;
   }

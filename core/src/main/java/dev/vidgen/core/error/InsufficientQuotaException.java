@@ -7,7 +7,7 @@ import java.util.Optional;
 /** HTTP 402: the account has too few credits. Top up; never retried. */
 public final class InsufficientQuotaException extends NonRetriableProviderException {
   private static final long serialVersionUID = 1L;
-  private final transient PriceQuote refused;
+  private final PriceQuote refused;
 
   /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   public InsufficientQuotaException(ProviderErrorDetails details, Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.vidgen.core.pricing;
 
 import dev.vidgen.core.domain.FollowOnKind;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,14 +9,17 @@ import java.util.Optional;
 
 /**
  * What one job will cost, in credits and US dollars (1 USD = 200 credits), or unknown when the
- * route has no documented price. An unknown quote is never zero.
+ * route has no documented price. An unknown quote is never zero. Serializable, as the {@code
+ * JobHandle} and the exceptions that carry it are; a quote read back is checked as a new one is.
  *
  * @param model the model (route id) priced
  * @param credits null when unknown
  * @param usd null when unknown
  * @param basis how the price was found, such as "per request, 10 s" or why it is unknown
  */
-public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, String basis) {
+public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, String basis) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Credits per US dollar. */
   public static final BigDecimal CREDITS_PER_USD = BigDecimal.valueOf(200);
 

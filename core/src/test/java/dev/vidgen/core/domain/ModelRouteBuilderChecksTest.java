@@ -43,4 +43,33 @@ class ModelRouteBuilderChecksTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("acme-j4: its retirement names the route itself instead; name the routes to choose instead of it");
   }
+
+  @Test
+  void aRouteWithSeveralFaultsIsRefusedOnceListingEachFaultOnceAndNeverWithANullPointerException() {
+    assertThatThrownBy(() -> ModelRoute.builder("acme-j9").aspectRatios(List.of("wide", "wide"), null)
+        .resolutions("720p").price(PriceTable.byResolution(Map.of("4k", PriceTable.perSecond("0.40"))))
+        .retired(new Retirement(LocalDate.of(2026, 1, 1), "gone", List.of("acme-j9"))).build())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("acme-j9: a route offers at least one mode; allowed modes: " + modeIds()
+            + "; and the durations are missing; give the durations the route accepts and their default, such as"
+            + " DurationRule.oneOf(5, 10)"
+            + "; and aspect ratio \"wide\" is not W:H; allowed: two whole numbers of 1 or more with a colon between"
+            + " them, such as \"16:9\" or \"21:9\", or \"adaptive\""
+            + "; and price by_resolution.4k: a price for 4k, which the route does not offer; its resolutions: 720p"
+            + "; and its retirement names the route itself instead; name the routes to choose instead of it");
+  }
+
+  @Test
+  void aModeThatTakesNoInputIsToldBesideMissingDurations() {
+    assertThatThrownBy(() -> ModelRoute.builder("acme-j8").mode(GenerationMode.IMAGE_TO_VIDEO).build())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("acme-j8: the durations are missing; give the durations the route accepts and their default,"
+            + " such as DurationRule.oneOf(5, 10); and mode image-to-video takes no image, so no job could be made"
+            + " in it; give it images with a max of 1 or more");
+  }
+
+  private static String modeIds() {
+    return java.util.Arrays.stream(GenerationMode.values()).map(GenerationMode::id)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
 }

@@ -413,7 +413,8 @@ public final class ToApisConfig {
      * The configuration.
      *
      * @throws ProviderConfigurationException when there is no key, the key cannot go in a header,
-     *     or the base URL is unsafe (user info, or plain http to a host other than loopback)
+     *     the base URL is unsafe (user info, or plain http to a host other than loopback), or none is
+     *     given and {@value ToApisConfig#BASE_URL_ENV} is set but empty
      */
     public ToApisConfig build() {
       ApiKey key = apiKey != null ? apiKey : fromEnvironment(API_KEY_ENV).map(ApiKey::of).orElseThrow(() ->
@@ -421,6 +422,12 @@ public final class ToApisConfig {
               + " or give one in the provider configuration (keys look like sk-…; make one at "
               + "https://toapis.com/console/token)"));
       requireHeaderSafe(key);
+      String fromEnvironment = baseUrl == null ? environment.apply(BASE_URL_ENV) : null;
+      if (fromEnvironment != null && fromEnvironment.isBlank()) {
+        // Not the default: a script meant for a test server must not reach the real service.
+        throw new ProviderConfigurationException(BASE_URL_ENV + " is set but empty; unset it to use "
+            + DEFAULT_BASE_URL + ", or give the URL");
+      }
       String source = baseUrl != null ? "the toapis base URL" : BASE_URL_ENV;
       String text = baseUrl != null ? baseUrl : fromEnvironment(BASE_URL_ENV).orElse(null);
       HttpUrl url = BaseUrls.parse(text != null ? text : DEFAULT_BASE_URL, text != null ? source : "the default base URL");

@@ -24,6 +24,17 @@ class ToApisConfigTest {
   }
 
   @Test
+  void aBaseUrlVariableSetButEmptyIsRefusedRatherThanTakenAsTheRealService() {
+    Map<String, String> env = Map.of("TOAPIS_API_KEY", KEY, "TOAPIS_BASE_URL", "");
+
+    assertThatThrownBy(() -> ToApisConfig.from(ProviderConfig.empty(), env::get))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageStartingWith("TOAPIS_BASE_URL is set but empty; unset it to use https://toapis.com, or give the URL");
+    assertThat(ToApisConfig.from(ProviderConfig.builder().baseUrl("https://toapis.cn").build(), env::get).baseUrl())
+        .as("a base URL in the configuration does not read the variable").isEqualTo(URI.create("https://toapis.cn/"));
+  }
+
+  @Test
   void theConfigurationWinsOverTheEnvironment() {
     Map<String, String> env = Map.of("TOAPIS_API_KEY", "sk-from-env", "TOAPIS_BASE_URL", "https://toapis.cn");
     ProviderConfig given = ProviderConfig.builder().apiKey(KEY).baseUrl("https://toapis.com").build();
