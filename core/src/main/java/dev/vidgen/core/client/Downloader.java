@@ -225,8 +225,8 @@ final class Downloader {
     java.util.Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
       throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0, null,
-          "the video download was cut short: the provider sent " + size + " bytes of an MP4, but "
-              + problem.get()), null);
+          "the video download was cut short: the " + size + " bytes sent are not a whole MP4 (" + problem.get() + ")"),
+          null);
     }
   }
 
