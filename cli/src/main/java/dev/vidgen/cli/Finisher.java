@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.error.DownloadFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,10 @@ final class Finisher {
         report(session, handle, snapshot, saved.toString(), shown(context, where.text(), saved) + sizeOf(saved), output);
       }
       return ExitCodes.DONE;
+    } catch (StdoutNotWritten e) {
+      // Standard output took no video, and may take none again: the way on saves it to a file instead.
+      String instead = context.workingDir().resolve(OutTarget.fileName(handle.taskId(), format)).toString();
+      throw new SaveFailedException(e.failure, snapshot, Failures.downloadCommand(handle, session, "--out", instead));
     } catch (RuntimeException e) {
       // A file standing there now may be another task's paid video: the command saves beside it, never over it.
       String elsewhere = where.isStdout() || !Files.exists(file) ? commandOut
@@ -167,13 +172,38 @@ final class Finisher {
         throw e;
       }
       OutputStream stdout = context.videoOut();
-      long size = Files.copy(file, stdout);
-      stdout.flush();
+      long size;
+      try {
+        size = Files.copy(file, stdout);
+        stdout.flush();
+      } catch (IOException e) {
+        throw new StdoutNotWritten(handle, file, e);
+      }
+      // A PrintStream (System.out is one) keeps its write errors to itself: asked, so that a closed pipe or a full
+      // disk is not taken for a video delivered.
+      if (stdout instanceof PrintStream print && print.checkError()) {
+        throw new StdoutNotWritten(handle, file, null);
+      }
       return size;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the video to stdout: " + e.getMessage(), e);
+      throw new UncheckedIOException("could not make a temporary folder for the video: " + e.getMessage(), e);
     } finally {
       deleteQuietly(folder);
+    }
+  }
+
+  /** The video was downloaded whole but standard output did not take it. */
+  private static final class StdoutNotWritten extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final DownloadFailedException failure;
+
+    StdoutNotWritten(JobHandle handle, Path file, IOException cause) {
+      super(cause);
+      String why = cause == null || cause.getMessage() == null || cause.getMessage().isBlank()
+          ? "it is closed, such as a pipe whose reader has ended, or full" : cause.getMessage().strip();
+      this.failure = new DownloadFailedException(handle.taskId(), file,
+          "the video could not be written to standard output (" + why + ")", cause).savedTo("standard output");
     }
   }
 

@@ -45,7 +45,25 @@ public final class Main {
       }
       commandLine = commandLine(context);
     }
-    return commandLine.execute(args);
+    return stdoutChecked(context, commandLine.execute(args));
+  }
+
+  /**
+   * {@code exitCode}, unless the command ended well but standard output took nothing (a closed
+   * pipe, a full disk): what it printed there, such as its {@code --json} object, was lost, so it
+   * is not a success. Java's print streams keep such write errors to themselves until asked.
+   */
+  static int stdoutChecked(CliContext context, int exitCode) {
+    boolean lost = context.out().checkError()
+        || context.videoOut() instanceof java.io.PrintStream print && print.checkError();
+    if (exitCode != ExitCodes.DONE || !lost) {
+      return exitCode;
+    }
+    context.err().println("vidgen: could not write to standard output (it is closed, such as a pipe whose reader has"
+        + " ended, or full), so what this command printed there was lost; anything it made or saved stands"
+        + " (vidgen history lists its tasks)");
+    context.err().flush();
+    return ExitCodes.OTHER;
   }
 
   /** The command tree, wired to {@code context}. */

@@ -4,9 +4,12 @@ import com.squareup.moshi.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ final class CliRun {
   private boolean terminal;
   private boolean canAsk;
   private byte[] stdin = new byte[0];
+  private boolean stdoutFails;
 
   private CliRun(Path workingDir) {
     this.workingDir = workingDir;
@@ -64,14 +68,40 @@ final class CliRun {
     return this;
   }
 
+  /**
+   * Makes an in-process run's stdout refuse every write, as a closed pipe or a full disk does; the
+   * video goes through a {@link PrintStream}, which keeps the error to itself as {@code System.out} does.
+   */
+  CliRun stdoutFails() {
+    this.stdoutFails = true;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     boolean onTerminal = terminal;
     boolean asking = canAsk;
-    CliContext context =
-        new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), () -> onTerminal, workingDir,
-            new ByteArrayInputStream(stdin), System.out, () -> asking);
+    PrintWriter stdout = stdoutFails ? new PrintWriter(new Writer() {
+      @Override
+      public void write(char[] chars, int offset, int length) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    }, true) : new PrintWriter(out, true);
+    OutputStream video = stdoutFails ? new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    }) : System.out;
+    CliContext context = new CliContext(env, stdout, new PrintWriter(err, true), () -> onTerminal, workingDir,
+        new ByteArrayInputStream(stdin), video, () -> asking);
     int exitCode = Main.run(context, args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -16,11 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -250,6 +254,57 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aVideoThatStandardOutputDoesNotTakeIsNotReportedSavedAndTheWayOnSavesItToAFile() {
+    Path home = dir.resolve("home");
+    CliRun.Result failed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).stdoutFails()
+        .run(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json"));
+
+    String taskId = fake.taskIds().get(0);
+    String saveIt = "vidgen download " + taskId + " --out " + dir.resolve(taskId + ".mp4");
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(failed.err()).as("with --out - the JSON goes to stderr").contains("\"kind\":\"download_failed\"",
+        "could not save the video of task " + taskId + " to standard output: the video could not be written to"
+            + " standard output", "\"download_command\":\"" + saveIt)
+        .doesNotContain("\"file\":\"-\"", "\"status\":\"completed\",\"file\"");
+
+    Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
+    assertThat(history.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("task_id", taskId).containsEntry("status", "completed").containsEntry("file", null)
+        .extractingByKey("next").asString().startsWith("vidgen download " + taskId + " --out FILE");
+
+    String[] command = saveIt.split(" ");
+    CliRun.Result saved = vidgen(Arrays.copyOfRange(command, 1, command.length));
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(dir.resolve(taskId + ".mp4")).exists();
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aVideoSentToAFullDiskThroughTheRealStdoutIsAFailureNotASuccess() throws Exception {
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).startProcess(Path.of("/dev/full"), stderr,
+        List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-")));
+
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String err = Files.readString(stderr, StandardCharsets.UTF_8);
+    assertThat(ended).as(err).isTrue();
+    assertThat(process.exitValue()).as(err).isEqualTo(ExitCodes.OTHER);
+    assertThat(err).contains("could not be written to standard output",
+        "vidgen download " + fake.taskIds().get(0) + " --out " + dir.resolve(fake.taskIds().get(0) + ".mp4"));
+  }
+
+  @Test
+  void aJsonAnswerThatStandardOutputDoesNotTakeEndsWithExit1NotSuccess() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).stdoutFails().run(withFake("balance", "--json"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(result.err()).contains("could not write to standard output", "was lost");
+  }
+
+  @Test
   void aFailedDownloadToStdoutSaysStandardOutputNotATemporaryFile() {
     fake.inject(Endpoint.FILE, Fault.answer(200, "video/mp4", "<html>not a video</html>"));
 
@@ -260,6 +315,28 @@ class OutAndSafetyCommandsTest {
     assertThat(failed.err()).as("with --out - the JSON goes to stderr").contains("\"kind\":\"download_failed\"",
         "could not save the video of task " + taskId + " to standard output: ",
         "vidgen download " + taskId + " --out -").doesNotContain(System.getProperty("java.io.tmpdir") + "/vidgen-");
+  }
+
+  @Test
+  void aVideoTheServerCutShortWithAMatchingLengthIsNotSavedAndTheCommandThatSavesItIsPrinted() throws IOException {
+    // The sample's mdat box runs from byte 950 to its end (2330): the cut falls inside it, and every fetch gets it.
+    fake.inject(Endpoint.FILE, Fault.cutShort(1000), 100);
+
+    CliRun.Result failed = generate("--out", "clip.mp4");
+
+    String taskId = fake.taskIds().get(0);
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(failed.err()).contains("cut short", "its mdat box at offset 950 claims 1380 bytes but only 50 are there",
+        "vidgen download " + taskId + " --out " + dir.resolve("clip.mp4"));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .as("neither the cut video nor its .part").containsExactly("product.png");
+    }
+
+    fake.clearFaults();
+    CliRun.Result saved = vidgen("download", taskId, "--out", "clip.mp4");
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(Mp4Files.boxes(dir.resolve("clip.mp4"))).contains("moov", "mdat");
   }
 
   @Test

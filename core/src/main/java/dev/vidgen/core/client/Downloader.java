@@ -34,9 +34,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Saves a finished video: the provider's stream goes into a temporary file beside the target,
- * which is checked (not empty; an MP4 has {@code ftyp} at offset 4) and then renamed onto the
- * target in one step. Whatever fails, no half file stands under the target's name. A broken-off
- * stream is retried under the policy; an expired link is reported at once.
+ * which is checked (not empty; an MP4 has {@code ftyp} at offset 4 and top-level boxes that fit
+ * it, with a {@code moov} and an {@code mdat} among them) and then renamed onto the target in one
+ * step. Whatever fails, no half file stands under the target's name. A broken-off stream, or an
+ * MP4 cut short even though the server's byte count agreed, is retried under the policy; an
+ * expired link is reported at once.
  */
 final class Downloader {
   private static final byte[] FTYP = "ftyp".getBytes(StandardCharsets.US_ASCII);
@@ -136,6 +138,9 @@ final class Downloader {
       openParts.add(opened);
       Copied copied = copy(in, part.out(), taskId);
       check(copied, asset, taskId, target);
+      if (isMp4(asset)) {
+        requireWhole(temp, copied.size());
+      }
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("download of task " + taskId + " cancelled");
       }
@@ -217,7 +222,7 @@ final class Downloader {
         } catch (IOException e) {
           throw ProviderException.of(FailureKind.NO_RESPONSE,
               ProviderErrorDetails.of(runtime.provider().id(), 0, null, "the video download broke off after "
-                  + total + " bytes: " + e.getMessage()), e);
+                  + total + " bytes: " + whyBrokeOff(e)), e);
         }
         if (n < 0) {
           return new Copied(total, total < head.length ? Arrays.copyOf(head, (int) total) : head);
@@ -229,6 +234,38 @@ final class Downloader {
         total += n;
       }
     }
+  }
+
+  /**
+   * Fails as a broken-off download does (retried under the policy) when the saved MP4's boxes show
+   * it cut short: a server that cut the file and sent a matching length passes every other check.
+   */
+  private void requireWhole(Path temp, long size) throws IOException {
+    java.util.Optional<String> problem = Mp4Boxes.problem(temp);
+    if (problem.isPresent()) {
+      throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0, null,
+          "the video download was cut short: the " + size + " bytes sent are not a whole MP4 (" + problem.get() + ")"),
+          null);
+    }
+  }
+
+  /** What ended a read, in words, for an exception that may carry none (then its kind says it). */
+  static String whyBrokeOff(IOException e) {
+    String message = e.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message.strip();
+    }
+    if (e instanceof java.io.EOFException) {
+      return "the connection was closed before the end";
+    }
+    if (e instanceof java.io.InterruptedIOException) {
+      return "no more bytes came in time";
+    }
+    if (e instanceof java.net.SocketException) {
+      return "the connection failed";
+    }
+    String words = e.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return "the read failed (" + (words.isBlank() ? "an I/O error" : words) + ", without a message)";
   }
 
   private static void check(Copied copied, VideoAsset asset, TaskId taskId, Path target) {

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.policy.RetryPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -151,6 +154,75 @@ class DownloaderTest {
   }
 
   @Test
+  void anMp4CutInsideItsMdatIsFetchedAgainAndOnlyTheWholeOneIsSaved() throws IOException {
+    // All the server had: its length header agreed with the cut, so no read failed.
+    byte[] cut = Arrays.copyOf(ScriptedProvider.MP4, ScriptedProvider.MP4.length - 2);
+    fixture.provider.openAnswers(cut, ScriptedProvider.MP4);
+    Path target = folder.resolve("kite.mp4");
+
+    CompletableFuture<Path> download = fixture.client.downloadAsync(handle, ScriptedProvider.completed("task-1"), target);
+    fixture.advance(Duration.ofSeconds(5));
+
+    assertThat(download).isCompletedWithValue(target.toAbsolutePath());
+    assertThat(fixture.provider.count("open")).isEqualTo(2);
+    assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(filesIn(folder)).containsExactly("kite.mp4");
+  }
+
+  @Test
+  void anMp4CutShortEveryTimeIsRefusedAndNoFileStandsUnderItsName() throws IOException {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(Arrays.copyOf(ScriptedProvider.MP4, ScriptedProvider.MP4.length - 2));
+      Path target = folder.resolve("kite.mp4");
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"), target))
+          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .hasMessageContaining("cut short")
+          .hasMessageContaining("mdat box at offset 32 claims 12 bytes but only 10 are there");
+      assertThat(filesIn(folder)).as("neither the video nor its .part").isEmpty();
+    }
+  }
+
+  @Test
+  void anMp4WithoutItsMoovBoxIsRefused() throws IOException {
+    byte[] noIndex = new byte[24 + 12];
+    System.arraycopy(ScriptedProvider.MP4, 0, noIndex, 0, 24);
+    System.arraycopy(ScriptedProvider.MP4, 32, noIndex, 24, 12);
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(noIndex);
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4"))).hasMessageContaining("cut short").hasMessageContaining("no moov box");
+      assertThat(filesIn(folder)).isEmpty();
+    }
+  }
+
+  @Test
+  void aReadThatFailsWithoutAMessageSaysTheConnectionClosedBeforeTheEndNotNull() throws IOException {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(new BreakingStream(new java.io.EOFException()));
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")))
+          .hasMessageContaining("the video download broke off after 4 bytes: the connection was closed before the end")
+          .hasMessageNotContaining("null");
+      assertThat(filesIn(folder)).isEmpty();
+    }
+  }
+
+  @Test
+  void aReadFailureWithoutAMessageIsNamedByItsKind() {
+    assertThat(Downloader.whyBrokeOff(new IOException("connection reset"))).isEqualTo("connection reset");
+    assertThat(Downloader.whyBrokeOff(new java.net.SocketTimeoutException())).isEqualTo("no more bytes came in time");
+    assertThat(Downloader.whyBrokeOff(new java.net.SocketException())).isEqualTo("the connection failed");
+    assertThat(Downloader.whyBrokeOff(new java.util.zip.ZipException()))
+        .isEqualTo("the read failed (zip exception, without a message)");
+  }
+
+  @Test
   void removesWhatAKilledDownloadToTheSameTargetLeftAndNothingElse() throws IOException {
     Path stale = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "half a video");
     Files.writeString(folder.resolve(".other.mp4.3fa2c0de11b7.part"), "not ours");
@@ -197,12 +269,21 @@ class DownloaderTest {
   /** Gives four bytes of an MP4, then fails like a dropped connection. */
   private static final class BreakingStream extends InputStream {
     private final InputStream start = new ByteArrayInputStream(ScriptedProvider.MP4, 0, 4);
+    private final IOException failure;
+
+    BreakingStream() {
+      this(new IOException("connection reset"));
+    }
+
+    BreakingStream(IOException failure) {
+      this.failure = failure;
+    }
 
     @Override
     public int read() throws IOException {
       int next = start.read();
       if (next < 0) {
-        throw new IOException("connection reset");
+        throw failure;
       }
       return next;
     }

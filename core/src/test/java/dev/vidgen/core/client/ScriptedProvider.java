@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedProvider implements VideoProvider {
   static final String ID = "scripted";
-  static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+  /** The smallest whole MP4 shape: an ftyp box, an empty moov box and an mdat box holding four bytes. */
+  static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1',
+      0, 0, 0, 8, 'm', 'o', 'o', 'v', 0, 0, 0, 12, 'm', 'd', 'a', 't', 1, 2, 3, 4};
 
   private final boolean takesClientReference;
   private final List<String> calls = new ArrayList<>();

@@ -84,7 +84,7 @@ final class FakeApi extends Dispatcher {
     }
     boolean delivered = answer != null && (fault == null || fault.kind == Fault.Kind.ANSWER
         || fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER_AFTER || fault.kind == Fault.Kind.TRICKLE
-        || fault.kind == Fault.Kind.MEET);
+        || fault.kind == Fault.Kind.MEET || fault.kind == Fault.Kind.CUT);
     int status = delivered ? answer.status() : 0;
     state.log(new ReceivedRequest(sequence, endpoint, request.getMethod(), path, headers(request.getHeaders()),
         body, status, now));
@@ -255,7 +255,12 @@ final class FakeApi extends Dispatcher {
       response.setHeader(server.requestIdHeader(), "req_" + sequence);
     }
     answer.headers().forEach(response::setHeader);
-    response.body(new Buffer().write(answer.body()));
+    byte[] body = answer.body();
+    if (fault != null && fault.kind == Fault.Kind.CUT) {
+      // Content-Length follows the body, so the client reads to the end without a failure.
+      body = java.util.Arrays.copyOf(body, Math.min(body.length, fault.cutAt));
+    }
+    response.body(new Buffer().write(body));
     if (fault != null && (fault.kind == Fault.Kind.SLOW || fault.kind == Fault.Kind.ANSWER
         || fault.kind == Fault.Kind.ANSWER_AFTER) && !fault.delay.isZero()) {
       response.headersDelay(fault.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * Something going wrong with one request, injected with {@link FakeToApisServer#inject}: an
  * error answer (429 with {@code Retry-After}, 500, 503, any status, HTML, malformed JSON), a slow
- * answer, a stalled one, a dropped connection before or after the request was acted on, or
- * requests held until they all arrived.
+ * answer, a stalled one, a dropped connection before or after the request was acted on, a body
+ * cut short with a length to match, or requests held until they all arrived.
  * Immutable, but for the count of a meeting ({@link #meeting}).
  */
 public final class Fault {
@@ -29,7 +29,9 @@ public final class Fault {
     /** Process normally, then send the body 16 bytes every {@link #delay}. */
     TRICKLE,
     /** Wait for {@link #meeting} (the other requests with this fault), then process normally. */
-    MEET
+    MEET,
+    /** Process normally, then send only the first {@link #cutAt} bytes of the body, with a length to match. */
+    CUT
   }
 
   final Kind kind;
@@ -40,6 +42,8 @@ public final class Fault {
   final Duration delay;
   final Duration retryAfter;
   final java.util.concurrent.CountDownLatch meeting;
+  /** For {@link Kind#CUT}: how many bytes of the body are sent. */
+  final int cutAt;
 
   private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
       Duration delay, Duration retryAfter) {
@@ -48,6 +52,12 @@ public final class Fault {
 
   private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
       Duration delay, Duration retryAfter, java.util.concurrent.CountDownLatch meeting) {
+    this(kind, status, contentType, body, headers, delay, retryAfter, meeting, -1);
+  }
+
+  private Fault(Kind kind, int status, String contentType, String body, Map<String, String> headers,
+      Duration delay, Duration retryAfter, java.util.concurrent.CountDownLatch meeting, int cutAt) {
+    this.cutAt = cutAt;
     this.meeting = meeting;
     this.kind = kind;
     this.status = status;
@@ -147,6 +157,18 @@ public final class Fault {
   }
 
   /**
+   * Acts on the request normally, then sends only the first {@code bytes} bytes of the answer's
+   * body, with a {@code Content-Length} that says just as many: a file the server itself holds cut
+   * short, which no read of the body can tell.
+   */
+  public static Fault cutShort(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("bytes < 0: " + bytes);
+    }
+    return new Fault(Kind.CUT, 0, null, null, Map.of(), Duration.ZERO, null, null, bytes);
+  }
+
+  /**
    * Holds each request it is injected for until {@code parties} of them have arrived (at most {@code
    * bound}, real time), then acts on it normally: clients that truly overlap. Inject it for {@code
    * parties} requests; a fresh fault for each meeting.
@@ -216,13 +238,13 @@ public final class Fault {
   public Fault withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
-    return new Fault(kind, status, contentType, body, more, delay, retryAfter);
+    return new Fault(kind, status, contentType, body, more, delay, retryAfter, meeting, cutAt);
   }
 
   /** Whether the request is acted on (a create makes its task). */
   boolean processes() {
     return kind == Kind.SLOW || kind == Kind.DROP_AFTER || kind == Kind.ANSWER_AFTER || kind == Kind.TRICKLE
-        || kind == Kind.MEET;
+        || kind == Kind.MEET || kind == Kind.CUT;
   }
 
   @Override
@@ -233,6 +255,7 @@ public final class Fault {
       case SLOW -> "Fault[slow " + delay + "]";
       case TRICKLE -> "Fault[trickle 16 bytes every " + delay + "]";
       case MEET -> "Fault[meeting of " + meeting.getCount() + " more]";
+      case CUT -> "Fault[body cut after " + cutAt + " bytes]";
       default -> "Fault[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
     };
   }
