@@ -372,10 +372,19 @@ final class BatchCommand extends ClientCommand {
   }
 
   private List<BatchLine> read(Path jobs) {
+    if (java.nio.file.Files.exists(jobs) && !java.nio.file.Files.isRegularFile(jobs)) {
+      // A pipe or a device (/dev/stdin): its journal and videos would go beside it, into /dev say, and a second run
+      // could not read the same lines again to go on.
+      throw CliException.usage("the jobs file " + jobs + " is not a regular file (a pipe or a device); nothing was"
+          + " sent", "save the jobs to a file first (its journal and videos go beside it, and a run goes on from it)");
+    }
     try {
       return BatchFile.read(jobs);
     } catch (NoSuchFileException e) {
       throw CliException.usage("the jobs file " + jobs + " does not exist", "give a JSON-lines file, one job per line");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw CliException.usage("the jobs file " + jobs + " is not UTF-8 text; nothing was sent",
+          "save it as UTF-8 (JSON text is UTF-8)");
     } catch (IOException e) {
       throw CliException.usage("cannot read the jobs file " + jobs + ": " + e.getMessage(),
           "give a readable UTF-8 JSON-lines file");

@@ -12,12 +12,19 @@ final class CliException extends RuntimeException {
   private final int exitCode;
   private final String kind;
   private final String next;
+  /** Fields a {@code --json} answer carries beside its {@code error} (such as the earlier task of the same job). */
+  private final java.util.Map<String, Object> fields;
 
   CliException(int exitCode, String kind, String message, String next) {
+    this(exitCode, kind, message, next, java.util.Map.of());
+  }
+
+  CliException(int exitCode, String kind, String message, String next, java.util.Map<String, Object> fields) {
     super(Objects.requireNonNull(message, "message == null"));
     this.exitCode = exitCode;
     this.kind = Objects.requireNonNull(kind, "kind == null");
     this.next = next;
+    this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
   }
 
   /** A mistake on the command line; nothing was sent. */
@@ -36,5 +43,10 @@ final class CliException extends RuntimeException {
   /** What to do about it, or null. */
   String next() {
     return next;
+  }
+
+  /** Fields for the {@code --json} answer beside its {@code error}; none for most failures. */
+  java.util.Map<String, Object> fields() {
+    return fields;
   }
 }

@@ -181,6 +181,9 @@ final class Failures {
       json.put("model", funds.refusedQuote().get().model());
       json.putAll(Views.quoteJson(funds.refusedQuote().get()));
     }
+    if (cause instanceof CliException cli) {
+      json.putAll(cli.fields());
+    }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("kind", kind(cause));
     error.put("code", codeOf(cause));

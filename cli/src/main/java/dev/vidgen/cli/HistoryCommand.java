@@ -90,6 +90,7 @@ final class HistoryCommand extends ClientCommand {
     }
 
     List<HistoryEntry> entries = history.entries();
+    int total = entries.size();
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);
     }
@@ -113,6 +114,8 @@ final class HistoryCommand extends ClientCommand {
     });
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("history_file", history.file().toString());
+    // How many there are in all, so that a script sees when --limit (20 by default) left some out.
+    json.put("total", total);
     json.put("tasks", tasks);
     output.object(json);
     if (entries.isEmpty()) {
@@ -136,6 +139,9 @@ final class HistoryCommand extends ClientCommand {
       rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
+    if (total > entries.size()) {
+      output.line("The " + entries.size() + " newest of " + total + " tasks; --limit 0 lists them all.");
+    }
     if (entries.stream().anyMatch(entry -> ExpiredResults.of(entry).isPresent())) {
       output.line("A result expired before its video was saved can no longer be saved: generate the job again.");
     }

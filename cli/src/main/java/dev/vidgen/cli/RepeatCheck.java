@@ -150,7 +150,22 @@ final class RepeatCheck {
   private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
     return new CliException(ExitCodes.OTHER, "same_job", what(entry, now) + "; nothing was sent",
         follow(session, entry, now) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
-            : "again (its price is unknown)") + " for another take");
+            : "again (its price is unknown)") + " for another take", java.util.Map.of("same_job", earlier(entry)));
+  }
+
+  /**
+   * The earlier take of the job, for scripts: its task id (or, for a create that got no answer, the
+   * history's name of its note in {@code unanswered}), its status and its video's file when saved.
+   */
+  private static java.util.Map<String, Object> earlier(HistoryEntry entry) {
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    boolean note = isOpenNote(entry);
+    json.put("task_id", note ? null : entry.taskId());
+    json.put("unanswered", note ? entry.taskId() : null);
+    json.put("status", entry.status());
+    json.put("file", entry.file());
+    json.put("submitted_at", entry.submittedAt().toString());
+    return json;
   }
 
   private static String what(HistoryEntry entry, Instant now) {

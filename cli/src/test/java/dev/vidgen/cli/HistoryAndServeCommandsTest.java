@@ -64,6 +64,13 @@ class HistoryAndServeCommandsTest {
     assertThat(newest.get("status")).isEqualTo("queued");
     assertThat(((Map<?, ?>) newest.get("settings")).get("prompt")).isEqualTo("orbit");
     assertThat(second.out()).contains((String) newest.get("task_id"));
+
+    CliRun.Result limited = cli().run("history", "--limit", "1");
+    Map<String, Object> limitedJson = cli().run("history", "--json", "--limit", "1").json();
+    assertThat(limited.out()).as("says that one was left out").contains("The 1 newest of 2 tasks; --limit 0 lists them all.");
+    assertThat((List<?>) limitedJson.get("tasks")).hasSize(1);
+    assertThat(limitedJson.get("total")).isEqualTo(2.0);
+    assertThat(json.get("total")).isEqualTo(2.0);
   }
 
   @Test

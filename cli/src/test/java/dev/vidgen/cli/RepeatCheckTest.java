@@ -724,6 +724,9 @@ class RepeatCheckTest {
     assertThat(again.err()).doesNotContain("[y/N]");
     assertThat(json.exitCode()).as(json.all()).isEqualTo(1);
     assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("kind", "same_job");
+    assertThat((java.util.Map<String, Object>) json.json().get("same_job")).as("the earlier take, for the script")
+        .containsEntry("task_id", taskId).containsEntry("status", "queued").containsEntry("file", null)
+        .containsEntry("unanswered", null).containsKey("submitted_at");
     assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid twice by accident").hasSize(1);
 
     CliRun.Result paid = generate(toApis(), "--no-wait", "--again");
