@@ -27,9 +27,23 @@ final class SaveTargets {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + parent
           + " is a file, not a folder (nothing was sent)");
     }
-    if (parent != null && !Files.isWritable(parent)) {
+    if (parent != null && !canCreateIn(parent)) {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
-          + " cannot be written (nothing was sent)");
+          + " does not accept new files (nothing was sent)");
+    }
+  }
+
+  /** Tries it: a permission check alone says yes to root on a read-only file system or in /proc. */
+  private static boolean canCreateIn(Path folder) {
+    if (!Files.isWritable(folder)) {
+      return false;
+    }
+    try {
+      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
+      Files.delete(probe);
+      return true;
+    } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+      return false;
     }
   }
 }

@@ -91,6 +91,19 @@ class VidgenClientTest {
   }
 
   @Test
+  void generateRefusesBeforePayingATargetWhoseFolderTakesNoNewFilesThoughItLooksWritable() {
+    // /proc looks writable to root, yet no file can be made there: the video could never be saved.
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(Path.of("/proc/self")));
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), Path.of("/proc/vidgen-test/kite.mp4"), AwaitOptions.defaults());
+
+    assertThat(failureOf(generated)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not accept new files (nothing was sent)");
+    assertThat(provider.count("create")).isZero();
+  }
+
+  @Test
   void cancellingGenerateStopsThePolling() {
     CompletableFuture<GenerationResult> generated =
         fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
