@@ -56,7 +56,14 @@ public final class ProviderConfig {
    * @throws IllegalArgumentException naming the accepted forms when it is not a duration
    */
   public Optional<Duration> duration(String name) {
-    return get(name).map(Durations::parse);
+    return get(name).map(text -> {
+      try {
+        return Durations.parse(text);
+      } catch (IllegalArgumentException notADuration) {
+        // Said without the value when it looks like a key pasted into the wrong setting.
+        throw new IllegalArgumentException(SafeText.mask(notADuration.getMessage()));
+      }
+    });
   }
 
   /** All settings. */

@@ -68,7 +68,7 @@ public final class MockProviderFactory implements VideoProviderFactory {
     } catch (NumberFormatException e) {
       throw new ProviderConfigurationException(
           name + " must be a " + (name.equals(SEED) ? "whole number" : "non-negative number")
-              + ", was " + text);
+              + ", was " + dev.vidgen.core.text.SafeText.mask(text));
     }
   }
 }

@@ -138,7 +138,7 @@ public final class ToApisConfig {
     config.get(MAX_REQUESTS).ifPresent(text -> builder.maxRequests(integer(MAX_REQUESTS, text)));
     config.get(RATE_TIER).ifPresent(text -> builder.rateTier(ToApisRateTier.parse(text).orElseThrow(() ->
         new ProviderConfigurationException("toapis setting " + RATE_TIER + " must be default, vip or svip, not '"
-            + text + "'"))));
+            + dev.vidgen.core.text.SafeText.mask(text) + "'"))));
     config.get(MAX_ANSWER_SIZE).ifPresent(text -> builder.maxAnswerBytes(bytes(MAX_ANSWER_SIZE, text)));
     return builder.build();
   }
@@ -269,7 +269,7 @@ public final class ToApisConfig {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
       throw new ProviderConfigurationException(
-          "toapis setting " + name + " must be a whole number, such as 1024, not '" + text + "'");
+          "toapis setting " + name + " must be a whole number, such as 1024, not '" + dev.vidgen.core.text.SafeText.mask(text) + "'");
     }
   }
 
@@ -279,7 +279,7 @@ public final class ToApisConfig {
         .matcher(text);
     if (!size.matches()) {
       throw new ProviderConfigurationException("toapis setting " + name
-          + " must be a size such as 8MB, 512KB or 1048576 (bytes), not '" + text + "'");
+          + " must be a size such as 8MB, 512KB or 1048576 (bytes), not '" + dev.vidgen.core.text.SafeText.mask(text) + "'");
     }
     String unit = size.group(2) == null ? "b" : size.group(2).toLowerCase(java.util.Locale.ROOT);
     long factor = switch (unit.charAt(0)) {

@@ -164,6 +164,17 @@ class ToApisConfigTest {
   }
 
   @Test
+  void aKeyPastedIntoTheWrongSettingIsNotEchoedInTheRefusal() {
+    String pasted = "sk-PASTEDKEY1234567890abcdef";
+    for (String setting : java.util.List.of("timeout.read", "max_requests", "max_answer_size", "rate_tier")) {
+      assertThatThrownBy(() -> ToApisConfig.from(
+              ProviderConfig.builder().apiKey(KEY).set(setting, pasted).build(), name -> null))
+          .as(setting).isInstanceOf(ProviderConfigurationException.class)
+          .hasMessageContaining(setting).hasMessageNotContaining("PASTEDKEY");
+    }
+  }
+
+  @Test
   void aMissingKeySaysWhereToPutIt() {
     assertThatThrownBy(() -> ToApisConfig.from(ProviderConfig.empty(), name -> null))
         .isInstanceOf(ProviderConfigurationException.class)
