@@ -22,6 +22,12 @@ public interface CreateTakes {
   };
 
   /**
+   * The create carries {@code clientReference}, by which its task can be looked up: told once, before
+   * its first take leaves, and only on a route that takes a reference. The default ignores it.
+   */
+  default void carrying(String clientReference) {}
+
+  /**
    * Every take of the create so far was refused without making a task and none is on its way; the
    * next one leaves after {@code delay}, unless the submit is stopped first. It must not block.
    */

@@ -16,6 +16,8 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
   private final CompletableFuture<Void> stopSending;
   private final AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
   private volatile CompletableFuture<JobHandle> submit;
+  /** The client reference the create carries, once it is chosen; null before or on a route without one. */
+  private volatile String clientReference;
 
   GenerationFuture(CompletableFuture<Void> stopSending) {
     this.stopSending = stopSending;
@@ -25,6 +27,29 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
   void submitting(CompletableFuture<JobHandle> submit) {
     this.submit = submit;
     step.set(submit);
+  }
+
+  /** What the create's takes tell: the client reference it carries, for the exception a stop ends in. */
+  CreateTakes takes() {
+    return new CreateTakes() {
+      @Override
+      public void carrying(String reference) {
+        clientReference = reference;
+      }
+
+      @Override
+      public void waiting(java.time.Duration delay) {}
+
+      @Override
+      public java.util.concurrent.CompletionStage<?> sendingAgain() {
+        return CompletableFuture.completedFuture(null);
+      }
+    };
+  }
+
+  /** The client reference the create carries, or null. */
+  String clientReference() {
+    return clientReference;
   }
 
   /** Makes {@code next} the running step, cancelled at once when this future already ended so. */
@@ -104,6 +129,6 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     if (made.isDone() && !made.isCompletedExceptionally()) {
       return new WaitStoppedException(made.join(), "the generate was " + how);
     }
-    return new SubmitStoppedException("the generate was " + how + " before its task was known", made);
+    return new SubmitStoppedException("the generate was " + how + " before its task was known", made, clientReference);
   }
 }

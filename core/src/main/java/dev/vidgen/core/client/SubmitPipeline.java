@@ -296,6 +296,13 @@ final class SubmitPipeline {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
+          if (reference != null) {
+            try {
+              takes.carrying(reference);
+            } catch (RuntimeException notTold) {
+              // Only the caller's record of the reference is missing; the create goes out as it would have.
+            }
+          }
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
           sentModel.set(uploaded.model());
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,

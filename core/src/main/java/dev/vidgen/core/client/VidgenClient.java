@@ -466,7 +466,8 @@ public final class VidgenClient implements AutoCloseable {
         return notSent;
       } catch (java.util.concurrent.TimeoutException | InterruptedException unanswered) {
         SubmitStoppedException unknown = new SubmitStoppedException("interrupted while the create was on its way, and"
-            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s", submit);
+            + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s", submit,
+            result instanceof GenerationFuture generation ? generation.clientReference() : null);
         unknown.initCause(stopped.getCause());
         return unknown;
       }
@@ -505,7 +506,7 @@ public final class VidgenClient implements AutoCloseable {
       return CompletableFuture.failedFuture(unsavable);
     }
     GenerationFuture result = new GenerationFuture(stopSending);
-    submit.set(submitAsync(job, null, stopSending));
+    submit.set(submitAsync(job, null, stopSending, result.takes()));
     result.submitting(submit.get());
     submit.get().whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {

@@ -679,6 +679,29 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aGenerateStoppedWhileItsCreateIsOnItsWayNamesTheClientReferenceItsTaskCanBeLookedUpBy() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(new CompletableFuture<TaskSnapshot>());
+    List<String> references = new java.util.concurrent.CopyOnWriteArrayList<>();
+    fixture.client.addListener(new dev.vidgen.core.client.VidgenListener() {
+      @Override
+      public void onCreating(String model, String clientReference) {
+        references.add(clientReference);
+      }
+    });
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+    generated.cancel(false);
+
+    SubmitStoppedException stopped = (SubmitStoppedException) failureOf(generated);
+    assertThat(references).hasSize(1);
+    assertThat(stopped.clientReference()).as("what another process can look the task up by").contains(references.get(0));
+    assertThat(stopped).hasMessageContaining("client reference " + references.get(0));
+  }
+
+  @Test
   void aSubmitToldToStopWhileItsFundsAreStillReadEndsAtOnceAsNotSentAndNeverSendsItsCreate() {
     CompletableFuture<dev.vidgen.core.port.Balance> slowRead = new CompletableFuture<>();
     fixture.provider.balanceAnswers(slowRead);
