@@ -19,7 +19,7 @@ final class DownloadCommand extends TaskCommand {
 
   @Override
   int run(Session session, Output output) {
-    out.requireWritable(session.context(), force);
+    out.requireWritable(session.context(), force, task);
     Target target = open(session, output);
     return target.recorded(() -> {
       String again = force ? Failures.downloadCommand(target.handle(), session, "--out",

@@ -109,11 +109,16 @@ final class Finisher {
 
   /** A free file beside {@code file} named after the task, such as {@code clip-video_ab12.mp4}. */
   static Path besides(Path file, JobHandle handle) {
+    return besides(file, handle.taskId().value());
+  }
+
+  /** {@link #besides(Path, JobHandle)} for the task called {@code taskId}. */
+  static Path besides(Path file, String taskId) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ending = dot > 0 ? name.substring(dot) : "";
-    String task = handle.taskId().value().replaceAll("[^A-Za-z0-9._-]", "_");
+    String task = taskId.replaceAll("[^A-Za-z0-9._-]", "_");
     Path candidate = file.resolveSibling(stem + "-" + task + ending);
     for (int n = 2; Files.exists(candidate) && n < 100; n++) {
       candidate = file.resolveSibling(stem + "-" + task + "-" + n + ending);

@@ -31,6 +31,20 @@ public final class Main {
 
   /** Runs the command in {@code context} and returns its exit code; for tests and embedding. */
   static int run(CliContext context, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].indexOf('\uFFFD') >= 0) {
+        // The JVM read the command line in a locale that is not UTF-8 (cron, env -i, a slim container): each
+        // character it could not read became U+FFFD, which would be sent, and paid for, as part of the job.
+        String where = i > 0 && args[i - 1].startsWith("-") ? " (the value of " + args[i - 1] + ")" : "";
+        CliException unreadable = CliException.usage("argument " + (i + 1) + where + " holds characters that could"
+            + " not be read (each became a replacement character): the command line was read as "
+            + System.getProperty("sun.jnu.encoding", "the locale's charset") + ", not UTF-8, as the locale (LANG,"
+            + " LC_ALL) says; nothing was sent", "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets"
+            + " it), or give the prompt with --prompt-file FILE or --prompt - (read as UTF-8)");
+        return Failures.report(unreadable, null, new Output(context.out(), context.err(),
+            Arrays.asList(args).contains("--json")));
+      }
+    }
     CommandLine commandLine = commandLine(context);
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       // A mistyped command with --help would print the top's help and exit 0, a false yes for a script asking

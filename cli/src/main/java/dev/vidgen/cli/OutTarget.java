@@ -95,12 +95,26 @@ record OutTarget(String text) {
    * @throws CliException (exit 2, nothing sent) saying what is wrong and what to do
    */
   void requireWritable(CliContext context, boolean force) {
+    requireWritable(context, force, null);
+  }
+
+  /**
+   * {@link #requireWritable(CliContext, boolean)} for the video of task {@code taskId} (null when no
+   * task exists yet): an existing file, which may be another task's paid video, is refused with a
+   * free path beside it to save this one to, {@code --force} named only as replacing that file.
+   */
+  void requireWritable(CliContext context, boolean force, String taskId) {
     if (isStdout()) {
       return;
     }
     Path path = path(context);
     boolean folder = isFolder(context);
     if (!folder && Files.exists(path) && !force) {
+      if (taskId != null) {
+        throw refused(path + " already exists (it may be another task's paid video); nothing was written",
+            "save this task's video beside it with --out " + Finisher.besides(path, shortId(taskId)).toAbsolutePath().normalize()
+                + ", or add --force to replace that file");
+      }
       throw refused(path + " already exists; nothing was sent",
           "add --force to replace it, or choose another --out (a folder ending in / names the file after the task)");
     }
@@ -115,6 +129,15 @@ record OutTarget(String text) {
     if (!canCreateIn(existing)) {
       throw refused("cannot save the video to " + path + ": the folder " + existing
           + " does not accept new files; nothing was sent", "choose another --out");
+    }
+  }
+
+  /** A task id as given, or the id inside an encoded handle ({@code vg1.…}). */
+  private static String shortId(String taskId) {
+    try {
+      return taskId.startsWith("vg1.") ? dev.vidgen.core.client.JobHandle.decode(taskId).taskId().value() : taskId;
+    } catch (RuntimeException unreadable) {
+      return "task";
     }
   }
 

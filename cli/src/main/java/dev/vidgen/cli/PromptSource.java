@@ -18,8 +18,7 @@ final class PromptSource {
   /**
    * The prompt, or null when none was given; a trailing newline of a file or of stdin is dropped.
    *
-   * @throws CliException (exit 2) when both ways are used, the file cannot be read as UTF-8 text, or
-   *     {@code --prompt} holds characters the command line's locale could not read
+   * @throws CliException (exit 2) when both ways are used, or the file cannot be read as UTF-8 text
    */
   static String read(String prompt, Path promptFile, CliContext context) {
     if (prompt != null && promptFile != null) {
@@ -51,15 +50,6 @@ final class PromptSource {
       } catch (IOException e) {
         throw CliException.usage("standard input cannot be read: " + e.getMessage(), "pipe the prompt in, or use --prompt TEXT");
       }
-    }
-    if (prompt != null && prompt.indexOf('\uFFFD') >= 0) {
-      // The JVM read the command line in a locale that is not UTF-8 (cron, env -i, a slim container): each
-      // character it could not read became U+FFFD, which would be sent, and paid for, as the prompt.
-      String charset = System.getProperty("sun.jnu.encoding", "unknown");
-      throw CliException.usage("--prompt holds characters that could not be read (each became a replacement character): the command line"
-          + " was read as " + charset + ", not UTF-8, as the locale (LANG, LC_ALL) says; nothing was sent",
-          "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it), or give the prompt with"
-          + " --prompt-file FILE or --prompt - (read as UTF-8)");
     }
     return prompt;
   }

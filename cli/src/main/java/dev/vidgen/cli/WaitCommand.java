@@ -32,7 +32,7 @@ final class WaitCommand extends TaskCommand {
         session.keepForResume("--force");
       }
     }
-    OutTarget.orHere(out).requireWritable(session.context(), force);
+    OutTarget.orHere(out).requireWritable(session.context(), force, task);
     Target target = open(session, output);
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     return target.recorded(

@@ -152,6 +152,21 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aPrintedWaitWhoseOutAnotherTaskFilledMeanwhileAdvisesAPathBesideItNotForce() throws IOException {
+    CliRun.Result sent = generate("--no-wait", "--out", "clip.mp4");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    Path clip = Files.writeString(dir.resolve("clip.mp4"), "another task's paid video");
+    String task = fake.taskIds().get(0);
+
+    CliRun.Result waited = pasted(dir, ShellWords.split(next(sent)));
+
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(waited.err()).contains("clip.mp4 already exists (it may be another task's paid video)",
+        "save this task's video beside it with --out " + dir.resolve("clip-" + task + ".mp4"));
+    assertThat(clip).hasContent("another task's paid video");
+  }
+
+  @Test
   void theWayOnNamesARelativeOutByItsAbsolutePathSoThatItWorksPastedInAnotherFolder() throws IOException {
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
 

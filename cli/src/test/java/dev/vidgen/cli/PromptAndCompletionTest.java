@@ -74,10 +74,18 @@ class PromptAndCompletionTest {
     // What the JVM makes of "café" on a command line read in a locale that is not UTF-8 (cron, env -i).
     CliRun.Result unreadable = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "product.png",
         "--prompt", "caf\uFFFD\uFFFD by the sea");
+    CliRun.Result param = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "product.png",
+        "--prompt", "by the sea", "--param", "negative_prompt=caf\uFFFD\uFFFD", "--json");
+    CliRun.Result image = CliRun.in(dir).run("generate", "--provider", "mock", "--image",
+        "https://img.example/caf\uFFFD.png", "--prompt", "by the sea");
 
     assertThat(unreadable.exitCode()).as(unreadable.all()).isEqualTo(2);
-    assertThat(unreadable.err()).contains("--prompt holds characters that could not be read", "not UTF-8",
-        "nothing was sent", "LC_ALL=C.UTF-8", "--prompt-file");
+    assertThat(unreadable.err()).contains("(the value of --prompt) holds characters that could not be read",
+        "not UTF-8", "nothing was sent", "LC_ALL=C.UTF-8", "--prompt-file");
+    assertThat(param.exitCode()).as(param.all()).isEqualTo(2);
+    assertThat(param.json().toString()).contains("the value of --param", "usage");
+    assertThat(image.exitCode()).as(image.all()).isEqualTo(2);
+    assertThat(image.err()).contains("the value of --image");
   }
 
   @Test
