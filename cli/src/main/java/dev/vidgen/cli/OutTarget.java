@@ -2,7 +2,6 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.text.SafeText;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -126,7 +125,7 @@ record OutTarget(String text) {
       throw refused("cannot save the video to " + path + ": " + (existing == null ? "no folder on the way exists"
           : existing + " is a file, not a folder") + "; nothing was sent", "choose another --out");
     }
-    if (!canCreateIn(existing)) {
+    if (!dev.vidgen.core.client.SaveTargets.acceptsNewFiles(existing)) {
       throw refused("cannot save the video to " + path + ": the folder " + existing
           + " does not accept new files; nothing was sent", "choose another --out");
     }
@@ -138,20 +137,6 @@ record OutTarget(String text) {
       return taskId.startsWith("vg1.") ? dev.vidgen.core.client.JobHandle.decode(taskId).taskId().value() : taskId;
     } catch (RuntimeException unreadable) {
       return "task";
-    }
-  }
-
-  /** Tries it: a permission check alone says yes to root on a read-only file system. */
-  private static boolean canCreateIn(Path folder) {
-    if (!Files.isWritable(folder)) {
-      return false;
-    }
-    try {
-      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
-      Files.delete(probe);
-      return true;
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      return false;
     }
   }
 

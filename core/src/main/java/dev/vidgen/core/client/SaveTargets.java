@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Checks, before a job is paid for, that its video could be saved where the caller asks. */
-final class SaveTargets {
+public final class SaveTargets {
   private SaveTargets() {}
 
   /**
@@ -27,14 +27,17 @@ final class SaveTargets {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + parent
           + " is a file, not a folder (nothing was sent)");
     }
-    if (parent != null && !canCreateIn(parent)) {
+    if (parent != null && !acceptsNewFiles(parent)) {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
           + " does not accept new files (nothing was sent)");
     }
   }
 
-  /** Tries it: a permission check alone says yes to root on a read-only file system or in /proc. */
-  private static boolean canCreateIn(Path folder) {
+  /**
+   * Whether a new file can be made in {@code folder}, tried with a temporary one: a permission check
+   * alone says yes to root on a read-only file system or in {@code /proc}.
+   */
+  public static boolean acceptsNewFiles(Path folder) {
     if (!Files.isWritable(folder)) {
       return false;
     }
