@@ -200,14 +200,23 @@ final class RepeatCheck {
     try {
       // A create still on its way is named before a newer take of the same job: it is the one not to pay twice.
       return HistoryRecord.history(session.context())
+          // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now))
+                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now), session.inputDigests())
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  JobIdentity.asSent(client))));
+                  JobIdentity.asSent(client), entry -> true, session.inputDigests())));
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code entry}, made from {@code job}, with what the job's local images and videos hold, so that a
+   * later check knows them by their bytes; as it is for the mock, which is never checked.
+   */
+  static HistoryEntry identified(Session session, HistoryEntry entry, VideoJob job) {
+    return entry.provider().equals(ProviderChoice.MOCK) ? entry : session.inputDigests().recorded(entry, job);
   }
 
   private static String state(HistoryEntry entry) {

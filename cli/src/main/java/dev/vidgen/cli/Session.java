@@ -56,6 +56,8 @@ final class Session implements AutoCloseable {
   private String balanceTimeoutOption;
   private final boolean sendsJobs;
   private final boolean followsTasks;
+  /** What this run's local images and videos hold, each file read once (the same-job check, then the history). */
+  private final dev.vidgen.serve.history.InputDigests inputDigests = dev.vidgen.serve.history.InputDigests.reading();
 
   /**
    * @param sendsJobs whether the command may send jobs, so that a route its provider cannot use stops it
@@ -242,6 +244,11 @@ final class Session implements AutoCloseable {
     }
     return named.isEmpty() ? "" : ", which " + RouteFiles.ENVIRONMENT_VARIABLE + " names ("
         + String.join(", ", named) + ")";
+  }
+
+  /** The digests of this run's local inputs, read once for the same-job check and the history entries. */
+  dev.vidgen.serve.history.InputDigests inputDigests() {
+    return inputDigests;
   }
 
   /** The warnings this command's client told ({@code code}, {@code message}), for its JSON. */

@@ -344,7 +344,7 @@ final class UnansweredCreate {
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
-          history.record(HistoryEntry.submitted(task, job, command));
+          history.record(RepeatCheck.identified(session, HistoryEntry.submitted(task, job, command), job));
           answeredInTime(task);
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
@@ -467,8 +467,8 @@ final class UnansweredCreate {
       return Optional.empty();
     }
     try {
-      HistoryEntry entry = HistoryEntry.unanswered(reference, referenceSent, providerId, job, quote.get(), sentAt(),
-          Instant.now(), reason, command, possibleTasks, session.keptOut().orElse(null));
+      HistoryEntry entry = RepeatCheck.identified(session, HistoryEntry.unanswered(reference, referenceSent, providerId,
+          job, quote.get(), sentAt(), Instant.now(), reason, command, possibleTasks, session.keptOut().orElse(null)), job);
       history.get().record(entry);
       written.set(entry);
       this.provisional = provisional;

@@ -746,6 +746,71 @@ class RepeatCheckTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSameImageCopiedUnderAnotherNameIsTheSameJobAndNothingIsSent() throws Exception {
+    String taskId = submittedTaskId();
+    java.nio.file.Files.copy(dir.resolve("product.png"), dir.resolve("copy.png"));
+
+    CliRun.Result again = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "copy.png",
+        "--prompt", "slow push-in", "--no-wait", "--json", "--base-url", fake.baseUrl());
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((java.util.Map<String, Object>) again.json().get("same_job")).containsEntry("task_id", taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).as("the same bytes under another name are not paid again").hasSize(1);
+    assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
+  }
+
+  @Test
+  void theSameImageThroughASymbolicLinkIsTheSameJob() throws Exception {
+    String taskId = submittedTaskId();
+    try {
+      java.nio.file.Files.createSymbolicLink(dir.resolve("link.png"), dir.resolve("product.png"));
+    } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+      org.junit.jupiter.api.Assumptions.abort("this file system makes no symbolic links: " + noLinks);
+    }
+
+    CliRun.Result again = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "link.png",
+        "--prompt", "slow push-in", "--no-wait", "--base-url", fake.baseUrl());
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("the same job was submitted just now as task " + taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void anImageEditedUnderTheSamePathIsAnotherJobAndIsSent() {
+    submittedTaskId();
+    Images.png(800, 450).writeTo(dir.resolve("product.png"));
+
+    CliRun.Result edited = generate(toApis(), "--no-wait");
+
+    assertThat(edited.exitCode()).as(edited.all()).isZero();
+    assertThat(edited.err()).doesNotContain("same job");
+    assertThat(fake.requests(Endpoint.CREATE)).as("other bytes are another video").hasSize(2);
+  }
+
+  @Test
+  void anEntryWrittenBeforeDigestsWereKeptStillMatchesByPath() throws Exception {
+    String taskId = submittedTaskId();
+    Path file = home.resolve("history.jsonl");
+    String lines = java.nio.file.Files.readString(file);
+    assertThat(lines).as("the history keeps what the image held").contains("\"input_sha256\":{\"images\":[\"");
+    // As an older vidgen wrote it: the settings without input_sha256.
+    java.nio.file.Files.writeString(file, lines.replaceAll(",\"input_sha256\":\\{[^}]*\\}", ""));
+    assertThat(java.nio.file.Files.readString(file)).doesNotContain("input_sha256");
+    java.nio.file.Files.copy(dir.resolve("product.png"), dir.resolve("copy.png"));
+
+    CliRun.Result samePath = generate(toApis(), "--no-wait");
+    CliRun.Result copy = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "copy.png",
+        "--prompt", "slow push-in", "--no-wait", "--base-url", fake.baseUrl());
+
+    assertThat(samePath.exitCode()).as(samePath.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(samePath.err()).contains("the same job was submitted just now as task " + taskId);
+    assertThat(copy.exitCode()).as("known by its path only, a copy is another job: " + copy.all()).isZero();
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+  }
+
+  @Test
   void aModelNamedByItsAliasIsStillTheSameJob() {
     CliRun.Result first = generate(toApis(), "--model", "gemini-omni-flash", "--no-wait", "--json");
     assertThat(first.exitCode()).as(first.all()).isZero();
@@ -896,7 +961,7 @@ class RepeatCheckTest {
   }
 
   @Test
-  void theMockChargesNothingSoItIsNeverChecked() {
+  void theMockChargesNothingSoItIsNeverChecked() throws Exception {
     CliRun mock = CliRun.in(dir).terminal(true).canAsk(true).stdin("");
     assertThat(generate(mock, "--provider", "mock", "--out", "one.mp4").exitCode()).isZero();
 
@@ -906,6 +971,8 @@ class RepeatCheckTest {
     assertThat(again.exitCode()).as(again.all()).isZero();
     assertThat(again.err()).doesNotContain("same job");
     assertThat(dir.resolve("two.mp4")).exists();
+    assertThat(java.nio.file.Files.readString(home.resolve("history.jsonl"))).contains("\"provider\":\"mock\"")
+        .as("nothing to compare for the mock, so its image is not read for a digest").doesNotContain("input_sha256");
   }
 
   @Test

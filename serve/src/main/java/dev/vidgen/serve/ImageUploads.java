@@ -4,12 +4,11 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.serve.history.InputDigests;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +42,10 @@ final class ImageUploads {
     /** The content of {@code file}, or empty when it cannot be read (the client's own checks then say why). */
     static Optional<Content> of(Path file) {
       try {
-        byte[] data = Files.readAllBytes(file);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        return Optional.of(new Content(java.util.HexFormat.of().formatHex(sha.digest(data)), data.length));
+        // The digest the history keeps of a local input, so that the playground and the same-job checks agree.
+        return Optional.of(new Content(InputDigests.sha256(file), Files.size(file)));
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java has SHA-256", e);
       }
     }
   }

@@ -28,7 +28,8 @@ import java.util.Optional;
  *     recorded the end (it may have ended long before), so that learned durations stay true
  * @param handle the encoded {@link JobHandle}, with which any vidgen can wait for the task again
  * @param settings the job as given: model, mode, prompt, seconds, aspect_ratio, resolution,
- *     images and videos (URLs or absolute paths) and params
+ *     images and videos (URLs or absolute paths) and params; for a job with local images or videos
+ *     sent by {@code generate}, also {@code input_sha256}, what those files held ({@link InputDigests})
  * @param error the provider's words when the task failed, or null
  * @param source what submitted it: {@code generate} or {@code serve}
  * @param possibleTasks for a create that got no answer: how many of its takes may each have made a
@@ -455,6 +456,12 @@ public record HistoryEntry(
 
   /** A copy whose video is said to be at {@code file} (null: not saved), everything else kept. */
   public HistoryEntry withFile(String file) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+  }
+
+  /** A copy with {@code settings} in place of its own, everything else kept. */
+  HistoryEntry withSettings(Map<String, Object> settings) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
         settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }

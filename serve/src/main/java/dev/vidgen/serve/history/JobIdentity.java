@@ -17,6 +17,8 @@ public final class JobIdentity {
    * resolved, defaults filled in), with the job's local images and videos by path, since the body
    * names an upload by its file name only, and long inline {@code data:} URLs shortened as the
    * history keeps them. A job the client cannot preview (an invalid one, say) is known by its settings.
+   * {@link TaskHistory#sameJob} hands it an earlier job whose inputs matched by content with this
+   * run's files in their place, so that the same bytes under another name preview the same.
    */
   public static Function<VideoJob, Object> asSent(VidgenClient client) {
     Objects.requireNonNull(client, "client == null");

@@ -257,23 +257,35 @@ public final class TaskHistory {
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
       Function<VideoJob, ?> identity, java.util.function.Predicate<HistoryEntry> which) {
+    return sameJob(providerId, job, since, identity, which, InputDigests.none());
+  }
+
+  /**
+   * As {@link #sameJob(String, VideoJob, Instant, Function, java.util.function.Predicate)}, with the
+   * job's local images and videos known by their bytes ({@code digests}) against an entry that keeps
+   * theirs, so that a copy, a link or a renamed file is the same input and an edited file another
+   * one; against an entry written before digests were kept, by their paths.
+   */
+  public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since,
+      Function<VideoJob, ?> identity, java.util.function.Predicate<HistoryEntry> which, InputDigests digests) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(since, "since == null");
+    Objects.requireNonNull(digests, "digests == null");
     Map<String, Object> settings = HistoryEntry.settingsOf(job);
-    Object inputs = comparable(List.of(settings.get("images"), settings.get("videos")));
     Object wanted = comparable(identity.apply(job));
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
             && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
-        // Shortened here too: a line written before vidgen shortened long data: URLs holds them whole.
-        .filter(entry -> inputs.equals(comparable(InlineData.shortened(List.of(entry.images(), entry.videos())))))
-        .filter(entry -> entry.job().map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
+        // Only an earlier job with the same inputs reaches the identity (shortened there too: a line written before
+        // vidgen shortened long data: URLs holds them whole).
+        .filter(entry -> entry.job().flatMap(earlier -> digests.sameInputs(entry, job, settings, earlier))
+            .map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
         .filter(which)
         .findFirst();
   }
 
   /** A value as it reads back from the file, so that numbers and lists compare as they were written. */
-  private static Object comparable(Object value) {
+  static Object comparable(Object value) {
     return JsonTrees.tryParse(JsonTrees.write(value)).orElse(value);
   }
 

@@ -244,6 +244,41 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aLocalInputIsKnownByItsBytesWhenTheEntryKeepsThemAndByItsPathInAnOlderEntry() throws IOException {
+    Path image = Files.write(folder.resolve("a.png"), new byte[] {1, 2, 3});
+    Path clip = Files.write(folder.resolve("a.mp4"), new byte[] {4, 5, 6});
+    Path copy = Files.copy(image, folder.resolve("b.png"));
+    Path clipCopy = Files.copy(clip, folder.resolve("b.mp4"));
+    Instant since = Instant.parse("2026-11-29T00:00:00Z");
+    TaskHistory history = TaskHistory.in(folder.resolve("home"));
+    VideoJob first = local(image, clip);
+    history.record(InputDigests.reading().recorded(
+        HistoryEntry.submitted(handle("t_kept", "2026-11-29T10:00:00Z"), first, "generate"), first));
+
+    assertThat(history.find("t_kept").orElseThrow().settings()).containsKey("input_sha256");
+    assertThat(sameJob(history, local(copy, clipCopy), since)).as("copies of both files").contains("t_kept");
+    assertThat(sameJob(history, local(copy, clip), since)).contains("t_kept");
+    assertThat(sameJob(history, local(clip, clip), since)).as("other bytes for the image").isEmpty();
+    assertThat(history.sameJob("mock", local(copy, clipCopy), since)).as("without digests, by path").isEmpty();
+    Files.write(image, new byte[] {1, 2, 3, 4});
+    assertThat(sameJob(history, first, since)).as("the same path holding other bytes").isEmpty();
+
+    // As an older vidgen wrote it: no input_sha256, so known by the path alone.
+    history.record(HistoryEntry.submitted(handle("t_old", "2026-11-29T11:00:00Z"), first, "generate"));
+    assertThat(sameJob(history, first, since)).contains("t_old");
+    assertThat(sameJob(history, local(copy, clip), since)).as("the newest by content").contains("t_kept");
+  }
+
+  private static Optional<String> sameJob(TaskHistory history, VideoJob job, Instant since) {
+    return history.sameJob("mock", job, since, HistoryEntry::settingsOf, entry -> true, InputDigests.reading())
+        .map(HistoryEntry::taskId);
+  }
+
+  private static VideoJob local(Path image, Path video) {
+    return VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").image(image).video(video.toUri()).build();
+  }
+
+  @Test
   void anEntryReadsBackAsTheJobItWasMadeFrom() {
     VideoJob job = VideoJob.builder("seedance-2-5").prompt("snow").mode(GenerationMode.VIDEO_EDIT).seconds(5)
         .aspectRatio("adaptive").resolution("720p").image(Path.of("/data/still.png"))
