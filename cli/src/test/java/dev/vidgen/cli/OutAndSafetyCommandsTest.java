@@ -355,6 +355,21 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aDownloadFetchedAgainSaysSoOnStderrOncePerRetryAndNeverOnStdout() {
+    fake.inject(Endpoint.FILE, Fault.cutShort(1000), 2);
+
+    CliRun.Result saved = generate("--out", "clip.mp4", "--json");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(saved.err().lines().filter(line -> line.contains("fetching it again")))
+        .as(saved.err()).hasSize(2)
+        .allSatisfy(line -> assertThat(line).startsWith("vidgen: the video did not arrive whole; fetching it again in ")
+            .contains("the video download was cut short").doesNotContain("no HTTP response"));
+    assertThat(saved.err()).contains("(try 2)", "(try 3)");
+    assertThat(saved.out()).doesNotContain("fetching").startsWith("{").hasLineCount(1);
+  }
+
+  @Test
   void aDownloadThatFailsAfterCompletionKeepsTheTaskAndPrintsTheCommandThatFinishesIt() throws IOException {
     fake.inject(Endpoint.FILE, Fault.status(403));
 
