@@ -182,9 +182,11 @@ final class HistoryCommand extends ClientCommand {
 
   /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
   private static String saveCommand(HistoryEntry entry, Session session) {
-    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", "FILE"))
+    // The --out the task was submitted with, when the history kept it; else a placeholder to fill in.
+    String out = entry.out() == null ? "FILE" : entry.out();
+    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", out))
         .orElseGet(() -> {
-          List<String> more = new ArrayList<>(List.of("--out", "FILE"));
+          List<String> more = new ArrayList<>(List.of("--out", out));
           more.addAll(session.setupOptions());
           return Failures.taskCommand("download", entry.taskId(), entry.provider(), session,
               more.toArray(String[]::new));

@@ -344,7 +344,7 @@ final class UnansweredCreate {
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
-          history.record(HistoryEntry.submitted(task, job, command));
+          history.record(HistoryEntry.submitted(task, job, command).withOut(HistoryRecord.outToKeep(session)));
           answeredInTime(task);
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.
