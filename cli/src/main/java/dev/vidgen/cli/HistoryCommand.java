@@ -101,6 +101,11 @@ final class HistoryCommand extends ClientCommand {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
       task.putAll(entry.worstCase());
+      for (String dollars : List.of("usd", "usd_at_most")) {
+        if (task.get(dollars) instanceof BigDecimal amount) {
+          task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
+        }
+      }
       ExpiredResults.of(entry).ifPresent(at -> {
         task.put("result", "expired"); // completed and charged as such, but its video can no longer be saved
         task.put("result_expired_at", at.toString());
