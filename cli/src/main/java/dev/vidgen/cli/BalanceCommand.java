@@ -34,7 +34,7 @@ final class BalanceCommand extends ClientCommand {
     Balance main = "account".equals(balances.limitedBy()) || balances.key() == null ? balances.account() : balances.key();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", remaining);
-    json.put("usd", remaining == null ? null : usd(remaining));
+    json.put("usd", remaining == null ? null : Views.usdJson(usd(remaining)));
     json.put("used_credits", main.usedCredits());
     json.put("unlimited", remaining == null);
     json.put("limited_by", balances.limitedBy());

@@ -202,7 +202,7 @@ final class BatchViews {
       run.put("journal", p.journal());
       run.put("to_send", p.count(BatchPreview.Action.SEND));
       run.put("credits_to_send", p.creditsToSend());
-      run.put("usd_to_send", p.usdToSend());
+      run.put("usd_to_send", Views.usdJson(p.usdToSend()));
       run.put("credits_at_most", p.creditsAtMost());
       run.put("unknown_prices_at_most", p.unknownPricesAtMost());
       run.put("unknown_prices_to_send", p.unknownPricesToSend());
@@ -569,7 +569,7 @@ final class BatchViews {
     json.put("failed", report.count(State.FAILED));
     json.put("unknown", report.count(State.UNKNOWN));
     json.put("credits", report.credits());
-    json.put("usd", report.usd());
+    json.put("usd", Views.usdJson(report.usd()));
     json.put("completed_unpriced", report.unpriced());
     json.put("files", savedFiles(report).stream().map(Path::toString).toList());
     json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
@@ -650,7 +650,7 @@ final class BatchViews {
     json.put("failed", 0);
     json.put("unknown", 0);
     json.put("credits", plan.knownCredits());
-    json.put("usd", plan.knownUsd());
+    json.put("usd", Views.usdJson(plan.knownUsd()));
     json.put("files", List.of());
     json.put("lines", plan.lines().size());
     json.put("invalid", plan.invalid().size());

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The command's ear on its client: warnings as {@code vidgen: warning: …} lines, every event with
- * {@code --verbose}, and whether a create is on its way without an answer yet (for Ctrl-C).
+ * The command's ear on its client: warnings as {@code vidgen: warning: …} lines, each retry of a
+ * download, every event with {@code --verbose}, and whether a create is on its way without an answer yet (for Ctrl-C).
  */
 final class CommandEvents implements VidgenListener {
   private final Output output;
@@ -195,6 +195,14 @@ final class CommandEvents implements VidgenListener {
             + asked + ", and goes out again, with longer waits if it is refused again" + (madeNothing
             ? " (nothing was made: Ctrl-C stops without paying)" : ""));
       }
+    }
+    if (operation == Operation.DOWNLOAD) {
+      // A stalled or broken-off download is otherwise minutes of silence (each try may wait out the read timeout).
+      boolean brokeOff = dev.vidgen.core.error.ProviderErrorDetails.DOWNLOAD_BROKE_OFF.equals(failure.details().code());
+      output.note((brokeOff ? "the video did not arrive whole" : "the video could not be fetched")
+          + "; fetching it again in " + scheduled(delay) + " (try "
+          + (attempt + 1) + "), after: " + failure.getMessage());
+      return; // said here, so --verbose does not say it twice
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);
   }

@@ -19,13 +19,23 @@ import picocli.CommandLine.ParentCommand;
 final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand VidgenCommand parent;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.", completionCandidates = Shells.class)
   String shell;
+
+  /** The shells vidgen writes completion for, offered by completion for {@code vidgen completion <TAB>}. */
+  static final class Shells implements Iterable<String> {
+    static final java.util.List<String> NAMES = java.util.List.of("bash", "zsh");
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NAMES.iterator();
+    }
+  }
 
   @Override
   public Integer call() {
     String wanted = shell.strip().toLowerCase(Locale.ROOT);
-    if (!wanted.equals("bash") && !wanted.equals("zsh")) {
+    if (!Shells.NAMES.contains(wanted)) {
       throw CliException.usage("'" + shell + "' is not a shell vidgen writes completion for", "use bash or zsh");
     }
     CommandLine tree = Main.commandLine(parent.context());

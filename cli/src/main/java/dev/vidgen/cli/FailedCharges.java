@@ -73,7 +73,7 @@ final class FailedCharges {
   static Map<String, Object> json(Entry entry) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", entry.credits());
-    json.put("usd", entry.credits() == null ? null : usd(entry.credits()));
+    json.put("usd", entry.credits() == null ? null : Views.usdJson(usd(entry.credits())));
     json.put("charge", chargeLikely(entry) ? EXPIRED_CHARGE : Views.FAILED_CHARGE); // the quote, not what was spent
     return json;
   }

@@ -383,10 +383,12 @@ final class Failures {
       String failed = noConnection ? "no connection could be made to " + session.baseUrlShown() + ": check the network"
           + " and that base URL (--base-url, else " + ProviderChoice.BASE_URL_VARIABLE + ")"
           : "the provider or the network failed";
-      String ended = handle == null ? null : statusInHistory(handle, session);
+      dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
+      String ended = known == null ? null : known.status();
       if ("completed".equals(ended)) {
+        String out = session.keptOut().orElse(known.out() == null ? "FILE" : known.out());
         return failed + "; the task completed (so the task history says): try again later,"
-            + " or save its video with " + downloadCommand(handle, session, "--out", "FILE");
+            + " or save its video with " + downloadCommand(handle, session, "--out", out);
       }
       if ("failed".equals(ended)) {
         return failed + "; the task had already failed (so the task history says), so it"
@@ -400,15 +402,17 @@ final class Failures {
     return null;
   }
 
-  /** The status the task history last saw for {@code handle}'s task, or null; so that nothing says an ended one may still finish. */
-  private static String statusInHistory(JobHandle handle, Session session) {
+  /**
+   * The task history's entry for {@code handle}'s task, or null: its status keeps anything from saying an
+   * ended one may still finish, and its {@code out} is where to save the video.
+   */
+  private static dev.vidgen.serve.history.HistoryEntry inHistory(JobHandle handle, Session session) {
     if (session == null) {
       return null;
     }
     try {
       return HistoryRecord.history(session.context())
-          .flatMap(history -> history.find(handle.providerId(), handle.taskId().value()))
-          .map(entry -> entry.status()).orElse(null);
+          .flatMap(history -> history.find(handle.providerId(), handle.taskId().value())).orElse(null);
     } catch (RuntimeException unreadable) {
       return null; // said when the history was read before
     }

@@ -101,6 +101,11 @@ final class HistoryCommand extends ClientCommand {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
       task.putAll(entry.worstCase());
+      for (String dollars : List.of("usd", "usd_at_most")) {
+        if (task.get(dollars) instanceof BigDecimal amount) {
+          task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
+        }
+      }
       ExpiredResults.of(entry).ifPresent(at -> {
         task.put("result", "expired"); // completed and charged as such, but its video can no longer be saved
         task.put("result_expired_at", at.toString());
@@ -182,9 +187,11 @@ final class HistoryCommand extends ClientCommand {
 
   /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
   private static String saveCommand(HistoryEntry entry, Session session) {
-    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", "FILE"))
+    // The --out the task was submitted with, when the history kept it; else a placeholder to fill in.
+    String out = entry.out() == null ? "FILE" : entry.out();
+    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", out))
         .orElseGet(() -> {
-          List<String> more = new ArrayList<>(List.of("--out", "FILE"));
+          List<String> more = new ArrayList<>(List.of("--out", out));
           more.addAll(session.setupOptions());
           return Failures.taskCommand("download", entry.taskId(), entry.provider(), session,
               more.toArray(String[]::new));

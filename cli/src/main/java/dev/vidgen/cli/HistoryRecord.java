@@ -49,7 +49,8 @@ final class HistoryRecord {
 
   /** Records the task just submitted by {@code source} (a command name) as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
-    HistoryEntry entry = RepeatCheck.identified(session, HistoryEntry.submitted(handle, job, source), job);
+    HistoryEntry entry = RepeatCheck.identified(session, HistoryEntry.submitted(handle, job, source), job)
+        .withOut(outToKeep(session));
     TaskHistory history = history(session.context()).orElse(null);
     // An answer that came late, after another command claimed the task and saw it end (wait --made-by): what that
     // command recorded stays, rather than going back to queued without its file.
@@ -65,6 +66,14 @@ final class HistoryRecord {
       record.write(entry);
     }
     return record;
+  }
+
+  /**
+   * The file or folder {@code --out} named (absolute), kept so that a later {@code status} or {@code history}
+   * advises saving the video there rather than to a placeholder; null for none or for standard output.
+   */
+  static String outToKeep(Session session) {
+    return session.keptOut().filter(out -> !out.equals("-")).orElse(null);
   }
 
   /**
@@ -97,6 +106,11 @@ final class HistoryRecord {
     } catch (RuntimeException unreadable) { // a path this system cannot name
       return Optional.empty();
     }
+  }
+
+  /** The {@code --out} (absolute) the command that submitted the task was given, when the history knows it. */
+  synchronized Optional<String> out() {
+    return Optional.ofNullable(entry.out());
   }
 
   /** Records where one status read found the task (a failed one through {@link #failed}). */

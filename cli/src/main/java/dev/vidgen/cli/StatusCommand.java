@@ -57,7 +57,7 @@ final class StatusCommand extends TaskCommand {
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
         : expired ? "the video's link is past its expiry: "
-        + Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE"))
+        + Failures.downloadCommand(handle, session, "--out", outOr(target, session))
         + " tries it once; if it fails, generate it again"
         : snapshot.status() == TaskStatus.COMPLETED
         ? savedOrDownload(target, handle, session)
@@ -74,6 +74,11 @@ final class StatusCommand extends TaskCommand {
   private static String savedOrDownload(Target target, JobHandle handle, Session session) {
     return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
             + "; another copy: " + Failures.downloadCommand(handle, session, "--out", "FILE"))
-        .orElse(Failures.downloadCommand(handle, session, "--out", session.keptOut().orElse("FILE")));
+        .orElse(Failures.downloadCommand(handle, session, "--out", outOr(target, session)));
+  }
+
+  /** Where printed commands save the video: this command's {@code --out}, else the one the task was submitted with, else FILE. */
+  private static String outOr(Target target, Session session) {
+    return session.keptOut().or(() -> target.history().flatMap(HistoryRecord::out)).orElse("FILE");
   }
 }

@@ -344,7 +344,8 @@ final class UnansweredCreate {
       JobHandle task = handle;
       HistoryRecord.history(session.context()).ifPresent(history -> {
         try {
-          history.record(RepeatCheck.identified(session, HistoryEntry.submitted(task, job, command), job));
+          history.record(RepeatCheck.identified(session, HistoryEntry.submitted(task, job, command), job)
+              .withOut(HistoryRecord.outToKeep(session)));
           answeredInTime(task);
         } catch (RuntimeException e) {
           // Said below with the task id, which is what matters.

@@ -92,7 +92,7 @@ final class Views {
       Map<String, Object> usd = new LinkedHashMap<>();
       Map<String, Object> credits = new LinkedHashMap<>();
       perRequest.usdBySeconds().forEach((seconds, price) -> {
-        usd.put(String.valueOf(seconds), price);
+        usd.put(String.valueOf(seconds), usdJson(price));
         credits.put(String.valueOf(seconds), price.multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
       });
       json.put("usd_by_seconds", usd);
@@ -104,7 +104,7 @@ final class Views {
       json.put("by_resolution", tables);
     } else if (table instanceof PriceTable.PerSecond perSecond) {
       json.put("kind", "per_second");
-      json.put("usd_per_second", perSecond.usdPerSecond());
+      json.put("usd_per_second", usdJson(perSecond.usdPerSecond()));
       json.put("credits_per_second",
           perSecond.usdPerSecond().multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
     } else if (table instanceof PriceTable.Unknown unknown) {
@@ -118,9 +118,21 @@ final class Views {
   static Map<String, Object> quoteJson(PriceQuote quote) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", quote.credits());
-    json.put("usd", quote.usd());
+    json.put("usd", usdJson(quote.usd()));
     json.put("basis", quote.basis());
     return json;
+  }
+
+  /**
+   * A dollar amount as every {@code --json} object writes it: a plain JSON number without trailing
+   * zeros ({@code 0.1}, {@code 20}, {@code 0.005}, never {@code 0.10} or {@code 2E+1}); null stays null.
+   */
+  static BigDecimal usdJson(BigDecimal usd) {
+    if (usd == null) {
+      return null;
+    }
+    BigDecimal stripped = usd.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** The task fields of {@code --json} output for a handle and (when read) its snapshot. */

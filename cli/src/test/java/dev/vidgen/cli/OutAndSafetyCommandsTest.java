@@ -355,6 +355,42 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aDownloadFetchedAgainSaysSoOnStderrOncePerRetryAndNeverOnStdout() {
+    fake.inject(Endpoint.FILE, Fault.cutShort(1000), 2);
+
+    CliRun.Result saved = generate("--out", "clip.mp4", "--json");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(saved.err().lines().filter(line -> line.contains("fetching it again")))
+        .as(saved.err()).hasSize(2)
+        .allSatisfy(line -> assertThat(line).startsWith("vidgen: the video did not arrive whole; fetching it again in ")
+            .contains("the video download was cut short").doesNotContain("no HTTP response"));
+    assertThat(saved.err()).contains("(try 2)", "(try 3)");
+    assertThat(saved.out()).doesNotContain("fetching").startsWith("{").hasLineCount(1);
+  }
+
+  @Test
+  void statusAndHistoryAdviseSavingToTheOutTheGenerateWasGivenNotAPlaceholder() {
+    fake.inject(Endpoint.FILE, Fault.cutShort(1000), 100);
+    String home = dir.resolve("home").toString();
+    CliRun.Result failed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home)
+        .run(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "kept/clip.mp4"));
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    fake.clearFaults();
+    String taskId = fake.taskIds().get(0);
+    String saveIt = "vidgen download " + taskId + " --out " + dir.resolve("kept/clip.mp4");
+
+    CliRun.Result status = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home)
+        .run(withFake("status", taskId));
+    Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home).run("history", "--json").json();
+
+    assertThat(status.out()).as(status.all()).contains(saveIt).doesNotContain("--out FILE");
+    assertThat(history.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("out", dir.resolve("kept/clip.mp4").toString())
+        .extractingByKey("next").asString().startsWith(saveIt);
+  }
+
+  @Test
   void aDownloadThatFailsAfterCompletionKeepsTheTaskAndPrintsTheCommandThatFinishesIt() throws IOException {
     fake.inject(Endpoint.FILE, Fault.status(403));
 

@@ -104,6 +104,29 @@ class PromptAndCompletionTest {
   }
 
   @Test
+  void theScriptCompletesCompletionsOwnArgumentWithTheShellsItSupports() throws Exception {
+    Files.writeString(dir.resolve("vidgen.bash"), CliRun.in(dir).run("completion", "bash").out());
+    // What bash does on "vidgen completion <TAB>" and "vidgen completion z<TAB>", run through the script itself.
+    String tab = "source ./vidgen.bash\n"
+        + "COMP_WORDS=(vidgen completion \"$1\"); COMP_CWORD=2; COMP_LINE=\"vidgen completion $1\"; COMP_POINT=${#COMP_LINE}\n"
+        + "_complete_vidgen vidgen \"$1\" completion 2>/dev/null\n"
+        + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    Files.writeString(dir.resolve("tab.sh"), tab);
+
+    assertThat(offered("")).containsExactlyInAnyOrder("bash", "zsh");
+    assertThat(offered("z")).containsExactly("zsh");
+  }
+
+  /** What the completion script offers after "vidgen completion {@code typed}". */
+  private List<String> offered(String typed) throws Exception {
+    Process bash = new ProcessBuilder("bash", "--norc", "--noprofile", "tab.sh", typed).directory(dir.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as(out).isTrue();
+    return out.lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  @Test
   void withJsonTheScriptComesAsTheOneJsonObjectEveryCommandGives() {
     CliRun.Result bash = CliRun.in(dir).run("completion", "bash", "--json");
 

@@ -246,6 +246,24 @@ class ToApisCommandsTest {
     assertThat(historyOf(fake.taskIds().get(1))).doesNotContainKey("charge");
   }
 
+  @Test
+  void aPriceIsTheSameJsonNumberInSuccessAndFailureObjectsOfEveryCommand() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    CliRun.Result failed = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in");
+    CliRun.Result completed = vidgen("generate", "--json", "--again", "--image", "product.png", "--prompt",
+        "slow push-in");
+    CliRun.Result quoted = vidgen("quote", "--json", "--image", "product.png", "--prompt", "slow push-in");
+    CliRun.Result status = vidgen("status", fake.taskIds().get(0), "--json");
+    CliRun.Result history = vidgen("history", "--json");
+
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(completed.exitCode()).as(completed.all()).isZero();
+    for (CliRun.Result run : List.of(failed, completed, quoted, status, history)) {
+      assertThat(run.out()).as("the route's price is written \"0.10\"; every object says 0.1: " + run.out())
+          .contains("\"usd\":0.1").doesNotContainPattern("\"usd\":0\\.10\\b");
+    }
+  }
+
   /** A task submitted and read until it failed ("refused by the content policy"). */
   private String failedTaskSeen() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));

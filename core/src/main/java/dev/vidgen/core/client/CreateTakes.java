@@ -7,19 +7,13 @@ import java.util.concurrent.CompletionStage;
 /**
  * Told about the takes of one create, for a caller that journals its jobs: when every take so far
  * was refused without making a task (a 429, say) and the next one waits, and just before that next
- * take leaves. A journal can so record that no create is on its way while the wait lasts.
+ * take leaves. A journal can so record that no create is on its way while the wait lasts. Every
+ * method has a default that tells nothing and holds no take back, so an implementation overrides
+ * only what it needs.
  */
 public interface CreateTakes {
   /** Tells nothing and holds no take back. */
-  CreateTakes NONE = new CreateTakes() {
-    @Override
-    public void waiting(Duration delay) {}
-
-    @Override
-    public CompletionStage<?> sendingAgain() {
-      return CompletableFuture.completedFuture(null);
-    }
-  };
+  CreateTakes NONE = new CreateTakes() {};
 
   /**
    * The create carries {@code clientReference}, by which its task can be looked up: told once, before
@@ -29,14 +23,17 @@ public interface CreateTakes {
 
   /**
    * Every take of the create so far was refused without making a task and none is on its way; the
-   * next one leaves after {@code delay}, unless the submit is stopped first. It must not block.
+   * next one leaves after {@code delay}, unless the submit is stopped first. It must not block. The
+   * default ignores it.
    */
-  void waiting(Duration delay);
+  default void waiting(Duration delay) {}
 
   /**
    * The next take, after a {@link #waiting} told, is about to leave: it leaves once the returned
    * stage completes, and not at all if the stage fails (the submit then ends with a {@link
-   * SubmitNotSentException}). It must not block.
+   * SubmitNotSentException}). It must not block. The default lets it leave at once.
    */
-  CompletionStage<?> sendingAgain();
+  default CompletionStage<?> sendingAgain() {
+    return CompletableFuture.completedFuture(null);
+  }
 }

@@ -221,8 +221,8 @@ final class Downloader {
           n = in.read(buffer);
         } catch (IOException e) {
           throw ProviderException.of(FailureKind.NO_RESPONSE,
-              ProviderErrorDetails.of(runtime.provider().id(), 0, null, "the video download broke off after "
-                  + total + " bytes: " + whyBrokeOff(e)), e);
+              ProviderErrorDetails.of(runtime.provider().id(), 0, ProviderErrorDetails.DOWNLOAD_BROKE_OFF,
+                  "the connection broke off after " + total + " bytes of the video: " + whyBrokeOff(e)), e);
         }
         if (n < 0) {
           return new Copied(total, total < head.length ? Arrays.copyOf(head, (int) total) : head);
@@ -243,8 +243,8 @@ final class Downloader {
   private void requireWhole(Path temp, long size) throws IOException {
     java.util.Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
-      throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0, null,
-          "the video download was cut short: the " + size + " bytes sent are not a whole MP4 (" + problem.get() + ")"),
+      throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0,
+          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the video download was cut short: the " + size + " bytes sent are not a whole MP4 (" + problem.get() + ")"),
           null);
     }
   }

@@ -36,14 +36,6 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
       public void carrying(String reference) {
         clientReference = reference;
       }
-
-      @Override
-      public void waiting(java.time.Duration delay) {}
-
-      @Override
-      public java.util.concurrent.CompletionStage<?> sendingAgain() {
-        return CompletableFuture.completedFuture(null);
-      }
     };
   }
 

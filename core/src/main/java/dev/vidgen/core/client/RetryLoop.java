@@ -328,7 +328,7 @@ final class RetryLoop {
       if (result.isDone()) {
         return;
       }
-      ProviderException last = lastFailure;
+      ProviderException last = lastFailure == null ? null : ending(lastFailure);
       if (last != null) {
         runtime.events().gaveUp(handle, operation, last, "out of time: " + PollingLoop.spoken(limit) + " have passed");
         result.completeExceptionally(last);
@@ -407,7 +407,7 @@ final class RetryLoop {
         // Waiting for a try the limit would cut off gains nothing: the caller hears now.
         runtime.events().gaveUp(handle, operation, tagged, "the next try, in " + PollingLoop.spoken(retry.delay())
             + ", would come after the " + PollingLoop.spoken(limit) + " this call may take" + settingSaid());
-        result.completeExceptionally(tagged);
+        result.completeExceptionally(ending(tagged));
       } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
@@ -427,14 +427,23 @@ final class RetryLoop {
           if (decision instanceof RetryDecision.GiveUp giveUp) {
             runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
           }
-          result.completeExceptionally(tagged);
+          result.completeExceptionally(ending(tagged));
         });
       } else {
         if (decision instanceof RetryDecision.GiveUp giveUp) {
           runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
         }
-        result.completeExceptionally(tagged);
+        result.completeExceptionally(ending(tagged));
       }
+    }
+
+    /**
+     * What the call ends with when {@code last} is its last failure and no try follows: a 429 then says
+     * how many tries the call had, so that it does not read as a first refusal.
+     */
+    private ProviderException ending(ProviderException last) {
+      return last instanceof dev.vidgen.core.error.RateLimitedException limited && failures > 0
+          ? limited.gaveUpAfter(failures) : last;
     }
 
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {

@@ -296,7 +296,8 @@ public final class VidgenClient implements AutoCloseable {
    * A handle for a task this client did not submit: an encoded {@link JobHandle}, or a bare task
    * id of this client's provider (its model and price then unknown, its submission time now).
    *
-   * @throws IllegalArgumentException when the text is blank, or a handle of another provider
+   * @throws IllegalArgumentException when the text is blank, {@code .} or {@code ..}, holds a control
+   *     character, or is a handle of another provider
    */
   public JobHandle resume(String handleOrTaskId) {
     Objects.requireNonNull(handleOrTaskId, "handleOrTaskId == null");
@@ -311,6 +312,13 @@ public final class VidgenClient implements AutoCloseable {
             + ", but this client uses " + provider.id() + "; resume it with a client for " + handle.providerId());
       }
       return handle;
+    }
+    if (text.equals(".") || text.equals("..") || text.chars().anyMatch(Character::isISOControl)) {
+      // Checked here, before any provider puts it into a URL path (where "." and ".." would climb a level).
+      throw new IllegalArgumentException(dev.vidgen.core.text.SafeText.clean("\"" + text + "\"")
+          + " is not a task id: give the id the provider answered the create with (such as video_abc123), the"
+          + " client reference the create carried (such as order-77), or an encoded job handle (vg1.…);"
+          + " \".\" and \"..\" alone, and control characters, cannot name a task");
     }
     return new JobHandle(provider.id(), TaskId.of(text), JobHandle.UNKNOWN_MODEL,
         PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * What a provider said when a call failed. Never holds the API key.
  *
  * @param providerId the provider's id, such as {@code mock}
- * @param httpStatus the HTTP status, or 0 when there was no response
+ * @param httpStatus the HTTP status, or 0 when there was no response (or, with the code {@link #DOWNLOAD_BROKE_OFF},
+ *     when a download's success answer broke off)
  * @param code the provider's error code (such as {@code too_many_requests} or {@code 401}), or null
  * @param message the provider's message, or a description of the network failure
  * @param requestId the request id from a response header, or null
@@ -44,6 +45,12 @@ public record ProviderErrorDetails(
    * saying why it failed or that the key is wrong: worth trying again later.
    */
   public static final String ACCOUNT_REFUSED = "account_refused";
+
+  /**
+   * The {@link #code()} of a download whose answer came (a success) but whose body broke off or
+   * arrived cut short: there was a response, so the text never says "no HTTP response".
+   */
+  public static final String DOWNLOAD_BROKE_OFF = "download_broke_off";
 
   /** Details with only a status, code and message. */
   public static ProviderErrorDetails of(String providerId, int httpStatus, String code, String message) {
@@ -79,15 +86,18 @@ public record ProviderErrorDetails(
   String describe() {
     StringBuilder text = new StringBuilder(providerId).append(": ");
     boolean checkedBeforeSending = httpStatus == 0 && "insufficient_credits".equals(code);
+    boolean brokeOff = httpStatus == 0 && DOWNLOAD_BROKE_OFF.equals(code) && !message.isBlank();
     if (checkedBeforeSending) {
       text.append(code).append(" (checked before sending)");
+    } else if (brokeOff) {
+      text.append(message); // an answer came, so neither "no HTTP response" nor a status that was not read
     } else {
       text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
       if (code != null && !code.isBlank()) {
         text.append(' ').append(code);
       }
     }
-    if (!message.isBlank()) {
+    if (!message.isBlank() && !brokeOff) {
       text.append(": ").append(message);
     }
     StringBuilder extra = new StringBuilder();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.policy.FailureKind;
@@ -185,6 +186,23 @@ class DownloaderTest {
   }
 
   @Test
+  void aDownloadThatBrokeOffAfterItsAnswerCameIsNotCalledNoHttpResponse() {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(new BreakingStream(new java.net.SocketTimeoutException("timeout")));
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")))
+          .isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+            assertThat(e.providerCode()).contains(ProviderErrorDetails.DOWNLOAD_BROKE_OFF);
+          })
+          .hasMessageStartingWith("scripted: the connection broke off after 4 bytes of the video: timeout")
+          .hasMessageNotContaining("no HTTP response");
+    }
+  }
+
+  @Test
   void anMp4WithoutItsMoovBoxIsRefused() throws IOException {
     byte[] noIndex = new byte[24 + 12];
     System.arraycopy(ScriptedProvider.MP4, 0, noIndex, 0, 24);
@@ -207,7 +225,7 @@ class DownloaderTest {
 
       assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
           folder.resolve("kite.mp4")))
-          .hasMessageContaining("the video download broke off after 4 bytes: the connection was closed before the end")
+          .hasMessageContaining("the connection broke off after 4 bytes of the video: the connection was closed before the end")
           .hasMessageNotContaining("null");
       assertThat(filesIn(folder)).isEmpty();
     }

@@ -162,6 +162,22 @@ class RetryLoopTest {
     assertThat(failure).isInstanceOf(RateLimitedException.class);
     assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofMinutes(30));
     assertThat(((RateLimitedException) failure).taskId()).contains(TASK);
+    assertThat(failure).hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry");
+  }
+
+  @Test
+  void aRateLimitThatOutlastsTheRetriesSaysHowManyTriesWereMadeAndThatRetryingStopped() {
+    provider.statusAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED));
+    CompletableFuture<TaskSnapshot> read = readStatus(loop(RetryDecider.of(RetryPolicy.defaults())));
+
+    time.advance(Duration.ofHours(1));
+
+    Throwable failure = failureOf(read);
+    long tries = provider.count("status");
+    assertThat(tries).isGreaterThan(1);
+    assertThat(failure).isInstanceOfSatisfying(RateLimitedException.class,
+            limited -> assertThat((long) limited.tries()).isEqualTo(tries))
+        .hasMessageEndingWith("; still rate limited after " + tries + " tries, so vidgen stopped retrying");
   }
 
   static Throwable failureOf(CompletableFuture<?> future) {

@@ -604,6 +604,29 @@ class SubmitPipelineTest {
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
   }
 
+  @Test
+  void takesThatOverrideOnlyWhatTheyNeedLetEachTakeLeaveAtOnce() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    java.util.List<String> carried = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CreateTakes onlyCarrying = new CreateTakes() {
+      @Override
+      public void carrying(String clientReference) {
+        carried.add(clientReference); // the one method this caller needs; waiting and sendingAgain are defaults
+      }
+    };
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        onlyCarrying);
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(submit).as("the default sendingAgain() holds no take back").isCompleted();
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    assertThat(carried).as("told at most once, before the first take").hasSizeLessThanOrEqualTo(1);
+    assertThat(CreateTakes.NONE.sendingAgain().toCompletableFuture()).isCompletedWithValue(null);
+  }
+
   /** Records what a create's takes told, and holds each next take back until {@link #heard} is completed. */
   private static final class RecordedTakes implements CreateTakes {
     final java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();

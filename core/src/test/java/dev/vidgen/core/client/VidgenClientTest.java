@@ -232,6 +232,21 @@ class VidgenClientTest {
   }
 
   @Test
+  void refusesToResumeWhatCannotNameATaskSayingWhatATaskIdLooksLike() {
+    for (String notAnId : new String[] {"..", ".", " .. ", "task\n7", "task\u00007"}) {
+      assertThatThrownBy(() -> fixture.client.resume(notAnId)).as(notAnId)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("is not a task id")
+          .hasMessageContaining("such as video_abc123")
+          .hasMessageNotContaining("@Path")
+          .hasMessageNotContaining("\n");
+    }
+    assertThat(fixture.client.resume("...").taskId()).as("only . and .. alone climb a level")
+        .isEqualTo(TaskId.of("..."));
+    assertThat(fixture.client.resume("order-77").taskId()).isEqualTo(TaskId.of("order-77"));
+  }
+
+  @Test
   void needsAProvider() {
     assertThatThrownBy(() -> VidgenClient.builder().build())
         .isInstanceOf(IllegalStateException.class)

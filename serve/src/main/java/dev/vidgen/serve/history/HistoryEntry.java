@@ -39,8 +39,9 @@ import java.util.Optional;
  *     what its takes made, in the order claimed (each with its own entry)
  * @param lastTakeAt for a create that got no answer: when its note was written, after its last take
  *     had gone out (a claim does not move it); null for other entries and lines written before it was kept
- * @param out for a create that got no answer: where its command was told to save the video ({@code
- *     --out}, absolute), so that the advice to save a task found names it; null otherwise
+ * @param out where the command that submitted the task (or sent the create that got no answer) was
+ *     told to save the video ({@code --out}, absolute), so that the advice to save it names it; null
+ *     when it was given none, and for lines written before it was kept
  */
 public record HistoryEntry(
     String taskId,
@@ -385,7 +386,7 @@ public record HistoryEntry(
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
   public HistoryEntry madeAs(JobHandle found, String status, Instant at) {
     return new HistoryEntry(found.taskId().value(), provider, model, status, credits, usd, null, submittedAt, at,
-        null, found.encode(), settings, null, source);
+        null, found.encode(), settings, null, source, 1, List.of(), null, out);
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */
@@ -466,6 +467,15 @@ public record HistoryEntry(
         settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
   }
 
+  /**
+   * A copy that keeps {@code out}, the {@code --out} (absolute) the command that submitted the task was
+   * given, so that advice to save its video names it; null keeps none.
+   */
+  public HistoryEntry withOut(String out) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+  }
+
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
@@ -533,7 +543,7 @@ public record HistoryEntry(
       json.put("last_take_at", lastTakeAt.toString());
     }
     if (out != null) {
-      json.put("out", out); // absent unless a create that got no answer was told where to save its video
+      json.put("out", out); // absent unless the command was told where to save the video
     }
     return json;
   }
