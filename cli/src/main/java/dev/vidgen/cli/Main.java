@@ -95,6 +95,13 @@ public final class Main {
     return commandLine;
   }
 
+  /**
+   * Words for a command that are not spelled like it, by the command meant: "price" is nearer
+   * "balance" by its letters, but it asks what a job costs.
+   */
+  private static final java.util.Map<String, String> MEANT = java.util.Map.of(
+      "price", "quote", "prices", "quote", "cost", "quote", "estimate", "quote");
+
   /** A mistake on the command line: one line saying what and where to look, exit 2. */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
@@ -105,8 +112,10 @@ public final class Main {
         && !unmatched.getUnmatched().isEmpty() ? unmatched.getUnmatched().get(0) : "-";
     if (!word.startsWith("-")) {
       List<String> commands = line.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
-      String guess = ((UnmatchedArgumentException) e).getSuggestions().stream()
-          .filter(commands::contains).findFirst().map(near -> "did you mean " + near + "? ").orElse("");
+      String meant = MEANT.get(word.toLowerCase(java.util.Locale.ROOT));
+      String guess = (meant != null && commands.contains(meant) ? java.util.stream.Stream.of(meant)
+          : ((UnmatchedArgumentException) e).getSuggestions().stream().filter(commands::contains))
+          .findFirst().map(near -> "did you mean " + near + "? ").orElse("");
       return Failures.report(CliException.usage("'" + word + "' is not a vidgen command",
           guess + "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
     }

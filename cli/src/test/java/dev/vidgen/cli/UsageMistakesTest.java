@@ -41,6 +41,16 @@ class UsageMistakesTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"price", "cost", "Price"})
+  void aWordForWhatAJobCostsIsToldToUseQuoteNotTheCommandNearestInLetters(String word) {
+    CliRun.Result result = CliRun.in(dir).run(word, "--model", "grok-video-1.5");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("'" + word + "' is not a vidgen command — did you mean quote?")
+        .doesNotContain("did you mean balance");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {
       "--verbose generte", "--provider mock generte", "--routes r.json --verbose generte --prompt x",
       "generte --verbose"})

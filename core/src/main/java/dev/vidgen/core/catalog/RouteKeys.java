@@ -28,15 +28,16 @@ final class RouteKeys {
       "at_resolution", set("kind", "resolution", "seconds", "aspect_ratios", "modes", "reason"),
       "aspect_ratios_in_mode", set("kind", "mode", "aspect_ratios", "reason"),
       "aspect_ratio_ignored_in_mode", set("kind", "mode", "reason"),
-      "param_only", set("kind", "param", "modes", "resolutions", "reason"),
+      "param_only", set("kind", "param", "value", "modes", "resolutions", "reason"),
       "prompt_required_in", set("kind", "modes", "reason"),
       "url_schemes", set("kind", "schemes", "reason"),
       "param_max_items", set("kind", "param", "max", "reason"),
-      "param_needs_inputs", set("kind", "param", "reason"));
+      "param_needs_inputs", set("kind", "param", "reason"),
+      "param_one_of", set("kind", "param", "one_of", "reason"));
   /** The rule kinds in the order the docs list them. */
   static final List<String> RULE_KINDS = List.of(
       "at_resolution", "aspect_ratios_in_mode", "aspect_ratio_ignored_in_mode", "param_only", "prompt_required_in",
-      "url_schemes", "param_max_items", "param_needs_inputs");
+      "url_schemes", "param_max_items", "param_needs_inputs", "param_one_of");
 
   private RouteKeys() {}
 

@@ -422,7 +422,18 @@ final class RouteReader {
       case "param_needs_inputs" -> new RouteRule.ParamNeedsInputs(
           node.require("param", "the parameter, such as audio_with_roles").text("param"), reason);
       case "param_only" -> new RouteRule.WhenParam(node.require("param", "the parameter, such as metadata.enable_gif")
-          .text("param"), modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
+          .text("param"), node.has("value") ? node.at("value").text("value (the one value the rule limits)") : null,
+          modeSet(node, "modes"), optionalTexts(node, "resolutions"), reason);
+      case "param_one_of" -> {
+        String param = node.require("param", "the parameter, such as output_format").text("param");
+        List<String> values = node.require("one_of", "the values the parameter may take, such as [\"mp4\", \"mov\"]")
+            .texts("one_of");
+        if (values.isEmpty()) {
+          throw node.at("one_of").fail("no value is allowed, so " + param
+              + " could never be given; name at least one, or leave the parameter out of params");
+        }
+        yield new RouteRule.ParamOneOf(param, values, reason);
+      }
       default -> {
         Set<GenerationMode> modes = modeSet(node, "modes");
         if (modes.isEmpty()) {

@@ -57,9 +57,20 @@ final class RuleChecks {
         problems.add(rule(index, null, "the route takes no aspect ratio, so there is none to ignore; leave the rule out"));
       }
     } else if (rule instanceof RouteRule.WhenParam param) {
-      String never = "so the parameter " + param.param() + " could never be used";
+      String never = "so the parameter " + param.param() + (param.value() == null ? "" : " " + param.value())
+          + " could never be used";
       modes(index, "modes", param.modes(), never);
       resolutions(index, "resolutions", param.resolutions(), never);
+      if (param.value() != null) {
+        route.rules().stream()
+            .filter(other -> other instanceof RouteRule.ParamOneOf oneOf && oneOf.param().equals(param.param())
+                && !oneOf.values().contains(param.value()))
+            .findFirst()
+            .ifPresent(other -> problems.add(rule(index, "value", "names " + Node.quote(param.value()) + ", which the"
+                + " route's param_one_of rule for " + param.param() + " does not allow (allowed: "
+                + String.join(", ", ((RouteRule.ParamOneOf) other).values()) + "), so the rule would never apply;"
+                + " name an allowed value")));
+      }
     } else if (rule instanceof RouteRule.PromptRequiredIn prompt) {
       modes(index, "modes", prompt.modes(), null);
     } else if (rule instanceof RouteRule.ParamNeedsInputs needs) {

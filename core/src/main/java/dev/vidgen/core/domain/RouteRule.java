@@ -21,7 +21,8 @@ public sealed interface RouteRule
         RouteRule.PromptRequiredIn,
         RouteRule.UrlSchemes,
         RouteRule.ParamMaxItems,
-        RouteRule.ParamNeedsInputs {
+        RouteRule.ParamNeedsInputs,
+        RouteRule.ParamOneOf {
 
   /** Why the rule exists, in words a user understands ("1080P is offered only at 6 s"). */
   String reason();
@@ -75,14 +76,15 @@ public sealed interface RouteRule
 
   /**
    * A provider parameter that, when set (present and not {@code false}), works only in some modes
-   * or at some resolutions. {@code param} may be a dotted path into a map, such as
-   * {@code metadata.enable_gif}.
+   * or at some resolutions; with a {@code value}, only that value of it is limited (seedance-2-5's
+   * {@code video_operation} {@code extend} needs a video). {@code param} may be a dotted path into a
+   * map, such as {@code metadata.enable_gif}.
    */
-  record WhenParam(String param, Set<GenerationMode> modes, List<String> resolutions, String reason)
+  record WhenParam(String param, String value, Set<GenerationMode> modes, List<String> resolutions, String reason)
       implements RouteRule {
     /**
-     * A rule as given; {@code param} and {@code reason} must not be null, and a null set or list becomes
-     * empty (no restriction).
+     * A rule as given; {@code param} and {@code reason} must not be null, a null {@code value} limits
+     * every value, and a null set or list becomes empty (no restriction).
      */
     public WhenParam {
       Objects.requireNonNull(param, "param == null");
@@ -91,6 +93,11 @@ public sealed interface RouteRule
           : Collections.unmodifiableSet(EnumSet.copyOf(modes));
       resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
       Objects.requireNonNull(reason, "reason == null");
+    }
+
+    /** A rule that limits every value of {@code param}. */
+    public WhenParam(String param, Set<GenerationMode> modes, List<String> resolutions, String reason) {
+      this(param, null, modes, resolutions, reason);
     }
   }
 
@@ -172,6 +179,27 @@ public sealed interface RouteRule
     }
   }
 
+  /**
+   * A provider parameter that, when set, must be one of {@code values} (compared exactly, as it is
+   * sent), such as seedance-2-5's {@code output_format} {@code mp4} or {@code mov}.
+   */
+  record ParamOneOf(String param, List<String> values, String reason) implements RouteRule {
+    /**
+     * A rule as given; {@code param} and {@code reason} must not be null.
+     *
+     * @throws IllegalArgumentException if {@code values} is empty (the parameter could never be given)
+     */
+    public ParamOneOf {
+      Objects.requireNonNull(param, "param == null");
+      values = List.copyOf(Objects.requireNonNull(values, "values == null"));
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("no value is allowed, so " + param
+            + " could never be given; name at least one, or leave the parameter out of params");
+      }
+      Objects.requireNonNull(reason, "reason == null");
+    }
+  }
+
   /** At {@code resolution} only these durations are offered. */
   static RouteRule secondsAt(String resolution, String reason, Integer... seconds) {
     return new AtResolution(resolution, Set.of(seconds), List.of(), Set.of(), reason);
@@ -210,6 +238,16 @@ public sealed interface RouteRule
   /** {@code param}, when set, is a list of at most {@code max} entries. */
   static RouteRule paramMaxItems(String param, int max, String reason) {
     return new ParamMaxItems(param, max, reason);
+  }
+
+  /** {@code param}, when set to {@code value}, works only in {@code modes}. */
+  static RouteRule paramValueOnlyIn(String param, String value, String reason, GenerationMode... modes) {
+    return new WhenParam(param, Objects.requireNonNull(value, "value == null"), Set.of(modes), List.of(), reason);
+  }
+
+  /** {@code param}, when set, is one of {@code values}. */
+  static RouteRule paramOneOf(String param, String reason, String... values) {
+    return new ParamOneOf(param, List.of(values), reason);
   }
 
   /** {@code param}, when set, needs an image or a video in the job. */

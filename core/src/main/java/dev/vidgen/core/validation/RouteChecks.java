@@ -102,7 +102,7 @@ final class RouteChecks {
     if (scheme == null || !schemes.contains(scheme)) {
       String allowed = schemes.equals(WEB_SCHEMES) ? "an http or https URL" : "a URL of scheme " + String.join(", ", schemes);
       String hint = "image".equals(what)
-          ? "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL" : allowed) + ", or a local file path and vidgen uploads it"
+          ? "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL" : allowed) + ", or the image as a file, which vidgen uploads"
           : "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL the provider can fetch" : allowed);
       found.add(Violation.error(field, schemeCode, shown, allowed,
           field + ": " + shown + " is not " + allowed + "; " + hint));
@@ -331,6 +331,8 @@ final class RouteChecks {
         checkParamMaxItems(most);
       } else if (rule instanceof RouteRule.ParamNeedsInputs needs) {
         checkParamNeedsInputs(needs);
+      } else if (rule instanceof RouteRule.ParamOneOf oneOf) {
+        checkParamOneOf(oneOf);
       }
     }
   }
@@ -397,23 +399,24 @@ final class RouteChecks {
 
   private void checkWhenParam(RouteRule.WhenParam rule) {
     Object value = lookup(job.params(), rule.param());
-    if (value == null || Boolean.FALSE.equals(value)) {
+    if (value == null || Boolean.FALSE.equals(value) || rule.value() != null && !rule.value().equals(value)) {
       return;
     }
     String field = "params." + rule.param();
+    String what = rule.value() == null ? "" : " " + rule.value();
     if (!rule.modes().isEmpty() && modeOffered && !rule.modes().contains(mode)) {
       List<String> modes = new ArrayList<>();
       rule.modes().forEach(each -> modes.add(each.id()));
       found.add(Violation.error(field, ViolationCodes.CONFLICT_PARAM_MODE, mode.id(), Texts.orList(modes),
-          field + ": works only for " + Texts.orList(modes) + " on " + route.id() + " (" + rule.reason()
+          field + ":" + what + " works only for " + Texts.orList(modes) + " on " + route.id() + " (" + rule.reason()
               + "), not " + mode.id() + "; remove it, or ask for " + Texts.orList(modes)
               + " with --mode (VideoJob.Builder.mode)"));
     }
     if (!rule.resolutions().isEmpty() && resolution != null && !containsIgnoringCase(rule.resolutions(), resolution)) {
       String allowed = Texts.orList(rule.resolutions());
       found.add(Violation.error(field, ViolationCodes.CONFLICT_PARAM_RESOLUTION, resolution, allowed,
-          field + ": works only at " + allowed + " on " + route.id() + " (" + rule.reason() + "), not " + resolution
-              + "; set resolution " + allowed + " or remove it"));
+          field + ":" + what + " works only at " + allowed + " on " + route.id() + " (" + rule.reason() + "), not "
+              + resolution + "; set resolution " + allowed + " or remove it"));
     }
   }
 
@@ -444,6 +447,20 @@ final class RouteChecks {
         "at least 1 image or video",
         field + ": needs an image or a video in the job on " + route.id() + " (" + rule.reason()
             + "); add one with --image or --video (VideoJob.Builder image or video), or remove the parameter"));
+  }
+
+  private void checkParamOneOf(RouteRule.ParamOneOf rule) {
+    Object value = lookup(job.params(), rule.param());
+    if (value == null || value instanceof String text && rule.values().contains(text)) {
+      return;
+    }
+    String field = "params." + rule.param();
+    String shown = value instanceof String text ? "\"" + Texts.shown(text) + "\""
+        : value instanceof Number || value instanceof Boolean ? String.valueOf(value) : "not a text";
+    String allowed = Texts.orList(rule.values());
+    found.add(Violation.error(field, ViolationCodes.PARAM_NOT_OFFERED, shown, allowed,
+        field + ": " + shown + " is not offered by " + route.id() + " (" + rule.reason() + "); choose " + allowed
+            + ", or remove the parameter"));
   }
 
   private void checkParams() {

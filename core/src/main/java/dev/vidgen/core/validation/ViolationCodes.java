@@ -105,6 +105,8 @@ public final class ViolationCodes {
   public static final String PARAM_TOO_MANY_ITEMS = "param.too_many_items";
   /** A provider parameter needs an image or a video in the job, and the job has none. */
   public static final String PARAM_NEEDS_INPUTS = "param.needs_inputs";
+  /** A provider parameter has a value its route does not offer (the route's {@code param_one_of} rule). */
+  public static final String PARAM_NOT_OFFERED = "param.not_offered";
 
   /** Warning: the provider ignores the aspect ratio in this mode. */
   public static final String ASPECT_RATIO_IGNORED = "aspect_ratio.ignored";

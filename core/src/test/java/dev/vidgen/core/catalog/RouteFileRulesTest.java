@@ -214,4 +214,30 @@ class RouteFileRulesTest {
     assertThat(e).hasMessage("acme.json: routes[0].rules[0]: the route takes no images or videos in any mode, so the"
         + " parameter audio_with_roles could never be used; leave the rule out or add a mode that takes them");
   }
+
+  @Test
+  void aParameterWithAllowedValuesAndAValueLimitedToModesIsReadAsTheJavaBuilderMakesIt() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(List.of()), "acme.json", route(
+        "{\"kind\": \"param_one_of\", \"param\": \"operation\", \"one_of\": [\"make\", \"extend\"], \"reason\": \"two\"},"
+            + "{\"kind\": \"param_only\", \"param\": \"operation\", \"value\": \"extend\","
+            + " \"modes\": [\"image-to-video\"], \"reason\": \"needs an image\"}"));
+
+    assertThat(catalog.find("acme-video-2").orElseThrow().rules()).containsExactly(
+        dev.vidgen.core.domain.RouteRule.paramOneOf("operation", "two", "make", "extend"),
+        dev.vidgen.core.domain.RouteRule.paramValueOnlyIn("operation", "extend", "needs an image",
+            dev.vidgen.core.domain.GenerationMode.IMAGE_TO_VIDEO));
+  }
+
+  @Test
+  void noAllowedValueOrALimitedValueThatIsNotAllowedIsRefused() {
+    assertThat(failure(route("{\"kind\": \"param_one_of\", \"param\": \"operation\", \"one_of\": [],"
+        + " \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].one_of: no value is allowed, so operation could never be given;"
+            + " name at least one, or leave the parameter out of params");
+    assertThat(failure(route("{\"kind\": \"param_one_of\", \"param\": \"operation\", \"one_of\": [\"make\"],"
+        + " \"reason\": \"x\"}, {\"kind\": \"param_only\", \"param\": \"operation\", \"value\": \"extnd\","
+        + " \"modes\": [\"image-to-video\"], \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[1].value: names \"extnd\", which the route's param_one_of rule for"
+            + " operation does not allow (allowed: make), so the rule would never apply; name an allowed value");
+  }
 }

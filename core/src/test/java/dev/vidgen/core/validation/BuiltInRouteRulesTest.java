@@ -53,7 +53,7 @@ class BuiltInRouteRulesTest {
       doubao-seedance-1-0-pro-fast    | t2v i2v:1 r2v:1                | 2-12   | 5  | 16:9 9:16 1:1 4:3 3:4 21:9           | 720p 480p 1080p    | -
       doubao-seedance-1-0-pro-quality | t2v i2v:1-2 r2v:1              | 2-12   | 5  | 16:9 9:16 1:1 4:3 3:4 21:9           | 720p 480p 1080p    | -
       kling-v3                        | t2v i2v:1-2 r2v:1-4            | 3-15   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | -
-      kling-v2-6                      | t2v i2v:1-2 r2v:1-4            | 5,10   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | 2500
+      kling-v2-6                      | t2v i2v:1-2 r2v:1-4            | 5,10   | 5  | -                                    | 720p 1080p         | 2500
       kling-3.0-turbo                 | t2v i2v:1                      | 3-15   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | -
       wan2.6                          | t2v i2v:1 r2v:0+1-5            | 5,10,15 | 5 | 16:9 9:16 1:1 4:3 3:4                | 1080p 720p         | -
       wan2.6-flash                    | i2v:1 r2v:0+1-5                | 5,10,15 | 5 | -                                    | 1080p 720p         | -

@@ -54,7 +54,12 @@ class CrossFieldRulesTest {
       seedance-2              | ~         | 1 | 0 | ~  | ~     | ~     | tools=web_search         | a cat | conflict.param_mode              | params.tools
       seedance-2-5            | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       seedance-2-5            | edit      | 0 | 1 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
-      MiniMax-H3              | t2v       | 0 | 0 | ~  | adaptive | ~  | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
+      seedance-2-5            | ~         | 0 | 1 | ~  | ~     | ~     | video_operation=bogus    | a cat | param.not_offered                | params.video_operation
+      seedance-2-5            | ~         | 1 | 0 | ~  | ~     | ~     | video_operation=extend   | a cat | conflict.param_mode              | params.video_operation
+      seedance-2-5            | ~         | 0 | 0 | ~  | ~     | ~     | video_operation=edit     | a cat | conflict.param_mode              | params.video_operation
+      seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | video_operation=generate | a cat | conflict.param_mode              | params.video_operation
+      seedance-2-5            | ~         | 0 | 0 | ~  | ~     | ~     | output_format=avi        | a cat | param.not_offered                | params.output_format
+      kling-v2-6              | ~         | 0 | 0 | ~  | 16:9  | ~     | ~                        | a cat | aspect_ratio.not_accepted        | aspect_ratio
       wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       happyhorse-1.1          | ~         | 2 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
       happyhorse-1.1          | ~         | 0 | 1 | ~  | ~     | ~     | ~                        | ' '   | prompt.missing                   | prompt
@@ -91,6 +96,12 @@ class CrossFieldRulesTest {
       seedance-2-5            | ~    | 1 | 0 | ~  | ~        | ~     | ~                         | a cat
       seedance-2-5            | edit | 0 | 1 | ~  | ~        | ~     | ~                         | a cat
       MiniMax-H3              | r2v  | 1 | 0 | ~  | adaptive | ~     | ~                         | a cat
+      MiniMax-H3              | t2v  | 0 | 0 | ~  | adaptive | ~     | ~                         | a cat
+      seedance-2-5            | ~    | 0 | 1 | ~  | ~        | ~     | video_operation=extend    | a cat
+      seedance-2-5            | edit | 0 | 1 | ~  | ~        | ~     | video_operation=edit      | a cat
+      seedance-2-5            | ~    | 1 | 0 | ~  | ~        | ~     | video_operation=generate  | a cat
+      seedance-2-5            | r2v  | 0 | 2 | ~  | ~        | ~     | video_operation=generate  | a cat
+      seedance-2-5            | ~    | 0 | 0 | ~  | ~        | ~     | output_format=mov         | a cat
       wan2.6                  | ~    | 1 | 0 | ~  | ~        | ~     | ~                         | ~
       wan2.6                  | ~    | 0 | 2 | ~  | ~        | ~     | ~                         | ~
       happyhorse-1.1          | ~    | 1 | 0 | ~  | ~        | ~     | ~                         | ~
@@ -120,5 +131,23 @@ class CrossFieldRulesTest {
     VideoJob job = VideoJob.builder(model).prompt("a cat").param(param, List.of()).build();
 
     assertThat(validator.validate(job).warnings()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void anExtendWithoutAVideoAndAnUnknownOperationAreRefusedSayingWhatIsAllowed() {
+    ValidationReport extend = validator.validate(job("seedance-2-5", null, 1, 0, null, null, null,
+        "video_operation=extend", "a cat"));
+    ValidationReport bogus = validator.validate(job("seedance-2-5", null, 0, 1, null, null, null,
+        "video_operation=bogus", "a cat"));
+
+    assertThat(extend.errors()).singleElement().extracting(Violation::message).isEqualTo(
+        "params.video_operation: extend works only for video-edit on seedance-2-5 (an extend continues the video"
+            + " given with --video), not image-to-video; remove it, or ask for video-edit with --mode"
+            + " (VideoJob.Builder.mode)");
+    assertThat(bogus.errors()).singleElement().satisfies(error -> {
+      assertThat(error.message()).isEqualTo("params.video_operation: \"bogus\" is not offered by seedance-2-5"
+          + " (the operation is generate, edit or extend); choose generate, edit or extend, or remove the parameter");
+      assertThat(error.allowed()).isEqualTo("generate, edit or extend");
+    });
   }
 }

@@ -104,6 +104,9 @@ class JobValidatorTest {
         .image("data:image/png;base64,iVBORw0KGgo=").build());
 
     assertThat(report.errors()).extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_SCHEME);
+    assertThat(report.errors().get(0).message()).as("words that also fit the playground, which takes no file path")
+        .endsWith("; give an http(s) URL, or the image as a file, which vidgen uploads")
+        .doesNotContain("path");
   }
 
   @Test

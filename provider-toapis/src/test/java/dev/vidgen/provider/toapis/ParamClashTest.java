@@ -102,4 +102,27 @@ class ParamClashTest {
     assertThat(client.validate(reference).violations()).filteredOn(Violation::isError).singleElement()
         .satisfies(v -> assertThat(v.message()).contains("client_business_id", "finds the task again"));
   }
+
+  @Test
+  void aVeoGenerationTypeIsRefusedAlsoWhenTheJobsModeLeavesItOutSoReferenceIsNeverSentUnchecked() {
+    VideoJob quality = VideoJob.builder("veo3.1-quality").prompt("p").image(CAT)
+        .param("metadata", Map.of("generation_type", "reference")).build();
+    VideoJob fast = VideoJob.builder("veo3.1-fast").prompt("p")
+        .param("metadata", Map.of("generation_type", "reference")).build();
+    VideoJob beside = VideoJob.builder("veo3.1-quality").prompt("p").image(CAT)
+        .param("metadata", Map.of("enable_gif", true)).build();
+
+    assertThat(client.validate(quality).violations()).filteredOn(Violation::isError).singleElement().satisfies(v -> {
+      assertThat(v.code()).isEqualTo(ViolationCodes.PARAM_REPLACES_SETTING);
+      assertThat(v.field()).isEqualTo("params.metadata");
+      assertThat(v.message()).contains("would replace metadata.generation_type", "mode (--mode)",
+          "(left out for this job's mode)");
+    });
+    assertThat(client.validate(fast).violations()).as("text-to-video on veo3.1-fast")
+        .filteredOn(Violation::isError).extracting(Violation::code)
+        .containsExactly(ViolationCodes.PARAM_REPLACES_SETTING);
+    assertThat(client.validate(beside).isValid()).as("another metadata field beside it").isTrue();
+    assertThatThrownBy(() -> client.submit(quality)).isInstanceOf(InvalidJobException.class);
+    assertThat(toapis.creates()).isEmpty();
+  }
 }

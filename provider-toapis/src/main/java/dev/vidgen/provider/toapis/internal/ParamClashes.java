@@ -74,12 +74,13 @@ public final class ParamClashes {
         continue;
       }
       Object now = sent.get(clash);
-      String shown = now instanceof String text ? "\"" + text + "\"" : now instanceof Number || now instanceof Boolean
-          ? String.valueOf(now) : null;
+      String shown = now instanceof String text ? " (\"" + text + "\" here)"
+          : now instanceof Number || now instanceof Boolean ? " (" + now + " here)"
+          : sent.keySet().stream().noneMatch(leaf -> overlaps(leaf, clash)) ? " (left out for this job's mode)" : "";
       found.add(Violation.error(field, ViolationCodes.PARAM_REPLACES_SETTING, param.getKey(),
           "a parameter " + route.id() + "'s settings do not fill",
           field + ": would replace " + clash + ", which vidgen fills from the job's " + owned.get(clash)
-              + (shown == null ? "" : " (" + shown + " here)") + " after checking and pricing it; set "
+              + shown + " after checking and pricing it; set "
               + owned.get(clash) + " instead and remove the parameter"));
     }
     return found;
@@ -89,8 +90,11 @@ public final class ParamClashes {
    * The body fields the job's settings fill for this job ({@code sent}: what the body holds without
    * the parameters), by dotted name, each with the setting that fills it. A field the route's
    * request leaves out for this job (no resolution on grok-video-1.5-preview, no images in
-   * text-to-video) is the caller's to give. The mode field is too, when the route documents it as a
-   * parameter: seedance-2-5's {@code video_operation=extend} is how its extend is asked for.
+   * text-to-video) is the caller's to give. The mode field is not, even when this job's mode leaves it
+   * out (Veo's {@code metadata.generation_type} with one image): a value there would ask for a mode
+   * that was never checked, such as reference on veo3.1-quality, which does not offer it. It is the
+   * caller's only when the route documents it as a parameter: seedance-2-5's
+   * {@code video_operation=extend} is how its extend is asked for, checked by the route's rules.
    */
   private static Map<String, String> owned(
       VideoJob job, ModelRoute route, boolean takesClientReference, java.util.Set<String> sent) {
@@ -113,8 +117,10 @@ public final class ParamClashes {
       labels.putIfAbsent(CreateBody.CLIENT_REFERENCE_FIELD, "client reference");
     }
     Map<String, String> owned = new LinkedHashMap<>();
+    String modeField = labels.containsKey(wire.modeField()) && "mode (--mode)".equals(labels.get(wire.modeField()))
+        ? wire.modeField() : null;
     labels.forEach((field, label) -> {
-      if (field.equals("model") || sent.stream().anyMatch(leaf -> overlaps(leaf, field))) {
+      if (field.equals("model") || field.equals(modeField) || sent.stream().anyMatch(leaf -> overlaps(leaf, field))) {
         owned.put(field, label);
       }
     });
