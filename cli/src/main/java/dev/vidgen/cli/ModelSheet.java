@@ -98,15 +98,17 @@ final class ModelSheet {
     return counts.isEmpty() ? "no inputs" : String.join(", ", counts);
   }
 
-  /** "4–15 (default 5)", "8 (always)". */
+  /** "4–15 (default 5)", "8 (always)", "4–15 (default 5); 0 or -1: automatic length". */
   private static String seconds(ModelRoute route) {
     var rule = route.durations();
+    String automatic = rule.automatic().isEmpty() ? ""
+        : "; " + rule.describeAutomatic() + ": automatic length (the provider chooses; no price)";
     if (rule.min() == rule.max()) {
-      return rule.min() + " (always)";
+      return rule.min() + " (always)" + automatic;
     }
     String values = rule.range() != null ? rule.min() + "–" + rule.max()
         : rule.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
-    return values + " (default " + rule.defaultSeconds() + ")";
+    return values + " (default " + rule.defaultSeconds() + ")" + automatic;
   }
 
   /** "16:9 (default), 9:16"; says when none is taken or none is sent by default. */

@@ -248,7 +248,8 @@ final class ModelsCommand extends ClientCommand {
     String values = rule.range() != null
         ? rule.min() + "–" + rule.max()
         : rule.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
-    return rule.min() == rule.max() ? values : values + " (default " + rule.defaultSeconds() + ")";
+    String automatic = rule.automatic().isEmpty() ? "" : ", auto " + rule.describeAutomatic();
+    return (rule.min() == rule.max() ? values : values + " (default " + rule.defaultSeconds() + ")") + automatic;
   }
 
   /** The values, the default marked with a {@code *}; "-" when there are none. */
@@ -277,6 +278,7 @@ final class ModelsCommand extends ClientCommand {
     json.put("videos", videos);
     json.put("seconds", route.durations().values());
     json.put("default_seconds", route.durations().defaultSeconds());
+    json.put("automatic_seconds", route.durations().automaticValues());
     json.put("aspect_ratios", route.aspectRatios());
     json.put("default_aspect_ratio", route.defaultAspectRatio());
     json.put("resolutions", route.resolutions());

@@ -158,6 +158,30 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void previewsAnAutomaticLengthAsTheNumberTheModelTakesWithNoPrice() {
+    CliRun.Result json = vidgen("generate", "--dry-run", "--json", "--model", "seedance-2-5", "--prompt", "waves",
+        "--seconds", "-1");
+    CliRun.Result text = vidgen("generate", "--dry-run", "--model", "seedance-2", "--prompt", "waves",
+        "--seconds", "0");
+    CliRun.Result refused = vidgen("generate", "--dry-run", "--model", "seedance-2-5", "--prompt", "waves",
+        "--seconds", "0");
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat((Map<String, Object>) ((Map<String, Object>) json.json().get("request")).get("body"))
+        .containsEntry("model", "seedance-2-5").containsEntry("duration", -1.0);
+    assertThat(json.out()).contains("\"duration\":-1").doesNotContain("\"duration\":\"-1\"");
+    assertThat(json.json().get("credits")).as("an automatic length has no price").isNull();
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("\"duration\":0").contains("automatic");
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(refused.err()).contains("seconds: 0 is not offered by seedance-2-5; choose 4 to 30, or -1 for an"
+        + " automatic length");
+    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
+  }
+
+  @Test
   void keepsParameterNumbersExactlyAsGivenInTheRequestBody() {
     String[] job = {"generate", "--dry-run", "--image", "https://example.com/p.png", "--prompt", "p",
         "--param", "metadata={\"x\":1,\"cfg\":0.05}", "--param", "weight=0.05"};

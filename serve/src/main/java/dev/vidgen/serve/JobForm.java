@@ -62,7 +62,8 @@ final class JobForm {
       // A duration that is no whole number is a violation beside the others, not a refusal that hides them.
       wholeSeconds(seconds).ifPresentOrElse(job::seconds, () -> shape.add(Violation.error("seconds",
           "seconds.not_whole", String.valueOf(seconds), "a positive whole number of seconds, such as 10",
-          "seconds must be a positive whole number of seconds, such as 10; was " + seconds)));
+          "seconds must be a positive whole number of seconds, such as 10 (or 0 or -1 for an automatic length, where"
+              + " the model takes one); was " + seconds)));
     }
     String mode = blankToNull(text(form, "mode"));
     if (mode != null) {
@@ -127,7 +128,8 @@ final class JobForm {
   private static Optional<Integer> wholeSeconds(Object seconds) {
     try {
       BigDecimal value = new BigDecimal(seconds.toString().strip());
-      if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100_000)) < 0
+      // 0 and -1 ask for an automatic length: the model's rules say whether it takes one.
+      if (value.compareTo(BigDecimal.ONE.negate()) >= 0 && value.compareTo(BigDecimal.valueOf(100_000)) < 0
           && value.stripTrailingZeros().scale() <= 0) {
         return Optional.of(value.intValueExact());
       }

@@ -46,6 +46,7 @@ final class ModelsJson {
     json.put("videos", videos);
     json.put("seconds", route.durations().values());
     json.put("default_seconds", route.durations().defaultSeconds());
+    json.put("automatic_seconds", route.durations().automaticValues());
     json.put("seconds_text", route.durations().describe());
     json.put("aspect_ratios", route.aspectRatios());
     json.put("default_aspect_ratio", route.defaultAspectRatio());

@@ -270,7 +270,7 @@ class PlaygroundServerTest {
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds);
       assertThat(json(post("/api/check", body))).as(seconds).containsEntry("valid", true);
     }
-    for (String seconds : List.of("0", "-5", "12.5", "\"ten\"")) {
+    for (String seconds : List.of("-5", "12.5", "\"ten\"")) {
       // Beside another mistake: every problem is listed at once, the duration's among them.
       String body = job(upload, 10).replace("\"seconds\":10", "\"seconds\":" + seconds)
           .replace("\"aspect_ratio\":\"16:9\"", "\"aspect_ratio\":\"4:3\"");
@@ -285,6 +285,23 @@ class PlaygroundServerTest {
             .contains("sent=no");
       }
     }
+    assertThat(history().entries()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
+  void anAutomaticLengthIsTakenWhereTheModelOffersOneAndRefusedElsewhereSayingSo() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<String, Object> automatic = json(post("/api/check",
+        "{\"model\":\"seedance-2\",\"prompt\":\"waves\",\"seconds\":-1}"));
+    Map<String, Object> none = json(post("/api/check", job(upload, 10).replace("\"seconds\":10", "\"seconds\":0")));
+
+    assertThat(automatic).as(automatic.toString()).containsEntry("valid", true);
+    assertThat(automatic.toString()).doesNotContain("per second");
+    assertThat(none).containsEntry("valid", false);
+    assertThat(none.get("violations").toString()).contains("seconds: 0 is not offered by " + MODEL)
+        .contains("takes no automatic length");
     assertThat(history().entries()).as("nothing was sent").isEmpty();
   }
 

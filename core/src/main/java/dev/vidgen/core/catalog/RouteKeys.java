@@ -18,7 +18,7 @@ final class RouteKeys {
   static final Set<String> PATCH = without(ROUTE, "id");
   static final Set<String> MODE = set("images", "videos");
   static final Set<String> COUNT = set("min", "max");
-  static final Set<String> SECONDS = set("one_of", "min", "max", "default");
+  static final Set<String> SECONDS = set("one_of", "min", "max", "default", "automatic");
   static final Set<String> CHOICE = set("one_of", "default");
   static final Set<String> PRICE = set("per_second_usd", "per_request_usd", "by_resolution", "unknown");
   static final Set<String> PRICE_AT_RESOLUTION = set("per_second_usd", "per_request_usd", "unknown");

@@ -210,10 +210,32 @@ final class RouteReader {
     }
     List<RouteFileException> problems = new ArrayList<>();
     DurationRule rule = set ? secondsOneOf(node, problems) : secondsBetween(node, problems);
+    Integer[] automatic = node.has("automatic") ? automaticSeconds(node.at("automatic"), problems) : new Integer[0];
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
-    return rule;
+    return rule.withAutomatic(automatic);
+  }
+
+  /** The values the provider takes for an automatic length: each 0 or -1, once. */
+  private static Integer[] automaticSeconds(Node node, List<RouteFileException> problems) {
+    List<Node> items = collect(problems, () -> node.list("automatic (the values for an automatic length, 0 or -1)"));
+    if (items == null) {
+      return new Integer[0];
+    }
+    if (items.isEmpty()) {
+      problems.add(node.fail("automatic is empty; list 0, -1 or both, or leave automatic out"));
+    }
+    TreeSet<Integer> values = new TreeSet<>();
+    for (Node item : items) {
+      Integer value = collect(problems, () -> item.integer("an automatic length, 0 or -1", -1));
+      if (value != null && !DurationRule.AUTOMATIC_VALUES.contains(value)) {
+        problems.add(item.fail("an automatic length is 0 or -1, not " + value));
+      } else if (value != null && !values.add(value)) {
+        problems.add(item.fail(value + " is listed twice in automatic"));
+      }
+    }
+    return values.toArray(new Integer[0]);
   }
 
   private static DurationRule secondsOneOf(Node node, List<RouteFileException> problems) {

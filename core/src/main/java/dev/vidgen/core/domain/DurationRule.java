@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -11,13 +12,18 @@ import java.util.stream.Stream;
 
 /**
  * Which durations (whole seconds) a route accepts: a fixed set such as {10, 15}, or a range
- * such as 3–15; plus the default used when a job gives none.
+ * such as 3–15; plus the default used when a job gives none, and the values (0 or -1) the provider
+ * takes for an automatic length, which it chooses itself.
  *
  * @param allowed the allowed values, when the rule is a set; empty for a range
  * @param range the allowed range, when the rule is a range; null for a set
  * @param defaultSeconds the duration the provider uses when none is sent
+ * @param automatic the values meaning an automatic length the route takes, a subset of {0, -1}; empty for none
  */
-public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defaultSeconds) {
+public record DurationRule(
+    SortedSet<Integer> allowed, IntRange range, int defaultSeconds, SortedSet<Integer> automatic) {
+  /** The values a provider may take for an automatic length. */
+  public static final Set<Integer> AUTOMATIC_VALUES = Set.of(0, -1);
 
   /**
    * A rule as given, with {@code allowed} (not null) copied.
@@ -28,8 +34,12 @@ public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defau
    */
   public DurationRule {
     allowed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
+    automatic = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(automatic));
     if (allowed.isEmpty() == (range == null)) {
       throw new IllegalArgumentException("give either a set of durations or a range");
+    }
+    if (!AUTOMATIC_VALUES.containsAll(automatic)) {
+      throw new IllegalArgumentException("an automatic length is 0 or -1, not " + automatic);
     }
     List<String> problems = new ArrayList<>((range == null ? allowed.stream() : Stream.of(range.min()))
         .flatMap(seconds -> RouteSpelling.durationProblem(seconds).stream()).toList());
@@ -37,6 +47,11 @@ public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defau
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; and ", problems));
     }
+  }
+
+  /** A rule that takes no automatic length. */
+  public DurationRule(SortedSet<Integer> allowed, IntRange range, int defaultSeconds) {
+    this(allowed, range, defaultSeconds, new TreeSet<>());
   }
 
   /**
@@ -73,7 +88,30 @@ public record DurationRule(SortedSet<Integer> allowed, IntRange range, int defau
     return new DurationRule(new TreeSet<>(), IntRange.of(min, max), defaultSeconds);
   }
 
-  /** Whether {@code seconds} is accepted. */
+  /** This rule, also taking {@code values} (each 0 or -1) as an automatic length. */
+  public DurationRule withAutomatic(Integer... values) {
+    return new DurationRule(allowed, range, defaultSeconds, new TreeSet<>(List.of(values)));
+  }
+
+  /** Whether {@code seconds} is a value the route takes for an automatic length, chosen by the provider. */
+  public boolean acceptsAutomatic(int seconds) {
+    return automatic.contains(seconds);
+  }
+
+  /** The values taken for an automatic length, 0 before -1; empty when the route takes none. */
+  public List<Integer> automaticValues() {
+    List<Integer> values = new ArrayList<>(automatic);
+    java.util.Collections.reverse(values);
+    return List.copyOf(values);
+  }
+
+  /** "0 or -1" for the automatic values, or an empty text when the route takes none. */
+  public String describeAutomatic() {
+    List<String> text = automaticValues().stream().map(String::valueOf).toList();
+    return text.isEmpty() ? "" : text.size() == 1 ? text.get(0) : String.join(" or ", text);
+  }
+
+  /** Whether {@code seconds} is an accepted length in seconds (an automatic length is not one). */
   public boolean accepts(int seconds) {
     return range == null ? allowed.contains(seconds) : range.contains(seconds);
   }

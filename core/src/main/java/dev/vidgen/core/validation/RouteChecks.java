@@ -47,6 +47,7 @@ final class RouteChecks {
       checkVideoCount();
     }
     checkInputs(job.images(), job.videos(), urlSchemes(), found);
+    checkRoleUrls();
     checkSeconds();
     checkAspectRatio();
     checkResolution();
@@ -95,20 +96,58 @@ final class RouteChecks {
     }
   }
 
+  /** The parameters that carry role URLs, such as Seedance's {@code audio_with_roles}, by the kind of file. */
+  private static final Map<String, String> ROLE_PARAMS = Map.of(
+      "image_with_roles", "image", "video_with_roles", "video", "audio_with_roles", "audio");
+
+  /**
+   * Where the route names its URL schemes (a {@code url_schemes} rule), each {@code url} of a role parameter such
+   * as {@code audio_with_roles} must have one of them too, as the job's images and videos must.
+   */
+  private void checkRoleUrls() {
+    if (route.rules().stream().noneMatch(RouteRule.UrlSchemes.class::isInstance)) {
+      return;
+    }
+    ROLE_PARAMS.forEach((param, what) -> {
+      if (!(job.params().get(param) instanceof List<?> items)) {
+        return;
+      }
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) instanceof Map<?, ?> item && item.get("url") instanceof String text) {
+          String field = "params." + param + "[" + i + "].url";
+          URI url;
+          try {
+            url = new URI(text.strip());
+          } catch (java.net.URISyntaxException e) {
+            String allowed = "a URL of scheme " + String.join(", ", urlSchemes());
+            found.add(Violation.error(field, ViolationCodes.PARAM_URL_SCHEME, Texts.shown(text), allowed,
+                field + ": " + Texts.shown(text) + " is not a URL; give " + allowed));
+            continue;
+          }
+          checkUrl(field, url, urlSchemes(), ViolationCodes.PARAM_URL_SCHEME, what, found);
+        }
+      }
+    });
+  }
+
   private static void checkUrl(String field, URI url, Set<String> schemes, String schemeCode, String what,
       List<Violation> found) {
     String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(java.util.Locale.ROOT);
     String shown = Texts.shown(url);
     if (scheme == null || !schemes.contains(scheme)) {
       String allowed = schemes.equals(WEB_SCHEMES) ? "an http or https URL" : "a URL of scheme " + String.join(", ", schemes);
-      String hint = "image".equals(what)
+      String hint = field.startsWith("images[")
           ? "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL" : allowed) + ", or the image as a file, which vidgen uploads"
           : "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL the provider can fetch" : allowed);
       found.add(Violation.error(field, schemeCode, shown, allowed,
           field + ": " + shown + " is not " + allowed + "; " + hint));
+    } else if (scheme.equals("asset") && (url.getSchemeSpecificPart() == null
+        || url.getSchemeSpecificPart().replaceFirst("^/+", "").isBlank())) {
+      found.add(Violation.error(field, schemeCode, shown, "asset://ID of a stored asset",
+          field + ": " + shown + " names no asset; give asset://ID, the ID of an asset stored with the provider"));
     } else if (scheme.equals("data") && !url.getSchemeSpecificPart().toLowerCase(java.util.Locale.ROOT)
         .startsWith(what + "/")) {
-      String anWhat = ("image".equals(what) ? "an " : "a ") + what;
+      String anWhat = ("image".equals(what) ? "an " : "audio".equals(what) ? "" : "a ") + what;
       found.add(Violation.error(field, schemeCode, shown, "a data: URL of " + anWhat,
           field + ": " + shown + " is not a data: URL of " + anWhat + "; give data:" + what + "/…;base64,…"));
     } else if (WEB_SCHEMES.contains(scheme) && url.getHost() == null && "image".equals(what)) {
@@ -270,11 +309,16 @@ final class RouteChecks {
       seconds = given;
       return;
     }
-    found.add(Violation.error("seconds", ViolationCodes.SECONDS_NOT_OFFERED, given.toString(),
-        route.durations().describe(),
-        "seconds: " + given + " is not offered by " + route.id() + "; choose " + route.durations().describe()
-            + (given <= 0 ? " (a provider's automatic length, 0 or -1, is not offered: give the length in seconds)"
-                : "")));
+    if (route.durations().acceptsAutomatic(given)) {
+      return; // the provider chooses the length: no rule about seconds can be judged
+    }
+    String automatic = route.durations().describeAutomatic();
+    String allowed = route.durations().describe() + (automatic.isEmpty() ? "" : ", or " + automatic
+        + " for an automatic length");
+    found.add(Violation.error("seconds", ViolationCodes.SECONDS_NOT_OFFERED, given.toString(), allowed,
+        "seconds: " + given + " is not offered by " + route.id() + "; choose " + allowed
+            + (given <= 0 && automatic.isEmpty() ? " (" + route.id() + " takes no automatic length: give the length"
+                + " in seconds)" : "")));
   }
 
   private void checkAspectRatio() {

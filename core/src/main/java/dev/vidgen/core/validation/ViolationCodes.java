@@ -107,6 +107,8 @@ public final class ViolationCodes {
   public static final String PARAM_NEEDS_INPUTS = "param.needs_inputs";
   /** A provider parameter has a value its route does not offer (the route's {@code param_one_of} rule). */
   public static final String PARAM_NOT_OFFERED = "param.not_offered";
+  /** A URL in a role parameter (such as {@code audio_with_roles}) has a scheme its route does not take. */
+  public static final String PARAM_URL_SCHEME = "param.url_scheme";
 
   /** Warning: the provider ignores the aspect ratio in this mode. */
   public static final String ASPECT_RATIO_IGNORED = "aspect_ratio.ignored";

@@ -440,4 +440,20 @@ class RouteFileErrorsTest {
         "720P", PriceTable.perSecond("0.06")))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two prices for the resolution").hasMessageContaining("resolutions compare in any case");
   }
+
+  @Test
+  void anAutomaticLengthIsReadAsZeroOrMinusOneAndAnyOtherValueIsRefusedSayingSo() {
+    String route = "{\"routes\": [{\"id\": \"acme-auto\", \"modes\": {\"text-to-video\": {}},"
+        + " \"seconds\": {\"min\": 4, \"max\": 15, \"default\": 5, \"automatic\": %s}}]}";
+
+    RouteCatalog read = RouteFiles.layer(RouteCatalog.builtIn(), "acme.json", route.formatted("[-1, 0]"));
+
+    assertThat(read.require("acme-auto").durations().automaticValues()).containsExactly(0, -1);
+    assertThat(read.require("acme-auto").durations().accepts(-1)).as("an automatic length is no length").isFalse();
+    assertThat(failure(route.formatted("[5]"))).hasMessageContaining("seconds.automatic[0]")
+        .hasMessageContaining("an automatic length is 0 or -1, not 5");
+    assertThat(failure(route.formatted("[]"))).hasMessageContaining("automatic is empty; list 0, -1 or both");
+    assertThat(failure(route.formatted("[-1, -1]"))).hasMessageContaining("-1 is listed twice in automatic");
+  }
+
 }

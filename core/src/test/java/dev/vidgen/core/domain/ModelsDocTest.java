@@ -98,7 +98,8 @@ class ModelsDocTest {
     String values = rule.range() != null
         ? rule.min() + "–" + rule.max()
         : String.join(", ", rule.values().stream().map(String::valueOf).toList());
-    return values + " (default " + rule.defaultSeconds() + ")";
+    return values + " (default " + rule.defaultSeconds() + ")"
+        + (rule.automatic().isEmpty() ? "" : "; " + rule.describeAutomatic() + ": automatic length");
   }
 
   private static String choices(List<String> offered, String defaultValue) {

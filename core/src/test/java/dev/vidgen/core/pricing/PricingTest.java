@@ -63,6 +63,22 @@ class PricingTest {
   }
 
   @Test
+  void quotesAnAutomaticLengthAsUnknownEvenWherePerSecondOrPerRequestPricesAreKnown() {
+    ModelRoute perSecond = ModelRoute.builder("auto-per-second").mode(TEXT_TO_VIDEO)
+        .durations(DurationRule.between(4, 15, 5).withAutomatic(0, -1)).price(PriceTable.perSecond("0.01")).build();
+    ModelRoute perRequest = ModelRoute.builder("auto-per-request").mode(TEXT_TO_VIDEO)
+        .durations(DurationRule.oneOf(5, 10).withAutomatic(-1))
+        .price(PriceTable.perRequest(Map.of(5, "0.05", 10, "0.10"))).build();
+
+    for (PriceQuote quote : List.of(Pricing.quote(perSecond, job("auto-per-second", -1)),
+        Pricing.quote(perSecond, job("auto-per-second", 0)), Pricing.quote(perRequest, job("auto-per-request", -1)))) {
+      assertThat(quote.isKnown()).as(quote.toString()).isFalse();
+      assertThat(quote.usdIfKnown()).isEmpty();
+      assertThat(quote.basis()).contains("asks for an automatic length").contains("no price can be worked out");
+    }
+  }
+
+  @Test
   void quotesADurationWithoutAPerRequestPriceAsUnknownNeverZero() {
     PriceQuote quote = Pricing.quote(PER_REQUEST, job("per-request-model", 6));
 

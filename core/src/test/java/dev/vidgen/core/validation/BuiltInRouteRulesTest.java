@@ -74,6 +74,13 @@ class BuiltInRouteRulesTest {
   private final JobValidator validator = JobValidator.of(CATALOG).allowingRetired();
 
   /** One line of {@link #REFERENCE}. */
+  /**
+   * The values a route takes for an automatic length, which the provider chooses (R: seedance-2 and -fast take 0 or
+   * -1, seedance-2-5 takes -1); every other route takes none.
+   */
+  private static final Map<String, List<Integer>> AUTOMATIC = Map.of(
+      "seedance-2", List.of(0, -1), "seedance-2-fast", List.of(0, -1), "seedance-2-5", List.of(-1));
+
   record Expected(
       String id,
       Map<GenerationMode, IntRange> images,
@@ -206,9 +213,11 @@ class BuiltInRouteRulesTest {
         break;
       }
     }
-    String choice = expected.route().durations().describe();
+    List<Integer> automatic = AUTOMATIC.getOrDefault(expected.id(), List.of());
+    String choice = expected.route().durations().describe() + (automatic.isEmpty() ? ""
+        : ", or " + String.join(" or ", automatic.stream().map(String::valueOf).toList()) + " for an automatic length");
     for (int seconds : outside) {
-      if (offered.contains(seconds)) {
+      if (offered.contains(seconds) || automatic.contains(seconds)) {
         continue;
       }
       assertThat(errors(minimalJob(expected).seconds(seconds))).as("%d s", seconds).singleElement()
@@ -217,9 +226,27 @@ class BuiltInRouteRulesTest {
             assertThat(error.code()).isEqualTo(ViolationCodes.SECONDS_NOT_OFFERED);
             assertThat(error.message()).isEqualTo(
                 "seconds: " + seconds + " is not offered by " + expected.id() + "; choose " + choice
-                    + (seconds <= 0 ? " (a provider's automatic length, 0 or -1, is not offered: give the length in"
-                        + " seconds)" : ""));
+                    + (seconds <= 0 && automatic.isEmpty() ? " (" + expected.id() + " takes no automatic length:"
+                        + " give the length in seconds)" : ""));
           });
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void takesAnAutomaticLengthExactlyWhereTheReferenceOffersOne(Expected expected) {
+    List<Integer> automatic = AUTOMATIC.getOrDefault(expected.id(), List.of());
+
+    assertThat(expected.route().durations().automatic()).as("the catalog's automatic lengths")
+        .containsExactlyInAnyOrderElementsOf(automatic);
+    for (int seconds : List.of(0, -1)) {
+      List<Violation> errors = errors(minimalJob(expected).seconds(seconds));
+      if (automatic.contains(seconds)) {
+        assertThat(errors).as("%d s", seconds).isEmpty();
+      } else {
+        assertThat(errors).as("%d s", seconds).singleElement().satisfies(error -> assertThat(error.message())
+            .startsWith("seconds: " + seconds + " is not offered by " + expected.id()));
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,9 +126,57 @@ class JobValidatorTest {
             assertThat(error.message()).contains("is not a data: URL of an image; give data:image/"));
     assertThat(ftp.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_SCHEME);
-      assertThat(error.allowed()).isEqualTo("a URL of scheme https, http, data, asset");
-      assertThat(error.message()).contains("ftp://example.com/first.png is not a URL of scheme https, http, data, asset");
+      assertThat(error.allowed()).isEqualTo("a URL of scheme https, data, asset");
+      assertThat(error.message()).contains("ftp://example.com/first.png is not a URL of scheme https, data, asset");
     });
+  }
+
+  @Test
+  void refusesAPlainHttpImageOrVideoOnSeedanceWhichTakesHttpsDataAndAssetUrlsOnly() {
+    VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt("the dancer turns").mode(IMAGE_TO_VIDEO);
+
+    ValidationReport http = validator.validate(seedance.image("http://example.com/first.png").build());
+    ValidationReport video = validator.validate(VideoJob.builder("seedance-2-5").prompt("longer")
+        .mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT).video(java.net.URI.create("http://example.com/a.mp4"))
+        .build());
+
+    assertThat(http.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("images[0]: http://example.com/first.png is not a URL of scheme https, data, asset; give a URL of"
+            + " scheme https, data, asset, or the image as a file, which vidgen uploads"));
+    assertThat(video.errors()).extracting(Violation::code).contains(ViolationCodes.VIDEO_SCHEME);
+  }
+
+  @Test
+  void checksTheUrlsOfRoleParametersAgainstTheSchemesTheRouteTakes() {
+    VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt("the dancer turns")
+        .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO).image("https://example.com/ref.png");
+
+    ValidationReport taken = validator.validate(seedance.param("audio_with_roles", List.of(
+        Map.of("url", "https://example.com/a.mp3", "role", "reference_audio"),
+        Map.of("url", "asset://asset-20261201-song", "role", "reference_audio"),
+        Map.of("url", "data:audio/mpeg;base64,SUQz", "role", "reference_audio"))).build());
+    ValidationReport refused = validator.validate(seedance.param("audio_with_roles", List.of(
+        Map.of("url", "ftp://example.com/a.mp3", "role", "reference_audio"),
+        Map.of("url", "http://example.com/b.mp3", "role", "reference_audio"),
+        Map.of("url", "data:image/png;base64,iVBO", "role", "reference_audio"))).build());
+    ValidationReport noAsset = validator.validate(seedance.param("audio_with_roles", List.of(
+        Map.of("url", "asset:///", "role", "reference_audio"))).build());
+    ValidationReport notUrl = validator.validate(seedance.param("audio_with_roles", List.of(
+        Map.of("url", "asset:", "role", "reference_audio"))).build());
+
+    assertThat(taken.errors()).isEmpty();
+    assertThat(refused.errors()).extracting(Violation::field, Violation::code).containsExactly(
+        tuple("params.audio_with_roles[0].url", ViolationCodes.PARAM_URL_SCHEME),
+        tuple("params.audio_with_roles[1].url", ViolationCodes.PARAM_URL_SCHEME),
+        tuple("params.audio_with_roles[2].url", ViolationCodes.PARAM_URL_SCHEME));
+    assertThat(refused.errors().get(0).message()).isEqualTo("params.audio_with_roles[0].url: ftp://example.com/a.mp3"
+        + " is not a URL of scheme https, data, asset; give a URL of scheme https, data, asset");
+    assertThat(refused.errors().get(2).message()).contains("is not a data: URL of audio; give data:audio/");
+    assertThat(noAsset.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("params.audio_with_roles[0].url: asset:/// names no asset; give asset://ID, the ID of an asset"
+            + " stored with the provider"));
+    assertThat(notUrl.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("params.audio_with_roles[0].url: asset: is not a URL; give a URL of scheme https, data, asset"));
   }
 
   @Test
@@ -263,12 +313,30 @@ class JobValidatorTest {
   }
 
   @Test
-  void aZeroOrNegativeLengthIsToldThatAnAutomaticLengthIsNotOffered() {
-    VideoJob automatic = VideoJob.builder("seedance-2").prompt("a fox").seconds(-1).build();
+  void aZeroOrNegativeLengthIsToldWhetherTheModelTakesAnAutomaticLength() {
+    VideoJob mini = VideoJob.builder("seedance-2-mini").prompt("a fox").seconds(-1).build();
+    VideoJob notAutomatic = VideoJob.builder("seedance-2-5").prompt("a fox").seconds(0).build();
+    VideoJob below = VideoJob.builder("seedance-2").prompt("a fox").seconds(-2).build();
 
-    assertThat(validator.validate(automatic).errors()).singleElement().satisfies(error -> assertThat(error.message())
-        .isEqualTo("seconds: -1 is not offered by seedance-2; choose 4 to 15 (a provider's automatic length, 0 or -1,"
-            + " is not offered: give the length in seconds)"));
+    assertThat(validator.validate(mini).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("seconds: -1 is not offered by seedance-2-mini; choose 4 to 15 (seedance-2-mini takes no automatic"
+            + " length: give the length in seconds)"));
+    assertThat(validator.validate(notAutomatic).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("seconds: 0 is not offered by seedance-2-5; choose 4 to 30, or -1 for an automatic length"));
+    assertThat(validator.validate(below).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("seconds: -2 is not offered by seedance-2; choose 4 to 15, or 0 or -1 for an automatic length"));
+  }
+
+  @Test
+  void anAutomaticLengthIsTakenWhereTheModelOffersOne() {
+    for (String model : List.of("seedance-2", "seedance-2-fast")) {
+      for (int seconds : List.of(0, -1)) {
+        assertThat(validator.validate(VideoJob.builder(model).prompt("a fox").seconds(seconds).build()).errors())
+            .as("%s %d", model, seconds).isEmpty();
+      }
+    }
+    assertThat(validator.validate(VideoJob.builder("seedance-2-5").prompt("a fox").seconds(-1).build()).errors())
+        .isEmpty();
   }
 
   @Test

@@ -160,17 +160,20 @@ function renderModel(keep) {
   const secondsBox = $('seconds-options');
   const previousSeconds = keep && keep.seconds ? Number(keep.seconds) : selectedSeconds();
   secondsBox.replaceChildren();
-  const values = route.seconds;
+  // An automatic length (0 or -1, the provider chooses) is offered last, as one choice: -1 where the route takes it.
+  const automatic = route.automatic_seconds || [];
+  const values = automatic.length ? route.seconds.concat([Math.min(...automatic)]) : route.seconds;
+  const secondsText = (value) => value <= 0 ? 'automatic length' : value + ' s';
   const wanted = values.includes(previousSeconds) ? previousSeconds : route.default_seconds;
   if (values.length <= 6) {
     for (const value of values) {
       const input = el('input', { type: 'radio', name: 'seconds', value, id: 'seconds-' + value });
       input.checked = value === wanted;
-      secondsBox.append(el('label', { for: 'seconds-' + value }, input, document.createTextNode(value + ' s')));
+      secondsBox.append(el('label', { for: 'seconds-' + value }, input, document.createTextNode(secondsText(value))));
     }
   } else {
     const select = el('select', { id: 'seconds', name: 'seconds', 'aria-label': 'Duration in seconds' });
-    for (const value of values) select.append(el('option', { value, text: value + ' s' }));
+    for (const value of values) select.append(el('option', { value, text: secondsText(value) }));
     select.value = String(wanted);
     secondsBox.append(select);
   }
