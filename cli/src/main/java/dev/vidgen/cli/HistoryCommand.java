@@ -187,8 +187,8 @@ final class HistoryCommand extends ClientCommand {
 
   /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
   private static String saveCommand(HistoryEntry entry, Session session) {
-    // The --out the task was submitted with, when the history kept it; else a placeholder to fill in.
-    String out = entry.out() == null ? "FILE" : entry.out();
+    // The --out the task was submitted with, when the history kept it; else the working folder (the task names the file).
+    String out = entry.out() == null ? session.workingFolderOut() : entry.out();
     return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", out))
         .orElseGet(() -> {
           List<String> more = new ArrayList<>(List.of("--out", out));

@@ -283,9 +283,8 @@ final class RepeatCheck {
     if (resume.contains("--out")) {
       return resume;
     }
-    String here = session.context().resolve(java.nio.file.Path.of("")).toString();
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("--out",
-        entry.file() != null ? entry.file() : here.endsWith(java.io.File.separator) ? here : here + java.io.File.separator));
+        entry.file() != null ? entry.file() : session.workingFolderOut()));
     words.addAll(session.setupOptions());
     return words;
   }

@@ -532,6 +532,15 @@ final class Session implements AutoCloseable {
         : Optional.empty();
   }
 
+  /**
+   * The working folder as an {@code --out} (absolute, ending in a separator), for a printed command that
+   * saves a video where no {@code --out} is known: {@code download} then names the file after the task.
+   */
+  String workingFolderOut() {
+    String here = context().resolve(java.nio.file.Path.of("")).toString();
+    return here.endsWith(java.io.File.separator) ? here : here + java.io.File.separator;
+  }
+
   /** The base URL the provider is reached at, as printed commands show it (any user info or query as "…"). */
   String baseUrlShown() {
     return withoutSecrets(ProviderChoice.baseUrl(root.baseUrl, context()));

@@ -73,12 +73,15 @@ final class StatusCommand extends TaskCommand {
   /** For a completed task: where the history says its video is saved, else the download that saves it. */
   private static String savedOrDownload(Target target, JobHandle handle, Session session) {
     return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
-            + "; another copy: " + Failures.downloadCommand(handle, session, "--out", "FILE"))
+            + "; another copy: " + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut()))
         .orElse(Failures.downloadCommand(handle, session, "--out", outOr(target, session)));
   }
 
-  /** Where printed commands save the video: this command's {@code --out}, else the one the task was submitted with, else FILE. */
+  /**
+   * Where printed commands save the video: this command's {@code --out}, else the one the task was
+   * submitted with, else the working folder.
+   */
   private static String outOr(Target target, Session session) {
-    return session.keptOut().or(() -> target.history().flatMap(HistoryRecord::out)).orElse("FILE");
+    return session.keptOut().or(() -> target.history().flatMap(HistoryRecord::out)).orElseGet(session::workingFolderOut);
   }
 }

@@ -109,7 +109,7 @@ final class UnansweredLookup {
       String advised = command.equals("status") && entry.out() != null ? "wait" : command;
       if (advised.equals("download") || advised.equals("wait") && entry.out() != null) {
         // download needs one, which the create's own command may have named; the rest of its options are the user's own
-        more.addAll(List.of("--out", session.keptOut().orElse(entry.out() == null ? "FILE" : entry.out())));
+        more.addAll(List.of("--out", session.keptOut().orElse(entry.out() == null ? session.workingFolderOut() : entry.out())));
       }
       more.addAll(session.setupOptions());
       throw CliException.usage(entry.taskId() + " cannot be looked up: " + entry.model()

@@ -285,7 +285,8 @@ class OutAndSafetyCommandsTest {
     Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
     assertThat(history.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("task_id", taskId).containsEntry("status", "completed").containsEntry("file", null)
-        .extractingByKey("next").asString().startsWith("vidgen download " + taskId + " --out FILE");
+        .extractingByKey("next").asString().as("the working folder, where download names the file after the task")
+        .isEqualTo("vidgen download " + taskId + " --out " + dir + java.io.File.separator);
 
     String[] command = saveIt.split(" ");
     CliRun.Result saved = vidgen(Arrays.copyOfRange(command, 1, command.length));
@@ -458,7 +459,7 @@ class OutAndSafetyCommandsTest {
     CliRun.Result result = generate("--out", "x.mp4");
 
     assertThat(result.all()).doesNotContain("\u001b").doesNotContain("vidgen wait " + id)
-        .contains("vidgen wait 'x;rm -rf ~\\x1B[8m'");
+        .contains("vidgen wait $'x;rm -rf ~\\x1B[8m'");
   }
 
   @Test

@@ -214,7 +214,7 @@ class RepeatCheckTest {
     CliRun.Result download = toApis().env("VIDGEN_HOME", home.toString())
         .run("download", named.group(), "--out", "x.mp4", "--base-url", fake.baseUrl());
     assertThat(download.err()).as("the command given again is the one run").contains("once found, vidgen download"
-        + " TASK_ID --made-by " + named.group() + " --out FILE --base-url " + fake.baseUrl());
+        + " TASK_ID --made-by " + named.group() + " --out " + dir + java.io.File.separator + " --base-url " + fake.baseUrl());
     assertThat(fake.requests(Endpoint.STATUS)).as("no status read that could only say 'not found'").isEmpty();
   }
 

@@ -458,7 +458,7 @@ class ToApisCommandsTest {
     vidgen("status", taskId);
     assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null);
 
-    String command = "vidgen download " + taskId + " --out FILE --base-url " + fake.baseUrl();
+    String command = "vidgen download " + taskId + " --out " + dir + java.io.File.separator + " --base-url " + fake.baseUrl();
     assertThat(historyOf(taskId)).containsEntry("next", command);
     assertThat(vidgen("history").out()).containsPattern(taskId + " .* completed .*- \\(not saved\\)")
         .contains("Task " + taskId + " is done but its video was not saved; save it with: " + command);

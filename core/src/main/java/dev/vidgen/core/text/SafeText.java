@@ -133,16 +133,44 @@ public final class SafeText {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** The command line {@code words}, each quoted as needed and all escaped, ready to print. */
+  /**
+   * The command line {@code words}, each quoted as needed, ready to print and to paste into bash or
+   * zsh: a word holding a control or direction character is written in {@code $'...'} quotes, whose
+   * escapes the shell reads back as that character.
+   */
   public static String command(String... words) {
     StringBuilder line = new StringBuilder();
     for (String word : words) {
       if (line.length() > 0) {
         line.append(' ');
       }
-      line.append(escape(shellQuote(word)));
+      line.append(word != null && firstUnsafe(word) >= 0 ? escapedQuote(word) : shellQuote(word));
     }
     return line.toString();
+  }
+
+  /** {@code word} in {@code $'...'} quotes, each unsafe character as an escape that the shell turns back into it. */
+  private static String escapedQuote(String word) {
+    StringBuilder quoted = new StringBuilder(word.length() + 16).append("$'");
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '\\' || c == '\'') {
+        quoted.append('\\').append(c);
+      } else if (!isUnsafe(c)) {
+        quoted.append(c);
+      } else if (c == '\n') {
+        quoted.append("\\n");
+      } else if (c == '\r') {
+        quoted.append("\\r");
+      } else if (c == '\t') {
+        quoted.append("\\t");
+      } else if (c < 0x80) {
+        quoted.append(String.format("\\x%02X", (int) c));
+      } else {
+        quoted.append(String.format("\\u%04X", (int) c)); // \x would be one byte, not the character
+      }
+    }
+    return quoted.append('\'').toString();
   }
 
   private static int firstUnsafe(String text) {

@@ -2,6 +2,8 @@ package dev.vidgen.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -58,7 +60,25 @@ class SafeTextTest {
   @Test
   void aCommandIsQuotedAndEscaped() {
     assertThat(SafeText.command("vidgen", "wait", "id;\nrm x", "--out", "my video.mp4"))
-        .isEqualTo("vidgen wait 'id;\\nrm x' --out 'my video.mp4'");
+        .isEqualTo("vidgen wait $'id;\\nrm x' --out 'my video.mp4'");
+  }
+
+  @Test
+  void aPrintedCommandPastedIntoBashGivesBackEveryWordAsItWas() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bash), "bash is needed to read the command back");
+    List<String> words = List.of("a\tb\nc.mp4", "it's \\ $HOME `x`", "\u001b[31mred", "right\u202eleft", "plain");
+    String line = SafeText.command(java.util.stream.Stream.concat(java.util.stream.Stream.of("printf", "%s\\0"),
+        words.stream()).toArray(String[]::new));
+    assertThat(line).doesNotContain("\t", "\n", "\u001b", "\u202e");
+
+    ProcessBuilder builder = new ProcessBuilder(bash.toString(), "--noprofile", "--norc", "-c", line);
+    builder.environment().put("LC_ALL", "C.UTF-8");
+    Process process = builder.redirectErrorStream(true).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8).split("\0", -1))
+        .containsExactly("a\tb\nc.mp4", "it's \\ $HOME `x`", "\u001b[31mred", "right\u202eleft", "plain", "");
   }
 
   @Test
