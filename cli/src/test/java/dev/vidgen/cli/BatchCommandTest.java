@@ -1390,6 +1390,22 @@ class BatchCommandTest {
   }
 
   @Test
+  void aSeedanceLineWithALocalImageIsSentWithTheUploadsUrlWhenTheUploadAnswersAPlainHttpUrl() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("still.png"));
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"images\": [\"still.png\"],"
+        + " \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().uploadUrlBase("http://127.0.0.1:9/uploads/").start()) {
+      CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--no-model-check",
+          "--allow-unknown-prices", "--json");
+
+      assertThat(result.exitCode()).as("the batch checks the job again with its upload's URL: " + result.all()).isZero();
+      assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.body())
+          .contains("\"url\":\"http://127.0.0.1:9/uploads/"));
+    }
+  }
+
+  @Test
   void aLineOnAModelTheKeyMayNotUseIsRefusedAtStartWithNothingJournaledAndRunsWithNoModelCheck() throws Exception {
     Path jobs = write(job("a", 10),
         "{\"id\": \"b\", \"model\": \"seedance-2\", \"prompt\": \"b turns\", \"seconds\": 5}");

@@ -126,23 +126,25 @@ class JobValidatorTest {
             assertThat(error.message()).contains("is not a data: URL of an image; give data:image/"));
     assertThat(ftp.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.IMAGE_SCHEME);
-      assertThat(error.allowed()).isEqualTo("a URL of scheme https, data, asset");
-      assertThat(error.message()).contains("ftp://example.com/first.png is not a URL of scheme https, data, asset");
+      assertThat(error.allowed()).isEqualTo("a URL of scheme https, http, data, asset");
+      assertThat(error.message()).contains("ftp://example.com/first.png is not a URL of scheme https, http, data, asset");
     });
   }
 
   @Test
-  void refusesAPlainHttpImageOrVideoOnSeedanceWhichTakesHttpsDataAndAssetUrlsOnly() {
+  void refusesAnFtpImageOrVideoOnSeedanceButTakesHttpWhichItsOwnUploadsReturn() {
     VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt("the dancer turns").mode(IMAGE_TO_VIDEO);
 
-    ValidationReport http = validator.validate(seedance.image("http://example.com/first.png").build());
+    ValidationReport ftp = validator.validate(seedance.image("ftp://example.com/first.png").build());
+    ValidationReport http = validator.validate(seedance.images(java.util.List.of())
+        .image("http://127.0.0.1:8080/uploads/first.png").build());
     ValidationReport video = validator.validate(VideoJob.builder("seedance-2-5").prompt("longer")
-        .mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT).video(java.net.URI.create("http://example.com/a.mp4"))
+        .mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT).video(java.net.URI.create("ftp://example.com/a.mp4"))
         .build());
 
-    assertThat(http.errors()).singleElement().satisfies(error -> assertThat(error.message())
-        .isEqualTo("images[0]: http://example.com/first.png is not a URL of scheme https, data, asset; give a URL of"
-            + " scheme https, data, asset, or the image as a file, which vidgen uploads"));
+    assertThat(ftp.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .startsWith("images[0]: ftp://example.com/first.png is not a URL of scheme https, http, data, asset"));
+    assertThat(http.errors()).as("batch and the playground check a job again with its uploads' URLs").isEmpty();
     assertThat(video.errors()).extracting(Violation::code).contains(ViolationCodes.VIDEO_SCHEME);
   }
 
@@ -157,7 +159,7 @@ class JobValidatorTest {
         Map.of("url", "data:audio/mpeg;base64,SUQz", "role", "reference_audio"))).build());
     ValidationReport refused = validator.validate(seedance.param("audio_with_roles", List.of(
         Map.of("url", "ftp://example.com/a.mp3", "role", "reference_audio"),
-        Map.of("url", "http://example.com/b.mp3", "role", "reference_audio"),
+        Map.of("url", "file:///home/me/b.mp3", "role", "reference_audio"),
         Map.of("url", "data:image/png;base64,iVBO", "role", "reference_audio"))).build());
     ValidationReport noAsset = validator.validate(seedance.param("audio_with_roles", List.of(
         Map.of("url", "asset:///", "role", "reference_audio"))).build());
@@ -170,13 +172,13 @@ class JobValidatorTest {
         tuple("params.audio_with_roles[1].url", ViolationCodes.PARAM_URL_SCHEME),
         tuple("params.audio_with_roles[2].url", ViolationCodes.PARAM_URL_SCHEME));
     assertThat(refused.errors().get(0).message()).isEqualTo("params.audio_with_roles[0].url: ftp://example.com/a.mp3"
-        + " is not a URL of scheme https, data, asset; give a URL of scheme https, data, asset");
+        + " is not a URL of scheme https, http, data, asset; give a URL of scheme https, http, data, asset");
     assertThat(refused.errors().get(2).message()).contains("is not a data: URL of audio; give data:audio/");
     assertThat(noAsset.errors()).singleElement().satisfies(error -> assertThat(error.message())
         .isEqualTo("params.audio_with_roles[0].url: asset:/// names no asset; give asset://ID, the ID of an asset"
             + " stored with the provider"));
     assertThat(notUrl.errors()).singleElement().satisfies(error -> assertThat(error.message())
-        .isEqualTo("params.audio_with_roles[0].url: asset: is not a URL; give a URL of scheme https, data, asset"));
+        .isEqualTo("params.audio_with_roles[0].url: asset: is not a URL; give a URL of scheme https, http, data, asset"));
   }
 
   @Test
