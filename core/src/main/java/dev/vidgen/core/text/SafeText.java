@@ -72,16 +72,8 @@ public final class SafeText {
       char c = text.charAt(i);
       if (!isUnsafe(c)) {
         escaped.append(c);
-      } else if (c == '\n') {
-        escaped.append("\\n");
-      } else if (c == '\r') {
-        escaped.append("\\r");
-      } else if (c == '\t') {
-        escaped.append("\\t");
-      } else if (c <= 0xff) {
-        escaped.append(String.format("\\x%02X", (int) c));
       } else {
-        escaped.append(String.format("\\u%04X", (int) c));
+        appendEscaped(escaped, c, 0xff);
       }
     }
     return escaped.toString();
@@ -158,19 +150,24 @@ public final class SafeText {
         quoted.append('\\').append(c);
       } else if (!isUnsafe(c)) {
         quoted.append(c);
-      } else if (c == '\n') {
-        quoted.append("\\n");
-      } else if (c == '\r') {
-        quoted.append("\\r");
-      } else if (c == '\t') {
-        quoted.append("\\t");
-      } else if (c < 0x80) {
-        quoted.append(String.format("\\x%02X", (int) c));
       } else {
-        quoted.append(String.format("\\u%04X", (int) c)); // \x would be one byte, not the character
+        appendEscaped(quoted, c, 0x7f); // in $'...', \x80 and above would be one byte, not the character
       }
     }
     return quoted.append('\'').toString();
+  }
+
+  /**
+   * Appends {@code c} as a backslash escape: n, r or t; else x and two hex digits when {@code c} is at
+   * most {@code lastHexByte}, else u and four.
+   */
+  private static void appendEscaped(StringBuilder to, char c, int lastHexByte) {
+    switch (c) {
+      case '\n' -> to.append("\\n");
+      case '\r' -> to.append("\\r");
+      case '\t' -> to.append("\\t");
+      default -> to.append(String.format(c <= lastHexByte ? "\\x%02X" : "\\u%04X", (int) c));
+    }
   }
 
   private static int firstUnsafe(String text) {
