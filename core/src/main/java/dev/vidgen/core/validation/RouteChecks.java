@@ -141,8 +141,9 @@ final class RouteChecks {
           : "give " + (schemes.equals(WEB_SCHEMES) ? "an http(s) URL the provider can fetch" : allowed);
       found.add(Violation.error(field, schemeCode, shown, allowed,
           field + ": " + shown + " is not " + allowed + "; " + hint));
-    } else if (scheme.equals("asset") && (url.getSchemeSpecificPart() == null
-        || url.getSchemeSpecificPart().replaceFirst("^/+", "").isBlank())) {
+    } else if (scheme.equals("asset") && (url.getRawSchemeSpecificPart() == null
+        || !url.getRawSchemeSpecificPart().startsWith("//")
+        || url.getRawSchemeSpecificPart().replaceFirst("^/+", "").isBlank())) { // the form is asset://ID
       found.add(Violation.error(field, schemeCode, shown, "asset://ID of a stored asset",
           field + ": " + shown + " names no asset; give asset://ID, the ID of an asset stored with the provider"));
     } else if (scheme.equals("data") && !url.getSchemeSpecificPart().toLowerCase(java.util.Locale.ROOT)
@@ -500,7 +501,8 @@ final class RouteChecks {
     }
     String field = "params." + rule.param();
     String shown = value instanceof String text ? "\"" + Texts.shown(text) + "\""
-        : value instanceof Number || value instanceof Boolean ? String.valueOf(value) : "not a text";
+        : value instanceof Number || value instanceof Boolean ? String.valueOf(value)
+        : value instanceof java.util.List<?> ? "a list" : "an object";
     String allowed = Texts.orList(rule.values());
     found.add(Violation.error(field, ViolationCodes.PARAM_NOT_OFFERED, shown, allowed,
         field + ": " + shown + " is not offered by " + route.id() + " (" + rule.reason() + "); choose " + allowed

@@ -149,6 +149,21 @@ class JobValidatorTest {
   }
 
   @Test
+  void anAssetIsNamedInTheFormAssetSlashSlashIdAndAnOperationGivenAsAListIsCalledAList() {
+    ValidationReport noSlashes = validator.validate(VideoJob.builder("seedance-2").prompt("the dancer turns")
+        .mode(IMAGE_TO_VIDEO).image("asset:asset-20261201-abc").build());
+    ValidationReport list = validator.validate(VideoJob.builder("seedance-2-5").prompt("longer")
+        .param("video_operation", List.of("edit")).build());
+
+    assertThat(noSlashes.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .isEqualTo("images[0]: asset:asset-20261201-abc names no asset; give asset://ID, the ID of an asset stored"
+            + " with the provider"));
+    assertThat(list.errors()).filteredOn(error -> error.field().equals("params.video_operation")).isNotEmpty()
+        .allSatisfy(error -> assertThat(error.message()).startsWith("params.video_operation: a list is not offered")
+            .doesNotContain("not a text"));
+  }
+
+  @Test
   void checksTheUrlsOfRoleParametersAgainstTheSchemesTheRouteTakes() {
     VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt("the dancer turns")
         .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO).image("https://example.com/ref.png");
