@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -152,15 +153,18 @@ final class GenerateCommand extends ClientCommand {
     json.put("task_id", null);
     json.put("status", null);
     json.put("model", videoJob.model()); // as sent, which may be another name of the route
+    ValidationReport report = client.validate(videoJob);
+    json.put("mode", Views.modeId(report));
     json.putAll(Views.quoteJson(quote));
     json.put("request", request.json());
-    List<Violation> warnings = client.validate(videoJob).warnings();
+    List<Violation> warnings = report.warnings();
     warnings.forEach(warning -> output.note(Views.violationLine(warning)));
     json.put("violations", Views.violationsJson(warnings));
     output.object(json);
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", videoJob.model());
+    Views.modeField(videoJob, report, client.catalog()).ifPresent(mode -> fields.put("mode", mode));
     fields.put("price", Views.priceField(quote));
     output.fields(fields);
     request.print(output);

@@ -26,12 +26,14 @@ final class QuoteCommand extends ClientCommand {
     PriceQuote quote = client.quote(videoJob);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", quote.model());
+    json.put("mode", Views.modeId(report));
     json.putAll(Views.quoteJson(quote));
     json.put("known", quote.isKnown());
     json.put("warnings", Views.violationsJson(report.warnings()));
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", quote.model());
+    Views.modeField(videoJob, report, client.catalog()).ifPresent(mode -> fields.put("mode", mode));
     // An unknown price already says why in its own line.
     fields.put("price", quote.isKnown() ? Views.price(quote) : "unknown");
     fields.put("basis", quote.basis());

@@ -1,10 +1,14 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -58,6 +62,22 @@ final class Views {
   /** {@link #price} for a line already labelled "price": "20 credits ($0.10)" or "unknown (no price is documented)". */
   static String priceField(PriceQuote quote) {
     return quote.isKnown() ? price(quote) : "unknown (" + quote.basis() + ")";
+  }
+
+  /** The mode a report resolved the job to, as its id, or null when none could be told. */
+  static String modeId(ValidationReport report) {
+    return report.resolvedMode().map(GenerationMode::id).orElse(null);
+  }
+
+  /**
+   * The mode line of a dry run or quote: the mode the job asked for, or the one read from its inputs
+   * (said so, since a job with images may be sent as another mode than the user thought).
+   */
+  static java.util.Optional<String> modeField(VideoJob job, ValidationReport report, RouteCatalog catalog) {
+    boolean choice = job.mode() == null
+        && catalog.find(job.model()).map(route -> route.modes().size() > 1).orElse(false);
+    return report.resolvedMode()
+        .map(mode -> mode.id() + (choice ? " (from the inputs; --mode chooses another)" : ""));
   }
 
   /** "20 credits", "1 credit", "2.5 credits". */

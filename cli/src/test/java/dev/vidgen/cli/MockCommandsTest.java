@@ -153,6 +153,25 @@ class MockCommandsTest {
   }
 
   @Test
+  void aDryRunAndAQuoteTellTheModeTheInputsChoseAndThatMode() {
+    CliRun.Result withImage = cli().run("generate", "--dry-run", "--provider", "mock", "--model", "veo3.1-fast",
+        "--image", "product.png", "--prompt", "a lighthouse");
+    CliRun.Result promptOnly = cli().run("quote", "--provider", "mock", "--model", "veo3.1-fast",
+        "--prompt", "a lighthouse");
+    CliRun.Result asked = cli().run("quote", "--json", "--provider", "mock", "--model", "veo3.1-fast",
+        "--mode", "r2v", "--image", "product.png", "--image", "product.png", "--image", "product.png",
+        "--prompt", "a lighthouse");
+
+    assertThat(withImage.exitCode()).as(withImage.all()).isZero();
+    assertThat(withImage.out()).contains("mode   image-to-video (from the inputs; --mode chooses another)");
+    assertThat(promptOnly.out()).contains("mode   text-to-video (from the inputs");
+    assertThat(asked.exitCode()).as(asked.all()).isZero();
+    assertThat(asked.json()).containsEntry("mode", "reference-to-video");
+    CliRun.Result grok = cli().run("quote", "--provider", "mock", "--image", "product.png", "--prompt", "p");
+    assertThat(grok.out()).as("one mode only: nothing to choose").contains("mode   image-to-video\n");
+  }
+
+  @Test
   void quotesAnUnknownPriceSayingWhyOnce() {
     CliRun.Result text = cli().run("quote", "--provider", "mock", "--model", "veo3.1-fast", "--prompt", "a lighthouse");
 
