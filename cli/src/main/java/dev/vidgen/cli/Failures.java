@@ -279,6 +279,9 @@ final class Failures {
           // A follow-on's price is not a route's: no route file can give it.
           : budget.quote().unpricedFollowOn().isPresent() ? "add --allow-unknown-prices to send it anyway (no route"
               + " file can price " + budget.quote().unpricedFollowOn().get().withArticle() + ")"
+          // The provider picks an automatic length: a route file's price table cannot say which row applies.
+          : budget.quote().asksAutomaticLength() ? "give a length with --seconds (vidgen models "
+              + budget.quote().model() + " lists them) to have it priced, or add --allow-unknown-prices"
           : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
     if (cause instanceof AuthenticationException auth) {

@@ -172,6 +172,18 @@ class MockCommandsTest {
   }
 
   @Test
+  void aBudgetRefusingAnAutomaticLengthAdvisesALengthNotARouteFile() {
+    CliRun.Result refused = cli().run("generate", "--provider", "mock", "--model", "seedance-2", "--seconds", "-1",
+        "--prompt", "a lighthouse", "--max-credits", "10");
+
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(refused.err()).contains("automatic length", "nothing was sent",
+        "give a length with --seconds (vidgen models seedance-2 lists them) to have it priced,"
+            + " or add --allow-unknown-prices")
+        .doesNotContain("route file");
+  }
+
+  @Test
   void quotesAnUnknownPriceSayingWhyOnce() {
     CliRun.Result text = cli().run("quote", "--provider", "mock", "--model", "veo3.1-fast", "--prompt", "a lighthouse");
 

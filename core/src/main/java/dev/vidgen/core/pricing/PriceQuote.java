@@ -78,6 +78,22 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
     return "no price is documented for " + kind.withArticle() + " on ";
   }
 
+  /**
+   * The unknown price of a job on {@code model} whose {@code seconds} (0 or -1) asks for an automatic length:
+   * the provider picks the length, so no table can price it.
+   */
+  public static PriceQuote unknownAutomaticLength(String model, int seconds) {
+    return unknown(model, "seconds " + seconds + AUTOMATIC_LENGTH_BASIS);
+  }
+
+  /** Whether this quote is unknown because the job asks for an automatic length ({@link #unknownAutomaticLength}). */
+  public boolean asksAutomaticLength() {
+    return !isKnown() && basis.startsWith("seconds ") && basis.endsWith(AUTOMATIC_LENGTH_BASIS);
+  }
+
+  private static final String AUTOMATIC_LENGTH_BASIS =
+      " asks for an automatic length, which the provider chooses, so no price can be worked out";
+
   /** Whether the price is known; when it is not, {@code credits} and {@code usd} are null. */
   public boolean isKnown() {
     return credits != null;

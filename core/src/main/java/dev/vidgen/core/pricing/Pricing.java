@@ -46,8 +46,7 @@ public final class Pricing {
   private static PriceQuote quote(ModelRoute route, VideoJob job, PriceTable table, String at) {
     boolean defaulted = job.seconds() == null;
     if (!defaulted && route.durations().acceptsAutomatic(job.seconds())) {
-      return PriceQuote.unknown(route.id(), "seconds " + job.seconds()
-          + " asks for an automatic length, which the provider chooses, so no price can be worked out");
+      return PriceQuote.unknownAutomaticLength(route.id(), job.seconds());
     }
     int seconds = defaulted ? route.durations().defaultSeconds() : job.seconds();
     String duration = seconds + " s" + (defaulted ? " (the route's default)" : "");

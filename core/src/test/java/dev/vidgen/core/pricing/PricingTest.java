@@ -75,7 +75,11 @@ class PricingTest {
       assertThat(quote.isKnown()).as(quote.toString()).isFalse();
       assertThat(quote.usdIfKnown()).isEmpty();
       assertThat(quote.basis()).contains("asks for an automatic length").contains("no price can be worked out");
+      assertThat(quote.asksAutomaticLength()).as(quote.toString()).isTrue();
     }
+    assertThat(Pricing.quote(PER_REQUEST, job("per-request-model", 6)).asksAutomaticLength())
+        .as("an unpriced length is not an automatic one").isFalse();
+    assertThat(Pricing.quote(perRequest, job("auto-per-request", 10)).asksAutomaticLength()).isFalse();
   }
 
   @Test
