@@ -90,7 +90,7 @@ final class JobOptions {
       input = ImageInput.parse(text);
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--video: " + e.getMessage().replace("image", "video"),
-          "give an http(s) URL or the path of a local MP4, MOV or WebM file");
+          assetHint(text) + "give an http(s) URL or the path of a local MP4, MOV or WebM file");
     }
     return input instanceof ImageInput.Local local
         ? context.resolve(local.path()).toUri()
@@ -102,8 +102,15 @@ final class JobOptions {
     try {
       input = ImageInput.parse(text);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--image: " + e.getMessage(), "give an http(s) URL or the path of a local image file");
+      throw CliException.usage("--image: " + e.getMessage(),
+          assetHint(text) + "give an http(s) URL or the path of a local image file");
     }
     return input instanceof ImageInput.Local local ? ImageInput.file(context.resolve(local.path())) : input;
+  }
+
+  /** For an {@code asset:} text that names no asset, how to name one; otherwise nothing. */
+  private static String assetHint(String text) {
+    return text.trim().regionMatches(true, 0, "asset:", 0, 6)
+        ? "name an uploaded asset as asset://ID (its id from the provider), or " : "";
   }
 }

@@ -33,6 +33,19 @@ class UsageMistakesTest {
   }
 
   @Test
+  void anAssetThatNamesNoAssetIsToldHowToNameOneAndAMissingVideoAsksForAnMp4File() {
+    CliRun.Result asset = CliRun.in(dir).run("generate", "--provider", "mock", "--model", "seedance-2", "--image",
+        "asset://", "--prompt", "a fox");
+    CliRun.Result video = CliRun.in(dir).run("generate", "--provider", "mock", "--model", "seedance-2", "--video",
+        "missing.mp4", "--prompt", "a fox");
+
+    assertThat(asset.exitCode()).as(asset.all()).isEqualTo(2);
+    assertThat(asset.err()).contains("asset://", "name an uploaded asset as asset://ID");
+    assertThat(video.exitCode()).as(video.all()).isEqualTo(2);
+    assertThat(video.err()).contains("give the path of an MP4, MOV or WebM file or an http(s) URL");
+  }
+
+  @Test
   void aMistypedCommandGetsADidYouMean() {
     CliRun.Result result = CliRun.in(dir).run("generte", "--prompt", "x");
 

@@ -33,15 +33,15 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
       String what = Files.isSymbolicLink(path) ? " is a symbolic link to " + linkTarget(path) + ", which does not exist"
           : " does not exist";
       found.add(Violation.error(field, missingCode, shown, "an existing " + formats + " file",
-          field + ": " + shown + what + "; give the path of a " + formats + " file or an http(s) URL"));
+          field + ": " + shown + what + "; give the path of " + aFile() + " or an http(s) URL"));
       return Optional.empty();
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return unreadable(field, shown, e, found);
     }
     if (!attributes.isRegularFile()) {
       String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
-      found.add(Violation.error(field, notAFileCode, shown, "a " + formats + " file",
-          field + ": " + shown + " is " + kind + "; give the path of a " + formats + " file"));
+      found.add(Violation.error(field, notAFileCode, shown, aFile(),
+          field + ": " + shown + " is " + kind + "; give the path of " + aFile()));
       return Optional.empty();
     }
     try (InputStream in = Files.newInputStream(path)) {
@@ -49,6 +49,15 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return unreadable(field, shown, e, found);
     }
+  }
+
+  /**
+   * "a JPEG, PNG or WebP file", "an MP4, MOV or WebM file": the article goes by how the first format's
+   * letters are read out.
+   */
+  String aFile() {
+    boolean vowelSound = !formats.isEmpty() && "AEFHILMNORSX".indexOf(formats.charAt(0)) >= 0;
+    return (vowelSound ? "an " : "a ") + formats + " file";
   }
 
   private Optional<Head> unreadable(String field, String shown, Exception e, List<Violation> found) {

@@ -29,7 +29,7 @@ public final class LocalVideos {
       path = Path.of(file);
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
       found.add(Violation.error(field, ViolationCodes.VIDEO_MISSING, Texts.shown(file), "a local " + ALLOWED_FORMATS + " file",
-          field + ": " + Texts.shown(file) + " is not a usable file path; give the path of a " + ALLOWED_FORMATS + " file"));
+          field + ": " + Texts.shown(file) + " is not a usable file path; give the path of " + FILES.aFile()));
       return;
     }
     String shown = Texts.shown(path);

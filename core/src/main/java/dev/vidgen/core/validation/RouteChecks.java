@@ -318,7 +318,8 @@ final class RouteChecks {
         + " for an automatic length");
     found.add(Violation.error("seconds", ViolationCodes.SECONDS_NOT_OFFERED, given.toString(), allowed,
         "seconds: " + given + " is not offered by " + route.id() + "; choose " + allowed
-            + (given <= 0 && automatic.isEmpty() ? " (" + route.id() + " takes no automatic length: give the length"
+            // Only 0 and -1 ever mean an automatic length; -2 is simply not a length.
+            + ((given == 0 || given == -1) && automatic.isEmpty() ? " (" + route.id() + " takes no automatic length: give the length"
                 + " in seconds)" : "")));
   }
 

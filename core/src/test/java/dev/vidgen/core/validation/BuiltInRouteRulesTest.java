@@ -226,7 +226,7 @@ class BuiltInRouteRulesTest {
             assertThat(error.code()).isEqualTo(ViolationCodes.SECONDS_NOT_OFFERED);
             assertThat(error.message()).isEqualTo(
                 "seconds: " + seconds + " is not offered by " + expected.id() + "; choose " + choice
-                    + (seconds <= 0 && automatic.isEmpty() ? " (" + expected.id() + " takes no automatic length:"
+                    + ((seconds == 0 || seconds == -1) && automatic.isEmpty() ? " (" + expected.id() + " takes no automatic length:"
                         + " give the length in seconds)" : ""));
           });
     }

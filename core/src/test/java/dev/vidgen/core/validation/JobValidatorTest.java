@@ -342,6 +342,10 @@ class JobValidatorTest {
         .isEqualTo("seconds: 0 is not offered by seedance-2-5; choose 4 to 30, or -1 for an automatic length"));
     assertThat(validator.validate(below).errors()).singleElement().satisfies(error -> assertThat(error.message())
         .isEqualTo("seconds: -2 is not offered by seedance-2; choose 4 to 15, or 0 or -1 for an automatic length"));
+    VideoJob negativeOnMini = VideoJob.builder("seedance-2-mini").prompt("a fox").seconds(-2).build();
+    assertThat(validator.validate(negativeOnMini).errors()).singleElement().satisfies(error -> assertThat(
+        error.message()).as("-2 is no automatic length anywhere: no word about one")
+        .isEqualTo("seconds: -2 is not offered by seedance-2-mini; choose 4 to 15"));
   }
 
   @Test
