@@ -43,6 +43,8 @@ final class ModelSheet {
     sheet.add("from", origin + (replacesBuiltIn ? " (it replaces the built-in route whole, so the hints, rules and"
         + " limits it does not give are gone; a patch changes only the fields it names)" : ""));
     sheet.addAll("modes", route.modes().stream().map(mode -> mode.id() + ": " + inputs(route, mode)).toList());
+    imagePixels(route).ifPresent(limits -> sheet.add("image pixels", limits.describe() + " (a local image, read"
+        + " from its header; an image URL is not fetched, so not checked)"));
     sheet.add("seconds", seconds(route));
     sheet.add("aspect ratios", withDefault(route.aspectRatios(), route.defaultAspectRatio(), "aspect ratio"));
     sheet.add("resolutions", withDefault(route.resolutions(), route.defaultResolution(), "resolution"));
@@ -96,6 +98,12 @@ final class ModelSheet {
       counts.add(videos + " " + Plural.word(videos.max(), "video", "videos"));
     }
     return counts.isEmpty() ? "no inputs" : String.join(", ", counts);
+  }
+
+  /** The route's limits on an image's size in pixels (its {@code image_pixels} rule), if it has them. */
+  static java.util.Optional<RouteRule.ImagePixels> imagePixels(ModelRoute route) {
+    return route.rules().stream().filter(RouteRule.ImagePixels.class::isInstance).map(RouteRule.ImagePixels.class::cast)
+        .findFirst();
   }
 
   /** "4–15 (default 5)", "8 (always)", "4–15 (default 5); 0 or -1: automatic length". */

@@ -288,7 +288,17 @@ final class ModelsCommand extends ClientCommand {
     json.put("price", Views.priceTableJson(route.price()));
     json.put("note", route.note());
     json.put("params", List.copyOf(route.knownParams()));
+    json.put("image_pixels", ModelSheet.imagePixels(route).map(ModelsCommand::imagePixels).orElse(null));
     json.put("rules", route.rules().stream().map(RouteRule::reason).toList());
+    return json;
+  }
+
+  /** {@code {"min_short_side": …, "min_ratio": …, "max_ratio": …}} as a route file writes them (null: no limit). */
+  private static Map<String, Object> imagePixels(RouteRule.ImagePixels limits) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("min_short_side", limits.minShortSide());
+    json.put("min_ratio", limits.minRatio());
+    json.put("max_ratio", limits.maxRatio());
     return json;
   }
 

@@ -361,6 +361,28 @@ class PlaygroundOnToApisTest {
   }
 
   /** An answer of the playground, whatever its status. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void anImageTooSmallForHailuoIsMarkedByTheCheckAndItsGenerateSendsNothing() {
+    start();
+    String upload = uploadId(dev.vidgen.testkit.fixtures.Images.png(200, 200).bytes(), "small.png");
+    String hailuo = "{\"model\":\"MiniMax-Hailuo-2.3-Fast\",\"prompt\":\"Slow push-in\",\"images\":[{\"upload\":\""
+        + upload + "\"}]}";
+
+    Map<String, Object> check = json(post("/api/check", hailuo));
+    Answer generated = answer("/api/generate", hailuo);
+
+    assertThat((List<Map<String, Object>>) check.get("violations")).singleElement().satisfies(violation -> {
+      assertThat(violation).containsEntry("code", "image.pixels").containsEntry("field", "images[0]");
+      assertThat((String) violation.get("message")).contains("small.png is 200x200 px: its short side of 200 px is"
+          + " under 301 px; MiniMax-Hailuo-2.3-Fast takes images with a short side of at least 301 px");
+    });
+    assertThat(generated.status()).as(generated.body()).isEqualTo(422);
+    assertThat(generated.body()).contains("image.pixels", "nothing was sent");
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("no upload").isEmpty();
+    assertThat(fake.requests(Endpoint.CREATE)).as("no create").isEmpty();
+  }
+
   private record Answer(int status, String body) {}
 
   private Answer answer(String path, String body) {

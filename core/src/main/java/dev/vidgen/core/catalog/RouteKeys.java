@@ -33,11 +33,12 @@ final class RouteKeys {
       "url_schemes", set("kind", "schemes", "reason"),
       "param_max_items", set("kind", "param", "max", "reason"),
       "param_needs_inputs", set("kind", "param", "reason"),
-      "param_one_of", set("kind", "param", "one_of", "reason"));
+      "param_one_of", set("kind", "param", "one_of", "reason"),
+      "image_pixels", set("kind", "min_short_side", "min_ratio", "max_ratio", "reason"));
   /** The rule kinds in the order the docs list them. */
   static final List<String> RULE_KINDS = List.of(
       "at_resolution", "aspect_ratios_in_mode", "aspect_ratio_ignored_in_mode", "param_only", "prompt_required_in",
-      "url_schemes", "param_max_items", "param_needs_inputs", "param_one_of");
+      "url_schemes", "param_max_items", "param_needs_inputs", "param_one_of", "image_pixels");
 
   private RouteKeys() {}
 

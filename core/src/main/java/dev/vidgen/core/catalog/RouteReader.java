@@ -456,6 +456,7 @@ final class RouteReader {
         }
         yield new RouteRule.ParamOneOf(param, values, reason);
       }
+      case "image_pixels" -> imagePixels(node, reason);
       default -> {
         Set<GenerationMode> modes = modeSet(node, "modes");
         if (modes.isEmpty()) {
@@ -464,6 +465,43 @@ final class RouteReader {
         yield new RouteRule.PromptRequiredIn(modes, reason);
       }
     };
+  }
+
+  /**
+   * An {@code image_pixels} rule: a least short side in pixels and a least and a most width:height, each optional
+   * but one needed; every problem is told at once.
+   */
+  private static RouteRule imagePixels(Node node, String reason) {
+    List<RouteFileException> problems = new ArrayList<>();
+    Integer shortSide = node.has("min_short_side") ? collect(problems, () -> node.at("min_short_side")
+        .integer("min_short_side (the fewest pixels an image's short side may have)", 1)) : null;
+    String minRatio = pixelRatio(node, "min_ratio", "the tallest width:height allowed, such as \"2:5\"", problems);
+    String maxRatio = pixelRatio(node, "max_ratio", "the widest width:height allowed, such as \"5:2\"", problems);
+    if (!node.has("min_short_side") && !node.has("min_ratio") && !node.has("max_ratio")) {
+      problems.add(node.fail("an image_pixels rule limits nothing without min_short_side, min_ratio or max_ratio;"
+          + " give at least one, such as {\"min_short_side\": 301, \"min_ratio\": \"2:5\", \"max_ratio\": \"5:2\"}"));
+    }
+    if (minRatio != null && maxRatio != null && !RouteRule.ImagePixels.atMost(minRatio, maxRatio)) {
+      problems.add(node.at("min_ratio").fail(RouteRule.ImagePixels.orderProblem(minRatio, maxRatio)));
+    }
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    return new RouteRule.ImagePixels(shortSide, minRatio, maxRatio, reason);
+  }
+
+  /** The W:H at {@code key} of an image_pixels rule; null when absent or wrong (then told in {@code problems}). */
+  private static String pixelRatio(Node node, String key, String what, List<RouteFileException> problems) {
+    if (!node.has(key)) {
+      return null;
+    }
+    String ratio = collect(problems, () -> node.at(key).text(key + " (" + what + ")"));
+    if (ratio == null) {
+      return null;
+    }
+    java.util.Optional<String> problem = RouteRule.ImagePixels.ratioProblem(key, ratio);
+    problem.ifPresent(text -> problems.add(node.at(key).fail(text)));
+    return problem.isPresent() ? null : ratio;
   }
 
   private static List<String> optionalTexts(Node node, String key) {

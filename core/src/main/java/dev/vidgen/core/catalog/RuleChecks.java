@@ -80,14 +80,29 @@ final class RuleChecks {
         problems.add(rule(index, null, "the route takes no images or videos in any mode, so the parameter "
             + needs.param() + " could never be used; leave the rule out or add a mode that takes them"));
       }
+    } else if (rule instanceof RouteRule.ImagePixels) {
+      if (route.modes().stream().noneMatch(mode -> route.imagesFor(mode).max() > 0)) {
+        problems.add(rule(index, null, "the route takes no images in any mode, so the image_pixels rule would never"
+            + " apply; leave the rule out or add a mode that takes images"));
+      }
+      secondOf(index, RouteRule.ImagePixels.class, "image_pixels",
+          " beside rules[%d]; give every limit in one rule");
     } else if (rule instanceof RouteRule.UrlSchemes) {
-      List<RouteRule> rules = route.rules();
-      for (int first = 0; first < index; first++) {
-        if (rules.get(first) instanceof RouteRule.UrlSchemes) {
-          problems.add(rule(index, null, "a second url_schemes rule; only the first (rules[" + first
-              + "]) would be used; give every scheme in one rule"));
-          break;
-        }
+      secondOf(index, RouteRule.UrlSchemes.class, "url_schemes",
+          "; only the first (rules[%d]) would be used; give every scheme in one rule");
+    }
+  }
+
+  /**
+   * A problem when the rule at {@code index} is not the route's first of {@code kind}: "a second NAME rule" and
+   * {@code rest}, in which {@code %d} stands for the first one's index.
+   */
+  private void secondOf(int index, Class<? extends RouteRule> kind, String name, String rest) {
+    List<RouteRule> rules = route.rules();
+    for (int first = 0; first < index; first++) {
+      if (kind.isInstance(rules.get(first))) {
+        problems.add(rule(index, null, "a second " + name + " rule" + rest.replace("%d", String.valueOf(first))));
+        return;
       }
     }
   }

@@ -22,7 +22,8 @@ public sealed interface RouteRule
         RouteRule.UrlSchemes,
         RouteRule.ParamMaxItems,
         RouteRule.ParamNeedsInputs,
-        RouteRule.ParamOneOf {
+        RouteRule.ParamOneOf,
+        RouteRule.ImagePixels {
 
   /** Why the rule exists, in words a user understands ("1080P is offered only at 6 s"). */
   String reason();
@@ -200,6 +201,116 @@ public sealed interface RouteRule
     }
   }
 
+  /**
+   * A local image must have a short side of at least {@code minShortSide} pixels and a width:height
+   * from {@code minRatio} (the tallest allowed) to {@code maxRatio} (the widest), each W:H; a null
+   * limit is no limit. Hailuo 2.3 takes 301 px and 2:5 to 5:2. Image URLs are not fetched, so only
+   * local files are checked.
+   */
+  record ImagePixels(Integer minShortSide, String minRatio, String maxRatio, String reason) implements RouteRule {
+    private static final java.util.regex.Pattern RATIO =
+        java.util.regex.Pattern.compile("([1-9][0-9]{0,8}):([1-9][0-9]{0,8})");
+
+    /**
+     * Limits as given; {@code reason} must not be null.
+     *
+     * @throws IllegalArgumentException listing every problem: no limit at all, a short side below 1, a ratio that
+     *     is not W:H, or a {@code minRatio} wider than {@code maxRatio} (no image would fit)
+     */
+    public ImagePixels {
+      List<String> problems = new java.util.ArrayList<>();
+      if (minShortSide == null && minRatio == null && maxRatio == null) {
+        problems.add("no limit is given; give a least short side, a least or a most width:height, or leave the rule"
+            + " out");
+      }
+      if (minShortSide != null && minShortSide < 1) {
+        problems.add("min short side " + minShortSide + " px is below 1; give 1 or more");
+      }
+      java.util.Optional<String> minProblem = ratioProblem("min ratio", minRatio);
+      java.util.Optional<String> maxProblem = ratioProblem("max ratio", maxRatio);
+      minProblem.ifPresent(problems::add);
+      maxProblem.ifPresent(problems::add);
+      if (minRatio != null && maxRatio != null && minProblem.isEmpty() && maxProblem.isEmpty()
+          && !atMost(minRatio, maxRatio)) {
+        problems.add(orderProblem(minRatio, maxRatio));
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; and ", problems));
+      }
+      Objects.requireNonNull(reason, "reason == null");
+    }
+
+    /** What is wrong with {@code ratio} as a limit called {@code what}: it must be W:H; none for null (no limit). */
+    public static java.util.Optional<String> ratioProblem(String what, String ratio) {
+      if (ratio == null || RATIO.matcher(ratio).matches()) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(what + " " + RouteSpelling.quote(ratio) + " is not W:H; allowed: two whole numbers"
+          + " of 1 or more (at most 9 digits) with a colon between them, such as \"2:5\"");
+    }
+
+    /** Whether W:H {@code narrower} is not wider than W:H {@code wider} (both valid). */
+    public static boolean atMost(String narrower, String wider) {
+      long[] a = parts(narrower);
+      long[] b = parts(wider);
+      return a[0] * b[1] <= b[0] * a[1];
+    }
+
+    /** The problem of a least ratio wider than the most: no image would fit. */
+    public static String orderProblem(String minRatio, String maxRatio) {
+      return "min ratio " + minRatio + " is wider than max ratio " + maxRatio + ", so no image would fit; give the"
+          + " taller ratio (such as 2:5) as the min and the wider (such as 5:2) as the max";
+    }
+
+    /** Whether an image of {@code width} by {@code height} pixels is within every limit. */
+    public boolean fits(int width, int height) {
+      return shortSideFits(width, height) && !tooTall(width, height) && !tooWide(width, height);
+    }
+
+    /** Whether the short side of {@code width} by {@code height} is long enough. */
+    public boolean shortSideFits(int width, int height) {
+      return minShortSide == null || Math.min(width, height) >= minShortSide;
+    }
+
+    /** Whether {@code width}:{@code height} is taller (narrower) than {@code minRatio} allows. */
+    public boolean tooTall(int width, int height) {
+      long[] min = minRatio == null ? null : parts(minRatio);
+      return min != null && (long) width * min[1] < min[0] * height;
+    }
+
+    /** Whether {@code width}:{@code height} is wider than {@code maxRatio} allows. */
+    public boolean tooWide(int width, int height) {
+      long[] max = maxRatio == null ? null : parts(maxRatio);
+      return max != null && (long) width * max[1] > max[0] * height;
+    }
+
+    /**
+     * The limits in words: "a short side of at least 301 px and a width:height from 2:5 (tall) to 5:2 (wide)".
+     */
+    public String describe() {
+      List<String> limits = new java.util.ArrayList<>();
+      if (minShortSide != null) {
+        limits.add("a short side of at least " + minShortSide + " px");
+      }
+      if (minRatio != null && maxRatio != null) {
+        limits.add("a width:height from " + minRatio + " (tall) to " + maxRatio + " (wide)");
+      } else if (minRatio != null) {
+        limits.add("a width:height of " + minRatio + " or wider");
+      } else if (maxRatio != null) {
+        limits.add("a width:height of " + maxRatio + " or taller");
+      }
+      return String.join(" and ", limits);
+    }
+
+    private static long[] parts(String ratio) {
+      java.util.regex.Matcher matcher = RATIO.matcher(ratio);
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException("not W:H: " + ratio);
+      }
+      return new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
+    }
+  }
+
   /** At {@code resolution} only these durations are offered. */
   static RouteRule secondsAt(String resolution, String reason, Integer... seconds) {
     return new AtResolution(resolution, Set.of(seconds), List.of(), Set.of(), reason);
@@ -253,6 +364,11 @@ public sealed interface RouteRule
   /** {@code param}, when set, needs an image or a video in the job. */
   static RouteRule paramNeedsInputs(String param, String reason) {
     return new ParamNeedsInputs(param, reason);
+  }
+
+  /** Local images have a short side of at least {@code minShortSide} px and a width:height from min to max ratio. */
+  static RouteRule imagePixels(Integer minShortSide, String minRatio, String maxRatio, String reason) {
+    return new ImagePixels(minShortSide, minRatio, maxRatio, reason);
   }
 
   /** A prompt is required in {@code modes}. */

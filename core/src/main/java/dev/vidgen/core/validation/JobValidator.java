@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Checks a {@link VideoJob} against its route in a catalog and reports every problem at once:
  * errors that block the job and warnings that do not. Never throws for a bad job (a null job
- * gets a report too); reads only the attributes and first bytes of local image files.
+ * gets a report too); reads only the attributes and first bytes of local image files, and on a route
+ * with pixel limits their headers up to the width and height.
  * Thread-safe.
  */
 public final class JobValidator {

@@ -379,6 +379,8 @@ final class RouteChecks {
         checkParamNeedsInputs(needs);
       } else if (rule instanceof RouteRule.ParamOneOf oneOf) {
         checkParamOneOf(oneOf);
+      } else if (rule instanceof RouteRule.ImagePixels pixels) {
+        ImagePixelChecks.check(route, pixels, job.images(), found);
       }
     }
   }

@@ -53,6 +53,11 @@ public final class ViolationCodes {
   public static final String IMAGE_FORMAT = "image.format";
   /** A local image file is over the 10 MB upload limit. */
   public static final String IMAGE_TOO_LARGE = "image.too_large";
+  /**
+   * A local image's width and height, read from its header, are outside its route's pixel limits (the route's
+   * {@code image_pixels} rule: a short side too short, or a width:height too tall or too wide).
+   */
+  public static final String IMAGE_PIXELS = "image.pixels";
   /** An input video URL is not http or https. */
   public static final String VIDEO_SCHEME = "video.scheme";
   /** A local video file does not exist. */

@@ -196,7 +196,7 @@ class RouteFileErrorsTest {
     assertThat(failure(route("\"rules\": [{\"kind\": \"sometimes\", \"reason\": \"x\"}]")))
         .hasMessage("acme.json: routes[0].rules[0].kind: unknown rule kind \"sometimes\"; allowed: at_resolution,"
             + " aspect_ratios_in_mode, aspect_ratio_ignored_in_mode, param_only, prompt_required_in, url_schemes,"
-            + " param_max_items, param_needs_inputs, param_one_of");
+            + " param_max_items, param_needs_inputs, param_one_of, image_pixels");
   }
 
   @Test

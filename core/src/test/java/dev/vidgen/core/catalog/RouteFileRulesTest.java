@@ -240,4 +240,55 @@ class RouteFileRulesTest {
         .hasMessage("acme.json: routes[0].rules[1].value: names \"extnd\", which the route's param_one_of rule for"
             + " operation does not allow (allowed: make), so the rule would never apply; name an allowed value");
   }
+
+  @Test
+  void imagePixelLimitsAreReadAsTheJavaBuilderMakesThem() {
+    RouteCatalog catalog = RouteFiles.layer(RouteCatalog.of(List.of()), "acme.json", route(
+        "{\"kind\": \"image_pixels\", \"min_short_side\": 301, \"min_ratio\": \"2:5\", \"max_ratio\": \"5:2\","
+            + " \"reason\": \"the provider's limits\"}"));
+    RouteCatalog shortSideOnly = RouteFiles.layer(RouteCatalog.of(List.of()), "acme.json", route(
+        "{\"kind\": \"image_pixels\", \"min_short_side\": 512, \"reason\": \"x\"}"));
+
+    assertThat(catalog.find("acme-video-2").orElseThrow().rules())
+        .containsExactly(dev.vidgen.core.domain.RouteRule.imagePixels(301, "2:5", "5:2", "the provider's limits"));
+    assertThat(shortSideOnly.find("acme-video-2").orElseThrow().rules())
+        .containsExactly(dev.vidgen.core.domain.RouteRule.imagePixels(512, null, null, "x"));
+  }
+
+  @Test
+  void badImagePixelLimitsAreRefusedEachAtItsKey() {
+    RouteFileException e = failure(route("{\"kind\": \"image_pixels\", \"min_short_side\": 0,"
+        + " \"min_ratio\": \"2/5\", \"max_ratio\": 2.5, \"reason\": \"x\"}"));
+
+    assertThat(e.all()).extracting(RouteFileException::getMessage).containsExactly(
+        "acme.json: routes[0].rules[0].min_short_side: min_short_side (the fewest pixels an image's short side may"
+            + " have) must be 1 or more, got 0",
+        "acme.json: routes[0].rules[0].min_ratio: min_ratio \"2/5\" is not W:H; allowed: two whole numbers of 1 or"
+            + " more (at most 9 digits) with a colon between them, such as \"2:5\"",
+        "acme.json: routes[0].rules[0].max_ratio: expected max_ratio (the widest width:height allowed, such as"
+            + " \"5:2\") (a non-blank string), got the number 2.5");
+    assertThat(failure(route("{\"kind\": \"image_pixels\", \"min_ratio\": \"5:2\", \"max_ratio\": \"2:5\","
+        + " \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0].min_ratio: min ratio 5:2 is wider than max ratio 2:5, so no image"
+            + " would fit; give the taller ratio (such as 2:5) as the min and the wider (such as 5:2) as the max");
+    assertThat(failure(route("{\"kind\": \"image_pixels\", \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0]: an image_pixels rule limits nothing without min_short_side,"
+            + " min_ratio or max_ratio; give at least one, such as {\"min_short_side\": 301, \"min_ratio\": \"2:5\","
+            + " \"max_ratio\": \"5:2\"}");
+    assertThat(failure(route("{\"kind\": \"image_pixels\", \"min_short_side\": 301, \"reason\": \"x\"},"
+        + " {\"kind\": \"image_pixels\", \"max_ratio\": \"5:2\", \"reason\": \"y\"}")))
+        .hasMessage("acme.json: routes[0].rules[1]: a second image_pixels rule beside rules[0]; give every limit in"
+            + " one rule");
+  }
+
+  @Test
+  void imagePixelLimitsOnARouteThatTakesNoImageAreRefused() {
+    RouteFileException e = failure("""
+        {"routes": [{"id": "acme-t", "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5},
+          "rules": [{"kind": "image_pixels", "min_short_side": 301, "reason": "x"}]}]}
+        """);
+
+    assertThat(e).hasMessage("acme.json: routes[0].rules[0]: the route takes no images in any mode, so the"
+        + " image_pixels rule would never apply; leave the rule out or add a mode that takes images");
+  }
 }

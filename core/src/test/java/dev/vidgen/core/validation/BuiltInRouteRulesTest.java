@@ -168,6 +168,27 @@ class BuiltInRouteRulesTest {
   }
 
   @Test
+  void exactlyTheHailuo23RoutesLimitAnImagesPixelsAsTheFactSheetSays() {
+    // Fact sheet §3.8: "image_urls 1 image (JPG, PNG or WebP, <20 MB, short side >300 px, ratio 2:5–5:2)".
+    java.util.Map<String, List<dev.vidgen.core.domain.RouteRule>> limited = new java.util.TreeMap<>();
+    for (ModelRoute route : RouteCatalog.builtIn().routes()) {
+      List<dev.vidgen.core.domain.RouteRule> pixels = route.rules().stream()
+          .filter(dev.vidgen.core.domain.RouteRule.ImagePixels.class::isInstance).toList();
+      if (!pixels.isEmpty()) {
+        limited.put(route.id(), pixels);
+      }
+    }
+
+    assertThat(limited).containsOnlyKeys("MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3-Fast");
+    limited.values().forEach(rules -> assertThat(rules).singleElement()
+        .isInstanceOfSatisfying(dev.vidgen.core.domain.RouteRule.ImagePixels.class, limits -> {
+          assertThat(limits.minShortSide()).isEqualTo(301);
+          assertThat(limits.minRatio()).isEqualTo("2:5");
+          assertThat(limits.maxRatio()).isEqualTo("5:2");
+        }));
+  }
+
+  @Test
   void theTableNamesEveryBuiltInRoute() {
     assertThat(routes().map(Expected::id)).containsExactlyInAnyOrderElementsOf(CATALOG.ids());
   }

@@ -23,6 +23,12 @@ final class TestImages {
     return Files.write(dir.resolve(name), "not an image at all\n".getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The first 33 bytes of a PNG of {@code width} x {@code height}: its signature and IHDR chunk (CRC left zero). */
+  static byte[] png(int width, int height) {
+    return java.nio.ByteBuffer.allocate(33).put(PNG).putInt(width).putInt(height)
+        .put(new byte[] {8, 2, 0, 0, 0}).array();
+  }
+
   /** A PNG header followed by nothing, stretched (sparsely) to {@code bytes} bytes. */
   static Path pngOfSize(Path dir, String name, long bytes) throws IOException {
     Path path = write(dir, name, PNG);
