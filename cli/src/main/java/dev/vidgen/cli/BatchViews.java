@@ -374,7 +374,7 @@ final class BatchViews {
     } else if (exit != ExitCodes.DONE) {
       String message = report.stopped().map(VidgenException::getMessage)
           .orElse(Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished");
-      String first = report.stopped().map(BatchViews::fixFirst).orElse("");
+      String first = report.stopped().map(this::fixFirst).orElse("");
       String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);
       Map<String, Object> error = error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next,
@@ -394,12 +394,12 @@ final class BatchViews {
   }
 
   /** What to set right before running again, for an error that stopped the run and would stop the next one too. */
-  private static String fixFirst(VidgenException stop) {
+  private String fixFirst(VidgenException stop) {
     if (stop instanceof dev.vidgen.core.error.InsufficientQuotaException) {
       return "top up the account or raise the key's quota (vidgen balance shows which is short), then ";
     }
     if (stop instanceof dev.vidgen.core.error.AuthenticationException) {
-      return "check " + ProviderChoice.KEY_VARIABLE + ", then ";
+      return "check " + (session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable()) + ", then ";
     }
     if (stop instanceof dev.vidgen.core.error.BudgetExceededException) {
       // --max-credits is the whole batch's over all its runs: running again within it sends no more.

@@ -71,7 +71,8 @@ final class Failures {
     }
     JobHandle handle = handleOf(cause, session == null ? null : session.handle());
     int exitCode = exitCode(cause);
-    String message = messageOf(cause);
+    // A key of any shape (an in-house one need not look like sk-…) is masked wherever it stands in full.
+    String message = session == null ? messageOf(cause) : session.withoutKey(messageOf(cause));
     String next = unsaved == null ? next(cause, handle, session) : saveNext(cause, handle, session, unsaved);
     // An unanswered create's message already says what to check; people are not told twice.
     String shownNext = cause instanceof AmbiguousSubmitException ? null : next;
@@ -260,6 +261,30 @@ final class Failures {
   }
 
   /** The next step for people, or null when there is nothing useful to say. */
+  /** Where the provider's address is set, as advice names it: "--base-url (or TOAPIS_BASE_URL)" for toapis. */
+  private static String baseUrlSources(Session session) {
+    boolean toApis = session == null || session.choice().map(ProviderChoice::isToApis).orElse(true);
+    return toApis ? "--base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ")" : "--base-url";
+  }
+
+  /**
+   * What to do when no provider could be chosen: choose one of the ids found with {@code --provider}, each
+   * named once; when two factories claim one id (matched ignoring case), no flag can choose, so the advice is
+   * to remove one of their jars.
+   */
+  static String selectionAdvice(java.util.List<String> availableIds) {
+    java.util.Map<String, Integer> claims = new java.util.LinkedHashMap<>();
+    availableIds.forEach(id -> claims.merge(id.strip().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+    java.util.List<String> clashing = claims.entrySet().stream().filter(claim -> claim.getValue() > 1)
+        .map(java.util.Map.Entry::getKey).toList();
+    if (!clashing.isEmpty()) {
+      return "remove one of the jars that claim " + String.join(" and ", clashing)
+          + " from the class path (VIDGEN_CLASSPATH names extra jars; docs/writing-a-provider.md), so that one"
+          + " factory is left for each id";
+    }
+    return "choose one with --provider (" + String.join(" or ", claims.keySet()) + ")";
+  }
+
   private static String next(Throwable cause, JobHandle handle, Session session) {
     if (cause instanceof CliException cli) {
       return cli.next();
@@ -285,7 +310,9 @@ final class Failures {
           : "give the model's price in a route file (--routes, docs/routes.md) or add --allow-unknown-prices";
     }
     if (cause instanceof AuthenticationException auth) {
-      String check = "check " + ProviderChoice.KEY_VARIABLE + " (keys are made at https://toapis.com/console/token)"
+      String variable = session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable();
+      String check = "check " + variable + (ProviderChoice.KEY_VARIABLE.equals(variable)
+          ? " (keys are made at https://toapis.com/console/token)" : "")
           // An account read answered 200 with success:false, which ToAPIs sends for any refusal there.
           + (auth.httpStatus() == 200 ? "; if the key works for other commands, the provider could not give this now:"
               + " try again later" : "");
@@ -321,8 +348,8 @@ final class Failures {
           .orElse("check the provider's dashboard for the task before you send the job again"));
     }
     if (cause instanceof ProviderException provider && provider.httpStatus() >= 300 && provider.httpStatus() < 400) {
-      return "the server sent the call elsewhere; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE
-          + ") and give the API's address itself";
+      return "the server sent the call elsewhere; check " + baseUrlSources(session)
+          + " and give the API's address itself";
     }
     if (cause instanceof RequestRejectedException rejected && rejected.upload().isPresent()) {
       return dev.vidgen.serve.UploadAdvice.next(rejected, rejected.upload().get(),
@@ -334,8 +361,9 @@ final class Failures {
     }
     if (cause instanceof RequestRejectedException rejected && rejected.httpStatus() == 404) {
       // No such endpoint: the address is wrong, not the job.
-      return "nothing was created; check --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + "): it should be the"
-          + " API's own address, such as https://toapis.com";
+      boolean toApis = session == null || session.choice().map(ProviderChoice::isToApis).orElse(true);
+      return "nothing was created; check " + baseUrlSources(session) + ": it should be the API's own address"
+          + (toApis ? ", such as https://toapis.com" : "");
     }
     if (cause instanceof RequestRejectedException) {
       // A refusal makes no task: what to change is in the provider's words, and the dry run shows what was sent.
@@ -343,14 +371,14 @@ final class Failures {
           + (session == null ? "check the request with vidgen generate --dry-run" : session.dryRunAdvice()) + ")";
     }
     if (cause instanceof ProviderConfigurationException) {
-      return "check the --set settings, --base-url (or " + ProviderChoice.BASE_URL_VARIABLE + ") and "
-          + ProviderChoice.KEY_VARIABLE;
+      return "check the --set settings, " + baseUrlSources(session) + " and "
+          + (session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable());
     }
     if (isUnsupported(cause)) {
       return "choose a provider that offers it with --provider";
     }
     if (cause instanceof ProviderSelectionException selection) {
-      return "choose one with --provider (" + String.join(" or ", selection.availableIds()) + ")";
+      return selectionAdvice(selection.availableIds());
     }
     String resume = handle == null ? null : resumeCommand(handle, session);
     if (cause instanceof DeadlineExceededException) {
@@ -383,9 +411,12 @@ final class Failures {
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
       boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;
-      String failed = noConnection ? "no connection could be made to " + session.baseUrlShown() + ": check the network"
-          + " and that base URL (--base-url, else " + ProviderChoice.BASE_URL_VARIABLE + ")"
-          : "the provider or the network failed";
+      String shown = noConnection ? session.baseUrlShown() : null;
+      String failed = !noConnection ? "the provider or the network failed"
+          : shown == null ? "no connection could be made to the provider: check the network and its address"
+              + " (--base-url gives it one)"
+          : "no connection could be made to " + shown + ": check the network"
+          + " and that base URL (" + session.baseUrlSources() + ")";
       dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
       String ended = known == null ? null : known.status();
       if ("completed".equals(ended)) {

@@ -58,12 +58,12 @@ final class GenerateCommand extends ClientCommand {
       VidgenClient client = session.offlineClient();
       LiveRetiredCheck.requireValid(session, client, videoJob, output);
       if (session.usesStandInKey()) {
-        output.note("no " + ProviderChoice.KEY_VARIABLE + " is set; the Authorization header shows where it would go");
+        output.note("no " + session.keyVariable() + " is set; the Authorization header shows where it would go");
       }
       if (videoJob.model() != null) {
         videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
       }
-      return dryRun(client, videoJob, budget, root.allowUnknownPrices, session.usesStandInKey(), output);
+      return dryRun(client, videoJob, budget, root.allowUnknownPrices, session, output);
     }
     after.beforeSubmit(session);
     VidgenClient client = session.onlineClient();
@@ -144,8 +144,9 @@ final class GenerateCommand extends ClientCommand {
   }
 
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
-      boolean noKey, Output output) {
-    RequestView request = new RequestView(client.preview(videoJob), noKey);
+      Session session, Output output) {
+    RequestView request = new RequestView(client.preview(videoJob),
+        session.usesStandInKey() ? session.keyVariable() : null, session::withoutKey);
     PriceQuote quote = client.quote(videoJob);
     requireWithin(budget, quote, allowUnknownPrices);
     Map<String, Object> json = new LinkedHashMap<>();

@@ -56,14 +56,15 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
   }
 
   /**
-   * The base URL: {@code --base-url}, else {@code TOAPIS_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
+   * The base URL of toapis: {@code --base-url}, else {@code TOAPIS_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
+   * Other providers get only {@code --base-url} ({@link #flag}).
    *
    * @throws CliException (exit 2) when {@code TOAPIS_BASE_URL} is set but empty: a script meant for a test
    *     server must not reach the real service
    */
   static String baseUrl(String flag, CliContext context) {
-    if (flag != null && !flag.isBlank()) {
-      return flag.strip();
+    if (flag(flag) != null) {
+      return flag(flag);
     }
     if (context.isBlankButSet(BASE_URL_VARIABLE)) {
       throw CliException.usage(BASE_URL_VARIABLE + " is set but empty; unset it to use " + DEFAULT_BASE_URL
@@ -73,7 +74,29 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
     return context.variable(BASE_URL_VARIABLE).orElse(DEFAULT_BASE_URL);
   }
 
+  /** The value of {@code --base-url}, stripped, or null when it was not given. */
+  static String flag(String flag) {
+    return flag == null || flag.isBlank() ? null : flag.strip();
+  }
+
   boolean isToApis() {
     return TOAPIS.equals(id);
+  }
+
+  boolean isMock() {
+    return MOCK.equals(id);
+  }
+
+  /** The environment variable this provider's key is read from: {@link #keyVariableOf} its id. */
+  String keyVariable() {
+    return keyVariableOf(id);
+  }
+
+  /**
+   * {@code <ID>_API_KEY}: the id upper-cased, each character other than a letter or digit as {@code _}
+   * ({@code acme} reads {@code ACME_API_KEY}, {@code toapis} {@code TOAPIS_API_KEY}).
+   */
+  static String keyVariableOf(String id) {
+    return id.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
   }
 }

@@ -4,23 +4,31 @@ import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.RequestPreview;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** How a dry run shows the request it would have sent: a JSON object for scripts, HTTP text for people. */
 final class RequestView {
-  /** Shown in place of the key when no key is set (the preview was made with a stand-in that is never sent). */
-  static final String ABSENT_KEY = "Bearer <absent: " + ProviderChoice.KEY_VARIABLE + " is not set>";
+  /** Shown in place of the key when {@code variable} is not set (the preview was made with a stand-in never sent). */
+  static String absentKey(String variable) {
+    return "Bearer <absent: " + variable + " is not set>";
+  }
 
   private final RequestPreview preview;
   private final boolean noKey;
 
-  /** The preview {@code made}; with {@code noKey}, its key header says that no key is set. */
-  RequestView(RequestPreview made, boolean noKey) {
-    Map<String, String> headers = new LinkedHashMap<>(made.headers());
-    if (noKey && headers.containsKey("Authorization")) {
-      headers.put("Authorization", ABSENT_KEY);
+  /**
+   * The preview {@code made}, with {@code hide} applied to its URL, headers and body (so that a key a provider
+   * left in clear is masked); with {@code absentKeyVariable} (null when a key is set), its key header says
+   * that this variable is not set.
+   */
+  RequestView(RequestPreview made, String absentKeyVariable, UnaryOperator<String> hide) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    made.headers().forEach((name, value) -> headers.put(name, hide.apply(value)));
+    if (absentKeyVariable != null && headers.containsKey("Authorization")) {
+      headers.put("Authorization", absentKey(absentKeyVariable));
     }
-    this.preview = new RequestPreview(made.method(), made.url(), headers, made.body());
-    this.noKey = noKey;
+    this.preview = new RequestPreview(made.method(), hide.apply(made.url()), headers, hide.apply(made.body()));
+    this.noKey = absentKeyVariable != null;
   }
 
   /** The {@code request} member of a dry run's JSON. */

@@ -38,6 +38,7 @@ final class Session implements AutoCloseable {
   private Runnable onTaskCompleted = () -> { };
   private java.util.function.Consumer<dev.vidgen.core.domain.TaskSnapshot> onStatusSeen = snapshot -> { };
   private boolean standInKey;
+  private ApiKey apiKey;
   private UnaryOperator<VideoProvider> providerDecorator;
   private ScheduledExecutorService sharedScheduler;
   private VideoProvider decoratedProvider;
@@ -317,31 +318,43 @@ final class Session implements AutoCloseable {
       output.note("no " + ProviderChoice.KEY_VARIABLE + " is set, so the offline mock provider is used"
           + " (its videos are placeholders); set " + ProviderChoice.KEY_VARIABLE + " for real videos");
     }
-    String baseUrl = ProviderChoice.baseUrl(root.baseUrl, context);
-    ProviderConfig.Builder config = ProviderConfig.builder().baseUrl(baseUrl);
+    // The ToAPIs address (TOAPIS_BASE_URL, its default) is toapis's alone: any other provider is given only a
+    // --base-url named on this command line, else none, so that its key and prompts never go to toapis.com.
+    String baseUrl = choice.isToApis() ? ProviderChoice.baseUrl(root.baseUrl, context) : ProviderChoice.flag(root.baseUrl);
+    ProviderConfig.Builder config = ProviderConfig.builder();
+    if (baseUrl != null) {
+      config.baseUrl(baseUrl);
+    }
     providerSettings.forEach(config::set);
     root.settings.forEach(config::set);
     Optional<ApiKey> key = Optional.empty();
-    if (choice.isToApis()) {
-      key = context.variable(ProviderChoice.KEY_VARIABLE).map(ApiKey::of);
-      if (key.isEmpty() && needsKey && context.isBlankButSet(ProviderChoice.KEY_VARIABLE)) {
-        throw CliException.usage(ProviderChoice.KEY_VARIABLE + " is set but empty, so toapis cannot be used",
-            "set it to your key (export " + ProviderChoice.KEY_VARIABLE + "=sk-...; keys are made at"
-                + " https://toapis.com/console/token), or use --provider mock to try things offline");
+    if (!choice.isMock()) {
+      // Each provider's key comes from its own variable (TOAPIS_API_KEY, ACME_API_KEY), never from a flag.
+      String variable = choice.keyVariable();
+      key = context.variable(variable).map(ApiKey::of);
+      if (key.isEmpty() && needsKey && context.isBlankButSet(variable)) {
+        throw CliException.usage(variable + " is set but empty, so " + choice.id() + " cannot be used",
+            "set it to your key (export " + variable + "=" + (choice.isToApis() ? "sk-...; keys are made at"
+                + " https://toapis.com/console/token" : "...") + "), or use --provider mock to try things offline");
       }
-      if (key.isEmpty() && needsKey) {
+      if (key.isEmpty() && needsKey && choice.isToApis()) {
         throw new CliException(ExitCodes.AUTHENTICATION, "authentication",
             ProviderChoice.KEY_VARIABLE + " is not set, so toapis cannot be used",
             "export " + ProviderChoice.KEY_VARIABLE + "=sk-... (keys are made at https://toapis.com/console/token),"
                 + " or use --provider mock to try things offline");
       }
-      // Commands that send nothing still need a provider; a stand-in key is never sent.
-      config.apiKey(key.orElse(OFFLINE_KEY));
-      standInKey = key.isEmpty();
+      // Commands that send nothing still need a provider; a stand-in key is never sent. A provider of another
+      // maker that sends jobs without its variable set is given no key: whether it needs one is its own to say.
+      if (key.isPresent() || !needsKey) {
+        config.apiKey(key.orElse(OFFLINE_KEY));
+      }
+      standInKey = key.isEmpty() && !needsKey;
+      apiKey = key.orElse(null);
     }
     if (verbose()) {
       output.note("provider " + choice.id() + " (" + choice.source() + ")"
-          + (choice.isToApis() ? ", base URL " + withoutSecrets(baseUrl) + ", key " + key.map(ApiKey::masked).orElse("none") : ""));
+          + (choice.isMock() ? "" : ", base URL " + (baseUrl == null ? "none (the provider's own)" : withoutSecrets(baseUrl))
+              + ", key " + key.map(ApiKey::masked).orElse("none")));
     }
     VidgenClient.Builder builder = VidgenClient.builder().provider(choice.id(), config.build()).budget(budget)
         .catalog(routes).environmentRoutes(false).allowRetired(root.allowRetired)
@@ -362,7 +375,8 @@ final class Session implements AutoCloseable {
     } catch (dev.vidgen.core.catalog.RouteHintsException e) {
       if (sendsJobs) {
         throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
-            "fix the route's hints (docs/providers/toapis.md lists them); nothing was sent");
+            "fix the route's hints (" + (choice.isToApis() ? "docs/providers/toapis.md lists them"
+                : "the provider's documentation lists them") + "); nothing was sent");
       }
       // Following tasks, downloading and reading the balance need no route's hints.
       output.note("warning: " + e.getMessage() + "; jobs on those routes are refused until the route file is fixed");
@@ -541,9 +555,28 @@ final class Session implements AutoCloseable {
     return here.endsWith(java.io.File.separator) ? here : here + java.io.File.separator;
   }
 
-  /** The base URL the provider is reached at, as printed commands show it (any user info or query as "…"). */
+  /**
+   * The base URL the provider is reached at, as printed commands show it (any user info or query as "…"), or
+   * null for a provider other than toapis given no {@code --base-url} (it uses its own address).
+   */
   String baseUrlShown() {
-    return withoutSecrets(ProviderChoice.baseUrl(root.baseUrl, context()));
+    boolean toApis = choice == null || choice.isToApis();
+    return withoutSecrets(toApis ? ProviderChoice.baseUrl(root.baseUrl, context()) : ProviderChoice.flag(root.baseUrl));
+  }
+
+  /** Where the chosen provider's address is set: "--base-url, else TOAPIS_BASE_URL" for toapis, else "--base-url". */
+  String baseUrlSources() {
+    return choice == null || choice.isToApis() ? "--base-url, else " + ProviderChoice.BASE_URL_VARIABLE : "--base-url";
+  }
+
+  /** The environment variable the chosen provider's key is read from ({@code TOAPIS_API_KEY} before a choice). */
+  String keyVariable() {
+    return choice == null ? ProviderChoice.KEY_VARIABLE : choice.keyVariable();
+  }
+
+  /** {@code text} with the key this command was given shown masked, wherever it stands in full. */
+  String withoutKey(String text) {
+    return apiKey == null || text == null ? text : text.replace(apiKey.reveal(), apiKey.masked());
   }
 
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  TOAPIS_API_KEY   the ToAPIs key (never a flag); when set, toapis is used",
-      "  TOAPIS_BASE_URL  the base URL without --base-url (https://toapis.com)",
+      "  TOAPIS_BASE_URL  toapis's base URL without --base-url (https://toapis.com)",
+      "  <ID>_API_KEY     the key of another provider, such as ACME_API_KEY for acme",
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
       "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
       "  VIDGEN_ROUTES    route files read before --routes, separated by the path",
@@ -79,7 +80,8 @@ final class VidgenCommand implements Callable<Integer> {
       names = "--base-url",
       paramLabel = "URL",
       scope = ScopeType.INHERIT,
-      description = "The provider's base URL (default: TOAPIS_BASE_URL, else https://toapis.com).")
+      description = "The chosen provider's base URL (default for toapis: TOAPIS_BASE_URL, else"
+          + " https://toapis.com; another provider uses its own).")
   String baseUrl;
 
   @Option(

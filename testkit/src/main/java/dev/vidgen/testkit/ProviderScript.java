@@ -3,6 +3,7 @@ package dev.vidgen.testkit;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How {@link VideoProviderContract} arranges what a provider does next. A mock configures its
@@ -22,7 +23,9 @@ public interface ProviderScript {
 
   /**
    * The next call of {@code operation} fails as {@code kind} does on the wire (for example
-   * {@link FailureKind#SERVER_ERROR} is HTTP 500, {@link FailureKind#UNAVAILABLE} HTTP 503).
+   * {@link FailureKind#SERVER_ERROR} is HTTP 500, {@link FailureKind#UNAVAILABLE} HTTP 503). For
+   * {@link FailureKind#NO_RESPONSE} the request goes out and no answer comes back (a read timeout,
+   * or the connection closed after the request was sent).
    */
   void nextCallFails(Operation operation, FailureKind kind);
 
@@ -34,6 +37,15 @@ public interface ProviderScript {
    * the same. Only used when the provider supports client references.
    */
   void nextCreateUnanswered(boolean taskCreated);
+
+  /**
+   * Holds back the answer to the next create until the action returned runs, so that the kit can
+   * check that {@code create} gives its future before its answer comes; empty (the default) when
+   * the script cannot, and that check is then skipped. The action may be run more than once.
+   */
+  default Optional<Runnable> holdNextCreate() {
+    return Optional.empty();
+  }
 
   /**
    * Lets {@code amount} of time pass between polls: a provider on virtual time advances it, one

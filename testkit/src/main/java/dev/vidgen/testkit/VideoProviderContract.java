@@ -5,6 +5,7 @@ import static dev.vidgen.testkit.ProviderCalls.failureOf;
 import static dev.vidgen.testkit.ProviderCalls.httpStatusOf;
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 
+import dev.vidgen.core.client.Mp4Boxes;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.DurationRule;
 import dev.vidgen.core.domain.GenerationMode;
@@ -36,6 +37,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -135,6 +142,21 @@ public abstract class VideoProviderContract {
     return 120;
   }
 
+  /**
+   * The API key the provider under test was made with, which no preview may show in clear:
+   * {@link #API_KEY} unless overridden. Make the provider with that key, or override this to
+   * return the key it was given.
+   */
+  protected String apiKey() {
+    return API_KEY;
+  }
+
+  /** The key {@link #apiKey()} names unless overridden; not shaped like any real one. */
+  public static final String API_KEY = "contract-key-7d41c09e2b86f53a";
+
+  /** How long {@code create} may keep the calling thread before the kit calls it blocking. */
+  private static final Duration CALL_RETURNS_WITHIN = Duration.ofSeconds(5);
+
   @Test
   void hasAStableLowerCaseId() {
     assertThat(provider().id()).matches("[a-z0-9][a-z0-9._-]*").isEqualTo(provider().id());
@@ -185,6 +207,21 @@ public abstract class VideoProviderContract {
       byte[] bytes = video.readAllBytes();
       assertThat(bytes).as("an MP4 starts with an ftyp box").hasSizeGreaterThan(8);
       assertThat(new String(bytes, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+      assertWholeMp4(bytes);
+    }
+  }
+
+  /** Fails unless {@code bytes} pass the check the client's downloads pass ({@link Mp4Boxes}). */
+  private static void assertWholeMp4(byte[] bytes) throws IOException {
+    Path file = Files.createTempFile("vidgen-contract-", ".mp4");
+    try {
+      Files.write(file, bytes);
+      assertThat(Mp4Boxes.problem(file))
+          .as("the video is a whole MP4 as VidgenClient's download checks it (its boxes fill the file, with a"
+              + " moov and an mdat box); the client refuses any other")
+          .isEmpty();
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 
@@ -257,6 +294,44 @@ public abstract class VideoProviderContract {
     assertFailure(provider().open(finished.video()), kind);
     try (InputStream video = await(provider().open(finished.video()))) {
       assertThat(video.readAllBytes()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void createThatGetsNoAnswerFailsAsNoResponseNeverAsConnectFailed() {
+    script().nextCallFails(Operation.CREATE, FailureKind.NO_RESPONSE);
+
+    Throwable failure = failureOf(provider().create(request(null)));
+
+    // CONNECT_FAILED means the create never went out, so the client sends it again: said of a create that
+    // went out and got no answer, that would pay for a second task.
+    assertThat(failure).isInstanceOf(ProviderException.class);
+    assertThat(((ProviderException) failure).kind())
+        .as("the kind of a create that was sent but got no answer (CONNECT_FAILED would be sent again)")
+        .isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(((ProviderException) failure).providerId()).isEqualTo(provider().id());
+  }
+
+  @Test
+  void createGivesItsFutureWithoutWaitingForTheAnswer() throws Exception {
+    Optional<Runnable> release = script().holdNextCreate();
+    Assumptions.assumeTrue(release.isPresent(), "the script cannot hold a create's answer (ProviderScript.holdNextCreate)");
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<CompletableFuture<TaskSnapshot>> call = caller.submit(() -> provider().create(request(null)));
+      CompletableFuture<TaskSnapshot> created;
+      try {
+        created = call.get(CALL_RETURNS_WITHIN.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new AssertionError("create did not return within " + CALL_RETURNS_WITHIN.toSeconds() + " s while its"
+            + " answer was held: it blocks the calling thread, which it must never do (return the future at once and"
+            + " complete it when the answer comes)");
+      } finally {
+        release.get().run();
+      }
+      assertThat(await(created)).isNotTerminal();
+    } finally {
+      caller.shutdownNow();
     }
   }
 
@@ -467,6 +542,16 @@ public abstract class VideoProviderContract {
 
     assertThat(preview.method()).isEqualTo("POST");
     assertThat(preview.body()).contains(route().id());
+  }
+
+  @Test
+  void previewShowsTheKeyNowhereInClear() {
+    var preview = provider().preview(request(null));
+
+    assertThat(preview.url()).as("the preview's URL").doesNotContain(apiKey());
+    preview.headers().forEach((name, value) ->
+        assertThat(name + ": " + value).as("the preview's header " + name + " (show the key masked)").doesNotContain(apiKey()));
+    assertThat(preview.body()).as("the preview's body").doesNotContain(apiKey());
   }
 
   /** A request for {@link #job()} on its route, with {@code clientReference} (may be null). */

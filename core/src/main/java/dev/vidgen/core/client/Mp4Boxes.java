@@ -14,9 +14,10 @@ import java.util.Optional;
  * from one to the next, so that a big file is never read whole. A file whose boxes do not fit it,
  * or that lacks the {@code moov} box (the index) or the {@code mdat} box (the frames) every MP4
  * has, was cut short: a server that cut the file and counted only what it sent cannot be told
- * apart any other way.
+ * apart any other way. The {@link VidgenClient}'s downloads are checked so; public so that the
+ * provider contract tests check a provider's videos the same way.
  */
-final class Mp4Boxes {
+public final class Mp4Boxes {
   private Mp4Boxes() {}
 
   /**
@@ -24,7 +25,7 @@ final class Mp4Boxes {
    * 1380 bytes but only 300 are there"); empty when its boxes add up to its length and both a
    * {@code moov} and an {@code mdat} box are there.
    */
-  static Optional<String> problem(Path file) throws IOException {
+  public static Optional<String> problem(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long length = channel.size();
       ByteBuffer header = ByteBuffer.allocate(16);

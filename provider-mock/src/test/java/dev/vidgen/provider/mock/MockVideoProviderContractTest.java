@@ -2,6 +2,7 @@ package dev.vidgen.provider.mock;
 
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.testkit.ProviderScript;
 import dev.vidgen.testkit.VideoProviderContract;
 import dev.vidgen.testkit.time.VirtualTime;
@@ -10,7 +11,7 @@ import java.time.Duration;
 class MockVideoProviderContractTest extends VideoProviderContract implements ProviderScript {
   private final VirtualTime time = VirtualTime.create();
   private final MockVideoProvider mock =
-      MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2))
+      MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(2)).apiKey(ApiKey.of(API_KEY))
           .credits(java.math.BigDecimal.valueOf(1_000_000))
           .liveModels(java.util.Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2")).build();
 

@@ -13,6 +13,7 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 class ToApisVideoProviderContractTest extends VideoProviderContract {
@@ -41,6 +42,11 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
         .filter(provider::takesClientReference)
         .findFirst()
         .orElseThrow();
+  }
+
+  @Override
+  protected String apiKey() {
+    return toapis.apiKey();
   }
 
   @Override
@@ -88,7 +94,18 @@ class ToApisVideoProviderContractTest extends VideoProviderContract {
 
       @Override
       public void nextCallFails(Operation operation, FailureKind kind) {
-        toapis.inject(endpointOf(operation), Fault.status(ProviderCalls.httpStatusOf(kind)));
+        // No answer to a request that went out: the server acts on it and closes the connection.
+        toapis.inject(endpointOf(operation), kind == FailureKind.NO_RESPONSE ? Fault.dropAfterProcessing()
+            : Fault.status(ProviderCalls.httpStatusOf(kind)));
+      }
+
+      @Override
+      public Optional<Runnable> holdNextCreate() {
+        // The create waits at the server for a second request of the same meeting, which the release sends.
+        Fault meeting = Fault.meeting(2, Duration.ofSeconds(30));
+        toapis.inject(Endpoint.CREATE, meeting);
+        toapis.inject(Endpoint.CREATE, meeting);
+        return Optional.of(() -> provider.create(request(null)));
       }
 
       @Override

@@ -1,0 +1,98 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.ProviderConfigurationException;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.VideoProviderFactory;
+import dev.vidgen.provider.mock.MockVideoProvider;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A third-party provider ("acme") on the tests' class path, written as docs/writing-a-provider.md shows: it
+ * reaches {@code base_url} when given, else its own address, and refuses to be made without a key. Its preview
+ * shows where a create would go and carries the key's masked form; the work itself is the mock's.
+ */
+final class AcmeTestProvider implements VideoProvider {
+  static final String OWN_ADDRESS = "https://api.acme.example";
+
+  private final String baseUrl;
+  private final ApiKey key;
+  private final boolean leaky;
+  private final MockVideoProvider work = MockVideoProvider.builder().build();
+
+  private AcmeTestProvider(String baseUrl, ApiKey key, boolean leaky) {
+    this.baseUrl = baseUrl;
+    this.key = key;
+    this.leaky = leaky;
+  }
+
+  /** The factory the services file names. */
+  public static final class Factory implements VideoProviderFactory {
+    @Override
+    public String id() {
+      return "acme";
+    }
+
+    @Override
+    public VideoProvider create(ProviderConfig config) {
+      ApiKey key = config.apiKey().orElseThrow(() -> new ProviderConfigurationException("acme needs an API key"));
+      return new AcmeTestProvider(config.get(ProviderConfig.BASE_URL).orElse(OWN_ADDRESS), key,
+          config.get("leak_key").isPresent());
+    }
+  }
+
+  @Override
+  public String id() {
+    return "acme";
+  }
+
+  @Override
+  public RequestPreview preview(SubmitRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    // With the setting leak_key, the key stands in clear in a header, as a careless provider's might.
+    headers.put(leaky ? "X-Acme-Key" : "Authorization", leaky ? key.reveal() : "Bearer " + key.masked());
+    return new RequestPreview("POST", baseUrl + "/v1/videos", headers, "{\"model\":\"" + request.route().id() + "\"}");
+  }
+
+  /** Acme's one hint is {@code quality}. */
+  @Override
+  public void checkHints(ModelRoute route) {
+    for (String name : route.hintsFor(id()).keySet()) {
+      if (!name.equals("quality")) {
+        throw new IllegalArgumentException("unknown acme hint \"" + name + "\" on " + route.id() + "; known: quality");
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<URI> upload(Path image) {
+    return work.upload(image);
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    return work.create(request);
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    return work.status(taskId);
+  }
+
+  @Override
+  public CompletableFuture<InputStream> open(VideoAsset asset) {
+    return work.open(asset);
+  }
+}

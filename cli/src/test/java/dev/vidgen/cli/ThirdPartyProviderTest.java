@@ -1,0 +1,114 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A provider of another maker ({@link AcmeTestProvider}, on the tests' class path) under the CLI: it is given
+ * neither the ToAPIs address nor the ToAPIs key, reads its key from {@code ACME_API_KEY}, and the advice it
+ * gets names its own variable and documentation.
+ */
+class ThirdPartyProviderTest {
+  private static final String ACME_KEY = "9f8e7d6c5b4a32109f8e7d6c";
+
+  @TempDir Path dir;
+
+  private CliRun.Result dryRun(CliRun cli, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("generate", "--dry-run", "--provider", "acme",
+        "--model", "veo3.1-fast", "--prompt", "a kite"));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void theToApisAddressIsNeverGivenToAnotherProvider() {
+    CliRun.Result ownAddress = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY)
+        .env("TOAPIS_BASE_URL", "https://toapis.test.example").env("TOAPIS_API_KEY", "sk-toapis-000000000000"));
+    CliRun.Result noVariable = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY));
+
+    assertThat(ownAddress.exitCode()).as(ownAddress.all()).isZero();
+    assertThat(ownAddress.out()).contains("POST " + AcmeTestProvider.OWN_ADDRESS + "/v1/videos")
+        .doesNotContain("toapis.test.example");
+    assertThat(noVariable.out()).contains("POST " + AcmeTestProvider.OWN_ADDRESS + "/v1/videos")
+        .doesNotContain("https://toapis.com");
+  }
+
+  @Test
+  void baseUrlGoesToTheProviderChosen() {
+    CliRun.Result given = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY)
+        .env("TOAPIS_BASE_URL", "https://toapis.test.example"), "--base-url", "https://acme.internal.example");
+
+    assertThat(given.exitCode()).as(given.all()).isZero();
+    assertThat(given.out()).contains("POST https://acme.internal.example/v1/videos");
+  }
+
+  @Test
+  void theKeyComesFromTheProvidersOwnVariableNeverTheToApisOne() {
+    CliRun.Result withKey = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--verbose");
+    CliRun.Result toApisKeyOnly = dryRun(CliRun.in(dir).env("TOAPIS_API_KEY", "sk-toapis-000000000000"));
+
+    assertThat(withKey.exitCode()).as(withKey.all()).isZero();
+    assertThat(withKey.out()).contains("Authorization: Bearer …").doesNotContain("absent");
+    assertThat(withKey.all()).doesNotContain(ACME_KEY);
+    assertThat(toApisKeyOnly.exitCode()).as(toApisKeyOnly.all()).isZero();
+    assertThat(toApisKeyOnly.out()).contains("Authorization: Bearer <absent: ACME_API_KEY is not set>");
+    assertThat(toApisKeyOnly.err()).contains("no ACME_API_KEY is set");
+  }
+
+  @Test
+  void aMissingKeyIsAdvisedByTheProvidersOwnVariable() {
+    CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", "sk-toapis-000000000000")
+        .run("generate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
+
+    assertThat(sent.exitCode()).as(sent.all()).isNotZero();
+    assertThat(sent.err()).contains("acme needs an API key").contains("ACME_API_KEY")
+        .doesNotContain("TOAPIS_API_KEY").doesNotContain("TOAPIS_BASE_URL");
+  }
+
+  @Test
+  void anEmptyKeyVariableIsAMistakeNamedAsSuch() {
+    CliRun.Result sent = CliRun.in(dir).env("ACME_API_KEY", " ")
+        .run("generate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
+
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(2);
+    assertThat(sent.err()).contains("ACME_API_KEY is set but empty, so acme cannot be used");
+  }
+
+  @Test
+  void aKeyAPreviewShowsInClearIsMaskedAllTheSame() {
+    CliRun.Result leaky = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "leak_key=yes");
+    CliRun.Result json = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "leak_key=yes", "--json");
+
+    assertThat(leaky.exitCode()).as(leaky.all()).isZero();
+    assertThat(leaky.out()).contains("X-Acme-Key: …");
+    assertThat(leaky.all()).doesNotContain(ACME_KEY);
+    assertThat(json.all()).doesNotContain(ACME_KEY);
+  }
+
+  @Test
+  void aWrongHintOfAnotherProviderIsNotSentToTheToApisDocs() throws IOException {
+    Path routes = Files.writeString(dir.resolve("acme-routes.json"),
+        "{\"patch\": {\"veo3.1-fast\": {\"hints\": {\"acme\": {\"qualty\": \"high\"}}}}}");
+
+    CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--routes", routes.toString());
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("unknown acme hint \"qualty\"")
+        .contains("the provider's documentation lists them").doesNotContain("toapis.md");
+  }
+
+  @Test
+  void aClashIsAdvisedByRemovingAJarAndIdsAreListedOnce() {
+    assertThat(Failures.selectionAdvice(List.of("mock", "toapis", "toapis")))
+        .startsWith("remove one of the jars that claim toapis from the class path").doesNotContain("--provider");
+    assertThat(Failures.selectionAdvice(List.of("Acme", "acme", "mock"))).contains("claim acme from");
+    assertThat(Failures.selectionAdvice(List.of("acme", "mock", "toapis")))
+        .isEqualTo("choose one with --provider (acme or mock or toapis)");
+  }
+}
