@@ -69,6 +69,13 @@ final class Downloader {
       runtime.events().failed(handle, unusable);
       return CompletableFuture.failedFuture(unusable);
     }
+    if (completed.status() == TaskStatus.COMPLETED && completed.result().isEmpty()) {
+      // The provider's word contradicts itself: waiting longer cannot help, and the job was not at fault.
+      ProviderFaultException fault = new ProviderFaultException(handle,
+          "reported the task completed (status " + completed.rawStatus() + ") without a video to download", null);
+      runtime.events().failed(handle, fault);
+      return CompletableFuture.failedFuture(fault);
+    }
     if (completed.status() != TaskStatus.COMPLETED || completed.result().isEmpty()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("task " + handle.taskId()
           + " has no video to download (status " + completed.rawStatus() + "); await its completion first"));
@@ -83,7 +90,7 @@ final class Downloader {
     }
     CompletableFuture<Path> result = new CompletableFuture<>();
     CompletableFuture<Path> saving =
-        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle.taskId(), asset, file, existing, result::isDone));
+        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle, asset, file, existing, result::isDone));
     result.whenComplete((path, failure) -> saving.cancel(false));
     saving.whenComplete((path, failure) -> Futures.guard(result, () -> {
       if (failure == null) {
@@ -100,18 +107,20 @@ final class Downloader {
     return result;
   }
 
-  private CompletableFuture<Path> attempt(TaskId taskId, VideoAsset asset, Path target, ExistingTarget existing,
+  private CompletableFuture<Path> attempt(JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
       BooleanSupplier cancelled) {
+    TaskId taskId = handle.taskId();
     Instant now = runtime.time().now();
     // Past its expires_at (the server's word, against this machine's clock), the link is still tried once: a GET
     // costs nothing, while "expired" tells people to pay for the video again. Only its failure makes it expired.
     boolean pastExpiry = asset.isExpiredAt(now);
     staleParts.remove(target);
-    return runtime.provider().open(asset)
+    // What the provider lets out of open (thrown, or in its future) that is no provider error is its fault.
+    return Futures.attempt(() -> runtime.provider().open(asset))
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(pastExpiry
             ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
-            : linkFailure(taskId, asset, failure)))
-        .thenApplyAsync(stream -> save(stream, taskId, asset, target, existing, cancelled), runtime.io());
+            : ProviderFaultException.of(handle, "download", linkFailure(taskId, asset, failure))))
+        .thenApplyAsync(stream -> save(stream, handle, asset, target, existing, cancelled), runtime.io());
   }
 
   /**
@@ -127,8 +136,12 @@ final class Downloader {
     return cause;
   }
 
-  private Path save(InputStream stream, TaskId taskId, VideoAsset asset, Path target, ExistingTarget existing,
+  private Path save(InputStream stream, JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
       BooleanSupplier cancelled) {
+    TaskId taskId = handle.taskId();
+    if (stream == null) {
+      throw new ProviderFaultException(handle, "answered the download with no stream (null)", null);
+    }
     Path temp = null;
     Path opened = null;
     try (InputStream in = stream) {
@@ -136,7 +149,7 @@ final class Downloader {
       temp = part.path();
       opened = temp;
       openParts.add(opened);
-      Copied copied = copy(in, part.out(), taskId);
+      Copied copied = copy(in, part.out(), handle);
       check(copied, asset, taskId, target);
       if (isMp4(asset)) {
         requireWhole(temp, copied.size());
@@ -210,7 +223,7 @@ final class Downloader {
   private record Copied(long size, byte[] head) {}
 
   /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
-  private Copied copy(InputStream in, OutputStream file, TaskId taskId) throws IOException {
+  private Copied copy(InputStream in, OutputStream file, JobHandle handle) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     byte[] head = new byte[8];
     long total = 0;
@@ -219,10 +232,13 @@ final class Downloader {
         int n;
         try {
           n = in.read(buffer);
+        } catch (java.io.UncheckedIOException e) {
+          throw brokeOff(total, e.getCause());
+        } catch (RuntimeException e) {
+          // The provider's stream let out what no stream should: its fault, told with the task it concerns.
+          throw (RuntimeException) ProviderFaultException.of(handle, "download (after " + total + " bytes)", e);
         } catch (IOException e) {
-          throw ProviderException.of(FailureKind.NO_RESPONSE,
-              ProviderErrorDetails.of(runtime.provider().id(), 0, ProviderErrorDetails.DOWNLOAD_BROKE_OFF,
-                  "the connection broke off after " + total + " bytes of the video: " + whyBrokeOff(e)), e);
+          throw brokeOff(total, e);
         }
         if (n < 0) {
           return new Copied(total, total < head.length ? Arrays.copyOf(head, (int) total) : head);
@@ -234,6 +250,13 @@ final class Downloader {
         total += n;
       }
     }
+  }
+
+  /** A read that broke off after {@code total} bytes: the provider's, retried under the policy. */
+  private ProviderException brokeOff(long total, IOException e) {
+    return ProviderException.of(FailureKind.NO_RESPONSE,
+        ProviderErrorDetails.of(runtime.provider().id(), 0, ProviderErrorDetails.DOWNLOAD_BROKE_OFF,
+            "the connection broke off after " + total + " bytes of the video: " + whyBrokeOff(e)), e);
   }
 
   /**

@@ -161,8 +161,8 @@ final class FollowOns {
           afterError.set(guard);
           return create(request, guard, stopSending);
         })
-        .whenComplete((snapshot, failure) -> {
-          if (failure == null) {
+        .whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
+          if (failure == null && snapshot != null) {
             preflight.settleIf(funded.get(), prepared.quote());
             AfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), request.model(),
@@ -171,7 +171,16 @@ final class FollowOns {
             result.complete(handle);
             return;
           }
-          Throwable cause = AsyncFailures.unwrap(failure);
+          AfterServerError guard = afterError.get();
+          String what = "the " + request.kind().id() + " of task " + request.source();
+          Throwable cause = failure != null ? AsyncFailures.unwrap(failure)
+              : SubmitPipeline.faultyCreate(runtime.provider().id(), null, guard == null ? 1 : 1 + guard.possibleExtraTasks(),
+                  "answered " + what + " with no task (null where its snapshot belongs)", null);
+          if (guard != null && SubmitPipeline.isUnexpected(cause)) {
+            // The create went out (or may have): what the provider let out cannot tell whether it made a task.
+            cause = SubmitPipeline.faultyCreate(runtime.provider().id(), null, 1 + guard.possibleExtraTasks(),
+                "failed " + what + " with an unexpected " + ProviderFaultException.describe(cause), cause);
+          }
           if (cause instanceof java.util.concurrent.CancellationException && !(cause instanceof SubmitNotSentException)
               && stopSending.isDone() && !result.isDone()) {
             cause = afterError.get() == null ? new SubmitNotSentException("the " + request.kind().id() + " was held"
@@ -186,7 +195,7 @@ final class FollowOns {
             runtime.events().failed(null, error);
           }
           result.completeExceptionally(cause);
-        });
+        }));
     return result;
   }
 

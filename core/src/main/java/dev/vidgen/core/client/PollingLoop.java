@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -144,7 +145,7 @@ final class PollingLoop {
       polls++;
       AtomicReference<ProviderException> retrying = new AtomicReference<>();
       CompletableFuture<TaskSnapshot> read = retries.runStatusOfCreatedTask(
-          handle, taskId, () -> runtime.provider().status(taskId), failure -> {
+          handle, taskId, this::readStatus, failure -> {
             retrying.set(failure);
             if (failure.kind() == FailureKind.NOT_FOUND && !runtime.time().now().isBefore(deadlineAt)) {
               // At or past the deadline a task the provider does not know is not given the fresh task's grace.
@@ -179,6 +180,31 @@ final class PollingLoop {
           fail(AsyncFailures.unwrap(failure));
         }
       }));
+    }
+
+    /**
+     * One status read; an exception the provider lets out (thrown or in its future), or no snapshot
+     * at all, is its fault and ends the wait naming the task, never a bare exception without it.
+     */
+    private CompletableFuture<TaskSnapshot> readStatus() {
+      CompletableFuture<TaskSnapshot> call = Futures.attempt(() -> runtime.provider().status(taskId));
+      CompletableFuture<TaskSnapshot> read = call.handle((snapshot, failure) -> {
+        if (failure != null) {
+          throw new CompletionException(ProviderFaultException.of(handle, "status read", AsyncFailures.unwrap(failure)));
+        }
+        if (snapshot == null) {
+          throw new CompletionException(
+              new ProviderFaultException(handle, "answered a status read with no snapshot (null)", null));
+        }
+        return snapshot;
+      });
+      // A read abandoned (out of time, or by its caller) still lets go of the provider's call.
+      read.whenComplete((snapshot, failure) -> {
+        if (read.isCancelled()) {
+          call.cancel(false);
+        }
+      });
+      return read;
     }
 
     /**

@@ -310,17 +310,25 @@ final class SubmitPipeline {
           afterError.set(guard);
           return create(request, guard, stopSending, requestedReference != null);
         })
-        .whenComplete((snapshot, failure) -> {
+        .whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
           settled.run();
-          if (failure == null) {
+          CreateAfterServerError guard = afterError.get();
+          if (failure == null && snapshot != null) {
             preflight.settleIf(funded.get(), prepared.quote());
-            CreateAfterServerError guard = afterError.get();
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
                 prepared.quote(), runtime.time().now(), reference, guard == null ? 0 : guard.possibleExtraTasks());
             runtime.events().submitted(handle, snapshot);
             result.complete(handle);
           } else {
-            Throwable cause = AsyncFailures.unwrap(failure);
+            Throwable cause = failure == null
+                ? faultyCreate(reference, guard, "answered the create of a "
+                    + prepared.route().id() + " task with no task (null where its snapshot belongs)", null)
+                : AsyncFailures.unwrap(failure);
+            if (guard != null && isUnexpected(cause)) {
+              // The create went out (or may have): what the provider let out cannot tell whether it made a task.
+              cause = faultyCreate(reference, guard, "failed the create of a "
+                  + prepared.route().id() + " task with an unexpected " + ProviderFaultException.describe(cause), cause);
+            }
             if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
                 && stopSending.isDone() && !result.isDone()) {
               // Stopped while every try so far made nothing (a 429, a 503): said as such, so a caller may send it later.
@@ -335,8 +343,42 @@ final class SubmitPipeline {
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
             fail(result, prepared.quote(), cause, stopSending);
           }
-        });
+        }));
     return result;
+  }
+
+  /**
+   * Whether {@code failure} of a create is none of vidgen's own (an exception a provider let out): no stop, no
+   * JVM error, and no {@link UnsupportedOperationException}, which is how a provider says it lacks a capability
+   * (an extend, say) without sending anything.
+   */
+  static boolean isUnexpected(Throwable failure) {
+    return !(failure instanceof VidgenException || failure instanceof CancellationException || failure instanceof Error
+        || failure instanceof UnsupportedOperationException);
+  }
+
+  /**
+   * A create the provider answered in a way it must not ({@code what}: no task, an unexpected exception):
+   * ambiguous, as a task may exist and be billed, told with the provider's id and the client reference
+   * sent, so that a look-up (or the command line's history) can still find it.
+   */
+  private AmbiguousSubmitException faultyCreate(String reference, CreateAfterServerError guard, String what,
+      Throwable cause) {
+    return faultyCreate(runtime.provider().id(), reference, 1 + (guard == null ? 0 : guard.possibleExtraTasks()),
+        what, cause);
+  }
+
+  /** As above, for the provider {@code provider}, where {@code possibleTasks} takes may each have made a task. */
+  static AmbiguousSubmitException faultyCreate(String provider, String reference, int possibleTasks, String what,
+      Throwable cause) {
+    ProviderErrorDetails details = ProviderErrorDetails.of(provider, 0, ProviderErrorDetails.PROVIDER_FAULT,
+        what + ", a fault of the provider; a task may exist and be billed, so vidgen did not send"
+            + " the create again: " + (reference == null
+                ? "check the provider's dashboard before you send it again"
+                : "look it up by client reference " + reference + " (findByClientReferenceAsync) before you"
+                    + " send it again")
+            + " (see docs/errors.md#ambiguous-submit)");
+    return new AmbiguousSubmitException(details, reference, possibleTasks, cause);
   }
 
   private void fail(CompletableFuture<JobHandle> result, PriceQuote quote, Throwable failure,

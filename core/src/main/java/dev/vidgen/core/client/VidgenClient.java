@@ -11,6 +11,7 @@ import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.RouteDurations;
@@ -531,13 +532,13 @@ public final class VidgenClient implements AutoCloseable {
           return;
         }
         CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target));
-        result.follow(saving).whenComplete((file, downloadFailure) -> {
+        result.follow(saving).whenComplete((file, downloadFailure) -> Futures.guard(result, () -> {
           if (downloadFailure != null) {
             result.fail(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
             result.finish(new GenerationResult(handle, snapshot, file));
           }
-        });
+        }));
       }));
     }));
     return result;
@@ -879,7 +880,10 @@ public final class VidgenClient implements AutoCloseable {
       return this;
     }
 
-    /** Chooses the provider at run time: {@code vidgen.provider}, {@code VIDGEN_PROVIDER}, else the only one. */
+    /**
+     * Chooses the provider at run time: {@code vidgen.provider}, {@code VIDGEN_PROVIDER}, else the only
+     * one on the class path (refused when another factory failed to load beside it).
+     */
     public Builder discoverProvider(ProviderConfig config) {
       Objects.requireNonNull(config, "config == null");
       this.providerSource = () -> VideoProviders.discover(config);
@@ -1132,7 +1136,8 @@ public final class VidgenClient implements AutoCloseable {
      * @throws IllegalStateException when no provider was chosen
      * @throws dev.vidgen.core.catalog.RouteFileException when a route file cannot be used (nothing
      *     was created)
-     * @throws dev.vidgen.core.error.ProviderSelectionException when the provider cannot be found
+     * @throws dev.vidgen.core.error.ProviderSelectionException when the provider cannot be found, or its
+     *     {@code id()} is null, blank or not a lower-case id ({@link VideoProviders#ALLOWED_IDS})
      * @throws dev.vidgen.core.catalog.RouteHintsException when the provider cannot use some route's
      *     hints (unless {@link #checkRouteHints(boolean)} is off)
      */
@@ -1143,12 +1148,34 @@ public final class VidgenClient implements AutoCloseable {
       }
       RouteCatalog routes = routes();
       VideoProvider provider = providerSource.get();
+      requireUsableId(provider);
       if (checkRouteHints) {
         checkHints(routes, provider);
       }
       ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
       ExecutorService io = ioExecutor != null ? null : defaultIo();
       return new VidgenClient(this, routes, provider, chosenScheduler, io);
+    }
+
+    /**
+     * Refuses a provider whose id cannot name its tasks' handles (null, blank, not lower case): the same
+     * rule a factory found on the class path is held to.
+     */
+    private void requireUsableId(VideoProvider provider) {
+      Optional<String> problem;
+      try {
+        problem = VideoProviders.idProblem(provider.id());
+      } catch (RuntimeException e) {
+        problem = Optional.of("threw " + e);
+      }
+      if (problem.isPresent()) {
+        ProviderSelectionException refused = new ProviderSelectionException("the provider "
+            + provider.getClass().getName() + " cannot be used: its id() " + problem.get() + ", and every task's"
+            + " handle and error is named by it; a provider id is " + VideoProviders.ALLOWED_IDS + ", the same as"
+            + " its factory's", List.of(), null);
+        closeOwned(provider, refused);
+        throw refused;
+      }
     }
 
     /** Every route's hints as the provider reads them, so that a mistake shows now and not at a job's create. */

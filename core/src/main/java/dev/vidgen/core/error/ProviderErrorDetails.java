@@ -52,6 +52,13 @@ public record ProviderErrorDetails(
    */
   public static final String DOWNLOAD_BROKE_OFF = "download_broke_off";
 
+  /**
+   * The {@link #code()} of a provider that broke its contract (an unexpected exception, an answer it
+   * must not give, such as no snapshot): the failure is in the provider's code, so the text names no
+   * HTTP status, and its message is said after the provider's id ("acme answered …").
+   */
+  public static final String PROVIDER_FAULT = "provider_fault";
+
   /** Details with only a status, code and message. */
   public static ProviderErrorDetails of(String providerId, int httpStatus, String code, String message) {
     return new ProviderErrorDetails(providerId, httpStatus, code, message, null, null, Map.of(), null);
@@ -84,9 +91,11 @@ public record ProviderErrorDetails(
 
   /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
   String describe() {
-    StringBuilder text = new StringBuilder(providerId).append(": ");
+    // A provider's fault reads as a sentence about it: "acme answered the create … with no task".
+    boolean fault = httpStatus == 0 && PROVIDER_FAULT.equals(code) && !message.isBlank();
+    StringBuilder text = new StringBuilder(providerId).append(fault ? " " : ": ");
     boolean checkedBeforeSending = httpStatus == 0 && "insufficient_credits".equals(code);
-    boolean brokeOff = httpStatus == 0 && DOWNLOAD_BROKE_OFF.equals(code) && !message.isBlank();
+    boolean brokeOff = fault || httpStatus == 0 && DOWNLOAD_BROKE_OFF.equals(code) && !message.isBlank();
     if (checkedBeforeSending) {
       text.append(code).append(" (checked before sending)");
     } else if (brokeOff) {

@@ -11,14 +11,13 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds and creates {@link VideoProvider}s. The choice is deterministic: an explicit id, else the
  * {@value #SYSTEM_PROPERTY} system property, else the {@value #ENVIRONMENT_VARIABLE} environment
- * variable, else the only provider on the class path. Anything else is a {@link
- * ProviderSelectionException} naming the ids found and every factory that failed to load.
+ * variable, else the only provider on the class path when no other factory failed to load. Anything
+ * else is a {@link ProviderSelectionException} naming the ids found and every factory that failed to
+ * load; a factory is never skipped silently.
  */
 public final class VideoProviders {
   /** The system property that names the provider, such as {@code -Dvidgen.provider=mock}. */
@@ -26,7 +25,10 @@ public final class VideoProviders {
   /** The environment variable that names the provider, such as {@code VIDGEN_PROVIDER=mock}. */
   public static final String ENVIRONMENT_VARIABLE = "VIDGEN_PROVIDER";
 
-  private static final Logger LOG = LoggerFactory.getLogger(VideoProviders.class);
+  /** What a provider id may be, in words, for the messages that refuse one. */
+  public static final String ALLOWED_IDS = "lower-case letters, digits, '.', '_' and '-', starting with a letter or"
+      + " digit (such as acme)";
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final String HOW_TO_CHOOSE =
       "choose one with VidgenClient.builder().provider(id, config), -D" + SYSTEM_PROPERTY + "=ID or "
           + ENVIRONMENT_VARIABLE + "=ID";
@@ -70,7 +72,8 @@ public final class VideoProviders {
    * The provider chosen at run time: {@value #SYSTEM_PROPERTY}, then {@value
    * #ENVIRONMENT_VARIABLE}, then the only one on the class path.
    *
-   * @throws ProviderSelectionException when none, an unknown one, or several without a choice are found
+   * @throws ProviderSelectionException when none, an unknown one, or several without a choice are found,
+   *     or when nothing names one and a factory failed to load beside the only one that loaded
    */
   public static VideoProvider discover(ProviderConfig config) {
     return discover(null, config);
@@ -113,6 +116,26 @@ public final class VideoProviders {
     }
   }
 
+  /**
+   * Why {@code id} cannot be a provider's (or its factory's) id, such as "is null" or "is not lower case";
+   * empty when it can. The same rule holds for a factory found on the class path and for a provider a
+   * client is built with: {@value #ALLOWED_IDS}.
+   */
+  public static Optional<String> idProblem(String id) {
+    if (id == null) {
+      return Optional.of("is null");
+    }
+    if (id.isBlank()) {
+      return Optional.of("is blank");
+    }
+    if (ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    String shown = "'" + dev.vidgen.core.text.SafeText.clip(id, 60) + "'";
+    return Optional.of(ID.matcher(id.toLowerCase(Locale.ROOT)).matches()
+        ? shown + " is not lower case" : shown + " holds characters a provider id may not hold");
+  }
+
   /** The ids of every provider factory on the class path, sorted; factories that fail to load are left out. */
   public static List<String> availableIds() {
     return locator().scan().ids();
@@ -140,10 +163,14 @@ public final class VideoProviders {
         return byId(named.get().id(), named.get().source());
       }
       Scan scan = scan();
+      if (scan.factories().size() == 1 && !scan.failures().isEmpty()) {
+        // The factory that failed may be the provider meant: taking the one left would run jobs on another provider.
+        throw new ProviderSelectionException("no provider was named, and besides the provider " + scan.ids().get(0)
+            + " a provider factory on the class path failed to load, so vidgen does not guess which one was meant: "
+            + scan.failureText() + "; fix that factory (or take it off the class path), or "
+            + HOW_TO_CHOOSE.replace("choose one", "choose one explicitly"), scan.ids(), scan.firstFailure());
+      }
       if (scan.factories().size() == 1) {
-        if (!scan.failures().isEmpty()) {
-          LOG.warn("using the only video provider that loaded ({}); {}", scan.ids().get(0), scan.failureText());
-        }
         return scan.factories().get(0);
       }
       if (scan.factories().isEmpty()) {
@@ -226,7 +253,13 @@ public final class VideoProviders {
         }
         try {
           VideoProviderFactory factory = entry.get();
-          Objects.requireNonNull(factory.id(), () -> entry.type().getName() + ".id() returned null");
+          String id = factory.id();
+          Optional<String> problem = idProblem(id);
+          if (problem.isPresent()) {
+            failures.add(new ServiceConfigurationError("Provider " + entry.type().getName() + " failed: its id() "
+                + problem.get() + "; a provider id is " + ALLOWED_IDS));
+            continue;
+          }
           factories.add(factory);
         } catch (ServiceConfigurationError e) {
           failures.add(e);

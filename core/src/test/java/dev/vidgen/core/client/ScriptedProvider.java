@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider whose answers are scripted per call and whose futures are already complete. An
- * answer is a value, a {@link Throwable}, or a future to hand out as it is (one never completed
- * is a call that never answers); when a script runs out, the last answer repeats
+ * answer is a value, a {@link Throwable}, a future to hand out as it is (one never completed
+ * is a call that never answers), or {@link Throws} for a call that throws at once; when a script runs out, the last answer repeats
  * (creates default to a new queued task, uploads to a CDN URL, opens to a small MP4).
  */
 final class ScriptedProvider implements VideoProvider {
@@ -278,9 +278,15 @@ final class ScriptedProvider implements VideoProvider {
     closed = true;
   }
 
+  /** An answer that the call throws at once, before any future: a provider broken that way. */
+  record Throws(RuntimeException failure) {}
+
   @SuppressWarnings("unchecked")
   private static <T> CompletableFuture<T> answer(Deque<Object> script, T fallback) {
     Object next = script.size() > 1 ? script.poll() : script.isEmpty() ? fallback : script.peek();
+    if (next instanceof Throws thrown) {
+      throw thrown.failure();
+    }
     if (next instanceof Throwable failure) {
       return CompletableFuture.failedFuture(failure);
     }

@@ -152,6 +152,34 @@ class VideoProvidersTest {
   }
 
   @Test
+  void aFactoryThatFailedBesideTheOnlyOneThatLoadedIsNotSkippedWithoutAChoice() throws IOException {
+    assertThatThrownBy(() -> listing(BetaTestFactory.class, BrokenTestFactory.class).choose(null))
+        .isInstanceOfSatisfying(ProviderSelectionException.class, e -> {
+          assertThat(e.availableIds()).containsExactly("beta");
+          assertThat(e.getCause()).isNotNull();
+        })
+        .hasMessageContaining("BrokenTestFactory")
+        .hasMessageContaining("needs a library that is not on the class path")
+        .hasMessageContaining("does not guess")
+        .hasMessageContaining("choose one explicitly with VidgenClient.builder().provider(id, config),"
+            + " -Dvidgen.provider=ID or VIDGEN_PROVIDER=ID");
+  }
+
+  @Test
+  void aChoiceStillTakesTheFactoryItNamesBesideOneThatFailed() throws IOException {
+    assertThat(listing(BetaTestFactory.class, BrokenTestFactory.class).choose("beta").id()).isEqualTo("beta");
+  }
+
+  @Test
+  void aFactoryWhoseIdIsNotALowerCaseIdFailsToLoadSayingWhatIsAllowed() throws IOException {
+    assertThatThrownBy(() -> listing(BetaTestFactory.class, UpperCaseTestFactory.class).choose("gamma"))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("no video provider with id 'gamma'")
+        .hasMessageContaining("UpperCaseTestFactory failed: its id() 'Gamma' is not lower case; a provider id is"
+            + " lower-case letters, digits, '.', '_' and '-'");
+  }
+
+  @Test
   void twoFactoriesClaimingOneIdAreNamed() throws IOException {
     assertThatThrownBy(() -> listing(AlphaTestFactory.class, AlphaTwinTestFactory.class).choose("alpha"))
         .isInstanceOf(ProviderSelectionException.class)

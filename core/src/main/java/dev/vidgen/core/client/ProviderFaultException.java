@@ -1,0 +1,60 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.text.SafeText;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The provider broke its contract after its task was made: a status read or a download failed with
+ * an exception no provider should let out (a bug in it, not the service's answer), or it reported the
+ * task completed without a video. The task exists and may be paid for; {@link #handle()} names it.
+ */
+public final class ProviderFaultException extends VidgenException {
+  private static final long serialVersionUID = 1L;
+
+  private final JobHandle handle;
+
+  /**
+   * A fault of the provider of {@code handle}'s task, told by {@code what} (such as "reported the task
+   * completed without a video"); {@code cause}, the provider's own exception, may be null.
+   */
+  public ProviderFaultException(JobHandle handle, String what, Throwable cause) {
+    super(Objects.requireNonNull(handle, "handle == null").providerId() + " " + what + ", for task "
+        + handle.taskId() + (JobHandle.UNKNOWN_MODEL.equals(handle.model()) ? "" : " (" + handle.model() + ")")
+        + "; this is the provider's fault, not the job's. The task was made and may be paid for: read it again"
+        + " later with its task id " + handle.taskId() + ", or check the provider's dashboard"
+        + " (see docs/errors.md#provider-fault)", cause);
+    this.handle = handle;
+  }
+
+  /** The task that was made. */
+  public JobHandle handle() {
+    return handle;
+  }
+
+  @Override
+  public String docsAnchor() {
+    return "provider-fault";
+  }
+
+  /**
+   * {@code failure} of the provider's {@code call} (such as "status read") for {@code handle}'s task:
+   * a vidgen error, a cancellation or an {@link Error} as it is, anything else (an exception the
+   * provider let out) as a fault of the provider that names the task.
+   */
+  static Throwable of(JobHandle handle, String call, Throwable failure) {
+    if (failure instanceof VidgenException || failure instanceof CancellationException || failure instanceof Error) {
+      return failure;
+    }
+    return new ProviderFaultException(handle, "failed its " + call + " with an unexpected " + describe(failure),
+        failure);
+  }
+
+  /** "java.lang.IllegalStateException: boom", its message masked and clipped (a provider's text is not trusted). */
+  static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return failure.getClass().getName()
+        + (message == null || message.isBlank() ? "" : ": " + SafeText.clip(SafeText.mask(message), 200));
+  }
+}

@@ -1,0 +1,244 @@
+package dev.vidgen.core.client;
+
+import static dev.vidgen.core.client.ClientFixture.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderSelectionException;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A provider that breaks its contract (answers a create with no task, lets an exception out of a
+ * call, reports a task completed without a video) never leaves a caller waiting, and every error
+ * after the create names the provider and, once it exists, the task.
+ */
+@Timeout(60)
+class ProviderFaultTest {
+  private ClientFixture fixture = new ClientFixture(ScriptedProvider.takingClientReferences(), builder -> {});
+
+  @TempDir Path folder;
+
+  @AfterEach
+  void closeClient() {
+    fixture.close();
+  }
+
+  /** Moves virtual time on a minute at a time (at most thirty) until {@code future} ends. */
+  private void advanceUntilDone(CompletableFuture<?> future) {
+    for (int minute = 0; minute < 30 && !future.isDone(); minute++) {
+      fixture.advance(Duration.ofMinutes(1));
+    }
+  }
+
+  @Test
+  void aCreateAnsweredWithNoSnapshotEndsTheSubmitAtOnceAsAmbiguousNamingTheProviderAndTheReference() {
+    fixture.provider.createAnswers(CompletableFuture.completedFuture(null));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+
+    // No time passes: the answer came, so nothing is left to wait for.
+    assertThat(submit).isDone();
+    String reference = fixture.provider.creates().get(0).clientReference();
+    assertThat(failureOf(submit)).isInstanceOfSatisfying(AmbiguousSubmitException.class, ambiguous -> {
+      assertThat(ambiguous.providerId()).isEqualTo(ScriptedProvider.ID);
+      assertThat(ambiguous.clientReference()).contains(reference);
+    }).hasMessageContaining("scripted answered the create of a grok-video-1.5-preview task with no task")
+        .hasMessageContaining("a task may exist and be billed")
+        .hasMessageContaining("look it up by client reference " + reference)
+        .message().doesNotContain("no HTTP response");
+    assertThat(fixture.provider.count("create")).as("a create that may have made a task is not sent again")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aGenerateWhoseCreateIsAnsweredWithNoSnapshotEndsAtOnceInsteadOfWaitingForever() {
+    fixture.provider.createAnswers(CompletableFuture.completedFuture(null));
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+
+    assertThat(generated).isDone();
+    assertThat(failureOf(generated)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("scripted answered the create");
+  }
+
+  @Test
+  void aCreateThatThrowsIsAmbiguousAndNamesTheProviderKeepingItsException() {
+    IllegalStateException boom = new IllegalStateException("boom in create");
+    fixture.provider.createAnswers(new ScriptedProvider.Throws(boom));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+
+    assertThat(submit).isDone();
+    assertThat(failureOf(submit)).isInstanceOfSatisfying(AmbiguousSubmitException.class,
+            ambiguous -> assertThat(ambiguous.clientReference()).isPresent())
+        .hasMessageContaining("scripted failed the create of a grok-video-1.5-preview task with an unexpected"
+            + " java.lang.IllegalStateException: boom in create")
+        .hasCause(boom);
+  }
+
+  @Test
+  void aProviderSayingItCannotExtendIsStillUnsupportedNotAnAmbiguousCreate() {
+    JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
+        dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.0", "test"), fixture.time.now(), null);
+    CompletableFuture<JobHandle> extended =
+        fixture.client.extendAsync(earlier.encode(), dev.vidgen.core.domain.FollowOn.prompt("the kite flies on"));
+    advanceUntilDone(extended);
+
+    assertThat(failureOf(extended)).isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("cannot extend");
+  }
+
+  @Test
+  void aStatusReadThatThrowsEndsTheGenerateWithAnErrorNamingTheTask() {
+    IllegalStateException boom = new IllegalStateException("boom in status");
+    fixture.provider.statusAnswers(new ScriptedProvider.Throws(boom));
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    advanceUntilDone(generated);
+
+    assertThat(failureOf(generated)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+        .hasMessageContaining("scripted failed its status read with an unexpected java.lang.IllegalStateException:"
+            + " boom in status, for task task-1")
+        .hasCause(boom);
+    assertThat(fixture.provider.count("status")).as("a provider's bug is not read again and again").isEqualTo(1);
+  }
+
+  @Test
+  void aStatusReadFailedWithAnUnexpectedExceptionOrAnsweredWithNothingNamesTheTaskToo() {
+    fixture.provider.statusAnswers(new NullPointerException("a JSON bug"));
+    JobHandle handle = fixture.handle("task-7");
+
+    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+    advanceUntilDone(awaited);
+
+    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle()).isEqualTo(handle))
+        .hasMessageContaining("NullPointerException: a JSON bug, for task task-7");
+
+    ClientFixture silent = new ClientFixture(
+        new ScriptedProvider().statusAnswers(CompletableFuture.completedFuture(null)), builder -> {});
+    try (silent) {
+      CompletableFuture<TaskSnapshot> nothing = silent.client.awaitAsync(silent.handle("task-8"), AwaitOptions.defaults());
+      for (int minute = 0; minute < 30 && !nothing.isDone(); minute++) {
+        silent.advance(Duration.ofMinutes(1));
+      }
+      assertThat(failureOf(nothing)).isInstanceOf(ProviderFaultException.class)
+          .hasMessageContaining("scripted answered a status read with no snapshot (null), for task task-8");
+    }
+  }
+
+  @Test
+  void anOpenThatThrowsEndsTheDownloadWithAnErrorNamingTheTask() {
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-1"))
+        .openAnswers(new ScriptedProvider.Throws(new IllegalArgumentException("boom in open")));
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    advanceUntilDone(generated);
+
+    assertThat(failureOf(generated)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+        .hasMessageContaining("scripted failed its download with an unexpected java.lang.IllegalArgumentException:"
+            + " boom in open, for task task-1")
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+    assertThat(folder.resolve("kite.mp4")).doesNotExist();
+  }
+
+  @Test
+  void aTaskReportedCompletedWithoutAVideoIsTheProvidersFaultNotAWaitCutShort() {
+    TaskSnapshot empty = new TaskSnapshot(TaskId.of("task-1"), TaskStatus.COMPLETED, 100, "done", null, null);
+    fixture.provider.statusAnswers(empty);
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    advanceUntilDone(generated);
+
+    assertThat(failureOf(generated)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+        .hasMessageContaining("scripted reported the task completed (status done) without a video to download")
+        .hasMessageContaining("the provider's fault")
+        .message().doesNotContain("await its completion");
+    assertThat(fixture.provider.count("open")).isZero();
+  }
+
+  @Test
+  void aSnapshotNotYetCompletedStillAsksToAwaitItsCompletion() {
+    CompletableFuture<Path> saved = fixture.client.downloadAsync(fixture.handle("task-2"),
+        TaskSnapshot.inProgress(TaskId.of("task-2"), 40), folder.resolve("kite.mp4"));
+
+    assertThat(failureOf(saved)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("await its completion first");
+  }
+
+  @Test
+  void buildRefusesAProviderWhoseIdIsMissingOrNotALowerCaseId() {
+    assertThatThrownBy(() -> VidgenClient.builder().provider(named(null)).build())
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("its id() is null")
+        .hasMessageContaining("lower-case letters, digits, '.', '_' and '-', starting with a letter or digit");
+    assertThatThrownBy(() -> VidgenClient.builder().provider(named(" ")).build())
+        .hasMessageContaining("its id() is blank");
+    assertThatThrownBy(() -> VidgenClient.builder().provider(named("Acme")).build())
+        .hasMessageContaining("its id() 'Acme' is not lower case");
+    assertThatThrownBy(() -> VidgenClient.builder().provider(named("acme video")).build())
+        .hasMessageContaining("its id() 'acme video' holds characters a provider id may not hold");
+
+    try (VidgenClient fine = VidgenClient.builder().provider(named("acme-2.video_x")).build()) {
+      assertThat(fine.provider().id()).isEqualTo("acme-2.video_x");
+    }
+  }
+
+  /** A provider of id {@code id} that is never called: only its id matters here. */
+  private static VideoProvider named(String id) {
+    return new VideoProvider() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public CompletableFuture<URI> upload(Path image) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public CompletableFuture<InputStream> open(VideoAsset asset) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public RequestPreview preview(SubmitRequest request) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+}
