@@ -89,9 +89,9 @@ final class Hints {
     if (cause instanceof AuthenticationException) {
       return "check TOAPIS_API_KEY (keys are made at https://toapis.com/console/token) and start vidgen serve again";
     }
-    if (cause instanceof InsufficientQuotaException) {
-      return "top up the account, or raise the key's quota, at https://toapis.com (vidgen balance shows which is short),"
-          + " or choose a cheaper job";
+    if (cause instanceof InsufficientQuotaException refused) {
+      // Checked before sending, vidgen knows which is short; the provider's own 402 does not say it in a way to trust.
+      return FundsCheck.advice(FundsCheck.shortOf(refused).orElse(null));
     }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or the image and generate again";

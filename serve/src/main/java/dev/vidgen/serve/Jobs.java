@@ -109,6 +109,8 @@ final class Jobs {
   private final List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** The local images of the jobs, uploaded once per content while the upload is fresh. */
   private final ImageUploads images;
+  /** The look-ups of the history's notes of creates that got no answer, by their client reference. */
+  private final NoteLookups notes;
 
   /**
    * What {@code charge} says of a failed task, as {@code vidgen history --json} does (whether the
@@ -175,6 +177,11 @@ final class Jobs {
         }
       }
     });
+    this.notes = new NoteLookups(client, history, clock, this::isSending, (handle, entry) -> {
+      if (!closed && !live.containsKey(handle.taskId().value())) {
+        follow(handle, entry, false);
+      }
+    }, note -> publish.accept(view(note)));
     try {
       history.seed(client.routeDurations(), client.provider().id());
     } catch (UncheckedIOException e) {
@@ -265,7 +272,10 @@ final class Jobs {
       sending.add(note.taskId());
     }
     // The job is kept with its local images (the history's and the same-job check's); what is sent has their URLs.
-    CompletableFuture<JobHandle> created = images.upload(job).thenCompose(uploaded -> {
+    // What the key and the account have left is read now, as a vidgen generate reads it: the client's own count
+    // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
+    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote).thenCompose(fits -> images.upload(job))
+        .thenCompose(uploaded -> {
       if (stopSending.isDone()) {
         return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
             "the playground is stopping; nothing was sent"));
@@ -403,7 +413,17 @@ final class Jobs {
         count++;
       }
     }
+    notes.lookUpAll();
     return count;
+  }
+
+  /**
+   * Looks up, by its client reference, each note of a create that got no answer which can be looked
+   * up (one at a time, a few tries each): a task found is followed and saved, a note with none is
+   * closed as having made nothing. Returns at once; how many look-ups were queued.
+   */
+  int lookUpNotes() {
+    return closed ? 0 : notes.lookUpAll();
   }
 
   /** The tasks being followed now. */
@@ -494,6 +514,7 @@ final class Jobs {
    */
   List<String> close() {
     closed = true;
+    notes.close();
     stopListening.run();
     // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
     // their task ids reach the history instead of an unknown note.
@@ -691,7 +712,12 @@ final class Jobs {
         entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
     json.put("video", videoUrl(entry.file()));
     UnusableResults.of(entry).ifPresent(why -> json.put("problem", "its result link cannot be used: " + why));
-    json.put("next", entry.status().equals("failed") ? tryAgain(entry)
+    boolean noteOfNoTask = entry.status().equals("failed") && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX);
+    json.put("next", entry.status().equals(HistoryEntry.UNKNOWN) && notes.isLookingUp(entry.taskId())
+        ? "the playground is looking its task up by its client reference now (a task found is followed and its video"
+            + " saved here); meanwhile: " + entry.error()
+        : noteOfNoTask ? "nothing to save here; generate the job again to make it (one take, paid once)"
+        : entry.status().equals("failed") ? tryAgain(entry)
         : entry.status().equals(HistoryEntry.UNKNOWN) || entry.isSettledNote() ? entry.error()
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
         // Completed without a file and no note that its link expired or cannot be used: it can still be saved.

@@ -488,6 +488,9 @@ public final class Playground implements AutoCloseable {
   }
 
   private void history(Context ctx) {
+    // The page reads the history when it opens and on a reload: each create noted as unanswered that can be looked up
+    // by its client reference is looked up again (a few tries each, one at a time), so a paid task is never stranded.
+    jobs.lookUpNotes();
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (HistoryEntry entry : settings.history().entries()) {
       if (tasks.size() >= 100) {
@@ -620,6 +623,8 @@ public final class Playground implements AutoCloseable {
     json.put("remaining_credits", balances.effectiveRemaining().orElse(null));
     json.put("used_credits", limiting.usedCredits());
     json.put("limited_by", limitedBy);
+    // What to do when a job costs more than this: worded by what is short (the key's quota or the account's credits).
+    json.put("short_advice", "unlimited".equals(limitedBy) ? null : FundsCheck.advice(limitedBy));
     return json;
   }
 

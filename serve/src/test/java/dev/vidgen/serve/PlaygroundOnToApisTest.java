@@ -355,6 +355,107 @@ class PlaygroundOnToApisTest {
     assertThat(fake.requests(Endpoint.CREATE)).as("one create for one job").hasSize(1);
   }
 
+  @Test
+  void aCreateLeftUnansweredWhoseTaskExistsIsFoundOnStartBecomesItsTaskAndItsVideoIsSaved() throws Exception {
+    // A seedance-2 create a stopped playground left unanswered: its task was made, under the note's reference.
+    start();
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
+        .prompt("A red kite over the sea").seconds(5).build();
+    String taskId = client.submitAsync(job, "vg-made-1").get(10, TimeUnit.SECONDS).taskId().value();
+    playground.close();
+    java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-made-1", true, "toapis", job, null, sent,
+        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+    int creates = fake.creates().size();
+
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> tasks().stream().anyMatch(task -> taskId.equals(
+        task.get("task_id")) && "completed".equals(task.get("status")) && task.get("video") != null));
+    assertThat(task(taskId)).as("the page shows the task with its video to download")
+        .containsEntry("video", "/videos/" + taskId + ".mp4").containsEntry("model", "seedance-2");
+    assertThat(playground.videosFolder().resolve(taskId + ".mp4")).exists();
+    assertThat(history().note("unanswered-vg-made-1").orElseThrow()).satisfies(note -> {
+      assertThat(note.status()).isEqualTo("found");
+      assertThat(note.error()).contains("its create arrived as task " + taskId);
+    });
+    assertThat(fake.requests(Endpoint.STATUS)).as("looked up by its client reference")
+        .anySatisfy(read -> assertThat(read.path()).endsWith("/vg-made-1"));
+    assertThat(fake.creates()).as("nothing sent again").hasSize(creates);
+  }
+
+  @Test
+  void aNoteWrittenWhileThePlaygroundRunsIsLookedUpWhenThePageReadsTheHistory() throws Exception {
+    start();
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
+        .prompt("A kite from another process").seconds(5).build();
+    String taskId = client.submitAsync(job, "vg-later-1").get(10, TimeUnit.SECONDS).taskId().value();
+    java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
+    // Left by a playground that stopped, on the same history, after this one started.
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-later-1", true, "toapis", job, null, sent,
+        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+    assertThat(fake.requests(Endpoint.STATUS)).as("not looked up before the page asks").isEmpty();
+
+    tasks(); // the page opens, or is reloaded
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> tasks().stream().anyMatch(task -> taskId.equals(
+        task.get("task_id")) && "completed".equals(task.get("status")) && task.get("video") != null));
+    assertThat(task("unanswered-vg-later-1")).containsEntry("status", "found");
+  }
+
+  @Test
+  void aCreateLeftUnansweredWhoseTaskDoesNotExistIsClosedAsNothingMadeAndOneWithoutAReferenceStays() {
+    dev.vidgen.core.domain.VideoJob seedance = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
+        .prompt("Never arrived").seconds(5).build();
+    dev.vidgen.core.domain.VideoJob grok = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("No reference")
+        .image("https://cdn.example.com/a.png").build();
+    java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-1", false, "toapis", grok, null, sent,
+        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-none-1", true, "toapis", seedance, null,
+        sent, sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+
+    start();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(task("unanswered-vg-none-1").get("status")));
+    assertThat((String) task("unanswered-vg-none-1").get("error")).contains("nothing was made",
+        "no task answers to it", "the provider's dashboard says for certain");
+    assertThat((String) task("unanswered-vg-none-1").get("next")).contains("generate the job again")
+        .doesNotContain("vidgen status");
+    assertThat(task("unanswered-noref-vg-noref-1")).as("nothing to look it up by").containsEntry("status", "unknown");
+    assertThat(fake.requests(Endpoint.STATUS)).as("only the note with a reference is looked up")
+        .allSatisfy(read -> assertThat(read.path()).endsWith("/vg-none-1"));
+    assertThat(fake.creates()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aKeyShortOfQuotaSinceTheLastReadIsRefusedBeforeSendingWithAdviceNamingTheKey() throws IOException {
+    fake.balance(new BigDecimal("5000"), false);
+    fake.keyBalance(new BigDecimal("1000"));
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    generate(job(upload, "First take")); // the client reads the balances now, and counts them down from then on
+    fake.keyBalance(new BigDecimal("15")); // the key's quota lowered in the console meanwhile
+
+    Answer refused = answer("/api/generate", job(upload, "Second take"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+    Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+    assertThat(error).containsEntry("sent", "no").containsEntry("code", "insufficient_credits");
+    assertThat((String) error.get("message")).contains("insufficient_credits (checked before sending)",
+        "costs 20 credits but the key has 15 credits left; nothing was sent");
+    assertThat((String) error.get("next")).contains("the key's quota", "ToAPIs console", "another key")
+        .doesNotContain("top up");
+    assertThat(fake.creates()).as("only the first take was sent").hasSize(1);
+    Map<String, Object> balance = json(call(request("/api/balance").build()));
+    assertThat(balance).containsEntry("limited_by", "key");
+    assertThat((String) balance.get("short_advice")).contains("the key's quota", "another key");
+  }
+
   /** The task ids the history holds, newest first. */
   private static List<Object> tasksIn(TaskHistory history) {
     return history.entries().stream().map(entry -> (Object) entry.taskId()).toList();

@@ -404,9 +404,10 @@ function showFunds() {
   const quote = state.lastCheck && state.lastCheck.valid ? state.lastCheck.quote : null;
   const short = quote && quote.known && state.balance !== null && Number(quote.credits) > state.balance;
   $('funds-short').hidden = !short;
+  // The server words what to do by what is short: the key's quota or the account's credits.
   $('funds-short').textContent = short ? `The balance is ${formatCredits(state.balance)} credits and this job costs`
-    + ` ${formatCredits(quote.credits)}: top up first, or choose a shorter or cheaper job (Generate would be refused,`
-    + ' with nothing sent).' : '';
+    + ` ${formatCredits(quote.credits)}: ${state.balanceAdvice || 'top up first, or choose a shorter or cheaper job'}`
+    + ' (Generate would be refused, with nothing sent).' : '';
 }
 
 // The history holds this exact job from the last day: generating again makes (and pays for) another take.
@@ -932,6 +933,7 @@ async function loadBalance() {
     const b = result.body;
     box.textContent = b.unlimited ? 'Balance: unlimited' : `Balance: ${b.remaining_credits} credits (${formatUsd(Number(b.remaining_credits) / 200)})`;
     state.balance = b.unlimited || b.remaining_credits === null ? null : Number(b.remaining_credits);
+    state.balanceAdvice = b.short_advice || null;
   } catch (e) {
     box.textContent = 'Balance: unavailable';
     state.balance = null;

@@ -1,0 +1,93 @@
+package dev.vidgen.serve;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.error.InsufficientQuotaException;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The playground's check of a job's price against the balances read just before it is sent, as a
+ * {@code vidgen generate} (a fresh process) checks it: the smaller of the key's quota and the
+ * account's credits. A long-lived client counts down a read that may be minutes old, which misses
+ * a quota lowered since (in the provider's console); this read does not.
+ */
+final class FundsCheck {
+  /** The code of a refusal before sending, as the client's own refusal has it. */
+  static final String INSUFFICIENT_CREDITS = "insufficient_credits";
+
+  private FundsCheck() {}
+
+  /**
+   * Completes when {@code quote} fits what the key and the account have left now, or when that cannot
+   * be told (an unknown price, unlimited balances, a read that failed: the client's own check still
+   * runs); fails with an {@link InsufficientQuotaException} (nothing sent) when it does not fit.
+   */
+  static CompletableFuture<Void> before(VidgenClient client, PriceQuote quote) {
+    // Before the client's first create it reads the balances itself, fresh; and a client that counts nothing
+    // (unlimited, no balance reported) has nothing a read since could have lowered below a price.
+    if (quote == null || !quote.isKnown() || client.remainingCredits().isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Balances> read;
+    try {
+      read = client.balancesAsync();
+    } catch (RuntimeException unreadable) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return read.handle((balances, failure) -> {
+      if (failure != null) {
+        return null; // no news: the client's count still holds, and the job is refused on it when short
+      }
+      Optional<BigDecimal> left = balances.effectiveRemaining();
+      if (left.isPresent() && quote.credits().compareTo(left.get()) > 0) {
+        throw new CompletionException(refusal(client.provider().id(), quote, left.get(), balances.limitedBy()));
+      }
+      return null;
+    });
+  }
+
+  private static InsufficientQuotaException refusal(String providerId, PriceQuote quote, BigDecimal left,
+      String limitedBy) {
+    String message = quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits()) + " but the " + limitedBy
+        + " has " + PriceQuote.creditsInWords(left) + " left; nothing was sent";
+    return new InsufficientQuotaException(ProviderErrorDetails.of(providerId, 0, INSUFFICIENT_CREDITS, message), null,
+        quote);
+  }
+
+  /**
+   * What to do about a job refused for its price, worded by what is short: the key's quota (raised
+   * in the provider's console, or another key) or the account's credits (a top-up); either way a
+   * cheaper job fits.
+   */
+  static String advice(String limitedBy) {
+    if ("key".equals(limitedBy)) {
+      return "the key's quota is what is short, not the account: raise the key's quota in the ToAPIs console"
+          + " (https://toapis.com/console/token) or use another key (TOAPIS_API_KEY, then start vidgen serve again),"
+          + " or choose a shorter or cheaper job";
+    }
+    if ("account".equals(limitedBy)) {
+      return "the account's credits are what is short: top up the account at https://toapis.com, or choose a shorter"
+          + " or cheaper job";
+    }
+    return "top up the account, or raise the key's quota, at https://toapis.com (vidgen balance shows which is short),"
+        + " or choose a cheaper job";
+  }
+
+  /**
+   * Which balance a refusal before sending names ({@code key} or {@code account}), read from the
+   * words vidgen itself wrote ("but the key has …"); empty for the provider's own answer.
+   */
+  static Optional<String> shortOf(InsufficientQuotaException refused) {
+    if (refused.refusedQuote().isEmpty() || refused.httpStatus() != 0) {
+      return Optional.empty();
+    }
+    String message = refused.details().message();
+    return message.contains(" but the key has ") ? Optional.of("key")
+        : message.contains(" but the account has ") ? Optional.of("account") : Optional.empty();
+  }
+}
