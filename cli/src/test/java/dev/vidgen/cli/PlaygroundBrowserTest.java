@@ -399,6 +399,68 @@ class PlaygroundBrowserTest {
   }
 
   @Test
+  void theSameJobAgainAsksFirstAndOnlyTheConfirmationPaysWhileUseTheseSettingsKeepsTheImage() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
+      openOnTheFake(fake);
+      FluentWait<WebDriver> wait = patient(WAIT);
+      String image = "https://cdn.example.com/catalogue/bottle-front.png";
+      fillIn("Again test", image);
+      browser.findElement(By.id("generate")).click();
+      wait.until(driver -> fake.taskIds().size() == 1);
+      String first = fake.taskIds().get(0);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-line"), first));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+      assertThat(browser.findElement(By.id("generate")).getAttribute("aria-describedby"))
+          .as("the note above Generate is read with it").contains("same-job");
+
+      browser.findElement(By.id("generate")).click();
+      WebElement ask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-confirm")));
+      assertThat(ask.getAttribute("role")).isEqualTo("alertdialog");
+      assertThat(browser.findElement(By.id("again-text")).getText())
+          .startsWith("You made this exact job just now (task " + first + ", ")
+          .endsWith("). Generate again and pay 20 credits again?");
+      assertThat(browser.findElement(By.id("again-yes")).getText()).isEqualTo("Generate again and pay 20 credits");
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the keyboard's focus, on the question")
+          .isEqualTo("again-no");
+      assertThat(browser.findElement(By.id("task-line")).getText()).as("the running task stays in view")
+          .startsWith(first);
+      assertThat(fake.creates()).as("asked, nothing sent").hasSize(1);
+
+      browser.findElement(By.id("again-no")).click();
+      assertThat(ask.isDisplayed()).isFalse();
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("generate");
+      assertThat(fake.creates()).as("cancelled, nothing sent").hasSize(1);
+
+      browser.findElement(By.id("generate")).click();
+      wait.until(ExpectedConditions.visibilityOf(ask));
+      browser.findElement(By.id("again-yes")).click();
+      wait.until(driver -> fake.taskIds().size() == 2);
+      String second = fake.taskIds().get(1);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-line"), second));
+      assertThat(ask.isDisplayed()).isFalse();
+      assertThat(fake.creates()).as("confirmed: one more create, paid as asked").hasSize(2);
+
+      // The first job's card was only ever updated live (no reload): its settings still bring back its image.
+      browser.findElement(By.cssSelector("#thumbs button")).click();
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 0));
+      WebElement useSettings = browser.findElement(By.cssSelector("#history-list li[data-task='" + first + "']"))
+          .findElement(By.xpath(".//button[text()='Use these settings']"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click()", useSettings);
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 1));
+      assertThat(browser.findElement(By.cssSelector("#thumbs li")).getText()).contains(image);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    }
+  }
+
+  @Test
+  void aHistoryCardSaysAutomaticLengthForZeroAndMinusOneSeconds() {
+    openOnTheMock("0");
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    assertThat(page.executeScript("return [-1, 0, 10].map(s => settingsLine({seconds: s}))"))
+        .isEqualTo(List.of("automatic length", "automatic length", "10 s"));
+  }
+
+  @Test
   void aCreateClosedWithNoTaskOnTheCommandLineReadsAsClosedAndIsNoLongerTheSameJob() {
     try (FakeToApisServer fake = FakeToApisServer.builder().start()) {
       openOnTheFake(fake);

@@ -15,13 +15,21 @@ final class GenerateFailure extends RuntimeException {
   private final String code;
   private final boolean maybeSent;
   private final String next;
+  private final transient Map<String, Object> beside;
 
   GenerateFailure(int status, String code, boolean maybeSent, String message, String next) {
+    this(status, code, maybeSent, message, next, Map.of());
+  }
+
+  /** @param beside members the answer holds beside {@code error}, such as the earlier take it names */
+  GenerateFailure(int status, String code, boolean maybeSent, String message, String next,
+      Map<String, Object> beside) {
     super(Objects.requireNonNull(message, "message == null"), null, false, false);
     this.status = status;
     this.code = Objects.requireNonNull(code, "code == null");
     this.maybeSent = maybeSent;
     this.next = Objects.requireNonNull(next, "next == null");
+    this.beside = new LinkedHashMap<>(Objects.requireNonNull(beside, "beside == null"));
   }
 
   int status() {
@@ -41,5 +49,13 @@ final class GenerateFailure extends RuntimeException {
     json.put("next", next);
     json.put("sent", maybeSent ? "maybe" : "no");
     return json;
+  }
+
+  /** The whole answer: {@link #json} as {@code error}, and the members beside it. */
+  Map<String, Object> answer() {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("error", json());
+    answer.putAll(beside);
+    return answer;
   }
 }

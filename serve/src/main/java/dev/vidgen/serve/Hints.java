@@ -32,7 +32,7 @@ final class Hints {
   static Map<String, Object> of(Throwable failure, boolean createMayHaveGoneOut) {
     Throwable cause = AsyncFailures.unwrap(failure);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("message", messageOf(cause));
+    json.put("message", PageWords.of(messageOf(cause)));
     json.put("code", codeOf(cause));
     json.put("http_status", cause instanceof ProviderException provider && provider.httpStatus() > 0
         ? provider.httpStatus() : null);

@@ -18,13 +18,14 @@ import java.util.Optional;
  * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
  * {@code prompt}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code images} (each
  * {@code {"upload": id}} or {@code {"url": "https://…"}}), {@code videos} (each {@code {"url":
- * "https://…"}}) and {@code params}. Only the shape is checked here (a field it does not know is
+ * "https://…"}}) and {@code params}; {@code again} (true) says that the same job as a recent take
+ * is meant, to be paid for again. Only the shape is checked here (a field it does not know is
  * refused, not dropped); the model's rules are the validator's.
  */
 final class JobForm {
   /** The form's fields, in the order the page shows them. */
   static final List<String> FIELDS =
-      List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params");
+      List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params", "again");
 
   private JobForm() {}
 
@@ -105,14 +106,20 @@ final class JobForm {
       throw new Refusal(400, "params", "params must be an object of the model's own parameters, such as {\"seed\": 7};"
           + " was " + got(params), "send params as a JSON object, not a string or a list");
     }
-    return new Read(job.build(), List.copyOf(shape));
+    Object again = form.get("again");
+    if (again != null && !(again instanceof Boolean)) {
+      throw new Refusal(400, "again", "again must be true or false; was " + got(again),
+          "send \"again\": true to pay for another take of the same job, or leave it out");
+    }
+    return new Read(job.build(), List.copyOf(shape), Boolean.TRUE.equals(again));
   }
 
   /**
    * The form's job and what was wrong with the shape of a field the job then leaves out (such as
-   * {@code seconds}), reported with the validator's violations.
+   * {@code seconds}), reported with the validator's violations; {@code again} when the form says
+   * that another take of the same job is meant.
    */
-  record Read(VideoJob job, List<Violation> shape) {
+  record Read(VideoJob job, List<Violation> shape, boolean again) {
     /** {@code report} with the shape's violations first. */
     ValidationReport withShape(ValidationReport report) {
       if (shape.isEmpty()) {

@@ -88,6 +88,10 @@ final class Jobs {
   private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
   /** Why a followed task's status is being read again (a 429, a 5xx), by task id, until the next reading. */
   private final Map<String, String> notices = new ConcurrentHashMap<>();
+  /** The notes of the creates this playground has on their way (no answer yet), by name: a create's retry is told on them. */
+  private final Map<String, HistoryEntry> notesOnTheirWay = new ConcurrentHashMap<>();
+  /** The notes of those whose create was answered, before a retry, in a way that may have made a task (a 500). */
+  private final java.util.Set<String> mayHaveMade = ConcurrentHashMap.newKeySet();
   /** How long {@link #close} waits for the answers of creates already on their way. */
   static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
   /** The stop of each submit not yet ended, completed by {@link #close} so that no more creates leave. */
@@ -166,6 +170,8 @@ final class Jobs {
           dev.vidgen.core.error.ProviderException failure, int attempt, Duration delay) {
         if (handle != null && operation == dev.vidgen.core.policy.Operation.READ) {
           retrying(handle.taskId().value(), failure, delay);
+        } else if (handle == null && operation == dev.vidgen.core.policy.Operation.CREATE) {
+          createRetrying(failure, delay);
         }
       }
 
@@ -211,6 +217,15 @@ final class Jobs {
    * about; the answer closes that note.
    */
   CompletableFuture<HistoryEntry> submit(VideoJob job) {
+    return submit(job, false);
+  }
+
+  /**
+   * As {@link #submit(VideoJob)}; unless {@code again}, a job the history holds a take of from the
+   * last day (not failed, its create answered or not) is refused with 409 {@code same_job} naming it and the price, nothing
+   * sent, as {@code vidgen generate} asks before it pays for another take.
+   */
+  CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again) {
     if (closed) {
       // Stopping: refused before the note, the checks and the uploads, so nothing is read, sent or kept for it.
       return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
@@ -237,12 +252,62 @@ final class Jobs {
               + " minutes from when it went out); if its process stopped, none comes, and the note above Generate"
               + " then says what to check before generating again"));
     }
+    Optional<HistoryEntry> earlier = again ? Optional.empty() : earlierTake(job);
+    if (earlier.isPresent()) {
+      sendingJobs.remove(sameJob, reference);
+      return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get()));
+    }
     try {
       return send(job, reference, sameJob);
     } catch (RuntimeException unexpected) {
       sendingJobs.remove(sameJob, reference); // never sent: it holds no twin back
       throw unexpected;
     }
+  }
+
+  /** The newest take of this same job the history holds from the last day, not failed, if there is one. */
+  private Optional<HistoryEntry> earlierTake(VideoJob job) {
+    try {
+      return history.sameJob(client.provider().id(), job, clock.instant().minus(TaskHistory.SAME_JOB_WINDOW),
+          identity);
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
+    }
+  }
+
+  /** The refusal of {@code job} sent again without {@code again}: the earlier take, when, and what another costs. */
+  private GenerateFailure sameJobAgain(VideoJob job, HistoryEntry earlier) {
+    PriceQuote quote = quoteOrNull(job);
+    String price = quote != null && quote.isKnown()
+        ? quote.credits().toPlainString() + " credits ($" + quote.usd().setScale(Math.max(2, quote.usd().scale()),
+            java.math.RoundingMode.UNNECESSARY).toPlainString() + ")"
+        : "its price (not known beforehand)";
+    boolean unanswered = earlier.status().equals(HistoryEntry.UNKNOWN);
+    Map<String, Object> same = new LinkedHashMap<>();
+    same.put("task_id", earlier.taskId());
+    same.put("status", earlier.status());
+    same.put("submitted_at", earlier.submittedAt().toString());
+    Map<String, Object> beside = new LinkedHashMap<>();
+    beside.put("same_job", same);
+    if (quote != null) {
+      Map<String, Object> priced = new LinkedHashMap<>();
+      priced.put("known", quote.isKnown());
+      priced.put("credits", quote.credits());
+      priced.put("usd", quote.usd());
+      beside.put("quote", priced);
+    }
+    return new GenerateFailure(409, "same_job", false, "this exact job was generated " + ago(earlier.submittedAt())
+        + " (" + (unanswered ? "its create got no answer, so it may exist and be billed: " + earlier.taskId()
+            : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + "); generating it again makes"
+        + " another take and pays " + price + " again, so it was not sent (nothing was created or billed for it)",
+        "to pay for another take, send the same job again with \"again\": true (the page asks first)", beside);
+  }
+
+  /** How long ago {@code at} was, in words: "just now", "40 s ago", "2 min ago", "3 h ago". */
+  private String ago(Instant at) {
+    long seconds = Math.max(0, Duration.between(at, clock.instant()).toSeconds());
+    return seconds < 10 ? "just now" : seconds < 60 ? seconds + " s ago" : seconds < 90 * 60 ? seconds / 60 + " min ago"
+        : Math.round(seconds / 3600.0) + " h ago";
   }
 
   /** {@link #submit} of {@code job}, under {@code reference}, once it is the only one of its {@code sameJob} kind on its way. */
@@ -270,6 +335,7 @@ final class Jobs {
     resent.put(reference, takes);
     if (noted) {
       sending.add(note.taskId());
+      notesOnTheirWay.put(note.taskId(), note);
     }
     // The job is kept with its local images (the history's and the same-job check's); what is sent has their URLs.
     // What the key and the account have left is read now, as a vidgen generate reads it: the client's own count
@@ -290,6 +356,9 @@ final class Jobs {
     CompletableFuture<HistoryEntry> submitted = created.whenComplete((handle, failure) -> {
       resent.remove(reference);
       sending.remove(note.taskId());
+      notesOnTheirWay.remove(note.taskId());
+      mayHaveMade.remove(note.taskId());
+      notices.remove(note.taskId());
       sendingJobs.remove(sameJob, reference); // answered: the same job again is another take, as the note says
       if (failure == null) {
         return;
@@ -642,6 +711,36 @@ final class Jobs {
     changed(id);
   }
 
+  /**
+   * A create of this playground was answered without a task (a 429, a 503, a 500) and goes out again
+   * after {@code delay}: each create on its way says why, whether anything may be paid yet, and when.
+   * Which of several creates it was is not told, so each of them says it.
+   */
+  private void createRetrying(dev.vidgen.core.error.ProviderException failure, Duration delay) {
+    dev.vidgen.core.policy.FailureKind kind = failure.kind();
+    boolean madeNothing = kind == dev.vidgen.core.policy.FailureKind.RATE_LIMITED
+        || kind == dev.vidgen.core.policy.FailureKind.UNAVAILABLE
+        || kind == dev.vidgen.core.policy.FailureKind.CONNECT_FAILED;
+    int status = failure.httpStatus();
+    String why = kind == dev.vidgen.core.policy.FailureKind.RATE_LIMITED
+        ? "the provider is limiting requests (HTTP 429), so it did not take the create"
+        : kind == dev.vidgen.core.policy.FailureKind.UNAVAILABLE
+            ? "the provider is busy or down for a moment (HTTP " + status + "), so it did not take the create"
+        : kind == dev.vidgen.core.policy.FailureKind.CONNECT_FAILED ? "the provider could not be reached"
+        : "the provider answered the create with a server error" + (status > 0 ? " (HTTP " + status + ")" : "");
+    long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
+    for (HistoryEntry note : notesOnTheirWay.values()) {
+      if (!madeNothing) {
+        mayHaveMade.add(note.taskId());
+      }
+      String notice = why + "; " + (mayHaveMade.contains(note.taskId())
+          ? "a take answered with a server error may have made a billed task" : "nothing was made or paid for yet")
+          + "; sending it again in " + seconds + " s";
+      notices.put(note.taskId(), notice);
+      publish.accept(view(note));
+    }
+  }
+
   private void progress(String id, TaskSnapshot snapshot) {
     notices.remove(id);
     Live current = live.get(id);
@@ -680,7 +779,7 @@ final class Jobs {
       json.put("next", current.next());
     }
     if (current.problem() != null) {
-      json.put("problem", current.problem());
+      json.put("problem", PageWords.of(current.problem()));
     }
     String notice = notices.get(current.entry().taskId());
     if (notice != null && !current.entry().isFinished() && current.problem() == null) {
@@ -694,6 +793,10 @@ final class Jobs {
     Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
     json.remove("handle");
     json.put("sending", isSending(entry));
+    String retrying = isSending(entry) ? notices.get(entry.taskId()) : null;
+    if (retrying != null) {
+      json.put("notice", retrying); // its create goes out again after a 429, a 503, a 500: why, and when
+    }
     if (entry.status().equals("failed") || entry.status().equals(HistoryEntry.UNKNOWN)) {
       // Credits and usd are the quote, not what was spent: whether a failed task is charged is not documented,
       // and a create that got no answer may have made no task, or one (or more, after blind resends) billed.

@@ -418,10 +418,10 @@ public final class Playground implements AutoCloseable {
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> generate(ctx, job, form.withShape(validated))));
+          validated -> generate(ctx, job, form.withShape(validated), form.again())));
       return;
     }
-    CompletableFuture<?> answered = generate(ctx, job, report);
+    CompletableFuture<?> answered = generate(ctx, job, report, form.again());
     if (!answered.isDone() || answered.isCompletedExceptionally()) {
       ctx.future(() -> answered); // a failure already there still gets its answer
     }
@@ -433,20 +433,23 @@ public final class Playground implements AutoCloseable {
         .allMatch(error -> error.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_RETIRED));
   }
 
-  /** Refuses {@code job} when {@code report} has errors, else submits it; completes once the answer is written. */
-  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report) {
+  /**
+   * Refuses {@code job} when {@code report} has errors, else submits it ({@code again}: another take of
+   * a recent same job is meant); completes once the answer is written.
+   */
+  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report, boolean again) {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again", "sent", "no"), "violations",
           violations(report.violations())));
       return CompletableFuture.completedFuture(null);
     }
-    CompletableFuture<HistoryEntry> submitted = jobs.submit(job);
+    CompletableFuture<HistoryEntry> submitted = jobs.submit(job, again);
     return submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         if (cause instanceof GenerateFailure ended) { // the playground's own: the same job on its way, or stopped
-          json(ctx, ended.status(), Map.of("error", ended.json()));
+          json(ctx, ended.status(), ended.answer());
           return null;
         }
         int status = cause instanceof InvalidJobException || cause instanceof RequestRejectedException ? 422
@@ -466,7 +469,7 @@ public final class Playground implements AutoCloseable {
         }
         if (cause instanceof AmbiguousSubmitException unanswered) {
           // What the last take got, from the failure carried, not the wording; the advice is said once, in next.
-          error.put("message", jobs.unansweredMessage(unanswered));
+          error.put("message", PageWords.of(jobs.unansweredMessage(unanswered)));
           error.put("next", jobs.lookUpAdvice(unanswered));
         }
         error.put("sent", maybe ? "maybe" : "no");
@@ -477,7 +480,7 @@ public final class Playground implements AutoCloseable {
         json(ctx, status, json);
       } else {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("task", jobs.view(jobs.find(entry.taskId()).orElse(new Jobs.Live(entry, null, null))));
+        json.put("task", withImages(jobs.view(jobs.find(entry.taskId()).orElse(new Jobs.Live(entry, null, null)))));
         // A create sent again after a server error: the first take may be a billed task of its own.
         json.put("warnings", jobs.resentNote(entry.taskId()).map(note -> List.of(Map.of("code", "create.resent",
             "message", note))).orElse(List.of()));
@@ -496,9 +499,7 @@ public final class Playground implements AutoCloseable {
       if (tasks.size() >= 100) {
         break;
       }
-      Map<String, Object> view = jobs.find(entry.taskId()).map(jobs::view).orElseGet(() -> jobs.view(entry));
-      view.put("image_urls", imageUrls(entry));
-      tasks.add(view);
+      tasks.add(withImages(jobs.find(entry.taskId()).map(jobs::view).orElseGet(() -> jobs.view(entry))));
     }
     json(ctx, 200, Map.of("tasks", tasks));
   }
@@ -523,12 +524,12 @@ public final class Playground implements AutoCloseable {
     listeners.add(listener);
     listener.onClose(() -> listeners.remove(listener));
     for (Jobs.Live live : jobs.running()) {
-      listener.sendEvent("task", JsonTrees.write(jobs.view(live)));
+      listener.sendEvent("task", JsonTrees.write(withImages(jobs.view(live))));
     }
   }
 
   private void push(Map<String, Object> task) {
-    String data = JsonTrees.write(task);
+    String data = JsonTrees.write(withImages(task));
     pushes.execute(() -> {
       for (SseClient listener : listeners) {
         if (listener.terminated()) {
@@ -540,9 +541,24 @@ public final class Playground implements AutoCloseable {
     });
   }
 
-  private List<Object> imageUrls(HistoryEntry entry) {
+  /**
+   * A task's view with {@code image_urls}, its images as the page shows them and sends them again
+   * (an upload, an address), in every answer and event, so that "Use these settings" has them however
+   * the page learnt of the task.
+   */
+  private Map<String, Object> withImages(Map<String, Object> view) {
+    Map<String, Object> json = new LinkedHashMap<>(view);
+    List<String> images = new ArrayList<>();
+    if (view.get("settings") instanceof Map<?, ?> taskSettings && taskSettings.get("images") instanceof List<?> list) {
+      list.forEach(image -> images.add(String.valueOf(image)));
+    }
+    json.put("image_urls", imageUrls(images));
+    return json;
+  }
+
+  private List<Object> imageUrls(List<String> images) {
     List<Object> urls = new ArrayList<>();
-    for (String image : entry.images()) {
+    for (String image : images) {
       Map<String, Object> item = new LinkedHashMap<>();
       uploads.ofPath(Path.of(image)).ifPresentOrElse(upload -> {
         item.put("upload", upload.id());
@@ -590,7 +606,7 @@ public final class Playground implements AutoCloseable {
       json.put("field", violation.field());
       json.put("code", violation.code());
       json.put("allowed", violation.allowed());
-      json.put("message", violation.message());
+      json.put("message", PageWords.of(violation.message()));
       list.add(json);
     }
     return list;

@@ -214,9 +214,13 @@ class JobsTest {
     sent.get(10, java.util.concurrent.TimeUnit.SECONDS);
     HistoryEntry different = another.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-    HistoryEntry again = jobs.submit(aJob()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(jobs.submit(aJob())).as("after the answer the same job asks first").failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+        .isInstanceOf(GenerateFailure.class)
+        .satisfies(failure -> assertThat(((GenerateFailure) failure).json()).containsEntry("code", "same_job"));
+    HistoryEntry again = jobs.submit(aJob(), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-    assertThat(provider.creates).as("after the answer the same job is another take").hasValue(3);
+    assertThat(provider.creates).as("after the answer, and meant, the same job is another take").hasValue(3);
     assertThat(again.taskId()).isNotEqualTo(sent.join().taskId()).isNotEqualTo(different.taskId());
     jobs.close();
   }
@@ -326,6 +330,23 @@ class JobsTest {
     public dev.vidgen.core.port.RequestPreview preview(dev.vidgen.core.port.SubmitRequest request) {
       return mock.preview(request);
     }
+  }
+
+  @Test
+  void aCreateSentAgainAfterA429IsToldOnItsNoteWithNothingPaidYetAndWhen() throws Exception {
+    MockVideoProvider mock = mockWithClient(2);
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));
+    mock.script().rateLimitCreates(1, Duration.ofMillis(20));
+
+    HistoryEntry entry = jobs.submit(aJob()).get();
+
+    assertThat(entry.status()).isNotEqualTo(HistoryEntry.UNKNOWN);
+    assertThat(published).as("while it waited, the page was told why, that nothing is paid yet, and when")
+        .filteredOn(task -> String.valueOf(task.get("task_id")).startsWith("unanswered-")
+            && Boolean.TRUE.equals(task.get("sending")))
+        .anySatisfy(note -> assertThat(String.valueOf(note.get("notice"))).contains(
+            "the provider is limiting requests (HTTP 429)", "nothing was made or paid for yet",
+            "sending it again in 1 s"));
   }
 
   /** A mock of short tasks and a client that polls it often and makes {@code retries} retries of a failed call. */

@@ -326,9 +326,12 @@ class PlaygroundOnToApisTest {
     assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
     assertThat(fake.requests(Endpoint.CREATE)).as("the twin sent nothing").hasSize(2);
 
-    Answer again = answer("/api/generate", job(upload, "Twice"));
+    Answer asked = answer("/api/generate", job(upload, "Twice"));
+    Answer again = answer("/api/generate", job(upload, "Twice").replace("{", "{\"again\":true,"));
 
-    assertThat(again.status()).as("after the answer, another take: " + again.body()).isEqualTo(201);
+    assertThat(asked.status()).as("after the answer, the same job asks first: " + asked.body()).isEqualTo(409);
+    assertThat((Map<String, Object>) json(asked.body()).get("error")).containsEntry("code", "same_job");
+    assertThat(again.status()).as("after the answer, and meant, another take: " + again.body()).isEqualTo(201);
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(3);
   }
 

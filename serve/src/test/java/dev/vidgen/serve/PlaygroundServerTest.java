@@ -257,7 +257,11 @@ class PlaygroundServerTest {
     assertThat(refused).containsEntry("valid", false).containsEntry("preview", null);
     assertThat((List<Map<String, Object>>) refused.get("violations")).singleElement()
         .satisfies(violation -> assertThat(violation).containsEntry("field", "model")
-            .containsEntry("code", "model.not_available"));
+            .containsEntry("code", "model.not_available")
+            .hasEntrySatisfying("message", message -> assertThat((String) message)
+                .as("words for a browser user, not the Java switch")
+                .contains("(start the playground with vidgen serve --no-model-check to turn this check off)")
+                .doesNotContain("in Java", "checkModelAvailability")));
     assertThat(listed).containsEntry("valid", true);
     assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("the list is read once and kept").hasSize(1);
   }
@@ -587,6 +591,58 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSameJobAgainIsRefused409NamingItsTakeAndPriceUntilTheRequestSaysItMeansIt() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String taskId = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+        .build()).execute()) {
+      String body = refused.body().string();
+      assertThat(refused.code()).as(body).isEqualTo(409);
+      Map<String, Object> answer = json(body);
+      assertThat((Map<String, Object>) answer.get("error")).containsEntry("code", "same_job")
+          .containsEntry("sent", "no")
+          .hasEntrySatisfying("message", message -> assertThat((String) message)
+              .contains("this exact job was generated just now", "task " + taskId, "pays 20 credits ($0.10) again",
+                  "nothing was created or billed"))
+          .hasEntrySatisfying("next", next -> assertThat((String) next).contains("\"again\": true"));
+      assertThat((Map<String, Object>) answer.get("same_job")).containsEntry("task_id", taskId)
+          .containsKeys("status", "submitted_at");
+      assertThat((Map<String, Object>) answer.get("quote")).containsEntry("known", true).containsEntry("credits", 20L);
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("the second Generate sent nothing").hasSize(1);
+    assertThat(history().entries()).as("and left no note").hasSize(1);
+
+    assertThat(json(post("/api/generate", job(upload, 15)))).as("another job is not held back").containsKey("task");
+    Map<String, Object> again = json(post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,")));
+    assertThat((String) ((Map<?, ?>) again.get("task")).get("task_id")).as("another take, paid for as asked")
+        .isNotEqualTo(taskId);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
+    try (Response refused = http.newCall(request("/api/generate")
+        .post(RequestBody.create(job(upload, 10).replace("{", "{\"again\":\"yes\","), JSON)).build()).execute()) {
+      assertThat(refused.code()).isEqualTo(400);
+      assertThat(refused.body().string()).contains("again must be true or false; was");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGeneratesAnswerCarriesTheImagesToUseAgainAsTheHistoryDoes() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    Map<String, Object> task = (Map<String, Object>) json(post("/api/generate", job(upload, 10))).get("task");
+
+    List<Map<String, Object>> images = (List<Map<String, Object>>) task.get("image_urls");
+    assertThat(images).as("the page's Use these settings reads them from any view of the task").singleElement()
+        .satisfies(image -> assertThat(image).containsEntry("upload", upload)
+            .containsEntry("url", "/uploads/" + upload));
+    Map<String, Object> listed = ((List<Map<String, Object>>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(listed.get("image_urls")).isEqualTo(images);
+  }
+
+  @Test
   void picksUpATaskStillRunningWhenItStartsAgain() throws IOException {
     start(Duration.ofSeconds(2));
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
@@ -767,12 +823,17 @@ class PlaygroundServerTest {
         .containsEntry("task_id", "unanswered-noref-vg-elsewhere").containsEntry("sending", true);
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
 
-    // Once it could no longer be on its way, the note only warns, as any unknown note does.
+    // Once it could no longer be on its way, the note asks, as any take of the same job does: it may be billed.
     Instant earlier = now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER).minusSeconds(10);
     history().record(HistoryEntry.unanswered("vg-elsewhere", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
         earlier, earlier, "its create went out at then (UTC) and " + HistoryEntry.SENDING_MARK
             + " (if this stays, the process stopped before one came)", "generate", 1));
-    assertThat(json(post("/api/generate", form))).containsKey("task");
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+        .execute()) {
+      assertThat(refused.code()).isEqualTo(409);
+      assertThat(refused.body().string()).contains("\"code\":\"same_job\"", "task t_newer_take");
+    }
+    assertThat(json(post("/api/generate", form.replace("{", "{\"again\":true,")))).containsKey("task");
   }
 
   /** The page reads a create on its way from this: the note's words and when it was sent. */

@@ -158,13 +158,18 @@ function renderModel(keep) {
   $('mode-field').hidden = route.modes.length < 2;
 
   const secondsBox = $('seconds-options');
-  const previousSeconds = keep && keep.seconds ? Number(keep.seconds) : selectedSeconds();
+  const kept = keep && keep.seconds !== undefined && keep.seconds !== null && keep.seconds !== '';
+  const previousSeconds = kept ? Number(keep.seconds) : selectedSeconds();
   secondsBox.replaceChildren();
   // An automatic length (0 or -1, the provider chooses) is offered last, as one choice: -1 where the route takes it.
   const automatic = route.automatic_seconds || [];
-  const values = automatic.length ? route.seconds.concat([Math.min(...automatic)]) : route.seconds;
+  const automaticChoice = automatic.length ? Math.min(...automatic) : null;
+  const values = automatic.length ? route.seconds.concat([automaticChoice]) : route.seconds;
   const secondsText = (value) => value <= 0 ? 'automatic length' : value + ' s';
-  const wanted = values.includes(previousSeconds) ? previousSeconds : route.default_seconds;
+  // 0 and -1 are the one automatic choice.
+  const asked = previousSeconds !== null && previousSeconds <= 0 && automaticChoice !== null ? automaticChoice
+    : previousSeconds;
+  const wanted = values.includes(asked) ? asked : route.default_seconds;
   if (values.length <= 6) {
     for (const value of values) {
       const input = el('input', { type: 'radio', name: 'seconds', value, id: 'seconds-' + value });
@@ -352,6 +357,7 @@ function formJson() {
 
 let checkTimer = null;
 function scheduleCheck() {
+  hideAgain(); // a changed form is another question
   state.checkPending = true;
   updateGenerate();
   clearTimeout(checkTimer);
@@ -420,10 +426,13 @@ function showSameJob(same) {
     note.textContent = '';
     return;
   }
-  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(same.submitted_at)) / 60000));
-  const when = minutes < 1 ? 'just now' : minutes < 90 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
-  note.textContent = `You generated this exact job ${when} (task ${same.task_id}, ${statusWords(same).toLowerCase()}).`
+  note.textContent = `You generated this exact job ${agoText(same.submitted_at)} (task ${same.task_id}, ${statusWords(same).toLowerCase()}).`
     + ' Generating again makes another take and pays for it again.';
+}
+
+function agoText(at) {
+  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(at)) / 60000));
+  return minutes < 1 ? 'just now' : minutes < 90 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
 }
 
 function fieldKey(field) {
@@ -583,8 +592,12 @@ function isWebAddress(text) {
 
 // ---- generate, live status, the video ----
 
-async function generate() {
+// again: the user confirmed paying for another take of a job the history holds (only the confirmation sends it).
+async function generate(again) {
   if ($('generate').disabled || state.sending) return;
+  const confirmed = again === true;
+  hideAgain();
+  const shown = state.currentTask;
   state.sending = true;
   updateGenerate();
   holdPanel();
@@ -592,10 +605,12 @@ async function generate() {
   // The button is disabled while the job is sent, which would drop the keyboard's focus to the page's top: it goes
   // to the panel that tells what happens to the job instead.
   $('h-result').focus();
+  const form = formJson();
+  if (confirmed) form.again = true;
   let result;
   try {
     result = await api('/api/generate', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(formJson())
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form)
     });
   } catch (e) {
     result = { ok: false, status: 0, body: { error: { message: 'The playground server does not answer, so whether the job'
@@ -604,11 +619,51 @@ async function generate() {
   state.sending = false;
   if (result.ok) {
     generated(result.body.task, result.body.warnings || []);
+  } else if (result.status === 409 && result.body && result.body.error && result.body.error.code === 'same_job') {
+    releasePanel(shown);
+    updateGenerate();
+    askAgain(result.body);
+    return;
   } else {
     notGenerated(result);
   }
   updateGenerate();
   loadBalance();
+}
+
+// The server sent nothing: this exact job was made lately, and another take pays again. The page asks, as vidgen
+// generate does at a terminal; only the confirmation sends the job again, saying that it is meant.
+function askAgain(body) {
+  const same = body.same_job || {};
+  const quote = body.quote;
+  const price = quote && quote.known ? `${formatCredits(quote.credits)} credits` : 'for it';
+  const what = same.status === 'unknown'
+    ? `its create got no answer, so it may exist and be billed: ${same.task_id}`
+    : `task ${same.task_id}, ${statusWords(same).toLowerCase()}`;
+  $('again-text').textContent = `You made this exact job ${agoText(same.submitted_at)} (${what}).`
+    + ` Generate again and pay ${price} again?`;
+  $('again-yes').textContent = quote && quote.known ? `Generate again and pay ${price}` : 'Generate again and pay';
+  $('again-confirm').hidden = false;
+  // The least costly answer has the focus: a second Enter does not pay.
+  $('again-no').focus();
+}
+
+function hideAgain() {
+  $('again-confirm').hidden = true;
+  $('again-text').textContent = '';
+}
+
+// A Generate answered without a task gives the result panel back to what it showed before.
+function releasePanel(shown) {
+  state.panelHeld = false;
+  state.currentTask = shown;
+  const task = shown && state.tasks.get(shown);
+  if (task) {
+    renderCurrent(task, null);
+  } else {
+    $('result').hidden = true;
+    $('result-empty').hidden = false;
+  }
 }
 
 // The result panel given to a Generate: cleared, and kept from other tasks' updates until a task is shown in it.
@@ -643,6 +698,8 @@ function generated(task, warnings) {
 // Generate before it is clicked again, and the history shows what the server kept of it.
 function notGenerated(result) {
   const error = (result.body && result.body.error) || { message: 'HTTP ' + result.status };
+  $('task-notice').hidden = true; // a retry's wait is over: the answer says how it ended
+  $('task-notice').textContent = '';
   showFailure(error.message, error.next);
   $('task-status').textContent = maybeSent(result.status, error) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
   scheduleCheck();
@@ -697,6 +754,8 @@ function updateTask(task) {
   const previous = state.tasks.get(task.task_id);
   // A task this page has not heard of may be the answer to a create noted as unanswered: the history drops that note.
   if (!previous) loadHistory();
+  // Every event carries the images to use again; one that did not would keep those already known.
+  if (!task.image_urls && previous && previous.image_urls) task.image_urls = previous.image_urls;
   state.tasks.set(task.task_id, task);
   state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
   const same = state.lastCheck && state.lastCheck.same_job;
@@ -706,8 +765,15 @@ function updateTask(task) {
   }
   if (!state.currentTask && !state.panelHeld && !isFinished(task)) state.currentTask = task.task_id;
   if (state.currentTask === task.task_id) renderCurrent(task, previous);
+  // This page's Generate waits while its create is sent again (a 429, a 503): why, whether anything is paid, when.
+  if (state.sending && state.panelHeld && stillSending(task) && task.notice) showSendingNotice(task.notice);
   renderHistory();
   if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
+}
+
+function showSendingNotice(notice) {
+  $('task-notice').hidden = false;
+  $('task-notice').textContent = 'Waiting: ' + notice;
 }
 
 // Finished for the page: the task ended, or following it stopped (task.problem says why).
@@ -809,6 +875,7 @@ function renderHistory() {
   const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
   const items = tasks.map((task) => {
     const key = [task.task_id, task.status, task.progress ?? '', task.video || '', task.problem || '', task.next || '',
+      task.notice || '',
       statusWords(task), taskPriceText(task)].join('|');
     const old = existing.get(task.task_id);
     if (old && old.dataset.key === key) return old;
@@ -836,6 +903,8 @@ function historyItem(task) {
   else if (task.problem) item.append(el('div', { className: 'meta problem', text: task.problem }));
   // What to do: how to follow or save it, what to check about a create without an answer, what to change.
   if (task.next) item.append(el('div', { className: 'meta', text: task.next }));
+  // A create on its way sent again after a 429 or a 503: why it is still sending.
+  if (stillSending(task) && task.notice) item.append(el('div', { className: 'meta', text: 'Waiting: ' + task.notice }));
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {
@@ -865,7 +934,10 @@ function showTask(id) {
 
 function settingsLine(settings) {
   const parts = [];
-  if (settings.seconds) parts.push(settings.seconds + ' s');
+  // 0 and -1 both ask for an automatic length, as the duration picker says.
+  if (settings.seconds !== undefined && settings.seconds !== null && settings.seconds !== '') {
+    parts.push(Number(settings.seconds) <= 0 ? 'automatic length' : settings.seconds + ' s');
+  }
   if (settings.aspect_ratio) parts.push(settings.aspect_ratio);
   if (settings.resolution) parts.push(settings.resolution);
   if (settings.mode) parts.push(settings.mode);
@@ -981,7 +1053,9 @@ async function start() {
   }
   // Only the Generate button generates: Enter in a field submits the form, which does nothing.
   $('job-form').addEventListener('submit', (event) => event.preventDefault());
-  $('generate').addEventListener('click', generate);
+  $('generate').addEventListener('click', () => generate(false));
+  $('again-yes').addEventListener('click', () => generate(true));
+  $('again-no').addEventListener('click', () => { hideAgain(); $('generate').focus(); });
   $('copy-command').addEventListener('click', () => copy($('command-text').textContent, 'vidgen command'));
   $('copy-curl').addEventListener('click', () => copy($('curl-text').textContent, 'cURL command'));
   scheduleCheck();
