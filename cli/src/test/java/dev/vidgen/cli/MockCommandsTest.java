@@ -172,8 +172,12 @@ class MockCommandsTest {
   }
 
   @Test
-  void aBudgetRefusingAnAutomaticLengthAdvisesALengthNotARouteFile() {
+  void aBudgetRefusingAnAutomaticLengthAdvisesALengthNotARouteFileWhereTheModelHasAPrice() throws IOException {
+    Path routes = dir.resolve("priced.json");
+    java.nio.file.Files.writeString(routes, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}");
     CliRun.Result refused = cli().run("generate", "--provider", "mock", "--model", "seedance-2", "--seconds", "-1",
+        "--prompt", "a lighthouse", "--max-credits", "10", "--routes", routes.toString());
+    CliRun.Result unpriced = cli().run("generate", "--provider", "mock", "--model", "seedance-2", "--seconds", "-1",
         "--prompt", "a lighthouse", "--max-credits", "10");
 
     assertThat(refused.exitCode()).as(refused.all()).isNotZero();
@@ -181,6 +185,10 @@ class MockCommandsTest {
         "give a length with --seconds (vidgen models seedance-2 lists them) to have it priced,"
             + " or add --allow-unknown-prices")
         .doesNotContain("route file");
+    assertThat(unpriced.exitCode()).as(unpriced.all()).isNotZero();
+    assertThat(unpriced.err()).as("no length would price a model without a price: the route file comes first")
+        .contains("no price is documented", "give the model's price in a route file")
+        .doesNotContain("give a length");
   }
 
   @Test

@@ -45,14 +45,17 @@ public final class Pricing {
 
   private static PriceQuote quote(ModelRoute route, VideoJob job, PriceTable table, String at) {
     boolean defaulted = job.seconds() == null;
-    if (!defaulted && route.durations().acceptsAutomatic(job.seconds())) {
+    // A route without a documented price says so first: a length would not price it, a route file's price would.
+    boolean automatic = !defaulted && route.durations().acceptsAutomatic(job.seconds());
+    if (table instanceof PriceTable.Unknown unknown) {
+      return PriceQuote.unknown(route.id(), unknown.reason() + (automatic ? "; and seconds " + job.seconds()
+          + " asks for an automatic length, which the provider chooses" : ""));
+    }
+    if (automatic) {
       return PriceQuote.unknownAutomaticLength(route.id(), job.seconds());
     }
     int seconds = defaulted ? route.durations().defaultSeconds() : job.seconds();
     String duration = seconds + " s" + (defaulted ? " (the route's default)" : "");
-    if (table instanceof PriceTable.Unknown unknown) {
-      return PriceQuote.unknown(route.id(), unknown.reason());
-    }
     if (table instanceof PriceTable.PerRequest perRequest) {
       BigDecimal usd = perRequest.usdBySeconds().get(seconds);
       if (usd == null) {
