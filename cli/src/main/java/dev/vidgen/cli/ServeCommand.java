@@ -79,7 +79,8 @@ final class ServeCommand extends ClientCommand {
           + "; leave out --bind to stay on 127.0.0.1");
     }
     PlaygroundSettings settings = new PlaygroundSettings(client, bind.strip(), port, folder,
-        TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, copiedCommandOptions(session, providerId));
+        TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, copiedCommandOptions(session, providerId),
+        session.keyVariable(), session.apiKey());
     quietServerLogs();
     Playground playground;
     try {

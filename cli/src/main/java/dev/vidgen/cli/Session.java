@@ -574,6 +574,11 @@ final class Session implements AutoCloseable {
     return choice == null ? ProviderChoice.KEY_VARIABLE : choice.keyVariable();
   }
 
+  /** The key this command was given for its provider, or null when none (the mock, or no variable set). */
+  ApiKey apiKey() {
+    return apiKey;
+  }
+
   /** {@code text} with the key this command was given shown masked, wherever it stands in full. */
   String withoutKey(String text) {
     return apiKey == null || text == null ? text : text.replace(apiKey.reveal(), apiKey.masked());

@@ -443,9 +443,13 @@ class PlaygroundBrowserTest {
       // The first job's card was only ever updated live (no reload): its settings still bring back its image.
       browser.findElement(By.cssSelector("#thumbs button")).click();
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 0));
-      WebElement useSettings = browser.findElement(By.cssSelector("#history-list li[data-task='" + first + "']"))
-          .findElement(By.xpath(".//button[text()='Use these settings']"));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click()", useSettings);
+      // The card may be redrawn between finding it and its button (a task event): look again until one click lands.
+      patient(WAIT).until(driver -> {
+        WebElement useSettings = driver.findElement(By.cssSelector("#history-list li[data-task='" + first + "']"))
+            .findElement(By.xpath(".//button[text()='Use these settings']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", useSettings);
+        return true;
+      });
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 1));
       assertThat(browser.findElement(By.cssSelector("#thumbs li")).getText()).contains(image);
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
@@ -508,7 +512,8 @@ class PlaygroundBrowserTest {
 
       WebElement shortOfFunds = patient(WAIT)
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("funds-short")));
-      assertThat(shortOfFunds.getText()).startsWith("The balance is 10 credits and this job costs 20: top up first");
+      assertThat(shortOfFunds.getText()).startsWith("The balance is 10 credits and this job costs 20. The account's"
+          + " credits are what is short: top up the account");
       assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
     }
   }

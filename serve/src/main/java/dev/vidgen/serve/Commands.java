@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The page's job as text to paste elsewhere: a {@code vidgen generate} command and a cURL command.
- * Every argument is quoted for a POSIX shell; the key is never written, only {@code
- * $TOAPIS_API_KEY}, which the shell fills in.
+ * Every argument is quoted for a POSIX shell; the key is never written, only the variable it is read
+ * from ({@code $TOAPIS_API_KEY}, or another provider's), which the shell fills in.
  */
 final class Commands {
   private Commands() {}
@@ -64,16 +64,16 @@ final class Commands {
   /** The path every create URL of the provider ends with; its uploads go to {@link #UPLOAD_PATH} beside it. */
   private static final String CREATE_PATH = "/v1/videos/generations";
   private static final String UPLOAD_PATH = "/v1/uploads/images";
-  private static final String KEY_HEADER = "\"Authorization: Bearer $TOAPIS_API_KEY\"";
 
   /**
-   * cURL commands sending {@code preview} with the key from {@code $TOAPIS_API_KEY}: first one
+   * cURL commands sending {@code preview} with the key from {@code $KEY_VARIABLE}: first one
    * upload per local image of {@code job} (multipart {@code file}), each answer's {@code data.url}
    * kept in a shell variable that the create's body then holds where the preview says {@code
    * upload://NAME}; the create is sent only when every upload gave a URL. Where uploads have no
    * known address (the mock), a note says what to upload first.
    */
-  static String curl(RequestPreview preview, VideoJob job) {
+  static String curl(RequestPreview preview, VideoJob job, String keyVariable) {
+    String keyHeader = "\"Authorization: Bearer $" + keyVariable + "\"";
     StringBuilder text = new StringBuilder();
     boolean http = preview.url().startsWith("http://") || preview.url().startsWith("https://");
     if (!http) {
@@ -99,7 +99,7 @@ final class Commands {
       variables.forEach((file, variable) -> text.append("# Upload ").append(file.getFileName())
           .append(" and keep the URL it answers with (data.url)\n")
           .append(variable).append("=$(curl -sS --fail -X POST ").append(quote(uploadUrl))
-          .append(" \\\n  -H ").append(KEY_HEADER)
+          .append(" \\\n  -H ").append(keyHeader)
           .append(" \\\n  -F ").append(quote("file=@" + formFile(file)))
           .append(" \\\n  | sed -n 's/.*\"url\" *: *\"\\([^\"]*\\)\".*/\\1/p' | sed 's#\\\\/#/#g')\n"));
       body = withUploadedUrls(body, job, variables);
@@ -118,7 +118,7 @@ final class Commands {
     headers.forEach((name, value) -> {
       text.append(" \\\n  -H ");
       if (name.equalsIgnoreCase("Authorization")) {
-        text.append(KEY_HEADER);
+        text.append(keyHeader);
       } else {
         text.append(quote(name + ": " + value));
       }

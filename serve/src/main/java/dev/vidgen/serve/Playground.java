@@ -324,10 +324,13 @@ public final class Playground implements AutoCloseable {
         json.put("valid", false);
       }
     }
+    // A provider's preview is meant to mask its key; one that does not is masked here, so the key never reaches the page.
+    preview = preview == null ? null : new RequestPreview(preview.method(), settings.withoutKey(preview.url()),
+        maskedHeaders(preview.headers()), settings.withoutKey(preview.body()));
     json.put("preview", preview == null ? null : preview(preview));
     json.put("same_job", report.isValid() ? sameJob(job) : null);
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
-    json.put("curl", preview == null ? null : Commands.curl(preview, job));
+    json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable()));
     return json;
   }
 
@@ -619,6 +622,12 @@ public final class Playground implements AutoCloseable {
     json.put("usd", quote.usd());
     json.put("basis", quote.basis());
     return json;
+  }
+
+  private Map<String, String> maskedHeaders(Map<String, String> headers) {
+    Map<String, String> masked = new LinkedHashMap<>();
+    headers.forEach((name, value) -> masked.put(name, settings.withoutKey(value)));
+    return masked;
   }
 
   private static Map<String, Object> preview(RequestPreview preview) {

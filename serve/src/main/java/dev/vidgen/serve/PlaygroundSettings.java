@@ -1,6 +1,7 @@
 package dev.vidgen.serve;
 
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.serve.history.TaskHistory;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param history the task history the page shows and adds to
  * @param defaultModel the model the page starts with (when the catalog has it)
  * @param commandOptions options the "copy as vidgen command" text ends with, such as {@code --provider mock}
+ * @param keyVariable the environment variable the provider's key is read from, which the page's cURL command
+ *     names ({@code TOAPIS_API_KEY}, {@code ACME_API_KEY}); never the key itself
+ * @param apiKey the provider's key, so that the page can mask it wherever a provider's preview shows it; may be null
  */
 public record PlaygroundSettings(
     VidgenClient client,
@@ -24,7 +28,9 @@ public record PlaygroundSettings(
     Path folder,
     TaskHistory history,
     String defaultModel,
-    List<String> commandOptions) {
+    List<String> commandOptions,
+    String keyVariable,
+    ApiKey apiKey) {
 
   public PlaygroundSettings {
     Objects.requireNonNull(client, "client == null");
@@ -35,5 +41,21 @@ public record PlaygroundSettings(
     folder = Objects.requireNonNull(folder, "folder == null").toAbsolutePath().normalize();
     Objects.requireNonNull(history, "history == null");
     commandOptions = List.copyOf(commandOptions == null ? List.of() : commandOptions);
+    keyVariable = keyVariable == null || keyVariable.isBlank() ? DEFAULT_KEY_VARIABLE : keyVariable;
+  }
+
+  /** The variable ToAPIs' key is read from, named by the page's cURL command unless another is given. */
+  public static final String DEFAULT_KEY_VARIABLE = "TOAPIS_API_KEY";
+
+  /** Settings for the ToAPIs key's variable and no key to mask (a provider whose previews mask their own). */
+  public PlaygroundSettings(VidgenClient client, String bindAddress, int port, Path folder, TaskHistory history,
+      String defaultModel, List<String> commandOptions) {
+    this(client, bindAddress, port, folder, history, defaultModel, commandOptions, DEFAULT_KEY_VARIABLE, null);
+  }
+
+  /** {@code text} with the key masked wherever it stands in full; as given without a key. */
+  String withoutKey(String text) {
+    return apiKey == null || text == null || apiKey.reveal().isEmpty() ? text
+        : text.replace(apiKey.reveal(), apiKey.masked());
   }
 }

@@ -30,11 +30,20 @@ class CommandsTest {
   void writesCurlWithTheKeyLeftToTheShell() {
     RequestPreview preview = new RequestPreview("POST", "https://toapis.com/v1/videos/generations",
         Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"), "{\"model\":\"m\"}");
-    String curl = Commands.curl(preview, VideoJob.builder("m").image("https://cdn.example.com/a.png").build());
+    String curl = Commands.curl(preview, VideoJob.builder("m").image("https://cdn.example.com/a.png").build(),
+        "TOAPIS_API_KEY");
     assertThat(curl).isEqualTo("curl -X POST https://toapis.com/v1/videos/generations \\\n"
         + "  -H \"Authorization: Bearer $TOAPIS_API_KEY\" \\\n"
         + "  -H 'Content-Type: application/json' \\\n"
         + "  --data-raw '{\"model\":\"m\"}'");
+  }
+
+  @Test
+  void writesCurlWithTheChosenProvidersOwnKeyVariable() {
+    RequestPreview preview = new RequestPreview("POST", "https://api.acme.example/v1/videos",
+        Map.of("Authorization", "Bearer …"), "{}");
+    assertThat(Commands.curl(preview, VideoJob.builder("m").build(), "ACME_API_KEY"))
+        .contains("-H \"Authorization: Bearer $ACME_API_KEY\"").doesNotContain("TOAPIS");
   }
 
   @Test
@@ -43,7 +52,7 @@ class CommandsTest {
         Map.of("Content-Type", "application/json"),
         "{\"model\":\"seedance-2\",\"client_business_id\":\"" + RequestPreview.STAND_IN_REFERENCE + "\"}");
 
-    String curl = Commands.curl(preview, VideoJob.builder("seedance-2").build());
+    String curl = Commands.curl(preview, VideoJob.builder("seedance-2").build(), "TOAPIS_API_KEY");
 
     assertThat(curl).startsWith("# A client reference of this create's own, to look its task up by later\n"
             + "REF=vg-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')\ncurl -X POST")
@@ -59,7 +68,7 @@ class CommandsTest {
     VideoJob job = VideoJob.builder("m").image(Path.of("/tmp/up/a b.png")).image("https://cdn.example.com/c.png")
         .image(Path.of("/tmp/up/d.png")).build();
 
-    String curl = Commands.curl(preview, job);
+    String curl = Commands.curl(preview, job, "TOAPIS_API_KEY");
 
     assertThat(curl).contains(
         "IMAGE_1=$(curl -sS --fail -X POST http://127.0.0.1:9/v1/uploads/images \\\n"
@@ -75,7 +84,8 @@ class CommandsTest {
   void saysWhatToUploadFirstWhereTheProviderHasNoAddress() {
     RequestPreview preview = new RequestPreview("POST", "mock://videos/generations", Map.of(),
         "{\"images\":[\"upload://product.png\"]}");
-    String curl = Commands.curl(preview, VideoJob.builder("m").image(Path.of("/x/product.png")).build());
+    String curl = Commands.curl(preview, VideoJob.builder("m").image(Path.of("/x/product.png")).build(),
+        "ACME_API_KEY");
     assertThat(curl).contains("# The mock provider answers only inside vidgen", "# Upload product.png first and put its"
         + " URL where the body says upload://product.png").doesNotContain("IMAGE_1");
   }

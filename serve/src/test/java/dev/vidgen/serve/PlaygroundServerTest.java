@@ -13,6 +13,8 @@ import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.RequestPreview;
+import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.provider.mock.MockCall;
 import dev.vidgen.provider.mock.MockVideoProvider;
@@ -212,6 +214,39 @@ class PlaygroundServerTest {
       }
     }
     assertThat(mock.calls(MockCall.Method.UPLOAD)).as("nothing read or uploaded").isEmpty();
+  }
+
+  @Test
+  void aKeyAProvidersPreviewShowsInClearNeverReachesThePageAndTheCurlNamesThatProvidersVariable() throws IOException {
+    String key = "acme-secret-0123456789abcdef";
+    MockVideoProvider inner = MockVideoProvider.builder().build();
+    // A provider of another maker whose preview forgets to mask its key, in the address, a header and the body.
+    VideoProvider leaky = (VideoProvider) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {VideoProvider.class}, (proxy, method, args) -> {
+          Object answer;
+          try {
+            answer = method.invoke(inner, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("preview")) {
+            RequestPreview shown = (RequestPreview) answer;
+            Map<String, String> headers = new java.util.LinkedHashMap<>(shown.headers());
+            headers.put("Authorization", "Bearer " + key);
+            return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + key, headers,
+                shown.body().replace("{", "{\"token\":\"" + key + "\","));
+          }
+          return answer;
+        });
+    client = VidgenClient.builder().provider(leaky).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of(key)));
+
+    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+
+    assertThat(json(checked)).containsEntry("valid", true);
+    assertThat(checked).doesNotContain(key).contains("api.acme.example")
+        .contains("Authorization: Bearer $ACME_API_KEY").doesNotContain("TOAPIS_API_KEY");
   }
 
   @Test

@@ -411,8 +411,9 @@ function showFunds() {
   const short = quote && quote.known && state.balance !== null && Number(quote.credits) > state.balance;
   $('funds-short').hidden = !short;
   // The server words what to do by what is short: the key's quota or the account's credits.
+  const advice = state.balanceAdvice || 'top up first, or choose a shorter or cheaper job';
   $('funds-short').textContent = short ? `The balance is ${formatCredits(state.balance)} credits and this job costs`
-    + ` ${formatCredits(quote.credits)}: ${state.balanceAdvice || 'top up first, or choose a shorter or cheaper job'}`
+    + ` ${formatCredits(quote.credits)}. ${advice.charAt(0).toUpperCase()}${advice.slice(1)}`
     + ' (Generate would be refused, with nothing sent).' : '';
 }
 
