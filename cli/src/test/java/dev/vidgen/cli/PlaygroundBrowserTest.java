@@ -512,7 +512,7 @@ class PlaygroundBrowserTest {
 
       WebElement shortOfFunds = patient(WAIT)
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("funds-short")));
-      assertThat(shortOfFunds.getText()).startsWith("The balance is 10 credits and this job costs 20. The account's"
+      assertThat(shortOfFunds.getText()).startsWith("The account has 10 credits left and this job costs 20. The account's"
           + " credits are what is short: top up the account");
       assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
     }

@@ -62,19 +62,20 @@ final class FundsCheck {
   /**
    * What to do about a job refused for its price, worded by what is short: the key's quota (raised
    * in the provider's console, or another key) or the account's credits (a top-up); either way a
-   * cheaper job fits.
+   * cheaper job fits. The provider's key variable and addresses are {@code terms}'.
    */
-  static String advice(String limitedBy) {
+  static String advice(String limitedBy, ProviderTerms terms) {
     if ("key".equals(limitedBy)) {
-      return "the key's quota is what is short, not the account: raise the key's quota in the ToAPIs console"
-          + " (https://toapis.com/console/token) or use another key (TOAPIS_API_KEY, then start vidgen serve again),"
-          + " or choose a shorter or cheaper job";
-    }
-    if ("account".equals(limitedBy)) {
-      return "the account's credits are what is short: top up the account at https://toapis.com, or choose a shorter"
+      return "the key's quota is what is short, not the account: raise the key's quota in " + terms.console()
+          + " or use another key (" + terms.keyVariable() + ", then start vidgen serve again), or choose a shorter"
           + " or cheaper job";
     }
-    return "top up the account, or raise the key's quota, at https://toapis.com (vidgen balance shows which is short),"
+    String where = terms.isToApis() ? " at https://toapis.com" : " with the provider";
+    if ("account".equals(limitedBy)) {
+      return "the account's credits are what is short: top up the account" + where + ", or choose a shorter"
+          + " or cheaper job";
+    }
+    return "top up the account, or raise the key's quota," + where + " (vidgen balance shows which is short),"
         + " or choose a cheaper job";
   }
 

@@ -30,15 +30,37 @@ final class Hints {
 
   /** As {@link #of(Throwable)}; {@code createMayHaveGoneOut} when a Generate's create may have made a task. */
   static Map<String, Object> of(Throwable failure, boolean createMayHaveGoneOut) {
+    return of(failure, createMayHaveGoneOut, ProviderTerms.TOAPIS);
+  }
+
+  /** As {@link #of(Throwable, boolean)}, with the advice naming {@code terms}' key variable and addresses. */
+  static Map<String, Object> of(Throwable failure, boolean createMayHaveGoneOut, ProviderTerms terms) {
     Throwable cause = AsyncFailures.unwrap(failure);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("message", PageWords.of(messageOf(cause)));
+    json.put("message", PageWords.of(pageMessageOf(cause)));
     json.put("code", codeOf(cause));
     json.put("http_status", cause instanceof ProviderException provider && provider.httpStatus() > 0
         ? provider.httpStatus() : null);
-    json.put("next", next(cause, createMayHaveGoneOut));
+    json.put("next", next(cause, createMayHaveGoneOut, terms));
     return json;
   }
+
+  /**
+   * {@link #messageOf}, but a job refused for its price before sending reads as what vidgen found
+   * ("checked before sending: … costs 20 credits but the key has 15 credits left; nothing was sent"),
+   * without the provider's id and the code ahead of it, and without advice (the {@code next} gives it).
+   */
+  private static String pageMessageOf(Throwable cause) {
+    if (cause instanceof InsufficientQuotaException refused && refused.httpStatus() == 0
+        && refused.refusedQuote().isPresent()) {
+      String found = refused.details().message();
+      int sent = found.indexOf(NOTHING_SENT);
+      return "checked before sending: " + (sent < 0 ? found : found.substring(0, sent + NOTHING_SENT.length()));
+    }
+    return messageOf(cause);
+  }
+
+  private static final String NOTHING_SENT = "; nothing was sent";
 
   /** The provider's words for a failed task, or the error's message. */
   static String messageOf(Throwable cause) {
@@ -66,6 +88,11 @@ final class Hints {
 
   /** What a person can do next; {@code createMayHaveGoneOut} when a Generate's create may have made a task. */
   static String next(Throwable cause, boolean createMayHaveGoneOut) {
+    return next(cause, createMayHaveGoneOut, ProviderTerms.TOAPIS);
+  }
+
+  /** As {@link #next(Throwable, boolean)}, naming {@code terms}' key variable and addresses. */
+  static String next(Throwable cause, boolean createMayHaveGoneOut, ProviderTerms terms) {
     if (cause instanceof Refusal refusal) {
       return refusal.next();
     }
@@ -87,11 +114,12 @@ final class Hints {
       return "choose a shorter or cheaper job";
     }
     if (cause instanceof AuthenticationException) {
-      return "check TOAPIS_API_KEY (keys are made at https://toapis.com/console/token) and start vidgen serve again";
+      return "check " + terms.keyVariable() + (terms.isToApis() ? " (keys are made at https://toapis.com/console/token)"
+          : "") + " and start vidgen serve again";
     }
     if (cause instanceof InsufficientQuotaException refused) {
       // Checked before sending, vidgen knows which is short; the provider's own 402 does not say it in a way to trust.
-      return FundsCheck.advice(FundsCheck.shortOf(refused).orElse(null));
+      return FundsCheck.advice(FundsCheck.shortOf(refused).orElse(null), terms);
     }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or the image and generate again";
@@ -115,8 +143,8 @@ final class Hints {
     }
     if (cause instanceof RequestRejectedException rejected && rejected.httpStatus() == 404) {
       // No such endpoint: the playground's address for the provider is wrong, not the job.
-      return "nothing was created; start the playground again with the API's own address (vidgen serve --base-url,"
-          + " or TOAPIS_BASE_URL), such as https://toapis.com";
+      return "nothing was created; start the playground again with the API's own address (vidgen serve --base-url"
+          + (terms.isToApis() ? ", or TOAPIS_BASE_URL), such as https://toapis.com" : ")");
     }
     if (cause instanceof RequestRejectedException) {
       return "compare the request preview with the model's rules, change the setting named and generate again";

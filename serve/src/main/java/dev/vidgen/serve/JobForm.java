@@ -19,13 +19,15 @@ import java.util.Optional;
  * {@code prompt}, {@code seconds}, {@code aspect_ratio}, {@code resolution}, {@code images} (each
  * {@code {"upload": id}} or {@code {"url": "https://…"}}), {@code videos} (each {@code {"url":
  * "https://…"}}) and {@code params}; {@code again} (true) says that the same job as a recent take
- * is meant, to be paid for again. Only the shape is checked here (a field it does not know is
+ * is meant, to be paid for again, and {@code again_after} names the take that was confirmed (the page
+ * always sends it). Only the shape is checked here (a field it does not know is
  * refused, not dropped); the model's rules are the validator's.
  */
 final class JobForm {
   /** The form's fields, in the order the page shows them. */
   static final List<String> FIELDS =
-      List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params", "again");
+      List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params", "again",
+          "again_after");
 
   private JobForm() {}
 
@@ -111,15 +113,27 @@ final class JobForm {
       throw new Refusal(400, "again", "again must be true or false; was " + got(again),
           "send \"again\": true to pay for another take of the same job, or leave it out");
     }
-    return new Read(job.build(), List.copyOf(shape), Boolean.TRUE.equals(again));
+    Object after = form.get("again_after");
+    if (after != null && !(after instanceof String named && !named.isBlank() && named.length() <= 200)) {
+      throw new Refusal(400, "again_after", "again_after must be the task id of the take the confirmation named;"
+          + " was " + got(after), "send the task_id of the 409 same_job answer's same_job, or leave it out");
+    }
+    if (after != null && !Boolean.TRUE.equals(again)) {
+      throw new Refusal(400, "again_after", "again_after goes with \"again\": true; again was "
+          + (again == null ? "left out" : again),
+          "send \"again\": true with it to pay for another take, or leave both out");
+    }
+    return new Read(job.build(), List.copyOf(shape), Boolean.TRUE.equals(again),
+        after == null ? null : ((String) after).strip());
   }
 
   /**
    * The form's job and what was wrong with the shape of a field the job then leaves out (such as
    * {@code seconds}), reported with the validator's violations; {@code again} when the form says
-   * that another take of the same job is meant.
+   * that another take of the same job is meant, and {@code againAfter} the take that confirmation
+   * named (null when it named none).
    */
-  record Read(VideoJob job, List<Violation> shape, boolean again) {
+  record Read(VideoJob job, List<Violation> shape, boolean again, String againAfter) {
     /** {@code report} with the shape's violations first. */
     ValidationReport withShape(ValidationReport report) {
       if (shape.isEmpty()) {

@@ -115,6 +115,10 @@ final class Jobs {
   private final ImageUploads images;
   /** The look-ups of the history's notes of creates that got no answer, by their client reference. */
   private final NoteLookups notes;
+  /** What advice names of the provider: its key variable, its addresses. */
+  private final ProviderTerms terms;
+  /** When this playground started: a note of one of its own creates sent before then was left by one that stopped. */
+  private final Instant startedAt;
 
   /**
    * What {@code charge} says of a failed task, as {@code vidgen history --json} does (whether the
@@ -152,10 +156,19 @@ final class Jobs {
    */
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
       Duration followAgainAfter, List<String> commandOptions) {
+    this(client, history, videos, clock, publish, followAgainAfter, commandOptions,
+        ProviderTerms.of(client.provider().id()));
+  }
+
+  /** As above, with advice naming {@code terms}' key variable and addresses. */
+  Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
+      Duration followAgainAfter, List<String> commandOptions, ProviderTerms terms) {
+    this.terms = Objects.requireNonNull(terms, "terms == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
     this.videos = videos.toAbsolutePath().normalize();
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.startedAt = clock.instant();
     this.publish = Objects.requireNonNull(publish, "publish == null");
     if (followAgainAfter == null || followAgainAfter.isNegative() || followAgainAfter.isZero()) {
       throw new IllegalArgumentException("followAgainAfter must be positive: " + followAgainAfter);
@@ -226,6 +239,16 @@ final class Jobs {
    * sent, as {@code vidgen generate} asks before it pays for another take.
    */
   CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again) {
+    return submit(job, again, null);
+  }
+
+  /**
+   * As {@link #submit(VideoJob, boolean)}; {@code againAfter}, with {@code again}, names the take the
+   * confirmation was asked about, so that a take of the same job made after it (in another tab,
+   * meanwhile) is refused with 409 {@code same_job} naming that newer take, nothing sent. Null
+   * confirms whatever take the history holds.
+   */
+  CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again, String againAfter) {
     if (closed) {
       // Stopping: refused before the note, the checks and the uploads, so nothing is read, sent or kept for it.
       return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
@@ -252,10 +275,11 @@ final class Jobs {
               + " minutes from when it went out); if its process stopped, none comes, and the note above Generate"
               + " then says what to check before generating again"));
     }
-    Optional<HistoryEntry> earlier = again ? Optional.empty() : earlierTake(job);
+    Optional<HistoryEntry> earlier = again && againAfter == null ? Optional.empty()
+        : earlierTake(job).filter(newest -> !again || madeAfter(newest, againAfter));
     if (earlier.isPresent()) {
       sendingJobs.remove(sameJob, reference);
-      return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get()));
+      return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get(), again ? againAfter : null));
     }
     try {
       return send(job, reference, sameJob);
@@ -275,8 +299,29 @@ final class Jobs {
     }
   }
 
-  /** The refusal of {@code job} sent again without {@code again}: the earlier take, when, and what another costs. */
-  private GenerateFailure sameJobAgain(VideoJob job, HistoryEntry earlier) {
+  /**
+   * Whether {@code newest}, the newest take of a job, is not the take {@code confirmed} names and was
+   * made after it; a name the history does not hold confirms nothing.
+   */
+  private boolean madeAfter(HistoryEntry newest, String confirmed) {
+    if (newest.taskId().equals(confirmed)) {
+      return false;
+    }
+    try {
+      // A note found later as its own task keeps its create's time: the task is the take that was confirmed.
+      return history.find(client.provider().id(), confirmed).or(() -> history.note(confirmed))
+          .map(named -> newest.submittedAt().isAfter(named.submittedAt())).orElse(true);
+    } catch (RuntimeException unreadable) {
+      return true; // not known to be the take confirmed: asked again, nothing sent
+    }
+  }
+
+  /**
+   * The refusal of {@code job} sent again without {@code again}, or confirmed after take {@code
+   * confirmed} (null: none) when {@code earlier} was made since: the earlier take, when, and what
+   * another costs.
+   */
+  private GenerateFailure sameJobAgain(VideoJob job, HistoryEntry earlier, String confirmed) {
     PriceQuote quote = quoteOrNull(job);
     String price = quote != null && quote.isKnown()
         ? quote.credits().toPlainString() + " credits ($" + quote.usd().setScale(Math.max(2, quote.usd().scale()),
@@ -296,11 +341,14 @@ final class Jobs {
       priced.put("usd", quote.usd());
       beside.put("quote", priced);
     }
-    return new GenerateFailure(409, "same_job", false, "this exact job was generated " + ago(earlier.submittedAt())
+    String since = confirmed == null ? "" : "the take confirmed (" + dev.vidgen.core.text.SafeText.clip(confirmed, 80)
+        + ") is not this job's newest: ";
+    return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
         + " (" + (unanswered ? "its create got no answer, so it may exist and be billed: " + earlier.taskId()
             : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + "); generating it again makes"
         + " another take and pays " + price + " again, so it was not sent (nothing was created or billed for it)",
-        "to pay for another take, send the same job again with \"again\": true (the page asks first)", beside);
+        "to pay for another take, send the same job again with \"again\": true and \"again_after\": the task_id"
+            + " named here (the page asks first)", beside);
   }
 
   /** How long ago {@code at} was, in words: "just now", "40 s ago", "2 min ago", "3 h ago". */
@@ -318,7 +366,7 @@ final class Jobs {
     PriceQuote quote = quoteOrNull(job);
     HistoryEntry note = HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
         sentAt, "its create went out from the playground at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            + " (UTC) and " + HistoryEntry.SENDING_MARK + " (if this stays, the playground stopped before one came); "
+            + " (UTC) and " + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; "
             + (referenceSent ? "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
                 + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
             + " before you generate this job again", "serve");
@@ -676,7 +724,8 @@ final class Jobs {
     if (cause instanceof TaskFailedException || cause instanceof TaskNotFoundException) {
       HistoryEntry failed = fromItsStart ? latest.failed(message, now) : latest.foundFailed(message, now);
       record(failed);
-      return new Live(failed, null, cause instanceof TaskFailedException ? tryAgain(failed) : Hints.next(cause));
+      return new Live(failed, null, cause instanceof TaskFailedException ? tryAgain(failed)
+          : Hints.next(cause, false, terms));
     }
     if (completed) {
       HistoryEntry unsaved = fromItsStart ? latest.completed(null, now) : latest.foundCompleted(null, now);
@@ -685,10 +734,10 @@ final class Jobs {
       }
       record(unsaved);
       String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException
-          ? Hints.next(cause) : downloadAdvice(id);
+          ? Hints.next(cause, false, terms) : downloadAdvice(id);
       return new Live(unsaved, 100, next, message);
     }
-    String next = cause instanceof AuthenticationException ? Hints.next(cause)
+    String next = cause instanceof AuthenticationException ? Hints.next(cause, false, terms)
         : followedAgain
             ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
                 + " s (or run " + waitCommand(id) + ")"
@@ -706,8 +755,7 @@ final class Jobs {
     String why = status == 429 ? "the provider is rate limiting status reads (HTTP 429)"
         : status >= 500 ? "the provider answered a status read with a server error (HTTP " + status + ")"
         : "a status read got no usable answer";
-    long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
-    notices.put(id, why + "; reading again in " + seconds + " s");
+    notices.put(id, why + "; reading again " + when(delay));
     changed(id);
   }
 
@@ -728,18 +776,30 @@ final class Jobs {
             ? "the provider is busy or down for a moment (HTTP " + status + "), so it did not take the create"
         : kind == dev.vidgen.core.policy.FailureKind.CONNECT_FAILED ? "the provider could not be reached"
         : "the provider answered the create with a server error" + (status > 0 ? " (HTTP " + status + ")" : "");
-    long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
+    String when = when(delay);
     for (HistoryEntry note : notesOnTheirWay.values()) {
       if (!madeNothing) {
         mayHaveMade.add(note.taskId());
       }
       String notice = why + "; " + (mayHaveMade.contains(note.taskId())
           ? "a take answered with a server error may have made a billed task" : "nothing was made or paid for yet")
-          + "; sending it again in " + seconds + " s";
+          + "; sending it again " + when;
       notices.put(note.taskId(), notice);
       publish.accept(view(note));
     }
   }
+
+  /**
+   * When something put off by {@code delay} happens, as a time that stays true on a page that is not
+   * redrawn: "at 10:00:04 UTC (in about 4 s)".
+   */
+  private String when(Duration delay) {
+    long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
+    return "at " + CLOCK_TIME.format(clock.instant().plusSeconds(seconds)) + " UTC (in about " + seconds + " s)";
+  }
+
+  private static final java.time.format.DateTimeFormatter CLOCK_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
   private void progress(String id, TaskSnapshot snapshot) {
     notices.remove(id);
@@ -816,12 +876,19 @@ final class Jobs {
     json.put("video", videoUrl(entry.file()));
     UnusableResults.of(entry).ifPresent(why -> json.put("problem", "its result link cannot be used: " + why));
     boolean noteOfNoTask = entry.status().equals("failed") && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX);
-    json.put("next", entry.status().equals(HistoryEntry.UNKNOWN) && notes.isLookingUp(entry.taskId())
-        ? "the playground is looking its task up by its client reference now (a task found is followed and its video"
-            + " saved here); meanwhile: " + entry.error()
+    boolean open = entry.status().equals(HistoryEntry.UNKNOWN);
+    java.util.Optional<Instant> lookUpAt = open ? notes.lookUpAt(entry.taskId()) : java.util.Optional.empty();
+    json.put("next", open && notes.isLookingUp(entry.taskId())
+        ? "the playground is looking its task up by its client reference now: " + LOOK_UP_ENDS
+        : lookUpAt.isPresent() ? "the playground looks its task up by its client reference at "
+            + CLOCK_TIME.format(lookUpAt.get()) + " UTC, once a task its create made"
+            + " would be listed: " + LOOK_UP_ENDS
+        : open && notes.gaveUp(entry.taskId()) ? "the playground looked its task up by its client reference "
+            + NoteLookups.MAX_TRIES + " times and got no answer (it tries again when it starts); " + pastTense(entry)
         : noteOfNoTask ? "nothing to save here; generate the job again to make it (one take, paid once)"
         : entry.status().equals("failed") ? tryAgain(entry)
-        : entry.status().equals(HistoryEntry.UNKNOWN) || entry.isSettledNote() ? entry.error()
+        : open ? pastTense(entry)
+        : entry.isSettledNote() ? entry.error()
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
         // Completed without a file and no note that its link expired or cannot be used: it can still be saved.
         : entry.status().equals("completed") && entry.file() == null && entry.error() == null ? downloadAdvice(
@@ -829,6 +896,24 @@ final class Jobs {
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
     return json;
+  }
+
+  /** What a look-up the page is told of ends in. */
+  private static final String LOOK_UP_ENDS = "a task found is followed and its video saved here, and none found closes"
+      + " this note as nothing made (nothing to do meanwhile; the same job asks before it is sent again)";
+
+  /** The words of the playground's note of a create, as the playground left it when it stopped before an answer came. */
+  private static final String STOPPED_BEFORE_ANSWER = "(if this stays, the playground stopped before one came)";
+
+  /**
+   * What an open note says, where the playground that sent its create stopped before the answer
+   * (this one, before its start): said as what happened, not as what may.
+   */
+  private String pastTense(HistoryEntry note) {
+    String said = note.error();
+    return said != null && !isSending(note) && note.source().equals("serve") && note.submittedAt().isBefore(startedAt)
+        ? said.replace(HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER, "got no answer before the playground"
+            + " stopped") : said;
   }
 
   /**

@@ -28,13 +28,17 @@ import org.slf4j.LoggerFactory;
  * Looks up, by the client reference their create carried, the history's notes of creates that got no
  * answer ({@code unanswered-vg-…}), as {@code vidgen status unanswered-…} does: a task found becomes
  * the note's task, which is then followed and saved; none listed once a task made then would be
- * listed closes the note as having made nothing. One look-up at a time, and a few tries per note.
+ * listed closes the note as having made nothing. One look-up at a time. A note whose task may not be
+ * listed yet is looked up once, then again when it would be (reloads meanwhile add none); only the
+ * look-ups from then on, which can close it, count against its few tries.
  */
 final class NoteLookups {
-  /** How many times one note is looked up while this playground runs. */
+  /** How many look-ups of one note that can close it (made once its task would be listed) this playground makes. */
   static final int MAX_TRIES = 3;
   /** How far back notes are looked up: an older create's task (and its video) is past the provider's keeping. */
   static final Duration LOOK_BACK = TaskHistory.SAME_JOB_WINDOW;
+  /** How long after a look-up that failed (the network, the provider) the next one is made. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(NoteLookups.class);
 
@@ -44,16 +48,30 @@ final class NoteLookups {
   private final Predicate<HistoryEntry> sendingHere;
   private final BiConsumer<JobHandle, HistoryEntry> follow;
   private final Consumer<HistoryEntry> changed;
-  /** Tries made so far, by note name. */
+  /** Runs the look-up put off until a note's task would be listed. */
+  private final Later later;
+  /** Look-ups made so far once a note's task would be listed, by note name. */
   private final Map<String, Integer> tries = new ConcurrentHashMap<>();
+  /** The notes whose task may not be listed yet, by name, to when their look-up is put off. */
+  private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
   /** The notes waiting in {@link #chain} or being looked up now, so that a reload does not queue one twice. */
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   /** The look-ups, one after another; and the one running, which {@link #close} cancels. */
   private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
   private volatile CompletableFuture<?> running;
-  /** A look-up put off until a task made by a create could be listed, which {@link #close} cancels. */
-  private final Set<CompletableFuture<Void>> later = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+
+  /** Runs {@code task} once {@code delay} has passed; a test's runs it when its virtual time gets there. */
+  @FunctionalInterface
+  interface Later {
+    void after(Duration delay, Runnable task);
+
+    /** On the JVM's own timer. */
+    static Later onTimer() {
+      return (delay, task) -> CompletableFuture.runAsync(task,
+          CompletableFuture.delayedExecutor(Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
+    }
+  }
 
   /**
    * @param sendingHere whether a note's create is on its way from this playground now (its own answer settles it)
@@ -62,9 +80,16 @@ final class NoteLookups {
    */
   NoteLookups(VidgenClient client, TaskHistory history, Clock clock, Predicate<HistoryEntry> sendingHere,
       BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
+    this(client, history, clock, Later.onTimer(), sendingHere, follow, changed);
+  }
+
+  /** As the other constructor, with the look-ups put off run by {@code later} (read with {@code clock}). */
+  NoteLookups(VidgenClient client, TaskHistory history, Clock clock, Later later, Predicate<HistoryEntry> sendingHere,
+      BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
     this.client = client;
     this.history = history;
     this.clock = clock;
+    this.later = later;
     this.sendingHere = sendingHere;
     this.follow = follow;
     this.changed = changed;
@@ -93,14 +118,21 @@ final class NoteLookups {
   /**
    * Whether {@code entry} is an open note of this provider whose create carried the client reference
    * its name ends with, sent within {@link #LOOK_BACK}, claiming one task at most, not on its way from
-   * here, and not tried {@link #MAX_TRIES} times already.
+   * here, not waiting for the look-up put off until its task would be listed, and, once it would be, not
+   * tried {@link #MAX_TRIES} times already.
    */
   private boolean lookable(HistoryEntry entry, Instant now) {
     return entry.status().equals(HistoryEntry.UNKNOWN) && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
         && entry.referenceSent() && entry.provider().equals(client.provider().id())
         && client.catalog().find(entry.model()).map(client.provider()::takesClientReference).orElse(true)
         && entry.possibleTasks() == 1 && entry.claimed().isEmpty() && !sendingHere.test(entry)
-        && entry.submittedAt().isAfter(now.minus(LOOK_BACK)) && tries.getOrDefault(entry.taskId(), 0) < MAX_TRIES;
+        && entry.submittedAt().isAfter(now.minus(LOOK_BACK)) && !waiting.containsKey(entry.taskId())
+        && (now.isBefore(listedBy(entry)) || tries.getOrDefault(entry.taskId(), 0) < MAX_TRIES);
+  }
+
+  /** When a task the note's create made would be listed: a look-up from then on that finds none closes it. */
+  private static Instant listedBy(HistoryEntry note) {
+    return note.lastTakeAtMost().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER);
   }
 
   private synchronized void queue(String name) {
@@ -115,13 +147,17 @@ final class NoteLookups {
       return CompletableFuture.completedFuture(null);
     }
     HistoryEntry entry = note.get();
-    tries.merge(name, 1, Integer::sum);
+    Instant asked = clock.instant();
+    boolean early = asked.isBefore(listedBy(entry));
+    if (!early) {
+      tries.merge(name, 1, Integer::sum);
+    }
     String reference = entry.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length());
     CompletableFuture<Optional<TaskSnapshot>> look;
     try {
       // Asked as for an old create, so "not found" is answered at once rather than after a minute's grace that would
       // hold back the notes queued behind: a note whose task may not be listed yet is looked up again once it would be.
-      look = client.findByClientReferenceAsync(reference, clock.instant().minus(LOOK_BACK));
+      look = client.findByClientReferenceAsync(reference, asked.minus(LOOK_BACK));
     } catch (RuntimeException closedClient) {
       queued.remove(name);
       return CompletableFuture.completedFuture(null);
@@ -132,13 +168,19 @@ final class NoteLookups {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         if (!(cause instanceof CancellationException)) {
-          // Left as it is: the next start, or the next reading of the history, tries again (a few times).
+          // Left as it is, and looked up again: at the time its task would be listed, or a little later (a few times).
           LOG.warn("could not look up {} by its client reference: {}", name, cause.getMessage());
+          if (early) {
+            // Whatever the readings meanwhile, the look-up that can close it runs.
+            lookAgainAt(name, listedBy(entry).plusSeconds(1));
+          } else if (tries.getOrDefault(name, 0) < MAX_TRIES) {
+            lookAgainAt(name, clock.instant().plus(RETRY_AFTER));
+          }
         }
       } else if (found.isPresent()) {
         found(name, reference, found.get());
       } else {
-        notFound(name);
+        notFound(name, asked);
       }
       return null;
     });
@@ -185,19 +227,20 @@ final class NoteLookups {
   }
 
   /**
-   * No task answers to the note's reference: once a task its create made would be listed, the note
-   * is closed as having made none; before that, it is looked up again then.
+   * No task answers to the note's reference, asked at {@code asked}: when a task its create made
+   * would have been listed by then, the note is closed as having made none; else it is looked up
+   * again once it would be.
    */
-  private void notFound(String name) {
+  private void notFound(String name, Instant asked) {
     Instant now = clock.instant();
     Optional<HistoryEntry> note = latest(name);
     if (note.isEmpty() || !note.get().status().equals(HistoryEntry.UNKNOWN)) {
       return;
     }
-    Instant listedBy = note.get().lastTakeAtMost().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER);
-    if (now.isBefore(listedBy)) {
+    Instant listedBy = listedBy(note.get());
+    if (asked.isBefore(listedBy)) {
       // Its create may still be on its way (another process waiting for it), or its task not listed yet.
-      lookAgainAt(name, listedBy);
+      lookAgainAt(name, listedBy.plusSeconds(1));
       return;
     }
     try {
@@ -227,19 +270,19 @@ final class NoteLookups {
         + " certain); generating this job again makes one take";
   }
 
+  /**
+   * Puts off the next look-up of note {@code name} until {@code at}; until it runs, readings of the
+   * history queue none, so it is never left without a try.
+   */
   private void lookAgainAt(String name, Instant at) {
-    if (closed || tries.getOrDefault(name, 0) >= MAX_TRIES) {
+    if (closed || waiting.putIfAbsent(name, at) != null) {
       return;
     }
-    long wait = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 1_000;
-    CompletableFuture<Void> pause = new CompletableFuture<>();
-    later.add(pause);
-    CompletableFuture.runAsync(() -> {
-      later.remove(pause);
-      if (!pause.isDone() && !closed && queued.add(name)) {
+    later.after(Duration.between(clock.instant(), at), () -> {
+      if (waiting.remove(name, at) && !closed && queued.add(name)) {
         queue(name);
       }
-    }, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS));
+    });
   }
 
   private Optional<HistoryEntry> latest(String name) {
@@ -250,16 +293,30 @@ final class NoteLookups {
     }
   }
 
-  /** Whether note {@code name} waits for its look-up, or is being looked up, now. */
+  /** Whether note {@code name} waits in the queue for its look-up, or is being looked up, now. */
   boolean isLookingUp(String name) {
     return queued.contains(name);
+  }
+
+  /** When note {@code name} is looked up next, if its look-up is put off until its task would be listed. */
+  Optional<Instant> lookUpAt(String name) {
+    return queued.contains(name) ? Optional.empty() : Optional.ofNullable(waiting.get(name));
+  }
+
+  /** Whether note {@code name} was looked up {@link #MAX_TRIES} times once its task would be listed, to no answer. */
+  boolean gaveUp(String name) {
+    return tries.getOrDefault(name, 0) >= MAX_TRIES && !queued.contains(name);
+  }
+
+  /** Completes once the look-ups queued by now have ended (not those put off). */
+  synchronized CompletableFuture<Void> idle() {
+    return chain;
   }
 
   /** Stops: no look-up starts after this, the one running is cancelled and those put off are dropped. */
   void close() {
     closed = true;
-    later.forEach(pause -> pause.complete(null));
-    later.clear();
+    waiting.clear();
     CompletableFuture<?> now = running;
     if (now != null) {
       now.cancel(false);

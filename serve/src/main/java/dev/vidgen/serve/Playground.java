@@ -75,6 +75,8 @@ public final class Playground implements AutoCloseable {
   private final Uploads uploads;
   private final Path videos;
   private final Jobs jobs;
+  /** What advice names of the provider: its key variable, its addresses. */
+  private final ProviderTerms terms;
   private volatile List<String> stoppingNotes = List.of();
   private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
   private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
@@ -87,8 +89,9 @@ public final class Playground implements AutoCloseable {
     this.client = settings.client();
     this.uploads = new Uploads(settings.folder().resolve("uploads"));
     this.videos = settings.folder().resolve("videos");
+    this.terms = new ProviderTerms(client.provider().id(), settings.keyVariable());
     this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
-        settings.commandOptions());
+        settings.commandOptions(), terms);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -210,7 +213,7 @@ public final class Playground implements AutoCloseable {
     app.exception(Exception.class, (failure, ctx) -> {
       // Unexpected; on a Generate, after its create may have gone out.
       boolean generating = ctx.path().equals("/api/generate");
-      Map<String, Object> error = Hints.of(failure, generating);
+      Map<String, Object> error = Hints.of(failure, generating, terms);
       if (generating) {
         error.put("sent", "maybe");
       }
@@ -383,7 +386,7 @@ public final class Playground implements AutoCloseable {
     ctx.future(() -> client.balancesAsync().handle((balance, failure) -> {
       if (failure != null) {
         int status = AsyncFailures.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
-        json(ctx, status, Map.of("error", Hints.of(failure)));
+        json(ctx, status, Map.of("error", Hints.of(failure, false, terms)));
       } else {
         json(ctx, 200, balance(balance));
       }
@@ -421,10 +424,10 @@ public final class Playground implements AutoCloseable {
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> generate(ctx, job, form.withShape(validated), form.again())));
+          validated -> generate(ctx, job, form.withShape(validated), form)));
       return;
     }
-    CompletableFuture<?> answered = generate(ctx, job, report, form.again());
+    CompletableFuture<?> answered = generate(ctx, job, report, form);
     if (!answered.isDone() || answered.isCompletedExceptionally()) {
       ctx.future(() -> answered); // a failure already there still gets its answer
     }
@@ -437,17 +440,18 @@ public final class Playground implements AutoCloseable {
   }
 
   /**
-   * Refuses {@code job} when {@code report} has errors, else submits it ({@code again}: another take of
-   * a recent same job is meant); completes once the answer is written.
+   * Refuses {@code job} when {@code report} has errors, else submits it (the form's {@code again}:
+   * another take of a recent same job is meant, after the take {@code again_after} names); completes
+   * once the answer is written.
    */
-  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report, boolean again) {
+  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report, JobForm.Read form) {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again", "sent", "no"), "violations",
           violations(report.violations())));
       return CompletableFuture.completedFuture(null);
     }
-    CompletableFuture<HistoryEntry> submitted = jobs.submit(job, again);
+    CompletableFuture<HistoryEntry> submitted = jobs.submit(job, form.again(), form.againAfter());
     return submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
@@ -465,7 +469,7 @@ public final class Playground implements AutoCloseable {
             || !(cause instanceof dev.vidgen.core.client.SubmitNotSentException)
             && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
                 == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
-        Map<String, Object> error = Hints.of(cause, maybe);
+        Map<String, Object> error = Hints.of(cause, maybe, terms);
         if (cause instanceof dev.vidgen.core.client.SubmitNotSentException) {
           error.put("message", "the playground is stopping, so this job was not sent: nothing was created or billed");
           error.put("code", "playground_stopping");
@@ -601,7 +605,7 @@ public final class Playground implements AutoCloseable {
     return json;
   }
 
-  private static List<Object> violations(List<Violation> violations) {
+  private List<Object> violations(List<Violation> violations) {
     List<Object> list = new ArrayList<>();
     for (Violation violation : violations) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -609,7 +613,7 @@ public final class Playground implements AutoCloseable {
       json.put("field", violation.field());
       json.put("code", violation.code());
       json.put("allowed", violation.allowed());
-      json.put("message", PageWords.of(violation.message()));
+      json.put("message", PageWords.of(uploads.withNames(violation.message())));
       list.add(json);
     }
     return list;
@@ -640,7 +644,7 @@ public final class Playground implements AutoCloseable {
   }
 
   /** What a job may still spend: the smaller of the key's quota and the account's balance, as {@code vidgen balance} tells it. */
-  private static Map<String, Object> balance(Balances balances) {
+  private Map<String, Object> balance(Balances balances) {
     String limitedBy = balances.limitedBy();
     Balance limiting = "account".equals(limitedBy) || balances.key() == null ? balances.account() : balances.key();
     Map<String, Object> json = new LinkedHashMap<>();
@@ -649,7 +653,7 @@ public final class Playground implements AutoCloseable {
     json.put("used_credits", limiting.usedCredits());
     json.put("limited_by", limitedBy);
     // What to do when a job costs more than this: worded by what is short (the key's quota or the account's credits).
-    json.put("short_advice", "unlimited".equals(limitedBy) ? null : FundsCheck.advice(limitedBy));
+    json.put("short_advice", "unlimited".equals(limitedBy) ? null : FundsCheck.advice(limitedBy, terms));
     return json;
   }
 

@@ -74,6 +74,15 @@ final class Uploads {
     return new Upload(id, file, kind, data.length);
   }
 
+  /**
+   * {@code text} with each upload's path where it is kept ({@code …/uploads/<id>/x.jpg}) given as the
+   * file's name the page uploaded it under ({@code x.jpg}), as the user knows it.
+   */
+  String withNames(String text) {
+    return text == null ? null : text.replaceAll(Pattern.quote(folder + java.io.File.separator) + "[0-9a-f]{16}"
+        + Pattern.quote(java.io.File.separator), "");
+  }
+
   /** The refusal for a body of {@code bytes} bytes. */
   static Refusal tooLarge(long bytes) {
     return new Refusal(413, "images", "the image is " + megabytes(bytes) + ", over the 10 MB upload limit",

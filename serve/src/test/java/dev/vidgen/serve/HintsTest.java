@@ -65,4 +65,42 @@ class HintsTest {
         "before you generate it again").doesNotContain("try again", "--verbose");
     assertThat(Hints.next(unexpected, false)).contains("nothing was sent").doesNotContain("--verbose");
   }
+
+  @Test
+  void aJobRefusedForTheKeysQuotaReadsAsWhatWasFoundAndSaysToRaiseTheQuotaNotToTopUpTheKey() {
+    dev.vidgen.core.pricing.PriceQuote quote = dev.vidgen.core.pricing.PriceQuote.ofUsd("grok-video-1.5-preview",
+        new java.math.BigDecimal("0.10"), "test");
+    // As the client's own check words it, advice and all.
+    dev.vidgen.core.error.InsufficientQuotaException refused = new dev.vidgen.core.error.InsufficientQuotaException(
+        ProviderErrorDetails.of("toapis", 0, "insufficient_credits", "grok-video-1.5-preview costs 20 credits but the"
+            + " key has 15 credits left; nothing was sent; raise the key's quota or use another key, or choose a"
+            + " cheaper job"), null, quote);
+
+    java.util.Map<String, Object> shown = Hints.of(refused, false, ProviderTerms.TOAPIS);
+
+    assertThat((String) shown.get("message")).isEqualTo("checked before sending: grok-video-1.5-preview costs 20"
+        + " credits but the key has 15 credits left; nothing was sent");
+    assertThat((String) shown.get("next")).startsWith("the key's quota is what is short, not the account: raise the"
+        + " key's quota in the ToAPIs console (https://toapis.com/console/token) or use another key (TOAPIS_API_KEY,")
+        .doesNotContain("top up");
+  }
+
+  @Test
+  void aPlaygroundOfAnotherProviderNamesItsKeyVariableAndNoneOfToApisAddresses() {
+    ProviderTerms acme = new ProviderTerms("acme", "ACME_API_KEY");
+    dev.vidgen.core.error.AuthenticationException badKey = new dev.vidgen.core.error.AuthenticationException(
+        ProviderErrorDetails.of("acme", 401, "401", "Invalid token"), null);
+    RequestRejectedException noEndpoint = new RequestRejectedException(ProviderErrorDetails.of("acme", 404, "404",
+        "no such path"), null);
+
+    assertThat(Hints.next(badKey, false, acme)).isEqualTo("check ACME_API_KEY and start vidgen serve again");
+    assertThat(Hints.next(noEndpoint, false, acme)).contains("vidgen serve --base-url").doesNotContain("TOAPIS",
+        "toapis.com");
+    assertThat(FundsCheck.advice("key", acme)).contains("the provider's console", "another key (ACME_API_KEY,")
+        .doesNotContain("TOAPIS", "toapis.com", "ToAPIs");
+    assertThat(FundsCheck.advice("account", acme)).contains("top up the account with the provider")
+        .doesNotContain("toapis.com");
+    assertThat(Hints.next(badKey, false, ProviderTerms.TOAPIS)).contains("TOAPIS_API_KEY",
+        "https://toapis.com/console/token");
+  }
 }

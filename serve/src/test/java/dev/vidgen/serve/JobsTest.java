@@ -140,7 +140,7 @@ class JobsTest {
         .filter(HistoryEntry::isFinished).isPresent());
     assertThat(published).filteredOn(task -> task.get("notice") != null).isNotEmpty().allSatisfy(task ->
         assertThat((String) task.get("notice")).matches("the provider is rate limiting status reads \\(HTTP 429\\);"
-            + " reading again in \\d+ s"));
+            + " reading again at \\d\\d:\\d\\d:\\d\\d UTC \\(in about \\d+ s\\)"));
     assertThat(published.get(published.size() - 1)).containsEntry("status", "completed").doesNotContainKey("notice");
   }
 
@@ -346,7 +346,7 @@ class JobsTest {
             && Boolean.TRUE.equals(task.get("sending")))
         .anySatisfy(note -> assertThat(String.valueOf(note.get("notice"))).contains(
             "the provider is limiting requests (HTTP 429)", "nothing was made or paid for yet",
-            "sending it again in 1 s"));
+            "sending it again at ", " UTC (in about 1 s)"));
   }
 
   /** A mock of short tasks and a client that polls it often and makes {@code retries} retries of a failed call. */

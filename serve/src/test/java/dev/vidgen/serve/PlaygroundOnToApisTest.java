@@ -410,6 +410,35 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aNoteWaitingForItsTaskToBeListedSaysWhenItIsLookedUpAndOneThatCannotBeSaysThePlaygroundStopped() {
+    dev.vidgen.core.domain.VideoJob seedance = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
+        .prompt("a fox in snow, close up").seconds(5).build();
+    dev.vidgen.core.domain.VideoJob grok = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("No reference")
+        .image("https://cdn.example.com/a.png").build();
+    java.time.Instant sent = java.time.Instant.now().minusSeconds(10);
+    // As a playground stopped while these creates were on their way left them.
+    String left = "its create went out from the playground at " + sent.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " (UTC) and no answer is recorded yet (if this stays, the playground stopped before one came); ";
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-fox-2", true, "toapis", seedance, null, sent,
+        sent, left + "look the task up with vidgen status unanswered-vg-fox-2 before you generate this job again",
+        "serve"));
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-2", false, "toapis", grok, null,
+        sent, sent, left + "check the provider's dashboard before you generate this job again", "serve"));
+
+    start();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(task("unanswered-vg-fox-2").get("next"))
+        .startsWith("the playground looks its task up by its client reference at "));
+    assertThat((String) task("unanswered-vg-fox-2").get("next")).as("no terminal needed while it waits")
+        .contains("once a task its create made would be listed", "none found closes this note as nothing made")
+        .doesNotContain("vidgen status", "if this stays");
+    assertThat((String) task("unanswered-noref-vg-noref-2").get("next")).as("nothing to look it up by: said as past")
+        .contains("got no answer before the playground stopped; check the provider's dashboard")
+        .doesNotContain("if this stays");
+    assertThat(fake.requests(Endpoint.STATUS)).as("one look-up so far, at the start").hasSize(1);
+  }
+
+  @Test
   void aCreateLeftUnansweredWhoseTaskDoesNotExistIsClosedAsNothingMadeAndOneWithoutAReferenceStays() {
     dev.vidgen.core.domain.VideoJob seedance = dev.vidgen.core.domain.VideoJob.builder("seedance-2")
         .prompt("Never arrived").seconds(5).build();
@@ -449,8 +478,9 @@ class PlaygroundOnToApisTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(402);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
     assertThat(error).containsEntry("sent", "no").containsEntry("code", "insufficient_credits");
-    assertThat((String) error.get("message")).contains("insufficient_credits (checked before sending)",
-        "costs 20 credits but the key has 15 credits left; nothing was sent");
+    assertThat((String) error.get("message")).startsWith("checked before sending: ")
+        .endsWith("costs 20 credits but the key has 15 credits left; nothing was sent")
+        .doesNotContain("toapis:", "insufficient_credits", "top up");
     assertThat((String) error.get("next")).contains("the key's quota", "ToAPIs console", "another key")
         .doesNotContain("top up");
     assertThat(fake.creates()).as("only the first take was sent").hasSize(1);

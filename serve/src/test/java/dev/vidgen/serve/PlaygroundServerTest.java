@@ -664,6 +664,57 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void anImageOfTheWrongSizeIsNamedAsItWasUploadedNotByWhereThePlaygroundKeepsIt() throws IOException {
+    start();
+    String upload = uploadId(dev.vidgen.testkit.fixtures.Images.png(300, 750).bytes(), "x.png");
+    String form = "{\"model\":\"MiniMax-Hailuo-2.3\",\"prompt\":\"Slow push-in\",\"images\":[{\"upload\":\""
+        + upload + "\"}]}";
+
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) json(post("/api/check", form)).get("violations");
+
+    assertThat(violations).filteredOn(violation -> "image.pixels".equals(violation.get("code"))).singleElement()
+        .satisfies(violation -> assertThat((String) violation.get("message")).startsWith("images[0]: x.png is 300x750"
+            + " px: its short side of 300 px is under 301 px").doesNotContain("uploads", upload, "/"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoConfirmationsOfTheSameTakeMakeOneTakeAndTheSecondIsAskedAboutTheNewerOne() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String first = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    // Two tabs were both asked about the first take, and both confirm it.
+    String confirmed = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + first + "\",");
+
+    String second = (String) ((Map<?, ?>) json(post("/api/generate", confirmed)).get("task")).get("task_id");
+    try (Response stale = http.newCall(request("/api/generate").post(RequestBody.create(confirmed, JSON)).build())
+        .execute()) {
+      String body = stale.body().string();
+      assertThat(stale.code()).as(body).isEqualTo(409);
+      Map<String, Object> answer = json(body);
+      assertThat((Map<String, Object>) answer.get("error")).containsEntry("code", "same_job").containsEntry("sent", "no")
+          .hasEntrySatisfying("message", message -> assertThat((String) message)
+              .contains("the take confirmed (" + first + ") is not this job's newest", "task " + second));
+      assertThat((Map<String, Object>) answer.get("same_job")).as("the newer take is named, to be asked about")
+          .containsEntry("task_id", second);
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("one create for the two confirmations").hasSize(2);
+
+    String confirmedNewer = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + second + "\",");
+    assertThat(json(post("/api/generate", confirmedNewer))).as("confirmed for the newest take").containsKey("task");
+    assertThat(json(post("/api/generate", job(upload, 10).replace("{", "{\"again\":true,"))))
+        .as("again without a take named pays for another whatever the history holds").containsKey("task");
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(4);
+    try (Response alone = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10)
+        .replace("{", "{\"again_after\":\"" + second + "\","), JSON)).build()).execute()) {
+      assertThat(alone.code()).isEqualTo(400);
+      assertThat(alone.body().string()).contains("again_after goes with \\\"again\\\": true; again was left out");
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(4);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aGeneratesAnswerCarriesTheImagesToUseAgainAsTheHistoryDoes() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");

@@ -201,7 +201,9 @@ final class AccountFunds {
         .orElse("");
     String message = quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits()) + " but the " + who
         + " has " + PriceQuote.creditsInWords(left) + " left" + taken + "; nothing was sent;"
-        + " top up the " + who + (who.equals("key") ? " (raise the key's quota)" : "") + " or choose a cheaper job";
+        // A key is not topped up: its quota is raised (in the provider's console), or another key used.
+        + (who.equals("key") ? " raise the key's quota or use another key," : " top up the " + who)
+        + " or choose a cheaper job";
     return new InsufficientQuotaException(
         ProviderErrorDetails.of(runtime.provider().id(), 0, INSUFFICIENT_QUOTA, message), null, quote);
   }

@@ -38,7 +38,9 @@ const state = {
   tasks: new Map(),    // task id -> latest view
   clockBase: new Map(), // task id -> {elapsed, at}
   warnings: new Map(),  // task id -> what its Generate's answer warned of (a create sent again after a 500)
-  balance: null         // credits left as last read; null when unlimited or unknown
+  balance: null,        // credits left as last read; null when unlimited or unknown
+  balanceLimitedBy: null, // what the balance read is the key's quota or the account's credits: 'key' or 'account'
+  againAfter: null      // the task id the "pay again?" question named: a confirmation is for that take
 };
 
 function el(tag, props, ...children) {
@@ -412,7 +414,11 @@ function showFunds() {
   $('funds-short').hidden = !short;
   // The server words what to do by what is short: the key's quota or the account's credits.
   const advice = state.balanceAdvice || 'top up first, or choose a shorter or cheaper job';
-  $('funds-short').textContent = short ? `The balance is ${formatCredits(state.balance)} credits and this job costs`
+  // Led by what is short: the key's quota or the account's credits (the server's advice then says what to do).
+  const left = state.balanceLimitedBy === 'key' ? `The key's quota has ${formatCredits(state.balance)} credits left`
+    : state.balanceLimitedBy === 'account' ? `The account has ${formatCredits(state.balance)} credits left`
+    : `The balance is ${formatCredits(state.balance)} credits`;
+  $('funds-short').textContent = short ? `${left} and this job costs`
     + ` ${formatCredits(quote.credits)}. ${advice.charAt(0).toUpperCase()}${advice.slice(1)}`
     + ' (Generate would be refused, with nothing sent).' : '';
 }
@@ -607,7 +613,11 @@ async function generate(again) {
   // to the panel that tells what happens to the job instead.
   $('h-result').focus();
   const form = formJson();
-  if (confirmed) form.again = true;
+  // The confirmation is for the take the question named: a newer one (made in another tab meanwhile) is asked about anew.
+  if (confirmed) {
+    form.again = true;
+    form.again_after = state.againAfter;
+  }
   let result;
   try {
     result = await api('/api/generate', {
@@ -623,7 +633,7 @@ async function generate(again) {
   } else if (result.status === 409 && result.body && result.body.error && result.body.error.code === 'same_job') {
     releasePanel(shown);
     updateGenerate();
-    askAgain(result.body);
+    askAgain(result.body, confirmed);
     return;
   } else {
     notGenerated(result);
@@ -634,14 +644,17 @@ async function generate(again) {
 
 // The server sent nothing: this exact job was made lately, and another take pays again. The page asks, as vidgen
 // generate does at a terminal; only the confirmation sends the job again, saying that it is meant.
-function askAgain(body) {
+// askedBefore: the question answered was about another take, and this one was made since (in another tab, say).
+function askAgain(body, askedBefore) {
   const same = body.same_job || {};
+  state.againAfter = same.task_id || null;
   const quote = body.quote;
   const price = quote && quote.known ? `${formatCredits(quote.credits)} credits` : 'for it';
   const what = same.status === 'unknown'
     ? `its create got no answer, so it may exist and be billed: ${same.task_id}`
     : `task ${same.task_id}, ${statusWords(same).toLowerCase()}`;
-  $('again-text').textContent = `You made this exact job ${agoText(same.submitted_at)} (${what}).`
+  $('again-text').textContent = (askedBefore ? 'Nothing was sent: another take of this job was made since you'
+    + ' were asked. ' : '') + `You made this exact job ${agoText(same.submitted_at)} (${what}).`
     + ` Generate again and pay ${price} again?`;
   $('again-yes').textContent = quote && quote.known ? `Generate again and pay ${price}` : 'Generate again and pay';
   $('again-confirm').hidden = false;
@@ -1007,6 +1020,7 @@ async function loadBalance() {
     box.textContent = b.unlimited ? 'Balance: unlimited' : `Balance: ${b.remaining_credits} credits (${formatUsd(Number(b.remaining_credits) / 200)})`;
     state.balance = b.unlimited || b.remaining_credits === null ? null : Number(b.remaining_credits);
     state.balanceAdvice = b.short_advice || null;
+    state.balanceLimitedBy = b.limited_by || null;
   } catch (e) {
     box.textContent = 'Balance: unavailable';
     state.balance = null;
