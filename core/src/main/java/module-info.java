@@ -29,7 +29,7 @@ module dev.vidgen.core {
   exports dev.vidgen.core.concurrent to
       dev.vidgen.provider.toapis, dev.vidgen.batch, dev.vidgen.serve;
   exports dev.vidgen.core.text to
-      dev.vidgen.provider.mock, dev.vidgen.provider.toapis, dev.vidgen.batch, dev.vidgen.serve;
+      dev.vidgen.provider.mock, dev.vidgen.provider.toapis, dev.vidgen.batch, dev.vidgen.testkit, dev.vidgen.serve;
 
   // Guice calls VidgenModule's package-private @Provides methods.
   opens dev.vidgen.inject to com.google.guice;

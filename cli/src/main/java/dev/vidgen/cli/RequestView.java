@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.port.RequestPreview;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +16,8 @@ final class RequestView {
 
   private final RequestPreview preview;
   private final boolean noKey;
+  /** The body as JSON with every string (names too) masked, or null when the body is not JSON. */
+  private final Object jsonBody;
 
   /**
    * The preview {@code made}, with {@code hide} applied to its URL, headers and body (so that a key a provider
@@ -29,6 +32,24 @@ final class RequestView {
     }
     this.preview = new RequestPreview(made.method(), hide.apply(made.url()), headers, hide.apply(made.body()));
     this.noKey = absentKeyVariable != null;
+    // Parsed from the body as made: a key the text showed JSON-escaped comes out whole here, and is masked as such.
+    this.jsonBody = JsonTrees.tryParse(made.body()).map(tree -> hidden(tree, hide)).orElse(null);
+  }
+
+  /** {@code tree} with {@code hide} applied to every string in it, member names included. */
+  private static Object hidden(Object tree, UnaryOperator<String> hide) {
+    if (tree instanceof String text) {
+      return hide.apply(text);
+    }
+    if (tree instanceof Map<?, ?> members) {
+      Map<String, Object> masked = new LinkedHashMap<>();
+      members.forEach((name, value) -> masked.put(hide.apply(String.valueOf(name)), hidden(value, hide)));
+      return masked;
+    }
+    if (tree instanceof List<?> items) {
+      return items.stream().map(item -> hidden(item, hide)).toList();
+    }
+    return tree;
   }
 
   /** The {@code request} member of a dry run's JSON. */
@@ -39,7 +60,7 @@ final class RequestView {
     request.put("headers", preview.headers());
     request.put("api_key", noKey ? "absent" : "set");
     // The body as JSON (numbers exactly as they will be sent), or as text when it is not JSON.
-    request.put("body", JsonTrees.tryParse(preview.body()).orElse(preview.body()));
+    request.put("body", jsonBody != null ? jsonBody : preview.body());
     return request;
   }
 

@@ -579,9 +579,9 @@ final class Session implements AutoCloseable {
     return apiKey;
   }
 
-  /** {@code text} with the key this command was given shown masked, wherever it stands in full. */
+  /** {@code text} with the key this command was given shown masked, wherever it stands, in clear or encoded. */
   String withoutKey(String text) {
-    return apiKey == null || text == null ? text : text.replace(apiKey.reveal(), apiKey.masked());
+    return apiKey == null ? text : apiKey.maskIn(text);
   }
 
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */

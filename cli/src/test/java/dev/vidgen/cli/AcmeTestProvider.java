@@ -22,20 +22,25 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A third-party provider ("acme") on the tests' class path, written as docs/writing-a-provider.md shows: it
  * reaches {@code base_url} when given, else its own address, and refuses to be made without a key. Its preview
- * shows where a create would go and carries the key's masked form; the work itself is the mock's.
+ * shows where a create would go and carries the key's masked form; the work itself is the mock's. The setting
+ * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
+ * JSON-escaped), and {@code fail} a broken one ({@code create-error}, {@code status-error}: a JVM {@link Error}
+ * of its own code).
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
 
   private final String baseUrl;
   private final ApiKey key;
-  private final boolean leaky;
+  private final String leaky;
+  private final String fail;
   private final MockVideoProvider work = MockVideoProvider.builder().build();
 
-  private AcmeTestProvider(String baseUrl, ApiKey key, boolean leaky) {
+  private AcmeTestProvider(String baseUrl, ApiKey key, String leaky, String fail) {
     this.baseUrl = baseUrl;
     this.key = key;
     this.leaky = leaky;
+    this.fail = fail;
   }
 
   /** The factory the services file names. */
@@ -49,7 +54,7 @@ final class AcmeTestProvider implements VideoProvider {
     public VideoProvider create(ProviderConfig config) {
       ApiKey key = config.apiKey().orElseThrow(() -> new ProviderConfigurationException("acme needs an API key"));
       return new AcmeTestProvider(config.get(ProviderConfig.BASE_URL).orElse(OWN_ADDRESS), key,
-          config.get("leak_key").isPresent());
+          config.get("leak_key").orElse(null), config.get("fail").orElse(""));
     }
   }
 
@@ -61,9 +66,19 @@ final class AcmeTestProvider implements VideoProvider {
   @Override
   public RequestPreview preview(SubmitRequest request) {
     Map<String, String> headers = new LinkedHashMap<>();
+    String body = "{\"model\":\"" + request.route().id() + "\"}";
+    if ("encoded".equals(leaky)) {
+      // The key as a careless provider might show it other than in clear: in the address, in Basic auth, in JSON.
+      String secret = key.reveal();
+      headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+          .encodeToString(("acme-user:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return new RequestPreview("POST", baseUrl + "/v1/videos?key="
+          + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8), headers,
+          "{\"model\":\"" + request.route().id() + "\",\"key\":\"" + secret.replace("/", "\\/") + "\"}");
+    }
     // With the setting leak_key, the key stands in clear in a header, as a careless provider's might.
-    headers.put(leaky ? "X-Acme-Key" : "Authorization", leaky ? key.reveal() : "Bearer " + key.masked());
-    return new RequestPreview("POST", baseUrl + "/v1/videos", headers, "{\"model\":\"" + request.route().id() + "\"}");
+    headers.put(leaky != null ? "X-Acme-Key" : "Authorization", leaky != null ? key.reveal() : "Bearer " + key.masked());
+    return new RequestPreview("POST", baseUrl + "/v1/videos", headers, body);
   }
 
   /** Acme's one hint is {@code quality}. */
@@ -83,11 +98,20 @@ final class AcmeTestProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    if (fail.equals("create-error")) {
+      // After the create went out: a task may exist.
+      return work.create(request).thenApply(made -> {
+        throw new AssertionError("acme assertion after create");
+      });
+    }
     return work.create(request);
   }
 
   @Override
   public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+    if (fail.equals("status-error")) {
+      return CompletableFuture.failedFuture(new StackOverflowError("acme recursion"));
+    }
     return work.status(taskId);
   }
 

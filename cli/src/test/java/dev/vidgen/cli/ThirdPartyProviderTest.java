@@ -92,6 +92,49 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void aKeyAPreviewShowsEncodedIsMaskedInTheTextAndInTheJsonBody() {
+    String key = "k/ey+9f8e7d6c5b4a3210==";
+    CliRun.Result text = dryRun(CliRun.in(dir).env("ACME_API_KEY", key), "--set", "leak_key=encoded");
+    CliRun.Result json = dryRun(CliRun.in(dir).env("ACME_API_KEY", key), "--set", "leak_key=encoded", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("/v1/videos?key=…").contains("Authorization: Basic …")
+        .contains("\"key\":\"…\"");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.out()).contains("\"key\":\"…\"");
+    for (CliRun.Result run : List.of(text, json)) {
+      assertThat(run.all()).doesNotContain(key, "k%2Fey%2B9f8e7d6c5b4a3210%3D%3D", "k\\/ey+9f8e7d6c5b4a3210==",
+          "k\\\\/ey", java.util.Base64.getEncoder().encodeToString(("acme-user:" + key).getBytes()));
+    }
+  }
+
+  @Test
+  void anErrorOfTheProvidersCodeAfterTheCreateIsAmbiguousWithExit5NotAStackTrace() {
+    CliRun.Result sent = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
+        "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=create-error", "--out",
+        dir.resolve("kite.mp4").toString());
+
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(5);
+    assertThat(sent.err()).contains("acme failed the create of a veo3.1-fast task with an unexpected"
+            + " java.lang.AssertionError: acme assertion after create")
+        .contains("a task may exist and be billed")
+        .doesNotContain("findByClientReference", "Exception in thread", "\tat ");
+  }
+
+  @Test
+  void anErrorOfTheProvidersCodeInAStatusReadNamesTheProviderAndTheTask() {
+    CliRun.Result sent = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
+        "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=status-error", "--poll-interval", "50ms",
+        "--out", dir.resolve("kite.mp4").toString());
+
+    // The task was made: exit 1 as any fault of the provider after its create (docs/errors.md#provider-fault).
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(1);
+    assertThat(sent.err()).contains("acme failed its status read with an unexpected java.lang.StackOverflowError:"
+            + " acme recursion, for task ")
+        .contains("the provider's fault").doesNotContain("Exception in thread", "\tat ");
+  }
+
+  @Test
   void aWrongHintOfAnotherProviderIsNotSentToTheToApisDocs() throws IOException {
     Path routes = Files.writeString(dir.resolve("acme-routes.json"),
         "{\"patch\": {\"veo3.1-fast\": {\"hints\": {\"acme\": {\"qualty\": \"high\"}}}}}");

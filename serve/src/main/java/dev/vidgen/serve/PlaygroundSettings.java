@@ -53,9 +53,8 @@ public record PlaygroundSettings(
     this(client, bindAddress, port, folder, history, defaultModel, commandOptions, DEFAULT_KEY_VARIABLE, null);
   }
 
-  /** {@code text} with the key masked wherever it stands in full; as given without a key. */
+  /** {@code text} with the key masked wherever it stands, in clear or encoded ({@link ApiKey#maskIn}); as given without a key. */
   String withoutKey(String text) {
-    return apiKey == null || text == null || apiKey.reveal().isEmpty() ? text
-        : text.replace(apiKey.reveal(), apiKey.masked());
+    return apiKey == null ? text : apiKey.maskIn(text);
   }
 }

@@ -219,25 +219,13 @@ class PlaygroundServerTest {
   @Test
   void aKeyAProvidersPreviewShowsInClearNeverReachesThePageAndTheCurlNamesThatProvidersVariable() throws IOException {
     String key = "acme-secret-0123456789abcdef";
-    MockVideoProvider inner = MockVideoProvider.builder().build();
     // A provider of another maker whose preview forgets to mask its key, in the address, a header and the body.
-    VideoProvider leaky = (VideoProvider) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {VideoProvider.class}, (proxy, method, args) -> {
-          Object answer;
-          try {
-            answer = method.invoke(inner, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-          }
-          if (method.getName().equals("preview")) {
-            RequestPreview shown = (RequestPreview) answer;
-            Map<String, String> headers = new java.util.LinkedHashMap<>(shown.headers());
-            headers.put("Authorization", "Bearer " + key);
-            return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + key, headers,
-                shown.body().replace("{", "{\"token\":\"" + key + "\","));
-          }
-          return answer;
-        });
+    VideoProvider leaky = previewing(shown -> {
+      Map<String, String> headers = new java.util.LinkedHashMap<>(shown.headers());
+      headers.put("Authorization", "Bearer " + key);
+      return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + key, headers,
+          shown.body().replace("{", "{\"token\":\"" + key + "\","));
+    });
     client = VidgenClient.builder().provider(leaky).build();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of(key)));
@@ -247,6 +235,45 @@ class PlaygroundServerTest {
     assertThat(json(checked)).containsEntry("valid", true);
     assertThat(checked).doesNotContain(key).contains("api.acme.example")
         .contains("Authorization: Bearer $ACME_API_KEY").doesNotContain("TOAPIS_API_KEY");
+  }
+
+  @Test
+  void aKeyAProvidersPreviewShowsEncodedNeverReachesThePageEither() throws IOException {
+    String key = "acme/secret+0123456789abcdef==";
+    String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+    String basic = java.util.Base64.getEncoder()
+        .encodeToString(("acme-user:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // Percent-encoded in the address, in Basic auth, and JSON-escaped in the body: none of them the key's text.
+    VideoProvider leaky = previewing(shown -> {
+      Map<String, String> headers = new java.util.LinkedHashMap<>(shown.headers());
+      headers.put("Authorization", "Basic " + basic);
+      return new RequestPreview("POST", "https://api.acme.example/v1/videos?key=" + encoded, headers,
+          shown.body().replace("{", "{\"token\":\"" + key.replace("/", "\\/") + "\","));
+    });
+    client = VidgenClient.builder().provider(leaky).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of(key)));
+
+    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+
+    assertThat(json(checked)).containsEntry("valid", true);
+    assertThat(checked).contains("api.acme.example/v1/videos?key=…").contains("Basic …")
+        .doesNotContain(key, encoded, basic, "acme\\/secret", "acme\\\\/secret", "0123456789abcdef");
+  }
+
+  /** A mock provider whose preview is {@code shown} of the mock's: one of another maker, careless with its key. */
+  private static VideoProvider previewing(java.util.function.UnaryOperator<RequestPreview> shown) {
+    MockVideoProvider inner = MockVideoProvider.builder().build();
+    return (VideoProvider) java.lang.reflect.Proxy.newProxyInstance(PlaygroundServerTest.class.getClassLoader(),
+        new Class<?>[] {VideoProvider.class}, (proxy, method, args) -> {
+          Object answer;
+          try {
+            answer = method.invoke(inner, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          return method.getName().equals("preview") ? shown.apply((RequestPreview) answer) : answer;
+        });
   }
 
   @Test

@@ -27,6 +27,7 @@ import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.text.KeyMask;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.fixtures.TestImage;
@@ -151,8 +152,11 @@ public abstract class VideoProviderContract {
     return API_KEY;
   }
 
-  /** The key {@link #apiKey()} names unless overridden; not shaped like any real one. */
-  public static final String API_KEY = "contract-key-7d41c09e2b86f53a";
+  /**
+   * The key {@link #apiKey()} names unless overridden; not shaped like any real one. Its {@code /}, {@code +}
+   * and {@code =} read otherwise percent-encoded or JSON-escaped, so that a preview showing it so is caught.
+   */
+  public static final String API_KEY = "contract-key/7d41+c09e2b86f53a==";
 
   /** How long {@code create} may keep the calling thread before the kit calls it blocking. */
   private static final Duration CALL_RETURNS_WITHIN = Duration.ofSeconds(5);
@@ -544,14 +548,22 @@ public abstract class VideoProviderContract {
     assertThat(preview.body()).contains(route().id());
   }
 
+  /**
+   * The key stands nowhere in the preview, in clear or encoded: percent-encoded, JSON-escaped, or in a
+   * {@code Basic} header whose Base64 decodes to text holding it. The check is the mask that the command
+   * line's dry run and the playground apply ({@link KeyMask}): what it would change is shown.
+   */
   @Test
   void previewShowsTheKeyNowhereInClear() {
     var preview = provider().preview(request(null));
+    KeyMask key = KeyMask.of(apiKey(), "…");
 
-    assertThat(preview.url()).as("the preview's URL").doesNotContain(apiKey());
-    preview.headers().forEach((name, value) ->
-        assertThat(name + ": " + value).as("the preview's header " + name + " (show the key masked)").doesNotContain(apiKey()));
-    assertThat(preview.body()).as("the preview's body").doesNotContain(apiKey());
+    assertThat(key.shows(preview.url())).as("the preview's URL shows the key, in clear or encoded: %s",
+        preview.url()).isFalse();
+    preview.headers().forEach((name, value) -> assertThat(key.shows(name + ": " + value))
+        .as("the preview's header %s shows the key, in clear or encoded (show it masked): %s", name, value).isFalse());
+    assertThat(key.shows(preview.body())).as("the preview's body shows the key, in clear or encoded: %s",
+        preview.body()).isFalse();
   }
 
   /** A request for {@link #job()} on its route, with {@code clientReference} (may be null). */

@@ -40,10 +40,16 @@ class VideoProviderContractCasesTest {
   @TempDir Path dir;
 
   /** What the probe provider gets wrong. */
-  enum Fault { NONE, KEY_IN_URL, KEY_IN_HEADER, KEY_IN_BODY, BLOCKING_CREATE, NO_ANSWER_AS_CONNECT_FAILED, STUB_MP4 }
+  enum Fault {
+    NONE, KEY_IN_URL, KEY_IN_HEADER, KEY_IN_BODY, KEY_PERCENT_ENCODED_IN_URL, KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL,
+    KEY_IN_BASIC_HEADER, KEY_ALONE_IN_BASIC_HEADER, KEY_JSON_ESCAPED_IN_BODY, BLOCKING_CREATE,
+    NO_ANSWER_AS_CONNECT_FAILED, STUB_MP4
+  }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"KEY_IN_URL", "KEY_IN_HEADER", "KEY_IN_BODY"})
+  @EnumSource(value = Fault.class, names = {"KEY_IN_URL", "KEY_IN_HEADER", "KEY_IN_BODY", "KEY_PERCENT_ENCODED_IN_URL",
+      "KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL", "KEY_IN_BASIC_HEADER", "KEY_ALONE_IN_BASIC_HEADER",
+      "KEY_JSON_ESCAPED_IN_BODY"})
   void aPreviewShowingTheKeyInClearFails(Fault fault) {
     assertThatCode(() -> contract(Fault.NONE).previewShowsTheKeyNowhereInClear()).doesNotThrowAnyException();
 
@@ -189,12 +195,31 @@ class VideoProviderContractCasesTest {
     @Override
     public RequestPreview preview(SubmitRequest request) {
       String key = VideoProviderContract.API_KEY;
-      String url = "https://probe.example/v1/videos" + (fault == Fault.KEY_IN_URL ? "?key=" + key : "");
+      String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+      String url = "https://probe.example/v1/videos" + switch (fault) {
+        case KEY_IN_URL -> "?key=" + key;
+        case KEY_PERCENT_ENCODED_IN_URL -> "?key=" + encoded;
+        case KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL -> "?key=" + encoded.replace("%2F", "%2f").replace("%2B", "%2b")
+            .replace("%3D", "%3d");
+        default -> "";
+      };
       Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Authorization", "Bearer " + (fault == Fault.KEY_IN_HEADER ? key : "…"));
-      String body = "{\"model\":\"" + request.route().id() + "\""
-          + (fault == Fault.KEY_IN_BODY ? ",\"api_key\":\"" + key + "\"" : "") + "}";
+      headers.put("Authorization", switch (fault) {
+        case KEY_IN_HEADER -> "Bearer " + key;
+        case KEY_IN_BASIC_HEADER -> "Basic " + base64("probe-user:" + key);
+        case KEY_ALONE_IN_BASIC_HEADER -> "Basic " + base64(key + ":");
+        default -> "Basic " + base64("probe-user:…"); // decodes, but to no key: the kit lets it be
+      });
+      String body = "{\"model\":\"" + request.route().id() + "\"" + switch (fault) {
+        case KEY_IN_BODY -> ",\"api_key\":\"" + key + "\"";
+        case KEY_JSON_ESCAPED_IN_BODY -> ",\"api_key\":\"" + key.replace("/", "\\/") + "\"";
+        default -> "";
+      } + "}";
       return new RequestPreview("POST", url, headers, body);
+    }
+
+    private static String base64(String text) {
+      return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 }

@@ -234,9 +234,13 @@ final class Downloader {
           n = in.read(buffer);
         } catch (java.io.UncheckedIOException e) {
           throw brokeOff(total, e.getCause());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           // The provider's stream let out what no stream should: its fault, told with the task it concerns.
-          throw (RuntimeException) ProviderFaultException.of(handle, "download (after " + total + " bytes)", e);
+          if (!ProviderFaultException.isProvidersOwn(e)) {
+            throw e;
+          }
+          throw new ProviderFaultException(handle,
+              ProviderFaultException.failed("its download (after " + total + " bytes)", e), e);
         } catch (IOException e) {
           throw brokeOff(total, e);
         }

@@ -179,7 +179,7 @@ final class FollowOns {
           if (guard != null && SubmitPipeline.isUnexpected(cause)) {
             // The create went out (or may have): what the provider let out cannot tell whether it made a task.
             cause = SubmitPipeline.faultyCreate(runtime.provider().id(), null, 1 + guard.possibleExtraTasks(),
-                "failed " + what + " with an unexpected " + ProviderFaultException.describe(cause), cause);
+                ProviderFaultException.failed(what, cause), cause);
           }
           if (cause instanceof java.util.concurrent.CancellationException && !(cause instanceof SubmitNotSentException)
               && stopSending.isDone() && !result.isDone()) {

@@ -10,11 +10,23 @@ import java.util.concurrent.ExecutionException;
 final class Futures {
   private Futures() {}
 
-  /** Runs {@code call}, turning a synchronous throw (an {@link Error} included) into a failed future. */
+  /** A provider's call answered null where its future belongs: its fault, told as such by the caller. */
+  static final class NoFuture extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    NoFuture() {
+      super("no future (null where its future belongs)");
+    }
+  }
+
+  /**
+   * Runs {@code call}, turning a synchronous throw (an {@link Error} included) into a failed future, and
+   * an answer of null into one failed with a {@link NoFuture}.
+   */
   static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<T>> call) {
     try {
       CompletableFuture<T> future = call.get();
-      return future == null ? CompletableFuture.failedFuture(new IllegalStateException("provider returned no future")) : future;
+      return future == null ? CompletableFuture.failedFuture(new NoFuture()) : future;
     } catch (Throwable e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -175,7 +175,7 @@ final class OpenSubmits {
   private AmbiguousSubmitException unanswered(Submit entry, Duration wait) {
     String reference = entry.reference;
     String find = reference == null ? "check the provider's dashboard before you send it again"
-        : "look it up by client reference " + reference + " (findByClientReferenceAsync) before you send it again";
+        : "look it up by client reference " + reference + " before you send it again";
     return new AmbiguousSubmitException(ProviderErrorDetails.of(runtime.provider().id(), 0, null, entry.leaving
         + " was on its way when the client was closed, and no answer came within " + seconds(wait) + ", so a task may"
         + " exist and be billed; " + find + " (see docs/errors.md#stopped-generate)"), reference, null);

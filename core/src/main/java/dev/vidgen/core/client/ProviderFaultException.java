@@ -40,19 +40,41 @@ public final class ProviderFaultException extends VidgenException {
 
   /**
    * {@code failure} of the provider's {@code call} (such as "status read") for {@code handle}'s task:
-   * a vidgen error, a cancellation or an {@link Error} as it is, anything else (an exception the
-   * provider let out) as a fault of the provider that names the task.
+   * a vidgen error, a cancellation or a failing JVM as it is, anything else (an exception or an
+   * {@link Error} the provider let out) as a fault of the provider that names the task.
    */
   static Throwable of(JobHandle handle, String call, Throwable failure) {
-    if (failure instanceof VidgenException || failure instanceof CancellationException || failure instanceof Error) {
+    if (!isProvidersOwn(failure)) {
       return failure;
     }
-    return new ProviderFaultException(handle, "failed its " + call + " with an unexpected " + describe(failure),
-        failure);
+    return new ProviderFaultException(handle, failed("its " + call, failure), failure);
+  }
+
+  /**
+   * How a provider's {@code failure} of {@code call} reads: "failed the create of … with an unexpected
+   * java.lang.IllegalStateException: boom", or for a call answered with null, "answered the create of …
+   * with no future (null where its future belongs)".
+   */
+  static String failed(String call, Throwable failure) {
+    return failure instanceof Futures.NoFuture
+        ? "answered " + call + " with no future (null where its future belongs)"
+        : "failed " + call + " with an unexpected " + describe(failure);
+  }
+
+  /**
+   * Whether {@code failure} is one the provider's code let out rather than vidgen's word or the JVM
+   * failing: anything but a {@link VidgenException}, a cancellation and a {@link VirtualMachineError}
+   * other than {@link StackOverflowError}. An {@link Error} of the provider's own (a class missing from
+   * its jar, a failed assertion, a recursion too deep) is its fault like any exception; running out of
+   * memory, or an internal error of the JVM, is not, and goes on as it is.
+   */
+  static boolean isProvidersOwn(Throwable failure) {
+    boolean jvmFailing = failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
+    return !(failure instanceof VidgenException || failure instanceof CancellationException || jvmFailing);
   }
 
   /** "java.lang.IllegalStateException: boom", its message masked and clipped (a provider's text is not trusted). */
-  static String describe(Throwable failure) {
+  private static String describe(Throwable failure) {
     String message = failure.getMessage();
     return failure.getClass().getName()
         + (message == null || message.isBlank() ? "" : ": " + SafeText.clip(SafeText.mask(message), 200));

@@ -326,8 +326,8 @@ final class SubmitPipeline {
                 : AsyncFailures.unwrap(failure);
             if (guard != null && isUnexpected(cause)) {
               // The create went out (or may have): what the provider let out cannot tell whether it made a task.
-              cause = faultyCreate(reference, guard, "failed the create of a "
-                  + prepared.route().id() + " task with an unexpected " + ProviderFaultException.describe(cause), cause);
+              cause = faultyCreate(reference, guard,
+                  ProviderFaultException.failed("the create of a " + prepared.route().id() + " task", cause), cause);
             }
             if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
                 && stopSending.isDone() && !result.isDone()) {
@@ -348,13 +348,13 @@ final class SubmitPipeline {
   }
 
   /**
-   * Whether {@code failure} of a create is none of vidgen's own (an exception a provider let out): no stop, no
-   * JVM error, and no {@link UnsupportedOperationException}, which is how a provider says it lacks a capability
-   * (an extend, say) without sending anything.
+   * Whether {@code failure} of a create is none of vidgen's own (an exception or an {@link Error} a provider
+   * let out, see {@link ProviderFaultException#isProvidersOwn}): no stop, no failing JVM, and no
+   * {@link UnsupportedOperationException}, which is how a provider says it lacks a capability (an extend, say)
+   * without sending anything.
    */
   static boolean isUnexpected(Throwable failure) {
-    return !(failure instanceof VidgenException || failure instanceof CancellationException || failure instanceof Error
-        || failure instanceof UnsupportedOperationException);
+    return ProviderFaultException.isProvidersOwn(failure) && !(failure instanceof UnsupportedOperationException);
   }
 
   /**
@@ -375,8 +375,7 @@ final class SubmitPipeline {
         what + ", a fault of the provider; a task may exist and be billed, so vidgen did not send"
             + " the create again: " + (reference == null
                 ? "check the provider's dashboard before you send it again"
-                : "look it up by client reference " + reference + " (findByClientReferenceAsync) before you"
-                    + " send it again")
+                : "look it up by client reference " + reference + " before you send it again")
             + " (see docs/errors.md#ambiguous-submit)");
     return new AmbiguousSubmitException(details, reference, possibleTasks, cause);
   }

@@ -27,7 +27,7 @@ public final class SubmitStoppedException extends CancellationException {
     super(Objects.requireNonNull(why, "why == null") + "; no create is sent from now on, but one already on its way"
         + " may still make a task, which is paid for: pendingHandle() completes with its handle when the answer comes"
         + (clientReference == null ? "" : ", and its task can be looked up by its client reference "
-            + clientReference + " (findByClientReference) should this process end first")
+            + clientReference + " should this process end first")
         + " (see docs/errors.md#stopped-generate)");
     this.pendingHandle = Objects.requireNonNull(pendingHandle, "pendingHandle == null");
     this.clientReference = clientReference;

@@ -1,5 +1,6 @@
 package dev.vidgen.core.port;
 
+import dev.vidgen.core.text.KeyMask;
 import java.util.Objects;
 
 /**
@@ -8,9 +9,11 @@ import java.util.Objects;
  */
 public final class ApiKey {
   private final String value;
+  private final KeyMask mask;
 
   private ApiKey(String value) {
     this.value = value;
+    this.mask = KeyMask.of(value, masked());
   }
 
   /** Wraps a key; surrounding white space is dropped. */
@@ -33,6 +36,14 @@ public final class ApiKey {
     int dash = value.indexOf('-');
     String prefix = dash > 0 && dash <= 4 ? value.substring(0, dash + 1) : "";
     return prefix + "…";
+  }
+
+  /**
+   * {@code text} with this key shown {@link #masked()} wherever it stands, in clear or encoded
+   * (percent-encoded, JSON-escaped, inside a {@code Basic} header's Base64; see {@link KeyMask}); null stays null.
+   */
+  public String maskIn(String text) {
+    return mask.apply(text);
   }
 
   @Override

@@ -55,6 +55,21 @@ public final class VideoProviders {
     if (provider == null) {
       throw new IllegalStateException(factory.getClass().getName() + " created no provider (null)");
     }
+    String made = provider.id();
+    if (!factory.id().equals(made)) {
+      // Handles, the history and the advice to resume would name the other id: a provider of another, or of none.
+      try {
+        provider.close();
+      } catch (RuntimeException ignored) {
+        // Refused all the same; what its close says adds nothing.
+      }
+      throw new ProviderSelectionException("the provider factory " + factory.id() + " ("
+          + factory.getClass().getName() + ") made a provider whose id() is "
+          + (made == null ? "null" : "'" + dev.vidgen.core.text.SafeText.clip(made, 60) + "'") + ", not '"
+          + factory.id() + "': a provider's id must be its factory's, as every task, history entry and key variable"
+          + " is named by it; fix the factory or its provider so that both give the same id",
+          List.of(factory.id()), null);
+    }
     return provider;
   }
 

@@ -94,6 +94,132 @@ class ProviderFaultTest {
   }
 
   @Test
+  void aCreateThatThrowsAnErrorOfTheProvidersCodeIsAmbiguousLikeAnyOtherFaultAndNeverThrowsFromSubmitAsync() {
+    AssertionError assertion = new AssertionError("probe assertion after create");
+    NoClassDefFoundError missing = new NoClassDefFoundError("com/fasterxml/jackson/databind/ObjectMapper");
+    fixture.provider.createAnswers(new ScriptedProvider.Throws(assertion), missing);
+
+    // Thrown at once by create, then failed in its future: each time a failed future, not a throw.
+    CompletableFuture<JobHandle> thrown = fixture.client.submitAsync(Jobs.valid());
+    CompletableFuture<JobHandle> failed = fixture.client.submitAsync(Jobs.valid());
+
+    assertThat(thrown).isDone();
+    assertThat(failed).isDone();
+    String firstReference = fixture.provider.creates().get(0).clientReference();
+    assertThat(failureOf(thrown)).isInstanceOfSatisfying(AmbiguousSubmitException.class, ambiguous -> {
+      assertThat(ambiguous.providerId()).isEqualTo(ScriptedProvider.ID);
+      assertThat(ambiguous.clientReference()).contains(firstReference);
+    }).hasMessageContaining("scripted failed the create of a grok-video-1.5-preview task with an unexpected"
+            + " java.lang.AssertionError: probe assertion after create")
+        .hasMessageContaining("a task may exist and be billed")
+        .hasCause(assertion);
+    assertThat(failureOf(failed)).isInstanceOfSatisfying(AmbiguousSubmitException.class,
+            ambiguous -> assertThat(ambiguous.clientReference()).isPresent())
+        .hasMessageContaining("unexpected java.lang.NoClassDefFoundError: com/fasterxml/jackson/databind/ObjectMapper")
+        .hasCause(missing);
+    assertThat(fixture.provider.count("create")).as("a create that may have made a task is not sent again")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aCallAnsweredWithNoFutureSaysSoInTheWordsOfANullSnapshot() {
+    fixture.provider.createAnswers(ScriptedProvider.NO_FUTURE).statusAnswers(ScriptedProvider.NO_FUTURE);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(fixture.handle("task-9"),
+        AwaitOptions.defaults());
+    advanceUntilDone(awaited);
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("scripted answered the create of a grok-video-1.5-preview task with no future"
+            + " (null where its future belongs), a fault of the provider")
+        .message().doesNotContain("IllegalStateException", "findByClientReference");
+    assertThat(failureOf(awaited)).isInstanceOf(ProviderFaultException.class)
+        .hasMessageContaining("scripted answered its status read with no future (null where its future belongs),"
+            + " for task task-9");
+  }
+
+  @Test
+  void aJvmRunningOutOfMemoryOrFailingInsideGoesOnAsItIsNotAsTheProvidersFault() {
+    OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
+    InternalError internal = new InternalError("jvm");
+    fixture.provider.createAnswers(outOfMemory, internal);
+
+    CompletableFuture<JobHandle> first = fixture.client.submitAsync(Jobs.valid());
+    CompletableFuture<JobHandle> second = fixture.client.submitAsync(Jobs.valid());
+
+    assertThat(failureOf(first)).isSameAs(outOfMemory);
+    assertThat(failureOf(second)).isSameAs(internal);
+  }
+
+  @Test
+  void aStatusReadOrADownloadFailingWithAnErrorOfTheProvidersCodeNamesTheTask() {
+    StackOverflowError deep = new StackOverflowError("probe deep");
+    fixture.provider.statusAnswers(deep);
+    JobHandle handle = fixture.handle("task-7");
+
+    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+    advanceUntilDone(awaited);
+
+    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle()).isEqualTo(handle))
+        .hasMessageContaining("scripted failed its status read with an unexpected java.lang.StackOverflowError:"
+            + " probe deep, for task task-7")
+        .hasCause(deep);
+
+    ExceptionInInitializerError initializer = new ExceptionInInitializerError("static block of the provider");
+    ClientFixture opening = new ClientFixture(new ScriptedProvider().statusAnswers(ScriptedProvider.completed("task-1"))
+        .openAnswers(new ScriptedProvider.Throws(initializer)), builder -> {});
+    try (opening) {
+      CompletableFuture<Path> saved = opening.client.downloadAsync(opening.handle("task-1"),
+          ScriptedProvider.completed("task-1"), folder.resolve("open.mp4"));
+      for (int minute = 0; minute < 30 && !saved.isDone(); minute++) {
+        opening.advance(Duration.ofMinutes(1));
+      }
+      assertThat(failureOf(saved)).isInstanceOfSatisfying(ProviderFaultException.class,
+              fault -> assertThat(fault.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+          .hasMessageContaining("scripted failed its download with an unexpected"
+              + " java.lang.ExceptionInInitializerError: static block of the provider, for task task-1")
+          .hasCause(initializer);
+    }
+  }
+
+  @Test
+  void aVideoStreamThatThrowsAnErrorMidwayIsTheProvidersFaultNamingTheTaskAndLeavesNoFile() {
+    LinkageError linkage = new LinkageError("loader constraint violation");
+    InputStream breaking = new InputStream() {
+      private boolean sent;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException("read in blocks");
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        if (sent) {
+          throw linkage;
+        }
+        sent = true;
+        java.util.Arrays.fill(buffer, offset, offset + 8, (byte) 0);
+        return 8;
+      }
+    };
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-1")).openAnswers(breaking);
+
+    CompletableFuture<Path> saved = fixture.client.downloadAsync(fixture.handle("task-1"),
+        ScriptedProvider.completed("task-1"), folder.resolve("kite.mp4"));
+    advanceUntilDone(saved);
+
+    assertThat(failureOf(saved)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+        .hasMessageContaining("scripted failed its download (after 8 bytes) with an unexpected"
+            + " java.lang.LinkageError: loader constraint violation, for task task-1")
+        .hasCause(linkage);
+    assertThat(folder.resolve("kite.mp4")).doesNotExist();
+  }
+
+  @Test
   void aProviderSayingItCannotExtendIsStillUnsupportedNotAnAmbiguousCreate() {
     JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
         dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.0", "test"), fixture.time.now(), null);

@@ -279,13 +279,28 @@ final class ScriptedProvider implements VideoProvider {
   }
 
   /** An answer that the call throws at once, before any future: a provider broken that way. */
-  record Throws(RuntimeException failure) {}
+  record Throws(Throwable failure) {
+    Throws {
+      if (!(failure instanceof RuntimeException || failure instanceof Error)) {
+        throw new IllegalArgumentException("a call can throw only an unchecked exception or an Error: " + failure);
+      }
+    }
+  }
+
+  /** An answer of null where the call's future belongs: a provider broken that way. */
+  static final Object NO_FUTURE = new Object();
 
   @SuppressWarnings("unchecked")
   private static <T> CompletableFuture<T> answer(Deque<Object> script, T fallback) {
     Object next = script.size() > 1 ? script.poll() : script.isEmpty() ? fallback : script.peek();
+    if (next == NO_FUTURE) {
+      return null;
+    }
     if (next instanceof Throws thrown) {
-      throw thrown.failure();
+      if (thrown.failure() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) thrown.failure();
     }
     if (next instanceof Throwable failure) {
       return CompletableFuture.failedFuture(failure);

@@ -31,6 +31,11 @@ class VideoProvidersTest {
   }
 
   private VideoProviders.Locator listing(Class<?>... factories) throws IOException {
+    return new VideoProviders.Locator(name -> null, name -> null, loaderListing(factories));
+  }
+
+  /** A class loader whose services file lists {@code factories} only. */
+  private ClassLoader loaderListing(Class<?>... factories) throws IOException {
     Path services = folder.resolve("services.txt");
     Files.write(services, java.util.Arrays.stream(factories).map(Class::getName).toList());
     URL listed = services.toUri().toURL();
@@ -40,7 +45,7 @@ class VideoProvidersTest {
         return name.equals(SERVICES) ? Collections.enumeration(List.of(listed)) : super.getResources(name);
       }
     };
-    return new VideoProviders.Locator(name -> null, name -> null, loader);
+    return loader;
   }
 
   @Test
@@ -193,6 +198,41 @@ class VideoProvidersTest {
 
     VideoProviderFactory careless = factory("careless", config -> null);
     assertThatThrownBy(() -> VideoProviders.create(careless, CONFIG)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aFactoryWhoseProviderGivesAnotherIdIsRefusedNamingBothAndItsProviderClosed() {
+    TestProvider other = new TestProvider("alpha", CONFIG);
+    VideoProviderFactory mismatched = factory("mm", config -> other);
+
+    assertThatThrownBy(() -> VideoProviders.create(mismatched, CONFIG))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("the provider factory mm (")
+        .hasMessageContaining("made a provider whose id() is 'alpha', not 'mm'")
+        .hasMessageContaining("a provider's id must be its factory's");
+    assertThat(other.isClosed()).as("the provider made and refused is closed").isTrue();
+
+    VideoProviderFactory nameless = factory("mm", config -> new TestProvider(null, CONFIG));
+    assertThatThrownBy(() -> VideoProviders.create(nameless, CONFIG))
+        .hasMessageContaining("made a provider whose id() is null, not 'mm'");
+  }
+
+  @Test
+  void aFactoryOnTheClassPathWhoseProviderGivesAnotherIdIsRefusedWhenAClientLoadsIt() throws IOException {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(loaderListing(MismatchedTestFactory.class, BetaTestFactory.class));
+    try {
+      assertThatThrownBy(() -> VidgenClient.builder().provider("mm", CONFIG).build())
+          .isInstanceOf(ProviderSelectionException.class)
+          .hasMessageContaining("the provider factory mm (" + MismatchedTestFactory.class.getName() + ")")
+          .hasMessageContaining("made a provider whose id() is 'alpha', not 'mm'");
+      try (VidgenClient beside = VidgenClient.builder().provider("beta", CONFIG).build()) {
+        assertThat(beside.provider().id()).as("a well-made factory beside it still loads").isEqualTo("beta");
+      }
+    } finally {
+      thread.setContextClassLoader(before);
+    }
   }
 
   /** A factory {@code id} that makes its provider with {@code create}. */

@@ -1,0 +1,80 @@
+package dev.vidgen.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KeyMaskTest {
+  private static final String KEY = "k/ey+9f8e7d6c5b4a3210==";
+  private static final KeyMask MASK = KeyMask.of(KEY, "…");
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void masksTheKeyInClearAndPercentEncodedInEitherCase() {
+    String encoded = URLEncoder.encode(KEY, StandardCharsets.UTF_8);
+    assertThat(encoded).isEqualTo("k%2Fey%2B9f8e7d6c5b4a3210%3D%3D");
+
+    assertThat(MASK.apply("?key=" + KEY + "&x=1")).isEqualTo("?key=…&x=1");
+    assertThat(MASK.apply("?key=" + encoded + "&x=1")).isEqualTo("?key=…&x=1");
+    assertThat(MASK.apply("?key=k%2fey%2b9f8e7d6c5b4a3210%3d%3d")).isEqualTo("?key=…");
+    assertThat(MASK.apply("?key=k%2Fey+9f8e7d6c5b4a3210==")).as("encoded in part").isEqualTo("?key=…");
+  }
+
+  @Test
+  void masksTheKeyJsonEscaped() {
+    assertThat(MASK.apply("{\"key\":\"k\\/ey+9f8e7d6c5b4a3210==\"}")).isEqualTo("{\"key\":\"…\"}");
+    assertThat(MASK.apply("{\"key\":\"k\\u002fey\\u002B9f8e7d6c5b4a3210\\u003d\\u003d\"}"))
+        .isEqualTo("{\"key\":\"…\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", ":", "user:", "probe-user:"})
+  void masksABasicValueWhoseBase64HoldsTheKey(String before) {
+    String credentials = before.equals(":") ? KEY + ":" : before + KEY;
+    String header = "Authorization: Basic " + base64(credentials);
+
+    assertThat(MASK.apply(header)).isEqualTo("Authorization: Basic …");
+    assertThat(MASK.shows(header)).isTrue();
+  }
+
+  @Test
+  void masksABasicValueUrlSafeJsonEscapedOrPercentEncodedToo() {
+    String standard = base64("user:" + KEY);
+    String urlSafe = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(("user:" + KEY).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(MASK.apply("-H 'Authorization: basic " + urlSafe + "'")).isEqualTo("-H 'Authorization: basic …'");
+    assertThat(MASK.apply("{\"auth\":\"Basic " + standard.replace("/", "\\/") + "\"}"))
+        .isEqualTo("{\"auth\":\"Basic …\"}");
+    assertThat(MASK.apply("?auth=Basic+" + URLEncoder.encode(standard, StandardCharsets.UTF_8)))
+        .isEqualTo("?auth=Basic+…");
+  }
+
+  @Test
+  void leavesTextWithoutTheKeyAsItIs() {
+    String otherBasic = "Authorization: Basic " + base64("user:another-secret");
+    String near = "k/ey+9f8e7d6c5b4a3210=";
+
+    assertThat(MASK.apply(otherBasic)).isEqualTo(otherBasic);
+    assertThat(MASK.apply("Basic not*base64")).isEqualTo("Basic not*base64");
+    assertThat(MASK.apply(near)).as("one '=' short is not the key").isEqualTo(near);
+    assertThat(MASK.shows(otherBasic)).isFalse();
+    assertThat(MASK.apply(null)).isNull();
+    assertThat(MASK.shows(null)).isFalse();
+  }
+
+  @Test
+  void aBlankSecretIsRefused() {
+    assertThatThrownBy(() -> KeyMask.of(" ", "…")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blank");
+  }
+}
