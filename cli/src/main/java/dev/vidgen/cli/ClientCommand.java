@@ -32,6 +32,13 @@ abstract class ClientCommand implements Callable<Integer> {
         return run(session, output);
       } catch (RuntimeException e) {
         return Failures.report(e, session, output);
+      } catch (Error e) {
+        // A provider's own Error (a class missing from its jar, a failed assertion) reads as any unexpected
+        // failure, in one line; only the JVM itself failing (out of memory, an internal error) goes on as it is.
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+          throw e;
+        }
+        return Failures.report(e, session, output);
       }
     } catch (RuntimeException e) {
       // Closing the client failed; the command's own result has been printed already.

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * reaches {@code base_url} when given, else its own address, and refuses to be made without a key. Its preview
  * shows where a create would go and carries the key's masked form; the work itself is the mock's. The setting
  * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
- * JSON-escaped), and {@code fail} a broken one ({@code create-error}, {@code status-error}: a JVM {@link Error}
- * of its own code).
+ * JSON-escaped), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
+ * {@code preview-error}: a JVM {@link Error} of its own code).
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
@@ -65,6 +65,9 @@ final class AcmeTestProvider implements VideoProvider {
 
   @Override
   public RequestPreview preview(SubmitRequest request) {
+    if (fail.equals("preview-error")) {
+      throw new NoClassDefFoundError("acme/MissingPreviewer");
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     String body = "{\"model\":\"" + request.route().id() + "\"}";
     if ("encoded".equals(leaky)) {
@@ -93,6 +96,10 @@ final class AcmeTestProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<URI> upload(Path image) {
+    if (fail.equals("upload-error")) {
+      // Before any create: a class missing from the provider's jar.
+      throw new NoClassDefFoundError("acme/MissingUploader");
+    }
     return work.upload(image);
   }
 

@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.testkit.fixtures.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,34 @@ class ThirdPartyProviderTest {
     assertThat(sent.err()).contains("acme failed its status read with an unexpected java.lang.StackOverflowError:"
             + " acme recursion, for task ")
         .contains("the provider's fault").doesNotContain("Exception in thread", "\tat ");
+  }
+
+  @Test
+  void anErrorOfTheProvidersCodeInAnUploadIsARefusedUploadThatLeavesTheSameJobFreeToSend() throws IOException {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    String[] job = {"generate", "--provider", "acme", "--model", "grok-video-1.5-preview", "--prompt", "a kite",
+        "--image", "product.png", "--out", dir.resolve("kite.mp4").toString()};
+    String[] failing = java.util.stream.Stream.concat(java.util.Arrays.stream(job),
+        java.util.stream.Stream.of("--set", "fail=upload-error")).toArray(String[]::new);
+
+    CliRun.Result refused = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run(failing);
+    CliRun.Result again = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run(job);
+
+    assertThat(refused.exitCode()).as(refused.all()).isNotIn(0, 5);
+    assertThat(refused.err()).contains("the upload of image product.png")
+        .contains("acme failed the upload with an unexpected java.lang.NoClassDefFoundError: acme/MissingUploader")
+        .contains("no video task was created").doesNotContain("Exception in thread", "\tat ", "may exist");
+    // No create went out, so no note of one stands in the way of the same job.
+    assertThat(again.exitCode()).as(again.all()).isZero();
+  }
+
+  @Test
+  void anErrorOfTheProvidersCodeInAPreviewIsOneLineNotAStackTrace() {
+    CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=preview-error");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.err()).contains("unexpected error").contains("acme/MissingPreviewer")
+        .doesNotContain("Exception in thread", "\tat ");
   }
 
   @Test

@@ -424,7 +424,7 @@ final class SubmitPipeline {
           return new ImageInput.Remote(url);
         })
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-            UploadFailures.of(new FailedUpload("image", local.path()), failure)));
+            UploadFailures.of(runtime.provider().id(), new FailedUpload("image", local.path()), failure)));
   }
 
   /**

@@ -4,7 +4,9 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.validation.LocalInputs;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
@@ -26,10 +28,23 @@ final class UploadFailures {
     }
   }
 
-  /** The failure of the upload of {@code upload}: a provider's, said as that file's upload; any other as it is. */
-  static Throwable of(FailedUpload upload, Throwable failure) {
+  /**
+   * The failure of the upload of {@code upload} by provider {@code providerId}: a provider's, said as
+   * that file's upload; an exception or {@link Error} of the provider's own code (see {@link
+   * SubmitPipeline#isUnexpected}) as that upload refused by its fault, since no create went out; any
+   * other (a stop, vidgen's own word, a failing JVM, an upload the provider does not offer) as it is.
+   */
+  static Throwable of(String providerId, FailedUpload upload, Throwable failure) {
     Throwable cause = AsyncFailures.unwrap(failure);
-    return cause instanceof ProviderException provider ? provider.forUpload(upload) : cause;
+    if (cause instanceof ProviderException provider) {
+      return provider.forUpload(upload);
+    }
+    if (SubmitPipeline.isUnexpected(cause)) {
+      ProviderErrorDetails details = ProviderErrorDetails.of(providerId, 0, ProviderErrorDetails.PROVIDER_FAULT,
+          ProviderFaultException.failed("the upload", cause));
+      return ProviderException.of(FailureKind.REJECTED, details, cause).forUpload(upload);
+    }
+    return cause;
   }
 
   /**

@@ -49,7 +49,7 @@ final class VideoUploads {
           runtime.events().uploaded(file, url);
           return url;
         }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-            UploadFailures.of(new FailedUpload("video", file), failure))));
+            UploadFailures.of(runtime.provider().id(), new FailedUpload("video", file), failure))));
     upload.whenComplete((url, failure) -> {
       if (failure != null) {
         uploaded.remove(key, upload);

@@ -215,6 +215,29 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void anUploadFailedByTheProvidersOwnCodeIsARefusedUploadNamingTheProviderAndNothingIsCreated() throws IOException {
+    NoClassDefFoundError missing = new NoClassDefFoundError("com/fasterxml/jackson/databind/ObjectMapper");
+    IllegalStateException boom = new IllegalStateException("boom in upload");
+    fixture.provider.uploadAnswers(new ScriptedProvider.Throws(missing), boom);
+    Path image = png("kite.png");
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    // Thrown at once, then failed in its future: the create never went out, so it is a refused upload, not a maybe.
+    for (Throwable thrown : List.of(missing, boom)) {
+      assertThat(failureOf(fixture.client.submitAsync(job))).isInstanceOfSatisfying(RequestRejectedException.class,
+          e -> {
+            assertThat(e.upload()).contains(new FailedUpload("image", image));
+            assertThat(e.providerId()).isEqualTo(ScriptedProvider.ID);
+            assertThat(e.getMessage()).startsWith("the upload of image kite.png (")
+                .contains("scripted failed the upload with an unexpected " + thrown.getClass().getName())
+                .endsWith("no video task was created and nothing was charged for a video");
+            assertThat(e).hasRootCause(thrown);
+          });
+    }
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
   void anUploadThatFailedAfterItsRetriesSaysSoForItsVideo() throws IOException {
     Path clip = mp4("clip.mp4");
     useClient(new ScriptedProvider().videoUploadAnswers(ScriptedProvider.failure(FailureKind.CONNECT_FAILED)),
