@@ -270,7 +270,7 @@ final class Failures {
   /**
    * What to do when no provider could be chosen: choose one of the ids found with {@code --provider}, each
    * named once; when two factories claim one id (matched ignoring case), no flag can choose, so the advice is
-   * to remove one of their jars.
+   * to remove one of their jars; when none can be chosen (the one meant is broken), to fix or remove its jar.
    */
   static String selectionAdvice(java.util.List<String> availableIds) {
     java.util.Map<String, Integer> claims = new java.util.LinkedHashMap<>();
@@ -281,6 +281,11 @@ final class Failures {
       return "remove one of the jars that claim " + String.join(" and ", clashing)
           + " from the class path (VIDGEN_CLASSPATH names extra jars; docs/writing-a-provider.md), so that one"
           + " factory is left for each id";
+    }
+    if (claims.isEmpty()) {
+      // The provider meant was found but is broken (its id, its jar): choosing it again meets the same one.
+      return "fix that provider's jar or take it off the class path (VIDGEN_CLASSPATH names extra jars;"
+          + " docs/writing-a-provider.md), or choose another provider with --provider";
     }
     return "choose one with --provider (" + String.join(" or ", claims.keySet()) + ")";
   }

@@ -182,5 +182,7 @@ class ThirdPartyProviderTest {
     assertThat(Failures.selectionAdvice(List.of("Acme", "acme", "mock"))).contains("claim acme from");
     assertThat(Failures.selectionAdvice(List.of("acme", "mock", "toapis")))
         .isEqualTo("choose one with --provider (acme or mock or toapis)");
+    assertThat(Failures.selectionAdvice(List.of())).as("a provider refused for its own id cannot be chosen again")
+        .startsWith("fix that provider's jar or take it off the class path").doesNotContain("--provider ()");
   }
 }

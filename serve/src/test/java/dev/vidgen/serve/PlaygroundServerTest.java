@@ -261,6 +261,21 @@ class PlaygroundServerTest {
         .doesNotContain(key, encoded, basic, "acme\\/secret", "acme\\\\/secret", "0123456789abcdef");
   }
 
+  @Test
+  void aPreviewFailingWithAnErrorOfTheProvidersCodeDoesNotStopAGenerateThatTheProviderCanSend() throws IOException {
+    VideoProvider broken = previewing(shown -> {
+      throw new NoClassDefFoundError("acme/MissingPreviewer");
+    });
+    client = VidgenClient.builder().provider(broken).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
+
+    // The preview only names the job for the same-job check; the job is then known by its settings and sent.
+    Map<String, Object> made = json(post("/api/generate", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
+
+    assertThat(made).containsKey("task");
+  }
+
   /** A mock provider whose preview is {@code shown} of the mock's: one of another maker, careless with its key. */
   private static VideoProvider previewing(java.util.function.UnaryOperator<RequestPreview> shown) {
     MockVideoProvider inner = MockVideoProvider.builder().build();

@@ -68,7 +68,7 @@ public final class VideoProviders {
           + (made == null ? "null" : "'" + dev.vidgen.core.text.SafeText.clip(made, 60) + "'") + ", not '"
           + factory.id() + "': a provider's id must be its factory's, as every task, history entry and key variable"
           + " is named by it; fix the factory or its provider so that both give the same id",
-          List.of(factory.id()), null);
+          List.of(), null); // no id here can be chosen: choosing this one again meets the same provider
     }
     return provider;
   }

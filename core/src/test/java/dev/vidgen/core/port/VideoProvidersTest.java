@@ -206,7 +206,8 @@ class VideoProvidersTest {
     VideoProviderFactory mismatched = factory("mm", config -> other);
 
     assertThatThrownBy(() -> VideoProviders.create(mismatched, CONFIG))
-        .isInstanceOf(ProviderSelectionException.class)
+        .isInstanceOfSatisfying(ProviderSelectionException.class,
+            e -> assertThat(e.availableIds()).as("no id to choose: mm again is the same provider").isEmpty())
         .hasMessageContaining("the provider factory mm (")
         .hasMessageContaining("made a provider whose id() is 'alpha', not 'mm'")
         .hasMessageContaining("a provider's id must be its factory's");

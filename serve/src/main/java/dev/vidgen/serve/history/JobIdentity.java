@@ -32,7 +32,8 @@ public final class JobIdentity {
         // from the history is the same as the one it was made from.
         Object body = InlineData.shortened(dev.vidgen.core.json.JsonTrees.tryParse(preview.body()).orElse(preview.body()));
         return List.of(preview.method(), preview.url(), body, settings.get("images"), settings.get("videos"));
-      } catch (RuntimeException unpreviewable) {
+      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError unpreviewable) {
+        // A provider's preview that fails (its own Error too) leaves the job known by its settings; the submit says the rest.
         return settings;
       }
     };
