@@ -5,12 +5,21 @@ import java.util.regex.Pattern;
 /**
  * The library's messages worded for a person in a browser: the Java switches a message names
  * become the {@code vidgen serve} options that do the same, and a Java exception's class name in
- * front of what it says is left out. The command line keeps the library's words.
+ * front of what it says is left out, but for the unexpected failure of a provider's code, which
+ * keeps its simple name. The command line keeps the library's words.
  */
 final class PageWords {
-  /** A Java exception's name in front of its message, such as {@code IOException: }. */
+  /** A Java exception's name in front of its message, such as {@code IOException: }, but for {@link #UNEXPECTED_KIND}. */
   private static final Pattern EXCEPTION_NAME =
-      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9]*(?:Exception|Error): ");
+      Pattern.compile("(?<!unexpected )\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9]*(?:Exception|Error): ");
+
+  /**
+   * The failure a provider's code let out, as a fault of the provider words it ("with an unexpected
+   * java.lang.NoClassDefFoundError: com/acme/Json"): there its kind is what the message says, so it
+   * stays, by its simple name.
+   */
+  private static final Pattern UNEXPECTED_KIND =
+      Pattern.compile("\\bunexpected (?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*(?:Exception|Error))\\b");
 
   private PageWords() {}
 
@@ -25,6 +34,7 @@ final class PageWords {
             "(start the playground with vidgen serve --no-model-check to turn this check off)")
         .replace("allow retired routes (allowRetired(true) in Java, --allow-retired on the command line)",
             "allow retired routes (start the playground with vidgen serve --allow-retired)");
+    said = UNEXPECTED_KIND.matcher(said).replaceAll("unexpected $1");
     return EXCEPTION_NAME.matcher(said).replaceAll("");
   }
 }

@@ -184,14 +184,15 @@ public final class Playground implements AutoCloseable {
   private void routes() {
     app.before(this::guard);
     ASSETS.forEach((path, resource) -> app.get(path, ctx -> asset(ctx, resource)));
-    app.get("/api/models", this::models);
-    app.post("/api/check", this::check);
-    app.get("/api/balance", this::balance);
-    app.post("/api/uploads", this::upload);
-    app.get("/uploads/{id}", this::uploadedImage);
-    app.post("/api/generate", this::generate);
-    app.get("/api/history", this::history);
-    app.get("/videos/{name}", this::video);
+    // A provider's own Error in any of these is answered in JSON, as an unexpected failure, not as a bare 500.
+    app.get("/api/models", answering(this::models));
+    app.post("/api/check", answering(this::check));
+    app.get("/api/balance", answering(this::balance));
+    app.post("/api/uploads", answering(this::upload));
+    app.get("/uploads/{id}", answering(this::uploadedImage));
+    app.post("/api/generate", answering(this::generate));
+    app.get("/api/history", answering(this::history));
+    app.get("/videos/{name}", answering(this::video));
     app.before("/api/events", ctx -> {
       String accept = ctx.header("Accept");
       if (accept == null || !accept.contains("text/event-stream")) {
@@ -219,6 +220,10 @@ public final class Playground implements AutoCloseable {
       }
       json(ctx, 500, Map.of("error", error));
     });
+  }
+
+  private io.javalin.http.Handler answering(io.javalin.http.Handler handler) {
+    return ErrorsAnswered.by(handler, settings::withoutKey);
   }
 
   private void guard(Context ctx) {
@@ -384,8 +389,14 @@ public final class Playground implements AutoCloseable {
 
   private void balance(Context ctx) {
     ctx.future(() -> client.balancesAsync().handle((balance, failure) -> {
-      if (failure != null) {
-        int status = AsyncFailures.unwrap(failure) instanceof AuthenticationException ? 401 : 502;
+      Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
+      if (cause instanceof UnsupportedOperationException) {
+        // Not a failure to try again: this provider reports no balance at all.
+        json(ctx, 501, Map.of("error", Map.of("message", client.provider().id() + " does not report a balance",
+            "code", "balance_not_reported", "next", "nothing to try again: the page shows each job's price before"
+                + " Generate, and the provider's own dashboard shows what the account has left")));
+      } else if (cause != null) {
+        int status = cause instanceof AuthenticationException ? 401 : 502;
         json(ctx, status, Map.of("error", Hints.of(failure, false, terms)));
       } else {
         json(ctx, 200, balance(balance));
@@ -470,6 +481,8 @@ public final class Playground implements AutoCloseable {
             && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
                 == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
         Map<String, Object> error = Hints.of(cause, maybe, terms);
+        // A failed upload names its file by the name it was uploaded under, not where the playground keeps it.
+        error.computeIfPresent("message", (key, message) -> uploads.withNames((String) message));
         if (cause instanceof dev.vidgen.core.client.SubmitNotSentException) {
           error.put("message", "the playground is stopping, so this job was not sent: nothing was created or billed");
           error.put("code", "playground_stopping");

@@ -1,6 +1,7 @@
 package dev.vidgen.serve;
 
 import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 
@@ -21,8 +22,10 @@ final class UnansweredText {
     String tail = ", so a task may exist and be billed" + (resent > 0 ? " (one for each take: up to " + (resent + 1)
         + ")" : "") + "; vidgen did not send it again, and the history keeps the job as unknown";
     if (!(unanswered.getCause() instanceof ProviderException last)) {
-      // Nothing but the library's own account, which is already precise.
-      return unanswered.details().message() + "; the history keeps the job as unknown";
+      // Nothing but the library's own account, which is already precise; a fault of the provider's code names it.
+      boolean fault = ProviderErrorDetails.PROVIDER_FAULT.equals(unanswered.details().code());
+      return (fault ? unanswered.details().providerId() + " " : "") + unanswered.details().message()
+          + "; the history keeps the job as unknown";
     }
     if (last.kind() == FailureKind.SERVER_ERROR) {
       return "the create was answered with a server error" + (resent > 0 ? " " + (resent + 1)

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -79,9 +80,20 @@ final class Uploads {
    * file's name the page uploaded it under ({@code x.jpg}), as the user knows it.
    */
   String withNames(String text) {
-    return text == null ? null : text.replaceAll(Pattern.quote(folder + java.io.File.separator) + "[0-9a-f]{16}"
-        + Pattern.quote(java.io.File.separator), "");
+    if (text == null) {
+      return null;
+    }
+    String named = text;
+    // The absolute form first: a failed upload names its file that way, a check's message as the job gave it.
+    for (Path kept : List.of(folder.toAbsolutePath().normalize(), folder)) {
+      named = named.replaceAll(Pattern.quote(kept + java.io.File.separator) + "[0-9a-f]{16}"
+          + Pattern.quote(java.io.File.separator), "");
+    }
+    return NAMED_TWICE.matcher(named).replaceAll("$1");
   }
+
+  /** "image x.png (x.png)": a file's name and, once its path is given as its name, the same again. */
+  private static final Pattern NAMED_TWICE = Pattern.compile("(?<![^\\s(])([^\\s()]+) \\(\\1\\)");
 
   /** The refusal for a body of {@code bytes} bytes. */
   static Refusal tooLarge(long bytes) {

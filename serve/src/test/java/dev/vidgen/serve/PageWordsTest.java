@@ -23,6 +23,18 @@ class PageWordsTest {
   }
 
   @Test
+  void keepsTheKindOfAProvidersUnexpectedFailureBySimpleNameBecauseThatIsWhatWentWrong() {
+    assertThat(PageWords.of("probe-y failed the create of a grok-video-1.5-preview task with an unexpected"
+        + " java.lang.NoClassDefFoundError: com/acme/Json, a fault of the provider"))
+        .isEqualTo("probe-y failed the create of a grok-video-1.5-preview task with an unexpected"
+            + " NoClassDefFoundError: com/acme/Json, a fault of the provider");
+    assertThat(PageWords.of("acme failed its status read with an unexpected java.lang.IllegalStateException: boom"))
+        .isEqualTo("acme failed its status read with an unexpected IllegalStateException: boom");
+    assertThat(PageWords.of("acme failed the upload with an unexpected com.acme.Client$BrokenError"))
+        .isEqualTo("acme failed the upload with an unexpected Client$BrokenError");
+  }
+
+  @Test
   void leavesOtherWordsAsTheyAre() {
     assertThat(PageWords.of("Errors: none; the Exception: word in a prompt")).isEqualTo(
         "Errors: none; the Exception: word in a prompt");

@@ -276,6 +276,105 @@ class PlaygroundServerTest {
     assertThat(made).containsKey("task");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void anErrorOfTheProvidersCodeInAnyCallIsAnsweredInJsonSayingWhatItWasWithoutTheKey() throws IOException {
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+    VideoProvider provider = intercepting("paramsItFills", (inner, args) -> {
+      if (broken.get()) {
+        throw new NoClassDefFoundError("acme/Params, loaded with acme-key-0123456789");
+      }
+      return inner.paramsItFills((dev.vidgen.core.domain.ModelRoute) args[0]);
+    });
+    client = VidgenClient.builder().provider(provider).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
+    broken.set(true);
+
+    try (Response response = http.newCall(request("/api/models").build()).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(500);
+      assertThat(response.header("Content-Type")).startsWith("application/json");
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat((String) error.get("message")).contains("unexpected NoClassDefFoundError", "acme/Params");
+      assertThat((String) error.get("next")).contains("nothing was sent");
+      assertThat(body).doesNotContain("acme-key-0123456789");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aProviderThatReportsNoBalanceIsSaidSoAndNotToldToTryAgain() throws IOException {
+    VideoProvider provider = intercepting("balances", (inner, args) -> java.util.concurrent.CompletableFuture
+        .failedFuture(new UnsupportedOperationException("mock does not report a balance")));
+    client = VidgenClient.builder().provider(provider).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+
+    try (Response response = http.newCall(request("/api/balance").build()).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(501);
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat(error).containsEntry("message", "mock does not report a balance")
+          .containsEntry("code", "balance_not_reported");
+      assertThat((String) error.get("next")).startsWith("nothing to try again").doesNotContain("in a moment");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateFailedByTheProvidersOwnErrorIsSaidOnThePageWithTheProviderAndTheKindOfError() throws IOException {
+    VideoProvider provider = intercepting("create", (inner, args) -> {
+      throw new NoClassDefFoundError("com/acme/Json");
+    });
+    client = VidgenClient.builder().provider(provider).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+
+    try (Response response = http.newCall(request("/api/generate")
+        .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
+      String body = response.body().string();
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat(error).as(body).containsEntry("sent", "maybe");
+      assertThat((String) error.get("message")).startsWith("mock failed the create of a veo3.1-fast task with an"
+          + " unexpected NoClassDefFoundError: com/acme/Json");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFailedUploadIsNamedByTheFilesNameNotWhereThePlaygroundKeepsIt() throws IOException {
+    start();
+    mock.script().rejectUploads(1, "the image is unreadable");
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+        .build()).execute()) {
+      String body = response.body().string();
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat(error).as(body).containsEntry("sent", "no");
+      assertThat((String) error.get("message")).contains("the upload of image product.png ")
+          .doesNotContain("product.png (", folder.toString(), "uploads");
+    }
+  }
+
+  /** A mock provider whose {@code method} answers as {@code answer} says, given the mock and the arguments. */
+  private static VideoProvider intercepting(String method,
+      java.util.function.BiFunction<MockVideoProvider, Object[], Object> answer) {
+    MockVideoProvider inner = MockVideoProvider.builder().build();
+    return (VideoProvider) java.lang.reflect.Proxy.newProxyInstance(PlaygroundServerTest.class.getClassLoader(),
+        new Class<?>[] {VideoProvider.class}, (proxy, called, args) -> {
+          if (called.getName().equals(method)) {
+            return answer.apply(inner, args);
+          }
+          try {
+            return called.invoke(inner, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
   /** A mock provider whose preview is {@code shown} of the mock's: one of another maker, careless with its key. */
   private static VideoProvider previewing(java.util.function.UnaryOperator<RequestPreview> shown) {
     MockVideoProvider inner = MockVideoProvider.builder().build();

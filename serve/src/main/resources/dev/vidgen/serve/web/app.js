@@ -1013,7 +1013,9 @@ async function loadBalance() {
   try {
     const result = await api('/api/balance');
     if (!result.ok) {
-      box.textContent = 'Balance: unavailable' + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
+      // 501: the provider reports no balance at all, which no retry changes.
+      box.textContent = (result.status === 501 ? 'Balance: not reported' : 'Balance: unavailable')
+        + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
       return;
     }
     const b = result.body;
