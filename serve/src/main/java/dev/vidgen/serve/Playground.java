@@ -214,7 +214,8 @@ public final class Playground implements AutoCloseable {
     app.exception(Exception.class, (failure, ctx) -> {
       // Unexpected; on a Generate, after its create may have gone out.
       boolean generating = ctx.path().equals("/api/generate");
-      Map<String, Object> error = Hints.of(failure, generating, terms);
+      // An Error a handler's future failed with reaches here inside a CompletionException.
+      Map<String, Object> error = Hints.of(said(failure), generating, terms);
       if (generating) {
         error.put("sent", "maybe");
       }
@@ -224,6 +225,12 @@ public final class Playground implements AutoCloseable {
 
   private io.javalin.http.Handler answering(io.javalin.http.Handler handler) {
     return ErrorsAnswered.by(handler, settings::withoutKey);
+  }
+
+  /** {@code failure} as the page is told it: an {@link Error} a provider's code let out as the handlers' are. */
+  private Throwable said(Throwable failure) {
+    return AsyncFailures.unwrap(failure) instanceof Error thrown
+        ? new ErrorsAnswered.UnexpectedError(thrown, settings::withoutKey) : failure;
   }
 
   private void guard(Context ctx) {
@@ -397,7 +404,7 @@ public final class Playground implements AutoCloseable {
                 + " Generate, and the provider's own dashboard shows what the account has left")));
       } else if (cause != null) {
         int status = cause instanceof AuthenticationException ? 401 : 502;
-        json(ctx, status, Map.of("error", Hints.of(failure, false, terms)));
+        json(ctx, status, Map.of("error", Hints.of(said(failure), false, terms)));
       } else {
         json(ctx, 200, balance(balance));
       }

@@ -304,6 +304,24 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aBalanceFailedByAnErrorOfTheProvidersCodeIsSaidWithoutTheKey() throws IOException {
+    VideoProvider provider = intercepting("balances", (inner, args) -> java.util.concurrent.CompletableFuture
+        .failedFuture(new AssertionError("balance of acme-key-0123456789 went wrong")));
+    client = VidgenClient.builder().provider(provider).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
+
+    try (Response response = http.newCall(request("/api/balance").build()).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(502);
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat((String) error.get("message")).contains("unexpected AssertionError", "went wrong");
+      assertThat(body).doesNotContain("acme-key-0123456789");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aProviderThatReportsNoBalanceIsSaidSoAndNotToldToTryAgain() throws IOException {
     VideoProvider provider = intercepting("balances", (inner, args) -> java.util.concurrent.CompletableFuture
         .failedFuture(new UnsupportedOperationException("mock does not report a balance")));
