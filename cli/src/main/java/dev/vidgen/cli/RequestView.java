@@ -20,13 +20,14 @@ final class RequestView {
   private final Object jsonBody;
 
   /**
-   * The preview {@code made}, with {@code hide} applied to its URL, headers and body (so that a key a provider
+   * The preview {@code made}, with {@code hide} applied to its URL, headers (names and values) and body (so that a key a provider
    * left in clear is masked); with {@code absentKeyVariable} (null when a key is set), its key header says
    * that this variable is not set.
    */
   RequestView(RequestPreview made, String absentKeyVariable, UnaryOperator<String> hide) {
     Map<String, String> headers = new LinkedHashMap<>();
-    made.headers().forEach((name, value) -> headers.put(name, hide.apply(value)));
+    // A header's name may show the key as well as its value (X-Key-<key>): both are masked.
+    made.headers().forEach((name, value) -> headers.put(hide.apply(name), hide.apply(value)));
     if (absentKeyVariable != null && headers.containsKey("Authorization")) {
       headers.put("Authorization", absentKey(absentKeyVariable));
     }

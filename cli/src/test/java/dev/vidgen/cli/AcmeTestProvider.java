@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * reaches {@code base_url} when given, else its own address, and refuses to be made without a key. Its preview
  * shows where a create would go and carries the key's masked form; the work itself is the mock's. The setting
  * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
- * JSON-escaped), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
+ * JSON-escaped; {@code base64}: in a header's name, and as Base64 in a Bearer token and the body), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
  * {@code preview-error}: a JVM {@link Error} of its own code).
  */
 final class AcmeTestProvider implements VideoProvider {
@@ -78,6 +78,16 @@ final class AcmeTestProvider implements VideoProvider {
       return new RequestPreview("POST", baseUrl + "/v1/videos?key="
           + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8), headers,
           "{\"model\":\"" + request.route().id() + "\",\"key\":\"" + secret.replace("/", "\\/") + "\"}");
+    }
+    if ("base64".equals(leaky)) {
+      // The key in a header's name, and as Base64 outside any Basic value: in a Bearer token and in the body.
+      String secret = key.reveal();
+      String base64 = java.util.Base64.getEncoder()
+          .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      headers.put("Authorization", "Bearer " + base64);
+      headers.put("X-Key-" + secret, "name-holds-key");
+      return new RequestPreview("POST", baseUrl + "/v1/videos", headers,
+          "{\"model\":\"" + request.route().id() + "\",\"b64\":\"" + base64.replace("/", "\\/") + "\"}");
     }
     // With the setting leak_key, the key stands in clear in a header, as a careless provider's might.
     headers.put(leaky != null ? "X-Acme-Key" : "Authorization", leaky != null ? key.reveal() : "Bearer " + key.masked());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +107,26 @@ class ThirdPartyProviderTest {
     for (CliRun.Result run : List.of(text, json)) {
       assertThat(run.all()).doesNotContain(key, "k%2Fey%2B9f8e7d6c5b4a3210%3D%3D", "k\\/ey+9f8e7d6c5b4a3210==",
           "k\\\\/ey", java.util.Base64.getEncoder().encodeToString(("acme-user:" + key).getBytes()));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aKeyAPreviewShowsInAHeadersNameOrAsBase64IsMaskedInTheTextAndTheJson() {
+    String key = "k/ey+9f8e7d6c5b4a3210==";
+    String base64 = java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    CliRun.Result text = dryRun(CliRun.in(dir).env("ACME_API_KEY", key), "--set", "leak_key=base64");
+    CliRun.Result json = dryRun(CliRun.in(dir).env("ACME_API_KEY", key), "--set", "leak_key=base64", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("X-Key-…: name-holds-key", "Authorization: Bearer …", "\"b64\":\"…\"");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    Map<String, Object> request = (Map<String, Object>) json.json().get("request");
+    assertThat((Map<String, Object>) request.get("headers")).containsEntry("X-Key-…", "name-holds-key")
+        .containsEntry("Authorization", "Bearer …");
+    assertThat((Map<String, Object>) request.get("body")).containsEntry("b64", "…");
+    for (CliRun.Result run : List.of(text, json)) {
+      assertThat(run.all()).doesNotContain(key, base64, base64.replace("/", "\\/"), "9f8e7d6c5b4a3210");
     }
   }
 

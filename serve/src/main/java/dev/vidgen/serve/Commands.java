@@ -65,20 +65,36 @@ final class Commands {
   private static final String CREATE_PATH = "/v1/videos/generations";
   private static final String UPLOAD_PATH = "/v1/uploads/images";
 
+  /** {@link #curl(RequestPreview, VideoJob, String, BasicCredentials)} for a preview whose Basic credentials are not known. */
+  static String curl(RequestPreview preview, VideoJob job, String keyVariable) {
+    return curl(preview, job, keyVariable, BasicCredentials.OTHER);
+  }
+
   /**
-   * cURL commands sending {@code preview} with the key from {@code $KEY_VARIABLE}: first one
+   * cURL commands sending {@code preview} (masked) with the key from {@code $KEY_VARIABLE} in its
+   * {@code Authorization} header, under the preview's own scheme (see {@link #keyHeader}): first one
    * upload per local image of {@code job} (multipart {@code file}), each answer's {@code data.url}
    * kept in a shell variable that the create's body then holds where the preview says {@code
    * upload://NAME}; the create is sent only when every upload gave a URL. Where uploads have no
    * known address (the mock), a note says what to upload first.
    */
-  static String curl(RequestPreview preview, VideoJob job, String keyVariable) {
-    String keyHeader = "\"Authorization: Bearer $" + keyVariable + "\"";
+  static String curl(RequestPreview preview, VideoJob job, String keyVariable, BasicCredentials basic) {
+    Map.Entry<String, String> authorization = preview.headers().entrySet().stream()
+        .filter(header -> header.getKey().equalsIgnoreCase("Authorization")).findFirst().orElse(null);
+    String written = authorization == null ? "\"Authorization: Bearer $" + keyVariable + "\""
+        : keyHeader(authorization.getKey(), authorization.getValue(), keyVariable, basic);
+    boolean asShown = written == null;
+    String keyHeader = asShown ? quote(authorization.getKey() + ": " + authorization.getValue()) : written;
     StringBuilder text = new StringBuilder();
     boolean http = preview.url().startsWith("http://") || preview.url().startsWith("https://");
     if (!http) {
       text.append("# The mock provider answers only inside vidgen; with TOAPIS_API_KEY set,\n")
           .append("# vidgen serve shows the real ToAPIs request here.\n");
+    }
+    if (asShown) {
+      text.append("# The ").append(authorization.getKey()).append(" header stands as the preview showed it, masked:\n")
+          .append("# put in its credentials as the provider documents them, with the key from $")
+          .append(keyVariable).append(".\n");
     }
     Map<Path, String> variables = new LinkedHashMap<>();
     for (ImageInput image : job.images()) {
@@ -117,7 +133,7 @@ final class Commands {
     Map<String, String> headers = new TreeMap<>(preview.headers());
     headers.forEach((name, value) -> {
       text.append(" \\\n  -H ");
-      if (name.equalsIgnoreCase("Authorization")) {
+      if (authorization != null && name.equals(authorization.getKey())) {
         text.append(keyHeader);
       } else {
         text.append(quote(name + ": " + value));
@@ -125,6 +141,32 @@ final class Commands {
     });
     text.append(" \\\n  --data-raw ").append(body);
     return text.toString();
+  }
+
+  /**
+   * The copied command's {@code -H} word for the preview's key header {@code name: shown} (masked): the
+   * preview's scheme followed by {@code $KEY_VARIABLE} ({@code Bearer $TOAPIS_API_KEY}), or the variable
+   * alone when the value had no scheme. A {@code Basic} value is Base64 of the credentials, so the shell
+   * encodes them when they are the key ({@code printf '%s' "$KEY_VARIABLE" | base64}) or the key and an empty
+   * password; null for other credentials, or a scheme that is no plain word: the header stays as shown.
+   */
+  private static String keyHeader(String name, String shown, String keyVariable, BasicCredentials basic) {
+    String value = shown == null ? "" : shown.strip();
+    int space = value.indexOf(' ');
+    String scheme = space < 0 ? "" : value.substring(0, space);
+    if (!name.matches("[A-Za-z0-9-]+") || !scheme.matches("([A-Za-z][A-Za-z0-9_-]*)?")) {
+      return null;
+    }
+    String variable = "$" + keyVariable;
+    if (scheme.equalsIgnoreCase("Basic")) {
+      return switch (basic) {
+        case KEY -> "\"" + name + ": " + scheme + " $(printf '%s' \"" + variable + "\" | base64 | tr -d '\\n')\"";
+        case KEY_AND_EMPTY_PASSWORD ->
+            "\"" + name + ": " + scheme + " $(printf '%s:' \"" + variable + "\" | base64 | tr -d '\\n')\"";
+        case OTHER -> null;
+      };
+    }
+    return "\"" + name + ": " + (scheme.isEmpty() ? "" : scheme + " ") + variable + "\"";
   }
 
   /**

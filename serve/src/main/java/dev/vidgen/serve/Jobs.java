@@ -245,8 +245,8 @@ final class Jobs {
   /**
    * As {@link #submit(VideoJob, boolean)}; {@code againAfter}, with {@code again}, names the take the
    * confirmation was asked about, so that a take of the same job made after it (in another tab,
-   * meanwhile) is refused with 409 {@code same_job} naming that newer take, nothing sent. Null
-   * confirms whatever take the history holds.
+   * meanwhile) is refused with 409 {@code same_job} naming that newer take, nothing sent; so is one
+   * naming a take of another job, or no take the history holds. Null confirms whatever take the history holds.
    */
   CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again, String againAfter) {
     if (closed) {
@@ -276,7 +276,7 @@ final class Jobs {
               + " then says what to check before generating again"));
     }
     Optional<HistoryEntry> earlier = again && againAfter == null ? Optional.empty()
-        : earlierTake(job).filter(newest -> !again || madeAfter(newest, againAfter));
+        : earlierTake(job).filter(newest -> !again || madeAfter(newest, againAfter, job));
     if (earlier.isPresent()) {
       sendingJobs.remove(sameJob, reference);
       return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get(), again ? againAfter : null));
@@ -300,16 +300,17 @@ final class Jobs {
   }
 
   /**
-   * Whether {@code newest}, the newest take of a job, is not the take {@code confirmed} names and was
-   * made after it; a name the history does not hold confirms nothing.
+   * Whether {@code newest}, the newest take of {@code job}, is not the take {@code confirmed} names and was
+   * made after it; a name the history does not hold, or holds for another job, confirms nothing.
    */
-  private boolean madeAfter(HistoryEntry newest, String confirmed) {
+  private boolean madeAfter(HistoryEntry newest, String confirmed, VideoJob job) {
     if (newest.taskId().equals(confirmed)) {
       return false;
     }
     try {
       // A note found later as its own task keeps its create's time: the task is the take that was confirmed.
       return history.find(client.provider().id(), confirmed).or(() -> history.note(confirmed))
+          .filter(named -> history.isTakeOf(named, job, identity)) // a take of another job says nothing of this one
           .map(named -> newest.submittedAt().isAfter(named.submittedAt())).orElse(true);
     } catch (RuntimeException unreadable) {
       return true; // not known to be the take confirmed: asked again, nothing sent

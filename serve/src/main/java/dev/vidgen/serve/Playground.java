@@ -340,12 +340,13 @@ public final class Playground implements AutoCloseable {
       }
     }
     // A provider's preview is meant to mask its key; one that does not is masked here, so the key never reaches the page.
+    BasicCredentials basic = BasicCredentials.of(preview, settings.apiKey());
     preview = preview == null ? null : new RequestPreview(preview.method(), settings.withoutKey(preview.url()),
         maskedHeaders(preview.headers()), settings.withoutKey(preview.body()));
     json.put("preview", preview == null ? null : preview(preview));
     json.put("same_job", report.isValid() ? sameJob(job) : null);
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
-    json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable()));
+    json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic));
     return json;
   }
 
@@ -648,9 +649,10 @@ public final class Playground implements AutoCloseable {
     return json;
   }
 
+  /** {@code headers} with the key masked in their names as in their values ({@code X-Key-<key>} too). */
   private Map<String, String> maskedHeaders(Map<String, String> headers) {
     Map<String, String> masked = new LinkedHashMap<>();
-    headers.forEach((name, value) -> masked.put(name, settings.withoutKey(value)));
+    headers.forEach((name, value) -> masked.put(settings.withoutKey(name), settings.withoutKey(value)));
     return masked;
   }
 

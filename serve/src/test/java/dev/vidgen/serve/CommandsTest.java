@@ -47,6 +47,55 @@ class CommandsTest {
   }
 
   @Test
+  void keepsTheSchemeOfThePreviewsKeyHeader() {
+    VideoJob job = VideoJob.builder("m").build();
+    RequestPreview token = new RequestPreview("POST", "https://api.acme.example/v1/videos",
+        Map.of("Authorization", "Token …"), "{}");
+    RequestPreview bare = new RequestPreview("POST", "https://api.acme.example/v1/videos",
+        Map.of("authorization", "…"), "{}");
+
+    assertThat(Commands.curl(token, job, "ACME_API_KEY")).contains("-H \"Authorization: Token $ACME_API_KEY\"")
+        .doesNotContain("Bearer");
+    assertThat(Commands.curl(bare, job, "ACME_API_KEY")).contains("-H \"authorization: $ACME_API_KEY\"")
+        .doesNotContain("Bearer");
+  }
+
+  @Test
+  void writesBasicCredentialsThatAreTheKeyAsTheShellEncodesThem() {
+    RequestPreview preview = new RequestPreview("POST", "https://api.acme.example/v1/videos",
+        Map.of("Authorization", "BASIC …"), "{}");
+    VideoJob job = VideoJob.builder("m").build();
+
+    assertThat(Commands.curl(preview, job, "ACME_API_KEY", BasicCredentials.KEY))
+        .contains("-H \"Authorization: BASIC $(printf '%s' \"$ACME_API_KEY\" | base64 | tr -d '\\n')\"")
+        .doesNotContain("Bearer", "#");
+    assertThat(Commands.curl(preview, job, "ACME_API_KEY", BasicCredentials.KEY_AND_EMPTY_PASSWORD))
+        .contains("-H \"Authorization: BASIC $(printf '%s:' \"$ACME_API_KEY\" | base64 | tr -d '\\n')\"");
+    assertThat(Commands.curl(preview, job, "ACME_API_KEY", BasicCredentials.OTHER)).startsWith(
+            "# The Authorization header stands as the preview showed it, masked:\n"
+                + "# put in its credentials as the provider documents them, with the key from $ACME_API_KEY.\n"
+                + "curl -X POST")
+        .contains("-H 'Authorization: BASIC …'").doesNotContain("Bearer", "printf");
+  }
+
+  @Test
+  void tellsBasicCredentialsThatAreTheKeyFromOthers() {
+    dev.vidgen.core.port.ApiKey key = dev.vidgen.core.port.ApiKey.of("k/ey+9f8e7d6c5b4a3210==");
+    java.util.function.Function<String, RequestPreview> basic = credentials -> new RequestPreview("POST",
+        "https://a.example", Map.of("authorization", "basic " + java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "{}");
+
+    assertThat(BasicCredentials.of(basic.apply(key.reveal()), key)).isEqualTo(BasicCredentials.KEY);
+    assertThat(BasicCredentials.of(basic.apply(key.reveal() + ":"), key))
+        .isEqualTo(BasicCredentials.KEY_AND_EMPTY_PASSWORD);
+    assertThat(BasicCredentials.of(basic.apply("user:" + key.reveal()), key)).isEqualTo(BasicCredentials.OTHER);
+    assertThat(BasicCredentials.of(basic.apply(key.reveal()), null)).as("no key to compare with")
+        .isEqualTo(BasicCredentials.OTHER);
+    assertThat(BasicCredentials.of(new RequestPreview("POST", "https://a.example",
+        Map.of("Authorization", "Basic …"), "{}"), key)).as("masked by the provider").isEqualTo(BasicCredentials.OTHER);
+  }
+
+  @Test
   void givesEachCopiedCreateAClientReferenceOfItsOwnInsteadOfThePreviewsStandIn() {
     RequestPreview preview = new RequestPreview("POST", "https://toapis.com/v1/videos/generations",
         Map.of("Content-Type", "application/json"),

@@ -259,6 +259,43 @@ class PlaygroundServerTest {
     assertThat(json(checked)).containsEntry("valid", true);
     assertThat(checked).contains("api.acme.example/v1/videos?key=…").contains("Basic …")
         .doesNotContain(key, encoded, basic, "acme\\/secret", "acme\\\\/secret", "0123456789abcdef");
+    // Credentials other than the key alone cannot be written from its variable: the header stays as shown, and says so.
+    assertThat((String) json(checked).get("curl")).contains("-H 'Authorization: Basic …'",
+        "# The Authorization header stands as the preview showed it, masked:").doesNotContain("Bearer");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aKeyInAHeadersNameOrAsBase64OutsideBasicNeverReachesThePageAndABasicKeyKeepsItsSchemeInTheCurl()
+      throws IOException {
+    String key = "acme/secret+0123456789abcdef==";
+    byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+    String urlSafe = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    VideoProvider leaky = previewing(shown -> {
+      Map<String, String> headers = new java.util.LinkedHashMap<>(shown.headers());
+      headers.put("authorization", "basic " + base64); // the key alone, as Basic credentials
+      headers.put("X-Key-" + key, "name-holds-key");
+      headers.put("X-Bearer-B64", "Bearer " + urlSafe);
+      return new RequestPreview("POST", "https://api.acme.example/v1/videos", headers,
+          shown.body().replace("{", "{\"b64\":\"" + base64.replace("/", "\\/") + "\","));
+    });
+    client = VidgenClient.builder().provider(leaky).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "acme"), "ACME_API_KEY", ApiKey.of(key)));
+
+    String checked = post("/api/check", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}");
+
+    Map<String, Object> preview = (Map<String, Object>) json(checked).get("preview");
+    assertThat((Map<String, Object>) preview.get("headers")).containsEntry("X-Key-…", "name-holds-key")
+        .containsEntry("X-Bearer-B64", "Bearer …").containsEntry("authorization", "basic …");
+    assertThat((String) preview.get("body")).contains("\"b64\":\"…\"");
+    assertThat(checked).doesNotContain(key, base64, urlSafe, base64.replace("/", "\\/"), "acme\\/secret",
+        "0123456789abcdef");
+    assertThat((String) json(checked).get("curl")).as("the key alone is the Basic credentials: the shell encodes it")
+        .contains("-H \"authorization: basic $(printf '%s' \"$ACME_API_KEY\" | base64 | tr -d '\\n')\"",
+            "-H 'X-Key-…: name-holds-key'")
+        .doesNotContain("Bearer $ACME_API_KEY", "stands as the preview showed it");
   }
 
   @Test
@@ -870,6 +907,34 @@ class PlaygroundServerTest {
       assertThat(alone.body().string()).contains("again_after goes with \\\"again\\\": true; again was left out");
     }
     assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(4);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aConfirmationNamingAnotherJobsNewerTakeIsAskedAboutThisJobsNewestAndSendsNothing() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String take = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 10))).get("task")).get("task_id");
+    // A take of another job (15 s), made after this job's take: it confirms nothing about this job.
+    String otherJobs = (String) ((Map<?, ?>) json(post("/api/generate", job(upload, 15))).get("task")).get("task_id");
+    String confirmed = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + otherJobs + "\",");
+
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(confirmed, JSON)).build())
+        .execute()) {
+      String body = refused.body().string();
+      assertThat(refused.code()).as(body).isEqualTo(409);
+      Map<String, Object> answer = json(body);
+      assertThat((Map<String, Object>) answer.get("error")).containsEntry("code", "same_job").containsEntry("sent", "no")
+          .hasEntrySatisfying("message", message -> assertThat((String) message)
+              .contains("the take confirmed (" + otherJobs + ") is not this job's newest", "task " + take));
+      assertThat((Map<String, Object>) answer.get("same_job")).as("this job's newest take, to be asked about")
+          .containsEntry("task_id", take);
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent for the confirmation").hasSize(2);
+
+    String confirmedOwn = job(upload, 10).replace("{", "{\"again\":true,\"again_after\":\"" + take + "\",");
+    assertThat(json(post("/api/generate", confirmedOwn))).as("confirmed for this job's newest take").containsKey("task");
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(3);
   }
 
   @Test

@@ -549,9 +549,10 @@ public abstract class VideoProviderContract {
   }
 
   /**
-   * The key stands nowhere in the preview, in clear or encoded: percent-encoded, JSON-escaped, or in a
-   * {@code Basic} header whose Base64 decodes to text holding it. The check is the mask that the command
-   * line's dry run and the playground apply ({@link KeyMask}): what it would change is shown.
+   * The key stands nowhere in the preview (URL, header names and values, body), in clear or encoded:
+   * percent-encoded once or twice, JSON-escaped, as Base64, or in a {@code Basic} value whose Base64 decodes to
+   * text holding it. The check is the mask that the command line's dry run and the playground apply ({@link
+   * KeyMask}): what it would change is shown.
    */
   @Test
   void previewShowsTheKeyNowhereInClear() {

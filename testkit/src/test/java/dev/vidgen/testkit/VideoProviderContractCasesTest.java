@@ -42,14 +42,16 @@ class VideoProviderContractCasesTest {
   /** What the probe provider gets wrong. */
   enum Fault {
     NONE, KEY_IN_URL, KEY_IN_HEADER, KEY_IN_BODY, KEY_PERCENT_ENCODED_IN_URL, KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL,
-    KEY_IN_BASIC_HEADER, KEY_ALONE_IN_BASIC_HEADER, KEY_JSON_ESCAPED_IN_BODY, BLOCKING_CREATE,
+    KEY_IN_BASIC_HEADER, KEY_ALONE_IN_BASIC_HEADER, KEY_JSON_ESCAPED_IN_BODY, KEY_IN_HEADER_NAME,
+    KEY_BASE64_IN_BEARER_HEADER, KEY_URL_SAFE_BASE64_IN_BODY, KEY_PERCENT_ENCODED_TWICE_IN_URL, BLOCKING_CREATE,
     NO_ANSWER_AS_CONNECT_FAILED, STUB_MP4
   }
 
   @ParameterizedTest
   @EnumSource(value = Fault.class, names = {"KEY_IN_URL", "KEY_IN_HEADER", "KEY_IN_BODY", "KEY_PERCENT_ENCODED_IN_URL",
       "KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL", "KEY_IN_BASIC_HEADER", "KEY_ALONE_IN_BASIC_HEADER",
-      "KEY_JSON_ESCAPED_IN_BODY"})
+      "KEY_JSON_ESCAPED_IN_BODY", "KEY_IN_HEADER_NAME", "KEY_BASE64_IN_BEARER_HEADER", "KEY_URL_SAFE_BASE64_IN_BODY",
+      "KEY_PERCENT_ENCODED_TWICE_IN_URL"})
   void aPreviewShowingTheKeyInClearFails(Fault fault) {
     assertThatCode(() -> contract(Fault.NONE).previewShowsTheKeyNowhereInClear()).doesNotThrowAnyException();
 
@@ -199,6 +201,7 @@ class VideoProviderContractCasesTest {
       String url = "https://probe.example/v1/videos" + switch (fault) {
         case KEY_IN_URL -> "?key=" + key;
         case KEY_PERCENT_ENCODED_IN_URL -> "?key=" + encoded;
+        case KEY_PERCENT_ENCODED_TWICE_IN_URL -> "?next=" + encoded.replace("%", "%25");
         case KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL -> "?key=" + encoded.replace("%2F", "%2f").replace("%2B", "%2b")
             .replace("%3D", "%3d");
         default -> "";
@@ -208,11 +211,17 @@ class VideoProviderContractCasesTest {
         case KEY_IN_HEADER -> "Bearer " + key;
         case KEY_IN_BASIC_HEADER -> "Basic " + base64("probe-user:" + key);
         case KEY_ALONE_IN_BASIC_HEADER -> "Basic " + base64(key + ":");
+        case KEY_BASE64_IN_BEARER_HEADER -> "Bearer " + base64(key);
         default -> "Basic " + base64("probe-user:…"); // decodes, but to no key: the kit lets it be
       });
+      if (fault == Fault.KEY_IN_HEADER_NAME) {
+        headers.put("X-Key-" + key, "v");
+      }
       String body = "{\"model\":\"" + request.route().id() + "\"" + switch (fault) {
         case KEY_IN_BODY -> ",\"api_key\":\"" + key + "\"";
         case KEY_JSON_ESCAPED_IN_BODY -> ",\"api_key\":\"" + key.replace("/", "\\/") + "\"";
+        case KEY_URL_SAFE_BASE64_IN_BODY -> ",\"token\":\"" + java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
         default -> "";
       } + "}";
       return new RequestPreview("POST", url, headers, body);

@@ -40,7 +40,8 @@ public final class ApiKey {
 
   /**
    * {@code text} with this key shown {@link #masked()} wherever it stands, in clear or encoded
-   * (percent-encoded, JSON-escaped, inside a {@code Basic} header's Base64; see {@link KeyMask}); null stays null.
+   * (percent-encoded once or twice, JSON-escaped, as Base64 anywhere, inside a {@code Basic} value's Base64;
+   * see {@link KeyMask}); null stays null.
    */
   public String maskIn(String text) {
     return mask.apply(text);

@@ -7,21 +7,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks one secret, such as an API key, in text that may show it in clear or encoded: percent-encoded
- * (either case of hex, {@code +} for a space), JSON-escaped ({@code \/}, {@code \u002F}), any mix of
- * these, or inside an {@code Authorization: Basic} value whose Base64 decodes to text holding it
- * ({@code key}, {@code key:}, {@code user:key}). Thread-safe; null text stays null.
+ * Masks one secret, such as an API key, in text that may show it in clear or encoded: percent-encoded once
+ * or twice (either case of hex, {@code +} for a space), JSON-escaped ({@code \/}, {@code \u002F}), any mix of
+ * these; as the Base64 of text beginning with it, anywhere (standard or URL-safe, padded or not, for a secret
+ * of {@value #BASE64_FROM} bytes or more); or inside a {@code Basic} value whose Base64 decodes to text
+ * holding it anywhere ({@code key}, {@code key:}, {@code user:key}). Thread-safe; null text stays null.
  */
 public final class KeyMask {
   /** {@code Basic} and its Base64, which may stand percent-encoded or JSON-escaped itself. */
   private static final Pattern BASIC = Pattern.compile(
       "(?i)(\\bBasic(?:\\s|\\+|%20)+)((?:[A-Za-z0-9+/_-]|\\\\/|%[0-9A-Fa-f]{2})+=*)");
 
+  /** The Base64 of a shorter secret is too short to tell from other text: it is not looked for. */
+  static final int BASE64_FROM = 6;
+  private static final String STANDARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  /** The secret in each of its forms, for a Basic value's credentials. */
   private final Pattern key;
+  /** The secret in each of its forms, or its Base64 in each of that one's. */
+  private final Pattern keyOrBase64;
   private final String shownAs;
 
-  private KeyMask(Pattern key, String shownAs) {
+  private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs) {
     this.key = key;
+    this.keyOrBase64 = keyOrBase64;
     this.shownAs = shownAs;
   }
 
@@ -34,7 +44,9 @@ public final class KeyMask {
     }
     StringBuilder pattern = new StringBuilder();
     secret.codePoints().forEach(codePoint -> pattern.append(anyFormOf(codePoint)));
-    return new KeyMask(Pattern.compile(pattern.toString()), shownAs);
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
+    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs);
   }
 
   /** {@code text} with the secret masked in each form it stands in; a {@code Basic} value holding it is masked whole. */
@@ -50,7 +62,7 @@ public final class KeyMask {
       basic.appendReplacement(masked, Matcher.quoteReplacement(kept));
     }
     basic.appendTail(masked);
-    return key.matcher(masked).replaceAll(Matcher.quoteReplacement(shownAs));
+    return keyOrBase64.matcher(masked).replaceAll(Matcher.quoteReplacement(shownAs));
   }
 
   /** Whether {@code text} shows the secret in any form {@link #apply} masks. */
@@ -58,12 +70,50 @@ public final class KeyMask {
     return text != null && !apply(text).equals(text);
   }
 
-  /** A regular expression matching {@code codePoint} as it is, percent-encoded or JSON-escaped. */
+  /**
+   * A regular expression matching the Base64 of text that begins with {@code secret}, in either alphabet: each
+   * character of its whole groups of three bytes, then of the last one or two bytes as far as they go (the
+   * character that also holds bits of whatever follows is any with the secret's bits), then any padding.
+   */
+  private static String base64Of(byte[] secret) {
+    String encoded = Base64.getEncoder().withoutPadding().encodeToString(secret);
+    // Bits of the last character that are the secret's: all six, or the top two (one byte left) or four (two left).
+    int lastBits = switch (secret.length % 3) {
+      case 1 -> 2;
+      case 2 -> 4;
+      default -> 6;
+    };
+    StringBuilder pattern = new StringBuilder("(?:");
+    for (int i = 0; i < encoded.length(); i++) {
+      int sextet = STANDARD.indexOf(encoded.charAt(i));
+      int kept = i == encoded.length() - 1 ? lastBits : 6;
+      int mask = (0x3F << (6 - kept)) & 0x3F;
+      pattern.append("(?:");
+      String separator = "";
+      for (int candidate = 0; candidate < 64; candidate++) {
+        if ((candidate & mask) == (sextet & mask)) {
+          pattern.append(separator).append(anyFormOf(STANDARD.charAt(candidate)));
+          separator = "|";
+          if (URL_SAFE.charAt(candidate) != STANDARD.charAt(candidate)) {
+            pattern.append('|').append(anyFormOf(URL_SAFE.charAt(candidate)));
+          }
+        }
+      }
+      pattern.append(')');
+    }
+    return pattern.append(anyFormOf('=')).append("{0,2})").toString();
+  }
+
+  /** A regular expression matching {@code codePoint} as it is, percent-encoded once or twice, or JSON-escaped. */
   private static String anyFormOf(int codePoint) {
     StringBuilder forms = new StringBuilder("(?:").append(Pattern.quote(Character.toString(codePoint)));
     forms.append('|');
     for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
       forms.append('%').append(hexDigits(String.format("%02X", b & 0xFF)));
+    }
+    forms.append('|');
+    for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+      forms.append("%25").append(hexDigits(String.format("%02X", b & 0xFF)));
     }
     if (codePoint == ' ') {
       forms.append("|\\+");

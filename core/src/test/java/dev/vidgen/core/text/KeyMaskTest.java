@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,15 +60,65 @@ class KeyMaskTest {
         .isEqualTo("?auth=Basic+…");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"k/ey+9f8e7d6c5b4a3210==", "k/ey+9f8e7d6c5b4a3210=", "k/ey+9f8e7d6c5b4a3210", "sk-0123456789ab"})
+  void masksTheBase64OfTheKeyAnywhereInEitherAlphabetPaddedOrNot(String key) {
+    KeyMask mask = KeyMask.of(key, "…");
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    String standard = Base64.getEncoder().encodeToString(bytes);
+    String urlSafe = Base64.getUrlEncoder().encodeToString(bytes);
+
+    for (String encoded : List.of(standard, standard.replace("=", ""), urlSafe, urlSafe.replace("=", ""))) {
+      assertThat(mask.apply("Authorization: Bearer " + encoded)).as(encoded).isEqualTo("Authorization: Bearer …");
+      assertThat(mask.apply("{\"b64\":\"" + encoded.replace("/", "\\/") + "\",\"n\":1}")).as(encoded)
+          .isEqualTo("{\"b64\":\"…\",\"n\":1}");
+      assertThat(mask.apply("?t=" + URLEncoder.encode(encoded, StandardCharsets.UTF_8))).as(encoded).isEqualTo("?t=…");
+    }
+  }
+
+  @Test
+  void masksTheBase64OfTextBeginningWithTheKeyAsFarAsItHoldsTheKey() {
+    // 23 bytes: the last character of the key's own Base64 ('0' of "PT0=") also holds two bits of the '|'
+    // that follows here, which make it '1'.
+    String encoded = base64(KEY + "|x");
+    assertThat(encoded).isEqualTo("ay9leSs5ZjhlN2Q2YzViNGEzMjEwPT18eA==");
+
+    assertThat(MASK.apply("X-Token: " + encoded)).isEqualTo("X-Token: …8eA==");
+  }
+
+  @Test
+  void masksTheKeyPercentEncodedTwice() {
+    String twice = URLEncoder.encode(URLEncoder.encode(KEY, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    assertThat(twice).isEqualTo("k%252Fey%252B9f8e7d6c5b4a3210%253D%253D");
+
+    assertThat(MASK.apply("?next=%2Fv1%3Fkey%3D" + twice)).isEqualTo("?next=%2Fv1%3Fkey%3D…");
+    assertThat(MASK.apply("?key=k%252fey%252b9f8e7d6c5b4a3210%253d%253d")).isEqualTo("?key=…");
+  }
+
+  @Test
+  void masksTheKeyInAHeaderName() {
+    assertThat(MASK.apply("X-Key-" + KEY)).isEqualTo("X-Key-…");
+    assertThat(MASK.apply("X-Key-" + base64(KEY))).isEqualTo("X-Key-…");
+  }
+
+  @Test
+  void aShortKeysBase64IsNotLookedForButTheKeyIs() {
+    KeyMask shortKey = KeyMask.of("sk-x", "…");
+
+    assertThat(shortKey.apply("c2steA== and sk-x")).isEqualTo("c2steA== and …");
+  }
+
   @Test
   void leavesTextWithoutTheKeyAsItIs() {
     String otherBasic = "Authorization: Basic " + base64("user:another-secret");
     String near = "k/ey+9f8e7d6c5b4a3210=";
+    String otherBase64 = base64("k/ey+9f8e7d6c5b4a3211==");
 
     assertThat(MASK.apply(otherBasic)).isEqualTo(otherBasic);
     assertThat(MASK.apply("Basic not*base64")).isEqualTo("Basic not*base64");
     assertThat(MASK.apply(near)).as("one '=' short is not the key").isEqualTo(near);
     assertThat(MASK.shows(otherBasic)).isFalse();
+    assertThat(MASK.apply("Bearer " + otherBase64)).as("the Base64 of another key").isEqualTo("Bearer " + otherBase64);
     assertThat(MASK.apply(null)).isNull();
     assertThat(MASK.shows(null)).isFalse();
   }

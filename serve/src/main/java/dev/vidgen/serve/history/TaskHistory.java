@@ -276,12 +276,27 @@ public final class TaskHistory {
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
             && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
-        // Only an earlier job with the same inputs reaches the identity (shortened there too: a line written before
-        // vidgen shortened long data: URLs holds them whole).
-        .filter(entry -> entry.job().flatMap(earlier -> digests.sameInputs(entry, job, settings, earlier))
-            .map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false))
+        .filter(entry -> sameAs(entry, job, settings, wanted, identity, digests))
         .filter(which)
         .findFirst();
+  }
+
+  /**
+   * Whether {@code entry} was made for the same job as {@code job} by {@link #sameJob}'s measure (the
+   * same inputs, then equal under {@code identity}), whatever its status, age or provider.
+   */
+  public boolean isTakeOf(HistoryEntry entry, VideoJob job, Function<VideoJob, ?> identity) {
+    Objects.requireNonNull(entry, "entry == null");
+    return sameAs(entry, job, HistoryEntry.settingsOf(job), comparable(identity.apply(job)), identity,
+        InputDigests.none());
+  }
+
+  private static boolean sameAs(HistoryEntry entry, VideoJob job, Map<String, Object> settings, Object wanted,
+      Function<VideoJob, ?> identity, InputDigests digests) {
+    // Only an earlier job with the same inputs reaches the identity (shortened there too: a line written before
+    // vidgen shortened long data: URLs holds them whole).
+    return entry.job().flatMap(earlier -> digests.sameInputs(entry, job, settings, earlier))
+        .map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false);
   }
 
   /** A value as it reads back from the file, so that numbers and lists compare as they were written. */

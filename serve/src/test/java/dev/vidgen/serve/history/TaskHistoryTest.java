@@ -334,6 +334,20 @@ class TaskHistoryTest {
     assertThat(TaskHistory.dataFolder(Map.of())).isEmpty();
   }
 
+  @Test
+  void tellsWhetherAnEntryIsATakeOfAJobWhateverItsStateAndAge() {
+    TaskHistory history = TaskHistory.in(folder);
+    Instant at = Instant.parse("2026-11-29T11:00:00Z");
+    HistoryEntry note = HistoryEntry.unanswered("vg-1", true, "mock", job(), null, at, at, "no answer", "serve");
+    HistoryEntry found = note.foundAs(handle("t_found", "2026-11-29T11:00:00Z"), at.plusSeconds(180));
+    VideoJob longer = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(15)
+        .image("https://example.com/a.png").build();
+
+    assertThat(history.isTakeOf(note, job(), HistoryEntry::settingsOf)).isTrue();
+    assertThat(history.isTakeOf(found, job(), HistoryEntry::settingsOf)).as("found later as its task").isTrue();
+    assertThat(history.isTakeOf(note, longer, HistoryEntry::settingsOf)).as("another job").isFalse();
+  }
+
   private static JobHandle handle(String id, String at) {
     return new JobHandle("mock", TaskId.of(id), "grok-video-1.5-preview",
         PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.10"), "per request, 10 s"), Instant.parse(at), null);
