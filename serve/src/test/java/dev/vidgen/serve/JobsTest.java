@@ -355,8 +355,11 @@ class JobsTest {
     client = VidgenClient.builder().provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
+        // No jitter anywhere, so that a wait told in whole seconds is the same every run.
         .retryPolicy(RetryPolicy.builder().transientRetries(retries)
-            .transientBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).jitter(0).build())
+            .transientBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
+            .rateLimitBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).retryAfterJitter(Duration.ZERO)
+            .jitter(0).build())
         .build();
     return mock;
   }
