@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the client reports what happens: an SLF4J debug line (task id, never the key) and the
- * app's {@link VidgenListener}. A listener that throws is logged and otherwise ignored, so that
- * a metrics bug never breaks a job.
+ * app's {@link VidgenListener}. A listener that throws (an exception, or an {@link Error} of its own
+ * such as a failed assertion) is logged and otherwise ignored, so that a metrics bug never breaks a job.
  */
 final class Events {
   private static final Logger LOG = LoggerFactory.getLogger(VidgenClient.class);
@@ -142,7 +142,8 @@ final class Events {
     if (progress != ProgressListener.NONE) {
       try {
         progress.onProgress(snapshot, elapsed);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        rethrowIfTheJvmFails(e);
         LOG.warn("a vidgen progress listener threw from onProgress; the job goes on", e);
       }
     }
@@ -158,9 +159,21 @@ final class Events {
     for (Registration registration : listeners) {
       try {
         call.accept(registration.listener);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        rethrowIfTheJvmFails(e);
         LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
       }
+    }
+  }
+
+  /**
+   * Lets the JVM failing (out of memory, an internal error) go on as it is; anything else a listener throws,
+   * an {@link Error} of its own included (a failed assertion, a class missing, a recursion too deep), is the
+   * listener's and must not cost the job its task: the event is told, the task was made, the job goes on.
+   */
+  private static void rethrowIfTheJvmFails(Throwable thrown) {
+    if (thrown instanceof VirtualMachineError failing && !(thrown instanceof StackOverflowError)) {
+      throw failing;
     }
   }
 }

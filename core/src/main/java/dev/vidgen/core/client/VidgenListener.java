@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Events of every job a client runs, for metrics and audit logs. Every method has an empty
  * default; implementations must be thread-safe and quick: they run on the client's own threads
- * (its scheduler, or an HTTP thread that has just read an answer).
+ * (its scheduler, or an HTTP thread that has just read an answer). What one throws, an exception or
+ * an {@link Error} of its own (a failed assertion), is logged and does not change the job.
  */
 public interface VidgenListener {
   /** Does nothing. */

@@ -263,6 +263,24 @@ class PollingLoopTest {
   }
 
   @Test
+  void aListenersOwnErrorDoesNotBreakTheWaitEither() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 50), ScriptedProvider.completed("task-1"));
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.handle("task-1"),
+        AwaitOptions.defaults().withListener((snapshot, elapsed) -> {
+          throw new StackOverflowError("a listener's runaway recursion");
+        }));
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onCompleted(JobHandle handle, TaskSnapshot snapshot) {
+        throw new AssertionError("a test listener's failed assertion");
+      }
+    });
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(done).isCompletedWithValue(ScriptedProvider.completed("task-1"));
+  }
+
+  @Test
   void blockingAwaitThrowsTheOriginalException() {
     provider.statusAnswers(TaskSnapshot.failed(TASK, new TaskFailure("content_policy", "refused")));
     // The scripted provider answers at once, so only the timers need time; run them from another step.

@@ -1040,6 +1040,31 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aListenersOwnErrorOnSubmittedCostsTheJobNeitherItsTaskNorTheListenersAfterIt() {
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onSubmitted(JobHandle handle, TaskSnapshot answer) {
+        throw new AssertionError("a test listener's failed assertion");
+      }
+    });
+    List<String> toldAfter = new java.util.concurrent.CopyOnWriteArrayList<>();
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onSubmitted(JobHandle handle, TaskSnapshot answer) {
+        toldAfter.add(handle.taskId().value());
+      }
+    });
+    fixture.provider.createAnswers(TaskSnapshot.queued(TaskId.of("t-paid")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "job-a", new CompletableFuture<>());
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(submit.join().taskId()).as("the paid task's handle, not the listener's Error")
+        .isEqualTo(TaskId.of("t-paid"));
+    assertThat(toldAfter).as("a listener after the faulty one is still told").containsExactly("t-paid");
+  }
+
+  @Test
   void aListenerAddedLaterIsToldOfABlindResendWithTheSubmitsOwnReferenceAndNothingOnceRemoved() {
     List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
     Runnable remove = fixture.client.addListener(new VidgenListener() {
