@@ -5,7 +5,8 @@ import dev.vidgen.batch.journal.JobStore.Entry;
 /**
  * Told about a batch as it runs, for progress bars and logs. Called on the journal's thread (and
  * {@link #onProgress} also on the runner's scheduler, about every second): return quickly. Every
- * method has an empty default.
+ * method has an empty default. What one throws, an {@link Error} of its own included, is logged and
+ * changes nothing: the journal's write it tells of is durable, and the run goes on.
  */
 public interface BatchListener {
   /** Ignores everything. */

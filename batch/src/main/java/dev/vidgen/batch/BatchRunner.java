@@ -626,8 +626,9 @@ public final class BatchRunner {
       return this;
     }
 
+    /** Told about the batch as it runs; what it throws is logged and changes nothing. */
     public Builder listener(BatchListener listener) {
-      this.listener = listener == null ? BatchListener.NONE : listener;
+      this.listener = listener == null ? BatchListener.NONE : GuardedBatchListener.of(listener);
       return this;
     }
 

@@ -292,6 +292,27 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aListenerThatThrowsFailsNeitherTheJournalsWritesNorTheRun() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onWritten(dev.vidgen.batch.journal.JobStore.Entry entry) {
+        throw new AssertionError("a progress bar's failed assertion");
+      }
+
+      @Override
+      public void onProgress(BatchProgress progress) {
+        throw new IllegalStateException("a progress bar's bug");
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(3).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).worker("test-worker").listener(listener).build().run(plan);
+
+    assertThat(report.count(State.COMPLETED)).as("every job made and saved, each task journaled").isEqualTo(3);
+  }
+
+  @Test
   void neverShowsAFinishedJobAsStillInFlight() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", REFERENCE_MODEL));
     List<BatchProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
