@@ -46,7 +46,8 @@ public record AwaitOptions(Duration deadline, ProgressListener listener, Duratio
   }
 
   /**
-   * These options waiting at most {@code deadline} in all, counted from the task's submission;
+   * These options waiting at most {@code deadline} in all, counted from the task's submission (so not
+   * bounding an upload or a create before the task exists: a timeout on the future does);
    * {@code deadline} must be positive and not null.
    */
   public AwaitOptions withDeadline(Duration deadline) {
