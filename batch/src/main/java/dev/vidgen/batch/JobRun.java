@@ -253,12 +253,16 @@ final class JobRun {
       return;
     }
     if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null
-        && ctx.creates.closed()) {
-      // Stopped (the run's time up, or the process) while its unanswered create was looked up: left submitting, as
-      // a crash leaves it, so that the next run looks it up by its reference before sending anything; not unknown.
+        && (ctx.creates.closed() || ctx.backend.closed())) {
+      // Stopped (the run's time up, the process, or its client closed under it) while its create was unanswered or
+      // looked up: left submitting, as a crash leaves it, so that the next run looks it up by its reference before
+      // sending anything; not unknown, whose way out (--resubmit-unknown) sends again without looking.
+      if (ctx.backend.closed()) {
+        ctx.stop(CLIENT_CLOSED);
+      }
       settle(true);
-      hold(lookUpNextRun("its create got no answer and was being looked up by client reference "
-          + entry.clientReference()));
+      hold(lookUpNextRun("its create got no answer, or was being looked up by client reference "
+          + entry.clientReference() + ","));
       return;
     }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {
@@ -423,7 +427,9 @@ final class JobRun {
 
   /** Why a job is left submitting, to be looked up by its reference next run: {@code what} happened, then when. */
   private String lookUpNextRun(String what) {
-    return what + " when " + (ctx.pastDeadline() ? "the run's time ran out" : "the process stopped") + "; it stays"
+    String when = ctx.pastDeadline() ? "the run's time ran out"
+        : ctx.backend.closed() && !ctx.creates.closed() ? "the client was closed" : "the process stopped";
+    return what + " when " + when + "; it stays"
         + " submitting: the next run looks it up before sending anything, and sends it again only if no task is found";
   }
 

@@ -547,6 +547,52 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aClientClosedUnderAnUnansweredCreateLeavesAJobWithAReferenceSubmittingAndTheNextRunLooksItUp()
+      throws Exception {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL), line("b", PLAIN_MODEL));
+    java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(2);
+    java.util.Map<String, CompletableFuture<JobHandle>> creates = new java.util.concurrent.ConcurrentHashMap<>();
+    for (String key : List.of("a", "b")) {
+      backend.submitScript.put(key, job -> {
+        CompletableFuture<JobHandle> create = new CompletableFuture<>();
+        creates.put(key, create);
+        sent.countDown();
+        return create;
+      });
+    }
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(2, false).run(plan));
+    assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+    String reference = entry("a").clientReference();
+    assertThat(reference).startsWith("vgb-");
+
+    // As VidgenClient.close() does to a create still unanswered after its closeWait: ambiguous, naming the reference.
+    backend.closed = true;
+    creates.forEach((key, create) -> create.completeExceptionally(new AmbiguousSubmitException(
+        ProviderErrorDetails.of("scripted", 0, null, "the create was on its way when the client was closed"),
+        key.equals("a") ? reference : null, null)));
+    BatchReport report = run.get(10, TimeUnit.SECONDS);
+
+    assertThat(entry("a").state()).as("not unknown: its reference can settle it").isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").clientReference()).isEqualTo(reference);
+    assertThat(report.leftOver().get(entry("a").key())).contains("client reference " + reference,
+        "when the client was closed", "the next run looks it up before sending anything");
+    assertThat(entry("b").state()).as("no reference to look it up by").isEqualTo(State.UNKNOWN);
+    assertThat(report.stopReason()).hasValueSatisfying(why -> assertThat(why).contains("the client was closed"));
+
+    backend.closed = false; // a new client
+    backend.submitScript.clear();
+    backend.lookups.put(reference, Optional.of(TaskSnapshot.inProgress(TaskId.of("t-9"), 40)));
+    BatchReport next = runner(2, false).run(plan);
+
+    assertThat(backend.calls).contains("find " + reference);
+    assertThat(backend.count("submit a")).as("found by its reference, not paid twice").isEqualTo(1);
+    assertThat(backend.count("submit b")).as("unknown is sent again only when asked").isEqualTo(1);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").taskId()).isEqualTo("t-9");
+    assertThat(next.count(State.UNKNOWN)).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownJobWhoseVideoWasSavedAnotherWayIsNotSentAgainNorItsFileReplaced() throws Exception {
     BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1));

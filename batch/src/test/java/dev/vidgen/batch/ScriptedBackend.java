@@ -58,6 +58,8 @@ final class ScriptedBackend implements JobBackend {
   boolean holdAwaits;
   /** Whether look-ups by client reference never end (as one waiting out its grace). */
   volatile boolean holdLookups;
+  /** Whether the client behind it is closed, as {@link ClientBackend#closed} says. */
+  volatile boolean closed;
   final List<CompletableFuture<TaskSnapshot>> heldAwaits = Collections.synchronizedList(new ArrayList<>());
 
   ScriptedBackend(JobStore store, String batch) {
@@ -75,6 +77,11 @@ final class ScriptedBackend implements JobBackend {
   @Override
   public void learned(String model, Duration took) {
     durations.record(model, took);
+  }
+
+  @Override
+  public boolean closed() {
+    return closed;
   }
 
   @Override

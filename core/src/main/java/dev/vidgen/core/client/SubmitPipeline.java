@@ -216,8 +216,18 @@ final class SubmitPipeline {
   /** {@link #submit(VideoJob, String, CompletableFuture)} telling {@code takes} about its create's takes. */
   CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending,
       CreateTakes takes) {
+    return submit(job, requestedReference, stopSending, takes, requestedReference != null);
+  }
+
+  /**
+   * {@link #submit(VideoJob, String, CompletableFuture, CreateTakes)}; {@code callerHasReference}: the caller
+   * knows the reference the create carries (it chose it, or {@code takes} hands it on to where a stop reports
+   * it), so that {@code stopSending} ends a look-up by it at once, as ambiguous, rather than after its grace.
+   */
+  CompletableFuture<JobHandle> submit(VideoJob job, String requestedReference, CompletableFuture<?> stopSending,
+      CreateTakes takes, boolean callerHasReference) {
     if (requestedReference == null) {
-      return submitOnce(job, null, stopSending, takes, () -> { });
+      return submitOnce(job, null, stopSending, takes, callerHasReference, () -> { });
     }
     // Two creates under one reference would make two paid tasks that a look-up by it cannot tell apart.
     if (!referencesOnTheirWay.add(requestedReference)) {
@@ -229,7 +239,7 @@ final class SubmitPipeline {
     // Freed once the create settles (answered, refused, ambiguous), not when the caller's future ends: a caller who
     // cancels does not take back a create on its way.
     AtomicBoolean freed = new AtomicBoolean();
-    return submitOnce(job, requestedReference, stopSending, takes, () -> {
+    return submitOnce(job, requestedReference, stopSending, takes, true, () -> {
       if (freed.compareAndSet(false, true)) { // once: a second removal could free another submit's reference
         referencesOnTheirWay.remove(requestedReference);
       }
@@ -241,9 +251,9 @@ final class SubmitPipeline {
 
   /** The submit; {@code settled} runs once no create of it can still be answered. */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending, CreateTakes takes, Runnable settled) {
-    return submitOnce(job, requestedReference, stopSending, takes, settled, preflight.knownModels().orElse(null),
-        false);
+      CompletableFuture<?> stopSending, CreateTakes takes, boolean callerHasReference, Runnable settled) {
+    return submitOnce(job, requestedReference, stopSending, takes, callerHasReference, settled,
+        preflight.knownModels().orElse(null), false);
   }
 
   /**
@@ -251,7 +261,8 @@ final class SubmitPipeline {
    * for its route's retirement while the list is not known has it read first ({@code listRead} once).
    */
   private CompletableFuture<JobHandle> submitOnce(VideoJob job, String requestedReference,
-      CompletableFuture<?> stopSending, CreateTakes takes, Runnable settled, Set<String> live, boolean listRead) {
+      CompletableFuture<?> stopSending, CreateTakes takes, boolean callerHasReference, Runnable settled,
+      Set<String> live, boolean listRead) {
     Prepared prepared;
     try {
       ValidationReport report = validate(job, live);
@@ -265,7 +276,8 @@ final class SubmitPipeline {
           && preflight.checksModels()) {
         // The key's live list is the newer word on a retired route: read it, then decide (unreadable: refused as before).
         return preflight.afterReadingModels(
-            read -> submitOnce(job, requestedReference, stopSending, takes, settled, read, true), settled);
+            read -> submitOnce(job, requestedReference, stopSending, takes, callerHasReference, settled, read, true),
+            settled);
       }
       settled.run();
       if (e instanceof VidgenException refused) {
@@ -305,10 +317,10 @@ final class SubmitPipeline {
           }
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
           sentModel.set(uploaded.model());
-          CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, prepared.quote(), result,
-              stopSending, takes);
+          CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, callerHasReference,
+              prepared.quote(), result, stopSending, takes);
           afterError.set(guard);
-          return create(request, guard, stopSending, requestedReference != null);
+          return create(request, guard, stopSending, callerHasReference);
         })
         .whenComplete((snapshot, failure) -> Futures.guard(result, () -> {
           settled.run();
@@ -444,21 +456,22 @@ final class SubmitPipeline {
    * not-found grace (a fresh task may not be listed yet), and a task found is adopted instead of paid
    * again; a look-up that fails ends the submit as ambiguous. Where it carried none, a warning says
    * that the first create may have made a task, which only the dashboard can tell. A caller who
-   * chose the reference can look it up later itself, so its stop signal ends a look-up at once.
+   * knows the reference (chose it, or is told it as a stopped generate is) can look it up later
+   * itself, so its stop signal ends a look-up at once.
    */
   private final class CreateAfterServerError extends ResendGuard {
     private final SubmitRequest request;
     /** The reference the caller gave the submit, sent or not: what tells a listener which job was sent again. */
     private final String submitReference;
-    /** Ends a look-up at once, as ambiguous, when done; null: never (the caller cannot look the task up itself). */
+    /** Ends a look-up at once, as ambiguous, when done; null: never (the caller does not know the reference). */
     private final CompletableFuture<?> stopLooking;
 
-    CreateAfterServerError(SubmitRequest request, String submitReference, PriceQuote quote,
-        CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes) {
+    CreateAfterServerError(SubmitRequest request, String submitReference, boolean callerHasReference,
+        PriceQuote quote, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends(), takes);
       this.request = request;
       this.submitReference = submitReference;
-      this.stopLooking = submitReference != null ? stopSending : null;
+      this.stopLooking = callerHasReference ? stopSending : null;
     }
 
     @Override
@@ -576,7 +589,7 @@ final class SubmitPipeline {
    * After a create that got no answer: find the task by its reference (a "not found" is believed
    * only after the retry policy's grace, as a fresh task may not be listed yet), else send again,
    * else report. Once {@code stopLooking} (null: never) is done the look-up ends at once, as
-   * ambiguous: given only where the caller chose the reference and so can look it up later itself.
+   * ambiguous: given only where the caller knows the reference and so can look it up later itself.
    */
   private Function<ProviderException, CompletableFuture<Optional<TaskSnapshot>>> whenUnanswered(SubmitRequest request,
       CompletableFuture<?> stopLooking, CreateAfterServerError earlier) {

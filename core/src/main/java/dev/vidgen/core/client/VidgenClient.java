@@ -257,7 +257,8 @@ public final class VidgenClient implements AutoCloseable {
    * {@link dev.vidgen.core.error.AmbiguousSubmitException} when one may have (a server error, no
    * answer); a create on its way still completes with its task. When {@code clientReference} is
    * given, a create that got no answer and is being looked up by it also ends at once, as ambiguous
-   * (the caller has the reference to look it up by later), rather than after the look-up's grace.
+   * (the caller has the reference to look it up by later), rather than after the look-up's grace; one
+   * stopped while still on its way ends so at its missing answer, never sent again.
    * Give each submit a future of its own (and complete them all to stop): a submit listens on it for
    * as long as the future lives.
    */
@@ -434,8 +435,9 @@ public final class VidgenClient implements AutoCloseable {
    *     no answer came within those 10 s; its {@code pendingHandle()} completes with the task's handle
    *     when the answer comes
    * @throws dev.vidgen.core.error.AmbiguousSubmitException when the client was closed while the create
-   *     was on its way and no answer came within {@code closeWait}: a task may exist, found by the client
-   *     reference it names or on the provider's dashboard
+   *     was on its way and no answer came within {@code closeWait}, or the thread was interrupted and the
+   *     create got no answer within those 10 s: a task may exist, found by the client reference it names
+   *     or on the provider's dashboard
    * @throws SubmitNotSentException when the client was closed before the create went out (nothing sent)
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
@@ -492,7 +494,9 @@ public final class VidgenClient implements AutoCloseable {
    * {@link #generate} without blocking; cancelling the future stops whichever step is running, and
    * never loses a task: once the task is made the future ends in a {@link WaitStoppedException} whose
    * {@code handle()} names it; before that no create leaves any more, and it ends in a {@link
-   * SubmitStoppedException} whose {@code pendingHandle()} a create on its way completes. Either is a
+   * SubmitStoppedException} whose {@code pendingHandle()} a create on its way completes (one that gets
+   * no answer is not looked up by its reference then: it fails at once as ambiguous, naming the {@code
+   * clientReference()} to look it up by). Either is a
    * {@code CancellationException}, so {@code isCancelled()} is true. Closing the client ends it as {@link
    * #generate} says (a create on its way is given {@code closeWait} for its answer). The future fails at once with an {@link IllegalArgumentException} when the video could never be
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
@@ -515,7 +519,9 @@ public final class VidgenClient implements AutoCloseable {
       return CompletableFuture.failedFuture(unsavable);
     }
     GenerationFuture result = new GenerationFuture(stopSending);
-    submit.set(submitAsync(job, null, stopSending, result.takes()));
+    // The create's reference reaches the caller in the exception a stop ends in (SubmitStoppedException's
+    // clientReference()), so a stop ends a look-up by it at once, as ambiguous, as for a caller who chose it.
+    submit.set(trackSubmit(stopSending, stop -> submits.submit(job, null, stop, result.takes(), true)));
     result.submitting(submit.get());
     submit.get().whenComplete((handle, submitFailure) -> Futures.guard(result, () -> {
       if (submitFailure != null) {

@@ -899,6 +899,77 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aStopWhileTheCreateHangsEndsItsLookUpAtOnceWhenTheCallerKeepsTheReference() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
+    fixture.provider.createAnswers(hanging);
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "vgb-kept", stop);
+    fixture.advance(Duration.ofSeconds(1));
+    stop.complete(null); // before the create's (missing) answer
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(submit).as("the create on its way is still heard").isNotDone();
+    hanging.completeExceptionally(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(submit).as("ended at its no-answer, not after the look-up's grace").isDone();
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("look-up by client reference vgb-kept was stopped")
+        .satisfies(failure -> assertThat(((AmbiguousSubmitException) failure).clientReference()).contains("vgb-kept"));
+    fixture.advance(Duration.ofMinutes(5));
+    assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).as("no look-up runs its grace").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aGenerateStoppedWhileItsCreateHangsEndsThePendingHandleAtTheNoAnswerNamingItsReference() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    CompletableFuture<TaskSnapshot> hanging = new CompletableFuture<>();
+    fixture.provider.createAnswers(hanging);
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+
+    generated.completeExceptionally(new java.util.concurrent.TimeoutException()); // as orTimeout does
+    SubmitStoppedException stopped = (SubmitStoppedException) failureOf(generated);
+    String reference = stopped.clientReference().orElseThrow();
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(stopped.pendingHandle()).as("the create on its way is still heard").isNotDone();
+    hanging.completeExceptionally(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(stopped.pendingHandle()).as("ended at its no-answer, not after the look-up's grace").isDone();
+    assertThat(failureOf(stopped.pendingHandle())).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("look-up by client reference " + reference + " was stopped")
+        .satisfies(failure -> assertThat(((AmbiguousSubmitException) failure).clientReference()).contains(reference));
+    fixture.advance(Duration.ofMinutes(5));
+    assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).as("no look-up runs its grace").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aGenerateStoppedDuringTheLookUpOfItsUnansweredCreateEndsThePendingHandleAtOnce() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE)).findAnswers(Optional.empty());
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(5)); // the look-up is in its grace
+    long finds = fixture.provider.count("find");
+    assertThat(finds).isPositive();
+
+    generated.cancel(false);
+    fixture.advance(Duration.ZERO);
+
+    CompletableFuture<JobHandle> pending = ((SubmitStoppedException) failureOf(generated)).pendingHandle();
+    assertThat(pending).as("ended at the stop, not when the grace is out").isDone();
+    assertThat(failureOf(pending)).isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("was stopped");
+    fixture.advance(Duration.ofMinutes(5));
+    assertThat(fixture.provider.count("create")).as("never sent again").isEqualTo(1);
+    assertThat(fixture.provider.count("find")).as("the look-up ended").isEqualTo(finds);
+  }
+
+  @Test
   void aStopDuringTheLookUpOfAnUnansweredCreateLetsItEndWhenTheReferenceIsTheClients() {
     useClient(ScriptedProvider.takingClientReferences(), builder -> {});
     TaskSnapshot found = TaskSnapshot.queued(TaskId.of("late-3"));

@@ -435,8 +435,8 @@ public final class JdbcJobStore implements JobStore {
           + " to the application's dependencies (vidgen-journal-jdbc leaves the driver to the application)";
     }
     if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
-      return "the journal is in use by another vidgen process; wait for it to finish (or stop it), or use another"
-          + " --journal. Several workers can share a batch through a PostgreSQL journal (" + message + ")";
+      return "the journal is in use by another vidgen process (or another runner in this one); wait for it to finish"
+          + " (or stop it), or use another journal (on the command line, --journal). Several workers can share a batch through a PostgreSQL journal (" + message + ")";
     }
     return message;
   }
