@@ -31,7 +31,7 @@ final class RateLimitChart implements SummaryChart {
     if (vidgen.isEmpty() && baseline.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = Look.chart("At the rate limit (5 creates/s, burst 50): creates accepted and refused",
+    XYChart chart = Look.chart("At the rate limit (5 creates in any second, 50 in any 10 s): creates accepted and refused",
         "seconds since the first create", "creates accepted per second");
     chart.setYAxisGroupTitle(1, "429 answers per second");
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The fake ToAPIs server as its own process, so that its work is not billed to the client being
- * measured. Arguments: {@code queuedSeconds runningSeconds [submitsPerSecond submitBurst
- * queriesPerSecond queryBurst]}, where either duration may be a range {@code MIN..MAX} (each task
- * draws its own, uniformly, from a fixed seed); with the limits it serves through a
+ * measured. Arguments: {@code queuedSeconds runningSeconds [submitsPerSecond submitsPerTenSeconds
+ * queriesPerSecond queriesPerTenSeconds]}, where either duration may be a range {@code MIN..MAX} (each task
+ * draws its own, uniformly, from a fixed seed); with the limits (each at most so many in any second
+ * and in any 10 s, and 60 times the per-second count in any minute, as in ToAPIs' table) it serves through a
  * {@link RateLimitingProxy} and keeps a timeline of creates let through and refused per second.
  * Prints {@code READY {"url":…,"key":…}}, answers {@code stats} with {@code STATS {…}}, and stops
  * on {@code quit}.
@@ -24,8 +25,7 @@ public final class ServerMain {
         .unlimitedBalance()
         .start();
     RateLimitingProxy proxy = args.length < 6 ? null : RateLimitingProxy.start(server,
-        RateLimitingProxy.Limit.of(Double.parseDouble(args[2]), Integer.parseInt(args[3])),
-        RateLimitingProxy.Limit.of(Double.parseDouble(args[4]), Integer.parseInt(args[5])));
+        limit(Integer.parseInt(args[2]), Integer.parseInt(args[3])), limit(Integer.parseInt(args[4]), Integer.parseInt(args[5])));
     SubmitTimeline timeline = proxy == null ? null : SubmitTimeline.start(proxy);
     try {
       Map<String, Object> ready = new LinkedHashMap<>();
@@ -51,6 +51,10 @@ public final class ServerMain {
       server.close();
     }
     System.exit(0);
+  }
+
+  private static RateLimitingProxy.Limit limit(int perSecond, int perTenSeconds) {
+    return RateLimitingProxy.Limit.of(perSecond, perTenSeconds, perSecond * 60);
   }
 
   private static Map<String, Object> stats(FakeToApisServer server, RateLimitingProxy proxy) {

@@ -25,7 +25,7 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * A server whose tasks wait {@code queued}, then run {@code running}; with {@code limits}
-   * (submits/s, submit burst, queries/s, query burst) it answers through the rate-limiting proxy.
+   * (submits in any second, in any 10 s, queries in any second, in any 10 s) it answers through the rate-limiting proxy.
    */
   static ServerProcess start(String name, Path logs, Duration queued, Duration running, double... limits)
       throws InterruptedException {

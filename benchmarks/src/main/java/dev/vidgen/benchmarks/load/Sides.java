@@ -62,7 +62,7 @@ final class Sides {
     }
   }
 
-  /** vidgen behind the client-side limiter for ToAPIs' default group (5 submits/s, burst 50). */
+  /** vidgen behind the client-side limiter for ToAPIs' default group (5 submits in any second, 50 in any 10 s, 300 a minute). */
   static Limited vidgenLimited(String url, String key) {
     VideoProvider provider = new ToApisProviderFactory().create(ToApisConfig.builder().baseUrl(url).apiKey(key).build());
     ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-rate-limit"));

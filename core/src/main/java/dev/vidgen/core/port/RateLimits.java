@@ -47,7 +47,7 @@ public record RateLimits(RateLimit submit, RateLimit query, Signals signals) {
 
   /**
    * A failure's meaning for the limits: pause {@code bucket} for every caller, for {@code pause}
-   * (empty: a short default pause), and slow it down.
+   * (empty: a short default pause), after which the full rate holds again.
    */
   public record Throttle(Bucket bucket, Optional<Duration> pause) {
     /** A throttle as given; neither may be null (use an empty {@code pause} for the default pause). */

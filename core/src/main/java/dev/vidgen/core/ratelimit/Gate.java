@@ -1,63 +1,91 @@
 package dev.vidgen.core.ratelimit;
 
 import dev.vidgen.core.policy.RateLimit;
-import dev.vidgen.core.policy.TokenBucket;
+import dev.vidgen.core.policy.SlidingWindows;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One token bucket shared by every caller, turning its decisions into scheduled waits. */
+/**
+ * One set of rate windows shared by every caller: callers wait in line, and each is let go when
+ * every window has room and no 429 pause holds, on one timer at a time (no blocked thread). A
+ * caller that gave up while it waited (its future already done) is passed over and takes no room.
+ */
 final class Gate {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final AtomicLong throttles = new AtomicLong();
-  private TokenBucket bucket;
+  private final SlidingWindows windows;
+  private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+  /** When the pending timer fires; null when none is pending. */
+  private Instant wakeAt;
 
   Gate(RateLimit limit, ScheduledExecutorService scheduler, Clock clock) {
     this.scheduler = scheduler;
     this.clock = clock;
-    this.bucket = TokenBucket.full(limit, clock.instant());
+    this.windows = new SlidingWindows(limit);
   }
 
-  /** Completes when the caller may send; at once when a token is there. */
+  /** Completes when the caller may send; at once when every window has room and no one waits. */
   CompletableFuture<Void> acquire() {
-    Duration delay;
-    synchronized (this) {
-      TokenBucket.Reservation reservation = bucket.reserve(clock.instant());
-      bucket = reservation.next();
-      delay = reservation.delay();
-    }
-    if (delay.isZero()) {
-      return CompletableFuture.completedFuture(null);
-    }
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    scheduler.schedule(() -> afterWait(ready), delay.toNanos(), TimeUnit.NANOSECONDS);
+    synchronized (this) {
+      waiting.addLast(ready);
+    }
+    letGo();
     return ready;
   }
 
-  /** A 429 came while the caller waited: queue again behind the pause. */
-  private void afterWait(CompletableFuture<Void> ready) {
-    if (pauseLeft().isZero()) {
-      ready.complete(null);
-    } else {
-      acquire().whenComplete((done, failure) -> ready.complete(null));
+  /** Lets go as many callers, in order, as the windows have room for now; the rest wait for a timer. */
+  private void letGo() {
+    List<CompletableFuture<Void>> go = new ArrayList<>();
+    synchronized (this) {
+      Instant now = clock.instant();
+      while (!waiting.isEmpty()) {
+        if (waiting.peekFirst().isDone()) {
+          waiting.removeFirst();
+          continue;
+        }
+        Instant allowed = windows.nextAllowed(now);
+        if (allowed.isAfter(now)) {
+          wakeAt(allowed, now);
+          break;
+        }
+        windows.sent(now);
+        go.add(waiting.removeFirst());
+      }
     }
+    go.forEach(caller -> caller.complete(null));
   }
 
-  synchronized void succeeded() {
-    bucket = bucket.succeeded();
+  /** Holds this gate's lock. A pending timer is never later than needed: the windows only ever move later. */
+  private void wakeAt(Instant at, Instant now) {
+    if (wakeAt != null) {
+      return;
+    }
+    scheduler.schedule(() -> {
+      synchronized (this) {
+        wakeAt = null;
+      }
+      letGo();
+    }, Duration.between(now, at).toNanos(), TimeUnit.NANOSECONDS);
+    wakeAt = at;
   }
 
   synchronized void throttled(Duration retryAfter) {
     throttles.incrementAndGet();
-    bucket = bucket.throttled(clock.instant(), retryAfter);
+    windows.throttled(clock.instant(), retryAfter);
   }
 
   synchronized Duration pauseLeft() {
-    return bucket.pauseLeft(clock.instant());
+    return windows.pauseLeft(clock.instant());
   }
 
   long throttles() {

@@ -30,11 +30,12 @@ import java.util.function.Supplier;
 
 /**
  * A provider that keeps to the provider's rate limits ({@link RateLimits}) on the client side:
- * creates wait for a token of the submit bucket, status reads and look-ups for one of the query
- * bucket. Waiting is scheduled, never a blocked thread. A failure the limits' {@link
- * RateLimits.Signals} read as a throttle pauses the bucket it names for every caller of this
- * instance, for the pause the server asked for, and slows it down; so one instance per process
- * means one shared pause. Follow-ons count as creates and the live model list as a read; uploads,
+ * creates wait their turn under the submit limit, status reads and look-ups under the query limit,
+ * so that every window of each (per second, per 10 s, per minute, as the provider names them) holds.
+ * Waiting is scheduled, never a blocked thread. A failure the limits' {@link RateLimits.Signals}
+ * read as a throttle pauses the limit it names for every caller of this instance, for the pause
+ * the server asked for, after which the full rate holds again; so one instance per process means
+ * one shared pause. Follow-ons count as creates and the live model list as a read; uploads,
  * downloads, balances and the rest pass straight through, so the wrapper can do all the provider can.
  */
 public final class RateLimitedProvider implements VideoProvider {
@@ -132,13 +133,13 @@ public final class RateLimitedProvider implements VideoProvider {
     return through(submits, () -> delegate.create(request));
   }
 
-  /** A create held back by {@code stopSending}: a stop while it waits for its token ends it unsent. */
+  /** A create held back by {@code stopSending}: a stop while it waits its turn ends it unsent. */
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
     return through(submits, stopSending, () -> delegate.create(request, stopSending));
   }
 
-  /** A follow-on (extend, remix) makes a task, so it waits for a token of the submit bucket as a create does. */
+  /** A follow-on (extend, remix) makes a task, so it waits its turn under the submit limit as a create does. */
   @Override
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request) {
     return through(submits, () -> delegate.createFollowOn(request));
@@ -214,7 +215,7 @@ public final class RateLimitedProvider implements VideoProvider {
     return through(gate, gate.acquire(), call);
   }
 
-  /** {@code call} once {@code gate} gives a token; a stop before then ends it unsent. */
+  /** {@code call} once {@code gate} lets it go; a stop before then ends it unsent. */
   private <T> CompletableFuture<T> through(Gate gate, CompletionStage<?> stopSending,
       Supplier<CompletableFuture<T>> call) {
     CompletableFuture<Void> token = gate.acquire();
@@ -230,9 +231,7 @@ public final class RateLimitedProvider implements VideoProvider {
     return token
         .thenCompose(ready -> call.get())
         .whenComplete((result, failure) -> {
-          if (failure == null) {
-            gate.succeeded();
-          } else {
+          if (failure != null) {
             learnFrom(gate, AsyncFailures.unwrap(failure));
           }
         });

@@ -33,8 +33,11 @@ import org.junit.jupiter.api.Test;
 class RateLimitedProviderTest {
   private final VirtualTime time = VirtualTime.create();
   private final RecordingProvider delegate = new RecordingProvider(time);
+  /** ToAPIs' default group: the fact sheet's windows, each holding at once. */
+  private static final RateLimit SUBMITS = RateLimit.perSecondTenSecondsMinute(5, 50, 300);
+  private static final RateLimit QUERIES = RateLimit.perSecondTenSecondsMinute(50, 500, 3000);
   private final RateLimitedProvider limited =
-      RateLimitedProvider.wrap(delegate, new RateLimit(5, 50), new RateLimit(50, 500), time.scheduler(), time.clock());
+      RateLimitedProvider.wrap(delegate, SUBMITS, QUERIES, time.scheduler(), time.clock());
 
   @Test
   void passesOnEveryMethodOfTheProviderSoThatNoneFallsBackToItsDefault() {
@@ -55,26 +58,75 @@ class RateLimitedProviderTest {
   }
 
   @Test
-  void sendsABurstOfFiftyCreatesAtOnceAndTheRestFivePerSecond() {
+  void threeHundredCreatesOfferedAtOnceKeepEveryWindowOfTheTierAndTakeAboutAMinute() {
     List<CompletableFuture<TaskSnapshot>> creates = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 300; i++) {
       creates.add(limited.create(request(i)));
     }
 
-    assertThat(delegate.creates).hasSize(50);
-    assertThat(creates.get(50)).as("the caller got a future back at once, not a blocked thread").isNotDone();
-    time.advance(Duration.ofMillis(200));
-    assertThat(delegate.creates).hasSize(51);
-    time.advance(Duration.ofSeconds(1));
-    assertThat(delegate.creates).hasSize(56);
+    assertThat(delegate.creates).as("five go at once, not a burst of fifty").hasSize(5);
+    assertThat(creates.get(5)).as("the caller got a future back at once, not a blocked thread").isNotDone();
     time.runUntilIdle();
-    assertThat(delegate.creates).hasSize(60);
+
     assertThat(creates).allMatch(CompletableFuture::isDone);
+    List<Instant> sent = delegate.createTimes;
+    assertThat(sent).hasSize(300);
+    assertThat(mostInAnySpan(sent, Duration.ofSeconds(1))).as("in any second").isLessThanOrEqualTo(5);
+    assertThat(mostInAnySpan(sent, Duration.ofSeconds(10))).as("in any 10 s").isLessThanOrEqualTo(50);
+    assertThat(mostInAnySpan(sent, Duration.ofMinutes(1))).as("in any minute").isLessThanOrEqualTo(300);
+    assertThat(Duration.between(VirtualTime.DEFAULT_START, sent.get(299)))
+        .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(63));
   }
 
   @Test
-  void aCreateStoppedWhileItWaitsForItsTokenIsNeverSent() {
-    for (int i = 0; i < 50; i++) {
+  void afterOne429WithRetryAfterOneSecondTheTiersRateIsBackAtOnce() {
+    delegate.failNextCreate = ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "another process took the second")
+            .withRetryAfter(Duration.ofSeconds(1)),
+        null);
+    for (int i = 0; i < 100; i++) {
+      limited.create(request(i));
+    }
+    assertThat(delegate.creates).as("the one refused paused the rest").hasSize(1);
+
+    time.advance(Duration.ofMillis(999));
+    assertThat(delegate.creates).as("nothing during the Retry-After").hasSize(1);
+    time.advance(Duration.ofSeconds(12));
+
+    Instant start = VirtualTime.DEFAULT_START;
+    long inTenSeconds = delegate.createTimes.stream()
+        .filter(at -> !at.isBefore(start.plusSeconds(2)) && at.isBefore(start.plusSeconds(12))).count();
+    assertThat(inTenSeconds).as("the tier's 50 in 10 s (less the safety margin), not a halved rate")
+        .isGreaterThanOrEqualTo(45);
+    assertThat(mostInAnySpan(delegate.createTimes, Duration.ofSeconds(1))).isLessThanOrEqualTo(5);
+    assertThat(limited.throttledCount()).isEqualTo(1);
+  }
+
+  @Test
+  void refusalsOneAfterAnotherDoNotStackIntoASlowerRate() {
+    ProviderException refusal = ProviderException.of(FailureKind.RATE_LIMITED,
+        ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "slow down").withRetryAfter(Duration.ofSeconds(1)),
+        null);
+    for (int i = 0; i < 5; i++) {
+      delegate.failNextCreate = refusal;
+      limited.create(request(i));
+      time.advance(Duration.ofSeconds(1));
+    }
+    Instant offered = time.now();
+    for (int i = 5; i < 55; i++) {
+      limited.create(request(i));
+    }
+    time.runUntilIdle();
+
+    assertThat(limited.throttledCount()).isEqualTo(5);
+    assertThat(delegate.createTimes).hasSize(55);
+    assertThat(Duration.between(offered, delegate.createTimes.get(54)))
+        .as("50 creates at the tier's 50 in 10 s, not at a rate cut once per 429").isLessThan(Duration.ofSeconds(11));
+  }
+
+  @Test
+  void aCreateStoppedWhileItWaitsItsTurnIsNeverSentAndTakesNoRoom() {
+    for (int i = 0; i < 5; i++) {
       limited.create(request(i));
     }
     CompletableFuture<String> stop = new CompletableFuture<>();
@@ -82,14 +134,16 @@ class RateLimitedProviderTest {
     CompletableFuture<TaskSnapshot> goesOn = limited.create(request(51), new CompletableFuture<>());
 
     stop.complete("Ctrl-C");
-    assertThat(waiting).as("ended at the stop, not when its token came").isCompletedExceptionally();
+    assertThat(waiting).as("ended at the stop, not when its turn came").isCompletedExceptionally();
     time.runUntilIdle();
 
     Throwable cause = waiting.handle((never, failure) ->
         failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure).join();
     assertThat(cause).isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("not sent");
     assertThat(goesOn).isDone();
-    assertThat(delegate.creates).as("the 50 of the burst and the one not stopped").hasSize(51);
+    assertThat(delegate.creates).as("the first 5 and the one not stopped").hasSize(6);
+    assertThat(delegate.createTimes.get(5)).as("the one not stopped went in the stopped one's place")
+        .isBefore(VirtualTime.DEFAULT_START.plusSeconds(2));
   }
 
   @Test
@@ -108,9 +162,8 @@ class RateLimitedProviderTest {
     time.runUntilIdle();
 
     assertThat(delegate.creates).hasSize(4);
-    assertThat(delegate.createTimes.get(1)).isAfterOrEqualTo(VirtualTime.DEFAULT_START.plusSeconds(7));
-    assertThat(Duration.between(delegate.createTimes.get(1), delegate.createTimes.get(2)))
-        .as("slower than 5 per second after the 429").isGreaterThan(Duration.ofMillis(200));
+    assertThat(delegate.createTimes.subList(1, 4)).as("all three at the end of the pause, at the full rate")
+        .containsOnly(VirtualTime.DEFAULT_START.plusSeconds(7));
     assertThat(limited.throttledCount()).isEqualTo(1);
   }
 
@@ -129,7 +182,7 @@ class RateLimitedProviderTest {
 
   @Test
   void pausesTheBucketTheProvidersSignalsNameAndNoOther() {
-    RateLimits limits = RateLimits.of(new RateLimit(5, 50), new RateLimit(50, 500)).withSignals(failure ->
+    RateLimits limits = RateLimits.of(SUBMITS, QUERIES).withSignals(failure ->
         "queries".equals(failure.providerCode().orElse(""))
             ? Optional.of(new RateLimits.Throttle(RateLimits.Bucket.QUERY, Optional.of(Duration.ofSeconds(9))))
             : Optional.empty());
@@ -165,14 +218,14 @@ class RateLimitedProviderTest {
   }
 
   @Test
-  void aFollowOnWaitsForASubmitTokenAsACreateDoes() {
-    for (int i = 0; i < 50; i++) {
+  void aFollowOnWaitsItsTurnAsACreateDoes() {
+    for (int i = 0; i < 5; i++) {
       limited.create(request(i));
     }
     CompletableFuture<TaskSnapshot> extend = limited.createFollowOn(null);
 
-    assertThat(extend).as("the burst is spent").isNotDone();
-    time.advance(Duration.ofMillis(200));
+    assertThat(extend).as("this second's five are spent").isNotDone();
+    time.advance(Duration.ofMillis(1_100));
     assertThat(extend).isCompleted();
   }
 
@@ -190,15 +243,29 @@ class RateLimitedProviderTest {
   }
 
   @Test
-  void sendsSixHundredStatusReadsWithinTheQueryBucketsShape() {
+  void sendsSixHundredStatusReadsWithinTheQueryWindows() {
     for (int i = 0; i < 600; i++) {
       limited.status(TaskId.of("t-" + i));
     }
-    assertThat(delegate.statusReads).hasSize(500);
-    time.advance(Duration.ofSeconds(1));
-    assertThat(delegate.statusReads).hasSize(550);
+    assertThat(delegate.statusReads).hasSize(50);
+    time.advance(Duration.ofMillis(1_100));
+    assertThat(delegate.statusReads).hasSize(100);
     time.runUntilIdle();
     assertThat(delegate.statusReads).hasSize(600);
+  }
+
+  /** The most of {@code times} (in order) within any closed span of {@code length}: as strict as a server can count. */
+  private static int mostInAnySpan(List<Instant> times, Duration length) {
+    int most = 0;
+    int end = 0;
+    for (int start = 0; start < times.size(); start++) {
+      Instant last = times.get(start).plus(length);
+      while (end < times.size() && !times.get(end).isAfter(last)) {
+        end++;
+      }
+      most = Math.max(most, end - start);
+    }
+    return most;
   }
 
   private static SubmitRequest request(int i) {

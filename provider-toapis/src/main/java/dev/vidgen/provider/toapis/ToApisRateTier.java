@@ -7,17 +7,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The ToAPIs account groups, each with a submit and a query limit (per user, all keys together).
+ * The ToAPIs account groups, each with a submit and a query limit (per user, all keys together):
+ * the fact sheet's RPS, 10 s burst and RPM, each a window that holds at once. A fractional RPS is
+ * rounded down, so that no second ever holds more than the server allows.
  * Chosen with the provider setting {@value ToApisConfig#RATE_TIER}; the provider reports the
  * tier's limits through {@link dev.vidgen.core.port.VideoProvider#rateLimits()}.
  */
 public enum ToApisRateTier {
-  /** 5 submits/s (burst 50), 50 queries/s (burst 500). */
-  DEFAULT(new RateLimit(5, 50), new RateLimit(50, 500)),
-  /** 16.7 submits/s (burst 167), 166.7 queries/s (burst 1667). */
-  VIP(new RateLimit(16.7, 167), new RateLimit(166.7, 1667)),
-  /** 33.3 submits/s (burst 334), 500 queries/s (burst 5000). */
-  SVIP(new RateLimit(33.3, 334), new RateLimit(500, 5000));
+  /** Submits: 5 in any second, 50 in any 10 s, 300 in any minute; queries ten times that. */
+  DEFAULT(RateLimit.perSecondTenSecondsMinute(5, 50, 300), RateLimit.perSecondTenSecondsMinute(50, 500, 3000)),
+  /** Submits: 16 in any second (of 16.7), 167 in any 10 s, 1000 in any minute; queries: 166, 1667, 10000. */
+  VIP(RateLimit.perSecondTenSecondsMinute(16, 167, 1000), RateLimit.perSecondTenSecondsMinute(166, 1667, 10000)),
+  /** Submits: 33 in any second (of 33.3), 334 in any 10 s, 2000 in any minute; queries: 500, 5000, 30000. */
+  SVIP(RateLimit.perSecondTenSecondsMinute(33, 334, 2000), RateLimit.perSecondTenSecondsMinute(500, 5000, 30000));
 
   private final RateLimit submit;
   private final RateLimit query;

@@ -21,15 +21,20 @@ import org.junit.jupiter.api.Test;
 class ToApisRateTierTest {
 
   @Test
-  void knowsTheThreeToApisGroups() {
-    assertThat(ToApisRateTier.DEFAULT.submit()).isEqualTo(new RateLimit(5, 50));
-    assertThat(ToApisRateTier.DEFAULT.query()).isEqualTo(new RateLimit(50, 500));
-    assertThat(ToApisRateTier.VIP.submit()).isEqualTo(new RateLimit(16.7, 167));
-    assertThat(ToApisRateTier.VIP.query()).isEqualTo(new RateLimit(166.7, 1667));
-    assertThat(ToApisRateTier.SVIP.submit()).isEqualTo(new RateLimit(33.3, 334));
-    assertThat(ToApisRateTier.SVIP.query()).isEqualTo(new RateLimit(500, 5000));
+  void knowsTheThreeToApisGroupsWithEveryWindowOfTheFactSheet() {
+    assertThat(ToApisRateTier.DEFAULT.submit()).isEqualTo(windows(5, 50, 300));
+    assertThat(ToApisRateTier.DEFAULT.query()).isEqualTo(windows(50, 500, 3000));
+    assertThat(ToApisRateTier.VIP.submit()).as("16.7 a second, rounded down").isEqualTo(windows(16, 167, 1000));
+    assertThat(ToApisRateTier.VIP.query()).isEqualTo(windows(166, 1667, 10000));
+    assertThat(ToApisRateTier.SVIP.submit()).isEqualTo(windows(33, 334, 2000));
+    assertThat(ToApisRateTier.SVIP.query()).isEqualTo(windows(500, 5000, 30000));
     assertThat(ToApisRateTier.parse("VIP")).contains(ToApisRateTier.VIP);
     assertThat(ToApisRateTier.parse("gold")).isEmpty();
+  }
+
+  private static RateLimit windows(int perSecond, int perTenSeconds, int perMinute) {
+    return RateLimit.of(RateLimit.Window.of(perMinute, Duration.ofMinutes(1)),
+        RateLimit.Window.of(perSecond, Duration.ofSeconds(1)), RateLimit.Window.of(perTenSeconds, Duration.ofSeconds(10)));
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -25,15 +27,16 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * A loopback proxy in front of a {@link FakeToApisServer} that keeps ToAPIs' per-user limits:
- * one token bucket for creates ({@code async_submit}) and one for status reads
- * ({@code async_query}). A request over the limit gets ToAPIs' 429 ({@code rate_limit_exceeded},
- * {@code Retry-After}, {@code X-RateLimit-*}) and is not forwarded; a 429 takes no token. Every
+ * A loopback proxy in front of a {@link FakeToApisServer} that keeps ToAPIs' per-user limits,
+ * one set for creates ({@code async_submit}) and one for status reads ({@code async_query}): at
+ * most so many requests in any second, in any 10 s and in any minute, all three at once, counted
+ * exactly (sliding windows). A request over the limit gets ToAPIs' 429 ({@code rate_limit_exceeded},
+ * {@code Retry-After}, {@code X-RateLimit-*}) and is not forwarded; a 429 is not counted. Every
  * other request passes through unchanged. Counts what it let through and what it refused.
  *
  * <pre>{@code
  * try (FakeToApisServer toapis = FakeToApisServer.start();
- *     RateLimitingProxy limited = RateLimitingProxy.start(toapis, Limit.of(5, 50), Limit.of(50, 500))) {
+ *     RateLimitingProxy limited = RateLimitingProxy.start(toapis, Limit.of(5, 50, 300), Limit.of(50, 500, 3000))) {
  *   ProviderConfig config = ProviderConfig.builder().baseUrl(limited.baseUrl()).apiKey(toapis.apiKey()).build();
  * }
  * }</pre>
@@ -50,26 +53,33 @@ public final class RateLimitingProxy implements AutoCloseable {
   private final Bucket queries;
 
   /**
-   * A steady rate and the most tokens a bucket holds; ToAPIs' default group is 5/s with a burst of
-   * 50 for creates and 50/s with a burst of 500 for status reads.
+   * The most requests let through in any second, any 10 s and any minute; ToAPIs' default group
+   * is 5, 50 and 300 for creates and 50, 500 and 3000 for status reads.
    */
-  public record Limit(double perSecond, int burst) {
+  public record Limit(int perSecond, int perTenSeconds, int perMinute) {
     public Limit {
-      if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-        throw new IllegalArgumentException("perSecond must be positive: " + perSecond);
-      }
-      if (burst < 1) {
-        throw new IllegalArgumentException("burst must be at least 1: " + burst);
+      if (perSecond < 1 || perTenSeconds < 1 || perMinute < 1) {
+        throw new IllegalArgumentException("each window must let at least 1 request through: " + perSecond + " / "
+            + perTenSeconds + " / " + perMinute);
       }
     }
 
-    public static Limit of(double perSecond, int burst) {
-      return new Limit(perSecond, burst);
+    public static Limit of(int perSecond, int perTenSeconds, int perMinute) {
+      return new Limit(perSecond, perTenSeconds, perMinute);
     }
 
     /** No limit worth the name: a million a second. */
     public static Limit unlimited() {
-      return new Limit(1_000_000, 1_000_000);
+      return new Limit(1_000_000, 10_000_000, 60_000_000);
+    }
+
+    int largest() {
+      return Math.max(perSecond, Math.max(perTenSeconds, perMinute));
+    }
+
+    @Override
+    public String toString() {
+      return perSecond + " per 1s, " + perTenSeconds + " per 10s, " + perMinute + " per 60s";
     }
   }
 
@@ -111,7 +121,7 @@ public final class RateLimitingProxy implements AutoCloseable {
     return start(server, submit, query, Clock.systemUTC());
   }
 
-  /** A proxy for {@code server} whose buckets fill on {@code clock}. */
+  /** A proxy for {@code server} whose windows move on {@code clock}. */
   public static RateLimitingProxy start(FakeToApisServer server, Limit submit, Limit query, Clock clock) {
     Objects.requireNonNull(server, "server == null");
     Objects.requireNonNull(submit, "submit == null");
@@ -206,39 +216,68 @@ public final class RateLimitingProxy implements AutoCloseable {
     }
   }
 
-  /** A token bucket, refilled continuously; thread-safe. */
+  /** Three sliding windows over the times of the requests let through; thread-safe. */
   private static final class Bucket {
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     private final Limit limit;
     private final Clock clock;
     private final String category;
     private final AtomicLong allowed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private double tokens;
-    private Instant at;
+    /** The times of the requests let through in the last minute, oldest first; at most the largest window's count. */
+    private final ArrayDeque<Instant> let = new ArrayDeque<>();
 
     Bucket(Limit limit, Clock clock, String category) {
       this.limit = limit;
       this.clock = clock;
       this.category = category;
-      this.tokens = limit.burst();
-      this.at = clock.instant();
     }
 
-    /** Takes a token: zero when one was there, else how long until one will be (nothing taken). */
+    /** Lets a request through: zero when every window had room, else how long until all will (nothing noted). */
     synchronized Duration take() {
       Instant now = clock.instant();
-      if (now.isAfter(at)) {
-        double seconds = Duration.between(at, now).toNanos() / 1e9;
-        tokens = Math.min(limit.burst(), tokens + seconds * limit.perSecond());
-        at = now;
+      Duration wait = Duration.ZERO;
+      wait = longer(wait, waitFor(now, limit.perSecond(), SECOND));
+      wait = longer(wait, waitFor(now, limit.perTenSeconds(), TEN_SECONDS));
+      wait = longer(wait, waitFor(now, limit.perMinute(), MINUTE));
+      if (!wait.isZero()) {
+        refused.incrementAndGet();
+        return wait;
       }
-      if (tokens >= 1) {
-        tokens -= 1;
-        allowed.incrementAndGet();
+      let.addLast(now);
+      while (let.size() > limit.largest() || !let.peekFirst().plus(MINUTE).isAfter(now)) {
+        let.removeFirst();
+      }
+      allowed.incrementAndGet();
+      return Duration.ZERO;
+    }
+
+    /**
+     * Zero when fewer than {@code count} requests were let through in the {@code window} up to
+     * {@code now} (the span {@code (now - window, now]}); else how long until the oldest of them leaves it.
+     */
+    private Duration waitFor(Instant now, int count, Duration window) {
+      if (let.size() < count) {
         return Duration.ZERO;
       }
-      refused.incrementAndGet();
-      return Duration.ofNanos((long) Math.ceil((1 - tokens) / limit.perSecond() * 1e9));
+      Instant countBack = nthLatest(count);
+      Instant leaves = countBack.plus(window);
+      return leaves.isAfter(now) ? Duration.between(now, leaves) : Duration.ZERO;
+    }
+
+    private Instant nthLatest(int n) {
+      Iterator<Instant> fromLatest = let.descendingIterator();
+      Instant at = fromLatest.next();
+      for (int i = 1; i < n; i++) {
+        at = fromLatest.next();
+      }
+      return at;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+      return a.compareTo(b) >= 0 ? a : b;
     }
 
     MockResponse refusal(Duration wait) {
@@ -247,12 +286,12 @@ public final class RateLimitingProxy implements AutoCloseable {
       return new MockResponse.Builder().code(429)
           .setHeader("Content-Type", FakeResponses.JSON)
           .setHeader("Retry-After", Long.toString(retryAfter))
-          .setHeader("X-RateLimit-Limit", Long.toString(Math.round(limit.perSecond() * 60)))
+          .setHeader("X-RateLimit-Limit", Long.toString(limit.perMinute()))
           .setHeader("X-RateLimit-Remaining", "0")
           .setHeader("X-RateLimit-Reset", Long.toString(reset))
           .setHeader("X-RateLimit-Category", category)
           .body(FakeResponses.error("rate_limit_exceeded",
-              "Rate limit exceeded for " + category + ": " + limit.perSecond() + " per second, burst " + limit.burst(),
+              "Rate limit exceeded for " + category + ": " + this,
               null))
           .build();
     }
@@ -263,7 +302,7 @@ public final class RateLimitingProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-      return limit.perSecond() + "/s burst " + limit.burst();
+      return limit.toString();
     }
   }
 }
