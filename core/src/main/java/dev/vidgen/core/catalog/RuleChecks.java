@@ -59,6 +59,11 @@ final class RuleChecks {
     } else if (rule instanceof RouteRule.WhenParam param) {
       String never = "so the parameter " + param.param() + (param.value() == null ? "" : " " + param.value())
           + " could never be used";
+      if (param.modes().isEmpty() && param.resolutions().isEmpty()) {
+        problems.add(rule(index, null, "names neither modes nor resolutions, so it limits nothing and the parameter "
+            + param.param() + " would be allowed everywhere; name the modes or resolutions (or both) where it works,"
+            + " or leave the rule out"));
+      }
       modes(index, "modes", param.modes(), never);
       resolutions(index, "resolutions", param.resolutions(), never);
       if (param.value() != null) {

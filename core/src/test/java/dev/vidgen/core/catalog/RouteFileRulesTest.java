@@ -82,6 +82,17 @@ class RouteFileRulesTest {
   }
 
   @Test
+  void aParamOnlyRuleNamingNeitherModesNorResolutionsIsRefusedForItWouldLimitNothing() {
+    assertThat(failure(route("{\"kind\": \"param_only\", \"param\": \"metadata.enable_gif\", \"reason\": \"x\"}")))
+        .hasMessage("acme.json: routes[0].rules[0]: names neither modes nor resolutions, so it limits nothing and the"
+            + " parameter metadata.enable_gif would be allowed everywhere; name the modes or resolutions (or both)"
+            + " where it works, or leave the rule out");
+    assertThat(failure(route("{\"kind\": \"param_only\", \"param\": \"audio\", \"value\": \"true\","
+        + " \"modes\": [], \"resolutions\": [], \"reason\": \"x\"}")))
+        .hasMessageContaining("rules[0]: names neither modes nor resolutions");
+  }
+
+  @Test
   void aPromptRequiredInAModeTheRouteDoesNotOffer() {
     assertThat(failure("""
         {"routes": [{"id": "acme-v", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},
