@@ -890,6 +890,44 @@ class ToApisCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCreateRefusedWithSuccessFalseAtHttp200IsARefusalThatLeavesNothingInTheHistory() {
+    fake.inject(Endpoint.CREATE, Fault.answer(200, "application/json",
+        "{\"success\":false,\"message\":\"model not available for your group\"}"));
+
+    CliRun.Result refused = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "v.mp4");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("model not available for your group", "no task was made")
+        .doesNotContain("may exist", "billed");
+    assertThat((List<Map<String, Object>>) vidgen("history", "--json").json().get("tasks"))
+        .as("no unknown job to ask about").isEmpty();
+    CliRun.Result again = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "slow push-in");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(fake.requests(Endpoint.CREATE)).as("the same job is sent again, unblocked").hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateAnsweredCompletedWithoutAResultIsFollowedToItsVideoAndSentOnce() throws IOException {
+    fake.inject(Endpoint.CREATE, Fault.answer(200, "application/json",
+        "{\"id\":\"video_000001\",\"object\":\"generation.task\",\"status\":\"completed\",\"progress\":100}")
+        .afterProcessing());
+
+    CliRun.Result result = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "v.mp4");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(fake.taskIds()).containsExactly("video_000001");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+    assertThat(java.nio.file.Files.size(dir.resolve("v.mp4"))).isPositive();
+    assertThat((List<Map<String, Object>>) vidgen("history", "--json").json().get("tasks")).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("task_id", "video_000001")
+            .containsEntry("status", "completed"));
+  }
+
+  @Test
   void aClientReferenceLookedUpWithoutTheHistoryNamesTheTaskItself() throws Exception {
     CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--model", "seedance-2", "--prompt", "p",
         "--image", "https://img.example/a.png");

@@ -31,6 +31,7 @@ import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.ParamClashes;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
 import dev.vidgen.provider.toapis.internal.ServerUrls;
+import dev.vidgen.provider.toapis.internal.TaskDto;
 import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.ToApisApi;
 import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
@@ -169,10 +170,9 @@ final class ToApisVideoProvider implements VideoProvider {
       String json = CreateBody.json(request);
       String reference = takesClientReference(request.route()) ? request.clientReference() : null;
       CallTrace trace = new CallTrace();
+      CallContext context = CallContext.create(reference);
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          CallContext.create(reference),
-          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub, errors::carriesKey),
-          stopSending);
+          context, (body, status, headers) -> created(context, body, status, headers), stopSending);
     });
   }
 
@@ -192,8 +192,9 @@ final class ToApisVideoProvider implements VideoProvider {
     CompletableFuture<TaskSnapshot> lookup = guarded(() -> {
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.READ, null, clientReference);
+      // It stands in for the create's lost answer: the task's id is what it is for, and the status read by id decides.
       return calls.send(api.videoTask(clientReference, authorization, trace), trace, context,
-          (body, status, headers) -> TaskSnapshots.fromTask(body, null, errors::scrub, errors::carriesKey));
+          (body, status, headers) -> TaskSnapshots.fromCreate(body, errors::scrub, errors::carriesKey));
     });
     CompletableFuture<Optional<TaskSnapshot>> found = new CompletableFuture<>();
     lookup.whenComplete((snapshot, failure) -> {
@@ -331,10 +332,10 @@ final class ToApisVideoProvider implements VideoProvider {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
       CallTrace trace = new CallTrace();
+      CallContext context = new CallContext(Operation.CREATE, request.source(), null);
       return calls.send(api.followOn(request.source().value(), request.kind().id(),
               RequestBody.create(Json.write(followOnBody(request)), ApiHeaders.JSON), authorization, trace), trace,
-          new CallContext(Operation.CREATE, request.source(), null),
-          (answer, status, headers) -> TaskSnapshots.fromTask(answer, null, errors::scrub, errors::carriesKey), stopSending);
+          context, (answer, status, headers) -> created(context, answer, status, headers), stopSending);
     });
   }
 
@@ -384,6 +385,18 @@ final class ToApisVideoProvider implements VideoProvider {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * The task a create (extend, remix) answer names, which needs only its id; an explicit {@code success: false}
+   * naming no task id is the server's refusal: nothing was made.
+   */
+  private TaskSnapshot created(CallContext context, TaskDto answer, int status,
+      Headers headers) throws UnreadableResponseException {
+    if (TaskSnapshots.isRefusal(answer)) {
+      throw errors.createRefused(context, status, headers, answer.message());
+    }
+    return TaskSnapshots.fromCreate(answer, errors::scrub, errors::carriesKey);
   }
 
   private URI uploadedUrl(CallContext context, UploadDto body, int status, Headers headers)

@@ -95,6 +95,18 @@ public final class ErrorMapper {
   }
 
   /**
+   * A create's (an extend's, a remix's) 2xx answer in ToAPIs' refusal shape, {@code {"success": false,
+   * "message": …}}, naming no task id: the server made nothing, so it is refused as a 400 is, in the
+   * server's words (made safe and cut short before they are quoted).
+   */
+  public ProviderException createRefused(CallContext context, int status, Headers headers, Object message) {
+    String said = message == null ? "" : SafeText.clip(scrub(Lenient.text(message).strip()), MESSAGE_CHARS - 200);
+    return refused(context, status, headers, null, "the provider refused the request (its answer says success:"
+        + " false and names no task id, so no task was made)" + (said.isEmpty() ? "; it gave no reason"
+            : ": \"" + said + "\""));
+  }
+
+  /**
    * An account endpoint's refusal of {@code what} ({@code {"success": false, "message": …}}, which
    * ToAPIs sends with HTTP 200 for any failure there): an authentication failure only when its
    * words clearly say the key is refused; else the provider's refusal in its words, a server error

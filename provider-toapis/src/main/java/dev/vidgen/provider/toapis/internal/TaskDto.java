@@ -9,6 +9,8 @@ import com.squareup.moshi.Json;
  * @param taskId the legacy spelling of {@code id}
  * @param error an object with {@code code} (number or string) and {@code message}, or a string
  * @param data the legacy create answer {@code {"code":200,"data":[{"task_id":…}]}}
+ * @param success with {@code message}, ToAPIs' refusal shape {@code {"success":false,"message":…}}; read as any
+ *     JSON value, so that only a literal {@code false} counts
  */
 public record TaskDto(
     String id,
@@ -23,4 +25,6 @@ public record TaskDto(
     Object error,
     @Json(name = "client_business_id") String clientBusinessId,
     Object data,
-    @Json(name = "video_url") String videoUrl) {}
+    @Json(name = "video_url") String videoUrl,
+    Object success,
+    Object message) {}

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns what ToAPIs says about a task, from polling or from a webhook, into one {@link
- * TaskSnapshot}. {@code cancelled}, {@code canceled}, {@code expired} and {@code error} end the
+ * Turns what ToAPIs says about a task, from polling, from a webhook or in answer to a create, into
+ * one {@link TaskSnapshot}. {@code cancelled}, {@code canceled}, {@code expired} and {@code error} end the
  * task as failed with that word; statuses outside the known ones (such as {@code submitted}) count
  * as still queued, with the provider's word kept in {@link TaskSnapshot#rawStatus()}. A task's
  * {@code model} and {@code created_at} are kept as its origin. Text from the server (the word, the
@@ -23,9 +23,9 @@ public final class TaskSnapshots {
   private TaskSnapshots() {}
 
   /**
-   * The snapshot a create or status answer describes.
+   * The snapshot a status answer describes ({@link #fromCreate} reads a create's).
    *
-   * @param fallbackId the id asked for, used when the answer names none; null for a create
+   * @param fallbackId the id asked for, used when the answer names none; null when none was asked for
    * @throws UnreadableResponseException when no task id is given, or a completed task names no video (one
    *     whose video URL is unusable is a completed snapshot with a {@link TaskSnapshot#resultProblem()})
    */
@@ -48,6 +48,63 @@ public final class TaskSnapshots {
    */
   public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean,
       java.util.function.Predicate<String> secret) throws UnreadableResponseException {
+    return read(task, fallbackId, clean, secret, true);
+  }
+
+  /**
+   * The snapshot the answer to a create, an extend or a remix describes, or a look-up by client reference (which
+   * stands in for a create's lost answer): only a task id is needed. The create's documented answer has no
+   * {@code result}, so one that says completed without naming a video is no final word: it is read as still
+   * running ({@link TaskStatus#IN_PROGRESS}, the provider's word kept in {@link TaskSnapshot#rawStatus()}), and the
+   * status read by id, which must name the video, decides. Any other answer reads as {@link #fromTask} reads it.
+   *
+   * @throws UnreadableResponseException when no task id is given
+   */
+  public static TaskSnapshot fromCreate(TaskDto task, UnaryOperator<String> clean,
+      java.util.function.Predicate<String> secret) throws UnreadableResponseException {
+    return read(task, null, clean, secret, false);
+  }
+
+  /**
+   * Whether a create's answer is the server's refusal rather than a task: its {@code success} is literally
+   * {@code false} and it names no task id ({@code id} or {@code task_id}) at its top, nor at any depth inside
+   * {@code data} or {@code error}. ToAPIs refuses so on its upload and account endpoints, with HTTP 200.
+   */
+  public static boolean isRefusal(TaskDto task) {
+    return Boolean.FALSE.equals(task.success()) && firstNonBlank(task.id(), task.taskId()) == null
+        && !namesId(task.data(), 0) && !namesId(task.error(), 0);
+  }
+
+  /** Whether {@code value} holds a non-blank {@code id} or {@code task_id} anywhere within {@code depth}'s bound. */
+  private static boolean namesId(Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      return true; // too deep to tell: not called a refusal
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (("id".equals(entry.getKey()) || "task_id".equals(entry.getKey()))
+            && firstNonBlank(Lenient.text(entry.getValue())) != null) {
+          return true;
+        }
+        if (namesId(entry.getValue(), depth + 1)) {
+          return true;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (namesId(item, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** How deep {@link #namesId} looks; JSON nested deeper is not called a refusal. */
+  private static final int MAX_DEPTH = 32;
+
+  private static TaskSnapshot read(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean,
+      java.util.function.Predicate<String> secret, boolean needsVideo) throws UnreadableResponseException {
     Map<?, ?> legacy = legacyEntry(task.data());
     String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")));
     if (id == null && fallbackId != null) {
@@ -59,10 +116,15 @@ public final class TaskSnapshots {
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
     String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
     String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
-    return snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), task.videoUrl()), clean, secret)
-        .withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
-            Lenient.instant(createdAt));
+    Ending ending = new Ending(task.expiresAt(), task.videoUrl());
+    boolean notFinal = !needsVideo && statusOf(status) == TaskStatus.COMPLETED
+        && videoText(task.result(), ending) == null;
+    TaskSnapshot snapshot = notFinal
+        ? new TaskSnapshot(TaskId.of(id), TaskStatus.IN_PROGRESS, Lenient.percent(task.progress()),
+            SafeText.clip(clean.apply(status.strip()), ErrorMapper.WORD_CHARS), null, null)
+        : snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(), ending, clean, secret);
+    return snapshot.withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
+        Lenient.instant(createdAt));
   }
 
   /**
@@ -170,11 +232,10 @@ public final class TaskSnapshots {
 
   private static VideoAsset video(TaskId id, TaskResultDto result, Ending ending,
       java.util.function.Predicate<String> secret) throws UnreadableResponseException, UnusableUrlException {
-    List<TaskResultFileDto> files = result == null ? null : result.data();
-    TaskResultFileDto first = files == null || files.isEmpty() ? null : files.get(0);
+    TaskResultFileDto first = firstFile(result);
     boolean inResult = first != null && first.url() != null && !first.url().isBlank();
-    String text = inResult ? first.url() : ending.videoUrl();
-    if (text == null || text.isBlank()) {
+    String text = videoText(result, ending);
+    if (text == null) {
       throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
     }
     if (secret.test(text)) {
@@ -189,6 +250,18 @@ public final class TaskSnapshots {
       throw new UnusableUrlException(e.getMessage(), text);
     }
     return new VideoAsset(url, inResult ? first.format() : null, ending.expiry());
+  }
+
+  /** The video URL's text an answer names ({@code result.data[0].url}, else {@code video_url}); null for none. */
+  private static String videoText(TaskResultDto result, Ending ending) {
+    TaskResultFileDto first = firstFile(result);
+    String text = first != null && first.url() != null && !first.url().isBlank() ? first.url() : ending.videoUrl();
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private static TaskResultFileDto firstFile(TaskResultDto result) {
+    List<TaskResultFileDto> files = result == null ? null : result.data();
+    return files == null || files.isEmpty() ? null : files.get(0);
   }
 
   /** The failure {@code error} describes; {@code word} (such as {@code cancelled}) is the code when it names none. */
