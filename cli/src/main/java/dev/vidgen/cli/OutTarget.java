@@ -131,13 +131,9 @@ record OutTarget(String text) {
     }
   }
 
-  /** A task id as given, or the id inside an encoded handle ({@code vg1.…}). */
+  /** A task id as given, or the id inside an encoded handle ({@code vg1.…}; an id may only start so). */
   private static String shortId(String taskId) {
-    try {
-      return taskId.startsWith("vg1.") ? dev.vidgen.core.client.JobHandle.decode(taskId).taskId().value() : taskId;
-    } catch (RuntimeException unreadable) {
-      return "task";
-    }
+    return dev.vidgen.core.client.JobHandle.tryDecode(taskId).map(handle -> handle.taskId().value()).orElse(taskId);
   }
 
   private static CliException refused(String message, String next) {

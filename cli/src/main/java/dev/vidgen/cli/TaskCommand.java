@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
  * A command about one existing task ({@code status}, {@code wait}, {@code download}): takes a
  * bare task id or an encoded job handle ({@code vg1....}), whose provider is used unless one is
  * named, or a create that got no answer as the history names it ({@code unanswered-REFERENCE}),
- * looked up by its client reference. A bare id of a task this machine submitted is read with what
+ * looked up by its client reference. Task ids are opaque: text that starts like a handle but does
+ * not decode as one, or like a history name but is a task's own id (or names nothing vidgen could
+ * look up), is read as a bare task id. A bare id of a task this machine submitted is read with what
  * the task history knows of it (its provider, model, price and creation time), and the history's
  * entry is brought up to date.
  */
@@ -25,7 +27,8 @@ abstract class TaskCommand extends ClientCommand {
 
   @Parameters(index = "0", paramLabel = "TASK_ID",
       description = "The task id that generate printed, its encoded job handle (vg1....), or an unanswered create"
-          + " as vidgen history names it (unanswered-vg-...), looked up by its client reference.")
+          + " as vidgen history names it (unanswered-vg-...), looked up by its client reference; a task id that only"
+          + " starts like a handle or a name is read as the task id it is.")
   String task;
 
   @Option(names = "--made-by", paramLabel = "UNANSWERED",
@@ -65,12 +68,24 @@ abstract class TaskCommand extends ClientCommand {
       return UnansweredLookup.open(session, client, earlier.text(), earlier.unanswered().get(),
           getClass().getAnnotation(picocli.CommandLine.Command.class).name(), output);
     }
-    if (earlier.known().isEmpty() && !earlier.text().startsWith(HANDLE_PREFIX)) {
+    if (earlier.known().isEmpty() && JobHandle.tryDecode(earlier.text()).isEmpty()) {
       UnansweredClaim.hint(session, client.provider().id(), earlier.text(), output);
+    }
+    String resumeFrom = earlier.resumeFrom(client);
+    if (earlier.unlistedName() != null) {
+      // A history name the history does not hold: a task's own id, when the provider knows one by it.
+      String name = earlier.unlistedName();
+      if (isTask(client, name)) {
+        output.note(name + " is not in the task history, and the provider has a task with that id; reading it as a"
+            + " task id");
+        resumeFrom = name;
+      } else {
+        output.note(name + " is not in the task history; looking it up by client reference " + earlier.text());
+      }
     }
     JobHandle handle;
     try {
-      handle = client.resume(earlier.resumeFrom(client));
+      handle = client.resume(resumeFrom);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), "give the task id or the handle exactly as vidgen printed it");
     }
@@ -78,37 +93,74 @@ abstract class TaskCommand extends ClientCommand {
     return new Target(client, handle, HistoryRecord.existing(session, handle, output));
   }
 
+  /** Whether {@code client}'s provider has a task with the id {@code text} (one status read, which costs nothing). */
+  private static boolean isTask(VidgenClient client, String text) {
+    try {
+      client.status(client.resume(text));
+      return true;
+    } catch (dev.vidgen.core.error.TaskNotFoundException | IllegalArgumentException none) {
+      return false;
+    }
+  }
+
   /**
    * An earlier task as given on the command line: its text, the provider a handle or the task
-   * history names, and the history's entry for a bare id of a task this machine submitted.
+   * history names, the history's entry for a bare id of a task this machine submitted, and, for a
+   * history name the history does not hold ({@code unlistedName}, else null), the client reference
+   * it ends with as the text.
    */
   record Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known,
-      Optional<HistoryEntry> unanswered) {
+      Optional<HistoryEntry> unanswered, String unlistedName) {
     Earlier(String text, String providerHint, String hintSource, Optional<HistoryEntry> known) {
-      this(text, providerHint, hintSource, known, Optional.empty());
+      this(text, providerHint, hintSource, known, Optional.empty(), null);
     }
 
-    /** Reads {@code given} (a bare task id or an encoded job handle), looking a bare id up in the history. */
+    /**
+     * Reads {@code given} (a bare task id, an encoded job handle or a history name), looking a bare
+     * id up in the history.
+     */
     static Earlier read(Session session, String given, Output output) {
       String text = given.strip();
-      if (text.startsWith(HANDLE_PREFIX)) {
-        try {
-          return new Earlier(text, JobHandle.decode(text).providerId(), "the job handle", Optional.empty());
-        } catch (IllegalArgumentException e) {
-          throw CliException.usage("'" + text + "' is not a readable job handle",
-              "give the task id or the handle exactly as vidgen printed it");
-        }
+      Optional<JobHandle> handle = JobHandle.tryDecode(text);
+      if (handle.isPresent()) {
+        return new Earlier(text, handle.get().providerId(), "the job handle", Optional.empty());
       }
-      if (text.startsWith(UNANSWERED_PREFIX) && text.length() > UNANSWERED_PREFIX.length()) {
+      if (text.startsWith(UNANSWERED_PREFIX) && text.length() > UNANSWERED_PREFIX.length()
+          && !isTaskOfItsOwn(session, text, output)) {
         return unanswered(session, text, output);
       }
       Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
+      if (known.isEmpty() && text.startsWith(HANDLE_PREFIX)) {
+        // Task ids are opaque: this one only starts like a handle.
+        output.note("'" + dev.vidgen.core.text.SafeText.clean(text) + "' is not a readable job handle; reading it as"
+            + " a task id (a handle must be given exactly as vidgen printed it)");
+      }
       Optional<String> note = known.isPresent() || text.isEmpty() ? Optional.empty() : unansweredNoteOf(session, text);
       if (note.isPresent()) {
         // The client reference an unanswered create's notice named: it stands for its history name.
         return unanswered(session, note.get(), output);
       }
       return new Earlier(text, known.map(HistoryEntry::provider).orElse(null), "the task history", known);
+    }
+
+    /**
+     * Whether {@code text}, shaped like a history name, is the id of a task of its own: the history
+     * holds the task under it, or holds nothing under it and the name could not be looked up anyway
+     * (an {@code unanswered-noref-…} name stands for a create that carried no client reference).
+     */
+    private static boolean isTaskOfItsOwn(Session session, String text, Output output) {
+      Optional<HistoryEntry> entry;
+      try {
+        entry = HistoryRecord.history(session.context()).flatMap(history -> history.note(text));
+      } catch (RuntimeException unreadable) {
+        return false; // said when the name is looked up
+      }
+      if (entry.isEmpty() && !HistoryEntry.carriesReference(text)) {
+        output.note(text + " is not in the task history, and as a name it would stand for a create that carried no"
+            + " client reference, which nothing could look up; reading it as a task id");
+        return true;
+      }
+      return entry.flatMap(HistoryEntry::jobHandle).filter(made -> made.taskId().value().equals(text)).isPresent();
     }
 
     private static Optional<String> unansweredNoteOf(Session session, String text) {
@@ -154,11 +206,8 @@ abstract class TaskCommand extends ClientCommand {
         return new Earlier(known.isPresent() ? taskId : found.get().encode(), found.get().providerId(),
             "the task history", known);
       }
-      if (entry.isEmpty()) {
-        output.note(text + " is not in the task history; looking it up by client reference " + reference);
-      }
       return new Earlier(reference, entry.map(HistoryEntry::provider).orElse(null), "the task history",
-          Optional.empty(), entry);
+          Optional.empty(), entry, entry.isEmpty() ? text : null);
     }
 
     /** The session's client, on the provider the handle or the history names unless one was chosen. */

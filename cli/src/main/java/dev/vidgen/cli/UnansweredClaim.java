@@ -34,7 +34,7 @@ final class UnansweredClaim {
   /** The note named {@code name}, checked before anything is sent; a usage error when it cannot be claimed. */
   static HistoryEntry note(Session session, String name, String task) {
     String given = name.strip();
-    if (task.strip().startsWith("vg1.") || task.strip().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+    if (JobHandle.tryDecode(task.strip()).isPresent() || task.strip().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
       throw CliException.usage("--made-by goes with a bare task id, not " + task.strip(),
           "give the task id as the provider's dashboard shows it");
     }

@@ -505,6 +505,112 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aMovResultThatIsAnErrorPageIsNotSavedAndTheDownloadCommandThenSavesTheVideo() throws IOException {
+    // seedance-2-5 with output_format mov: the result names format "mov"; its link first answers a CDN's error page.
+    fake.inject(Endpoint.FILE, Fault.answer(200, "text/html", "<html><title>Access denied</title></html>"));
+
+    CliRun.Result generated = vidgen("generate", "--model", "seedance-2-5", "--prompt", "waves at dusk",
+        "--param", "output_format=mov", "--out", "sea.mov", "--json");
+
+    String taskId = fake.taskIds().get(0);
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(generated.err()).contains("the provider sent 41 bytes that are not a MOV video: they are an HTML page",
+        "vidgen download " + taskId + " --out " + dir.resolve("sea.mov"));
+    assertThat(dir.toFile().list()).as("neither the page nor its .part").containsExactly("product.png");
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null);
+
+    CliRun.Result saved = vidgen("download", taskId, "--out", "sea.mov");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(Mp4Files.boxes(dir.resolve("sea.mov"))).contains("moov", "mdat");
+    assertThat(historyOf(taskId)).containsEntry("file", dir.resolve("sea.mov").toString());
+  }
+
+  @Test
+  void aTaskIdThatStartsLikeAHandleIsFollowedByTheNextStepGeneratePrinted() throws IOException {
+    fake.taskIdPrefix("vg1.444a"); // ids are opaque: this one decodes as no handle
+    CliRun.Result made = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p");
+    String taskId = fake.taskIds().get(0);
+    String next = made.out().lines().filter(line -> line.startsWith("next")).findFirst().orElseThrow().substring(4)
+        .strip();
+    assertThat(next).as(made.all()).startsWith("vidgen wait " + taskId + " ");
+
+    CliRun.Result status = vidgen("status", taskId);
+    // The next step as printed, word for word (it names the base URL), with only a faster poll added.
+    CliRun.Result waited = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .run(Stream.concat(Stream.of(next.substring("vidgen ".length()).split(" ")),
+            Stream.of("--poll-interval", "20ms")).toArray(String[]::new));
+    CliRun.Result downloaded = vidgen("download", taskId, "--out", "again.mp4");
+
+    for (CliRun.Result run : List.of(status, waited, downloaded)) {
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.err()).doesNotContain("not a readable job handle");
+    }
+    assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).contains("moov", "mdat");
+    assertThat(Mp4Files.boxes(dir.resolve("again.mp4"))).contains("moov", "mdat");
+    assertThat(historyOf(taskId)).containsEntry("model", "grok-video-1.5-preview").containsEntry("status", "completed");
+
+    java.nio.file.Files.delete(home.resolve("history.jsonl")); // another machine, say
+    CliRun.Result unknown = vidgen("status", taskId);
+    assertThat(unknown.exitCode()).as(unknown.all()).isZero();
+    assertThat(unknown.err()).contains("'" + taskId + "' is not a readable job handle; reading it as a task id");
+    assertThat(unknown.out()).contains("task      " + taskId, "completed");
+  }
+
+  @Test
+  void aTaskIdThatStartsLikeAHistoryNameIsReadAsTheTaskItIs() throws IOException {
+    fake.taskIdPrefix("unanswered-noref-vg-");
+    String taskId = submitted();
+
+    CliRun.Result status = vidgen("status", taskId);
+    CliRun.Result waited = vidgen("wait", taskId, "--out", "waited.mp4");
+    CliRun.Result downloaded = vidgen("download", taskId, "--out", "again.mp4");
+
+    for (CliRun.Result run : List.of(status, waited, downloaded)) {
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.err()).doesNotContain("cannot be looked up", "client reference");
+    }
+    assertThat(Mp4Files.boxes(dir.resolve("waited.mp4"))).contains("moov", "mdat");
+    assertThat(Mp4Files.boxes(dir.resolve("again.mp4"))).contains("moov", "mdat");
+    assertThat(historyOf(taskId)).containsEntry("status", "completed")
+        .containsEntry("file", dir.resolve("again.mp4").toString());
+
+    java.nio.file.Files.delete(home.resolve("history.jsonl")); // another machine, say
+    CliRun.Result unknown = vidgen("wait", taskId, "--out", "elsewhere.mp4");
+    assertThat(unknown.exitCode()).as(unknown.all()).isZero();
+    assertThat(unknown.err()).contains(taskId + " is not in the task history", "reading it as a task id");
+    assertThat(dir.resolve("elsewhere.mp4")).isRegularFile();
+  }
+
+  @Test
+  void aTaskIdShapedLikeANameWithAReferenceIsReadByItsIdWhenTheHistoryHoldsNoSuchName() throws IOException {
+    fake.taskIdPrefix("unanswered-vg-");
+    String taskId = submitted();
+    java.nio.file.Files.delete(home.resolve("history.jsonl")); // another machine, say
+
+    CliRun.Result status = vidgen("status", taskId, "--json");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.json()).containsEntry("task_id", taskId);
+    assertThat(status.err()).contains(taskId + " is not in the task history, and the provider has a task with that id")
+        .doesNotContain("looking it up by client reference");
+  }
+
+  @Test
+  void textThatNamesNoTaskIsStillRefusedBeforeAnythingIsSent() {
+    int before = fake.requests().size();
+
+    CliRun.Result blank = vidgen("status", " ");
+    CliRun.Result climbing = vidgen("wait", "..");
+
+    assertThat(blank.exitCode()).as(blank.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(blank.err()).contains("blank");
+    assertThat(climbing.exitCode()).as(climbing.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(climbing.err()).contains("is not a task id");
+    assertThat(fake.requests()).hasSize(before);
+  }
+
+  @Test
   void anIdTheHistoryDoesNotKnowIsReadWithTheModelItsAnswerNamesAndLeavesTheHistoryAlone() {
     String known = submitted();
     CliRun.Result elsewhere = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)

@@ -14,10 +14,10 @@ import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.validation.LocalVideos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -34,15 +34,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Saves a finished video: the provider's stream goes into a temporary file beside the target,
- * which is checked (not empty; an MP4 has {@code ftyp} at offset 4 and top-level boxes that fit
- * it, with a {@code moov} and an {@code mdat} among them) and then renamed onto the target in one
- * step. Whatever fails, no half file stands under the target's name. A broken-off stream, or an
- * MP4 cut short even though the server's byte count agreed, is retried under the policy; an
- * expired link is reported at once.
+ * which is checked (not empty; its first bytes the format the result names, see {@link
+ * DownloadedContent}; an MP4 or MOV with top-level boxes that fit it, a {@code moov} and an {@code
+ * mdat} among them) and then renamed onto the target in one step. Whatever fails, no half file
+ * stands under the target's name. A broken-off stream, or an MP4 or MOV cut short even though the
+ * server's byte count agreed, is retried under the policy; an expired link is reported at once.
  */
 final class Downloader {
-  private static final byte[] FTYP = "ftyp".getBytes(StandardCharsets.US_ASCII);
-
   private final ClientRuntime runtime;
   private final RetryLoop retries;
   private final StaleParts staleParts = new StaleParts();
@@ -151,8 +149,8 @@ final class Downloader {
       openParts.add(opened);
       Copied copied = copy(in, part.out(), handle);
       check(copied, asset, taskId, target);
-      if (isMp4(asset)) {
-        requireWhole(temp, copied.size());
+      if (DownloadedContent.isBoxed(copied.head())) {
+        requireWhole(temp, copied);
       }
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("download of task " + taskId + " cancelled");
@@ -219,13 +217,13 @@ final class Downloader {
     }
   }
 
-  /** What was written: its size and its first bytes (up to 8), enough to tell an MP4. */
+  /** What was written: its size and its first bytes, as many as telling its kind takes. */
   private record Copied(long size, byte[] head) {}
 
   /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
   private Copied copy(InputStream in, OutputStream file, JobHandle handle) throws IOException {
     byte[] buffer = new byte[64 * 1024];
-    byte[] head = new byte[8];
+    byte[] head = new byte[LocalVideos.HEAD_BYTES];
     long total = 0;
     try (OutputStream out = file) {
       while (true) {
@@ -264,14 +262,16 @@ final class Downloader {
   }
 
   /**
-   * Fails as a broken-off download does (retried under the policy) when the saved MP4's boxes show
-   * it cut short: a server that cut the file and sent a matching length passes every other check.
+   * Fails as a broken-off download does (retried under the policy) when the saved MP4's or MOV's
+   * boxes show it cut short: a server that cut the file and sent a matching length passes every
+   * other check.
    */
-  private void requireWhole(Path temp, long size) throws IOException {
+  private void requireWhole(Path temp, Copied copied) throws IOException {
     java.util.Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
       throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0,
-          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the video download was cut short: the " + size + " bytes sent are not a whole MP4 (" + problem.get() + ")"),
+          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the video download was cut short: the " + copied.size()
+              + " bytes sent are not a whole " + LocalVideos.format(copied.head()) + " (" + problem.get() + ")"),
           null);
     }
   }
@@ -299,10 +299,9 @@ final class Downloader {
     if (copied.size() == 0) {
       throw new DownloadFailedException(taskId, target, "the provider sent an empty file", null);
     }
-    byte[] head = copied.head();
-    if (isMp4(asset) && (head.length < 8 || !Arrays.equals(Arrays.copyOfRange(head, 4, 8), FTYP))) {
-      throw new DownloadFailedException(taskId, target,
-          "the provider sent " + copied.size() + " bytes that are not an MP4 video (no ftyp box at offset 4)", null);
+    java.util.Optional<String> refusal = DownloadedContent.refusal(asset.format(), copied.head(), copied.size());
+    if (refusal.isPresent()) {
+      throw new DownloadFailedException(taskId, target, refusal.get(), null);
     }
   }
 
@@ -312,11 +311,6 @@ final class Downloader {
     int slash = format.lastIndexOf('/');
     String ending = slash >= 0 ? format.substring(slash + 1) : format;
     return ending.matches("[a-z0-9]{1,8}") ? ending : "mp4";
-  }
-
-  private static boolean isMp4(VideoAsset asset) {
-    String format = asset.format().toLowerCase(Locale.ROOT);
-    return format.equals("mp4") || format.equals("video/mp4");
   }
 
   private static void move(Path temp, Path target) throws IOException {

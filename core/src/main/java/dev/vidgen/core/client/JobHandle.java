@@ -135,6 +135,22 @@ public record JobHandle(
     }
   }
 
+  /**
+   * The handle {@code text} encodes; empty when it is none, such as a task id (one may start with
+   * {@code vg1.} too, since task ids are opaque).
+   */
+  public static java.util.Optional<JobHandle> tryDecode(String text) {
+    Objects.requireNonNull(text, "text == null");
+    if (!text.startsWith(PREFIX)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(decode(text));
+    } catch (IllegalArgumentException notAHandle) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static String required(Map<String, String> fields, String key) {
     String value = fields.get(key);
     if (value == null) {

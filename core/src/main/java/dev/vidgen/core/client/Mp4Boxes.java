@@ -10,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Walks the top-level boxes of a saved MP4 (ISO base media file) by their headers alone, seeking
- * from one to the next, so that a big file is never read whole. A file whose boxes do not fit it,
- * or that lacks the {@code moov} box (the index) or the {@code mdat} box (the frames) every MP4
- * has, was cut short: a server that cut the file and counted only what it sent cannot be told
+ * Walks the top-level boxes of a saved MP4 or MOV (ISO base media and QuickTime files share the
+ * box format) by their headers alone, seeking from one to the next, so that a big file is never
+ * read whole. A file whose boxes do not fit it, or that lacks the {@code moov} box (the index) or
+ * the {@code mdat} box (the frames) every such video has, was cut short: a server that cut the file and counted only what it sent cannot be told
  * apart any other way. The {@link VidgenClient}'s downloads are checked so; public so that the
  * provider contract tests check a provider's videos the same way.
  */
@@ -68,10 +68,10 @@ public final class Mp4Boxes {
         offset += size;
       }
       if (!moov) {
-        return Optional.of("it has no moov box (the index every MP4 has)");
+        return Optional.of("it has no moov box (the index every MP4 and MOV has)");
       }
       if (!mdat) {
-        return Optional.of("it has no mdat box (the frames every MP4 has)");
+        return Optional.of("it has no mdat box (the frames every MP4 and MOV has)");
       }
       return Optional.empty();
     }

@@ -296,7 +296,9 @@ public final class VidgenClient implements AutoCloseable {
 
   /**
    * A handle for a task this client did not submit: an encoded {@link JobHandle}, or a bare task
-   * id of this client's provider (its model and price then unknown, its submission time now).
+   * id of this client's provider (its model and price then unknown, its submission time now). Task
+   * ids are opaque, so text that starts like a handle ({@code vg1.}) but does not decode as one is
+   * taken as a bare task id.
    *
    * @throws IllegalArgumentException when the text is blank, {@code .} or {@code ..}, holds a control
    *     character, or is a handle of another provider
@@ -307,8 +309,8 @@ public final class VidgenClient implements AutoCloseable {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("give an encoded job handle (vg1.…) or a task id; got a blank string");
     }
-    if (text.startsWith("vg1.")) {
-      JobHandle handle = JobHandle.decode(text);
+    JobHandle handle = JobHandle.tryDecode(text).orElse(null);
+    if (handle != null) {
       if (!handle.providerId().equals(provider.id())) {
         throw new IllegalArgumentException("that handle is for provider " + handle.providerId()
             + ", but this client uses " + provider.id() + "; resume it with a client for " + handle.providerId());

@@ -15,7 +15,8 @@ public final class LocalVideos {
   public static final long MAX_BYTES = 50L * 1024 * 1024;
 
   private static final String ALLOWED_FORMATS = "MP4, MOV or WebM";
-  private static final int HEAD_BYTES = 64;
+  /** How many of a file's first bytes {@link #format} and {@link #describe} need at most. */
+  public static final int HEAD_BYTES = 64;
 
   private static final LocalFiles FILES = new LocalFiles(ALLOWED_FORMATS, ViolationCodes.VIDEO_MISSING,
       ViolationCodes.VIDEO_NOT_A_FILE, ViolationCodes.VIDEO_UNREADABLE);
@@ -46,8 +47,7 @@ public final class LocalVideos {
     }
     if (format(head) == null) {
       String image = LocalImages.format(head);
-      String seen = head.length == 0 ? "empty" : isMatroska(head) ? "a Matroska (MKV) video"
-          : image != null ? "a " + image + " image" : "of an unknown kind";
+      String seen = describe(head);
       found.add(Violation.error(field, ViolationCodes.VIDEO_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not an " + ALLOWED_FORMATS
               + " video by its content (whatever its name says); "
@@ -69,6 +69,46 @@ public final class LocalVideos {
       return "WebM";
     }
     return null;
+  }
+
+  /**
+   * What the first bytes show, in words for a message: "an MP4 video", "a MOV video", "a WebM
+   * video", "a Matroska (MKV) video", "a PNG image", "an HTML page", "JSON text", "plain text" (see
+   * {@link #isText}), "empty", or "of an unknown kind".
+   */
+  public static String describe(byte[] head) {
+    if (head.length == 0) {
+      return "empty";
+    }
+    String video = format(head);
+    if (video != null) {
+      return (video.equals("MP4") ? "an " : "a ") + video + " video";
+    }
+    if (isMatroska(head)) {
+      return "a Matroska (MKV) video";
+    }
+    String image = LocalImages.format(head);
+    if (image != null) {
+      return "a " + image + " image";
+    }
+    String text = TextHeads.kind(head);
+    return text != null ? text : "of an unknown kind";
+  }
+
+  /**
+   * Whether the first bytes open an EBML file, as WebM and every other Matroska video does
+   * ({@code 1A 45 DF A3}).
+   */
+  public static boolean isEbml(byte[] head) {
+    return ebml(head);
+  }
+
+  /**
+   * Whether the first bytes are plainly no video: they read as text (markup such as an HTML error
+   * page, JSON, or plain words), with no control character but tab and line ends.
+   */
+  public static boolean isText(byte[] head) {
+    return TextHeads.kind(head) != null;
   }
 
   /** The MIME type for a format {@link #format} named. */

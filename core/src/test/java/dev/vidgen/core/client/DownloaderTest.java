@@ -116,6 +116,78 @@ class DownloaderTest {
   }
 
   @Test
+  void aMovResultThatIsAnHtmlPageIsRefusedSayingWhatCameAndCanBeDownloadedAgain() throws IOException {
+    // A CDN's error page, answered 200, where the result names a MOV (seedance-2-5's output_format mov).
+    byte[] page = "<html><title>Access denied</title></html>".getBytes(StandardCharsets.UTF_8);
+    fixture.provider.openAnswers(page, quickTime());
+    TaskSnapshot completed = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mov", null));
+    Path target = folder.resolve("sea.mov");
+
+    assertThatThrownBy(() -> fixture.client.download(handle, completed, target))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("the provider sent 41 bytes that are not a MOV video: they are an HTML page")
+        .hasMessageContaining("opens with a box such as ftyp at offset 4");
+    assertThat(filesIn(folder)).as("neither the page nor its .part").isEmpty();
+
+    Path saved = fixture.client.download(handle, completed, target);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(quickTime());
+  }
+
+  @Test
+  void aWebmResultThatIsJsonIsRefusedAsNoWebm() throws IOException {
+    fixture.provider.openAnswers("{\"error\":\"AccessDenied\"}".getBytes(StandardCharsets.UTF_8));
+    TaskSnapshot completed = TaskSnapshot.completed(TASK, ScriptedProvider.asset("video/webm", null));
+
+    assertThatThrownBy(() -> fixture.client.download(handle, completed, folder.resolve("kite.webm")))
+        .isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("that are not a WebM video: they are JSON text (a WebM file opens with the EBML header");
+    assertThat(filesIn(folder)).isEmpty();
+  }
+
+  @Test
+  void aMovOrMp4IsTakenForEitherSinceTheyShareOneBoxFormat() throws IOException {
+    TaskSnapshot mov = TaskSnapshot.completed(TASK, ScriptedProvider.asset("video/quicktime", null));
+    fixture.provider.openAnswers(ScriptedProvider.MP4, quickTime());
+
+    assertThat(Files.readAllBytes(fixture.client.download(handle, mov, folder.resolve("a.mov"))))
+        .isEqualTo(ScriptedProvider.MP4);
+    assertThat(Files.readAllBytes(fixture.client.download(handle, ScriptedProvider.completed("task-1"),
+        folder.resolve("b.mp4")))).isEqualTo(quickTime());
+  }
+
+  @Test
+  void aMovCutShortEveryTimeIsRefusedAsACutMp4IsAndNotSaved() throws IOException {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(Arrays.copyOf(quickTime(), quickTime().length - 2));
+      TaskSnapshot mov = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mov", null));
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), mov, folder.resolve("sea.mov")))
+          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .hasMessageContaining("the 42 bytes sent are not a whole MOV")
+          .hasMessageContaining("mdat box at offset 32 claims 12 bytes but only 10 are there");
+      assertThat(filesIn(folder)).isEmpty();
+    }
+  }
+
+  @Test
+  void ofAFormatVidgenDoesNotKnowOnlyWhatIsPlainlyNoVideoIsRefused() throws IOException {
+    TaskSnapshot avi = TaskSnapshot.completed(TASK,
+        new dev.vidgen.core.domain.VideoAsset(java.net.URI.create("https://cdn.test/video.avi"), "avi\u001b[31m", null));
+    byte[] riff = {'R', 'I', 'F', 'F', 0x10, 0, 0, 0, 'A', 'V', 'I', ' ', 'L', 'I', 'S', 'T', 0, 1, 2, 3};
+    fixture.provider.openAnswers("<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code></Error>"
+        .getBytes(StandardCharsets.UTF_8), riff);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, avi, folder.resolve("kite.avi")))
+        .isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("that are not a video: they are an XML document (the result names the format \"avi\\x1B[31m\"")
+        .hasMessageNotContaining("\u001b");
+    assertThat(filesIn(folder)).isEmpty();
+
+    assertThat(Files.readAllBytes(fixture.client.download(handle, avi, folder.resolve("kite.avi")))).isEqualTo(riff);
+  }
+
+  @Test
   void aLinkPastItsExpiryIsTriedOnceAndReportedExpiredWhenItFails() {
     TaskSnapshot completed = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mp4", fixture.time.now().minusSeconds(1)));
     fixture.provider.openAnswers(CompletableFuture.failedFuture(ScriptedProvider.failure(FailureKind.NOT_FOUND)));
@@ -276,6 +348,15 @@ class DownloaderTest {
 
     assertThat(failureOf(download)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("await");
     assertThat(fixture.provider.count("open")).isZero();
+  }
+
+  /** {@link ScriptedProvider#MP4} with the QuickTime brand ({@code qt  }), as a MOV opens. */
+  private static byte[] quickTime() {
+    byte[] mov = ScriptedProvider.MP4.clone();
+    byte[] brand = {'q', 't', ' ', ' '};
+    System.arraycopy(brand, 0, mov, 8, 4);
+    System.arraycopy(brand, 0, mov, 16, 4);
+    return mov;
   }
 
   private static List<String> filesIn(Path folder) throws IOException {

@@ -102,6 +102,17 @@ class JobHandleTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void tryDecodeReadsAHandleAndLeavesAnythingElseEmpty() {
+    JobHandle handle = new JobHandle("toapis", TaskId.of("task_01J9"), "m", PriceQuote.unknown("m", "none"), SUBMITTED,
+        null);
+
+    assertThat(JobHandle.tryDecode(handle.encode())).contains(handle);
+    assertThat(JobHandle.tryDecode("vg1.444a901")).as("a task id that starts like a handle").isEmpty();
+    assertThat(JobHandle.tryDecode("task_01J9")).isEmpty();
+    assertThat(JobHandle.tryDecode("")).isEmpty();
+  }
+
   private static RandomGenerator seeded(long seed) {
     return new java.util.SplittableRandom(seed);
   }

@@ -55,9 +55,9 @@ class Mp4BoxesTest {
   @Test
   void aVideoNeedsBothItsIndexAndItsFrames() throws IOException {
     assertThat(Mp4Boxes.problem(write(Arrays.copyOf(ScriptedProvider.MP4, 32)))).hasValue(
-        "it has no mdat box (the frames every MP4 has)");
+        "it has no mdat box (the frames every MP4 and MOV has)");
     assertThat(Mp4Boxes.problem(write(Arrays.copyOf(ScriptedProvider.MP4, 24)))).hasValue(
-        "it has no moov box (the index every MP4 has)");
+        "it has no moov box (the index every MP4 and MOV has)");
   }
 
   private Path write(byte[] bytes) throws IOException {

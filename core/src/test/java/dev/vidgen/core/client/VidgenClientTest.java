@@ -220,6 +220,16 @@ class VidgenClientTest {
   }
 
   @Test
+  void resumesATaskIdThatOnlyStartsLikeAHandleAsTheBareIdItIs() {
+    // Task ids are opaque: a provider may answer vg1.444a901, which decodes as no handle.
+    JobHandle handle = fixture.client.resume("vg1.444a901");
+
+    assertThat(handle.providerId()).isEqualTo(ScriptedProvider.ID);
+    assertThat(handle.taskId()).isEqualTo(TaskId.of("vg1.444a901"));
+    assertThat(handle.model()).isEqualTo("unknown");
+  }
+
+  @Test
   void refusesToResumeAnotherProvidersHandleOrABlank() {
     JobHandle foreign = new JobHandle("toapis", TaskId.of("t"), Jobs.MODEL,
         fixture.handle("t").quote(), fixture.time.now(), null);

@@ -223,8 +223,16 @@ public record HistoryEntry(
    * (true for names written before vidgen marked the difference; the route's rules then tell).
    */
   public boolean referenceSent() {
-    return !taskId.startsWith(UNANSWERED_PREFIX + NO_REFERENCE_MARK)
-        && !taskId.startsWith(UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK);
+    return carriesReference(taskId);
+  }
+
+  /**
+   * Whether {@code name}, the name of an unanswered create ({@code unanswered-…}), says that its
+   * create carried the client reference it ends with: false for {@code unanswered-noref-…}.
+   */
+  public static boolean carriesReference(String name) {
+    return !name.startsWith(UNANSWERED_PREFIX + NO_REFERENCE_MARK)
+        && !name.startsWith(UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK);
   }
 
   /**

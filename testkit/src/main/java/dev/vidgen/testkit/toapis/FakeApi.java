@@ -128,8 +128,15 @@ final class FakeApi extends Dispatcher {
     }
     String model = (String) fields.get("model");
     String reference = (String) fields.get("client_business_id");
+    // seedance-2-5's output_format (mp4 or mov) names the result's format, as on ToAPIs.
+    boolean mov = "mov".equals(fields.get("output_format"));
     return state.newTask(model, reference, now, creditsFor(fields, server), server.lifecycle())
-        .map(task -> Answer.json(200, task.created()).withTask(task.id))
+        .map(task -> {
+          if (mov) {
+            task.format("mov");
+          }
+          return Answer.json(200, task.created()).withTask(task.id);
+        })
         .orElseGet(() -> Answer.json(402, Map.of("error", Map.of(
             "code", "insufficient_quota", "message", "Insufficient quota: the balance does not cover this task"))));
   }
@@ -182,11 +189,13 @@ final class FakeApi extends Dispatcher {
 
   private Answer file(String path, Instant now) {
     String name = path.substring(FILE_PREFIX.length());
-    FakeTask task = name.endsWith(".mp4") ? state.find(name.substring(0, name.length() - 4)) : null;
-    if (task == null || !task.resultAvailable(now)) {
+    int dot = name.lastIndexOf('.');
+    FakeTask task = dot > 0 ? state.find(name.substring(0, dot)) : null;
+    if (task == null || !name.substring(dot + 1).equals(task.format()) || !task.resultAvailable(now)) {
       return Answer.raw(404, "application/xml", "<Error><Code>NoSuchKey</Code><Message>The file does not exist or has expired</Message></Error>");
     }
-    return new Answer(200, "video/mp4", video, Map.of(), null);
+    // The sample MP4 also stands for a MOV: the two share one box format.
+    return new Answer(200, task.format().equals("mov") ? "video/quicktime" : "video/mp4", video, Map.of(), null);
   }
 
   private Answer faultAnswer(Fault fault, Endpoint endpoint, Instant now) {

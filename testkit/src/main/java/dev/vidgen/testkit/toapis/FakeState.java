@@ -30,6 +30,7 @@ final class FakeState {
   private java.util.Set<String> videoModels;
   private long sequence;
   private long taskCounter;
+  private String taskIdPrefix = "video_";
   private long uploadCounter;
 
   FakeState(BigDecimal credits, boolean unlimited) {
@@ -93,10 +94,14 @@ final class FakeState {
     scripts.add(script);
   }
 
+  synchronized void taskIdPrefix(String prefix) {
+    taskIdPrefix = prefix;
+  }
+
   /** Makes a task if the credits allow; empty when they do not. */
   synchronized Optional<FakeTask> newTask(
       String model, String reference, Instant now, BigDecimal cost, Lifecycle lifecycle) {
-    return newTask("video_", model, reference, now, cost, lifecycle);
+    return newTask(taskIdPrefix, model, reference, now, cost, lifecycle);
   }
 
   /** {@link #newTask(String, String, Instant, BigDecimal, Lifecycle)} with ids starting {@code idPrefix}. */

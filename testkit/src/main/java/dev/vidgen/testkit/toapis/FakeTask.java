@@ -22,6 +22,7 @@ final class FakeTask {
   private final Lifecycle lifecycle;
   private int polls;
   private Instant finishedAt;
+  private String format = "mp4";
 
   FakeTask(String id, String model, String clientBusinessId, Instant createdAt, TaskScript script, Lifecycle lifecycle) {
     this.id = id;
@@ -63,6 +64,15 @@ final class FakeTask {
 
   synchronized int polls() {
     return polls;
+  }
+
+  /** Names the result's format {@code format} ({@code mp4} unless changed), in its {@code format} and its link's ending. */
+  synchronized void format(String format) {
+    this.format = format;
+  }
+
+  synchronized String format() {
+    return format;
   }
 
   private Phase phase(Instant now) {
@@ -124,8 +134,8 @@ final class FakeTask {
         task.put("expires_at", finishedAt.plus(RESULT_LIFETIME).getEpochSecond());
       }
       Map<String, Object> file = new LinkedHashMap<>();
-      file.put("url", fileBase + "/files/videos/" + id + ".mp4");
-      file.put("format", "mp4");
+      file.put("url", fileBase + "/files/videos/" + id + "." + format);
+      file.put("format", format);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("type", "video");
       result.put("data", List.of(file));

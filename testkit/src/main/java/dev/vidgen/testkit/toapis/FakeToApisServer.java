@@ -129,6 +129,17 @@ public final class FakeToApisServer implements AutoCloseable {
     state.nextTask(Objects.requireNonNull(script, "script == null"));
   }
 
+  /**
+   * Starts the ids of the tasks created from now on with {@code prefix} ({@code video_} unless
+   * changed), then a counter: ToAPIs ids are opaque, so one may look like anything.
+   */
+  public void taskIdPrefix(String prefix) {
+    if (Objects.requireNonNull(prefix, "prefix == null").isBlank()) {
+      throw new IllegalArgumentException("give a prefix that is not blank");
+    }
+    state.taskIdPrefix(prefix);
+  }
+
   /** Sets the balance: {@code credits} left, or unlimited. */
   public void balance(BigDecimal credits, boolean unlimited) {
     state.balance(Objects.requireNonNull(credits, "credits == null"), unlimited);

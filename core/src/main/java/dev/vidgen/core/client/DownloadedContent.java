@@ -1,0 +1,63 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.text.SafeText;
+import dev.vidgen.core.validation.LocalVideos;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks a download's first bytes against the format its result names, with the recognition the
+ * video uploads use ({@link LocalVideos}): MP4 and MOV (one box format, so either passes for
+ * either) by their first box, WebM by its EBML header. Of a format vidgen does not know, only
+ * what is plainly no video is refused: markup such as an HTML error page, JSON, or other text.
+ */
+final class DownloadedContent {
+  private DownloadedContent() {}
+
+  /** Why {@code head}, the first bytes of {@code size} sent, is not the video {@code format} names; empty when it may be. */
+  static Optional<String> refusal(String format, byte[] head, long size) {
+    String named = named(format);
+    String seen = LocalVideos.describe(head);
+    String sent = "the provider sent " + size + (size == 1 ? " byte" : " bytes");
+    if (named.equals("MP4") || named.equals("MOV")) {
+      return isBoxed(head) ? Optional.empty() : Optional.of(sent + " that are not " + article(named) + " video: they are "
+          + seen + " (an MP4 or MOV file opens with a box such as ftyp at offset 4)");
+    }
+    if (named.equals("WebM")) {
+      return LocalVideos.isEbml(head) ? Optional.empty() : Optional.of(sent + " that are not a WebM video: they are "
+          + seen + " (a WebM file opens with the EBML header 1A 45 DF A3)");
+    }
+    return LocalVideos.isText(head) ? Optional.of(sent + " that are not a video: they are " + seen + " (the result"
+        + " names the format " + shown(format) + ", which vidgen checks no further)") : Optional.empty();
+  }
+
+  /** Whether {@code head} opens an MP4 or MOV file, whose top-level boxes can then be walked ({@link Mp4Boxes}). */
+  static boolean isBoxed(byte[] head) {
+    String kind = LocalVideos.format(head);
+    return "MP4".equals(kind) || "MOV".equals(kind);
+  }
+
+  /** "MP4", "MOV" or "WebM" for a format vidgen knows ({@code mp4}, {@code video/quicktime}, ...); else "". */
+  private static String named(String format) {
+    String name = format.strip().toLowerCase(Locale.ROOT);
+    int parameters = name.indexOf(';');
+    name = parameters >= 0 ? name.substring(0, parameters).strip() : name;
+    name = name.startsWith("video/") ? name.substring("video/".length()) : name;
+    return switch (name) {
+      case "mp4", "m4v", "x-m4v" -> "MP4";
+      case "mov", "qt", "quicktime" -> "MOV";
+      case "webm" -> "WebM";
+      default -> "";
+    };
+  }
+
+  private static String article(String named) {
+    return named.equals("MP4") ? "an MP4" : "a " + named;
+  }
+
+  /** The server's format word, quoted and cut short, safe to print. */
+  private static String shown(String format) {
+    String cut = format.length() > 40 ? format.substring(0, 40) + "…" : format;
+    return SafeText.clean("\"" + cut + "\"");
+  }
+}
