@@ -158,7 +158,7 @@ final class JobRun {
       }
       CompletableFuture<JobHandle> create;
       try {
-        create = ctx.backend.submit(uploaded, reference, stop, new Takes());
+        create = ctx.backend.submit(uploaded, reference, stop, new Takes(attempts));
       } catch (RuntimeException e) {
         // Refused before it went out (such as by a closed client): nothing was sent, so the job is pending again.
         ctx.creates.answered(counting);
@@ -190,28 +190,60 @@ final class JobRun {
   }
 
   /**
-   * The journal's marks of a create's backoffs: while every take was refused without making a task and
-   * the next waits, the job stays {@code submitting} marked {@link JobStore#CREATE_WAITING}, so that a run
-   * finding it so after a kill sends it again rather than calling it unknown; the mark is taken off, durably,
-   * before the next take leaves. Marks are written one after another, and the create's answer after them.
+   * The journal's marks of a create's waits: while every take was refused without making a task and
+   * the next waits out its backoff, or while a take waits its turn under the client-side rate limit, the
+   * job stays {@code submitting} marked {@link JobStore#CREATE_WAITING}, so that a run finding it so after
+   * a kill sends it again rather than calling it unknown; the mark is taken off, durably, before the take
+   * leaves. Marks are written one after another, and the create's answer after them.
    */
   private final class Takes implements dev.vidgen.core.client.CreateTakes {
+    /** The job's tries before this create. */
+    private final int attemptsBefore;
+    /** Whether a take of this create went out and was refused: from then on it counts as tried. */
+    private volatile boolean refused;
+    /** Whether the mark now written counts the create as not tried (its first take waits its turn). */
+    private volatile boolean untried;
+
+    Takes(int attemptsBefore) {
+      this.attemptsBefore = attemptsBefore;
+    }
+
     @Override
     public void waiting(java.time.Duration delay) {
-      String reason = "its create was refused without making a task (as a 429 is) and waits "
-          + (delay.toSeconds() < 1 ? "under a second" : delay.toSeconds() + " s") + " to be sent again; none is on its"
-          + " way";
-      // A mark not written leaves the job submitting: the next run then asks, as it does after any kill mid-create.
-      marks = marks.thenCompose(done -> mark(b -> b.reason(JobStore.CREATE_WAITING, reason)))
-          .exceptionally(notWritten -> null);
+      refused = true;
+      markWaiting(b -> b, "its create was refused without making a task (as a 429 is) and waits " + spoken(delay)
+          + " to be sent again; none is on its way");
+    }
+
+    @Override
+    public void waitingTurn(java.time.Duration delay) {
+      // Before its first take leaves the create counts as not tried, as it does when a stop holds it back then.
+      boolean first = !refused;
+      untried = first;
+      markWaiting(b -> first ? b.attempts(attemptsBefore) : b, "its create waits its turn under the rate limit"
+          + " (about " + spoken(delay) + "); none is on its way");
     }
 
     @Override
     public CompletableFuture<Void> sendingAgain() {
-      CompletableFuture<Void> unmarked = marks.thenCompose(done -> mark(b -> b.reason(null, null)));
+      boolean tried = untried;
+      untried = false;
+      CompletableFuture<Void> unmarked = marks.thenCompose(done ->
+          mark(b -> (tried ? b.attempts(attemptsBefore + 1) : b).reason(null, null)));
       marks = unmarked.exceptionally(notWritten -> null);
       return unmarked;
     }
+
+    private void markWaiting(java.util.function.UnaryOperator<Entry.Builder> attempts, String reason) {
+      // A mark not written leaves the job submitting: the next run then asks, as it does after any kill mid-create.
+      marks = marks.thenCompose(done -> mark(b -> attempts.apply(b).reason(JobStore.CREATE_WAITING, reason)))
+          .exceptionally(notWritten -> null);
+    }
+  }
+
+  /** "under a second" or "N s". */
+  private static String spoken(java.time.Duration delay) {
+    return delay.toSeconds() < 1 ? "under a second" : delay.toSeconds() + " s";
   }
 
   /** Writes a mark on the job, its state unchanged; the entry is the stored one once it is durable. */
@@ -379,11 +411,11 @@ final class JobRun {
   }
 
   private String interruptedReason() {
-    return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent when the"
-        + " process stopped at about " + entry.updatedAt() + "; " + entry.model() + " takes no client reference, so"
-        + " vidgen cannot tell whether the task exists and was billed. Check the provider's dashboard: a task found"
-        + " there is taken in with --adopt " + planned.key() + "=TASK_ID (nothing is sent); run again with"
-        + " --resubmit-unknown only if there is none.";
+    return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent at about"
+        + " " + entry.updatedAt() + " when its run ended (its process stopped, or its journal could not be written); "
+        + entry.model() + " takes no client reference, so vidgen cannot tell whether the task exists and was billed."
+        + " Check the provider's dashboard: a task found there is taken in with --adopt " + planned.key()
+        + "=TASK_ID (nothing is sent); run again with --resubmit-unknown only if there is none.";
   }
 
   /** The route's id for a model a line names (an alias, or another case), as handles carry it. */

@@ -435,6 +435,71 @@ class BatchRunnerTest {
   }
 
   @Test
+  void whileItsCreateWaitsItsTurnUnderTheRateLimitTheJournalSaysNoneIsOnItsWayAndCountsItNotTriedUntilItLeaves()
+      throws Exception {
+    CompletableFuture<JobHandle> answer = new CompletableFuture<>();
+    backend.submitScript.put("a", job -> {
+      backend.takes.waitingTurn(Duration.ofSeconds(12));
+      return answer;
+    });
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(1, false).run(plan));
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entry("a").createWaiting());
+    assertThat(entry("a").reason()).contains("waits its turn under the rate limit (about 12 s); none is on its way");
+    assertThat(entry("a").attempts()).as("nothing of it has left yet").isZero();
+
+    backend.takes.sendingAgain().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(entry("a").createWaiting()).as("taken off before the take leaves").isFalse();
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").attempts()).as("counted as tried once it leaves").isEqualTo(1);
+
+    answer.complete(backend.handle(plan.jobs().get(0).job(), null));
+    assertThat(run.get(10, TimeUnit.SECONDS).count(State.COMPLETED)).isEqualTo(1);
+    assertThat(entry("a").attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aTakeRefusedWith429ThatThenWaitsItsTurnKeepsCountingAsTried() throws Exception {
+    CompletableFuture<JobHandle> answer = new CompletableFuture<>();
+    backend.submitScript.put("a", job -> {
+      backend.takes.waiting(Duration.ofSeconds(2));
+      return answer;
+    });
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(1, false).run(plan));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entry("a").createWaiting());
+    backend.takes.sendingAgain().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    backend.takes.waitingTurn(Duration.ofSeconds(1));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entry("a").createWaiting());
+
+    assertThat(entry("a").reason()).contains("waits its turn under the rate limit");
+    assertThat(entry("a").attempts()).as("its first take went out and was refused").isEqualTo(1);
+    backend.takes.sendingAgain().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(entry("a").createWaiting()).isFalse();
+    assertThat(entry("a").attempts()).isEqualTo(1);
+    answer.complete(backend.handle(plan.jobs().get(0).job(), null));
+    assertThat(run.get(10, TimeUnit.SECONDS).count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
+  void aJobKilledWhileItsCreateWaitedItsTurnIsSentAgainNotCalledUnknown() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", REFERENCE_MODEL));
+    journal(plan, "a", b -> b.state(State.SUBMITTING).attempts(0)
+        .reason(JobStore.CREATE_WAITING, "its create waits its turn under the rate limit (about 3 s)"));
+    journal(plan, "b", b -> b.state(State.SUBMITTING).attempts(0).clientReference("ref-b")
+        .reason(JobStore.CREATE_WAITING, "its create waits its turn under the rate limit (about 3 s)"));
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(backend.count("submit")).as("both sent, without --resubmit-unknown").isEqualTo(2);
+    assertThat(backend.calls).as("nothing looked up: none was on its way").noneMatch(call -> call.startsWith("find"));
+    assertThat(report.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(entry("a").attempts()).as("sent once").isEqualTo(1);
+  }
+
+  @Test
   void aJobKilledWhileItsCreateWaitedOutA429IsSentAgainNotCalledUnknown() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1).reason(JobStore.CREATE_WAITING, "waits 30 s"));

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Told about the takes of one create, for a caller that journals its jobs: when every take so far
- * was refused without making a task (a 429, say) and the next one waits, and just before that next
- * take leaves. A journal can so record that no create is on its way while the wait lasts. Every
+ * was refused without making a task (a 429, say) and the next one waits, or a take waits its turn
+ * under a client-side rate limit, and just before that next take leaves. A journal can so record that no create is on its way while the wait lasts. Every
  * method has a default that tells nothing and holds no take back, so an implementation overrides
  * only what it needs.
  */
@@ -29,9 +29,19 @@ public interface CreateTakes {
   default void waiting(Duration delay) {}
 
   /**
-   * The next take, after a {@link #waiting} told, is about to leave: it leaves once the returned
-   * stage completes, and not at all if the stage fails (the submit then ends with a {@link
-   * SubmitNotSentException}). It must not block. The default lets it leave at once.
+   * No take of the create is on its way, none so far can have made a task, and the next one (the
+   * first, or one after takes refused as {@link #waiting} tells) waits its turn under a client-side
+   * rate limit, about {@code delay}; not told when its turn is free at once. It must not block. The
+   * default tells {@link #waiting}, so that a caller marking one wait marks both.
+   */
+  default void waitingTurn(Duration delay) {
+    waiting(delay);
+  }
+
+  /**
+   * The next take, after a {@link #waiting} or a {@link #waitingTurn} told, is about to leave: it
+   * leaves once the returned stage completes, and not at all if the stage fails (the submit then ends
+   * with a {@link SubmitNotSentException}). It must not block. The default lets it leave at once.
    */
   default CompletionStage<?> sendingAgain() {
     return CompletableFuture.completedFuture(null);

@@ -202,7 +202,7 @@ final class FollowOns {
   /** Creates the follow-on task; once {@code caller} is done (cancelled) or {@code stopSending} is, it is not sent again. */
   private CompletableFuture<TaskSnapshot> create(FollowOnRequest request, AfterServerError afterError,
       CompletableFuture<?> stopSending) {
-    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request, stopSending),
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().createFollowOn(request, stopSending, afterError),
         // This take may have made a task, and so may each earlier one answered 500 and sent again.
         failure -> CompletableFuture.failedFuture(ambiguous(request, failure, afterError.possibleExtraTasks() + 1,
             "was sent but not answered")),

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its caller gave up or its stop signal is done, and each resend counts against the budget, of
  * which only the takes that may have made a task stay counted ({@link ResendReservations}).
  */
-abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
+abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, dev.vidgen.core.port.CreateTurns {
   private final java.util.concurrent.atomic.AtomicInteger blindResends = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger failedTakes = new java.util.concurrent.atomic.AtomicInteger();
   private final CompletableFuture<JobHandle> caller;
@@ -22,6 +22,10 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
   private final PriceQuote quote;
   private final int allowedBlindResends;
   private final CreateTakes takes;
+  /** Whether some take was answered with a server error or not at all, and so may have made a task. */
+  private volatile boolean mayHaveMadeTask;
+  /** Whether {@link CreateTakes#waitingTurn} was told and its {@link #leaving} not yet asked. */
+  private volatile boolean toldTurn;
 
   ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
       CompletableFuture<?> stopSending, int allowedBlindResends) {
@@ -115,6 +119,61 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot> {
     if (failure.kind() == FailureKind.SERVER_ERROR) {
       reservations.answeredWithServerError();
     }
+    if (failure.kind() == FailureKind.SERVER_ERROR || failure.kind() == FailureKind.NO_RESPONSE) {
+      mayHaveMadeTask = true;
+    }
+  }
+
+  /**
+   * A take waits its turn under the provider's rate limit: told to the caller's takes only while no
+   * take so far can have made a task, as a backoff's wait is, since only then is none on its way.
+   */
+  @Override
+  public final void waitingTurn(java.time.Duration delay) {
+    if (mayHaveMadeTask) {
+      return;
+    }
+    toldTurn = true;
+    takes.waitingTurn(delay);
+  }
+
+  /**
+   * The take that waited its turn leaves once the caller's takes heard it ({@link CreateTakes#sendingAgain});
+   * when they could not, it fails with a {@link SubmitNotSentException}: nothing of it was sent.
+   */
+  @Override
+  public final java.util.concurrent.CompletionStage<?> leaving() {
+    if (!toldTurn) {
+      return CompletableFuture.completedFuture(null);
+    }
+    toldTurn = false;
+    CompletableFuture<Void> heard = new CompletableFuture<>();
+    try {
+      takes.sendingAgain().whenComplete((any, failure) -> {
+        if (failure == null) {
+          heard.complete(null);
+        } else {
+          heard.completeExceptionally(heldBackInTurn(dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure)));
+        }
+      });
+    } catch (RuntimeException e) {
+      heard.completeExceptionally(heldBackInTurn(e));
+    }
+    return heard;
+  }
+
+  /** Not sent: the take waited its turn, and the caller could not hear that it was leaving ({@code why}). */
+  private SubmitNotSentException heldBackInTurn(Throwable why) {
+    int refused = failedTakes();
+    String said = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+    String clipped = dev.vidgen.core.text.SafeText.clip(said, 200);
+    return refused == 0
+        ? new SubmitNotSentException("the create was not sent: it waited its turn under the rate limit, and the caller"
+            + " could not record that it was leaving (" + clipped + "); nothing was sent")
+        : new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
+            : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), the"
+            + " next waited its turn under the rate limit, and the caller could not record that it was leaving ("
+            + clipped + "); nothing more was sent", refused);
   }
 
   /** How many takes of this create went out and failed so far (0: none has, or none was answered yet). */

@@ -445,7 +445,7 @@ final class SubmitPipeline {
    */
   private CompletableFuture<TaskSnapshot> create(SubmitRequest request, CreateAfterServerError afterError,
       CompletableFuture<?> stopSending, boolean callerKeepsReference) {
-    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending),
+    return retries.run(Operation.CREATE, null, null, () -> runtime.provider().create(request, stopSending, afterError),
         whenUnanswered(request, callerKeepsReference ? stopSending : null, afterError), afterError);
   }
 

@@ -44,6 +44,28 @@ public final class SlidingWindows {
     return allowed;
   }
 
+  /**
+   * The earliest time, {@code now} or later, at which one more request keeps every window once
+   * {@code ahead} requests before it have each gone as soon as they could; with none ahead, {@link
+   * #nextAllowed}. Nothing is noted.
+   */
+  public Instant allowedAfter(Instant now, int ahead) {
+    if (ahead <= 0) {
+      return nextAllowed(now);
+    }
+    SlidingWindows trial = new SlidingWindows(limit);
+    System.arraycopy(sent, 0, trial.sent, 0, sent.length);
+    trial.kept = kept;
+    trial.next = next;
+    trial.pausedUntil = pausedUntil;
+    Instant at = now;
+    for (int i = 0; i < ahead; i++) {
+      at = trial.nextAllowed(at);
+      trial.sent(at);
+    }
+    return trial.nextAllowed(at);
+  }
+
   /** Notes a request sent at {@code at} (not before the last one noted). */
   public void sent(Instant at) {
     Objects.requireNonNull(at, "at == null");

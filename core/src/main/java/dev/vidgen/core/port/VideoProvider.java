@@ -86,6 +86,17 @@ public interface VideoProvider extends AutoCloseable {
     return create(request);
   }
 
+  /**
+   * {@link #create(SubmitRequest, CompletionStage)} telling {@code turns} when the create waits its
+   * turn before it leaves (under a client-side rate limit) and holding it until {@code turns} has heard
+   * it leaves. The default waits for no turn and calls the two-argument method; a provider that holds
+   * creates back overrides it, and a provider wrapping another passes {@code turns} on.
+   */
+  default CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending,
+      CreateTurns turns) {
+    return create(request, stopSending);
+  }
+
   /** Reads a task's status. */
   CompletableFuture<TaskSnapshot> status(TaskId taskId);
 
@@ -169,6 +180,15 @@ public interface VideoProvider extends AutoCloseable {
    */
   default CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
     return createFollowOn(request);
+  }
+
+  /**
+   * {@link #createFollowOn(FollowOnRequest, CompletionStage)} telling {@code turns} about its wait for
+   * a turn, as {@link #create(SubmitRequest, CompletionStage, CreateTurns)} does.
+   */
+  default CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending,
+      CreateTurns turns) {
+    return createFollowOn(request, stopSending);
   }
 
   /**

@@ -43,6 +43,25 @@ final class Gate {
     return ready;
   }
 
+  /**
+   * About how long {@code ready} (as {@link #acquire} gave it) still waits: until the windows have room
+   * for it after every caller ahead of it went as soon as it could. Zero once it is no longer waiting.
+   */
+  synchronized Duration waitLeft(CompletableFuture<Void> ready) {
+    int ahead = 0;
+    for (CompletableFuture<Void> caller : waiting) {
+      if (caller == ready) {
+        Instant now = clock.instant();
+        Duration left = Duration.between(now, windows.allowedAfter(now, ahead));
+        return left.isNegative() ? Duration.ZERO : left;
+      }
+      if (!caller.isDone()) {
+        ahead++;
+      }
+    }
+    return Duration.ZERO;
+  }
+
   /** Lets go as many callers, in order, as the windows have room for now; the rest wait for a timer. */
   private void letGo() {
     List<CompletableFuture<Void>> go = new ArrayList<>();

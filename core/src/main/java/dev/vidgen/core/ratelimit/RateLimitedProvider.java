@@ -9,6 +9,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.RateLimit;
 import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
+import dev.vidgen.core.port.CreateTurns;
 import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
@@ -26,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +37,11 @@ import java.util.function.Supplier;
  * Waiting is scheduled, never a blocked thread. A failure the limits' {@link RateLimits.Signals}
  * read as a throttle pauses the limit it names for every caller of this instance, for the pause
  * the server asked for, after which the full rate holds again; so one instance per process means
- * one shared pause. Follow-ons count as creates and the live model list as a read; uploads,
- * downloads, balances and the rest pass straight through, so the wrapper can do all the provider can.
+ * one shared pause. A create that has to wait for its turn tells the caller's {@link CreateTurns},
+ * and leaves only once they heard it, so that a journal can say none is on its way meanwhile; one
+ * whose turn is free at once tells nothing. Follow-ons count as creates and the live model list as
+ * a read; uploads, downloads, balances and the rest pass straight through, so the wrapper can do all
+ * the provider can.
  */
 public final class RateLimitedProvider implements VideoProvider {
   private final VideoProvider delegate;
@@ -136,7 +141,19 @@ public final class RateLimitedProvider implements VideoProvider {
   /** A create held back by {@code stopSending}: a stop while it waits its turn ends it unsent. */
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
-    return through(submits, stopSending, () -> delegate.create(request, stopSending));
+    return create(request, stopSending, CreateTurns.NONE);
+  }
+
+  /**
+   * A create held back by {@code stopSending} that tells {@code turns} about its wait: when its turn is
+   * not free at once it is told {@link CreateTurns#waitingTurn} (with when the windows free its slot),
+   * and once its turn comes it leaves only after {@link CreateTurns#leaving}'s stage completed; a failed
+   * stage, or a stop before it leaves, ends it unsent.
+   */
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending,
+      CreateTurns turns) {
+    return through(submits, stopSending, turns, () -> delegate.create(request, stopSending, turns));
   }
 
   /** A follow-on (extend, remix) makes a task, so it waits its turn under the submit limit as a create does. */
@@ -147,7 +164,14 @@ public final class RateLimitedProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
-    return through(submits, stopSending, () -> delegate.createFollowOn(request, stopSending));
+    return createFollowOn(request, stopSending, CreateTurns.NONE);
+  }
+
+  /** A follow-on telling {@code turns} about its wait, as {@link #create(SubmitRequest, CompletionStage, CreateTurns)}. */
+  @Override
+  public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending,
+      CreateTurns turns) {
+    return through(submits, stopSending, turns, () -> delegate.createFollowOn(request, stopSending, turns));
   }
 
   @Override
@@ -215,15 +239,54 @@ public final class RateLimitedProvider implements VideoProvider {
     return through(gate, gate.acquire(), call);
   }
 
-  /** {@code call} once {@code gate} lets it go; a stop before then ends it unsent. */
-  private <T> CompletableFuture<T> through(Gate gate, CompletionStage<?> stopSending,
+  /**
+   * {@code call} once {@code gate} lets it go and, when it had to wait, once {@code turns} heard it
+   * leaves; a stop before then ends it unsent. A call whose turn is free at once tells nothing.
+   */
+  private <T> CompletableFuture<T> through(Gate gate, CompletionStage<?> stopSending, CreateTurns turns,
       Supplier<CompletableFuture<T>> call) {
+    Objects.requireNonNull(turns, "turns == null");
     CompletableFuture<Void> token = gate.acquire();
-    if (!token.isDone()) {
-      stopSending.whenComplete((stopped, failure) -> token.completeExceptionally(new CancellationException(
-          "not sent: told to stop while it waited for the rate limit; nothing was made")));
+    if (token.isDone()) {
+      return through(gate, token, call);
     }
-    return through(gate, token, call);
+    try {
+      turns.waitingTurn(gate.waitLeft(token));
+    } catch (RuntimeException notTold) {
+      // Only a mark of the caller's is missing: the call waits and leaves as it would have.
+    }
+    AtomicBoolean stopped = new AtomicBoolean();
+    stopSending.whenComplete((stop, failure) -> {
+      stopped.set(true);
+      token.completeExceptionally(new CancellationException(NOT_SENT));
+    });
+    // Registered only after waitingTurn was told, so that leaving is asked after it, even for a turn come meanwhile.
+    CompletableFuture<Void> leaves = token.thenCompose(ready -> heard(turns)).thenRun(() -> {
+      if (stopped.get()) {
+        throw new CancellationException(NOT_SENT);
+      }
+    });
+    return through(gate, leaves, call);
+  }
+
+  /** What a create stopped while it waits its turn ends with. */
+  private static final String NOT_SENT = "not sent: told to stop while it waited for the rate limit; nothing was made";
+
+  /** Completes once {@link CreateTurns#leaving}'s stage does, failing as it fails (or as asking for it fails). */
+  private static CompletableFuture<Void> heard(CreateTurns turns) {
+    CompletableFuture<Void> heard = new CompletableFuture<>();
+    try {
+      turns.leaving().whenComplete((any, failure) -> {
+        if (failure == null) {
+          heard.complete(null);
+        } else {
+          heard.completeExceptionally(AsyncFailures.unwrap(failure));
+        }
+      });
+    } catch (RuntimeException e) {
+      heard.completeExceptionally(e);
+    }
+    return heard;
   }
 
   private <T> CompletableFuture<T> through(Gate gate, CompletableFuture<Void> token,

@@ -225,6 +225,38 @@ final class ScriptedProvider implements VideoProvider {
     return answer(videoUploadAnswers, URI.create("https://cdn.test/" + video.getFileName()));
   }
 
+  /** The turn the next create waits for, as under a client-side rate limit; null: its turn is free at once. */
+  private CompletableFuture<Void> nextTurn;
+
+  /**
+   * Makes the next create wait for {@code turn} before it leaves, as a rate limiter holds one back: it
+   * tells its {@link dev.vidgen.core.port.CreateTurns} that it waits 3 s, and once {@code turn} completes it
+   * leaves only after their {@code leaving()} stage did; a stop while it waits ends it unsent.
+   */
+  synchronized ScriptedProvider nextCreateWaitsFor(CompletableFuture<Void> turn) {
+    nextTurn = turn;
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request, java.util.concurrent.CompletionStage<?> stopSending,
+      dev.vidgen.core.port.CreateTurns turns) {
+    CompletableFuture<Void> turn;
+    synchronized (this) {
+      turn = nextTurn;
+      nextTurn = null;
+    }
+    if (turn == null) {
+      return create(request, stopSending);
+    }
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    turn.whenComplete((ready, failure) -> mine.complete(null));
+    stopSending.whenComplete((stop, failure) -> mine.completeExceptionally(
+        new java.util.concurrent.CancellationException("not sent: told to stop while it waited its turn")));
+    turns.waitingTurn(Duration.ofSeconds(3));
+    return mine.thenCompose(ready -> turns.leaving()).thenCompose(heard -> create(request, stopSending));
+  }
+
   @Override
   public synchronized CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
     calls.add("create");

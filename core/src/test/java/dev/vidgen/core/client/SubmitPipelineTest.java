@@ -661,10 +661,121 @@ class SubmitPipelineTest {
     }
 
     @Override
+    public void waitingTurn(Duration delay) {
+      told.add("waiting its turn " + delay.toSeconds() + " s");
+    }
+
+    @Override
     public CompletableFuture<Void> sendingAgain() {
       told.add("sending again");
       return heard;
     }
+  }
+
+  @Test
+  void aCreateWaitingItsTurnUnderTheRateLimitTellsItsTakesNoneIsOnItsWayAndLeavesOnlyOnceTheyHeardIt() {
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    fixture.provider.nextCreateWaitsFor(turn);
+    RecordedTakes takes = new RecordedTakes();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(takes.told).containsExactly("waiting its turn 3 s");
+    turn.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(takes.told).containsExactly("waiting its turn 3 s", "sending again");
+    assertThat(fixture.provider.count("create")).as("held back until the takes heard it leaves").isZero();
+    takes.heard.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("task-1"));
+  }
+
+  @Test
+  void aCreateRefusedWith429WhoseNextTakeWaitsItsTurnTooIsMarkedAndUnmarkedForEachWait() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),
+        TaskSnapshot.queued(TaskId.of("t-1")));
+    RecordedTakes takes = new RecordedTakes();
+    takes.heard.complete(null);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    fixture.provider.nextCreateWaitsFor(turn);
+    fixture.advance(Duration.ofSeconds(40));
+    assertThat(takes.told).containsExactly("waiting 30 s", "sending again", "waiting its turn 3 s");
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+    turn.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(takes.told).containsExactly("waiting 30 s", "sending again", "waiting its turn 3 s", "sending again");
+    assertThat(fixture.provider.count("create")).isEqualTo(2);
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
+  }
+
+  @Test
+  void aCreateWaitingItsTurnThatTheCallerCouldNotRecordAsLeavingIsNeverSentAndCountsAsNotTried() {
+    useBudget(50);
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    fixture.provider.nextCreateWaitsFor(turn);
+    RecordedTakes takes = new RecordedTakes();
+    takes.heard.completeExceptionally(new java.io.UncheckedIOException(new java.io.IOException("journal is down")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    turn.complete(null);
+    fixture.advance(Duration.ofSeconds(10));
+
+    assertThat(fixture.provider.count("create")).isZero();
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("waited its turn under the rate limit").hasMessageContaining("journal is down")
+        .hasMessageContaining("nothing was sent")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isZero());
+    assertThat(fixture.client.remainingBudget().remaining()).as("nothing was made: the price is free again")
+        .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aCreateStoppedWhileItWaitsItsTurnEndsAsNotSent() {
+    fixture.provider.nextCreateWaitsFor(new CompletableFuture<>());
+    RecordedTakes takes = new RecordedTakes();
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, stop, takes);
+    fixture.advance(Duration.ofSeconds(1));
+    stop.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(fixture.provider.count("create")).isZero();
+    assertThat(takes.told).as("it never left, so no leaving to record").containsExactly("waiting its turn 3 s");
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isZero());
+  }
+
+  @Test
+  void aTakeAfterAServerErrorThatWaitsItsTurnIsNeverToldAsHavingNoneOnItsWay() {
+    useClient(ScriptedProvider.takingClientReferences(), builder -> {});
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR), TaskSnapshot.queued(TaskId.of("t-1")))
+        .findAnswers(Optional.empty(), Optional.empty(), Optional.empty());
+    RecordedTakes takes = new RecordedTakes();
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), "ref-1", new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    fixture.provider.nextCreateWaitsFor(turn);
+    fixture.advance(Duration.ofMinutes(2));
+    assertThat(fixture.provider.count("create")).as("the resend waits its turn").isEqualTo(1);
+    turn.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(takes.told).as("the 500's take may have made a task").isEmpty();
+    assertThat(submit.join().taskId()).isEqualTo(TaskId.of("t-1"));
   }
 
   @Test

@@ -24,6 +24,23 @@ class SlidingWindowsTest {
   }
 
   @Test
+  void theTimeARequestBehindOthersMayGoIsWhenItWouldGoHadEachAheadGoneAsSoonAsItCould() {
+    RateLimit limit = RateLimit.of(RateLimit.Window.of(5, Duration.ofSeconds(1)),
+        RateLimit.Window.of(20, Duration.ofSeconds(10)));
+    SlidingWindows windows = new SlidingWindows(limit);
+    for (int i = 0; i < 5; i++) {
+      windows.sent(T0);
+    }
+    SlidingWindows replayed = new SlidingWindows(limit);
+    List<Instant> times = sendAll(replayed, 40, T0);
+
+    for (int ahead : new int[] {0, 4, 5, 14, 15, 30}) {
+      assertThat(windows.allowedAfter(T0, ahead)).as("behind %d", ahead).isEqualTo(times.get(5 + ahead));
+    }
+    assertThat(windows.nextAllowed(T0)).as("nothing noted").isEqualTo(T0.plusMillis(1_050));
+  }
+
+  @Test
   void aLongerWindowHoldsWhereTheShorterWouldAllowMore() {
     RateLimit limit = RateLimit.of(RateLimit.Window.of(5, Duration.ofSeconds(1)),
         RateLimit.Window.of(20, Duration.ofSeconds(10)));

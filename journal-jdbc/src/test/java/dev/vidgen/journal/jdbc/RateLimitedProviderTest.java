@@ -147,6 +147,139 @@ class RateLimitedProviderTest {
   }
 
   @Test
+  void aCreateQueuedBehindTheLimitSaysItWaitsItsTurnAndLeavesOnlyOnceItsCallerHeardIt() {
+    for (int i = 0; i < 5; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+
+    CompletableFuture<TaskSnapshot> queued = limited.create(request(5), new CompletableFuture<>(), turns);
+
+    assertThat(turns.told).as("its slot frees when the second of the first five is over, plus the margin")
+        .containsExactly("waiting its turn PT1.05S");
+    time.advance(Duration.ofMillis(1_100));
+    assertThat(turns.told).containsExactly("waiting its turn PT1.05S", "leaving");
+    assertThat(delegate.creates).as("its turn came, but it waits until the caller heard it leaves").hasSize(5);
+    assertThat(queued).isNotDone();
+
+    turns.heard.complete(null);
+
+    assertThat(delegate.creates).hasSize(6);
+    assertThat(queued).isCompleted();
+  }
+
+  @Test
+  void theWaitACreateIsToldCountsTheCreatesAheadOfItInLine() {
+    for (int i = 0; i < 10; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+
+    limited.create(request(10), new CompletableFuture<>(), turns);
+
+    assertThat(turns.told).as("five went at once, five more go after a second, it goes in the second after that")
+        .containsExactly("waiting its turn PT2.1S");
+  }
+
+  @Test
+  void aCreateWhoseTurnIsFreeAtOnceTellsNothing() {
+    RecordedTurns turns = new RecordedTurns();
+
+    CompletableFuture<TaskSnapshot> created = limited.create(request(0), new CompletableFuture<>(), turns);
+
+    assertThat(created).isCompleted();
+    assertThat(turns.told).as("no wait to record, so nothing for a journal to write").isEmpty();
+  }
+
+  @Test
+  void aCreateWhoseCallerCouldNotHearItLeaveIsNeverSentAndEndsWithTheCallersFailure() {
+    for (int i = 0; i < 5; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+    CompletableFuture<TaskSnapshot> queued = limited.create(request(5), new CompletableFuture<>(), turns);
+    IllegalStateException journalDown = new IllegalStateException("journal is down");
+
+    time.advance(Duration.ofMillis(1_100));
+    turns.heard.completeExceptionally(journalDown);
+    time.runUntilIdle();
+
+    assertThat(delegate.creates).as("nothing of it was sent").hasSize(5);
+    assertThat(queued.handle((never, failure) ->
+        failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure).join())
+        .isSameAs(journalDown);
+  }
+
+  @Test
+  void aCreateStoppedWhileItWaitsItsTurnIsNeverSentAndItsCallerIsNotAskedToHearItLeave() {
+    for (int i = 0; i < 5; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    CompletableFuture<TaskSnapshot> queued = limited.create(request(5), stop, turns);
+
+    stop.complete("Ctrl-C");
+    time.runUntilIdle();
+
+    assertThat(turns.told).containsExactly("waiting its turn PT1.05S");
+    assertThat(delegate.creates).hasSize(5);
+    assertThat(queued.handle((never, failure) ->
+        failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure).join())
+        .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("not sent");
+  }
+
+  @Test
+  void aCreateStoppedWhileItsCallerRecordsThatItLeavesIsNeverSent() {
+    for (int i = 0; i < 5; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    CompletableFuture<TaskSnapshot> queued = limited.create(request(5), stop, turns);
+    time.advance(Duration.ofMillis(1_100));
+
+    stop.complete("Ctrl-C");
+    turns.heard.complete(null);
+
+    assertThat(delegate.creates).hasSize(5);
+    assertThat(queued).isCompletedExceptionally();
+  }
+
+  @Test
+  void aFollowOnQueuedBehindTheLimitSaysItWaitsItsTurnAsACreateDoes() {
+    for (int i = 0; i < 5; i++) {
+      limited.create(request(i));
+    }
+    RecordedTurns turns = new RecordedTurns();
+
+    CompletableFuture<TaskSnapshot> extend = limited.createFollowOn(null, new CompletableFuture<>(), turns);
+    time.advance(Duration.ofMillis(1_100));
+    assertThat(extend).isNotDone();
+    turns.heard.complete(null);
+
+    assertThat(turns.told).containsExactly("waiting its turn PT1.05S", "leaving");
+    assertThat(extend).isCompleted();
+  }
+
+  /** Records what a create told of its wait, and holds it back until {@link #heard} completes. */
+  private static final class RecordedTurns implements dev.vidgen.core.port.CreateTurns {
+    final List<String> told = Collections.synchronizedList(new ArrayList<>());
+    final CompletableFuture<Void> heard = new CompletableFuture<>();
+
+    @Override
+    public void waitingTurn(Duration delay) {
+      told.add("waiting its turn " + delay);
+    }
+
+    @Override
+    public CompletableFuture<Void> leaving() {
+      told.add("leaving");
+      return heard;
+    }
+  }
+
+  @Test
   void pausesEveryCreateOfTheProcessForRetryAfterAfterA429() {
     delegate.failNextCreate = ProviderException.of(FailureKind.RATE_LIMITED,
         ProviderErrorDetails.of("recording", 429, "rate_limit_exceeded", "slow down").withRetryAfter(Duration.ofSeconds(7)),
