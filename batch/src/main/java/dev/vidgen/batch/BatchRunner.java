@@ -263,6 +263,8 @@ public final class BatchRunner {
         // gives it the line as it is now.
         FailedRetries.clearChanged(store, store.entries(batch), byKey, now);
       }
+      // A job whose first create still waited its turn under the rate limit when its run ended was never sent.
+      QueuedCreates.clearChanged(store, store.entries(batch), byKey, worker, now);
       // A job without a task whose line is gone is dropped, and one never sent whose line changed takes
       // the line as it is: nothing of them exists at the provider, so the journal follows the file.
       List<Entry> forgotten = store.followFile(batch, fresh, now);

@@ -39,6 +39,7 @@ final class JournalChecks {
   /** All three checks, in the order a run makes them. */
   void refuseAll(List<Entry> known, Instant now) {
     refuseForeignWork(known.stream().filter(e -> e.state() == State.SUBMITTING || e.state() == State.SUBMITTED)
+        .filter(e -> !QueuedCreates.neverSent(e) || heldByOther(e, now))
         .toList());
     refuseChangedWork(known);
     refuseHeldWork(known, now);
@@ -62,7 +63,7 @@ final class JournalChecks {
   /** A job without a task that this file lacks or changed, but that another worker holds: left to it. */
   void refuseHeldWork(List<Entry> known, Instant now) {
     for (Entry held : known) {
-      if (held.state() == State.PENDING && differs(held) && heldByOther(held, now)) {
+      if ((held.state() == State.PENDING || QueuedCreates.neverSent(held)) && differs(held) && heldByOther(held, now)) {
         PlannedJob job = byKey.get(held.key());
         throw new JobStore.ConflictException("job " + held.key() + " (was line " + held.seq() + ") has no task yet,"
             + " and this jobs file " + (job == null ? "no longer has it" : "has it changed") + ", but worker "
@@ -140,7 +141,8 @@ final class JournalChecks {
    * one of which nothing was made ({@link FailedRetries#replaceable}).
    */
   boolean rewritable(Entry entry) {
-    return neverSent(entry) || retryFailed && FailedRetries.replaceable(entry, byKey.get(entry.key()));
+    return neverSent(entry) || QueuedCreates.neverSent(entry)
+        || retryFailed && FailedRetries.replaceable(entry, byKey.get(entry.key()));
   }
 
   /** A job never sent, which the journal itself gives its line's new content ({@link JobStore#followFile}). */

@@ -500,6 +500,55 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aJobWhoseFirstCreateStillWaitedItsTurnWhenItsRunEndedTakesItsChangedLineAsAJobNeverSentDoes() {
+    BatchPlan before = plan(line("a", REFERENCE_MODEL), line("b", PLAIN_MODEL));
+    journal(before, "a", b -> b.state(State.SUBMITTING).attempts(0).clientReference("ref-a")
+        .reason(JobStore.CREATE_WAITING, "its create waits its turn under the rate limit (about 3 s)"));
+    journal(before, "b", b -> b.state(State.SUBMITTING).attempts(0)
+        .reason(JobStore.CREATE_WAITING, "its create waits its turn under the rate limit (about 3 s)"));
+    BatchPlan edited = plan("{\"id\":\"a\",\"model\":\"" + REFERENCE_MODEL + "\",\"prompt\":\"a edited\"}");
+
+    BatchReport report = runner(2, false).run(edited);
+
+    assertThat(backend.calls).as("nothing looked up: none was on its way").noneMatch(call -> call.startsWith("find"));
+    assertThat(backend.count("submit")).as("only the edited line is sent, once").isEqualTo(1);
+    Entry a = entry("a");
+    assertThat(a.state()).isEqualTo(State.COMPLETED);
+    assertThat(a.fingerprint()).as("sent as the line is now").isEqualTo(edited.jobs().get(0).fingerprint());
+    assertThat(a.clientReference()).as("a reference of its own, not the one never sent").isNotEqualTo("ref-a");
+    assertThat(entry("b").state()).as("its line is gone and nothing of it was sent").isEqualTo(State.DROPPED);
+    assertThat(report.count(State.UNKNOWN)).isZero();
+  }
+
+  @Test
+  void aJobWhoseCreateLeftAndWasRefusedWith429BeforeItWaitedIsStillRefusedWhenItsLineChanged() {
+    BatchPlan before = plan(line("a", PLAIN_MODEL));
+    seed(before, b -> b.state(State.SUBMITTING).attempts(1).reason(JobStore.CREATE_WAITING, "waits 30 s"));
+    BatchPlan edited = plan("{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a edited\"}");
+
+    assertThatThrownBy(() -> runner(2, false).run(edited)).isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("job a (line 1)").hasMessageContaining("with other content")
+        .hasMessageContaining("nothing was sent");
+    assertThat(backend.calls).isEmpty();
+  }
+
+  @Test
+  void aChangedJobWhoseFirstCreateWaitsItsTurnUnderAnotherWorkersLiveLeaseIsLeftToIt() {
+    BatchPlan before = plan(line("a", PLAIN_MODEL));
+    Instant leaseEnd = Instant.now().plusSeconds(600);
+    seed(before, b -> b.state(State.SUBMITTING).attempts(0).claim("other-worker", leaseEnd)
+        .reason(JobStore.CREATE_WAITING, "its create waits its turn under the rate limit (about 3 s)"));
+    BatchPlan edited = plan("{\"id\":\"a\",\"model\":\"" + PLAIN_MODEL + "\",\"prompt\":\"a edited\"}");
+
+    assertThatThrownBy(() -> runner(2, false).run(edited)).isInstanceOf(JobStore.ConflictException.class)
+        .hasMessageContaining("worker other-worker holds it");
+    assertThatThrownBy(() -> runner(2, false).run(plan(line("x", PLAIN_MODEL))))
+        .isInstanceOf(JobStore.ConflictException.class).hasMessageContaining("(a, line 1, submitting)");
+    assertThat(backend.calls).isEmpty();
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTING);
+  }
+
+  @Test
   void aJobKilledWhileItsCreateWaitedOutA429IsSentAgainNotCalledUnknown() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     seed(plan, b -> b.state(State.SUBMITTING).attempts(1).reason(JobStore.CREATE_WAITING, "waits 30 s"));
