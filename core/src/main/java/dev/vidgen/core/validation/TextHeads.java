@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Tells text from media by a file's first bytes: bytes that read as UTF-8 without control
- * characters (but tab and line ends) are text, named by how they open (an HTML page, an XML
+ * Tells text from media by a file's first bytes: bytes that read as UTF-8 (or as UTF-16 after its
+ * byte order mark) without control characters (but tab and line ends) are text, named by how they open (an HTML page, an XML
  * document, JSON). No video or image opens so.
  */
 final class TextHeads {
@@ -39,12 +39,21 @@ final class TextHeads {
     return "plain text";
   }
 
-  /** The bytes as text, a character cut off at the end allowed; null when they are empty or not text. */
+  /**
+   * The bytes as text (UTF-8, or UTF-16 when a byte order mark opens them), a character cut off at the
+   * end allowed; null when they are empty or not text.
+   */
   private static String decoded(byte[] head) {
     if (head.length == 0) {
       return null;
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+    }
+    CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer chars = CharBuffer.allocate(head.length);
     CoderResult result = decoder.decode(ByteBuffer.wrap(head), chars, false);

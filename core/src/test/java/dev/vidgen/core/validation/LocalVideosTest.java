@@ -37,6 +37,17 @@ class LocalVideosTest {
   }
 
   @Test
+  void aPageInUtf16AfterItsByteOrderMarkIsTextAndBinaryAfterSuchBytesIsNot() {
+    byte[] little = "\uFEFF<html><title>Access denied</title></html>".getBytes(StandardCharsets.UTF_16LE);
+    byte[] big = "\uFEFF{\"error\":\"denied\"}".getBytes(StandardCharsets.UTF_16BE);
+    byte[] binary = {(byte) 0xFF, (byte) 0xFE, 0, 0, 1, 2, 3, 4, (byte) 0x80, 0, 0x1B, 0};
+
+    assertThat(LocalVideos.describe(little)).isEqualTo("an HTML page");
+    assertThat(LocalVideos.describe(big)).isEqualTo("JSON text");
+    assertThat(LocalVideos.isText(binary)).as("control characters after the mark").isFalse();
+  }
+
+  @Test
   void textCutInsideACharacterIsStillText() {
     byte[] cut = Arrays.copyOf("<p>Zugriff verweigert: für".getBytes(StandardCharsets.UTF_8), 25);
 

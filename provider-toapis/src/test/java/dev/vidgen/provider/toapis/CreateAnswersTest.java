@@ -123,6 +123,37 @@ class CreateAnswersTest {
   }
 
   @Test
+  void aCreateAnswerThatNamesItsTaskInsideDataOrErrorIsThatTask() {
+    java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+    answers.put("{\"success\":true,\"data\":{\"id\":\"tsk_vid_zz4\",\"status\":\"queued\"}}", "tsk_vid_zz4");
+    answers.put("{\"code\":200,\"data\":{\"task_id\":\"tsk_vid_zz3\",\"status\":\"submitted\"}}", "tsk_vid_zz3");
+    answers.put("{\"code\":200,\"data\":[{\"id\":\"tsk_vid_zz5\",\"status\":\"submitted\"}]}", "tsk_vid_zz5");
+    answers.put("{\"success\":false,\"message\":\"dup\",\"data\":{\"id\":\"tsk_vid_zz1\"}}", "tsk_vid_zz1");
+    answers.put("{\"success\":false,\"message\":\"x\",\"error\":{\"task_id\":\"tsk_vid_zz2\"}}", "tsk_vid_zz2");
+
+    answers.forEach((answer, id) -> {
+      answerCreate(answer);
+
+      TaskSnapshot created = await(provider.create(grokRequest()));
+
+      assertThat(created.taskId()).as(answer).isEqualTo(TaskId.of(id));
+      assertThat(created.status().isTerminal()).as(answer).isFalse();
+    });
+  }
+
+  @Test
+  void aStatusReadWhoseResultNamesNoFormatTakesItFromTheVideoUrlsEnding() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"video_f\",\"status\":\"completed\","
+        + "\"result\":{\"type\":\"video\",\"data\":[{\"url\":\"https://files.example/v/video_f.WebM\"}]}}"));
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"video_g\",\"status\":\"completed\","
+        + "\"result\":{\"type\":\"video\",\"data\":[{\"url\":\"https://files.example/v/video_g\"}]}}"));
+
+    assertThat(await(provider.status(TaskId.of("video_f"))).result().orElseThrow().format()).isEqualTo("webm");
+    assertThat(await(provider.status(TaskId.of("video_g"))).result().orElseThrow().format())
+        .as("no ending to go by: the default").isEqualTo("mp4");
+  }
+
+  @Test
   void aLookUpByClientReferenceAnsweredCompletedWithoutAVideoFindsTheTaskForTheStatusReadToFinish() {
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON,
         "{\"id\":\"video_r1\",\"status\":\"completed\",\"client_business_id\":\"vg-ref-1\"}"));
@@ -244,10 +275,12 @@ class CreateAnswersTest {
     answerCreate("{\"success\":false,\"message\":\"an id inside\",\"data\":{\"task\":{\"task_id\":\"t9\"}}}");
     answerCreate("{\"success\":false,\"message\":\"an id in the error\",\"error\":{\"id\":\"t8\"}}");
 
-    for (int answer = 0; answer < 3; answer++) {
-      assertThat(failure(provider.create(grokRequest()))).as("answer %d stays ambiguous", answer)
-          .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("names no task id");
-    }
+    assertThat(failure(provider.create(grokRequest()))).as("a word, with no id: ambiguous")
+        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("names no task id");
+    assertThat(await(provider.create(grokRequest())).taskId()).as("an id deep in data: that task")
+        .isEqualTo(TaskId.of("t9"));
+    assertThat(await(provider.create(grokRequest())).taskId()).as("an id in the error: that task")
+        .isEqualTo(TaskId.of("t8"));
   }
 
   @Test

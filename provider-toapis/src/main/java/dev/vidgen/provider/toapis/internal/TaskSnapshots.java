@@ -100,13 +100,68 @@ public final class TaskSnapshots {
     return false;
   }
 
+  /** The first non-blank {@code id} or {@code task_id} within {@code value}, depth first; null for none. */
+  private static String idIn(Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    if (value instanceof Map<?, ?> map) {
+      String own = firstNonBlank(Lenient.text(map.get("id")), Lenient.text(map.get("task_id")));
+      if (own != null) {
+        return own;
+      }
+      for (Object inner : map.values()) {
+        String found = idIn(inner, depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        String found = idIn(item, depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The task an answer wraps in a {@code data} object ({@code {"success":true,"data":{"id":…,"status":…}}}, as
+   * ToAPIs wraps its upload and account answers), when the answer names neither an id nor a status of its own and
+   * the object names either; null otherwise.
+   */
+  private static TaskDto enveloped(TaskDto task) {
+    if (!(task.data() instanceof Map<?, ?> inner) || firstNonBlank(task.id(), task.taskId(), task.status()) != null) {
+      return null;
+    }
+    TaskDto wrapped;
+    try {
+      wrapped = Json.moshi().adapter(TaskDto.class).fromJsonValue(inner);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+    return wrapped != null && firstNonBlank(wrapped.id(), wrapped.taskId(), wrapped.status()) != null ? wrapped : null;
+  }
+
   /** How deep {@link #namesId} looks; JSON nested deeper is not called a refusal. */
   private static final int MAX_DEPTH = 32;
 
   private static TaskSnapshot read(TaskDto task, TaskId fallbackId, UnaryOperator<String> clean,
       java.util.function.Predicate<String> secret, boolean needsVideo) throws UnreadableResponseException {
+    TaskDto enveloped = enveloped(task);
+    if (enveloped != null) {
+      return read(enveloped, fallbackId, clean, secret, needsVideo);
+    }
     Map<?, ?> legacy = legacyEntry(task.data());
-    String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")));
+    String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")),
+        legacy == null ? null : Lenient.text(legacy.get("id")));
+    if (id == null && fallbackId == null) {
+      // An answer naming its task's id anywhere in data or error is that task (as isRefusal reads it): kept, and
+      // the status read by that id decides the rest.
+      id = firstNonBlank(idIn(task.data(), 0), idIn(task.error(), 0));
+    }
     if (id == null && fallbackId != null) {
       id = fallbackId.value();
     }
@@ -249,7 +304,22 @@ public final class TaskSnapshots {
     } catch (UnreadableResponseException e) {
       throw new UnusableUrlException(e.getMessage(), text);
     }
-    return new VideoAsset(url, inResult ? first.format() : null, ending.expiry());
+    String format = inResult ? first.format() : null;
+    return new VideoAsset(url, format == null || format.isBlank() ? formatByEnding(url) : format, ending.expiry());
+  }
+
+  /**
+   * The video format the URL's path ends with ({@code .webm}, {@code .mov}, {@code .m4v}), for a result that names
+   * none; null (MP4, the default) for any other ending.
+   */
+  private static String formatByEnding(URI url) {
+    String path = url.getPath() == null ? "" : url.getPath().toLowerCase(java.util.Locale.ROOT);
+    for (String ending : List.of("webm", "mov", "m4v")) {
+      if (path.endsWith("." + ending)) {
+        return ending;
+      }
+    }
+    return null;
   }
 
   /** The video URL's text an answer names ({@code result.data[0].url}, else {@code video_url}); null for none. */
