@@ -191,6 +191,46 @@ public final class BatchRunner {
     return creates.close();
   }
 
+  /**
+   * Once {@link #stopSending} was called (the process is stopping), lets go of this worker's holds
+   * on the jobs of the run under way that were never sent ({@code pending}), so that a run started
+   * as soon as this process ends sends them at once instead of waiting out the lease. Jobs with a
+   * task, or with a create that may have gone out, stay held until the lease ends. Each hold is let
+   * go by a guarded write after the run's own; waits up to {@code max} and returns how many were let
+   * go (0 when no run is under way or the journal did not answer in time).
+   */
+  public int releaseUnsent(Duration max) {
+    Journal journal = runJournal;
+    String batch = runBatch;
+    if (journal == null || batch == null || !stoppedByCaller.get()) {
+      return 0;
+    }
+    try {
+      return journal.call(s -> releaseUnsent(s, batch)).get(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        | java.util.concurrent.RejectedExecutionException e) {
+      return 0; // the lease ends the holds all the same
+    }
+  }
+
+  private int releaseUnsent(JobStore journal, String batch) {
+    int released = 0;
+    for (Entry entry : journal.entries(batch)) {
+      if (entry.state() == State.PENDING && worker.equals(entry.worker())
+          && journal.update(entry.toBuilder().claim(null, null).build()).isPresent()) {
+        released++;
+      }
+    }
+    return released;
+  }
+
+  /** The journal of the run under way and its batch; null between runs. */
+  private volatile Journal runJournal;
+  private volatile String runBatch;
+
   /** Whether {@link #stopSending} was called: then no later run of this runner sends either. */
   private final java.util.concurrent.atomic.AtomicBoolean stoppedByCaller = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -312,10 +352,14 @@ public final class BatchRunner {
         ctx.timeUp(creates::close);
         wake.offer(TICK);
       }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      runJournal = journal;
+      runBatch = batch;
       try {
         progress();
         loop(ctx, journal);
       } finally {
+        runJournal = null;
+        runBatch = null;
         if (deadline != null) {
           deadline.cancel(false);
         }

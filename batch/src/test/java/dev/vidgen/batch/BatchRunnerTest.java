@@ -650,6 +650,46 @@ class BatchRunnerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aStopLetsGoOfTheJobsNeverSentAtOnceAndKeepsTheHoldOnAJobWithATaskUntilItsLeaseEnds() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    java.util.concurrent.CountDownLatch followed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+    CompletableFuture<TaskSnapshot> task = new CompletableFuture<>();
+    backend.awaitScript.put("a", handle -> {
+      followed.countDown();
+      return task; // its task runs on at the provider
+    });
+    backend.submitScript.put("b", job -> {
+      // Queued behind the rate limit: it ends as not sent once told to stop.
+      CompletableFuture<JobHandle> waiting = new CompletableFuture<>();
+      backend.stopSending.whenComplete((any, failure) -> waiting.completeExceptionally(
+          new dev.vidgen.core.client.SubmitNotSentException("not sent", 0)));
+      queued.countDown();
+      return waiting;
+    });
+    BatchRunner runner = runner(2, false);
+    assertThat(runner.releaseUnsent(Duration.ofSeconds(1))).as("nothing to let go before a stop").isZero();
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner.run(plan));
+    assertThat(followed.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(queued.await(10, TimeUnit.SECONDS)).isTrue();
+
+    runner.stopSending();
+    assertThat(runner.awaitCreatesAnswered(Duration.ofSeconds(10))).isTrue();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> entry("b").state() == State.PENDING);
+    int released = runner.releaseUnsent(Duration.ofSeconds(10));
+
+    assertThat(released).isEqualTo(1);
+    assertThat(entry("b").worker()).as("never sent: another run may send it at once").isNull();
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTED);
+    assertThat(entry("a").worker()).as("its task is followed by this run until the lease ends").isEqualTo("test-worker");
+    assertThat(backend.count("submit")).as("b's take never left").isEqualTo(2);
+    task.complete(ScriptedBackend.completed(TaskId.of(entry("a").taskId())));
+    run.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void aCreateCancelledOtherwiseThanByTheStopIsUnknownNotSentAgain() {
     BatchPlan plan = plan(line("a", PLAIN_MODEL));
     // As VidgenClient.close() does to a submit whose create may be on the wire.

@@ -149,8 +149,10 @@ final class AdoptedTasks {
         .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
             + " cannot check)")
         .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
-            "job " + key + " changed in the journal while --adopt wrote it; nothing was recorded",
-            "run the same command again"));
+            "job " + key + " changed in the journal while --adopt wrote it (another worker sent it again or"
+                + " took it meanwhile); nothing was recorded",
+            "run the same command again: if the job is no longer unknown, another run has dealt with it and the"
+                + " task you found is an extra, paid task that the batch's summary then tells as such"));
     output.note("job " + key + (entry.state() == State.UNKNOWN ? " is unknown no more" : leftSending
         ? ", left being sent by a stopped run, has its task" : " is without a task no more") + ": its create made task " + task + " (as told with --adopt); the task is followed and its video saved"
         + " as " + planned.get().out() + ", nothing is sent" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")

@@ -51,6 +51,9 @@ final class BatchInterruptNotice {
       // jobs' return to pending: a moment for that (none: no wait).
       runner.awaitCreatesAnswered(UnansweredCreate.ANSWER_WAIT);
     }
+    // Jobs never sent are let go now, so that a run started right after this one sends them at once; those with a
+    // task or a create without an answer stay held until the lease ends (a shared journal keeps them for that long).
+    runner.releaseUnsent(RELEASE_WAIT);
     BatchProgress last = bar.last();
     String next = "run the same command again: it goes on where this run stopped, and sends nothing twice";
     Map<String, Object> json = new LinkedHashMap<>();
@@ -84,7 +87,25 @@ final class BatchInterruptNotice {
         + (notJournaled == 0 ? "" : ", " + notJournaled + " answered but could not be journaled (the report names"
             + " their tasks, which are paid for)");
     output.note("interrupted" + counts + waited + "; every step is in " + journal + " (for an SQLite journal, copy its -wal"
-        + " file with it): " + next);
+        + " file with it): " + next + heldUntilLeaseEnds(journal, last));
+  }
+
+  /** How long the stop waits for the journal to let go of the jobs never sent. */
+  static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(5);
+
+  /**
+   * On a shared (PostgreSQL) journal, that the jobs with a task or a create without an answer stay
+   * this run's until its lease ends, so a run started sooner takes them only then; "" otherwise
+   * (an SQLite journal lets a stopped run's holds go when it is opened again).
+   */
+  static String heldUntilLeaseEnds(String journal, BatchProgress last) {
+    int held = last == null ? 0 : last.withTask() + last.submitting();
+    if (held == 0 || !journal.toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+      return "";
+    }
+    return " (on this shared journal the " + (held == 1 ? "job" : held + " jobs") + " with a task or a create on its"
+        + " way stay" + (held == 1 ? "s" : "") + " this run's until its lease ends, --lease, 60 s by default: a run"
+        + " started sooner sends the jobs not sent at once and takes " + (held == 1 ? "that one" : "those") + " then)";
   }
 
   /** Where the jobs stand by the journal: done, with a task, with a create of unknown outcome, not sent. */

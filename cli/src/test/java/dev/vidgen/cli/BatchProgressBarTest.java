@@ -38,6 +38,19 @@ class BatchProgressBarTest {
   }
 
   @Test
+  void anInterruptOnASharedJournalSaysThatJobsWithATaskWaitForTheLeaseAndOnSqliteSaysNothingOfIt() {
+    BatchProgress lookingUp = new BatchProgress(4, 1, 0, 0, 3, Duration.ofSeconds(5), null, 1, 1);
+
+    assertThat(BatchInterruptNotice.heldUntilLeaseEnds("PostgreSQL journal jdbc:postgresql://127.0.0.1/jobs", lookingUp))
+        .isEqualTo(" (on this shared journal the 2 jobs with a task or a create on its way stay this run's until its"
+            + " lease ends, --lease, 60 s by default: a run started sooner sends the jobs not sent at once and takes"
+            + " those then)");
+    assertThat(BatchInterruptNotice.heldUntilLeaseEnds("SQLite journal /work/jobs.db", lookingUp)).isEmpty();
+    assertThat(BatchInterruptNotice.heldUntilLeaseEnds("PostgreSQL journal x",
+        new BatchProgress(2, 2, 0, 0, 0, Duration.ofSeconds(5), null))).isEmpty();
+  }
+
+  @Test
   void redrawsOneLineOnATerminalAndEndsIt() {
     StringWriter err = new StringWriter();
     try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), true)) {
