@@ -503,16 +503,23 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * The options a printed command must repeat to reach the same provider and models: the base URL
-   * (any user info or query in it shown as "…", to be filled in again), the route files of {@code --routes} as absolute paths (a printed command is often run from
+   * The options a printed command must repeat to reach the same provider and models: the base URL,
+   * whether from {@code --base-url} or, for toapis, from {@code TOAPIS_BASE_URL} (a command pasted into
+   * a shell without that variable would otherwise reach toapis.com; any user info or query in it shown
+   * as "…", to be filled in again), the route files of {@code --routes} as absolute paths (a printed command is often run from
    * another folder, or kept in the history for later), {@code --allow-retired} and {@code
    * --no-model-check}. Route files of {@code VIDGEN_ROUTES} are left to the environment.
    */
   java.util.List<String> setupOptions() {
     java.util.List<String> words = new java.util.ArrayList<>();
-    if (root.baseUrl != null && !root.baseUrl.isBlank()) {
+    String baseUrl = ProviderChoice.flag(root.baseUrl);
+    if (baseUrl == null && (choice == null || choice.isToApis())) {
+      baseUrl = context().variable(ProviderChoice.BASE_URL_VARIABLE).map(String::strip)
+          .filter(value -> !value.isEmpty()).orElse(null);
+    }
+    if (baseUrl != null) {
       // Printed commands land in logs, JSON and the history: a password or key in the URL is shown as "…".
-      words.addAll(java.util.List.of("--base-url", withoutSecrets(root.baseUrl.strip())));
+      words.addAll(java.util.List.of("--base-url", withoutSecrets(baseUrl)));
     }
     root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", context().resolve(file).toString())));
     if (root.allowRetired) {

@@ -451,6 +451,28 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aBaseUrlFromTheEnvironmentIsRepeatedInTheCommandsPrintedSoThatAPastedOneReachesTheSameServer() {
+    // Pasted into a shell without TOAPIS_BASE_URL, a command without it would go to toapis.com.
+    java.util.function.Function<String[], CliRun.Result> fromEnvironment = args -> CliRun.in(dir)
+        .env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).env("TOAPIS_BASE_URL", fake.baseUrl())
+        .run(args);
+    CliRun.Result sent = fromEnvironment.apply(new String[] {"generate", "--no-wait", "--image", "product.png",
+        "--prompt", "slow push-in", "--retry-delay", "1ms"});
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    String taskId = sent.out().lines().filter(line -> line.startsWith("task ")).findFirst().orElseThrow()
+        .substring("task".length()).strip();
+
+    assertThat(sent.out()).as(sent.all()).containsPattern("next +vidgen wait " + taskId + " .*--base-url "
+        + java.util.regex.Pattern.quote(fake.baseUrl()));
+    for (int read = 0; read < 3; read++) {
+      assertThat(fromEnvironment.apply(new String[] {"status", taskId}).exitCode()).isZero();
+    }
+    assertThat(historyOf(taskId)).containsEntry("status", "completed");
+    assertThat((String) historyOf(taskId).get("next")).as("the history's command too")
+        .startsWith("vidgen download " + taskId).contains("--base-url " + fake.baseUrl());
+  }
+
+  @Test
   void aCompletedTaskWithoutItsVideoIsGivenTheDownloadCommandInTheHistory() {
     String taskId = submitted();
     vidgen("status", taskId);
