@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.SubmitNotSentException;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.serve.history.HistoryEntry;
@@ -420,7 +421,7 @@ final class UnansweredCreate {
       submitted.join();
       return Optional.empty();
     } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-      return Optional.of(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+      return Optional.of(AsyncFailures.unwrap(e)); // Java 23+ wraps a stored cancellation in a new one
     }
   }
 

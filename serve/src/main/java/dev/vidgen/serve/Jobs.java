@@ -217,7 +217,7 @@ final class Jobs {
     try {
       // Any such note, not only the newest entry: a take answered since does not end an earlier create's way.
       return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity,
-          entry -> entry.mayStillBeOnItsWay(now) && !isSending(entry));
+          entry -> !isSending(entry) && mayStillBeAnswered(entry, now));
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -912,9 +912,23 @@ final class Jobs {
    */
   private String pastTense(HistoryEntry note) {
     String said = note.error();
-    return said != null && !isSending(note) && note.source().equals("serve") && note.submittedAt().isBefore(startedAt)
+    return said != null && !isSending(note) && leftByAStoppedRun(note)
         ? said.replace(HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER, "got no answer before the playground"
             + " stopped") : said;
+  }
+
+  /**
+   * Whether the create of the note {@code entry} may still be answered: one this playground sent and
+   * waits for, or one another process sent moments ago; not one a stopped run of this playground
+   * left (its card reads "got no answer before the playground stopped"), which no answer can reach.
+   */
+  boolean mayStillBeAnswered(HistoryEntry entry, Instant now) {
+    return isSending(entry) || (entry.mayStillBeOnItsWay(now) && !leftByAStoppedRun(entry));
+  }
+
+  /** Whether {@code note} was written by the playground before this one started: a run that stopped. */
+  private boolean leftByAStoppedRun(HistoryEntry note) {
+    return note.source().equals("serve") && note.submittedAt().isBefore(startedAt);
   }
 
   /**

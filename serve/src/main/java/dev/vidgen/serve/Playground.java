@@ -80,6 +80,12 @@ public final class Playground implements AutoCloseable {
   private volatile List<String> stoppingNotes = List.of();
   private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
   private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
+  /**
+   * Where a check's or a Generate's answer is written once the client's future ends (it reads the history and
+   * previews earlier jobs): off the client's threads, and never on the JVM's default async pool, which from Java
+   * 25 is a single thread on a 2-core machine that anything else blocking there would hold up. At most 4 threads.
+   */
+  private final ExecutorService answers = answerThreads();
   private final Javalin app;
   private volatile HostGuard guard;
   private final AnswersInFlight generates = new AnswersInFlight("/api/generate");
@@ -122,6 +128,7 @@ public final class Playground implements AutoCloseable {
       playground.app.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
       playground.pushes.shutdownNow();
+      playground.answers.shutdownNow();
       throw new IllegalStateException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
           + " (" + rootMessage(e) + ")", e);
     }
@@ -179,6 +186,15 @@ public final class Playground implements AutoCloseable {
     listeners.clear();
     app.stop();
     pushes.shutdownNow();
+    answers.shutdownNow();
+  }
+
+  private static ExecutorService answerThreads() {
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(4, 4, 30,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        DaemonThreads.named("vidgen-serve-answer"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private void routes() {
@@ -285,7 +301,7 @@ public final class Playground implements AutoCloseable {
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> checkListed(ctx, job, form.withShape(validated))));
+          validated -> checkListed(ctx, job, form.withShape(validated)), answers));
       return;
     }
     if (!report.isValid()) {
@@ -314,7 +330,7 @@ public final class Playground implements AutoCloseable {
       }
       json(ctx, 200, checked(job, seen));
       return null;
-    });
+    }, answers);
   }
 
   /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
@@ -378,7 +394,7 @@ public final class Playground implements AutoCloseable {
       Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
       // A create still on its way is named before a newer take of the same job: it is what holds a Generate back.
       return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
-              entry -> entry.mayStillBeOnItsWay(now))
+              entry -> jobs.mayStillBeAnswered(entry, now))
           .or(() -> settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client)))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
@@ -386,7 +402,7 @@ public final class Playground implements AutoCloseable {
             same.put("status", entry.status());
             same.put("submitted_at", entry.submittedAt().toString());
             // Sent from here, or moments ago from another vidgen process that may still wait for its answer.
-            same.put("sending", jobs.isSending(entry) || entry.mayStillBeOnItsWay(Instant.now()));
+            same.put("sending", jobs.mayStillBeAnswered(entry, Instant.now()));
             return same;
           })
           .orElse(null);
@@ -443,7 +459,7 @@ public final class Playground implements AutoCloseable {
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> generate(ctx, job, form.withShape(validated), form)));
+          validated -> generate(ctx, job, form.withShape(validated), form), answers));
       return;
     }
     CompletableFuture<?> answered = generate(ctx, job, report, form);

@@ -223,6 +223,33 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aNoteAStoppedRunOfThePlaygroundLeftIsNotWaitedForButAskedAboutLikeAnyEarlierTake() throws Exception {
+    String image = "https://cdn.example.com/product.png";
+    dev.vidgen.core.domain.VideoJob sameJob = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Restarted")
+        .image(image).seconds(10).aspectRatio("16:9").build();
+    // What the playground left a minute ago when it was stopped before its create's answer came.
+    java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
+    history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-stopped", true, "toapis", sameJob, null,
+        minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve"));
+    start();
+    String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"Restarted\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
+        + "\"images\":[{\"url\":\"" + image + "\"}]}";
+
+    Map<String, Object> check = json(post("/api/check", job));
+    assertThat((Map<String, Object>) check.get("same_job")).as("its card reads: no answer before the playground stopped")
+        .containsEntry("status", "unknown").containsEntry("sending", false);
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job, JSON)).build())
+        .execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(409);
+      assertThat((Map<String, Object>) json(body).get("error")).as("asked, not told to wait for an answer that cannot come")
+          .containsEntry("code", "same_job");
+    }
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent without the user's yes").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateOnItsWayIsMarkedSendingUntilItsAnswerCameAndANoteFromAnEarlierRunIsNot() throws Exception {
     // A note an earlier playground left a minute ago, stopped before the answer came.
     dev.vidgen.core.domain.VideoJob earlier = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Earlier")
@@ -234,6 +261,8 @@ class PlaygroundOnToApisTest {
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
 
+    // On the JVM's default async pool, which from Java 25 is one thread on a 2-core machine: the check below must
+    // be answered all the same (the playground writes its answers on threads of its own).
     java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> generate(job(upload, "Slow")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests(Endpoint.CREATE).isEmpty());

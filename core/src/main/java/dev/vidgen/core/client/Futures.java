@@ -48,11 +48,14 @@ final class Futures {
    * Waits for {@code future} and returns its value, throwing the original unchecked exception
    * (such as a {@link dev.vidgen.core.error.VidgenException}) rather than a wrapper. On interrupt,
    * {@code future} is cancelled when {@code cancelOnInterrupt}, the interrupt flag is kept and a
-   * {@link CancellationException} is thrown.
+   * {@link CancellationException} is thrown. A future that holds a cancellation (such as a {@link
+   * WaitStoppedException}) throws that one, on every Java (23 and later would wrap it in a new one).
    */
   static <T> T await(CompletableFuture<T> future, boolean cancelOnInterrupt) {
     try {
       return future.get();
+    } catch (CancellationException e) {
+      throw AsyncFailures.stored(e);
     } catch (InterruptedException e) {
       if (cancelOnInterrupt) {
         future.cancel(false);

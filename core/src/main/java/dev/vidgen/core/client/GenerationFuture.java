@@ -1,7 +1,11 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,7 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * create leaves any more, and it ends in a {@link SubmitStoppedException} that the create on its way
  * answers. Either way {@link #isCancelled()} is true. Completed from outside ({@code orTimeout},
  * {@code completeExceptionally}) it stops the same way and ends in the same exceptions, the outside
- * one as their cause; a value given from outside ({@code completeOnTimeout}) stops it too.
+ * one as their cause; a value given from outside ({@code completeOnTimeout}) stops it too. Its
+ * {@code get}, {@code join} and {@code getNow} throw those exceptions themselves on every Java (from
+ * Java 23 the JDK's own would wrap them in a new {@code CancellationException}).
  */
 final class GenerationFuture extends CompletableFuture<GenerationResult> {
   private final CompletableFuture<Void> stopSending;
@@ -101,6 +107,43 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     boolean ended = super.complete(value);
     haltSteps();
     return ended;
+  }
+
+  @Override
+  public GenerationResult get() throws InterruptedException, ExecutionException {
+    try {
+      return super.get();
+    } catch (CancellationException e) {
+      throw AsyncFailures.stored(e);
+    }
+  }
+
+  @Override
+  public GenerationResult get(long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return super.get(timeout, unit);
+    } catch (CancellationException e) {
+      throw AsyncFailures.stored(e);
+    }
+  }
+
+  @Override
+  public GenerationResult join() {
+    try {
+      return super.join();
+    } catch (CancellationException e) {
+      throw AsyncFailures.stored(e);
+    }
+  }
+
+  @Override
+  public GenerationResult getNow(GenerationResult valueIfAbsent) {
+    try {
+      return super.getNow(valueIfAbsent);
+    } catch (CancellationException e) {
+      throw AsyncFailures.stored(e);
+    }
   }
 
   /** No create leaves from now on, and the wait or download that runs is stopped; a create on its way is answered. */

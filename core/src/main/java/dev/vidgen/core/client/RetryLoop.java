@@ -427,13 +427,13 @@ final class RetryLoop {
           if (decision instanceof RetryDecision.GiveUp giveUp) {
             runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
           }
-          result.completeExceptionally(ending(tagged));
+          result.completeExceptionally(ending(tagged, decision));
         });
       } else {
         if (decision instanceof RetryDecision.GiveUp giveUp) {
           runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
         }
-        result.completeExceptionally(ending(tagged));
+        result.completeExceptionally(ending(tagged, decision));
       }
     }
 
@@ -442,8 +442,20 @@ final class RetryLoop {
      * how many tries the call had, so that it does not read as a first refusal.
      */
     private ProviderException ending(ProviderException last) {
-      return last instanceof dev.vidgen.core.error.RateLimitedException limited && failures > 0
-          ? limited.gaveUpAfter(failures) : last;
+      return ending(last, null);
+    }
+
+    /**
+     * {@link #ending(ProviderException)}, and when the policy gave up because the server asked for a
+     * longer wait (Retry-After) than it waits, the 429's message says so, not only the debug log.
+     */
+    private ProviderException ending(ProviderException last, RetryDecision decision) {
+      if (!(last instanceof dev.vidgen.core.error.RateLimitedException limited) || failures == 0) {
+        return last;
+      }
+      String reason = decision instanceof RetryDecision.GiveUp giveUp ? giveUp.reason() : "";
+      int asked = reason.indexOf("the server asked to wait");
+      return asked >= 0 ? limited.gaveUpAfter(failures, reason.substring(asked)) : limited.gaveUpAfter(failures);
     }
 
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {

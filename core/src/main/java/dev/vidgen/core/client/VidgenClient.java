@@ -476,7 +476,7 @@ public final class VidgenClient implements AutoCloseable {
         Throwable cause = AsyncFailures.unwrap(failed);
         return cause instanceof RuntimeException runtime ? runtime : stopped;
       } catch (CancellationException notSent) {
-        return notSent;
+        return AsyncFailures.stored(notSent);
       } catch (java.util.concurrent.TimeoutException | InterruptedException unanswered) {
         SubmitStoppedException unknown = new SubmitStoppedException("interrupted while the create was on its way, and"
             + " no answer came within " + ANSWER_WAIT_ON_INTERRUPT.toSeconds() + " s", submit,

@@ -8,15 +8,18 @@ public final class RateLimitedException extends RetriableProviderException {
 
   /** How many tries the call had before vidgen stopped retrying it; 0 when not said. */
   private final int tries;
+  /** Why vidgen stopped when it was not the number of tries (a Retry-After over its cap); null otherwise. */
+  private final String why;
 
   /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   public RateLimitedException(ProviderErrorDetails details, Throwable cause) {
-    this(details, cause, 0);
+    this(details, cause, 0, null);
   }
 
-  private RateLimitedException(ProviderErrorDetails details, Throwable cause, int tries) {
+  private RateLimitedException(ProviderErrorDetails details, Throwable cause, int tries, String why) {
     super(details, cause);
     this.tries = tries;
+    this.why = why;
   }
 
   /**
@@ -26,10 +29,21 @@ public final class RateLimitedException extends RetriableProviderException {
    * @throws IllegalArgumentException when {@code tries} is below 1
    */
   public RateLimitedException gaveUpAfter(int tries) {
+    return gaveUpAfter(tries, null);
+  }
+
+  /**
+   * {@link #gaveUpAfter(int)}, with why vidgen stopped when it was not the number of tries, such as
+   * "the server asked to wait 3600 s (Retry-After), longer than the 120 s this policy waits"; null
+   * for none.
+   *
+   * @throws IllegalArgumentException when {@code tries} is below 1
+   */
+  public RateLimitedException gaveUpAfter(int tries, String why) {
     if (tries < 1) {
       throw new IllegalArgumentException("tries must be at least 1: " + tries);
     }
-    return new RateLimitedException(details(), this, tries);
+    return new RateLimitedException(details(), this, tries, why == null || why.isBlank() ? null : why.strip());
   }
 
   /** How many tries the call had before vidgen stopped retrying it; 0 when this error does not say. */
@@ -45,7 +59,8 @@ public final class RateLimitedException extends RetriableProviderException {
       return message;
     }
     return message + (tries == 1 ? "; rate limited at the first try, which vidgen did not retry"
-        : "; still rate limited after " + tries + " tries, so vidgen stopped retrying");
+        : "; still rate limited after " + tries + " tries, so vidgen stopped retrying")
+        + (why == null ? "" : ": " + why + " (RetryPolicy maxRetryAfter)");
   }
 
   @Override

@@ -30,8 +30,8 @@ public final class VideoProviders {
       + " digit (such as acme)";
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final String HOW_TO_CHOOSE =
-      "choose one with VidgenClient.builder().provider(id, config), -D" + SYSTEM_PROPERTY + "=ID or "
-          + ENVIRONMENT_VARIABLE + "=ID";
+      "choose one with VidgenClient.builder().provider(id, config) (under Guice, VidgenModule.discover(id, config)),"
+          + " -D" + SYSTEM_PROPERTY + "=ID or " + ENVIRONMENT_VARIABLE + "=ID";
 
   private VideoProviders() {}
 

@@ -162,7 +162,9 @@ class RetryLoopTest {
     assertThat(failure).isInstanceOf(RateLimitedException.class);
     assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofMinutes(30));
     assertThat(((RateLimitedException) failure).taskId()).contains(TASK);
-    assertThat(failure).hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry");
+    assertThat(failure).as("why it was not retried, in the exception the app gets, not only in a debug log")
+        .hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry: the server asked to wait"
+            + " 1800 s (Retry-After), longer than the 120 s this policy waits (RetryPolicy maxRetryAfter)");
   }
 
   @Test

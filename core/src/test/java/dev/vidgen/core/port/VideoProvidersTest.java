@@ -166,8 +166,8 @@ class VideoProvidersTest {
         .hasMessageContaining("BrokenTestFactory")
         .hasMessageContaining("needs a library that is not on the class path")
         .hasMessageContaining("does not guess")
-        .hasMessageContaining("choose one explicitly with VidgenClient.builder().provider(id, config),"
-            + " -Dvidgen.provider=ID or VIDGEN_PROVIDER=ID");
+        .hasMessageContaining("choose one explicitly with VidgenClient.builder().provider(id, config) (under Guice,"
+            + " VidgenModule.discover(id, config)), -Dvidgen.provider=ID or VIDGEN_PROVIDER=ID");
   }
 
   @Test

@@ -105,6 +105,26 @@ class ErrorMappingTest {
   }
 
   @Test
+  void a404ThatNamesAModelIsTheProvidersRefusalOfThatModelNotAWrongBaseUrl() {
+    toapis.inject(Endpoint.CREATE, Fault.error(404, 404,
+        "model grok-video-1.5-preview not found or not available for this key"));
+
+    ProviderException error = (ProviderException) failure(provider.create(grokRequest()));
+
+    assertThat(error.kind()).isEqualTo(FailureKind.REJECTED);
+    assertThat(error.getMessage()).contains("not available for this key").doesNotContain("base URL");
+  }
+
+  @Test
+  void a404OfAnEndpointAsksWhetherTheBaseUrlIsRight() {
+    toapis.inject(Endpoint.CREATE, Fault.error(404, 404, "Invalid URL (POST /v1/videos/generations)"));
+
+    ProviderException error = (ProviderException) failure(provider.create(grokRequest()));
+
+    assertThat(error.getMessage()).contains("no such endpoint: is the base URL");
+  }
+
+  @Test
   void keepsANumericCodeThatSaysMoreThanTheStatus() {
     toapis.inject(Endpoint.CREATE, Fault.error(400, 40013, "aspect_ratio 4:3 is not offered"));
 

@@ -45,7 +45,9 @@ public final class ErrorMapper {
     ErrorBody error = ErrorBody.parse(body, contentType, status, reason);
     FailureKind kind = kindOf(context, status, error.code());
     String message = error.message();
-    if (status == 404 && kind == FailureKind.REJECTED) {
+    if (status == 404 && kind == FailureKind.REJECTED && !namesAModel(message)) {
+      // A 404 whose words name a model ("not found or not available for this key") came from the API itself,
+      // so the base URL is right and the hint would contradict the provider.
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
     }
     if (status >= 300 && status < 400) {
@@ -253,6 +255,11 @@ public final class ErrorMapper {
       case 408, 503 -> FailureKind.UNAVAILABLE;
       default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.REJECTED;
     };
+  }
+
+  /** Whether the provider's words are about a model, such as one this key may not use. */
+  private static boolean namesAModel(String message) {
+    return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("model");
   }
 
   /** Whether a 404 means "no such task or file" rather than "no such endpoint". */
