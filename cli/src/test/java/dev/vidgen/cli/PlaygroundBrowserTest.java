@@ -256,6 +256,45 @@ class PlaygroundBrowserTest {
   }
 
   @Test
+  void typingLeavesTheLiveRegionsWhoseWordsStayTheSameUntouchedSoAScreenReaderDoesNotRepeatThem() {
+    openOnTheMock("0");
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    // Counts the checks the page sends and those answered, and every change inside the live regions watched.
+    page.executeScript("window.__checks = {sent: 0, done: 0}; const send = window.fetch;"
+        + " window.fetch = (...args) => { const check = String(args[0]).includes('/api/check');"
+        + " if (check) window.__checks.sent++;"
+        + " return send(...args).finally(() => { if (check) window.__checks.done++; }); };"
+        + " window.__changes = 0; const watch = new MutationObserver(list => { window.__changes += list.length; });"
+        + " for (const id of ['err-images', 'err-mode', 'err-prompt', 'err-other', 'warnings', 'price'])"
+        + " watch.observe(document.getElementById(id), {childList: true, characterData: true, subtree: true});");
+    String regions = "return ['err-images', 'err-mode', 'err-prompt', 'err-other', 'price']"
+        + ".map(id => document.getElementById(id).textContent).join(' | ')";
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    prompt.sendKeys("x");
+    awaitChecksAnswered(page, 1);
+    Object before = page.executeScript(regions);
+    page.executeScript("window.__changes = 0");
+
+    for (String key : List.of("a", "b", "c", "d")) {
+      long sent = ((Number) page.executeScript("return window.__checks.sent")).longValue();
+      prompt.sendKeys(key);
+      awaitChecksAnswered(page, sent + 1);
+    }
+
+    assertThat(before).as("the job still lacks its image, so some region has words").asString().contains("image");
+    assertThat(page.executeScript(regions)).isEqualTo(before);
+    assertThat(((Number) page.executeScript("return window.__changes")).intValue())
+        .as("no live region rewritten with the same words").isZero();
+  }
+
+  /** Waits until the page has sent at least {@code sent} checks and every check sent has its answer. */
+  private void awaitChecksAnswered(JavascriptExecutor page, long sent) {
+    patient(WAIT).until(driver -> Boolean.TRUE.equals(page.executeScript(
+        "return window.__checks.sent >= arguments[0] && window.__checks.done === window.__checks.sent"
+            + " && !state.checkPending", sent)));
+  }
+
+  @Test
   void leavesTheAspectRatioOutWhereTheModeTakesNone() {
     openOnTheMock("0");
     FluentWait<WebDriver> wait = patient(WAIT);

@@ -393,7 +393,7 @@ async function runCheck() {
   state.lastCheck = result.body;
   showFieldErrors(result.body.violations);
   const quote = result.body.quote;
-  $('price').textContent = priceText(quote);
+  setLiveText('price', priceText(quote));
   $('price-basis').textContent = quote ? quote.basis : '';
   const preview = result.body.preview;
   $('preview-line').textContent = preview ? preview.method + ' ' + preview.url : 'No request until the problems marked are fixed.';
@@ -449,33 +449,45 @@ function fieldKey(field) {
   return FIELD_ERRORS[base] ? base : 'other';
 }
 
+// The messages are built apart and a region is rewritten only when its words change: each error area is a live
+// region, and rewriting it on every keystroke with the same words would have a screen reader say them again.
 function showFieldErrors(violations) {
-  for (const id of Object.values(FIELD_ERRORS)) $(id).replaceChildren();
-  for (const id of Object.values(FIELD_INPUTS)) {
-    $(id).classList.remove('invalid');
-    $(id).removeAttribute('aria-invalid');
-  }
-  $('err-other').replaceChildren();
-  $('warnings').replaceChildren();
-  if (state.imageRefusal) $('err-images').append(document.createTextNode(state.imageRefusal));
+  const boxes = new Map();
+  const box = (id) => {
+    if (!boxes.has(id)) boxes.set(id, document.createElement($(id).tagName));
+    return boxes.get(id);
+  };
+  for (const id of [...Object.values(FIELD_ERRORS), 'err-other', 'warnings']) box(id);
+  const invalid = new Set();
+  if (state.imageRefusal) box('err-images').append(document.createTextNode(state.imageRefusal));
   for (const violation of violations || []) {
     if (violation.severity !== 'error') {
-      $('warnings').append(el('li', { text: 'Note: ' + violation.message }));
+      box('warnings').append(el('li', { text: 'Note: ' + violation.message }));
       continue;
     }
     const key = fieldKey(violation.field || '');
     if (key === 'other') {
-      $('err-other').append(el('li', { text: violation.message }));
+      box('err-other').append(el('li', { text: violation.message }));
       continue;
     }
-    const box = $(FIELD_ERRORS[key]);
-    if (box.textContent) box.append(document.createElement('br'));
-    box.append(document.createTextNode(violation.message));
-    if (FIELD_INPUTS[key]) {
-      $(FIELD_INPUTS[key]).classList.add('invalid');
-      $(FIELD_INPUTS[key]).setAttribute('aria-invalid', 'true');
-    }
+    const field = box(FIELD_ERRORS[key]);
+    if (field.textContent) field.append(document.createElement('br'));
+    field.append(document.createTextNode(violation.message));
+    if (FIELD_INPUTS[key]) invalid.add(FIELD_INPUTS[key]);
   }
+  for (const [id, built] of boxes) {
+    if ($(id).innerHTML !== built.innerHTML) $(id).replaceChildren(...built.childNodes);
+  }
+  for (const id of Object.values(FIELD_INPUTS)) {
+    $(id).classList.toggle('invalid', invalid.has(id));
+    if (invalid.has(id)) $(id).setAttribute('aria-invalid', 'true');
+    else $(id).removeAttribute('aria-invalid');
+  }
+}
+
+// Sets a live region's words only when they change, so that a screen reader does not repeat them.
+function setLiveText(id, text) {
+  if ($(id).textContent !== text) $(id).textContent = text;
 }
 
 function errorCount() {
