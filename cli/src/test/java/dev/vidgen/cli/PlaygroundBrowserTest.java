@@ -438,6 +438,34 @@ class PlaygroundBrowserTest {
   }
 
   @Test
+  void aNoteOfTheSameJobBeingSentFromAnotherTabGivesWayToItsTaskOnceItIsAnswered() {
+    try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
+      openOnTheFake(fake);
+      FluentWait<WebDriver> wait = patient(WAIT);
+      String image = "https://cdn.example.com/catalogue/bottle-side.png";
+      fillIn("Two tabs test", image);
+      String first = browser.getWindowHandle();
+      String url = browser.getCurrentUrl();
+      fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+      browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+      openPage(url);
+      fillIn("Two tabs test", image);
+      browser.findElement(By.id("generate")).click();
+      wait.until(driver -> !fake.requests(Endpoint.CREATE).isEmpty());
+
+      browser.switchTo().window(first);
+      // The first tab checks its job while the other tab's create is on its way: the note says it is being sent.
+      browser.findElement(By.id("prompt")).sendKeys("x", Keys.BACK_SPACE);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "sending"));
+      wait.until(driver -> fake.taskIds().size() == 1);
+      String task = fake.taskIds().get(0);
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "task " + task));
+      assertThat(fake.creates()).hasSize(1);
+    }
+  }
+
+  @Test
   void theSameJobAgainAsksFirstAndOnlyTheConfirmationPaysWhileUseTheseSettingsKeepsTheImage() {
     try (FakeToApisServer fake = FakeToApisServer.builder().lifecycle(Duration.ZERO, Duration.ofMinutes(2)).start()) {
       openOnTheFake(fake);

@@ -788,6 +788,11 @@ function updateTask(task) {
   if (same && same.task_id === task.task_id && same.status !== task.status) {
     same.status = task.status;
     showSameJob(same);
+  } else if (same && same.sending && !previous) {
+    // The note named a create still on its way, perhaps from another tab; a task new to this page may be its answer,
+    // which the history now holds in that note's place: the check says again what the same job is (a question
+    // on the screen stays).
+    runCheck();
   }
   if (!state.currentTask && !state.panelHeld && !isFinished(task)) state.currentTask = task.task_id;
   if (state.currentTask === task.task_id) renderCurrent(task, previous);
