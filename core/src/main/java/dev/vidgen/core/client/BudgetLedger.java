@@ -42,6 +42,11 @@ final class BudgetLedger {
     } while (!remaining.compareAndSet(before, before.spend(quote)));
   }
 
+  /** Whether {@link #reserve} would take {@code quote} now (a look only: nothing is taken). */
+  boolean allows(PriceQuote quote) {
+    return (allowUnknownPrices && !quote.isKnown()) || remaining.get().allows(quote);
+  }
+
   /** Gives back what {@link #reserve} took for a job whose task was never created. */
   void release(PriceQuote quote) {
     remaining.updateAndGet(budget -> budget.isUnlimited() || !quote.isKnown()

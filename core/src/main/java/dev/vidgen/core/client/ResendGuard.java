@@ -70,7 +70,8 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
 
   @Override
   public final boolean resendRefused() {
-    return blind() && blindResends.get() >= allowedBlindResends;
+    // The budget too: a resend it would hold back is not announced (onRetry) nor waited for.
+    return (blind() && blindResends.get() >= allowedBlindResends) || !reservations.resendFits();
   }
 
   /** " (N credits)" for {@code takes} takes at the create's price, or "" when the price is unknown. */

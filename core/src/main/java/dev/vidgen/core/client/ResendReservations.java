@@ -31,6 +31,11 @@ final class ResendReservations {
     extra.incrementAndGet();
   }
 
+  /** Whether the budget allows one more take now (a look only: {@link #reserveResend} still decides). */
+  boolean resendFits() {
+    return ledger.allows(quote);
+  }
+
   /** How many takes were answered with a server error. */
   int serverErrors() {
     return serverErrors.get();

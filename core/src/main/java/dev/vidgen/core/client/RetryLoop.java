@@ -118,7 +118,8 @@ final class RetryLoop {
 
     /**
      * True when {@link #beforeResend} is sure to refuse the resend a server error would get (no
-     * resend of the call is left): the call then ends at once instead of after a backoff.
+     * resend of the call is left, or the budget would hold it back): the call then ends at once
+     * instead of after a backoff, and no retry is announced.
      */
     default boolean resendRefused() {
       return false;

@@ -539,6 +539,22 @@ class SubmitPipelineTest {
     assertThat(fixture.provider.count("create")).as("the first may have made a paid task").isEqualTo(1);
     assertThat(fixture.client.remainingBudget().remaining())
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("10"));
+    assertThat(failureOf(submit)).as("told at once, not after a backoff that leads nowhere").isNotNull();
+    assertThat(fixture.listener.events()).as("no retry announced that the budget then holds back (a metrics listener"
+        + " would count it)").noneMatch(event -> event.startsWith("retry"));
+  }
+
+  @Test
+  void aResendOverTheBudgetEndsAtOnceWithoutABackoff() {
+    useBudget(30);
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(submit).as("ended at once: the budget allows no resend").isDone();
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("another take costs 20 credits and the budget has 10 credits left");
   }
 
   @Test
