@@ -166,7 +166,8 @@ final class RouteChecks {
     for (GenerationMode each : route.modes()) {
       offered.add(each.id());
     }
-    String why = inferred ? " (inferred from " + inputsText() + ")" : "";
+    // Said as the rule the user met, not as the validator works it out: "a job with no images or videos is text-to-video".
+    String why = inferred ? " (a job with " + inputsText() + " is " + mode.id() + ")" : "";
     String message;
     if (mode == TEXT_TO_VIDEO && everyModeNeedsImages()) {
       GenerationMode first = route.modes().iterator().next();

@@ -55,7 +55,7 @@ class JobValidatorTest {
     assertThat(report.mode()).isEqualTo(TEXT_TO_VIDEO);
     assertThat(report.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.MODE_NOT_OFFERED);
-      assertThat(error.message()).contains("image-only", "does not offer text-to-video", "inferred from no images");
+      assertThat(error.message()).contains("image-only", "does not offer text-to-video", "(a job with no images or videos is text-to-video)");
     });
   }
 

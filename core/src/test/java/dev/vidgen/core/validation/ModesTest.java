@@ -65,7 +65,7 @@ class ModesTest {
     assertThat(report.mode()).isEqualTo(GenerationMode.TEXT_TO_VIDEO);
     assertThat(report.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.MODE_NOT_OFFERED);
-      assertThat(error.message()).contains("does not offer text-to-video", "inferred from no images or videos");
+      assertThat(error.message()).contains("does not offer text-to-video", "(a job with no images or videos is text-to-video)");
     });
   }
 
