@@ -33,6 +33,15 @@ public final class SaveTargets {
     }
   }
 
+  /** Refuses a target where a file (or a link, even a broken one) already stands, for {@link ExistingTarget#KEEP}. */
+  static void requireFree(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException("the video would not be saved to " + absolute + ": a file is already there,"
+          + " and ExistingTarget.KEEP keeps it; give another path, or REPLACE to overwrite it (nothing was sent)");
+    }
+  }
+
   /**
    * Whether a new file can be made in {@code folder}, tried with a temporary one: a permission check
    * alone says yes to root on a read-only file system or in {@code /proc}.

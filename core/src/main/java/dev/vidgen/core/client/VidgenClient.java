@@ -443,9 +443,20 @@ public final class VidgenClient implements AutoCloseable {
    * @throws SubmitNotSentException when the client was closed before the create went out (nothing sent)
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options) {
+    return generate(job, target, options, ExistingTarget.REPLACE);
+  }
+
+  /**
+   * {@link #generate(VideoJob, Path, AwaitOptions)} that does as {@code existing} says about a file at
+   * {@code target}. With {@link ExistingTarget#KEEP} a file already there is refused before anything is
+   * sent ({@link IllegalArgumentException}), and one written there by someone else during the wait is
+   * kept: the download then fails with a {@link dev.vidgen.core.error.DownloadFailedException} whose task
+   * can be downloaded elsewhere.
+   */
+  public GenerationResult generate(VideoJob job, Path target, AwaitOptions options, ExistingTarget existing) {
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     AtomicReference<CompletableFuture<JobHandle>> submit = new AtomicReference<>();
-    CompletableFuture<GenerationResult> result = generateAsync(job, target, options, stopSending, submit);
+    CompletableFuture<GenerationResult> result = generateAsync(job, target, options, existing, stopSending, submit);
     try {
       return Futures.await(result, false);
     } catch (CancellationException stopped) {
@@ -504,19 +515,34 @@ public final class VidgenClient implements AutoCloseable {
    * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
-    return generateAsync(job, target, options, new CompletableFuture<>(), new AtomicReference<>());
+    return generateAsync(job, target, options, ExistingTarget.REPLACE);
   }
 
   /**
-   * {@link #generateAsync(VideoJob, Path, AwaitOptions)} whose submit sends no create once {@code stopSending}
-   * is done; {@code submit} is set to the submit's own future.
+   * {@link #generateAsync(VideoJob, Path, AwaitOptions)} that does as {@code existing} says about a file at
+   * {@code target}, as {@link #generate(VideoJob, Path, AwaitOptions, ExistingTarget)} does: with {@link
+   * ExistingTarget#KEEP} the future fails at once, nothing sent, when a file is already there.
+   */
+  public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options,
+      ExistingTarget existing) {
+    return generateAsync(job, target, options, existing, new CompletableFuture<>(), new AtomicReference<>());
+  }
+
+  /**
+   * {@link #generateAsync(VideoJob, Path, AwaitOptions, ExistingTarget)} whose submit sends no create once
+   * {@code stopSending} is done; {@code submit} is set to the submit's own future.
    */
   private CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options,
-      CompletableFuture<Void> stopSending, AtomicReference<CompletableFuture<JobHandle>> submit) {
+      ExistingTarget existing, CompletableFuture<Void> stopSending,
+      AtomicReference<CompletableFuture<JobHandle>> submit) {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(existing, "existing == null");
     try {
       SaveTargets.requireSavable(target);
+      if (existing == ExistingTarget.KEEP) {
+        SaveTargets.requireFree(target);
+      }
     } catch (IllegalArgumentException unsavable) {
       return CompletableFuture.failedFuture(unsavable);
     }
@@ -539,7 +565,7 @@ public final class VidgenClient implements AutoCloseable {
           result.fail(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
-        CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target));
+        CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target, existing));
         result.follow(saving).whenComplete((file, downloadFailure) -> Futures.guard(result, () -> {
           if (downloadFailure != null) {
             result.fail(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));

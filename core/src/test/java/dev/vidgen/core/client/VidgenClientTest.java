@@ -54,6 +54,45 @@ class VidgenClientTest {
   }
 
   @Test
+  void generateKeepingAnExistingTargetRefusesItBeforeAnythingIsSent() throws Exception {
+    Path target = folder.resolve("kite.mp4");
+    Files.writeString(target, "last week's video");
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults(), ExistingTarget.KEEP);
+
+    assertThatThrownBy(generated::join).hasCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a file is already there, and ExistingTarget.KEEP keeps it")
+        .hasMessageContaining("(nothing was sent)");
+    assertThatThrownBy(() -> fixture.client.generate(Jobs.valid(), target, AwaitOptions.defaults(), ExistingTarget.KEEP))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(provider.count("create")).as("nothing paid for a video that could not be saved").isZero();
+    assertThat(Files.readString(target)).isEqualTo("last week's video");
+  }
+
+  @Test
+  void generateKeepingTheTargetSavesToAFreePathAndKeepsAFileThatAppearedThereMeanwhile() throws Exception {
+    provider.statusAnswers(TaskSnapshot.inProgress(TaskId.of("task-1"), 60), ScriptedProvider.completed("task-1"));
+    Path free = folder.resolve("free.mp4");
+    CompletableFuture<GenerationResult> saved =
+        fixture.client.generateAsync(Jobs.valid(), free, AwaitOptions.defaults(), ExistingTarget.KEEP);
+    fixture.advance(Duration.ofMinutes(2));
+    assertThat(Files.readAllBytes(saved.join().file())).isEqualTo(ScriptedProvider.MP4);
+
+    provider.statusAnswers(TaskSnapshot.inProgress(TaskId.of("task-2"), 60), ScriptedProvider.completed("task-2"));
+    Path contested = folder.resolve("contested.mp4");
+    CompletableFuture<GenerationResult> kept =
+        fixture.client.generateAsync(Jobs.valid(), contested, AwaitOptions.defaults(), ExistingTarget.KEEP);
+    Files.writeString(contested, "another run's video"); // written while the task runs
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThatThrownBy(kept::join).hasCauseInstanceOf(dev.vidgen.core.error.DownloadFailedException.class)
+        .satisfies(e -> assertThat(((dev.vidgen.core.error.DownloadFailedException) e.getCause()).taskId())
+            .as("the paid task is named, to download elsewhere").isEqualTo(TaskId.of("task-2")));
+    assertThat(Files.readString(contested)).isEqualTo("another run's video");
+  }
+
+  @Test
   void describesItselfByProviderBudgetAndWorkInFlightWithoutTheProvidersOwnText() {
     assertThat(fixture.client.toString()).isEqualTo("VidgenClient[provider " + provider.id() + ", Budget[unlimited], 0 in flight]");
     fixture.client.close();
