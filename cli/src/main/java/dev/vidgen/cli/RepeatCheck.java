@@ -56,6 +56,7 @@ final class RepeatCheck {
     if (again) {
       return new Verdict(true, () -> { });
     }
+    sayWhenUnchecked(session, output);
     Instant now = Instant.now();
     Optional<HistoryEntry> earlier = sameJob(session, client, job, now, output);
     if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, output)) {
@@ -78,6 +79,7 @@ final class RepeatCheck {
     if (again) {
       return new Verdict(true, () -> { });
     }
+    sayWhenUnchecked(session, output);
     Instant now = Instant.now();
     Optional<HistoryEntry> earlier = sameFollowOn(session, client, job, source, now, output);
     if (earlier.isPresent() && !confirm(session, earlier.get(), quote, now, output)) {
@@ -85,6 +87,18 @@ final class RepeatCheck {
     }
     return new Verdict(true, recheck(session, earlier, quote,
         () -> sameFollowOn(session, client, job, source, Instant.now(), output)));
+  }
+
+  /**
+   * Without a data folder there is no history, so nothing can notice the same job run twice (a retried
+   * CI step in a container without HOME): said, not kept quiet, since the run is about to pay.
+   */
+  private static void sayWhenUnchecked(Session session, Output output) {
+    if (HistoryRecord.history(session.context()).isEmpty()) {
+      output.note("no task history: neither " + TaskHistory.HOME_VARIABLE + ", XDG_DATA_HOME nor HOME is set, so"
+          + " this run cannot notice the same job made before or at the same time, and running it again pays again;"
+          + " set " + TaskHistory.HOME_VARIABLE + " to a folder your runs share");
+    }
   }
 
   private static Optional<HistoryEntry> sameFollowOn(Session session, VidgenClient client, VideoJob job, String source,

@@ -115,7 +115,8 @@ final class UnansweredCreate {
       });
     } catch (java.io.UncheckedIOException unlocked) {
       // The lock file cannot be made or locked: checked and written all the same, as before the lock was kept.
-      output.note("could not lock the task history (" + unlocked.getMessage() + ")");
+      output.note("could not lock the task history (" + unlocked.getMessage() + "), so the same job started by"
+          + " another run at this moment would not be noticed, and both would pay");
       recheck.run();
       reserveNote();
     }
@@ -477,7 +478,8 @@ final class UnansweredCreate {
       this.reserved = false;
       return Optional.of(entry);
     } catch (RuntimeException e) {
-      output.note("could not record the unanswered create in the history (" + e.getMessage() + ")");
+      output.note("could not record the unanswered create in the history (" + e.getMessage() + "), so the same job"
+          + " run again would not notice this one, and would pay again");
       return Optional.empty();
     }
   }

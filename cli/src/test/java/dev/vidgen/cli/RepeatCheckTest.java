@@ -69,6 +69,29 @@ class RepeatCheckTest {
   }
 
   @Test
+  void withoutADataFolderEachPaidRunSaysThatTheSameJobCannotBeNoticed() {
+    String[] args = {"generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait", "--json",
+        "--base-url", fake.baseUrl()};
+
+    // No VIDGEN_HOME, XDG_DATA_HOME or HOME: a CI container's environment, run twice by a retried step.
+    CliRun.Result first = toApis().run(args);
+    CliRun.Result second = toApis().run(args);
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing could hold the second back").hasSize(2);
+    for (CliRun.Result run : List.of(first, second)) {
+      assertThat(run.err()).contains("no task history: neither VIDGEN_HOME, XDG_DATA_HOME nor HOME is set, so this run"
+          + " cannot notice the same job made before or at the same time, and running it again pays again; set"
+          + " VIDGEN_HOME to a folder your runs share");
+      assertThat(run.json()).containsKey("task_id");
+    }
+    CliRun.Result onTheMock = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "product.png", "--prompt",
+        "slow push-in", "--out", "mock.mp4");
+    assertThat(onTheMock.err()).as("the mock charges nothing: no such note").doesNotContain("no task history");
+  }
+
+  @Test
   void aCreateThatGotNoAnswerIsAskedAboutBeforeTheSameJobPaysAgain() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     CliRun.Result unanswered = generate(toApis(), "--no-wait");

@@ -40,7 +40,11 @@ public final class SafeText {
     return KEY_SHAPE.matcher(text).replaceAll(Matcher.quoteReplacement(MASKED_KEY));
   }
 
-  /** {@link #mask(String)}, also replacing each of {@code secrets} wherever it appears. */
+  /**
+   * {@link #mask(String)}, also replacing each of {@code secrets} wherever it appears, and a key's
+   * secret part without its {@code sk-} (as a server may echo it) when that part is long enough not
+   * to be a common word.
+   */
   public static String mask(String text, List<String> secrets) {
     if (text == null) {
       return null;
@@ -49,10 +53,16 @@ public final class SafeText {
     for (String secret : secrets) {
       if (secret != null && !secret.isEmpty()) {
         masked = masked.replace(secret, MASKED_KEY);
+        if (secret.startsWith("sk-") && secret.length() - 3 >= MIN_BARE_SECRET) {
+          masked = masked.replace(secret.substring(3), "…");
+        }
       }
     }
     return mask(masked);
   }
+
+  /** The shortest secret part of a key that is masked on its own, without its {@code sk-}. */
+  private static final int MIN_BARE_SECRET = 16;
 
   /**
    * {@code text} on one line with nothing a terminal acts on: ESC, CR, LF and every other C0 or

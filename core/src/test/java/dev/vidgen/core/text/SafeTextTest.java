@@ -45,6 +45,17 @@ class SafeTextTest {
     assertThat(SafeText.mask("task-abcdefghijk")).isEqualTo("task-abcdefghijk");
   }
 
+  @Test
+  void masksAKeysSecretPartThatAServerEchoedWithoutItsPrefix() {
+    String key = "sk-" + "Q7w".repeat(16);
+    String echoed = "Invalid token " + key + " (key=" + key.substring(3) + ")";
+
+    assertThat(SafeText.clean(echoed, List.of(key))).isEqualTo("Invalid token sk-… (key=…)")
+        .doesNotContain(key.substring(3, 20));
+    assertThat(SafeText.mask("code sk-abc and abc", List.of("sk-abc")))
+        .as("a secret part too short to tell from words is left").isEqualTo("code sk-… and abc");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "video_abc123|video_abc123",
