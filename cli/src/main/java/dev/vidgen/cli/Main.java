@@ -18,7 +18,7 @@ public final class Main {
 
   /** Runs the command with the real environment and exits with its code. */
   public static void main(String[] args) {
-    Charset charset = Charset.defaultCharset();
+    Charset charset = outputCharset(Charset.defaultCharset());
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""),
@@ -27,6 +27,16 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(exitCode);
+  }
+
+  /**
+   * The charset of what the command prints: the platform's, except US-ASCII (what Java 17 takes from a
+   * C or POSIX locale, common in CI images), which prints every "…" and "—" of the messages as "?":
+   * UTF-8 then, as Java 18 and later use in every locale.
+   */
+  static Charset outputCharset(Charset platform) {
+    return platform.equals(java.nio.charset.StandardCharsets.US_ASCII) ? java.nio.charset.StandardCharsets.UTF_8
+        : platform;
   }
 
   /** Runs the command in {@code context} and returns its exit code; for tests and embedding. */

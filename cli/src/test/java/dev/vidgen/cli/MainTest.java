@@ -16,6 +16,19 @@ class MainTest {
   @TempDir Path dir;
 
   @Test
+  void messagesKeepTheirDashesInACOrPosixLocale() {
+    // LC_ALL=C: Java 17 then writes US-ASCII, and would print each "—" of a message as "?".
+    CliRun.Result refused = CliRun.in(dir).env("LC_ALL", "C")
+        .runProcess("generate", "--provider", "mock", "--image", "missing.png", "--prompt", "slow push-in");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("vidgen: nothing was sent \u2014 fix the job and run again").doesNotContain("sent ?");
+    assertThat(Main.outputCharset(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(Main.outputCharset(java.nio.charset.StandardCharsets.ISO_8859_1))
+        .as("a charset that can write the user's own words is kept").isEqualTo(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
   void waitsInANewProcessForAMockTaskMadeWithNoWait() throws IOException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     CliRun vidgen = CliRun.in(dir);
