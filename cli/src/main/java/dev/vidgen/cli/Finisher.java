@@ -80,6 +80,17 @@ final class Finisher {
         long size = toStdout(context, client, handle, snapshot, format);
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
+        Optional<SavedBefore> before = force ? Optional.empty() : SavedBefore.of(context, handle.taskId().value(), file);
+        if (before.isPresent()) {
+          // Run again (a retried CI step): the file is this task's video already, so there is nothing to download.
+          output.note(file + " already holds this task's video, saved " + before.get().savedAt().truncatedTo(
+              java.time.temporal.ChronoUnit.SECONDS) + " (UTC) as the history says; nothing was downloaded"
+              + " (--force downloads it again)");
+          session.saved(before.get().file());
+          report(session, handle, snapshot, before.get().file().toString(),
+              shown(context, where.text(), before.get().file()) + sizeOf(before.get().file()), output);
+          return ExitCodes.DONE;
+        }
         if (Files.exists(file) && !force) {
           // Another run saved a file there since this job's --out was checked: it may be another paid video.
           throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out was"

@@ -109,6 +109,9 @@ record OutTarget(String text) {
     Path path = path(context);
     boolean folder = isFolder(context);
     if (!folder && Files.exists(path) && !force) {
+      if (SavedBefore.of(context, taskId, path).isPresent()) {
+        return; // this task's own video, saved there before: the command says so once the task is read
+      }
       if (taskId != null) {
         throw refused(path + " already exists (it may be another task's paid video); nothing was written",
             "save this task's video beside it with --out " + Finisher.besides(path, shortId(taskId)).toAbsolutePath().normalize()

@@ -152,6 +152,41 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aWaitOrDownloadRunAgainOnAFileHoldingThisTasksVideoHasNothingToDo() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .env("VIDGEN_HOME", home.toString()).run(withFake(args));
+    CliRun.Result sent = run.apply(new String[] {"generate", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "clip.mp4"});
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    String task = fake.taskIds().get(0);
+    Path clip = dir.resolve("clip.mp4");
+    byte[] video = Files.readAllBytes(clip);
+    int files = fake.requests(Endpoint.FILE).size();
+
+    // A retried CI step: the same wait, then the same download, on the file the first run saved.
+    CliRun.Result waited = run.apply(new String[] {"wait", task, "--out", "clip.mp4", "--json"});
+    CliRun.Result downloaded = run.apply(new String[] {"download", task, "--out", "clip.mp4"});
+
+    for (CliRun.Result again : List.of(waited, downloaded)) {
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.err()).contains(clip.toAbsolutePath() + " already holds this task's video, saved ",
+          "as the history says; nothing was downloaded (--force downloads it again)");
+    }
+    assertThat(waited.json()).containsEntry("task_id", task).containsEntry("file", clip.toAbsolutePath().toString());
+    assertThat(fake.requests(Endpoint.FILE)).as("nothing downloaded again").hasSize(files);
+    assertThat(clip).hasBinaryContent(video);
+
+    // Written over since (by hand, another tool): no longer known to be this task's video, so it is kept and refused.
+    Files.writeString(clip, "another task's paid video");
+    Files.setLastModifiedTime(clip, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+    CliRun.Result refused = run.apply(new String[] {"wait", task, "--out", "clip.mp4"});
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("clip.mp4 already exists (it may be another task's paid video)");
+    assertThat(clip).hasContent("another task's paid video");
+  }
+
+  @Test
   void aPrintedWaitWhoseOutAnotherTaskFilledMeanwhileAdvisesAPathBesideItNotForce() throws IOException {
     CliRun.Result sent = generate("--no-wait", "--out", "clip.mp4");
     assertThat(sent.exitCode()).as(sent.all()).isZero();

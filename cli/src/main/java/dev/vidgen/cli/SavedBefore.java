@@ -1,0 +1,44 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.serve.history.HistoryEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A file at {@code --out} that is this very task's video, saved there by an earlier run of vidgen:
+ * the history's latest entry naming the file is the task, completed, and the file has not been
+ * written since (its modification time is not after that entry's). A {@code wait} or {@code download}
+ * run again (a retried CI step) then has nothing to do, instead of refusing the file as possibly
+ * another task's paid video.
+ */
+record SavedBefore(Path file, Instant savedAt) {
+  /** A file system's modification times may be rounded to the second (or two, on FAT). */
+  private static final Duration CLOCK_GRAIN = Duration.ofSeconds(2);
+
+  static Optional<SavedBefore> of(CliContext context, String taskId, Path file) {
+    if (taskId == null || file == null) {
+      return Optional.empty();
+    }
+    Path absolute = file.toAbsolutePath().normalize();
+    try {
+      if (!Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS) || Files.size(absolute) == 0) {
+        return Optional.empty();
+      }
+      Instant written = Files.getLastModifiedTime(absolute, LinkOption.NOFOLLOW_LINKS).toInstant();
+      Optional<HistoryEntry> latest = HistoryRecord.history(context).flatMap(history -> history.entries().stream()
+          .filter(entry -> absolute.toString().equals(entry.file()))
+          .findFirst());
+      return latest
+          .filter(entry -> entry.taskId().equals(taskId) && entry.status().equals("completed"))
+          .filter(entry -> !written.isAfter(entry.updatedAt().plus(CLOCK_GRAIN)))
+          .map(entry -> new SavedBefore(absolute, entry.updatedAt()));
+    } catch (IOException | RuntimeException unreadable) {
+      return Optional.empty(); // not known to be this task's: treated as any other file there
+    }
+  }
+}
