@@ -121,12 +121,9 @@ public final class BatchRunner {
       throw new InvalidLinesException(plan);
     }
     ResultsManifest manifest = ResultsManifest.in(plan.outDir());
-    if (!startOver) {
-      manifest.check(plan, store);
-    } else {
-      manifest.checkStartOver(plan, store); // starting over pays for this batch's videos again, never replaces another's
-    }
-    manifest.record(plan.batch(), store);
+    // Starting over pays for this batch's videos again, never replaces another's. The claim names this run's jobs
+    // before any is journaled, so that a run on another journal started meanwhile is refused, not paid for twice.
+    manifest.checkAndClaim(plan, store, startOver);
     BatchReport report;
     try {
       report = new Run(plan).execute();

@@ -5,17 +5,21 @@ import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Binds a batch's results to its journal: a small file ({@value #FILE}) in the output folder names,
@@ -65,7 +69,10 @@ public final class ResultsManifest {
     if (recordedJobs) {
       Object journal = recorded.get().get("journal");
       long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
-      if (entries.isEmpty()) {
+      // A run's start on this very journal, before its jobs were written (a worker starting beside it, or a run
+      // stopped before the plan was journaled): nothing was made with it yet.
+      boolean startedHere = progress == 0 && store.describe().equals(journal);
+      if (entries.isEmpty() && !startedHere) {
         Optional<Path> madeWith = journalFile(recorded.get()).filter(other -> !Optional.of(other).equals(store.file())
             && Files.isRegularFile(other));
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
@@ -211,15 +218,51 @@ public final class ResultsManifest {
     return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * {@link #check} and, when it passes, a record that this run is about to journal {@code plan}'s jobs on
+   * {@code store}, as one step under a lock ({@value #FILE}{@code .lock}, beside it): of two runs started on
+   * the same output folder with different journals, the second is refused before anything is sent, even
+   * before the first has written a job or recorded how far it got.
+   */
+  public void checkAndClaim(BatchPlan plan, JobStore store, boolean startOver) {
+    Path lockFile = file.resolveSibling(FILE + ".lock");
+    ReentrantLock local = CLAIM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), path -> new ReentrantLock());
+    local.lock();
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        if (startOver) {
+          checkStartOver(plan, store);
+        } else {
+          check(plan, store);
+        }
+        record(plan.batch(), store, plan.jobs().size());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + lockFile, e);
+    } finally {
+      local.unlock();
+    }
+  }
+
+  /** One lock per manifest in this process: a file lock is the process's own, so threads take turns here first. */
+  private static final Map<Path, ReentrantLock> CLAIM_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Writes how far {@code store} has got with {@code batch}, replacing the manifest in one move. */
   public void record(String batch, JobStore store) {
+    record(batch, store, 0);
+  }
+
+  /** {@link #record(String, JobStore)} naming at least {@code planned} jobs: those a run starting now will journal. */
+  private void record(String batch, JobStore store, int planned) {
     List<Entry> entries = store.entries(batch);
     Map<String, Object> all = new LinkedHashMap<>(batches());
     Map<String, Object> binding = new LinkedHashMap<>();
     binding.put("journal", store.describe());
     store.file().ifPresent(journal -> binding.put("journal_file", journal.toString()));
     binding.put("progress", progress(entries));
-    binding.put("jobs", entries.size());
+    binding.put("jobs", Math.max(entries.size(), planned));
     binding.put("updated_at", Instant.now().toString());
     all.put(batch, binding);
     Map<String, Object> root = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import dev.vidgen.core.policy.FailureCase;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.FailureTable;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +105,46 @@ class BatchRunnerTest {
         .isInstanceOf(ResultsManifest.StaleJournalException.class).hasMessageContaining("nothing was sent");
     assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).hasSize(sent);
     assertThat(lost.entries(BATCH)).as("nothing journaled either").isEmpty();
+  }
+
+  @Test
+  void aRunOnAnotherJournalIsRefusedOnceTheFirstHasStartedEvenBeforeItJournaledAJob() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    Path fileA = Files.createFile(dir.resolve("a.journal"));
+    JobStore journalA = journalKeptIn(store, fileA);
+    // The first run's start: it has checked the folder and claimed it; none of its jobs is journaled yet.
+    ResultsManifest.in(dir.resolve("out")).checkAndClaim(plan, journalA, false);
+    assertThat(store.entries(BATCH)).isEmpty();
+
+    InMemoryJobStore other = new InMemoryJobStore();
+    ScriptedBackend otherBackend = new ScriptedBackend(other, BATCH);
+    JobStore journalB = journalKeptIn(other, Files.createFile(dir.resolve("b.journal")));
+    assertThatThrownBy(() -> BatchRunner.builder().backend(otherBackend).store(journalB).scheduler(scheduler)
+        .worker("second").build().run(plan))
+        .isInstanceOf(ResultsManifest.StaleJournalException.class)
+        .hasMessageContaining("has none of its jobs (missing, emptied, or another journal); nothing was sent")
+        .hasMessageContaining("That journal still exists: go on with --journal " + fileA);
+    assertThat(otherBackend.calls).as("nothing paid twice").noneMatch(call -> call.startsWith("submit"));
+
+    // The first run goes on on its own journal, and a second worker on that journal is not held up either.
+    BatchReport report = BatchRunner.builder().backend(backend).store(journalA).scheduler(scheduler)
+        .worker("first").build().run(plan);
+    assertThat(report.count(State.COMPLETED)).isEqualTo(2);
+  }
+
+  /** {@code inner}, described and located as an SQLite journal kept in {@code file} would be. */
+  private static JobStore journalKeptIn(JobStore inner, Path file) {
+    return new ForwardingStore(inner) {
+      @Override
+      public String describe() {
+        return "the journal " + file;
+      }
+
+      @Override
+      public java.util.Optional<Path> file() {
+        return java.util.Optional.of(file);
+      }
+    };
   }
 
   @Test
