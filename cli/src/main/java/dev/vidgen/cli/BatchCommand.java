@@ -201,13 +201,15 @@ final class BatchCommand extends ClientCommand {
         // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
         requireWritable(videos);
         ResultsManifest manifest = ResultsManifest.in(videos);
-        if (!startOver) {
-          manifest.check(plan, store);
-        } else {
-          manifest.checkStartOver(plan, store); // starting over pays for this batch's videos again, never replaces another's
+        // Checked and claimed for this journal in one step, before the balance is read: a run on another journal
+        // started meanwhile is refused (starting over pays for this batch's videos again, never replaces another's).
+        manifest.checkAndClaim(plan, store, startOver);
+        try {
+          before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);
+        } catch (RuntimeException refused) {
+          manifest.record(batch, store); // refused before a job was written: the claim gives way to what the journal holds
+          throw refused;
         }
-        manifest.record(batch, store);
-        before = requireFunds(client, plan, store, resubmitUnknown, retryFailed, output);
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         RunResends resends = new RunResends(untold = new TasksNotJournaled(bar));
