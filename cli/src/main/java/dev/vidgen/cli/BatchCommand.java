@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import picocli.CommandLine.Command;
@@ -210,6 +211,9 @@ final class BatchCommand extends ClientCommand {
           manifest.record(batch, store); // refused before a job was written: the claim gives way to what the journal holds
           throw refused;
         }
+        if (retryFailed) {
+          tellRetries(plan, store, output);
+        }
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         RunResends resends = new RunResends(untold = new TasksNotJournaled(bar));
@@ -305,6 +309,38 @@ final class BatchCommand extends ClientCommand {
         ? "see docs/batch.md#a-journal-belongs-to-its-results"
         : e instanceof JobStore.ConflictException conflict && conflict.next().isPresent() ? conflict.next().get()
         : "for another jobs file, use another --journal or --batch-name");
+  }
+
+  /**
+   * Says, before anything is sent, which failed jobs {@code --retry-failed} sends again (those that made no
+   * task) and what they cost, since the header's price is the whole file's and the run pays for these again.
+   */
+  private static void tellRetries(BatchPlan plan, JobStore store, Output output) {
+    java.util.Map<String, JobStore.Entry> known = new java.util.HashMap<>();
+    store.entries(plan.batch()).forEach(entry -> known.put(entry.key(), entry));
+    List<Integer> lines = new ArrayList<>();
+    BigDecimal credits = BigDecimal.ZERO;
+    int unpriced = 0;
+    for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
+      JobStore.Entry entry = known.get(job.key());
+      if (entry == null || !entry.failedWithoutTask() || job.followOnly()) {
+        continue;
+      }
+      lines.add(job.line());
+      if (job.quote().isKnown()) {
+        credits = credits.add(job.quote().credits());
+      } else {
+        unpriced++;
+      }
+    }
+    if (lines.isEmpty()) {
+      output.note("--retry-failed: no failed job without a task to send again");
+      return;
+    }
+    output.note("--retry-failed: sending again " + dev.vidgen.core.text.Plural.count(lines.size(), "failed job") + " that made no task (line"
+        + (lines.size() == 1 ? " " : "s ") + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors
+            .joining(", ")) + "), " + Views.credits(credits) + (unpriced > 0 ? " and " + unpriced + " unpriced" : "")
+        + "; failed jobs with a task may have been charged and are not sent again");
   }
 
   /**

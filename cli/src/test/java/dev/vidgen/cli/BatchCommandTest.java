@@ -617,6 +617,8 @@ class BatchCommandTest {
           .contains("a run now would have 2 to send (40 credits, $0.20), 1 kept as it ended");
       Map<String, Object> run = (Map<String, Object>) dryRetryJson.json().get("run");
       assertThat(run).containsEntry("to_send", 2.0).containsEntry("credits_to_send", 40.0).containsEntry("keep", 1.0);
+      assertThat(retried.err()).as("said before it pays").contains("--retry-failed: sending again 2 failed jobs that made"
+          + " no task (lines 1, 2), 40 credits; failed jobs with a task may have been charged and are not sent again");
       assertThat(retried.exitCode()).as("c is still failed: " + retried.all()).isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(retried.json()).containsEntry("completed", 2.0).containsEntry("failed", 1.0);
       assertThat(fake.creates()).as("a and b sent once more, c never again").hasSize(3)
@@ -630,6 +632,7 @@ class BatchCommandTest {
       assertThat((List<Map<String, Object>>) retried.json().get("jobs")).singleElement().satisfies(job ->
           assertThat(job).containsEntry("id", "c").containsEntry("task_id", charged));
       assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(again.err()).contains("--retry-failed: no failed job without a task to send again");
       assertThat(fake.creates()).as("nothing sent by the run after").hasSize(3);
 
       // c's line changed: its failed task may have been charged, so the refusal names it and says why.
