@@ -41,6 +41,13 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       String source = named.get().source().contains(PROVIDER_VARIABLE) ? PROVIDER_VARIABLE : named.get().source();
       return new ProviderChoice(named.get().id(), source, false);
     }
+    if (flag(flag) == null && context.isBlankButSet(PROVIDER_VARIABLE)) {
+      // As for an empty key or base URL: a mistake, not an absence (VIDGEN_PROVIDER=$UNSET_VARIABLE in a CI job), which
+      // would otherwise fall back to the mock and exit 0 with a placeholder video.
+      throw CliException.usage(PROVIDER_VARIABLE + " is set but empty; nothing was sent",
+          "name a provider (export " + PROVIDER_VARIABLE + "=" + TOAPIS + ", or --provider " + MOCK + " to try things"
+              + " offline), or unset " + PROVIDER_VARIABLE + " to let " + KEY_VARIABLE + " decide");
+    }
     if (context.isBlankButSet(KEY_VARIABLE)) {
       throw CliException.usage(KEY_VARIABLE + " is set but empty, so no provider can be chosen from it",
           "set it to your key (export " + KEY_VARIABLE + "=sk-...), or unset it and use --provider mock to try"

@@ -134,6 +134,21 @@ class UsageMistakesTest {
   }
 
   @Test
+  void anEmptyProviderVariableExitsTwoInsteadOfQuietlyFallingBackToTheMock() {
+    // A CI job's VIDGEN_PROVIDER=$PROVIDER with PROVIDER unset, and no key passed in either.
+    CliRun.Result result = CliRun.in(dir).env("VIDGEN_PROVIDER", "")
+        .run("generate", "--image", "https://example.com/a.png", "--prompt", "a fox in the snow", "--json");
+    CliRun.Result flagged = CliRun.in(dir).env("VIDGEN_PROVIDER", " ").run("--provider", "mock", "models");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("VIDGEN_PROVIDER is set but empty; nothing was sent",
+        "name a provider (export VIDGEN_PROVIDER=toapis, or --provider mock to try things offline), or unset"
+            + " VIDGEN_PROVIDER to let TOAPIS_API_KEY decide").doesNotContain("mock provider is used", "task");
+    assertThat(result.json()).containsKey("error").doesNotContainKey("task_id");
+    assertThat(flagged.exitCode()).as("the flag still wins: " + flagged.all()).isZero();
+  }
+
+  @Test
   void anEmptyBaseUrlExitsTwoInsteadOfQuietlyReachingTheRealService() {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", "")
         .run("generate", "--model", "grok-video-1.5-preview", "--prompt", "a fox in the snow");
