@@ -234,7 +234,7 @@ final class BatchCommand extends ClientCommand {
             output)) {
           report = live.run(plan);
         }
-        resent = resends.of(session);
+        resent = resends.resent();
         if (live.timedOut()) {
           views.timedOut(timeout);
         }

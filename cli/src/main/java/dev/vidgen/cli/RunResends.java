@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This run's creates sent again blind after a server error, less those of the jobs it left {@code
- * unknown}: an unknown job's takes are all counted in its own worst case, so the two figures are
- * disjoint and add up to the batch's worst case. Forwards every event to {@code next}.
+ * This run's creates sent again blind after a server error, counted per job from the task each job
+ * got in this run: its handle names how many earlier takes may have made tasks of their own. A job
+ * left {@code unknown} has all its takes counted in its own worst case instead, so the two figures
+ * are disjoint and add up to the batch's worst case. Forwards every event to {@code next}.
  */
 final class RunResends extends ForwardingBatchListener {
-  /** Each job this run left unknown after its create, and how many of its takes this run sent again. */
-  private final Map<String, Entry> endedUnknown = new ConcurrentHashMap<>();
-  private final Map<String, Integer> againByKey = new ConcurrentHashMap<>();
-  /** The jobs whose create this run is sending, each with the tasks its entry counted before (earlier takes). */
+  /** The jobs whose create this run is sending, each with the takes of earlier runs its entry carries. */
   private final Map<String, Integer> sending = new ConcurrentHashMap<>();
+  /** Each job that got its task in this run after takes sent again blind, with how many of them. */
+  private final Map<String, Resent> byJob = new ConcurrentHashMap<>();
 
   RunResends(BatchListener next) {
     super(next);
@@ -25,43 +25,41 @@ final class RunResends extends ForwardingBatchListener {
 
   /** What this run's resends of jobs that ended with a task may have cost; {@code unpriced} of them have no price. */
   record Resent(int takes, BigDecimal credits, int unpriced) {
+    static final Resent NONE = new Resent(0, BigDecimal.ZERO, 0);
+
     /** The credits for {@code --json}: null when a take's price is unknown, never a zero that hides it. */
     BigDecimal creditsOrNull() {
       return unpriced > 0 ? null : credits;
+    }
+
+    Resent plus(Resent other) {
+      return new Resent(takes + other.takes, credits.add(other.credits), unpriced + other.unpriced);
     }
   }
 
   @Override
   public void onWritten(Entry entry) {
-    // Only a create of this run that ended unknown: a job kept unknown from an earlier run had its resends then.
-    Integer before = entry.state() == State.UNKNOWN ? sending.remove(entry.key()) : null;
-    if (before != null) {
-      endedUnknown.put(entry.key(), entry);
-      againByKey.put(entry.key(), Math.max(0, entry.possibleTasks() - before));
-    } else if (entry.state() == State.SUBMITTING) {
-      sending.put(entry.key(), entry.possibleTasks());
-      endedUnknown.remove(entry.key());
-    } else if (entry.state() != State.UNKNOWN) {
-      sending.remove(entry.key());
-      endedUnknown.remove(entry.key());
+    if (entry.state() == State.SUBMITTING) {
+      // Sent again after it was unknown (--resubmit-unknown), its entry counts 1 plus those earlier takes.
+      sending.put(entry.key(), entry.possibleTasks() - 1);
+    } else {
+      Integer earlier = sending.remove(entry.key());
+      if (earlier != null && entry.state() != State.UNKNOWN) {
+        // The handle's extra tasks are the earlier runs' takes plus this run's takes answered 500 and sent again.
+        BatchTakes.withExtraTasks(entry).ifPresent(handle -> {
+          int again = handle.possibleExtraTasks() - earlier;
+          if (again > 0) {
+            byJob.put(entry.key(), entry.credits() == null ? new Resent(again, BigDecimal.ZERO, again)
+                : new Resent(again, entry.credits().multiply(BigDecimal.valueOf(again)), 0));
+          }
+        });
+      }
     }
     super.onWritten(entry);
   }
 
-  /** The session's resends less each unknown job's: all its takes of this run but the last were sent again. */
-  Resent of(Session session) {
-    int takes = session.resentBlind();
-    BigDecimal credits = session.resentCredits();
-    int unpriced = session.resentUnpriced();
-    for (Entry entry : endedUnknown.values()) {
-      int again = againByKey.getOrDefault(entry.key(), 0);
-      takes -= again;
-      if (entry.credits() == null) {
-        unpriced -= again;
-      } else {
-        credits = credits.subtract(entry.credits().multiply(BigDecimal.valueOf(again)));
-      }
-    }
-    return new Resent(Math.max(0, takes), credits.max(BigDecimal.ZERO), Math.max(0, unpriced));
+  /** This run's takes sent again blind of the jobs that got a task in it, and what they may have cost. */
+  Resent resent() {
+    return byJob.values().stream().reduce(Resent.NONE, Resent::plus);
   }
 }

@@ -935,6 +935,25 @@ class BatchCommandTest {
   }
 
   @Test
+  void aJobWhoseResendWasRefusedAfterAServerErrorIsCountedOnlyAsUnknownNotAlsoAsAResend() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10)); // 20 credits each, on a route without a client reference
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      // a: a take answered 500 (it may have made a task), then its resend refused with a 400: unknown, up to 1 task.
+      fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+      fake.inject(Endpoint.CREATE, Fault.status(400), 1);
+
+      CliRun.Result json = againstFake(fake, jobs, "--json");
+
+      assertThat(json.exitCode()).as(json.all()).isEqualTo(9);
+      assertThat(fake.requests(Endpoint.CREATE)).as("a's two takes and b").hasSize(3);
+      assertThat(json.json()).containsEntry("unknown", 1.0).containsEntry("completed", 1.0)
+          .as("a's take answered 500").containsEntry("unknown_credits_at_most", 20.0)
+          .as("counted there, not again as a resend: b was sent once").containsEntry("resent_after_server_error", 0.0)
+          .containsEntry("resent_credits_at_most", 0.0);
+    }
+  }
+
+  @Test
   void twoJobsEndingUnknownAreCountedOnceNotAgainAsResends() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {
