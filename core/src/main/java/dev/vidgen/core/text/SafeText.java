@@ -53,8 +53,9 @@ public final class SafeText {
     for (String secret : secrets) {
       if (secret != null && !secret.isEmpty()) {
         masked = masked.replace(secret, MASKED_KEY);
-        if (secret.startsWith("sk-") && secret.length() - 3 >= MIN_BARE_SECRET) {
-          masked = masked.replace(secret.substring(3), "…");
+        String part = secretPart(secret);
+        if (part != null) {
+          masked = masked.replace(part, "…");
         }
       }
     }
@@ -63,6 +64,14 @@ public final class SafeText {
 
   /** The shortest secret part of a key that is masked on its own, without its {@code sk-}. */
   private static final int MIN_BARE_SECRET = 16;
+
+  /**
+   * The part of {@code key} after its {@code sk-}, as a server may echo it on its own, when it is long
+   * enough ({@value #MIN_BARE_SECRET} characters or more) not to be a common word; null otherwise.
+   */
+  public static String secretPart(String key) {
+    return key != null && key.startsWith("sk-") && key.length() - 3 >= MIN_BARE_SECRET ? key.substring(3) : null;
+  }
 
   /**
    * {@code text} on one line with nothing a terminal acts on: ESC, CR, LF and every other C0 or

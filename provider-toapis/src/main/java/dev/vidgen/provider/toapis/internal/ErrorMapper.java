@@ -181,20 +181,27 @@ public final class ErrorMapper {
     return SafeText.clean(text, List.of(apiKey.reveal()));
   }
 
-  /** Whether {@code text} holds the configured API key, as it is or percent-encoded (as a URL may carry it). */
+  /**
+   * Whether {@code text} holds the configured API key, or its secret part without {@code sk-} ({@link
+   * SafeText#secretPart}), as it is or percent-encoded (as a URL may carry it).
+   */
   public boolean carriesKey(String text) {
     if (text == null) {
       return false;
     }
-    if (text.contains(apiKey.reveal())) {
+    if (holdsKey(text)) {
       return true;
     }
     try {
-      return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
-          .contains(apiKey.reveal());
+      return holdsKey(java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
     } catch (IllegalArgumentException malformed) {
       return false; // not percent-encoding at all; the text as it is was checked
     }
+  }
+
+  private boolean holdsKey(String text) {
+    String part = SafeText.secretPart(apiKey.reveal());
+    return text.contains(part != null ? part : apiKey.reveal());
   }
 
   private static boolean isGoneLink(int status) {
