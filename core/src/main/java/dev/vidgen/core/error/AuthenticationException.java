@@ -20,4 +20,11 @@ public final class AuthenticationException extends NonRetriableProviderException
   public String docsAnchor() {
     return "authentication";
   }
+
+  /** A 401 or 403 (not an account read refused with a 200, which may pass): the key is what to check. */
+  @Override
+  String advice() {
+    return httpStatus() == 401 || httpStatus() == 403 ? "the provider refused the API key (missing, wrong, revoked, or"
+        + " without permission for this call): check which key is used (see " + docsLink() + ")" : null;
+  }
 }

@@ -37,4 +37,11 @@ public final class InsufficientQuotaException extends NonRetriableProviderExcept
   public String docsAnchor() {
     return "insufficient-quota";
   }
+
+  /** The provider's own refusal (a refusal before sending already says what is short and what to do). */
+  @Override
+  String advice() {
+    return httpStatus() > 0 ? "the account or the key has too few credits for this: top up the account or raise the"
+        + " key's quota (see " + docsLink() + ")" : null;
+  }
 }

@@ -100,10 +100,22 @@ public abstract class ProviderException extends VidgenException {
     return named;
   }
 
-  /** The provider's words as {@link ProviderErrorDetails} put them; for an upload, naming its file first. */
+  /**
+   * The provider's words as {@link ProviderErrorDetails} put them, then what to do where those words
+   * cannot say it (a refused key, too few credits); for an upload, naming its file first.
+   */
   @Override
   public String getMessage() {
-    return uploadMessage != null ? uploadMessage : super.getMessage();
+    if (uploadMessage != null) {
+      return uploadMessage;
+    }
+    String advice = advice();
+    return advice == null ? super.getMessage() : super.getMessage() + "; " + advice;
+  }
+
+  /** What the caller should do, for a failure whose provider's words cannot say it; null when they can. */
+  String advice() {
+    return null;
   }
 
   /**

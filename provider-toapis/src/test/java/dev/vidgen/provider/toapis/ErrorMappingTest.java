@@ -78,6 +78,18 @@ class ErrorMappingTest {
     assertThat(error.getMessage()).contains("HTTP " + status);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {401, 402, 403})
+  void aRefusedKeyOrTooFewCreditsSaysWhatToDoBesideTheServersWords(int status) {
+    toapis.inject(Endpoint.CREATE, Fault.status(status));
+
+    ProviderException error = (ProviderException) failure(provider.create(grokRequest()));
+
+    assertThat(error.getMessage()).startsWith("toapis: HTTP " + status).contains("(request req_1)")
+        .contains(status == 402 ? "top up the account or raise the key's quota (see docs/errors.md#insufficient-quota)"
+            : "check which key is used (see docs/errors.md#authentication)");
+  }
+
   @Test
   void mapsHttp429ToRateLimitedWithRetryAfterAndTheRateLimitHeaders() {
     toapis.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(7)));
