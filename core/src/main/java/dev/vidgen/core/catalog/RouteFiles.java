@@ -104,6 +104,10 @@ public final class RouteFiles {
     Objects.requireNonNull(base, "base == null");
     Objects.requireNonNull(origin, "origin == null");
     Objects.requireNonNull(json, "json == null");
+    if (json.length() > MAX_BYTES) {
+      throw new RouteFileException(origin, "", "has " + json.length() + " characters, more than the " + MAX_BYTES
+          + " a route file may have: check how it was made, or keep only the routes your jobs use");
+    }
     Set<String> failed = new HashSet<>();
     Layered layered = layered(base, parsed(origin, json), failed);
     List<RouteFileException> problems = new ArrayList<>(layered.problems());
@@ -151,14 +155,31 @@ public final class RouteFiles {
     return files;
   }
 
+  /**
+   * The largest route file read, in bytes: many times any catalog (the built-in one, of every model vidgen
+   * documents, is under 50 KB), and small enough that reading one never needs more memory than a JVM's
+   * default gives. A larger file is refused before it is read, rather than taking minutes and gigabytes.
+   */
+  static final long MAX_BYTES = 8L * 1024 * 1024;
+
   private static String read(Path file) {
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new RouteFileException(file.toString(), "", "is " + size + " bytes (" + megabytes(size) + "), more than the "
+            + MAX_BYTES + " bytes (" + megabytes(MAX_BYTES) + ") a route file may be (vidgen's own catalog of every model it documents is under"
+            + " 50 KB): check how the file was made, or keep only the routes your jobs use");
+      }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new RouteFileException(file.toString(), "", "no such file");
     } catch (IOException | UncheckedIOException e) {
       throw new RouteFileException(file.toString(), "", "cannot be read: " + e.getMessage());
     }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   /**

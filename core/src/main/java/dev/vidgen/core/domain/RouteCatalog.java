@@ -50,8 +50,10 @@ public final class RouteCatalog {
       byId.put(route.id(), route);
       from.put(route.id(), origins.getOrDefault(route.id(), origin));
     }
+    Set<ModelRoute> addedNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    addedNow.addAll(added);
     List<ModelRoute> inOrder = new ArrayList<>(byId.values());
-    inOrder.removeIf(route -> added.stream().anyMatch(one -> one == route));
+    inOrder.removeIf(addedNow::contains);
     inOrder.addAll(added.stream().filter(route -> byId.get(route.id()) == route).toList());
     checkNames(inOrder, added);
     this.routes = java.util.Collections.unmodifiableMap(byId);

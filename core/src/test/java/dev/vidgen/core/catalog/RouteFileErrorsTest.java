@@ -325,6 +325,21 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aFileLargerThanAnyCatalogIsRefusedBeforeItIsRead() throws Exception {
+    Path huge = folder.resolve("huge.json");
+    try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(huge,
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      out.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), RouteFiles.MAX_BYTES); // sparse: 8 MB and one byte
+    }
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(huge)))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessage(huge + ": is 8388609 bytes (8.0 MB), more than the 8388608 bytes (8.0 MB) a route file may be (vidgen's own catalog of every model"
+            + " it documents is under 50 KB): check how the file was made, or keep only the routes your jobs use");
+    assertThat(RouteFiles.load(RouteCatalog.builtIn(), List.of())).as("nothing else changed").isNotNull();
+  }
+
+  @Test
   void aBadFileLeavesTheCatalogAsItWas() {
     RouteCatalog before = RouteCatalog.builtIn();
 
