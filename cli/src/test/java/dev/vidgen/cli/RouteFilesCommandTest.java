@@ -147,6 +147,26 @@ class RouteFilesCommandTest {
         .containsEntry("duration", 10L).containsEntry("aspect_ratio", "9:16").containsEntry("resolution", "720p");
   }
 
+  @Test
+  void aDocumentedPriceThatAFileChangedIsToldBesideTheBuiltInOneBeforeAnythingIsPaid() throws IOException {
+    Files.writeString(dir.resolve("cheap.json"), "{\"patch\": {\"grok-video-1.5-preview\": {\"price\":"
+        + " {\"per_request_usd\": {\"10\": \"0.01\", \"15\": \"0.15\"}}}}}");
+    String told = "this price comes from built-in, patched by " + dir.resolve("cheap.json") + ", and vidgen's built-in"
+        + " route of grok-video-1.5-preview (the provider's documented price) gives 20 credits ($0.10)";
+
+    CliRun.Result quote = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("quote", "--base-url",
+        fake.baseUrl(), "--routes", "cheap.json", "--prompt", "p", "--image", "https://img.example/a.png");
+    CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("generate", "--no-wait",
+        "--base-url", fake.baseUrl(), "--routes", "cheap.json", "--prompt", "p", "--image", "https://img.example/a.png",
+        "--max-credits", "2");
+
+    assertThat(quote.exitCode()).as(quote.all()).isZero();
+    assertThat(quote.out()).contains("2 credits ($0.01)", told);
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains("sending: grok-video-1.5-preview, 2 credits ($0.01) (per request, 10 s (the route's"
+        + " default); " + told + ")");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"models", "validate", "quote", "generate", "balance", "batch"})
   void aBadRouteFileStopsEveryCommandButThoseFollowingTasksWithExit2AndTheLoadersMessage(String command)

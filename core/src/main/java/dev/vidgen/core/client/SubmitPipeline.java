@@ -139,7 +139,7 @@ final class SubmitPipeline {
   }
 
   PriceQuote quote(VideoJob job) {
-    return Pricing.quote(route(job), job);
+    return Pricing.quote(catalog, route(job), job);
   }
 
   /** Validates, resolves the mode and quotes; sends nothing. */
@@ -160,7 +160,7 @@ final class SubmitPipeline {
       // The route's own spelling ("SEEDANCE-2" is sent as seedance-2; an alias as that alias).
       resolved = resolved.withModel(name);
     }
-    return new Prepared(resolved, route, Pricing.quote(route, resolved), report.warnings());
+    return new Prepared(resolved, route, Pricing.quote(catalog, route, resolved), report.warnings());
   }
 
   /** The create request for {@code job}, local images shown as {@code upload://<file name>}. */

@@ -2,6 +2,7 @@ package dev.vidgen.core.pricing;
 
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.PriceTable;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.VideoJob;
 import java.math.BigDecimal;
 import java.util.List;
@@ -41,6 +42,33 @@ public final class Pricing {
       at = ", " + route.offeredResolution(resolution).orElse(resolution) + (given ? "" : " (the route's default)");
     }
     return quote(route, job, table, at);
+  }
+
+  /**
+   * {@link #quote(ModelRoute, VideoJob)} of {@code job} on {@code route}, a route of {@code catalog}. When the
+   * route is not vidgen's built-in one of its id (a route file patched or replaced it, or code did) and its price
+   * for this job differs from the built-in route's known one, the basis says where the price comes from and what
+   * the built-in route, from the provider's documented prices, gives: a price typed wrong in a file is then seen
+   * before a budget trusts it.
+   */
+  public static PriceQuote quote(RouteCatalog catalog, ModelRoute route, VideoJob job) {
+    Objects.requireNonNull(catalog, "catalog == null");
+    PriceQuote quote = quote(route, job);
+    java.util.Optional<ModelRoute> shipped = RouteCatalog.builtIn().find(route.id())
+        .filter(builtIn -> builtIn.id().equals(route.id()) && builtIn != route);
+    if (shipped.isEmpty()) {
+      return quote;
+    }
+    PriceQuote documented = quote(shipped.get(), job);
+    if (!documented.isKnown() || quote.isKnown() && quote.credits().compareTo(documented.credits()) == 0) {
+      return quote;
+    }
+    String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
+    String basis = quote.basis() + "; this price comes from " + from + ", and vidgen's built-in route of " + route.id()
+        + " (the provider's documented price) gives " + documented.credits().toPlainString() + " credits ($"
+        + documented.usd().toPlainString() + ")";
+    return quote.isKnown() ? new PriceQuote(quote.model(), quote.credits(), quote.usd(), basis)
+        : PriceQuote.unknown(quote.model(), basis);
   }
 
   private static PriceQuote quote(ModelRoute route, VideoJob job, PriceTable table, String at) {

@@ -49,6 +49,36 @@ class PricingTest {
   }
 
   @Test
+  void aPriceThatARouteFileChangedSaysWhereItComesFromAndWhatTheBuiltInRouteGives() {
+    RouteCatalog patched = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "cheap.json",
+        "{\"patch\": {\"grok-video-1.5-preview\": {\"price\": {\"per_request_usd\": {\"10\": \"0.01\","
+            + " \"15\": \"0.15\"}}}}}");
+    ModelRoute grok = patched.require("grok-video-1.5-preview");
+
+    PriceQuote ten = Pricing.quote(patched, grok, job("grok-video-1.5-preview", 10));
+    PriceQuote fifteen = Pricing.quote(patched, grok, job("grok-video-1.5-preview", 15));
+    PriceQuote shipped = Pricing.quote(RouteCatalog.builtIn(), RouteCatalog.builtIn().require("grok-video-1.5-preview"),
+        job("grok-video-1.5-preview", 10));
+
+    assertThat(ten.credits()).as("the file's price is the one used").isEqualByComparingTo("2");
+    assertThat(ten.basis()).isEqualTo("per request, 10 s; this price comes from built-in, patched by cheap.json, and"
+        + " vidgen's built-in route of grok-video-1.5-preview (the provider's documented price) gives 20 credits ($0.10)");
+    assertThat(fifteen.basis()).as("the same price as the built-in route's: nothing to say").isEqualTo("per request, 15 s");
+    assertThat(shipped.basis()).isEqualTo("per request, 10 s");
+  }
+
+  @Test
+  void aRouteFilesPriceForARouteWithoutADocumentedPriceIsQuotedPlainly() {
+    RouteCatalog priced = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "ours.json",
+        "{\"patch\": {\"gemini_omni\": {\"price\": {\"per_second_usd\": \"0.02\"}}}}");
+
+    PriceQuote quote = Pricing.quote(priced, priced.require("gemini_omni"), job("gemini_omni", 6));
+
+    assertThat(quote.credits()).isEqualByComparingTo("24");
+    assertThat(quote.basis()).isEqualTo("$0.02 per second × 6 s");
+  }
+
+  @Test
   void quotesTheRoutesDefaultDurationWhenTheJobGivesNone() {
     PriceQuote quote = Pricing.quote(PER_REQUEST, job("per-request-model", null));
 
