@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class RouteFiles {
   /** The origin of the routes vidgen ships. */
-  public static final String BUILT_IN = "built-in";
+  public static final String BUILT_IN = RouteCatalog.BUILT_IN;
   /** The classpath resource that holds the built-in routes. */
   public static final String BUILT_IN_RESOURCE = "/dev/vidgen/core/catalog/built-in-routes.json";
   /** The classpath resource that holds the JSON Schema of route files. */

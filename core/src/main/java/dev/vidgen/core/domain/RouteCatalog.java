@@ -23,6 +23,8 @@ import java.util.Set;
 public final class RouteCatalog {
   /** The origin of routes added in code. */
   public static final String CODE = "code";
+  /** The origin of the routes vidgen ships; a built-in route a file patched has an origin that begins with it. */
+  public static final String BUILT_IN = "built-in";
 
   private final Map<String, ModelRoute> routes;
   private final Map<String, String> origins;

@@ -93,6 +93,7 @@ public final class JobValidator {
       LocalDate today = today();
       route.retiredOn(today).ifPresent(retirement -> reportRetired(route, retirement, found));
       route.retiringAfter(today).ifPresent(retirement -> reportRetiring(route, retirement, found));
+      reportDroppedHints(route, found);
       new RouteChecks(route, job, mode, found).run();
     }
     return new ValidationReport(route == null ? job.model() : route.nameFor(job.model()), mode, found);
@@ -164,6 +165,32 @@ public final class JobValidator {
       return false;
     }
     return route.get().retiredOn(today()).isEmpty() || listed && catalog.ownRetirementBy(id).isEmpty();
+  }
+
+  /**
+   * A route that replaced vidgen's built-in route of its id whole (not a patch, which keeps what it does not name)
+   * and lost the provider hints the built-in one has: the job is sent, but not spelled as the built-in route spells
+   * it, which a provider may refuse or read otherwise. Told so that a price changed by replacing the route does not
+   * also change the request without a word.
+   */
+  private void reportDroppedHints(ModelRoute route, List<Violation> found) {
+    Optional<ModelRoute> shipped = RouteCatalog.builtIn().find(route.id())
+        .filter(builtIn -> builtIn.id().equals(route.id()) && builtIn != route);
+    boolean patched = catalog.origin(route.id()).filter(origin -> origin.startsWith(RouteCatalog.BUILT_IN)).isPresent();
+    if (shipped.isEmpty() || patched) {
+      return;
+    }
+    List<String> dropped = shipped.get().hints().keySet().stream()
+        .filter(provider -> !route.hints().containsKey(provider)).sorted().toList();
+    if (dropped.isEmpty()) {
+      return;
+    }
+    String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
+    found.add(Violation.warning("model", ViolationCodes.MODEL_HINTS_DROPPED, route.id(), "a patch",
+        "model: " + route.id() + " is replaced whole by " + from + ", which gives no " + String.join(" or ", dropped)
+            + " hints though vidgen's built-in route has them, so on " + String.join(" or ", dropped) + " the job is"
+            + " sent in the standard wire, not as the built-in route spells it; to change only some of its fields"
+            + " (a price, say), give them in a \"patch\" instead (docs/routes.md#change-a-price)"));
   }
 
   /** A route whose retirement day is still to come works, with a warning that says when it stops and what instead. */

@@ -21,6 +21,11 @@ public final class ViolationCodes {
    * the day, why, and what to choose before then.
    */
   public static final String MODEL_RETIRING = "model.retiring";
+  /**
+   * A warning: a route file (or code) replaced vidgen's built-in route of the model whole and gave none of the
+   * provider hints the built-in route has, so a provider that needs them spells the request its standard way.
+   */
+  public static final String MODEL_HINTS_DROPPED = "model.hints_dropped";
   /** The route does not offer the requested (or inferred) mode. */
   public static final String MODE_NOT_OFFERED = "mode.not_offered";
   /** The prompt is missing or blank where one is required. */

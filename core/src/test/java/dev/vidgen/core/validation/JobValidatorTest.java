@@ -213,6 +213,33 @@ class JobValidatorTest {
   }
 
   @Test
+  void aBuiltInRouteReplacedWholeWithoutItsHintsWarnsThatItIsNoLongerSpelledAsBeforeWhileAPatchDoesNot() {
+    String grok = """
+        {"id": "grok-video-1.5-preview", "modes": {"image-to-video": {"images": {"min": 1, "max": 1}}},
+         "seconds": {"one_of": [10, 15], "default": 10}, "price": {"per_request_usd": {"10": "0.12", "15": "0.18"}}}
+        """;
+    RouteCatalog replaced = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "ovr.json",
+        "{\"routes\": [" + grok + "]}");
+    RouteCatalog withHints = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "ovr.json",
+        "{\"routes\": [" + grok.replace("\"price\"", "\"hints\": {\"toapis\": {}}, \"price\"") + "]}");
+    RouteCatalog patched = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "cheap.json",
+        "{\"patch\": {\"grok-video-1.5-preview\": {\"price\": {\"per_request_usd\": {\"10\": \"0.12\"}}}}}");
+    VideoJob job = valid().build();
+
+    assertThat(JobValidator.of(replaced).validate(job).warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.code()).isEqualTo(ViolationCodes.MODEL_HINTS_DROPPED);
+      assertThat(warning.message()).isEqualTo("model: grok-video-1.5-preview is replaced whole by ovr.json, which gives"
+          + " no toapis hints though vidgen's built-in route has them, so on toapis the job is sent in the standard"
+          + " wire, not as the built-in route spells it; to change only some of its fields (a price, say), give them"
+          + " in a \"patch\" instead (docs/routes.md#change-a-price)");
+    });
+    assertThat(JobValidator.of(replaced).validate(job).isValid()).as("a warning only: the job is sent").isTrue();
+    assertThat(JobValidator.of(withHints).validate(job).warnings()).as("hints of its own, chosen").isEmpty();
+    assertThat(JobValidator.of(patched).validate(job).warnings()).as("a patch keeps the hints").isEmpty();
+    assertThat(JobValidator.of(RouteCatalog.builtIn()).validate(job).warnings()).isEmpty();
+  }
+
+  @Test
   void acceptsALocalJpegToBeUploaded() throws IOException {
     Path photo = TestImages.write(dir, "photo.jpg", TestImages.JPEG);
 
