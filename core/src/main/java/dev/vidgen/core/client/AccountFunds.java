@@ -137,11 +137,14 @@ final class AccountFunds {
   }
 
   /**
-   * Whether {@code failure} is the provider refusing the key (HTTP 401): then no other call can
-   * work either, and a job stops before its uploads and its create instead of going on unchecked.
+   * Whether {@code failure} is the provider refusing the key: HTTP 401, or an account read answered HTTP 200
+   * {@code success: false} in words that blame the key (the provider's own shape for account errors, which it
+   * maps to an authentication failure only then). No other call can work either, so a job stops before its
+   * uploads and its create instead of going on unchecked. A 403 is not: a key may lack only the account reads.
    */
   static boolean isRefusedKey(Throwable failure) {
-    return failure instanceof dev.vidgen.core.error.AuthenticationException refused && refused.httpStatus() == 401;
+    return failure instanceof dev.vidgen.core.error.AuthenticationException refused
+        && (refused.httpStatus() == 401 || refused.httpStatus() == 200);
   }
 
   /** What is left after the quotes sent so far, when known and limited. */

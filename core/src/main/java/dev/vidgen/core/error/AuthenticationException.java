@@ -21,10 +21,10 @@ public final class AuthenticationException extends NonRetriableProviderException
     return "authentication";
   }
 
-  /** A 401 or 403 (not an account read refused with a 200, which may pass): the key is what to check. */
+  /** A 401 or 403, or an account read answered 200 in words that blame the key: the key is what to check. */
   @Override
   String advice() {
-    return httpStatus() == 401 || httpStatus() == 403 ? "the provider refused the API key (missing, wrong, revoked, or"
+    return httpStatus() == 401 || httpStatus() == 403 || httpStatus() == 200 ? "the provider refused the API key (missing, wrong, revoked, or"
         + " without permission for this call): check which key is used (see " + docsLink() + ")" : null;
   }
 }

@@ -38,10 +38,10 @@ public final class InsufficientQuotaException extends NonRetriableProviderExcept
     return "insufficient-quota";
   }
 
-  /** The provider's own refusal (a refusal before sending already says what is short and what to do). */
+  /** The provider's own refusal says what to do; a refusal before sending, which says it already, gets the link. */
   @Override
   String advice() {
     return httpStatus() > 0 ? "the account or the key has too few credits for this: top up the account or raise the"
-        + " key's quota (see " + docsLink() + ")" : null;
+        + " key's quota (see " + docsLink() + ")" : "see " + docsLink();
   }
 }

@@ -89,8 +89,16 @@ public record ProviderErrorDetails(
     return Optional.ofNullable(retryAfter);
   }
 
-  /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after PT5S)". */
+  /** "HTTP 429 too_many_requests: slow down (request req_1, task t_1, retry after 5 s)". */
   String describe() {
+    return describe(true);
+  }
+
+  /**
+   * {@link #describe()}, telling the server's {@code Retry-After} only when {@code retryAfterTold}: a
+   * refusal that is never retried (a 400, a 401) does not invite sending the same request again later.
+   */
+  String describe(boolean retryAfterTold) {
     // A provider's fault reads as a sentence about it: "acme answered the create … with no task".
     boolean fault = httpStatus == 0 && PROVIDER_FAULT.equals(code) && !message.isBlank();
     StringBuilder text = new StringBuilder(providerId).append(fault ? " " : ": ");
@@ -116,7 +124,7 @@ public record ProviderErrorDetails(
     if (requestId != null) {
       extra.append(extra.length() > 0 ? ", " : "").append("request ").append(requestId);
     }
-    if (retryAfter != null) {
+    if (retryAfter != null && retryAfterTold) {
       extra.append(extra.length() > 0 ? ", " : "").append("retry after ").append(retryAfter.toSeconds()).append(" s");
     }
     if (extra.length() > 0) {

@@ -20,7 +20,12 @@ public abstract class ProviderException extends VidgenException {
 
   /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   protected ProviderException(ProviderErrorDetails details, Throwable cause) {
-    super(details.describe(), cause);
+    this(details, cause, true);
+  }
+
+  /** As above; the server's {@code Retry-After} is in the message only when {@code retryAfterTold}. */
+  ProviderException(ProviderErrorDetails details, Throwable cause, boolean retryAfterTold) {
+    super(details.describe(retryAfterTold), cause);
     this.details = details;
   }
 

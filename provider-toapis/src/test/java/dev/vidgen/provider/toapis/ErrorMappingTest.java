@@ -90,6 +90,18 @@ class ErrorMappingTest {
             : "check which key is used (see docs/errors.md#authentication)");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 402, 403, 422})
+  void aRefusalThatIsNeverRetriedDoesNotSayRetryAfterThoughTheServerSentIt(int status) {
+    toapis.inject(Endpoint.CREATE, Fault.status(status).withHeader("Retry-After", "1"));
+
+    ProviderException error = (ProviderException) failure(provider.create(grokRequest()));
+
+    assertThat(error.getMessage()).startsWith("toapis: HTTP " + status).doesNotContain("retry after");
+    assertThat(error.retryAfter()).as("still there for a caller that asks").contains(Duration.ofSeconds(1));
+    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
   @Test
   void mapsHttp429ToRateLimitedWithRetryAfterAndTheRateLimitHeaders() {
     toapis.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(7)));
