@@ -336,8 +336,10 @@ final class SubmitPipeline {
                 ? faultyCreate(reference, guard, "answered the create of a "
                     + prepared.route().id() + " task with no task (null where its snapshot belongs)", null)
                 : AsyncFailures.unwrap(failure);
-            if (guard != null && isUnexpected(cause)) {
-              // The create went out (or may have): what the provider let out cannot tell whether it made a task.
+            if (guard != null && ProviderFaultException.isProvidersOwn(cause)) {
+              // The create went out (or may have): what the provider let out cannot tell whether it made a task. An
+              // UnsupportedOperationException too: create is no optional call, and a library the provider uses may
+              // throw one (an unmodifiable list, say) after the request left.
               cause = faultyCreate(reference, guard,
                   ProviderFaultException.failed("the create of a " + prepared.route().id() + " task", cause), cause);
             }

@@ -94,6 +94,20 @@ class ProviderFaultTest {
   }
 
   @Test
+  void aCreateThatFailsAsUnsupportedIsAmbiguousTooForCreateIsNoOptionalCall() {
+    UnsupportedOperationException toDo = new UnsupportedOperationException("to do");
+    fixture.provider.createAnswers(new ScriptedProvider.Throws(toDo));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+
+    assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("scripted failed the create of a grok-video-1.5-preview task with an unexpected"
+            + " java.lang.UnsupportedOperationException: to do")
+        .hasCause(toDo);
+    assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
+  }
+
+  @Test
   void aCreateThatThrowsAnErrorOfTheProvidersCodeIsAmbiguousLikeAnyOtherFaultAndNeverThrowsFromSubmitAsync() {
     AssertionError assertion = new AssertionError("probe assertion after create");
     NoClassDefFoundError missing = new NoClassDefFoundError("com/fasterxml/jackson/databind/ObjectMapper");
