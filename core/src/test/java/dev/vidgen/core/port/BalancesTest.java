@@ -21,6 +21,16 @@ class BalancesTest {
   }
 
   @Test
+  void creditsReadAsANumberWithADecimalPointAreWrittenWithoutTrailingZeros() {
+    Balance read = new Balance(new BigDecimal("1000.0"), new BigDecimal("20.50"), false);
+
+    assertThat(read.remaining()).hasValueSatisfying(left -> assertThat(left.toPlainString()).isEqualTo("1000"));
+    assertThat(read.usedCredits().toPlainString()).isEqualTo("20.5");
+    assertThat(new Balance(new BigDecimal("0.00"), BigDecimal.ZERO, false).remainingCredits().toPlainString())
+        .isEqualTo("0");
+  }
+
+  @Test
   void anUnlimitedSideIsIgnoredAndBothUnlimitedIsUnlimited() {
     assertThat(new Balances(UNLIMITED, left(25)).effectiveRemaining()).contains(BigDecimal.valueOf(25));
     assertThat(new Balances(UNLIMITED, UNLIMITED).effectiveRemaining()).isEmpty();
