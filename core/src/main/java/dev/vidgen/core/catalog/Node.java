@@ -169,7 +169,14 @@ final class Node {
   BigDecimal usd(String what) {
     BigDecimal usd;
     if (value instanceof String text && DECIMAL.matcher(text.strip()).matches()) {
-      usd = new BigDecimal(text.strip());
+      // As the schema has it: digits only, so that a file the schema passes is the file vidgen reads.
+      if (!text.equals(text.strip())) {
+        throw fail("price \"" + text + "\" has spaces around it; write it as \"" + text.strip() + "\"");
+      }
+      if (text.startsWith("-")) {
+        throw fail("negative price " + text + "; a price is 0 or more US dollars, written without a sign");
+      }
+      usd = new BigDecimal(text);
     } else if (value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal) {
       usd = new BigDecimal(value.toString());
     } else {

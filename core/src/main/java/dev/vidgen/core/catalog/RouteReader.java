@@ -365,7 +365,8 @@ final class RouteReader {
           throw value.fail("per_request_usd is empty; give the price of each duration, such as {\"10\": \"0.10\"}");
         }
         java.util.TreeMap<Integer, java.math.BigDecimal> prices = new java.util.TreeMap<>();
-        entries.forEach((seconds, price) -> {
+        List<RouteFileException> problems = new ArrayList<>(); // every entry's problem, not only the first
+        entries.forEach((seconds, price) -> collect(problems, () -> {
           int duration;
           try {
             duration = Integer.parseInt(seconds);
@@ -375,8 +376,11 @@ final class RouteReader {
           if (duration < 1 || !seconds.equals(Integer.toString(duration))) {
             throw price.fail("per_request_usd is keyed by whole seconds such as \"10\", not " + Node.quote(seconds));
           }
-          prices.put(duration, price.usd("the price of " + seconds + " s"));
-        });
+          return prices.put(duration, price.usd("the price of " + seconds + " s"));
+        }));
+        if (!problems.isEmpty()) {
+          throw RouteFileException.of(problems);
+        }
         return new PriceTable.PerRequest(prices);
       }
       case "by_resolution" -> {
@@ -387,14 +391,18 @@ final class RouteReader {
         }
         Map<String, PriceTable> tables = new LinkedHashMap<>();
         Map<String, String> seen = new LinkedHashMap<>();
-        entries.forEach((resolution, price) -> {
+        List<RouteFileException> problems = new ArrayList<>(); // every resolution's problem, not only the first
+        entries.forEach((resolution, price) -> collect(problems, () -> {
           String earlier = seen.putIfAbsent(resolution.strip().toLowerCase(java.util.Locale.ROOT), resolution);
           if (earlier != null) {
             throw price.fail("a second price for " + Node.quote(earlier) + " (as " + Node.quote(resolution)
                 + "): resolutions compare in any case, so give each one price");
           }
-          tables.put(resolution, price(price, false));
-        });
+          return tables.put(resolution, price(price, false));
+        }));
+        if (!problems.isEmpty()) {
+          throw RouteFileException.of(problems);
+        }
         return new PriceTable.ByResolution(tables);
       }
       default -> {

@@ -87,7 +87,31 @@ class RouteFileErrorsTest {
   @Test
   void aNegativePrice() {
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0.05\"}")))
-        .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0.05; a price is 0 or more US dollars");
+        .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0.05; a price is 0 or more US dollars,"
+            + " written without a sign");
+  }
+
+  @Test
+  void everyBadEntryOfAPriceIsListedNotOnlyTheFirst() {
+    RouteFileException perRequest = failure(route("\"price\": {\"per_request_usd\": {\"5\": \"-0.10\", \"10\": \"abc\","
+        + " \"15\": \"0.15\"}}"));
+    RouteFileException byResolution = failure(route("\"price\": {\"by_resolution\": {\"720p\": {\"per_second_usd\":"
+        + " \"-1\"}, \"1080p\": {\"per_second_usd\": \"x\"}}}"));
+
+    assertThat(perRequest.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].price.per_request_usd.5", "routes[0].price.per_request_usd.10");
+    assertThat(byResolution.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "routes[0].price.by_resolution.720p.per_second_usd", "routes[0].price.by_resolution.1080p.per_second_usd");
+  }
+
+  @Test
+  void aPriceTheSchemaRefusesIsRefusedToo() {
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0\"}")))
+        .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0; a price is 0 or more US dollars,"
+            + " written without a sign");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \" 0.05 \"}")))
+        .hasMessage("acme.json: routes[0].price.per_second_usd: price \" 0.05 \" has spaces around it; write it as"
+            + " \"0.05\"");
   }
 
   @Test
