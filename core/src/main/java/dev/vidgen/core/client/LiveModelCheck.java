@@ -249,6 +249,19 @@ final class LiveModelCheck {
     return live.contains(model) || live.stream().anyMatch(model::equalsIgnoreCase);
   }
 
+  /** ", read 12 s ago": how old the kept list is, so a refusal from it is not taken for the provider's word now. */
+  private String readAgo() {
+    Instant at;
+    synchronized (lock) {
+      at = readAt;
+    }
+    if (at == null) {
+      return "";
+    }
+    long seconds = Math.max(0, Duration.between(at, runtime.time().now()).toSeconds());
+    return seconds < 1 ? ", read just now" : ", read " + seconds + " s ago";
+  }
+
   /** The refusal of {@code model}, naming the closest listed models a job may use now. */
   ValidationReport notAvailable(String model, Set<String> live) {
     List<String> usable = usableNearest(model, live);
@@ -257,8 +270,10 @@ final class LiveModelCheck {
             + " route file for them, docs/routes.md)"
         : "the closest listed: " + String.join(", ", usable);
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
-        String.join(", ", usable), "model: " + model + " is not in the provider's live model list for this key (" + live.size()
-            + " video models listed), so it would be refused; " + hint
+        String.join(", ", usable), "model: " + model + " is not in the provider's live model list for this key ("
+            + dev.vidgen.core.text.Plural.count(live.size(), "video model", "video models") + " listed" + readAgo()
+            + "; a model added to the key since shows once the list is read again, at most every "
+            + REFRESH_INTERVAL.toSeconds() + " s), so it would be refused; " + hint
             + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line,"
             + " vidgen serve --no-model-check for the playground)")));
   }

@@ -250,7 +250,10 @@ class AccountAndFollowOnTest {
   void theClientRefusesAnUnlistedModelAndAShortKeyBeforeCreatingAnything() {
     try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
       assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.5")))
-          .isInstanceOf(InvalidJobException.class).hasMessageContaining("closest listed: grok-video-1.5-preview");
+          .isInstanceOf(InvalidJobException.class).hasMessageContaining("closest listed: grok-video-1.5-preview")
+          .as("a refusal from the kept list says how old it is and when it is read again")
+          .hasMessageContaining(", read just now; a model added to the key since shows once the list is read again, at"
+              + " most every 30 s), so it would be refused");
       toapis.keyBalance(BigDecimal.valueOf(25));
       assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.5-preview").toBuilder().seconds(15).build()))
           .isInstanceOf(InsufficientQuotaException.class).hasMessageContaining("the key has 25 credits left");
