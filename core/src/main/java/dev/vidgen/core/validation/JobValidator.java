@@ -144,10 +144,12 @@ public final class JobValidator {
     }
     String pick = instead.isEmpty() && live != null
         ? "choose a model this key's live list offers (vidgen models --live marks them)" : "choose " + choice + " instead";
+    // The key's own list, read and lacking the route, already says the provider does not serve it to this key.
+    boolean unlisted = live != null && own.isEmpty();
     found.add(Violation.error("model", ViolationCodes.MODEL_RETIRED, route.id(), choice,
-        when + "; " + pick + ", or allow retired routes (allowRetired(true) in Java,"
-            + " --allow-retired on the command line) " + (own.isPresent() ? "to send it all the same"
-                : "if your provider still serves it")));
+        when + "; " + pick + (unlisted ? " (this key's live model list does not offer it either)"
+            : ", or allow retired routes (allowRetired(true) in Java, --allow-retired on the command line) "
+                + (own.isPresent() ? "to send it all the same" : "if your provider still serves it"))));
   }
 
   /**

@@ -48,6 +48,17 @@ class RetiredRoutesTest {
   }
 
   @Test
+  void aRetiredRouteTheKeysLiveListLacksIsNotToldToBeAllowedWhichWouldNotHelp() {
+    ValidationReport report = JobValidator.of(CATALOG).withLiveModels(java.util.Set.of("veo3.1-fast", "kling-v3"))
+        .validate(job("sora-2"));
+
+    assertThat(report.errors()).filteredOn(v -> v.code().equals(ViolationCodes.MODEL_RETIRED)).singleElement()
+        .satisfies(violation -> assertThat(violation.message()).isEqualTo("model: sora-2 was retired on 2026-09-24"
+            + " (OpenAI ended Sora 2 and its Videos API on 2026-09-24); choose veo3.1-fast or kling-v3 instead (this"
+            + " key's live model list does not offer it either)"));
+  }
+
+  @Test
   void sendsARetiredRouteWithAWarningWhenAllowed() {
     ValidationReport report = JobValidator.of(CATALOG).allowingRetired().validate(job("sora-2-vvip"));
 
