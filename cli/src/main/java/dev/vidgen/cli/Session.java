@@ -44,6 +44,8 @@ final class Session implements AutoCloseable {
   private VideoProvider decoratedProvider;
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
   private RouteCatalog catalog;
+  /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
+  private boolean routesLeftOut;
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
@@ -209,6 +211,7 @@ final class Session implements AutoCloseable {
         output.note("warning: the route files are left out (the built-in models are used), so that the task can"
             + " still be followed and saved; fix them before sending jobs");
         catalog = RouteCatalog.builtIn();
+        routesLeftOut = true;
         return catalog;
       }
       String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)"
@@ -521,7 +524,9 @@ final class Session implements AutoCloseable {
       // Printed commands land in logs, JSON and the history: a password or key in the URL is shown as "…".
       words.addAll(java.util.List.of("--base-url", withoutSecrets(baseUrl)));
     }
-    root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", context().resolve(file).toString())));
+    if (!routesLeftOut) {
+      root.routes.forEach(file -> words.addAll(java.util.List.of("--routes", context().resolve(file).toString())));
+    }
     if (root.allowRetired) {
       words.add("--allow-retired");
     }

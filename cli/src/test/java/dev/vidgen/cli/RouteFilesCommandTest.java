@@ -251,6 +251,8 @@ class RouteFilesCommandTest {
     assertThat(status.err()).contains("warning: " + dir.resolve("typo.json")).contains("secs")
         .contains("the route files are left out (the built-in models are used), so that the task can still be"
             + " followed and saved");
+    assertThat(status.all()).as("a command it prints does not name the file left out again").contains("vidgen ")
+        .doesNotContain("--routes " + dir.resolve("typo.json"));
     assertThat(generate.exitCode()).as("a job is not sent on a catalog the user did not mean").isEqualTo(2);
     assertThat(fake.creates()).hasSize(1);
   }
