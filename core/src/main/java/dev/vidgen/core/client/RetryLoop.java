@@ -451,6 +451,15 @@ final class RetryLoop {
      * longer wait (Retry-After) than it waits, the 429's message says so, not only the debug log.
      */
     private ProviderException ending(ProviderException last, RetryDecision decision) {
+      if (failures > 1 && last.upload().isEmpty()) {
+        // A 5xx or no answer after several tries says so, as a 429 does, so that it does not read as a first failure.
+        if (last instanceof dev.vidgen.core.error.ServerErrorException server && server.tries() == 0) {
+          return server.gaveUpAfter(failures);
+        }
+        if (last instanceof dev.vidgen.core.error.ProviderUnavailableException unavailable && unavailable.tries() == 0) {
+          return unavailable.gaveUpAfter(failures);
+        }
+      }
       if (!(last instanceof dev.vidgen.core.error.RateLimitedException limited) || failures == 0) {
         return last;
       }

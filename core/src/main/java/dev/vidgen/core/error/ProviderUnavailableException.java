@@ -10,6 +10,8 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
   private static final long serialVersionUID = 1L;
 
   private final FailureKind kind;
+  /** How many tries the call had before vidgen stopped retrying it; 0 when not said. */
+  private final int tries;
 
   /**
    * An error of {@code kind} for {@code details}, as the provider's answer gave them; {@code cause} may be null.
@@ -18,11 +20,41 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
    *     {@code NO_RESPONSE}
    */
   public ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause) {
+    this(kind, details, cause, 0);
+  }
+
+  private ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause, int tries) {
     super(details, cause);
     if (kind != FailureKind.UNAVAILABLE && kind != FailureKind.CONNECT_FAILED && kind != FailureKind.NO_RESPONSE) {
       throw new IllegalArgumentException("not an availability failure: " + kind);
     }
     this.kind = kind;
+    this.tries = tries;
+  }
+
+  /**
+   * The same error, said as the end of a call that vidgen stopped retrying after {@code tries} tries
+   * (its message says so); this exception becomes its cause.
+   *
+   * @throws IllegalArgumentException when {@code tries} is below 1
+   */
+  public ProviderUnavailableException gaveUpAfter(int tries) {
+    if (tries < 1) {
+      throw new IllegalArgumentException("tries must be at least 1: " + tries);
+    }
+    return new ProviderUnavailableException(kind, details(), this, tries);
+  }
+
+  /** How many tries the call had before vidgen stopped retrying it; 0 when this error does not say. */
+  public int tries() {
+    return tries;
+  }
+
+  /** The provider's words, then, once vidgen gave up after several tries, how many it made. */
+  @Override
+  public String getMessage() {
+    return tries < 2 ? super.getMessage() : super.getMessage() + "; still failing after " + tries
+        + " tries, so vidgen stopped retrying";
   }
 
   @Override

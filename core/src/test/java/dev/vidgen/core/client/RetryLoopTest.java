@@ -182,6 +182,25 @@ class RetryLoopTest {
         .hasMessageEndingWith("; still rate limited after " + tries + " tries, so vidgen stopped retrying");
   }
 
+  @Test
+  void aServerErrorOrNoAnswerThatOutlastsTheRetriesSaysHowManyTriesWereMadeToo() {
+    for (FailureKind kind : new FailureKind[] {FailureKind.SERVER_ERROR, FailureKind.UNAVAILABLE}) {
+      provider.statusAnswers(ScriptedProvider.failure(kind));
+      long before = provider.count("status");
+      CompletableFuture<TaskSnapshot> read = readStatus(loop(RetryDecider.of(RetryPolicy.defaults())));
+
+      time.advance(Duration.ofHours(1));
+
+      Throwable failure = failureOf(read);
+      long tries = provider.count("status") - before;
+      assertThat(tries).as(kind.name()).isGreaterThan(1);
+      assertThat(failure).as(kind.name()).isInstanceOf(kind == FailureKind.SERVER_ERROR
+              ? dev.vidgen.core.error.ServerErrorException.class : dev.vidgen.core.error.ProviderUnavailableException.class)
+          .hasMessageEndingWith("; still failing after " + tries + " tries, so vidgen stopped retrying");
+      assertThat(((dev.vidgen.core.error.ProviderException) failure).kind()).isEqualTo(kind);
+    }
+  }
+
   static Throwable failureOf(CompletableFuture<?> future) {
     assertThat(future).isCompletedExceptionally();
     return AsyncFailures.unwrap(future.handle((value, error) -> error).join());
