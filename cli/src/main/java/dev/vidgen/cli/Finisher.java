@@ -78,6 +78,7 @@ final class Finisher {
     })) {
       if (where.isStdout()) {
         long size = toStdout(context, client, handle, snapshot, format);
+        session.savedToStdout();
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
         Optional<SavedBefore> before = force ? Optional.empty() : SavedBefore.of(context, handle.taskId().value(), file);

@@ -140,6 +140,7 @@ final class HistoryCommand extends ClientCommand {
       String file = entry.file() != null ? entry.file()
           : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
+              .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
       rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
@@ -182,7 +183,7 @@ final class HistoryCommand extends ClientCommand {
    */
   private static boolean unsaved(HistoryEntry entry) {
     return entry.status().equals("completed") && entry.file() == null && ExpiredResults.of(entry).isEmpty()
-        && UnusableResults.of(entry).isEmpty();
+        && UnusableResults.of(entry).isEmpty() && StdoutResults.of(entry).isEmpty();
   }
 
   /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */

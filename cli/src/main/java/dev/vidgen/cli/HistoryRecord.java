@@ -159,7 +159,9 @@ final class HistoryRecord {
       int exitCode = waitAndSave.getAsInt();
       String file = session.savedFile().map(Object::toString).orElse(null);
       Instant now = Instant.now();
-      write(watching ? entry.completed(file, now) : entry.foundCompleted(file, now));
+      HistoryEntry done = watching ? entry.completed(file, now) : entry.foundCompleted(file, now);
+      // Whole on standard output: written, not a video still to save (one that took nothing fails before here).
+      write(file == null && session.wroteToStdout() ? StdoutResults.mark(done, now) : done);
       if (file != null && history != null) {
         try {
           // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.

@@ -108,6 +108,14 @@ record OutTarget(String text) {
     }
     Path path = path(context);
     boolean folder = isFolder(context);
+    if (!folder) {
+      // Even with --force: saving renames a new file into place, which would replace a link or a device, not write to it.
+      dev.vidgen.core.client.SaveTargets.notARegularFile(path).ifPresent(what -> {
+        throw refused("cannot save the video to " + path + ": it is " + what + ", and a video is saved as a new file"
+            + " renamed into place, which would replace it; nothing was " + (taskId == null ? "sent" : "written"),
+            "give the path of a regular file, or --out - to write the video to standard output");
+      });
+    }
     if (!folder && Files.exists(path) && !force) {
       if (SavedBefore.of(context, taskId, path).isPresent()) {
         return; // this task's own video, saved there before: the command says so once the task is read

@@ -238,7 +238,9 @@ final class RepeatCheck {
       case "completed" -> entry.file() == null ? ExpiredResults.of(entry)
           .map(at -> "completed, but its video's link expired at " + at + " before it was saved")
           .or(() -> dev.vidgen.serve.history.UnusableResults.of(entry).map(why -> "completed, but its video link cannot"
-              + " be used (" + SafeText.clip(why, 200) + ")")).orElse("completed")
+              + " be used (" + SafeText.clip(why, 200) + ")"))
+          .or(() -> StdoutResults.of(entry).map(at -> "completed, its video written to standard output at " + at))
+          .orElse("completed")
           : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
               ? "" : ", a file since gone");
       case "in_progress" -> "last seen in progress";
@@ -274,6 +276,12 @@ final class RepeatCheck {
     }
     if (dev.vidgen.serve.history.UnusableResults.of(entry).isPresent()) {
       return dev.vidgen.serve.history.UnusableResults.NEXT; // a download would read the same link
+    }
+    if (StdoutResults.of(entry).isPresent()) {
+      // Went to whatever read standard output then; a download saves it again while its link lasts.
+      return "its video was written to standard output; to have it again, save it with " + Failures.taskCommand(
+          "download", entry.taskId(), entry.provider(), session, "--out", session.workingFolderOut())
+          + " (its link lasts about 24 hours)";
     }
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";

@@ -46,6 +46,7 @@ final class Session implements AutoCloseable {
   private RouteCatalog catalog;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
+  private volatile boolean savedToStdout;
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
@@ -488,6 +489,16 @@ final class Session implements AutoCloseable {
   /** Records the file the job's video was saved to. */
   void saved(Path file) {
     this.savedFile = file;
+  }
+
+  /** The job's video went whole to standard output ({@code --out -}). */
+  void savedToStdout() {
+    this.savedToStdout = true;
+  }
+
+  /** Whether the job's video went whole to standard output. */
+  boolean wroteToStdout() {
+    return savedToStdout;
   }
 
   /** The file the job's video was saved to, once it was. */

@@ -288,8 +288,10 @@ class OutAndSafetyCommandsTest {
   void outDashWritesTheVideoToStdoutAndEverythingElseToStderr() throws Exception {
     Path stdout = dir.resolve("stdout.bin");
     Path stderr = dir.resolve("stderr.txt");
-    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).startProcess(stdout, stderr,
-        List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json")));
+    Path home = dir.resolve("home");
+    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .startProcess(stdout, stderr,
+            List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json")));
 
     boolean ended = process.waitFor(60, TimeUnit.SECONDS);
     if (!ended) {
@@ -301,6 +303,28 @@ class OutAndSafetyCommandsTest {
     assertThat(err).contains("\"task_id\"", "\"file\":\"-\"").doesNotContain(KEY.substring(3));
     assertThat(dir.resolve("-")).doesNotExist();
     assertThat(Mp4Files.boxes(stdout)).startsWith("ftyp");
+
+    CliRun.Result history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history");
+    assertThat(history.out()).as("written whole, so not a video still to save").contains("- (written to standard output)")
+        .doesNotContain("not saved", "save it with");
+  }
+
+  @Test
+  void aLinkOrASpecialFileAtOutIsRefusedEvenWithForceForSavingWouldReplaceIt() throws Exception {
+    Path target = Files.writeString(dir.resolve("real.mp4"), "someone's video");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.mp4"), target);
+
+    for (String out : List.of("latest.mp4", "/dev/null")) {
+      CliRun.Result refused = generate("--out", out, "--force");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(refused.err()).contains(out.equals("latest.mp4") ? "it is a symbolic link to " + target
+              : "it is a special file", "which would replace it; nothing was sent", "--out - to write the video to"
+              + " standard output");
+    }
+    assertThat(fake.requests()).as("no upload, no create").isEmpty();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).isEqualTo("someone's video");
   }
 
   @Test

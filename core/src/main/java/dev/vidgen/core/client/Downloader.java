@@ -86,6 +86,13 @@ final class Downloader {
           + " cannot be saved to " + file + ": it is a folder; give a file path such as "
           + file.resolve(handle.taskId().value() + "." + extension(asset))));
     }
+    java.util.Optional<String> special = SaveTargets.notARegularFile(file);
+    if (special.isPresent()) {
+      // The video is renamed into place, which would replace a link or a device rather than write through it.
+      return CompletableFuture.failedFuture(new IllegalArgumentException("the video of task " + handle.taskId()
+          + " cannot be saved to " + file + ": it is " + special.get() + ", which saving would replace; give the path"
+          + " of a regular file"));
+    }
     CompletableFuture<Path> result = new CompletableFuture<>();
     CompletableFuture<Path> saving =
         retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle, asset, file, existing, result::isDone));

@@ -19,6 +19,11 @@ public final class SaveTargets {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": it is a folder; give a file"
           + " path such as " + absolute.resolve("video.mp4") + " (nothing was sent)");
     }
+    notARegularFile(absolute).ifPresent(what -> {
+      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": it is " + what + "; a video is"
+          + " written to a new file and renamed into place, which would replace it rather than write through it;"
+          + " give the path of a regular file (nothing was sent)");
+    });
     Path parent = absolute.getParent();
     while (parent != null && !Files.exists(parent)) {
       parent = parent.getParent();
@@ -30,6 +35,31 @@ public final class SaveTargets {
     if (parent != null && !acceptsNewFiles(parent)) {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
           + " does not accept new files (nothing was sent)");
+    }
+  }
+
+  /**
+   * What stands at {@code path} when it is neither a regular file nor nothing (nor a folder, told apart by the
+   * caller): "a symbolic link (to …)", or "a special file (a FIFO, a socket or a device)"; empty otherwise. A
+   * video saved there would replace it, since saving renames a new file into place.
+   */
+  public static java.util.Optional<String> notARegularFile(Path path) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(path,
+          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      if (attributes.isSymbolicLink()) {
+        String to;
+        try {
+          to = " to " + Files.readSymbolicLink(path);
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException unreadable) {
+          to = "";
+        }
+        return java.util.Optional.of("a symbolic link" + to);
+      }
+      return attributes.isOther() ? java.util.Optional.of("a special file (a FIFO, a socket or a device)")
+          : java.util.Optional.empty();
+    } catch (java.io.IOException | SecurityException nothingThere) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -324,6 +324,20 @@ class DownloaderTest {
   }
 
   @Test
+  void refusesALinkAsTheTargetBeforeFetchingAnythingForSavingWouldReplaceTheLinkNotWriteThroughIt() throws Exception {
+    Path kept = java.nio.file.Files.writeString(folder.resolve("kept.mp4"), "another video");
+    Path link = java.nio.file.Files.createSymbolicLink(folder.resolve("latest.mp4"), kept);
+
+    CompletableFuture<Path> download = fixture.client.downloadAsync(handle, ScriptedProvider.completed("task-1"), link,
+        ExistingTarget.REPLACE);
+
+    assertThat(failureOf(download)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("it is a symbolic link to " + kept + ", which saving would replace");
+    assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
+    assertThat(java.nio.file.Files.readString(kept)).isEqualTo("another video");
+  }
+
+  @Test
   void refusesAFolderAsTheTargetBeforeFetchingAnything() {
     CompletableFuture<Path> download = fixture.client.downloadAsync(handle, ScriptedProvider.completed("task-1"), folder);
 
