@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Uploads a job's local input videos (already validated) through the provider, with the retry
- * policy, and puts the returned URLs in their place. A video is uploaded once per client: the
- * same path with the same size and modification time reuses the first upload's URL.
+ * policy, and puts the returned URLs in their place. A video is uploaded once per client: the same
+ * bytes (by SHA-256, whatever the file's name or time) reuse the first upload's URL.
  */
 final class VideoUploads {
   private final ClientRuntime runtime;
@@ -43,28 +42,38 @@ final class VideoUploads {
       return CompletableFuture.completedFuture(video);
     }
     Path file = Path.of(video);
-    String key = key(file);
-    CompletableFuture<URI> upload = uploaded.computeIfAbsent(key, unused ->
-        retries.run(Operation.UPLOAD, null, null, () -> runtime.provider().uploadVideo(file)).thenApply(url -> {
-          runtime.events().uploaded(file, url);
-          return url;
-        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-            UploadFailures.of(runtime.provider().id(), new FailedUpload("video", file), failure))));
-    upload.whenComplete((url, failure) -> {
-      if (failure != null) {
-        uploaded.remove(key, upload);
-      }
+    // The bytes are read (off the caller's thread) to name them: a file rewritten with the same size and time kept
+    // (cp -p, rsync -t) is a new video and is uploaded again, never sent as the old one's URL.
+    return CompletableFuture.supplyAsync(() -> key(file), runtime.io()).thenCompose(key -> {
+      CompletableFuture<URI> upload = uploaded.computeIfAbsent(key, unused ->
+          retries.run(Operation.UPLOAD, null, null, () -> runtime.provider().uploadVideo(file)).thenApply(url -> {
+            runtime.events().uploaded(file, url);
+            return url;
+          }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+              UploadFailures.of(runtime.provider().id(), new FailedUpload("video", file), failure))));
+      upload.whenComplete((url, failure) -> {
+        if (failure != null) {
+          uploaded.remove(key, upload);
+        }
+      });
+      return upload;
     });
-    return upload;
   }
 
-  /** Path, size and modification time: a changed file is uploaded again. */
+  /** The SHA-256 of the file's bytes, which the upload sends; a file that cannot be read has a key of its own. */
   private static String key(Path file) {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return file.toAbsolutePath().normalize() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        sha.update(buffer, 0, read);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
     } catch (IOException e) {
-      return file.toAbsolutePath().normalize() + "|unreadable";
+      // Unreadable now: not reused, so the provider's own upload reports what is wrong with it.
+      return file.toAbsolutePath().normalize() + "|unreadable|" + System.nanoTime();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 }

@@ -277,6 +277,26 @@ class AccountAndFollowOnTest {
     assertThat(toapis.creates()).hasSize(2).allSatisfy(create ->
         assertThat(create.body()).contains(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE).doesNotContain("file:"));
   }
+  @Test
+  void aClipRewrittenWithItsSizeAndTimeKeptIsUploadedAgainNotSentAsTheOldOnesUrl() throws Exception {
+    toapis.videoModels(Set.of("wan2.6"));
+    Path clip = Videos.mp4(dir, "clip.mp4");
+    java.nio.file.attribute.FileTime time = java.nio.file.Files.getLastModifiedTime(clip);
+    var job = dev.vidgen.core.domain.VideoJob.builder("wan2.6")
+        .mode(dev.vidgen.core.domain.GenerationMode.REFERENCE_TO_VIDEO).prompt("the dancer at night").video(clip).build();
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      client.submit(job);
+      byte[] bytes = java.nio.file.Files.readAllBytes(clip);
+      bytes[bytes.length - 1] ^= 0x5a; // another clip of the same size, its time set back as cp -p or rsync -t do
+      java.nio.file.Files.write(clip, bytes);
+      java.nio.file.Files.setLastModifiedTime(clip, time);
+      client.submit(job);
+    }
+
+    assertThat(toapis.requests(Endpoint.VIDEO_UPLOAD)).as("the new bytes are uploaded").hasSize(2);
+    assertThat(toapis.creates().get(0).body()).isNotEqualTo(toapis.creates().get(1).body());
+  }
+
 
   @Test
   void theClientExtendsATaskAndRunsItToAFile() {
