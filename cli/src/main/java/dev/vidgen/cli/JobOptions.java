@@ -102,8 +102,9 @@ final class JobOptions {
     try {
       input = ImageInput.parse(text);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--image: " + e.getMessage(),
-          assetHint(text) + "give an http(s) URL or the path of a local image file");
+      // The library's words already say what to give for a blank one; the hint says it once, not twice.
+      String message = text.isBlank() ? "--image is blank" : "--image: " + e.getMessage();
+      throw CliException.usage(message, assetHint(text) + "give an http(s) URL or the path of a local image file");
     }
     return input instanceof ImageInput.Local local ? ImageInput.file(context.resolve(local.path())) : input;
   }

@@ -91,7 +91,10 @@ class UploadCommandsTest {
     assertThat(error).containsEntry("kind", "request_rejected").containsEntry("http_status", 413.0);
     assertThat((String) error.get("message")).startsWith("the upload of image big.png (")
         .contains("too large to upload", "no video task was created");
-    assertThat((String) error.get("next")).contains("10 MB", "big.png").doesNotContain("--dry-run");
+    assertThat((String) error.get("next")).contains("10 MB", "big.png").doesNotContain("--dry-run")
+        .as("a small file refused as too large: something on the way, not the file")
+        .contains("big.png is only ", " KB, well under ToAPIs' 10 MB", "a proxy on the way may limit uploads")
+        .doesNotContain("shrink");
     assertThat(fake.creates()).isEmpty();
   }
 

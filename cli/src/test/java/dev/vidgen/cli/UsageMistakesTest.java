@@ -33,6 +33,15 @@ class UsageMistakesTest {
   }
 
   @Test
+  void aBlankImageIsToldOnceWhatToGive() {
+    CliRun.Result blank = CliRun.in(dir).run("generate", "--provider", "mock", "--image", "", "--prompt", "a fox");
+
+    assertThat(blank.exitCode()).as(blank.all()).isEqualTo(2);
+    assertThat(blank.err()).contains("--image is blank", "give an http(s) URL or the path of a local image file")
+        .doesNotContain("give an http(s) URL or a file path");
+  }
+
+  @Test
   void anAssetThatNamesNoAssetIsToldHowToNameOneAndAMissingVideoAsksForAnMp4File() {
     CliRun.Result asset = CliRun.in(dir).run("generate", "--provider", "mock", "--model", "seedance-2", "--image",
         "asset://", "--prompt", "a fox");

@@ -19,6 +19,15 @@ public final class UploadAdvice {
 
   private UploadAdvice() {}
 
+  /** The size of the file whose upload was refused, or -1 when it cannot be read now. */
+  private static long sizeOf(FailedUpload upload) {
+    try {
+      return java.nio.file.Files.size(upload.file());
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return -1;
+    }
+  }
+
   /**
    * After a refused upload of a local file (no task was made): what to change in that file, by the
    * provider's reason and the file's content; {@code name} is the file as the person is shown it,
@@ -32,6 +41,15 @@ public final class UploadAdvice {
       String limits = refused.providerId().equals("toapis")
           ? "ToAPIs takes images of at most 10 MB and videos of at most 50 MB"
           : "the provider refused its size";
+      long size = sizeOf(upload);
+      long limit = (video ? 50L : 10L) * 1024 * 1024;
+      if (refused.providerId().equals("toapis") && size >= 0 && size <= limit / 2) {
+        // Far under the limit: not the file's size but something on the way (a proxy's body limit, a wrong address).
+        return name + " is only " + (size < 1024 * 1024 ? (size + 1023) / 1024 + " KB" : size / (1024 * 1024) + " MB")
+            + ", well under ToAPIs' " + limit / (1024 * 1024) + " MB, yet the upload was refused as too large: a proxy"
+            + " on the way may limit uploads; check the base URL, or give the " + upload.what() + " as an http(s) URL,"
+            + " and " + again;
+      }
       return "give a smaller file: " + limits + "; " + (video ? "trim or recompress " : "shrink or recompress ") + name
           + " and " + again;
     }

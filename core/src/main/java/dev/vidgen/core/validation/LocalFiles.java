@@ -35,6 +35,15 @@ record LocalFiles(String formats, String missingCode, String notAFileCode, Strin
       found.add(Violation.error(field, missingCode, shown, "an existing " + formats + " file",
           field + ": " + shown + what + "; give the path of " + aFile() + " or an http(s) URL"));
       return Optional.empty();
+    } catch (java.nio.file.FileSystemException e) {
+      if (Files.isSymbolicLink(path)) {
+        // ELOOP: a link whose chain never ends in a file (a loop, or too many links), not a matter of permissions.
+        found.add(Violation.error(field, unreadableCode, shown, "a readable " + formats + " file",
+            field + ": " + shown + " is a symbolic link that cannot be followed to a file (a loop of links, or too"
+                + " many); give the path of " + aFile()));
+        return Optional.empty();
+      }
+      return unreadable(field, shown, e, found);
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return unreadable(field, shown, e, found);
     }

@@ -37,9 +37,11 @@ public final class LocalImages {
     String format = format(head);
     if (format == null) {
       String seen = describeUnknown(head);
+      boolean video = !isHeif(head) && LocalVideos.format(head) != null;
       found.add(Violation.error(field, ViolationCodes.IMAGE_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not a " + ALLOWED_FORMATS
-              + " image by its content (whatever its name says); convert it to " + ALLOWED_FORMATS));
+              + " image by its content (whatever its name says); " + (video ? "give it as a video (--video on the"
+                  + " command line, video(...) in Java), to a model that takes videos" : "convert it to " + ALLOWED_FORMATS)));
     }
   }
 
@@ -88,7 +90,20 @@ public final class LocalImages {
     if (head.length >= 2 && head[0] == 'B' && head[1] == 'M') {
       return "a BMP";
     }
-    return "of an unknown kind";
+    if (isHeif(head)) {
+      return "a HEIC/HEIF image (as phones save photos)";
+    }
+    String video = LocalVideos.format(head);
+    return video != null ? (video.equals("MP4") ? "an " : "a ") + video + " video" : "of an unknown kind";
+  }
+
+  /** An ISO box file whose brand is a HEIF one (heic, heix, mif1, …), which opens as an MP4 does. */
+  private static boolean isHeif(byte[] head) {
+    if (head.length < 12 || head[4] != 'f' || head[5] != 't' || head[6] != 'y' || head[7] != 'p') {
+      return false;
+    }
+    String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return java.util.Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif").contains(brand);
   }
 
 

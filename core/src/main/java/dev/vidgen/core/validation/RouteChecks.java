@@ -174,6 +174,11 @@ final class RouteChecks {
       message = "mode: " + route.id() + " is image-only and does not offer text-to-video" + why
           + "; give " + route.imagesFor(first).describe() + " image" + plural(route.imagesFor(first).max())
           + " for " + first.id();
+    } else if (!job.videos().isEmpty() && route.modes().stream().allMatch(each -> route.videosFor(each).max() == 0)) {
+      // The video is what led here: say that the model takes none, not only which modes it offers.
+      message = "mode: " + route.id() + " takes no videos and does not offer " + mode.id() + why + "; drop the video"
+          + plural(job.videos().size()) + " for " + Texts.orList(offered) + ", or choose a model that takes videos"
+          + " (vidgen models lists them)";
     } else {
       message = "mode: " + route.id() + " does not offer " + mode.id() + why + "; choose " + Texts.orList(offered);
     }

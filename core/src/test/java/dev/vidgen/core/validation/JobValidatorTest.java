@@ -240,6 +240,16 @@ class JobValidatorTest {
   }
 
   @Test
+  void aVideoForAModelThatTakesNoneSaysSoNotOnlyWhichModesItOffers() {
+    ValidationReport report = validator.validate(valid().video(java.net.URI.create("https://cdn.example.com/v.mp4"))
+        .build());
+
+    assertThat(report.errors()).extracting(Violation::message).anySatisfy(message -> assertThat(message)
+        .startsWith("mode: grok-video-1.5-preview takes no videos and does not offer ")
+        .endsWith("; drop the video for image-to-video, or choose a model that takes videos (vidgen models lists them)"));
+  }
+
+  @Test
   void acceptsALocalJpegToBeUploaded() throws IOException {
     Path photo = TestImages.write(dir, "photo.jpg", TestImages.JPEG);
 

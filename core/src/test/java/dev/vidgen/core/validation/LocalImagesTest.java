@@ -59,6 +59,31 @@ class LocalImagesTest {
   }
 
   @Test
+  void aVideoOrAPhonesHeicPhotoGivenAsAnImageIsNamedForWhatItIs() throws IOException {
+    byte[] mp4 = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+    byte[] heic = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0};
+
+    assertThat(errorsFor(TestImages.write(dir, "clip.png", mp4))).singleElement().satisfies(error ->
+        assertThat(error.message()).contains("is an MP4 video, not a JPEG, PNG or WebP image by its content",
+            "give it as a video (--video on the command line, video(...) in Java), to a model that takes videos"));
+    assertThat(errorsFor(TestImages.write(dir, "photo.heic", heic))).singleElement().satisfies(error ->
+        assertThat(error.message()).contains("is a HEIC/HEIF image (as phones save photos)",
+            "convert it to JPEG, PNG or WebP"));
+  }
+
+  @Test
+  void aLoopOfLinksIsToldAsSuchNotAsAMatterOfPermissions() throws IOException {
+    Path one = dir.resolve("loop1.png");
+    Path two = dir.resolve("loop2.png");
+    Files.createSymbolicLink(one, two);
+    Files.createSymbolicLink(two, one);
+
+    assertThat(errorsFor(one)).singleElement().satisfies(error -> assertThat(error.message())
+        .contains("is a symbolic link that cannot be followed to a file (a loop of links, or too many)")
+        .doesNotContain("permissions"));
+  }
+
+  @Test
   void rejectsAnEmptyFile() throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.jpg"));
 
