@@ -172,7 +172,7 @@ final class Finisher {
       CliContext context, VidgenClient client, JobHandle handle, TaskSnapshot snapshot, String format) {
     Path folder = null;
     try {
-      folder = Files.createTempDirectory("vidgen-");
+      folder = StdoutTempFolders.create(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
       // Removed at exit once empty, should a Ctrl-C stop the download (its file is deleted then).
       folder.toFile().deleteOnExit();
       Path target = folder.resolve(OutTarget.fileName(handle.taskId(), format));
