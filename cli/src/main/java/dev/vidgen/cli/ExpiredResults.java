@@ -3,7 +3,6 @@ package dev.vidgen.cli;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.serve.history.HistoryEntry;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -13,8 +12,8 @@ import java.util.Optional;
  * history} reads back as {@code result: expired}.
  */
 final class ExpiredResults {
-  private static final String MARK = "result expired at ";
-  private static final String REST = ": its video can no longer be saved; generate the job again";
+  private static final dev.vidgen.serve.history.CompletedNote NOTE =
+      new dev.vidgen.serve.history.CompletedNote("result expired at ", ": its video can no longer be saved; generate the job again");
 
   private ExpiredResults() {}
 
@@ -22,20 +21,11 @@ final class ExpiredResults {
   static HistoryEntry mark(HistoryEntry entry, ResultExpiredException expired) {
     Instant at = expired.asset() == null || expired.asset().expiresAt() == null ? Instant.now()
         : expired.asset().expiresAt();
-    return entry.withNote(MARK + at.truncatedTo(ChronoUnit.SECONDS) + REST);
+    return NOTE.on(entry, at.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /** When the video of {@code entry}'s task expired unsaved, if the history noted it (a completed task without a file). */
   static Optional<Instant> of(HistoryEntry entry) {
-    String note = entry.error();
-    if (!entry.status().equals("completed") || entry.file() != null || note == null || !note.startsWith(MARK)
-        || !note.endsWith(REST)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(note.substring(MARK.length(), note.length() - REST.length())));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return NOTE.instantIn(entry);
   }
 }

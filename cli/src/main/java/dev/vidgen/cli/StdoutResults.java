@@ -2,7 +2,6 @@ package dev.vidgen.cli;
 
 import dev.vidgen.serve.history.HistoryEntry;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -12,27 +11,18 @@ import java.util.Optional;
  * as a video still to save. A stdout that took nothing is not noted so: that video stays not saved.
  */
 final class StdoutResults {
-  private static final String MARK = "video written to standard output at ";
-  private static final String REST = " (kept in no file by vidgen)";
+  private static final dev.vidgen.serve.history.CompletedNote NOTE =
+      new dev.vidgen.serve.history.CompletedNote("video written to standard output at ", " (kept in no file by vidgen)");
 
   private StdoutResults() {}
 
   /** {@code entry}, a completed task, noting that its video went whole to standard output at {@code at}. */
   static HistoryEntry mark(HistoryEntry entry, Instant at) {
-    return entry.withNote(MARK + at.truncatedTo(ChronoUnit.SECONDS) + REST);
+    return NOTE.on(entry, at.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /** When the video of {@code entry}'s task went to standard output, if the history noted it. */
   static Optional<Instant> of(HistoryEntry entry) {
-    String note = entry.error();
-    if (!entry.status().equals("completed") || entry.file() != null || note == null || !note.startsWith(MARK)
-        || !note.endsWith(REST)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(note.substring(MARK.length(), note.length() - REST.length())));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return NOTE.instantIn(entry);
   }
 }

@@ -10,8 +10,6 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
   private static final long serialVersionUID = 1L;
 
   private final FailureKind kind;
-  /** How many tries the call had before vidgen stopped retrying it; 0 when not said. */
-  private final int tries;
 
   /**
    * An error of {@code kind} for {@code details}, as the provider's answer gave them; {@code cause} may be null.
@@ -24,12 +22,11 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
   }
 
   private ProviderUnavailableException(FailureKind kind, ProviderErrorDetails details, Throwable cause, int tries) {
-    super(details, cause);
+    super(details, cause, tries);
     if (kind != FailureKind.UNAVAILABLE && kind != FailureKind.CONNECT_FAILED && kind != FailureKind.NO_RESPONSE) {
       throw new IllegalArgumentException("not an availability failure: " + kind);
     }
     this.kind = kind;
-    this.tries = tries;
   }
 
   /**
@@ -39,22 +36,7 @@ public final class ProviderUnavailableException extends RetriableProviderExcepti
    * @throws IllegalArgumentException when {@code tries} is below 1
    */
   public ProviderUnavailableException gaveUpAfter(int tries) {
-    if (tries < 1) {
-      throw new IllegalArgumentException("tries must be at least 1: " + tries);
-    }
-    return new ProviderUnavailableException(kind, details(), this, tries);
-  }
-
-  /** How many tries the call had before vidgen stopped retrying it; 0 when this error does not say. */
-  public int tries() {
-    return tries;
-  }
-
-  /** The provider's words, then, once vidgen gave up after several tries, how many it made. */
-  @Override
-  public String getMessage() {
-    return tries < 2 ? super.getMessage() : super.getMessage() + "; still failing after " + tries
-        + " tries, so vidgen stopped retrying";
+    return new ProviderUnavailableException(kind, details(), this, checkedTries(tries));
   }
 
   @Override

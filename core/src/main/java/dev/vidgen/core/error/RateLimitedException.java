@@ -6,8 +6,6 @@ import dev.vidgen.core.policy.FailureKind;
 public final class RateLimitedException extends RetriableProviderException {
   private static final long serialVersionUID = 1L;
 
-  /** How many tries the call had before vidgen stopped retrying it; 0 when not said. */
-  private final int tries;
   /** Why vidgen stopped when it was not the number of tries (a Retry-After over its cap); null otherwise. */
   private final String why;
 
@@ -17,8 +15,7 @@ public final class RateLimitedException extends RetriableProviderException {
   }
 
   private RateLimitedException(ProviderErrorDetails details, Throwable cause, int tries, String why) {
-    super(details, cause);
-    this.tries = tries;
+    super(details, cause, tries);
     this.why = why;
   }
 
@@ -40,25 +37,18 @@ public final class RateLimitedException extends RetriableProviderException {
    * @throws IllegalArgumentException when {@code tries} is below 1
    */
   public RateLimitedException gaveUpAfter(int tries, String why) {
-    if (tries < 1) {
-      throw new IllegalArgumentException("tries must be at least 1: " + tries);
-    }
-    return new RateLimitedException(details(), this, tries, why == null || why.isBlank() ? null : why.strip());
+    return new RateLimitedException(details(), this, checkedTries(tries), why == null || why.isBlank() ? null
+        : why.strip());
   }
 
-  /** How many tries the call had before vidgen stopped retrying it; 0 when this error does not say. */
-  public int tries() {
-    return tries;
-  }
-
-  /** The provider's words, then, once vidgen gave up, how many tries were made. */
+  /** Once vidgen gave up: how many tries were made, one that was not retried included, and why when not for their number. */
   @Override
-  public String getMessage() {
-    String message = super.getMessage();
+  String gaveUpWords() {
+    int tries = tries();
     if (tries == 0) {
-      return message;
+      return "";
     }
-    return message + (tries == 1 ? "; rate limited at the first try, which vidgen did not retry"
+    return (tries == 1 ? "; rate limited at the first try, which vidgen did not retry"
         : "; still rate limited after " + tries + " tries, so vidgen stopped retrying")
         + (why == null ? "" : ": " + why + " (RetryPolicy maxRetryAfter)");
   }

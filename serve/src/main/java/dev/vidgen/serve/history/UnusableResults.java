@@ -12,24 +12,18 @@ public final class UnusableResults {
   /** What a person can do about such a task: waiting or downloading again reads the same link. */
   public static final String NEXT = "see the task in the provider's dashboard, or generate the job again";
 
-  private static final String MARK = "result link unusable: ";
-  private static final String REST = "; " + NEXT;
+  private static final CompletedNote NOTE = new CompletedNote("result link unusable: ", "; " + NEXT);
 
   private UnusableResults() {}
 
   /** {@code entry}, a completed task, noting that its video link cannot be used, for {@code reason}. */
   public static HistoryEntry mark(HistoryEntry entry, String reason) {
     Objects.requireNonNull(reason, "reason == null");
-    return entry.withNote(MARK + reason + REST);
+    return NOTE.on(entry, reason);
   }
 
   /** Why the video link of {@code entry}'s task cannot be used, if the history noted it (a completed task without a file). */
   public static Optional<String> of(HistoryEntry entry) {
-    String note = entry.error();
-    if (!entry.status().equals("completed") || entry.file() != null || note == null || !note.startsWith(MARK)
-        || !note.endsWith(REST)) {
-      return Optional.empty();
-    }
-    return Optional.of(note.substring(MARK.length(), note.length() - REST.length()));
+    return NOTE.in(entry);
   }
 }
