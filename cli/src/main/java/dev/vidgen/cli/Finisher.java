@@ -92,6 +92,12 @@ final class Finisher {
               shown(context, where.text(), before.get().file()) + sizeOf(before.get().file()), output);
           return ExitCodes.DONE;
         }
+        java.util.Optional<String> special = dev.vidgen.core.client.SaveTargets.notARegularFile(file);
+        if (special.isPresent()) {
+          // A link or a device named after the task in the --out folder: kept, as a file there is, even with --force.
+          throw new CliException(ExitCodes.OTHER, "output", file + " is " + special.get() + "; it was kept and this"
+              + " video was not saved (saving would replace it)", "save it elsewhere");
+        }
         if (Files.exists(file) && !force) {
           // Another run saved a file there since this job's --out was checked: it may be another paid video.
           throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out was"
@@ -111,7 +117,7 @@ final class Finisher {
       throw new SaveFailedException(e.failure, snapshot, Failures.downloadCommand(handle, session, "--out", instead));
     } catch (RuntimeException e) {
       // A file standing there now may be another task's paid video: the command saves beside it, never over it.
-      String elsewhere = where.isStdout() || !Files.exists(file) ? commandOut
+      String elsewhere = where.isStdout() || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? commandOut
           : besides(file, handle).toAbsolutePath().normalize().toString();
       List<String> more = new ArrayList<>(List.of("--out", elsewhere));
       throw new SaveFailedException(e, snapshot,
@@ -132,7 +138,7 @@ final class Finisher {
     String ending = dot > 0 ? name.substring(dot) : "";
     String task = taskId.replaceAll("[^A-Za-z0-9._-]", "_");
     Path candidate = file.resolveSibling(stem + "-" + task + ending);
-    for (int n = 2; Files.exists(candidate) && n < 100; n++) {
+    for (int n = 2; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && n < 100; n++) {
       candidate = file.resolveSibling(stem + "-" + task + "-" + n + ending);
     }
     return candidate;

@@ -310,6 +310,35 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aLinkNamedAfterTheTaskInTheOutFolderIsKeptAndTheWayOnSavesTheVideoBesideIt() throws Exception {
+    CliRun.Result submitted = generate("--no-wait", "--json");
+    String taskId = (String) submitted.json().get("task_id");
+    Path folder = Files.createDirectory(dir.resolve("videos"));
+    Path kept = Files.writeString(dir.resolve("kept.mp4"), "someone's video");
+    Path link = Files.createSymbolicLink(folder.resolve(OutTarget.fileName(dev.vidgen.core.domain.TaskId.of(taskId),
+        "mp4")), kept);
+
+    CliRun.Result waited = vidgen("wait", taskId, "--out", "videos/", "--json");
+
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(waited.err() + waited.out()).contains("is a symbolic link to " + kept, "it was kept and this video was"
+        + " not saved").doesNotContain("unexpected error");
+    java.util.regex.Matcher command = java.util.regex.Pattern.compile("\"download_command\":\"([^\"]+)\"")
+        .matcher(waited.out() + waited.err());
+    assertThat(command.find()).as(waited.all()).isTrue();
+    String next = command.group(1);
+    Path free = Finisher.besides(link, taskId);
+    assertThat(next).as("the way on names a free file, not the link").contains("--out " + free);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(kept)).isEqualTo("someone's video");
+
+    String[] words = next.split(" ");
+    CliRun.Result saved = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(Arrays.copyOfRange(words, 1, words.length));
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(Mp4Files.boxes(free)).startsWith("ftyp");
+  }
+
+  @Test
   void aLinkOrASpecialFileAtOutIsRefusedEvenWithForceForSavingWouldReplaceIt() throws Exception {
     Path target = Files.writeString(dir.resolve("real.mp4"), "someone's video");
     Path link = Files.createSymbolicLink(dir.resolve("latest.mp4"), target);
