@@ -383,7 +383,11 @@ final class BatchCommand extends ClientCommand {
     try {
       left = client.balances().effectiveRemaining();
     } catch (RuntimeException e) {
-      if (!(dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof UnsupportedOperationException)) {
+      Throwable cause = dev.vidgen.core.concurrent.AsyncFailures.unwrap(e);
+      if (cause instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey()) {
+        throw refused; // the key itself refused: no upload or create could work, so none is made (as generate does)
+      }
+      if (!(cause instanceof UnsupportedOperationException)) {
         output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
             + "); the batch goes on and each job is checked before it is sent");
       }

@@ -954,6 +954,26 @@ class BatchCommandTest {
   }
 
   @Test
+  void aKeyTheAccountEndpointsRefuseStopsTheBatchBeforeAnyUploadOrCreate() throws Exception {
+    Path image = dir.resolve("product.png");
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(image);
+    Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"" + image + "\"]}",
+        "{\"id\": \"b\", \"prompt\": \"b turns\", \"images\": [\"" + image + "\"]}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      String refused = "{\"success\":false,\"message\":\"Invalid token\"}";
+      fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", refused), 10);
+      fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", refused), 10);
+
+      CliRun.Result result = againstFake(fake, jobs);
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+      assertThat(result.err()).contains("Invalid token").doesNotContain("the batch goes on");
+      assertThat(fake.requests(Endpoint.UPLOAD)).as("no upload with a refused key").isEmpty();
+      assertThat(fake.requests(Endpoint.CREATE)).as("no create with a refused key").isEmpty();
+    }
+  }
+
+  @Test
   void twoJobsEndingUnknownAreCountedOnceNotAgainAsResends() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {

@@ -143,8 +143,7 @@ final class AccountFunds {
    * uploads and its create instead of going on unchecked. A 403 is not: a key may lack only the account reads.
    */
   static boolean isRefusedKey(Throwable failure) {
-    return failure instanceof dev.vidgen.core.error.AuthenticationException refused
-        && (refused.httpStatus() == 401 || refused.httpStatus() == 200);
+    return failure instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey();
   }
 
   /** What is left after the quotes sent so far, when known and limited. */

@@ -11,6 +11,14 @@ public final class AuthenticationException extends NonRetriableProviderException
     super(details, cause);
   }
 
+  /**
+   * Whether the provider refused the key itself: HTTP 401, or an account read answered HTTP 200 in words that
+   * blame the key. Then no other call can work either. A 403 is not: a key may lack only some calls.
+   */
+  public boolean refusesKey() {
+    return httpStatus() == 401 || httpStatus() == 200;
+  }
+
   @Override
   public FailureKind kind() {
     return FailureKind.AUTHENTICATION;
