@@ -184,10 +184,28 @@ public final class JobValidator {
     }
     List<String> dropped = shipped.get().hints().keySet().stream()
         .filter(provider -> !route.hints().containsKey(provider)).sorted().toList();
+    String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
     if (dropped.isEmpty()) {
+      // Hints of its own for each provider, but some the built-in route has left out ({"toapis": {}}, say).
+      List<String> partly = new ArrayList<>();
+      new java.util.TreeMap<>(shipped.get().hints()).forEach((provider, builtInHints) -> {
+        if (builtInHints instanceof java.util.Map<?, ?> had && route.hints().get(provider) instanceof java.util.Map<?, ?> has) {
+          List<String> missing = had.keySet().stream().map(String::valueOf).filter(key -> !has.containsKey(key)).sorted()
+              .toList();
+          if (!missing.isEmpty()) {
+            partly.add("its " + provider + " hints leave out " + String.join(", ", missing));
+          }
+        }
+      });
+      if (!partly.isEmpty()) {
+        found.add(Violation.warning("model", ViolationCodes.MODEL_HINTS_DROPPED, route.id(), "a patch",
+            "model: " + route.id() + " is replaced whole by " + from + ", and " + String.join("; ", partly)
+                + ", which vidgen's built-in route has, so the job is not spelled as the built-in route spells it;"
+                + " to change only some of its fields (a price, say), give them in a \"patch\" instead"
+                + " (docs/routes.md#change-a-price)"));
+      }
       return;
     }
-    String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
     found.add(Violation.warning("model", ViolationCodes.MODEL_HINTS_DROPPED, route.id(), "a patch",
         "model: " + route.id() + " is replaced whole by " + from + ", which gives no " + String.join(" or ", dropped)
             + " hints though vidgen's built-in route has them, so on " + String.join(" or ", dropped) + " the job is"

@@ -234,7 +234,17 @@ class JobValidatorTest {
           + " in a \"patch\" instead (docs/routes.md#change-a-price)");
     });
     assertThat(JobValidator.of(replaced).validate(job).isValid()).as("a warning only: the job is sent").isTrue();
-    assertThat(JobValidator.of(withHints).validate(job).warnings()).as("hints of its own, chosen").isEmpty();
+    assertThat(JobValidator.of(withHints).validate(job).warnings()).as("empty hints leave out the built-in ones")
+        .singleElement().satisfies(warning -> {
+          assertThat(warning.code()).isEqualTo(ViolationCodes.MODEL_HINTS_DROPPED);
+          assertThat(warning.message()).startsWith("model: grok-video-1.5-preview is replaced whole by ovr.json, and its"
+              + " toapis hints leave out ").contains("duration_field", "which vidgen's built-in route has");
+        });
+    Object builtInHints = RouteCatalog.builtIn().require("grok-video-1.5-preview").hints().get("toapis");
+    RouteCatalog allHints = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "ovr.json",
+        "{\"routes\": [" + grok.replace("\"price\"", "\"hints\": {\"toapis\": "
+            + dev.vidgen.core.json.JsonTrees.write(builtInHints) + "}, \"price\"") + "]}");
+    assertThat(JobValidator.of(allHints).validate(job).warnings()).as("every built-in hint kept").isEmpty();
     assertThat(JobValidator.of(patched).validate(job).warnings()).as("a patch keeps the hints").isEmpty();
     assertThat(JobValidator.of(RouteCatalog.builtIn()).validate(job).warnings()).isEmpty();
   }
