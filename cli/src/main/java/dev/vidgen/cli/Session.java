@@ -43,6 +43,9 @@ final class Session implements AutoCloseable {
   private ScheduledExecutorService sharedScheduler;
   private VideoProvider decoratedProvider;
   private final java.util.Map<String, String> providerSettings = new java.util.LinkedHashMap<>();
+  /** How many of a route file's problems are listed, one a line. */
+  private static final int LISTED_ROUTE_PROBLEMS = 50;
+
   private RouteCatalog catalog;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
@@ -220,7 +223,12 @@ final class Session implements AutoCloseable {
       if (e.all().size() == 1) {
         throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix);
       }
-      e.all().forEach(problem -> output.note(problem.getMessage()));
+      // Each on a line of its own, up to a screenful or so: a generated file may hold thousands of the same mistake.
+      int shown = Math.min(e.all().size(), LISTED_ROUTE_PROBLEMS);
+      e.all().subList(0, shown).forEach(problem -> output.note(problem.getMessage()));
+      if (shown < e.all().size()) {
+        output.note("… and " + (e.all().size() - shown) + " more problems, not listed: fix these first");
+      }
       throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
           output.json() ? e.getMessage() : e.all().size() + " problems in " + e.file() + " (listed above)", fix);
     }

@@ -46,14 +46,21 @@ public final class RouteFileException extends IllegalArgumentException {
     return each.size() == 1 ? each.get(0) : new RouteFileException(each);
   }
 
+  /** How many problems the message of several names; {@link #all()} keeps every one. */
+  private static final int SUMMARIZED = 50;
+
   private static String summary(List<RouteFileException> problems) {
     StringBuilder text = new StringBuilder(problems.get(0).getMessage())
         .append(" (and ").append(problems.size() - 1).append(" more: ");
-    for (int i = 1; i < problems.size(); i++) {
+    int told = Math.min(problems.size(), SUMMARIZED);
+    for (int i = 1; i < told; i++) {
       RouteFileException next = problems.get(i);
       text.append(i > 1 ? "; " : "")
           .append(next.file.equals(problems.get(0).file) ? "" : next.file + ": ") // problems of several files
           .append(next.jsonPath.isEmpty() ? "" : next.jsonPath + ": ").append(next.problem);
+    }
+    if (told < problems.size()) {
+      text.append("; and ").append(problems.size() - told).append(" more not shown here");
     }
     return text.append(')').toString();
   }

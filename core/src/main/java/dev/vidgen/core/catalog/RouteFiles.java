@@ -72,10 +72,13 @@ public final class RouteFiles {
     List<Read> read = new ArrayList<>();
     List<RouteFileException> problems = new ArrayList<>();
     Set<String> failed = new HashSet<>();
+    NearIds near = new NearIds();
+    long total = 0;
     for (Path file : Objects.requireNonNull(files, "files == null")) {
       Layered layered;
       try {
-        layered = layered(catalog, parsed(file.toString(), read(file)), failed);
+        total += sizeWithin(file, total);
+        layered = layered(catalog, parsed(file.toString(), read(file)), failed, near);
       } catch (RouteFileException whole) {
         // A file that cannot be read at all may hold routes the later ones build on: stop at it.
         problems.add(whole);
@@ -87,7 +90,7 @@ public final class RouteFiles {
       problems.addAll(layered.problems());
     }
     // Against the catalog all the files make, so that a file may name a route that a later one adds.
-    problems.addAll(insteadProblems(catalog, read, failed));
+    problems.addAll(insteadProblems(catalog, read, failed, near));
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -109,9 +112,10 @@ public final class RouteFiles {
           + " a route file may have: check how it was made, or keep only the routes your jobs use");
     }
     Set<String> failed = new HashSet<>();
-    Layered layered = layered(base, parsed(origin, json), failed);
+    NearIds near = new NearIds();
+    Layered layered = layered(base, parsed(origin, json), failed, near);
     List<RouteFileException> problems = new ArrayList<>(layered.problems());
-    problems.addAll(insteadProblems(layered.catalog(), layered.read(), failed));
+    problems.addAll(insteadProblems(layered.catalog(), layered.read(), failed, near));
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -176,6 +180,25 @@ public final class RouteFiles {
     } catch (IOException | UncheckedIOException e) {
       throw new RouteFileException(file.toString(), "", "cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code file}'s size, refused when the route files of one load, {@code before} bytes so far, would pass
+   * {@link #MAX_BYTES} together: a catalog split over several files is no larger than one file may be.
+   */
+  private static long sizeWithin(Path file, long before) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException | UncheckedIOException | SecurityException unreadable) {
+      return 0; // told by read() as it reads the file
+    }
+    if (before > 0 && before + size > MAX_BYTES) {
+      throw new RouteFileException(file.toString(), "", "would bring the route files of this run to " + (before + size)
+          + " bytes (" + megabytes(before + size) + "), more than the " + MAX_BYTES + " bytes (" + megabytes(MAX_BYTES)
+          + ") they may be together: check how they were made, or keep only the routes your jobs use");
+    }
+    return size;
   }
 
   private static String megabytes(long bytes) {
@@ -290,7 +313,7 @@ public final class RouteFiles {
    *
    * @throws RouteFileException only for a problem of the whole file (an unknown top-level key)
    */
-  private static Layered layered(RouteCatalog base, Node file, Set<String> failed) {
+  private static Layered layered(RouteCatalog base, Node file, Set<String> failed, NearIds near) {
     file.keys("a route file", RouteKeys.FILE);
     if (file.has("$schema")) {
       file.at("$schema").text("$schema (the schema's location)");
@@ -329,8 +352,11 @@ public final class RouteFiles {
       unread.addAll(unread(written, duplicates, added));
       read.removeIf(one -> !added.containsKey(one.id()));
       catalog = catalog.with(file.file(), added.values());
-      for (ModelRoute route : added.values()) {
-        catalog = ownRetirement(catalog, route, file.file());
+      // One new catalog for all the routes the file retires, not one per route.
+      List<String> retiring = added.values().stream().filter(route -> route.retired().isPresent())
+          .map(ModelRoute::id).toList();
+      if (!retiring.isEmpty() && !BUILT_IN.equals(file.file())) {
+        catalog = catalog.withOwnRetirements(retiring, file.file());
       }
     }
     if (file.has("patch")) {
@@ -343,8 +369,7 @@ public final class RouteFiles {
             return null; // the route's own problem is told; its patch waits for it
           }
           ModelRoute existing = found.orElseThrow(() -> entry.getValue().fail(
-              "patch of an unknown route " + Node.quote(entry.getKey()) + "; known ids near it: "
-                  + String.join(", ", current.nearest(entry.getKey(), 3))));
+              "patch of an unknown route " + Node.quote(entry.getKey()) + near.near(current, entry.getKey())));
           if (!existing.id().equals(entry.getKey())) {
             throw entry.getValue().fail("patch of " + Node.quote(entry.getKey()) + ": the route is spelled "
                 + Node.quote(existing.id()) + "; use that id");
@@ -384,8 +409,7 @@ public final class RouteFiles {
             if (failed.contains(lower(text))) {
               return null; // the route's own problem is told
             }
-            throw id.fail("remove of an unknown route " + Node.quote(text) + "; known ids near it: "
-                + String.join(", ", current.nearest(text, 3)));
+            throw id.fail("remove of an unknown route " + Node.quote(text) + near.near(current, text));
           }
           return text;
         });
@@ -403,10 +427,11 @@ public final class RouteFiles {
   }
 
   /** The problems of {@link #checkInstead(RouteCatalog, String, Node, Set)} for each of {@code read}. */
-  private static List<RouteFileException> insteadProblems(RouteCatalog catalog, List<Read> read, Set<String> failed) {
+  private static List<RouteFileException> insteadProblems(RouteCatalog catalog, List<Read> read, Set<String> failed,
+      NearIds near) {
     List<RouteFileException> problems = new ArrayList<>();
     for (Read one : read) {
-      problems.addAll(checkInstead(catalog, one.id(), one.node(), failed));
+      problems.addAll(checkInstead(catalog, one.id(), one.node(), failed, near));
     }
     return problems;
   }
@@ -417,7 +442,8 @@ public final class RouteFiles {
    * the same day, so that a retirement never tells users to choose a model that is not there or goes too.
    * A name of a route in {@code failed} (one that could not be read) is left to that route's problem.
    */
-  private static List<RouteFileException> checkInstead(RouteCatalog catalog, String own, Node node, Set<String> failed) {
+  private static List<RouteFileException> checkInstead(RouteCatalog catalog, String own, Node node, Set<String> failed,
+      NearIds near) {
     List<RouteFileException> problems = new ArrayList<>();
     if (!node.has("retired") || node.at("retired").isNull() || !node.at("retired").has("instead")) {
       return problems;
@@ -435,9 +461,10 @@ public final class RouteFiles {
           return;
         }
         if (named.isEmpty()) {
+          List<String> candidates = insteadCandidates(catalog, id, own, ownDay, near);
           throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
-              + " files given); known ids near it: " + String.join(", ", insteadCandidates(catalog, id, own, ownDay))
-              + " (vidgen models lists them all)");
+              + " files given)" + (candidates.isEmpty() ? "; vidgen models lists the known ids"
+                  : "; known ids near it: " + String.join(", ", candidates) + " (vidgen models lists them all)"));
         }
         if (id.equals(own)) {
           throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
@@ -457,13 +484,11 @@ public final class RouteFiles {
    * Up to three ids near {@code id} that could stand in for {@code own}: neither {@code own} itself nor a
    * route retired on or before {@code ownDay} (the day {@code own} is retired; null: none is left out).
    */
-  private static List<String> insteadCandidates(RouteCatalog catalog, String id, String own, LocalDate ownDay) {
-    return catalog.nearest(id, catalog.size()).stream()
-        .filter(candidate -> !candidate.equals(own))
-        .filter(candidate -> ownDay == null || catalog.find(candidate).flatMap(ModelRoute::retired)
-            .map(retirement -> retirement.on().isAfter(ownDay)).orElse(true))
-        .limit(3)
-        .toList();
+  private static List<String> insteadCandidates(RouteCatalog catalog, String id, String own, LocalDate ownDay,
+      NearIds near) {
+    return near.near(catalog, id, candidate -> !candidate.equals(own)
+        && (ownDay == null || catalog.find(candidate).flatMap(ModelRoute::retired)
+            .map(retirement -> retirement.on().isAfter(ownDay)).orElse(true)));
   }
 
   /** Runs {@code step}, keeping its problem (then null) so that the rest of the file is checked too. */
@@ -497,6 +522,30 @@ public final class RouteFiles {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * The known ids near a name a file gets wrong, for the first {@value #SUGGESTED} problems of a call: each
+   * look goes over every id, so a file of thousands of such mistakes is told them without minutes of looking.
+   */
+  private static final class NearIds {
+    static final int SUGGESTED = 20;
+    private int left = SUGGESTED;
+
+    /** "; known ids near it: a, b, c", or where to see them once the looks are spent. */
+    String near(RouteCatalog catalog, String id) {
+      return left-- > 0 ? "; known ids near it: " + String.join(", ", catalog.nearest(id, 3))
+          : "; vidgen models lists the known ids";
+    }
+
+    /** Up to three ids near {@code id} that {@code fits}, or empty once the looks are spent. */
+    List<String> near(RouteCatalog catalog, String id, java.util.function.Predicate<String> fits) {
+      if (left-- <= 0) {
+        return List.of();
+      }
+      // A few more than three, so that the ones that do not fit leave three that do; not every id, sorted.
+      return catalog.nearest(id, 3 + 16).stream().filter(fits).limit(3).toList();
     }
   }
 }

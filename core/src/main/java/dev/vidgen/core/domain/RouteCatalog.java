@@ -27,6 +27,8 @@ public final class RouteCatalog {
   public static final String BUILT_IN = "built-in";
 
   private final Map<String, ModelRoute> routes;
+  /** Each route by each of its names (its id and aliases), in lower case. */
+  private final Map<String, ModelRoute> byName;
   private final Map<String, String> origins;
   /** Each id removed by name (lower case) and by what, so that a job naming it is told why it is gone. */
   private final Map<String, String> removals;
@@ -59,6 +61,10 @@ public final class RouteCatalog {
     inOrder.addAll(added.stream().filter(route -> byId.get(route.id()) == route).toList());
     checkNames(inOrder, added);
     this.routes = java.util.Collections.unmodifiableMap(byId);
+    Map<String, ModelRoute> names = new HashMap<>();
+    // Every name leads to one route (checkNames), so a job's name is found in one look, in any case.
+    byId.values().forEach(route -> route.names().forEach(name -> names.putIfAbsent(key(name), route)));
+    this.byName = names;
     this.origins = java.util.Collections.unmodifiableMap(from);
     Map<String, String> gone = new LinkedHashMap<>(removals);
     // A route added again is no longer removed, nor is a name a route now has.
@@ -212,11 +218,23 @@ public final class RouteCatalog {
    * @throws IllegalArgumentException when the catalog has no route {@code id}
    */
   public RouteCatalog withOwnRetirement(String id, String by) {
+    return withOwnRetirements(List.of(id), by);
+  }
+
+  /**
+   * {@link #withOwnRetirement} for each of {@code ids} at once (one new catalog, however many routes a file
+   * retires).
+   *
+   * @throws IllegalArgumentException when the catalog has no route of one of {@code ids}
+   */
+  public RouteCatalog withOwnRetirements(Collection<String> ids, String by) {
     Objects.requireNonNull(by, "by == null");
-    ModelRoute route = find(id).filter(found -> found.id().equalsIgnoreCase(id.strip()))
-        .orElseThrow(() -> new IllegalArgumentException("no route " + quote(String.valueOf(id)) + " in this catalog"));
     Map<String, String> own = new LinkedHashMap<>(ownRetirements);
-    own.put(key(route.id()), by);
+    for (String id : ids) {
+      ModelRoute route = find(id).filter(found -> found.id().equalsIgnoreCase(id.strip()))
+          .orElseThrow(() -> new IllegalArgumentException("no route " + quote(String.valueOf(id)) + " in this catalog"));
+      own.put(key(route.id()), by);
+    }
     return new RouteCatalog(routes.values(), origins, CODE, List.of(), removals, own);
   }
 
@@ -249,11 +267,7 @@ public final class RouteCatalog {
     if (exact != null) {
       return Optional.of(exact);
     }
-    String wanted = id.trim();
-    return routes.values().stream().filter(r -> r.id().equalsIgnoreCase(wanted)).findFirst()
-        .or(() -> routes.values().stream().filter(r -> r.aliases().contains(wanted)).findFirst())
-        .or(() -> routes.values().stream()
-            .filter(r -> r.aliases().stream().anyMatch(wanted::equalsIgnoreCase)).findFirst());
+    return Optional.ofNullable(byName.get(key(id.trim())));
   }
 
   /**

@@ -186,7 +186,7 @@ public final class JobValidator {
         .filter(provider -> !route.hints().containsKey(provider)).sorted().toList();
     String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
     if (dropped.isEmpty()) {
-      // Hints of its own for each provider, but some the built-in route has left out ({"toapis": {}}, say).
+      // Hints of its own for each provider, but some the built-in route has left out (an empty object, say).
       List<String> partly = new ArrayList<>();
       new java.util.TreeMap<>(shipped.get().hints()).forEach((provider, builtInHints) -> {
         if (builtInHints instanceof java.util.Map<?, ?> had && route.hints().get(provider) instanceof java.util.Map<?, ?> has) {

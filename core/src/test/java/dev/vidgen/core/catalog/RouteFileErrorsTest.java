@@ -364,6 +364,38 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void routeFilesTogetherLargerThanOneMayBeAreRefusedBeforeTheLastIsRead() throws Exception {
+    Path first = folder.resolve("first.json");
+    java.nio.file.Files.writeString(first, "{\"$schema\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+    Path second = folder.resolve("second.json");
+    try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(second,
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      out.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), 4L * 1024 * 1024); // sparse: 4 MB and one byte
+    }
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(first, second)))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessageStartingWith(second + ": would bring the route files of this run to ")
+        .hasMessageContaining("more than the 8388608 bytes (8.0 MB) they may be together");
+  }
+
+  @Test
+  void thousandsOfUnknownNamesAreEachToldButOnlyTheFirstLookForNearIds() {
+    StringBuilder remove = new StringBuilder("{\"remove\": [");
+    for (int i = 0; i < 2000; i++) {
+      remove.append(i == 0 ? "" : ", ").append("\"nope-").append(i).append('"');
+    }
+    RouteFileException e = failure(remove.append("]}").toString());
+
+    assertThat(e.all()).hasSize(2000);
+    assertThat(e.all().get(0).problem()).startsWith("remove of an unknown route \"nope-0\"; known ids near it: ");
+    assertThat(e.all().get(1999).problem()).isEqualTo("remove of an unknown route \"nope-1999\"; vidgen models lists"
+        + " the known ids");
+    assertThat(e.getMessage()).as("the message names some, the rest are counted")
+        .contains("; and 1950 more not shown here)").hasSizeLessThan(20_000);
+  }
+
+  @Test
   void aBadFileLeavesTheCatalogAsItWas() {
     RouteCatalog before = RouteCatalog.builtIn();
 
