@@ -385,7 +385,8 @@ final class BatchViews {
             error.put("code", provider.providerCode().orElse(null));
             error.put("http_status", provider.httpStatus() == 0 ? null : provider.httpStatus());
             error.put("request_id", provider.requestId().orElse(null));
-            error.put("retry_after_seconds", provider.retryAfter().map(java.time.Duration::toSeconds).orElse(null));
+            error.put("retry_after_seconds", !(provider instanceof dev.vidgen.core.error.RetriableProviderException) ? null
+                : provider.retryAfter().map(java.time.Duration::toSeconds).orElse(null));
           });
       json.put("error", error);
     }

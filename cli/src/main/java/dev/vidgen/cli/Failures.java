@@ -192,8 +192,9 @@ final class Failures {
     ProviderException provider = cause instanceof ProviderException p ? p : null;
     error.put("http_status", provider == null || provider.httpStatus() == 0 ? null : provider.httpStatus());
     error.put("request_id", provider == null ? null : provider.requestId().orElse(null));
-    error.put("retry_after_seconds",
-        provider == null ? null : provider.retryAfter().map(d -> d.toSeconds()).orElse(null));
+    // Only for a failure that passes by itself: a refusal (400, 422) that came with a Retry-After is not one to retry.
+    error.put("retry_after_seconds", !(provider instanceof dev.vidgen.core.error.RetriableProviderException) ? null
+        : provider.retryAfter().map(d -> d.toSeconds()).orElse(null));
     error.put("next", next);
     error.put("exit_code", exitCode(cause));
     json.put("error", error);

@@ -114,6 +114,11 @@ final class HistoryCommand extends ClientCommand {
         task.put("result", "unusable"); // completed and charged as such, with a link vidgen does not fetch
         task.put("result_problem", why);
       });
+      StdoutResults.of(entry).ifPresent(at -> {
+        task.put("result", "stdout"); // written whole to standard output: no file, and nothing went wrong
+        task.put("result_written_at", at.toString());
+        task.put("error", null);
+      });
       task.put("next", unsaved(entry) ? saveCommand(entry, session) : null);
       tasks.add(task);
     });

@@ -307,6 +307,10 @@ class OutAndSafetyCommandsTest {
     CliRun.Result history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history");
     assertThat(history.out()).as("written whole, so not a video still to save").contains("- (written to standard output)")
         .doesNotContain("not saved", "save it with");
+    Map<String, Object> json = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
+    assertThat(json.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("result", "stdout").containsEntry("error", null).containsEntry("next", null)
+        .containsKey("result_written_at");
   }
 
   @Test

@@ -1004,6 +1004,20 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aRefusalThatCameWithRetryAfterDoesNotInviteARetryInItsJson() {
+    fake.inject(Endpoint.CREATE, Fault.status(422).withHeader("Retry-After", "1"));
+
+    CliRun.Result refused = vidgen("generate", "--json", "--no-wait", "--image", "product.png", "--prompt", "q");
+
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    Map<String, Object> error = (Map<String, Object>) refused.json().get("error");
+    assertThat(error).containsEntry("http_status", 422.0).containsEntry("retry_after_seconds", null);
+    assertThat((String) error.get("message")).doesNotContain("retry after");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateRefusedOutrightLeavesNothingInTheHistoryToAskAbout() {
     fake.inject(Endpoint.CREATE, Fault.status(400));
 
