@@ -177,6 +177,7 @@ final class BatchCommand extends ClientCommand {
       BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model));
       views.plan(plan);
+      tellChangedPrices(plan, output);
       if (!plan.invalid().isEmpty() && !skipInvalid) {
         return views.refuseInvalid(plan);
       }
@@ -315,6 +316,23 @@ final class BatchCommand extends ClientCommand {
    * Says, before anything is sent, which failed jobs {@code --retry-failed} sends again (those that made no
    * task) and what they cost, since the header's price is the whole file's and the run pays for these again.
    */
+  /**
+   * Once per model, before anything is sent or refused: a price a route file changed from the built-in route's
+   * documented one, which every line on that model is planned and budgeted at (a price typed wrong multiplies here).
+   */
+  private static void tellChangedPrices(BatchPlan plan, Output output) {
+    java.util.Map<String, String> told = new java.util.LinkedHashMap<>();
+    for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
+      String basis = job.quote().basis();
+      int from = basis.indexOf(dev.vidgen.core.pricing.Pricing.FROM_ELSEWHERE);
+      if (from >= 0) {
+        told.putIfAbsent(job.quote().model(), basis.substring(from + 2));
+      }
+    }
+    told.forEach((model, note) -> output.note("price of " + model + ": " + note + "; every line on it is planned"
+        + " at the file's price"));
+  }
+
   private static void tellRetries(BatchPlan plan, JobStore store, Output output) {
     java.util.Map<String, JobStore.Entry> known = new java.util.HashMap<>();
     store.entries(plan.batch()).forEach(entry -> known.put(entry.key(), entry));

@@ -165,6 +165,14 @@ class RouteFilesCommandTest {
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     assertThat(sent.err()).contains("sending: grok-video-1.5-preview, 2 credits ($0.01) (per request, 10 s (the route's"
         + " default); " + told + ")");
+
+    Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a\", \"images\": [\"https://img.example/a.png\"]}\n"
+        + "{\"id\": \"b\", \"prompt\": \"b\", \"images\": [\"https://img.example/b.png\"]}\n");
+    CliRun.Result batch = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("batch", "jobs.jsonl", "--dry-run",
+        "--base-url", fake.baseUrl(), "--routes", "cheap.json");
+    assertThat(batch.exitCode()).as(batch.all()).isZero();
+    assertThat(batch.err()).as("told once for the model, before anything is sent")
+        .containsOnlyOnce("price of grok-video-1.5-preview: " + told + "; every line on it is planned at the file's price");
   }
 
   @ParameterizedTest

@@ -15,6 +15,13 @@ import java.util.stream.Collectors;
  * quoted as unknown, never as zero. Pure and thread-safe.
  */
 public final class Pricing {
+  /**
+   * What a quote's basis says, before where its price comes from, when a route file (or code) changed the price of
+   * vidgen's built-in route ({@link #quote(RouteCatalog, ModelRoute, VideoJob)}); a caller listing quotes may look
+   * for it to tell the change once.
+   */
+  public static final String FROM_ELSEWHERE = "; this price comes from ";
+
   private Pricing() {}
 
   /**
@@ -64,7 +71,7 @@ public final class Pricing {
       return quote;
     }
     String from = catalog.origin(route.id()).orElse(RouteCatalog.CODE);
-    String basis = quote.basis() + "; this price comes from " + from + ", and vidgen's built-in route of " + route.id()
+    String basis = quote.basis() + FROM_ELSEWHERE + from + ", and vidgen's built-in route of " + route.id()
         + " (the provider's documented price) gives " + documented.credits().toPlainString() + " credits ($"
         + documented.usd().toPlainString() + ")";
     return quote.isKnown() ? new PriceQuote(quote.model(), quote.credits(), quote.usd(), basis)
