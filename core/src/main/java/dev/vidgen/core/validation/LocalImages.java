@@ -41,7 +41,8 @@ public final class LocalImages {
       found.add(Violation.error(field, ViolationCodes.IMAGE_FORMAT, seen, ALLOWED_FORMATS,
           field + ": " + shown + " is " + seen + ", not a " + ALLOWED_FORMATS
               + " image by its content (whatever its name says); " + (video ? "give it as a video (--video on the"
-                  + " command line, video(...) in Java), to a model that takes videos" : "convert it to " + ALLOWED_FORMATS)));
+                  + " command line, \"videos\" in a jobs file, video(...) in Java), to a model that takes videos"
+                  : seen.equals("empty") ? "give a file that holds the image" : "convert it to " + ALLOWED_FORMATS)));
     }
   }
 

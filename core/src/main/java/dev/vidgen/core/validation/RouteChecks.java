@@ -176,9 +176,14 @@ final class RouteChecks {
           + " for " + first.id();
     } else if (!job.videos().isEmpty() && route.modes().stream().allMatch(each -> route.videosFor(each).max() == 0)) {
       // The video is what led here: say that the model takes none, not only which modes it offers.
+      // Without images on a model every mode of which needs some, dropping the video is not enough: say what else.
+      GenerationMode first = route.modes().iterator().next();
+      String instead = job.images().isEmpty() && everyModeNeedsImages()
+          ? " and give " + route.imagesFor(first).describe() + " image" + plural(route.imagesFor(first).max()) + " for "
+              + first.id()
+          : " for " + Texts.orList(offered);
       message = "mode: " + route.id() + " takes no videos and does not offer " + mode.id() + why + "; drop the video"
-          + plural(job.videos().size()) + " for " + Texts.orList(offered) + ", or choose a model that takes videos"
-          + " (vidgen models lists them)";
+          + plural(job.videos().size()) + instead + ", or choose a model that takes videos (vidgen models lists them)";
     } else {
       message = "mode: " + route.id() + " does not offer " + mode.id() + why + "; choose " + Texts.orList(offered);
     }

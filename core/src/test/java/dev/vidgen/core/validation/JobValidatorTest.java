@@ -257,6 +257,10 @@ class JobValidatorTest {
     assertThat(report.errors()).extracting(Violation::message).anySatisfy(message -> assertThat(message)
         .startsWith("mode: grok-video-1.5-preview takes no videos and does not offer ")
         .endsWith("; drop the video for image-to-video, or choose a model that takes videos (vidgen models lists them)"));
+    ValidationReport videoOnly = validator.validate(VideoJob.builder(MODEL).prompt("a kite")
+        .video(java.net.URI.create("https://cdn.example.com/v.mp4")).build());
+    assertThat(videoOnly.errors()).extracting(Violation::message).anySatisfy(message -> assertThat(message)
+        .contains("; drop the video and give exactly 1 image for image-to-video, or choose a model that takes videos"));
   }
 
   @Test

@@ -65,7 +65,8 @@ class LocalImagesTest {
 
     assertThat(errorsFor(TestImages.write(dir, "clip.png", mp4))).singleElement().satisfies(error ->
         assertThat(error.message()).contains("is an MP4 video, not a JPEG, PNG or WebP image by its content",
-            "give it as a video (--video on the command line, video(...) in Java), to a model that takes videos"));
+            "give it as a video (--video on the command line, \"videos\" in a jobs file, video(...) in Java), to a model"
+                + " that takes videos"));
     assertThat(errorsFor(TestImages.write(dir, "photo.heic", heic))).singleElement().satisfies(error ->
         assertThat(error.message()).contains("is a HEIC/HEIF image (as phones save photos)",
             "convert it to JPEG, PNG or WebP"));
@@ -89,6 +90,8 @@ class LocalImagesTest {
 
     assertThat(errorsFor(empty)).extracting(Violation::code, Violation::given)
         .containsExactly(org.assertj.core.api.Assertions.tuple(ViolationCodes.IMAGE_FORMAT, "empty"));
+    assertThat(errorsFor(empty)).singleElement().satisfies(error -> assertThat(error.message())
+        .endsWith("; give a file that holds the image").doesNotContain("convert it"));
   }
 
   @Test
