@@ -42,6 +42,7 @@ final class RouteReader {
     Draft draft = new Draft(id == null ? "" : id);
     draft.price = PriceTable.unknown(unknownPriceReason);
     boolean unknownKeys = fields(draft, node, "a route", RouteKeys.ROUTE, problems);
+    draft.checkPartPrice(node, problems);
     if (!unknownKeys) { // an unknown key may be the misspelling of a required one: then it alone is told
       collect(problems, () -> node.require("modes", "the modes the route offers, such as {\"text-to-video\": {}}"));
       collect(problems, () -> node.require("seconds", "the durations, such as {\"one_of\": [5, 10], \"default\": 5}"));
@@ -57,6 +58,7 @@ final class RouteReader {
     Draft draft = new Draft(route);
     List<RouteFileException> problems = new ArrayList<>();
     fields(draft, patch, "a patch (any route field but id)", RouteKeys.PATCH, problems);
+    draft.checkPartPrice(patch, problems);
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -73,10 +75,14 @@ final class RouteReader {
         problems.add(node.at(key).fail("unknown key " + Node.quote(key) + " in " + what + "; allowed: "
             + String.join(", ", allowed)));
       } else if (!key.equals("id")) {
+        int before = problems.size();
         collect(problems, () -> {
           apply(draft, key, node.at(key));
           return null;
         });
+        if (problems.size() > before) {
+          draft.unread.add(key);
+        }
       }
     }
     return unknown;
@@ -111,7 +117,7 @@ final class RouteReader {
       }
       case "max_prompt_chars" -> draft.maxPromptChars = value.integer("max_prompt_chars", 1);
       case "prompt_required" -> draft.promptRequired = value.flag("prompt_required");
-      case "price" -> draft.price = price(value, true);
+      case "price" -> draft.price = price(value, true, part -> draft.partPrice = part);
       case "params" -> draft.knownParams = new LinkedHashSet<>(value.texts("params (parameter names)"));
       case "rules" -> {
         List<RouteFileException> problems = new ArrayList<>();
@@ -345,7 +351,12 @@ final class RouteReader {
         + RouteSpelling.allowedValues(valid, given, "value of one_of")));
   }
 
-  static PriceTable price(Node node, boolean byResolutionAllowed) {
+  /**
+   * A price. When some of its entries are wrong, {@code partRead} is given what could be read of it
+   * (when anything could), so that a price for a duration or resolution the route does not offer is
+   * told with the other problems of the same price rather than after they are fixed.
+   */
+  static PriceTable price(Node node, boolean byResolutionAllowed, java.util.function.Consumer<PriceTable> partRead) {
     List<String> keys = node.keys("a price",
         byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION);
     if (keys.size() != 1) {
@@ -379,6 +390,9 @@ final class RouteReader {
           return prices.put(duration, price.usd("the price of " + seconds + " s"));
         }));
         if (!problems.isEmpty()) {
+          if (!prices.isEmpty()) {
+            partRead.accept(new PriceTable.PerRequest(prices));
+          }
           throw RouteFileException.of(problems);
         }
         return new PriceTable.PerRequest(prices);
@@ -390,6 +404,7 @@ final class RouteReader {
               + " {\"720p\": {\"per_second_usd\": \"0.05\"}}");
         }
         Map<String, PriceTable> tables = new LinkedHashMap<>();
+        Map<String, PriceTable> partTables = new LinkedHashMap<>(); // each resolution read, wholly or in part
         Map<String, String> seen = new LinkedHashMap<>();
         List<RouteFileException> problems = new ArrayList<>(); // every resolution's problem, not only the first
         entries.forEach((resolution, price) -> collect(problems, () -> {
@@ -398,9 +413,16 @@ final class RouteReader {
             throw price.fail("a second price for " + Node.quote(earlier) + " (as " + Node.quote(resolution)
                 + "): resolutions compare in any case, so give each one price");
           }
-          return tables.put(resolution, price(price, false));
+          // A resolution whose price cannot be read at all is still a resolution the route may not offer.
+          partTables.put(resolution, PriceTable.unknown("not read"));
+          PriceTable table = price(price, false, part -> partTables.put(resolution, part));
+          partTables.put(resolution, table);
+          return tables.put(resolution, table);
         }));
         if (!problems.isEmpty()) {
+          if (!partTables.isEmpty()) {
+            partRead.accept(new PriceTable.ByResolution(partTables));
+          }
           throw RouteFileException.of(problems);
         }
         return new PriceTable.ByResolution(tables);
@@ -613,6 +635,10 @@ final class RouteReader {
     List<RouteRule> rules;
     Retirement retirement;
     List<String> aliases;
+    /** What could be read of a price that has problems; null when it was read whole (or not given). */
+    PriceTable partPrice;
+    /** The keys whose value had a problem. */
+    final Set<String> unread = new java.util.HashSet<>();
 
     Draft(String id) {
       this.id = id;
@@ -639,6 +665,17 @@ final class RouteReader {
       rules = route.rules();
       retirement = route.retirement();
       aliases = route.aliases();
+    }
+
+    /**
+     * When the price has problems, whether what could be read of it prices a duration or resolution the
+     * route does not offer (told beside them); skipped when the durations or resolutions are wrong too.
+     */
+    void checkPartPrice(Node where, List<RouteFileException> problems) {
+      if (partPrice == null || unread.contains("seconds") || unread.contains("resolutions")) {
+        return;
+      }
+      checkPrice(partPrice, durations, resolutions == null ? List.of() : resolutions, where, problems);
     }
 
     ModelRoute build(Node where) {

@@ -95,13 +95,42 @@ class RouteFileErrorsTest {
   void everyBadEntryOfAPriceIsListedNotOnlyTheFirst() {
     RouteFileException perRequest = failure(route("\"price\": {\"per_request_usd\": {\"5\": \"-0.10\", \"10\": \"abc\","
         + " \"15\": \"0.15\"}}"));
-    RouteFileException byResolution = failure(route("\"price\": {\"by_resolution\": {\"720p\": {\"per_second_usd\":"
-        + " \"-1\"}, \"1080p\": {\"per_second_usd\": \"x\"}}}"));
+    RouteFileException byResolution = failure(route("\"resolutions\": {\"one_of\": [\"720p\", \"1080p\"]}, \"price\":"
+        + " {\"by_resolution\": {\"720p\": {\"per_second_usd\": \"-1\"}, \"1080p\": {\"per_second_usd\": \"x\"}}}"));
 
-    assertThat(perRequest.all()).extracting(RouteFileException::jsonPath)
-        .containsExactly("routes[0].price.per_request_usd.5", "routes[0].price.per_request_usd.10");
+    assertThat(perRequest.all()).as("15 s, read well, is not offered either").extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].price.per_request_usd.5", "routes[0].price.per_request_usd.10",
+            "routes[0].price.per_request_usd.15");
     assertThat(byResolution.all()).extracting(RouteFileException::jsonPath).containsExactly(
         "routes[0].price.by_resolution.720p.per_second_usd", "routes[0].price.by_resolution.1080p.per_second_usd");
+  }
+
+  @Test
+  void aPricedLengthOrResolutionTheRouteDoesNotOfferIsToldWithThePricesOtherProblemsNotAfterThem() {
+    RouteFileException perRequest = failure(route("\"seconds\": {\"one_of\": [5, 10, 15], \"default\": 5}, \"price\":"
+        + " {\"per_request_usd\": {\"5\": \"abc\", \"10\": \"0.1\", \"7\": \"0.1\"}}").replace(SECONDS + ", ", ""));
+    RouteFileException byResolution = failure(route("\"resolutions\": {\"one_of\": [\"720p\"]}, \"price\":"
+        + " {\"by_resolution\": {\"720p\": {\"per_second_usd\": \"x\"}, \"1080p\": {\"per_second_usd\": \"y\"},"
+        + " \"4k\": {\"per_request_usd\": {\"5\": \"0.5\", \"7\": \"z\"}}}}"));
+
+    assertThat(perRequest.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("routes[0].price.per_request_usd.5",
+            "expected the price of 5 s (a decimal in US dollars such as \"0.05\"), got the string \"abc\""),
+        org.assertj.core.groups.Tuple.tuple("routes[0].price.per_request_usd.7",
+            "a price for 7 s, which the route does not offer; its durations: 5, 10 or 15 s"));
+    assertThat(byResolution.all()).extracting(RouteFileException::jsonPath).containsExactly(
+        "routes[0].price.by_resolution.720p.per_second_usd", "routes[0].price.by_resolution.1080p.per_second_usd",
+        "routes[0].price.by_resolution.4k.per_request_usd.7", "routes[0].price.by_resolution.1080p",
+        "routes[0].price.by_resolution.4k");
+  }
+
+  @Test
+  void aPriceWhoseRouteHasBadSecondsIsNotCheckedAgainstThem() {
+    RouteFileException e = failure(route("\"seconds\": {\"one_of\": [5, \"ten\"], \"default\": 5}, \"price\":"
+        + " {\"per_request_usd\": {\"5\": \"abc\", \"10\": \"0.1\"}}").replace(SECONDS + ", ", ""));
+
+    assertThat(e.all()).as("10 s may well be offered once the seconds are mended").extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].seconds.one_of[1]", "routes[0].price.per_request_usd.5");
   }
 
   @Test
