@@ -346,8 +346,22 @@ final class Downloader {
         Files.move(temp, target);
       }
     } catch (java.nio.file.FileAlreadyExistsException taken) {
+      if (sameVideo(temp, target)) {
+        deleteQuietly(temp); // another run saved this very video there meanwhile: it is saved
+        return;
+      }
       throw new DownloadFailedException(taskId, target, target + " appeared while the video was downloaded (another"
           + " run saved a file there); that file was kept and this video was not saved", taken);
+    }
+  }
+
+  /** Whether {@code target} is a regular file holding exactly the bytes of {@code temp}. */
+  private static boolean sameVideo(Path temp, Path target) {
+    try {
+      return Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.size(target) == Files.size(temp) && Files.mismatch(temp, target) == -1L;
+    } catch (IOException unreadable) {
+      return false;
     }
   }
 

@@ -56,17 +56,8 @@ class DownloaderTest {
   void aDownloadToldToKeepAnExistingFileNeverReplacesOneAnotherRunWroteThereWhileItDownloaded() throws IOException {
     Path target = folder.resolve("kite.mp4");
     // Another run saves its video under the same name while this one is still being read.
-    InputStream racing = new java.io.FilterInputStream(new ByteArrayInputStream(ScriptedProvider.MP4)) {
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n < 0 && !Files.exists(target)) {
-          Files.writeString(target, "another paid video");
-        }
-        return n;
-      }
-    };
-    fixture.provider.openAnswers(racing, ScriptedProvider.MP4);
+    fixture.provider.openAnswers(racing(target, "another paid video".getBytes(StandardCharsets.UTF_8)),
+        ScriptedProvider.MP4);
 
     assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
         ExistingTarget.KEEP))
@@ -77,6 +68,46 @@ class DownloaderTest {
     assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
     Path replaced = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target, ExistingTarget.REPLACE);
     assertThat(Files.readAllBytes(replaced)).isEqualTo(ScriptedProvider.MP4);
+  }
+
+  @Test
+  void aDownloadToldToKeepAnExistingFileIsSavedWhenAnotherRunSavedTheSameVideoThereMeanwhile() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    fixture.provider.openAnswers(racing(target, ScriptedProvider.MP4), ScriptedProvider.MP4);
+
+    Path written = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target, ExistingTarget.KEEP);
+
+    assertThat(written).isEqualTo(target.toAbsolutePath());
+    assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
+  }
+
+  @Test
+  void aFileOfTheSameSizeButOtherBytesIsStillKeptAndTheDownloadRefused() throws IOException {
+    Path target = folder.resolve("kite.mp4");
+    byte[] other = ScriptedProvider.MP4.clone();
+    other[other.length - 1] ^= 1;
+    fixture.provider.openAnswers(racing(target, other), ScriptedProvider.MP4);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
+        ExistingTarget.KEEP)).isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("appeared while the video was downloaded");
+    assertThat(Files.readAllBytes(target)).isEqualTo(other);
+    assertThat(filesIn(folder)).containsExactly("kite.mp4");
+  }
+
+  /** The video's bytes, with {@code written} saved at {@code target} by "another run" just as the last is read. */
+  private static InputStream racing(Path target, byte[] written) {
+    return new java.io.FilterInputStream(new ByteArrayInputStream(ScriptedProvider.MP4)) {
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n < 0 && !Files.exists(target)) {
+          Files.write(target, written);
+        }
+        return n;
+      }
+    };
   }
 
   @Test
