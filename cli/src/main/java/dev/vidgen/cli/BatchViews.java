@@ -274,6 +274,7 @@ final class BatchViews {
         + earlierWords(report)
         + extraWords(report)
         + FailedCharges.summary(report.entries()));
+    FailedCharges.running(report.entries()).ifPresent(running -> fields.put("running", running));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -584,6 +585,9 @@ final class BatchViews {
     json.put("expired_charge", FailedCharges.expiredCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
     json.put("unusable_credits_quoted", FailedCharges.unusableQuoted(report.entries()));
     json.put("unusable_charge", FailedCharges.unusableCount(report.entries()) > 0 ? FailedCharges.EXPIRED_CHARGE : null);
+    // Jobs whose tasks were made and still run (left by --timeout, a stop, or another worker): their quotes.
+    json.put("running", report.entries().stream().filter(FailedCharges::running).count());
+    json.put("running_credits_quoted", FailedCharges.runningQuoted(report.entries()));
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     // Only jobs that got a task: an unknown job's takes are in unknown_credits_at_most, so the two add up.
     json.put("resent_after_server_error", resent.takes());

@@ -172,6 +172,33 @@ final class FailedCharges {
         + (unpriced > 0 ? " and " + unpriced + " of unknown price" : "");
   }
 
+  /**
+   * For the summary: "3 jobs whose tasks are still running, quoted 60 credits ($0.30) (not in spent
+   * until they complete)"; empty when no job's task is running.
+   */
+  static java.util.Optional<String> running(List<Entry> entries) {
+    long count = entries.stream().filter(FailedCharges::running).count();
+    if (count == 0) {
+      return java.util.Optional.empty();
+    }
+    long unpriced = entries.stream().filter(FailedCharges::running).filter(e -> e.credits() == null).count();
+    BigDecimal quoted = runningQuoted(entries);
+    return java.util.Optional.of(Plural.count(count, "job") + " whose " + Plural.word(count, "task is", "tasks are")
+        + " still running, " + (unpriced == count ? "of unknown price" : "quoted " + Views.credits(quoted) + " ("
+        + Views.usd(usd(quoted)) + ")" + (unpriced > 0 ? " and " + unpriced + " of unknown price" : ""))
+        + " (not in spent until they complete; a later run waits for them, paying nothing again)");
+  }
+
+  /** The quotes of the jobs whose tasks are still running (those of unknown price left out). */
+  static BigDecimal runningQuoted(List<Entry> entries) {
+    return quoted(entries, FailedCharges::running);
+  }
+
+  /** Whether {@code entry}'s task was made and has not ended yet. */
+  static boolean running(Entry entry) {
+    return entry.state() == State.SUBMITTED && entry.taskId() != null;
+  }
+
   private static BigDecimal usd(BigDecimal credits) {
     return credits.divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_UP).stripTrailingZeros();
   }

@@ -177,6 +177,8 @@ class BatchCommandTest {
     assertThat((String) error.get("message")).isEqualTo("the batch's --timeout of 300 ms passed: 2 jobs are not"
         + " finished (1 with a task that is still running, its id kept in the journal; 1 not sent yet)");
     assertThat(timed.err()).contains("run the same command again to go on");
+    assertThat(timed.json()).as("the paid task still running is counted with its quote")
+        .containsEntry("running", 1.0).containsEntry("running_credits_quoted", 20.0);
     List<Map<String, Object>> left = (List<Map<String, Object>>) timed.json().get("jobs");
     assertThat(left).filteredOn(job -> job.get("id").equals("a")).singleElement()
         .satisfies(job -> assertThat((String) job.get("task_id")).startsWith("video_mock_"));
@@ -199,6 +201,19 @@ class BatchCommandTest {
       assertThat(journal.entries("jobs.jsonl")).filteredOn(e -> e.key().equals("a")).extracting(Entry::taskId)
           .containsExactly(taskId);
     }
+  }
+
+  @Test
+  void theSummaryOfARunLeftByItsTimeoutGivesTheQuotesOfTheTasksStillRunningBesideWhatWasSpent() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15), job("c", 10));
+
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=5s", "--poll-interval", "50ms", "--timeout", "1s");
+
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    assertThat(timed.out()).as(timed.all()).contains("spent").containsPattern("running +3 jobs whose tasks are still"
+        + " running, quoted 70 credits \\(\\$0\\.35\\) \\(not in spent until they complete; a later run waits for"
+        + " them, paying nothing again\\)");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
