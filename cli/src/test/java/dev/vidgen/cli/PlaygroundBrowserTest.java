@@ -215,9 +215,9 @@ class PlaygroundBrowserTest {
     String taskLine = browser.findElement(By.id("task-line")).getText();
     String taskId = taskLine.substring(0, taskLine.indexOf(' '));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), taskId));
-    assertThat(browser.findElement(By.id("same-job")).getText()).as("the same form again would pay again")
+    assertThat(browser.findElement(By.id("same-job")).getText()).as("the same form again makes another take, free here")
         .startsWith("You generated this exact job just now (task " + taskId)
-        .endsWith("Generating again makes another take and pays for it again.");
+        .endsWith("Generating again makes another take (the mock provider charges nothing).");
 
     browser.navigate().refresh();
     awaitReady();

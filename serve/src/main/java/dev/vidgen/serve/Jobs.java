@@ -58,6 +58,8 @@ final class Jobs {
   static final Duration FOLLOW_AGAIN_AFTER = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+  /** The mock provider's id: its tasks cost nothing. */
+  private static final String MOCK = "mock";
 
   private final VidgenClient client;
   private final TaskHistory history;
@@ -347,9 +349,15 @@ final class Jobs {
     return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
         + " (" + (unanswered ? "its create got no answer, so it may exist and be billed: " + earlier.taskId()
             : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + "); generating it again makes"
-        + " another take and pays " + price + " again, so it was not sent (nothing was created or billed for it)",
-        "to pay for another take, send the same job again with \"again\": true and \"again_after\": the task_id"
+        + " another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
+            + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",
+        "to " + (chargesNothing() ? "make" : "pay for") + " another take, send the same job again with \"again\": true and \"again_after\": the task_id"
             + " named here (the page asks first)", beside);
+  }
+
+  /** Whether the provider is the mock, which makes tasks without charging for them. */
+  private boolean chargesNothing() {
+    return MOCK.equals(client.provider().id());
   }
 
   /** How long ago {@code at} was, in words: "just now", "40 s ago", "2 min ago", "3 h ago". */

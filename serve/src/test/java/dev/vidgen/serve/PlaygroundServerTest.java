@@ -836,7 +836,8 @@ class PlaygroundServerTest {
       assertThat((Map<String, Object>) answer.get("error")).containsEntry("code", "same_job")
           .containsEntry("sent", "no")
           .hasEntrySatisfying("message", message -> assertThat((String) message)
-              .contains("this exact job was generated just now", "task " + taskId, "pays 20 credits ($0.10) again",
+              .contains("this exact job was generated just now", "task " + taskId,
+                  "another take (the mock provider charges nothing; a real one would charge 20 credits ($0.10) again)",
                   "nothing was created or billed"))
           .hasEntrySatisfying("next", next -> assertThat((String) next).contains("\"again\": true"));
       assertThat((Map<String, Object>) answer.get("same_job")).containsEntry("task_id", taskId)

@@ -434,7 +434,13 @@ function showSameJob(same) {
     return;
   }
   note.textContent = `You generated this exact job ${agoText(same.submitted_at)} (task ${same.task_id}, ${statusWords(same).toLowerCase()}).`
-    + ' Generating again makes another take and pays for it again.';
+    + (chargesNothing() ? ' Generating again makes another take (the mock provider charges nothing).'
+      : ' Generating again makes another take and pays for it again.');
+}
+
+// The mock makes tasks without charging: its questions do not speak of paying.
+function chargesNothing() {
+  return state.provider === 'mock';
 }
 
 function agoText(at) {
@@ -667,8 +673,10 @@ function askAgain(body, askedBefore) {
     : `task ${same.task_id}, ${statusWords(same).toLowerCase()}`;
   $('again-text').textContent = (askedBefore ? 'Nothing was sent: another take of this job was made since you'
     + ' were asked. ' : '') + `You made this exact job ${agoText(same.submitted_at)} (${what}).`
-    + ` Generate again and pay ${price} again?`;
-  $('again-yes').textContent = quote && quote.known ? `Generate again and pay ${price}` : 'Generate again and pay';
+    + (chargesNothing() ? ' Generate another take? (The mock provider charges nothing.)'
+      : ` Generate again and pay ${price} again?`);
+  $('again-yes').textContent = chargesNothing() ? 'Generate again'
+    : quote && quote.known ? `Generate again and pay ${price}` : 'Generate again and pay';
   $('again-confirm').hidden = false;
   // The least costly answer has the focus: a second Enter does not pay.
   $('again-no').focus();
