@@ -17,6 +17,7 @@ import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.InputDigests;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.io.UncheckedIOException;
@@ -58,6 +59,12 @@ final class Jobs {
   static final Duration FOLLOW_AGAIN_AFTER = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+  /**
+   * The bytes of the jobs' local images, read once per file: the page's uploads are kept under names
+   * made from their bytes, so a file read here never changes. The history keeps them with each job, so
+   * that the same job from {@code vidgen generate} (a file anywhere) and from here (an upload) is one job.
+   */
+  private final InputDigests digests = InputDigests.reading();
   /** The mock provider's id: its tasks cost nothing. */
   private static final String MOCK = "mock";
 
@@ -219,7 +226,7 @@ final class Jobs {
     try {
       // Any such note, not only the newest entry: a take answered since does not end an earlier create's way.
       return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity,
-          entry -> !isSending(entry) && mayStillBeAnswered(entry, now));
+          entry -> !isSending(entry) && mayStillBeAnswered(entry, now), digests);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -295,7 +302,7 @@ final class Jobs {
   private Optional<HistoryEntry> earlierTake(VideoJob job) {
     try {
       return history.sameJob(client.provider().id(), job, clock.instant().minus(TaskHistory.SAME_JOB_WINDOW),
-          identity);
+          identity, entry -> true, digests);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -355,6 +362,11 @@ final class Jobs {
             + " named here (the page asks first)", beside);
   }
 
+  /** What the jobs' local images hold, as the history keeps it with each job. */
+  InputDigests digests() {
+    return digests;
+  }
+
   /** Whether the provider is the mock, which makes tasks without charging for them. */
   private boolean chargesNothing() {
     return MOCK.equals(client.provider().id());
@@ -373,12 +385,13 @@ final class Jobs {
     boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
         .orElse(false);
     PriceQuote quote = quoteOrNull(job);
-    HistoryEntry note = HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
-        sentAt, "its create went out from the playground at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+    HistoryEntry note = digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job,
+        quote, sentAt, sentAt, "its create went out from the playground at "
+            + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
             + " (UTC) and " + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; "
             + (referenceSent ? "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
                 + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
-            + " before you generate this job again", "serve");
+            + " before you generate this job again", "serve"), job);
     boolean noted = record(note);
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
@@ -425,9 +438,10 @@ final class Jobs {
         if (takes.get() > 0) {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
-        record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
-            clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks() + " takes may"
-                + " have made a task; " : "") + lookUpAdvice(unanswered), "serve", unanswered.possibleTasks()));
+        record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
+            sentAt, clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks()
+                + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve", unanswered.possibleTasks()),
+            job));
       } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
           || dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
           != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN)) {
@@ -435,7 +449,7 @@ final class Jobs {
       }
       // Any other failure may have come after the create went out: the note stays unknown, the safe side.
     }).thenApply(handle -> {
-      HistoryEntry entry = HistoryEntry.submitted(handle, job, "serve");
+      HistoryEntry entry = digests.recorded(HistoryEntry.submitted(handle, job, "serve"), job);
       if (takes.get() > 0) {
         // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
@@ -445,8 +459,8 @@ final class Jobs {
             + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
-        record(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote, sentAt,
-            clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())));
+        record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
+            sentAt, clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())), job));
       } else if (record(entry) && noted) {
         record(note.answeredAs(handle, clock.instant()));
       }

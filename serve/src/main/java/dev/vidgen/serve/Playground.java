@@ -394,8 +394,9 @@ public final class Playground implements AutoCloseable {
       Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
       // A create still on its way is named before a newer take of the same job: it is what holds a Generate back.
       return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
-              entry -> jobs.mayStillBeAnswered(entry, now))
-          .or(() -> settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client)))
+              entry -> jobs.mayStillBeAnswered(entry, now), jobs.digests())
+          .or(() -> settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
+              entry -> true, jobs.digests()))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());

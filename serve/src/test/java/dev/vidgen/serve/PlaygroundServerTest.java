@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -819,6 +820,52 @@ class PlaygroundServerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> history().find(failed).filter(HistoryEntry::isFinished).isPresent());
     assertThat(json(post("/api/check", job(upload, 15)))).as("a failed take is not the job done")
         .containsEntry("same_job", null);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobVidgenGenerateMadeWithALocalImageIsTheSameJobHereWhenTheUploadHoldsTheSameBytes() throws IOException {
+    // vidgen generate's take, of a copy of the image under another name in the user's own folder.
+    Path copy = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
+    Files.copy(productPng(), copy);
+    VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("Slow push-in").image(copy).seconds(10)
+        .aspectRatio("16:9").build();
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_same"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        Instant.now(), null);
+    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+        HistoryEntry.submitted(handle, fromTheCommandLine, "generate")
+            .completed(folder.resolve("task_cli_same.mp4").toString(), Instant.now()), fromTheCommandLine));
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<String, Object> check = json(post("/api/check", job(upload, 10)));
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, 10), JSON))
+        .build()).execute()) {
+      assertThat(refused.code()).as("the same job, whichever door made it").isEqualTo(409);
+      assertThat((Map<String, Object>) json(refused.body().string()).get("same_job"))
+          .containsEntry("task_id", "task_cli_same");
+    }
+
+    assertThat((Map<String, Object>) check.get("same_job")).isNotNull().containsEntry("task_id", "task_cli_same");
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aJobMadeHereIsKeptWithWhatItsImageHoldsSoThatVidgenGenerateKnowsItFromAFileAnywhere() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    json(post("/api/generate", job(upload, 10)));
+    Path copy = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
+    Files.copy(productPng(), copy);
+    VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("Slow push-in").image(copy).seconds(10)
+        .aspectRatio("16:9").build();
+
+    Optional<HistoryEntry> same = history().sameJob("mock", fromTheCommandLine, Instant.now().minusSeconds(60),
+        dev.vidgen.serve.history.JobIdentity.asSent(client), entry -> true,
+        dev.vidgen.serve.history.InputDigests.reading());
+
+    assertThat(same).as("the playground's take, found by the image's bytes").isPresent()
+        .hasValueSatisfying(entry -> assertThat(entry.source()).isEqualTo("serve"));
   }
 
   @Test
