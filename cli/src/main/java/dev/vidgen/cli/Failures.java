@@ -335,7 +335,9 @@ final class Failures {
     }
     if (cause instanceof InsufficientQuotaException quota) {
       return quota.httpStatus() == 0 ? "vidgen balance shows what is left" // the message says what to do
-          : "top up the account or raise the key's quota (vidgen balance shows which is short)";
+          // The message gives the provider's words and what to do: this says what the refusal left.
+          : (handle == null ? "the provider refused it, so no task was made and nothing was billed; " : "")
+              + "vidgen balance shows whether the account or the key is short";
     }
     if (cause instanceof ResultExpiredException) {
       return EXPIRED_NEXT;

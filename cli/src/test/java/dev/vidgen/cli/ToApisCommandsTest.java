@@ -870,6 +870,23 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aCreateRefused402SaysNoTaskWasMadeAndTellsWhatToDoOnce() {
+    fake.inject(Endpoint.CREATE, Fault.status(402), 20);
+
+    CliRun.Result text = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p");
+    CliRun.Result json = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(8);
+    assertThat(text.err()).contains("no task was made and nothing was billed");
+    assertThat(text.err().split("raise the key's quota", -1)).as("the advice, once: " + text.err()).hasSize(2);
+    Map<String, Object> error = (Map<String, Object>) json.json().get("error");
+    assertThat((String) error.get("next")).startsWith("the provider refused it, so no task was made and nothing was"
+        + " billed; vidgen balance shows whether the account or the key is short");
+    assertThat(fake.taskIds()).as("nothing made").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aVideoWhoseLinkExpiredIsTriedOnceThenNotOfferedForDownloadAgain() {
     fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
@@ -1197,7 +1214,7 @@ class ToApisCommandsTest {
         "--max-credits", "10");
 
     assertThat(sent.exitCode()).as(sent.all()).isZero();
-    assertThat(sent.err()).contains("vidgen: sending: grok-video-1.5-preview, 20 credits ($0.10); 80 credits left after it");
+    assertThat(sent.err()).contains("vidgen: sending: grok-video-1.5-preview, 20 credits ($0.10); 80 credits left after it, as this run counts (other runs may spend meanwhile)");
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
     assertThat(refused.err()).doesNotContain("sending:");
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
