@@ -108,8 +108,9 @@ final class VidgenCommand implements Callable<Integer> {
   @Option(
       names = "--allow-unknown-prices",
       scope = ScopeType.INHERIT,
-      description = "With --max-credits, send a job whose price is unknown instead of refusing it (a route file"
-          + " patch with a price is the better fix: docs/routes.md).")
+      description = "For the commands that take --max-credits, when it is given: send a job whose price is"
+          + " unknown instead of refusing it (a route file patch with a price is the better fix: docs/routes.md)."
+          + " Without a budget (and in serve, which has none) such a job is sent, its price told as unknown.")
   boolean allowUnknownPrices;
 
   @Option(
