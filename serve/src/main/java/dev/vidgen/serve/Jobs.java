@@ -588,8 +588,10 @@ final class Jobs {
     client.awaitAsync(handle, options)
         .thenCompose(done -> {
           finished.set(true);
-          Path target = videos.resolve(fileName(handle, done));
-          CompletableFuture<Path> download = client.downloadAsync(handle, done, target);
+          Path target = freeName(videos, fileName(handle, done));
+          // Never over a file there: another task's paid video, saved under a name this one's id could share.
+          CompletableFuture<Path> download = client.downloadAsync(handle, done, target,
+              dev.vidgen.core.client.ExistingTarget.KEEP);
           saving.put(id, new Saving(handle, fromItsStart, target, download));
           if (closed) {
             abandon(id); // stopped meanwhile: nothing is saved after close
@@ -1008,8 +1010,19 @@ final class Jobs {
     }
   }
 
+  /** The task's file name: its id when that is a safe name, else its safe characters and a hash of it (as the CLI names it). */
   static String fileName(JobHandle handle, TaskSnapshot done) {
     String format = done.result().map(video -> video.format()).orElse("mp4").replaceAll("[^A-Za-z0-9]", "");
-    return handle.taskId().value().replaceAll("[^A-Za-z0-9._-]", "_") + "." + (format.isEmpty() ? "mp4" : format);
+    return dev.vidgen.core.text.SafeText.fileStem(handle.taskId().value()) + "." + (format.isEmpty() ? "mp4" : format);
+  }
+
+  /** {@code name} in {@code folder}, or {@code stem-2.ext}, {@code stem-3.ext} … when a file stands there already. */
+  static Path freeName(Path folder, String name) {
+    Path target = folder.resolve(name);
+    int dot = name.lastIndexOf('.');
+    for (int n = 2; java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && n < 1000; n++) {
+      target = folder.resolve(name.substring(0, dot) + "-" + n + name.substring(dot));
+    }
+    return target;
   }
 }

@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  * server. Start one with {@link #start}; {@link #close} stops it.
  */
 public final class Playground implements AutoCloseable {
-  private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+  private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+=@-]{0,220}");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:;"

@@ -40,6 +40,31 @@ class JobsTest {
   }
 
   @Test
+  void aVideoIsNeverSavedOverAFileThatStandsAtItsNameButBesideIt() throws Exception {
+    MockVideoProvider mock = mockWithClient(1);
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));
+    mock.script().fail(Operation.READ, 5, FailureKind.UNAVAILABLE); // the follow takes a while: time to put the file
+
+    HistoryEntry entry = jobs.submit(aJob()).get();
+    Path taken = videosFolder().resolve(entry.taskId() + ".mp4");
+    Files.writeString(taken, "another task's paid video, under a name this task's id also makes");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find(entry.taskId())
+        .filter(HistoryEntry::isFinished).isPresent());
+    HistoryEntry done = history().find(entry.taskId()).orElseThrow();
+    assertThat(done.status()).isEqualTo("completed");
+    assertThat(done.file()).isEqualTo(videosFolder().resolve(entry.taskId() + "-2.mp4").toString());
+    assertThat(Files.readString(taken)).startsWith("another task's paid video");
+  }
+
+  @Test
+  void tasksWhoseIdsWouldMeetOnceMadeSafeGetFilesOfTheirOwn() {
+    assertThat(dev.vidgen.core.text.SafeText.fileStem("dup/A")).isNotEqualTo(dev.vidgen.core.text.SafeText.fileStem("dup:A"))
+        .isNotEqualTo("dup_A");
+    assertThat(Jobs.freeName(videosFolder(), "a.mp4")).isEqualTo(videosFolder().resolve("a.mp4"));
+  }
+
+  @Test
   void anOutageLongerThanTheRetriesIsFollowedThroughAndTheVideoSaved() throws Exception {
     MockVideoProvider mock = mockWithClient(1);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));

@@ -119,18 +119,30 @@ public final class SafeText {
   }
 
   /**
-   * A file-name stem for {@code id}: the id itself when {@link #isSafeId safe} (colons become
-   * {@code _}), otherwise its safe characters plus a hash of the whole, so that two ids never share it.
+   * A file-name stem for {@code id}: the id itself when {@link #isSafeId safe} and without a colon,
+   * otherwise its safe characters (a colon becomes {@code _}) plus a hash of the whole id, so that two
+   * ids (such as {@code a:b} and {@code a_b}) never share it.
    */
   public static String fileStem(String id) {
-    if (isSafeId(id)) {
-      return id.replace(':', '_');
+    if (isSafeId(id) && id.indexOf(':') < 0) {
+      return id;
     }
     String kept = id.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", "_").replaceAll("^[._-]+", "");
     if (kept.length() > 64) {
       kept = kept.substring(0, 64);
     }
-    return (kept.isEmpty() ? "task" : kept) + "-" + String.format("%08x", id.hashCode());
+    return (kept.isEmpty() ? "task" : kept) + "-" + shortHash(id);
+  }
+
+  /** The first 8 hex digits of the SHA-256 of {@code text}'s UTF-8 bytes. */
+  private static String shortHash(String text) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** {@code word} as a POSIX shell reads it back: unchanged when plain, else in single quotes. */

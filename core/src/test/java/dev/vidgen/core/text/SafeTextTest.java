@@ -101,6 +101,11 @@ class SafeTextTest {
     assertThat(SafeText.fileStem("video_1")).isEqualTo("video_1");
     assertThat(SafeText.fileStem("../../x")).doesNotContain("/", "..").isNotEqualTo(SafeText.fileStem("../..\\x"));
     assertThat(SafeText.fileStem("\u001b]0;x")).matches("[A-Za-z0-9._-]+");
+    assertThat(SafeText.fileStem("dup:A")).as("a colon made _ would meet the id dup_A").startsWith("dup_A-")
+        .isNotEqualTo(SafeText.fileStem("dup_A")).isNotEqualTo(SafeText.fileStem("dup/A"));
+    assertThat("t#%".hashCode()).isEqualTo("t$\u0006".hashCode());
+    assertThat(SafeText.fileStem("t#%")).as("two ids of one String.hashCode, made safe alike")
+        .isNotEqualTo(SafeText.fileStem("t$\u0006"));
   }
 
   @Test
