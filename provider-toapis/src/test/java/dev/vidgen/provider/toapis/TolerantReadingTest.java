@@ -244,6 +244,26 @@ class TolerantReadingTest {
   }
 
   @Test
+  void anOverdrawnAccountHasLessThanNothingLeftAndIsNotUnlimited() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-5,\"used_credits\":10,\"unlimited_quota\":false}"));
+
+    Balance balance = await(provider.balance());
+
+    assertThat(balance.unlimited()).as("only -1 is ToAPIs' unlimited").isFalse();
+    assertThat(balance.remaining()).contains(new BigDecimal("-5"));
+  }
+
+  @Test
+  void aCountOfCreditsWithAMillionDigitsIsUnreadableNotWrittenOut() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":1e999999,\"used_credits\":1e999999}"));
+
+    assertThat(failure(provider.balance())).isInstanceOf(ProviderException.class)
+        .hasMessageContaining("remain_credits is no count of credits vidgen can read");
+  }
+
+  @Test
   void aBalanceNestedUnderDataIsRead() {
     toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":true,\"data\":{\"remain_credits\":88.5,\"used_credits\":11.5,\"unlimited_quota\":false}}"));

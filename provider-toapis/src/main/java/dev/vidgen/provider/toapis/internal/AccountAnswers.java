@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * Reads the account-side answers tolerantly: the live model list and a balance ({@code GET
  * /v1/balance} for the key, {@code GET /v1/user/balance} for the account; fields at the top or
- * under {@code data}; {@code unlimited_quota} or a negative remainder mean unlimited).
+ * under {@code data}; {@code unlimited_quota} or a remainder of -1 mean unlimited, another negative remainder an
+ * account overdrawn).
  */
 public final class AccountAnswers {
+  private static final BigDecimal UNLIMITED = BigDecimal.ONE.negate();
+
   private AccountAnswers() {}
 
   /** The listed model ids, in the order given; entries that are no object, or have a blank or no id, are skipped. */
@@ -37,11 +40,15 @@ public final class AccountAnswers {
     BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
     BigDecimal remaining = Lenient.decimal(values.remainCredits());
     BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
+    // -1 is how ToAPIs writes "unlimited"; any other number below 0 is an account overdrawn, with nothing left to spend.
     boolean unlimited = Boolean.TRUE.equals(values.unlimitedQuota())
-        || (remaining != null && remaining.signum() < 0)
-        || (remainingMoney != null && remainingMoney.signum() < 0);
+        || (remaining != null && remaining.compareTo(UNLIMITED) == 0)
+        || (remainingMoney != null && remainingMoney.compareTo(UNLIMITED) == 0);
     if (!unlimited && remaining == null) {
-      throw new UnreadableResponseException("the balance answer names no remain_credits");
+      throw new UnreadableResponseException(values.remainCredits() == null || values.remainCredits().isBlank()
+          ? "the balance answer names no remain_credits"
+          : "the balance answer's remain_credits is no count of credits vidgen can read: "
+              + dev.vidgen.core.text.SafeText.clip(values.remainCredits().strip(), 40));
     }
     BigDecimal used = Lenient.decimal(values.usedCredits());
     return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited);

@@ -93,11 +93,16 @@ public final class Lenient {
       return null;
     }
     try {
-      return new BigDecimal(raw.strip());
+      BigDecimal number = new BigDecimal(raw.strip());
+      // 1e999999 is twelve bytes of text but a million digits once written out: no count of credits is that large.
+      return number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS ? null : number;
     } catch (NumberFormatException e) {
       return null;
     }
   }
+
+  /** The most digits before, and after, the point a decimal read from an answer may have. */
+  static final int MAX_DIGITS = 30;
 
   /** Lower-case, trimmed text; empty for null. */
   public static String word(String raw) {
