@@ -9,6 +9,8 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
@@ -47,10 +49,25 @@ final class ModelsCommand extends ClientCommand {
   boolean emitRoutes;
 
   /** The models the provider lists for the key; a provider that lists none is a clear error, not an unexpected one. */
-  private static Set<String> liveModels(Session session) {
+  private static Set<String> liveModels(Session session, Output output) {
     VidgenClient client = session.onlineClient();
     try {
-      return new TreeSet<>(client.liveModels());
+      Set<String> ids = new TreeSet<>();
+      int carryingKeys = 0;
+      List<String> secrets = session.apiKey() == null ? List.of() : List.of(session.apiKey().reveal());
+      for (String id : client.liveModels()) {
+        // An id that is, or holds, a key (this one, its secret part, or any shaped like one) is never printed or written.
+        if (SafeText.mask(session.withoutKey(id), secrets).equals(id)) {
+          ids.add(id);
+        } else {
+          carryingKeys++;
+        }
+      }
+      if (carryingKeys > 0) {
+        output.note("the provider's model list has " + Plural.count(carryingKeys, "id") + " that "
+            + Plural.word(carryingKeys, "holds", "hold") + " an API key (" + SafeText.MASKED_KEY + "); left out");
+      }
+      return ids;
     } catch (UnsupportedOperationException e) {
       throw new CliException(ExitCodes.OTHER, "unsupported",
           "provider " + client.provider().id() + " does not list the models a key may use (" + e.getMessage() + ")",
@@ -72,7 +89,7 @@ final class ModelsCommand extends ClientCommand {
     RouteCatalog catalog = client.catalog();
     List<ModelRoute> routes = catalog.routes();
     LocalDate today = LocalDate.now(ZoneOffset.UTC); // the client's default clock, as validation uses
-    Set<String> readFirst = live && model != null && catalog.find(model).isEmpty() ? liveModels(session) : null;
+    Set<String> readFirst = live && model != null && catalog.find(model).isEmpty() ? liveModels(session, output) : null;
     if (readFirst != null && readFirst.stream().anyMatch(id -> id.equalsIgnoreCase(model.strip()))) {
       // The key may use it, but no route describes it: nothing can check or price its jobs yet.
       throw CliException.usage(model + " is on this key's live model list, but the catalog has no route for it, so"
@@ -80,7 +97,7 @@ final class ModelsCommand extends ClientCommand {
           + " my-routes.json, fill in its real limits and price, then add --routes my-routes.json (docs/routes.md)");
     }
     ModelRoute one = model == null ? null : find(client, model);
-    Set<String> listed = readFirst != null ? readFirst : live ? liveModels(session) : Set.of();
+    Set<String> listed = readFirst != null ? readFirst : live ? liveModels(session, output) : Set.of();
     if (one != null) {
       return showOne(catalog, one, today, listed, output);
     }

@@ -56,6 +56,27 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aListedIdThatHoldsTheKeyIsNeverPrintedNorWrittenToAStarterRouteFile() {
+    String key = FakeToApisServer.DEFAULT_KEY;
+    Set<String> listed = new LinkedHashSet<>(List.of("brand-new-video", key, "x-" + key.substring(3),
+        "sk-AnotherKeyShaped0123456789"));
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(listed).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", key).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result json = vidgen.run("models", "--live", "--json");
+      CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
+
+      assertThat(json.exitCode()).as(json.all()).isZero();
+      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video"));
+      for (CliRun.Result result : List.of(json, starter)) {
+        assertThat(result.all()).doesNotContain(key.substring(3)).doesNotContain("AnotherKeyShaped")
+            .contains("the provider's model list has 3 ids that hold an API key (sk-…); left out");
+      }
+      assertThat(starter.out()).contains("brand-new-video");
+    }
+  }
+
+  @Test
   void aModelListedUnderItsOtherNameIsShownAsUsableAndSentUnderThatName() {
     try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(Set.of("gemini_omni_flash", "seedance-2")).start()) {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
