@@ -31,6 +31,15 @@ final class DownloadedContent {
         + " names the format " + shown(format) + ", which vidgen checks no further)") : Optional.empty();
   }
 
+  /**
+   * {@link #refusal} for the first bytes of a download still coming, said of those bytes: an error
+   * page or an endless stream of something else is refused before the rest is read.
+   */
+  static Optional<String> refusalOfHead(String format, byte[] head) {
+    return refusal(format, head, head.length).map(why -> why.replaceFirst("^the provider sent " + head.length
+        + " bytes that", "the first " + head.length + " bytes the provider sent") + "; the rest was not read");
+  }
+
   /** Whether {@code head} opens an MP4 or MOV file, whose top-level boxes can then be walked ({@link Mp4Boxes}). */
   static boolean isBoxed(byte[] head) {
     String kind = LocalVideos.format(head);

@@ -2,6 +2,7 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
@@ -47,9 +48,13 @@ final class Downloader {
   /** The temporary files being written now, for {@link #deleteOpenParts()}. */
   private final java.util.Set<Path> openParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  Downloader(ClientRuntime runtime, RetryLoop retries) {
+  /** The most a result download may bring. */
+  private final long maxVideoBytes;
+
+  Downloader(ClientRuntime runtime, RetryLoop retries, long maxVideoBytes) {
     this.runtime = runtime;
     this.retries = retries;
+    this.maxVideoBytes = maxVideoBytes;
   }
 
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target) {
@@ -154,7 +159,7 @@ final class Downloader {
       temp = part.path();
       opened = temp;
       openParts.add(opened);
-      Copied copied = copy(in, part.out(), handle);
+      Copied copied = copy(in, part.out(), handle, asset, target);
       check(copied, asset, taskId, target);
       if (DownloadedContent.isBoxed(copied.head())) {
         requireWhole(temp, copied);
@@ -227,11 +232,19 @@ final class Downloader {
   /** What was written: its size and its first bytes, as many as telling its kind takes. */
   private record Copied(long size, byte[] head) {}
 
-  /** Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not). */
-  private Copied copy(InputStream in, OutputStream file, JobHandle handle) throws IOException {
+  /**
+   * Copies the stream; a read that fails is the provider's (retried), a write that fails is ours (not).
+   * Reading stops early when the first bytes show no video of the result's format, when more than
+   * {@code maxVideoBytes} come, or when the bytes trickle in slower than {@link #MIN_BYTES_PER_WINDOW}
+   * a {@link #RATE_WINDOW} (retried as a download that broke off).
+   */
+  private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target)
+      throws IOException {
     byte[] buffer = new byte[64 * 1024];
     byte[] head = new byte[LocalVideos.HEAD_BYTES];
     long total = 0;
+    Instant windowStart = runtime.time().now();
+    long windowBytes = 0;
     try (OutputStream out = file) {
       while (true) {
         int n;
@@ -252,14 +265,43 @@ final class Downloader {
         if (n < 0) {
           return new Copied(total, total < head.length ? Arrays.copyOf(head, (int) total) : head);
         }
+        boolean headDone = total < head.length && total + n >= head.length;
         if (total < head.length) {
           System.arraycopy(buffer, 0, head, (int) total, (int) Math.min(n, head.length - total));
         }
+        if (headDone) {
+          // An error page or an endless stream of something else is told by its first bytes, not after all of it.
+          java.util.Optional<String> refusal = DownloadedContent.refusalOfHead(asset.format(), head);
+          if (refusal.isPresent()) {
+            throw new DownloadFailedException(handle.taskId(), target, refusal.get(), null);
+          }
+        }
+        if (total + n > maxVideoBytes) {
+          throw new DownloadFailedException(handle.taskId(), target, "the provider sent more than "
+              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves"
+              + " (VidgenClient.Builder.maxVideoBytes); reading stopped there and nothing was saved", null);
+        }
         out.write(buffer, 0, n);
         total += n;
+        windowBytes += n;
+        Instant now = runtime.time().now();
+        if (!now.isBefore(windowStart.plus(RATE_WINDOW))) {
+          if (windowBytes < MIN_BYTES_PER_WINDOW) {
+            throw brokeOff(total, new IOException("only " + windowBytes + " bytes came in the last "
+                + RATE_WINDOW.toSeconds() + " s, slower than " + MIN_BYTES_PER_WINDOW / RATE_WINDOW.toSeconds()
+                + " bytes a second"));
+          }
+          windowStart = now;
+          windowBytes = 0;
+        }
       }
     }
   }
+
+  /** How long a download is watched for its pace at a time. */
+  static final java.time.Duration RATE_WINDOW = java.time.Duration.ofSeconds(60);
+  /** The fewest bytes a {@link #RATE_WINDOW} must bring (1 KiB a second): fewer is a stalled download. */
+  static final long MIN_BYTES_PER_WINDOW = 60L * 1024;
 
   /** A read that broke off after {@code total} bytes: the provider's, retried under the policy. */
   private ProviderException brokeOff(long total, IOException e) {

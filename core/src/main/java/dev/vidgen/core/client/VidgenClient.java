@@ -71,6 +71,8 @@ public final class VidgenClient implements AutoCloseable {
   private static final String BALANCE_TIMEOUT_SETTING = "VidgenClient.Builder.balanceTimeout";
   /** How long {@link #close()} waits by default for the answers of creates on their way (as an interrupted generate). */
   public static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(10);
+  /** The most a result download may bring by default (2 GiB): far more than a video of a few minutes, not a disk's worth. */
+  public static final long DEFAULT_MAX_VIDEO_BYTES = 2L * 1024 * 1024 * 1024;
 
   private final VideoProvider provider;
   private final boolean ownsProvider;
@@ -130,7 +132,7 @@ public final class VidgenClient implements AutoCloseable {
             .withClock(new SchedulingClock(time)), openSubmits);
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits);
     this.polling = new PollingLoop(runtime, retries);
-    this.downloader = new Downloader(runtime, retries);
+    this.downloader = new Downloader(runtime, retries, builder.maxVideoBytes);
   }
 
   /** A builder; choose a provider, everything else has a default. */
@@ -894,6 +896,7 @@ public final class VidgenClient implements AutoCloseable {
     private Duration balanceTimeout = DEFAULT_BALANCE_TIMEOUT;
     private String balanceTimeoutSetBy = BALANCE_TIMEOUT_SETTING;
     private Duration closeWait = DEFAULT_CLOSE_WAIT;
+    private long maxVideoBytes = DEFAULT_MAX_VIDEO_BYTES;
 
     private Builder() {}
 
@@ -1090,6 +1093,21 @@ public final class VidgenClient implements AutoCloseable {
         throw new IllegalArgumentException("closeWait must not be negative, was " + wait);
       }
       this.closeWait = wait;
+      return this;
+    }
+
+    /**
+     * The most bytes a result download may bring; {@link VidgenClient#DEFAULT_MAX_VIDEO_BYTES} (2 GiB)
+     * by default. A larger one is refused with a {@link dev.vidgen.core.error.DownloadFailedException}
+     * as soon as it passes the limit, nothing saved: a link that streams without end fills no disk.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is less than 1
+     */
+    public Builder maxVideoBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxVideoBytes must be 1 or more, was " + bytes);
+      }
+      this.maxVideoBytes = bytes;
       return this;
     }
 

@@ -335,6 +335,90 @@ class DownloaderTest {
   }
 
   @Test
+  void anEndlessStreamOfSomethingElseIsRefusedByItsFirstBytesWithoutReadingOn() throws IOException {
+    EndlessStream zeros = new EndlessStream(new byte[0], () -> {});
+    fixture.provider.openAnswers(zeros);
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), folder.resolve("k.mp4")))
+        .isInstanceOf(DownloadFailedException.class)
+        .hasMessageContaining("the first 64 bytes the provider sent are not an MP4 video")
+        .hasMessageContaining("the rest was not read");
+    assertThat(zeros.served).as("stopped after its first piece").isLessThanOrEqualTo(64 * 1024);
+    assertThat(filesIn(folder)).isEmpty();
+  }
+
+  @Test
+  void aVideoThatNeverEndsIsCutOffAtTheLargestSizeTheClientSavesNotAtAFullDisk() throws IOException {
+    try (ClientFixture small = new ClientFixture(new ScriptedProvider(), builder -> builder.maxVideoBytes(1 << 20))) {
+      // An MP4's first box, then zeros without end: a video's head, and no end.
+      EndlessStream endless = new EndlessStream(Arrays.copyOf(ScriptedProvider.MP4, 24), () -> {});
+      small.provider.openAnswers(endless);
+
+      assertThatThrownBy(() -> small.client.download(small.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("k.mp4")))
+          .isInstanceOf(DownloadFailedException.class)
+          .hasMessageContaining("the provider sent more than 1048576 bytes for this video, the most this client saves")
+          .hasMessageContaining("nothing was saved");
+      assertThat(endless.served).isLessThanOrEqualTo((1 << 20) + 64 * 1024);
+      assertThat(filesIn(folder)).as("its part removed").isEmpty();
+    }
+    assertThat(VidgenClient.DEFAULT_MAX_VIDEO_BYTES).isEqualTo(2L << 30);
+    assertThatThrownBy(() -> VidgenClient.builder().maxVideoBytes(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aVideoThatTricklesInIsTreatedAsADownloadThatBrokeOff() throws IOException {
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      // A byte every second, on the client's own clock: 60 bytes a minute where 60 KiB is the least.
+      EndlessStream trickle = new EndlessStream(Arrays.copyOf(ScriptedProvider.MP4, 24), () -> once.advance(
+          Duration.ofSeconds(1))) {
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return super.read(buffer, offset, Math.min(length, served < 64 ? 64 : 1));
+        }
+      };
+      once.provider.openAnswers(trickle);
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")))
+          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .hasMessageContaining("bytes came in the last 60 s, slower than 1024 bytes a second");
+      assertThat(trickle.served).isLessThan(200);
+      assertThat(filesIn(folder)).isEmpty();
+    }
+  }
+
+  /** {@code head}, then zeros without end; {@code onRead} runs before each read. */
+  private static class EndlessStream extends InputStream {
+    private final byte[] head;
+    private final Runnable onRead;
+    long served;
+
+    EndlessStream(byte[] head, Runnable onRead) {
+      this.head = head;
+      this.onRead = onRead;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      onRead.run();
+      for (int i = 0; i < length; i++) {
+        long at = served + i;
+        buffer[offset + i] = at < head.length ? head[(int) at] : 0;
+      }
+      served += length;
+      return length;
+    }
+  }
+
+  @Test
   void aReadFailureWithoutAMessageIsNamedByItsKind() {
     assertThat(Downloader.whyBrokeOff(new IOException("connection reset"))).isEqualTo("connection reset");
     assertThat(Downloader.whyBrokeOff(new java.net.SocketTimeoutException())).isEqualTo("no more bytes came in time");

@@ -4,8 +4,10 @@ import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
+import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
+import dev.vidgen.provider.toapis.internal.ResultRedirects;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,6 +63,10 @@ final class HttpClients {
         .build();
     files = shared.build().newBuilder()
         .addInterceptor(log)
+        // Each address a result link redirects to is checked before it is fetched (the key never goes along).
+        .addInterceptor(new ResultRedirects(text -> ErrorMapper.carriesKey(config.apiKey(), text)))
+        .followRedirects(false)
+        .followSslRedirects(false)
         .callTimeout(Duration.ZERO)
         .build();
   }

@@ -98,6 +98,45 @@ class SecurityTest {
   }
 
   @Test
+  void aResultLinkRedirectedElsewhereIsFollowedButNeverToAnAddressCarryingTheKeyOrNotHttp() throws Exception {
+    try (mockwebserver3.MockWebServer first = new mockwebserver3.MockWebServer();
+        mockwebserver3.MockWebServer second = new mockwebserver3.MockWebServer()) {
+      second.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      first.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      second.enqueue(new mockwebserver3.MockResponse.Builder().body("the video").build());
+      first.enqueue(redirect(second.url("/files/plain.mp4").toString()));
+      first.enqueue(redirect(second.url("/files/k.mp4?k=" + KEY).toString()));
+      first.enqueue(redirect(second.url("/files/k.mp4?k=" + KEY.substring(3)).toString()));
+      first.enqueue(redirect("file:///etc/passwd"));
+
+      try (InputStream video = await(provider.open(asset(first.url("/a.mp4"))))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+      List<Throwable> refused = List.of(failure(provider.open(asset(first.url("/b.mp4")))),
+          failure(provider.open(asset(first.url("/c.mp4")))), failure(provider.open(asset(first.url("/d.mp4")))));
+
+      assertThat(second.getRequestCount()).as("only the redirect without the key reached the other host").isEqualTo(1);
+      assertThat(refused).allSatisfy(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+          problem -> assertThat(problem.kind()).isEqualTo(dev.vidgen.core.policy.FailureKind.NOT_FOUND))
+          .hasMessageContaining("the result link redirects").hasMessageContaining("which vidgen does not follow")
+          .hasMessageContaining("read the task's status again for a fresh link"));
+      assertThat(refused.get(0)).hasMessageContaining("it carries the API key");
+      assertThat(refused.get(1)).hasMessageContaining("it carries the API key");
+      assertThat(refused.get(2)).hasMessageContaining("it is not an http(s) address")
+          .hasMessageNotContaining("set the base URL");
+      assertThat(refused).allSatisfy(error -> assertThat(everything(error)).doesNotContain(KEY.substring(3)));
+    }
+  }
+
+  private static mockwebserver3.MockResponse redirect(String location) {
+    return new mockwebserver3.MockResponse.Builder().code(302).setHeader("Location", location).build();
+  }
+
+  private static dev.vidgen.core.domain.VideoAsset asset(okhttp3.HttpUrl url) {
+    return new dev.vidgen.core.domain.VideoAsset(url.uri(), "mp4", null);
+  }
+
+  @Test
   void noStringTheProviderMakesShowsTheKey() {
     ToApisConfig config = ToApisTesting.config(toapis).build();
 

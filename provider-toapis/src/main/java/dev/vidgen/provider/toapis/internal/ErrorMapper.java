@@ -50,6 +50,15 @@ public final class ErrorMapper {
       // so the base URL is right and the hint would contradict the provider.
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
     }
+    String refusedRedirect = headers.get(ResultRedirects.REFUSED);
+    if (context.operation() == Operation.DOWNLOAD && refusedRedirect != null) {
+      // A result link carries no key and its task still exists: it is out of reach, and a fresh status may mend it.
+      String location = headers.get("Location");
+      ProviderErrorDetails details = details(context, status, error.code(), "the result link redirects"
+          + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200)) + ", which vidgen does not follow: "
+          + refusedRedirect + "; read the task's status again for a fresh link", headers);
+      return ProviderException.of(FailureKind.NOT_FOUND, details, null);
+    }
     if (status >= 300 && status < 400) {
       String location = headers.get("Location");
       message = message + " (a redirect" + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200))
@@ -186,20 +195,26 @@ public final class ErrorMapper {
    * SafeText#secretPart}), as it is or percent-encoded (as a URL may carry it).
    */
   public boolean carriesKey(String text) {
+    return carriesKey(apiKey, text);
+  }
+
+  /** {@link #carriesKey(String)} for {@code apiKey}. */
+  public static boolean carriesKey(ApiKey apiKey, String text) {
     if (text == null) {
       return false;
     }
-    if (holdsKey(text)) {
+    if (holdsKey(apiKey, text)) {
       return true;
     }
     try {
-      return holdsKey(java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+      return holdsKey(apiKey,
+          java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
     } catch (IllegalArgumentException malformed) {
       return false; // not percent-encoding at all; the text as it is was checked
     }
   }
 
-  private boolean holdsKey(String text) {
+  private static boolean holdsKey(ApiKey apiKey, String text) {
     String part = SafeText.secretPart(apiKey.reveal());
     return text.contains(part != null ? part : apiKey.reveal());
   }
