@@ -214,6 +214,7 @@ final class RepeatCheck {
     try {
       // A create still on its way is named before a newer take of the same job: it is the one not to pay twice.
       return HistoryRecord.history(session.context())
+          .map(history -> settleAbandoned(history, now))
           // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
                   JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now), session.inputDigests())
@@ -223,6 +224,19 @@ final class RepeatCheck {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Closes the notes of the day's submits whose runs ended before their creates went out (killed
+   * during their uploads, say): nothing was sent for them, so they hold no job back ({@link RunMarker}).
+   */
+  private static TaskHistory settleAbandoned(TaskHistory history, Instant now) {
+    for (HistoryEntry entry : history.entries()) {
+      if (entry.isReservation() && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))) {
+        RunMarker.settleIfAbandoned(history, entry, now);
+      }
+    }
+    return history;
   }
 
   /**

@@ -38,6 +38,8 @@ final class UnansweredCreate {
   private final VidgenClient client;
   private final VideoJob job;
   private final String reference;
+  /** This run's marker beside the history, held from the reservation until just before the create leaves. */
+  private RunMarker marker;
   private final boolean referenceSent;
   private final java.util.function.Supplier<dev.vidgen.core.pricing.PriceQuote> quote;
   private final String command;
@@ -88,6 +90,7 @@ final class UnansweredCreate {
     // way (kill -9, a crash) still leaves a trace that running the job again asks about; the answer replaces it.
     session.beforeEachCreate(() -> {
       recordUnknown(sendingReason(), true); // first: the trace must not depend on telling the price
+      dropMarker();
       try {
         tellPrice();
       } catch (RuntimeException unpriced) {
@@ -123,9 +126,20 @@ final class UnansweredCreate {
   }
 
   private synchronized void reserveNote() {
-    reserved = recordUnknown("its submit began at " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+    // Held until just before the create leaves: a run killed before then leaves its marker free, which says so.
+    marker = HistoryRecord.history(session.context()).flatMap(history -> RunMarker.hold(history, reference)).orElse(null);
+    reserved = recordUnknown(HistoryEntry.SUBMIT_BEGAN + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + " (UTC) and " + HistoryEntry.SENDING_MARK + " for its create (if this stays, the process stopped before one came,"
         + " or before the create went out); " + check(), true).isPresent();
+  }
+
+  /** Empties and removes the run's marker before a create leaves, so that its note is never read as one that sent nothing. */
+  private synchronized void dropMarker() {
+    RunMarker held = marker;
+    marker = null;
+    if (held != null) {
+      held.remove();
+    }
   }
 
   /** Starts the submit with {@code submit}; one refused at once (nothing sent) closes the note {@link #reserve} wrote. */

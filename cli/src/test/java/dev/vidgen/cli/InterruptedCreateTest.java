@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
@@ -107,6 +108,54 @@ class InterruptedCreateTest {
     assertThat(close.exitCode()).as("no task cannot be known yet: " + close.all()).isEqualTo(2);
     assertThat(close.err()).contains("may still be on its way", "nothing was closed", "wait until");
     assertThat(fake.creates()).as("sent once").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void generateKilledDuringItsUploadSentNoCreateSoTheSameJobRunAgainIsNotHeldBack() throws Exception {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    fake.inject(Endpoint.UPLOAD, Fault.stall()); // the kill comes while the image is being uploaded
+    List<String> job = List.of("generate", "--image", "product.png", "--prompt", "killed while uploading",
+        "--no-wait", "--base-url", fake.baseUrl());
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), job);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
+    } finally {
+      process.destroyForcibly(); // kill -9: no hook runs
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli().run("history", "--json").out()).as("the submit's note, as the kill left it")
+        .contains("\"status\":\"unknown\"").contains("its submit began at");
+    fake.clearFaults();
+
+    CliRun.Result again = cli().run(job.toArray(String[]::new));
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(fake.creates()).as("the first run sent none; this one sent its own").hasSize(1);
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) cli().run("history", "--json").json().get("tasks");
+    assertThat(tasks).as("the killed run's note is closed, not left unknown").hasSize(1)
+        .allSatisfy(task -> assertThat(task.get("status")).isNotEqualTo("unknown"));
+  }
+
+  @Test
+  void aSubmitStillRunningIsNotTakenForOneThatEndedBeforeItsCreate() throws Exception {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    fake.inject(Endpoint.UPLOAD, Fault.stall());
+    List<String> job = List.of("generate", "--image", "product.png", "--prompt", "still uploading", "--no-wait",
+        "--base-url", fake.baseUrl());
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), job);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
+
+      CliRun.Result again = cli().run(job.toArray(String[]::new));
+
+      assertThat(again.exitCode()).as("the first run may still send its create: " + again.all())
+          .isEqualTo(ExitCodes.OTHER);
+      assertThat(again.err()).contains("the same job was submitted");
+      assertThat(fake.creates()).isEmpty();
+    } finally {
+      process.destroyForcibly();
+    }
   }
 
   /** Runs {@code job} as a process and kills it (kill -9: no hook runs) once the fake has its create. */

@@ -218,6 +218,32 @@ public record HistoryEntry(
     return UNANSWERED_PREFIX + (referenceSent ? "" : NO_REFERENCE_MARK) + reference;
   }
 
+  /** The client reference the name of an unanswered create ({@code unanswered-…}) ends with. */
+  public static String referenceOf(String name) {
+    for (String prefix : List.of(UNANSWERED_PREFIX + NO_REFERENCE_MARK, UNANSWERED_PREFIX + OLD_NO_REFERENCE_MARK,
+        UNANSWERED_PREFIX)) {
+      if (name.startsWith(prefix)) {
+        return name.substring(prefix.length());
+      }
+    }
+    return name;
+  }
+
+  /**
+   * The words that open the note a command writes when a job's submit begins (before its uploads),
+   * which the note written just before its create leaves replaces.
+   */
+  public static final String SUBMIT_BEGAN = "its submit began at ";
+
+  /**
+   * Whether this is the open note of a submit that began (its uploads, its checks) and whose create
+   * was not yet known to have gone out when it was last written.
+   */
+  public boolean isReservation() {
+    return status.equals(UNKNOWN) && taskId.startsWith(UNANSWERED_PREFIX) && claimed().isEmpty()
+        && error != null && error.startsWith(SUBMIT_BEGAN);
+  }
+
   /**
    * For an unanswered create: whether its create carried the client reference its name ends with
    * (true for names written before vidgen marked the difference; the route's rules then tell).

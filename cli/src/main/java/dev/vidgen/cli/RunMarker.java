@@ -1,0 +1,134 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A file beside the task history, locked by the run that reserved a job until just before its create
+ * leaves. A reservation note (written before the uploads) whose marker is still there, still says
+ * {@link #RESERVED} and is no longer locked was left by a run that ended (killed, crashed) before its
+ * create went out: nothing was sent, so the note need not hold the same job back. A run whose create
+ * is going out has emptied its marker (which needs no room on a full disk) and removed it first, so its
+ * note is never taken for one that sent nothing.
+ */
+final class RunMarker {
+  private static final String FOLDER = "running";
+  /** What a marker holds while its run has sent no create. */
+  private static final byte[] RESERVED = "reserved\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private final Path file;
+  private FileChannel channel;
+
+  private RunMarker(Path file, FileChannel channel) {
+    this.file = file;
+    this.channel = channel;
+  }
+
+  /** A marker for {@code reference}, held by this run; empty when it cannot be made or locked. */
+  static Optional<RunMarker> hold(TaskHistory history, String reference) {
+    Path file = fileOf(history, reference);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(file.getParent());
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (channel.tryLock() == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      channel.truncate(0);
+      channel.write(java.nio.ByteBuffer.wrap(RESERVED));
+      channel.force(false);
+      return Optional.of(new RunMarker(file, channel));
+    } catch (IOException | RuntimeException unlockable) {
+      closeQuietly(channel);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Removes the marker, before a create leaves; whether it is gone. A marker that stays would make
+   * this run's reservation look like one that sent nothing, should the run be killed during the create.
+   */
+  synchronized boolean remove() {
+    if (channel == null) {
+      return !Files.exists(file);
+    }
+    try {
+      channel.truncate(0); // emptied first, while locked: an empty marker never says that nothing was sent
+      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException lockedHere) {
+      // Some systems delete no open file: it goes once closed.
+    }
+    closeQuietly(channel);
+    channel = null;
+    try {
+      Files.deleteIfExists(file);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Settles the note of a reservation ({@link HistoryEntry#isReservation()}) whose run ended before its
+   * create went out: recorded as answered without a task; whether it was.
+   */
+  static boolean settleIfAbandoned(TaskHistory history, HistoryEntry note, Instant now) {
+    if (!note.isReservation()) {
+      return false;
+    }
+    Path file = fileOf(history, HistoryEntry.referenceOf(note.taskId()));
+    if (!Files.isRegularFile(file)) {
+      return false; // removed before a create went out, or never made: the note may stand for a paid task
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return false; // its run is still going
+      }
+      java.nio.ByteBuffer held = java.nio.ByteBuffer.allocate(RESERVED.length + 1);
+      channel.read(held, 0);
+      if (!java.util.Arrays.equals(java.util.Arrays.copyOf(held.array(), held.position()), RESERVED)) {
+        lock.release();
+        return false; // emptied as its create went out: the note may stand for a paid task
+      }
+      history.record(note.answeredWithout("the run that wrote it (vidgen " + note.source() + ") ended before its"
+          + " create went out; nothing was sent or billed", now));
+      lock.release();
+    } catch (OverlappingFileLockException heldHere) {
+      return false; // this very process holds it
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A marker left behind holds nothing back.
+    }
+    return true;
+  }
+
+  private static Path fileOf(TaskHistory history, String reference) {
+    String name = reference.replaceAll("[^A-Za-z0-9._-]", "_");
+    return history.file().resolveSibling(FOLDER).resolve(name + ".lock");
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Closing only lets the lock go.
+      }
+    }
+  }
+}
