@@ -437,7 +437,7 @@ final class BatchViews {
   /** "vidgen download TASK --out FILE", with the options that reach the same provider and server. */
   private String downloadCommand(Entry entry) {
     if (session == null) {
-      return SafeText.command("vidgen", "download", entry.taskId(), "--out", entry.file());
+      return Failures.taskCommand("download", entry.taskId(), "", null, "--out", entry.file());
     }
     java.util.List<String> more = new ArrayList<>(List.of("--out", entry.file()));
     more.addAll(session.setupOptions());

@@ -515,11 +515,19 @@ final class Failures {
 
   /** As {@link #taskCommand(String, JobHandle, Session, String...)} for a task named {@code task} on {@code providerId}. */
   static String taskCommand(String verb, String task, String providerId, Session session, String... more) {
-    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", verb, task));
+    // A task id that starts with "-" would be read as an option: it then goes last, after "--".
+    boolean optionLike = task.startsWith("-");
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("vidgen", verb));
+    if (!optionLike) {
+      words.add(task);
+    }
     if (session != null && session.providerFlagGiven()) {
       words.addAll(java.util.List.of("--provider", providerId));
     }
     words.addAll(java.util.List.of(more));
+    if (optionLike) {
+      words.addAll(java.util.List.of("--", task));
+    }
     return SafeText.command(words.toArray(String[]::new));
   }
 

@@ -704,8 +704,7 @@ final class Jobs {
     Instant now = clock.instant();
     HistoryEntry unsaved = stopped.fromItsStart() ? latest.completed(null, now) : latest.foundCompleted(null, now);
     record(unsaved);
-    String save = "vidgen download " + Commands.quote(id) + " --out " + Commands.quote(stopped.target().toString())
-        + commandTail;
+    String save = taskCommand("download", id, " --out " + Commands.quote(stopped.target().toString()) + commandTail);
     live.put(id, new Live(unsaved, 100, "the task is done but its video was not saved here; " + save
         + " saves it, or the next vidgen serve does (links last 24 hours)", "the playground stopped while saving"
         + " the video"));
@@ -975,13 +974,22 @@ final class Jobs {
 
   /** The command that follows task {@code id} from anywhere and saves its video in this playground's folder. */
   private String waitCommand(String id) {
-    return "vidgen wait " + Commands.quote(id) + " --out " + Commands.quote(videos + java.io.File.separator) + commandTail;
+    return taskCommand("wait", id, " --out " + Commands.quote(videos + java.io.File.separator) + commandTail);
   }
 
   /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */
   private String downloadAdvice(String id) {
-    return "the task is done but its video was not saved here; vidgen download " + Commands.quote(id)
-        + " --out FILE" + commandTail + " saves it (links last 24 hours)";
+    return "the task is done but its video was not saved here; " + taskCommand("download", id, " --out FILE"
+        + commandTail) + " saves it (links last 24 hours)";
+  }
+
+  /**
+   * "vidgen VERB ID OPTIONS", {@code options} starting with a space; an id that starts with "-" (which
+   * would be read as an option) goes last, after "--".
+   */
+  static String taskCommand(String verb, String id, String options) {
+    return id.startsWith("-") ? "vidgen " + verb + options + " -- " + Commands.quote(id)
+        : "vidgen " + verb + " " + Commands.quote(id) + options;
   }
 
   /** What to change after a failed take: the prompt, and the inputs the job had. */

@@ -65,6 +65,12 @@ class JobsTest {
   }
 
   @Test
+  void aTaskIdThatStartsLikeAnOptionGoesLastInTheCommandsThePageShows() {
+    assertThat(Jobs.taskCommand("wait", "-rf", " --out /v/")).isEqualTo("vidgen wait --out /v/ -- -rf");
+    assertThat(Jobs.taskCommand("wait", "video_1", " --out /v/")).isEqualTo("vidgen wait video_1 --out /v/");
+  }
+
+  @Test
   void anOutageLongerThanTheRetriesIsFollowedThroughAndTheVideoSaved() throws Exception {
     MockVideoProvider mock = mockWithClient(1);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));
