@@ -104,7 +104,8 @@ final class UnansweredClaim {
     static Standing of(TaskHistory history, HistoryEntry note, String taskId) {
       Optional<HistoryEntry> own = history.find(note.provider(), taskId);
       boolean foundBefore = note.claimed().contains(taskId);
-      boolean halfDone = own.isPresent() && own.get().submittedAt().equals(note.submittedAt())
+      boolean halfDone = own.isPresent() && (own.get().submittedAt().equals(note.submittedAt())
+          || sameRun(own.get(), note) && !history.answeredElsewhere(note.provider(), taskId, note.taskId()))
           && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
       if (own.isPresent() && !foundBefore && !halfDone) {
         throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()
@@ -115,6 +116,17 @@ final class UnansweredClaim {
       }
       return new Standing(note, foundBefore, halfDone);
     }
+  }
+
+  /**
+   * Whether {@code own}, a task's entry, may be the answer of {@code note}'s very create whose closing line
+   * was lost (a history write that failed on a full disk): the same job and command, made within the time a
+   * create may take to be answered after it went out (and, checked beside it, no other create's note names it).
+   */
+  private static boolean sameRun(HistoryEntry own, HistoryEntry note) {
+    return !own.submittedAt().isBefore(note.submittedAt().minus(java.time.Duration.ofMinutes(1)))
+        && own.submittedAt().isBefore(note.submittedAt().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER))
+        && own.settings().equals(note.settings());
   }
 
   /**

@@ -257,7 +257,9 @@ final class UnansweredCreate {
       }
     } catch (RuntimeException e) {
       output.note("could not record in the history that the create made task " + task.taskId() + " ("
-          + e.getMessage() + ")");
+          + e.getMessage() + "), so vidgen history may also list the create as " + entry.taskId() + ", unknown;"
+          + " once there is room again, " + Failures.taskCommand("status", task.taskId().value(), task.providerId(),
+              session, "--made-by", entry.taskId()) + " closes it as this task's");
     }
   }
 

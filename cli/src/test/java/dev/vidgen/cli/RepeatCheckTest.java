@@ -660,6 +660,26 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aTaskWhoseCreatesNoteWasNotClosedForAFullDiskIsClaimedByThatNote() {
+    String name = unansweredWithoutReference();
+    String taskId = fake.taskIds().get(0);
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    // The task's own entry, written as the create's answer came; the line closing the note was lost.
+    java.time.Instant answered = note.submittedAt().plusSeconds(2);
+    history.record(new dev.vidgen.serve.history.HistoryEntry(taskId, note.provider(), note.model(), "queued",
+        note.credits(), note.usd(), null, answered, answered, null,
+        new dev.vidgen.core.client.JobHandle("toapis", dev.vidgen.core.domain.TaskId.of(taskId), note.model(),
+            dev.vidgen.core.pricing.PriceQuote.unknown(note.model(), "test"), answered, null).encode(),
+        note.settings(), null, note.source(), 1, java.util.List.of(), null, null));
+
+    CliRun.Result claimed = waitFor("status", taskId, "--made-by", name);
+
+    assertThat(claimed.exitCode()).as(claimed.all()).isZero();
+    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+  }
+
+  @Test
   void madeByThatCannotHoldIsRefusedWithNothingSentOrRecorded() {
     String name = unansweredWithoutReference();
     String taskId = fake.taskIds().get(0);

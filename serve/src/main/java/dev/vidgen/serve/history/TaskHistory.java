@@ -186,6 +186,16 @@ public final class TaskHistory {
     return latest().values().stream().filter(entry -> entry.taskId().equals(name)).findFirst();
   }
 
+  /**
+   * Whether the note of a create other than {@code name} says that its create was answered with task
+   * {@code taskId} of provider {@code providerId} (its latest line names that task).
+   */
+  public boolean answeredElsewhere(String providerId, String taskId, String name) {
+    return latest().values().stream().anyMatch(entry -> entry.provider().equals(providerId)
+        && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX) && !entry.taskId().equals(name)
+        && entry.jobHandle().map(handle -> handle.taskId().value().equals(taskId)).orElse(false));
+  }
+
   private Map<String, HistoryEntry> latest() {
     List<String> lines;
     try {
