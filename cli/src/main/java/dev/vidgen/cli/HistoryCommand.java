@@ -147,7 +147,7 @@ final class HistoryCommand extends ClientCommand {
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
-      rows.add(List.of(entry.taskId(), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
+      rows.add(List.of(cell(entry.taskId()), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
     if (total > entries.size()) {
@@ -208,6 +208,13 @@ final class HistoryCommand extends ClientCommand {
   private static boolean chargeUnknown(HistoryEntry entry) {
     return entry.status().equals("failed") || entry.status().equals(HistoryEntry.UNKNOWN);
   }
+
+  /** A task id as the table shows it: cut after {@link #ID_WIDTH} characters (a server may send one of thousands; --json has it whole). */
+  static String cell(String taskId) {
+    return taskId.length() <= ID_WIDTH ? taskId : taskId.substring(0, ID_WIDTH - 1) + "…";
+  }
+
+  private static final int ID_WIDTH = 80;
 
   private static String price(BigDecimal credits, BigDecimal usd) {
     return credits == null ? "unknown" : Views.credits(credits) + " (" + Views.usd(usd) + ")";

@@ -42,6 +42,22 @@ class HistoryAndServeCommandsTest {
   }
 
   @Test
+  void aTaskIdOfThousandsOfCharactersIsCutInTheTableAndWholeInJson() {
+    String longId = "video_" + "x".repeat(5000);
+    dev.vidgen.serve.history.TaskHistory.in(home).record(dev.vidgen.serve.history.HistoryEntry.submitted(
+        new dev.vidgen.core.client.JobHandle("mock", dev.vidgen.core.domain.TaskId.of(longId), "grok-video-1.5-preview",
+            dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.5-preview", "test"), java.time.Instant.now(), null),
+        dev.vidgen.core.domain.VideoJob.builder("grok-video-1.5-preview").prompt("p").build(), "generate"));
+
+    CliRun.Result table = cli().run("history");
+    CliRun.Result json = cli().run("history", "--json");
+
+    assertThat(table.out().lines()).as(table.all()).allSatisfy(line -> assertThat(line.length()).isLessThan(300));
+    assertThat(table.out()).contains("video_" + "x".repeat(73) + "…");
+    assertThat(json.out()).contains(longId);
+  }
+
+  @Test
   void listsWhatGenerateMadeNewestFirstWithStatusPriceAndFile() {
     CliRun.Result first = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "push in",
         "--out", "first.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms");
