@@ -242,6 +242,16 @@ class RepeatCheckTest {
   }
 
   /** A create of the preview (which carries no client reference) that got no answer but made a task; its note's name. */
+  /** A create without a reference that got no answer: its note's name, the task it made, the history and the note. */
+  private record Unanswered(String name, String taskId, dev.vidgen.serve.history.TaskHistory history,
+      dev.vidgen.serve.history.HistoryEntry note) {}
+
+  private Unanswered unanswered() {
+    String name = unansweredWithoutReference();
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    return new Unanswered(name, fake.taskIds().get(0), history, history.find(name).orElseThrow());
+  }
+
   private String unansweredWithoutReference() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     CliRun.Result unanswered = generate(toApis(), "--no-wait");
@@ -439,10 +449,11 @@ class RepeatCheckTest {
 
   @Test
   void aBareIdTheHistoryLacksNamesSeveralOpenNotesInThePlural() {
-    String name = unansweredWithoutReference();
-    String taskId = fake.taskIds().get(0);
-    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
-    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    Unanswered unanswered = unanswered();
+    String name = unanswered.name();
+    String taskId = unanswered.taskId();
+    dev.vidgen.serve.history.TaskHistory history = unanswered.history();
+    dev.vidgen.serve.history.HistoryEntry note = unanswered.note();
     String other = name + "-2"; // a second create without an answer, a minute later
     history.record(new dev.vidgen.serve.history.HistoryEntry(other, note.provider(), note.model(), note.status(),
         note.credits(), note.usd(), null, note.submittedAt().plusSeconds(60), null, null, null, note.settings(),
@@ -644,10 +655,11 @@ class RepeatCheckTest {
 
   @Test
   void aMadeByClaimStoppedBetweenItsTwoWritesCanBeFinished() {
-    String name = unansweredWithoutReference();
-    String taskId = fake.taskIds().get(0);
-    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
-    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    Unanswered unanswered = unanswered();
+    String name = unanswered.name();
+    String taskId = unanswered.taskId();
+    dev.vidgen.serve.history.TaskHistory history = unanswered.history();
+    dev.vidgen.serve.history.HistoryEntry note = unanswered.note();
     // The task's own entry was written, then the process stopped before the note was closed.
     history.record(note.madeAs(new dev.vidgen.core.client.JobHandle("toapis", dev.vidgen.core.domain.TaskId.of(taskId),
         note.model(), dev.vidgen.core.pricing.PriceQuote.unknown(note.model(), "test"), note.submittedAt(), null),
@@ -661,22 +673,19 @@ class RepeatCheckTest {
 
   @Test
   void aTaskWhoseCreatesNoteWasNotClosedForAFullDiskIsClaimedByThatNote() {
-    String name = unansweredWithoutReference();
-    String taskId = fake.taskIds().get(0);
-    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
-    dev.vidgen.serve.history.HistoryEntry note = history.find(name).orElseThrow();
+    Unanswered lost = unanswered();
     // The task's own entry, written as the create's answer came; the line closing the note was lost.
-    java.time.Instant answered = note.submittedAt().plusSeconds(2);
-    history.record(new dev.vidgen.serve.history.HistoryEntry(taskId, note.provider(), note.model(), "queued",
-        note.credits(), note.usd(), null, answered, answered, null,
-        new dev.vidgen.core.client.JobHandle("toapis", dev.vidgen.core.domain.TaskId.of(taskId), note.model(),
-            dev.vidgen.core.pricing.PriceQuote.unknown(note.model(), "test"), answered, null).encode(),
-        note.settings(), null, note.source(), 1, java.util.List.of(), null, null));
+    java.time.Instant answered = lost.note().submittedAt().plusSeconds(2);
+    lost.history().record(new dev.vidgen.serve.history.HistoryEntry(lost.taskId(), lost.note().provider(),
+        lost.note().model(), "queued", lost.note().credits(), lost.note().usd(), null, answered, answered, null,
+        new dev.vidgen.core.client.JobHandle("toapis", dev.vidgen.core.domain.TaskId.of(lost.taskId()),
+            lost.note().model(), dev.vidgen.core.pricing.PriceQuote.unknown(lost.note().model(), "test"), answered,
+            null).encode(), lost.note().settings(), null, lost.note().source(), 1, java.util.List.of(), null, null));
 
-    CliRun.Result claimed = waitFor("status", taskId, "--made-by", name);
+    CliRun.Result claimed = waitFor("status", lost.taskId(), "--made-by", lost.name());
 
     assertThat(claimed.exitCode()).as(claimed.all()).isZero();
-    assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
+    assertThat(lost.history().find(lost.name()).orElseThrow().status()).isEqualTo("found");
   }
 
   @Test
