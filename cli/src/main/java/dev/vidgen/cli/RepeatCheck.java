@@ -236,6 +236,7 @@ final class RepeatCheck {
         RunMarker.settleIfAbandoned(history, entry, now);
       }
     }
+    RunMarker.sweep(history, now);
     return history;
   }
 

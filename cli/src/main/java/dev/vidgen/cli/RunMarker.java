@@ -117,6 +117,31 @@ final class RunMarker {
     return true;
   }
 
+  /** Removes the markers left a day or more ago by runs that have ended (one whose note was settled otherwise). */
+  static void sweep(TaskHistory history, Instant now) {
+    Path folder = history.file().resolveSibling(FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> markers = Files.list(folder)) {
+      markers.filter(file -> file.getFileName().toString().endsWith(".lock")).forEach(file -> {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+              Files.deleteIfExists(file);
+              lock.release();
+            }
+          }
+        } catch (IOException | RuntimeException busy) {
+          // Held, or gone meanwhile: left as it is.
+        }
+      });
+    } catch (IOException | RuntimeException unreadable) {
+      // Nothing to tidy that can be read.
+    }
+  }
+
   private static Path fileOf(TaskHistory history, String reference) {
     String name = reference.replaceAll("[^A-Za-z0-9._-]", "_");
     return history.file().resolveSibling(FOLDER).resolve(name + ".lock");

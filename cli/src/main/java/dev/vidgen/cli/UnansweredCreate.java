@@ -278,6 +278,9 @@ final class UnansweredCreate {
    * unknown with its reason, since the create may have gone out.
    */
   private synchronized void notMade(Throwable failure) {
+    if (session.firstCreateSent().isEmpty()) {
+      dropMarker(); // the submit ended before any create: its marker has nothing left to tell
+    }
     HistoryEntry entry = written.get();
     if (entry == null || !entry.status().equals(STATUS)) {
       return;

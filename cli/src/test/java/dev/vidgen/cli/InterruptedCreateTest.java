@@ -138,6 +138,21 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void aRunLeavesNoMarkerBehindWhetherItsCreateWentOutOrItEndedBefore() throws Exception {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    fake.inject(Endpoint.UPLOAD, Fault.status(400));
+    CliRun.Result refused = cli().run("generate", "--image", "product.png", "--prompt", "upload refused", "--no-wait",
+        "--base-url", fake.baseUrl());
+    CliRun.Result sent = cli().run("generate", "--image", "https://img.example/a.png", "--prompt", "sent",
+        "--no-wait", "--base-url", fake.baseUrl());
+
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    Path markers = home.resolve("running");
+    assertThat(Files.isDirectory(markers) ? Files.list(markers).toList() : List.<Path>of()).isEmpty();
+  }
+
+  @Test
   void aSubmitStillRunningIsNotTakenForOneThatEndedBeforeItsCreate() throws Exception {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     fake.inject(Endpoint.UPLOAD, Fault.stall());
