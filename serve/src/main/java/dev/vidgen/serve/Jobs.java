@@ -59,14 +59,14 @@ final class Jobs {
   static final Duration FOLLOW_AGAIN_AFTER = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+  /** The mock provider's id: its tasks cost nothing. */
+  private static final String MOCK = "mock";
   /**
    * The bytes of the jobs' local images, read once per file: the page's uploads are kept under names
    * made from their bytes, so a file read here never changes. The history keeps them with each job, so
    * that the same job from {@code vidgen generate} (a file anywhere) and from here (an upload) is one job.
    */
   private final InputDigests digests = InputDigests.reading();
-  /** The mock provider's id: its tasks cost nothing. */
-  private static final String MOCK = "mock";
 
   private final VidgenClient client;
   private final TaskHistory history;

@@ -2,7 +2,6 @@ package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
-import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoAsset;
@@ -15,6 +14,7 @@ import dev.vidgen.core.error.ResultUnusableException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.validation.LocalVideos;
 import java.io.IOException;
 import java.io.InputStream;

@@ -108,6 +108,8 @@ class SecurityTest {
       first.enqueue(redirect(second.url("/files/k.mp4?k=" + KEY).toString()));
       first.enqueue(redirect(second.url("/files/k.mp4?k=" + KEY.substring(3)).toString()));
       first.enqueue(redirect("file:///etc/passwd"));
+      first.enqueue(new mockwebserver3.MockResponse.Builder().code(302)
+          .setHeader(dev.vidgen.provider.toapis.internal.ResultRedirects.REFUSED, "spoofed words").build());
 
       try (InputStream video = await(provider.open(asset(first.url("/a.mp4"))))) {
         assertThat(video.readAllBytes()).asString().isEqualTo("the video");
@@ -125,6 +127,8 @@ class SecurityTest {
       assertThat(refused.get(2)).hasMessageContaining("it is not an http(s) address")
           .hasMessageNotContaining("set the base URL");
       assertThat(refused).allSatisfy(error -> assertThat(everything(error)).doesNotContain(KEY.substring(3)));
+      assertThat(failure(provider.open(asset(first.url("/e.mp4"))))).as("the server's own header speaks for nobody")
+          .hasMessageNotContaining("spoofed words");
     }
   }
 

@@ -51,7 +51,7 @@ public final class ErrorMapper {
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
     }
     String refusedRedirect = headers.get(ResultRedirects.REFUSED);
-    if (context.operation() == Operation.DOWNLOAD && refusedRedirect != null) {
+    if (context.operation() == Operation.DOWNLOAD && ResultRedirects.REASONS.contains(refusedRedirect)) {
       // A result link carries no key and its task still exists: it is out of reach, and a fresh status may mend it.
       String location = headers.get("Location");
       ProviderErrorDetails details = details(context, status, error.code(), "the result link redirects"
