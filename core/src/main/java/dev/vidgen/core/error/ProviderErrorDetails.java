@@ -53,6 +53,12 @@ public record ProviderErrorDetails(
   public static final String DOWNLOAD_BROKE_OFF = "download_broke_off";
 
   /**
+   * The {@link #code()} of a result link that answered "gone" (401, 403, 404, 410) or redirected where
+   * vidgen does not follow: neither a key problem nor a missing task, whatever code the file's server sent.
+   */
+  public static final String RESULT_LINK_GONE = "result_link_gone";
+
+  /**
    * The {@link #code()} of a provider that broke its contract (an unexpected exception, an answer it
    * must not give, such as no snapshot): the failure is in the provider's code, so the text names no
    * HTTP status, and its message is said after the provider's id ("acme answered …").

@@ -149,17 +149,20 @@ class HostileAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {403, 404, 410})
+  @ValueSource(ints = {401, 403, 404, 410})
   void aResultLinkThatIsGoneIsNeitherAnAuthenticationProblemNorAnUnknownTask(int status) throws Exception {
     JobHandle handle = client.submit(grokJob());
     TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
-    toapis.inject(Endpoint.FILE, Fault.status(status));
+    toapis.inject(Endpoint.FILE, Fault.answer(status, JSON,
+        "{\"error\":{\"code\":\"authentication_error\",\"message\":\"no\"}}"));
 
     assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
         .isInstanceOf(ResultUnavailableException.class)
         .hasMessageContaining("HTTP " + status)
         .hasMessageContaining("fresh link")
-        .hasMessageNotContaining("key");
+        .hasMessageNotContaining("key")
+        .satisfies(e -> assertThat(String.valueOf(e.getCause())).as("the cause, as code and logs read it")
+            .contains("result_link_gone").doesNotContain("authentication_error"));
     try (var files = Files.list(dir)) {
       assertThat(files).as("nothing is left behind").isEmpty();
     }

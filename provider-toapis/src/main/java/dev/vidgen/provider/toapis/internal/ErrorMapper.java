@@ -51,10 +51,11 @@ public final class ErrorMapper {
       message = message + " (no such endpoint: is the base URL " + baseUrl + " right?)";
     }
     String refusedRedirect = headers.get(ResultRedirects.REFUSED);
-    if (context.operation() == Operation.DOWNLOAD && ResultRedirects.REASONS.contains(refusedRedirect)) {
+    if (context.operation() == Operation.DOWNLOAD && refusedRedirect != null
+        && ResultRedirects.REASONS.contains(refusedRedirect)) {
       // A result link carries no key and its task still exists: it is out of reach, and a fresh status may mend it.
       String location = headers.get("Location");
-      ProviderErrorDetails details = details(context, status, error.code(), "the result link redirects"
+      ProviderErrorDetails details = details(context, status, ProviderErrorDetails.RESULT_LINK_GONE, "the result link redirects"
           + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200)) + ", which vidgen does not follow: "
           + refusedRedirect + "; read the task's status again for a fresh link", headers);
       return ProviderException.of(FailureKind.NOT_FOUND, details, null);
@@ -76,7 +77,10 @@ public final class ErrorMapper {
       message = "the result link answered HTTP " + status + " (" + message
           + "): the file is gone or not reachable; read the task's status again for a fresh link";
     }
-    ProviderErrorDetails details = details(context, status, error.code(), message, headers);
+    // A file server's own code (its "authentication_error" for a 401) is not vidgen's to pass on as the task's.
+    String code = context.operation() == Operation.DOWNLOAD && isGoneLink(status) ? ProviderErrorDetails.RESULT_LINK_GONE
+        : error.code();
+    ProviderErrorDetails details = details(context, status, code, message, headers);
     if (context.operation() == Operation.CREATE && isGatewayError(status, body)) {
       String what = status == 504 ? "a gateway timed out waiting for ToAPIs"
           : "a gateway answered HTTP " + status + " instead of ToAPIs";
