@@ -59,6 +59,12 @@ public record ProviderErrorDetails(
   public static final String RESULT_LINK_GONE = "result_link_gone";
 
   /**
+   * The {@link #code()} of a result link whose redirect vidgen did not follow (to an address that is not
+   * http(s), goes from https to http, or carries the API key); the message says which.
+   */
+  public static final String REDIRECT_NOT_FOLLOWED = "redirect_not_followed";
+
+  /**
    * The {@link #code()} of a provider that broke its contract (an unexpected exception, an answer it
    * must not give, such as no snapshot): the failure is in the provider's code, so the text names no
    * HTTP status, and its message is said after the provider's id ("acme answered …").

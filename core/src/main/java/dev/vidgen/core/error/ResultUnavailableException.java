@@ -18,7 +18,10 @@ public final class ResultUnavailableException extends VidgenException {
 
   /** @param cause the provider's failure for the link, or null */
   public ResultUnavailableException(TaskId taskId, VideoAsset asset, ProviderException cause) {
-    super("the video link of task " + taskId + " answered "
+    super(cause != null && cause.providerCode().filter(ProviderErrorDetails.REDIRECT_NOT_FOLLOWED::equals).isPresent()
+        ? "the video link of task " + taskId + " answered HTTP " + cause.httpStatus() + ", " + cause.details().message()
+            + " (see docs/errors.md#result-unavailable)"
+        : "the video link of task " + taskId + " answered "
         + (cause != null && cause.httpStatus() > 0 ? "HTTP " + cause.httpStatus() : "that it is not there")
         + ": the file is gone or not reachable from here (links expire); read the task's status again"
         + " for a fresh link (see docs/errors.md#result-unavailable)", cause);

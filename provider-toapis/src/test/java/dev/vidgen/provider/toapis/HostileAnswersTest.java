@@ -168,6 +168,19 @@ class HostileAnswersTest {
     }
   }
 
+  @Test
+  void aResultLinkRedirectedWhereVidgenDoesNotFollowSaysWhyNotThatTheLinkExpired() throws Exception {
+    JobHandle handle = client.submit(grokJob());
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+    toapis.inject(Endpoint.FILE, Fault.answer(302, "text/plain", "").withHeader("Location", "file:///etc/passwd"));
+
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnavailableException.class)
+        .hasMessageContaining("answered HTTP 302, the result link redirects to file:///etc/passwd, which vidgen does"
+            + " not follow: it is not an http(s) address; read the task's status again for a fresh link")
+        .hasMessageNotContaining("links expire").hasMessageNotContaining("base URL");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"file:///etc/passwd", "ftp://files.example.com/v.mp4", "javascript:alert(1)"})
   void aCompletedTaskWhoseVideoUrlIsNotHttpStaysCompletedAndIsNeverFetched(String link) {

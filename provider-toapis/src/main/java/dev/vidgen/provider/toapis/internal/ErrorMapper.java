@@ -55,7 +55,7 @@ public final class ErrorMapper {
         && ResultRedirects.REASONS.contains(refusedRedirect)) {
       // A result link carries no key and its task still exists: it is out of reach, and a fresh status may mend it.
       String location = headers.get("Location");
-      ProviderErrorDetails details = details(context, status, ProviderErrorDetails.RESULT_LINK_GONE, "the result link redirects"
+      ProviderErrorDetails details = details(context, status, ProviderErrorDetails.REDIRECT_NOT_FOLLOWED, "the result link redirects"
           + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200)) + ", which vidgen does not follow: "
           + refusedRedirect + "; read the task's status again for a fresh link", headers);
       return ProviderException.of(FailureKind.NOT_FOUND, details, null);
