@@ -98,15 +98,24 @@ final class Finisher {
           throw new CliException(ExitCodes.OTHER, "output", file + " is " + special.get() + "; it was kept and this"
               + " video was not saved (saving would replace it)", "save it elsewhere");
         }
-        if (Files.exists(file) && !force) {
-          // Another run saved a file there since this job's --out was checked: it may be another paid video.
-          throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out was"
-              + " checked, by another run perhaps); it was kept and this video was not saved", "save it elsewhere");
-        }
+        // A file standing there now was saved since this job's --out was checked (by another run perhaps): it
+        // may be another paid video, or this very one from a run waiting for the same task whose history line is
+        // not written yet. The video is downloaded all the same and kept beside nothing: the same bytes are saved.
+        boolean standing = Files.exists(file) && !force;
         makeFolder(file.getParent());
         // Without --force a file that another run writes there while this video downloads is kept, not replaced.
-        Path saved = client.download(handle, snapshot, file,
-            force ? dev.vidgen.core.client.ExistingTarget.REPLACE : dev.vidgen.core.client.ExistingTarget.KEEP);
+        Path saved;
+        try {
+          saved = client.download(handle, snapshot, file,
+              force ? dev.vidgen.core.client.ExistingTarget.REPLACE : dev.vidgen.core.client.ExistingTarget.KEEP);
+        } catch (DownloadFailedException taken) {
+          if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException) {
+            throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out"
+                + " was checked, by another run perhaps, and not this video); it was kept and this video was not saved",
+                "save it elsewhere");
+          }
+          throw taken;
+        }
         session.saved(saved);
         report(session, handle, snapshot, saved.toString(), shown(context, where.text(), saved) + sizeOf(saved), output);
       }

@@ -152,6 +152,28 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aFileThatAnotherRunSavedAtTheOutMeanwhileHoldingThisVeryVideoCountsAsSaved() throws Exception {
+    CliRun.Result first = generate("--out", "first.mp4");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    fake.nextTask(TaskScript.completes().taking(Lifecycle.byTime(Duration.ZERO, Duration.ofSeconds(2))));
+    java.util.concurrent.CompletableFuture<CliRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> generate("--out", "same.mp4", "--again"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> fake.taskIds().size() == 2 || running.isDone());
+    assertThat(running).as(() -> running.join().all()).isNotDone();
+    // A run waiting for the same video saves it there first (the fake serves one video for every task).
+    Files.copy(dir.resolve("first.mp4"), dir.resolve("same.mp4"));
+
+    CliRun.Result waited = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(dir.resolve("same.mp4")).hasSameBinaryContentAs(dir.resolve("first.mp4"));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(file -> file.getFileName().toString())).as("nothing beside it, no part")
+          .noneMatch(name -> name.startsWith("same-") || name.endsWith(".part"));
+    }
+  }
+
+  @Test
   void aWaitOrDownloadRunAgainOnAFileHoldingThisTasksVideoHasNothingToDo() throws IOException {
     Path home = Files.createDirectories(dir.resolve("home"));
     java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)

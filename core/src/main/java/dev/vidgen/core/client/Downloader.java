@@ -210,14 +210,24 @@ final class Downloader {
         try {
           java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
               StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          boolean ours;
           try {
             // Held while it is written (closing the stream releases it): another process tidying stale parts
-            // beside the same target sees a live download and leaves it alone.
-            channel.tryLock();
-          } catch (IOException | java.nio.channels.OverlappingFileLockException unlockable) {
-            // A file system without locks: the part is written all the same.
+            // beside the same target sees a live download and leaves it alone. One that probed this new part in
+            // the moment before (and deletes what it locks) holds the lock or has deleted the name: another is taken.
+            ours = channel.tryLock() != null && Files.exists(part);
+          } catch (java.nio.channels.OverlappingFileLockException probedHere) {
+            ours = false;
+          } catch (IOException unlockable) {
+            ours = true; // a file system without locks: the part is written all the same
           }
-          return new Part(part, java.nio.channels.Channels.newOutputStream(channel));
+          if (ours) {
+            return new Part(part, java.nio.channels.Channels.newOutputStream(channel));
+          }
+          channel.close();
+          if (tries >= 3) {
+            throw new IOException("another process kept taking the temporary files made for this download");
+          }
         } catch (FileAlreadyExistsException e) {
           if (tries >= 3) {
             throw e;

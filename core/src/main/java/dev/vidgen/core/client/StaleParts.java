@@ -63,24 +63,40 @@ final class StaleParts {
   }
 
   /**
-   * Whether a process holds the lock a download takes on its part while it writes. Parts of this
-   * client's own downloads never reach here (their names are new), so the probe never closes a
-   * channel this process locks the file with.
+   * Deletes {@code part} unless a process holds the lock a download takes on its part while it writes;
+   * whether it is gone. It is deleted while this probe holds that lock, so a download that locks its new
+   * part a moment later finds its name gone and takes another ({@link Downloader}); where an open file
+   * cannot be deleted, it is deleted once the lock is let go. Parts of this client's own downloads never
+   * reach here (their names are new), so the probe never closes a channel this process locks the file with.
    */
-  private static boolean beingWritten(Path part) {
+  private static boolean deleteUnlessWritten(Path part) {
+    boolean gone = false;
     try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
         java.nio.file.StandardOpenOption.WRITE)) {
       java.nio.channels.FileLock lock = channel.tryLock();
       if (lock == null) {
-        return true;
+        return false; // another process's download, alive: its part is not stale
+      }
+      try {
+        Files.deleteIfExists(part);
+        gone = true;
+      } catch (IOException | SecurityException openHere) {
+        // Deleted below, once closed.
       }
       lock.release();
-      return false;
     } catch (java.nio.channels.OverlappingFileLockException held) {
-      return true;
+      return false;
     } catch (IOException | SecurityException unopened) {
-      return false; // gone already, or not ours to open: deleting it fails quietly too
+      // Gone already, or not ours to open: deleting it fails quietly too.
     }
+    if (!gone) {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException | SecurityException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The names of the {@code .part} files in {@code folder}; none when it is missing or cannot be read. */
@@ -97,13 +113,6 @@ final class StaleParts {
   }
 
   private static void deleteQuietly(Path file) {
-    try {
-      if (beingWritten(file)) {
-        return; // another process's download, alive: its part is not stale
-      }
-      Files.deleteIfExists(file);
-    } catch (IOException | SecurityException e) {
-      // Only tidying, as above.
-    }
+    deleteUnlessWritten(file); // only tidying: a part that stays does no harm to a download
   }
 }
