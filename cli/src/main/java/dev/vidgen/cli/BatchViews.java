@@ -397,6 +397,11 @@ final class BatchViews {
 
   /** What to set right before running again, for an error that stopped the run and would stop the next one too. */
   private String fixFirst(VidgenException stop) {
+    if (stop instanceof dev.vidgen.core.error.InsufficientQuotaException refused && refused.httpStatus() > 0) {
+      // The provider's words, which the message gives, say what to do: this says what the refusal left.
+      return "the provider refused the create, so no task was made for that job and nothing was billed; vidgen"
+          + " balance shows whether the account or the key is short; once it is topped up, ";
+    }
     if (stop instanceof dev.vidgen.core.error.InsufficientQuotaException) {
       return "top up the account or raise the key's quota (vidgen balance shows which is short), then ";
     }

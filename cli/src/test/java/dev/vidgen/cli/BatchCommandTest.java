@@ -1639,8 +1639,10 @@ class BatchCommandTest {
       CliRun.Result stopped = againstFake(fake, jobs, "--json");
       assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(8);
       assertThat(stopped.err()).as("running again as it is would fail the same way")
-          .contains("top up the account or raise the key's quota (vidgen balance shows which is short), then run the same"
-              + " command again");
+          .contains("the provider refused the create, so no task was made for that job and nothing was billed; vidgen"
+              + " balance shows whether the account or the key is short; once it is topped up, run the same command"
+              + " again");
+      assertThat(stopped.err().split("raise the key's quota", -1)).as("the advice, once: " + stopped.err()).hasSize(2);
       assertThat(stopped.json().get("jobs")).asList().anySatisfy(job -> assertThat(job)
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("attempts", 1.0));
       assertThat(stopped.json().get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)

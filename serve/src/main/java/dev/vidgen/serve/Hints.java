@@ -117,8 +117,13 @@ final class Hints {
       return "check " + terms.keyVariable() + (terms.isToApis() ? " (keys are made at https://toapis.com/console/token)"
           : "") + " and start vidgen serve again";
     }
+    if (cause instanceof InsufficientQuotaException refused && refused.httpStatus() > 0) {
+      // The provider's own 402, whose words (in the message) say what to do: this says what it left.
+      return "the provider refused the create, so no task was made and nothing was billed; the balance on this page"
+          + " shows whether the account or the key is short";
+    }
     if (cause instanceof InsufficientQuotaException refused) {
-      // Checked before sending, vidgen knows which is short; the provider's own 402 does not say it in a way to trust.
+      // Checked before sending, vidgen knows which is short.
       return FundsCheck.advice(FundsCheck.shortOf(refused).orElse(null), terms);
     }
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {

@@ -494,6 +494,23 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aCreateTheProviderRefused402SaysNoTaskWasMadeAndGivesTheAdviceOnce() throws IOException {
+    start();
+    fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "insufficient quota"));
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+
+    Answer refused = answer("/api/generate", job(upload, "Refused take"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+    Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+    assertThat(error).containsEntry("sent", "no");
+    assertThat((String) error.get("next")).startsWith("the provider refused the create, so no task was made and"
+        + " nothing was billed").doesNotContain("top up");
+    assertThat(((String) error.get("message") + error.get("next")).split("top up", -1)).hasSizeLessThanOrEqualTo(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aKeyShortOfQuotaSinceTheLastReadIsRefusedBeforeSendingWithAdviceNamingTheKey() throws IOException {
     fake.balance(new BigDecimal("5000"), false);
     fake.keyBalance(new BigDecimal("1000"));
