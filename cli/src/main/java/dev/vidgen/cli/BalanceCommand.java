@@ -46,6 +46,7 @@ final class BalanceCommand extends ClientCommand {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("remaining", remaining == null ? "unlimited"
         : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")"
+            + (remaining.signum() < 0 ? ", overdrawn: nothing can be spent until it is topped up" : "")
             + (both ? ", what the " + balances.limitedBy() + " has left" : ""));
     fields.put("used", main.usedCredits() == null ? null : Views.credits(main.usedCredits()));
     if (both) {

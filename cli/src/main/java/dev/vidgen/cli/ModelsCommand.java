@@ -49,7 +49,10 @@ final class ModelsCommand extends ClientCommand {
   boolean emitRoutes;
 
   /** The models the provider lists for the key; a provider that lists none is a clear error, not an unexpected one. */
-  private static Set<String> liveModels(Session session, Output output) {
+  /** How many ids of the live list were left out for holding an API key (told in --json as {@code live_left_out}). */
+  private int keyLikeLeftOut;
+
+  private Set<String> liveModels(Session session, Output output) {
     VidgenClient client = session.onlineClient();
     try {
       Set<String> ids = new TreeSet<>();
@@ -63,6 +66,7 @@ final class ModelsCommand extends ClientCommand {
           carryingKeys++;
         }
       }
+      keyLikeLeftOut = carryingKeys;
       if (carryingKeys > 0) {
         output.note("the provider's model list has " + Plural.count(carryingKeys, "id") + " that "
             + Plural.word(carryingKeys, "holds", "hold") + " an API key (" + SafeText.MASKED_KEY + "); left out");
@@ -124,6 +128,7 @@ final class ModelsCommand extends ClientCommand {
       if (live) {
         json.put("live_only", liveOnly);
         json.put("live_removed", removed);
+        json.put("live_left_out", keyLikeLeftOut);
       }
       output.object(json);
       return ExitCodes.DONE;

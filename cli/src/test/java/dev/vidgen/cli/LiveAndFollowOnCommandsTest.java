@@ -67,7 +67,7 @@ class LiveAndFollowOnCommandsTest {
       CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
 
       assertThat(json.exitCode()).as(json.all()).isZero();
-      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video"));
+      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video")).containsEntry("live_left_out", 3.0);
       for (CliRun.Result result : List.of(json, starter)) {
         assertThat(result.all()).doesNotContain(key.substring(3)).doesNotContain("AnotherKeyShaped")
             .contains("the provider's model list has 3 ids that hold an API key (sk-…); left out");

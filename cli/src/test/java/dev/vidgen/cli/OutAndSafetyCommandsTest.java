@@ -174,6 +174,19 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void anOverdrawnAccountIsSaidToBeOneAndItsCreateIsRefusedBeforeAnythingIsSent() {
+    fake.balance(new java.math.BigDecimal("-5"), false);
+
+    CliRun.Result balance = vidgen("balance");
+    CliRun.Result refused = generate("--out", "x.mp4");
+
+    assertThat(balance.out()).as(balance.all()).contains("-5 credits", "overdrawn: nothing can be spent until it is"
+        + " topped up").doesNotContain("unlimited");
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   void aWaitOrDownloadRunAgainOnAFileHoldingThisTasksVideoHasNothingToDo() throws IOException {
     Path home = Files.createDirectories(dir.resolve("home"));
     java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)

@@ -288,8 +288,8 @@ final class Downloader {
         }
         if (total + n > maxVideoBytes) {
           throw new DownloadFailedException(handle.taskId(), target, "the provider sent more than "
-              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves"
-              + " (VidgenClient.Builder.maxVideoBytes); reading stopped there and nothing was saved", null);
+              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves (in Java,"
+              + " VidgenClient.Builder.maxVideoBytes sets it); reading stopped there and nothing was saved", null);
         }
         out.write(buffer, 0, n);
         total += n;
