@@ -47,7 +47,7 @@ final class StaleParts {
     }
     List<Path> leftovers = byFolder.computeIfAbsent(folder, this::read).remove(absolute.getFileName().toString());
     if (leftovers != null) {
-      leftovers.forEach(StaleParts::deleteQuietly);
+      leftovers.forEach(StaleParts::deleteUnlessWritten);
     }
   }
 
@@ -63,19 +63,19 @@ final class StaleParts {
   }
 
   /**
-   * Deletes {@code part} unless a process holds the lock a download takes on its part while it writes;
-   * whether it is gone. It is deleted while this probe holds that lock, so a download that locks its new
+   * Deletes {@code part} unless a process holds the lock a download takes on its part while it writes
+   * (only tidying: a part that stays does no harm to a download). It is deleted while this probe holds that lock, so a download that locks its new
    * part a moment later finds its name gone and takes another ({@link Downloader}); where an open file
    * cannot be deleted, it is deleted once the lock is let go. Parts of this client's own downloads never
    * reach here (their names are new), so the probe never closes a channel this process locks the file with.
    */
-  private static boolean deleteUnlessWritten(Path part) {
+  private static void deleteUnlessWritten(Path part) {
     boolean gone = false;
     try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
         java.nio.file.StandardOpenOption.WRITE)) {
       java.nio.channels.FileLock lock = channel.tryLock();
       if (lock == null) {
-        return false; // another process's download, alive: its part is not stale
+        return; // another process's download, alive: its part is not stale
       }
       try {
         Files.deleteIfExists(part);
@@ -85,7 +85,7 @@ final class StaleParts {
       }
       lock.release();
     } catch (java.nio.channels.OverlappingFileLockException held) {
-      return false;
+      return;
     } catch (IOException | SecurityException unopened) {
       // Gone already, or not ours to open: deleting it fails quietly too.
     }
@@ -93,10 +93,9 @@ final class StaleParts {
       try {
         Files.deleteIfExists(part);
       } catch (IOException | SecurityException e) {
-        return false;
+        // Left as it is.
       }
     }
-    return true;
   }
 
   /** The names of the {@code .part} files in {@code folder}; none when it is missing or cannot be read. */
@@ -112,7 +111,4 @@ final class StaleParts {
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    deleteUnlessWritten(file); // only tidying: a part that stays does no harm to a download
-  }
 }
