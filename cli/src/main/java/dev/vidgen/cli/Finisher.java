@@ -100,7 +100,8 @@ final class Finisher {
         }
         // A file standing there now was saved since this job's --out was checked (by another run perhaps): it
         // may be another paid video, or this very one from a run waiting for the same task whose history line is
-        // not written yet. The video is downloaded all the same and kept beside nothing: the same bytes are saved.
+        // not written yet. The video is downloaded all the same: a file there with the same bytes counts as saved,
+        // and one with other bytes is kept.
         boolean standing = Files.exists(file) && !force;
         makeFolder(file.getParent());
         // Without --force a file that another run writes there while this video downloads is kept, not replaced.

@@ -162,7 +162,8 @@ final class UnansweredCreate {
     }
     dev.vidgen.core.pricing.PriceQuote price = quote.get();
     String left = price.isKnown() ? client.remainingCredits()
-        .map(credits -> "; " + Views.credits(credits) + " left after it, as this run counts (other runs may spend meanwhile)").orElse("") : "";
+        .map(credits -> "; " + Views.credits(credits) + " left after it, as this run counts (other runs may spend"
+            + " meanwhile)").orElse("") : "";
     // A price a route file (or code) set is told with its basis, which says how it differs from the documented one.
     boolean fromFile = price.isKnown() && !client.catalog().origin(price.model())
         .orElse(dev.vidgen.core.catalog.RouteFiles.BUILT_IN).equals(dev.vidgen.core.catalog.RouteFiles.BUILT_IN);
