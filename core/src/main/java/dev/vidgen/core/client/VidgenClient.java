@@ -787,7 +787,7 @@ public final class VidgenClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    running.forEach(future -> future.cancel(false));
+    running.forEach(VidgenClient::stopForClose);
     // Before the HTTP layer goes: an answer on its way is read, and the listener told of its task.
     openSubmits.close(closeWait);
     if (ownsScheduler) {
@@ -813,6 +813,20 @@ public final class VidgenClient implements AutoCloseable {
     return openSubmits.start(callersStop, start);
   }
 
+  /**
+   * Ends a wait or download still running as the client closes: cancelled (what it was doing stops), with a
+   * message saying why, since a bare cancellation would not; a generate is cancelled as its own cancel does it.
+   */
+  private static void stopForClose(CompletableFuture<?> future) {
+    if (future instanceof GenerationFuture generation) {
+      generation.cancel(false); // its own cancel names the task it made
+      return;
+    }
+    future.completeExceptionally(new java.util.concurrent.CancellationException("this VidgenClient was closed, so"
+        + " this wait or download stopped; a task already made goes on at the provider: follow it with its handle on"
+        + " an open client (resume)"));
+  }
+
   /** Whether {@link #close} was called: then the client starts no more calls. */
   public boolean isClosed() {
     return closed.get();
@@ -829,7 +843,7 @@ public final class VidgenClient implements AutoCloseable {
       if (closed.get()) {
         // Closed while this call began: the close's sweep of the running calls may have missed it, and its timers
         // are gone with the scheduler, so it would never end. Added before this look, it is ended by one or the other.
-        future.cancel(false);
+        stopForClose(future);
       }
     }
     return future;

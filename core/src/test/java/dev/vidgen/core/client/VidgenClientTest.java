@@ -310,6 +310,8 @@ class VidgenClientTest {
     fixture.advance(Duration.ofMinutes(1));
 
     assertThat(waiting).isCancelled();
+    assertThatThrownBy(waiting::join).as("why it ended, not a bare cancellation").isInstanceOf(CancellationException.class)
+        .hasMessageContaining("this VidgenClient was closed").hasMessageContaining("goes on at the provider");
     assertThat(provider.count("status")).isZero();
     assertThat(provider.isClosed()).isFalse();
     assertThatThrownBy(() -> fixture.client.submitAsync(Jobs.valid())).isInstanceOf(IllegalStateException.class);
