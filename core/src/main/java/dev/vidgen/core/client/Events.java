@@ -118,7 +118,19 @@ final class Events {
 
   /** A check could not be made and the job goes on (issue 11: live models, balances). */
   void warning(String code, String message) {
-    LOG.warn("{} ({})", message, code);
+    warning(code, message, true);
+  }
+
+  /**
+   * {@link #warning(String, String)}, logged at warning level only when {@code firstOfItsKind} (the first job a
+   * failed read, kept for a while, holds back; the jobs after it are logged at debug level), told to every listener.
+   */
+  void warning(String code, String message, boolean firstOfItsKind) {
+    if (firstOfItsKind) {
+      LOG.warn("{} ({})", message, code);
+    } else {
+      LOG.debug("{} ({})", message, code);
+    }
     if (listening()) {
       notify("onWarning", listener -> listener.onWarning(code, message));
     }

@@ -192,10 +192,16 @@ final class LiveModelCheck {
       throw new CompletionException(cause);
     }
     if (!(cause instanceof UnsupportedOperationException)) {
+      // A failed read is kept for a while: the jobs it holds back after the first are logged at debug level.
+      boolean first = lastWarned.getAndSet(cause) != cause;
       runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
-          + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked");
+          + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked", first);
     }
   }
+
+  /** The failed read last warned of at warning level. */
+  private final java.util.concurrent.atomic.AtomicReference<Throwable> lastWarned =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /**
    * The name to send for a job on {@code route} that named it {@code given} (one of the route's
