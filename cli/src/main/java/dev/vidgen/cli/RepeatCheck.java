@@ -7,6 +7,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -226,17 +227,9 @@ final class RepeatCheck {
     }
   }
 
-  /**
-   * Closes the notes of the day's submits whose runs ended before their creates went out (killed
-   * during their uploads, say): nothing was sent for them, so they hold no job back ({@link RunMarker}).
-   */
+  /** {@code history}, once the notes of runs that ended before their creates went out are closed ({@link RunMarker}). */
   private static TaskHistory settleAbandoned(TaskHistory history, Instant now) {
-    for (HistoryEntry entry : history.entries()) {
-      if (entry.isReservation() && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))) {
-        RunMarker.settleIfAbandoned(history, entry, now);
-      }
-    }
-    RunMarker.sweep(history, now);
+    RunMarker.settleAbandoned(history, now);
     return history;
   }
 

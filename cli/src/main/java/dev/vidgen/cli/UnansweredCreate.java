@@ -7,6 +7,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -173,6 +173,54 @@ class InterruptedCreateTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aPlaygroundKilledDuringItsUploadSentNoCreateSoTheSameJobGoesOutFromGenerateOnce() throws Exception {
+    Path image = dir.resolve("product.png");
+    Images.png(640, 360).writeTo(image);
+    fake.inject(Endpoint.UPLOAD, Fault.stall()); // the kill comes while the playground uploads the image
+    Path out = dir.resolve("serve.out");
+    Process serve = cli().startProcess(out, dir.resolve("serve.err"), List.of("serve", "--port", "0", "--base-url",
+        fake.baseUrl()));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try {
+      String url = await().atMost(Duration.ofSeconds(60)).until(() -> playgroundUrl(Files.readString(out)),
+          found -> found != null);
+      java.net.http.HttpResponse<String> uploaded = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(url + "api/uploads")).header("X-File-Name", "product.png")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(image)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      String upload = (String) dev.vidgen.core.json.JsonTrees.tryParseObject(uploaded.body()).orElseThrow().get("upload");
+      String job = "{\"model\":\"grok-video-1.5-preview\",\"prompt\":\"killed while uploading\",\"seconds\":10,"
+          + "\"aspect_ratio\":\"16:9\",\"images\":[{\"upload\":\"" + upload + "\"}]}";
+      http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/generate"))
+          .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(job))
+          .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      await().atMost(Duration.ofSeconds(60)).until(() -> !fake.requests(Endpoint.UPLOAD).isEmpty());
+    } finally {
+      serve.destroyForcibly(); // kill -9: no hook runs
+    }
+    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli().run("history", "--json").out()).as("the playground's note, as the kill left it")
+        .contains("\"status\":\"unknown\"").contains("its submit began at");
+    fake.clearFaults();
+
+    CliRun.Result again = cli().run("generate", "--image", "product.png", "--prompt", "killed while uploading",
+        "--seconds", "10", "--aspect-ratio", "16:9", "--no-wait", "--base-url", fake.baseUrl());
+
+    assertThat(again.exitCode()).as("nothing went out from the playground, so nothing holds the job back: "
+        + again.all()).isZero();
+    assertThat(fake.creates()).as("the playground sent none; generate sent its own").hasSize(1);
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) cli().run("history", "--json").json().get("tasks");
+    assertThat(tasks).as("the playground's note is closed as nothing sent").hasSize(1)
+        .allSatisfy(task -> assertThat(task.get("status")).isNotEqualTo("unknown"));
+  }
+
+  private static String playgroundUrl(String printed) {
+    java.util.regex.Matcher found = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)").matcher(printed);
+    return found.find() ? found.group(1) : null;
+  }
+
   /** Runs {@code job} as a process and kills it (kill -9: no hook runs) once the fake has its create. */
   private void killedOnceCreated(List<String> job) throws Exception {
     Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), job);

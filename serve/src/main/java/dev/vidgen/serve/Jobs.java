@@ -18,6 +18,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.InputDigests;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.io.UncheckedIOException;
@@ -210,10 +211,24 @@ final class Jobs {
         follow(handle, entry, false);
       }
     }, note -> publish.accept(view(note)));
+    settleAbandoned(); // before the notes are looked up: one whose run sent nothing needs no look-up
     try {
       history.seed(client.routeDurations(), client.provider().id());
     } catch (UncheckedIOException e) {
       LOG.warn("could not learn task durations from the history: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Closes the history's notes of submits whose runs (a playground, a {@code vidgen generate}) ended
+   * before their creates went out, killed during their uploads, say: nothing was sent for them, so they
+   * hold no job back ({@link RunMarker}). A history that cannot be read or written is left as it is.
+   */
+  void settleAbandoned() {
+    try {
+      RunMarker.settleAbandoned(history, clock.instant());
+    } catch (RuntimeException unreadable) {
+      LOG.debug("could not close the notes of runs that sent nothing: {}", unreadable.getMessage());
     }
   }
 
@@ -273,6 +288,7 @@ final class Jobs {
           "wait for the answer of the Generate already sent; after it, generating again makes another take, paid"
               + " again"));
     }
+    settleAbandoned();
     Optional<HistoryEntry> elsewhere = sentElsewhere(job);
     if (elsewhere.isPresent()) {
       sendingJobs.remove(sameJob, reference);
@@ -385,14 +401,20 @@ final class Jobs {
     boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
         .orElse(false);
     PriceQuote quote = quoteOrNull(job);
+    String lookUp = (referenceSent ? "look the task up with vidgen status " + Commands.quote(
+        HistoryEntry.UNANSWERED_PREFIX + reference) + commandTail + " (or on the provider's dashboard)"
+        : "check the provider's dashboard") + " before you generate this job again";
+    String at = sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
+    // Held until just before the create leaves: a playground killed during the uploads leaves it free, which says
+    // that nothing was sent, and the same job goes out when asked again (from here or from vidgen generate).
+    Optional<RunMarker> marker = RunMarker.hold(history, reference);
+    HistoryEntry reservation = digests.recorded(HistoryEntry.unanswered(reference, referenceSent,
+        client.provider().id(), job, quote, sentAt, sentAt, HistoryEntry.SUBMIT_BEGAN + at + " from the playground and "
+            + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
     HistoryEntry note = digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job,
-        quote, sentAt, sentAt, "its create went out from the playground at "
-            + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            + " (UTC) and " + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; "
-            + (referenceSent ? "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
-                + reference) + commandTail + " (or on the provider's dashboard)" : "check the provider's dashboard")
-            + " before you generate this job again", "serve"), job);
-    boolean noted = record(note);
+        quote, sentAt, sentAt, "its create went out from the playground at " + at + " and "
+            + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
+    boolean noted = record(reservation);
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
     OnItsWay onItsWay = new OnItsWay(answer, note.taskId(), referenceSent);
@@ -416,6 +438,10 @@ final class Jobs {
         return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
             "the playground is stopping; nothing was sent"));
       }
+      if (noted) {
+        record(note); // the create is about to leave: its note says so, then its marker goes
+      }
+      marker.ifPresent(RunMarker::remove);
       try {
         return client.submitAsync(uploaded, reference, stopSending);
       } catch (RuntimeException refused) { // such as a client already closed: nothing was sent
@@ -424,6 +450,7 @@ final class Jobs {
       }
     });
     CompletableFuture<HistoryEntry> submitted = created.whenComplete((handle, failure) -> {
+      marker.ifPresent(RunMarker::remove); // a submit that ended before its create (funds, uploads) let it go too
       resent.remove(reference);
       sending.remove(note.taskId());
       notesOnTheirWay.remove(note.taskId());

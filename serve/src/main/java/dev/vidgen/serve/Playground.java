@@ -389,6 +389,7 @@ public final class Playground implements AutoCloseable {
    * that the page can say that generating again pays for another take; null when there is none.
    */
   private Map<String, Object> sameJob(VideoJob job) {
+    jobs.settleAbandoned(); // a note left by a run that sent nothing names no take
     try {
       Instant now = Instant.now();
       Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);

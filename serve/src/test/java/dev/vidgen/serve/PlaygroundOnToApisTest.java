@@ -250,6 +250,72 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aSubmitThatAKilledRunLeftBeforeItsCreateHoldsNothingBackAndOneWhoseCreateWentOutStillAsks() throws Exception {
+    String image = "https://cdn.example.com/product.png";
+    java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
+    // As two runs killed a minute ago left them: one during its uploads (its marker free and still "reserved"), one
+    // as its create went out (its marker emptied); the history cannot tell them apart, the markers can.
+    for (String prompt : List.of("Killed uploading", "Killed creating")) {
+      String reference = "vg-" + prompt.replace(' ', '-');
+      // Without a reference sent, so no look-up closes either note meanwhile: only the markers tell.
+      history().record(dev.vidgen.serve.history.HistoryEntry.unanswered(reference, false, "toapis", sameJob(image, prompt),
+          null, minuteAgo, minuteAgo, dev.vidgen.serve.history.HistoryEntry.SUBMIT_BEGAN + minuteAgo + " (UTC) and "
+              + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate"));
+      Path marker = Files.createDirectories(folder.resolve("home").resolve("running")).resolve(reference + ".lock");
+      Files.writeString(marker, prompt.endsWith("uploading") ? "reserved\n" : "");
+    }
+    start();
+
+    Map<String, Object> uploading = json(post("/api/check", urlJob(image, "Killed uploading")));
+    String sent = generate(urlJob(image, "Killed uploading"));
+
+    assertThat(uploading.get("same_job")).as("nothing of it went out: no take to ask about").isNull();
+    assertThat((Map<String, Object>) json(sent).get("task")).containsEntry("status", "queued");
+    assertThat(fake.creates()).as("sent once, by this playground").hasSize(1);
+    assertThat(history().note("unanswered-noref-vg-Killed-uploading")).as("closed as nothing sent")
+        .hasValueSatisfying(note -> assertThat(note.status()).isNotEqualTo("unknown"));
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(
+        urlJob(image, "Killed creating"), JSON)).build()).execute()) {
+      assertThat(response.code()).as("its create may have made a paid task").isEqualTo(409);
+    }
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  void whileThePlaygroundUploadsItsMarkerIsHeldAndOnceItsCreateWentOutNoneIsLeft() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
+    Path markers = folder.resolve("home").resolve("running");
+
+    java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> generate(job(upload, "Marked")));
+    Path marker = await().atMost(Duration.ofSeconds(10)).until(
+        () -> Files.isDirectory(markers) ? Files.list(markers).findFirst().orElse(null) : null, found -> found != null);
+    String held = Files.readString(marker); // the upload is answered 2 s after it arrived: still on its way
+    List<CreateRecord> createsMeanwhile = fake.creates();
+    answer.get(20, TimeUnit.SECONDS);
+
+    assertThat(held).as("a marker while the image uploads").isEqualTo("reserved\n");
+    assertThat(createsMeanwhile).isEmpty();
+    assertThat(fake.creates()).hasSize(1);
+    assertThat(Files.list(markers).toList()).as("removed before the create went out").isEmpty();
+    assertThat(history().entries()).as("the note, rewritten as the create left, then answered")
+        .noneMatch(entry -> entry.status().equals("unknown"));
+  }
+
+  private static dev.vidgen.core.domain.VideoJob sameJob(String image, String prompt) {
+    return dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt(prompt).image(image).seconds(10).aspectRatio("16:9")
+        .build();
+  }
+
+  private static String urlJob(String image, String prompt) {
+    return "{\"model\":\"" + MODEL + "\",\"prompt\":\"" + prompt + "\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
+        + "\"images\":[{\"url\":\"" + image + "\"}]}";
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateOnItsWayIsMarkedSendingUntilItsAnswerCameAndANoteFromAnEarlierRunIsNot() throws Exception {
     // A note an earlier playground left a minute ago, stopped before the answer came.
     dev.vidgen.core.domain.VideoJob earlier = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Earlier")

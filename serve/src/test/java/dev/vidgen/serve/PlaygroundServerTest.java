@@ -1140,8 +1140,11 @@ class PlaygroundServerTest {
     post("/api/generate", job(upload, 10));
 
     List<String> lines = Files.readAllLines(folder.resolve("home/history.jsonl"));
-    assertThat(lines.get(2)).as("written before the create went out: a playground stopped then leaves a trace")
-        .contains("\"status\":\"unknown\"", "no answer is recorded yet");
+    // Each submit writes its note as it begins (before its uploads), again as its create leaves, then its answer.
+    assertThat(lines.get(3)).as("written before the uploads: a playground stopped then leaves a trace")
+        .contains("\"status\":\"unknown\"", "its submit began at", "no answer is recorded yet");
+    assertThat(lines.get(4)).as("written again just before the create went out")
+        .contains("\"status\":\"unknown\"", "its create went out from the playground at", "no answer is recorded yet");
     assertThat(history().entries()).as("the note closed, the task's own entry in sight").singleElement()
         .satisfies(task -> assertThat(task.taskId()).startsWith("video_mock_"));
   }

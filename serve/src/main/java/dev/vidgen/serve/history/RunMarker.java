@@ -1,7 +1,5 @@
-package dev.vidgen.cli;
+package dev.vidgen.serve.history;
 
-import dev.vidgen.serve.history.HistoryEntry;
-import dev.vidgen.serve.history.TaskHistory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,9 +16,9 @@ import java.util.Optional;
  * {@link #RESERVED} and is no longer locked was left by a run that ended (killed, crashed) before its
  * create went out: nothing was sent, so the note need not hold the same job back. A run whose create
  * is going out has emptied its marker (which needs no room on a full disk) and removed it first, so its
- * note is never taken for one that sent nothing.
+ * note is never taken for one that sent nothing. Kept by {@code vidgen generate} and the playground alike.
  */
-final class RunMarker {
+public final class RunMarker {
   private static final String FOLDER = "running";
   /** What a marker holds while its run has sent no create. */
   private static final byte[] RESERVED = "reserved\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -34,7 +32,7 @@ final class RunMarker {
   }
 
   /** A marker for {@code reference}, held by this run; empty when it cannot be made or locked. */
-  static Optional<RunMarker> hold(TaskHistory history, String reference) {
+  public static Optional<RunMarker> hold(TaskHistory history, String reference) {
     Path file = fileOf(history, reference);
     FileChannel channel = null;
     try {
@@ -58,7 +56,7 @@ final class RunMarker {
    * Removes the marker, before a create leaves; whether it is gone. A marker that stays would make
    * this run's reservation look like one that sent nothing, should the run be killed during the create.
    */
-  synchronized boolean remove() {
+  public synchronized boolean remove() {
     if (channel == null) {
       return !Files.exists(file);
     }
@@ -76,6 +74,19 @@ final class RunMarker {
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * Closes the notes of the day's submits whose runs ended before their creates went out (killed
+   * during their uploads, say): nothing was sent for them, so they hold no job back. Tidies day-old markers too.
+   */
+  public static void settleAbandoned(TaskHistory history, Instant now) {
+    for (HistoryEntry entry : history.entries()) {
+      if (entry.isReservation() && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))) {
+        settleIfAbandoned(history, entry, now);
+      }
+    }
+    sweep(history, now);
   }
 
   /**
