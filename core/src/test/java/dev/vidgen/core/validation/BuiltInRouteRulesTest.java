@@ -53,7 +53,7 @@ class BuiltInRouteRulesTest {
       doubao-seedance-1-0-pro-fast    | t2v i2v:1 r2v:1                | 2-12   | 5  | 16:9 9:16 1:1 4:3 3:4 21:9           | 720p 480p 1080p    | -
       doubao-seedance-1-0-pro-quality | t2v i2v:1-2 r2v:1              | 2-12   | 5  | 16:9 9:16 1:1 4:3 3:4 21:9           | 720p 480p 1080p    | -
       kling-v3                        | t2v i2v:1-2 r2v:1-4            | 3-15   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | -
-      kling-v2-6                      | t2v i2v:1-2 r2v:1-4            | 5,10   | 5  | -                                    | 720p 1080p         | 2500
+      kling-v2-6                      | t2v i2v:1-2 r2v:1-4            | 5,10   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | 2500
       kling-3.0-turbo                 | t2v i2v:1                      | 3-15   | 5  | 16:9 9:16 1:1                        | 720p 1080p         | -
       wan2.6                          | t2v i2v:1 r2v:0+1-5            | 5,10,15 | 5 | 16:9 9:16 1:1 4:3 3:4                | 1080p 720p         | -
       wan2.6-flash                    | i2v:1 r2v:0+1-5                | 5,10,15 | 5 | -                                    | 1080p 720p         | -
@@ -61,9 +61,9 @@ class BuiltInRouteRulesTest {
       MiniMax-Hailuo-2.3-Fast         | i2v:1                          | 6,10   | 6  | -                                    | 768P 1080P         | 2000
       MiniMax-Hailuo-02               | t2v i2v:1                      | 6,10   | 6  | -                                    | 768P 512P 1080P    | 2000
       MiniMax-H3                      | t2v i2v:1-2 r2v:0-9+0-3        | 4-15   | 5  | 16:9 21:9 4:3 1:1 3:4 9:16 adaptive  | 2K 768p            | 7000
-      viduq3-pro                      | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
-      viduq3-turbo                    | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
-      viduq3                          | r2v:1-7                        | 3-16   | 5  | 16:9 9:16 1:1                        | 720p 540p 1080p    | 5000
+      viduq3-pro                      | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1 4:3 3:4                | 720p 540p 1080p    | 5000
+      viduq3-turbo                    | t2v i2v:1-2                    | 1-16   | 5  | 16:9 9:16 1:1 4:3 3:4                | 720p 540p 1080p    | 5000
+      viduq3                          | r2v:1-7                        | 3-16   | 5  | 16:9 9:16 1:1 4:3 3:4                | 720p 540p 1080p    | 5000
       happyhorse-1.1                  | t2v i2v:1 r2v:1-9 edit:0-5+1   | 3-15   | 5  | 16:9 9:16 1:1 4:3 3:4                | 1080P 720P         | -
       gemini-omni-flash               | t2v r2v:1-3                    | 4,6,10 | 6  | 16:9 9:16                            | 720p 1080p         | -
       gemini_omni                     | t2v                            | 6,10   | 6  | 16:9 9:16                            | 720P               | -

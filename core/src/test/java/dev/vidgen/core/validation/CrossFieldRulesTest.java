@@ -59,7 +59,7 @@ class CrossFieldRulesTest {
       seedance-2-5            | ~         | 0 | 0 | ~  | ~     | ~     | video_operation=edit     | a cat | conflict.param_mode              | params.video_operation
       seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | video_operation=generate | a cat | conflict.param_mode              | params.video_operation
       seedance-2-5            | ~         | 0 | 0 | ~  | ~     | ~     | output_format=avi        | a cat | param.not_offered                | params.output_format
-      kling-v2-6              | ~         | 0 | 0 | ~  | 16:9  | ~     | ~                        | a cat | aspect_ratio.not_accepted        | aspect_ratio
+      kling-v2-6              | ~         | 0 | 0 | ~  | 4:3   | ~     | ~                        | a cat | aspect_ratio.not_offered         | aspect_ratio
       wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       happyhorse-1.1          | ~         | 2 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
       happyhorse-1.1          | ~         | 0 | 1 | ~  | ~     | ~     | ~                        | ' '   | prompt.missing                   | prompt
