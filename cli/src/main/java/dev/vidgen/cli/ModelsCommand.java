@@ -52,6 +52,26 @@ final class ModelsCommand extends ClientCommand {
   /** How many ids of the live list were left out for holding an API key (told in --json as {@code live_left_out}). */
   private int keyLikeLeftOut;
 
+  /**
+   * What a key looks like inside a model id: {@code sk-} (in any case) and twenty or more key
+   * characters; a shorter run is an ordinary name ({@code sk-video-2}), as real keys are far longer.
+   */
+  private static final java.util.regex.Pattern KEY_LIKE_ID =
+      java.util.regex.Pattern.compile("(?i)(?<![a-z0-9])sk-[a-z0-9_\\-]{20,}");
+
+  /** Whether {@code id} is, or holds, one of {@code secrets} or its part after {@code sk-} (in any case), or a key-shaped run. */
+  static boolean holdsKey(String id, List<String> secrets) {
+    String lower = id.toLowerCase(java.util.Locale.ROOT);
+    for (String secret : secrets) {
+      String part = SafeText.secretPart(secret);
+      if (lower.contains(secret.toLowerCase(java.util.Locale.ROOT))
+          || (part != null && lower.contains(part.toLowerCase(java.util.Locale.ROOT)))) {
+        return true;
+      }
+    }
+    return KEY_LIKE_ID.matcher(id).find();
+  }
+
   private Set<String> liveModels(Session session, Output output) {
     VidgenClient client = session.onlineClient();
     try {
@@ -60,7 +80,7 @@ final class ModelsCommand extends ClientCommand {
       List<String> secrets = session.apiKey() == null ? List.of() : List.of(session.apiKey().reveal());
       for (String id : client.liveModels()) {
         // An id that is, or holds, a key (this one, its secret part, or any shaped like one) is never printed or written.
-        if (SafeText.mask(session.withoutKey(id), secrets).equals(id)) {
+        if (!holdsKey(id, secrets)) {
           ids.add(id);
         } else {
           carryingKeys++;

@@ -58,8 +58,9 @@ class LiveAndFollowOnCommandsTest {
   @Test
   void aListedIdThatHoldsTheKeyIsNeverPrintedNorWrittenToAStarterRouteFile() {
     String key = FakeToApisServer.DEFAULT_KEY;
+    // Ordinary names that merely start with sk- stay; a key in capitals is a key all the same.
     Set<String> listed = new LinkedHashSet<>(List.of("brand-new-video", key, "x-" + key.substring(3),
-        "sk-AnotherKeyShaped0123456789"));
+        "sk-AnotherKeyShaped0123456789", "sk-video-2", "seedance-sk-turbo-1", "x/SK-" + "Q".repeat(44)));
     try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(listed).start()) {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", key).env("TOAPIS_BASE_URL", fake.baseUrl());
 
@@ -67,10 +68,12 @@ class LiveAndFollowOnCommandsTest {
       CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
 
       assertThat(json.exitCode()).as(json.all()).isZero();
-      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video")).containsEntry("live_left_out", 3.0);
+      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video", "seedance-sk-turbo-1", "sk-video-2"))
+          .containsEntry("live_left_out", 4.0);
       for (CliRun.Result result : List.of(json, starter)) {
         assertThat(result.all()).doesNotContain(key.substring(3)).doesNotContain("AnotherKeyShaped")
-            .contains("the provider's model list has 3 ids that hold an API key (sk-…); left out");
+            .doesNotContain("Q".repeat(44))
+            .contains("the provider's model list has 4 ids that hold an API key (sk-…); left out");
       }
       assertThat(starter.out()).contains("brand-new-video");
     }

@@ -132,6 +132,49 @@ class SecurityTest {
     }
   }
 
+  @Test
+  void aKeyInARedirectIsFoundInAnyCaseOrEncodingIsNeverShownAndTwentyRedirectsAreFollowedButNotMore()
+      throws Exception {
+    String secret = KEY.substring(3);
+    StringBuilder encoded = new StringBuilder();
+    for (char c : secret.toCharArray()) {
+      encoded.append(String.format("%%%02X", (int) c));
+    }
+    try (mockwebserver3.MockWebServer first = new mockwebserver3.MockWebServer();
+        mockwebserver3.MockWebServer second = new mockwebserver3.MockWebServer()) {
+      second.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      first.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      first.enqueue(redirect(second.url("/f.mp4").toString() + "?k=" + encoded));
+      first.enqueue(redirect("http://" + secret + ".localhost:" + second.getPort() + "/f.mp4"));
+      first.enqueue(redirect(second.url("/" + secret.toUpperCase(java.util.Locale.ROOT) + ".mp4").toString()));
+      for (int hop = 1; hop <= 20; hop++) {
+        first.enqueue(redirect(first.url("/hop" + hop).toString()));
+      }
+      first.enqueue(new mockwebserver3.MockResponse.Builder().body("twenty hops away").build());
+      for (int hop = 1; hop <= 21; hop++) {
+        first.enqueue(redirect(first.url("/far" + hop).toString()));
+      }
+
+      List<Throwable> refused = List.of(failure(provider.open(asset(first.url("/a.mp4")))),
+          failure(provider.open(asset(first.url("/b.mp4")))), failure(provider.open(asset(first.url("/c.mp4")))));
+      String twenty;
+      try (InputStream video = await(provider.open(asset(first.url("/d.mp4"))))) {
+        twenty = new String(video.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      Throwable tooFar = failure(provider.open(asset(first.url("/e.mp4"))));
+
+      assertThat(second.getRequestCount()).as("no address holding the key was fetched").isZero();
+      assertThat(refused).allSatisfy(error -> assertThat(error)
+          .hasMessageContaining("to an address that holds the API key (not shown)")
+          .hasMessageContaining("it carries the API key"));
+      assertThat(refused).allSatisfy(error -> assertThat(everything(error).toLowerCase(java.util.Locale.ROOT))
+          .doesNotContain(secret.toLowerCase(java.util.Locale.ROOT)).doesNotContain(encoded.substring(0, 30)
+              .toLowerCase(java.util.Locale.ROOT)));
+      assertThat(twenty).as("up to 20 redirects are followed, as the docs say").isEqualTo("twenty hops away");
+      assertThat(tooFar).hasMessageContaining("the link took more than 20 redirects");
+    }
+  }
+
   private static mockwebserver3.MockResponse redirect(String location) {
     return new mockwebserver3.MockResponse.Builder().code(302).setHeader("Location", location).build();
   }

@@ -56,13 +56,13 @@ public final class ErrorMapper {
       // A result link carries no key and its task still exists: it is out of reach, and a fresh status may mend it.
       String location = headers.get("Location");
       ProviderErrorDetails details = details(context, status, ProviderErrorDetails.REDIRECT_NOT_FOLLOWED, "the result link redirects"
-          + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200)) + ", which vidgen does not follow: "
+          + shown(location) + ", which vidgen does not follow: "
           + refusedRedirect + "; read the task's status again for a fresh link", headers);
       return ProviderException.of(FailureKind.NOT_FOUND, details, null);
     }
     if (status >= 300 && status < 400) {
       String location = headers.get("Location");
-      message = message + " (a redirect" + (location == null ? "" : " to " + SafeText.clip(scrub(location), 200))
+      message = message + " (a redirect" + shown(location)
           + ": vidgen follows no redirect of an API call, which would take the request and the key elsewhere;"
           + " if the API moved, set the base URL to its new address)";
     }
@@ -187,6 +187,18 @@ public final class ErrorMapper {
   }
 
   /**
+   * Where a redirect goes, said as " to ADDRESS"; an address that holds the key in any form (percent-encoded,
+   * in another case) is not shown at all, since masking it as written could leave it one decoding away.
+   */
+  private String shown(String location) {
+    if (location == null) {
+      return "";
+    }
+    return carriesKey(location) ? " to an address that holds the API key (not shown)"
+        : " to " + SafeText.clip(scrub(location), 200);
+  }
+
+  /**
    * {@code text} made safe to show: the API key and anything shaped like a key masked, control
    * characters escaped.
    */
@@ -196,7 +208,7 @@ public final class ErrorMapper {
 
   /**
    * Whether {@code text} holds the configured API key, or its secret part without {@code sk-} ({@link
-   * SafeText#secretPart}), as it is or percent-encoded (as a URL may carry it).
+   * SafeText#secretPart}), as it is or percent-encoded (as a URL may carry it), in any case.
    */
   public boolean carriesKey(String text) {
     return carriesKey(apiKey, text);
@@ -218,9 +230,11 @@ public final class ErrorMapper {
     }
   }
 
+  /** Without regard to case: a host name is lowercased on its way (by OkHttp, by DNS), and keys hold capitals. */
   private static boolean holdsKey(ApiKey apiKey, String text) {
     String part = SafeText.secretPart(apiKey.reveal());
-    return text.contains(part != null ? part : apiKey.reveal());
+    return text.toLowerCase(java.util.Locale.ROOT).contains(
+        (part != null ? part : apiKey.reveal()).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isGoneLink(int status) {

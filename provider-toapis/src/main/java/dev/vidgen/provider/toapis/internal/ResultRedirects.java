@@ -46,7 +46,7 @@ public final class ResultRedirects implements Interceptor {
       String refused = next == null ? NOT_HTTP
           : response.request().url().isHttps() && !next.isHttps() ? DOWNGRADE
           : carriesKey.test(next.toString()) ? CARRIES_KEY
-          : hops + 1 >= MAX_HOPS ? TOO_MANY
+          : hops >= MAX_HOPS ? TOO_MANY // this one would be redirect number hops + 1
           : null;
       if (refused != null) {
         return response.newBuilder().header(REFUSED, refused).build();
