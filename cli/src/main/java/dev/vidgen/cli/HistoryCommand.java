@@ -82,7 +82,7 @@ final class HistoryCommand extends ClientCommand {
       throw CliException.usage("--no-task goes with --close", "give the create it is about: vidgen history --close"
           + " unanswered-... --no-task");
     }
-    TaskHistory history = HistoryRecord.history(session.context()).orElseThrow(() -> new CliException(
+    TaskHistory history = HistoryRecord.settledHistory(session.context()).orElseThrow(() -> new CliException(
         ExitCodes.OTHER, "history", "no history folder: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
         "set VIDGEN_HOME to a folder for vidgen's history"));
     if (close != null) {

@@ -8,6 +8,7 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.time.Instant;
@@ -40,6 +41,21 @@ final class HistoryRecord {
   /** The history of this environment, when it has a data folder. */
   static Optional<TaskHistory> history(CliContext context) {
     return TaskHistory.dataFolder(context.env()).map(TaskHistory::in);
+  }
+
+  /**
+   * {@link #history}, once the notes of submits whose runs ended before their creates went out are
+   * closed ({@link RunMarker}): what is shown of them is then what happened, nothing sent.
+   */
+  static Optional<TaskHistory> settledHistory(CliContext context) {
+    return history(context).map(history -> {
+      try {
+        RunMarker.settleAbandoned(history, java.time.Instant.now());
+      } catch (RuntimeException unreadable) {
+        // Shown as written: the same job's next run settles it, or says why it cannot.
+      }
+      return history;
+    });
   }
 
   /** Records the task just submitted as queued. */

@@ -6,6 +6,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Option;
@@ -179,14 +180,16 @@ abstract class TaskCommand extends ClientCommand {
       String reference = text.substring(UNANSWERED_PREFIX.length());
       Optional<HistoryEntry> entry;
       try {
-        entry = HistoryRecord.history(session.context()).flatMap(history -> history.note(text));
+        entry = HistoryRecord.settledHistory(session.context()).flatMap(history -> history.note(text));
       } catch (RuntimeException e) {
         output.note("could not read the task history (" + e.getMessage() + ")");
         entry = Optional.empty();
       }
       boolean answered = entry.filter(note -> note.status().equals(HistoryEntry.ANSWERED)).isPresent();
       if (answered && entry.get().jobHandle().isEmpty()) {
-        throw CliException.usage(text + " has nothing to look up: its create was answered and made no task",
+        String why = entry.get().error() != null && entry.get().error().contains(RunMarker.NOTHING_SENT)
+            ? "the run that wrote it " + RunMarker.NOTHING_SENT : "its create was answered and made no task";
+        throw CliException.usage(text + " has nothing to look up: " + why,
             "nothing was made by it; vidgen history lists the tasks this machine made");
       }
       Optional<JobHandle> found = entry

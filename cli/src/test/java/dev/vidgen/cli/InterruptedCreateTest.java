@@ -124,8 +124,18 @@ class InterruptedCreateTest {
       process.destroyForcibly(); // kill -9: no hook runs
     }
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(cli().run("history", "--json").out()).as("the submit's note, as the kill left it")
-        .contains("\"status\":\"unknown\"").contains("its submit began at");
+    String left = Files.readString(home.resolve("history.jsonl"));
+    assertThat(left).as("the submit's note, as the kill left it").contains("\"status\":\"unknown\"")
+        .contains("its submit began at");
+    java.util.regex.Matcher name = java.util.regex.Pattern.compile("unanswered-[A-Za-z0-9-]+").matcher(left);
+    assertThat(name.find()).isTrue();
+    CliRun.Result status = cli().run("status", name.group(), "--base-url", fake.baseUrl());
+    CliRun.Result history = cli().run("history", "--json");
+    assertThat(status.err()).as("told what happened, not that a create went out: " + status.all())
+        .contains("has nothing to look up: the run that wrote it ended before its create went out; nothing was sent"
+            + " or billed");
+    assertThat(history.out()).as("history shows no job that may be billed").doesNotContain("\"status\":\"unknown\"");
+    assertThat(fake.requests(Endpoint.STATUS)).as("nothing to look up").isEmpty();
     fake.clearFaults();
 
     CliRun.Result again = cli().run(job.toArray(String[]::new));
@@ -201,7 +211,7 @@ class InterruptedCreateTest {
       serve.destroyForcibly(); // kill -9: no hook runs
     }
     assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(cli().run("history", "--json").out()).as("the playground's note, as the kill left it")
+    assertThat(Files.readString(home.resolve("history.jsonl"))).as("the playground's note, as the kill left it")
         .contains("\"status\":\"unknown\"").contains("its submit began at");
     fake.clearFaults();
 

@@ -293,12 +293,19 @@ final class Jobs {
     if (elsewhere.isPresent()) {
       sendingJobs.remove(sameJob, reference);
       long ago = java.time.Duration.between(elsewhere.get().submittedAt(), clock.instant()).toSeconds();
-      return CompletableFuture.failedFuture(new GenerateFailure(409, "same_job_sending", false,
-          "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source() + " (another"
-              + " process) and has no answer yet, so this Generate was not sent (nothing was created or billed for it)",
-          "wait for that create's answer (up to about " + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes()
+      // A reservation is a submit still in its checks or uploads: its create may not have left yet.
+      boolean started = elsewhere.get().isReservation();
+      String said = started ? "the same job was started " + ago + " s ago by vidgen " + elsewhere.get().source()
+          + " (another process), whose uploads or create are still on their way"
+          : "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source()
+              + " (another process) and has no answer yet";
+      String next = started ? "wait for that run to end; should it stop before its create is sent, generating again"
+          + " here sends the job, and after, the note above Generate says what to check first"
+          : "wait for that create's answer (up to about " + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes()
               + " minutes from when it went out); if its process stopped, none comes, and the note above Generate"
-              + " then says what to check before generating again"));
+              + " then says what to check before generating again";
+      return CompletableFuture.failedFuture(new GenerateFailure(409, "same_job_sending", false,
+          said + ", so this Generate was not sent (nothing was created or billed for it)", next));
     }
     Optional<HistoryEntry> earlier = again && againAfter == null ? Optional.empty()
         : earlierTake(job).filter(newest -> !again || madeAfter(newest, againAfter, job));

@@ -539,6 +539,7 @@ public final class Playground implements AutoCloseable {
   private void history(Context ctx) {
     // The page reads the history when it opens and on a reload: each create noted as unanswered that can be looked up
     // by its client reference is looked up again (a few tries each, one at a time), so a paid task is never stranded.
+    jobs.settleAbandoned(); // a note whose run ended before its create went out is shown as nothing sent
     jobs.lookUpNotes();
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (HistoryEntry entry : settings.history().entries()) {

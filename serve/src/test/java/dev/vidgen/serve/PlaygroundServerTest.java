@@ -1150,6 +1150,31 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void theSameJobAnotherRunIsStillUploadingIsRefusedWithoutSayingThatItsCreateWentOut() throws IOException {
+    start();
+    String form = "{\"model\":\"" + MODEL + "\",\"prompt\":\"Still uploading\",\"seconds\":10,"
+        + "\"aspect_ratio\":\"16:9\",\"images\":[{\"url\":\"https://img.example/a.png\"}]}";
+    VideoJob same = VideoJob.builder(MODEL).prompt("Still uploading").seconds(10).aspectRatio("16:9")
+        .image("https://img.example/a.png").build();
+    Instant began = Instant.now().minusSeconds(5);
+    // As a vidgen generate still in its uploads leaves it: its reservation, and its marker held (here, by this JVM).
+    history().record(HistoryEntry.unanswered("vg-uploading", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
+        began, began, HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and " + HistoryEntry.SENDING_MARK, "generate"));
+    dev.vidgen.serve.history.RunMarker marker = dev.vidgen.serve.history.RunMarker.hold(history(), "vg-uploading")
+        .orElseThrow();
+    try (Response refused = http.newCall(request("/api/generate").post(RequestBody.create(form, JSON)).build())
+        .execute()) {
+      String body = refused.body().string();
+      assertThat(refused.code()).as(body).isEqualTo(409);
+      assertThat(body).contains("same_job_sending", "was started 5 s ago by vidgen generate",
+          "uploads or create are still on their way", "generating again here sends the job").doesNotContain("went out");
+    } finally {
+      marker.remove();
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theSameJobWhoseCreateAnotherProcessSentMomentsAgoIsRefused409UntilItCouldNoLongerBeOnItsWay()
       throws IOException {

@@ -23,6 +23,9 @@ public final class RunMarker {
   /** What a marker holds while its run has sent no create. */
   private static final byte[] RESERVED = "reserved\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+  /** What the note of a run that ended before its create went out is closed with, after the run's name. */
+  public static final String NOTHING_SENT = "ended before its create went out; nothing was sent or billed";
+
   private final Path file;
   private FileChannel channel;
 
@@ -112,8 +115,7 @@ public final class RunMarker {
         lock.release();
         return false; // emptied as its create went out: the note may stand for a paid task
       }
-      history.record(note.answeredWithout("the run that wrote it (vidgen " + note.source() + ") ended before its"
-          + " create went out; nothing was sent or billed", now));
+      history.record(note.answeredWithout("the run that wrote it (vidgen " + note.source() + ") " + NOTHING_SENT, now));
       lock.release();
     } catch (OverlappingFileLockException heldHere) {
       return false; // this very process holds it
