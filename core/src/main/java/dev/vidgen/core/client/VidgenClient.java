@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -95,7 +96,8 @@ public final class VidgenClient implements AutoCloseable {
   private final String statusTimeoutSetBy;
   private final Duration balanceTimeout;
   private final String balanceTimeoutSetBy;
-  private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
+  /** The calls not ended, each with what it is for the message of a close that stops it (null: said generally). */
+  private final Map<CompletableFuture<?>, String> running = new ConcurrentHashMap<>();
   /** The submits and follow-ons not ended, which a close stops from sending and waits for (up to closeWait). */
   private final OpenSubmits openSubmits;
   private final Duration closeWait;
@@ -390,7 +392,7 @@ public final class VidgenClient implements AutoCloseable {
   /** {@link #await} without blocking; cancelling the future stops the polling. */
   public CompletableFuture<TaskSnapshot> awaitAsync(JobHandle handle, AwaitOptions options) {
     Objects.requireNonNull(handle, "handle == null");
-    return track(() -> polling.await(handle, options));
+    return track(about("the wait for", handle), () -> polling.await(handle, options));
   }
 
   /**
@@ -423,7 +425,7 @@ public final class VidgenClient implements AutoCloseable {
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target,
       ExistingTarget existing) {
     Objects.requireNonNull(existing, "existing == null");
-    return track(() -> downloader.download(handle, completed, target, existing));
+    return track(about("the download of", handle), () -> downloader.download(handle, completed, target, existing));
   }
 
   /**
@@ -787,7 +789,10 @@ public final class VidgenClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    running.forEach(VidgenClient::stopForClose);
+    running.forEach((future, what) -> stopForClose(future, what.isEmpty() ? null : what));
+    // The downloads just stopped would remove their part files on their own threads, perhaps after the app has
+    // ended: removed here, so that a close leaves no half-written file behind whenever the JVM ends.
+    downloader.deleteOpenParts();
     // Before the HTTP layer goes: an answer on its way is read, and the listener told of its task.
     openSubmits.close(closeWait);
     if (ownsScheduler) {
@@ -817,14 +822,20 @@ public final class VidgenClient implements AutoCloseable {
    * Ends a wait or download still running as the client closes: cancelled (what it was doing stops), with a
    * message saying why, since a bare cancellation would not; a generate is cancelled as its own cancel does it.
    */
-  private static void stopForClose(CompletableFuture<?> future) {
+  private static void stopForClose(CompletableFuture<?> future, String what) {
     if (future instanceof GenerationFuture generation) {
       generation.cancel(false); // its own cancel names the task it made
       return;
     }
-    future.completeExceptionally(new java.util.concurrent.CancellationException("this VidgenClient was closed, so"
-        + " this wait or download stopped; a task already made goes on at the provider: follow it with its handle on"
-        + " an open client (resume)"));
+    future.completeExceptionally(new java.util.concurrent.CancellationException("this VidgenClient was closed, so "
+        + (what == null ? "this wait or download" : what) + " stopped; a task already made goes on at the provider:"
+        + " follow it with its handle on an open client (resume)"));
+  }
+
+  /** What a wait or download of {@code handle}'s task is, for the message of a close that stops it. */
+  private static String about(String step, JobHandle handle) {
+    return step + " task " + dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(
+        handle.taskId().value()), 80) + " (" + handle.providerId() + ")";
   }
 
   /** Whether {@link #close} was called: then the client starts no more calls. */
@@ -833,17 +844,22 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> start) {
+    return track(null, start);
+  }
+
+  /** {@link #track(Supplier)} of a call that a close's message names as {@code what} (null: said generally). */
+  private <T> CompletableFuture<T> track(String what, Supplier<CompletableFuture<T>> start) {
     if (closed.get()) {
       throw new IllegalStateException("this VidgenClient is closed");
     }
     CompletableFuture<T> future = start.get();
     if (!future.isDone()) {
-      running.add(future);
+      running.put(future, what == null ? "" : what);
       future.whenComplete((value, failure) -> running.remove(future));
       if (closed.get()) {
         // Closed while this call began: the close's sweep of the running calls may have missed it, and its timers
         // are gone with the scheduler, so it would never end. Added before this look, it is ended by one or the other.
-        stopForClose(future);
+        stopForClose(future, what);
       }
     }
     return future;

@@ -258,6 +258,44 @@ class DownloaderTest {
   }
 
   @Test
+  void aCloseDuringADownloadLeavesNoPartFileOnceItReturnsAndNamesTheTask() throws Exception {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (ClientFixture writing = new ClientFixture(new ScriptedProvider(), builder -> builder.ioExecutor(io))) {
+      // The first bytes of the video, then a read that waits: the download is writing its part file when closed.
+      InputStream stalling = new java.io.SequenceInputStream(new ByteArrayInputStream(ScriptedProvider.MP4),
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              stalled.countDown();
+              try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new IOException("released");
+            }
+          });
+      writing.provider.openAnswers(stalling);
+      CompletableFuture<Path> download = writing.client.downloadAsync(writing.handle("task-9"),
+          ScriptedProvider.completed("task-9"), folder.resolve("kite.mp4"));
+      assertThat(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(filesIn(folder)).as("its part file, being written").hasSize(1);
+
+      writing.client.close();
+
+      assertThat(filesIn(folder)).as("nothing half-written left, whenever the JVM ends after close").isEmpty();
+      assertThat(download).isCompletedExceptionally();
+      assertThat(failureOf(download)).hasMessageContaining("this VidgenClient was closed, so the download of task"
+          + " task-9 (");
+    } finally {
+      release.countDown();
+      io.shutdownNow();
+    }
+  }
+
+  @Test
   void anMp4CutInsideItsMdatIsFetchedAgainAndOnlyTheWholeOneIsSaved() throws IOException {
     // All the server had: its length header agreed with the cut, so no read failed.
     byte[] cut = Arrays.copyOf(ScriptedProvider.MP4, ScriptedProvider.MP4.length - 2);

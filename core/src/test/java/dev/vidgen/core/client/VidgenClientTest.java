@@ -313,7 +313,7 @@ class VidgenClientTest {
     // Java 25's join wraps the cancellation in one of its own ("join"), the reason its cause.
     assertThatThrownBy(waiting::join).as("why it ended, not a bare cancellation").isInstanceOf(CancellationException.class)
         .satisfies(e -> assertThat(e.getMessage() + " / " + (e.getCause() == null ? "" : e.getCause().getMessage()))
-            .contains("this VidgenClient was closed", "goes on at the provider"));
+            .contains("this VidgenClient was closed, so the wait for task task-1 (", "goes on at the provider"));
     assertThat(provider.count("status")).isZero();
     assertThat(provider.isClosed()).isFalse();
     assertThatThrownBy(() -> fixture.client.submitAsync(Jobs.valid())).isInstanceOf(IllegalStateException.class);
