@@ -25,13 +25,13 @@ import java.util.stream.Collectors;
 final class Views {
   private Views() {}
 
-  /** "$0.10": dollars with at least two decimals. */
+  /** "$0.10": dollars with at least two decimals; an amount below zero (an overdrawn account) reads "-$0.025". */
   static String usd(BigDecimal usd) {
-    BigDecimal shown = usd.stripTrailingZeros();
+    BigDecimal shown = usd.abs().stripTrailingZeros();
     if (shown.scale() < 2) {
       shown = shown.setScale(2, RoundingMode.UNNECESSARY);
     }
-    return "$" + shown.toPlainString();
+    return (usd.signum() < 0 ? "-$" : "$") + shown.toPlainString();
   }
 
   /**

@@ -180,8 +180,8 @@ class OutAndSafetyCommandsTest {
     CliRun.Result balance = vidgen("balance");
     CliRun.Result refused = generate("--out", "x.mp4");
 
-    assertThat(balance.out()).as(balance.all()).contains("-5 credits", "overdrawn: nothing can be spent until it is"
-        + " topped up").doesNotContain("unlimited");
+    assertThat(balance.out()).as(balance.all()).contains("-5 credits (-$0.025)", "overdrawn: nothing can be spent until"
+        + " it is topped up").doesNotContain("unlimited").doesNotContain("$-");
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
     assertThat(fake.creates()).isEmpty();
   }

@@ -432,6 +432,13 @@ public final class Playground implements AutoCloseable {
   }
 
   private void upload(Context ctx) throws IOException {
+    String type = ctx.contentType();
+    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+      // A browser form's upload (curl -F): its bytes are the form's, not the image's, so it is refused by its shape.
+      throw new Refusal(415, "images", "the upload came as a multipart form; the playground takes the image's"
+          + " own bytes as the body, its name in the X-File-Name header",
+          "send the file itself: curl --data-binary @product.png -H 'X-File-Name: product.png' URL/api/uploads");
+    }
     long declared = ctx.contentLength();
     if (declared > Uploads.MAX_BYTES) {
       throw Uploads.tooLarge(declared);

@@ -703,6 +703,13 @@ class PlaygroundServerTest {
       assertThat(text.code()).isEqualTo(415);
       assertThat(text.body().string()).contains("not a JPEG, PNG or WebP image by its content");
     }
+    RequestBody form = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+        .addFormDataPart("file", "product.png", RequestBody.create(Files.readAllBytes(productPng()), BYTES)).build();
+    try (Response multipart = http.newCall(request("/api/uploads").post(form).build()).execute()) {
+      assertThat(multipart.code()).isEqualTo(415);
+      assertThat(multipart.body().string()).as("the request's shape is named, not the image blamed")
+          .contains("the upload came as a multipart form", "X-File-Name").doesNotContain("not a JPEG");
+    }
     byte[] huge = new byte[(int) Uploads.MAX_BYTES + 1];
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);
     try (Response large = http.newCall(request("/api/uploads").post(RequestBody.create(huge, BYTES)).build()).execute()) {
