@@ -204,7 +204,9 @@ abstract class TaskCommand extends ClientCommand {
         });
         String taskId = found.get().taskId().value();
         session.unansweredOut(entry.get().out());
-        output.note(text + (answered ? "'s create was answered: it is task " : "'s create arrived: it is task ") + taskId);
+        // Said of the create the history recorded under that name: the name is the history's, not a task's.
+        output.note("the create the history recorded as " + text + (answered ? " was answered: it made task "
+            : " made a task that has since been found: task ") + taskId);
         Optional<HistoryEntry> known = HistoryRecord.known(session, found.get().providerId(), taskId, output);
         return new Earlier(known.isPresent() ? taskId : found.get().encode(), found.get().providerId(),
             "the task history", known);

@@ -55,7 +55,8 @@ final class UnansweredLookup {
     } catch (RuntimeException e) {
       output.note("could not record the task in the history (" + e.getMessage() + ")");
     }
-    output.note(entry.taskId() + "'s create arrived: it is task " + found.taskId().value());
+    output.note("the create the history recorded as " + entry.taskId() + " made a task that has since been found: task "
+        + found.taskId().value());
     session.remember(handle);
     return new TaskCommand.Target(client, handle, HistoryRecord.existing(session, handle, output));
   }

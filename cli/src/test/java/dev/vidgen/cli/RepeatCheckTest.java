@@ -133,7 +133,8 @@ class RepeatCheckTest {
 
     String taskId = fake.taskIds().get(0);
     assertThat(status.exitCode()).as(status.all()).isZero();
-    assertThat(status.err()).contains("unanswered-" + reference + "'s create arrived: it is task " + taskId);
+    assertThat(status.err()).contains("the create the history recorded as unanswered-" + reference + " made a task that has since been"
+        + " found: task " + taskId);
     assertThat(status.out()).contains("task      " + taskId, "model     seedance-2", "vidgen wait " + taskId);
     // The history now holds the task under its own id, and the same job again names it.
     CliRun.Result again = generate(toApis(), "--model", "seedance-2", "--no-wait");
@@ -1081,7 +1082,7 @@ class RepeatCheckTest {
 
     for (CliRun.Result read : List.of(status, byReference)) {
       assertThat(read.exitCode()).as(read.all()).isZero();
-      assertThat(read.err()).contains(name + "'s create was answered: it is task " + taskId)
+      assertThat(read.err()).contains("the create the history recorded as " + name + " was answered: it made task " + taskId)
           .doesNotContain("not in the task history", "looking it up by client reference");
       assertThat(read.out()).contains("task      " + taskId).doesNotContain("price unknown");
     }

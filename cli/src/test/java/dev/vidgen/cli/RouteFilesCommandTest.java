@@ -426,7 +426,7 @@ class RouteFilesCommandTest {
 
     assertThat(found.exitCode()).as(found.all()).isZero();
     assertThat(found.err()).doesNotContain("warning", "no such file")
-        .contains("create arrived: it is task " + fake.taskIds().get(0));
+        .contains("made a task that has since been found: task " + fake.taskIds().get(0));
   }
 
   private static String[] concat(List<String> first, String... more) {
