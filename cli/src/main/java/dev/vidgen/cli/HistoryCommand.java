@@ -89,7 +89,14 @@ final class HistoryCommand extends ClientCommand {
       return UnansweredClose.close(history, close.strip(), noTask, output);
     }
 
-    List<HistoryEntry> entries = history.entries();
+    List<HistoryEntry> entries;
+    try {
+      entries = history.entries();
+    } catch (java.io.UncheckedIOException unreadable) {
+      throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(),
+          "make the file readable (or move it aside: the history starts again, and the same jobs no longer ask before"
+              + " they pay), or set VIDGEN_HOME to another folder");
+    }
     int total = entries.size();
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);

@@ -88,6 +88,10 @@ final class ServeCommand extends ClientCommand {
     } catch (IllegalStateException e) {
       throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(),
           "choose another --port (--port 0 takes any free one) or another --bind address");
+    } catch (java.io.UncheckedIOException e) {
+      // Its folder (or the history beside it) cannot be made or written: said as it is, not as an unexpected error.
+      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(),
+          "give vidgen serve --out a folder it may write, or set VIDGEN_HOME to one");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {

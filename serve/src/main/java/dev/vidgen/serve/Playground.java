@@ -121,7 +121,8 @@ public final class Playground implements AutoCloseable {
       Files.createDirectories(settings.folder().resolve("uploads"));
       Files.createDirectories(settings.folder().resolve("videos"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": "
+          + dev.vidgen.core.text.IoReasons.of(e) + "; set VIDGEN_HOME to a folder vidgen may write, or give vidgen serve --out a folder", e);
     }
     Playground playground = new Playground(settings);
     try {

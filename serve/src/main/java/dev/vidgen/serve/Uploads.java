@@ -70,7 +70,7 @@ final class Uploads {
       Files.write(temp, data);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + dev.vidgen.core.text.IoReasons.of(e), e);
     }
     return new Upload(id, file, kind, data.length);
   }

@@ -10,13 +10,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,20 +58,27 @@ public final class TaskHistory {
   }
 
   /**
-   * The vidgen data folder for this environment: {@code VIDGEN_HOME}, else {@code
-   * $XDG_DATA_HOME/vidgen}, else {@code $HOME/.local/share/vidgen}; empty when none is set.
+   * The vidgen data folder for this environment: {@code VIDGEN_HOME} (a leading {@code ~/} read as
+   * {@code $HOME/}, as a shell would have), else {@code $XDG_DATA_HOME/vidgen} when that is an
+   * absolute path (a relative one is ignored, as the XDG rules say), else {@code
+   * $HOME/.local/share/vidgen}; empty when none is set.
    */
   public static Optional<Path> dataFolder(Map<String, String> env) {
     Objects.requireNonNull(env, "env == null");
+    Optional<String> userHome = variable(env, "HOME");
     Optional<String> home = variable(env, HOME_VARIABLE);
     if (home.isPresent()) {
-      return Optional.of(Path.of(home.get()));
+      String named = home.get();
+      if (userHome.isPresent() && (named.equals("~") || named.startsWith("~/"))) {
+        return Optional.of(Path.of(userHome.get(), named.substring(1).replaceFirst("^/", "")));
+      }
+      return Optional.of(Path.of(named));
     }
-    Optional<String> xdg = variable(env, "XDG_DATA_HOME");
+    Optional<String> xdg = variable(env, "XDG_DATA_HOME").filter(value -> Path.of(value).isAbsolute());
     if (xdg.isPresent()) {
       return Optional.of(Path.of(xdg.get(), "vidgen"));
     }
-    return variable(env, "HOME").map(userHome -> Path.of(userHome, ".local", "share", "vidgen"));
+    return userHome.map(folder -> Path.of(folder, ".local", "share", "vidgen"));
   }
 
   private static Optional<String> variable(Map<String, String> env, String name) {
@@ -118,7 +123,8 @@ public final class TaskHistory {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the task history " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write the task history " + file + ": "
+            + dev.vidgen.core.text.IoReasons.of(e), e);
       }
     }
   }
@@ -146,7 +152,8 @@ public final class TaskHistory {
         return change.get();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock the task history " + lockFile + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot lock the task history " + lockFile + ": "
+          + dev.vidgen.core.text.IoReasons.of(e), e);
     } finally {
       local.unlock();
     }
@@ -197,19 +204,7 @@ public final class TaskHistory {
   }
 
   private Map<String, HistoryEntry> latest() {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Map.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the task history " + file + ": " + e.getMessage(), e);
-    }
-    Map<String, HistoryEntry> latest = new LinkedHashMap<>();
-    for (String line : lines) {
-      readLine(line).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
-    }
-    return latest;
+    return HistorySnapshots.latest(file, TaskHistory::readLine);
   }
 
   /**

@@ -201,6 +201,39 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aByteThatIsNotUtf8OrAByteOrderMarkCostsOnlyWhatItTouchesAndTheSameJobIsStillFound() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    // A line torn inside a character (a full disk), a stray byte inside another entry, a BOM before a third.
+    byte[] torn = "{\"task_id\":\"t_torn\",\"prompt\":\"\u65e5".getBytes(StandardCharsets.UTF_8);
+    Files.write(history.file(), java.util.Arrays.copyOf(torn, torn.length - 1), StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate"));
+    String third = JsonTrees.write(HistoryEntry.submitted(handle("t_3", "2026-11-29T12:00:00Z"), job(), "generate")
+        .toJson());
+    java.io.ByteArrayOutputStream odd = new java.io.ByteArrayOutputStream();
+    odd.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    odd.write((third + "\n").getBytes(StandardCharsets.UTF_8));
+    odd.write(third.replace("\"generate\"", "\"gen\u00ffrate\"").replace("t_3", "t_4").getBytes(StandardCharsets.ISO_8859_1));
+    odd.write('\n');
+    Files.write(history.file(), odd.toByteArray(), StandardOpenOption.APPEND);
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactlyInAnyOrder("t_4", "t_3", "t_2", "t_1");
+    assertThat(history.sameJob("mock", job(), Instant.parse("2026-11-29T11:30:00Z"))).map(HistoryEntry::taskId)
+        .as("the same-job check still sees the history").isPresent().get().isIn("t_3", "t_4");
+  }
+
+  @Test
+  void aHistoryReadAgainAfterALineIsAddedSeesItEvenWithinTheSameInstant() {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    assertThat(history.entries()).hasSize(1);
+    for (int i = 2; i <= 40; i++) {
+      history.record(HistoryEntry.submitted(handle("t_" + i, "2026-11-29T10:00:00Z"), job(), "generate"));
+      assertThat(TaskHistory.in(folder).entries()).as("read by another instance too").hasSize(i);
+    }
+  }
+
+  @Test
   void findsTheSameJobOfTheSameProviderSinceAGivenTimeUnlessItFailed() {
     TaskHistory history = TaskHistory.in(folder);
     VideoJob withParams = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(10)
@@ -332,6 +365,11 @@ class TaskHistoryTest {
     assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));
     assertThat(TaskHistory.dataFolder(Map.of("HOME", "/home/a"))).contains(Path.of("/home/a/.local/share/vidgen"));
     assertThat(TaskHistory.dataFolder(Map.of())).isEmpty();
+    assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "data", "HOME", "/home/a")))
+        .as("a relative XDG_DATA_HOME is ignored, as the XDG rules say").contains(Path.of("/home/a/.local/share/vidgen"));
+    assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "~/vh", "HOME", "/home/a")))
+        .as("a ~ left unexpanded by an env file").contains(Path.of("/home/a/vh"));
+    assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "~", "HOME", "/home/a"))).contains(Path.of("/home/a"));
   }
 
   @Test

@@ -1,0 +1,37 @@
+package dev.vidgen.core.text;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * Why a file operation failed, in words: the JDK's file-system exceptions often carry only the path
+ * as their message, which says where but not what went wrong.
+ */
+public final class IoReasons {
+  private IoReasons() {}
+
+  /** {@code failure}'s reason ("permission denied", "no such file or folder", ...), with the path it names. */
+  public static String of(IOException failure) {
+    String reason = failure instanceof AccessDeniedException ? "permission denied"
+        : failure instanceof NoSuchFileException ? "no such file or folder"
+        : failure instanceof NotDirectoryException ? "not a folder"
+        : failure instanceof FileAlreadyExistsException ? "something else is already there"
+        : failure instanceof DirectoryNotEmptyException ? "a folder that is not empty is there"
+        : failure instanceof FileSystemException system && system.getReason() != null
+            ? system.getReason().toLowerCase(java.util.Locale.ROOT)
+        : null;
+    if (reason == null) {
+      return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+    if (failure instanceof FileSystemException system && system.getFile() != null) {
+      return reason + " (" + system.getFile() + (system.getOtherFile() == null ? "" : ", " + system.getOtherFile())
+          + ")";
+    }
+    return reason;
+  }
+}
