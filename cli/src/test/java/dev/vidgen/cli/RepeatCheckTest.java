@@ -92,6 +92,25 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aHistoryWithALineTornInsideACharacterStillHoldsTheSameJobBackAndStillLists() throws Exception {
+    submittedTaskId();
+    // What a full disk leaves: a line cut inside a character of a non-ASCII prompt, the rest of the file sound.
+    byte[] torn = "{\"task_id\":\"video_torn\",\"settings\":{\"prompt\":\"\u65e5\u672c".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Files.write(home.resolve("history.jsonl"), java.util.Arrays.copyOf(torn, torn.length - 1),
+        java.nio.file.StandardOpenOption.APPEND);
+
+    CliRun.Result again = generate(toApis(), "--no-wait");
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).doesNotContain("could not read the task history");
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+    assertThat(listed.exitCode()).as(listed.all()).isZero();
+    assertThat(listed.out()).contains(fake.taskIds().get(0));
+  }
+
+  @Test
   void aCreateThatGotNoAnswerIsAskedAboutBeforeTheSameJobPaysAgain() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     CliRun.Result unanswered = generate(toApis(), "--no-wait");
