@@ -46,11 +46,17 @@ public final class Main {
         // The JVM read the command line in a locale that is not UTF-8 (cron, env -i, a slim container): each
         // character it could not read became U+FFFD, which would be sent, and paid for, as part of the job.
         String where = i > 0 && args[i - 1].startsWith("-") ? " (the value of " + args[i - 1] + ")" : "";
+        String charset = System.getProperty("sun.jnu.encoding", "the locale's charset");
+        boolean utf8 = charset.replace("-", "").equalsIgnoreCase("UTF8");
+        // Under a UTF-8 locale the bytes themselves were not UTF-8 (a file name from another system, say).
+        String why = utf8 ? "its bytes are not UTF-8 (a file name made on another system, say)"
+            : "the command line was read as " + charset + ", not UTF-8, as the locale (LANG, LC_ALL) says";
+        String next = utf8 ? "rename the file to a UTF-8 name (or copy it to one) and give that; a prompt can come"
+            + " from --prompt-file FILE or --prompt - (read as UTF-8)"
+            : "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it), or give the prompt with"
+                + " --prompt-file FILE or --prompt - (read as UTF-8)";
         CliException unreadable = CliException.usage("argument " + (i + 1) + where + " holds characters that could"
-            + " not be read (each became a replacement character): the command line was read as "
-            + System.getProperty("sun.jnu.encoding", "the locale's charset") + ", not UTF-8, as the locale (LANG,"
-            + " LC_ALL) says; nothing was sent", "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets"
-            + " it), or give the prompt with --prompt-file FILE or --prompt - (read as UTF-8)");
+            + " not be read (each became a replacement character): " + why + "; nothing was sent", next);
         return Failures.report(unreadable, null, new Output(context.out(), context.err(),
             Arrays.asList(args).contains("--json")));
       }
