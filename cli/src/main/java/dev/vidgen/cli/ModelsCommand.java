@@ -52,13 +52,6 @@ final class ModelsCommand extends ClientCommand {
   /** How many ids of the live list were left out for holding an API key (told in --json as {@code live_left_out}). */
   private int keyLikeLeftOut;
 
-  /**
-   * What a key looks like inside a model id: {@code sk-} (in any case) and twenty or more key
-   * characters; a shorter run is an ordinary name ({@code sk-video-2}), as real keys are far longer.
-   */
-  private static final java.util.regex.Pattern KEY_LIKE_ID =
-      java.util.regex.Pattern.compile("(?i)(?<![a-z0-9])sk-[a-z0-9_\\-]{20,}");
-
   /** Whether {@code id} is, or holds, one of {@code secrets} or its part after {@code sk-} (in any case), or a key-shaped run. */
   static boolean holdsKey(String id, List<String> secrets) {
     String lower = id.toLowerCase(java.util.Locale.ROOT);
@@ -69,7 +62,7 @@ final class ModelsCommand extends ClientCommand {
         return true;
       }
     }
-    return KEY_LIKE_ID.matcher(id).find();
+    return SafeText.holdsKeyShape(id); // as output masks it: an id listed is never shown masked
   }
 
   private Set<String> liveModels(Session session, Output output) {

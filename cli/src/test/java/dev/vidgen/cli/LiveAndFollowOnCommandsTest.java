@@ -27,6 +27,7 @@ class LiveAndFollowOnCommandsTest {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
 
       CliRun.Result json = vidgen.run("models", "--live", "--json");
+      CliRun.Result table = vidgen.run("models", "--live");
       CliRun.Result text = vidgen.run("models", "--live");
       CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
 
@@ -60,15 +61,18 @@ class LiveAndFollowOnCommandsTest {
     String key = FakeToApisServer.DEFAULT_KEY;
     // Ordinary names that merely start with sk- stay; a key in capitals is a key all the same.
     Set<String> listed = new LinkedHashSet<>(List.of("brand-new-video", key, "x-" + key.substring(3),
-        "sk-AnotherKeyShaped0123456789", "sk-video-2", "seedance-sk-turbo-1", "x/SK-" + "Q".repeat(44)));
+        "sk-AnotherKeyShaped0123456789", "sk-video-2", "seedance-sk-turbo-1", "x/SK-" + "Q".repeat(44),
+        "sk-video-2-pro-turbo-1080p"));
     try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(listed).start()) {
       CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", key).env("TOAPIS_BASE_URL", fake.baseUrl());
 
       CliRun.Result json = vidgen.run("models", "--live", "--json");
+      CliRun.Result table = vidgen.run("models", "--live");
       CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
 
       assertThat(json.exitCode()).as(json.all()).isZero();
-      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video", "seedance-sk-turbo-1", "sk-video-2"))
+      assertThat(json.json()).containsEntry("live_only", List.of("brand-new-video", "seedance-sk-turbo-1", "sk-video-2",
+          "sk-video-2-pro-turbo-1080p"))
           .containsEntry("live_left_out", 4.0);
       for (CliRun.Result result : List.of(json, starter)) {
         assertThat(result.all()).doesNotContain(key.substring(3)).doesNotContain("AnotherKeyShaped")
@@ -76,6 +80,8 @@ class LiveAndFollowOnCommandsTest {
             .contains("the provider's model list has 4 ids that hold an API key (sk-…); left out");
       }
       assertThat(starter.out()).contains("brand-new-video");
+      assertThat(table.all()).as("an id listed is shown as it is, never masked")
+          .contains("sk-video-2,", "sk-video-2-pro-turbo-1080p").doesNotContain(key.substring(3));
     }
   }
 

@@ -564,12 +564,12 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void hostileTextFromTheServerIsEscapedAndKeysInItAreMasked() {
-    fake.nextTask(TaskScript.fails("bad\u001b[2J", "\u001b[31mboom\r\nvidgen: done sk-leaked1234567890abc \u202e"));
+    fake.nextTask(TaskScript.fails("bad\u001b[2J", "\u001b[31mboom\r\nvidgen: done sk-leaked1234567890abcdef \u202e"));
 
     CliRun.Result result = generate("--out", "x.mp4");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.TASK_FAILED);
-    assertThat(result.all()).doesNotContain("\u001b", "\r", "\u202e", "sk-leaked1234567890abc")
+    assertThat(result.all()).doesNotContain("\u001b", "\r", "\u202e", "sk-leaked1234567890abcdef")
         .contains("\\x1B[31mboom\\r\\nvidgen: done sk-…");
     assertThat(result.err().lines()).noneMatch(line -> line.startsWith("vidgen: done"));
   }

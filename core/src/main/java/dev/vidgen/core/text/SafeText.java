@@ -13,8 +13,13 @@ public final class SafeText {
   /** What a masked key reads as. */
   public static final String MASKED_KEY = "sk-…";
 
-  /** {@code sk-} (or {@code Bearer sk-}) followed by the key's characters. */
-  private static final Pattern KEY_SHAPE = Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_\\-]{6,}");
+  /**
+   * {@code sk-} (in any case) followed by the key's characters, among them a run of twenty or more
+   * letters and digits, as every real key has ({@code sk-} and 48); a shorter name such as {@code
+   * sk-video-2-pro-turbo-1080p} is an ordinary word.
+   */
+  private static final Pattern KEY_SHAPE = Pattern.compile(
+      "(?i)(?<![a-z0-9])sk-(?=[a-z0-9_\\-]*?[a-z0-9]{20})[a-z0-9_\\-]+");
   /** Task ids that may name a file and appear unquoted on a command line. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:+=@-]{0,199}");
   /** Words a POSIX shell reads as they are. */
@@ -32,12 +37,27 @@ public final class SafeText {
     return escape(mask(text, secrets));
   }
 
-  /** {@code text} with every word shaped like an API key ({@code sk-} and six or more key characters) masked. */
+  /** {@code text} with every word shaped like an API key ({@code sk-} and a run of twenty or more letters and digits) masked. */
   public static String mask(String text) {
-    if (text == null || !text.contains("sk-")) {
+    if (text == null || !mayHoldKey(text)) {
       return text;
     }
     return KEY_SHAPE.matcher(text).replaceAll(Matcher.quoteReplacement(MASKED_KEY));
+  }
+
+  /** Whether {@code text} holds {@code sk-} in any case: a quick look before the pattern's. */
+  private static boolean mayHoldKey(String text) {
+    for (int at = text.indexOf('-'); at >= 2; at = text.indexOf('-', at + 1)) {
+      if ((text.charAt(at - 2) | 0x20) == 's' && (text.charAt(at - 1) | 0x20) == 'k') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} holds a word shaped like an API key, as {@link #mask(String)} would mask. */
+  public static boolean holdsKeyShape(String text) {
+    return text != null && KEY_SHAPE.matcher(text).find();
   }
 
   /**

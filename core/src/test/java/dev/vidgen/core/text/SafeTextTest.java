@@ -39,8 +39,15 @@ class SafeTextTest {
 
   @Test
   void masksAnythingShapedLikeAKeyAndTheGivenSecrets() {
-    assertThat(SafeText.mask("Bearer sk-abc123DEF456_x-y and sk-short")).isEqualTo("Bearer sk-… and sk-short");
-    assertThat(SafeText.mask("https://h/?key=sk-abcdefgh123#f")).isEqualTo("https://h/?key=sk-…#f");
+    assertThat(SafeText.mask("Bearer sk-abc123DEF456ghi789JKL0_x-y and sk-short")).isEqualTo("Bearer sk-… and sk-short");
+    assertThat(SafeText.mask("https://h/?key=sk-abcdefgh123abcdefgh123#f")).isEqualTo("https://h/?key=sk-…#f");
+    assertThat(SafeText.mask("x/SK-" + "Q".repeat(40) + " and sk-proj-" + "a1".repeat(15)))
+        .as("in any case, and a prefix before the long run").isEqualTo("x/sk-… and sk-…");
+    // Ordinary names that start with sk-: no run of twenty letters and digits, as every real key has.
+    assertThat(SafeText.mask("models sk-video-2, sk-video-2-pro-turbo-1080p, skater-1"))
+        .isEqualTo("models sk-video-2, sk-video-2-pro-turbo-1080p, skater-1");
+    assertThat(SafeText.holdsKeyShape("sk-video-2-pro-turbo-1080p")).isFalse();
+    assertThat(SafeText.holdsKeyShape("seedance-sk-" + "z9".repeat(12))).isTrue();
     assertThat(SafeText.mask("token tk-9876543210 here", List.of("tk-9876543210"))).isEqualTo("token sk-… here");
     assertThat(SafeText.mask("task-abcdefghijk")).isEqualTo("task-abcdefghijk");
   }

@@ -255,6 +255,21 @@ class TolerantReadingTest {
   }
 
   @Test
+  void anAccountOverdrawnByExactlyOneIsNotUnlimitedWhenTheAnswerSaysItIsNot() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":10,\"unlimited_quota\":false}"));
+    Balance byOneCredit = await(provider.balance());
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-200,\"remain_balance\":-1.0,\"unlimited_quota\":false}"));
+    Balance byOneDollar = await(provider.balance());
+
+    assertThat(byOneCredit.unlimited()).as("unlimited_quota false says what it says").isFalse();
+    assertThat(byOneCredit.remaining()).contains(new BigDecimal("-1"));
+    assertThat(byOneDollar.unlimited()).isFalse();
+    assertThat(byOneDollar.remaining()).contains(new BigDecimal("-200"));
+  }
+
+  @Test
   void aCountOfCreditsWithAMillionDigitsIsUnreadableNotWrittenOut() {
     toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":true,\"remain_credits\":1e999999,\"used_credits\":1e999999}"));

@@ -40,10 +40,11 @@ public final class AccountAnswers {
     BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
     BigDecimal remaining = Lenient.decimal(values.remainCredits());
     BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
-    // -1 is how ToAPIs writes "unlimited"; any other number below 0 is an account overdrawn, with nothing left to spend.
-    boolean unlimited = Boolean.TRUE.equals(values.unlimitedQuota())
-        || (remaining != null && remaining.compareTo(UNLIMITED) == 0)
-        || (remainingMoney != null && remainingMoney.compareTo(UNLIMITED) == 0);
+    // unlimited_quota says it; without it, -1 is how ToAPIs writes "unlimited". An answer that says unlimited_quota
+    // false means what it says: its -1 is an account overdrawn by one, as any other number below 0 is.
+    boolean unlimited = values.unlimitedQuota() != null ? values.unlimitedQuota()
+        : (remaining != null && remaining.compareTo(UNLIMITED) == 0)
+            || (remainingMoney != null && remainingMoney.compareTo(UNLIMITED) == 0);
     if (!unlimited && remaining == null) {
       throw new UnreadableResponseException(values.remainCredits() == null || values.remainCredits().isBlank()
           ? "the balance answer names no remain_credits"

@@ -219,15 +219,43 @@ public final class ErrorMapper {
     if (text == null) {
       return false;
     }
-    if (holdsKey(apiKey, text)) {
-      return true;
+    // Decoded again and again (an address may be encoded twice), each %XX that is one, a stray % left as it is.
+    String seen = text;
+    for (int round = 0; round < MAX_DECODINGS; round++) {
+      if (holdsKey(apiKey, seen)) {
+        return true;
+      }
+      String decoded = percentDecoded(seen);
+      if (decoded.equals(seen)) {
+        return false;
+      }
+      seen = decoded;
     }
-    try {
-      return holdsKey(apiKey,
-          java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException malformed) {
-      return false; // not percent-encoding at all; the text as it is was checked
+    return holdsKey(apiKey, seen);
+  }
+
+  /** How many times an address is percent-decoded while looking for the key in it. */
+  private static final int MAX_DECODINGS = 4;
+
+  /** {@code text} with each well-formed {@code %XX} decoded (as UTF-8 bytes); anything else, a stray {@code %} too, kept. */
+  static String percentDecoded(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
     }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int high = i + 2 < text.length() && c == '%' ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        byte[] plain = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(plain, 0, plain.length);
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Without regard to case: a host name is lowercased on its way (by OkHttp, by DNS), and keys hold capitals. */
