@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import java.util.Optional;
 
@@ -39,8 +40,9 @@ final class AnsweredNote {
   static Optional<CliException> refusal(TaskHistory history, String name, String pointless) {
     return history.note(name).filter(note -> note.status().equals(HistoryEntry.ANSWERED)).map(note -> {
       Optional<String> task = note.jobHandle().map(handle -> handle.taskId().value());
+      boolean nothingSent = note.error() != null && note.error().contains(RunMarker.NOTHING_SENT);
       String answer = task.map(id -> "its create was answered with task " + id)
-          .orElse("its create was answered and made no task");
+          .orElse(nothingSent ? "its run " + RunMarker.NOTHING_SENT : "its create was answered and made no task");
       String next = task.map(id -> "the task is in vidgen history; follow it with vidgen status " + id)
           .orElse("nothing was made by it; vidgen history lists the tasks this machine made");
       return CliException.usage(name + " " + pointless + ": " + answer, next);

@@ -140,9 +140,9 @@ final class RepeatCheck {
 
   /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
   private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
-    String what = what(entry, now);
+    String what = what(session, entry, now);
     String follow = follow(session, entry, now);
-    if (output.json() || !session.context().canAsk().getAsBoolean() || entry.mayStillBeOnItsWay(now)) {
+    if (output.json() || !session.context().canAsk().getAsBoolean() || onItsWay(session, entry, now)) {
       // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident. Nor is a
       // person asked about a create another run may still be waiting for: only --again sends it a second time.
       throw refusal(session, entry, quote, now);
@@ -163,7 +163,7 @@ final class RepeatCheck {
 
   /** The refusal (exit 1, nothing sent) of a job the history holds as {@code entry}. */
   private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
-    return new CliException(ExitCodes.OTHER, "same_job", what(entry, now) + "; nothing was sent",
+    return new CliException(ExitCodes.OTHER, "same_job", what(session, entry, now) + "; nothing was sent",
         follow(session, entry, now) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
             : "again (its price is unknown)") + " for another take", java.util.Map.of("same_job", earlier(entry)));
   }
@@ -183,12 +183,35 @@ final class RepeatCheck {
     return json;
   }
 
-  private static String what(HistoryEntry entry, Instant now) {
+  private static String what(Session session, HistoryEntry entry, Instant now) {
+    if (stillRunning(session, entry)) {
+      return "the same job was started " + HistoryCommand.ago(entry.submittedAt(), now) + " by another run (vidgen "
+          + entry.source() + "), which is still going: its uploads or checks are not done, so its create has not"
+          + " been sent yet (vidgen history lists it as " + SafeText.clip(entry.taskId(), 100) + ")";
+    }
     return "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
         + SafeText.clip(entry.taskId(), 100) + " (" + (entry.mayStillBeOnItsWay(now)
             ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
             : state(entry)) + ")";
+  }
+
+  /**
+   * Whether {@code entry} is the note of a run still going whose create has not left ({@link
+   * RunMarker#isRunning}): however long its uploads take, it holds the same job back.
+   */
+  private static boolean stillRunning(Session session, HistoryEntry entry) {
+    try {
+      return HistoryRecord.history(session.context()).map(history -> RunMarker.isRunning(history, entry))
+          .orElse(false);
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  /** Whether {@code entry}'s create may still be on its way, or its run has still to send it. */
+  private static boolean onItsWay(Session session, HistoryEntry entry, Instant now) {
+    return entry.mayStillBeOnItsWay(now) || stillRunning(session, entry);
   }
 
   /**
@@ -218,7 +241,8 @@ final class RepeatCheck {
           .map(history -> settleAbandoned(history, now))
           // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now), session.inputDigests())
+                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now)
+                      || RunMarker.isRunning(history, entry), session.inputDigests())
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
                   JobIdentity.asSent(client), entry -> true, session.inputDigests())));
     } catch (RuntimeException e) {
@@ -265,6 +289,10 @@ final class RepeatCheck {
   }
 
   private static String follow(Session session, HistoryEntry entry, Instant now) {
+    if (stillRunning(session, entry)) {
+      return "wait for that run to end; should it end before its create is sent (stopped, killed), running this"
+          + " again sends the job";
+    }
     if (isOpenNote(entry)) {
       String name = SafeText.clip(entry.taskId(), 100);
       // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words; for a

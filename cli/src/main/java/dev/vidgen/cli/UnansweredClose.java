@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -125,6 +126,12 @@ final class UnansweredClose {
           + " it made: vidgen history --close " + name);
     }
     Instant now = Instant.now();
+    if (RunMarker.isRunning(history, note)) {
+      // Its run is still in its uploads: closing the note now would let the same job go out twice.
+      throw CliException.usage(name + " is the note of a run still going (vidgen " + note.source() + "), whose uploads"
+          + " or checks are not done, so its create has not been sent yet; nothing was closed", "wait for that run to"
+          + " end; should it end before its create is sent, the note closes itself as nothing sent");
+    }
     if (note.mayStillBeOnItsWay(now)) {
       // Its sender may still be waiting for the answer that names a paid task: "no task" cannot be known yet.
       Instant after = note.submittedAt().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER);

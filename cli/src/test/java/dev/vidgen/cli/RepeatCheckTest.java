@@ -111,6 +111,41 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aRunStillUploadingMinutesAfterItBeganHoldsTheSameJobBackAndItsNoteCannotBeClosedAsNoTask() {
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("grok-video-1.5-preview")
+        .prompt("slow upload").image("https://img.example/a.png").seconds(10).aspectRatio("16:9").build();
+    java.time.Instant began = java.time.Instant.now().minus(Duration.ofMinutes(4));
+    dev.vidgen.serve.history.TaskHistory history = dev.vidgen.serve.history.TaskHistory.in(home);
+    // As a run whose upload has been retried for four minutes leaves it: its note, and its marker held (by this JVM).
+    history.record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-slow", true, "toapis", job, null, began, began,
+        dev.vidgen.serve.history.HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and "
+            + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate"));
+    dev.vidgen.serve.history.RunMarker marker = dev.vidgen.serve.history.RunMarker.hold(history, "vg-slow")
+        .orElseThrow();
+    try {
+      CliRun.Result again = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image",
+          "https://img.example/a.png", "--prompt", "slow upload", "--seconds", "10", "--aspect-ratio", "16:9",
+          "--no-wait", "--base-url", fake.baseUrl());
+      CliRun.Result asked = atTerminal("y\n").env("VIDGEN_HOME", home.toString()).run("generate", "--image",
+          "https://img.example/a.png", "--prompt", "slow upload", "--seconds", "10", "--aspect-ratio", "16:9",
+          "--no-wait", "--base-url", fake.baseUrl());
+      CliRun.Result close = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close",
+          "unanswered-vg-slow", "--no-task");
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(again.err()).contains("by another run (vidgen generate), which is still going",
+          "its create has not been sent yet", "wait for that run to end")
+          .doesNotContain("may exist and be billed", "--no-task");
+      assertThat(asked.exitCode()).as("not even asked: " + asked.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(close.exitCode()).as(close.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(close.err()).contains("the note of a run still going", "nothing was closed");
+      assertThat(fake.requests(Endpoint.CREATE)).as("the first run's create is the only one to come").isEmpty();
+    } finally {
+      marker.remove();
+    }
+  }
+
+  @Test
   void aCreateThatGotNoAnswerIsAskedAboutBeforeTheSameJobPaysAgain() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     CliRun.Result unanswered = generate(toApis(), "--no-wait");

@@ -980,7 +980,9 @@ final class Jobs {
    * left (its card reads "got no answer before the playground stopped"), which no answer can reach.
    */
   boolean mayStillBeAnswered(HistoryEntry entry, Instant now) {
-    return isSending(entry) || (entry.mayStillBeOnItsWay(now) && !leftByAStoppedRun(entry));
+    // A run still in its uploads (its marker held) has yet to send its create, however long ago it began.
+    return isSending(entry) || (entry.mayStillBeOnItsWay(now) && !leftByAStoppedRun(entry))
+        || RunMarker.isRunning(history, entry);
   }
 
   /** Whether {@code note} was written by the playground before this one started: a run that stopped. */

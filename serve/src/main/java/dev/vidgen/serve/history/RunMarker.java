@@ -93,6 +93,38 @@ public final class RunMarker {
   }
 
   /**
+   * Whether {@code note} is the reservation of a run still going whose create has not left yet: its
+   * marker still says {@link #RESERVED} and is held (by another process, or by this one). However long
+   * its uploads take, such a note is no create that got no answer, and it cannot be closed as one.
+   */
+  public static boolean isRunning(TaskHistory history, HistoryEntry note) {
+    if (!note.isReservation()) {
+      return false;
+    }
+    Path file = fileOf(history, HistoryEntry.referenceOf(note.taskId()));
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer held = java.nio.ByteBuffer.allocate(RESERVED.length + 1);
+      channel.read(held, 0);
+      if (!java.util.Arrays.equals(java.util.Arrays.copyOf(held.array(), held.position()), RESERVED)) {
+        return false; // emptied as its create went out
+      }
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true; // held by the run that wrote it
+      }
+      lock.release();
+      return false; // free: its run ended, and the note is settled as nothing sent
+    } catch (OverlappingFileLockException heldHere) {
+      return true; // this very process holds it: a submit of its own still in its uploads
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  /**
    * Settles the note of a reservation ({@link HistoryEntry#isReservation()}) whose run ended before its
    * create went out: recorded as answered without a task; whether it was.
    */
