@@ -535,9 +535,12 @@ public final class Playground implements AutoCloseable {
       } else {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("task", withImages(jobs.view(jobs.find(entry.taskId()).orElse(new Jobs.Live(entry, null, null)))));
-        // A create sent again after a server error: the first take may be a billed task of its own.
-        json.put("warnings", jobs.resentNote(entry.taskId()).map(note -> List.of(Map.of("code", "create.resent",
-            "message", note))).orElse(List.of()));
+        // What the job's check warned of (a field the model ignores, so not sent), as vidgen generate says it; and a
+        // create sent again after a server error: the first take may be a billed task of its own.
+        List<Object> warnings = new ArrayList<>(violations(report.warnings()));
+        jobs.resentNote(entry.taskId()).ifPresent(note -> warnings.add(Map.of("code", "create.resent",
+            "message", note)));
+        json.put("warnings", warnings);
         json(ctx, 201, json);
       }
       return null;

@@ -1255,6 +1255,22 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aFieldTheModelIgnoresIsWarnedOfInTheGeneratesAnswerAsVidgenGenerateDoes() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+    String form = "{\"model\":\"kling-3.0-turbo\",\"prompt\":\"Slow push-in\",\"seconds\":5,"
+        + "\"aspect_ratio\":\"9:16\",\"images\":[{\"upload\":\"" + upload + "\"}]}";
+
+    Map<String, Object> answer = json(post("/api/generate", form));
+
+    assertThat((List<Map<String, Object>>) answer.get("warnings")).singleElement().satisfies(warning -> {
+      assertThat(warning).containsEntry("code", "aspect_ratio.ignored").containsEntry("severity", "warning");
+      assertThat((String) warning.get("message")).contains("9:16 is ignored for image-to-video", "not sent");
+    });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateSentAgainAfterAServerErrorIsToldToThePageAndItsFirstTakeKeptAsUnknown() throws IOException {
     start();
     mock.script().serverErrors(dev.vidgen.core.policy.Operation.CREATE, 1, 500);
