@@ -176,7 +176,8 @@ class InterruptedCreateTest {
 
       assertThat(again.exitCode()).as("the first run may still send its create: " + again.all())
           .isEqualTo(ExitCodes.OTHER);
-      assertThat(again.err()).contains("the same job was submitted");
+      assertThat(again.err()).contains("the same job was started", "which is still going",
+          "its create has not been sent yet");
       assertThat(fake.creates()).isEmpty();
     } finally {
       process.destroyForcibly();

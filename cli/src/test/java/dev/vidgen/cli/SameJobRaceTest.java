@@ -60,8 +60,9 @@ class SameJobRaceTest {
     assertThat(fake.requests(Endpoint.UPLOAD)).as("the refused run sent nothing, not even its image").hasSize(1);
     CliRun.Result loser = one.exitCode() == ExitCodes.OTHER ? one : other;
     assertThat(loser.out()).contains("\"kind\":\"same_job\"");
-    assertThat(loser.all()).contains("the same job was submitted", "nothing was sent", "unanswered-noref-vg-",
-        "--again");
+    // The winner was still in its upload when the loser looked: said as a run still going, not as a create sent.
+    assertThat(loser.all()).contains("the same job was started", "which is still going", "nothing was sent",
+        "unanswered-noref-vg-", "--again");
   }
 
   private Process generate(String which) throws IOException {
