@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.math.BigDecimal;
@@ -102,8 +103,12 @@ final class HistoryCommand extends ClientCommand {
       entries = entries.subList(0, limit);
     }
     List<Map<String, Object>> tasks = new ArrayList<>();
+    // The notes of runs still in their uploads or checks (their markers held): no create has left for them yet.
+    java.util.Set<String> running = new java.util.HashSet<>();
+    entries.stream().filter(entry -> RunMarker.isRunning(history, entry)).forEach(entry -> running.add(entry.taskId()));
     entries.forEach(entry -> {
       Map<String, Object> task = entry.toJson();
+      task.put("running", running.contains(entry.taskId()));
       if (chargeUnknown(entry)) {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
@@ -154,7 +159,8 @@ final class HistoryCommand extends ClientCommand {
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
-      rows.add(List.of(cell(entry.taskId()), entry.model(), entry.status(), price, file, ago(entry.submittedAt(), now)));
+      String status = running.contains(entry.taskId()) ? "running" : entry.status();
+      rows.add(List.of(cell(entry.taskId()), entry.model(), status, price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
     if (total > entries.size()) {
@@ -180,7 +186,12 @@ final class HistoryCommand extends ClientCommand {
       output.line("A closed row is a create that got no answer, closed with --no-task: on your word it made no task;"
           + " if it did make one, that task's charge is not tracked.");
     }
-    if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.UNKNOWN) && entry.credits() != null)) {
+    if (!running.isEmpty()) {
+      output.line("A running row is a job whose run is still in its uploads or checks: no create has been sent for it"
+          + " yet, and the same job is held back until that run ends.");
+    }
+    if (entries.stream().anyMatch(entry -> entry.status().equals(HistoryEntry.UNKNOWN) && entry.credits() != null
+        && !running.contains(entry.taskId()))) {
       output.line("An unknown row is a create whose answer did not say whether a task was made (none came, or a server"
           + " error or a gateway's page did): it may have made a paid task, so its charge is unknown until the task is"
           + " found (vidgen wait TASK_ID --made-by ROW), or the row closed with vidgen history --close ROW --no-task"

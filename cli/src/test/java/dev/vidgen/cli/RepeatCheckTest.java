@@ -131,6 +131,8 @@ class RepeatCheckTest {
           "--no-wait", "--base-url", fake.baseUrl());
       CliRun.Result close = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--close",
           "unanswered-vg-slow", "--no-task");
+      CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
+      CliRun.Result listedJson = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
       assertThat(again.err()).contains("by another run (vidgen generate), which is still going",
@@ -139,6 +141,10 @@ class RepeatCheckTest {
       assertThat(asked.exitCode()).as("not even asked: " + asked.all()).isEqualTo(ExitCodes.OTHER);
       assertThat(close.exitCode()).as(close.all()).isEqualTo(ExitCodes.INVALID_JOB);
       assertThat(close.err()).contains("the note of a run still going", "nothing was closed");
+      assertThat(listed.out()).as("listed as running, not as a create that may have been paid")
+          .contains("running", "A running row is a job whose run is still in its uploads or checks")
+          .doesNotContain("An unknown row");
+      assertThat(listedJson.out()).contains("\"running\":true");
       assertThat(fake.requests(Endpoint.CREATE)).as("the first run's create is the only one to come").isEmpty();
     } finally {
       marker.remove();

@@ -239,8 +239,9 @@ final class Jobs {
   private Optional<HistoryEntry> sentElsewhere(VideoJob job) {
     Instant now = clock.instant();
     try {
-      // Any such note, not only the newest entry: a take answered since does not end an earlier create's way.
-      return history.sameJob(client.provider().id(), job, now.minus(HistoryEntry.CREATE_MAY_STILL_ANSWER), identity,
+      // Any such note, not only the newest entry: a take answered since does not end an earlier create's way. Looked
+      // for over the day: a run still in its uploads (its marker held) may have begun long before, and has yet to send.
+      return history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW), identity,
           entry -> !isSending(entry) && mayStillBeAnswered(entry, now), digests);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
@@ -295,7 +296,8 @@ final class Jobs {
       long ago = java.time.Duration.between(elsewhere.get().submittedAt(), clock.instant()).toSeconds();
       // A reservation is a submit still in its checks or uploads: its create may not have left yet.
       boolean started = elsewhere.get().isReservation();
-      String said = started ? "the same job was started " + ago + " s ago by vidgen " + elsewhere.get().source()
+      String said = started ? "the same job was started " + ago(elsewhere.get().submittedAt()) + " by vidgen "
+          + elsewhere.get().source()
           + " (another process), whose uploads or create are still on their way"
           : "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source()
               + " (another process) and has no answer yet";

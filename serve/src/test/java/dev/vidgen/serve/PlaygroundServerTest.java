@@ -1163,7 +1163,8 @@ class PlaygroundServerTest {
         + "\"aspect_ratio\":\"16:9\",\"images\":[{\"url\":\"https://img.example/a.png\"}]}";
     VideoJob same = VideoJob.builder(MODEL).prompt("Still uploading").seconds(10).aspectRatio("16:9")
         .image("https://img.example/a.png").build();
-    Instant began = Instant.now().minusSeconds(5);
+    // Four minutes in (its upload retried), past the 3 minutes a create's answer is waited for.
+    Instant began = Instant.now().minus(java.time.Duration.ofMinutes(4));
     // As a vidgen generate still in its uploads leaves it: its reservation, and its marker held (here, by this JVM).
     history().record(HistoryEntry.unanswered("vg-uploading", false, "mock", same, PriceQuote.unknown(MODEL, "test"),
         began, began, HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and " + HistoryEntry.SENDING_MARK, "generate"));
@@ -1173,8 +1174,14 @@ class PlaygroundServerTest {
         .execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
-      assertThat(body).contains("same_job_sending", "was started 5 s ago by vidgen generate",
+      assertThat(body).contains("same_job_sending", "was started 4 min ago by vidgen generate",
           "uploads or create are still on their way", "generating again here sends the job").doesNotContain("went out");
+    }
+    String again = form.replace("{", "{\"again\":true,\"again_after\":\"unanswered-noref-vg-uploading\",");
+    try (Response confirmed = http.newCall(request("/api/generate").post(RequestBody.create(again, JSON)).build())
+        .execute()) {
+      assertThat(confirmed.code()).as("no confirmation sends it while that run may still send its own").isEqualTo(409);
+      assertThat(confirmed.body().string()).contains("same_job_sending");
     } finally {
       marker.remove();
     }

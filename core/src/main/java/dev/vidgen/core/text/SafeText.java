@@ -16,10 +16,11 @@ public final class SafeText {
   /**
    * {@code sk-} (in any case) followed by the key's characters, among them a run of twenty or more
    * letters and digits, as every real key has ({@code sk-} and 48); a shorter name such as {@code
-   * sk-video-2-pro-turbo-1080p} is an ordinary word.
+   * sk-video-2-pro-turbo-1080p} is an ordinary word. Not inside a word ({@code task-…}), but after a
+   * percent-encoded character ({@code Bearer%20sk-…}).
    */
   private static final Pattern KEY_SHAPE = Pattern.compile(
-      "(?i)(?<![a-z0-9])sk-(?=[a-z0-9_\\-]*?[a-z0-9]{20})[a-z0-9_\\-]+");
+      "(?i)(?:(?<![a-z0-9])|(?<=%[0-9a-f]{2}))sk-(?=[a-z0-9_\\-]*?[a-z0-9]{20})[a-z0-9_\\-]+");
   /** Task ids that may name a file and appear unquoted on a command line. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:+=@-]{0,199}");
   /** Words a POSIX shell reads as they are. */

@@ -47,6 +47,8 @@ class SafeTextTest {
     assertThat(SafeText.mask("models sk-video-2, sk-video-2-pro-turbo-1080p, skater-1"))
         .isEqualTo("models sk-video-2, sk-video-2-pro-turbo-1080p, skater-1");
     assertThat(SafeText.holdsKeyShape("sk-video-2-pro-turbo-1080p")).isFalse();
+    assertThat(SafeText.mask("Bearer%20sk-" + "Zz9".repeat(10) + " and task-" + "0a".repeat(12)))
+        .as("after a percent-encoded space, not inside a word").isEqualTo("Bearer%20sk-… and task-" + "0a".repeat(12));
     assertThat(SafeText.holdsKeyShape("seedance-sk-" + "z9".repeat(12))).isTrue();
     assertThat(SafeText.mask("token tk-9876543210 here", List.of("tk-9876543210"))).isEqualTo("token sk-… here");
     assertThat(SafeText.mask("task-abcdefghijk")).isEqualTo("task-abcdefghijk");
