@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +60,14 @@ final class RepeatCheck {
     }
     sayWhenUnchecked(session, output);
     Instant now = Instant.now();
-    Optional<HistoryEntry> earlier = sameJob(session, client, job, now, output);
+    // One preview of each earlier job for the four looks (on its way, any take; again just before the create).
+    Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
+    Optional<HistoryEntry> earlier = sameJob(session, client, job, identity, now, output);
     if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, output)) {
       return Verdict.STOP;
     }
     return new Verdict(true, recheck(session, earlier, quote.get(),
-        () -> sameJob(session, client, job, Instant.now(), output)));
+        () -> sameJob(session, client, job, identity, Instant.now(), output)));
   }
 
   /**
@@ -233,18 +236,18 @@ final class RepeatCheck {
     }
   }
 
-  private static Optional<HistoryEntry> sameJob(Session session, VidgenClient client, VideoJob job, Instant now,
-      Output output) {
+  private static Optional<HistoryEntry> sameJob(Session session, VidgenClient client, VideoJob job,
+      Function<VideoJob, Object> identity, Instant now, Output output) {
     try {
       // A create still on its way is named before a newer take of the same job: it is the one not to pay twice.
       return HistoryRecord.history(session.context())
           .map(history -> settleAbandoned(history, now))
           // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  JobIdentity.asSent(client), entry -> entry.mayStillBeOnItsWay(now)
+                  identity, entry -> entry.mayStillBeOnItsWay(now)
                       || RunMarker.isRunning(history, entry), session.inputDigests())
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  JobIdentity.asSent(client), entry -> true, session.inputDigests())));
+                  identity, entry -> true, session.inputDigests())));
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();

@@ -47,6 +47,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -395,9 +396,10 @@ public final class Playground implements AutoCloseable {
       Instant now = Instant.now();
       Instant since = now.minus(TaskHistory.SAME_JOB_WINDOW);
       // A create still on its way is named before a newer take of the same job: it is what holds a Generate back.
-      return settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
+      Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
+      return settings.history().sameJob(client.provider().id(), job, since, identity,
               entry -> jobs.mayStillBeAnswered(entry, now), jobs.digests())
-          .or(() -> settings.history().sameJob(client.provider().id(), job, since, JobIdentity.asSent(client),
+          .or(() -> settings.history().sameJob(client.provider().id(), job, since, identity,
               entry -> true, jobs.digests()))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();

@@ -1,17 +1,17 @@
 package dev.vidgen.serve.history;
 
 import dev.vidgen.core.text.IoReasons;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,12 +22,15 @@ import java.util.function.Function;
 /**
  * The latest entry of each task a history file holds, read once per state of the file: a command
  * looks at the history many times (the same-job check, the notes, the durations), and the file only
- * grows, so a read is kept until its size, time or file changes. Read leniently: a byte that is not
- * UTF-8 (a line torn inside a character) or a byte-order mark costs only what it touches.
+ * grows, so a read is kept until its size, time or file changes, and a file that only grew is read
+ * on from where the last read ended. Read leniently: a byte that is not UTF-8 (a line torn inside a
+ * character) or a byte-order mark costs only what it touches.
  */
 final class HistorySnapshots {
   /** How many history files' reads are kept (a process uses one or two homes). */
   private static final int KEPT = 4;
+  /** How many bytes before where a read ended must be unchanged for the file to count as only appended to. */
+  private static final int CHECKED = 256;
   private static final Map<Path, Snapshot> READS = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Path, Snapshot> eldest) {
@@ -37,10 +40,19 @@ final class HistorySnapshots {
 
   private HistorySnapshots() {}
 
-  /** What the file held when last read, and the file's state then. */
-  private record Snapshot(long size, FileTime modified, Object fileKey, Map<String, HistoryEntry> latest) {
+  /**
+   * What the file held when last read, the file's state then, where its last whole line ended
+   * ({@code readTo}) and the bytes just before that point ({@code before}), by which a later read
+   * knows that what it read is still there.
+   */
+  private record Snapshot(long size, FileTime modified, Object fileKey, long readTo, byte[] before,
+      Map<String, HistoryEntry> latest) {
     boolean describes(BasicFileAttributes now) {
       return now.size() == size && now.lastModifiedTime().equals(modified) && Objects.equals(now.fileKey(), fileKey);
+    }
+
+    boolean mayHaveGrown(BasicFileAttributes now) {
+      return fileKey != null && fileKey.equals(now.fileKey()) && now.size() >= readTo;
     }
   }
 
@@ -52,41 +64,123 @@ final class HistorySnapshots {
    */
   static Map<String, HistoryEntry> latest(Path file, Function<String, Optional<HistoryEntry>> readLine) {
     Path key = file.toAbsolutePath().normalize();
-    BasicFileAttributes before;
-    try {
-      before = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (NoSuchFileException gone) {
-      forget(key);
-      return Map.of();
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+    Snapshot kept;
     synchronized (READS) {
-      Snapshot kept = READS.get(key);
-      if (kept != null && kept.describes(before)) {
+      kept = READS.get(key);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      // Stated before it is read: a line appended meanwhile makes the next look read on.
+      BasicFileAttributes now = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
+      if (kept != null && kept.describes(now)) {
         return kept.latest;
       }
-    }
-    // Stated before it is read: a line appended meanwhile makes the next look read the file again.
-    Map<String, HistoryEntry> latest = new LinkedHashMap<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        readLine.apply(text).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
+      Snapshot read = kept != null && kept.mayHaveGrown(now) && unchangedBefore(channel, kept)
+          ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), readLine)
+          : readFrom(channel, now, 0, new LinkedHashMap<>(), readLine);
+      synchronized (READS) {
+        READS.put(key, read);
       }
+      return read.latest;
     } catch (NoSuchFileException gone) {
       forget(key);
       return Map.of();
     } catch (IOException e) {
       throw unreadable(file, e);
     }
-    Map<String, HistoryEntry> read = Collections.unmodifiableMap(latest);
-    synchronized (READS) {
-      READS.put(key, new Snapshot(before.size(), before.lastModifiedTime(), before.fileKey(), read));
+  }
+
+  /** Whether the bytes before where {@code kept}'s read ended are still those it read. */
+  private static boolean unchangedBefore(FileChannel channel, Snapshot kept) throws IOException {
+    byte[] now = bytesBefore(channel, kept.readTo);
+    return Arrays.equals(now, kept.before);
+  }
+
+  private static byte[] bytesBefore(FileChannel channel, long end) throws IOException {
+    int length = (int) Math.min(CHECKED, end);
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    long at = end - length;
+    while (buffer.hasRemaining()) {
+      int read = channel.read(buffer, at + buffer.position());
+      if (read < 0) {
+        break;
+      }
     }
-    return read;
+    return Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  /**
+   * Reads the lines from byte {@code start} to the end into {@code latest}. A last line without its
+   * line end (one being written, or torn) is read too, but the next read starts again at its beginning.
+   */
+  private static Snapshot readFrom(FileChannel channel, BasicFileAttributes stated, long start,
+      Map<String, HistoryEntry> latest, Function<String, Optional<HistoryEntry>> readLine) throws IOException {
+    Lines lines = new Lines(latest, readLine);
+    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    long at = start;
+    long wholeTo = start;
+    for (int read = channel.read(buffer, at); read > 0; read = channel.read(buffer, at)) {
+      at += read;
+      buffer.flip();
+      wholeTo += lines.take(buffer);
+      buffer.compact();
+      if (!buffer.hasRemaining()) {
+        buffer = grown(buffer); // a line longer than the buffer
+      }
+    }
+    buffer.flip();
+    lines.last(buffer);
+    return new Snapshot(stated.size(), stated.lastModifiedTime(), stated.fileKey(), wholeTo,
+        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(latest));
+  }
+
+  private static ByteBuffer grown(ByteBuffer full) {
+    ByteBuffer larger = ByteBuffer.allocate(full.capacity() * 2);
+    full.flip();
+    return larger.put(full);
+  }
+
+  /** Turns whole lines of bytes into entries, the latest of each task kept. */
+  private static final class Lines {
+    private final Map<String, HistoryEntry> latest;
+    private final Function<String, Optional<HistoryEntry>> readLine;
+
+    Lines(Map<String, HistoryEntry> latest, Function<String, Optional<HistoryEntry>> readLine) {
+      this.latest = latest;
+      this.readLine = readLine;
+    }
+
+    /** Reads each whole line in {@code bytes}, leaving a part line there; how many bytes were taken. */
+    int take(ByteBuffer bytes) {
+      int taken = 0;
+      int from = bytes.position();
+      for (int i = from; i < bytes.limit(); i++) {
+        byte b = bytes.get(i);
+        if (b == '\n' || b == '\r') {
+          line(bytes.array(), bytes.arrayOffset() + from, i - from);
+          from = i + 1;
+          taken = from - bytes.position();
+        }
+      }
+      bytes.position(bytes.position() + taken);
+      return taken;
+    }
+
+    /** Reads what is left, a line without its line end. */
+    void last(ByteBuffer bytes) {
+      if (bytes.hasRemaining()) {
+        line(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+      }
+    }
+
+    private void line(byte[] bytes, int offset, int length) {
+      if (length == 0) {
+        return;
+      }
+      // Bytes that are not UTF-8 become U+FFFD: they cost the line they are in, if anything.
+      String line = new String(bytes, offset, length, StandardCharsets.UTF_8);
+      String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+      readLine.apply(text).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
+    }
   }
 
   private static void forget(Path key) {

@@ -38,4 +38,13 @@ public final class JobIdentity {
       }
     };
   }
+
+  /**
+   * {@code identity}, each job's value worked out once: for a check that looks at the history more
+   * than once (a create still on its way first, then any take), so that a busy day's history is
+   * previewed once, not at every look.
+   */
+  public static Function<VideoJob, Object> remembered(Function<VideoJob, ?> identity) {
+    return identity instanceof RememberedIdentity already ? already : new RememberedIdentity(identity);
+  }
 }

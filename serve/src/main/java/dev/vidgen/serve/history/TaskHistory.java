@@ -277,12 +277,13 @@ public final class TaskHistory {
     Objects.requireNonNull(since, "since == null");
     Objects.requireNonNull(digests, "digests == null");
     Map<String, Object> settings = HistoryEntry.settingsOf(job);
-    Object wanted = comparable(identity.apply(job));
+    Object wanted = valueOf(identity, job);
+    // Which entries count is asked before whether they are the same job: the cheap question first.
     return entries().stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
             && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
-        .filter(entry -> sameAs(entry, job, settings, wanted, identity, digests))
         .filter(which)
+        .filter(entry -> sameAs(entry, job, settings, wanted, identity, digests))
         .findFirst();
   }
 
@@ -292,8 +293,7 @@ public final class TaskHistory {
    */
   public boolean isTakeOf(HistoryEntry entry, VideoJob job, Function<VideoJob, ?> identity) {
     Objects.requireNonNull(entry, "entry == null");
-    return sameAs(entry, job, HistoryEntry.settingsOf(job), comparable(identity.apply(job)), identity,
-        InputDigests.none());
+    return sameAs(entry, job, HistoryEntry.settingsOf(job), valueOf(identity, job), identity, InputDigests.none());
   }
 
   private static boolean sameAs(HistoryEntry entry, VideoJob job, Map<String, Object> settings, Object wanted,
@@ -301,7 +301,12 @@ public final class TaskHistory {
     // Only an earlier job with the same inputs reaches the identity (shortened there too: a line written before
     // vidgen shortened long data: URLs holds them whole).
     return entry.job().flatMap(earlier -> digests.sameInputs(entry, job, settings, earlier))
-        .map(earlier -> wanted.equals(comparable(identity.apply(earlier)))).orElse(false);
+        .map(earlier -> wanted.equals(valueOf(identity, earlier))).orElse(false);
+  }
+
+  /** {@code job}'s value under {@code identity} as it would read back from the file. */
+  private static Object valueOf(Function<VideoJob, ?> identity, VideoJob job) {
+    return identity instanceof RememberedIdentity remembered ? remembered.apply(job) : comparable(identity.apply(job));
   }
 
   /** A value as it reads back from the file, so that numbers and lists compare as they were written. */

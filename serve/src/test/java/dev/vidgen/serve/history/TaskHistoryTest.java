@@ -234,6 +234,79 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aLineStillBeingWrittenWhenTheHistoryWasReadIsSeenWholeOnceItIsDone() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    String line = JsonTrees.write(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate")
+        .toJson());
+    int half = line.length() / 2;
+    // Another process has written half of its line when this one looks; it ends the line a moment later.
+    Files.writeString(history.file(), line.substring(0, half), StandardOpenOption.APPEND);
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_1");
+
+    Files.writeString(history.file(), line.substring(half) + "\n", StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_3", "2026-11-29T12:00:00Z"), job(), "generate"));
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_3", "t_2", "t_1");
+  }
+
+  @Test
+  void aBusyDaysJobsArePreviewedOnceForAllTheLooksOfOneCheckAndNotAtAllWhenNoneCounts() {
+    TaskHistory history = TaskHistory.in(folder);
+    for (int i = 0; i < 30; i++) {
+      VideoJob take = VideoJob.builder("grok-video-1.5-preview").prompt("shot " + i).image("https://example.com/a.png")
+          .build();
+      history.record(HistoryEntry.submitted(handle("t_" + i, "2026-11-29T10:00:00Z"), take, "generate"));
+    }
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("shot 30").image("https://example.com/a.png")
+        .build();
+    List<VideoJob> previewed = new ArrayList<>();
+    java.util.function.Function<VideoJob, Object> identity = JobIdentity.remembered(each -> {
+      previewed.add(each);
+      return HistoryEntry.settingsOf(each);
+    });
+    Instant since = Instant.parse("2026-11-29T00:00:00Z");
+
+    assertThat(history.sameJob("mock", job, since, identity, entry -> false, InputDigests.none())).isEmpty();
+    assertThat(previewed).as("no earlier job is previewed when none is of the kind asked for").hasSize(1);
+    for (int look = 0; look < 3; look++) {
+      assertThat(history.sameJob("mock", job, since, identity, entry -> true, InputDigests.none())).isEmpty();
+    }
+    assertThat(previewed).as("each earlier job previewed once over three looks").hasSize(31);
+    assertThat(history.sameJob("mock", VideoJob.builder("grok-video-1.5-preview").prompt("shot 7")
+        .image("https://example.com/a.png").build(), since, identity, entry -> true, InputDigests.none()))
+        .map(HistoryEntry::taskId).contains("t_7");
+  }
+
+  @Test
+  void aHistoryRewrittenInPlaceNotAppendedToIsReadAfresh() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    history.record(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate"));
+    assertThat(history.entries()).hasSize(2);
+    // Someone keeps only one task, written over the same file (same inode), longer than before.
+    VideoJob longer = VideoJob.builder("grok-video-1.5-preview").prompt("p".repeat(2_000)).build();
+    String kept = JsonTrees.write(HistoryEntry.submitted(handle("t_3", "2026-11-29T12:00:00Z"), longer, "generate")
+        .toJson());
+    Files.writeString(history.file(), kept + "\n", StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_3");
+  }
+
+  @Test
+  void anEntryLongerThanOneReadOfTheFileIsReadWhole() {
+    TaskHistory history = TaskHistory.in(folder);
+    String prompt = "A slow push-in on the bottle. ".repeat(10_000); // 300 KB, several reads of the file
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt(prompt).build();
+    history.record(HistoryEntry.submitted(handle("t_long", "2026-11-29T10:00:00Z"), job, "generate"));
+    history.record(HistoryEntry.submitted(handle("t_next", "2026-11-29T11:00:00Z"), job(), "generate"));
+
+    assertThat(TaskHistory.in(folder).find("t_long")).flatMap(HistoryEntry::job).map(VideoJob::prompt)
+        .contains(prompt);
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_next", "t_long");
+  }
+
+  @Test
   void findsTheSameJobOfTheSameProviderSinceAGivenTimeUnlessItFailed() {
     TaskHistory history = TaskHistory.in(folder);
     VideoJob withParams = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").seconds(10)
