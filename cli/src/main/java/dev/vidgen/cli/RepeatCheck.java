@@ -55,6 +55,7 @@ final class RepeatCheck {
     if (quote.isEmpty()) {
       return Verdict.UNCHECKED;
     }
+    HistoryRequirement.required(session.context()); // a value that is neither yes nor no is told before anything else
     if (again) {
       return new Verdict(true, () -> { });
     }
@@ -80,6 +81,7 @@ final class RepeatCheck {
     if (client.provider().id().equals(ProviderChoice.MOCK)) {
       return Verdict.UNCHECKED;
     }
+    HistoryRequirement.required(session.context());
     if (again) {
       return new Verdict(true, () -> { });
     }
@@ -99,9 +101,9 @@ final class RepeatCheck {
    */
   private static void sayWhenUnchecked(Session session, Output output) {
     if (HistoryRecord.history(session.context()).isEmpty()) {
-      output.note("no task history: neither " + TaskHistory.HOME_VARIABLE + ", XDG_DATA_HOME nor HOME is set, so"
-          + " this run cannot notice the same job made before or at the same time, and running it again pays again;"
-          + " set " + TaskHistory.HOME_VARIABLE + " to a folder your runs share");
+      HistoryRequirement.lacking(session, output, "no task history: neither " + TaskHistory.HOME_VARIABLE
+          + ", XDG_DATA_HOME nor HOME is set", "so this run cannot notice the same job made before or at the same"
+          + " time, and running it again pays again; set " + TaskHistory.HOME_VARIABLE + " to a folder your runs share");
     }
   }
 
@@ -117,7 +119,7 @@ final class RepeatCheck {
               && settings.equals(comparable(entry.settings())))
           .findFirst());
     } catch (RuntimeException e) {
-      output.note("could not read the task history (" + e.getMessage() + ")");
+      HistoryRequirement.lacking(session, output, "could not read the task history (" + e.getMessage() + ")", "");
       return Optional.empty();
     }
   }
@@ -249,7 +251,7 @@ final class RepeatCheck {
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
                   identity, entry -> true, session.inputDigests())));
     } catch (RuntimeException e) {
-      output.note("could not read the task history (" + e.getMessage() + ")");
+      HistoryRequirement.lacking(session, output, "could not read the task history (" + e.getMessage() + ")", "");
       return Optional.empty();
     }
   }

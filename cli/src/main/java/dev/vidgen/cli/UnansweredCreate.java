@@ -61,6 +61,10 @@ final class UnansweredCreate {
    * entry written just before the create leaves replaces (with the time it left); under this object's lock.
    */
   private boolean reserved;
+  /** Whether the note being written is the reservation, made before anything is sent. */
+  private boolean reserving;
+  /** Why the history could not be written the last time it was not, or null. */
+  private String unwritten;
 
   /** Whether the price line was told; a create sent again (after a 429) does not tell it twice. */
   private final java.util.concurrent.atomic.AtomicBoolean priceTold = new java.util.concurrent.atomic.AtomicBoolean();
@@ -109,6 +113,10 @@ final class UnansweredCreate {
   void reserve(Runnable recheck) {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
+      if (HistoryRequirement.required(session.context())) { // with --again too: the note keeps this create's task id
+        HistoryRequirement.lacking(session, output, "no task history: neither " + TaskHistory.HOME_VARIABLE
+            + ", XDG_DATA_HOME nor HOME is set", "");
+      }
       return;
     }
     try {
@@ -119,19 +127,29 @@ final class UnansweredCreate {
       });
     } catch (java.io.UncheckedIOException unlocked) {
       // The lock file cannot be made or locked: checked and written all the same, as before the lock was kept.
-      output.note("could not lock the task history (" + unlocked.getMessage() + "), so the same job started by"
-          + " another run at this moment would not be noticed, and both would pay");
+      HistoryRequirement.lacking(session, output, "could not lock the task history (" + unlocked.getMessage() + ")",
+          "so the same job started by another run at this moment would not be noticed, and both would pay");
       recheck.run();
       reserveNote();
+    }
+    if (!reserved && unwritten != null && HistoryRequirement.required(session.context())) {
+      dropMarker();
+      HistoryRequirement.lacking(session, output, "could not record the job in the task history before its create ("
+          + unwritten + ")", "");
     }
   }
 
   private synchronized void reserveNote() {
     // Held until just before the create leaves: a run killed before then leaves its marker free, which says so.
     marker = HistoryRecord.history(session.context()).flatMap(history -> RunMarker.hold(history, reference)).orElse(null);
-    reserved = recordUnknown(HistoryEntry.SUBMIT_BEGAN + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " (UTC) and " + HistoryEntry.SENDING_MARK + " for its create (if this stays, the process stopped before one came,"
-        + " or before the create went out); " + check(), true).isPresent();
+    reserving = true;
+    try {
+      reserved = recordUnknown(HistoryEntry.SUBMIT_BEGAN + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          + " (UTC) and " + HistoryEntry.SENDING_MARK + " for its create (if this stays, the process stopped before one"
+          + " came, or before the create went out); " + check(), true).isPresent();
+    } finally {
+      reserving = false;
+    }
   }
 
   /** Empties and removes the run's marker before a create leaves, so that its note is never read as one that sent nothing. */
@@ -503,8 +521,11 @@ final class UnansweredCreate {
       this.reserved = false;
       return Optional.of(entry);
     } catch (RuntimeException e) {
-      output.note("could not record the unanswered create in the history (" + e.getMessage() + "), so the same job"
-          + " run again would not notice this one, and would pay again");
+      unwritten = e.getMessage();
+      if (!reserving || !HistoryRequirement.required(session.context())) {
+        output.note("could not record the unanswered create in the history (" + e.getMessage() + "), so the same job"
+            + " run again would not notice this one, and would pay again");
+      }
       return Optional.empty();
     }
   }

@@ -1,0 +1,49 @@
+package dev.vidgen.cli;
+
+import java.util.Locale;
+
+/**
+ * Whether a paying command may go on without the task history's same-job check: by default it may
+ * (and says so on stderr); with {@code VIDGEN_REQUIRE_HISTORY=1} it stops before anything is sent,
+ * for scripts and CI steps that must never pay twice for a retried job.
+ */
+final class HistoryRequirement {
+  /** The environment variable that makes a usable history a condition of paying. */
+  static final String VARIABLE = "VIDGEN_REQUIRE_HISTORY";
+
+  private HistoryRequirement() {}
+
+  /**
+   * Whether the environment requires the history.
+   *
+   * @throws CliException when the variable holds something other than a yes or a no
+   */
+  static boolean required(CliContext context) {
+    String value = context.env().get(VARIABLE);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "1", "true", "yes", "on" -> true;
+      case "0", "false", "no", "off" -> false;
+      default -> throw CliException.usage(VARIABLE + " is \"" + dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(value), 40) + "\""
+          + "; give 1 (or true, yes, on) to require the task history, or 0 (false, no, off) not to", null);
+    };
+  }
+
+  /**
+   * Says {@code problem} (why the same-job check cannot be made) and, unless empty, what it costs; when
+   * the history is required, stops instead, before anything is sent.
+   *
+   * @throws CliException when the environment requires the history
+   */
+  static void lacking(Session session, Output output, String problem, String cost) {
+    if (required(session.context())) {
+      throw new CliException(ExitCodes.OTHER, "history_required", problem + ", and " + VARIABLE
+          + " is set, so nothing was sent", "give the runs a data folder they can read and write (set "
+          + dev.vidgen.serve.history.TaskHistory.HOME_VARIABLE + "), or unset " + VARIABLE
+          + " to pay without the same-job check");
+    }
+    output.note(cost.isEmpty() ? problem : problem + ", " + cost);
+  }
+}

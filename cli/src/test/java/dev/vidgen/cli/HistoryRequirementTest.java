@@ -1,0 +1,126 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code VIDGEN_REQUIRE_HISTORY}: a paid run that cannot use the task history stops before anything is sent. */
+class HistoryRequirementTest {
+  private static final String KEY = "sk-test" + "7".repeat(44);
+
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result generate(CliRun run, String... more) {
+    String[] args = Stream.of(Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait",
+        "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms"), Stream.of(more))
+        .flatMap(s -> s).toArray(String[]::new);
+    return run.run(args);
+  }
+
+  private CliRun toApis() {
+    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> error(CliRun.Result result) {
+    return (Map<String, Object>) result.json().get("error");
+  }
+
+  @Test
+  void withoutADataFolderARequiredHistoryStopsThePaidRunAlsoWithAgainButNotTheMock() {
+    CliRun.Result plain = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "1"));
+    CliRun.Result again = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "true"), "--again");
+
+    for (CliRun.Result refused : java.util.List.of(plain, again)) {
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(error(refused)).containsEntry("kind", "history_required");
+      assertThat((String) error(refused).get("message")).isEqualTo("no task history: neither VIDGEN_HOME,"
+          + " XDG_DATA_HOME nor HOME is set, and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+      assertThat(refused.all()).contains("set VIDGEN_HOME", "unset VIDGEN_REQUIRE_HISTORY");
+    }
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("not even the image went out").isEmpty();
+
+    CliRun.Result onTheMock = CliRun.in(dir).env("VIDGEN_REQUIRE_HISTORY", "1").run("generate", "--provider", "mock",
+        "--image", "product.png", "--prompt", "slow push-in", "--out", "mock.mp4");
+    assertThat(onTheMock.exitCode()).as("the mock charges nothing: " + onTheMock.all()).isZero();
+  }
+
+  @Test
+  void aHistoryThatCannotBeWrittenStopsTheRunWhenRequiredAndOnlyWarnsOtherwise() throws Exception {
+    // The file is a link to a folder that does not exist: it reads as empty, and no line can be written.
+    Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
+
+    CliRun.Result refused = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY", "yes"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((String) error(refused).get("message"))
+        .startsWith("could not record the job in the task history before its create (cannot write the task history ")
+        .endsWith("and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+    assertThat(refused.err()).as("no word of paying again, since nothing was paid").doesNotContain("would pay again");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    if (Files.isDirectory(home.resolve("running"))) {
+      try (Stream<Path> left = Files.list(home.resolve("running"))) {
+        assertThat(left).as("no run marker left behind").isEmpty();
+      }
+    }
+
+    CliRun.Result warned = generate(toApis().env("VIDGEN_HOME", home.toString()));
+    assertThat(warned.exitCode()).as(warned.all()).isZero();
+    assertThat(warned.err()).contains("could not record the unanswered create in the history", "would pay again");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aHistoryThatCannotBeLockedStopsTheRunWhenRequired() throws Exception {
+    Files.createDirectories(home.resolve("history.jsonl.lock")); // a folder where the lock file goes
+
+    CliRun.Result refused = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY", "on"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((String) error(refused).get("message")).startsWith("could not lock the task history (")
+        .endsWith("and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aValueThatIsNeitherYesNorNoIsRefusedBeforeAnythingIsSentAndNoIsNo() {
+    CliRun.Result unclear = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY",
+        "always"));
+
+    assertThat(unclear.exitCode()).as(unclear.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat((String) error(unclear).get("message")).isEqualTo("VIDGEN_REQUIRE_HISTORY is \"always\"; give 1 (or"
+        + " true, yes, on) to require the task history, or 0 (false, no, off) not to");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+
+    CliRun.Result no = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "0"));
+    assertThat(no.exitCode()).as(no.all()).isZero();
+    assertThat(no.err()).contains("no task history: neither VIDGEN_HOME, XDG_DATA_HOME nor HOME is set, so this run");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+}
