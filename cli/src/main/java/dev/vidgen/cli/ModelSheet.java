@@ -55,6 +55,10 @@ final class ModelSheet {
         : String.join(", ", route.knownParams()));
     sheet.addAll("rules", route.rules().isEmpty() ? List.of("none")
         : route.rules().stream().map(RouteRule::reason).toList());
+    if (!route.assumed().isEmpty()) {
+      sheet.addAll("assumed", route.assumed().entrySet().stream()
+          .map(limit -> limit.getKey() + ": " + limit.getValue()).toList());
+    }
     route.sourceNote().ifPresent(note -> sheet.add("note", note));
     route.retired().ifPresent(retired -> {
       List<String> offered = retired.instead().stream()

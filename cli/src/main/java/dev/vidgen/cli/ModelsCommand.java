@@ -322,6 +322,7 @@ final class ModelsCommand extends ClientCommand {
     json.put("prompt_required", route.promptRequired());
     json.put("price", Views.priceTableJson(route.price()));
     json.put("note", route.note());
+    json.put("assumed", route.assumed());
     json.put("params", List.copyOf(route.knownParams()));
     json.put("image_pixels", ModelSheet.imagePixels(route).map(ModelsCommand::imagePixels).orElse(null));
     json.put("rules", route.rules().stream().map(RouteRule::reason).toList());

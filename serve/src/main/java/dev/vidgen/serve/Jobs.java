@@ -420,9 +420,14 @@ final class Jobs {
     HistoryEntry reservation = digests.recorded(HistoryEntry.unanswered(reference, referenceSent,
         client.provider().id(), job, quote, sentAt, sentAt, HistoryEntry.SUBMIT_BEGAN + at + " from the playground and "
             + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
-    HistoryEntry note = digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job,
-        quote, sentAt, sentAt, "its create went out from the playground at " + at + " and "
+    // Its create's note, as written when the create leaves (after the checks and uploads, which may take minutes).
+    java.util.function.Function<Instant, HistoryEntry> noteAt = left -> digests.recorded(HistoryEntry.unanswered(
+        reference, referenceSent, client.provider().id(), job, quote, left, left, "its create went out from the"
+            + " playground at " + left.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC) and "
             + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
+    java.util.concurrent.atomic.AtomicReference<HistoryEntry> noteNow = new java.util.concurrent.atomic.AtomicReference<>(
+        noteAt.apply(sentAt));
+    HistoryEntry note = noteNow.get();
     boolean noted = record(reservation);
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
@@ -442,13 +447,20 @@ final class Jobs {
     // What the key and the account have left is read now, as a vidgen generate reads it: the client's own count
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
     CompletableFuture<JobHandle> created = FundsCheck.before(client, quote).thenCompose(fits -> images.upload(job))
+        .handle((uploaded, early) -> early == null ? CompletableFuture.completedFuture(uploaded)
+            // Failed in its checks or uploads: its create never left, whatever the failure (a 500 on an upload too).
+            : CompletableFuture.<VideoJob>failedFuture(new SentNothing(AsyncFailures.unwrap(early))))
+        .thenCompose(uploaded -> uploaded)
         .thenCompose(uploaded -> {
       if (stopSending.isDone()) {
         return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
             "the playground is stopping; nothing was sent"));
       }
       if (noted) {
-        record(note); // the create is about to leave: its note says so, then its marker goes
+        HistoryEntry leaving = noteAt.apply(clock.instant());
+        noteNow.set(leaving);
+        notesOnTheirWay.replace(leaving.taskId(), leaving);
+        record(leaving); // the create is about to leave: its note says so, then its marker goes
       }
       marker.ifPresent(RunMarker::remove);
       try {
@@ -470,18 +482,26 @@ final class Jobs {
         return;
       }
       Throwable cause = AsyncFailures.unwrap(failure);
+      if (cause instanceof SentNothing early) {
+        if (noted) {
+          record(noteNow.get().answeredWithout("its checks or uploads failed before its create went out, so nothing"
+              + " was sent or billed: " + early.getMessage(), clock.instant()));
+        }
+        return;
+      }
       if (cause instanceof AmbiguousSubmitException unanswered) {
         if (takes.get() > 0) {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
         record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
-            sentAt, clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks()
+            noteNow.get().submittedAt(), clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks()
                 + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve", unanswered.possibleTasks()),
             job));
       } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
           || dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
           != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN)) {
-        record(note.answeredWithout("its create was refused or not sent: " + cause.getMessage(), clock.instant()));
+        record(noteNow.get().answeredWithout("its create was refused or not sent: " + cause.getMessage(),
+            clock.instant()));
       }
       // Any other failure may have come after the create went out: the note stays unknown, the safe side.
     }).thenApply(handle -> {
@@ -491,14 +511,14 @@ final class Jobs {
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
             ? "the first take" : "each of the " + takes.get() + " takes before") + " may have made a billed task of"
             + " its own that cannot be looked up; the take sent again made task " + handle.taskId() + "; check the"
-            + " provider's dashboard for a task made at " + sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " provider's dashboard for a task made at " + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
             + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
         record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
-            sentAt, clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())), job));
+            noteNow.get().submittedAt(), clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())), job));
       } else if (record(entry) && noted) {
-        record(note.answeredAs(handle, clock.instant()));
+        record(noteNow.get().answeredAs(handle, clock.instant()));
       }
       if (!closed) {
         follow(handle, entry, true); // else the history has it, and the next start picks it up

@@ -70,6 +70,7 @@ final class ModelsJson {
     json.put("price", price(route.price()));
     json.put("known_params", route.knownParams().stream().filter(param -> !filledByProvider.contains(param)).toList());
     json.put("note", route.note());
+    json.put("assumed", route.assumed());
     Optional<Retirement> retired = route.retired();
     json.put("retired", route.retiredOn(today).isPresent());
     json.put("retired_on", retired.map(retirement -> retirement.on().toString()).orElse(null));

@@ -501,7 +501,10 @@ public final class Playground implements AutoCloseable {
     CompletableFuture<HistoryEntry> submitted = jobs.submit(job, form.again(), form.againAfter());
     return submitted.handle((entry, failure) -> {
       if (failure != null) {
-        Throwable cause = AsyncFailures.unwrap(failure);
+        Throwable unwrapped = AsyncFailures.unwrap(failure);
+        // Failed in its checks or uploads: told as the failure it was, and as nothing sent.
+        boolean sentNothing = unwrapped instanceof SentNothing;
+        Throwable cause = sentNothing ? unwrapped.getCause() : unwrapped;
         if (cause instanceof GenerateFailure ended) { // the playground's own: the same job on its way, or stopped
           json(ctx, ended.status(), ended.answer());
           return null;
@@ -512,10 +515,10 @@ public final class Playground implements AutoCloseable {
             : cause instanceof dev.vidgen.core.client.SubmitNotSentException ? 503 : 502; // 503: the playground is stopping
         Map<String, Object> json = new LinkedHashMap<>();
         // Whether the create may have gone out: the page words "not sent" and "maybe sent" by it.
-        boolean maybe = cause instanceof AmbiguousSubmitException
+        boolean maybe = !sentNothing && (cause instanceof AmbiguousSubmitException
             || !(cause instanceof dev.vidgen.core.client.SubmitNotSentException)
             && dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
-                == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN;
+                == dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN);
         Map<String, Object> error = Hints.of(cause, maybe, terms);
         // A failed upload names its file by the name it was uploaded under, not where the playground keeps it.
         error.computeIfPresent("message", (key, message) -> uploads.withNames((String) message));

@@ -304,6 +304,51 @@ class PlaygroundOnToApisTest {
         .noneMatch(entry -> entry.status().equals("unknown"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void anUploadThatFailsIsToldAsNothingSentAndTheSameJobThenGoesOutOnce() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.UPLOAD, Fault.dropBeforeProcessing(), 20); // every try of the upload, as a timeout would
+
+    Map<String, Object> failed;
+    try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(job(upload, "Upload fails"),
+        JSON)).build()).execute()) {
+      failed = json(response.body().string());
+      assertThat(response.code()).isEqualTo(502);
+    }
+    Map<String, Object> error = (Map<String, Object>) failed.get("error");
+
+    assertThat(error).as(String.valueOf(error)).containsEntry("sent", "no");
+    assertThat(fake.creates()).isEmpty();
+    assertThat(history().entries()).as("no note left that could hold the job back as maybe billed")
+        .noneMatch(entry -> entry.status().equals("unknown"));
+    fake.clearFaults();
+    String sent = generate(job(upload, "Upload fails"));
+    assertThat((Map<String, Object>) json(sent).get("task")).containsEntry("status", "queued");
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  void theNoteOfACreateSaysWhenItLeftNotWhenItsUploadsBegan() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.UPLOAD, Fault.slow(Duration.ofSeconds(2)));
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(3)));
+    java.time.Instant began = java.time.Instant.now();
+
+    java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> generate(job(upload, "Noted when it left")));
+    dev.vidgen.serve.history.HistoryEntry leaving = await().atMost(Duration.ofSeconds(10)).until(
+        () -> history().entries().stream().filter(entry -> entry.error() != null
+            && entry.error().startsWith("its create went out")).findFirst().orElse(null), found -> found != null);
+    answer.get(20, TimeUnit.SECONDS);
+
+    assertThat(leaving.submittedAt()).as("after the 2 s upload, not when the Generate began")
+        .isAfterOrEqualTo(began.plusSeconds(2));
+    assertThat(fake.creates()).hasSize(1);
+  }
+
   private static dev.vidgen.core.domain.VideoJob sameJob(String image, String prompt) {
     return dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt(prompt).image(image).seconds(10).aspectRatio("16:9")
         .build();

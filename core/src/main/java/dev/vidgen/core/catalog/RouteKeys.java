@@ -13,7 +13,7 @@ final class RouteKeys {
   static final Set<String> FILE = set("$schema", "routes", "patch", "remove");
   static final Set<String> ROUTE = set(
       "id", "aliases", "display_name", "family", "modes", "seconds", "aspect_ratios", "resolutions",
-      "max_prompt_chars", "prompt_required", "price", "params", "rules", "hints", "note", "retired");
+      "max_prompt_chars", "prompt_required", "price", "params", "rules", "hints", "note", "assumed", "retired");
   /** A patch may change every field of a route but its id. */
   static final Set<String> PATCH = without(ROUTE, "id");
   static final Set<String> MODE = set("images", "videos");

@@ -58,6 +58,15 @@ final class RouteReader {
     Draft draft = new Draft(route);
     List<RouteFileException> problems = new ArrayList<>();
     fields(draft, patch, "a patch (any route field but id)", RouteKeys.PATCH, problems);
+    if (!patch.has("assumed")) {
+      // A limit the patch sets is the file's own, no longer assumed, unless the patch says it is.
+      if (patch.has("modes")) {
+        draft.assumed.keySet().removeIf(limit -> limit.endsWith("images") || limit.endsWith("videos"));
+      }
+      if (patch.has("max_prompt_chars")) {
+        draft.assumed.remove("max_prompt_chars");
+      }
+    }
     draft.checkPartPrice(patch, problems);
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
@@ -132,9 +141,30 @@ final class RouteReader {
       }
       case "hints" -> draft.hints = hints(draft.hints, value);
       case "note" -> draft.note = value.text("note");
+      case "assumed" -> draft.assumed = assumed(value);
       case "retired" -> draft.retirement = value.isNull() ? null : retired(value); // null: not retired (a patch brings the route back)
       default -> throw value.fail("unknown key " + Node.quote(key));
     }
+  }
+
+  /** The limits a route assumes, each with why: a limit the route sets ({@link ModelRoute#ASSUMABLE}) to a text. */
+  private static Map<String, String> assumed(Node node) {
+    List<RouteFileException> problems = new ArrayList<>();
+    Map<String, String> assumed = new java.util.LinkedHashMap<>();
+    node.entries("assumed (a limit such as \"videos\" to why vidgen assumes it)").forEach((limit, why) -> {
+      if (!ModelRoute.isAssumable(limit)) {
+        problems.add(why.fail("unknown limit " + Node.quote(limit) + " in assumed; " + ModelRoute.ASSUMABLE_WORDS));
+      } else {
+        String text = collect(problems, () -> why.text("assumed " + limit + " (why the limit is assumed)"));
+        if (text != null) {
+          assumed.put(limit, text);
+        }
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw RouteFileException.of(problems);
+    }
+    return assumed;
   }
 
   /**
@@ -635,6 +665,7 @@ final class RouteReader {
     List<RouteRule> rules;
     Retirement retirement;
     List<String> aliases;
+    Map<String, String> assumed = new java.util.LinkedHashMap<>();
     /** What could be read of a price that has problems; null when it was read whole (or not given). */
     PriceTable partPrice;
     /** The keys whose value had a problem. */
@@ -665,6 +696,7 @@ final class RouteReader {
       rules = route.rules();
       retirement = route.retirement();
       aliases = route.aliases();
+      assumed = new java.util.LinkedHashMap<>(route.assumed());
     }
 
     /**
@@ -683,7 +715,7 @@ final class RouteReader {
       try {
         route = new ModelRoute(id, displayName, family, modes, imageCounts, videoCounts, durations,
             aspectRatios, defaultAspectRatio, resolutions, defaultResolution, maxPromptChars,
-            promptRequired, price, knownParams, hints, note, rules, retirement, distinct(id, aliases));
+            promptRequired, price, knownParams, hints, note, rules, retirement, distinct(id, aliases), assumed);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw where.fail(e.getMessage());
       }

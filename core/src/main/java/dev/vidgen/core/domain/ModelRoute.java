@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  * @param retirement when and why the route is (or will be) retired, or null when no retirement is set
  * @param aliases other names the provider knows the same model by (its pages or its live list
  *     may use either spelling); a job may name any of them, and the name it gives is the one sent
+ * @param assumed the limits vidgen assumes where the provider documents none, by what they limit
+ *     ({@link #isAssumable}: {@code images}, {@code videos} or {@code max_prompt_chars}, or the image or
+ *     video count of one mode, such as {@code reference-to-video.images}), each with why; a job refused
+ *     by one is told that the limit is assumed and how to change it
  */
 public record ModelRoute(
     String id,
@@ -56,7 +60,11 @@ public record ModelRoute(
     String note,
     List<RouteRule> rules,
     Retirement retirement,
-    List<String> aliases) {
+    List<String> aliases,
+    Map<String, String> assumed) {
+  /** The limits {@link #assumed} may name, besides the image and video counts of one mode ({@code MODE.images}). */
+  public static final List<String> ASSUMABLE = List.of("images", "videos", "max_prompt_chars");
+
   private static final String MODE_IDS =
       Stream.of(GenerationMode.values()).map(GenerationMode::id).collect(Collectors.joining(", "));
 
@@ -83,8 +91,11 @@ public record ModelRoute(
     aspectRatios = List.copyOf(aspectRatios == null ? List.of() : aspectRatios);
     aliases = List.copyOf(aliases == null ? List.of() : aliases);
     resolutions = List.copyOf(resolutions == null ? List.of() : resolutions);
+    assumed = assumed == null || assumed.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assumed));
     List<String> problems = fieldProblems(id, modes, imageCounts, videoCounts, durations, aspectRatios,
         defaultAspectRatio, resolutions, defaultResolution, maxPromptChars, price, aliases);
+    problems.addAll(assumedProblems(assumed, maxPromptChars));
     if (!problems.isEmpty()) {
       throw refused(id, problems);
     }
@@ -128,6 +139,43 @@ public record ModelRoute(
     return problems;
   }
 
+  /** What is wrong with {@code assumed}: a name that is no limit, a reason left blank, a prompt limit not set. */
+  private static List<String> assumedProblems(Map<String, String> assumed, Integer maxPromptChars) {
+    List<String> problems = new ArrayList<>();
+    assumed.forEach((limit, why) -> {
+      if (!isAssumable(limit)) {
+        problems.add("assumed names " + (limit == null ? "null" : '"' + limit + '"') + ", which is no limit; "
+            + ASSUMABLE_WORDS);
+      } else if (why == null || why.isBlank()) {
+        problems.add("assumed " + limit + " gives no reason; say why the limit is assumed");
+      } else if (limit.equals("max_prompt_chars") && maxPromptChars == null) {
+        problems.add("assumed names max_prompt_chars, but the route sets no prompt limit");
+      }
+    });
+    return problems;
+  }
+
+  /** What {@link #assumed} may name, in words. */
+  public static final String ASSUMABLE_WORDS = "it may name images, videos or max_prompt_chars, or the images or"
+      + " videos of one mode, such as reference-to-video.videos";
+
+  /**
+   * Whether {@code limit} names a limit a route may assume: {@code images}, {@code videos}, {@code
+   * max_prompt_chars}, or {@code images} or {@code videos} after a mode id and a dot.
+   */
+  public static boolean isAssumable(String limit) {
+    if (limit == null) {
+      return false;
+    }
+    if (ASSUMABLE.contains(limit)) {
+      return true;
+    }
+    int dot = limit.indexOf('.');
+    String count = limit.substring(dot + 1);
+    return dot > 0 && (count.equals("images") || count.equals("videos"))
+        && Stream.of(GenerationMode.values()).anyMatch(mode -> mode.id().equals(limit.substring(0, dot)));
+  }
+
   /** The refusal of the route {@code id} for {@code problems}, each told once, in the order found. */
   private static IllegalArgumentException refused(String id, List<String> problems) {
     return new IllegalArgumentException(id + ": " + String.join("; and ", new LinkedHashSet<>(problems)));
@@ -167,6 +215,28 @@ public record ModelRoute(
     this(id, displayName, family, modes, imageCounts, videoCounts, durations, aspectRatios, defaultAspectRatio,
         resolutions, defaultResolution, maxPromptChars, promptRequired, price, knownParams, hints, note, rules,
         retirement, List.of());
+  }
+
+  /** A route whose limits are all the provider's own (the canonical constructor's form before {@code assumed}). */
+  public ModelRoute(
+      String id, String displayName, String family, Set<GenerationMode> modes,
+      Map<GenerationMode, IntRange> imageCounts, Map<GenerationMode, IntRange> videoCounts, DurationRule durations,
+      List<String> aspectRatios, String defaultAspectRatio, List<String> resolutions, String defaultResolution,
+      Integer maxPromptChars, boolean promptRequired, PriceTable price, Set<String> knownParams,
+      Map<String, Object> hints, String note, List<RouteRule> rules, Retirement retirement, List<String> aliases) {
+    this(id, displayName, family, modes, imageCounts, videoCounts, durations, aspectRatios, defaultAspectRatio,
+        resolutions, defaultResolution, maxPromptChars, promptRequired, price, knownParams, hints, note, rules,
+        retirement, aliases, Map.of());
+  }
+
+  /** Why vidgen assumes the limit {@code limit} ({@link #isAssumable}), when the provider documents none. */
+  public Optional<String> assumption(String limit) {
+    return Optional.ofNullable(assumed.get(limit));
+  }
+
+  /** Why vidgen assumes how many {@code inputs} ({@code images} or {@code videos}) {@code mode} takes, if it does. */
+  public Optional<String> assumption(GenerationMode mode, String inputs) {
+    return assumption(mode.id() + "." + inputs).or(() -> assumption(inputs));
   }
 
   /** A builder for a route called {@code id}. */
@@ -421,6 +491,7 @@ public record ModelRoute(
     private final List<RouteRule> rules = new ArrayList<>();
     private Retirement retirement;
     private final List<String> aliases = new ArrayList<>();
+    private final Map<String, String> assumed = new java.util.LinkedHashMap<>();
 
     private Builder(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -447,6 +518,7 @@ public record ModelRoute(
       rules.addAll(route.rules);
       retirement = route.retirement;
       aliases.addAll(route.aliases);
+      assumed.putAll(route.assumed);
     }
 
     /** A name for people; the id when not set. */
@@ -612,6 +684,20 @@ public record ModelRoute(
       return this;
     }
 
+    /**
+     * Says that the limit {@code limit} ({@code images}, {@code videos} or {@code max_prompt_chars}) is
+     * vidgen's assumption, not the provider's, and why; a null {@code why} says it is the provider's again.
+     */
+    public Builder assumed(String limit, String why) {
+      Objects.requireNonNull(limit, "limit == null");
+      if (why == null) {
+        assumed.remove(limit);
+      } else {
+        assumed.put(limit, why);
+      }
+      return this;
+    }
+
     /** Adds rules that tie fields together; see {@link RouteRule}. */
     public Builder rules(RouteRule... added) {
       for (RouteRule rule : added) {
@@ -641,6 +727,7 @@ public record ModelRoute(
       List<String> problems = fieldProblems(id, offered, freezeCounts(imageCounts, offered),
           freezeCounts(videoCounts, offered), durations, aspectRatios, defaultAspectRatio, resolutions,
           defaultResolution, maxPromptChars, price, aliases);
+      problems.addAll(assumedProblems(assumed, maxPromptChars));
       // The checks a route file's reader makes of the whole route, so that code follows the rules of a file.
       PricedOutside.of(price, durations, resolutions)
           .forEach(outside -> problems.add("price " + String.join(".", outside.path()) + ": " + outside.problem()));
@@ -654,7 +741,7 @@ public record ModelRoute(
       return new ModelRoute(
           id, displayName, family, modes, imageCounts, videoCounts, durations,
           aspectRatios, defaultAspectRatio, resolutions, defaultResolution,
-          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases);
+          maxPromptChars, promptRequired, price, knownParams, hints, note, rules, retirement, aliases, assumed);
     }
   }
 }

@@ -230,7 +230,7 @@ final class RouteChecks {
         found.add(Violation.error("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
             "at most " + limit + " characters",
             "prompt: " + length + " characters is over the " + limit + "-character limit of " + route.id()
-                + "; shorten it by " + (length - limit)));
+                + "; shorten it by " + (length - limit) + assumedWords(route.assumption("max_prompt_chars"))));
       }
     }
   }
@@ -290,7 +290,17 @@ final class RouteChecks {
     }
     String code = count < allowed.min() ? tooFew : tooMany;
     found.add(Violation.error(field, code, Integer.toString(count), allowed.describe(),
-        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max()) + otherModes(noun)));
+        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max()) + otherModes(noun)
+            + (count > allowed.max() ? assumedWords(route.assumption(mode, field)) : "")));
+  }
+
+  /**
+   * When a limit is vidgen's assumption rather than the provider's ({@code assumption}, why it is), the words
+   * that say so, why, and how to change it; empty otherwise.
+   */
+  private static String assumedWords(java.util.Optional<String> assumption) {
+    return assumption.map(why -> " (that limit is vidgen's assumption, not documented by the provider: "
+        + why + "; if the provider takes more, a routes file can raise it, see docs/routes.md)").orElse("");
   }
 
   /**

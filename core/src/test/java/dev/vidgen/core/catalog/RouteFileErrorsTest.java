@@ -199,8 +199,8 @@ class RouteFileErrorsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       {"route": []}                                  | acme.json: route: unknown key "route" in a route file; allowed: $schema, routes, patch, remove
-      {"routes": [{"id": "a", "secs": 5}]}            | acme.json: routes[0].secs: unknown key "secs" in a route; allowed: id, aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
-      {"patch": {"seedance-2": {"id": "x"}}}          | acme.json: patch.seedance-2.id: unknown key "id" in a patch (any route field but id); allowed: aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, retired
+      {"routes": [{"id": "a", "secs": 5}]}            | acme.json: routes[0].secs: unknown key "secs" in a route; allowed: id, aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, assumed, retired
+      {"patch": {"seedance-2": {"id": "x"}}}          | acme.json: patch.seedance-2.id: unknown key "id" in a patch (any route field but id); allowed: aliases, display_name, family, modes, seconds, aspect_ratios, resolutions, max_prompt_chars, prompt_required, price, params, rules, hints, note, assumed, retired
       """)
   void anUnknownKey(String json, String message) {
     assertThat(failure(json)).hasMessage(message);

@@ -137,6 +137,7 @@ class ModelsDocTest {
     route.retired().ifPresent(retired -> notes.add("**Retired on " + retired.on() + "**: " + retired.note()
         + (retired.instead().isEmpty() ? "" : "; choose " + String.join(", ", retired.instead()) + " instead")
         + " (sent only with retired routes allowed)."));
+    route.assumed().forEach((limit, why) -> notes.add("Assumed " + limit + ": " + why + "."));
     route.sourceNote().ifPresent(notes::add);
     for (RouteRule rule : route.rules()) {
       notes.add("Rule: " + rule.reason() + ".");

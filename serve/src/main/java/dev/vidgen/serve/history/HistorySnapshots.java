@@ -51,8 +51,12 @@ final class HistorySnapshots {
       return now.size() == size && now.lastModifiedTime().equals(modified) && Objects.equals(now.fileKey(), fileKey);
     }
 
-    boolean mayHaveGrown(BasicFileAttributes now) {
-      return fileKey != null && fileKey.equals(now.fileKey()) && now.size() >= readTo;
+    /**
+     * Whether the file may only have had lines added: the same file, larger than when read. An edit that
+     * keeps its size (a status written over in place) is read afresh, as is a file that did not grow.
+     */
+    boolean onlyGrew(BasicFileAttributes now) {
+      return fileKey != null && fileKey.equals(now.fileKey()) && now.size() > size && now.size() >= readTo;
     }
   }
 
@@ -68,24 +72,27 @@ final class HistorySnapshots {
     synchronized (READS) {
       kept = READS.get(key);
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      // Stated before it is read: a line appended meanwhile makes the next look read on.
-      BasicFileAttributes now = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
-      if (kept != null && kept.describes(now)) {
-        return kept.latest;
+    // Not while this process appends: closing this channel would let the append's file lock go.
+    synchronized (TaskHistory.APPEND_LOCK) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        // Stated before it is read: a line appended meanwhile makes the next look read on.
+        BasicFileAttributes now = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
+        if (kept != null && kept.describes(now)) {
+          return kept.latest;
+        }
+        Snapshot read = kept != null && kept.onlyGrew(now) && unchangedBefore(channel, kept)
+            ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), readLine)
+            : readFrom(channel, now, 0, new LinkedHashMap<>(), readLine);
+        synchronized (READS) {
+          READS.put(key, read);
+        }
+        return read.latest;
+      } catch (NoSuchFileException gone) {
+        forget(key);
+        return Map.of();
+      } catch (IOException e) {
+        throw unreadable(file, e);
       }
-      Snapshot read = kept != null && kept.mayHaveGrown(now) && unchangedBefore(channel, kept)
-          ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), readLine)
-          : readFrom(channel, now, 0, new LinkedHashMap<>(), readLine);
-      synchronized (READS) {
-        READS.put(key, read);
-      }
-      return read.latest;
-    } catch (NoSuchFileException gone) {
-      forget(key);
-      return Map.of();
-    } catch (IOException e) {
-      throw unreadable(file, e);
     }
   }
 

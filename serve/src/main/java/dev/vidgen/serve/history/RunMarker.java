@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A file beside the task history, locked by the run that reserved a job until just before its create
@@ -25,6 +27,12 @@ public final class RunMarker {
 
   /** What the note of a run that ended before its create went out is closed with, after the run's name. */
   public static final String NOTHING_SENT = "ended before its create went out; nothing was sent or billed";
+
+  /**
+   * The markers this process holds. A lock on a file belongs to the whole process, and closing any channel
+   * this process opened on that file lets it go: so a marker held here is never opened again here, only known.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
   private final Path file;
   private FileChannel channel;
@@ -45,12 +53,14 @@ public final class RunMarker {
         channel.close();
         return Optional.empty();
       }
+      HELD_HERE.add(file);
       channel.truncate(0);
       channel.write(java.nio.ByteBuffer.wrap(RESERVED));
       channel.force(false);
       return Optional.of(new RunMarker(file, channel));
     } catch (IOException | RuntimeException unlockable) {
       closeQuietly(channel);
+      HELD_HERE.remove(file);
       return Optional.empty();
     }
   }
@@ -71,6 +81,7 @@ public final class RunMarker {
     }
     closeQuietly(channel);
     channel = null;
+    HELD_HERE.remove(file);
     try {
       Files.deleteIfExists(file);
       return true;
@@ -102,6 +113,9 @@ public final class RunMarker {
       return false;
     }
     Path file = fileOf(history, HistoryEntry.referenceOf(note.taskId()));
+    if (HELD_HERE.contains(file)) {
+      return true; // this very process holds it: a submit of its own still in its checks or uploads
+    }
     if (!Files.isRegularFile(file)) {
       return false;
     }
@@ -133,6 +147,9 @@ public final class RunMarker {
       return false;
     }
     Path file = fileOf(history, HistoryEntry.referenceOf(note.taskId()));
+    if (HELD_HERE.contains(file)) {
+      return false; // this very process holds it: its run is still going
+    }
     if (!Files.isRegularFile(file)) {
       return false; // removed before a create went out, or never made: the note may stand for a paid task
     }
@@ -169,7 +186,7 @@ public final class RunMarker {
       return;
     }
     try (java.util.stream.Stream<Path> markers = Files.list(folder)) {
-      markers.filter(file -> file.getFileName().toString().endsWith(".lock")).forEach(file -> {
+      markers.filter(file -> file.getFileName().toString().endsWith(".lock") && !HELD_HERE.contains(file)).forEach(file -> {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
           if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
             FileLock lock = channel.tryLock();

@@ -38,7 +38,11 @@ public final class TaskHistory {
   /** How far back an identical job counts as the same one ({@link #sameJob}): as long as a result link lasts. */
   public static final Duration SAME_JOB_WINDOW = Duration.ofHours(24);
 
-  private static final Object APPEND_LOCK = new Object();
+  /**
+   * Held while this process appends to a history file, and while it reads one: the file lock an append
+   * takes belongs to the whole process, and closing a reader's channel on the same file would let it go.
+   */
+  static final Object APPEND_LOCK = new Object();
 
   /** One per lock file, for the threads of this process: a file lock is held by the whole process. */
   private static final ConcurrentMap<Path, ReentrantLock> CHANGE_LOCKS = new ConcurrentHashMap<>();

@@ -294,6 +294,25 @@ class TaskHistoryTest {
   }
 
   @Test
+  void anEditInPlaceThatKeepsTheFilesSizeIsReadAfresh() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    history.record(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate"));
+    assertThat(history.find("t_1")).map(HistoryEntry::status).contains("queued");
+    // Someone marks t_1 failed by hand: "queued" and "failed" are as long, so the file keeps its size.
+    String text = Files.readString(history.file());
+    int at = text.indexOf("\"status\":\"queued\"");
+    Files.writeString(history.file(), text.substring(0, at) + "\"status\":\"failed\""
+        + text.substring(at + "\"status\":\"queued\"".length()), StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
+    Files.setLastModifiedTime(history.file(), java.nio.file.attribute.FileTime.from(
+        Files.getLastModifiedTime(history.file()).toInstant().plusSeconds(1)));
+
+    assertThat(history.find("t_1")).map(HistoryEntry::status).contains("failed");
+    assertThat(history.find("t_2")).map(HistoryEntry::status).contains("queued");
+  }
+
+  @Test
   void anEntryLongerThanOneReadOfTheFileIsReadWhole() {
     TaskHistory history = TaskHistory.in(folder);
     String prompt = "A slow push-in on the bottle. ".repeat(10_000); // 300 KB, several reads of the file

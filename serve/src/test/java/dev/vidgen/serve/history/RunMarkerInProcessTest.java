@@ -1,0 +1,64 @@
+package dev.vidgen.serve.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceQuote;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A marker this process holds stays held, for other processes, however often this process looks at it: a
+ * lock belongs to the whole process, and closing any channel it opened on the file would let it go.
+ */
+class RunMarkerInProcessTest {
+  @TempDir Path home;
+
+  private String probe(Path marker) throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process run = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        LockProbe.class.getName(), marker.toString()).redirectErrorStream(true).start();
+    String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(said).isTrue();
+    return said.strip();
+  }
+
+  @Test
+  void lookingAtAMarkerThisProcessHoldsNeverLetsItsLockGoForOtherProcesses() throws Exception {
+    TaskHistory history = TaskHistory.in(home);
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("still uploading").image("https://img.example/a.png")
+        .build();
+    Instant began = Instant.now();
+    HistoryEntry note = HistoryEntry.unanswered("vg-uploading", false, "mock", job,
+        PriceQuote.unknown("grok-video-1.5-preview", "test"), began, began,
+        HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and " + HistoryEntry.SENDING_MARK, "serve");
+    history.record(note);
+    RunMarker marker = RunMarker.hold(history, "vg-uploading").orElseThrow();
+    try {
+      Path file;
+      try (Stream<Path> held = Files.list(home.resolve("running"))) {
+        file = held.findFirst().orElseThrow();
+      }
+      assertThat(probe(file)).as("held, before any look").isEqualTo("held");
+
+      // What the playground does on each check, Generate and look at its history while one of its own uploads.
+      assertThat(RunMarker.isRunning(history, note)).isTrue();
+      RunMarker.settleAbandoned(history, Instant.now());
+      history.entries();
+
+      assertThat(probe(file)).as("still held for another process, such as a vidgen generate of the same job")
+          .isEqualTo("held");
+      assertThat(history.note(note.taskId())).map(HistoryEntry::status).as("its note not settled as nothing sent")
+          .contains(HistoryEntry.UNKNOWN);
+    } finally {
+      marker.remove();
+    }
+  }
+}
