@@ -124,6 +124,12 @@ final class Failures {
       return "the task is done but its video link failed; " + taskCommand("status", handle, session)
           + " shows a fresh link, then save the video with: " + unsaved.command();
     }
+    if (cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.servedSomethingElse()) {
+      // The same command fails the same way until the link serves the video: not promised to save it.
+      return "the task is done, but its video link served no such video; the link may serve it later: try again"
+          + " with " + unsaved.command() + ", and if it still fails, get the video from the provider's dashboard"
+          + " while the link lasts (24 hours)";
+    }
     return "the task is done; save its video with: " + unsaved.command();
   }
 

@@ -405,7 +405,8 @@ class PlaygroundBrowserTest {
           .as("its quote, not a price paid").contains("quoted 20 credits · $0.10, charge unknown");
       WebElement same = browser.findElement(By.id("same-job"));
       assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
-      assertThat(same.getText()).contains("(task unanswered-", "may exist and be billed");
+      assertThat(same.getText()).as("a note's name, not taken for a task's").contains("(the history's note unanswered-",
+          "may exist and be billed").doesNotContain("task unanswered-");
       assertThat(same.getRect().getY()).as("the note is above Generate").isLessThan(browser.findElement(By.id("generate")).getRect().getY());
 
       // A create answered 500 is sent again once: the page says that the first take may be billed too.

@@ -538,6 +538,9 @@ class ToApisCommandsTest {
     assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.OTHER);
     assertThat(generated.err()).contains("the provider sent 41 bytes that are not a MOV video: they are an HTML page",
         "vidgen download " + taskId + " --out " + dir.resolve("sea.mov"));
+    assertThat(generated.err()).as("the same command fails the same way until the link serves the video: not promised")
+        .contains("its video link served no such video; the link may serve it later: try again with vidgen download",
+            "get the video from the provider's dashboard").doesNotContain("save its video with");
     assertThat(dir.toFile().list()).as("neither the page nor its .part").containsExactly("product.png");
     assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null);
 

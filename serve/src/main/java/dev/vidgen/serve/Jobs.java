@@ -814,13 +814,18 @@ final class Jobs {
       }
       record(unsaved);
       String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException
-          ? Hints.next(cause, false, terms) : downloadAdvice(id);
+          ? Hints.next(cause, false, terms)
+          : cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.servedSomethingElse()
+              ? "the task is done, but its video link served no such video; the link may serve it later: try again"
+                  + " with " + downloadCommand(id) + ", and if it still fails, get the video from the provider's"
+                  + " dashboard while the link lasts (24 hours)"
+              : downloadAdvice(id);
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause, false, terms)
         : followedAgain
-            ? "the task is still at the provider; following it again in " + followAgainAfter.toSeconds()
-                + " s (or run " + waitCommand(id) + ")"
+            ? "the task is still at the provider; following it again " + when(followAgainAfter) + " (or run "
+                + waitCommand(id) + ")"
             : "the task is still at the provider; start vidgen serve again, or run " + waitCommand(id)
                 + ", to pick it up";
     return new Live(latest, null, next, message);
@@ -1037,8 +1042,13 @@ final class Jobs {
 
   /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */
   private String downloadAdvice(String id) {
-    return "the task is done but its video was not saved here; " + taskCommand("download", id, " --out FILE"
-        + commandTail) + " saves it (links last 24 hours)";
+    return "the task is done but its video was not saved here; " + downloadCommand(id) + " saves it (links last 24"
+        + " hours)";
+  }
+
+  /** The command that saves completed task {@code id}'s video in this playground's folder, under the task's name. */
+  private String downloadCommand(String id) {
+    return taskCommand("download", id, " --out " + Commands.quote(videos + java.io.File.separator) + commandTail);
   }
 
   /**

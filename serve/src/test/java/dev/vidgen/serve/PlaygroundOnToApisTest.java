@@ -196,7 +196,8 @@ class PlaygroundOnToApisTest {
     start();
 
     assertThat((String) task("task-cli-1").get("next")).isEqualTo("the task is done but its video was not saved here;"
-        + " vidgen download task-cli-1 --out FILE --provider toapis --base-url " + fake.baseUrl()
+        + " vidgen download task-cli-1 --out " + folder.resolve("videos").toAbsolutePath().normalize()
+        + java.io.File.separator + " --provider toapis --base-url " + fake.baseUrl()
         + " saves it (links last 24 hours)");
     assertThat(task("task-cli-2").get("next")).as("its video was saved").isNull();
   }
@@ -327,6 +328,25 @@ class PlaygroundOnToApisTest {
     String sent = generate(job(upload, "Upload fails"));
     assertThat((Map<String, Object>) json(sent).get("task")).containsEntry("status", "queued");
     assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aResultLinkThatServesAnErrorPageIsNotPromisedToBeSavedByTheSameDownload() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.FILE, Fault.answer(200, "text/html", "<html><title>Access denied</title></html>"), 50);
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+
+    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Denied link"))).get("task"))
+        .get("task_id");
+    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"),
+        said -> said != null);
+
+    assertThat(next).isEqualTo("the task is done, but its video link served no such video; the link may serve it"
+        + " later: try again with vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath()
+        .normalize() + java.io.File.separator + " --provider toapis --base-url " + fake.baseUrl() + ", and if it"
+        + " still fails, get the video from the provider's dashboard while the link lasts (24 hours)");
   }
 
   @Test

@@ -1058,7 +1058,8 @@ class PlaygroundServerTest {
     assertThat(recorded.file()).isNull();
     assertThat(listed.get("problem")).isNotNull();
     assertThat((String) listed.get("next")).as("the command reaches the same provider and server")
-        .contains("vidgen download " + taskId + " --out FILE --provider mock").doesNotContain("generate again");
+        .contains("vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath().normalize()
+            + java.io.File.separator + " --provider mock").doesNotContain("generate again");
 
     playground.close();
     client.close();

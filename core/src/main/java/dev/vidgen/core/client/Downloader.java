@@ -283,7 +283,7 @@ final class Downloader {
           // An error page or an endless stream of something else is told by its first bytes, not after all of it.
           java.util.Optional<String> refusal = DownloadedContent.refusalOfHead(asset.format(), head);
           if (refusal.isPresent()) {
-            throw new DownloadFailedException(handle.taskId(), target, refusal.get(), null);
+            throw DownloadFailedException.servedSomethingElse(handle.taskId(), target, refusal.get());
           }
         }
         if (total + n > maxVideoBytes) {
@@ -360,7 +360,7 @@ final class Downloader {
     }
     java.util.Optional<String> refusal = DownloadedContent.refusal(asset.format(), copied.head(), copied.size());
     if (refusal.isPresent()) {
-      throw new DownloadFailedException(taskId, target, refusal.get(), null);
+      throw DownloadFailedException.servedSomethingElse(taskId, target, refusal.get());
     }
   }
 

@@ -14,6 +14,7 @@ public final class DownloadFailedException extends VidgenException {
   private final TaskId taskId;
   private final transient Path target;
   private final String reason;
+  private final boolean servedSomethingElse;
 
   /** A failed save of task {@code taskId}'s video to {@code target}, for {@code reason}; {@code cause} may be null. */
   public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
@@ -21,11 +22,31 @@ public final class DownloadFailedException extends VidgenException {
   }
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause) {
+    this(taskId, target, shownTarget, reason, cause, false);
+  }
+
+  private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
+      boolean servedSomethingElse) {
     super("could not save the video of task " + taskId + " to " + shownTarget + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
     this.target = target;
     this.reason = reason;
+    this.servedSomethingElse = servedSomethingElse;
+  }
+
+  /**
+   * A save refused because the result link served something other than the video its task names (an
+   * error page, another format), said by {@code reason}: the same download fails the same way until the
+   * link serves the video.
+   */
+  public static DownloadFailedException servedSomethingElse(TaskId taskId, Path target, String reason) {
+    return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, true);
+  }
+
+  /** Whether the link served something other than the video ({@link #servedSomethingElse(TaskId, Path, String)}). */
+  public boolean servedSomethingElse() {
+    return servedSomethingElse || getCause() instanceof DownloadFailedException first && first.servedSomethingElse();
   }
 
   /**

@@ -433,7 +433,9 @@ function showSameJob(same) {
     note.textContent = '';
     return;
   }
-  note.textContent = `You generated this exact job ${agoText(same.submitted_at)} (task ${same.task_id}, ${statusWords(same).toLowerCase()}).`
+  // A create still without an answer has no task yet: its note's name is vidgen's own, not the provider's.
+  const which = String(same.task_id).startsWith('unanswered-') ? `the history's note ${same.task_id}` : `task ${same.task_id}`;
+  note.textContent = `You generated this exact job ${agoText(same.submitted_at)} (${which}, ${statusWords(same).toLowerCase()}).`
     + (chargesNothing() ? ' Generating again makes another take (the mock provider charges nothing).'
       : ' Generating again makes another take and pays for it again.');
 }
@@ -552,7 +554,8 @@ async function upload(file) {
       method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }, body: file
     });
     if (result.ok) {
-      state.images.push({ upload: result.body.upload, name: result.body.name, url: result.body.url });
+      // Shown under the name chosen now, also when the same bytes were uploaded before under another name.
+      state.images.push({ upload: result.body.upload, name: file.name || result.body.name, url: result.body.url });
       return '';
     }
     const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
