@@ -45,6 +45,12 @@ final class Downloader {
   private final ClientRuntime runtime;
   private final RetryLoop retries;
   private final StaleParts staleParts = new StaleParts();
+  /**
+   * The temporary files every client of this process is writing now. A lock belongs to the whole process, and
+   * closing any channel opened here on a locked part would let its lock go: {@link StaleParts} never opens these.
+   */
+  static final java.util.Set<Path> WRITTEN_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** The temporary files being written now, for {@link #deleteOpenParts()}. */
   private final java.util.Set<Path> openParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -180,6 +186,7 @@ final class Downloader {
       deleteQuietly(temp);
       if (opened != null) {
         openParts.remove(opened);
+        WRITTEN_HERE.remove(opened.toAbsolutePath().normalize());
       }
     }
   }
@@ -222,6 +229,7 @@ final class Downloader {
             ours = true; // a file system without locks: the part is written all the same
           }
           if (ours) {
+            WRITTEN_HERE.add(part.toAbsolutePath().normalize());
             return new Part(part, java.nio.channels.Channels.newOutputStream(channel));
           }
           channel.close();

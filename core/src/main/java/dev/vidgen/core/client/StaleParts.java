@@ -66,10 +66,13 @@ final class StaleParts {
    * Deletes {@code part} unless a process holds the lock a download takes on its part while it writes
    * (only tidying: a part that stays does no harm to a download). It is deleted while this probe holds that lock, so a download that locks its new
    * part a moment later finds its name gone and takes another ({@link Downloader}); where an open file
-   * cannot be deleted, it is deleted once the lock is let go. Parts of this client's own downloads never
-   * reach here (their names are new), so the probe never closes a channel this process locks the file with.
+   * cannot be deleted, it is deleted once the lock is let go. A part any client of this process is writing is
+   * never opened ({@link Downloader#WRITTEN_HERE}), so the probe never closes a channel on a file this process locks.
    */
   private static void deleteUnlessWritten(Path part) {
+    if (Downloader.WRITTEN_HERE.contains(part.toAbsolutePath().normalize())) {
+      return; // another client of this process writes it: opening it here and closing it would let its lock go
+    }
     boolean gone = false;
     try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
         java.nio.file.StandardOpenOption.WRITE)) {

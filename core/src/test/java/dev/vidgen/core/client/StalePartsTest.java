@@ -48,6 +48,35 @@ class StalePartsTest {
   }
 
   @Test
+  void aPartAnotherClientOfThisProcessWritesStaysLockedForOtherProcesses() throws Exception {
+    Path target = folder.resolve("kite.mp4");
+    Path live = Files.writeString(folder.resolve(".kite.mp4.3fa2c0de11b7.part"), "the first half so far");
+    // Another client in this JVM writes it: its lock is the process's, and closing any channel on the file would
+    // let it go, so that another process tidying the same folder would take the live part for a stale one.
+    try (java.nio.channels.FileChannel writing = java.nio.channels.FileChannel.open(live,
+        java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = writing.lock()) {
+      Downloader.WRITTEN_HERE.add(live.toAbsolutePath().normalize());
+      try {
+        new StaleParts().remove(target);
+
+        assertThat(probe(live)).as("still locked, for a process tidying the same folder").isEqualTo("held");
+        assertThat(live).exists(); // (reading it here would let the lock go too)
+      } finally {
+        Downloader.WRITTEN_HERE.remove(live.toAbsolutePath().normalize());
+      }
+    }
+  }
+
+  private static String probe(Path part) throws IOException, InterruptedException {
+    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), PartLockProbe.class.getName(), part.toString())
+        .redirectErrorStream(true).start();
+    String said = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(said).isTrue();
+    return said.strip();
+  }
+
+  @Test
   void readsAFolderOnceHoweverManyOfItsTargetsAreDownloaded() throws IOException {
     AtomicInteger reads = new AtomicInteger();
     StaleParts parts = new StaleParts(dir -> {
