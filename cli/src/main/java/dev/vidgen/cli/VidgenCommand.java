@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
       "  <ID>_API_KEY     the key of another provider, such as ACME_API_KEY for acme",
       "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
       "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
+      "  VIDGEN_REQUIRE_HISTORY",
+      "                   1: a paid run that cannot use the history sends nothing",
       "  VIDGEN_ROUTES    route files read before --routes, separated by the path",
       "                   separator (: on Linux and macOS, ; on Windows)",
       "",
