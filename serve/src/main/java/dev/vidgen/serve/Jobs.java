@@ -98,6 +98,10 @@ final class Jobs {
   private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
   /** Why a followed task's status is being read again (a 429, a 5xx), by task id, until the next reading. */
   private final Map<String, String> notices = new ConcurrentHashMap<>();
+  /** Why the history could not be written the last time it was not. */
+  private volatile String lastRecordProblem = "it could not be written";
+  /** The tasks whose latest state the history could not record (a full disk): the stop names them. */
+  private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
   /** The notes of the creates this playground has on their way (no answer yet), by name: a create's retry is told on them. */
   private final Map<String, HistoryEntry> notesOnTheirWay = new ConcurrentHashMap<>();
   /** The notes of those whose create was answered, before a retry, in a way that may have made a task (a 500). */
@@ -429,6 +433,16 @@ final class Jobs {
         noteAt.apply(sentAt));
     HistoryEntry note = noteNow.get();
     boolean noted = record(reservation);
+    if (!noted) {
+      // Without its note the task's id could be lost and the same job paid twice: nothing is sent (fail closed).
+      marker.ifPresent(RunMarker::remove);
+      sendingJobs.remove(sameJob, reference);
+      return CompletableFuture.failedFuture(new GenerateFailure(503, "history_unwritable", false,
+          "the playground cannot write its task history (" + lastRecordProblem + "), so this Generate was not sent:"
+              + " without the history a paid task's id could be lost and the same job paid twice; nothing was"
+              + " created or billed", "make room on the disk or fix " + history.file() + " (the server's log says"
+              + " more), then generate again"));
+    }
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     CompletableFuture<HistoryEntry> answer = new CompletableFuture<>();
     OnItsWay onItsWay = new OnItsWay(answer, note.taskId(), referenceSent);
@@ -781,7 +795,11 @@ final class Jobs {
         + entry.taskId() + " was made while the playground stopped; the history keeps it, and the next vidgen serve"
         + " (or " + waitCommand(entry.taskId()) + ") follows it"));
     said.addAll(abandoned);
-    long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null).count();
+    live.values().stream().filter(task -> !task.entry().isFinished() && unrecorded.contains(task.entry().taskId()))
+        .forEach(task -> said.add("task " + task.entry().taskId() + " is still running at the provider but the history"
+            + " could not record it: keep its id; " + waitCommand(task.entry().taskId()) + " follows it"));
+    long running = live.values().stream().filter(task -> !task.entry().isFinished() && task.problem() == null
+        && !unrecorded.contains(task.entry().taskId())).count();
     if (running > 0) {
       said.add(Plural.count(running, "task") + " still running at the provider " + Plural.word(running, "stays", "stay")
           + " in the history; the next vidgen serve follows " + Plural.word(running, "it (vidgen history lists it)",
@@ -980,6 +998,13 @@ final class Jobs {
             entry.taskId())
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
+    if (open && entry.isReservation() && (isSending(entry) || RunMarker.isRunning(history, entry))) {
+      // Still in its checks or uploads, here or in another process: no create has left, so nothing is billed yet.
+      json.put("uploading", true);
+      json.remove("charge");
+      json.put("next", "its checks or uploads are still running; its create has not been sent, so nothing is billed"
+          + " yet");
+    }
     return json;
   }
 
@@ -1079,9 +1104,16 @@ final class Jobs {
   private boolean record(HistoryEntry entry) {
     try {
       history.record(entry);
+      if (!entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+        unrecorded.remove(entry.taskId());
+      }
       return true;
     } catch (RuntimeException e) {
       LOG.warn("could not record task {} in the history: {}", entry.taskId(), e.getMessage());
+      lastRecordProblem = e.getMessage();
+      if (!entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)) {
+        unrecorded.add(entry.taskId());
+      }
       return false;
     }
   }

@@ -70,6 +70,12 @@ public final class UploadAdvice {
           : "give a JPEG, PNG or WebP image (by its content, whatever its name says) instead of " + name
               + " and " + again;
     }
+    if (refused.httpStatus() == 0 || refused.httpStatus() >= 500) {
+      // No answer, or the provider failing: nothing judged the file, so there is nothing in it to change.
+      return "the provider did not judge " + name + " (" + (refused.httpStatus() == 0 ? "no answer came"
+          : "it failed with HTTP " + refused.httpStatus()) + "); " + again + " in a while, or give the "
+          + upload.what() + " as an http(s) URL instead";
+    }
     return "check " + name + " against the provider's reason, or give the " + upload.what()
         + " as an http(s) URL instead, and " + again;
   }

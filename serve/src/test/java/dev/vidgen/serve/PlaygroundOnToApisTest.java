@@ -295,7 +295,13 @@ class PlaygroundOnToApisTest {
         () -> Files.isDirectory(markers) ? Files.list(markers).findFirst().orElse(null) : null, found -> found != null);
     String held = Files.readString(marker); // the upload is answered 2 s after it arrived: still on its way
     List<CreateRecord> createsMeanwhile = fake.creates();
+    Map<String, Object> card = tasks().stream().filter(task -> String.valueOf(task.get("task_id"))
+        .startsWith("unanswered-")).findFirst().orElseThrow();
     answer.get(20, TimeUnit.SECONDS);
+
+    assertThat(card).as("its card while it uploads: nothing sent, nothing billed yet").containsEntry("uploading", true)
+        .doesNotContainKey("charge").containsEntry("next", "its checks or uploads are still running; its create has not"
+            + " been sent, so nothing is billed yet");
 
     assertThat(held).as("a marker while the image uploads").isEqualTo("reserved\n");
     assertThat(createsMeanwhile).isEmpty();
@@ -321,6 +327,9 @@ class PlaygroundOnToApisTest {
     Map<String, Object> error = (Map<String, Object>) failed.get("error");
 
     assertThat(error).as(String.valueOf(error)).containsEntry("sent", "no");
+    assertThat((String) error.get("next")).as("nothing judged the file: nothing in it to change")
+        .isEqualTo("nothing was created; the provider did not judge product.png (no answer came); generate again in a"
+            + " while, or give the image as an http(s) URL instead");
     assertThat(fake.creates()).isEmpty();
     assertThat(history().entries()).as("no note left that could hold the job back as maybe billed")
         .noneMatch(entry -> entry.status().equals("unknown"));
@@ -328,6 +337,29 @@ class PlaygroundOnToApisTest {
     String sent = generate(job(upload, "Upload fails"));
     assertThat((Map<String, Object>) json(sent).get("task")).containsEntry("status", "queued");
     assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGenerateWhoseHistoryCannotBeWrittenIsNotSentSoNoTaskIdIsLostAndNoJobPaidTwice() throws Exception {
+    Path home = Files.createDirectories(folder.resolve("home"));
+    // A history that reads as empty but takes no line (a full disk behaves the same).
+    Files.createSymbolicLink(home.resolve("history.jsonl"), home.resolve("gone").resolve("history.jsonl"));
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+
+    for (int click = 0; click < 2; click++) {
+      try (Response response = http.newCall(request("/api/generate").post(RequestBody.create(
+          job(upload, "No history"), JSON)).build()).execute()) {
+        Map<String, Object> error = (Map<String, Object>) json(response.body().string()).get("error");
+        assertThat(response.code()).isEqualTo(503);
+        assertThat(error).containsEntry("code", "history_unwritable").containsEntry("sent", "no");
+        assertThat((String) error.get("message")).startsWith("the playground cannot write its task history (cannot"
+            + " write the task history ").contains("nothing was created or billed");
+      }
+    }
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("not even the image went out").isEmpty();
+    assertThat(fake.creates()).isEmpty();
   }
 
   @Test

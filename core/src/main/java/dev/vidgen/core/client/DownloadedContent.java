@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Checks a download's first bytes against the format its result names, with the recognition the
- * video uploads use ({@link LocalVideos}): MP4 and MOV (one box format, so either passes for
- * either) by their first box, WebM by its EBML header. Of a format vidgen does not know, only
- * what is plainly no video is refused: markup such as an HTML error page, JSON, or other text.
+ * video uploads use ({@link LocalVideos}): MP4 and MOV (one box format) by their first box, WebM by
+ * its EBML header. A video of one of these formats passes for any of them (a provider that names the
+ * wrong one still served the video paid for). Of a format vidgen does not know, only what is plainly
+ * no video is refused: markup such as an HTML error page, JSON, or other text.
  */
 final class DownloadedContent {
   private DownloadedContent() {}
@@ -19,13 +20,15 @@ final class DownloadedContent {
     String named = named(format);
     String seen = LocalVideos.describe(head);
     String sent = "the provider sent " + size + (size == 1 ? " byte" : " bytes");
+    // A video of another of these formats than the one named is still the video paid for: saved, not refused.
     if (named.equals("MP4") || named.equals("MOV")) {
-      return isBoxed(head) ? Optional.empty() : Optional.of(sent + " that are not " + article(named) + " video: they are "
-          + seen + " (an MP4 or MOV file opens with a box such as ftyp at offset 4)");
+      return isBoxed(head) || LocalVideos.isEbml(head) ? Optional.empty() : Optional.of(sent + " that are not "
+          + article(named) + " video: they are " + seen + " (an MP4 or MOV file opens with a box such as ftyp at"
+          + " offset 4)");
     }
     if (named.equals("WebM")) {
-      return LocalVideos.isEbml(head) ? Optional.empty() : Optional.of(sent + " that are not a WebM video: they are "
-          + seen + " (a WebM file opens with the EBML header 1A 45 DF A3)");
+      return LocalVideos.isEbml(head) || isBoxed(head) ? Optional.empty() : Optional.of(sent + " that are not a WebM"
+          + " video: they are " + seen + " (a WebM file opens with the EBML header 1A 45 DF A3)");
     }
     return LocalVideos.isText(head) ? Optional.of(sent + " that are not a video: they are " + seen + " (the result"
         + " names the format " + shown(format) + ", which vidgen checks no further)") : Optional.empty();

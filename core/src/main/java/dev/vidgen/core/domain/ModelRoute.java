@@ -95,7 +95,7 @@ public record ModelRoute(
         : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assumed));
     List<String> problems = fieldProblems(id, modes, imageCounts, videoCounts, durations, aspectRatios,
         defaultAspectRatio, resolutions, defaultResolution, maxPromptChars, price, aliases);
-    problems.addAll(assumedProblems(assumed, maxPromptChars));
+    problems.addAll(assumedProblems(assumed, maxPromptChars, modes, imageCounts, videoCounts));
     if (!problems.isEmpty()) {
       throw refused(id, problems);
     }
@@ -139,10 +139,26 @@ public record ModelRoute(
     return problems;
   }
 
-  /** What is wrong with {@code assumed}: a name that is no limit, a reason left blank, a prompt limit not set. */
-  private static List<String> assumedProblems(Map<String, String> assumed, Integer maxPromptChars) {
+  /**
+   * What is wrong with {@code assumed}: a name that is no limit, a reason left blank, a limit the route does not
+   * set (no prompt limit; images or videos no offered mode takes).
+   */
+  private static List<String> assumedProblems(Map<String, String> assumed, Integer maxPromptChars,
+      Set<GenerationMode> modes, Map<GenerationMode, IntRange> imageCounts, Map<GenerationMode, IntRange> videoCounts) {
     List<String> problems = new ArrayList<>();
     assumed.forEach((limit, why) -> {
+      if (isAssumable(limit) && !limit.equals("max_prompt_chars")) {
+        int dot = limit.indexOf('.');
+        String inputs = limit.substring(dot + 1);
+        Map<GenerationMode, IntRange> counts = inputs.equals("images") ? imageCounts : videoCounts;
+        boolean taken = modes.stream().filter(mode -> dot < 0 || mode.id().equals(limit.substring(0, dot)))
+            .anyMatch(mode -> counts.containsKey(mode) && counts.get(mode).max() > 0);
+        if (!taken) {
+          problems.add("assumed names " + limit + ", but " + (dot < 0 ? "no mode of the route takes " + inputs
+              : "the route " + (modes.stream().anyMatch(mode -> mode.id().equals(limit.substring(0, dot)))
+                  ? "takes no " + inputs + " in " + limit.substring(0, dot) : "does not offer " + limit.substring(0, dot))));
+        }
+      }
       if (!isAssumable(limit)) {
         problems.add("assumed names " + (limit == null ? "null" : '"' + limit + '"') + ", which is no limit; "
             + ASSUMABLE_WORDS);
@@ -727,7 +743,8 @@ public record ModelRoute(
       List<String> problems = fieldProblems(id, offered, freezeCounts(imageCounts, offered),
           freezeCounts(videoCounts, offered), durations, aspectRatios, defaultAspectRatio, resolutions,
           defaultResolution, maxPromptChars, price, aliases);
-      problems.addAll(assumedProblems(assumed, maxPromptChars));
+      problems.addAll(assumedProblems(assumed, maxPromptChars, offered, freezeCounts(imageCounts, offered),
+          freezeCounts(videoCounts, offered)));
       // The checks a route file's reader makes of the whole route, so that code follows the rules of a file.
       PricedOutside.of(price, durations, resolutions)
           .forEach(outside -> problems.add("price " + String.join(".", outside.path()) + ": " + outside.problem()));

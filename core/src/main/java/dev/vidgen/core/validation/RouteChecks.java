@@ -299,7 +299,7 @@ final class RouteChecks {
    * that say so, why, and how to change it; empty otherwise.
    */
   private static String assumedWords(java.util.Optional<String> assumption) {
-    return assumption.map(why -> " (that limit is vidgen's assumption, not documented by the provider: "
+    return assumption.map(why -> " (that limit is an assumption, not documented by the provider: "
         + why + "; if the provider takes more, a routes file can raise it, see docs/routes.md)").orElse("");
   }
 

@@ -42,10 +42,10 @@ class AssumedLimitsTest {
     Violation tooMany = onlyError(acme(), acmeJob(5).build());
 
     assertThat(tooMany.message()).isEqualTo("images: 5 given, but reference-to-video on acme-video takes 1 to 4 images"
-        + " (that limit is vidgen's assumption, not documented by the provider: the docs give no limit; 4 is assumed;"
+        + " (that limit is an assumption, not documented by the provider: the docs give no limit; 4 is assumed;"
         + " if the provider takes more, a routes file can raise it, see docs/routes.md)");
     Violation longPrompt = onlyError(acme(), acmeJob(1).prompt("p".repeat(501)).build());
-    assertThat(longPrompt.message()).endsWith("shorten it by 1 (that limit is vidgen's assumption, not documented by"
+    assertThat(longPrompt.message()).endsWith("shorten it by 1 (that limit is an assumption, not documented by"
         + " the provider: copied from a sister model; if the provider takes more, a routes file can raise it, see"
         + " docs/routes.md)");
   }
@@ -83,7 +83,7 @@ class AssumedLimitsTest {
   @Test
   void anAssumedNameThatIsNoLimitOrABlankReasonIsRefusedSayingWhatIsAllowed() {
     RouteFileException unknown = catchThrowableOfType(() -> RouteFiles.layer(acme(), "bad.json", """
-        {"patch": {"acme-video": {"assumed": {"seconds": "a guess", "text-to-video.images": "x"}}}}"""),
+        {"patch": {"acme-video": {"assumed": {"seconds": "a guess"}}}}"""),
         RouteFileException.class);
     RouteFileException blank = catchThrowableOfType(() -> RouteFiles.layer(acme(), "bad.json", """
         {"patch": {"acme-video": {"assumed": {"videos": "  "}}}}"""), RouteFileException.class);
@@ -91,8 +91,13 @@ class AssumedLimitsTest {
     assertThat(unknown).hasMessageContaining("bad.json: patch.acme-video.assumed.seconds: unknown limit \"seconds\" in"
         + " assumed; it may name images, videos or max_prompt_chars, or the images or videos of one mode, such as"
         + " reference-to-video.videos");
-    assertThat(unknown).as("a mode's count is a limit, whether or not the route offers the mode")
-        .hasMessageNotContaining("text-to-video.images");
+    assertThat(catchThrowableOfType(() -> RouteFiles.layer(acme(), "bad.json", """
+        {"patch": {"acme-video": {"assumed": {"text-to-video.images": "x"}}}}"""), RouteFileException.class))
+        .as("a count of a mode the route does not offer").hasMessageContaining("assumed names text-to-video.images,"
+            + " but the route does not offer text-to-video");
+    assertThat(catchThrowableOfType(() -> RouteFiles.layer(acme(), "bad.json", """
+        {"patch": {"acme-video": {"assumed": {"image-to-video.videos": "x"}}}}"""), RouteFileException.class))
+        .hasMessageContaining("assumed names image-to-video.videos, but the route takes no videos in image-to-video");
     assertThat(blank).hasMessageContaining("assumed.videos: expected assumed videos (why the limit is assumed) (a"
         + " non-blank string)");
     assertThatThrownBy(() -> ModelRoute.builder("x").mode(GenerationMode.TEXT_TO_VIDEO)
@@ -108,7 +113,7 @@ class AssumedLimitsTest {
         .image("https://example.com/3.png").image("https://example.com/4.png").image("https://example.com/5.png")
         .build());
 
-    assertThat(kling.message()).contains("takes 1 to 4 images", "vidgen's assumption",
+    assertThat(kling.message()).contains("takes 1 to 4 images", "that limit is an assumption",
         "the API reference gives no reference-image limit; 4 is assumed", "a routes file can raise it");
     assertThat(builtIn.require("seedance-2").assumption(GenerationMode.REFERENCE_TO_VIDEO, "videos")).isPresent();
     assertThat(builtIn.require("grok-video-1.5-preview").assumption("max_prompt_chars")).isPresent();

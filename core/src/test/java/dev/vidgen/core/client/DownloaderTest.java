@@ -147,6 +147,18 @@ class DownloaderTest {
   }
 
   @Test
+  void aVideoOfAnotherFormatThanTheOneNamedIsStillTheVideoPaidForAndIsSaved() throws IOException {
+    byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 1, 2, 3, 4};
+    fixture.provider.openAnswers(webm);
+    TaskSnapshot namedMp4 = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mp4", null));
+
+    Path written = fixture.client.download(handle, namedMp4, folder.resolve("kite.mp4"));
+
+    assertThat(Files.readAllBytes(written)).as("a WebM video where MP4 was named: the provider's label was wrong")
+        .isEqualTo(webm);
+  }
+
+  @Test
   void aMovResultThatIsAnHtmlPageIsRefusedSayingWhatCameAndCanBeDownloadedAgain() throws IOException {
     // A CDN's error page, answered 200, where the result names a MOV (seedance-2-5's output_format mov).
     byte[] page = "<html><title>Access denied</title></html>".getBytes(StandardCharsets.UTF_8);

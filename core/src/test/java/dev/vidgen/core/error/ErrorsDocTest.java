@@ -45,7 +45,8 @@ class ErrorsDocTest {
       Map.entry(Duration.class, Duration.ofSeconds(1)),
       Map.entry(Instant.class, Instant.EPOCH),
       Map.entry(Path.class, Path.of("video.mp4")),
-      Map.entry(List.class, List.of()));
+      Map.entry(List.class, List.of()),
+      Map.entry(boolean.class, false));
 
   @Test
   void everyExceptionHasASectionWhoseAnchorIsItsDocsAnchor() throws Exception {

@@ -368,7 +368,7 @@ class JobValidatorTest {
       assertThat(error.given()).isEqualTo("1201 characters");
       assertThat(error.message()).isEqualTo(
           "prompt: 1201 characters is over the 1200-character limit of grok-video-1.5-preview; shorten it by 1"
-              + " (that limit is vidgen's assumption, not documented by the provider: the API reference gives no"
+              + " (that limit is an assumption, not documented by the provider: the API reference gives no"
               + " prompt limit; 1200 characters is the counter of ToAPIs' product-page playground; if the provider"
               + " takes more, a routes file can raise it, see docs/routes.md)");
     });

@@ -77,6 +77,10 @@ final class HistorySnapshots {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         // Stated before it is read: a line appended meanwhile makes the next look read on.
         BasicFileAttributes now = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
+        if (!now.isRegularFile()) {
+          // A device or a pipe (a link to /dev/zero, say) may never end: not read at all.
+          throw new IOException("it is not a regular file");
+        }
         if (kept != null && kept.describes(now)) {
           return kept.latest;
         }

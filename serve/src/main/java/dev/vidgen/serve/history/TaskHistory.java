@@ -47,18 +47,28 @@ public final class TaskHistory {
   /** One per lock file, for the threads of this process: a file lock is held by the whole process. */
   private static final ConcurrentMap<Path, ReentrantLock> CHANGE_LOCKS = new ConcurrentHashMap<>();
 
+  /** How long a change waits for another process's change to end: each holds the lock for a check and a line. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+
   private final Path file;
   private final Path lockFile;
+  private final Duration lockWait;
 
-  private TaskHistory(Path file) {
+  private TaskHistory(Path file, Duration lockWait) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    this.lockWait = lockWait;
+  }
+
+  /** This history, whose changes wait at most {@code wait} for another process's (for tests). */
+  TaskHistory withLockWait(Duration wait) {
+    return new TaskHistory(file, wait);
   }
 
   /** The history kept in {@code folder} (the file is made on the first record). */
   public static TaskHistory in(Path folder) {
     Objects.requireNonNull(folder, "folder == null");
-    return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"));
+    return new TaskHistory(folder.toAbsolutePath().normalize().resolve("history.jsonl"), LOCK_WAIT);
   }
 
   /**
@@ -139,7 +149,8 @@ public final class TaskHistory {
    * history.jsonl.lock} beside the file, so that two processes never both act on the same state of a
    * note. Nested calls in one thread run at once. What {@code change} throws passes through.
    *
-   * @throws UncheckedIOException when the lock file cannot be made or locked
+   * @throws UncheckedIOException when the lock file cannot be made or locked, or another process held it for
+   *     longer than a change takes (20 s): a process stopped while it held it, say
    */
   public <T> T changing(Supplier<T> change) {
     Objects.requireNonNull(change, "change == null");
@@ -152,7 +163,7 @@ public final class TaskHistory {
       Files.createDirectories(file.getParent());
       // Only ever locked, never written: the history itself stays append-only.
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+          FileLock lock = lockWithin(channel)) {
         return change.get();
       }
     } catch (IOException e) {
@@ -160,6 +171,29 @@ public final class TaskHistory {
           + dev.vidgen.core.text.IoReasons.of(e), e);
     } finally {
       local.unlock();
+    }
+  }
+
+  /** The lock of {@code channel}, once no other process holds it, waiting at most {@link #lockWait}. */
+  private FileLock lockWithin(FileChannel channel) throws IOException {
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    long pause = 5;
+    for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        String waited = lockWait.toMillis() % 1000 == 0 ? lockWait.toSeconds() + " s" : lockWait.toMillis() + " ms";
+        throw new IOException("another process has held it for " + waited + ", longer than a"
+            + " change takes (a vidgen process stopped while it held it, say)");
+      }
+      try {
+        Thread.sleep(pause); // changes hold the lock for milliseconds: polled, with a growing pause
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for the task history's lock");
+      }
+      pause = Math.min(200, pause * 2);
     }
   }
 

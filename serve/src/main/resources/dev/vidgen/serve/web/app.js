@@ -769,7 +769,8 @@ function statusWords(task) {
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
-    case 'unknown': return stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
+    case 'unknown': return task.uploading === true ? 'Uploading… its create is not sent yet'
+      : stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
     case 'found': return 'Create found later as its own task';
     case 'closed': return 'Create closed: no task found, as told';
     default: return task.status;

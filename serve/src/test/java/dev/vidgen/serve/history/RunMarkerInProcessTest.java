@@ -31,6 +31,29 @@ class RunMarkerInProcessTest {
   }
 
   @Test
+  void aChangeWaitsForAnotherProcessesLockOnlySoLongThenSaysWhy() throws Exception {
+    TaskHistory history = TaskHistory.in(home).withLockWait(java.time.Duration.ofMillis(300));
+    Files.createDirectories(home);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        LockHolder.class.getName(), home.resolve("history.jsonl.lock").toString()).start();
+    try {
+      java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+          StandardCharsets.UTF_8));
+      assertThat(said.readLine()).isEqualTo("locked");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> "changed"))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining("cannot lock the task history")
+          .hasMessageContaining("another process has held it for 300 ms, longer than a change takes");
+    } finally {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(history.changing(() -> "changed")).as("once it is let go").isEqualTo("changed");
+  }
+
+  @Test
   void lookingAtAMarkerThisProcessHoldsNeverLetsItsLockGoForOtherProcesses() throws Exception {
     TaskHistory history = TaskHistory.in(home);
     VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("still uploading").image("https://img.example/a.png")

@@ -294,6 +294,15 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aHistoryThatIsADeviceIsRefusedAsUnreadableNotReadForever() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a device that never ends");
+    Files.createSymbolicLink(folder.resolve("history.jsonl"), Path.of("/dev/zero"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskHistory.in(folder).entries())
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("it is not a regular file");
+  }
+
+  @Test
   void anEditInPlaceThatKeepsTheFilesSizeIsReadAfresh() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
