@@ -432,8 +432,7 @@ final class Jobs {
     java.util.concurrent.atomic.AtomicReference<HistoryEntry> noteNow = new java.util.concurrent.atomic.AtomicReference<>(
         noteAt.apply(sentAt));
     HistoryEntry note = noteNow.get();
-    boolean noted = record(reservation);
-    if (!noted) {
+    if (!record(reservation)) {
       // Without its note the task's id could be lost and the same job paid twice: nothing is sent (fail closed).
       marker.ifPresent(RunMarker::remove);
       sendingJobs.remove(sameJob, reference);
@@ -453,10 +452,8 @@ final class Jobs {
     }
     java.util.concurrent.atomic.AtomicInteger takes = new java.util.concurrent.atomic.AtomicInteger();
     resent.put(reference, takes);
-    if (noted) {
-      sending.add(note.taskId());
-      notesOnTheirWay.put(note.taskId(), note);
-    }
+    sending.add(note.taskId());
+    notesOnTheirWay.put(note.taskId(), note);
     // The job is kept with its local images (the history's and the same-job check's); what is sent has their URLs.
     // What the key and the account have left is read now, as a vidgen generate reads it: the client's own count
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
@@ -470,12 +467,10 @@ final class Jobs {
         return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
             "the playground is stopping; nothing was sent"));
       }
-      if (noted) {
-        HistoryEntry leaving = noteAt.apply(clock.instant());
-        noteNow.set(leaving);
-        notesOnTheirWay.replace(leaving.taskId(), leaving);
-        record(leaving); // the create is about to leave: its note says so, then its marker goes
-      }
+      HistoryEntry leaving = noteAt.apply(clock.instant());
+      noteNow.set(leaving);
+      notesOnTheirWay.replace(leaving.taskId(), leaving);
+      record(leaving); // the create is about to leave: its note says so, then its marker goes
       marker.ifPresent(RunMarker::remove);
       try {
         return client.submitAsync(uploaded, reference, stopSending);
@@ -497,10 +492,8 @@ final class Jobs {
       }
       Throwable cause = AsyncFailures.unwrap(failure);
       if (cause instanceof SentNothing early) {
-        if (noted) {
-          record(noteNow.get().answeredWithout("its checks or uploads failed before its create went out, so nothing"
-              + " was sent or billed: " + early.getMessage(), clock.instant()));
-        }
+        record(noteNow.get().answeredWithout("its checks or uploads failed before its create went out, so nothing"
+            + " was sent or billed: " + early.getMessage(), clock.instant()));
         return;
       }
       if (cause instanceof AmbiguousSubmitException unanswered) {
@@ -508,10 +501,10 @@ final class Jobs {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
         record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
-            noteNow.get().submittedAt(), clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its " + unanswered.possibleTasks()
-                + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve", unanswered.possibleTasks()),
-            job));
-      } else if (noted && (cause instanceof dev.vidgen.core.client.SubmitNotSentException
+            noteNow.get().submittedAt(), clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its "
+                + unanswered.possibleTasks() + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve",
+            unanswered.possibleTasks()), job));
+      } else if ((cause instanceof dev.vidgen.core.client.SubmitNotSentException
           || dev.vidgen.core.client.FailureCases.rowOf(cause).jobBeforeTask()
           != dev.vidgen.core.policy.FailureTable.JobStep.MARK_UNKNOWN)) {
         record(noteNow.get().answeredWithout("its create was refused or not sent: " + cause.getMessage(),
@@ -525,13 +518,14 @@ final class Jobs {
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
             ? "the first take" : "each of the " + takes.get() + " takes before") + " may have made a billed task of"
             + " its own that cannot be looked up; the take sent again made task " + handle.taskId() + "; check the"
-            + " provider's dashboard for a task made at " + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            + " (UTC)";
+            + " provider's dashboard for a task made at "
+            + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
         record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
-            noteNow.get().submittedAt(), clock.instant(), said, "serve", Math.max(takes.get(), handle.possibleExtraTasks())), job));
-      } else if (record(entry) && noted) {
+            noteNow.get().submittedAt(), clock.instant(), said, "serve",
+            Math.max(takes.get(), handle.possibleExtraTasks())), job));
+      } else if (record(entry)) {
         record(noteNow.get().answeredAs(handle, clock.instant()));
       }
       if (!closed) {
