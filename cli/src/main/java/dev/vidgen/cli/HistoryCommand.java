@@ -84,7 +84,7 @@ final class HistoryCommand extends ClientCommand {
           + " unanswered-... --no-task");
     }
     TaskHistory history = HistoryRecord.settledHistory(session.context()).orElseThrow(() -> new CliException(
-        ExitCodes.OTHER, "history", "no history folder: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        ExitCodes.OTHER, "history", "no history folder: " + TaskHistory.whyNoDataFolder(session.context().env()),
         "set VIDGEN_HOME to a folder for vidgen's history"));
     if (close != null) {
       return UnansweredClose.close(history, close.strip(), noTask, output);

@@ -101,8 +101,8 @@ final class RepeatCheck {
    */
   private static void sayWhenUnchecked(Session session, Output output) {
     if (HistoryRecord.history(session.context()).isEmpty()) {
-      HistoryRequirement.lacking(session, output, "no task history: neither " + TaskHistory.HOME_VARIABLE
-          + ", XDG_DATA_HOME nor HOME is set", "so this run cannot notice the same job made before or at the same"
+      HistoryRequirement.lacking(session, output, "no task history: "
+          + TaskHistory.whyNoDataFolder(session.context().env()), "so this run cannot notice the same job made before or at the same"
           + " time, and running it again pays again; set " + TaskHistory.HOME_VARIABLE + " to a folder your runs share");
     }
   }

@@ -68,7 +68,7 @@ final class ServeCommand extends ClientCommand {
     }
     CliContext context = session.context();
     Path dataFolder = TaskHistory.dataFolder(context.env()).orElseThrow(() -> new CliException(ExitCodes.OTHER,
-        "history", "no folder for the playground: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        "history", "no folder for the playground: " + TaskHistory.whyNoDataFolder(context.env()),
         "set VIDGEN_HOME to a folder, or give --out"));
     Path folder = out != null ? context.resolve(out) : dataFolder.resolve("playground");
     VidgenClient client = session.onlineClient();

@@ -58,7 +58,7 @@ final class UnansweredClaim {
 
   private static TaskHistory history(Session session) {
     return HistoryRecord.history(session.context()).orElseThrow(() -> CliException.usage(
-        "--made-by needs the task history, and none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set",
+        "--made-by needs the task history, and " + TaskHistory.whyNoDataFolder(session.context().env()),
         "set VIDGEN_HOME to the folder the create was recorded in"));
   }
 

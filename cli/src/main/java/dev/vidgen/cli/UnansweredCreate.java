@@ -114,8 +114,8 @@ final class UnansweredCreate {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
       if (HistoryRequirement.required(session.context())) { // with --again too: the note keeps this create's task id
-        HistoryRequirement.lacking(session, output, "no task history: neither " + TaskHistory.HOME_VARIABLE
-            + ", XDG_DATA_HOME nor HOME is set", "");
+        HistoryRequirement.lacking(session, output, "no task history: "
+            + TaskHistory.whyNoDataFolder(session.context().env()), "");
       }
       return;
     }
@@ -521,8 +521,9 @@ final class UnansweredCreate {
       this.reserved = false;
       return Optional.of(entry);
     } catch (RuntimeException e) {
+      boolean toldBefore = unwritten != null; // a full disk refuses the reservation and the note before the create
       unwritten = e.getMessage();
-      if (!reserving || !HistoryRequirement.required(session.context())) {
+      if (!toldBefore && (!reserving || !HistoryRequirement.required(session.context()))) {
         output.note("could not record the unanswered create in the history (" + e.getMessage() + "), so the same job"
             + " run again would not notice this one, and would pay again");
       }

@@ -51,6 +51,18 @@ class HistoryRequirementTest {
   }
 
   @Test
+  void aDataFolderVariableThatIsEmptyOrRelativeIsNamedAsSuchNotAsUnset() {
+    CliRun.Result refused = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "1").env("VIDGEN_HOME", "")
+        .env("XDG_DATA_HOME", "data"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((String) error(refused).get("message")).isEqualTo("no task history: VIDGEN_HOME is set but empty,"
+        + " XDG_DATA_HOME is a relative path (ignored) and HOME is not set, and VIDGEN_REQUIRE_HISTORY is set, so"
+        + " nothing was sent");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
   void withoutADataFolderARequiredHistoryStopsThePaidRunAlsoWithAgainButNotTheMock() {
     CliRun.Result plain = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "1"));
     CliRun.Result again = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "true"), "--again");
@@ -58,8 +70,8 @@ class HistoryRequirementTest {
     for (CliRun.Result refused : java.util.List.of(plain, again)) {
       assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
       assertThat(error(refused)).containsEntry("kind", "history_required");
-      assertThat((String) error(refused).get("message")).isEqualTo("no task history: neither VIDGEN_HOME,"
-          + " XDG_DATA_HOME nor HOME is set, and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+      assertThat((String) error(refused).get("message")).isEqualTo("no task history: none of VIDGEN_HOME,"
+          + " XDG_DATA_HOME and HOME is set, and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
       assertThat(refused.all()).contains("set VIDGEN_HOME", "unset VIDGEN_REQUIRE_HISTORY");
     }
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
@@ -120,7 +132,7 @@ class HistoryRequirementTest {
 
     CliRun.Result no = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "0"));
     assertThat(no.exitCode()).as(no.all()).isZero();
-    assertThat(no.err()).contains("no task history: neither VIDGEN_HOME, XDG_DATA_HOME nor HOME is set, so this run");
+    assertThat(no.err()).contains("no task history: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set, so this run");
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 }

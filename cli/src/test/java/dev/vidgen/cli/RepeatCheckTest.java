@@ -81,7 +81,7 @@ class RepeatCheckTest {
     assertThat(second.exitCode()).as(second.all()).isZero();
     assertThat(fake.requests(Endpoint.CREATE)).as("nothing could hold the second back").hasSize(2);
     for (CliRun.Result run : List.of(first, second)) {
-      assertThat(run.err()).contains("no task history: neither VIDGEN_HOME, XDG_DATA_HOME nor HOME is set, so this run"
+      assertThat(run.err()).contains("no task history: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set, so this run"
           + " cannot notice the same job made before or at the same time, and running it again pays again; set"
           + " VIDGEN_HOME to a folder your runs share");
       assertThat(run.json()).containsKey("task_id");

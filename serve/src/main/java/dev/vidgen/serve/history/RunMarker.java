@@ -60,7 +60,14 @@ public final class RunMarker {
       return Optional.of(new RunMarker(file, channel));
     } catch (IOException | RuntimeException unlockable) {
       closeQuietly(channel);
-      HELD_HERE.remove(file);
+      if (HELD_HERE.remove(file)) {
+        // Locked but not written (a full disk): no run holds it, and an empty marker would only linger.
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+          // left for the day-old sweep
+        }
+      }
       return Optional.empty();
     }
   }

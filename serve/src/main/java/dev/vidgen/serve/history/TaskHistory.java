@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,25 @@ public final class TaskHistory {
       return Optional.of(Path.of(xdg.get(), "vidgen"));
     }
     return userHome.map(folder -> Path.of(folder, ".local", "share", "vidgen"));
+  }
+
+  /**
+   * Why {@link #dataFolder} found none, in words: "none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set" when
+   * none is, else what each one is (set but empty, or a relative XDG_DATA_HOME, which is ignored).
+   */
+  public static String whyNoDataFolder(Map<String, String> env) {
+    Objects.requireNonNull(env, "env == null");
+    List<String> names = List.of(HOME_VARIABLE, "XDG_DATA_HOME", "HOME");
+    if (names.stream().noneMatch(env::containsKey)) {
+      return "none of " + HOME_VARIABLE + ", XDG_DATA_HOME and HOME is set";
+    }
+    List<String> each = new ArrayList<>();
+    for (String name : names) {
+      String value = env.get(name);
+      each.add(name + (value == null ? " is not set" : value.isBlank() ? " is set but empty"
+          : " is a relative path (ignored)"));
+    }
+    return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
   }
 
   private static Optional<String> variable(Map<String, String> env, String name) {

@@ -84,4 +84,17 @@ class RunMarkerInProcessTest {
       marker.remove();
     }
   }
+
+  @Test
+  void aMarkerThatCannotBeWrittenIsNotLeftBehind() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "a full device to write to");
+    TaskHistory history = TaskHistory.in(home);
+    Path file = home.resolve("running").resolve("vg-full.lock");
+    Files.createDirectories(file.getParent());
+    // A marker whose bytes find no room, as on a full disk.
+    Files.createSymbolicLink(file, Path.of("/dev/full"));
+
+    assertThat(RunMarker.hold(history, "vg-full")).isEmpty();
+    assertThat(Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("no empty marker left to linger").isFalse();
+  }
 }
