@@ -51,6 +51,8 @@ final class LiveModelCheck {
   /** The name pairs already warned about, so a run of jobs on an alias warns once per client. */
   private final Set<String> warnedAliases = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant readAt;
+  /** When the list last answered: the age a refusal tells, which a later read that failed leaves unchanged. */
+  private volatile Instant answeredAt;
   /** The provider refused a model the kept list held: the list is read again once the interval allows. */
   private boolean stale;
 
@@ -127,10 +129,35 @@ final class LiveModelCheck {
   private void read(Instant now, RetryLoop retries) {
     readAt = now;
     stale = false;
-    // Before a create one attempt, no retries: an unreadable list only costs a warning.
     java.util.function.Supplier<CompletableFuture<Set<String>>> once =
         () -> Futures.attempt(() -> runtime.provider().liveModels());
-    cached = (retries == null ? once.get() : retries.run(Operation.READ, null, null, once)).thenApply(Set::copyOf);
+    // Before a create no backoff (an unreadable list only costs a warning), but a read whose connection dropped
+    // without an answer, as a kept-alive connection the server has since closed does, is sent once more at once.
+    java.util.function.Supplier<CompletableFuture<Set<String>>> onceMoreIfDropped = () -> once.get()
+        .exceptionallyCompose(failure -> dropped(failure) ? once.get() : CompletableFuture.failedFuture(failure));
+    cached = (retries == null ? onceMoreIfDropped.get() : retries.run(Operation.READ, null, null, once))
+        .thenApply(listed -> {
+          answeredAt = runtime.time().now();
+          return Set.copyOf(listed);
+        });
+  }
+
+  /**
+   * Whether a read got no answer at all because its connection dropped: not a timeout (a second read would wait
+   * as long again), not an answer that was unusable or broke off.
+   */
+  static boolean dropped(Throwable failure) {
+    Throwable cause = AsyncFailures.unwrap(failure);
+    if (!(cause instanceof dev.vidgen.core.error.ProviderException provider)
+        || provider.kind() != dev.vidgen.core.policy.FailureKind.NO_RESPONSE || provider.httpStatus() != 0) {
+      return false;
+    }
+    for (Throwable link = cause; link != null; link = link.getCause()) {
+      if (link instanceof java.io.InterruptedIOException || link instanceof TimeoutException) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -257,10 +284,7 @@ final class LiveModelCheck {
 
   /** ", read 12 s ago": how old the kept list is, so a refusal from it is not taken for the provider's word now. */
   private String readAgo() {
-    Instant at;
-    synchronized (lock) {
-      at = readAt;
-    }
+    Instant at = answeredAt;
     if (at == null) {
       return "";
     }

@@ -186,6 +186,34 @@ class LiveChecksClientTest {
   }
 
   @Test
+  void aListReadWhoseConnectionDroppedIsSentOnceMoreAtOnceSoTheJobIsStillChecked() {
+    // A kept-alive connection the server has closed meanwhile fails the next read without an answer.
+    MockVideoProvider mock = mock().liveModels(Set.of("grok-video-1.5", "veo3.1-fast")).build();
+    mock.script().fail(Operation.READ, 1, FailureKind.NO_RESPONSE);
+    client(mock, builder -> {});
+
+    assertThatThrownBy(() -> client.submit(preview(10)))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining(PREVIEW + " is not in the provider's live model list");
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("the dropped read and the one sent again").hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+    assertThat(warnings).noneSatisfy(w -> assertThat(w).startsWith("live_models.unreadable"));
+  }
+
+  @Test
+  void aListReadDroppedTwiceIsNotSentAThirdTimeAndTheJobGoesOnWithAWarning() {
+    MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
+    mock.script().fail(Operation.READ, 2, FailureKind.NO_RESPONSE);
+    client(mock, builder -> {});
+
+    client.submit(preview(10));
+
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+    assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("live_models.unreadable")
+        .contains(PREVIEW + " is sent unchecked"));
+  }
+
+  @Test
   void anUnreadableListIsNotAskedForAgainAtEverySubmitButSoonAfter() {
     MockVideoProvider mock = mock().liveModels(Set.of(PREVIEW)).build();
     mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
