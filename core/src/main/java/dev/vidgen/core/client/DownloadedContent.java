@@ -35,6 +35,21 @@ final class DownloadedContent {
   }
 
   /**
+   * What {@code head} is when it is a video of another kind than {@code format} names (a WebM video for a
+   * result named MP4, say), as "a WebM video"; empty when it is the one named or the format is not one vidgen knows.
+   */
+  static Optional<String> otherKind(String format, byte[] head) {
+    String named = named(format);
+    if ((named.equals("MP4") || named.equals("MOV")) && LocalVideos.isEbml(head)) {
+      return Optional.of("a WebM video");
+    }
+    if (named.equals("WebM") && isBoxed(head)) {
+      return Optional.of(article(LocalVideos.format(head)) + " video");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * {@link #refusal} for the first bytes of a download still coming, said of those bytes: an error
    * page or an endless stream of something else is refused before the rest is read.
    */

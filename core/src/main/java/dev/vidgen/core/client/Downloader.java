@@ -179,6 +179,11 @@ final class Downloader {
         move(temp, target);
       }
       temp = null;
+      DownloadedContent.otherKind(asset.format(), copied.head()).ifPresent(kind -> runtime.events().warning(
+          "download.other_format", "the video of task " + taskId + " is " + kind + " though its result names the"
+              + " format " + dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(asset.format()), 40)
+              + "; it is saved as it came, to " + target
+              + " (its name may not say what it holds: rename it if a player refuses it)"));
       return target;
     } catch (IOException e) {
       throw new DownloadFailedException(taskId, target, e.toString(), e);

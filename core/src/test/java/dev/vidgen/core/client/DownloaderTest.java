@@ -156,6 +156,16 @@ class DownloaderTest {
 
     assertThat(Files.readAllBytes(written)).as("a WebM video where MP4 was named: the provider's label was wrong")
         .isEqualTo(webm);
+    assertThat(fixture.listener.warnings()).as("the name no longer says what the file holds: told, not silent")
+        .singleElement().asString().startsWith("download.other_format: the video of task task-1 is a WebM video"
+            + " though its result names the format mp4; it is saved as it came, to " + written);
+  }
+
+  @Test
+  void aVideoOfTheFormatItsResultNamesIsSavedWithoutAWarning() throws IOException {
+    fixture.client.download(handle, ScriptedProvider.completed("task-1"), folder.resolve("kite.mp4"));
+
+    assertThat(fixture.listener.warnings()).isEmpty();
   }
 
   @Test
