@@ -337,11 +337,16 @@ final class BatchCommand extends ClientCommand {
     java.util.Map<String, JobStore.Entry> known = new java.util.HashMap<>();
     store.entries(plan.batch()).forEach(entry -> known.put(entry.key(), entry));
     List<Integer> lines = new ArrayList<>();
+    List<Integer> onModelsGone = new ArrayList<>();
     BigDecimal credits = BigDecimal.ZERO;
     int unpriced = 0;
     for (dev.vidgen.batch.PlannedJob job : plan.jobs()) {
       JobStore.Entry entry = known.get(job.key());
-      if (entry == null || !entry.failedWithoutTask() || job.followOnly()) {
+      if (entry == null || !entry.failedWithoutTask()) {
+        continue;
+      }
+      if (job.followOnly()) {
+        onModelsGone.add(job.line());
         continue;
       }
       lines.add(job.line());
@@ -352,7 +357,11 @@ final class BatchCommand extends ClientCommand {
       }
     }
     if (lines.isEmpty()) {
-      output.note("--retry-failed: no failed job without a task to send again");
+      output.note(onModelsGone.isEmpty() ? "--retry-failed: no failed job without a task to send again"
+          : "--retry-failed: nothing to send again: the failed " + (onModelsGone.size() == 1 ? "job" : "jobs")
+              + " without a task (line" + (onModelsGone.size() == 1 ? " " : "s ") + onModelsGone.stream()
+              .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ") "
+              + (onModelsGone.size() == 1 ? "is" : "are") + " on a model no longer valid");
       return;
     }
     output.note("--retry-failed: sending again " + dev.vidgen.core.text.Plural.count(lines.size(), "failed job") + " that made no task (line"

@@ -61,8 +61,10 @@ final class BatchViews {
   void plan(BatchPlan plan) {
     Map<String, List<PlannedJob>> byModel = plan.jobs().stream()
         .collect(Collectors.groupingBy(job -> routeId.apply(job.job().model()), LinkedHashMap::new, Collectors.toList()));
-    output.line(Plural.count(plan.lines().size(), "line") + ": " + plan.jobs().size() + " valid, " + plan.invalid().size()
-        + " invalid");
+    int modelGone = plan.followedOnly().size();
+    output.line(Plural.count(plan.lines().size(), "line") + ": " + plan.jobs().size() + " valid" + (modelGone == 0 ? ""
+        : " (" + modelGone + " of them on a model no longer valid: a task of theirs is followed, nothing is sent)")
+        + ", " + plan.invalid().size() + " invalid");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("model", "jobs", "price"));
     byModel.forEach((model, jobs) -> rows.add(List.of(model, String.valueOf(jobs.size()), subtotal(jobs))));

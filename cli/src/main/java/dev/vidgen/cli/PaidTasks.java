@@ -34,9 +34,13 @@ final class PaidTasks {
     for (PlannedJob job : followed.followedOnly()) {
       String task = entries.stream().filter(e -> e.key().equals(job.key())).map(JobStore.Entry::taskId)
           .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      boolean failedWithoutTask = entries.stream().anyMatch(e -> e.key().equals(job.key()) && e.failedWithoutTask());
       output.note("line " + job.line() + " (" + job.key() + "): its model " + job.job().model() + " is no longer valid ("
-          + job.modelRefusal().get(0).message() + ")" + (task == null ? "; the job is finished, nothing is sent"
-          : "; its task " + task + " is followed and downloaded all the same, nothing is sent"));
+          + job.modelRefusal().get(0).message() + ")" + (task != null
+              ? "; its task " + task + " is followed and downloaded all the same, nothing is sent"
+              : failedWithoutTask ? "; it failed without a task and is not sent again on that model, not even with"
+                  + " --retry-failed (give the line a valid model to send it)"
+              : "; the job is finished, nothing is sent"));
     }
     return followed;
   }

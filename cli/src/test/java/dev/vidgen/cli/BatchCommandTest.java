@@ -1799,6 +1799,31 @@ class BatchCommandTest {
     }
   }
 
+  @Test
+  void retryFailedSaysAFailedJobOnAModelNoLongerValidIsNotSentAgainRatherThanThatNoneFailed() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("a.png"));
+    Path jobs = write("{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"a.png\"], \"seconds\": 10}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.UPLOAD, Fault.answer(400, "application/json",
+          "{\"success\": false, \"message\": \"Unsupported image type\"}"));
+      CliRun.Result refused = againstFake(fake, jobs);
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      Files.writeString(dir.resolve("routes.json"), "{\"remove\": [\"grok-video-1.5-preview\"]}");
+
+      CliRun.Result dry = againstFake(fake, jobs, "--retry-failed", "--routes", "routes.json", "--dry-run");
+      CliRun.Result retried = againstFake(fake, jobs, "--retry-failed", "--routes", "routes.json");
+
+      assertThat(dry.out()).as(dry.all()).contains("1 line: 1 valid (1 of them on a model no longer valid");
+      assertThat(retried.err()).as(retried.all())
+          .contains("line 1 (a): its model grok-video-1.5-preview is no longer valid (")
+          .contains("it failed without a task and is not sent again on that model, not even with --retry-failed")
+          .contains("--retry-failed: nothing to send again: the failed job without a task (line 1) is on a model no"
+              + " longer valid")
+          .doesNotContain("the job is finished").doesNotContain("no failed job without a task");
+      assertThat(fake.creates()).as("nothing was ever created").isEmpty();
+    }
+  }
+
   private CliRun.Result againstFake(FakeToApisServer fake, Path jobs, String... more) {
     List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString(), "--concurrency", "1", "--base-url",
         fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"));
