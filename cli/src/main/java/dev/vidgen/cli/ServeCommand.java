@@ -69,7 +69,7 @@ final class ServeCommand extends ClientCommand {
     CliContext context = session.context();
     Path dataFolder = TaskHistory.dataFolder(context.env()).orElseThrow(() -> new CliException(ExitCodes.OTHER,
         "history", "no folder for the playground: " + TaskHistory.whyNoDataFolder(context.env()),
-        "set VIDGEN_HOME to a folder, or give --out"));
+        "set VIDGEN_HOME to a folder: the history is kept there (--out moves only the uploads and videos)"));
     Path folder = out != null ? context.resolve(out) : dataFolder.resolve("playground");
     VidgenClient client = session.onlineClient();
     String providerId = client.provider().id();
@@ -89,9 +89,13 @@ final class ServeCommand extends ClientCommand {
       throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(),
           "choose another --port (--port 0 takes any free one) or another --bind address");
     } catch (java.io.UncheckedIOException e) {
-      // Its folder (or the history beside it) cannot be made or written: said as it is, not as an unexpected error.
-      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(),
-          "give vidgen serve --out a folder it may write, or set VIDGEN_HOME to one");
+      // Its folder or its history cannot be made or read: said as it is, not as an unexpected error, with the
+      // advice that moves the one at fault (--out moves the uploads and videos, never the history).
+      Path history = TaskHistory.in(dataFolder).file();
+      throw new CliException(ExitCodes.OTHER, "serve", e.getMessage(), String.valueOf(e.getMessage())
+          .contains(history.toString()) ? "make " + history + " a file vidgen may read and write, or set VIDGEN_HOME"
+              + " to another folder (the history is kept there; --out moves only the uploads and videos)"
+          : "give vidgen serve --out a folder it may write, or set VIDGEN_HOME to one");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {

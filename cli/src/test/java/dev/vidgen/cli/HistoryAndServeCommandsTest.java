@@ -191,6 +191,20 @@ class HistoryAndServeCommandsTest {
     }
   }
 
+  @Test
+  void aHistoryThatCannotBeReadStopsServeWithAdviceThatMovesTheHistoryNotTheVideos() throws IOException {
+    Path history = Files.createDirectories(home.resolve("history.jsonl")); // a folder where the file should be
+
+    CliRun.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> cli().run("serve", "--port", "0"), "serve must stop, not listen, when its history cannot be read");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.err()).contains("cannot read the task history " + history)
+        .contains("set VIDGEN_HOME to another folder").contains("--out moves only the uploads and videos")
+        .doesNotContain("give vidgen serve --out");
+    assertThat(result.out()).as("no page was announced").doesNotContain("http://127.0.0.1:");
+  }
+
   private static String urlIn(String text) throws IOException {
     Matcher match = URL.matcher(text);
     return match.find() ? match.group(1) : null;

@@ -25,30 +25,39 @@ final class FundsCheck {
   /**
    * Completes when {@code quote} fits what the key and the account have left now, or when that cannot
    * be told (an unknown price, unlimited balances, a read that failed: the client's own check still
-   * runs); fails with an {@link InsufficientQuotaException} (nothing sent) when it does not fit.
+   * runs), with why the balance could not be read, if it could not; fails with an {@link
+   * InsufficientQuotaException} (nothing sent) when it does not fit.
    */
-  static CompletableFuture<Void> before(VidgenClient client, PriceQuote quote) {
+  static CompletableFuture<Optional<String>> before(VidgenClient client, PriceQuote quote) {
     // Before the client's first create it reads the balances itself, fresh; and a client that counts nothing
     // (unlimited, no balance reported) has nothing a read since could have lowered below a price.
     if (quote == null || !quote.isKnown() || client.remainingCredits().isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(Optional.empty());
     }
     CompletableFuture<Balances> read;
     try {
       read = client.balancesAsync();
     } catch (RuntimeException unreadable) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(Optional.of(unread(client, unreadable)));
     }
     return read.handle((balances, failure) -> {
       if (failure != null) {
-        return null; // no news: the client's count still holds, and the job is refused on it when short
+        // No news: the client's count still holds, and the job is refused on it when short.
+        return Optional.of(unread(client, dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure)));
       }
       Optional<BigDecimal> left = balances.effectiveRemaining();
       if (left.isPresent() && quote.credits().compareTo(left.get()) > 0) {
         throw new CompletionException(refusal(client.provider().id(), quote, left.get(), balances.limitedBy()));
       }
-      return null;
+      return Optional.empty();
     });
+  }
+
+  /** What a Generate sent without a fresh balance read is told, as {@code vidgen generate} warns it. */
+  static String unread(VidgenClient client, Throwable cause) {
+    return "the balance of " + client.provider().id() + " could not be read (" + cause.getMessage() + "); the job"
+        + " was sent on the playground's own count of what is left (a create the account cannot pay is refused"
+        + " by the provider, nothing billed)";
   }
 
   private static InsufficientQuotaException refusal(String providerId, PriceQuote quote, BigDecimal left,

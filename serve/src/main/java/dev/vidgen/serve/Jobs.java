@@ -96,6 +96,12 @@ final class Jobs {
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
   /** What the page is told about a task whose create was sent again after a server error, by task id. */
   private final Map<String, String> resentNotes = new ConcurrentHashMap<>();
+  /** Why the balance could not be read before the create of a task, by task id: told with its Generate's answer. */
+  private final Map<String, String> uncheckedBalances = new ConcurrentHashMap<>();
+  /** The client's warnings that it could not read the balance it checks a create against. */
+  private final Tally balanceUnread = new Tally();
+  /** The client's warnings that it could not read the live model list, so that a model went unchecked. */
+  private final Tally liveListUnread = new Tally();
   /** Why a followed task's status is being read again (a 429, a 5xx), by task id, until the next reading. */
   private final Map<String, String> notices = new ConcurrentHashMap<>();
   /** Why the history could not be written the last time it was not. */
@@ -203,6 +209,15 @@ final class Jobs {
       }
 
       @Override
+      public void onWarning(String code, String message) {
+        if ("balance.unreadable".equals(code)) {
+          balanceUnread.add(message);
+        } else if ("live_models.unreadable".equals(code)) {
+          liveListUnread.add(message);
+        }
+      }
+
+      @Override
       public void onResentBlind(String model, PriceQuote take, String submitReference) {
         java.util.concurrent.atomic.AtomicInteger takes = submitReference == null ? null : resent.get(submitReference);
         if (takes != null) {
@@ -293,6 +308,30 @@ final class Jobs {
           "wait for the answer of the Generate already sent; after it, generating again makes another take, paid"
               + " again"));
     }
+    // Checked and noted as one step under the history's lock, which vidgen generate takes too: of this Generate and a
+    // run of the same job in another process started together, the second finds the first's note, nothing sent.
+    java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean();
+    try {
+      return history.changing(() -> {
+        locked.set(true);
+        return checkedAndSent(job, again, againAfter, reference, sameJob);
+      });
+    } catch (java.io.UncheckedIOException unlockable) {
+      if (locked.get()) {
+        throw unlockable;
+      }
+      sendingJobs.remove(sameJob, reference);
+      return CompletableFuture.failedFuture(new GenerateFailure(503, "history_unwritable", false,
+          "the playground could not lock its task history (" + unlockable.getMessage() + "), so this Generate was"
+              + " not sent: a run of the same job in another process could not be noticed, and both would pay;"
+              + " nothing was created or billed", "generate again in a while; if this lasts, stop the vidgen process"
+              + " that holds " + history.file() + ".lock"));
+    }
+  }
+
+  /** {@link #submit}'s checks against the history and, when they pass, the send, under the history's lock. */
+  private CompletableFuture<HistoryEntry> checkedAndSent(VideoJob job, boolean again, String againAfter,
+      String reference, String sameJob) {
     settleAbandoned();
     Optional<HistoryEntry> elsewhere = sentElsewhere(job);
     if (elsewhere.isPresent()) {
@@ -457,7 +496,12 @@ final class Jobs {
     // The job is kept with its local images (the history's and the same-job check's); what is sent has their URLs.
     // What the key and the account have left is read now, as a vidgen generate reads it: the client's own count
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
-    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote).thenCompose(fits -> images.upload(job))
+    java.util.concurrent.atomic.AtomicReference<String> unchecked = new java.util.concurrent.atomic.AtomicReference<>();
+    long unreadBefore = balanceUnread.count();
+    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote).thenCompose(fits -> {
+      fits.ifPresent(unchecked::set);
+      return images.upload(job);
+    })
         .handle((uploaded, early) -> early == null ? CompletableFuture.completedFuture(uploaded)
             // Failed in its checks or uploads: its create never left, whatever the failure (a 500 on an upload too).
             : CompletableFuture.<VideoJob>failedFuture(new SentNothing(AsyncFailures.unwrap(early))))
@@ -512,6 +556,12 @@ final class Jobs {
       }
       // Any other failure may have come after the create went out: the note stays unknown, the safe side.
     }).thenApply(handle -> {
+      if (unchecked.get() == null && balanceUnread.count() != unreadBefore) {
+        unchecked.set(balanceUnread.last()); // the client's own first read, made as the create left, failed
+      }
+      if (unchecked.get() != null) {
+        uncheckedBalances.put(handle.taskId().value(), unchecked.get());
+      }
       HistoryEntry entry = digests.recorded(HistoryEntry.submitted(handle, job, "serve"), job);
       if (takes.get() > 0) {
         // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
@@ -711,6 +761,35 @@ final class Jobs {
   /** What the page is told about task {@code taskId} whose create was sent again after a server error, if it was. */
   Optional<String> resentNote(String taskId) {
     return Optional.ofNullable(resentNotes.get(taskId));
+  }
+
+  /** The client's warnings that its live model list could not be read: a check compares the count before and after. */
+  Tally liveListUnread() {
+    return liveListUnread;
+  }
+
+  /** How many warnings of one kind the client gave, and the words of the last one. */
+  static final class Tally {
+    private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String last;
+
+    void add(String message) {
+      last = message;
+      count.incrementAndGet();
+    }
+
+    long count() {
+      return count.get();
+    }
+
+    String last() {
+      return last;
+    }
+  }
+
+  /** Why the balance could not be read before task {@code taskId}'s create, if it could not. */
+  Optional<String> uncheckedBalance(String taskId) {
+    return Optional.ofNullable(uncheckedBalances.get(taskId));
   }
 
   /**

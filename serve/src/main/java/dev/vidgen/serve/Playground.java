@@ -113,7 +113,7 @@ public final class Playground implements AutoCloseable {
   /**
    * Starts a playground and picks up the unfinished tasks its history shows.
    *
-   * @throws UncheckedIOException when its folders cannot be made
+   * @throws UncheckedIOException when its folders cannot be made or its history cannot be read
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Playground start(PlaygroundSettings settings) {
@@ -135,7 +135,13 @@ public final class Playground implements AutoCloseable {
           + " (" + rootMessage(e) + ")", e);
     }
     playground.guard = HostGuard.forBinding(settings.bindAddress(), playground.port());
-    playground.jobs.pickUp();
+    try {
+      playground.jobs.pickUp();
+    } catch (RuntimeException unreadable) {
+      // A history that cannot be read: no page is left listening, as if it had started.
+      playground.close();
+      throw unreadable;
+    }
     return playground;
   }
 
@@ -322,12 +328,19 @@ public final class Playground implements AutoCloseable {
     // A valid job is also checked against the models the key may use (a list the client keeps for minutes),
     // so that the page shows that refusal before Generate, like every other.
     // Answered off the client's threads: the answer reads the history and previews earlier jobs.
+    long unreadBefore = jobs.liveListUnread().count();
     return client.checkModelAvailableAsync(job.model()).handleAsync((available, failure) -> {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       ValidationReport seen = report;
       if (cause instanceof InvalidJobException notListed) {
         List<Violation> all = new ArrayList<>(report.violations());
         all.addAll(notListed.report().violations());
+        seen = new ValidationReport(report.model(), report.mode(), all);
+      } else if (failure == null && jobs.liveListUnread().count() != unreadBefore) {
+        // The list could not be read: the job passed unchecked, and the page says so rather than showing it as fine.
+        List<Violation> all = new ArrayList<>(report.violations());
+        all.add(Violation.warning("model", "live_models.unreadable", job.model(), null,
+            jobs.liveListUnread().last()));
         seen = new ValidationReport(report.model(), report.mode(), all);
       }
       json(ctx, 200, checked(job, seen));
@@ -545,6 +558,8 @@ public final class Playground implements AutoCloseable {
         List<Object> warnings = new ArrayList<>(violations(report.warnings()));
         jobs.resentNote(entry.taskId()).ifPresent(note -> warnings.add(Map.of("code", "create.resent",
             "message", note)));
+        jobs.uncheckedBalance(entry.taskId()).ifPresent(why -> warnings.add(Map.of("code", "balance.unreadable",
+            "message", why)));
         json.put("warnings", warnings);
         json(ctx, 201, json);
       }

@@ -341,6 +341,54 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aGenerateSentWithoutAFreshBalanceReadSaysSoInItsAnswer() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
+    fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
+
+    for (String prompt : List.of("Unread balance", "Unread balance again")) {
+      Map<String, Object> answer = json(generate(job(upload, prompt)));
+
+      assertThat((Map<String, Object>) answer.get("task")).containsEntry("status", "queued");
+      List<Map<String, Object>> warnings = (List<Map<String, Object>>) answer.get("warnings");
+      assertThat(warnings).as(prompt).anySatisfy(warning -> {
+        assertThat(warning).containsEntry("code", "balance.unreadable");
+        assertThat((String) warning.get("message")).startsWith("the balance of toapis could not be read (");
+      });
+    }
+    assertThat(fake.creates()).hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGenerateChecksAndNotesTheSameJobUnderTheLockAVidgenGenerateTakesSoTheTwoNeverBothPay() throws Exception {
+    Path home = Files.createDirectories(folder.resolve("home"));
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    // Another process (a vidgen generate of the same job, say) in its check-and-note step.
+    Process holder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+        dev.vidgen.serve.history.LockHolder.class.getName(), home.resolve("history.jsonl.lock").toString()).start();
+    java.util.concurrent.CompletableFuture<String> generated;
+    try {
+      assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+          StandardCharsets.UTF_8)).readLine()).isEqualTo("locked");
+      generated = java.util.concurrent.CompletableFuture.supplyAsync(() -> generate(job(upload, "Under the lock")));
+
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> fake.creates().isEmpty()
+          && fake.requests(Endpoint.UPLOAD).isEmpty() && !generated.isDone());
+    } finally {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    Map<String, Object> task = (Map<String, Object>) json(generated.get(30, TimeUnit.SECONDS)).get("task");
+    assertThat(task).as("sent once the lock is let go").containsEntry("status", "queued");
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aGenerateWhoseHistoryCannotBeWrittenIsNotSentSoNoTaskIdIsLostAndNoJobPaidTwice() throws Exception {
     Path home = Files.createDirectories(folder.resolve("home"));
     // A history that reads as empty but takes no line (a full disk behaves the same).
@@ -876,6 +924,39 @@ class PlaygroundOnToApisTest {
     assertThat(run.exitValue()).as(said).isNotZero();
     assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
     assertThat(fake.requests(Endpoint.CREATE)).as("no create without the image's URL").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCheckWhoseLiveListReadLostItsConnectionReadsItOnceMoreAndStillRefusesAModelTheKeyMayNotUse() {
+    fake.videoModels(java.util.Set.of("veo3.1-fast", "grok-video-1.5"));
+    start();
+    // As a kept-alive connection the server has closed since fails the next read: no answer at all.
+    fake.inject(Endpoint.MODELS, Fault.dropBeforeProcessing());
+
+    Map<String, Object> check = json(post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
+
+    assertThat(check.get("valid")).isEqualTo(false);
+    assertThat((List<Map<String, Object>>) check.get("violations")).extracting(v -> v.get("code"))
+        .containsExactly("model.not_available");
+    assertThat(fake.requests(Endpoint.MODELS)).as("the read that got no answer and the one sent again").hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCheckWhoseLiveListCannotBeReadSaysTheModelWentUncheckedRatherThanShowingItAsFine() {
+    start();
+    fake.inject(Endpoint.MODELS, Fault.status(500));
+
+    Map<String, Object> check = json(post("/api/check", urlJob("https://cdn.example.com/product.png", "A bottle")));
+
+    assertThat(check.get("valid")).as("an unreadable list holds no job back").isEqualTo(true);
+    assertThat((List<Map<String, Object>>) check.get("violations")).singleElement().satisfies(warning -> {
+      assertThat(warning).containsEntry("severity", "warning").containsEntry("code", "live_models.unreadable")
+          .containsEntry("field", "model");
+      assertThat((String) warning.get("message")).contains("live model list of toapis could not be read")
+          .contains(MODEL + " is sent unchecked");
+    });
   }
 
   private void start() {

@@ -74,7 +74,7 @@ final class HistorySnapshots {
     }
     // Not while this process appends: closing this channel would let the append's file lock go.
     synchronized (TaskHistory.APPEND_LOCK) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      try (FileChannel channel = TaskHistory.openRegular(file, StandardOpenOption.READ)) {
         // Stated before it is read: a line appended meanwhile makes the next look read on.
         BasicFileAttributes now = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
         if (!now.isRegularFile()) {

@@ -50,6 +50,10 @@ public final class TaskHistory {
 
   /** How long a change waits for another process's change to end: each holds the lock for a check and a line. */
   static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+  /** How long a change waits once a wait for the same lock timed out in this process, until a change gets it. */
+  static final Duration STUCK_LOCK_WAIT = Duration.ofSeconds(1);
+  /** The lock files another process held past a whole wait, with how long that wait was. */
+  private static final ConcurrentMap<Path, Duration> STUCK_LOCKS = new ConcurrentHashMap<>();
 
   private final Path file;
   private final Path lockFile;
@@ -143,17 +147,28 @@ public final class TaskHistory {
     synchronized (APPEND_LOCK) {
       try {
         Files.createDirectories(file.getParent());
-        try (FileChannel channel = FileChannel.open(file,
+        try (FileChannel channel = openRegular(file,
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
           // Written at the end under the lock every writer takes. A line torn by a crash (no newline at the end) is
           // ended first, so that it costs only itself, not the line written after it too.
           long end = channel.size();
+          long before = end;
           ByteBuffer last = ByteBuffer.allocate(1);
           ByteBuffer buffer = end > 0 && channel.read(last, end - 1) == 1 && last.get(0) != '\n'
               ? ByteBuffer.wrap(prefixed(line)) : ByteBuffer.wrap(line);
-          while (buffer.hasRemaining()) {
-            end += channel.write(buffer, end);
+          try {
+            while (buffer.hasRemaining()) {
+              end += channel.write(buffer, end);
+            }
+          } catch (IOException partly) {
+            // A disk that filled mid-line: the part written is taken back, so no torn line reads as a state.
+            try {
+              channel.truncate(before);
+            } catch (IOException stillThere) {
+              partly.addSuppressed(stillThere);
+            }
+            throw partly;
           }
         }
       } catch (IOException e) {
@@ -182,7 +197,7 @@ public final class TaskHistory {
       }
       Files.createDirectories(file.getParent());
       // Only ever locked, never written: the history itself stays append-only.
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel = openRegular(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = lockWithin(channel)) {
         return change.get();
       }
@@ -194,17 +209,40 @@ public final class TaskHistory {
     }
   }
 
-  /** The lock of {@code channel}, once no other process holds it, waiting at most {@link #lockWait}. */
+  /**
+   * {@code file} opened, once it is known to be a regular file or none: opening a named pipe would wait for
+   * another process without end, and a device (a link to /dev/null, say) would swallow or make up lines.
+   */
+  static FileChannel openRegular(Path file, StandardOpenOption... options) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IOException("it is not a regular file");
+    }
+    return FileChannel.open(file, options);
+  }
+
+  /**
+   * The lock of {@code channel}, once no other process holds it, waiting at most {@link #lockWait}; once a wait
+   * timed out in this process, at most {@link #STUCK_LOCK_WAIT} until a change gets it again, so that a run whose
+   * every change meets a stopped process is not held back a whole wait each time.
+   */
   private FileLock lockWithin(FileChannel channel) throws IOException {
-    long deadline = System.nanoTime() + lockWait.toNanos();
+    Duration stuckFor = STUCK_LOCKS.get(lockFile);
+    Duration wait = stuckFor != null && STUCK_LOCK_WAIT.compareTo(lockWait) < 0 ? STUCK_LOCK_WAIT : lockWait;
+    long deadline = System.nanoTime() + wait.toNanos();
     long pause = 5;
     for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
       if (lock != null) {
+        STUCK_LOCKS.remove(lockFile);
         return lock;
       }
       if (System.nanoTime() - deadline >= 0) {
-        String waited = lockWait.toMillis() % 1000 == 0 ? lockWait.toSeconds() + " s" : lockWait.toMillis() + " ms";
-        throw new IOException("another process has held it for " + waited + ", longer than a"
+        if (stuckFor != null) {
+          throw new IOException("another process still holds it, as it did for " + inWords(stuckFor) + " earlier"
+              + " in this run (this change waited " + inWords(wait) + "); a vidgen process stopped while it held"
+              + " it, say");
+        }
+        STUCK_LOCKS.put(lockFile, wait);
+        throw new IOException("another process has held it for " + inWords(wait) + ", longer than a"
             + " change takes (a vidgen process stopped while it held it, say)");
       }
       try {
@@ -215,6 +253,10 @@ public final class TaskHistory {
       }
       pause = Math.min(200, pause * 2);
     }
+  }
+
+  private static String inWords(Duration wait) {
+    return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
   }
 
   /**

@@ -30,27 +30,55 @@ class RunMarkerInProcessTest {
     return said.strip();
   }
 
-  @Test
-  void aChangeWaitsForAnotherProcessesLockOnlySoLongThenSaysWhy() throws Exception {
-    TaskHistory history = TaskHistory.in(home).withLockWait(java.time.Duration.ofMillis(300));
+  /** The history's lock, held by another process (a {@link LockHolder}) until closed. */
+  private AutoCloseable lockHeldElsewhere() throws Exception {
     Files.createDirectories(home);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         LockHolder.class.getName(), home.resolve("history.jsonl.lock").toString()).start();
-    try {
-      java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
-          StandardCharsets.UTF_8));
-      assertThat(said.readLine()).isEqualTo("locked");
+    AutoCloseable release = () -> {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).as("the holder ends once told").isTrue();
+    };
+    String said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+        StandardCharsets.UTF_8)).readLine();
+    if (!"locked".equals(said)) {
+      release.close();
+      throw new AssertionError("the holder did not lock the history: " + said);
+    }
+    return release;
+  }
 
+  @Test
+  void aChangeWaitsForAnotherProcessesLockOnlySoLongThenSaysWhy() throws Exception {
+    TaskHistory history = TaskHistory.in(home).withLockWait(java.time.Duration.ofMillis(300));
+    try (AutoCloseable held = lockHeldElsewhere()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> "changed"))
           .isInstanceOf(java.io.UncheckedIOException.class)
           .hasMessageContaining("cannot lock the task history")
           .hasMessageContaining("another process has held it for 300 ms, longer than a change takes");
-    } finally {
-      holder.getOutputStream().close();
-      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(history.changing(() -> "changed")).as("once it is let go").isEqualTo("changed");
+  }
+
+  @Test
+  void onceALockWaitTimedOutTheNextChangesOfTheRunWaitOnlyBrieflyAndSaySoUntilOneGetsIt() throws Exception {
+    TaskHistory history = TaskHistory.in(home).withLockWait(java.time.Duration.ofSeconds(3));
+    try (AutoCloseable held = lockHeldElsewhere()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> "changed"))
+          .hasMessageContaining("another process has held it for 3 s, longer than a change takes");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> "changed"))
+          .as("the next change of the run does not wait the whole 3 s again")
+          .hasMessageContaining("another process still holds it, as it did for 3 s earlier in this run (this change"
+              + " waited 1 s)");
+    }
+    assertThat(history.changing(() -> "changed")).as("once it is let go").isEqualTo("changed");
+
+    try (AutoCloseable heldAgain = lockHeldElsewhere()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> "changed"))
+          .as("a change got the lock meanwhile: a new hold is waited for in full")
+          .hasMessageContaining("another process has held it for 3 s");
+    }
   }
 
   @Test

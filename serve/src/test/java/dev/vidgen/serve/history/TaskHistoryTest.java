@@ -303,6 +303,38 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aHistoryThatIsANamedPipeIsRefusedAtOnceNotWaitedOnForAWriter() throws Exception {
+    int made;
+    try {
+      made = new ProcessBuilder("mkfifo", folder.resolve("history.jsonl").toString()).start().waitFor();
+    } catch (IOException noMkfifo) {
+      made = -1;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo (coreutils) makes a named pipe");
+    TaskHistory history = TaskHistory.in(folder);
+
+    // Bounded so that the old fault (opening the pipe waits for a writer forever) fails this test rather than hang
+    // it; the thread left waiting still holds the append lock, so the tests after it in this class wait too.
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+      org.assertj.core.api.Assertions.assertThatThrownBy(history::entries)
+          .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("it is not a regular file");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.record(HistoryEntry.submitted(
+          handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate")))
+          .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("it is not a regular file");
+    });
+  }
+
+  @Test
+  void aLineIsNeverWrittenToADeviceWhereItWouldBeLost() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")), "a device that keeps nothing");
+    Files.createSymbolicLink(folder.resolve("history.jsonl"), Path.of("/dev/null"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskHistory.in(folder).record(HistoryEntry.submitted(
+        handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate")))
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("it is not a regular file");
+  }
+
+  @Test
   void anEditInPlaceThatKeepsTheFilesSizeIsReadAfresh() throws IOException {
     TaskHistory history = TaskHistory.in(folder);
     history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
