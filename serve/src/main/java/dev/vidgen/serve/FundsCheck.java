@@ -55,7 +55,8 @@ final class FundsCheck {
 
   /** What a Generate sent without a fresh balance read is told, as {@code vidgen generate} warns it. */
   static String unread(VidgenClient client, Throwable cause) {
-    return "the balance of " + client.provider().id() + " could not be read (" + cause.getMessage() + "); the job"
+    String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return "the balance of " + client.provider().id() + " could not be read (" + why + "); the job"
         + " was sent on the playground's own count of what is left (a create the account cannot pay is refused"
         + " by the provider, nothing billed)";
   }
