@@ -63,7 +63,8 @@ final class BatchViews {
         .collect(Collectors.groupingBy(job -> routeId.apply(job.job().model()), LinkedHashMap::new, Collectors.toList()));
     int modelGone = plan.followedOnly().size();
     output.line(Plural.count(plan.lines().size(), "line") + ": " + plan.jobs().size() + " valid" + (modelGone == 0 ? ""
-        : " (" + modelGone + " of them on a model no longer valid: a task of theirs is followed, nothing is sent)")
+        : " (" + modelGone + " of them on a model no longer valid: never sent again, only followed where they have"
+            + " a task)")
         + ", " + plan.invalid().size() + " invalid");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("model", "jobs", "price"));

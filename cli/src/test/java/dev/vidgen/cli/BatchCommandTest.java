@@ -1813,7 +1813,8 @@ class BatchCommandTest {
       CliRun.Result dry = againstFake(fake, jobs, "--retry-failed", "--routes", "routes.json", "--dry-run");
       CliRun.Result retried = againstFake(fake, jobs, "--retry-failed", "--routes", "routes.json");
 
-      assertThat(dry.out()).as(dry.all()).contains("1 line: 1 valid (1 of them on a model no longer valid");
+      assertThat(dry.out()).as(dry.all()).contains("1 line: 1 valid (1 of them on a model no longer valid: never"
+          + " sent again, only followed where they have a task), 0 invalid");
       assertThat(retried.err()).as(retried.all())
           .contains("line 1 (a): its model grok-video-1.5-preview is no longer valid (")
           .contains("it failed without a task and is not sent again on that model, not even with --retry-failed")

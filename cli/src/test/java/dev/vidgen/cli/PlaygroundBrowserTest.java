@@ -369,8 +369,9 @@ class PlaygroundBrowserTest {
 
       browser.navigate().refresh();
       awaitReady();
-      WebElement note = browser.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']"));
-      assertThat(note.getText()).as("the create still on its way").contains("Sending… no answer yet");
+      String note = wait.until(driver -> driver.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']"))
+          .getText());
+      assertThat(note).as("the create still on its way").contains("Sending… no answer yet");
       String taskId = fake.taskIds().get(0);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task='" + taskId + "']")));
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-list li[data-task^='unanswered-']"), 0));
@@ -382,7 +383,8 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
       wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Not sent"));
       By runningCard = By.cssSelector("#history-list li[data-task='" + taskId + "'] .state");
-      String before = browser.findElement(runningCard).getText();
+      // Read through the wait, which takes a card redrawn between the find and the read (a task event) again.
+      String before = wait.until(driver -> driver.findElement(runningCard).getText());
       wait.until(driver -> !driver.findElement(runningCard).getText().equals(before));
       assertThat(browser.findElement(By.id("task-status")).getText()).as("after the earlier task's progress")
           .isEqualTo("Not sent");
