@@ -123,7 +123,9 @@ final class ModelsCommand extends ClientCommand {
         .toList();
     List<String> liveOnly = listed.stream().filter(id -> catalog.find(id).isEmpty() && !removed.contains(id)).toList();
     if (emitRoutes) {
-      session.context().out().println(StarterRoutes.json(liveOnly));
+      StarterRoutes.Starter starter = StarterRoutes.of(liveOnly);
+      starter.notices().forEach(output::note);
+      session.context().out().println(starter.json());
       session.context().out().flush();
       return ExitCodes.DONE;
     }

@@ -58,12 +58,12 @@ final class Output {
     }
   }
 
-  /** A note on stderr, shown in both modes. */
   /** Runs {@code clearLine} before each note while a progress line may be on screen; null: no such line. */
   void beforeNotes(Runnable clearLine) {
     beforeNote = clearLine == null ? () -> {} : clearLine;
   }
 
+  /** A note on stderr, shown in both modes. */
   void note(String text) {
     beforeNote.run();
     err.println("vidgen: " + SafeText.clean(text));

@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.catalog.RouteFiles;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.io.IOException;
@@ -53,6 +54,32 @@ class LiveAndFollowOnCommandsTest {
       CliRun.Result valid = vidgen.run("validate", "--routes", "new.json", "--model", "brand-new-video",
           "--prompt", "a kite over hills");
       assertThat(valid.exitCode()).as(valid.all()).isZero();
+    }
+  }
+
+  @Test
+  void aStarterRouteFileLoadsWhenTheLiveListHasIdsNoRouteCanHaveOrThatDifferOnlyInCase() throws IOException {
+    Set<String> listed = new LinkedHashSet<>(List.of("brand-new-video", "Brand-New-Video", "odd model", "x\u00a0y",
+        "vendor/clip:2", "grok-video-1.5-preview"));
+    try (FakeToApisServer fake = FakeToApisServer.builder().videoModels(listed).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+
+      CliRun.Result starter = vidgen.run("models", "--live", "--emit-routes");
+
+      assertThat(starter.exitCode()).as(starter.all()).isZero();
+      assertThat(starter.err())
+          .contains("the model id \"odd model\" has a space; a model name is letters, digits")
+          .contains("no route can have that id, so the starter file leaves it out")
+          .contains("the live list has Brand-New-Video, brand-new-video, which differ only in case; one starter"
+              + " route (Brand-New-Video) covers them");
+      Files.writeString(dir.resolve("new.json"), starter.out(), StandardCharsets.UTF_8);
+      for (String model : List.of("brand-new-video", "Brand-New-Video", "vendor/clip:2")) {
+        CliRun.Result valid = vidgen.run("validate", "--routes", "new.json", "--model", model, "--prompt", "a kite");
+        assertThat(valid.exitCode()).as(model + ": " + valid.all()).isZero();
+      }
+      RouteCatalog loaded = RouteFiles.load(RouteCatalog.builtIn(), List.of(dir.resolve("new.json")));
+      assertThat(loaded.routes()).filteredOn(route -> route.note() != null && route.note().startsWith("Starter"))
+          .extracting(route -> route.id()).containsExactlyInAnyOrder("Brand-New-Video", "vendor/clip:2");
     }
   }
 
