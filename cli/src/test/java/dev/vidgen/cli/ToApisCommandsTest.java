@@ -552,6 +552,21 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aHandleCutShortIsRefusedWithoutAReadOfATaskByItsText() {
+    CliRun.Result made = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p");
+    String handle = (String) made.json().get("handle");
+    int reads = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result status = vidgen("status", handle.substring(0, 50));
+
+    assertThat(status.exitCode()).as(status.all()).isEqualTo(2);
+    assertThat(status.err()).contains("starts as a job handle does but cannot be read as one: it was cut short or"
+        + " changed").contains("give the handle exactly as vidgen printed it").doesNotContain("reading it as a task id");
+    assertThat(fake.requests(Endpoint.STATUS)).hasSize(reads);
+    assertThat(vidgen("status", handle).exitCode()).isZero();
+  }
+
+  @Test
   void aTaskIdThatStartsLikeAHandleIsFollowedByTheNextStepGeneratePrinted() throws IOException {
     fake.taskIdPrefix("vg1.444a"); // ids are opaque: this one decodes as no handle
     CliRun.Result made = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p");

@@ -302,10 +302,10 @@ public final class VidgenClient implements AutoCloseable {
    * A handle for a task this client did not submit: an encoded {@link JobHandle}, or a bare task
    * id of this client's provider (its model and price then unknown, its submission time now). Task
    * ids are opaque, so text that starts like a handle ({@code vg1.}) but does not decode as one is
-   * taken as a bare task id.
+   * taken as a bare task id, unless it is a handle cut short or changed ({@link JobHandle#damaged}).
    *
    * @throws IllegalArgumentException when the text is blank, {@code .} or {@code ..}, holds a control
-   *     character, or is a handle of another provider
+   *     character, is a damaged handle, or is a handle of another provider
    */
   public JobHandle resume(String handleOrTaskId) {
     Objects.requireNonNull(handleOrTaskId, "handleOrTaskId == null");
@@ -321,6 +321,11 @@ public final class VidgenClient implements AutoCloseable {
       }
       return handle;
     }
+    if (JobHandle.damaged(text)) {
+      throw new IllegalArgumentException("\"" + shortened(text) + "\" starts as a vidgen job handle does but cannot be"
+          + " read as one: it was cut short or changed (by a column too narrow to store it, say); give the whole"
+          + " handle as encode() wrote it, or the task id alone");
+    }
     if (text.equals(".") || text.equals("..") || text.chars().anyMatch(Character::isISOControl)) {
       // Checked here, before any provider puts it into a URL path (where "." and ".." would climb a level).
       throw new IllegalArgumentException(dev.vidgen.core.text.SafeText.clean("\"" + text + "\"")
@@ -330,6 +335,11 @@ public final class VidgenClient implements AutoCloseable {
     }
     return new JobHandle(provider.id(), TaskId.of(text), JobHandle.UNKNOWN_MODEL,
         PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);
+  }
+
+  /** {@code text} cut to its first 40 characters, with an ellipsis when longer. */
+  private static String shortened(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Settings for creating a provider: string settings by name (such as {@code base_url} or
  * {@code timeout.read}) and, separately, the API key. {@code toString} never shows the key, nor a
- * setting named like a secret ({@code …secret…}, {@code …token…}, {@code …password…}, {@code …key…})
- * or any key-shaped value.
+ * setting named like a secret ({@code …secret…}, {@code …token…}, {@code …password…}, {@code …key…}),
+ * a URL's user info, query or fragment, or any key-shaped value.
  */
 public final class ProviderConfig {
   /** The base URL setting, such as {@code https://api.example.com}. */
@@ -91,8 +91,17 @@ public final class ProviderConfig {
   @Override
   public String toString() {
     Map<String, String> shown = new LinkedHashMap<>();
-    settings.forEach((name, value) -> shown.put(name, looksSecret(name) ? "…" : SafeText.mask(value)));
+    settings.forEach((name, value) ->
+        shown.put(name, looksSecret(name) ? "…" : SafeText.mask(withoutUrlSecrets(value))));
     return "ProviderConfig" + shown + (apiKey == null ? "" : " with " + apiKey);
+  }
+
+  /** A URL's text with its user info ({@code name:password@}), query and fragment hidden: any may hold a secret. */
+  private static String withoutUrlSecrets(String value) {
+    if (!value.contains("://")) {
+      return value;
+    }
+    return value.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
   }
 
   /** Whether a setting's name says it holds a secret (a webhook secret, a token, a password), never shown. */
@@ -128,9 +137,13 @@ public final class ProviderConfig {
     /**
      * The API key as text, stripped of surrounding spaces; null (the default) for none.
      *
-     * @throws IllegalArgumentException if {@code apiKey} is blank
+     * @throws dev.vidgen.core.error.ProviderConfigurationException if {@code apiKey} is blank
      */
     public Builder apiKey(String apiKey) {
+      if (apiKey != null && apiKey.isBlank()) {
+        throw new dev.vidgen.core.error.ProviderConfigurationException("the API key given is blank (such as an"
+            + " environment variable that is set but empty); give the key itself (keys look like sk-…)");
+      }
       this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
       return this;
     }

@@ -14,6 +14,7 @@ import dev.vidgen.core.policy.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -266,6 +267,23 @@ class VidgenClientTest {
     assertThat(handle.providerId()).isEqualTo(ScriptedProvider.ID);
     assertThat(handle.taskId()).isEqualTo(TaskId.of("vg1.444a901"));
     assertThat(handle.model()).isEqualTo("unknown");
+  }
+
+  @Test
+  void refusesAHandleCutShortOrChangedRatherThanLookingItUpAsATaskId() {
+    String whole = fixture.handle("task_01J9").encode();
+
+    for (String damaged : List.of(whole.substring(0, 40), whole.substring(0, 6), "vg1.", whole.substring(0,
+        whole.length() - 3))) {
+      assertThatThrownBy(() -> fixture.client.resume(damaged)).as(damaged)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("starts as a vidgen job handle does but cannot be read as one: it was cut short or"
+              + " changed")
+          .hasMessageContaining("give the whole handle as encode() wrote it, or the task id alone");
+    }
+    assertThat(fixture.client.resume(whole).taskId()).isEqualTo(TaskId.of("task_01J9"));
+    assertThat(fixture.client.resume("vg1.garbage").taskId()).as("no handle's start: a task id")
+        .isEqualTo(TaskId.of("vg1.garbage"));
   }
 
   @Test

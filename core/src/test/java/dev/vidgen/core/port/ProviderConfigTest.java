@@ -16,4 +16,13 @@ class ProviderConfigTest {
     assertThat(config.toString()).contains("base_url=https://api.example.com", "timeout.read=30s", "webhook.secret=…")
         .doesNotContain(KEY, OTHER, "whsec-plain-words");
   }
+
+  @Test
+  void toStringHidesAUrlsUserInfoQueryAndFragment() {
+    ProviderConfig config = ProviderConfig.builder().baseUrl("https://bob:hunter2@toapis.example/v1?sig=abc123#frag")
+        .set("proxy", "http://proxy.example:3128").build();
+
+    assertThat(config.toString()).contains("base_url=https://…@toapis.example/v1?…", "proxy=http://proxy.example:3128")
+        .doesNotContain("bob", "hunter2", "abc123", "frag");
+  }
 }

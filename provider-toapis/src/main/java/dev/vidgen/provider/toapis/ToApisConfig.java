@@ -310,8 +310,17 @@ public final class ToApisConfig {
       this.environment = environment;
     }
 
-    /** The API key ({@code sk-…}); without one, {@value ToApisConfig#API_KEY_ENV} is read. */
+    /**
+     * The API key ({@code sk-…}); without one, {@value ToApisConfig#API_KEY_ENV} is read.
+     *
+     * @throws ProviderConfigurationException if {@code apiKey} is blank
+     */
     public Builder apiKey(String apiKey) {
+      if (apiKey != null && apiKey.isBlank()) {
+        throw new ProviderConfigurationException("the toapis API key given is blank (such as " + API_KEY_ENV
+            + " set but empty); give the key itself (keys look like sk-…; make one at https://toapis.com/console/token),"
+            + " or leave it out to read " + API_KEY_ENV);
+      }
       return apiKey(apiKey == null ? null : ApiKey.of(apiKey));
     }
 

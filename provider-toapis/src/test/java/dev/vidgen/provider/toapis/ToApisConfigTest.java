@@ -192,4 +192,18 @@ class ToApisConfigTest {
     assertThat(copy.toString()).isEqualTo(config.toString());
     assertThat(copy.apiKey()).isEqualTo(config.apiKey());
   }
+
+  @Test
+  void aBlankKeyIsAConfigurationErrorThatSaysSo() {
+    for (Runnable given : new Runnable[] {
+        () -> ProviderConfig.builder().apiKey(""), () -> ProviderConfig.builder().apiKey("  "),
+        () -> ToApisConfig.builder().apiKey("")}) {
+      assertThatThrownBy(given::run).isInstanceOf(ProviderConfigurationException.class)
+          .hasMessageContaining("API key given is blank (such as")
+          .hasMessageContaining("give the key itself (keys look like sk-…")
+          .hasMessageContaining("docs/errors.md#provider-configuration");
+    }
+    assertThatThrownBy(() -> ToApisConfig.from(ProviderConfig.builder().build(), Map.of("TOAPIS_API_KEY", "")::get))
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("toapis needs an API key: set TOAPIS_API_KEY");
+  }
 }
