@@ -139,6 +139,19 @@ final class Downloader {
         .thenApplyAsync(stream -> save(stream, handle, asset, target, existing, cancelled), runtime.io());
   }
 
+  /** The host of a plain {@code http} link to another machine (shown cleaned), else empty; loopback is no concern. */
+  static java.util.Optional<String> plainHttpHost(java.net.URI url) {
+    String host = url.getHost();
+    if (!"http".equalsIgnoreCase(url.getScheme()) || host == null) {
+      return java.util.Optional.empty();
+    }
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean loopback = bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+        || bare.equals("0:0:0:0:0:0:0:1");
+    return loopback ? java.util.Optional.empty()
+        : java.util.Optional.of(dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(host), 80));
+  }
+
   /**
    * A link that answers "not found" or "forbidden" means the file is gone or out of reach: not a
    * wrong key (downloads carry none) and not an unknown task. Never retried as it stands.
@@ -184,6 +197,9 @@ final class Downloader {
               + " format " + dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(asset.format()), 40)
               + "; it is saved as it came, to " + target
               + " (its name may not say what it holds: rename it if a player refuses it)"));
+      plainHttpHost(asset.url()).ifPresent(host -> runtime.events().warning("download.plain_http",
+          "the video of task " + taskId + " came over plain http from " + host + ", not https, so it may have been"
+              + " changed on the way (no key was sent with it); saved to " + target));
       return target;
     } catch (IOException e) {
       throw new DownloadFailedException(taskId, target, e.toString(), e);

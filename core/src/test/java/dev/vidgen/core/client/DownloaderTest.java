@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.VideoAsset;
 import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
@@ -159,6 +160,22 @@ class DownloaderTest {
     assertThat(fixture.listener.warnings()).as("the name no longer says what the file holds: told, not silent")
         .singleElement().asString().startsWith("download.other_format: the video of task task-1 is a WebM video"
             + " though its result names the format mp4; it is saved as it came, to " + written);
+  }
+
+  @Test
+  void aVideoFetchedOverPlainHttpFromAnotherMachineIsSavedWithAWarningAndLoopbackWithout() throws IOException {
+    VideoAsset plain = new VideoAsset(java.net.URI.create("http://cdn.example.net/v/kite.mp4"), "mp4", null);
+
+    Path written = fixture.client.download(handle, TaskSnapshot.completed(TASK, plain), folder.resolve("kite.mp4"));
+
+    assertThat(Files.readAllBytes(written)).isEqualTo(ScriptedProvider.MP4);
+    assertThat(fixture.listener.warnings()).singleElement().asString().isEqualTo("download.plain_http: the video of"
+        + " task task-1 came over plain http from cdn.example.net, not https, so it may have been changed on the way"
+        + " (no key was sent with it); saved to " + written);
+    for (String url : List.of("http://127.0.0.1:8080/v.mp4", "http://localhost/v.mp4", "http://[::1]:9/v.mp4",
+        "https://cdn.example.net/v.mp4")) {
+      assertThat(Downloader.plainHttpHost(java.net.URI.create(url))).as(url).isEmpty();
+    }
   }
 
   @Test
