@@ -533,19 +533,24 @@ public final class RouteFiles {
     static final int SUGGESTED = 20;
     private int left = SUGGESTED;
 
-    /** "; known ids near it: a, b, c", or where to see them once the looks are spent. */
+    /** "; known ids near it: a, b, c", or where to see them when none is near or the looks are spent. */
     String near(RouteCatalog catalog, String id) {
-      return left-- > 0 ? "; known ids near it: " + String.join(", ", catalog.nearest(id, 3))
-          : "; vidgen models lists the known ids";
+      List<String> close = near(catalog, id, candidate -> true);
+      return close.isEmpty() ? "; vidgen models lists the known ids" : "; known ids near it: " + String.join(", ", close);
     }
 
-    /** Up to three ids near {@code id} that {@code fits}, or empty once the looks are spent. */
+    /**
+     * Up to three ids near {@code id} that {@code fits}, each close enough to be what was meant (a few edits,
+     * or a start of it), or empty once the looks are spent.
+     */
     List<String> near(RouteCatalog catalog, String id, java.util.function.Predicate<String> fits) {
       if (left-- <= 0) {
         return List.of();
       }
+      int within = Math.max(2, id.length() / 3);
       // A few more than three, so that the ones that do not fit leave three that do; not every id, sorted.
-      return catalog.nearest(id, 3 + 16).stream().filter(fits).limit(3).toList();
+      return catalog.nearest(id, 3 + 16).stream().filter(fits)
+          .filter(candidate -> RouteCatalog.distanceBetween(id, candidate) <= within).limit(3).toList();
     }
   }
 }

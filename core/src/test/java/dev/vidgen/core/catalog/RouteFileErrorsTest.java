@@ -283,10 +283,22 @@ class RouteFileErrorsTest {
 
     assertThat(e.all()).extracting(RouteFileException::jsonPath)
         .containsExactly("routes[0].retired.instead[1]", "patch.seedance-2-fast.retired.instead[0]");
-    assertThat(e.all().get(0)).hasMessageStartingWith("acme.json: routes[0].retired.instead[1]: instead names"
-            + " \"nope-model\", which is not a route (built-in or of the route files given); known ids near it: ")
-        .hasMessageEndingWith(" (vidgen models lists them all)");
+    assertThat(e.all().get(0)).as("no id is near enough to be what was meant: none is offered")
+        .hasMessageStartingWith("acme.json: routes[0].retired.instead[1]: instead names \"nope-model\", which is not"
+            + " a route (built-in or of the route files given); vidgen models lists the known ids");
     assertThat(e.all().get(1).problem()).contains("\"seedance-3\"", "seedance-2");
+  }
+
+  @Test
+  void anUnknownNameHearsOnlyOfIdsNearEnoughToBeWhatWasMeant() {
+    RouteFileException e = failure("{\"patch\": {\"nope-model\": {\"display_name\": \"x\"}, \"seedanse-2\":"
+        + " {\"display_name\": \"y\"}}, \"remove\": [\"also-nope\", \"klin-v3\"]}");
+
+    assertThat(e.all()).extracting(RouteFileException::problem).containsExactly(
+        "patch of an unknown route \"nope-model\"; vidgen models lists the known ids",
+        "patch of an unknown route \"seedanse-2\"; known ids near it: seedance-2, seedance-2-5",
+        "remove of an unknown route \"also-nope\"; vidgen models lists the known ids",
+        "remove of an unknown route \"klin-v3\"; known ids near it: kling-v3");
   }
 
   @Test
@@ -412,14 +424,15 @@ class RouteFileErrorsTest {
   void thousandsOfUnknownNamesAreEachToldButOnlyTheFirstLookForNearIds() {
     StringBuilder remove = new StringBuilder("{\"remove\": [");
     for (int i = 0; i < 2000; i++) {
-      remove.append(i == 0 ? "" : ", ").append("\"nope-").append(i).append('"');
+      remove.append(i == 0 ? "" : ", ").append("\"kling-v").append(i % 10).append('-').append(i).append('"');
     }
     RouteFileException e = failure(remove.append("]}").toString());
 
     assertThat(e.all()).hasSize(2000);
-    assertThat(e.all().get(0).problem()).startsWith("remove of an unknown route \"nope-0\"; known ids near it: ");
-    assertThat(e.all().get(1999).problem()).isEqualTo("remove of an unknown route \"nope-1999\"; vidgen models lists"
-        + " the known ids");
+    assertThat(e.all().get(0).problem()).startsWith("remove of an unknown route \"kling-v0-0\"; known ids near it: "
+        + "kling-v");
+    assertThat(e.all().get(1993).problem()).isEqualTo("remove of an unknown route \"kling-v3-1993\"; vidgen models"
+        + " lists the known ids");
     assertThat(e.getMessage()).as("the message names some, the rest are counted")
         .contains("; and 1950 more not shown here)").hasSizeLessThan(20_000);
   }
