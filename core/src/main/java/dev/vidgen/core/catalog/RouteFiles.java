@@ -176,7 +176,9 @@ public final class RouteFiles {
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new RouteFileException(file.toString(), "", "no such file");
+      // A relative name is looked for from the working folder, which may not be the one meant: it is named.
+      throw new RouteFileException(file.toString(), "", "no such file" + (file.isAbsolute() ? ""
+          : " (looked for at " + file.toAbsolutePath().normalize() + ")"));
     } catch (IOException | UncheckedIOException e) {
       throw new RouteFileException(file.toString(), "", "cannot be read: " + e.getMessage());
     }

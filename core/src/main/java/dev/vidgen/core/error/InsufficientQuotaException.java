@@ -42,6 +42,6 @@ public final class InsufficientQuotaException extends NonRetriableProviderExcept
   @Override
   String advice() {
     return httpStatus() > 0 ? "the account or the key has too few credits for this: top up the account or raise the"
-        + " key's quota (see " + docsLink() + ")" : "see " + docsLink();
+        + " key's quota (see " + docsLink() + ")" : "(see " + docsLink() + ")";
   }
 }

@@ -115,7 +115,8 @@ public abstract class ProviderException extends VidgenException {
       return uploadMessage;
     }
     String advice = advice();
-    return advice == null ? super.getMessage() : super.getMessage() + "; " + advice;
+    return advice == null ? super.getMessage()
+        : super.getMessage() + (advice.startsWith("(") ? " " : "; ") + advice;
   }
 
   /** What the caller should do, for a failure whose provider's words cannot say it; null when they can. */

@@ -387,6 +387,10 @@ class RouteFileErrorsTest {
     assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(missing)))
         .isInstanceOf(RouteFileException.class)
         .hasMessage(missing + ": no such file");
+    Path relative = Path.of("no-such-routes-" + System.nanoTime() + ".json");
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(relative)))
+        .as("a relative name is looked for from the working folder, which the message names")
+        .hasMessage(relative + ": no such file (looked for at " + relative.toAbsolutePath().normalize() + ")");
   }
 
   @Test
