@@ -5,6 +5,7 @@ import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
+import dev.vidgen.provider.toapis.internal.Http10Connections;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import dev.vidgen.provider.toapis.internal.ResultRedirects;
@@ -13,14 +14,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
  * The OkHttp clients a provider uses, all from one dispatcher and pool: one for the API (key
- * header, one attempt per call, no https-to-http redirects, a call timeout, read and write
- * timeouts only when set), the same for file uploads but bounded by silence (read and write
+ * header, one attempt per call but for a read on a kept-alive connection found closed, no
+ * https-to-http redirects, a call timeout, read and write timeouts only when set), the same for file uploads but bounded by silence (read and write
  * timeouts, no call timeout: a 50 MB video on a slow uplink takes minutes), and one for result
  * files (no key, no call timeout, since a video may take a while to stream, but read and write
  * timeouts).
@@ -29,6 +31,12 @@ final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
 
   final OkHttpClient api;
+  /**
+   * The API's calls: a read ({@code GET}: a status, the balance, the model list), which changes nothing,
+   * is sent again by OkHttp at once on a fresh connection when a kept-alive one turns out closed (the
+   * server shut it while idle, or after an HTTP/1.0 answer); anything else, a create above all, never is.
+   */
+  final Call.Factory apiCalls;
   final OkHttpClient uploads;
   final OkHttpClient files;
   final boolean owned;
@@ -41,7 +49,8 @@ final class HttpClients {
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())
         .dns(new LoopbackDns(base.dns()))
-        .addNetworkInterceptor(CallTrace.networkInterceptor());
+        .addNetworkInterceptor(CallTrace.networkInterceptor())
+        .addNetworkInterceptor(new Http10Connections());
     api = shared.build().newBuilder()
         .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
         .addInterceptor(log)
@@ -56,6 +65,8 @@ final class HttpClients {
         .followSslRedirects(false)
         .callTimeout(config.callTimeout())
         .build();
+    OkHttpClient reads = api.newBuilder().retryOnConnectionFailure(true).build();
+    apiCalls = request -> ("GET".equals(request.method()) ? reads : api).newCall(request);
     uploads = api.newBuilder()
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())

@@ -93,7 +93,7 @@ final class ToApisVideoProvider implements VideoProvider {
     this.authorization = ApiHeaders.authorization(config.apiKey());
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(config.httpBaseUrl())
-        .client(clients.api)
+        .callFactory(clients.apiCalls)
         .addConverterFactory(new ReadableBodies())
         .build();
     this.api = retrofit.create(ToApisApi.class);
