@@ -34,9 +34,17 @@ final class HttpClients {
   /**
    * The API's calls: a read ({@code GET}: a status, the balance, the model list), which changes nothing,
    * is sent again by OkHttp at once on a fresh connection when a kept-alive one turns out closed (the
-   * server shut it while idle, or after an HTTP/1.0 answer); anything else, a create above all, never is.
+   * server shut it while idle, or after an HTTP/1.0 answer); anything else, a create above all, never is,
+   * and goes out only on a connection used in the last {@value #SEND_KEEP_ALIVE_SECONDS} s or a fresh one.
    */
   final Call.Factory apiCalls;
+  /**
+   * How long a connection that sent a create (or another call that changes something) is kept for the
+   * next: shorter than the idle timeout of common servers (5 s), which close a connection unannounced,
+   * so that a create never goes into one they closed, where whether it arrived could not be known.
+   */
+  static final long SEND_KEEP_ALIVE_SECONDS = 2;
+  private final OkHttpClient sends;
   final OkHttpClient uploads;
   final OkHttpClient files;
   final boolean owned;
@@ -66,7 +74,10 @@ final class HttpClients {
         .callTimeout(config.callTimeout())
         .build();
     OkHttpClient reads = api.newBuilder().retryOnConnectionFailure(true).build();
-    apiCalls = request -> ("GET".equals(request.method()) ? reads : api).newCall(request);
+    sends = api.newBuilder()
+        .connectionPool(new ConnectionPool(config.maxRequests(), SEND_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
+        .build();
+    apiCalls = request -> ("GET".equals(request.method()) ? reads : sends).newCall(request);
     uploads = api.newBuilder()
         .readTimeout(config.readTimeout())
         .writeTimeout(config.writeTimeout())
@@ -84,6 +95,7 @@ final class HttpClients {
 
   /** Stops the dispatcher and drops idle connections, when the provider made them. */
   void close() {
+    sends.connectionPool().evictAll();
     if (owned) {
       api.dispatcher().cancelAll();
       api.dispatcher().executorService().shutdown();

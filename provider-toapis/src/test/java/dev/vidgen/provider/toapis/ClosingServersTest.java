@@ -22,10 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server that answers in HTTP/1.0 and closes each connection after its answer, as Python's
- * {@code http.server} does by default: no request may go into a connection it closed, least of all a create.
+ * Servers that close connections without a word: one that answers in HTTP/1.0 and closes each
+ * connection after its answer, as Python's {@code http.server} does by default, and ones that drop a
+ * kept-alive connection (at once, or once idle): no create may go into a connection they closed.
  */
-class Http10ServerTest {
+class ClosingServersTest {
   private static final String KEY = "sk-" + "h".repeat(48);
   private static final String TASK = "{\"id\":\"video_h10\",\"object\":\"generation.task\",\"model\":\"seedance-2\","
       + "\"status\":\"in_progress\",\"progress\":40,\"created_at\":1764800000}";
@@ -74,6 +75,23 @@ class Http10ServerTest {
       }
 
       assertThat(closing.requests()).hasSize(3);
+    }
+  }
+
+  @Test
+  void aCreateAfterTheServerClosedAnIdleConnectionGoesOutOnAFreshOne() throws IOException {
+    // A server that keeps connections alive but closes one idle for 4 s without a word, as many do (after 5 s).
+    try (IdleClosingServer idle = new IdleClosingServer(4_000);
+        ToApisVideoProvider creator = new ToApisVideoProvider(ToApisConfig.builder()
+            .baseUrl("http://127.0.0.1:" + idle.port()).apiKey(KEY).callTimeout(Duration.ofSeconds(10)).build())) {
+      await(creator.create(ToApisTesting.request(VideoJob.builder("seedance-2").prompt("one").build(), "ref-1")));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> idle.ended() == 1);
+
+      TaskSnapshot second = await(creator.create(
+          ToApisTesting.request(VideoJob.builder("seedance-2").prompt("two").build(), "ref-2")));
+
+      assertThat(second.taskId()).isEqualTo(TaskId.of("video_h10"));
+      assertThat(idle.creates()).isEqualTo(2);
     }
   }
 
@@ -136,6 +154,85 @@ class Http10ServerTest {
           .getBytes(StandardCharsets.ISO_8859_1));
       out.write(bytes);
       out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /** Keeps each connection for more requests (HTTP/1.1), closing it once idle for {@code idleMillis}. */
+  private static final class IdleClosingServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final int idleMillis;
+    private final java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
+
+    IdleClosingServer(int idleMillis) throws IOException {
+      this.idleMillis = idleMillis;
+      socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      Thread acceptor = new Thread(this::accept, "idle-closing-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    /** Connections ended so far, by either side. */
+    int ended() {
+      return ended.get();
+    }
+
+    int creates() {
+      return creates.get();
+    }
+
+    private void accept() {
+      while (!socket.isClosed()) {
+        try {
+          Socket connection = socket.accept();
+          Thread serving = new Thread(() -> serve(connection), "idle-closing-connection");
+          serving.setDaemon(true);
+          serving.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    private void serve(Socket connection) {
+      try (connection) {
+        connection.setSoTimeout(idleMillis);
+        BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+            StandardCharsets.ISO_8859_1));
+        for (String first = in.readLine(); first != null; first = in.readLine()) {
+          int length = 0;
+          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+              length = Integer.parseInt(line.substring("content-length:".length()).strip());
+            }
+          }
+          for (int i = 0; i < length; i++) {
+            in.read();
+          }
+          if (first.startsWith("POST")) {
+            creates.incrementAndGet();
+          }
+          byte[] bytes = TASK.getBytes(StandardCharsets.UTF_8);
+          OutputStream out = connection.getOutputStream();
+          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+              + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          out.write(bytes);
+          out.flush();
+        }
+      } catch (IOException idleOrGone) {
+        // Idle too long (the read timed out) or closed by the client: either way the connection ends here.
+      } finally {
+        ended.incrementAndGet();
+      }
     }
 
     @Override
