@@ -98,6 +98,11 @@ final class RetryLoop {
     /** When no tries are left: a value to adopt, or empty to end with {@code failure}; a failure ends the call with it. */
     CompletableFuture<Optional<T>> afterLast(ProviderException failure);
 
+    /** What the call ends with, once {@link #afterLast} found nothing to adopt: {@code ending}, or it with more said. */
+    default ProviderException ended(ProviderException ending) {
+      return ending;
+    }
+
     /** Whether the call may still be sent again, after any failure (false once its caller gave up). */
     boolean mayResend();
 
@@ -428,7 +433,7 @@ final class RetryLoop {
           if (decision instanceof RetryDecision.GiveUp giveUp) {
             runtime.events().gaveUp(handle, operation, tagged, giveUp.reason());
           }
-          result.completeExceptionally(ending(tagged, decision));
+          result.completeExceptionally(afterServerError.ended(ending(tagged, decision)));
         });
       } else {
         if (decision instanceof RetryDecision.GiveUp giveUp) {

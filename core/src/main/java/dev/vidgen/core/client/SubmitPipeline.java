@@ -551,6 +551,25 @@ final class SubmitPipeline {
           reference, false);
     }
 
+    /**
+     * A create that kept failing with server errors though looked up after each: its error says that no task
+     * of its reference was listed, so that the job is not taken for one that may have been paid.
+     */
+    @Override
+    public ProviderException ended(ProviderException ending) {
+      String reference = request.clientReference();
+      if (reference == null || !(ending instanceof dev.vidgen.core.error.ServerErrorException server)) {
+        return ending;
+      }
+      ProviderErrorDetails d = ending.details();
+      ProviderErrorDetails noted = new ProviderErrorDetails(d.providerId(), d.httpStatus(), d.code(), d.message()
+          + "; after each try the task was looked up by client reference " + reference + " for about a minute and"
+          + " none was listed, so no task is known to have been made", d.requestId(), d.retryAfter(), d.rateLimit(),
+          d.taskId());
+      dev.vidgen.core.error.ServerErrorException told = new dev.vidgen.core.error.ServerErrorException(noted, ending);
+      return server.tries() > 0 ? told.gaveUpAfter(server.tries()) : told;
+    }
+
     /** The task the look-up found, adopted; {@code resendsIfNotFound}: whether the create is sent again when none is. */
     private CompletableFuture<Optional<TaskSnapshot>> adopted(CompletableFuture<Optional<TaskSnapshot>> lookup,
         ProviderException failure, String reference, boolean resendsIfNotFound) {

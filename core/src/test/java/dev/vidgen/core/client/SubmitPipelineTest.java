@@ -483,7 +483,10 @@ class SubmitPipelineTest {
     CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
     advanceUntilDone(submit);
 
-    assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class);
+    assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.ServerErrorException.class)
+        .hasMessageContaining("; after each try the task was looked up by client reference vg-")
+        .hasMessageContaining(" for about a minute and none was listed, so no task is known to have been made;"
+            + " still failing after 4 tries");
     assertThat(fixture.provider.count("create")).isEqualTo(4);
     assertThat(fixture.provider.count("find")).as("a look and its five re-asks before each resend and after the last")
         .isEqualTo(4 * 6);
