@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
@@ -150,6 +151,13 @@ final class HistoryRecord {
   synchronized void failed(TaskFailedException failed) {
     String words = failed.snapshot() == null ? failed.getMessage()
         : failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
+    if (entry.status().equals("completed") && entry.file() != null) {
+      // Its video is saved: what was paid for arrived, whatever the provider says of the task now. Kept completed,
+      // so that the history neither shows a saved video as failed nor lets the same job be paid for again.
+      output.note("the provider now reports task " + entry.taskId() + " failed (" + SafeText.clip(words, 200)
+          + "), but its video was saved to " + entry.file() + "; the task history keeps it completed");
+      return;
+    }
     Instant now = Instant.now();
     write(watching ? entry.failed(words, now) : entry.foundFailed(words, now));
   }

@@ -114,7 +114,7 @@ final class RepeatCheck {
     try {
       return HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
           .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
-              && !entry.status().equals("failed") && !entry.isSettledNote()
+              && !entry.failedUnsaved() && !entry.isSettledNote()
               && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
               && settings.equals(comparable(entry.settings())))
           .findFirst());

@@ -237,6 +237,27 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aTaskWhoseVideoWasSavedStaysCompletedWhenTheProviderLaterCallsItFailedAndIsNotPaidForAgain() {
+    CliRun.Result made = vidgen("generate", "--json", "--image", "product.png", "--prompt", "flip", "--out", "flip.mp4");
+    String taskId = (String) made.json().get("task_id");
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json", "{\"id\":\"" + taskId + "\",\"object\":"
+        + "\"generation.task\",\"model\":\"grok-video-1.5-preview\",\"status\":\"failed\",\"progress\":100,"
+        + "\"created_at\":1764800000,\"error\":{\"code\":\"generation_failed\",\"message\":\"changed its mind\"}}"));
+
+    CliRun.Result status = vidgen("status", taskId);
+    CliRun.Result again = vidgen("generate", "--json", "--image", "product.png", "--prompt", "flip", "--out", "again.mp4");
+
+    assertThat(status.err()).contains("the provider now reports task " + taskId + " failed (")
+        .contains("but its video was saved to " + dir.resolve("flip.mp4") + "; the task history keeps it completed");
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file",
+        dir.resolve("flip.mp4").toString());
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+    assertThat(again.err()).contains("the same job was submitted");
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aFailedTaskShowsItsQuoteAsAQuoteWithItsChargeUnknownNotAsPaid() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));

@@ -602,12 +602,12 @@ public final class Playground implements AutoCloseable {
     listeners.add(listener);
     listener.onClose(() -> listeners.remove(listener));
     for (Jobs.Live live : jobs.running()) {
-      listener.sendEvent("task", JsonTrees.write(withImages(jobs.view(live))));
+      listener.sendEvent("task", settings.withoutKey(JsonTrees.write(withImages(jobs.view(live)))));
     }
   }
 
   private void push(Map<String, Object> task) {
-    String data = JsonTrees.write(withImages(task));
+    String data = settings.withoutKey(JsonTrees.write(withImages(task)));
     pushes.execute(() -> {
       for (SseClient listener : listeners) {
         if (listener.terminated()) {
@@ -729,8 +729,13 @@ public final class Playground implements AutoCloseable {
     return json;
   }
 
-  private static void json(Context ctx, int status, Map<String, ?> body) {
-    ctx.status(status).contentType("application/json; charset=utf-8").result(JsonTrees.write(body));
+  /**
+   * Answers {@code body} as JSON with the key masked wherever it stands: a job's own text (a prompt, an
+   * image link, a parameter, the command that repeats it) may hold it, and no answer shows it.
+   */
+  private void json(Context ctx, int status, Map<String, ?> body) {
+    ctx.status(status).contentType("application/json; charset=utf-8")
+        .result(settings.withoutKey(JsonTrees.write(body)));
   }
 
   private static String rootMessage(Throwable failure) {

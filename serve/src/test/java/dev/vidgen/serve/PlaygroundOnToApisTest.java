@@ -83,6 +83,27 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aKeyTypedIntoTheFormIsMaskedInEveryAnswerAndEvent() throws IOException {
+    start();
+    playground.close();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
+    String key = fake.apiKey();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"leak " + key + "\",\"seconds\":10,"
+        + "\"images\":[{\"upload\":\"" + upload + "\"}],\"params\":{\"x\":\"" + key + "\"}}";
+
+    String checked = post("/api/check", job);
+    String generated = generate(job);
+    String listed = call(request("/api/history").build());
+
+    for (String answer : List.of(checked, generated, listed)) {
+      assertThat(answer).doesNotContain(key).doesNotContain(key.substring(3)).contains("sk-…");
+    }
+    assertThat((String) json(checked).get("command")).as("the command that repeats the job").contains("leak sk-…");
+  }
+
+  @Test
   void theBalanceShownIsTheSmallerOfTheKeysAndTheAccountsSoAnUnlimitedKeyShowsTheAccountsLimit() {
     fake.balance(new BigDecimal("10"), false);
     fake.keyBalance(null);

@@ -483,6 +483,14 @@ public record HistoryEntry(
     return images instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
   }
 
+  /**
+   * Whether the task failed with no video of it saved: a take the same-job check passes over. One whose
+   * video was saved (and which the provider later called failed) got what it was paid for.
+   */
+  public boolean failedUnsaved() {
+    return status.equals("failed") && file == null;
+  }
+
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,

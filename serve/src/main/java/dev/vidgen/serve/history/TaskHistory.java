@@ -338,7 +338,8 @@ public final class TaskHistory {
   /**
    * The newest task of {@code providerId} submitted at or after {@code since} for exactly {@code
    * job}'s settings (model, mode, prompt, seconds, ratio, resolution, inputs and params) that has
-   * not failed (an unanswered create found later counts as the task it made): a sign that running the job again pays for a second take of the same video.
+   * not failed, or whose video was saved before the provider called it failed (an unanswered create found
+   * later counts as the task it made): a sign that running the job again pays for a second take of the same video.
    */
   public Optional<HistoryEntry> sameJob(String providerId, VideoJob job, Instant since) {
     return sameJob(providerId, job, since, HistoryEntry::settingsOf);
@@ -380,7 +381,7 @@ public final class TaskHistory {
     Object wanted = valueOf(identity, job);
     // Which entries count is asked before whether they are the same job: the cheap question first.
     return entries().stream()
-        .filter(entry -> entry.provider().equals(providerId) && !entry.status().equals("failed")
+        .filter(entry -> entry.provider().equals(providerId) && !entry.failedUnsaved()
             && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
         .filter(which)
         .filter(entry -> sameAs(entry, job, settings, wanted, identity, digests))

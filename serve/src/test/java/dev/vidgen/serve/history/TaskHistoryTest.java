@@ -388,6 +388,18 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aTakeWhoseVideoWasSavedBeforeTheProviderCalledItFailedIsStillTheSameJob() {
+    TaskHistory history = TaskHistory.in(folder);
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("flip").image("https://example.com/a.png").build();
+    history.record(HistoryEntry.submitted(handle("t_saved", "2026-11-29T10:00:00Z"), job, "generate")
+        .completed("/videos/flip.mp4", Instant.parse("2026-11-29T10:02:00Z"))
+        .foundFailed("generation_failed", Instant.parse("2026-11-29T10:05:00Z")));
+
+    assertThat(history.sameJob("mock", job, Instant.parse("2026-11-29T00:00:00Z"))).as("its video is saved: paid for")
+        .map(HistoryEntry::taskId).contains("t_saved");
+  }
+
+  @Test
   void onlyEntriesWithTheSameInputsReachTheIdentity() {
     TaskHistory history = TaskHistory.in(folder);
     VideoJob mine = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in").image("https://example.com/a.png")
