@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class WaitCommand extends TaskCommand {
   @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
-          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here).")
+          + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here; for an unanswered create's name, the --out"
+          + " its command had).")
   OutTarget out;
 
   @Option(names = "--force", description = "Replace the --out file when it exists (without it, vidgen refuses).")
@@ -34,6 +35,18 @@ final class WaitCommand extends TaskCommand {
     }
     OutTarget.orHere(out).requireWritable(session.context(), force, task);
     Target target = open(session, output);
+    if (out == null && session.unansweredOut().isPresent()) {
+      // Named by its unanswered create's name: the video goes where that create's command was told to put it.
+      OutTarget recorded = new OutTarget(session.unansweredOut().get());
+      recorded.requireWritable(session.context(), force, task);
+      output.note("saving the video to " + recorded.text() + ", the --out of the command whose create this was");
+      session.keepForResume("--out", recorded.text());
+      return recordedWait(session, target, recorded, output);
+    }
+    return recordedWait(session, target, out, output);
+  }
+
+  private int recordedWait(Session session, Target target, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     return target.recorded(
         () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output));

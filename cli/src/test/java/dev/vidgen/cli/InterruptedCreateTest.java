@@ -111,6 +111,30 @@ class InterruptedCreateTest {
   }
 
   @Test
+  void aWaitNamedByAnUnansweredCreateSavesTheVideoWhereThatCreatesCommandWasToldTo() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.slow(Duration.ofSeconds(20))); // the task is made; the kill comes before its answer
+    Process process = cli().startProcess(dir.resolve("out.txt"), dir.resolve("err.txt"), List.of("generate",
+        "--model", "seedance-2", "--prompt", "a killed seedance create", "--out", "c.mp4", "--base-url", fake.baseUrl()));
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> fake.creates().size() == 1);
+    } finally {
+      process.destroyForcibly(); // kill -9: no hook runs
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    java.util.regex.Matcher name = java.util.regex.Pattern.compile("unanswered-vg-[A-Za-z0-9-]+")
+        .matcher(Files.readString(home.resolve("history.jsonl")));
+    assertThat(name.find()).isTrue();
+
+    CliRun.Result waited = cli().run("wait", name.group(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(waited.err()).contains("saving the video to " + dir.resolve("c.mp4") + ", the --out of the command"
+        + " whose create this was");
+    assertThat(Files.size(dir.resolve("c.mp4"))).isPositive();
+    assertThat(fake.creates()).as("paid once").hasSize(1);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void generateKilledDuringItsUploadSentNoCreateSoTheSameJobRunAgainIsNotHeldBack() throws Exception {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));

@@ -153,21 +153,18 @@ public record JobHandle(
 
   /**
    * Whether {@code text} is an encoded handle cut short or changed: it does not decode, yet after
-   * {@code vg1.} it is nothing, or base64url whose start reads as a handle's first field does.
-   * Such text is no task id a provider would answer with, which may otherwise start with {@code vg1.}.
+   * {@code vg1.} it is nothing, or starts as a handle's text does (its first field, in any case), whatever
+   * follows (a space a line wrap put in, padding, a character changed). Such text is no task id a provider
+   * would answer with, which may otherwise start with {@code vg1.}.
    */
   public static boolean damaged(String text) {
     Objects.requireNonNull(text, "text == null");
-    if (!text.startsWith(PREFIX) || tryDecode(text).isPresent()) {
+    if (!text.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || tryDecode(text).isPresent()) {
       return false;
     }
     String rest = text.substring(PREFIX.length());
     // Every handle's text starts with "p=" (its provider), which base64url spells "cD".
-    return rest.isEmpty() || rest.startsWith("cD") && rest.chars().allMatch(JobHandle::base64Url);
-  }
-
-  private static boolean base64Url(int c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    return rest.isBlank() || rest.regionMatches(true, 0, "cD", 0, 2);
   }
 
   private static String required(Map<String, String> fields, String key) {

@@ -274,7 +274,8 @@ class VidgenClientTest {
     String whole = fixture.handle("task_01J9").encode();
 
     for (String damaged : List.of(whole.substring(0, 40), whole.substring(0, 6), "vg1.", whole.substring(0,
-        whole.length() - 3))) {
+        whole.length() - 3), whole.substring(0, 30) + " " + whole.substring(30), whole.substring(0, 41) + "==",
+        whole + "%%", "vg1.cd" + whole.substring(6), "VG1." + whole.substring(4, 20))) {
       assertThatThrownBy(() -> fixture.client.resume(damaged)).as(damaged)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("starts as a vidgen job handle does but cannot be read as one: it was cut short or"
