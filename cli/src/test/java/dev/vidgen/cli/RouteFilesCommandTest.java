@@ -357,7 +357,7 @@ class RouteFilesCommandTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains(dir.resolve("nope.json") + ": patch.seedance-2-fast.retired.instead[0]: instead names"
-        + " \"nope-model\", which is not a route", "(vidgen models lists them all)");
+        + " \"nope-model\", which is not a route", "; vidgen models lists the known ids");
   }
 
   @Test

@@ -411,6 +411,11 @@ public final class RouteFiles {
             if (failed.contains(lower(text))) {
               return null; // the route's own problem is told
             }
+            Optional<String> spelled = current.ids().stream().filter(text::equalsIgnoreCase).findFirst();
+            if (spelled.isPresent()) {
+              throw id.fail("remove of " + Node.quote(text) + ": the route is spelled " + Node.quote(spelled.get())
+                  + "; use that id");
+            }
             throw id.fail("remove of an unknown route " + Node.quote(text) + near.near(current, text));
           }
           return text;
@@ -546,13 +551,17 @@ public final class RouteFiles {
      * or a start of it), or empty once the looks are spent.
      */
     List<String> near(RouteCatalog catalog, String id, java.util.function.Predicate<String> fits) {
-      if (left-- <= 0) {
-        return List.of();
+      if (left-- <= 0 || id.strip().length() < 3) {
+        return List.of(); // a letter or two says too little of what was meant
       }
       int within = Math.max(2, id.length() / 3);
-      // A few more than three, so that the ones that do not fit leave three that do; not every id, sorted.
+      // A few more than three, so that the ones that do not fit leave three that do; not every id. Of ids as
+      // near, the shorter first (the family's plain one before its variants), then in any case's order.
       return catalog.nearest(id, 3 + 16).stream().filter(fits)
-          .filter(candidate -> RouteCatalog.distanceBetween(id, candidate) <= within).limit(3).toList();
+          .filter(candidate -> RouteCatalog.distanceBetween(id, candidate) <= within)
+          .sorted(java.util.Comparator.comparingInt((String candidate) -> RouteCatalog.distanceBetween(id, candidate))
+              .thenComparingInt(String::length).thenComparing(String.CASE_INSENSITIVE_ORDER))
+          .limit(3).toList();
     }
   }
 }

@@ -292,13 +292,16 @@ class RouteFileErrorsTest {
   @Test
   void anUnknownNameHearsOnlyOfIdsNearEnoughToBeWhatWasMeant() {
     RouteFileException e = failure("{\"patch\": {\"nope-model\": {\"display_name\": \"x\"}, \"seedanse-2\":"
-        + " {\"display_name\": \"y\"}}, \"remove\": [\"also-nope\", \"klin-v3\"]}");
+        + " {\"display_name\": \"y\"}}, \"remove\": [\"also-nope\", \"klin-v3\", \"KLING-V3\", \"veo\", \"v\"]}");
 
     assertThat(e.all()).extracting(RouteFileException::problem).containsExactly(
         "patch of an unknown route \"nope-model\"; vidgen models lists the known ids",
         "patch of an unknown route \"seedanse-2\"; known ids near it: seedance-2, seedance-2-5",
         "remove of an unknown route \"also-nope\"; vidgen models lists the known ids",
-        "remove of an unknown route \"klin-v3\"; known ids near it: kling-v3");
+        "remove of an unknown route \"klin-v3\"; known ids near it: kling-v3",
+        "remove of \"KLING-V3\": the route is spelled \"kling-v3\"; use that id",
+        "remove of an unknown route \"veo\"; known ids near it: veo3.1-fast, veo3.1-lite, veo3.1-quality",
+        "remove of an unknown route \"v\"; vidgen models lists the known ids");
   }
 
   @Test
