@@ -95,6 +95,24 @@ class ClosingServersTest {
     }
   }
 
+  /** The next request's first line, its headers and body read past; null when the connection ended. */
+  private static String nextRequest(BufferedReader in) throws IOException {
+    String first = in.readLine();
+    if (first == null) {
+      return null;
+    }
+    int length = 0;
+    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring("content-length:".length()).strip());
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      in.read();
+    }
+    return first;
+  }
+
   /** Answers each connection's one request in {@code version}, then closes it; records "METHOD path" of each. */
   private static final class OneAnswerServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -135,16 +153,7 @@ class ClosingServersTest {
 
     private void answer(Socket connection) throws IOException {
       BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
-      String[] head = in.readLine().split(" ");
-      int length = 0;
-      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-          length = Integer.parseInt(line.substring("content-length:".length()).strip());
-        }
-      }
-      for (int i = 0; i < length; i++) {
-        in.read();
-      }
+      String[] head = nextRequest(in).split(" ");
       String path = head[1].split("\\?")[0];
       requests.add(head[0] + " " + path);
       String body = path.endsWith("/balance") ? "{\"success\":true,\"data\":{\"remain_credits\":500}}" : TASK;
@@ -208,16 +217,7 @@ class ClosingServersTest {
         connection.setSoTimeout(idleMillis);
         BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
             StandardCharsets.ISO_8859_1));
-        for (String first = in.readLine(); first != null; first = in.readLine()) {
-          int length = 0;
-          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-              length = Integer.parseInt(line.substring("content-length:".length()).strip());
-            }
-          }
-          for (int i = 0; i < length; i++) {
-            in.read();
-          }
+        for (String first = nextRequest(in); first != null; first = nextRequest(in)) {
           if (first.startsWith("POST")) {
             creates.incrementAndGet();
           }
