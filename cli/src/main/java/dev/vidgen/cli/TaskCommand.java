@@ -127,8 +127,8 @@ abstract class TaskCommand extends ClientCommand {
         return new Earlier(text, handle.get().providerId(), "the job handle", Optional.empty());
       }
       if (JobHandle.damaged(text)) {
-        throw CliException.usage("'" + dev.vidgen.core.text.SafeText.clean(text.length() <= 40 ? text
-            : text.substring(0, 40) + "…") + "' starts as a job handle does but cannot be read as one: it was cut"
+        throw CliException.usage("'" + dev.vidgen.core.text.SafeText.clean(dev.vidgen.core.text.SafeText.clip(text, 40))
+            + "' starts as a job handle does but cannot be read as one: it was cut"
             + " short or changed", "give the handle exactly as vidgen printed it (vidgen history shows it), or the"
             + " task id alone");
       }

@@ -322,9 +322,11 @@ public final class VidgenClient implements AutoCloseable {
       return handle;
     }
     if (JobHandle.damaged(text)) {
-      throw new IllegalArgumentException("\"" + shortened(text) + "\" starts as a vidgen job handle does but cannot be"
-          + " read as one: it was cut short or changed (by a column too narrow to store it, say); give the whole"
-          + " handle as encode() wrote it, or the task id alone");
+      // Shown cleaned: damaged text may hold anything, control characters too.
+      String shown = dev.vidgen.core.text.SafeText.clean("\"" + dev.vidgen.core.text.SafeText.clip(text, 40) + "\"");
+      throw new IllegalArgumentException(shown + " starts as a vidgen job handle does but cannot be read as one: it"
+          + " was cut short or changed (by a column too narrow to store it, say); give the whole handle as encode()"
+          + " wrote it, or the task id alone");
     }
     if (text.equals(".") || text.equals("..") || text.chars().anyMatch(Character::isISOControl)) {
       // Checked here, before any provider puts it into a URL path (where "." and ".." would climb a level).
@@ -335,11 +337,6 @@ public final class VidgenClient implements AutoCloseable {
     }
     return new JobHandle(provider.id(), TaskId.of(text), JobHandle.UNKNOWN_MODEL,
         PriceQuote.unknown("unknown", "resumed from a bare task id"), runtime.time().now(), null);
-  }
-
-  /** {@code text} cut to its first 40 characters, with an ellipsis when longer. */
-  private static String shortened(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /**

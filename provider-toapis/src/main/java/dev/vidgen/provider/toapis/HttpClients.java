@@ -20,12 +20,12 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The OkHttp clients a provider uses, all from one dispatcher and pool: one for the API (key
- * header, one attempt per call but for a read on a kept-alive connection found closed, no
- * https-to-http redirects, a call timeout, read and write timeouts only when set), the same for file uploads but bounded by silence (read and write
- * timeouts, no call timeout: a 50 MB video on a slow uplink takes minutes), and one for result
- * files (no key, no call timeout, since a video may take a while to stream, but read and write
- * timeouts).
+ * The OkHttp clients a provider uses, all from one dispatcher: one for the API (key header, one
+ * attempt per call but for a read on a kept-alive connection found closed, no https-to-http
+ * redirects, a call timeout, read and write timeouts only when set; its creates on a pool of their
+ * own), the same for file uploads but bounded by silence (read and write timeouts, no call timeout:
+ * a 50 MB video on a slow uplink takes minutes), and one for result files (no key, no call timeout,
+ * since a video may take a while to stream, but read and write timeouts).
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
