@@ -83,7 +83,7 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
-  void aKeyTypedIntoTheFormIsMaskedInEveryAnswerAndEvent() throws IOException {
+  void aKeyTypedIntoTheFormIsRefusedAndMaskedInEveryAnswer() throws IOException {
     start();
     playground.close();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
@@ -94,12 +94,16 @@ class PlaygroundOnToApisTest {
         + "\"images\":[{\"upload\":\"" + upload + "\"}],\"params\":{\"x\":\"" + key + "\"}}";
 
     String checked = post("/api/check", job);
-    String generated = generate(job);
+    Answer generated = answer("/api/generate", job);
     String listed = call(request("/api/history").build());
 
-    for (String answer : List.of(checked, generated, listed)) {
-      assertThat(answer).doesNotContain(key).doesNotContain(key.substring(3)).contains("sk-…");
+    for (String answer : List.of(checked, generated.body(), listed)) {
+      assertThat(answer).doesNotContain(key).doesNotContain(key.substring(3));
     }
+    assertThat(checked).contains("text.holds_api_key", "prompt holds the API key", "params.x holds the API key");
+    assertThat(generated.status()).as(generated.body()).isEqualTo(422);
+    assertThat(generated.body()).as("refused before sending").contains("text.holds_api_key", "nothing was sent");
+    assertThat(fake.creates()).isEmpty();
     assertThat((String) json(checked).get("command")).as("the command that repeats the job").contains("leak sk-…");
   }
 

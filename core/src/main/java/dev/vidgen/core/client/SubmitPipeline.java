@@ -112,7 +112,7 @@ final class SubmitPipeline {
   /** {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known). */
   private ValidationReport validate(VideoJob job, Set<String> live) {
     ValidationReport report = (live == null ? validator : validator.withLiveModels(live)).validate(job);
-    if (job == null || job.params().isEmpty()) {
+    if (job == null) {
       return report;
     }
     Optional<ModelRoute> route = catalog.find(job.model());

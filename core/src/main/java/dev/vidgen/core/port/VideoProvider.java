@@ -54,10 +54,11 @@ public interface VideoProvider extends AutoCloseable {
   default void checkHints(ModelRoute route) {}
 
   /**
-   * Problems with a job's extra parameters that only this provider can see, such as one that would
+   * Problems with a job that only this provider can see, such as an extra parameter that would
    * replace a field the job's own settings fill (its duration, say) after they were checked and
-   * priced. Validation calls it with the job's mode resolved; the default refuses only a {@code model}
-   * parameter, which every provider fills from the job.
+   * priced, or its API key pasted into the prompt. Validation calls it for every job on a known route,
+   * with the job's mode resolved; the default refuses only a {@code model} parameter, which every
+   * provider fills from the job.
    */
   default List<Violation> checkParams(VideoJob job, ModelRoute route) {
     if (!job.params().containsKey("model")) {

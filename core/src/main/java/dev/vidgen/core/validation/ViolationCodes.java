@@ -129,6 +129,8 @@ public final class ViolationCodes {
   public static final String PARAM_REPLACES_SETTING = "param.replaces_setting";
   /** Warning: an extra parameter the route does not document; it is sent unchanged. */
   public static final String PARAM_UNKNOWN = "param.unknown";
+  /** The prompt, an input's link or a parameter holds the provider's API key, which would leave with it. */
+  public static final String TEXT_HOLDS_API_KEY = "text.holds_api_key";
   /** Warning: a timed prompt segment such as "(10-15s)" runs past the end of the video. */
   public static final String SEGMENT_PAST_END = "prompt.segment_past_end";
   /** Warning: a timed prompt segment overlaps the one before it. */

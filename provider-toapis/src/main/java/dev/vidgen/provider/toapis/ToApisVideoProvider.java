@@ -28,6 +28,7 @@ import dev.vidgen.provider.toapis.internal.CreateBody;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.HttpCalls;
 import dev.vidgen.provider.toapis.internal.HttpLog;
+import dev.vidgen.provider.toapis.internal.KeyInJob;
 import dev.vidgen.provider.toapis.internal.ParamClashes;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
 import dev.vidgen.provider.toapis.internal.ServerUrls;
@@ -123,9 +124,15 @@ final class ToApisVideoProvider implements VideoProvider {
     return takesClientReference(route) ? Set.of(CreateBody.CLIENT_REFERENCE_FIELD) : Set.of();
   }
 
+  /**
+   * Parameters that would replace a field the job's settings fill, and the API key pasted anywhere into the
+   * job's text (the prompt, a link, a parameter): ToAPIs passes such text on to the model's vendor.
+   */
   @Override
   public List<Violation> checkParams(VideoJob job, ModelRoute route) {
-    return ParamClashes.find(job, route, takesClientReference(route));
+    List<Violation> found = new java.util.ArrayList<>(KeyInJob.find(job, config.apiKey()));
+    found.addAll(ParamClashes.find(job, route, takesClientReference(route)));
+    return found;
   }
 
 

@@ -1,0 +1,74 @@
+package dev.vidgen.provider.toapis.internal;
+
+import dev.vidgen.core.domain.ImageInput;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.text.SafeText;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the API key pasted into a job's text (the prompt, an input's link, a parameter), in clear or
+ * encoded. Such a job is refused: ToAPIs passes prompts and links on to the model's vendor, and vidgen
+ * keeps what it sent in its history.
+ */
+public final class KeyInJob {
+  /** Keys shorter than this are too likely to stand in ordinary text (test keys such as {@code k}). */
+  static final int SHORTEST_KEY = 8;
+
+  private KeyInJob() {}
+
+  /** One error per place of {@code job} that holds {@code key}; none when the key is shorter than 8 characters. */
+  public static List<Violation> find(VideoJob job, ApiKey key) {
+    if (key.reveal().length() < SHORTEST_KEY) {
+      return List.of();
+    }
+    List<Violation> found = new ArrayList<>();
+    check("prompt", job.prompt(), key, found);
+    for (int i = 0; i < job.images().size(); i++) {
+      ImageInput image = job.images().get(i);
+      check("images[" + i + "]", image instanceof ImageInput.Remote remote ? remote.url().toString()
+          : ((ImageInput.Local) image).path().toString(), key, found);
+    }
+    for (int i = 0; i < job.videos().size(); i++) {
+      check("videos[" + i + "]", job.videos().get(i).toString(), key, found);
+    }
+    for (Map.Entry<String, Object> param : job.params().entrySet()) {
+      checkValue("params." + param.getKey(), param.getKey(), key, found);
+      checkValue("params." + param.getKey(), param.getValue(), key, found);
+    }
+    return found;
+  }
+
+  private static void checkValue(String field, Object value, ApiKey key, List<Violation> found) {
+    if (value instanceof String text) {
+      check(field, text, key, found);
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        checkValue(field + "[" + i + "]", list.get(i), key, found);
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String inner = field + "." + entry.getKey();
+        checkValue(inner, String.valueOf(entry.getKey()), key, found);
+        checkValue(inner, entry.getValue(), key, found);
+      }
+    }
+  }
+
+  private static void check(String field, String text, ApiKey key, List<Violation> found) {
+    if (text == null || found.stream().anyMatch(v -> v.field().equals(field))) {
+      return;
+    }
+    String masked = key.maskIn(text);
+    if (!masked.equals(text)) {
+      found.add(Violation.error(field, ViolationCodes.TEXT_HOLDS_API_KEY, SafeText.clip(SafeText.clean(masked), 120),
+          "text without the API key",
+          field + " holds the API key (shown " + key.masked() + "): it would be sent to the provider, passed on "
+              + "to the model's vendor and kept in the history; remove it"));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.validation.ValidationReport;
+import dev.vidgen.core.validation.Violation;
+import dev.vidgen.core.validation.ViolationCodes;
+import dev.vidgen.provider.toapis.internal.KeyInJob;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A job whose text holds the API key is refused before anything (an upload, a create) is sent. */
+class KeyInJobTest {
+  private static final String CAT = "https://images.example/cat.png";
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
+  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
+  private final String key = toapis.apiKey();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    toapis.close();
+  }
+
+  @Test
+  void aKeyPastedIntoThePromptIsRefusedWithoutShowingItAndNothingIsSent() {
+    Path local = Path.of("..", "docs", "examples", "product.png").toAbsolutePath().normalize();
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("Slow push-in. export KEY=" + key)
+        .image(local).build();
+
+    ValidationReport report = client.validate(job);
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.errors()).singleElement().satisfies(v -> {
+      assertThat(v.code()).isEqualTo(ViolationCodes.TEXT_HOLDS_API_KEY);
+      assertThat(v.field()).isEqualTo("prompt");
+      assertThat(v.message()).contains("prompt holds the API key", "remove it");
+      assertThat(v.given()).contains("export KEY=sk-…");
+    });
+    assertThat(report.violations().toString()).doesNotContain(key.substring(3));
+    assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class)
+        .satisfies(e -> assertThat(e.getMessage()).contains("prompt holds the API key").doesNotContain(key.substring(3)));
+    assertThat(toapis.requests()).as("no upload, no create, no read").isEmpty();
+  }
+
+  @Test
+  void theKeyIsFoundEncodedInALinkAndInsideParametersEachPlaceNamed() {
+    String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("-", "%2D");
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("p")
+        .image(CAT + "?token=" + encoded)
+        .param("metadata", Map.of("note", List.of("ok", "Bearer " + key)))
+        .build();
+
+    assertThat(client.validate(job).errors()).extracting(Violation::field)
+        .containsExactly("images[0]", "params.metadata.note[1]");
+    assertThat(client.validate(job).errors()).filteredOn(v -> v.code().equals(ViolationCodes.TEXT_HOLDS_API_KEY))
+        .hasSize(2);
+  }
+
+  @Test
+  void aProviderCalledDirectlyRefusesTheCreateToo() {
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("p " + key).image(CAT).build();
+    try (ToApisVideoProvider provider = ToApisTesting.provider(toapis)) {
+      var route = dev.vidgen.core.domain.RouteCatalog.builtIn().require("grok-video-1.5-preview");
+
+      assertThatThrownBy(() -> provider.create(new dev.vidgen.core.port.SubmitRequest(job, route, null)).join())
+          .hasRootCauseInstanceOf(InvalidJobException.class);
+    }
+    assertThat(toapis.creates()).isEmpty();
+  }
+
+  @Test
+  void aJobWithoutTheKeyAndAShortKeyFindNothing() {
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("sk-fake and other words").image(CAT)
+        .param("seed", 7).build();
+
+    assertThat(client.validate(job).isValid()).isTrue();
+    assertThat(KeyInJob.find(VideoJob.builder("m").prompt("a cat in a hat").build(), ApiKey.of("cat")))
+        .as("a key of three characters stands in too much ordinary text").isEmpty();
+    assertThat(KeyInJob.find(VideoJob.builder("m").prompt("one sk-trial-secret").build(),
+        ApiKey.of("sk-trial-secret"))).hasSize(1);
+  }
+}
