@@ -148,7 +148,11 @@ final class JobRun {
     }
     counted = counting;
     int attempts = entry.attempts();
-    write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).reason(null, null), () -> {
+    // The price is the one quoted now, as this create goes out: the batch's spend counts it, not the price
+    // the line had when the journal first took it in (a route file may have changed it since).
+    java.math.BigDecimal credits = planned.quote().credits();
+    write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).credits(credits)
+        .reason(null, null), () -> {
       CompletableFuture<Void> stop = ctx.creates.handOver(counting);
       if (stop == null) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.

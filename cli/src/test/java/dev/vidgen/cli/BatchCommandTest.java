@@ -104,6 +104,40 @@ class BatchCommandTest {
   }
 
   @Test
+  void aLineSentInALaterRunCountsAtThePriceItWasSentAtNotTheOneOfTheRunThatFirstTookItIn() throws Exception {
+    Path cheap = dir.resolve("cheap.json");
+    Path dear = dir.resolve("dear.json");
+    Files.writeString(cheap, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}");
+    Files.writeString(dear, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
+    Path jobs = write("{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().start()) {
+      fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "quota exhausted"));
+      CliRun.Result refused = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--routes", cheap.toString(),
+          "--json");
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+
+      // The price was corrected before the line was sent: it costs 100 credits now, not the 40 of the first plan.
+      CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--routes", dear.toString(),
+          "--json");
+
+      assertThat(sent.exitCode()).as(sent.all()).isZero();
+      assertThat(sent.json()).containsEntry("completed", 1.0).containsEntry("credits", 100.0);
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).singleElement()
+            .satisfies(s1 -> assertThat(s1.credits()).isEqualByComparingTo("100"));
+      }
+      CliRun.Result limited = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          write("{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}",
+              "{\"id\": \"s2\", \"model\": \"seedance-2\", \"prompt\": \"dunes\", \"seconds\": 5}").toString(),
+          "--base-url", fake.baseUrl(), "--routes", dear.toString(), "--max-credits", "150");
+      assertThat(limited.exitCode()).as("100 spent and 100 more: over 150; " + limited.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(fake.creates()).as("the refused create and s1's").hasSize(2);
+    }
+  }
+
+  @Test
   void aBatchOfJobsOfUnknownPriceOnlyIsNeverSaidToCostZeroCredits() throws Exception {
     Path jobs = write("{\"id\": \"kite\", \"model\": \"kling-v3\", \"prompt\": \"a kite\"}",
         "{\"id\": \"boat\", \"model\": \"kling-v3\", \"prompt\": \"a boat\"}");

@@ -72,6 +72,21 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void keepsThePriceAJobWasSentAtNotTheOneItWasFirstTakenInAt() {
+    store.enroll(batch, jobs(batch, 2));
+    Entry first = store.entries(batch).get(0);
+
+    store.update(first.toBuilder().state(State.SUBMITTING).attempts(1).credits(new BigDecimal("100")).build())
+        .orElseThrow();
+
+    assertThat(store.entries(batch)).extracting(Entry::credits)
+        .containsExactly(new BigDecimal("100"), new BigDecimal("20"));
+    Entry sent = store.entries(batch).get(0);
+    store.update(sent.toBuilder().state(State.SUBMITTED).taskId("t1").credits(null).build()).orElseThrow();
+    assertThat(store.entries(batch).get(0).credits()).as("an unknown price stays unknown, not zero").isNull();
+  }
+
+  @Test
   void refusesAKnownKeyWithOtherContentAndAddsNothing() {
     store.enroll(batch, jobs(batch, 2));
     List<Entry> changed = new ArrayList<>(jobs(batch, 3));

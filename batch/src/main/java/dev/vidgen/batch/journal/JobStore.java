@@ -191,6 +191,7 @@ public interface JobStore extends AutoCloseable {
       private Instant leaseUntil;
       private Instant updatedAt;
       private int possibleTasks;
+      private BigDecimal credits;
 
       private Builder(Entry base) {
         this.base = base;
@@ -208,6 +209,13 @@ public interface JobStore extends AutoCloseable {
         leaseUntil = base.leaseUntil;
         updatedAt = base.updatedAt;
         possibleTasks = base.possibleTasks;
+        credits = base.credits;
+      }
+
+      /** The job's price as quoted when its create is sent (null: unknown), which the batch's spend counts. */
+      public Builder credits(BigDecimal credits) {
+        this.credits = credits;
+        return this;
       }
 
       /**
@@ -282,7 +290,7 @@ public interface JobStore extends AutoCloseable {
       /** The new entry, still with the version it was read at (the store increments it). */
       public Entry build() {
         return new Entry(base.batch, base.key, base.seq, base.fingerprint, base.model, base.out, state, attempts,
-            clientReference, taskId, handle, base.credits, videoUrl, expiresAt, file, reasonCode, reason, worker,
+            clientReference, taskId, handle, credits, videoUrl, expiresAt, file, reasonCode, reason, worker,
             leaseUntil, base.version, updatedAt, possibleTasks);
       }
     }

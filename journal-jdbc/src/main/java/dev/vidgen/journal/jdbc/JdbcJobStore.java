@@ -160,7 +160,7 @@ public final class JdbcJobStore implements JobStore {
       try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
           + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
           + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, possible_tasks = ?,"
-          + " version = version + 1 WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
+          + " credits = ?, version = version + 1 WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
         st.setString(1, entry.state().id());
         st.setInt(2, entry.attempts());
         Rows.setText(st, 3, entry.clientReference());
@@ -175,10 +175,11 @@ public final class JdbcJobStore implements JobStore {
         Rows.setLong(st, 12, Rows.millis(entry.leaseUntil()));
         Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
         st.setInt(14, entry.possibleTasks());
-        st.setString(15, entry.batch());
-        st.setString(16, entry.key());
-        st.setLong(17, entry.version());
-        st.setString(18, entry.fingerprint());
+        Rows.setText(st, 15, entry.credits() == null ? null : entry.credits().toPlainString());
+        st.setString(16, entry.batch());
+        st.setString(17, entry.key());
+        st.setLong(18, entry.version());
+        st.setString(19, entry.fingerprint());
         if (st.executeUpdate() != 1) {
           return Optional.<Entry>empty();
         }
