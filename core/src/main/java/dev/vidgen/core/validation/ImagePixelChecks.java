@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A route's {@code image_pixels} rule against a job's local images, each read by its header alone
  * ({@link ImageHeaders}). Image URLs are not fetched, so nothing is said about them; a file whose
- * header cannot be read is left to the format check.
+ * header cannot be read is refused as damaged ({@link LocalImages}), not here.
  */
 final class ImagePixelChecks {
   private ImagePixelChecks() {}

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Checks a local image before it is uploaded: it exists, is a readable regular file of at most
- * 10 MB, and its first bytes say JPEG, PNG or WebP (the name does not count). Reads only the
- * file's attributes and its first 12 bytes.
+ * 10 MB, its first bytes say JPEG, PNG or WebP (the name does not count), and it is whole: its header
+ * states its size, and it ends as a file of its format does. Reads the file's attributes, its first
+ * bytes, its header and its last few KiB.
  */
 public final class LocalImages {
   /** The upload limit: 10 MB. */
@@ -35,6 +36,9 @@ public final class LocalImages {
               + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); shrink or recompress it"));
     }
     String format = format(head);
+    if (format != null) {
+      checkWhole(field, shown, path, format, size, found);
+    }
     if (format == null) {
       String seen = describeUnknown(head);
       boolean video = !isHeif(head) && LocalVideos.format(head) != null;
@@ -44,6 +48,35 @@ public final class LocalImages {
                   + " command line, \"videos\" in a jobs file, video(...) in Java), to a model that takes videos"
                   : seen.equals("empty") ? "give a file that holds the image" : "convert it to " + ALLOWED_FORMATS)));
     }
+  }
+
+  /**
+   * Adds an error when the image opens as {@code format} but its header (its size in pixels) cannot be read,
+   * or when a PNG lacks its end chunk or a WebP is shorter than its RIFF header says: a file cut short or
+   * damaged, which a model cannot use and which would still cost a create. A JPEG without its end marker
+   * near the end is only warned about: some cameras append data after it.
+   */
+  private static void checkWhole(String field, String shown, Path path, String format, long size,
+      List<Violation> found) {
+    String problem;
+    try {
+      problem = ImageHeaders.read(path).isEmpty() ? "its header (the image's size) cannot be read"
+          : ImageEnds.problem(path, format, size);
+    } catch (java.io.IOException | SecurityException e) {
+      return; // read a moment ago: the upload itself says what is wrong now
+    }
+    if (problem == null) {
+      return;
+    }
+    String opens = field + ": " + shown + " opens as a " + format + " image but ";
+    if (problem.equals(ImageEnds.NO_JPEG_END)) {
+      found.add(Violation.warning(field, ViolationCodes.IMAGE_MAY_BE_CUT, problem, "a whole JPEG file",
+          opens + problem + ": it may be cut short (a download or copy that stopped early); check that it opens whole"));
+      return;
+    }
+    found.add(Violation.error(field, ViolationCodes.IMAGE_DAMAGED, problem, "a whole " + format + " file",
+        opens + problem + ": it was cut short or damaged (a download or copy that stopped early); give the whole"
+            + " image, or save it again as " + format));
   }
 
   /**

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Checks a local input video before it is uploaded: it exists, is a readable regular file of at
- * most 50 MB, and its first bytes say MP4, MOV or WebM (the name does not count). Reads only the
- * file's attributes and its first 64 bytes.
+ * most 50 MB, and its first bytes say MP4, MOV or WebM (the name does not count); an MP4 or MOV must be
+ * whole, its boxes adding up to its length with an index and frames ({@link IsoBoxes}). Reads the file's
+ * attributes, its first 64 bytes and the headers of its top-level boxes.
  */
 public final class LocalVideos {
   /** The upload limit for videos: 50 MB. */
@@ -45,7 +46,14 @@ public final class LocalVideos {
           field + ": " + shown + " is " + LocalImages.sizeAgainst(size, MAX_BYTES) + ", over the 50 MB video upload"
               + " limit (" + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); trim or recompress it"));
     }
-    if (format(head) == null) {
+    String format = format(head);
+    if (format != null && !format.equals("WebM")) {
+      damage(path).ifPresent(problem -> found.add(Violation.error(field, ViolationCodes.VIDEO_DAMAGED, problem,
+          "a whole " + format + " file", field + ": " + shown + " opens as " + (format.equals("MP4") ? "an " : "a ")
+              + format + " video but is not a whole one: " + problem + "; it was cut short or damaged (an upload or"
+              + " a copy that stopped early): give the whole file")));
+    }
+    if (format == null) {
       String image = LocalImages.format(head);
       String seen = describe(head);
       found.add(Violation.error(field, ViolationCodes.VIDEO_FORMAT, seen, ALLOWED_FORMATS,
@@ -53,6 +61,15 @@ public final class LocalVideos {
               + " video by its content (whatever its name says); "
               + (image != null ? "give an image as an image (--image, or images in a jobs file), or a video here"
                   : "convert it to MP4")));
+    }
+  }
+
+  /** What keeps an MP4 or MOV file from being whole ({@link IsoBoxes}); empty when whole or when it cannot be read now. */
+  private static java.util.Optional<String> damage(Path path) {
+    try {
+      return IsoBoxes.problem(path);
+    } catch (java.io.IOException | SecurityException e) {
+      return java.util.Optional.empty(); // read a moment ago: the upload itself says what is wrong now
     }
   }
 

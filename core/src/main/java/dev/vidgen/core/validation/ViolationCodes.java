@@ -56,6 +56,10 @@ public final class ViolationCodes {
   public static final String IMAGE_UNREADABLE = "image.unreadable";
   /** A local image file is not JPEG, PNG or WebP by its content. */
   public static final String IMAGE_FORMAT = "image.format";
+  /** A local image file opens as JPEG, PNG or WebP but its header cannot be read or it is cut short. */
+  public static final String IMAGE_DAMAGED = "image.damaged";
+  /** Warning: a local JPEG does not end as a whole one does (no end marker near its end); it may be cut short. */
+  public static final String IMAGE_MAY_BE_CUT = "image.may_be_cut";
   /** A local image file is over the 10 MB upload limit. */
   public static final String IMAGE_TOO_LARGE = "image.too_large";
   /**
@@ -73,6 +77,8 @@ public final class ViolationCodes {
   public static final String VIDEO_UNREADABLE = "video.unreadable";
   /** A local video file is not MP4, MOV or WebM by its content. */
   public static final String VIDEO_FORMAT = "video.format";
+  /** A local MP4 or MOV file's boxes do not add up to a whole video (cut short, or no index or frames). */
+  public static final String VIDEO_DAMAGED = "video.damaged";
   /** A local video file is over the 50 MB upload limit. */
   public static final String VIDEO_TOO_LARGE = "video.too_large";
   /** The key may not use the model now: the provider's live model list lacks it. */

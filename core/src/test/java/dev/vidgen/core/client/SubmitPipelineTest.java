@@ -1379,12 +1379,9 @@ class SubmitPipelineTest {
         .video(clip).build();
   }
 
-  /** A file that starts as an MP4 does ({@code ftyp isom}). */
+  /** A whole MP4 by its boxes ({@code ftyp isom}, {@code moov}, {@code mdat}): {@link ScriptedProvider#MP4}. */
   private Path mp4(String name) throws IOException {
-    byte[] head = new byte[64];
-    head[3] = 32;
-    System.arraycopy("ftypisom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, head, 4, 8);
-    return java.nio.file.Files.write(folder.resolve(name), head);
+    return java.nio.file.Files.write(folder.resolve(name), ScriptedProvider.MP4);
   }
 
   private static void delete(Path file) {

@@ -102,7 +102,7 @@ class ImageHeadersTest {
   void whatIsNoImageOrHasABrokenHeaderHasNoSizeAndDoesNotThrow() throws IOException {
     assertThat(read("not an image at all, just words".getBytes())).isEmpty();
     assertThat(read(TestImages.GIF)).isEmpty();
-    assertThat(read(TestImages.PNG)).as("a PNG cut before its width").isEmpty();
+    assertThat(read(Arrays.copyOf(TestImages.PNG, 16))).as("a PNG cut before its width").isEmpty();
     assertThat(read(TestImages.png(0, 300))).isEmpty();
     assertThat(read(webp("VP8Q", new byte[10]))).isEmpty();
     assertThat(read(webp("VP8 ", little(10).put(new byte[] {0x31, 0, 0, (byte) 0x9D, 1, 0x2A, 1, 1, 1, 1}).array())))

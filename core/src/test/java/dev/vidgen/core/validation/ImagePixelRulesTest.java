@@ -83,7 +83,7 @@ class ImagePixelRulesTest {
   }
 
   @Test
-  void everyBadImageIsItsOwnErrorAndAUrlOrAnUnreadableHeaderDrawsNone() throws IOException {
+  void everyBadImageIsItsOwnErrorAndAUrlOrAnUnreadableHeaderDrawsNoPixelError() throws IOException {
     ModelRoute twoImages = ModelRoute.builder("acme-frames").mode(GenerationMode.IMAGE_TO_VIDEO, 1, 3)
         .durations(DurationRule.oneOf(5)).rules(RouteRule.imagePixels(301, "2:5", "5:2", "the provider's limits"))
         .build();
@@ -96,8 +96,9 @@ class ImagePixelRulesTest {
     assertThat(acme.validate(job).errors()).extracting(Violation::field, Violation::code).containsExactly(
         org.assertj.core.api.Assertions.tuple("images[0]", ViolationCodes.IMAGE_PIXELS),
         org.assertj.core.api.Assertions.tuple("images[2]", ViolationCodes.IMAGE_PIXELS));
-    Path headerOnly = TestImages.write(dir, "cut.png", TestImages.PNG);
-    assertThat(errors(HAILUO, headerOnly)).as("a PNG cut before its size: nothing said of its pixels").isEmpty();
+    Path headerOnly = TestImages.write(dir, "cut.png", java.util.Arrays.copyOf(TestImages.PNG, 16));
+    assertThat(errors(HAILUO, headerOnly)).as("a PNG cut before its size: refused as damaged, nothing said of its pixels")
+        .extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_DAMAGED);
   }
 
   @Test
