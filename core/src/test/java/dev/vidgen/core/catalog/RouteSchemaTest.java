@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,26 @@ class RouteSchemaTest {
     assertThat(properties(definition("retired"))).isEqualTo(RouteKeys.RETIRED);
     RouteKeys.RULES.forEach((kind, keys) -> assertThat(properties(definition("rule_" + kind))).as(kind).isEqualTo(keys));
     assertThat(RouteKeys.RULE_KINDS).containsExactlyInAnyOrderElementsOf(RouteKeys.RULES.keySet());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAssumedLimitsTheSchemaNamesAreTheOnesTheLoaderTakesTheBuiltInRoutesAmongThem() {
+    Map<String, Object> assumed = (Map<String, Object>) ((Map<String, Object>) definition("route").get("properties"))
+        .get("assumed");
+    java.util.regex.Pattern names = java.util.regex.Pattern.compile(
+        (String) ((Map<String, Object>) assumed.get("propertyNames")).get("pattern"));
+    List<String> candidates = new java.util.ArrayList<>(List.of("images", "videos", "max_prompt_chars", "seconds",
+        "reference-to-video.max_prompt_chars", "text-to-video.images.extra", ".images", "IMAGES", "image-to-video."));
+    for (dev.vidgen.core.domain.GenerationMode mode : dev.vidgen.core.domain.GenerationMode.values()) {
+      candidates.add(mode.id() + ".images");
+      candidates.add(mode.id() + ".videos");
+    }
+    dev.vidgen.core.domain.RouteCatalog.builtIn().routes().forEach(route -> candidates.addAll(route.assumed().keySet()));
+
+    assertThat(candidates).allSatisfy(limit -> assertThat(names.matcher(limit).matches()).as(limit)
+        .isEqualTo(dev.vidgen.core.domain.ModelRoute.isAssumable(limit)));
+    assertThat(candidates).as("the built-in routes assume limits of one mode").contains("reference-to-video.videos");
   }
 
   @Test
