@@ -47,7 +47,14 @@ final class StarterRoutes {
       }
       routes.add(route(id, note));
     }
-    return new Starter(JsonTrees.write(Map.of("routes", routes)), List.copyOf(notices));
+    String json = JsonTrees.write(Map.of("routes", routes));
+    long bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > dev.vidgen.core.catalog.RouteFiles.MAX_BYTES) {
+      notices.add("the starter file is " + bytes + " bytes (" + routes.size() + " routes), more than the "
+          + dev.vidgen.core.catalog.RouteFiles.MAX_BYTES + " bytes (8 MB) route files may be together, so vidgen"
+          + " would refuse it as it is: keep only the routes of the models you use");
+    }
+    return new Starter(json, List.copyOf(notices));
   }
 
   private static Map<String, Object> route(String id, String note) {

@@ -164,7 +164,7 @@ public final class RouteFiles {
    * documents, is under 50 KB), and small enough that reading one never needs more memory than a JVM's
    * default gives. A larger file is refused before it is read, rather than taking minutes and gigabytes.
    */
-  static final long MAX_BYTES = 8L * 1024 * 1024;
+  public static final long MAX_BYTES = 8L * 1024 * 1024;
 
   private static String read(Path file) {
     try {
