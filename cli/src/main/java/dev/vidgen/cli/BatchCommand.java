@@ -121,11 +121,6 @@ final class BatchCommand extends ClientCommand {
   Duration timeout;
 
   @Override
-  boolean sendsJobs() {
-    return true;
-  }
-
-  @Override
   int run(Session session, Output output) {
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);

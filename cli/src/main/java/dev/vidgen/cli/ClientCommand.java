@@ -27,7 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
     if (writesVideoToStdout()) {
       output = output.toStderr();
     }
-    try (Session session = new Session(root, output, sendsJobs(), followsTasks())) {
+    try (Session session = new Session(root, output, followsTasks())) {
       try {
         return run(session, output);
       } catch (RuntimeException e) {
@@ -48,14 +48,6 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Whether the command follows tasks already made (status, wait, download): a broken route file only warns. */
   boolean followsTasks() {
-    return false;
-  }
-
-  /**
-   * Whether the command may send jobs (a create, a dry run of one): a route it cannot use then stops
-   * it; a command that only follows tasks goes on with a warning.
-   */
-  boolean sendsJobs() {
     return false;
   }
 

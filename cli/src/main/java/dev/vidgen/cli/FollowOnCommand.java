@@ -56,11 +56,6 @@ abstract class FollowOnCommand extends ClientCommand {
   abstract FollowOnKind kind();
 
   @Override
-  boolean sendsJobs() {
-    return true;
-  }
-
-  @Override
   int run(Session session, Output output) {
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
     session.budget(budget);

@@ -45,11 +45,6 @@ final class GenerateCommand extends ClientCommand {
   boolean dryRun;
 
   @Override
-  boolean sendsJobs() {
-    return true;
-  }
-
-  @Override
   int run(Session session, Output output) {
     VideoJob videoJob = job.toJob(session.context());
     Budget budget = budget();

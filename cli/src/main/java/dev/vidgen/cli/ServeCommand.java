@@ -50,11 +50,6 @@ final class ServeCommand extends ClientCommand {
   }
 
   @Override
-  boolean sendsJobs() {
-    return true;
-  }
-
-  @Override
   int run(Session session, Output output) {
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port " + port + " is not a port", "give 1 to 65535, or 0 for any free port");

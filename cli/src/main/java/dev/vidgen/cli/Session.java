@@ -61,20 +61,17 @@ final class Session implements AutoCloseable {
   private String statusTimeoutOption;
   private java.time.Duration balanceTimeout;
   private String balanceTimeoutOption;
-  private final boolean sendsJobs;
   private final boolean followsTasks;
   /** What this run's local images and videos hold, each file read once (the same-job check, then the history). */
   private final dev.vidgen.serve.history.InputDigests inputDigests = dev.vidgen.serve.history.InputDigests.reading();
 
   /**
-   * @param sendsJobs whether the command may send jobs, so that a route its provider cannot use stops it
    * @param followsTasks whether the command follows tasks already paid for, so that a route file that cannot be
    *     read does not keep a video from being saved
    */
-  Session(VidgenCommand root, Output output, boolean sendsJobs, boolean followsTasks) {
+  Session(VidgenCommand root, Output output, boolean followsTasks) {
     this.root = Objects.requireNonNull(root, "root == null");
     this.output = Objects.requireNonNull(output, "output == null");
-    this.sendsJobs = sendsJobs;
     this.followsTasks = followsTasks;
     this.events = new CommandEvents(output, root.verbose);
   }
@@ -385,17 +382,25 @@ final class Session implements AutoCloseable {
     try {
       client = builder.build();
     } catch (dev.vidgen.core.catalog.RouteHintsException e) {
-      if (sendsJobs) {
-        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(),
-            "fix the route's hints (" + (choice.isToApis() ? "docs/providers/toapis.md lists them"
-                : "the provider's documentation lists them") + "); nothing was sent");
-      }
-      // Following tasks, downloading and reading the balance need no route's hints.
-      output.note("warning: " + e.getMessage() + "; jobs on those routes are refused until the route file is fixed");
+      // Following tasks, downloading, the balance and jobs on other routes need no broken route's hints: a job on
+      // one of those routes is refused by validation (model.hints_unusable), before anything is sent.
+      output.note("warning: " + e.getMessage() + " (" + hintOrigins(routes, e) + "); jobs on those routes are refused"
+          + " until the route file is fixed (" + (choice.isToApis() ? "docs/providers/toapis.md lists the hints"
+              : "the provider's documentation lists its hints") + "); other models are not affected");
       client = builder.checkRouteHints(false).build();
     }
     learnFromHistory(client);
     return client;
+  }
+
+  /** Where the routes whose hints were refused come from: "from acme.json", or each route's file. */
+  private static String hintOrigins(dev.vidgen.core.domain.RouteCatalog routes,
+      dev.vidgen.core.catalog.RouteHintsException refused) {
+    java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+    for (String id : refused.routeIds()) {
+      origins.add(routes.origin(id).orElse(dev.vidgen.core.domain.RouteCatalog.BUILT_IN));
+    }
+    return "from " + String.join("; ", origins);
   }
 
   /** Seeds the client's route durations from the task history's finished tasks, so that waits start informed. */

@@ -199,25 +199,40 @@ class RouteFilesCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"generate", "batch"})
-  void aHintTheProviderCannotUseStopsACommandThatSendsJobsWithExit2BeforeAnyJob(String command) throws IOException {
-    Files.writeString(dir.resolve("jobs.jsonl"), "{\"prompt\": \"p\", \"images\": [\"https://img.example/a.png\"]}\n");
+  void aHintTheProviderCannotUseRefusesJobsOnThatRouteWithExit2BeforeAnythingIsSent(String command)
+      throws IOException {
+    Files.writeString(dir.resolve("jobs.jsonl"), "{\"model\": \"acme-video-2\", \"prompt\": \"p\"}\n");
     Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
         "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
 
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey())
-        .run(concat(command.equals("batch") ? List.of(command, "jobs.jsonl", "--json") : List.of(command, "--json",
+        .run(concat(command.equals("batch") ? List.of(command, "jobs.jsonl") : List.of(command,
             "--model", "acme-video-2", "--prompt", "a fox in the snow", "--no-wait"), "--base-url", fake.baseUrl(),
             "--routes", "typo.json"));
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    @SuppressWarnings("unchecked")
-    java.util.Map<String, Object> error = (java.util.Map<String, Object>) result.json().get("error");
-    assertThat(error).containsEntry("kind", "invalid_routes");
-    assertThat((String) error.get("message")).isEqualTo("the hints of a route cannot be used with provider toapis:"
+    assertThat(result.err()).contains("warning: the hints of a route cannot be used with provider toapis:"
         + " acme-video-2: hints.toapis: unknown key duration_feild; allowed: aspect_ratio_field, client_reference,"
         + " duration_as_string, duration_field, image_field, images_by_mode, legacy_inputs, mode_field, mode_values,"
-        + " resolution_field, resolution_values, single_image, videos_by_mode");
-    assertThat(fake.requests()).as("nothing sent").isEmpty();
+        + " resolution_field, resolution_values, single_image, videos_by_mode (from ", "typo.json",
+        "other models are not affected");
+    assertThat(result.all()).contains("the route acme-video-2 (from ", "typo.json) cannot be used with provider"
+        + " toapis", "jobs on it are refused until its hints are fixed");
+    assertThat(fake.creates()).as("no create").isEmpty();
+  }
+
+  @Test
+  void aHintOneRouteCannotUseLeavesJobsOnOtherModelsAlone() throws IOException {
+    Files.writeString(dir.resolve("typo.json"), ACME.replace("\"max_prompt_chars\": 2000,",
+        "\"max_prompt_chars\": 2000, \"hints\": {\"toapis\": {\"duration_feild\": \"seconds\"}},"));
+
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("generate", "--json",
+        "--model", "seedance-2", "--prompt", "a fox in the snow", "--seconds", "5", "--no-wait", "--base-url",
+        fake.baseUrl(), "--routes", "typo.json");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("acme-video-2: hints.toapis: unknown key duration_feild");
+    assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.body()).contains("seedance-2"));
   }
 
   /** Writes typo.json (ACME with {@code typo} added) and submits a job without it; gives the task id. */

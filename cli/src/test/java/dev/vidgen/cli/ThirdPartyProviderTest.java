@@ -193,7 +193,7 @@ class ThirdPartyProviderTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("unknown acme hint \"qualty\"")
-        .contains("the provider's documentation lists them").doesNotContain("toapis.md");
+        .contains("the provider's documentation lists its hints").doesNotContain("toapis.md");
   }
 
   @Test

@@ -66,9 +66,13 @@ final class SubmitPipeline {
   private final ValidationWarnings validationWarnings;
   /** Told when a create leaves, so that closing the client waits for its answer. */
   private final OpenSubmits openSubmits;
+  /** Routes whose hints the provider cannot use, by id, with what is wrong: a job on one is refused. */
+  private final Map<String, String> unusableHints;
 
+  /** {@code unusableHints}: the routes whose hints the provider cannot use, by id, with what is wrong. */
   SubmitPipeline(ClientRuntime runtime, RouteCatalog catalog, boolean allowRetired, BudgetLedger ledger,
-      RetryLoop retries, Preflight preflight, OpenSubmits openSubmits) {
+      RetryLoop retries, Preflight preflight, OpenSubmits openSubmits, Map<String, String> unusableHints) {
+    this.unusableHints = Map.copyOf(unusableHints);
     this.runtime = runtime;
     this.catalog = catalog;
     this.validator = (allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
@@ -118,6 +122,17 @@ final class SubmitPipeline {
     Optional<ModelRoute> route = catalog.find(job.model());
     if (route.isEmpty()) {
       return report;
+    }
+    String unusable = unusableHints.get(route.get().id());
+    if (unusable != null) {
+      List<Violation> all = new ArrayList<>(report.violations());
+      String origin = catalog.origin(route.get().id()).orElse(RouteCatalog.BUILT_IN);
+      all.add(Violation.error("model", ViolationCodes.MODEL_HINTS_UNUSABLE, route.get().id(),
+          "a route whose hints provider " + runtime.provider().id() + " can use",
+          "the route " + route.get().id() + " (from " + origin + ") cannot be used with provider "
+              + runtime.provider().id() + ": " + unusable + "; jobs on it are refused until its hints are fixed"
+              + " (other models are not affected)"));
+      return new ValidationReport(report.model(), report.mode(), all);
     }
     VideoJob resolved = job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
     List<Violation> more = runtime.provider().checkParams(resolved, route.get());

@@ -104,7 +104,7 @@ public final class VidgenClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private VidgenClient(Builder builder, RouteCatalog catalog, VideoProvider provider, ScheduledExecutorService scheduler,
-      ExecutorService ownIo) {
+      ExecutorService ownIo, Map<String, String> unusableHints) {
     this.provider = provider;
     this.ownsProvider = builder.ownsProvider;
     this.scheduler = scheduler;
@@ -132,7 +132,8 @@ public final class VidgenClient implements AutoCloseable {
     this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
             .withClock(new SchedulingClock(time)), openSubmits);
-    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits);
+    this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits,
+        unusableHints);
     this.polling = new PollingLoop(runtime, retries);
     this.downloader = new Downloader(runtime, retries, builder.maxVideoBytes);
   }
@@ -1056,9 +1057,9 @@ public final class VidgenClient implements AutoCloseable {
     }
 
     /**
-     * Whether {@link #build()} asks the provider to read every route's hints and refuses routes it
-     * cannot use; on by default. Off, a bad hint shows only when a job on that route is created; for
-     * a program that only follows tasks it already has.
+     * Whether {@link #build()} refuses a catalog with routes whose hints the provider cannot use; on by
+     * default. Off, the client is built and a job on such a route is refused by validation
+     * ({@code model.hints_unusable}) before anything is sent, while other routes and tasks already made work.
      */
     public Builder checkRouteHints(boolean check) {
       this.checkRouteHints = check;
@@ -1238,12 +1239,10 @@ public final class VidgenClient implements AutoCloseable {
       RouteCatalog routes = routes();
       VideoProvider provider = providerSource.get();
       requireUsableId(provider);
-      if (checkRouteHints) {
-        checkHints(routes, provider);
-      }
+      Map<String, String> unusableHints = checkHints(routes, provider);
       ScheduledExecutorService chosenScheduler = scheduler != null ? scheduler : defaultScheduler();
       ExecutorService io = ioExecutor != null ? null : defaultIo();
-      return new VidgenClient(this, routes, provider, chosenScheduler, io);
+      return new VidgenClient(this, routes, provider, chosenScheduler, io, unusableHints);
     }
 
     /**
@@ -1267,27 +1266,33 @@ public final class VidgenClient implements AutoCloseable {
       }
     }
 
-    /** Every route's hints as the provider reads them, so that a mistake shows now and not at a job's create. */
-    private void checkHints(RouteCatalog routes, VideoProvider provider) {
+    /**
+     * Every route's hints as the provider reads them, so that a mistake shows now and not at a job's create:
+     * refused ({@link #checkRouteHints}), or else the routes that cannot be used, by id, with what is wrong.
+     */
+    private Map<String, String> checkHints(RouteCatalog routes, VideoProvider provider) {
       List<String> problems = new ArrayList<>();
+      Map<String, String> unusable = new java.util.LinkedHashMap<>();
       try {
         for (ModelRoute route : routes.routes()) {
           try {
             provider.checkHints(route);
           } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+            unusable.put(route.id(), e.getMessage());
           }
         }
       } catch (RuntimeException | Error e) {
         closeOwned(provider, e);
         throw e;
       }
-      if (!problems.isEmpty()) {
+      if (!problems.isEmpty() && checkRouteHints) {
         dev.vidgen.core.catalog.RouteHintsException refused =
-            new dev.vidgen.core.catalog.RouteHintsException(provider.id(), problems);
+            new dev.vidgen.core.catalog.RouteHintsException(provider.id(), problems, List.copyOf(unusable.keySet()));
         closeOwned(provider, refused);
         throw refused;
       }
+      return Map.copyOf(unusable);
     }
 
     /** Closes a provider this builder made, keeping {@code failure} as what the caller sees. */

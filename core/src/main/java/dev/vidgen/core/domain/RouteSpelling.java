@@ -28,8 +28,9 @@ public final class RouteSpelling {
     if (bad < 0) {
       return Optional.empty();
     }
-    String kind = bad == ' ' ? "a space" : String.format(
-        Character.isISOControl(bad) ? "a control character (U+%04X)" : "a space character (U+%04X)", bad);
+    String kind = bad == ' ' ? "a space" : String.format(Character.isISOControl(bad) ? "a control character (U+%04X)"
+        : invisible(bad) ? "an invisible formatting character (U+%04X), which reads as nothing" : "a space character (U+%04X)",
+        bad);
     return Optional.of(what + " " + quote(name) + " has " + kind + "; " + NAME_ALLOWED);
   }
 
@@ -79,8 +80,16 @@ public final class RouteSpelling {
     return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  /** Whether {@code c} may not be in a model name: ECMAScript's {@code \s} (the schema's) and control characters. */
+  /** Whether {@code c} may not be in a model name: ECMAScript's {@code \s}, control and invisible formatting characters. */
   private static boolean notInName(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF';
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || invisible(c);
+  }
+
+  /**
+   * A formatting character (Unicode category Cf: zero-width space and joiners, soft hyphen, direction marks,
+   * the byte order mark), which shows as nothing: a name holding one looks like another name that lacks it.
+   */
+  private static boolean invisible(int c) {
+    return Character.getType(c) == Character.FORMAT;
   }
 }

@@ -26,6 +26,8 @@ public final class ViolationCodes {
    * provider hints the built-in route has, so a provider that needs them spells the request its standard way.
    */
   public static final String MODEL_HINTS_DROPPED = "model.hints_dropped";
+  /** The route's provider hints cannot be used by the client's provider (an unknown key, a wrong type). */
+  public static final String MODEL_HINTS_UNUSABLE = "model.hints_unusable";
   /** The route does not offer the requested (or inferred) mode. */
   public static final String MODE_NOT_OFFERED = "mode.not_offered";
   /** The prompt is missing or blank where one is required. */

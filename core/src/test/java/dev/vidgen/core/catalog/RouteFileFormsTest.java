@@ -147,7 +147,8 @@ class RouteFileFormsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"acme", "veo3.1-fast", "gemini_omni_flash", "a/b:c", "Ünïcode-名", "a b", "a\tb", "a\u00a0b",
-      "a\u2003b", "a\u3000b", "a\u0085b", "a\u007fb", "a\ufeffb", "a\u200bb"})
+      "a\u2003b", "a\u3000b", "a\u0085b", "a\u007fb", "a\ufeffb", "a\u200bb", "a\u200db", "a\u00adb", "a\u2060b",
+      "a\u202eb", "a\u061cb"})
   void theSchemasModelNamePatternAcceptsExactlyWhatTheLoaderAccepts(String name) throws IOException {
     String escaped = name.chars().mapToObj(c -> c > ' ' && c < 0x7f ? Character.toString(c) : String.format("\\u%04x", c))
         .collect(java.util.stream.Collectors.joining());

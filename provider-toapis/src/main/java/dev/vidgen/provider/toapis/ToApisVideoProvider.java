@@ -112,10 +112,18 @@ final class ToApisVideoProvider implements VideoProvider {
     WireFormat.of(Objects.requireNonNull(route, "route == null"));
   }
 
-  /** Whether the route's wire takes {@code client_business_id} ({@code hints.toapis.client_reference}). */
+  /**
+   * Whether the route's wire takes {@code client_business_id} ({@code hints.toapis.client_reference}); false
+   * for a route whose hints cannot be read, on which validation refuses every job ({@link #checkHints}).
+   */
   @Override
   public boolean takesClientReference(ModelRoute route) {
-    return WireFormat.of(Objects.requireNonNull(route, "route == null")).acceptsClientReference();
+    Objects.requireNonNull(route, "route == null");
+    try {
+      return WireFormat.of(route).acceptsClientReference();
+    } catch (IllegalArgumentException unusable) {
+      return false;
+    }
   }
 
   /** {@code client_business_id} on a route that takes it: vidgen sends its own, by which it finds the task again. */

@@ -45,6 +45,29 @@ class RouteHintsClientTest {
   }
 
   @Test
+  void withTheCheckOffOnlyJobsOnARouteWithUnusableHintsAreRefusedAndNothingIsSentForThem() {
+    RouteCatalog catalog = RouteCatalog.builtIn().with(route("acme-a", Map.of("duration_feild", "seconds")));
+
+    try (VidgenClient client = VidgenClient.builder().provider(provider).catalog(catalog).checkRouteHints(false)
+        .build()) {
+      dev.vidgen.core.validation.ValidationReport broken =
+          client.validate(dev.vidgen.core.domain.VideoJob.builder("acme-a").prompt("p").seconds(5).build());
+      dev.vidgen.core.validation.ValidationReport other = client.validate(dev.vidgen.core.domain.VideoJob
+          .builder("veo3.1-fast").prompt("p").build());
+
+      assertThat(broken.errors()).singleElement().satisfies(v -> {
+        assertThat(v.code()).isEqualTo(dev.vidgen.core.validation.ViolationCodes.MODEL_HINTS_UNUSABLE);
+        assertThat(v.message()).contains("the route acme-a (from code) cannot be used with provider toapis:"
+            + " acme-a: hints.toapis: unknown key duration_feild", "other models are not affected");
+      });
+      assertThat(other.isValid()).as("another route works").isTrue();
+      assertThatThrownBy(() -> client.submit(dev.vidgen.core.domain.VideoJob.builder("acme-a").prompt("p").seconds(5)
+          .build())).isInstanceOf(dev.vidgen.core.error.InvalidJobException.class);
+    }
+    assertThat(toapis.creates()).isEmpty();
+  }
+
+  @Test
   void theBuiltInRoutesAreAllUsable() {
     try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
       assertThat(client.catalog().routes()).isNotEmpty();
