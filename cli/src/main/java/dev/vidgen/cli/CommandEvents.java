@@ -196,6 +196,12 @@ final class CommandEvents implements VidgenListener {
             ? " (nothing was made: Ctrl-C stops without paying)" : ""));
       }
     }
+    if (operation == Operation.UPLOAD) {
+      // A slow or failed upload is otherwise a minute of silence before the create.
+      output.note("an upload got no usable answer; sending it again in " + scheduled(delay) + " (try "
+          + (attempt + 1) + "), after: " + failure.getMessage());
+      return;
+    }
     if (operation == Operation.DOWNLOAD) {
       // A stalled or broken-off download is otherwise minutes of silence (each try may wait out the read timeout).
       boolean brokeOff = dev.vidgen.core.error.ProviderErrorDetails.DOWNLOAD_BROKE_OFF.equals(failure.details().code());

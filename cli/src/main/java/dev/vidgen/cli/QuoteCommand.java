@@ -30,6 +30,8 @@ final class QuoteCommand extends ClientCommand {
     json.putAll(Views.quoteJson(quote));
     json.put("known", quote.isKnown());
     json.put("warnings", Views.violationsJson(report.warnings()));
+    boolean listRead = LiveRetiredCheck.readListFor(session, report);
+    json.put("live_list_checked", listRead);
     output.object(json);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", quote.model());
@@ -38,6 +40,11 @@ final class QuoteCommand extends ClientCommand {
     fields.put("price", quote.isKnown() ? Views.price(quote) : "unknown");
     fields.put("basis", quote.basis());
     output.fields(fields);
+    if (!listRead && session.checksModels() && !session.usesStandInKey()) {
+      // A price says nothing of whether the key may use the model: only generate --dry-run reads the key's list.
+      output.line("checked against the catalog's rules only, not the key's live model list: vidgen generate"
+          + " --dry-run also checks that this key may use " + report.model());
+    }
     return ExitCodes.DONE;
   }
 }

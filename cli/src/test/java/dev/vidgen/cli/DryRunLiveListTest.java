@@ -95,6 +95,19 @@ class DryRunLiveListTest {
   }
 
   @Test
+  void quoteSaysItsPriceIsNoCheckThatTheKeyMayUseTheModel() {
+    fake.videoModels(Set.of("seedance-2"));
+    CliRun.Result quote = vidgen(WAN, "quote");
+    CliRun.Result json = vidgen(WAN, "quote", "--json");
+
+    assertThat(quote.exitCode()).as(quote.all()).isZero();
+    assertThat(quote.out()).contains("price", "checked against the catalog's rules only, not the key's live model"
+        + " list: vidgen generate --dry-run also checks that this key may use wan2.6-flash");
+    assertThat(json.json()).containsEntry("live_list_checked", false);
+    assertThat(fake.requests(Endpoint.MODELS)).as("quote stays offline for a route not retired").isEmpty();
+  }
+
+  @Test
   void theDryRunsHeaderNamesTheModelAsTheBodySendsIt() {
     CliRun.Result otherName = vidgen(new String[] {"generate", "--dry-run", "--model", "gemini_omni_flash",
         "--prompt", "x"});

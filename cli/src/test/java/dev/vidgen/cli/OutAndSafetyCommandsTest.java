@@ -483,6 +483,20 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void anUploadSentAgainSaysSoOnStderrRatherThanWaitingInSilence() {
+    fake.inject(Endpoint.UPLOAD, Fault.serverError());
+
+    CliRun.Result saved = generate("--out", "clip.mp4", "--json");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(saved.err().lines().filter(line -> line.contains("sending it again")))
+        .as(saved.err()).singleElement().asString()
+        .startsWith("vidgen: an upload got no usable answer; sending it again in ").contains("(try 2)");
+    assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(2);
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
   void aDownloadFetchedAgainSaysSoOnStderrOncePerRetryAndNeverOnStdout() {
     fake.inject(Endpoint.FILE, Fault.cutShort(1000), 2);
 

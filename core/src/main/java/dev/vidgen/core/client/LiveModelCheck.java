@@ -299,6 +299,12 @@ final class LiveModelCheck {
         : usable.isEmpty() ? "none of the models listed is in the catalog (vidgen models --live --emit-routes writes a"
             + " route file for them, docs/routes.md)"
         : "the closest listed: " + String.join(", ", usable);
+    List<String> unrouted = unroutedNear(model, live);
+    if (!unrouted.isEmpty() && !usable.isEmpty()) {
+      hint += "; the key also lists " + String.join(" and ", unrouted) + ", which the catalog has no route for (the"
+          + " model under a new name?): vidgen models --live --emit-routes writes a route file to start from"
+          + " (docs/routes.md)";
+    }
     return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
         String.join(", ", usable), "model: " + model + " is not in the provider's live model list for this key ("
             + dev.vidgen.core.text.Plural.count(live.size(), "video model", "video models") + " listed" + readAgo()
@@ -322,6 +328,23 @@ final class LiveModelCheck {
       }
     }
     return closest(model, known.isEmpty() ? retired : known, 3);
+  }
+
+  /**
+   * Listed ids the catalog has no route for that are near {@code model} (one holds the other, such as
+   * {@code seedance-2} and {@code seedance-2.0}, or a few edits apart), the nearest two: a renamed model.
+   */
+  private List<String> unroutedNear(String model, Set<String> live) {
+    String wanted = model.toLowerCase(Locale.ROOT);
+    Set<String> near = new java.util.LinkedHashSet<>();
+    for (String id : live) {
+      String lower = id.toLowerCase(Locale.ROOT);
+      if (!lower.equals(wanted) && catalog.find(id).isEmpty() && wanted.length() >= 3 && lower.length() >= 3
+          && (related(wanted, lower) || EditDistance.between(wanted, lower) <= Math.max(2, wanted.length() / 3))) {
+        near.add(id);
+      }
+    }
+    return closest(model, near, 2);
   }
 
   /** The {@code count} listed ids nearest to {@code model} by edit distance (case ignored). */

@@ -118,6 +118,19 @@ class LiveListClientTest {
   }
 
   @Test
+  void aListedIdTheCatalogLacksThatIsNearTheModelIsNamedAsPerhapsItsNewName() {
+    MockVideoProvider mock = mock(Set.of(PREVIEW, "seedance-2.0", "kling-v3", "zeta-video-x"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("seedance-2")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the closest listed: kling-v3, " + PREVIEW + "; the key also lists seedance-2.0, which"
+            + " the catalog has no route for (the model under a new name?): vidgen models --live --emit-routes")
+        .hasMessageNotContaining("zeta-video-x");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
   void aCreateRefusedForItsModelStopsTheNextCreateAndTheListIsReadAgainNoSoonerThanTheInterval() {
     MockVideoProvider mock = mock(Set.of(PREVIEW, "seedance-2"));
     mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, REFUSAL);
