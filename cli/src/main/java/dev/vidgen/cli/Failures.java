@@ -422,6 +422,10 @@ final class Failures {
       return "give the read longer with --timeout (it had " + DurationConverter.describe(session.balanceTimeoutGiven().get())
           + "), such as --timeout 2m";
     }
+    if (cause instanceof ProviderException provider
+        && dev.vidgen.core.error.ProviderErrorDetails.ANSWER_TOO_LARGE.equals(provider.details().code())) {
+      return "raise the setting the message names, then run again (a try again gets the same answer)";
+    }
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
       boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;

@@ -401,7 +401,9 @@ final class RetryLoop {
       if (tagged.kind() == FailureKind.SERVER_ERROR || tagged.kind() == FailureKind.NO_RESPONSE) {
         mayHaveWorked = tagged;
       }
-      RetryDecision decision = notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
+      RetryDecision decision = dev.vidgen.core.error.ProviderErrorDetails.ANSWER_TOO_LARGE.equals(tagged.details().code())
+          ? new RetryDecision.GiveUp("the answer is larger than the client reads; every try would get it again")
+          : notFoundGrace && tagged.kind() == FailureKind.NOT_FOUND
           ? runtime.retries().decideTaskNotFound(failures, runtime.random())
           : runtime.retries().decide(
               operation, tagged.kind(), failures, tagged.retryAfter().orElse(null), runtime.random());

@@ -53,6 +53,12 @@ public record ProviderErrorDetails(
   public static final String DOWNLOAD_BROKE_OFF = "download_broke_off";
 
   /**
+   * The {@link #code()} of an API answer larger than the client reads (a provider's setting caps it): the
+   * same answer comes on every try, so it is never retried; the message says which setting raises the cap.
+   */
+  public static final String ANSWER_TOO_LARGE = "answer_too_large";
+
+  /**
    * The {@link #code()} of a result link that answered "gone" (401, 403, 404, 410) or redirected where
    * vidgen does not follow: neither a key problem nor a missing task, whatever code the file's server sent.
    */

@@ -151,6 +151,27 @@ class ClientRetriesTest {
   }
 
   @Test
+  void aStatusAnswerLargerThanTheClientReadsIsNotReadAgainAndSaysWhichSettingRaisesTheCap() {
+    JobHandle handle = client.submit(grokJob());
+    ToApisVideoProvider capped = new ToApisVideoProvider(ToApisTesting.config(toapis).maxAnswerBytes(2048).build());
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json",
+        "{\"id\":\"" + handle.taskId().value() + "\",\"status\":\"queued\",\"pad\":\"" + "x".repeat(4096) + "\"}"), 5);
+    int before = toapis.requests(Endpoint.STATUS).size();
+
+    try (VidgenClient small = client(capped)) {
+      assertThatThrownBy(() -> small.status(handle))
+          .isInstanceOf(ProviderException.class)
+          .hasMessageContaining("the answer is larger than 2 KiB", "max_answer_size")
+          .satisfies(e -> assertThat(((ProviderException) e).details().code())
+              .isEqualTo(dev.vidgen.core.error.ProviderErrorDetails.ANSWER_TOO_LARGE));
+    } finally {
+      capped.close();
+    }
+    assertThat(toapis.requests(Endpoint.STATUS)).as("read once: a try again gets the same answer").hasSize(before + 1);
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
   void aCreateThatCouldNotConnectIsRetriedAndNeverAmbiguous() throws IOException {
     ToApisVideoProvider nowhere = new ToApisVideoProvider(
         ToApisTesting.config(toapis).baseUrl("http://127.0.0.1:" + closedPort()).build());

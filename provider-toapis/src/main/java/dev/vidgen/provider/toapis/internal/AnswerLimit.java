@@ -82,7 +82,7 @@ public final class AnswerLimit implements Interceptor {
 
   private UnreadableResponseException tooLarge(long length) {
     String size = length > 0 ? " (" + describe(length) + " announced)" : "";
-    return new UnreadableResponseException("the answer is larger than " + describe(maxBytes) + size
+    return UnreadableResponseException.tooLarge("the answer is larger than " + describe(maxBytes) + size
         + ", the most vidgen reads from the API; if such answers are expected, raise the toapis setting "
         + "max_answer_size (such as --set max_answer_size=64MB)");
   }

@@ -154,10 +154,13 @@ public final class ErrorMapper {
       CallContext context, int status, Headers headers, UnreadableResponseException problem) {
     String message = problem.getMessage()
         + (problem.snippet().isEmpty() ? "" : "; the answer began: " + problem.snippet());
-    ProviderErrorDetails details = details(context, status, null, message, headers);
     if (context.operation() == Operation.CREATE) {
-      return ambiguous(context, details, "its answer could not be read", problem);
+      return ambiguous(context, details(context, status, null, message, headers), "its answer could not be read",
+          problem);
     }
+    // Too large is the same on every try: marked so, it is not read again (the message says which setting raises it).
+    ProviderErrorDetails details = details(context, status,
+        problem.tooLarge() ? ProviderErrorDetails.ANSWER_TOO_LARGE : null, message, headers);
     // A garbled answer (not JSON, or cut short) is no answer, and passes as an outage does; JSON that
     // says something unusable (a completed task naming no video) is the server's error.
     return ProviderException.of(problem.garbled() ? FailureKind.NO_RESPONSE : FailureKind.SERVER_ERROR, details,

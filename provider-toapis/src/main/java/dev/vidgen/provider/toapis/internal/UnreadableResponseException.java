@@ -11,10 +11,26 @@ public final class UnreadableResponseException extends IOException {
   private static final int SNIPPET_LENGTH = 200;
 
   private final String snippet;
+  private final boolean tooLarge;
 
   public UnreadableResponseException(String reason, String body, Throwable cause) {
+    this(reason, body, cause, false);
+  }
+
+  private UnreadableResponseException(String reason, String body, Throwable cause, boolean tooLarge) {
     super(reason, cause);
     this.snippet = shorten(body);
+    this.tooLarge = tooLarge;
+  }
+
+  /** An answer larger than vidgen reads ({@code max_answer_size}): the same on every try. */
+  static UnreadableResponseException tooLarge(String reason) {
+    return new UnreadableResponseException(reason, null, null, true);
+  }
+
+  /** Whether the answer was larger than vidgen reads, which no retry changes. */
+  public boolean tooLarge() {
+    return tooLarge;
   }
 
   public UnreadableResponseException(String reason) {
