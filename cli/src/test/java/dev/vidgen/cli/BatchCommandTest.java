@@ -68,10 +68,8 @@ class BatchCommandTest {
 
   @Test
   void linesPaidForInEarlierRunsCountAtWhatTheyWereQuotedThenNotAtTodaysPrice() throws Exception {
-    Path dear = dir.resolve("dear.json");
-    Path cheap = dir.resolve("cheap.json");
-    Files.writeString(dear, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
-    Files.writeString(cheap, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}");
+    Path dear = seedanceAt("dear.json", "0.10");
+    Path cheap = seedanceAt("cheap.json", "0.04");
     String s1 = "{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}";
     String s2 = "{\"id\": \"s2\", \"model\": \"seedance-2\", \"prompt\": \"dunes\", \"seconds\": 10}";
     String s3 = "{\"id\": \"s3\", \"model\": \"seedance-2\", \"prompt\": \"sky\", \"seconds\": 5}";
@@ -94,8 +92,7 @@ class BatchCommandTest {
     }
 
     // The price rose: the lines sent still count at 300, not at today's 750.
-    Path dearer = dir.resolve("dearer.json");
-    Files.writeString(dearer, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.25\"}}}}");
+    Path dearer = seedanceAt("dearer.json", "0.25");
     CliRun.Result dearerRun = CliRun.in(dir).run(args(jobs, "--routes", dearer.toString(), "--max-credits", "550",
         "--json"));
 
@@ -105,10 +102,8 @@ class BatchCommandTest {
 
   @Test
   void aLineSentInALaterRunCountsAtThePriceItWasSentAtNotTheOneOfTheRunThatFirstTookItIn() throws Exception {
-    Path cheap = dir.resolve("cheap.json");
-    Path dear = dir.resolve("dear.json");
-    Files.writeString(cheap, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.04\"}}}}");
-    Files.writeString(dear, "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
+    Path cheap = seedanceAt("cheap.json", "0.04");
+    Path dear = seedanceAt("dear.json", "0.10");
     Path jobs = write("{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}");
     try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().start()) {
       fake.inject(Endpoint.CREATE, Fault.error(402, "insufficient_quota", "quota exhausted"));
@@ -1892,6 +1887,12 @@ class BatchCommandTest {
   private static String job(String id, int seconds) {
     return "{\"id\": \"" + id + "\", \"prompt\": \"" + id + " turns\", \"images\": [\"https://img.example/" + id
         + ".png\"], \"seconds\": " + seconds + "}";
+  }
+
+  /** A route file {@code name} that prices seedance-2 at {@code usdPerSecond}. */
+  private Path seedanceAt(String name, String usdPerSecond) throws Exception {
+    return Files.writeString(dir.resolve(name),
+        "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"" + usdPerSecond + "\"}}}}");
   }
 
   private Path write(String... lines) throws Exception {
