@@ -384,7 +384,7 @@ final class Session implements AutoCloseable {
     } catch (dev.vidgen.core.catalog.RouteHintsException e) {
       // Following tasks, downloading, the balance and jobs on other routes need no broken route's hints: a job on
       // one of those routes is refused by validation (model.hints_unusable), before anything is sent.
-      output.note("warning: " + e.getMessage() + " (" + hintOrigins(routes, e) + "); jobs on those routes are refused"
+      output.note("warning: " + e.getMessage() + hintOrigins(routes, e) + "; jobs on those routes are refused"
           + " until the route file is fixed (" + (choice.isToApis() ? "docs/providers/toapis.md lists the hints"
               : "the provider's documentation lists its hints") + "); other models are not affected");
       client = builder.checkRouteHints(false).build();
@@ -393,14 +393,14 @@ final class Session implements AutoCloseable {
     return client;
   }
 
-  /** Where the routes whose hints were refused come from: "from acme.json", or each route's file. */
+  /** Where the routes whose hints were refused come from, " (from acme.json)"; empty when not named. */
   private static String hintOrigins(dev.vidgen.core.domain.RouteCatalog routes,
       dev.vidgen.core.catalog.RouteHintsException refused) {
     java.util.Set<String> origins = new java.util.LinkedHashSet<>();
     for (String id : refused.routeIds()) {
       origins.add(routes.origin(id).orElse(dev.vidgen.core.domain.RouteCatalog.BUILT_IN));
     }
-    return "from " + String.join("; ", origins);
+    return origins.isEmpty() ? "" : " (from " + String.join("; ", origins) + ")";
   }
 
   /** Seeds the client's route durations from the task history's finished tasks, so that waits start informed. */
