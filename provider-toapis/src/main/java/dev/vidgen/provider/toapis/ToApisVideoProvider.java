@@ -346,6 +346,11 @@ final class ToApisVideoProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> createFollowOn(FollowOnRequest request, CompletionStage<?> stopSending) {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
+      List<Violation> leaks = KeyInJob.find(request, config.apiKey());
+      if (!leaks.isEmpty()) {
+        throw new dev.vidgen.core.error.InvalidJobException(
+            new dev.vidgen.core.validation.ValidationReport(request.model(), null, leaks));
+      }
       CallTrace trace = new CallTrace();
       CallContext context = new CallContext(Operation.CREATE, request.source(), null);
       return calls.send(api.followOn(request.source().value(), request.kind().id(),

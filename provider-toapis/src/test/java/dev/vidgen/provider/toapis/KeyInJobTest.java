@@ -82,6 +82,23 @@ class KeyInJobTest {
   }
 
   @Test
+  void anExtendOrRemixWhosePromptOrParameterHoldsTheKeyIsNotSent() {
+    try (ToApisVideoProvider provider = ToApisTesting.provider(toapis)) {
+      var extend = new dev.vidgen.core.port.FollowOnRequest(dev.vidgen.core.domain.FollowOnKind.EXTEND,
+          dev.vidgen.core.domain.TaskId.of("video_1"), "grok-video-1.0", "the kite rises " + key, null, Map.of());
+      var remix = new dev.vidgen.core.port.FollowOnRequest(dev.vidgen.core.domain.FollowOnKind.REMIX,
+          dev.vidgen.core.domain.TaskId.of("video_1"), "grok-video-1.0", "in winter", null, Map.of("note", key));
+
+      assertThatThrownBy(() -> provider.createFollowOn(extend).join())
+          .hasRootCauseInstanceOf(InvalidJobException.class)
+          .rootCause().hasMessageContaining("prompt holds the API key").hasMessageNotContaining(key.substring(3));
+      assertThatThrownBy(() -> provider.createFollowOn(remix).join())
+          .rootCause().hasMessageContaining("params.note holds the API key");
+    }
+    assertThat(toapis.requests()).isEmpty();
+  }
+
+  @Test
   void aJobWithoutTheKeyAndAShortKeyFindNothing() {
     VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("sk-fake and other words").image(CAT)
         .param("seed", 7).build();

@@ -43,6 +43,20 @@ public final class KeyInJob {
     return found;
   }
 
+  /** {@link #find(VideoJob, ApiKey)} for an extend or remix: its prompt and its parameters. */
+  public static List<Violation> find(dev.vidgen.core.port.FollowOnRequest request, ApiKey key) {
+    if (key.reveal().length() < SHORTEST_KEY) {
+      return List.of();
+    }
+    List<Violation> found = new ArrayList<>();
+    check("prompt", request.prompt(), key, found);
+    for (Map.Entry<String, Object> param : request.params().entrySet()) {
+      checkValue("params." + param.getKey(), param.getKey(), key, found);
+      checkValue("params." + param.getKey(), param.getValue(), key, found);
+    }
+    return found;
+  }
+
   private static void checkValue(String field, Object value, ApiKey key, List<Violation> found) {
     if (value instanceof String text) {
       check(field, text, key, found);
