@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ import java.util.function.Predicate;
  * and kept for a few minutes (per client); a model not listed is refused with the closest listed
  * ids a job may use; a list that cannot be read (error, timeout) lets the job go on with a warning.
  * A model the kept list lacks, or that the provider refused at a create, has the list read again
- * (at most once per {@link #REFRESH_INTERVAL}). A provider that cannot list its models is not checked.
+ * (at most once per {@link #REFRESH_INTERVAL}); a model refused at a create stays out of the lists read for
+ * the list's lifetime after. A provider that cannot list its models is not checked.
  */
 final class LiveModelCheck {
   static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
@@ -55,6 +57,11 @@ final class LiveModelCheck {
   private volatile Instant answeredAt;
   /** The provider refused a model the kept list held: the list is read again once the interval allows. */
   private boolean stale;
+  /**
+   * Models the provider refused at a create (lower case) and when: each stays out of every list read for
+   * {@link #ttl} after, even one that names it again, since the list and the create disagree and a create decides.
+   */
+  private final Map<String, Instant> refusedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
   LiveModelCheck(ClientRuntime runtime, boolean enabled, Duration ttl, RouteCatalog catalog) {
     this.runtime = runtime;
@@ -112,6 +119,7 @@ final class LiveModelCheck {
    * as soon as {@link #REFRESH_INTERVAL} allows.
    */
   void refused(String name) {
+    refusedAt.put(name.toLowerCase(Locale.ROOT), runtime.time().now());
     synchronized (lock) {
       if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
         Set<String> without = new java.util.HashSet<>(cached.join());
@@ -138,8 +146,19 @@ final class LiveModelCheck {
     cached = (retries == null ? onceMoreIfDropped.get() : retries.run(Operation.READ, null, null, once))
         .thenApply(listed -> {
           answeredAt = runtime.time().now();
-          return Set.copyOf(listed);
+          return withoutRefused(listed);
         });
+  }
+
+  /** {@code listed} less the models refused at a create within {@link #ttl}; refusals older than that are dropped. */
+  private Set<String> withoutRefused(Set<String> listed) {
+    Instant now = runtime.time().now();
+    refusedAt.values().removeIf(at -> !at.plus(ttl).isAfter(now));
+    if (refusedAt.isEmpty()) {
+      return Set.copyOf(listed);
+    }
+    return listed.stream().filter(id -> !refusedAt.containsKey(id.toLowerCase(Locale.ROOT)))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -305,11 +324,17 @@ final class LiveModelCheck {
           + " model under a new name?): vidgen models --live --emit-routes writes a route file to start from"
           + " (docs/routes.md)";
     }
-    return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
-        String.join(", ", usable), "model: " + model + " is not in the provider's live model list for this key ("
+    Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
+    Duration ago = refused == null ? Duration.ZERO : Duration.between(refused, runtime.time().now());
+    String why = refused == null ? "model: " + model + " is not in the provider's live model list for this key ("
             + dev.vidgen.core.text.Plural.count(live.size(), "video model", "video models") + " listed" + readAgo()
             + "; a model added to the key since shows once the list is read again, at most every "
-            + REFRESH_INTERVAL.toSeconds() + " s), so it would be refused; " + hint
+            + REFRESH_INTERVAL.toSeconds() + " s), so it would be refused; "
+        : "model: the provider refused a create on " + model + " as a model this key may not use "
+            + (ago.toSeconds() < 1 ? "just now" : PollingLoop.spoken(ago) + " ago") + ", whatever its live model"
+            + " list says; it is not sent again until " + PollingLoop.spoken(ttl) + " after that refusal; ";
+    return new ValidationReport(model, null, List.of(Violation.error("model", ViolationCodes.MODEL_NOT_AVAILABLE, model,
+        String.join(", ", usable), why + hint
             + " (turn this check off with checkModelAvailability(false) in Java, --no-model-check on the command line,"
             + " vidgen serve --no-model-check for the playground)")));
   }

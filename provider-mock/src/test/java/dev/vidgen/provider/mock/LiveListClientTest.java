@@ -131,7 +131,7 @@ class LiveListClientTest {
   }
 
   @Test
-  void aCreateRefusedForItsModelStopsTheNextCreateAndTheListIsReadAgainNoSoonerThanTheInterval() {
+  void aCreateRefusedForItsModelStopsTheNextCreatesForTheListsLifetimeEvenWhenTheListNamesItAgain() {
     MockVideoProvider mock = mock(Set.of(PREVIEW, "seedance-2"));
     mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, REFUSAL);
     client(mock);
@@ -140,16 +140,22 @@ class LiveListClientTest {
         .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.refusesModel()).isTrue());
     assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW)))
         .as("the provider's word beats the kept list").isInstanceOf(InvalidJobException.class)
-        .hasMessageContaining(PREVIEW + " is not in the provider's live model list");
+        .hasMessageContaining("the provider refused a create on " + PREVIEW + " as a model this key may not use");
     assertThat(client.checkModelAvailableAsync(PREVIEW)).failsWithin(Duration.ZERO);
     assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
     assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("not read again within the interval").hasSize(1);
 
     time.advance(Duration.ofSeconds(31));
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor(PREVIEW)))
+        .as("read again, the list names it again, but the create said otherwise").isInstanceOf(InvalidJobException.class);
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+    client.submit(VideoJobs.validFor("seedance-2"));
+
+    time.advance(Duration.ofMinutes(5));
     client.submit(VideoJobs.validFor(PREVIEW));
 
-    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("read again, and it lists the model again").hasSize(2);
-    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("the refused one, seedance-2's, and the one after the list's lifetime")
+        .hasSize(3);
   }
 
   @Test
