@@ -173,7 +173,8 @@ final class BatchCommand extends ClientCommand {
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model));
       views.plan(plan);
       tellChangedPrices(plan, output);
-      if (!plan.invalid().isEmpty() && !skipInvalid) {
+      // --skip-invalid runs the valid lines; with none, there is nothing to run, and it is no success.
+      if (!plan.invalid().isEmpty() && (!skipInvalid || plan.jobs().isEmpty())) {
         return views.refuseInvalid(plan);
       }
       if (maxCredits != null && plan.exceeds(maxCredits.subtract(earlier.extra()), root.allowUnknownPrices)) {

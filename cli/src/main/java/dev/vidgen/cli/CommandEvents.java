@@ -106,6 +106,11 @@ final class CommandEvents implements VidgenListener {
     return java.util.Optional.ofNullable(lastSeen.get(handle.taskId()));
   }
 
+  /** Keeps {@code snapshot} as the last status seen of {@code handle}'s task, read outside a wait (a download's read). */
+  void seen(JobHandle handle, TaskSnapshot snapshot) {
+    lastSeen.put(handle.taskId(), snapshot);
+  }
+
   @Override
   public void onSubmitted(JobHandle handle, TaskSnapshot answer) {
     lastSeen.put(handle.taskId(), answer);

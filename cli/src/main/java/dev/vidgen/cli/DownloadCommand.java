@@ -28,6 +28,7 @@ final class DownloadCommand extends TaskCommand {
       TaskSnapshot snapshot = readStatus(target, " and no file was written", again, output);
       if (snapshot.status() != TaskStatus.COMPLETED) {
         target.history().ifPresent(history -> history.seen(snapshot));
+        session.remember(target.handle(), snapshot); // so that --json's status and progress are this read's
         throw new CliException(ExitCodes.OTHER, "not_finished",
             "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
             "wait for it and save it with: "

@@ -385,8 +385,12 @@ final class Failures {
           + (session == null ? "check the request with vidgen generate --dry-run" : session.dryRunAdvice()) + ")";
     }
     if (cause instanceof ProviderConfigurationException) {
-      return "check the --set settings, " + baseUrlSources(session) + " and "
-          + (session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable());
+      // The mock takes no key and no address: only its settings can be wrong.
+      boolean mock = session != null && session.choice().map(ProviderChoice::isMock).orElse(false);
+      return mock ? "check the --set settings: the mock takes mock.duration, mock.seed and mock.credits"
+          + " (docs/cli.md, --set)"
+          : "check the --set settings, " + baseUrlSources(session) + " and "
+              + (session == null ? ProviderChoice.KEY_VARIABLE : session.keyVariable());
     }
     if (isUnsupported(cause)) {
       return "choose a provider that offers it with --provider";

@@ -40,7 +40,7 @@ final class QuoteCommand extends ClientCommand {
     fields.put("price", quote.isKnown() ? Views.price(quote) : "unknown");
     fields.put("basis", quote.basis());
     output.fields(fields);
-    if (!listRead && session.checksModels() && !session.usesStandInKey()) {
+    if (!listRead && session.checksKeysModelList()) {
       // A price says nothing of whether the key may use the model: only generate --dry-run reads the key's list.
       output.line("checked against the catalog's rules only, not the key's live model list: vidgen generate"
           + " --dry-run also checks that this key may use " + report.model());

@@ -422,6 +422,14 @@ final class Session implements AutoCloseable {
     return Optional.ofNullable(choice);
   }
 
+  /**
+   * Whether a job is checked against a key's live model list before it is sent: the check is on, a key is set,
+   * and the provider is not the mock, which has no key and lists no models.
+   */
+  boolean checksKeysModelList() {
+    return checksModels() && !usesStandInKey() && !(choice != null && choice.isMock());
+  }
+
   /** Whether no key was set and a stand-in (never sent) took its place. */
   boolean usesStandInKey() {
     return standInKey;
@@ -430,6 +438,12 @@ final class Session implements AutoCloseable {
   /** Records the job being worked on. */
   void remember(JobHandle handle) {
     this.handle = handle;
+  }
+
+  /** Records {@code handle} as the job being worked on and {@code snapshot} as its last status seen. */
+  void remember(JobHandle handle, dev.vidgen.core.domain.TaskSnapshot snapshot) {
+    remember(handle);
+    events.seen(handle, snapshot);
   }
 
   /** The job being worked on, or null. */

@@ -33,7 +33,7 @@ final class ValidateCommand extends ClientCommand {
     output.line("valid: " + report.model() + report.resolvedMode().map(m -> " (" + m.id() + ")").orElse("")
         + (report.warnings().isEmpty() ? "" : ", " + Plural.count(report.warnings().size(), "warning") + " on stderr")
         + "; see the price with vidgen quote");
-    if (!listRead && session.checksModels() && !session.usesStandInKey()) {
+    if (!listRead && session.checksKeysModelList()) {
       // validate checks the catalog's rules; only a retired route has it read the key's list.
       output.line("checked against the catalog's rules only, not the key's live model list: vidgen generate"
           + " --dry-run also checks that this key may use " + report.model());

@@ -1363,6 +1363,13 @@ class BatchCommandTest {
     assertThat(result.err()).contains("1 of 1 line is invalid; nothing was sent — fix it and run again: no line is"
         + " valid, so there is nothing to run").doesNotContain("--skip-invalid to run the 0");
     assertThat(result.out()).contains("1 line: 0 valid, 1 invalid").doesNotContain("1 lines");
+
+    CliRun.Result skipping = CliRun.in(dir).run(args(jobs, "--skip-invalid"));
+
+    assertThat(skipping.exitCode()).as("--skip-invalid with nothing left to run is no success: " + skipping.all())
+        .isEqualTo(2);
+    assertThat(skipping.err()).contains("no line is valid, so there is nothing to run");
+    assertThat(dir.resolve("jobs.journal")).as("no journal made").doesNotExist();
   }
 
   @Test

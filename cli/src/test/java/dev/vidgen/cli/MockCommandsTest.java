@@ -204,6 +204,26 @@ class MockCommandsTest {
   }
 
   @Test
+  void validateAndQuoteOnTheMockSayNothingOfAKeysModelListItHasNot() {
+    for (String command : List.of("validate", "quote")) {
+      CliRun.Result text = cli().run(command, "--provider", "mock", "--model", "seedance-2", "--prompt", "a lighthouse",
+          "--seconds", "5");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.all()).as(command).doesNotContain("live model list", "this key");
+    }
+  }
+
+  @Test
+  void aMistypedMockSettingIsAdvisedWithTheMocksSettingsNotAKey() {
+    CliRun.Result result = cli().run("balance", "--provider", "mock", "--set", "mock.durtion=1s");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("mock.durtion", "the mock takes mock.duration, mock.seed and mock.credits")
+        .doesNotContain("MOCK_API_KEY", "--base-url");
+  }
+
+  @Test
   void rejectsAMalformedOptionWithExit2AndAHint() {
     CliRun.Result result = cli().run("quote", "--provider", "mock", "--seconds", "ten");
 
@@ -382,6 +402,10 @@ class MockCommandsTest {
     assertThat(download.exitCode()).isEqualTo(1);
     assertThat(download.err()).contains("not finished yet", "vidgen wait " + taskId);
     assertThat(dir.resolve("x.mp4")).doesNotExist();
+
+    CliRun.Result json = cli().run("download", taskId, "--out", "x.mp4", "--provider", "mock", "--json");
+    assertThat(json.json().get("status")).as("the status just read, as the message says it: " + json.all())
+        .isIn("queued", "in_progress");
   }
 
   @Test
