@@ -242,7 +242,7 @@ class PlaygroundBrowserTest {
     awaitReady();
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#history-list li[data-task='" + taskId + "']")));
-    assertThat(item.getText()).contains("Done", "30 credits", MODEL, PROMPT);
+    assertThat(item.getText()).contains("Done", "quoted 30 credits · $0.15, nothing charged (mock)", MODEL, PROMPT);
     assertThat(item.findElements(By.tagName("video"))).hasSize(1);
 
     // Clicked as the element, not at its place on the page: the list may still shift as the page settles

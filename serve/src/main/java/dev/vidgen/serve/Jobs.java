@@ -1071,6 +1071,17 @@ final class Jobs {
             entry.taskId())
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
+    if (open) {
+      json.put("error", pastTense(entry)); // as next says it: one wording for a note a stopped run left
+    }
+    if (retrying != null) {
+      // Its create is being sent again after a 429, a 503 or a 500: the notice says why and when, and whether
+      // anything may be billed yet; the note's "check the dashboard" words are for a create left without an answer.
+      json.remove("next");
+      if (!mayHaveMade.contains(entry.taskId())) {
+        json.remove("charge"); // a 429 or 503 took nothing: no charge to be unsure of
+      }
+    }
     if (open && entry.isReservation() && (isSending(entry) || RunMarker.isRunning(history, entry))) {
       // Still in its checks or uploads, here or in another process: no create has left, so nothing is billed yet.
       json.put("uploading", true);

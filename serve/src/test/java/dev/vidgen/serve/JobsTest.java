@@ -382,6 +382,9 @@ class JobsTest {
         .anySatisfy(note -> assertThat(String.valueOf(note.get("notice"))).contains(
             "the provider is limiting requests (HTTP 429)", "nothing was made or paid for yet",
             "sending it again at ", " UTC (in about 1 s)"));
+    assertThat(published).as("while it waits, its card says no charge is in doubt and no dashboard check is due")
+        .filteredOn(task -> task.get("notice") != null && Boolean.TRUE.equals(task.get("sending")))
+        .isNotEmpty().allSatisfy(note -> assertThat(note).doesNotContainKeys("charge", "next"));
   }
 
   /** A mock of short tasks and a client that polls it often and makes {@code retries} retries of a failed call. */

@@ -700,6 +700,8 @@ class PlaygroundOnToApisTest {
     assertThat((String) task("unanswered-noref-vg-noref-2").get("next")).as("nothing to look it up by: said as past")
         .contains("got no answer before the playground stopped; check the provider's dashboard")
         .doesNotContain("if this stays");
+    assertThat((String) task("unanswered-noref-vg-noref-2").get("error")).as("the card says it once, as next does")
+        .contains("got no answer before the playground stopped").doesNotContain("if this stays");
     assertThat(fake.requests(Endpoint.STATUS)).as("one look-up so far, at the start").hasSize(1);
   }
 

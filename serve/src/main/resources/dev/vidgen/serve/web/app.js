@@ -99,6 +99,8 @@ function taskPriceText(task) {
       + ', charge unknown';
   }
   let text = quote.known ? priceText(quote) : 'price unknown';
+  // The mock prices a job as the provider would but charges nothing: its cards do not read as paid.
+  if (chargesNothing() && task.provider === 'mock') return (quote.known ? 'quoted ' + text : text) + ', nothing charged (mock)';
   if (task.charge === 'unknown') text = (quote.known ? 'quoted ' + text : text) + ', charge unknown';
   const takes = Number(task.possible_extra_tasks) || 0;
   if (takes > 0) {
