@@ -288,17 +288,21 @@ final class JobRun {
       write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
       return;
     }
-    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null
-        && (ctx.creates.closed() || ctx.backend.closed())) {
-      // Stopped (the run's time up, the process, or its client closed under it) while its create was unanswered or
-      // looked up: left submitting, as a crash leaves it, so that the next run looks it up by its reference before
-      // sending anything; not unknown, whose way out (--resubmit-unknown) sends again without looking.
+    if (failure instanceof dev.vidgen.core.error.AmbiguousSubmitException && entry.clientReference() != null) {
+      // Its create got no answer and the look-up by its reference could not tell (the provider down, or the run
+      // stopped: its time up, the process, or its client closed under it): left submitting, as a crash leaves it, so
+      // that the next run looks it up before sending anything; not unknown, whose way out (--resubmit-unknown)
+      // sends again without looking, and would pay twice for a task the look-up would have found.
+      boolean stopped = ctx.creates.closed() || ctx.backend.closed();
       if (ctx.backend.closed()) {
         ctx.stop(CLIENT_CLOSED);
       }
       settle(true);
-      hold(lookUpNextRun("its create got no answer, or was being looked up by client reference "
-          + entry.clientReference() + ","));
+      hold(stopped ? lookUpNextRun("its create got no answer, or was being looked up by client reference "
+          + entry.clientReference() + ",")
+          : "its create got no answer and looking it up by client reference " + entry.clientReference()
+              + " failed too; it stays submitting: the next run looks it up before sending anything, and sends it"
+              + " again only if no task is found");
       return;
     }
     switch (FailureCases.rowOf(failure).jobBeforeTask()) {

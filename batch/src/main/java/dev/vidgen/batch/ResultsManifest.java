@@ -51,6 +51,15 @@ public final class ResultsManifest {
     }
   }
 
+  /** The manifest could not be written (a full disk, a folder made read-only); the journal keeps every task made. */
+  public static final class WriteException extends java.io.UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    WriteException(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
   /**
    * Refuses to run {@code plan} on {@code store} when the output folder holds results the journal
    * does not know: the manifest names this batch but the journal has none of its jobs or has got
@@ -284,7 +293,7 @@ public final class ResultsManifest {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new WriteException("cannot write " + file, e);
     }
   }
 

@@ -420,6 +420,37 @@ class BatchCommandTest {
     }
   }
 
+  @Test
+  void aCreateLeftUnansweredWhileItsLookUpFailsStaysSubmittingAndTheNextRunFindsItsTaskWithoutPayingAgain()
+      throws Exception {
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing()); // the task is made and billed; no answer comes
+      fake.inject(Endpoint.STATUS, Fault.serverError(), 1_000); // and every look-up by its reference fails
+
+      CliRun.Result outage = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      assertThat(outage.exitCode()).as("not unknown, whose way out sends again blind: " + outage.all())
+          .isNotEqualTo(ExitCodes.UNKNOWN_OUTCOME).isNotZero();
+      assertThat(outage.json()).containsEntry("unknown", 0.0);
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).singleElement().satisfies(a -> {
+          assertThat(a.state()).isEqualTo(JobStore.State.SUBMITTING);
+          assertThat(a.clientReference()).startsWith("vgb-");
+        });
+      }
+
+      fake.clearFaults();
+      CliRun.Result after = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      assertThat(after.exitCode()).as(after.all()).isZero();
+      assertThat(after.json()).containsEntry("completed", 1.0);
+      assertThat(fake.creates()).as("its task was found by its reference: paid once").hasSize(1);
+    }
+  }
+
   /**
    * What a run timed out on one job whose create is being looked up says and keeps: exit 7's JSON names it
    * {@code submitting} (not unknown) with why, and the journal keeps it with its client reference.

@@ -36,10 +36,7 @@ public final class KeyInJob {
     for (int i = 0; i < job.videos().size(); i++) {
       check("videos[" + i + "]", job.videos().get(i).toString(), key, found);
     }
-    for (Map.Entry<String, Object> param : job.params().entrySet()) {
-      checkValue("params." + param.getKey(), param.getKey(), key, found);
-      checkValue("params." + param.getKey(), param.getValue(), key, found);
-    }
+    checkParams(job.params(), key, found);
     return found;
   }
 
@@ -50,11 +47,16 @@ public final class KeyInJob {
     }
     List<Violation> found = new ArrayList<>();
     check("prompt", request.prompt(), key, found);
-    for (Map.Entry<String, Object> param : request.params().entrySet()) {
+    checkParams(request.params(), key, found);
+    return found;
+  }
+
+  /** Each parameter's name and value, as {@code params.NAME}. */
+  private static void checkParams(Map<String, Object> params, ApiKey key, List<Violation> found) {
+    for (Map.Entry<String, Object> param : params.entrySet()) {
       checkValue("params." + param.getKey(), param.getKey(), key, found);
       checkValue("params." + param.getKey(), param.getValue(), key, found);
     }
-    return found;
   }
 
   private static void checkValue(String field, Object value, ApiKey key, List<Violation> found) {
