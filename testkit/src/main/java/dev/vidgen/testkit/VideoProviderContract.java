@@ -380,10 +380,13 @@ public abstract class VideoProviderContract {
     int completed = 0;
     for (int poll = 0; poll < maxPolls() && !pending.isEmpty(); poll++) {
       script().timePasses(pollInterval());
-      List<CompletableFuture<TaskSnapshot>> reads = pending.stream().map(provider()::status).toList();
+      List<TaskId> asked = List.copyOf(pending);
+      List<CompletableFuture<TaskSnapshot>> reads = asked.stream().map(provider()::status).toList();
       pending.clear();
-      for (CompletableFuture<TaskSnapshot> read : reads) {
-        TaskSnapshot snapshot = await(read);
+      for (int i = 0; i < reads.size(); i++) {
+        TaskSnapshot snapshot = await(reads.get(i));
+        assertThat(snapshot).as("the status read of task %s, one of %s read at once (a read must answer for the"
+            + " task it asked about, never another's)", asked.get(i), asked.size()).hasTaskId(asked.get(i).value());
         if (snapshot.status().isTerminal()) {
           assertThat(snapshot).isCompleted();
           completed++;
@@ -398,6 +401,7 @@ public abstract class VideoProviderContract {
   @Test
   @EnabledIf("supportsClientReference")
   void unansweredCreateIsAmbiguousAndTheTaskIsFoundByItsReference() {
+    TaskId other = await(provider().create(request("contract-ref-other"))).taskId();
     script().nextCreateUnanswered(true);
 
     Throwable failure = failureOf(provider().create(request("contract-ref-made")));
@@ -406,16 +410,22 @@ public abstract class VideoProviderContract {
     assertThat(((AmbiguousSubmitException) failure).clientReference()).contains("contract-ref-made");
     Optional<TaskSnapshot> found = await(provider().findByClientReference("contract-ref-made"));
     assertThat(found).hasValueSatisfying(snapshot -> assertThat(snapshot).isNotTerminal());
+    assertThat(found.get().taskId()).as("the task found by reference contract-ref-made, not the one made before"
+        + " under contract-ref-other").isNotEqualTo(other);
   }
 
   @Test
   @EnabledIf("supportsClientReference")
   void unansweredCreateThatMadeNoTaskIsNotFoundByItsReference() {
+    await(provider().create(request("contract-ref-other")));
     script().nextCreateUnanswered(false);
 
     assertThat(failureOf(provider().create(request("contract-ref-lost"))))
         .isInstanceOf(AmbiguousSubmitException.class);
-    assertThat(await(provider().findByClientReference("contract-ref-lost"))).isEmpty();
+    assertThat(await(provider().findByClientReference("contract-ref-lost")))
+        .as("a look-up by a reference no task carries, while another task (contract-ref-other) exists: a client"
+            + " that found that one would take another job's task for this one")
+        .isEmpty();
   }
 
   @Test
@@ -579,8 +589,13 @@ public abstract class VideoProviderContract {
     for (int poll = 0; poll < maxPolls(); poll++) {
       script().timePasses(pollInterval());
       TaskSnapshot snapshot = await(provider().status(taskId));
+      assertThat(snapshot).as("the status read of task %s", taskId).hasTaskId(taskId.value());
       snapshot.percent().ifPresent(progress::add);
       if (snapshot.status().isTerminal()) {
+        script().timePasses(pollInterval());
+        TaskSnapshot again = await(provider().status(taskId));
+        assertThat(again.status()).as("task %s read again after it finished %s (a finished task stays finished)",
+            taskId, snapshot.status()).isEqualTo(snapshot.status());
         return snapshot;
       }
     }

@@ -128,6 +128,11 @@ final class OpenSubmits {
     return !stop.isDone();
   }
 
+  /** Whether the client is closing or closed: a create's answer lost now is not looked up, as nothing is sent. */
+  boolean closing() {
+    return closing;
+  }
+
   /** How many submits have not ended. */
   int size() {
     return open.size();

@@ -196,7 +196,7 @@ final class PollingLoop {
           throw new CompletionException(
               new ProviderFaultException(handle, "answered a status read with no snapshot (null)", null));
         }
-        return snapshot;
+        return ProviderFaultException.requireSameTask(handle, snapshot);
       });
       // A read abandoned (out of time, or by its caller) still lets go of the provider's call.
       read.whenComplete((snapshot, failure) -> {

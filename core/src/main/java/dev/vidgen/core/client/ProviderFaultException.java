@@ -1,9 +1,12 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.text.SafeText;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The provider broke its contract after its task was made: a status read or a download failed with
@@ -36,6 +39,32 @@ public final class ProviderFaultException extends VidgenException {
   @Override
   public String docsAnchor() {
     return "provider-fault";
+  }
+
+  /**
+   * {@code snapshot}, the answer to a status read of {@code handle}'s task; a snapshot of another task
+   * (a provider's cache or mix-up), whose video would be saved as this job's, is the provider's fault.
+   */
+  static TaskSnapshot requireSameTask(JobHandle handle, TaskSnapshot snapshot) {
+    if (snapshot != null && !snapshot.taskId().equals(handle.taskId())) {
+      throw new CompletionException(new ProviderFaultException(handle, "answered a status read with another task's"
+          + " status (task " + SafeText.clip(SafeText.clean(snapshot.taskId().value()), 120) + ")", null));
+    }
+    return snapshot;
+  }
+
+  /** {@code read}, a status read of {@code handle}'s task, checked by {@link #requireSameTask}; cancelling it cancels the read. */
+  static CompletableFuture<TaskSnapshot> sameTask(JobHandle handle, CompletableFuture<TaskSnapshot> read) {
+    if (read == null) {
+      return null;
+    }
+    CompletableFuture<TaskSnapshot> checked = read.thenApply(snapshot -> requireSameTask(handle, snapshot));
+    checked.whenComplete((snapshot, failure) -> {
+      if (checked.isCancelled()) {
+        read.cancel(false);
+      }
+    });
+    return checked;
   }
 
   /**

@@ -319,7 +319,7 @@ final class SubmitPipeline {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
           }
-          if (!openSubmits.leaving(stopSending, "the create of a " + prepared.route().id() + " task", reference)) {
+          if (!openSubmits.leaving(stopSending, "the create of " + aTask(prepared.route().id()), reference)) {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
@@ -356,7 +356,7 @@ final class SubmitPipeline {
               // UnsupportedOperationException too: create is no optional call, and a library the provider uses may
               // throw one (an unmodifiable list, say) after the request left.
               cause = faultyCreate(reference, guard,
-                  ProviderFaultException.failed("the create of a " + prepared.route().id() + " task", cause), cause);
+                  ProviderFaultException.failed("the create of " + aTask(prepared.route().id()), cause), cause);
             }
             if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
                 && stopSending.isDone() && !result.isDone()) {
@@ -503,7 +503,7 @@ final class SubmitPipeline {
       if (reference == null) {
         if (!mayResendBlind()) {
           return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
-              "the create of a " + model + " task was answered with a server error " + times(serverErrors()),
+              "the create of " + aTask(model) + " was answered with a server error " + times(serverErrors()),
               "and is not sent again: each take answered so may have made a task" + upTo(serverErrors()) + ", and " + model
                   + " takes no client reference to look them up by; check the provider's dashboard before you send it"
                   + " again"));
@@ -513,23 +513,27 @@ final class SubmitPipeline {
           reserveResend();
         } catch (BudgetExceededException over) {
           return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
-              "the create of a " + model + " task was answered with a server error",
+              "the create of " + aTask(model) + " was answered with a server error",
               "and was not sent again: it may have made a task, and " + overBudget(over)
                   + "; check the provider's dashboard before you send it again"));
         }
         preflight.chargeResend(quote()); // the take answered 500 may have been paid: the count of what is left says so
         runtime.events().resentBlind(model, quote(), submitReference);
         if (firstResend()) {
-          runtime.events().warning("create.resent", "the create of a " + model + " task was answered with a server"
+          runtime.events().warning("create.resent", "the create of " + aTask(model) + " was answered with a server"
               + " error (" + failure.getMessage() + "); it is sent again once (a short retry); " + model
               + " takes no client reference, so a task the first create may have made" + upTo(1) + " cannot be looked"
               + " up: the provider's dashboard shows it");
         }
         return CompletableFuture.completedFuture(Optional.empty());
       }
+      if (openSubmits.closing()) {
+        return CompletableFuture.failedFuture(closedBeforeLookUp(failure, reference,
+            "the create of " + aTask(model) + " was answered with a server error"));
+      }
       // A 500 may come after the task was made, and a fresh task may not be listed yet: "not found" is believed
       // only after the not-found grace, as after a create that got no answer (each look under the retry policy).
-      runtime.events().warning("create.lookup", "the create of a " + model + " task was answered with a server error ("
+      runtime.events().warning("create.lookup", "the create of " + aTask(model) + " was answered with a server error ("
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
           + " minute, the time a fresh task may take to be listed) before the create is sent again");
       return adopted(retries.lookUpFreshTask(() -> runtime.provider().findByClientReference(reference)),
@@ -542,7 +546,7 @@ final class SubmitPipeline {
       String reference = request.clientReference();
       return ambiguous(failure, reference, reference == null ? possibleExtraTasks()
               + (failure.kind() == FailureKind.SERVER_ERROR ? 0 : 1) : 1,
-          "the create of a " + model + " task " + (failure.kind() == FailureKind.SERVER_ERROR
+          "the create of " + aTask(model) + " " + (failure.kind() == FailureKind.SERVER_ERROR
               ? "was answered with a server error" : "went out but got no usable answer"),
           "and its submit was cancelled before vidgen could tell whether the task was made: " + (reference == null
               ? "check the provider's dashboard before you send it again"
@@ -556,7 +560,7 @@ final class SubmitPipeline {
         // Every try after the first 500 may have made a task that cannot be looked up: not a failure to try again.
         String model = request.route().id();
         return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
-            "the create of a " + model + " task was answered with a server error and then "
+            "the create of " + aTask(model) + " was answered with a server error and then "
                 + (failure.kind() == FailureKind.SERVER_ERROR ? "with more until the retries ran out" : "failed"),
             "and each try answered with a server error may have made a task" + upTo(serverErrors()) + "; " + model
                 + " takes no client reference,"
@@ -596,14 +600,14 @@ final class SubmitPipeline {
         if (lookupFailure != null && stopLooking != null && stopLooking.isDone()
             && AsyncFailures.unwrap(lookupFailure) instanceof CancellationException) {
           throw new CompletionException(ambiguous(failure, reference,
-              "the create of a " + request.route().id() + " task was answered with a server error",
+              "the create of " + aTask(request.route().id()) + " was answered with a server error",
               "and its look-up by client reference " + reference + " was stopped (the submit was told to stop)"
                   + " before it could tell whether the task was made: look it up by that reference before you send"
                   + " it again"));
         }
         if (lookupFailure != null) {
           AmbiguousSubmitException error = ambiguous(failure, reference,
-              "the create of a " + request.route().id() + " task was answered with a server error",
+              "the create of " + aTask(request.route().id()) + " was answered with a server error",
               "and looking it up by client reference " + reference + " failed, so vidgen did not send it again:"
                   + " check the provider's dashboard for that reference before you send it again");
           error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
@@ -612,13 +616,25 @@ final class SubmitPipeline {
         found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
         if (found.isEmpty() && resendsIfNotFound) {
           runtime.events().warning("create.resent", "no task of client reference " + reference + " was listed within"
-              + " about a minute of the server error, so the create of a " + request.route().id() + " task is sent again"
+              + " about a minute of the server error, so the create of " + aTask(request.route().id()) + " is sent again"
               + " with the same reference; should the provider list a task of the first create later than that, it is"
               + " a second task (its dashboard shows both)");
         }
         return found;
       });
     }
+  }
+
+  /** A create whose answer was lost as the client closed: not looked up (nothing is sent once closing), said so. */
+  private static AmbiguousSubmitException closedBeforeLookUp(ProviderException failure, String reference, String what) {
+    return ambiguous(failure, reference, what, "and the client was closed before its task could be looked up: look it"
+        + " up by client reference " + reference + " before you send it again");
+  }
+
+  /** "a seedance-2 task", "an acme-video-1 task": {@code model}'s task with the article its first letter takes. */
+  static String aTask(String model) {
+    boolean vowel = !model.isEmpty() && "aeiouAEIOU".indexOf(model.charAt(0)) >= 0;
+    return (vowel ? "an " : "a ") + model + " task";
   }
 
   /**
@@ -636,11 +652,15 @@ final class SubmitPipeline {
       if (reference == null) {
         // This take may have made a task, and so may each earlier one answered 500 and sent again blindly.
         return CompletableFuture.failedFuture(ambiguous(failure, null, earlier.possibleExtraTasks() + 1,
-            "the create of a " + model + " task went out but got no usable answer",
+            "the create of " + aTask(model) + " went out but got no usable answer",
             "so a task may exist and be billed; " + model + " takes no client reference, so vidgen could not look it"
                 + " up and did not send the create again: check the provider's dashboard before you send it again"));
       }
-      runtime.events().warning("create.lookup", "the create of a " + model + " task got no usable answer ("
+      if (openSubmits.closing()) {
+        return CompletableFuture.failedFuture(closedBeforeLookUp(failure, reference,
+            "the create of " + aTask(model) + " went out but got no usable answer"));
+      }
+      runtime.events().warning("create.lookup", "the create of " + aTask(model) + " got no usable answer ("
           + failure.getMessage() + "); its task is looked up by client reference " + reference + " (for up to about a"
           + " minute, the time a fresh task may take to be listed) before the create is sent again");
       CompletableFuture<Optional<TaskSnapshot>> lookup =
@@ -654,14 +674,14 @@ final class SubmitPipeline {
             if (lookupFailure != null && stopLooking != null && stopLooking.isDone()
                 && AsyncFailures.unwrap(lookupFailure) instanceof CancellationException) {
               throw new CompletionException(ambiguous(failure, reference,
-                  "the create of a " + model + " task went out but got no usable answer",
+                  "the create of " + aTask(model) + " went out but got no usable answer",
                   "and its look-up by client reference " + reference + " was stopped (the submit was told to stop)"
                       + " before it could tell whether the task was made: look it up by that reference before you"
                       + " send it again"));
             }
             if (lookupFailure != null) {
               AmbiguousSubmitException error = ambiguous(failure, reference,
-                  "the create of a " + model + " task went out but got no usable answer",
+                  "the create of " + aTask(model) + " went out but got no usable answer",
                   "and looking it up by client reference " + reference + " failed too, so vidgen did not send the"
                       + " create again: check the provider's dashboard for that reference before you send it again");
               error.addSuppressed(AsyncFailures.unwrap(lookupFailure));
@@ -669,7 +689,7 @@ final class SubmitPipeline {
             }
             if (found.isEmpty() && resends.incrementAndGet() > MAX_AMBIGUOUS_RESENDS) {
               throw new CompletionException(ambiguous(failure, reference,
-                  "the create of a " + model + " task got no usable answer " + (MAX_AMBIGUOUS_RESENDS + 1) + " times",
+                  "the create of " + aTask(model) + " got no usable answer " + (MAX_AMBIGUOUS_RESENDS + 1) + " times",
                   "and no task with client reference " + reference + " was found; check the provider's dashboard for"
                       + " that reference before you send it again"));
             }

@@ -382,7 +382,7 @@ public final class VidgenClient implements AutoCloseable {
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     Objects.requireNonNull(handle, "handle == null");
     return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, handle,
-        handle.taskId(), () -> provider.status(handle.taskId())));
+        handle.taskId(), () -> ProviderFaultException.sameTask(handle, provider.status(handle.taskId()))));
   }
 
   /**

@@ -287,6 +287,30 @@ class ProviderFaultTest {
   }
 
   @Test
+  void aStatusAnswerForAnotherTaskEndsTheWaitAsTheProvidersFaultAndItsVideoIsNeverSaved() {
+    // Another job's task, finished: taken for this one, its video would be saved under this job's name.
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-other"));
+    JobHandle handle = fixture.handle("task-7");
+
+    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+    advanceUntilDone(awaited);
+
+    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
+            fault -> assertThat(fault.handle()).isEqualTo(handle))
+        .hasMessageContaining("scripted answered a status read with another task's status (task task-other),"
+            + " for task task-7");
+    assertThatThrownBy(() -> fixture.client.status(handle)).isInstanceOf(ProviderFaultException.class)
+        .hasMessageContaining("another task's status (task task-other)");
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    advanceUntilDone(generated);
+    assertThat(failureOf(generated)).isInstanceOf(ProviderFaultException.class);
+    assertThat(folder.resolve("kite.mp4")).doesNotExist();
+    assertThat(fixture.provider.count("open")).as("no video of the other task was opened").isZero();
+  }
+
+  @Test
   void anOpenThatThrowsEndsTheDownloadWithAnErrorNamingTheTask() {
     fixture.provider.statusAnswers(ScriptedProvider.completed("task-1"))
         .openAnswers(new ScriptedProvider.Throws(new IllegalArgumentException("boom in open")));

@@ -110,6 +110,12 @@ final class ScriptedProvider implements VideoProvider {
     return this;
   }
 
+  /** Status answers from now on, in place of any left (the last of which would otherwise answer every read). */
+  synchronized ScriptedProvider replaceStatusAnswers(Object... answers) {
+    statusAnswers.clear();
+    return statusAnswers(answers);
+  }
+
   synchronized ScriptedProvider uploadAnswers(Object... answers) {
     uploadAnswers.addAll(List.of(answers));
     return this;

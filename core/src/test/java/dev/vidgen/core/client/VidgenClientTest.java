@@ -80,7 +80,7 @@ class VidgenClientTest {
     fixture.advance(Duration.ofMinutes(2));
     assertThat(Files.readAllBytes(saved.join().file())).isEqualTo(ScriptedProvider.MP4);
 
-    provider.statusAnswers(TaskSnapshot.inProgress(TaskId.of("task-2"), 60), ScriptedProvider.completed("task-2"));
+    provider.replaceStatusAnswers(TaskSnapshot.inProgress(TaskId.of("task-2"), 60), ScriptedProvider.completed("task-2"));
     Path contested = folder.resolve("contested.mp4");
     CompletableFuture<GenerationResult> kept =
         fixture.client.generateAsync(Jobs.valid(), contested, AwaitOptions.defaults(), ExistingTarget.KEEP);

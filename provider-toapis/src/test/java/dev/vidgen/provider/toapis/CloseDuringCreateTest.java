@@ -42,6 +42,7 @@ class CloseDuringCreateTest {
       .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10)).start();
   private final List<JobHandle> submitted = new CopyOnWriteArrayList<>();
   private final List<VidgenException> failed = new CopyOnWriteArrayList<>();
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final ExecutorService caller = Executors.newSingleThreadExecutor();
 
   @TempDir Path folder;
@@ -123,6 +124,9 @@ class CloseDuringCreateTest {
     // The close ends the held connection too, and the create's own failure follows: it is not told a second time.
     await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
         .until(() -> failed.size() == 1 && failed.get(0) instanceof AmbiguousSubmitException);
+    assertThat(warnings).as("nothing is looked up once the client is closed, and no warning says it would be")
+        .noneMatch(warning -> warning.startsWith("create.lookup"));
+    assertThat(toapis.requests(Endpoint.STATUS)).as("no look-up by reference after the close").isEmpty();
   }
 
   private VidgenClient client(Duration closeWait) {
@@ -137,6 +141,11 @@ class CloseDuringCreateTest {
           @Override
           public void onFailed(JobHandle handle, VidgenException error) {
             failed.add(error);
+          }
+
+          @Override
+          public void onWarning(String code, String message) {
+            warnings.add(code + ": " + message);
           }
         })
         .build();

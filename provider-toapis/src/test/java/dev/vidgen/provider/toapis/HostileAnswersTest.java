@@ -105,6 +105,22 @@ class HostileAnswersTest {
   }
 
   @Test
+  void aStatusAnswerNamingAnotherTaskIsNotTakenForTheTaskAskedAndTheReadIsTriedAgain() {
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_other\",\"status\":\"failed\","
+        + "\"error\":{\"code\":\"other_job\",\"message\":\"another job's outcome\"}}"));
+
+    assertThat(ToApisTesting.failure(provider.status(TaskId.of("task_1"))))
+        .hasMessageContaining("the status answer for task task_1 names another task, task_other");
+
+    JobHandle handle = client.submit(grokJob());
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_other\",\"status\":\"failed\"}"));
+    TaskSnapshot read = client.status(handle);
+
+    assertThat(read.taskId()).as("the task's own answer, read again").isEqualTo(handle.taskId());
+    assertThat(read.status()).isNotEqualTo(TaskStatus.FAILED);
+  }
+
+  @Test
   void aFailureMessageWithEscapesAndAKeyIsMadeSafe() {
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
         + "{\"code\":\"bad\\u001b[2J\",\"message\":\"\\u001b[31mboom\\r\\nvidgen: all good sk-leaked12345678901234567890 \\u202e\"}}"));
