@@ -32,7 +32,7 @@ final class DownloadCommand extends TaskCommand {
         throw new CliException(ExitCodes.OTHER, "not_finished",
             "task " + target.handle().taskId() + " is not finished yet (" + Views.status(snapshot) + ")",
             "wait for it and save it with: "
-                + Failures.taskCommand("wait", target.handle(), session, "--out", out.forCommands(session.context())));
+                + Failures.setUpCommand("wait", target.handle(), session, "--out", out.forCommands(session.context())));
       }
       return Finisher.save(session, target.client(), target.handle(), snapshot, out, force, output);
     });

@@ -121,7 +121,7 @@ final class Failures {
       return UNUSABLE_NEXT;
     }
     if (cause instanceof ResultUnavailableException) {
-      return "the task is done but its video link failed; " + taskCommand("status", handle, session)
+      return "the task is done but its video link failed; " + setUpCommand("status", handle, session)
           + " shows a fresh link, then save the video with: " + unsaved.command();
     }
     if (cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.servedSomethingElse()) {
@@ -508,11 +508,16 @@ final class Failures {
    * reach the same provider and server, so that it works pasted as it is.
    */
   static String downloadCommand(JobHandle handle, Session session, String... more) {
+    return setUpCommand("download", handle, session, more);
+  }
+
+  /** "vidgen VERB TASK_ID [--provider ID] [more...] [--base-url …] [--routes …]", as {@link #downloadCommand}. */
+  static String setUpCommand(String verb, JobHandle handle, Session session, String... more) {
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(more));
     if (session != null) {
       words.addAll(session.setupOptions());
     }
-    return taskCommand("download", handle, session, words.toArray(String[]::new));
+    return taskCommand(verb, handle, session, words.toArray(String[]::new));
   }
 
   /** "vidgen models --live" with the options that reach the same provider (--provider, --base-url, --routes); shell-quoted. */

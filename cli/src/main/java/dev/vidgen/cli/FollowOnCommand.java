@@ -55,6 +55,36 @@ abstract class FollowOnCommand extends ClientCommand {
 
   abstract FollowOnKind kind();
 
+  /**
+   * Refuses, before anything is priced or sent, a source that cannot be one: text that names no task, a
+   * {@code --model} other than the model the history or the handle knows the task by (the provider refuses
+   * a follow-on on another model), a task this machine's history knows failed.
+   */
+  private void checkSource(VidgenClient client, String from, TaskCommand.Earlier earlier) {
+    JobHandle source;
+    try {
+      source = client.resume(from);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), "give the task id or the handle exactly as vidgen printed it");
+    }
+    String known = source.model();
+    if (model != null && !JobHandle.UNKNOWN_MODEL.equals(known) && !known.equals(model.strip())) {
+      throw CliException.usage("task " + source.taskId() + " is a " + known + " task ("
+              + (earlier.known().isPresent() ? "this machine's task history" : "its handle") + " says so), and --model "
+              + model.strip() + " names another: " + an(kind().id()) + " goes to the model of the task it starts from",
+          "leave out --model");
+    }
+    earlier.known().filter(entry -> "failed".equals(entry.status())).ifPresent(entry -> {
+      throw CliException.usage("task " + source.taskId() + " failed (this machine's task history says so): "
+          + an(kind().id()) + " starts from a finished video", "start from a completed task (vidgen history lists them)");
+    });
+  }
+
+  /** "an extend", "a remix". */
+  private static String an(String word) {
+    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+  }
+
   @Override
   int run(Session session, Output output) {
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
@@ -73,6 +103,7 @@ abstract class FollowOnCommand extends ClientCommand {
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);
+    checkSource(client, from, earlier);
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {

@@ -42,7 +42,12 @@ final class UnansweredClaim {
     String named = given.startsWith(HistoryEntry.UNANSWERED_PREFIX) ? given
         : AnsweredNote.nameOf(history, given).orElseThrow(() -> CliException.usage(
             "--made-by " + given + " is not the name of a create that got no answer", ALLOWED));
-    return claimable(history, named, task.strip());
+    return claimable(session, history, named, task.strip());
+  }
+
+  /** "vidgen wait TASK [--base-url …]": the command that follows {@code task} on the provider {@code note} was sent to. */
+  private static String follow(Session session, String task, HistoryEntry note) {
+    return Failures.taskCommand("wait", task, note.provider(), session, session.setupOptions().toArray(String[]::new));
   }
 
   /** Whether the note {@code name} names was answered with task {@code task} itself, so that there is nothing to claim. */
@@ -63,7 +68,7 @@ final class UnansweredClaim {
   }
 
   /** The note named {@code name} as the history holds it now, when {@code taskId} may still be claimed for it. */
-  private static HistoryEntry claimable(TaskHistory history, String name, String taskId) {
+  private static HistoryEntry claimable(Session session, TaskHistory history, String name, String taskId) {
     HistoryEntry note = history.find(name).orElseThrow(() -> AnsweredNote.refusal(history, name, "has no task to claim")
         .orElseGet(() -> CliException.usage(name + " is not in the task history " + history.file(), ALLOWED)));
     List<String> claimed = note.claimed();
@@ -73,11 +78,11 @@ final class UnansweredClaim {
         throw CliException.usage(name + " may have made " + note.possibleTasks() + " tasks at most (one per take),"
                 + " and " + accountedFor(claimed) + " accounted for already: " + String.join(", ", claimed)
                 + "; task " + taskId + " was not made by it",
-            "follow those with vidgen wait TASK_ID, or leave out --made-by");
+            "follow those with " + follow(session, "TASK_ID", note) + ", or leave out --made-by");
       }
       String last = claimed.get(claimed.size() - 1);
       throw CliException.usage(name + " was found already: its create made task " + last,
-          "follow that one with vidgen wait " + last + ", or leave out --made-by");
+          "follow that one with " + follow(session, last, note) + ", or leave out --made-by");
     }
     // A note closed with no task found may still be claimed: a task found after all is tracked, not lost.
     if (!note.status().equals(HistoryEntry.UNKNOWN) && !note.isSettledNote()) {
@@ -161,7 +166,7 @@ final class UnansweredClaim {
       // Checked again and recorded under the history's lock: another claim on the same note (another
       // process) may have been recorded since the check above, and the takes may have no task left.
       Optional<HistoryEntry> recorded = history.changing(() -> {
-        Standing now = Standing.of(history, claimable(history, note.taskId(), taskId), taskId);
+        Standing now = Standing.of(history, claimable(session, history, note.taskId(), taskId), taskId);
         if (now.foundBefore()) {
           return Optional.empty(); // the same task, claimed meanwhile: only followed
         }

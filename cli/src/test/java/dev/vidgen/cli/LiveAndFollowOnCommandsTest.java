@@ -235,6 +235,33 @@ class LiveAndFollowOnCommandsTest {
   }
 
   @Test
+  void aFollowOnOfAFailedTaskOnAnotherModelOrOfNoTaskIsRefusedBeforeAnythingIsSent() {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())
+          .env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
+      fake.nextTask(dev.vidgen.testkit.toapis.TaskScript.fails("generation_failed", "refused"));
+      CliRun.Result failed = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+          "--poll-interval", "50ms", "--json");
+      assertThat(failed.exitCode()).as(failed.all()).isEqualTo(6);
+      String source = (String) failed.json().get("task_id");
+
+      CliRun.Result ofFailed = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--json");
+      CliRun.Result otherModel = vidgen.run("remix", source, "--model", "grok-video-1.5-preview", "--prompt", "x");
+      CliRun.Result dots = vidgen.run("extend", "..", "--model", "grok-video-1.0", "--prompt", "x", "--json");
+
+      assertThat(ofFailed.exitCode()).as(ofFailed.all()).isEqualTo(2);
+      assertThat(ofFailed.err()).contains("task " + source + " failed (this machine's task history says so)");
+      assertThat(otherModel.exitCode()).as(otherModel.all()).isEqualTo(2);
+      assertThat(otherModel.err()).contains("is a grok-video-1.0 task", "--model grok-video-1.5-preview names another",
+          "leave out --model");
+      assertThat(dots.exitCode()).as(dots.all()).isEqualTo(2);
+      assertThat(dots.json()).extractingByKey("error").asString().contains("kind=usage").doesNotContain("internal");
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.EXTEND)).isEmpty();
+      assertThat(fake.requests(dev.vidgen.testkit.toapis.Endpoint.REMIX)).isEmpty();
+    }
+  }
+
+  @Test
   void anExtendDryRunShowsTheExactRequestTheExtendThenSends() {
     try (FakeToApisServer fake = FakeToApisServer.start()) {
       CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())

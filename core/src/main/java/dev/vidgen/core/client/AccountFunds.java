@@ -84,6 +84,9 @@ final class AccountFunds {
         return Fit.UNCHECKED;
       }
       if (!quote.isKnown()) {
+        if (left.signum() <= 0) {
+          return Fit.SHORT; // whatever it costs, nothing is left to pay it with
+        }
         if (warnedUnknown.add(quote.model())) {
           runtime.events().warning("price.unknown", "the price of " + quote.model() + " is unknown (" + quote.basis()
               + "), so it cannot be compared with the " + PriceQuote.creditsInWords(left) + " left; a job of this model is sent without that check");
@@ -201,7 +204,8 @@ final class AccountFunds {
     String taken = balances.effectiveRemaining().filter(first -> first.compareTo(left) > 0)
         .map(first -> " (after " + PriceQuote.creditsInWords(first.subtract(left)) + " for the jobs this client already sent)")
         .orElse("");
-    String message = quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits()) + " but the " + who
+    String message = (quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
+        : "the price of " + quote.model() + " is unknown") + " but the " + who
         + " has " + PriceQuote.creditsInWords(left) + " left" + taken + "; nothing was sent;"
         // A key is not topped up: its quota is raised (in the provider's console), or another key used.
         + (who.equals("key") ? " raise the key's quota or use another key," : " top up the " + who)

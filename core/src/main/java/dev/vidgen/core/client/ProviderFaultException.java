@@ -42,11 +42,14 @@ public final class ProviderFaultException extends VidgenException {
   }
 
   /**
-   * {@code snapshot}, the answer to a status read of {@code handle}'s task; a snapshot of another task
-   * (a provider's cache or mix-up), whose video would be saved as this job's, is the provider's fault.
+   * {@code snapshot}, the answer to a status read of {@code handle}'s task. For a handle whose model is known
+   * (made by a create, or kept with one), whose id is the provider's own, a snapshot of another task (a cache
+   * or a proxy mixing answers up), whose video would be saved as this job's, is the provider's fault. A handle
+   * resumed from bare text may hold a client reference, which a provider may answer with its task's own id.
    */
   static TaskSnapshot requireSameTask(JobHandle handle, TaskSnapshot snapshot) {
-    if (snapshot != null && !snapshot.taskId().equals(handle.taskId())) {
+    if (snapshot != null && !snapshot.taskId().equals(handle.taskId())
+        && !JobHandle.UNKNOWN_MODEL.equals(handle.model())) {
       throw new CompletionException(new ProviderFaultException(handle, "answered a status read with another task's"
           + " status (task " + SafeText.clip(SafeText.clean(snapshot.taskId().value()), 120) + ")", null));
     }

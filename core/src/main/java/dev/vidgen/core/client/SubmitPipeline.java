@@ -693,6 +693,12 @@ final class SubmitPipeline {
                   "and no task with client reference " + reference + " was found; check the provider's dashboard for"
                       + " that reference before you send it again"));
             }
+            if (found.isEmpty()) {
+              runtime.events().warning("create.resent", "the create of " + aTask(model) + " got no usable answer and"
+                  + " no task with client reference " + reference + " was found within the look-up's grace, so it is"
+                  + " sent again with the same reference; should the first create still arrive late, two tasks carry"
+                  + " that reference (the provider's dashboard shows both)");
+            }
             found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
             return found;
           });

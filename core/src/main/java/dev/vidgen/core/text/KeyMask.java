@@ -28,11 +28,14 @@ public final class KeyMask {
   /** The secret in each of its forms, or its Base64 in each of that one's. */
   private final Pattern keyOrBase64;
   private final String shownAs;
+  /** The secret's length in code points: text shorter than it holds it in no form (each form is longer). */
+  private final int shortestForm;
 
-  private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs) {
+  private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm) {
     this.key = key;
     this.keyOrBase64 = keyOrBase64;
     this.shownAs = shownAs;
+    this.shortestForm = shortestForm;
   }
 
   /** A mask for {@code secret} (not blank), which it replaces with {@code shownAs} (such as {@code sk-…}). */
@@ -46,13 +49,14 @@ public final class KeyMask {
     secret.codePoints().forEach(codePoint -> pattern.append(anyFormOf(codePoint)));
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
-    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs);
+    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs,
+        secret.codePointCount(0, secret.length()));
   }
 
   /** {@code text} with the secret masked in each form it stands in; a {@code Basic} value holding it is masked whole. */
   public String apply(String text) {
-    if (text == null) {
-      return null;
+    if (text == null || text.length() < shortestForm) {
+      return text;
     }
     Matcher basic = BASIC.matcher(text);
     StringBuilder masked = new StringBuilder();

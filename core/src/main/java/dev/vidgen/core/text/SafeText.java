@@ -1,6 +1,7 @@
 package dev.vidgen.core.text;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,54 @@ public final class SafeText {
 
   /** {@code text} with every key-shaped word masked and every control character escaped. */
   public static String clean(String text) {
-    return escape(mask(text));
+    return escape(maskSeen(text, SafeText::mask));
   }
 
   /** {@link #clean} that also masks {@code secrets} (such as the configured key), even when not key-shaped. */
   public static String clean(String text, List<String> secrets) {
-    return escape(mask(text, secrets));
+    return escape(maskSeen(text, masked -> mask(masked, secrets)));
+  }
+
+  /**
+   * {@link #clean(String, List)} that masks with {@code masking} too (such as {@code ApiKey::maskIn}, which finds
+   * a key encoded), before the control characters are escaped.
+   */
+  public static String clean(String text, List<String> secrets, UnaryOperator<String> masking) {
+    return escape(maskSeen(text, masked -> masking.apply(mask(masked, secrets))));
+  }
+
+  /**
+   * {@code mask} applied to {@code text}; where invisible characters (a zero-width space, a soft hyphen, a
+   * direction mark) stand inside a key and hide it from {@code mask}, {@code text} without them, masked.
+   */
+  private static String maskSeen(String text, UnaryOperator<String> mask) {
+    if (text == null) {
+      return null;
+    }
+    String masked = mask.apply(text);
+    String joined = withoutInvisible(text);
+    if (joined.equals(text)) {
+      return masked;
+    }
+    // The invisible characters hid nothing when masking the text without them gives what masking it did, less them.
+    String maskedJoined = mask.apply(joined);
+    return maskedJoined.equals(withoutInvisible(masked)) ? masked : maskedJoined;
+  }
+
+  /** {@code text} without its invisible formatting characters (Unicode's Cf), the same text when it has none. */
+  private static String withoutInvisible(String text) {
+    StringBuilder kept = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0xad && Character.getType(c) == Character.FORMAT) {
+        if (kept == null) {
+          kept = new StringBuilder(text.length()).append(text, 0, i);
+        }
+      } else if (kept != null) {
+        kept.append(c);
+      }
+    }
+    return kept == null ? text : kept.toString();
   }
 
   /** {@code text} with every word shaped like an API key ({@code sk-} and a run of twenty or more letters and digits) masked. */
@@ -95,9 +138,10 @@ public final class SafeText {
   }
 
   /**
-   * {@code text} on one line with nothing a terminal acts on: ESC, CR, LF and every other C0 or
-   * C1 control character, DEL, and the bidirectional marks and overrides become visible escapes
-   * ({@code \n}, {@code \r}, {@code \t}, {@code \x1B}, {@code \u202E}).
+   * {@code text} on one line with nothing a terminal acts on or a reader cannot see: ESC, CR, LF and
+   * every other C0 or C1 control character, DEL, the line and paragraph separators, and every invisible
+   * formatting character (direction marks and overrides, zero-width spaces and joiners, the soft hyphen)
+   * become visible escapes ({@code \n}, {@code \r}, {@code \t}, {@code \x1B}, {@code \u202E}, {@code \u200B}).
    */
   public static String escape(String text) {
     if (text == null) {
@@ -231,9 +275,13 @@ public final class SafeText {
     return -1;
   }
 
+  /**
+   * Control characters, and the invisible ones a reader cannot see on a terminal: every formatting
+   * character (Unicode's Cf: direction marks and overrides, zero-width spaces and joiners, the soft
+   * hyphen, a byte-order mark) and the line and paragraph separators.
+   */
   private static boolean isUnsafe(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-        || c == '\u061c' || c == '\u200e' || c == '\u200f'
-        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+        || (c >= 0xad && Character.getType(c) == Character.FORMAT);
   }
 }

@@ -369,6 +369,9 @@ class SubmitPipelineTest {
     assertThat(fixture.provider.creates()).extracting(request -> request.clientReference())
         .hasSize(2).containsOnly(handle.clientReference());
     assertThat(fixture.provider.count("find")).isEqualTo(6);
+    assertThat(fixture.listener.warnings()).as("the resend is said: a late first create would be a second task")
+        .filteredOn(warning -> warning.startsWith("create.resent")).singleElement().asString()
+        .contains("sent again with the same reference", "two tasks carry that reference");
   }
 
   @Test

@@ -263,6 +263,18 @@ class AccountAndFollowOnTest {
   }
 
   @Test
+  void anOverdrawnAccountRefusesEvenAJobOfUnknownPriceBeforeCreatingAnything() {
+    toapis.balance(BigDecimal.valueOf(-500), false);
+    try (VidgenClient client = VidgenClient.builder().provider(provider).build()) {
+      assertThatThrownBy(() -> client.submit(VideoJobs.validFor("grok-video-1.0")))
+          .isInstanceOf(InsufficientQuotaException.class)
+          .hasMessageContaining("the price of grok-video-1.0 is unknown but the account has -500 credits left")
+          .hasMessageContaining("nothing was sent");
+      assertThat(toapis.requests(Endpoint.CREATE)).isEmpty();
+    }
+  }
+
+  @Test
   void theClientUploadsALocalVideoOnceAndSendsItsUrl() {
     toapis.videoModels(Set.of("wan2.6"));
     Path clip = Videos.mp4(dir, "dance.mp4");

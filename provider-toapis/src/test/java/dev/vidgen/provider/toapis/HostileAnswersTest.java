@@ -105,19 +105,61 @@ class HostileAnswersTest {
   }
 
   @Test
-  void aStatusAnswerNamingAnotherTaskIsNotTakenForTheTaskAskedAndTheReadIsTriedAgain() {
-    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_other\",\"status\":\"failed\","
-        + "\"error\":{\"code\":\"other_job\",\"message\":\"another job's outcome\"}}"));
-
-    assertThat(ToApisTesting.failure(provider.status(TaskId.of("task_1"))))
-        .hasMessageContaining("the status answer for task task_1 names another task, task_other");
-
+  void aStatusAnswerNamingAnotherTaskIsNeverTakenForASubmittedTaskButIsForAResumedReference() {
     JobHandle handle = client.submit(grokJob());
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_other\",\"status\":\"failed\"}"));
-    TaskSnapshot read = client.status(handle);
 
-    assertThat(read.taskId()).as("the task's own answer, read again").isEqualTo(handle.taskId());
-    assertThat(read.status()).isNotEqualTo(TaskStatus.FAILED);
+    assertThatThrownBy(() -> client.status(handle)).isInstanceOf(dev.vidgen.core.client.ProviderFaultException.class)
+        .hasMessageContaining("answered a status read with another task's status (task task_other), for task "
+            + handle.taskId());
+
+    // Bare text may be a client reference, which ToAPIs reads in place of the id, answering with the task's own.
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":\"queued\"}"));
+    assertThat(client.status(client.resume("order-77")).taskId()).isEqualTo(handle.taskId());
+  }
+
+  @Test
+  void aFailureMessageWithTheKeyInBase64OrSplitByInvisibleCharactersShowsItNowhere() {
+    String key = toapis.apiKey();
+    // In JSON: \u200b is a zero-width space, \u00ad a soft hyphen; either hides a key from a plain look.
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
+        + "{\"code\":\"bad\",\"message\":\"b64 " + base64(key) + " and " + key.substring(0, 12) + "\\u200b"
+        + key.substring(12, 30) + "\\u00ad" + key.substring(30) + " end\"}}"));
+
+    TaskSnapshot snapshot = await(provider.status(TaskId.of("task_1")));
+
+    String shown = snapshot.failure().message();
+    assertThat(shown).doesNotContain(base64(key), key.substring(3, 12), key.substring(12, 30), key.substring(30),
+        "\u200b", "\u00ad").contains("b64 sk-…", " end");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id-KEY", "..", "."})
+  void aCreateAnsweredWithATaskIdThatHoldsTheKeyOrIsADotSegmentIsAmbiguousAndTheIdIsKeptNowhere(String shape) {
+    String id = shape.replace("KEY", toapis.apiKey());
+    toapis.inject(Endpoint.CREATE, Fault.answer(200, JSON, "{\"id\":\"" + id + "\",\"status\":\"queued\"}"));
+
+    Throwable failure = ToApisTesting.failure(client.submitAsync(grokJob()));
+
+    assertThat(failure).isInstanceOf(dev.vidgen.core.error.AmbiguousSubmitException.class)
+        .hasMessageContaining(shape.equals("id-KEY") ? "holds the API key (not shown)" : "cannot be read back");
+    assertThat(failure.getMessage()).doesNotContain(toapis.apiKey().substring(3));
+    assertThat(toapis.requests(Endpoint.CREATE)).as("a task may exist: not sent again").hasSize(1);
+  }
+
+  @Test
+  void aVideoIsAskedForAsItIsSoThatNoCompressedBodyIsInflatedUnseen() {
+    JobHandle handle = client.submit(grokJob());
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+
+    client.download(handle, done, dir.resolve("video.mp4"));
+
+    assertThat(toapis.requests(Endpoint.FILE)).singleElement()
+        .satisfies(file -> assertThat(file.headers()).containsEntry("accept-encoding", "identity"));
+  }
+
+  private static String base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
@@ -221,13 +263,14 @@ class HostileAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"as it is", "percent-encoded", "its secret part without sk-"})
+  @ValueSource(strings = {"as it is", "percent-encoded", "its secret part without sk-", "as Base64"})
   void aVideoUrlThatCarriesTheApiKeyIsNeverFetchedNorShownWithTheKey(String form) {
     JobHandle handle = client.submit(grokJob());
     String key = toapis.apiKey();
     String link = toapis.baseUrl() + "/files/x.mp4?token=" + switch (form) {
       case "percent-encoded" -> "%" + Integer.toHexString(key.charAt(0)) + key.substring(1);
       case "its secret part without sk-" -> key.substring(3);
+      case "as Base64" -> base64(key);
       default -> key;
     };
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":"

@@ -99,6 +99,19 @@ class KeyInJobTest {
   }
 
   @Test
+  void theKeysSecretPartWithoutItsPrefixIsFoundTooInThePromptAndInACallbackLink() {
+    String part = key.substring(3);
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("token " + part).image(CAT)
+        .param("callback_url", "https://hooks.example.com/x?token=" + part.toUpperCase(java.util.Locale.ROOT))
+        .build();
+
+    assertThat(client.validate(job).errors()).extracting(Violation::field)
+        .containsExactly("prompt", "params.callback_url");
+    assertThat(client.validate(job).errors().toString()).doesNotContain(part)
+        .doesNotContain(part.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  @Test
   void aJobWithoutTheKeyAndAShortKeyFindNothing() {
     VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("sk-fake and other words").image(CAT)
         .param("seed", 7).build();

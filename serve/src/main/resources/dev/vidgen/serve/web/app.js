@@ -813,7 +813,8 @@ function updateTask(task) {
   // This page's Generate waits while its create is sent again (a 429, a 503): why, whether anything is paid, when.
   if (state.sending && state.panelHeld && stillSending(task) && task.notice) showSendingNotice(task.notice);
   renderHistory();
-  if (isFinished(task) && (!previous || !isFinished(previous))) loadBalance();
+  // Read again when this page saw a task finish, not for each finished task the history brings (one read, not one each).
+  if (isFinished(task) && previous && !isFinished(previous)) loadBalance();
 }
 
 function showSendingNotice(notice) {

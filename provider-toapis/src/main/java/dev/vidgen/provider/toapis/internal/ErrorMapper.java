@@ -206,7 +206,7 @@ public final class ErrorMapper {
    * characters escaped.
    */
   public String scrub(String text) {
-    return SafeText.clean(text, List.of(apiKey.reveal()));
+    return SafeText.clean(text, List.of(apiKey.reveal()), apiKey::maskIn);
   }
 
   /**
@@ -261,11 +261,15 @@ public final class ErrorMapper {
     return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Without regard to case: a host name is lowercased on its way (by OkHttp, by DNS), and keys hold capitals. */
+  /**
+   * Without regard to case (a host name is lowercased on its way, by OkHttp, by DNS, and keys hold capitals),
+   * or in any form {@link ApiKey#maskIn} finds it in (JSON-escaped, as Base64).
+   */
   private static boolean holdsKey(ApiKey apiKey, String text) {
     String part = SafeText.secretPart(apiKey.reveal());
     return text.toLowerCase(java.util.Locale.ROOT).contains(
-        (part != null ? part : apiKey.reveal()).toLowerCase(java.util.Locale.ROOT));
+        (part != null ? part : apiKey.reveal()).toLowerCase(java.util.Locale.ROOT))
+        || !apiKey.maskIn(text).equals(text);
   }
 
   private static boolean isGoneLink(int status) {

@@ -79,9 +79,17 @@ public final class KeyInJob {
     if (text == null || found.stream().anyMatch(v -> v.field().equals(field))) {
       return;
     }
+    // The key in any form, or its secret part without sk- (the whole secret, as the prefix is fixed), even encoded.
     String masked = key.maskIn(text);
-    if (!masked.equals(text)) {
-      found.add(Violation.error(field, ViolationCodes.TEXT_HOLDS_API_KEY, SafeText.clip(SafeText.clean(masked), 120),
+    String part = SafeText.secretPart(key.reveal());
+    if (part != null) {
+      masked = masked.replace(part, "…");
+    }
+    if (!masked.equals(text) || ErrorMapper.carriesKey(key, text)) {
+      // What masking left may still hold it (in another case, percent-encoded): then it is not shown at all.
+      String shown = ErrorMapper.carriesKey(key, masked) ? "(not shown: it holds the API key)"
+          : SafeText.clip(SafeText.clean(masked), 120);
+      found.add(Violation.error(field, ViolationCodes.TEXT_HOLDS_API_KEY, shown,
           "text without the API key",
           field + " holds the API key (shown " + key.masked() + "): it would be sent to the provider, passed on "
               + "to the model's vendor and kept in the history; remove it"));

@@ -168,6 +168,7 @@ public final class TaskSnapshots {
     if (id == null) {
       throw new UnreadableResponseException("the answer names no task id");
     }
+    checkUsable(id, secret);
     String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
     String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
     String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
@@ -180,6 +181,23 @@ public final class TaskSnapshots {
         : snapshot(TaskId.of(id), status, task.progress(), task.result(), task.error(), ending, clean, secret);
     return snapshot.withOrigin(model == null ? null : SafeText.clip(clean.apply(model), ErrorMapper.WORD_CHARS),
         Lenient.instant(createdAt));
+  }
+
+  /**
+   * Refuses a task id vidgen could neither keep nor use: one holding the API key (in any form), which would
+   * be shown, kept in the history and named in files; or {@code .} or {@code ..}, which cannot stand as a
+   * path segment of the status address. A create so answered is ambiguous: its task may exist.
+   */
+  private static void checkUsable(String id, java.util.function.Predicate<String> secret)
+      throws UnreadableResponseException {
+    if (secret.test(id)) {
+      throw new UnreadableResponseException("the answer's task id holds the API key (not shown); vidgen neither"
+          + " keeps nor shows such an id");
+    }
+    if (id.strip().equals(".") || id.strip().equals("..")) {
+      throw new UnreadableResponseException("the answer's task id is \"" + id.strip() + "\", which cannot be read"
+          + " back (it is no usable path segment)");
+    }
   }
 
   /**
