@@ -39,6 +39,14 @@ class ProviderFaultTest {
     fixture.close();
   }
 
+  /** Waits for {@code handle}'s task until the wait ends: it must end as a fault of the provider naming that handle. */
+  private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertWaitEndsAsAFaultOf(JobHandle handle) {
+    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
+    advanceUntilDone(awaited);
+    return assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
+        fault -> assertThat(fault.handle()).isEqualTo(handle));
+  }
+
   /** Moves virtual time on a minute at a time (at most thirty) until {@code future} ends. */
   private void advanceUntilDone(CompletableFuture<?> future) {
     for (int minute = 0; minute < 30 && !future.isDone(); minute++) {
@@ -172,11 +180,7 @@ class ProviderFaultTest {
     fixture.provider.statusAnswers(deep);
     JobHandle handle = fixture.handle("task-7");
 
-    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
-    advanceUntilDone(awaited);
-
-    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
-            fault -> assertThat(fault.handle()).isEqualTo(handle))
+    assertWaitEndsAsAFaultOf(handle)
         .hasMessageContaining("scripted failed its status read with an unexpected java.lang.StackOverflowError:"
             + " probe deep, for task task-7")
         .hasCause(deep);
@@ -267,11 +271,7 @@ class ProviderFaultTest {
     fixture.provider.statusAnswers(new NullPointerException("a JSON bug"));
     JobHandle handle = fixture.handle("task-7");
 
-    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
-    advanceUntilDone(awaited);
-
-    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
-            fault -> assertThat(fault.handle()).isEqualTo(handle))
+    assertWaitEndsAsAFaultOf(handle)
         .hasMessageContaining("NullPointerException: a JSON bug, for task task-7");
 
     ClientFixture silent = new ClientFixture(
@@ -292,11 +292,7 @@ class ProviderFaultTest {
     fixture.provider.statusAnswers(ScriptedProvider.completed("task-other"));
     JobHandle handle = fixture.handle("task-7");
 
-    CompletableFuture<TaskSnapshot> awaited = fixture.client.awaitAsync(handle, AwaitOptions.defaults());
-    advanceUntilDone(awaited);
-
-    assertThat(failureOf(awaited)).isInstanceOfSatisfying(ProviderFaultException.class,
-            fault -> assertThat(fault.handle()).isEqualTo(handle))
+    assertWaitEndsAsAFaultOf(handle)
         .hasMessageContaining("scripted answered a status read with another task's status (task task-other),"
             + " for task task-7");
     assertThatThrownBy(() -> fixture.client.status(handle)).isInstanceOf(ProviderFaultException.class)
