@@ -4,6 +4,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.JobIdentity;
@@ -100,6 +101,15 @@ final class RepeatCheck {
    * CI step in a container without HOME): said, not kept quiet, since the run is about to pay.
    */
   private static void sayWhenUnchecked(Session session, Output output) {
+    HistoryRecord.history(session.context()).ifPresent(history -> {
+      int unreadable = history.unreadableLines();
+      if (unreadable > 0) {
+        output.note(Plural.count(unreadable, "line") + " of the task history " + history.file() + " could not be"
+            + " read (written by another version of vidgen, or changed by hand): "
+            + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen, so this run"
+            + " cannot tell whether it is one of them");
+      }
+    });
     if (HistoryRecord.history(session.context()).isEmpty()) {
       HistoryRequirement.lacking(session, output, "no task history: "
           + TaskHistory.whyNoDataFolder(session.context().env()), "so this run cannot notice the same job made before or at the same"

@@ -104,10 +104,30 @@ class RepeatCheckTest {
     CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history");
 
     assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
-    assertThat(again.err()).doesNotContain("could not read the task history");
+    assertThat(again.err()).doesNotContain("could not read the task history").doesNotContain("could not be read");
     assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
     assertThat(listed.exitCode()).as(listed.all()).isZero();
     assertThat(listed.out()).contains(fake.taskIds().get(0));
+  }
+
+  @Test
+  void aHistoryLineThisVersionCannotReadIsSaidBeforeARunThatMayPayAgain() throws Exception {
+    submittedTaskId();
+    Path file = home.resolve("history.jsonl");
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    // As another version of vidgen might write it: the price as an object where this one writes a number.
+    String newer = lines.stream().filter(line -> line.contains("\"credits\":20")).findFirst().orElseThrow()
+        .replaceFirst("\"credits\":20", "\"credits\":{\"amount\":20}")
+        .replaceFirst("\"task_id\":\"[^\"]+\"", "\"task_id\":\"video_newer\"");
+    assertThat(newer).contains("{\"amount\":20}", "video_newer");
+    java.nio.file.Files.writeString(file, newer + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+    CliRun.Result again = generate(toApis(), "--no-wait");
+
+    assertThat(again.err()).contains("1 line of the task history " + file + " could not be read",
+        "the job it holds is not seen");
+    assertThat(again.exitCode()).as("the readable line still holds the same job back: " + again.all())
+        .isEqualTo(ExitCodes.OTHER);
   }
 
   @Test

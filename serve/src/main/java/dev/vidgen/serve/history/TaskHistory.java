@@ -420,6 +420,36 @@ public final class TaskHistory {
     return entries().stream().filter(entry -> entry.taskId().equals(taskId)).findFirst();
   }
 
+  /**
+   * How many whole lines of the file vidgen cannot read as an entry: written by another version of vidgen (a
+   * field in another shape, a status it does not know) or changed by hand. Their jobs are out of every look of
+   * this history, the same-job check's too. A last line without its newline (one torn by a crash) is not counted.
+   */
+  public int unreadableLines() {
+    String text;
+    try {
+      if (!Files.isRegularFile(file)) {
+        return 0;
+      }
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return 0; // told by the reads that need the file
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    String[] lines = text.split("\n", -1);
+    int unreadable = 0;
+    // The last element is what follows the last newline: empty, or a torn line.
+    for (int i = 0; i < lines.length - 1; i++) {
+      String line = lines[i].strip();
+      if (!line.isEmpty() && readLine(line).isEmpty()) {
+        unreadable++;
+      }
+    }
+    return unreadable;
+  }
+
   private static Optional<HistoryEntry> readLine(String line) {
     try {
       return JsonTrees.tryParseObject(line).map(HistoryEntry::fromJson);
