@@ -10,10 +10,14 @@ import java.util.Objects;
 public final class ApiKey {
   private final String value;
   private final KeyMask mask;
+  /** The key's secret part without {@code sk-}, as a server may echo it or encode it alone; null for a short key. */
+  private final KeyMask partMask;
 
   private ApiKey(String value) {
     this.value = value;
     this.mask = KeyMask.of(value, masked());
+    String part = dev.vidgen.core.text.SafeText.secretPart(value);
+    this.partMask = part == null ? null : KeyMask.of(part, "…");
   }
 
   /** Wraps a key; surrounding white space is dropped. */
@@ -41,10 +45,12 @@ public final class ApiKey {
   /**
    * {@code text} with this key shown {@link #masked()} wherever it stands, in clear or encoded
    * (percent-encoded once or twice, JSON-escaped, as Base64 anywhere, inside a {@code Basic} value's Base64;
-   * see {@link KeyMask}); null stays null.
+   * see {@link KeyMask}), and its secret part without {@code sk-} shown as {@code …} in the same forms; null
+   * stays null.
    */
   public String maskIn(String text) {
-    return mask.apply(text);
+    String masked = mask.apply(text);
+    return partMask == null ? masked : partMask.apply(masked);
   }
 
   @Override

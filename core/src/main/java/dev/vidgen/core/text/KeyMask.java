@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Masks one secret, such as an API key, in text that may show it in clear or encoded: percent-encoded once
  * or twice (either case of hex, {@code +} for a space), JSON-escaped ({@code \/}, {@code \u002F}), any mix of
- * these; as the Base64 of text beginning with it, anywhere (standard or URL-safe, padded or not, for a secret
+ * these; as the Base64 of text holding it (such as {@code Bearer <key>}), anywhere (standard or URL-safe, padded or not, for a secret
  * of {@value #BASE64_FROM} bytes or more); or inside a {@code Basic} value whose Base64 decodes to text
  * holding it anywhere ({@code key}, {@code key:}, {@code user:key}). Thread-safe; null text stays null.
  */
@@ -28,7 +28,7 @@ public final class KeyMask {
   /** The secret in each of its forms, or its Base64 in each of that one's. */
   private final Pattern keyOrBase64;
   private final String shownAs;
-  /** The secret's length in code points: text shorter than it holds it in no form (each form is longer). */
+  /** The fewest characters any form of the secret takes: text shorter than that holds it in no form. */
   private final int shortestForm;
 
   private KeyMask(Pattern key, Pattern keyOrBase64, String shownAs, int shortestForm) {
@@ -49,8 +49,15 @@ public final class KeyMask {
     secret.codePoints().forEach(codePoint -> pattern.append(anyFormOf(codePoint)));
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
-    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs,
-        secret.codePointCount(0, secret.length()));
+    int shortest = secret.codePointCount(0, secret.length());
+    if (bytes.length >= BASE64_FROM) {
+      for (int before = 0; before < 3; before++) {
+        // The characters base64At matches for this place: the whole encoding less those it leaves out.
+        int encoded = ((before + bytes.length) * 8 + 5) / 6;
+        shortest = Math.min(shortest, encoded - (before == 0 ? 0 : before + 1));
+      }
+    }
+    return new KeyMask(Pattern.compile(pattern.toString()), Pattern.compile(either), shownAs, shortest);
   }
 
   /** {@code text} with the secret masked in each form it stands in; a {@code Basic} value holding it is masked whole. */
@@ -75,20 +82,34 @@ public final class KeyMask {
   }
 
   /**
-   * A regular expression matching the Base64 of text that begins with {@code secret}, in either alphabet: each
-   * character of its whole groups of three bytes, then of the last one or two bytes as far as they go (the
-   * character that also holds bits of whatever follows is any with the secret's bits), then any padding.
+   * A regular expression matching the Base64 of text that holds {@code secret} anywhere (such as {@code Bearer
+   * <key>}), in either alphabet: for each of the three places the secret's first byte can take in a group of
+   * three, {@link #base64At} of it.
    */
   private static String base64Of(byte[] secret) {
-    String encoded = Base64.getEncoder().withoutPadding().encodeToString(secret);
+    return base64At(secret, 0) + "|" + base64At(secret, 1) + "|" + base64At(secret, 2);
+  }
+
+  /**
+   * A regular expression matching the Base64 of text in which {@code secret} follows {@code before} bytes (0, 1 or 2
+   * in its group of three): each character wholly of the secret's bits (those that also hold bits of the bytes
+   * before it are left out, as the text before is unknown), then of its last byte or two as far as they go (the
+   * character that also holds bits of whatever follows is any with the secret's bits), then any padding.
+   */
+  private static String base64At(byte[] secret, int before) {
+    byte[] placed = new byte[before + secret.length];
+    System.arraycopy(secret, 0, placed, before, secret.length);
+    String encoded = Base64.getEncoder().withoutPadding().encodeToString(placed);
     // Bits of the last character that are the secret's: all six, or the top two (one byte left) or four (two left).
-    int lastBits = switch (secret.length % 3) {
+    int lastBits = switch (placed.length % 3) {
       case 1 -> 2;
       case 2 -> 4;
       default -> 6;
     };
+    // The first character of the secret's own bits alone: 0 when it starts a group, else 2 (one byte before) or 3.
+    int first = before == 0 ? 0 : before + 1;
     StringBuilder pattern = new StringBuilder("(?:");
-    for (int i = 0; i < encoded.length(); i++) {
+    for (int i = first; i < encoded.length(); i++) {
       int sextet = STANDARD.indexOf(encoded.charAt(i));
       int kept = i == encoded.length() - 1 ? lastBits : 6;
       int mask = (0x3F << (6 - kept)) & 0x3F;

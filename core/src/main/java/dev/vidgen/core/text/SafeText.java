@@ -18,10 +18,11 @@ public final class SafeText {
    * {@code sk-} (in any case) followed by the key's characters, among them a run of twenty or more
    * letters and digits, as every real key has ({@code sk-} and 48); a shorter name such as {@code
    * sk-video-2-pro-turbo-1080p} is an ordinary word. Not inside a word ({@code task-…}), but after a
-   * percent-encoded character ({@code Bearer%20sk-…}).
+   * percent-encoded character ({@code Bearer%20sk-…}) or a terminal's escape sequence ({@code ESC[0msk-…}).
    */
   private static final Pattern KEY_SHAPE = Pattern.compile(
-      "(?i)(?:(?<![a-z0-9])|(?<=%[0-9a-f]{2}))sk-(?=[a-z0-9_\\-]*?[a-z0-9]{20})[a-z0-9_\\-]+");
+      "(?i)(?:(?<![a-z0-9])|(?<=%[0-9a-f]{2})|(?<=\\x1b\\[[0-9;?]{0,16}[a-z]))sk-(?=[a-z0-9_\\-]*?[a-z0-9]{20})"
+          + "[a-z0-9_\\-]+");
   /** Task ids that may name a file and appear unquoted on a command line. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:+=@-]{0,199}");
   /** Words a POSIX shell reads as they are. */
@@ -66,7 +67,7 @@ public final class SafeText {
   }
 
   /** {@code text} without its invisible formatting characters (Unicode's Cf), the same text when it has none. */
-  private static String withoutInvisible(String text) {
+  public static String withoutInvisible(String text) {
     StringBuilder kept = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -77,6 +77,17 @@ class KeyMaskTest {
   }
 
   @Test
+  void masksTheBase64OfTextHoldingTheKeyWhereverItsFirstByteFalls() {
+    KeyMask mask = KeyMask.of(KEY, "sk-…");
+    for (String before : java.util.List.of("", "B", "Be", "Bearer ", "token=")) {
+      String encoded = base64(before + KEY + " tail");
+      assertThat(mask.shows(encoded)).as("the key after %s", before.isEmpty() ? "nothing" : before).isTrue();
+      assertThat(mask.apply(encoded)).as(before).doesNotContain(encoded.substring(12, 28));
+    }
+    assertThat(mask.shows(base64("no secret here, only words long enough to be a key's Base64"))).isFalse();
+  }
+
+  @Test
   void masksTheBase64OfTextBeginningWithTheKeyAsFarAsItHoldsTheKey() {
     // 23 bytes: the last character of the key's own Base64 ('0' of "PT0=") also holds two bits of the '|'
     // that follows here, which make it '1'.

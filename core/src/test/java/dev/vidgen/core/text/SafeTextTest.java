@@ -30,6 +30,7 @@ class SafeTextTest {
     assertThat(SafeText.clean(hidden)).isEqualTo("token sk-…");
     assertThat(SafeText.clean(hidden, java.util.List.of(key))).isEqualTo("token sk-…");
     assertThat(SafeText.clean("no key\u200bhere")).as("nothing hidden: kept, escaped").isEqualTo("no key\\u200Bhere");
+    assertThat(SafeText.clean("quota \u001b[0m" + key)).as("a colour code glued to a key").isEqualTo("quota \\x1B[0msk-…");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.vidgen.provider.toapis;
 
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.provider.toapis.internal.Json;
 import dev.vidgen.provider.toapis.internal.TaskSnapshots;
 import dev.vidgen.provider.toapis.internal.UnreadableResponseException;
@@ -88,23 +89,24 @@ public final class ToApisWebhooks {
   /** Checks a delivery from the values of its three headers and its raw body. */
   public Verification verify(String id, String timestamp, String signatures, byte[] rawBody) {
     Objects.requireNonNull(rawBody, "rawBody == null");
+    // Before the signature is checked, the id and the timestamp are anyone's text: shown cleaned and cut short.
     if (isBlank(id) || isBlank(timestamp) || isBlank(signatures)) {
-      return new Verification(Outcome.MISSING_HEADERS, id,
+      return new Verification(Outcome.MISSING_HEADERS, shown(id),
           "a delivery carries " + ID_HEADER + ", " + TIMESTAMP_HEADER + " and " + SIGNATURE_HEADER);
     }
     Instant sentAt;
     try {
       sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
     } catch (NumberFormatException | java.time.DateTimeException e) {
-      return new Verification(Outcome.BAD_TIMESTAMP, id, "the timestamp is not Unix seconds: " + timestamp);
+      return new Verification(Outcome.BAD_TIMESTAMP, shown(id), "the timestamp is not Unix seconds: " + shown(timestamp));
     }
     Duration offset = Duration.between(sentAt, clock.instant()).abs();
     if (offset.compareTo(tolerance) > 0) {
-      return new Verification(Outcome.STALE, id, "the timestamp is " + offset.toSeconds()
+      return new Verification(Outcome.STALE, shown(id), "the timestamp is " + offset.toSeconds()
           + " s from now; at most " + tolerance.toSeconds() + " s is accepted");
     }
     if (!signatureMatches(id.strip(), timestamp.strip(), signatures, rawBody)) {
-      return new Verification(Outcome.BAD_SIGNATURE, id, "no v1 signature matches the secret");
+      return new Verification(Outcome.BAD_SIGNATURE, shown(id), "no v1 signature matches the secret");
     }
     boolean first;
     synchronized (seen) {
@@ -113,6 +115,11 @@ public final class ToApisWebhooks {
     return first
         ? new Verification(Outcome.ACCEPTED, id.strip(), "verified")
         : new Verification(Outcome.DUPLICATE, id.strip(), "verified, but this id was delivered before");
+  }
+
+  /** Text of a delivery not yet verified, or of its body, as it may be shown and logged: cleaned, at most 200 characters. */
+  private static String shown(String text) {
+    return text == null ? null : SafeText.clip(SafeText.clean(text), 200);
   }
 
   /**
@@ -143,14 +150,21 @@ public final class ToApisWebhooks {
     if (event == null || isBlank(event.id()) || isBlank(event.type())) {
       throw new IllegalArgumentException("not a ToAPIs webhook event: it needs an id and a type");
     }
+    String id = shown(event.id());
+    String type = shown(event.type());
+    boolean aboutATask = event.type().strip().startsWith("generation.");
     if (event.data() == null || isBlank(event.data().taskId())) {
-      return new Event(event.id(), event.type(), null, null, null);
+      if (aboutATask) {
+        // A task's event that names no task would be answered 2xx and its result lost without a trace.
+        throw new IllegalArgumentException("webhook " + id + " (" + type + ") names no data.task_id");
+      }
+      return new Event(id, type, null, null, null);
     }
     try {
       TaskSnapshot task = TaskSnapshots.fromWebhook(event.data());
-      return new Event(event.id(), event.type(), task, event.data().clientBusinessId(), event.data().model());
+      return new Event(id, type, task, shown(event.data().clientBusinessId()), task.model());
     } catch (UnreadableResponseException e) {
-      throw new IllegalArgumentException("webhook " + event.id() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("webhook " + id + ": " + e.getMessage(), e);
     }
   }
 
@@ -250,7 +264,8 @@ public final class ToApisWebhooks {
   /**
    * The result of a verification.
    *
-   * @param eventId the delivery id as sent, or null when missing
+   * @param eventId the delivery id: as sent when verified (for {@link #forget}); cleaned and cut short
+   *     otherwise, as anyone may have sent it; null when missing
    * @param reason a sentence for logs; never contains the secret
    */
   public record Verification(Outcome outcome, String eventId, String reason) {
@@ -263,11 +278,11 @@ public final class ToApisWebhooks {
   /**
    * A webhook event.
    *
-   * @param id the event's id, as the body gives it
-   * @param type {@code generation.completed}, {@code generation.failed} or {@code endpoint.test}
+   * @param id the event's id, as the body gives it (cleaned: control and invisible characters escaped, keys masked)
+   * @param type {@code generation.completed}, {@code generation.failed} or {@code endpoint.test} (cleaned too)
    * @param task the task as polling would report it; null for events about no task
-   * @param clientReference the {@code client_business_id} of the task, or null
-   * @param model the model id, or null
+   * @param clientReference the {@code client_business_id} of the task (cleaned), or null
+   * @param model the model id (cleaned), or null
    */
   public record Event(String id, String type, TaskSnapshot task, String clientReference, String model) {
     /** The task, for task events. */
@@ -319,7 +334,8 @@ public final class ToApisWebhooks {
       if (secret.isBlank()) {
         throw new IllegalArgumentException("the webhook secret is blank; copy it from the ToAPIs console");
       }
-      secrets.add(secret.getBytes(StandardCharsets.UTF_8));
+      // As read from a file or a variable it often ends in a line break, which no secret of the console holds.
+      secrets.add(secret.strip().getBytes(StandardCharsets.UTF_8));
       return this;
     }
 

@@ -123,13 +123,15 @@ class HostileAnswersTest {
     String key = toapis.apiKey();
     // In JSON: \u200b is a zero-width space, \u00ad a soft hyphen; either hides a key from a plain look.
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"task_1\",\"status\":\"failed\",\"error\":"
-        + "{\"code\":\"bad\",\"message\":\"b64 " + base64(key) + " and " + key.substring(0, 12) + "\\u200b"
+        + "{\"code\":\"bad\",\"message\":\"b64 " + base64(key) + " part " + base64(key.substring(3)) + " bearer "
+        + base64("Bearer " + key) + " and " + key.substring(0, 12) + "\\u200b"
         + key.substring(12, 30) + "\\u00ad" + key.substring(30) + " end\"}}"));
 
     TaskSnapshot snapshot = await(provider.status(TaskId.of("task_1")));
 
     String shown = snapshot.failure().message();
-    assertThat(shown).doesNotContain(base64(key), key.substring(3, 12), key.substring(12, 30), key.substring(30),
+    assertThat(shown).doesNotContain(base64(key), base64(key.substring(3)).substring(0, 40),
+        base64("Bearer " + key).substring(12, 52), key.substring(3, 12), key.substring(12, 30), key.substring(30),
         "\u200b", "\u00ad").contains("b64 sk-…", " end");
   }
 
@@ -263,7 +265,8 @@ class HostileAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"as it is", "percent-encoded", "its secret part without sk-", "as Base64"})
+  @ValueSource(strings = {"as it is", "percent-encoded", "its secret part without sk-", "as Base64",
+      "its secret part as Base64", "as the Base64 of a Bearer header"})
   void aVideoUrlThatCarriesTheApiKeyIsNeverFetchedNorShownWithTheKey(String form) {
     JobHandle handle = client.submit(grokJob());
     String key = toapis.apiKey();
@@ -271,6 +274,8 @@ class HostileAnswersTest {
       case "percent-encoded" -> "%" + Integer.toHexString(key.charAt(0)) + key.substring(1);
       case "its secret part without sk-" -> key.substring(3);
       case "as Base64" -> base64(key);
+      case "its secret part as Base64" -> base64(key.substring(3));
+      case "as the Base64 of a Bearer header" -> base64("Bearer " + key);
       default -> key;
     };
     toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":"

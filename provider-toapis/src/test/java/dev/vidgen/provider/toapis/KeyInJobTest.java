@@ -101,7 +101,8 @@ class KeyInJobTest {
   @Test
   void theKeysSecretPartWithoutItsPrefixIsFoundTooInThePromptAndInACallbackLink() {
     String part = key.substring(3);
-    VideoJob job = VideoJob.builder("grok-video-1.5-preview").prompt("token " + part).image(CAT)
+    VideoJob job = VideoJob.builder("grok-video-1.5-preview")
+        .prompt("token " + part.substring(0, 20) + "\u200b" + part.substring(20)).image(CAT)
         .param("callback_url", "https://hooks.example.com/x?token=" + part.toUpperCase(java.util.Locale.ROOT))
         .build();
 

@@ -213,6 +213,50 @@ class ToApisWebhooksTest {
         .hasMessageNotContaining(SECRET);
   }
 
+  @Test
+  void textOfADeliveryNotVerifiedIsCleanedAndCutShortWhereverItIsShown() {
+    String forged = "evt_x\r\nINFO forged line \u001b[31mred\u202eevil";
+    byte[] body = completedEvent("evt_16", "video_16", "https://files.example/v.mp4");
+
+    ToApisWebhooks.Verification badTime = webhooks.verify(headers(forged, "1\u001b[2J" + "9".repeat(5000), "v1=00"), body);
+    ToApisWebhooks.Verification badSignature = webhooks.verify(headers(forged, TIMESTAMP, "v1=00"), body);
+
+    assertThat(badTime.outcome()).isEqualTo(Outcome.BAD_TIMESTAMP);
+    assertThat(badTime.reason()).doesNotContain("\u001b").hasSizeLessThan(300);
+    assertThat(badSignature.eventId()).doesNotContain("\r", "\n", "\u001b", "\u202e").contains("\\r\\nINFO");
+    assertThatThrownBy(() -> webhooks.receive(headers(forged, TIMESTAMP, "v1=00"), body))
+        .isInstanceOf(ToApisWebhooks.RejectedDeliveryException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u001b", "\u202e"));
+  }
+
+  @Test
+  void anEventWhoseTaskCannotBeFollowedSafelyIsRefusedNotPassedOnOrDropped() {
+    String key = "sk-" + "Ab3d".repeat(12);
+    byte[] noTask = "{\"id\":\"evt_17\",\"type\":\"generation.completed\",\"data\":{\"status\":\"SUCCESS\"}}"
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> ToApisWebhooks.parse(noTask)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("names no data.task_id");
+    for (String taskId : java.util.List.of("..", ".", "video_" + key)) {
+      assertThatThrownBy(() -> ToApisWebhooks.parse(completedEvent("evt_18", taskId, "https://files.example/v.mp4")))
+          .as(taskId).isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(key);
+    }
+    ToApisWebhooks.Event keyInLink = ToApisWebhooks.parse(
+        completedEvent("evt_19", "video_19", "https://cdn.example/v.mp4?key=" + key));
+    assertThat(keyInLink.snapshot().orElseThrow().result()).as("never fetched").isEmpty();
+    assertThat(keyInLink.snapshot().orElseThrow().resultProblem()).isPresent();
+    assertThat(keyInLink.toString()).doesNotContain(key);
+  }
+
+  @Test
+  void aSecretReadWithALineBreakStillVerifies() {
+    ToApisWebhooks fromFile = ToApisWebhooks.builder(SECRET + "\n").clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    byte[] body = completedEvent("evt_20", "video_20", "https://files.example/v.mp4");
+
+    assertThat(fromFile.verify(headers("evt_20", TIMESTAMP, "v1=" + sign(SECRET, "evt_20", TIMESTAMP, body)), body)
+        .outcome()).isEqualTo(Outcome.ACCEPTED);
+  }
+
   private Outcome verifyAgain(ToApisWebhooks verifier, String id) {
     byte[] body = completedEvent(id, "video", "https://files.example/v.mp4");
     return verifier.verify(headers(id, TIMESTAMP, "v1=" + sign(SECRET, id, TIMESTAMP, body)), body).outcome();

@@ -79,13 +79,11 @@ public final class KeyInJob {
     if (text == null || found.stream().anyMatch(v -> v.field().equals(field))) {
       return;
     }
-    // The key in any form, or its secret part without sk- (the whole secret, as the prefix is fixed), even encoded.
-    String masked = key.maskIn(text);
-    String part = SafeText.secretPart(key.reveal());
-    if (part != null) {
-      masked = masked.replace(part, "…");
-    }
-    if (!masked.equals(text) || ErrorMapper.carriesKey(key, text)) {
+    // The key in any form, or its secret part without sk- (the whole secret, as the prefix is fixed), even encoded,
+    // also where invisible characters (a zero-width space) were put inside it.
+    String seen = SafeText.withoutInvisible(text);
+    String masked = key.maskIn(seen);
+    if (!masked.equals(seen) || ErrorMapper.carriesKey(key, seen)) {
       // What masking left may still hold it (in another case, percent-encoded): then it is not shown at all.
       String shown = ErrorMapper.carriesKey(key, masked) ? "(not shown: it holds the API key)"
           : SafeText.clip(SafeText.clean(masked), 120);

@@ -212,9 +212,12 @@ public final class TaskSnapshots {
     if (id == null) {
       throw new UnreadableResponseException("the webhook names no data.task_id");
     }
+    // No key is at hand here: an id or a video link holding anything shaped like one is refused, as polling
+    // refuses one holding the configured key.
+    checkUsable(id, SafeText::holdsKeyShape);
     String model = firstNonBlank(task.model());
     return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
-        new Ending(task.expiresAt(), null), SafeText::clean, text -> false)
+        new Ending(task.expiresAt(), null), SafeText::clean, SafeText::holdsKeyShape)
         .withOrigin(model == null ? null : SafeText.clip(SafeText.clean(model), ErrorMapper.WORD_CHARS),
             Lenient.instant(task.submittedAt()));
   }
