@@ -140,9 +140,9 @@ public final class SafeText {
 
   /**
    * {@code text} on one line with nothing a terminal acts on or a reader cannot see: ESC, CR, LF and
-   * every other C0 or C1 control character, DEL, the line and paragraph separators, and every invisible
-   * formatting character (direction marks and overrides, zero-width spaces and joiners, the soft hyphen)
-   * become visible escapes ({@code \n}, {@code \r}, {@code \t}, {@code \x1B}, {@code \u202E}, {@code \u200B}).
+   * every other C0 or C1 control character, DEL, the line and paragraph separators, and the invisible
+   * formatting characters (direction marks and overrides, the zero-width space, the soft hyphen; not the
+   * joiners that scripts and emoji are spelled with) become visible escapes ({@code \n}, {@code \r}, {@code \t}, {@code \x1B}, {@code \u202E}, {@code \u200B}).
    */
   public static String escape(String text) {
     if (text == null) {
@@ -278,11 +278,12 @@ public final class SafeText {
 
   /**
    * Control characters, and the invisible ones a reader cannot see on a terminal: every formatting
-   * character (Unicode's Cf: direction marks and overrides, zero-width spaces and joiners, the soft
-   * hyphen, a byte-order mark) and the line and paragraph separators.
+   * character (Unicode's Cf: direction marks and overrides, the zero-width space, the word joiner, the
+   * soft hyphen, a byte-order mark) and the line and paragraph separators. The zero-width joiner and
+   * non-joiner stay: Persian, Hindi and emoji sequences (a family, a profession) are spelled with them.
    */
   private static boolean isUnsafe(char c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-        || (c >= 0xad && Character.getType(c) == Character.FORMAT);
+        || (c >= 0xad && c != '\u200c' && c != '\u200d' && Character.getType(c) == Character.FORMAT);
   }
 }
