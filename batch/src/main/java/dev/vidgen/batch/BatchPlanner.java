@@ -111,9 +111,9 @@ final class BatchPlanner {
         "line " + line.number() + ": out " + out + " " + reason + "; give a file name, such as sub/clip.mp4"));
   }
 
-  /** A file name made of the key's safe characters. */
+  /** A file name made of the key's safe characters: letters and digits of any script, dot, dash and underscore. */
   static String fileName(String key) {
-    String safe = key.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safe = key.replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_");
     return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
   }
 }

@@ -15,6 +15,14 @@ class BatchFileTest {
   private static final Path BASE = Path.of("/work/jobs");
 
   @Test
+  void aJobsIdInAnyScriptNamesItsDefaultFileWithItsLettersKept() {
+    assertThat(BatchPlanner.fileName("家族-01")).isEqualTo("家族-01");
+    assertThat(BatchPlanner.fileName("商品-01")).as("another id, another file").isEqualTo("商品-01");
+    assertThat(BatchPlanner.fileName("Café_é")).isEqualTo("Café_é");
+    assertThat(BatchPlanner.fileName("../a/b c")).as("no separator, no climbing").isEqualTo("_._a_b_c");
+  }
+
+  @Test
   void readsEveryJobFieldInSnakeCase() {
     BatchLine line = BatchFile.parse(List.of("{\"id\": \"p-1\", \"out\": \"a/p1.mp4\", \"model\": \"seedance-2\","
         + " \"prompt\": \"slow pan\", \"images\": [\"https://x.example/a.png\", \"stills/b.png\"], \"seconds\": 5,"

@@ -156,11 +156,11 @@ final class Uploads {
     }
   }
 
-  /** The claimed name reduced to letters, digits, dot, dash and underscore, with the kind's extension. */
+  /** The claimed name reduced to letters and digits of any script, dot, dash and underscore, with the kind's extension. */
   static String safeName(String claimedName, ImageKind kind) {
     String base = claimedName == null ? "" : claimedName.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
-    base = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+    base = base.replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_").replaceAll("^[.]+", "");
     if (base.length() > 80) {
       base = base.substring(base.length() - 80);
     }

@@ -66,6 +66,15 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void anUploadKeepsTheLettersOfItsNameInAnyScriptAndNothingElseThatCouldNameAnotherFile() {
+    assertThat(Uploads.safeName("商品.png", ImageKind.PNG)).isEqualTo("商品.png");
+    assertThat(Uploads.safeName("می‌خواهم نهایی.png", ImageKind.PNG)).as("a space becomes _, the letters stay")
+        .startsWith("می").endsWith("_نهایی.png");
+    assertThat(Uploads.safeName("../../etc/passwd", ImageKind.PNG)).isEqualTo("passwd.png");
+    assertThat(Uploads.safeName("🎬.png", ImageKind.PNG)).isEqualTo("_.png");
+  }
+
+  @Test
   void learnsHowLongTasksTookFromTheHistoryWhenItStarts() {
     Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
     for (int i = 0; i < 15; i++) {
