@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis;
 
 import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.provider.toapis.internal.Json;
@@ -141,6 +142,9 @@ public final class ToApisWebhooks {
   public static Event parse(byte[] rawBody) {
     Objects.requireNonNull(rawBody, "rawBody == null");
     String text = new String(rawBody, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark: the signature covers it, and it hides no JSON
+    }
     WebhookEventDto event;
     try {
       event = Json.moshi().adapter(WebhookEventDto.class).fromJson(text);
@@ -162,9 +166,27 @@ public final class ToApisWebhooks {
     }
     try {
       TaskSnapshot task = TaskSnapshots.fromWebhook(event.data());
+      checkEnding(event.type().strip(), task, event.data().status(), id, type);
       return new Event(id, type, task, shown(event.data().clientBusinessId()), task.model());
     } catch (UnreadableResponseException e) {
       throw new IllegalArgumentException("webhook " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A task's final event whose type and status disagree ({@code generation.failed} with {@code SUCCESS}),
+   * or whose status is a word not known, is refused: either reading would act on a guess.
+   */
+  private static void checkEnding(String rawType, TaskSnapshot task, String rawStatus, String id, String type) {
+    TaskStatus expected = switch (rawType) {
+      case "generation.completed" -> TaskStatus.COMPLETED;
+      case "generation.failed" -> TaskStatus.FAILED;
+      default -> null;
+    };
+    if (expected != null && task.status() != expected) {
+      String status = isBlank(rawStatus) ? "no status" : "status " + shown(rawStatus);
+      throw new IllegalArgumentException("webhook " + id + " (" + type + ") says " + status
+          + ": a " + type + " event needs status " + (expected == TaskStatus.COMPLETED ? "SUCCESS" : "FAILURE"));
     }
   }
 

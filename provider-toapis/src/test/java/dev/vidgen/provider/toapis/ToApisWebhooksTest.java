@@ -257,6 +257,37 @@ class ToApisWebhooksTest {
         .outcome()).isEqualTo(Outcome.ACCEPTED);
   }
 
+  @Test
+  void aFinalEventWhoseTypeAndStatusDisagreeIsRefusedNotGuessed() {
+    String completed = new String(completedEvent("evt_21", "video_21", "https://files.example/v.mp4"),
+        StandardCharsets.UTF_8);
+    java.util.Map<String, String> contradictions = java.util.Map.of(
+        "failed, yet SUCCESS", completed.replace("generation.completed", "generation.failed"),
+        "completed, yet FAILURE", completed.replace("\"SUCCESS\"", "\"FAILURE\""),
+        "completed, yet a word not known", completed.replace("\"SUCCESS\"", "\"ARCHIVED\""),
+        "completed, no status", completed.replace("\"status\":\"SUCCESS\",", ""));
+
+    contradictions.forEach((what, body) -> assertThatThrownBy(
+        () -> ToApisWebhooks.parse(body.getBytes(StandardCharsets.UTF_8))).as(what)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("evt_21").hasMessageContaining("needs status"));
+  }
+
+  @Test
+  void aCosmeticFieldOfAnotherShapeOrAByteOrderMarkDoesNotMakeAFinalEventUnreadable() {
+    String completed = new String(completedEvent("evt_22", "video_22", "https://files.example/v.mp4"),
+        StandardCharsets.UTF_8);
+
+    for (String progress : java.util.List.of("true", "100", "{\"done\":1}", "null")) {
+      TaskSnapshot snapshot = ToApisWebhooks.parse(completed.replace("\"100%\"", progress)
+          .getBytes(StandardCharsets.UTF_8)).snapshot().orElseThrow();
+      assertThat(snapshot.status()).as(progress).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(snapshot.result()).as(progress).isPresent();
+    }
+    byte[] withMark = ("\uFEFF" + completed).getBytes(StandardCharsets.UTF_8);
+    assertThat(ToApisWebhooks.parse(withMark).snapshot().orElseThrow().taskId().value()).isEqualTo("video_22");
+  }
+
   private Outcome verifyAgain(ToApisWebhooks verifier, String id) {
     byte[] body = completedEvent(id, "video", "https://files.example/v.mp4");
     return verifier.verify(headers(id, TIMESTAMP, "v1=" + sign(SECRET, id, TIMESTAMP, body)), body).outcome();

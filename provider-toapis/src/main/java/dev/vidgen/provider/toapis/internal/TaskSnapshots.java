@@ -216,7 +216,7 @@ public final class TaskSnapshots {
     // refuses one holding the configured key.
     checkUsable(id, SafeText::holdsKeyShape);
     String model = firstNonBlank(task.model());
-    return snapshot(TaskId.of(id), task.status(), task.progress(), task.result(), task.error(),
+    return snapshot(TaskId.of(id), task.status(), Lenient.text(task.progress()), task.result(), task.error(),
         new Ending(task.expiresAt(), null), SafeText::clean, SafeText::holdsKeyShape)
         .withOrigin(model == null ? null : SafeText.clip(SafeText.clean(model), ErrorMapper.WORD_CHARS),
             Lenient.instant(task.submittedAt()));
