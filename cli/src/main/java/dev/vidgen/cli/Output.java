@@ -93,13 +93,13 @@ final class Output {
     table(rows);
   }
 
-  /** Pads every column but the last to its widest cell. */
+  /** Pads every column but the last to its widest cell, measured in terminal columns ({@link DisplayWidth}). */
   static List<String> align(List<List<String>> rows, String gap) {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
+        widths[i] = Math.max(widths[i], DisplayWidth.of(row.get(i)));
       }
     }
     List<String> lines = new ArrayList<>();
@@ -109,7 +109,7 @@ final class Output {
         String cell = row.get(i);
         line.append(cell);
         if (i < row.size() - 1) {
-          line.append(" ".repeat(widths[i] - cell.length())).append(gap);
+          line.append(" ".repeat(widths[i] - DisplayWidth.of(cell))).append(gap);
         }
       }
       lines.add(line.toString().stripTrailing());

@@ -26,6 +26,26 @@ class OutputTest {
   }
 
   @Test
+  void alignsByTerminalColumnsSoWideLettersAndEmojiLineUp() {
+    List<String> lines = Output.align(List.of(
+        List.of("ID", "STATUS"),
+        List.of("家族-01", "completed"),
+        List.of("e\u0301te\u0301", "failed"),
+        List.of("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "queued"),
+        List.of("\uD83D\uDC4B\uD83C\uDFFD!", "queued"),
+        List.of("ｖｉｄ", "queued")), "  ");
+
+    // Each second column starts at the same terminal column: 7 (the widest id, 家族-01) plus the gap.
+    assertThat(lines).containsExactly(
+        "ID       STATUS",
+        "家族-01  completed",
+        "e\u0301te\u0301      failed",
+        "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67       queued",
+        "\uD83D\uDC4B\uD83C\uDFFD!      queued",
+        "ｖｉｄ   queued");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aProviderWithoutACapabilityIsUnsupportedNotAnUnexpectedError() throws Exception {
     StringWriter out = new StringWriter();
