@@ -110,6 +110,19 @@ final class Finisher {
           saved = client.download(handle, snapshot, file,
               force ? dev.vidgen.core.client.ExistingTarget.REPLACE : dev.vidgen.core.client.ExistingTarget.KEEP);
         } catch (DownloadFailedException taken) {
+          if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException
+              && where.isFolder(context)) {
+            // The name is vidgen's own choice in the --out folder, and another video holds it (a task id the provider
+            // gave out before, say): this paid video is saved beside it under a free name, the other kept.
+            Path beside = besides(file, handle);
+            saved = client.download(handle, snapshot, beside, dev.vidgen.core.client.ExistingTarget.KEEP);
+            output.note(file + " already holds another video (not this task's), which was kept; this one is saved as "
+                + beside.getFileName());
+            session.saved(saved);
+            report(session, handle, snapshot, saved.toString(), shown(context, where.text(), saved) + sizeOf(saved),
+                output);
+            return ExitCodes.DONE;
+          }
           if (standing && taken.getCause() instanceof java.nio.file.FileAlreadyExistsException) {
             throw new CliException(ExitCodes.OTHER, "output", file + " already exists (written since this job's --out"
                 + " was checked, by another run perhaps, and not this video); it was kept and this video was not saved",

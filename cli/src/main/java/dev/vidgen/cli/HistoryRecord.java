@@ -74,7 +74,10 @@ final class HistoryRecord {
     Optional<HistoryEntry> ended = Optional.empty();
     try {
       ended = history == null ? Optional.empty() : history.find(handle.providerId(), handle.taskId().value())
-          .filter(known -> known.status().equals("completed") || known.status().equals("failed"));
+          .filter(known -> known.status().equals("completed") || known.status().equals("failed"))
+          // A task that ended before this command's first create went out is not the task that create made: the
+          // provider gave its id out again (a test server restarted, say). This task is recorded as the new one.
+          .filter(known -> session.firstCreateSent().map(sent -> !known.updatedAt().isBefore(sent)).orElse(true));
     } catch (RuntimeException unreadable) {
       // Written as submitted, as before.
     }

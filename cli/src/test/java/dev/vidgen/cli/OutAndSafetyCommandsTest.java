@@ -222,6 +222,40 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aTaskIdTheProviderGivesOutAgainIsANewTaskNotTheOneSavedBefore() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .env("VIDGEN_HOME", home.toString()).run(withFake(args));
+    CliRun.Result first = run.apply(new String[] {"generate", "--image", "product.png", "--prompt", "job A",
+        "--out", "videos/"});
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String task = fake.taskIds().get(0);
+    Path saved = dir.resolve("videos").resolve(task + ".mp4");
+    // Job A's own video (the fake serves the same bytes for every task), its time as the history knows it.
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(saved);
+    Files.writeString(saved, "job A's paid video");
+    Files.setLastModifiedTime(saved, written);
+
+    fake.close(); // the provider restarts and gives its task ids out again
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
+    CliRun.Result second = run.apply(new String[] {"generate", "--model", "seedance-2", "--prompt", "job B",
+        "--out", "videos/", "--json"});
+
+    assertThat(fake.taskIds()).containsExactly(task);
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    assertThat(second.err()).as("not taken for job A's video").doesNotContain("nothing was downloaded")
+        .contains("already holds another video (not this task's), which was kept");
+    assertThat(saved).as("job A's video is kept").hasContent("job A's paid video");
+    Path beside = dir.resolve("videos").resolve(task + "-" + task + ".mp4");
+    assertThat(second.json()).containsEntry("file", beside.toAbsolutePath().toString());
+    assertThat(Mp4Files.boxes(beside)).startsWith("ftyp");
+    Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
+    assertThat(history.get("tasks")).asList().filteredOn(entry -> task.equals(((Map<?, ?>) entry).get("task_id")))
+        .as("the history's entry of the id is job B's").singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("model", "seedance-2").containsEntry("status", "completed");
+  }
+
+  @Test
   void aPrintedWaitWhoseOutAnotherTaskFilledMeanwhileAdvisesAPathBesideItNotForce() throws IOException {
     CliRun.Result sent = generate("--no-wait", "--out", "clip.mp4");
     assertThat(sent.exitCode()).as(sent.all()).isZero();
