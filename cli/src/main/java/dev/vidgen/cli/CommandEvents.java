@@ -136,10 +136,14 @@ final class CommandEvents implements VidgenListener {
     if ("create.lookup".equals(code)) {
       lookingUp = true; // the create's failure is known: what follows is a look-up, not a wait for its answer
     }
+    if (!toldWarnings.add(code + "\n" + message)) {
+      return; // the same warning again (a dry run checks a model, then names it): told once
+    }
     output.note("warning: " + message);
     warnings.add(Map.of("code", code, "message", dev.vidgen.core.text.SafeText.mask(message)));
   }
 
+  private final java.util.Set<String> toldWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final AtomicInteger resentBlind = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicReference<java.math.BigDecimal> resentCredits =
       new java.util.concurrent.atomic.AtomicReference<>(java.math.BigDecimal.ZERO);

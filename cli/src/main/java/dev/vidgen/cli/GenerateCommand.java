@@ -156,12 +156,20 @@ final class GenerateCommand extends ClientCommand {
     List<Violation> warnings = report.warnings();
     warnings.forEach(warning -> output.note(Views.violationLine(warning)));
     json.put("violations", Views.violationsJson(warnings));
+    if (!session.warnings().isEmpty()) {
+      // What the client warned of on the way (a name the key lists in another spelling, a list not read), as generate's JSON.
+      json.put("warnings", session.warnings());
+    }
     output.object(json);
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", videoJob.model());
     Views.modeField(videoJob, report, client.catalog()).ifPresent(mode -> fields.put("mode", mode));
     fields.put("price", Views.priceField(quote));
+    if (quote.isKnown()) {
+      // How the price was found, as quote says it: a route file's patched price names the built-in one it replaces.
+      fields.put("basis", quote.basis());
+    }
     output.fields(fields);
     request.print(output);
     return ExitCodes.DONE;

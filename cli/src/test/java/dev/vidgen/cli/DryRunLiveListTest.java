@@ -6,8 +6,10 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,7 @@ class DryRunLiveListTest {
 
     assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
     assertThat(dryRun.err()).contains("live model list of toapis could not be read");
+    assertThat(dryRun.err().split("could not be read", -1)).as("told once: " + dryRun.err()).hasSize(2);
     assertThat(dryRun.out()).contains("dry run: nothing was sent");
   }
 
@@ -135,6 +138,9 @@ class DryRunLiveListTest {
 
     assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
     assertThat(dryRun.out()).contains("\"model\":\"MINIMAX-hailuo-2.3\"").doesNotContain("\"model\":\"MiniMax-Hailuo-2.3\"");
+    Map<String, Object> json = vidgen(hailuo, "generate", "--dry-run", "--json").json();
+    assertThat(json.get("warnings")).as("the warning that explains the name, as generate's JSON has it").asList()
+        .singleElement().asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("code", "live_models.alias");
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     assertThat(sent.err()).contains("MiniMax-Hailuo-2.3 is listed for this key as MINIMAX-hailuo-2.3, the same name in"
         + " another case; MINIMAX-hailuo-2.3 is sent");

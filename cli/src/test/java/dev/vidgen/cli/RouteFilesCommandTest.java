@@ -160,8 +160,13 @@ class RouteFilesCommandTest {
         "--base-url", fake.baseUrl(), "--routes", "cheap.json", "--prompt", "p", "--image", "https://img.example/a.png",
         "--max-credits", "2");
 
+    CliRun.Result dryRun = CliRun.in(dir).env("TOAPIS_API_KEY", fake.apiKey()).run("generate", "--dry-run",
+        "--base-url", fake.baseUrl(), "--routes", "cheap.json", "--prompt", "p", "--image", "https://img.example/a.png");
+
     assertThat(quote.exitCode()).as(quote.all()).isZero();
     assertThat(quote.out()).contains("2 credits ($0.01)", told);
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.out()).as("the dry run, run before paying, says it too").contains("2 credits ($0.01)", told);
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     assertThat(sent.err()).contains("sending: grok-video-1.5-preview, 2 credits ($0.01) (per request, 10 s (the route's"
         + " default); " + told + ")");

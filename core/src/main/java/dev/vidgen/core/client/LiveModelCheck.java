@@ -185,7 +185,7 @@ final class LiveModelCheck {
    * stale. A read again that fails leaves the kept list.
    */
   private CompletableFuture<Set<String>> listHolding(Predicate<Set<String>> holds) {
-    return withinReadTimeout(list().copy()).thenCompose(live -> {
+    return withinReadTimeout(list()).thenCompose(live -> {
       if (holds.test(live)) {
         return CompletableFuture.completedFuture(live);
       }
@@ -198,7 +198,7 @@ final class LiveModelCheck {
         read(now, null);
         again = cached;
       }
-      return withinReadTimeout(again.copy()).handle((fresh, failure) -> failure == null ? fresh : live);
+      return withinReadTimeout(again).handle((fresh, failure) -> failure == null ? fresh : live);
     });
   }
 
@@ -210,7 +210,7 @@ final class LiveModelCheck {
     if (!enabled) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return withinReadTimeout(list().copy()).handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
+    return withinReadTimeout(list()).handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
   }
 
   /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
@@ -284,18 +284,49 @@ final class LiveModelCheck {
   }
 
   /**
-   * Fails {@code read} with a {@link TimeoutException} after {@link #READ_TIMEOUT}, on the client's
-   * scheduler (so no JDK timer thread is started, and virtual time applies).
+   * A copy of {@code read} that fails with a {@link TimeoutException} once {@link #READ_TIMEOUT} has
+   * passed since the read went out, on the client's scheduler (so no JDK timer thread is started,
+   * and virtual time applies). A second wait on a read already overdue (a dry run checks the model,
+   * then names it) fails at once, with the same exception, so it is neither waited for nor warned of
+   * twice.
    */
   private CompletableFuture<Set<String>> withinReadTimeout(CompletableFuture<Set<String>> read) {
+    CompletableFuture<Set<String>> copy = read.copy();
     if (read.isDone()) {
-      return read;
+      return copy;
     }
-    Scheduling.Cancellable timer = runtime.time().after(READ_TIMEOUT,
-        () -> read.completeExceptionally(new TimeoutException("no answer within " + READ_TIMEOUT.toSeconds() + " s")));
-    read.whenComplete((live, failure) -> timer.cancel());
-    return read;
+    Duration left;
+    synchronized (lock) {
+      if (overdueRead == read) {
+        copy.completeExceptionally(overdue);
+        return copy;
+      }
+      left = read == cached && readAt != null
+          ? READ_TIMEOUT.minus(Duration.between(readAt, runtime.time().now())) : READ_TIMEOUT;
+    }
+    Runnable timeOut = () -> {
+      TimeoutException late;
+      synchronized (lock) {
+        if (overdueRead != read) {
+          overdueRead = read;
+          overdue = new TimeoutException("no answer within " + READ_TIMEOUT.toSeconds() + " s");
+        }
+        late = overdue;
+      }
+      copy.completeExceptionally(late);
+    };
+    if (left.isNegative() || left.isZero()) {
+      timeOut.run();
+      return copy;
+    }
+    Scheduling.Cancellable timer = runtime.time().after(left, timeOut);
+    copy.whenComplete((live, failure) -> timer.cancel());
+    return copy;
   }
+
+  /** The read last found overdue and the failure its waits end with (guarded by {@code lock}). */
+  private CompletableFuture<Set<String>> overdueRead;
+  private TimeoutException overdue;
 
   private static boolean isListed(String model, Set<String> live) {
     return live.contains(model) || live.stream().anyMatch(model::equalsIgnoreCase);

@@ -184,8 +184,20 @@ final class ScriptedProvider implements VideoProvider {
     return this;
   }
 
+  /** Has every read of the live model list go unanswered, as a server that holds the request does. */
+  synchronized ScriptedProvider liveModelsNeverAnswered() {
+    this.liveUnanswered = true;
+    return this;
+  }
+
+  private boolean liveUnanswered;
+
   @Override
   public synchronized CompletableFuture<java.util.Set<String>> liveModels() {
+    if (liveUnanswered) {
+      calls.add("models");
+      return new CompletableFuture<>();
+    }
     if (live == null) {
       return VideoProvider.super.liveModels();
     }
