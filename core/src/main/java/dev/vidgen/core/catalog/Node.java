@@ -185,8 +185,20 @@ final class Node {
     if (usd.signum() < 0) {
       throw fail("negative price " + usd.toPlainString() + "; a price is 0 or more US dollars");
     }
+    // A string and a JSON number go through the same bounds: 1e400 or 1e-400 would be read exactly as written.
+    String shown = usd.precision() > 30 || Math.abs(usd.scale()) > 30 ? usd.toString() : usd.toPlainString();
+    if (usd.compareTo(MAX_USD) >= 0) {
+      throw fail("price " + shown + " US dollars is too large: a price is less than 1000000 US dollars");
+    }
+    if (usd.stripTrailingZeros().scale() > MAX_USD_DECIMALS) {
+      throw fail("price " + shown + " has more than " + MAX_USD_DECIMALS + " decimal places; a price is written to "
+          + MAX_USD_DECIMALS + " places at most (0.000001 US dollars is 0.0002 credits)");
+    }
     return usd;
   }
+
+  private static final BigDecimal MAX_USD = BigDecimal.valueOf(1_000_000);
+  private static final int MAX_USD_DECIMALS = 12;
 
   /** Non-blank strings, each once. */
   List<String> texts(String what) {

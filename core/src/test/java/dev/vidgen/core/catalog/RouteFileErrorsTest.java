@@ -92,6 +92,22 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aPriceOfNoSaneSizeIsRefusedWrittenAsANumberOrAsAString() {
+    assertThat(failure(route("\"price\": {\"per_second_usd\": 1e400}")))
+        .hasMessage("acme.json: routes[0].price.per_second_usd: price 1E+400 US dollars is too large: a price is less"
+            + " than 1000000 US dollars");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \"1000000\"}")))
+        .hasMessageContaining("price 1000000 US dollars is too large");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": 1e-400}")))
+        .hasMessage("acme.json: routes[0].price.per_second_usd: price 1E-400 has more than 12 decimal places; a price"
+            + " is written to 12 places at most (0.000001 US dollars is 0.0002 credits)");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": 0.30000000000000004}")))
+        .hasMessageContaining("price 0.30000000000000004 has more than 12 decimal places");
+    assertThat(failure(route("\"price\": {\"per_second_usd\": \"0.0000000000001\"}")))
+        .hasMessageContaining("has more than 12 decimal places");
+  }
+
+  @Test
   void everyBadEntryOfAPriceIsListedNotOnlyTheFirst() {
     RouteFileException perRequest = failure(route("\"price\": {\"per_request_usd\": {\"5\": \"-0.10\", \"10\": \"abc\","
         + " \"15\": \"0.15\"}}"));
