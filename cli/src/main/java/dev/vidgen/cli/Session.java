@@ -13,7 +13,9 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.text.Plural;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -217,8 +219,18 @@ final class Session implements AutoCloseable {
       }
       String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)"
           + namedInEnvironment(e, fromEnvironment) + "; nothing was sent";
+      // In JSON each problem is an entry of its own (as a job's violations are), the message a count as on a terminal.
+      List<Map<String, Object>> problems = new ArrayList<>();
+      for (RouteFileException problem : e.all()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", problem.file());
+        entry.put("path", problem.jsonPath());
+        entry.put("problem", problem.problem());
+        problems.add(entry);
+      }
       if (e.all().size() == 1) {
-        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix);
+        throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix,
+            Map.of("problems", problems));
       }
       // Each on a line of its own, up to a screenful or so: a generated file may hold thousands of the same mistake.
       int shown = Math.min(e.all().size(), LISTED_ROUTE_PROBLEMS);
@@ -227,7 +239,8 @@ final class Session implements AutoCloseable {
         output.note("… and " + (e.all().size() - shown) + " more problems, not listed: fix these first");
       }
       throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
-          output.json() ? e.getMessage() : e.all().size() + " problems in " + e.file() + " (listed above)", fix);
+          e.all().size() + " problems in " + e.file() + (output.json() ? " (each in problems)" : " (listed above)"), fix,
+          Map.of("problems", problems));
     }
     return catalog;
   }

@@ -300,7 +300,11 @@ class RouteFilesCommandTest {
     assertThat(text.err()).contains("2 problems in " + dir.resolve("bad.json") + " (listed above)");
     @SuppressWarnings("unchecked")
     Map<String, Object> error = (Map<String, Object>) json.json().get("error");
-    assertThat((String) error.get("message")).contains("routes[0].modes.t2v", "remove[0]");
+    assertThat(error).containsEntry("message", "2 problems in " + dir.resolve("bad.json") + " (each in problems)");
+    assertThat(json.json().get("problems")).as("a list a script can read, as violations are").asList()
+        .extracting(problem -> (Object) ((Map<?, ?>) problem).get("path"))
+        .containsExactly("routes[0].modes.t2v", "remove[0]");
+    assertThat(json.err().split("remove of an unknown route", -1)).as("each told once: " + json.err()).hasSize(2);
   }
 
   @Test
