@@ -70,6 +70,7 @@ public final class RouteFiles {
     Objects.requireNonNull(base, "base == null");
     RouteCatalog catalog = base;
     List<Read> read = new ArrayList<>();
+    List<Read> unreadRoutes = new ArrayList<>();
     List<RouteFileException> problems = new ArrayList<>();
     Set<String> failed = new HashSet<>();
     NearIds near = new NearIds();
@@ -87,10 +88,12 @@ public final class RouteFiles {
       // A bad file's problems are kept, and the later files still read, so that every problem is told at once.
       catalog = layered.catalog();
       read.addAll(layered.read());
+      unreadRoutes.addAll(layered.unreadRoutes());
       problems.addAll(layered.problems());
     }
     // Against the catalog all the files make, so that a file may name a route that a later one adds.
     problems.addAll(insteadProblems(catalog, read, failed, near));
+    problems.addAll(unreadInsteadProblems(catalog, unreadRoutes, failed, near, problems));
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -116,6 +119,7 @@ public final class RouteFiles {
     Layered layered = layered(base, parsed(origin, json), failed, near);
     List<RouteFileException> problems = new ArrayList<>(layered.problems());
     problems.addAll(insteadProblems(layered.catalog(), layered.read(), failed, near));
+    problems.addAll(unreadInsteadProblems(layered.catalog(), layered.unreadRoutes(), failed, near, problems));
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -137,7 +141,9 @@ public final class RouteFiles {
    * A file layered over a catalog: the catalog its good parts make, its routes and patches read (whose
    * instead is checked last), and the problems of the others.
    */
-  private record Layered(RouteCatalog catalog, List<Read> read, List<RouteFileException> problems) {}
+  /** A file layered: the catalog, the routes and patches read, those routes that could not be, and every problem. */
+  private record Layered(RouteCatalog catalog, List<Read> read, List<Read> unreadRoutes,
+      List<RouteFileException> problems) {}
 
   /** A route or patch read from a file, with the id of the route it makes or changes. */
   private record Read(String id, Node node) {}
@@ -323,6 +329,7 @@ public final class RouteFiles {
     List<RouteFileException> problems = new ArrayList<>(); // each route, patch and removal is checked
     RouteCatalog catalog = base;
     List<Read> read = new ArrayList<>(); // the routes and patches read without a problem, for checkInstead
+    List<Read> unreadRoutes = new ArrayList<>(); // the routes that could not be read, whose instead is checked too
     // The file's routes that did not join the catalog, whose names a patch of the file still may not take.
     List<NameClashes.Written> unread = new ArrayList<>();
     if (file.has("routes")) {
@@ -344,6 +351,9 @@ public final class RouteFiles {
         ModelRoute route = checked(problems, () -> RouteReader.route(node, "no price is stated in " + file.file()));
         if (route == null && id != null) {
           failed.add(lower(id));
+          if (first == null) {
+            unreadRoutes.add(new Read(id, node));
+          }
         }
         if (route != null && first == null) {
           added.put(route.id(), route);
@@ -426,7 +436,7 @@ public final class RouteFiles {
         }
       }
     }
-    return new Layered(catalog, read, problems);
+    return new Layered(catalog, read, unreadRoutes, problems);
   }
 
   private static String lower(String id) {
@@ -439,6 +449,34 @@ public final class RouteFiles {
     List<RouteFileException> problems = new ArrayList<>();
     for (Read one : read) {
       problems.addAll(checkInstead(catalog, one.id(), one.node(), failed, near));
+    }
+    return problems;
+  }
+
+  /**
+   * The problems of {@link #checkInstead} for routes that could not be read (a rule that does not fit, say), so that
+   * a bad {@code instead} is told with the route's other problems; those their own reading told already (a
+   * {@code retired} that cannot be read at all) are left out.
+   */
+  private static List<RouteFileException> unreadInsteadProblems(RouteCatalog catalog, List<Read> unreadRoutes,
+      Set<String> failed, NearIds near, List<RouteFileException> told) {
+    Set<String> toldPaths = new HashSet<>();
+    told.forEach(problem -> problem.all().forEach(one -> toldPaths.add(one.file() + " " + one.jsonPath())));
+    List<RouteFileException> problems = new ArrayList<>();
+    for (Read one : unreadRoutes) {
+      List<RouteFileException> found;
+      try {
+        found = checkInstead(catalog, one.id(), one.node(), failed, near);
+      } catch (RuntimeException unreadable) {
+        continue; // its retired field's own problem is told
+      }
+      for (RouteFileException problem : found) {
+        String path = problem.file() + " " + problem.jsonPath();
+        if (toldPaths.stream().noneMatch(known -> path.equals(known) || path.startsWith(known + ".")
+            || path.startsWith(known + "["))) {
+          problems.add(problem);
+        }
+      }
     }
     return problems;
   }
@@ -464,6 +502,10 @@ public final class RouteFiles {
           throw name.fail("instead names " + Node.quote(id) + ": the route is spelled " + Node.quote(named.get().id())
               + "; use that id, which is what users are told to choose");
         }
+        if (id.equals(own)) {
+          throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
+              + " in its place, or leave instead out");
+        }
         if (named.isEmpty() && failed.contains(lower(id))) {
           return;
         }
@@ -472,10 +514,6 @@ public final class RouteFiles {
           throw name.fail("instead names " + Node.quote(id) + ", which is not a route (built-in or of the route"
               + " files given)" + (candidates.isEmpty() ? "; vidgen models lists the known ids"
                   : "; known ids near it: " + String.join(", ", candidates) + " (vidgen models lists them all)"));
-        }
-        if (id.equals(own)) {
-          throw name.fail("instead names " + Node.quote(id) + ", the route being retired; name the routes to choose"
-              + " in its place, or leave instead out");
         }
         Optional<Retirement> also = named.get().retired();
         if (ownDay != null && also.isPresent() && !also.get().on().isAfter(ownDay)) {

@@ -291,6 +291,22 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aRouteWithARuleThatDoesNotFitHasItsBadInsteadToldInTheSameReading() {
+    RouteFileException e = failure(route("\"rules\": [{\"kind\": \"at_resolution\", \"resolution\": \"1080p\","
+        + " \"seconds\": [5], \"reason\": \"x\"}], \"retired\": {\"on\": \"2026-01-01\", \"note\": \"n\","
+        + " \"instead\": [\"nope-model\", \"acme-video-2\"]}"));
+    RouteFileException unreadableRetired = failure(route("\"rules\": [{\"kind\": \"at_resolution\", \"resolution\":"
+        + " \"1080p\", \"seconds\": [5], \"reason\": \"x\"}], \"retired\": {\"on\": \"2026-01-01\", \"note\": \"n\","
+        + " \"instead\": [7]}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].rules[0].resolution",
+        "routes[0].retired.instead[0]", "routes[0].retired.instead[1]");
+    // A field that cannot be read is told first (the rule's check spans fields and follows), and told once.
+    assertThat(unreadableRetired.all()).as("told once, by the route's own reading").extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].retired.instead[0]");
+  }
+
+  @Test
   void anInsteadThatNamesNoRouteIsRefusedWhereItIsWritten() {
     RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", " + MODES + ", " + SECONDS
         + ", \"retired\": {\"on\": \"2026-09-24\", \"note\": \"gone\", \"instead\": [\"seedance-2\", \"nope-model\"]}}],"
