@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,8 @@ public final class BatchRunner {
   private final int concurrency;
   private final Duration lease;
   private final Duration idlePoll;
+  /** How often a run reads the jobs other workers of a shared journal finished, for its bar. */
+  private static final Duration OTHERS_EVERY = Duration.ofSeconds(5);
   private final boolean resubmitUnknown;
   private final boolean retryFailed;
   private final boolean skipInvalid;
@@ -385,6 +388,7 @@ public final class BatchRunner {
     private void loop(RunContext ctx, Journal journal) {
       Map<String, CompletableFuture<JobRun.Outcome>> running = new HashMap<>();
       while (true) {
+        seeOtherWorkers(journal, running.keySet());
         running.entrySet().removeIf(e -> {
           if (!e.getValue().isDone()) {
             return false;
@@ -471,9 +475,49 @@ public final class BatchRunner {
       }
     }
 
+    /**
+     * On a journal other workers may share (one that is no local file), the jobs they finished, read at most every
+     * {@link #OTHERS_EVERY}: so that the bar counts the batch's finished jobs, not this worker's alone. Jobs this
+     * worker runs keep their own count.
+     */
+    private void seeOtherWorkers(Journal journal, Set<String> mine) {
+      Instant now = clock.instant();
+      if (store.file().isPresent() || (othersSeenAt != null && now.isBefore(othersSeenAt.plus(OTHERS_EVERY)))) {
+        return;
+      }
+      othersSeenAt = now;
+      List<Entry> entries;
+      try {
+        entries = join(journal.call(s -> s.entries(batch)));
+      } catch (RuntimeException unread) {
+        return; // only the bar's counts wait: a journal that fails fails the next write or claim, as it did
+      }
+      absorbFinished(entries, mine);
+    }
+
+    private void absorbFinished(List<Entry> entries, Set<String> mine) {
+      boolean changed = false;
+      synchronized (this) {
+        for (Entry entry : entries) {
+          if (byKey.containsKey(entry.key()) && !mine.contains(entry.key()) && entry.state().isFinal()
+              && states.get(entry.key()) != entry.state()) {
+            record(entry.key(), entry.state());
+            changed = true;
+          }
+        }
+      }
+      if (changed) {
+        progress();
+      }
+    }
+
+    /** When the jobs other workers finished were last read, or null before. */
+    private Instant othersSeenAt;
+
     /** Whether jobs of this plan that are not final are held by other workers, whose leases may lapse. */
     private boolean othersWorking(Journal journal) {
       List<Entry> entries = join(journal.call(s -> s.entries(batch)));
+      absorbFinished(entries, Set.of());
       List<Entry> held = entries.stream().filter(e -> byKey.containsKey(e.key()) && !e.state().isFinal()
           && !leftOver.containsKey(e.key()) && e.worker() != null && !worker.equals(e.worker())).toList();
       List<String> workers = held.stream().map(Entry::worker).distinct().sorted().toList();

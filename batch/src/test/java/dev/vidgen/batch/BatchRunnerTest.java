@@ -1274,6 +1274,43 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aWorkerWaitingForAnotherCountsTheJobsTheOtherFinishesNotItsOwnAlone() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL), line("c", PLAIN_MODEL));
+    Instant leaseEnd = Instant.now().plusSeconds(3); // an old run, counting its own jobs only, ends when it lapses
+    journal(plan, "b", b -> b.claim("other-worker", leaseEnd));
+    journal(plan, "c", b -> b.claim("other-worker", leaseEnd));
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void onWaiting(int jobs, List<String> workers, Instant until) {
+        finishAsTheOtherWorker("b"); // the other worker finishes b while this one waits
+      }
+
+      @Override
+      public void onProgress(BatchProgress progress) {
+        seen.add(progress.done() + "/" + progress.total());
+        if (progress.done() == 2) {
+          finishAsTheOtherWorker("c");
+        }
+      }
+    };
+
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).concurrency(2).scheduler(scheduler)
+        .idlePoll(Duration.ofMillis(20)).listener(listener).worker("test-worker").build().run(plan);
+
+    assertThat(seen).as("b, finished by the other worker, is counted while this one waits").contains("2/3");
+    assertThat(report.count(State.COMPLETED)).isEqualTo(3);
+    assertThat(backend.calls.stream().filter(call -> call.startsWith("submit"))).as("only a sent here").hasSize(1);
+  }
+
+  private void finishAsTheOtherWorker(String key) {
+    Entry held = entry(key);
+    if (held.state() != State.COMPLETED) {
+      store.update(held.toBuilder().state(State.COMPLETED).taskId("task-" + key).updatedAt(Instant.now()).build());
+    }
+  }
+
+  @Test
   void twoWorkersThatEachLeaveAJobDoNotWaitForEachOtherForever() throws Exception {
     BatchPlan plan = plan(line("k", PLAIN_MODEL), line("m", PLAIN_MODEL));
     for (String key : List.of("k", "m")) {

@@ -214,7 +214,11 @@ final class BatchCommand extends ClientCommand {
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         RunResends resends = new RunResends(untold = new TasksNotJournaled(bar));
-        BatchRunner live = BatchRunner.builder()
+        BatchRunner.Builder runner = BatchRunner.builder();
+        if (root.retryDelay != null) {
+          runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
+        }
+        BatchRunner live = runner
             .client(client)
             .store(store)
             .concurrency(concurrency)

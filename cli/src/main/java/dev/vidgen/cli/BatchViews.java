@@ -376,13 +376,19 @@ final class BatchViews {
       output.note(message + " — " + next);
       json.put("error", error("deadline_exceeded", "batch.timeout", message, next, exit));
     } else if (exit != ExitCodes.DONE) {
+      boolean rateLimited = report.stopped().isEmpty() && leftRateLimited(report);
       String message = report.stopped().map(VidgenException::getMessage)
-          .orElse(Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished");
-      String first = report.stopped().map(this::fixFirst).orElse("");
+          .orElseGet(() -> Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished"
+              + (rateLimited ? ": the provider answered every try of " + Plural.word(report.unfinished().size(),
+                  "its create", "their creates") + " with 429 (rate limited), through the retries and the batch's"
+                  + " later tries; no task was made" : lastTries(report)));
+      String first = report.stopped().map(this::fixFirst).orElse(rateLimited
+          ? "wait a few minutes (ToAPIs counts its limits per user, across all of the user's keys: another program"
+              + " may be spending them), then " : "");
       String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);
-      Map<String, Object> error = error(report.stopped().map(Failures::kind).orElse("unfinished"), null, message, next,
-          exit);
+      Map<String, Object> error = error(report.stopped().map(Failures::kind)
+          .orElse(rateLimited ? "rate_limited" : "unfinished"), null, message, next, exit);
       // The provider's own words about what stopped the run, as generate --json gives them.
       report.stopped().filter(stop -> stop instanceof dev.vidgen.core.error.ProviderException)
           .map(stop -> (dev.vidgen.core.error.ProviderException) stop).ifPresent(provider -> {
@@ -396,6 +402,21 @@ final class BatchViews {
     }
     output.object(json);
     return exit;
+  }
+
+  /** Whether every job left was last tried and answered with a rate limit (no task made, nothing paid). */
+  private static boolean leftRateLimited(BatchReport report) {
+    List<Entry> left = report.unfinished();
+    return !left.isEmpty() && left.stream().allMatch(e -> "rate_limit_exceeded".equals(e.reasonCode()));
+  }
+
+  /** " (their last tries: internal_error 3, network 1)": why the jobs left are left, where the journal says. */
+  private static String lastTries(BatchReport report) {
+    Map<String, Long> reasons = report.unfinished().stream().filter(e -> e.reasonCode() != null)
+        .collect(Collectors.groupingBy(Entry::reasonCode, java.util.TreeMap::new, Collectors.counting()));
+    return reasons.isEmpty() ? "" : " (their last tries: " + reasons.entrySet().stream()
+        .map(reason -> SafeText.clip(SafeText.clean(reason.getKey()), 60) + " " + reason.getValue())
+        .collect(Collectors.joining(", ")) + ")";
   }
 
   /** What to set right before running again, for an error that stopped the run and would stop the next one too. */

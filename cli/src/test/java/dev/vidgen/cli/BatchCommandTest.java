@@ -390,6 +390,27 @@ class BatchCommandTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void jobsLeftByARateLimitThatNeverEndsSaySoAndWhatToDo() throws Exception {
+    // One job: each 429 pauses creates for a second at least, and the job is tried four times, each with retries.
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().start()) {
+      fake.inject(Endpoint.CREATE, Fault.rateLimited(java.time.Duration.ZERO), 10_000);
+
+      CliRun.Result left = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms",
+          "--allow-unknown-prices", "--json");
+
+      assertThat(left.exitCode()).as(left.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      Map<String, Object> error = (Map<String, Object>) left.json().get("error");
+      assertThat(error).as("a documented kind, the cause named").containsEntry("kind", "rate_limited");
+      assertThat((String) error.get("message")).contains("1 job is not finished", "429 (rate limited)");
+      assertThat((String) error.get("next")).startsWith("wait a few minutes").contains("run the same command again");
+      assertThat(fake.taskIds()).as("nothing made").isEmpty();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aTimeoutWhileADroppedCreateIsLookedUpLeavesTheJobSubmittingAndEndsPromptly() throws Exception {
     Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}");
     try (FakeToApisServer fake = FakeToApisServer.start()) {
