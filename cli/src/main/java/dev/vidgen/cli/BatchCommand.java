@@ -194,6 +194,11 @@ final class BatchCommand extends ClientCommand {
       RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       TasksNotJournaled untold = null;
+      // A journal file this run makes, so that a run refused before any job is written leaves none behind.
+      Path madeJournal = Journals.isUrl(location) ? null : Path.of(location.strip()).toAbsolutePath().normalize();
+      if (madeJournal != null && Files.exists(madeJournal, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        madeJournal = null;
+      }
       try (JobStore store = open(location);
           BatchProgressBar bar = new BatchProgressBar(output.err(), context.stderrIsTerminal().getAsBoolean())) {
         // Made only once the journal opened: a journal that cannot be opened leaves no empty folder behind.
@@ -240,7 +245,11 @@ final class BatchCommand extends ClientCommand {
           views.timedOut(timeout);
         }
         manifest.record(batch, store);
-      } catch (ResultsManifest.StaleJournalException | JobStore.ConflictException e) {
+      } catch (ResultsManifest.StaleJournalException e) {
+        // Refused before a job was written: a journal file this run made (a mistyped --journal) is removed.
+        removeMadeJournal(madeJournal);
+        throw refused(e);
+      } catch (JobStore.ConflictException e) {
         throw refused(e);
       } catch (ResultsManifest.WriteException e) {
         // The results folder could not be written (a full disk, a folder made read-only): said as such, with the way
@@ -261,6 +270,20 @@ final class BatchCommand extends ClientCommand {
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount(), resent);
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  /** Removes {@code journal} (null: none) and the files SQLite keeps beside it; what cannot be removed stays. */
+  private static void removeMadeJournal(Path journal) {
+    if (journal == null) {
+      return;
+    }
+    for (String ending : List.of("", "-wal", "-shm", "-journal")) {
+      try {
+        Files.deleteIfExists(journal.resolveSibling(journal.getFileName() + ending));
+      } catch (java.io.IOException | RuntimeException kept) {
+        // An empty journal left behind holds no job; the refusal still says what to do.
+      }
     }
   }
 

@@ -1247,7 +1247,9 @@ class BatchCommandTest {
 
     assertThat(lost.exitCode()).as(lost.all()).isEqualTo(1);
     assertThat(lost.err()).contains("has none of its jobs", "nothing was sent", "--start-over");
-    assertThat(dir.resolve("jobs.journal")).as("an empty journal was made, nothing written to it").exists();
+    assertThat(dir.resolve("jobs.journal")).as("no empty journal left in the place of the lost one").doesNotExist();
+    assertThat(dir.resolve("jobs.journal-wal")).doesNotExist();
+    assertThat(dir.resolve("jobs.journal-shm")).doesNotExist();
     CliRun.Result again = CliRun.in(dir).run(args(jobs, "--start-over", "--json"));
     assertThat(again.exitCode()).as(again.all()).isZero();
     assertThat(again.json()).containsEntry("completed", 2.0);
