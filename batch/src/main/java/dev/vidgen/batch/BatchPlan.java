@@ -45,6 +45,19 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
   }
 
   /**
+   * The valid lines that ask for the very same job (model, mode, prompt, inputs, settings and parameters)
+   * under different ids, each group in line order: each is sent and paid for, two takes of one video,
+   * which in a file a script wrote is more often a copy by mistake than a wish.
+   */
+  public List<List<PlannedJob>> sameJobs() {
+    Map<dev.vidgen.core.domain.VideoJob, List<PlannedJob>> byJob = new java.util.LinkedHashMap<>();
+    for (PlannedJob job : jobs) {
+      byJob.computeIfAbsent(job.job(), any -> new ArrayList<>()).add(job);
+    }
+    return byJob.values().stream().filter(group -> group.size() > 1).map(List::copyOf).toList();
+  }
+
+  /**
    * This plan with the journal read: a line refused only by its model's checks whose job has a task
    * already (or is finished) runs, only to follow and download that task; every other line stays as it was.
    * A paid task is never left behind because its model was retired or left the key's list since.

@@ -76,6 +76,14 @@ final class BatchViews {
         output.note(prefixed(line, violation));
       }
     }
+    for (List<PlannedJob> same : plan.sameJobs()) {
+      // Two takes may be meant; a line copied by mistake is likelier in a file a script wrote: said, not refused.
+      String which = same.stream().map(job -> job.line() + " (" + SafeText.clip(SafeText.clean(job.key()), 40) + ")")
+          .collect(Collectors.joining(", "));
+      output.note("warning: lines " + which + " ask for the same job (model, prompt, inputs and settings): each is"
+          + " sent and paid for, " + same.size() + " takes of one video; remove the copies if that is not what you"
+          + " meant");
+    }
   }
 
   int refuseInvalid(BatchPlan plan) {

@@ -389,6 +389,18 @@ class BatchCommandTest {
   }
 
   @Test
+  void linesAskingForTheSameJobUnderTwoIdsAreWarnedOfBeforeAnythingIsPaid() throws Exception {
+    String sea = "\"prompt\": \"sea turns\", \"images\": [\"https://img.example/sea.png\"], \"seconds\": 10}";
+    Path jobs = write("{\"id\": \"sea-a\", " + sea, job("other", 10), "{\"id\": \"sea-b\", " + sea);
+
+    CliRun.Result preview = CliRun.in(dir).run(args(jobs, "--dry-run"));
+
+    assertThat(preview.exitCode()).as(preview.all()).isZero();
+    assertThat(preview.err()).containsOnlyOnce("warning: lines 1 (sea-a), 3 (sea-b) ask for the same job")
+        .doesNotContain("(other)");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void jobsLeftByARateLimitThatNeverEndsSaySoAndWhatToDo() throws Exception {
     // One job: each 429 pauses creates for a second at least, and the job is tried four times, each with retries.
