@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * answer ({@code unanswered-vg-…}), as {@code vidgen status unanswered-…} does: a task found becomes
  * the note's task, which is then followed and saved; none listed once a task made then would be
  * listed closes the note as having made nothing. One look-up at a time. A note whose task may not be
- * listed yet is looked up once, then again when it would be (reloads meanwhile add none); only the
- * look-ups from then on, which can close it, count against its few tries.
+ * listed yet (its create may still be on its way from a process that runs) is looked up only once it
+ * would be (reloads meanwhile add none), and those look-ups count against its few tries.
  */
 final class NoteLookups {
   /** How many look-ups of one note that can close it (made once its task would be listed) this playground makes. */
@@ -148,10 +148,15 @@ final class NoteLookups {
     }
     HistoryEntry entry = note.get();
     Instant asked = clock.instant();
-    boolean early = asked.isBefore(listedBy(entry));
-    if (!early) {
-      tries.merge(name, 1, Integer::sum);
+    if (asked.isBefore(listedBy(entry))) {
+      // Its create may still be on its way from a process that runs (a vidgen generate, another playground), whose
+      // answer settles it: its task is not taken from that process (to be followed and saved twice), and the note
+      // is looked up once a task made by it would be listed, when a look-up that finds none can close it.
+      queued.remove(name);
+      lookAgainAt(name, listedBy(entry).plusSeconds(1));
+      return CompletableFuture.completedFuture(null);
     }
+    tries.merge(name, 1, Integer::sum);
     String reference = entry.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length());
     CompletableFuture<Optional<TaskSnapshot>> look;
     try {
@@ -168,12 +173,9 @@ final class NoteLookups {
       if (failure != null) {
         Throwable cause = AsyncFailures.unwrap(failure);
         if (!(cause instanceof CancellationException)) {
-          // Left as it is, and looked up again: at the time its task would be listed, or a little later (a few times).
+          // Left as it is, and looked up again a little later (a few times).
           LOG.warn("could not look up {} by its client reference: {}", name, cause.getMessage());
-          if (early) {
-            // Whatever the readings meanwhile, the look-up that can close it runs.
-            lookAgainAt(name, listedBy(entry).plusSeconds(1));
-          } else if (tries.getOrDefault(name, 0) < MAX_TRIES) {
+          if (tries.getOrDefault(name, 0) < MAX_TRIES) {
             lookAgainAt(name, clock.instant().plus(RETRY_AFTER));
           }
         }

@@ -702,7 +702,8 @@ class PlaygroundOnToApisTest {
         .doesNotContain("if this stays");
     assertThat((String) task("unanswered-noref-vg-noref-2").get("error")).as("the card says it once, as next does")
         .contains("got no answer before the playground stopped").doesNotContain("if this stays");
-    assertThat(fake.requests(Endpoint.STATUS)).as("one look-up so far, at the start").hasSize(1);
+    assertThat(fake.requests(Endpoint.STATUS)).as("none yet: its create may still be on its way from a process that"
+        + " runs, so it is looked up once its task would be listed").isEmpty();
   }
 
   @Test
