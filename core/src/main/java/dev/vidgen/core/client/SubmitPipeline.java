@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -307,6 +308,7 @@ final class SubmitPipeline {
     AtomicBoolean funded = new AtomicBoolean(); // issue 11
     AtomicReference<CreateAfterServerError> afterError = new AtomicReference<>();
     AtomicReference<String> sentModel = new AtomicReference<>();
+    AtomicReference<Instant> creatingAt = new AtomicReference<>();
     // issue 11: live model list, money before paying
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
@@ -323,6 +325,7 @@ final class SubmitPipeline {
             throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
           }
           runtime.events().creating(prepared.route().id(), reference);
+          creatingAt.set(runtime.time().now());
           if (reference != null) {
             try {
               takes.carrying(reference);
@@ -343,7 +346,8 @@ final class SubmitPipeline {
           if (failure == null && snapshot != null) {
             preflight.settleIf(funded.get(), prepared.quote());
             JobHandle handle = new JobHandle(runtime.provider().id(), snapshot.taskId(), prepared.route().id(),
-                prepared.quote(), runtime.time().now(), reference, guard == null ? 0 : guard.possibleExtraTasks());
+                prepared.quote(), madeAt(snapshot, creatingAt.get()), reference,
+                guard == null ? 0 : guard.possibleExtraTasks());
             runtime.events().submitted(handle, snapshot);
             result.complete(handle);
           } else {
@@ -746,4 +750,20 @@ final class SubmitPipeline {
     }
     return image;
   }
+
+  /**
+   * When the task was made: the provider's own time when it falls between the create leaving (less a few
+   * seconds, as it may be told in whole seconds) and now, so that an answer that came late does not restart
+   * the task's clock (its polling, its time taken); else now, the answer's time, as a clock that disagrees
+   * with this machine's cannot be read against it.
+   */
+  private Instant madeAt(dev.vidgen.core.domain.TaskSnapshot snapshot, Instant creating) {
+    Instant now = runtime.time().now();
+    return snapshot.reportedCreatedAt()
+        .filter(made -> creating != null && !made.isBefore(creating.minus(CLOCKS_AGREE)) && !made.isAfter(now))
+        .orElse(now);
+  }
+
+  /** How far the provider's clock may be off this machine's for its creation time to be used. */
+  private static final java.time.Duration CLOCKS_AGREE = java.time.Duration.ofSeconds(5);
 }

@@ -695,6 +695,31 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aCreateAnsweredLateKeepsTheTimeTheProviderMadeTheTaskWhenTheClocksAgree() {
+    java.time.Instant sent = fixture.time.now();
+    CompletableFuture<TaskSnapshot> late = new CompletableFuture<>();
+    CompletableFuture<TaskSnapshot> skewed = new CompletableFuture<>();
+    fixture.provider.createAnswers(late, skewed);
+
+    CompletableFuture<JobHandle> first = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(40)); // the answer comes 40 s after the task was made
+    late.complete(TaskSnapshot.queued(TaskId.of("t-late")).withOrigin(null, sent.plusSeconds(1)));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(first.join().submittedAt()).as("its clock runs from its making, not from the answer")
+        .isEqualTo(sent.plusSeconds(1));
+
+    java.time.Instant second = fixture.time.now();
+    CompletableFuture<JobHandle> other = fixture.client.submitAsync(Jobs.valid().toBuilder().prompt("other").build());
+    fixture.advance(Duration.ofSeconds(2));
+    // A provider whose clock is ten minutes behind this machine's: its time cannot be read against it.
+    skewed.complete(TaskSnapshot.queued(TaskId.of("t-skewed")).withOrigin(null, second.minusSeconds(600)));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(other.join().submittedAt()).as("the answer's time").isEqualTo(second.plusSeconds(2));
+  }
+
+  @Test
   void aCreateWaitingItsTurnUnderTheRateLimitTellsItsTakesNoneIsOnItsWayAndLeavesOnlyOnceTheyHeardIt() {
     CompletableFuture<Void> turn = new CompletableFuture<>();
     fixture.provider.nextCreateWaitsFor(turn);
