@@ -91,13 +91,22 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
   }
 
   /**
-   * For a create that made its task: how many earlier takes may have made a task of their own that
-   * cannot be looked up (those answered with a server error, each then sent again blindly); 0 when
-   * the create carries a reference, whose takes were looked up before each resend.
+   * For a create that made its task: how many earlier takes may have made a task of their own (those
+   * answered with a server error, each then sent again blindly; for a create with a reference, those
+   * not found by it within the look-up's grace and then sent again, which a late arrival would make a
+   * second task of).
    */
   final int possibleExtraTasks() {
-    return blind() ? serverErrors() : 0;
+    return blind() ? serverErrors() : resentAfterLookUp.get();
   }
+
+  /** A take of a create with a reference was not found by it within the grace and is sent again. */
+  final void resentAfterLookUp() {
+    resentAfterLookUp.incrementAndGet();
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger resentAfterLookUp =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Why one more take is over the budget, in words that fit a failure whose earlier takes were sent

@@ -619,6 +619,7 @@ final class SubmitPipeline {
         }
         found.ifPresent(snapshot -> runtime.events().adopted(snapshot, reference));
         if (found.isEmpty() && resendsIfNotFound) {
+          resentAfterLookUp(); // the first take, listed late, would be a second task: counted where the task is kept
           runtime.events().warning("create.resent", "no task of client reference " + reference + " was listed within"
               + " about a minute of the server error, so the create of " + aTask(request.route().id()) + " is sent again"
               + " with the same reference; should the provider list a task of the first create later than that, it is"
@@ -698,6 +699,7 @@ final class SubmitPipeline {
                       + " that reference before you send it again"));
             }
             if (found.isEmpty()) {
+              earlier.resentAfterLookUp(); // should the first take arrive late, it is a second task: counted with the task
               runtime.events().warning("create.resent", "the create of " + aTask(model) + " got no usable answer and"
                   + " no task with client reference " + reference + " was found within the look-up's grace, so it is"
                   + " sent again with the same reference; should the first create still arrive late, two tasks carry"
