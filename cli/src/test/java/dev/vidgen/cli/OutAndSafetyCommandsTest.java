@@ -63,6 +63,12 @@ class OutAndSafetyCommandsTest {
     return result;
   }
 
+  /** Runs vidgen against the fake with the key and a task history of its own, in {@code dir/home}. */
+  private CliRun.Result withHistory(String... args) throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(withFake(args));
+  }
+
   private CliRun.Result generate(String... more) {
     return vidgen(Stream.concat(Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in"),
         Stream.of(more)).toArray(String[]::new));
@@ -188,11 +194,8 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void aWaitOrDownloadRunAgainOnAFileHoldingThisTasksVideoHasNothingToDo() throws IOException {
-    Path home = Files.createDirectories(dir.resolve("home"));
-    java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
-        .env("VIDGEN_HOME", home.toString()).run(withFake(args));
-    CliRun.Result sent = run.apply(new String[] {"generate", "--image", "product.png", "--prompt", "slow push-in",
-        "--out", "clip.mp4"});
+    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "clip.mp4");
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     String task = fake.taskIds().get(0);
     Path clip = dir.resolve("clip.mp4");
@@ -200,8 +203,8 @@ class OutAndSafetyCommandsTest {
     int files = fake.requests(Endpoint.FILE).size();
 
     // A retried CI step: the same wait, then the same download, on the file the first run saved.
-    CliRun.Result waited = run.apply(new String[] {"wait", task, "--out", "clip.mp4", "--json"});
-    CliRun.Result downloaded = run.apply(new String[] {"download", task, "--out", "clip.mp4"});
+    CliRun.Result waited = withHistory("wait", task, "--out", "clip.mp4", "--json");
+    CliRun.Result downloaded = withHistory("download", task, "--out", "clip.mp4");
 
     for (CliRun.Result again : List.of(waited, downloaded)) {
       assertThat(again.exitCode()).as(again.all()).isZero();
@@ -215,7 +218,7 @@ class OutAndSafetyCommandsTest {
     // Written over since (by hand, another tool): no longer known to be this task's video, so it is kept and refused.
     Files.writeString(clip, "another task's paid video");
     Files.setLastModifiedTime(clip, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
-    CliRun.Result refused = run.apply(new String[] {"wait", task, "--out", "clip.mp4"});
+    CliRun.Result refused = withHistory("wait", task, "--out", "clip.mp4");
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(refused.err()).contains("clip.mp4 already exists (it may be another task's paid video)");
     assertThat(clip).hasContent("another task's paid video");
@@ -223,11 +226,8 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void aTaskIdTheProviderGivesOutAgainIsANewTaskNotTheOneSavedBefore() throws IOException {
-    Path home = Files.createDirectories(dir.resolve("home"));
-    java.util.function.Function<String[], CliRun.Result> run = args -> CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
-        .env("VIDGEN_HOME", home.toString()).run(withFake(args));
-    CliRun.Result first = run.apply(new String[] {"generate", "--image", "product.png", "--prompt", "job A",
-        "--out", "videos/"});
+    CliRun.Result first = withHistory("generate", "--image", "product.png", "--prompt", "job A",
+        "--out", "videos/");
     assertThat(first.exitCode()).as(first.all()).isZero();
     String task = fake.taskIds().get(0);
     Path saved = dir.resolve("videos").resolve(task + ".mp4");
@@ -238,8 +238,8 @@ class OutAndSafetyCommandsTest {
 
     fake.close(); // the provider restarts and gives its task ids out again
     fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    CliRun.Result second = run.apply(new String[] {"generate", "--model", "seedance-2", "--prompt", "job B",
-        "--out", "videos/", "--json"});
+    CliRun.Result second = withHistory("generate", "--model", "seedance-2", "--prompt", "job B",
+        "--out", "videos/", "--json");
 
     assertThat(fake.taskIds()).containsExactly(task);
     assertThat(second.exitCode()).as(second.all()).isZero();
@@ -249,7 +249,7 @@ class OutAndSafetyCommandsTest {
     Path beside = dir.resolve("videos").resolve(task + "-" + task + ".mp4");
     assertThat(second.json()).containsEntry("file", beside.toAbsolutePath().toString());
     assertThat(Mp4Files.boxes(beside)).startsWith("ftyp");
-    Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
+    Map<String, Object> history = withHistory("history", "--json").json();
     assertThat(history.get("tasks")).asList().filteredOn(entry -> task.equals(((Map<?, ?>) entry).get("task_id")))
         .as("the history's entry of the id is job B's").singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("model", "seedance-2").containsEntry("status", "completed");
