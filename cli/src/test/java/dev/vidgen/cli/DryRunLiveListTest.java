@@ -80,6 +80,24 @@ class DryRunLiveListTest {
   }
 
   @Test
+  void aDryRunRefusesAJobTheAccountCannotPayAsTheRealRunDoes() {
+    fake.balance(new java.math.BigDecimal("15"), false);
+    String[] preview = {"--model", "grok-video-1.5-preview", "--prompt", "a kite", "--image",
+        "https://example.com/kite.png"};
+
+    CliRun.Result dryRun = vidgen(preview, "generate", "--dry-run");
+    CliRun.Result sent = vidgen(preview, "generate", "--no-wait");
+
+    assertThat(dryRun.exitCode()).as("the dry run says what the real run does: " + dryRun.all())
+        .isEqualTo(ExitCodes.OVER_BUDGET).isEqualTo(sent.exitCode());
+    assertThat(dryRun.err()).contains("grok-video-1.5-preview costs 20 credits but the account has 15 credits left");
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
+
+    fake.balance(new java.math.BigDecimal("500"), false);
+    assertThat(vidgen(preview, "generate", "--dry-run").exitCode()).isZero();
+  }
+
+  @Test
   void validateSaysItChecksTheCatalogOnlyUnlessTheListHadItsSay() {
     CliRun.Result validate = vidgen(WAN, "validate");
     CliRun.Result json = vidgen(WAN, "validate", "--json");

@@ -153,8 +153,8 @@ class ToApisCommandsTest {
     assertThat(json.json()).containsEntry("credits", 20.0).containsEntry("dry_run", true);
     assertThat(text.out()).contains("dry run: nothing was sent", "POST " + fake.baseUrl() + "/v1/videos/generations",
         "Authorization: Bearer sk-…", "\"seed\":42");
-    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
-        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
+    assertThat(fake.requests()).as("nothing but the free reads a create makes first: the model list, the balances")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isIn(Endpoint.MODELS, Endpoint.BALANCE, Endpoint.USER_BALANCE));
   }
 
   @Test
@@ -177,8 +177,8 @@ class ToApisCommandsTest {
     assertThat(refused.exitCode()).as(refused.all()).isNotZero();
     assertThat(refused.err()).contains("seconds: 0 is not offered by seedance-2-5; choose 4 to 30, or -1 for an"
         + " automatic length");
-    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
-        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
+    assertThat(fake.requests()).as("nothing but the free reads a create makes first: the model list, the balances")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isIn(Endpoint.MODELS, Endpoint.BALANCE, Endpoint.USER_BALANCE));
   }
 
   @Test
@@ -191,8 +191,8 @@ class ToApisCommandsTest {
     assertThat(json.exitCode()).as(json.all()).isZero();
     assertThat(json.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
     assertThat(text.out()).contains("\"metadata\":{\"x\":1,\"cfg\":0.05}", "\"weight\":0.05");
-    assertThat(fake.requests()).as("nothing but the free model list a create reads first")
-        .allSatisfy(sent -> assertThat(sent.endpoint()).isEqualTo(Endpoint.MODELS));
+    assertThat(fake.requests()).as("nothing but the free reads a create makes first: the model list, the balances")
+        .allSatisfy(sent -> assertThat(sent.endpoint()).isIn(Endpoint.MODELS, Endpoint.BALANCE, Endpoint.USER_BALANCE));
   }
 
   private static String[] concat(String[] args, String... more) {
