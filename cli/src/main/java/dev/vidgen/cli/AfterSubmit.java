@@ -51,6 +51,9 @@ final class AfterSubmit {
     if (noWait) {
       // The create's answer, when the provider gave its status and progress; else queued, as a new task is.
       dev.vidgen.core.domain.TaskSnapshot answer = session.lastSeen(handle);
+      if (answer != null && history != null && answer.status() != dev.vidgen.core.domain.TaskStatus.FAILED) {
+        history.seen(answer); // the history says what the answer said (running, or done and not saved yet), not queued
+      }
       Map<String, Object> json = Views.taskJson(handle, answer);
       if (answer == null) {
         json.put("status", "queued");

@@ -120,6 +120,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void noWaitRecordsWhatTheCreateAnsweredNotQueued() {
+    // A provider that answers a create with the task already running.
+    fake.inject(Endpoint.CREATE, Fault.answer(200, "application/json", "{\"id\":\"video_running\",\"object\":"
+        + "\"generation.task\",\"model\":\"grok-video-1.5-preview\",\"status\":\"in_progress\",\"progress\":30,"
+        + "\"created_at\":" + java.time.Instant.now().getEpochSecond() + "}"), 1);
+
+    CliRun.Result result = vidgen("generate", "--no-wait", "--json", "--image", "product.png", "--prompt", "p");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.json()).containsEntry("task_id", "video_running").containsEntry("status", "in_progress");
+    Map<String, Object> history = vidgen("history", "--json").json();
+    assertThat(history.get("tasks")).asList().singleElement()
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("status", "in_progress");
+  }
+
+  @Test
   void aWaitEndedByA401KeepsTheLastStatusAndProgressItSawInItsJson() {
     fake.close();
     fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(0, 3)).start();
