@@ -113,7 +113,7 @@ abstract class FollowOnCommand extends ClientCommand {
       } catch (UnsupportedOperationException e) {
         preview = null; // a provider that cannot show the request: the check and the price still stand
       }
-      return dryRun(quote, budget, preview, session, output);
+      return dryRun(client, quote, budget, preview, session, output);
     }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
@@ -149,10 +149,11 @@ abstract class FollowOnCommand extends ClientCommand {
     }
   }
 
-  private int dryRun(PriceQuote quote, dev.vidgen.core.pricing.Budget budget, RequestPreview preview, Session session,
-      Output output) {
+  private int dryRun(VidgenClient client, PriceQuote quote, dev.vidgen.core.pricing.Budget budget,
+      RequestPreview preview, Session session, Output output) {
     RequestView request = preview == null ? null : new RequestView(preview, null, session::withoutKey);
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
+    GenerateCommand.requireFunds(session, client, quote, output);
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);

@@ -180,7 +180,7 @@ final class GenerateCommand extends ClientCommand {
    * What the real run checks before it sends, with a key set: a job the key or the account cannot pay
    * ends the dry run with exit 8 too. A balance that cannot be read is said, and the dry run goes on.
    */
-  private static void requireFunds(Session session, VidgenClient client, PriceQuote quote, Output output) {
+  static void requireFunds(Session session, VidgenClient client, PriceQuote quote, Output output) {
     if (session.usesStandInKey()) {
       return; // no key: nothing to read it with
     }

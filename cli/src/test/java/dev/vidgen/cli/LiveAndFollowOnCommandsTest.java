@@ -232,6 +232,10 @@ class LiveAndFollowOnCommandsTest {
         .containsEntry("model", "grok-video-1.0").containsKey("credits").containsKey("request");
     assertThat(over.exitCode()).as("over --max-credits: " + over.all()).isEqualTo(8);
     assertThat(history.out()).as("neither sent anything").doesNotContain("\"source\":\"extend\"");
+    CliRun.Result broke = vidgen.run("extend", task, "--prompt", "the kite climbs higher", "--dry-run",
+        "--set", "mock.credits=0");
+    assertThat(broke.exitCode()).as("an account that cannot pay, as the real run finds: " + broke.all()).isEqualTo(8);
+    assertThat(broke.err()).contains("has 0 credits left, so the real run would refuse it");
   }
 
   @Test
