@@ -373,6 +373,10 @@ final class SubmitPipeline {
               // The provider's word beats the kept list: the next job on this model is checked against a fresh one.
               preflight.modelRefused(sentModel.get());
             }
+            if (cause instanceof AmbiguousSubmitException unanswered && unanswered.sentAt().isEmpty()
+                && creatingAt.get() != null) {
+              cause = unanswered.withSentAt(creatingAt.get()); // a task made then is the one to look for
+            }
             preflight.releaseIf(funded.get(), prepared.quote(), cause); // issue 11
             fail(result, prepared.quote(), cause, stopSending);
           }

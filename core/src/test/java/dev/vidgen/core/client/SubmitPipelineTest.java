@@ -137,8 +137,12 @@ class SubmitPipelineTest {
     useBudget(50);
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.NO_RESPONSE));
 
+    java.time.Instant sent = fixture.time.now();
     assertThatThrownBy(() -> fixture.client.submit(Jobs.valid()))
-        .isInstanceOfSatisfying(AmbiguousSubmitException.class, e -> assertThat(e.clientReference()).isEmpty())
+        .isInstanceOfSatisfying(AmbiguousSubmitException.class, e -> {
+          assertThat(e.clientReference()).isEmpty();
+          assertThat(e.sentAt()).as("when to look for the task on the dashboard").contains(sent);
+        })
         .hasMessageContaining("may exist and be billed")
         .hasMessageContaining("dashboard");
 
