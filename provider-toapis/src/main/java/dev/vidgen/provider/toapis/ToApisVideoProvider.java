@@ -140,6 +140,7 @@ final class ToApisVideoProvider implements VideoProvider {
   public List<Violation> checkParams(VideoJob job, ModelRoute route) {
     List<Violation> found = new java.util.ArrayList<>(KeyInJob.find(job, config.apiKey()));
     found.addAll(ParamClashes.find(job, route, takesClientReference(route)));
+    found.addAll(dev.vidgen.provider.toapis.internal.CallbackUrl.find(job));
     return found;
   }
 

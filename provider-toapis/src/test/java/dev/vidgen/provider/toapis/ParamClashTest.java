@@ -125,4 +125,22 @@ class ParamClashTest {
     assertThatThrownBy(() -> client.submit(quality)).isInstanceOf(InvalidJobException.class);
     assertThat(toapis.creates()).isEmpty();
   }
+
+  @Test
+  void aCallbackUrlThatIsNotHttpsIsRefusedBeforeAnythingIsSentAndAnHttpsOnePasses() {
+    for (Object bad : java.util.List.of("http://hooks.example/vidgen", "hooks.example/vidgen", "https:///no-host", 42)) {
+      VideoJob job = VideoJob.builder("seedance-2").prompt("p").param("callback_url", bad).build();
+
+      assertThat(client.validate(job).violations()).as(String.valueOf(bad)).filteredOn(Violation::isError)
+          .singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("params.callback_url");
+            assertThat(v.code()).isEqualTo(ViolationCodes.PARAM_URL_SCHEME);
+            assertThat(v.message()).contains("over HTTPS only");
+          });
+      assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class);
+    }
+    assertThat(toapis.creates()).isEmpty();
+    VideoJob good = VideoJob.builder("seedance-2").prompt("p").param("callback_url", "https://hooks.example/v").build();
+    assertThat(client.validate(good).violations()).noneMatch(Violation::isError);
+  }
 }
