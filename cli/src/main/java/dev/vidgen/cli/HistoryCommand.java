@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
@@ -113,6 +114,9 @@ final class HistoryCommand extends ClientCommand {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
       task.putAll(entry.worstCase());
+      // Earlier takes of the task's create that may each be a paid task of their own, kept in its handle.
+      entry.jobHandle().filter(handle -> handle.possibleExtraTasks() > 0)
+          .ifPresent(handle -> task.put("possible_extra_tasks", handle.possibleExtraTasks()));
       for (String dollars : List.of("usd", "usd_at_most")) {
         if (task.get(dollars) instanceof BigDecimal amount) {
           task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
@@ -154,6 +158,10 @@ final class HistoryCommand extends ClientCommand {
           : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
           : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
+      int extra = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
+      if (extra > 0) {
+        price += extra == 1 ? " (+1 earlier take may be a paid task)" : " (+" + extra + " earlier takes may be paid tasks)";
+      }
       String file = entry.file() != null ? entry.file()
           : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))

@@ -1046,10 +1046,13 @@ class ToApisCommandsTest {
     CliRun.Result history = vidgen("history", "--json");
     List<Map<String, Object>> tasks = (List<Map<String, Object>>) history.json().get("tasks");
     assertThat(tasks).as("the task made, and the first take, which may have made one that cannot be looked up")
-        .anySatisfy(task -> assertThat(task).containsEntry("task_id", taskId).containsEntry("status", "queued"))
+        .anySatisfy(task -> assertThat(task).containsEntry("task_id", taskId).containsEntry("status", "queued")
+            .containsEntry("possible_extra_tasks", 1.0))
         .anySatisfy(task -> assertThat(task).containsEntry("status", "unknown").containsEntry("credits", 20.0)
             .extractingByKey("error").asString().contains("first take", taskId, "dashboard"))
         .hasSize(2);
+    assertThat(vidgen("history").out()).as("where the summary sends the user")
+        .contains("20 credits ($0.10) (+1 earlier take may be a paid task)");
   }
 
   @Test
