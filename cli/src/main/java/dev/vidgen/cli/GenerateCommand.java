@@ -157,10 +157,17 @@ final class GenerateCommand extends ClientCommand {
     List<Violation> warnings = report.warnings();
     warnings.forEach(warning -> output.note(Views.violationLine(warning)));
     json.put("violations", Views.violationsJson(warnings));
-    if (!session.warnings().isEmpty()) {
-      // What the client warned of on the way (a name the key lists in another spelling, a list not read), as generate's JSON.
-      json.put("warnings", session.warnings());
+    // Every warning in one key, as a real run's JSON has them: what the client warned of on the way (a name the key
+    // lists in another spelling, a list not read) and the job's own (a retired model the key still lists, say).
+    List<Map<String, String>> told = new java.util.ArrayList<>(session.warnings());
+    for (Violation warning : warnings) {
+      Map<String, String> entry = Map.of("code", warning.code(),
+          "message", dev.vidgen.core.text.SafeText.mask(warning.message()));
+      if (!told.contains(entry)) {
+        told.add(entry);
+      }
     }
+    json.put("warnings", told);
     output.object(json);
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();

@@ -159,6 +159,10 @@ class DryRunLiveListTest {
     Map<String, Object> json = vidgen(hailuo, "generate", "--dry-run", "--json").json();
     assertThat(json.get("warnings")).as("the warning that explains the name, as generate's JSON has it").asList()
         .singleElement().asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("code", "live_models.alias");
+    Map<String, Object> seeded = vidgen(hailuo, "generate", "--dry-run", "--json", "--param", "seed=7").json();
+    assertThat(seeded.get("warnings")).as("the job's own warnings in the same key").asList()
+        .anySatisfy(warning -> assertThat(((Map<?, ?>) warning).get("code")).isEqualTo("param.unknown"))
+        .anySatisfy(warning -> assertThat(((Map<?, ?>) warning).get("code")).isEqualTo("live_models.alias"));
     assertThat(sent.exitCode()).as(sent.all()).isZero();
     assertThat(sent.err()).contains("MiniMax-Hailuo-2.3 is listed for this key as MINIMAX-hailuo-2.3, the same name in"
         + " another case; MINIMAX-hailuo-2.3 is sent");
