@@ -238,8 +238,10 @@ final class Session implements AutoCloseable {
       if (shown < e.all().size()) {
         output.note("… and " + (e.all().size() - shown) + " more problems, not listed: fix these first");
       }
+      long badFiles = e.all().stream().map(RouteFileException::file).distinct().count();
+      String where = badFiles == 1 ? e.file() : badFiles + " route files";
       throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes",
-          e.all().size() + " problems in " + e.file() + (output.json() ? " (each in problems)" : " (listed above)"), fix,
+          e.all().size() + " problems in " + where + (output.json() ? " (each in problems)" : " (listed above)"), fix,
           Map.of("problems", problems));
     }
     return catalog;

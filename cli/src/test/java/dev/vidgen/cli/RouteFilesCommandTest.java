@@ -305,6 +305,11 @@ class RouteFilesCommandTest {
         .extracting(problem -> (Object) ((Map<?, ?>) problem).get("path"))
         .containsExactly("routes[0].modes.t2v", "remove[0]");
     assertThat(json.err().split("remove of an unknown route", -1)).as("each told once: " + json.err()).hasSize(2);
+
+    Files.writeString(dir.resolve("also-bad.json"), "{\"remove\": [\"phantom\"]}");
+    CliRun.Result two = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "bad.json", "--routes",
+        "also-bad.json");
+    assertThat(two.err()).as("the count names no one file of two").contains("3 problems in 2 route files (listed above)");
   }
 
   @Test
