@@ -983,7 +983,7 @@ class PlaygroundOnToApisTest {
       assertThat(warning).containsEntry("severity", "warning").containsEntry("code", "live_models.unreadable")
           .containsEntry("field", "model");
       assertThat((String) warning.get("message")).contains("live model list of toapis could not be read")
-          .contains(MODEL + " is sent unchecked");
+          .contains(MODEL + " is not checked against it");
     });
   }
 

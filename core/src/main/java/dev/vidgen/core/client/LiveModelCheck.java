@@ -241,7 +241,7 @@ final class LiveModelCheck {
       // A failed read is kept for a while: the jobs it holds back after the first are logged at debug level.
       boolean first = lastWarned.getAndSet(cause) != cause;
       runtime.events().warning("live_models.unreadable", "the live model list of " + runtime.provider().id()
-          + " could not be read (" + describe(cause) + "); " + model + " is sent unchecked", first);
+          + " could not be read (" + describe(cause) + "); " + model + " is not checked against it", first);
     }
   }
 

@@ -25,7 +25,7 @@ class LiveListReadTimeoutTest {
       assertThat(fixture.provider.calls()).as("one read of the list").containsOnlyOnce("models");
       assertThat(fixture.listener.warnings()).as("the same failure, in the same words (a command tells it once)")
           .containsOnly("live_models.unreadable: the live model list of " + ScriptedProvider.ID
-              + " could not be read (no answer within 20 s); " + Jobs.MODEL + " is sent unchecked");
+              + " could not be read (no answer within 20 s); " + Jobs.MODEL + " is not checked against it");
     }
   }
 

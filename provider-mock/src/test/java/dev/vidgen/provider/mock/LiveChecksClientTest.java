@@ -182,7 +182,7 @@ class LiveChecksClientTest {
 
     assertThat(handle.model()).isEqualTo(PREVIEW);
     assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("live_models.unreadable")
-        .contains("could not be read").contains(PREVIEW + " is sent unchecked"));
+        .contains("could not be read").contains(PREVIEW + " is not checked against it"));
   }
 
   @Test
@@ -210,7 +210,7 @@ class LiveChecksClientTest {
 
     assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
     assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("live_models.unreadable")
-        .contains(PREVIEW + " is sent unchecked"));
+        .contains(PREVIEW + " is not checked against it"));
   }
 
   @Test
