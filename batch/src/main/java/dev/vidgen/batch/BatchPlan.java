@@ -50,9 +50,18 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
    * which in a file a script wrote is more often a copy by mistake than a wish.
    */
   public List<List<PlannedJob>> sameJobs() {
-    Map<dev.vidgen.core.domain.VideoJob, List<PlannedJob>> byJob = new java.util.LinkedHashMap<>();
+    return sameJobs(job -> job);
+  }
+
+  /**
+   * As {@link #sameJobs()}, two lines being the same job when {@code identity} gives them equal values (such as
+   * the request a client would send, so that a model named by another of its names, or a default written out,
+   * is the same job too).
+   */
+  public List<List<PlannedJob>> sameJobs(java.util.function.Function<dev.vidgen.core.domain.VideoJob, ?> identity) {
+    Map<Object, List<PlannedJob>> byJob = new java.util.LinkedHashMap<>();
     for (PlannedJob job : jobs) {
-      byJob.computeIfAbsent(job.job(), any -> new ArrayList<>()).add(job);
+      byJob.computeIfAbsent(identity.apply(job.job()), any -> new ArrayList<>()).add(job);
     }
     return byJob.values().stream().filter(group -> group.size() > 1).map(List::copyOf).toList();
   }

@@ -170,7 +170,8 @@ final class BatchCommand extends ClientCommand {
       }
       BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
-          model -> client.catalog().find(model).map(route -> route.id()).orElse(model));
+          model -> client.catalog().find(model).map(route -> route.id()).orElse(model))
+          .sameJobBy(dev.vidgen.serve.history.JobIdentity.asSent(client));
       views.plan(plan);
       tellChangedPrices(plan, output);
       // --skip-invalid runs the valid lines; with none, there is nothing to run, and it is no success.

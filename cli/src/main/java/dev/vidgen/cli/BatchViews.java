@@ -57,6 +57,15 @@ final class BatchViews {
     return this;
   }
 
+  /** What makes two lines the same job, for the plan's warning; the job's settings as written until set. */
+  private java.util.function.Function<dev.vidgen.core.domain.VideoJob, ?> sameJob = job -> job;
+
+  /** Tells lines of the same job by {@code identity}, as {@code generate}'s same-job check does. */
+  BatchViews sameJobBy(java.util.function.Function<dev.vidgen.core.domain.VideoJob, ?> identity) {
+    this.sameJob = java.util.Objects.requireNonNull(identity, "identity == null");
+    return this;
+  }
+
   /** The price of every model's jobs and the total, and every invalid line with its problems. */
   void plan(BatchPlan plan) {
     Map<String, List<PlannedJob>> byModel = plan.jobs().stream()
@@ -76,7 +85,7 @@ final class BatchViews {
         output.note(prefixed(line, violation));
       }
     }
-    for (List<PlannedJob> same : plan.sameJobs()) {
+    for (List<PlannedJob> same : plan.sameJobs(sameJob)) {
       // Two takes may be meant; a line copied by mistake is likelier in a file a script wrote: said, not refused.
       String which = same.stream().map(job -> job.line() + " (" + SafeText.clip(SafeText.clean(job.key()), 40) + ")")
           .collect(Collectors.joining(", "));

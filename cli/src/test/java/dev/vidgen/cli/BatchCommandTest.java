@@ -391,12 +391,14 @@ class BatchCommandTest {
   @Test
   void linesAskingForTheSameJobUnderTwoIdsAreWarnedOfBeforeAnythingIsPaid() throws Exception {
     String sea = "\"prompt\": \"sea turns\", \"images\": [\"https://img.example/sea.png\"], \"seconds\": 10}";
-    Path jobs = write("{\"id\": \"sea-a\", " + sea, job("other", 10), "{\"id\": \"sea-b\", " + sea);
+    Path jobs = write("{\"id\": \"sea-a\", " + sea, job("other", 10), "{\"id\": \"sea-b\", " + sea,
+        "{\"id\": \"sea-c\", \"model\": \"GROK-VIDEO-1.5-PREVIEW\", " + sea);
 
     CliRun.Result preview = CliRun.in(dir).run(args(jobs, "--dry-run"));
 
     assertThat(preview.exitCode()).as(preview.all()).isZero();
-    assertThat(preview.err()).containsOnlyOnce("warning: lines 1 (sea-a), 3 (sea-b) ask for the same job")
+    assertThat(preview.err()).as("the model named in another case is the same job, as generate finds")
+        .containsOnlyOnce("warning: lines 1 (sea-a), 3 (sea-b), 4 (sea-c) ask for the same job")
         .doesNotContain("(other)");
   }
 
