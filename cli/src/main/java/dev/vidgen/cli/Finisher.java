@@ -92,6 +92,19 @@ final class Finisher {
               shown(context, where.text(), before.get().file()) + sizeOf(before.get().file()), output);
           return ExitCodes.DONE;
         }
+        Optional<SavedBefore> savedBeside = force || !where.isFolder(context) ? Optional.empty()
+            : SavedBefore.of(context, handle.taskId().value(), firstBeside(file, handle.taskId().value()));
+        if (savedBeside.isPresent()) {
+          // The file named after the task holds another video (a task id given out again), and this task's own was
+          // saved beside it by an earlier run: nothing to download again.
+          output.note(savedBeside.get().file() + " already holds this task's video, saved " + savedBeside.get().savedAt()
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC) as the history says, beside " + file
+              + ", which holds another; nothing was downloaded (--force downloads it again)");
+          session.saved(savedBeside.get().file());
+          report(session, handle, snapshot, savedBeside.get().file().toString(),
+              shown(context, where.text(), savedBeside.get().file()) + sizeOf(savedBeside.get().file()), output);
+          return ExitCodes.DONE;
+        }
         java.util.Optional<String> special = dev.vidgen.core.client.SaveTargets.notARegularFile(file);
         if (special.isPresent()) {
           // A link or a device named after the task in the --out folder: kept, as a file there is, even with --force.
@@ -155,16 +168,24 @@ final class Finisher {
 
   /** {@link #besides(Path, JobHandle)} for the task called {@code taskId}. */
   static Path besides(Path file, String taskId) {
+    Path candidate = firstBeside(file, taskId);
+    String name = candidate.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ending = dot > 0 ? name.substring(dot) : "";
+    for (int n = 2; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && n < 100; n++) {
+      candidate = file.resolveSibling(stem + "-" + n + ending);
+    }
+    return candidate;
+  }
+
+  /** The first name {@link #besides(Path, String)} tries: {@code clip-video_ab12.mp4} beside {@code clip.mp4}. */
+  private static Path firstBeside(Path file, String taskId) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ending = dot > 0 ? name.substring(dot) : "";
-    String task = taskId.replaceAll("[^A-Za-z0-9._-]", "_");
-    Path candidate = file.resolveSibling(stem + "-" + task + ending);
-    for (int n = 2; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && n < 100; n++) {
-      candidate = file.resolveSibling(stem + "-" + task + "-" + n + ending);
-    }
-    return candidate;
+    return file.resolveSibling(stem + "-" + taskId.replaceAll("[^A-Za-z0-9._-]", "_") + ending);
   }
 
   /** {@link #save(Session, VidgenClient, JobHandle, TaskSnapshot, OutTarget, boolean, Output)} for a plain path. */

@@ -153,7 +153,7 @@ abstract class FollowOnCommand extends ClientCommand {
       RequestPreview preview, Session session, Output output) {
     RequestView request = preview == null ? null : new RequestView(preview, null, session::withoutKey);
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
-    GenerateCommand.requireFunds(session, client, quote, output);
+    DryRunFunds.require(session, client, quote, output);
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("dry_run", true);
     json.put("task_id", null);

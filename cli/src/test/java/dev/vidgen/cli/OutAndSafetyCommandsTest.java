@@ -253,6 +253,13 @@ class OutAndSafetyCommandsTest {
     assertThat(history.get("tasks")).asList().filteredOn(entry -> task.equals(((Map<?, ?>) entry).get("task_id")))
         .as("the history's entry of the id is job B's").singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("model", "seedance-2").containsEntry("status", "completed");
+
+    int files = fake.requests(Endpoint.FILE).size();
+    CliRun.Result again = withHistory("download", task, "--out", "videos/");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).contains("already holds this task's video", "nothing was downloaded");
+    assertThat(fake.requests(Endpoint.FILE)).as("not fetched a third time").hasSize(files);
+    assertThat(dir.resolve("videos").resolve(task + "-" + task + "-2.mp4")).doesNotExist();
   }
 
   @Test

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * images, {@code 720p}), so its image-to-video jobs became reference-to-video ones. A sixth time on
  * purpose: reference audio goes with reference mode only on those routes (frame and reference are
  * never mixed); the diff added only that {@code conflict.param_mode} error to their text-to-video
- * "known param audio_with_roles" jobs.
+ * "known param audio_with_roles" jobs. A seventh time on purpose: a {@code callback_url} that is not an
+ * https URL is refused before anything is sent (ToAPIs delivers webhooks over HTTPS only); the diff turned
+ * only the five "known param callback_url" jobs (whose sample value is {@code "x"}) from bodies into that error.
  */
 class CatalogGoldenTest {
   private static final String RESOURCE = "catalog-golden.txt";

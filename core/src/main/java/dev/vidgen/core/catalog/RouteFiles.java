@@ -139,9 +139,9 @@ public final class RouteFiles {
 
   /**
    * A file layered over a catalog: the catalog its good parts make, its routes and patches read (whose
-   * instead is checked last), and the problems of the others.
+   * instead is checked last), the routes that could not be read (whose instead is checked too), and the
+   * problems of the others.
    */
-  /** A file layered: the catalog, the routes and patches read, those routes that could not be, and every problem. */
   private record Layered(RouteCatalog catalog, List<Read> read, List<Read> unreadRoutes,
       List<RouteFileException> problems) {}
 

@@ -758,15 +758,17 @@ final class SubmitPipeline {
   }
 
   /**
-   * When the task was made: the provider's own time when it falls between the create leaving (less a few
-   * seconds, as it may be told in whole seconds) and now, so that an answer that came late does not restart
-   * the task's clock (its polling, its time taken); else now, the answer's time, as a clock that disagrees
-   * with this machine's cannot be read against it.
+   * When the task was made: for an answer that came late (more than a few seconds after the task was made), the
+   * provider's own time, when it falls after the create left (less those seconds, as it may be told in whole
+   * seconds), so that the late answer does not restart the task's clock (its polling, its time taken); else now,
+   * the answer's time: a prompt answer's own time is as good and more exact, and a clock that disagrees with this
+   * machine's cannot be read against it.
    */
   private Instant madeAt(dev.vidgen.core.domain.TaskSnapshot snapshot, Instant creating) {
     Instant now = runtime.time().now();
     return snapshot.reportedCreatedAt()
-        .filter(made -> creating != null && !made.isBefore(creating.minus(CLOCKS_AGREE)) && !made.isAfter(now))
+        .filter(made -> creating != null && !made.isBefore(creating.minus(CLOCKS_AGREE))
+            && made.isBefore(now.minus(CLOCKS_AGREE)))
         .orElse(now);
   }
 

@@ -33,6 +33,7 @@ class ErrorsDocTest {
   private static final TaskId TASK = TaskId.of("task-1");
   private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
       Map.entry(String.class, "sample"),
+      Map.entry(int.class, 1),
       Map.entry(ProviderErrorDetails.class, ProviderErrorDetails.of("sample", 500, "internal_error", "sample")),
       Map.entry(FailureKind.class, FailureKind.UNAVAILABLE),
       Map.entry(TaskId.class, TASK),
