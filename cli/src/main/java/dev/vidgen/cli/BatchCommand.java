@@ -197,7 +197,9 @@ final class BatchCommand extends ClientCommand {
       TasksNotJournaled untold = null;
       // A journal file this run makes, so that a run refused before any job is written leaves none behind.
       Path madeJournal = Journals.isUrl(location) ? null : Path.of(location.strip()).toAbsolutePath().normalize();
-      if (madeJournal != null && Files.exists(madeJournal, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      boolean journalWasEmpty = madeJournal != null && isEmptyFile(madeJournal);
+      if (madeJournal != null && Files.exists(madeJournal, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !journalWasEmpty) {
         madeJournal = null;
       }
       try (JobStore store = open(location);
@@ -248,7 +250,7 @@ final class BatchCommand extends ClientCommand {
         manifest.record(batch, store);
       } catch (ResultsManifest.StaleJournalException e) {
         // Refused before a job was written: a journal file this run made (a mistyped --journal) is removed.
-        removeMadeJournal(madeJournal);
+        removeMadeJournal(madeJournal, journalWasEmpty);
         throw refused(e);
       } catch (JobStore.ConflictException e) {
         throw refused(e);
@@ -274,14 +276,30 @@ final class BatchCommand extends ClientCommand {
     }
   }
 
-  /** Removes {@code journal} (null: none) and the files SQLite keeps beside it; what cannot be removed stays. */
-  private static void removeMadeJournal(Path journal) {
+  private static boolean isEmptyFile(Path file) {
+    try {
+      return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Removes {@code journal} (null: none) and the files SQLite keeps beside it, or empties it again when it was
+   * an empty file before the run; what cannot be removed stays.
+   */
+  private static void removeMadeJournal(Path journal, boolean wasEmpty) {
     if (journal == null) {
       return;
     }
     for (String ending : List.of("", "-wal", "-shm", "-journal")) {
       try {
-        Files.deleteIfExists(journal.resolveSibling(journal.getFileName() + ending));
+        Path file = journal.resolveSibling(journal.getFileName() + ending);
+        if (ending.isEmpty() && wasEmpty) {
+          Files.write(file, new byte[0]); // the user's empty file stays, as it was
+          continue;
+        }
+        Files.deleteIfExists(file);
       } catch (java.io.IOException | RuntimeException kept) {
         // An empty journal left behind holds no job; the refusal still says what to do.
       }

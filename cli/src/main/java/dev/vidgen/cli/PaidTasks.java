@@ -45,12 +45,20 @@ final class PaidTasks {
     return followed;
   }
 
-  /** Whether a journal may be at {@code location}: a database URL, or a file that exists. */
+  /**
+   * Whether a journal may be at {@code location}: a database URL, or a file that exists and is not empty
+   * (opening an empty file to read it would make it a journal).
+   */
   static boolean mayExist(String location) {
     boolean sqliteUrl = location.regionMatches(true, 0, "jdbc:sqlite:", 0, 12);
     if (Journals.isUrl(location) && !sqliteUrl) {
       return true; // a database journal is read (another kind of URL is refused, as by a run)
     }
-    return Files.isRegularFile(Path.of(sqliteUrl ? location.substring(12) : location));
+    Path file = Path.of(sqliteUrl ? location.substring(12) : location);
+    try {
+      return Files.isRegularFile(file) && Files.size(file) > 0;
+    } catch (java.io.IOException e) {
+      return true; // what cannot be told is read, and a read that fails leaves the plan as it is
+    }
   }
 }

@@ -1270,6 +1270,32 @@ class BatchCommandTest {
   }
 
   @Test
+  void aRefusedRunLeavesAnEmptyFileGivenAsTheJournalEmptyAndAnotherDatabaseUntouched() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();
+    Files.delete(dir.resolve("jobs.journal"));
+    Files.createFile(dir.resolve("jobs.journal")); // an empty file in the lost journal's place
+
+    CliRun.Result lost = CliRun.in(dir).run(args(jobs));
+
+    assertThat(lost.exitCode()).as(lost.all()).isEqualTo(1);
+    assertThat(lost.err()).contains("has none of its jobs");
+    assertThat(dir.resolve("jobs.journal")).as("still the user's empty file").exists().isEmptyFile();
+    assertThat(dir.resolve("jobs.journal-wal")).doesNotExist();
+
+    Files.delete(dir.resolve("jobs.journal"));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jobs.journal"))) {
+      c.createStatement().execute("CREATE TABLE orders (id INTEGER)");
+    }
+    byte[] theirs = Files.readAllBytes(dir.resolve("jobs.journal"));
+    CliRun.Result foreign = CliRun.in(dir).run(args(jobs));
+
+    assertThat(foreign.exitCode()).as(foreign.all()).isEqualTo(1);
+    assertThat(foreign.err()).contains("holds other tables (orders) and no vidgen journal");
+    assertThat(Files.readAllBytes(dir.resolve("jobs.journal"))).isEqualTo(theirs);
+  }
+
+  @Test
   void refusesAnOlderCopyOfTheJournal() throws Exception {
     Path jobs = write(job("a", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();

@@ -110,6 +110,7 @@ public final class Journals {
     } catch (IOException e) {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
+    ForeignFiles.requireJournalOrNew(absolute);
     return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
         "SQLite journal " + absolute).inFile(absolute);
   }

@@ -126,4 +126,50 @@ class SqliteJobStoreTest extends JobStoreContract {
         .hasMessageContaining("jdbc:postgresql://")
         .hasMessageNotContaining("secret");
   }
+  @Test
+  void anApplicationsDatabaseGivenAsTheJournalIsRefusedAndLeftAsItWas() throws Exception {
+    Path theirs = dir.resolve("app.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs)) {
+      c.createStatement().execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+      c.createStatement().execute("INSERT INTO customers (name) VALUES ('Ada')");
+    }
+    byte[] before = Files.readAllBytes(theirs);
+
+    assertThatThrownBy(() -> Journals.open(theirs.toString()))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("holds other tables (customers) and no vidgen journal")
+        .hasMessageContaining("nothing was written to it");
+
+    assertThat(Files.readAllBytes(theirs)).as("not switched to WAL, no table added").isEqualTo(before);
+    assertThat(dir.resolve("app.db-wal")).doesNotExist();
+  }
+
+  @Test
+  void aFileThatIsNoDatabaseIsRefusedUntouched() throws Exception {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "shopping list\n");
+
+    assertThatThrownBy(() -> Journals.open(notes.toString()))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("is not an SQLite database");
+
+    assertThat(notes).hasContent("shopping list");
+  }
+
+  @Test
+  void anEmptyFileAndAnEmptyDatabaseBecomeJournals() throws Exception {
+    store.close();
+    Path empty = Files.createFile(dir.resolve("empty.journal"));
+    Path blank = dir.resolve("blank.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + blank)) {
+      c.createStatement().execute("PRAGMA user_version = 1"); // a database file with no table
+    }
+
+    store = Journals.open(empty.toString());
+    store.enroll(batch, jobs(batch, 1));
+    store.close();
+    store = Journals.open(blank.toString());
+
+    assertThat(store.entries(batch)).isEmpty();
+  }
 }
