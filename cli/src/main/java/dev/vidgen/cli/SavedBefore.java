@@ -30,11 +30,16 @@ record SavedBefore(Path file, Instant savedAt) {
         return Optional.empty();
       }
       Instant written = Files.getLastModifiedTime(absolute, LinkOption.NOFOLLOW_LINKS).toInstant();
-      Optional<HistoryEntry> latest = HistoryRecord.history(context).flatMap(history -> history.entries().stream()
-          .filter(entry -> absolute.toString().equals(entry.file()))
-          .findFirst());
+      java.util.List<HistoryEntry> entries = HistoryRecord.history(context).map(history -> history.entries())
+          .orElse(java.util.List.of());
+      Optional<HistoryEntry> latest = entries.stream().filter(entry -> absolute.toString().equals(entry.file()))
+          .findFirst();
+      // The newest task of that id: an earlier task whose id the provider gave out again saved another video.
+      Optional<Instant> newestTake = entries.stream().filter(entry -> entry.taskId().equals(taskId))
+          .map(HistoryEntry::submittedAt).findFirst();
       return latest
           .filter(entry -> entry.taskId().equals(taskId) && entry.status().equals("completed"))
+          .filter(entry -> newestTake.map(entry.submittedAt()::equals).orElse(false))
           .filter(entry -> !written.isAfter(entry.updatedAt().plus(CLOCK_GRAIN)))
           .map(entry -> new SavedBefore(absolute, entry.updatedAt()));
     } catch (IOException | RuntimeException unreadable) {

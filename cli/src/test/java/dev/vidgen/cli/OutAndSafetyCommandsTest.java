@@ -251,8 +251,10 @@ class OutAndSafetyCommandsTest {
     assertThat(Mp4Files.boxes(beside)).startsWith("ftyp");
     Map<String, Object> history = withHistory("history", "--json").json();
     assertThat(history.get("tasks")).asList().filteredOn(entry -> task.equals(((Map<?, ?>) entry).get("task_id")))
-        .as("the history's entry of the id is job B's").singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
-        .containsEntry("model", "seedance-2").containsEntry("status", "completed");
+        .as("job B's entry, newest first, and job A's, which stays").extracting(entry -> ((Map<?, ?>) entry).get("model"),
+            entry -> ((Map<?, ?>) entry).get("status"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("seedance-2", "completed"),
+            org.assertj.core.groups.Tuple.tuple("grok-video-1.5-preview", "completed"));
 
     int files = fake.requests(Endpoint.FILE).size();
     CliRun.Result again = withHistory("download", task, "--out", "videos/");

@@ -653,10 +653,12 @@ final class Jobs {
   int pickUp() {
     int count = 0;
     Instant dayAgo = clock.instant().minus(Duration.ofHours(24));
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (HistoryEntry entry : history.entries()) {
       boolean unsaved = entry.status().equals("completed") && entry.file() == null
           && entry.submittedAt().isAfter(dayAgo);
-      if ((entry.isFinished() && !unsaved) || !entry.source().equals("serve")
+      boolean newestOfItsId = seen.add(entry.provider() + "/" + entry.taskId()); // an id given out again: the newest
+      if (!newestOfItsId || (entry.isFinished() && !unsaved) || !entry.source().equals("serve")
           || !entry.provider().equals(client.provider().id()) || live.containsKey(entry.taskId())) {
         continue;
       }

@@ -573,11 +573,15 @@ public final class Playground implements AutoCloseable {
     jobs.settleAbandoned(); // a note whose run ended before its create went out is shown as nothing sent
     jobs.lookUpNotes();
     List<Map<String, Object>> tasks = new ArrayList<>();
+    java.util.Set<String> shown = new java.util.HashSet<>();
     for (HistoryEntry entry : settings.history().entries()) {
       if (tasks.size() >= 100) {
         break;
       }
-      tasks.add(withImages(jobs.find(entry.taskId()).map(jobs::view).orElseGet(() -> jobs.view(entry))));
+      // Newest first: a task id given out again names the newest task, which may be live; an earlier one is as recorded.
+      boolean newest = shown.add(entry.provider() + "/" + entry.taskId());
+      tasks.add(withImages((newest ? jobs.find(entry.taskId()) : java.util.Optional.<Jobs.Live>empty())
+          .map(jobs::view).orElseGet(() -> jobs.view(entry))));
     }
     json(ctx, 200, Map.of("tasks", tasks));
   }

@@ -190,7 +190,32 @@ final class HistorySnapshots {
       // Bytes that are not UTF-8 become U+FFFD: they cost the line they are in, if anything.
       String line = new String(bytes, offset, length, StandardCharsets.UTF_8);
       String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-      readLine.apply(text).ifPresent(entry -> latest.put(entry.provider() + "/" + entry.taskId(), entry));
+      readLine.apply(text).ifPresent(this::keep);
+    }
+
+    /**
+     * Keeps {@code entry} as its task's latest state. A task id the provider gave out again (a submission after
+     * the task of that id had ended) is another task: the ended one stays too, under its own submission time,
+     * and a later line of it (same submission time) updates it there.
+     */
+    private void keep(HistoryEntry entry) {
+      String key = entry.provider() + "/" + entry.taskId();
+      String earlierTake = key + "@" + entry.submittedAt();
+      if (latest.containsKey(earlierTake)) {
+        latest.put(earlierTake, entry);
+        return;
+      }
+      HistoryEntry before = latest.get(key);
+      if (before != null && givenOutAgain(before, entry)) {
+        latest.put(key + "@" + before.submittedAt(), before);
+      }
+      latest.put(key, entry);
+    }
+
+    private static boolean givenOutAgain(HistoryEntry ended, HistoryEntry entry) {
+      return (ended.status().equals("completed") || ended.status().equals("failed"))
+          && !entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
+          && entry.submittedAt().isAfter(ended.updatedAt());
     }
   }
 

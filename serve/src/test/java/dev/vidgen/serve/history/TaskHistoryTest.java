@@ -48,6 +48,25 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aTaskIdGivenOutAgainAfterItsTaskEndedKeepsBothTasks() {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry first = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+    history.record(first);
+    history.record(first.completed("/videos/t_1.mp4", Instant.parse("2026-11-29T10:05:00Z")));
+    HistoryEntry second = HistoryEntry.submitted(handle("t_1", "2026-11-29T12:00:00Z"), job(), "generate");
+    history.record(second);
+    history.record(first.completed("/videos/first.mp4", Instant.parse("2026-11-29T12:01:00Z"))); // moved later
+
+    assertThat(history.entries()).as("the earlier job's row stays beside the new task's")
+        .extracting(HistoryEntry::submittedAt, HistoryEntry::status, HistoryEntry::file)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-29T12:00:00Z"), "queued", null),
+            org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-29T10:00:00Z"), "completed", "/videos/first.mp4"));
+    assertThat(history.find("mock", "t_1").orElseThrow().submittedAt())
+        .as("the task id names the newest task").isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
+  }
+
+  @Test
   void seedsRouteDurationsFromThisProvidersCompletedTasksOnly() {
     TaskHistory history = TaskHistory.in(folder);
     for (int i = 0; i < 12; i++) {
