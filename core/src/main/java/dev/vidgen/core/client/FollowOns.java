@@ -146,6 +146,7 @@ final class FollowOns {
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
     java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.atomic.AtomicReference<AfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> creatingAt = new java.util.concurrent.atomic.AtomicReference<>();
     preflight.check(request.model(), prepared.quote())
         .thenCompose(ok -> {
           funded.set(true);
@@ -157,6 +158,7 @@ final class FollowOns {
                 + " out; nothing was sent");
           }
           runtime.events().creating(request.model(), null);
+          creatingAt.set(runtime.time().now());
           AfterServerError guard = new AfterServerError(request, prepared.quote(), result, stopSending);
           afterError.set(guard);
           return create(request, guard, stopSending);
@@ -186,6 +188,10 @@ final class FollowOns {
             cause = afterError.get() == null ? new SubmitNotSentException("the " + request.kind().id() + " was held"
                 + " back before it went out: it was told to stop sending; nothing was sent")
                 : afterError.get().notSent("the " + request.kind().id());
+          }
+          if (cause instanceof AmbiguousSubmitException unanswered && unanswered.sentAt().isEmpty()
+              && creatingAt.get() != null) {
+            cause = unanswered.withSentAt(creatingAt.get()); // a task made then is the one to look for
           }
           if (!(cause instanceof AmbiguousSubmitException)) {
             ledger.release(prepared.quote());

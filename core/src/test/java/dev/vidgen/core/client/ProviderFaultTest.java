@@ -250,6 +250,21 @@ class ProviderFaultTest {
   }
 
   @Test
+  void anExtendWhoseCreateGetsNoAnswerTellsWhenItWentOut() {
+    JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
+        dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.0", "test"), fixture.time.now(), null);
+    fixture.provider.followOnAnswers(ScriptedProvider.failure(dev.vidgen.core.policy.FailureKind.NO_RESPONSE));
+    java.time.Instant sent = fixture.time.now();
+
+    CompletableFuture<JobHandle> extended =
+        fixture.client.extendAsync(earlier.encode(), dev.vidgen.core.domain.FollowOn.prompt("the kite flies on"));
+    advanceUntilDone(extended);
+
+    assertThat(failureOf(extended)).isInstanceOfSatisfying(dev.vidgen.core.error.AmbiguousSubmitException.class,
+        e -> assertThat(e.sentAt()).as("when to look for the task on the dashboard").contains(sent));
+  }
+
+  @Test
   void aStatusReadThatThrowsEndsTheGenerateWithAnErrorNamingTheTask() {
     IllegalStateException boom = new IllegalStateException("boom in status");
     fixture.provider.statusAnswers(new ScriptedProvider.Throws(boom));

@@ -43,6 +43,7 @@ final class ScriptedProvider implements VideoProvider {
   private final List<String> calls = new ArrayList<>();
   private final List<SubmitRequest> creates = new ArrayList<>();
   private final Deque<Object> createAnswers = new ArrayDeque<>();
+  private final Deque<Object> followOnAnswers = new ArrayDeque<>();
   private final Deque<Object> statusAnswers = new ArrayDeque<>();
   private final Deque<Object> uploadAnswers = new ArrayDeque<>();
   private final Deque<Object> openAnswers = new ArrayDeque<>();
@@ -102,6 +103,12 @@ final class ScriptedProvider implements VideoProvider {
 
   synchronized ScriptedProvider createAnswers(Object... answers) {
     createAnswers.addAll(List.of(answers));
+    return this;
+  }
+
+  /** Answers of extend and remix creates; with none left, the provider cannot extend or remix. */
+  synchronized ScriptedProvider followOnAnswers(Object... answers) {
+    followOnAnswers.addAll(List.of(answers));
     return this;
   }
 
@@ -283,6 +290,15 @@ final class ScriptedProvider implements VideoProvider {
       return CompletableFuture.completedFuture(TaskSnapshot.queued(TaskId.of("task-" + taskCount.incrementAndGet())));
     }
     return answer(createAnswers, null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<TaskSnapshot> createFollowOn(dev.vidgen.core.port.FollowOnRequest request) {
+    calls.add("createFollowOn");
+    if (followOnAnswers.isEmpty()) {
+      return VideoProvider.super.createFollowOn(request);
+    }
+    return answer(followOnAnswers, null);
   }
 
   @Override
