@@ -431,8 +431,9 @@ final class Downloader {
         deleteQuietly(temp); // another run saved this very video there meanwhile: it is saved
         return;
       }
-      throw new DownloadFailedException(taskId, target, target + " appeared while the video was downloaded (another"
-          + " run saved a file there); that file was kept and this video was not saved", taken);
+      throw new DownloadFailedException(taskId, target, "another file stands at " + target + " (it was there before"
+          + " this download, or another run saved it there meanwhile); that file was kept and this video was not"
+          + " saved", taken);
     }
   }
 

@@ -300,6 +300,19 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
+   * {@code handle}, refused when it is another provider's: its task id would be sent, with this client's key, to
+   * a service that never made it.
+   */
+  private JobHandle requireOwn(JobHandle handle, String what) {
+    if (!handle.providerId().equals(provider.id())) {
+      String theirs = dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(handle.providerId()), 40);
+      throw new IllegalArgumentException("that handle is for provider " + theirs + ", but this client uses "
+          + provider.id() + "; " + what + " it with a client for " + theirs + " (nothing was sent)");
+    }
+    return handle;
+  }
+
+  /**
    * A handle for a task this client did not submit: an encoded {@link JobHandle}, or a bare task
    * id of this client's provider (its model and price then unknown, its submission time now). Task
    * ids are opaque, so text that starts like a handle ({@code vg1.}) but does not decode as one is
@@ -316,11 +329,7 @@ public final class VidgenClient implements AutoCloseable {
     }
     JobHandle handle = JobHandle.tryDecode(text).orElse(null);
     if (handle != null) {
-      if (!handle.providerId().equals(provider.id())) {
-        throw new IllegalArgumentException("that handle is for provider " + handle.providerId()
-            + ", but this client uses " + provider.id() + "; resume it with a client for " + handle.providerId());
-      }
-      return handle;
+      return requireOwn(handle, "resume");
     }
     if (JobHandle.damaged(text)) {
       // Shown cleaned: damaged text may hold anything, control characters too.
@@ -380,7 +389,7 @@ public final class VidgenClient implements AutoCloseable {
 
   /** {@link #status} without blocking; cancelling the future abandons the read. */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
-    Objects.requireNonNull(handle, "handle == null");
+    requireOwn(Objects.requireNonNull(handle, "handle == null"), "read");
     return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, handle,
         handle.taskId(), () -> ProviderFaultException.sameTask(handle, provider.status(handle.taskId()))));
   }
@@ -399,7 +408,7 @@ public final class VidgenClient implements AutoCloseable {
 
   /** {@link #await} without blocking; cancelling the future stops the polling. */
   public CompletableFuture<TaskSnapshot> awaitAsync(JobHandle handle, AwaitOptions options) {
-    Objects.requireNonNull(handle, "handle == null");
+    requireOwn(Objects.requireNonNull(handle, "handle == null"), "await");
     return track(about("the wait for", handle), () -> polling.await(handle, options));
   }
 
@@ -433,6 +442,7 @@ public final class VidgenClient implements AutoCloseable {
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target,
       ExistingTarget existing) {
     Objects.requireNonNull(existing, "existing == null");
+    requireOwn(Objects.requireNonNull(handle, "handle == null"), "download");
     return track(about("the download of", handle), () -> downloader.download(handle, completed, target, existing));
   }
 

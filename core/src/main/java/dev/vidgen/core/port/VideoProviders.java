@@ -194,10 +194,20 @@ public final class VideoProviders {
                 + "vidgen-provider-mock)" + scan.failureSuffix(),
             List.of(), scan.firstFailure());
       }
+      List<String> claimedTwice = scan.ids().stream().filter(id -> java.util.Collections.frequency(scan.ids(), id) > 1)
+          .distinct().toList();
+      List<String> distinct = scan.ids().stream().distinct().toList();
+      if (distinct.size() == 1) {
+        return byId(distinct.get(0), "the only id on the class path"); // refused, naming the factories that claim it
+      }
+      String clash = claimedTwice.isEmpty() ? "" : "; " + (claimedTwice.size() == 1 ? "the id " : "the ids ")
+          + String.join(", ", claimedTwice) + " " + (claimedTwice.size() == 1 ? "is" : "are") + " claimed by several"
+          + " factories, so choosing " + (claimedTwice.size() == 1 ? "it" : "one of them") + " fails until one"
+          + " of each is taken off the class path";
       throw new ProviderSelectionException(
-          "several video providers found (" + String.join(", ", scan.ids()) + "); " + HOW_TO_CHOOSE
+          "several video providers found (" + String.join(", ", distinct) + "); " + HOW_TO_CHOOSE + clash
               + scan.failureSuffix(),
-          scan.ids(), scan.firstFailure());
+          distinct, scan.firstFailure());
     }
 
     /** The provider an explicit id, the property or the variable names, checked against the class path. */

@@ -26,13 +26,22 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
   /**
    * A quote as given; {@code model} and {@code basis} must not be null.
    *
-   * @throws IllegalArgumentException if one of {@code credits} and {@code usd} is null and the other is not
+   * @throws IllegalArgumentException if one of {@code credits} and {@code usd} is null and the other is not,
+   *     either is below zero, or {@code credits} is not {@code usd} × 200
    */
   public PriceQuote {
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(basis, "basis == null");
     if ((credits == null) != (usd == null)) {
       throw new IllegalArgumentException("credits and usd are both known or both unknown");
+    }
+    if (credits != null && (credits.signum() < 0 || usd.signum() < 0)) {
+      throw new IllegalArgumentException("a price is 0 or more; got " + credits.toPlainString() + " credits ($"
+          + usd.toPlainString() + ")");
+    }
+    if (credits != null && credits.compareTo(usd.multiply(CREDITS_PER_USD)) != 0) {
+      throw new IllegalArgumentException(credits.toPlainString() + " credits are not $" + usd.toPlainString()
+          + " at 200 credits a dollar; give the price once, with PriceQuote.ofUsd");
     }
   }
 

@@ -63,12 +63,26 @@ class DownloaderTest {
     assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
         ExistingTarget.KEEP))
         .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
-        .hasMessageContaining("appeared while the video was downloaded").hasMessageContaining("was not saved");
+        .hasMessageContaining("(it was there before this download, or another run saved it there meanwhile)").hasMessageContaining("was not saved");
 
     assertThat(Files.readString(target)).isEqualTo("another paid video");
     assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
     Path replaced = fixture.client.download(handle, ScriptedProvider.completed("task-1"), target, ExistingTarget.REPLACE);
     assertThat(Files.readAllBytes(replaced)).isEqualTo(ScriptedProvider.MP4);
+  }
+
+  @Test
+  void aDownloadToldToKeepAFileThatWasThereBeforeKeepsItAndSaysSo() throws IOException {
+    Path target = Files.writeString(folder.resolve("kite.mp4"), "an earlier paid video");
+
+    assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
+        ExistingTarget.KEEP))
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("another file stands at " + target.toAbsolutePath())
+        .hasMessageContaining("it was there before this download");
+
+    assertThat(target).hasContent("an earlier paid video");
+    assertThat(filesIn(folder)).as("no part left behind").containsExactly("kite.mp4");
   }
 
   @Test
@@ -92,7 +106,7 @@ class DownloaderTest {
 
     assertThatThrownBy(() -> fixture.client.download(handle, ScriptedProvider.completed("task-1"), target,
         ExistingTarget.KEEP)).isInstanceOf(DownloadFailedException.class)
-        .hasMessageContaining("appeared while the video was downloaded");
+        .hasMessageContaining("(it was there before this download, or another run saved it there meanwhile)");
     assertThat(Files.readAllBytes(target)).isEqualTo(other);
     assertThat(filesIn(folder)).containsExactly("kite.mp4");
   }

@@ -300,6 +300,22 @@ class VidgenClientTest {
   }
 
   @Test
+  void refusesToReadAwaitOrDownloadAnotherProvidersHandleSendingNothing() {
+    JobHandle foreign = new JobHandle("toapis", TaskId.of("t"), Jobs.MODEL,
+        fixture.handle("t").quote(), fixture.time.now(), null);
+    Path target = java.nio.file.Path.of("target", "never.mp4");
+
+    assertThatThrownBy(() -> fixture.client.status(foreign)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("that handle is for provider toapis, but this client uses " + ScriptedProvider.ID + "; read it"
+            + " with a client for toapis (nothing was sent)");
+    assertThatThrownBy(() -> fixture.client.awaitAsync(foreign, AwaitOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("await it with a client for toapis");
+    assertThatThrownBy(() -> fixture.client.download(foreign, ScriptedProvider.completed("t"), target))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("download it with a client for toapis");
+    assertThat(fixture.provider.calls()).as("nothing sent to this client's provider").isEmpty();
+  }
+
+  @Test
   void refusesToResumeWhatCannotNameATaskSayingWhatATaskIdLooksLike() {
     for (String notAnId : new String[] {"..", ".", " .. ", "task\n7", "task\u00007"}) {
       assertThatThrownBy(() -> fixture.client.resume(notAnId)).as(notAnId)

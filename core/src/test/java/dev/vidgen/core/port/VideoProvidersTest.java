@@ -193,6 +193,19 @@ class VideoProvidersTest {
   }
 
   @Test
+  void withoutAChoiceAnIdClaimedTwiceIsSaidAtOnce() throws IOException {
+    assertThatThrownBy(() -> listing(AlphaTestFactory.class, AlphaTwinTestFactory.class, BetaTestFactory.class)
+        .choose(null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("several video providers found (alpha, beta)")
+        .hasMessageContaining("the id alpha is claimed by several factories, so choosing it fails");
+    assertThatThrownBy(() -> listing(AlphaTestFactory.class, AlphaTwinTestFactory.class).choose(null))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("several factories claim the provider id 'alpha'")
+        .hasMessageContaining("AlphaTwinTestFactory");
+  }
+
+  @Test
   void createAsksTheFactoryAndRefusesANullProvider() {
     assertThat(VideoProviders.create(new AlphaTestFactory(), CONFIG).id()).isEqualTo("alpha");
 

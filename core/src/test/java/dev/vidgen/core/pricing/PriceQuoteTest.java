@@ -22,4 +22,15 @@ class PriceQuoteTest {
         "no price is documented for an extend on veo3.1-fast").unpricedFollowOn())
         .as("a known price is never an undocumented one").isEmpty();
   }
+  @Test
+  void refusesANegativePriceAndCreditsThatAreNotTheDollarsTimes200() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PriceQuote.ofUsd("m", new BigDecimal("-0.50"), "typo"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a price is 0 or more; got -100 credits ($-0.50)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new PriceQuote("m", BigDecimal.ONE, new BigDecimal("100"), "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 credits are not $100");
+    assertThat(new PriceQuote("m", new BigDecimal("20"), new BigDecimal("0.10"), "per request").credits())
+        .isEqualByComparingTo("20");
+    assertThat(PriceQuote.ofUsd("m", BigDecimal.ZERO, "free").isKnown()).isTrue();
+  }
 }
