@@ -92,8 +92,8 @@ public final class SafeText {
 
   /** Whether {@code text} holds {@code sk-} in any case: a quick look before the pattern's. */
   private static boolean mayHoldKey(String text) {
-    for (int at = text.indexOf('-'); at >= 2; at = text.indexOf('-', at + 1)) {
-      if ((text.charAt(at - 2) | 0x20) == 's' && (text.charAt(at - 1) | 0x20) == 'k') {
+    for (int at = text.indexOf('-'); at >= 0; at = text.indexOf('-', at + 1)) {
+      if (at >= 2 && (text.charAt(at - 2) | 0x20) == 's' && (text.charAt(at - 1) | 0x20) == 'k') {
         return true;
       }
     }

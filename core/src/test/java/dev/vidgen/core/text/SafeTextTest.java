@@ -68,6 +68,9 @@ class SafeTextTest {
     assertThat(SafeText.holdsKeyShape("seedance-sk-" + "z9".repeat(12))).isTrue();
     assertThat(SafeText.mask("token tk-9876543210 here", List.of("tk-9876543210"))).isEqualTo("token sk-… here");
     assertThat(SafeText.mask("task-abcdefghijk")).isEqualTo("task-abcdefghijk");
+    assertThat(SafeText.mask("r-SK-" + "U8J".repeat(16))).as("after a dash that comes before the key's own")
+        .isEqualTo("r-sk-…");
+    assertThat(SafeText.mask("-sk-" + "a1".repeat(12))).isEqualTo("-sk-…");
   }
 
   @Test

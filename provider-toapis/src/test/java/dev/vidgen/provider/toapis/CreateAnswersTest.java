@@ -270,6 +270,14 @@ class CreateAnswersTest {
   }
 
   @Test
+  void aCreateAnswerNamingTwoTaskIdsUnderOneKeyIsAnAmbiguousSubmitNotTheLastId() {
+    answerCreate("{\"id\":\"video_real\",\"status\":\"queued\",\"status\":\"failed\",\"id\":\"dup_other\"}");
+
+    assertThat(failure(provider.create(grokRequest()))).as("which task was made cannot be told")
+        .isInstanceOf(AmbiguousSubmitException.class).hasMessageContaining("its answer could not be read");
+  }
+
+  @Test
   void onlyALiteralFalseWithNoIdAnywhereIsARefusal() {
     answerCreate("{\"success\":\"false\",\"message\":\"a word, not false\"}");
     answerCreate("{\"success\":false,\"message\":\"an id inside\",\"data\":{\"task\":{\"task_id\":\"t9\"}}}");

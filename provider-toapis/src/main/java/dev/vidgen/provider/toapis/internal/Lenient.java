@@ -24,6 +24,11 @@ public final class Lenient {
     return value.toString();
   }
 
+  /** A JSON scalar (text or number) as {@link #text}; null for any other value (true, an object, a list). */
+  public static String scalar(Object value) {
+    return value instanceof String || value instanceof Number ? text(value) : null;
+  }
+
   /** A percentage from {@code 42}, {@code "42"}, {@code "42%"} or {@code 41.6}, clamped to 0–100; null if unreadable. */
   public static Integer percent(String raw) {
     if (raw == null) {

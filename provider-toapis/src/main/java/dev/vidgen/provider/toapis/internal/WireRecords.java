@@ -3,6 +3,7 @@ package dev.vidgen.provider.toapis.internal;
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonQualifier;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
@@ -47,7 +48,7 @@ final class WireRecords implements JsonAdapter.Factory {
       return null;
     }
     try {
-      return new RecordReader<>(raw.getDeclaredConstructor(types), JsonReader.Options.of(names), adapters,
+      return new RecordReader<>(raw.getDeclaredConstructor(types), names, adapters,
           moshi.nextAdapter(this, type, annotations)).nullSafe();
     } catch (NoSuchMethodException e) {
       return null;
@@ -66,14 +67,15 @@ final class WireRecords implements JsonAdapter.Factory {
   /** Reads one record type; writes it through Moshi's own adapter. */
   private static final class RecordReader<T> extends JsonAdapter<T> {
     private final Constructor<T> constructor;
+    private final String[] fieldNames;
     private final JsonReader.Options names;
     private final JsonAdapter<?>[] adapters;
     private final JsonAdapter<T> writer;
 
-    RecordReader(Constructor<T> constructor, JsonReader.Options names, JsonAdapter<?>[] adapters,
-        JsonAdapter<T> writer) {
+    RecordReader(Constructor<T> constructor, String[] fieldNames, JsonAdapter<?>[] adapters, JsonAdapter<T> writer) {
       this.constructor = constructor;
-      this.names = names;
+      this.fieldNames = fieldNames;
+      this.names = JsonReader.Options.of(fieldNames);
       this.adapters = adapters;
       this.writer = writer;
     }
@@ -81,13 +83,22 @@ final class WireRecords implements JsonAdapter.Factory {
     @Override
     public T fromJson(JsonReader reader) throws IOException {
       Object[] values = new Object[adapters.length];
+      boolean[] read = new boolean[adapters.length];
       reader.beginObject();
       while (reader.hasNext()) {
         int index = reader.selectName(names);
         if (index < 0) {
           reader.skipName();
           reader.skipValue();
+        } else if (read[index]) {
+          // Which of two values the server meant cannot be told (a task id, a status): the answer is not read at all.
+          String where = reader.getPath();
+          if (!java.util.Objects.equals(values[index], adapters[index].fromJson(reader))) {
+            throw new JsonDataException("the field " + fieldNames[index] + " appears twice, with two values, at "
+                + where);
+          }
         } else {
+          read[index] = true;
           values[index] = adapters[index].fromJson(reader);
         }
       }

@@ -30,7 +30,27 @@ class WireRecordsTest {
         "{\"code\":200,\"data\":[{\"task_id\":\"video_6\"}]}",
         "{\"id\":null,\"model\":\"grok-video-1.5-preview\",\"client_business_id\":\"job-7\"}",
         "{}",
-        "{\"id\":\"video_8\",\"id\":\"video_9\"}");
+        "{\"id\":\"video_8\",\"id\":\"video_8\"}");
+  }
+
+  @Test
+  void refusesAFieldGivenTwiceWithTwoValuesWhereMoshiWouldKeepTheLast() {
+    String json = "{\"id\":\"video_8\",\"status\":\"queued\",\"status\":\"failed\",\"id\":\"dup_other\"}";
+
+    assertThat(catchThrowable(() -> Json.moshi().adapter(TaskDto.class).fromJson(json)))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class)
+        .hasMessage("the field status appears twice, with two values, at $.status");
+  }
+
+  @Test
+  void readsAnOptionalFieldOfAnotherShapeAsUnknown() throws Exception {
+    TaskDto read = Json.moshi().adapter(TaskDto.class).fromJson("{\"id\":\"video_1\",\"status\":\"completed\","
+        + "\"progress\":true,\"expires_at\":[],\"created_at\":{\"x\":1},\"completed_at\":1768380524}");
+
+    assertThat(read.progress()).isNull();
+    assertThat(read.expiresAt()).isNull();
+    assertThat(read.createdAt()).isNull();
+    assertThat(read.completedAt()).isEqualTo("1768380524");
   }
 
   @ParameterizedTest
