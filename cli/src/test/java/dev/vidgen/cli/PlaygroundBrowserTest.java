@@ -495,6 +495,11 @@ class PlaygroundBrowserTest {
       assertThat(browser.findElement(By.id("task-line")).getText()).as("the running task stays in view")
           .startsWith(first);
       assertThat(fake.creates()).as("asked, nothing sent").hasSize(1);
+      browser.manage().window().setSize(new Dimension(375, 2400));
+      assertThat(((Number) ((JavascriptExecutor) browser).executeScript("const b = document.getElementById('again-yes');"
+          + " return b.scrollWidth - b.clientWidth")).intValue()).as("the paying button's words stay in it at 375 px")
+          .isLessThanOrEqualTo(0);
+      assertNoSidewaysScrollingAt375();
 
       browser.findElement(By.id("again-no")).click();
       assertThat(ask.isDisplayed()).isFalse();

@@ -28,22 +28,26 @@ final class FundsCheck {
    * runs), with why the balance could not be read, if it could not; fails with an {@link
    * InsufficientQuotaException} (nothing sent) when it does not fit.
    */
-  static CompletableFuture<Optional<String>> before(VidgenClient client, PriceQuote quote) {
+  static CompletableFuture<Optional<String>> before(VidgenClient client, PriceQuote quote, boolean uploadsFirst) {
     // Before the client's first create it reads the balances itself, fresh; and a client that counts nothing
-    // (unlimited, no balance reported) has nothing a read since could have lowered below a price.
-    if (quote == null || !quote.isKnown() || client.remainingCredits().isEmpty()) {
+    // (unlimited, no balance reported) has nothing a read since could have lowered below a price. Yet its own
+    // check comes after the uploads: a job with local images is checked here, so a refusal uploads nothing either.
+    boolean clientCounts = client.remainingCredits().isPresent();
+    if (quote == null || !quote.isKnown() || (!clientCounts && !uploadsFirst)) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     CompletableFuture<Balances> read;
     try {
       read = client.balancesAsync();
     } catch (RuntimeException unreadable) {
-      return CompletableFuture.completedFuture(Optional.of(unread(client, unreadable)));
+      return CompletableFuture.completedFuture(clientCounts ? Optional.of(unread(client, unreadable)) : Optional.empty());
     }
     return read.handle((balances, failure) -> {
       if (failure != null) {
-        // No news: the client's count still holds, and the job is refused on it when short.
-        return Optional.of(unread(client, dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure)));
+        // No news: the client's count still holds, and the job is refused on it when short (a client that has
+        // counted nothing yet reads the balances itself before its create, and says so if it cannot).
+        return clientCounts ? Optional.of(unread(client, dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure)))
+            : Optional.<String>empty();
       }
       Optional<BigDecimal> left = balances.effectiveRemaining();
       if (left.isPresent() && quote.credits().compareTo(left.get()) > 0) {

@@ -34,8 +34,8 @@ final class HostGuard {
       } catch (UnknownHostException e) {
         // Then only addresses reach it.
       }
-    } else if (bound != null && !bound.isLoopbackAddress()) {
-      names.add(literal(bound));
+    } else if (bound != null) {
+      names.add(literal(bound)); // the address it prints, 127.0.0.2 as much as a LAN one
     }
     Set<String> hosts = new LinkedHashSet<>();
     for (String name : names) {

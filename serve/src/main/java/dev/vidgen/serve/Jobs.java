@@ -498,7 +498,7 @@ final class Jobs {
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
     java.util.concurrent.atomic.AtomicReference<String> unchecked = new java.util.concurrent.atomic.AtomicReference<>();
     long unreadBefore = balanceUnread.count();
-    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote).thenCompose(fits -> {
+    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote, job.hasLocalImages()).thenCompose(fits -> {
       fits.ifPresent(unchecked::set);
       return images.upload(job);
     })
@@ -1049,8 +1049,12 @@ final class Jobs {
     }
     json.putAll(entry.worstCase()); // an unknown note: how many tasks it may stand for, and what they may cost at most
     json.put("progress", entry.status().equals("completed") ? 100 : null);
-    json.put("elapsed_ms", entry.took() != null ? entry.took().toMillis() : Duration.between(entry.submittedAt(),
-        entry.isFinished() ? entry.updatedAt() : clock.instant()).toMillis());
+    // A task that ended while no wait watched it (the playground stopped, say) ran for a time no one knows: none told.
+    boolean endedUnwatched = entry.took() == null
+        && (entry.status().equals("completed") || entry.status().equals("failed"));
+    json.put("elapsed_ms", entry.took() != null ? Long.valueOf(entry.took().toMillis()) : endedUnwatched ? null
+        : Long.valueOf(Duration.between(entry.submittedAt(), entry.isFinished() ? entry.updatedAt() : clock.instant())
+            .toMillis()));
     json.put("video", videoUrl(entry.file()));
     UnusableResults.of(entry).ifPresent(why -> json.put("problem", "its result link cannot be used: " + why));
     boolean noteOfNoTask = entry.status().equals("failed") && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX);

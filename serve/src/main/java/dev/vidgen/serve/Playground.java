@@ -336,6 +336,13 @@ public final class Playground implements AutoCloseable {
         List<Violation> all = new ArrayList<>(report.violations());
         all.addAll(notListed.report().violations());
         seen = new ValidationReport(report.model(), report.mode(), all);
+      } else if (cause instanceof dev.vidgen.core.error.AuthenticationException refused) {
+        // The key itself was refused: the form is fine, but a Generate would be refused too, which the page says now.
+        List<Violation> all = new ArrayList<>(report.violations());
+        all.add(Violation.warning("model", "key.refused", job.model(), null, "the provider refused the key when its"
+            + " model list was read (" + refused.getMessage() + "); a Generate would be refused too, nothing sent:"
+            + " start vidgen serve again with a working key"));
+        seen = new ValidationReport(report.model(), report.mode(), all);
       } else if (failure == null && jobs.liveListUnread().count() != unreadBefore) {
         // The list could not be read: the job passed unchecked, and the page says so rather than showing it as fine.
         List<Violation> all = new ArrayList<>(report.violations());

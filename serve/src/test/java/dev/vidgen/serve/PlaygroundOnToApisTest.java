@@ -774,6 +774,41 @@ class PlaygroundOnToApisTest {
     assertThat((String) balance.get("short_advice")).contains("the key's quota", "another key");
   }
 
+  @Test
+  void theFirstGenerateAfterAStartThatTheAccountCannotPayUploadsNothing() throws IOException {
+    fake.balance(new BigDecimal("15"), false);
+    fake.keyBalance(null);
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+
+    Answer generated = answer("/api/generate", job(upload, "Too dear"));
+
+    assertThat(generated.status()).as(generated.body()).isEqualTo(402);
+    assertThat(generated.body()).contains("costs 20 credits but the account has 15 credits left; nothing was sent");
+    assertThat(fake.requests(Endpoint.UPLOAD)).as("the image stays here").isEmpty();
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aKeyTheProviderRefusesIsShownByTheCheckBeforeGenerate() {
+    client = VidgenClient.builder().provider("toapis", ProviderConfig.builder()
+            .apiKey(ApiKey.of("sk-" + "w".repeat(48))).baseUrl(fake.baseUrl()).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+
+    Map<String, Object> check = json(post("/api/check", job(null, "Wrong key").replace(
+        "\"images\":[{\"upload\":\"null\"}]", "\"images\":[{\"url\":\"https://cdn.example.com/a.png\"}]")));
+
+    assertThat((List<Map<String, Object>>) check.get("violations")).anySatisfy(violation -> {
+      assertThat(violation).containsEntry("code", "key.refused").containsEntry("severity", "warning");
+      assertThat((String) violation.get("message")).contains("the provider refused the key", "a Generate would be"
+          + " refused too").doesNotContain("wwwwwwww");
+    });
+    assertThat(fake.creates()).isEmpty();
+  }
+
   /** The task ids the history holds, newest first. */
   private static List<Object> tasksIn(TaskHistory history) {
     return history.entries().stream().map(entry -> (Object) entry.taskId()).toList();

@@ -1028,6 +1028,9 @@ class PlaygroundServerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> history().find(taskId).filter(HistoryEntry::isFinished).isPresent());
     assertThat(history().find(taskId).orElseThrow().status()).isEqualTo("completed");
     assertThat(history().find(taskId).orElseThrow().took()).as("it may have ended while nobody watched").isNull();
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(listed.containsKey("elapsed_ms") && listed.get("elapsed_ms") == null)
+        .as("the page tells no time it took: " + listed).isTrue();
   }
 
   @Test

@@ -871,8 +871,10 @@ function tickElapsed() {
   // By its status only: a problem while following it (the provider not answering for a while) ends no task.
   const ended = ['completed', 'failed', 'unknown', 'found', 'closed'].includes(task.status);
   const elapsed = ended ? base.elapsed : base.elapsed + (Date.now() - base.at);
-  // A create without an answer never ran as far as vidgen knows: no time to tell.
-  const untimed = ['unknown', 'found', 'closed'].includes(task.status);
+  // A create without an answer never ran as far as vidgen knows, and a task that ended while no one watched it
+  // (the playground stopped) ran for a time no one knows: no time to tell.
+  const untimed = ['unknown', 'found', 'closed'].includes(task.status)
+      || (ended && (task.elapsed_ms === null || task.elapsed_ms === undefined));
   $('elapsed').textContent = untimed ? '' : (ended ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
 }
 
