@@ -142,10 +142,19 @@ final class HistoryCommand extends ClientCommand {
     json.put("history_file", history.file().toString());
     // How many there are in all, so that a script sees when --limit (20 by default) left some out.
     json.put("total", total);
+    int unreadable = history.unreadableLines();
+    // Lines another vidgen wrote (or a hand changed) are not shown, and not checked for the same job: said, not hidden.
+    json.put("unreadable_lines", unreadable);
     json.put("tasks", tasks);
     output.object(json);
+    if (unreadable > 0) {
+      output.note(dev.vidgen.core.text.Plural.count(unreadable, "line") + " of " + history.file() + " could not be"
+          + " read (written by another version of vidgen, or changed by hand) and "
+          + (unreadable == 1 ? "is" : "are") + " not shown; the jobs they hold are not noticed as the same job either");
+    }
     if (entries.isEmpty()) {
-      output.line("No tasks yet; vidgen generate and vidgen serve record theirs in " + history.file());
+      output.line((unreadable > 0 ? "No task can be read" : "No tasks yet")
+          + "; vidgen generate and vidgen serve record theirs in " + history.file());
       return ExitCodes.DONE;
     }
     List<List<String>> rows = new ArrayList<>();

@@ -38,11 +38,16 @@ final class HistoryRequirement {
    * @throws CliException when the environment requires the history
    */
   static void lacking(Session session, Output output, String problem, String cost) {
+    lacking(session, output, problem, cost, "give the runs a data folder they can read and write (set "
+        + dev.vidgen.serve.history.TaskHistory.HOME_VARIABLE + "), or unset " + VARIABLE
+        + " to pay without the same-job check");
+  }
+
+  /** {@link #lacking(Session, Output, String, String)} with its own advice for the refusal. */
+  static void lacking(Session session, Output output, String problem, String cost, String advice) {
     if (required(session.context())) {
       throw new CliException(ExitCodes.OTHER, "history_required", problem + ", and " + VARIABLE
-          + " is set, so nothing was sent", "give the runs a data folder they can read and write (set "
-          + dev.vidgen.serve.history.TaskHistory.HOME_VARIABLE + "), or unset " + VARIABLE
-          + " to pay without the same-job check");
+          + " is set, so nothing was sent", advice);
     }
     output.note(cost.isEmpty() ? problem : problem + ", " + cost);
   }

@@ -2,10 +2,12 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.TaskHistory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 
 /**
@@ -102,12 +104,42 @@ record OutTarget(String text) {
    * task exists yet): an existing file, which may be another task's paid video, is refused with a
    * free path beside it to save this one to, {@code --force} named only as replacing that file.
    */
+  /**
+   * Refuses, even with {@code --force}, a path in vidgen's own data folder: a video saved there could replace the
+   * task history, and with it the record of every paid task and the same-job check.
+   */
+  private static void requireOutsideDataFolder(CliContext context, Path path, String taskId) {
+    Optional<Path> data = TaskHistory.dataFolder(context.env()).map(folder -> real(folder.toAbsolutePath().normalize()));
+    if (data.isPresent() && real(path).startsWith(data.get())) {
+      throw refused("cannot save the video to " + path + ": it is in vidgen's data folder " + data.get() + ", where the"
+          + " task history is kept (a video there could replace it); nothing was " + (taskId == null ? "sent" : "written"),
+          "choose an --out outside " + data.get());
+    }
+  }
+
+  /** {@code path} with the links of its longest existing part followed, so that a link to the data folder is seen. */
+  private static Path real(Path path) {
+    Path existing = path;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path));
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return path;
+    }
+  }
+
   void requireWritable(CliContext context, boolean force, String taskId) {
     if (isStdout()) {
       return;
     }
     Path path = path(context);
     boolean folder = isFolder(context);
+    requireOutsideDataFolder(context, path, taskId);
     if (!folder) {
       // Even with --force: saving renames a new file into place, which would replace a link or a device, not write to it.
       dev.vidgen.core.client.SaveTargets.notARegularFile(path).ifPresent(what -> {

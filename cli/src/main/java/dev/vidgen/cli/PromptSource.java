@@ -28,11 +28,16 @@ final class PromptSource {
     if (promptFile != null) {
       Path file = context.resolve(promptFile);
       try {
-        if (Files.size(file) > MAX_BYTES) {
+        byte[] bytes;
+        // Read up to the limit and one byte more: a pipe or a device (<(…), /dev/zero) has no size to look at first.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+          bytes = Files.size(file) > MAX_BYTES ? new byte[MAX_BYTES + 1] : in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
           throw CliException.usage("--prompt-file " + promptFile + " is larger than 1 MiB",
               "give a text file holding only the prompt");
         }
-        return trimmed(decode(Files.readAllBytes(file), "--prompt-file " + promptFile));
+        return trimmed(decode(bytes, "--prompt-file " + promptFile));
       } catch (NoSuchFileException e) {
         throw CliException.usage("--prompt-file " + promptFile + " does not exist", "give the path of a text file");
       } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -104,12 +105,20 @@ final class RepeatCheck {
     HistoryRecord.history(session.context()).ifPresent(history -> {
       int unreadable = history.unreadableLines();
       if (unreadable > 0) {
-        output.note(Plural.count(unreadable, "line") + " of the task history " + history.file() + " could not be"
-            + " read (written by another version of vidgen, or changed by hand): "
-            + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen, so this run"
-            + " cannot tell whether it is one of them");
+        HistoryRequirement.lacking(session, output, Plural.count(unreadable, "line") + " of the task history "
+            + history.file() + " could not be read (written by another version of vidgen, or changed by hand): "
+            + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen", "so this run"
+            + " cannot tell whether it is one of them", "move the lines that cannot be read out of "
+            + history.file() + " (or use the vidgen that wrote them), or unset " + HistoryRequirement.VARIABLE
+            + " to pay without checking against them");
       }
     });
+    String named = session.context().env().get(TaskHistory.HOME_VARIABLE);
+    if (named != null && !named.isBlank() && !named.strip().startsWith("~") && !Path.of(named.strip()).isAbsolute()) {
+      output.note(TaskHistory.HOME_VARIABLE + " is the relative path " + named.strip() + ", so each folder vidgen runs"
+          + " in has a task history of its own: the same job run from another folder is not noticed and pays again;"
+          + " give an absolute path");
+    }
     if (HistoryRecord.history(session.context()).isEmpty()) {
       HistoryRequirement.lacking(session, output, "no task history: "
           + TaskHistory.whyNoDataFolder(session.context().env()), "so this run cannot notice the same job made before or at the same"

@@ -109,6 +109,34 @@ class HistoryRequirementTest {
   }
 
   @Test
+  void linesTheHistoryCannotReadStopARequiredRunAndHistorySaysTheyAreNotShown() throws Exception {
+    Files.writeString(home.resolve("history.jsonl"), "{\"task_id\":\"video_1\",\"submitted_at\":1768380224}\n");
+
+    CliRun.Result refused = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY", "1"));
+    CliRun.Result listed = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history");
+    CliRun.Result listedJson = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((String) error(refused).get("message")).startsWith("1 line of the task history ")
+        .endsWith("could not be read (written by another version of vidgen, or changed by hand): the job it holds is"
+            + " not seen, and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+    assertThat(refused.all()).contains("move the lines that cannot be read out of");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+    assertThat(listed.out()).as(listed.all()).startsWith("No task can be read;");
+    assertThat(listed.err()).contains("1 line of " + home.resolve("history.jsonl") + " could not be read");
+    assertThat(listedJson.json()).containsEntry("unreadable_lines", 1.0);
+  }
+
+  @Test
+  void aRelativeDataFolderIsSaidToGiveEachFolderAHistoryOfItsOwn() {
+    CliRun.Result run = generate(toApis().env("VIDGEN_HOME", ".vidgen"));
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("VIDGEN_HOME is the relative path .vidgen, so each folder vidgen runs in has a task"
+        + " history of its own");
+  }
+
+  @Test
   void aHistoryThatCannotBeLockedStopsTheRunWhenRequired() throws Exception {
     Files.createDirectories(home.resolve("history.jsonl.lock")); // a folder where the lock file goes
 

@@ -100,6 +100,22 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void anOutInVidgensDataFolderIsRefusedEvenWithForceSoTheHistoryStays() throws IOException {
+    assertThat(withHistory("generate", "--image", "product.png", "--prompt", "first job", "--out", "first.mp4")
+        .exitCode()).isZero();
+    Path history = dir.resolve("home").resolve("history.jsonl");
+    byte[] before = Files.readAllBytes(history);
+
+    CliRun.Result over = withHistory("generate", "--image", "product.png", "--prompt", "second job", "--out",
+        history.toString(), "--force");
+
+    assertThat(over.exitCode()).as(over.all()).isEqualTo(2);
+    assertThat(over.err()).contains("it is in vidgen's data folder", "where the task history is kept");
+    assertThat(Files.readAllBytes(history)).as("the history as it was").isEqualTo(before);
+    assertThat(fake.creates()).as("nothing sent").hasSize(1);
+  }
+
+  @Test
   void anExistingFolderWithoutASlashIsAFolderToo() throws IOException {
     Files.createDirectories(dir.resolve("clips"));
 

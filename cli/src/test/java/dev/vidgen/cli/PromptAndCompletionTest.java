@@ -51,6 +51,17 @@ class PromptAndCompletionTest {
   }
 
   @Test
+  void aPromptFileWithoutASizeIsReadNoFurtherThanTheLimit() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(java.nio.file.Path.of("/dev/zero")), "a Unix device");
+
+    CliRun.Result endless = CliRun.in(dir).run("validate", "--provider", "mock", "--image", "product.png",
+        "--prompt-file", "/dev/zero");
+
+    assertThat(endless.exitCode()).as(endless.all()).isEqualTo(2);
+    assertThat(endless.err()).contains("--prompt-file /dev/zero is larger than 1 MiB");
+  }
+
+  @Test
   void refusesTwoPromptsAMissingFileAndTextThatIsNotUtf8() throws IOException {
     Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
 

@@ -23,7 +23,9 @@ final class UploadFailures {
   /** Fails with an {@link InvalidJobException} when a local input of {@code job} no longer passes its checks. */
   static void requireUsable(VideoJob job) {
     List<Violation> found = LocalInputs.check(job);
-    if (!found.isEmpty()) {
+    // A warning (a JPEG without its end marker, as a phone's motion photo has) was told when the job was checked
+    // and lets the job go, as validate and the dry run say; only a problem found now holds the upload back.
+    if (found.stream().anyMatch(Violation::isError)) {
       throw new InvalidJobException(new ValidationReport(job.model(), job.mode(), found));
     }
   }

@@ -309,6 +309,22 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aJpegOnlyWarnedAboutAsMaybeCutIsUploadedAndSentAsValidateSays() throws IOException {
+    // A phone's motion photo: a whole JPEG with a video after it, so no end marker in its last 64 KiB.
+    Path photo = folder.resolve("motion.jpg");
+    ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "jpg", photo.toFile());
+    java.nio.file.Files.write(photo, new byte[70 * 1024], java.nio.file.StandardOpenOption.APPEND);
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(photo))).build();
+    assertThat(fixture.client.validate(job).violations()).extracting(Violation::code)
+        .containsExactly("image.may_be_cut");
+
+    JobHandle handle = fixture.client.submit(job);
+
+    assertThat(handle.taskId()).isNotNull();
+    assertThat(fixture.provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
   void theSameImageGivenTwiceIsUploadedOnceAndKeepsTheOrderOfInputs() throws IOException {
     Path kite = png("kite.png");
     Path sea = png("sea.png");
