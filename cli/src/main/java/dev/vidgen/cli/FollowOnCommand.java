@@ -56,6 +56,34 @@ abstract class FollowOnCommand extends ClientCommand {
   abstract FollowOnKind kind();
 
   /**
+   * Refuses a local video file given in place of the task (an extend takes the provider's task, not a file): sent,
+   * its path would go out as a task id in a paid create. The task whose video the history saved there is named.
+   */
+  private void refuseLocalFile(CliContext context, String from) {
+    java.nio.file.Path file;
+    try {
+      file = context.resolve(java.nio.file.Path.of(from.strip()));
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      return;
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return;
+    }
+    java.util.Optional<String> saved = HistoryRecord.history(context).flatMap(history -> {
+      try {
+        return history.entries().stream().filter(entry -> file.toString().equals(entry.file()))
+            .map(entry -> entry.taskId()).findFirst();
+      } catch (RuntimeException unreadable) {
+        return java.util.Optional.empty();
+      }
+    });
+    throw CliException.usage(kind().id() + " takes the earlier task's id or handle, and " + from.strip() + " is a"
+            + " local file (" + file + "); nothing was sent", saved.map(task -> "its video is task " + task
+            + "'s, as the task history says: vidgen " + kind().id() + " " + task + " …")
+        .orElse("give the id of the task that made it (vidgen history lists them)"));
+  }
+
+  /**
    * Refuses, before anything is priced or sent, a source that cannot be one: text that names no task, a
    * {@code --model} other than the model the history or the handle knows the task by (the provider refuses
    * a follow-on on another model), a task this machine's history knows failed.
@@ -100,6 +128,7 @@ abstract class FollowOnCommand extends ClientCommand {
     if (size != null) {
       followOn = followOn.withSize(size.strip());
     }
+    refuseLocalFile(session.context(), task);
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);

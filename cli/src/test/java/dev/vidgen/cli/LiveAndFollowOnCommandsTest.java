@@ -191,6 +191,12 @@ class LiveAndFollowOnCommandsTest {
     assertThat(noModel.err()).contains("model");
     CliRun.Result history = vidgen.run("history");
     assertThat(history.out()).as("follow-ons are recorded like any job").contains("extend").contains("remix");
+
+    CliRun.Result aFile = vidgen.run("extend", "./remixed.mp4", "--provider", "mock", "--model", "grok-video-1.0",
+        "--prompt", "the kite flies on");
+    assertThat(aFile.exitCode()).as(aFile.all()).isEqualTo(2);
+    assertThat(aFile.err()).contains("extend takes the earlier task's id or handle, and ./remixed.mp4 is a local file",
+        "nothing was sent", "its video is task ");
   }
 
   @Test
