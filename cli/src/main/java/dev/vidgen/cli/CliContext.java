@@ -66,8 +66,8 @@ record CliContext(
     return value != null && value.isBlank();
   }
 
-  /** {@code path} read against the working directory. */
+  /** {@code path} read against the working directory, a {@code ..} after a link as the system reads it. */
   Path resolve(Path path) {
-    return workingDir.resolve(path).normalize();
+    return dev.vidgen.core.domain.SystemPaths.resolve(workingDir, path);
   }
 }

@@ -187,7 +187,7 @@ public record VideoJob(
      * created; kept as its absolute {@code file:} URI.
      */
     public Builder video(Path localFile) {
-      videos.add(Objects.requireNonNull(localFile, "localFile == null").toAbsolutePath().normalize().toUri());
+      videos.add(SystemPaths.resolve(Path.of(""), Objects.requireNonNull(localFile, "localFile == null")).toUri());
       return this;
     }
 
