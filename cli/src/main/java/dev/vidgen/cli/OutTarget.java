@@ -105,15 +105,23 @@ record OutTarget(String text) {
    * free path beside it to save this one to, {@code --force} named only as replacing that file.
    */
   /**
-   * Refuses, even with {@code --force}, a path in vidgen's own data folder: a video saved there could replace the
-   * task history, and with it the record of every paid task and the same-job check.
+   * Refuses, even with {@code --force}, vidgen's own files as the video's path: the task history, its lock, the
+   * markers of running commands. A video saved there would replace the record of every paid task and the same-job
+   * check. Other files in the data folder (the playground's videos) are the user's.
    */
   private static void requireOutsideDataFolder(CliContext context, Path path, String taskId) {
-    Optional<Path> data = TaskHistory.dataFolder(context.env()).map(folder -> real(folder.toAbsolutePath().normalize()));
-    if (data.isPresent() && real(path).startsWith(data.get())) {
-      throw refused("cannot save the video to " + path + ": it is in vidgen's data folder " + data.get() + ", where the"
-          + " task history is kept (a video there could replace it); nothing was " + (taskId == null ? "sent" : "written"),
-          "choose an --out outside " + data.get());
+    Optional<Path> history = TaskHistory.dataFolder(context.env())
+        .map(folder -> real(TaskHistory.in(folder).file()));
+    if (history.isEmpty()) {
+      return;
+    }
+    Path file = history.get();
+    Path target = real(path);
+    if (target.equals(file) || target.equals(file.resolveSibling(file.getFileName() + ".lock"))
+        || target.startsWith(file.resolveSibling("running"))) {
+      throw refused("cannot save the video to " + path + ": it is vidgen's own file " + target + ", beside the task"
+          + " history " + file + " (a video there would replace what vidgen keeps of every paid task); nothing was "
+          + (taskId == null ? "sent" : "written"), "choose another --out");
     }
   }
 

@@ -129,11 +129,13 @@ class HistoryRequirementTest {
 
   @Test
   void aRelativeDataFolderIsSaidToGiveEachFolderAHistoryOfItsOwn() {
-    CliRun.Result run = generate(toApis().env("VIDGEN_HOME", ".vidgen"));
+    // Relative to the folder the tests run in (the module's): under target/, a new one each run.
+    String relative = "target/relative-home-" + System.nanoTime();
+    CliRun.Result run = generate(toApis().env("VIDGEN_HOME", relative));
 
     assertThat(run.exitCode()).as(run.all()).isZero();
-    assertThat(run.err()).contains("VIDGEN_HOME is the relative path .vidgen, so each folder vidgen runs in has a task"
-        + " history of its own");
+    assertThat(run.err()).contains("VIDGEN_HOME is the relative path " + relative + ", so each folder vidgen runs in"
+        + " has a task history of its own");
   }
 
   @Test
