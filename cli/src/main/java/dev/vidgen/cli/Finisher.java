@@ -281,8 +281,15 @@ final class Finisher {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.OTHER, "output", "cannot create the folder " + folder + ": " + e.getMessage(),
-          "choose another --out");
+      // Said in words (a file stands where the folder goes), not as the bare path Java's exception holds.
+      Path inTheWay = folder;
+      while (inTheWay != null && !Files.exists(inTheWay, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        inTheWay = inTheWay.getParent();
+      }
+      String why = inTheWay != null && !Files.isDirectory(inTheWay)
+          ? inTheWay + " is a file, not a folder" : dev.vidgen.core.text.IoReasons.of(e);
+      throw new CliException(ExitCodes.OTHER, "output", "cannot create the folder " + folder + ": " + why,
+          "choose another --out (a path whose folders are folders)");
     }
   }
 
