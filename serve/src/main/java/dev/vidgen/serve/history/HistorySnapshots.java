@@ -154,10 +154,15 @@ final class HistorySnapshots {
   private static final class Lines {
     private final Map<String, HistoryEntry> latest;
     private final Function<String, Optional<HistoryEntry>> readLine;
+    /** Whether an ended task's entry was kept under its submission time (its id given out again). */
+    private boolean earlierTakesKept;
 
     Lines(Map<String, HistoryEntry> latest, Function<String, Optional<HistoryEntry>> readLine) {
       this.latest = latest;
       this.readLine = readLine;
+      // Read on from an earlier read: an entry kept under a longer key than provider/taskId is an earlier take.
+      this.earlierTakesKept = latest.entrySet().stream().anyMatch(kept -> kept.getKey().length()
+          != kept.getValue().provider().length() + 1 + kept.getValue().taskId().length());
     }
 
     /** Reads each whole line in {@code bytes}, leaving a part line there; how many bytes were taken. */
@@ -200,14 +205,17 @@ final class HistorySnapshots {
      */
     private void keep(HistoryEntry entry) {
       String key = entry.provider() + "/" + entry.taskId();
-      String earlierTake = key + "@" + entry.submittedAt();
-      if (latest.containsKey(earlierTake)) {
-        latest.put(earlierTake, entry);
-        return;
+      if (earlierTakesKept) { // rare: looked for only once an id was given out again
+        String earlierTake = key + "@" + entry.submittedAt();
+        if (latest.containsKey(earlierTake)) {
+          latest.put(earlierTake, entry);
+          return;
+        }
       }
       HistoryEntry before = latest.get(key);
       if (before != null && givenOutAgain(before, entry)) {
         latest.put(key + "@" + before.submittedAt(), before);
+        earlierTakesKept = true;
       }
       latest.put(key, entry);
     }

@@ -55,6 +55,7 @@ class TaskHistoryTest {
     history.record(first.completed("/videos/t_1.mp4", Instant.parse("2026-11-29T10:05:00Z")));
     HistoryEntry second = HistoryEntry.submitted(handle("t_1", "2026-11-29T12:00:00Z"), job(), "generate");
     history.record(second);
+    assertThat(history.entries()).as("read once with both takes, then read on from there").hasSize(2);
     history.record(first.completed("/videos/first.mp4", Instant.parse("2026-11-29T12:01:00Z"))); // moved later
 
     assertThat(history.entries()).as("the earlier job's row stays beside the new task's")
