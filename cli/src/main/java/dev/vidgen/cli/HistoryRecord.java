@@ -66,7 +66,7 @@ final class HistoryRecord {
 
   /** Records the task just submitted by {@code source} (a command name) as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
-    HistoryEntry entry = RepeatCheck.identified(session, HistoryEntry.submitted(handle, job, source), job)
+    HistoryEntry entry = RepeatCheck.identifiedAsSent(session, HistoryEntry.submitted(handle, job, source), job, output)
         .withOut(outToKeep(session));
     TaskHistory history = history(session.context()).orElse(null);
     // An answer that came late, after another command claimed the task and saw it end (wait --made-by): what that

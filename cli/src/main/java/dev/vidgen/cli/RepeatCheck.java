@@ -289,6 +289,27 @@ final class RepeatCheck {
     return entry.provider().equals(ProviderChoice.MOCK) ? entry : session.inputDigests().recorded(entry, job);
   }
 
+  /**
+   * {@link #identified} for a task just made: the job's local inputs are read again, and when one changed since the
+   * command read it (replaced in the second before its upload, say), the history keeps what it holds now, which is
+   * what went up, so that the same request run again is noticed.
+   */
+  static HistoryEntry identifiedAsSent(Session session, HistoryEntry entry, VideoJob job, Output output) {
+    HistoryEntry early = identified(session, entry, job);
+    if (early == entry || (!job.hasLocalImages() && !job.hasLocalVideos())) {
+      return early;
+    }
+    HistoryEntry now = dev.vidgen.serve.history.InputDigests.reading().recorded(entry, job);
+    Object before = early.settings().get(dev.vidgen.serve.history.InputDigests.KEY);
+    Object after = now.settings().get(dev.vidgen.serve.history.InputDigests.KEY);
+    if (after == null || after.equals(before)) {
+      return early;
+    }
+    output.note("a local image or video of this job changed while the command ran, before its upload; the task"
+        + " history keeps what the file holds now, as it was uploaded");
+    return now;
+  }
+
   private static String state(HistoryEntry entry) {
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? ExpiredResults.of(entry)

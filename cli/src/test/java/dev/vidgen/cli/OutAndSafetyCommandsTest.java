@@ -116,6 +116,29 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void anImageReplacedJustBeforeItsUploadIsKeptInTheHistoryAsUploadedSoTheSameRequestIsNoticed() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    fake.inject(Endpoint.BALANCE, Fault.slow(Duration.ofSeconds(2)), 1);
+    Path stdout = dir.resolve("stdout.txt");
+    Path stderr = dir.resolve("stderr.txt");
+    Process first = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .startProcess(stdout, stderr, List.of(withFake("generate", "--image", "product.png", "--prompt", "re-exported",
+            "--no-wait")));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !fake.requests(Endpoint.BALANCE).isEmpty() || !first.isAlive());
+    Images.png(800, 450).writeTo(dir.resolve("product.png")); // an editor exports the frame again
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).as(Files.readString(stderr)).isZero();
+    assertThat(Files.readString(stderr)).contains("changed while the command ran, before its upload");
+
+    CliRun.Result again = withHistory("generate", "--image", "product.png", "--prompt", "re-exported", "--no-wait");
+
+    assertThat(again.exitCode()).as("the request just paid for, noticed: " + again.all()).isEqualTo(1);
+    assertThat(again.err()).contains("the same job was submitted");
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
   void anExistingFolderWithoutASlashIsAFolderToo() throws IOException {
     Files.createDirectories(dir.resolve("clips"));
 

@@ -27,7 +27,7 @@ public final class InputDigests {
    * The settings key an entry keeps them under: {@code {"images": [...], "videos": [...]}}, each the
    * hex digest of a local input or null for a URL, in the order of the inputs.
    */
-  static final String KEY = "input_sha256";
+  public static final String KEY = "input_sha256";
 
   private static final InputDigests NONE = new InputDigests(false);
 
