@@ -190,6 +190,12 @@ final class BatchCommand extends ClientCommand {
       } catch (IllegalArgumentException e) {
         throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
       }
+      if (!Journals.isUrl(location)) {
+        OutTarget.vidgensOwnFile(context, context.resolve(Path.of(location.strip()))).ifPresent(history -> {
+          throw CliException.usage("--journal " + location.strip() + " is vidgen's own file, beside the task history "
+              + history + "; nothing was made or sent", "give a journal file of its own, such as jobs.journal");
+        });
+      }
       requireMakeable(videos);
       BatchReport report;
       RunResends.Resent resent;

@@ -69,6 +69,13 @@ abstract class FollowOnCommand extends ClientCommand {
     if (!java.nio.file.Files.isRegularFile(file)) {
       return;
     }
+    try {
+      if (HistoryRecord.history(context).flatMap(history -> history.find(from.strip())).isPresent()) {
+        return; // a task id the history knows, beside a file of the same name (a video saved without its extension)
+      }
+    } catch (RuntimeException unreadable) {
+      // Not known: refused as a file below.
+    }
     java.util.Optional<String> saved = HistoryRecord.history(context).flatMap(history -> {
       try {
         return history.entries().stream().filter(entry -> file.toString().equals(entry.file()))

@@ -110,19 +110,29 @@ record OutTarget(String text) {
    * check. Other files in the data folder (the playground's videos) are the user's.
    */
   private static void requireOutsideDataFolder(CliContext context, Path path, String taskId) {
+    vidgensOwnFile(context, path).ifPresent(history -> {
+      throw refused("cannot save the video to " + path + ": it is vidgen's own file, " + (real(path).equals(history)
+              ? "the task history" : "beside the task history " + history) + " (a video there would replace what"
+              + " vidgen keeps of every paid task); nothing was " + (taskId == null ? "sent" : "written"),
+          "choose another --out");
+    });
+  }
+
+  /**
+   * The task history's file when {@code path} is one of vidgen's own files (the history, its lock, the markers of
+   * running commands), followed through links; empty for any other path.
+   */
+  static Optional<Path> vidgensOwnFile(CliContext context, Path path) {
     Optional<Path> history = TaskHistory.dataFolder(context.env())
         .map(folder -> real(TaskHistory.in(folder).file()));
     if (history.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Path file = history.get();
-    Path target = real(path);
-    if (target.equals(file) || target.equals(file.resolveSibling(file.getFileName() + ".lock"))
-        || target.startsWith(file.resolveSibling("running"))) {
-      throw refused("cannot save the video to " + path + ": it is vidgen's own file " + target + ", beside the task"
-          + " history " + file + " (a video there would replace what vidgen keeps of every paid task); nothing was "
-          + (taskId == null ? "sent" : "written"), "choose another --out");
-    }
+    Path target = real(path.toAbsolutePath().normalize());
+    boolean own = target.equals(file) || target.equals(file.resolveSibling(file.getFileName() + ".lock"))
+        || target.startsWith(file.resolveSibling("running"));
+    return own ? history : Optional.empty();
   }
 
   /** {@code path} with the links of its longest existing part followed, so that a link to the data folder is seen. */

@@ -1296,6 +1296,20 @@ class BatchCommandTest {
   }
 
   @Test
+  void refusesVidgensOwnFilesAsTheJournal() throws Exception {
+    Path jobs = write(job("a", 10));
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.createFile(home.resolve("history.jsonl.lock"));
+
+    CliRun.Result refused = CliRun.in(dir).env("VIDGEN_HOME", home.toString())
+        .run(args(jobs, "--journal", home.resolve("history.jsonl.lock").toString()));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(refused.err()).contains("is vidgen's own file, beside the task history");
+    assertThat(home.resolve("history.jsonl.lock")).isEmptyFile();
+  }
+
+  @Test
   void refusesAnOlderCopyOfTheJournal() throws Exception {
     Path jobs = write(job("a", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();

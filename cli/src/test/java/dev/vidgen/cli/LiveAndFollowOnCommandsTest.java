@@ -197,6 +197,14 @@ class LiveAndFollowOnCommandsTest {
     assertThat(aFile.exitCode()).as(aFile.all()).isEqualTo(2);
     assertThat(aFile.err()).contains("extend takes the earlier task's id or handle, and ./remixed.mp4 is a local file",
         "nothing was sent", "its video is task ");
+    try {
+      Files.copy(dir.resolve("remixed.mp4"), dir.resolve(task)); // a copy named like the task, without an extension
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CliRun.Result named = vidgen.run("extend", task, "--provider", "mock", "--prompt", "the kite lands again",
+        "--dry-run");
+    assertThat(named.exitCode()).as("a task id the history knows is the task: " + named.all()).isZero();
   }
 
   @Test

@@ -110,7 +110,7 @@ class OutAndSafetyCommandsTest {
         history.toString(), "--force");
 
     assertThat(over.exitCode()).as(over.all()).isEqualTo(2);
-    assertThat(over.err()).contains("it is vidgen's own file", "beside the task history");
+    assertThat(over.err()).contains("it is vidgen's own file, the task history");
     assertThat(Files.readAllBytes(history)).as("the history as it was").isEqualTo(before);
     assertThat(fake.creates()).as("nothing sent").hasSize(1);
   }

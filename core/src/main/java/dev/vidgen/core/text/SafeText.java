@@ -117,14 +117,32 @@ public final class SafeText {
     String masked = text;
     for (String secret : secrets) {
       if (secret != null && !secret.isEmpty()) {
-        masked = masked.replace(secret, MASKED_KEY);
+        // In any case: a server (or a proxy) may echo the key upper-cased, glued to a word the pattern leaves alone.
+        masked = replaceIgnoringCase(masked, secret, MASKED_KEY);
         String part = secretPart(secret);
         if (part != null) {
-          masked = masked.replace(part, "…");
+          masked = replaceIgnoringCase(masked, part, "…");
         }
       }
     }
     return mask(masked);
+  }
+
+  /** {@code text} with every occurrence of {@code needle}, in any case, replaced by {@code replacement}. */
+  private static String replaceIgnoringCase(String text, String needle, String replacement) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int at = 0; at + needle.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, needle, 0, needle.length())) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, at).append(replacement);
+        at += needle.length() - 1;
+        copied = at + 1;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** The shortest secret part of a key that is masked on its own, without its {@code sk-}. */

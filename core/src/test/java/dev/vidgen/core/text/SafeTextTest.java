@@ -71,6 +71,9 @@ class SafeTextTest {
     assertThat(SafeText.mask("r-SK-" + "U8J".repeat(16))).as("after a dash that comes before the key's own")
         .isEqualTo("r-sk-…");
     assertThat(SafeText.mask("-sk-" + "a1".repeat(12))).isEqualTo("-sk-…");
+    String key = "sk-" + "u8jZ".repeat(12);
+    assertThat(SafeText.mask("rid" + key.toUpperCase(java.util.Locale.ROOT) + " and req" + key.toLowerCase(java.util.Locale.ROOT),
+        List.of(key))).as("the configured key in another case, glued to a word").isEqualTo("ridsk-… and reqsk-…");
   }
 
   @Test

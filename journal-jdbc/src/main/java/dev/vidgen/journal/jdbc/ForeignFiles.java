@@ -64,7 +64,8 @@ final class ForeignFiles {
     Properties readOnly = new Properties();
     readOnly.setProperty("open_mode", READ_ONLY);
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, readOnly);
+    // Immutable: a database in WAL mode read any other way gets -wal and -shm files made beside it.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1", readOnly);
         Statement st = c.createStatement();
         ResultSet rows = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
             + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {

@@ -145,6 +145,26 @@ class SqliteJobStoreTest extends JobStoreContract {
   }
 
   @Test
+  void anApplicationsDatabaseInWalModeIsRefusedWithNoFileMadeBesideIt() throws Exception {
+    Path theirs = dir.resolve("wal app.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs);
+        java.sql.Statement st = c.createStatement()) {
+      try (ResultSet mode = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        assertThat(mode.next()).isTrue();
+      }
+      st.execute("CREATE TABLE orders (id INTEGER)");
+    }
+    Files.deleteIfExists(dir.resolve("wal app.db-wal"));
+    Files.deleteIfExists(dir.resolve("wal app.db-shm"));
+
+    assertThatThrownBy(() -> Journals.open(theirs.toString())).isInstanceOf(JournalException.class)
+        .hasMessageContaining("holds other tables (orders)");
+
+    assertThat(dir.resolve("wal app.db-wal")).doesNotExist();
+    assertThat(dir.resolve("wal app.db-shm")).doesNotExist();
+  }
+
+  @Test
   void aFileThatIsNoDatabaseIsRefusedUntouched() throws Exception {
     Path notes = dir.resolve("notes.txt");
     Files.writeString(notes, "shopping list\n");

@@ -64,6 +64,9 @@ final class WireRecords implements JsonAdapter.Factory {
     return false;
   }
 
+  /** Fields read as missing, not as an unreadable answer, when given twice with two values. */
+  private static final Set<String> OPTIONAL = Set.of("progress", "created_at", "completed_at", "expires_at");
+
   /** Reads one record type; writes it through Moshi's own adapter. */
   private static final class RecordReader<T> extends JsonAdapter<T> {
     private final Constructor<T> constructor;
@@ -91,11 +94,16 @@ final class WireRecords implements JsonAdapter.Factory {
           reader.skipName();
           reader.skipValue();
         } else if (read[index]) {
-          // Which of two values the server meant cannot be told (a task id, a status): the answer is not read at all.
+          // Which of two values the server meant cannot be told: a field that names the task (its id, its status)
+          // leaves the answer unread; an optional one (progress, a time) is read as missing, as one of another shape is.
           String where = reader.getPath();
-          if (!java.util.Objects.equals(values[index], adapters[index].fromJson(reader))) {
-            throw new JsonDataException("the field " + fieldNames[index] + " appears twice, with two values, at "
-                + where);
+          Object again = adapters[index].fromJson(reader);
+          if (!java.util.Objects.equals(values[index], again)) {
+            if (!OPTIONAL.contains(fieldNames[index])) {
+              throw new JsonDataException("the field " + fieldNames[index] + " appears twice, with two values, at "
+                  + where);
+            }
+            values[index] = null;
           }
         } else {
           read[index] = true;

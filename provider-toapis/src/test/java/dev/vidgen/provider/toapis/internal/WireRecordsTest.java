@@ -51,6 +51,9 @@ class WireRecordsTest {
     assertThat(read.expiresAt()).isNull();
     assertThat(read.createdAt()).isNull();
     assertThat(read.completedAt()).isEqualTo("1768380524");
+    TaskDto doubled = Json.moshi().adapter(TaskDto.class).fromJson("{\"id\":\"video_1\",\"status\":\"completed\","
+        + "\"progress\":100,\"progress\":99}");
+    assertThat(doubled.progress()).as("an optional field given twice with two values is unknown").isNull();
   }
 
   @ParameterizedTest
