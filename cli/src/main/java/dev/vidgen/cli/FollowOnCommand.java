@@ -69,21 +69,17 @@ abstract class FollowOnCommand extends ClientCommand {
     if (!java.nio.file.Files.isRegularFile(file)) {
       return;
     }
+    java.util.List<dev.vidgen.serve.history.HistoryEntry> known;
     try {
-      if (HistoryRecord.history(context).flatMap(history -> history.find(from.strip())).isPresent()) {
-        return; // a task id the history knows, beside a file of the same name (a video saved without its extension)
-      }
+      known = HistoryRecord.history(context).map(history -> history.entries()).orElse(java.util.List.of());
     } catch (RuntimeException unreadable) {
-      // Not known: refused as a file below.
+      known = java.util.List.of(); // nothing known: refused as a file below
     }
-    java.util.Optional<String> saved = HistoryRecord.history(context).flatMap(history -> {
-      try {
-        return history.entries().stream().filter(entry -> file.toString().equals(entry.file()))
-            .map(entry -> entry.taskId()).findFirst();
-      } catch (RuntimeException unreadable) {
-        return java.util.Optional.empty();
-      }
-    });
+    if (known.stream().anyMatch(entry -> entry.taskId().equals(from.strip()))) {
+      return; // a task id the history knows, beside a file of the same name (a video saved without its extension)
+    }
+    java.util.Optional<String> saved = known.stream().filter(entry -> file.toString().equals(entry.file()))
+        .map(entry -> entry.taskId()).findFirst();
     throw CliException.usage(kind().id() + " takes the earlier task's id or handle, and " + from.strip() + " is a"
             + " local file (" + file + "); nothing was sent", saved.map(task -> "its video is task " + task
             + "'s, as the task history says: vidgen " + kind().id() + " " + task + " …")
