@@ -213,7 +213,8 @@ final class HistoryRecord {
       throw unsaved;
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
       // Not a verdict on the task (the base URL may be another), so not finished: a later wait may still find it.
-      if (!entry.isFinished()) {
+      // Nor is it one when another key made the task: its account's keys may still follow it.
+      if (!madeWithAnotherKey() && !entry.isFinished()) {
         write(entry.withStatus(HistoryEntry.NOT_FOUND, Instant.now()));
       }
       throw notFound;
@@ -224,6 +225,21 @@ final class HistoryRecord {
       }
       throw deadline;
     }
+  }
+
+  /**
+   * Whether the task was made with another API key than this command's, said in a note: a provider shows
+   * a task only to the keys of the account that made it, so "not found" may only mean another account's.
+   */
+  synchronized boolean madeWithAnotherKey() {
+    String tag = session.apiKey() == null ? null : session.apiKey().tag();
+    if (!entry.madeWithAnotherKey(tag)) {
+      return false;
+    }
+    output.note("task " + SafeText.clip(entry.taskId(), 100) + " was made with another API key (tagged "
+        + SafeText.clip(entry.keyTag(), 16) + " in the task history; this key's tag is " + tag + "): if that key is"
+        + " another account's, only its keys can follow the task, so set it in " + session.keyVariable());
+    return true;
   }
 
   /** Whether the last write reached the history file. */

@@ -213,11 +213,14 @@ final class RepeatCheck {
           + entry.source() + "), which is still going: its uploads or checks are not done, so its create has not"
           + " been sent yet (vidgen history lists it as " + SafeText.clip(entry.taskId(), 100) + ")";
     }
+    String tag = session.apiKey() == null ? null : session.apiKey().tag();
     return "the same job was submitted " + HistoryCommand.ago(entry.submittedAt(), now)
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
         + SafeText.clip(entry.taskId(), 100) + " (" + (entry.mayStillBeOnItsWay(now)
             ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
-            : state(entry)) + ")";
+            : state(entry)) + ")" + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
+            + SafeText.clip(entry.keyTag(), 16) + "; this key's tag is " + tag + "): if that key is another account's,"
+            + " only its keys can follow the task" : "");
   }
 
   /**
@@ -283,10 +286,15 @@ final class RepeatCheck {
 
   /**
    * {@code entry}, made from {@code job}, with what the job's local images and videos hold, so that a
-   * later check knows them by their bytes; as it is for the mock, which is never checked.
+   * later check knows them by their bytes, and the tag of the key it is made with; as it is for the mock,
+   * which is never checked.
    */
   static HistoryEntry identified(Session session, HistoryEntry entry, VideoJob job) {
-    return entry.provider().equals(ProviderChoice.MOCK) ? entry : session.inputDigests().recorded(entry, job);
+    if (entry.provider().equals(ProviderChoice.MOCK)) {
+      return entry;
+    }
+    HistoryEntry tagged = session.apiKey() == null ? entry : entry.withKeyTag(session.apiKey().tag());
+    return session.inputDigests().recorded(tagged, job);
   }
 
   /**
@@ -296,11 +304,11 @@ final class RepeatCheck {
    */
   static HistoryEntry identifiedAsSent(Session session, HistoryEntry entry, VideoJob job, Output output) {
     HistoryEntry early = identified(session, entry, job);
-    if (early == entry || (!job.hasLocalImages() && !job.hasLocalVideos())) {
+    Object before = early.settings().get(dev.vidgen.serve.history.InputDigests.KEY);
+    if (before == null || (!job.hasLocalImages() && !job.hasLocalVideos())) {
       return early;
     }
-    HistoryEntry now = dev.vidgen.serve.history.InputDigests.reading().recorded(entry, job);
-    Object before = early.settings().get(dev.vidgen.serve.history.InputDigests.KEY);
+    HistoryEntry now = dev.vidgen.serve.history.InputDigests.reading().recorded(early, job);
     Object after = now.settings().get(dev.vidgen.serve.history.InputDigests.KEY);
     if (after == null || after.equals(before)) {
       return early;

@@ -33,6 +33,9 @@ final class StatusCommand extends TaskCommand {
     try {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
           session.setupOptions().toArray(String[]::new)), output);
+    } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
+      target.history().ifPresent(HistoryRecord::madeWithAnotherKey);
+      throw notFound;
     } catch (TaskFailedException failed) {
       target.history().ifPresent(history -> history.failed(failed));
       // The task table for people (the failure's reason in its status, its quote with the charge unknown), then

@@ -1229,4 +1229,47 @@ class RepeatCheckTest {
         "vidgen history lists the tasks this machine made");
     assertThat(fake.requests(Endpoint.STATUS)).as("nothing looked up").hasSize(readsBefore);
   }
+
+  @Test
+  void aTaskMadeWithAnotherKeyIsNamedSoAndNotMarkedNotFoundWhenThatKeyCannotReadIt() throws Exception {
+    String other = "sk-test" + "7".repeat(44);
+    String task = submittedTaskId();
+    String tag = dev.vidgen.core.port.ApiKey.of(KEY).tag();
+    String otherTag = dev.vidgen.core.port.ApiKey.of(other).tag();
+    String line = java.nio.file.Files.readString(home.resolve("history.jsonl"));
+    assertThat(line).as("the tag, never the key").contains("\"key_tag\":\"" + tag + "\"").doesNotContain(KEY)
+        .doesNotContain(KEY.substring(3));
+
+    // Another account's key: the same job is still refused (this machine paid for it), and the words say whose it is.
+    CliRun.Result again = generate(CliRun.in(dir).env("TOAPIS_API_KEY", other), "--no-wait");
+    // That account's provider does not show the task to this key.
+    fake.inject(Endpoint.STATUS, Fault.status(404), 20);
+    CliRun.Result waited = CliRun.in(dir).env("TOAPIS_API_KEY", other).env("VIDGEN_HOME", home.toString())
+        .run("wait", task, "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms");
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("as task " + task).contains("with another API key (tagged " + tag
+        + "; this key's tag is " + otherTag + "): if that key is another account's, only its keys can follow the task");
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+    assertThat(waited.exitCode()).as(waited.all()).isNotZero();
+    assertThat(waited.err()).contains("task " + task + " was made with another API key (tagged " + tag)
+        .doesNotContain(other).doesNotContain(KEY);
+    assertThat(listed.out()).as("still the first key's task, not marked gone").contains("\"status\":\"queued\"")
+        .doesNotContain("not_found");
+  }
+
+  @Test
+  void aTaskThisKeyMadeIsMarkedNotFoundWhenTheProviderSaysSoWithoutWordsOfAnotherKey() {
+    String task = submittedTaskId();
+    fake.inject(Endpoint.STATUS, Fault.status(404), 20);
+
+    CliRun.Result waited = toApis().env("VIDGEN_HOME", home.toString())
+        .run("wait", task, "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms");
+    CliRun.Result listed = toApis().env("VIDGEN_HOME", home.toString()).run("history", "--json");
+
+    assertThat(waited.exitCode()).as(waited.all()).isNotZero();
+    assertThat(waited.err()).doesNotContain("another API key");
+    assertThat(listed.out()).contains("\"status\":\"not_found\"");
+  }
 }

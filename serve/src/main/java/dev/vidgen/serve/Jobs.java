@@ -68,6 +68,8 @@ final class Jobs {
    * that the same job from {@code vidgen generate} (a file anywhere) and from here (an upload) is one job.
    */
   private final InputDigests digests = InputDigests.reading();
+  /** The tag of the key the provider is called with, kept in each entry this makes; null when none. */
+  private final String keyTag;
 
   private final VidgenClient client;
   private final TaskHistory history;
@@ -177,12 +179,17 @@ final class Jobs {
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
       Duration followAgainAfter, List<String> commandOptions) {
     this(client, history, videos, clock, publish, followAgainAfter, commandOptions,
-        ProviderTerms.of(client.provider().id()));
+        ProviderTerms.of(client.provider().id()), null);
   }
 
-  /** As above, with advice naming {@code terms}' key variable and addresses. */
+  /**
+   * As above, with advice naming {@code terms}' key variable and addresses, and the history's entries
+   * marked with {@code keyTag}, the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the provider's key
+   * (null: none).
+   */
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
-      Duration followAgainAfter, List<String> commandOptions, ProviderTerms terms) {
+      Duration followAgainAfter, List<String> commandOptions, ProviderTerms terms, String keyTag) {
+    this.keyTag = keyTag;
     this.terms = Objects.requireNonNull(terms, "terms == null");
     this.client = Objects.requireNonNull(client, "client == null");
     this.history = Objects.requireNonNull(history, "history == null");
@@ -431,6 +438,11 @@ final class Jobs {
   }
 
   /** What the jobs' local images hold, as the history keeps it with each job. */
+  /** {@code entry}, made from {@code job}, with what its local inputs hold and the tag of the key it is made with. */
+  private HistoryEntry identified(HistoryEntry entry, VideoJob job) {
+    return digests.recorded(keyTag == null ? entry : entry.withKeyTag(keyTag), job);
+  }
+
   InputDigests digests() {
     return digests;
   }
@@ -460,11 +472,11 @@ final class Jobs {
     // Held until just before the create leaves: a playground killed during the uploads leaves it free, which says
     // that nothing was sent, and the same job goes out when asked again (from here or from vidgen generate).
     Optional<RunMarker> marker = RunMarker.hold(history, reference);
-    HistoryEntry reservation = digests.recorded(HistoryEntry.unanswered(reference, referenceSent,
+    HistoryEntry reservation = identified(HistoryEntry.unanswered(reference, referenceSent,
         client.provider().id(), job, quote, sentAt, sentAt, HistoryEntry.SUBMIT_BEGAN + at + " from the playground and "
             + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
     // Its create's note, as written when the create leaves (after the checks and uploads, which may take minutes).
-    java.util.function.Function<Instant, HistoryEntry> noteAt = left -> digests.recorded(HistoryEntry.unanswered(
+    java.util.function.Function<Instant, HistoryEntry> noteAt = left -> identified(HistoryEntry.unanswered(
         reference, referenceSent, client.provider().id(), job, quote, left, left, "its create went out from the"
             + " playground at " + left.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC) and "
             + HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER + "; " + lookUp, "serve"), job);
@@ -544,7 +556,7 @@ final class Jobs {
         if (takes.get() > 0) {
           resentBeforeUnanswered.put(unanswered, takes.get());
         }
-        record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
+        record(identified(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
             noteNow.get().submittedAt(), clock.instant(), (unanswered.possibleTasks() > 1 ? "each of its "
                 + unanswered.possibleTasks() + " takes may have made a task; " : "") + lookUpAdvice(unanswered), "serve",
             unanswered.possibleTasks()), job));
@@ -562,7 +574,7 @@ final class Jobs {
       if (unchecked.get() != null) {
         uncheckedBalances.put(handle.taskId().value(), unchecked.get());
       }
-      HistoryEntry entry = digests.recorded(HistoryEntry.submitted(handle, job, "serve"), job);
+      HistoryEntry entry = identified(HistoryEntry.submitted(handle, job, "serve"), job);
       if (takes.get() > 0) {
         // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
@@ -572,7 +584,7 @@ final class Jobs {
             + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
-        record(digests.recorded(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
+        record(identified(HistoryEntry.unanswered(reference, referenceSent, client.provider().id(), job, quote,
             noteNow.get().submittedAt(), clock.instant(), said, "serve",
             Math.max(takes.get(), handle.possibleExtraTasks())), job));
       } else if (record(entry)) {

@@ -98,7 +98,7 @@ public final class Playground implements AutoCloseable {
     this.videos = settings.folder().resolve("videos");
     this.terms = new ProviderTerms(client.provider().id(), settings.keyVariable());
     this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
-        settings.commandOptions(), terms);
+        settings.commandOptions(), terms, settings.apiKey() == null ? null : settings.apiKey().tag());
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;

@@ -108,6 +108,23 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aTaskMadeHereKeepsTheTagOfItsKeyInTheHistoryAndNothingOfTheKey() throws IOException {
+    start();
+    playground.close();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+
+    generate(job(upload, "Tagged take"));
+
+    assertThat(fake.creates()).hasSize(1);
+    assertThat(history().entries()).singleElement().extracting(dev.vidgen.serve.history.HistoryEntry::keyTag)
+        .isEqualTo(ApiKey.of(fake.apiKey()).tag());
+    String written = Files.readString(folder.resolve("home").resolve("history.jsonl"));
+    assertThat(written).doesNotContain(fake.apiKey()).doesNotContain(fake.apiKey().substring(3));
+  }
+
+  @Test
   void theBalanceShownIsTheSmallerOfTheKeysAndTheAccountsSoAnUnlimitedKeyShowsTheAccountsLimit() {
     fake.balance(new BigDecimal("10"), false);
     fake.keyBalance(null);

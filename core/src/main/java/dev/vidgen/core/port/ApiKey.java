@@ -53,6 +53,15 @@ public final class ApiKey {
     return partMask == null ? masked : partMask.apply(masked);
   }
 
+  /**
+   * A short tag that tells this key from another without giving anything of it away: eight hex digits of
+   * a SHA-256 over the key. The task history keeps it beside each task, so that a task made with another
+   * key (which the provider may not show to this one) is named as such.
+   */
+  public String tag() {
+    return dev.vidgen.core.text.SafeText.shortHash("vidgen key tag\n" + value);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ApiKey key && key.value.equals(value);

@@ -219,7 +219,7 @@ public final class SafeText {
   }
 
   /** The first 8 hex digits of the SHA-256 of {@code text}'s UTF-8 bytes. */
-  private static String shortHash(String text) {
+  public static String shortHash(String text) {
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

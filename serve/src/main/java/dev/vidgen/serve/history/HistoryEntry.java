@@ -42,6 +42,9 @@ import java.util.Optional;
  * @param out where the command that submitted the task (or sent the create that got no answer) was
  *     told to save the video ({@code --out}, absolute), so that the advice to save it names it; null
  *     when it was given none, and for lines written before it was kept
+ * @param keyTag the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the API key the task was made with
+ *     (eight hex digits, not the key), so that a task made with another key is named as such; null for
+ *     the mock, which has none, and for lines written before it was kept
  */
 public record HistoryEntry(
     String taskId,
@@ -61,7 +64,8 @@ public record HistoryEntry(
     int possibleTasks,
     List<String> claimedTasks,
     Instant lastTakeAt,
-    String out) {
+    String out,
+    String keyTag) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -113,7 +117,7 @@ public record HistoryEntry(
       BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
       Map<String, Object> settings, String error, String source) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, 1, List.of(), null, null);
+        source, 1, List.of(), null, null, null);
   }
 
   /** An entry that keeps no {@code --out} (the form before {@code out} was kept). */
@@ -122,7 +126,16 @@ public record HistoryEntry(
       Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
       Instant lastTakeAt) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, possibleTasks, claimedTasks, lastTakeAt, null);
+        source, possibleTasks, claimedTasks, lastTakeAt, null, null);
+  }
+
+  /** An entry that keeps no key tag (the form before {@code keyTag} was kept). */
+  public HistoryEntry(String taskId, String provider, String model, String status, BigDecimal credits,
+      BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
+      Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
+      Instant lastTakeAt, String out) {
+    this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
+        source, possibleTasks, claimedTasks, lastTakeAt, out, null);
   }
 
   /** The entry for a task just created from {@code job}, status {@code queued}. */
@@ -162,7 +175,7 @@ public record HistoryEntry(
     return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
-        settingsOf(job), reason, source, possibleTasks, List.of(), now, out);
+        settingsOf(job), reason, source, possibleTasks, List.of(), now, out, null);
   }
 
   /**
@@ -340,7 +353,7 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /**
@@ -362,7 +375,7 @@ public record HistoryEntry(
               + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
               + " with vidgen wait TASK_ID --made-by " + taskId + (out == null ? "" : " --out " + dev.vidgen.core.text.SafeText.command(out))
               + "), or close this entry with vidgen history --close "
-              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out);
+              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out, keyTag);
     }
     return closed(told, claims, at, ", as told with --made-by");
   }
@@ -394,33 +407,33 @@ public record HistoryEntry(
     }
     return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
         settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
-            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out);
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
     String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
         : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out);
+        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out, keyTag);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
         task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
   public HistoryEntry madeAs(JobHandle found, String status, Instant at) {
     return new HistoryEntry(found.taskId().value(), provider, model, status, credits, usd, null, submittedAt, at,
-        null, found.encode(), settings, null, source, 1, List.of(), null, out);
+        null, found.encode(), settings, null, source, 1, List.of(), null, out, keyTag);
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */
@@ -494,19 +507,19 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy whose video is said to be at {@code file} (null: not saved), everything else kept. */
   public HistoryEntry withFile(String file) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy with {@code settings} in place of its own, everything else kept. */
   HistoryEntry withSettings(Map<String, Object> settings) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /**
@@ -515,19 +528,33 @@ public record HistoryEntry(
    */
   public HistoryEntry withOut(String out) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+  }
+
+  /** A copy that keeps {@code tag}, the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the key it was made with (null: none). */
+  public HistoryEntry withKeyTag(String tag) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, tag);
+  }
+
+  /**
+   * Whether the task was made with a key other than the one tagged {@code tag}: both known and different. A
+   * key made anew for the same account reads its tasks, a key of another account does not.
+   */
+  public boolean madeWithAnotherKey(String tag) {
+    return keyTag != null && tag != null && !keyTag.equals(tag);
   }
 
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /**
@@ -537,20 +564,20 @@ public record HistoryEntry(
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
         submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
-        claimedTasks, lastTakeAt, out);
+        claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out);
+        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
         status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks,
-        lastTakeAt, out);
+        lastTakeAt, out, keyTag);
   }
 
   private Duration ranUntil(Instant at) {
@@ -587,6 +614,9 @@ public record HistoryEntry(
     if (out != null) {
       json.put("out", out); // absent unless the command was told where to save the video
     }
+    if (keyTag != null) {
+      json.put("key_tag", keyTag); // absent for the mock, which has no key
+    }
     return json;
   }
 
@@ -619,7 +649,7 @@ public record HistoryEntry(
         json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
             : List.of(),
         Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null),
-        text(json, "out", false));
+        text(json, "out", false), text(json, "key_tag", false));
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {
