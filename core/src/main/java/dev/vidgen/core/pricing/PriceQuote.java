@@ -123,6 +123,25 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
     return amount.toPlainString() + (amount.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits");
   }
 
+  /**
+   * Equal when the model, the basis and the amounts are: {@code $0.10} and {@code $0.1} are one price,
+   * whatever scale each amount was written with.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PriceQuote quote && model.equals(quote.model) && basis.equals(quote.basis)
+        && sameAmount(credits, quote.credits) && sameAmount(usd, quote.usd);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(model, basis, credits == null ? null : plain(credits), usd == null ? null : plain(usd));
+  }
+
+  private static boolean sameAmount(BigDecimal one, BigDecimal other) {
+    return one == null ? other == null : other != null && one.compareTo(other) == 0;
+  }
+
   @Override
   public String toString() {
     return isKnown()

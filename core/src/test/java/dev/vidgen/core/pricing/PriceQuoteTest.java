@@ -33,4 +33,17 @@ class PriceQuoteTest {
         .isEqualByComparingTo("20");
     assertThat(PriceQuote.ofUsd("m", BigDecimal.ZERO, "free").isKnown()).isTrue();
   }
+
+  @Test
+  void aPriceWrittenWithAnotherScaleIsTheSamePrice() {
+    PriceQuote tenCents = PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.10"), "per request");
+    PriceQuote point1 = PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.1"), "per request");
+
+    assertThat(tenCents).isEqualTo(point1).hasSameHashCodeAs(point1);
+    assertThat(tenCents.toString()).as("shown as given").contains("$0.10");
+    assertThat(tenCents)
+        .isNotEqualTo(PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.15"), "per request"))
+        .isNotEqualTo(PriceQuote.ofUsd("grok-video-1.5-preview", new BigDecimal("0.10"), "per second"))
+        .isNotEqualTo(PriceQuote.unknown("grok-video-1.5-preview", "per request"));
+  }
 }
