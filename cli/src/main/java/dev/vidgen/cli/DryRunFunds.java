@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 
 /** The funds check of a dry run ({@code generate}, {@code extend}, {@code remix}), as the real run makes it. */
 final class DryRunFunds {
+  /** The code of a refusal before sending, as the real run's has it. */
+  private static final String INSUFFICIENT_CREDITS = "insufficient_credits";
+
   private DryRunFunds() {}
 
   /**
@@ -35,12 +38,15 @@ final class DryRunFunds {
     boolean tooLittle = left.isPresent()
         && (quote.isKnown() ? quote.credits().compareTo(left.get()) > 0 : left.get().signum() <= 0);
     if (tooLittle) {
+      // As the real run's own refusal reads (exit 8, code insufficient_credits, the price refused), said as a forecast.
       String who = balances.limitedBy();
-      throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota", (quote.isKnown() ? quote.model() + " costs "
-          + PriceQuote.creditsInWords(quote.credits()) : "the price of " + quote.model() + " is unknown") + " but the "
-          + who + " has " + PriceQuote.creditsInWords(left.get().stripTrailingZeros()) + " left, so the real run would"
-          + " refuse it; nothing was sent", who.equals("key") ? "raise the key's quota or use another key, or choose a"
-          + " cheaper job" : "top up the " + who + " or choose a cheaper job");
+      String message = (quote.isKnown() ? quote.model() + " costs " + PriceQuote.creditsInWords(quote.credits())
+          : "the price of " + quote.model() + " is unknown") + " but the " + who + " has "
+          + PriceQuote.creditsInWords(left.get().stripTrailingZeros()) + " left, so the real run would refuse it;"
+          + " nothing was sent;" + (who.equals("key") ? " raise the key's quota or use another key," : " top up the "
+          + who) + " or choose a cheaper job";
+      throw new dev.vidgen.core.error.InsufficientQuotaException(dev.vidgen.core.error.ProviderErrorDetails.of(
+          client.provider().id(), 0, INSUFFICIENT_CREDITS, message), null, quote);
     }
   }
 }

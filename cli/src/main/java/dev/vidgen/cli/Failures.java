@@ -96,7 +96,8 @@ final class Failures {
       if (known == null && session != null) {
         known = session.lastSeen(handle); // such as the in_progress read just before a 401 ended the wait
       }
-      Map<String, Object> json = json(cause, handle, known, message, next);
+      Map<String, Object> json = json(cause, handle, known, message, next,
+          session == null ? java.util.Optional.empty() : session.quoteSent());
       if (unsaved != null && !(cause instanceof ResultExpiredException || cause instanceof ResultUnusableException)) {
         json.put("download_command", unsaved.command());
       }
@@ -174,8 +175,8 @@ final class Failures {
     return "internal";
   }
 
-  private static Map<String, Object> json(
-      Throwable cause, JobHandle handle, TaskSnapshot snapshot, String message, String next) {
+  private static Map<String, Object> json(Throwable cause, JobHandle handle, TaskSnapshot snapshot, String message,
+      String next, java.util.Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
       json.putAll(Views.taskJson(handle, snapshot));
@@ -187,6 +188,10 @@ final class Failures {
       // Refused before sending, over what the key or the account has left: the price refused, as for --max-credits.
       json.put("model", funds.refusedQuote().get().model());
       json.putAll(Views.quoteJson(funds.refusedQuote().get()));
+    } else if (cause instanceof InsufficientQuotaException && quoteSent.isPresent()) {
+      // The provider's own 402 to the create: the price of the job it refused, as this command told it.
+      json.put("model", quoteSent.get().model());
+      json.putAll(Views.quoteJson(quoteSent.get()));
     }
     if (cause instanceof CliException cli) {
       json.putAll(cli.fields());

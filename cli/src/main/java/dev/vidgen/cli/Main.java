@@ -19,10 +19,12 @@ public final class Main {
   /** Runs the command with the real environment and exits with its code. */
   public static void main(String[] args) {
     Charset charset = outputCharset(Charset.defaultCharset());
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    StdoutStream stdout = StdoutStream.open();
+    System.setOut(stdout);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""),
-        System.in, System.out, Main::canAsk);
+        System.in, stdout, Main::canAsk);
     int exitCode = run(context, args);
     out.flush();
     err.flush();
@@ -75,18 +77,33 @@ public final class Main {
       }
       commandLine = commandLine(context);
     }
-    return stdoutChecked(context, commandLine.execute(args));
+    int exitCode = commandLine.execute(args);
+    CommandLine.ParseResult parsed = commandLine.getParseResult();
+    String command = parsed == null || !parsed.hasSubcommand() ? null : parsed.subcommand().commandSpec().name();
+    return stdoutChecked(context, exitCode, command == null || LOOKS.contains(command));
   }
+
+  /**
+   * The commands that only look (at the catalog, the history, a price, a task, the balance): none makes a
+   * task or saves a video, so a reader of their output that ends early (`| head`) loses nothing.
+   */
+  private static final java.util.Set<String> LOOKS = java.util.Set.of("models", "history", "quote", "validate",
+      "balance", "status", "completion");
 
   /**
    * {@code exitCode}, unless the command ended well but standard output took nothing (a closed
    * pipe, a full disk): what it printed there, such as its {@code --json} object, was lost, so it
-   * is not a success. Java's print streams keep such write errors to themselves until asked.
+   * is not a success. Java's print streams keep such write errors to themselves until asked. A
+   * command that only {@code looks}, whose reader ended early (a pipe into {@code head}), ends as it
+   * would have: that reader took what it wanted.
    */
-  static int stdoutChecked(CliContext context, int exitCode) {
+  static int stdoutChecked(CliContext context, int exitCode, boolean looks) {
     boolean lost = context.out().checkError()
         || context.videoOut() instanceof java.io.PrintStream print && print.checkError();
     if (exitCode != ExitCodes.DONE || !lost) {
+      return exitCode;
+    }
+    if (looks && context.videoOut() instanceof StdoutStream stdout && stdout.readerGone()) {
       return exitCode;
     }
     context.err().println("vidgen: could not write to standard output (it is closed, such as a pipe whose reader has"

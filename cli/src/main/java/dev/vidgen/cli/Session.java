@@ -52,6 +52,8 @@ final class Session implements AutoCloseable {
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
   private volatile boolean savedToStdout;
+  /** The price of the create this command sent (told as "sending: …"), or null before one. */
+  private volatile dev.vidgen.core.pricing.PriceQuote quoteSent;
   private final CommandEvents events;
   private ShutdownNotice heldNotice;
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
@@ -459,6 +461,16 @@ final class Session implements AutoCloseable {
   void remember(JobHandle handle, dev.vidgen.core.domain.TaskSnapshot snapshot) {
     remember(handle);
     events.seen(handle, snapshot);
+  }
+
+  /** Keeps the price of the create about to be sent, for a refusal of it to name. */
+  void quoteSent(dev.vidgen.core.pricing.PriceQuote quote) {
+    quoteSent = quote;
+  }
+
+  /** The price of the create this command sent, once it was told. */
+  java.util.Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent() {
+    return java.util.Optional.ofNullable(quoteSent);
   }
 
   /** The job being worked on, or null. */

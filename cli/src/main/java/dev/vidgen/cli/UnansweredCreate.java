@@ -180,6 +180,7 @@ final class UnansweredCreate {
       return;
     }
     dev.vidgen.core.pricing.PriceQuote price = quote.get();
+    session.quoteSent(price);
     String left = price.isKnown() ? client.remainingCredits()
         .map(credits -> "; " + Views.credits(credits) + " left after it, as this run counts (other runs may spend"
             + " meanwhile)").orElse("") : "";

@@ -106,32 +106,7 @@ final class Views {
 
   /** The price table for {@code models --json}. */
   static Map<String, Object> priceTableJson(PriceTable table) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    if (table instanceof PriceTable.PerRequest perRequest) {
-      json.put("kind", "per_request");
-      Map<String, Object> usd = new LinkedHashMap<>();
-      Map<String, Object> credits = new LinkedHashMap<>();
-      perRequest.usdBySeconds().forEach((seconds, price) -> {
-        usd.put(String.valueOf(seconds), usdJson(price));
-        credits.put(String.valueOf(seconds), price.multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
-      });
-      json.put("usd_by_seconds", usd);
-      json.put("credits_by_seconds", credits);
-    } else if (table instanceof PriceTable.ByResolution byResolution) {
-      json.put("kind", "by_resolution");
-      Map<String, Object> tables = new LinkedHashMap<>();
-      byResolution.byResolution().forEach((resolution, inner) -> tables.put(resolution, priceTableJson(inner)));
-      json.put("by_resolution", tables);
-    } else if (table instanceof PriceTable.PerSecond perSecond) {
-      json.put("kind", "per_second");
-      json.put("usd_per_second", usdJson(perSecond.usdPerSecond()));
-      json.put("credits_per_second",
-          perSecond.usdPerSecond().multiply(PriceQuote.CREDITS_PER_USD).stripTrailingZeros());
-    } else if (table instanceof PriceTable.Unknown unknown) {
-      json.put("kind", "unknown");
-      json.put("reason", unknown.reason());
-    }
-    return json;
+    return dev.vidgen.core.pricing.PriceJson.table(table);
   }
 
   /** {@code credits}, {@code usd} and {@code basis} of a quote (null when unknown). */
@@ -148,11 +123,7 @@ final class Views {
    * zeros ({@code 0.1}, {@code 20}, {@code 0.005}, never {@code 0.10} or {@code 2E+1}); null stays null.
    */
   static BigDecimal usdJson(BigDecimal usd) {
-    if (usd == null) {
-      return null;
-    }
-    BigDecimal stripped = usd.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    return dev.vidgen.core.pricing.PriceJson.amount(usd);
   }
 
   /** The task fields of {@code --json} output for a handle and (when read) its snapshot. */

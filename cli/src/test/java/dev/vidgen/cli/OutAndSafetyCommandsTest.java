@@ -522,6 +522,41 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  @EnabledOnOs(OS.LINUX)
+  void aListingWhoseReaderEndedEarlyEndsQuietlyButAJobWhoseAnswerWasLostSaysSo() throws Exception {
+    // As `vidgen models | head -n 8` with head gone before the rest was written: its pipe closed before any write.
+    Process listing = readerGone(List.of("models", "--provider", "mock", "--json"));
+    Process job = readerGone(List.of("generate", "--provider", "mock", "--model", "seedance-2", "--prompt",
+        "a red kite", "--out", dir.resolve("kite.mp4").toString(), "--json"));
+
+    for (Process process : List.of(listing, job)) {
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    String listingErr = new String(listing.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String jobErr = new String(job.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(listing.exitValue()).as(listingErr).isZero();
+    assertThat(listingErr).doesNotContain("could not write");
+    assertThat(job.exitValue()).as("its task id and file were in the lost answer: " + jobErr)
+        .isEqualTo(ExitCodes.OTHER);
+    assertThat(jobErr).contains("could not write to standard output", "was lost");
+  }
+
+  /** Starts vidgen with its standard output a pipe whose reader is already gone. */
+  private Process readerGone(List<String> args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+        System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    Process process = builder.start();
+    process.getInputStream().close();
+    return process;
+  }
+
+  @Test
   void aJsonAnswerThatStandardOutputDoesNotTakeEndsWithExit1NotSuccess() {
     CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).stdoutFails().run(withFake("balance", "--json"));
 

@@ -1026,6 +1026,31 @@ class ToApisCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void everyExit8ForWantOfCreditsGivesThePriceRefusedAndOneCodeTheDryRunAsTheRealRun() {
+    fake.balance(BigDecimal.TEN, false);
+
+    CliRun.Result real = vidgen("generate", "--json", "--image", "https://example.com/p.png", "--prompt", "p");
+    CliRun.Result dry = vidgen("generate", "--json", "--dry-run", "--image", "https://example.com/p.png", "--prompt", "p");
+    fake.balance(new BigDecimal("900"), false);
+    fake.inject(Endpoint.CREATE, Fault.status(402), 1);
+    CliRun.Result refused = vidgen("generate", "--json", "--no-wait", "--image", "https://example.com/p.png",
+        "--prompt", "p");
+
+    for (CliRun.Result result : List.of(real, dry, refused)) {
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
+      assertThat(result.json()).as(result.all()).containsEntry("model", "grok-video-1.5-preview")
+          .containsEntry("credits", 20.0).containsEntry("usd", 0.1).containsKey("basis");
+      assertThat((Map<String, Object>) result.json().get("error")).containsEntry("kind", "insufficient_quota");
+    }
+    assertThat((Map<String, Object>) dry.json().get("error")).as("as the real run's")
+        .containsEntry("code", "insufficient_credits").extractingByKey("message").asString()
+        .contains("insufficient_credits (checked before sending): grok-video-1.5-preview costs 20 credits but the"
+            + " account has 10 credits left, so the real run would refuse it; nothing was sent");
+    assertThat(fake.requests(Endpoint.CREATE)).as("only the last run sent its create").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aCreateSentAgainAfterAServerErrorSaysSoInItsJson() {
     fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
 

@@ -422,8 +422,8 @@ final class Jobs {
     if (quote != null) {
       Map<String, Object> priced = new LinkedHashMap<>();
       priced.put("known", quote.isKnown());
-      priced.put("credits", quote.credits());
-      priced.put("usd", quote.usd());
+      priced.put("credits", dev.vidgen.core.pricing.PriceJson.amount(quote.credits()));
+      priced.put("usd", dev.vidgen.core.pricing.PriceJson.amount(quote.usd()));
       beside.put("quote", priced);
     }
     String since = confirmed == null ? "" : "the take confirmed (" + dev.vidgen.core.text.SafeText.clip(confirmed, 80)

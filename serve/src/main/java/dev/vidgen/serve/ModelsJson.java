@@ -79,25 +79,7 @@ final class ModelsJson {
   }
 
   private static Map<String, Object> price(PriceTable table) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    if (table instanceof PriceTable.PerRequest perRequest) {
-      json.put("kind", "per_request");
-      Map<String, Object> usd = new LinkedHashMap<>();
-      perRequest.usdBySeconds().forEach((seconds, price) -> usd.put(seconds.toString(), price));
-      json.put("usd_by_seconds", usd);
-    } else if (table instanceof PriceTable.ByResolution byResolution) {
-      json.put("kind", "by_resolution");
-      Map<String, Object> tables = new LinkedHashMap<>();
-      byResolution.byResolution().forEach((resolution, inner) -> tables.put(resolution, price(inner)));
-      json.put("by_resolution", tables);
-    } else if (table instanceof PriceTable.PerSecond perSecond) {
-      json.put("kind", "per_second");
-      json.put("usd_per_second", perSecond.usdPerSecond());
-    } else if (table instanceof PriceTable.Unknown unknown) {
-      json.put("kind", "unknown");
-      json.put("reason", unknown.reason());
-    }
-    return json;
+    return dev.vidgen.core.pricing.PriceJson.table(table);
   }
 
   /** The sentence the page shows for a retired route: why, and what to choose instead (routes offered today). */

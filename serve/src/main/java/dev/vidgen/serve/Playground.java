@@ -704,8 +704,8 @@ public final class Playground implements AutoCloseable {
   private static Map<String, Object> quote(PriceQuote quote) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("known", quote.isKnown());
-    json.put("credits", quote.credits());
-    json.put("usd", quote.usd());
+    json.put("credits", dev.vidgen.core.pricing.PriceJson.amount(quote.credits()));
+    json.put("usd", dev.vidgen.core.pricing.PriceJson.amount(quote.usd()));
     json.put("basis", quote.basis());
     return json;
   }

@@ -125,6 +125,26 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void dollarsAreWrittenAsTheCommandLineWritesThemInEveryAnswer() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String job = job(upload, "Priced take");
+
+    String checked = post("/api/check", job);
+    generate(job);
+    Answer again = answer("/api/generate", job);
+    String listed = call(request("/api/history").build());
+    String models = call(request("/api/models").build());
+
+    for (String answer : List.of(checked, again.body(), listed)) {
+      assertThat(answer).as(answer).contains("\"usd\":0.1").doesNotContain("\"usd\":0.10");
+    }
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(models).contains("\"usd_by_seconds\":{\"10\":0.1,\"15\":0.15}")
+        .contains("\"credits_by_seconds\":{\"10\":20,\"15\":30}");
+  }
+
+  @Test
   void theBalanceShownIsTheSmallerOfTheKeysAndTheAccountsSoAnUnlimitedKeyShowsTheAccountsLimit() {
     fake.balance(new BigDecimal("10"), false);
     fake.keyBalance(null);

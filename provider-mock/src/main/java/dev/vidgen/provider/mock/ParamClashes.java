@@ -3,6 +3,7 @@ package dev.vidgen.provider.mock;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.validation.OtherSpellings;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.util.ArrayList;
@@ -30,17 +31,36 @@ final class ParamClashes {
     job.params().forEach((key, value) -> {
       List<String> paths = new ArrayList<>();
       leaves(key, value, paths);
-      paths.stream().flatMap(path -> filled.stream().filter(field -> overlaps(path, field))).findFirst()
-          .ifPresent(clash -> {
-            String setting = labels.getOrDefault(clash, "settings");
-            found.add(Violation.error("params." + key, ViolationCodes.PARAM_REPLACES_SETTING, key,
-                "a parameter " + route.id() + "'s settings do not fill",
-                "params." + key + ": would replace " + clash + ", which vidgen fills from the job's " + setting
-                    + " after checking and pricing it; set " + setting + " instead and remove the parameter"));
-          });
+      java.util.Optional<String> clashing = paths.stream()
+          .flatMap(path -> filled.stream().filter(field -> overlaps(path, field))).findFirst();
+      if (clashing.isEmpty()) {
+        // Another model's name of a setting, as the real service's provider refuses it.
+        OtherSpellings.refusal(key, SETTINGS_BY_NAME, job, route, setting -> MockHints.text(route,
+            FIELD_HINTS.get(setting), FIELD_DEFAULTS.get(setting))).ifPresent(found::add);
+      }
+      clashing.ifPresent(clash -> {
+        String setting = labels.getOrDefault(clash, "settings");
+        found.add(Violation.error("params." + key, ViolationCodes.PARAM_REPLACES_SETTING, key,
+            "a parameter " + route.id() + "'s settings do not fill",
+            "params." + key + ": would replace " + clash + ", which vidgen fills from the job's " + setting
+                + " after checking and pricing it; set " + setting + " instead and remove the parameter"));
+      });
     });
     return found;
   }
+
+  /** The names the mock's models (the real service's routes) give the job's settings, refused as parameters. */
+  private static final Map<String, String> SETTINGS_BY_NAME = Map.of("duration", OtherSpellings.SECONDS, "seconds",
+      OtherSpellings.SECONDS, "resolution", OtherSpellings.RESOLUTION, "aspect_ratio", OtherSpellings.ASPECT_RATIO,
+      "image", OtherSpellings.IMAGES, "images", OtherSpellings.IMAGES, "image_url", OtherSpellings.IMAGES,
+      "image_urls", OtherSpellings.IMAGES, "reference_images", OtherSpellings.IMAGES);
+  /** The hint naming the field each setting is sent in, and the field when the route gives none. */
+  private static final Map<String, String> FIELD_HINTS = Map.of(OtherSpellings.SECONDS, "duration_field",
+      OtherSpellings.RESOLUTION, "resolution_field", OtherSpellings.ASPECT_RATIO, "aspect_ratio_field",
+      OtherSpellings.IMAGES, "image_field");
+  private static final Map<String, String> FIELD_DEFAULTS = Map.of(OtherSpellings.SECONDS, "duration",
+      OtherSpellings.RESOLUTION, "resolution", OtherSpellings.ASPECT_RATIO, "aspect_ratio", OtherSpellings.IMAGES,
+      "image_urls");
 
   /** Which of the job's settings fills each field {@link RequestBody} may write. */
   private static Map<String, String> labels(ModelRoute route) {

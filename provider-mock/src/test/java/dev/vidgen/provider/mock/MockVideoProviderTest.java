@@ -120,6 +120,15 @@ class MockVideoProviderTest {
   }
 
   @Test
+  void refusesAnotherModelsNameForTheLengthAsToApisDoes() {
+    VideoJob job = VideoJobs.validFor(GROK).toBuilder().param("duration", 15).param("resolution", "720P").build();
+
+    assertThat(mock.checkParams(job, RouteCatalog.builtIn().require(GROK)))
+        .extracting(dev.vidgen.core.validation.Violation::field)
+        .containsExactly("params.duration", "params.resolution");
+  }
+
+  @Test
   void servesARouteOfNoBuiltInCatalogAndValidatesAgainstIt() {
     ModelRoute acme = ModelRoute.builder("acme-video-2")
         .mode(dev.vidgen.core.domain.GenerationMode.TEXT_TO_VIDEO)

@@ -73,14 +73,39 @@ class ParamClashTest {
   void aFieldTheRequestLeavesOutForThisJobOrAModeFieldTheRouteDocumentsIsTheCallersToGive() {
     VideoJob extend = VideoJob.builder("seedance-2-5").prompt("p").mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT)
         .video(java.net.URI.create("https://videos.example/a.mp4")).param("video_operation", "extend").build();
-    VideoJob resolution = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("resolution", "480p")
+    VideoJob lastFrame = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("end_image", CAT)
         .build();
     VideoJob emptyMap = VideoJob.builder("veo3.1-fast").prompt("p").param("metadata", Map.of()).build();
 
     assertThat(client.validate(extend).violations()).as("seedance-2-5 extend").noneMatch(Violation::isError);
-    assertThat(client.validate(resolution).violations()).as("grok preview sends no resolution")
+    assertThat(client.validate(lastFrame).violations()).as("a field no model names for a setting")
         .noneMatch(Violation::isError);
     assertThat(client.validate(emptyMap).violations()).as("an empty map changes nothing").noneMatch(Violation::isError);
+  }
+
+  @Test
+  void anotherModelsNameForALengthAResolutionOrImagesIsRefusedWithTheSettingToUse() {
+    // The product page's parameter list (another model's) spells them so for Grok Video 1.5 Preview.
+    VideoJob duration = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("duration", 15).build();
+    VideoJob resolution = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("resolution", "720P")
+        .build();
+    VideoJob image = VideoJob.builder("grok-video-1.5-preview").prompt("p").image(CAT).param("image", CAT).build();
+    VideoJob seconds = VideoJob.builder("grok-video-1.5").prompt("p").image(CAT).param("seconds", 15).build();
+
+    assertThat(client.validate(duration).violations()).filteredOn(Violation::isError).singleElement()
+        .satisfies(v -> assertThat(v.message()).isEqualTo("params.duration: duration is how other models name the"
+            + " length, and grok-video-1.5-preview takes its length as seconds, filled from --seconds after checking"
+            + " and pricing it: sent beside that, the parameter would ask for seconds never checked or priced; set"
+            + " --seconds instead and remove the parameter (a route file that documents duration for"
+            + " grok-video-1.5-preview lets it through)"));
+    assertThat(client.validate(resolution).violations()).filteredOn(Violation::isError).singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("grok-video-1.5-preview takes no resolution",
+            "remove the parameter"));
+    assertThat(client.validate(image).violations()).filteredOn(Violation::isError).singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("takes its images as images, filled from --image"));
+    assertThat(client.validate(seconds).violations()).as("the reverse mix-up").filteredOn(Violation::isError)
+        .singleElement().satisfies(v -> assertThat(v.message()).contains("grok-video-1.5 takes its length as"
+            + " duration, filled from --seconds"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.pricing.PriceJson;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -217,8 +218,8 @@ public record HistoryEntry(
     json.put("possible_tasks", possibleTasks);
     json.put("claimed_tasks", claimed());
     json.put("open_tasks", openTasks());
-    json.put("credits_at_most", credits == null ? null : credits.multiply(open));
-    json.put("usd_at_most", usd == null ? null : usd.multiply(open));
+    json.put("credits_at_most", credits == null ? null : PriceJson.amount(credits.multiply(open)));
+    json.put("usd_at_most", usd == null ? null : PriceJson.amount(usd.multiply(open)));
     return json;
   }
 
@@ -592,8 +593,8 @@ public record HistoryEntry(
     json.put("provider", provider);
     json.put("model", model);
     json.put("status", status);
-    json.put("credits", credits);
-    json.put("usd", usd);
+    json.put("credits", PriceJson.amount(credits));
+    json.put("usd", PriceJson.amount(usd));
     json.put("file", file);
     json.put("submitted_at", submittedAt.toString());
     json.put("updated_at", updatedAt.toString());

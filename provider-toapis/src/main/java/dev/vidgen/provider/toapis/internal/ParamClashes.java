@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.validation.OtherSpellings;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URI;
@@ -21,6 +22,16 @@ import java.util.Map;
  */
 public final class ParamClashes {
   private static final String PLACEHOLDER = "https://upload.invalid/input";
+  /**
+   * The names ToAPIs' models give the job's settings (grok-video-1.5-preview's length is {@code seconds},
+   * grok-video-1.5's {@code duration}), as the fact sheet spells them.
+   */
+  public static final Map<String, String> SETTINGS_BY_NAME = Map.ofEntries(
+      Map.entry("duration", OtherSpellings.SECONDS), Map.entry("seconds", OtherSpellings.SECONDS),
+      Map.entry("resolution", OtherSpellings.RESOLUTION), Map.entry("aspect_ratio", OtherSpellings.ASPECT_RATIO),
+      Map.entry("image", OtherSpellings.IMAGES), Map.entry("images", OtherSpellings.IMAGES),
+      Map.entry("image_url", OtherSpellings.IMAGES), Map.entry("image_urls", OtherSpellings.IMAGES),
+      Map.entry("reference_images", OtherSpellings.IMAGES));
 
   private ParamClashes() {}
 
@@ -63,6 +74,8 @@ public final class ParamClashes {
           .flatMap(path -> ownedHere.keySet().stream().filter(field -> overlaps(path, field)))
           .findFirst().orElse(null);
       if (clash == null) {
+        OtherSpellings.refusal(param.getKey(), SETTINGS_BY_NAME, job, route, setting -> fieldOf(setting, job, wire))
+            .ifPresent(found::add);
         continue;
       }
       String field = "params." + param.getKey();
@@ -125,6 +138,17 @@ public final class ParamClashes {
       }
     });
     return owned;
+  }
+
+  /** The field {@code wire} sends a setting of {@code job} in. */
+  private static String fieldOf(String setting, VideoJob job, WireFormat wire) {
+    return switch (setting) {
+      case OtherSpellings.SECONDS -> wire.durationField();
+      case OtherSpellings.RESOLUTION -> wire.resolutionField();
+      case OtherSpellings.ASPECT_RATIO -> wire.aspectRatioField();
+      default -> wire.imagesFor(job.mode() != null ? job.mode() : !job.images().isEmpty()
+          ? GenerationMode.IMAGE_TO_VIDEO : GenerationMode.TEXT_TO_VIDEO).name();
+    };
   }
 
   /** Whether two dotted names are the same field, or one holds the other. */
