@@ -53,6 +53,23 @@ class LiveListCommandsTest {
   }
 
   @Test
+  void aBatchJudgesEachLineOfARetiredRouteTheListOffersAlikeWhateverLineComesFirst() throws Exception {
+    String sora = "{\"id\":\"s\",\"model\":\"sora-2\",\"prompt\":\"a fox\"}";
+    String veo = "{\"id\":\"v\",\"model\":\"veo3.1-fast\",\"prompt\":\"a fox\"}";
+    java.nio.file.Files.writeString(dir.resolve("alone.jsonl"), sora + "\n");
+    java.nio.file.Files.writeString(dir.resolve("first.jsonl"), sora + "\n" + veo + "\n");
+    java.nio.file.Files.writeString(dir.resolve("second.jsonl"), veo + "\n" + sora + "\n");
+
+    for (String file : java.util.List.of("alone.jsonl", "first.jsonl", "second.jsonl")) {
+      CliRun.Result planned = vidgen("batch", file, "--dry-run", "--allow-unknown-prices");
+
+      assertThat(planned.exitCode()).as(file + ": " + planned.all()).isZero();
+      assertThat(planned.out()).as(file).contains(file.equals("alone.jsonl") ? "1 valid" : "2 valid", "0 invalid");
+    }
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void allowRetiredSaysTheJobIsSentAnywayOnlyOnceTheLiveListLetsItGo() {
     CliRun.Result refused = vidgen("generate", "--allow-retired", "--model", "sora-2-pro", "--prompt", "a kite",

@@ -180,7 +180,18 @@ public final class RouteFiles {
             + MAX_BYTES + " bytes (" + megabytes(MAX_BYTES) + ") a route file may be (vidgen's own catalog of every model it documents is under"
             + " 50 KB): check how the file was made, or keep only the routes your jobs use");
       }
-      return Files.readString(file, StandardCharsets.UTF_8);
+      // A pipe or a device (--routes <(generator), /dev/zero) has no size to look at first: read no more than allowed.
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        throw new RouteFileException(file.toString(), "", "holds more than the " + MAX_BYTES + " bytes ("
+            + megabytes(MAX_BYTES) + ") a route file may be (read from a pipe or a device, so its size was not known"
+            + " before; vidgen's own catalog of every model it documents is under 50 KB): check how the file was made,"
+            + " or keep only the routes your jobs use");
+      }
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       // A relative name is looked for from the working folder, which may not be the one meant: it is named.
       throw new RouteFileException(file.toString(), "", "no such file" + (file.isAbsolute() ? ""

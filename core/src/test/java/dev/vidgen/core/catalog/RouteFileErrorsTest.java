@@ -444,6 +444,19 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+  void aStreamWithoutASizeIsReadNoFurtherThanAFileMayBe() {
+    // As --routes /dev/zero, or a generator's endless output through <(…): no size to look at before reading.
+    Path endless = Path.of("/dev/zero");
+
+    assertThatThrownBy(() -> RouteFiles.load(RouteCatalog.builtIn(), List.of(endless)))
+        .isInstanceOf(RouteFileException.class)
+        .hasMessage("/dev/zero: holds more than the 8388608 bytes (8.0 MB) a route file may be (read from a pipe or a"
+            + " device, so its size was not known before; vidgen's own catalog of every model it documents is under"
+            + " 50 KB): check how the file was made, or keep only the routes your jobs use");
+  }
+
+  @Test
   void routeFilesTogetherLargerThanOneMayBeAreRefusedBeforeTheLastIsRead() throws Exception {
     Path first = folder.resolve("first.json");
     java.nio.file.Files.writeString(first, "{\"$schema\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}");
