@@ -207,7 +207,8 @@ final class CommandEvents implements VidgenListener {
     }
     if (operation == Operation.UPLOAD) {
       // A slow or failed upload is otherwise a minute of silence before the create.
-      output.note("an upload got no usable answer; sending it again in " + scheduled(delay) + " (try "
+      output.note((failure.kind() == FailureKind.RATE_LIMITED ? "an upload was held back by the provider's rate limit (HTTP 429)"
+          : "an upload got no usable answer") + "; sending it again in " + scheduled(delay) + " (try "
           + (attempt + 1) + "), after: " + failure.getMessage());
       return;
     }

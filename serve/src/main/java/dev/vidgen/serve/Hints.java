@@ -129,8 +129,11 @@ final class Hints {
     if (cause instanceof TaskFailedException || cause instanceof ContentPolicyException) {
       return "change the prompt or the image and generate again";
     }
-    if (cause instanceof RateLimitedException) {
-      return "wait a minute and generate again";
+    if (cause instanceof RateLimitedException limited) {
+      // The retries already waited out every short Retry-After: a longer one the server asked for is said as it is.
+      return limited.retryAfter().filter(wait -> wait.toSeconds() >= 60)
+          .map(wait -> "wait " + dev.vidgen.core.text.Waits.describe(wait) + " and try again")
+          .orElse("wait a minute and try again");
     }
     if (cause instanceof AmbiguousSubmitException) {
       // The playground's answer names the look-up command with its server's options (Jobs.lookUpAdvice).

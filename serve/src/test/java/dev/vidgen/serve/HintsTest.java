@@ -51,6 +51,19 @@ class HintsTest {
   }
 
   @Test
+  void aRateLimitWhoseServerAskedForAnHourSaysAnHourAndNothingOfGeneratingForABalanceRead() {
+    dev.vidgen.core.error.RateLimitedException hour = new dev.vidgen.core.error.RateLimitedException(
+        ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow")
+            .withRetryAfter(java.time.Duration.ofHours(1)), null);
+    dev.vidgen.core.error.RateLimitedException seconds = new dev.vidgen.core.error.RateLimitedException(
+        ProviderErrorDetails.of("toapis", 429, "rate_limit_exceeded", "slow")
+            .withRetryAfter(java.time.Duration.ofSeconds(5)), null);
+
+    assertThat(Hints.next(hour)).isEqualTo("wait 1 h and try again");
+    assertThat(Hints.next(seconds)).as("a short hint was already waited out").isEqualTo("wait a minute and try again");
+  }
+
+  @Test
   void aGenerateHeldBackByTheStopSaysToGenerateAgainOnceServeRunsAgain() {
     assertThat(Hints.next(new dev.vidgen.core.client.SubmitNotSentException("held back")))
         .contains("stopping", "nothing was sent", "generate again once vidgen serve runs again")

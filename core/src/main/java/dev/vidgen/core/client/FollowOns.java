@@ -278,9 +278,8 @@ final class FollowOns {
     public CompletableFuture<Optional<TaskSnapshot>> afterLast(ProviderException failure) {
       // Each try answered with a server error may have made a task: not a failure to try again.
       return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
-          "was answered with a server error and then "
-          + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? "with more until the retries ran out"
-              : "failed") + " (each try answered with a server error may have made a task" + upTo(serverErrors()) + ")"));
+          "was answered with a server error" + howTakesEnded(failure)
+              + " (each try answered with a server error may have made a task" + upTo(serverErrors()) + ")"));
     }
 
     @Override

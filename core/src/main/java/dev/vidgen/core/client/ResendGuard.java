@@ -80,6 +80,22 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
         + " credits" + (takes > 1 ? " in all" : "") + ")" : "";
   }
 
+  /**
+   * How the takes of a create that gave up on server errors went, after "was answered with a server error":
+   * one answered so and not sent again (the server asked for a wait longer than the policy's, say, which is
+   * named), more until the retries ran out, or a later take that failed otherwise.
+   */
+  final String howTakesEnded(ProviderException last) {
+    if (last.kind() != dev.vidgen.core.policy.FailureKind.SERVER_ERROR) {
+      return " and then failed";
+    }
+    if (serverErrors() <= 1) {
+      return " and was not sent again" + last.retryAfter().map(wait -> " (the server asked to wait "
+          + dev.vidgen.core.text.Waits.describe(wait) + ", longer than the retry policy waits)").orElse("");
+    }
+    return " and then with more until the retries ran out";
+  }
+
   /** "once", "twice" or "N times". */
   static String times(int n) {
     return n == 1 ? "once" : n == 2 ? "twice" : n + " times";

@@ -568,8 +568,7 @@ final class SubmitPipeline {
         // Every try after the first 500 may have made a task that cannot be looked up: not a failure to try again.
         String model = request.route().id();
         return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
-            "the create of " + aTask(model) + " was answered with a server error and then "
-                + (failure.kind() == FailureKind.SERVER_ERROR ? "with more until the retries ran out" : "failed"),
+            "the create of " + aTask(model) + " was answered with a server error" + howTakesEnded(failure),
             "and each try answered with a server error may have made a task" + upTo(serverErrors()) + "; " + model
                 + " takes no client reference,"
                 + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));

@@ -139,16 +139,16 @@ public final class PollSchedule {
     LearnedPlan plan = percent <= 0 ? learned.plan(planSettings()) : null;
     double waitMs;
     if (plan != null && !plan.isEmpty()) {
-      waitMs = Math.max(plannedWait(plan, pollsSoFar, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
+      waitMs = Math.max(plannedWait(plan, pollsSoFar, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs, random));
     } else if (pollsSoFar == 0) {
       // A task resumed late is polled at once rather than 5 s after it was found again (past the first delay, the
       // jitter does not hold it back either).
       waitMs = elapsedMs >= firstDelay.toMillis() ? 0 : Math.max(0, jittered(firstDelay.toMillis(), random) - elapsedMs);
     } else if (percent < 100 && trail.isSteady()) {
-      waitMs = Math.max(landingWait(trail, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs));
+      waitMs = Math.max(landingWait(trail, elapsedMs, random), budgetWait(pollsSoFar, elapsedMs, random));
     } else {
       double nominal = clamp(nominalInterval(percent, trail, elapsedMs));
-      waitMs = Math.max(jittered(nominal, random), budgetWait(pollsSoFar, elapsedMs));
+      waitMs = Math.max(jittered(nominal, random), budgetWait(pollsSoFar, elapsedMs, random));
     }
     return Optional.of(Duration.ofMillis(Math.round(Math.min(waitMs, leftMs))));
   }
@@ -198,10 +198,18 @@ public final class PollSchedule {
         minInterval.toMillis() / 1000.0, budgetInterval.toMillis() / 1000.0, budgetSpare);
   }
 
-  /** Spare polls run out, then at most one poll per budget interval since the task was created. */
-  private double budgetWait(int pollsSoFar, double elapsedMs) {
+  /**
+   * Spare polls run out, then at most one poll per budget interval since the task was created; jittered
+   * later only (by up to the jitter's share of the interval), so that tasks made together do not poll in
+   * step and the budget still holds.
+   */
+  private double budgetWait(int pollsSoFar, double elapsedMs, RandomGenerator random) {
     long spent = (long) pollsSoFar + 1 - budgetSpare;
-    return spent <= 0 ? 0 : spent * (double) budgetInterval.toMillis() - elapsedMs;
+    if (spent <= 0) {
+      return 0;
+    }
+    double intervalMs = budgetInterval.toMillis();
+    return spent * intervalMs - elapsedMs + jitter * intervalMs * random.nextDouble();
   }
 
   private double clamp(double millis) {

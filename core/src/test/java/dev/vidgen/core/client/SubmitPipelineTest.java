@@ -74,6 +74,22 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aServerErrorAskingForAWaitLongerThanThePolicysIsSaidAsOneTakeNotSentAgain() {
+    fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.SERVER_ERROR, Duration.ofHours(1)),
+        TaskSnapshot.queued(TaskId.of("never")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    advanceUntilDone(submit);
+
+    assertThat(submit).isCompletedExceptionally();
+    assertThat(fixture.provider.count("create")).as("not sent again").isEqualTo(1);
+    assertThatThrownBy(submit::join).cause().isInstanceOf(AmbiguousSubmitException.class)
+        .hasMessageContaining("was answered with a server error and was not sent again (the server asked to wait 1 h,"
+            + " longer than the retry policy waits)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("until the retries ran out"));
+  }
+
+  @Test
   void createsTheTaskAndRecordsItsHandle() {
     JobHandle handle = fixture.client.submit(Jobs.valid());
 

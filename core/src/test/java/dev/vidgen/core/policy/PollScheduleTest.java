@@ -99,8 +99,17 @@ class PollScheduleTest {
 
   @Test
   void spendsAtMostOnePollPerTenSecondsOnceTheSparePollsAreUsed() {
-    // 20 polls after 100 s: the budget (8 spare + 1 per 10 s) allows the 21st at 130 s.
-    assertThat(delay(20, 100_000, OptionalInt.of(99), FixedRandom.middle())).isEqualTo(millis(30_000));
+    // 20 polls after 100 s: the budget (8 spare + 1 per 10 s) allows the 21st at 130 s, jittered later by up to 1 s.
+    assertThat(delay(20, 100_000, OptionalInt.of(99), FixedRandom.middle())).isEqualTo(millis(30_500));
+    RandomGenerator random = new SplittableRandom(SEED);
+    List<Long> waits = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      long wait = delay(20, 100_000, OptionalInt.of(99), random).toMillis();
+      assertThat(wait).as("seed %d, draw %d: never before the budget allows", SEED, i).isBetween(30_000L, 31_000L);
+      waits.add(wait);
+    }
+    assertThat(waits.stream().distinct().count()).as("seed %d: tasks made together do not poll in step", SEED)
+        .isGreaterThan(100);
   }
 
   @Test
