@@ -79,7 +79,9 @@ final class FollowOns {
               + kind.id() + " with (one of " + String.join(", ", taking) + ")"));
     } else if (rule.isEmpty()) {
       found.add(Violation.error("model", ViolationCodes.FOLLOW_ON_NOT_OFFERED, model, String.join(", ", taking),
-          "model: " + model + " takes no " + kind.id() + "; the routes that do are " + String.join(", ", taking)));
+          "model: " + model + " takes no " + kind.id() + "; the routes that do are " + String.join(", ", taking)
+              // A route that asks for it another way (seedance-2-5: a video edit with a parameter) says how in its note.
+              + validator.noteNaming(model, kind.id()).map(how -> " (" + model + "'s note: " + how + ")").orElse("")));
     }
     // A retired route (Sora 2) takes no follow-on either, unless retired routes are allowed.
     validator.retirement(model).ifPresent(found::add);

@@ -351,9 +351,11 @@ final class LiveModelCheck {
         : "the closest listed: " + String.join(", ", usable);
     List<String> unrouted = unroutedNear(model, live);
     if (!unrouted.isEmpty() && !usable.isEmpty()) {
+      // A rename keeps the route's checks and wire through an alias; a starter route would guess them anew.
       hint += "; the key also lists " + String.join(" and ", unrouted) + ", which the catalog has no route for (the"
-          + " model under a new name?): vidgen models --live --emit-routes writes a route file to start from"
-          + " (docs/routes.md)";
+          + " model under a new name? a route file with {\"patch\": {\"" + model + "\": {\"aliases\": [\""
+          + unrouted.get(0) + "\"]}}} keeps " + model + "'s checks and sends the listed name; for a new model, vidgen"
+          + " models --live --emit-routes writes a route file to start from; docs/routes.md)";
     }
     Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
     Duration ago = refused == null ? Duration.ZERO : Duration.between(refused, runtime.time().now());

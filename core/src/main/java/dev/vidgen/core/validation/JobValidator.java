@@ -43,6 +43,14 @@ public final class JobValidator {
     return new JobValidator(catalog, false, Clock.systemUTC(), null);
   }
 
+  /** The sentence of {@code model}'s route note that names {@code word} (any case), when there is one. */
+  public java.util.Optional<String> noteNaming(String model, String word) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    return catalog.find(model).map(ModelRoute::note).stream()
+        .flatMap(note -> java.util.Arrays.stream(note.split("(?<=\\.)\\s+")))
+        .filter(sentence -> sentence.toLowerCase(java.util.Locale.ROOT).contains(lower)).findFirst();
+  }
+
   /**
    * This validator, but a retired route draws only a warning (for a provider that still routes
    * it, such as a reseller).

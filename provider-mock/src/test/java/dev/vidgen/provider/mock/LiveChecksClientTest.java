@@ -516,6 +516,10 @@ class LiveChecksClientTest {
         .satisfies(e -> assertThat(((InvalidJobException) e).violations()).extracting(Violation::code)
             .containsExactly("follow_on.not_offered", "prompt.missing"))
         .hasMessageContaining(PREVIEW + " takes no extend; the routes that do are grok-video-1.0");
+    assertThatThrownBy(() -> client.extend(first.encode(), FollowOn.prompt("more").withModel("seedance-2-5")))
+        .as("a route that extends another way says how, in its note's words")
+        .hasMessageContaining("seedance-2-5 takes no extend; the routes that do are grok-video-1.0 (seedance-2-5's"
+            + " note: Extend is video-edit (a video given) with params video_operation=extend;");
     assertThatThrownBy(() -> client.extend(first.encode(),
         FollowOn.prompt("more").withModel("grok-video-1.0").withSize("4:3")))
         .isInstanceOf(InvalidJobException.class)

@@ -125,7 +125,9 @@ class LiveListClientTest {
     assertThatThrownBy(() -> client.submit(VideoJobs.validFor("seedance-2")))
         .isInstanceOf(InvalidJobException.class)
         .hasMessageContaining("the closest listed: kling-v3, " + PREVIEW + "; the key also lists seedance-2.0, which"
-            + " the catalog has no route for (the model under a new name?): vidgen models --live --emit-routes")
+            + " the catalog has no route for (the model under a new name? a route file with {\"patch\":"
+            + " {\"seedance-2\": {\"aliases\": [\"seedance-2.0\"]}}} keeps seedance-2's checks and sends the"
+            + " listed name; for a new model, vidgen models --live --emit-routes")
         .hasMessageNotContaining("zeta-video-x");
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
