@@ -61,7 +61,14 @@ final class FollowOns {
    * @throws InvalidJobException listing every problem
    */
   Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn) {
-    return prepare(kind, source, followOn, preflight.knownModels().orElse(null));
+    Set<String> live = preflight.knownModels().orElse(null);
+    if (live == null && preflight.checksModels() && refusedOnlyAsRetired(kind, source, followOn)) {
+      // As the submit: the key's live list is the newer word on a retired route, so a quote or a preview reads it
+      // before refusing, and says what the submit would do. A list that cannot be read refuses as the catalog has it.
+      Set<String> read = preflight.readModels().join().orElse(null);
+      return prepare(kind, source, followOn, read);
+    }
+    return prepare(kind, source, followOn, live);
   }
 
   /** {@link #prepare(FollowOnKind, JobHandle, FollowOn)} knowing {@code live}, the key's live model list (null: not known). */

@@ -3,6 +3,7 @@ package dev.vidgen.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.VideoJob;
@@ -78,6 +79,20 @@ class LiveListClientTest {
     assertThat(client.validateAsync(sora())).succeedsWithin(Duration.ZERO)
         .satisfies(report -> assertThat(report.isValid()).isTrue());
     assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(1);
+  }
+
+  @Test
+  void aRemixsQuoteOnARetiredRouteTheListOffersReadsTheListAsItsSubmitDoes() {
+    MockVideoProvider mock = mock(Set.of("sora-2", "veo3.1-fast"));
+    client(mock);
+    FollowOn remix = FollowOn.prompt("in winter").withModel("sora-2");
+
+    dev.vidgen.core.pricing.PriceQuote quote = client.quoteFollowOn(dev.vidgen.core.domain.FollowOnKind.REMIX,
+        "video_sora_1", remix);
+
+    assertThat(quote.model()).isEqualTo("sora-2");
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("read once, before refusing").hasSize(1);
+    assertThat(mock.calls(MockCall.Method.FOLLOW_ON)).as("a quote sends nothing").isEmpty();
   }
 
   @Test
