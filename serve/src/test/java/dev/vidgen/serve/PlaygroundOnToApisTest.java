@@ -84,10 +84,7 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aKeyTypedIntoTheFormIsRefusedAndMaskedInEveryAnswer() throws IOException {
-    start();
-    playground.close();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
+    startKnowingTheKey();
     String key = fake.apiKey();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"leak " + key + "\",\"seconds\":10,"
@@ -109,10 +106,7 @@ class PlaygroundOnToApisTest {
 
   @Test
   void aTaskMadeHereKeepsTheTagOfItsKeyInTheHistoryAndNothingOfTheKey() throws IOException {
-    start();
-    playground.close();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
+    startKnowingTheKey();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
 
     generate(job(upload, "Tagged take"));
@@ -1067,6 +1061,14 @@ class PlaygroundOnToApisTest {
         .build();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
         List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+  }
+
+  /** {@link #start()}, with the playground told the provider's key (to mask it, to tag its tasks). */
+  private void startKnowingTheKey() {
+    start();
+    playground.close();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis"), PlaygroundSettings.DEFAULT_KEY_VARIABLE, ApiKey.of(fake.apiKey())));
   }
 
   private TaskHistory history() {

@@ -87,29 +87,29 @@ class PollScheduleTest {
 
   @Test
   void jittersEveryWaitWithinTenPercentEitherWay() {
+    assertThat(seededWaits(3, OptionalInt.of(80))).as("seed %d", SEED).allSatisfy(wait ->
+        assertThat(wait).isBetween(7875L, 9625L)).satisfies(waits ->
+        assertThat(waits.stream().distinct().count()).as("seed %d: distinct waits", SEED).isGreaterThan(100));
+  }
+
+  /** A thousand waits after {@code polls} polls at 100 s, drawn from one seeded generator. */
+  private List<Long> seededWaits(int polls, OptionalInt percent) {
     RandomGenerator random = new SplittableRandom(SEED);
     List<Long> waits = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      long wait = delay(3, 100_000, OptionalInt.of(80), random).toMillis();
-      assertThat(wait).as("seed %d, draw %d", SEED, i).isBetween(7875L, 9625L);
-      waits.add(wait);
+      waits.add(delay(polls, 100_000, percent, random).toMillis());
     }
-    assertThat(waits.stream().distinct().count()).as("seed %d: distinct waits", SEED).isGreaterThan(100);
+    return waits;
   }
 
   @Test
   void spendsAtMostOnePollPerTenSecondsOnceTheSparePollsAreUsed() {
     // 20 polls after 100 s: the budget (8 spare + 1 per 10 s) allows the 21st at 130 s, jittered later by up to 1 s.
     assertThat(delay(20, 100_000, OptionalInt.of(99), FixedRandom.middle())).isEqualTo(millis(30_500));
-    RandomGenerator random = new SplittableRandom(SEED);
-    List<Long> waits = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      long wait = delay(20, 100_000, OptionalInt.of(99), random).toMillis();
-      assertThat(wait).as("seed %d, draw %d: never before the budget allows", SEED, i).isBetween(30_000L, 31_000L);
-      waits.add(wait);
-    }
-    assertThat(waits.stream().distinct().count()).as("seed %d: tasks made together do not poll in step", SEED)
-        .isGreaterThan(100);
+    assertThat(seededWaits(20, OptionalInt.of(99))).as("seed %d: never before the budget allows", SEED)
+        .allSatisfy(wait -> assertThat(wait).isBetween(30_000L, 31_000L)).satisfies(waits ->
+        assertThat(waits.stream().distinct().count()).as("seed %d: tasks made together do not poll in step", SEED)
+            .isGreaterThan(100));
   }
 
   @Test
