@@ -129,7 +129,7 @@ public final class BatchRunner {
     manifest.checkAndClaim(plan, store, startOver);
     BatchReport report;
     try {
-      report = new Run(plan).execute();
+      report = new Run(plan, manifest).execute();
     } catch (RuntimeException | Error e) {
       try {
         manifest.record(plan.batch(), store);
@@ -267,6 +267,9 @@ public final class BatchRunner {
     private static final Object TICK = new Object();
 
     private final BatchPlan plan;
+    private final ResultsManifest manifest;
+    /** Whether the manifest says, from this run, that the journal made results: written before the first create. */
+    private boolean madeRecorded;
     private final String batch;
     private final Map<String, PlannedJob> byKey = new LinkedHashMap<>();
     private final JournalChecks checks;
@@ -282,8 +285,9 @@ public final class BatchRunner {
     /** The jobs and workers last waited for, so that each change is told once. */
     private String lastWaiting = "";
 
-    Run(BatchPlan plan) {
+    Run(BatchPlan plan, ResultsManifest manifest) {
       this.plan = plan;
+      this.manifest = manifest;
       this.batch = plan.batch();
       plan.jobs().forEach(job -> byKey.put(job.key(), job));
       this.checks = new JournalChecks(store.describe(), batch, byKey, worker, retryFailed);
@@ -432,6 +436,9 @@ public final class BatchRunner {
               newlyLeft++;
               continue;
             }
+            if (!madeRecorded) {
+              recordMade(journal);
+            }
             CompletableFuture<JobRun.Outcome> job = new JobRun(ctx, planned, entry).start();
             running.put(entry.key(), job);
             started++;
@@ -459,6 +466,21 @@ public final class BatchRunner {
           return;
         }
       }
+    }
+
+    /**
+     * Before this run's first job starts (its create may go out at once), records in the output folder's manifest
+     * how far the journal has got, its claimed jobs included: once a single write, durable, per run. A run that ends
+     * without its last record (killed, a journal that failed) has left its results bound to its journal all the
+     * same, and a run on that journal lost is refused instead of paying for every job again. Nothing is sent when
+     * the record cannot be written: the run fails as a journal or a manifest that cannot be written does.
+     */
+    private void recordMade(Journal journal) {
+      join(journal.call(s -> {
+        manifest.record(batch, s);
+        return null;
+      }));
+      madeRecorded = true;
     }
 
     /**

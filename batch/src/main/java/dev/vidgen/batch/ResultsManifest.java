@@ -79,8 +79,11 @@ public final class ResultsManifest {
       Object journal = recorded.get().get("journal");
       long progress = recorded.get().get("progress") instanceof Number n ? n.longValue() : 0;
       // A run's start on this very journal, before its jobs were written (a worker starting beside it, or a run
-      // stopped before the plan was journaled): nothing was made with it yet.
-      boolean startedHere = progress == 0 && store.describe().equals(journal);
+      // stopped before the plan was journaled): nothing was made with it yet. A run records how far its journal got
+      // before its first create goes out (BatchRunner), so a run killed after that never reads as one; and a planned
+      // video beside a record of no progress (one written before that was so) is a result all the same.
+      boolean startedHere = progress == 0 && store.describe().equals(journal)
+          && plan.jobs().stream().noneMatch(job -> Files.exists(job.out()));
       if (entries.isEmpty() && !startedHere) {
         Optional<Path> madeWith = journalFile(recorded.get()).filter(other -> !Optional.of(other).equals(store.file())
             && Files.isRegularFile(other));
@@ -183,9 +186,7 @@ public final class ResultsManifest {
   private static void refuseOverwrites(BatchPlan plan, List<Entry> entries) {
     Map<String, Entry> known = new LinkedHashMap<>();
     entries.forEach(entry -> known.put(entry.key(), entry));
-    if (known.isEmpty()) {
-      return;
-    }
+    // An empty journal too: every job is new then, and a file at its out is not its own.
     for (PlannedJob job : plan.jobs()) {
       // A job the journal holds without a task yet (pending, dropped) made no file of its own either: a
       // file at its out is another's. (One held with other content that was tried is the runner's to refuse.)
@@ -234,22 +235,35 @@ public final class ResultsManifest {
    * before the first has written a job or recorded how far it got.
    */
   public void checkAndClaim(BatchPlan plan, JobStore store, boolean startOver) {
-    Path lockFile = file.resolveSibling(FILE + ".lock");
-    ReentrantLock local = CLAIM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), path -> new ReentrantLock());
-    local.lock();
     try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = channel.lock()) {
+      locked(() -> {
         if (startOver) {
           checkStartOver(plan, store);
         } else {
           check(plan, store);
         }
         record(plan.batch(), store, plan.jobs().size());
-      }
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + lockFile, e);
+      throw new UncheckedIOException("cannot lock " + lockFile(), e);
+    }
+  }
+
+  private Path lockFile() {
+    return file.resolveSibling(FILE + ".lock");
+  }
+
+  /** Runs {@code step} holding the manifest's lock ({@value #FILE}{@code .lock}), taken by threads and processes alike. */
+  private void locked(Runnable step) throws IOException {
+    Path lockFile = lockFile();
+    ReentrantLock local = CLAIM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), path -> new ReentrantLock());
+    local.lock();
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        step.run();
+      }
     } finally {
       local.unlock();
     }
@@ -258,9 +272,18 @@ public final class ResultsManifest {
   /** One lock per manifest in this process: a file lock is the process's own, so threads take turns here first. */
   private static final Map<Path, ReentrantLock> CLAIM_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Writes how far {@code store} has got with {@code batch}, replacing the manifest in one move. */
+  /**
+   * Writes how far {@code store} has got with {@code batch}, replacing the manifest in one move, under its lock:
+   * a record read from the journal earlier never replaces one read later (the journal's progress only grows).
+   * {@link BatchRunner} records so before its first create goes out, as well as when it ends: a run killed
+   * midway leaves a manifest that says its journal made results.
+   */
   public void record(String batch, JobStore store) {
-    record(batch, store, 0);
+    try {
+      locked(() -> record(batch, store, 0));
+    } catch (IOException e) {
+      throw new WriteException("cannot write " + file, e); // its lock is written beside it
+    }
   }
 
   /** {@link #record(String, JobStore)} naming at least {@code planned} jobs: those a run starting now will journal. */
@@ -283,7 +306,14 @@ public final class ResultsManifest {
       // any file is, so that it keeps the folder's usual permissions; gone again if the move fails.
       Path temp = file.resolveSibling(FILE + "." + java.util.UUID.randomUUID() + ".tmp");
       try {
-        Files.writeString(temp, JsonTrees.write(root) + "\n", StandardCharsets.UTF_8);
+        // On the disk before it replaces the manifest: a run killed (or a machine stopped) just after finds it whole.
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(JsonTrees.write(root) + "\n");
+          while (bytes.hasRemaining()) {
+            out.write(bytes);
+          }
+          out.force(true);
+        }
         try {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

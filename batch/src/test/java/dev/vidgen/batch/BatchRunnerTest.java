@@ -132,6 +132,102 @@ class BatchRunnerTest {
     assertThat(report.count(State.COMPLETED)).isEqualTo(2);
   }
 
+  @Test
+  void aRunKilledOnceItsFirstCreateWentOutLeavesResultsThatRefuseItsJournalLost() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    Path manifest = dir.resolve("out").resolve(ResultsManifest.FILE);
+    java.util.concurrent.atomic.AtomicReference<String> atTheFirstCreate = new java.util.concurrent.atomic.AtomicReference<>();
+    for (String key : List.of("a", "b")) {
+      backend.submitScript.put(key, job -> {
+        try {
+          atTheFirstCreate.compareAndSet(null, Files.readString(manifest));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return CompletableFuture.completedFuture(backend.handle(job, null));
+      });
+    }
+    runner(1, false).run(plan);
+    // What a run killed (kill -9) as its first create went out leaves: the manifest as it was then, no video yet
+    // (the task is made and paid for); then its journal is lost, and a new, empty one takes its place.
+    Files.writeString(manifest, atTheFirstCreate.get());
+    for (PlannedJob job : plan.jobs()) {
+      Files.delete(job.out());
+    }
+    InMemoryJobStore lost = new InMemoryJobStore();
+    ScriptedBackend again = new ScriptedBackend(lost, BATCH);
+
+    assertThatThrownBy(() -> BatchRunner.builder().backend(again).store(lost).scheduler(scheduler)
+        .worker("test-worker").build().run(plan))
+        .isInstanceOf(ResultsManifest.StaleJournalException.class)
+        .hasMessageContaining("holds results of batch " + BATCH)
+        .hasMessageContaining("has none of its jobs (missing, emptied, or another journal); nothing was sent");
+    assertThat(again.count("submit")).as("nothing paid twice").isZero();
+    assertThat(lost.entries(BATCH)).as("nothing journaled either").isEmpty();
+  }
+
+  @Test
+  void aRunKilledBeforeItsManifestSaidHowFarItGotStillRefusesItsJournalLostAndKeepsItsVideos() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    // What a run killed midway leaves when its manifest is the one its start wrote (progress 0; so it was before runs
+    // recorded their progress at their first create): the video it saved, and then its journal lost, an empty one
+    // (in memory here, described as the lost one was) in its place.
+    ResultsManifest.in(dir.resolve("out")).checkAndClaim(plan, store, false);
+    assertThat(store.entries(BATCH)).isEmpty();
+    Path video = plan.jobs().get(0).out();
+    Files.createDirectories(video.getParent());
+    Files.writeString(video, "a's paid video");
+    java.nio.file.attribute.FileTime savedAt = Files.getLastModifiedTime(video);
+    InMemoryJobStore lost = new InMemoryJobStore();
+    assertThat(lost.describe()).isEqualTo(store.describe());
+    ScriptedBackend again = new ScriptedBackend(lost, BATCH);
+
+    assertThatThrownBy(() -> BatchRunner.builder().backend(again).store(lost).scheduler(scheduler)
+        .worker("test-worker").build().run(plan))
+        .isInstanceOf(ResultsManifest.StaleJournalException.class)
+        .hasMessageContaining("has none of its jobs (missing, emptied, or another journal); nothing was sent");
+    assertThat(again.count("submit")).as("nothing paid twice").isZero();
+    assertThat(lost.entries(BATCH)).as("nothing journaled either").isEmpty();
+    assertThat(Files.readString(video)).as("the saved video is not replaced").isEqualTo("a's paid video");
+    assertThat(Files.getLastModifiedTime(video)).isEqualTo(savedAt);
+    assertThat(plan.jobs().get(1).out()).doesNotExist();
+  }
+
+  @Test
+  void aFirstRunIntoAFolderOfOtherFilesRunsAndLeavesThemAlone() throws Exception {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    Path other = dir.resolve("out").resolve("other.mp4");
+    Files.createDirectories(other.getParent());
+    Files.writeString(other, "someone's video");
+
+    BatchReport report = runner(2, false).run(plan);
+
+    assertThat(report.count(State.COMPLETED)).isEqualTo(2);
+    assertThat(Files.readString(other)).isEqualTo("someone's video");
+  }
+
+  @Test
+  void aManifestThatCannotBeWrittenBeforeTheFirstCreateStopsTheRunWithNothingSent() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL), line("b", PLAIN_MODEL));
+    Path manifest = dir.resolve("out").resolve(ResultsManifest.FILE);
+    // Once the run has started, the manifest can no longer be replaced (a directory stands in its place).
+    JobStore journal = beforeFirstClaim(now -> {
+      try {
+        Files.delete(manifest);
+        Files.createDirectories(manifest.resolve("kept"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    assertThatThrownBy(() -> BatchRunner.builder().backend(backend).store(journal).scheduler(scheduler)
+        .worker("test-worker").build().run(plan))
+        .isInstanceOf(ResultsManifest.WriteException.class).hasMessageContaining("cannot write " + manifest);
+    assertThat(backend.count("submit")).as("nothing sent").isZero();
+    assertThat(store.entries(BATCH)).extracting(Entry::state).containsOnly(State.PENDING);
+    assertThat(store.entries(BATCH)).extracting(Entry::worker).as("let go for the next run").containsOnlyNulls();
+  }
+
   /** {@code inner}, described and located as an SQLite journal kept in {@code file} would be. */
   private static JobStore journalKeptIn(JobStore inner, Path file) {
     return new ForwardingStore(inner) {

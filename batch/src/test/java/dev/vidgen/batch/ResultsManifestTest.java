@@ -31,7 +31,7 @@ class ResultsManifestTest {
 
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
       org.assertj.core.api.Assertions.assertThat(files.map(file -> file.getFileName().toString()))
-          .containsExactlyInAnyOrder(ResultsManifest.FILE, "probe.txt");
+          .containsExactlyInAnyOrder(ResultsManifest.FILE, ResultsManifest.FILE + ".lock", "probe.txt");
     }
     if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
       org.assertj.core.api.Assertions.assertThat(Files.getPosixFilePermissions(dir.resolve(ResultsManifest.FILE)))

@@ -1270,6 +1270,53 @@ class BatchCommandTest {
   }
 
   @Test
+  void aRunKilledMidwayIsRefusedWithItsJournalMovedAwayAndSendsNothingAgain() throws Exception {
+    // The fake's clock, which the second task follows: it ends only once the test moves the clock on.
+    dev.vidgen.testkit.time.ShiftedClock fakeClock = new dev.vidgen.testkit.time.ShiftedClock();
+    java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().clock(fakeClock)
+        .lifecycles(() -> tasks.incrementAndGet() == 2
+            ? dev.vidgen.testkit.toapis.Lifecycle.byTime(java.time.Duration.ofHours(1), java.time.Duration.ZERO)
+            : dev.vidgen.testkit.toapis.Lifecycle.byPolls(1, 1))
+        .start()) {
+      Path jobs = write(job("a", 10), job("b", 10), job("c", 10));
+      Path videos = dir.resolve("jobs-videos");
+      Path manifest = videos.resolve(dev.vidgen.batch.ResultsManifest.FILE);
+      java.util.concurrent.CompletableFuture<CliRun.Result> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> againstFake(fake, jobs));
+      // What a kill -9 finds now: a's video saved, b's task made and not done yet, c not sent.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(5))
+          .until(() -> fake.creates().size() == 2 && Files.exists(videos.resolve("a.mp4")) || first.isDone());
+      assertThat(first).as("still running").isNotDone();
+      byte[] manifestThen = Files.readAllBytes(manifest);
+      byte[] videoA = Files.readAllBytes(videos.resolve("a.mp4"));
+      fakeClock.shift(java.time.Duration.ofHours(1)); // b's task is done now, its video still to be fetched
+      CliRun.Result whole = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(whole.exitCode()).as(whole.all()).isZero();
+      // The state the kill left, with nothing written at the run's end; then the journal is moved aside.
+      Files.write(manifest, manifestThen);
+      Files.delete(videos.resolve("b.mp4"));
+      Files.delete(videos.resolve("c.mp4"));
+      for (String ending : List.of("", "-wal", "-shm")) {
+        Path journal = dir.resolve("jobs.journal" + ending);
+        if (Files.exists(journal)) {
+          Files.move(journal, dir.resolve("aside.journal" + ending));
+        }
+      }
+      int sent = fake.creates().size();
+
+      CliRun.Result again = againstFake(fake, jobs);
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+      assertThat(again.err()).contains("has none of its jobs", "nothing was sent", "--start-over");
+      assertThat(fake.creates()).as("no job paid for twice").hasSize(sent);
+      assertThat(Files.readAllBytes(videos.resolve("a.mp4"))).as("a's video is not replaced").isEqualTo(videoA);
+      assertThat(videos.resolve("b.mp4")).doesNotExist();
+    }
+  }
+
+  @Test
   void aRefusedRunLeavesAnEmptyFileGivenAsTheJournalEmptyAndAnotherDatabaseUntouched() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     assertThat(CliRun.in(dir).run(args(jobs)).exitCode()).isZero();

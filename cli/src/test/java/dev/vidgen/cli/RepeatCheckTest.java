@@ -391,11 +391,11 @@ class RepeatCheckTest {
   @Test
   void madeByIsRefusedForATaskCreatedClearlyBeforeTheCreateWentOut(@TempDir Path elsewhere) {
     fake.close();
-    ShiftedClock clock = new ShiftedClock();
+    dev.vidgen.testkit.time.ShiftedClock clock = new dev.vidgen.testkit.time.ShiftedClock();
     fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
-    clock.shift = Duration.ofMinutes(-4); // the provider made this one four minutes before
+    clock.shift(Duration.ofMinutes(-4)); // the provider made this one four minutes before
     String earlier = taskMadeElsewhere(elsewhere);
-    clock.shift = Duration.ofSeconds(-90); // a provider's clock behind this machine's, within what is allowed
+    clock.shift(Duration.ofSeconds(-90)); // a provider's clock behind this machine's, within what is allowed
     String name = unansweredWithoutReference();
     String madeByIt = fake.taskIds().get(1);
 
@@ -421,10 +421,10 @@ class RepeatCheckTest {
   @Test
   void madeByIsRefusedForATaskCreatedLongAfterTheCreateUnlessTheUserSaysItIsSure(@TempDir Path elsewhere) {
     fake.close();
-    ShiftedClock clock = new ShiftedClock();
+    dev.vidgen.testkit.time.ShiftedClock clock = new dev.vidgen.testkit.time.ShiftedClock();
     fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
     String name = unansweredWithoutReference();
-    clock.shift = Duration.ofMinutes(30); // a task the provider made half an hour after the create: another job's
+    clock.shift(Duration.ofMinutes(30)); // a task the provider made half an hour after the create: another job's
     String later = taskMadeElsewhere(elsewhere);
     int readsBefore = fake.requests(Endpoint.STATUS).size();
 
@@ -466,26 +466,6 @@ class RepeatCheckTest {
     assertThat(claimed.err()).contains("warning: the provider's answer does not say when task " + taskId
         + " was created, so it cannot be checked against " + name + "'s create (sent ", "it is claimed on your word");
     assertThat(dev.vidgen.serve.history.TaskHistory.in(home).find(name).orElseThrow().status()).isEqualTo("found");
-  }
-
-  /** The real time, moved by {@code shift}: the fake provider's clock. */
-  private static final class ShiftedClock extends java.time.Clock {
-    volatile Duration shift = Duration.ZERO;
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return java.time.Instant.now().plus(shift);
-    }
   }
 
   private CliRun.Result waitFor(String... args) {
