@@ -71,8 +71,11 @@ public final class ResultsManifest {
     List<Entry> entries = store.entries(plan.batch());
     Optional<Map<String, Object>> recorded = recorded(plan.batch());
     String what = "the output folder " + file.getParent() + " holds results of batch " + plan.batch();
-    String todo = "Point --journal at the journal these results were made with (or restore it from a backup with"
-        + " its -wal file); to send the finished jobs again and pay for them again, add --start-over";
+    // A SQLite journal is a file with a -wal file beside it; a PostgreSQL one is a table restored as databases are.
+    boolean sqlite = store.file().isPresent();
+    String todo = "Point --journal at the journal these results were made with (or restore it from a backup"
+        + (sqlite ? " with its -wal file" : "") + "); to send the finished jobs again and pay for them again, add"
+        + " --start-over";
     // A run refused before its first job was journaled (the balance, say) recorded no results.
     boolean recordedJobs = recorded.isPresent() && hasJobs(recorded.get());
     if (recordedJobs) {
@@ -94,7 +97,8 @@ public final class ResultsManifest {
       }
       if (progress(entries) < progress) {
         throw new StaleJournalException(what + " recorded in " + journal + ", but " + store.describe()
-            + " is older than those results (an earlier copy, or copied without its -wal file); nothing was sent. "
+            + " is older than those results (an earlier copy" + (sqlite ? ", or copied without its -wal file" : "")
+            + "); nothing was sent. "
             + todo);
       }
     } else if (entries.isEmpty()) {

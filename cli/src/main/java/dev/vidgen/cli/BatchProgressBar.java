@@ -24,9 +24,17 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
   /** Once closed, counts are kept but nothing is drawn: notes that follow must not land on a bar. */
   private boolean closed;
 
+  /** The monotonic clock the pace of lines is measured by. */
+  private final java.util.function.LongSupplier nanoTime;
+
   BatchProgressBar(PrintWriter err, boolean terminal) {
+    this(err, terminal, System::nanoTime);
+  }
+
+  BatchProgressBar(PrintWriter err, boolean terminal, java.util.function.LongSupplier nanoTime) {
     this.err = err;
     this.terminal = terminal;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -35,7 +43,7 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     if (closed) {
       return;
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     boolean finished = progress.done() == progress.total();
     if (!finished && lastShown != null && now - lastAt < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS)) {
       return;
@@ -100,9 +108,12 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
       err.print("\r" + bar + " ".repeat(Math.max(0, drawnWidth - bar.length())));
       drawnWidth = bar.length();
       err.flush();
-    } else if (!line.equals(lastShown)) {
+    } else if (!counts(line).equals(lastShown == null ? null : counts(lastShown))) {
+      // In a log, a line only when a count changed: the time left alone moves while a create hangs, saying nothing new.
       err.println("vidgen: batch " + line);
       err.flush();
+    } else {
+      return; // the counts last told still stand: they are what the next line is compared with
     }
     lastShown = line;
     lastAt = now;
@@ -119,6 +130,12 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     }
     p.remaining().ifPresent(eta -> text.append(" · ETA ").append(ProgressPrinter.clock(eta)));
     return text.toString();
+  }
+
+  /** {@code line} without its time left. */
+  private static String counts(String line) {
+    int eta = line.indexOf(" · ETA ");
+    return eta < 0 ? line : line.substring(0, eta);
   }
 
   static String bar(BatchProgress p) {

@@ -51,6 +51,22 @@ class BatchProgressBarTest {
   }
 
   @Test
+  void inALogALineComesOnlyWhenACountChangesNotWhenOnlyTheTimeLeftMoves() {
+    StringWriter err = new StringWriter();
+    long[] now = {0};
+    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false, () -> now[0])) {
+      bar.onProgress(new BatchProgress(10, 2, 0, 0, 3, Duration.ofSeconds(10), Duration.ofSeconds(5)));
+      now[0] += Duration.ofSeconds(6).toNanos(); // a create hangs: the estimate grows, no count moves
+      bar.onProgress(new BatchProgress(10, 2, 0, 0, 3, Duration.ofSeconds(16), Duration.ofSeconds(11)));
+      now[0] += Duration.ofSeconds(6).toNanos();
+      bar.onProgress(new BatchProgress(10, 3, 0, 0, 3, Duration.ofSeconds(22), Duration.ofSeconds(17)));
+    }
+
+    assertThat(err.toString().lines()).containsExactly("vidgen: batch 2/10 done · 3 in flight · 0 failed · ETA 0:05",
+        "vidgen: batch 3/10 done · 3 in flight · 0 failed · ETA 0:17");
+  }
+
+  @Test
   void redrawsOneLineOnATerminalAndEndsIt() {
     StringWriter err = new StringWriter();
     try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), true)) {
