@@ -85,7 +85,7 @@ public final class Main {
 
   /**
    * The commands that only look (at the catalog, the history, a price, a task, the balance): none makes a
-   * task or saves a video, so a reader of their output that ends early (`| head`) loses nothing.
+   * task or saves a video, so a reader of their output that ends early ({@code | head}) loses nothing.
    */
   private static final java.util.Set<String> LOOKS = java.util.Set.of("models", "history", "quote", "validate",
       "balance", "status", "completion");

@@ -288,7 +288,7 @@ final class FollowOns {
       // Each try answered with a server error may have made a task: not a failure to try again.
       return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
           "was answered with a server error" + howTakesEnded(failure)
-              + " (each try answered with a server error may have made a task" + upTo(serverErrors()) + ")"));
+              + " (" + triesThatMayHaveMadeATask() + upTo(serverErrors()) + ")"));
     }
 
     @Override

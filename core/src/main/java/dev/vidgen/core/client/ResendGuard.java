@@ -96,6 +96,11 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     return " and then with more until the retries ran out";
   }
 
+  /** "each try answered with a server error may have made a task", or "that try …" when there was one. */
+  final String triesThatMayHaveMadeATask() {
+    return (serverErrors() <= 1 ? "that try" : "each try answered with a server error") + " may have made a task";
+  }
+
   /** "once", "twice" or "N times". */
   static String times(int n) {
     return n == 1 ? "once" : n == 2 ? "twice" : n + " times";

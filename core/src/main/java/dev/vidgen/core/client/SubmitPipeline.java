@@ -569,7 +569,7 @@ final class SubmitPipeline {
         String model = request.route().id();
         return CompletableFuture.failedFuture(ambiguous(failure, null, serverErrors(),
             "the create of " + aTask(model) + " was answered with a server error" + howTakesEnded(failure),
-            "and each try answered with a server error may have made a task" + upTo(serverErrors()) + "; " + model
+            "and " + triesThatMayHaveMadeATask() + upTo(serverErrors()) + "; " + model
                 + " takes no client reference,"
                 + " so vidgen cannot look it up: check the provider's dashboard before you send it again"));
       }
