@@ -227,6 +227,9 @@ final class Failures {
   }
 
   private static String codeOf(Throwable cause) {
+    if (cause instanceof CliException cli && cli.kind().equals("insufficient_quota")) {
+      return "insufficient_credits"; // refused before sending, as the client's own check says it (batch's plan)
+    }
     if (cause instanceof ProviderException provider) {
       return provider.providerCode().orElse(null);
     }

@@ -822,6 +822,7 @@ class BatchCommandTest {
 
       CliRun.Result without = againstFake(fake, jobs);
       CliRun.Result short10 = againstFake(fake, jobs, "--retry-failed");
+      CliRun.Result short10Json = againstFake(fake, jobs, "--retry-failed", "--json");
       fake.balance(new java.math.BigDecimal("1000"), false);
       CliRun.Result overLimit = againstFake(fake, jobs, "--retry-failed", "--max-credits", "30");
       CliRun.Result retried = againstFake(fake, jobs, "--retry-failed", "--max-credits", "40");
@@ -831,6 +832,9 @@ class BatchCommandTest {
       assertThat(short10.exitCode()).as(short10.all()).isEqualTo(ExitCodes.OVER_BUDGET);
       assertThat(short10.err()).contains("the jobs still to send cost 20 credits, but the key and the account have"
           + " 10 left: short by 10 credits; nothing was sent");
+      assertThat(short10Json.json().get("error")).as("the code of a refusal before sending, as generate's")
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_credits");
       assertThat(overLimit.exitCode()).as("a and b cost 40 in all: " + overLimit.all()).isEqualTo(ExitCodes.OVER_BUDGET);
       assertThat(retried.exitCode()).as(retried.all()).isZero();
       assertThat(fake.requests(Endpoint.CREATE)).as("a's refused create, b's, and a's once more").hasSize(3);
