@@ -20,14 +20,18 @@ import java.util.Objects;
  * @param dropped journal jobs without a task whose line the plan lacks: the run would drop them
  * @param replaced journal jobs never sent whose line changed, and with {@code retryFailed} failed jobs of which
  *     nothing was made ({@link FailedRetries#replaceable}) whose line changed: the run would send the line as it is now
+ * @param elsewhere journal jobs of the batch, sent or ended, whose line the plan lacks: an earlier form of the file's,
+ *     or another file's of the same name (a batch is named by its file's name), left as they are
  */
-public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dropped, List<Entry> replaced) {
+public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dropped, List<Entry> replaced,
+    List<Entry> elsewhere) {
 
   public BatchPreview {
     Objects.requireNonNull(journal, "journal == null");
     jobs = List.copyOf(jobs);
     dropped = List.copyOf(dropped);
     replaced = List.copyOf(replaced);
+    elsewhere = List.copyOf(elsewhere);
   }
 
   /** What a run would do with one job of the plan. */
@@ -110,7 +114,11 @@ public record BatchPreview(String journal, List<JobPreview> jobs, List<Entry> dr
         .filter(e -> e.state() == State.PENDING && !byKey.containsKey(e.key())).toList();
     List<Entry> replaced = free.stream()
         .filter(e -> byKey.containsKey(e.key()) && checks.differs(e) && checks.rewritable(e)).toList();
-    return new BatchPreview(store.describe(), jobs, dropped, replaced);
+    // Jobs of the batch whose line this file lacks that are not dropped: sent, or done, by this file's earlier form
+    // or by another file of the same name (a batch is named by its file's name).
+    List<Entry> elsewhere = known.stream()
+        .filter(e -> !byKey.containsKey(e.key()) && e.state() != State.PENDING && e.state() != State.DROPPED).toList();
+    return new BatchPreview(store.describe(), jobs, dropped, replaced, elsewhere);
   }
 
   private static Action action(Entry entry, JournalChecks checks, boolean resubmitUnknown, boolean retry,

@@ -211,6 +211,13 @@ final class BatchViews {
       if (failedKept != null) {
         output.line(failedKept);
       }
+      if (!p.elsewhere().isEmpty()) {
+        // Two files of one name on one journal are one batch: said, so that the other file's jobs are not a surprise.
+        output.line("the journal also holds " + Plural.count(p.elsewhere().size(), "job") + " of batch "
+            + plan.batch() + " whose line this file lacks, sent or ended (this file's earlier lines, or another file"
+            + " of the same name: a batch is named by its file's name; --batch-name keeps another apart); they are left"
+            + " as they are");
+      }
       if (!p.dropped().isEmpty()) {
         output.line("it would drop " + Plural.count(p.dropped().size(), "job") + " without a task whose line is gone: " + named(p.dropped()));
       }
@@ -232,6 +239,7 @@ final class BatchViews {
       run.put("left_submitting", p.leftSubmitting()); // of "keep": not ended, told unknown by the run
       run.put("dropped", p.dropped().stream().map(Entry::key).toList());
       run.put("replaced", p.replaced().stream().map(Entry::key).toList());
+      run.put("elsewhere", p.elsewhere().stream().map(Entry::key).toList());
       json.put("run", run);
     }
     if (earlier.extra().signum() > 0) {

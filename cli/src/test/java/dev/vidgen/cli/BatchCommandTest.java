@@ -2043,6 +2043,24 @@ class BatchCommandTest {
     return Files.readAllBytes(Path.of(videos, "g0.mp4"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDryRunNamesTheJobsOfTheBatchWhoseLineTheFileLacksSuchAsAnotherFileOfTheSameNames() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    CliRun.Result first = CliRun.in(dir).run(args(jobs));
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    // Another team's file of the same name, in the same place: the same batch, by its name.
+    write(job("c", 10));
+
+    CliRun.Result dry = CliRun.in(dir).run(args(jobs, "--dry-run"));
+    CliRun.Result dryJson = CliRun.in(dir).run(args(jobs, "--dry-run", "--json"));
+
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).contains("the journal also holds 2 jobs of batch jobs.jsonl whose line this file lacks, sent"
+        + " or ended", "--batch-name keeps another apart");
+    assertThat((Map<String, Object>) dryJson.json().get("run")).containsEntry("elsewhere", List.of("a", "b"));
+  }
+
   private String[] args(Path jobs, String... more) {
     List<String> all = new java.util.ArrayList<>(List.of("batch", jobs.toString()));
     all.addAll(List.of(FAST_MOCK));
