@@ -663,7 +663,7 @@ final class Session implements AutoCloseable {
 
   /** {@code url} with any user info ({@code user:secret@}) and query hidden: either may hold a password or a key. */
   private static String withoutSecrets(String url) {
-    return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
+    return dev.vidgen.core.text.SafeText.withoutUrlSecrets(url);
   }
 
   /** Whether jobs are checked against the key's live model list (no {@code --no-model-check}). */

@@ -178,7 +178,7 @@ final class Downloader {
       temp = part.path();
       opened = temp;
       openParts.add(opened);
-      Copied copied = copy(in, part.out(), handle, asset, target);
+      Copied copied = copy(in, part.out(), handle, asset, target, cancelled);
       check(copied, asset, taskId, target);
       if (DownloadedContent.isBoxed(copied.head())) {
         requireWhole(temp, copied);
@@ -277,8 +277,8 @@ final class Downloader {
    * {@code maxVideoBytes} come, or when the bytes trickle in slower than {@link #MIN_BYTES_PER_WINDOW}
    * a {@link #RATE_WINDOW} (retried as a download that broke off).
    */
-  private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target)
-      throws IOException {
+  private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target,
+      BooleanSupplier cancelled) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     byte[] head = new byte[LocalVideos.HEAD_BYTES];
     long total = 0;
@@ -286,6 +286,11 @@ final class Downloader {
     long windowBytes = 0;
     try (OutputStream out = file) {
       while (true) {
+        if (cancelled.getAsBoolean()) {
+          // Stopped (cancelled, timed out, interrupted): the transfer ends here, its stream closed and its part gone.
+          throw new CancellationException("download of task " + handle.taskId() + " stopped after " + total
+              + " bytes");
+        }
         int n;
         try {
           n = in.read(buffer);

@@ -317,9 +317,10 @@ public final class VidgenClient implements AutoCloseable {
    * id of this client's provider (its model and price then unknown, its submission time now). Task
    * ids are opaque, so text that starts like a handle ({@code vg1.}) but does not decode as one is
    * taken as a bare task id, unless it is a handle cut short or changed ({@link JobHandle#damaged}).
+   * White space around the text (a line break read from a file) is dropped first.
    *
    * @throws IllegalArgumentException when the text is blank, {@code .} or {@code ..}, holds a control
-   *     character, is a damaged handle, or is a handle of another provider
+   *     character within it, is a damaged handle, or is a handle of another provider
    */
   public JobHandle resume(String handleOrTaskId) {
     Objects.requireNonNull(handleOrTaskId, "handleOrTaskId == null");

@@ -100,14 +100,27 @@ public sealed interface PriceTable
 
   /** Per-request prices, such as {@code perRequest(Map.of(10, "0.10", 15, "0.15"))}. */
   static PriceTable perRequest(Map<Integer, String> usdBySeconds) {
+    Objects.requireNonNull(usdBySeconds, "usdBySeconds == null");
     TreeMap<Integer, BigDecimal> prices = new TreeMap<>();
-    usdBySeconds.forEach((seconds, usd) -> prices.put(seconds, new BigDecimal(usd)));
+    usdBySeconds.forEach((seconds, usd) -> prices.put(seconds, dollars(usd, "the price of " + seconds + " s")));
     return new PerRequest(prices);
   }
 
   /** A per-second price, such as {@code perSecond("0.01")}. */
   static PriceTable perSecond(String usd) {
-    return new PerSecond(new BigDecimal(usd));
+    return new PerSecond(dollars(usd, "the price per second"));
+  }
+
+  /** {@code usd} read as dollars, or an error saying which price is not a decimal, in a route file's words. */
+  private static BigDecimal dollars(String usd, String what) {
+    if (usd == null) {
+      throw new IllegalArgumentException(what + " is missing; give a decimal in US dollars such as \"0.05\"");
+    }
+    try {
+      return new BigDecimal(usd.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " is \"" + usd + "\", not a decimal in US dollars such as \"0.05\"", e);
+    }
   }
 
   /** Prices per resolution, such as {@code byResolution(Map.of("720p", perSecond("0.05")))}. */
@@ -123,7 +136,8 @@ public sealed interface PriceTable
   private static BigDecimal requireNonNegative(BigDecimal usd) {
     Objects.requireNonNull(usd, "price == null");
     if (usd.signum() < 0) {
-      throw new IllegalArgumentException("price is negative: " + usd);
+      throw new IllegalArgumentException("price is negative: " + usd
+          + "; a price is 0 or more US dollars, written without a sign");
     }
     return usd;
   }

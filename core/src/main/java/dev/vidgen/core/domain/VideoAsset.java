@@ -32,4 +32,16 @@ public record VideoAsset(URI url, String format, Instant expiresAt) {
   public boolean isExpiredAt(Instant now) {
     return expiresAt != null && !now.isBefore(expiresAt);
   }
+
+  /**
+   * The asset with its link's user info and query hidden ({@code https://host/x.mp4?…}): a signed link
+   * fetches the video without any key for as long as it lasts, so a logged result must not carry it.
+   * {@link #url()} gives it whole.
+   */
+  @Override
+  public String toString() {
+    // As SafeText.withoutUrlSecrets (the pure domain uses nothing but the JDK).
+    String shown = url.toString().replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
+    return "VideoAsset[url=" + shown + ", format=" + format + ", expiresAt=" + expiresAt + "]";
+  }
 }

@@ -101,7 +101,7 @@ public final class ProviderConfig {
     if (!value.contains("://")) {
       return value;
     }
-    return value.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
+    return SafeText.withoutUrlSecrets(value);
   }
 
   /** Whether a setting's name says it holds a secret (a webhook secret, a token, a password), never shown. */

@@ -218,6 +218,14 @@ public final class SafeText {
     return (kept.isEmpty() ? "task" : kept) + "-" + shortHash(id);
   }
 
+  /**
+   * A URL's text with its user info ({@code name:password@}), query and fragment hidden ({@code https://…@host/x?…}):
+   * any of them may hold a secret, such as a signed link's signature; null stays null.
+   */
+  public static String withoutUrlSecrets(String url) {
+    return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
+  }
+
   /** The first 8 hex digits of the SHA-256 of {@code text}'s UTF-8 bytes. */
   public static String shortHash(String text) {
     try {

@@ -311,6 +311,51 @@ class DownloaderTest {
   }
 
   @Test
+  void aCancelledDownloadStopsReadingItsStreamAtOnceAndLeavesNoPartFile() throws Exception {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    CompletableFuture<CompletableFuture<Path>> download = new CompletableFuture<>();
+    try (ClientFixture writing = new ClientFixture(new ScriptedProvider(), builder -> builder.ioExecutor(io)
+        .maxVideoBytes(64L * 1024 * 1024))) {
+      // A long video coming in: the app cancels its job (a deadline of its own) while the bytes still flow.
+      InputStream flowing = new java.io.SequenceInputStream(new ByteArrayInputStream(ScriptedProvider.MP4),
+          new InputStream() {
+            @Override
+            public int read() {
+              return 0;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+              if (reads.incrementAndGet() == 20) {
+                download.join().cancel(true);
+              }
+              Arrays.fill(bytes, offset, offset + length, (byte) 0);
+              return length;
+            }
+
+            @Override
+            public void close() {
+              closed.set(true);
+            }
+          });
+      writing.provider.openAnswers(flowing);
+      Path target = folder.resolve("long.mp4");
+      download.complete(writing.client.downloadAsync(writing.handle("task-1"), ScriptedProvider.completed("task-1"),
+          target));
+
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilTrue(closed);
+      assertThat(download.join()).isCancelled();
+      assertThat(reads.get()).as("the transfer ended with the cancel, not at the video's end").isLessThanOrEqualTo(21);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(filesIn(folder)).as("no part left behind").isEmpty());
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
+  @Test
   void aCloseDuringADownloadLeavesNoPartFileOnceItReturnsAndNamesTheTask() throws Exception {
     java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
     java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);

@@ -1,0 +1,27 @@
+package dev.vidgen.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A result's link, signed so that it fetches the video without a key, is never shown whole by its value. */
+class VideoAssetTest {
+  private static final URI SIGNED =
+      URI.create("https://files.example/videos/v1.mp4?X-Amz-Signature=SIGSECRETabc123&X-Amz-Expires=86400");
+
+  @Test
+  void aSignedLinkIsShownWithoutItsQueryAndKeptWholeForTheDownload() {
+    VideoAsset asset = new VideoAsset(SIGNED, "mp4", Instant.parse("2026-12-06T00:00:00Z"));
+    TaskSnapshot completed = TaskSnapshot.completed(TaskId.of("video_1"), asset);
+
+    assertThat(asset.toString()).isEqualTo("VideoAsset[url=https://files.example/videos/v1.mp4?…, format=mp4,"
+        + " expiresAt=2026-12-06T00:00:00Z]");
+    assertThat(completed.toString()).as("as a logged result shows it").doesNotContain("SIGSECRET")
+        .contains("v1.mp4?…");
+    assertThat(asset.url()).isEqualTo(SIGNED);
+    assertThat(new VideoAsset(URI.create("https://user:pass@files.example/v.mp4"), null, null).toString())
+        .doesNotContain("pass").contains("…@files.example");
+  }
+}
