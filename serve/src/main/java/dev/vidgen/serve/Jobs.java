@@ -437,12 +437,12 @@ final class Jobs {
             + " named here (the page asks first)", beside);
   }
 
-  /** What the jobs' local images hold, as the history keeps it with each job. */
   /** {@code entry}, made from {@code job}, with what its local inputs hold and the tag of the key it is made with. */
   private HistoryEntry identified(HistoryEntry entry, VideoJob job) {
     return digests.recorded(keyTag == null ? entry : entry.withKeyTag(keyTag), job);
   }
 
+  /** What the jobs' local images hold, as the history keeps it with each job. */
   InputDigests digests() {
     return digests;
   }

@@ -26,7 +26,7 @@ public final class ParamClashes {
    * The names ToAPIs' models give the job's settings (grok-video-1.5-preview's length is {@code seconds},
    * grok-video-1.5's {@code duration}), as the fact sheet spells them.
    */
-  public static final Map<String, String> SETTINGS_BY_NAME = Map.ofEntries(
+  private static final Map<String, String> SETTINGS_BY_NAME = Map.ofEntries(
       Map.entry("duration", OtherSpellings.SECONDS), Map.entry("seconds", OtherSpellings.SECONDS),
       Map.entry("resolution", OtherSpellings.RESOLUTION), Map.entry("aspect_ratio", OtherSpellings.ASPECT_RATIO),
       Map.entry("image", OtherSpellings.IMAGES), Map.entry("images", OtherSpellings.IMAGES),
