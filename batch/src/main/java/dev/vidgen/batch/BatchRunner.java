@@ -57,6 +57,7 @@ public final class BatchRunner {
   private final Duration progressEvery;
   /** The whole run's deadline, or null for none. */
   private final Duration timeout;
+  private final String keyTag;
   private final java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
   private final CreatesOnTheirWay creates = new CreatesOnTheirWay();
 
@@ -79,6 +80,7 @@ public final class BatchRunner {
     this.requeueDelay = b.requeueDelay;
     this.progressEvery = b.progressEvery;
     this.timeout = b.timeout;
+    this.keyTag = b.keyTag;
   }
 
   public static Builder builder() {
@@ -342,7 +344,7 @@ public final class BatchRunner {
         creates.reopen();
       }
       RunContext ctx = new RunContext(backend, journal, clock, scheduler, random, resubmitUnknown, requeueDelay, 3, creates,
-          listener);
+          listener, keyTag);
       long renewEvery = Math.max(1, lease.toMillis() / 3);
       ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
           () -> io.execute(() -> renewQuietly()), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
@@ -661,6 +663,7 @@ public final class BatchRunner {
     private Duration requeueDelay = Duration.ofSeconds(10);
     private Duration progressEvery = Duration.ofSeconds(1);
     private Duration timeout;
+    private String keyTag;
 
     private Builder() {}
 
@@ -788,6 +791,16 @@ public final class BatchRunner {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The tag of the API key the client sends with ({@code ApiKey.of(key).tag()}; default: none). The journal keeps
+     * it with each create, so that a worker with another key, which may be another account's and find no task of
+     * the job's client reference, does not send that job again but leaves it {@code unknown}.
+     */
+    public Builder keyTag(String keyTag) {
+      this.keyTag = keyTag;
       return this;
     }
 

@@ -152,7 +152,7 @@ final class JobRun {
     // the line had when the journal first took it in (a route file may have changed it since).
     java.math.BigDecimal credits = planned.quote().credits();
     write(b -> b.state(SUBMITTING).attempts(attempts + 1).clientReference(reference).credits(credits)
-        .reason(null, null), () -> {
+        .keyTag(ctx.keyTag).reason(null, null), () -> {
       CompletableFuture<Void> stop = ctx.creates.handOver(counting);
       if (stop == null) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
@@ -393,6 +393,10 @@ final class JobRun {
           hold("interrupted create not resolved yet: looking up client reference " + reference + " failed ("
               + cause.getMessage() + "); run again to retry");
         }
+      } else if (found.isEmpty() && entry.sentWithAnotherKey(ctx.keyTag)) {
+        // Another key may be another account's: its task would be there, out of this key's sight. Unknown, even
+        // under --resubmit-unknown: that flag sends again what a run said it could not tell, and this was not said.
+        write(b -> b.state(UNKNOWN).reason("another_key", anotherKeyReason(reference)), () -> finish(Kind.DONE, null));
       } else if (found.isEmpty()) {
         write(b -> b.state(PENDING).reason(null, null), this::submit);
       } else {
@@ -418,6 +422,16 @@ final class JobRun {
             + " none.";
   }
 
+  /** Why a job caught mid-create with another key's tag is not sent again: the look-up by {@code reference} saw one account only. */
+  private String anotherKeyReason(String reference) {
+    return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ", client reference "
+        + reference + ") got no answer in an earlier run, which sent it with another API key (tagged "
+        + entry.keyTag() + "; this run's key is tagged " + ctx.keyTag + "), and this key finds no task of that"
+        + " reference. If that key is another account's, the task may exist and be billed there: run this batch with"
+        + " that key (or one of its account), which looks it up again; run again with --resubmit-unknown only if"
+        + " that account has no such task.";
+  }
+
   private String interruptedReason() {
     return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ") was being sent at about"
         + " " + entry.updatedAt() + " when its run ended (its process stopped, or its journal could not be written); "
@@ -434,7 +448,10 @@ final class JobRun {
   private void adopt(TaskSnapshot snapshot, String reference) {
     JobHandle handle = new JobHandle(ctx.backend.providerId(), snapshot.taskId(), routeId(planned.job().model()), quote(),
         ctx.clock.instant(), reference);
-    write(b -> b.state(SUBMITTED).taskId(snapshot.taskId().value()).handle(handle.encode()).reason(null, null), () -> {
+    // Found with this run's key: its account holds the task, so this key follows it from now on.
+    String tag = ctx.keyTag != null ? ctx.keyTag : entry.keyTag();
+    write(b -> b.state(SUBMITTED).taskId(snapshot.taskId().value()).handle(handle.encode()).keyTag(tag)
+        .reason(null, null), () -> {
           if (snapshot.status() == TaskStatus.COMPLETED && snapshot.result().isPresent()) {
             completed(handle, snapshot);
           } else if (snapshot.status() == TaskStatus.FAILED) {
@@ -510,6 +527,11 @@ final class JobRun {
             + cause.getMessage() + ") " + Duration.between(handle.submittedAt(), ctx.clock.instant()).toHours()
             + " hours after its create, longer than a provider keeps a task (results last a day): it is gone; give the"
             + " line a new id to generate the video again (which pays again)"), () -> finish(Kind.DONE, null));
+      } else if (cause instanceof TaskNotFoundException && entry.sentWithAnotherKey(ctx.keyTag)) {
+        hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "): it was made with another API"
+            + " key (tagged " + entry.keyTag() + "; this run's key is tagged " + ctx.keyTag + "), and if that key is"
+            + " another account's, the task is there, out of this key's sight; the job stays open: run this batch with"
+            + " that key (or one of its account) to follow it");
       } else if (cause instanceof TaskNotFoundException) {
         hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "); the job stays open and is"
             + " checked again on the next run");

@@ -22,13 +22,15 @@ final class RunContext {
   final int maxRequeues;
   final CreatesOnTheirWay creates;
   final BatchListener listener;
+  /** The tag of the API key this run sends with, or null when not told. */
+  final String keyTag;
   private final AtomicReference<VidgenException> stop = new AtomicReference<>();
   /** Done when the run's deadline passes. */
   private final java.util.concurrent.CompletableFuture<Void> timeUp = new java.util.concurrent.CompletableFuture<>();
 
   RunContext(JobBackend backend, Journal journal, Clock clock, ScheduledExecutorService scheduler,
       RandomGenerator random, boolean resubmitUnknown, Duration requeueDelay, int maxRequeues,
-      CreatesOnTheirWay creates, BatchListener listener) {
+      CreatesOnTheirWay creates, BatchListener listener, String keyTag) {
     this.backend = backend;
     this.journal = journal;
     this.clock = clock;
@@ -39,6 +41,7 @@ final class RunContext {
     this.maxRequeues = maxRequeues;
     this.creates = creates;
     this.listener = listener;
+    this.keyTag = keyTag;
   }
 
   /** Why the run stopped, in words: the first cause's message, or a stop that is no provider error. */

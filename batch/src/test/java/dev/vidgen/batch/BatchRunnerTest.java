@@ -549,6 +549,81 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aJobCaughtMidCreateWithAnotherKeysTagIsNotSentAgainWhenThisKeyFindsNoTaskOfItsReference() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1").keyTag("aaaa1111"));
+    backend.lookups.put("ref-1", Optional.empty());
+
+    BatchReport report = keyedRunner("bbbb2222", false).run(plan);
+
+    assertThat(backend.count("submit")).as("another account may hold its task").isZero();
+    assertThat(backend.calls).containsExactly("find ref-1");
+    assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("a").reasonCode()).isEqualTo("another_key");
+    assertThat(entry("a").reason()).contains("aaaa1111", "bbbb2222", "ref-1", "run this batch with that key",
+        "--resubmit-unknown");
+    assertThat(report.count(State.UNKNOWN)).isEqualTo(1);
+
+    keyedRunner("bbbb2222", true).run(plan);
+
+    assertThat(backend.count("submit")).as("sent again only when asked, after it was told").isEqualTo(1);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").keyTag()).as("the take that made its task").isEqualTo("bbbb2222");
+  }
+
+  @Test
+  void aJobCaughtMidCreateWithTheSameKeysTagIsSentAgainAndOneFoundWithAnotherIsFollowedUnderThisKey() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL), line("b", REFERENCE_MODEL));
+    journal(plan, "a", b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-a").keyTag("bbbb2222"));
+    journal(plan, "b", b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-b").keyTag("aaaa1111"));
+    backend.lookups.put("ref-a", Optional.empty());
+    backend.lookups.put("ref-b", Optional.of(TaskSnapshot.inProgress(TaskId.of("t-b"), 40)));
+    backend.promptByTask.put("t-b", "b");
+
+    keyedRunner("bbbb2222", false).run(plan);
+
+    assertThat(backend.calls).contains("submit a while submitting ref=ref-a");
+    assertThat(backend.count("submit")).isEqualTo(1);
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("b").state()).as("a key made anew for the same account").isEqualTo(State.COMPLETED);
+    assertThat(entry("b").keyTag()).isEqualTo("bbbb2222");
+  }
+
+  @Test
+  void aTaskNotFoundThatAnotherKeyMadeKeepsItsJobOpenAndSaysSo() {
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTED).attempts(1).taskId("t-1").keyTag("aaaa1111"));
+    backend.promptByTask.put("t-1", "a");
+    backend.awaitScript.put("a", handle -> CompletableFuture.failedFuture(new dev.vidgen.core.error.TaskNotFoundException(
+        ProviderErrorDetails.of("scripted", 404, "task_not_found", "no such task"), null)));
+
+    // An hour after its create (seeded at the epoch): long before a task not found is taken as gone.
+    Clock anHourOn = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.EPOCH.plusSeconds(3600)));
+    BatchReport report = BatchRunner.builder().backend(backend).store(store).scheduler(scheduler).worker("test-worker")
+        .clock(anHourOn).keyTag("bbbb2222").build().run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTED);
+    assertThat(report.leftOver().get(entry("a").key())).contains("another API key", "aaaa1111", "bbbb2222",
+        "stays open");
+    assertThat(backend.count("submit a")).isZero();
+  }
+
+  @Test
+  void aCreateKeepsTheTagOfTheKeyItWentOutWith() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+
+    keyedRunner("cccc3333", false).run(plan);
+
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").keyTag()).isEqualTo("cccc3333");
+  }
+
+  private BatchRunner keyedRunner(String keyTag, boolean resubmitUnknown) {
+    return BatchRunner.builder().backend(backend).store(store).concurrency(2).resubmitUnknown(resubmitUnknown)
+        .scheduler(scheduler).requeueDelay(Duration.ofMillis(1)).worker("test-worker").keyTag(keyTag).build();
+  }
+
+  @Test
   void whileItsCreateWaitsOutA429TheJournalSaysNoneIsOnItsWayAndTakesItBackDurablyBeforeTheNextTakeLeaves()
       throws Exception {
     CompletableFuture<JobHandle> answer = new CompletableFuture<>();

@@ -244,6 +244,7 @@ final class BatchCommand extends ClientCommand {
             .scheduler(scheduler)
             .listener(resends)
             .timeout(timeout)
+            .keyTag(session.apiKey() == null ? null : session.apiKey().tag())
             .build();
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, client,
             output)) {

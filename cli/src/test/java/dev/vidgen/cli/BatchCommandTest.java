@@ -101,6 +101,23 @@ class BatchCommandTest {
   }
 
   @Test
+  void theJournalKeepsTheTagOfTheKeyEachCreateWentOutWithAndNeverTheKey() throws Exception {
+    Path jobs = write("{\"id\": \"s1\", \"model\": \"seedance-2\", \"prompt\": \"waves\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().start()) {
+      CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      assertThat(sent.exitCode()).as(sent.all()).isZero();
+      try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+        assertThat(journal.entries("jobs.jsonl")).singleElement().extracting(Entry::keyTag)
+            .isEqualTo(dev.vidgen.core.port.ApiKey.of(FakeToApisServer.DEFAULT_KEY).tag());
+      }
+      assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("jobs.journal")),
+          java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+    }
+  }
+
+  @Test
   void aLineSentInALaterRunCountsAtThePriceItWasSentAtNotTheOneOfTheRunThatFirstTookItIn() throws Exception {
     Path cheap = seedanceAt("cheap.json", "0.04");
     Path dear = seedanceAt("dear.json", "0.10");

@@ -137,6 +137,22 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void keepsTheTagOfTheKeyACreateWentOutWithUntilAnotherCreateOrAReturnToNeverSent() {
+    store.enroll(batch, jobs(batch, 1));
+    Entry held = store.claim(batch, "w", 1, T0, T0.plusSeconds(60)).get(0);
+    assertThat(held.keyTag()).as("never sent: no key").isNull();
+
+    Entry sending = store.update(held.toBuilder().state(State.SUBMITTING).attempts(1).clientReference("vgb-1")
+        .keyTag("0a1b2c3d").build()).orElseThrow();
+    Entry submitted = store.update(sending.toBuilder().state(State.SUBMITTED).taskId("task_1").build()).orElseThrow();
+
+    assertThat(submitted.keyTag()).isEqualTo("0a1b2c3d");
+    assertThat(store.entries(batch).get(0).keyTag()).isEqualTo("0a1b2c3d");
+    assertThat(store.entries(batch).get(0).sentWithAnotherKey("ffff0000")).isTrue();
+    assertThat(store.entries(batch).get(0).sentWithAnotherKey("0a1b2c3d")).isFalse();
+  }
+
+  @Test
   void handsOutAgainAFailedJobWithoutATaskMovedBackToPendingKeepingItsTriesAndEarlierTakes() {
     store.enroll(batch, jobs(batch, 2));
     List<Entry> held = store.claim(batch, "w", 2, T0, T0.plusSeconds(60));

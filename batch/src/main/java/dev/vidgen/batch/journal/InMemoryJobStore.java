@@ -137,7 +137,7 @@ public final class InMemoryJobStore implements JobStore {
     return new Entry(entry.batch(), entry.key(), entry.seq(), entry.fingerprint(), entry.model(), entry.out(),
         entry.state(), entry.attempts(), entry.clientReference(), entry.taskId(), entry.handle(), entry.credits(),
         entry.videoUrl(), entry.expiresAt(), entry.file(), entry.reasonCode(), entry.reason(), entry.worker(),
-        entry.leaseUntil(), entry.version() + 1, entry.updatedAt(), entry.possibleTasks());
+        entry.leaseUntil(), entry.version() + 1, entry.updatedAt(), entry.possibleTasks(), entry.keyTag());
   }
 
   private static String id(String batch, String key) {

@@ -105,7 +105,8 @@ public interface JobStore extends AutoCloseable {
       Instant leaseUntil,
       long version,
       Instant updatedAt,
-      int possibleTasks) {
+      int possibleTasks,
+      String keyTag) {
 
     public Entry {
       possibleTasks = Math.max(1, possibleTasks);
@@ -117,13 +118,22 @@ public interface JobStore extends AutoCloseable {
       Objects.requireNonNull(state, "state == null");
     }
 
+    /** An entry whose key is not known (the form before {@code keyTag} was kept). */
+    public Entry(String batch, String key, int seq, String fingerprint, String model, String out, State state,
+        int attempts, String clientReference, String taskId, String handle, BigDecimal credits, String videoUrl,
+        Instant expiresAt, String file, String reasonCode, String reason, String worker, Instant leaseUntil,
+        long version, Instant updatedAt, int possibleTasks) {
+      this(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle, credits,
+          videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version, updatedAt, possibleTasks, null);
+    }
+
     /** An entry of one take (the form before {@code possibleTasks} was kept). */
     public Entry(String batch, String key, int seq, String fingerprint, String model, String out, State state,
         int attempts, String clientReference, String taskId, String handle, BigDecimal credits, String videoUrl,
         Instant expiresAt, String file, String reasonCode, String reason, String worker, Instant leaseUntil,
         long version, Instant updatedAt) {
       this(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle, credits,
-          videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version, updatedAt, 1);
+          videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version, updatedAt, 1, null);
     }
 
     /** A job not sent yet. */
@@ -160,7 +170,15 @@ public interface JobStore extends AutoCloseable {
     Entry bumped() {
       return new Entry(batch, key, seq, fingerprint, model, out, state, attempts, clientReference, taskId, handle,
           credits, videoUrl, expiresAt, file, reasonCode, reason, worker, leaseUntil, version + 1, updatedAt,
-          possibleTasks);
+          possibleTasks, keyTag);
+    }
+
+    /**
+     * Whether its last create went out with another API key than the one tagged {@code keyTag}: false when
+     * either tag is unknown. Another key may be another account's, under which this key finds no task.
+     */
+    public boolean sentWithAnotherKey(String keyTag) {
+      return this.keyTag != null && keyTag != null && !this.keyTag.equals(keyTag);
     }
 
     /** This job, never sent, pending with {@code fresh}'s content (fingerprint, line, model, file, price) and the next version. */
@@ -192,6 +210,7 @@ public interface JobStore extends AutoCloseable {
       private Instant updatedAt;
       private int possibleTasks;
       private BigDecimal credits;
+      private String keyTag;
 
       private Builder(Entry base) {
         this.base = base;
@@ -210,6 +229,13 @@ public interface JobStore extends AutoCloseable {
         updatedAt = base.updatedAt;
         possibleTasks = base.possibleTasks;
         credits = base.credits;
+        keyTag = base.keyTag;
+      }
+
+      /** The tag of the API key the create is sent with ({@code ApiKey.tag()}), or null when there is none. */
+      public Builder keyTag(String keyTag) {
+        this.keyTag = keyTag;
+        return this;
       }
 
       /** The job's price as quoted when its create is sent (null: unknown), which the batch's spend counts. */
@@ -291,7 +317,7 @@ public interface JobStore extends AutoCloseable {
       public Entry build() {
         return new Entry(base.batch, base.key, base.seq, base.fingerprint, base.model, base.out, state, attempts,
             clientReference, taskId, handle, credits, videoUrl, expiresAt, file, reasonCode, reason, worker,
-            leaseUntil, base.version, updatedAt, possibleTasks);
+            leaseUntil, base.version, updatedAt, possibleTasks, keyTag);
       }
     }
   }

@@ -56,8 +56,11 @@ public final class JdbcJobStore implements JobStore {
         for (String sql : Schema.CREATE) {
           st.execute(sql);
         }
-        if (!hasColumn(c, Schema.ADDED_COLUMN)) {
-          st.execute(Schema.ADD_COLUMN); // a journal of an older vidgen: its rows read as one take each
+        for (String column : Schema.ADDED_COLUMNS.keySet()) {
+          if (!hasColumn(c, column)) {
+            // A journal of an older vidgen: its rows read as one take each, sent with a key not known.
+            st.execute(Schema.addColumn(column));
+          }
         }
         if (dialect == Dialect.SQLITE) {
           // Only this process can hold the file (exclusive locking): every claim in it is a dead process's.
@@ -89,7 +92,7 @@ public final class JdbcJobStore implements JobStore {
   public List<Entry> enroll(String batch, List<Entry> fresh) {
     return tx(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + Schema.TABLE + " (" + Schema.COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (batch, job_key) DO NOTHING")) {
         for (Entry entry : fresh) {
           bindAll(insert, entry);
@@ -160,7 +163,8 @@ public final class JdbcJobStore implements JobStore {
       try (PreparedStatement st = c.prepareStatement("UPDATE " + Schema.TABLE + " SET state = ?, attempts = ?,"
           + " client_reference = ?, task_id = ?, handle = ?, video_url = ?, expires_at = ?, file_path = ?,"
           + " reason_code = ?, reason = ?, worker = ?, lease_until = ?, updated_at = ?, possible_tasks = ?,"
-          + " credits = ?, version = version + 1 WHERE batch = ? AND job_key = ? AND version = ? AND fingerprint = ?")) {
+          + " credits = ?, key_tag = ?, version = version + 1 WHERE batch = ? AND job_key = ? AND version = ?"
+          + " AND fingerprint = ?")) {
         st.setString(1, entry.state().id());
         st.setInt(2, entry.attempts());
         Rows.setText(st, 3, entry.clientReference());
@@ -176,10 +180,11 @@ public final class JdbcJobStore implements JobStore {
         Rows.setLong(st, 13, Rows.millis(entry.updatedAt()));
         st.setInt(14, entry.possibleTasks());
         Rows.setText(st, 15, entry.credits() == null ? null : entry.credits().toPlainString());
-        st.setString(16, entry.batch());
-        st.setString(17, entry.key());
-        st.setLong(18, entry.version());
-        st.setString(19, entry.fingerprint());
+        Rows.setText(st, 16, entry.keyTag());
+        st.setString(17, entry.batch());
+        st.setString(18, entry.key());
+        st.setLong(19, entry.version());
+        st.setString(20, entry.fingerprint());
         if (st.executeUpdate() != 1) {
           return Optional.<Entry>empty();
         }
@@ -355,6 +360,7 @@ public final class JdbcJobStore implements JobStore {
     st.setLong(20, e.version());
     Rows.setLong(st, 21, Rows.millis(e.updatedAt()));
     st.setInt(22, e.possibleTasks());
+    Rows.setText(st, 23, e.keyTag());
   }
 
   /** Whether the journal's table has {@code column} (names are lower case in both databases). */

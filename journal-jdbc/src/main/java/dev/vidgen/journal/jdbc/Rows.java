@@ -26,7 +26,8 @@ final class Rows {
           credits == null ? null : new BigDecimal(credits), rs.getString("video_url"), instant(rs, "expires_at"),
           rs.getString("file_path"), rs.getString("reason_code"), rs.getString("reason"), rs.getString("worker"),
           instant(rs, "lease_until"), rs.getLong("version"), instant(rs, "updated_at"),
-          rs.getInt("possible_tasks"))); // NULL (a row written before it was kept) reads 0: one take
+          rs.getInt("possible_tasks"), // NULL (a row written before it was kept) reads 0: one take
+          rs.getString("key_tag")));
     }
     return entries;
   }

@@ -9,7 +9,7 @@ final class Schema {
   /** The columns of every SELECT and INSERT; {@link Rows} reads them by name. */
   static final String COLUMNS = "batch, job_key, seq, fingerprint, model, out_path, state, attempts, client_reference,"
       + " task_id, handle, credits, video_url, expires_at, file_path, reason_code, reason, worker, lease_until,"
-      + " version, updated_at, possible_tasks";
+      + " version, updated_at, possible_tasks, key_tag";
 
   static final List<String> CREATE = List.of(
       "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -17,13 +17,21 @@ final class Schema {
           + " model TEXT NOT NULL, out_path TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,"
           + " client_reference TEXT, task_id TEXT, handle TEXT, credits TEXT, video_url TEXT, expires_at BIGINT,"
           + " file_path TEXT, reason_code TEXT, reason TEXT, worker TEXT, lease_until BIGINT,"
-          + " version BIGINT NOT NULL, updated_at BIGINT, possible_tasks INTEGER, PRIMARY KEY (batch, job_key))",
+          + " version BIGINT NOT NULL, updated_at BIGINT, possible_tasks INTEGER, key_tag TEXT, PRIMARY KEY (batch, job_key))",
       "CREATE INDEX IF NOT EXISTS " + TABLE + "_claim ON " + TABLE + " (batch, state, seq)");
 
-  /** A column added after the table's first form, with its type: a table made before it gets it when opened. */
-  static final String ADDED_COLUMN = "possible_tasks";
+  /**
+   * The columns added after the table's first form, each with its type: a table made before one gets it when
+   * opened, its rows reading null there.
+   */
+  static final java.util.Map<String, String> ADDED_COLUMNS = java.util.Map.of(
+      "possible_tasks", "INTEGER",
+      "key_tag", "TEXT");
 
-  static final String ADD_COLUMN = "ALTER TABLE " + TABLE + " ADD COLUMN " + ADDED_COLUMN + " INTEGER";
+  /** The statement that adds {@code column} of {@link #ADDED_COLUMNS} to a table made before it. */
+  static String addColumn(String column) {
+    return "ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + ADDED_COLUMNS.get(column);
+  }
 
   /** The PostgreSQL advisory lock under which the table is made (a fixed number: "vidgen" in ASCII). */
   static final long CREATE_LOCK = 0x76696467656EL;

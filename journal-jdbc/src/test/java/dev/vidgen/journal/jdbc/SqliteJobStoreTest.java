@@ -48,7 +48,7 @@ class SqliteJobStoreTest extends JobStoreContract {
     store.close();
     Path old = dir.resolve("old.journal");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-      c.createStatement().execute(Schema.CREATE.get(0).replace(" possible_tasks INTEGER,", ""));
+      c.createStatement().execute(Schema.CREATE.get(0).replace(" possible_tasks INTEGER, key_tag TEXT,", ""));
       c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
           + " state, attempts, version) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview', 'a.mp4',"
           + " 'unknown', 1, 0)");
@@ -61,6 +61,30 @@ class SqliteJobStoreTest extends JobStoreContract {
     assertThat(read.possibleTasks()).isEqualTo(1);
     Entry kept = store.update(read.toBuilder().possibleTasks(2).build()).orElseThrow();
     assertThat(kept.possibleTasks()).isEqualTo(2);
+  }
+
+  @Test
+  void aJournalMadeBeforeKeyTagsGainsTheColumnItsRowsReadingNoKeyAndKeepsTheTagOfTheNextCreate() throws Exception {
+    store.close();
+    Path old = dir.resolve("takes.journal");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
+      c.createStatement().execute(Schema.CREATE.get(0).replace(" key_tag TEXT,", ""));
+      c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
+          + " state, attempts, version, possible_tasks) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview',"
+          + " 'a.mp4', 'submitting', 1, 0, 1)");
+    }
+
+    store = Journals.open(old.toString());
+
+    Entry read = store.entries(batch).get(0);
+    assertThat(read.keyTag()).as("sent with a key not known").isNull();
+    assertThat(read.sentWithAnotherKey("0a1b2c3d")).as("an unknown key is no other key").isFalse();
+    Entry tagged = store.update(read.toBuilder().keyTag("0a1b2c3d").build()).orElseThrow();
+    assertThat(tagged.keyTag()).isEqualTo("0a1b2c3d");
+    store.close();
+    store = Journals.open(old.toString());
+    assertThat(store.entries(batch).get(0).keyTag()).as("kept across a restart").isEqualTo("0a1b2c3d");
+    assertThat(store.entries(batch).get(0).sentWithAnotherKey("ffff0000")).isTrue();
   }
 
   @Test
