@@ -521,19 +521,25 @@ final class JobRun {
       } else if (row.jobOnceTask() == JobStep.FAIL_JOB) {
         write(b -> b.state(FAILED).reason(code(cause, "failed"), cause.getMessage()), () -> finish(Kind.DONE, null));
       } else if (cause instanceof DeadlineExceededException) {
-        hold("task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep polling");
+        String running = "task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep"
+            + " polling";
+        if (TASK_NOT_FOUND.equals(entry.reasonCode())) {
+          write(b -> b.reason(null, null), () -> hold(running)); // found this time
+        } else {
+          hold(running);
+        }
       } else if (cause instanceof TaskNotFoundException && gone(handle)) {
         write(b -> b.state(FAILED).reason("task_gone", "task " + handle.taskId() + " was not found ("
             + cause.getMessage() + ") " + Duration.between(handle.submittedAt(), ctx.clock.instant()).toHours()
             + " hours after its create, longer than a provider keeps a task (results last a day): it is gone; give the"
             + " line a new id to generate the video again (which pays again)"), () -> finish(Kind.DONE, null));
       } else if (cause instanceof TaskNotFoundException && entry.sentWithAnotherKey(ctx.keyTag)) {
-        hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "): it was made with another API"
-            + " key (tagged " + entry.keyTag() + "; this run's key is tagged " + ctx.keyTag + "), and if that key is"
-            + " another account's, the task is there, out of this key's sight; the job stays open: run this batch with"
-            + " that key (or one of its account) to follow it");
+        notFound("task " + handle.taskId() + " was not found (" + cause.getMessage() + "): it was made with another"
+            + " API key (tagged " + entry.keyTag() + "; this run's key is tagged " + ctx.keyTag + "), and if that key"
+            + " is another account's, the task is there, out of this key's sight; the job stays open: run this batch"
+            + " with that key (or one of its account) to follow it");
       } else if (cause instanceof TaskNotFoundException) {
-        hold("task " + handle.taskId() + " was not found (" + cause.getMessage() + "); the job stays open and is"
+        notFound("task " + handle.taskId() + " was not found (" + cause.getMessage() + "); the job stays open and is"
             + " checked again on the next run");
       } else {
         if (row.stopsRun() && cause instanceof VidgenException fatal) {
@@ -543,6 +549,14 @@ final class JobRun {
       }
     }));
   }
+
+  /** A task the provider said it does not know: the journal says so (the job stays open), then the job is held. */
+  private void notFound(String problem) {
+    write(b -> b.reason(TASK_NOT_FOUND, problem), () -> hold(problem));
+  }
+
+  /** The reason code of a job with a task the provider answered "not found" for when last read; the job stays open. */
+  static final String TASK_NOT_FOUND = "task_not_found";
 
   /**
    * How long after its create a task the provider does not know is taken as gone for good, rather than
@@ -568,7 +582,11 @@ final class JobRun {
       return;
     }
     VideoAsset video = snapshot.video();
-    write(b -> b.state(SUBMITTED).video(video.url().toString(), video.expiresAt()), () -> download(handle, snapshot));
+    boolean foundAgain = TASK_NOT_FOUND.equals(entry.reasonCode());
+    write(b -> {
+      b.state(SUBMITTED).video(video.url().toString(), video.expiresAt());
+      return foundAgain ? b.reason(null, null) : b;
+    }, () -> download(handle, snapshot));
   }
 
   private void download(JobHandle handle, TaskSnapshot snapshot) {

@@ -65,7 +65,8 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     err.println("vidgen: waiting for " + Plural.count(jobs, "job") + " held by " + Plural.word(holders, "worker ", "workers ")
         + String.join(", ", workers)
         + (until == null ? "" : " until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-        + " (renewed while " + Plural.word(holders, "it works", "they work") + "): this run goes on with " + them
+        + " (later if " + Plural.word(holders, "that worker is", "those workers are") + " still running and "
+        + Plural.word(holders, "renews it", "renew them") + "): this run goes on with " + them
         + " if " + Plural.word(holders, "that worker stops", "those workers stop") + " without finishing " + them
         + ", once " + Plural.word(holders, "its hold ends", "their holds end"));
     err.flush();

@@ -303,6 +303,7 @@ final class BatchViews {
         + extraWords(report)
         + FailedCharges.summary(report.entries()));
     FailedCharges.running(report.entries()).ifPresent(running -> fields.put("running", running));
+    FailedCharges.notFound(report.entries()).ifPresent(notFound -> fields.put("not found", notFound));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -642,6 +643,8 @@ final class BatchViews {
     // Jobs whose tasks were made and still run (left by --timeout, a stop, or another worker): their quotes.
     json.put("running", report.entries().stream().filter(FailedCharges::running).count());
     json.put("running_credits_quoted", FailedCharges.runningQuoted(report.entries()));
+    // Jobs with a task the provider answered "not found" for when last read: made, so maybe paid, and kept open.
+    json.put("not_found", report.entries().stream().filter(FailedCharges::notFound).count());
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.
     // Only jobs that got a task: an unknown job's takes are in unknown_credits_at_most, so the two add up.
     json.put("resent_after_server_error", resent.takes());

@@ -194,9 +194,29 @@ final class FailedCharges {
     return quoted(entries, FailedCharges::running);
   }
 
-  /** Whether {@code entry}'s task was made and has not ended yet. */
+  /** Whether {@code entry}'s task was made and has not ended yet (as far as its last read told: not "not found"). */
   static boolean running(Entry entry) {
-    return entry.state() == State.SUBMITTED && entry.taskId() != null;
+    return entry.state() == State.SUBMITTED && entry.taskId() != null && !notFound(entry);
+  }
+
+  /** Whether {@code entry}'s task was made but the provider answered "not found" when it was last read. */
+  static boolean notFound(Entry entry) {
+    return entry.state() == State.SUBMITTED && entry.taskId() != null && "task_not_found".equals(entry.reasonCode());
+  }
+
+  /**
+   * For the summary: "2 jobs whose tasks were not found when last read, quoted 40 credits ($0.20) (…)"; empty when
+   * there is none.
+   */
+  static java.util.Optional<String> notFound(List<Entry> entries) {
+    long count = entries.stream().filter(FailedCharges::notFound).count();
+    if (count == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Plural.count(count, "job") + " whose " + Plural.word(count, "task was", "tasks were")
+        + " not found when last read, " + priceWords(entries, FailedCharges::notFound, count)
+        + " (made, so maybe paid; the journal keeps their ids and a later run reads them again: a task made with"
+        + " another account's key is seen only with a key of that account)");
   }
 
   private static BigDecimal usd(BigDecimal credits) {

@@ -573,6 +573,27 @@ class BatchCommandTest {
   }
 
   @Test
+  void tasksTheProviderDoesNotFindAreSaidAsNotFoundNotAsStillRunning() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 15));
+    try (FakeToApisServer fake = FakeToApisServer.builder().start()) {
+      fake.inject(Endpoint.STATUS, Fault.error(404, "task_not_found", "task not found"), 1_000);
+      String[] run = {"batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay",
+          "1ms"};
+
+      CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run(run);
+      CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .run(concat(run, "--json"));
+
+      assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      assertThat(text.out()).as(text.all())
+          .contains("2 jobs whose tasks were not found when last read, quoted 50 credits ($0.25)")
+          .doesNotContain("still running");
+      assertThat(json.json()).as(json.all()).containsEntry("not_found", 2.0).containsEntry("running", 0.0);
+      assertThat(fake.creates()).as("nothing made again").hasSize(2);
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aJobWhoseResultExpiredIsCountedAsLikelyChargedAtItsQuote() throws Exception {
     Path jobs = write(job("a", 10), job("b", 15));

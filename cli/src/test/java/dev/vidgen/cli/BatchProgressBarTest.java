@@ -75,4 +75,17 @@ class BatchProgressBarTest {
 
     assertThat(err.toString()).startsWith("\r[########################] 2/2 done").endsWith(System.lineSeparator());
   }
+
+  @Test
+  void aWaitForAnotherWorkersHoldsDoesNotSayThatWorkerIsStillAtWork() {
+    StringWriter err = new StringWriter();
+    try (BatchProgressBar bar = new BatchProgressBar(new PrintWriter(err, true), false)) {
+      bar.onWaiting(12, java.util.List.of("vm-41"), java.time.Instant.parse("2026-12-05T07:00:00.250Z"));
+    }
+
+    // A worker stopped with Ctrl-C holds its jobs with tasks until its lease ends: it may well be gone.
+    assertThat(err.toString()).isEqualTo("vidgen: waiting for 12 jobs held by worker vm-41 until 2026-12-05T07:00:00Z"
+        + " (later if that worker is still running and renews it): this run goes on with them if that worker stops"
+        + " without finishing them, once its hold ends" + System.lineSeparator());
+  }
 }
