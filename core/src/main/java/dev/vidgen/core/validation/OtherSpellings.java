@@ -43,12 +43,8 @@ public final class OtherSpellings {
       case IMAGES -> route.offers(mode) && route.imagesFor(mode).max() > 0;
       default -> true;
     };
-    String option = switch (setting) {
-      case SECONDS -> "--seconds";
-      case RESOLUTION -> "--resolution";
-      case ASPECT_RATIO -> "--aspect-ratio";
-      default -> "--image";
-    };
+    // Said as the job's setting, as every surface names it (an option, a field of a batch line, a control of the page).
+    String option = "the job's " + setting;
     String field = "params." + name;
     String why = !takes
         ? route.id() + " takes no " + setting + ": the provider may refuse the parameter, or make and charge for"

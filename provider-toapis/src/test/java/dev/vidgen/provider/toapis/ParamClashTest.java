@@ -94,18 +94,18 @@ class ParamClashTest {
 
     assertThat(client.validate(duration).violations()).filteredOn(Violation::isError).singleElement()
         .satisfies(v -> assertThat(v.message()).isEqualTo("params.duration: duration is how other models name the"
-            + " length, and grok-video-1.5-preview takes its length as seconds, filled from --seconds after checking"
-            + " and pricing it: sent beside that, the parameter would ask for seconds never checked or priced; set"
-            + " --seconds instead and remove the parameter (a route file that documents duration for"
+            + " length, and grok-video-1.5-preview takes its length as seconds, filled from the job's seconds after"
+            + " checking and pricing it: sent beside that, the parameter would ask for seconds never checked or priced;"
+            + " set the job's seconds instead and remove the parameter (a route file that documents duration for"
             + " grok-video-1.5-preview lets it through)"));
     assertThat(client.validate(resolution).violations()).filteredOn(Violation::isError).singleElement()
         .satisfies(v -> assertThat(v.message()).contains("grok-video-1.5-preview takes no resolution",
             "remove the parameter"));
     assertThat(client.validate(image).violations()).filteredOn(Violation::isError).singleElement()
-        .satisfies(v -> assertThat(v.message()).contains("takes its images as images, filled from --image"));
+        .satisfies(v -> assertThat(v.message()).contains("takes its images as images, filled from the job's images"));
     assertThat(client.validate(seconds).violations()).as("the reverse mix-up").filteredOn(Violation::isError)
         .singleElement().satisfies(v -> assertThat(v.message()).contains("grok-video-1.5 takes its length as"
-            + " duration, filled from --seconds"));
+            + " duration, filled from the job's seconds"));
   }
 
   @Test
