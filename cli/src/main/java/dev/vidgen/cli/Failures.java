@@ -360,7 +360,8 @@ final class Failures {
       return UNUSABLE_NEXT;
     }
     if (cause instanceof TaskNotFoundException) {
-      return "check the task id and the provider (results are kept 24 hours)";
+      return (session == null ? java.util.Optional.<String>empty() : session.notFoundNext())
+          .orElse("check the task id and the provider (results are kept 24 hours)");
     }
     if (cause instanceof AmbiguousSubmitException ambiguous) {
       java.util.Optional<String> lookUp = session == null ? java.util.Optional.empty() : session.unansweredNext();

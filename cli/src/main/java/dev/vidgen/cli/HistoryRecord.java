@@ -239,6 +239,8 @@ final class HistoryRecord {
     output.note("task " + SafeText.clip(entry.taskId(), 100) + " was made with another API key (tagged "
         + SafeText.clip(entry.keyTag(), 16) + " in the task history; this key's tag is " + tag + "): if that key is"
         + " another account's, only its keys can follow the task, so set it in " + session.keyVariable());
+    session.notFoundNext("the task was made with another API key (tagged " + SafeText.clip(entry.keyTag(), 16)
+        + "): if that key is another account's, set it in " + session.keyVariable() + " and run this again");
     return true;
   }
 

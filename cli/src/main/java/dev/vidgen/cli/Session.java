@@ -59,6 +59,8 @@ final class Session implements AutoCloseable {
   private final java.util.List<String> extraResumeOptions = new java.util.ArrayList<>();
   private String unansweredOut;
   private String unansweredNext;
+  /** What to do about a task "not found" that the history says another API key made; null otherwise. */
+  private volatile String notFoundNext;
   private String unansweredName;
   private String dryRunAdvice = "check the request with vidgen generate --dry-run";
   private java.time.Duration statusTimeout = dev.vidgen.core.client.VidgenClient.DEFAULT_STATUS_TIMEOUT;
@@ -518,6 +520,16 @@ final class Session implements AutoCloseable {
   /** Where to look for the task of this command's unanswered create, once one was recorded. */
   java.util.Optional<String> unansweredNext() {
     return java.util.Optional.ofNullable(unansweredNext);
+  }
+
+  /** Says what to do when the task is "not found" for a reason known here (another key made it), for the error's next. */
+  void notFoundNext(String next) {
+    this.notFoundNext = next;
+  }
+
+  /** What to do about this command's task "not found", when known better than the general advice. */
+  java.util.Optional<String> notFoundNext() {
+    return java.util.Optional.ofNullable(notFoundNext);
   }
 
   /** Runs {@code action} when the task is seen completed, before its video is saved (replacing any earlier one). */

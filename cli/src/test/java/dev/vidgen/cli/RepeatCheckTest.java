@@ -1240,6 +1240,25 @@ class RepeatCheckTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aStatusInJsonOfATaskMadeWithAnotherKeySaysSoInItsErrorsNext() throws Exception {
+    String other = "sk-test" + "7".repeat(44);
+    String task = submittedTaskId();
+    String tag = dev.vidgen.core.port.ApiKey.of(KEY).tag();
+    fake.inject(Endpoint.STATUS, Fault.status(404), 20);
+
+    CliRun.Result status = CliRun.in(dir).env("TOAPIS_API_KEY", other).env("VIDGEN_HOME", home.toString())
+        .run("status", task, "--base-url", fake.baseUrl(), "--retry-delay", "1ms", "--json");
+
+    assertThat(status.exitCode()).as(status.all()).isNotZero();
+    java.util.Map<String, Object> error = (java.util.Map<String, Object>) status.json().get("error");
+    assertThat(error).as(status.all()).containsEntry("kind", "task_not_found");
+    assertThat((String) error.get("next")).contains("made with another API key (tagged " + tag + ")",
+        "set it in TOAPIS_API_KEY").doesNotContain("check the task id");
+    assertThat(status.all()).doesNotContain(other).doesNotContain(KEY);
+  }
+
+  @Test
   void aTaskThisKeyMadeIsMarkedNotFoundWhenTheProviderSaysSoWithoutWordsOfAnotherKey() {
     String task = submittedTaskId();
     fake.inject(Endpoint.STATUS, Fault.status(404), 20);
