@@ -45,14 +45,7 @@ class SqliteJobStoreTest extends JobStoreContract {
 
   @Test
   void aJournalOfAnOlderVidgenGainsTheTakesColumnAndReadsOneTakePerJob() throws Exception {
-    store.close();
-    Path old = dir.resolve("old.journal");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-      c.createStatement().execute(Schema.CREATE.get(0).replace(" possible_tasks INTEGER, key_tag TEXT,", ""));
-      c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
-          + " state, attempts, version) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview', 'a.mp4',"
-          + " 'unknown', 1, 0)");
-    }
+    Path old = olderJournal("old.journal", " possible_tasks INTEGER, key_tag TEXT,", "unknown");
 
     store = Journals.open(old.toString());
 
@@ -65,14 +58,7 @@ class SqliteJobStoreTest extends JobStoreContract {
 
   @Test
   void aJournalMadeBeforeKeyTagsGainsTheColumnItsRowsReadingNoKeyAndKeepsTheTagOfTheNextCreate() throws Exception {
-    store.close();
-    Path old = dir.resolve("takes.journal");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-      c.createStatement().execute(Schema.CREATE.get(0).replace(" key_tag TEXT,", ""));
-      c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
-          + " state, attempts, version, possible_tasks) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview',"
-          + " 'a.mp4', 'submitting', 1, 0, 1)");
-    }
+    Path old = olderJournal("takes.journal", " key_tag TEXT,", "submitting");
 
     store = Journals.open(old.toString());
 
@@ -85,6 +71,22 @@ class SqliteJobStoreTest extends JobStoreContract {
     store = Journals.open(old.toString());
     assertThat(store.entries(batch).get(0).keyTag()).as("kept across a restart").isEqualTo("0a1b2c3d");
     assertThat(store.entries(batch).get(0).sentWithAnotherKey("ffff0000")).isTrue();
+  }
+
+  /**
+   * Closes this test's store and makes a journal {@code name} as an older vidgen made it, its table without the
+   * columns {@code missing} (as written in {@link Schema#CREATE}), holding job {@code a} in {@code state}.
+   */
+  private Path olderJournal(String name, String missing, String state) throws Exception {
+    store.close();
+    Path old = dir.resolve(name);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
+      c.createStatement().execute(Schema.CREATE.get(0).replace(missing, ""));
+      c.createStatement().execute("INSERT INTO " + Schema.TABLE + " (batch, job_key, seq, fingerprint, model, out_path,"
+          + " state, attempts, version) VALUES ('" + batch + "', 'a', 1, 'f', 'grok-video-1.5-preview', 'a.mp4', '"
+          + state + "', 1, 0)");
+    }
+    return old;
   }
 
   @Test
