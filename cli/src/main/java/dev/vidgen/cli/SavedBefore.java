@@ -20,6 +20,16 @@ record SavedBefore(Path file, Instant savedAt) {
   /** A file system's modification times may be rounded to the second (or two, on FAT). */
   private static final Duration CLOCK_GRAIN = Duration.ofSeconds(2);
 
+  /**
+   * How much later than the history's entry a file's time may be and the file still be the one saved then: none
+   * where the file system keeps times finer than a second (the file is written before its entry), so that a file
+   * written over a moment after its save is not taken for the video; {@link #CLOCK_GRAIN} where it keeps whole
+   * seconds only (a time of no fraction).
+   */
+  static Duration grain(Instant written) {
+    return written.getNano() != 0 ? Duration.ZERO : CLOCK_GRAIN;
+  }
+
   static Optional<SavedBefore> of(CliContext context, String taskId, Path file) {
     if (taskId == null || file == null) {
       return Optional.empty();
@@ -40,7 +50,7 @@ record SavedBefore(Path file, Instant savedAt) {
       return latest
           .filter(entry -> entry.taskId().equals(taskId) && entry.status().equals("completed"))
           .filter(entry -> newestTake.map(entry.submittedAt()::equals).orElse(false))
-          .filter(entry -> !written.isAfter(entry.updatedAt().plus(CLOCK_GRAIN)))
+          .filter(entry -> !written.isAfter(entry.updatedAt().plus(grain(written))))
           .map(entry -> new SavedBefore(absolute, entry.updatedAt()));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty(); // not known to be this task's: treated as any other file there

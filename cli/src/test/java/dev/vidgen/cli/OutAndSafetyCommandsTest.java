@@ -264,6 +264,29 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aFileWrittenOverMomentsAfterItsSaveIsNotTakenForThisTasksVideo() throws IOException {
+    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "clip.mp4");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    String task = fake.taskIds().get(0);
+    Path clip = dir.resolve("clip.mp4");
+    java.time.Instant saved = Files.getLastModifiedTime(clip).toInstant();
+    org.junit.jupiter.api.Assumptions.assumeTrue(saved.getNano() != 0,
+        "this file system keeps whole seconds only, where a file written over in the same second cannot be told");
+
+    // Another tool appends to it at once: its time is a moment after the history's entry, and its bytes are others.
+    Files.writeString(clip, " and an edit", java.nio.file.StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(clip, java.nio.file.attribute.FileTime.from(saved.plusMillis(1900)));
+    long edited = Files.size(clip);
+    CliRun.Result again = withHistory("download", task, "--out", "clip.mp4");
+
+    assertThat(again.err()).as(again.all()).doesNotContain("already holds this task's video");
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(again.err()).contains("clip.mp4 already exists (it may be another task's paid video)");
+    assertThat(Files.size(clip)).as("kept as it is").isEqualTo(edited);
+  }
+
+  @Test
   void aTaskIdTheProviderGivesOutAgainIsANewTaskNotTheOneSavedBefore() throws IOException {
     CliRun.Result first = withHistory("generate", "--image", "product.png", "--prompt", "job A",
         "--out", "videos/");
