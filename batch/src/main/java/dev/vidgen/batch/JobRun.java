@@ -523,7 +523,7 @@ final class JobRun {
       } else if (cause instanceof DeadlineExceededException) {
         String running = "task " + handle.taskId() + " is still running: " + cause.getMessage() + "; run again to keep"
             + " polling";
-        if (TASK_NOT_FOUND.equals(entry.reasonCode())) {
+        if (JobStore.TASK_NOT_FOUND.equals(entry.reasonCode())) {
           write(b -> b.reason(null, null), () -> hold(running)); // found this time
         } else {
           hold(running);
@@ -552,11 +552,8 @@ final class JobRun {
 
   /** A task the provider said it does not know: the journal says so (the job stays open), then the job is held. */
   private void notFound(String problem) {
-    write(b -> b.reason(TASK_NOT_FOUND, problem), () -> hold(problem));
+    write(b -> b.reason(JobStore.TASK_NOT_FOUND, problem), () -> hold(problem));
   }
-
-  /** The reason code of a job with a task the provider answered "not found" for when last read; the job stays open. */
-  static final String TASK_NOT_FOUND = "task_not_found";
 
   /**
    * How long after its create a task the provider does not know is taken as gone for good, rather than
@@ -582,7 +579,7 @@ final class JobRun {
       return;
     }
     VideoAsset video = snapshot.video();
-    boolean foundAgain = TASK_NOT_FOUND.equals(entry.reasonCode());
+    boolean foundAgain = JobStore.TASK_NOT_FOUND.equals(entry.reasonCode());
     write(b -> {
       b.state(SUBMITTED).video(video.url().toString(), video.expiresAt());
       return foundAgain ? b.reason(null, null) : b;

@@ -201,7 +201,8 @@ final class FailedCharges {
 
   /** Whether {@code entry}'s task was made but the provider answered "not found" when it was last read. */
   static boolean notFound(Entry entry) {
-    return entry.state() == State.SUBMITTED && entry.taskId() != null && "task_not_found".equals(entry.reasonCode());
+    return entry.state() == State.SUBMITTED && entry.taskId() != null
+        && dev.vidgen.batch.journal.JobStore.TASK_NOT_FOUND.equals(entry.reasonCode());
   }
 
   /**

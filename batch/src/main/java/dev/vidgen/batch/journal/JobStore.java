@@ -118,7 +118,7 @@ public interface JobStore extends AutoCloseable {
       Objects.requireNonNull(state, "state == null");
     }
 
-    /** An entry whose key is not known (the form before {@code keyTag} was kept). */
+    /** An entry that keeps no API key's tag (the form before {@code keyTag} was kept). */
     public Entry(String batch, String key, int seq, String fingerprint, String model, String out, State state,
         int attempts, String clientReference, String taskId, String handle, BigDecimal credits, String videoUrl,
         Instant expiresAt, String file, String reasonCode, String reason, String worker, Instant leaseUntil,
@@ -324,6 +324,12 @@ public interface JobStore extends AutoCloseable {
 
   /** The reason code of a job {@code submitting} whose create waits out a backoff, none on its way ({@link Entry#createWaiting}). */
   String CREATE_WAITING = "create_waiting";
+
+  /**
+   * The reason code of a job {@code submitted} whose task the provider answered "not found" for when it was last
+   * read (another account's key made it, or the provider's listing has not caught up): the job stays open.
+   */
+  String TASK_NOT_FOUND = "task_not_found";
 
   /** Thrown by {@link #enroll} when a key is already in the journal with other content. */
   final class ConflictException extends IllegalStateException {
