@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,20 @@ final class AfterSubmit {
    * the video could be saved there, with {@code --no-wait} too when {@code --out} names the place the
    * printed {@code vidgen wait} will save it.
    */
+  void beforeSubmit(Session session, dev.vidgen.core.domain.VideoJob job) {
+    if (out != null && !out.isStdout() && !out.isFolder(session.context())) {
+      Path target = OutTarget.real(out.path(session.context()).toAbsolutePath().normalize());
+      for (Path input : LocalFiles.of(job)) {
+        if (OutTarget.real(input.toAbsolutePath().normalize()).equals(target)) {
+          // Even with --force: the input is read for the upload, and its only copy may be this one.
+          throw CliException.usage("--out " + out.text() + " is this job's own input " + input + ": the video would"
+              + " be saved over it; nothing was sent", "choose another --out");
+        }
+      }
+    }
+    beforeSubmit(session);
+  }
+
   void beforeSubmit(Session session) {
     if (out != null) {
       session.keepForResume("--out", out.forCommands(session.context()));

@@ -173,6 +173,7 @@ final class BatchCommand extends ClientCommand {
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model))
           .sameJobBy(dev.vidgen.serve.history.JobIdentity.asSent(client));
       views.plan(plan);
+      BatchOutClashes.refuse(context, plan, jobs, location, videos);
       tellChangedPrices(plan, output);
       // --skip-invalid runs the valid lines; with none, there is nothing to run, and it is no success.
       if (!plan.invalid().isEmpty() && (!skipInvalid || plan.jobs().isEmpty())) {
@@ -497,11 +498,13 @@ final class BatchCommand extends ClientCommand {
   }
 
   private List<BatchLine> read(Path jobs) {
-    if (java.nio.file.Files.exists(jobs) && !java.nio.file.Files.isRegularFile(jobs)) {
+    Path absolute = jobs.toAbsolutePath().normalize();
+    boolean descriptor = absolute.startsWith("/dev") || absolute.startsWith("/proc"); // /dev/stdin, /dev/fd/3
+    if (java.nio.file.Files.exists(jobs) && (descriptor || !java.nio.file.Files.isRegularFile(jobs))) {
       // A pipe or a device (/dev/stdin): its journal and videos would go beside it, into /dev say, and a second run
       // could not read the same lines again to go on.
-      throw CliException.usage("the jobs file " + jobs + " is not a regular file (a pipe or a device); nothing was"
-          + " sent", "save the jobs to a file first (its journal and videos go beside it, and a run goes on from it)");
+      throw CliException.usage("the jobs file " + jobs + " is not a regular file (a pipe, a device, or standard input"
+          + " however redirected); nothing was sent", "save the jobs to a file first (its journal and videos go beside it, and a run goes on from it)");
     }
     try {
       return BatchFile.read(jobs);

@@ -60,7 +60,7 @@ final class GenerateCommand extends ClientCommand {
       }
       return dryRun(client, videoJob, budget, root.allowUnknownPrices, session, output);
     }
-    after.beforeSubmit(session);
+    after.beforeSubmit(session, videoJob);
     VidgenClient client = session.onlineClient();
     RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, again, output);
     if (!same.goOn()) {

@@ -136,7 +136,7 @@ record OutTarget(String text) {
   }
 
   /** {@code path} with the links of its longest existing part followed, so that a link to the data folder is seen. */
-  private static Path real(Path path) {
+  static Path real(Path path) {
     Path existing = path;
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();

@@ -41,6 +41,55 @@ class BatchCommandTest {
   }
 
   @Test
+  void aLineWhoseOutNamesTheJournalTheJobsFileOrAnImageIsRefusedEvenWithStartOver() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("img.png"));
+    byte[] image = Files.readAllBytes(dir.resolve("img.png"));
+    Path jobs = write(job("first", 10));
+    CliRun.Result first = CliRun.in(dir).run(args(jobs, "--out-dir", dir.toString()));
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    byte[] journal = Files.readAllBytes(dir.resolve("jobs.journal"));
+
+    Map<String, String> named = Map.of("jobs.journal", "the batch's journal, which keeps its paid task ids",
+        "jobs.jsonl", "the jobs file", "img.png", "an input of line 2", ".vidgen-batch.json",
+        "the batch's results manifest");
+    for (String out : List.of("jobs.journal", "jobs.jsonl", "img.png", ".vidgen-batch.json")) {
+      write(job("first", 10), "{\"id\": \"second\", \"prompt\": \"p\", \"images\": [\"img.png\"],"
+          + " \"seconds\": 10, \"out\": \"" + out + "\"}");
+      String lines = Files.readString(jobs);
+
+      CliRun.Result refused = CliRun.in(dir).run(args(jobs, "--out-dir", dir.toString(), "--start-over"));
+      CliRun.Result dry = CliRun.in(dir).run(args(jobs, "--out-dir", dir.toString(), "--dry-run"));
+
+      for (CliRun.Result run : List.of(refused, dry)) {
+        assertThat(run.exitCode()).as(out + ": " + run.all()).isEqualTo(ExitCodes.INVALID_JOB);
+        assertThat(run.err()).contains("line 2 (second): out " + dir.resolve(out).toAbsolutePath() + " is "
+            + named.get(out) + ": its video would be saved over that file, which the batch needs (even with"
+            + " --start-over); nothing was sent");
+      }
+      assertThat(Files.readAllBytes(dir.resolve("jobs.journal"))).as(out).isEqualTo(journal);
+      assertThat(Files.readString(jobs)).isEqualTo(lines);
+      assertThat(Files.readAllBytes(dir.resolve("img.png"))).isEqualTo(image);
+    }
+  }
+
+  @Test
+  void standardInputRedirectedFromAFileIsNoJobsFileItsJournalWouldGoToDev() throws Exception {
+    Path jobs = write(job("a", 10));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    List<String> args = new java.util.ArrayList<>(List.of("batch", "/dev/stdin"));
+    args.addAll(List.of(FAST_MOCK));
+    Process process = CliRun.in(dir).stdinFrom(jobs).startProcess(out, err, args);
+
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(err)).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(Files.readString(err)).contains("/dev/stdin is not a regular file (a pipe, a device, or standard input"
+        + " however redirected); nothing was sent");
+    assertThat(Path.of("/dev/stdin.journal")).doesNotExist();
+    assertThat(Path.of("/dev/stdin-videos")).doesNotExist();
+  }
+
+  @Test
   void aJobsFileThatIsNotUtf8OrNotARegularFileIsRefusedSayingSo() throws Exception {
     Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.jsonl"),
         ("{\"prompt\": \"caf\u00e9\", \"seconds\": 10}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

@@ -34,6 +34,7 @@ final class CliRun {
   private boolean terminal;
   private boolean canAsk;
   private byte[] stdin = new byte[0];
+  private Path stdinFile;
   private boolean stdoutFails;
 
   private CliRun(Path workingDir) {
@@ -53,6 +54,12 @@ final class CliRun {
   /** What an in-process run reads on standard input. */
   CliRun stdin(String text) {
     this.stdin = text.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** What a process started by {@link #startProcess} reads on standard input (default: nothing, /dev/null). */
+  CliRun stdinFrom(Path file) {
+    this.stdinFile = file;
     return this;
   }
 
@@ -143,7 +150,7 @@ final class CliRun {
         .directory(workingDir.toFile())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectInput(ProcessBuilder.Redirect.from(stdinFile != null ? stdinFile.toFile() : new File("/dev/null")));
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     builder.environment().putAll(env);

@@ -264,6 +264,24 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void anOutThatIsTheJobsOwnImageIsRefusedEvenWithForceAndNothingIsSent() throws IOException {
+    byte[] image = Files.readAllBytes(dir.resolve("product.png"));
+    Files.createSymbolicLink(dir.resolve("alias.png"), dir.resolve("product.png"));
+
+    for (String out : List.of("product.png", "alias.png", "./sub/../product.png")) {
+      CliRun.Result refused = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in", "--out",
+          out, "--force");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(refused.err()).contains("--out " + out + " is this job's own input",
+          "the video would be saved over it; nothing was sent");
+    }
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    assertThat(fake.creates()).isEmpty();
+    assertThat(dir.resolve("product.png")).hasBinaryContent(image);
+  }
+
+  @Test
   void aFileWrittenOverMomentsAfterItsSaveIsNotTakenForThisTasksVideo() throws IOException {
     CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
         "--out", "clip.mp4");
