@@ -451,7 +451,9 @@ final class Failures {
       dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
       String ended = known == null ? null : known.status();
       if ("completed".equals(ended)) {
-        String out = session.keptOut().orElse(known.out() == null ? session.workingFolderOut() : known.out());
+        String out = AdvisedOut.of(session.context(),
+            session.keptOut().orElse(known.out() == null ? session.workingFolderOut() : known.out()),
+            handle.taskId().value());
         return failed + "; the task completed (so the task history says): try again later,"
             + " or save its video with " + downloadCommand(handle, session, "--out", out);
       }

@@ -229,7 +229,8 @@ final class HistoryCommand extends ClientCommand {
   /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
   private static String saveCommand(HistoryEntry entry, Session session) {
     // The --out the task was submitted with, when the history kept it; else the working folder (the task names the file).
-    String out = entry.out() == null ? session.workingFolderOut() : entry.out();
+    String out = entry.out() == null ? session.workingFolderOut()
+        : AdvisedOut.of(session.context(), entry.out(), entry.taskId());
     return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", out))
         .orElseGet(() -> {
           List<String> more = new ArrayList<>(List.of("--out", out));

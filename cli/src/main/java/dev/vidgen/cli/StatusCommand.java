@@ -77,7 +77,8 @@ final class StatusCommand extends TaskCommand {
   private static String savedOrDownload(Target target, JobHandle handle, Session session) {
     return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
             + "; another copy: " + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut()))
-        .orElse(Failures.downloadCommand(handle, session, "--out", outOr(target, session)));
+        .orElse(Failures.downloadCommand(handle, session, "--out",
+            AdvisedOut.of(session.context(), outOr(target, session), handle.taskId().value())));
   }
 
   /**

@@ -264,6 +264,30 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void theAdviceToSaveATaskWhoseOutAnotherTasksVideoTookNamesTheFreeFileBesideIt() throws IOException {
+    CliRun.Result late = withHistory("generate", "--image", "product.png", "--prompt", "job B", "--out", "clip.mp4",
+        "--no-wait");
+    assertThat(late.exitCode()).as(late.all()).isZero();
+    String taskB = fake.taskIds().get(0);
+    CliRun.Result first = withHistory("generate", "--image", "product.png", "--prompt", "job A", "--out", "clip.mp4");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    byte[] videoA = Files.readAllBytes(dir.resolve("clip.mp4"));
+    String beside = dir.resolve("clip-" + taskB + ".mp4").toAbsolutePath().toString();
+
+    CliRun.Result status = withHistory("status", taskB);
+    for (int read = 1; read < 10 && !status.out().contains("status    completed"); read++) {
+      status = withHistory("status", taskB); // the fake's tasks move on with each read
+    }
+    CliRun.Result history = withHistory("history");
+
+    assertThat(status.out()).as(status.all()).contains("vidgen download " + taskB).contains("--out " + beside);
+    assertThat(history.out()).as(history.all()).contains("--out " + beside);
+    CliRun.Result saved = withHistory("download", taskB, "--out", beside);
+    assertThat(saved.exitCode()).as("the advice works as printed: " + saved.all()).isZero();
+    assertThat(dir.resolve("clip.mp4")).as("job A's video kept").hasBinaryContent(videoA);
+  }
+
+  @Test
   void anOutThatIsTheJobsOwnImageIsRefusedEvenWithForceAndNothingIsSent() throws IOException {
     byte[] image = Files.readAllBytes(dir.resolve("product.png"));
     Files.createSymbolicLink(dir.resolve("alias.png"), dir.resolve("product.png"));

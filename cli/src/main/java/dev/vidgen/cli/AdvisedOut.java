@@ -1,0 +1,25 @@
+package dev.vidgen.cli;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * The {@code --out} a printed command advises for a task's video: the one the task was meant for, unless a file
+ * there now holds another video (a run that raced to the same path saved its own there), in which case the free
+ * name beside it that saving would choose, since the command would refuse that file and never write over it.
+ */
+final class AdvisedOut {
+  private AdvisedOut() {}
+
+  static String of(CliContext context, String out, String taskId) {
+    if (out == null || out.equals("-") || out.endsWith("/") || out.endsWith(java.io.File.separator)) {
+      return out;
+    }
+    Path path = context.resolve(Path.of(out)).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || SavedBefore.of(context, taskId, path).isPresent()) {
+      return out; // nothing there yet, a link or device the command explains itself, or this task's own video
+    }
+    return Finisher.besides(path, taskId).toString();
+  }
+}
