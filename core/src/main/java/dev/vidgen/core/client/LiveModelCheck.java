@@ -213,6 +213,18 @@ final class LiveModelCheck {
     return withinReadTimeout(list()).handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
   }
 
+  /**
+   * {@link #readIfChecked()}, read again (once, when {@link #REFRESH_INTERVAL} allows) when the kept list holds none
+   * of {@code route}'s names: a retired route the key has been given since is found as a model added to it is.
+   */
+  CompletableFuture<Optional<Set<String>>> readHolding(dev.vidgen.core.domain.ModelRoute route) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return listHolding(live -> route.nameListedIn(live).isPresent())
+        .handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
+  }
+
   /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
   CompletableFuture<Void> check(String model) {
     if (!enabled) {

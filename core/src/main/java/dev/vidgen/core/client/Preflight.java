@@ -59,6 +59,14 @@ class Preflight {
   }
 
   /**
+   * {@link #readModels()}, read again when the kept list holds none of {@code route}'s names and the least
+   * time between such reads has passed.
+   */
+  CompletableFuture<Optional<Set<String>>> readModelsHolding(dev.vidgen.core.domain.ModelRoute route) {
+    return models == null ? CompletableFuture.completedFuture(Optional.empty()) : models.readHolding(route);
+  }
+
+  /**
    * Reads the live model list, then goes on with {@code next} given it (null: not readable); the future
    * returned ends as {@code next}'s does, and cancelling it cancels that. {@code notSent} runs when
    * {@code next} never starts (cancelled while the list was read) or throws before it could send.

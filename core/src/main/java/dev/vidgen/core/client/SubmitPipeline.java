@@ -97,15 +97,22 @@ final class SubmitPipeline {
   }
 
   /**
-   * {@link #validate(VideoJob)}; when the only errors are the route's retirement and the list is not
-   * kept, the live model list is read first, as a retired route it offers is usable.
+   * {@link #validate(VideoJob)}; when the only errors are the route's retirement, the live model list is read
+   * first when it is not kept, or again when the kept one lacks the route (at most every 30 s), as a retired
+   * route it offers is usable.
    */
   CompletableFuture<ValidationReport> validateWithLiveList(VideoJob job) {
     ValidationReport report = validate(job);
-    if (!onlyRetirement(report) || preflight.knownModels().isPresent() || !preflight.checksModels()) {
+    if (!onlyRetirement(report) || !preflight.checksModels()) {
       return CompletableFuture.completedFuture(report);
     }
-    return preflight.readModels().thenApply(live -> live.map(listed -> validate(job, listed)).orElse(report));
+    // A kept list that lacks the route is read again when due: the key may have been given it since.
+    Optional<ModelRoute> route = catalog.find(job.model()); // a retired model is always a catalog route
+    if (route.isEmpty()) {
+      return CompletableFuture.completedFuture(report);
+    }
+    return preflight.readModelsHolding(route.get())
+        .thenApply(live -> live.map(listed -> validate(job, listed)).orElse(report));
   }
 
   /** Whether {@code report}'s errors are all the route's retirement: what the key's live list can lift. */

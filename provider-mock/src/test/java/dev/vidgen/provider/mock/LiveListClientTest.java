@@ -193,6 +193,30 @@ class LiveListClientTest {
   }
 
   @Test
+  void aRetiredRouteGivenBackToTheKeyIsUsableWithoutWaitingForTheListToGoStale() {
+    MockVideoProvider mock = mock(Set.of("seedance-2"));
+    client(mock);
+    assertThat(client.validateAsync(sora())).succeedsWithin(Duration.ZERO)
+        .satisfies(report -> assertThat(report.errors()).singleElement()
+            .satisfies(error -> assertThat(error.message()).contains("does not offer it either")));
+
+    mock.relist(Set.of("seedance-2", "sora-2"));
+    assertThat(client.validateAsync(sora())).succeedsWithin(Duration.ZERO)
+        .satisfies(report -> assertThat(report.isValid()).as("not read again within the interval").isFalse());
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(1);
+
+    time.advance(Duration.ofSeconds(31));
+    assertThat(client.validateAsync(sora())).succeedsWithin(Duration.ZERO).satisfies(report -> {
+      assertThat(report.isValid()).isTrue();
+      assertThat(report.warnings()).singleElement().satisfies(warning -> assertThat(warning.message())
+          .contains("this key's live model list still offers it, so it is sent"));
+    });
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+    client.validateAsync(sora()).join();
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).as("a list that holds it is not read again").hasSize(2);
+  }
+
+  @Test
   void theListAskedForOnItsOwnIsRetriedAfterAServerError() {
     MockVideoProvider mock = mock(Set.of(PREVIEW));
     mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
