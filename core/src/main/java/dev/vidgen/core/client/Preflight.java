@@ -73,8 +73,19 @@ class Preflight {
    */
   <T> CompletableFuture<T> afterReadingModels(Function<Set<String>, CompletableFuture<T>> next,
       Runnable notSent) {
+    return afterReading(readModels(), next, notSent);
+  }
+
+  /** {@link #afterReadingModels}, the list read as {@link #readModelsHolding} reads it for {@code route}. */
+  <T> CompletableFuture<T> afterReadingModels(dev.vidgen.core.domain.ModelRoute route,
+      Function<Set<String>, CompletableFuture<T>> next, Runnable notSent) {
+    return afterReading(readModelsHolding(route), next, notSent);
+  }
+
+  private <T> CompletableFuture<T> afterReading(CompletableFuture<Optional<Set<String>>> reading,
+      Function<Set<String>, CompletableFuture<T>> next, Runnable notSent) {
     CompletableFuture<T> outer = new CompletableFuture<>();
-    readModels().whenComplete((read, failure) -> {
+    reading.whenComplete((read, failure) -> {
       if (outer.isDone()) {
         notSent.run(); // cancelled while the list was read: nothing was sent
         return;

@@ -295,10 +295,12 @@ final class SubmitPipeline {
       prepared = prepared(job, report);
       ledger.reserve(prepared.quote());
     } catch (RuntimeException e) {
-      if (!listRead && live == null && e instanceof InvalidJobException invalid && onlyRetirement(invalid.report())
-          && preflight.checksModels()) {
-        // The key's live list is the newer word on a retired route: read it, then decide (unreadable: refused as before).
-        return preflight.afterReadingModels(
+      Optional<ModelRoute> retired = catalog.find(job.model());
+      if (!listRead && retired.isPresent() && e instanceof InvalidJobException invalid
+          && onlyRetirement(invalid.report()) && preflight.checksModels()) {
+        // The key's live list is the newer word on a retired route: read it (again, when the kept one lacks the
+        // route and a read is due), then decide (unreadable: refused as before).
+        return preflight.afterReadingModels(retired.get(),
             read -> submitOnce(job, requestedReference, stopSending, takes, callerHasReference, settled, read, true),
             settled);
       }

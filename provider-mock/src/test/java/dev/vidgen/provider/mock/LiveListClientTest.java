@@ -217,6 +217,23 @@ class LiveListClientTest {
   }
 
   @Test
+  void aSubmitOnARetiredRouteGivenBackToTheKeyReadsTheKeptListAgainWhenDue() {
+    MockVideoProvider mock = mock(Set.of("seedance-2"));
+    client(mock);
+    assertThatThrownBy(() -> client.submit(sora())).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("does not offer it either");
+
+    mock.relist(Set.of("seedance-2", "sora-2"));
+    assertThatThrownBy(() -> client.submit(sora())).as("within the interval").isInstanceOf(InvalidJobException.class);
+    time.advance(Duration.ofSeconds(31));
+    JobHandle handle = client.submit(sora());
+
+    assertThat(handle.model()).isEqualTo("sora-2");
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(2);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
   void theListAskedForOnItsOwnIsRetriedAfterAServerError() {
     MockVideoProvider mock = mock(Set.of(PREVIEW));
     mock.script().fail(Operation.READ, 1, FailureKind.SERVER_ERROR);
