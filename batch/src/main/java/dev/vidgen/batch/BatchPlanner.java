@@ -90,7 +90,8 @@ final class BatchPlanner {
 
   /**
    * Why the video could not be saved as {@code out}, found before anything is paid for: a name
-   * ending in a slash, an existing folder, or a file where a folder on the way should be.
+   * ending in a slash, an existing folder, a file where a folder on the way should be, or a name
+   * or path too long (with the temporary name it is written to first).
    */
   private static Optional<Violation> unwritable(BatchLine line, Path root, Path out) {
     String why = null;
@@ -104,6 +105,12 @@ final class BatchPlanner {
           why = "cannot be made: " + on + " is a file, not a folder";
           break;
         }
+      }
+      Optional<String> tooLong = why == null ? dev.vidgen.core.client.SaveTargets.nameTooLong(out) : Optional.empty();
+      if (tooLong.isPresent()) {
+        return Optional.of(Violation.error("out", "line.out_unwritable", String.valueOf(line.out()),
+            "a file name inside the output folder", "line " + line.number() + ": out " + out + " cannot be made: "
+                + tooLong.get()));
       }
     }
     return Optional.ofNullable(why).map(reason -> Violation.error("out", "line.out_unwritable",

@@ -234,6 +234,12 @@ final class Finisher {
       } catch (RuntimeException e) {
         // The temporary file is vidgen's own: the failure is said of standard output, where the video was to go.
         if (dev.vidgen.core.concurrent.AsyncFailures.unwrap(e) instanceof DownloadFailedException failed) {
+          if (failed.getCause() instanceof IOException local) {
+            // The temporary file took no video (a full disk, a file-size limit): --out - again would fail the same.
+            throw new StdoutNotWritten(new DownloadFailedException(handle.taskId(), target, "the video could not be"
+                + " written to the temporary file it goes through on its way there ("
+                + dev.vidgen.core.text.IoReasons.of(local) + ")", failed).savedTo("standard output"));
+          }
           throw failed.savedTo("standard output");
         }
         throw e;
@@ -259,11 +265,20 @@ final class Finisher {
     }
   }
 
-  /** The video was downloaded whole but standard output did not take it. */
+  /**
+   * The video was downloaded whole but standard output did not take it, or the temporary file it goes through took
+   * none: either way the way on saves it to a file.
+   */
   private static final class StdoutNotWritten extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final DownloadFailedException failure;
+
+    /** A video that never reached standard output: {@code failure} says why. */
+    StdoutNotWritten(DownloadFailedException failure) {
+      super(failure);
+      this.failure = failure;
+    }
 
     StdoutNotWritten(JobHandle handle, Path file, IOException cause) {
       super(cause);

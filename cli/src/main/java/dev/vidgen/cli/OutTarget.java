@@ -90,8 +90,8 @@ record OutTarget(String text) {
 
   /**
    * Checks, before anything is sent, that the video can be written here: the nearest existing
-   * folder on the way accepts a file, no file stands where a folder must be, and an existing
-   * file is replaced only with {@code force}.
+   * folder on the way accepts a file, no file stands where a folder must be, the name (and the
+   * longer temporary one) fits, and an existing file is replaced only with {@code force}.
    *
    * @throws CliException (exit 2, nothing sent) saying what is wrong and what to do
    */
@@ -189,6 +189,13 @@ record OutTarget(String text) {
     if (!dev.vidgen.core.client.SaveTargets.acceptsNewFiles(existing)) {
       throw refused("cannot save the video to " + path + ": the folder " + existing
           + " does not accept new files; nothing was sent", "choose another --out");
+    }
+    if (!folder) {
+      // A name the file system takes may still leave no room for the longer temporary name the video is written to.
+      dev.vidgen.core.client.SaveTargets.nameTooLong(path).ifPresent(why -> {
+        throw refused("cannot save the video to " + path + ": " + why + "; nothing was "
+            + (taskId == null ? "sent" : "written"), "choose a shorter --out");
+      });
     }
   }
 

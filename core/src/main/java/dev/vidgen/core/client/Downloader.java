@@ -234,7 +234,7 @@ final class Downloader {
       }
       for (int tries = 0; ; tries++) {
         Path part = target.resolveSibling(
-            "." + target.getFileName() + "." + Long.toHexString(runtime.random().nextLong()) + ".part");
+            PartNames.of(target.getFileName().toString(), runtime.random().nextLong()));
         try {
           java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part,
               StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

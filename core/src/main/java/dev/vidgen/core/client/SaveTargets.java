@@ -8,8 +8,8 @@ public final class SaveTargets {
   private SaveTargets() {}
 
   /**
-   * Refuses a target that is a folder, or whose nearest existing parent is a file or cannot be
-   * written: the task would be paid for and its video never saved.
+   * Refuses a target that is a folder, whose nearest existing parent is a file or cannot be written,
+   * or whose name or path is too long: the task would be paid for and its video never saved.
    *
    * @throws IllegalArgumentException saying what is wrong, and that nothing was sent
    */
@@ -36,6 +36,19 @@ public final class SaveTargets {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
           + " does not accept new files (nothing was sent)");
     }
+    nameTooLong(absolute).ifPresent(why -> {
+      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + why
+          + " (nothing was sent)");
+    });
+  }
+
+  /**
+   * Why the video could not be saved at {@code target} because its name, the temporary name it is written to first
+   * ({@code .<name>.<16 hex digits>.part}, 23 bytes longer), a folder still to be made or the path is too long for
+   * the file system, with what would fit; empty when all fit. Tried in the nearest existing folder, nothing left.
+   */
+  public static java.util.Optional<String> nameTooLong(Path target) {
+    return NameRoom.problem(target);
   }
 
   /**
