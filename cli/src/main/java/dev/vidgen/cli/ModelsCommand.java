@@ -129,6 +129,9 @@ final class ModelsCommand extends ClientCommand {
       session.context().out().flush();
       return ExitCodes.DONE;
     }
+    // Ids the catalog lacks are the server's text: shown (never emitted) escaped and clipped, as any other.
+    List<String> liveOnlyShown = shown(liveOnly);
+    List<String> removedShown = shown(removed);
     if (output.json()) {
       List<Map<String, Object>> models = new ArrayList<>();
       routes.forEach(route -> {
@@ -141,8 +144,8 @@ final class ModelsCommand extends ClientCommand {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("models", models);
       if (live) {
-        json.put("live_only", liveOnly);
-        json.put("live_removed", removed);
+        json.put("live_only", liveOnlyShown);
+        json.put("live_removed", removedShown);
         json.put("live_left_out", keyLikeLeftOut);
       }
       output.object(json);
@@ -215,12 +218,12 @@ final class ModelsCommand extends ClientCommand {
       output.line(usable + " of these the key may use now (LIVE yes); a job on another is refused before it is sent.");
       if (!liveOnly.isEmpty()) {
         output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
-            + " the catalog lacks: " + String.join(", ", liveOnly) + ".");
+            + " the catalog lacks: " + String.join(", ", liveOnlyShown) + ".");
         output.line("To use one, describe it in a route file (docs/routes.md): vidgen models --live --emit-routes"
             + " > my-routes.json, fill in its real limits and price, then add --routes my-routes.json.");
       }
       for (String id : removed) {
-        output.line("The key may also use " + id + ", which " + catalog.removedBy(id).orElseThrow()
+        output.line("The key may also use " + shown(List.of(id)).get(0) + ", which " + catalog.removedBy(id).orElseThrow()
             + " removes from the catalog.");
       }
     }
@@ -229,6 +232,11 @@ final class ModelsCommand extends ClientCommand {
     output.line("(N) is how many images a mode takes, Nv how many videos. * marks the ratio and resolution sent when"
         + " a job gives none; where none is marked, none is sent and the provider chooses. 1 USD = 200 credits.");
     return ExitCodes.DONE;
+  }
+
+  /** Model ids of the server's list as they may be shown: control characters escaped, keys masked, clipped. */
+  private static List<String> shown(List<String> ids) {
+    return ids.stream().map(id -> SafeText.clip(SafeText.clean(id), 120)).toList();
   }
 
   /** The route {@code name} leads to, as a job naming it would find it; an unknown name is a usage error. */

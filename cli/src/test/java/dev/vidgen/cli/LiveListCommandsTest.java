@@ -53,6 +53,26 @@ class LiveListCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void modelIdsTheCatalogLacksAreShownEscapedAndClippedInJsonAsInTheTable() {
+    String colour = "evil\u001b[31mred";
+    String forged = "m\r\nvidgen: injected line";
+    String huge = "x".repeat(100_000);
+    fake.videoModels(Set.of("veo3.1-fast", colour, forged, huge));
+
+    CliRun.Result table = vidgen("models", "--live");
+    CliRun.Result json = vidgen("models", "--live", "--json");
+
+    java.util.List<String> liveOnly = (java.util.List<String>) json.json().get("live_only");
+    assertThat(liveOnly).hasSize(3).noneMatch(id -> id.chars().anyMatch(Character::isISOControl))
+        .allMatch(id -> id.length() < 200);
+    assertThat(liveOnly).contains("evil\\x1B[31mred");
+    for (CliRun.Result run : java.util.List.of(table, json)) {
+      assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\r\nvidgen: injected").doesNotContain(huge);
+    }
+  }
+
+  @Test
   void aBatchJudgesEachLineOfARetiredRouteTheListOffersAlikeWhateverLineComesFirst() throws Exception {
     String sora = "{\"id\":\"s\",\"model\":\"sora-2\",\"prompt\":\"a fox\"}";
     String veo = "{\"id\":\"v\",\"model\":\"veo3.1-fast\",\"prompt\":\"a fox\"}";
