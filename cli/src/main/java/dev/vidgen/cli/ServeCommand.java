@@ -150,9 +150,20 @@ final class ServeCommand extends ClientCommand {
         : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
         : List.of("xdg-open", url.toString());
     try {
-      new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      ProcessBuilder browser = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      withoutKeys(browser.environment());
+      browser.start();
     } catch (IOException e) {
       output.note("could not open a browser (" + command.get(0) + ": " + e.getMessage() + "); open " + url + " yourself");
     }
+  }
+
+  /**
+   * Takes the API keys out of the environment a browser is started with: the browser, and every page and helper it
+   * runs, has no business with them (a variable named like {@code TOAPIS_API_KEY}, in any case).
+   */
+  static void withoutKeys(Map<String, String> environment) {
+    environment.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).contains("API_KEY"));
   }
 }
