@@ -192,7 +192,7 @@ final class HistoryRecord {
       if (file != null && history != null) {
         try {
           // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.
-          history.replacedAt(file, entry.taskId());
+          history.replacedAt(file, entry.taskId(), why -> unlocked(entry, why));
         } catch (RuntimeException e) {
           output.note("could not update the task history (" + e.getMessage() + ")");
         }
@@ -252,6 +252,9 @@ final class HistoryRecord {
     return written;
   }
 
+  /** Whether this record said that the history's lock could not be had, so that it is said once. */
+  private boolean toldUnlocked;
+
   private synchronized void write(HistoryEntry next) {
     entry = next;
     written = false;
@@ -259,7 +262,9 @@ final class HistoryRecord {
       return;
     }
     try {
-      history.changing(() -> {
+      // A lock that cannot be had costs the lock, not the line: the task is appended without it, as a create's note is,
+      // so that the history never holds an unanswered create for a create that was answered.
+      history.changingOrUnlocked(() -> {
         // A command that read the task before another saved its video (a status beside a wait) keeps that file.
         HistoryEntry latest = history.find(next.provider(), next.taskId()).orElse(null);
         HistoryEntry kept = next.file() == null && latest != null && latest.file() != null
@@ -268,10 +273,19 @@ final class HistoryRecord {
         history.record(kept);
         entry = kept;
         return null;
-      });
+      }, why -> unlocked(next, why));
       written = true;
     } catch (RuntimeException e) {
       output.note("could not record task " + next.taskId() + " in the history (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Says, once, that the history's lock could not be had ({@code why}) and that the task is recorded without it. */
+  private synchronized void unlocked(HistoryEntry next, String why) {
+    if (!toldUnlocked) {
+      toldUnlocked = true;
+      output.note("could not lock the task history (" + why + "), so task " + next.taskId() + " is appended to it"
+          + " without the lock, so that its id is kept");
     }
   }
 }

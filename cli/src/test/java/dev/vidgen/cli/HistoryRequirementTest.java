@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -148,6 +149,69 @@ class HistoryRequirementTest {
     assertThat((String) error(refused).get("message")).startsWith("could not lock the task history (")
         .endsWith("and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aHistoryThatCannotBeLockedStillGetsTheAnsweredTaskNotAnOpenCreate() throws Exception {
+    Files.createDirectories(home.resolve("history.jsonl.lock")); // a folder where the lock file goes
+
+    CliRun.Result made = generate(toApis().env("VIDGEN_HOME", home.toString()));
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String taskId = (String) made.json().get("task_id");
+    assertThat(made.err()).contains("could not lock the task history (cannot lock the task history "
+        + home.resolve("history.jsonl.lock"), "so task " + taskId + " is appended to it without the lock, so that its"
+        + " id is kept").doesNotContain("could not record task");
+    Map<String, Object> listed = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
+    assertThat((java.util.List<Map<String, Object>>) listed.get("tasks")).as("the task, and no open create")
+        .singleElement().satisfies(task -> assertThat(task).containsEntry("task_id", taskId)
+            .containsEntry("status", "queued"));
+
+    Files.delete(home.resolve("history.jsonl.lock"));
+    CliRun.Result again = generate(toApis().env("VIDGEN_HOME", home.toString()));
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((Map<String, Object>) again.json().get("same_job")).as("named as the task, not as a create unanswered")
+        .containsEntry("task_id", taskId).containsEntry("unanswered", null);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aHistoryThatCannotBeLockedFollowsTheTaskToItsSavedVideoSayingSoOnce() throws Exception {
+    Files.createDirectories(home.resolve("history.jsonl.lock"));
+
+    CliRun.Result saved = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "product.png",
+        "--prompt", "slow push-in", "--out", "clip.mp4", "--base-url", fake.baseUrl(), "--retry-delay", "1ms",
+        "--poll-interval", "20ms");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(saved.err()).doesNotContain("could not record", "could not update");
+    assertThat(saved.err().split("is appended to it without the lock", -1)).as("said once").hasSize(2);
+    HistoryEntry last = dev.vidgen.serve.history.TaskHistory.in(home).entries().get(0);
+    assertThat(last.status()).isEqualTo("completed");
+    assertThat(last.file()).isEqualTo(dir.resolve("clip.mp4").toString());
+  }
+
+  @Test
+  void aLineTornByACrashStaysSkippedOnceAnotherRunAppendsAfterItAndARequiredRunStillPays() throws Exception {
+    CliRun.Result first = generate(toApis().env("VIDGEN_HOME", home.toString()));
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    Path file = home.resolve("history.jsonl");
+    java.util.List<String> lines = Files.readAllLines(file);
+    String last = lines.get(lines.size() - 1);
+    Files.writeString(file, last.substring(0, last.length() / 2), java.nio.file.StandardOpenOption.APPEND); // a crash
+
+    CliRun.Result appended = generate(toApis().env("VIDGEN_HOME", home.toString()), "--again");
+    CliRun.Result required = generate(toApis().env("VIDGEN_HOME", home.toString()).env("VIDGEN_REQUIRE_HISTORY", "1"),
+        "--again");
+    CliRun.Result listed = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json");
+
+    assertThat(appended.exitCode()).as(appended.all()).isZero();
+    assertThat(required.exitCode()).as(required.all()).isZero();
+    assertThat(required.err()).doesNotContain("could not be read");
+    assertThat(listed.err()).doesNotContain("could not be read");
+    assertThat(listed.json()).containsEntry("unreadable_lines", 0.0);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(3);
   }
 
   @Test

@@ -124,11 +124,10 @@ public final class TaskHistory {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
-  private static byte[] prefixed(byte[] line) {
-    byte[] ended = new byte[line.length + 1];
-    ended[0] = '\n';
-    System.arraycopy(line, 0, ended, 1, line.length);
-    return ended;
+  private static byte[] joined(byte[] first, byte[] then) {
+    byte[] both = java.util.Arrays.copyOf(first, first.length + then.length);
+    System.arraycopy(then, 0, both, first.length, then.length);
+    return both;
   }
 
   /** The file the history is kept in. */
@@ -151,12 +150,11 @@ public final class TaskHistory {
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
           // Written at the end under the lock every writer takes. A line torn by a crash (no newline at the end) is
-          // ended first, so that it costs only itself, not the line written after it too.
+          // ended first, so that it costs only itself, not the line written after it too, and marked as torn, so that
+          // it is not taken for a line changed by hand once ended.
           long end = channel.size();
           long before = end;
-          ByteBuffer last = ByteBuffer.allocate(1);
-          ByteBuffer buffer = end > 0 && channel.read(last, end - 1) == 1 && last.get(0) != '\n'
-              ? ByteBuffer.wrap(prefixed(line)) : ByteBuffer.wrap(line);
+          ByteBuffer buffer = ByteBuffer.wrap(joined(TornLine.ending(channel, end), line));
           try {
             while (buffer.hasRemaining()) {
               end += channel.write(buffer, end);
@@ -188,6 +186,20 @@ public final class TaskHistory {
    *     longer than a change takes (20 s): a process stopped while it held it, say
    */
   public <T> T changing(Supplier<T> change) {
+    return change(change, null);
+  }
+
+  /**
+   * As {@link #changing}, but when the lock file cannot be made or locked (another user's file, a folder in its
+   * place, a process that holds it past the wait), {@code change} runs without it once {@code unlocked} is told why:
+   * for a line that must reach the history all the same, as an unanswered create's note does.
+   */
+  public <T> T changingOrUnlocked(Supplier<T> change, java.util.function.Consumer<String> unlocked) {
+    Objects.requireNonNull(unlocked, "unlocked == null");
+    return change(change, unlocked);
+  }
+
+  private <T> T change(Supplier<T> change, java.util.function.Consumer<String> unlocked) {
     Objects.requireNonNull(change, "change == null");
     ReentrantLock local = CHANGE_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
     local.lock();
@@ -196,17 +208,39 @@ public final class TaskHistory {
         return change.get();
       }
       Files.createDirectories(file.getParent());
-      // Only ever locked, never written: the history itself stays append-only.
-      try (FileChannel channel = openRegular(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = lockWithin(channel)) {
+      FileChannel channel = null;
+      FileLock lock;
+      try {
+        // Only ever locked, never written: the history itself stays append-only.
+        channel = openRegular(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockWithin(channel);
+      } catch (IOException e) {
+        if (channel != null) {
+          try {
+            channel.close();
+          } catch (IOException alsoUnclosed) {
+            e.addSuppressed(alsoUnclosed);
+          }
+        }
+        if (unlocked == null || e instanceof java.io.InterruptedIOException) {
+          throw e;
+        }
+        unlocked.accept(unlockable(e).getMessage());
+        return change.get();
+      }
+      try (FileChannel held = channel; FileLock taken = lock) {
         return change.get();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock the task history " + lockFile + ": "
-          + dev.vidgen.core.text.IoReasons.of(e), e);
+      throw unlockable(e);
     } finally {
       local.unlock();
     }
+  }
+
+  private UncheckedIOException unlockable(IOException e) {
+    return new UncheckedIOException("cannot lock the task history " + lockFile + ": "
+        + dev.vidgen.core.text.IoReasons.of(e), e);
   }
 
   /**
@@ -262,19 +296,20 @@ public final class TaskHistory {
   /**
    * Records that task {@code taskId}'s video was just saved to {@code file}: every other task whose
    * video the history said was there is now "not saved", so that its status advises saving it again
-   * instead of pointing at another task's video.
+   * instead of pointing at another task's video. Recorded without the lock when it cannot be had, once
+   * {@code unlocked} is told why ({@link #changingOrUnlocked}).
    */
-  public void replacedAt(String file, String taskId) {
+  public void replacedAt(String file, String taskId, java.util.function.Consumer<String> unlocked) {
     Objects.requireNonNull(file, "file == null");
     Objects.requireNonNull(taskId, "taskId == null");
-    changing(() -> {
+    changingOrUnlocked(() -> {
       for (HistoryEntry other : entries()) {
         if (file.equals(other.file()) && !other.taskId().equals(taskId)) {
           record(other.withFile(null));
         }
       }
       return null;
-    });
+    }, unlocked);
   }
 
   /** Every task, newest submission first; an unreadable line is skipped, and so are the notes of creates since answered ({@link HistoryEntry#ANSWERED}). */
@@ -423,7 +458,8 @@ public final class TaskHistory {
   /**
    * How many whole lines of the file vidgen cannot read as an entry: written by another version of vidgen (a
    * field in another shape, a status it does not know) or changed by hand. Their jobs are out of every look of
-   * this history, the same-job check's too. A last line without its newline (one torn by a crash) is not counted.
+   * this history, the same-job check's too. A last line without its newline (one torn by a crash) is not counted,
+   * nor is one that a later append ended with the mark of a torn line.
    */
   public int unreadableLines() {
     String text;
@@ -443,7 +479,7 @@ public final class TaskHistory {
     // The last element is what follows the last newline: empty, or a torn line.
     for (int i = 0; i < lines.length - 1; i++) {
       String line = lines[i].strip();
-      if (!line.isEmpty() && readLine(line).isEmpty()) {
+      if (!line.isEmpty() && !TornLine.isMarked(line) && readLine(line).isEmpty()) {
         unreadable++;
       }
     }

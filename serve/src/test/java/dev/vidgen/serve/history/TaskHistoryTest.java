@@ -525,6 +525,100 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aTornLineEndedByTheNextAppendStaysTornAndIsNotCountedAsALineChangedByHand() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    Files.writeString(history.file(), "{\"task_id\":\"t_torn\",\"prov", StandardOpenOption.APPEND);
+    assertThat(history.unreadableLines()).as("torn, still being the last line").isZero();
+
+    history.record(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate"));
+    history.record(HistoryEntry.submitted(handle("t_3", "2026-11-29T12:00:00Z"), job(), "generate"));
+
+    assertThat(history.unreadableLines()).as("ended by the append, and still torn").isZero();
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_3", "t_2", "t_1");
+    assertThat(Files.readAllLines(history.file()).get(1)).isEqualTo("{\"task_id\":\"t_torn\",\"prov" + TornLine.MARK);
+  }
+
+  @Test
+  void aLineChangedByHandIsStillCountedAndAWholeEntryWithoutItsNewlineStillReads() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+    // A whole entry but for its newline, then a last line that is no entry's start (changed by hand).
+    String whole = JsonTrees.write(HistoryEntry.submitted(handle("t_2", "2026-11-29T11:00:00Z"), job(), "generate")
+        .toJson());
+    Files.writeString(history.file(), whole, StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_3", "2026-11-29T12:00:00Z"), job(), "generate"));
+    Files.writeString(history.file(), "task t_4 done", StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_5", "2026-11-29T13:00:00Z"), job(), "generate"));
+    // A whole object that is no entry (another version's, or edited), then one cut short after a nested object.
+    Files.writeString(history.file(), "{\"task_id\":\"t_6\"}", StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_7", "2026-11-29T14:00:00Z"), job(), "generate"));
+    Files.writeString(history.file(), "{\"task_id\":\"t_8\",\"settings\":{\"seconds\":10}", StandardOpenOption.APPEND);
+    history.record(HistoryEntry.submitted(handle("t_9", "2026-11-29T15:00:00Z"), job(), "generate"));
+
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_9", "t_7", "t_5", "t_3", "t_2",
+        "t_1");
+    assertThat(history.unreadableLines()).as("the line without an entry's start and the whole object").isEqualTo(2);
+    assertThat(Files.readString(history.file())).contains(whole + "\n", "task t_4 done\n", "{\"task_id\":\"t_6\"}\n",
+        "{\"seconds\":10}" + TornLine.MARK + "\n");
+  }
+
+  @Test
+  void aChangeWhoseLockCannotBeHadRunsWithoutItOnlyWhenAskedSayingWhy() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    Files.createDirectories(folder.resolve("history.jsonl.lock")); // a folder where the lock file goes
+    HistoryEntry entry = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.changing(() -> {
+      history.record(entry);
+      return null;
+    })).isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot lock the task history ");
+    assertThat(history.entries()).as("not run without the lock").isEmpty();
+
+    List<String> told = new ArrayList<>();
+    String result = history.changingOrUnlocked(() -> {
+      history.record(entry);
+      return "done";
+    }, told::add);
+
+    assertThat(result).isEqualTo("done");
+    assertThat(history.entries()).extracting(HistoryEntry::taskId).containsExactly("t_1");
+    assertThat(told).singleElement().asString().startsWith("cannot lock the task history "
+        + folder.toAbsolutePath().normalize().resolve("history.jsonl.lock") + ": ");
+  }
+
+  @Test
+  void aVideoSavedOverAnotherTasksIsRecordedAlsoWhenTheLockCannotBeHad() throws IOException {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry first = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+    history.record(first.completed("/videos/clip.mp4", Instant.parse("2026-11-29T10:05:00Z")));
+    Files.createDirectories(folder.resolve("history.jsonl.lock"));
+    List<String> told = new ArrayList<>();
+
+    history.replacedAt("/videos/clip.mp4", "t_2", told::add);
+
+    assertThat(history.find("t_1").orElseThrow().file()).as("no longer pointing at t_2's video").isNull();
+    assertThat(told).singleElement().asString().startsWith("cannot lock the task history ");
+  }
+
+  @Test
+  void aChangeThatCanLockRunsOnceUnderTheLockAndIsNotTold() {
+    TaskHistory history = TaskHistory.in(folder);
+    List<String> told = new ArrayList<>();
+    int[] runs = {0};
+
+    history.changingOrUnlocked(() -> {
+      runs[0]++;
+      history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate"));
+      return null;
+    }, told::add);
+
+    assertThat(runs[0]).isEqualTo(1);
+    assertThat(told).isEmpty();
+    assertThat(history.entries()).hasSize(1);
+  }
+
+  @Test
   void findsItsFolderFromTheEnvironment() {
     assertThat(TaskHistory.dataFolder(Map.of("VIDGEN_HOME", "/data/v", "HOME", "/home/a"))).contains(Path.of("/data/v"));
     assertThat(TaskHistory.dataFolder(Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/home/a"))).contains(Path.of("/xdg/vidgen"));
