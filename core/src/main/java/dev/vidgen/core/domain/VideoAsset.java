@@ -10,17 +10,25 @@ import java.util.Optional;
  * (providers keep results for a limited time).
  *
  * @param url where to fetch the video
- * @param format the file format, such as {@code mp4} (the default)
+ * @param format the file format, one of {@link #FORMATS} in lower case ({@code mp4}, the default, for any other)
  * @param expiresAt null when the provider did not say
  */
 public record VideoAsset(URI url, String format, Instant expiresAt) {
   /**
-   * An asset as given; {@code url} must not be null, and a null or blank {@code format} becomes
-   * {@code mp4}.
+   * The video formats a result may be said to have. A format is the server's word and names saved files
+   * ({@code TASK.mp4}), so any other word (an executable's or a page's extension, a key, a long run of letters)
+   * is taken as {@code mp4}.
+   */
+  public static final java.util.Set<String> FORMATS = java.util.Set.of("mp4", "webm", "mov", "m4v", "mkv");
+
+  /**
+   * An asset as given; {@code url} must not be null, and a {@code format} that is null, blank or none of
+   * {@link #FORMATS} (in any case) becomes {@code mp4}.
    */
   public VideoAsset {
     Objects.requireNonNull(url, "url == null");
-    format = format == null || format.isBlank() ? "mp4" : format;
+    String said = format == null ? "" : format.strip().toLowerCase(java.util.Locale.ROOT);
+    format = FORMATS.contains(said) ? said : "mp4";
   }
 
   /** When the link stops working, if the provider said. */

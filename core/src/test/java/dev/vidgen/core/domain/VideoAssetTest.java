@@ -24,4 +24,15 @@ class VideoAssetTest {
     assertThat(new VideoAsset(URI.create("https://user:pass@files.example/v.mp4"), null, null).toString())
         .doesNotContain("pass").contains("…@files.example");
   }
+
+  @Test
+  void aFormatTheServerSaysIsKeptOnlyWhenItIsAVideosAndNamesNoOtherFileKind() {
+    String key = "sk-" + "k".repeat(48);
+    for (String said : java.util.List.of("exe", "html", "sh", "jar", key, "m".repeat(300), "mp4/../../x", " ")) {
+      assertThat(new VideoAsset(SIGNED, said, null).format()).as(said).isEqualTo("mp4");
+    }
+    assertThat(new VideoAsset(SIGNED, "WebM", null).format()).isEqualTo("webm");
+    assertThat(new VideoAsset(SIGNED, " mov ", null).format()).isEqualTo("mov");
+    assertThat(new VideoAsset(SIGNED, null, null).format()).isEqualTo("mp4");
+  }
 }
