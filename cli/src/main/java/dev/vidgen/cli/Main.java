@@ -195,7 +195,7 @@ public final class Main {
   }
 
   /** Whether file descriptor {@code fd} is a terminal, read from its target on Linux (elsewhere: a console). */
-  private static boolean isTerminal(int fd) {
+  static boolean isTerminal(int fd) {
     Path link = Path.of("/proc/self/fd/" + fd);
     try {
       if (Files.isSymbolicLink(link)) {

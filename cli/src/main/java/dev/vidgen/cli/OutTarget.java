@@ -153,6 +153,12 @@ record OutTarget(String text) {
 
   void requireWritable(CliContext context, boolean force, String taskId) {
     if (isStdout()) {
+      if (context.videoOut() instanceof TerminalOutput terminal && terminal.isTerminal()) {
+        // A video's bytes garble a terminal, and a server's may hold escape sequences that retitle or recolour it.
+        throw refused("--out - writes the video's bytes to standard output, which is a terminal here; nothing was "
+            + (taskId == null ? "sent" : "written"), "redirect it (> clip.mp4, or | a player that reads -), or give"
+            + " --out FILE");
+      }
       return;
     }
     Path path = path(context);

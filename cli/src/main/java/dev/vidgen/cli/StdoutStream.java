@@ -13,7 +13,7 @@ import java.io.PrintStream;
  * gone (a pipe into {@code head} that took what it wanted), as opposed to a full disk: print streams
  * keep the cause of a failed write to themselves.
  */
-final class StdoutStream extends PrintStream {
+final class StdoutStream extends PrintStream implements TerminalOutput {
   private final Recorder recorder;
 
   private StdoutStream(Recorder recorder) {
@@ -24,6 +24,11 @@ final class StdoutStream extends PrintStream {
   /** Standard output of this process. */
   static StdoutStream open() {
     return new StdoutStream(new Recorder(new FileOutputStream(FileDescriptor.out)));
+  }
+
+  @Override
+  public boolean isTerminal() {
+    return Main.isTerminal(1);
   }
 
   /** Whether a write failed because the pipe's reader had ended (EPIPE). */

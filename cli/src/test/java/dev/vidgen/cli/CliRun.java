@@ -35,6 +35,7 @@ final class CliRun {
   private boolean canAsk;
   private byte[] stdin = new byte[0];
   private Path stdinFile;
+  private boolean stdoutTerminal;
   private boolean stdoutFails;
 
   private CliRun(Path workingDir) {
@@ -61,6 +62,20 @@ final class CliRun {
   CliRun stdinFrom(Path file) {
     this.stdinFile = file;
     return this;
+  }
+
+  /** Pretends standard output, where {@code --out -} writes the video, is a terminal. */
+  CliRun stdoutTerminal(boolean terminal) {
+    this.stdoutTerminal = terminal;
+    return this;
+  }
+
+  /** Bytes kept in memory by a stream that says it is a terminal. */
+  private static final class TerminalBytes extends java.io.ByteArrayOutputStream implements TerminalOutput {
+    @Override
+    public boolean isTerminal() {
+      return true;
+    }
   }
 
   /** Pretends stderr is a terminal. */
@@ -106,7 +121,7 @@ final class CliRun {
       public void write(int b) throws IOException {
         throw new IOException("Broken pipe");
       }
-    }) : System.out;
+    }) : stdoutTerminal ? new TerminalBytes() : System.out;
     CliContext context = new CliContext(env, stdout, new PrintWriter(err, true), () -> onTerminal, workingDir,
         new ByteArrayInputStream(stdin), video, () -> asking);
     int exitCode = Main.run(context, args);

@@ -288,6 +288,20 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aVideoIsNotWrittenToATerminalAndNothingIsSent() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    CliRun.Result refused = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .stdoutTerminal(true).run(withFake("generate", "--image", "product.png", "--prompt", "slow push-in", "--out",
+            "-"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("--out - writes the video's bytes to standard output, which is a terminal"
+        + " here; nothing was sent", "redirect it (> clip.mp4");
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   void anOutThatIsTheJobsOwnImageIsRefusedEvenWithForceAndNothingIsSent() throws IOException {
     byte[] image = Files.readAllBytes(dir.resolve("product.png"));
     Files.createSymbolicLink(dir.resolve("alias.png"), dir.resolve("product.png"));
