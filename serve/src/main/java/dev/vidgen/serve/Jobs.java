@@ -429,7 +429,7 @@ final class Jobs {
     String since = confirmed == null ? "" : "the take confirmed (" + dev.vidgen.core.text.SafeText.clip(confirmed, 80)
         + ") is not this job's newest: ";
     return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
-        + " (" + (unanswered ? "its create got no answer, so it may exist and be billed: " + earlier.taskId()
+        + " (" + (unanswered ? "its create got no usable answer, so it may exist and be billed: " + earlier.taskId()
             : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + "); generating it again makes"
         + " another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
             + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",

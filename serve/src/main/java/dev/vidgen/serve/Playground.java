@@ -638,16 +638,27 @@ public final class Playground implements AutoCloseable {
   private Map<String, Object> withImages(Map<String, Object> view) {
     Map<String, Object> json = new LinkedHashMap<>(view);
     List<String> images = new ArrayList<>();
+    List<?> digests = List.of();
     if (view.get("settings") instanceof Map<?, ?> taskSettings && taskSettings.get("images") instanceof List<?> list) {
       list.forEach(image -> images.add(String.valueOf(image)));
+      if (taskSettings.get(dev.vidgen.serve.history.InputDigests.KEY) instanceof Map<?, ?> kept && kept.get("images") instanceof List<?> held) {
+        digests = held;
+      }
     }
-    json.put("image_urls", imageUrls(images));
+    json.put("image_urls", imageUrls(images, digests));
     return json;
   }
 
-  private List<Object> imageUrls(List<String> images) {
+  /**
+   * The images as the page takes them again: an upload, an address, or a local file by its name only
+   * (the page never reads a path); a local file whose bytes (by the digest the history keeps, {@code
+   * digests}) an upload holds is that upload, with {@code replaces} naming the file.
+   */
+  private List<Object> imageUrls(List<String> images, List<?> digests) {
     List<Object> urls = new ArrayList<>();
-    for (String image : images) {
+    for (int i = 0; i < images.size(); i++) {
+      String image = images.get(i);
+      String digest = i < digests.size() && digests.get(i) instanceof String text ? text : null;
       Map<String, Object> item = new LinkedHashMap<>();
       uploads.ofPath(Path.of(image)).ifPresentOrElse(upload -> {
         item.put("upload", upload.id());
@@ -657,7 +668,13 @@ public final class Playground implements AutoCloseable {
         if (image.startsWith("http://") || image.startsWith("https://")) {
           item.put("url", image);
         } else {
-          item.put("name", Path.of(image).getFileName().toString());
+          String name = Path.of(image).getFileName().toString();
+          uploads.withDigest(digest).ifPresentOrElse(upload -> {
+            item.put("upload", upload.id());
+            item.put("name", upload.name());
+            item.put("url", "/uploads/" + upload.id());
+            item.put("replaces", name);
+          }, () -> item.put("name", name));
         }
       });
       urls.add(item);

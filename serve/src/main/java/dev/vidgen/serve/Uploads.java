@@ -124,6 +124,38 @@ final class Uploads {
     }
   }
 
+  /**
+   * The upload holding the bytes whose SHA-256 is {@code sha256} (hex, as the history keeps a local
+   * image's digest), when there is one: found by the id drawn from that digest, and taken only when
+   * the whole of its file's digest is that one.
+   */
+  Optional<Upload> withDigest(String sha256) {
+    if (sha256 == null || !FULL_DIGEST.matcher(sha256).matches()) {
+      return Optional.empty();
+    }
+    String digest = sha256.toLowerCase(java.util.Locale.ROOT);
+    return find(digest.substring(0, 16)).filter(upload -> digest.equals(fullDigest(upload)));
+  }
+
+  private static final Pattern FULL_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
+
+  /** The whole digest of each upload's file read so far, by its file, size and time of change (read once each). */
+  private final java.util.Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String fullDigest(Upload upload) {
+    try {
+      String key = upload.file() + "|" + upload.bytes() + "|" + Files.getLastModifiedTime(upload.file()).toMillis();
+      String known = digests.get(key);
+      if (known == null) {
+        known = dev.vidgen.serve.history.InputDigests.sha256(upload.file());
+        digests.put(key, known);
+      }
+      return known;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
   /** Whether {@code file}, with every link on its way followed, is still in the uploads folder (no link leads out). */
   private boolean staysInside(Path file) {
     try {

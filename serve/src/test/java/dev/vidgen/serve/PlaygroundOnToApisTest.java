@@ -259,6 +259,25 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSameJobAgainAfterACreateAnsweredWithServerErrorsSaysItGotNoUsableAnswerNotNoAnswer() throws IOException {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.inject(Endpoint.CREATE, Fault.serverError().afterProcessing(), 2);
+    assertThat(unanswered(job(upload, "Two 500s then again")).get("message")).as("the generate's own words")
+        .asString().contains("server error");
+
+    Answer again = answer("/api/generate", job(upload, "Two 500s then again"));
+
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    Map<String, Object> error = (Map<String, Object>) json(again.body()).get("error");
+    assertThat((String) error.get("message")).as("answered, with server errors: true of that as of no answer at all")
+        .contains("its create got no usable answer, so it may exist and be billed: unanswered-")
+        .doesNotContain("got no answer");
+    assertThat(fake.creates()).as("nothing more sent").hasSize(2);
+  }
+
+  @Test
   void twoServerErrorsThatEachMayHaveMadeATaskLeaveOneUnknownNoteForUpToTwoTasks() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");

@@ -867,6 +867,34 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aLocalImageOfAJobOfVidgenGenerateIsGivenBackAsTheUploadHoldingTheSameBytesAndByItsNameAlonePastThat()
+      throws IOException {
+    Path copy = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
+    Files.copy(productPng(), copy);
+    Path other = folder.resolve("shots").resolve("side.png");
+    Files.write(other, java.util.Arrays.copyOf(Files.readAllBytes(productPng()), Files.readAllBytes(productPng()).length + 1));
+    VideoJob fromTheCommandLine = VideoJob.builder("seedance-2-5").prompt("Two shots").image(copy).image(other)
+        .image("https://cdn.example.com/back.png").build();
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_images"), "seedance-2-5",
+        PriceQuote.unknown("seedance-2-5", "test"), Instant.now(), null);
+    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+        HistoryEntry.submitted(handle, fromTheCommandLine, "generate")
+            .completed(folder.resolve("task_cli_images.mp4").toString(), Instant.now()), fromTheCommandLine));
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<?, ?> listed = historyTasks().stream().filter(task -> "task_cli_images".equals(task.get("task_id")))
+        .findFirst().orElseThrow();
+
+    assertThat((List<Object>) listed.get("image_urls")).containsExactly(
+        Map.of("upload", upload, "name", "product.png", "url", "/uploads/" + upload, "replaces", "front.png"),
+        Map.of("name", "side.png"),
+        Map.of("url", "https://cdn.example.com/back.png"));
+    assertThat(JsonTrees.write(listed.get("image_urls"))).as("no path of the user's disk").doesNotContain(folder.toString());
+  }
+
+  @Test
   void aJobMadeHereIsKeptWithWhatItsImageHoldsSoThatVidgenGenerateKnowsItFromAFileAnywhere() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");

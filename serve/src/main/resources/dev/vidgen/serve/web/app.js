@@ -32,6 +32,7 @@ const state = {
   sendingRecheck: null, // the timer that reads the history again while a card says its create is on its way
   offline: false,      // the server's event stream is down
   imageRefusal: '',    // why the last image was not taken, shown until the images change
+  imagesRestored: '',  // what Use these settings could not fill in of a job's images (local files), until they change
   promptOver: false,
   currentTask: null,   // task id shown in the result panel
   panelHeld: false,    // the result panel shows a Generate's own outcome: other tasks' events leave it be
@@ -248,7 +249,7 @@ function renderImagesRule() {
   const route = model();
   if (!route) return;
   const range = imageRange(route);
-  $('images-field').hidden = range.max === 0 && state.images.length === 0;
+  $('images-field').hidden = range.max === 0 && state.images.length === 0 && !state.imagesRestored;
   $('images-required').textContent = range.min > 0 ? (range.min === range.max ? `required: exactly ${range.min}` : `required: ${range.min} to ${range.max}`)
     : (range.max > 0 ? `optional, up to ${range.max}` : 'not taken');
   $('images-help').textContent = `JPEG, PNG or WebP, checked by content, at most ${Math.round(state.maxUploadBytes / 1048576)} MB.`;
@@ -521,6 +522,9 @@ function refuseImage(text) {
 
 function imagesChanged() {
   state.imageRefusal = '';
+  // What Use these settings said of the images is about those it filled in: these changed.
+  state.imagesRestored = '';
+  renderImagesRestored();
   renderImagesRule();
   scheduleCheck();
 }
@@ -674,7 +678,7 @@ function askAgain(body, askedBefore) {
   const quote = body.quote;
   const price = quote && quote.known ? `${formatCredits(quote.credits)} credits` : 'for it';
   const what = same.status === 'unknown'
-    ? `its create got no answer, so it may exist and be billed: ${same.task_id}`
+    ? `its create got no usable answer, so it may exist and be billed: ${same.task_id}`
     : `task ${same.task_id}, ${statusWords(same).toLowerCase()}`;
   $('again-text').textContent = (askedBefore ? 'Nothing was sent: another take of this job was made since you'
     + ' were asked. ' : '') + `You made this exact job ${agoText(same.submitted_at)} (${what}).`
@@ -685,6 +689,14 @@ function askAgain(body, askedBefore) {
   $('again-confirm').hidden = false;
   // The least costly answer has the focus: a second Enter does not pay.
   $('again-no').focus();
+}
+
+// The question answered no (Cancel, Escape): nothing is sent, and the keyboard's focus goes back to Generate (or, while
+// Generate cannot be used, to the prompt), not to the page's top.
+function cancelAgain() {
+  hideAgain();
+  if (!$('generate').disabled) $('generate').focus();
+  else $('prompt').focus();
 }
 
 function hideAgain() {
@@ -772,7 +784,8 @@ function statusWords(task) {
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
     case 'unknown': return task.uploading === true ? 'Uploading… its create is not sent yet'
-      : stillSending(task) ? 'Sending… no answer yet' : 'Create got no answer: it may exist and be billed';
+      // No answer at all, or none usable (a gateway's page, server errors to the end): either way a task may exist.
+      : stillSending(task) ? 'Sending… no answer yet' : 'Create got no usable answer: it may exist and be billed';
     case 'found': return 'Create found later as its own task';
     case 'closed': return 'Create closed: no task found, as told';
     default: return task.status;
@@ -802,10 +815,10 @@ function updateTask(task) {
   if (same && same.task_id === task.task_id && same.status !== task.status) {
     same.status = task.status;
     showSameJob(same);
-  } else if (same && same.sending && !previous) {
-    // The note named a create still on its way, perhaps from another tab; a task new to this page may be its answer,
-    // which the history now holds in that note's place: the check says again what the same job is (a question
-    // on the screen stays).
+  } else if (!previous && state.lastCheck) {
+    // A task new to this page may be another take of the job in the form (made in another tab, say), or the answer
+    // of a create the note named as still on its way, which the history now holds in that note's place: the check
+    // says again what the same job is, so that the note names its newest take (a question on the screen stays).
     runCheck();
   }
   if (!state.currentTask && !state.panelHeld && !isFinished(task)) state.currentTask = task.task_id;
@@ -893,6 +906,10 @@ async function loadHistory() {
   }
   if (!result.ok) return;
   dropAnsweredNotes(result.body.tasks);
+  // A task the history lists that this page did not know (made by vidgen generate, or while the stream was down) may be
+  // a newer take of the job in the form: the note above Generate is checked again.
+  const gained = state.historyRead && result.body.tasks.some((task) => !state.tasks.has(task.task_id));
+  state.historyRead = true;
   for (const task of result.body.tasks) {
     state.tasks.set(task.task_id, task);
     if (!state.clockBase.has(task.task_id)) state.clockBase.set(task.task_id, { elapsed: task.elapsed_ms || 0, at: Date.now() });
@@ -901,6 +918,7 @@ async function loadHistory() {
   const current = state.currentTask && state.tasks.get(state.currentTask);
   if (current) renderCurrent(current, null);
   renderHistory();
+  if (gained && state.lastCheck) runCheck();
   // A create on its way (sent from another tab, or before a reload) ends without a task event when no answer comes:
   // the history is read again until no card says it is still being sent.
   if (result.body.tasks.some(stillSending) && !state.sendingRecheck) {
@@ -996,13 +1014,25 @@ function settingsLine(settings) {
   return parts.join(' · ') || 'model defaults';
 }
 
-function useSettings(task) {
+async function useSettings(shown) {
+  let task = shown;
+  // A local file of the job may be held by an upload made since the history was read (the file added again, say):
+  // the history is read again for the images as the server gives them now.
+  if ((task.image_urls || []).some((i) => !i.upload && !(i.url && /^https?:/.test(i.url)))) {
+    await loadHistory();
+    task = state.tasks.get(shown.task_id) || shown;
+  }
   const settings = task.settings || {};
   if (!state.models.has(settings.model || task.model)) return;
   $('model').value = settings.model || task.model;
   $('prompt').value = settings.prompt || '';
-  state.images = (task.image_urls || []).filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
+  const images = task.image_urls || [];
+  state.images = images.filter((i) => i.upload || (i.url && /^https?:/.test(i.url)))
     .map((i) => (i.upload ? { upload: i.upload, name: i.name, url: i.url } : { url: i.url, name: i.url }));
+  // A local file of a job of vidgen generate is never read by the page: it is named, to be added again, unless an upload
+  // here holds the same bytes (by the digest the history keeps), which then stands in for it and is said so.
+  showImagesRestored(images.filter((i) => !i.upload && !(i.url && /^https?:/.test(i.url))).map((i) => i.name || 'an image'),
+    images.filter((i) => i.upload && i.replaces));
   $('videos').value = (settings.videos || []).filter((v) => /^https?:/.test(v)).join('\n');
   // An inline file the history kept shortened (data:…,elided-…) cannot be sent again: it is left out, to be given anew.
   const params = Object.fromEntries(Object.entries(settings.params || {})
@@ -1011,6 +1041,31 @@ function useSettings(task) {
     resolution: settings.resolution, params });
   scheduleCheck();
   $('prompt').focus();
+}
+
+// Beside the images, after Use these settings: the images of that job it could not fill in again and why, and those an
+// upload holding the same bytes stands in for. Kept until the images change.
+function showImagesRestored(missing, replaced) {
+  const parts = [];
+  if (missing.length) {
+    const names = missing.length === 1 ? missing[0]
+      : missing.slice(0, -1).join(', ') + ' and ' + missing[missing.length - 1];
+    const one = missing.length === 1;
+    parts.push(`Not filled in again: ${names}, ${one ? 'a local file' : 'local files'} of that job (the playground`
+      + ` never reads files from your disk). Add ${one ? 'it' : 'them'} again: drop ${one ? 'it' : 'them'} here or`
+      + ` choose ${one ? 'the file' : 'the files'}.`);
+  }
+  for (const image of replaced) {
+    parts.push(`${image.replaces}, a local file of that job, is the upload ${image.name}, which holds the same bytes.`);
+  }
+  state.imagesRestored = parts.join(' ');
+  renderImagesRestored();
+}
+
+function renderImagesRestored() {
+  const note = $('images-restored');
+  note.hidden = !state.imagesRestored;
+  setLiveText('images-restored', state.imagesRestored || '');
 }
 
 // ---- live updates, balance, copying ----
@@ -1106,7 +1161,14 @@ async function start() {
   $('job-form').addEventListener('submit', (event) => event.preventDefault());
   $('generate').addEventListener('click', () => generate(false));
   $('again-yes').addEventListener('click', () => generate(true));
-  $('again-no').addEventListener('click', () => { hideAgain(); $('generate').focus(); });
+  $('again-no').addEventListener('click', cancelAgain);
+  // Escape answers the question as Cancel does: nothing is sent.
+  $('again-confirm').addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('again-confirm').hidden) return;
+    event.preventDefault();
+    event.stopPropagation();
+    cancelAgain();
+  });
   $('copy-command').addEventListener('click', () => copy($('command-text').textContent, 'vidgen command'));
   $('copy-curl').addEventListener('click', () => copy($('curl-text').textContent, 'cURL command'));
   scheduleCheck();

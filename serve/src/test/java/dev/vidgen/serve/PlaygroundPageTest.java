@@ -1,0 +1,292 @@
+package dev.vidgen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.provider.mock.MockCall;
+import dev.vidgen.provider.mock.MockVideoProvider;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.InputDigests;
+import dev.vidgen.serve.history.TaskHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The playground's page in a real browser, against a {@link Playground} of this JVM on the mock:
+ * headless Chromium from Debian's packages through Debian's chromedriver (given explicitly, so that
+ * Selenium never looks for or downloads one; the tests are skipped without them). What the page
+ * says of a job's images it cannot fill in again, of the newest take of the same job, of a create
+ * without a usable answer, and how the "pay again" question is dismissed.
+ */
+@Timeout(120)
+class PlaygroundPageTest {
+  private static final Path CHROMIUM = Path.of(System.getProperty("vidgen.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("vidgen.chromedriver", "/usr/bin/chromedriver"));
+  private static final String MODEL = "grok-video-1.5-preview";
+  private static final String IMAGE = "https://cdn.example.com/catalogue/bottle.png";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  @TempDir Path folder;
+  @TempDir Path browserProfile;
+
+  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+  private ChromeDriverService service;
+  private ChromeDriver browser;
+  private VidgenClient client;
+  private MockVideoProvider mock;
+  private Playground playground;
+
+  @BeforeEach
+  void startBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM),
+        "no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver); the browser test is skipped");
+    assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        "no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver); the browser test is skipped");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + browserProfile, "--window-size=1440,1600");
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (playground != null) {
+      playground.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  @Test
+  void useTheseSettingsNamesALocalImageItCannotFillInAgainAndTakesAnUploadHoldingItsBytes() throws IOException {
+    // A job of vidgen generate with a local file, which the page never reads.
+    Path front = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
+    Files.copy(PlaygroundServerTest.productPng(), front);
+    VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("A job of the command line").image(front).seconds(10)
+        .aspectRatio("16:9").build();
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_local"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        Instant.now().minusSeconds(600), null);
+    history().record(InputDigests.reading().recorded(HistoryEntry.submitted(handle, fromTheCommandLine, "generate")
+        .completed(folder.resolve("task_cli_local.mp4").toString(), Instant.now().minusSeconds(500)), fromTheCommandLine));
+    open(Duration.ofSeconds(2));
+    FluentWait<WebDriver> wait = patient();
+
+    useSettingsOf("task_cli_local");
+
+    WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("images-restored")));
+    wait.until(ExpectedConditions.textToBePresentInElement(note, "front.png"));
+    assertThat(note.getText()).as("which image, why, and what to do")
+        .contains("Not filled in again: front.png, a local file of that job", "never reads files from your disk",
+            "Add it again").doesNotContain(folder.toString());
+    assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo("A job of the command line");
+    assertThat(browser.findElements(By.cssSelector("#thumbs li"))).isEmpty();
+    assertThat(browser.findElement(By.id("dropzone")).getAttribute("aria-describedby")).contains("images-restored");
+
+    // The file added again (under another name): the note has done its work.
+    Path copy = Files.copy(PlaygroundServerTest.productPng(), folder.resolve("product.png"));
+    browser.findElement(By.id("file")).sendKeys(copy.toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs li[data-upload]")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("images-restored")));
+    String upload = browser.findElement(By.cssSelector("#thumbs li[data-upload]")).getAttribute("data-upload");
+
+    // The upload holds the job's bytes: Use these settings takes it in the local file's place, and says so.
+    browser.findElement(By.id("prompt")).clear();
+    useSettingsOf("task_cli_local");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("images-restored"), "front.png"));
+    assertThat(browser.findElement(By.id("images-restored")).getText())
+        .isEqualTo("front.png, a local file of that job, is the upload product.png, which holds the same bytes.");
+    assertThat(browser.findElements(By.cssSelector("#thumbs li"))).singleElement()
+        .satisfies(tile -> assertThat(tile.getAttribute("data-upload")).isEqualTo(upload));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "task_cli_local"));
+    wait.until(driver -> driver.findElement(By.id("err-images")).getText().isEmpty());
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void theNoteAboveGenerateNamesTheNewestTakeOnceAnotherTabMadeOne() throws IOException {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    fillIn("Newest take test");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    String first = firstTask();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "task " + first + ", done"));
+
+    // Another tab confirms another take of the same job, as its question's yes sends it.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> form = new java.util.LinkedHashMap<>((Map<String, Object>) JsonTrees.parse((String)
+        ((JavascriptExecutor) browser).executeScript("return JSON.stringify(formJson())")));
+    form.put("again", true);
+    form.put("again_after", first);
+    String second = (String) ((Map<?, ?>) post("/api/generate", JsonTrees.write(form)).get("task")).get("task_id");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "task " + second));
+    assertThat(browser.findElement(By.id("same-job")).getText()).as("the newest take, not the one made here")
+        .doesNotContain(first);
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(2);
+  }
+
+  @Test
+  void escapeAnswersThePayAgainQuestionAsCancelDoesSendingNothing() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    fillIn("Escape test");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    String first = firstTask();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "task " + first));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-confirm")));
+    assertThat(question.getAttribute("role")).isEqualTo("alertdialog");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("again-no");
+
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+    wait.until(ExpectedConditions.invisibilityOf(question));
+    assertThat(browser.findElement(By.id("again-text")).getText()).isEmpty();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus back where the question came from")
+        .isEqualTo("generate");
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("Escape sends nothing").hasSize(1);
+
+    // Asked again, and Escape with the focus on the paying button: still nothing sent.
+    browser.findElement(By.id("generate")).click();
+    wait.until(ExpectedConditions.visibilityOf(question));
+    browser.findElement(By.id("again-yes")).sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOf(question));
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void aCreateAnsweredWithServerErrorsIsNotSaidToHaveGotNoAnswerOnItsCardOrAboveGenerate() {
+    // What a playground leaves after a create answered 500 twice on a route without a client reference.
+    VideoJob job = VideoJob.builder(MODEL).prompt("Server errors test").image(IMAGE).seconds(10).aspectRatio("16:9")
+        .build();
+    Instant minuteAgo = Instant.now().minusSeconds(60);
+    history().record(HistoryEntry.unanswered("vg-five-hundred", false, "mock", job, null, minuteAgo, minuteAgo,
+        "its create was answered with a server error 2 times, and each of its 2 takes may have made a task", "serve", 2));
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+
+    By card = By.cssSelector("#history-list li[data-task='unanswered-noref-vg-five-hundred'] .state");
+    String state = wait.until(driver -> driver.findElement(card).getText());
+    fillIn("Server errors test");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "unanswered-noref-vg-five-hundred"));
+
+    assertThat(state).as("true of an answer with server errors as of none at all")
+        .isEqualTo("Create got no usable answer: it may exist and be billed");
+    assertThat(browser.findElement(By.id("same-job")).getText())
+        .contains("(the history's note unanswered-noref-vg-five-hundred, create got no usable answer: it may exist")
+        .doesNotContain("got no answer");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  private void open(Duration taskLength) {
+    mock = MockVideoProvider.builder().duration(taskLength).build();
+    client = VidgenClient.builder().provider(mock)
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))
+            .maxInterval(Duration.ofMillis(200)).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock")));
+    browser.get("http://127.0.0.1:" + playground.port() + "/");
+    patient().until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  private TaskHistory history() {
+    return TaskHistory.in(folder.resolve("home"));
+  }
+
+  /** A wait that looks again when the page redrew what it was reading (history cards are redrawn as tasks move). */
+  private FluentWait<WebDriver> patient() {
+    return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
+  }
+
+  /** The default model's job with this prompt and the one image by its address. */
+  private void fillIn(String prompt) {
+    WebElement field = browser.findElement(By.id("prompt"));
+    field.clear();
+    field.sendKeys(prompt);
+    browser.findElement(By.id("image-url")).sendKeys(IMAGE, Keys.ENTER);
+    patient().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs li")));
+  }
+
+  private void useSettingsOf(String taskId) {
+    patient().until(driver -> {
+      WebElement button = driver.findElement(By.cssSelector("#history-list li[data-task='" + taskId + "']"))
+          .findElement(By.xpath(".//button[text()='Use these settings']"));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click()", button);
+      return true;
+    });
+  }
+
+  /** The task of the first create the mock was sent, as the history lists it. */
+  private String firstTask() {
+    return patient().until(driver -> {
+      List<?> tasks = (List<?>) get("/api/history").get("tasks");
+      return tasks.size() == 1 ? (String) ((Map<?, ?>) tasks.get(0)).get("task_id") : null;
+    });
+  }
+
+  private Map<?, ?> get(String path) {
+    return call(new Request.Builder().url("http://127.0.0.1:" + playground.port() + path).build());
+  }
+
+  private Map<?, ?> post(String path, String body) {
+    return call(new Request.Builder().url("http://127.0.0.1:" + playground.port() + path)
+        .post(RequestBody.create(body, JSON)).build());
+  }
+
+  private Map<?, ?> call(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(request.url() + ": " + body).isBetween(200, 299);
+      return (Map<?, ?>) JsonTrees.parse(body);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
