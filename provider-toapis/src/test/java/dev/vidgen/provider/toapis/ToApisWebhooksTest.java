@@ -288,6 +288,20 @@ class ToApisWebhooksTest {
     assertThat(ToApisWebhooks.parse(withMark).snapshot().orElseThrow().taskId().value()).isEqualTo("video_22");
   }
 
+  @Test
+  void aProgressBeyondADoublesRangeOrATimeBeyondALongDoesNotMakeAFinalEventUnreadable() {
+    String completed = new String(completedEvent("evt_23", "video_23", "https://files.example/v.mp4"),
+        StandardCharsets.UTF_8).replace("\"submitted_at\":" + TIMESTAMP, "\"submitted_at\":\"18446744075489859616\"");
+
+    for (String progress : List.of("1e309", "-1e400", "\"1e309\"", "\"NaN\"")) {
+      TaskSnapshot snapshot = ToApisWebhooks.parse(completed.replace("\"100%\"", progress)
+          .getBytes(StandardCharsets.UTF_8)).snapshot().orElseThrow();
+      assertThat(snapshot.status()).as(progress).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(snapshot.result()).as(progress).isPresent();
+      assertThat(snapshot.reportedCreatedAt()).as("2^64 + a 2026 time is no time").isEmpty();
+    }
+  }
+
   private Outcome verifyAgain(ToApisWebhooks verifier, String id) {
     byte[] body = completedEvent(id, "video", "https://files.example/v.mp4");
     return verifier.verify(headers(id, TIMESTAMP, "v1=" + sign(SECRET, id, TIMESTAMP, body)), body).outcome();

@@ -9,6 +9,7 @@ import java.util.Locale;
 /** Forgiving readers for fields whose type the ToAPIs pages disagree on. */
 public final class Lenient {
   private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+  private static final BigDecimal LONGEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private Lenient() {}
 
@@ -29,7 +30,10 @@ public final class Lenient {
     return value instanceof String || value instanceof Number ? text(value) : null;
   }
 
-  /** A percentage from {@code 42}, {@code "42"}, {@code "42%"} or {@code 41.6}, clamped to 0–100; null if unreadable. */
+  /**
+   * A percentage from {@code 42}, {@code "42"}, {@code "42%"} or {@code 41.6}, clamped to 0–100; null if unreadable
+   * or no finite number.
+   */
   public static Integer percent(String raw) {
     if (raw == null) {
       return null;
@@ -42,14 +46,15 @@ public final class Lenient {
       return null;
     }
     try {
-      long rounded = Math.round(Double.parseDouble(cleaned));
-      return (int) Math.max(0, Math.min(100, rounded));
+      double number = Double.parseDouble(cleaned);
+      // "1e309", "Infinity" and "NaN" say nothing about how far a task is: unknown, not 100 or 0.
+      return Double.isFinite(number) ? (int) Math.max(0, Math.min(100, Math.round(number))) : null;
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
-  /** An instant from Unix seconds, Unix milliseconds or ISO-8601 text; null if missing or unreadable. */
+  /** An instant from Unix seconds, Unix milliseconds or ISO-8601 text; null if missing, unreadable or beyond a long. */
   public static Instant instant(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
@@ -59,7 +64,9 @@ public final class Lenient {
       return dateTime(cleaned);
     }
     try {
-      long number = new BigDecimal(cleaned).longValue();
+      BigDecimal exact = new BigDecimal(cleaned);
+      // Beyond a long, longValue() keeps only the low 64 bits: 2^64 + 1000 would read as 1970 and the link as long gone.
+      long number = exact.signum() <= 0 || exact.compareTo(LONGEST) > 0 ? 0 : exact.longValue();
       if (number <= 0) {
         return null;
       }

@@ -56,6 +56,23 @@ class WireRecordsTest {
     assertThat(doubled.progress()).as("an optional field given twice with two values is unknown").isNull();
   }
 
+  @Test
+  void readsANumberBeyondADoublesRangeInAFieldOfAnyValueAsMissingAtAnyDepth() throws Exception {
+    TaskDto read = Json.moshi().adapter(TaskDto.class).fromJson("{\"id\":\"video_1\",\"status\":\"completed\","
+        + "\"progress\":1e309,\"expires_at\":-1e400,\"created_at\":1E+309,\"completed_at\":41.6,"
+        + "\"error\":{\"code\":1e309,\"message\":\"m\"},\"data\":[{\"task_id\":\"t\",\"n\":[-1e309,2]}]}");
+
+    assertThat(read.progress()).isNull();
+    assertThat(read.expiresAt()).isNull();
+    assertThat(read.createdAt()).isNull();
+    assertThat(read.completedAt()).as("a number in range is read as before").isEqualTo("41.6");
+    java.util.Map<Object, Object> error = new java.util.HashMap<>((java.util.Map<?, ?>) read.error());
+    assertThat(error).containsEntry("code", null).containsEntry("message", "m");
+    assertThat(read.data()).isEqualTo(List.of(java.util.Map.of("task_id", "t", "n", java.util.Arrays.asList(null, 2.0))));
+    assertThat(Json.moshi().adapter(ModelListDto.class).fromJson("{\"data\":[{\"id\":\"m\",\"created\":1e999}]}")
+        .data()).hasSize(1);
+  }
+
   @ParameterizedTest
   @MethodSource("answers")
   void readsATaskExactlyAsMoshisOwnRecordAdapterDoes(String json) throws Exception {
@@ -68,6 +85,7 @@ class WireRecordsTest {
         "{\"id\":{\"nested\":1}}",
         "{\"status\":true}",
         "{\"result\":{\"data\":\"not a list\"}}",
+        "{\"id\":\"video_1\",\"result\":1e309}",
         "[\"not an object\"]",
         "{\"id\":\"video_1\"");
   }
