@@ -69,6 +69,14 @@ class OutAndSafetyCommandsTest {
     return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(withFake(args));
   }
 
+  /** Generates a video saved as clip.mp4, the history kept; returns its task. */
+  private String savedToClip() throws IOException {
+    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "clip.mp4");
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    return fake.taskIds().get(0);
+  }
+
   private CliRun.Result generate(String... more) {
     return vidgen(Stream.concat(Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in"),
         Stream.of(more)).toArray(String[]::new));
@@ -233,10 +241,7 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void aWaitOrDownloadRunAgainOnAFileHoldingThisTasksVideoHasNothingToDo() throws IOException {
-    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
-        "--out", "clip.mp4");
-    assertThat(sent.exitCode()).as(sent.all()).isZero();
-    String task = fake.taskIds().get(0);
+    String task = savedToClip();
     Path clip = dir.resolve("clip.mp4");
     byte[] video = Files.readAllBytes(clip);
     int files = fake.requests(Endpoint.FILE).size();
@@ -321,10 +326,7 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void aFileWrittenOverMomentsAfterItsSaveIsNotTakenForThisTasksVideo() throws IOException {
-    CliRun.Result sent = withHistory("generate", "--image", "product.png", "--prompt", "slow push-in",
-        "--out", "clip.mp4");
-    assertThat(sent.exitCode()).as(sent.all()).isZero();
-    String task = fake.taskIds().get(0);
+    String task = savedToClip();
     Path clip = dir.resolve("clip.mp4");
     java.time.Instant saved = Files.getLastModifiedTime(clip).toInstant();
     org.junit.jupiter.api.Assumptions.assumeTrue(saved.getNano() != 0,
