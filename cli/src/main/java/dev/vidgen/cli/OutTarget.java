@@ -85,7 +85,7 @@ record OutTarget(String text) {
 
   /** "{@code <task-id>.<format>}", with an unsafe id made safe first. */
   static String fileName(TaskId taskId, String format) {
-    return SafeText.fileStem(taskId.value()) + "." + format.replaceAll("[^A-Za-z0-9]", "");
+    return SafeText.fileStem(taskId.value()) + "." + dev.vidgen.core.domain.VideoAsset.extensionOf(format);
   }
 
   /**

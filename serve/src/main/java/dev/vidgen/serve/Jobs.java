@@ -1222,8 +1222,8 @@ final class Jobs {
 
   /** The task's file name: its id when that is a safe name, else its safe characters and a hash of it (as the CLI names it). */
   static String fileName(JobHandle handle, TaskSnapshot done) {
-    String format = done.result().map(video -> video.format()).orElse("mp4").replaceAll("[^A-Za-z0-9]", "");
-    return dev.vidgen.core.text.SafeText.fileStem(handle.taskId().value()) + "." + (format.isEmpty() ? "mp4" : format);
+    String extension = done.result().map(video -> video.fileExtension()).orElse("mp4");
+    return dev.vidgen.core.text.SafeText.fileStem(handle.taskId().value()) + "." + extension;
   }
 
   /** {@code name} in {@code folder}, or {@code stem-2.ext}, {@code stem-3.ext} … when a file stands there already. */

@@ -10,25 +10,46 @@ import java.util.Optional;
  * (providers keep results for a limited time).
  *
  * @param url where to fetch the video
- * @param format the file format, one of {@link #FORMATS} in lower case ({@code mp4}, the default, for any other)
+ * @param format the file format, such as {@code mp4} (the default)
  * @param expiresAt null when the provider did not say
  */
 public record VideoAsset(URI url, String format, Instant expiresAt) {
   /**
-   * The video formats a result may be said to have. A format is the server's word and names saved files
-   * ({@code TASK.mp4}), so any other word (an executable's or a page's extension, a key, a long run of letters)
-   * is taken as {@code mp4}.
-   */
-  public static final java.util.Set<String> FORMATS = java.util.Set.of("mp4", "webm", "mov", "m4v", "mkv");
-
-  /**
-   * An asset as given; {@code url} must not be null, and a {@code format} that is null, blank or none of
-   * {@link #FORMATS} (in any case) becomes {@code mp4}.
+   * An asset as given; {@code url} must not be null, and a null or blank {@code format} becomes
+   * {@code mp4}.
    */
   public VideoAsset {
     Objects.requireNonNull(url, "url == null");
+    format = format == null || format.isBlank() ? "mp4" : format;
+  }
+
+  /**
+   * The extensions a saved video's name may end in. {@link #format()} is the server's word (a name such as
+   * {@code webm} or a media type such as {@code video/webm}), and a file name must never carry another kind of
+   * file's extension, a key, or a run of letters no file system takes.
+   */
+  public static final java.util.Set<String> EXTENSIONS = java.util.Set.of("mp4", "webm", "mov", "m4v", "mkv", "avi");
+
+  /** The extension a file holding this video is named with: {@link #extensionOf} this asset's format. */
+  public String fileExtension() {
+    return extensionOf(format);
+  }
+
+  /**
+   * The extension for a video of {@code format}, one of {@link #EXTENSIONS}: the format's own name, or the one its
+   * media type stands for ({@code video/quicktime} is {@code mov}); {@code mp4} for anything else.
+   */
+  public static String extensionOf(String format) {
     String said = format == null ? "" : format.strip().toLowerCase(java.util.Locale.ROOT);
-    format = FORMATS.contains(said) ? said : "mp4";
+    said = said.startsWith("video/") ? said.substring("video/".length()) : said;
+    said = switch (said) {
+      case "quicktime" -> "mov";
+      case "x-matroska" -> "mkv";
+      case "x-msvideo" -> "avi";
+      case "x-m4v" -> "m4v";
+      default -> said;
+    };
+    return EXTENSIONS.contains(said) ? said : "mp4";
   }
 
   /** When the link stops working, if the provider said. */
