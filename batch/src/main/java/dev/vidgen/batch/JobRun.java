@@ -393,10 +393,11 @@ final class JobRun {
           hold("interrupted create not resolved yet: looking up client reference " + reference + " failed ("
               + cause.getMessage() + "); run again to retry");
         }
-      } else if (found.isEmpty() && entry.sentWithAnotherKey(ctx.keyTag)) {
-        // Another key may be another account's: its task would be there, out of this key's sight. Unknown, even
-        // under --resubmit-unknown: that flag sends again what a run said it could not tell, and this was not said.
-        write(b -> b.state(UNKNOWN).reason("another_key", anotherKeyReason(reference)), () -> finish(Kind.DONE, null));
+      } else if (found.isEmpty() && entry.sentWithAnotherKey(ctx.keyTag) && !ctx.resubmitUnknown) {
+        // Another key may be another account's: its task would be there, out of this key's sight. The job stays
+        // submitting, so that a run with that key looks it up again; --resubmit-unknown is the word to send it anew.
+        String why = anotherKeyReason(reference);
+        write(b -> b.reason(ANOTHER_KEY, why), () -> hold(why));
       } else if (found.isEmpty()) {
         write(b -> b.state(PENDING).reason(null, null), this::submit);
       } else {
@@ -422,14 +423,17 @@ final class JobRun {
             + " none.";
   }
 
+  /** The reason code of a job left mid-create by a run with another key, under which this run's key finds no task. */
+  static final String ANOTHER_KEY = "another_key";
+
   /** Why a job caught mid-create with another key's tag is not sent again: the look-up by {@code reference} saw one account only. */
   private String anotherKeyReason(String reference) {
     return "the create of this job (attempt " + entry.attempts() + ", " + entry.model() + ", client reference "
         + reference + ") got no answer in an earlier run, which sent it with another API key (tagged "
         + entry.keyTag() + "; this run's key is tagged " + ctx.keyTag + "), and this key finds no task of that"
-        + " reference. If that key is another account's, the task may exist and be billed there: run this batch with"
-        + " that key (or one of its account), which looks it up again; run again with --resubmit-unknown only if"
-        + " that account has no such task.";
+        + " reference. If that key is another account's, the task may exist and be billed there: the job stays"
+        + " submitting, and a run of this batch with that key (or one of its account) looks it up again; run again"
+        + " with --resubmit-unknown only if that account has no such task, to send it anew with this key";
   }
 
   private String interruptedReason() {

@@ -558,15 +558,35 @@ class BatchRunnerTest {
 
     assertThat(backend.count("submit")).as("another account may hold its task").isZero();
     assertThat(backend.calls).containsExactly("find ref-1");
-    assertThat(entry("a").state()).isEqualTo(State.UNKNOWN);
+    assertThat(entry("a").state()).as("looked up again by the next run").isEqualTo(State.SUBMITTING);
     assertThat(entry("a").reasonCode()).isEqualTo("another_key");
-    assertThat(entry("a").reason()).contains("aaaa1111", "bbbb2222", "ref-1", "run this batch with that key",
-        "--resubmit-unknown");
-    assertThat(report.count(State.UNKNOWN)).isEqualTo(1);
+    assertThat(report.leftOver().get(entry("a").key())).contains("aaaa1111", "bbbb2222", "ref-1",
+        "a run of this batch with that key", "--resubmit-unknown");
+    assertThat(report.finished()).isFalse();
+
+    // The first key's account holds the task: that key's run finds it and follows it, paying nothing again.
+    backend.lookups.put("ref-1", Optional.of(TaskSnapshot.inProgress(TaskId.of("t-9"), 40)));
+    backend.promptByTask.put("t-9", "a");
+    keyedRunner("aaaa1111", false).run(plan);
+
+    assertThat(backend.count("submit")).isZero();
+    assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
+    assertThat(entry("a").taskId()).isEqualTo("t-9");
+  }
+
+  @Test
+  void aJobCaughtMidCreateWithAnotherKeysTagIsSentAnewOnlyWhenAskedWithResubmitUnknown() {
+    BatchPlan plan = plan(line("a", REFERENCE_MODEL));
+    seed(plan, b -> b.state(State.SUBMITTING).attempts(1).clientReference("ref-1").keyTag("aaaa1111"));
+    backend.lookups.put("ref-1", Optional.empty());
+    keyedRunner("bbbb2222", false).run(plan);
+    assertThat(backend.count("submit")).isZero();
 
     keyedRunner("bbbb2222", true).run(plan);
 
-    assertThat(backend.count("submit")).as("sent again only when asked, after it was told").isEqualTo(1);
+    assertThat(backend.calls).as("looked up once more first").containsSubsequence("find ref-1", "find ref-1",
+        "submit a while submitting ref=ref-1");
+    assertThat(backend.count("submit")).isEqualTo(1);
     assertThat(entry("a").state()).isEqualTo(State.COMPLETED);
     assertThat(entry("a").keyTag()).as("the take that made its task").isEqualTo("bbbb2222");
   }

@@ -641,7 +641,8 @@ public final class Playground implements AutoCloseable {
     List<?> digests = List.of();
     if (view.get("settings") instanceof Map<?, ?> taskSettings && taskSettings.get("images") instanceof List<?> list) {
       list.forEach(image -> images.add(String.valueOf(image)));
-      if (taskSettings.get(dev.vidgen.serve.history.InputDigests.KEY) instanceof Map<?, ?> kept && kept.get("images") instanceof List<?> held) {
+      if (taskSettings.get(dev.vidgen.serve.history.InputDigests.KEY) instanceof Map<?, ?> kept
+          && kept.get("images") instanceof List<?> held) {
         digests = held;
       }
     }
