@@ -430,9 +430,16 @@ class InterruptedCreateTest {
 
     assertThat(fake.creates()).as("the two waiting creates never went out, not even once a connection was free")
         .hasSize(5);
-    assertThat(said).contains("interrupted with 5 creates on the way")
-        .contains("of the 5 creates on the way, 5 ended and are in the journal (with their tasks, or, without an answer,"
-            + " among the jobs above whose create has no answer yet), 0 did not answer");
+    // A waiting create may already be in the client's hands when the stop comes (the run's timing decides): it is
+    // counted on its way, then said never to have left.
+    java.util.regex.Matcher onTheWay = java.util.regex.Pattern.compile("interrupted with (\\d) creates on the way")
+        .matcher(said);
+    assertThat(onTheWay.find()).as(said).isTrue();
+    int counted = Integer.parseInt(onTheWay.group(1));
+    assertThat(counted).as("the five sent, and perhaps creates that waited for a connection").isBetween(5, 7);
+    assertThat(said).contains("of the " + counted + " creates on the way, 5 ended and are in the journal (with their"
+        + " tasks, or, without an answer, among the jobs above whose create has no answer yet), "
+        + (counted > 5 ? (counted - 5) + " never left (nothing was made), " : "") + "0 did not answer");
     // A job held back never went out, so its line may still be changed: it is not "tried" in the journal.
     List<String> sent = fake.creates().stream().map(CreateRecord::body).toList();
     List<String> edited = lines.stream()
