@@ -1,6 +1,7 @@
 package dev.vidgen.core.policy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 
 /** Words for failures and waits in decision reasons. */
@@ -22,8 +23,14 @@ final class FailureText {
     };
   }
 
-  /** "0.5 s", "2 s", "120 s". */
+  /**
+   * "0.5 s", "2 s", "120 s": to the millisecond below ten seconds, in whole seconds (rounded up) from
+   * there, so that a wait read off an HTTP date is not "198.67 s" and a hint just over a limit never
+   * reads as equal to it.
+   */
   static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    BigDecimal exact = BigDecimal.valueOf(duration.toMillis(), 3);
+    BigDecimal shown = exact.compareTo(BigDecimal.TEN) >= 0 ? exact.setScale(0, RoundingMode.CEILING) : exact;
+    return shown.stripTrailingZeros().toPlainString() + " s";
   }
 }

@@ -218,6 +218,17 @@ class RetryPolicyTest {
   }
 
   @Test
+  void saysAHintReadOffAnHttpDateInWholeSecondsNeverRoundedDownToTheCap() {
+    RetryDecision fromADate = policy.decide(READ, RATE_LIMITED, 1, Duration.ofMillis(198_670), FixedRandom.lowest());
+    RetryDecision justOver = policy.decide(READ, RATE_LIMITED, 1, Duration.ofMillis(120_400), FixedRandom.lowest());
+
+    assertThat(fromADate).isInstanceOfSatisfying(GiveUp.class, giveUp -> assertThat(giveUp.reason())
+        .contains("asked to wait 199 s (Retry-After)").doesNotContain("198.67"));
+    assertThat(justOver).isInstanceOfSatisfying(GiveUp.class, giveUp -> assertThat(giveUp.reason())
+        .contains("asked to wait 121 s (Retry-After), longer than the 120 s"));
+  }
+
+  @Test
   void honoursAHintExactlyAtTheCap() {
     assertThat(delay(policy.decide(READ, UNAVAILABLE, 1, seconds(120), FixedRandom.lowest()))).isEqualTo(seconds(120));
   }
