@@ -59,11 +59,21 @@ public record BatchPlan(String batch, List<BatchLine> lines, List<PlannedJob> jo
    * is the same job too).
    */
   public List<List<PlannedJob>> sameJobs(java.util.function.Function<dev.vidgen.core.domain.VideoJob, ?> identity) {
-    Map<Object, List<PlannedJob>> byJob = new java.util.LinkedHashMap<>();
+    // Sorted by the identities' hashes first, keeping only the hash: a request previewed as a tree takes kilobytes,
+    // and a file of 200,000 lines holding all of them at once ran out of memory. Only the few lines that share a
+    // hash are worked out again and compared in full.
+    Map<Integer, List<PlannedJob>> byHash = new HashMap<>();
     for (PlannedJob job : jobs) {
-      byJob.computeIfAbsent(identity.apply(job.job()), any -> new ArrayList<>()).add(job);
+      byHash.computeIfAbsent(Objects.hashCode(identity.apply(job.job())), any -> new ArrayList<>(1)).add(job);
     }
-    return byJob.values().stream().filter(group -> group.size() > 1).map(List::copyOf).toList();
+    Map<Object, List<PlannedJob>> byJob = new HashMap<>();
+    for (List<PlannedJob> sameHash : byHash.values()) {
+      if (sameHash.size() > 1) {
+        sameHash.forEach(job -> byJob.computeIfAbsent(identity.apply(job.job()), any -> new ArrayList<>()).add(job));
+      }
+    }
+    return byJob.values().stream().filter(group -> group.size() > 1)
+        .sorted(Comparator.comparingInt(group -> group.get(0).line())).map(List::copyOf).toList();
   }
 
   /**

@@ -153,9 +153,11 @@ final class BatchViews {
     }
     rows.add(header);
     List<Map<String, Object>> jobs = new ArrayList<>();
+    // Only the form that is shown is made: a file of 200,000 lines holding both ran out of memory.
+    boolean asJson = output.json();
     for (PlannedJob job : plan.jobs()) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(job.line()), job.key(), sentName.apply(job.job().model()),
-          Views.price(job.quote()), job.out().toString()));
+      List<String> row = asJson ? new ArrayList<>() : new ArrayList<>(List.of(String.valueOf(job.line()), job.key(),
+          sentName.apply(job.job().model()), Views.price(job.quote()), job.out().toString()));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("line", job.line());
       json.put("id", job.key());
@@ -172,8 +174,11 @@ final class BatchViews {
           json.put("possible_extra_tasks", BatchTakes.earlierTakes(seen.entry())); // as in the run's earlier_takes
         }
       }
-      rows.add(row);
-      jobs.add(json);
+      if (asJson) {
+        jobs.add(json);
+      } else {
+        rows.add(row);
+      }
     }
     output.line("");
     output.table(rows);

@@ -77,10 +77,26 @@ public final class Main {
       }
       commandLine = commandLine(context);
     }
-    int exitCode = commandLine.execute(args);
+    int exitCode;
+    try {
+      exitCode = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Its stack has unwound, so there is room to say so: as a failure of the command, in --json too, not a trace.
+      return Failures.report(outOfMemory(Runtime.getRuntime().maxMemory()), null,
+          new Output(context.out(), context.err(), Arrays.asList(args).contains("--json")));
+    }
     CommandLine.ParseResult parsed = commandLine.getParseResult();
     String command = parsed == null || !parsed.hasSubcommand() ? null : parsed.subcommand().commandSpec().name();
     return stdoutChecked(context, exitCode, command == null || LOOKS.contains(command));
+  }
+
+  /** The failure of a command that ran out of Java's heap, whose limit was {@code maxHeapBytes}. */
+  static CliException outOfMemory(long maxHeapBytes) {
+    return new CliException(ExitCodes.OTHER, "out_of_memory", "vidgen ran out of memory (Java's heap, at most "
+        + maxHeapBytes / (1024 * 1024) + " MB in this run) and stopped; what it had sent, made or saved stands"
+        + " (vidgen history lists its tasks; a batch's journal keeps its jobs, so running the batch again goes on)",
+        "give Java more memory (VIDGEN_JAVA_OPTS=-Xmx2g bin/vidgen …, or java -Xmx2g -jar …), or split a large jobs"
+            + " file");
   }
 
   /**

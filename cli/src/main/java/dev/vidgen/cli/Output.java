@@ -46,7 +46,12 @@ final class Output {
       return;
     }
     printedJson = true;
-    out.println(JsonTrees.write(object));
+    try {
+      JsonTrees.write(object, out); // streamed: a batch's document of 200,000 jobs is never held as text
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a PrintWriter never throws it; it keeps its error
+    }
+    out.println();
     out.flush();
   }
 
@@ -75,9 +80,11 @@ final class Output {
     if (json) {
       return;
     }
-    List<List<String>> safe = rows.stream().map(row -> row.stream().map(SafeText::clean).toList()).toList();
-    for (String line : align(safe, "  ")) {
-      out.println(line);
+    // Each cell is cleaned once to measure it and again to print it, line by line: a dry run of a file of
+    // 200,000 lines held two more copies of its table before this and ran out of memory.
+    int[] widths = widths(rows, SafeText::clean);
+    for (List<String> row : rows) {
+      out.println(line(row, SafeText::clean, widths, "  "));
     }
     out.flush();
   }
@@ -95,25 +102,35 @@ final class Output {
 
   /** Pads every column but the last to its widest cell, measured in terminal columns ({@link DisplayWidth}). */
   static List<String> align(List<List<String>> rows, String gap) {
+    int[] widths = widths(rows, cell -> cell);
+    List<String> lines = new ArrayList<>();
+    for (List<String> row : rows) {
+      lines.add(line(row, cell -> cell, widths, gap));
+    }
+    return lines;
+  }
+
+  private static int[] widths(List<List<String>> rows, java.util.function.UnaryOperator<String> shown) {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], DisplayWidth.of(row.get(i)));
+        widths[i] = Math.max(widths[i], DisplayWidth.of(shown.apply(row.get(i))));
       }
     }
-    List<String> lines = new ArrayList<>();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i);
-        line.append(cell);
-        if (i < row.size() - 1) {
-          line.append(" ".repeat(widths[i] - DisplayWidth.of(cell))).append(gap);
-        }
+    return widths;
+  }
+
+  private static String line(List<String> row, java.util.function.UnaryOperator<String> shown, int[] widths,
+      String gap) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.size(); i++) {
+      String cell = shown.apply(row.get(i));
+      line.append(cell);
+      if (i < row.size() - 1) {
+        line.append(" ".repeat(widths[i] - DisplayWidth.of(cell))).append(gap);
       }
-      lines.add(line.toString().stripTrailing());
     }
-    return lines;
+    return line.toString().stripTrailing();
   }
 }

@@ -29,6 +29,30 @@ class MainTest {
   }
 
   @Test
+  void aCommandThatRunsOutOfMemorySaysSoAndHowToGiveItMoreInJsonTooNotWithAStackTrace() throws IOException {
+    // One line of 48 MB cannot be read into a heap of 32 MB: the jobs file is too big for this run.
+    Path jobs = dir.resolve("jobs.jsonl");
+    try (java.io.Writer writer = java.nio.file.Files.newBufferedWriter(jobs)) {
+      writer.write("{\"prompt\": \"");
+      char[] block = "slow push-in ".repeat(1000).toCharArray();
+      for (int i = 0; i < 48 * 1024 * 1024 / block.length; i++) {
+        writer.write(block);
+      }
+      writer.write("\"}\n");
+    }
+    CliRun small = CliRun.in(dir).env("JAVA_TOOL_OPTIONS", "-Xmx32m");
+
+    CliRun.Result text = small.runProcess("batch", "jobs.jsonl", "--provider", "mock", "--dry-run");
+    CliRun.Result json = small.runProcess("batch", "jobs.jsonl", "--provider", "mock", "--dry-run", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(text.err()).contains("vidgen ran out of memory (Java's heap, at most ")
+        .contains("VIDGEN_JAVA_OPTS=-Xmx2g").doesNotContain("java.lang.OutOfMemoryError").doesNotContain("\tat ");
+    assertThat(json.exitCode()).as(json.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((Map<String, Object>) json.json().get("error")).containsEntry("kind", "out_of_memory");
+  }
+
+  @Test
   void waitsInANewProcessForAMockTaskMadeWithNoWait() throws IOException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     CliRun vidgen = CliRun.in(dir);
