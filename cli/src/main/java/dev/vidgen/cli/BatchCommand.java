@@ -125,6 +125,12 @@ final class BatchCommand extends ClientCommand {
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);
     List<BatchLine> lines = read(jobs);
+    if (lines.isEmpty()) {
+      // A generator that failed writes an empty file: a run of nothing that made a journal and exited 0 hid that.
+      throw CliException.usage("the jobs file " + jobsFile + " holds no job (it is empty, or holds only blank lines);"
+          + " nothing was sent or made", "write one job per line, such as {\"prompt\": \"slow push-in\", \"images\":"
+          + " [\"still.png\"]}; see docs/batch.md#the-jobs-file");
+    }
     if (rateTier != null) {
       session.providerSetting(RATE_TIER_SETTING, rateTier.strip());
     }

@@ -41,6 +41,27 @@ class BatchCommandTest {
   }
 
   @Test
+  void aJobsFileWithNoJobIsRefusedWithNothingMadeNotRunAsASuccess() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    Path blank = Files.writeString(dir.resolve("blank.jsonl"), "\n  \n\n");
+
+    CliRun.Result emptyRun = CliRun.in(dir).run(args(empty));
+    CliRun.Result blankRun = CliRun.in(dir).run(args(blank, "--skip-invalid", "--json"));
+
+    assertThat(emptyRun.exitCode()).as(emptyRun.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(emptyRun.err()).contains("holds no job (it is empty, or holds only blank lines); nothing was sent or made")
+        .contains("docs/batch.md#the-jobs-file");
+    assertThat(blankRun.exitCode()).as(blankRun.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) blankRun.json().get("error");
+    assertThat(error).containsEntry("kind", "usage");
+    assertThat(dir.resolve("empty.journal")).doesNotExist();
+    assertThat(dir.resolve("empty-videos")).doesNotExist();
+    assertThat(dir.resolve("blank.journal")).doesNotExist();
+    assertThat(dir.resolve("blank-videos")).doesNotExist();
+  }
+
+  @Test
   void aLineWhoseOutNamesTheJournalTheJobsFileOrAnImageIsRefusedEvenWithStartOver() throws Exception {
     dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("img.png"));
     byte[] image = Files.readAllBytes(dir.resolve("img.png"));
