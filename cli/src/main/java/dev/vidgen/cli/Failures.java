@@ -60,6 +60,10 @@ final class Failures {
    */
   static int report(Throwable failure, Session session, Output output) {
     Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof OutOfMemoryError) {
+      // Met on one of the run's threads and handed on as its failure: said as Main says one met on its own thread.
+      cause = Main.outOfMemory(Runtime.getRuntime().maxMemory());
+    }
     if ((cause instanceof java.util.concurrent.CancellationException || cause instanceof AmbiguousSubmitException)
         && ShutdownNotice.stopping()) {
       // Ended by the Ctrl-C notice's stop, which has said where things stand (and kept an unknown job): not said twice.

@@ -71,6 +71,24 @@ class OutputTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRunOutOfMemoryOnAnotherThreadIsSaidAsSuchWithTheWayOnNotAsAnUnexpectedError() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit = Failures.report(new CompletionException(new OutOfMemoryError("Java heap space")), null,
+        new Output(new PrintWriter(out), new PrintWriter(err), true));
+
+    assertThat(exit).isEqualTo(ExitCodes.OTHER);
+    assertThat(err.toString()).contains("vidgen: vidgen ran out of memory (Java's heap, at most ")
+        .contains("VIDGEN_JAVA_OPTS=-Xmx2g").doesNotContain("unexpected");
+    Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>)
+        JsonTrees.parse(out.toString())).get("error");
+    assertThat(error).containsEntry("kind", "out_of_memory");
+    assertThat((String) error.get("next")).contains("split a large jobs file");
+  }
+
+  @Test
   void aRateLimitThatOutlastedTheRetriesAsksForAMinuteAtLeast() {
     StringWriter shortErr = new StringWriter();
     StringWriter longErr = new StringWriter();
