@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.serve.FollowedRouteFiles;
 import dev.vidgen.serve.Playground;
 import dev.vidgen.serve.PlaygroundSettings;
 import dev.vidgen.serve.history.TaskHistory;
@@ -73,9 +74,12 @@ final class ServeCommand extends ClientCommand {
           + " the playground" + (providerId.equals(ProviderChoice.TOAPIS) ? " and spend your ToAPIs credits" : "")
           + "; leave out --bind to stay on 127.0.0.1");
     }
+    // The route files are followed while the page runs: an edit applies from the next check on, as on the command line.
+    List<Path> routeFiles = session.routeFiles();
     PlaygroundSettings settings = new PlaygroundSettings(client, bind.strip(), port, folder,
         TaskHistory.in(dataFolder), JobOptions.DEFAULT_MODEL, copiedCommandOptions(session, providerId),
-        session.keyVariable(), session.apiKey());
+        session.keyVariable(), session.apiKey(),
+        routeFiles.isEmpty() ? null : new FollowedRouteFiles(routeFiles, session::clientOn));
     quietServerLogs();
     Playground playground;
     try {

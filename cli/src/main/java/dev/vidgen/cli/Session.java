@@ -49,6 +49,10 @@ final class Session implements AutoCloseable {
   private static final int LISTED_ROUTE_PROBLEMS = 50;
 
   private RouteCatalog catalog;
+  /** The route files the catalog was read from, each once, in their order (VIDGEN_ROUTES, then --routes). */
+  private List<Path> routeFiles = List.of();
+  /** How the client was built, to build another on changed route files ({@link #clientOn}). */
+  private VidgenClient.Builder clientBuilder;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
   private volatile boolean savedToStdout;
@@ -211,6 +215,7 @@ final class Session implements AutoCloseable {
     }
     try {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
+      routeFiles = List.copyOf(files);
     } catch (RouteFileException e) {
       if (followsTasks) {
         // A paid task is followed and saved whatever a route file says: the file's problems are told, not obeyed.
@@ -398,6 +403,7 @@ final class Session implements AutoCloseable {
       builder.balanceTimeout(balanceTimeout, balanceTimeoutOption);
     }
     ClientTuning.apply(builder, root, choice);
+    clientBuilder = builder;
     try {
       client = builder.build();
     } catch (dev.vidgen.core.catalog.RouteHintsException e) {
@@ -410,6 +416,29 @@ final class Session implements AutoCloseable {
     }
     learnFromHistory(client);
     return client;
+  }
+
+  /** The route files the catalog was read from, each once, in order; empty when none, or when they were left out. */
+  List<Path> routeFiles() {
+    catalog();
+    return routeFiles;
+  }
+
+  /**
+   * A client like this command's on {@code routes} (the route files read again, for a playground): {@code previous}'s
+   * provider, shared, and what its budget has left; the same options otherwise. Call after {@link #client}.
+   */
+  VidgenClient clientOn(RouteCatalog routes, VidgenClient previous) {
+    VidgenClient.Builder builder = clientBuilder.catalog(routes).provider(previous.provider())
+        .budget(previous.remainingBudget()).routeDurations(previous.routeDurations()).checkRouteHints(true);
+    try {
+      return builder.build();
+    } catch (dev.vidgen.core.catalog.RouteHintsException e) {
+      // As when the command started: jobs on those routes are refused by validation, before anything is sent.
+      output.note("warning: " + e.getMessage() + hintOrigins(routes, e) + "; jobs on those routes are refused"
+          + " until the route file is fixed; other models are not affected");
+      return builder.checkRouteHints(false).build();
+    }
   }
 
   /** Where the routes whose hints were refused come from, " (from acme.json)"; empty when not named. */

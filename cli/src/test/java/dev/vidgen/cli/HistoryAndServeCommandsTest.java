@@ -205,6 +205,48 @@ class HistoryAndServeCommandsTest {
     assertThat(result.out()).as("no page was announced").doesNotContain("http://127.0.0.1:");
   }
 
+  @Test
+  void theRouteFilesOfVidgenRoutesAndRoutesAreFollowedWhileThePlaygroundRuns() throws Exception {
+    Path acme = Files.writeString(dir.resolve("acme.json"), """
+        {"routes": [{"id": "acme-video-2", "family": "Acme", "modes": {"text-to-video": {}},
+                     "seconds": {"one_of": [5, 10], "default": 5}, "price": {"per_second_usd": "0.05"}}]}
+        """);
+    Path price = Files.writeString(dir.resolve("price.json"),
+        "{\"patch\": {\"acme-video-2\": {\"price\": {\"per_second_usd\": \"0.05\"}}}}");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of("VIDGEN_HOME", home.toString(), "VIDGEN_ROUTES", acme.toString()),
+        new PrintWriter(out, true), new PrintWriter(err, true), () -> false, dir);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server = new Thread(() -> exit.set(
+        Main.run(context, "serve", "--port", "0", "--provider", "mock", "--routes", "price.json", "--no-model-check")));
+    server.start();
+    try {
+      String url = await().atMost(Duration.ofSeconds(30)).until(() -> urlIn(out.toString()), found -> found != null);
+      String job = "{\"model\":\"acme-video-2\",\"prompt\":\"a red kite\",\"seconds\":10}";
+      assertThat(check(url, job).body()).contains("\"credits\":100");
+
+      Files.writeString(price, "{\"patch\": {\"acme-video-2\": {\"price\": {\"per_second_usd\": \"0.10\"}}}}");
+      assertThat(check(url, job).body()).as("the edit of --routes' file").contains("\"credits\":200");
+
+      Files.writeString(acme, Files.readString(acme).replace("\"default\": 5", "\"default\": 7"));
+      HttpResponse<String> refused = check(url, job);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+      assertThat(refused.body()).as("the file of VIDGEN_ROUTES, broken").contains("invalid_routes",
+          acme + ": routes[0].seconds.default: default 7 is not in one_of");
+    } finally {
+      server.interrupt();
+      server.join(20_000);
+    }
+    assertThat(exit.get()).as(err.toString()).isZero();
+  }
+
+  private static HttpResponse<String> check(String url, String job) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/check"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(job)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static String urlIn(String text) throws IOException {
     Matcher match = URL.matcher(text);
     return match.find() ? match.group(1) : null;

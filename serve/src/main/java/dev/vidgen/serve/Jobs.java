@@ -83,8 +83,10 @@ final class Jobs {
   /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
   private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
   private volatile boolean closed;
-  /** Removes the listener that counts blind resends, on {@link #close}. */
-  private final Runnable stopListening;
+  /** What the clients tell that the page shows: retries, unreadable balances and model lists, blind resends. */
+  private final dev.vidgen.core.client.VidgenListener clientEvents;
+  /** Removes that listener from each client it was added to, on {@link #close}. */
+  private final List<Runnable> stopListening = new java.util.concurrent.CopyOnWriteArrayList<>();
   /**
    * For each submit on its way, by the reference it was given: how many of its creates were sent again
    * after a server error, each earlier take perhaps a paid task of its own that cannot be looked up.
@@ -204,7 +206,7 @@ final class Jobs {
     this.images = new ImageUploads(client, clock);
     this.identity = dev.vidgen.serve.history.JobIdentity.asSent(client);
     this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
-    this.stopListening = client.addListener(new dev.vidgen.core.client.VidgenListener() {
+    this.clientEvents = new dev.vidgen.core.client.VidgenListener() {
       @Override
       public void onRetry(JobHandle handle, dev.vidgen.core.policy.Operation operation,
           dev.vidgen.core.error.ProviderException failure, int attempt, Duration delay) {
@@ -231,7 +233,8 @@ final class Jobs {
           takes.incrementAndGet();
         }
       }
-    });
+    };
+    listenTo(client);
     this.notes = new NoteLookups(client, history, clock, this::isSending, (handle, entry) -> {
       if (!closed && !live.containsKey(handle.taskId().value())) {
         follow(handle, entry, false);
@@ -243,6 +246,11 @@ final class Jobs {
     } catch (UncheckedIOException e) {
       LOG.warn("could not learn task durations from the history: {}", e.getMessage());
     }
+  }
+
+  /** Hears {@code other}'s events as the first client's, for the jobs sent with it (a client on changed route files). */
+  void listenTo(VidgenClient other) {
+    stopListening.add(other.addListener(clientEvents));
   }
 
   /**
@@ -300,6 +308,15 @@ final class Jobs {
    * naming a take of another job, or no take the history holds. Null confirms whatever take the history holds.
    */
   CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again, String againAfter) {
+    return submit(job, again, againAfter, client);
+  }
+
+  /**
+   * As {@link #submit(VideoJob, boolean, String)}, priced, checked and created by {@code sendWith}: a client on
+   * the route files as they are now ({@link RouteFollower}); the task is followed and saved as every other.
+   */
+  CompletableFuture<HistoryEntry> submit(VideoJob job, boolean again, String againAfter, VidgenClient sendWith) {
+    Objects.requireNonNull(sendWith, "sendWith == null");
     if (closed) {
       // Stopping: refused before the note, the checks and the uploads, so nothing is read, sent or kept for it.
       return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
@@ -321,7 +338,7 @@ final class Jobs {
     try {
       return history.changing(() -> {
         locked.set(true);
-        return checkedAndSent(job, again, againAfter, reference, sameJob);
+        return checkedAndSent(job, again, againAfter, reference, sameJob, sendWith);
       });
     } catch (java.io.UncheckedIOException unlockable) {
       if (locked.get()) {
@@ -338,7 +355,7 @@ final class Jobs {
 
   /** {@link #submit}'s checks against the history and, when they pass, the send, under the history's lock. */
   private CompletableFuture<HistoryEntry> checkedAndSent(VideoJob job, boolean again, String againAfter,
-      String reference, String sameJob) {
+      String reference, String sameJob, VidgenClient sendWith) {
     settleAbandoned();
     Optional<HistoryEntry> elsewhere = sentElsewhere(job);
     if (elsewhere.isPresent()) {
@@ -363,10 +380,11 @@ final class Jobs {
         : earlierTake(job).filter(newest -> !again || madeAfter(newest, againAfter, job));
     if (earlier.isPresent()) {
       sendingJobs.remove(sameJob, reference);
-      return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get(), again ? againAfter : null));
+      return CompletableFuture.failedFuture(sameJobAgain(job, earlier.get(), again ? againAfter : null,
+          sendWith));
     }
     try {
-      return send(job, reference, sameJob);
+      return send(job, reference, sameJob, sendWith);
     } catch (RuntimeException unexpected) {
       sendingJobs.remove(sameJob, reference); // never sent: it holds no twin back
       throw unexpected;
@@ -406,8 +424,8 @@ final class Jobs {
    * confirmed} (null: none) when {@code earlier} was made since: the earlier take, when, and what
    * another costs.
    */
-  private GenerateFailure sameJobAgain(VideoJob job, HistoryEntry earlier, String confirmed) {
-    PriceQuote quote = quoteOrNull(job);
+  private GenerateFailure sameJobAgain(VideoJob job, HistoryEntry earlier, String confirmed, VidgenClient sendWith) {
+    PriceQuote quote = quoteOrNull(job, sendWith);
     String price = quote != null && quote.isKnown()
         ? quote.credits().toPlainString() + " credits ($" + quote.usd().setScale(Math.max(2, quote.usd().scale()),
             java.math.RoundingMode.UNNECESSARY).toPlainString() + ")"
@@ -460,11 +478,12 @@ final class Jobs {
   }
 
   /** {@link #submit} of {@code job}, under {@code reference}, once it is the only one of its {@code sameJob} kind on its way. */
-  private CompletableFuture<HistoryEntry> send(VideoJob job, String reference, String sameJob) {
+  private CompletableFuture<HistoryEntry> send(VideoJob job, String reference, String sameJob,
+      VidgenClient sendWith) {
     Instant sentAt = clock.instant();
-    boolean referenceSent = client.catalog().find(job.model()).map(client.provider()::takesClientReference)
+    boolean referenceSent = sendWith.catalog().find(job.model()).map(sendWith.provider()::takesClientReference)
         .orElse(false);
-    PriceQuote quote = quoteOrNull(job);
+    PriceQuote quote = quoteOrNull(job, sendWith);
     String lookUp = (referenceSent ? "look the task up with vidgen status " + Commands.quote(
         HistoryEntry.UNANSWERED_PREFIX + reference) + commandTail + " (or on the provider's dashboard)"
         : "check the provider's dashboard") + " before you generate this job again";
@@ -510,7 +529,7 @@ final class Jobs {
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
     java.util.concurrent.atomic.AtomicReference<String> unchecked = new java.util.concurrent.atomic.AtomicReference<>();
     long unreadBefore = balanceUnread.count();
-    CompletableFuture<JobHandle> created = FundsCheck.before(client, quote, job.hasLocalImages()).thenCompose(fits -> {
+    CompletableFuture<JobHandle> created = FundsCheck.before(sendWith, quote, job.hasLocalImages()).thenCompose(fits -> {
       fits.ifPresent(unchecked::set);
       return images.upload(job);
     })
@@ -529,7 +548,7 @@ final class Jobs {
       record(leaving); // the create is about to leave: its note says so, then its marker goes
       marker.ifPresent(RunMarker::remove);
       try {
-        return client.submitAsync(uploaded, reference, stopSending);
+        return sendWith.submitAsync(uploaded, reference, stopSending);
       } catch (RuntimeException refused) { // such as a client already closed: nothing was sent
         return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
             "the job was not sent: " + refused.getMessage()));
@@ -632,9 +651,9 @@ final class Jobs {
         + " the job as unknown (" + name + ")", lookUp + " before you generate this job again");
   }
 
-  private PriceQuote quoteOrNull(VideoJob job) {
+  private PriceQuote quoteOrNull(VideoJob job, VidgenClient pricedBy) {
     try {
-      return client.quote(job);
+      return pricedBy.quote(job);
     } catch (RuntimeException unpriced) {
       return null;
     }
@@ -814,7 +833,7 @@ final class Jobs {
   List<String> close() {
     closed = true;
     notes.close();
-    stopListening.run();
+    stopListening.forEach(Runnable::run);
     // No create leaves from now on; those already on their way get up to ANSWER_WAIT to answer, so that
     // their task ids reach the history instead of an unknown note.
     stops.forEach(stop -> stop.complete(null));

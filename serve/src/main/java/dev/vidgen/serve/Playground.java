@@ -76,6 +76,8 @@ public final class Playground implements AutoCloseable {
   private final Uploads uploads;
   private final Path videos;
   private final Jobs jobs;
+  /** The client checks, model lists and Generates use: on the route files as they are now. */
+  private final RouteFollower routes;
   /** What advice names of the provider: its key variable, its addresses. */
   private final ProviderTerms terms;
   private volatile List<String> stoppingNotes = List.of();
@@ -99,6 +101,7 @@ public final class Playground implements AutoCloseable {
     this.terms = new ProviderTerms(client.provider().id(), settings.keyVariable());
     this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
         settings.commandOptions(), terms, settings.apiKey() == null ? null : settings.apiKey().tag());
+    this.routes = new RouteFollower(client, settings.routeFiles(), Clock.systemUTC(), jobs::listenTo);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -193,6 +196,7 @@ public final class Playground implements AutoCloseable {
     });
     listeners.clear();
     app.stop();
+    routes.close();
     pushes.shutdownNow();
     answers.shutdownNow();
   }
@@ -230,10 +234,16 @@ public final class Playground implements AutoCloseable {
       error.put("message", refusal.getMessage());
       error.put("field", refusal.field());
       error.put("next", refusal.next());
-      if (ctx.path().equals("/api/generate")) {
-        error.put("sent", "no"); // refused before the job was read whole: nothing went out
+      if (refusal.code() != null) {
+        error.put("code", refusal.code());
       }
-      json(ctx, refusal.status(), Map.of("error", error));
+      if (ctx.path().equals("/api/generate")) {
+        error.put("sent", "no"); // refused before the job was read whole, or its route files unusable: nothing went out
+      }
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("error", error);
+      answer.putAll(refusal.beside());
+      json(ctx, refusal.status(), answer);
     });
     app.exception(Exception.class, (failure, ctx) -> {
       // Unexpected; on a Generate, after its create may have gone out.
@@ -287,6 +297,7 @@ public final class Playground implements AutoCloseable {
   }
 
   private void models(Context ctx) {
+    VidgenClient client = routes.client();
     List<Map<String, Object>> models = new ArrayList<>();
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC); // as the client's validation
     for (ModelRoute route : client.catalog().routes()) {
@@ -303,26 +314,27 @@ public final class Playground implements AutoCloseable {
   }
 
   private void check(Context ctx) {
+    VidgenClient client = routes.client();
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> checkListed(ctx, job, form.withShape(validated)), answers));
+          validated -> checkListed(ctx, job, form.withShape(validated), client), answers));
       return;
     }
     if (!report.isValid()) {
-      json(ctx, 200, checked(job, report));
+      json(ctx, 200, checked(job, report, client));
       return;
     }
-    ctx.future(() -> checkListed(ctx, job, report));
+    ctx.future(() -> checkListed(ctx, job, report, client));
   }
 
   /** Answers the check of {@code job}: {@code report}, and for a valid job the live model check's refusal too. */
-  private CompletableFuture<?> checkListed(Context ctx, VideoJob job, ValidationReport report) {
+  private CompletableFuture<?> checkListed(Context ctx, VideoJob job, ValidationReport report, VidgenClient client) {
     if (!report.isValid()) {
-      json(ctx, 200, checked(job, report));
+      json(ctx, 200, checked(job, report, client));
       return CompletableFuture.completedFuture(null);
     }
     // A valid job is also checked against the models the key may use (a list the client keeps for minutes),
@@ -350,13 +362,13 @@ public final class Playground implements AutoCloseable {
             jobs.liveListUnread().last()));
         seen = new ValidationReport(report.model(), report.mode(), all);
       }
-      json(ctx, 200, checked(job, seen));
+      json(ctx, 200, checked(job, seen, client));
       return null;
     }, answers);
   }
 
   /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
-  private Map<String, Object> checked(VideoJob job, ValidationReport report) {
+  private Map<String, Object> checked(VideoJob job, ValidationReport report, VidgenClient client) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.isValid());
     json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
@@ -371,7 +383,7 @@ public final class Playground implements AutoCloseable {
     RequestPreview preview = null;
     if (report.isValid()) {
       try {
-        preview = client.preview(asSent(job));
+        preview = client.preview(asSent(job, client));
       } catch (InvalidJobException e) {
         json.put("violations", violations(e.report().violations()));
         json.put("valid", false);
@@ -382,7 +394,7 @@ public final class Playground implements AutoCloseable {
     preview = preview == null ? null : new RequestPreview(preview.method(), settings.withoutKey(preview.url()),
         maskedHeaders(preview.headers()), settings.withoutKey(preview.body()));
     json.put("preview", preview == null ? null : preview(preview));
-    json.put("same_job", report.isValid() ? sameJob(job) : null);
+    json.put("same_job", report.isValid() ? sameJob(job, client) : null);
     json.put("command", Commands.vidgen(job, settings.commandOptions()));
     json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic));
     return json;
@@ -393,7 +405,7 @@ public final class Playground implements AutoCloseable {
    * list holds only that one. A list refused (the key) or unreadable leaves the name as given: the
    * preview is still shown, and generating says what the provider refuses.
    */
-  private VideoJob asSent(VideoJob job) {
+  private static VideoJob asSent(VideoJob job, VidgenClient client) {
     if (job.model() == null) {
       return job;
     }
@@ -410,7 +422,7 @@ public final class Playground implements AutoCloseable {
    * The task the history holds for exactly this job, submitted within the day and not failed, so
    * that the page can say that generating again pays for another take; null when there is none.
    */
-  private Map<String, Object> sameJob(VideoJob job) {
+  private Map<String, Object> sameJob(VideoJob job, VidgenClient client) {
     jobs.settleAbandoned(); // a note left by a run that sent nothing names no take
     try {
       Instant now = Instant.now();
@@ -485,16 +497,17 @@ public final class Playground implements AutoCloseable {
   }
 
   private void generate(Context ctx) {
+    VidgenClient client = routes.client(); // route files unusable: refused here, nothing sent
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
     if (onlyRetirement(report)) {
       // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
-          validated -> generate(ctx, job, form.withShape(validated), form), answers));
+          validated -> generate(ctx, job, form.withShape(validated), form, client), answers));
       return;
     }
-    CompletableFuture<?> answered = generate(ctx, job, report, form);
+    CompletableFuture<?> answered = generate(ctx, job, report, form, client);
     if (!answered.isDone() || answered.isCompletedExceptionally()) {
       ctx.future(() -> answered); // a failure already there still gets its answer
     }
@@ -511,14 +524,15 @@ public final class Playground implements AutoCloseable {
    * another take of a recent same job is meant, after the take {@code again_after} names); completes
    * once the answer is written.
    */
-  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report, JobForm.Read form) {
+  private CompletableFuture<?> generate(Context ctx, VideoJob job, ValidationReport report, JobForm.Read form,
+      VidgenClient client) {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again", "sent", "no"), "violations",
           violations(report.violations())));
       return CompletableFuture.completedFuture(null);
     }
-    CompletableFuture<HistoryEntry> submitted = jobs.submit(job, form.again(), form.againAfter());
+    CompletableFuture<HistoryEntry> submitted = jobs.submit(job, form.again(), form.againAfter(), client);
     return submitted.handle((entry, failure) -> {
       if (failure != null) {
         Throwable unwrapped = AsyncFailures.unwrap(failure);

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param keyVariable the environment variable the provider's key is read from, which the page's cURL command
  *     names ({@code TOAPIS_API_KEY}, {@code ACME_API_KEY}); never the key itself
  * @param apiKey the provider's key, so that the page can mask it wherever a provider's preview shows it; may be null
+ * @param routeFiles the route files the client's catalog came from, which the playground reads again when they
+ *     change; null: the client's catalog stays as it is
  */
 public record PlaygroundSettings(
     VidgenClient client,
@@ -30,7 +32,8 @@ public record PlaygroundSettings(
     String defaultModel,
     List<String> commandOptions,
     String keyVariable,
-    ApiKey apiKey) {
+    ApiKey apiKey,
+    FollowedRouteFiles routeFiles) {
 
   public PlaygroundSettings {
     Objects.requireNonNull(client, "client == null");
@@ -42,6 +45,12 @@ public record PlaygroundSettings(
     Objects.requireNonNull(history, "history == null");
     commandOptions = List.copyOf(commandOptions == null ? List.of() : commandOptions);
     keyVariable = keyVariable == null || keyVariable.isBlank() ? DEFAULT_KEY_VARIABLE : keyVariable;
+  }
+
+  /** Settings whose client's catalog stays as it is while the playground runs (no route files followed). */
+  public PlaygroundSettings(VidgenClient client, String bindAddress, int port, Path folder, TaskHistory history,
+      String defaultModel, List<String> commandOptions, String keyVariable, ApiKey apiKey) {
+    this(client, bindAddress, port, folder, history, defaultModel, commandOptions, keyVariable, apiKey, null);
   }
 
   /** The variable ToAPIs' key is read from, named by the page's cURL command unless another is given. */

@@ -12,12 +12,31 @@ final class Refusal extends RuntimeException {
   private final int status;
   private final String field;
   private final String next;
+  private final String code;
+  private final java.util.Map<String, Object> beside;
 
   Refusal(int status, String field, String message, String next) {
+    this(status, field, message, next, null, java.util.Map.of());
+  }
+
+  /** A refusal with a {@code code} the page may tell apart, and what the answer holds {@code beside} the error. */
+  Refusal(int status, String field, String message, String next, String code, java.util.Map<String, Object> beside) {
     super(Objects.requireNonNull(message, "message == null"), null, false, false);
     this.status = status;
     this.field = field;
     this.next = next;
+    this.code = code;
+    this.beside = java.util.Map.copyOf(beside);
+  }
+
+  /** What kind of refusal it is (such as {@code invalid_routes}), or null. */
+  String code() {
+    return code;
+  }
+
+  /** What the answer holds beside its error (such as {@code problems}); empty when nothing. */
+  java.util.Map<String, Object> beside() {
+    return beside;
   }
 
   int status() {

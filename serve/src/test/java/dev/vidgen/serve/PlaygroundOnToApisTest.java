@@ -1072,6 +1072,116 @@ class PlaygroundOnToApisTest {
     });
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aPriceChangedInAFollowedRouteFileIsQuotedListedAndPaidFromTheNextCheckOn() throws IOException {
+    Path routes = priceFile("0.04");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
+    assertThat((Map<String, Object>) json(post("/api/check", job)).get("quote")).containsEntry("credits", 40L);
+
+    priceFile("0.08"); // the same size, perhaps within the same tick of the file's clock
+
+    Map<String, Object> check = json(post("/api/check", job));
+    assertThat(check).containsEntry("valid", true);
+    assertThat((Map<String, Object>) check.get("quote")).containsEntry("credits", 80L);
+    assertThat((Map<String, Object>) model(json(call(request("/api/models").build())), "seedance-2").get("price"))
+        .as("the model list").containsEntry("usd_per_second", new BigDecimal("0.08"));
+    String taskId = (String) ((Map<?, ?>) json(generate(job)).get("task")).get("task_id");
+    assertThat(fake.creates()).hasSize(1);
+    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+        .satisfies(entry -> assertThat(entry.credits()).as("recorded at the new price").isEqualByComparingTo("80"));
+    assertThat(rebuilt).as("one client on the changed file").hasValue(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFollowedRouteFileThatBecameInvalidRefusesChecksAndGeneratesNamingItsProblemAndSendsNothing()
+      throws IOException {
+    Path routes = priceFile("0.04");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
+    assertThat(json(post("/api/check", job))).containsEntry("valid", true);
+
+    priceFile("-1");
+
+    for (String path : List.of("/api/check", "/api/generate")) {
+      Answer refused = answer(path, job);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+      Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+      assertThat(error).containsEntry("code", "invalid_routes");
+      assertThat((String) error.get("message")).as(path).contains("checks and sends nothing until it is fixed",
+          routes + ": patch.seedance-2.price.per_second_usd: negative price -1; a price is 0 or more US dollars");
+      assertThat((List<Map<String, Object>>) json(refused.body()).get("problems")).singleElement()
+          .satisfies(problem -> assertThat(problem).containsEntry("path", "patch.seedance-2.price.per_second_usd"));
+    }
+    try (Response models = http.newCall(request("/api/models").build()).execute()) {
+      assertThat(models.code()).as("the model list, too").isEqualTo(422);
+      assertThat(models.body().string()).contains("invalid_routes", "negative price -1");
+    }
+    assertThat(fake.creates()).as("nothing sent on the catalog read before").isEmpty();
+    assertThat(history().entries()).isEmpty();
+
+    priceFile("0.06");
+
+    assertThat((Map<String, Object>) json(post("/api/check", job)).get("quote")).as("fixed: followed again")
+        .containsEntry("credits", 60L);
+  }
+
+  @Test
+  void anUnchangedRouteFileIsNotReadAgain() throws IOException {
+    Path routes = priceFile("0.04");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5}";
+
+    for (int i = 0; i < 3; i++) {
+      post("/api/check", job);
+      call(request("/api/models").build());
+    }
+    assertThat(rebuilt).as("no client made again for a file whose bytes did not change").hasValue(0);
+    // Older than the moments in which an edit may keep its time: from now on its time and size alone are compared.
+    Files.setLastModifiedTime(routes, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(Duration.ofMinutes(5))));
+    post("/api/check", job);
+    post("/api/check", job);
+    post("/api/check", job);
+
+    assertThat(rebuilt).as("a new time is a change, read once").hasValue(1);
+  }
+
+  /** The route file patching seedance-2's price to {@code usd} a second, written over the last one. */
+  private Path priceFile(String usd) throws IOException {
+    return Files.writeString(folder.resolve("good.json"),
+        "{\"patch\": {\"seedance-2\": {\"price\": {\"per_second_usd\": \"" + usd + "\"}}}}");
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger rebuilt = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** {@link #start()} on {@code routes}, which the playground follows: each client it asks for is counted. */
+  private void startFollowing(Path routes) {
+    client = toApisClient().routes(routes).environmentRoutes(false).build();
+    FollowedRouteFiles followed = new FollowedRouteFiles(List.of(routes), (catalog, previous) -> {
+      rebuilt.incrementAndGet();
+      return toApisClient().catalog(catalog).environmentRoutes(false).budget(previous.remainingBudget()).build();
+    });
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl(), "--routes", routes.toString()),
+        PlaygroundSettings.DEFAULT_KEY_VARIABLE, null, followed));
+  }
+
+  private VidgenClient.Builder toApisClient() {
+    return VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
+            .baseUrl(fake.baseUrl()).build())
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> model(Map<String, Object> models, String id) {
+    return ((List<Map<String, Object>>) models.get("models")).stream().filter(route -> id.equals(route.get("id")))
+        .findFirst().orElseThrow();
+  }
+
   private void start() {
     client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
             .baseUrl(fake.baseUrl()).build())

@@ -1138,7 +1138,10 @@ async function start() {
   setupImages();
   const result = await api('/api/models');
   if (!result.ok) {
-    $('model-note').textContent = 'The models could not be loaded; reload the page.';
+    // A route file that became unusable is named with what is wrong in it: fixed, a reload shows the models.
+    const error = result.body && result.body.error;
+    $('model-note').textContent = 'The models could not be loaded' + (error ? ': ' + error.message
+      + (error.next ? ' — ' + error.next : '') : '') + '; reload the page.';
     return;
   }
   state.provider = result.body.provider;
