@@ -204,7 +204,10 @@ final class Failures {
     error.put("kind", kind(cause));
     error.put("code", codeOf(cause));
     error.put("message", message);
-    ProviderException provider = cause instanceof ProviderException p ? p : null;
+    // A download whose retries ran out tells its provider error's status and code (download_broke_off), as before.
+    ProviderException provider = cause instanceof ProviderException p ? p
+        : cause instanceof dev.vidgen.core.error.DownloadFailedException unsaved
+            ? unsaved.providerFailure().orElse(null) : null;
     error.put("http_status", provider == null || provider.httpStatus() == 0 ? null : provider.httpStatus());
     error.put("request_id", provider == null ? null : provider.requestId().orElse(null));
     // Only for a failure that passes by itself: a refusal (400, 422) that came with a Retry-After is not one to retry.
@@ -236,6 +239,9 @@ final class Failures {
     }
     if (cause instanceof ProviderException provider) {
       return provider.providerCode().orElse(null);
+    }
+    if (cause instanceof dev.vidgen.core.error.DownloadFailedException unsaved) {
+      return unsaved.providerFailure().flatMap(ProviderException::providerCode).orElse(null);
     }
     if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
       return failed.snapshot().failureReason().map(TaskFailure::code).orElse(null);

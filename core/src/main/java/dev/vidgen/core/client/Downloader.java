@@ -11,6 +11,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.ResultExpiredException;
 import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.ResultUnusableException;
+import dev.vidgen.core.error.RetriableProviderException;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
@@ -39,7 +40,9 @@ import java.util.function.BooleanSupplier;
  * DownloadedContent}; an MP4 or MOV with top-level boxes that fit it, a {@code moov} and an {@code
  * mdat} among them) and then renamed onto the target in one step. Whatever fails, no half file
  * stands under the target's name. A broken-off stream, or an MP4 or MOV cut short even though the
- * server's byte count agreed, is retried under the policy; an expired link is reported at once.
+ * server's byte count agreed, is retried under the policy, and once the retries run out it is a
+ * {@link DownloadFailedException} (the task is paid for) with the provider's error as its cause; an
+ * expired link is reported at once.
  */
 final class Downloader {
   private final ClientRuntime runtime;
@@ -54,6 +57,9 @@ final class Downloader {
   /** The temporary files being written now, for {@link #deleteOpenParts()}. */
   private final java.util.Set<Path> openParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** The files this client's generate calls in flight will write. */
+  private final TargetReservations reservations = new TargetReservations();
+
   /** The most a result download may bring. */
   private final long maxVideoBytes;
 
@@ -61,6 +67,15 @@ final class Downloader {
     this.runtime = runtime;
     this.retries = retries;
     this.maxVideoBytes = maxVideoBytes;
+  }
+
+  /**
+   * Reserves {@code target} for a generate in flight on this client until the returned action runs.
+   *
+   * @throws IllegalArgumentException when another generate in flight on this client will write that file
+   */
+  Runnable reserve(Path target) {
+    return reservations.reserve(target);
   }
 
   CompletableFuture<Path> download(JobHandle handle, TaskSnapshot completed, Path target) {
@@ -115,6 +130,10 @@ final class Downloader {
         return;
       }
       Throwable cause = AsyncFailures.unwrap(failure);
+      if (cause instanceof RetriableProviderException gaveUp) {
+        // The task is finished and paid for: "try again later" would read as "nothing was made" and pay twice.
+        cause = DownloadFailedException.providerFailed(handle.taskId(), file, gaveUp);
+      }
       if (cause instanceof VidgenException error && !result.isDone()) {
         runtime.events().failed(handle, error);
       }

@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.BudgetExceededException;
+import dev.vidgen.core.error.DownloadFailedException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.error.ProviderException;
@@ -28,6 +29,10 @@ public final class FailureCases {
     }
     if (cause instanceof ProviderException provider) {
       return FailureCase.of(provider.kind());
+    }
+    if (cause instanceof DownloadFailedException unsaved && unsaved.providerFailure().isPresent()) {
+      // A download whose retries ran out: its provider error's row (the command line's exit code, a batch's step).
+      return FailureCase.of(unsaved.providerFailure().get().kind());
     }
     if (cause instanceof InvalidJobException) {
       return FailureCase.INVALID_JOB;

@@ -24,6 +24,8 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
   private volatile CompletableFuture<JobHandle> submit;
   /** The client reference the create carries, once it is chosen; null before or on a route without one. */
   private volatile String clientReference;
+  /** What the generate frees as it ends (the file it was to write), before anyone can see it ended. */
+  private volatile Runnable onEnd = () -> {};
 
   GenerationFuture(CompletableFuture<Void> stopSending) {
     this.stopSending = stopSending;
@@ -45,6 +47,11 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     };
   }
 
+  /** Runs {@code action} as the generate ends, however it ends, before it is seen ended; at least once. */
+  void onEnd(Runnable action) {
+    this.onEnd = action;
+  }
+
   /** The client reference the create carries, or null. */
   String clientReference() {
     return clientReference;
@@ -61,11 +68,13 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
 
   /** Ends the generate with its result: the way its own steps end it. */
   boolean finish(GenerationResult result) {
+    onEnd.run();
     return super.complete(result);
   }
 
   /** Ends the generate with {@code failure}: the way its own steps end it. */
   boolean fail(Throwable failure) {
+    onEnd.run();
     return super.completeExceptionally(failure);
   }
 
@@ -76,6 +85,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     }
     // This future ends first, so that what the stopped submit ends with (not sent, ambiguous) reaches the caller
     // through the pending handle rather than in place of the cancellation.
+    onEnd.run();
     boolean cancelled = super.completeExceptionally(stopped("cancelled"));
     haltSteps();
     return cancelled || isCancelled();
@@ -93,6 +103,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     CancellationException stopped = stopped("stopped from outside (" + (failure == null ? "no reason given"
         : failure.getClass().getSimpleName()) + ")");
     stopped.initCause(failure);
+    onEnd.run();
     boolean ended = super.completeExceptionally(stopped);
     haltSteps();
     return ended;
@@ -104,6 +115,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     if (isDone()) {
       return false;
     }
+    onEnd.run();
     boolean ended = super.complete(value);
     haltSteps();
     return ended;

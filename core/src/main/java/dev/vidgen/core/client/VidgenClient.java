@@ -1,6 +1,5 @@
 package dev.vidgen.core.client;
 
-import dev.vidgen.core.concurrent.DaemonThreads;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
@@ -22,6 +21,7 @@ import dev.vidgen.core.port.ProviderConfig;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.port.VideoProviders;
+import dev.vidgen.core.port.VidgenThreads;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.JobValidator;
@@ -57,6 +57,12 @@ import java.util.random.RandomGenerator;
  * The facade apps use: validate, quote, submit, await and download a video job, the same for
  * every provider. Nothing reaches the network before validation, quoting and the budget check
  * pass. Thread-safe; waiting runs on a shared scheduler, not a thread per job.
+ *
+ * <p>The futures of the {@code ...Async} methods complete on vidgen's own threads (the provider's
+ * HTTP threads, the client's scheduler and download threads, a few in all): never block in a stage
+ * that depends on one; chain {@code ...Async} calls with {@code thenCompose}, or give the stage an
+ * executor of yours ({@code thenApplyAsync(fn, executor)}). A blocking method called on one of those
+ * threads throws an {@link IllegalStateException} at once, before anything is sent.
  *
  * <p>The blocking methods throw the original {@link dev.vidgen.core.error.VidgenException}; the
  * {@code ...Async} forms complete exceptionally with it (unwrapped). Every error raised after a
@@ -228,10 +234,13 @@ public final class VidgenClient implements AutoCloseable {
    *     task could not be found again
    */
   public JobHandle submit(VideoJob job) {
+    OwnThreadGuard.refuseBlocking("submit", "submitAsync", null);
     return Futures.await(submitAsync(job), false);
   }
 
-  /** {@link #submit} without blocking; validation and the budget check run before it returns. */
+  /**
+   * {@link #submit} without blocking; validation and the budget check run before it returns. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   */
   public CompletableFuture<JobHandle> submitAsync(VideoJob job) {
     Objects.requireNonNull(job, "job == null");
     return trackSubmit(new CompletableFuture<>(), stop -> submits.submit(job, null, stop));
@@ -385,10 +394,13 @@ public final class VidgenClient implements AutoCloseable {
    *     dev.vidgen.core.error.ProviderUnavailableException} when no try was answered by then
    */
   public TaskSnapshot status(JobHandle handle) {
+    OwnThreadGuard.refuseBlocking("status", "statusAsync", handle);
     return Futures.await(statusAsync(handle), true);
   }
 
-  /** {@link #status} without blocking; cancelling the future abandons the read. */
+  /**
+   * {@link #status} without blocking; cancelling the future abandons the read. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "read");
     return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, handle,
@@ -404,10 +416,13 @@ public final class VidgenClient implements AutoCloseable {
    *     tolerance, up to the deadline, or in a way that will not pass (such as a 401 or a 404 believed)
    */
   public TaskSnapshot await(JobHandle handle, AwaitOptions options) {
+    OwnThreadGuard.refuseBlocking("await", "awaitAsync", handle);
     return Futures.await(awaitAsync(handle, options), true);
   }
 
-  /** {@link #await} without blocking; cancelling the future stops the polling. */
+  /**
+   * {@link #await} without blocking; cancelling the future stops the polling. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   */
   public CompletableFuture<TaskSnapshot> awaitAsync(JobHandle handle, AwaitOptions options) {
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "await");
     return track(about("the wait for", handle), () -> polling.await(handle, options));
@@ -422,10 +437,13 @@ public final class VidgenClient implements AutoCloseable {
    *     format, or cannot be written
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target) {
+    OwnThreadGuard.refuseBlocking("download", "downloadAsync", handle);
     return Futures.await(downloadAsync(handle, completed, target), true);
   }
 
-  /** {@link #download} without blocking; the copy runs on the download executor. */
+  /**
+   * {@link #download} without blocking; the copy runs on the download executor. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
+   */
   public CompletableFuture<Path> downloadAsync(JobHandle handle, TaskSnapshot completed, Path target) {
     return downloadAsync(handle, completed, target, ExistingTarget.REPLACE);
   }
@@ -436,6 +454,7 @@ public final class VidgenClient implements AutoCloseable {
    * another process wrote there while this video was downloaded.
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing) {
+    OwnThreadGuard.refuseBlocking("download", "downloadAsync", handle);
     return Futures.await(downloadAsync(handle, completed, target, existing), true);
   }
 
@@ -452,7 +471,8 @@ public final class VidgenClient implements AutoCloseable {
    * move, once the new video is complete.
    *
    * @throws IllegalArgumentException when the video could never be saved at {@code target} (a
-   *     folder, or a path through a file); nothing is sent then
+   *     folder, or a path through a file) or another generate in flight on this client saves to the
+   *     same file; nothing is sent then
    * @throws WaitStoppedException when the client is closed or the calling thread interrupted once the
    *     task is made (a create on its way is given up to 10 s for its answer, or the builder's {@code
    *     closeWait} when the client closes)
@@ -477,6 +497,7 @@ public final class VidgenClient implements AutoCloseable {
    * can be downloaded elsewhere.
    */
   public GenerationResult generate(VideoJob job, Path target, AwaitOptions options, ExistingTarget existing) {
+    OwnThreadGuard.refuseBlocking("generate", "generateAsync", null);
     CompletableFuture<Void> stopSending = new CompletableFuture<>();
     AtomicReference<CompletableFuture<JobHandle>> submit = new AtomicReference<>();
     CompletableFuture<GenerationResult> result = generateAsync(job, target, options, existing, stopSending, submit);
@@ -535,7 +556,7 @@ public final class VidgenClient implements AutoCloseable {
    * clientReference()} to look it up by). Either is a
    * {@code CancellationException}, so {@code isCancelled()} is true. Closing the client ends it as {@link
    * #generate} says (a create on its way is given {@code closeWait} for its answer). The future fails at once with an {@link IllegalArgumentException} when the video could never be
-   * saved at {@code target} (a folder, or a path through a file); nothing is sent then.
+   * saved at {@code target} (a folder, or a path through a file); nothing is sent then. It completes on vidgen's own threads: never block in a stage that depends on it (see the class description).
    */
   public CompletableFuture<GenerationResult> generateAsync(VideoJob job, Path target, AwaitOptions options) {
     return generateAsync(job, target, options, ExistingTarget.REPLACE);
@@ -561,15 +582,18 @@ public final class VidgenClient implements AutoCloseable {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(target, "target == null");
     Objects.requireNonNull(existing, "existing == null");
+    Runnable freeTarget;
     try {
       SaveTargets.requireSavable(target);
       if (existing == ExistingTarget.KEEP) {
         SaveTargets.requireFree(target);
       }
+      freeTarget = downloader.reserve(target); // two jobs of this client saving to one file would lose a paid video
     } catch (IllegalArgumentException unsavable) {
       return CompletableFuture.failedFuture(unsavable);
     }
     GenerationFuture result = new GenerationFuture(stopSending);
+    result.onEnd(freeTarget);
     // The create's reference reaches the caller in the exception a stop ends in (SubmitStoppedException's
     // clientReference()), so a stop ends a look-up by it at once, as ambiguous, as for a caller who chose it.
     submit.set(trackSubmit(stopSending, stop -> submits.submit(job, null, stop, result.takes(), true)));
@@ -609,6 +633,7 @@ public final class VidgenClient implements AutoCloseable {
    * @throws UnsupportedOperationException when the provider cannot list its models
    */
   public Set<String> liveModels() {
+    OwnThreadGuard.refuseBlocking("liveModels", "liveModelsAsync", null);
     return Futures.await(liveModelsAsync(), true);
   }
 
@@ -643,6 +668,7 @@ public final class VidgenClient implements AutoCloseable {
    * @throws dev.vidgen.core.error.AuthenticationException when the provider refuses the key
    */
   public String modelNameToSend(String model) {
+    OwnThreadGuard.refuseBlocking("modelNameToSend", null, null);
     Objects.requireNonNull(model, "model == null");
     Optional<ModelRoute> route = catalog.find(model);
     if (route.isEmpty()) {
@@ -662,6 +688,7 @@ public final class VidgenClient implements AutoCloseable {
    *     dev.vidgen.core.error.ProviderUnavailableException} when no try was answered by then
    */
   public Balances balances() {
+    OwnThreadGuard.refuseBlocking("balances", "balancesAsync", null);
     return Futures.await(balancesAsync(), true);
   }
 
@@ -692,6 +719,7 @@ public final class VidgenClient implements AutoCloseable {
    * @throws dev.vidgen.core.error.InvalidJobException when the route takes no extend or the request breaks its rules
    */
   public JobHandle extend(String handleOrTaskId, FollowOn followOn) {
+    OwnThreadGuard.refuseBlocking("extend", "extendAsync", null);
     return Futures.await(extendAsync(handleOrTaskId, followOn), false);
   }
 
@@ -702,6 +730,7 @@ public final class VidgenClient implements AutoCloseable {
 
   /** Remixes the video of an earlier task; see {@link #extend}. */
   public JobHandle remix(String handleOrTaskId, FollowOn followOn) {
+    OwnThreadGuard.refuseBlocking("remix", "remixAsync", null);
     return Futures.await(remixAsync(handleOrTaskId, followOn), false);
   }
 
@@ -756,6 +785,7 @@ public final class VidgenClient implements AutoCloseable {
    * smaller of the two, {@code balances().effectiveRemaining()}.
    */
   public Balance balance() {
+    OwnThreadGuard.refuseBlocking("balance", "balanceAsync", null);
     return Futures.await(balanceAsync(), true);
   }
 
@@ -1330,14 +1360,14 @@ public final class VidgenClient implements AutoCloseable {
 
     private static ScheduledExecutorService defaultScheduler() {
       // One thread: timers only hand work to the provider (calls are asynchronous) and never wait.
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("vidgen-scheduler"));
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, VidgenThreads.named("vidgen-scheduler"));
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }
 
     private static ExecutorService defaultIo() {
       ThreadPoolExecutor executor = new ThreadPoolExecutor(
-          4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("vidgen-download"));
+          4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), VidgenThreads.named("vidgen-download"));
       executor.allowCoreThreadTimeOut(true);
       return executor;
     }

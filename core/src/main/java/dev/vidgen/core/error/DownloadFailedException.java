@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * The video could not be written to its file: the download was empty or not the format the
- * provider named, or the file system refused it. No half file is left under the target name.
+ * provider named, its transfer kept failing until the retries ran out (the provider's error is the
+ * cause, {@link #providerFailure()}), or the file system refused it. The task is finished and paid
+ * for either way, and no half file is left under the target name.
  */
 public final class DownloadFailedException extends VidgenException {
   private static final long serialVersionUID = 1L;
@@ -42,6 +44,27 @@ public final class DownloadFailedException extends VidgenException {
    */
   public static DownloadFailedException servedSomethingElse(TaskId taskId, Path target, String reason) {
     return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, true);
+  }
+
+  /**
+   * A save of finished task {@code taskId}'s video to {@code target} that ended in {@code failure} once
+   * the retries of its download ran out (a transfer that broke off, a file host that did not answer): the
+   * message says the task is paid for and how to save its video again, so that nobody generates it twice.
+   */
+  public static DownloadFailedException providerFailed(TaskId taskId, Path target, ProviderException failure) {
+    Objects.requireNonNull(failure, "failure == null");
+    return new DownloadFailedException(taskId, target, failure.getMessage() + "; the task is finished and paid for,"
+        + " so do not generate it again: save its video with client.download(handle, client.status(handle), target)"
+        + " (on the command line: vidgen download " + taskId + " --out FILE) while its link lasts", failure);
+  }
+
+  /**
+   * The provider's error that ended the download once its retries ran out ({@link #providerFailed}); empty
+   * when the video came but could not be saved.
+   */
+  public java.util.Optional<ProviderException> providerFailure() {
+    return getCause() instanceof ProviderException failure ? java.util.Optional.of(failure)
+        : getCause() instanceof DownloadFailedException first ? first.providerFailure() : java.util.Optional.empty();
   }
 
   /** Whether the link served something other than the video ({@link #servedSomethingElse(TaskId, Path, String)}). */

@@ -247,7 +247,8 @@ class DownloaderTest {
       TaskSnapshot mov = TaskSnapshot.completed(TASK, ScriptedProvider.asset("mov", null));
 
       assertThatThrownBy(() -> once.client.download(once.handle("task-1"), mov, folder.resolve("sea.mov")))
-          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.providerFailure()).get()
+              .extracting(ProviderException::kind).isEqualTo(FailureKind.NO_RESPONSE))
           .hasMessageContaining("the 42 bytes sent are not a whole MOV")
           .hasMessageContaining("mdat box at offset 32 claims 12 bytes but only 10 are there");
       assertThat(filesIn(folder)).isEmpty();
@@ -308,6 +309,40 @@ class DownloaderTest {
     assertThat(Files.readAllBytes(target)).isEqualTo(ScriptedProvider.MP4);
     assertThat(filesIn(folder)).containsExactly("kite.mp4");
     assertThat(fixture.listener.events()).first().asString().startsWith("retry DOWNLOAD 1");
+  }
+
+  @Test
+  void aDownloadOfAPaidTaskThatKeepsBreakingOffEndsAsADownloadFailureNamingTheTaskNotAsARetriableOne()
+      throws IOException {
+    fixture.provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    fixture.provider.openAnswers(new BreakingStream(), new BreakingStream(), new BreakingStream(), new BreakingStream(),
+        new BreakingStream(), new BreakingStream(), new BreakingStream(), new BreakingStream());
+    Path target = folder.resolve("kite.mp4");
+
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(5));
+
+    assertThat(fixture.provider.count("open")).as("its retries were used up").isGreaterThan(1);
+    assertThat(failureOf(generated))
+        .as("not a RetriableProviderException: \"try again later\" would pay for the video twice")
+        .isNotInstanceOf(dev.vidgen.core.error.RetriableProviderException.class)
+        .isInstanceOfSatisfying(DownloadFailedException.class, e -> {
+          assertThat(e.taskId()).isEqualTo(TASK);
+          assertThat(e.target()).isEqualTo(target.toAbsolutePath());
+          assertThat(e.getCause()).isInstanceOf(dev.vidgen.core.error.ProviderUnavailableException.class)
+              .isSameAs(e.providerFailure().orElseThrow());
+          assertThat(e.docsAnchor()).isEqualTo("download-failed");
+        })
+        .hasMessageContaining("could not save the video of task task-1 to " + target.toAbsolutePath())
+        .hasMessageContaining("the connection broke off after 4 bytes of the video: connection reset")
+        .hasMessageContaining("the task is finished and paid for, so do not generate it again")
+        .hasMessageContaining("client.download(handle, client.status(handle), target)")
+        .hasMessageContaining("vidgen download task-1 --out FILE");
+    assertThat(FailureCases.of(failureOf(generated))).as("the command line's exit code stays the provider's")
+        .isEqualTo(dev.vidgen.core.policy.FailureCase.NO_RESPONSE);
+    assertThat(filesIn(folder)).isEmpty();
+    assertThat(fixture.provider.count("create")).isOne();
   }
 
   @Test
@@ -417,7 +452,8 @@ class DownloaderTest {
       Path target = folder.resolve("kite.mp4");
 
       assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"), target))
-          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.providerFailure()).get()
+              .extracting(ProviderException::kind).isEqualTo(FailureKind.NO_RESPONSE))
           .hasMessageContaining("cut short")
           .hasMessageContaining("mdat box at offset 32 claims 12 bytes but only 10 are there");
       assertThat(filesIn(folder)).as("neither the video nor its .part").isEmpty();
@@ -432,11 +468,11 @@ class DownloaderTest {
 
       assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
           folder.resolve("kite.mp4")))
-          .isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE);
-            assertThat(e.providerCode()).contains(ProviderErrorDetails.DOWNLOAD_BROKE_OFF);
+          .isInstanceOfSatisfying(DownloadFailedException.class, e -> {
+            assertThat(e.providerFailure().orElseThrow().kind()).isEqualTo(FailureKind.NO_RESPONSE);
+            assertThat(e.providerFailure().orElseThrow().providerCode()).contains(ProviderErrorDetails.DOWNLOAD_BROKE_OFF);
           })
-          .hasMessageStartingWith("scripted: the connection broke off after 4 bytes of the video: timeout")
+          .hasMessageContaining(": scripted: the connection broke off after 4 bytes of the video: timeout")
           .hasMessageNotContaining("no HTTP response");
     }
   }
@@ -518,7 +554,8 @@ class DownloaderTest {
 
       assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
           folder.resolve("kite.mp4")))
-          .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NO_RESPONSE))
+          .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.providerFailure()).get()
+              .extracting(ProviderException::kind).isEqualTo(FailureKind.NO_RESPONSE))
           .hasMessageContaining("bytes came in the last 60 s, slower than 1024 bytes a second");
       assertThat(trickle.served).isLessThan(200);
       assertThat(filesIn(folder)).isEmpty();

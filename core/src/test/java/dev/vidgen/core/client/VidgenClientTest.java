@@ -94,6 +94,61 @@ class VidgenClientTest {
   }
 
   @Test
+  void aSecondGenerateAimingAtTheFileAJobInFlightWillWriteIsRefusedBeforeAnythingIsSent() throws Exception {
+    Path target = folder.resolve("kite.mp4");
+    Files.createDirectories(folder.resolve("clips"));
+    CompletableFuture<GenerationResult> first = fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(10));
+    assertThat(first).as("still running").isNotDone();
+
+    // The same file, spelled another way (relative parts), from generateAsync and from the blocking generate.
+    Path sameFile = folder.resolve("clips/../kite.mp4");
+    CompletableFuture<GenerationResult> second = fixture.client.generateAsync(Jobs.valid(), sameFile, AwaitOptions.defaults());
+    assertThat(failureOf(second)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the video cannot be saved to " + target.toAbsolutePath())
+        .hasMessageContaining("another generate on this client is saving its video to that file")
+        .hasMessageContaining("give this job another target, or wait until the first job ends")
+        .hasMessageContaining("(nothing was sent)");
+    assertThatThrownBy(() -> fixture.client.generate(Jobs.valid(), sameFile, AwaitOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another generate on this client");
+    assertThat(provider.count("create")).as("nothing paid for the refused jobs").isOne();
+    CompletableFuture<GenerationResult> elsewhere =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("other.mp4"), AwaitOptions.defaults());
+    assertThat(elsewhere).as("another file is free").isNotDone();
+    elsewhere.cancel(false);
+
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+    fixture.advance(Duration.ofMinutes(2));
+    assertThat(first.join().file()).isEqualTo(target.toAbsolutePath());
+
+    CompletableFuture<GenerationResult> after = fixture.client.generateAsync(Jobs.valid(), sameFile, AwaitOptions.defaults());
+    assertThat(after).as("the file is free once the first job succeeded").isNotDone();
+    assertThat(provider.count("create")).isEqualTo(3);
+    after.cancel(false);
+    CompletableFuture<GenerationResult> afterStop = fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults());
+    assertThat(afterStop).as("and once a job failed or was stopped").isNotDone();
+    provider.replaceStatusAnswers(ScriptedProvider.failure(FailureKind.AUTHENTICATION));
+    fixture.advance(Duration.ofMinutes(1));
+    assertThat(failureOf(afterStop)).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+    CompletableFuture<GenerationResult> afterFailure =
+        fixture.client.generateAsync(Jobs.valid(), target, AwaitOptions.defaults());
+    assertThat(afterFailure).isNotDone();
+    assertThat(provider.count("create")).isEqualTo(5);
+  }
+
+  @Test
+  void aFileIsKnownByItsAbsoluteNormalizedPathWithItsFolderLinksResolved() throws Exception {
+    Path real = Files.createDirectories(folder.resolve("real"));
+    Path link = Files.createSymbolicLink(folder.resolve("link"), real);
+
+    assertThat(TargetReservations.key(link.resolve("kite.mp4"))).isEqualTo(real.toRealPath().resolve("kite.mp4"));
+    assertThat(TargetReservations.key(folder.resolve("real/./x/../kite.mp4")))
+        .isEqualTo(real.toRealPath().resolve("kite.mp4"));
+    assertThat(TargetReservations.key(folder.resolve("not-yet/kite.mp4")))
+        .as("a folder still to be made").isEqualTo(folder.resolve("not-yet/kite.mp4").toAbsolutePath());
+  }
+
+  @Test
   void describesItselfByProviderBudgetAndWorkInFlightWithoutTheProvidersOwnText() {
     assertThat(fixture.client.toString()).isEqualTo("VidgenClient[provider " + provider.id() + ", Budget[unlimited], 0 in flight]");
     fixture.client.close();

@@ -1,6 +1,6 @@
 package dev.vidgen.provider.toapis;
 
-import dev.vidgen.core.concurrent.DaemonThreads;
+import dev.vidgen.core.port.VidgenThreads;
 import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
@@ -107,11 +107,12 @@ final class HttpClients {
    * A dispatcher on at most {@code maxRequests} threads: OkHttp runs each call in flight on a
    * thread of its own, so the calls beyond that wait in the dispatcher's queue (a few hundred
    * bytes each) instead of holding a thread. Daemon threads (OkHttp's own are not), so an app that
-   * forgets close() can still exit; idle ones end after a minute.
+   * forgets close() can still exit; idle ones end after a minute. Marked as vidgen's own, since the
+   * client's futures complete on them: a blocking client call made there is refused at once.
    */
   private static OkHttpClient ownClient(int maxRequests) {
     ThreadPoolExecutor executor = new ThreadPoolExecutor(maxRequests, maxRequests, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), DaemonThreads.named("toapis-http"));
+        new LinkedBlockingQueue<>(), VidgenThreads.named("toapis-http"));
     executor.allowCoreThreadTimeOut(true);
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(maxRequests);

@@ -1,0 +1,37 @@
+package dev.vidgen.core.client;
+
+import dev.vidgen.core.port.VidgenThreads;
+import dev.vidgen.core.text.SafeText;
+
+/**
+ * Refuses a blocking call made on a thread of vidgen's own stack, before anything is sent. The
+ * client's futures complete on those threads, so a stage that waits there holds one of the few the
+ * wait itself needs; enough such stages hold them all, and every job of the client then waits out
+ * its deadline.
+ */
+final class OwnThreadGuard {
+  private OwnThreadGuard() {}
+
+  /**
+   * Throws when the calling thread is vidgen's own; {@code call} is the blocking method, {@code
+   * asyncForm} its non-blocking form (null when it has none), {@code handle} the task it is about (or null).
+   */
+  static void refuseBlocking(String call, String asyncForm, JobHandle handle) {
+    VidgenThreads.current().ifPresent(thread -> {
+      throw new IllegalStateException(message(call, asyncForm, handle, thread));
+    });
+  }
+
+  static String message(String call, String asyncForm, JobHandle handle, String threadName) {
+    String thread = SafeText.clip(SafeText.clean(threadName), 60);
+    String instead = asyncForm == null
+        ? "run the stage on an executor of yours (thenApplyAsync(fn, executor))"
+        : "use " + asyncForm + " and thenCompose, or run the stage on an executor of yours"
+            + " (thenApplyAsync(fn, executor))";
+    String task = handle == null ? "" : "; task " + SafeText.clip(SafeText.clean(handle.taskId().value()), 80)
+        + " (" + handle.providerId() + ") goes on at the provider: follow it with that handle";
+    return "a blocking VidgenClient call (" + call + ") on vidgen's own thread " + thread + " would hold that"
+        + " thread while the call needs it (a stage of a future the client returned runs there), so it was"
+        + " refused and nothing was sent: " + instead + task;
+  }
+}

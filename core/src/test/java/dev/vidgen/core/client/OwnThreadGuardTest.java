@@ -1,0 +1,125 @@
+package dev.vidgen.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.port.VidgenThreads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trial CX F1: a blocking call on one of vidgen's own threads (where the client's futures complete)
+ * would hold a thread the call needs; it is refused at once, before anything is sent.
+ */
+@Timeout(30)
+class OwnThreadGuardTest {
+  private final ClientFixture fixture = new ClientFixture();
+  private final ScriptedProvider provider = fixture.provider;
+  private final ExecutorService ownThreads = Executors.newSingleThreadExecutor(VidgenThreads.named("vidgen-test"));
+
+  @TempDir Path folder;
+
+  @AfterEach
+  void stop() {
+    ownThreads.shutdownNow();
+    fixture.close();
+  }
+
+  @Test
+  void everyBlockingCallOnAMarkedThreadIsRefusedBeforeAnythingIsSent() {
+    VidgenClient client = fixture.client;
+    JobHandle handle = fixture.handle("task-1");
+    Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+    calls.put("submit", () -> client.submit(Jobs.valid()));
+    calls.put("status", () -> client.status(handle));
+    calls.put("await", () -> client.await(handle, AwaitOptions.defaults()));
+    calls.put("download", () -> client.download(handle, ScriptedProvider.completed("task-1"), folder.resolve("a.mp4")));
+    calls.put("generate", () -> client.generate(Jobs.valid(), folder.resolve("b.mp4"), AwaitOptions.defaults()));
+    calls.put("liveModels", client::liveModels);
+    calls.put("modelNameToSend", () -> client.modelNameToSend(Jobs.MODEL));
+    calls.put("balances", client::balances);
+    calls.put("balance", client::balance);
+    calls.put("extend", () -> client.extend("task-1", null));
+    calls.put("remix", () -> client.remix("task-1", null));
+
+    calls.forEach((name, call) -> assertThat(onOwnThread(call))
+        .as(name).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("a blocking VidgenClient call (" + name + ") on vidgen's own thread vidgen-test-1")
+        .hasMessageContaining("nothing was sent"));
+    assertThat(provider.calls()).isEmpty();
+    assertThat(fixture.listener.events()).isEmpty();
+  }
+
+  @Test
+  void theRefusalSaysWhatToDoInsteadAndNamesTheTask() {
+    Throwable refused = onOwnThread(() -> fixture.client.await(fixture.handle("task-7"), AwaitOptions.defaults()));
+
+    assertThat(refused).hasMessage("a blocking VidgenClient call (await) on vidgen's own thread vidgen-test-1 would hold"
+        + " that thread while the call needs it (a stage of a future the client returned runs there), so it was refused"
+        + " and nothing was sent: use awaitAsync and thenCompose, or run the stage on an executor of yours"
+        + " (thenApplyAsync(fn, executor)); task task-7 (scripted) goes on at the provider: follow it with that handle");
+    assertThat(onOwnThread(() -> fixture.client.modelNameToSend(Jobs.MODEL))).hasMessageEndingWith(
+        "nothing was sent: run the stage on an executor of yours (thenApplyAsync(fn, executor))");
+  }
+
+  @Test
+  void theSameCallOnACallersThreadGoesAhead() {
+    provider.statusAnswers(ScriptedProvider.completed("task-1"));
+
+    TaskSnapshot read = fixture.client.status(fixture.handle("task-1"));
+
+    assertThat(read.status().isTerminal()).isTrue();
+    assertThat(provider.calls()).containsExactly("status task-1");
+  }
+
+  @Test
+  void markingKeepsTheThreadsOwnNameAndMarksOnlyItsThreads() throws Exception {
+    Thread made = VidgenThreads.marking(task -> new Thread(task, "app-io")).newThread(() -> {});
+    CompletableFuture<java.util.Optional<String>> seen = new CompletableFuture<>();
+    Thread probe = VidgenThreads.marking(task -> new Thread(task, "probe")).newThread(() -> {
+      Thread.currentThread().setName("renamed while a call runs");
+      seen.complete(VidgenThreads.current());
+    });
+    probe.start();
+
+    assertThat(made.getName()).isEqualTo("app-io");
+    assertThat(seen.get()).as("the name it was made with").contains("probe");
+    assertThat(VidgenThreads.current()).as("the test's own thread").isEmpty();
+    assertThat(VidgenThreads.named("vidgen-x").newThread(() -> {}).isDaemon()).isTrue();
+  }
+
+  @Test
+  void aStageOnTheClientsOwnSchedulerThatCallsABlockingMethodIsRefused() {
+    ScriptedProvider scripted = new ScriptedProvider().statusAnswers(ScriptedProvider.completed("task-1"));
+    try (VidgenClient client = VidgenClient.builder().provider(scripted).environmentRoutes(false)
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(1)).build()).build()) {
+      JobHandle handle = new JobHandle(ScriptedProvider.ID, dev.vidgen.core.domain.TaskId.of("task-1"), Jobs.MODEL,
+          dev.vidgen.core.pricing.PriceQuote.unknown(Jobs.MODEL, "test"), java.time.Instant.now(), null);
+
+      CompletableFuture<TaskSnapshot> stage = client.awaitAsync(handle, AwaitOptions.defaults())
+          .thenApply(done -> client.status(handle));
+
+      Throwable refused = AsyncFailures.unwrap(catchThrowable(stage::join));
+      assertThat(refused).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("(status) on vidgen's own thread vidgen-scheduler-1");
+      assertThat(scripted.calls()).containsExactly("status task-1");
+    }
+  }
+
+  private Throwable onOwnThread(ThrowingCallable call) {
+    return CompletableFuture.supplyAsync(() -> catchThrowable(call), ownThreads).join();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vidgen.provider.toapis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import dev.vidgen.core.client.AwaitOptions;
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.policy.PollSchedule;
+import dev.vidgen.core.policy.RetryPolicy;
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trial CX F1: a stage that depends on a client's future runs on the provider's HTTP threads (five by
+ * default), so a blocking call there (await) would hold them all and every job would wait out its
+ * deadline; it is refused at once, nothing sent, and the client's other jobs go on.
+ */
+class BlockingOnHttpThreadsTest {
+  private static final Duration TINY = Duration.ofMillis(1);
+
+  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
+  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
+  private final VidgenClient client = VidgenClient.builder()
+      .provider(provider)
+      .environmentRoutes(false)
+      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
+          .retryAfterJitter(Duration.ZERO).build())
+      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
+          .jitter(0.1).build())
+      .build();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    provider.close();
+    toapis.close();
+  }
+
+  @Test
+  void aDependentStageThatAwaitsOnAnHttpThreadIsRefusedAtOnceAndTheOtherJobsComplete() {
+    AwaitOptions deadline = AwaitOptions.defaults().withDeadline(Duration.ofSeconds(40));
+    List<CompletableFuture<JobHandle>> submits = new ArrayList<>();
+    List<CompletableFuture<TaskSnapshot>> blocking = new ArrayList<>();
+    for (int job = 0; job < 6; job++) {
+      CompletableFuture<JobHandle> submit = client.submitAsync(grokJob());
+      submits.add(submit);
+      blocking.add(submit.thenApply(handle -> client.await(handle, deadline)));
+    }
+    List<CompletableFuture<TaskSnapshot>> chained = new ArrayList<>();
+    for (int job = 0; job < 3; job++) {
+      chained.add(client.submitAsync(grokJob()).thenCompose(handle -> client.awaitAsync(handle, deadline)));
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> blocking.stream().allMatch(CompletableFuture::isDone));
+    for (int job = 0; job < 6; job++) {
+      Throwable refused = AsyncFailures.unwrap(catchThrowable(blocking.get(job)::join));
+      String taskId = submits.get(job).join().taskId().value();
+      assertThat(refused).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("blocking VidgenClient call (await) on vidgen's own thread toapis-http-")
+          .hasMessageContaining("use awaitAsync and thenCompose")
+          .hasMessageContaining("thenApplyAsync(fn, executor)")
+          .as("the task made stays known").hasMessageContaining("task " + taskId);
+      assertThat(toapis.pollsOf(taskId)).as("a refused await reads no status").isZero();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> chained.stream().allMatch(CompletableFuture::isDone));
+    assertThat(chained).allSatisfy(done -> assertThat(done.join().status()).isEqualTo(TaskStatus.COMPLETED));
+    assertThat(toapis.requests(Endpoint.CREATE)).hasSize(9);
+  }
+
+  private static VideoJob grokJob() {
+    return VideoJob.builder("grok-video-1.5-preview")
+        .prompt("the cat turns its head").image("https://images.example/cat.png").build();
+  }
+}
