@@ -96,6 +96,22 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
+  void aKeyPastedIntoTheBaseUrlIsRefusedAsABadBaseUrlAndNeverPrinted() {
+    String withKey = fake.baseUrl() + "/" + KEY;
+    List<CliRun.Result> runs = List.of(
+        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--verbose", "--base-url", withKey),
+        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("generate", "--image", "product.png", "--prompt", "p",
+            "--dry-run", "--verbose", "--base-url", withKey),
+        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", withKey).run("balance", "--verbose"));
+
+    assertThat(runs).allSatisfy(run -> {
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(run.all()).contains("must not contain the API key").doesNotContain(KEY.substring(3));
+    });
+    assertThat(fake.requests()).as("nothing was sent").isEmpty();
+  }
+
+  @Test
   void aTrailingSlashMeansAFolderThatIsMadeAndTheFileIsNamedAfterTheTask() throws IOException {
     CliRun.Result result = generate("--out", "videos/new/", "--json");
 

@@ -3,6 +3,7 @@ package dev.vidgen.provider.toapis;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.provider.toapis.internal.BaseUrls;
 import java.net.URI;
 import java.time.Clock;
@@ -242,7 +243,9 @@ public final class ToApisConfig {
 
   @Override
   public String toString() {
-    return "ToApisConfig[" + baseUrl + ", key " + apiKey.masked() + ", connect " + connectTimeout
+    // The base URL cannot hold the key (build refuses it); masked all the same.
+    return "ToApisConfig[" + SafeText.mask(apiKey.maskIn(baseUrl.toString())) + ", key " + apiKey.masked()
+        + ", connect " + connectTimeout
         + ", read " + (readTimeout != null ? readTimeout : DEFAULT_SILENCE_TIMEOUT + " (uploads, downloads)")
         + ", call " + callTimeout + ", maxRequests " + maxRequests
         + ", maxAnswerBytes " + maxAnswerBytes
@@ -422,7 +425,8 @@ public final class ToApisConfig {
      * The configuration.
      *
      * @throws ProviderConfigurationException when there is no key, the key cannot go in a header,
-     *     the base URL is unsafe (user info, or plain http to a host other than loopback), or none is
+     *     the base URL is unsafe (user info, a query, the key or a key-shaped word in it, or plain http
+     *     to a host other than loopback), or none is
      *     given and {@value ToApisConfig#BASE_URL_ENV} is set but empty
      */
     public ToApisConfig build() {
@@ -439,7 +443,8 @@ public final class ToApisConfig {
       }
       String source = baseUrl != null ? "the toapis base URL" : BASE_URL_ENV;
       String text = baseUrl != null ? baseUrl : fromEnvironment(BASE_URL_ENV).orElse(null);
-      HttpUrl url = BaseUrls.parse(text != null ? text : DEFAULT_BASE_URL, text != null ? source : "the default base URL");
+      HttpUrl url = BaseUrls.parse(
+          text != null ? text : DEFAULT_BASE_URL, text != null ? source : "the default base URL", key);
       return new ToApisConfig(this, url, key);
     }
 

@@ -395,7 +395,9 @@ final class ToApisVideoProvider implements VideoProvider {
 
   @Override
   public String toString() {
-    return "ToApisVideoProvider[" + config.httpBaseUrl() + ", key " + config.apiKey().masked() + "]";
+    // The base URL cannot hold the key (the configuration refuses it); masked all the same.
+    String shownUrl = dev.vidgen.core.text.SafeText.mask(config.apiKey().maskIn(config.httpBaseUrl().toString()));
+    return "ToApisVideoProvider[" + shownUrl + ", key " + config.apiKey().masked() + "]";
   }
 
   /** Runs {@code start} unless closed; anything it throws fails the future instead. */

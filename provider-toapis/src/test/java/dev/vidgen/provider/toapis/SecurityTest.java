@@ -270,6 +270,17 @@ class SecurityTest {
   }
 
   @Test
+  void theFactoryRefusesAKeyPastedIntoTheBaseUrlSoNoStringOrPreviewShowsIt() {
+    ProviderConfig config = ProviderConfig.builder().apiKey(KEY).baseUrl(toapis.baseUrl() + "/" + KEY).build();
+
+    assertThatThrownBy(() -> new ToApisProviderFactory().create(config))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("must not contain the API key")
+        .hasMessageContaining("sk-…")
+        .hasMessageNotContaining(KEY.substring(3));
+  }
+
+  @Test
   void aKeyThatCannotGoInAHeaderIsRefusedWithoutShowingIt() {
     assertThatThrownBy(() -> ToApisConfig.builder().apiKey("sk-abc\ndef").build())
         .isInstanceOf(ProviderConfigurationException.class)

@@ -175,6 +175,38 @@ class ToApisConfigTest {
   }
 
   @Test
+  void aBaseUrlWhosePathHoldsTheKeyIsRefusedWithTheKeyMasked() {
+    for (String baseUrl : java.util.List.of("http://127.0.0.1:20350/" + KEY, "https://gw.example/" + KEY + "/v1",
+        "https://gw.example/x/" + KEY.toUpperCase(java.util.Locale.ROOT), "https://gw.example/%73k-" + KEY.substring(3),
+        "https://" + KEY.toLowerCase(java.util.Locale.ROOT) + ".example")) {
+      assertThatThrownBy(() -> ToApisConfig.from(
+              ProviderConfig.builder().apiKey(KEY).baseUrl(baseUrl).build(), name -> null))
+          .as(baseUrl).isInstanceOf(ProviderConfigurationException.class)
+          .hasMessageContaining("must not contain the API key or anything shaped like one (sk-…)")
+          .hasMessageContaining("https://toapis.com").hasMessageContaining("TOAPIS_API_KEY")
+          .hasMessageNotContaining(KEY.substring(3)).hasMessageNotContaining(KEY.substring(3).toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  @Test
+  void aBaseUrlWhosePathHoldsAnotherKeyShapedWordOrAnOddKeyIsRefusedToo() {
+    String other = "sk-other0123456789abcdefghijklmnopqrstuvwxyzABCD";
+    String odd = "my-gateway-token-20261205";
+
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(KEY).baseUrl("https://gw.example/" + other).build())
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("must not contain the API key")
+        .hasMessageNotContaining(other.substring(3));
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(odd).baseUrl("https://gw.example/" + odd).build())
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("must not contain the API key")
+        .hasMessageNotContaining(odd);
+    assertThatThrownBy(() -> ToApisConfig.builder().apiKey(odd).baseUrl("ftp://gw.example/" + odd).build())
+        .as("not a URL at all: still masked").isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("not an http(s) URL").hasMessageNotContaining(odd);
+    assertThat(ToApisConfig.builder().apiKey(KEY).baseUrl("https://gw.example/sk-video-2/v1").build().baseUrl())
+        .as("a path word that is not key-shaped").isEqualTo(URI.create("https://gw.example/sk-video-2/"));
+  }
+
+  @Test
   void aMissingKeySaysWhereToPutIt() {
     assertThatThrownBy(() -> ToApisConfig.from(ProviderConfig.empty(), name -> null))
         .isInstanceOf(ProviderConfigurationException.class)
