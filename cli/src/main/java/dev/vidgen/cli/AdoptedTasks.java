@@ -56,10 +56,11 @@ final class AdoptedTasks {
   }
 
   /**
-   * Reads each task once on the provider and, when it exists and may be the job's, writes it into
-   * the journal at {@code location} as the job's task; refuses (nothing recorded for that job and
-   * those after it) a job that is not in the file, not {@code unknown}, or whose task answers otherwise
-   * (another model, or, unless {@code anyTime}, created long after the job's create was last sent).
+   * Reads each task once on the provider and, when every one exists and may be its job's, writes them into
+   * the journal at {@code location} as the jobs' tasks: all or none. One refused (a job that is not in the file,
+   * has another task or is not {@code unknown}, or whose task answers otherwise: another model, or, unless
+   * {@code anyTime}, created long after the job's create was last sent) records none; a job that has the task
+   * given already is told so and left as it is, so that the same command line may be run again.
    */
   static void adopt(VidgenClient client, BatchPlan plan, String location, Map<String, String> byJob, boolean anyTime,
       Output output) {
@@ -68,9 +69,28 @@ final class AdoptedTasks {
           "give the --journal the batch ran with");
     }
     try (JobStore store = Journals.open(location)) {
+      List<Adoption> checked = new java.util.ArrayList<>();
       for (Map.Entry<String, String> pair : byJob.entrySet()) {
-        adoptOne(client, plan, store, pair.getKey(), pair.getValue(), anyTime, Journals.isShared(location), output);
+        try {
+          check(client, plan, store, pair.getKey(), pair.getValue(), anyTime, Journals.isShared(location), output)
+              .ifPresent(checked::add);
+        } catch (CliException refused) {
+          throw byJob.size() == 1 ? refused : new CliException(refused.exitCode(), refused.kind(),
+              refused.getMessage() + " (for none of the " + byJob.size() + " --adopt options: they are recorded all"
+                  + " or none)", refused.next());
+        }
       }
+      byJob.forEach((job, task) -> {
+        if (checked.stream().noneMatch(adoption -> adoption.entry().key().equals(job))) {
+          output.note("job " + job + " has task " + task + " already; nothing to adopt");
+        }
+      });
+      List<String> recorded = new java.util.ArrayList<>();
+      for (Adoption adoption : checked) {
+        record(store, adoption, recorded);
+        recorded.add(adoption.entry().key());
+      }
+      checked.forEach(adoption -> output.note(adoption.told()));
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), "see docs/batch.md#journals");
     } catch (JournalException e) {
@@ -78,7 +98,14 @@ final class AdoptedTasks {
     }
   }
 
-  private static void adoptOne(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
+  /** A task checked to be recorded as its job's: the job's row as read, the handle to write, and what to tell. */
+  private record Adoption(Entry entry, String task, JobHandle handle, boolean leftSending, String told) {}
+
+  /**
+   * Checks one {@code --adopt} and returns what to record, or empty when the job has that task already;
+   * throws, with nothing written, when it is refused.
+   */
+  private static Optional<Adoption> check(VidgenClient client, BatchPlan plan, JobStore store, String key, String task,
       boolean anyTime, boolean shared, Output output) {
     String given = "--adopt " + key + "=" + task;
     Optional<PlannedJob> planned = Stream.concat(plan.jobs().stream(), plan.followable().stream())
@@ -94,6 +121,9 @@ final class AdoptedTasks {
     }
     Entry entry = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow(() -> CliException.usage(
         given + ": job " + key + " was never sent, so it made no task; nothing was recorded", ALLOWED));
+    if (task.equals(entry.taskId())) {
+      return Optional.empty(); // adopted by an earlier --adopt, or found by the run: the same command runs again
+    }
     // An unknown job, or one sent again after it was unknown whose new create made no task: each of its takes
     // (those earlier ones) may have made the task found.
     // A job a stopped run left being sent (its create's answer not journaled) is unknown to the next run all the same.
@@ -136,28 +166,36 @@ final class AdoptedTasks {
         throw CliException.usage(given + ": " + refused.getMessage(), refused.next());
       }
     }
-    Instant now = Instant.now();
     // Timed from the task's own creation, as a task claimed with --made-by is: the job's row says only when it became unknown.
     // Its other takes may each have made a task of their own: the handle keeps them told as extra tasks.
     JobHandle timed = new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
         seen.reportedCreatedAt().orElse(handle.submittedAt()), handle.clientReference(), takes - 1);
-    JobStore.Entry.Builder adopted = entry.toBuilder();
-    if (leftSending) {
+    String told = "job " + key + (entry.state() == State.UNKNOWN ? " is unknown no more" : leftSending
+        ? ", left being sent by a stopped run, has its task" : " is without a task no more") + ": its create made task "
+        + task + " (as told with --adopt), now recorded in the journal: the task will be followed and its video saved"
+        + " as " + planned.get().out() + ", nothing is sent for it" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
+            + " may still have made " + Plural.word(takes - 1, "a task", "tasks") + " (an extra line tells "
+            + Plural.word(takes - 1, "it", "them") + ")" : "");
+    return Optional.of(new Adoption(entry, task, timed, leftSending, told));
+  }
+
+  /** Writes one checked adoption; {@code recorded} names the jobs written before it, for a failure's words. */
+  private static void record(JobStore store, Adoption adoption, List<String> recorded) {
+    String key = adoption.entry().key();
+    JobStore.Entry.Builder adopted = adoption.entry().toBuilder();
+    if (adoption.leftSending()) {
       adopted.claim(null, null); // the stopped run's hold: this run's claim takes the job as any other
     }
-    store.update(adopted.state(State.SUBMITTED).taskId(task).handle(timed.encode())
-        .reason("adopted", "its create arrived as task " + task + ", as told with --adopt (your word, which vidgen"
-            + " cannot check)")
-        .updatedAt(now).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
+    store.update(adopted.state(State.SUBMITTED).taskId(adoption.task()).handle(adoption.handle().encode())
+        .reason("adopted", "its create arrived as task " + adoption.task() + ", as told with --adopt (your word,"
+            + " which vidgen cannot check)")
+        .updatedAt(Instant.now()).build()).orElseThrow(() -> new CliException(ExitCodes.OTHER, "journal",
             "job " + key + " changed in the journal while --adopt wrote it (another worker sent it again or"
-                + " took it meanwhile); nothing was recorded",
+                + " took it meanwhile); its task was not recorded" + (recorded.isEmpty() ? ", nor any other"
+                    : recorded.size() == 1 ? ", that of job " + recorded.get(0) + " was"
+                    : ", those of jobs " + String.join(", ", recorded) + " were"),
             "run the same command again: if the job is no longer unknown, another run has dealt with it and the"
                 + " task you found is an extra, paid task that the batch's summary then tells as such"));
-    output.note("job " + key + (entry.state() == State.UNKNOWN ? " is unknown no more" : leftSending
-        ? ", left being sent by a stopped run, has its task" : " is without a task no more") + ": its create made task " + task + " (as told with --adopt); the task is followed and its video saved"
-        + " as " + planned.get().out() + ", nothing is sent" + (takes > 1 ? "; " + Plural.count(takes - 1, "other take")
-            + " may still have made " + Plural.word(takes - 1, "a task", "tasks") + " (an extra line tells "
-            + Plural.word(takes - 1, "it", "them") + ")" : ""));
   }
 
   /** Refuses a task the provider says another model made, as {@code --made-by} does. */

@@ -408,14 +408,17 @@ final class BatchViews {
       json.put("error", error("deadline_exceeded", "batch.timeout", message, next, exit));
     } else if (exit != ExitCodes.DONE) {
       boolean rateLimited = report.stopped().isEmpty() && leftRateLimited(report);
+      String keyTag = session == null || session.apiKey() == null ? null : session.apiKey().tag();
       String message = report.stopped().map(VidgenException::getMessage)
           .orElseGet(() -> Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished"
               + (rateLimited ? ": the provider answered every try of " + Plural.word(report.unfinished().size(),
                   "its create", "their creates") + " with 429 (rate limited), through the retries and the batch's"
-                  + " later tries; no task was made" : lastTries(report)));
+                  + " later tries; no task was made" : lastTries(report, keyTag)));
       String first = report.stopped().map(this::fixFirst).orElse(rateLimited
           ? "wait a few minutes (ToAPIs counts its limits per user, across all of the user's keys: another program"
-              + " may be spending them), then " : "");
+              + " may be spending them), then " : leftToOtherKeys(report, keyTag)
+              ? "set the API key that made the tasks (tagged as the message says) in " + session.keyVariable()
+                  + ", then " : "");
       String next = first + "run the same command again to go on; nothing finished is sent or downloaded twice";
       output.note(message + " — " + next);
       Map<String, Object> error = error(report.stopped().map(Failures::kind)
@@ -441,13 +444,44 @@ final class BatchViews {
     return !left.isEmpty() && left.stream().allMatch(e -> "rate_limit_exceeded".equals(e.reasonCode()));
   }
 
-  /** " (their last tries: internal_error 3, network 1)": why the jobs left are left, where the journal says. */
-  private static String lastTries(BatchReport report) {
+  /** Whether every job left has a task this run's key ({@code keyTag}) did not find, made with another key. */
+  private static boolean leftToOtherKeys(BatchReport report, String keyTag) {
+    List<Entry> left = report.unfinished();
+    return !left.isEmpty() && left.stream().allMatch(e -> dev.vidgen.batch.journal.JobStore.TASK_NOT_FOUND
+        .equals(e.reasonCode()) && e.sentWithAnotherKey(keyTag));
+  }
+
+  /**
+   * " (their last tries: internal_error 3, network 1)": why the jobs left are left, where the journal says; a task not
+   * found that another API key than this run's ({@code keyTag}) made is said to be so, with that key's tag.
+   */
+  private static String lastTries(BatchReport report, String keyTag) {
     Map<String, Long> reasons = report.unfinished().stream().filter(e -> e.reasonCode() != null)
         .collect(Collectors.groupingBy(Entry::reasonCode, java.util.TreeMap::new, Collectors.counting()));
     return reasons.isEmpty() ? "" : " (their last tries: " + reasons.entrySet().stream()
-        .map(reason -> SafeText.clip(SafeText.clean(reason.getKey()), 60) + " " + reason.getValue())
+        .map(reason -> SafeText.clip(SafeText.clean(reason.getKey()), 60) + " " + reason.getValue()
+            + (dev.vidgen.batch.journal.JobStore.TASK_NOT_FOUND.equals(reason.getKey())
+                ? madeWithAnotherKey(report, keyTag, reason.getValue()) : ""))
         .collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** " (made with another API key, tagged 3a51c5e8: run this batch with that key)" for tasks not found, or "". */
+  private static String madeWithAnotherKey(BatchReport report, String keyTag, long notFound) {
+    Map<String, Long> byTag = report.unfinished().stream()
+        .filter(e -> dev.vidgen.batch.journal.JobStore.TASK_NOT_FOUND.equals(e.reasonCode())
+            && e.sentWithAnotherKey(keyTag))
+        .collect(Collectors.groupingBy(e -> SafeText.clip(SafeText.clean(e.keyTag()), 16), java.util.TreeMap::new,
+            Collectors.counting()));
+    if (byTag.isEmpty()) {
+      return "";
+    }
+    long others = byTag.values().stream().mapToLong(Long::longValue).sum();
+    String tags = byTag.size() == 1 ? byTag.keySet().iterator().next() : byTag.entrySet().stream()
+        .map(tag -> tag.getKey() + " (" + tag.getValue() + ")").collect(Collectors.joining(", "));
+    return " (" + (others == notFound ? "" : others + " ") + "made with " + (byTag.size() == 1
+        ? "another API key, tagged " + tags + ": run this batch with that key"
+        : "other API keys, tagged " + tags + ": run this batch with each of those keys") + "; this run's key is tagged "
+        + keyTag + ")";
   }
 
   /** What to set right before running again, for an error that stopped the run and would stop the next one too. */

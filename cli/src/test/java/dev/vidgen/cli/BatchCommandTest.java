@@ -407,11 +407,98 @@ class BatchCommandTest {
         + " (as told with --adopt)");
     assertThat(adopted.json()).containsEntry("completed", 2.0).containsEntry("unknown", 0.0);
     assertThat(dir.resolve("jobs-videos/a.mp4")).isRegularFile();
-    assertThat(again.exitCode()).as("a completed job takes no task: " + again.all()).isEqualTo(2);
-    assertThat(again.err()).contains("job a is completed (task " + task + "), not unknown");
+    assertThat(again.exitCode()).as("the task a job has already is no adoption, and the run goes on: " + again.all())
+        .isZero();
+    assertThat(again.err()).contains("job a has task " + task + " already; nothing to adopt")
+        .doesNotContain("not unknown");
     try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
       assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("nothing was sent again")
           .containsOnly(1);
+    }
+  }
+
+  @Test
+  void repeatedAdoptOptionsAreCheckedAllBeforeAnyIsRecordedAndTheTaskAJobHasAlreadyIsNoRefusal() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10), job("c", 10));
+    CliRun.Result timed = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--concurrency", "3", "--timeout", "300ms");
+    assertThat(timed.exitCode()).as(timed.all()).isEqualTo(ExitCodes.DEADLINE);
+    Map<String, String> tasks = new java.util.HashMap<>();
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      // a and b as creates killed in flight leave them: their tasks exist at the provider, the journal does not know them.
+      for (Entry entry : journal.entries("jobs.jsonl")) {
+        tasks.put(entry.key(), entry.taskId());
+        if (!entry.key().equals("c")) {
+          journal.update(entry.toBuilder().state(JobStore.State.UNKNOWN).taskId(null).handle(null)
+              .reason("ambiguous_submit", "its create got no answer").build()).orElseThrow();
+        }
+      }
+    }
+    String a = tasks.get("a");
+    String b = tasks.get("b");
+
+    // b given c's task: refused, and a's right task is not recorded either, nor anything followed or sent.
+    CliRun.Result wrong = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + a, "--adopt", "b=" + tasks.get("c")));
+    // a alone, the run cut short: a is submitted with its adopted task.
+    CliRun.Result first = CliRun.in(dir).run("batch", jobs.toString(), "--provider", "mock", "--set",
+        "mock.duration=2s", "--poll-interval", "50ms", "--timeout", "300ms", "--adopt", "a=" + a);
+    // The script's command line again, with b's right task: a's is known already, b's is adopted.
+    CliRun.Result both = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + a, "--adopt", "b=" + b, "--json"));
+    CliRun.Result again = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + a, "--adopt", "b=" + b));
+    CliRun.Result otherTask = CliRun.in(dir).run(args(jobs, "--adopt", "a=" + a, "--adopt", "b=video_mock_other"));
+
+    assertThat(wrong.exitCode()).as(wrong.all()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--adopt b=" + tasks.get("c") + ": task " + tasks.get("c") + " is job c's already",
+        "nothing was recorded (for none of the 2 --adopt options: they are recorded all or none)")
+        .doesNotContain("unknown no more").doesNotContain("will be followed");
+    assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.DEADLINE);
+    assertThat(first.err()).contains("job a is unknown no more: its create made task " + a + " (as told with --adopt),"
+        + " now recorded in the journal: the task will be followed and its video saved as");
+    assertThat(both.exitCode()).as(both.all()).isZero();
+    assertThat(both.err()).contains("job a has task " + a + " already; nothing to adopt",
+        "job b is unknown no more: its create made task " + b);
+    assertThat(both.json()).containsEntry("completed", 3.0).containsEntry("unknown", 0.0);
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).contains("job a has task " + a + " already; nothing to adopt",
+        "job b has task " + b + " already; nothing to adopt");
+    assertThat(otherTask.exitCode()).as("a job with another task is still refused: " + otherTask.all()).isEqualTo(2);
+    assertThat(otherTask.err()).contains("job b is completed (task " + b + "), not unknown");
+    try (JobStore journal = Journals.open(dir.resolve("jobs.journal").toString())) {
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::attempts).as("nothing was sent again")
+          .containsOnly(1);
+      assertThat(journal.entries("jobs.jsonl")).extracting(Entry::taskId).containsExactlyInAnyOrder(a, b,
+          tasks.get("c"));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void tasksAnotherKeyMadeAndThisKeyCannotFindAreSaidToBeThatKeysInTheRunsError() throws Exception {
+    String other = "sk-test" + "7".repeat(44);
+    String tag = dev.vidgen.core.port.ApiKey.of(FakeToApisServer.DEFAULT_KEY).tag();
+    Path jobs = write("{\"id\": \"a\", \"model\": \"seedance-2\", \"prompt\": \"a turns\", \"seconds\": 5}",
+        "{\"id\": \"b\", \"model\": \"seedance-2\", \"prompt\": \"b turns\", \"seconds\": 5}");
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance()
+        .apiKeys(FakeToApisServer.DEFAULT_KEY, other)
+        .lifecycle(java.time.Duration.ofHours(1), java.time.Duration.ofHours(1)).start()) {
+      CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
+          jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--timeout", "1s");
+      assertThat(sent.exitCode()).as(sent.all()).isEqualTo(ExitCodes.DEADLINE);
+      // The other key's account does not show the first key's tasks.
+      fake.inject(Endpoint.STATUS, Fault.status(404), 10_000);
+
+      CliRun.Result otherKey = CliRun.in(dir).env("TOAPIS_API_KEY", other).run("batch", jobs.toString(),
+          "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms", "--json");
+
+      assertThat(otherKey.exitCode()).as(otherKey.all()).isNotZero();
+      Map<String, Object> error = (Map<String, Object>) otherKey.json().get("error");
+      assertThat((String) error.get("message")).as(otherKey.all()).contains("2 jobs are not finished (their last tries:"
+          + " task_not_found 2 (made with another API key, tagged " + tag + ": run this batch with that key; this"
+          + " run's key is tagged " + dev.vidgen.core.port.ApiKey.of(other).tag() + "))");
+      assertThat((String) error.get("next")).startsWith("set the API key that made the tasks (tagged as the message"
+          + " says) in TOAPIS_API_KEY, then run the same command again");
+      assertThat(otherKey.all()).doesNotContain(other).doesNotContain(FakeToApisServer.DEFAULT_KEY);
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent again").hasSize(2);
     }
   }
 
