@@ -18,6 +18,7 @@ public final class Main {
 
   /** Runs the command with the real environment and exits with its code. */
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(uncaughtTo(System.err));
     Charset charset = outputCharset(Charset.defaultCharset());
     StdoutStream stdout = StdoutStream.open();
     System.setOut(stdout);
@@ -88,6 +89,24 @@ public final class Main {
     CommandLine.ParseResult parsed = commandLine.getParseResult();
     String command = parsed == null || !parsed.hasSubcommand() ? null : parsed.subcommand().commandSpec().name();
     return stdoutChecked(context, exitCode, command == null || LOOKS.contains(command));
+  }
+
+  /**
+   * What a thread that dies of an uncaught failure prints to {@code err}: as Java would, but a thread that ran
+   * out of heap is said in one line, once, since the command then says what stands and how to give it more.
+   */
+  static Thread.UncaughtExceptionHandler uncaughtTo(java.io.PrintStream err) {
+    java.util.concurrent.atomic.AtomicBoolean saidOutOfMemory = new java.util.concurrent.atomic.AtomicBoolean();
+    return (thread, failure) -> {
+      if (failure instanceof OutOfMemoryError) {
+        if (saidOutOfMemory.compareAndSet(false, true)) {
+          err.println("vidgen: thread " + thread.getName() + " ran out of memory (Java's heap)");
+        }
+        return;
+      }
+      err.print("Exception in thread \"" + thread.getName() + "\" ");
+      failure.printStackTrace(err);
+    };
   }
 
   /** The failure of a command that ran out of Java's heap, whose limit was {@code maxHeapBytes}. */

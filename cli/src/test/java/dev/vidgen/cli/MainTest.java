@@ -53,6 +53,23 @@ class MainTest {
   }
 
   @Test
+  void threadsThatRunOutOfMemoryAreSaidInOneLineOnceAndOtherFailuresAsJavaSaysThem() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    Thread.UncaughtExceptionHandler handler = Main.uncaughtTo(err);
+    Thread scheduler = new Thread(() -> {}, "vidgen-scheduler-1");
+
+    handler.uncaughtException(scheduler, new OutOfMemoryError("Java heap space"));
+    handler.uncaughtException(new Thread(() -> {}, "vidgen-download-2"), new OutOfMemoryError("Java heap space"));
+    handler.uncaughtException(scheduler, new IllegalStateException("a bug"));
+
+    String said = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(said).startsWith("vidgen: thread vidgen-scheduler-1 ran out of memory (Java's heap)\n")
+        .doesNotContain("vidgen-download-2").doesNotContain("java.lang.OutOfMemoryError")
+        .contains("Exception in thread \"vidgen-scheduler-1\" java.lang.IllegalStateException: a bug");
+  }
+
+  @Test
   void waitsInANewProcessForAMockTaskMadeWithNoWait() throws IOException {
     Images.png(640, 360).writeTo(dir.resolve("product.png"));
     CliRun vidgen = CliRun.in(dir);

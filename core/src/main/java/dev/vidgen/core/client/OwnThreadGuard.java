@@ -25,13 +25,14 @@ final class OwnThreadGuard {
   static String message(String call, String asyncForm, JobHandle handle, String threadName) {
     String thread = SafeText.clip(SafeText.clean(threadName), 60);
     String instead = asyncForm == null
-        ? "run the stage on an executor of yours (thenApplyAsync(fn, executor))"
-        : "use " + asyncForm + " and thenCompose, or run the stage on an executor of yours"
-            + " (thenApplyAsync(fn, executor))";
+        ? "make it on a thread of yours (an executor of yours, thenApplyAsync(fn, executor))"
+        : "use " + asyncForm + " (with thenCompose in a future's stage), or make it on a thread of yours (an"
+            + " executor of yours, thenApplyAsync(fn, executor))";
     String task = handle == null ? "" : "; task " + SafeText.clip(SafeText.clean(handle.taskId().value()), 80)
-        + " (" + handle.providerId() + ") goes on at the provider: follow it with that handle";
+        + " (" + handle.providerId() + ") is not affected and goes on at the provider: its JobHandle (the one"
+        + " passed to " + call + ") follows it";
     return "a blocking VidgenClient call (" + call + ") on vidgen's own thread " + thread + " would hold that"
-        + " thread while the call needs it (a stage of a future the client returned runs there), so it was"
-        + " refused and nothing was sent: " + instead + task;
+        + " thread while the call needs it (a stage of a future the client returned, or a listener, runs there),"
+        + " so the call was refused before it sent anything: " + instead + task;
   }
 }

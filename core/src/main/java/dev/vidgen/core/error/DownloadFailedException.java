@@ -49,13 +49,16 @@ public final class DownloadFailedException extends VidgenException {
   /**
    * A save of finished task {@code taskId}'s video to {@code target} that ended in {@code failure} once
    * the retries of its download ran out (a transfer that broke off, a file host that did not answer): the
-   * message says the task is paid for and how to save its video again, so that nobody generates it twice.
+   * message says the task is paid for and to download its video again, so that nobody generates it twice
+   * ({@code handle = client.resume(taskId().value())}, then {@code client.download(handle,
+   * client.status(handle), target)} saves it).
    */
   public static DownloadFailedException providerFailed(TaskId taskId, Path target, ProviderException failure) {
     Objects.requireNonNull(failure, "failure == null");
+    // Said for a Java caller and a command line alike: each is told its own way to save it (the Javadoc of
+    // VidgenClient.download, the command's advice), so the message names no call of either.
     return new DownloadFailedException(taskId, target, failure.getMessage() + "; the task is finished and paid for,"
-        + " so do not generate it again: save its video with client.download(handle, client.status(handle), target)"
-        + " (on the command line: vidgen download " + taskId + " --out FILE) while its link lasts", failure);
+        + " so do not generate it again: download its video again while its link lasts", failure);
   }
 
   /**

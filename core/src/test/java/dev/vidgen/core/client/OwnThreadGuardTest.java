@@ -58,7 +58,7 @@ class OwnThreadGuardTest {
     calls.forEach((name, call) -> assertThat(onOwnThread(call))
         .as(name).isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("a blocking VidgenClient call (" + name + ") on vidgen's own thread vidgen-test-1")
-        .hasMessageContaining("nothing was sent"));
+        .hasMessageContaining("the call was refused before it sent anything"));
     assertThat(provider.calls()).isEmpty();
     assertThat(fixture.listener.events()).isEmpty();
   }
@@ -68,11 +68,13 @@ class OwnThreadGuardTest {
     Throwable refused = onOwnThread(() -> fixture.client.await(fixture.handle("task-7"), AwaitOptions.defaults()));
 
     assertThat(refused).hasMessage("a blocking VidgenClient call (await) on vidgen's own thread vidgen-test-1 would hold"
-        + " that thread while the call needs it (a stage of a future the client returned runs there), so it was refused"
-        + " and nothing was sent: use awaitAsync and thenCompose, or run the stage on an executor of yours"
-        + " (thenApplyAsync(fn, executor)); task task-7 (scripted) goes on at the provider: follow it with that handle");
+        + " that thread while the call needs it (a stage of a future the client returned, or a listener, runs there),"
+        + " so the call was refused before it sent anything: use awaitAsync (with thenCompose in a future's stage), or"
+        + " make it on a thread of yours (an executor of yours, thenApplyAsync(fn, executor)); task task-7 (scripted)"
+        + " is not affected and goes on at the provider: its JobHandle (the one passed to await) follows it");
     assertThat(onOwnThread(() -> fixture.client.modelNameToSend(Jobs.MODEL))).hasMessageEndingWith(
-        "nothing was sent: run the stage on an executor of yours (thenApplyAsync(fn, executor))");
+        "refused before it sent anything: make it on a thread of yours (an executor of yours,"
+            + " thenApplyAsync(fn, executor))");
   }
 
   @Test

@@ -69,7 +69,7 @@ class BlockingOnHttpThreadsTest {
       String taskId = submits.get(job).join().taskId().value();
       assertThat(refused).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("blocking VidgenClient call (await) on vidgen's own thread toapis-http-")
-          .hasMessageContaining("use awaitAsync and thenCompose")
+          .hasMessageContaining("use awaitAsync (with thenCompose in a future's stage)")
           .hasMessageContaining("thenApplyAsync(fn, executor)")
           .as("the task made stays known").hasMessageContaining("task " + taskId);
       assertThat(toapis.pollsOf(taskId)).as("a refused await reads no status").isZero();
