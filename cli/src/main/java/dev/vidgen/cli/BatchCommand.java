@@ -81,7 +81,9 @@ final class BatchCommand extends ClientCommand {
 
   @Option(names = "--adopt", paramLabel = "JOB_ID=TASK_ID",
       description = "A job reported unknown was made as this task (found on the provider's dashboard): the journal"
-          + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable.")
+          + " takes it as the job's task, and the run follows and downloads it, sending nothing. Repeatable; all are"
+          + " checked before any is recorded (one refused: none is), and a job that has that very task already is"
+          + " nothing to adopt, so the same command line may run again.")
   List<String> adopt = List.of();
 
   @Option(names = CreateTime.OVERRIDE,
