@@ -111,7 +111,7 @@ public final class Main {
 
   /** The failure of a command that ran out of Java's heap, whose limit was {@code maxHeapBytes}. */
   static CliException outOfMemory(long maxHeapBytes) {
-    return new CliException(ExitCodes.OTHER, "out_of_memory", "vidgen ran out of memory (Java's heap, at most "
+    return new CliException(ExitCodes.OTHER, "out_of_memory", "the command ran out of memory (Java's heap, at most "
         + maxHeapBytes / (1024 * 1024) + " MB in this run) and stopped; what it had sent, made or saved stands"
         + " (vidgen history lists its tasks; a batch's journal keeps its jobs, so running the batch again goes on)",
         "give Java more memory (VIDGEN_JAVA_OPTS=-Xmx2g bin/vidgen …, or java -Xmx2g -jar …), or split a large jobs"

@@ -46,7 +46,7 @@ class MainTest {
     CliRun.Result json = small.runProcess("batch", "jobs.jsonl", "--provider", "mock", "--dry-run", "--json");
 
     assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.OTHER);
-    assertThat(text.err()).contains("vidgen ran out of memory (Java's heap, at most ")
+    assertThat(text.err()).contains("vidgen: the command ran out of memory (Java's heap, at most ")
         .contains("VIDGEN_JAVA_OPTS=-Xmx2g").doesNotContain("java.lang.OutOfMemoryError").doesNotContain("\tat ");
     assertThat(json.exitCode()).as(json.all()).isEqualTo(ExitCodes.OTHER);
     assertThat((Map<String, Object>) json.json().get("error")).containsEntry("kind", "out_of_memory");

@@ -80,7 +80,7 @@ class OutputTest {
         new Output(new PrintWriter(out), new PrintWriter(err), true));
 
     assertThat(exit).isEqualTo(ExitCodes.OTHER);
-    assertThat(err.toString()).contains("vidgen: vidgen ran out of memory (Java's heap, at most ")
+    assertThat(err.toString()).contains("vidgen: the command ran out of memory (Java's heap, at most ")
         .contains("VIDGEN_JAVA_OPTS=-Xmx2g").doesNotContain("unexpected");
     Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>)
         JsonTrees.parse(out.toString())).get("error");
