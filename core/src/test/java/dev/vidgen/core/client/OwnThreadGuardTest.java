@@ -107,7 +107,9 @@ class OwnThreadGuardTest {
   void aStageOnTheClientsOwnSchedulerThatCallsABlockingMethodIsRefused() {
     ScriptedProvider scripted = new ScriptedProvider().statusAnswers(ScriptedProvider.completed("task-1"));
     try (VidgenClient client = VidgenClient.builder().provider(scripted).environmentRoutes(false)
-        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(1)).build()).build()) {
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(500)).build()).build()) {
+      // The poll waits half a second, so the stage below is attached before the wait can end (a stage
+      // attached to a finished future would run on this test's thread, which is not vidgen's own).
       JobHandle handle = new JobHandle(ScriptedProvider.ID, dev.vidgen.core.domain.TaskId.of("task-1"), Jobs.MODEL,
           dev.vidgen.core.pricing.PriceQuote.unknown(Jobs.MODEL, "test"), java.time.Instant.now(), null);
 
