@@ -1,9 +1,11 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The deadline passed before the task finished. The task may still complete: wait again with
@@ -36,6 +38,12 @@ public final class DeadlineExceededException extends VidgenException {
   /** The last status seen, or null when none was read. */
   public TaskSnapshot lastSnapshot() {
     return lastSnapshot;
+  }
+
+  /** The task this failure is about: the one of {@link #handle()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(handle.taskId());
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.vidgen.core.client;
 
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import dev.vidgen.core.text.SafeText;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +36,12 @@ public final class ProviderFaultException extends VidgenException {
   /** The task that was made. */
   public JobHandle handle() {
     return handle;
+  }
+
+  /** The task this failure is about: the one of {@link #handle()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(handle.taskId());
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.domain.TaskFailure;
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.VidgenException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The provider finished the task without a video (generation failed, content policy). Carries
@@ -36,6 +38,12 @@ public final class TaskFailedException extends VidgenException {
    */
   public TaskSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** The task this failure is about: the one of {@link #handle()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(handle.taskId());
   }
 
   @Override

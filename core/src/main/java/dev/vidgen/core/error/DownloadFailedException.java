@@ -3,6 +3,7 @@ package dev.vidgen.core.error;
 import dev.vidgen.core.domain.TaskId;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The video could not be written to its file: the download was empty or not the format the
@@ -99,6 +100,12 @@ public final class DownloadFailedException extends VidgenException {
   /** The file that was to be written. */
   public Path target() {
     return target;
+  }
+
+  /** The task this failure is about: {@link #taskId()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(taskId);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.vidgen.core.error;
 
 import dev.vidgen.core.domain.TaskId;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a provider said when a call failed. Never holds the API key.
+ * What a provider said when a call failed. Never holds the API key; serializable, so that an
+ * exception carrying it keeps it.
  *
  * @param providerId the provider's id, such as {@code mock}
  * @param httpStatus the HTTP status, or 0 when there was no response (or, with the code {@link #DOWNLOAD_BROKE_OFF},
@@ -28,7 +30,9 @@ public record ProviderErrorDetails(
     String requestId,
     Duration retryAfter,
     Map<String, String> rateLimit,
-    TaskId taskId) {
+    TaskId taskId) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /**
    * Details as given, except that a null {@code message} becomes empty and {@code rateLimit} is copied,

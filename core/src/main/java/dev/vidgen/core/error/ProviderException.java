@@ -13,10 +13,10 @@ import java.util.Optional;
 public abstract class ProviderException extends VidgenException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ProviderErrorDetails details;
-  /** The local file whose upload this is, with the message that says so; null for any other call. */
+  private final ProviderErrorDetails details;
+  /** The local file whose upload this is (not serialized), with the message that says so; null for any other call. */
   private transient FailedUpload upload;
-  private transient String uploadMessage;
+  private String uploadMessage;
 
   /** An error for {@code details}, as the provider's answer gave them; {@code cause} may be null. */
   protected ProviderException(ProviderErrorDetails details, Throwable cause) {
@@ -80,6 +80,12 @@ public abstract class ProviderException extends VidgenException {
   /** The task concerned, once one exists; empty for a failure before the create was answered. */
   public Optional<TaskId> taskId() {
     return Optional.ofNullable(details.taskId());
+  }
+
+  /** The same as {@link #taskId()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return taskId();
   }
 
   /** The local file whose upload failed, when this is an upload's failure (see {@link #forUpload}). */

@@ -4,6 +4,7 @@ import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoAsset;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The finished video's link expired before it was downloaded (providers keep results for a limited time).
@@ -46,6 +47,12 @@ public final class ResultExpiredException extends VidgenException {
   /** The expired asset. */
   public VideoAsset asset() {
     return asset;
+  }
+
+  /** The task this failure is about: {@link #taskId()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(taskId);
   }
 
   @Override

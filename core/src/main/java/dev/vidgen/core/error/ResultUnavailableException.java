@@ -3,6 +3,7 @@ package dev.vidgen.core.error;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoAsset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The finished video's link answered that the file is gone or not reachable (such as HTTP 403,
@@ -43,6 +44,12 @@ public final class ResultUnavailableException extends VidgenException {
   /** The file host's HTTP status, or 0. */
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /** The task this failure is about: {@link #taskId()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(taskId);
   }
 
   @Override

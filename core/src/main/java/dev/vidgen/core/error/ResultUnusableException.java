@@ -2,6 +2,7 @@ package dev.vidgen.core.error;
 
 import dev.vidgen.core.domain.TaskId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The task completed at the provider, but the video it names cannot be used: its link is not an
@@ -31,6 +32,12 @@ public final class ResultUnusableException extends VidgenException {
   /** Why the result cannot be used, such as the link that is not http(s). */
   public String reason() {
     return reason;
+  }
+
+  /** The task this failure is about: {@link #taskId()}. */
+  @Override
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.of(taskId);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.vidgen.core.error;
 
+import dev.vidgen.core.domain.TaskId;
+import java.util.Optional;
+
 /**
  * The root of every exception vidgen throws; unchecked. Each subclass has an anchor in
  * {@code docs/errors.md} that says when it happens and what to do.
@@ -19,6 +22,16 @@ public abstract class VidgenException extends RuntimeException {
 
   /** The anchor of this error in {@code docs/errors.md}, such as {@code rate-limited}. */
   public abstract String docsAnchor();
+
+  /**
+   * The task this failure is about, once the provider made one: keep it to read, wait on or download
+   * that task later, as it may be paid for. Empty when the failure came before any task existed (or
+   * when, as for {@link AmbiguousSubmitException}, whether one exists is unknown). Kept through Java
+   * serialization.
+   */
+  public Optional<TaskId> relatedTaskId() {
+    return Optional.empty();
+  }
 
   /** Where this error is explained: {@code docs/errors.md#anchor}. */
   public String docsLink() {
