@@ -13,7 +13,6 @@ import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.text.Plural;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,14 +228,7 @@ final class Session implements AutoCloseable {
       String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)"
           + namedInEnvironment(e, fromEnvironment) + "; nothing was sent";
       // In JSON each problem is an entry of its own (as a job's violations are), the message a count as on a terminal.
-      List<Map<String, Object>> problems = new ArrayList<>();
-      for (RouteFileException problem : e.all()) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("file", problem.file());
-        entry.put("path", problem.jsonPath());
-        entry.put("problem", problem.problem());
-        problems.add(entry);
-      }
+      List<Map<String, String>> problems = e.problemEntries();
       if (e.all().size() == 1) {
         throw new CliException(ExitCodes.INVALID_JOB, "invalid_routes", e.getMessage(), fix,
             Map.of("problems", problems));

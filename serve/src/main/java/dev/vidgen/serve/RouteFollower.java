@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -162,17 +161,9 @@ final class RouteFollower {
   }
 
   private static Refusal refusal(RouteFileException unusable) {
-    List<Map<String, Object>> problems = new ArrayList<>();
-    for (RouteFileException problem : unusable.all()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("file", problem.file());
-      entry.put("path", problem.jsonPath());
-      entry.put("problem", problem.problem());
-      problems.add(entry);
-    }
     return new Refusal(422, null, "a route file changed and cannot be used, so the playground checks and sends"
         + " nothing until it is fixed: " + unusable.getMessage(), "fix the route file (docs/routes.md shows the"
         + " format, docs/routes.schema.json its schema); the playground reads it again at the next check",
-        "invalid_routes", Map.of("problems", problems));
+        "invalid_routes", Map.of("problems", unusable.problemEntries()));
   }
 }

@@ -1,7 +1,9 @@
 package dev.vidgen.core.catalog;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -83,5 +85,21 @@ public final class RouteFileException extends IllegalArgumentException {
   /** What was wrong and what is allowed, without the file and path. */
   public String problem() {
     return problem;
+  }
+
+  /**
+   * Every problem as a JSON entry of its own, in the order of {@link #all()}: {@code file}, {@code path}
+   * and {@code problem}, as the command line's and the playground's {@code problems} list them.
+   */
+  public List<Map<String, String>> problemEntries() {
+    List<Map<String, String>> entries = new ArrayList<>(all.size());
+    for (RouteFileException each : all) {
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("file", each.file);
+      entry.put("path", each.jsonPath);
+      entry.put("problem", each.problem);
+      entries.add(entry);
+    }
+    return entries;
   }
 }

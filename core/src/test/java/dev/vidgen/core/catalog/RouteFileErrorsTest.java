@@ -55,6 +55,19 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void eachProblemBecomesAJsonEntryOfItsOwnInTheFilesOrder() {
+    RouteFileException e = failure("{\"routes\": [{\"id\": \"c\", " + MODES
+        + ", \"seconds\": {\"one_of\": [5], \"default\": 7}}], \"remove\": [\"ghost\"]}");
+
+    assertThat(e.problemEntries()).hasSize(2);
+    assertThat(e.problemEntries().get(0)).containsExactly(java.util.Map.entry("file", "acme.json"),
+        java.util.Map.entry("path", "routes[0].seconds.default"),
+        java.util.Map.entry("problem", e.all().get(0).problem()));
+    assertThat(e.problemEntries().get(1)).containsEntry("path", "remove[0]")
+        .containsEntry("problem", e.all().get(1).problem());
+  }
+
+  @Test
   void aDefaultOutsideOneOf() {
     RouteFileException e = failure("{\"routes\": [{\"id\": \"acme-video-2\", " + MODES
         + ", \"seconds\": {\"one_of\": [5, 10], \"default\": 7}}]}");
