@@ -5,6 +5,7 @@ import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.json.MalformedJsonException;
+import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
@@ -20,14 +21,15 @@ import java.util.Optional;
  * {@code {"upload": id}} or {@code {"url": "https://…"}}), {@code videos} (each {@code {"url":
  * "https://…"}}) and {@code params}; {@code again} (true) says that the same job as a recent take
  * is meant, to be paid for again, and {@code again_after} names the take that was confirmed (the page
- * always sends it). Only the shape is checked here (a field it does not know is
+ * always sends it); {@code quoted_credits} is the price the page showed for the job (a number of
+ * credits, or {@code "unknown"}), which a Generate must still cost. Only the shape is checked here (a field it does not know is
  * refused, not dropped); the model's rules are the validator's.
  */
 final class JobForm {
   /** The form's fields, in the order the page shows them. */
   static final List<String> FIELDS =
       List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params", "again",
-          "again_after");
+          "again_after", "quoted_credits");
 
   private JobForm() {}
 
@@ -124,16 +126,45 @@ final class JobForm {
           "send \"again\": true with it to pay for another take, or leave both out");
     }
     return new Read(job.build(), List.copyOf(shape), Boolean.TRUE.equals(again),
-        after == null ? null : ((String) after).strip());
+        after == null ? null : ((String) after).strip(), quoted(form.get("quoted_credits")));
   }
 
   /**
    * The form's job and what was wrong with the shape of a field the job then leaves out (such as
    * {@code seconds}), reported with the validator's violations; {@code again} when the form says
-   * that another take of the same job is meant, and {@code againAfter} the take that confirmation
-   * named (null when it named none).
+   * that another take of the same job is meant, {@code againAfter} the take that confirmation
+   * named (null when it named none), and {@code quoted} the price the page showed (null when not sent).
    */
-  record Read(VideoJob job, List<Violation> shape, boolean again, String againAfter) {
+  private static Quoted quoted(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if ("unknown".equals(value)) {
+      return new Quoted(null);
+    }
+    if (value instanceof Number number) {
+      BigDecimal credits = new BigDecimal(number.toString());
+      if (credits.signum() >= 0) {
+        return new Quoted(credits);
+      }
+    }
+    throw new Refusal(400, "quoted_credits", "quoted_credits must be the credits the page showed for the job, a"
+        + " number of 0 or more, or \"unknown\"; was " + got(value),
+        "send the check's quote.credits (or \"unknown\" when its quote was not known), or leave it out");
+  }
+
+  /** The price the page showed for the job: {@code credits}, or null when it showed the price as unknown. */
+  record Quoted(BigDecimal credits) {
+    /** Whether {@code now}, the job's price at Generate, is not what the page showed. */
+    boolean differsFrom(PriceQuote now) {
+      if (credits == null || !now.isKnown()) {
+        return (credits == null) == now.isKnown();
+      }
+      return credits.compareTo(now.credits()) != 0;
+    }
+  }
+
+  record Read(VideoJob job, List<Violation> shape, boolean again, String againAfter, Quoted quoted) {
     /** {@code report} with the shape's violations first. */
     ValidationReport withShape(ValidationReport report) {
       if (shape.isEmpty()) {

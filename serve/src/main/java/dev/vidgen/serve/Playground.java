@@ -513,6 +513,35 @@ public final class Playground implements AutoCloseable {
     }
   }
 
+  /**
+   * The job's price now, when the page showed another ({@code quoted}, null when the form sent none): a
+   * route file edited since the page's last check, say. Null when the prices agree or none was sent.
+   */
+  private static PriceQuote priceChangedFrom(JobForm.Quoted quoted, VideoJob job, VidgenClient client) {
+    if (quoted == null) {
+      return null;
+    }
+    PriceQuote now = client.quote(job);
+    return quoted.differsFrom(now) ? now : null;
+  }
+
+  /** The 409 of a Generate whose price is no longer the one the page showed: nothing sent, the new price told. */
+  private Map<String, Object> priceChanged(JobForm.Quoted quoted, PriceQuote now) {
+    String was = quoted.credits() == null ? "unknown" : PriceQuote.creditsInWords(quoted.credits());
+    String is = now.isKnown() ? PriceQuote.creditsInWords(now.credits()) + " ($" + dev.vidgen.core.pricing.PriceJson.amount(now.usd()).toPlainString() + ")"
+        : "unknown (" + now.basis() + ")";
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", "the price of this job changed since the page showed it (a route file was edited, say):"
+        + " it was " + was + ", it is now " + is + "; nothing was sent");
+    error.put("next", "look at the new price, then press Generate again to pay it");
+    error.put("code", "price_changed");
+    error.put("sent", "no");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("error", error);
+    json.put("quote", quote(now));
+    return json;
+  }
+
   /** Whether {@code report}'s errors are all the route's retirement, which the key's live model list may lift. */
   private static boolean onlyRetirement(ValidationReport report) {
     return !report.isValid() && report.errors().stream()
@@ -530,6 +559,11 @@ public final class Playground implements AutoCloseable {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again", "sent", "no"), "violations",
           violations(report.violations())));
+      return CompletableFuture.completedFuture(null);
+    }
+    PriceQuote now = priceChangedFrom(form.quoted(), job, client);
+    if (now != null) {
+      json(ctx, 409, priceChanged(form.quoted(), now));
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<HistoryEntry> submitted = jobs.submit(job, form.again(), form.againAfter(), client);

@@ -1096,6 +1096,33 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aGenerateWhosePriceChangedSinceThePageShowedItSendsNothingAndTellsTheNewPrice() throws IOException {
+    Path routes = priceFile("0.04");
+    startFollowing(routes);
+    String job = "{\"model\":\"seedance-2\",\"prompt\":\"a red fox\",\"seconds\":5";
+    assertThat((Map<String, Object>) json(post("/api/check", job + "}")).get("quote")).containsEntry("credits", 40L);
+
+    priceFile("0.08"); // edited after the page's check, before its Generate
+
+    Answer refused = answer("/api/generate", job + ",\"quoted_credits\":40}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+    assertThat(error).containsEntry("code", "price_changed").containsEntry("sent", "no");
+    assertThat((String) error.get("message")).contains("it was 40 credits, it is now 80 credits ($0.4)",
+        "nothing was sent");
+    assertThat((Map<String, Object>) json(refused.body()).get("quote")).containsEntry("credits", 80L);
+    assertThat(fake.creates()).isEmpty();
+    assertThat(history().entries()).isEmpty();
+
+    assertThat(answer("/api/generate", job + ",\"quoted_credits\":80}").status()).as("the new price, as now shown")
+        .isEqualTo(201);
+    assertThat(fake.creates()).hasSize(1);
+    assertThat(answer("/api/generate", job + ",\"quoted_credits\":\"lots\"}").status()).as("not a price")
+        .isEqualTo(400);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aFollowedRouteFileThatBecameInvalidRefusesChecksAndGeneratesNamingItsProblemAndSendsNothing()
       throws IOException {
     Path routes = priceFile("0.04");

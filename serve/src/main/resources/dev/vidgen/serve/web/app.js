@@ -640,6 +640,10 @@ async function generate(again) {
   // to the panel that tells what happens to the job instead.
   $('h-result').focus();
   const form = formJson();
+  // The price the page shows goes along: should it have changed since (a route file edited), nothing is sent and the
+  // server says so, and the new price is shown before anything is paid.
+  const shownQuote = state.lastCheck && state.lastCheck.quote;
+  if (shownQuote) form.quoted_credits = shownQuote.known ? shownQuote.credits : 'unknown';
   // The confirmation is for the take the question named: a newer one (made in another tab meanwhile) is asked about anew.
   if (confirmed) {
     form.again = true;
