@@ -330,6 +330,23 @@ class MockCommandsTest {
   }
 
   @Test
+  void downloadWithoutOutSavesTheVideoHereNamedAfterItsTaskAsWaitDoes() throws IOException {
+    CliRun.Result made = cli().run(fast("generate", "--json", "--provider", "mock", "--image", "product.png",
+        "--prompt", "p", "--out", "first.mp4"));
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String taskId = (String) made.json().get("task_id");
+
+    CliRun.Result download = cli().run("download", taskId, "--provider", "mock", "--json");
+
+    assertThat(download.exitCode()).as(download.all()).isZero();
+    assertThat(download.json()).containsEntry("file", dir.resolve(taskId + ".mp4").toString());
+    assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+    CliRun.Result again = cli().run("download", taskId, "--provider", "mock", "--json");
+    assertThat(again.exitCode()).as("run again: the file there holds this very video " + again.all()).isZero();
+    assertThat(again.json()).containsEntry("file", dir.resolve(taskId + ".mp4").toString());
+  }
+
+  @Test
   void aWaitWithoutTimeoutGivesATaskOlderThanTheUsualDeadlineTheUsualTimeFromNow(@TempDir Path home) {
     CliRun.Result submitted = cli().env("VIDGEN_HOME", home.toString()).run("generate", "--no-wait", "--json",
         "--provider", "mock", "--set", "mock.duration=1500ms", "--image", "product.png", "--prompt", "p");
