@@ -132,7 +132,8 @@ public record ProviderErrorDetails(
       text.append(message); // an answer came, so neither "no HTTP response" nor a status that was not read
     } else {
       text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
-      if (code != null && !code.isBlank()) {
+      // A code that only repeats the status (ToAPIs' error "code": 403 without a "type") is said once.
+      if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(httpStatus))) {
         text.append(' ').append(code);
       }
     }
