@@ -120,7 +120,7 @@ final class RouteReader {
         draft.defaultAspectRatio = choice.defaultValue;
       }
       case "resolutions" -> {
-        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"", resolution -> Optional.empty());
+        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"", RouteSpelling::resolutionProblem);
         draft.resolutions = choice.offered;
         draft.defaultResolution = choice.defaultValue;
       }

@@ -124,7 +124,7 @@ public record ModelRoute(
     }
     problems.addAll(spellingProblems(id, aliases, aspectRatios));
     // A resolution is sent as written and matched without regard to case: " 720p" would match nothing.
-    resolutions.forEach(resolution -> RouteSpelling.nameProblem("the resolution", resolution).ifPresent(problems::add));
+    resolutions.forEach(resolution -> RouteSpelling.resolutionProblem(resolution).ifPresent(problems::add));
     List<String> validRatios = aspectRatios.stream()
         .filter(ratio -> RouteSpelling.aspectRatioProblem(ratio).isEmpty()).toList();
     defaultProblem("aspect ratio", aspectRatios, validRatios, defaultAspectRatio).ifPresent(problems::add);

@@ -16,13 +16,27 @@ public final class RouteSpelling {
   private static final Pattern ASPECT_RATIO = Pattern.compile("[1-9][0-9]*:[1-9][0-9]*|adaptive");
   private static final String NAME_ALLOWED =
       "a model name is letters, digits and signs such as - _ . : / without spaces or control characters";
+  private static final String RESOLUTION_ALLOWED =
+      "a resolution is letters, digits and signs, such as 720p, 1080P or 4k, without spaces or control characters";
 
   private RouteSpelling() {}
 
   /** What is wrong with {@code name} as a model name (a route id or alias), called {@code what} in the message. */
   public static Optional<String> nameProblem(String what, String name) {
+    return spellingProblem(what, name, NAME_ALLOWED);
+  }
+
+  /**
+   * What is wrong with {@code resolution} as an offered resolution: it is sent as written and matched in any
+   * case, so it has no spaces or control characters.
+   */
+  public static Optional<String> resolutionProblem(String resolution) {
+    return spellingProblem("the resolution", resolution, RESOLUTION_ALLOWED);
+  }
+
+  private static Optional<String> spellingProblem(String what, String name, String allowed) {
     if (name.isEmpty()) {
-      return Optional.of(what + " is empty; " + NAME_ALLOWED);
+      return Optional.of(what + " is empty; " + allowed);
     }
     int bad = name.codePoints().filter(RouteSpelling::notInName).findFirst().orElse(-1);
     if (bad < 0) {
@@ -31,7 +45,7 @@ public final class RouteSpelling {
     String kind = bad == ' ' ? "a space" : String.format(Character.isISOControl(bad) ? "a control character (U+%04X)"
         : invisible(bad) ? "an invisible formatting character (U+%04X), which reads as nothing" : "a space character (U+%04X)",
         bad);
-    return Optional.of(what + " " + quote(name) + " has " + kind + "; " + NAME_ALLOWED);
+    return Optional.of(what + " " + quote(name) + " has " + kind + "; " + allowed);
   }
 
   /** The problem of an alias of the route {@code id} that repeats its id or another of its aliases, in any case. */

@@ -55,6 +55,15 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aResolutionWithASpaceIsRefusedAtItsEntryInWordsAboutResolutions() {
+    RouteFileException e = failure(route("\"resolutions\": {\"one_of\": [\"720p\", \"1080 p\"]}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath).containsExactly("routes[0].resolutions.one_of[1]");
+    assertThat(e.problem()).isEqualTo("the resolution \"1080 p\" has a space; a resolution is letters, digits and"
+        + " signs, such as 720p, 1080P or 4k, without spaces or control characters");
+  }
+
+  @Test
   void eachProblemBecomesAJsonEntryOfItsOwnInTheFilesOrder() {
     RouteFileException e = failure("{\"routes\": [{\"id\": \"c\", " + MODES
         + ", \"seconds\": {\"one_of\": [5], \"default\": 7}}], \"remove\": [\"ghost\"]}");
