@@ -8,6 +8,7 @@ import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.Http10Connections;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
+import dev.vidgen.provider.toapis.internal.OneImmediateResend;
 import dev.vidgen.provider.toapis.internal.ResultRedirects;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,11 +22,12 @@ import okhttp3.OkHttpClient;
 
 /**
  * The OkHttp clients a provider uses, all from one dispatcher: one for the API (key header, one
- * attempt per call but for a read on a kept-alive connection found closed, no https-to-http
- * redirects, a call timeout, read and write timeouts only when set; its creates on a pool of their
+ * attempt per call, or two at once for a read whose kept-alive connection was found closed, no
+ * https-to-http redirects, a call timeout, read and write timeouts only when set; its creates on a pool of their
  * own), the same for file uploads but bounded by silence (read and write timeouts, no call timeout:
  * a 50 MB video on a slow uplink takes minutes), and one for result files (no key, no call timeout,
- * since a video may take a while to stream, but read and write timeouts).
+ * since a video may take a while to stream, but read and write timeouts; like a read, at most two
+ * attempts at once).
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
@@ -33,8 +35,9 @@ final class HttpClients {
   final OkHttpClient api;
   /**
    * The API's calls: a read ({@code GET}: a status, the balance, the model list), which changes nothing,
-   * is sent again by OkHttp at once on a fresh connection when a kept-alive one turns out closed (the
-   * server shut it while idle, or after an HTTP/1.0 answer); anything else, a create above all, never is,
+   * is sent again by OkHttp at once when a kept-alive connection turns out closed (the server shut it
+   * while idle, or after an HTTP/1.0 answer), but once only ({@link OneImmediateResend}: a second failure
+   * waits for the retry policy's backoff); anything else, a create above all, never is,
    * and goes out only on a connection used in the last {@value #SEND_KEEP_ALIVE_SECONDS} s or a fresh one.
    */
   final Call.Factory apiCalls;
@@ -58,11 +61,13 @@ final class HttpClients {
         .writeTimeout(config.writeTimeout())
         .dns(new LoopbackDns(base.dns()))
         .addNetworkInterceptor(CallTrace.networkInterceptor())
-        .addNetworkInterceptor(new Http10Connections());
+        .addNetworkInterceptor(new Http10Connections())
+        .addNetworkInterceptor(OneImmediateResend.attemptInterceptor());
     api = shared.build().newBuilder()
         .addInterceptor(new ApiHeaders(config.apiKey(), config.httpBaseUrl()))
         .addInterceptor(log)
         .addInterceptor(new AnswerLimit(config.maxAnswerBytes()))
+        .addInterceptor(OneImmediateResend.callInterceptor())
         // Bounded by the call timeout, a call needs no timer on each read and write unless asked.
         .readTimeout(config.apiReadTimeout())
         .writeTimeout(config.apiWriteTimeout())
@@ -87,6 +92,8 @@ final class HttpClients {
         .addInterceptor(log)
         // Each address a result link redirects to is checked before it is fetched (the key never goes along).
         .addInterceptor(new ResultRedirects(text -> ErrorMapper.carriesKey(config.apiKey(), text)))
+        // A download is sent again at once as a read is (once at most), then left to the retry policy.
+        .addInterceptor(OneImmediateResend.callInterceptor())
         .followRedirects(false)
         .followSslRedirects(false)
         .callTimeout(Duration.ZERO)
