@@ -598,8 +598,8 @@ final class Jobs {
         // The take answered 500 may have made a paid task that nothing can find: the note stays unknown, saying so.
         String said = "its create was answered with a server error and sent again, so " + (takes.get() == 1
             ? "the first take" : "each of the " + takes.get() + " takes before") + " may have made a billed task of"
-            + " its own that cannot be looked up; the take sent again made task " + handle.taskId() + "; check the"
-            + " provider's dashboard for a task made at "
+            + " its own that cannot be looked up; " + RESENT_MADE_TASK + handle.taskId() + RESENT_MADE_TASK_END
+            + " for a task made at "
             + noteNow.get().submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
         resentNotes.put(handle.taskId().value(), said);
         record(entry);
@@ -1057,6 +1057,24 @@ final class Jobs {
     return json;
   }
 
+  /** How the note of a create sent again blindly names the task its last take made: then the task id, then the end. */
+  private static final String RESENT_MADE_TASK = "the take sent again made task ";
+  private static final String RESENT_MADE_TASK_END = "; check the provider's dashboard";
+  private static final java.util.regex.Pattern RESENT_MADE = java.util.regex.Pattern.compile(
+      java.util.regex.Pattern.quote(RESENT_MADE_TASK) + "(.+?)" + java.util.regex.Pattern.quote(RESENT_MADE_TASK_END));
+
+  /**
+   * For the note of a create whose earlier takes were answered with a server error and whose take sent again made a
+   * task: that task, whose own entry counts those takes ({@code possible_extra_credits}); empty for any other entry.
+   */
+  static Optional<String> countedOn(HistoryEntry entry) {
+    if (!entry.status().equals(HistoryEntry.UNKNOWN) || entry.error() == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher made = RESENT_MADE.matcher(entry.error());
+    return made.find() ? Optional.of(made.group(1)) : Optional.empty();
+  }
+
   /** An entry as the page shows it. */
   Map<String, Object> view(HistoryEntry entry) {
     Map<String, Object> json = new LinkedHashMap<>(entry.toJson());
@@ -1079,6 +1097,8 @@ final class Jobs {
           : entry.credits().multiply(java.math.BigDecimal.valueOf(extraTasks)));
     }
     json.putAll(entry.worstCase()); // an unknown note: how many tasks it may stand for, and what they may cost at most
+    // Its earlier takes are priced on the card of the task its take sent again made: said there, not twice.
+    countedOn(entry).ifPresent(task -> json.put("counted_on", task));
     json.put("progress", entry.status().equals("completed") ? 100 : null);
     // A task that ended while no wait watched it (the playground stopped, say) ran for a time no one knows: none told.
     boolean endedUnwatched = entry.took() == null

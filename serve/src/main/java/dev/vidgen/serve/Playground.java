@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,11 @@ public final class Playground implements AutoCloseable {
   private final Javalin app;
   private volatile HostGuard guard;
   private final AnswersInFlight generates = new AnswersInFlight("/api/generate");
+  /**
+   * The balance the page was last told ({@code GET /api/balance}), which the {@code price.unknown} note names; null
+   * before a read, and after one that failed (the page then shows none).
+   */
+  private volatile Balances shownBalance;
 
   private Playground(PlaygroundSettings settings) {
     this.settings = settings;
@@ -362,9 +368,32 @@ public final class Playground implements AutoCloseable {
             jobs.liveListUnread().last()));
         seen = new ValidationReport(report.model(), report.mode(), all);
       }
-      json(ctx, 200, checked(job, seen, client));
+      json(ctx, 200, checked(job, withUnknownPrice(seen, job, client), client));
       return null;
     }, answers);
+  }
+
+  /**
+   * {@code report} with the {@code price.unknown} note when the job's price is unknown and the balance the page shows
+   * is limited: such a job is sent without the balance check, which the page says before Generate, at the price.
+   */
+  private ValidationReport withUnknownPrice(ValidationReport report, VideoJob job, VidgenClient client) {
+    Optional<String> note = unknownPriceNote(job, client, Optional.empty());
+    if (note.isEmpty()) {
+      return report;
+    }
+    List<Violation> all = new ArrayList<>(report.violations());
+    all.add(Violation.warning("price", UnknownPrice.CODE, job.model(), null, note.get()));
+    return new ValidationReport(report.model(), report.mode(), all);
+  }
+
+  /** The {@code price.unknown} note of {@code job}, on the balance the page shows, else on {@code counted}. */
+  private Optional<String> unknownPriceNote(VideoJob job, VidgenClient client, Optional<java.math.BigDecimal> counted) {
+    try {
+      return UnknownPrice.note(client.quote(job), shownBalance, counted);
+    } catch (InvalidJobException unknownModel) {
+      return Optional.empty(); // the violations say why
+    }
   }
 
   /** The check's answer: violations, mode, price, request preview, the same job from the history and the commands. */
@@ -452,14 +481,17 @@ public final class Playground implements AutoCloseable {
     ctx.future(() -> client.balancesAsync().handle((balance, failure) -> {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       if (cause instanceof UnsupportedOperationException) {
+        shownBalance = null;
         // Not a failure to try again: this provider reports no balance at all.
         json(ctx, 501, Map.of("error", Map.of("message", client.provider().id() + " does not report a balance",
             "code", "balance_not_reported", "next", "nothing to try again: the page shows each job's price before"
                 + " Generate, and the provider's own dashboard shows what the account has left")));
       } else if (cause != null) {
+        shownBalance = null; // the page shows none now
         int status = cause instanceof AuthenticationException ? 401 : 502;
         json(ctx, status, Map.of("error", Hints.of(said(failure), false, terms)));
       } else {
+        shownBalance = balance;
         json(ctx, 200, balance(balance));
       }
       return null;
@@ -615,6 +647,10 @@ public final class Playground implements AutoCloseable {
             "message", note)));
         jobs.uncheckedBalance(entry.taskId()).ifPresent(why -> warnings.add(Map.of("code", "balance.unreadable",
             "message", why)));
+        // A job of unknown price went out without the balance check, as vidgen generate warns; on the balance the page
+        // shows (else the client's count, for a caller that never read it), not on a count minutes old.
+        unknownPriceNote(job, client, client.remainingCredits()).ifPresent(note -> warnings.add(Map.of("code",
+            UnknownPrice.CODE, "message", note)));
         json.put("warnings", warnings);
         json(ctx, 201, json);
       }
@@ -731,15 +767,43 @@ public final class Playground implements AutoCloseable {
     return urls;
   }
 
-  /** The name the page sent, URL-encoded so that any name fits in a header. */
-  private static String fileName(String header) {
+  /**
+   * The name an upload's {@code X-File-Name} header gives: percent-encoded UTF-8, as the page sends it, or the
+   * name's raw UTF-8 bytes, as {@code curl -H 'X-File-Name: café.png'} sends it (the server reads a header's bytes
+   * as ISO-8859-1, so those are read again as UTF-8 when they are valid UTF-8).
+   */
+  static String fileName(String header) {
     if (header == null) {
       return null;
     }
+    String name = asUtf8(header);
     try {
-      return URLDecoder.decode(header, StandardCharsets.UTF_8);
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
+      return name;
+    }
+  }
+
+  /** {@code header} read again as UTF-8 when its characters are bytes (ISO-8859-1) that are valid UTF-8; else as is. */
+  private static String asUtf8(String header) {
+    boolean beyondAscii = false;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c > 0xFF) {
+        return header; // already decoded as more than bytes
+      }
+      beyondAscii |= c > 0x7F;
+    }
+    if (!beyondAscii) {
       return header;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      return header; // Latin-1 letters sent as such
     }
   }
 

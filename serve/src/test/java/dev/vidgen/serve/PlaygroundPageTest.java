@@ -183,6 +183,10 @@ class PlaygroundPageTest {
     WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-confirm")));
     assertThat(question.getAttribute("role")).isEqualTo("alertdialog");
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("again-no");
+    // The dialog's name (aria-labelledby) speaks of no paying on the mock, which charges nothing.
+    assertThat(browser.findElement(By.id(question.getAttribute("aria-labelledby"))).getText())
+        .isEqualTo("Generate another take?");
+    assertThat(question.getText()).doesNotContainIgnoringCase("pay");
 
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
@@ -208,6 +212,15 @@ class PlaygroundPageTest {
     Instant minuteAgo = Instant.now().minusSeconds(60);
     history().record(HistoryEntry.unanswered("vg-five-hundred", false, "mock", job, null, minuteAgo, minuteAgo,
         "its create was answered with a server error 2 times, and each of its 2 takes may have made a task", "serve", 2));
+    // Another job's create answered 500 once, then sent again: its task counts the first take, which its note points to.
+    VideoJob resentJob = VideoJob.builder(MODEL).prompt("Resent test").image(IMAGE).seconds(10).aspectRatio("16:9").build();
+    PriceQuote twenty = new PriceQuote(MODEL, java.math.BigDecimal.valueOf(20), new java.math.BigDecimal("0.10"), "test");
+    history().record(HistoryEntry.unanswered("vg-resent", false, "mock", resentJob, twenty, minuteAgo, minuteAgo,
+        "its create was answered with a server error and sent again, so the first take may have made a billed task of"
+            + " its own that cannot be looked up; the take sent again made task task_resent; check the provider's"
+            + " dashboard for a task made at " + minuteAgo + " (UTC)", "serve", 1));
+    history().record(HistoryEntry.submitted(new JobHandle("toapis", TaskId.of("task_resent"), MODEL, twenty, minuteAgo,
+        null, 1), resentJob, "serve").completed(folder.resolve("task_resent.mp4").toString(), minuteAgo.plusSeconds(30)));
     open(Duration.ofSeconds(1));
     FluentWait<WebDriver> wait = patient();
 
@@ -216,11 +229,33 @@ class PlaygroundPageTest {
     fillIn("Server errors test");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), "unanswered-noref-vg-five-hundred"));
 
+    By resentNote = By.cssSelector("#history-list li[data-task='unanswered-noref-vg-resent']");
+    String noteText = patient().until(driver -> driver.findElement(resentNote).getText());
+    assertThat(noteText).as("its possible charge is said once, on the task's card")
+        .contains("counted on task task_resent's card").doesNotContain("20 credits");
+    assertThat(browser.findElement(By.cssSelector("#history-list li[data-task='task_resent']")).getText())
+        .contains("up to 20 credits more");
     assertThat(state).as("true of an answer with server errors as of none at all")
         .isEqualTo("Create got no usable answer: it may exist and be billed");
     assertThat(browser.findElement(By.id("same-job")).getText())
         .contains("(the history's note unanswered-noref-vg-five-hundred, create got no usable answer: it may exist")
         .doesNotContain("got no answer");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void anAddressEnteredWithTheImagesFullSaysWhyItIsNotAdded() {
+    open(Duration.ofSeconds(1));
+    fillIn("Full slot test"); // the model's one image
+
+    WebElement address = browser.findElement(By.id("image-url"));
+    address.sendKeys("https://cdn.example.com/second.png", Keys.ENTER);
+
+    patient().until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "remove one first"));
+    assertThat(browser.findElement(By.id("err-images")).getText())
+        .isEqualTo("Not added: " + MODEL + " takes at most 1 image; remove one first.");
+    assertThat(address.getAttribute("aria-describedby")).contains("err-images");
+    assertThat(browser.findElements(By.cssSelector("#thumbs li"))).hasSize(1);
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 

@@ -1337,6 +1337,75 @@ class PlaygroundServerTest {
     assertThat(history().entries()).filteredOn(entry -> !entry.taskId().equals(taskId)).singleElement()
         .satisfies(first -> assertThat(first.status()).isEqualTo("unknown"))
         .satisfies(first -> assertThat(first.error()).contains("the take sent again made task " + taskId));
+    // Its first take is priced on the task's own card (possible_extra_credits), so the note points there: said once.
+    assertThat(historyTasks()).filteredOn(task -> !taskId.equals(task.get("task_id"))).singleElement()
+        .satisfies(first -> assertThat(first.get("counted_on")).isEqualTo(taskId));
+    assertThat(historyTasks()).filteredOn(task -> taskId.equals(task.get("task_id"))).singleElement()
+        .satisfies(task -> assertThat(task.get("possible_extra_tasks")).isEqualTo(1L))
+        .satisfies(task -> assertThat(task.get("counted_on")).isNull());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobOfUnknownPriceIsWarnedOfInTheCheckAndTheGenerateOnTheBalanceThePageShows() {
+    start(Duration.ofMillis(1500), BigDecimal.valueOf(1000));
+    String form = "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite over the sea\",\"seconds\":8,"
+        + "\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}";
+    // A first job: the client reads the balance as its create leaves and counts 980 credits left from then on.
+    json(post("/api/generate", "{\"model\":\"" + MODEL + "\",\"prompt\":\"A first job\",\"seconds\":10,"
+        + "\"aspect_ratio\":\"16:9\",\"images\":[{\"url\":\"https://cdn.example.com/a.png\"}]}"));
+    mock.topUp(BigDecimal.valueOf(500)); // topped up since: the client's count is old news
+    assertThat(json(get("/api/balance"))).as("what the page shows").containsEntry("remaining_credits", 1480L);
+
+    Map<String, Object> check = json(post("/api/check", form));
+    Map<String, Object> generated = json(post("/api/generate", form));
+
+    assertThat((List<Map<String, Object>>) check.get("violations")).as("said before Generate, at the price")
+        .singleElement().satisfies(note -> {
+          assertThat(note).containsEntry("severity", "warning").containsEntry("code", "price.unknown")
+              .containsEntry("field", "price");
+          assertThat((String) note.get("message")).contains("the price of grok-video-1.0 is unknown",
+              "cannot be compared with the 1480 credits left", "sent without that check");
+        });
+    assertThat((List<Map<String, Object>>) generated.get("warnings")).as("as vidgen generate warns")
+        .singleElement().satisfies(warning -> {
+          assertThat(warning).containsEntry("code", "price.unknown");
+          assertThat((String) warning.get("message")).contains("the 1480 credits left").doesNotContain("980");
+        });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobOfUnknownPriceOnAnUnlimitedBalanceDrawsNoPriceNote() {
+    start();
+    json(get("/api/balance"));
+
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite\","
+        + "\"seconds\":8,\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}"));
+
+    assertThat((List<Map<String, Object>>) check.get("violations")).as("nothing to compare with: as vidgen generate")
+        .isEmpty();
+  }
+
+  @Test
+  void aNameSentAsRawUtf8BytesKeepsItsLettersAsAPercentEncodedOneDoes() throws IOException {
+    start();
+    byte[] image = Files.readAllBytes(productPng());
+    // As curl -H 'X-File-Name: café 😀.png' sends it: the name's UTF-8 bytes, unencoded.
+    Request raw = request("/api/uploads").headers(new okhttp3.Headers.Builder()
+        .addUnsafeNonAscii("X-File-Name", "café 😀.png").build()).post(RequestBody.create(image, BYTES)).build();
+    String rawName;
+    try (Response response = http.newCall(raw).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as(body).isEqualTo(201);
+      rawName = (String) json(body).get("name");
+    }
+
+    assertThat(rawName).isEqualTo("café__.png");
+    assertThat(Playground.fileName("caf%C3%A9%20%F0%9F%98%80.png")).as("percent-encoded, as the page sends it")
+        .isEqualTo("café 😀.png");
+    assertThat(Playground.fileName("caf\u00e9.png")).as("Latin-1 bytes that are not UTF-8 stay as they came")
+        .isEqualTo("café.png");
   }
 
   @Test
@@ -1394,7 +1463,13 @@ class PlaygroundServerTest {
   }
 
   private void start(Duration taskLength) {
-    mock = MockVideoProvider.builder().duration(taskLength).build();
+    start(taskLength, null);
+  }
+
+  /** A playground on the mock, whose account has {@code credits} (null: unlimited). */
+  private void start(Duration taskLength, BigDecimal credits) {
+    MockVideoProvider.Builder builder = MockVideoProvider.builder().duration(taskLength);
+    mock = (credits == null ? builder : builder.credits(credits)).build();
     client = VidgenClient.builder()
         .provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(100)).minInterval(Duration.ofMillis(100))

@@ -90,6 +90,9 @@ function taskPriceText(task) {
   if (task.status === 'found') return 'paid on its task\'s own card';
   // Closed with --no-task: on the user's word it made no task, so nothing is counted (nor tracked, had it made one).
   if (task.status === 'closed') return 'no task found, as told';
+  // The first take of a create sent again after a server error: the task its take sent again made counts it
+  // ("may also have made a paid task, up to … more"), so its price is said there, once.
+  if (task.status === 'unknown' && task.counted_on) return `may have made a paid task, counted on task ${task.counted_on}'s card`;
   const quote = quoteOf(task);
   const open = Number(task.open_tasks) || 0;
   if (task.status === 'unknown' && Number(task.possible_tasks) > 1 && open > 0) {
@@ -536,8 +539,7 @@ async function addFiles(files) {
   let refusal = '';
   for (const file of files) {
     if (state.images.length >= imageRange(route).max) {
-      const max = imageRange(route).max;
-      refusal = `${route.id} takes at most ${max} ${max === 1 ? 'image' : 'images'}; remove one first.`;
+      refusal = fullSlot(route);
       break;
     }
     if (file.size > state.maxUploadBytes) {
@@ -548,6 +550,12 @@ async function addFiles(files) {
   }
   imagesChanged();
   if (refusal) refuseImage(refusal);
+}
+
+// Why no more image is taken: the model's (or mode's) images are all there.
+function fullSlot(route) {
+  const max = imageRange(route).max;
+  return `${route.id} takes at most ${max} ${max === 1 ? 'image' : 'images'}; remove one first.`;
 }
 
 // Uploads one file; why it was refused, or '' when it was taken.
@@ -594,7 +602,7 @@ function setupImages() {
   $('image-url').addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (!$('add-url').disabled) addUrl();
+    addUrl();
   });
 }
 
@@ -603,6 +611,12 @@ function setupImages() {
 function addUrl() {
   const url = $('image-url').value.trim();
   if (!url) return;
+  const route = model();
+  if (state.images.length >= imageRange(route).max) {
+    // The slot is full (Add URL is disabled then): Enter in the field says why, as a second file does.
+    refuseImage('Not added: ' + fullSlot(route));
+    return;
+  }
   if (!isWebAddress(url)) {
     refuseImage('Not added: ' + url.slice(0, 80) + (url.length > 80 ? '…' : '') + ' is not an http(s) address;'
       + ' give an https:// address the provider can fetch, or drop the file here.');
@@ -684,9 +698,11 @@ function askAgain(body, askedBefore) {
   const what = same.status === 'unknown'
     ? `its create got no usable answer, so it may exist and be billed: ${same.task_id}`
     : `task ${same.task_id}, ${statusWords(same).toLowerCase()}`;
+  // The title names the dialog (aria-labelledby): on the mock it speaks of no paying either.
+  $('again-title').textContent = chargesNothing() ? 'Generate another take?' : 'Pay again for the same job?';
   $('again-text').textContent = (askedBefore ? 'Nothing was sent: another take of this job was made since you'
     + ' were asked. ' : '') + `You made this exact job ${agoText(same.submitted_at)} (${what}).`
-    + (chargesNothing() ? ' Generate another take? (The mock provider charges nothing.)'
+    + (chargesNothing() ? ' The mock provider charges nothing.'
       : ` Generate again and pay ${price} again?`);
   $('again-yes').textContent = chargesNothing() ? 'Generate again'
     : quote && quote.known ? `Generate again and pay ${price}` : 'Generate again and pay';
@@ -1109,6 +1125,7 @@ async function loadBalance() {
       // 501: the provider reports no balance at all, which no retry changes.
       box.textContent = (result.status === 501 ? 'Balance: not reported' : 'Balance: unavailable')
         + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
+      recheckUnknownPrice();
       return;
     }
     const b = result.body;
@@ -1121,6 +1138,13 @@ async function loadBalance() {
     state.balance = null;
   }
   showFunds();
+  recheckUnknownPrice();
+}
+
+// A job of unknown price is checked again once the balance is read: its note names the balance just shown (or none).
+function recheckUnknownPrice() {
+  const quote = state.lastCheck && state.lastCheck.quote;
+  if (quote && !quote.known) scheduleCheck();
 }
 
 async function copy(text, label) {
