@@ -102,6 +102,7 @@ final class FollowOns {
     if (rule.isPresent()) {
       size = checkSize(rule.get(), size, found);
     }
+    found.addAll(ProviderJobChecks.keysIn(followOn, runtime.provider()));
     if (!found.stream().noneMatch(Violation::isError)) {
       throw new InvalidJobException(new ValidationReport(model, null, found));
     }

@@ -127,13 +127,16 @@ final class SubmitPipeline {
     if (job == null) {
       return report;
     }
+    // The provider's keys pasted into the job's text: refused for every provider, whatever the route.
+    List<Violation> keys = ProviderJobChecks.keysIn(job, runtime.provider());
     Optional<ModelRoute> route = catalog.find(job.model());
     if (route.isEmpty()) {
-      return report;
+      return keys.isEmpty() ? report : with(report, keys);
     }
     String unusable = unusableHints.get(route.get().id());
     if (unusable != null) {
       List<Violation> all = new ArrayList<>(report.violations());
+      all.addAll(keys);
       String origin = catalog.origin(route.get().id()).orElse(RouteCatalog.BUILT_IN);
       all.add(Violation.error("model", ViolationCodes.MODEL_HINTS_UNUSABLE, route.get().id(),
           "a route whose hints provider " + runtime.provider().id() + " can use",
@@ -143,7 +146,9 @@ final class SubmitPipeline {
       return new ValidationReport(report.model(), report.mode(), all);
     }
     VideoJob resolved = job.mode() == null && report.resolvedMode().isPresent() ? job.withMode(report.mode()) : job;
-    List<Violation> more = runtime.provider().checkParams(resolved, route.get());
+    List<Violation> more = new ArrayList<>(keys);
+    more.addAll(runtime.provider().checkParams(resolved, route.get()));
+    more.addAll(ProviderJobChecks.filledParams(resolved, route.get(), runtime.provider(), more));
     if (more.isEmpty()) {
       return report;
     }
@@ -152,6 +157,13 @@ final class SubmitPipeline {
     more.stream().filter(Violation::isError).forEach(v -> refused.add(v.field()));
     List<Violation> all = new ArrayList<>(report.violations().stream()
         .filter(v -> v.isError() || !refused.contains(v.field())).toList());
+    all.addAll(more);
+    return new ValidationReport(report.model(), report.mode(), all);
+  }
+
+  /** {@code report} with {@code more} added after its own violations. */
+  private static ValidationReport with(ValidationReport report, List<Violation> more) {
+    List<Violation> all = new ArrayList<>(report.violations());
     all.addAll(more);
     return new ValidationReport(report.model(), report.mode(), all);
   }

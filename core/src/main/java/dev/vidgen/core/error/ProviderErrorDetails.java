@@ -132,7 +132,7 @@ public record ProviderErrorDetails(
       text.append(message); // an answer came, so neither "no HTTP response" nor a status that was not read
     } else {
       text.append(httpStatus > 0 ? "HTTP " + httpStatus : "no HTTP response");
-      // A code that only repeats the status (ToAPIs' error "code": 403 without a "type") is said once.
+      // A code that only repeats the status (an error whose code is 403, answered with HTTP 403) is said once.
       if (code != null && !code.isBlank() && !code.strip().equals(String.valueOf(httpStatus))) {
         text.append(' ').append(code);
       }

@@ -54,6 +54,59 @@ public final class ApiKey {
   }
 
   /**
+   * Whether {@code text} holds this key, or its secret part without {@code sk-}: in any case (a host name is
+   * lowercased on its way, and keys hold capitals), in any form {@link #maskIn} finds, and percent-encoded up to
+   * four times (as a link may carry it). False for null.
+   */
+  public boolean isIn(String text) {
+    if (text == null) {
+      return false;
+    }
+    String seen = text;
+    for (int round = 0; round < MAX_DECODINGS; round++) {
+      if (holds(seen)) {
+        return true;
+      }
+      String decoded = percentDecoded(seen);
+      if (decoded.equals(seen)) {
+        return false;
+      }
+      seen = decoded;
+    }
+    return holds(seen);
+  }
+
+  /** How many times text is percent-decoded while looking for the key in it. */
+  private static final int MAX_DECODINGS = 4;
+
+  private boolean holds(String text) {
+    String part = dev.vidgen.core.text.SafeText.secretPart(value);
+    return text.toLowerCase(java.util.Locale.ROOT).contains((part != null ? part : value).toLowerCase(java.util.Locale.ROOT))
+        || !maskIn(text).equals(text);
+  }
+
+  /** {@code text} with each well-formed {@code %XX} decoded (as UTF-8 bytes); anything else, a stray {@code %} too, kept. */
+  private static String percentDecoded(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int high = i + 2 < text.length() && c == '%' ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        byte[] plain = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(plain, 0, plain.length);
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
    * A short tag that tells this key from another without giving anything of it away: eight hex digits of
    * a SHA-256 over the key. The task history keeps it beside each task, so that a task made with another
    * key (which the provider may not show to this one) is named as such.

@@ -38,10 +38,20 @@ public interface VideoProvider extends AutoCloseable {
   }
 
   /**
-   * The route's documented parameters this provider fills itself on every create (a client
-   * reference, say), which a job may therefore not set. The default is none.
+   * The parameters this provider fills itself on every create on {@code route} (its client reference field,
+   * say), which a job may therefore not set: the client's validation refuses a job that sets one ({@code
+   * param.replaces_setting}), for every provider. The default is none.
    */
   default Set<String> paramsItFills(ModelRoute route) {
+    return Set.of();
+  }
+
+  /**
+   * The secrets (its API key, say) that a job's text must not hold: the client's validation refuses a job whose
+   * prompt, input links or parameters hold one, in clear or encoded ({@code text.holds_api_key}, the key
+   * masked), and sends nothing. The default is none; a provider with a key returns it.
+   */
+  default Set<ApiKey> keysJobsMayNotHold() {
     return Set.of();
   }
 
@@ -56,7 +66,8 @@ public interface VideoProvider extends AutoCloseable {
   /**
    * Problems with a job that only this provider can see, such as an extra parameter that would
    * replace a field the job's own settings fill (its duration, say) after they were checked and
-   * priced, or its API key pasted into the prompt. Validation calls it for every job on a known route,
+   * priced (the client itself refuses the {@link #paramsItFills} and the {@link #keysJobsMayNotHold}).
+   * Validation calls it for every job on a known route,
    * with the job's mode resolved; the default refuses only a {@code model} parameter, which every
    * provider fills from the job.
    */

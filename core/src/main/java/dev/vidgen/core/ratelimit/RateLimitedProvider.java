@@ -118,6 +118,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public java.util.Set<dev.vidgen.core.port.ApiKey> keysJobsMayNotHold() {
+    return delegate.keysJobsMayNotHold();
+  }
+
+  @Override
   public void checkHints(ModelRoute route) {
     delegate.checkHints(route);
   }

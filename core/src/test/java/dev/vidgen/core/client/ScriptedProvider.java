@@ -222,6 +222,31 @@ final class ScriptedProvider implements VideoProvider {
     return java.util.List.of();
   }
 
+  private java.util.Set<dev.vidgen.core.port.ApiKey> keys = java.util.Set.of();
+  private java.util.Set<String> filledParams = java.util.Set.of();
+
+  /** Names {@code keys} as the secrets a job's text may not hold (none by default). */
+  synchronized ScriptedProvider keysJobsMayNotHold(dev.vidgen.core.port.ApiKey... keys) {
+    this.keys = java.util.Set.of(keys);
+    return this;
+  }
+
+  /** Fills {@code params} itself on every create, as a provider of one's own fills its client reference field. */
+  synchronized ScriptedProvider filling(String... params) {
+    this.filledParams = java.util.Set.of(params);
+    return this;
+  }
+
+  @Override
+  public synchronized java.util.Set<dev.vidgen.core.port.ApiKey> keysJobsMayNotHold() {
+    return keys;
+  }
+
+  @Override
+  public synchronized java.util.Set<String> paramsItFills(ModelRoute route) {
+    return filledParams;
+  }
+
   synchronized boolean isClosed() {
     return closed;
   }

@@ -10,6 +10,7 @@ import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.port.KeyInJob;
 import dev.vidgen.core.port.RateLimits;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
@@ -28,7 +29,6 @@ import dev.vidgen.provider.toapis.internal.CreateBody;
 import dev.vidgen.provider.toapis.internal.ErrorMapper;
 import dev.vidgen.provider.toapis.internal.HttpCalls;
 import dev.vidgen.provider.toapis.internal.HttpLog;
-import dev.vidgen.provider.toapis.internal.KeyInJob;
 import dev.vidgen.provider.toapis.internal.ParamClashes;
 import dev.vidgen.provider.toapis.internal.ReadableBodies;
 import dev.vidgen.provider.toapis.internal.ServerUrls;
@@ -133,13 +133,18 @@ final class ToApisVideoProvider implements VideoProvider {
   }
 
   /**
-   * Parameters that would replace a field the job's settings fill, and the API key pasted anywhere into the
-   * job's text (the prompt, a link, a parameter): ToAPIs passes such text on to the model's vendor.
+   * The configured API key: the client refuses a job whose text (the prompt, a link, a parameter) holds it, as
+   * ToAPIs passes such text on to the model's vendor.
    */
   @Override
+  public Set<dev.vidgen.core.port.ApiKey> keysJobsMayNotHold() {
+    return Set.of(config.apiKey());
+  }
+
+  /** Parameters that would replace a field the job's settings fill (the client reference among them). */
+  @Override
   public List<Violation> checkParams(VideoJob job, ModelRoute route) {
-    List<Violation> found = new java.util.ArrayList<>(KeyInJob.find(job, config.apiKey()));
-    found.addAll(ParamClashes.find(job, route, takesClientReference(route)));
+    List<Violation> found = new java.util.ArrayList<>(ParamClashes.find(job, route, takesClientReference(route)));
     found.addAll(dev.vidgen.provider.toapis.internal.CallbackUrl.find(job));
     return found;
   }
@@ -178,7 +183,8 @@ final class ToApisVideoProvider implements VideoProvider {
     Objects.requireNonNull(request, "request == null");
     return guarded(() -> {
       // The client's validation reports these; this is the backstop for a caller that skipped it.
-      List<Violation> clashes = checkParams(request.job(), request.route());
+      List<Violation> clashes = new java.util.ArrayList<>(KeyInJob.find(request.job(), config.apiKey()));
+      clashes.addAll(checkParams(request.job(), request.route()));
       if (!clashes.isEmpty()) {
         throw new dev.vidgen.core.error.InvalidJobException(
             new dev.vidgen.core.validation.ValidationReport(request.route().id(), null, clashes));

@@ -217,59 +217,9 @@ public final class ErrorMapper {
     return carriesKey(apiKey, text);
   }
 
-  /** {@link #carriesKey(String)} for {@code apiKey}. */
+  /** {@link #carriesKey(String)} for {@code apiKey}: {@link ApiKey#isIn}. */
   public static boolean carriesKey(ApiKey apiKey, String text) {
-    if (text == null) {
-      return false;
-    }
-    // Decoded again and again (an address may be encoded twice), each %XX that is one, a stray % left as it is.
-    String seen = text;
-    for (int round = 0; round < MAX_DECODINGS; round++) {
-      if (holdsKey(apiKey, seen)) {
-        return true;
-      }
-      String decoded = percentDecoded(seen);
-      if (decoded.equals(seen)) {
-        return false;
-      }
-      seen = decoded;
-    }
-    return holdsKey(apiKey, seen);
-  }
-
-  /** How many times an address is percent-decoded while looking for the key in it. */
-  private static final int MAX_DECODINGS = 4;
-
-  /** {@code text} with each well-formed {@code %XX} decoded (as UTF-8 bytes); anything else, a stray {@code %} too, kept. */
-  static String percentDecoded(String text) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int high = i + 2 < text.length() && c == '%' ? Character.digit(text.charAt(i + 1), 16) : -1;
-      int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
-      if (low >= 0) {
-        bytes.write(high * 16 + low);
-        i += 2;
-      } else {
-        byte[] plain = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        bytes.write(plain, 0, plain.length);
-      }
-    }
-    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Without regard to case (a host name is lowercased on its way, by OkHttp, by DNS, and keys hold capitals),
-   * or in any form {@link ApiKey#maskIn} finds it in (JSON-escaped, as Base64).
-   */
-  private static boolean holdsKey(ApiKey apiKey, String text) {
-    String part = SafeText.secretPart(apiKey.reveal());
-    return text.toLowerCase(java.util.Locale.ROOT).contains(
-        (part != null ? part : apiKey.reveal()).toLowerCase(java.util.Locale.ROOT))
-        || !apiKey.maskIn(text).equals(text);
+    return apiKey.isIn(text);
   }
 
   private static boolean isGoneLink(int status) {

@@ -1,8 +1,8 @@
-package dev.vidgen.provider.toapis.internal;
+package dev.vidgen.core.port;
 
+import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the API key pasted into a job's text (the prompt, an input's link, a parameter), in clear or
- * encoded. Such a job is refused: ToAPIs passes prompts and links on to the model's vendor, and vidgen
- * keeps what it sent in its history.
+ * Finds an API key pasted into a job's text (the prompt, an input's link, a parameter's name or value), in
+ * clear or encoded, as {@code text.holds_api_key} errors that never show the key. The client's validation
+ * runs it for every provider on the keys {@link VideoProvider#keysJobsMayNotHold()} names; a provider may
+ * call it too, as a backstop in {@code create} for a caller that skipped validation.
  */
 public final class KeyInJob {
   /** Keys shorter than this are too likely to stand in ordinary text (test keys such as {@code k}). */
@@ -23,10 +24,10 @@ public final class KeyInJob {
 
   /** One error per place of {@code job} that holds {@code key}; none when the key is shorter than 8 characters. */
   public static List<Violation> find(VideoJob job, ApiKey key) {
-    if (key.reveal().length() < SHORTEST_KEY) {
-      return List.of();
-    }
     List<Violation> found = new ArrayList<>();
+    if (key.reveal().length() < SHORTEST_KEY) {
+      return found;
+    }
     check("prompt", job.prompt(), key, found);
     for (int i = 0; i < job.images().size(); i++) {
       ImageInput image = job.images().get(i);
@@ -40,14 +41,23 @@ public final class KeyInJob {
     return found;
   }
 
-  /** {@link #find(VideoJob, ApiKey)} for an extend or remix: its prompt and its parameters. */
-  public static List<Violation> find(dev.vidgen.core.port.FollowOnRequest request, ApiKey key) {
-    if (key.reveal().length() < SHORTEST_KEY) {
-      return List.of();
-    }
+  /** {@link #find(VideoJob, ApiKey)} for an extend or remix as asked for: its prompt and its parameters. */
+  public static List<Violation> find(FollowOn followOn, ApiKey key) {
+    return find(followOn.prompt(), followOn.params(), key);
+  }
+
+  /** {@link #find(VideoJob, ApiKey)} for an extend or remix ready to create: its prompt and its parameters. */
+  public static List<Violation> find(FollowOnRequest request, ApiKey key) {
+    return find(request.prompt(), request.params(), key);
+  }
+
+  private static List<Violation> find(String prompt, Map<String, Object> params, ApiKey key) {
     List<Violation> found = new ArrayList<>();
-    check("prompt", request.prompt(), key, found);
-    checkParams(request.params(), key, found);
+    if (key.reveal().length() < SHORTEST_KEY) {
+      return found;
+    }
+    check("prompt", prompt, key, found);
+    checkParams(params, key, found);
     return found;
   }
 
@@ -79,13 +89,13 @@ public final class KeyInJob {
     if (text == null || found.stream().anyMatch(v -> v.field().equals(field))) {
       return;
     }
-    // The key in any form, or its secret part without sk- (the whole secret, as the prefix is fixed), even encoded,
-    // also where invisible characters (a zero-width space) were put inside it.
+    // The key in any form, or its secret part without its prefix, even encoded, also where invisible characters (a
+    // zero-width space) were put inside it.
     String seen = SafeText.withoutInvisible(text);
     String masked = key.maskIn(seen);
-    if (!masked.equals(seen) || ErrorMapper.carriesKey(key, seen)) {
+    if (!masked.equals(seen) || key.isIn(seen)) {
       // What masking left may still hold it (in another case, percent-encoded): then it is not shown at all.
-      String shown = ErrorMapper.carriesKey(key, masked) ? "(not shown: it holds the API key)"
+      String shown = key.isIn(masked) ? "(not shown: it holds the API key)"
           : SafeText.clip(SafeText.clean(masked), 120);
       found.add(Violation.error(field, ViolationCodes.TEXT_HOLDS_API_KEY, shown,
           "text without the API key",
