@@ -32,9 +32,11 @@ final class BalanceCommand extends ClientCommand {
     BigDecimal remaining = balances.effectiveRemaining().orElse(null);
     // The used credits shown beside the remainder are the limiting balance's, so that the two belong together.
     Balance main = "account".equals(balances.limitedBy()) || balances.key() == null ? balances.account() : balances.key();
+    BigDecimal rate = rate(balances, output);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("credits", remaining);
-    json.put("usd", remaining == null ? null : Views.usdJson(usd(remaining)));
+    json.put("usd", remaining == null ? null : Views.usdJson(usd(remaining, rate)));
+    json.put("credits_per_usd", rate);
     json.put("used_credits", main.usedCredits());
     json.put("unlimited", remaining == null);
     json.put("limited_by", balances.limitedBy());
@@ -45,7 +47,9 @@ final class BalanceCommand extends ClientCommand {
     boolean both = balances.key() != null && balances.account() != null && !same(balances.key(), balances.account());
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("remaining", remaining == null ? "unlimited"
-        : Views.credits(remaining) + " (" + Views.usd(usd(remaining)) + ")"
+        : Views.credits(remaining) + " (" + Views.usd(usd(remaining, rate))
+            + (rate.compareTo(PriceQuote.CREDITS_PER_USD) == 0 ? "" : " at the provider's " + rate.toPlainString()
+                + " credits per US dollar") + ")"
             + (remaining.signum() < 0 ? ", overdrawn: nothing can be spent until it is topped up" : "")
             + (both ? ", what the " + balances.limitedBy() + " has left" : ""));
     fields.put("used", main.usedCredits() == null ? null : Views.credits(main.usedCredits()));
@@ -93,7 +97,34 @@ final class BalanceCommand extends ClientCommand {
     return json;
   }
 
-  private static BigDecimal usd(BigDecimal credits) {
-    return credits.divide(PriceQuote.CREDITS_PER_USD, 4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  /**
+   * The credits a dollar buys: the provider's own rate when it reports one (its credits are its to price), else
+   * vidgen's 200; a rate other than 200 is said in a note, since vidgen's quotes still count 200.
+   */
+  private static BigDecimal rate(Balances balances, Output output) {
+    BigDecimal reported = balances.reportedCreditsPerUsd().orElse(null);
+    if (reported == null) {
+      return PriceQuote.CREDITS_PER_USD;
+    }
+    if (reported.compareTo(PriceQuote.CREDITS_PER_USD) != 0) {
+      output.note("the provider reports " + reported.toPlainString() + " credits per US dollar, but vidgen assumes "
+          + PriceQuote.CREDITS_PER_USD + " when it turns a price in dollars into credits: quotes, --max-credits and"
+          + " the balance check may be off by that factor; the dollars shown here use the provider's rate");
+    }
+    return reported;
+  }
+
+  /**
+   * {@code credits} in dollars at {@code rate}, exactly, as quotes are (at 200 a division always ends); a rate whose
+   * division does not end is cut (never rounded up) after 10 decimals, so that no balance reads as more than it is.
+   */
+  static BigDecimal usd(BigDecimal credits, BigDecimal rate) {
+    BigDecimal dollars;
+    try {
+      dollars = credits.divide(rate);
+    } catch (ArithmeticException endless) {
+      dollars = credits.divide(rate, 10, RoundingMode.DOWN);
+    }
+    return dev.vidgen.core.pricing.PriceJson.amount(dollars);
   }
 }

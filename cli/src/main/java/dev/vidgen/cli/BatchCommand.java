@@ -471,9 +471,9 @@ final class BatchCommand extends ClientCommand {
         unknown++;
       }
     }
-    java.util.Optional<BigDecimal> left;
+    dev.vidgen.core.port.Balances balances;
     try {
-      left = client.balances().effectiveRemaining();
+      balances = client.balances();
     } catch (RuntimeException e) {
       Throwable cause = dev.vidgen.core.concurrent.AsyncFailures.unwrap(e);
       if (cause instanceof dev.vidgen.core.error.AuthenticationException refused && refused.refusesKey()) {
@@ -485,13 +485,9 @@ final class BatchCommand extends ClientCommand {
       }
       return java.util.Optional.empty();
     }
+    java.util.Optional<BigDecimal> left = balances.effectiveRemaining();
     if (left.isPresent() && toSend.compareTo(left.get()) > 0) {
-      throw new CliException(ExitCodes.OVER_BUDGET, "insufficient_quota",
-          "the jobs still to send cost " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(toSend.stripTrailingZeros())
-              + (unknown > 0 ? " (plus " + unknown + " of unknown price)" : "") + ", but the key and the account have "
-              + left.get().stripTrailingZeros().toPlainString() + " left: short by "
-              + dev.vidgen.core.pricing.PriceQuote.creditsInWords(toSend.subtract(left.get()).stripTrailingZeros()) + "; nothing was sent",
-          "top up the account (or raise the key's quota), or send fewer lines");
+      throw BatchFunds.refusal(balances, toSend, unknown);
     }
     return left;
   }

@@ -109,14 +109,20 @@ final class BatchViews {
     return ExitCodes.INVALID_JOB;
   }
 
+  /**
+   * What an earlier take is, in words true of each way to get one: a create answered with a server error and sent
+   * again, one still unanswered when its process stopped, one resubmitted with --resubmit-unknown.
+   */
+  static final String EARLIER_TAKES = "earlier takes whose creates got a server error or no answer at all, which may"
+      + " each have made a paid task";
+
   int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits, BigDecimal earlierExtra) {
     BigDecimal mayCost = plan.knownCredits().add(earlierExtra);
     boolean overKnown = mayCost.compareTo(maxCredits) > 0;
     String cost = overKnown
         ? "the batch " + (earlierExtra.signum() > 0 ? "may cost " : "costs ") + (plan.unknownPrices() > 0 ? "at least "
             : "") + Views.credits(mayCost) + (earlierExtra.signum() > 0 ? " (" + Views.credits(earlierExtra)
-            + " of it for earlier takes, sent again after server errors or resubmitted, that may each have made a paid"
-            + " task)" : "")
+            + " of it for " + EARLIER_TAKES + ")" : "")
         : Plural.count(plan.unknownPrices(), "job has", "jobs have") + " no known price (" + unknownWhy(plan) + ")";
     String message = cost + " but --max-credits is " + maxCredits.toPlainString() + "; nothing was sent";
     String next = overKnown ? (earlierExtra.signum() > 0 ? "check the provider's dashboard for those tasks; raise"
@@ -249,8 +255,7 @@ final class BatchViews {
     }
     if (earlier.extra().signum() > 0) {
       // The total counts each line once; --max-credits also counts these.
-      output.line("earlier takes (sent again after server errors, or resubmitted) may each have made a paid task: up"
-          + " to " + Views.credits(earlier.extra()) + " more than the total above, which --max-credits counts too");
+      output.line(EARLIER_TAKES + ": up to " + Views.credits(earlier.extra()) + " more than the total above, which --max-credits counts too");
     }
     json.put("earlier_takes_credits_at_most", earlier.extra());
     output.line("dry run: nothing was sent");

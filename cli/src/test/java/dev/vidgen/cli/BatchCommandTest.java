@@ -1025,8 +1025,8 @@ class BatchCommandTest {
       assertThat(without.exitCode()).as("nothing to send, so the balance is enough: " + without.all())
           .isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(short10.exitCode()).as(short10.all()).isEqualTo(ExitCodes.OVER_BUDGET);
-      assertThat(short10.err()).contains("the jobs still to send cost 20 credits, but the key and the account have"
-          + " 10 left: short by 10 credits; nothing was sent");
+      assertThat(short10.err()).as("a key without a quota of its own reads as the account").contains("the jobs still"
+          + " to send cost 20 credits, but the account has 10 credits left: short by 10 credits; nothing was sent");
       assertThat(short10Json.json().get("error")).as("the code of a refusal before sending, as generate's")
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_credits");
@@ -1034,6 +1034,45 @@ class BatchCommandTest {
       assertThat(retried.exitCode()).as(retried.all()).isZero();
       assertThat(fake.requests(Endpoint.CREATE)).as("a's refused create, b's, and a's once more").hasSize(3);
       assertThat(fake.taskIds()).hasSize(2);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBatchTheBalanceCannotPayNamesTheShortSideWithTheAdviceThatFitsIt() throws Exception {
+    Path jobs = write(job("a", 10)); // 20 credits
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.balance(new java.math.BigDecimal("1000"), false);
+      fake.keyBalance(new java.math.BigDecimal("15"));
+      CliRun.Result keyShort = againstFake(fake, jobs);
+      CliRun.Result keyShortJson = againstFake(fake, jobs, "--json");
+      fake.balance(new java.math.BigDecimal("18"), false);
+      CliRun.Result bothShort = againstFake(fake, jobs);
+
+      fake.keyBalance(null);
+      fake.balance(new java.math.BigDecimal("15"), false);
+      fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+          "{\"success\":true,\"remain_credits\":-1,\"used_credits\":0,\"unlimited_quota\":true}"), 20);
+      CliRun.Result accountShort = againstFake(fake, jobs, "--json");
+
+      assertThat(keyShort.exitCode()).as(keyShort.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(keyShort.err()).contains("the jobs still to send cost 20 credits, but the key has 15 credits left:"
+          + " short by 5 credits; nothing was sent — raise the key's quota or use another key, or send fewer lines")
+          .doesNotContain("top up");
+      assertThat(keyShortJson.json()).containsEntry("limited_by", "key").containsEntry("credits_left", 15.0)
+          .containsEntry("credits_to_send", 20.0);
+      assertThat((Map<String, Object>) keyShortJson.json().get("error"))
+          .containsEntry("next", "raise the key's quota or use another key, or send fewer lines");
+      assertThat(bothShort.err()).contains("but the key has 15 credits left and the account 18 credits: short by 5"
+          + " credits; nothing was sent — raise the key's quota (or use another key) and top up the account, or send"
+          + " fewer lines");
+      assertThat(accountShort.exitCode()).as(accountShort.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+      assertThat(accountShort.json()).as("the key is unlimited").containsEntry("limited_by", "account");
+      assertThat((Map<String, Object>) accountShort.json().get("error"))
+          .containsEntry("message", "the jobs still to send cost 20 credits, but the account has 15 credits left:"
+              + " short by 5 credits; nothing was sent")
+          .containsEntry("next", "top up the account, or send fewer lines");
+      assertThat(fake.requests(Endpoint.CREATE)).as("nothing sent").isEmpty();
     }
   }
 
@@ -1369,14 +1408,14 @@ class BatchCommandTest {
           "--poll-interval", "20ms", "--retry-delay", "1ms");
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(8);
-      assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier"
-          + " takes, sent again after server errors or resubmitted, that may each have made a paid task) but"
+      assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier takes whose"
+          + " creates got a server error or no answer at all, which may each have made a paid task) but"
           + " --max-credits is 40; nothing was sent");
       CliRun.Result dry = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
           jobs.toString(), "--max-credits", "60", "--dry-run", "--base-url", fake.baseUrl());
       assertThat(dry.exitCode()).as(dry.all()).isZero();
-      assertThat(dry.out()).contains("earlier takes (sent again after server errors, or resubmitted) may each have made"
-          + " a paid task: up to 20 credits more than the total above, which --max-credits counts too");
+      assertThat(dry.out()).contains("earlier takes whose creates got a server error or no answer at all, which may"
+          + " each have made a paid task: up to 20 credits more than the total above, which --max-credits counts too");
       assertThat(raised.exitCode()).as(raised.all()).isZero();
       assertThat(raised.json()).containsEntry("completed", 2.0);
       assertThat(fake.requests(Endpoint.CREATE)).as("b sent once the limit covers a's two takes and b").hasSize(3);

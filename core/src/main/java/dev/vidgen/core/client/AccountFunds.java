@@ -45,6 +45,8 @@ final class AccountFunds {
   private final java.util.Set<PriceQuote> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Models whose unknown price was already warned about, so that a batch draws one warning per model. */
   private final java.util.Set<String> warnedUnknown = new java.util.HashSet<>();
+  /** Whether a rate of credits to dollars other than vidgen's was already warned about: once per client. */
+  private boolean warnedRate;
 
   AccountFunds(ClientRuntime runtime, boolean enabled) {
     this.runtime = runtime;
@@ -171,6 +173,7 @@ final class AccountFunds {
           if (failure == null) {
             synchronized (lock) {
               lastRead = balances;
+              warnOfAnotherRate(balances);
               // The quotes of creates still on their way are not in the provider's figure yet.
               left = balances.effectiveRemaining().map(fresh -> fresh.subtract(unsettled)).orElse(null);
             }
@@ -197,6 +200,21 @@ final class AccountFunds {
       }
       return read;
     }
+  }
+
+  /**
+   * Prices are turned from dollars into credits at {@link PriceQuote#CREDITS_PER_USD}; a provider that reports
+   * another rate makes every such count (quotes, budgets, this check) off by that factor, which is said once.
+   */
+  private void warnOfAnotherRate(Balances balances) {
+    BigDecimal rate = balances.reportedCreditsPerUsd().orElse(null);
+    if (warnedRate || rate == null || rate.compareTo(PriceQuote.CREDITS_PER_USD) == 0) {
+      return;
+    }
+    warnedRate = true;
+    runtime.events().warning("balance.rate", "the provider reports " + rate.toPlainString() + " credits per US"
+        + " dollar, but vidgen assumes " + PriceQuote.CREDITS_PER_USD + " when it turns a price in dollars into"
+        + " credits: quotes, budgets and this balance check may be off by that factor; check the provider's prices");
   }
 
   private InsufficientQuotaException refusal(PriceQuote quote, BigDecimal left, Balances balances) {

@@ -9,12 +9,27 @@ import java.util.Optional;
  * @param remainingCredits null when the account is unlimited
  * @param usedCredits credits spent so far
  * @param unlimited whether the account has no limit
+ * @param creditsPerUsd the credits a US dollar buys, as the provider reported it with this balance; null when
+ *     it reported none
  */
-public record Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited) {
-  /** Credits as given, written without trailing zeros ({@code 1000.0} is {@code 1000}), as every count of credits is. */
+public record Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited, BigDecimal creditsPerUsd) {
+  /**
+   * Credits as given, written without trailing zeros ({@code 1000.0} is {@code 1000}), as every count of credits is.
+   *
+   * @throws IllegalArgumentException if {@code creditsPerUsd} is given and not above zero
+   */
   public Balance {
     remainingCredits = plain(remainingCredits);
     usedCredits = plain(usedCredits);
+    if (creditsPerUsd != null && creditsPerUsd.signum() <= 0) {
+      throw new IllegalArgumentException("credits per US dollar must be above zero, not " + creditsPerUsd.toPlainString());
+    }
+    creditsPerUsd = plain(creditsPerUsd);
+  }
+
+  /** A balance whose provider reported no rate of credits to dollars. */
+  public Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited) {
+    this(remainingCredits, usedCredits, unlimited, null);
   }
 
   private static BigDecimal plain(BigDecimal credits) {

@@ -42,4 +42,15 @@ public record Balances(Balance key, Balance account) {
     }
     return account != null && !account.unlimited() && left.get().equals(account.remainingCredits()) ? "account" : "key";
   }
+
+  /**
+   * The credits a US dollar buys as the provider reported it with these balances (the key's, else the
+   * account's); empty when it reported none.
+   */
+  public Optional<BigDecimal> reportedCreditsPerUsd() {
+    if (key != null && key.creditsPerUsd() != null) {
+      return Optional.of(key.creditsPerUsd());
+    }
+    return Optional.ofNullable(account == null ? null : account.creditsPerUsd());
+  }
 }

@@ -279,6 +279,20 @@ class TolerantReadingTest {
   }
 
   @Test
+  void theRateOfCreditsToDollarsTheBalanceStatesIsKeptAndOneThatIsNoPositiveNumberIsNot() {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":100,\"unlimited_quota\":false}"));
+    Balance stated = await(provider.balance());
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":0,\"unlimited_quota\":false}"));
+    Balance zero = await(provider.balance());
+
+    assertThat(stated.creditsPerUsd()).isEqualByComparingTo("100");
+    assertThat(zero.creditsPerUsd()).as("as good as none").isNull();
+    assertThat(zero.remaining()).contains(new BigDecimal("1000"));
+  }
+
+  @Test
   void aBalanceNestedUnderDataIsRead() {
     toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":true,\"data\":{\"remain_credits\":88.5,\"used_credits\":11.5,\"unlimited_quota\":false}}"));

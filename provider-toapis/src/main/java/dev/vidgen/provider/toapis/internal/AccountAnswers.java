@@ -9,7 +9,7 @@ import java.util.Set;
  * Reads the account-side answers tolerantly: the live model list and a balance ({@code GET
  * /v1/balance} for the key, {@code GET /v1/user/balance} for the account; fields at the top or
  * under {@code data}; {@code unlimited_quota} or a remainder of -1 mean unlimited, another negative remainder an
- * account overdrawn).
+ * account overdrawn; {@code credits_per_usd} is kept when it is a number above zero).
  */
 public final class AccountAnswers {
   private static final BigDecimal UNLIMITED = BigDecimal.ONE.negate();
@@ -52,6 +52,9 @@ public final class AccountAnswers {
               + dev.vidgen.core.text.SafeText.clip(values.remainCredits().strip(), 40));
     }
     BigDecimal used = Lenient.decimal(values.usedCredits());
-    return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited);
+    // The rate is the provider's to state; one that is no positive number is as good as none.
+    BigDecimal rate = Lenient.decimal(values.creditsPerUsd());
+    return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited,
+        rate == null || rate.signum() <= 0 ? null : rate);
   }
 }

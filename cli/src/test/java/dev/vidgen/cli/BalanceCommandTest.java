@@ -1,0 +1,73 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vidgen balance}'s dollars: exact, never rounded up, and at the provider's own rate when it states another. */
+class BalanceCommandTest {
+  @TempDir Path dir;
+  @TempDir Path home;
+  private FakeToApisServer fake;
+
+  @BeforeEach
+  void start() {
+    fake = FakeToApisServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun.Result balance(String... more) {
+    String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("balance", "--base-url", fake.baseUrl()),
+        java.util.stream.Stream.of(more)).toArray(String[]::new);
+    return CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("VIDGEN_HOME", home.toString())
+        .run(all);
+  }
+
+  @Test
+  void theDollarsOfABalanceAreExactNeverRoundedUpNorDownToNothing() {
+    fake.balance(new BigDecimal("29.99"), false);
+    CliRun.Result json = balance("--json");
+    CliRun.Result text = balance();
+    fake.balance(new BigDecimal("0.001"), false);
+    CliRun.Result tiny = balance("--json");
+    CliRun.Result tinyText = balance();
+
+    assertThat(json.json()).as(json.all()).containsEntry("credits", 29.99).containsEntry("usd", 0.14995)
+        .containsEntry("credits_per_usd", 200.0);
+    assertThat(text.out()).contains("remaining  29.99 credits ($0.14995)");
+    assertThat(tiny.json()).containsEntry("usd", 0.000005);
+    assertThat(tinyText.out()).contains("0.001 credits ($0.000005)");
+    assertThat(text.err()).as("vidgen's own rate draws no note").doesNotContain("credits per US dollar");
+  }
+
+  @Test
+  void aBalanceAtAnotherRateIsShownAtTheProvidersRateWithANoteOfWhatVidgenAssumes() {
+    String answer = "{\"success\":true,\"remain_credits\":1000,\"used_credits\":0,\"credits_per_usd\":100,"
+        + "\"unlimited_quota\":false}";
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", answer), 2);
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", answer), 2);
+
+    CliRun.Result json = balance("--json");
+    CliRun.Result text = balance();
+
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.json()).containsEntry("credits", 1000.0).containsEntry("usd", 10.0)
+        .containsEntry("credits_per_usd", 100.0);
+    assertThat(text.out()).contains("remaining  1000 credits ($10.00 at the provider's 100 credits per US dollar)");
+    assertThat(text.err()).containsOnlyOnce("the provider reports 100 credits per US dollar, but vidgen assumes 200"
+        + " when it turns a price in dollars into credits: quotes, --max-credits and the balance check may be off by"
+        + " that factor");
+  }
+}
