@@ -20,13 +20,12 @@ final class DownloadCommand extends TaskCommand {
 
   @Override
   int run(Session session, Output output) {
-    OutTarget.orHere(out).requireWritable(session.context(), force, task);
-    Target target = open(session, output);
+    Target target = openWritingTo(session, OutTarget.orHere(out), force, output);
     OutTarget out = this.out;
     if (out == null && session.unansweredOut().isPresent()) {
       // Named by its unanswered create's name: the video goes where that create's command was told to put it.
       out = new OutTarget(session.unansweredOut().get());
-      out.requireWritable(session.context(), force, task);
+      out.requireWritable(session.context(), force, target.handle().taskId().value());
       output.note("saving the video to " + out.text() + ", the --out of the command whose create this was");
     }
     return save(session, target, OutTarget.orHere(out), output);

@@ -100,8 +100,10 @@ final class Failures {
       if (known == null && session != null) {
         known = session.lastSeen(handle); // such as the in_progress read just before a 401 ended the wait
       }
+      // A task made and then failed (exit 6) or not saved (exit 5) tells the balance read before it, as a success does.
       Map<String, Object> json = json(cause, handle, known, message, next,
-          session == null ? java.util.Optional.empty() : session.quoteSent());
+          session == null ? java.util.Optional.empty() : session.quoteSent(),
+          session == null || handle == null ? Map.of() : session.balanceJson(handle));
       if (unsaved != null && !(cause instanceof ResultExpiredException || cause instanceof ResultUnusableException)) {
         json.put("download_command", unsaved.command());
       }
@@ -115,6 +117,11 @@ final class Failures {
       output.object(json);
     }
     return exitCode;
+  }
+
+  /** Whether the command's provider is toapis (or none was chosen yet), whose facts the general advice may name. */
+  private static boolean onToApis(Session session) {
+    return session == null || session.choice().map(ProviderChoice::isToApis).orElse(true);
   }
 
   /** The task completed but its video was not saved: how to save it later. */
@@ -180,10 +187,11 @@ final class Failures {
   }
 
   private static Map<String, Object> json(Throwable cause, JobHandle handle, TaskSnapshot snapshot, String message,
-      String next, java.util.Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent) {
+      String next, java.util.Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent, Map<String, Object> balance) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
       json.putAll(Views.taskJson(handle, snapshot));
+      json.putAll(balance);
     } else if (cause instanceof BudgetExceededException over) {
       // What the refused job would have cost, so that a script can tell how far over it is.
       json.put("model", over.quote().model());
@@ -370,8 +378,10 @@ final class Failures {
       return UNUSABLE_NEXT;
     }
     if (cause instanceof TaskNotFoundException) {
+      // How long results are kept is ToAPIs' fact (24 hours), not every provider's.
       return (session == null ? java.util.Optional.<String>empty() : session.notFoundNext())
-          .orElse("check the task id and the provider (results are kept 24 hours)");
+          .orElse("check the task id and the provider" + (onToApis(session) ? " (results are kept 24 hours)"
+              : " (a provider may keep a task only for a while)"));
     }
     if (cause instanceof AmbiguousSubmitException ambiguous) {
       java.util.Optional<String> lookUp = session == null ? java.util.Optional.empty() : session.unansweredNext();
@@ -447,7 +457,10 @@ final class Failures {
     }
     if (cause instanceof ProviderException provider
         && dev.vidgen.core.error.ProviderErrorDetails.ANSWER_TOO_LARGE.equals(provider.details().code())) {
-      return "raise the setting the message names, then run again (a try again gets the same answer)";
+      // Once the task exists, the same job run again is refused as the same job: the way on is its wait.
+      return handle == null ? "raise the setting the message names, then run again (a try again gets the same answer)"
+          : "raise the setting the message names and go on with the task: " + largerAnswersCommand(provider, handle,
+              session);
     }
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
@@ -508,6 +521,20 @@ final class Failures {
   }
 
 
+
+  /** The "--set NAME=VALUE" a too-large answer's message gives (vidgen's own words, not the server's). */
+  private static final java.util.regex.Pattern NAMED_SETTING =
+      java.util.regex.Pattern.compile("--set ([A-Za-z0-9_.]+=[A-Za-z0-9.]+)");
+
+  /** {@link #resumeCommand} with the setting {@code tooLarge}'s message names, so that the wait reads larger answers. */
+  private static String largerAnswersCommand(ProviderException tooLarge, JobHandle handle, Session session) {
+    java.util.regex.Matcher named = NAMED_SETTING.matcher(String.valueOf(tooLarge.getMessage()));
+    java.util.List<String> words = new java.util.ArrayList<>(named.find() ? List.of("--set", named.group(1)) : List.of());
+    if (session != null) {
+      words.addAll(session.resumeOptions());
+    }
+    return taskCommand("wait", handle, session, words.toArray(String[]::new));
+  }
 
   /** "vidgen wait TASK_ID", with {@code --provider} when the provider was named that way; shell-quoted. */
   static String resumeCommand(JobHandle handle, Session session) {

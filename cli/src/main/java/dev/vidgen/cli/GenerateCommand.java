@@ -53,7 +53,9 @@ final class GenerateCommand extends ClientCommand {
       VidgenClient client = session.offlineClient();
       LiveRetiredCheck.requireValid(session, client, videoJob, output);
       if (session.usesStandInKey()) {
-        output.note("no " + session.keyVariable() + " is set; the Authorization header shows where it would go");
+        output.note("no " + session.keyVariable() + " is set; " + (onToApis(session)
+            ? "the Authorization header shows where it would go"
+            : "the request shows " + RequestView.absent(session.keyVariable()) + " where it would carry the key"));
       }
       if (videoJob.model() != null) {
         videoJob = videoJob.withModel(nameToSend(session, client, videoJob.model()));
@@ -104,6 +106,14 @@ final class GenerateCommand extends ClientCommand {
     return client.modelNameToSend(model);
   }
 
+  /**
+   * Whether the provider is ToAPIs, whose stand-in key goes in the Authorization header; another provider's may go
+   * anywhere, and is shown as absent wherever it stands.
+   */
+  private static boolean onToApis(Session session) {
+    return session.choice().map(ProviderChoice::isToApis).orElse(true);
+  }
+
   @Override
   boolean writesVideoToStdout() {
     return after.videoToStdout() && !dryRun;
@@ -141,7 +151,8 @@ final class GenerateCommand extends ClientCommand {
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
       Session session, Output output) {
     RequestView request = new RequestView(client.preview(videoJob),
-        session.usesStandInKey() ? session.keyVariable() : null, session::withoutKey);
+        session.usesStandInKey() ? session.keyVariable() : null, onToApis(session) ? null : session.standIn(),
+        session::withoutKey);
     PriceQuote quote = client.quote(videoJob);
     requireWithin(budget, quote, allowUnknownPrices);
     DryRunFunds.require(session, client, quote, output);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Which provider a command talks to and why: what core's {@link VideoProviders#named} finds
  * ({@code --provider}, else {@code -Dvidgen.provider}, else {@code VIDGEN_PROVIDER}; an unknown id
  * is an error naming the ids found), else the provider named by an encoded job handle, else
- * {@code toapis} when {@code TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice).
+ * {@code toapis} when {@code TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice). Neither of the
+ * last two is taken while a provider factory on the class path failed to load: that is refused (exit 2).
  *
  * @param source how the choice was made, for {@code --verbose} and messages
  * @param fellBackToMock whether nothing chose a provider and the mock was taken
@@ -56,10 +57,28 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
     if (fromHandle != null && !fromHandle.isBlank()) {
       return new ProviderChoice(fromHandle, hintSource, false);
     }
-    if (context.variable(KEY_VARIABLE).isPresent()) {
+    boolean keySet = context.variable(KEY_VARIABLE).isPresent();
+    requireNoFactoryFailed(keySet ? TOAPIS : MOCK, ProviderLoadFailures.of(context.env()));
+    if (keySet) {
       return new ProviderChoice(TOAPIS, KEY_VARIABLE + " is set", false);
     }
     return new ProviderChoice(MOCK, "no " + KEY_VARIABLE + " is set", true);
+  }
+
+  /**
+   * Refuses to fall back to {@code fallback} while a provider factory on the class path failed to load, as core's
+   * {@code discoverProvider} refuses: the factory that failed may be the provider meant (a jar on
+   * {@code VIDGEN_CLASSPATH}), and jobs would go to another provider, or to the mock's placeholders, with exit 0.
+   */
+  static void requireNoFactoryFailed(String fallback, java.util.List<String> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    throw CliException.usage("no provider was named, and a provider factory on the class path failed to load, so"
+        + " vidgen does not fall back to " + fallback + " in its place: could not load: " + String.join("; ", failures)
+        + "; nothing was sent", "fix that factory's jar (or take it off the class path, such as off "
+        + "VIDGEN_CLASSPATH), or name the provider meant: --provider " + fallback + " (or export " + PROVIDER_VARIABLE
+        + "=" + fallback + ")");
   }
 
   /**

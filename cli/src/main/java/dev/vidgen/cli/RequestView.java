@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.RequestPreview;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,12 @@ import java.util.function.UnaryOperator;
 final class RequestView {
   /** Shown in place of the key when {@code variable} is not set (the preview was made with a stand-in never sent). */
   static String absentKey(String variable) {
-    return "Bearer <absent: " + variable + " is not set>";
+    return "Bearer " + absent(variable);
+  }
+
+  /** Shown wherever the request would carry the key of {@code variable}, which is not set. */
+  static String absent(String variable) {
+    return "<absent: " + variable + " is not set>";
   }
 
   private final RequestPreview preview;
@@ -25,6 +31,17 @@ final class RequestView {
    * that this variable is not set.
    */
   RequestView(RequestPreview made, String absentKeyVariable, UnaryOperator<String> hide) {
+    this(made, absentKeyVariable, null, hide);
+  }
+
+  /**
+   * As {@link #RequestView(RequestPreview, String, UnaryOperator)}; with {@code standIn} (the key the preview was
+   * made with, never sent) too, that key, in clear, encoded or masked, is shown as {@link #absent} wherever it stands,
+   * in whichever header (such as {@code X-Acme-Token}), the URL or the body a provider puts it.
+   */
+  RequestView(RequestPreview made, String absentKeyVariable, ApiKey standIn, UnaryOperator<String> hideKey) {
+    UnaryOperator<String> hide = absentKeyVariable == null || standIn == null ? hideKey : text -> text == null ? null
+        : standIn.maskIn(hideKey.apply(text)).replace(standIn.masked(), absent(absentKeyVariable));
     Map<String, String> headers = new LinkedHashMap<>();
     // A header's name may show the key as well as its value (X-Key-<key>): both are masked.
     made.headers().forEach((name, value) -> headers.put(hide.apply(name), hide.apply(value)));

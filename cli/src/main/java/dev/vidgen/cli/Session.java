@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
 final class Session implements AutoCloseable {
   /** Stands in for a missing key in commands that send nothing (models, validate, quote, dry runs). */
   private static final ApiKey OFFLINE_KEY = ApiKey.of("sk-offline-placeholder");
+  /** The stand-in of any other provider: not shaped like a ToAPIs key, and shown as absent in a dry run's request. */
+  private static final ApiKey OFFLINE_KEY_OF_OTHERS = ApiKey.of("none-stand-in-key-never-sent");
 
   private final VidgenCommand root;
   private final Output output;
@@ -371,7 +373,7 @@ final class Session implements AutoCloseable {
       // Commands that send nothing still need a provider; a stand-in key is never sent. A provider of another
       // maker that sends jobs without its variable set is given no key: whether it needs one is its own to say.
       if (key.isPresent() || !needsKey) {
-        config.apiKey(key.orElse(OFFLINE_KEY));
+        config.apiKey(key.orElseGet(this::standIn));
       }
       standInKey = key.isEmpty() && !needsKey;
       apiKey = key.orElse(null);
@@ -473,6 +475,11 @@ final class Session implements AutoCloseable {
   /** Whether no key was set and a stand-in (never sent) took its place. */
   boolean usesStandInKey() {
     return standInKey;
+  }
+
+  /** The key given to the chosen provider when none is set, never sent: ToAPIs-shaped only for toapis. */
+  ApiKey standIn() {
+    return choice == null || choice.isToApis() ? OFFLINE_KEY : OFFLINE_KEY_OF_OTHERS;
   }
 
   /** Records the job being worked on. */

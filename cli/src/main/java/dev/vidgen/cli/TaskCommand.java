@@ -94,6 +94,39 @@ abstract class TaskCommand extends ClientCommand {
     return new Target(client, handle, HistoryRecord.existing(session, handle, output));
   }
 
+  /**
+   * Checks {@code out} as {@link OutTarget#requireWritable(CliContext, boolean, String)} does for this task, then
+   * opens it. A task named by an unanswered create's name (or its client reference) is known only once the name is
+   * resolved, so a file standing at {@code out} is judged after that, against the task: the one saved there by an
+   * earlier run is this task's video, and the free file beside another is named after the task, not the name.
+   */
+  final Target openWritingTo(Session session, OutTarget out, boolean force, Output output) {
+    boolean named = namesACreate(session);
+    out.requireWritable(session.context(), force || named, task);
+    Target target = open(session, output);
+    if (named) {
+      out.requireWritable(session.context(), force, target.handle().taskId().value());
+    }
+    return target;
+  }
+
+  /** Whether the task is given by an unanswered create's name, or the bare client reference of one the history holds. */
+  private boolean namesACreate(Session session) {
+    String text = task.strip();
+    if (madeBy != null || JobHandle.tryDecode(text).isPresent()) {
+      return false;
+    }
+    if (text.startsWith(UNANSWERED_PREFIX)) {
+      return true;
+    }
+    try {
+      return HistoryRecord.history(session.context()).filter(history -> history.find(text).isEmpty())
+          .flatMap(history -> AnsweredNote.nameOf(history, text)).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false; // said when the task is opened
+    }
+  }
+
   /** Whether {@code client}'s provider has a task with the id {@code text} (one status read, which costs nothing). */
   private static boolean isTask(VidgenClient client, String text) {
     try {

@@ -33,12 +33,11 @@ final class WaitCommand extends TaskCommand {
         session.keepForResume("--force");
       }
     }
-    OutTarget.orHere(out).requireWritable(session.context(), force, task);
-    Target target = open(session, output);
+    Target target = openWritingTo(session, OutTarget.orHere(out), force, output);
     if (out == null && session.unansweredOut().isPresent()) {
       // Named by its unanswered create's name: the video goes where that create's command was told to put it.
       OutTarget recorded = new OutTarget(session.unansweredOut().get());
-      recorded.requireWritable(session.context(), force, task);
+      recorded.requireWritable(session.context(), force, target.handle().taskId().value());
       output.note("saving the video to " + recorded.text() + ", the --out of the command whose create this was");
       session.keepForResume("--out", recorded.text());
       return recordedWait(session, target, recorded, output);

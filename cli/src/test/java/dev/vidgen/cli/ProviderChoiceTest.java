@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgen.core.error.ProviderSelectionException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProviderChoiceTest {
+  @TempDir Path dir;
 
   private static CliContext contextWith(Map<String, String> env) {
     PrintWriter sink = new PrintWriter(new StringWriter());
@@ -98,5 +106,56 @@ class ProviderChoiceTest {
     assertThatThrownBy(() -> ProviderChoice.baseUrl(" ", contextWith(Map.of("TOAPIS_BASE_URL", "  "))))
         .isInstanceOf(CliException.class);
     assertThat(ProviderChoice.baseUrl("http://127.0.0.1:9", empty)).as("the flag still wins").isEqualTo("http://127.0.0.1:9");
+  }
+
+  /** {@code action} run with a services file on the class path naming a factory class that is not there. */
+  private <T> T withBrokenFactory(Supplier<T> action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    try {
+      Path services = Files.createDirectories(dir.resolve("broken/META-INF/services"));
+      Files.writeString(services.resolve("dev.vidgen.core.port.VideoProviderFactory"), "com.example.zephyr.Missing\n");
+      try (URLClassLoader broken = new URLClassLoader(new URL[] {dir.resolve("broken").toUri().toURL()}, before)) {
+        thread.setContextClassLoader(broken);
+        return action.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
+  @Test
+  void aFactoryThatFailedToLoadIsNeverPassedOverForTheMockOrToApisWhenNothingNamesAProvider() {
+    assertThatThrownBy(() -> withBrokenFactory(() -> ProviderChoice.choose(null, contextWith(Map.of()), null, "h")))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageContaining("a provider factory on the class path failed to load, so vidgen does not fall back to"
+            + " mock")
+        .hasMessageContaining("com.example.zephyr.Missing");
+    String key = "sk-abcdefghijklmnopqrstuvwxyz0123";
+    assertThatThrownBy(() -> withBrokenFactory(
+        () -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", key)), null, "h")))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("does not fall back to toapis")
+        .hasMessageNotContaining(key);
+    // Named, the provider is found beside the broken factory, as core's selection finds it.
+    assertThat(withBrokenFactory(() -> ProviderChoice.choose("mock", contextWith(Map.of()), null, "h")).id())
+        .isEqualTo("mock");
+    assertThat(withBrokenFactory(() -> ProviderChoice.choose(null, contextWith(Map.of()), "acme", "h")).id())
+        .as("a job handle names its provider").isEqualTo("acme");
+  }
+
+  @Test
+  void theCommandLineRefusesWithExit2AndNamesTheFactoryAndHowToChoose() {
+    CliRun.Result result = withBrokenFactory(() -> CliRun.in(dir)
+        .run("generate", "--model", "seedance-2", "--prompt", "x", "--dry-run"));
+    CliRun.Result named = withBrokenFactory(() -> CliRun.in(dir)
+        .run("generate", "--provider", "mock", "--model", "seedance-2", "--prompt", "x", "--dry-run"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("com.example.zephyr.Missing", "--provider mock")
+        .doesNotContain("the offline mock provider is used");
+    assertThat(named.exitCode()).as(named.all()).isZero();
   }
 }

@@ -241,6 +241,43 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aWaitOrDownloadByAnUnansweredCreatesNameRunAgainOnTheFileItSavedHasNothingToDo() throws Exception {
+    fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    fake.inject(Endpoint.STATUS, Fault.unavailable(), 20); // the look-up after the create fails too: the job stays unknown
+    CliRun.Result unanswered = generate(toApis(), "--model", "seedance-2", "--no-wait");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    String name = "unanswered-" + fake.lastCreate().orElseThrow().clientReference().orElseThrow();
+    fake.clearFaults();
+    String taskId = fake.taskIds().get(0);
+    Path other = dir.resolve("other.mp4");
+    java.nio.file.Files.writeString(other, "another task's paid video");
+
+    // Looked up while another file stands there: the file beside it is named after the task, not the name.
+    CliRun.Result refused = waitFor("wait", name, "--out", "other.mp4");
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(refused.err()).contains("save this task's video beside it with --out "
+        + dir.resolve("other-" + taskId + ".mp4")).doesNotContain("other-unanswered-");
+    assertThat(other).hasContent("another task's paid video");
+
+    CliRun.Result saved = waitFor("wait", name, "--out", "clip.mp4");
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    int files = fake.requests(Endpoint.FILE).size();
+    // A retried cron step: the same recovery line, then the same download, on the file the first run saved.
+    for (String command : List.of("wait", "download")) {
+      CliRun.Result again = waitFor(command, name, "--out", "clip.mp4");
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.err()).contains(dir.resolve("clip.mp4") + " already holds this task's video, saved ",
+          "nothing was downloaded");
+    }
+    assertThat(fake.requests(Endpoint.FILE)).as("not downloaded again").hasSize(files);
+    try (Stream<Path> listed = java.nio.file.Files.list(dir)) {
+      assertThat(listed.map(file -> file.getFileName().toString())).as("no second copy beside it")
+          .noneMatch(file -> file.startsWith("clip-"));
+    }
+    assertThat(fake.creates()).as("paid once").hasSize(1);
+  }
+
+  @Test
   void anUnansweredCreateTellsScriptsWhereToLookForItsTask() {
     fake.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     fake.inject(Endpoint.STATUS, Fault.unavailable(), 20);

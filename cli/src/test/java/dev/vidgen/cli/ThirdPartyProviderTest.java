@@ -64,6 +64,31 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void withoutItsKeyAProvidersPreviewShowsTheKeyAbsentWhereverItStandsAndNoToApisWords() {
+    CliRun.Result text = dryRun(CliRun.in(dir), "--set", "leak_key=yes");
+    CliRun.Result json = dryRun(CliRun.in(dir), "--set", "leak_key=yes", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("X-Acme-Key: <absent: ACME_API_KEY is not set>");
+    assertThat(text.err()).contains("no ACME_API_KEY is set; the request shows <absent: ACME_API_KEY is not set> where"
+        + " it would carry the key").doesNotContain("Authorization");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.out()).contains("\"X-Acme-Key\":\"<absent: ACME_API_KEY is not set>\"");
+    for (CliRun.Result run : List.of(text, json)) {
+      assertThat(run.all()).as("no stand-in shaped like a ToAPIs key").doesNotContain("sk-");
+    }
+  }
+
+  @Test
+  void aTaskTheProviderDoesNotKnowIsNotSaidToBeKeptTheHoursToApisKeepsIt() {
+    CliRun.Result waited = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY)
+        .run("wait", "video_nope", "--provider", "acme", "--poll-interval", "50ms");
+
+    assertThat(waited.exitCode()).as(waited.all()).isNotZero();
+    assertThat(waited.err()).contains("check the task id and the provider").doesNotContain("24 hours");
+  }
+
+  @Test
   void aMissingKeyIsAdvisedByTheProvidersOwnVariable() {
     CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", "sk-toapis-000000000000")
         .run("generate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");

@@ -308,6 +308,22 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aFailedTaskAndAVideoNotSavedTellTheBalanceReadBeforeTheCreateAsASuccessDoes() {
+    fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    CliRun.Result failed = vidgen("generate", "--json", "--image", "product.png", "--prompt", "a failed one");
+    fake.inject(Endpoint.FILE, Fault.status(403));
+    CliRun.Result unsaved = vidgen("generate", "--json", "--image", "product.png", "--prompt", "an unsaved one",
+        "--out", "late.mp4");
+
+    assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.TASK_FAILED);
+    assertThat(failed.json()).containsEntry("credits_left_before", 10000.0).containsEntry("credits_left_after", 9980.0);
+    assertThat(unsaved.exitCode()).as(unsaved.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(unsaved.json()).containsKeys("credits_left_before", "credits_left_after");
+    assertThat(((Number) unsaved.json().get("credits_left_before")).doubleValue()
+        - ((Number) unsaved.json().get("credits_left_after")).doubleValue()).as("vidgen's count").isEqualTo(20.0);
+  }
+
+  @Test
   void aPriceIsTheSameJsonNumberInSuccessAndFailureObjectsOfEveryCommand() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
     CliRun.Result failed = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in");
@@ -414,6 +430,42 @@ class ToApisCommandsTest {
     assertThat(result.err()).contains("vidgen: warning: task " + taskId + ": its status could not be read (",
         "the task is kept and read again in 20 ms (a wait rides out 10 min of failing reads)");
     assertThat(Mp4Files.boxes(dir.resolve(taskId + ".mp4"))).startsWith("ftyp");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aStatusAnswerTooLargeForTheSettingGivesTheWaitThatReadsLargerOnesNotTheSameGenerate() {
+    // One status read answered with more than the 8 MiB vidgen reads; the reads after it are of the usual size.
+    String huge = "{\"id\":\"x\",\"padding\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}";
+    fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json", huge), 1);
+
+    CliRun.Result generated = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in",
+        "--out", "clip.mp4");
+
+    String taskId = fake.taskIds().get(0);
+    assertThat(generated.exitCode()).as(generated.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    Map<String, Object> error = (Map<String, Object>) generated.json().get("error");
+    assertThat((String) error.get("next")).as(generated.all()).contains("vidgen wait " + taskId
+        + " --set max_answer_size=64MB --base-url " + fake.baseUrl() + " --out " + dir.resolve("clip.mp4"))
+        .doesNotContain("run again");
+
+    // The command as printed goes on with the task: the same generate would be refused as the same job.
+    List<String> words = ShellWords.split(((String) error.get("next")).replaceFirst("^.*?(?=vidgen wait)", ""));
+    CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+        .run(Stream.concat(words.subList(1, words.size()).stream(), Stream.of("--poll-interval", "20ms"))
+            .toArray(String[]::new));
+    assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+    assertThat(dir.resolve("clip.mp4")).isNotEmptyFile();
+    assertThat(fake.creates()).as("paid once").hasSize(1);
+
+    // status and wait of a task whose answer is too large say the same way on.
+    for (List<String> command : List.of(List.of("status", taskId), List.of("wait", taskId, "--out", "again.mp4"))) {
+      fake.inject(Endpoint.STATUS, Fault.answer(200, "application/json", huge), 1);
+      CliRun.Result again = vidgen(command.toArray(String[]::new));
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      assertThat(again.err()).contains("vidgen wait " + taskId + " --set max_answer_size=64MB --base-url "
+          + fake.baseUrl()).doesNotContain("then run again");
+    }
   }
 
   @Test
@@ -735,11 +787,16 @@ class ToApisCommandsTest {
   }
 
   @Test
-  void downloadNeedsOut() {
-    CliRun.Result result = vidgen("download", "video_1");
+  void downloadWithoutOutSavesTheVideoHereNamedAfterItsTask() {
+    CliRun.Result made = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--out",
+        "first.mp4", "--json");
+    String taskId = (String) made.json().get("task_id");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("--out");
+    CliRun.Result result = vidgen("download", taskId);
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(dir.resolve(taskId + ".mp4")).isNotEmptyFile();
+    assertThat(fake.creates()).as("nothing sent again").hasSize(1);
   }
 
   @Test

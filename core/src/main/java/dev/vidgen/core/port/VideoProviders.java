@@ -151,6 +151,14 @@ public final class VideoProviders {
         ? shown + " is not lower case" : shown + " holds characters a provider id may not hold");
   }
 
+  /**
+   * The provider factories on the class path that failed to load, be made or name a usable id, each said as
+   * the selection's own refusals say it (its type name and cause); empty when every one loaded.
+   */
+  public static List<String> loadFailures() {
+    return locator().scan().failureTexts();
+  }
+
   /** The ids of every provider factory on the class path, sorted; factories that fail to load are left out. */
   public static List<String> availableIds() {
     return locator().scan().ids();
@@ -326,7 +334,11 @@ public final class VideoProviders {
     }
 
     String failureText() {
-      return "could not load: " + String.join("; ", failures.stream().map(Scan::describe).toList());
+      return "could not load: " + String.join("; ", failureTexts());
+    }
+
+    List<String> failureTexts() {
+      return failures.stream().map(Scan::describe).toList();
     }
 
     /** The loader's message and, when it differs, the root cause (a missing class, a throwing constructor). */

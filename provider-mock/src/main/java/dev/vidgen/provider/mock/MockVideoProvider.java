@@ -157,6 +157,12 @@ public final class MockVideoProvider implements VideoProvider {
     return MockHints.takesClientReference(route);
   }
 
+  /** The key it was given, as the ToAPIs provider does: a job holding it is refused before anything is sent. */
+  @Override
+  public java.util.Set<ApiKey> keysJobsMayNotHold() {
+    return apiKey == null ? java.util.Set.of() : java.util.Set.of(apiKey);
+  }
+
   /** Refuses an extra parameter that would replace a field the job's settings fill, as the ToAPIs provider does. */
   @Override
   public List<Violation> checkParams(VideoJob job, ModelRoute route) {

@@ -71,6 +71,20 @@ class LiveChecksClientTest {
     return client;
   }
 
+  @Test
+  void aJobHoldingTheKeyTheMockWasGivenIsRefusedAsOnToApisAndNothingIsSent() {
+    String key = "sk-" + "k".repeat(48);
+    MockVideoProvider mock = mock().apiKey(dev.vidgen.core.port.ApiKey.of(key)).build();
+    VidgenClient client = client(mock, builder -> { });
+    VideoJob job = VideoJob.builder(PREVIEW).prompt("use " + key + " please").seconds(10)
+        .image("https://images.example.com/vidgen/frame-1.jpg").build();
+
+    assertThat(client.validate(job).errors()).extracting(Violation::code).containsExactly("text.holds_api_key");
+    assertThat(client.validate(job).toString()).doesNotContain(key);
+    assertThatThrownBy(() -> client.submit(job)).isInstanceOf(InvalidJobException.class);
+    assertThat(mock.calls()).isEmpty();
+  }
+
   private MockVideoProvider.Builder mock() {
     return MockVideoProvider.builder().clock(time.clock()).duration(Duration.ofMinutes(1));
   }
