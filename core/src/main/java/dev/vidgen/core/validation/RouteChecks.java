@@ -224,6 +224,7 @@ final class RouteChecks {
       }
       return;
     }
+    warnOfHiddenCharacters(prompt);
     if (limit != null && prompt.length() > limit) {
       int length = prompt.codePointCount(0, prompt.length());
       if (length > limit) {
@@ -233,6 +234,28 @@ final class RouteChecks {
                 + "; shorten it by " + (length - limit) + assumedWords(route.assumption("max_prompt_chars"))));
       }
     }
+  }
+
+  /** A warning for a prompt holding control characters or text-direction overrides: sent as it is, but said. */
+  private void warnOfHiddenCharacters(String prompt) {
+    int[] hidden = prompt.codePoints().filter(RouteChecks::hiddenInPrompt).toArray();
+    if (hidden.length == 0) {
+      return;
+    }
+    String first = String.format("U+%04X", hidden[0]);
+    found.add(Violation.warning("prompt", ViolationCodes.PROMPT_CONTROL_CHARACTERS, first,
+        "printable text, line breaks and tabs",
+        "prompt: holds " + (hidden.length == 1 ? "a control character" : hidden.length + " control characters")
+            + " (the first " + first + "), such as a pasted escape code or a text-direction override: a model reads"
+            + " it as noise, and it can make the prompt read otherwise than it shows; it is sent as it is, so remove it"
+            + " unless it is meant"));
+  }
+
+  /** C0 and C1 control characters but line breaks and tabs, and the bidirectional embeddings, overrides and isolates. */
+  private static boolean hiddenInPrompt(int codePoint) {
+    return Character.isISOControl(codePoint) && codePoint != '\n' && codePoint != '\r' && codePoint != '\t'
+        || codePoint >= 0x202A && codePoint <= 0x202E
+        || codePoint >= 0x2066 && codePoint <= 0x2069;
   }
 
   private boolean promptRequired() {

@@ -34,6 +34,11 @@ public final class ViolationCodes {
   public static final String PROMPT_MISSING = "prompt.missing";
   /** The prompt has more characters (code points) than the route allows. */
   public static final String PROMPT_TOO_LONG = "prompt.too_long";
+  /**
+   * A warning: the prompt holds control characters (other than line breaks and tabs) or text-direction
+   * overrides, which a model reads as noise and which make the prompt read otherwise than it shows.
+   */
+  public static final String PROMPT_CONTROL_CHARACTERS = "prompt.control_characters";
   /** Fewer images than the mode needs. */
   public static final String IMAGES_TOO_FEW = "images.too_few";
   /** More images than the mode takes. */

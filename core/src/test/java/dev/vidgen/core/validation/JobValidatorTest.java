@@ -352,6 +352,26 @@ class JobValidatorTest {
   }
 
   @Test
+  void aPromptHoldingEscapeCodesOrADirectionOverrideIsWarnedOfButNotRefused() {
+    ValidationReport report = validator.validate(valid().prompt("red \u001B[31mbottle\u202E, soft light").build());
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.code()).isEqualTo(ViolationCodes.PROMPT_CONTROL_CHARACTERS);
+      assertThat(warning.given()).isEqualTo("U+001B");
+      assertThat(warning.message()).startsWith("prompt: holds 2 control characters (the first U+001B)")
+          .contains("it is sent as it is");
+    });
+  }
+
+  @Test
+  void lineBreaksTabsEmojiJoinersAndRightToLeftTextDrawNoWarning() {
+    String prompt = "Line one\n\tline two\r\n👨\u200D👩\u200D👧 family, \u05E9\u05DC\u05D5\u05DD\u200F";
+
+    assertThat(validator.validate(valid().prompt(prompt).build()).violations()).isEmpty();
+  }
+
+  @Test
   void acceptsAPromptOfExactly1200CharactersCountingEmojiOnce() {
     String prompt = "🎬".repeat(600) + "a".repeat(600);
 
