@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code --timeout}) and the way on, printed before the wait so that the task id is never lost.
  */
 final class AfterSubmit {
-  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
+  @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
           + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here).")
   OutTarget out;

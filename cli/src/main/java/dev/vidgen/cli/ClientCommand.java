@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     usageHelpAutoWidth = true,
     footerHeading = "%n",
-    footer = "Common options --json, --provider, --base-url and --verbose go before or after the command;"
+    footer = "The common options (those vidgen --help lists: --provider, --base-url, --routes, --json, --verbose, --set"
+        + " and the others) go before or after the command;"
         + " exit codes and examples are in docs/cli.md.")
 abstract class ClientCommand implements Callable<Integer> {
   @ParentCommand VidgenCommand root;

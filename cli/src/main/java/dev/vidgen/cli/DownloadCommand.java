@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "download", sortOptions = false,
     description = "Save the video of a completed task (results are kept 24 hours); does not wait.")
 final class DownloadCommand extends TaskCommand {
-  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
+  @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
           + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here; for an unanswered create's name, the --out"
           + " its command had).")

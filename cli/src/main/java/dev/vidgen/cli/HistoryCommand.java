@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "history", sortOptions = false,
     description = "List the tasks this machine submitted (generate, extend, remix, the playground; a batch keeps its"
         + " own journal), newest first: id, model, status, price, file, when."
-        + " Kept in VIDGEN_HOME (default ~/.local/share/vidgen).")
+        + " Kept in VIDGEN_HOME, else $XDG_DATA_HOME/vidgen, else ~/.local/share/vidgen.")
 final class HistoryCommand extends ClientCommand {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "Show at most N tasks (default: ${DEFAULT-VALUE}; 0 for all).")

@@ -174,20 +174,49 @@ public final class Main {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
     Output output = new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json"));
+    if (e.getCause() instanceof CliException said) {
+      // A converter's own words ("--out is empty" and what to give), without picocli's "cannot convert" and class names.
+      return Failures.report(said, null, output);
+    }
     // The top command takes no positional argument, so the first word it could not match, wherever
     // it stands (common options may come before it), is the command that was meant.
     String word = e instanceof UnmatchedArgumentException unmatched && line.getParent() == null
         && !unmatched.getUnmatched().isEmpty() ? unmatched.getUnmatched().get(0) : "-";
     if (!word.startsWith("-")) {
-      List<String> commands = line.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
-      String meant = MEANT.get(word.toLowerCase(java.util.Locale.ROOT));
-      String guess = (meant != null && commands.contains(meant) ? java.util.stream.Stream.of(meant)
-          : ((UnmatchedArgumentException) e).getSuggestions().stream().filter(commands::contains))
-          .findFirst().map(near -> "did you mean " + near + "? ").orElse("");
-      return Failures.report(CliException.usage("'" + word + "' is not a vidgen command",
-          guess + "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
+      return notACommand(word, line, ((UnmatchedArgumentException) e).getSuggestions(), output);
+    }
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      java.util.Optional<CliException> unknown = UnknownOptions.explain(line, unmatched.getUnmatched(), args);
+      if (unknown.isPresent()) {
+        return Failures.report(unknown.get(), null, output);
+      }
+    }
+    java.util.regex.Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage()));
+    if (helpTopic.matches()) {
+      // vidgen help generte: the same words, and the same nearest command, as vidgen generte.
+      CommandLine root = line;
+      while (root.getParent() != null) {
+        root = root.getParent();
+      }
+      return notACommand(helpTopic.group(1), root, List.of(), output);
     }
     return Failures.report(e, null, output);
+  }
+
+  /** What picocli's {@code help} command says of a topic that is no command. */
+  private static final java.util.regex.Pattern UNKNOWN_HELP_TOPIC = java.util.regex.Pattern.compile(
+      "Unknown subcommand '(.*)'\\.?", java.util.regex.Pattern.DOTALL);
+
+  /** {@code word}, given where a command goes, is none: the command meant, else the nearest, and the list. */
+  private static int notACommand(String word, CommandLine root, List<String> suggestions, Output output) {
+    List<String> commands = root.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+    String meant = MEANT.get(word.toLowerCase(java.util.Locale.ROOT));
+    String guess = (meant != null && commands.contains(meant) ? java.util.Optional.of(meant)
+        : suggestions.stream().filter(commands::contains).findFirst()
+            .or(() -> UnknownOptions.nearest(word, commands)))
+        .map(near -> "did you mean " + near + "? ").orElse("");
+    return Failures.report(CliException.usage("'" + word + "' is not a vidgen command",
+        guess + "use one of " + String.join(", ", commands) + " (vidgen --help tells more)"), null, output);
   }
 
   /**

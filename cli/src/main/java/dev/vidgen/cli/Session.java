@@ -353,7 +353,7 @@ final class Session implements AutoCloseable {
       config.baseUrl(baseUrl);
     }
     providerSettings.forEach(config::set);
-    root.settings.forEach(config::set);
+    root.settings().forEach(config::set);
     Optional<ApiKey> key = Optional.empty();
     if (!choice.isMock()) {
       // Each provider's key comes from its own variable (TOAPIS_API_KEY, ACME_API_KEY), never from a flag.

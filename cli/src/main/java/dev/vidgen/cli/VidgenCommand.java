@@ -63,7 +63,8 @@ import picocli.CommandLine.Spec;
       "4 still rate limited, 5 provider or network error,",
       "6 task failed, 7 deadline reached (the task id is printed), 8 over",
       "--max-credits or more than the account has left (nothing sent), 9 a batch",
-      "with some job's outcome unknown. docs/cli.md shows every command with examples."
+      "with some job's outcome unknown, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.",
+      "docs/cli.md shows every command with examples."
     })
 final class VidgenCommand implements Callable<Integer> {
   private final CliContext context;
@@ -131,8 +132,9 @@ final class VidgenCommand implements Callable<Integer> {
       names = "--set",
       paramLabel = "KEY=VALUE",
       scope = ScopeType.INHERIT,
-      description = "Advanced, repeatable: a provider setting (see docs/cli.md).")
-  Map<String, String> settings = new LinkedHashMap<>();
+      converter = SetOption.class,
+      description = "Advanced, repeatable: a provider setting (see docs/cli.md); the base URL is --base-url's.")
+  List<KeyValue> settingEntries = new ArrayList<>();
 
   @Option(
       names = "--no-blind-resend",
@@ -166,6 +168,13 @@ final class VidgenCommand implements Callable<Integer> {
 
   CliContext context() {
     return context;
+  }
+
+  /** The {@code --set} settings by name, in their order; a name given twice keeps its last value. */
+  Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settingEntries.forEach(entry -> settings.put(entry.key(), entry.value()));
+    return settings;
   }
 
   /** Without a subcommand: the usage help on stderr, and exit 2 (a command is needed); with --json, its error object too. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "wait", sortOptions = false,
     description = "Wait for a task created earlier (such as with generate --no-wait) and save its video.")
 final class WaitCommand extends TaskCommand {
-  @Option(names = "--out", paramLabel = "FILE", converter = OutTarget.Converter.class,
+  @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"
           + " <task-id>.mp4, or - for stdout (default: <task-id>.mp4 here; for an unanswered create's name, the --out"
           + " its command had).")

@@ -168,6 +168,20 @@ class MainTest {
   }
 
   @Test
+  void theHelpNamesEveryExitCodeTheCommonOptionsAndWhereTheHistoryIsKept() {
+    CliRun.Result help = CliRun.in(dir).run("--help");
+    CliRun.Result generateHelp = CliRun.in(dir).run("generate", "--help");
+    CliRun.Result historyHelp = CliRun.in(dir).run("history", "--help");
+
+    assertThat(help.out()).contains("130 stopped by Ctrl-C, 143 stopped by SIGTERM");
+    assertThat(generateHelp.out()).as("a folder and - are allowed too").contains("--out=FILE|FOLDER/|-");
+    assertThat(generateHelp.out().replaceAll("\\s+", " ")).contains("The common options (those vidgen --help lists:"
+        + " --provider, --base-url, --routes, --json, --verbose, --set and the others) go before or after the command");
+    assertThat(historyHelp.out().replaceAll("\\s+", "")).as("picocli may wrap inside the path")
+        .contains("KeptinVIDGEN_HOME,else$XDG_DATA_HOME/vidgen,else~/.local/share/vidgen.");
+  }
+
+  @Test
   void historyHelpLeavesOutTheOptionsThatOnlyBearOnSendingJobs() {
     CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString());
     CliRun.Result historyHelp = vidgen.runProcess("history", "--help");

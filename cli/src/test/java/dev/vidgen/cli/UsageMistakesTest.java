@@ -180,4 +180,135 @@ class UsageMistakesTest {
     }
     assertThat(before.out()).isEqualTo(after.out());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"base_url", "BASE_URL", "toapis.base_url", "base-url"})
+  void aBaseUrlSettingIsRefusedSoThatWhatVidgenPrintsNamesTheServerItUses(String setting) {
+    // trial DG F1: --set base_url beat --base-url silently, while --verbose and the way on named the other server.
+    try (dev.vidgen.testkit.toapis.FakeToApisServer fake = dev.vidgen.testkit.toapis.FakeToApisServer.builder()
+        .apiKeys(KEY).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", dir.resolve("home").toString());
+      CliRun.Result both = vidgen.run("generate", "--model", "grok-video-1.5-preview", "--prompt", "a fox", "--no-wait",
+          "--base-url", "http://127.0.0.1:9", "--set", setting + "=" + fake.baseUrl());
+      CliRun.Result alone = vidgen.run("--set", setting + "=" + fake.baseUrl(), "balance", "--verbose", "--json");
+
+      for (CliRun.Result result : new CliRun.Result[] {both, alone}) {
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.all()).contains("--set " + setting + " is not taken: the base URL is given with --base-url")
+            .contains("give --base-url URL (for toapis, or export TOAPIS_BASE_URL=URL)").doesNotContain("Exception");
+      }
+      assertThat(fake.requests()).as("nothing is sent anywhere").isEmpty();
+      assertThat(alone.json()).containsKey("error");
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      generate --prompt p --promt x                 | '--promt' is not an option of vidgen generate       | did you mean --prompt? | 'x'
+      generate --prompt p --max-credit 20           | '--max-credit' is not an option of vidgen generate  | did you mean --max-credits? | '20'
+      generate --prompt p --max-credit=20           | '--max-credit' is not an option of vidgen generate  | did you mean --max-credits? | '20'
+      batch jobs.jsonl --concurency 2               | '--concurency' is not an option of vidgen batch     | did you mean --concurrency? | '2'
+      --jsn models                                  | '--jsn' is not an option of vidgen                  | did you mean --json? | Unknown
+      wait video_x --max-credits 5                  | '--max-credits' is not an option of vidgen wait     | --max-credits is an option of vidgen generate, | '5'
+      """)
+  void aMisspeltOptionGetsTheNearestOneAndItsValueIsNotCalledAnOption(String line, String said, String hint,
+      String notSaid) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" +"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains(said + "; nothing was sent \u2014 " + hint)
+        .doesNotContain(notSaid).doesNotContain("Unknown option");
+  }
+
+  @Test
+  void severalMisspeltOptionsAreNamedTogetherEachWithItsNearest() {
+    CliRun.Result result = CliRun.in(dir).run("generate", "--max-credit", "20", "--promt", "y");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("'--max-credit' and '--promt' are not options of vidgen generate; nothing was"
+        + " sent \u2014 did you mean --max-credits? did you mean --prompt? (vidgen generate --help lists its options)");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMisspeltOptionWithJsonGetsTheNearestOneInItsErrorObject() {
+    CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "mock", "--promt", "x", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    java.util.Map<String, Object> error = (java.util.Map<String, Object>) result.json().get("error");
+    assertThat(error).containsEntry("kind", "usage")
+        .containsEntry("message", "'--promt' is not an option of vidgen generate; nothing was sent");
+    assertThat((String) error.get("next")).isEqualTo("did you mean --prompt? (vidgen generate --help lists its options)");
+  }
+
+  @Test
+  void helpOnAMistypedCommandGetsTheSameDidYouMeanAsTheCommand() {
+    CliRun.Result result = CliRun.in(dir).run("help", "generte");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("'generte' is not a vidgen command \u2014 did you mean generate? use one of")
+        .doesNotContain("Unknown subcommand").doesNotContain("'.");
+  }
+
+  @Test
+  void aMisspeltSettingGetsTheNearestOne() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .run("balance", "--set", "timeout.red=5s", "--base-url", "http://127.0.0.1:9");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("unknown toapis setting [timeout.red] (did you mean timeout.read?)");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      --max-credits 1 generate --prompt p   | '--max-credits' is an option of vidgen generate, not of vidgen itself: it belongs after the command; nothing was sent \u2014 write it like vidgen generate --max-credits 1 \u2026
+      --timeout 5m generate --prompt p      | '--timeout' is an option of vidgen generate, not of vidgen itself: it belongs after the command; nothing was sent \u2014 write it like vidgen generate --timeout 5m \u2026
+      --max-credits=1 generate --prompt p   | write it like vidgen generate --max-credits=1 \u2026
+      --max-credits 1 wait video_x          | '--max-credits' is an option of generate, batch, extend and remix, not of wait or of vidgen itself
+      """)
+  void aCommandsOptionBeforeTheCommandIsToldToGoAfterIt(String line, String said) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" +"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains(said).doesNotContain("Unknown option");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anEmptyOutIsOnePlainLineWithoutJavasNames() {
+    CliRun.Result text = CliRun.in(dir).run("generate", "--provider", "mock", "--prompt", "p", "--out", "");
+    CliRun.Result json = CliRun.in(dir).run("wait", "video_x", "--provider", "mock", "--out", "", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(2);
+    assertThat(text.err()).as(text.all())
+        .contains("vidgen: --out is empty \u2014 give a file, a folder ending in /, or - for stdout")
+        .doesNotContain("OutTarget", "CliException", "cannot convert");
+    assertThat(json.exitCode()).as(json.all()).isEqualTo(2);
+    assertThat((java.util.Map<String, Object>) json.json().get("error")).containsEntry("message", "--out is empty")
+        .containsEntry("next", "give a file, a folder ending in /, or - for stdout");
+  }
+
+  @Test
+  void aSettingWithoutEqualsIsToldLikeAParam() {
+    CliRun.Result result = CliRun.in(dir).run("generate", "--provider", "mock", "--prompt", "p", "--set", "noequals");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("--set 'noequals' is not KEY=VALUE \u2014 write it like --set timeout.read=2m")
+        .doesNotContain("option option");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      extend video_x --prompt p --aspect-ratio 16:9 | did you mean --size, vidgen extend's name for it? (vidgen extend --help lists its options)
+      remix video_x --prompt p --aspect-ratio 16:9  | did you mean --size, vidgen remix's name for it?
+      generate --prompt p --size 16:9               | did you mean --aspect-ratio, vidgen generate's name for it?
+      batch jobs.jsonl --out outs/                  | did you mean --out-dir, vidgen batch's name for it?
+      download video_x --timeout 5s                 | vidgen download does not wait, so it takes no --timeout: vidgen wait TASK_ID --timeout DURATION waits
+      """)
+  void anOptionAnotherCommandSpellsDifferentlyGetsThisCommandsName(String line, String hint) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" +"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains(hint).doesNotContain("Unknown option");
+  }
 }

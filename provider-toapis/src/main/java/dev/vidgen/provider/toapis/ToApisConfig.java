@@ -3,6 +3,7 @@ package dev.vidgen.provider.toapis;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.text.EditDistance;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.provider.toapis.internal.BaseUrls;
 import java.net.URI;
@@ -126,8 +127,11 @@ public final class ToApisConfig {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new ProviderConfigurationException(
-          "unknown toapis " + (unknown.size() == 1 ? "setting " : "settings ") + unknown + "; the settings are " + SETTINGS);
+      List<String> near = unknown.stream().map(ToApisConfig::nearestSetting).flatMap(Optional::stream).distinct()
+          .toList();
+      throw new ProviderConfigurationException("unknown toapis " + (unknown.size() == 1 ? "setting " : "settings ")
+          + unknown + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)") + "; the settings are "
+          + SETTINGS);
     }
     Builder builder = new Builder(environment);
     config.apiKey().ifPresent(builder::apiKey);
@@ -253,6 +257,14 @@ public final class ToApisConfig {
   }
 
   /** {@code mock.duration} is another provider's; {@code timeout.raed} or {@code toapis.x} is a typo here. */
+  /** The setting {@code name} was likely meant as ({@code timeout.read} for {@code timeout.red}), if one is near. */
+  private static Optional<String> nearestSetting(String name) {
+    String typed = name.strip().toLowerCase(java.util.Locale.ROOT);
+    int allowed = Math.max(2, typed.length() / 4);
+    return SETTINGS.stream().filter(setting -> EditDistance.between(typed, setting) <= allowed)
+        .min(java.util.Comparator.comparingInt(setting -> EditDistance.between(typed, setting)));
+  }
+
   private static boolean belongsToAnotherProvider(String name) {
     int dot = name.indexOf('.');
     String prefix = dot > 0 ? name.substring(0, dot) : "";

@@ -136,6 +136,18 @@ class ToApisConfigTest {
   }
 
   @Test
+  void aMisspeltSettingGetsTheNearestOne() {
+    ProviderConfig given = ProviderConfig.builder().apiKey(KEY).set("timeout.red", "5s").build();
+
+    assertThatThrownBy(() -> ToApisConfig.from(given, name -> null))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("unknown toapis setting [timeout.red] (did you mean timeout.read?); the settings are [");
+    assertThatThrownBy(() -> ToApisConfig.from(
+            ProviderConfig.builder().apiKey(KEY).set("colour", "red").build(), name -> null))
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageNotContaining("did you mean");
+  }
+
+  @Test
   void anotherProvidersSettingsAreLeftAlone() {
     ProviderConfig given = ProviderConfig.builder().apiKey(KEY).set("mock.duration", "3s").build();
 

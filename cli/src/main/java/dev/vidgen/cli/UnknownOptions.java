@@ -1,0 +1,148 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.text.EditDistance;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Words for options a command does not take: the command that takes one placed before it, the name a command
+ * gives an option that another spells differently, else the nearest option. A value is never called an option.
+ */
+final class UnknownOptions {
+  private UnknownOptions() {}
+
+  /** Options that commands spell differently, by a spelling another command takes (generate's, extend's, batch's). */
+  private static final Map<String, List<String>> OTHER_NAMES = Map.of(
+      "--aspect-ratio", List.of("--size"),
+      "--size", List.of("--aspect-ratio"),
+      "--ratio", List.of("--aspect-ratio", "--size"),
+      "--out", List.of("--out-dir"),
+      "--out-dir", List.of("--out"));
+
+  /**
+   * What is wrong with {@code unmatched}, the words {@code line} could not match in {@code args}; empty when none of
+   * them looks like an option (a stray value is picocli's to tell).
+   */
+  static Optional<CliException> explain(CommandLine line, List<String> unmatched, String[] args) {
+    List<String> options = unmatched.stream().filter(UnknownOptions::looksLikeOption).toList();
+    if (options.isEmpty()) {
+      return Optional.empty();
+    }
+    if (line.getParent() == null) {
+      Optional<CliException> misplaced = misplaced(line, options.get(0), unmatched, args);
+      if (misplaced.isPresent()) {
+        return misplaced;
+      }
+    }
+    CommandSpec spec = line.getCommandSpec();
+    List<String> quoted = options.stream().map(word -> "'" + nameOf(word) + "'").toList();
+    String message = options.size() == 1 ? quoted.get(0) + " is not an option of " + spec.qualifiedName()
+        : and(quoted) + " are not options of " + spec.qualifiedName();
+    List<String> hints = new ArrayList<>();
+    options.forEach(word -> hint(line, nameOf(word)).ifPresent(hints::add));
+    String lists = spec.qualifiedName() + " --help lists its options";
+    return Optional.of(CliException.usage(message + "; nothing was sent",
+        hints.isEmpty() ? lists : joined(hints) + " (" + lists + ")"));
+  }
+
+  /** The nearest of {@code candidates} to {@code word} by its letters (case folded), if near enough to be meant. */
+  static Optional<String> nearest(String word, Collection<String> candidates) {
+    String typed = word.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(2, typed.replaceFirst("^-+", "").length() / 3);
+    return candidates.stream()
+        .filter(candidate -> EditDistance.between(typed, candidate.toLowerCase(Locale.ROOT)) <= allowed)
+        .min(Comparator.comparingInt(candidate -> EditDistance.between(typed, candidate.toLowerCase(Locale.ROOT))));
+  }
+
+  /**
+   * An option of a command placed before it ({@code vidgen --max-credits 1 generate}): said as belonging after the
+   * command, with the command form; empty when no command takes it.
+   */
+  private static Optional<CliException> misplaced(CommandLine root, String word, List<String> unmatched,
+      String[] args) {
+    String name = nameOf(word);
+    Map<String, CommandLine> commands = root.getSubcommands();
+    List<String> takers = commands.entrySet().stream().filter(command -> !command.getKey().equals("help"))
+        .filter(command -> command.getValue().getCommandSpec().findOption(name) != null)
+        .map(Map.Entry::getKey).toList();
+    if (takers.isEmpty()) {
+      return Optional.empty();
+    }
+    String given = java.util.Arrays.stream(args).filter(commands::containsKey).filter(arg -> !arg.equals("help"))
+        .findFirst().orElse(null);
+    String command = given != null && takers.contains(given) ? given : takers.get(0);
+    OptionSpec option = commands.get(command).getCommandSpec().findOption(name);
+    int at = unmatched.indexOf(word);
+    boolean takesValue = !word.contains("=") && option.arity().max() > 0 && at + 1 < unmatched.size();
+    String example = "vidgen " + command + " " + word + (takesValue ? " " + unmatched.get(at + 1) : "") + " …";
+    String whose = given != null && !takers.contains(given)
+        ? "an option of " + and(takers) + ", not of " + given + " or of vidgen itself"
+        : "an option of vidgen " + command + ", not of vidgen itself";
+    return Optional.of(CliException.usage("'" + name + "' is " + whose + ": it belongs after the command; nothing was"
+        + " sent", "write it like " + example + " (only the common options, listed by vidgen --help, go before or"
+        + " after the command)"));
+  }
+
+  /** What {@code name} was likely meant as in {@code line}'s command, if anything is near. */
+  private static Optional<String> hint(CommandLine line, String name) {
+    CommandSpec spec = line.getCommandSpec();
+    String command = spec.qualifiedName();
+    if (name.equals("--timeout") && spec.name().equals("download")) {
+      return Optional.of(command + " does not wait, so it takes no --timeout: vidgen wait TASK_ID --timeout DURATION"
+          + " waits for a task, and a slow server is given longer with --set timeout.read=DURATION");
+    }
+    for (String other : OTHER_NAMES.getOrDefault(name, List.of())) {
+      if (spec.findOption(other) != null) {
+        return Optional.of("did you mean " + other + ", " + command + "'s name for it?");
+      }
+    }
+    List<String> names = spec.options().stream().filter(option -> !option.hidden())
+        .flatMap(option -> java.util.Arrays.stream(option.names())).filter(each -> each.startsWith("--")).toList();
+    Optional<String> near = nearest(name, names);
+    if (near.isPresent()) {
+      return Optional.of("did you mean " + near.get() + "?");
+    }
+    CommandLine root = line;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    List<String> takers = root.getSubcommands().entrySet().stream()
+        .filter(entry -> entry.getValue().getCommandSpec().findOption(name) != null)
+        .map(entry -> "vidgen " + entry.getKey()).toList();
+    return takers.isEmpty() ? Optional.empty() : Optional.of(name + " is an option of " + and(takers));
+  }
+
+  /** The hints in one sentence: after a question a space, else a semicolon. */
+  private static String joined(List<String> hints) {
+    StringBuilder text = new StringBuilder(hints.get(0));
+    for (String hint : hints.subList(1, hints.size())) {
+      text.append(text.charAt(text.length() - 1) == '?' ? " " : "; ").append(hint);
+    }
+    return text.toString();
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String and(List<String> words) {
+    return words.size() == 1 ? words.get(0)
+        : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+  }
+
+  /** The option's name in {@code word}: {@code --out} of {@code --out=x}. */
+  private static String nameOf(String word) {
+    int eq = word.indexOf('=');
+    return word.startsWith("--") && eq > 0 ? word.substring(0, eq) : word;
+  }
+
+  /** An option, not a value: starts with {@code -}, is not {@code -} alone (stdin, stdout) and is not a number. */
+  private static boolean looksLikeOption(String word) {
+    return word.startsWith("-") && word.length() > 1 && !word.matches("-[0-9.].*");
+  }
+}
