@@ -104,7 +104,7 @@ final class FollowOns {
     }
     found.addAll(ProviderJobChecks.keysIn(followOn, runtime.provider()));
     if (!found.stream().noneMatch(Violation::isError)) {
-      throw new InvalidJobException(new ValidationReport(model, null, found));
+      throw new InvalidJobException(ProviderJobChecks.masked(new ValidationReport(model, null, found), runtime.provider()));
     }
     FollowOnRule chosen = rule.orElseThrow();
     PriceQuote quote = chosen.price()

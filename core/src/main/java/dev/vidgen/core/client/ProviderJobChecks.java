@@ -46,6 +46,33 @@ final class ProviderJobChecks {
   }
 
   /**
+   * {@code report} with each of the provider's keys masked wherever a violation holds it (a parameter named
+   * by the key is named in its field, its value and its message); {@code report} itself when none does.
+   */
+  static dev.vidgen.core.validation.ValidationReport masked(dev.vidgen.core.validation.ValidationReport report,
+      VideoProvider provider) {
+    Set<ApiKey> keys = provider.keysJobsMayNotHold();
+    if (keys == null || keys.isEmpty() || report.violations().isEmpty()) {
+      return report;
+    }
+    boolean holds = report.violations().stream().anyMatch(v -> keys.stream().anyMatch(key -> key.isIn(v.field())
+        || key.isIn(v.given()) || key.isIn(v.allowed()) || key.isIn(v.message())));
+    if (!holds) {
+      return report;
+    }
+    Function<String, String> mask = text -> {
+      String hidden = text;
+      for (ApiKey key : keys) {
+        hidden = key.maskIn(hidden);
+      }
+      return hidden;
+    };
+    List<Violation> all = report.violations().stream().map(v -> new Violation(v.severity(), mask.apply(v.field()),
+        v.code(), mask.apply(v.given()), mask.apply(v.allowed()), mask.apply(v.message()))).toList();
+    return new dev.vidgen.core.validation.ValidationReport(report.model(), report.mode(), all);
+  }
+
+  /**
    * One error per parameter of {@code job} that the provider fills itself on {@code route}, but for one that
    * {@code already} refuses (the provider's own words for it come first).
    */

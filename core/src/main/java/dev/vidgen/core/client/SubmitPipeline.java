@@ -121,8 +121,15 @@ final class SubmitPipeline {
         .allMatch(error -> error.code().equals(ViolationCodes.MODEL_RETIRED));
   }
 
-  /** {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known). */
+  /**
+   * {@link #validate(VideoJob)} against {@code live}, the key's live model list (null: not known); a key of the
+   * provider that a job holds (as a parameter's name, say) is masked in every violation, which words it refuses.
+   */
   private ValidationReport validate(VideoJob job, Set<String> live) {
+    return ProviderJobChecks.masked(checked(job, live), runtime.provider());
+  }
+
+  private ValidationReport checked(VideoJob job, Set<String> live) {
     ValidationReport report = (live == null ? validator : validator.withLiveModels(live)).validate(job);
     if (job == null) {
       return report;

@@ -66,6 +66,23 @@ class ProviderJobChecksTest {
   }
 
   @Test
+  void aParameterNamedByTheKeyIsRefusedWithTheKeyMaskedInEveryViolationAndTheException() {
+    useProvider(new ScriptedProvider().keysJobsMayNotHold(ApiKey.of(KEY)));
+    VideoJob job = Jobs.valid().toBuilder().param(KEY, "x").build();
+
+    ValidationReport report = fixture.client.validate(job);
+
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.violations()).extracting(Violation::code).contains(ViolationCodes.TEXT_HOLDS_API_KEY);
+    assertThat(report.violations()).allSatisfy(v -> assertThat(String.join(" ", String.valueOf(v.field()),
+        String.valueOf(v.given()), String.valueOf(v.allowed()), v.message())).doesNotContain(KEY)
+        .doesNotContain(KEY.substring(8)));
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOf(InvalidJobException.class)
+        .satisfies(e -> assertThat(e.getMessage() + e).doesNotContain(KEY).doesNotContain(KEY.substring(8)));
+    assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  @Test
   void anExtendWhosePromptHoldsTheKeyIsRefusedBeforeItIsSent() {
     useProvider(new ScriptedProvider().keysJobsMayNotHold(ApiKey.of(KEY)));
     JobHandle earlier = new JobHandle(ScriptedProvider.ID, TaskId.of("task-1"), "grok-video-1.0",
