@@ -26,7 +26,10 @@ final class BalanceCommand extends ClientCommand {
     try {
       balances = read(session, output);
     } catch (UnsupportedOperationException e) {
-      throw new CliException(ExitCodes.OTHER, "unsupported", e.getMessage(), "use --provider toapis for a real balance");
+      // The mock stands in for toapis, whose balance is real; a provider of one's own keeps its figures elsewhere.
+      boolean mock = session.choice().map(ProviderChoice::isMock).orElse(false);
+      throw new CliException(ExitCodes.OTHER, "unsupported", e.getMessage(), mock
+          ? "use --provider toapis for a real balance" : "the provider's own dashboard shows what the account has left");
     }
     // What a job may spend is the smaller of the key's quota and the account's balance: either refuses a job.
     BigDecimal remaining = balances.effectiveRemaining().orElse(null);

@@ -366,10 +366,14 @@ final class Failures {
       return "change the prompt or images and generate again";
     }
     if (cause instanceof InsufficientQuotaException quota) {
+      // A provider of one's own may report no balance: then its own dashboard is where to look.
+      boolean reportsBalance = onToApis(session) || session.choice().map(ProviderChoice::isMock).orElse(false);
       return quota.httpStatus() == 0 ? "vidgen balance shows what is left" // the message says what to do
           // The message gives the provider's words and what to do: this says what the refusal left.
           : (handle == null ? "the provider refused it, so no task was made and nothing was billed; " : "")
-              + "vidgen balance shows whether the account or the key is short";
+              + (reportsBalance ? "vidgen balance shows whether the account or the key is short"
+                  : "the provider's own dashboard shows what is short (vidgen balance does too, where the provider"
+                      + " reports a balance)");
     }
     if (cause instanceof ResultExpiredException) {
       return EXPIRED_NEXT;

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * shows where a create would go and carries the key's masked form; the work itself is the mock's. The setting
  * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
  * JSON-escaped; {@code base64}: in a header's name, and as Base64 in a Bearer token and the body), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
- * {@code preview-error}: a JVM {@link Error} of its own code).
+ * {@code preview-error}: a JVM {@link Error} of its own code; {@code quota}: its service's 402 on the create).
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
@@ -115,6 +115,12 @@ final class AcmeTestProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    if (fail.equals("quota")) {
+      // The service's own 402: the account cannot pay; acme reports no balance to vidgen.
+      return CompletableFuture.failedFuture(dev.vidgen.core.error.ProviderException.of(
+          dev.vidgen.core.policy.FailureKind.INSUFFICIENT_QUOTA,
+          dev.vidgen.core.error.ProviderErrorDetails.of("acme", 402, "no_credit", "the account is out of credit"), null));
+    }
     if (fail.equals("create-error")) {
       // After the create went out: a task may exist.
       return work.create(request).thenApply(made -> {

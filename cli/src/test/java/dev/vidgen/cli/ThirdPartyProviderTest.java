@@ -89,6 +89,20 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void aProviderThatReportsNoBalanceIsNotSentToVidgenBalanceAfterA402() {
+    CliRun.Result refused = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
+        "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=quota", "--out", dir.resolve("k.mp4").toString());
+    CliRun.Result balance = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("balance", "--provider", "acme");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(8);
+    assertThat(refused.err()).contains("the provider's own dashboard shows what is short")
+        .doesNotContain("vidgen balance shows whether");
+    assertThat(balance.exitCode()).as(balance.all()).isNotZero();
+    assertThat(balance.err()).contains("the provider's own dashboard shows what the account has left")
+        .doesNotContain("--provider toapis");
+  }
+
+  @Test
   void aMissingKeyIsAdvisedByTheProvidersOwnVariable() {
     CliRun.Result sent = CliRun.in(dir).env("TOAPIS_API_KEY", "sk-toapis-000000000000")
         .run("generate", "--provider", "acme", "--model", "veo3.1-fast", "--prompt", "a kite");
