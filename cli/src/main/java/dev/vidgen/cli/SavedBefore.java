@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A file at {@code --out} that is this very task's video, saved there by an earlier run of vidgen:
- * the history's latest entry naming the file is the task, completed, and the file has not been
- * written since (its modification time is not after that entry's). A {@code wait} or {@code download}
+ * the history's latest line naming the file is the task, completed (also when the task was saved elsewhere
+ * since), and the file has not been written since (its modification time is not after that entry's). A {@code wait} or {@code download}
  * run again (a retried CI step) then has nothing to do, instead of refusing the file as possibly
  * another task's paid video.
  */
@@ -40,10 +40,11 @@ record SavedBefore(Path file, Instant savedAt) {
         return Optional.empty();
       }
       Instant written = Files.getLastModifiedTime(absolute, LinkOption.NOFOLLOW_LINKS).toInstant();
-      java.util.List<HistoryEntry> entries = HistoryRecord.history(context).map(history -> history.entries())
+      Optional<dev.vidgen.serve.history.TaskHistory> history = HistoryRecord.history(context);
+      java.util.List<HistoryEntry> entries = history.map(dev.vidgen.serve.history.TaskHistory::entries)
           .orElse(java.util.List.of());
-      Optional<HistoryEntry> latest = entries.stream().filter(entry -> absolute.toString().equals(entry.file()))
-          .findFirst();
+      // The last line naming the file: this task's save there stands even once the task was saved elsewhere too.
+      Optional<HistoryEntry> latest = history.flatMap(kept -> kept.lastSavedTo(absolute.toString()));
       // The newest task of that id: an earlier task whose id the provider gave out again saved another video.
       Optional<Instant> newestTake = entries.stream().filter(entry -> entry.taskId().equals(taskId))
           .map(HistoryEntry::submittedAt).findFirst();

@@ -800,6 +800,23 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aFileStillHoldsItsTasksVideoOnceTheTaskIsSavedElsewhereToo() {
+    CliRun.Result made = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--out",
+        "a.mp4", "--json");
+    String taskId = (String) made.json().get("task_id");
+    assertThat(vidgen("download", taskId).exitCode()).as("a second copy, named after the task").isZero();
+
+    CliRun.Result again = vidgen("download", taskId, "--out", "a.mp4");
+    CliRun.Result waited = vidgen("wait", taskId, "--out", "a.mp4");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.err()).contains("a.mp4 already holds this task's video", "nothing was downloaded");
+    assertThat(waited.exitCode()).as(waited.all()).isZero();
+    assertThat(dir.resolve("a-" + taskId + ".mp4")).as("no third copy").doesNotExist();
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
   void aWaitOnATaskTheProviderDoesNotKnowLeavesItNotFoundInTheHistoryNotQueued() {
     CliRun.Result submitted = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--no-wait",
         "--json");

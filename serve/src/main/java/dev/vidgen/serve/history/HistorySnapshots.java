@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ final class HistorySnapshots {
    * knows that what it read is still there.
    */
   private record Snapshot(long size, FileTime modified, Object fileKey, long readTo, byte[] before,
-      Map<String, HistoryEntry> latest) {
+      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo) {
     boolean describes(BasicFileAttributes now) {
       return now.size() == size && now.lastModifiedTime().equals(modified) && Objects.equals(now.fileKey(), fileKey);
     }
@@ -67,6 +68,20 @@ final class HistorySnapshots {
    * @throws UncheckedIOException when the file exists but cannot be read
    */
   static Map<String, HistoryEntry> latest(Path file, Function<String, Optional<HistoryEntry>> readLine) {
+    return snapshot(file, readLine).latest;
+  }
+
+  /**
+   * The last line of {@code file} that names each saved video's file ({@link HistoryEntry#file()}): which
+   * task's video was saved there last, even when that task was saved elsewhere since; empty for none.
+   *
+   * @throws UncheckedIOException when the file exists but cannot be read
+   */
+  static Map<String, HistoryEntry> lastSavedTo(Path file, Function<String, Optional<HistoryEntry>> readLine) {
+    return snapshot(file, readLine).lastSavedTo;
+  }
+
+  private static Snapshot snapshot(Path file, Function<String, Optional<HistoryEntry>> readLine) {
     Path key = file.toAbsolutePath().normalize();
     Snapshot kept;
     synchronized (READS) {
@@ -82,18 +97,19 @@ final class HistorySnapshots {
           throw new IOException("it is not a regular file");
         }
         if (kept != null && kept.describes(now)) {
-          return kept.latest;
+          return kept;
         }
         Snapshot read = kept != null && kept.onlyGrew(now) && unchangedBefore(channel, kept)
-            ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), readLine)
-            : readFrom(channel, now, 0, new LinkedHashMap<>(), readLine);
+            ? readFrom(channel, now, kept.readTo, new LinkedHashMap<>(kept.latest), new HashMap<>(kept.lastSavedTo),
+                readLine)
+            : readFrom(channel, now, 0, new LinkedHashMap<>(), new HashMap<>(), readLine);
         synchronized (READS) {
           READS.put(key, read);
         }
-        return read.latest;
+        return read;
       } catch (NoSuchFileException gone) {
         forget(key);
-        return Map.of();
+        return new Snapshot(0, null, null, 0, new byte[0], Map.of(), Map.of());
       } catch (IOException e) {
         throw unreadable(file, e);
       }
@@ -124,8 +140,9 @@ final class HistorySnapshots {
    * line end (one being written, or torn) is read too, but the next read starts again at its beginning.
    */
   private static Snapshot readFrom(FileChannel channel, BasicFileAttributes stated, long start,
-      Map<String, HistoryEntry> latest, Function<String, Optional<HistoryEntry>> readLine) throws IOException {
-    Lines lines = new Lines(latest, readLine);
+      Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo,
+      Function<String, Optional<HistoryEntry>> readLine) throws IOException {
+    Lines lines = new Lines(latest, lastSavedTo, readLine);
     ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     long at = start;
     long wholeTo = start;
@@ -141,7 +158,7 @@ final class HistorySnapshots {
     buffer.flip();
     lines.last(buffer);
     return new Snapshot(stated.size(), stated.lastModifiedTime(), stated.fileKey(), wholeTo,
-        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(latest));
+        bytesBefore(channel, wholeTo), Collections.unmodifiableMap(latest), Collections.unmodifiableMap(lastSavedTo));
   }
 
   private static ByteBuffer grown(ByteBuffer full) {
@@ -153,12 +170,15 @@ final class HistorySnapshots {
   /** Turns whole lines of bytes into entries, the latest of each task kept. */
   private static final class Lines {
     private final Map<String, HistoryEntry> latest;
+    private final Map<String, HistoryEntry> lastSavedTo;
     private final Function<String, Optional<HistoryEntry>> readLine;
     /** Whether an ended task's entry was kept under its submission time (its id given out again). */
     private boolean earlierTakesKept;
 
-    Lines(Map<String, HistoryEntry> latest, Function<String, Optional<HistoryEntry>> readLine) {
+    Lines(Map<String, HistoryEntry> latest, Map<String, HistoryEntry> lastSavedTo,
+        Function<String, Optional<HistoryEntry>> readLine) {
       this.latest = latest;
+      this.lastSavedTo = lastSavedTo;
       this.readLine = readLine;
       // Read on from an earlier read: an entry kept under a longer key than provider/taskId is an earlier take.
       this.earlierTakesKept = latest.entrySet().stream().anyMatch(kept -> kept.getKey().length()
@@ -204,6 +224,9 @@ final class HistorySnapshots {
      * and a later line of it (same submission time) updates it there.
      */
     private void keep(HistoryEntry entry) {
+      if (entry.file() != null) {
+        lastSavedTo.put(entry.file(), entry);
+      }
       String key = entry.provider() + "/" + entry.taskId();
       if (earlierTakesKept) { // rare: looked for only once an id was given out again
         String earlierTake = key + "@" + entry.submittedAt();

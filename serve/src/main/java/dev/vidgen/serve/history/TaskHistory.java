@@ -338,6 +338,15 @@ public final class TaskHistory {
         && entry.jobHandle().map(handle -> handle.taskId().value().equals(taskId)).orElse(false));
   }
 
+  /**
+   * The entry of the task whose video was last saved to {@code file} (an absolute path, as entries name it), as
+   * that save recorded it: also when the task was saved elsewhere since, or when another task was saved there
+   * after (then that one). Empty when no entry ever named the file.
+   */
+  public Optional<HistoryEntry> lastSavedTo(String file) {
+    return Optional.ofNullable(HistorySnapshots.lastSavedTo(this.file, TaskHistory::readLine).get(file));
+  }
+
   private Map<String, HistoryEntry> latest() {
     return HistorySnapshots.latest(file, TaskHistory::readLine);
   }
