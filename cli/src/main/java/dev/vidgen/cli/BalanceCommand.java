@@ -4,7 +4,6 @@ import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -122,12 +121,6 @@ final class BalanceCommand extends ClientCommand {
    * division does not end is cut (never rounded up) after 10 decimals, so that no balance reads as more than it is.
    */
   static BigDecimal usd(BigDecimal credits, BigDecimal rate) {
-    BigDecimal dollars;
-    try {
-      dollars = credits.divide(rate);
-    } catch (ArithmeticException endless) {
-      dollars = credits.divide(rate, 10, RoundingMode.DOWN);
-    }
-    return dev.vidgen.core.pricing.PriceJson.amount(dollars);
+    return PriceQuote.usdAt(credits, rate);
   }
 }

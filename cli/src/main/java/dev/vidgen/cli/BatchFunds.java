@@ -17,16 +17,17 @@ final class BatchFunds {
   /** The refusal of jobs costing {@code toSend} (and {@code unknown} of unknown price) that {@code balances} cannot pay. */
   static CliException refusal(Balances balances, BigDecimal toSend, int unknown) {
     BigDecimal left = balances.effectiveRemaining().orElseThrow();
-    // Both short and apart: each needs its own remedy. A key without a quota of its own reads as the account (the
-    // same numbers), and then the account is what is short, as vidgen balance tells it.
-    boolean both = isShort(balances.key(), toSend) && isShort(balances.account(), toSend)
-        && balances.key().remainingCredits().compareTo(balances.account().remainingCredits()) != 0;
-    String have = both
-        ? "the key has " + Views.credits(balances.key().remainingCredits()) + " left and the account "
+    // Both short: each needs its own remedy. Both short by the same amount are named together: a key with a quota of
+    // its own is then as short as the account, though a key without one reads as the account (the same numbers).
+    boolean both = isShort(balances.key(), toSend) && isShort(balances.account(), toSend);
+    boolean tie = both && balances.key().remainingCredits().compareTo(balances.account().remainingCredits()) == 0;
+    String have = tie ? "the key and the account each have " + Views.credits(left) + " left"
+        : both ? "the key has " + Views.credits(balances.key().remainingCredits()) + " left and the account "
             + Views.credits(balances.account().remainingCredits())
         : "the " + balances.limitedBy() + " has " + Views.credits(left) + " left";
     // A key is not topped up: its quota is raised (in the provider's console), or another key used.
-    String next = both ? "raise the key's quota (or use another key) and top up the account"
+    String next = tie ? "top up the account and, if the key has a quota of its own, raise it (or use another key)"
+        : both ? "raise the key's quota (or use another key) and top up the account"
         : "key".equals(balances.limitedBy()) ? "raise the key's quota or use another key" : "top up the account";
     String message = "the jobs still to send cost " + Views.credits(toSend)
         + (unknown > 0 ? " (plus " + unknown + " of unknown price)" : "") + ", but " + have + ": short by "

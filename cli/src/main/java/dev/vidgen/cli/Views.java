@@ -11,7 +11,6 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,11 +26,7 @@ final class Views {
 
   /** "$0.10": dollars with at least two decimals; an amount below zero (an overdrawn account) reads "-$0.025". */
   static String usd(BigDecimal usd) {
-    BigDecimal shown = usd.abs().stripTrailingZeros();
-    if (shown.scale() < 2) {
-      shown = shown.setScale(2, RoundingMode.UNNECESSARY);
-    }
-    return (usd.signum() < 0 ? "-$" : "$") + shown.toPlainString();
+    return dev.vidgen.core.pricing.PriceQuote.usdInWords(usd);
   }
 
   /**

@@ -1025,8 +1025,9 @@ class BatchCommandTest {
       assertThat(without.exitCode()).as("nothing to send, so the balance is enough: " + without.all())
           .isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(short10.exitCode()).as(short10.all()).isEqualTo(ExitCodes.OVER_BUDGET);
-      assertThat(short10.err()).as("a key without a quota of its own reads as the account").contains("the jobs still"
-          + " to send cost 20 credits, but the account has 10 credits left: short by 10 credits; nothing was sent");
+      assertThat(short10.err()).as("a key without a quota of its own reads as the account: both named").contains(
+          "the jobs still to send cost 20 credits, but the key and the account each have 10 credits left: short by 10"
+          + " credits; nothing was sent");
       assertThat(short10Json.json().get("error")).as("the code of a refusal before sending, as generate's")
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("kind", "insufficient_quota").containsEntry("code", "insufficient_credits");
@@ -1048,6 +1049,8 @@ class BatchCommandTest {
       CliRun.Result keyShortJson = againstFake(fake, jobs, "--json");
       fake.balance(new java.math.BigDecimal("18"), false);
       CliRun.Result bothShort = againstFake(fake, jobs);
+      fake.balance(new java.math.BigDecimal("15"), false);
+      CliRun.Result bothShortAlike = againstFake(fake, jobs, "--json");
 
       fake.keyBalance(null);
       fake.balance(new java.math.BigDecimal("15"), false);
@@ -1066,6 +1069,11 @@ class BatchCommandTest {
       assertThat(bothShort.err()).contains("but the key has 15 credits left and the account 18 credits: short by 5"
           + " credits; nothing was sent — raise the key's quota (or use another key) and top up the account, or send"
           + " fewer lines");
+      assertThat((Map<String, Object>) bothShortAlike.json().get("error")).as("the key and the account alike short")
+          .containsEntry("message", "the jobs still to send cost 20 credits, but the key and the account each have 15"
+              + " credits left: short by 5 credits; nothing was sent")
+          .containsEntry("next", "top up the account and, if the key has a quota of its own, raise it (or use another"
+              + " key), or send fewer lines");
       assertThat(accountShort.exitCode()).as(accountShort.all()).isEqualTo(ExitCodes.OVER_BUDGET);
       assertThat(accountShort.json()).as("the key is unlimited").containsEntry("limited_by", "account");
       assertThat((Map<String, Object>) accountShort.json().get("error"))

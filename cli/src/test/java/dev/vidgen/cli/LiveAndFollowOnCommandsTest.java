@@ -445,7 +445,7 @@ class LiveAndFollowOnCommandsTest {
           .env("TOAPIS_BASE_URL", fake.baseUrl()).run("batch", "jobs.jsonl");
 
       assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
-      assertThat(result.err()).contains("cost 70 credits").contains("has 45 credits left").contains("short by 25");
+      assertThat(result.err()).contains("cost 70 credits").contains("45 credits left").contains("short by 25");
       assertThat(fake.creates()).isEmpty();
     }
   }

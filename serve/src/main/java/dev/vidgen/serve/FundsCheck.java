@@ -28,41 +28,46 @@ final class FundsCheck {
    * runs), with why the balance could not be read, if it could not; fails with an {@link
    * InsufficientQuotaException} (nothing sent) when it does not fit.
    */
-  static CompletableFuture<Optional<String>> before(VidgenClient client, PriceQuote quote, boolean uploadsFirst) {
-    // Before the client's first create it reads the balances itself, fresh; and a client that counts nothing
-    // (unlimited, no balance reported) has nothing a read since could have lowered below a price. Yet its own
-    // check comes after the uploads: a job with local images is checked here, so a refusal uploads nothing either.
-    boolean clientCounts = client.remainingCredits().isPresent();
-    if (quote == null || !quote.isKnown() || (!clientCounts && !uploadsFirst)) {
+  static CompletableFuture<Optional<String>> before(VidgenClient client, PriceQuote quote) {
+    // Read for every Generate, whatever the client counts: a balance unlimited at its last read (minutes old) may be
+    // limited now, and a read is free. A job of unknown price is compared with nothing, but an unreadable balance is
+    // still said, as vidgen generate says it. Checked before the uploads, so a refusal uploads nothing either.
+    if (quote == null) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     CompletableFuture<Balances> read;
     try {
       read = client.balancesAsync();
     } catch (RuntimeException unreadable) {
-      return CompletableFuture.completedFuture(clientCounts ? Optional.of(unread(client, unreadable)) : Optional.empty());
+      return CompletableFuture.completedFuture(unreported(unreadable) ? Optional.empty()
+          : Optional.of(unread(client, quote, unreadable)));
     }
     return read.handle((balances, failure) -> {
       if (failure != null) {
-        // No news: the client's count still holds, and the job is refused on it when short (a client that has
-        // counted nothing yet reads the balances itself before its create, and says so if it cannot).
-        return clientCounts ? Optional.of(unread(client, dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure)))
-            : Optional.<String>empty();
+        // No news: the job goes out on the client's own check (its count, or its own read before the create).
+        Throwable cause = dev.vidgen.core.concurrent.AsyncFailures.unwrap(failure);
+        return unreported(cause) ? Optional.<String>empty() : Optional.of(unread(client, quote, cause));
       }
       Optional<BigDecimal> left = balances.effectiveRemaining();
-      if (left.isPresent() && quote.credits().compareTo(left.get()) > 0) {
+      if (quote.isKnown() && left.isPresent() && quote.credits().compareTo(left.get()) > 0) {
         throw new CompletionException(refusal(client.provider().id(), quote, left.get(), balances.limitedBy()));
       }
       return Optional.empty();
     });
   }
 
-  /** What a Generate sent without a fresh balance read is told, as {@code vidgen generate} warns it. */
-  static String unread(VidgenClient client, Throwable cause) {
+  /** Whether {@code cause} is a provider that reports no balance at all: nothing to warn of. */
+  private static boolean unreported(Throwable cause) {
+    return cause instanceof UnsupportedOperationException;
+  }
+
+  /** What a Generate of {@code quote} sent without a fresh balance read is told, as {@code vidgen generate} warns it. */
+  static String unread(VidgenClient client, PriceQuote quote, Throwable cause) {
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return "the balance of " + client.provider().id() + " could not be read (" + why + "); the job"
-        + " was sent on the playground's own count of what is left (a create the account cannot pay is refused"
-        + " by the provider, nothing billed)";
+    String sent = quote.isKnown() ? "the job was sent on the playground's own count of what is left (a create the"
+        + " account cannot pay is refused by the provider, nothing billed)"
+        : "the job was sent without a balance check (its price is unknown too)";
+    return "the balance of " + client.provider().id() + " could not be read (" + why + "); " + sent;
   }
 
   private static InsufficientQuotaException refusal(String providerId, PriceQuote quote, BigDecimal left,

@@ -529,7 +529,7 @@ final class Jobs {
     // may be minutes old and miss a quota lowered since. Checked before the uploads, so a refusal sends nothing.
     java.util.concurrent.atomic.AtomicReference<String> unchecked = new java.util.concurrent.atomic.AtomicReference<>();
     long unreadBefore = balanceUnread.count();
-    CompletableFuture<JobHandle> created = FundsCheck.before(sendWith, quote, job.hasLocalImages()).thenCompose(fits -> {
+    CompletableFuture<JobHandle> created = FundsCheck.before(sendWith, quote).thenCompose(fits -> {
       fits.ifPresent(unchecked::set);
       return images.upload(job);
     })

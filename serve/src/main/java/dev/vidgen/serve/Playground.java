@@ -28,6 +28,7 @@ import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,8 @@ public final class Playground implements AutoCloseable {
    * before a read, and after one that failed (the page then shows none).
    */
   private volatile Balances shownBalance;
+  /** Whether the page's last {@code GET /api/balance} could not read the balance (the page shows "unavailable"). */
+  private volatile boolean balanceUnread;
 
   private Playground(PlaygroundSettings settings) {
     this.settings = settings;
@@ -378,7 +381,7 @@ public final class Playground implements AutoCloseable {
    * is limited: such a job is sent without the balance check, which the page says before Generate, at the price.
    */
   private ValidationReport withUnknownPrice(ValidationReport report, VideoJob job, VidgenClient client) {
-    Optional<String> note = unknownPriceNote(job, client, Optional.empty());
+    Optional<String> note = unknownPriceNote(job, client, Optional.empty(), shownBalance == null && balanceUnread);
     if (note.isEmpty()) {
       return report;
     }
@@ -387,10 +390,14 @@ public final class Playground implements AutoCloseable {
     return new ValidationReport(report.model(), report.mode(), all);
   }
 
-  /** The {@code price.unknown} note of {@code job}, on the balance the page shows, else on {@code counted}. */
-  private Optional<String> unknownPriceNote(VideoJob job, VidgenClient client, Optional<java.math.BigDecimal> counted) {
+  /**
+   * The {@code price.unknown} note of {@code job}, on the balance the page shows, else on {@code counted}; saying
+   * that the balance could not be read when {@code unreadable}.
+   */
+  private Optional<String> unknownPriceNote(VideoJob job, VidgenClient client, Optional<java.math.BigDecimal> counted,
+      boolean unreadable) {
     try {
-      return UnknownPrice.note(client.quote(job), shownBalance, counted);
+      return UnknownPrice.note(client.quote(job), shownBalance, counted, unreadable);
     } catch (InvalidJobException unknownModel) {
       return Optional.empty(); // the violations say why
     }
@@ -482,16 +489,19 @@ public final class Playground implements AutoCloseable {
       Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
       if (cause instanceof UnsupportedOperationException) {
         shownBalance = null;
+        balanceUnread = false;
         // Not a failure to try again: this provider reports no balance at all.
         json(ctx, 501, Map.of("error", Map.of("message", client.provider().id() + " does not report a balance",
             "code", "balance_not_reported", "next", "nothing to try again: the page shows each job's price before"
                 + " Generate, and the provider's own dashboard shows what the account has left")));
       } else if (cause != null) {
         shownBalance = null; // the page shows none now
+        balanceUnread = true;
         int status = cause instanceof AuthenticationException ? 401 : 502;
         json(ctx, status, Map.of("error", Hints.of(said(failure), false, terms)));
       } else {
         shownBalance = balance;
+        balanceUnread = false;
         json(ctx, 200, balance(balance));
       }
       return null;
@@ -560,7 +570,7 @@ public final class Playground implements AutoCloseable {
   /** The 409 of a Generate whose price is no longer the one the page showed: nothing sent, the new price told. */
   private Map<String, Object> priceChanged(JobForm.Quoted quoted, PriceQuote now) {
     String was = quoted.credits() == null ? "unknown" : PriceQuote.creditsInWords(quoted.credits());
-    String is = now.isKnown() ? PriceQuote.creditsInWords(now.credits()) + " ($" + dev.vidgen.core.pricing.PriceJson.amount(now.usd()).toPlainString() + ")"
+    String is = now.isKnown() ? PriceQuote.creditsInWords(now.credits()) + " (" + Dollars.words(now.usd()) + ")"
         : "unknown (" + now.basis() + ")";
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", "the price of this job changed since the page showed it (a route file was edited, say):"
@@ -649,8 +659,11 @@ public final class Playground implements AutoCloseable {
             "message", why)));
         // A job of unknown price went out without the balance check, as vidgen generate warns; on the balance the page
         // shows (else the client's count, for a caller that never read it), not on a count minutes old.
-        unknownPriceNote(job, client, client.remainingCredits()).ifPresent(note -> warnings.add(Map.of("code",
-            UnknownPrice.CODE, "message", note)));
+        // A balance that could not be read (by this Generate, or by the page's last read) is said as such, not as a count.
+        boolean unreadable = jobs.uncheckedBalance(entry.taskId()).isPresent()
+            || shownBalance == null && balanceUnread;
+        unknownPriceNote(job, client, client.remainingCredits(), unreadable).ifPresent(note -> warnings.add(Map.of(
+            "code", UnknownPrice.CODE, "message", note)));
         json.put("warnings", warnings);
         json(ctx, 201, json);
       }
@@ -865,6 +878,13 @@ public final class Playground implements AutoCloseable {
     json.put("remaining_credits", balances.effectiveRemaining().orElse(null));
     json.put("used_credits", limiting.usedCredits());
     json.put("limited_by", limitedBy);
+    // Its dollars exactly, at the provider's own rate when it reports one, as vidgen balance shows them.
+    BigDecimal rate = balances.reportedCreditsPerUsd().orElse(PriceQuote.CREDITS_PER_USD);
+    BigDecimal dollars = balances.effectiveRemaining().map(credits -> Dollars.ofCredits(credits, rate)).orElse(null);
+    json.put("usd", dollars);
+    json.put("usd_words", dollars == null ? null : Dollars.words(dollars));
+    json.put("credits_per_usd", dev.vidgen.core.pricing.PriceJson.amount(rate));
+    json.put("rate_note", Dollars.rateNote(rate).orElse(null));
     // What to do when a job costs more than this: worded by what is short (the key's quota or the account's credits).
     json.put("short_advice", "unlimited".equals(limitedBy) ? null : FundsCheck.advice(limitedBy, terms));
     return json;

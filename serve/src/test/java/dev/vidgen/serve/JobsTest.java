@@ -74,9 +74,10 @@ class JobsTest {
   void anOutageLongerThanTheRetriesIsFollowedThroughAndTheVideoSaved() throws Exception {
     MockVideoProvider mock = mockWithClient(1);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));
-    // The balance read before the create takes one failure; each follow makes two attempts at a
-    // status read: the first two follows give up, the third gets through.
-    mock.script().fail(Operation.READ, 5, FailureKind.UNAVAILABLE);
+    // The balance reads before the create take three failures (the playground's fresh read gives up after its two
+    // attempts, the client's own first read takes one); each follow makes two attempts at a status read: the first
+    // two follows give up, the third gets through.
+    mock.script().fail(Operation.READ, 7, FailureKind.UNAVAILABLE);
 
     HistoryEntry entry = jobs.submit(aJob()).get();
 
@@ -162,9 +163,12 @@ class JobsTest {
     client = VidgenClient.builder().provider(mock)
         .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
             .maxInterval(Duration.ofMillis(100)).build())
+        .retryPolicy(RetryPolicy.builder().rateLimitRetries(1).build())
         .build();
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
-    mock.script().rateLimit(Operation.READ, 2, Duration.ofMillis(300));
+    // Two for the playground's fresh balance read (it gives up after its two attempts), one for the client's own first
+    // read before the create, one for the first status read, which is read again after it.
+    mock.script().rateLimit(Operation.READ, 4, Duration.ofMillis(300));
 
     HistoryEntry entry = jobs.submit(aJob()).get();
 

@@ -437,6 +437,87 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aBalanceUnlimitedAtTheLastGenerateButLimitedSinceIsReadAgainSoAJobItCannotPayIsRefusedBeforeSending() {
+    fake.balance(new BigDecimal("0"), true);
+    fake.keyBalance(null);
+    start();
+    generate(addressJob(MODEL, "First take")); // the client read an unlimited balance: it counts nothing since
+    fake.balance(new BigDecimal("15"), false); // limited in the console meanwhile
+
+    Answer refused = answer("/api/generate", addressJob(MODEL, "Second take"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+    Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
+    assertThat(error).containsEntry("sent", "no").containsEntry("code", "insufficient_credits");
+    assertThat((String) error.get("message")).startsWith("checked before sending: ")
+        .endsWith("costs 20 credits but the account has 15 credits left; nothing was sent");
+    assertThat(fake.requests(Endpoint.CREATE)).as("only the first take was sent").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJobOfUnknownPriceOnABalanceThatCannotBeReadSaysSoAndNamesNoCount() {
+    fake.balance(new BigDecimal("1000"), false);
+    fake.keyBalance(null);
+    start();
+    generate(addressJob(MODEL, "First take")); // the client counts 980 credits left from then on
+    fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
+    fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
+    try (Response shown = http.newCall(request("/api/balance").build()).execute()) {
+      assertThat(shown.code()).as("the page shows the balance unavailable").isEqualTo(502);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String unknownPrice = "{\"model\":\"grok-video-1.0\",\"prompt\":\"A kite\",\"seconds\":8,"
+        + "\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"images\":[]}";
+
+    Map<String, Object> check = json(post("/api/check", unknownPrice));
+    Map<String, Object> generated = json(generate(unknownPrice));
+
+    assertThat((List<Map<String, Object>>) check.get("violations")).as("before Generate").anySatisfy(note -> {
+      assertThat(note).containsEntry("code", "price.unknown");
+      assertThat((String) note.get("message")).contains("the balance could not be read");
+    });
+    List<Map<String, Object>> warnings = (List<Map<String, Object>>) generated.get("warnings");
+    assertThat(warnings).as(generated.toString()).anySatisfy(warning -> {
+      assertThat(warning).containsEntry("code", "price.unknown");
+      assertThat((String) warning.get("message")).contains("is unknown", "the balance could not be read")
+          .doesNotContain("credits left");
+    });
+    assertThat(warnings).anySatisfy(warning -> assertThat(warning).containsEntry("code", "balance.unreadable"));
+    assertThat(generated.toString()).doesNotContain("980");
+  }
+
+  @Test
+  void theBalanceGivesItsExactDollarsAtTheProvidersRateAndItsNote() {
+    String balance = "{\"success\":true,\"remain_credits\":%s,\"used_credits\":0,\"credits_per_usd\":%s,"
+        + "\"unlimited_quota\":false}";
+    for (Endpoint endpoint : List.of(Endpoint.BALANCE, Endpoint.USER_BALANCE)) {
+      fake.inject(endpoint, Fault.answer(200, "application/json", String.format(balance, "70.07", "200")), 1);
+      fake.inject(endpoint, Fault.answer(200, "application/json", String.format(balance, "1000", "100")), 1);
+    }
+    start();
+
+    Map<String, Object> usual = json(call(request("/api/balance").build()));
+    Map<String, Object> otherRate = json(call(request("/api/balance").build()));
+
+    assertThat(new BigDecimal(String.valueOf(usual.get("usd")))).isEqualByComparingTo("0.35035");
+    assertThat(usual).containsEntry("usd_words", "$0.35035").containsEntry("credits_per_usd", 200L)
+        .containsEntry("rate_note", null);
+    assertThat(otherRate).containsEntry("usd", 10L).containsEntry("usd_words", "$10.00")
+        .containsEntry("credits_per_usd", 100L);
+    assertThat((String) otherRate.get("rate_note")).startsWith("the provider reports 100 credits per US dollar, but"
+        + " vidgen assumes 200");
+  }
+
+  /** A job of {@code model} with one image by its address: nothing to upload before its create. */
+  private static String addressJob(String model, String prompt) {
+    return "{\"model\":\"" + model + "\",\"prompt\":\"" + prompt + "\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
+        + "\"images\":[{\"url\":\"https://cdn.example.com/a.png\"}]}";
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aGenerateChecksAndNotesTheSameJobUnderTheLockAVidgenGenerateTakesSoTheTwoNeverBothPay() throws Exception {
     Path home = Files.createDirectories(folder.resolve("home"));
     start();
@@ -1108,7 +1189,7 @@ class PlaygroundOnToApisTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
     assertThat(error).containsEntry("code", "price_changed").containsEntry("sent", "no");
-    assertThat((String) error.get("message")).contains("it was 40 credits, it is now 80 credits ($0.4)",
+    assertThat((String) error.get("message")).contains("it was 40 credits, it is now 80 credits ($0.40)",
         "nothing was sent");
     assertThat((Map<String, Object>) json(refused.body()).get("quote")).containsEntry("credits", 80L);
     assertThat(fake.creates()).isEmpty();

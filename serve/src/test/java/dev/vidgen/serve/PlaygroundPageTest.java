@@ -259,6 +259,39 @@ class PlaygroundPageTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 
+  @Test
+  void theBalanceLineShowsTheServersExactDollarsAtTheProvidersRateWithItsNote() {
+    try (dev.vidgen.testkit.toapis.FakeToApisServer fake = dev.vidgen.testkit.toapis.FakeToApisServer.start()) {
+      String balance = "{\"success\":true,\"remain_credits\":70.07,\"used_credits\":0,\"credits_per_usd\":%s,"
+          + "\"unlimited_quota\":false}";
+      for (dev.vidgen.testkit.toapis.Endpoint endpoint : List.of(dev.vidgen.testkit.toapis.Endpoint.BALANCE,
+          dev.vidgen.testkit.toapis.Endpoint.USER_BALANCE)) {
+        fake.inject(endpoint, dev.vidgen.testkit.toapis.Fault.answer(200, "application/json",
+            String.format(balance, "200")), 1);
+        fake.inject(endpoint, dev.vidgen.testkit.toapis.Fault.answer(200, "application/json",
+            String.format(balance, "100")), 100);
+      }
+      client = VidgenClient.builder().provider("toapis", dev.vidgen.core.port.ProviderConfig.builder()
+          .apiKey(dev.vidgen.core.port.ApiKey.of(fake.apiKey())).baseUrl(fake.baseUrl()).build()).build();
+      playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+          List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+      browser.get("http://127.0.0.1:" + playground.port() + "/");
+      FluentWait<WebDriver> wait = patient();
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "credits"));
+      assertThat(browser.findElement(By.id("balance")).getText()).as("exact, not the browser's floating point")
+          .isEqualTo("Balance: 70.07 credits ($0.35035)");
+      assertThat(browser.findElement(By.id("balance-note")).isDisplayed()).isFalse();
+
+      ((JavascriptExecutor) browser).executeScript("loadBalance()"); // the provider now reports 100 credits a dollar
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "per US dollar"));
+      assertThat(browser.findElement(By.id("balance")).getText())
+          .isEqualTo("Balance: 70.07 credits ($0.7007 at the provider's 100 credits per US dollar)");
+      assertThat(browser.findElement(By.id("balance-note")).getText()).startsWith("Note: the provider reports 100"
+          + " credits per US dollar, but vidgen assumes 200");
+    }
+  }
+
   private void open(Duration taskLength) {
     mock = MockVideoProvider.builder().duration(taskLength).build();
     client = VidgenClient.builder().provider(mock)

@@ -57,6 +57,23 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
     return plain(credits.divide(CREDITS_PER_USD));
   }
 
+  /**
+   * {@code credits} in US dollars at {@code creditsPerUsd}, a provider's own rate: exact where the division ends
+   * (at 200 it always does), else cut (never rounded up) after 10 decimals, so that no balance reads as more than
+   * it is.
+   */
+  public static BigDecimal usdAt(BigDecimal credits, BigDecimal creditsPerUsd) {
+    Objects.requireNonNull(credits, "credits == null");
+    Objects.requireNonNull(creditsPerUsd, "creditsPerUsd == null");
+    BigDecimal dollars;
+    try {
+      dollars = credits.divide(creditsPerUsd);
+    } catch (ArithmeticException endless) {
+      dollars = credits.divide(creditsPerUsd, 10, java.math.RoundingMode.DOWN);
+    }
+    return plain(dollars);
+  }
+
   /** Without trailing zeros, yet never in exponent form: 20.00 becomes 20, 200 stays 200. */
   static BigDecimal plain(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
@@ -116,6 +133,15 @@ public record PriceQuote(String model, BigDecimal credits, BigDecimal usd, Strin
   /** Dollars, when known. */
   public Optional<BigDecimal> usdIfKnown() {
     return Optional.ofNullable(usd);
+  }
+
+  /** Dollars as vidgen writes them in words: at least two decimals, no trailing zeros beyond, "$0.30", "-$0.025". */
+  public static String usdInWords(BigDecimal usd) {
+    BigDecimal shown = usd.abs().stripTrailingZeros();
+    if (shown.scale() < 2) {
+      shown = shown.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+    return (usd.signum() < 0 ? "-$" : "$") + shown.toPlainString();
   }
 
   /** An amount of credits in words: {@code 1 credit}, {@code 20 credits}, {@code 0.5 credits}. */

@@ -1125,17 +1125,25 @@ async function loadBalance() {
       // 501: the provider reports no balance at all, which no retry changes.
       box.textContent = (result.status === 501 ? 'Balance: not reported' : 'Balance: unavailable')
         + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
+      $('balance-note').hidden = true;
       recheckUnknownPrice();
       return;
     }
     const b = result.body;
-    box.textContent = b.unlimited ? 'Balance: unlimited' : `Balance: ${b.remaining_credits} credits (${formatUsd(Number(b.remaining_credits) / 200)})`;
+    // The dollars are the server's, exact and at the provider's rate (as vidgen balance shows them), never computed here.
+    const rate = b.credits_per_usd !== undefined && b.credits_per_usd !== null && Number(b.credits_per_usd) !== 200
+      ? ` at the provider's ${b.credits_per_usd} credits per US dollar` : '';
+    box.textContent = b.unlimited ? 'Balance: unlimited'
+      : `Balance: ${b.remaining_credits} credits` + (b.usd_words ? ` (${b.usd_words}${rate})` : '');
+    $('balance-note').textContent = b.rate_note ? 'Note: ' + b.rate_note : '';
+    $('balance-note').hidden = !b.rate_note;
     state.balance = b.unlimited || b.remaining_credits === null ? null : Number(b.remaining_credits);
     state.balanceAdvice = b.short_advice || null;
     state.balanceLimitedBy = b.limited_by || null;
   } catch (e) {
     box.textContent = 'Balance: unavailable';
     state.balance = null;
+    $('balance-note').hidden = true;
   }
   showFunds();
   recheckUnknownPrice();
