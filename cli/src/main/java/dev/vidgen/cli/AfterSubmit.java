@@ -49,6 +49,7 @@ final class AfterSubmit {
   }
 
   void beforeSubmit(Session session) {
+    refuseTimeoutWithoutWait();
     if (out != null) {
       session.keepForResume("--out", out.forCommands(session.context()));
       if (force) {
@@ -57,6 +58,17 @@ final class AfterSubmit {
     }
     if (!noWait || out != null) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
+    }
+  }
+
+  /**
+   * {@code --timeout} bounds this command's wait, and {@code --no-wait} has none: taken silently, the pair would
+   * read as a wait that never came. Checked before a dry run too, so that one passes only where the real run would.
+   */
+  void refuseTimeoutWithoutWait() {
+    if (noWait && timeout != null) {
+      throw CliException.usage("--timeout bounds how long this command waits for the video, and --no-wait does not"
+          + " wait; nothing was sent", "leave out --timeout here, and give it to vidgen wait TASK when you wait");
     }
   }
 

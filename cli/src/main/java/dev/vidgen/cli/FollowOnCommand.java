@@ -121,6 +121,7 @@ abstract class FollowOnCommand extends ClientCommand {
     dev.vidgen.core.pricing.Budget budget = GenerateCommand.budgetOf(maxCredits);
     session.budget(budget);
     session.dryRunOf(kind().id());
+    after.refuseTimeoutWithoutWait();
     if (!dryRun) {
       after.beforeSubmit(session);
     }

@@ -46,6 +46,7 @@ final class GenerateCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    after.refuseTimeoutWithoutWait();
     VideoJob videoJob = job.toJob(session.context());
     Budget budget = budget();
     session.budget(budget);

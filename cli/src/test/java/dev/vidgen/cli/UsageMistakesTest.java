@@ -181,6 +181,34 @@ class UsageMistakesTest {
     assertThat(before.out()).isEqualTo(after.out());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "dry run: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aTimeoutWithNoWaitIsRefusedBeforeAnythingIsSentInsteadOfBeingIgnored(boolean dryRun) {
+    // Left alone at stop 64: generate --no-wait --timeout 5m took the timeout and did nothing with it.
+    try (dev.vidgen.testkit.toapis.FakeToApisServer fake = dev.vidgen.testkit.toapis.FakeToApisServer.builder()
+        .apiKeys(KEY).start()) {
+      CliRun vidgen = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("XDG_DATA_HOME", dir.resolve("data").toString());
+      java.util.List<String> generate = new java.util.ArrayList<>(java.util.List.of("generate", "--model",
+          "grok-video-1.5", "--image", "https://images.example/bottle.png", "--prompt", "a slow push-in", "--no-wait",
+          "--timeout", "5m", "--base-url", fake.baseUrl().toString()));
+      java.util.List<String> remix = new java.util.ArrayList<>(java.util.List.of("remix", "video_earlier", "--prompt",
+          "at dusk", "--timeout", "5m", "--no-wait", "--base-url", fake.baseUrl().toString()));
+      if (dryRun) {
+        generate.add("--dry-run");
+        remix.add("--dry-run");
+      }
+
+      for (java.util.List<String> line : java.util.List.of(generate, remix)) {
+        CliRun.Result result = vidgen.run(line.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.err()).contains("--timeout bounds how long this command waits for the video, and --no-wait"
+            + " does not wait; nothing was sent", "give it to vidgen wait TASK when you wait");
+      }
+      assertThat(fake.requests()).as("nothing is sent").isEmpty();
+    }
+  }
+
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"base_url", "BASE_URL", "toapis.base_url", "base-url"})
   void aBaseUrlSettingIsRefusedSoThatWhatVidgenPrintsNamesTheServerItUses(String setting) {
