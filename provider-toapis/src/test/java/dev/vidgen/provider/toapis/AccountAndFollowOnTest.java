@@ -35,23 +35,19 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11 on the wire: model list, balances of key and account, video uploads, extend and remix. */
 class AccountAndFollowOnTest {
   @TempDir Path dir;
-  private final FakeToApisServer toapis = FakeToApisServer.builder()
-      .videoModels(Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2"))
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .server(fake -> fake.videoModels(Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2")))
       .start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @Test
   void liveModelsAsksForVideoModelsOfThisKey() {

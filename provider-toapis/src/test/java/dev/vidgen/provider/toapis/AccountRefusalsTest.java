@@ -14,19 +14,16 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.math.BigDecimal;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Account reads answered HTTP 200 with {@code success: false}: the provider's refusal, the key's only when it says so. */
 class AccountRefusalsTest {
-  private final FakeToApisServer toapis = FakeToApisServer.builder().videoModels(Set.of("seedance-2")).start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http =
+      ToApisOverHttp.builder().server(fake -> fake.videoModels(Set.of("seedance-2"))).start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   private static String refusal(String message) {
     return "{\"success\":false,\"message\":\"" + message + "\"}";

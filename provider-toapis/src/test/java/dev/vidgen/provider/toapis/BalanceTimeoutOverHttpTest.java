@@ -10,26 +10,20 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A balance read against a server that hangs or keeps failing ends within the client's balance timeout. */
 @Timeout(20)
 class BalanceTimeoutOverHttpTest {
   private static final Duration BOUND = Duration.ofMillis(800);
 
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder().provider(provider).environmentRoutes(false)
-      .balanceTimeout(BOUND, "raise it with --timeout").build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .client(client -> client.environmentRoutes(false).balanceTimeout(BOUND, "raise it with --timeout")).start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void aBalanceThatNeverAnswersEndsAtTheTimeoutNamingWhatSetsIt() {

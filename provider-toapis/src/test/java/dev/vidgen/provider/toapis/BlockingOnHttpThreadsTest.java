@@ -1,5 +1,7 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyPolls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -11,16 +13,14 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
-import dev.vidgen.core.policy.PollSchedule;
-import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Trial CX F1: a stage that depends on a client's future runs on the provider's HTTP threads (five by
@@ -28,25 +28,14 @@ import org.junit.jupiter.api.Test;
  * deadline; it is refused at once, nothing sent, and the client's other jobs go on.
  */
 class BlockingOnHttpThreadsTest {
-  private static final Duration TINY = Duration.ofMillis(1);
-
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder()
-      .provider(provider)
-      .environmentRoutes(false)
-      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
-          .retryAfterJitter(Duration.ZERO).build())
-      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
-          .jitter(0.1).build())
-      .build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance()
+      .client(client -> client.environmentRoutes(false)
+          .retryPolicy(tinyBackoffs().build())
+          .pollSchedule(tinyPolls().jitter(0.1).build()))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void aDependentStageThatAwaitsOnAnHttpThreadIsRefusedAtOnceAndTheOtherJobsComplete() {

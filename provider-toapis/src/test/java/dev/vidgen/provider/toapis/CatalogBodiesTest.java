@@ -7,22 +7,18 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.ViolationCodes;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the built-in routes send where the fact sheet and an earlier catalog disagreed. */
 class CatalogBodiesTest {
   private static final String A = "https://x.example/a.png";
   private static final String B = "https://x.example/b.png";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().client().start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void kling30TurboSendsNoAspectRatioForImageToVideoAndSaysSo() {

@@ -1,5 +1,7 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.TINY;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,26 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The policy's waits are a millisecond, so nothing here waits on real time.
  */
 class ClientRetriesTest {
-  private static final Duration TINY = Duration.ofMillis(1);
-  private static final RetryPolicy NO_WAITING = RetryPolicy.builder()
-      .rateLimitBackoff(TINY, TINY)
-      .transientBackoff(TINY, TINY)
-      .notFoundBackoff(TINY, TINY)
-      .retryAfterJitter(Duration.ZERO)
-      .build();
+  private static final RetryPolicy NO_WAITING = tinyBackoffs().notFoundBackoff(TINY, TINY).build();
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
   private final List<String> retries = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = client(provider);
 
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().client(this::recordingRetries).start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void aCreateIsSentAgainAfter429And503And500AndMakesOneTask() {
@@ -229,8 +220,12 @@ class ClientRetriesTest {
   }
 
   private VidgenClient client(ToApisVideoProvider provider) {
-    return VidgenClient.builder()
-        .provider(provider)
+    return recordingRetries(VidgenClient.builder().provider(provider)).build();
+  }
+
+  /** The client's settings here: no waiting, and each retry and warning recorded. */
+  private VidgenClient.Builder recordingRetries(VidgenClient.Builder client) {
+    return client
         .retryPolicy(NO_WAITING)
         .listener(new VidgenListener() {
           @Override
@@ -243,8 +238,7 @@ class ClientRetriesTest {
           public void onWarning(String code, String message) {
             warnings.add(code + ": " + message);
           }
-        })
-        .build();
+        });
   }
 
   private static VideoJob grokJob() {

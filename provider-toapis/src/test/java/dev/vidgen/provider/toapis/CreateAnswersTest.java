@@ -1,5 +1,8 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.TINY;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyPolls;
 import static dev.vidgen.provider.toapis.ToApisTesting.await;
 import static dev.vidgen.provider.toapis.ToApisTesting.failure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +20,6 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.RequestRejectedException;
 import dev.vidgen.core.policy.FailureKind;
-import dev.vidgen.core.policy.PollSchedule;
-import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.testkit.fixtures.VideoJobs;
 import dev.vidgen.testkit.toapis.CreateRecord;
@@ -27,10 +28,9 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,29 +39,22 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code success: false} naming no task id is a refusal, not a task that may exist.
  */
 class CreateAnswersTest {
-  private static final Duration TINY = Duration.ofMillis(1);
   private static final String JSON = "application/json";
   /** The id the fake gives its first task (a test that guesses wrong fails on the task it finds). */
   private static final String FIRST_TASK = "video_000001";
 
   @TempDir Path dir;
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance()
-      .videoModels(Set.of("grok-video-1.5-preview", "grok-video-1.0", "seedance-2")).start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder()
-      .provider(provider)
-      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
-          .notFoundBackoff(TINY, TINY).retryAfterJitter(Duration.ZERO).build())
-      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
-          .jitter(0.1).build())
-      .build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .unlimitedBalance().server(fake -> fake.videoModels(Set.of("grok-video-1.5-preview", "grok-video-1.0",
+          "seedance-2")))
+      .client(client -> client
+          .retryPolicy(tinyBackoffs().notFoundBackoff(TINY, TINY).build())
+          .pollSchedule(tinyPolls().jitter(0.1).build()))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
+  private final VidgenClient client = http.client();
 
   @Test
   void aCreateAnsweredCompletedWithoutAResultKeepsItsTaskIdAndIsNotFinal() {

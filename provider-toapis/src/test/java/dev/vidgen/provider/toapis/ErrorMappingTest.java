@@ -30,8 +30,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,15 +40,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorMappingTest {
   private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = new ToApisVideoProvider(
-      ToApisTesting.config(toapis).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .config(config -> config.clock(Clock.fixed(NOW, ZoneOffset.UTC))).start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   static Stream<Arguments> documentedStatuses() {
     return Stream.of(

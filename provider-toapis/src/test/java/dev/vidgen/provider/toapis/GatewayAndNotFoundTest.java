@@ -1,5 +1,8 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.TINY;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyPolls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,40 +14,28 @@ import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.error.TaskNotFoundException;
-import dev.vidgen.core.policy.PollSchedule;
-import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.testkit.fixtures.VideoJobs;
 import dev.vidgen.testkit.toapis.CreateRecord;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 points 2 and 3 against the fake ToAPIs: a create answered by a gateway's error is never
  * sent again blindly, and a passing 404 on a created task is not believed at once.
  */
 class GatewayAndNotFoundTest {
-  private static final Duration TINY = Duration.ofMillis(1);
-
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder()
-      .provider(provider)
-      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
-          .notFoundBackoff(TINY, TINY).retryAfterJitter(Duration.ZERO).build())
-      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
-          .budget(Duration.ofMillis(5), 8).build())
-      .build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance()
+      .client(client -> client
+          .retryPolicy(tinyBackoffs().notFoundBackoff(TINY, TINY).build())
+          .pollSchedule(tinyPolls().budget(Duration.ofMillis(5), 8).build()))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void a502PageAfterTheTaskWasMadeIsLookedUpByReferenceAndNotSentAgain() {

@@ -1,5 +1,6 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,39 +15,31 @@ import dev.vidgen.core.client.WaitStoppedException;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.AmbiguousSubmitException;
 import dev.vidgen.core.policy.PollSchedule;
-import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling {@code generateAsync} over HTTP: the task it made, or is making, is never lost and never paid twice. */
 class GenerateCancelTest {
-  private static final Duration TINY = Duration.ofMillis(1);
   private static final Duration HELD = Duration.ofSeconds(2);
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance()
-      .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10)).start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder().provider(provider).environmentRoutes(false)
-      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
-          .retryAfterJitter(Duration.ZERO).build())
-      .pollSchedule(PollSchedule.builder().firstDelay(Duration.ZERO).build())
-      .build();
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .unlimitedBalance().server(fake -> fake.lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10)))
+      .client(client -> client.environmentRoutes(false)
+          .retryPolicy(tinyBackoffs().build())
+          .pollSchedule(PollSchedule.builder().firstDelay(Duration.ZERO).build()))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @TempDir Path folder;
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
 
   @Test
   void cancellingOnceTheTaskIsMadeEndsWithTheHandleOfTheCreatedTask() {

@@ -1,5 +1,7 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyPolls;
 import static dev.vidgen.provider.toapis.ToApisTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +16,6 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.ProviderConfigurationException;
 import dev.vidgen.core.error.ResultUnavailableException;
 import dev.vidgen.core.error.ResultUnusableException;
-import dev.vidgen.core.policy.PollSchedule;
-import dev.vidgen.core.policy.RetryPolicy;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
@@ -24,38 +24,29 @@ import dev.vidgen.testkit.toapis.TaskScript;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Status words, result links, hostile text and loopback names, as a careful client must read them. */
 class HostileAnswersTest {
-  private static final Duration TINY = Duration.ofMillis(1);
   private static final String JSON = "application/json";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private final VidgenClient client = VidgenClient.builder()
-      .provider(provider)
-      .retryPolicy(RetryPolicy.builder().rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY)
-          .retryAfterJitter(Duration.ZERO).build())
-      .pollSchedule(PollSchedule.builder().firstDelay(TINY).minInterval(TINY).maxInterval(Duration.ofMillis(5))
-          .jitter(0.1).build())
-      .build();
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance()
+      .client(client -> client
+          .retryPolicy(tinyBackoffs().build())
+          .pollSchedule(tinyPolls().jitter(0.1).build()))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
+  private final VidgenClient client = http.client();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"cancelled", "canceled", "expired", "error", "CANCELLED"})

@@ -12,8 +12,8 @@ import dev.vidgen.core.validation.ViolationCodes;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,14 +26,10 @@ class InputParamTest {
   private static final Object FRAME = List.of(Map.of("url", "https://x.example/a.png", "role", "first_frame"));
   private static final Object URLS = List.of("https://x.example/b.png");
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().client().start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void aFirstFrameGivenAsAParameterOfATextToVideoJobIsRefusedAndNothingIsSent() {

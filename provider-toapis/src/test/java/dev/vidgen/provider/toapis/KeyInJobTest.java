@@ -17,22 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A job whose text holds the API key is refused before anything (an upload, a create) is sent. */
 class KeyInJobTest {
   private static final String CAT = "https://images.example/cat.png";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().client().start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
   private final String key = toapis.apiKey();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    toapis.close();
-  }
 
   @Test
   void aKeyPastedIntoThePromptIsRefusedWithoutShowingItAndNothingIsSent() {

@@ -27,20 +27,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class NetworkFailureTest {
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = new ToApisVideoProvider(
-      ToApisTesting.config(toapis).readTimeout(Duration.ofMillis(500)).build());
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder()
+      .config(config -> config.readTimeout(Duration.ofMillis(500))).start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @Test
   void refusedConnectionIsConnectFailedForCreateAndStatus() throws IOException {

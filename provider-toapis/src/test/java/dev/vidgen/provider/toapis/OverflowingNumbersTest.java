@@ -18,8 +18,8 @@ import dev.vidgen.testkit.toapis.Fault;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,14 +31,10 @@ class OverflowingNumbersTest {
   private static final String VIDEO = "\"result\":{\"type\":\"video\",\"data\":[{\"url\":\"https://files.example/f3.mp4\","
       + "\"format\":\"mp4\"}]}";
 
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {

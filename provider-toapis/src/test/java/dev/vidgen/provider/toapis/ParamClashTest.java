@@ -11,21 +11,17 @@ import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An extra parameter may not replace a field the job's checked and priced settings fill. */
 class ParamClashTest {
   private static final String CAT = "https://images.example/cat.png";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final VidgenClient client = VidgenClient.builder().provider(ToApisTesting.provider(toapis)).build();
-
-  @AfterEach
-  void stop() {
-    client.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().client().start();
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
   @Test
   void aDurationParameterUnderAQuoteForTheDefaultDurationIsRefusedBeforeAnythingIsSent() {

@@ -11,19 +11,15 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A route whose hints ToAPIs cannot read stops the client as it is built, not a job at its create. */
 class RouteHintsClientTest {
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   private static ModelRoute route(String id, Map<String, ?> hints) {
     return ModelRoute.builder(id).mode(GenerationMode.TEXT_TO_VIDEO).durations(DurationRule.oneOf(5, 10))

@@ -24,18 +24,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecurityTest {
   private static final String KEY = "sk-secret0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().apiKeys(KEY).start();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
-  private final ToApisVideoProvider provider =
-      new ToApisVideoProvider(ToApisTesting.config(toapis).build(), new HttpLog(new HttpLog.Sink() {
+
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().server(fake -> fake.apiKeys(KEY))
+      .provider(config -> new ToApisVideoProvider(config, new HttpLog(new HttpLog.Sink() {
         @Override
         public boolean enabled() {
           return true;
@@ -45,13 +46,10 @@ class SecurityTest {
         public void line(String text) {
           logLines.add(text);
         }
-      }, dev.vidgen.core.port.ApiKey.of(KEY)));
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+      }, dev.vidgen.core.port.ApiKey.of(KEY))))
+      .start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @Test
   void theKeyGoesOnlyIntoTheAuthorizationHeaderOfApiCalls() {

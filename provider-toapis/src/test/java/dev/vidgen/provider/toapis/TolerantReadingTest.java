@@ -25,21 +25,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TolerantReadingTest {
-  private final FakeToApisServer toapis = FakeToApisServer.start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @Test
   void anUndocumentedStatusCountsAsPendingAndKeepsItsWord() {
@@ -245,10 +241,8 @@ class TolerantReadingTest {
 
   @Test
   void anOverdrawnAccountHasLessThanNothingLeftAndIsNotUnlimited() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":-5,\"used_credits\":10,\"unlimited_quota\":false}"));
-
-    Balance balance = await(provider.balance());
+    Balance balance = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":-5,\"used_credits\":10,\"unlimited_quota\":false}");
 
     assertThat(balance.unlimited()).as("only -1 is ToAPIs' unlimited").isFalse();
     assertThat(balance.remaining()).contains(new BigDecimal("-5"));
@@ -256,12 +250,10 @@ class TolerantReadingTest {
 
   @Test
   void anAccountOverdrawnByExactlyOneIsNotUnlimitedWhenTheAnswerSaysItIsNot() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":10,\"unlimited_quota\":false}"));
-    Balance byOneCredit = await(provider.balance());
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":-200,\"remain_balance\":-1.0,\"unlimited_quota\":false}"));
-    Balance byOneDollar = await(provider.balance());
+    Balance byOneCredit = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":10,\"unlimited_quota\":false}");
+    Balance byOneDollar = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":-200,\"remain_balance\":-1.0,\"unlimited_quota\":false}");
 
     assertThat(byOneCredit.unlimited()).as("unlimited_quota false says what it says").isFalse();
     assertThat(byOneCredit.remaining()).contains(new BigDecimal("-1"));
@@ -271,8 +263,7 @@ class TolerantReadingTest {
 
   @Test
   void aCountOfCreditsWithAMillionDigitsIsUnreadableNotWrittenOut() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":1e999999,\"used_credits\":1e999999}"));
+    answerBalance("{\"success\":true,\"remain_credits\":1e999999,\"used_credits\":1e999999}");
 
     assertThat(failure(provider.balance())).isInstanceOf(ProviderException.class)
         .hasMessageContaining("remain_credits is no count of credits vidgen can read");
@@ -280,12 +271,10 @@ class TolerantReadingTest {
 
   @Test
   void theRateOfCreditsToDollarsTheBalanceStatesIsKeptAndOneThatIsNoPositiveNumberIsNot() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":100,\"unlimited_quota\":false}"));
-    Balance stated = await(provider.balance());
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":0,\"unlimited_quota\":false}"));
-    Balance zero = await(provider.balance());
+    Balance stated = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":100,\"unlimited_quota\":false}");
+    Balance zero = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":0,\"unlimited_quota\":false}");
 
     assertThat(stated.creditsPerUsd()).isEqualByComparingTo("100");
     assertThat(zero.creditsPerUsd()).as("as good as none").isNull();
@@ -294,10 +283,8 @@ class TolerantReadingTest {
 
   @Test
   void aBalanceNestedUnderDataIsRead() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":true,\"data\":{\"remain_credits\":88.5,\"used_credits\":11.5,\"unlimited_quota\":false}}"));
-
-    Balance balance = await(provider.balance());
+    Balance balance = balanceAnswering(
+        "{\"success\":true,\"data\":{\"remain_credits\":88.5,\"used_credits\":11.5,\"unlimited_quota\":false}}");
 
     assertThat(balance.remaining()).contains(new BigDecimal("88.5"));
     assertThat(balance.usedCredits()).isEqualByComparingTo("11.5");
@@ -305,8 +292,7 @@ class TolerantReadingTest {
 
   @Test
   void anAccountRefusalSentWithHttp200IsTheKeysAuthenticationFailure() {
-    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
-        "{\"success\":false,\"message\":\"token disabled\"}"));
+    answerBalance("{\"success\":false,\"message\":\"token disabled\"}");
 
     ProviderException error = (ProviderException) failure(provider.balance());
 
@@ -345,6 +331,16 @@ class TolerantReadingTest {
 
   private void answerStatus(String json) {
     toapis.inject(Endpoint.STATUS, Fault.answer(200, "application/json", json));
+  }
+
+  private void answerBalance(String json) {
+    toapis.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", json));
+  }
+
+  /** The balance read while the server answers it with {@code json}. */
+  private Balance balanceAnswering(String json) {
+    answerBalance(json);
+    return await(provider.balance());
   }
 
   private TaskSnapshot pollToEnd(TaskId id) {

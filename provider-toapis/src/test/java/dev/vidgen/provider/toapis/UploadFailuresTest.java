@@ -1,5 +1,7 @@
 package dev.vidgen.provider.toapis;
 
+import static dev.vidgen.provider.toapis.ToApisOverHttp.TINY;
+import static dev.vidgen.provider.toapis.ToApisOverHttp.tinyBackoffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +19,9 @@ import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,32 +32,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * twice is uploaded once.
  */
 class UploadFailuresTest {
-  private static final Duration TINY = Duration.ofMillis(1);
-  private static final RetryPolicy NO_WAITING = RetryPolicy.builder()
-      .rateLimitBackoff(TINY, TINY).transientBackoff(TINY, TINY).notFoundBackoff(TINY, TINY)
-      .retryAfterJitter(Duration.ZERO).build();
+  private static final RetryPolicy NO_WAITING = tinyBackoffs().notFoundBackoff(TINY, TINY).build();
 
   @TempDir Path folder;
-  private FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-  private VidgenClient client = client();
+  @RegisterExtension
+  final ToApisOverHttp http = start(ToApisOverHttp.builder());
+  private final FakeToApisServer toapis = http.server();
+  private final VidgenClient client = http.client();
 
-  @AfterEach
-  void stop() {
-    client.close();
-    provider.close();
-    toapis.close();
-  }
-
-  private VidgenClient client() {
-    return VidgenClient.builder().provider(provider).retryPolicy(NO_WAITING).build();
-  }
-
-  private void useServer(FakeToApisServer server) {
-    stop();
-    toapis = server;
-    provider = ToApisTesting.provider(toapis);
-    client = client();
+  /** Starts {@code fixture} with an account that has no limit and a client that never waits. */
+  private static ToApisOverHttp start(ToApisOverHttp.Builder fixture) {
+    return fixture.unlimitedBalance().client(client -> client.retryPolicy(NO_WAITING)).start();
   }
 
   private static VideoJob grok(Path image) {
@@ -113,24 +99,27 @@ class UploadFailuresTest {
   @ParameterizedTest
   @ValueSource(strings = {"ftp://files.example/uploads/", "/files/", "https:///uploads/"})
   void anUploadedUrlThatIsNotAnAbsoluteWebUrlFailsTheUploadAndCreatesNothing(String base) {
-    useServer(FakeToApisServer.builder().unlimitedBalance().uploadUrlBase(base).start());
-    Path image = Images.png().writeTo(folder.resolve("img.png"));
+    try (ToApisOverHttp other = start(ToApisOverHttp.builder().server(fake -> fake.uploadUrlBase(base)))) {
+      Path image = Images.png().writeTo(folder.resolve("img.png"));
 
-    assertThatThrownBy(() -> client.submit(grok(image))).isInstanceOfSatisfying(ServerErrorException.class, e -> {
-      assertThat(e.upload()).contains(new FailedUpload("image", image));
-      assertThat(e.getMessage()).startsWith("the upload of image img.png (").contains(base)
-          .containsAnyOf("not an absolute http(s) URL", "without a host");
-    });
-    assertThat(toapis.creates()).isEmpty();
+      assertThatThrownBy(() -> other.client().submit(grok(image))).isInstanceOfSatisfying(ServerErrorException.class,
+          e -> {
+            assertThat(e.upload()).contains(new FailedUpload("image", image));
+            assertThat(e.getMessage()).startsWith("the upload of image img.png (").contains(base)
+                .containsAnyOf("not an absolute http(s) URL", "without a host");
+          });
+      assertThat(other.server().creates()).isEmpty();
+    }
   }
 
   @Test
   void theProviderRefusesAVideoUploadAnsweredWithARelativeUrl() {
-    useServer(FakeToApisServer.builder().unlimitedBalance().uploadUrlBase("/files/").start());
-    Path clip = Videos.mp4(folder, "clip.mp4");
+    try (ToApisOverHttp other = start(ToApisOverHttp.builder().server(fake -> fake.uploadUrlBase("/files/")))) {
+      Path clip = Videos.mp4(folder, "clip.mp4");
 
-    assertThat(ToApisTesting.failure(provider.uploadVideo(clip))).isInstanceOf(ServerErrorException.class)
-        .hasMessageContaining("the upload answer names a data.url that is not an absolute http(s) URL");
+      assertThat(ToApisTesting.failure(other.provider().uploadVideo(clip))).isInstanceOf(ServerErrorException.class)
+          .hasMessageContaining("the upload answer names a data.url that is not an absolute http(s) URL");
+    }
   }
 
   @Test

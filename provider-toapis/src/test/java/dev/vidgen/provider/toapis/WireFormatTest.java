@@ -20,8 +20,8 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,14 +29,10 @@ class WireFormatTest {
   private static final String CAT = "https://images.example/cat.png";
   private static final String DOG = "https://images.example/dog.png";
 
-  private final FakeToApisServer toapis = FakeToApisServer.builder().unlimitedBalance().start();
-  private final ToApisVideoProvider provider = ToApisTesting.provider(toapis);
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    toapis.close();
-  }
+  @RegisterExtension
+  final ToApisOverHttp http = ToApisOverHttp.builder().unlimitedBalance().start();
+  private final FakeToApisServer toapis = http.server();
+  private final ToApisVideoProvider provider = http.provider();
 
   @Test
   void grokPreviewSendsOneImageInAnArrayAndSecondsAsAString() {
