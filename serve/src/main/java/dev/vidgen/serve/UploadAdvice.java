@@ -70,6 +70,11 @@ public final class UploadAdvice {
           : "give a JPEG, PNG or WebP image (by its content, whatever its name says) instead of " + name
               + " and " + again;
     }
+    if (refused.httpStatus() == 404) {
+      // No upload endpoint at that address (a wrong base URL): the file was never judged, and a URL would meet the same.
+      return "the provider's address answered that it has no upload there (HTTP 404), so nothing judged " + name
+          + ": check the base URL (vidgen balance checks it without a job), and " + again;
+    }
     if (refused.httpStatus() == 0 || refused.httpStatus() >= 500) {
       // No answer, or the provider failing: nothing judged the file, so there is nothing in it to change.
       return "the provider did not judge " + name + " (" + (refused.httpStatus() == 0 ? "no answer came"
