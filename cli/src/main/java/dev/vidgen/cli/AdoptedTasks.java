@@ -153,8 +153,9 @@ final class AdoptedTasks {
       seen = client.status(handle);
     } catch (dev.vidgen.core.error.TaskNotFoundException unknown) {
       throw CliException.usage(given + ": the provider knows no task " + task + " (" + unknown.getMessage()
-          + "); nothing was recorded", "copy the task id from the provider's dashboard; a task is listed there for"
-          + " 24 hours");
+          + "); nothing was recorded", "copy the task id from the provider's dashboard; a task is listed there "
+          + dev.vidgen.core.text.KeptResults.of(client.provider().keepsResultsFor()).figure()
+              .map(figure -> "for " + figure).orElse("only while the provider keeps it"));
     }
     refuseOtherModel(client, seen, model, key, given);
     // The journal keeps when the job became unknown, after its last take went out: a task created long after that is

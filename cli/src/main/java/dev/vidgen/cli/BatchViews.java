@@ -279,6 +279,11 @@ final class BatchViews {
     return seen.action().id() + " (" + state + ")" + FailedAdvice.cell(seen);
   }
 
+  /** How long the provider keeps results, in words: its own figure, or none when it states none. */
+  private dev.vidgen.core.text.KeptResults keptResults() {
+    return session == null ? dev.vidgen.core.text.KeptResults.unstated() : session.keptResults();
+  }
+
   /** The summary table, the jobs that need a person's attention, and the exit code. */
   /** The credits the plan quoted and, where the provider reports a balance, what was left before and after the run. */
   void balances(BatchPlan plan, java.util.Optional<BigDecimal> before, java.util.Optional<BigDecimal> after) {
@@ -364,8 +369,7 @@ final class BatchViews {
         output.line("extra    line " + line.applyAsInt(e) + " (" + e.key() + "): " + BatchTakes.earlierWords(e)));
     report.entries().stream().filter(BatchViews::videoMissing).sorted(byLine)
         .forEach(e -> output.line("missing  line " + line.applyAsInt(e) + " (" + e.key() + "): " + e.file()
-            + " is gone; save it again with " + downloadCommand(e)
-            + " (the provider keeps a result about 24 hours)"));
+            + " is gone; save it again with " + downloadCommand(e) + " (" + keptResults().resultsAreKept() + ")"));
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
         + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + Plural.count(e.attempts(), "time") : "")
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
@@ -395,8 +399,7 @@ final class BatchViews {
       long missing = report.entries().stream().filter(BatchViews::videoMissing).count();
       String message = Plural.count(missing, "completed job has", "completed jobs have") + " no video in "
           + Plural.word(missing, "its file", "their files") + " any more (listed above)";
-      String next = "save each again with the vidgen download command listed (the provider keeps a result about 24"
-          + " hours)";
+      String next = "save each again with the vidgen download command listed (" + keptResults().resultsAreKept() + ")";
       output.note(message + " — " + next);
       json.put("error", error("video_missing", "batch.videos_missing", message, next, exit));
     } else if (timeUp) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vidgen download TASK_ID [--out FILE]}: saves the video of a completed task, without waiting. */
 @Command(name = "download", sortOptions = false,
-    description = "Save the video of a completed task (results are kept 24 hours); does not wait.")
+    description = "Save the video of a completed task (results are kept for a limited time: 24 hours on toapis and"
+        + " the mock); does not wait.")
 final class DownloadCommand extends TaskCommand {
   @Option(names = "--out", paramLabel = "FILE|FOLDER/|-", converter = OutTarget.Converter.class,
       description = "Where to save the video: a file, a folder (ending in / or existing; made if missing) that gets"

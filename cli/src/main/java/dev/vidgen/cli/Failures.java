@@ -42,10 +42,16 @@ import picocli.CommandLine.ParameterException;
  * next) and, with {@code --json}, the {@code error} object.
  */
 final class Failures {
-  /** After a video's link expired: no download can help, only a new task. */
-  private static final String EXPIRED_NEXT =
-      "its video cannot be saved any more (results are kept 24 hours); generate it again, with the settings vidgen"
-          + " history shows";
+  /** After a video's link expired: no download can help, only a new task. How long results last is the provider's. */
+  private static String expiredNext(Session session) {
+    return "its video cannot be saved any more (" + keptResults(session).resultsAreKept() + "); generate it again,"
+        + " with the settings vidgen history shows";
+  }
+
+  /** How long the command's provider keeps results; no figure when no provider was chosen yet. */
+  private static dev.vidgen.core.text.KeptResults keptResults(Session session) {
+    return session == null ? dev.vidgen.core.text.KeptResults.unstated() : session.keptResults();
+  }
 
   /** After a completed task named a video link vidgen will not fetch: waiting or downloading reads the same link. */
   static final String UNUSABLE_NEXT = "vidgen does not fetch such a link, and reading the task again gives the same"
@@ -127,7 +133,7 @@ final class Failures {
   /** The task completed but its video was not saved: how to save it later. */
   private static String saveNext(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved) {
     if (cause instanceof ResultExpiredException) {
-      return EXPIRED_NEXT;
+      return expiredNext(session);
     }
     if (cause instanceof ResultUnusableException) {
       return UNUSABLE_NEXT;
@@ -139,8 +145,8 @@ final class Failures {
     if (cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.servedSomethingElse()) {
       // The same command fails the same way until the link serves the video: not promised to save it.
       return "the task is done, but its video link served no such video; the link may serve it later: try again"
-          + " with " + unsaved.command() + ", and if it still fails, get the video from the provider's dashboard"
-          + " while the link lasts (24 hours)";
+          + " with " + unsaved.command() + ", and if it still fails, get the video from the provider's dashboard "
+          + keptResults(session).whileTheLinkLasts();
     }
     return "the task is done; save its video with: " + unsaved.command();
   }
@@ -376,16 +382,17 @@ final class Failures {
                       + " reports a balance)");
     }
     if (cause instanceof ResultExpiredException) {
-      return EXPIRED_NEXT;
+      return expiredNext(session);
     }
     if (cause instanceof ResultUnusableException) {
       return UNUSABLE_NEXT;
     }
     if (cause instanceof TaskNotFoundException) {
-      // How long results are kept is ToAPIs' fact (24 hours), not every provider's.
+      // How long results are kept is each provider's own fact: its figure where it states one.
       return (session == null ? java.util.Optional.<String>empty() : session.notFoundNext())
-          .orElse("check the task id and the provider" + (onToApis(session) ? " (results are kept 24 hours)"
-              : " (a provider may keep a task only for a while)"));
+          .orElse("check the task id and the provider" + keptResults(session).figure()
+              .map(figure -> " (results are kept " + figure + ")")
+              .orElse(" (a provider may keep a task only for a while)"));
     }
     if (cause instanceof AmbiguousSubmitException ambiguous) {
       java.util.Optional<String> lookUp = session == null ? java.util.Optional.empty() : session.unansweredNext();

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Before {@code generate} pays: whether this machine's task history holds the identical job,
- * submitted within the last day (while results last) and not failed. Someone at a terminal is asked
+ * submitted within the last day (vidgen's same-job window) and not failed. Someone at a terminal is asked
  * before a second take is paid for; anywhere else (a script, {@code --json}) nothing is sent and the
  * command ends with exit 1 naming the earlier task. {@code --again} skips the check, and the mock,
  * which charges nothing, is never checked.
@@ -218,7 +218,8 @@ final class RepeatCheck {
         + (isOpenNote(entry) ? ", as the create vidgen history lists as " : " as task ")
         + SafeText.clip(entry.taskId(), 100) + " (" + (entry.mayStillBeOnItsWay(now)
             ? "its create has had no answer yet and may still be on its way: another run may be waiting for it"
-            : state(entry)) + ")" + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
+            : state(entry, session.keptResults())) + ")"
+        + (entry.madeWithAnotherKey(tag) ? ", with another API key (tagged "
             + SafeText.clip(entry.keyTag(), 16) + "; this key's tag is " + tag + "): if that key is another account's,"
             + " only its keys can follow the task" : "");
   }
@@ -318,7 +319,7 @@ final class RepeatCheck {
     return now;
   }
 
-  private static String state(HistoryEntry entry) {
+  private static String state(HistoryEntry entry, dev.vidgen.core.text.KeptResults kept) {
     return switch (entry.status()) {
       case "completed" -> entry.file() == null ? ExpiredResults.of(entry)
           .map(at -> "completed, but its video's link expired at " + at + " before it was saved")
@@ -329,8 +330,8 @@ final class RepeatCheck {
           : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
               ? "" : ", a file since gone");
       case "in_progress" -> "last seen in progress";
-      case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; results are kept"
-          + " 24 hours)";
+      case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; "
+          + kept.resultsAreKept() + ")";
       case UnansweredCreate.STATUS -> "its create got no answer, so it may exist and be billed";
       default -> "last seen " + SafeText.clip(entry.status(), 100);
     };
@@ -370,7 +371,8 @@ final class RepeatCheck {
       // Went to whatever read standard output then; a download saves it again while its link lasts.
       return "its video was written to standard output; to have it again, save it with " + Failures.taskCommand(
           "download", entry.taskId(), entry.provider(), session, "--out", session.workingFolderOut())
-          + " (its link lasts about 24 hours)";
+          + session.keptResults().figure().map(figure -> " (its link lasts about " + figure + ")")
+              .orElse(" (while the provider keeps its link)");
     }
     boolean download = entry.status().equals("completed");
     String verb = download ? "download" : "wait";

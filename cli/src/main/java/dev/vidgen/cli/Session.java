@@ -459,6 +459,12 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /** How long the provider keeps results, as advice says it: no figure before a client was built. */
+  dev.vidgen.core.text.KeptResults keptResults() {
+    return client == null ? dev.vidgen.core.text.KeptResults.unstated()
+        : dev.vidgen.core.text.KeptResults.of(client.provider().keepsResultsFor());
+  }
+
   /** The provider chosen, once a client was built. */
   Optional<ProviderChoice> choice() {
     return Optional.ofNullable(choice);

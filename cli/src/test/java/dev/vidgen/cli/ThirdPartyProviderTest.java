@@ -89,6 +89,62 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void aResultThatExpiredIsSaidKeptForTheProvidersOwnFigureNotTheHoursToApisKeepsIt() {
+    // A task of the mock's (acme's work is the mock's) that completed three days ago: its link has expired.
+    String expired = "video_mock_" + Long.toString(System.currentTimeMillis() - 3 * 86_400_000L, 36) + "_"
+        + Long.toString(3_000, 36) + "_l_1";
+    CliRun.Result onAcme = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY)
+        .run("download", expired, "--provider", "acme", "--out", "acme.mp4");
+    CliRun.Result onMock = CliRun.in(dir).run("download", expired, "--provider", "mock", "--out", "mock.mp4");
+
+    assertThat(onAcme.exitCode()).as(onAcme.all()).isEqualTo(1);
+    assertThat(onAcme.err()).contains("its video cannot be saved any more (the provider keeps results only for a"
+        + " while); generate it again").doesNotContain("24 hours");
+    assertThat(onMock.exitCode()).as(onMock.all()).isEqualTo(1);
+    assertThat(onMock.err()).contains("its video cannot be saved any more (results are kept 24 hours)");
+  }
+
+  @Test
+  void aBatchVideoGoneIsToldSavedAgainWithoutTheHoursToApisKeepsResults() throws IOException {
+    Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a kite\","
+        + " \"model\": \"veo3.1-fast\"}\n");
+    List<String> batch = List.of("batch", jobs.toString(), "--poll-interval", "50ms");
+    CliRun.Result acmeFirst = acmeBatch(batch);
+    Files.delete(dir.resolve("jobs-videos").resolve("a.mp4"));
+    CliRun.Result acmeAgain = acmeBatch(batch);
+
+    assertThat(acmeFirst.exitCode()).as(acmeFirst.all()).isZero();
+    assertThat(acmeAgain.exitCode()).as(acmeAgain.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(acmeAgain.out()).contains("is gone; save it again with vidgen download")
+        .contains("(the provider keeps results only for a while)").doesNotContain("24 hours");
+    assertThat(acmeAgain.err()).contains("save each again with the vidgen download command listed (the provider"
+        + " keeps results only for a while)").doesNotContain("24 hours");
+  }
+
+  @Test
+  void aBatchVideoGoneOnTheMockIsToldSavedAgainWithinItsTwentyFourHours() throws IOException {
+    Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a kite\","
+        + " \"model\": \"veo3.1-fast\"}\n");
+    List<String> batch = List.of("batch", jobs.toString(), "--provider", "mock", "--set", "mock.duration=100ms",
+        "--poll-interval", "50ms");
+    CliRun.Result first = CliRun.in(dir).run(batch.toArray(String[]::new));
+    Files.delete(dir.resolve("jobs-videos").resolve("a.mp4"));
+    CliRun.Result again = CliRun.in(dir).run(batch.toArray(String[]::new));
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(again.out()).contains("is gone; save it again with vidgen download").contains("(results are kept 24"
+        + " hours)");
+    assertThat(again.err()).contains("save each again with the vidgen download command listed (results are kept 24"
+        + " hours)");
+  }
+
+  private CliRun.Result acmeBatch(List<String> batch) {
+    List<String> args = new java.util.ArrayList<>(batch);
+    args.addAll(List.of("--provider", "acme"));
+    return CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run(args.toArray(String[]::new));
+  }
+
+  @Test
   void aProviderThatReportsNoBalanceIsNotSentToVidgenBalanceAfterA402() {
     CliRun.Result refused = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
         "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=quota", "--out", dir.resolve("k.mp4").toString());

@@ -161,7 +161,7 @@ final class Hints {
       return "vidgen does not fetch such a link; " + dev.vidgen.serve.history.UnusableResults.NEXT;
     }
     if (cause instanceof TaskNotFoundException || cause instanceof ResultExpiredException) {
-      return "results are kept 24 hours; generate it again";
+      return terms.keptResults().resultsAreKept() + "; generate it again";
     }
     if (cause instanceof DeadlineExceededException) {
       return "the task is still running at the provider; start vidgen serve again later to pick it up";

@@ -181,7 +181,7 @@ final class Jobs {
   Jobs(VidgenClient client, TaskHistory history, Path videos, Clock clock, Consumer<Map<String, Object>> publish,
       Duration followAgainAfter, List<String> commandOptions) {
     this(client, history, videos, clock, publish, followAgainAfter, commandOptions,
-        ProviderTerms.of(client.provider().id()), null);
+        ProviderTerms.of(client.provider()), null);
   }
 
   /**
@@ -679,7 +679,8 @@ final class Jobs {
 
   /**
    * Follows again every task of this provider the playground submitted that the history shows
-   * unfinished, or completed less than a day ago without its video saved (results last 24 hours).
+   * unfinished, or completed less than a day ago without its video saved (a day: as long as ToAPIs and
+   * the mock keep results).
    */
   int pickUp() {
     int count = 0;
@@ -882,11 +883,16 @@ final class Jobs {
     record(unsaved);
     String save = taskCommand("download", id, " --out " + Commands.quote(stopped.target().toString()) + commandTail);
     live.put(id, new Live(unsaved, 100, "the task is done but its video was not saved here; " + save
-        + " saves it, or the next vidgen serve does (links last 24 hours)", "the playground stopped while saving"
+        + " saves it, or the next vidgen serve does (" + linksLast() + ")", "the playground stopped while saving"
         + " the video"));
     abandoned.add("task " + id + " completed, but the playground stopped while saving its video, so it was not saved"
         + " (nothing half-written was left); the history keeps it as completed without a video: " + save
-        + " saves it, or the next vidgen serve does (links last 24 hours)");
+        + " saves it, or the next vidgen serve does (" + linksLast() + ")");
+  }
+
+  /** "links last 24 hours", with the provider's own figure, or "while the provider keeps the link" when it states none. */
+  private String linksLast() {
+    return terms.keptResults().figure().map(figure -> "links last " + figure).orElse("while the provider keeps the link");
   }
 
   /** What stopping left behind, for the person who stopped it: tasks made meanwhile, creates unanswered, tasks running. */
@@ -942,7 +948,7 @@ final class Jobs {
           : cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.servedSomethingElse()
               ? "the task is done, but its video link served no such video; the link may serve it later: try again"
                   + " with " + downloadCommand(id) + ", and if it still fails, get the video from the provider's"
-                  + " dashboard while the link lasts (24 hours)"
+                  + " dashboard " + terms.keptResults().whileTheLinkLasts()
               : downloadAdvice(id);
       return new Live(unsaved, 100, next, message);
     }
@@ -1208,8 +1214,8 @@ final class Jobs {
 
   /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */
   private String downloadAdvice(String id) {
-    return "the task is done but its video was not saved here; " + downloadCommand(id) + " saves it (links last 24"
-        + " hours)";
+    return "the task is done but its video was not saved here; " + downloadCommand(id) + " saves it (" + linksLast()
+        + ")";
   }
 
   /** The command that saves completed task {@code id}'s video in this playground's folder, under the task's name. */

@@ -107,7 +107,8 @@ public final class Playground implements AutoCloseable {
     this.client = settings.client();
     this.uploads = new Uploads(settings.folder().resolve("uploads"));
     this.videos = settings.folder().resolve("videos");
-    this.terms = new ProviderTerms(client.provider().id(), settings.keyVariable());
+    this.terms = new ProviderTerms(client.provider().id(), settings.keyVariable(),
+        dev.vidgen.core.text.KeptResults.of(client.provider().keepsResultsFor()));
     this.jobs = new Jobs(client, settings.history(), videos, Clock.systemUTC(), this::push, Jobs.FOLLOW_AGAIN_AFTER,
         settings.commandOptions(), terms, settings.apiKey() == null ? null : settings.apiKey().tag());
     this.routes = new RouteFollower(client, settings.routeFiles(), Clock.systemUTC(), jobs::listenTo);

@@ -116,4 +116,15 @@ class HintsTest {
     assertThat(Hints.next(badKey, false, ProviderTerms.TOAPIS)).contains("TOAPIS_API_KEY",
         "https://toapis.com/console/token");
   }
+
+  @Test
+  void aTaskGoneIsSaidToBeKeptForTheProvidersOwnFigureAndForNoneWhenItStatesNone() {
+    ProviderTerms acme = new ProviderTerms("acme", "ACME_API_KEY"); // states no lifetime
+    dev.vidgen.core.error.TaskNotFoundException gone = new dev.vidgen.core.error.TaskNotFoundException(
+        ProviderErrorDetails.of("acme", 404, "task_not_found", "no such task"), null);
+
+    assertThat(Hints.next(gone, false, acme)).isEqualTo("the provider keeps results only for a while; generate it"
+        + " again").doesNotContain("24 hours");
+    assertThat(Hints.next(gone, false, ProviderTerms.TOAPIS)).isEqualTo("results are kept 24 hours; generate it again");
+  }
 }

@@ -324,6 +324,35 @@ class JobsTest {
     assertThat((String) unknown.get("task_id")).startsWith("unanswered-");
   }
 
+  @Test
+  void aVideoNotSavedIsAdvisedWithTheProvidersOwnResultLifetimeAndNoneWhenItStatesNone() throws Exception {
+    MockVideoProvider mock = mockWithClient(0);
+    Jobs onMock = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    mock.script().fail(Operation.DOWNLOAD, 1_000, FailureKind.UNAVAILABLE);
+    HistoryEntry kept = onMock.submit(aJob()).get();
+    awaitStopped(onMock, kept);
+    String onMockNext = onMock.find(kept.taskId()).orElseThrow().next();
+    onMock.close();
+    client.close();
+    // A provider of another maker that states no lifetime (the mock's work, behind a provider that keeps no figure).
+    MockVideoProvider work = MockVideoProvider.builder().duration(Duration.ofMillis(300)).build();
+    work.script().fail(Operation.DOWNLOAD, 1_000, FailureKind.UNAVAILABLE);
+    client = VidgenClient.builder().provider(new GatedCreates(work, CompletableFuture.completedFuture(null),
+            new CompletableFuture<>()))
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build())
+        .retryPolicy(RetryPolicy.builder().transientRetries(0).jitter(0).build())
+        .build();
+    Jobs unstated = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+    HistoryEntry notKept = unstated.submit(VideoJob.builder("grok-video-1.5-preview").prompt("Slow pan")
+        .image("https://example.com/a.png").build()).get(); // another job: the history holds the first
+    awaitStopped(unstated, notKept);
+
+    assertThat(onMockNext).contains("saves it (links last 24 hours)");
+    assertThat(unstated.find(notKept.taskId()).orElseThrow().next())
+        .contains("saves it (while the provider keeps the link)").doesNotContain("24 hours");
+  }
+
   /** The mock, with every create held until {@code gate} opens; {@code left} completes as the first create leaves. */
   private static final class GatedCreates implements dev.vidgen.core.port.VideoProvider {
     private final MockVideoProvider mock;

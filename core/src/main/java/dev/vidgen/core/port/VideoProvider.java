@@ -9,6 +9,7 @@ import dev.vidgen.core.domain.VideoAsset;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -149,6 +150,15 @@ public interface VideoProvider extends AutoCloseable {
    * the provider knows them; a client-side limiter keeps to them. The default reports none.
    */
   default Optional<RateLimits> rateLimits() {
+    return Optional.empty();
+  }
+
+  /**
+   * How long the provider keeps a completed task's result (its video link) before the task must be run again,
+   * where the provider states it; vidgen's advice names this figure. The default is empty: not stated, and advice
+   * then gives no figure.
+   */
+  default Optional<Duration> keepsResultsFor() {
     return Optional.empty();
   }
 

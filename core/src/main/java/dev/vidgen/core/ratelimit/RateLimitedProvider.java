@@ -236,6 +236,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public Optional<Duration> keepsResultsFor() {
+    return delegate.keepsResultsFor();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

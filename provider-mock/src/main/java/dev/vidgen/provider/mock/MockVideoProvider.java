@@ -235,6 +235,12 @@ public final class MockVideoProvider implements VideoProvider {
     });
   }
 
+  /** The mock keeps a result as ToAPIs does: 24 hours after its task completed. */
+  @Override
+  public Optional<Duration> keepsResultsFor() {
+    return Optional.of(MockTask.RESULT_LIFETIME);
+  }
+
   @Override
   public RequestPreview preview(SubmitRequest request) {
     Objects.requireNonNull(request, "request == null");

@@ -43,6 +43,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,8 @@ import retrofit2.Retrofit;
 final class ToApisVideoProvider implements VideoProvider {
   static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
   private static final String CREATE_PATH = "v1/videos/generations";
+  /** How long ToAPIs keeps a result's links, as its docs say. */
+  private static final Duration RESULT_LIFETIME = Duration.ofHours(24);
   private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 
   private final ToApisConfig config;
@@ -273,6 +276,12 @@ final class ToApisVideoProvider implements VideoProvider {
   @Override
   public Optional<RateLimits> rateLimits() {
     return Optional.of(config.rateTier().limits());
+  }
+
+  /** ToAPIs keeps result links (and thumbnails) 24 hours ({@code expires_at}); after that the task must run again. */
+  @Override
+  public Optional<Duration> keepsResultsFor() {
+    return Optional.of(RESULT_LIFETIME);
   }
 
   /** Issue 11: {@code GET /v1/models?type=video} (without {@code type} the list holds text models). */
