@@ -140,13 +140,16 @@ abstract class FollowOnCommand extends ClientCommand {
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {
+      // As the submit checks it before paying: the key's live list (a model it lacks is refused here as there) and
+      // the warnings the follow-on draws (a retired route the list still offers, a retirement to come).
+      dev.vidgen.core.validation.ValidationReport checked = client.checkFollowOn(kind(), from, followOn);
       RequestPreview preview;
       try {
         preview = client.previewFollowOn(kind(), from, followOn);
       } catch (UnsupportedOperationException e) {
         preview = null; // a provider that cannot show the request: the check and the price still stand
       }
-      return dryRun(client, quote, budget, preview, session, output);
+      return dryRun(client, quote, budget, preview, checked.warnings(), session, output);
     }
     VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
     // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
@@ -183,7 +186,8 @@ abstract class FollowOnCommand extends ClientCommand {
   }
 
   private int dryRun(VidgenClient client, PriceQuote quote, dev.vidgen.core.pricing.Budget budget,
-      RequestPreview preview, Session session, Output output) {
+      RequestPreview preview, java.util.List<dev.vidgen.core.validation.Violation> warnings, Session session,
+      Output output) {
     RequestView request = preview == null ? null : new RequestView(preview, null, session::withoutKey);
     GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
     DryRunFunds.require(session, client, quote, output);
@@ -196,6 +200,10 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("model", quote.model());
     json.putAll(Views.quoteJson(quote));
     json.put("request", request == null ? null : request.json());
+    warnings.forEach(warning -> output.note(Views.violationLine(warning)));
+    json.put("violations", Views.violationsJson(warnings));
+    json.put("warnings", GenerateCommand.allWarnings(session, warnings));
+    json.put("live_list_checked", GenerateCommand.liveListChecked(session));
     output.object(json);
     output.line("dry run: nothing was sent");
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();

@@ -149,6 +149,31 @@ final class GenerateCommand extends ClientCommand {
     }
   }
 
+  /**
+   * Every warning of a dry run in one list, as a real run's JSON has them: what the client warned of on the way (a
+   * name the key lists in another spelling, a list not read) and the job's own (a retired model the key still lists).
+   */
+  static List<Map<String, String>> allWarnings(Session session, List<Violation> own) {
+    List<Map<String, String>> told = new java.util.ArrayList<>(session.warnings());
+    for (Violation warning : own) {
+      Map<String, String> entry = Map.of("code", warning.code(),
+          "message", dev.vidgen.core.text.SafeText.mask(warning.message()));
+      if (!told.contains(entry)) {
+        told.add(entry);
+      }
+    }
+    return told;
+  }
+
+  /**
+   * Whether a dry run's model was checked against the key's live list: a key was set, the check was on, the
+   * provider is not the mock, and the list could be read (else a {@code live_models.unreadable} warning says so).
+   */
+  static boolean liveListChecked(Session session) {
+    return session.checksKeysModelList()
+        && session.warnings().stream().noneMatch(warning -> "live_models.unreadable".equals(warning.get("code")));
+  }
+
   private static int dryRun(VidgenClient client, VideoJob videoJob, Budget budget, boolean allowUnknownPrices,
       Session session, Output output) {
     RequestView request = new RequestView(client.preview(videoJob),
@@ -169,17 +194,8 @@ final class GenerateCommand extends ClientCommand {
     List<Violation> warnings = report.warnings();
     warnings.forEach(warning -> output.note(Views.violationLine(warning)));
     json.put("violations", Views.violationsJson(warnings));
-    // Every warning in one key, as a real run's JSON has them: what the client warned of on the way (a name the key
-    // lists in another spelling, a list not read) and the job's own (a retired model the key still lists, say).
-    List<Map<String, String>> told = new java.util.ArrayList<>(session.warnings());
-    for (Violation warning : warnings) {
-      Map<String, String> entry = Map.of("code", warning.code(),
-          "message", dev.vidgen.core.text.SafeText.mask(warning.message()));
-      if (!told.contains(entry)) {
-        told.add(entry);
-      }
-    }
-    json.put("warnings", told);
+    json.put("warnings", allWarnings(session, warnings));
+    json.put("live_list_checked", liveListChecked(session));
     output.object(json);
     output.line("dry run: nothing was sent");
     Map<String, String> fields = new LinkedHashMap<>();

@@ -23,10 +23,12 @@ final class ModelSheet {
 
   /**
    * The lines for {@code route}; {@code listedAs} is the name the key's live list gives it (null when it
-   * lacks it), and {@code live} whether the list was read at all.
+   * lacks it), {@code live} whether the list was read at all, and {@code checked} whether jobs are checked against
+   * it (no {@code --no-model-check}); {@code listed} is that list when it was read (else null): the models named
+   * instead of a retired one are then only those it holds.
    */
   static List<List<String>> rows(RouteCatalog catalog, ModelRoute route, LocalDate today, boolean live,
-      String listedAs) {
+      String listedAs, boolean checked, java.util.Set<String> listed) {
     ModelSheet sheet = new ModelSheet();
     sheet.add("model", route.id());
     if (!route.aliases().isEmpty()) {
@@ -62,19 +64,29 @@ final class ModelSheet {
     route.sourceNote().ifPresent(note -> sheet.add("note", note));
     route.retired().ifPresent(retired -> {
       List<String> offered = retired.instead().stream()
-          .filter(dev.vidgen.core.validation.JobValidator.of(catalog)::offers).toList();
+          .filter(dev.vidgen.core.validation.JobValidator.of(catalog).withLiveModels(live ? listed : null)::offers)
+          .toList();
       String instead = offered.isEmpty() ? "" : "; choose " + String.join(", ", offered) + " instead";
       String by = catalog.ownRetirementBy(route.id()).map(file -> " (retired by " + file + ")").orElse("");
       sheet.add("retired", retired.inForceOn(today)
-          ? "on " + retired.on() + by + ": " + retired.note() + instead + retiredNextStep(catalog, route, live, listedAs)
+          ? "on " + retired.on() + by + ": " + retired.note() + instead
+              + retiredNextStep(catalog, route, live && checked, listedAs)
           : "from " + retired.on() + by + " (works until then): " + retired.note() + instead);
     });
     if (live) {
-      boolean refusedAsRetired = route.retiredOn(today).isPresent() && catalog.ownRetirementBy(route.id()).isPresent();
-      sheet.add("live", listedAs == null ? "no: this key's live model list lacks it, so a job on it is refused"
+      boolean retiredNow = route.retiredOn(today).isPresent();
+      // A retired route the list offers is refused all the same when the retirement is the team's own, or when the
+      // list is not asked (--no-model-check): then only --allow-retired sends it.
+      String refused = retiredNow && catalog.ownRetirementBy(route.id()).isPresent()
+          ? ", but its retirement is your route file's own, so a job on it is refused unless --allow-retired"
+          : retiredNow && !checked ? ", but with --no-model-check the list is not asked, so a job on it is refused as"
+              + " retired unless --allow-retired" : null;
+      sheet.add("live", listedAs == null ? (checked ? "no: this key's live model list lacks it, so a job on it is refused"
+          : "no: this key's live model list lacks it; with --no-model-check the list is not asked, so a job on it is"
+              + " sent all the same" + (retiredNow ? " with --allow-retired" : "") + ", and the provider decides whether"
+              + " it takes it")
           : (listedAs.equals(route.id()) ? "yes" : "yes, as " + listedAs + " (the name sent)")
-              + (refusedAsRetired ? ", but its retirement is your route file's own, so a job on it is refused"
-                  + " unless --allow-retired" : listedAs.equals(route.id()) ? ": this key may use it" : ""));
+              + (refused != null ? refused : listedAs.equals(route.id()) ? ": this key may use it" : ""));
     }
     return sheet.rows;
   }

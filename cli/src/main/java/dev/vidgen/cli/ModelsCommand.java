@@ -113,10 +113,12 @@ final class ModelsCommand extends ClientCommand {
           + " vidgen cannot check or price its jobs", "write a starter route with vidgen models --live --emit-routes >"
           + " my-routes.json, fill in its real limits and price, then add --routes my-routes.json (docs/routes.md)");
     }
+    // With --no-model-check the list is shown but not applied: a job the list lacks is sent, and the provider decides.
+    boolean checked = session.checksModels();
     ModelRoute one = model == null ? null : find(client, model);
     Set<String> listed = readFirst != null ? readFirst : live ? liveModels(session, output) : Set.of();
     if (one != null) {
-      return showOne(catalog, one, today, listed, output);
+      return showOne(catalog, one, today, listed, checked, output);
     }
     // A model a route file removed is the team's choice, not a gap of the catalog: it is told apart, never emitted.
     List<String> removed = listed.stream().filter(id -> catalog.find(id).isEmpty() && catalog.removedBy(id).isPresent())
@@ -147,6 +149,7 @@ final class ModelsCommand extends ClientCommand {
         json.put("live_only", liveOnlyShown);
         json.put("live_removed", removedShown);
         json.put("live_left_out", keyLikeLeftOut);
+        putModelCheck(json, checked);
       }
       output.object(json);
       return ExitCodes.DONE;
@@ -195,6 +198,14 @@ final class ModelsCommand extends ClientCommand {
       route.retiredOn(today).ifPresent(retired -> {
         List<String> instead = retired.instead().stream().filter(offered::offers).toList();
         Optional<String> own = catalog.ownRetirementBy(route.id());
+        if (live && !checked) {
+          output.line(route.id() + " was retired on " + retired.on() + " (" + retired.note() + ")"
+              + own.map(by -> " by " + by).orElse("")
+              + (instead.isEmpty() ? "" : "; choose " + String.join(", ", instead) + " instead")
+              + "; --allow-retired sends it anyway (the model check is off, so this key's list, which "
+              + (listedAs(route, listed) != null ? "still offers" : "does not offer") + " it, is not asked).");
+          return;
+        }
         if (live && listedAs(route, listed) != null && own.isEmpty()) {
           output.line(route.id() + " is marked retired on " + retired.on() + " (" + retired.note() + "), but this key's"
               + " list still offers it: jobs on it are sent, with a warning" + (instead.isEmpty() ? "" : "; "
@@ -215,7 +226,9 @@ final class ModelsCommand extends ClientCommand {
     }
     if (live) {
       long usable = routes.stream().filter(route -> listedAs(route, listed) != null).count();
-      output.line(usable + " of these the key may use now (LIVE yes); a job on another is refused before it is sent.");
+      output.line(usable + " of these the key may use now (LIVE yes); " + (checked
+          ? "a job on another is refused before it is sent."
+          : "with --no-model-check " + UNCHECKED + "."));
       if (!liveOnly.isEmpty()) {
         output.line("The key may also use " + liveOnly.size() + " model" + (liveOnly.size() == 1 ? "" : "s")
             + " the catalog lacks: " + String.join(", ", liveOnlyShown) + ".");
@@ -250,16 +263,30 @@ final class ModelsCommand extends ClientCommand {
     });
   }
 
-  private int showOne(RouteCatalog catalog, ModelRoute route, LocalDate today, Set<String> listed, Output output) {
+  private int showOne(RouteCatalog catalog, ModelRoute route, LocalDate today, Set<String> listed, boolean checked,
+      Output output) {
     String as = listedAs(route, listed);
     Map<String, Object> json = json(route, catalog.origin(route.id()).orElse(""), today);
     if (live) {
       json.put("live", as != null);
       json.put("live_as", as);
+      putModelCheck(json, checked);
     }
     output.object(json);
-    output.table(ModelSheet.rows(catalog, route, today, live, as));
+    output.table(ModelSheet.rows(catalog, route, today, live, as, checked, listed));
     return ExitCodes.DONE;
+  }
+
+  /** What --no-model-check means for the list shown, in the table's words and in --json's {@code model_check_note}. */
+  private static final String UNCHECKED = "jobs are not checked against this list: a job on a model it lacks is sent"
+      + " all the same, and the provider decides whether it takes it";
+
+  /** {@code model_check}: whether jobs are checked against the list shown; when not, {@code model_check_note} says so. */
+  private static void putModelCheck(Map<String, Object> json, boolean checked) {
+    json.put("model_check", checked);
+    if (!checked) {
+      json.put("model_check_note", "--no-model-check: " + UNCHECKED);
+    }
   }
 
   /** The name the live list gives the route (its id, an alias, or either in another case, as listed), or null. */

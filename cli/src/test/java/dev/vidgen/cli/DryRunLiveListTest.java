@@ -169,4 +169,63 @@ class DryRunLiveListTest {
     assertThat(fake.creates()).singleElement().satisfies(create -> assertThat(create.model())
         .as("the body carries the list's spelling, not the route's").isEqualTo("MINIMAX-hailuo-2.3"));
   }
+
+  /** The id of a task made now on {@code model} (sent, not waited for), for a follow-on to start from. */
+  private String taskOn(String model) {
+    CliRun.Result made = vidgen(new String[] {"generate", "--model", model, "--prompt", "a kite", "--no-wait", "--json"});
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    return (String) made.json().get("task_id");
+  }
+
+  @Test
+  void aFollowOnDryRunRefusesAModelTheKeysListLacksAsTheFollowOnDoes() {
+    fake.videoModels(Set.of("grok-video-1.0", "seedance-2"));
+    String task = taskOn("grok-video-1.0");
+    fake.videoModels(Set.of("seedance-2", "veo3.1-fast"));
+    String[] extend = {"extend", task, "--prompt", "higher"};
+
+    CliRun.Result sent = vidgen(new String[] {"--no-wait"}, extend);
+    CliRun.Result dryRun = vidgen(new String[] {"--dry-run"}, extend);
+    CliRun.Result unchecked = vidgen(new String[] {"--dry-run", "--json", "--no-model-check"}, extend);
+
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dryRun.exitCode()).as("the dry run says what the extend does: " + dryRun.all())
+        .isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dryRun.err()).contains("grok-video-1.0 is not in the provider's live model list for this key");
+    assertThat(dryRun.out()).doesNotContain("POST ");
+    assertThat(unchecked.exitCode()).as("--no-model-check lets it through, as it does the extend: " + unchecked.all())
+        .isZero();
+    assertThat(unchecked.json()).containsEntry("live_list_checked", false);
+    assertThat(fake.requests(Endpoint.EXTEND)).as("nothing paid").isEmpty();
+
+    fake.videoModels(Set.of("grok-video-1.0"));
+    CliRun.Result listed = vidgen(new String[] {"--dry-run", "--json"}, extend);
+    assertThat(listed.exitCode()).as(listed.all()).isZero();
+    assertThat(listed.json()).containsEntry("live_list_checked", true).containsEntry("warnings", java.util.List.of());
+    assertThat(vidgen(WAN, "generate", "--dry-run", "--json", "--no-model-check").json())
+        .as("generate's dry run says the same").containsEntry("live_list_checked", false);
+  }
+
+  @Test
+  void aRemixDryRunOfARetiredModelTheKeysListOffersGivesTheWarningTheRemixGives() {
+    fake.videoModels(Set.of("sora-2", "seedance-2"));
+    String task = taskOn("sora-2");
+    String[] remix = {"remix", task, "--prompt", "the same kite at night"};
+
+    CliRun.Result dryRun = vidgen(new String[] {"--dry-run"}, remix);
+    Map<String, Object> json = vidgen(new String[] {"--dry-run", "--json"}, remix).json();
+    CliRun.Result sent = vidgen(new String[] {"--no-wait"}, remix);
+
+    String warning = "sora-2 is marked retired in the catalog on 2026-09-24";
+    assertThat(sent.exitCode()).as(sent.all()).isZero();
+    assertThat(sent.err()).contains(warning, "this key's live model list still offers it, so it is sent");
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+    assertThat(dryRun.err()).as("the dry run warns as the remix does")
+        .contains(warning, "this key's live model list still offers it, so it is sent");
+    assertThat(json.get("warnings")).as("as generate --dry-run's JSON has it").asList()
+        .anySatisfy(entry -> assertThat(((Map<?, ?>) entry).get("code")).isEqualTo("model.retired"));
+    assertThat(json.get("violations")).asList()
+        .anySatisfy(entry -> assertThat(((Map<?, ?>) entry).get("code")).isEqualTo("model.retired"));
+    assertThat(json).containsEntry("live_list_checked", true);
+  }
 }

@@ -296,4 +296,29 @@ class LiveListCommandsTest {
         .containsEntry("live_removed", java.util.List.of("kling-v3"));
     assertThat(emitted.out()).doesNotContain("kling-v3");
   }
+
+  @Test
+  void theLiveTableUnderNoModelCheckSaysJobsTheListLacksAreSentNotRefused() {
+    fake.videoModels(Set.of("veo3.1-fast", "kling-v3")); // no sora-2
+    CliRun.Result table = vidgen("models", "--live", "--allow-retired", "--no-model-check");
+    CliRun.Result json = vidgen("models", "--live", "--json", "--no-model-check");
+    CliRun.Result sheet = vidgen("models", "sora-2", "--live", "--no-model-check");
+    CliRun.Result checked = vidgen("models", "--live", "--json");
+    CliRun.Result sent = vidgen("generate", "--allow-retired", "--no-model-check", "--model", "sora-2", "--prompt",
+        "a kite over hills", "--no-wait");
+
+    assertThat(sent.exitCode()).as("what the table describes: " + sent.all()).isZero();
+    assertThat(fake.creates()).hasSize(1);
+    assertThat(table.exitCode()).as(table.all()).isZero();
+    assertThat(table.out()).doesNotContain("refused before it is sent").doesNotContain("refused even with --allow-retired")
+        .contains("with --no-model-check jobs are not checked against this list: a job on a model it lacks is sent all"
+            + " the same, and the provider decides whether it takes it")
+        .contains("sora-2 was retired on 2026-09-24").contains("--allow-retired sends it anyway (the model check is off,"
+            + " so this key's list, which does not offer it, is not asked)");
+    assertThat(json.json()).containsEntry("model_check", false).hasEntrySatisfying("model_check_note",
+        note -> assertThat((String) note).contains("a job on a model it lacks is sent all the same"));
+    assertThat(sheet.out()).doesNotContain("refused even with --allow-retired").doesNotContain("so a job on it is refused")
+        .contains("with --no-model-check the list is not asked, so a job on it is sent all the same with --allow-retired");
+    assertThat(checked.json()).containsEntry("model_check", true).doesNotContainKey("model_check_note");
+  }
 }

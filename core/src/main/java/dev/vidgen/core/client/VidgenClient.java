@@ -762,6 +762,24 @@ public final class VidgenClient implements AutoCloseable {
   }
 
   /**
+   * Checks a follow-on of {@code kind} as its submit does before anything is paid, and sends nothing: the route's
+   * follow-on rules, then the key's live model list (read when not kept; one that cannot be read warns and lets it
+   * go, as before a create). Blocks for that read; the report holds the warnings the follow-on drew.
+   *
+   * @throws dev.vidgen.core.error.InvalidJobException when it breaks its rules or the key's list lacks its model
+   * @throws dev.vidgen.core.error.AuthenticationException when the provider refuses the key
+   */
+  public ValidationReport checkFollowOn(FollowOnKind kind, String handleOrTaskId, FollowOn followOn) {
+    OwnThreadGuard.refuseBlocking("checkFollowOn", null, null);
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(followOn, "followOn == null");
+    FollowOns.Prepared prepared = followOns.prepare(kind, resume(handleOrTaskId), followOn);
+    String model = prepared.request().model();
+    Futures.await(track(() -> liveModels.check(model)), true); // the check the follow-on's submit makes
+    return new ValidationReport(model, null, prepared.warnings());
+  }
+
+  /**
    * The request an extend or remix of {@code handleOrTaskId} would send, with the key masked; checks
    * it as {@link #quoteFollowOn} does and sends nothing.
    *
