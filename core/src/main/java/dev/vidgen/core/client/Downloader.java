@@ -248,9 +248,7 @@ final class Downloader {
   private Part openPart(TaskId taskId, Path target) {
     Path folder = target.getParent();
     try {
-      if (!Files.isDirectory(folder)) {
-        Files.createDirectories(folder);
-      }
+      makeFolders(folder);
       for (int tries = 0; ; tries++) {
         Path part = target.resolveSibling(
             PartNames.of(target.getFileName().toString(), runtime.random().nextLong()));
@@ -284,6 +282,22 @@ final class Downloader {
       }
     } catch (IOException e) {
       throw new DownloadFailedException(taskId, target, "cannot create a file in " + folder + ": " + e, e);
+    }
+  }
+
+  /**
+   * Makes {@code folder} and the folders missing on its way. Another job (or process) saving into the same new folder
+   * may make them at the same moment: a folder standing there once the call fails is as good.
+   */
+  private static void makeFolders(Path folder) throws IOException {
+    for (int tries = 0; !Files.isDirectory(folder); tries++) {
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        if (!Files.isDirectory(folder) && tries >= 2) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vidgen.core.client;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
+import dev.vidgen.core.domain.TaskSnapshot;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,8 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
   private volatile String clientReference;
   /** What the generate frees as it ends (the file it was to write), before anyone can see it ended. */
   private volatile Runnable onEnd = () -> {};
+  /** The finished task whose video is being downloaded; null while the task is not known to be done. */
+  private volatile TaskSnapshot completed;
 
   GenerationFuture(CompletableFuture<Void> stopSending) {
     this.stopSending = stopSending;
@@ -64,6 +67,21 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
       next.cancel(false);
     }
     return next;
+  }
+
+  /**
+   * Makes the download of {@code completed}'s video the running step: a stop from now on says that the finished
+   * task's download stopped, not its wait.
+   */
+  <T> CompletableFuture<T> downloading(TaskSnapshot completed, CompletableFuture<T> saving) {
+    this.completed = completed;
+    return follow(saving);
+  }
+
+  /** What a stop because {@code why} says of the task {@code handle} names: its download stopped, or its wait. */
+  WaitStoppedException stoppedTask(JobHandle handle, String why) {
+    TaskSnapshot done = completed;
+    return done == null ? new WaitStoppedException(handle, why) : WaitStoppedException.downloadStopped(handle, done, why);
   }
 
   /** Ends the generate with its result: the way its own steps end it. */
@@ -174,7 +192,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
       return new CancellationException("the generate was " + how + " before it began; nothing was sent");
     }
     if (made.isDone() && !made.isCompletedExceptionally()) {
-      return new WaitStoppedException(made.join(), "the generate was " + how);
+      return stoppedTask(made.join(), "the generate was " + how);
     }
     return new SubmitStoppedException("the generate was " + how + " before its task was known", made, clientReference);
   }

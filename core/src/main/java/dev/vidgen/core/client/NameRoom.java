@@ -3,10 +3,8 @@ package dev.vidgen.core.client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +15,8 @@ import java.util.OptionalInt;
 /**
  * Whether the names a save makes fit the file system: the video's file, the longer temporary part it is written to
  * first, the folders still to be made, and the part's whole path. Names are tried by making (and deleting) a file of
- * the same name in the nearest existing folder, paths by asking for one, so no limit is guessed.
+ * the same name inside a fresh folder of this check's own in the nearest existing folder, paths by asking for one, so
+ * no limit is guessed and no path the save (or another job saving beside it) will use is ever written.
  */
 final class NameRoom {
   private NameRoom() {}
@@ -36,9 +35,15 @@ final class NameRoom {
     if (existing == null) {
       return Optional.empty();
     }
+    try (NameProbes probes = NameProbes.in(existing)) {
+      return problem(file, folder, existing, probes);
+    }
+  }
+
+  private static Optional<String> problem(Path file, Path folder, Path existing, NameProbes probes) {
     for (Path on = folder; !on.equals(existing); on = on.getParent()) {
       String name = on.getFileName().toString();
-      OptionalInt longest = longestNameBelow(existing, name);
+      OptionalInt longest = longestNameBelow(probes, name);
       if (longest.isPresent()) {
         return Optional.of("the folder name " + name + " on its way is " + bytes(name) + " bytes, more than the "
             + longest.getAsInt() + " bytes a name may have in " + existing + "; give a shorter folder name");
@@ -46,7 +51,7 @@ final class NameRoom {
     }
     String name = file.getFileName().toString();
     String part = PartNames.longest(name);
-    OptionalInt longest = longestNameBelow(existing, part);
+    OptionalInt longest = longestNameBelow(probes, part);
     if (longest.isPresent()) {
       int most = longest.getAsInt();
       return Optional.of("its name is " + bytes(name) + " bytes" + (bytes(name) > most
@@ -60,53 +65,24 @@ final class NameRoom {
   }
 
   /**
-   * The longest name (in bytes of plain letters) {@code folder} takes, when {@code name} cannot be made there and
-   * a shorter one can; empty when {@code name} can be made, or when its length is not what stops it.
+   * The longest name (in bytes of plain letters) the probes' folder takes, when {@code name} cannot be made there
+   * and a shorter one can; empty when {@code name} can be made, or when its length is not what stops it.
    */
-  private static OptionalInt longestNameBelow(Path folder, String name) {
-    Path path;
-    try {
-      path = folder.resolve(name);
-    } catch (InvalidPathException e) {
-      return OptionalInt.empty();
-    }
-    if (makes(path) || makes(folder, bytes(name))) {
+  private static OptionalInt longestNameBelow(NameProbes probes, String name) {
+    if (probes.makes(name) || probes.makes(bytes(name))) {
       return OptionalInt.empty();
     }
     int fits = 0;
     int fails = bytes(name);
     while (fails - fits > 1) {
       int middle = (fits + fails) >>> 1;
-      if (makes(folder, middle)) {
+      if (probes.makes(middle)) {
         fits = middle;
       } else {
         fails = middle;
       }
     }
     return fits == 0 ? OptionalInt.empty() : OptionalInt.of(fits);
-  }
-
-  /** Whether a file named with {@code length} plain letters can be made in {@code folder}. */
-  private static boolean makes(Path folder, int length) {
-    String letters = "vidgen-name-check-" + "v".repeat(Math.max(0, length));
-    return makes(folder.resolve(letters.substring(0, length)));
-  }
-
-  /** Whether a file can be made at {@code path} (one already there can): it is made and deleted at once. */
-  private static boolean makes(Path path) {
-    try {
-      Files.createFile(path);
-    } catch (FileAlreadyExistsException there) {
-      return true;
-    } catch (IOException | SecurityException | UnsupportedOperationException refused) {
-      return false;
-    }
-    try {
-      Files.delete(path);
-    } catch (IOException | SecurityException leftThere) {
-      // Made, so the name fits; an empty file is left behind.
-    }
-    return true;
   }
 
   /**

@@ -55,6 +55,8 @@ final class OpenSubmits {
     /** Such as "the create of a seedance-2 task"; null while no create has left. */
     volatile String leaving;
     volatile String reference;
+    /** Whether its local files began to upload: a stop before its create then cannot say nothing was sent. */
+    volatile boolean uploading;
   }
 
   /**
@@ -81,7 +83,7 @@ final class OpenSubmits {
     stop.whenComplete((stopped, failure) -> {
       if (entry.leaving == null) {
         entry.caller.completeExceptionally(new SubmitNotSentException("the submit was told to stop before its create"
-            + " went out; nothing was sent"));
+            + " went out; " + SubmitNotSentException.sentBeforeTheCreate(entry.uploading)));
       }
     });
     callersStop.whenComplete((stopped, failure) -> {
@@ -128,6 +130,17 @@ final class OpenSubmits {
     return !stop.isDone();
   }
 
+  /**
+   * Said just before the submit stopped by {@code stop} uploads its local files (marked before its stop is read):
+   * a stop before its create then says they were uploaded.
+   */
+  void uploading(CompletableFuture<?> stop) {
+    Submit entry = open.get(stop);
+    if (entry != null) {
+      entry.uploading = true;
+    }
+  }
+
   /** Whether the client is closing or closed: a create's answer lost now is not looked up, as nothing is sent. */
   boolean closing() {
     return closing;
@@ -150,7 +163,7 @@ final class OpenSubmits {
     open.forEach((stop, entry) -> {
       if (entry.leaving == null) {
         entry.caller.completeExceptionally(new SubmitNotSentException("the client was closed before the create went"
-            + " out; nothing was sent"));
+            + " out; " + SubmitNotSentException.sentBeforeTheCreate(entry.uploading)));
       } else {
         onTheirWay.add(entry);
       }

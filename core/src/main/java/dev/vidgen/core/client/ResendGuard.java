@@ -200,11 +200,16 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     String clipped = dev.vidgen.core.text.SafeText.clip(said, 200);
     return refused == 0
         ? new SubmitNotSentException("the create was not sent: it waited its turn under the rate limit, and the caller"
-            + " could not record that it was leaving (" + clipped + "); nothing was sent")
+            + " could not record that it was leaving (" + clipped + "); " + sentBeforeTheCreate())
         : new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
             : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), the"
             + " next waited its turn under the rate limit, and the caller could not record that it was leaving ("
             + clipped + "); nothing more was sent", refused);
+  }
+
+  /** What went out before the create, for a stop before its first take: "nothing was sent" unless files were uploaded. */
+  String sentBeforeTheCreate() {
+    return SubmitNotSentException.sentBeforeTheCreate(false);
   }
 
   /** How many takes of this create went out and failed so far (0: none has, or none was answered yet). */
@@ -219,8 +224,8 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
   final SubmitNotSentException notSent(String what) {
     int refused = failedTakes();
     return refused == 0
-        ? new SubmitNotSentException(what + " was held back before it went out: it was told to stop sending; nothing"
-            + " was sent")
+        ? new SubmitNotSentException(what + " was held back before it went out: it was told to stop sending; "
+            + sentBeforeTheCreate())
         : new SubmitNotSentException(what + " was not sent again: it was told to stop sending, and "
             + (refused == 1 ? "its one take was" : "each of its " + refused + " takes was") + " refused without making"
             + " a task (as a 429 or a 503 is)", refused);

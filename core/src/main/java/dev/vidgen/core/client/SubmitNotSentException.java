@@ -5,7 +5,8 @@ import java.util.concurrent.CancellationException;
 /**
  * A submit told to stop sending (its {@code stopSending} signal done) ended before any create that
  * could have made a task: every try so far was refused without one (HTTP 429, 503, a refused
- * connection), or none went out. Nothing was made or billed, so the job may simply be sent later.
+ * connection), or none went out. Nothing was made or billed, so the job may simply be sent later;
+ * the job's local files may have been uploaded already, which its message then says.
  */
 public final class SubmitNotSentException extends CancellationException {
   private static final long serialVersionUID = 1L;
@@ -20,6 +21,15 @@ public final class SubmitNotSentException extends CancellationException {
   public SubmitNotSentException(String message, int refusedTakes) {
     super(message);
     this.refusedTakes = refusedTakes;
+  }
+
+  /**
+   * What a submit stopped before its create says it sent: nothing, or, once its local files began to upload
+   * ({@code uploaded}), those files but no create.
+   */
+  static String sentBeforeTheCreate(boolean uploaded) {
+    return uploaded ? "its local files were uploaded (or were on their way), but no create was sent (nothing was"
+        + " billed)" : "nothing was sent";
   }
 
   /** How many takes of the create went out and were refused without making a task; 0 when none went out. */

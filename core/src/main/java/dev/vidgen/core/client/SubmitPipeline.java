@@ -337,20 +337,32 @@ final class SubmitPipeline {
     AtomicReference<CreateAfterServerError> afterError = new AtomicReference<>();
     AtomicReference<String> sentModel = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
+    AtomicBoolean filesLeft = new AtomicBoolean(); // its local files began to upload: a stop cannot say nothing left
     // issue 11: live model list, money before paying
     preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
         .thenCompose(name -> {
           funded.set(true);
           // Told once the live list and the funds let the job go: "it is sent anyway" is then true.
           validationWarnings.tell(prepared.warnings());
-          return upload(name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name));
+          VideoJob named = name.equals(prepared.job().model()) ? prepared.job() : prepared.job().withModel(name);
+          if (named.hasLocalImages() || named.hasLocalVideos()) {
+            // Marked before the stop is read, so that a stop at this moment never says nothing left while a file does.
+            filesLeft.set(true);
+            openSubmits.uploading(stopSending);
+            if (stopSending.isDone()) {
+              throw new SubmitNotSentException("the submit was told to stop before its files were uploaded; nothing"
+                  + " was sent");
+            }
+          }
+          return upload(named);
         })
         .thenCompose(uploaded -> {
           if (result.isCancelled()) {
             throw new CancellationException("submit cancelled before the create");
           }
           if (!openSubmits.leaving(stopSending, "the create of " + aTask(prepared.route().id()), reference)) {
-            throw new SubmitNotSentException("the submit was told to stop before its create went out; nothing was sent");
+            throw new SubmitNotSentException("the submit was told to stop before its create went out; "
+                + SubmitNotSentException.sentBeforeTheCreate(filesLeft.get()));
           }
           runtime.events().creating(prepared.route().id(), reference);
           creatingAt.set(runtime.time().now());
@@ -364,7 +376,7 @@ final class SubmitPipeline {
           SubmitRequest request = new SubmitRequest(uploaded, prepared.route(), reference);
           sentModel.set(uploaded.model());
           CreateAfterServerError guard = new CreateAfterServerError(request, requestedReference, callerHasReference,
-              prepared.quote(), result, stopSending, takes);
+              prepared.quote(), result, stopSending, takes, filesLeft.get());
           afterError.set(guard);
           return create(request, guard, stopSending, callerHasReference);
         })
@@ -394,7 +406,8 @@ final class SubmitPipeline {
                 && stopSending.isDone() && !result.isDone()) {
               // Stopped while every try so far made nothing (a 429, a 503): said as such, so a caller may send it later.
               cause = afterError.get() == null ? new SubmitNotSentException("the create was held back before it went"
-                  + " out: the submit was told to stop sending; nothing was sent") : afterError.get().notSent("the create");
+                  + " out: the submit was told to stop sending; " + SubmitNotSentException.sentBeforeTheCreate(
+                      filesLeft.get())) : afterError.get().notSent("the create");
             }
             if (cause instanceof RequestRejectedException rejected && sentModel.get() != null
                 && rejected.refusesModel(sentModel.get())) {
@@ -518,13 +531,22 @@ final class SubmitPipeline {
     private final String submitReference;
     /** Ends a look-up at once, as ambiguous, when done; null: never (the caller does not know the reference). */
     private final CompletableFuture<?> stopLooking;
+    /** Whether the job's local files were uploaded before this create. */
+    private final boolean uploaded;
 
     CreateAfterServerError(SubmitRequest request, String submitReference, boolean callerHasReference,
-        PriceQuote quote, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes) {
+        PriceQuote quote, CompletableFuture<JobHandle> caller, CompletableFuture<?> stopSending, CreateTakes takes,
+        boolean uploaded) {
       super(ledger, quote, caller, stopSending, runtime.retries().blindCreateResends(), takes);
       this.request = request;
       this.submitReference = submitReference;
       this.stopLooking = callerHasReference ? stopSending : null;
+      this.uploaded = uploaded;
+    }
+
+    @Override
+    String sentBeforeTheCreate() {
+      return SubmitNotSentException.sentBeforeTheCreate(uploaded);
     }
 
     @Override

@@ -524,7 +524,9 @@ public final class VidgenClient implements AutoCloseable {
     try {
       try {
         JobHandle handle = submit.get(ANSWER_WAIT_ON_INTERRUPT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitStoppedException named = new WaitStoppedException(handle, "the calling thread was interrupted");
+        String why = "the calling thread was interrupted";
+        WaitStoppedException named = result instanceof GenerationFuture generation ? generation.stoppedTask(handle, why)
+            : new WaitStoppedException(handle, why);
         named.initCause(stopped.getCause());
         return named;
       } catch (java.util.concurrent.ExecutionException failed) {
@@ -609,13 +611,13 @@ public final class VidgenClient implements AutoCloseable {
       CompletableFuture<TaskSnapshot> awaiting = unlessClosed(() -> awaitAsync(handle, options));
       result.follow(awaiting).whenComplete((snapshot, awaitFailure) -> Futures.guard(result, () -> {
         if (awaitFailure != null) {
-          result.fail(namingTask(handle, AsyncFailures.unwrap(awaitFailure)));
+          result.fail(namingTask(result, handle, AsyncFailures.unwrap(awaitFailure)));
           return;
         }
         CompletableFuture<Path> saving = unlessClosed(() -> downloadAsync(handle, snapshot, target, existing));
-        result.follow(saving).whenComplete((file, downloadFailure) -> Futures.guard(result, () -> {
+        result.downloading(snapshot, saving).whenComplete((file, downloadFailure) -> Futures.guard(result, () -> {
           if (downloadFailure != null) {
-            result.fail(namingTask(handle, AsyncFailures.unwrap(downloadFailure)));
+            result.fail(namingTask(result, handle, AsyncFailures.unwrap(downloadFailure)));
           } else {
             result.finish(new GenerationResult(handle, snapshot, file));
           }
@@ -953,10 +955,10 @@ public final class VidgenClient implements AutoCloseable {
    * {@code failure} of a step after {@code handle}'s task was made, a bare cancellation (the client
    * closed) turned into one that names the task, so that the caller of {@code generate} keeps it.
    */
-  private Throwable namingTask(JobHandle handle, Throwable failure) {
+  private Throwable namingTask(GenerationFuture result, JobHandle handle, Throwable failure) {
     if (failure instanceof CancellationException && !(failure instanceof WaitStoppedException)) {
-      WaitStoppedException named = new WaitStoppedException(handle, closed.get() ? "the client was closed"
-          : "the wait was cancelled");
+      WaitStoppedException named = result.stoppedTask(handle, closed.get() ? "the client was closed"
+          : "it was cancelled");
       named.initCause(failure);
       return named;
     }

@@ -130,4 +130,36 @@ class NameRoomTest {
     assertThat(generated.join().file()).isEqualTo(target);
     assertThat(filesLeft()).containsExactly(named(232));
   }
+
+  @Test
+  void manyJobsSavingIntoOneNewFolderAtOnceAreNeitherRefusedNorLoseTheirVideos() throws Exception {
+    int jobs = 8;
+    int rounds = 60;
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        Path newFolder = folder.resolve("r" + round).resolve("sub");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(jobs);
+        java.util.List<java.util.concurrent.Future<Path>> saved = new java.util.ArrayList<>();
+        for (int job = 0; job < jobs; job++) {
+          Path target = newFolder.resolve("v" + job + ".mp4");
+          saved.add(threads.submit(() -> {
+            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            // What generate checks before it sends anything, then what it does once its task is done.
+            SaveTargets.requireSavable(target);
+            return fixture.client.download(fixture.handle("task-1"), ScriptedProvider.completed("task-1"), target);
+          }));
+        }
+        for (java.util.concurrent.Future<Path> video : saved) {
+          assertThat(video.get(10, java.util.concurrent.TimeUnit.SECONDS)).exists();
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      assertThat(all.filter(Files::isRegularFile).count()).as("every video saved, no probe left").isEqualTo(jobs * rounds);
+    }
+    assertThat(filesLeft()).as("no probe left beside the new folders").hasSize(rounds).allMatch(name -> name.startsWith("r"));
+  }
 }

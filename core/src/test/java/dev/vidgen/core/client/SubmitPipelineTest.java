@@ -667,6 +667,43 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void aGenerateCancelledWhileItsImageUploadsSaysTheFileLeftButNoCreateWasSent() throws IOException {
+    fixture.provider.uploadAnswers(new CompletableFuture<URI>()); // the upload is on its way and stays so
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("kite.png")))).build();
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(job, folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(fixture.provider.count("upload")).isOne();
+
+    generated.cancel(false);
+
+    CompletableFuture<JobHandle> pending = ((SubmitStoppedException) failureOf(generated)).pendingHandle();
+    assertThat(failureOf(pending)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("its local files were uploaded (or were on their way), but no create was sent (nothing"
+            + " was billed)")
+        .hasMessageNotContaining("nothing was sent");
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
+  void aSubmitStoppedBeforeItsImageUploadsSendsNothingAndSaysSoEvenWhenItsFundsAnswerLater() throws IOException {
+    CompletableFuture<dev.vidgen.core.port.Balance> funds = new CompletableFuture<>();
+    fixture.provider.balanceAnswers(funds);
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("kite.png")))).build();
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(job, null, stop);
+    fixture.advance(Duration.ofSeconds(1));
+
+    stop.complete(null);
+    funds.complete(new dev.vidgen.core.port.Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false));
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class).hasMessageEndingWith("nothing was sent");
+    assertThat(fixture.provider.count("upload")).as("no file leaves once told to stop").isZero();
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
   void aSubmitToldToStopSendingWhileItsCreateWaitsOutA429EndsAtOnceAsNotSentAndFreesItsPrice() {
     useBudget(50);
     fixture.provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(30)),

@@ -229,6 +229,56 @@ class VidgenClientTest {
   }
 
   @Test
+  void stoppingGenerateWhileItDownloadsSaysTheFinishedTasksDownloadStoppedAndHowToDownloadItAgain() {
+    java.time.Instant linkEnds = java.time.Instant.parse("2030-01-02T03:04:05Z");
+    provider.statusAnswers(TaskSnapshot.completed(TaskId.of("task-1"), ScriptedProvider.asset("mp4", linkEnds)));
+    provider.openAnswers(new CompletableFuture<java.io.InputStream>()); // the download never ends by itself
+    CompletableFuture<GenerationResult> cancelled =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(2));
+    assertThat(provider.calls()).as("the task is done and its download under way").anyMatch(call -> call.startsWith("open"));
+
+    assertThat(cancelled.cancel(false)).isTrue();
+
+    assertThatThrownBy(cancelled::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(stopped.handle().taskId()).isEqualTo(TaskId.of("task-1"));
+      assertThat(stopped.duringDownload()).isTrue();
+      assertThat(stopped).hasMessageContaining("task task-1 (" + Jobs.MODEL + ") completed and is paid for, but its"
+              + " download stopped: the generate was cancelled; the video was not saved")
+          .hasMessageContaining("Download it again while its link lasts (until 2030-01-02T03:04:05Z):"
+              + " download(handle, status(handle), target)")
+          .hasMessageContaining(stopped.handle().encode())
+          .hasMessageNotContaining("waiting for it stopped").hasMessageNotContaining("goes on at the provider");
+    });
+
+    provider.replaceStatusAnswers(TaskSnapshot.completed(TaskId.of("task-2"), ScriptedProvider.asset("mp4", linkEnds)));
+    CompletableFuture<GenerationResult> closed =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite-2.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofMinutes(2));
+    fixture.client.close();
+    assertThatThrownBy(closed::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(stopped.duringDownload()).isTrue();
+      assertThat(stopped).hasMessageContaining("completed and is paid for, but its download stopped")
+          .hasMessageNotContaining("goes on at the provider");
+    });
+  }
+
+  @Test
+  void stoppingGenerateWhileItWaitsStillSaysTheWaitStoppedAndTheTaskGoesOn() {
+    CompletableFuture<GenerationResult> generated =
+        fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+    fixture.advance(Duration.ofSeconds(30));
+
+    generated.cancel(false);
+
+    assertThatThrownBy(generated::join).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+      assertThat(stopped.duringDownload()).isFalse();
+      assertThat(stopped).hasMessageContaining("waiting for it stopped: the generate was cancelled; it goes on at the"
+          + " provider");
+    });
+  }
+
+  @Test
   void aGenerateTimedOutFromOutsideStopsPollingAndEndsNamingItsPaidTaskWithTheTimeoutAsCause() {
     CompletableFuture<GenerationResult> generated =
         fixture.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
