@@ -363,11 +363,7 @@ final class LiveModelCheck {
         : "the closest listed: " + String.join(", ", usable);
     List<String> unrouted = unroutedNear(model, live);
     if (!unrouted.isEmpty() && !usable.isEmpty()) {
-      // A rename keeps the route's checks and wire through an alias; a starter route would guess them anew.
-      hint += "; the key also lists " + String.join(" and ", unrouted) + ", which the catalog has no route for (the"
-          + " model under a new name? a route file with {\"patch\": {\"" + model + "\": {\"aliases\": [\""
-          + unrouted.get(0) + "\"]}}} keeps " + model + "'s checks and sends the listed name; for a new model, vidgen"
-          + " models --live --emit-routes writes a route file to start from; docs/routes.md)";
+      hint += unroutedHint(model, unrouted);
     }
     Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
     Duration ago = refused == null ? Duration.ZERO : Duration.between(refused, runtime.time().now());
@@ -401,8 +397,34 @@ final class LiveModelCheck {
   }
 
   /**
+   * What the refusal of {@code model} says of {@code unrouted}, listed ids near it that the catalog has no route for:
+   * one that is plausibly {@code model} renamed ({@link ModelRenames}) gets the alias patch, which keeps the route's
+   * checks and wire; any other (such as {@code kling-v3-omni} for {@code kling-v3}) is another model, which an alias
+   * would send in this route's wire, so it gets the starter route file only.
+   */
+  private static String unroutedHint(String model, List<String> unrouted) {
+    List<String> renamed = unrouted.stream().filter(id -> ModelRenames.plausible(model, id)).toList();
+    List<String> others = unrouted.stream().filter(id -> !renamed.contains(id)).toList();
+    String hint = "";
+    if (!renamed.isEmpty()) {
+      hint += "; the key also lists " + String.join(" and ", renamed) + ", which the catalog has no route for (the"
+          + " model under a new name? a route file with {\"patch\": {\"" + model + "\": {\"aliases\": [\""
+          + renamed.get(0) + "\"]}}} keeps " + model + "'s checks and sends the listed name; for a new model, vidgen"
+          + " models --live --emit-routes writes a route file to start from; docs/routes.md)";
+    }
+    if (!others.isEmpty()) {
+      hint += "; the key " + (renamed.isEmpty() ? "" : "also ") + "lists " + String.join(" and ", others) + ", which the"
+          + " catalog has no route for: " + (others.size() == 1 ? "a model" : "models") + " of " + (others.size() == 1
+              ? "its" : "their") + " own, not " + model + " renamed, so not for an alias of it (vidgen models --live"
+          + " --emit-routes writes a route file to start from; docs/routes.md)";
+    }
+    return hint;
+  }
+
+  /**
    * Listed ids the catalog has no route for that are near {@code model} (one holds the other, such as
-   * {@code seedance-2} and {@code seedance-2.0}, or a few edits apart), the nearest two: a renamed model.
+   * {@code seedance-2} and {@code seedance-2.0} or {@code kling-v3} and {@code kling-v3-omni}, or a few edits apart),
+   * the nearest two; {@link #unroutedHint} tells a renamed model from another one.
    */
   private List<String> unroutedNear(String model, Set<String> live) {
     String wanted = model.toLowerCase(Locale.ROOT);

@@ -244,6 +244,38 @@ public final class JobValidator {
   }
 
   /**
+   * {@link #nearestOffered} by the same rule, but only ids spelled near {@code model} ({@link #spelledNear}): what a
+   * "did you mean" may name, so that a name of its own ({@code acme-video-9}) is not answered with unrelated models.
+   */
+  private List<String> nearSpellings(String model, List<String> nearest) {
+    boolean onlyRetired = live == null && nearest.stream().noneMatch(this::offers);
+    return catalog.nearest(model, catalog.size()).stream().filter(id -> spelledNear(model, id))
+        .filter(id -> onlyRetired || offers(id)).limit(3).toList();
+  }
+
+  /**
+   * Whether {@code given} may be a misspelling of route id {@code id}: at most a third of its characters apart (two
+   * at least, as {@link RouteCatalog#nearest} counts, a prefix of the id counting as one), or the same leading word
+   * of three letters or more ({@code sora-3} and {@code sora-2-pro}, {@code grok} and {@code grok-video-1.5}).
+   */
+  static boolean spelledNear(String given, String id) {
+    String wanted = given.strip().toLowerCase(java.util.Locale.ROOT);
+    if (RouteCatalog.distanceBetween(wanted, id) <= Math.max(2, wanted.length() / 3)) {
+      return true;
+    }
+    String stem = leadingLetters(wanted);
+    return stem.length() >= 3 && stem.equals(leadingLetters(id.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static String leadingLetters(String id) {
+    int end = 0;
+    while (end < id.length() && Character.isLetter(id.charAt(end))) {
+      end++;
+    }
+    return id.substring(0, end);
+  }
+
+  /**
    * A retired route within two edits of {@code model} and nearer than every suggested route, so
    * that "sora-3" hears of sora-2 while "luma" does not.
    */
@@ -277,12 +309,24 @@ public final class JobValidator {
               + " out of that file to use it again" + (nearest.isEmpty() ? "" : ", or choose " + suggestions)));
       return;
     }
-    String hint = nearest.isEmpty() ? (catalog.size() == 0 ? "the catalog has no routes"
-        : "this key's live model list holds none of the catalog's models (vidgen models --live shows it)")
-        : "did you mean " + suggestions + "?"
-        + closerRetired(model, nearest).map(route -> " (" + route.id() + " was retired on "
-            + route.retired().orElseThrow().on() + ")").orElse("");
-    found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
+    if (live != null && live.stream().anyMatch(id -> id.strip().equalsIgnoreCase(model.strip()))) {
+      // The key's own list offers it: a guess at a spelling mistake would send the user looking for one that isn't there.
+      found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, "a route for it in a route file",
+          "model: " + shown + " is on this key's live model list, but the catalog has no route for it, so vidgen cannot"
+              + " check or price its jobs; write a starter route with vidgen models --live --emit-routes > my-routes.json,"
+              + " fill in its real limits and price, then add --routes my-routes.json (docs/routes.md)"));
+      return;
+    }
+    List<String> near = nearSpellings(model, nearest);
+    String retiredNear = closerRetired(model, near).map(route -> " (" + route.id() + " was retired on "
+        + route.retired().orElseThrow().on() + ")").orElse("");
+    String hint = near.isEmpty() ? (catalog.size() == 0 ? "the catalog has no routes"
+        : nearest.isEmpty() ? "this key's live model list holds none of the catalog's models (vidgen models --live shows it)"
+        : "no model a job may use is spelled near it" + retiredNear + "; vidgen models lists the " + catalog.size()
+            + " known ones" + (live == null ? "" : ", vidgen models --live those this key may use"))
+        : "did you mean " + Texts.orList(near) + "?" + retiredNear;
+    found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, near.isEmpty() ? suggestions
+        : Texts.orList(near),
         "model: " + shown + " is not a known model; " + hint + " (a model the provider offers that the catalog lacks is"
             + " added with a route file, docs/routes.md; vidgen models --live --emit-routes writes a starter one)"));
   }

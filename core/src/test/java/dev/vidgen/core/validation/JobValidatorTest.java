@@ -507,9 +507,11 @@ class JobValidatorTest {
 
     assertThat(report.errors()).singleElement().satisfies(error -> {
       assertThat(error.code()).isEqualTo(ViolationCodes.MODEL_UNKNOWN);
-      assertThat(error.message()).startsWith("model: sora-3 is not a known model; did you mean ")
-          .doesNotContain("sora-2 or").doesNotContain("sora-2,")
-          .contains("? (sora-2 was retired on 2026-09-24)")
+      assertThat(error.message())
+          .as("every Sora route is retired, and no other is spelled near sora-3: none is named as meant")
+          .startsWith("model: sora-3 is not a known model; no model a job may use is spelled near it"
+              + " (sora-2 was retired on 2026-09-24); vidgen models lists the ")
+          .doesNotContain("did you mean")
           .as("the way to a model the catalog lacks").endsWith("vidgen models --live --emit-routes writes a starter one)");
     });
     for (String far : new String[] {"luma", "xyz", "pika", "openai"}) {
@@ -520,6 +522,32 @@ class JobValidatorTest {
         RouteCatalog.builtIn().require("sora-2-vvip"))).validate(valid().model("sora-3").build());
     assertThat(onlyRetired.errors()).extracting(Violation::message).singleElement().asString()
         .startsWith("model: sora-3 is not a known model; did you mean sora-2-vvip? (");
+  }
+
+  @Test
+  void didYouMeanNamesOnlyModelsSpelledNearTheGivenName() {
+    String far = validator.validate(valid().model("acme-video-9").build()).errors().get(0).message();
+    String family = validator.validate(valid().model("grok").build()).errors().get(0).message();
+    String typo = validator.validate(valid().model("seedanse-2").build()).errors().get(0).message();
+
+    assertThat(far).startsWith("model: acme-video-9 is not a known model; no model a job may use is spelled near it;"
+        + " vidgen models lists the ").doesNotContain("did you mean").doesNotContain("grok-video");
+    assertThat(family).contains("did you mean grok-");
+    assertThat(typo).contains("did you mean seedance-2");
+  }
+
+  @Test
+  void aModelTheKeysLiveListHoldsButTheCatalogLacksIsSaidToBeOfferedWithNoRoute() {
+    JobValidator knowing = validator.withLiveModels(java.util.Set.of("seedance-2", "veo3.1-fast", "Acme-Video-9"));
+
+    ValidationReport report = knowing.validate(valid().model("acme-video-9").build());
+
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.MODEL_UNKNOWN);
+      assertThat(error.message()).startsWith("model: acme-video-9 is on this key's live model list, but the catalog"
+          + " has no route for it, so vidgen cannot check or price its jobs; write a starter route with vidgen models"
+          + " --live --emit-routes").doesNotContain("did you mean").doesNotContain("seedance-2");
+    });
   }
 
   @Test

@@ -148,6 +148,49 @@ class LiveListClientTest {
   }
 
   @Test
+  void aListedIdThatIsAnotherProductOfTheModelIsNamedAsAModelOfItsOwnNeverOfferedAsAnAlias() {
+    MockVideoProvider mock = mock(Set.of("seedance-2", "veo3.1-fast", "kling-v3-omni"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("kling-v3")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the key lists kling-v3-omni, which the catalog has no route for: a model of its own,"
+            + " not kling-v3 renamed, so not for an alias of it (vidgen models --live --emit-routes writes a route"
+            + " file to start from; docs/routes.md)")
+        .as("an alias would send kling-v3's wire to another model").hasMessageNotContaining("aliases")
+        .hasMessageNotContaining("under a new name");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aListedIdThatIsTheModelWithAVersionAddedIsOfferedAsItsNewNameAndAnotherProductBesideItIsNot() {
+    MockVideoProvider mock = mock(Set.of("seedance-2", "veo3.1-fast-v2", "veo3.1-fast-omni"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("veo3.1-fast")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the key also lists veo3.1-fast-v2, which the catalog has no route for (the model under"
+            + " a new name? a route file with {\"patch\": {\"veo3.1-fast\": {\"aliases\": [\"veo3.1-fast-v2\"]}}}")
+        .hasMessageContaining("; the key also lists veo3.1-fast-omni, which the catalog has no route for: a model of"
+            + " its own, not veo3.1-fast renamed")
+        .hasMessageNotContaining("[\"veo3.1-fast-omni\"]");
+  }
+
+  @Test
+  void aModelTheKeptListHoldsButTheCatalogLacksIsSaidToBeOfferedWithNoRouteNotMisspelled() {
+    MockVideoProvider mock = mock(Set.of("seedance-2", "veo3.1-fast", "acme-video-9"));
+    client(mock);
+    client.submit(VideoJobs.validFor("seedance-2")); // the list is read and kept
+
+    ValidationReport report = client.validate(VideoJob.builder("acme-video-9").prompt("a fox").build());
+
+    assertThat(report.errors()).extracting(Violation::message).singleElement().asString()
+        .startsWith("model: acme-video-9 is on this key's live model list, but the catalog has no route for it")
+        .contains("vidgen models --live --emit-routes").doesNotContain("did you mean");
+    assertThat(mock.calls(MockCall.Method.LIVE_MODELS)).hasSize(1);
+  }
+
+  @Test
   void aCreateRefusedForItsModelStopsTheNextCreatesForTheListsLifetimeEvenWhenTheListNamesItAgain() {
     MockVideoProvider mock = mock(Set.of(PREVIEW, "seedance-2"));
     mock.script().fail(Operation.CREATE, 1, FailureKind.REJECTED, REFUSAL);
