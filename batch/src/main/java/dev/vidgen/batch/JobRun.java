@@ -317,8 +317,9 @@ final class JobRun {
           write(b -> b.state(FAILED).reason(code(failure, "rejected"), failure.getMessage()), () -> finish(Kind.DONE, null));
       case TRY_AGAIN -> {
         if (failure instanceof dev.vidgen.core.error.BudgetExceededException) {
-          // Refused before it went out: this try is not counted, as a create held back by a stop is not.
-          notSent(failure, "the create was refused", attemptsBefore);
+          // Held back by the client's own budget before it went out (no provider refused anything): this try is not
+          // counted, as a create held back by a stop is not.
+          notSent(failure, "not sent: the client's budget held it back", attemptsBefore);
         } else {
           notSent(failure, "the create was refused");
         }

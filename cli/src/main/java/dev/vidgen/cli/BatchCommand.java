@@ -210,6 +210,7 @@ final class BatchCommand extends ClientCommand {
       RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       TasksNotJournaled untold = null;
+      RunCreates creates = new RunCreates();
       // A journal file this run makes, so that a run refused before any job is written leaves none behind.
       Path madeJournal = Journals.isUrl(location) ? null : Path.of(location.strip()).toAbsolutePath().normalize();
       boolean journalWasEmpty = madeJournal != null && isEmptyFile(madeJournal);
@@ -236,7 +237,8 @@ final class BatchCommand extends ClientCommand {
         }
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
-        RunResends resends = new RunResends(untold = new TasksNotJournaled(bar));
+        RunResends resends = new RunResends(new JournalWatch(untold = new TasksNotJournaled(bar), store.describe(),
+            store::fileLost, bar::warn, System::nanoTime));
         BatchRunner.Builder runner = BatchRunner.builder();
         if (root.retryDelay != null) {
           runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
@@ -255,10 +257,15 @@ final class BatchCommand extends ClientCommand {
             .timeout(timeout)
             .keyTag(session.apiKey() == null ? null : session.apiKey().tag())
             .build();
+        Runnable stopCounting = client.addListener(creates);
         try (ShutdownNotice interrupted = BatchInterruptNotice.arm(batch, store.describe(), bar, live, client,
             output)) {
           report = live.run(plan);
+        } finally {
+          stopCounting.run();
         }
+        // Looked at once more at the end: a journal deleted during the run holds its task ids nowhere else.
+        store.fileLost().ifPresent(change -> views.journalLost(store.describe(), change));
         resent = resends.resent();
         if (live.timedOut()) {
           views.timedOut(timeout);
@@ -286,6 +293,11 @@ final class BatchCommand extends ClientCommand {
                     + " those tasks are followed and not told unknown; nothing recorded is lost");
       }
       views.balances(plan, before, before.isEmpty() ? before : leftNow(client));
+      if (maxCredits != null) {
+        BigDecimal budgeted = earlier.leftOf(maxCredits);
+        views.budget(new BatchViews.BudgetUse(maxCredits, maxCredits.subtract(budgeted), creates.sent(),
+            budgeted.subtract(client.remainingBudget().remaining().orElse(budgeted))));
+      }
       return views.summary(report, plan, limited[0] == null ? 0 : limited[0].throttledCount(), resent);
     } finally {
       scheduler.shutdownNow();

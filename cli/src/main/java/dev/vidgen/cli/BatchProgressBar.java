@@ -86,6 +86,17 @@ final class BatchProgressBar implements BatchListener, AutoCloseable {
     lastShown = null;
   }
 
+  /** Prints {@code line} as a note of its own, off the bar; told even after the bar closed. */
+  synchronized void warn(String line) {
+    if (terminal && drawnWidth > 0) {
+      err.println();
+      drawnWidth = 0;
+    }
+    err.println("vidgen: " + line);
+    err.flush();
+    lastShown = null;
+  }
+
   @Override
   public synchronized void onLookingUp(dev.vidgen.batch.journal.JobStore.Entry entry) {
     if (closed) {

@@ -49,9 +49,9 @@ final class BatchTakes {
 
   /** For people: the job's task, and that earlier takes of its create may have made paid tasks of their own. */
   static String extraWords(JobHandle handle) {
+    // An Instant prints as 2026-12-05T13:39:54Z: its Z says UTC, so no " UTC" after it.
     return "task " + handle.taskId().value() + "; " + Views.extraTakes(handle, DASHBOARD + " for a task of "
-        + handle.model() + " made at or before " + handle.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " UTC");
+        + handle.model() + " made at or before " + handle.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /** For {@code --json}: the task, how many more tasks the create's earlier takes may have made, and their most. */
@@ -96,7 +96,7 @@ final class BatchTakes {
         + " (answered with a server error or not at all, then sent again) may have made a paid task"
         + (entry.credits() == null ? ", at a price unknown" : ", up to " + Views.credits(earlierAtMost(entry)))
         + ": " + DASHBOARD + " for a task of " + entry.model() + (entry.updatedAt() == null ? ""
-            : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " UTC")
+            : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         + "; a task found there is taken in with --adopt " + entry.key() + "=TASK_ID, sending nothing";
   }
 

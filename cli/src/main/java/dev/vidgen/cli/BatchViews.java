@@ -297,6 +297,29 @@ final class BatchViews {
     this.timedOut = timeout;
   }
 
+  /**
+   * What a run under {@code --max-credits} sent: {@code creates} (each may have made a paid task) that took
+   * {@code credits} of the budget, which was {@code maxCredits} less {@code earlierCredits} for earlier takes.
+   */
+  record BudgetUse(BigDecimal maxCredits, BigDecimal earlierCredits, int creates, BigDecimal credits) {}
+
+  /** This run's use of its --max-credits; null without one. */
+  private BudgetUse budgetUse;
+  /** The journal whose file was deleted or replaced during the run, and what became of it; null while it is whole. */
+  private String lostJournal;
+  private String lostChange;
+
+  /** The run's use of its --max-credits, for the words of a batch its budget stopped part-way. */
+  void budget(BudgetUse use) {
+    this.budgetUse = use;
+  }
+
+  /** The file of {@code journal} {@code change} ("was deleted") during the run: the summary lists every task id. */
+  void journalLost(String journal, String change) {
+    this.lostJournal = journal;
+    this.lostChange = change;
+  }
+
   int summary(BatchReport report, BatchPlan plan, long throttled, RunResends.Resent resent) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
@@ -344,7 +367,8 @@ final class BatchViews {
           + named(changed));
     }
     fields.put("files", filesWhere(report));
-    fields.put("journal", report.journal());
+    fields.put("journal", report.journal() + (lostChange == null ? ""
+        : " (its file " + lostChange + " during this run; the task ids are listed below)"));
     if (throttled > 0) {
       fields.put("rate limits", Plural.count(throttled, "answer") + " 429; every job paused as the provider asked");
     }
@@ -373,6 +397,11 @@ final class BatchViews {
     report.unfinished().stream().sorted(byLine).forEach(e -> output.line("left     line " + line.applyAsInt(e)
         + " (" + e.key() + ", " + e.state().id() + (e.attempts() > 0 ? ", tried " + Plural.count(e.attempts(), "time") : "")
         + "): " + report.leftOver().getOrDefault(e.key(), "not reached in this run")));
+    if (lostChange != null) {
+      // The journal that held them is gone: this output is the one place left that keeps them.
+      report.entries().stream().filter(e -> e.taskId() != null).sorted(byLine).forEach(e -> output.line("task     line "
+          + line.applyAsInt(e) + " (" + e.key() + ", " + e.state().id() + "): " + e.taskId()));
+    }
     // Jobs left by the --timeout are left on purpose: 7, whether their tasks still run or they were not sent yet.
     boolean timeUp = timedOut != null && report.stopCause() == null && !report.finished();
     int exit = timeUp ? ExitCodes.DEADLINE : exitCode(report);
@@ -380,6 +409,16 @@ final class BatchViews {
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
     json.putAll(balances);
+    if (budgetUse != null) {
+      Map<String, Object> sent = new LinkedHashMap<>();
+      sent.put("creates", budgetUse.creates());
+      sent.put("credits", budgetUse.credits()); // taken from the budget: what the creates may cost at most
+      json.put("sent_this_run", sent);
+    }
+    json.put("journal_lost", lostChange == null ? null : lostJson(report, line));
+    if (lostChange != null) {
+      output.note(journalLostWords(report));
+    }
     if (exit == ExitCodes.UNKNOWN_OUTCOME || exit == ExitCodes.TASK_FAILED && report.stopCause() == null) {
       boolean unknown = exit == ExitCodes.UNKNOWN_OUTCOME;
       String message = unknown
@@ -417,7 +456,11 @@ final class BatchViews {
     } else if (exit != ExitCodes.DONE) {
       boolean rateLimited = report.stopped().isEmpty() && leftRateLimited(report);
       String keyTag = session == null || session.apiKey() == null ? null : session.apiKey().tag();
-      String message = report.stopped().map(VidgenException::getMessage)
+      BudgetUse budgetStop = report.stopped().filter(stop -> stop instanceof dev.vidgen.core.error.BudgetExceededException)
+          .map(stop -> budgetUse).orElse(null);
+      String message = budgetStop != null
+          ? budgetReached(budgetStop, (dev.vidgen.core.error.BudgetExceededException) report.stopCause(), report)
+          : report.stopped().map(VidgenException::getMessage)
           .orElseGet(() -> Plural.count(report.unfinished().size(), "job is", "jobs are") + " not finished"
               + (rateLimited ? ": the provider answered every try of " + Plural.word(report.unfinished().size(),
                   "its create", "their creates") + " with 429 (rate limited), through the retries and the batch's"
@@ -440,10 +483,59 @@ final class BatchViews {
             error.put("retry_after_seconds", !(provider instanceof dev.vidgen.core.error.RetriableProviderException) ? null
                 : provider.retryAfter().map(java.time.Duration::toSeconds).orElse(null));
           });
+      if (budgetStop != null) {
+        error.put("code", "batch.budget_reached"); // stopped during the run, beside batch.over_budget before it
+      }
       json.put("error", error);
     }
     output.object(json);
     return exit;
+  }
+
+  /**
+   * A batch its --max-credits stopped during the run: the limit, what this run sent and took of it (as
+   * the summary counts it), and that the jobs left were not sent; never "nothing was sent" of the batch.
+   */
+  private static String budgetReached(BudgetUse use, dev.vidgen.core.error.BudgetExceededException stop,
+      BatchReport report) {
+    long notSent = report.unfinished().stream().filter(e -> e.taskId() == null && e.state() == State.PENDING).count();
+    String limit = "--max-credits " + use.maxCredits().toPlainString() + (use.earlierCredits().signum() > 0
+        ? ", " + Views.credits(use.earlierCredits()) + " of it for " + EARLIER_TAKES : "");
+    String sent = use.creates() == 0 ? "this run sent no create"
+        : "this run sent " + Plural.count(use.creates(), "create") + ", which took " + Views.credits(use.credits())
+            + " of it (each may have made a paid task: the summary counts " + Plural.word(use.creates(), "it", "them")
+            + " in spent, unknown and extra, and with --json sent_this_run)";
+    String next = stop.quote().model() + " at " + (stop.quote().isKnown() ? Views.credits(stop.quote().credits())
+        : "an unknown price") + " did not fit the " + Views.credits(stop.remainingCredits()) + " left";
+    return "the batch stopped at its budget (" + limit + "): " + sent + "; the next create (" + next + ") was held"
+        + " back, so " + Plural.count(notSent, "job was", "jobs were") + " not sent (listed as left; see"
+        + " docs/errors.md#budget-exceeded)";
+  }
+
+  /** The loud words for a journal whose file went during the run: where its task ids are, and what not to do. */
+  private String journalLostWords(BatchReport report) {
+    long tasks = report.entries().stream().filter(e -> e.taskId() != null).count();
+    return "warning: the file of " + lostJournal + " " + lostChange + " during this run, so the journal of this batch"
+        + " is gone: " + Plural.count(tasks, "task id is", "task ids are") + " kept only in this output (the summary's"
+        + " task lines; with --json, journal_lost.tasks): keep " + Plural.word(tasks, "it", "them") + ", as each video can"
+        + " be saved again with vidgen download TASK_ID; do not run again with --start-over, which sends every job"
+        + " again and pays for it again; a copy of the journal put back lets the same command go on";
+  }
+
+  /** For {@code --json}: the journal whose file went during the run, and every task id of the batch. */
+  private Map<String, Object> lostJson(BatchReport report, ToIntFunction<Entry> line) {
+    Map<String, Object> lost = new LinkedHashMap<>();
+    lost.put("journal", lostJournal);
+    lost.put("change", lostChange);
+    lost.put("tasks", report.entries().stream().filter(e -> e.taskId() != null).map(e -> {
+      Map<String, Object> task = new LinkedHashMap<>();
+      task.put("id", e.key());
+      task.put("line", line.applyAsInt(e));
+      task.put("state", e.state().id());
+      task.put("task_id", e.taskId());
+      return task;
+    }).toList());
+    return lost;
   }
 
   /** Whether every job left was last tried and answered with a rate limit (no task made, nothing paid). */

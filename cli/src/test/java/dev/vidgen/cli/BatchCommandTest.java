@@ -1194,6 +1194,7 @@ class BatchCommandTest {
           .contains("extra    line 1 (a): no task; 2 earlier takes of its create (answered with a server error or"
               + " not at all, then sent again) may have made a paid task, up to 40 credits: check the provider's"
               + " dashboard for a task of grok-video-1.5-preview made before ")
+          .as("the time said once, by its Z").containsPattern("made before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ;")
           .contains("the 1 job sent again after it was unknown and left without a task may have cost up to 40"
               + " credits more, if its earlier takes made tasks");
       assertThat(dry.out()).as(dry.all()).containsPattern("1\\s+a\\s+.*keep \\(failed, no task, 2 earlier takes may"
@@ -1386,11 +1387,14 @@ class BatchCommandTest {
       assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
           + " (answered with a server error or not at all, then sent again) may also have made a paid task, up to 20 credits more:"
           + " check the provider's dashboard for a task of grok-video-1.5-preview made at or before ");
+      assertThat(words.out()).as("the time said once, by its Z, not also as UTC").doesNotContain("Z UTC")
+          .containsPattern("made at or before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\R");
       assertThat(fake.requests(Endpoint.CREATE)).as("paid once more at most, never again").hasSize(2);
     }
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void maxCreditsCountsAResendSoTheRunStopsBeforeGoingOverIt() throws Exception {
     Path jobs = write(job("a", 10), job("b", 10));
     try (FakeToApisServer fake = FakeToApisServer.start()) {
@@ -1402,10 +1406,22 @@ class BatchCommandTest {
 
       assertThat(result.exitCode()).as("over --max-credits: " + result.all()).isEqualTo(8);
       assertThat(fake.requests(Endpoint.CREATE)).as("a's two takes fill the 40 credits; b is not sent").hasSize(2);
-      assertThat(result.err()).contains("the budget has 0 credits left; nothing was sent",
-          "raise --max-credits (what earlier takes may have cost counts against it too), then run the same command");
+      // Stopped part-way after paid creates: the batch's last words say what this run sent, never "nothing was sent".
+      String stopped = "the batch stopped at its budget (--max-credits 40): this run sent 2 creates, which took 40"
+          + " credits of it (each may have made a paid task: the summary counts them in spent, unknown and extra, and"
+          + " with --json sent_this_run); the next create (grok-video-1.5-preview at 20 credits did not fit the 0"
+          + " credits left) was held back, so 1 job was not sent (listed as left; see docs/errors.md#budget-exceeded)";
+      assertThat(result.err()).contains(stopped, "raise --max-credits (what earlier takes may have cost counts against it too), then"
+              + " run the same command").doesNotContain("nothing was sent (see docs/errors.md#budget-exceeded) —");
       assertThat(result.json()).containsEntry("completed", 1.0).containsEntry("pending", 1.0)
-          .containsEntry("resent_after_server_error", 1.0);
+          .containsEntry("resent_after_server_error", 1.0)
+          .containsEntry("sent_this_run", Map.of("creates", 2.0, "credits", 40.0));
+      assertThat((Map<String, Object>) result.json().get("error")).containsEntry("kind", "budget_exceeded")
+          .as("a stop during the run, beside batch.over_budget before it").containsEntry("code", "batch.budget_reached")
+          .containsEntry("exit_code", 8.0);
+      assertThat((List<Map<String, Object>>) result.json().get("jobs")).singleElement().satisfies(b ->
+          assertThat((String) b.get("reason")).as("held back by the client's own budget, refused by no one")
+              .startsWith("not sent: the client's budget held it back: ").doesNotContain("refused"));
 
       // The limit is the whole batch's: run again, a's first take still counts, so b is still not sent.
       CliRun.Result again = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
@@ -1513,6 +1529,52 @@ class BatchCommandTest {
     CliRun.Result again = CliRun.in(dir).run(args(jobs, "--start-over", "--json"));
     assertThat(again.exitCode()).as(again.all()).isZero();
     assertThat(again.json()).containsEntry("completed", 2.0);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJournalDeletedDuringTheRunIsToldLoudlyWithEveryTaskIdOfTheBatch() throws Exception {
+    // The fake's clock, which the task follows: it ends only once the test moves the clock on.
+    dev.vidgen.testkit.time.ShiftedClock fakeClock = new dev.vidgen.testkit.time.ShiftedClock();
+    try (FakeToApisServer fake = FakeToApisServer.builder().unlimitedBalance().clock(fakeClock)
+        .lifecycle(java.time.Duration.ofHours(1), java.time.Duration.ZERO).start()) {
+      Path jobs = write(job("a", 10));
+      java.util.concurrent.CompletableFuture<CliRun.Result> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> againstFake(fake, jobs, "--json"));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(5)).until(() -> fake.creates().size() == 1 || run.isDone());
+      assertThat(run).as("still running").isNotDone();
+
+      for (String ending : List.of("", "-wal", "-shm")) {
+        Files.deleteIfExists(dir.resolve("jobs.journal" + ending)); // a clean-up script's rm jobs.journal*
+      }
+      fakeClock.shift(java.time.Duration.ofHours(1));
+      CliRun.Result result = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+      String taskId = fake.taskIds().get(0);
+      String journal = "SQLite journal " + dir.resolve("jobs.journal").toAbsolutePath().normalize();
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(result.err()).as("said loudly, with what to do").contains("warning: the file of " + journal
+          + " was deleted during this run, so the journal of this batch is gone: 1 task id is kept only in this output",
+          "do not run again with --start-over");
+      assertThat((Map<String, Object>) result.json().get("journal_lost")).containsEntry("journal", journal)
+          .containsEntry("change", "was deleted");
+      assertThat((List<Map<String, Object>>) ((Map<String, Object>) result.json().get("journal_lost")).get("tasks"))
+          .singleElement().satisfies(task -> assertThat(task).containsEntry("id", "a").containsEntry("task_id", taskId)
+              .containsEntry("state", "completed"));
+      assertThat(fake.creates()).as("nothing sent twice").hasSize(1);
+    }
+  }
+
+  @Test
+  void aJournalLeftWholeIsNeverToldLost() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result result = againstFake(fake, write(job("a", 10)), "--json");
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(result.json()).containsEntry("journal_lost", null);
+      assertThat(result.err()).doesNotContain("during this run");
+    }
   }
 
   @Test

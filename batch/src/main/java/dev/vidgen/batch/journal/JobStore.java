@@ -363,6 +363,15 @@ public interface JobStore extends AutoCloseable {
   }
 
   /**
+   * What became of the journal's file since it was opened ("was deleted", "was replaced by another file"), when
+   * its path no longer names the file this journal writes to: its writes then go to a file nobody can open again.
+   * Empty while it still does, or for a journal kept in no single file. A cheap look (one stat), safe from any thread.
+   */
+  default java.util.Optional<String> fileLost() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Adds the entries whose keys the batch does not hold yet and leaves the others as they are.
    *
    * @return every entry of the batch after the call, in {@code seq} order

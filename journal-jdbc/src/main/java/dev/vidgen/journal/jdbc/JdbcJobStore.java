@@ -30,6 +30,8 @@ public final class JdbcJobStore implements JobStore {
   private final String description;
   /** The SQLite file, when the journal is one; null otherwise. */
   private java.nio.file.Path file;
+  /** The file {@link #file} named when the journal opened, to tell whether it still does; null for no file. */
+  private volatile FileIdentity opened;
   private Connection connection;
 
   /** Where connections come from: the driver manager for a URL, or an application's data source. */
@@ -45,7 +47,13 @@ public final class JdbcJobStore implements JobStore {
   }
 
   static JdbcJobStore open(Dialect dialect, Connections source, String description) {
+    return open(dialect, source, description, null);
+  }
+
+  /** As {@link #open(Dialect, Connections, String)}, the journal kept in {@code file} (null: in no single file). */
+  static JdbcJobStore open(Dialect dialect, Connections source, String description, java.nio.file.Path file) {
     JdbcJobStore store = new JdbcJobStore(dialect, source, description);
+    store.file = file; // known before the first write, so that a file this user may not write is said to be so
     store.tx(c -> {
       try (Statement st = c.createStatement()) {
         if (dialect == Dialect.POSTGRESQL) {
@@ -69,6 +77,9 @@ public final class JdbcJobStore implements JobStore {
       }
       return null;
     });
+    if (file != null) {
+      store.opened = FileIdentity.of(file); // made by now, if it was missing
+    }
     return store;
   }
 
@@ -82,10 +93,10 @@ public final class JdbcJobStore implements JobStore {
     return java.util.Optional.ofNullable(file);
   }
 
-  /** This store, known to be kept in {@code file}. */
-  JdbcJobStore inFile(java.nio.file.Path file) {
-    this.file = file;
-    return this;
+  @Override
+  public java.util.Optional<String> fileLost() {
+    FileIdentity identity = opened;
+    return identity == null ? java.util.Optional.empty() : identity.change();
   }
 
   @Override
@@ -440,6 +451,14 @@ public final class JdbcJobStore implements JobStore {
       return "no JDBC driver for this journal is on the class path; add "
           + (dialect == Dialect.SQLITE ? "org.xerial:sqlite-jdbc" : "org.postgresql:postgresql")
           + " to the application's dependencies (vidgen-journal-jdbc leaves the driver to the application)";
+    }
+    if (dialect == Dialect.SQLITE && file != null) {
+      // SQLite names a file it may not write a disk I/O error (SQLITE_IOERR_LOCK) or a read-only database: the
+      // rights are looked at only once something failed, and said first when they are the cause.
+      java.util.Optional<String> rights = JournalAccess.notWritable(file);
+      if (rights.isPresent()) {
+        return rights.get() + " (SQLite said: " + message + ")";
+      }
     }
     if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
       return "the journal is in use by another vidgen process (or another runner in this one); wait for it to finish"

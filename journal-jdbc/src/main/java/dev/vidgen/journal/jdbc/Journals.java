@@ -112,7 +112,7 @@ public final class Journals {
     }
     ForeignFiles.requireJournalOrNew(absolute);
     return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
-        "SQLite journal " + absolute).inFile(absolute);
+        "SQLite journal " + absolute, absolute);
   }
 
   /** The journal file {@code file} as an absolute path, refused when it is a folder or no folder can hold it. */

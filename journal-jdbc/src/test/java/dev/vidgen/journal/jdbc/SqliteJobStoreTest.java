@@ -44,6 +44,55 @@ class SqliteJobStoreTest extends JobStoreContract {
   }
 
   @Test
+  void tellsThatItsFileWasDeletedWhileItsWritesGoOnToTheUnlinkedFile() throws Exception {
+    store.enroll(batch, jobs(batch, 1));
+    assertThat(store.fileLost()).as("the path still names the file opened").isEmpty();
+
+    for (String ending : List.of("", "-wal", "-shm")) {
+      Files.deleteIfExists(dir.resolve("batch.journal" + ending)); // a clean-up script's rm jobs.journal*
+    }
+
+    assertThat(store.fileLost()).contains("was deleted");
+    assertThat(store.entries(batch)).as("the run goes on, on a file no one can open again").hasSize(1);
+  }
+
+  @Test
+  void tellsThatItsFileWasReplacedByAnotherFile() throws Exception {
+    store.enroll(batch, jobs(batch, 1));
+    Path copy = Files.copy(dir.resolve("batch.journal"), dir.resolve("copy.journal"));
+
+    Files.move(copy, dir.resolve("batch.journal"), StandardCopyOption.REPLACE_EXISTING);
+
+    assertThat(store.fileLost()).contains("was replaced by another file");
+  }
+
+  @Test
+  void aJournalInNoSingleFileIsNeverToldLost() {
+    try (JobStore inMemory = Journals.open("jdbc:sqlite::memory:")) {
+      assertThat(inMemory.fileLost()).isEmpty();
+    }
+  }
+
+  @Test
+  void aJournalThisUserMayNotWriteIsSaidToBeSoAndNotADiskError() throws Exception {
+    // Root ignores file modes, so only a user without rights sees the refusal: JournalAccessTest covers the words
+    // on fed attributes everywhere; this checks the whole way, where the run is not root.
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "runs as a user whom file modes bind (root may write a read-only file)");
+    store.enroll(batch, jobs(batch, 1));
+    store.close();
+    Path file = dir.resolve("batch.journal");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    try {
+      assertThatThrownBy(() -> store = newStore()).isInstanceOf(JournalException.class)
+          .hasMessageContaining(file + " is not writable by this user (owner ")
+          .hasMessageContaining("mode r--r--r--)");
+    } finally {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  @Test
   void aJournalOfAnOlderVidgenGainsTheTakesColumnAndReadsOneTakePerJob() throws Exception {
     Path old = olderJournal("old.journal", " possible_tasks INTEGER, key_tag TEXT,", "unknown");
 

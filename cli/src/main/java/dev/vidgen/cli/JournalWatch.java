@@ -1,0 +1,61 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.batch.BatchListener;
+import dev.vidgen.batch.BatchProgress;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Looks, with the batch's progress (at most once a second), whether the journal's file is still the
+ * one the run writes to, and warns once when it was deleted or replaced: the task ids the run makes from
+ * then on are kept only in a file no one can open again. Forwards every event to {@code next}.
+ */
+final class JournalWatch extends ForwardingBatchListener {
+  private static final long EVERY_NANOS = 1_000_000_000L;
+
+  private final Supplier<Optional<String>> fileLost;
+  private final Consumer<String> warn;
+  private final LongSupplier nanoTime;
+  private final String journal;
+  private final AtomicBoolean told = new AtomicBoolean();
+  private volatile long lastLook = Long.MIN_VALUE;
+
+  /**
+   * Watches {@code journal} (as described to people) through {@code fileLost} (the store's), telling {@code warn}
+   * the warning once.
+   */
+  JournalWatch(BatchListener next, String journal, Supplier<Optional<String>> fileLost, Consumer<String> warn,
+      LongSupplier nanoTime) {
+    super(next);
+    this.journal = journal;
+    this.fileLost = fileLost;
+    this.warn = warn;
+    this.nanoTime = nanoTime;
+  }
+
+  /** The warning for a journal whose file {@code change} ("was deleted") during the run, with what to do. */
+  static String warning(String journal, String change) {
+    return "warning: the file of " + journal + " " + change + " during this run: the run goes on writing to a file"
+        + " no one can open again, so if it stops before its end (a crash, a kill) the task ids it made are lost;"
+        + " let it finish and keep its output: its summary lists every task id (with --json, journal_lost.tasks);"
+        + " do not run again with --start-over, which sends every job again and pays for it again";
+  }
+
+  @Override
+  public void onProgress(BatchProgress progress) {
+    super.onProgress(progress);
+    long now = nanoTime.getAsLong();
+    if (told.get() || lastLook != Long.MIN_VALUE && now - lastLook < EVERY_NANOS) {
+      return;
+    }
+    lastLook = now;
+    fileLost.get().ifPresent(change -> {
+      if (told.compareAndSet(false, true)) {
+        warn.accept(warning(journal, change));
+      }
+    });
+  }
+}
