@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Applies the advanced, hidden options {@code --poll-interval} and {@code --retry-delay} (they make
- * waits short for tests and demos) and {@code --no-blind-resend} to a client builder (see docs/cli.md).
+ * waits short for tests and demos), {@code --no-blind-resend} and {@code --set max_video_size} to a client
+ * builder (see docs/cli.md).
  */
 final class ClientTuning {
   private ClientTuning() {}
@@ -19,6 +20,7 @@ final class ClientTuning {
       .build();
 
   static void apply(VidgenClient.Builder builder, VidgenCommand root, ProviderChoice choice) {
+    VideoSizeSetting.of(root.videoSizeSetting()).ifPresent(builder::maxVideoBytes);
     Duration interval = root.pollInterval;
     if (interval == null && ProviderChoice.MOCK.equals(choice.id())) {
       builder.pollSchedule(MOCK_SCHEDULE);

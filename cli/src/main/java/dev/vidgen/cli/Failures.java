@@ -148,6 +148,12 @@ final class Failures {
           + " with " + unsaved.command() + ", and if it still fails, get the video from the provider's dashboard "
           + keptResults(session).whileTheLinkLasts();
     }
+    if (cause instanceof dev.vidgen.core.error.DownloadFailedException large && large.sizeLimit().isPresent()) {
+      // The same command would be refused the same way: the advice raises the limit it names.
+      String raised = VideoSizeSetting.raisedFor(large).orElseThrow();
+      return "the task is done, but its video is larger than this command saves; save it with a higher limit: "
+          + unsaved.command().replaceFirst("^vidgen download ", "vidgen download --set " + raised + " ");
+    }
     return "the task is done; save its video with: " + unsaved.command();
   }
 

@@ -133,7 +133,8 @@ final class VidgenCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       scope = ScopeType.INHERIT,
       converter = SetOption.class,
-      description = "Advanced, repeatable: a provider setting (see docs/cli.md); the base URL is --base-url's.")
+      description = "Advanced, repeatable: a provider setting, or max_video_size (the largest video saved, 2GB"
+          + " unless set; see docs/cli.md); the base URL is --base-url's.")
   List<KeyValue> settingEntries = new ArrayList<>();
 
   @Option(
@@ -170,11 +171,21 @@ final class VidgenCommand implements Callable<Integer> {
     return context;
   }
 
-  /** The {@code --set} settings by name, in their order; a name given twice keeps its last value. */
+  /**
+   * The provider's {@code --set} settings by name, in their order; a name given twice keeps its last value.
+   * {@code max_video_size}, vidgen's own, is not among them ({@link #videoSizeSetting()}).
+   */
   Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
-    settingEntries.forEach(entry -> settings.put(entry.key(), entry.value()));
+    settingEntries.stream().filter(entry -> !entry.key().equals(VideoSizeSetting.NAME))
+        .forEach(entry -> settings.put(entry.key(), entry.value()));
     return settings;
+  }
+
+  /** The last {@code --set max_video_size} given, if any: the largest video the command saves. */
+  java.util.Optional<String> videoSizeSetting() {
+    return settingEntries.stream().filter(entry -> entry.key().equals(VideoSizeSetting.NAME))
+        .reduce((first, last) -> last).map(KeyValue::value);
   }
 
   /** Without a subcommand: the usage help on stderr, and exit 2 (a command is needed); with --json, its error object too. */

@@ -152,9 +152,13 @@ final class Downloader {
     staleParts.remove(target);
     // What the provider lets out of open (thrown, or in its future) that is no provider error is its fault.
     return Futures.attempt(() -> runtime.provider().open(asset))
-        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(pastExpiry
-            ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
-            : ProviderFaultException.of(handle, "download", linkFailure(taskId, asset, failure))))
+        .exceptionallyCompose(failure -> {
+          Throwable link = linkFailure(taskId, asset, failure);
+          // A link refused before anything was sent is refused past its expiry too: no GET went out to fail.
+          return CompletableFuture.failedFuture(link instanceof ResultUnusableException ? link
+              : pastExpiry ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
+              : ProviderFaultException.of(handle, "download", link));
+        })
         .thenApplyAsync(stream -> save(stream, handle, asset, target, existing, cancelled), runtime.io());
   }
 
@@ -173,10 +177,15 @@ final class Downloader {
 
   /**
    * A link that answers "not found" or "forbidden" means the file is gone or out of reach: not a
-   * wrong key (downloads carry none) and not an unknown task. Never retried as it stands.
+   * wrong key (downloads carry none) and not an unknown task. A link the provider refused to fetch
+   * (on a machine that is not public, say) cannot be used. Neither is retried as it stands.
    */
   private static Throwable linkFailure(TaskId taskId, VideoAsset asset, Throwable failure) {
     Throwable cause = AsyncFailures.unwrap(failure);
+    if (cause instanceof ProviderException refused
+        && refused.providerCode().filter(ProviderErrorDetails.RESULT_LINK_REFUSED::equals).isPresent()) {
+      return new ResultUnusableException(taskId, refused.details().message());
+    }
     if (cause instanceof ProviderException problem
         && (problem.kind() == FailureKind.NOT_FOUND || problem.kind() == FailureKind.AUTHENTICATION)) {
       return new ResultUnavailableException(taskId, asset, problem);
@@ -193,6 +202,13 @@ final class Downloader {
     Path temp = null;
     Path opened = null;
     try (InputStream in = stream) {
+      if (stream instanceof dev.vidgen.core.port.VideoStream announced && announced.announcedBytes() > maxVideoBytes) {
+        // Refused from the server's own count, before a byte is read or written: not after filling the disk.
+        throw DownloadFailedException.tooLarge(taskId, target, "the provider announced "
+            + Plural.count(announced.announcedBytes(), "byte") + " for this video, more than the "
+            + Plural.count(maxVideoBytes, "byte") + " this client saves" + RAISE_LIMIT + "; nothing was read or saved",
+            maxVideoBytes, announced.announcedBytes());
+      }
       Part part = openPart(taskId, target);
       temp = part.path();
       opened = temp;
@@ -354,9 +370,9 @@ final class Downloader {
           }
         }
         if (total + n > maxVideoBytes) {
-          throw new DownloadFailedException(handle.taskId(), target, "the provider sent more than "
-              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves (in Java,"
-              + " VidgenClient.Builder.maxVideoBytes sets it); reading stopped there and nothing was saved", null);
+          throw DownloadFailedException.tooLarge(handle.taskId(), target, "the provider sent more than "
+              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves" + RAISE_LIMIT
+              + "; reading stopped there and nothing was saved", maxVideoBytes, -1);
         }
         out.write(buffer, 0, n);
         total += n;
@@ -374,6 +390,9 @@ final class Downloader {
       }
     }
   }
+
+  /** Where the most a client saves is set, said after a video larger than it. */
+  private static final String RAISE_LIMIT = " (in Java, VidgenClient.Builder.maxVideoBytes sets it)";
 
   /** How long a download is watched for its pace at a time. */
   static final java.time.Duration RATE_WINDOW = java.time.Duration.ofSeconds(60);

@@ -18,6 +18,10 @@ public final class DownloadFailedException extends VidgenException {
   private final transient Path target;
   private final String reason;
   private final boolean servedSomethingElse;
+  /** The most bytes the client saves, when the video was larger; else 0. */
+  private final long sizeLimit;
+  /** The byte count the video's server announced, when it was refused for that; else -1. */
+  private final long announcedSize;
 
   /** A failed save of task {@code taskId}'s video to {@code target}, for {@code reason}; {@code cause} may be null. */
   public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
@@ -30,12 +34,45 @@ public final class DownloadFailedException extends VidgenException {
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
       boolean servedSomethingElse) {
+    this(taskId, target, shownTarget, reason, cause, servedSomethingElse, 0, -1);
+  }
+
+  private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
+      boolean servedSomethingElse, long sizeLimit, long announcedSize) {
     super("could not save the video of task " + taskId + " to " + shownTarget + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
     this.target = target;
     this.reason = reason;
     this.servedSomethingElse = servedSomethingElse;
+    this.sizeLimit = sizeLimit;
+    this.announcedSize = announcedSize;
+  }
+
+  /**
+   * A save refused, said by {@code reason}, because the video is larger than the {@code sizeLimit} bytes the
+   * client saves: its server announced {@code announcedSize} bytes ({@code -1} when it sent more without
+   * announcing it). The same download fails the same way until the limit is raised.
+   */
+  public static DownloadFailedException tooLarge(TaskId taskId, Path target, String reason, long sizeLimit,
+      long announcedSize) {
+    if (sizeLimit < 1) {
+      throw new IllegalArgumentException("sizeLimit must be 1 or more, was " + sizeLimit);
+    }
+    return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, false, sizeLimit,
+        announcedSize);
+  }
+
+  /** The most bytes the client saves, when the video was refused as larger ({@link #tooLarge}); else empty. */
+  public java.util.OptionalLong sizeLimit() {
+    return sizeLimit > 0 ? java.util.OptionalLong.of(sizeLimit)
+        : getCause() instanceof DownloadFailedException first ? first.sizeLimit() : java.util.OptionalLong.empty();
+  }
+
+  /** The byte count the server announced for a video refused as too large before any was read; else empty. */
+  public java.util.OptionalLong announcedSize() {
+    return announcedSize >= 0 ? java.util.OptionalLong.of(announcedSize)
+        : getCause() instanceof DownloadFailedException first ? first.announcedSize() : java.util.OptionalLong.empty();
   }
 
   /**

@@ -75,6 +75,13 @@ public record ProviderErrorDetails(
   public static final String REDIRECT_NOT_FOLLOWED = "redirect_not_followed";
 
   /**
+   * The {@link #code()} of a result link (or a redirect of it) the provider would not fetch before sending
+   * anything, such as one on a machine that is not public: the same every time, so never retried; the
+   * client reports it as a {@link ResultUnusableException} carrying the message.
+   */
+  public static final String RESULT_LINK_REFUSED = "result_link_refused";
+
+  /**
    * The {@link #code()} of a provider that broke its contract (an unexpected exception, an answer it
    * must not give, such as no snapshot): the failure is in the provider's code, so the text names no
    * HTTP status, and its message is said after the provider's id ("acme answered …").

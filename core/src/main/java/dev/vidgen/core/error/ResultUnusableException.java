@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The task completed at the provider, but the video it names cannot be used: its link is not an
- * absolute http(s) URL (such as {@code file:} or {@code ftp:}), so vidgen never fetches it. Waiting
+ * absolute http(s) URL (such as {@code file:} or {@code ftp:}), or it (or a redirect of it) is on a
+ * machine the provider does not fetch from, such as a loopback, private or link-local address, so
+ * vidgen never fetches it. Waiting
  * or downloading again reads the same answer; see the task in the provider's dashboard, or generate
  * the video again.
  */

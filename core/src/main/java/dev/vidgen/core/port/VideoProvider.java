@@ -113,7 +113,10 @@ public interface VideoProvider extends AutoCloseable {
   /** Reads a task's status. */
   CompletableFuture<TaskSnapshot> status(TaskId taskId);
 
-  /** Opens the finished video for reading; the caller closes the stream. */
+  /**
+   * Opens the finished video for reading; the caller closes the stream. A {@link VideoStream} tells the
+   * byte count its server announced, so that the client refuses a video larger than it saves at once.
+   */
   CompletableFuture<InputStream> open(VideoAsset asset);
 
   /**

@@ -539,6 +539,63 @@ class DownloaderTest {
   }
 
   @Test
+  void aVideoWhoseServerAnnouncesMoreThanTheClientSavesIsRefusedBeforeAByteIsWritten() throws IOException {
+    try (ClientFixture small = new ClientFixture(new ScriptedProvider(), builder -> builder.maxVideoBytes(1 << 20))) {
+      EndlessStream endless = new EndlessStream(Arrays.copyOf(ScriptedProvider.MP4, 24), () -> {});
+      small.provider.openAnswers(dev.vidgen.core.port.VideoStream.of(endless, 10L << 30));
+
+      assertThatThrownBy(() -> small.client.download(small.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("k.mp4")))
+          .isInstanceOfSatisfying(DownloadFailedException.class, refused -> {
+            assertThat(refused.sizeLimit()).hasValue(1 << 20);
+            assertThat(refused.announcedSize()).hasValue(10L << 30);
+          })
+          .hasMessageContaining("the provider announced 10737418240 bytes for this video, more than the 1048576"
+              + " bytes this client saves")
+          .hasMessageContaining("nothing was read or saved");
+      assertThat(endless.served).as("not a byte read").isZero();
+      assertThat(filesIn(folder)).as("no part was made").isEmpty();
+      assertThat(small.provider.count("open")).as("the same answer every time: not fetched again").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aVideoAnnouncedAtExactlyTheLimitIsSaved() throws IOException {
+    try (ClientFixture exact = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.maxVideoBytes(ScriptedProvider.MP4.length))) {
+      exact.provider.openAnswers(dev.vidgen.core.port.VideoStream.of(
+          new ByteArrayInputStream(ScriptedProvider.MP4), ScriptedProvider.MP4.length));
+
+      Path saved = exact.client.download(exact.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("k.mp4"));
+
+      assertThat(Files.readAllBytes(saved)).isEqualTo(ScriptedProvider.MP4);
+    }
+  }
+
+  @Test
+  void aLinkTheProviderRefusedToFetchCannotBeUsedAndIsNeitherRetriedNorCalledExpired() throws IOException {
+    ProviderException refused = ProviderException.of(FailureKind.REJECTED, ProviderErrorDetails.of("scripted", 0,
+        ProviderErrorDetails.RESULT_LINK_REFUSED, "its host 127.0.0.1 is a loopback address, not a public one"), null);
+    fixture.provider.openAnswers(CompletableFuture.failedFuture(refused), CompletableFuture.failedFuture(refused));
+    TaskSnapshot pastExpiry =
+        TaskSnapshot.completed(TASK, ScriptedProvider.asset("mp4", fixture.time.now().minusSeconds(1)));
+
+    List<Throwable> failures = Stream.of(ScriptedProvider.completed("task-1"), pastExpiry)
+        .map(completed -> (Throwable) org.assertj.core.api.Assertions.catchThrowable(
+            () -> fixture.client.download(handle, completed, folder.resolve("kite.mp4"))))
+        .toList();
+
+    assertThat(failures).allSatisfy(failure -> assertThat(failure)
+        .isInstanceOfSatisfying(dev.vidgen.core.error.ResultUnusableException.class,
+            unusable -> assertThat(unusable.taskId()).isEqualTo(TASK))
+        .hasMessageContaining("task task-1 is completed, but its result link cannot be used: its host 127.0.0.1 is"
+            + " a loopback address"));
+    assertThat(fixture.provider.count("open")).as("one try each, never retried").isEqualTo(2);
+    assertThat(filesIn(folder)).isEmpty();
+  }
+
+  @Test
   void aVideoThatTricklesInIsTreatedAsADownloadThatBrokeOff() throws IOException {
     try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
         builder -> builder.retryPolicy(RetryPolicy.never()))) {

@@ -34,6 +34,7 @@ class ErrorsDocTest {
   private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
       Map.entry(String.class, "sample"),
       Map.entry(int.class, 1),
+      Map.entry(long.class, 1L),
       Map.entry(ProviderErrorDetails.class, ProviderErrorDetails.of("sample", 500, "internal_error", "sample")),
       Map.entry(FailureKind.class, FailureKind.UNAVAILABLE),
       Map.entry(TaskId.class, TASK),

@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis;
 
 import dev.vidgen.core.port.VidgenThreads;
+import dev.vidgen.provider.toapis.internal.AddressKind;
 import dev.vidgen.provider.toapis.internal.AnswerLimit;
 import dev.vidgen.provider.toapis.internal.ApiHeaders;
 import dev.vidgen.provider.toapis.internal.CallTrace;
@@ -9,15 +10,19 @@ import dev.vidgen.provider.toapis.internal.Http10Connections;
 import dev.vidgen.provider.toapis.internal.HttpLog;
 import dev.vidgen.provider.toapis.internal.LoopbackDns;
 import dev.vidgen.provider.toapis.internal.OneImmediateResend;
+import dev.vidgen.provider.toapis.internal.ResultAddresses;
 import dev.vidgen.provider.toapis.internal.ResultRedirects;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -27,7 +32,7 @@ import okhttp3.OkHttpClient;
  * own), the same for file uploads but bounded by silence (read and write timeouts, no call timeout:
  * a 50 MB video on a slow uplink takes minutes), and one for result files (no key, no call timeout,
  * since a video may take a while to stream, but read and write timeouts; like a read, at most two
- * attempts at once).
+ * attempts at once; only to the machines {@link ResultAddresses} allows).
  */
 final class HttpClients {
   private static final long KEEP_ALIVE_MINUTES = 5;
@@ -53,6 +58,11 @@ final class HttpClients {
   final boolean owned;
 
   HttpClients(ToApisConfig config, HttpLog log) {
+    this(config, log, (host, address) -> AddressKind.of(address));
+  }
+
+  /** As {@link #HttpClients(ToApisConfig, HttpLog)}, with {@code addressKinds} telling the kind of a result host's address. */
+  HttpClients(ToApisConfig config, HttpLog log, BiFunction<String, InetAddress, AddressKind> addressKinds) {
     owned = config.httpClient().isEmpty();
     OkHttpClient base = config.httpClient().orElseGet(() -> ownClient(config.maxRequests()));
     OkHttpClient.Builder shared = base.newBuilder()
@@ -88,16 +98,38 @@ final class HttpClients {
         .writeTimeout(config.writeTimeout())
         .callTimeout(Duration.ZERO)
         .build();
+    Dns resolver = new LoopbackDns(base.dns());
+    ResultAddresses addresses = new ResultAddresses(config.httpBaseUrl(), resolver, addressKinds);
     files = shared.build().newBuilder()
+        // A result link and its redirects reach only public machines, or ones of the base URL's kind (no SSRF). Behind
+        // a proxy the only name resolved here is the proxy's own (it resolves the result hosts): an in-house proxy is
+        // not refused, and the IP addresses in links are still checked below.
+        .dns(proxied(base) ? resolver : addresses.guarding(resolver))
         .addInterceptor(log)
         // Each address a result link redirects to is checked before it is fetched (the key never goes along).
-        .addInterceptor(new ResultRedirects(text -> ErrorMapper.carriesKey(config.apiKey(), text)))
+        .addInterceptor(new ResultRedirects(text -> ErrorMapper.carriesKey(config.apiKey(), text), addresses))
         // A download is sent again at once as a read is (once at most), then left to the retry policy.
         .addInterceptor(OneImmediateResend.callInterceptor())
         .followRedirects(false)
         .followSslRedirects(false)
         .callTimeout(Duration.ZERO)
         .build();
+  }
+
+  /**
+   * Whether {@code client} sends results through a proxy: its own, or one its proxy selector (the JVM's
+   * {@code https.proxyHost} and the like, by default) gives for a result host.
+   */
+  private static boolean proxied(OkHttpClient client) {
+    if (client.proxy() != null) {
+      return client.proxy().type() != java.net.Proxy.Type.DIRECT;
+    }
+    try {
+      return client.proxySelector().select(java.net.URI.create("https://files.toapis.com/")).stream()
+          .anyMatch(proxy -> proxy.type() != java.net.Proxy.Type.DIRECT);
+    } catch (RuntimeException unreadable) {
+      return false; // a selector that fails here: the names stay guarded
+    }
   }
 
   /** Stops the dispatcher and drops idle connections, when the provider made them. */

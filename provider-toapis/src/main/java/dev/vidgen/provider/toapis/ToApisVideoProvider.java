@@ -90,8 +90,14 @@ final class ToApisVideoProvider implements VideoProvider {
   }
 
   ToApisVideoProvider(ToApisConfig config, HttpLog log) {
+    this(config, log, (host, address) -> dev.vidgen.provider.toapis.internal.AddressKind.of(address));
+  }
+
+  /** With {@code addressKinds} telling the kind of a result host's address (tests stand loopback in for public). */
+  ToApisVideoProvider(ToApisConfig config, HttpLog log, java.util.function.BiFunction<String, java.net.InetAddress,
+      dev.vidgen.provider.toapis.internal.AddressKind> addressKinds) {
     this.config = Objects.requireNonNull(config, "config == null");
-    this.clients = new HttpClients(config, log);
+    this.clients = new HttpClients(config, log, addressKinds);
     this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString());
     this.calls = new HttpCalls(errors);
     this.authorization = ApiHeaders.authorization(config.apiKey());

@@ -172,6 +172,12 @@ public final class ErrorMapper {
    * to repeat); after, a create is ambiguous and anything else has no response.
    */
   public ProviderException fromFailure(CallContext context, CallTrace trace, Throwable failure) {
+    ResultAddressRefused refusedHost = ResultAddressRefused.in(failure);
+    if (context.operation() == Operation.DOWNLOAD && refusedHost != null) {
+      // Not a failure to connect, which would be retried: the same link is refused every time, and nothing was sent.
+      return ProviderException.of(FailureKind.REJECTED, details(context, 0,
+          ProviderErrorDetails.RESULT_LINK_REFUSED, refusedHost.getMessage(), null), failure);
+    }
     if (failure instanceof UnreadableResponseException unreadable && trace.answered()) {
       return fromUnreadable(context, trace.status(), trace.headers(), unreadable);
     }

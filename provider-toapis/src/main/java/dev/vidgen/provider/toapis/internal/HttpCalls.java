@@ -152,7 +152,8 @@ public final class HttpCalls {
           }
           return;
         }
-        if (!future.complete(body.byteStream())) {
+        // The count the server announced goes along: a video larger than the client saves is refused unread.
+        if (!future.complete(dev.vidgen.core.port.VideoStream.of(body.byteStream(), body.contentLength()))) {
           response.close();
         }
       }

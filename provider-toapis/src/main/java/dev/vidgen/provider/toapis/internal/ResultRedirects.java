@@ -12,7 +12,9 @@ import okhttp3.Response;
  * Follows the redirects of a result link itself, checking each address before it is fetched: one
  * that is not http(s), that goes from https to http, or that carries the API key, is not followed,
  * and too many hops end the chain. The redirect answer not followed is passed on, marked with
- * {@link #REFUSED} saying why (one of {@link #REASONS}), for the error it becomes to say so.
+ * {@link #REFUSED} saying why (one of {@link #REASONS}), for the error it becomes to say so. The link and
+ * each address it redirects to must also be on a machine {@link ResultAddresses} allows: one that is not
+ * fails the call with a {@link ResultAddressRefused} before anything is sent there.
  */
 public final class ResultRedirects implements Interceptor {
   /** The header set on a redirect answer vidgen did not follow, holding why. */
@@ -27,15 +29,21 @@ public final class ResultRedirects implements Interceptor {
   public static final java.util.Set<String> REASONS = java.util.Set.of(NOT_HTTP, DOWNGRADE, CARRIES_KEY, TOO_MANY);
 
   private final Predicate<String> carriesKey;
+  private final ResultAddresses addresses;
 
-  /** Redirects checked with {@code carriesKey}, which says whether an address holds the API key. */
-  public ResultRedirects(Predicate<String> carriesKey) {
+  /**
+   * Redirects checked with {@code carriesKey}, which says whether an address holds the API key, and the link
+   * and its redirects with {@code addresses}.
+   */
+  public ResultRedirects(Predicate<String> carriesKey, ResultAddresses addresses) {
     this.carriesKey = Objects.requireNonNull(carriesKey, "carriesKey == null");
+    this.addresses = Objects.requireNonNull(addresses, "addresses == null");
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    addresses.checkLiteral(request.url(), false);
     Response response = withoutOwnHeader(chain.proceed(request));
     for (int hops = 0; response.isRedirect(); hops++) {
       String location = response.header("Location");
@@ -52,8 +60,13 @@ public final class ResultRedirects implements Interceptor {
         return response.newBuilder().header(REFUSED, refused).build();
       }
       response.close();
+      addresses.checkLiteral(next, true);
       request = request.newBuilder().url(next).build();
-      response = withoutOwnHeader(chain.proceed(request));
+      try {
+        response = withoutOwnHeader(chain.proceed(request));
+      } catch (ResultAddressRefused refusedHost) {
+        throw refusedHost.ofRedirect();
+      }
     }
     return response;
   }

@@ -1,0 +1,196 @@
+package dev.vidgen.provider.toapis;
+
+import static dev.vidgen.provider.toapis.ToApisTesting.await;
+import static dev.vidgen.provider.toapis.ToApisTesting.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.core.domain.VideoAsset;
+import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.port.VideoStream;
+import dev.vidgen.provider.toapis.internal.AddressKind;
+import dev.vidgen.provider.toapis.internal.HttpLog;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Result links (and their redirects) reach only public machines, or those of the base URL's own kind. Every
+ * server here is on loopback: a stub resolver names them, and the address kinds count {@code files.toapis.test}
+ * (and, for an in-house gateway, {@code files.corp.test}) as what they stand in for.
+ */
+class ResultLinkAddressesTest {
+  private static final String KEY = "sk-resultlinks0123456789abcdefghijklmnopqrstuvw";
+  private static final BiFunction<String, InetAddress, AddressKind> KINDS = (host, address) ->
+      host.equals("files.toapis.test") ? AddressKind.PUBLIC
+          : host.equals("files.corp.test") ? AddressKind.PRIVATE : AddressKind.of(address);
+
+  private final MockWebServer files = new MockWebServer();
+  private final MockWebServer internal = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    files.start(InetAddress.getByName("127.0.0.1"), 0);
+    internal.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    files.close();
+    internal.close();
+  }
+
+  @Test
+  void aPublicBaseUrlsResultOnLoopbackPrivateOrLinkLocalAddressesIsRefusedBeforeAnythingIsSent() {
+    try (ToApisVideoProvider provider = provider("https://api.toapis.test")) {
+      List<String> links = List.of(
+          "http://127.0.0.1:" + internal.getPort() + "/v1/balance",
+          "http://internal.test:" + internal.getPort() + "/internal/admin?x=1",
+          "http://localhost:" + internal.getPort() + "/a.mp4",
+          "http://[::ffff:127.0.0.1]:" + internal.getPort() + "/a.mp4",
+          "http://2130706433:" + internal.getPort() + "/a.mp4",
+          "http://10.1.2.3:9/a.mp4",
+          "http://169.254.169.254/latest/meta-data/",
+          "https://[fe80::1]/a.mp4",
+          "http://0.0.0.0:" + internal.getPort() + "/a.mp4");
+
+      List<Throwable> refused = links.stream().map(link -> failure(provider.open(asset(link)))).toList();
+
+      assertThat(refused).allSatisfy(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+          problem -> assertThat(problem.providerCode()).hasValue(ProviderErrorDetails.RESULT_LINK_REFUSED))
+          .hasMessageContaining("nothing was sent there"));
+      assertThat(refused.get(0)).hasMessageContaining("its host 127.0.0.1 is a loopback address (this machine), not a"
+          + " public one; vidgen fetches results only from public addresses and from addresses of the base URL's own"
+          + " kind (here a public address)");
+      assertThat(refused.get(1)).hasMessageContaining("its host internal.test (at 127.0.0.1) is a loopback address");
+      assertThat(refused.get(4)).hasMessageContaining("is a number that is no plain IP address");
+      assertThat(refused.get(5)).hasMessageContaining("its host 10.1.2.3 is a private network address");
+      assertThat(refused.get(6)).hasMessageContaining("its host 169.254.169.254 is a link-local address");
+      assertThat(internal.getRequestCount()).as("no request reached the internal service").isZero();
+    }
+  }
+
+  @Test
+  void aRedirectToAnInternalAddressIsRefusedBeforeItIsFollowedAndAPublicOneIsFetched() throws Exception {
+    files.enqueue(redirect("http://127.0.0.1:" + internal.getPort() + "/internal/admin"));
+    files.enqueue(redirect("http://internal.test:" + internal.getPort() + "/internal/admin"));
+    files.enqueue(redirect("http://169.254.169.254/latest/meta-data/"));
+    files.enqueue(new MockResponse.Builder().body("the video").build());
+    try (ToApisVideoProvider provider = provider("https://api.toapis.test")) {
+      List<Throwable> refused = List.of(failure(provider.open(asset(filesUrl("/a.mp4")))),
+          failure(provider.open(asset(filesUrl("/b.mp4")))), failure(provider.open(asset(filesUrl("/c.mp4")))));
+      try (InputStream video = await(provider.open(asset(filesUrl("/d.mp4"))))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+
+      assertThat(refused).allSatisfy(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+          problem -> assertThat(problem.providerCode()).hasValue(ProviderErrorDetails.RESULT_LINK_REFUSED))
+          .hasMessageContaining("the address it redirects to, ").hasMessageContaining("nothing was sent there"));
+      assertThat(refused.get(0)).hasMessageContaining("127.0.0.1, is a loopback address");
+      assertThat(refused.get(1)).hasMessageContaining("internal.test (at 127.0.0.1), is a loopback address");
+      assertThat(refused.get(2)).hasMessageContaining("169.254.169.254, is a link-local address");
+      assertThat(internal.getRequestCount()).as("no redirect reached the internal service").isZero();
+      assertThat(files.getRequestCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aLoopbackBaseUrlFetchesResultsOnLoopbackAsTheTestFakesServeThem() throws Exception {
+    internal.enqueue(new MockResponse.Builder().body("the video").build());
+    try (ToApisVideoProvider provider = provider("http://127.0.0.1:" + files.getPort())) {
+      try (InputStream video = await(provider.open(asset("http://127.0.0.1:" + internal.getPort() + "/a.mp4")))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+      assertThat(failure(provider.open(asset("http://10.1.2.3:9/a.mp4"))))
+          .as("loopback is the base URL's kind; a private network is not")
+          .hasMessageContaining("(here a loopback address (this machine))");
+    }
+  }
+
+  @Test
+  void anInHouseGatewaysResultsOnItsPrivateNetworkAreFetchedButNotThoseOnLoopback() throws Exception {
+    files.enqueue(new MockResponse.Builder().body("the video").build());
+    try (ToApisVideoProvider provider = provider("https://gateway.corp.test")) {
+      try (InputStream video = await(provider.open(asset(
+          "http://files.corp.test:" + files.getPort() + "/a.mp4")))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+      assertThat(failure(provider.open(asset("http://127.0.0.1:" + internal.getPort() + "/a.mp4"))))
+          .hasMessageContaining("(here a private network address)");
+      assertThat(internal.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
+  void aResultStreamTellsTheByteCountItsServerAnnounced() throws Exception {
+    files.enqueue(new MockResponse.Builder().body("the video").build());
+    try (ToApisVideoProvider provider = provider("https://api.toapis.test");
+        InputStream video = await(provider.open(asset(filesUrl("/a.mp4"))))) {
+      assertThat(video).isInstanceOfSatisfying(VideoStream.class,
+          announced -> assertThat(announced.announcedBytes()).isEqualTo(9));
+    }
+  }
+
+  @Test
+  void behindAnInHouseProxyResultsGoThroughItAndLinksNamingInternalAddressesAreStillRefused() throws Exception {
+    // The proxy (files, on loopback, named proxy.corp.test) resolves result hosts itself: its own name is not a result's.
+    files.enqueue(new MockResponse.Builder().body("the video").build());
+    java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        java.net.InetSocketAddress.createUnresolved("proxy.corp.test", files.getPort()));
+    try (ToApisVideoProvider provider = provider("https://api.toapis.test", client -> client.proxy(proxy))) {
+      try (InputStream video = await(provider.open(asset("http://files.toapis.test/a.mp4")))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+      assertThat(files.takeRequest().getTarget()).as("sent to the proxy for the result host")
+          .isEqualTo("http://files.toapis.test/a.mp4");
+      assertThat(failure(provider.open(asset("http://10.1.2.3:9/a.mp4"))))
+          .hasMessageContaining("its host 10.1.2.3 is a private network address");
+      assertThat(files.getRequestCount()).as("the refused link never reached the proxy").isEqualTo(1);
+    }
+  }
+
+  private ToApisVideoProvider provider(String baseUrl) {
+    return provider(baseUrl, client -> client);
+  }
+
+  /** A provider aimed at {@code baseUrl}, whose names the stub resolver answers; nothing is sent to the API here. */
+  private ToApisVideoProvider provider(String baseUrl,
+      java.util.function.UnaryOperator<OkHttpClient.Builder> more) {
+    Map<String, String> names = Map.of("api.toapis.test", "203.0.113.7", "gateway.corp.test", "10.0.0.8",
+        "files.toapis.test", "127.0.0.1", "files.corp.test", "127.0.0.1", "internal.test", "127.0.0.1",
+        "proxy.corp.test", "127.0.0.1");
+    OkHttpClient client = more.apply(new OkHttpClient.Builder()).dns(host -> {
+      String address = names.get(host);
+      if (address == null) {
+        throw new UnknownHostException("no such test host: " + host);
+      }
+      return List.of(InetAddress.getByName(address));
+    }).build();
+    ToApisConfig config = ToApisConfig.builder().baseUrl(baseUrl).apiKey(KEY).httpClient(client)
+        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).build();
+    return new ToApisVideoProvider(config, HttpLog.toSlf4j(config.apiKey()), KINDS);
+  }
+
+  private String filesUrl(String path) {
+    return "http://files.toapis.test:" + files.getPort() + path;
+  }
+
+  private static VideoAsset asset(String url) {
+    return new VideoAsset(URI.create(url), "mp4", null);
+  }
+
+  private static MockResponse redirect(String location) {
+    return new MockResponse.Builder().code(302).setHeader("Location", location).build();
+  }
+}
