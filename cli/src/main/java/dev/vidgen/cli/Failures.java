@@ -42,10 +42,16 @@ import picocli.CommandLine.ParameterException;
  * next) and, with {@code --json}, the {@code error} object.
  */
 final class Failures {
-  /** After a video's link expired: no download can help, only a new task. How long results last is the provider's. */
-  private static String expiredNext(Session session) {
+  /**
+   * After a video's link expired: no download can help, only a new task. How long results last is the provider's;
+   * the settings to make it with are in the history when it has the task, else (a bare id made elsewhere) the job's.
+   */
+  private static String expiredNext(JobHandle handle, Session session) {
+    boolean known = handle != null && inHistory(handle, session) != null;
     return "its video cannot be saved any more (" + keptResults(session).resultsAreKept() + "); generate it again,"
-        + " with the settings vidgen history shows";
+        + (known ? " with the settings vidgen history shows"
+            : " with the job's settings (vidgen history does not have this task; the provider's dashboard may show"
+                + " them)");
   }
 
   /** How long the command's provider keeps results; no figure when no provider was chosen yet. */
@@ -133,7 +139,7 @@ final class Failures {
   /** The task completed but its video was not saved: how to save it later. */
   private static String saveNext(Throwable cause, JobHandle handle, Session session, SaveFailedException unsaved) {
     if (cause instanceof ResultExpiredException) {
-      return expiredNext(session);
+      return expiredNext(handle, session);
     }
     if (cause instanceof ResultUnusableException) {
       return UNUSABLE_NEXT;
@@ -388,7 +394,7 @@ final class Failures {
                       + " reports a balance)");
     }
     if (cause instanceof ResultExpiredException) {
-      return expiredNext(session);
+      return expiredNext(handle, session);
     }
     if (cause instanceof ResultUnusableException) {
       return UNUSABLE_NEXT;

@@ -226,18 +226,28 @@ final class HistoryCommand extends ClientCommand {
         && UnusableResults.of(entry).isEmpty() && StdoutResults.of(entry).isEmpty();
   }
 
-  /** The {@code vidgen download} command that saves {@code entry}'s video, with the options that reach the same server. */
+  /**
+   * The {@code vidgen download} command that saves {@code entry}'s video, with the provider and the server the
+   * task was made on: the base URL the history keeps with it, else (the provider's own address, or a line written
+   * before it was kept) this command's own. Pasted later, in another shell, it still reaches that server.
+   */
   private static String saveCommand(HistoryEntry entry, Session session) {
-    // The --out the task was submitted with, when the history kept it; else the working folder (the task names the file).
+    // The --out the task was submitted with (the playground's videos folder for its tasks), when the history kept
+    // it; else the working folder (the task names the file).
     String out = entry.out() == null ? session.workingFolderOut()
         : AdvisedOut.of(session.context(), entry.out(), entry.taskId());
-    return entry.jobHandle().map(handle -> Failures.downloadCommand(handle, session, "--out", out))
-        .orElseGet(() -> {
-          List<String> more = new ArrayList<>(List.of("--out", out));
-          more.addAll(session.setupOptions());
-          return Failures.taskCommand("download", entry.taskId(), entry.provider(), session,
-              more.toArray(String[]::new));
-        });
+    List<String> more = new ArrayList<>(List.of("--provider", entry.provider(), "--out", out));
+    List<String> setup = session.setupOptions();
+    if (entry.baseUrl() != null) {
+      int given = setup.indexOf("--base-url");
+      if (given >= 0) {
+        setup.subList(given, Math.min(given + 2, setup.size())).clear();
+      }
+      more.addAll(List.of("--base-url", entry.baseUrl()));
+    }
+    more.addAll(setup);
+    // No session: --provider is always given here, not only when this command was given it.
+    return Failures.taskCommand("download", entry.taskId(), entry.provider(), null, more.toArray(String[]::new));
   }
 
   /** Whether what {@code entry} cost is not known: a failed task, or a create that got no answer (it may have made none). */

@@ -89,6 +89,17 @@ final class HistoryRecord {
   }
 
   /**
+   * {@code entry} with the base URL its task is made on, as this command's printed commands repeat it ({@code
+   * --base-url}, else {@code TOAPIS_BASE_URL} for toapis; never with user info or a query), so that the history's
+   * command to save the video reaches the same server later; as it is when none was given (the provider's own).
+   */
+  static HistoryEntry onServer(Session session, HistoryEntry entry) {
+    java.util.List<String> options = session.setupOptions();
+    int at = options.indexOf("--base-url");
+    return at >= 0 && at + 1 < options.size() ? entry.withBaseUrl(options.get(at + 1)) : entry;
+  }
+
+  /**
    * The file or folder {@code --out} named (absolute), kept so that a later {@code status} or {@code history}
    * advises saving the video there rather than to a placeholder; null for none or for standard output.
    */

@@ -287,10 +287,11 @@ final class RepeatCheck {
 
   /**
    * {@code entry}, made from {@code job}, with what the job's local images and videos hold, so that a
-   * later check knows them by their bytes, and the tag of the key it is made with; as it is for the mock,
-   * which is never checked.
+   * later check knows them by their bytes, the tag of the key it is made with, and the base URL it is made on
+   * ({@link HistoryRecord#onServer}); for the mock, which is never checked, only that base URL.
    */
-  static HistoryEntry identified(Session session, HistoryEntry entry, VideoJob job) {
+  static HistoryEntry identified(Session session, HistoryEntry made, VideoJob job) {
+    HistoryEntry entry = HistoryRecord.onServer(session, made);
     if (entry.provider().equals(ProviderChoice.MOCK)) {
       return entry;
     }

@@ -90,6 +90,30 @@ class HistoryAndServeCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aPlaygroundTaskIsSavedFromTheHistoryToThePlaygroundsVideosWithTheServerItWasMadeOn() {
+    // As the playground records a task it made on a test server (vidgen serve --base-url http://127.0.0.1:…).
+    String videos = home.resolve("playground").resolve("videos") + java.io.File.separator;
+    dev.vidgen.core.client.JobHandle handle = new dev.vidgen.core.client.JobHandle("toapis",
+        dev.vidgen.core.domain.TaskId.of("video_pg3"), "grok-video-1.5-preview",
+        dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.5-preview", "test"), java.time.Instant.now(), null);
+    dev.vidgen.serve.history.TaskHistory.in(home).record(dev.vidgen.serve.history.HistoryEntry.submitted(handle,
+            dev.vidgen.core.domain.VideoJob.builder("grok-video-1.5-preview").prompt("p").build(), "serve")
+        .withOut(videos).withBaseUrl("http://127.0.0.1:21250/").foundCompleted(null, java.time.Instant.now()));
+
+    // Read from a shell with the key set and no base URL: pasted as printed, it must reach the same test server.
+    CliRun.Result text = cli().env("TOAPIS_API_KEY", "sk-test" + "7".repeat(44)).run("history");
+    CliRun.Result json = cli().env("TOAPIS_API_KEY", "sk-test" + "7".repeat(44)).run("history", "--json");
+
+    String command = "vidgen download video_pg3 --provider toapis --out " + videos
+        + " --base-url http://127.0.0.1:21250/";
+    assertThat(text.out()).as(text.all()).contains("Task video_pg3 is done but its video was not saved; save it with: "
+        + command);
+    assertThat((List<Map<String, Object>>) json.json().get("tasks")).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("next", command));
+  }
+
+  @Test
   void saysWhereTheHistoryWillBeWhenItIsEmpty() {
     CliRun.Result history = cli().run("history");
     assertThat(history.exitCode()).isZero();

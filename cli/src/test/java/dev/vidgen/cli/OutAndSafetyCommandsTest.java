@@ -591,8 +591,10 @@ class OutAndSafetyCommandsTest {
     Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("history", "--json").json();
     assertThat(history.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("task_id", taskId).containsEntry("status", "completed").containsEntry("file", null)
-        .extractingByKey("next").asString().as("the working folder, where download names the file after the task")
-        .isEqualTo("vidgen download " + taskId + " --out " + dir + java.io.File.separator);
+        .extractingByKey("next").asString().as("the working folder, where download names the file after the task,"
+            + " on the server the task was made on")
+        .isEqualTo("vidgen download " + taskId + " --provider toapis --out " + dir + java.io.File.separator
+            + " --base-url " + fake.baseUrl());
 
     String[] command = saveIt.split(" ");
     CliRun.Result saved = vidgen(Arrays.copyOfRange(command, 1, command.length));
@@ -743,7 +745,8 @@ class OutAndSafetyCommandsTest {
     assertThat(status.out()).as(status.all()).contains(saveIt).doesNotContain("--out FILE");
     assertThat(history.get("tasks")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("out", dir.resolve("kept/clip.mp4").toString())
-        .extractingByKey("next").asString().startsWith(saveIt);
+        .extractingByKey("next").asString()
+        .startsWith("vidgen download " + taskId + " --provider toapis --out " + dir.resolve("kept/clip.mp4"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.vidgen.testkit.toapis.ReceivedRequest;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -569,7 +570,8 @@ class ToApisCommandsTest {
     vidgen("status", taskId);
     assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("file", null);
 
-    String command = "vidgen download " + taskId + " --out " + dir + java.io.File.separator + " --base-url " + fake.baseUrl();
+    String command = "vidgen download " + taskId + " --provider toapis --out " + dir + java.io.File.separator
+        + " --base-url " + fake.baseUrl();
     assertThat(historyOf(taskId)).containsEntry("next", command);
     assertThat(vidgen("history").out()).containsPattern(taskId + " .* completed .*- \\(not saved\\)")
         .contains("Task " + taskId + " is done but its video was not saved; save it with: " + command);
@@ -577,6 +579,62 @@ class ToApisCommandsTest {
     vidgen("download", taskId, "--out", "late.mp4");
     assertThat(historyOf(taskId)).as("saved now").containsEntry("next", null);
     assertThat(vidgen("history").out()).doesNotContain("save it with");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theHistorysCommandToSaveAVideoNamesTheServerAndProviderTheTaskWasMadeOnWhateverHistoryRunsWith() {
+    String taskId = submitted(); // made on the fake's loopback base URL
+    for (int reads = 0; reads < 5 && !"completed".equals(historyOf(taskId).get("status")); reads++) {
+      vidgen("status", taskId);
+    }
+    assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("base_url", fake.baseUrl());
+    // Read where the key is set but no base URL (a shell of later), or another one: pasted, the command must not
+    // send the task id with the key to toapis.com or to that other server.
+    CliRun plain = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString());
+    CliRun.Result text = plain.run("history");
+    CliRun.Result json = plain.run("history", "--json");
+    CliRun.Result elsewhere = plain.run("history", "--json", "--base-url", "http://127.0.0.1:9/");
+
+    String command = "vidgen download " + taskId + " --provider toapis --out " + dir + java.io.File.separator
+        + " --base-url " + fake.baseUrl();
+    assertThat(text.out()).as(text.all()).contains("save it with: " + command);
+    for (CliRun.Result listed : List.of(json, elsewhere)) {
+      assertThat(listed.exitCode()).as(listed.all()).isZero();
+      assertThat((List<Map<String, Object>>) listed.json().get("tasks")).singleElement().satisfies(task -> {
+        assertThat(task).containsEntry("next", command).containsEntry("base_url", fake.baseUrl());
+      });
+    }
+    assertThat(elsewhere.out()).doesNotContain("127.0.0.1:9/");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anExpiredResultPointsAtTheHistorysSettingsOnlyForATaskTheHistoryHas() throws IOException {
+    fake.close();
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    String taskId = submitted();
+    for (int reads = 0; reads < 5 && !"completed".equals(historyOf(taskId).get("status")); reads++) {
+      vidgen("status", taskId);
+    }
+    fake.inject(Endpoint.FILE, Fault.status(404), 2); // the file host has let it go, for both downloads
+
+    CliRun.Result known = vidgen("download", taskId, "--out", "known.mp4", "--json");
+    // The same id pasted on a machine whose history never had it (made elsewhere): it has no settings to show.
+    Path otherHome = Files.createDirectories(dir.resolve("other-home"));
+    CliRun.Result bare = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", otherHome.toString())
+        .run("download", taskId, "--out", "bare.mp4", "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
+
+    assertThat(known.exitCode()).as(known.all()).isEqualTo(1);
+    assertThat(known.err()).contains("generate it again, with the settings vidgen history shows");
+    assertThat((String) ((Map<String, Object>) known.json().get("error")).get("next"))
+        .endsWith("generate it again, with the settings vidgen history shows");
+    assertThat(bare.exitCode()).as(bare.all()).isEqualTo(1);
+    String bareNext = (String) ((Map<String, Object>) bare.json().get("error")).get("next");
+    assertThat(bareNext).endsWith("generate it again, with the job's settings (vidgen history does not have this task;"
+        + " the provider's dashboard may show them)").doesNotContain("settings vidgen history shows");
+    assertThat(bare.err()).contains(bareNext).doesNotContain("settings vidgen history shows");
   }
 
   @Test

@@ -203,6 +203,15 @@ final class Commands {
     return path.matches("[^;,\"\\\\]*") ? path : "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /**
+   * {@code word} as one word of a command the playground prints for a terminal (a {@code next}), quoted as the
+   * command line quotes it: as {@link #quote}, but a word holding a control character in {@code $'…'} quotes with
+   * that character escaped ({@code \x1B}), never raw.
+   */
+  static String word(String word) {
+    return dev.vidgen.core.text.SafeText.command(word);
+  }
+
   /** {@code word} as one POSIX shell word: bare when safe, else in single quotes. */
   static String quote(String word) {
     if (!word.isEmpty() && word.matches("[A-Za-z0-9_./:@%+=,-]+")) {

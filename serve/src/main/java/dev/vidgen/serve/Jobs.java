@@ -80,6 +80,8 @@ final class Jobs {
   private final Duration followAgainAfter;
   /** The options every command printed for the user ends with, quoted for a shell, each after a space. */
   private final String commandTail;
+  /** The base URL those options name ({@code --base-url}), kept in each entry this makes; null when none. */
+  private final String baseUrl;
   /** The follows waiting out a pause after an outage, by task id; cancelled on {@link #close}. */
   private final Map<String, CompletableFuture<Void>> paused = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -205,7 +207,9 @@ final class Jobs {
     this.followAgainAfter = followAgainAfter;
     this.images = new ImageUploads(client, clock);
     this.identity = dev.vidgen.serve.history.JobIdentity.asSent(client);
-    this.commandTail = commandOptions.stream().map(word -> " " + Commands.quote(word)).collect(Collectors.joining());
+    this.commandTail = commandOptions.stream().map(word -> " " + Commands.word(word)).collect(Collectors.joining());
+    int baseUrlAt = commandOptions.indexOf("--base-url");
+    this.baseUrl = baseUrlAt >= 0 && baseUrlAt + 1 < commandOptions.size() ? commandOptions.get(baseUrlAt + 1) : null;
     this.clientEvents = new dev.vidgen.core.client.VidgenListener() {
       @Override
       public void onRetry(JobHandle handle, dev.vidgen.core.policy.Operation operation,
@@ -455,8 +459,12 @@ final class Jobs {
             + " named here (the page asks first)", beside);
   }
 
-  /** {@code entry}, made from {@code job}, with what its local inputs hold and the tag of the key it is made with. */
-  private HistoryEntry identified(HistoryEntry entry, VideoJob job) {
+  /**
+   * {@code made}, made from {@code job}, with what its local inputs hold, the tag of the key it is made with, and
+   * where its video goes and the server it is made on, so that {@code vidgen history} advises saving it there from there.
+   */
+  private HistoryEntry identified(HistoryEntry made, VideoJob job) {
+    HistoryEntry entry = made.withOut(videos + java.io.File.separator).withBaseUrl(baseUrl);
     return digests.recorded(keyTag == null ? entry : entry.withKeyTag(keyTag), job);
   }
 
@@ -484,7 +492,7 @@ final class Jobs {
     boolean referenceSent = sendWith.catalog().find(job.model()).map(sendWith.provider()::takesClientReference)
         .orElse(false);
     PriceQuote quote = quoteOrNull(job, sendWith);
-    String lookUp = (referenceSent ? "look the task up with vidgen status " + Commands.quote(
+    String lookUp = (referenceSent ? "look the task up with vidgen status " + Commands.word(
         HistoryEntry.UNANSWERED_PREFIX + reference) + commandTail + " (or on the provider's dashboard)"
         : "check the provider's dashboard") + " before you generate this job again";
     String at = sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
@@ -643,7 +651,7 @@ final class Jobs {
   private GenerateFailure stoppedBeforeAnswer(OnItsWay unanswered) {
     String name = unanswered.note();
     String lookUp = unanswered.referenceSent()
-        ? "look the task up with vidgen status " + Commands.quote(name) + commandTail + " (or on the provider's"
+        ? "look the task up with vidgen status " + Commands.word(name) + commandTail + " (or on the provider's"
             + " dashboard)"
         : "see the note with vidgen history and check the provider's dashboard for the task";
     return new GenerateFailure(502, "stopped_before_answer", true, "the playground stopped before the provider"
@@ -666,7 +674,7 @@ final class Jobs {
    */
   String lookUpAdvice(AmbiguousSubmitException unanswered) {
     return unanswered.clientReference()
-        .map(reference -> "look the task up with vidgen status " + Commands.quote(HistoryEntry.UNANSWERED_PREFIX
+        .map(reference -> "look the task up with vidgen status " + Commands.word(HistoryEntry.UNANSWERED_PREFIX
             + reference) + commandTail + " (or on the provider's dashboard) before you generate this job again")
         .orElse("check the provider's dashboard for the task before you generate this job again");
   }
@@ -881,7 +889,7 @@ final class Jobs {
     Instant now = clock.instant();
     HistoryEntry unsaved = stopped.fromItsStart() ? latest.completed(null, now) : latest.foundCompleted(null, now);
     record(unsaved);
-    String save = taskCommand("download", id, " --out " + Commands.quote(stopped.target().toString()) + commandTail);
+    String save = taskCommand("download", id, " --out " + Commands.word(stopped.target().toString()) + commandTail);
     live.put(id, new Live(unsaved, 100, "the task is done but its video was not saved here; " + save
         + " saves it, or the next vidgen serve does (" + linksLast() + ")", "the playground stopped while saving"
         + " the video"));
@@ -1209,7 +1217,7 @@ final class Jobs {
 
   /** The command that follows task {@code id} from anywhere and saves its video in this playground's folder. */
   private String waitCommand(String id) {
-    return taskCommand("wait", id, " --out " + Commands.quote(videos + java.io.File.separator) + commandTail);
+    return taskCommand("wait", id, " --out " + Commands.word(videos + java.io.File.separator) + commandTail);
   }
 
   /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */
@@ -1220,7 +1228,7 @@ final class Jobs {
 
   /** The command that saves completed task {@code id}'s video in this playground's folder, under the task's name. */
   private String downloadCommand(String id) {
-    return taskCommand("download", id, " --out " + Commands.quote(videos + java.io.File.separator) + commandTail);
+    return taskCommand("download", id, " --out " + Commands.word(videos + java.io.File.separator) + commandTail);
   }
 
   /**
@@ -1228,8 +1236,8 @@ final class Jobs {
    * would be read as an option) goes last, after "--".
    */
   static String taskCommand(String verb, String id, String options) {
-    return id.startsWith("-") ? "vidgen " + verb + options + " -- " + Commands.quote(id)
-        : "vidgen " + verb + " " + Commands.quote(id) + options;
+    return id.startsWith("-") ? "vidgen " + verb + options + " -- " + Commands.word(id)
+        : "vidgen " + verb + " " + Commands.word(id) + options;
   }
 
   /** What to change after a failed take: the prompt, and the inputs the job had. */

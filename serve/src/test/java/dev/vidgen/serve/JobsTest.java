@@ -71,6 +71,18 @@ class JobsTest {
   }
 
   @Test
+  void aTaskIdWithControlCharactersIsPrintedEscapedAsTheCommandLinePrintsIt() {
+    // A server's id holding an escape sequence (a window title, a cursor move): never raw on the user's terminal.
+    String id = "video_\u001b]0;pwned\u0007\r\n";
+
+    String command = Jobs.taskCommand("download", id, " --out /v/");
+
+    assertThat(command).isEqualTo("vidgen download $'video_\\x1B]0;pwned\\x07\\r\\n' --out /v/")
+        .isEqualTo("vidgen download " + dev.vidgen.core.text.SafeText.command(id) + " --out /v/")
+        .doesNotContain("\u001b", "\u0007", "\r", "\n");
+  }
+
+  @Test
   void anOutageLongerThanTheRetriesIsFollowedThroughAndTheVideoSaved() throws Exception {
     MockVideoProvider mock = mockWithClient(1);
     Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(200));

@@ -46,6 +46,10 @@ import java.util.Optional;
  * @param keyTag the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the API key the task was made with
  *     (eight hex digits, not the key), so that a task made with another key is named as such; null for
  *     the mock, which has none, and for lines written before it was kept
+ * @param baseUrl the base URL the task was made on when one was given ({@code --base-url}, {@code
+ *     TOAPIS_BASE_URL}, the playground's), as printed commands show it (never with user info or a query),
+ *     so that a command to save its video reaches the same server; null for the provider's own address,
+ *     and for lines written before it was kept
  */
 public record HistoryEntry(
     String taskId,
@@ -66,7 +70,8 @@ public record HistoryEntry(
     List<String> claimedTasks,
     Instant lastTakeAt,
     String out,
-    String keyTag) {
+    String keyTag,
+    String baseUrl) {
 
   /**
    * The status of a create that got no answer and was found later: its task has its own entry, named
@@ -118,7 +123,7 @@ public record HistoryEntry(
       BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
       Map<String, Object> settings, String error, String source) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, 1, List.of(), null, null, null);
+        source, 1, List.of(), null, null, null, null);
   }
 
   /** An entry that keeps no {@code --out} (the form before {@code out} was kept). */
@@ -127,7 +132,7 @@ public record HistoryEntry(
       Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
       Instant lastTakeAt) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, possibleTasks, claimedTasks, lastTakeAt, null, null);
+        source, possibleTasks, claimedTasks, lastTakeAt, null, null, null);
   }
 
   /** An entry that keeps no key tag (the form before {@code keyTag} was kept). */
@@ -136,7 +141,16 @@ public record HistoryEntry(
       Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
       Instant lastTakeAt, String out) {
     this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
-        source, possibleTasks, claimedTasks, lastTakeAt, out, null);
+        source, possibleTasks, claimedTasks, lastTakeAt, out, null, null);
+  }
+
+  /** An entry that keeps no base URL (the form before {@code baseUrl} was kept). */
+  public HistoryEntry(String taskId, String provider, String model, String status, BigDecimal credits,
+      BigDecimal usd, String file, Instant submittedAt, Instant updatedAt, Duration took, String handle,
+      Map<String, Object> settings, String error, String source, int possibleTasks, List<String> claimedTasks,
+      Instant lastTakeAt, String out, String keyTag) {
+    this(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle, settings, error,
+        source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, null);
   }
 
   /** The entry for a task just created from {@code job}, status {@code queued}. */
@@ -176,7 +190,7 @@ public record HistoryEntry(
     return new HistoryEntry(unansweredName(reference, referenceSent), providerId,
         job.model(), UNKNOWN,
         priced ? quote.credits() : null, priced ? quote.usd() : null, null, sentAt, now, null, null,
-        settingsOf(job), reason, source, possibleTasks, List.of(), now, out, null);
+        settingsOf(job), reason, source, possibleTasks, List.of(), now, out, null, null);
   }
 
   /**
@@ -354,7 +368,7 @@ public record HistoryEntry(
   public HistoryEntry foundAs(JobHandle found, Instant at) {
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
         found.encode(), settings, "its create arrived as task " + found.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /**
@@ -376,7 +390,7 @@ public record HistoryEntry(
               + String.join(", ", claims) + "; check the provider's dashboard for " + open + " more (each is saved"
               + " with vidgen wait TASK_ID --made-by " + taskId + (out == null ? "" : " --out " + dev.vidgen.core.text.SafeText.command(out))
               + "), or close this entry with vidgen history --close "
-              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out, keyTag);
+              + taskId + " once you are sure there is none", source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl);
     }
     return closed(told, claims, at, ", as told with --made-by");
   }
@@ -408,33 +422,33 @@ public record HistoryEntry(
     }
     return new HistoryEntry(taskId, provider, model, CLOSED, credits, usd, file, submittedAt, at, took, handle,
         settings, "closed with no task found, as told with vidgen history --close --no-task; if its create did make"
-            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+            + " a task, that task's charge is not tracked", source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   private HistoryEntry closed(JobHandle last, List<String> claims, Instant at, String told) {
     String made = claims.size() == 1 ? "its create arrived as task " + claims.get(0)
         : "its create's takes arrived as tasks " + String.join(", ", claims);
     return new HistoryEntry(taskId, provider, model, FOUND, credits, usd, file, submittedAt, at, took,
-        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out, keyTag);
+        last.encode(), settings, made + told, source, possibleTasks, claims, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy for the note written before a create went out, whose answer made no task ({@code why}; see {@link #ANSWERED}). */
   public HistoryEntry answeredWithout(String why, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took, handle,
-        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, why, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy for the note written before a create went out, whose answer made {@code task} (see {@link #ANSWERED}). */
   public HistoryEntry answeredAs(JobHandle task, Instant at) {
     return new HistoryEntry(taskId, provider, model, ANSWERED, credits, usd, file, submittedAt, at, took,
         task.encode(), settings, "its create was answered with task " + task.taskId().value(), source,
-        possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** The entry of the task an unanswered create made, found later as {@code found}, last seen {@code status}. */
   public HistoryEntry madeAs(JobHandle found, String status, Instant at) {
     return new HistoryEntry(found.taskId().value(), provider, model, status, credits, usd, null, submittedAt, at,
-        null, found.encode(), settings, null, source, 1, List.of(), null, out, keyTag);
+        null, found.encode(), settings, null, source, 1, List.of(), null, out, keyTag, baseUrl);
   }
 
   /** The handle to wait for the task again, when the entry has a readable one. */
@@ -508,19 +522,19 @@ public record HistoryEntry(
   /** A copy with a new status. */
   public HistoryEntry withStatus(String status, Instant at) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, at, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy whose video is said to be at {@code file} (null: not saved), everything else kept. */
   public HistoryEntry withFile(String file) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy with {@code settings} in place of its own, everything else kept. */
   HistoryEntry withSettings(Map<String, Object> settings) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /**
@@ -529,13 +543,22 @@ public record HistoryEntry(
    */
   public HistoryEntry withOut(String out) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy that keeps {@code tag}, the {@link dev.vidgen.core.port.ApiKey#tag() tag} of the key it was made with (null: none). */
   public HistoryEntry withKeyTag(String tag) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, tag);
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, tag, baseUrl);
+  }
+
+  /**
+   * A copy that keeps {@code baseUrl}, the base URL the task was made on as printed commands show it, so that
+   * advice to save its video reaches the same server; null keeps none (the provider's own address).
+   */
+  public HistoryEntry withBaseUrl(String baseUrl) {
+    return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
+        settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /**
@@ -549,13 +572,13 @@ public record HistoryEntry(
   /** A copy whose note (its {@link #error}) is {@code note}, everything else kept. */
   public HistoryEntry withNote(String note) {
     return new HistoryEntry(taskId, provider, model, status, credits, usd, file, submittedAt, updatedAt, took, handle,
-        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        settings, note, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy for a task whose video was saved to {@code file} by the wait that saw it finish at {@code at}. */
   public HistoryEntry completed(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file, submittedAt, at,
-        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        ranUntil(at), handle, settings, null, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /**
@@ -565,20 +588,20 @@ public record HistoryEntry(
   public HistoryEntry foundCompleted(String file, Instant at) {
     return new HistoryEntry(taskId, provider, model, "completed", credits, usd, file == null ? this.file : file,
         submittedAt, at, status.equals("completed") ? took : null, handle, settings, null, source, possibleTasks,
-        claimedTasks, lastTakeAt, out, keyTag);
+        claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy for a task that failed, with the provider's words, seen failing by its wait at {@code at}. */
   public HistoryEntry failed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at, ranUntil(at),
-        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag);
+        handle, settings, error, source, possibleTasks, claimedTasks, lastTakeAt, out, keyTag, baseUrl);
   }
 
   /** A copy for a task found failed later (by a status read or a later wait), with the provider's words. */
   public HistoryEntry foundFailed(String error, Instant at) {
     return new HistoryEntry(taskId, provider, model, "failed", credits, usd, file, submittedAt, at,
         status.equals("failed") ? took : null, handle, settings, error, source, possibleTasks, claimedTasks,
-        lastTakeAt, out, keyTag);
+        lastTakeAt, out, keyTag, baseUrl);
   }
 
   private Duration ranUntil(Instant at) {
@@ -618,6 +641,9 @@ public record HistoryEntry(
     if (keyTag != null) {
       json.put("key_tag", keyTag); // absent for the mock, which has no key
     }
+    if (baseUrl != null) {
+      json.put("base_url", baseUrl); // absent unless the task was made on a base URL given
+    }
     return json;
   }
 
@@ -650,7 +676,7 @@ public record HistoryEntry(
         json.get("claimed_tasks") instanceof List<?> claims ? claims.stream().map(String::valueOf).toList()
             : List.of(),
         Optional.ofNullable(text(json, "last_take_at", false)).map(Instant::parse).orElse(null),
-        text(json, "out", false), text(json, "key_tag", false));
+        text(json, "out", false), text(json, "key_tag", false), text(json, "base_url", false));
   }
 
   private static String text(Map<String, Object> json, String key, boolean required) {
