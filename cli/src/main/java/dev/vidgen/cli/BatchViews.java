@@ -519,7 +519,7 @@ final class BatchViews {
         + " is gone: " + Plural.count(tasks, "task id is", "task ids are") + " kept only in this output (the summary's"
         + " task lines; with --json, journal_lost.tasks): keep " + Plural.word(tasks, "it", "them") + ", as each video can"
         + " be saved again with vidgen download TASK_ID; do not run again with --start-over, which sends every job"
-        + " again and pays for it again; a copy of the journal put back lets the same command go on";
+        + " again and pays for it again (a copy of the journal put back is refused as older than these tasks)";
   }
 
   /** For {@code --json}: the journal whose file went during the run, and every task id of the batch. */

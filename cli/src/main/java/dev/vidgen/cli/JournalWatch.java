@@ -2,7 +2,10 @@ package dev.vidgen.cli;
 
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchProgress;
+import dev.vidgen.batch.journal.JobStore.Entry;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -11,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Looks, with the batch's progress (at most once a second), whether the journal's file is still the
  * one the run writes to, and warns once when it was deleted or replaced: the task ids the run makes from
- * then on are kept only in a file no one can open again. Forwards every event to {@code next}.
+ * then on are kept only in a file no one can open again, so every task id known is told then, and each new
+ * one as it is written, where a run killed later still leaves them. Forwards every event to {@code next}.
  */
 final class JournalWatch extends ForwardingBatchListener {
   private static final long EVERY_NANOS = 1_000_000_000L;
@@ -21,6 +25,8 @@ final class JournalWatch extends ForwardingBatchListener {
   private final LongSupplier nanoTime;
   private final String journal;
   private final AtomicBoolean told = new AtomicBoolean();
+  /** Each job's task id as the journal last had it, by the job's key (a job sent again may get another). */
+  private final Map<String, Entry> known = new ConcurrentHashMap<>();
   private volatile long lastLook = Long.MIN_VALUE;
 
   /**
@@ -39,9 +45,27 @@ final class JournalWatch extends ForwardingBatchListener {
   /** The warning for a journal whose file {@code change} ("was deleted") during the run, with what to do. */
   static String warning(String journal, String change) {
     return "warning: the file of " + journal + " " + change + " during this run: the run goes on writing to a file"
-        + " no one can open again, so if it stops before its end (a crash, a kill) the task ids it made are lost;"
-        + " let it finish and keep its output: its summary lists every task id (with --json, journal_lost.tasks);"
-        + " do not run again with --start-over, which sends every job again and pays for it again";
+        + " no one can open again, so the task ids it made are kept only in this output: each is told now, and each"
+        + " new one as it is made (task lines), and the summary lists them all (with --json, journal_lost.tasks);"
+        + " keep them, as each video can be saved with vidgen download TASK_ID; do not run again with --start-over,"
+        + " which sends every job again and pays for it again";
+  }
+
+  /** One job's task, as told once the journal is lost. */
+  static String taskLine(Entry entry) {
+    return "task     line " + entry.seq() + " (" + entry.key() + "): " + entry.taskId();
+  }
+
+  @Override
+  public void onWritten(Entry entry) {
+    super.onWritten(entry);
+    if (entry.taskId() == null) {
+      return;
+    }
+    Entry before = known.put(entry.key(), entry);
+    if (told.get() && (before == null || !entry.taskId().equals(before.taskId()))) {
+      warn.accept(taskLine(entry));
+    }
   }
 
   @Override
@@ -55,6 +79,8 @@ final class JournalWatch extends ForwardingBatchListener {
     fileLost.get().ifPresent(change -> {
       if (told.compareAndSet(false, true)) {
         warn.accept(warning(journal, change));
+        known.values().stream().sorted(java.util.Comparator.comparingInt(Entry::seq))
+            .forEach(entry -> warn.accept(taskLine(entry)));
       }
     });
   }

@@ -43,9 +43,31 @@ class JournalWatchTest {
 
     assertThat(warned).singleElement().asString()
         .startsWith("warning: the file of SQLite journal /work/jobs.journal was deleted during this run: ")
-        .contains("the task ids it made are lost", "keep its output", "journal_lost.tasks",
+        .contains("the task ids it made are kept only in this output", "journal_lost.tasks",
             "do not run again with --start-over");
     assertThat(forwarded).as("every event goes on").hasSize(3);
+  }
+
+  @Test
+  void onceTheJournalIsLostEveryTaskIdKnownIsToldAndEachNewOneAsItIsWritten() {
+    // Recheck DO F1: a run killed after the warning lost every task id, which only the final summary listed.
+    watch.onWritten(entry("b", 2, "video_b"));
+    watch.onWritten(entry("a", 1, null));
+    watch.onWritten(entry("a", 1, "video_a"));
+    lost.set(Optional.of("was deleted"));
+    watch.onProgress(PROGRESS);
+    watch.onWritten(entry("c", 3, "video_c"));
+    watch.onWritten(entry("c", 3, "video_c")); // its state moves on: the same task is not told again
+    watch.onWritten(entry("a", 1, "video_a2")); // sent again, another task
+
+    assertThat(warned).hasSize(5);
+    assertThat(warned.subList(1, 5)).containsExactly("task     line 1 (a): video_a", "task     line 2 (b): video_b",
+        "task     line 3 (c): video_c", "task     line 1 (a): video_a2");
+  }
+
+  private static dev.vidgen.batch.journal.JobStore.Entry entry(String key, int line, String task) {
+    return dev.vidgen.batch.journal.JobStore.Entry.pending("batch", key, line, "f", "grok-video-1.5-preview",
+        "out/" + key + ".mp4", null, null).toBuilder().taskId(task).build();
   }
 
   @Test

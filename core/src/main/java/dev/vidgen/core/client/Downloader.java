@@ -169,10 +169,30 @@ final class Downloader {
       return java.util.Optional.empty();
     }
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    boolean loopback = bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
-        || bare.equals("0:0:0:0:0:0:0:1");
+    boolean loopback = bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || loopbackIpv6(bare);
     return loopback ? java.util.Optional.empty()
         : java.util.Optional.of(dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(host), 80));
+  }
+
+  /**
+   * Whether an IPv6 literal is loopback: {@code ::1}, or one carrying 127.x.x.x ({@code ::ffff:127.0.0.1},
+   * {@code ::ffff:7f00:1}), as the result address rules take it.
+   */
+  private static boolean loopbackIpv6(String literal) {
+    String lower = literal.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1")) {
+      return true;
+    }
+    String carried = lower.startsWith("::ffff:") ? lower.substring(7)
+        : lower.startsWith("0:0:0:0:0:ffff:") ? lower.substring(15) : null;
+    if (carried == null) {
+      return false;
+    }
+    if (carried.contains(".")) {
+      return carried.startsWith("127.");
+    }
+    java.util.regex.Matcher groups = java.util.regex.Pattern.compile("([0-9a-f]{1,4}):[0-9a-f]{1,4}").matcher(carried);
+    return groups.matches() && Integer.parseInt(groups.group(1), 16) >> 8 == 127;
   }
 
   /**

@@ -5,14 +5,23 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a listed id is plausibly a model the catalog knows under a new name: the same id in another case or with
- * other separators or none ({@code kling_v3}, {@code klingv3}), or the id with version, date or stage parts added or dropped
- * ({@code -v2}, {@code -2}, {@code .0}, {@code -20260101}, {@code -preview}, {@code -latest}). Any other part
- * ({@code -omni}, {@code -pro}, {@code -fast}, {@code -mini}, {@code -turbo}) names another model.
+ * other separators or none ({@code kling_v3}, {@code klingv3}), the id with a revision, date or stage part added
+ * ({@code -v2}, {@code .0}, {@code -20260101}, {@code -preview}, {@code -latest}), or with a date or stage part
+ * dropped. A version number added or dropped ({@code wan2.6.1}, {@code kling-v2-6} for {@code kling-v2},
+ * {@code grok-video-1} for {@code grok-video-1.5}) and any other part ({@code -omni}, {@code -pro}, {@code -fast},
+ * {@code -mini}, {@code -turbo}) name another model.
  */
 final class ModelRenames {
-  /** One or more version, date or stage parts, each after a separator. */
-  private static final Pattern VERSION_PARTS =
-      Pattern.compile("([-_.]?(v?\\d+|preview|latest|beta|alpha|stable|ga|exp|experimental|rc\\d*))+");
+  /** Stages a model passes through under one name. */
+  private static final String STAGES = "preview|latest|beta|alpha|stable|ga|exp|experimental|rc\\d*";
+  /**
+   * Parts a renamed model may carry beyond the known id: a {@code -v2} revision, a date or a stage after a separator,
+   * or .0; a bare {@code -6} is not among them, being how some ids spell a minor version ({@code kling-v2-6}).
+   */
+  private static final Pattern ADDED =
+      Pattern.compile("([-_](v\\d+|\\d{8}|\\d{4}-\\d{2}-\\d{2}|" + STAGES + ")|\\.0)+");
+  /** Parts a renamed model may have shed: dates and stages, or .0; never a version number (1.5 is not 1). */
+  private static final Pattern DROPPED = Pattern.compile("([-_](\\d{8}|\\d{4}-\\d{2}-\\d{2}|" + STAGES + ")|\\.0)+");
 
   private ModelRenames() {}
 
@@ -26,21 +35,10 @@ final class ModelRenames {
     if (a.replace("-", "").equals(b.replace("-", ""))) {
       return true;
     }
-    String shorter = a.length() < b.length() ? a : b;
-    String longer = shorter == a ? b : a;
-    return longer.startsWith(shorter) && endsAtBoundary(shorter, longer)
-        && VERSION_PARTS.matcher(longer.substring(shorter.length())).matches();
-  }
-
-  /**
-   * Whether the added part starts a part of its own: after a separator, or a number after letters ({@code veo3} and
-   * {@code veo3-1} do, {@code sora-2} and {@code sora-25} do not).
-   */
-  private static boolean endsAtBoundary(String shorter, String longer) {
-    char last = shorter.charAt(shorter.length() - 1);
-    char next = longer.charAt(shorter.length());
-    return next == '-' || next == '.' || next == '_' || !Character.isDigit(last) && Character.isDigit(next)
-        || Character.isDigit(last) && !Character.isLetterOrDigit(next);
+    if (b.length() > a.length()) {
+      return b.startsWith(a) && ADDED.matcher(b.substring(a.length())).matches();
+    }
+    return a.startsWith(b) && DROPPED.matcher(a.substring(b.length())).matches();
   }
 
   /** Lower case, with {@code _} and spaces as {@code -}. */

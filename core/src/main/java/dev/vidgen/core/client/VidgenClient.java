@@ -463,7 +463,7 @@ public final class VidgenClient implements AutoCloseable {
       ExistingTarget existing) {
     Objects.requireNonNull(existing, "existing == null");
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "download");
-    return track(about("the download of", handle), () -> downloader.download(handle, completed, target, existing));
+    return track(about(DOWNLOAD_OF, handle), () -> downloader.download(handle, completed, target, existing));
   }
 
   /**
@@ -896,10 +896,16 @@ public final class VidgenClient implements AutoCloseable {
       generation.cancel(false); // its own cancel names the task it made
       return;
     }
+    boolean download = what != null && what.startsWith(DOWNLOAD_OF);
     future.completeExceptionally(new java.util.concurrent.CancellationException("this VidgenClient was closed, so "
-        + (what == null ? "this wait or download" : what) + " stopped; a task already made goes on at the provider:"
-        + " follow it with its handle on an open client (resume)"));
+        + (what == null ? "this wait or download" : what) + " stopped; " + (download
+            ? "the task is done at the provider and its video was not saved: download it again on an open client"
+                + " (download(handle, status(handle), target)) while its link lasts"
+            : "a task already made goes on at the provider: follow it with its handle on an open client (resume)")));
   }
+
+  /** How a download's {@link #about} begins, which a close's message tells from a wait's. */
+  private static final String DOWNLOAD_OF = "the download of";
 
   /** What a wait or download of {@code handle}'s task is, for the message of a close that stops it. */
   private static String about(String step, JobHandle handle) {

@@ -11,7 +11,7 @@ class ModelRenamesTest {
   @CsvSource(delimiter = '|', textBlock = """
       veo3.1-fast | veo3.1-fast-v2        | true
       seedance-2  | seedance-2.0          | true
-      kling-v3    | kling-v3-2            | true
+      kling-v3    | kling-v3-2            | false
       kling-v3    | kling-v3-20260101     | true
       kling-v3    | kling-v3-2026-01-01   | true
       kling-v3    | kling-v3-preview      | true
@@ -28,8 +28,17 @@ class ModelRenamesTest {
       sora-2      | sora-25               | false
       kling-v3    | kling-v2              | false
       wan2.6      | wan2.6-flash          | false
+      kling-v3-20260101 | kling-v3        | true
+      grok-video-1.5 | grok-video-1       | false
+      kling-v2-6  | kling-v2              | false
+      wan2.6      | wan2                  | false
+      wan2.6      | wan2.6.1              | false
+      MiniMax-Hailuo-2.3 | MiniMax-Hailuo-2 | false
+      veo3        | veo3-1                | false
+      kling-v2    | kling-v2-6            | false
+      sora-2      | sora-2.5              | false
       """)
-  void onlyACaseSeparatorVersionDateOrStageDifferenceIsARename(String known, String listed, boolean renamed) {
+  void onlyACaseSeparatorRevisionDateOrStageDifferenceIsARenameNeverAnotherVersion(String known, String listed, boolean renamed) {
     assertThat(ModelRenames.plausible(known, listed)).isEqualTo(renamed);
   }
 }
