@@ -3,37 +3,24 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.serve.history.HistoryEntry;
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code VIDGEN_REQUIRE_HISTORY}: a paid run that cannot use the task history stops before anything is sent. */
 class HistoryRequirementTest {
   private static final String KEY = "sk-test" + "7".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final Path home = cli.home();
+  private final FakeToApisServer fake = cli.fake();
 
   private CliRun.Result generate(CliRun run, String... more) {
     String[] args = Stream.of(Stream.of("generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait",
@@ -43,7 +30,7 @@ class HistoryRequirementTest {
   }
 
   private CliRun toApis() {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY);
+    return cli.withoutHome();
   }
 
   @SuppressWarnings("unchecked")

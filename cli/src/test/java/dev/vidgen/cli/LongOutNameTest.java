@@ -3,21 +3,18 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An {@code --out} (or a batch line's {@code out}) whose name the file system takes but which leaves no room for
@@ -27,23 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 class LongOutNameTest {
   private static final String KEY = "sk-test" + "7".repeat(44);
 
-  @TempDir Path dir;
-  private FakeToApisServer fake;
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final FakeToApisServer fake = cli.fake();
 
   @BeforeEach
-  void start() throws IOException {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+  void nameLimit() throws IOException {
     // As on ext4, xfs, btrfs and tmpfs: a name of 255 bytes can be made, one of 256 cannot.
     Path longest = dir.resolve(named(255));
     Files.createFile(longest);
     Files.delete(longest);
     assumeTrue(!canMake(dir.resolve(named(256))), "a file system whose names stop at 255 bytes");
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   private static boolean canMake(Path file) {
@@ -62,7 +54,7 @@ class LongOutNameTest {
   }
 
   private CliRun.Result vidgen(String... args) {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(Stream.concat(Stream.of(args),
+    return cli.withoutHome().run(Stream.concat(Stream.of(args),
         Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
         .toArray(String[]::new));
   }
@@ -118,7 +110,7 @@ class LongOutNameTest {
     Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"long\", \"model\": \"seedance-2\","
         + " \"prompt\": \"waves\", \"seconds\": 5, \"out\": \"" + named(240) + "\"}\n", StandardCharsets.UTF_8);
 
-    CliRun.Result refused = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("batch", jobs.toString(),
+    CliRun.Result refused = cli.withoutHome().run("batch", jobs.toString(),
         "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,24 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 class MadeByRaceTest {
   private static final String KEY = "sk-test" + "7".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final Path home = cli.home();
+  private final FakeToApisServer fake = cli.fake();
   @TempDir Path elsewhere;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   private CliRun in(Path history) {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", history.toString());
+    return cli.withoutHome().env("VIDGEN_HOME", history.toString());
   }
 
   private CliRun.Result generate(Path history, String... more) {

@@ -2,19 +2,15 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --set max_video_size}: a video its server announces larger than the command saves is refused before
@@ -23,23 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MaxVideoSizeTest {
   private static final String KEY = "sk-test" + "6".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final FakeToApisServer fake = cli.fake();
 
   private CliRun.Result vidgen(String... args) {
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(args);
+    CliRun.Result result = cli.vidgen().run(args);
     assertThat(result.all()).as("the key is never printed").doesNotContain(KEY).doesNotContain(KEY.substring(3));
     return result;
   }

@@ -20,12 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,19 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutAndSafetyCommandsTest {
   private static final String KEY = "sk-test" + "6".repeat(44);
 
-  @TempDir Path dir;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private FakeToApisServer fake = cli.fake();
 
   private String[] withFake(String... args) {
     return Stream.concat(Stream.of(args),
@@ -58,7 +47,7 @@ class OutAndSafetyCommandsTest {
   }
 
   private CliRun.Result vidgen(String... args) {
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(withFake(args));
+    CliRun.Result result = cli.withoutHome().run(withFake(args));
     assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
     return result;
   }
@@ -66,7 +55,7 @@ class OutAndSafetyCommandsTest {
   /** Runs vidgen against the fake with the key and a task history of its own, in {@code dir/home}. */
   private CliRun.Result withHistory(String... args) throws IOException {
     Path home = Files.createDirectories(dir.resolve("home"));
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(withFake(args));
+    return cli.withoutHome().env("VIDGEN_HOME", home.toString()).run(withFake(args));
   }
 
   /** Generates a video saved as clip.mp4, the history kept; returns its task. */
@@ -89,7 +78,7 @@ class OutAndSafetyCommandsTest {
     assertThat(redirected.err()).as(redirected.all()).contains("a redirect to https://elsewhere.example/",
         "check --base-url (or TOAPIS_BASE_URL)");
 
-    CliRun.Result verbose = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+    CliRun.Result verbose = cli.withoutHome()
         .run("balance", "--verbose", "--base-url", "http://me:hunter2@127.0.0.1:9/?token=swordfish#frag");
     assertThat(verbose.exitCode()).as(verbose.all()).isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(verbose.all()).contains("base URL http://…@127.0.0.1:9/?…").doesNotContain("hunter2", "swordfish");
@@ -99,10 +88,10 @@ class OutAndSafetyCommandsTest {
   void aKeyPastedIntoTheBaseUrlIsRefusedAsABadBaseUrlAndNeverPrinted() {
     String withKey = fake.baseUrl() + "/" + KEY;
     List<CliRun.Result> runs = List.of(
-        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--verbose", "--base-url", withKey),
-        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("generate", "--image", "product.png", "--prompt", "p",
+        cli.withoutHome().run("balance", "--verbose", "--base-url", withKey),
+        cli.withoutHome().run("generate", "--image", "product.png", "--prompt", "p",
             "--dry-run", "--verbose", "--base-url", withKey),
-        CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", withKey).run("balance", "--verbose"));
+        cli.withoutHome().env("TOAPIS_BASE_URL", withKey).run("balance", "--verbose"));
 
     assertThat(runs).allSatisfy(run -> {
       assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.INVALID_JOB);
@@ -145,7 +134,7 @@ class OutAndSafetyCommandsTest {
     fake.inject(Endpoint.BALANCE, Fault.slow(Duration.ofSeconds(2)), 1);
     Path stdout = dir.resolve("stdout.txt");
     Path stderr = dir.resolve("stderr.txt");
-    Process first = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    Process first = cli.withoutHome().env("VIDGEN_HOME", home.toString())
         .startProcess(stdout, stderr, List.of(withFake("generate", "--image", "product.png", "--prompt", "re-exported",
             "--no-wait")));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -311,7 +300,7 @@ class OutAndSafetyCommandsTest {
   @Test
   void aVideoIsNotWrittenToATerminalAndNothingIsSent() throws IOException {
     Path home = Files.createDirectories(dir.resolve("home"));
-    CliRun.Result refused = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    CliRun.Result refused = cli.withoutHome().env("VIDGEN_HOME", home.toString())
         .stdoutTerminal(true).run(withFake("generate", "--image", "product.png", "--prompt", "slow push-in", "--out",
             "-"));
 
@@ -372,8 +361,7 @@ class OutAndSafetyCommandsTest {
     Files.writeString(saved, "job A's paid video");
     Files.setLastModifiedTime(saved, written);
 
-    fake.close(); // the provider restarts and gives its task ids out again
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
+    fake = cli.restartFake(); // the provider restarts and gives its task ids out again
     CliRun.Result second = withHistory("generate", "--model", "seedance-2", "--prompt", "job B",
         "--out", "videos/", "--json");
 
@@ -503,7 +491,7 @@ class OutAndSafetyCommandsTest {
     Path stdout = dir.resolve("stdout.bin");
     Path stderr = dir.resolve("stderr.txt");
     Path home = dir.resolve("home");
-    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    Process process = cli.withoutHome().env("VIDGEN_HOME", home.toString())
         .startProcess(stdout, stderr,
             List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json")));
 
@@ -551,7 +539,7 @@ class OutAndSafetyCommandsTest {
     assertThat(Files.readString(kept)).isEqualTo("someone's video");
 
     String[] words = next.split(" ");
-    CliRun.Result saved = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(Arrays.copyOfRange(words, 1, words.length));
+    CliRun.Result saved = cli.withoutHome().run(Arrays.copyOfRange(words, 1, words.length));
     assertThat(saved.exitCode()).as(saved.all()).isZero();
     assertThat(Mp4Files.boxes(free)).startsWith("ftyp");
   }
@@ -577,7 +565,7 @@ class OutAndSafetyCommandsTest {
   @Test
   void aVideoThatStandardOutputDoesNotTakeIsNotReportedSavedAndTheWayOnSavesItToAFile() {
     Path home = dir.resolve("home");
-    CliRun.Result failed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).stdoutFails()
+    CliRun.Result failed = cli.withoutHome().env("VIDGEN_HOME", home.toString()).stdoutFails()
         .run(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-", "--json"));
 
     String taskId = fake.taskIds().get(0);
@@ -606,7 +594,7 @@ class OutAndSafetyCommandsTest {
   @EnabledOnOs(OS.LINUX)
   void aVideoSentToAFullDiskThroughTheRealStdoutIsAFailureNotASuccess() throws Exception {
     Path stderr = dir.resolve("stderr.txt");
-    Process process = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).startProcess(Path.of("/dev/full"), stderr,
+    Process process = cli.withoutHome().startProcess(Path.of("/dev/full"), stderr,
         List.of(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "-")));
 
     boolean ended = process.waitFor(60, TimeUnit.SECONDS);
@@ -657,7 +645,7 @@ class OutAndSafetyCommandsTest {
 
   @Test
   void aJsonAnswerThatStandardOutputDoesNotTakeEndsWithExit1NotSuccess() {
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).stdoutFails().run(withFake("balance", "--json"));
+    CliRun.Result result = cli.withoutHome().stdoutFails().run(withFake("balance", "--json"));
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OTHER);
     assertThat(result.err()).contains("could not write to standard output", "was lost");
@@ -731,14 +719,14 @@ class OutAndSafetyCommandsTest {
   void statusAndHistoryAdviseSavingToTheOutTheGenerateWasGivenNotAPlaceholder() {
     fake.inject(Endpoint.FILE, Fault.cutShort(1000), 100);
     String home = dir.resolve("home").toString();
-    CliRun.Result failed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home)
+    CliRun.Result failed = cli.withoutHome().env("VIDGEN_HOME", home)
         .run(withFake("generate", "--image", "product.png", "--prompt", "p", "--out", "kept/clip.mp4"));
     assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     fake.clearFaults();
     String taskId = fake.taskIds().get(0);
     String saveIt = "vidgen download " + taskId + " --out " + dir.resolve("kept/clip.mp4");
 
-    CliRun.Result status = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home)
+    CliRun.Result status = cli.withoutHome().env("VIDGEN_HOME", home)
         .run(withFake("status", taskId));
     Map<String, Object> history = CliRun.in(dir).env("VIDGEN_HOME", home).run("history", "--json").json();
 
@@ -768,7 +756,7 @@ class OutAndSafetyCommandsTest {
 
     // Pasted as it is, without the options the test adds: it reaches the same server.
     String[] command = ((String) failed.json().get("download_command")).split(" ");
-    CliRun.Result finished = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run(Arrays.copyOfRange(command, 1, command.length));
+    CliRun.Result finished = cli.withoutHome().run(Arrays.copyOfRange(command, 1, command.length));
 
     assertThat(finished.exitCode()).as(finished.all()).isZero();
     assertThat(Mp4Files.boxes(dir.resolve("late.mp4"))).startsWith("ftyp");
@@ -853,7 +841,7 @@ class OutAndSafetyCommandsTest {
   void aDownloadThatKeptBreakingOffIsADownloadFailureOfAPaidTaskWithTheProvidersCodeAndExitCode() {
     fake.inject(Endpoint.FILE, Fault.cutShort(1000), 100);
 
-    CliRun.Result failed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("generate", "--image", "product.png",
+    CliRun.Result failed = cli.withoutHome().run("generate", "--image", "product.png",
         "--prompt", "p", "--out", "clip.mp4", "--json", "--base-url", fake.baseUrl(), "--poll-interval", "20ms",
         "--retry-delay", "1ms");
 

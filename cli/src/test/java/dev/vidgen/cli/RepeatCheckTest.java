@@ -6,7 +6,6 @@ import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -17,9 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RepeatCheckTest {
   private static final String KEY = "sk-test" + "6".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final Path home = cli.home();
+  private FakeToApisServer fake = cli.fake();
 
   private CliRun.Result generate(CliRun run, String... more) {
     String[] args = Stream.of(
@@ -55,7 +44,7 @@ class RepeatCheckTest {
   }
 
   private CliRun toApis() {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY);
+    return cli.withoutHome();
   }
 
   private CliRun atTerminal(String answer) {
@@ -427,9 +416,8 @@ class RepeatCheckTest {
 
   @Test
   void madeByIsRefusedForATaskCreatedClearlyBeforeTheCreateWentOut(@TempDir Path elsewhere) {
-    fake.close();
     dev.vidgen.testkit.time.ShiftedClock clock = new dev.vidgen.testkit.time.ShiftedClock();
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
+    fake = cli.restartFake(settings -> settings.clock(clock));
     clock.shift(Duration.ofMinutes(-4)); // the provider made this one four minutes before
     String earlier = taskMadeElsewhere(elsewhere);
     clock.shift(Duration.ofSeconds(-90)); // a provider's clock behind this machine's, within what is allowed
@@ -457,9 +445,8 @@ class RepeatCheckTest {
 
   @Test
   void madeByIsRefusedForATaskCreatedLongAfterTheCreateUnlessTheUserSaysItIsSure(@TempDir Path elsewhere) {
-    fake.close();
     dev.vidgen.testkit.time.ShiftedClock clock = new dev.vidgen.testkit.time.ShiftedClock();
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(clock).start();
+    fake = cli.restartFake(settings -> settings.clock(clock));
     String name = unansweredWithoutReference();
     clock.shift(Duration.ofMinutes(30)); // a task the provider made half an hour after the create: another job's
     String later = taskMadeElsewhere(elsewhere);

@@ -2,11 +2,9 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two identical {@code generate} runs of a script started together on one history, from two
@@ -27,20 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SameJobRaceTest {
   private static final String KEY = "sk-test" + "8".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private final FakeToApisServer fake = cli.fake();
 
   @Test
   void twoIdenticalScriptRunsStartedTogetherPayOnce() throws Exception {
@@ -66,7 +52,7 @@ class SameJobRaceTest {
   }
 
   private Process generate(String which) throws IOException {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    return cli.vidgen()
         .startProcess(dir.resolve(which + ".out"), dir.resolve(which + ".err"), List.of("generate", "--image",
             "product.png", "--prompt", "race test a", "--no-wait", "--json", "--base-url", fake.baseUrl(),
             "--retry-delay", "1ms"));

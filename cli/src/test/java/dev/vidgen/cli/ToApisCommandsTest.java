@@ -2,7 +2,6 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.testkit.fixtures.Images;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
@@ -17,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,21 +29,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ToApisCommandsTest {
   private static final String KEY = "sk-test" + "5".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
-        .requestIdHeader("X-Request-Id").start();
-    Images.png(640, 360).writeTo(dir.resolve("product.png"));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY)
+      .server(settings -> settings.requestIdHeader("X-Request-Id")).start();
+  private final Path dir = cli.dir();
+  private final Path home = cli.home();
+  private FakeToApisServer fake = cli.fake();
 
   private CliRun.Result vidgen(String... args) {
     return vidgen(false, args);
@@ -56,7 +44,7 @@ class ToApisCommandsTest {
     String[] all = Stream.concat(Stream.of(args),
         Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
         .toArray(String[]::new);
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    CliRun.Result result = cli.vidgen()
         .terminal(terminal).run(all);
     assertThat(result.all()).as("the key is never printed").doesNotContain(KEY).doesNotContain(KEY.substring(3));
     return result;
@@ -138,8 +126,7 @@ class ToApisCommandsTest {
 
   @Test
   void aWaitEndedByA401KeepsTheLastStatusAndProgressItSawInItsJson() {
-    fake.close();
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(0, 3)).start();
+    fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 3)));
     String taskId = submitted();
     fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ZERO), 1); // the first read is answered: 25%
     fake.inject(Endpoint.STATUS, Fault.status(401), 20);
@@ -452,7 +439,7 @@ class ToApisCommandsTest {
 
     // The command as printed goes on with the task: the same generate would be refused as the same job.
     List<String> words = ShellWords.split(((String) error.get("next")).replaceFirst("^.*?(?=vidgen wait)", ""));
-    CliRun.Result resumed = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    CliRun.Result resumed = cli.vidgen()
         .run(Stream.concat(words.subList(1, words.size()).stream(), Stream.of("--poll-interval", "20ms"))
             .toArray(String[]::new));
     assertThat(resumed.exitCode()).as(resumed.all()).isZero();
@@ -591,7 +578,7 @@ class ToApisCommandsTest {
     assertThat(historyOf(taskId)).containsEntry("status", "completed").containsEntry("base_url", fake.baseUrl());
     // Read where the key is set but no base URL (a shell of later), or another one: pasted, the command must not
     // send the task id with the key to toapis.com or to that other server.
-    CliRun plain = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString());
+    CliRun plain = cli.vidgen();
     CliRun.Result text = plain.run("history");
     CliRun.Result json = plain.run("history", "--json");
     CliRun.Result elsewhere = plain.run("history", "--json", "--base-url", "http://127.0.0.1:9/");
@@ -611,9 +598,8 @@ class ToApisCommandsTest {
   @Test
   @SuppressWarnings("unchecked")
   void anExpiredResultPointsAtTheHistorysSettingsOnlyForATaskTheHistoryHas() throws IOException {
-    fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake = cli.restartFake(settings -> settings.clock(twoDaysAgo));
     String taskId = submitted();
     for (int reads = 0; reads < 5 && !"completed".equals(historyOf(taskId).get("status")); reads++) {
       vidgen("status", taskId);
@@ -623,7 +609,7 @@ class ToApisCommandsTest {
     CliRun.Result known = vidgen("download", taskId, "--out", "known.mp4", "--json");
     // The same id pasted on a machine whose history never had it (made elsewhere): it has no settings to show.
     Path otherHome = Files.createDirectories(dir.resolve("other-home"));
-    CliRun.Result bare = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", otherHome.toString())
+    CliRun.Result bare = cli.withoutHome().env("VIDGEN_HOME", otherHome.toString())
         .run("download", taskId, "--out", "bare.mp4", "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
 
     assertThat(known.exitCode()).as(known.all()).isEqualTo(1);
@@ -724,7 +710,7 @@ class ToApisCommandsTest {
 
     CliRun.Result status = vidgen("status", taskId);
     // The next step as printed, word for word (it names the base URL), with only a faster poll added.
-    CliRun.Result waited = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    CliRun.Result waited = cli.vidgen()
         .run(Stream.concat(Stream.of(next.substring("vidgen ".length()).split(" ")),
             Stream.of("--poll-interval", "20ms")).toArray(String[]::new));
     CliRun.Result downloaded = vidgen("download", taskId, "--out", "again.mp4");
@@ -800,7 +786,7 @@ class ToApisCommandsTest {
   @Test
   void anIdTheHistoryDoesNotKnowIsReadWithTheModelItsAnswerNamesAndLeavesTheHistoryAlone() {
     String known = submitted();
-    CliRun.Result elsewhere = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+    CliRun.Result elsewhere = cli.withoutHome()
         .run("generate", "--image", "product.png", "--prompt", "p", "--no-wait", "--json", "--base-url", fake.baseUrl());
     String stranger = (String) elsewhere.json().get("task_id");
     assertThat(stranger).as(elsewhere.all()).isNotNull().isNotEqualTo(known);
@@ -881,7 +867,7 @@ class ToApisCommandsTest {
     String taskId = (String) submitted.json().get("task_id");
 
     try (FakeToApisServer elsewhere = FakeToApisServer.builder().apiKeys(KEY).start()) {
-      CliRun.Result waited = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+      CliRun.Result waited = cli.vidgen()
           .run("wait", taskId, "--base-url", elsewhere.baseUrl(), "--retry-delay", "1ms", "--poll-interval", "20ms");
 
       assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
@@ -910,9 +896,9 @@ class ToApisCommandsTest {
     }
     String baseUrl = "http://127.0.0.1:" + closedPort;
 
-    CliRun.Result text = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url", baseUrl,
+    CliRun.Result text = cli.withoutHome().run("balance", "--base-url", baseUrl,
         "--retry-delay", "1ms");
-    CliRun.Result json = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("TOAPIS_BASE_URL", baseUrl + "/api")
+    CliRun.Result json = cli.withoutHome().env("TOAPIS_BASE_URL", baseUrl + "/api")
         .run("balance", "--json", "--retry-delay", "1ms");
 
     assertThat(text.exitCode()).as(text.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
@@ -1075,9 +1061,8 @@ class ToApisCommandsTest {
   @Test
   @SuppressWarnings("unchecked")
   void aVideoWhoseLinkExpiredIsTriedOnceThenNotOfferedForDownloadAgain() {
-    fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake = cli.restartFake(settings -> settings.clock(twoDaysAgo));
     String taskId = submitted();
     CliRun.Result status = vidgen("status", taskId);
     for (int reads = 1; reads < 5 && !status.out().contains("completed"); reads++) {
@@ -1103,9 +1088,8 @@ class ToApisCommandsTest {
 
   @Test
   void aGenerateWhoseVideoExpiredBeforeItWasSavedIsMarkedSoInTheHistory() {
-    fake.close();
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake = cli.restartFake(settings -> settings.clock(twoDaysAgo));
     fake.inject(Endpoint.FILE, Fault.status(404)); // the file host has let it go
 
     CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in");
@@ -1126,10 +1110,9 @@ class ToApisCommandsTest {
 
   @Test
   void aVideoPastItsExpiryThatItsHostStillServesIsSavedNotPaidForAgain() {
-    fake.close();
     // The provider's clock, which sets expires_at, is two days behind this machine's: its link still works.
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
-    fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).clock(twoDaysAgo).start();
+    fake = cli.restartFake(settings -> settings.clock(twoDaysAgo));
 
     CliRun.Result generated = vidgen("generate", "--image", "product.png", "--prompt", "slow push-in", "--out", "late.mp4");
 
@@ -1350,7 +1333,7 @@ class ToApisCommandsTest {
     fake.inject(Endpoint.CREATE, Fault.rateLimited(java.time.Duration.ofSeconds(3)), 1);
 
     // The default policy (no --retry-delay): Retry-After plus up to 1 s of jitter, so rarely a whole number.
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString())
+    CliRun.Result result = cli.vidgen()
         .run("generate", "--no-wait", "--image", "product.png", "--prompt", "p", "--base-url", fake.baseUrl());
 
     assertThat(result.exitCode()).as(result.all()).isZero();
@@ -1459,7 +1442,7 @@ class ToApisCommandsTest {
 
   @Test
   void theKeyIsNotSentOverPlainHttpToAnotherHost() {
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).run("balance", "--base-url",
+    CliRun.Result result = cli.withoutHome().run("balance", "--base-url",
         "http://example.com", "--verbose");
 
     assertThat(result.exitCode()).as("a setting that cannot be used is a usage mistake: " + result.all()).isEqualTo(2);

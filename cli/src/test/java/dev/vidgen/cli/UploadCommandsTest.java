@@ -7,7 +7,6 @@ import dev.vidgen.testkit.fixtures.Videos;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
-import dev.vidgen.testkit.toapis.Lifecycle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code generate} with local images and videos whose upload fails, against the fake ToAPIs: the
@@ -26,25 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 class UploadCommandsTest {
   private static final String KEY = "sk-test" + "7".repeat(44);
 
-  @TempDir Path dir;
-  @TempDir Path home;
-  private FakeToApisServer fake = start(FakeToApisServer.DEFAULT_UPLOAD_URL_BASE);
-
-  private FakeToApisServer start(String uploadUrlBase) {
-    return FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).uploadUrlBase(uploadUrlBase)
-        .start();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path dir = cli.dir();
+  private FakeToApisServer fake = cli.fake();
 
   private CliRun.Result vidgen(String... args) {
     String[] all = Stream.concat(Stream.of(args),
         Stream.of("--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
         .toArray(String[]::new);
-    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY).env("VIDGEN_HOME", home.toString()).run(all);
+    CliRun.Result result = cli.vidgen().run(all);
     assertThat(result.all()).as("the key is never printed").doesNotContain(KEY.substring(3));
     return result;
   }
@@ -118,8 +107,7 @@ class UploadCommandsTest {
 
   @Test
   void anUploadedUrlThatIsNotAWebUrlFailsTheUploadAndNothingIsCreated() {
-    fake.close();
-    fake = start("ftp://x/");
+    fake = cli.restartFake(settings -> settings.uploadUrlBase("ftp://x/"));
     Images.png().writeTo(dir.resolve("img.png"));
 
     CliRun.Result result = generate("img.png");
