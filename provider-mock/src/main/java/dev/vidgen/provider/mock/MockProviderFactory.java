@@ -71,4 +71,10 @@ public final class MockProviderFactory implements VideoProviderFactory {
               + ", was " + dev.vidgen.core.text.SafeText.mask(text));
     }
   }
+
+  /** Names the factory and the provider id it makes, for logs and debuggers. */
+  @Override
+  public String toString() {
+    return "MockProviderFactory[" + MockVideoProvider.ID + "]";
+  }
 }

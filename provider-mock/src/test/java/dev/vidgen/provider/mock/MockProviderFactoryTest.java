@@ -50,4 +50,9 @@ class MockProviderFactoryTest {
     assertThatThrownBy(() -> factory.create(ProviderConfig.builder().set("mock.credits", "-1").build()))
         .hasMessageContaining("mock.credits must be a non-negative number, was -1");
   }
+
+  @Test
+  void namesItselfAndItsIdWhenPrinted() {
+    assertThat(factory).hasToString("MockProviderFactory[mock]");
+  }
 }
