@@ -9,9 +9,10 @@ import dev.vidgen.core.validation.ViolationCodes;
 
 /**
  * For the commands that send nothing ({@code validate}, {@code quote}, {@code generate --dry-run}):
- * a job refused only for its route's retirement is checked against the key's live model list, as
- * a submit checks it, so that they agree with what {@code generate} would send. The list is the
- * free {@code GET /v1/models?type=video}; nothing paid is sent, and no stand-in key ever is.
+ * a job refused only for its route's retirement, or for a model the catalog lacks, is checked against
+ * the key's live model list, as a submit checks it, so that they agree with what {@code generate} would
+ * send and say. The list is the free {@code GET /v1/models?type=video}; nothing paid is sent, and no
+ * stand-in key ever is.
  */
 final class LiveRetiredCheck {
   private LiveRetiredCheck() {}
@@ -25,6 +26,10 @@ final class LiveRetiredCheck {
     ValidationReport report = client.validate(job);
     if (onlyRetirement(report) && session.checksModels() && !session.usesStandInKey()) {
       report = againstLiveList(client, job, report, output);
+    } else if (unknownModel(report) && session.checksModels() && !session.usesStandInKey()) {
+      // Refused either way; the list tells a model the key offers with no route from a misspelling, and names
+      // only models it holds instead. A list that cannot be read leaves the catalog's words.
+      report = client.validateAsync(job).join();
     }
     if (!report.isValid()) {
       throw new InvalidJobException(report);
@@ -82,6 +87,10 @@ final class LiveRetiredCheck {
       return report;
     }
     return client.validate(job);
+  }
+
+  private static boolean unknownModel(ValidationReport report) {
+    return report.errors().stream().anyMatch(error -> error.code().equals(ViolationCodes.MODEL_UNKNOWN));
   }
 
   private static boolean onlyRetirement(ValidationReport report) {

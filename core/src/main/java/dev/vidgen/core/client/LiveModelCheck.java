@@ -225,6 +225,18 @@ final class LiveModelCheck {
         .handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
   }
 
+  /**
+   * {@link #readIfChecked()}, read again (once, when {@link #REFRESH_INTERVAL} allows) when the kept list does not
+   * name {@code model} in any case: a model the catalog lacks that the key has been given since is found.
+   */
+  CompletableFuture<Optional<Set<String>>> readNaming(String model) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return listHolding(live -> isListed(model, live))
+        .handle((live, failure) -> failure == null ? Optional.of(live) : Optional.empty());
+  }
+
   /** Completes when {@code model} may be sent; fails with an {@link InvalidJobException} when the key may not use it. */
   CompletableFuture<Void> check(String model) {
     if (!enabled) {

@@ -67,6 +67,14 @@ class Preflight {
   }
 
   /**
+   * {@link #readModels()}, read again when the kept list does not name {@code model} (in any case) and the least
+   * time between such reads has passed: for a model the catalog lacks, which the key may have been given since.
+   */
+  CompletableFuture<Optional<Set<String>>> readModelsNaming(String model) {
+    return models == null ? CompletableFuture.completedFuture(Optional.empty()) : models.readNaming(model);
+  }
+
+  /**
    * Reads the live model list, then goes on with {@code next} given it (null: not readable); the future
    * returned ends as {@code next}'s does, and cancelling it cancels that. {@code notSent} runs when
    * {@code next} never starts (cancelled while the list was read) or throws before it could send.
@@ -80,6 +88,12 @@ class Preflight {
   <T> CompletableFuture<T> afterReadingModels(dev.vidgen.core.domain.ModelRoute route,
       Function<Set<String>, CompletableFuture<T>> next, Runnable notSent) {
     return afterReading(readModelsHolding(route), next, notSent);
+  }
+
+  /** {@link #afterReadingModels}, the list read as {@link #readModelsNaming} reads it for {@code model}. */
+  <T> CompletableFuture<T> afterReadingModels(String model, Function<Set<String>, CompletableFuture<T>> next,
+      Runnable notSent) {
+    return afterReading(readModelsNaming(model), next, notSent);
   }
 
   private <T> CompletableFuture<T> afterReading(CompletableFuture<Optional<Set<String>>> reading,

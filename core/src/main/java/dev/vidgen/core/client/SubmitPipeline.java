@@ -99,10 +99,15 @@ final class SubmitPipeline {
   /**
    * {@link #validate(VideoJob)}; when the only errors are the route's retirement, the live model list is read
    * first when it is not kept, or again when the kept one lacks the route (at most every 30 s), as a retired
-   * route it offers is usable.
+   * route it offers is usable. A model the catalog lacks has the list read the same way, so that one the key
+   * offers is refused as a model with no route, not as a misspelling.
    */
   CompletableFuture<ValidationReport> validateWithLiveList(VideoJob job) {
     ValidationReport report = validate(job);
+    if (unknownModel(report) && preflight.checksModels()) {
+      return preflight.readModelsNaming(job.model())
+          .thenApply(live -> live.map(listed -> validate(job, listed)).orElse(report));
+    }
     if (!onlyRetirement(report) || !preflight.checksModels()) {
       return CompletableFuture.completedFuture(report);
     }
@@ -113,6 +118,14 @@ final class SubmitPipeline {
     }
     return preflight.readModelsHolding(route.get())
         .thenApply(live -> live.map(listed -> validate(job, listed)).orElse(report));
+  }
+
+  /**
+   * Whether {@code report} refuses a model the catalog has no route for (unknown, or removed by a route file): the
+   * key's live list cannot make it valid, but says whether the key offers it and which models to name instead.
+   */
+  private static boolean unknownModel(ValidationReport report) {
+    return report.errors().stream().anyMatch(error -> error.code().equals(ViolationCodes.MODEL_UNKNOWN));
   }
 
   /** Whether {@code report}'s errors are all the route's retirement: what the key's live list can lift. */
@@ -320,6 +333,13 @@ final class SubmitPipeline {
         // The key's live list is the newer word on a retired route: read it (again, when the kept one lacks the
         // route and a read is due), then decide (unreadable: refused as before).
         return preflight.afterReadingModels(retired.get(),
+            read -> submitOnce(job, requestedReference, stopSending, takes, callerHasReference, settled, read, true),
+            settled);
+      }
+      if (!listRead && retired.isEmpty() && e instanceof InvalidJobException invalid && unknownModel(invalid.report())
+          && preflight.checksModels()) {
+        // Refused all the same; the key's list (free to read) tells a model it offers with no route from a misspelling.
+        return preflight.afterReadingModels(job.model(),
             read -> submitOnce(job, requestedReference, stopSending, takes, callerHasReference, settled, read, true),
             settled);
       }

@@ -196,7 +196,9 @@ public final class VidgenClient implements AutoCloseable {
    * {@link #validate}, but when the job's only errors are its route's retirement and the model
    * check is on, the provider's live model list is read first (as a submit reads it; again, at most
    * every 30 s, when the kept list lacks the route), so that a retired route the key's list still
-   * offers passes with a warning. A list that cannot be read leaves the report as {@link #validate} gives it.
+   * offers passes with a warning. A model the catalog lacks has the list read too, so that one the key offers is
+   * refused as having no route, not as a misspelling. A list that cannot be read leaves the report as
+   * {@link #validate} gives it.
    */
   public CompletableFuture<ValidationReport> validateAsync(VideoJob job) {
     Objects.requireNonNull(job, "job == null");

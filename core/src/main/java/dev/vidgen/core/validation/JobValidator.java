@@ -306,7 +306,9 @@ public final class JobValidator {
     if (removedBy.isPresent()) {
       found.add(Violation.error("model", ViolationCodes.MODEL_UNKNOWN, shown, suggestions,
           "model: " + shown + " was removed from the catalog by " + removedBy.get() + " (its remove list); leave it"
-              + " out of that file to use it again" + (nearest.isEmpty() ? "" : ", or choose " + suggestions)));
+              + " out of that file to use it again" + (!nearest.isEmpty() ? ", or choose " + suggestions
+              : live == null ? "" : "; this key's live model list offers none of the catalog's models to choose"
+                  + " instead")));
       return;
     }
     if (live != null && live.stream().anyMatch(id -> id.strip().equalsIgnoreCase(model.strip()))) {
