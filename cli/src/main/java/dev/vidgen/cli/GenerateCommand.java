@@ -65,7 +65,8 @@ final class GenerateCommand extends ClientCommand {
     }
     after.beforeSubmit(session, videoJob);
     VidgenClient client = session.onlineClient();
-    RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, again, output);
+    RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, root.allowUnknownPrices, again,
+        output);
     if (!same.goOn()) {
       return ExitCodes.OTHER;
     }

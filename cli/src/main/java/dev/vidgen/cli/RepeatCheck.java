@@ -51,9 +51,9 @@ final class RepeatCheck {
   }
 
   /** Whether to go on and submit {@code job} (not when the person at the terminal said no), and the check to run again. */
-  static Verdict check(Session session, VidgenClient client, VideoJob job, Budget budget, boolean again,
-      Output output) {
-    Optional<PriceQuote> quote = payable(client, job, budget);
+  static Verdict check(Session session, VidgenClient client, VideoJob job, Budget budget,
+      boolean allowUnknownPrices, boolean again, Output output) {
+    Optional<PriceQuote> quote = payable(client, job, budget, allowUnknownPrices);
     if (quote.isEmpty()) {
       return Verdict.UNCHECKED;
     }
@@ -244,9 +244,12 @@ final class RepeatCheck {
 
   /**
    * The job's price when submitting it would pay for it; empty for the mock (it charges nothing)
-   * and for a job that submit refuses before sending anything (invalid, unpriced, over budget).
+   * and for a job that submit refuses before sending anything (invalid, over budget, or of an unknown
+   * price under a limited budget without {@code --allow-unknown-prices}). An unknown price the command
+   * allows is paid, so it is checked: a script that always gives {@code --max-credits} keeps the check.
    */
-  private static Optional<PriceQuote> payable(VidgenClient client, VideoJob job, Budget budget) {
+  private static Optional<PriceQuote> payable(VidgenClient client, VideoJob job, Budget budget,
+      boolean allowUnknownPrices) {
     if (client.provider().id().equals(ProviderChoice.MOCK)) {
       return Optional.empty();
     }
@@ -255,7 +258,8 @@ final class RepeatCheck {
         return Optional.empty();
       }
       PriceQuote quote = client.quote(job);
-      return budget.allows(quote) ? Optional.of(quote) : Optional.empty();
+      boolean paid = budget.allows(quote) || (allowUnknownPrices && !quote.isKnown());
+      return paid ? Optional.of(quote) : Optional.empty();
     } catch (RuntimeException refused) {
       return Optional.empty();
     }

@@ -58,6 +58,23 @@ class RepeatCheckTest {
   }
 
   @Test
+  void aJobOfAnUnknownPriceRunAgainWithMaxCreditsAndAllowUnknownPricesIsHeldBackAsAnyOther() {
+    // What the README tells scripts to give on every command; kling-v3's price is not in the fact sheet.
+    String[] args = {"generate", "--model", "kling-v3", "--prompt", "a slow pan over the bottle", "--seconds", "5",
+        "--max-credits", "400", "--allow-unknown-prices", "--no-wait", "--json", "--base-url", fake.baseUrl()};
+
+    CliRun.Result first = toApis().env("VIDGEN_HOME", home.toString()).run(args);
+    CliRun.Result second = toApis().env("VIDGEN_HOME", home.toString()).run(args);
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+    assertThat(second.json()).containsKey("same_job");
+    assertThat(second.err()).contains("the same job was submitted just now as task " + first.json().get("task_id"),
+        "nothing was sent", "or add --again to pay again (its price is unknown) for another take");
+  }
+
+  @Test
   void withoutADataFolderEachPaidRunSaysThatTheSameJobCannotBeNoticed() {
     String[] args = {"generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait", "--json",
         "--base-url", fake.baseUrl()};
