@@ -130,7 +130,7 @@ final class Views {
     json.put("model", model(handle, snapshot));
     json.put("provider", handle.providerId());
     VideoAsset video = snapshot == null ? null : snapshot.video();
-    json.put("video_url", video == null ? null : video.url().toString());
+    json.put("video_url", video == null ? null : shownLink(video));
     json.put("expires_at", video == null || video.expiresAt() == null ? null : video.expiresAt().toString());
     if (snapshot != null && snapshot.resultProblem().isPresent()) {
       json.put("result", "unusable"); // completed and charged as such, with a link vidgen does not fetch
@@ -196,6 +196,14 @@ final class Views {
             + " more" : "") + ": " + see;
   }
 
+  /**
+   * A result link as vidgen shows it: whole but for its user info ({@code https://…@host/v.mp4}), a password the
+   * server put there; its query stays, since a signed link needs it (and the download uses the link as given).
+   */
+  static String shownLink(VideoAsset video) {
+    return dev.vidgen.core.text.SafeText.withoutUserInfo(video.url().toString());
+  }
+
   /** The task fields for people. */
   static Map<String, String> taskFields(JobHandle handle, TaskSnapshot snapshot) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -206,7 +214,7 @@ final class Views {
     fields.put("price", priceField(handle.quote()) + extraTakes(handle));
     VideoAsset video = snapshot == null ? null : snapshot.video();
     if (video != null) {
-      fields.put("video", video.url()
+      fields.put("video", shownLink(video)
           + video.expiry().map(at -> (at.isAfter(Instant.now()) ? " (link expires " : " (link expired ")
               + at.truncatedTo(ChronoUnit.SECONDS) + ")").orElse(""));
     }

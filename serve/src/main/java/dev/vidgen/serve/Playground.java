@@ -132,8 +132,13 @@ public final class Playground implements AutoCloseable {
   public static Playground start(PlaygroundSettings settings) {
     Objects.requireNonNull(settings, "settings == null");
     try {
-      Files.createDirectories(settings.folder().resolve("uploads"));
+      Path dataFolder = settings.history().file().getParent();
+      if (settings.folder().toAbsolutePath().normalize().startsWith(dataFolder)) {
+        dev.vidgen.core.files.OwnerOnly.folders(dataFolder); // vidgen's own, on the way: its owner's alone
+      }
+      // The videos are the user's: as the umask makes them. The uploads, as kept, are the owner's alone.
       Files.createDirectories(settings.folder().resolve("videos"));
+      dev.vidgen.core.files.OwnerOnly.folders(settings.folder().resolve("uploads"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": "
           + dev.vidgen.core.text.IoReasons.of(e) + "; set VIDGEN_HOME to a folder vidgen may write, or give vidgen serve --out a folder", e);

@@ -65,7 +65,7 @@ final class Uploads {
       return kept.get();
     }
     try {
-      Files.createDirectories(dir);
+      dev.vidgen.core.files.OwnerOnly.folders(dir); // a temporary file is the owner's alone (0600), and so its folder
       Path temp = Files.createTempFile(dir, ".upload", ".part");
       Files.write(temp, data);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

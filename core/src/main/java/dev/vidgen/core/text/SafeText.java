@@ -226,6 +226,17 @@ public final class SafeText {
     return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "…@").replaceAll("[?#].*", "?…");
   }
 
+  /**
+   * A URL's text with its user info ({@code name:password@}) hidden and all else kept ({@code https://…@host/v.mp4}),
+   * for a link shown to be used, such as a signed result link whose query it needs; null stays null.
+   */
+  public static String withoutUserInfo(String url) {
+    return url == null ? null : USER_INFO.matcher(url).replaceFirst("$1…@");
+  }
+
+  /** A URL's start up to its authority ({@code https://}, or {@code //} without a scheme), then its user info. */
+  private static final Pattern USER_INFO = Pattern.compile("^(\\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^/?#]*@");
+
   /** The first 8 hex digits of the SHA-256 of {@code text}'s UTF-8 bytes. */
   public static String shortHash(String text) {
     try {

@@ -88,6 +88,23 @@ class SafeTextTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://user:pass@host/v.mp4|https://…@host/v.mp4",
+      "https://user:p%40ss@cdn.example:8443/v.mp4?sig=abc&exp=1|https://…@cdn.example:8443/v.mp4?sig=abc&exp=1",
+      "HTTP://a@b@host/v.mp4|HTTP://…@host/v.mp4",
+      "//user:pass@host/v.mp4|//…@host/v.mp4",
+      "ftp://user:pass@files/v.mp4|ftp://…@files/v.mp4",
+      "https://host/v.mp4?by=me@example|https://host/v.mp4?by=me@example",
+      "https://host/people/@me/v.mp4|https://host/people/@me/v.mp4",
+      "https://host#@x|https://host#@x",
+      "/relative/v.mp4|/relative/v.mp4",
+      "mailto:me@example|mailto:me@example"})
+  void hidesALinksUserInfoAndKeepsEverythingElse(String link, String shown) {
+    assertThat(SafeText.withoutUserInfo(link)).isEqualTo(shown);
+    assertThat(SafeText.withoutUserInfo(null)).isNull();
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "video_abc123|video_abc123",
       "a b|'a b'",

@@ -1,6 +1,7 @@
 package dev.vidgen.journal.jdbc;
 
 import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.core.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,34 @@ public final class Journals {
       return postgres(text);
     }
     if (lower.startsWith("jdbc:sqlite:")) {
+      plainFileOf(text).ifPresent(Journals::ownerOnlyWhenNew);
       return JdbcJobStore.open(Dialect.SQLITE, driver(text, new Properties()), "SQLite journal " + text.substring(12));
     }
     return sqliteFile(Path.of(text));
+  }
+
+  /** The file a {@code jdbc:sqlite:} URL names by a plain path (not {@code :memory:} nor a {@code file:} URI). */
+  private static java.util.Optional<Path> plainFileOf(String url) {
+    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+    try {
+      return file.isEmpty() || file.startsWith(":") || file.startsWith("file:") ? java.util.Optional.empty()
+          : java.util.Optional.of(Path.of(file).toAbsolutePath());
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty(); // the driver's to judge
+    }
+  }
+
+  /**
+   * Makes {@code file} empty and owner-only (0600) when it is missing, before SQLite opens it: the journal holds task
+   * ids and result links, and SQLite gives its {@code -wal} and {@code -shm} files the journal's own mode. A
+   * journal that exists keeps its mode.
+   */
+  private static void ownerOnlyWhenNew(Path file) {
+    try {
+      OwnerOnly.emptyFile(file);
+    } catch (IOException e) {
+      // SQLite's own open says why the file cannot be made (a folder in the way, no room, no right).
+    }
   }
 
   /**
@@ -98,19 +124,22 @@ public final class Journals {
 
   /**
    * An embedded SQLite journal in {@code file}. Its folder is made when missing, but only when
-   * that folder's own parent exists: no other folders are made.
+   * that folder's own parent exists: no other folders are made. A journal made here (and its {@code -wal}
+   * and {@code -shm} files) is its owner's alone (0600, its folder 0700) where the file system has POSIX
+   * permissions.
    */
   public static JobStore sqliteFile(Path file) {
     Path absolute = sqliteFileChecks(file);
     Path folder = absolute.getParent();
     try {
       if (folder != null && !Files.isDirectory(folder)) {
-        Files.createDirectory(folder);
+        OwnerOnly.folder(folder);
       }
     } catch (IOException e) {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
     ForeignFiles.requireJournalOrNew(absolute);
+    ownerOnlyWhenNew(absolute);
     return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
         "SQLite journal " + absolute, absolute);
   }

@@ -252,7 +252,8 @@ final class ToApisVideoProvider implements VideoProvider {
     return guarded(() -> {
       HttpUrl url = HttpUrl.parse(asset.url().toString());
       if (url == null) {
-        throw new IllegalArgumentException("the video URL is not http(s): " + asset.url());
+        throw new IllegalArgumentException("the video URL is not http(s): "
+            + dev.vidgen.core.text.SafeText.clean(dev.vidgen.core.text.SafeText.withoutUserInfo(asset.url().toString())));
       }
       // The video as it is: OkHttp would otherwise ask for gzip and inflate it unseen, so that a small body could
       // write gigabytes (a bomb); a video gains nothing from compression on the way.

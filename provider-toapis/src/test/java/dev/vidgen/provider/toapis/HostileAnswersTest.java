@@ -255,6 +255,21 @@ class HostileAnswersTest {
     assertThat(dir).isEmptyDirectory();
   }
 
+  @Test
+  void anUnusableVideoUrlIsShownWithoutItsUserInfo() {
+    JobHandle handle = client.submit(grokJob());
+    toapis.inject(Endpoint.STATUS, Fault.answer(200, JSON, "{\"id\":\"" + handle.taskId() + "\",\"status\":"
+        + "\"completed\",\"result\":{\"data\":[{\"url\":\"ftp://user:s3cret@files.example.com/v.mp4\"}]}}"), 100);
+
+    TaskSnapshot done = client.await(handle, AwaitOptions.defaults());
+
+    assertThat(done.resultProblem()).hasValueSatisfying(problem -> assertThat(problem.message())
+        .contains("not an absolute http(s) URL", "ftp://…@files.example.com/v.mp4").doesNotContain("s3cret"));
+    assertThatThrownBy(() -> client.download(handle, done, dir.resolve("video.mp4")))
+        .isInstanceOf(ResultUnusableException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"as it is", "percent-encoded", "its secret part without sk-", "as Base64",
       "its secret part as Base64", "as the Base64 of a Bearer header"})

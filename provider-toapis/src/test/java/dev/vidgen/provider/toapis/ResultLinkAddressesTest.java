@@ -28,12 +28,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Result links (and their redirects) reach only public machines, or those of the base URL's own kind. Every
  * server here is on loopback: a stub resolver names them, and the address kinds count {@code files.toapis.test}
- * (and, for an in-house gateway, {@code files.corp.test}) as what they stand in for.
+ * and {@code api.toapis.test} (on a documentation address, reserved) as public and, for an in-house gateway,
+ * {@code files.corp.test} as private: what they stand in for.
  */
 class ResultLinkAddressesTest {
   private static final String KEY = "sk-resultlinks0123456789abcdefghijklmnopqrstuvw";
   private static final BiFunction<String, InetAddress, AddressKind> KINDS = (host, address) ->
-      host.equals("files.toapis.test") ? AddressKind.PUBLIC
+      host.equals("files.toapis.test") || host.equals("api.toapis.test") ? AddressKind.PUBLIC
           : host.equals("files.corp.test") ? AddressKind.PRIVATE : AddressKind.of(address);
 
   private final MockWebServer files = new MockWebServer();
@@ -78,6 +79,21 @@ class ResultLinkAddressesTest {
       assertThat(refused.get(5)).hasMessageContaining("its host 10.1.2.3 is a private network address");
       assertThat(refused.get(6)).hasMessageContaining("its host 169.254.169.254 is a link-local address");
       assertThat(internal.getRequestCount()).as("no request reached the internal service").isZero();
+    }
+  }
+
+  @Test
+  void aPublicBaseUrlsResultOnDocumentationBenchmarkingOrIetfAddressesIsRefusedAsReserved() {
+    try (ToApisVideoProvider provider = provider("https://api.toapis.test")) {
+      List<String> links = List.of("http://192.0.2.10/a.mp4", "http://198.51.100.7/a.mp4", "http://203.0.113.9/a.mp4",
+          "http://198.18.0.1/a.mp4", "http://192.0.0.170/a.mp4", "https://[2001:db8::5]/a.mp4");
+
+      List<Throwable> refused = links.stream().map(link -> failure(provider.open(asset(link)))).toList();
+
+      assertThat(refused).allSatisfy(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+          problem -> assertThat(problem.providerCode()).hasValue(ProviderErrorDetails.RESULT_LINK_REFUSED))
+          .hasMessageContaining("is a reserved address, not a public one").hasMessageContaining("nothing was sent there"));
+      assertThat(refused.get(0)).hasMessageContaining("its host 192.0.2.10 is a reserved address");
     }
   }
 

@@ -177,6 +177,28 @@ class SecurityTest {
     }
   }
 
+  @Test
+  void aResultLinksUserInfoIsFetchedWithButNeitherLoggedNorShownInARefusal() throws Exception {
+    try (mockwebserver3.MockWebServer files = new mockwebserver3.MockWebServer()) {
+      files.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      files.enqueue(new mockwebserver3.MockResponse.Builder().body("the video").build());
+      files.enqueue(redirect("ftp://mirror:s3cret@127.0.0.1/v.mp4"));
+      okhttp3.HttpUrl link = files.url("/v.mp4").newBuilder().username("user").password("s3cret").build();
+
+      try (InputStream video = await(provider.open(asset(link)))) {
+        assertThat(video.readAllBytes()).asString().isEqualTo("the video");
+      }
+      Throwable refused = failure(provider.open(asset(link)));
+
+      assertThat(files.takeRequest().getTarget()).as("the link is fetched as given").isEqualTo("/v.mp4");
+      assertThat(logLines).anySatisfy(line -> assertThat(line).contains("GET http://…@" + link.host() + ":"
+          + files.getPort() + "/v.mp4"));
+      assertThat(logLines).allSatisfy(line -> assertThat(line).doesNotContain("s3cret"));
+      assertThat(refused).hasMessageContaining("redirects to ftp://…@127.0.0.1/v.mp4");
+      assertThat(everything(refused)).doesNotContain("s3cret");
+    }
+  }
+
   private static mockwebserver3.MockResponse redirect(String location) {
     return new mockwebserver3.MockResponse.Builder().code(302).setHeader("Location", location).build();
   }

@@ -1,5 +1,6 @@
 package dev.vidgen.serve.history;
 
+import dev.vidgen.core.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -47,8 +48,8 @@ public final class RunMarker {
     Path file = fileOf(history, reference);
     FileChannel channel = null;
     try {
-      Files.createDirectories(file.getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      OwnerOnly.folders(file.getParent());
+      channel = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       if (channel.tryLock() == null) {
         channel.close();
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.vidgen.serve.history;
 
 import dev.vidgen.core.domain.VideoJob;
+import dev.vidgen.core.files.OwnerOnly;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.util.function.Supplier;
  * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
  * JSON object per line, appended whenever a task is created or changes, the last line of a task
  * winning. Appending never rewrites what is there, so a crash costs at most the line being
- * written, and such a torn line is skipped on reading. Safe for several threads and processes.
+ * written, and such a torn line is skipped on reading. Safe for several threads and processes. The
+ * file, its lock and the folders made for them are its owner's alone (0600, 0700) where the file system
+ * has POSIX permissions; a file made before keeps its mode.
  */
 public final class TaskHistory {
   /** The environment variable that names the vidgen data folder. */
@@ -145,7 +148,7 @@ public final class TaskHistory {
     byte[] line = (JsonTrees.write(entry.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (APPEND_LOCK) {
       try {
-        Files.createDirectories(file.getParent());
+        OwnerOnly.folders(file.getParent());
         try (FileChannel channel = openRegular(file,
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
@@ -207,7 +210,7 @@ public final class TaskHistory {
       if (local.getHoldCount() > 1) {
         return change.get();
       }
-      Files.createDirectories(file.getParent());
+      OwnerOnly.folders(file.getParent());
       FileChannel channel = null;
       FileLock lock;
       try {
@@ -245,13 +248,14 @@ public final class TaskHistory {
 
   /**
    * {@code file} opened, once it is known to be a regular file or none: opening a named pipe would wait for
-   * another process without end, and a device (a link to /dev/null, say) would swallow or make up lines.
+   * another process without end, and a device (a link to /dev/null, say) would swallow or make up lines. Made
+   * owner-only when missing: it holds task ids, prompts and base URLs.
    */
   static FileChannel openRegular(Path file, StandardOpenOption... options) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       throw new IOException("it is not a regular file");
     }
-    return FileChannel.open(file, options);
+    return OwnerOnly.open(file, options);
   }
 
   /**

@@ -21,7 +21,11 @@ public enum AddressKind {
   UNSPECIFIED("an unspecified address (which reaches this machine)"),
   /** {@code 224.0.0.0/4}, {@code ff00::/8}. */
   MULTICAST("a multicast address"),
-  /** {@code 240.0.0.0/4}, the broadcast address among them. */
+  /**
+   * {@code 240.0.0.0/4} (the broadcast address among them), the documentation ranges ({@code 192.0.2.0/24},
+   * {@code 198.51.100.0/24}, {@code 203.0.113.0/24}, {@code 2001:db8::/32}), benchmarking ({@code 198.18.0.0/15})
+   * and IETF protocol assignments ({@code 192.0.0.0/24}): no server of the internet is there.
+   */
   RESERVED("a reserved address");
 
   private final String words;
@@ -44,6 +48,7 @@ public enum AddressKind {
   private static AddressKind ofIpv4(byte[] ip) {
     int a = ip[0] & 0xff;
     int b = ip[1] & 0xff;
+    int c = ip[2] & 0xff;
     if (a == 127) {
       return LOOPBACK;
     }
@@ -59,7 +64,13 @@ public enum AddressKind {
     if (a >= 224 && a <= 239) {
       return MULTICAST;
     }
-    return a >= 240 ? RESERVED : PUBLIC;
+    return a >= 240 || isSpecialPurpose(a, b, c) ? RESERVED : PUBLIC;
+  }
+
+  /** TEST-NET-1, -2 and -3, the benchmarking {@code 198.18.0.0/15} and the IETF's {@code 192.0.0.0/24}. */
+  private static boolean isSpecialPurpose(int a, int b, int c) {
+    return (a == 192 && b == 0 && (c == 0 || c == 2)) || (a == 198 && b == 51 && c == 100)
+        || (a == 203 && b == 0 && c == 113) || (a == 198 && (b == 18 || b == 19));
   }
 
   private static AddressKind ofIpv6(byte[] ip) {
@@ -76,6 +87,9 @@ public enum AddressKind {
     }
     if (first == 0xfe && (ip[1] & 0xc0) == 0x80) {
       return LINK_LOCAL;
+    }
+    if (first == 0x20 && ip[1] == 0x01 && ip[2] == 0x0d && (ip[3] & 0xff) == 0xb8) {
+      return RESERVED; // 2001:db8::/32, for documentation
     }
     return first == 0xff ? MULTICAST : PUBLIC;
   }

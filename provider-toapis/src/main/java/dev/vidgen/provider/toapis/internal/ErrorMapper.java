@@ -204,7 +204,7 @@ public final class ErrorMapper {
       return "";
     }
     return carriesKey(location) ? " to an address that holds the API key (not shown)"
-        : " to " + SafeText.clip(scrub(location), 200);
+        : " to " + SafeText.clip(scrub(SafeText.withoutUserInfo(location)), 200);
   }
 
   /**

@@ -93,9 +93,10 @@ public final class HttpLog implements Interceptor {
     return text.length() == 0 ? "" : text.append(']').toString();
   }
 
-  /** The URL without its query, which may hold a signed link's credentials. */
+  /** The URL without its user info and query, which may hold a password or a signed link's credentials. */
   private static String shown(HttpUrl url) {
-    return url.query() == null ? url.toString() : url.newBuilder().query(null).build() + "?…";
+    String whole = url.query() == null ? url.toString() : url.newBuilder().query(null).build() + "?…";
+    return SafeText.withoutUserInfo(whole);
   }
 
   private static long millisSince(long start) {

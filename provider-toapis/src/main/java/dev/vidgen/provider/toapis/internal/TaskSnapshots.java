@@ -287,7 +287,8 @@ public final class TaskSnapshots {
       return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, video(id, result, ending, secret), null);
     } catch (UnusableUrlException e) {
       String problem = e.text.isBlank() ? e.getMessage()
-          : e.getMessage() + ": " + SafeText.clip(clean.apply(e.text.strip()), ErrorMapper.WORD_CHARS);
+          : e.getMessage() + ": " + SafeText.clip(clean.apply(SafeText.withoutUserInfo(e.text.strip())),
+              ErrorMapper.WORD_CHARS);
       return new TaskSnapshot(id, TaskStatus.COMPLETED, 100, word, null, new TaskFailure(RESULT_UNUSABLE, problem));
     }
   }
