@@ -72,6 +72,8 @@ abstract class TaskCommand extends ClientCommand {
     if (earlier.known().isEmpty() && JobHandle.tryDecode(earlier.text()).isEmpty()) {
       UnansweredClaim.hint(session, client.provider().id(), earlier.text(), output);
     }
+    // Made on another server than the one asked: said, never sent there with this key by itself.
+    RecordedServer.check(session, earlier.known(), client.provider().id(), output);
     String resumeFrom = earlier.resumeFrom(client);
     if (earlier.unlistedName() != null) {
       // A history name the history does not hold: a task's own id, when the provider knows one by it.

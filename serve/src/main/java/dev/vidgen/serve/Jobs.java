@@ -957,7 +957,8 @@ final class Jobs {
               ? "the task is done, but its video link served no such video; the link may serve it later: try again"
                   + " with " + downloadCommand(id) + ", and if it still fails, get the video from the provider's"
                   + " dashboard " + terms.keptResults().whileTheLinkLasts()
-              : downloadAdvice(id);
+          : LargerVideos.setting(cause).map(setting -> largerVideoAdvice(id, setting))
+              .orElseGet(() -> downloadAdvice(id));
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause, false, terms)
@@ -1224,6 +1225,17 @@ final class Jobs {
   private String downloadAdvice(String id) {
     return "the task is done but its video was not saved here; " + downloadCommand(id) + " saves it (" + linksLast()
         + ")";
+  }
+
+  /**
+   * What saves the video of completed task {@code id} that was larger than this playground saves: {@code setting}
+   * ({@code --set max_video_size=…}) on the download command, or on vidgen serve for the videos to come.
+   */
+  private String largerVideoAdvice(String id, String setting) {
+    return "the task is done but its video is larger than this playground saves, so nothing was saved; "
+        + taskCommand("download", id, " --out " + Commands.word(videos + java.io.File.separator) + " " + setting
+            + commandTail) + " saves it (" + linksLast() + "), and vidgen serve " + setting
+        + " saves videos that large from the start";
   }
 
   /** The command that saves completed task {@code id}'s video in this playground's folder, under the task's name. */

@@ -604,6 +604,28 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aVideoLargerThanThePlaygroundSavesIsGivenTheMaxVideoSizeSettingThatSavesIt() throws Exception {
+    client = toApisClient().maxVideoBytes(16).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+
+    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task"))
+        .get("task_id");
+    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"),
+        said -> said != null);
+
+    assertThat(next).isEqualTo("the task is done but its video is larger than this playground saves, so nothing was"
+        + " saved; vidgen download " + taskId + " --out " + folder.resolve("videos").toAbsolutePath().normalize()
+        + java.io.File.separator + " --set max_video_size=1MB --provider toapis --base-url " + fake.baseUrl()
+        + " saves it (links last 24 hours), and vidgen serve --set max_video_size=1MB saves videos that large from"
+        + " the start");
+    assertThat(folder.resolve("videos").toFile().list()).as("neither the video nor a part of it").isNullOrEmpty();
+  }
+
+  @Test
   void theNoteOfACreateSaysWhenItLeftNotWhenItsUploadsBegan() throws Exception {
     start();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");

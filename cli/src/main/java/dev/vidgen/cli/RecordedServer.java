@@ -1,0 +1,53 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.HistoryEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A task the history recorded on another server than the one this command asks ({@code --base-url}, else {@code
+ * TOAPIS_BASE_URL}, else the provider's own): said before the read, and as the advice should it not be found. The
+ * command still asks its own server: the key in hand may be another server's, so it is never sent to the recorded one.
+ */
+final class RecordedServer {
+  private RecordedServer() {}
+
+  /**
+   * Says so when {@code known}, the history's entry of the task, was made on {@code providerId} at a base URL other
+   * than this command's; nothing when the history has no base URL for it (the provider's own, or an older line).
+   */
+  static void check(Session session, Optional<HistoryEntry> known, String providerId, Output output) {
+    Optional<String> recorded = known.filter(entry -> entry.provider().equals(providerId))
+        .map(HistoryEntry::baseUrl).filter(url -> !url.isBlank());
+    String inUse = inUse(session);
+    if (recorded.isEmpty() || same(recorded.get(), inUse)) {
+      return;
+    }
+    String made = SafeText.clean(recorded.get());
+    String asked = inUse != null ? inUse
+        : Optional.ofNullable(session.baseUrlShown()).orElse("the provider's own address");
+    String taskId = SafeText.clip(known.get().taskId(), 100);
+    output.note("task " + taskId + " was made on " + made + " (the task history), but this command asks " + asked
+        + ", which may not know it; add --base-url " + made + ", with that server's key in " + session.keyVariable()
+        + ", to ask the server that made it (this key is not sent there by itself)");
+    session.notFoundNext("this task was made on " + made + "; add --base-url " + made + ", with that server's key in "
+        + session.keyVariable() + ", and run this again");
+  }
+
+  /** The base URL this command's printed commands repeat (as the history records it), or null for the provider's own. */
+  private static String inUse(Session session) {
+    List<String> options = session.setupOptions();
+    int at = options.indexOf("--base-url");
+    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
+  }
+
+  private static boolean same(String recorded, String inUse) {
+    return inUse != null && trimmed(recorded).equalsIgnoreCase(trimmed(inUse));
+  }
+
+  private static String trimmed(String url) {
+    String stripped = url.strip();
+    return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code status}, {@code wait} and {@code download} of a task the history recorded on another server than the one
+ * they ask: they say where it was made and how to ask that server, and never send the key there by themselves.
+ */
+class RecordedServerTest {
+  private static final String KEY = "sk-test" + "8".repeat(44);
+
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+
+  @Test
+  void aTaskMadeOnAnotherServerIsSaidToBeThereAndTheKeyIsNotSentThereByItself() {
+    FakeToApisServer madeOn = cli.fake();
+    try (FakeToApisServer asked = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      CliRun.Result made = cli.vidgen().run("generate", "--no-wait", "--json", "--image", "product.png", "--prompt",
+          "p", "--base-url", madeOn.baseUrl());
+      assertThat(made.exitCode()).as(made.all()).isZero();
+      String taskId = (String) made.json().get("task_id");
+      int requestsBefore = madeOn.requests().size();
+
+      for (List<String> command : List.of(List.of("status", taskId), List.of("wait", taskId), List.of("download",
+          taskId))) {
+        // Later, in a shell whose TOAPIS_BASE_URL names another server: no --base-url given.
+        CliRun.Result read = cli.vidgen().env("TOAPIS_BASE_URL", asked.baseUrl())
+            .run(Stream.concat(command.stream(), Stream.of("--poll-interval", "20ms", "--retry-delay", "1ms"))
+                .toArray(String[]::new));
+
+        assertThat(read.exitCode()).as(read.all()).isNotZero();
+        assertThat(read.err()).as(read.all()).contains("task " + taskId + " was made on " + madeOn.baseUrl()
+            + " (the task history), but this command asks " + asked.baseUrl() + ", which may not know it; add"
+            + " --base-url " + madeOn.baseUrl() + ", with that server's key in TOAPIS_API_KEY, to ask the server that"
+            + " made it (this key is not sent there by itself)",
+            "this task was made on " + madeOn.baseUrl() + "; add --base-url " + madeOn.baseUrl() + ", with that"
+                + " server's key in TOAPIS_API_KEY, and run this again");
+        assertThat(read.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+      }
+      assertThat(madeOn.requests()).as("nothing was sent to the server that made it").hasSize(requestsBefore);
+
+      CliRun.Result there = cli.vidgen().run("status", taskId, "--base-url", madeOn.baseUrl());
+      assertThat(there.exitCode()).as(there.all()).isZero();
+      assertThat(there.err()).as("asked where it was made: nothing to say").doesNotContain("was made on");
+    }
+  }
+}
