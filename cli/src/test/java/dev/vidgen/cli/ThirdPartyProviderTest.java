@@ -145,6 +145,21 @@ class ThirdPartyProviderTest {
   }
 
   @Test
+  void aTaskToAdoptThatTheProviderDoesNotKnowIsNotSaidListedTheHoursToApisKeepsResults() throws IOException {
+    Path jobs = Files.writeString(dir.resolve("jobs.jsonl"), "{\"id\": \"a\", \"prompt\": \"a kite\","
+        + " \"model\": \"veo3.1-fast\"}\n");
+    CliRun.Result unknown = acmeBatch(List.of("batch", jobs.toString(), "--poll-interval", "50ms", "--set",
+        "fail=create-error"));
+    CliRun.Result adopted = acmeBatch(List.of("batch", jobs.toString(), "--poll-interval", "50ms", "--adopt",
+        "a=video_nope"));
+
+    assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(9);
+    assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(2);
+    assertThat(adopted.err()).contains("the provider knows no task video_nope",
+        "a task is listed there only while the provider keeps it").doesNotContain("24 hours");
+  }
+
+  @Test
   void aProviderThatReportsNoBalanceIsNotSentToVidgenBalanceAfterA402() {
     CliRun.Result refused = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
         "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=quota", "--out", dir.resolve("k.mp4").toString());

@@ -27,6 +27,7 @@ import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.text.KeptResults;
 import dev.vidgen.core.text.KeyMask;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.testkit.fixtures.Images;
@@ -164,6 +165,28 @@ public abstract class VideoProviderContract {
   @Test
   void hasAStableLowerCaseId() {
     assertThat(provider().id()).matches("[a-z0-9][a-z0-9._-]*").isEqualTo(provider().id());
+  }
+
+  /**
+   * {@code keepsResultsFor()} is empty (the provider states no lifetime) or positive, and the advice says the figure
+   * it states ("results are kept 24 hours"), else words true of any provider, never another provider's hours.
+   */
+  @Test
+  void statesHowLongItKeepsResultsAsAPositiveLifetimeOrNone() {
+    Optional<Duration> stated = provider().keepsResultsFor();
+    KeptResults advice = KeptResults.of(stated);
+
+    assertThat(stated).as("keepsResultsFor(): empty when the provider states no lifetime, never null").isNotNull();
+    if (stated.isPresent()) {
+      assertThat(stated.get()).as("a stated lifetime").isPositive();
+      assertThat(advice.figure()).as("the figure the advice says").isPresent();
+      assertThat(advice.resultsAreKept()).isEqualTo("results are kept " + advice.figure().get());
+      assertThat(advice.whileTheLinkLasts()).isEqualTo("while the link lasts (" + advice.figure().get() + ")");
+    } else {
+      assertThat(advice.figure()).isEmpty();
+      assertThat(advice.resultsAreKept()).isEqualTo("the provider keeps results only for a while");
+      assertThat(advice.whileTheLinkLasts()).isEqualTo("while the link lasts");
+    }
   }
 
   @Test

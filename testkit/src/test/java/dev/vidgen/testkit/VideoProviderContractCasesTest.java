@@ -44,7 +44,7 @@ class VideoProviderContractCasesTest {
     NONE, KEY_IN_URL, KEY_IN_HEADER, KEY_IN_BODY, KEY_PERCENT_ENCODED_IN_URL, KEY_LOWER_CASE_PERCENT_ENCODED_IN_URL,
     KEY_IN_BASIC_HEADER, KEY_ALONE_IN_BASIC_HEADER, KEY_JSON_ESCAPED_IN_BODY, KEY_IN_HEADER_NAME,
     KEY_BASE64_IN_BEARER_HEADER, KEY_URL_SAFE_BASE64_IN_BODY, KEY_PERCENT_ENCODED_TWICE_IN_URL, BLOCKING_CREATE,
-    NO_ANSWER_AS_CONNECT_FAILED, STUB_MP4
+    NO_ANSWER_AS_CONNECT_FAILED, STUB_MP4, ZERO_LIFETIME, NEGATIVE_LIFETIME, NULL_LIFETIME
   }
 
   @ParameterizedTest
@@ -84,6 +84,17 @@ class VideoProviderContractCasesTest {
 
     assertThatThrownBy(() -> contract(Fault.STUB_MP4).createdTaskCompletesAndItsVideoOpensAsMp4())
         .isInstanceOf(AssertionError.class).hasMessageContaining("whole MP4").hasMessageContaining("no moov box");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = {"ZERO_LIFETIME", "NEGATIVE_LIFETIME", "NULL_LIFETIME"})
+  void aResultLifetimeThatIsNeitherPositiveNorEmptyFails(Fault fault) {
+    assertThatCode(() -> contract(Fault.NONE).statesHowLongItKeepsResultsAsAPositiveLifetimeOrNone())
+        .as("no lifetime stated").doesNotThrowAnyException();
+
+    assertThatThrownBy(() -> contract(fault).statesHowLongItKeepsResultsAsAPositiveLifetimeOrNone())
+        .isInstanceOf(AssertionError.class).hasMessageContaining(fault == Fault.NULL_LIFETIME ? "never null"
+            : "a stated lifetime");
   }
 
   private Probe contract(Fault fault) throws IOException {
@@ -142,6 +153,14 @@ class VideoProviderContractCasesTest {
     @Override
     public String id() {
       return "probe";
+    }
+
+    /** None stated, unless its fault is a lifetime of zero, a negative one or null. */
+    @Override
+    public Optional<Duration> keepsResultsFor() {
+      return fault == Fault.ZERO_LIFETIME ? Optional.of(Duration.ZERO)
+          : fault == Fault.NEGATIVE_LIFETIME ? Optional.of(Duration.ofHours(-24))
+          : fault == Fault.NULL_LIFETIME ? null : Optional.empty();
     }
 
     @Override
