@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +60,18 @@ final class AfterSubmit {
     if (!noWait || out != null) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
     }
+  }
+
+  /**
+   * The file {@code --out} names when it exists and {@code --force} was not given, which {@link #beforeSubmit}
+   * refuses unless it is this job's video; empty for a folder, standard output or a free path.
+   */
+  Optional<Path> existingOutFile(Session session) {
+    if (out == null || force || out.isStdout() || out.isFolder(session.context())) {
+      return Optional.empty();
+    }
+    Path file = out.path(session.context()).toAbsolutePath().normalize();
+    return java.nio.file.Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
   /**

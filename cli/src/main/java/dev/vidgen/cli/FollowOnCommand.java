@@ -168,7 +168,7 @@ abstract class FollowOnCommand extends ClientCommand {
         () -> client.followOnAsync(kind(), from, sending, unanswered.stopSending()));
     return unanswered.follow(submitted, handle -> {
       HistoryRecord history = HistoryRecord.start(session, handle, asRecorded.withModel(handle.model()), source,
-          output);
+          unanswered.openNote(), output);
       if (history.recorded()) {
         unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
       }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -63,7 +64,17 @@ final class GenerateCommand extends ClientCommand {
       }
       return dryRun(client, videoJob, budget, root.allowUnknownPrices, session, output);
     }
-    after.beforeSubmit(session, videoJob);
+    try {
+      after.beforeSubmit(session, videoJob);
+    } catch (CliException refused) {
+      // A fixed --out that holds this very job's video, saved by an earlier run: the same job, not a file in the way.
+      Optional<java.nio.file.Path> existing = again || !refused.kind().equals("output") ? Optional.empty()
+          : after.existingOutFile(session);
+      VideoJob asked = videoJob;
+      existing.ifPresent(file -> RepeatCheck.refuseWhenSavedAt(session, session::onlineClient, asked, budget,
+          root.allowUnknownPrices, file));
+      throw refused;
+    }
     VidgenClient client = session.onlineClient();
     RepeatCheck.Verdict same = RepeatCheck.check(session, client, videoJob, budget, root.allowUnknownPrices, again,
         output);
@@ -78,7 +89,7 @@ final class GenerateCommand extends ClientCommand {
     CompletableFuture<JobHandle> submitted = unanswered.start(
         () -> client.submitAsync(sent, unanswered.reference(), unanswered.stopSending()));
     return unanswered.follow(submitted, handle -> {
-      HistoryRecord history = HistoryRecord.start(session, handle, sent, output);
+      HistoryRecord history = HistoryRecord.start(session, handle, sent, "generate", unanswered.openNote(), output);
       if (history.recorded()) {
         unanswered.answered(handle); // else the note stays: the task's own line is missing, and it is the only trace
       }

@@ -66,6 +66,15 @@ final class HistoryRecord {
 
   /** Records the task just submitted by {@code source} (a command name) as queued. */
   static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Output output) {
+    return start(session, handle, job, source, Optional.empty(), output);
+  }
+
+  /**
+   * As {@link #start(Session, JobHandle, VideoJob, String, Output)}, where the history holds {@code note}, the name
+   * of the job's note written before its create, which stands for the task should its own line not be written.
+   */
+  static HistoryRecord start(Session session, JobHandle handle, VideoJob job, String source, Optional<String> note,
+      Output output) {
     HistoryEntry entry = RepeatCheck.identifiedAsSent(session, HistoryEntry.submitted(handle, job, source), job, output)
         .withOut(outToKeep(session));
     TaskHistory history = history(session.context()).orElse(null);
@@ -82,6 +91,7 @@ final class HistoryRecord {
       // Written as submitted, as before.
     }
     HistoryRecord record = new HistoryRecord(session, output, history, ended.orElse(entry), true);
+    record.note = note.orElse(null);
     if (ended.isEmpty()) {
       record.write(entry);
     }
@@ -94,9 +104,15 @@ final class HistoryRecord {
    * command to save the video reaches the same server later; as it is when none was given (the provider's own).
    */
   static HistoryEntry onServer(Session session, HistoryEntry entry) {
+    String baseUrl = baseUrl(session);
+    return baseUrl != null ? entry.withBaseUrl(baseUrl) : entry;
+  }
+
+  /** The base URL this command's tasks are recorded with ({@link #onServer}), or null for the provider's own address. */
+  static String baseUrl(Session session) {
     java.util.List<String> options = session.setupOptions();
     int at = options.indexOf("--base-url");
-    return at >= 0 && at + 1 < options.size() ? entry.withBaseUrl(options.get(at + 1)) : entry;
+    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
   }
 
   /**
@@ -205,7 +221,13 @@ final class HistoryRecord {
           // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.
           history.replacedAt(file, entry.taskId(), why -> unlocked(entry, why));
         } catch (RuntimeException e) {
-          output.note("could not update the task history (" + e.getMessage() + ")");
+          synchronized (this) {
+            if (!toldUnwritten) { // a history that took no line of this task was said to once already
+              toldUnwritten = true;
+              session.warn(HistoryRequirement.NOT_RECORDED, "could not update the task history (" + e.getMessage()
+                  + ")");
+            }
+          }
         }
       }
       return exitCode;
@@ -265,6 +287,12 @@ final class HistoryRecord {
 
   /** Whether this record said that the history's lock could not be had, so that it is said once. */
   private boolean toldUnlocked;
+  /** Whether a write of this record ever reached the history file. */
+  private boolean everWritten;
+  /** Whether this record said that the history could not be written, so that it is said once. */
+  private boolean toldUnwritten;
+  /** The name of the job's note written before its create (which the same job run again finds), or null. */
+  private String note;
 
   private synchronized void write(HistoryEntry next) {
     entry = next;
@@ -272,6 +300,7 @@ final class HistoryRecord {
     if (history == null) {
       return;
     }
+    String[] unlockedWhy = {null};
     try {
       // A lock that cannot be had costs the lock, not the line: the task is appended without it, as a create's note is,
       // so that the history never holds an unanswered create for a create that was answered.
@@ -284,19 +313,42 @@ final class HistoryRecord {
         history.record(kept);
         entry = kept;
         return null;
-      }, why -> unlocked(next, why));
+      }, why -> unlockedWhy[0] = why);
       written = true;
+      everWritten = true;
+      if (unlockedWhy[0] != null) {
+        unlocked(next, unlockedWhy[0]); // said once the line is in: only then is its id kept
+      }
     } catch (RuntimeException e) {
-      output.note("could not record task " + next.taskId() + " in the history (" + e.getMessage() + ")");
+      unwritten(next, e.getMessage());
     }
   }
 
-  /** Says, once, that the history's lock could not be had ({@code why}) and that the task is recorded without it. */
+  /**
+   * Says, once, that the history could not be written ({@code why}) and what that means: a task never recorded is
+   * not noticed by the same job run again; one recorded before stays as it was last written.
+   */
+  private synchronized void unwritten(HistoryEntry next, String why) {
+    if (toldUnwritten) {
+      return;
+    }
+    toldUnwritten = true;
+    String taskId = SafeText.clip(next.taskId(), 100);
+    session.warn(HistoryRequirement.NOT_RECORDED, everWritten
+        ? "could not update task " + taskId + " in the task history (" + why + "), which keeps it as last recorded"
+        : note != null ? "task " + taskId + " is not recorded in the task history (" + why + "); the same job run"
+            + " again is held back by the note written before its create, " + SafeText.clip(note, 100) + ", which"
+            + " names no task"
+        : "task " + taskId + " is not recorded in the task history (" + why + "), so the same job run again will not"
+            + " notice it and will pay again");
+  }
+
+  /** Says, once, that the history's lock could not be had ({@code why}) and that the task was recorded without it. */
   private synchronized void unlocked(HistoryEntry next, String why) {
     if (!toldUnlocked) {
       toldUnlocked = true;
-      output.note("could not lock the task history (" + why + "), so task " + next.taskId() + " is appended to it"
-          + " without the lock, so that its id is kept");
+      session.warn(HistoryRequirement.UNLOCKED, "could not lock the task history (" + why + "), so task "
+          + SafeText.clip(next.taskId(), 100) + " is appended to it without the lock, so that its id is kept");
     }
   }
 }

@@ -31,24 +31,36 @@ final class HistoryRequirement {
     };
   }
 
+  /** The warning code of a run that has no task history (no data folder). */
+  static final String NONE = "history.none";
+  /** The warning code of a task history (or lines of it) that cannot be read. */
+  static final String UNREADABLE = "history.unreadable";
+  /** The warning code of a task history whose lock cannot be had. */
+  static final String UNLOCKED = "history.unlocked";
+  /** The warning code of a job or task that the task history could not record. */
+  static final String NOT_RECORDED = "history.not_recorded";
+  /** The warning code of a data folder given as a relative path (a history of its own in each folder). */
+  static final String RELATIVE_HOME = "history.relative_home";
+
   /**
-   * Says {@code problem} (why the same-job check cannot be made) and, unless empty, what it costs; when
-   * the history is required, stops instead, before anything is sent.
+   * Says {@code problem} (why the same-job check cannot be made) and, unless empty, what it costs, as a warning
+   * with {@code code} (in {@code --json}'s {@code warnings} too); when the history is required, stops instead,
+   * before anything is sent.
    *
    * @throws CliException when the environment requires the history
    */
-  static void lacking(Session session, Output output, String problem, String cost) {
-    lacking(session, output, problem, cost, "give the runs a data folder they can read and write (set "
+  static void lacking(Session session, String code, String problem, String cost) {
+    lacking(session, code, problem, cost, "give the runs a data folder they can read and write (set "
         + dev.vidgen.serve.history.TaskHistory.HOME_VARIABLE + "), or unset " + VARIABLE
         + " to pay without the same-job check");
   }
 
-  /** {@link #lacking(Session, Output, String, String)} with its own advice for the refusal. */
-  static void lacking(Session session, Output output, String problem, String cost, String advice) {
+  /** {@link #lacking(Session, String, String, String)} with its own advice for the refusal. */
+  static void lacking(Session session, String code, String problem, String cost, String advice) {
     if (required(session.context())) {
       throw new CliException(ExitCodes.OTHER, "history_required", problem + ", and " + VARIABLE
           + " is set, so nothing was sent", advice);
     }
-    output.note(cost.isEmpty() ? problem : problem + ", " + cost);
+    session.warn(code, cost.isEmpty() ? problem : problem + ", " + cost);
   }
 }

@@ -105,7 +105,7 @@ final class RepeatCheck {
     HistoryRecord.history(session.context()).ifPresent(history -> {
       int unreadable = history.unreadableLines();
       if (unreadable > 0) {
-        HistoryRequirement.lacking(session, output, Plural.count(unreadable, "line") + " of the task history "
+        HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, Plural.count(unreadable, "line") + " of the task history "
             + history.file() + " could not be read (written by another version of vidgen, or changed by hand): "
             + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen", "so this run"
             + " cannot tell whether it is one of them", "move the lines that cannot be read out of "
@@ -115,12 +115,12 @@ final class RepeatCheck {
     });
     String named = session.context().env().get(TaskHistory.HOME_VARIABLE);
     if (named != null && !named.isBlank() && !named.strip().startsWith("~") && !Path.of(named.strip()).isAbsolute()) {
-      output.note(TaskHistory.HOME_VARIABLE + " is the relative path " + named.strip() + ", so each folder vidgen runs"
+      session.warn(HistoryRequirement.RELATIVE_HOME, TaskHistory.HOME_VARIABLE + " is the relative path " + named.strip() + ", so each folder vidgen runs"
           + " in has a task history of its own: the same job run from another folder is not noticed and pays again;"
           + " give an absolute path");
     }
     if (HistoryRecord.history(session.context()).isEmpty()) {
-      HistoryRequirement.lacking(session, output, "no task history: "
+      HistoryRequirement.lacking(session, HistoryRequirement.NONE, "no task history: "
           + TaskHistory.whyNoDataFolder(session.context().env()), "so this run cannot notice the same job made before or at the same"
           + " time, and running it again pays again; set " + TaskHistory.HOME_VARIABLE + " to a folder your runs share");
     }
@@ -133,12 +133,13 @@ final class RepeatCheck {
     try {
       return HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
           .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
-              && !entry.failedUnsaved() && !entry.isSettledNote()
+              && onThisServer(session, entry) && !entry.failedUnsaved() && !entry.isSettledNote()
               && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
               && settings.equals(comparable(entry.settings())))
           .findFirst());
     } catch (RuntimeException e) {
-      HistoryRequirement.lacking(session, output, "could not read the task history (" + e.getMessage() + ")", "");
+      HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, "could not read the task history ("
+          + e.getMessage() + ")", "");
       return Optional.empty();
     }
   }
@@ -187,9 +188,48 @@ final class RepeatCheck {
 
   /** The refusal (exit 1, nothing sent) of a job the history holds as {@code entry}. */
   private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
+    return refusal(session, entry, now, "or add --again to pay " + paid(quote) + " for another take");
+  }
+
+  private static CliException refusal(Session session, HistoryEntry entry, Instant now, String again) {
     return new CliException(ExitCodes.OTHER, "same_job", what(session, entry, now) + "; nothing was sent",
-        follow(session, entry, now) + "; or add --again to pay " + (quote.isKnown() ? Views.price(quote)
-            : "again (its price is unknown)") + " for another take", java.util.Map.of("same_job", earlier(entry)));
+        follow(session, entry, now) + "; " + again, java.util.Map.of("same_job", earlier(entry)));
+  }
+
+  private static String paid(PriceQuote quote) {
+    return quote.isKnown() ? Views.price(quote) : "again (its price is unknown)";
+  }
+
+  /**
+   * Refuses as the same job (exit 1, nothing sent), at a terminal too, a run whose {@code --out} file {@code out}
+   * already holds this job's video: the history's take of the same job on this server within the day, saved there
+   * and not written since ({@link SavedBefore}). A script run again with a fixed {@code --out} is so told where its
+   * video is, not to replace it; another take could not be saved there without {@code --force} anyway. Returns when
+   * the file is not known to be this job's video (the command then refuses it as any file in the way), for a job
+   * that would not be paid, and when the check cannot be made.
+   */
+  static void refuseWhenSavedAt(Session session, java.util.function.Supplier<VidgenClient> clients, VideoJob job,
+      Budget budget, boolean allowUnknownPrices, Path out) {
+    Instant now = Instant.now();
+    Optional<HistoryEntry> saved;
+    Optional<PriceQuote> quote;
+    try {
+      VidgenClient client = clients.get();
+      quote = payable(client, job, budget, allowUnknownPrices);
+      String file = out.toAbsolutePath().normalize().toString();
+      Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
+      saved = quote.isEmpty() ? Optional.empty() : HistoryRecord.history(session.context())
+          .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
+              identity, entry -> onThisServer(session, entry) && entry.status().equals("completed")
+                  && file.equals(entry.file()), session.inputDigests()))
+          .filter(entry -> SavedBefore.of(session.context(), entry.taskId(), out).isPresent());
+    } catch (RuntimeException unchecked) {
+      return; // the file is refused as it stands, as before
+    }
+    if (saved.isPresent()) {
+      throw refusal(session, saved.get(), now, "or add --again to pay " + paid(quote.get()) + " for another take,"
+          + " with another --out (or --force to replace this video)");
+    }
   }
 
   /**
@@ -273,14 +313,36 @@ final class RepeatCheck {
           .map(history -> settleAbandoned(history, now))
           // Local images and videos by what they hold, so that a copy, a link or a renamed file is the same job.
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  identity, entry -> entry.mayStillBeOnItsWay(now)
-                      || RunMarker.isRunning(history, entry), session.inputDigests())
+                  identity, entry -> onThisServer(session, entry) && (entry.mayStillBeOnItsWay(now)
+                      || RunMarker.isRunning(history, entry)), session.inputDigests())
               .or(() -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
-                  identity, entry -> true, session.inputDigests())));
+                  identity, entry -> onThisServer(session, entry), session.inputDigests())));
     } catch (RuntimeException e) {
-      HistoryRequirement.lacking(session, output, "could not read the task history (" + e.getMessage() + ")", "");
+      HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, "could not read the task history ("
+          + e.getMessage() + ")", "");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code entry} was made on the server this command asks: the same request sent to another base URL (a
+   * staging server) is another job, whose task and video are that server's. An entry without a base URL was made on
+   * the provider's own address, and so were lines written before vidgen kept base URLs (a day's window reaches
+   * them only on the day of the upgrade).
+   */
+  static boolean onThisServer(Session session, HistoryEntry entry) {
+    return server(entry.provider(), entry.baseUrl()).equalsIgnoreCase(
+        server(entry.provider(), HistoryRecord.baseUrl(session)));
+  }
+
+  /** {@code baseUrl} as compared: without a trailing slash, and the provider's own address for none. */
+  private static String server(String providerId, String baseUrl) {
+    String url = baseUrl == null || baseUrl.isBlank()
+        ? (providerId.equals(ProviderChoice.TOAPIS) ? ProviderChoice.DEFAULT_BASE_URL : "") : baseUrl.strip();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url;
   }
 
   /** {@code history}, once the notes of runs that ended before their creates went out are closed ({@link RunMarker}). */

@@ -284,6 +284,11 @@ final class Session implements AutoCloseable {
     return events.warnings();
   }
 
+  /** Tells {@code message} on stderr as a warning and keeps it with {@code code} for the command's JSON, as the client's are. */
+  void warn(String code, String message) {
+    events.onWarning(code, message);
+  }
+
   /**
    * What the provider's balance was before {@code handle}'s job and what this client counts as
    * left after it ({@code credits_left_before}, {@code credits_left_after}); empty where the

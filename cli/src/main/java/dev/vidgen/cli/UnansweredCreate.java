@@ -114,7 +114,7 @@ final class UnansweredCreate {
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
     if (history.isEmpty()) {
       if (HistoryRequirement.required(session.context())) { // with --again too: the note keeps this create's task id
-        HistoryRequirement.lacking(session, output, "no task history: "
+        HistoryRequirement.lacking(session, HistoryRequirement.NONE, "no task history: "
             + TaskHistory.whyNoDataFolder(session.context().env()), "");
       }
       return;
@@ -127,15 +127,16 @@ final class UnansweredCreate {
       });
     } catch (java.io.UncheckedIOException unlocked) {
       // The lock file cannot be made or locked: checked and written all the same, as before the lock was kept.
-      HistoryRequirement.lacking(session, output, "could not lock the task history (" + unlocked.getMessage() + ")",
+      HistoryRequirement.lacking(session, HistoryRequirement.UNLOCKED, "could not lock the task history ("
+          + unlocked.getMessage() + ")",
           "so the same job started by another run at this moment would not be noticed, and both would pay");
       recheck.run();
       reserveNote();
     }
     if (!reserved && unwritten != null && HistoryRequirement.required(session.context())) {
       dropMarker();
-      HistoryRequirement.lacking(session, output, "could not record the job in the task history before its create ("
-          + unwritten + ")", "");
+      HistoryRequirement.lacking(session, HistoryRequirement.NOT_RECORDED, "could not record the job in the task"
+          + " history before its create (" + unwritten + ")", "");
     }
   }
 
@@ -337,6 +338,11 @@ final class UnansweredCreate {
     return stopSending;
   }
 
+  /** The history's name of this create's note while the history holds it open (no task named yet); else empty. */
+  synchronized Optional<String> openNote() {
+    return Optional.ofNullable(written.get()).filter(entry -> entry.status().equals(STATUS)).map(HistoryEntry::taskId);
+  }
+
   /** The client reference the create carries (when its route takes one). */
   String reference() {
     return reference;
@@ -502,6 +508,19 @@ final class UnansweredCreate {
     return recordUnknown(reason, provisional, 1);
   }
 
+  /**
+   * What a note that could not be written ({@code why}) means: before the create goes out (the reservation, or the
+   * note just before it leaves), only that a lost answer would leave no trace, since the task is recorded once
+   * answered (said apart, should that fail too); after it, that the create may have made a task nothing remembers.
+   */
+  private String unwrittenNote(String why, boolean beforeCreate) {
+    return beforeCreate
+        ? "could not record the job in the task history before its create (" + why + "): should the create's answer"
+            + " be lost, the same job run again would not notice a task it may have made"
+        : "could not record in the task history that the create got no answer (" + why + "), so the same job run"
+            + " again would not notice a task it may have made, and would pay again";
+  }
+
   /** As above, for a create of which {@code possibleTasks} takes may each have made a task. */
   private synchronized Optional<HistoryEntry> recordUnknown(String reason, boolean provisional, int possibleTasks) {
     HistoryEntry before = written.get();
@@ -525,8 +544,7 @@ final class UnansweredCreate {
       boolean toldBefore = unwritten != null; // a full disk refuses the reservation and the note before the create
       unwritten = e.getMessage();
       if (!toldBefore && (!reserving || !HistoryRequirement.required(session.context()))) {
-        output.note("could not record the unanswered create in the history (" + e.getMessage() + "), so the same job"
-            + " run again would not notice this one, and would pay again");
+        session.warn(HistoryRequirement.NOT_RECORDED, unwrittenNote(e.getMessage(), reserving || provisional));
       }
       return Optional.empty();
     }

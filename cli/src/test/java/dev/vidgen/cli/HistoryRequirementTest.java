@@ -92,7 +92,8 @@ class HistoryRequirementTest {
 
     CliRun.Result warned = generate(toApis().env("VIDGEN_HOME", home.toString()));
     assertThat(warned.exitCode()).as(warned.all()).isZero();
-    assertThat(warned.err()).contains("could not record the unanswered create in the history", "would pay again");
+    assertThat(warned.err()).contains("could not record the job in the task history before its create",
+        "the same job run again would not notice a task it may have made").doesNotContain("unanswered create");
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 
@@ -214,6 +215,36 @@ class HistoryRequirementTest {
     CliRun.Result no = generate(toApis().env("VIDGEN_REQUIRE_HISTORY", "0"));
     assertThat(no.exitCode()).as(no.all()).isZero();
     assertThat(no.err()).contains("no task history: none of VIDGEN_HOME, XDG_DATA_HOME and HOME is set, so this run");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aHistoryThatCannotBeWrittenSaysEachFactOnceAndPutsItInTheJsonWarnings() throws Exception {
+    // A data folder under a regular file: nothing can be made there, whoever runs the test (root included).
+    Path notAFolder = Files.writeString(home.resolve("a-file"), "a file, not a folder");
+
+    CliRun.Result made = toApis().env("VIDGEN_HOME", notAFolder.resolve("sub").toString()).run("generate", "--image",
+        "product.png", "--prompt", "slow push-in", "--out", "clip.mp4", "--json", "--base-url", fake.baseUrl(),
+        "--retry-delay", "1ms", "--poll-interval", "20ms");
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String taskId = (String) made.json().get("task_id");
+    java.util.List<Map<String, String>> warnings = (java.util.List<Map<String, String>>) made.json().get("warnings");
+    assertThat(warnings).as(made.all()).isNotNull();
+    assertThat(warnings).filteredOn(warning -> "history.not_recorded".equals(warning.get("code")))
+        .extracting(warning -> warning.get("message")).hasSize(2).anySatisfy(message -> assertThat(message)
+            .startsWith("could not record the job in the task history before its create (")
+            .endsWith("should the create's answer be lost, the same job run again would not notice a task it may"
+                + " have made"))
+        .anySatisfy(message -> assertThat(message).startsWith("task " + taskId + " is not recorded in the task"
+            + " history (").endsWith("), so the same job run again will not notice it and will pay again"));
+    assertThat(warnings).extracting(warning -> warning.get("code")).as("every one with its code")
+        .allMatch(code -> code.startsWith("history."));
+    assertThat(made.err()).as("never said to be kept, nor a create unanswered before one went out")
+        .doesNotContain("so that its id is kept").doesNotContain("unanswered create")
+        .doesNotContain("could not record task");
+    assertThat(made.err().split("is not recorded in the task history", -1)).as("said once").hasSize(2);
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 }

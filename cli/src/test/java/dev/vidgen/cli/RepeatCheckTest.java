@@ -145,7 +145,7 @@ class RepeatCheckTest {
     // As a run whose upload has been retried for four minutes leaves it: its note, and its marker held (by this JVM).
     history.record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-slow", true, "toapis", job, null, began, began,
         dev.vidgen.serve.history.HistoryEntry.SUBMIT_BEGAN + began + " (UTC) and "
-            + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate"));
+            + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate").withBaseUrl(fake.baseUrl()));
     dev.vidgen.serve.history.RunMarker marker = dev.vidgen.serve.history.RunMarker.hold(history, "vg-slow")
         .orElseThrow();
     try {
@@ -1311,5 +1311,84 @@ class RepeatCheckTest {
     assertThat(waited.exitCode()).as(waited.all()).isNotZero();
     assertThat(waited.err()).doesNotContain("another API key");
     assertThat(listed.out()).contains("\"status\":\"not_found\"");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameJobMadeOnAnotherServerIsAnotherJobAndItsVideoIsNeverNamedForThisOne() {
+    try (FakeToApisServer staging = FakeToApisServer.builder().apiKeys(KEY)
+        .lifecycle(dev.vidgen.testkit.toapis.Lifecycle.byPolls(1, 1)).start()) {
+      // Another job first, so that the two fakes' task ids (each counts from 1) differ as real servers' do.
+      assertThat(toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "product.png", "--prompt", "warm-up", "--no-wait",
+          "--base-url", staging.baseUrl()).exitCode()).isZero();
+      // A staging smoke test, then the real step: the same request, each on its own server (trial DS F2).
+      CliRun.Result smoke = toApis().env("VIDGEN_HOME", home.toString()).env("TOAPIS_BASE_URL", staging.baseUrl())
+          .run("generate", "--image", "product.png", "--prompt", "slow push-in", "--out", "f2/", "--json",
+              "--poll-interval", "20ms", "--retry-delay", "1ms");
+      assertThat(smoke.exitCode()).as(smoke.all()).isZero();
+
+      CliRun.Result real = generate(toApis(), "--out", "f2/", "--json");
+      CliRun.Result realAgain = generate(toApis(), "--out", "f2/", "--json");
+
+      assertThat(real.exitCode()).as("another server's take is not this job's: " + real.all()).isZero();
+      assertThat(real.json()).doesNotContainKey("same_job");
+      assertThat(fake.requests(Endpoint.CREATE)).as("the real server made its own video").hasSize(1);
+      assertThat((String) real.json().get("file")).isNotEqualTo(smoke.json().get("file"))
+          .startsWith(dir.resolve("f2").toString());
+      assertThat(realAgain.exitCode()).as("on its own server it is held back: " + realAgain.all())
+          .isEqualTo(ExitCodes.OTHER);
+      assertThat((java.util.Map<String, Object>) realAgain.json().get("same_job"))
+          .containsEntry("task_id", real.json().get("task_id")).containsEntry("file", real.json().get("file"));
+      assertThat(staging.requests(Endpoint.CREATE)).hasSize(2);
+      assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aTakeTheHistoryKeepsWithoutABaseUrlWasMadeOnTheProvidersOwnAddressNotOnATestServer() throws Exception {
+    String taskId = submittedTaskId();
+    // As a line of the provider's own address reads (and one written before base URLs were kept).
+    Path file = home.resolve("history.jsonl");
+    String lines = java.nio.file.Files.readString(file);
+    assertThat(lines).contains("\"base_url\":\"" + fake.baseUrl() + "\"");
+    java.nio.file.Files.writeString(file, lines.replace("\"base_url\":\"" + fake.baseUrl() + "\"", "\"base_url\":null"));
+
+    CliRun.Result again = generate(toApis(), "--no-wait", "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.json().get("task_id")).isNotEqualTo(taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFinishedJobRunAgainWithTheSameOutFileIsTheSameJobNamingThatFileNotAFileInTheWay() {
+    CliRun.Result first = generate(toApis(), "--out", "fixed.mp4", "--json");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String saved = dir.resolve("fixed.mp4").toString();
+
+    CliRun.Result again = generate(toApis(), "--out", "fixed.mp4", "--json");
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((java.util.Map<String, Object>) again.json().get("error")).containsEntry("kind", "same_job");
+    assertThat((java.util.Map<String, Object>) again.json().get("same_job"))
+        .containsEntry("task_id", first.json().get("task_id")).containsEntry("file", saved);
+    assertThat(again.err()).contains("nothing was sent — its video is " + saved + "; or add --again to pay 20 credits"
+        + " ($0.10) for another take, with another --out (or --force to replace this video)");
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+
+    CliRun.Result atATerminal = generate(atTerminal("y\n"), "--out", "fixed.mp4");
+    assertThat(atATerminal.exitCode()).as("no take could be saved there: " + atATerminal.all())
+        .isEqualTo(ExitCodes.OTHER);
+    assertThat(atATerminal.err()).doesNotContain("[y/N]");
+
+    CliRun.Result anotherJob = toApis().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "product.png",
+        "--prompt", "another job", "--out", "fixed.mp4", "--json", "--base-url", fake.baseUrl());
+    assertThat(anotherJob.exitCode()).as("not this job's video: " + anotherJob.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat((java.util.Map<String, Object>) anotherJob.json().get("error")).containsEntry("kind", "output");
+    CliRun.Result withAgain = generate(toApis(), "--out", "fixed.mp4", "--again", "--json");
+    assertThat(withAgain.exitCode()).as("another take asked for, and the file in its way: " + withAgain.all())
+        .isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
 }
