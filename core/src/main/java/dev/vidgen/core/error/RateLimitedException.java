@@ -31,7 +31,7 @@ public final class RateLimitedException extends RetriableProviderException {
 
   /**
    * {@link #gaveUpAfter(int)}, with why vidgen stopped when it was not the number of tries, such as
-   * "the server asked to wait 3600 s (Retry-After), longer than the 120 s this policy waits"; null
+   * "the server asked to wait 3600 s (Retry-After), longer than the 120 s vidgen waits at most before a retry"; null
    * for none.
    *
    * @throws IllegalArgumentException when {@code tries} is below 1
@@ -50,7 +50,7 @@ public final class RateLimitedException extends RetriableProviderException {
     }
     return (tries == 1 ? "; rate limited at the first try, which vidgen did not retry"
         : "; still rate limited after " + tries + " tries, so vidgen stopped retrying")
-        + (why == null ? "" : ": " + why + " (RetryPolicy maxRetryAfter)");
+        + (why == null ? "" : ": " + why);
   }
 
   @Override

@@ -132,7 +132,7 @@ public final class RetryPolicy {
     if (hint.compareTo(maxRetryAfter) > 0) {
       return new RetryDecision.GiveUp(
           what + "; the server asked to wait " + FailureText.seconds(hint) + " (Retry-After), longer than the "
-              + FailureText.seconds(maxRetryAfter) + " this policy waits");
+              + FailureText.seconds(maxRetryAfter) + " vidgen waits at most before a retry");
     }
     Duration asked = hint.plusMillis((long) Math.floor(random.nextDouble() * retryAfterJitter.toMillis()));
     if (backoff.compareTo(asked) > 0) {

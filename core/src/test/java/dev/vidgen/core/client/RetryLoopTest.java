@@ -164,7 +164,7 @@ class RetryLoopTest {
     assertThat(((RateLimitedException) failure).taskId()).contains(TASK);
     assertThat(failure).as("why it was not retried, in the exception the app gets, not only in a debug log")
         .hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry: the server asked to wait"
-            + " 1800 s (Retry-After), longer than the 120 s this policy waits (RetryPolicy maxRetryAfter)");
+            + " 1800 s (Retry-After), longer than the 120 s vidgen waits at most before a retry");
   }
 
   @Test

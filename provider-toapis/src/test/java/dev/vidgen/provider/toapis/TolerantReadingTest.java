@@ -199,6 +199,15 @@ class TolerantReadingTest {
   }
 
   @Test
+  void aCompletedTaskWithoutAVideoIsSaidToBeDoneAtTheProviderNotToHaveFailed() {
+    answerStatus("{\"id\":\"video_w\",\"status\":\"completed\"}");
+
+    assertThat(failure(provider.status(TaskId.of("video_w"))).getMessage())
+        .contains("the provider says task video_w is done (completed) but names no video to download")
+        .contains("a later read of the task may name it");
+  }
+
+  @Test
   void theLegacyCreateAnswerIsRead() {
     toapis.inject(Endpoint.CREATE, Fault.answer(200, "application/json",
         "{\"code\":200,\"data\":[{\"status\":\"submitted\",\"task_id\":\"task_legacy1\"}]}"));

@@ -26,8 +26,10 @@ public final class TaskSnapshots {
    * The snapshot a status answer describes ({@link #fromCreate} reads a create's).
    *
    * @param fallbackId the id asked for, used when the answer names none; null when none was asked for
-   * @throws UnreadableResponseException when no task id is given, or a completed task names no video (one
-   *     whose video URL is unusable is a completed snapshot with a {@link TaskSnapshot#resultProblem()})
+   * @throws UnreadableResponseException when no task id is given, when the answer is not the task (it names no
+   *     status, and no task id either or an error or {@code success: false}: never read as queued), or a completed
+   *     task names no video (one whose video URL is unusable is a completed snapshot with a {@link
+   *     TaskSnapshot#resultProblem()})
    */
   public static TaskSnapshot fromTask(TaskDto task, TaskId fallbackId) throws UnreadableResponseException {
     return fromTask(task, fallbackId, SafeText::clean);
@@ -157,6 +159,15 @@ public final class TaskSnapshots {
     Map<?, ?> legacy = legacyEntry(task.data());
     String id = firstNonBlank(task.id(), task.taskId(), legacy == null ? null : Lenient.text(legacy.get("task_id")),
         legacy == null ? null : Lenient.text(legacy.get("id")));
+    String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
+    if (needsVideo && status == null && (id == null || ProviderWords.saysItFailed(task))) {
+      // {"error":{…}}, {"success":false,…} or {} with HTTP 200: no word about the task, so never read as queued.
+      String names = id == null ? "no task id and no status" : "no status";
+      throw new UnreadableResponseException(ProviderWords.saysItFailed(task)
+          ? "the status answer is an error, not the task (it names " + names + "): "
+              + ProviderWords.in(task, clean).quoted()
+          : "the status answer is not the task (it names " + names + "); " + ProviderWords.in(task, clean).quoted());
+    }
     if (id == null && fallbackId == null) {
       // An answer naming its task's id anywhere in data or error is that task (as isRefusal reads it): kept, and
       // the status read by that id decides the rest.
@@ -166,10 +177,10 @@ public final class TaskSnapshots {
       id = fallbackId.value();
     }
     if (id == null) {
-      throw new UnreadableResponseException("the answer names no task id");
+      ProviderWords said = ProviderWords.in(task, clean);
+      throw new UnreadableResponseException("the answer names no task id" + (said.any() ? "; " + said.quoted() : ""));
     }
     checkUsable(id, secret);
-    String status = firstNonBlank(task.status(), legacy == null ? null : Lenient.text(legacy.get("status")));
     String model = firstNonBlank(task.model(), legacy == null ? null : Lenient.text(legacy.get("model")));
     String createdAt = firstNonBlank(task.createdAt(), legacy == null ? null : Lenient.text(legacy.get("created_at")));
     Ending ending = new Ending(task.expiresAt(), task.videoUrl());
@@ -313,7 +324,9 @@ public final class TaskSnapshots {
     boolean inResult = first != null && first.url() != null && !first.url().isBlank();
     String text = videoText(result, ending);
     if (text == null) {
-      throw new UnreadableResponseException("task " + id + " is completed but names no video at result.data[0].url");
+      // The provider's own verdict, so the words are about a done task whose answer lacks its link, not an outage.
+      throw new UnreadableResponseException("the provider says task " + id + " is done (completed) but names no"
+          + " video to download (no result.data[0].url, no video_url); a later read of the task may name it");
     }
     if (secret.test(text)) {
       // Not shown either: the key may be in it percent-encoded, which no masking of the key's own text would catch.
