@@ -198,7 +198,8 @@ final class CommandEvents implements VidgenListener {
       if (kind == FailureKind.RATE_LIMITED && delay.compareTo(SAY_RATE_LIMIT_FROM) >= 0
           && toldRateLimited.compareAndSet(false, true)) {
         // Said once: a create held back by 429s is otherwise a silent wait of a minute or more.
-        String asked = failure.retryAfter().map(wait -> ", at least the " + DurationConverter.describe(wait)
+        String asked = failure.retryAfter().filter(wait -> !wait.isZero())
+            .map(wait -> ", at least the " + DurationConverter.describe(wait)
             + " the provider asks").orElse("");
         output.note("the provider is limiting requests (HTTP 429); the create waits " + scheduled(delay)
             + asked + ", and goes out again, with longer waits if it is refused again" + (madeNothing

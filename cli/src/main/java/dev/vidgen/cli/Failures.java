@@ -488,8 +488,13 @@ final class Failures {
     if (cause instanceof ProviderException provider) {
       // No connection at all (refused, an unknown host, TLS) is more often a wrong address than an outage.
       boolean noConnection = provider.kind() == FailureKind.CONNECT_FAILED && session != null;
+      // An answer of HTTP 2xx that is not what was asked (a status that is not the task, a completed task naming no
+      // video): the provider answered, so neither it nor the network is said to have failed.
+      int httpStatus = provider.details().httpStatus();
+      boolean answered = !noConnection && httpStatus >= 200 && httpStatus < 300;
       String shown = noConnection ? session.baseUrlShown() : null;
-      String failed = !noConnection ? "the provider or the network failed"
+      String failed = answered ? "the provider answered, but not with anything vidgen can use"
+          : !noConnection ? "the provider or the network failed"
           : shown == null ? "no connection could be made to the provider: check the network and its address"
               + " (--base-url gives it one)"
           : "no connection could be made to " + shown + ": check the network"
@@ -510,7 +515,7 @@ final class Failures {
       if (handle == null) {
         return failed + (noConnection ? ", then run again" : "; try again later");
       }
-      return failed + "; the task may still finish: " + resume;
+      return failed + (answered ? "; read the task again later: " : "; the task may still finish: ") + resume;
     }
     return null;
   }

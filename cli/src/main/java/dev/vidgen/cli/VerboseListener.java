@@ -35,7 +35,13 @@ final class VerboseListener implements VidgenListener {
   @Override
   public void onRetry(JobHandle handle, Operation operation, ProviderException failure, int attempt, Duration delay) {
     output.note("retrying " + operation.name().toLowerCase(Locale.ROOT) + " (attempt " + (attempt + 1) + ") in "
-        + DurationConverter.describe(delay.isZero() ? Duration.ofMillis(1) : delay) + " after: " + failure.getMessage());
+        + waitShown(delay) + " after: " + failure.getMessage());
+  }
+
+  /** A wait of a second or more as the rate-limit notice gives it (3.6 s, not 3 s); a shorter one in milliseconds. */
+  private static String waitShown(Duration delay) {
+    return delay.compareTo(Duration.ofSeconds(1)) >= 0 ? CommandEvents.scheduled(delay)
+        : DurationConverter.describe(delay.isZero() ? Duration.ofMillis(1) : delay);
   }
 
   @Override

@@ -1,0 +1,70 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The words of a wait that ended on an answer the provider gave but vidgen cannot use, and of waits before a
+ * retry: nothing said of a network that did not fail, nor of a wait of no time, nor a wait shown shorter than kept.
+ */
+class UnusableAnswerWordsTest {
+  private static final String KEY = "sk-test" + "7".repeat(44);
+  private static final String JSON = "application/json";
+
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final FakeToApisServer fake = cli.fake();
+
+  private CliRun.Result vidgen(String... args) {
+    CliRun.Result result = cli.vidgen().run(args);
+    assertThat(result.all()).as("the key is never printed").doesNotContain(KEY).doesNotContain(KEY.substring(3));
+    return result;
+  }
+
+  @Test
+  void aWaitEndedByStatusAnswersThatAreNotTheTaskSaysTheProviderAnsweredAndHowToReadItAgain() {
+    fake.inject(Endpoint.STATUS, Fault.answer(200, JSON,
+        "{\"error\":{\"code\":\"internal_error\",\"message\":\"upstream channel error\"}}"), 50);
+
+    CliRun.Result result = vidgen("generate", "--image", "product.png", "--prompt", "p", "--out", "clip.mp4",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms", "--timeout", "2m");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(result.err()).contains("upstream channel error",
+            "the provider answered, but not with anything vidgen can use; read the task again later: vidgen wait ")
+        .doesNotContain("the provider or the network failed").doesNotContain("may still finish")
+        .doesNotContain("still running");
+  }
+
+  @Test
+  void aRetryAfterOfNoTimeIsNotNamedAsAWaitTheProviderAsks() {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ZERO), 1);
+
+    CliRun.Result result = vidgen("generate", "--image", "product.png", "--prompt", "p", "--out", "clip.mp4",
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "3s");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("the provider is limiting requests (HTTP 429); the create waits ")
+        .doesNotContain("the provider asks");
+  }
+
+  @Test
+  void aVerboseRetryShowsItsWaitToATenthOfASecondAsTheNoticeDoes() {
+    fake.inject(Endpoint.CREATE, Fault.rateLimited(Duration.ofSeconds(3)), 1);
+
+    CliRun.Result result = vidgen("generate", "--verbose", "--image", "product.png", "--prompt", "p", "--out",
+        "clip.mp4", "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    java.util.regex.Matcher notice = java.util.regex.Pattern.compile("the create waits (\\d+\\.\\d s)")
+        .matcher(result.err());
+    assertThat(notice.find()).as(result.err()).isTrue();
+    assertThat(result.err()).contains("retrying create (attempt 2) in " + notice.group(1) + " after: ");
+  }
+}
