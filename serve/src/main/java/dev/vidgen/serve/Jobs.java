@@ -930,25 +930,40 @@ final class Jobs {
 
   /**
    * Where a task stands when following it ended in {@code cause}. Only the task's own verdict (it
-   * failed, or the provider no longer knows it) ends it as failed; a completed task whose video
-   * was not saved stays completed without a file; any other failure (the deadline, the network,
-   * the key) leaves it open in the history, so that a restart or {@code vidgen wait} goes on and
-   * nothing paid for is given up or generated again.
+   * failed) ends it as failed; a completed task whose video was not saved stays completed without a
+   * file, also when the provider no longer knows it; "not found" for a task still open is no verdict
+   * (gone after its day, or asked at another base URL), so it is kept as {@code not_found}, as the
+   * command line keeps it; any other failure (the deadline, the network, the key) leaves it open in
+   * the history, so that a restart or {@code vidgen wait} goes on and nothing paid for is given up
+   * or generated again.
    */
   private Live stopped(String id, HistoryEntry latest, Throwable cause, boolean completed, boolean fromItsStart,
       boolean followedAgain) {
     Instant now = clock.instant();
     String message = Hints.messageOf(cause);
-    if (cause instanceof TaskFailedException || cause instanceof TaskNotFoundException) {
+    // A task the history has as completed had its own verdict read: no later read error makes it anything else.
+    boolean verdictRead = completed || latest.status().equals("completed");
+    if (cause instanceof TaskNotFoundException) {
+      return notFound(id, latest, message, verdictRead, fromItsStart);
+    }
+    if (verdictRead && !completed) {
+      // Completed before (the history says so, and it was paid as such), read again and stopped before a verdict: the
+      // entry stands as it is, and its card says what the history's note of it says (such as the setting that saves
+      // a video that large).
+      return new Live(latest, 100, null, message);
+    }
+    if (cause instanceof TaskFailedException) {
       HistoryEntry failed = fromItsStart ? latest.failed(message, now) : latest.foundFailed(message, now);
       record(failed);
-      return new Live(failed, null, cause instanceof TaskFailedException ? tryAgain(failed)
-          : Hints.next(cause, false, terms));
+      return new Live(failed, null, tryAgain(failed));
     }
-    if (completed) {
+    if (verdictRead) {
       HistoryEntry unsaved = fromItsStart ? latest.completed(null, now) : latest.foundCompleted(null, now);
+      Optional<String> larger = LargerVideos.setting(cause);
       if (cause instanceof ResultUnusableException unusable) {
         unsaved = UnusableResults.mark(unsaved, unusable.reason()); // kept for the page after a restart
+      } else if (larger.isPresent()) {
+        unsaved = LargerVideos.mark(unsaved, larger.get()); // so is the setting that saves it
       }
       record(unsaved);
       String next = cause instanceof ResultExpiredException || cause instanceof ResultUnusableException
@@ -957,8 +972,7 @@ final class Jobs {
               ? "the task is done, but its video link served no such video; the link may serve it later: try again"
                   + " with " + downloadCommand(id) + ", and if it still fails, get the video from the provider's"
                   + " dashboard " + terms.keptResults().whileTheLinkLasts()
-          : LargerVideos.setting(cause).map(setting -> largerVideoAdvice(id, setting))
-              .orElseGet(() -> downloadAdvice(id));
+          : larger.map(setting -> largerVideoAdvice(id, setting)).orElseGet(() -> downloadAdvice(id));
       return new Live(unsaved, 100, next, message);
     }
     String next = cause instanceof AuthenticationException ? Hints.next(cause, false, terms)
@@ -968,6 +982,39 @@ final class Jobs {
             : "the task is still at the provider; start vidgen serve again, or run " + waitCommand(id)
                 + ", to pick it up";
     return new Live(latest, null, next, message);
+  }
+
+  /**
+   * Where task {@code id} stands when the provider answered "not found" for it ({@code message}): not a verdict on
+   * the task. One whose own verdict was read ({@code completed}: now, or before, as the history has it) stays
+   * completed and paid, its video unsaved; one still open is kept as {@code not_found}, unless another key made it.
+   * Either way the same job still asks before it is sent again.
+   */
+  private Live notFound(String id, HistoryEntry latest, String message, boolean completed, boolean fromItsStart) {
+    String where = terms.keptResults().resultsAreKept() + ", or the task was made on another server than this"
+        + " playground asks";
+    if (completed) {
+      HistoryEntry kept = latest.status().equals("completed") ? latest
+          : fromItsStart ? latest.completed(null, clock.instant()) : latest.foundCompleted(null, clock.instant());
+      if (kept != latest) {
+        record(kept);
+      }
+      return new Live(kept, 100, "the task completed and is charged as such, but its video was not saved here and the"
+          + " provider no longer knows it (" + where + "): look for the video on the provider's dashboard; generating"
+          + " the same job again pays again, so the page asks first", "the provider no longer knows this task, so its"
+          + " video could not be saved: " + message);
+    }
+    boolean anotherKey = latest.madeWithAnotherKey(keyTag);
+    HistoryEntry kept = anotherKey || latest.status().equals(HistoryEntry.NOT_FOUND) ? latest
+        : latest.withStatus(HistoryEntry.NOT_FOUND, clock.instant());
+    if (kept != latest) {
+      record(kept);
+    }
+    String why = anotherKey ? "the task was made with another API key (tagged " + latest.keyTag() + "); only the keys"
+        + " of the account that made it can follow it" : "that is no verdict (" + where + ")";
+    return new Live(kept, null, "the provider answered that it does not know this task; " + why + ": "
+        + waitCommand(id) + " follows it should it answer again, and the same job asks before it is sent again",
+        message);
   }
 
   /** A status read of followed task {@code id} failed and is made again after {@code delay}: the page says so meanwhile. */
@@ -1038,7 +1085,8 @@ final class Jobs {
     // Completed at the provider, the task reads as still in progress until its video is saved (the follow's end).
     String status = snapshot.status().isTerminal() ? dev.vidgen.core.domain.TaskStatus.IN_PROGRESS.id()
         : snapshot.status().id();
-    if (!status.equals(entry.status())) {
+    // A task the history has as completed (its video not saved yet) keeps its verdict while it is read again.
+    if (!status.equals(entry.status()) && !entry.status().equals("completed")) {
       entry = entry.withStatus(status, clock.instant());
       record(entry);
     }
@@ -1138,6 +1186,7 @@ final class Jobs {
         : open ? pastTense(entry)
         : entry.isSettledNote() ? entry.error()
         : UnusableResults.of(entry).isPresent() ? UnusableResults.NEXT
+        : LargerVideos.of(entry).isPresent() ? largerVideoAdvice(entry.taskId(), LargerVideos.of(entry).get())
         // Completed without a file and no note that its link expired or cannot be used: it can still be saved.
         : entry.status().equals("completed") && entry.file() == null && entry.error() == null ? downloadAdvice(
             entry.taskId())

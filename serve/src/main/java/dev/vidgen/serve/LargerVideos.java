@@ -1,8 +1,11 @@
 package dev.vidgen.serve;
 
 import dev.vidgen.core.error.DownloadFailedException;
+import dev.vidgen.serve.history.CompletedNote;
+import dev.vidgen.serve.history.HistoryEntry;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The {@code max_video_size} setting that saves a video refused as larger than the client saves: what {@code vidgen
@@ -12,6 +15,14 @@ final class LargerVideos {
   static final String SETTING = "max_video_size";
   private static final long MIB = 1024 * 1024;
   private static final long GIB = 1024 * MIB;
+  /**
+   * What the history keeps in a completed task's {@code error} when its video was refused for its size, so that the
+   * advice after a restart still names the setting: "video larger than the playground saves; --set
+   * max_video_size=2GB saves it".
+   */
+  private static final CompletedNote NOTE = new CompletedNote("video larger than the playground saves; ", " saves it");
+  /** A setting {@link #setting} gives, and nothing else: what a history line holds is read back into a command. */
+  private static final Pattern GIVEN = Pattern.compile("--set " + SETTING + "=[0-9]{1,12}(MB|GB)");
 
   private LargerVideos() {}
 
@@ -28,6 +39,16 @@ final class LargerVideos {
     long needed = announced.orElse(limit > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * limit);
     String size = needed >= GIB ? ceil(needed, GIB) + "GB" : ceil(needed, MIB) + "MB";
     return Optional.of("--set " + SETTING + "=" + size);
+  }
+
+  /** {@code entry}, a completed task without a file, noting that its video needed {@code setting} to be saved. */
+  static HistoryEntry mark(HistoryEntry entry, String setting) {
+    return NOTE.on(entry, setting);
+  }
+
+  /** The setting the history noted for {@code entry}'s video (a completed task without a file), if it noted one. */
+  static Optional<String> of(HistoryEntry entry) {
+    return NOTE.in(entry).filter(setting -> GIVEN.matcher(setting).matches());
   }
 
   private static long ceil(long bytes, long unit) {

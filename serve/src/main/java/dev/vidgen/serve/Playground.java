@@ -333,8 +333,9 @@ public final class Playground implements AutoCloseable {
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
-    if (onlyRetirement(report)) {
-      // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
+    if (readsLiveList(report)) {
+      // A retired route the key's live list still offers is usable, and a model the catalog lacks that it offers has
+      // no route (not a misspelling): that list (read if not kept) decides.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
           validated -> checkListed(ctx, job, form.withShape(validated), client), answers));
       return;
@@ -414,7 +415,7 @@ public final class Playground implements AutoCloseable {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.isValid());
     json.put("mode", report.resolvedMode().map(mode -> mode.id()).orElse(null));
-    json.put("violations", violations(report.violations()));
+    json.put("violations", violations(OneModeWords.forThePage(report, job, client.catalog()).violations()));
     PriceQuote quote = null;
     try {
       quote = client.quote(job);
@@ -549,8 +550,8 @@ public final class Playground implements AutoCloseable {
     JobForm.Read form = JobForm.read(ctx.body(), uploads);
     VideoJob job = form.job();
     ValidationReport report = form.withShape(client.validate(job));
-    if (onlyRetirement(report)) {
-      // A retired route the key's live list still offers is usable: that list (read if not kept) decides.
+    if (readsLiveList(report)) {
+      // As the check: the key's live list decides a retired route, and words a model the catalog lacks.
       ctx.future(() -> client.validateAsync(job).thenComposeAsync(
           validated -> generate(ctx, job, form.withShape(validated), form, client), answers));
       return;
@@ -590,6 +591,15 @@ public final class Playground implements AutoCloseable {
     return json;
   }
 
+  /**
+   * Whether {@code report} is one the key's live model list may change: its errors are all the route's retirement,
+   * which the list may lift, or it refuses a model the catalog lacks, which the list tells from a misspelling.
+   */
+  private static boolean readsLiveList(ValidationReport report) {
+    return onlyRetirement(report) || report.errors().stream()
+        .anyMatch(error -> error.code().equals(dev.vidgen.core.validation.ViolationCodes.MODEL_UNKNOWN));
+  }
+
   /** Whether {@code report}'s errors are all the route's retirement, which the key's live model list may lift. */
   private static boolean onlyRetirement(ValidationReport report) {
     return !report.isValid() && report.errors().stream()
@@ -606,7 +616,7 @@ public final class Playground implements AutoCloseable {
     if (!report.isValid()) {
       json(ctx, 422, Map.of("error", Map.of("message", "the job breaks the model's rules; nothing was sent",
           "next", "fix the fields marked and generate again", "sent", "no"), "violations",
-          violations(report.violations())));
+          violations(OneModeWords.forThePage(report, job, client.catalog()).violations())));
       return CompletableFuture.completedFuture(null);
     }
     PriceQuote now = priceChangedFrom(form.quoted(), job, client);

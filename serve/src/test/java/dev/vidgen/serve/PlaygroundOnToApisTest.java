@@ -626,6 +626,97 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theSettingThatSavesAVideoTooLargeIsStillAdvisedAfterARestart() throws Exception {
+    client = toApisClient().maxVideoBytes(16).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task"))
+        .get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"), said -> said != null);
+
+    playground.close();
+    client.close();
+    // The restart reads the task again; until that read answers, its card is what the history says of it.
+    fake.inject(Endpoint.STATUS, Fault.slow(Duration.ofSeconds(5)), 100);
+    client = toApisClient().maxVideoBytes(16).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+
+    assertThat((String) task(taskId).get("next")).contains("its video is larger than this playground saves",
+        " --set max_video_size=1MB --provider toapis", "vidgen serve --set max_video_size=1MB saves videos that large");
+    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+        .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("completed");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCompletedTaskTheProviderNoLongerKnowsAfterARestartStaysCompletedAndTheSameJobStillAsks() throws Exception {
+    start();
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String job = job(upload, "Forgotten take");
+    fake.inject(Endpoint.FILE, Fault.status(403), 50); // its link expired: completed, the video not saved
+    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    String taskId = (String) ((Map<String, Object>) json(generate(job)).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId).get("problem") != null);
+    assertThat(task(taskId).get("status")).isEqualTo("completed");
+
+    // Stopped, and started again on the same history, by which time the provider answers 404 for the task.
+    playground.close();
+    client.close();
+    fake.clearFaults();
+    fake.inject(Endpoint.STATUS, Fault.error(404, 404, "Task not found"), 100);
+    client = toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId),
+        task -> "failed".equals(task.get("status")) || task.get("problem") != null);
+
+    assertThat(read.get("status")).as("its own verdict, kept: %s", read).isEqualTo("completed");
+    assertThat(read).doesNotContainKey("charge");
+    assertThat((String) read.get("problem")).contains("the provider no longer knows this task");
+    assertThat((String) read.get("next")).contains("completed and is charged as such", "pays again")
+        .doesNotContain("generate it again");
+    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+        .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("completed");
+    Answer again = answer("/api/generate", job);
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.body()).contains("\"code\":\"same_job\"", taskId + ", completed");
+    assertThat(fake.creates()).as("one create in all").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRunningTaskTheProviderAnswersNotFoundForIsKeptAsNotFoundAsTheCommandLineKeepsItNotAsFailed()
+      throws Exception {
+    client = toApisClient().retryPolicy(dev.vidgen.core.policy.RetryPolicy.builder().notFoundRetries(0).build())
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
+    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
+    String job = job(upload, "Lost take");
+    String taskId = (String) ((Map<String, Object>) json(generate(job)).get("task")).get("task_id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> fake.pollsOf(taskId) > 0);
+
+    fake.inject(Endpoint.STATUS, Fault.error(404, 404, "Task not found"), 100);
+    Map<String, Object> read = await().atMost(Duration.ofSeconds(20)).until(() -> task(taskId),
+        task -> "failed".equals(task.get("status")) || task.get("problem") != null);
+
+    assertThat(read.get("status")).as("no verdict: %s", read).isEqualTo("not_found");
+    assertThat((String) read.get("next")).contains("that is no verdict", "vidgen wait " + taskId,
+        "the same job asks before it is sent again");
+    assertThat(history().entries()).filteredOn(entry -> entry.taskId().equals(taskId)).singleElement()
+        .extracting(dev.vidgen.serve.history.HistoryEntry::status).isEqualTo("not_found");
+    Answer again = answer("/api/generate", job);
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.body()).contains("\"code\":\"same_job\"");
+    assertThat(fake.creates()).as("one create in all").hasSize(1);
+  }
+
+  @Test
   void theNoteOfACreateSaysWhenItLeftNotWhenItsUploadsBegan() throws Exception {
     start();
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
@@ -1158,6 +1249,26 @@ class PlaygroundOnToApisTest {
     assertThat(run.exitValue()).as(said).isNotZero();
     assertThat(fake.requests(Endpoint.UPLOAD)).hasSize(1);
     assertThat(fake.requests(Endpoint.CREATE)).as("no create without the image's URL").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aModelTheCatalogLacksButTheKeyListsIsRefusedAsHavingNoRouteNotWithSpellingGuesses() {
+    fake.videoModels(java.util.Set.of(MODEL, "acme-video-9"));
+    start();
+    String job = "{\"model\":\"acme-video-9\",\"prompt\":\"A lighthouse at dusk\"}";
+
+    Map<String, Object> check = json(post("/api/check", job));
+    Answer generated = answer("/api/generate", job);
+
+    assertThat(check.get("valid")).isEqualTo(false);
+    assertThat((List<Map<String, Object>>) check.get("violations")).extracting(v -> (String) v.get("message"))
+        .singleElement().asString()
+        .contains("acme-video-9 is on this key's live model list, but the catalog has no route for it")
+        .doesNotContain("not a known model");
+    assertThat(generated.status()).as(generated.body()).isEqualTo(422);
+    assertThat(generated.body()).contains("the catalog has no route for it").doesNotContain("not a known model");
+    assertThat(fake.creates()).isEmpty();
   }
 
   @Test

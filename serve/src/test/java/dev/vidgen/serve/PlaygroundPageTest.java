@@ -260,6 +260,18 @@ class PlaygroundPageTest {
   }
 
   @Test
+  void aFreshPageOnAnImageOnlyModelSaysAtTheImagesWhatToAddNotAModeItDoesNotShow() {
+    open(Duration.ofSeconds(1));
+
+    patient().until(driver -> !driver.findElement(By.id("err-images")).getText().isEmpty());
+
+    assertThat(browser.findElement(By.id("mode-field")).isDisplayed()).as("a model with one mode has no Mode field")
+        .isFalse();
+    assertThat(browser.findElement(By.id("err-images")).getText())
+        .isEqualTo("add 1 image: " + MODEL + " makes video from exactly 1 image");
+  }
+
+  @Test
   void theBalanceLineShowsTheServersExactDollarsAtTheProvidersRateWithItsNote() {
     try (dev.vidgen.testkit.toapis.FakeToApisServer fake = dev.vidgen.testkit.toapis.FakeToApisServer.start()) {
       String balance = "{\"success\":true,\"remain_credits\":70.07,\"used_credits\":0,\"credits_per_usd\":%s,"

@@ -629,6 +629,19 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aJobWithoutImagesOnAnImageOnlyModelOfOneModeIsToldWhatToAddNotAModeThePageDoesNotShow() {
+    start();
+    for (String[] model : new String[][] {{MODEL, "add 1 image: " + MODEL + " makes video from exactly 1 image"},
+        {"viduq3", "add 1 to 7 images: viduq3 makes video from 1 to 7 images"}}) {
+      Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + model[0] + "\",\"prompt\":\"x\"}"));
+
+      List<String> messages = ((List<?>) check.get("violations")).stream()
+          .map(v -> String.valueOf(((Map<?, ?>) v).get("message"))).toList();
+      assertThat(messages).as(model[0]).contains(model[1]).noneMatch(message -> message.startsWith("mode:"));
+    }
+  }
+
+  @Test
   void checksAJobWithEveryViolationAndNoPreviewWhileItIsInvalid() {
     start();
     Map<String, Object> check = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"x\",\"seconds\":12}"));

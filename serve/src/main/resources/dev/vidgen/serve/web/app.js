@@ -803,6 +803,8 @@ function statusWords(task) {
     case 'in_progress': return 'Generating';
     case 'completed': return 'Done';
     case 'failed': return 'Failed';
+    // No verdict: the provider answered "not found" (gone after its day, or asked at another server).
+    case 'not_found': return 'Not found by the provider when last asked';
     case 'unknown': return task.uploading === true ? 'Uploading… its create is not sent yet'
       // No answer at all, or none usable (a gateway's page, server errors to the end): either way a task may exist.
       : stillSending(task) ? 'Sending… no answer yet' : 'Create got no usable answer: it may exist and be billed';
@@ -858,7 +860,8 @@ function showSendingNotice(notice) {
 // Finished for the page: the task ended, or following it stopped (task.problem says why).
 // A create that got no answer ('unknown', 'found' later as its own task, or 'closed' with none) is not followed either.
 function isFinished(task) {
-  return ['completed', 'failed', 'unknown', 'found', 'closed'].includes(task.status) || Boolean(task.problem);
+  return ['completed', 'failed', 'not_found', 'unknown', 'found', 'closed'].includes(task.status)
+    || Boolean(task.problem);
 }
 
 function renderCurrent(task, previous) {
@@ -902,11 +905,11 @@ function tickElapsed() {
   if (!task) return;
   const base = state.clockBase.get(id) || { elapsed: 0, at: Date.now() };
   // By its status only: a problem while following it (the provider not answering for a while) ends no task.
-  const ended = ['completed', 'failed', 'unknown', 'found', 'closed'].includes(task.status);
+  const ended = ['completed', 'failed', 'not_found', 'unknown', 'found', 'closed'].includes(task.status);
   const elapsed = ended ? base.elapsed : base.elapsed + (Date.now() - base.at);
   // A create without an answer never ran as far as vidgen knows, and a task that ended while no one watched it
   // (the playground stopped) ran for a time no one knows: no time to tell.
-  const untimed = ['unknown', 'found', 'closed'].includes(task.status)
+  const untimed = ['unknown', 'found', 'closed', 'not_found'].includes(task.status)
       || (ended && (task.elapsed_ms === null || task.elapsed_ms === undefined));
   $('elapsed').textContent = untimed ? '' : (ended ? 'Took ' : 'Elapsed ') + elapsedText(elapsed);
 }
