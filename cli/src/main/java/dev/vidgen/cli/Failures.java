@@ -352,6 +352,12 @@ final class Failures {
         .allMatch(error -> error.code().equals(ViolationCodes.MODEL_NOT_AVAILABLE))) {
       return "choose a model this key may use (" + liveModelsCommand(session) + " marks them) and run again";
     }
+    if (cause instanceof InvalidJobException invalid && !invalid.report().errors().isEmpty() && invalid.report().errors()
+        .stream().allMatch(error -> error.code().equals(ViolationCodes.MODEL_UNKNOWN))) {
+      // The job is not at fault but its model's route: one the key lists, one a route file removed, or a misspelling.
+      return "choose a model vidgen models lists, or give this one a route as said above (docs/routes.md), and run"
+          + " again";
+    }
     if (cause instanceof InvalidJobException) {
       return "fix the job and run again (vidgen models shows what each model accepts)";
     }

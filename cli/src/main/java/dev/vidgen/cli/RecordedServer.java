@@ -18,21 +18,33 @@ final class RecordedServer {
    * than this command's; nothing when the history has no base URL for it (the provider's own, or an older line).
    */
   static void check(Session session, Optional<HistoryEntry> known, String providerId, Output output) {
-    Optional<String> recorded = known.filter(entry -> entry.provider().equals(providerId))
-        .map(HistoryEntry::baseUrl).filter(url -> !url.isBlank());
-    String inUse = inUse(session);
-    if (recorded.isEmpty() || same(recorded.get(), inUse)) {
+    Optional<String> recorded = known.flatMap(entry -> elsewhere(session, entry, providerId));
+    if (recorded.isEmpty()) {
       return;
     }
-    String made = SafeText.clean(recorded.get());
-    String asked = inUse != null ? inUse
-        : Optional.ofNullable(session.baseUrlShown()).orElse("the provider's own address");
+    String made = recorded.get();
+    String asked = asked(session);
     String taskId = SafeText.clip(known.get().taskId(), 100);
     output.note("task " + taskId + " was made on " + made + " (the task history), but this command asks " + asked
         + ", which may not know it; add --base-url " + made + ", with that server's key in " + session.keyVariable()
         + ", to ask the server that made it (this key is not sent there by itself)");
     session.notFoundNext("this task was made on " + made + "; add --base-url " + made + ", with that server's key in "
         + session.keyVariable() + ", and run this again");
+  }
+
+  /**
+   * The base URL the history recorded {@code entry} on (cleaned for printing), when it was made on {@code providerId}
+   * at a base URL other than this command's; empty when it is this command's, or the history has none for it.
+   */
+  static Optional<String> elsewhere(Session session, HistoryEntry entry, String providerId) {
+    return Optional.of(entry).filter(known -> known.provider().equals(providerId)).map(HistoryEntry::baseUrl)
+        .filter(url -> !url.isBlank() && !same(url, inUse(session))).map(SafeText::clean);
+  }
+
+  /** The server this command asks, as its words name it. */
+  static String asked(Session session) {
+    String inUse = inUse(session);
+    return inUse != null ? inUse : Optional.ofNullable(session.baseUrlShown()).orElse("the provider's own address");
   }
 
   /** The base URL this command's printed commands repeat (as the history records it), or null for the provider's own. */

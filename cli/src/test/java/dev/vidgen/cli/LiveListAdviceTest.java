@@ -75,7 +75,10 @@ class LiveListAdviceTest {
       assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
       assertThat(refused.err()).contains("acme-video-9 is on this key's live model list, but the catalog has no"
           + " route for it").contains("vidgen models --live --emit-routes > my-routes.json")
-          .doesNotContain("not a known model").doesNotContain("did you mean");
+          .doesNotContain("not a known model").doesNotContain("did you mean")
+          .as("the job is not at fault, and vidgen models does not list the model")
+          .contains("choose a model vidgen models lists, or give this one a route as said above")
+          .doesNotContain("fix the job");
       assertThat(fake.requests(Endpoint.MODELS)).hasSize(1);
       assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
 

@@ -2,7 +2,9 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,6 +53,37 @@ class RecordedServerTest {
       CliRun.Result there = cli.vidgen().run("status", taskId, "--base-url", madeOn.baseUrl());
       assertThat(there.exitCode()).as(there.all()).isZero();
       assertThat(there.err()).as("asked where it was made: nothing to say").doesNotContain("was made on");
+    }
+  }
+
+  @Test
+  void aCreateThatGotNoAnswerLookedUpOnAnotherServerIsNotSaidToHaveNeverArrived() {
+    FakeToApisServer madeOn = cli.fake();
+    madeOn.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    madeOn.inject(Endpoint.STATUS, Fault.unavailable(), 20); // the look-up after the create fails too
+    try (FakeToApisServer asked = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      CliRun.Result unanswered = cli.vidgen().run("generate", "--no-wait", "--model", "seedance-2", "--prompt", "p",
+          "--base-url", madeOn.baseUrl(), "--retry-delay", "1ms");
+      assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      String name = "unanswered-" + madeOn.lastCreate().orElseThrow().clientReference().orElseThrow();
+      madeOn.clearFaults();
+
+      CliRun.Result here = cli.vidgen().env("TOAPIS_BASE_URL", asked.baseUrl())
+          .run("status", name, "--retry-delay", "1ms");
+
+      assertThat(here.exitCode()).as(here.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+      assertThat(here.err()).contains("task " + name + " was made on " + madeOn.baseUrl() + " (the task history)",
+          "no task answers to " + name + "'s client reference on toapis at " + asked.baseUrl() + ", but its create"
+              + " went to " + madeOn.baseUrl() + " (the task history), so this says nothing of it",
+          "look it up there: add --base-url " + madeOn.baseUrl())
+          .doesNotContain("never arrived").doesNotContain("--no-task").doesNotContain("the history does not keep");
+      assertThat(here.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+
+      CliRun.Result there = cli.vidgen().run("status", name, "--base-url", madeOn.baseUrl());
+      assertThat(there.exitCode()).as(there.all()).isZero();
+      assertThat(there.err()).contains("made a task that has since been found: task " + madeOn.taskIds().get(0))
+          .doesNotContain("was made on");
     }
   }
 }
