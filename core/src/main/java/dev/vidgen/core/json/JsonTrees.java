@@ -49,7 +49,7 @@ public final class JsonTrees {
           || said.startsWith("Expected ':'") || said.startsWith("more than one JSON value")) {
         offset--; // Moshi has taken the character that is not what it expected (or starts a second value): point at it
       }
-      throw new MalformedJsonException(e.getMessage() + " (near " + where(text, offset) + ")");
+      throw new MalformedJsonException(SyntaxMistakes.describe(text, stoppedAt(text, offset), e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -58,11 +58,11 @@ public final class JsonTrees {
   }
 
   /**
-   * {@code line L, column C, where reading stopped} (or {@code column C, …} for one line): the character at the
-   * UTF-8 {@code offset} the reader had reached, or the text's last character that is not white space when
-   * nothing but white space is left (never a position past the end). The reader stops at or just after the character that is not JSON.
+   * The index of the character at the UTF-8 {@code offset} the reader had reached, or of the text's last character
+   * that is not white space when nothing but white space is left (never past the end). The reader stops at or just
+   * after the character that is not JSON.
    */
-  static String where(String text, long offset) {
+  static int stoppedAt(String text, long offset) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String before = new String(bytes, 0, (int) Math.min(Math.max(offset, 0), bytes.length),
         java.nio.charset.StandardCharsets.UTF_8);
@@ -75,11 +75,15 @@ public final class JsonTrees {
       }
       at = Math.max(at, 0);
     }
-    String upTo = text.substring(0, at);
+    return at;
+  }
+
+  /** {@code line L, column C} of the character at index {@code at} of {@code text}, or {@code column C} for one line. */
+  static String position(String text, int at) {
+    String upTo = text.substring(0, Math.min(at, text.length()));
     int line = 1 + (int) upTo.chars().filter(c -> c == '\n').count();
     int column = upTo.codePointCount(upTo.lastIndexOf('\n') + 1, upTo.length()) + 1;
-    String stopped = ", where reading stopped";
-    return text.stripTrailing().indexOf('\n') < 0 ? "column " + column + stopped : "line " + line + ", column " + column + stopped;
+    return text.stripTrailing().indexOf('\n') < 0 ? "column " + column : "line " + line + ", column " + column;
   }
 
   /** The one JSON value that {@code source} holds; the source is read to its end, not closed. */

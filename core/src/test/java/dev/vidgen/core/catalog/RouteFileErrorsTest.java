@@ -421,12 +421,67 @@ class RouteFileErrorsTest {
         }
         """;
 
-    assertThat(failure(missingComma).problem()).contains("Unterminated object")
-        .endsWith("(near line 4, column 5, where reading stopped)");
+    assertThat(failure(missingComma).problem()).endsWith("(before line 4, column 5, where reading stopped)");
     assertThat(failure(trailingComma).problem()).endsWith("(near line 5, column 5, where reading stopped)");
     assertThat(failure("{\"remove\": [\"kling-v3\"").problem())
         .isEqualTo("not valid JSON: the JSON text ends too early (near column 22, where reading stopped)");
     assertThat(failure("{\"remove\": [\"kling-v3\"]\n\n").problem()).endsWith("(near column 23, where reading stopped)");
+  }
+
+  @Test
+  void aMissingCommaIsSaidAsOneNotAsAnUnterminatedObject() {
+    String missingComma = """
+        {"routes": [{"id": "acme-video-2", "family": "Acme"
+          "modes": {"text-to-video": {}}, "seconds": {"one_of": [5], "default": 5}}]}
+        """;
+
+    assertThat(failure(missingComma).problem()).isEqualTo("not valid JSON: a comma or a closing } is missing after the"
+        + " value at $.routes[0].family (before line 2, column 3, where reading stopped)");
+    assertThat(failure("{\"remove\": [\"kling-v3\"\n \"wan2.6\"]}").problem())
+        .as("in a list: the item before is named")
+        .isEqualTo("not valid JSON: a comma or a closing ] is missing after the item at $.remove[0]"
+            + " (before line 2, column 2, where reading stopped)");
+  }
+
+  @Test
+  void aCommaBeforeAClosingBracketIsSaidAsNotAllowedNamingTheComma() {
+    String trailingComma = """
+        {"remove": [
+          "kling-v3",
+          "wan2.6",
+        ]}
+        """;
+
+    assertThat(failure(trailingComma).problem()).isEqualTo("not valid JSON: a comma before ] is not allowed in JSON:"
+        + " take out the comma at line 3, column 11 (near line 4, column 1, where reading stopped)");
+    assertThat(failure("{\"patch\": {\"seedance-2\": {\"max_prompt_chars\": 100,}}}").problem())
+        .isEqualTo("not valid JSON: a comma before } is not allowed in JSON: take out the comma at column 50"
+            + " (near column 51, where reading stopped)");
+  }
+
+  @Test
+  void singleQuotesAreSaidToBeNotJsonQuotes() {
+    assertThat(failure("{'remove': ['kling-v3']}").problem()).isEqualTo("not valid JSON: JSON takes double quotes"
+        + " only: write \"…\" in place of '…' (near column 3, where reading stopped)");
+    assertThat(failure("{\"remove\": ['kling-v3']}").problem()).as("a value in single quotes")
+        .startsWith("not valid JSON: JSON takes double quotes only: ");
+  }
+
+  @Test
+  void aCommentIsSaidToBeNotJson() {
+    assertThat(failure("{\"remove\": // gone for good\n [\"kling-v3\"]}").problem()).isEqualTo("not valid JSON:"
+        + " JSON has no comments: take out the // comment (near line 1, column 12, where reading stopped)");
+    assertThat(failure("/* ours */ {\"remove\": [\"kling-v3\"]}").problem())
+        .isEqualTo("not valid JSON: JSON has no comments: take out the /* … */ comment (near column 1, where reading"
+            + " stopped)");
+  }
+
+  @Test
+  void aMistakeTheTextDoesNotTellKeepsTheParsersWords() {
+    assertThat(failure("{\"remove\" [\"kling-v3\"]}").problem())
+        .isEqualTo("not valid JSON: Expected ':' at path $.remove (near column 11, where reading stopped)");
+    assertThat(failure("{\"remove\": [\"kling-v3\",, \"wan2.6\"]}").problem())
+        .startsWith("not valid JSON: malformed JSON at path ");
   }
 
   @Test

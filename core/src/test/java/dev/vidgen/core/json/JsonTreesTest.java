@@ -73,17 +73,17 @@ class JsonTreesTest {
     String text = "{\n  \"a\": 1\n  \"b\": 2\n}\n\n";
 
     assertThatThrownBy(() -> JsonTrees.parse(text))
-        .hasMessageEndingWith("(near line 3, column 3, where reading stopped)");
+        .hasMessageEndingWith("(before line 3, column 3, where reading stopped)");
     assertThatThrownBy(() -> JsonTrees.parse("[1, 2\n\n"))
         .hasMessageEndingWith("(near column 5, where reading stopped)");
     assertThatThrownBy(() -> JsonTrees.parse("[1 2]"))
-        .hasMessageEndingWith("(near column 4, where reading stopped)");
+        .hasMessageEndingWith("(before column 4, where reading stopped)");
     assertThatThrownBy(() -> JsonTrees.parse("{\"a\" 1}")).as("a missing colon: at the value")
         .hasMessageEndingWith("(near column 6, where reading stopped)");
     assertThatThrownBy(() -> JsonTrees.parse("{\"a\":1}\n{\"b\":2}")).as("a second value: at its start")
         .hasMessageEndingWith("(near line 2, column 1, where reading stopped)");
     assertThatThrownBy(() -> JsonTrees.parse("\n\n[1 2]")).as("blank lines before count")
-        .hasMessageEndingWith("(near line 3, column 4, where reading stopped)");
+        .hasMessageEndingWith("(before line 3, column 4, where reading stopped)");
   }
 
   @Test
