@@ -280,7 +280,7 @@ final class Jobs {
       // Any such note, not only the newest entry: a take answered since does not end an earlier create's way. Looked
       // for over the day: a run still in its uploads (its marker held) may have begun long before, and has yet to send.
       return history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW), identity,
-          entry -> !isSending(entry) && mayStillBeAnswered(entry, now), digests);
+          entry -> onThisServer(entry) && !isSending(entry) && mayStillBeAnswered(entry, now), digests);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -399,7 +399,7 @@ final class Jobs {
   private Optional<HistoryEntry> earlierTake(VideoJob job) {
     try {
       return history.sameJob(client.provider().id(), job, clock.instant().minus(TaskHistory.SAME_JOB_WINDOW),
-          identity, entry -> true, digests);
+          identity, this::onThisServer, digests);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // an unreadable history holds nothing back, as the check's note does
     }
@@ -1229,6 +1229,25 @@ final class Jobs {
     return said != null && !isSending(note) && leftByAStoppedRun(note)
         ? said.replace(HistoryEntry.SENDING_MARK + " " + STOPPED_BEFORE_ANSWER, "got no answer before the playground"
             + " stopped") : said;
+  }
+
+  /**
+   * Whether {@code entry} was made on the server this playground sends to, as the command line's same-job check
+   * tells it: a take on another base URL (a staging run) is another job. No base URL is the provider's own address.
+   */
+  boolean onThisServer(HistoryEntry entry) {
+    String provider = client.provider().id();
+    return server(provider, entry.baseUrl()).equalsIgnoreCase(server(provider, baseUrl));
+  }
+
+  /** {@code baseUrl} as compared: without a trailing slash, and the provider's own address for none. */
+  private static String server(String providerId, String baseUrl) {
+    String url = baseUrl == null || baseUrl.isBlank()
+        ? ("toapis".equals(providerId) ? "https://toapis.com" : "") : baseUrl.strip();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url;
   }
 
   /**

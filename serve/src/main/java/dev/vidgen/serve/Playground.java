@@ -473,9 +473,9 @@ public final class Playground implements AutoCloseable {
       // A create still on its way is named before a newer take of the same job: it is what holds a Generate back.
       Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
       return settings.history().sameJob(client.provider().id(), job, since, identity,
-              entry -> jobs.mayStillBeAnswered(entry, now), jobs.digests())
+              entry -> jobs.onThisServer(entry) && jobs.mayStillBeAnswered(entry, now), jobs.digests())
           .or(() -> settings.history().sameJob(client.provider().id(), job, since, identity,
-              entry -> true, jobs.digests()))
+              jobs::onThisServer, jobs.digests()))
           .map(entry -> {
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());

@@ -316,6 +316,37 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aTakeTheCommandLineMadeOnAnotherServerIsAnotherJobAsOnTheCommandLine() throws Exception {
+    String image = "https://cdn.example.com/product.png";
+    java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
+    // vidgen generate --base-url http://staging.example:8080 made this take a minute ago; the playground is on the fake.
+    history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+            dev.vidgen.core.domain.TaskId.of("task_staging"), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"), minuteAgo, null, 1),
+            sameJob(image, "Staging first"), "generate")
+        .completed(folder.resolve("task_staging.mp4").toString(), minuteAgo.plusSeconds(30))
+        .withBaseUrl("http://staging.example:8080"));
+    history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+            dev.vidgen.core.domain.TaskId.of("task_here"), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"), minuteAgo, null, 1),
+            sameJob(image, "Made here"), "generate")
+        .completed(folder.resolve("task_here.mp4").toString(), minuteAgo.plusSeconds(30))
+        .withBaseUrl(fake.baseUrl() + "/"));
+    start();
+
+    assertThat(json(post("/api/check", urlJob(image, "Staging first"))).get("same_job"))
+        .as("a take on another base URL asks nothing").isNull();
+    assertThat((Map<String, Object>) json(post("/api/check", urlJob(image, "Made here"))).get("same_job"))
+        .as("one on this base URL (a trailing slash aside) is still asked about").containsEntry("task_id", "task_here");
+    Answer here = answer("/api/generate", urlJob(image, "Made here"));
+    assertThat(here.status()).as(here.body()).isEqualTo(409);
+    assertThat(here.body()).contains("\"code\":\"same_job\"");
+    Answer production = answer("/api/generate", urlJob(image, "Staging first"));
+    assertThat(production.status()).as(production.body()).isBetween(200, 299);
+    assertThat(production.body()).doesNotContain("task_staging");
+    assertThat(fake.requests(Endpoint.CREATE)).as("the production take is sent, once").hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aNoteAStoppedRunOfThePlaygroundLeftIsNotWaitedForButAskedAboutLikeAnyEarlierTake() throws Exception {
     String image = "https://cdn.example.com/product.png";
     dev.vidgen.core.domain.VideoJob sameJob = dev.vidgen.core.domain.VideoJob.builder(MODEL).prompt("Restarted")
@@ -323,7 +354,8 @@ class PlaygroundOnToApisTest {
     // What the playground left a minute ago when it was stopped before its create's answer came.
     java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-stopped", true, "toapis", sameJob, null,
-        minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve"));
+        minuteAgo, minuteAgo, "its create went out from the playground and no answer is recorded yet", "serve")
+        .withBaseUrl(fake.baseUrl())); // on this server, as the playground's notes are
     start();
     String job = "{\"model\":\"" + MODEL + "\",\"prompt\":\"Restarted\",\"seconds\":10,\"aspect_ratio\":\"16:9\","
         + "\"images\":[{\"url\":\"" + image + "\"}]}";
@@ -353,7 +385,7 @@ class PlaygroundOnToApisTest {
       // Without a reference sent, so no look-up closes either note meanwhile: only the markers tell.
       history().record(dev.vidgen.serve.history.HistoryEntry.unanswered(reference, false, "toapis", sameJob(image, prompt),
           null, minuteAgo, minuteAgo, dev.vidgen.serve.history.HistoryEntry.SUBMIT_BEGAN + minuteAgo + " (UTC) and "
-              + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate"));
+              + dev.vidgen.serve.history.HistoryEntry.SENDING_MARK, "generate").withBaseUrl(fake.baseUrl()));
       Path marker = Files.createDirectories(folder.resolve("home").resolve("running")).resolve(reference + ".lock");
       Files.writeString(marker, prompt.endsWith("uploading") ? "reserved\n" : "");
     }
