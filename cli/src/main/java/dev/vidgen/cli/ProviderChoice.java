@@ -36,6 +36,11 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
    * @param hintSource where {@code fromHandle} comes from, as {@code --verbose} tells it
    */
   static ProviderChoice choose(String flag, CliContext context, String fromHandle, String hintSource) {
+    if (flag(flag) != null && fromHandle != null && flag(flag).equalsIgnoreCase(fromHandle.strip())) {
+      // --provider names the task's own provider: its absence is said as the task's, not as a misspelt choice.
+      requireOnClassPath(fromHandle.strip(), hintSource, VideoProviders.availableIds(),
+          ProviderLoadFailures.of(context.env()));
+    }
     Optional<VideoProviders.Choice> named =
         VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));
     if (named.isPresent()) {
@@ -55,6 +60,8 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
               + " things offline");
     }
     if (fromHandle != null && !fromHandle.isBlank()) {
+      requireOnClassPath(fromHandle.strip(), hintSource, VideoProviders.availableIds(),
+          ProviderLoadFailures.of(context.env()));
       return new ProviderChoice(fromHandle, hintSource, false);
     }
     boolean keySet = context.variable(KEY_VARIABLE).isPresent();
@@ -63,6 +70,26 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       return new ProviderChoice(TOAPIS, KEY_VARIABLE + " is set", false);
     }
     return new ProviderChoice(MOCK, "no " + KEY_VARIABLE + " is set", true);
+  }
+
+  /**
+   * Refuses a task whose provider ({@code madeBy}, as {@code source} records it) is not on the class path: only that
+   * provider can read its task, so the advice is to add its jar, never to choose another provider for it.
+   */
+  static void requireOnClassPath(String madeBy, String source, java.util.List<String> found,
+      java.util.List<String> failures) {
+    if (found.stream().anyMatch(id -> id.equalsIgnoreCase(madeBy))) {
+      return;
+    }
+    String id = dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(madeBy), 60);
+    String onClassPath = found.isEmpty() ? "none" : String.join(", ", found.stream().distinct().toList());
+    throw CliException.usage("this task was made by provider " + id + " (as " + source + " records), which is not"
+        + " on the class path (found: " + onClassPath + ")" + (failures.isEmpty() ? ""
+            : "; could not load: " + String.join("; ", failures)) + "; nothing was sent",
+        "add " + id + "'s jar to the class path and run the command again: export VIDGEN_CLASSPATH=/path/to/" + id
+            + "-provider.jar for bin/vidgen, or java -cp vidgen-cli-<version>-all.jar:/path/to/" + id + "-provider.jar"
+            + " dev.vidgen.cli.Main … (docs/writing-a-provider.md#running-it-under-the-cli); another provider"
+            + " cannot read " + id + "'s tasks");
   }
 
   /**

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
       "  TOAPIS_API_KEY   the ToAPIs key (never a flag); when set, toapis is used",
       "  TOAPIS_BASE_URL  toapis's base URL without --base-url (https://toapis.com)",
       "  <ID>_API_KEY     the key of another provider, such as ACME_API_KEY for acme",
-      "  VIDGEN_PROVIDER  the provider without --provider (toapis or mock)",
+      "  VIDGEN_PROVIDER  the provider without --provider (an id --provider lists)",
       "  VIDGEN_HOME      where vidgen keeps its history and the playground's files",
       "  VIDGEN_REQUIRE_HISTORY",
       "                   1: a paid run that cannot use the history sends nothing",
@@ -75,8 +75,9 @@ final class VidgenCommand implements Callable<Integer> {
       names = "--provider",
       paramLabel = "ID",
       scope = ScopeType.INHERIT,
-      description = "The provider: toapis or mock (default: VIDGEN_PROVIDER, else toapis when"
-          + " TOAPIS_API_KEY is set, else mock).")
+      completionCandidates = ProviderIds.class,
+      description = "The provider, one on the class path: ${COMPLETION-CANDIDATES} (default: VIDGEN_PROVIDER, else"
+          + " toapis when TOAPIS_API_KEY is set, else mock).")
   String provider;
 
   @Option(

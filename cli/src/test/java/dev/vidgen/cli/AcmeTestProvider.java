@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * shows where a create would go and carries the key's masked form; the work itself is the mock's. The setting
  * {@code leak_key} makes a careless one ({@code encoded}: the key percent-encoded, in Basic auth and
  * JSON-escaped; {@code base64}: in a header's name, and as Base64 in a Bearer token and the body), and {@code fail} a broken one ({@code create-error}, {@code status-error}, {@code upload-error},
- * {@code preview-error}: a JVM {@link Error} of its own code; {@code quota}: its service's 402 on the create).
+ * {@code preview-error}: a JVM {@link Error} of its own code; {@code old-spi}: the preview of a jar built for an
+ * older vidgen; {@code factory-error}: its factory's {@code create} throws; {@code quota}: its service's 402 on the create).
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
@@ -52,6 +53,9 @@ final class AcmeTestProvider implements VideoProvider {
 
     @Override
     public VideoProvider create(ProviderConfig config) {
+      if (config.get("fail").filter("factory-error"::equals).isPresent()) {
+        throw new IllegalStateException("acme create failed (test)");
+      }
       ApiKey key = config.apiKey().orElseThrow(() -> new ProviderConfigurationException("acme needs an API key"));
       return new AcmeTestProvider(config.get(ProviderConfig.BASE_URL).orElse(OWN_ADDRESS), key,
           config.get("leak_key").orElse(null), config.get("fail").orElse(""));
@@ -67,6 +71,12 @@ final class AcmeTestProvider implements VideoProvider {
   public RequestPreview preview(SubmitRequest request) {
     if (fail.equals("preview-error")) {
       throw new NoClassDefFoundError("acme/MissingPreviewer");
+    }
+    if (fail.equals("old-spi")) {
+      // What the JVM throws when a jar compiled against an older VideoProvider lacks this method.
+      throw new AbstractMethodError("Receiver class dev.vidgen.cli.AcmeTestProvider does not define or inherit an"
+          + " implementation of the resolved method 'abstract dev.vidgen.core.port.RequestPreview"
+          + " preview(dev.vidgen.core.port.SubmitRequest)' of interface dev.vidgen.core.port.VideoProvider.");
     }
     Map<String, String> headers = new LinkedHashMap<>();
     String body = "{\"model\":\"" + request.route().id() + "\"}";

@@ -286,12 +286,69 @@ class ThirdPartyProviderTest {
   }
 
   @Test
-  void anErrorOfTheProvidersCodeInAPreviewIsOneLineNotAStackTrace() {
+  void anErrorOfTheProvidersCodeInAPreviewIsOneLineNamingTheProviderNotAStackTrace() {
     CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=preview-error");
 
-    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
-    assertThat(result.err()).contains("unexpected error").contains("acme/MissingPreviewer")
-        .doesNotContain("Exception in thread", "\tat ");
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed the request"
+            + " preview with an unexpected java.lang.NoClassDefFoundError: acme/MissingPreviewer")
+        .contains("nothing was sent").contains("fix that provider's jar or take it off the class path")
+        .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+  }
+
+  @Test
+  void aPreviewOfAProviderBuiltForAnotherVidgenVersionNamesItAndSaysSo() {
+    CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=old-spi");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed the request"
+            + " preview with an unexpected java.lang.AbstractMethodError")
+        .contains("most likely built for another vidgen version").contains("docs/errors.md#provider-selection")
+        .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+  }
+
+  @Test
+  void aFactoryWhoseCreateThrowsIsNamedWithItsClassAsItsJarsFaultForModelsAndTheDryRun() {
+    CliRun.Result models = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY)
+        .run("models", "--provider", "acme", "--set", "fail=factory-error");
+    CliRun.Result preview = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=factory-error");
+
+    for (CliRun.Result result : List.of(models, preview)) {
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+      assertThat(result.err()).contains("the provider factory acme (" + AcmeTestProvider.Factory.class.getName()
+              + ") failed to make its provider: its create(config) threw java.lang.IllegalStateException: acme"
+              + " create failed (test)")
+          .contains("a fault of that provider's jar").contains("fix that provider's jar or take it off the class path")
+          .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+    }
+  }
+
+  @Test
+  void aTaskTheHistoryRecordsForAProviderNotOnTheClassPathIsSaidSoWithHowToAddItsJar() throws IOException {
+    Path home = dir.resolve("home");
+    CliRun.Result made = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("generate", "--no-wait", "--json",
+        "--provider", "mock", "--model", "veo3.1-fast", "--prompt", "a kite");
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    dev.vidgen.core.client.JobHandle mock = dev.vidgen.serve.history.TaskHistory.in(home)
+        .find((String) made.json().get("task_id")).flatMap(dev.vidgen.serve.history.HistoryEntry::jobHandle)
+        .orElseThrow();
+    dev.vidgen.core.client.JobHandle gone = new dev.vidgen.core.client.JobHandle("acmegone",
+        dev.vidgen.core.domain.TaskId.of("video_gone1"), mock.model(), mock.quote(), java.time.Instant.now(), null);
+    dev.vidgen.serve.history.TaskHistory.in(home).record(dev.vidgen.serve.history.HistoryEntry.submitted(gone,
+        dev.vidgen.core.domain.VideoJob.builder(mock.model()).prompt("a kite").build(), "generate"));
+
+    CliRun.Result waited = CliRun.in(dir).env("VIDGEN_HOME", home.toString()).run("wait", "video_gone1");
+    CliRun.Result named = CliRun.in(dir).env("VIDGEN_HOME", home.toString())
+        .run("wait", "video_gone1", "--provider", "acmegone");
+
+    for (CliRun.Result result : List.of(waited, named)) {
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+      assertThat(result.err()).contains("this task was made by provider acmegone (as the task history records),"
+              + " which is not on the class path (found: acme, mock, toapis)")
+          .contains("add acmegone's jar to the class path").contains("VIDGEN_CLASSPATH")
+          .contains("another provider cannot read acmegone's tasks")
+          .doesNotContain("asked for in code", "choose one with --provider");
+    }
   }
 
   @Test
@@ -304,6 +361,18 @@ class ThirdPartyProviderTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("unknown acme hint \"qualty\"")
         .contains("the provider's documentation lists its hints").doesNotContain("toapis.md");
+  }
+
+  @Test
+  void theHelpListsTheProvidersTheClassPathHoldsNotOnlyToApisAndTheMock() {
+    CliRun.Result generateHelp = CliRun.in(dir).run("generate", "--help");
+    CliRun.Result help = CliRun.in(dir).run("--help");
+
+    assertThat(generateHelp.exitCode()).as(generateHelp.all()).isZero();
+    assertThat(generateHelp.out().replaceAll("\\s+", " "))
+        .contains("The provider, one on the class path: acme, mock, toapis (default: VIDGEN_PROVIDER");
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("VIDGEN_PROVIDER the provider without --provider (an id"
+        + " --provider lists)").doesNotContain("toapis or mock");
   }
 
   @Test

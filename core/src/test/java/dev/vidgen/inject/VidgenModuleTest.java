@@ -11,9 +11,17 @@ import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.port.AlphaTestFactory;
 import dev.vidgen.core.port.BetaTestFactory;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.port.ThrowingCreateTestFactory;
 import dev.vidgen.core.port.VideoProvider;
+import dev.vidgen.core.port.VideoProviderFactory;
 import dev.vidgen.core.pricing.Budget;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Uses the test provider factories alpha and beta registered for the core's tests. */
 class VidgenModuleTest {
@@ -53,6 +61,28 @@ class VidgenModuleTest {
     assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
         .isInstanceOf(ProvisionException.class)
         .hasCauseInstanceOf(ProviderSelectionException.class);
+  }
+
+  @Test
+  void aDiscoveredFactoryWhoseCreateThrowsIsASelectionErrorNamingTheFactory(@TempDir Path folder) throws IOException {
+    Path services = folder.resolve("META-INF/services/" + VideoProviderFactory.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, ThrowingCreateTestFactory.class.getName() + "\n");
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    try (URLClassLoader listing = new URLClassLoader(new URL[] {folder.toUri().toURL()}, before)) {
+      thread.setContextClassLoader(listing);
+      Injector injector = Guice.createInjector(VidgenModule.discover("boomc", CONFIG));
+
+      assertThatThrownBy(() -> injector.getInstance(VidgenClient.class))
+          .isInstanceOf(ProvisionException.class)
+          .hasCauseInstanceOf(ProviderSelectionException.class)
+          .satisfies(e -> assertThat(e.getCause())
+              .hasMessageContaining("the provider factory boomc (" + ThrowingCreateTestFactory.class.getName() + ")")
+              .hasMessageContaining("a fault of that provider's jar"));
+    } finally {
+      thread.setContextClassLoader(before);
+    }
   }
 
   @Test

@@ -103,6 +103,13 @@ final class Hints {
       // In the playground only a stop holds a create back.
       return "vidgen serve is stopping and nothing was sent; generate again once vidgen serve runs again";
     }
+    if (cause instanceof dev.vidgen.core.error.ProviderSelectionException selection
+        && selection.availableIds().isEmpty()) {
+      // The provider itself is broken (its factory, or its code built for another vidgen version): trying again meets
+      // the same jar.
+      return "nothing was sent, and trying again meets the same fault: fix that provider's jar (or take it off the"
+          + " class path), then start vidgen serve again";
+    }
     if (cause instanceof dev.vidgen.core.error.ProviderConfigurationException
         || cause instanceof dev.vidgen.core.error.ProviderSelectionException) {
       return "fix the provider setting the message names, then start vidgen serve again";

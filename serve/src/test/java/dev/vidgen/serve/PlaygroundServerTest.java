@@ -325,6 +325,29 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aCheckWhosePreviewAProviderBuiltForAnotherVidgenCannotMakeNamesItAndDoesNotAdviseTryingAgain()
+      throws IOException {
+    VideoProvider built = previewing(shown -> {
+      throw new AbstractMethodError("Receiver class com.example.v0.V0Provider does not define or inherit an"
+          + " implementation of the resolved method 'abstract dev.vidgen.core.port.RequestPreview preview(...)'");
+    });
+    client = VidgenClient.builder().provider(built).build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
+        List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
+
+    try (Response response = http.newCall(request("/api/check")
+        .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
+      String body = response.body().string();
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
+      assertThat((String) error.get("message")).as(body).contains("provider mock (", "failed the request preview",
+          "AbstractMethodError", "most likely built for another vidgen version");
+      assertThat((String) error.get("next")).contains("trying again meets the same fault", "fix that provider's jar")
+          .doesNotContain("try again in a moment");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void anErrorOfTheProvidersCodeInAnyCallIsAnsweredInJsonSayingWhatItWasWithoutTheKey() throws IOException {
     java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
     VideoProvider provider = intercepting("paramsItFills", (inner, args) -> {

@@ -18,6 +18,7 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.port.SubmitRequest;
+import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
 import dev.vidgen.core.validation.JobValidator;
@@ -223,13 +224,16 @@ final class SubmitPipeline {
     Prepared prepared = prepare(job);
     List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
     List<URI> videos = prepared.job().videos().stream().map(SubmitPipeline::placeholder).toList(); // issue 11
-    String reference = runtime.provider().takesClientReference(prepared.route()) ? PREVIEW_REFERENCE : null;
+    VideoProvider provider = runtime.provider();
+    // The provider's code is called here for the dry run and the playground's check alike: its failure is its own.
+    String reference = PreviewFailures.call(provider, () -> provider.takesClientReference(prepared.route()))
+        ? PREVIEW_REFERENCE : null;
     // The name a create would send: the kept live list's spelling when it lists the model otherwise (an alias, or
     // its name in another case); no call is made for a preview.
     VideoJob shown = preflight.knownModels().filter(live -> !live.contains(prepared.job().model()))
         .flatMap(live -> prepared.route().spellingListedIn(live)).map(prepared.job()::withModel).orElse(prepared.job());
-    return runtime.provider().preview(
-        new SubmitRequest(shown.withImages(images).withVideos(videos), prepared.route(), reference));
+    SubmitRequest request = new SubmitRequest(shown.withImages(images).withVideos(videos), prepared.route(), reference);
+    return PreviewFailures.call(provider, () -> provider.preview(request));
   }
 
   CompletableFuture<JobHandle> submit(VideoJob job) {

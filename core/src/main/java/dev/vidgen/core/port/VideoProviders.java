@@ -51,6 +51,16 @@ public final class VideoProviders {
       throw new ProviderSelectionException("the provider " + factory.id() + " could not be made: a class it needs is"
           + " missing (" + missing + "); put its module and the libraries it depends on"
           + " on the class path", List.of(factory.id()), missing);
+    } catch (dev.vidgen.core.error.VidgenException refused) {
+      throw refused; // the factory's own word, such as a ProviderConfigurationException for a missing key
+    } catch (RuntimeException broken) {
+      // Not the configuration's fault as the factory tells it: a bug of the provider's jar, said as a throwing
+      // constructor is, with no other id offered (choosing this one again meets the same factory).
+      throw new ProviderSelectionException("the provider factory " + factory.id() + " (" + factory.getClass().getName()
+          + ") failed to make its provider: its create(config) threw " + thrown(broken, config) + "; this is a fault"
+          + " of that provider's jar, not of the settings given (a setting it cannot use is a"
+          + " ProviderConfigurationException); fix that factory's jar or take it off the class path",
+          List.of(), broken);
     }
     if (provider == null) {
       throw new IllegalStateException(factory.getClass().getName() + " created no provider (null)");
@@ -71,6 +81,19 @@ public final class VideoProviders {
           List.of(), null); // no id here can be chosen: choosing this one again meets the same provider
     }
     return provider;
+  }
+
+  /** "java.lang.IllegalStateException: boom", the message clipped and any key of {@code config} masked in it. */
+  private static String thrown(Throwable failure, ProviderConfig config) {
+    String message = failure.getMessage();
+    if (message == null || message.isBlank()) {
+      return failure.getClass().getName();
+    }
+    String shown = dev.vidgen.core.text.SafeText.mask(message);
+    if (config.apiKey().isPresent()) {
+      shown = config.apiKey().get().maskIn(shown);
+    }
+    return failure.getClass().getName() + ": " + dev.vidgen.core.text.SafeText.clip(shown, 200);
   }
 
   /**

@@ -382,6 +382,83 @@ class ProviderFaultTest {
     }
   }
 
+  @Test
+  void aPreviewAProviderBuiltForAnotherVidgenVersionCannotMakeNamesItAndSaysSoRatherThanAnUnexpectedError() {
+    AbstractMethodError oldSpi = new AbstractMethodError("Receiver class com.example.v0.V0Provider does not define"
+        + " or inherit an implementation of the resolved method 'abstract dev.vidgen.core.port.RequestPreview"
+        + " preview(dev.vidgen.core.port.SubmitRequest)' of interface dev.vidgen.core.port.VideoProvider.");
+    VideoProvider built = previewFailing("acmev0", oldSpi);
+
+    try (VidgenClient client = VidgenClient.builder().provider(built).build()) {
+      assertThatThrownBy(() -> client.preview(Jobs.valid()))
+          .isInstanceOfSatisfying(ProviderSelectionException.class, refused -> assertThat(refused.availableIds())
+              .as("choosing it again meets the same jar").isEmpty())
+          .hasCause(oldSpi)
+          .hasMessageContaining("provider acmev0 (" + built.getClass().getName() + ") failed the request preview"
+              + " with an unexpected java.lang.AbstractMethodError: Receiver class com.example.v0.V0Provider")
+          .hasMessageContaining("most likely built for another vidgen version")
+          .hasMessageContaining("nothing was sent");
+    }
+  }
+
+  @Test
+  void anExceptionOfAProvidersPreviewIsItsFaultNamingItAndAVidgenErrorGoesOnAsItIs() {
+    VideoProvider buggy = previewFailing("acme", new IllegalStateException("preview bug sk-abcdef0123456789abcdef"));
+    VideoProvider refusing = previewFailing("acme", new dev.vidgen.core.error.ProviderConfigurationException(
+        "acme needs an API key"));
+
+    try (VidgenClient client = VidgenClient.builder().provider(buggy).build();
+        VidgenClient refusedBy = VidgenClient.builder().provider(refusing).build()) {
+      assertThatThrownBy(() -> client.preview(Jobs.valid())).isInstanceOf(ProviderSelectionException.class)
+          .hasMessageContaining("provider acme (")
+          .hasMessageContaining("with an unexpected java.lang.IllegalStateException: preview bug")
+          .hasMessageContaining("a bug in the provider's code, not in the job")
+          .hasMessageNotContaining("sk-abcdef0123456789abcdef").hasMessageNotContaining("another vidgen version");
+      assertThatThrownBy(() -> refusedBy.preview(Jobs.valid()))
+          .isInstanceOf(dev.vidgen.core.error.ProviderConfigurationException.class)
+          .hasMessageStartingWith("acme needs an API key");
+    }
+  }
+
+  /** A provider of id {@code id} whose preview fails with {@code failure} (an exception or an error). */
+  private static VideoProvider previewFailing(String id, Throwable failure) {
+    VideoProvider named = named(id);
+    return new VideoProvider() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public CompletableFuture<URI> upload(Path image) {
+        return named.upload(image);
+      }
+
+      @Override
+      public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+        return named.create(request);
+      }
+
+      @Override
+      public CompletableFuture<TaskSnapshot> status(TaskId taskId) {
+        return named.status(taskId);
+      }
+
+      @Override
+      public CompletableFuture<InputStream> open(VideoAsset asset) {
+        return named.open(asset);
+      }
+
+      @Override
+      public RequestPreview preview(SubmitRequest request) {
+        if (failure instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) failure;
+      }
+    };
+  }
+
   /** A provider of id {@code id} that is never called: only its id matters here. */
   private static VideoProvider named(String id) {
     return new VideoProvider() {

@@ -277,6 +277,25 @@ class VideoProvidersTest {
   }
 
   @Test
+  void aFactoryWhoseCreateThrowsIsASelectionErrorNamingItsIdAndClassAsItsJarsFault() throws IOException {
+    ProviderConfig keyed = ProviderConfig.builder().apiKey(ApiKey.of("sk-boomc-secret-0123456789")).build();
+    VideoProviderFactory leaking = factory("leaky", config -> {
+      throw new IllegalArgumentException("cannot use sk-boomc-secret-0123456789");
+    });
+
+    assertThatThrownBy(() -> VideoProviders.create(new ThrowingCreateTestFactory(), CONFIG))
+        .isInstanceOf(ProviderSelectionException.class)
+        .hasMessageContaining("the provider factory boomc (" + ThrowingCreateTestFactory.class.getName() + ")")
+        .hasMessageContaining("its create(config) threw java.lang.IllegalStateException: boomc create failed (test)")
+        .hasMessageContaining("a fault of that provider's jar")
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .satisfies(e -> assertThat(((ProviderSelectionException) e).availableIds())
+            .as("choosing it again meets the same factory").isEmpty());
+    assertThatThrownBy(() -> VideoProviders.create(leaking, keyed)).isInstanceOf(ProviderSelectionException.class)
+        .hasMessageNotContaining("sk-boomc-secret-0123456789");
+  }
+
+  @Test
   void aClientClosesTheProviderItLoadedButNotOneItWasGiven() {
     VidgenClient loading = VidgenClient.builder().provider("alpha", CONFIG).build();
     TestProvider loaded = (TestProvider) loading.provider();
