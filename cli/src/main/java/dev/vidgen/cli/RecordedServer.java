@@ -38,7 +38,7 @@ final class RecordedServer {
    */
   static Optional<String> elsewhere(Session session, HistoryEntry entry, String providerId) {
     return Optional.of(entry).filter(known -> known.provider().equals(providerId)).map(HistoryEntry::baseUrl)
-        .filter(url -> !url.isBlank() && !same(url, inUse(session))).map(SafeText::clean);
+        .filter(url -> !url.isBlank() && !same(providerId, url, inUse(session))).map(SafeText::clean);
   }
 
   /** The server this command asks, as its words name it. */
@@ -54,12 +54,7 @@ final class RecordedServer {
     return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
   }
 
-  private static boolean same(String recorded, String inUse) {
-    return inUse != null && trimmed(recorded).equalsIgnoreCase(trimmed(inUse));
-  }
-
-  private static String trimmed(String url) {
-    String stripped = url.strip();
-    return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+  private static boolean same(String providerId, String recorded, String inUse) {
+    return dev.vidgen.serve.history.BaseUrls.sameServer(providerId, recorded, inUse);
   }
 }

@@ -331,18 +331,8 @@ final class RepeatCheck {
    * them only on the day of the upgrade).
    */
   static boolean onThisServer(Session session, HistoryEntry entry) {
-    return server(entry.provider(), entry.baseUrl()).equalsIgnoreCase(
-        server(entry.provider(), HistoryRecord.baseUrl(session)));
-  }
-
-  /** {@code baseUrl} as compared: without a trailing slash, and the provider's own address for none. */
-  private static String server(String providerId, String baseUrl) {
-    String url = baseUrl == null || baseUrl.isBlank()
-        ? (providerId.equals(ProviderChoice.TOAPIS) ? ProviderChoice.DEFAULT_BASE_URL : "") : baseUrl.strip();
-    while (url.endsWith("/")) {
-      url = url.substring(0, url.length() - 1);
-    }
-    return url;
+    return dev.vidgen.serve.history.BaseUrls.sameServer(entry.provider(), entry.baseUrl(),
+        HistoryRecord.baseUrl(session));
   }
 
   /** {@code history}, once the notes of runs that ended before their creates went out are closed ({@link RunMarker}). */

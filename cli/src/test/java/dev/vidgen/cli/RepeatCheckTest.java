@@ -1345,6 +1345,25 @@ class RepeatCheckTest {
   }
 
   @Test
+  void theSameJobThroughABaseUrlSpelledWithV1IsHeldBackAsOnTheSameServer() {
+    // toapis drops a trailing /v1 (every path starts with it): both spellings send to one address (trial DV F1).
+    String[] job = {"generate", "--image", "product.png", "--prompt", "slow push-in", "--no-wait", "--json"};
+    CliRun.Result first = toApis().env("VIDGEN_HOME", home.toString())
+        .run(Stream.concat(Stream.of(job), Stream.of("--base-url", fake.baseUrl())).toArray(String[]::new));
+    CliRun.Result again = toApis().env("VIDGEN_HOME", home.toString())
+        .run(Stream.concat(Stream.of(job), Stream.of("--base-url", fake.baseUrl() + "/v1/")).toArray(String[]::new));
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.json()).containsKey("same_job");
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+    CliRun.Result status = toApis().env("VIDGEN_HOME", home.toString())
+        .run("status", (String) first.json().get("task_id"), "--base-url", fake.baseUrl() + "/v1");
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.err()).as("the same server: no note that it was made elsewhere").doesNotContain("was made on");
+  }
+
+  @Test
   void aTakeTheHistoryKeepsWithoutABaseUrlWasMadeOnTheProvidersOwnAddressNotOnATestServer() throws Exception {
     String taskId = submittedTaskId();
     // As a line of the provider's own address reads (and one written before base URLs were kept).

@@ -1236,18 +1236,7 @@ final class Jobs {
    * tells it: a take on another base URL (a staging run) is another job. No base URL is the provider's own address.
    */
   boolean onThisServer(HistoryEntry entry) {
-    String provider = client.provider().id();
-    return server(provider, entry.baseUrl()).equalsIgnoreCase(server(provider, baseUrl));
-  }
-
-  /** {@code baseUrl} as compared: without a trailing slash, and the provider's own address for none. */
-  private static String server(String providerId, String baseUrl) {
-    String url = baseUrl == null || baseUrl.isBlank()
-        ? ("toapis".equals(providerId) ? "https://toapis.com" : "") : baseUrl.strip();
-    while (url.endsWith("/")) {
-      url = url.substring(0, url.length() - 1);
-    }
-    return url;
+    return dev.vidgen.serve.history.BaseUrls.sameServer(client.provider().id(), entry.baseUrl(), baseUrl);
   }
 
   /**
