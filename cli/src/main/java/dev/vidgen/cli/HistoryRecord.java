@@ -219,7 +219,9 @@ final class HistoryRecord {
       if (file != null && history != null) {
         try {
           // A video saved over another task's (--force) leaves that task "not saved", not pointing at this video.
-          history.replacedAt(file, entry.taskId(), why -> unlocked(entry, why));
+          // Without the lock it goes on all the same, and says nothing: it appends a line only for another task that
+          // named this file, and this task's own line was said to be in, or not, above (trial DV F2).
+          history.replacedAt(file, entry.taskId(), why -> { });
         } catch (RuntimeException e) {
           synchronized (this) {
             if (!toldUnwritten) { // a history that took no line of this task was said to once already

@@ -247,4 +247,25 @@ class HistoryRequirementTest {
     assertThat(made.err().split("is not recorded in the task history", -1)).as("said once").hasSize(2);
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aHistoryWhoseFileAndLockCannotBeOpenedNeverSaysTheTaskIdIsKept() throws Exception {
+    // A folder that exists where neither the history nor its lock can be opened (a read-only folder, for a user other
+    // than root): folders stand where the two files would be (trial DV F2).
+    Path data = Files.createDirectories(home.resolve("data"));
+    Files.createDirectories(data.resolve("history.jsonl"));
+    Files.createDirectories(data.resolve("history.jsonl.lock"));
+
+    CliRun.Result made = toApis().env("VIDGEN_HOME", data.toString()).run("generate", "--image", "product.png",
+        "--prompt", "slow push-in", "--out", "clip.mp4", "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms",
+        "--poll-interval", "20ms");
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    assertThat(made.err()).as("nothing was appended, so nothing is said to be").doesNotContain("so that its id is kept")
+        .contains("is not recorded in the task history");
+    java.util.List<Map<String, String>> warnings = (java.util.List<Map<String, String>>) made.json().get("warnings");
+    assertThat(warnings).extracting(warning -> warning.get("message"))
+        .noneMatch(message -> message.contains("appended to it without the lock"));
+  }
 }
