@@ -454,6 +454,10 @@ final class Failures {
       return "choose a provider that offers it with --provider";
     }
     if (cause instanceof ProviderSelectionException selection) {
+      if (selection.availableIds().isEmpty() && String.valueOf(selection.getMessage()).contains("off the class path")) {
+        // The message already says to fix the jar or take it off the class path: only where the jars are named is new.
+        return "VIDGEN_CLASSPATH names the extra jars vidgen loads (docs/writing-a-provider.md)";
+      }
       return selectionAdvice(selection.availableIds());
     }
     String resume = handle == null ? null : resumeCommand(handle, session);

@@ -292,8 +292,11 @@ class ThirdPartyProviderTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed the request"
             + " preview with an unexpected java.lang.NoClassDefFoundError: acme/MissingPreviewer")
-        .contains("nothing was sent").contains("fix that provider's jar or take it off the class path")
+        .contains("nothing was sent")
+        .contains("Rebuild it against this vidgen version (or use its release made for it), or take it off the class path")
+        .contains("VIDGEN_CLASSPATH names the extra jars vidgen loads")
         .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+    assertThat(result.err().split("off the class path", -1)).as("the advice said once (trial DV F3)").hasSize(2);
   }
 
   @Test
@@ -318,8 +321,9 @@ class ThirdPartyProviderTest {
       assertThat(result.err()).contains("the provider factory acme (" + AcmeTestProvider.Factory.class.getName()
               + ") failed to make its provider: its create(config) threw java.lang.IllegalStateException: acme"
               + " create failed (test)")
-          .contains("a fault of that provider's jar").contains("fix that provider's jar or take it off the class path")
+          .contains("a fault of that provider's jar").contains("fix that factory's jar or take it off the class path")
           .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+      assertThat(result.err().split("off the class path", -1)).as("the advice said once (trial DV F3)").hasSize(2);
     }
   }
 
