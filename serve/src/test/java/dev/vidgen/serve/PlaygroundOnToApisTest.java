@@ -635,17 +635,21 @@ class PlaygroundOnToApisTest {
         + " still fails, get the video from the provider's dashboard while the link lasts (24 hours)");
   }
 
-  @Test
+  /** Starts a playground that saves videos of at most 16 bytes; the id of the task it made, whose video is larger. */
   @SuppressWarnings("unchecked")
-  void aVideoLargerThanThePlaygroundSavesIsGivenTheMaxVideoSizeSettingThatSavesIt() throws Exception {
+  private String takeLargerThanSaved() throws IOException {
     client = toApisClient().maxVideoBytes(16).build();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
         List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
     String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
     fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
+    return (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task")).get("task_id");
+  }
 
-    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task"))
-        .get("task_id");
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVideoLargerThanThePlaygroundSavesIsGivenTheMaxVideoSizeSettingThatSavesIt() throws Exception {
+    String taskId = takeLargerThanSaved();
     String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"),
         said -> said != null);
 
@@ -660,13 +664,7 @@ class PlaygroundOnToApisTest {
   @Test
   @SuppressWarnings("unchecked")
   void theSettingThatSavesAVideoTooLargeIsStillAdvisedAfterARestart() throws Exception {
-    client = toApisClient().maxVideoBytes(16).build();
-    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
-        List.of("--provider", "toapis", "--base-url", fake.baseUrl())));
-    String upload = uploadId(Files.readAllBytes(PlaygroundServerTest.productPng()), "product.png");
-    fake.nextTask(TaskScript.completes().taking(dev.vidgen.testkit.toapis.Lifecycle.byPolls(0, 1)));
-    String taskId = (String) ((Map<String, Object>) json(generate(job(upload, "Large take"))).get("task"))
-        .get("task_id");
+    String taskId = takeLargerThanSaved();
     await().atMost(Duration.ofSeconds(20)).until(() -> (String) task(taskId).get("next"), said -> said != null);
 
     playground.close();

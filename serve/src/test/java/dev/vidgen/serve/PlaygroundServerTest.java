@@ -1534,6 +1534,74 @@ class PlaygroundServerTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVideoNotSavedOnAProviderThatStatesNoLifetimeIsAdvisedWithoutTheFigureToApisAndTheMockKeepResults() {
+    // The advice on how long a result lasts comes from the provider's keepsResultsFor(): one that states none is never
+    // given the 24 hours ToAPIs and the mock keep results.
+    client = VidgenClient.builder()
+        .provider(new StatesNoLifetime(MockVideoProvider.builder().duration(Duration.ofMillis(300)).build()))
+        .pollSchedule(PollSchedule.builder().firstDelay(Duration.ofMillis(50)).minInterval(Duration.ofMillis(50))
+            .maxInterval(Duration.ofMillis(100)).build())
+        .maxVideoBytes(16)
+        .build();
+    playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder,
+        TaskHistory.in(folder.resolve("home")), "veo3.1-fast", List.of("--provider", "mock")));
+
+    Map<String, Object> made = json(post("/api/generate", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
+    String taskId = (String) ((Map<String, Object>) made.get("task")).get("task_id");
+    String next = await().atMost(Duration.ofSeconds(20)).until(() -> (String) historyTask(taskId).get("next"),
+        said -> said != null);
+
+    assertThat(next).contains("its video is larger than this playground saves", "--set max_video_size=",
+        "saves it (while the provider keeps the link)").doesNotContain("24 hours");
+  }
+
+  /** The mock's work behind a provider of another maker that states no result lifetime (the interface's default). */
+  private static final class StatesNoLifetime implements VideoProvider {
+    private final MockVideoProvider work;
+
+    StatesNoLifetime(MockVideoProvider work) {
+      this.work = work;
+    }
+
+    @Override
+    public String id() {
+      return work.id();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<java.net.URI> upload(Path image) {
+      return work.upload(image);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<dev.vidgen.core.domain.TaskSnapshot> create(
+        dev.vidgen.core.port.SubmitRequest request) {
+      return work.create(request);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<dev.vidgen.core.domain.TaskSnapshot> status(TaskId taskId) {
+      return work.status(taskId);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<java.io.InputStream> open(dev.vidgen.core.domain.VideoAsset asset) {
+      return work.open(asset);
+    }
+
+    @Override
+    public RequestPreview preview(dev.vidgen.core.port.SubmitRequest request) {
+      return work.preview(request);
+    }
+  }
+
+  /** The playground's history entry of {@code taskId}, as {@code /api/history} lists it. */
+  private Map<?, ?> historyTask(String taskId) {
+    return historyTasks().stream().filter(task -> taskId.equals(task.get("task_id"))).findFirst().orElseThrow();
+  }
+
   private Request.Builder request(String path) {
     return new Request.Builder().url("http://127.0.0.1:" + playground.port() + path);
   }
