@@ -15,8 +15,9 @@ import java.util.concurrent.CompletionException;
  * counts), then counted down locally by every quote sent; a job that costs more than what is left
  * is refused before anything is sent, after one more read (a top-up since counts). A read older
  * than five minutes is made again, for clients that live long. A provider that reports no balance
- * is not checked; a balance that cannot be read before any read succeeded lets the job go on with a
- * warning (and is read again next time), and after one, leaves its count standing.
+ * is not checked; a balance that cannot be read (or does not answer within {@link #READ_TIMEOUT})
+ * before any read succeeded lets the job go on with a warning (and is read again next time), and
+ * after one, leaves its count standing.
  */
 final class AccountFunds {
   /** The error code of a refusal, as the provider's own 402 answer has it. */
@@ -25,6 +26,12 @@ final class AccountFunds {
   static final java.time.Duration READ_AGAIN_AFTER = java.time.Duration.ofMinutes(5);
   /** Before refusing a job, the balances are read again unless they were read this recently. */
   static final java.time.Duration MIN_READ_GAP = java.time.Duration.ofSeconds(2);
+  /**
+   * How long a job waits for the balances before it goes on without the check, as for the live model
+   * list: the read is free and failing it only draws a warning, so the provider's call timeout (two
+   * minutes on some) is not waited out in silence.
+   */
+  static final java.time.Duration READ_TIMEOUT = LiveModelCheck.READ_TIMEOUT;
 
   private final ClientRuntime runtime;
   private final boolean enabled;
@@ -169,7 +176,7 @@ final class AccountFunds {
           : readAt.plus(READ_AGAIN_AFTER).isBefore(now));
       if (read == null || read.isCompletedExceptionally() || (read.isDone() && stale)) {
         readAt = now;
-        read = Futures.attempt(() -> runtime.provider().balances()).handle((balances, failure) -> {
+        read = withinReadTimeout(Futures.attempt(() -> runtime.provider().balances())).handle((balances, failure) -> {
           if (failure == null) {
             synchronized (lock) {
               lastRead = balances;
@@ -200,6 +207,33 @@ final class AccountFunds {
       }
       return read;
     }
+  }
+
+  /**
+   * A copy of {@code asked} that fails with a {@link java.util.concurrent.TimeoutException} once {@link
+   * #READ_TIMEOUT} has passed, on the client's scheduler (virtual time applies); the read left behind is
+   * cancelled, so that its connection is let go.
+   */
+  private CompletableFuture<Balances> withinReadTimeout(CompletableFuture<Balances> asked) {
+    if (asked.isDone()) {
+      return asked;
+    }
+    CompletableFuture<Balances> bounded = new CompletableFuture<>();
+    asked.whenComplete((balances, failure) -> {
+      if (failure == null) {
+        bounded.complete(balances);
+      } else {
+        bounded.completeExceptionally(failure);
+      }
+    });
+    Scheduling.Cancellable timer = runtime.time().after(READ_TIMEOUT, () -> {
+      if (bounded.completeExceptionally(new java.util.concurrent.TimeoutException("no answer within "
+          + READ_TIMEOUT.toSeconds() + " s"))) {
+        asked.cancel(true);
+      }
+    });
+    bounded.whenComplete((balances, failure) -> timer.cancel());
+    return bounded;
   }
 
   /**

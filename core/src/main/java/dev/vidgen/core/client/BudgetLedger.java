@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BudgetLedger {
   private final AtomicReference<Budget> remaining;
+  private final Budget whole; // as given: a refusal before anything is taken says the budget, not what is left
   private final boolean allowUnknownPrices;
 
   BudgetLedger(Budget budget) {
@@ -21,6 +22,7 @@ final class BudgetLedger {
   /** With {@code allowUnknownPrices}, a job of unknown price passes a limited budget and takes nothing from it. */
   BudgetLedger(Budget budget, boolean allowUnknownPrices) {
     this.remaining = new AtomicReference<>(budget);
+    this.whole = budget;
     this.allowUnknownPrices = allowUnknownPrices;
   }
 
@@ -37,7 +39,7 @@ final class BudgetLedger {
     do {
       before = remaining.get();
       if (!before.allows(quote)) {
-        throw new BudgetExceededException(quote, before.remaining().orElseThrow());
+        throw new BudgetExceededException(quote, before.remaining().orElseThrow(), before.equals(whole));
       }
     } while (!remaining.compareAndSet(before, before.spend(quote)));
   }

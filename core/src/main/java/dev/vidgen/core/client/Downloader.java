@@ -119,10 +119,16 @@ final class Downloader {
           + " cannot be saved to " + file + ": it is " + special.get() + ", which saving would replace; give the path"
           + " of a regular file"));
     }
-    CompletableFuture<Path> result = new CompletableFuture<>();
-    CompletableFuture<Path> saving =
-        retries.run(Operation.DOWNLOAD, handle, handle.taskId(), () -> attempt(handle, asset, file, existing, result::isDone));
-    result.whenComplete((path, failure) -> saving.cancel(false));
+    // A stop from outside deletes the part file before the caller hears of it (the copy may be blocked in a read).
+    DownloadFuture result = new DownloadFuture();
+    // What a try that broke off wrote, for the next try to go on from (Range) instead of from byte 0.
+    KeptPart kept = new KeptPart();
+    CompletableFuture<Path> saving = retries.run(Operation.DOWNLOAD, handle, handle.taskId(),
+        () -> attempt(handle, asset, file, existing, result, kept));
+    result.whenComplete((path, failure) -> {
+      saving.cancel(false);
+      kept.end().ifPresent(this::forget);
+    });
     saving.whenComplete((path, failure) -> Futures.guard(result, () -> {
       if (failure == null) {
         runtime.events().downloaded(handle, path);
@@ -143,15 +149,29 @@ final class Downloader {
   }
 
   private CompletableFuture<Path> attempt(JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
-      BooleanSupplier cancelled) {
+      DownloadFuture download, KeptPart keptPart) {
     TaskId taskId = handle.taskId();
     Instant now = runtime.time().now();
     // Past its expires_at (the server's word, against this machine's clock), the link is still tried once: a GET
     // costs nothing, while "expired" tells people to pay for the video again. Only its failure makes it expired.
     boolean pastExpiry = asset.isExpiredAt(now);
     staleParts.remove(target);
+    // A part the last try kept is gone on from when its server lets the rest be asked for; else it is deleted.
+    java.util.Optional<KeptPart.Kept> kept = keptPart.take();
+    java.util.Optional<dev.vidgen.core.port.VideoRange> rest = kept.flatMap(KeptPart::rest);
+    java.util.Optional<KeptPart.Kept> goingOn = rest.isPresent() ? kept : java.util.Optional.empty();
+    if (kept.isPresent() && goingOn.isEmpty()) {
+      forget(kept.get());
+    }
     // What the provider lets out of open (thrown, or in its future) that is no provider error is its fault.
-    return Futures.attempt(() -> runtime.provider().open(asset))
+    return Futures.attempt(() -> rest.isPresent() ? runtime.provider().open(asset, rest.get())
+            : runtime.provider().open(asset))
+        .thenApply(stream -> new Opened(stream, goingOn))
+        .exceptionallyCompose(failure -> goingOn.isPresent() && refusedRange(failure) ? startOver(asset, goingOn.get())
+            : CompletableFuture.failedFuture(keptBack(keptPart, goingOn, failure)))
+        .thenCompose(opened -> opened.kept().isEmpty() || continues(opened) ? CompletableFuture.completedFuture(opened)
+            : opened.isWhole() ? CompletableFuture.completedFuture(opened.withoutPart(this::forget))
+            : startOver(asset, opened.closed()))
         .exceptionallyCompose(failure -> {
           Throwable link = linkFailure(taskId, asset, failure);
           // A link refused before anything was sent is refused past its expiry too: no GET went out to fail.
@@ -159,7 +179,65 @@ final class Downloader {
               : pastExpiry ? new ResultExpiredException(taskId, asset, now, AsyncFailures.unwrap(failure))
               : ProviderFaultException.of(handle, "download", link));
         })
-        .thenApplyAsync(stream -> save(stream, handle, asset, target, existing, cancelled), runtime.io());
+        .thenApplyAsync(opened -> save(opened, handle, asset, target, existing, download, keptPart), runtime.io());
+  }
+
+  /** A stream opened for one try, with the part it goes on from (empty: it is written from byte 0). */
+  private record Opened(InputStream stream, java.util.Optional<KeptPart.Kept> kept) {
+    /** What the stream says of the bytes it holds; a stream that says nothing holds the whole file. */
+    dev.vidgen.core.port.VideoRange range() {
+      return stream instanceof dev.vidgen.core.port.VideoStream video ? video.range()
+          : dev.vidgen.core.port.VideoRange.whole(-1);
+    }
+
+    boolean isWhole() {
+      return range().firstByte() == 0;
+    }
+
+    /** This whole file, to be written from byte 0: the kept part is handed to {@code forget}. */
+    Opened withoutPart(java.util.function.Consumer<KeptPart.Kept> forget) {
+      kept.ifPresent(forget);
+      return new Opened(stream, java.util.Optional.empty());
+    }
+
+    /** The kept part, once this stream (of other bytes than asked) is closed. */
+    KeptPart.Kept closed() {
+      try {
+        stream.close();
+      } catch (IOException | RuntimeException ignored) {
+        // nothing of it is read
+      }
+      return kept.orElseThrow();
+    }
+  }
+
+  private static boolean continues(Opened opened) {
+    return KeptPart.continues(opened.kept().orElseThrow(), opened.range());
+  }
+
+  /** A server that cannot give the bytes asked for (HTTP 416) has another file now: it is fetched whole. */
+  private static boolean refusedRange(Throwable failure) {
+    return AsyncFailures.unwrap(failure) instanceof ProviderException refused && refused.httpStatus() == 416;
+  }
+
+  /** Deletes {@code kept} and opens the whole file again: the answer to the Range asked was not its rest. */
+  private CompletableFuture<Opened> startOver(VideoAsset asset, KeptPart.Kept kept) {
+    forget(kept);
+    return Futures.attempt(() -> runtime.provider().open(asset))
+        .thenApply(stream -> new Opened(stream, java.util.Optional.empty()));
+  }
+
+  /** {@code failure}, once a part this try went on from is kept again for the next (or deleted, past the end). */
+  private Throwable keptBack(KeptPart keptPart, java.util.Optional<KeptPart.Kept> kept, Throwable failure) {
+    kept.filter(part -> !keptPart.keep(part)).ifPresent(this::forget);
+    return failure;
+  }
+
+  /** Deletes a kept part, which no try writes any more. */
+  private void forget(KeptPart.Kept kept) {
+    deleteQuietly(kept.path());
+    openParts.remove(kept.path());
+    WRITTEN_HERE.remove(kept.path().toAbsolutePath().normalize());
   }
 
   /** The host of a plain {@code http} link to another machine (shown cleaned), else empty; loopback is no concern. */
@@ -213,39 +291,59 @@ final class Downloader {
     return cause;
   }
 
-  private Path save(InputStream stream, JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
-      BooleanSupplier cancelled) {
+  private Path save(Opened answer, JobHandle handle, VideoAsset asset, Path target, ExistingTarget existing,
+      DownloadFuture download, KeptPart keptPart) {
     TaskId taskId = handle.taskId();
+    InputStream stream = answer.stream();
     if (stream == null) {
+      answer.kept().ifPresent(this::forget);
       throw new ProviderFaultException(handle, "answered the download with no stream (null)", null);
     }
-    Path temp = null;
-    Path opened = null;
+    Path temp = answer.kept().map(KeptPart.Kept::path).orElse(null);
+    Path opened = temp;
+    boolean keptForNextTry = false;
     try (InputStream in = stream) {
-      if (stream instanceof dev.vidgen.core.port.VideoStream announced && announced.announcedBytes() > maxVideoBytes) {
+      long announcedWhole = stream instanceof dev.vidgen.core.port.VideoStream announced
+          ? Math.max(announced.announcedBytes(), announced.range().totalBytes()) : -1;
+      if (announcedWhole > maxVideoBytes) {
         // Refused from the server's own count, before a byte is read or written: not after filling the disk.
         throw DownloadFailedException.tooLarge(taskId, target, "the provider announced "
-            + Plural.count(announced.announcedBytes(), "byte") + " for this video, more than the "
-            + Plural.count(maxVideoBytes, "byte") + " this client saves" + RAISE_LIMIT + "; nothing was read or saved",
-            maxVideoBytes, announced.announcedBytes());
+            + Plural.count(announcedWhole, "byte") + " for this video, more than the "
+            + Plural.count(maxVideoBytes, "byte") + " this client saves", "nothing was read or saved",
+            maxVideoBytes, announcedWhole);
       }
-      Part part = openPart(taskId, target);
+      // A try that goes on appends to the part the last one wrote; the first bytes it checked are read back.
+      long startAt = answer.kept().map(KeptPart.Kept::bytes).orElse(0L);
+      Part part = answer.kept().isPresent()
+          ? download.openPart(() -> reopenPart(target, answer.kept().get()), Part::path)
+          : download.openPart(() -> openPart(taskId, target), Part::path);
       temp = part.path();
       opened = temp;
       openParts.add(opened);
-      Copied copied = copy(in, part.out(), handle, asset, target, cancelled);
+      byte[] head = startAt == 0 ? new byte[LocalVideos.HEAD_BYTES] : headOf(temp);
+      dev.vidgen.core.port.VideoRange first = answer.kept().map(KeptPart.Kept::first).orElse(answer.range());
+      Copied copied;
+      try {
+        copied = copy(in, part.out(), handle, asset, target, download::stopped, startAt, head);
+      } catch (ProviderException brokeOff) {
+        if (brokeOff.providerCode().filter(ProviderErrorDetails.DOWNLOAD_BROKE_OFF::equals).isPresent()) {
+          KeptPart.Kept soFar = new KeptPart.Kept(temp, Files.size(temp), first);
+          keptForNextTry = KeptPart.rest(soFar).isPresent() && keptPart.keep(soFar);
+        }
+        throw brokeOff;
+      }
       check(copied, asset, taskId, target);
       if (DownloadedContent.isBoxed(copied.head())) {
         requireWhole(temp, copied);
       }
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("download of task " + taskId + " cancelled");
-      }
-      if (existing == ExistingTarget.KEEP) {
-        moveUnlessTaken(temp, target, taskId);
-      } else {
-        move(temp, target);
-      }
+      Path finished = temp;
+      download.renameInPlace("download of task " + taskId + " cancelled", () -> {
+        if (existing == ExistingTarget.KEEP) {
+          moveUnlessTaken(finished, target, taskId);
+        } else {
+          move(finished, target);
+        }
+      });
       temp = null;
       DownloadedContent.otherKind(asset.format(), copied.head()).ifPresent(kind -> runtime.events().warning(
           "download.other_format", "the video of task " + taskId + " is " + kind + " though its result names the"
@@ -257,12 +355,15 @@ final class Downloader {
               + " changed on the way (no key was sent with it); saved to " + target));
       return target;
     } catch (IOException e) {
-      throw new DownloadFailedException(taskId, target, e.toString(), e);
+      throw new DownloadFailedException(taskId, target, SaveFailures.words(e, target), e);
     } finally {
-      deleteQuietly(temp);
-      if (opened != null) {
-        openParts.remove(opened);
-        WRITTEN_HERE.remove(opened.toAbsolutePath().normalize());
+      // A part kept for the next try stays (that try goes on from it; the download's end deletes it if none does).
+      if (!keptForNextTry) {
+        deleteQuietly(temp);
+        if (opened != null) {
+          openParts.remove(opened);
+          WRITTEN_HERE.remove(opened.toAbsolutePath().normalize());
+        }
       }
     }
   }
@@ -279,6 +380,40 @@ final class Downloader {
 
   /** A temporary file beside the target, created and open for writing. */
   private record Part(Path path, OutputStream out) {}
+
+  /**
+   * Opens the part a try that broke off kept, to append the rest; one that is gone or holds other than its bytes
+   * now is fetched whole again (retried as a download that broke off).
+   */
+  private Part reopenPart(Path target, KeptPart.Kept kept) {
+    try {
+      java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(kept.path(), StandardOpenOption.WRITE);
+      boolean ours;
+      try {
+        ours = channel.tryLock() != null && channel.size() == kept.bytes();
+      } catch (java.nio.channels.OverlappingFileLockException | IOException unlockable) {
+        ours = channel.size() == kept.bytes();
+      }
+      if (!ours) {
+        channel.close();
+        throw new IOException("it holds other bytes now");
+      }
+      channel.position(kept.bytes());
+      return new Part(kept.path(), java.nio.channels.Channels.newOutputStream(channel));
+    } catch (IOException e) {
+      forget(kept);
+      throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0,
+          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the part of the video saved so far could not be gone on from ("
+              + SaveFailures.words(e, target) + "), so it is fetched whole again"), e);
+    }
+  }
+
+  /** The first bytes of a kept part, which were checked as the video's kind when they came. */
+  private static byte[] headOf(Path part) throws IOException {
+    try (InputStream in = Files.newInputStream(part)) {
+      return in.readNBytes(LocalVideos.HEAD_BYTES);
+    }
+  }
 
   /** Creates the temporary file under a fresh name (and its folder if missing), opened in the same step. */
   private Part openPart(TaskId taskId, Path target) {
@@ -317,7 +452,8 @@ final class Downloader {
         }
       }
     } catch (IOException e) {
-      throw new DownloadFailedException(taskId, target, "cannot create a file in " + folder + ": " + e, e);
+      throw new DownloadFailedException(taskId, target, "cannot create a file in " + folder + ": "
+          + SaveFailures.words(e, target), e);
     }
   }
 
@@ -347,10 +483,9 @@ final class Downloader {
    * a {@link #RATE_WINDOW} (retried as a download that broke off).
    */
   private Copied copy(InputStream in, OutputStream file, JobHandle handle, VideoAsset asset, Path target,
-      BooleanSupplier cancelled) throws IOException {
+      BooleanSupplier cancelled, long startAt, byte[] head) throws IOException {
     byte[] buffer = new byte[64 * 1024];
-    byte[] head = new byte[LocalVideos.HEAD_BYTES];
-    long total = 0;
+    long total = startAt;
     Instant windowStart = runtime.time().now();
     long windowBytes = 0;
     try (OutputStream out = file) {
@@ -391,8 +526,8 @@ final class Downloader {
         }
         if (total + n > maxVideoBytes) {
           throw DownloadFailedException.tooLarge(handle.taskId(), target, "the provider sent more than "
-              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves" + RAISE_LIMIT
-              + "; reading stopped there and nothing was saved", maxVideoBytes, -1);
+              + Plural.count(maxVideoBytes, "byte") + " for this video, the most this client saves",
+              "reading stopped there and nothing was saved", maxVideoBytes, -1);
         }
         out.write(buffer, 0, n);
         total += n;
@@ -410,9 +545,6 @@ final class Downloader {
       }
     }
   }
-
-  /** Where the most a client saves is set, said after a video larger than it. */
-  private static final String RAISE_LIMIT = " (in Java, VidgenClient.Builder.maxVideoBytes sets it)";
 
   /** How long a download is watched for its pace at a time. */
   static final java.time.Duration RATE_WINDOW = java.time.Duration.ofSeconds(60);

@@ -168,15 +168,30 @@ final class Events {
 
   /** Tells each listener in turn; one that throws is logged, and the others are still told. */
   private void notify(String event, java.util.function.Consumer<VidgenListener> call) {
-    for (Registration registration : listeners) {
-      try {
-        call.accept(registration.listener);
-      } catch (RuntimeException | Error e) {
-        rethrowIfTheJvmFails(e);
-        LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
+    boolean outer = !TELLING.get();
+    TELLING.set(true);
+    try {
+      for (Registration registration : listeners) {
+        try {
+          call.accept(registration.listener);
+        } catch (RuntimeException | Error e) {
+          rethrowIfTheJvmFails(e);
+          LOG.warn("a vidgen listener threw from {}; the job goes on", event, e);
+        }
+      }
+    } finally {
+      if (outer) {
+        TELLING.remove();
       }
     }
   }
+
+  /** Whether the calling thread is in a listener's callback now (then a close it makes must not wait). */
+  static boolean telling() {
+    return TELLING.get();
+  }
+
+  private static final ThreadLocal<Boolean> TELLING = ThreadLocal.withInitial(() -> false);
 
   /**
    * Lets the JVM failing (out of memory, an internal error) go on as it is; anything else a listener throws,

@@ -52,6 +52,16 @@ final class Futures {
    * WaitStoppedException}) throws that one, on every Java (23 and later would wrap it in a new one).
    */
   static <T> T await(CompletableFuture<T> future, boolean cancelOnInterrupt) {
+    return await(future, cancelOnInterrupt, () -> new CancellationException("interrupted while waiting"));
+  }
+
+  /**
+   * {@link #await(CompletableFuture, boolean)} throwing what {@code interrupted} makes on interrupt (after the
+   * cancel), so that the caller learns what stopped; when it makes null, {@code future} has ended by then and its
+   * own outcome is returned or thrown. The interrupt flag is kept either way.
+   */
+  static <T> T await(CompletableFuture<T> future, boolean cancelOnInterrupt,
+      java.util.function.Supplier<? extends CancellationException> interrupted) {
     try {
       return future.get();
     } catch (CancellationException e) {
@@ -60,9 +70,21 @@ final class Futures {
       if (cancelOnInterrupt) {
         future.cancel(false);
       }
+      CancellationException cancelled = interrupted.get();
+      if (cancelled == null && future.isDone()) {
+        try {
+          return await(future, false); // done: returns or throws at once, the flag still clear
+        } finally {
+          Thread.currentThread().interrupt();
+        }
+      }
       Thread.currentThread().interrupt();
-      CancellationException cancelled = new CancellationException("interrupted while waiting");
-      cancelled.initCause(e);
+      if (cancelled == null) {
+        cancelled = new CancellationException("interrupted while waiting");
+      }
+      if (cancelled.getCause() == null) {
+        cancelled.initCause(e);
+      }
       throw cancelled;
     } catch (ExecutionException e) {
       Throwable cause = AsyncFailures.unwrap(e);

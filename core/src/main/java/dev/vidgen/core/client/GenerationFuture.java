@@ -104,6 +104,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
     // This future ends first, so that what the stopped submit ends with (not sent, ambiguous) reaches the caller
     // through the pending handle rather than in place of the cancellation.
     onEnd.run();
+    stopDownloadWriting();
     boolean cancelled = super.completeExceptionally(stopped("cancelled"));
     haltSteps();
     return cancelled || isCancelled();
@@ -122,6 +123,7 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
         : failure.getClass().getSimpleName()) + ")");
     stopped.initCause(failure);
     onEnd.run();
+    stopDownloadWriting();
     boolean ended = super.completeExceptionally(stopped);
     haltSteps();
     return ended;
@@ -173,6 +175,13 @@ final class GenerationFuture extends CompletableFuture<GenerationResult> {
       return super.getNow(valueIfAbsent);
     } catch (CancellationException e) {
       throw AsyncFailures.stored(e);
+    }
+  }
+
+  /** A download that runs has its part file deleted now, before the caller can hear that the generate stopped. */
+  private void stopDownloadWriting() {
+    if (step.get() instanceof DownloadFuture download) {
+      download.stopWriting();
     }
   }
 

@@ -135,8 +135,7 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
    */
   static String overBudget(dev.vidgen.core.error.BudgetExceededException over) {
     String cost = over.quote().isKnown() ? PriceQuote.creditsInWords(over.quote().credits()) : "an unknown price";
-    return "another take costs " + cost + " and the budget has " + PriceQuote.creditsInWords(over.remainingCredits())
-        + " left";
+    return "another take costs " + cost + " and " + over.budgetInWords();
   }
 
   /** True the first time only: the resend warning is said once per create. */

@@ -21,14 +21,13 @@ import dev.vidgen.core.port.SubmitRequest;
 import dev.vidgen.core.port.VideoProvider;
 import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.pricing.Pricing;
+import dev.vidgen.core.text.UploadNames;
 import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -219,11 +218,20 @@ final class SubmitPipeline {
     return new Prepared(resolved, route, Pricing.quote(catalog, route, resolved), report.warnings());
   }
 
-  /** The create request for {@code job}, local images shown as {@code upload://<file name>}. */
+  /**
+   * The create request for {@code job}, local images and videos shown as {@code upload://<file name>}, the name
+   * as it reads (not percent-encoded); a second file of a name already shown gets its folder too ({@code
+   * upload://sub/still.png}), while one file given twice is shown the same both times.
+   */
   RequestPreview preview(VideoJob job) {
-    Prepared prepared = prepare(job);
-    List<ImageInput> images = prepared.job().images().stream().map(SubmitPipeline::placeholder).toList();
-    List<URI> videos = prepared.job().videos().stream().map(SubmitPipeline::placeholder).toList(); // issue 11
+    return preview(prepare(job));
+  }
+
+  /** The create request for a prepared job, as {@link #preview(VideoJob)} shows it; sends nothing. */
+  private RequestPreview preview(Prepared prepared) {
+    LocalNames names = LocalNames.of(prepared.job());
+    List<ImageInput> images = prepared.job().images().stream().map(names::placeholder).toList();
+    List<URI> videos = prepared.job().videos().stream().map(names::placeholder).toList(); // issue 11
     VideoProvider provider = runtime.provider();
     // The provider's code is called here for the dry run and the playground's check alike: its failure is its own.
     String reference = PreviewFailures.call(provider, () -> provider.takesClientReference(prepared.route()))
@@ -233,7 +241,43 @@ final class SubmitPipeline {
     VideoJob shown = preflight.knownModels().filter(live -> !live.contains(prepared.job().model()))
         .flatMap(live -> prepared.route().spellingListedIn(live)).map(prepared.job()::withModel).orElse(prepared.job());
     SubmitRequest request = new SubmitRequest(shown.withImages(images).withVideos(videos), prepared.route(), reference);
-    return PreviewFailures.call(provider, () -> provider.preview(request));
+    RequestPreview preview = PreviewFailures.call(provider, () -> provider.preview(request));
+    return preview == null ? null : new RequestPreview(preview.method(), preview.url(), preview.headers(),
+        UploadNames.readable(preview.body(), names.all()));
+  }
+
+  /** The names a preview shows a job's local images and videos by, in their order (images first). */
+  private record LocalNames(Map<Path, String> byPath, List<String> all) {
+    static LocalNames of(VideoJob job) {
+      List<Path> files = new ArrayList<>();
+      job.images().stream().filter(ImageInput.Local.class::isInstance)
+          .forEach(image -> files.add(((ImageInput.Local) image).path()));
+      job.videos().stream().filter(VideoJob::isLocalVideo).map(LocalNames::path).forEach(files::add);
+      List<String> names = UploadNames.of(files);
+      Map<Path, String> byPath = new HashMap<>();
+      for (int i = 0; i < files.size(); i++) {
+        byPath.putIfAbsent(files.get(i), names.get(i));
+      }
+      return new LocalNames(byPath, names);
+    }
+
+    private static Path path(URI video) {
+      try {
+        return Path.of(video);
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException unnamed) {
+        return Path.of("video"); // validated jobs name their files; kept only so that a preview never fails here
+      }
+    }
+
+    /** A local video shown as {@code upload://<name>} (issue 11); a URL as it is. */
+    URI placeholder(URI video) {
+      return VideoJob.isLocalVideo(video) ? UploadNames.placeholder(byPath.get(path(video))) : video;
+    }
+
+    ImageInput placeholder(ImageInput image) {
+      return image instanceof ImageInput.Local local
+          ? new ImageInput.Remote(UploadNames.placeholder(byPath.get(local.path()))) : image;
+    }
   }
 
   CompletableFuture<JobHandle> submit(VideoJob job) {
@@ -246,6 +290,14 @@ final class SubmitPipeline {
    * before anything of it is sent when that is already so at the start.
    */
   CompletableFuture<VideoJob> upload(VideoJob job) {
+    return upload(job, ValidatedBytes.read(job, runtime.io()));
+  }
+
+  /**
+   * {@link #upload(VideoJob)}, the files' bytes compared once uploaded with {@code validated}, read when the job
+   * was validated: a file changed since then (or while it was being uploaded) fails it before any create.
+   */
+  private CompletableFuture<VideoJob> upload(VideoJob job, CompletableFuture<ValidatedBytes> validated) {
     if (!job.hasLocalImages() && !job.hasLocalVideos()) {
       return CompletableFuture.completedFuture(job);
     }
@@ -254,8 +306,13 @@ final class SubmitPipeline {
     } catch (InvalidJobException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return uploadImages(job)
+    return validated.thenCompose(bytes -> uploadImages(job)
         .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
+        .thenApplyAsync(uploaded -> {
+          // What went up is what was validated only if the files still hold it once read: else no create.
+          bytes.requireUnchanged(job);
+          return uploaded;
+        }, runtime.io()))
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(UploadFailures.afterFailure(job, failure)));
   }
 
@@ -323,12 +380,18 @@ final class SubmitPipeline {
       CompletableFuture<?> stopSending, CreateTakes takes, boolean callerHasReference, Runnable settled,
       Set<String> live, boolean listRead) {
     Prepared prepared;
+    CompletableFuture<ValidatedBytes> validatedBytes;
     try {
       ValidationReport report = validate(job, live);
       if (!report.isValid()) {
         throw new InvalidJobException(report);
       }
       prepared = prepared(job, report);
+      // The local files' bytes as validated, read off this thread before the live list and funds are checked.
+      validatedBytes = ValidatedBytes.read(job, runtime.io());
+      // The dry run's preview, before anything is read, uploaded or paid: a provider whose preview fails (a jar built
+      // for an older SPI, say) is refused here in the same words, rather than paid for by a create that works.
+      preview(prepared);
       ledger.reserve(prepared.quote());
     } catch (RuntimeException e) {
       Optional<ModelRoute> retired = catalog.find(job.model());
@@ -362,8 +425,9 @@ final class SubmitPipeline {
     AtomicReference<String> sentModel = new AtomicReference<>();
     AtomicReference<Instant> creatingAt = new AtomicReference<>();
     AtomicBoolean filesLeft = new AtomicBoolean(); // its local files began to upload: a stop cannot say nothing left
-    // issue 11: live model list, money before paying
-    preflight.check(prepared.route(), prepared.job().model(), prepared.quote())
+    // issue 11: live model list, money before paying; once the local files' bytes are read as validated, so that
+    // what changes after this moment is known to have changed.
+    validatedBytes.thenCompose(bytes -> preflight.check(prepared.route(), prepared.job().model(), prepared.quote()))
         .thenCompose(name -> {
           funded.set(true);
           // Told once the live list and the funds let the job go: "it is sent anyway" is then true.
@@ -378,7 +442,7 @@ final class SubmitPipeline {
                   + " was sent");
             }
           }
-          return upload(named);
+          return upload(named, validatedBytes);
         })
         .thenCompose(uploaded -> {
           if (result.isCancelled()) {
@@ -809,25 +873,6 @@ final class SubmitPipeline {
     long high = (runtime.random().nextLong() & ~0xF000L) | 0x4000L;
     long low = (runtime.random().nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
     return "vg-" + new UUID(high, low);
-  }
-
-  /** A local video shown as {@code upload://<file name>} (issue 11). */
-  private static URI placeholder(URI video) {
-    if (!VideoJob.isLocalVideo(video)) {
-      return video;
-    }
-    Path name = Path.of(video).getFileName();
-    String file = name == null ? "video" : name.toString();
-    return URI.create("upload://" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
-  }
-
-  private static ImageInput placeholder(ImageInput image) {
-    if (image instanceof ImageInput.Local local) {
-      Path name = local.path().getFileName();
-      String file = name == null ? "image" : name.toString();
-      return new ImageInput.Remote(URI.create("upload://" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20")));
-    }
-    return image;
   }
 
   /**

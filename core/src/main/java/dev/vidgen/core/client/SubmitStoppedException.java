@@ -5,7 +5,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A {@code generate} stopped before its task was known: no create leaves after it, but one already
+ * A {@code generate} (or a blocking {@code submit} whose thread was interrupted) stopped before its task was
+ * known: no create leaves after it, but one already
  * on its way may still make a paid task. {@link #pendingHandle()} completes with that task's handle
  * when the create's answer comes, so that the task is not lost.
  */

@@ -5,7 +5,6 @@ import dev.vidgen.core.error.FailedUpload;
 import dev.vidgen.core.policy.Operation;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,18 +61,11 @@ final class VideoUploads {
 
   /** The SHA-256 of the file's bytes, which the upload sends; a file that cannot be read has a key of its own. */
   private static String key(Path file) {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        sha.update(buffer, 0, read);
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
+    try {
+      return ValidatedBytes.sha256(file);
     } catch (IOException e) {
       // Unreadable now: not reused, so the provider's own upload reports what is wrong with it.
       return file.toAbsolutePath().normalize() + "|unreadable|" + System.nanoTime();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 }

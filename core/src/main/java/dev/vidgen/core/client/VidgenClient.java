@@ -108,6 +108,10 @@ public final class VidgenClient implements AutoCloseable {
   private final OpenSubmits openSubmits;
   private final Duration closeWait;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Done once the first {@link #close()} has done its work, which a later one waits for. */
+  private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
+  /** The thread doing the close's work, which a close it makes again (from a listener) must not wait for. */
+  private volatile Thread closingThread;
 
   private VidgenClient(Builder builder, RouteCatalog catalog, VideoProvider provider, ScheduledExecutorService scheduler,
       ExecutorService ownIo, Map<String, String> unusableHints) {
@@ -234,10 +238,33 @@ public final class VidgenClient implements AutoCloseable {
    * @throws dev.vidgen.core.error.BudgetExceededException when the budget does not allow it (nothing sent)
    * @throws dev.vidgen.core.error.AmbiguousSubmitException when the create got no answer and the
    *     task could not be found again
+   * @throws SubmitNotSentException when the calling thread was interrupted before the create went out (nothing
+   *     sent, the interrupt flag kept)
+   * @throws SubmitStoppedException when the calling thread was interrupted while the create was on its way (the
+   *     interrupt flag kept): a paid task may come of it, which its {@code pendingHandle()} and the listener's
+   *     {@code onSubmitted} name when the answer comes
    */
   public JobHandle submit(VideoJob job) {
     OwnThreadGuard.refuseBlocking("submit", "submitAsync", null);
-    return Futures.await(submitAsync(job), false);
+    Objects.requireNonNull(job, "job == null");
+    CompletableFuture<Void> stopSending = new CompletableFuture<>();
+    AtomicReference<String> reference = new AtomicReference<>();
+    CompletableFuture<JobHandle> submit = trackSubmit(stopSending,
+        stop -> submits.submit(job, null, stop, new CreateTakes() {
+          @Override
+          public void carrying(String clientReference) {
+            reference.set(clientReference);
+          }
+        }, true));
+    return Futures.await(submit, false, () -> {
+      // No create leaves from now on; one not yet sent ends the submit here, one on its way is answered later.
+      stopSending.complete(null);
+      if (submit.isDone()) {
+        return null; // answered or not sent: the submit's own ending says which
+      }
+      return new SubmitStoppedException("the submit's thread was interrupted while its create was on its way;"
+          + " the listener's onSubmitted names the task it makes", submit, reference.get());
+    });
   }
 
   /**
@@ -416,10 +443,13 @@ public final class VidgenClient implements AutoCloseable {
    * @throws DeadlineExceededException when the deadline passed first
    * @throws dev.vidgen.core.error.ProviderException when status reads failed for longer than the outage
    *     tolerance, up to the deadline, or in a way that will not pass (such as a 401 or a 404 believed)
+   * @throws WaitStoppedException naming the task when the calling thread was interrupted (the polling stops, the
+   *     task goes on at the provider, the interrupt flag is kept)
    */
   public TaskSnapshot await(JobHandle handle, AwaitOptions options) {
     OwnThreadGuard.refuseBlocking("await", "awaitAsync", handle);
-    return Futures.await(awaitAsync(handle, options), true);
+    return Futures.await(awaitAsync(handle, options), true,
+        () -> new WaitStoppedException(handle, "the calling thread was interrupted"));
   }
 
   /**
@@ -437,10 +467,11 @@ public final class VidgenClient implements AutoCloseable {
    * @throws dev.vidgen.core.error.ResultExpiredException when the video's link has expired
    * @throws dev.vidgen.core.error.DownloadFailedException when the video is empty, not the named
    *     format, or cannot be written
+   * @throws WaitStoppedException naming the task, with {@code duringDownload()} true, when the calling thread was
+   *     interrupted: no file was saved and no part file is left (the interrupt flag is kept)
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target) {
-    OwnThreadGuard.refuseBlocking("download", "downloadAsync", handle);
-    return Futures.await(downloadAsync(handle, completed, target), true);
+    return download(handle, completed, target, ExistingTarget.REPLACE);
   }
 
   /**
@@ -457,7 +488,8 @@ public final class VidgenClient implements AutoCloseable {
    */
   public Path download(JobHandle handle, TaskSnapshot completed, Path target, ExistingTarget existing) {
     OwnThreadGuard.refuseBlocking("download", "downloadAsync", handle);
-    return Futures.await(downloadAsync(handle, completed, target, existing), true);
+    return Futures.await(downloadAsync(handle, completed, target, existing), true,
+        () -> WaitStoppedException.downloadStopped(handle, completed, "the calling thread was interrupted"));
   }
 
   /** {@link #download(JobHandle, TaskSnapshot, Path, ExistingTarget)} without blocking. */
@@ -853,13 +885,49 @@ public final class VidgenClient implements AutoCloseable {
    * a create already on its way is waited for up to the builder's {@link Builder#closeWait} (10 s by
    * default), so that its answer names the task; one still unanswered then ends its submit in an {@link
    * dev.vidgen.core.error.AmbiguousSubmitException}. Then closes the provider, scheduler and download threads
-   * this client created (a caller's own stay open). Calling it again does nothing.
+   * this client created (a caller's own stay open). A call while another thread closes the client returns only
+   * once that close is done (waiting up to {@code closeWait} and a moment more), as a shutdown hook needs; one
+   * made from a listener or on vidgen's own threads returns at once, since the close may be waiting for that very
+   * thread. Calling it after the close is done does nothing.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      awaitCloseElsewhere();
       return;
     }
+    closingThread = Thread.currentThread();
+    try {
+      closeOnce();
+    } finally {
+      closeDone.complete(null);
+    }
+  }
+
+  /** A moment for the steps a close takes after its wait for answers (the threads and the provider closing). */
+  static final Duration CLOSE_STEPS_GRACE = Duration.ofSeconds(1);
+
+  /**
+   * Waits for the close another caller began, bounded as that close's own wait is, unless this thread is the
+   * one closing, a listener's or one of vidgen's: that close may be waiting for it, so waiting here could only
+   * hold both up. An interrupt ends the wait (the flag is kept).
+   */
+  private void awaitCloseElsewhere() {
+    if (closeDone.isDone() || closingThread == Thread.currentThread() || Events.telling()
+        || VidgenThreads.current().isPresent()) {
+      return;
+    }
+    try {
+      closeDone.get(closeWait.plus(CLOSE_STEPS_GRACE).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // The close goes on in its own thread; this caller has waited as long as it may.
+    }
+  }
+
+  /** The close's work, done by the first caller only. */
+  private void closeOnce() {
     running.forEach((future, what) -> stopForClose(future, what.isEmpty() ? null : what));
     // The downloads just stopped would remove their part files on their own threads, perhaps after the app has
     // ended: removed here, so that a close leaves no half-written file behind whenever the JVM ends.

@@ -6,7 +6,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * A {@code generate} whose task was already created stopped before its video was saved: the client
- * was closed, the calling thread interrupted, or the future of {@code generateAsync} cancelled. The task goes on at the provider and is paid for;
+ * was closed, the calling thread interrupted, or the future of {@code generateAsync} cancelled (a blocking {@code
+ * await} or {@code download} whose thread was interrupted ends so too). The task goes on at the provider and is paid for;
  * {@link #handle()} finds it again ({@code resume(handle().encode())}, then await and download). When the task had
  * completed and its download was what stopped ({@link #duringDownload()}), only the download is left to do.
  */

@@ -9,12 +9,25 @@ public final class BudgetExceededException extends VidgenException {
 
   private final PriceQuote quote;
   private final BigDecimal remainingCredits;
+  private final boolean nothingSpent;
 
-  /** A refusal of the job priced by {@code quote}, with {@code remainingCredits} left in the budget. */
+  /**
+   * A refusal of the job priced by {@code quote}, with {@code remainingCredits} left in the budget after
+   * earlier spending ("N credits of the budget are left").
+   */
   public BudgetExceededException(PriceQuote quote, BigDecimal remainingCredits) {
-    super(describe(quote, remainingCredits));
+    this(quote, remainingCredits, false);
+  }
+
+  /**
+   * A refusal of the job priced by {@code quote}, with {@code remainingCredits} left in the budget;
+   * {@code nothingSpent} when that is the whole budget, so that it reads "the budget is N credits".
+   */
+  public BudgetExceededException(PriceQuote quote, BigDecimal remainingCredits, boolean nothingSpent) {
+    super(describe(quote, budgetInWords(remainingCredits, nothingSpent)));
     this.quote = quote;
     this.remainingCredits = remainingCredits;
+    this.nothingSpent = nothingSpent;
   }
 
   /** The job's price, which may be unknown. */
@@ -27,17 +40,27 @@ public final class BudgetExceededException extends VidgenException {
     return remainingCredits;
   }
 
+  /** What the budget holds, in words: "the budget is 500 credits" when nothing was spent, else "20 credits of the budget are left". */
+  public String budgetInWords() {
+    return budgetInWords(remainingCredits, nothingSpent);
+  }
+
   @Override
   public String docsAnchor() {
     return "budget-exceeded";
   }
 
-  private static String describe(PriceQuote quote, BigDecimal remaining) {
-    String cost = quote.isKnown() ? dev.vidgen.core.pricing.PriceQuote.creditsInWords(quote.credits()) : "an unknown price";
+  private static String budgetInWords(BigDecimal remaining, boolean nothingSpent) {
+    String credits = PriceQuote.creditsInWords(remaining);
+    return nothingSpent ? "the budget is " + credits
+        : credits + " of the budget " + (remaining.compareTo(BigDecimal.ONE) == 0 ? "is" : "are") + " left";
+  }
+
+  private static String describe(PriceQuote quote, String budget) {
+    String cost = quote.isKnown() ? PriceQuote.creditsInWords(quote.credits()) : "an unknown price";
     String unknown = quote.isKnown() ? "" : "; an unknown price never counts as zero: state the price in a routes file"
         + " (a patch of " + quote.model() + " with a price) or allow unknown prices explicitly"
         + " (allowUnknownPrices(true) in Java, --allow-unknown-prices on the command line)";
-    return quote.model() + " costs " + cost + " but the budget has " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(remaining)
-        + " left" + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
+    return quote.model() + " costs " + cost + " but " + budget + unknown + "; nothing was sent (see docs/errors.md#budget-exceeded)";
   }
 }

@@ -22,6 +22,14 @@ public final class DownloadFailedException extends VidgenException {
   private final long sizeLimit;
   /** The byte count the video's server announced, when it was refused for that; else -1. */
   private final long announcedSize;
+  /** Where the video was to go, as the message says it. */
+  private final String shownTarget;
+  /** For a video refused as larger: what was found and what came of it, around the setting that raises the limit. */
+  private final String found;
+  private final String outcome;
+
+  /** How a Java caller raises the size limit, named in the message of a video refused as larger. */
+  private static final String JAVA_SETTING = "in Java, VidgenClient.Builder.maxVideoBytes";
 
   /** A failed save of task {@code taskId}'s video to {@code target}, for {@code reason}; {@code cause} may be null. */
   public DownloadFailedException(TaskId taskId, Path target, String reason, Throwable cause) {
@@ -34,11 +42,11 @@ public final class DownloadFailedException extends VidgenException {
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
       boolean servedSomethingElse) {
-    this(taskId, target, shownTarget, reason, cause, servedSomethingElse, 0, -1);
+    this(taskId, target, shownTarget, reason, cause, servedSomethingElse, 0, -1, null, null);
   }
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
-      boolean servedSomethingElse, long sizeLimit, long announcedSize) {
+      boolean servedSomethingElse, long sizeLimit, long announcedSize, String found, String outcome) {
     super("could not save the video of task " + taskId + " to " + shownTarget + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
@@ -47,6 +55,9 @@ public final class DownloadFailedException extends VidgenException {
     this.servedSomethingElse = servedSomethingElse;
     this.sizeLimit = sizeLimit;
     this.announcedSize = announcedSize;
+    this.shownTarget = shownTarget;
+    this.found = found;
+    this.outcome = outcome;
   }
 
   /**
@@ -60,7 +71,40 @@ public final class DownloadFailedException extends VidgenException {
       throw new IllegalArgumentException("sizeLimit must be 1 or more, was " + sizeLimit);
     }
     return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, false, sizeLimit,
-        announcedSize);
+        announcedSize, null, null);
+  }
+
+  /**
+   * As {@link #tooLarge(TaskId, Path, String, long, long)}, the reason said as {@code found} (such as "the provider
+   * sent more than 1 MB") and {@code outcome} (such as "nothing was saved"), with the setting that raises the limit
+   * between them: the Java builder's in this message, another in {@link #messageNaming}.
+   */
+  public static DownloadFailedException tooLarge(TaskId taskId, Path target, String found, String outcome,
+      long sizeLimit, long announcedSize) {
+    if (sizeLimit < 1) {
+      throw new IllegalArgumentException("sizeLimit must be 1 or more, was " + sizeLimit);
+    }
+    return new DownloadFailedException(taskId, target, String.valueOf(target), limitReason(found, JAVA_SETTING,
+        outcome), null, false, sizeLimit, announcedSize, Objects.requireNonNull(found, "found == null"),
+        Objects.requireNonNull(outcome, "outcome == null"));
+  }
+
+  private static String limitReason(String found, String setting, String outcome) {
+    return found + " (" + setting + " sets it); " + outcome;
+  }
+
+  /**
+   * This failure's message, naming {@code setting} (such as "--set max_video_size") where it names the Java builder
+   * method that raises the size limit: for a front end whose users set the limit there. Other failures' messages are
+   * returned as they are.
+   */
+  public String messageNaming(String setting) {
+    Objects.requireNonNull(setting, "setting == null");
+    if (found == null) {
+      return getMessage();
+    }
+    return "could not save the video of task " + taskId + " to " + shownTarget + ": "
+        + limitReason(found, setting, outcome) + " (see docs/errors.md#download-failed)";
   }
 
   /** The most bytes the client saves, when the video was refused as larger ({@link #tooLarge}); else empty. */
@@ -126,7 +170,7 @@ public final class DownloadFailedException extends VidgenException {
         said = said.replace(target.getParent().toString(), "a temporary folder");
       }
     }
-    return new DownloadFailedException(taskId, target, where, said, this);
+    return new DownloadFailedException(taskId, target, where, said, this, false, 0, -1, found, outcome);
   }
 
   /** The task whose video could not be saved. */

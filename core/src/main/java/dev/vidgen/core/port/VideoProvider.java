@@ -120,6 +120,16 @@ public interface VideoProvider extends AutoCloseable {
   CompletableFuture<InputStream> open(VideoAsset asset);
 
   /**
+   * Opens the finished video from byte {@code from.firstByte()} on, after a download that broke off there:
+   * {@code from} repeats what the first answer said of the file (its size and validator). The stream is a {@link
+   * VideoStream} whose {@link VideoStream#range()} says which bytes it holds; any other stream is taken for the
+   * whole file. The default opens the whole file ({@link #open(VideoAsset)}), and the client then starts over.
+   */
+  default CompletableFuture<InputStream> open(VideoAsset asset, VideoRange from) {
+    return open(asset);
+  }
+
+  /**
    * Looks a task up by the client reference sent with its create, after a create that got no
    * answer. Completes with empty when the provider knows no such task.
    *

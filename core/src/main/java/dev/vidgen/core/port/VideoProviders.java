@@ -47,10 +47,15 @@ public final class VideoProviders {
     try {
       provider = factory.create(config);
     } catch (LinkageError missing) {
-      // A factory found, but the libraries it needs are not on the class path (a jar left out of a fat jar, say).
-      throw new ProviderSelectionException("the provider " + factory.id() + " could not be made: a class it needs is"
-          + " missing (" + missing + "); put its module and the libraries it depends on"
-          + " on the class path", List.of(factory.id()), missing);
+      // A factory found, but a class or method it needs is not there: a library left out of the class path (or a fat
+      // jar), or a jar built for another vidgen. Said as the other factory faults are, with no other id offered.
+      throw new ProviderSelectionException("the provider factory " + factory.id() + " ("
+          + factory.getClass().getName() + ") failed to make its provider: its create(config) threw "
+          + thrown(missing, config) + ", a class or method it needs is missing, so a jar it depends on is most likely"
+          + " not on the class path, or its jar was built for another vidgen version; this is a fault of that"
+          + " provider's jar, not of the settings given: put the jars it depends on on the class path, rebuild it"
+          + " against this vidgen version (or use its release made for it), or take it off the class path",
+          List.of(), missing);
     } catch (dev.vidgen.core.error.VidgenException refused) {
       throw refused; // the factory's own word, such as a ProviderConfigurationException for a missing key
     } catch (RuntimeException broken) {

@@ -205,6 +205,11 @@ public final class RateLimitedProvider implements VideoProvider {
   }
 
   @Override
+  public CompletableFuture<InputStream> open(VideoAsset asset, dev.vidgen.core.port.VideoRange from) {
+    return delegate.open(asset, from);
+  }
+
+  @Override
   public CompletableFuture<Void> cancel(TaskId taskId) {
     return delegate.cancel(taskId);
   }

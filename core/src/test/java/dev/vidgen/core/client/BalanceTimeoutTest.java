@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code client.balance()} and {@code balances()} end within the client's balance timeout, retries included. */
+/**
+ * {@code client.balance()} and {@code balances()} end within the client's balance timeout, retries included; the
+ * check before a create waits 20 s at most.
+ */
 @Timeout(30)
 class BalanceTimeoutTest {
   private ClientFixture fixture = new ClientFixture();
@@ -81,6 +84,24 @@ class BalanceTimeoutTest {
     assertThat(failureOf(read)).as("ended at once: the server asked for 90 s, past the 60 s the read may take")
         .isInstanceOf(RateLimitedException.class);
     assertThat(fixture.provider.balanceReads()).isOne();
+  }
+
+  @Test
+  void theChecksBalanceReadThatNeverAnswersLetsTheJobGoOnAfter20SecondsWithAWarning() {
+    fixture.provider.balanceAnswers(new CompletableFuture<Balance>());
+    fixture.provider.createAnswers(dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-1")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(19));
+    assertThat(fixture.provider.count("create")).as("still waiting for the balance").isZero();
+    assertThat(fixture.listener.warnings()).noneMatch(warning -> warning.startsWith("balance.unreadable"));
+    fixture.advance(Duration.ofSeconds(1));
+
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("balance.unreadable"))
+        .singleElement().asString().contains("could not be read (no answer within 20 s); the job is sent without a"
+            + " balance check");
+    assertThat(fixture.provider.count("create")).as("sent at 20 s, not after the provider's call timeout").isOne();
+    assertThat(submit).isCompleted();
   }
 
   @Test

@@ -430,6 +430,112 @@ class DownloaderTest {
   }
 
   @Test
+  void aDownloadCancelledWhileItsReadWaitsHasNoPartFileOnceTheCancelReturns() throws Exception {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (ClientFixture writing = new ClientFixture(new ScriptedProvider(), builder -> builder.ioExecutor(io))) {
+      writing.provider.openAnswers(stallingAfterItsHead(stalled, release));
+      CompletableFuture<Path> download = writing.client.downloadAsync(writing.handle("task-9"),
+          ScriptedProvider.completed("task-9"), folder.resolve("kite.mp4"));
+      assertThat(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(filesIn(folder)).as("its part file, being written").hasSize(1);
+
+      download.cancel(true);
+
+      assertThat(filesIn(folder)).as("no part file once the caller hears of the cancel, though the read still waits")
+          .isEmpty();
+      assertThat(download).isCancelled();
+    } finally {
+      release.countDown();
+      io.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBlockingDownloadInterruptedWhileItsReadWaitsNamesTheTaskAndLeavesNoPartFile() throws Exception {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (ClientFixture writing = new ClientFixture(new ScriptedProvider(), builder -> builder.ioExecutor(io))) {
+      writing.provider.openAnswers(stallingAfterItsHead(stalled, release));
+      java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicReference<List<String>> filesWhenThrown =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread caller = new Thread(() -> {
+        try {
+          writing.client.download(writing.handle("task-9"), ScriptedProvider.completed("task-9"),
+              folder.resolve("kite.mp4"));
+        } catch (RuntimeException e) {
+          stillInterrupted.set(Thread.currentThread().isInterrupted());
+          filesWhenThrown.set(filesNow(folder));
+          thrown.set(e);
+        }
+      });
+      caller.start();
+      assertThat(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      caller.interrupt();
+      caller.join(10_000);
+
+      assertThat(filesWhenThrown.get()).as("no part file when the exception reaches the caller").isEmpty();
+      assertThat(thrown.get()).isInstanceOfSatisfying(WaitStoppedException.class, stopped -> {
+        assertThat(stopped.duringDownload()).isTrue();
+        assertThat(stopped.handle().taskId()).isEqualTo(TaskId.of("task-9"));
+      }).hasMessageContaining("the calling thread was interrupted").hasMessageContaining("the video was not saved");
+      assertThat(stillInterrupted).as("the interrupt flag is kept").isTrue();
+    } finally {
+      release.countDown();
+      io.shutdownNow();
+    }
+  }
+
+  @Test
+  void aGenerateCancelledWhileItsDownloadWaitsForBytesHasNoPartFileWhenItsFutureEnds() throws Exception {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (ClientFixture writing = new ClientFixture(new ScriptedProvider(), builder -> builder.ioExecutor(io))) {
+      writing.provider.statusAnswers(ScriptedProvider.completed("task-1"));
+      writing.provider.openAnswers(stallingAfterItsHead(stalled, release));
+      CompletableFuture<GenerationResult> generated =
+          writing.client.generateAsync(Jobs.valid(), folder.resolve("kite.mp4"), AwaitOptions.defaults());
+      writing.advance(Duration.ofMinutes(2));
+      assertThat(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      java.util.concurrent.atomic.AtomicReference<List<String>> filesWhenEnded =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      generated.whenComplete((result, failure) -> filesWhenEnded.set(filesNow(folder)));
+
+      generated.cancel(true);
+
+      assertThat(filesWhenEnded.get()).as("no part file when the caller hears of the stop").isEmpty();
+      assertThat(failureOf(generated)).isInstanceOfSatisfying(WaitStoppedException.class,
+          stopped -> assertThat(stopped.duringDownload()).isTrue());
+    } finally {
+      release.countDown();
+      io.shutdownNow();
+    }
+  }
+
+  /** The whole MP4's bytes, then a read that waits for {@code release} (telling {@code stalled}) and breaks off. */
+  private static InputStream stallingAfterItsHead(java.util.concurrent.CountDownLatch stalled,
+      java.util.concurrent.CountDownLatch release) {
+    return new java.io.SequenceInputStream(new ByteArrayInputStream(ScriptedProvider.MP4), new InputStream() {
+      @Override
+      public int read() throws IOException {
+        stalled.countDown();
+        try {
+          release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IOException("released");
+      }
+    });
+  }
+
+  @Test
   void anMp4CutInsideItsMdatIsFetchedAgainAndOnlyTheWholeOneIsSaved() throws IOException {
     // All the server had: its length header agreed with the cut, so no read failed.
     byte[] cut = Arrays.copyOf(ScriptedProvider.MP4, ScriptedProvider.MP4.length - 2);
@@ -550,9 +656,14 @@ class DownloaderTest {
           .isInstanceOfSatisfying(DownloadFailedException.class, refused -> {
             assertThat(refused.sizeLimit()).hasValue(1 << 20);
             assertThat(refused.announcedSize()).hasValue(10L << 30);
+            assertThat(refused.messageNaming("--set max_video_size")).as("a front end names its own setting")
+                .contains("bytes this client saves (--set max_video_size sets it); nothing was read or saved")
+                .doesNotContain("VidgenClient.Builder")
+                .isEqualTo(refused.getMessage().replace("in Java, VidgenClient.Builder.maxVideoBytes",
+                    "--set max_video_size"));
           })
           .hasMessageContaining("the provider announced 10737418240 bytes for this video, more than the 1048576"
-              + " bytes this client saves")
+              + " bytes this client saves (in Java, VidgenClient.Builder.maxVideoBytes sets it)")
           .hasMessageContaining("nothing was read or saved");
       assertThat(endless.served).as("not a byte read").isZero();
       assertThat(filesIn(folder)).as("no part was made").isEmpty();
@@ -717,6 +828,15 @@ class DownloaderTest {
     System.arraycopy(brand, 0, mov, 8, 4);
     System.arraycopy(brand, 0, mov, 16, 4);
     return mov;
+  }
+
+  /** {@link #filesIn}, for a callback that may throw no checked exception. */
+  private static List<String> filesNow(Path folder) {
+    try {
+      return filesIn(folder);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<String> filesIn(Path folder) throws IOException {

@@ -402,6 +402,25 @@ class ProviderFaultTest {
   }
 
   @Test
+  void aSubmitToAProviderWhosePreviewFailsIsRefusedInTheDryRunsWordsBeforeAnyCreate() {
+    AbstractMethodError oldSpi = new AbstractMethodError("Receiver class com.example.v0.V0Provider does not define"
+        + " or inherit an implementation of the resolved method 'abstract dev.vidgen.core.port.RequestPreview"
+        + " preview(dev.vidgen.core.port.SubmitRequest)' of interface dev.vidgen.core.port.VideoProvider.");
+    ScriptedProvider works = new ScriptedProvider();
+    VideoProvider built = previewFailing(works, oldSpi);
+
+    try (VidgenClient client = VidgenClient.builder().provider(built).build()) {
+      String dryRunWords = org.assertj.core.api.Assertions.catchThrowable(() -> client.preview(Jobs.valid()))
+          .getMessage();
+      CompletableFuture<JobHandle> submitted = client.submitAsync(Jobs.valid());
+
+      assertThat(failureOf(submitted)).isInstanceOf(ProviderSelectionException.class).hasCause(oldSpi)
+          .hasMessage(dryRunWords);
+    }
+    assertThat(works.calls()).as("no create, so nothing paid: the dry run refused this job").isEmpty();
+  }
+
+  @Test
   void anExceptionOfAProvidersPreviewIsItsFaultNamingItAndAVidgenErrorGoesOnAsItIs() {
     VideoProvider buggy = previewFailing("acme", new IllegalStateException("preview bug sk-abcdef0123456789abcdef"));
     VideoProvider refusing = previewFailing("acme", new dev.vidgen.core.error.ProviderConfigurationException(
@@ -422,11 +441,15 @@ class ProviderFaultTest {
 
   /** A provider of id {@code id} whose preview fails with {@code failure} (an exception or an error). */
   private static VideoProvider previewFailing(String id, Throwable failure) {
-    VideoProvider named = named(id);
+    return previewFailing(named(id), failure);
+  }
+
+  /** {@code named}, but its preview fails with {@code failure}; every other call goes to {@code named}. */
+  private static VideoProvider previewFailing(VideoProvider named, Throwable failure) {
     return new VideoProvider() {
       @Override
       public String id() {
-        return id;
+        return named.id();
       }
 
       @Override

@@ -339,6 +339,14 @@ final class ScriptedProvider implements VideoProvider {
     return answer.thenApply(bytes -> bytes instanceof InputStream stream ? stream : new ByteArrayInputStream((byte[]) bytes));
   }
 
+  /** As {@link #open(VideoAsset)}, recorded as {@code open <url> from <firstByte>}: the answer says what it holds. */
+  @Override
+  public synchronized CompletableFuture<InputStream> open(VideoAsset asset, dev.vidgen.core.port.VideoRange from) {
+    calls.add("open " + asset.url() + " from " + from.firstByte());
+    CompletableFuture<Object> answer = answer(openAnswers, MP4);
+    return answer.thenApply(bytes -> bytes instanceof InputStream stream ? stream : new ByteArrayInputStream((byte[]) bytes));
+  }
+
   @Override
   public synchronized CompletableFuture<Optional<TaskSnapshot>> findByClientReference(String clientReference) {
     calls.add("find " + clientReference);

@@ -121,9 +121,21 @@ class SubmitPipelineTest {
 
     assertThatThrownBy(() -> fixture.client.submit(Jobs.valid()))
         .isInstanceOf(BudgetExceededException.class)
-        .hasMessageContaining("20 credits")
-        .hasMessageContaining("10 credits left");
+        .as("nothing of it was spent: the budget is said, not what it has left")
+        .hasMessageContaining("grok-video-1.5-preview costs 20 credits but the budget is 10 credits;")
+        .hasMessageNotContaining("left");
     assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  @Test
+  void aJobOverWhatEarlierJobsLeftOfTheBudgetSaysWhatIsLeft() {
+    useBudget(30);
+    fixture.client.submit(Jobs.valid());
+
+    assertThatThrownBy(() -> fixture.client.submit(Jobs.valid()))
+        .isInstanceOf(BudgetExceededException.class)
+        .hasMessageContaining("grok-video-1.5-preview costs 20 credits but 10 credits of the budget are left;");
+    assertThat(fixture.provider.calls()).containsExactly("create");
   }
 
   @Test
@@ -579,7 +591,7 @@ class SubmitPipelineTest {
     fixture.advance(Duration.ofMinutes(3));
 
     assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
-        .hasMessageContaining("another take costs 20 credits and the budget has 10 credits left")
+        .hasMessageContaining("another take costs 20 credits and 10 credits of the budget are left")
         .as("a create went out").hasMessageNotContaining("nothing was sent");
     assertThat(fixture.provider.count("create")).as("the first may have made a paid task").isEqualTo(1);
     assertThat(fixture.client.remainingBudget().remaining())
@@ -599,7 +611,7 @@ class SubmitPipelineTest {
 
     assertThat(submit).as("ended at once: the budget allows no resend").isDone();
     assertThat(failureOf(submit)).isInstanceOf(AmbiguousSubmitException.class)
-        .hasMessageContaining("another take costs 20 credits and the budget has 10 credits left");
+        .hasMessageContaining("another take costs 20 credits and 10 credits of the budget are left");
   }
 
   @Test
@@ -1475,8 +1487,82 @@ class SubmitPipelineTest {
 
     RequestPreview preview = fixture.client.preview(job);
 
-    assertThat(preview.body()).contains("upload://my%20product.png");
+    assertThat(preview.body()).contains("upload://my product.png").doesNotContain("%20");
     assertThat(fixture.provider.calls()).isEmpty();
+  }
+
+  @Test
+  void previewTellsApartTwoFilesOfOneNameAndShowsOneFileGivenTwiceOnce() throws IOException {
+    Path still = png("still.png");
+    java.nio.file.Files.createDirectories(folder.resolve("sub"));
+    Path other = png("sub/still.png");
+    VideoJob job = VideoJob.builder("seedance-2").mode(GenerationMode.REFERENCE_TO_VIDEO).prompt("first, then last")
+        .images(List.of(ImageInput.file(still), ImageInput.file(other), ImageInput.file(folder.resolve("sub/../still.png"))))
+        .build();
+
+    RequestPreview preview = fixture.client.preview(job);
+
+    assertThat(preview.body()).startsWith("[upload://still.png, upload://sub/still.png, upload://still.png]");
+  }
+
+  @Test
+  void previewShowsNamesWithAccentsAndQuotesAsTheyRead() throws IOException {
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("bouteille_été_日本.png")))).build();
+
+    RequestPreview preview = fixture.client.preview(job);
+
+    assertThat(preview.body()).contains("upload://bouteille_été_日本.png").doesNotContain("%C3");
+  }
+
+  @Test
+  void aVideoChangedWhileItIsUploadedFailsTheSubmitBeforeItsCreateNamingTheFile() throws IOException {
+    Path clip = mp4("edit.mp4");
+    // The editor exports v2 over v1 while the upload reads it: the same size, other bytes.
+    fixture.provider.onUpload(file -> overwriteLastByte(file));
+
+    Throwable failure = failureOf(fixture.client.submitAsync(videoJob(clip)));
+
+    assertThat(failure).isInstanceOfSatisfying(InvalidJobException.class, e -> {
+      assertThat(e.violations()).extracting(Violation::field, Violation::code)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("videos[0]", "video.changed"));
+      assertThat(e.getMessage()).contains(clip.toString(), "changed after the job was validated",
+          "no task was created");
+    });
+    assertThat(fixture.provider.count("upload-video")).isEqualTo(1);
+    assertThat(fixture.provider.count("create")).as("nothing paid for bytes the file no longer holds").isZero();
+  }
+
+  @Test
+  void anImageChangedWhileItIsUploadedFailsTheSubmitBeforeItsCreate() throws IOException {
+    Path image = png("frame.png");
+    fixture.provider.onUpload(file -> overwriteLastByte(file));
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    assertThatThrownBy(() -> fixture.client.submit(job)).isInstanceOfSatisfying(InvalidJobException.class, e ->
+        assertThat(e.violations()).extracting(Violation::field, Violation::code)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("images[0]", "image.changed")));
+    assertThat(fixture.provider.calls()).containsExactly("upload frame.png");
+  }
+
+  @Test
+  void anUploadOnlyCallFailsTooWhenItsImageChangesWhileItIsUploaded() throws IOException {
+    Path image = png("frame.png");
+    fixture.provider.onUpload(file -> overwriteLastByte(file));
+    VideoJob job = Jobs.valid().toBuilder().images(List.of(ImageInput.file(image))).build();
+
+    assertThat(failureOf(fixture.client.uploadAsync(job))).isInstanceOf(InvalidJobException.class);
+  }
+
+  /** The file with its last byte changed: the same size and type, other bytes (from a provider's hook). */
+  private static void overwriteLastByte(Path file) {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.READ)) {
+      java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+      channel.read(last, channel.size() - 1);
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) (last.get(0) ^ 0x5A)}), channel.size() - 1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static VideoJob videoJob(Path clip) {

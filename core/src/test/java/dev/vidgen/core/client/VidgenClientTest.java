@@ -517,6 +517,132 @@ class VidgenClientTest {
   }
 
   @Test
+  void aSecondCloseWhileTheFirstWaitsForACreateReturnsOnlyOnceTheCreateWasHeard() throws Exception {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    provider.createAnswers(answer);
+    CompletableFuture<JobHandle> submitted = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(provider.count("create")).isOne();
+    // The service's own close, then the shutdown hook's, as getting-started.md sets them up.
+    Thread service = new Thread(fixture.client::close, "service-close");
+    service.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> fixture.client.isClosed() && service.getState() == Thread.State.TIMED_WAITING);
+    java.util.concurrent.atomic.AtomicReference<List<String>> heardWhenHookReturned =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread hook = new Thread(() -> {
+      fixture.client.close();
+      heardWhenHookReturned.set(fixture.listener.events());
+    }, "hook-close");
+    hook.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> hook.getState() == Thread.State.TIMED_WAITING || !hook.isAlive());
+
+    answer.complete(TaskSnapshot.queued(TaskId.of("t-paid")));
+    hook.join(10_000);
+    service.join(10_000);
+
+    assertThat(heardWhenHookReturned.get()).as("the hook's close waited for the paid create's answer")
+        .contains("submitted t-paid");
+    assertThat(submitted.join().taskId()).isEqualTo(TaskId.of("t-paid"));
+    assertThat(service.isAlive()).isFalse();
+  }
+
+  @Test
+  void aCloseFromAListenerWhileAnotherCloseWaitsForItsCreateReturnsAtOnce() throws Exception {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    provider.createAnswers(answer);
+    java.util.concurrent.atomic.AtomicBoolean closedInListener = new java.util.concurrent.atomic.AtomicBoolean();
+    fixture.client.addListener(new VidgenListener() {
+      @Override
+      public void onSubmitted(JobHandle handle) {
+        fixture.client.close(); // the other close waits for this very callback to end
+        closedInListener.set(true);
+      }
+    });
+    CompletableFuture<JobHandle> submitted = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(1));
+    Thread service = new Thread(fixture.client::close, "service-close");
+    service.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> fixture.client.isClosed() && service.getState() == Thread.State.TIMED_WAITING);
+
+    Thread answering = new Thread(() -> answer.complete(TaskSnapshot.queued(TaskId.of("t-heard"))), "answer");
+    answering.start();
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
+        .until(() -> closedInListener.get() && !answering.isAlive() && !service.isAlive());
+    assertThat(submitted.join().taskId()).as("heard, not ended as ambiguous").isEqualTo(TaskId.of("t-heard"));
+  }
+
+  @Test
+  void interruptingABlockingSubmitWhileItsCreateIsOnItsWaySaysAPaidTaskMayComeAndHandsItsPendingHandle()
+      throws Exception {
+    CompletableFuture<TaskSnapshot> answer = new CompletableFuture<>();
+    provider.createAnswers(answer);
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        fixture.client.submit(Jobs.valid());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> provider.count("create") == 1
+        && caller.getState() == Thread.State.WAITING);
+
+    caller.interrupt();
+    caller.join(10_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(SubmitStoppedException.class, stopped -> {
+      assertThat(stopped).hasMessageContaining("interrupted while its create was on its way")
+          .hasMessageContaining("may still make a task, which is paid for").hasMessageContaining("onSubmitted");
+      answer.complete(TaskSnapshot.queued(TaskId.of("t-late")));
+      assertThat(stopped.pendingHandle().join().taskId()).isEqualTo(TaskId.of("t-late"));
+    });
+    assertThat(stillInterrupted).as("the interrupt flag is kept").isTrue();
+    assertThat(fixture.listener.events()).contains("submitted t-late");
+    assertThat(provider.count("create")).as("no create after the interrupt").isOne();
+  }
+
+  @Test
+  void interruptingABlockingSubmitBeforeItsCreateLeavesSaysNothingWasSent() {
+    provider.createAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(20)));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        fixture.client.submit(Jobs.valid());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    caller.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> provider.count("create") == 1
+        && caller.getState() == Thread.State.WAITING);
+
+    caller.interrupt();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !caller.isAlive());
+    fixture.advance(Duration.ofMinutes(2));
+
+    assertThat(thrown.get()).isInstanceOf(SubmitNotSentException.class);
+    assertThat(provider.count("create")).as("the backoff's create was never sent").isOne();
+  }
+
+  @Test
+  void interruptingABlockingAwaitNamesTheTaskThatGoesOn() {
+    Thread.currentThread().interrupt();
+
+    assertThatThrownBy(() -> fixture.client.await(fixture.handle("task-1"), AwaitOptions.defaults()))
+        .isInstanceOfSatisfying(WaitStoppedException.class, stopped ->
+            assertThat(stopped.handle().taskId()).isEqualTo(TaskId.of("task-1")))
+        .hasMessageContaining("the calling thread was interrupted").hasMessageContaining("goes on at the provider");
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
   void leavesACallersSchedulerRunning() {
     ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1);
     try {

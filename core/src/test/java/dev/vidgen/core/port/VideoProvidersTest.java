@@ -265,15 +265,23 @@ class VideoProvidersTest {
   }
 
   @Test
-  void aFactoryWhoseLibrariesAreMissingIsASelectionErrorSayingSo() {
+  void aFactoryWhoseLibrariesAreMissingIsASelectionErrorShapedAsTheOtherFactoryFaults() {
     VideoProviderFactory halfInstalled = factory("half", config -> {
       throw new NoClassDefFoundError("okhttp3/HttpUrl");
     });
 
     assertThatThrownBy(() -> VideoProviders.create(halfInstalled, CONFIG))
         .isInstanceOf(ProviderSelectionException.class)
-        .hasMessageContaining("the provider half could not be made: a class it needs is missing")
-        .hasMessageContaining("okhttp3/HttpUrl").hasCauseInstanceOf(NoClassDefFoundError.class);
+        .hasMessageContaining("the provider factory half (" + halfInstalled.getClass().getName() + ") failed to make"
+            + " its provider: its create(config) threw java.lang.NoClassDefFoundError: okhttp3/HttpUrl")
+        .hasMessageContaining("a jar it depends on is most likely not on the class path, or its jar was built for"
+            + " another vidgen version")
+        .hasMessageContaining("a fault of that provider's jar")
+        .hasMessageContaining("put the jars it depends on on the class path, rebuild it against this vidgen version")
+        .hasMessageNotContaining("a class it needs is missing (")
+        .hasCauseInstanceOf(NoClassDefFoundError.class)
+        .satisfies(e -> assertThat(((ProviderSelectionException) e).availableIds())
+            .as("choosing it again meets the same factory").isEmpty());
   }
 
   @Test

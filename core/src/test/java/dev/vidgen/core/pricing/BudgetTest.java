@@ -26,7 +26,9 @@ class BudgetTest {
   void saysOneCreditInTheSingular() {
     assertThat(Budget.ofCredits(1).refusal(TWENTY)).contains("grok-video-1.5-preview needs 20 credits, 1 left");
     assertThat(new dev.vidgen.core.error.BudgetExceededException(TWENTY, new BigDecimal("1")).getMessage())
-        .contains("costs 20 credits but the budget has 1 credit left;");
+        .contains("costs 20 credits but 1 credit of the budget is left;");
+    assertThat(new dev.vidgen.core.error.BudgetExceededException(TWENTY, new BigDecimal("1"), true).getMessage())
+        .contains("costs 20 credits but the budget is 1 credit;");
     assertThat(PriceQuote.creditsInWords(new BigDecimal("1.00"))).isEqualTo("1.00 credit");
     assertThat(PriceQuote.creditsInWords(new BigDecimal("0.5"))).isEqualTo("0.5 credits");
   }

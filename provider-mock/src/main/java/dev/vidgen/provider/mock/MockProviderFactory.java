@@ -44,7 +44,7 @@ public final class MockProviderFactory implements VideoProviderFactory {
       throw new ProviderConfigurationException(
           "unknown mock setting " + String.join(", ", unknown) + "; known: " + new TreeSet<>(KNOWN));
     }
-    MockVideoProvider.Builder builder = MockVideoProvider.builder();
+    MockVideoProvider.Builder builder = MockVideoProvider.builder().fromSettings();
     config.apiKey().ifPresent(builder::apiKey);
     try {
       config.duration(DURATION).ifPresent(builder::duration);

@@ -70,6 +70,8 @@ public final class MockVideoProvider implements VideoProvider {
   /** Issue 11: the key's own quota (null = not limited apart from the account) and the listed models. */
   private BigDecimal keyCredits;
   private volatile Set<String> liveModels;
+  /** How one gives this mock a live list, in its maker's terms: the builder in Java, none from settings. */
+  private final String noLiveList;
   private final FollowOnRules followOnRules = FollowOnRules.builtIn();
   private long requests;
 
@@ -81,6 +83,9 @@ public final class MockVideoProvider implements VideoProvider {
     this.remainingCredits = builder.credits;
     this.keyCredits = builder.keyCredits;
     this.liveModels = builder.liveModels;
+    this.noLiveList = builder.fromSettings
+        ? "the mock made from its settings lists no live models: no setting gives it a list"
+        : "the mock lists live models only when given a list (MockVideoProvider.Builder.liveModels)";
   }
 
   /** A mock with every default: system clock, 3 s tasks, unlimited credits. */
@@ -288,8 +293,7 @@ public final class MockVideoProvider implements VideoProvider {
   public CompletableFuture<Set<String>> liveModels() {
     Set<String> listed = liveModels;
     if (listed == null) {
-      return CompletableFuture.failedFuture(new UnsupportedOperationException(
-          "the mock lists live models only when given a list (MockVideoProvider.Builder.liveModels)"));
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(noLiveList));
     }
     return call(MockCall.Method.LIVE_MODELS, Operation.READ, null, null, null, (now, requestId) -> listed);
   }
@@ -495,8 +499,15 @@ public final class MockVideoProvider implements VideoProvider {
     private ApiKey apiKey;
     private BigDecimal keyCredits;
     private Set<String> liveModels;
+    private boolean fromSettings;
 
     private Builder() {}
+
+    /** Made by {@link MockProviderFactory} from settings, which give no live list: its refusal says so, not a method. */
+    Builder fromSettings() {
+      this.fromSettings = true;
+      return this;
+    }
 
     /**
      * The ids the live model list gives (as a key restricted to these models would see); every

@@ -55,4 +55,18 @@ class MockProviderFactoryTest {
   void namesItselfAndItsIdWhenPrinted() {
     assertThat(factory).hasToString("MockProviderFactory[mock]");
   }
+
+  @Test
+  void aMockMadeFromSettingsSaysNoSettingGivesItALiveListWhereABuiltOneNamesItsBuilderMethod() {
+    MockVideoProvider fromSettings = new MockProviderFactory().create(ProviderConfig.builder().build());
+    MockVideoProvider built = MockVideoProvider.builder().build();
+
+    assertThat(fromSettings.liveModels()).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOf(UnsupportedOperationException.class)
+        .withMessage("the mock made from its settings lists no live models: no setting gives it a list");
+    assertThat(built.liveModels()).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().withMessageContaining("(MockVideoProvider.Builder.liveModels)");
+  }
 }

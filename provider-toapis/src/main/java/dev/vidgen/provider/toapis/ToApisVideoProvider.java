@@ -248,6 +248,15 @@ final class ToApisVideoProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<InputStream> open(VideoAsset asset) {
+    return open(asset, (dev.vidgen.core.port.VideoRange) null);
+  }
+
+  /**
+   * Asks for the bytes from {@code from.firstByte()} on ({@code Range}), with {@code If-Range} naming the file's
+   * validator where HTTP allows it, so that a server whose file changed sends it whole (a 200).
+   */
+  @Override
+  public CompletableFuture<InputStream> open(VideoAsset asset, dev.vidgen.core.port.VideoRange from) {
     Objects.requireNonNull(asset, "asset == null");
     return guarded(() -> {
       HttpUrl url = HttpUrl.parse(asset.url().toString());
@@ -257,8 +266,14 @@ final class ToApisVideoProvider implements VideoProvider {
       }
       // The video as it is: OkHttp would otherwise ask for gzip and inflate it unseen, so that a small body could
       // write gigabytes (a bomb); a video gains nothing from compression on the way.
-      Request request = new Request.Builder().url(url).header("Accept-Encoding", "identity").get().build();
-      return calls.stream(clients.files, request, new CallTrace(), CallContext.of(Operation.DOWNLOAD));
+      Request.Builder request = new Request.Builder().url(url).header("Accept-Encoding", "identity").get();
+      if (from != null) {
+        request.header("Range", "bytes=" + from.firstByte() + "-");
+        if (!from.validator().isEmpty() && !from.validator().startsWith("W/")) {
+          request.header("If-Range", from.validator()); // a weak ETag may not be used there
+        }
+      }
+      return calls.stream(clients.files, request.build(), new CallTrace(), CallContext.of(Operation.DOWNLOAD));
     });
   }
 

@@ -153,7 +153,8 @@ public final class HttpCalls {
           return;
         }
         // The count the server announced goes along: a video larger than the client saves is refused unread.
-        if (!future.complete(dev.vidgen.core.port.VideoStream.of(body.byteStream(), body.contentLength()))) {
+        if (!future.complete(dev.vidgen.core.port.VideoStream.of(body.byteStream(), body.contentLength(),
+            VideoRanges.of(response.code(), response.headers(), body.contentLength())))) {
           response.close();
         }
       }
