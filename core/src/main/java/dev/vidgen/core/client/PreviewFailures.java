@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A provider's code failing a request preview: said as that provider's fault, naming it and its class, never as an
+ * A provider's code failing a request preview (which every submit runs first): said as that provider's fault, naming it and its class, never as an
  * unexpected error of vidgen's. A {@link LinkageError} (a method of the SPI it lacks, a class it needs) most likely
  * means a jar built for another vidgen version. Nothing was sent, and the job is not to blame.
  */
@@ -40,8 +40,9 @@ final class PreviewFailures {
         : ": a bug in the provider's code, not in the job; nothing was sent. Fix that provider's jar, or take it off"
             + " the class path";
     // No id is offered in its place: choosing this provider again meets the same code.
-    return new ProviderSelectionException(named + " failed the request preview with an unexpected "
-        + describe(provider, failure) + why, List.of(), failure);
+    // Asked for a dry run or not (every submit checks first), the words fit both.
+    return new ProviderSelectionException(named + " failed vidgen's check of the request it would send, with an"
+        + " unexpected " + describe(provider, failure) + why, List.of(), failure);
   }
 
   private static String idOf(VideoProvider provider) {
@@ -66,6 +67,7 @@ final class PreviewFailures {
     } catch (RuntimeException | LinkageError keysUnread) {
       // The message is masked for key-shaped words all the same.
     }
-    return failure.getClass().getName() + ": " + SafeText.clip(shown, 300);
+    // The JVM's words end with a full stop ("… of interface …VideoProvider."); the reason follows them.
+    return failure.getClass().getName() + ": " + SafeText.clip(shown, 300).replaceAll("[.\\s]+$", "");
   }
 }

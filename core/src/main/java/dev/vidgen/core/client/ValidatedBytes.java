@@ -3,19 +3,15 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.error.InvalidJobException;
+import dev.vidgen.core.files.FileDigests;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,10 +67,9 @@ final class ValidatedBytes {
     String shown = SafeText.clip(local.path().toString(), 300);
     return Violation.error(local.field(), kind.equals("image") ? ViolationCodes.IMAGE_CHANGED
             : ViolationCodes.VIDEO_CHANGED, shown, "the file left as it is until its upload is done",
-        local.field() + ": the " + kind + " " + shown + " changed after the job was validated, before its upload"
-            + " was done (it no longer holds the bytes validated), so what went up may be the old bytes, the new ones"
-            + " or a mix; no task was created and nothing was charged for a video: run it again once the file is"
-            + " written");
+        local.field() + ": the " + kind + " " + shown + " changed after the job was validated and before this job's"
+            + " uploads were all done (what went up may be the old bytes, the new ones or a mix); no task was created"
+            + " and nothing was charged for a video: run it again once the file is written");
   }
 
   /** A job's local file and the field that names it ({@code images[0]}, {@code videos[1]}). */
@@ -109,20 +104,8 @@ final class ValidatedBytes {
     }
   }
 
-  /** The SHA-256 of {@code file}'s bytes in hex, read in pieces (a large video is never held whole). */
+  /** The SHA-256 of {@code file}'s bytes in hex, as {@link FileDigests#sha256} reads it. */
   static String sha256(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        sha.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return FileDigests.sha256(file);
   }
 }

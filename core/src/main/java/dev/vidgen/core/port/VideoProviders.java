@@ -98,7 +98,9 @@ public final class VideoProviders {
     if (config.apiKey().isPresent()) {
       shown = config.apiKey().get().maskIn(shown);
     }
-    return failure.getClass().getName() + ": " + dev.vidgen.core.text.SafeText.clip(shown, 200);
+    // The JVM's words may end with a full stop; the sentence goes on after them.
+    return failure.getClass().getName() + ": " + dev.vidgen.core.text.SafeText.clip(shown, 200)
+        .replaceAll("[.\\s]+$", "");
   }
 
   /**

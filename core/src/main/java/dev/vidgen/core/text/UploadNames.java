@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * How a request preview names the local files a job would upload ({@code upload://NAME}): by their
- * names as people read them, the same file given twice once, and two files of the same name told
- * apart by as much of their folders as it takes ({@code still.png}, {@code sub/still.png}).
+ * names as people read them, the same file given twice once, and files of the same name each told
+ * apart by as many of their last folders as it takes ({@code sub/still.png}, {@code work/still.png}).
  */
 public final class UploadNames {
   private static final String SCHEME = "upload://";
@@ -23,16 +24,27 @@ public final class UploadNames {
   private UploadNames() {}
 
   /**
-   * The name each of {@code files} is shown by, in their order: the file's name, or for a later file
-   * of a name already shown, its last folders and name ({@code sub/still.png}). The same file (through
-   * another path or a link) has the same name.
+   * The name each of {@code files} is shown by, in their order: the file's name, or, when different files
+   * share a name, each of them with as many of its last folders as it takes to tell them all apart
+   * ({@code a/x/still.png}, {@code b/x/still.png}). The same file (through another path or a link) has one name.
    */
   public static List<String> of(List<Path> files) {
-    Map<Path, String> byFile = new HashMap<>();
-    Set<String> shown = new HashSet<>();
+    List<Path> realFiles = files.stream().map(UploadNames::sameFile).toList();
+    Map<Path, Path> shownPathByFile = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      shownPathByFile.putIfAbsent(realFiles.get(i), files.get(i).toAbsolutePath().normalize());
+    }
+    Map<String, List<Path>> byBareName = new LinkedHashMap<>();
+    for (Path shown : shownPathByFile.values()) {
+      byBareName.computeIfAbsent(suffix(shown, 1), bare -> new ArrayList<>()).add(shown);
+    }
+    Map<Path, String> nameByShownPath = new HashMap<>();
+    for (List<Path> sharing : byBareName.values()) {
+      nameByShownPath.putAll(toldApart(sharing));
+    }
     List<String> names = new ArrayList<>();
-    for (Path file : files) {
-      names.add(byFile.computeIfAbsent(sameFile(file), real -> distinct(file, shown)));
+    for (Path real : realFiles) {
+      names.add(nameByShownPath.get(shownPathByFile.get(real)));
     }
     return List.copyOf(names);
   }
@@ -97,22 +109,41 @@ public final class UploadNames {
     return Character.isLetterOrDigit(c) || "%._~/*-".indexOf(c) >= 0;
   }
 
-  private static String distinct(Path file, Set<String> shown) {
-    Path absolute = file.toAbsolutePath().normalize();
+  /**
+   * Names for {@code sharing}, files of one name: each with the same number of last folders, the fewest that
+   * tell them all apart; a file that still reads like another (no folders left) gets {@code #2}, {@code #3}.
+   */
+  private static Map<Path, String> toldApart(List<Path> sharing) {
+    int most = sharing.stream().mapToInt(Path::getNameCount).max().orElse(1);
+    int last = 1;
+    while (last < most && !allDistinct(sharing, last)) {
+      last++;
+    }
+    Map<Path, String> names = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Path file : sharing) {
+      String name = suffix(file, last);
+      for (int nth = 2; !taken.add(name); nth++) {
+        name = suffix(file, last) + "#" + nth;
+      }
+      names.put(file, name);
+    }
+    return names;
+  }
+
+  private static boolean allDistinct(List<Path> sharing, int last) {
+    Set<String> seen = new HashSet<>();
+    return sharing.stream().allMatch(file -> seen.add(suffix(file, last)));
+  }
+
+  /** The last {@code last} parts of {@code absolute} (all of them if it has fewer), joined by {@code /}. */
+  private static String suffix(Path absolute, int last) {
     int count = absolute.getNameCount();
-    for (int last = 1; last <= count; last++) {
-      String name = absolute.subpath(count - last, count).toString().replace(absolute.getFileSystem().getSeparator(),
-          "/");
-      if (shown.add(name)) {
-        return name;
-      }
+    if (count == 0) {
+      return "file";
     }
-    String base = count == 0 ? "file" : absolute.getFileName().toString();
-    for (int nth = 2; ; nth++) {
-      if (shown.add(base + "#" + nth)) {
-        return base + "#" + nth;
-      }
-    }
+    Path tail = absolute.subpath(Math.max(0, count - last), count);
+    return tail.toString().replace(absolute.getFileSystem().getSeparator(), "/");
   }
 
   /** What tells two paths of one file apart from two files: the real path (links followed), else the normalized one. */

@@ -394,8 +394,11 @@ class ProviderFaultTest {
           .isInstanceOfSatisfying(ProviderSelectionException.class, refused -> assertThat(refused.availableIds())
               .as("choosing it again meets the same jar").isEmpty())
           .hasCause(oldSpi)
-          .hasMessageContaining("provider acmev0 (" + built.getClass().getName() + ") failed the request preview"
-              + " with an unexpected java.lang.AbstractMethodError: Receiver class com.example.v0.V0Provider")
+          .hasMessageContaining("provider acmev0 (" + built.getClass().getName() + ") failed vidgen's check of the"
+              + " request it would send, with an unexpected java.lang.AbstractMethodError: Receiver class"
+              + " com.example.v0.V0Provider")
+          .hasMessageContaining("of interface dev.vidgen.core.port.VideoProvider: a LinkageError")
+          .hasMessageNotContaining(".:")
           .hasMessageContaining("most likely built for another vidgen version")
           .hasMessageContaining("nothing was sent");
     }

@@ -1502,7 +1502,9 @@ class SubmitPipelineTest {
 
     RequestPreview preview = fixture.client.preview(job);
 
-    assertThat(preview.body()).startsWith("[upload://still.png, upload://sub/still.png, upload://still.png]");
+    String here = folder.getFileName().toString();
+    assertThat(preview.body())
+        .startsWith("[upload://" + here + "/still.png, upload://sub/still.png, upload://" + here + "/still.png]");
   }
 
   @Test

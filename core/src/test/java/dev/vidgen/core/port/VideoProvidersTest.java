@@ -285,6 +285,18 @@ class VideoProvidersTest {
   }
 
   @Test
+  void theJvmsFullStopEndingAFactorysLinkageErrorIsNotFollowedByTheSentencesComma() {
+    VideoProviderFactory oldSpi = factory("old", config -> {
+      throw new AbstractMethodError("Receiver class com.example.Old does not define or inherit an implementation of"
+          + " 'create()' of interface dev.vidgen.core.port.VideoProviderFactory.");
+    });
+
+    assertThatThrownBy(() -> VideoProviders.create(oldSpi, CONFIG))
+        .hasMessageContaining("of interface dev.vidgen.core.port.VideoProviderFactory, a class or method it needs")
+        .hasMessageNotContaining(".,");
+  }
+
+  @Test
   void aFactoryWhoseCreateThrowsIsASelectionErrorNamingItsIdAndClassAsItsJarsFault() throws IOException {
     ProviderConfig keyed = ProviderConfig.builder().apiKey(ApiKey.of("sk-boomc-secret-0123456789")).build();
     VideoProviderFactory leaking = factory("leaky", config -> {

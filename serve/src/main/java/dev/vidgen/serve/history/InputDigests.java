@@ -3,13 +3,8 @@ package dev.vidgen.serve.history;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,24 +44,12 @@ public final class InputDigests {
   }
 
   /**
-   * The SHA-256 of {@code file}'s bytes, in hex, read in pieces.
+   * The SHA-256 of {@code file}'s bytes, in hex, read in pieces ({@link dev.vidgen.core.files.FileDigests#sha256}).
    *
    * @throws IOException when the file cannot be read
    */
   public static String sha256(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        sha.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return dev.vidgen.core.files.FileDigests.sha256(file);
   }
 
   /**
