@@ -126,6 +126,12 @@ final class BatchCommand extends ClientCommand {
   int run(Session session, Output output) {
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);
+    if (jobsFile.toString().equals("-") && !java.nio.file.Files.exists(jobs)) {
+      // Not read from standard input: the journal and videos go beside the jobs file, and a run goes on by reading it again.
+      throw CliException.usage("vidgen batch does not read its jobs from standard input ('-' names no file here);"
+          + " nothing was sent", "save the jobs to a JSON-lines file first and give its path, such as vidgen batch"
+          + " jobs.jsonl (its journal and videos go beside it, and the same command goes on from it)");
+    }
     List<BatchLine> lines = read(jobs);
     if (lines.isEmpty()) {
       // A generator that failed writes an empty file: a run of nothing that made a journal and exited 0 hid that.
@@ -179,7 +185,7 @@ final class BatchCommand extends ClientCommand {
       BatchPlan plan = PaidTasks.follow(checked, location, output);
       BatchViews views = new BatchViews(output, session).spelling(model -> sentName(client, model),
           model -> client.catalog().find(model).map(route -> route.id()).orElse(model))
-          .sameJobBy(dev.vidgen.serve.history.JobIdentity.asSent(client));
+          .sameJobBy(SameBytes.of(dev.vidgen.serve.history.JobIdentity.asSent(client)));
       views.plan(plan);
       BatchOutClashes.refuse(context, plan, jobs, location, videos);
       tellChangedPrices(plan, output);
@@ -191,7 +197,13 @@ final class BatchCommand extends ClientCommand {
         return views.refuseOverBudget(plan, maxCredits, earlier.extra());
       }
       if (dryRun) {
-        return views.dryRun(plan, preview(location, plan, videos, output), earlier);
+        java.util.Optional<BatchPreview> seen = preview(location, plan, videos, output);
+        java.util.Set<String> toSend = seen.map(p -> p.jobs().stream().filter(job -> job.action()
+            == BatchPreview.Action.SEND).map(job -> job.job().key()).collect(java.util.stream.Collectors.toSet()))
+            .orElse(null);
+        views.historyTakes(HistoryTakes.find(session, client, plan.jobs(),
+            job -> toSend == null || toSend.contains(job.key()), output));
+        return views.dryRun(plan, seen, earlier);
       }
       try {
         // A journal that cannot be used is refused before anything is opened or made.
@@ -210,6 +222,7 @@ final class BatchCommand extends ClientCommand {
       RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       TasksNotJournaled untold = null;
+      RunQuotes quotes = null;
       RunCreates creates = new RunCreates();
       // A journal file this run makes, so that a run refused before any job is written leaves none behind.
       Path madeJournal = Journals.isUrl(location) ? null : Path.of(location.strip()).toAbsolutePath().normalize();
@@ -235,10 +248,18 @@ final class BatchCommand extends ClientCommand {
         if (retryFailed) {
           tellRetries(plan, store, output);
         }
+        // Jobs this run sends: a take of the same job that generate or the playground made today is paid again.
+        java.util.Map<String, JobStore.Entry> journaled = new java.util.HashMap<>();
+        store.entries(plan.batch()).forEach(entry -> journaled.put(entry.key(), entry));
+        views.historyTakes(HistoryTakes.find(session, client, plan.jobs(), job -> {
+          JobStore.Entry entry = journaled.get(job.key());
+          return entry == null || entry.state() == JobStore.State.PENDING || entry.state() == JobStore.State.DROPPED
+              || resubmitUnknown && entry.state() == JobStore.State.UNKNOWN || retryFailed && entry.failedWithoutTask();
+        }, output));
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
-        RunResends resends = new RunResends(new JournalWatch(untold = new TasksNotJournaled(bar), store.describe(),
-            store::fileLost, bar::warn, System::nanoTime));
+        RunResends resends = new RunResends(quotes = new RunQuotes(new JournalWatch(untold = new TasksNotJournaled(bar),
+            store.describe(), store::fileLost, bar::warn, System::nanoTime)));
         BatchRunner.Builder runner = BatchRunner.builder();
         if (root.retryDelay != null) {
           runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
@@ -292,7 +313,8 @@ final class BatchCommand extends ClientCommand {
                     + " lapsed (" + DurationConverter.describe(lease) + " from now at most), with " + adopt + ", so that"
                     + " those tasks are followed and not told unknown; nothing recorded is lost");
       }
-      views.balances(plan, before, before.isEmpty() ? before : leftNow(client));
+      views.balances(plan, before, before.isEmpty() ? before : leftNow(client), quotes == null
+          ? new RunQuotes.Quoted(BigDecimal.ZERO, 0) : quotes.quoted());
       if (maxCredits != null) {
         BigDecimal budgeted = earlier.leftOf(maxCredits);
         views.budget(new BatchViews.BudgetUse(maxCredits, maxCredits.subtract(budgeted), creates.sent(),

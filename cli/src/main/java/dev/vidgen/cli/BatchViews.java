@@ -258,6 +258,7 @@ final class BatchViews {
       output.line(EARLIER_TAKES + ": up to " + Views.credits(earlier.extra()) + " more than the total above, which --max-credits counts too");
     }
     json.put("earlier_takes_credits_at_most", earlier.extra());
+    json.put("history_takes", HistoryTakes.json(historyTakes));
     output.line("dry run: nothing was sent");
     json.put("dry_run", true);
     json.put("jobs", jobs);
@@ -284,12 +285,50 @@ final class BatchViews {
     return session == null ? dev.vidgen.core.text.KeptResults.unstated() : session.keptResults();
   }
 
-  /** The summary table, the jobs that need a person's attention, and the exit code. */
-  /** The credits the plan quoted and, where the provider reports a balance, what was left before and after the run. */
-  void balances(BatchPlan plan, java.util.Optional<BigDecimal> before, java.util.Optional<BigDecimal> after) {
+  /**
+   * The credits the plan quoted, what this run's creates were quoted ({@code quoted}) and, where the provider
+   * reports a balance, what was left before and after the run and by how much it fell.
+   */
+  void balances(BatchPlan plan, java.util.Optional<BigDecimal> before, java.util.Optional<BigDecimal> after,
+      RunQuotes.Quoted quoted) {
     balances.put("credits_quoted", plan.knownCredits());
     balances.put("credits_left_before", before.orElse(null));
     balances.put("credits_left_after", after.orElse(null));
+    // Null when a take of this run has no known price: a figure without it would be too low.
+    balances.put("credits_quoted_this_run", quoted.unpriced() > 0 ? null : quoted.credits());
+    balances.put("balance_fell_by", before.isPresent() && after.isPresent() ? before.get().subtract(after.get()) : null);
+    this.quotedThisRun = quoted;
+  }
+
+  /** The lines to send whose job the task history holds as a take of today, for {@code --json}. */
+  private List<HistoryTakes.Found> historyTakes = List.of();
+
+  /** Warns of each line to send whose job the task history holds ({@link HistoryTakes}), and keeps them for --json. */
+  void historyTakes(List<HistoryTakes.Found> found) {
+    this.historyTakes = List.copyOf(found);
+    if (session != null) {
+      HistoryTakes.warn(session, found);
+    }
+  }
+
+  /** What this run's creates were quoted; null until {@link #balances} is told. */
+  private RunQuotes.Quoted quotedThisRun;
+
+  /** The warning's code when the balance fell by more than this run's quotes. */
+  static final String BALANCE_FELL_MORE = "batch.balance_fell_more";
+
+  /**
+   * "the balance fell by 90 credits, 30 credits more than this run's quotes (60 credits)" when it did, every take
+   * priced;
+   * else null. The quotes are the catalog's prices, which neither {@code spent} nor {@code --max-credits} go beyond.
+   */
+  private String balanceFellMore() {
+    if (quotedThisRun == null || quotedThisRun.unpriced() > 0
+        || !(balances.get("balance_fell_by") instanceof BigDecimal fell) || fell.compareTo(quotedThisRun.credits()) <= 0) {
+      return null;
+    }
+    return "the balance fell by " + Views.credits(fell) + ", " + Views.credits(fell.subtract(quotedThisRun.credits()))
+        + " more than this run's quotes (" + Views.credits(quotedThisRun.credits()) + ")";
   }
 
   /** The run stopped waiting when its {@code --timeout} passed. */
@@ -320,6 +359,7 @@ final class BatchViews {
     this.lostChange = change;
   }
 
+  /** The summary table, the jobs that need a person's attention, and the exit code. */
   int summary(BatchReport report, BatchPlan plan, long throttled, RunResends.Resent resent) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("state", "jobs"));
@@ -346,9 +386,22 @@ final class BatchViews {
       fields.put("failures", report.failuresByReason().entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
     }
+    String fellMore = balanceFellMore();
     if (balances.get("credits_left_before") != null && balances.get("credits_left_after") != null) {
       fields.put("balance", Views.credits((BigDecimal) balances.get("credits_left_before")) + " before, "
-          + Views.credits((BigDecimal) balances.get("credits_left_after")) + " after");
+          + Views.credits((BigDecimal) balances.get("credits_left_after")) + " after"
+          + (fellMore == null ? "" : ": " + fellMore.substring("the balance ".length())));
+    }
+    if (fellMore != null) {
+      // spent and --max-credits count the quotes, so only the balance shows what the provider took: said, not left to
+      // a subtraction.
+      String message = fellMore + ": prices may have changed upstream, or other runs spent meanwhile; spent and"
+          + " --max-credits count the quotes, not what the provider charged (docs/pricing.md#prices-change)";
+      if (session == null) {
+        output.note("warning: " + message);
+      } else {
+        session.warn(BALANCE_FELL_MORE, message);
+      }
     }
     if (!plan.invalid().isEmpty()) {
       // Run with --skip-invalid: the lines left out are no job at all, so they must not go unmentioned.
@@ -409,6 +462,7 @@ final class BatchViews {
     json.put("lines", plan.lines().size());
     json.put("skipped_invalid", plan.invalid().stream().map(BatchLine::number).toList());
     json.putAll(balances);
+    json.put("history_takes", HistoryTakes.json(historyTakes));
     if (budgetUse != null) {
       Map<String, Object> sent = new LinkedHashMap<>();
       sent.put("creates", budgetUse.creates());

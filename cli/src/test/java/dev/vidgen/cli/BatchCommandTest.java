@@ -111,6 +111,19 @@ class BatchCommandTest {
   }
 
   @Test
+  void aDashForTheJobsFileIsRefusedSayingStandardInputIsNotRead() {
+    List<String> args = new java.util.ArrayList<>(List.of("batch", "-"));
+    args.addAll(List.of(FAST_MOCK));
+
+    CliRun.Result dash = CliRun.in(dir).run(args.toArray(String[]::new));
+
+    assertThat(dash.exitCode()).as(dash.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dash.err()).contains("vidgen batch does not read its jobs from standard input", "nothing was sent",
+        "save the jobs to a JSON-lines file first and give its path").doesNotContain("does not exist");
+    assertThat(dir.resolve("-.journal")).doesNotExist();
+  }
+
+  @Test
   void aJobsFileThatIsNotUtf8OrNotARegularFileIsRefusedSayingSo() throws Exception {
     Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.jsonl"),
         ("{\"prompt\": \"caf\u00e9\", \"seconds\": 10}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -574,6 +587,81 @@ class BatchCommandTest {
     assertThat(preview.err()).as("the model named in another case is the same job, as generate finds")
         .containsOnlyOnce("warning: lines 1 (sea-a), 3 (sea-b), 4 (sea-c) ask for the same job")
         .doesNotContain("(other)");
+  }
+
+  @Test
+  void linesWhoseLocalImagesHoldTheSameBytesUnderOtherNamesAreTheSameJob() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("one.png"));
+    Files.copy(dir.resolve("one.png"), dir.resolve("copy.png"));
+    dev.vidgen.testkit.fixtures.Images.png(360, 640).writeTo(dir.resolve("other.png"));
+    String line = "{\"id\": \"%s\", \"prompt\": \"b6 one\", \"images\": [\"%s\"], \"seconds\": 10}";
+    Path jobs = write(line.formatted("a", "one.png"), line.formatted("b", "copy.png"), line.formatted("c", "other.png"));
+
+    CliRun.Result preview = CliRun.in(dir).run(args(jobs, "--dry-run"));
+
+    assertThat(preview.exitCode()).as(preview.all()).isZero();
+    assertThat(preview.err()).as("compared by their bytes, as generate and the playground do")
+        .containsOnlyOnce("warning: lines 1 (a), 2 (b) ask for the same job").doesNotContain("(c)");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLineGenerateMadeTodayIsWarnedOfNamingItsTaskAndIsSentAgain() throws Exception {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("a.png"));
+    Path jobs = write("{\"id\": \"g1\", \"prompt\": \"gb1\", \"images\": [\"a.png\"]}", job("other", 10));
+    String home = dir.resolve("home").toString();
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      CliRun.Result generated = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY)
+          .env("VIDGEN_HOME", home).run("generate", "--base-url", fake.baseUrl(), "--image", "a.png", "--prompt", "gb1",
+              "--no-wait");
+      assertThat(generated.exitCode()).as(generated.all()).isZero();
+      String task = fake.taskIds().get(0);
+
+      CliRun.Result dry = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("VIDGEN_HOME", home)
+          .run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--dry-run");
+      CliRun.Result run = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("VIDGEN_HOME", home)
+          .run("batch", jobs.toString(), "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--json");
+
+      String said = "line 1 (g1) asks for the same job as task " + task + ", submitted just now by vidgen generate";
+      assertThat(dry.exitCode()).as(dry.all()).isZero();
+      assertThat(dry.err()).containsOnlyOnce(said).doesNotContain("(other) asks");
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.err()).containsOnlyOnce(said).contains("so it sends it and pays for it again");
+      assertThat((List<Map<String, Object>>) run.json().get("history_takes")).singleElement()
+          .satisfies(take -> assertThat(take).containsEntry("id", "g1").containsEntry("task_id", task));
+      assertThat((List<Map<String, Object>>) run.json().get("warnings")).anySatisfy(warning ->
+          assertThat(warning).containsEntry("code", HistoryTakes.CODE));
+      assertThat(fake.requests(Endpoint.CREATE)).as("warned of, not held back: generate's, then the batch's two")
+          .hasSize(3);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBalanceThatFellByMoreThanTheRunsQuotesIsSaidWithWhatMayExplainIt() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10), job("c", 10)); // quoted 20 credits each
+    try (FakeToApisServer fake = FakeToApisServer.builder().credits(java.math.BigDecimal.valueOf(1000))
+        .creditsPerSecond("grok-video-1.5-preview", java.math.BigDecimal.valueOf(6)).start()) { // charged 30 each
+      CliRun.Result run = againstFake(fake, jobs, "--max-credits", "60");
+      CliRun.Result again = againstFake(fake, jobs, "--max-credits", "60", "--json");
+      Path more = Files.writeString(dir.resolve("more.jsonl"), job("d", 10) + "\n");
+      CliRun.Result moreJson = againstFake(fake, more, "--json");
+
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.out()).contains("balance  1000 credits before, 910 credits after: fell by 90 credits, 30 credits"
+          + " more than this run's quotes (60 credits)");
+      assertThat(run.err()).containsOnlyOnce("warning: the balance fell by 90 credits, 30 credits more than this run's"
+          + " quotes (60 credits): prices may have changed upstream, or other runs spent meanwhile");
+      Map<String, Object> json = again.json();
+      assertThat(json).as("a run that sends nothing: nothing to explain").containsEntry("balance_fell_by", 0.0)
+          .containsEntry("credits_quoted_this_run", 0.0);
+      assertThat((List<Map<String, Object>>) json.get("warnings"))
+          .noneSatisfy(warning -> assertThat(warning).containsEntry("code", BatchViews.BALANCE_FELL_MORE));
+      assertThat(moreJson.json()).containsEntry("balance_fell_by", 30.0).containsEntry("credits_quoted_this_run", 20.0);
+      assertThat((List<Map<String, Object>>) moreJson.json().get("warnings")).anySatisfy(warning -> assertThat(warning)
+          .containsEntry("code", BatchViews.BALANCE_FELL_MORE).extracting("message").asString()
+          .startsWith("the balance fell by 30 credits, 10 credits more than this run's quotes (20 credits)"));
+    }
   }
 
   @Test
