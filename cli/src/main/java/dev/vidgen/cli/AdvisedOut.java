@@ -12,12 +12,13 @@ import java.nio.file.Path;
 final class AdvisedOut {
   private AdvisedOut() {}
 
-  static String of(CliContext context, String out, String taskId) {
+  /** The {@code --out} to advise for task {@code taskId} made on {@code baseUrl} (null: the provider's own address). */
+  static String of(CliContext context, String baseUrl, String out, String taskId) {
     if (out == null || out.equals("-") || out.endsWith("/") || out.endsWith(java.io.File.separator)) {
       return out;
     }
     Path path = context.resolve(Path.of(out)).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || SavedBefore.of(context, taskId, path).isPresent()) {
+    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || SavedBefore.of(context, baseUrl, taskId, path).isPresent()) {
       return out; // nothing there yet, a link or device the command explains itself, or this task's own video
     }
     return Finisher.besides(path, taskId).toString();

@@ -26,7 +26,7 @@ final class DownloadCommand extends TaskCommand {
     if (out == null && session.unansweredOut().isPresent()) {
       // Named by its unanswered create's name: the video goes where that create's command was told to put it.
       out = new OutTarget(session.unansweredOut().get());
-      out.requireWritable(session.context(), force, target.handle().taskId().value());
+      out.requireWritable(session, force, target.handle().taskId().value());
       output.note("saving the video to " + out.text() + ", the --out of the command whose create this was");
     }
     return save(session, target, OutTarget.orHere(out), output);
@@ -36,7 +36,8 @@ final class DownloadCommand extends TaskCommand {
     // Without --out the commands printed name this folder, so that they save here from anywhere.
     String outWords = out.text() == null ? out.path(session.context()) + java.io.File.separator
         : out.forCommands(session.context());
-    return target.recorded(() -> {
+    // A task the provider forgot whose video is saved where this download would put it: nothing to do (trial DZ F1).
+    return ForgottenTasks.orSaved(session, target, out, force, false, output, () -> target.recorded(() -> {
       String again = force ? Failures.downloadCommand(target.handle(), session, "--out",
           outWords, "--force")
           : Failures.downloadCommand(target.handle(), session, "--out", outWords);
@@ -50,7 +51,7 @@ final class DownloadCommand extends TaskCommand {
                 + Failures.setUpCommand("wait", target.handle(), session, "--out", outWords));
       }
       return Finisher.save(session, target.client(), target.handle(), snapshot, out, force, output);
-    });
+    }));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.policy.FailureTable;
 import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.ProviderFaultException;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskFailure;
 import dev.vidgen.core.domain.TaskSnapshot;
@@ -49,7 +50,7 @@ final class Failures {
   private static String expiredNext(JobHandle handle, Session session) {
     boolean known = handle != null && inHistory(handle, session) != null;
     return "its video cannot be saved any more (" + keptResults(session).resultsAreKept() + "); generate it again,"
-        + (known ? " with the settings vidgen history shows"
+        + (known ? " with its settings (vidgen history --json shows them)"
             : " with the job's settings (vidgen history does not have this task; the provider's dashboard may show"
                 + " them)");
   }
@@ -96,7 +97,12 @@ final class Failures {
       for (Violation violation : invalid.report().violations()) {
         output.note(Views.violationLine(violation));
       }
-      output.note("nothing was sent — " + next);
+      // A file changed after validation fails once its upload went out; its line says so and what to do, once.
+      boolean uploaded = invalid.report().errors().stream().anyMatch(error -> error.code().equals(
+          ViolationCodes.IMAGE_CHANGED) || error.code().equals(ViolationCodes.VIDEO_CHANGED));
+      if (!uploaded) {
+        output.note("nothing was sent — " + next);
+      }
     } else {
       output.note(message + (shownNext == null ? "" : " — " + shownNext));
     }
@@ -290,7 +296,9 @@ final class Failures {
           + " against the " + dev.vidgen.core.pricing.PriceQuote.creditsInWords(budget.remainingCredits()) + " --max-credits leaves; nothing was"
           + " sent (see docs/errors.md#budget-exceeded)";
     }
-    String message = cause.getMessage();
+    // A video larger than the limit: the command line's setting named, not the Java builder's.
+    String message = cause instanceof dev.vidgen.core.error.DownloadFailedException large
+        ? large.messageNaming("--set " + VideoSizeSetting.NAME) : cause.getMessage();
     if (message == null || message.isBlank()) {
       message = cause.getClass().getSimpleName();
     }
@@ -307,6 +315,9 @@ final class Failures {
     }
     if (cause instanceof DeadlineExceededException deadline) {
       return deadline.handle();
+    }
+    if (cause instanceof ProviderFaultException fault) {
+      return fault.handle();
     }
     return known;
   }
@@ -464,6 +475,10 @@ final class Failures {
     if (cause instanceof DeadlineExceededException) {
       return "the task is still running; go on waiting with: " + resume;
     }
+    if (cause instanceof ProviderFaultException) {
+      // The task was made and may be paid for: its message says to read it again later; this is how, said once.
+      return "to read the task: " + resume;
+    }
     if (cause instanceof RateLimitedException limited) {
       // The retries already waited out every short Retry-After and were refused again: a hint of a few seconds
       // (or none, or a date past) says nothing now, so the advice is a minute at least.
@@ -511,8 +526,14 @@ final class Failures {
           + " and that base URL (" + session.baseUrlSources() + ")";
       dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
       String ended = known == null ? null : known.status();
+      java.util.Optional<String> savedAt = "completed".equals(ended) ? savedFile(known) : java.util.Optional.empty();
+      if (savedAt.isPresent()) {
+        // Its video is saved: no download at the address that just failed is needed (trial DZ F6).
+        return failed + "; the task completed and its video is saved at " + savedAt.get() + " (so the task history"
+            + " says): nothing is left to do";
+      }
       if ("completed".equals(ended)) {
-        String out = AdvisedOut.of(session.context(),
+        String out = AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session),
             session.keptOut().orElse(known.out() == null ? session.workingFolderOut() : known.out()),
             handle.taskId().value());
         return failed + "; the task completed (so the task history says): try again later,"
@@ -543,6 +564,16 @@ final class Failures {
           .flatMap(history -> history.find(handle.providerId(), handle.taskId().value())).orElse(null);
     } catch (RuntimeException unreadable) {
       return null; // said when the history was read before
+    }
+  }
+
+  /** The file the history says holds {@code known}'s video, while it is there. */
+  private static java.util.Optional<String> savedFile(dev.vidgen.serve.history.HistoryEntry known) {
+    try {
+      return java.util.Optional.ofNullable(known.file())
+          .filter(file -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)));
+    } catch (RuntimeException unnamed) { // a path this system cannot name
+      return java.util.Optional.empty();
     }
   }
 

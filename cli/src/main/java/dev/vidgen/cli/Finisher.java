@@ -81,7 +81,7 @@ final class Finisher {
         session.savedToStdout();
         report(session, handle, snapshot, "-", "stdout (" + Views.size(size) + ")", output);
       } else {
-        Optional<SavedBefore> before = force ? Optional.empty() : SavedBefore.of(context, handle.taskId().value(), file);
+        Optional<SavedBefore> before = force ? Optional.empty() : SavedBefore.of(session, handle.taskId().value(), file);
         if (before.isPresent()) {
           // Run again (a retried CI step): the file is this task's video already, so there is nothing to download.
           output.note(file + " already holds this task's video, saved " + before.get().savedAt().truncatedTo(
@@ -93,7 +93,7 @@ final class Finisher {
           return ExitCodes.DONE;
         }
         Optional<SavedBefore> savedBeside = force || !where.isFolder(context) ? Optional.empty()
-            : SavedBefore.of(context, handle.taskId().value(), firstBeside(file, handle.taskId().value()));
+            : SavedBefore.of(session, handle.taskId().value(), firstBeside(file, handle.taskId().value()));
         if (savedBeside.isPresent()) {
           // The file named after the task holds another video (a task id given out again), and this task's own was
           // saved beside it by an earlier run: nothing to download again.

@@ -89,9 +89,9 @@ abstract class FollowOnCommand extends ClientCommand {
   /**
    * Refuses, before anything is priced or sent, a source that cannot be one: text that names no task, a
    * {@code --model} other than the model the history or the handle knows the task by (the provider refuses
-   * a follow-on on another model), a task this machine's history knows failed.
+   * a follow-on on another model), a task this machine's history knows failed. Returns the task's handle.
    */
-  private void checkSource(VidgenClient client, String from, TaskCommand.Earlier earlier) {
+  private JobHandle checkSource(VidgenClient client, String from, TaskCommand.Earlier earlier) {
     JobHandle source;
     try {
       source = client.resume(from);
@@ -109,6 +109,7 @@ abstract class FollowOnCommand extends ClientCommand {
       throw CliException.usage("task " + source.taskId() + " failed (this machine's task history says so): "
           + an(kind().id()) + " starts from a finished video", "start from a completed task (vidgen history lists them)");
     });
+    return source;
   }
 
   /** "an extend", "a remix". */
@@ -123,20 +124,23 @@ abstract class FollowOnCommand extends ClientCommand {
     session.dryRunOf(kind().id());
     after.refuseTimeoutWithoutWait();
     if (!dryRun) {
-      after.beforeSubmit(session);
+      try {
+        after.beforeSubmit(session);
+      } catch (CliException refused) {
+        // A fixed --out that holds this very follow-on's video, saved by an earlier run: the same job, not a file in
+        // the way (as generate tells it).
+        java.util.Optional<Path> existing = again || !refused.kind().equals("output") ? java.util.Optional.empty()
+            : after.existingOutFile(session);
+        existing.ifPresent(file -> refuseWhenSavedAt(session, budget, file, output));
+        throw refused;
+      }
     }
-    FollowOn followOn = FollowOn.prompt(PromptSource.read(prompt, promptFile, session.context()));
-    if (model != null) {
-      followOn = followOn.withModel(model.strip());
-    }
-    if (size != null) {
-      followOn = followOn.withSize(size.strip());
-    }
+    FollowOn followOn = followOn(session);
     refuseLocalFile(session.context(), task);
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);
-    checkSource(client, from, earlier);
+    JobHandle start = checkSource(client, from, earlier);
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {
@@ -151,9 +155,10 @@ abstract class FollowOnCommand extends ClientCommand {
       }
       return dryRun(client, quote, budget, preview, checked.warnings(), session, output);
     }
-    VideoJob asRecorded = VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
-    // Recorded under the task it starts from, so that the same follow-on of the same task is known again.
-    String source = kind().id() + " of " + sourceTaskId(from);
+    // One free status read of a source the history does not know finished, before anything is paid.
+    FollowOnSource.check(session, client, kind(), start, earlier.known());
+    VideoJob asRecorded = recorded(quote, followOn);
+    String source = source(from);
     RepeatCheck.Verdict same = RepeatCheck.checkFollowOn(session, client, asRecorded, source, quote, again, output);
     if (!same.goOn()) {
       return ExitCodes.OTHER;
@@ -174,6 +179,56 @@ abstract class FollowOnCommand extends ClientCommand {
       }
       return after.finish(session, client, handle, history, kind().id() + " of " + task + ": ", output);
     });
+  }
+
+  /** The follow-on this command asks for: its prompt, and the model and size when given. */
+  private FollowOn followOn(Session session) {
+    FollowOn followOn = FollowOn.prompt(PromptSource.read(prompt, promptFile, session.context()));
+    if (model != null) {
+      followOn = followOn.withModel(model.strip());
+    }
+    if (size != null) {
+      followOn = followOn.withSize(size.strip());
+    }
+    return followOn;
+  }
+
+  /** The job the history records {@code followOn} as, priced at {@code quote}. */
+  private static VideoJob recorded(PriceQuote quote, FollowOn followOn) {
+    return VideoJob.builder(quote.model()).prompt(followOn.prompt()).aspectRatio(followOn.size()).build();
+  }
+
+  /** Recorded under the task it starts from ({@code extend of video_1}), so that the same follow-on is known again. */
+  private String source(String from) {
+    return kind().id() + " of " + sourceTaskId(from);
+  }
+
+  /**
+   * Refuses as the same job (exit 1, nothing sent) a follow-on whose fixed {@code --out} {@code file} holds its video
+   * already, saved there by an earlier run ({@link RepeatCheck#refuseFollowOnWhenSavedAt}). Returns when it does not,
+   * when the follow-on would not be paid (over {@code budget}) and when it cannot be told: the file is then refused
+   * as any file in the way.
+   */
+  private void refuseWhenSavedAt(Session session, dev.vidgen.core.pricing.Budget budget, Path file, Output output) {
+    VidgenClient client;
+    VideoJob asRecorded;
+    String source;
+    PriceQuote quote;
+    try {
+      FollowOn followOn = followOn(session);
+      TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
+      client = earlier.client(session);
+      String from = earlier.resumeFrom(client);
+      quote = client.quoteFollowOn(kind(), from, followOn);
+      if (!budget.allows(quote) && !(root.allowUnknownPrices && !quote.isKnown())) {
+        return;
+      }
+      asRecorded = recorded(quote, followOn);
+      source = source(from);
+    } catch (RuntimeException unchecked) {
+      return;
+    }
+    RepeatCheck.refuseFollowOnWhenSavedAt(session, client, asRecorded, source, quote, file);
   }
 
   /** The id of the task a follow-on starts from: a handle's task, or the bare id given. */

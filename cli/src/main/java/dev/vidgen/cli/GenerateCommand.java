@@ -157,7 +157,8 @@ final class GenerateCommand extends ClientCommand {
       return;
     }
     if (!budget.allows(quote)) {
-      throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO));
+      // The budget of --max-credits as given: nothing of it was spent yet.
+      throw new BudgetExceededException(quote, budget.remaining().orElse(BigDecimal.ZERO), true);
     }
   }
 

@@ -100,6 +100,7 @@ final class HistoryCommand extends ClientCommand {
               + " they pay), or set VIDGEN_HOME to another folder");
     }
     int total = entries.size();
+    List<HistoryEntry> all = entries;
     if (limit > 0 && entries.size() > limit) {
       entries = entries.subList(0, limit);
     }
@@ -115,8 +116,25 @@ final class HistoryCommand extends ClientCommand {
       }
       task.putAll(entry.worstCase());
       // Earlier takes of the task's create that may each be a paid task of their own, kept in its handle.
-      entry.jobHandle().filter(handle -> handle.possibleExtraTasks() > 0)
-          .ifPresent(handle -> task.put("possible_extra_tasks", handle.possibleExtraTasks()));
+      int extraTakes = openExtraTakes(entry, all);
+      if (extraTakes > 0) {
+        task.put("possible_extra_tasks", extraTakes);
+        task.put("possible_extra_credits", entry.credits() == null ? null
+            : entry.credits().multiply(BigDecimal.valueOf(extraTakes)));
+      }
+      if (entry.status().equals(HistoryEntry.FOUND)) {
+        // Its price is its task's, on that task's own row (as the text shows): counted once (trial DZ F2).
+        task.put("credits", null);
+        task.put("usd", null);
+        task.put("counted_on", String.join(", ", entry.claimed()));
+      }
+      // The note of those earlier takes: kept in sight, but counted on the task's row (its possible_extra_credits).
+      // Its price is in that task's possible_extra_credits: null here, as a found row's, so a sum counts it once.
+      ResentTakes.countedOn(entry).ifPresent(made -> {
+        task.put("credits", null);
+        task.put("usd", null);
+        task.put("counted_on", made);
+      });
       for (String dollars : List.of("usd", "usd_at_most")) {
         if (task.get(dollars) instanceof BigDecimal amount) {
           task.put(dollars, Views.usdJson(amount)); // as every --json writes dollars, whatever the history line holds
@@ -164,10 +182,12 @@ final class HistoryCommand extends ClientCommand {
       // A create found later is paid once, on its task's own row: its price is not shown twice.
       String price = entry.status().equals(HistoryEntry.FOUND) ? "- (on its task's row)"
           : entry.status().equals(HistoryEntry.CLOSED) ? "- (no task found, as told)"
+          : ResentTakes.countedOn(entry).isPresent()
+              ? "- (counted on task " + cell(ResentTakes.countedOn(entry).get()) + "'s row)"
           : UnansweredClose.isSeveral(entry) ? UnansweredClose.worstCasePrice(entry)
           : chargeUnknown(entry) ? Views.failedPrice(entry.credits(), entry.usd())
           : price(entry.credits(), entry.usd());
-      int extra = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
+      int extra = openExtraTakes(entry, all);
       if (extra > 0) {
         price += extra == 1 ? " (+1 earlier take may be a paid task)" : " (+" + extra + " earlier takes may be paid tasks)";
       }
@@ -203,6 +223,14 @@ final class HistoryCommand extends ClientCommand {
       output.line("A closed row is a create that got no answer, closed with --no-task: on your word it made no task;"
           + " if it did make one, that task's charge is not tracked.");
     }
+    if (entries.stream().anyMatch(ForgottenTasks::isGone)) {
+      output.line(ForgottenTasks.NOT_FOUND_LINE);
+    }
+    if (entries.stream().anyMatch(entry -> ResentTakes.countedOn(entry).isPresent())) {
+      output.line("An unknown row counted on a task's row is its create's first take, answered with a server error"
+          + " before the take sent again made that task: it may be a paid task of its own (the provider's dashboard"
+          + " shows it), and is counted once, as the \"+1 earlier take\" of its task's row.");
+    }
     if (!running.isEmpty()) {
       output.line("A running row is a job whose run is still in its uploads or checks: no create has been sent for it"
           + " yet, and the same job is held back until that run ends.");
@@ -215,6 +243,15 @@ final class HistoryCommand extends ClientCommand {
           + " once the provider's dashboard shows it made none.");
     }
     return ExitCodes.DONE;
+  }
+
+  /**
+   * How many earlier takes of {@code entry}'s create may each be a paid task of their own: those its handle keeps, less
+   * those claimed since with --made-by, which have their own priced rows in {@code all} (trial DZ F2).
+   */
+  private static int openExtraTakes(HistoryEntry entry, List<HistoryEntry> all) {
+    int kept = entry.jobHandle().map(JobHandle::possibleExtraTasks).orElse(0);
+    return kept == 0 ? 0 : Math.max(0, kept - ClaimedTakes.claimedOf(all, entry.taskId()));
   }
 
   /**
@@ -235,7 +272,7 @@ final class HistoryCommand extends ClientCommand {
     // The --out the task was submitted with (the playground's videos folder for its tasks), when the history kept
     // it; else the working folder (the task names the file).
     String out = entry.out() == null ? session.workingFolderOut()
-        : AdvisedOut.of(session.context(), entry.out(), entry.taskId());
+        : AdvisedOut.of(session.context(), entry.baseUrl(), entry.out(), entry.taskId());
     List<String> more = new ArrayList<>(List.of("--provider", entry.provider(), "--out", out));
     List<String> setup = session.setupOptions();
     if (entry.baseUrl() != null) {

@@ -155,6 +155,7 @@ public final class Main {
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(Main::usageError);
     NumberConverters.register(commandLine);
+    commandLine.setResourceBundle(new ProviderIds.HelpTexts(context.env())); // a factory that failed, in --provider's help
     HistoryCommand.hideSendingOptions(commandLine.getSubcommands().get("history").getCommandSpec());
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
       Output output = new Output(context.out(), context.err(), parsed.originalArgs().contains("--json"));

@@ -96,14 +96,18 @@ record OutTarget(String text) {
    * @throws CliException (exit 2, nothing sent) saying what is wrong and what to do
    */
   void requireWritable(CliContext context, boolean force) {
-    requireWritable(context, force, null);
+    requireWritable(context, force, null, null);
   }
 
   /**
    * {@link #requireWritable(CliContext, boolean)} for the video of task {@code taskId} (null when no
-   * task exists yet): an existing file, which may be another task's paid video, is refused with a
-   * free path beside it to save this one to, {@code --force} named only as replacing that file.
+   * task exists yet) on the server this command asks: an existing file, which may be another task's paid video, is
+   * refused with a free path beside it to save this one to, {@code --force} named only as replacing that file.
    */
+  void requireWritable(Session session, boolean force, String taskId) {
+    requireWritable(session.context(), force, HistoryRecord.baseUrl(session), taskId);
+  }
+
   /**
    * Refuses, even with {@code --force}, vidgen's own files as the video's path: the task history, its lock, the
    * markers of running commands. A video saved there would replace the record of every paid task and the same-job
@@ -151,7 +155,7 @@ record OutTarget(String text) {
     }
   }
 
-  void requireWritable(CliContext context, boolean force, String taskId) {
+  private void requireWritable(CliContext context, boolean force, String baseUrl, String taskId) {
     if (isStdout()) {
       if (context.videoOut() instanceof TerminalOutput terminal && terminal.isTerminal()) {
         // A video's bytes garble a terminal, and a server's may hold escape sequences that retitle or recolour it.
@@ -173,7 +177,7 @@ record OutTarget(String text) {
       });
     }
     if (!folder && Files.exists(path) && !force) {
-      if (SavedBefore.of(context, taskId, path).isPresent()) {
+      if (SavedBefore.of(context, baseUrl, taskId, path).isPresent()) {
         return; // this task's own video, saved there before: the command says so once the task is read
       }
       if (taskId != null) {

@@ -66,11 +66,15 @@ final class RepeatCheck {
     // One preview of each earlier job for the four looks (on its way, any take; again just before the create).
     Function<VideoJob, Object> identity = JobIdentity.remembered(JobIdentity.asSent(client));
     Optional<HistoryEntry> earlier = sameJob(session, client, job, identity, now, output);
-    if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, output)) {
+    java.util.function.Supplier<Optional<HistoryEntry>> elsewhere = () -> quietly(() -> HistoryRecord
+        .history(session.context()).flatMap(history -> history.sameJob(client.provider().id(), job,
+            Instant.now().minus(TaskHistory.SAME_JOB_WINDOW), identity, entry -> !onThisServer(session, entry),
+            session.inputDigests())));
+    if (earlier.isPresent() && !confirm(session, earlier.get(), quote.get(), now, elsewhere, output)) {
       return Verdict.STOP;
     }
     return new Verdict(true, recheck(session, earlier, quote.get(),
-        () -> sameJob(session, client, job, identity, Instant.now(), output)));
+        () -> sameJob(session, client, job, identity, Instant.now(), output), elsewhere));
   }
 
   /**
@@ -89,12 +93,63 @@ final class RepeatCheck {
     }
     sayWhenUnchecked(session, output);
     Instant now = Instant.now();
-    Optional<HistoryEntry> earlier = sameFollowOn(session, client, job, source, now, output);
-    if (earlier.isPresent() && !confirm(session, earlier.get(), quote, now, output)) {
+    Optional<HistoryEntry> earlier = sameFollowOn(session, client, job, source, now,
+        entry -> onThisServer(session, entry));
+    java.util.function.Supplier<Optional<HistoryEntry>> elsewhere = followOnElsewhere(session, client, job, source);
+    if (earlier.isPresent() && !confirm(session, earlier.get(), quote, now, elsewhere, output)) {
       return Verdict.STOP;
     }
     return new Verdict(true, recheck(session, earlier, quote,
-        () -> sameFollowOn(session, client, job, source, Instant.now(), output)));
+        () -> sameFollowOn(session, client, job, source, Instant.now(), entry -> onThisServer(session, entry)),
+        elsewhere));
+  }
+
+  /**
+   * Refuses as the same job (exit 1, nothing sent), as {@link #refuseWhenSavedAt} does for {@code generate}, an extend
+   * or a remix ({@code source}, recorded as {@code job}) whose {@code --out} file {@code out} already holds this
+   * follow-on's video, saved there by the history's take on this server within the day and not written since.
+   * Returns when the file is not known to be its video, for the mock, and when the check cannot be made.
+   */
+  static void refuseFollowOnWhenSavedAt(Session session, VidgenClient client, VideoJob job, String source,
+      PriceQuote quote, Path out) {
+    if (client.provider().id().equals(ProviderChoice.MOCK)) {
+      return;
+    }
+    Instant now = Instant.now();
+    String file = out.toAbsolutePath().normalize().toString();
+    Optional<HistoryEntry> saved = quietly(() -> followOnTakes(session, client, job, source, now,
+            entry -> onThisServer(session, entry) && entry.status().equals("completed") && file.equals(entry.file()))
+        .filter(entry -> SavedBefore.of(session, entry.taskId(), out).isPresent()));
+    if (saved.isPresent()) {
+      throw refusal(session, saved.get(), now, followOnElsewhere(session, client, job, source).get(),
+          savedAgain(quote));
+    }
+  }
+
+  /** The newest take of the follow-on on another server than this command's, found when asked. */
+  private static java.util.function.Supplier<Optional<HistoryEntry>> followOnElsewhere(Session session,
+      VidgenClient client, VideoJob job, String source) {
+    return () -> quietly(() -> followOnTakes(session, client, job, source, Instant.now(),
+        entry -> !onThisServer(session, entry)));
+  }
+
+  /** What {@code find} finds; nothing when the history cannot be read (the check itself says so). */
+  private static Optional<HistoryEntry> quietly(java.util.function.Supplier<Optional<HistoryEntry>> find) {
+    try {
+      return find.get();
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The clause that names a take of this job the history holds on another server, which the check does not count
+   * (so that a user is not surprised that it did or did not); empty without one.
+   */
+  private static String elsewhereClause(Optional<HistoryEntry> elsewhere) {
+    return elsewhere.map(entry -> "; a take of this job on " + (entry.baseUrl() == null || entry.baseUrl().isBlank()
+        ? "the provider's own address" : SafeText.clip(SafeText.clean(entry.baseUrl()), 200)) + " is not counted here")
+        .orElse("");
   }
 
   /**
@@ -127,21 +182,27 @@ final class RepeatCheck {
   }
 
   private static Optional<HistoryEntry> sameFollowOn(Session session, VidgenClient client, VideoJob job, String source,
-      Instant now, Output output) {
-    // As they read back from the history file, so that numbers and lists compare as written.
-    Object settings = comparable(HistoryEntry.settingsOf(job));
+      Instant now, java.util.function.Predicate<HistoryEntry> where) {
     try {
-      return HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
-          .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
-              && onThisServer(session, entry) && !entry.failedUnsaved() && !entry.isSettledNote()
-              && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
-              && settings.equals(comparable(entry.settings())))
-          .findFirst());
+      return followOnTakes(session, client, job, source, now, where);
     } catch (RuntimeException e) {
       HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, "could not read the task history ("
           + e.getMessage() + ")", "");
       return Optional.empty();
     }
+  }
+
+  /** The newest take of the follow-on {@code source} of {@code job} within the day that {@code where} accepts. */
+  private static Optional<HistoryEntry> followOnTakes(Session session, VidgenClient client, VideoJob job,
+      String source, Instant now, java.util.function.Predicate<HistoryEntry> where) {
+    // As they read back from the history file, so that numbers and lists compare as written.
+    Object settings = comparable(HistoryEntry.settingsOf(job));
+    return HistoryRecord.history(session.context()).flatMap(history -> history.entries().stream()
+        .filter(entry -> entry.provider().equals(client.provider().id()) && source.equals(entry.source())
+            && where.test(entry) && !entry.failedUnsaved() && !entry.isSettledNote()
+            && !entry.submittedAt().isBefore(now.minus(TaskHistory.SAME_JOB_WINDOW))
+            && settings.equals(comparable(entry.settings())))
+        .findFirst());
   }
 
   /**
@@ -150,12 +211,13 @@ final class RepeatCheck {
    * refused as a script's is. Nobody is asked then, since the history stays locked meanwhile.
    */
   private static Runnable recheck(Session session, Optional<HistoryEntry> agreed, PriceQuote quote,
-      java.util.function.Supplier<Optional<HistoryEntry>> find) {
+      java.util.function.Supplier<Optional<HistoryEntry>> find,
+      java.util.function.Supplier<Optional<HistoryEntry>> elsewhere) {
     return () -> find.get()
         .filter(found -> agreed.map(entry -> !(entry.provider().equals(found.provider())
             && entry.taskId().equals(found.taskId()))).orElse(true))
         .ifPresent(found -> {
-          throw refusal(session, found, quote, Instant.now());
+          throw refusal(session, found, quote, Instant.now(), elsewhere.get());
         });
   }
 
@@ -164,13 +226,15 @@ final class RepeatCheck {
   }
 
   /** Says that {@code entry} is the same job; asks at a terminal, else refuses (exit 1). Whether to go on. */
-  private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now, Output output) {
-    String what = what(session, entry, now);
+  private static boolean confirm(Session session, HistoryEntry entry, PriceQuote quote, Instant now,
+      java.util.function.Supplier<Optional<HistoryEntry>> elsewhere, Output output) {
+    Optional<HistoryEntry> other = elsewhere.get();
+    String what = what(session, entry, now) + elsewhereClause(other);
     String follow = follow(session, entry, now);
     if (output.json() || !session.context().canAsk().getAsBoolean() || onItsWay(session, entry, now)) {
       // Nobody to ask: a script run again (a retried CI step, a loop) must not pay twice by accident. Nor is a
       // person asked about a create another run may still be waiting for: only --again sends it a second time.
-      throw refusal(session, entry, quote, now);
+      throw refusal(session, entry, quote, now, other);
     }
     PrintWriter err = session.context().err();
     err.print(SafeText.clean(Character.toUpperCase(what.charAt(0)) + what.substring(1)) + ".\n"
@@ -187,17 +251,26 @@ final class RepeatCheck {
   }
 
   /** The refusal (exit 1, nothing sent) of a job the history holds as {@code entry}. */
-  private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now) {
-    return refusal(session, entry, now, "or add --again to pay " + paid(quote) + " for another take");
+  private static CliException refusal(Session session, HistoryEntry entry, PriceQuote quote, Instant now,
+      Optional<HistoryEntry> elsewhere) {
+    return refusal(session, entry, now, elsewhere, "or add --again to pay " + paid(quote) + " for another take");
   }
 
-  private static CliException refusal(Session session, HistoryEntry entry, Instant now, String again) {
-    return new CliException(ExitCodes.OTHER, "same_job", what(session, entry, now) + "; nothing was sent",
+  private static CliException refusal(Session session, HistoryEntry entry, Instant now, Optional<HistoryEntry> elsewhere,
+      String again) {
+    return new CliException(ExitCodes.OTHER, "same_job", what(session, entry, now) + elsewhereClause(elsewhere)
+        + "; nothing was sent",
         follow(session, entry, now) + "; " + again, java.util.Map.of("same_job", earlier(entry)));
   }
 
   private static String paid(PriceQuote quote) {
     return quote.isKnown() ? Views.price(quote) : "again (its price is unknown)";
+  }
+
+  /** The way to another take when the {@code --out} file holds this job's video already. */
+  private static String savedAgain(PriceQuote quote) {
+    return "or add --again to pay " + paid(quote) + " for another take, with another --out (or --force to replace this"
+        + " video)";
   }
 
   /**
@@ -213,6 +286,7 @@ final class RepeatCheck {
     Instant now = Instant.now();
     Optional<HistoryEntry> saved;
     Optional<PriceQuote> quote;
+    Optional<HistoryEntry> elsewhere;
     try {
       VidgenClient client = clients.get();
       quote = payable(client, job, budget, allowUnknownPrices);
@@ -222,13 +296,15 @@ final class RepeatCheck {
           .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
               identity, entry -> onThisServer(session, entry) && entry.status().equals("completed")
                   && file.equals(entry.file()), session.inputDigests()))
-          .filter(entry -> SavedBefore.of(session.context(), entry.taskId(), out).isPresent());
+          .filter(entry -> SavedBefore.of(session, entry.taskId(), out).isPresent());
+      elsewhere = saved.isEmpty() ? Optional.empty() : quietly(() -> HistoryRecord.history(session.context())
+          .flatMap(history -> history.sameJob(client.provider().id(), job, now.minus(TaskHistory.SAME_JOB_WINDOW),
+              identity, entry -> !onThisServer(session, entry), session.inputDigests())));
     } catch (RuntimeException unchecked) {
       return; // the file is refused as it stands, as before
     }
     if (saved.isPresent()) {
-      throw refusal(session, saved.get(), now, "or add --again to pay " + paid(quote.get()) + " for another take,"
-          + " with another --out (or --force to replace this video)");
+      throw refusal(session, saved.get(), now, elsewhere, savedAgain(quote.get()));
     }
   }
 
@@ -371,8 +447,10 @@ final class RepeatCheck {
     if (after == null || after.equals(before)) {
       return early;
     }
-    output.note("a local image or video of this job changed while the command ran, before its upload; the task"
-        + " history keeps what the file holds now, as it was uploaded");
+    // The client refuses a create when a file changed after it read it for the submit (even while it was being
+    // uploaded), so a change seen here came before that read: what the file holds now is what went up.
+    output.note("a local image or video of this job changed while the command ran, before vidgen read it for its"
+        + " upload; the task history keeps what the file holds now, which is what went up");
     return now;
   }
 

@@ -227,8 +227,7 @@ final class Session implements AutoCloseable {
         routesLeftOut = true;
         return catalog;
       }
-      String fix = "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)"
-          + namedInEnvironment(e, fromEnvironment) + "; nothing was sent";
+      String fix = RouteFileAdvice.of(e, named, fromEnvironment); // a wrong path is checked, a bad file fixed
       // In JSON each problem is an entry of its own (as a job's violations are), the message a count as on a terminal.
       List<Map<String, String>> problems = e.problemEntries();
       if (e.all().size() == 1) {
@@ -259,19 +258,6 @@ final class Session implements AutoCloseable {
     } catch (java.io.IOException | SecurityException e) {
       return false; // a file that cannot be read is told by the loader
     }
-  }
-
-  /**
-   * ", named in VIDGEN_ROUTES (…)" when a file at fault came from that variable rather than from
-   * {@code --routes}: a user who set it long ago may not think of it.
-   */
-  private static String namedInEnvironment(RouteFileException e, List<Path> fromEnvironment) {
-    java.util.Set<String> named = new java.util.LinkedHashSet<>();
-    for (RouteFileException problem : e.all()) {
-      fromEnvironment.stream().map(Path::toString).filter(problem.file()::equals).forEach(named::add);
-    }
-    return named.isEmpty() ? "" : ", which " + RouteFiles.ENVIRONMENT_VARIABLE + " names ("
-        + String.join(", ", named) + ")";
   }
 
   /** The digests of this run's local inputs, read once for the same-job check and the history entries. */

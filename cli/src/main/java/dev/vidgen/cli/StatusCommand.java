@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,8 @@ final class StatusCommand extends TaskCommand {
           session.setupOptions().toArray(String[]::new)), output);
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
       target.history().ifPresent(HistoryRecord::madeWithAnotherKey);
+      // Still exit 5, but the words say that the provider let the task go, and where its video is saved (DZ F1, F5).
+      ForgottenTasks.advise(session, target);
       throw notFound;
     } catch (TaskFailedException failed) {
       target.history().ifPresent(history -> history.failed(failed));
@@ -55,10 +58,22 @@ final class StatusCommand extends TaskCommand {
           handle.clientReference() != null ? handle.clientReference() : handle.taskId().value(),
           handle.possibleExtraTasks());
     }
-    output.object(Views.taskJson(handle, snapshot));
+    // A download that found the link expired, as the history noted it: that try was made (DZ F4).
+    Optional<Instant> expiredUnsaved = HistoryRecord.known(session, handle.providerId(), handle.taskId().value(), output)
+        .filter(entry -> entry.file() == null).flatMap(ExpiredResults::of)
+        .filter(at -> snapshot.video() == null || snapshot.video().isExpiredAt(Instant.now()));
+    Map<String, Object> json = Views.taskJson(handle, snapshot);
+    expiredUnsaved.ifPresent(at -> {
+      json.put("result", "expired");
+      json.put("result_expired_at", at.toString());
+    });
+    output.object(json);
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
     fields.put("next", snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
+        : expiredUnsaved.isPresent() ? "its video's link expired at " + expiredUnsaved.get() + " before the video was"
+        + " saved (a download found it so, as the task history says): it cannot be saved any more; generate it again"
+        + " (vidgen history --json shows its settings)"
         : expired ? "the video's link is past its expiry: "
         + Failures.downloadCommand(handle, session, "--out", outOr(target, session))
         + " tries it once; if it fails, generate it again"
@@ -78,7 +93,8 @@ final class StatusCommand extends TaskCommand {
     return target.history().flatMap(HistoryRecord::savedFile).map(file -> "the video is saved at " + file
             + "; another copy: " + Failures.downloadCommand(handle, session, "--out", session.workingFolderOut()))
         .orElse(Failures.downloadCommand(handle, session, "--out",
-            AdvisedOut.of(session.context(), outOr(target, session), handle.taskId().value())));
+            AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session), outOr(target, session),
+                handle.taskId().value())));
   }
 
   /**

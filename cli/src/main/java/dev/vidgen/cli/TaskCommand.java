@@ -97,17 +97,17 @@ abstract class TaskCommand extends ClientCommand {
   }
 
   /**
-   * Checks {@code out} as {@link OutTarget#requireWritable(CliContext, boolean, String)} does for this task, then
+   * Checks {@code out} as {@link OutTarget#requireWritable(Session, boolean, String)} does for this task, then
    * opens it. A task named by an unanswered create's name (or its client reference) is known only once the name is
    * resolved, so a file standing at {@code out} is judged after that, against the task: the one saved there by an
    * earlier run is this task's video, and the free file beside another is named after the task, not the name.
    */
   final Target openWritingTo(Session session, OutTarget out, boolean force, Output output) {
     boolean named = namesACreate(session);
-    out.requireWritable(session.context(), force || named, task);
+    out.requireWritable(session, force || named, task);
     Target target = open(session, output);
     if (named) {
-      out.requireWritable(session.context(), force, target.handle().taskId().value());
+      out.requireWritable(session, force, target.handle().taskId().value());
     }
     return target;
   }

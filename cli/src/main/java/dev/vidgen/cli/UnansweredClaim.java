@@ -174,7 +174,8 @@ final class UnansweredClaim {
         if (!now.halfDone()) {
           history.record(now.note().madeAs(told, seen.status().id(), at));
         }
-        HistoryEntry closedOrNot = now.note().toldAs(told, at);
+        // A first take of a create sent again blind keeps the task sent again, whose row stops counting it (DZ F2).
+        HistoryEntry closedOrNot = ClaimedTakes.keepingResent(now.note(), now.note().toldAs(told, at));
         history.record(closedOrNot);
         return Optional.of(closedOrNot);
       });

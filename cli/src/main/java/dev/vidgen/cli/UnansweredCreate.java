@@ -271,8 +271,8 @@ final class UnansweredCreate {
         int earlier = Math.max(task.possibleExtraTasks(), session.resentBlind());
         recordUnknown((earlier == 1 ? "its first take was answered with a server error and may have made a task"
             : "each of its first " + earlier + " takes was answered with a server error and may have made a task")
-            + " (of its price) that cannot be looked up; the take sent again made task " + task.taskId() + "; check the"
-            + " provider's dashboard for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (of its price) that cannot be looked up; " + ResentTakes.MADE_TASK + task.taskId()
+            + ResentTakes.MADE_TASK_END + " for a task of " + sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
             + " (UTC)", false, earlier);
       } else if (entry.status().equals(STATUS)) {
         history.get().record(provisional ? entry.answeredAs(task, Instant.now()) : entry.foundAs(task, Instant.now()));

@@ -76,7 +76,8 @@ final class VidgenCommand implements Callable<Integer> {
       paramLabel = "ID",
       scope = ScopeType.INHERIT,
       completionCandidates = ProviderIds.class,
-      description = "The provider, one on the class path: ${COMPLETION-CANDIDATES} (default: VIDGEN_PROVIDER, else"
+      description = "The provider, one on the class path: ${COMPLETION-CANDIDATES}" + ProviderIds.LOAD_FAILURES
+          + " (default: VIDGEN_PROVIDER, else"
           + " toapis when TOAPIS_API_KEY is set, else mock).")
   String provider;
 

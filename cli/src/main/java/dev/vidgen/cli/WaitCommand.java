@@ -37,7 +37,7 @@ final class WaitCommand extends TaskCommand {
     if (out == null && session.unansweredOut().isPresent()) {
       // Named by its unanswered create's name: the video goes where that create's command was told to put it.
       OutTarget recorded = new OutTarget(session.unansweredOut().get());
-      recorded.requireWritable(session.context(), force, target.handle().taskId().value());
+      recorded.requireWritable(session, force, target.handle().taskId().value());
       output.note("saving the video to " + recorded.text() + ", the --out of the command whose create this was");
       session.keepForResume("--out", recorded.text());
       return recordedWait(session, target, recorded, output);
@@ -47,8 +47,9 @@ final class WaitCommand extends TaskCommand {
 
   private int recordedWait(Session session, Target target, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
-    return target.recorded(
-        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output));
+    // A task the provider forgot whose video is saved where this wait would put it: read once, not waited for (DZ F1).
+    return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(
+        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output)));
   }
 
   /**

@@ -30,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AcmeTestProvider implements VideoProvider {
   static final String OWN_ADDRESS = "https://api.acme.example";
+  /** Every create asked of any acme provider in this JVM: what a test counts to know that nothing was paid. */
+  static final java.util.concurrent.atomic.AtomicInteger CREATES = new java.util.concurrent.atomic.AtomicInteger();
 
   private final String baseUrl;
   private final ApiKey key;
@@ -125,6 +127,7 @@ final class AcmeTestProvider implements VideoProvider {
 
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request) {
+    CREATES.incrementAndGet();
     if (fail.equals("quota")) {
       // The service's own 402: the account cannot pay; acme reports no balance to vidgen.
       return CompletableFuture.failedFuture(dev.vidgen.core.error.ProviderException.of(

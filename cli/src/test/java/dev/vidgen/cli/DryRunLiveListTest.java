@@ -172,7 +172,7 @@ class DryRunLiveListTest {
 
   /** The id of a task made now on {@code model} (sent, not waited for), for a follow-on to start from. */
   private String taskOn(String model) {
-    CliRun.Result made = vidgen(new String[] {"generate", "--model", model, "--prompt", "a kite", "--no-wait", "--json"});
+    CliRun.Result made = vidgen(new String[] {"generate", "--model", model, "--prompt", "a kite", "--poll-interval", "20ms", "--out", "source/", "--json"});
     assertThat(made.exitCode()).as(made.all()).isZero();
     return (String) made.json().get("task_id");
   }

@@ -477,7 +477,7 @@ class InterruptedCreateTest {
   @Test
   void extendStoppedWhileItsCreateIsOnItsWayKeepsTheTaskThatAnswersAfterwards() throws Exception {
     CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--out", "source/", "--json");
     assertThat(first.exitCode()).as(first.all()).isZero();
     String source = (String) first.json().get("task_id");
     fake.inject(Endpoint.EXTEND, Fault.slow(Duration.ofSeconds(4)));
@@ -498,7 +498,7 @@ class InterruptedCreateTest {
   @Test
   void anExtendWithoutAnAnswerIsKeptInTheHistoryAsUnknown() throws Exception {
     CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--out", "source/", "--json");
     String source = (String) first.json().get("task_id");
     fake.inject(Endpoint.EXTEND, Fault.stall());
 
@@ -516,7 +516,7 @@ class InterruptedCreateTest {
   @Test
   void extendStoppedAfterAServerErrorIsNotSentAgainAndIsKeptAsUnknown() throws Exception {
     CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--out", "source/", "--json");
     String source = (String) first.json().get("task_id");
     // The 500 comes 2 s after the extend made its task: the stop lands first, and no resend may follow it.
     fake.inject(Endpoint.EXTEND, Fault.serverError().afterProcessing().answeredAfter(Duration.ofSeconds(2)));
@@ -544,7 +544,7 @@ class InterruptedCreateTest {
   @Test
   void theSameExtendOfTheSameTaskAgainSaysSoBeforePayingAgain() throws Exception {
     CliRun.Result first = cli().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-        "--base-url", fake.baseUrl(), "--no-wait", "--json");
+        "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--out", "source/", "--json");
     String source = (String) first.json().get("task_id");
     List<String> extend = List.of("extend", source, "--prompt", "the kite climbs higher", "--base-url", fake.baseUrl(),
         "--no-wait");

@@ -285,7 +285,7 @@ class LiveAndFollowOnCommandsTest {
       CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())
           .env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
       CliRun.Result first = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-          "--no-wait", "--json");
+          "--poll-interval", "20ms", "--out", "source/", "--json");
       String source = (String) first.json().get("task_id");
 
       CliRun.Result text = vidgen.run("extend", source, "--prompt", "the kite climbs higher", "--dry-run");
@@ -316,7 +316,7 @@ class LiveAndFollowOnCommandsTest {
       CliRun vidgen = CliRun.in(dir).env("VIDGEN_HOME", dir.resolve("home").toString())
           .env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).env("TOAPIS_BASE_URL", fake.baseUrl());
       CliRun.Result first = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
-          "--no-wait", "--json");
+          "--poll-interval", "20ms", "--out", "source/", "--json");
       String source = (String) first.json().get("task_id");
       fake.inject(dev.vidgen.testkit.toapis.Endpoint.EXTEND, dev.vidgen.testkit.toapis.Fault.status(400), 1);
 

@@ -42,10 +42,11 @@ class MaxVideoSizeTest {
         "--base-url", fake.baseUrl());
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
-    assertThat(refused.err()).contains("bytes for this video, more than the 16 bytes this client saves",
-        "nothing was read or saved",
+    assertThat(refused.err()).contains("bytes for this video, more than the 16 bytes this client saves"
+            + " (--set max_video_size sets it); nothing was read or saved",
         "its video is larger than this command saves; save it with a higher limit: vidgen download --set"
             + " max_video_size=1MB " + taskId);
+    assertThat(refused.err()).as("the command line's setting, not a Java one").doesNotContain("VidgenClient.Builder");
     assertThat(dir.toFile().list()).as("neither the video nor a part of it").containsExactly("product.png");
     assertThat(fake.requests(Endpoint.FILE)).hasSize(1);
 

@@ -70,7 +70,9 @@ class MockCommandsTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OTHER);
     Map<String, Object> error = (Map<String, Object>) result.json().get("error");
     assertThat(error).containsEntry("kind", "unsupported");
-    assertThat((String) error.get("message")).startsWith("provider mock does not list the models a key may use");
+    assertThat((String) error.get("message")).startsWith("provider mock does not list the models a key may use")
+        .contains("the mock made from its settings lists no live models: no setting gives it a list")
+        .as("no Java builder method on the command line").doesNotContain("MockVideoProvider.Builder");
     assertThat((String) error.get("next")).contains("leave out --live", "--provider toapis");
   }
 
@@ -312,6 +314,20 @@ class MockCommandsTest {
     assertThat(error).containsEntry("kind", "budget_exceeded").containsEntry("exit_code", 8.0);
     assertThat(result.json()).doesNotContainKey("task_id").containsEntry("model", "grok-video-1.5-preview")
         .containsEntry("credits", 30.0).containsEntry("usd", 0.15);
+  }
+
+  @Test
+  void aBudgetRefusalBeforeAnySpendingSaysTheBudgetNotWhatItHasLeft() {
+    CliRun.Result real = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "p",
+        "--seconds", "15", "--max-credits", "20");
+    CliRun.Result dry = cli().run("generate", "--dry-run", "--provider", "mock", "--image", "product.png", "--prompt",
+        "p", "--seconds", "15", "--max-credits", "20");
+
+    for (CliRun.Result result : List.of(real, dry)) {
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(8);
+      assertThat(result.err()).contains("grok-video-1.5-preview costs 30 credits but the budget is 20 credits;")
+          .doesNotContain("credits left");
+    }
   }
 
   @Test

@@ -129,7 +129,7 @@ class OutAndSafetyCommandsTest {
   }
 
   @Test
-  void anImageReplacedJustBeforeItsUploadIsKeptInTheHistoryAsUploadedSoTheSameRequestIsNoticed() throws Exception {
+  void anImageReplacedAfterValidationBeforeItsUploadCreatesNothingAndTheNewImageIsAnotherJob() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     fake.inject(Endpoint.BALANCE, Fault.slow(Duration.ofSeconds(2)), 1);
     Path stdout = dir.resolve("stdout.txt");
@@ -141,13 +141,17 @@ class OutAndSafetyCommandsTest {
         .until(() -> !fake.requests(Endpoint.BALANCE).isEmpty() || !first.isAlive());
     Images.png(800, 450).writeTo(dir.resolve("product.png")); // an editor exports the frame again
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(first.exitValue()).as(Files.readString(stderr)).isZero();
-    assertThat(Files.readString(stderr)).contains("changed while the command ran, before its upload");
+    assertThat(first.exitValue()).as(Files.readString(stderr)).isEqualTo(ExitCodes.INVALID_JOB);
+    String said = Files.readString(stderr);
+    assertThat(said).contains("product.png changed after the job was validated and before this job's uploads were"
+        + " all done (what went up may be the old bytes, the new ones or a mix)").doesNotContain("nothing was sent",
+        "before its upload was done");
+    assertThat(said.split("run it again once the file is written", -1)).as("the advice once: " + said).hasSize(2);
+    assertThat(fake.creates()).as("nothing paid for an image other than the one validated").isEmpty();
 
     CliRun.Result again = withHistory("generate", "--image", "product.png", "--prompt", "re-exported", "--no-wait");
 
-    assertThat(again.exitCode()).as("the request just paid for, noticed: " + again.all()).isEqualTo(1);
-    assertThat(again.err()).contains("the same job was submitted");
+    assertThat(again.exitCode()).as("the new image, sent: " + again.all()).isZero();
     assertThat(fake.creates()).hasSize(1);
   }
 

@@ -147,6 +147,23 @@ class ProviderChoiceTest {
   }
 
   @Test
+  void theHelpsProviderListNamesAFactoryThatFailedToLoadAfterTheIdsButCompletionOffersOnlyIds() {
+    CliRun.Result help = withBrokenFactory(() -> CliRun.in(dir).run("generate", "--help"));
+    CliRun.Result completion = withBrokenFactory(() -> CliRun.in(dir).run("completion", "bash"));
+    CliRun.Result plain = CliRun.in(dir).run("generate", "--help");
+
+    assertThat(help.exitCode()).as(help.all()).isZero();
+    assertThat(help.out().replaceAll("\\s+", "")).as("the help wraps long names at their dots").contains(
+        "Theprovider,oneontheclasspath:acme,mock,toapis;failedtoload:Providercom.example.zephyr.Missingnotfound"
+            + "(default:VIDGEN_PROVIDER");
+    assertThat(completion.out()).contains("(\"acme\" \"mock\" \"toapis\") # --provider values")
+        .doesNotContain("failed to load")
+        .doesNotContain("zephyr");
+    assertThat(plain.out().replaceAll("\\s+", " "))
+        .contains("one on the class path: acme, mock, toapis (default: VIDGEN_PROVIDER").doesNotContain("failed to");
+  }
+
+  @Test
   void theCommandLineRefusesWithExit2AndNamesTheFactoryAndHowToChoose() {
     CliRun.Result result = withBrokenFactory(() -> CliRun.in(dir)
         .run("generate", "--model", "seedance-2", "--prompt", "x", "--dry-run"));

@@ -1410,4 +1410,96 @@ class RepeatCheckTest {
         .isEqualTo(ExitCodes.INVALID_JOB);
     assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
   }
+
+  private CliRun.Result onStaging(FakeToApisServer staging, String prompt, String... more) {
+    String[] args = Stream.of(Stream.of("generate", "--image", "product.png", "--prompt", prompt), Stream.of(more),
+        Stream.of("--base-url", staging.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"))
+        .flatMap(s -> s).toArray(String[]::new);
+    return toApis().env("VIDGEN_HOME", home.toString()).run(args);
+  }
+
+  private FakeToApisServer staging() {
+    return FakeToApisServer.builder().apiKeys(KEY).lifecycle(dev.vidgen.testkit.toapis.Lifecycle.byPolls(1, 1)).start();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFileAnotherServerSavedUnderTheSameTaskIdIsNotThisJobsVideo() {
+    try (FakeToApisServer staging = staging()) {
+      CliRun.Result first = generate(toApis(), "--out", "fixed.mp4", "--json");
+      // A staging server hands out the same id (each fake counts from 1) for another job, saved over the file.
+      CliRun.Result fromStaging = onStaging(staging, "a staging check", "--out", "fixed.mp4", "--force", "--json");
+      assertThat(first.exitCode()).as(first.all()).isZero();
+      assertThat(fromStaging.exitCode()).as(fromStaging.all()).isZero();
+      assertThat(fromStaging.json().get("task_id")).isEqualTo(first.json().get("task_id"));
+
+      CliRun.Result again = generate(toApis(), "--out", "fixed.mp4", "--json");
+
+      assertThat(again.exitCode()).as("the file holds the staging video, not this job's: " + again.all())
+          .isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat((java.util.Map<String, Object>) again.json().get("error")).containsEntry("kind", "output");
+      assertThat(again.json()).doesNotContainKey("same_job");
+      assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDownloadIsNotSkippedForAFileThatAnotherServersTaskOfTheSameIdSaved() {
+    try (FakeToApisServer staging = staging()) {
+      String taskId = submittedTaskId();
+      CliRun.Result fromStaging = onStaging(staging, "a staging check", "--out", "fixed.mp4", "--json");
+      assertThat(fromStaging.exitCode()).as(fromStaging.all()).isZero();
+      assertThat(fromStaging.json().get("task_id")).isEqualTo(taskId);
+
+      CliRun.Result download = toApis().env("VIDGEN_HOME", home.toString()).run("download", taskId, "--out",
+          "fixed.mp4", "--base-url", fake.baseUrl(), "--json");
+
+      assertThat(download.exitCode()).as("the file is the staging task's video: " + download.all())
+          .isEqualTo(ExitCodes.INVALID_JOB);
+      assertThat(download.err()).contains("already exists (it may be another task's paid video)")
+          .doesNotContain("already holds this task's video");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anExtendRunAgainWithTheSameOutFileIsTheSameJobNamingThatFileAndCreatesNothing() {
+    CliRun vidgen = toApis().env("VIDGEN_HOME", home.toString());
+    CliRun.Result source = vidgen.run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--poll-interval", "20ms", "--out", "source/", "--json", "--base-url", fake.baseUrl());
+    assertThat(source.exitCode()).as(source.all()).isZero();
+    String[] extend = {"extend", (String) source.json().get("task_id"), "--prompt", "the kite climbs higher", "--out",
+        "kite.mp4", "--json", "--base-url", fake.baseUrl(), "--poll-interval", "20ms", "--retry-delay", "1ms"};
+    CliRun.Result first = vidgen.run(extend);
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String saved = dir.resolve("kite.mp4").toString();
+
+    CliRun.Result again = vidgen.run(extend);
+
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat((java.util.Map<String, Object>) again.json().get("error")).containsEntry("kind", "same_job");
+    assertThat((java.util.Map<String, Object>) again.json().get("same_job"))
+        .containsEntry("task_id", first.json().get("task_id")).containsEntry("file", saved);
+    assertThat(again.err()).contains("nothing was sent — its video is " + saved, "for another take, with another"
+        + " --out (or --force to replace this video)").doesNotContain("add --force to replace it")
+        .doesNotContain("not counted here");
+    assertThat(fake.requests(Endpoint.EXTEND)).as("extended once").hasSize(1);
+  }
+
+  @Test
+  void aSameJobRefusalSaysThatATakeOfTheJobOnAnotherServerIsNotCounted() {
+    try (FakeToApisServer staging = staging()) {
+      // Each take ends before the next: the history keeps two tasks of one id apart once the first has ended.
+      CliRun.Result smoke = onStaging(staging, "slow push-in", "--out", "staging/", "--json");
+      CliRun.Result real = generate(toApis(), "--out", "real/", "--json");
+      CliRun.Result again = generate(toApis(), "--out", "real/", "--json");
+
+      assertThat(smoke.exitCode()).as(smoke.all()).isZero();
+      assertThat(real.exitCode()).as(real.all()).isZero();
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+      assertThat(again.err()).contains("as task " + real.json().get("task_id"), "; a take of this job on "
+          + staging.baseUrl() + " is not counted here; nothing was sent");
+      assertThat(fake.requests(Endpoint.CREATE)).hasSize(1);
+    }
+  }
 }

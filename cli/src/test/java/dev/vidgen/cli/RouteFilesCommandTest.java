@@ -133,7 +133,8 @@ class RouteFilesCommandTest {
         .run("validate", "--provider", "mock", "--model", "acme-video-2", "--prompt", "a fox", "--seconds", "10");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(result.err()).contains("gone.json", "no such file", "which VIDGEN_ROUTES names (" + dir.resolve("gone.json"));
+    assertThat(result.err()).contains("gone.json: no such file", "check the path VIDGEN_ROUTES holds; nothing was sent")
+        .doesNotContain("fix the route file").doesNotContain("does not exist");
   }
 
   @Test
@@ -318,6 +319,24 @@ class RouteFilesCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains(dir.resolve("nope.json") + ": no such file");
+  }
+
+  @Test
+  void aRouteFileThatDoesNotExistOrIsAFolderIsAPathToCheckWhereItWasGivenNotAFileToFix() throws IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("routes-folder"));
+
+    CliRun.Result missing = CliRun.in(dir).run("models", "--provider", "mock", "--routes", "nope.json", "--json");
+    CliRun.Result folder = CliRun.in(dir).env("VIDGEN_ROUTES", "routes-folder").run("models", "--provider", "mock");
+
+    assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
+    assertThat((String) ((java.util.Map<?, ?>) missing.json().get("error")).get("message"))
+        .isEqualTo(dir.resolve("nope.json") + ": no such file");
+    assertThat((String) ((java.util.Map<?, ?>) missing.json().get("error")).get("next"))
+        .as("the message says it is missing; the advice does not say it again")
+        .isEqualTo("check the path given to --routes; nothing was sent");
+    assertThat(folder.exitCode()).as(folder.all()).isEqualTo(2);
+    assertThat(folder.err()).contains(dir.resolve("routes-folder") + " is a folder, not a route file: check the path"
+        + " VIDGEN_ROUTES holds; nothing was sent").doesNotContain("fix the route file");
   }
 
   @Test

@@ -290,8 +290,8 @@ class ThirdPartyProviderTest {
     CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=preview-error");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed the request"
-            + " preview with an unexpected java.lang.NoClassDefFoundError: acme/MissingPreviewer")
+    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed vidgen's check"
+            + " of the request it would send, with an unexpected java.lang.NoClassDefFoundError: acme/MissingPreviewer")
         .contains("nothing was sent")
         .contains("Rebuild it against this vidgen version (or use its release made for it), or take it off the class path")
         .contains("VIDGEN_CLASSPATH names the extra jars vidgen loads")
@@ -304,10 +304,27 @@ class ThirdPartyProviderTest {
     CliRun.Result result = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=old-spi");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed the request"
-            + " preview with an unexpected java.lang.AbstractMethodError")
+    assertThat(result.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed vidgen's check"
+            + " of the request it would send, with an unexpected java.lang.AbstractMethodError")
         .contains("most likely built for another vidgen version").contains("docs/errors.md#provider-selection")
         .doesNotContain("unexpected error:", "Exception in thread", "\tat ");
+  }
+
+  @Test
+  void aRealGenerateWithAProviderWhosePreviewIsBrokenIsRefusedAsItsDryRunIsBeforeAnyCreate() {
+    CliRun.Result dryRun = dryRun(CliRun.in(dir).env("ACME_API_KEY", ACME_KEY), "--set", "fail=old-spi");
+    int createsBefore = AcmeTestProvider.CREATES.get();
+
+    CliRun.Result real = CliRun.in(dir).env("ACME_API_KEY", ACME_KEY).run("generate", "--provider", "acme",
+        "--model", "veo3.1-fast", "--prompt", "a kite", "--set", "fail=old-spi", "--out", "kite.mp4");
+
+    assertThat(AcmeTestProvider.CREATES.get() - createsBefore).as("no create, nothing paid").isZero();
+    assertThat(real.exitCode()).as(real.all()).isEqualTo(dryRun.exitCode()).isEqualTo(2);
+    assertThat(real.err()).contains("provider acme (" + AcmeTestProvider.class.getName() + ") failed vidgen's check"
+            + " of the request it would send, with an unexpected java.lang.AbstractMethodError")
+        .contains("most likely built for another vidgen version")
+        .doesNotContain("unexpected error:", "Exception in thread", "\tat ", "request preview", ".: a LinkageError");
+    assertThat(dir.resolve("kite.mp4")).doesNotExist();
   }
 
   @Test

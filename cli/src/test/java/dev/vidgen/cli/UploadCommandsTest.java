@@ -141,6 +141,62 @@ class UploadCommandsTest {
   }
 
   @Test
+  void aClipOverwrittenWhileItUploadsCreatesNothingAndItsNewBytesAreAnotherJob() throws Exception {
+    Path clip = Videos.mp4(dir, "edit.mp4");
+    // The fake reads the whole upload, logs it, then answers late: the file is rewritten while its upload is out.
+    fake.inject(Endpoint.VIDEO_UPLOAD, Fault.slow(Duration.ofSeconds(3)));
+    String[] job = {"generate", "--no-wait", "--json", "--model", "wan2.6", "--mode", "reference-to-video", "--video",
+        "edit.mp4", "--prompt", "editor v1 v2"};
+
+    CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(() -> vidgen(job));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !fake.requests(Endpoint.VIDEO_UPLOAD).isEmpty() || run.isDone());
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(clip,
+        java.nio.file.StandardOpenOption.WRITE)) { // an editor exports v2 over v1: the same size, other bytes
+      channel.write(java.nio.ByteBuffer.wrap("VERSION2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+          Files.size(clip) - 8);
+    }
+    CliRun.Result result = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(error(result)).containsEntry("kind", "invalid_job").containsEntry("code", "video.changed");
+    assertThat((String) error(result).get("message")).contains(clip.toString(), "changed after the job was validated",
+        "no task was created");
+    assertThat(fake.requests(Endpoint.VIDEO_UPLOAD)).hasSize(1);
+    assertThat(fake.creates()).as("nothing paid for bytes the file no longer holds").isEmpty();
+
+    CliRun.Result v2 = vidgen(job);
+
+    assertThat(v2.exitCode()).as("v2 is not taken for a job already sent: " + v2.all()).isZero();
+    assertThat(fake.requests(Endpoint.VIDEO_UPLOAD)).hasSize(2);
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDryRunTellsApartTwoStillsOfOneNameAndShowsNamesAsTheyRead() throws Exception {
+    Images.png().writeTo(dir.resolve("still.png"));
+    Files.createDirectories(dir.resolve("sub"));
+    Images.png(800, 450).writeTo(dir.resolve("sub/still.png"));
+    Images.png().writeTo(dir.resolve("my product shot.png"));
+    Images.png().writeTo(dir.resolve("bouteille_été_日本.png"));
+
+    CliRun.Result two = vidgen("generate", "--dry-run", "--json", "--model", "veo3.1-fast", "--prompt", "p",
+        "--image", "sub/still.png", "--image", "still.png");
+    CliRun.Result named = vidgen("generate", "--dry-run", "--json", "--model", "veo3.1-fast", "--prompt", "p",
+        "--image", "my product shot.png", "--image", "bouteille_été_日本.png");
+
+    assertThat(two.exitCode()).as(two.all()).isZero();
+    assertThat(((Map<String, Object>) ((Map<String, Object>) two.json().get("request")).get("body")).get("image_urls"))
+        .isEqualTo(java.util.List.of("upload://sub/still.png", "upload://" + dir.getFileName() + "/still.png"));
+    assertThat(named.exitCode()).as(named.all()).isZero();
+    assertThat(((Map<String, Object>) ((Map<String, Object>) named.json().get("request")).get("body")).get("image_urls"))
+        .isEqualTo(java.util.List.of("upload://my product shot.png", "upload://bouteille_été_日本.png"));
+    assertThat(fake.requests(Endpoint.UPLOAD)).isEmpty();
+    assertThat(fake.creates()).isEmpty();
+  }
+
+  @Test
   void theSameImageGivenTwiceIsUploadedOnce() {
     Images.png().writeTo(dir.resolve("kite.png"));
 

@@ -123,8 +123,14 @@ final class Commands {
           .append(variables.values().stream().map(variable -> "[ -n \"$" + variable + "\" ] && ")
               .collect(Collectors.joining()));
     } else {
+      List<Path> local = localImages(job);
+      List<String> shown = dev.vidgen.core.text.UploadNames.of(local);
+      Map<Path, String> names = new LinkedHashMap<>();
+      for (int i = 0; i < local.size(); i++) {
+        names.putIfAbsent(local.get(i).toAbsolutePath().normalize(), shown.get(i));
+      }
       for (Path file : variables.keySet()) {
-        String name = file.getFileName().toString();
+        String name = names.get(file);
         text.append("# Upload ").append(name).append(" first and put its URL where the body says upload://")
             .append(name).append(" (vidgen generate does both for you).\n");
       }
@@ -175,10 +181,11 @@ final class Commands {
    */
   private static String withUploadedUrls(String quotedBody, VideoJob job, Map<Path, String> variables) {
     StringBuilder spliced = new StringBuilder(quotedBody);
+    java.util.Iterator<String> names = dev.vidgen.core.text.UploadNames.of(localImages(job)).iterator();
     int from = 0;
     for (ImageInput image : job.images()) {
       if (image instanceof ImageInput.Local local) {
-        String standIn = standIn(local.path());
+        String standIn = standIn(names.next());
         int at = spliced.indexOf(standIn, from);
         if (at < 0) {
           continue; // the route sends this image elsewhere or not at all: nothing to replace
@@ -191,10 +198,18 @@ final class Commands {
     return spliced.toString();
   }
 
-  /** How the preview shows a local image, as {@code VidgenClient.preview} writes it: {@code upload://} and the encoded name. */
-  private static String standIn(Path file) {
-    return "upload://" + java.net.URLEncoder.encode(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20");
+  /** The paths of {@code job}'s local images, in their order. */
+  private static List<Path> localImages(VideoJob job) {
+    return job.images().stream().filter(ImageInput.Local.class::isInstance)
+        .map(image -> ((ImageInput.Local) image).path()).toList();
+  }
+
+  /**
+   * How the quoted body shows a local image of that name, as {@code VidgenClient.preview} writes it: {@code upload://}
+   * and the name as it reads, within the body's single quotes.
+   */
+  private static String standIn(String name) {
+    return dev.vidgen.core.text.UploadNames.inJson(name).replace("'", "'\\''");
   }
 
   /** A file for curl's {@code -F name=@FILE}: as it is, or in double quotes when it holds a character curl reads there. */

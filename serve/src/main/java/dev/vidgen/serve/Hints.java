@@ -67,11 +67,17 @@ final class Hints {
     if (cause instanceof TaskFailedException failed && failed.snapshot() != null) {
       return failed.snapshot().failureReason().map(TaskFailure::toString).orElse(failed.getMessage());
     }
-    String message = cause.getMessage();
+    // A video larger than the limit: the playground's setting named, not the Java builder's.
+    String message = cause instanceof dev.vidgen.core.error.DownloadFailedException large
+        ? large.messageNaming("vidgen serve --set " + LargerVideos.SETTING) : cause.getMessage();
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
   private static String codeOf(Throwable cause) {
+    if (cause instanceof dev.vidgen.core.error.ProviderSelectionException) {
+      // The command line's error.kind for it: a provider's jar that cannot be used, or a choice of provider.
+      return "provider_selection";
+    }
     if (cause instanceof ProviderException provider) {
       return provider.providerCode().orElse(null);
     }

@@ -452,11 +452,28 @@ final class Jobs {
         + ") is not this job's newest: ";
     return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
         + " (" + (unanswered ? "its create got no usable answer, so it may exist and be billed: " + earlier.taskId()
-            : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + "); generating it again makes"
-        + " another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
+            : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + ")" + takeElsewhere(job)
+        + "; generating it again makes another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
             + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",
         "to " + (chargesNothing() ? "make" : "pay for") + " another take, send the same job again with \"again\": true and \"again_after\": the task_id"
             + " named here (the page asks first)", beside);
+  }
+
+  /**
+   * The clause naming a take of {@code job} the history holds from the last day on another server than this
+   * playground's, which the same-job check does not count; empty without one (or when the history cannot be read).
+   */
+  private String takeElsewhere(VideoJob job) {
+    Optional<HistoryEntry> elsewhere;
+    try {
+      elsewhere = history.sameJob(client.provider().id(), job, clock.instant().minus(TaskHistory.SAME_JOB_WINDOW),
+          identity, entry -> !onThisServer(entry), digests);
+    } catch (RuntimeException unreadable) {
+      return "";
+    }
+    return elsewhere.map(entry -> "; a take of this job on " + (entry.baseUrl() == null || entry.baseUrl().isBlank()
+        ? "the provider's own address" : dev.vidgen.core.text.SafeText.clip(
+            dev.vidgen.core.text.SafeText.clean(entry.baseUrl()), 200)) + " is not counted here").orElse("");
   }
 
   /**

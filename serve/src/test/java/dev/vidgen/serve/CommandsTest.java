@@ -113,7 +113,7 @@ class CommandsTest {
   void writesTheUploadOfEachLocalImageBeforeTheCreateThatSendsItsUrl() {
     RequestPreview preview = new RequestPreview("POST", "http://127.0.0.1:9/v1/videos/generations",
         Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"),
-        "{\"images\":[\"upload://a%20b.png\",\"https://cdn.example.com/c.png\",\"upload://d.png\"]}");
+        "{\"images\":[\"upload://a b.png\",\"https://cdn.example.com/c.png\",\"upload://d.png\"]}");
     VideoJob job = VideoJob.builder("m").image(Path.of("/tmp/up/a b.png")).image("https://cdn.example.com/c.png")
         .image(Path.of("/tmp/up/d.png")).build();
 

@@ -346,6 +346,31 @@ class PlaygroundOnToApisTest {
   }
 
   @Test
+  void aSameJobRefusalSaysThatATakeOfTheJobOnAnotherServerIsNotCountedOnlyWhenThereIsOne() throws Exception {
+    String image = "https://cdn.example.com/product.png";
+    java.time.Instant minuteAgo = java.time.Instant.now().minusSeconds(60);
+    // The same job made here and, by vidgen generate --base-url, on a staging server; another job made here only.
+    for (String[] take : List.of(new String[] {"task_staging", "Both", "http://staging.example:8080"},
+        new String[] {"task_here", "Both", fake.baseUrl()}, new String[] {"task_only_here", "Here only", fake.baseUrl()})) {
+      history().record(dev.vidgen.serve.history.HistoryEntry.submitted(new dev.vidgen.core.client.JobHandle("toapis",
+              dev.vidgen.core.domain.TaskId.of(take[0]), MODEL, dev.vidgen.core.pricing.PriceQuote.unknown(MODEL, "test"),
+              minuteAgo, null, 1), sameJob(image, take[1]), "generate")
+          .completed(folder.resolve(take[0] + ".mp4").toString(), minuteAgo.plusSeconds(30)).withBaseUrl(take[2]));
+    }
+    start();
+
+    Answer both = answer("/api/generate", urlJob(image, "Both"));
+    Answer hereOnly = answer("/api/generate", urlJob(image, "Here only"));
+
+    assertThat(both.status()).as(both.body()).isEqualTo(409);
+    assertThat(both.body()).contains("\"code\":\"same_job\"", "task_here",
+        "; a take of this job on http://staging.example:8080 is not counted here;");
+    assertThat(hereOnly.status()).as(hereOnly.body()).isEqualTo(409);
+    assertThat(hereOnly.body()).contains("task_only_here").doesNotContain("not counted here");
+    assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aNoteAStoppedRunOfThePlaygroundLeftIsNotWaitedForButAskedAboutLikeAnyEarlierTake() throws Exception {
     String image = "https://cdn.example.com/product.png";

@@ -309,18 +309,28 @@ class PlaygroundServerTest {
   }
 
   @Test
-  void aPreviewFailingWithAnErrorOfTheProvidersCodeDoesNotStopAGenerateThatTheProviderCanSend() throws IOException {
-    VideoProvider broken = previewing(shown -> {
+  @SuppressWarnings("unchecked")
+  void aPreviewFailingWithAnErrorOfTheProvidersCodeRefusesTheGenerateAsTheCheckDoesBeforeAnyCreate()
+      throws IOException {
+    MockVideoProvider inner = MockVideoProvider.builder().build();
+    VideoProvider broken = previewing(inner, shown -> {
       throw new NoClassDefFoundError("acme/MissingPreviewer");
     });
     client = VidgenClient.builder().provider(broken).build();
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
         List.of("--provider", "mock"), "ACME_API_KEY", ApiKey.of("acme-key-0123456789")));
 
-    // The preview only names the job for the same-job check; the job is then known by its settings and sent.
-    Map<String, Object> made = json(post("/api/generate", "{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}"));
+    try (Response response = http.newCall(request("/api/generate")
+        .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
+      String body = response.body().string();
+      Map<String, Object> error = (Map<String, Object>) json(body).get("error");
 
-    assertThat(made).containsKey("task");
+      assertThat(response.code()).as(body).isGreaterThanOrEqualTo(400);
+      assertThat((String) error.get("message")).as(body).contains("provider mock (", "failed vidgen's check of the request it would send",
+          "NoClassDefFoundError");
+      assertThat(error).containsEntry("code", "provider_selection").containsEntry("sent", "no");
+    }
+    assertThat(inner.calls(MockCall.Method.CREATE)).as("nothing paid").isEmpty();
   }
 
   @Test
@@ -339,7 +349,9 @@ class PlaygroundServerTest {
         .post(RequestBody.create("{\"model\":\"veo3.1-fast\",\"prompt\":\"a kite\"}", JSON)).build()).execute()) {
       String body = response.body().string();
       Map<String, Object> error = (Map<String, Object>) json(body).get("error");
-      assertThat((String) error.get("message")).as(body).contains("provider mock (", "failed the request preview",
+      assertThat(response.code()).as("the server's own provider jar is at fault, not the form").isEqualTo(500);
+      assertThat(error).as(body).containsEntry("code", "provider_selection");
+      assertThat((String) error.get("message")).as(body).contains("provider mock (", "failed vidgen's check of the request it would send",
           "AbstractMethodError", "most likely built for another vidgen version");
       assertThat((String) error.get("next")).contains("trying again meets the same fault", "fix that provider's jar")
           .doesNotContain("try again in a moment");
@@ -465,7 +477,11 @@ class PlaygroundServerTest {
 
   /** A mock provider whose preview is {@code shown} of the mock's: one of another maker, careless with its key. */
   private static VideoProvider previewing(java.util.function.UnaryOperator<RequestPreview> shown) {
-    MockVideoProvider inner = MockVideoProvider.builder().build();
+    return previewing(MockVideoProvider.builder().build(), shown);
+  }
+
+  /** {@code inner}, whose preview is {@code shown} of its own. */
+  private static VideoProvider previewing(MockVideoProvider inner, java.util.function.UnaryOperator<RequestPreview> shown) {
     return (VideoProvider) java.lang.reflect.Proxy.newProxyInstance(PlaygroundServerTest.class.getClassLoader(),
         new Class<?>[] {VideoProvider.class}, (proxy, method, args) -> {
           Object answer;
@@ -1555,6 +1571,9 @@ class PlaygroundServerTest {
 
     assertThat(next).contains("its video is larger than this playground saves", "--set max_video_size=",
         "saves it (while the provider keeps the link)").doesNotContain("24 hours");
+    assertThat((String) historyTask(taskId).get("problem")).as("the playground's setting, not a Java one")
+        .contains("the most this client saves (vidgen serve --set max_video_size sets it)")
+        .doesNotContain("VidgenClient.Builder");
   }
 
   /** The mock's work behind a provider of another maker that states no result lifetime (the interface's default). */

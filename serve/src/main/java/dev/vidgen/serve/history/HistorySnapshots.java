@@ -62,7 +62,7 @@ final class HistorySnapshots {
   }
 
   /**
-   * The latest entry of each {@code provider/taskId} in {@code file}, lines read by {@code readLine}
+   * The latest entry of each task (its provider, server and id) in {@code file}, lines read by {@code readLine}
    * (empty for a line that is no entry); an empty map for a file that does not exist.
    *
    * @throws UncheckedIOException when the file exists but cannot be read
@@ -180,9 +180,9 @@ final class HistorySnapshots {
       this.latest = latest;
       this.lastSavedTo = lastSavedTo;
       this.readLine = readLine;
-      // Read on from an earlier read: an entry kept under a longer key than provider/taskId is an earlier take.
-      this.earlierTakesKept = latest.entrySet().stream().anyMatch(kept -> kept.getKey().length()
-          != kept.getValue().provider().length() + 1 + kept.getValue().taskId().length());
+      // Read on from an earlier read: an entry kept under another key than its task's is an earlier take.
+      this.earlierTakesKept = latest.entrySet().stream()
+          .anyMatch(kept -> !kept.getKey().equals(taskKey(kept.getValue())));
     }
 
     /** Reads each whole line in {@code bytes}, leaving a part line there; how many bytes were taken. */
@@ -227,7 +227,7 @@ final class HistorySnapshots {
       if (entry.file() != null) {
         lastSavedTo.put(entry.file(), entry);
       }
-      String key = entry.provider() + "/" + entry.taskId();
+      String key = taskKey(entry);
       if (earlierTakesKept) { // rare: looked for only once an id was given out again
         String earlierTake = key + "@" + entry.submittedAt();
         if (latest.containsKey(earlierTake)) {
@@ -241,6 +241,15 @@ final class HistorySnapshots {
         earlierTakesKept = true;
       }
       latest.put(key, entry);
+    }
+
+    /**
+     * The key of {@code entry}'s task: its provider, its server and its id. Two servers (two test servers, a staging
+     * proxy) that hand out the same id made two tasks; base URLs that name one server ({@link BaseUrls#sameServer})
+     * give one key, and an entry without one is on the provider's own address.
+     */
+    static String taskKey(HistoryEntry entry) {
+      return entry.provider() + "/" + BaseUrls.comparable(entry.provider(), entry.baseUrl()) + " " + entry.taskId();
     }
 
     private static boolean givenOutAgain(HistoryEntry ended, HistoryEntry entry) {

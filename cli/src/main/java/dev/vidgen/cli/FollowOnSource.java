@@ -1,0 +1,91 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.ProviderFaultException;
+import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.FollowOnKind;
+import dev.vidgen.core.domain.TaskSnapshot;
+import dev.vidgen.core.domain.TaskStatus;
+import dev.vidgen.core.error.AuthenticationException;
+import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.TaskNotFoundException;
+import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.HistoryEntry;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The free look at the task an extend or a remix starts from, before the paid create: a task this machine's
+ * history does not know as completed is read once (a status read costs nothing), and one that failed, that the
+ * provider does not know, or that is not finished is refused with nothing sent. A result past its {@code
+ * expires_at} is a warning only: the provider documents that the result's links end, not that a follow-on needs
+ * them. A read that fails (the network, a 5xx) is said, and the follow-on goes on as it did before this look.
+ */
+final class FollowOnSource {
+  private FollowOnSource() {}
+
+  /**
+   * Reads the status of {@code source}, the task a follow-on of {@code kind} starts from, unless the history knows it
+   * completed on this provider ({@code known}), and refuses the follow-on when the task cannot be one's start.
+   *
+   * @throws CliException when the task failed (exit 2), is not known to the provider (exit 5, {@code
+   *     task_not_found}) or is not finished yet (exit 1, {@code not_finished}); nothing was sent
+   */
+  static void check(Session session, VidgenClient client, FollowOnKind kind, JobHandle source,
+      Optional<HistoryEntry> known) {
+    String providerId = client.provider().id();
+    if (providerId.equals(ProviderChoice.MOCK)) {
+      return; // the mock's follow-ons cost nothing, and it takes any task of its own
+    }
+    if (known.filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed")).isPresent()) {
+      return; // finished, as this machine saw it
+    }
+    String task = source.taskId().value();
+    String follow = an(kind.id());
+    TaskSnapshot snapshot;
+    try {
+      snapshot = client.status(source);
+    } catch (TaskNotFoundException notFound) {
+      throw new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "the provider has no task " + task
+          + " (a free status read found none): " + follow + " starts from a task of this key's account; nothing was"
+          + " sent", "check the task id (vidgen history lists the tasks this machine made; a provider keeps a task"
+          + " only for a while)");
+    } catch (AuthenticationException refused) {
+      throw refused; // a key that may not read the task may not extend it either: said as any command says it
+    } catch (ProviderException | ProviderFaultException unread) {
+      session.warn("source.unread", "could not read the status of task " + task + " before " + follow + " ("
+          + reason(session, unread) + "); it is sent without that look, and the provider refuses it if the task"
+          + " failed or does not exist");
+      return;
+    }
+    if (snapshot.status() == TaskStatus.FAILED) {
+      String why = snapshot.failureReason().map(failure -> ": " + SafeText.clip(SafeText.clean(
+          (failure.code() == null ? "" : failure.code() + ", ") + failure.message()), 200)).orElse("");
+      throw CliException.usage("task " + task + " failed (the provider says so" + why + "): " + follow
+          + " starts from a finished video; nothing was sent", "start from a completed task (vidgen history lists"
+          + " the tasks this machine made)");
+    }
+    if (snapshot.status() != TaskStatus.COMPLETED) {
+      throw new CliException(ExitCodes.OTHER, "not_finished", "task " + task + " is not finished yet ("
+          + Views.status(snapshot) + "): " + follow + " starts from a finished video; nothing was sent",
+          "wait for it (" + Failures.setUpCommand("wait", source, session) + "), then run this " + kind.id()
+              + " again");
+    }
+    Optional<Instant> expired = snapshot.result().flatMap(video -> video.expiry())
+        .filter(at -> at.isBefore(Instant.now()));
+    expired.ifPresent(at -> session.warn("source.expired", "task " + task + "'s video expired at " + at
+        + " (its links last a limited time); the provider does not say whether " + follow + " needs it, so it is"
+        + " sent: if the provider refuses it, make the source video again"));
+  }
+
+  /** Why a read failed, in one short line without the key. */
+  private static String reason(Session session, RuntimeException failure) {
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return SafeText.clip(SafeText.clean(session.withoutKey(message)), 200);
+  }
+
+  /** "an extend", "a remix". */
+  private static String an(String word) {
+    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.core.catalog.RouteFileException;
+import dev.vidgen.core.catalog.RouteFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to do after route files that cannot be used. A path that names no file, or a folder, is no mistake in a route
+ * file: its advice is to check the path where it was given ({@code --routes} or {@code VIDGEN_ROUTES}); a file's own
+ * mistakes are to be fixed in the file.
+ */
+final class RouteFileAdvice {
+  private static final String FIX_THE_FILE =
+      "fix the route file (docs/routes.md shows the format, docs/routes.schema.json its schema)";
+
+  private RouteFileAdvice() {}
+
+  /**
+   * The advice for {@code refused}: {@code named} are the files read ({@code fromEnvironment} those {@code
+   * VIDGEN_ROUTES} names, the rest given to {@code --routes}), looked at again to tell a wrong path from a bad file.
+   */
+  static String of(RouteFileException refused, List<Path> named, List<Path> fromEnvironment) {
+    List<String> wrongPaths = new ArrayList<>();
+    Set<String> givenBy = new LinkedHashSet<>();
+    List<RouteFileException> inFiles = new ArrayList<>();
+    Set<String> told = new LinkedHashSet<>();
+    // A lone problem is the message itself ("nope.json: no such file"): its advice does not say it again.
+    boolean saidByTheMessage = refused.all().size() == 1;
+    for (RouteFileException problem : refused.all()) {
+      Path file = problem.jsonPath().isEmpty() ? find(problem.file(), named) : null;
+      String fact = file == null ? null : Files.isDirectory(file) ? problem.file() + " is a folder, not a route file"
+          : Files.notExists(file) ? (saidByTheMessage ? "" : problem.file() + " does not exist") : null;
+      if (fact == null) {
+        inFiles.add(problem);
+        continue;
+      }
+      if (told.add(problem.file())) {
+        if (!fact.isEmpty()) {
+          wrongPaths.add(fact);
+        }
+        givenBy.add(fromEnvironment.contains(file) ? "the path " + RouteFiles.ENVIRONMENT_VARIABLE + " holds"
+            : "the path given to --routes");
+      }
+    }
+    if (givenBy.isEmpty()) {
+      return FIX_THE_FILE + namedInEnvironment(inFiles, fromEnvironment) + "; nothing was sent";
+    }
+    return String.join("; ", wrongPaths) + (wrongPaths.isEmpty() ? "" : ": ") + "check " + String.join(" and ", givenBy)
+        + (inFiles.isEmpty() ? "" : "; and " + FIX_THE_FILE + namedInEnvironment(inFiles, fromEnvironment))
+        + "; nothing was sent";
+  }
+
+  private static Path find(String file, List<Path> named) {
+    return named.stream().filter(path -> path.toString().equals(file)).findFirst().orElse(null);
+  }
+
+  private static String namedInEnvironment(List<RouteFileException> problems, List<Path> fromEnvironment) {
+    Set<String> named = new LinkedHashSet<>();
+    for (RouteFileException problem : problems) {
+      fromEnvironment.stream().map(Path::toString).filter(problem.file()::equals).forEach(named::add);
+    }
+    return named.isEmpty() ? "" : ", which " + RouteFiles.ENVIRONMENT_VARIABLE + " names ("
+        + String.join(", ", named) + ")";
+  }
+}

@@ -1,0 +1,128 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.Fault;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.TaskScript;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code extend} and {@code remix} of a task this machine's history does not know finished: one free status read of
+ * the source before the paid create, and nothing created when the source failed, is unknown or is not finished.
+ */
+class FollowOnSourceTest {
+  @RegisterExtension final CliOnFakeToApis cli = CliOnFakeToApis.builder(FakeToApisServer.DEFAULT_KEY).start();
+
+  @Test
+  void aFailedSourceTheHistoryDoesNotKnowIsReadOnceAndRefusedWithNothingCreated() {
+    cli.fake().nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+    String source = madeElsewhere();
+    int readsBefore = readsOf(source);
+
+    CliRun.Result remix = here().run("remix", source, "--model", "grok-video-1.0", "--prompt", "failed", "--json");
+
+    assertThat(remix.exitCode()).as(remix.all()).isEqualTo(2);
+    assertThat(remix.err()).contains("task " + source + " failed (the provider says so: generation_failed, refused by"
+        + " the content policy): a remix starts from a finished video; nothing was sent", "start from a completed task");
+    assertThat(cli.fake().requests(Endpoint.REMIX)).as("no paid create").isEmpty();
+    assertThat(readsOf(source) - readsBefore).as("one free status read of the source").isEqualTo(1);
+  }
+
+  @Test
+  void aSourceTheProviderDoesNotKnowIsRefusedAsNotFoundWithNothingCreated() {
+    CliRun.Result typo = here().run("extend", "video_doesnotexist", "--model", "grok-video-1.0", "--prompt", "typo",
+        "--json");
+
+    assertThat(typo.exitCode()).as(typo.all()).isEqualTo(5);
+    assertThat(typo.json()).extractingByKey("error").asString().contains("kind=task_not_found");
+    assertThat(typo.err()).contains("the provider has no task video_doesnotexist", "nothing was sent",
+        "check the task id");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
+    assertThat(readsOf("video_doesnotexist")).as("read, not sent").isPositive();
+  }
+
+  @Test
+  void aSourceTheHistoryKnowsOnlyAsNotFinishedIsReadAndRefusedUntilItIs() {
+    cli.fake().nextTask(TaskScript.neverFinishes());
+    CliRun.Result made = here().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+        "--no-wait", "--json");
+    String source = (String) made.json().get("task_id");
+
+    CliRun.Result extend = here().run("extend", source, "--prompt", "the kite climbs higher", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isEqualTo(1);
+    assertThat(extend.json()).extractingByKey("error").asString().contains("kind=not_finished");
+    assertThat(extend.err()).contains("task " + source + " is not finished yet", "nothing was sent",
+        "vidgen wait " + source);
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
+    assertThat(readsOf(source)).isEqualTo(1);
+  }
+
+  @Test
+  void aCompletedSourceTheHistoryDoesNotKnowIsReadOnceAndExtended() {
+    String source = madeElsewhere();
+    int readsBefore = readsOf(source);
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "higher",
+        "--no-wait", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
+    assertThat(readsOf(source) - readsBefore).isEqualTo(1);
+    assertThat(extend.err()).doesNotContain("expired");
+  }
+
+  @Test
+  void aSourceWhoseResultExpiredIsExtendedWithAWarning() {
+    // The fake's day is three days ago: the source's result expired two days ago by this machine's clock.
+    cli.restartFake(server -> server.clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-3))));
+    String source = madeElsewhere();
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "higher",
+        "--no-wait", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(extend.err()).contains("task " + source + "'s video expired at", "so it is sent");
+    assertThat(extend.out()).contains("source.expired");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
+  }
+
+  @Test
+  void aStatusReadThatFailsIsSaidAndTheFollowOnGoesOn() {
+    String source = madeElsewhere();
+    cli.fake().inject(Endpoint.STATUS, Fault.serverError(), 50);
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "higher",
+        "--no-wait", "--retry-delay", "1ms", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(extend.err()).contains("could not read the status of task " + source + " before an extend",
+        "it is sent without that look");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
+  }
+
+  /** A run with this test's history, on the fake. */
+  private CliRun here() {
+    return cli.vidgen().env("TOAPIS_BASE_URL", cli.fake().baseUrl());
+  }
+
+  /** A finished task made from another home: this machine's history does not know it. */
+  private String madeElsewhere() {
+    CliRun.Result made = cli.withoutHome().env("VIDGEN_HOME", cli.dir().resolve("other-home").toString())
+        .env("TOAPIS_BASE_URL", cli.fake().baseUrl())
+        .run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises", "--poll-interval", "20ms",
+            "--out", "elsewhere/", "--json");
+    assertThat(made.json()).as(made.all()).containsKey("task_id");
+    return (String) made.json().get("task_id");
+  }
+
+  private int readsOf(String task) {
+    return (int) cli.fake().requests(Endpoint.STATUS).stream()
+        .filter(read -> read.path().endsWith("/" + task)).count();
+  }
+}
