@@ -1188,8 +1188,9 @@ class ToApisCommandsTest {
     List<Map<String, Object>> tasks = (List<Map<String, Object>>) history.json().get("tasks");
     assertThat(tasks).as("the task made, and the first take, which may have made one that cannot be looked up")
         .anySatisfy(task -> assertThat(task).containsEntry("task_id", taskId).containsEntry("status", "queued")
-            .containsEntry("possible_extra_tasks", 1.0))
-        .anySatisfy(task -> assertThat(task).containsEntry("status", "unknown").containsEntry("credits", 20.0)
+            .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0))
+        .anySatisfy(task -> assertThat(task).containsEntry("status", "unknown").containsEntry("counted_on", taskId)
+            .containsEntry("credits", null)
             .extractingByKey("error").asString().contains("first take", taskId, "dashboard"))
         .hasSize(2);
     assertThat(vidgen("history").out()).as("where the summary sends the user")
