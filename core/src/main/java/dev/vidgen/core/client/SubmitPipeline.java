@@ -308,11 +308,11 @@ final class SubmitPipeline {
     }
     return validated.thenCompose(bytes -> uploadImages(job)
         .thenCompose(preflight::uploadVideos) // issue 11: local videos, uploaded once per client
-        .thenApplyAsync(uploaded -> {
+        .thenApply(uploaded -> {
           // What went up is what was validated only if the files still hold it once read: else no create.
           bytes.requireUnchanged(job);
           return uploaded;
-        }, runtime.io()))
+        }))
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(UploadFailures.afterFailure(job, failure)));
   }
 
