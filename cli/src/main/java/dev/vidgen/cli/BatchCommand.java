@@ -124,6 +124,7 @@ final class BatchCommand extends ClientCommand {
 
   @Override
   int run(Session session, Output output) {
+    session.freeBalanceReads(); // the first look and the report's: free, and a failure only said
     CliContext context = session.context();
     Path jobs = context.resolve(jobsFile);
     if (jobsFile.toString().equals("-") && !java.nio.file.Files.exists(jobs)) {
@@ -514,7 +515,7 @@ final class BatchCommand extends ClientCommand {
         throw refused; // the key itself refused: no upload or create could work, so none is made (as generate does)
       }
       if (!(cause instanceof UnsupportedOperationException)) {
-        output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
+        output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
             + "); the batch goes on and each job is checked before it is sent");
       }
       return java.util.Optional.empty();

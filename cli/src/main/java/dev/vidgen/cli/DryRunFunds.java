@@ -29,7 +29,7 @@ final class DryRunFunds {
         throw refused; // as the real run: the key itself refused
       }
       if (!(cause instanceof UnsupportedOperationException)) {
-        output.note("the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
+        output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(
             cause.getMessage())) + "); the real run reads it again before it sends");
       }
       return;

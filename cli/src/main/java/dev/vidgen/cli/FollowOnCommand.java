@@ -123,7 +123,9 @@ abstract class FollowOnCommand extends ClientCommand {
     session.budget(budget);
     session.dryRunOf(kind().id());
     after.refuseTimeoutWithoutWait();
-    if (!dryRun) {
+    if (dryRun) {
+      session.freeBalanceReads(); // the dry run's balance look, as generate's
+    } else {
       try {
         after.beforeSubmit(session);
       } catch (CliException refused) {
@@ -155,7 +157,9 @@ abstract class FollowOnCommand extends ClientCommand {
       }
       return dryRun(client, quote, budget, preview, checked.warnings(), session, output);
     }
-    // One free status read of a source the history does not know finished, before anything is paid.
+    // What refuses without reading the source comes first (the key's live model list, kept for the submit's own
+    // check), then one free status read of a source the history does not know finished, before anything is paid.
+    client.checkFollowOn(kind(), from, followOn);
     FollowOnSource.check(session, client, kind(), start, earlier.known());
     VideoJob asRecorded = recorded(quote, followOn);
     String source = source(from);

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.ProviderFaultException;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
@@ -13,13 +14,19 @@ import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The free look at the task an extend or a remix starts from, before the paid create: a task this machine's
  * history does not know as completed is read once (a status read costs nothing), and one that failed, that the
  * provider does not know, or that is not finished is refused with nothing sent. A result past its {@code
  * expires_at} is a warning only: the provider documents that the result's links end, not that a follow-on needs
- * them. A read that fails (the network, a 5xx) is said, and the follow-on goes on as it did before this look.
+ * them. A read that fails (the network, a 5xx) or gives no answer within {@link FreeReads#TIMEOUT} is said, and the
+ * follow-on goes on as it did before this look.
  */
 final class FollowOnSource {
   private FollowOnSource() {}
@@ -44,7 +51,12 @@ final class FollowOnSource {
     String follow = an(kind.id());
     TaskSnapshot snapshot;
     try {
-      snapshot = client.status(source);
+      snapshot = readWithin(client, source);
+    } catch (TimeoutException late) {
+      session.warn("source.unread", "could not read the status of task " + task + " before " + follow + " (no answer"
+          + " within " + FreeReads.TIMEOUT.toSeconds() + " s); it is sent without that look, and the provider refuses"
+          + " it if the task failed or does not exist");
+      return;
     } catch (TaskNotFoundException notFound) {
       throw new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "the provider has no task " + task
           + " (a free status read found none): " + follow + " starts from a task of this key's account; nothing was"
@@ -76,6 +88,36 @@ final class FollowOnSource {
     expired.ifPresent(at -> session.warn("source.expired", "task " + task + "'s video expired at " + at
         + " (its links last a limited time); the provider does not say whether " + follow + " needs it, so it is"
         + " sent: if the provider refuses it, make the source video again"));
+  }
+
+  /**
+   * The status of {@code source}, waited for {@link FreeReads#TIMEOUT} at most (the read is free, and failing it only
+   * draws a warning); a read left behind is abandoned. A failure is thrown as the read's own.
+   *
+   * @throws TimeoutException when no answer came in time
+   */
+  private static TaskSnapshot readWithin(VidgenClient client, JobHandle source) throws TimeoutException {
+    CompletableFuture<TaskSnapshot> read = client.statusAsync(source);
+    try {
+      return read.get(FreeReads.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException late) {
+      read.cancel(true);
+      throw late;
+    } catch (InterruptedException interrupted) {
+      read.cancel(true);
+      Thread.currentThread().interrupt();
+      throw (CancellationException) new CancellationException("interrupted while reading the status of task "
+          + source.taskId()).initCause(interrupted);
+    } catch (ExecutionException failed) {
+      Throwable cause = AsyncFailures.unwrap(failed);
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /** Why a read failed, in one short line without the key. */

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.serve.history.HistoryEntry;
 import java.nio.file.Path;
@@ -100,12 +101,32 @@ final class ForgottenTasks {
         }
       }
       return work.getAsInt();
-    } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
+    } catch (TaskNotFoundException notFound) {
       if (saved.isPresent()) {
         return alreadySaved(session, target, saved.get(), output);
       }
       advise(session, target);
       throw notFound;
+    }
+  }
+
+  /**
+   * Before a {@code wait} (which reads a task not found again for a while, in case it was made moments ago): a task
+   * the history says is older than the provider keeps results is read once, and a "not found" is believed at once
+   * (trial EB F3). Any other failure of that read is left to the wait, which reads again and says what it finds.
+   *
+   * @throws TaskNotFoundException when the provider no longer knows such a task
+   */
+  static void believeNotFoundOfOldTask(TaskCommand.Target target) {
+    if (!olderThanKept(target)) {
+      return;
+    }
+    try {
+      target.client().status(target.handle());
+    } catch (TaskNotFoundException notFound) {
+      throw notFound;
+    } catch (dev.vidgen.core.error.ProviderException | dev.vidgen.core.client.ProviderFaultException other) {
+      // Left to the wait, which reads again and says what it finds.
     }
   }
 
@@ -124,12 +145,20 @@ final class ForgottenTasks {
           + " says): nothing is left to do");
       return;
     }
-    Optional<Duration> kept = keptFor(target);
-    Duration age = Duration.between(target.handle().submittedAt(), Instant.now());
-    if (kept.isPresent() && age.compareTo(kept.get()) > 0) {
+    if (olderThanKept(target)) {
       session.notFoundNext(noLongerKept(target) + "; its video was never saved and is lost: generate it again (vidgen"
           + " history --json shows its settings)");
     }
+  }
+
+  /** Whether the history says the task was made longer ago than the provider keeps results. */
+  private static boolean olderThanKept(TaskCommand.Target target) {
+    if (target.history().isEmpty()) {
+      return false;
+    }
+    Optional<Duration> kept = keptFor(target);
+    Duration age = Duration.between(target.handle().submittedAt(), Instant.now());
+    return kept.isPresent() && age.compareTo(kept.get()) > 0;
   }
 
   /** "the provider no longer keeps task X (made 9 days ago; results are kept 24 hours)". */

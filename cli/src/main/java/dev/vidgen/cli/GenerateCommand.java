@@ -52,6 +52,7 @@ final class GenerateCommand extends ClientCommand {
     Budget budget = budget();
     session.budget(budget);
     if (dryRun) {
+      session.freeBalanceReads(); // the dry run's balance look: free, and a failure only said
       VidgenClient client = session.offlineClient();
       LiveRetiredCheck.requireValid(session, client, videoJob, output);
       if (session.usesStandInKey()) {

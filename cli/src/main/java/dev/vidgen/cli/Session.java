@@ -72,6 +72,8 @@ final class Session implements AutoCloseable {
   private String statusTimeoutOption;
   private java.time.Duration balanceTimeout;
   private String balanceTimeoutOption;
+  /** Whether this command's balance reads only inform, and so wait {@link FreeReads#TIMEOUT} at most. */
+  private boolean freeBalanceReads;
   private final boolean followsTasks;
   /** What this run's local images and videos hold, each file read once (the same-job check, then the history). */
   private final dev.vidgen.serve.history.InputDigests inputDigests = dev.vidgen.serve.history.InputDigests.reading();
@@ -386,6 +388,8 @@ final class Session implements AutoCloseable {
     builder.statusTimeout(statusTimeout, statusTimeoutOption);
     if (balanceTimeoutOption != null) {
       builder.balanceTimeout(balanceTimeout, balanceTimeoutOption);
+    } else if (freeBalanceReads) {
+      builder.balanceTimeout(FreeReads.TIMEOUT, null); // no option sets it: no setting is named
     }
     ClientTuning.apply(builder, root, choice);
     clientBuilder = builder;
@@ -526,6 +530,14 @@ final class Session implements AutoCloseable {
   void balanceTimeout(java.time.Duration timeout, String option) {
     this.balanceTimeout = timeout == null ? dev.vidgen.core.client.VidgenClient.DEFAULT_BALANCE_TIMEOUT : timeout;
     this.balanceTimeoutOption = option;
+  }
+
+  /**
+   * Balance reads that only inform (a batch's first look, a dry run's) wait {@link FreeReads#TIMEOUT} at most, as the
+   * check before a create does, and a read out of time names no Java setting (trial EB F2); before the client is built.
+   */
+  void freeBalanceReads() {
+    this.freeBalanceReads = true;
   }
 
   /**

@@ -48,8 +48,11 @@ final class WaitCommand extends TaskCommand {
   private int recordedWait(Session session, Target target, OutTarget out, Output output) {
     Duration deadline = timeout != null ? timeout : usualWaitFromNow(target.handle());
     // A task the provider forgot whose video is saved where this wait would put it: read once, not waited for (DZ F1).
-    return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(
-        () -> Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output)));
+    // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's (EB F3).
+    return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(() -> {
+      ForgottenTasks.believeNotFoundOfOldTask(target);
+      return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output);
+    }));
   }
 
   /**

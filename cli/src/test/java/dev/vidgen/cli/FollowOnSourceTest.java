@@ -8,7 +8,9 @@ import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -103,6 +105,37 @@ class FollowOnSourceTest {
     assertThat(extend.exitCode()).as(extend.all()).isZero();
     assertThat(extend.err()).contains("could not read the status of task " + source + " before an extend",
         "it is sent without that look");
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
+  }
+
+  @Test
+  @Timeout(30) // the status read's minute would end it
+  void aModelTheLiveListLacksIsRefusedBeforeTheSourceIsRead() {
+    String source = madeElsewhere();
+    cli.fake().inject(Endpoint.STATUS, Fault.stall());
+    cli.fake().videoModels(Set.of("seedance-2"));
+    int readsBefore = readsOf(source);
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "slowstatus");
+
+    assertThat(extend.exitCode()).as(extend.all()).isEqualTo(2);
+    assertThat(extend.err()).contains("grok-video-1.0", "live model list").doesNotContain("could not read the status");
+    assertThat(readsOf(source) - readsBefore).as("refused without the source's read").isZero();
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
+  }
+
+  @Test
+  @Timeout(50) // the status read's minute would end it
+  void aStatusReadThatDoesNotAnswerIsGivenUpAfter20sAndTheFollowOnGoesOn() {
+    String source = madeElsewhere();
+    cli.fake().inject(Endpoint.STATUS, Fault.stall());
+
+    CliRun.Result extend = here().run("extend", source, "--model", "grok-video-1.0", "--prompt", "slowstatus",
+        "--no-wait");
+
+    assertThat(extend.exitCode()).as(extend.all()).isZero();
+    assertThat(extend.err()).contains("could not read the status of task " + source + " before an extend (no answer"
+        + " within 20 s); it is sent without that look");
     assertThat(cli.fake().requests(Endpoint.EXTEND)).hasSize(1);
   }
 

@@ -101,6 +101,24 @@ class ForgottenTaskCommandsTest {
   }
 
   @Test
+  void waitOfATaskRecordedDaysAgoAndNeverSavedBelievesTheFirstNotFoundAndSaysItIsLost() throws IOException {
+    CliRun.Result made = vidgen("generate", "--json", "--no-wait", "--image", "product.png", "--prompt", "p");
+    String taskId = (String) made.json().get("task_id");
+    ageHistory(Duration.ofDays(9));
+    fake.inject(Endpoint.STATUS, Fault.status(404), 10_000);
+    int readsBefore = fake.requests(Endpoint.STATUS).size();
+
+    CliRun.Result waited = vidgen("wait", taskId);
+
+    assertThat(fake.requests(Endpoint.STATUS).size() - readsBefore)
+        .as("older than the provider keeps results: one read, no grace for a task made moments ago").isEqualTo(1);
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(5);
+    assertThat(waited.err()).contains("the provider no longer keeps task " + taskId + " (made 9 days ago; results are"
+        + " kept 24 hours); its video was never saved and is lost: generate it again")
+        .doesNotContain("check the task id").doesNotContain("read again a few times");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void afterADownloadFoundTheLinkExpiredStatusSaysSoAndNamesWhereTheSettingsShow() {
     java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(-2));
