@@ -216,12 +216,22 @@ final class CommandEvents implements VidgenListener {
     if (operation == Operation.DOWNLOAD) {
       // A stalled or broken-off download is otherwise minutes of silence (each try may wait out the read timeout).
       boolean brokeOff = dev.vidgen.core.error.ProviderErrorDetails.DOWNLOAD_BROKE_OFF.equals(failure.details().code());
+      Long from = handle == null ? null : resumingFrom.remove(handle.taskId());
       output.note((brokeOff ? "the video did not arrive whole" : "the video could not be fetched")
-          + "; fetching it again in " + scheduled(delay) + " (try "
-          + (attempt + 1) + "), after: " + failure.getMessage());
+          + (from == null ? "; fetching it again in " : "; resuming from byte " + from + " in ") + scheduled(delay)
+          + " (try " + (attempt + 1) + "), after: " + failure.getMessage());
       return; // said here, so --verbose does not say it twice
     }
     verbose.onRetry(handle, operation, failure, attempt, delay);
+  }
+
+  /** The byte each download's next try goes on from, told before its retry; none: it starts over. */
+  private final Map<dev.vidgen.core.domain.TaskId, Long> resumingFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void onDownloadResuming(JobHandle handle, long fromByte) {
+    resumingFrom.put(handle.taskId(), fromByte);
+    verbose.onDownloadResuming(handle, fromByte);
   }
 
   /**

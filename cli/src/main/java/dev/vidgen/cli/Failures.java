@@ -44,14 +44,15 @@ import picocli.CommandLine.ParameterException;
  */
 final class Failures {
   /**
-   * After a video's link expired: no download can help, only a new task. How long results last is the provider's;
-   * the settings to make it with are in the history when it has the task, else (a bare id made elsewhere) the job's.
+   * After a video's link expired: no download can help, only a new task, which the expiry's message already says to
+   * make. This adds how long the provider keeps results, and where the settings to make it with are: in the history
+   * when it has the task, else (a bare id made elsewhere) the job's.
    */
   private static String expiredNext(JobHandle handle, Session session) {
     boolean known = handle != null && inHistory(handle, session) != null;
-    return "its video cannot be saved any more (" + keptResults(session).resultsAreKept() + "); generate it again,"
-        + (known ? " with its settings (vidgen history --json shows them)"
-            : " with the job's settings (vidgen history does not have this task; the provider's dashboard may show"
+    return keptResults(session).resultsAreKept() + "; "
+        + (known ? "vidgen history --json shows its settings"
+            : "use the job's settings (vidgen history does not have this task; the provider's dashboard may show"
                 + " them)");
   }
 
@@ -302,7 +303,7 @@ final class Failures {
     if (message == null || message.isBlank()) {
       message = cause.getClass().getSimpleName();
     }
-    message = SafeText.mask(message);
+    message = SafeText.mask(CommandLineWords.of(message)); // the option, not the Java builder's method
     return exitCode(cause) == ExitCodes.OTHER && !(cause instanceof VidgenException || cause instanceof CliException
         || isUnsupported(cause))
         ? "unexpected error: " + message
@@ -561,7 +562,9 @@ final class Failures {
     }
     try {
       return HistoryRecord.history(session.context())
-          .flatMap(history -> history.find(handle.providerId(), handle.taskId().value())).orElse(null);
+          // This server's task, else one of the same id on another (whose words then still say where its video is).
+          .flatMap(history -> history.find(handle.providerId(), HistoryRecord.baseUrl(session), handle.taskId().value())
+              .or(() -> history.find(handle.providerId(), handle.taskId().value()))).orElse(null);
     } catch (RuntimeException unreadable) {
       return null; // said when the history was read before
     }

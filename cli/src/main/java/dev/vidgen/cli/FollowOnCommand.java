@@ -91,7 +91,7 @@ abstract class FollowOnCommand extends ClientCommand {
    * {@code --model} other than the model the history or the handle knows the task by (the provider refuses
    * a follow-on on another model), a task this machine's history knows failed. Returns the task's handle.
    */
-  private JobHandle checkSource(VidgenClient client, String from, TaskCommand.Earlier earlier) {
+  private JobHandle checkSource(Session session, VidgenClient client, String from, TaskCommand.Earlier earlier) {
     JobHandle source;
     try {
       source = client.resume(from);
@@ -99,17 +99,26 @@ abstract class FollowOnCommand extends ClientCommand {
       throw CliException.usage(e.getMessage(), "give the task id or the handle exactly as vidgen printed it");
     }
     String known = source.model();
-    if (model != null && !JobHandle.UNKNOWN_MODEL.equals(known) && !known.equals(model.strip())) {
+    // --model is found as a job's model is: the id or an alias, in any case.
+    if (model != null && !JobHandle.UNKNOWN_MODEL.equals(known) && !known.equals(routeIdOf(client, model))) {
       throw CliException.usage("task " + source.taskId() + " is a " + known + " task ("
               + (earlier.known().isPresent() ? "this machine's task history" : "its handle") + " says so), and --model "
               + model.strip() + " names another: " + an(kind().id()) + " goes to the model of the task it starts from",
           "leave out --model");
     }
-    earlier.known().filter(entry -> "failed".equals(entry.status())).ifPresent(entry -> {
+    // Only a failure on this server counts: another server's task of the same id is another task.
+    boolean failedHere = earlier.known().filter(entry -> "failed".equals(entry.status()))
+        .filter(entry -> RecordedServer.elsewhere(session, entry, client.provider().id()).isEmpty()).isPresent();
+    if (failedHere) {
       throw CliException.usage("task " + source.taskId() + " failed (this machine's task history says so): "
           + an(kind().id()) + " starts from a finished video", "start from a completed task (vidgen history lists them)");
-    });
+    }
     return source;
+  }
+
+  /** The catalog id of route name {@code given} (an alias or another case), or {@code given} when no route has it. */
+  private static String routeIdOf(VidgenClient client, String given) {
+    return client.catalog().find(given.strip()).map(dev.vidgen.core.domain.ModelRoute::id).orElse(given.strip());
   }
 
   /** "an extend", "a remix". */
@@ -142,7 +151,7 @@ abstract class FollowOnCommand extends ClientCommand {
     TaskCommand.Earlier earlier = TaskCommand.Earlier.read(session, task, output);
     VidgenClient client = earlier.client(session);
     String from = earlier.resumeFrom(client);
-    JobHandle start = checkSource(client, from, earlier);
+    JobHandle start = checkSource(session, client, from, earlier);
     // Checked and priced first (nothing sent): the price and the model are what the history keeps of an unanswered create.
     PriceQuote quote = client.quoteFollowOn(kind(), from, followOn);
     if (dryRun) {
@@ -160,7 +169,9 @@ abstract class FollowOnCommand extends ClientCommand {
     // What refuses without reading the source comes first (the key's live model list, kept for the submit's own
     // check), then one free status read of a source the history does not know finished, before anything is paid.
     client.checkFollowOn(kind(), from, followOn);
-    FollowOnSource.check(session, client, kind(), start, earlier.known());
+    // The budget refuses without the network too (an unknown price under --max-credits): before the source's read.
+    GenerateCommand.requireWithin(budget, quote, root.allowUnknownPrices);
+    FollowOnSource.check(session, client, kind(), start, earlier.known(), output);
     VideoJob asRecorded = recorded(quote, followOn);
     String source = source(from);
     RepeatCheck.Verdict same = RepeatCheck.checkFollowOn(session, client, asRecorded, source, quote, again, output);

@@ -2,6 +2,7 @@ package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.ProviderFaultException;
+import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.FollowOnKind;
@@ -33,19 +34,21 @@ final class FollowOnSource {
 
   /**
    * Reads the status of {@code source}, the task a follow-on of {@code kind} starts from, unless the history knows it
-   * completed on this provider ({@code known}), and refuses the follow-on when the task cannot be one's start.
+   * completed on this provider ({@code known}), and refuses the follow-on when the task cannot be one's start. What the
+   * read found is recorded in the history, as {@code status} records it, when the history has the task.
    *
    * @throws CliException when the task failed (exit 2), is not known to the provider (exit 5, {@code
    *     task_not_found}) or is not finished yet (exit 1, {@code not_finished}); nothing was sent
    */
   static void check(Session session, VidgenClient client, FollowOnKind kind, JobHandle source,
-      Optional<HistoryEntry> known) {
+      Optional<HistoryEntry> known, Output output) {
     String providerId = client.provider().id();
     if (providerId.equals(ProviderChoice.MOCK)) {
       return; // the mock's follow-ons cost nothing, and it takes any task of its own
     }
-    if (known.filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed")).isPresent()) {
-      return; // finished, as this machine saw it
+    if (known.filter(entry -> entry.provider().equals(providerId) && entry.status().equals("completed"))
+        .filter(entry -> RecordedServer.elsewhere(session, entry, providerId).isEmpty()).isPresent()) {
+      return; // finished, as this machine saw it on this server
     }
     String task = source.taskId().value();
     String follow = an(kind.id());
@@ -58,6 +61,7 @@ final class FollowOnSource {
           + " it if the task failed or does not exist");
       return;
     } catch (TaskNotFoundException notFound) {
+      HistoryRecord.existing(session, source, output).ifPresent(HistoryRecord::notFound);
       throw new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "the provider has no task " + task
           + " (a free status read found none): " + follow + " starts from a task of this key's account; nothing was"
           + " sent", "check the task id (vidgen history lists the tasks this machine made; a provider keeps a task"
@@ -70,13 +74,16 @@ final class FollowOnSource {
           + " failed or does not exist");
       return;
     }
+    Optional<HistoryRecord> record = HistoryRecord.existing(session, source, output);
     if (snapshot.status() == TaskStatus.FAILED) {
+      record.ifPresent(history -> history.failed(new TaskFailedException(source, snapshot)));
       String why = snapshot.failureReason().map(failure -> ": " + SafeText.clip(SafeText.clean(
           (failure.code() == null ? "" : failure.code() + ", ") + failure.message()), 200)).orElse("");
       throw CliException.usage("task " + task + " failed (the provider says so" + why + "): " + follow
           + " starts from a finished video; nothing was sent", "start from a completed task (vidgen history lists"
           + " the tasks this machine made)");
     }
+    record.ifPresent(history -> history.seen(snapshot));
     if (snapshot.status() != TaskStatus.COMPLETED) {
       throw new CliException(ExitCodes.OTHER, "not_finished", "task " + task + " is not finished yet ("
           + Views.status(snapshot) + "): " + follow + " starts from a finished video; nothing was sent",

@@ -303,7 +303,11 @@ final class HistoryCommand extends ClientCommand {
     return credits == null ? "unknown" : Views.credits(credits) + " (" + Views.usd(usd) + ")";
   }
 
-  /** "just now", "5 min ago", "3 h ago", else the date and time in UTC. */
+  /** The date and time older rows show: to the minute, as the newer ones' "5 min ago" is. */
+  private static final java.time.format.DateTimeFormatter TO_THE_MINUTE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /** "just now", "5 min ago", "3 h ago", else the date and time in UTC to the minute ("2026-11-29 22:12 UTC"). */
   static String ago(Instant then, Instant now) {
     Duration age = Duration.between(then, now);
     if (age.isNegative() || age.toSeconds() < 60) {
@@ -315,6 +319,6 @@ final class HistoryCommand extends ClientCommand {
     if (age.toHours() < 48) {
       return age.toHours() + " h ago";
     }
-    return then.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", " UTC");
+    return TO_THE_MINUTE.format(then);
   }
 }

@@ -82,7 +82,8 @@ final class HistoryRecord {
     // command recorded stays, rather than going back to queued without its file.
     Optional<HistoryEntry> ended = Optional.empty();
     try {
-      ended = history == null ? Optional.empty() : history.find(handle.providerId(), handle.taskId().value())
+      ended = history == null ? Optional.empty()
+          : history.find(handle.providerId(), baseUrl(session), handle.taskId().value())
           .filter(known -> known.status().equals("completed") || known.status().equals("failed"))
           // A task that ended before this command's first create went out is not the task that create made: the
           // provider gave its id out again (a test server restarted, say). This task is recorded as the new one.
@@ -125,22 +126,29 @@ final class HistoryRecord {
 
   /**
    * The latest entry of task {@code taskId} of {@code providerId} (any provider when null), when
-   * this machine's history has it with a readable handle.
+   * this machine's history has it with a readable handle: the one made on this command's server ({@link
+   * TaskHistory#find(String, String, String)}), else the newest made on another, so that {@link RecordedServer}
+   * can say where it was made.
    */
   static Optional<HistoryEntry> known(Session session, String providerId, String taskId, Output output) {
     try {
-      return history(session.context())
-          .flatMap(history -> providerId == null ? history.find(taskId) : history.find(providerId, taskId))
-          .filter(entry -> entry.jobHandle().isPresent());
+      return history(session.context()).flatMap(history -> {
+        Optional<HistoryEntry> newest = providerId == null ? history.find(taskId) : history.find(providerId, taskId);
+        return newest.flatMap(any -> history.find(any.provider(), baseUrl(session), taskId)).or(() -> newest);
+      }).filter(entry -> entry.jobHandle().isPresent());
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();
     }
   }
 
-  /** The record of {@code handle}'s task for a command that comes back to it, when the history has the task. */
+  /**
+   * The record of {@code handle}'s task for a command that comes back to it, when the history has the task on this
+   * command's server: what another server says of a task of the same id is not that task's.
+   */
   static Optional<HistoryRecord> existing(Session session, JobHandle handle, Output output) {
-    return known(session, handle.providerId(), handle.taskId().value(), output).map(entry ->
+    return known(session, handle.providerId(), handle.taskId().value(), output)
+        .filter(entry -> RecordedServer.elsewhere(session, entry, handle.providerId()).isEmpty()).map(entry ->
         new HistoryRecord(session, output, history(session.context()).orElseThrow(), entry, false));
   }
 
@@ -247,11 +255,7 @@ final class HistoryRecord {
           : done);
       throw unsaved;
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
-      // Not a verdict on the task (the base URL may be another), so not finished: a later wait may still find it.
-      // Nor is it one when another key made the task: its account's keys may still follow it.
-      if (!madeWithAnotherKey() && !entry.isFinished()) {
-        write(entry.withStatus(HistoryEntry.NOT_FOUND, Instant.now()));
-      }
+      notFound();
       throw notFound;
     } catch (DeadlineExceededException deadline) {
       if (deadline.lastSnapshot() != null && !deadline.lastSnapshot().status().isTerminal()
@@ -259,6 +263,17 @@ final class HistoryRecord {
         write(entry.withStatus(deadline.lastSnapshot().status().id(), Instant.now()));
       }
       throw deadline;
+    }
+  }
+
+  /**
+   * Records that the provider does not know the task (HTTP 404). Not a verdict on the task (the base URL may be
+   * another), so not finished: a later wait may still find it. Nor is it one when another key made the task: its
+   * account's keys may still follow it (said in a note), and then nothing is recorded.
+   */
+  synchronized void notFound() {
+    if (!madeWithAnotherKey() && !entry.isFinished()) {
+      write(entry.withStatus(HistoryEntry.NOT_FOUND, Instant.now()));
     }
   }
 
@@ -308,7 +323,7 @@ final class HistoryRecord {
       // so that the history never holds an unanswered create for a create that was answered.
       history.changingOrUnlocked(() -> {
         // A command that read the task before another saved its video (a status beside a wait) keeps that file.
-        HistoryEntry latest = history.find(next.provider(), next.taskId()).orElse(null);
+        HistoryEntry latest = history.find(next.provider(), next.baseUrl(), next.taskId()).orElse(null);
         HistoryEntry kept = next.file() == null && latest != null && latest.file() != null
             && next.status().equals("completed") && latest.status().equals("completed") ? next.withFile(latest.file())
             : next;

@@ -79,7 +79,7 @@ final class JobOptions {
     }
     for (String param : params) {
       KeyValue pair = KeyValue.parse("--param", param);
-      job.param(pair.key(), ParamValues.read(pair.value()));
+      job.param(pair.key(), ParamValues.read(pair.key(), pair.value()));
     }
     return job.build();
   }

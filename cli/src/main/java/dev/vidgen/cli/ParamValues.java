@@ -1,13 +1,15 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.LooksLikeJson;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
  * Reads a {@code --param} value the way JSON would: {@code 42} is a number, {@code true} a
  * boolean, {@code {"a":1}} and {@code [1,2]} are JSON, {@code "42"} (quoted) and anything else a
- * string. Numbers stay exact: {@code 1} stays {@code 1} and {@code 0.05} stays {@code 0.05}.
+ * string. Numbers stay exact: {@code 1} stays {@code 1} and {@code 0.05} stays {@code 0.05}. A value
+ * that starts with {@code {} or {@code [} but is not JSON is refused, not sent as a string.
  */
 final class ParamValues {
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
@@ -15,7 +17,12 @@ final class ParamValues {
 
   private ParamValues() {}
 
-  static Object read(String text) {
+  /**
+   * The value of {@code --param key=text}.
+   *
+   * @throws CliException (exit 2) when {@code text} starts with {@code {} or {@code [} but is not JSON
+   */
+  static Object read(String key, String text) {
     String value = text.strip();
     if (value.equals("true") || value.equals("false")) {
       return Boolean.valueOf(value);
@@ -26,9 +33,27 @@ final class ParamValues {
     if (DECIMAL.matcher(value).matches()) {
       return new BigDecimal(value);
     }
-    if (value.startsWith("{") || value.startsWith("[") || value.startsWith("\"")) {
+    if (value.startsWith("{") || value.startsWith("[")) {
+      // Sent as a string, it would be paid for and then ignored or refused by the provider (trial EC F1).
+      String why = LooksLikeJson.whyNot(value).orElse(null);
+      if (why != null) {
+        throw CliException.usage("--param " + key + ": " + value + " starts with " + value.charAt(0)
+            + " as JSON does, but is not JSON: " + why, quotingAdvice(key, value));
+      }
+      return JsonTrees.parse(value);
+    }
+    if (value.startsWith("\"")) {
       return JsonTrees.tryParse(value).orElse(text);
     }
     return text;
+  }
+
+  /** How to give {@code value} so that the shell keeps its double quotes, or as a string if one was meant. */
+  private static String quotingAdvice(String key, String value) {
+    String json = LooksLikeJson.quoted(value).filter(quoted -> quoted.indexOf('\'') < 0).orElse(null);
+    return "the shell removes double quotes that are not quoted themselves: quote the whole argument, such as"
+        + " --param '" + key + "=" + (json == null ? value : json) + "'" + (json == null ? " with JSON's double"
+        + " quotes around each key and text" : "") + "; a text that starts with " + value.charAt(0)
+        + " goes in JSON quotes, --param '" + key + "=\"…\"'";
   }
 }

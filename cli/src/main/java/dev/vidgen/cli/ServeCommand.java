@@ -67,6 +67,9 @@ final class ServeCommand extends ClientCommand {
         "history", "no folder for the playground: " + TaskHistory.whyNoDataFolder(context.env()),
         "set VIDGEN_HOME to a folder: the history is kept there (--out moves only the uploads and videos)"));
     Path folder = out != null ? context.resolve(out) : dataFolder.resolve("playground");
+    // The page's balance reads only inform (a Generate goes on with a warning when one fails): 20 s at most, as the
+    // command line's, naming no Java setting (trial ED F1).
+    session.freeBalanceReads();
     VidgenClient client = session.onlineClient();
     String providerId = client.provider().id();
     if (!address.isLoopbackAddress()) {

@@ -450,7 +450,7 @@ final class Session implements AutoCloseable {
         }
       });
     } catch (RuntimeException e) {
-      output.note("could not read task durations from the history (" + e.getMessage() + ")");
+      output.note("warning: could not read task durations from the history (" + e.getMessage() + ")");
     }
   }
 

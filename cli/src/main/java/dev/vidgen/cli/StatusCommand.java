@@ -35,7 +35,7 @@ final class StatusCommand extends TaskCommand {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
           session.setupOptions().toArray(String[]::new)), output);
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
-      target.history().ifPresent(HistoryRecord::madeWithAnotherKey);
+      target.history().ifPresent(HistoryRecord::notFound); // recorded as wait and download record it
       // Still exit 5, but the words say that the provider let the task go, and where its video is saved (DZ F1, F5).
       ForgottenTasks.advise(session, target);
       throw notFound;
@@ -67,10 +67,9 @@ final class StatusCommand extends TaskCommand {
       json.put("result", "expired");
       json.put("result_expired_at", at.toString());
     });
-    output.object(json);
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
-    fields.put("next", snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
+    String next = snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
         : expiredUnsaved.isPresent() ? "its video's link expired at " + expiredUnsaved.get() + " before the video was"
         + " saved (a download found it so, as the task history says): it cannot be saved any more; generate it again"
         + " (vidgen history --json shows its settings)"
@@ -83,7 +82,10 @@ final class StatusCommand extends TaskCommand {
             ? Failures.resumeCommand(handle, session)
         // Not in this machine's history: the handle carries the model and price that the bare id would lose.
         : Failures.taskCommand("wait", handle.encode(), handle.providerId(), session,
-            session.resumeOptions().toArray(String[]::new)));
+            session.resumeOptions().toArray(String[]::new));
+    json.put("next", next); // the same as the text's next line
+    output.object(json);
+    fields.put("next", next);
     output.fields(fields);
     return ExitCodes.DONE;
   }

@@ -229,7 +229,7 @@ final class Views {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("field", violation.field());
     json.put("code", violation.code());
-    json.put("message", violation.message());
+    json.put("message", CommandLineWords.of(violation.message()));
     json.put("severity", violation.severity().name().toLowerCase(Locale.ROOT));
     json.put("given", violation.given());
     json.put("allowed", violation.allowed());
@@ -244,7 +244,7 @@ final class Views {
 
   /** "error: seconds: 6 is not offered ...; choose 10 or 15". */
   static String violationLine(Violation violation) {
-    return (violation.isError() ? "error: " : "warning: ") + violation.message();
+    return (violation.isError() ? "error: " : "warning: ") + CommandLineWords.of(violation.message());
   }
 
   /** "12 KB", "1.4 MB" for file sizes. */

@@ -58,6 +58,28 @@ class CommandEventsTest {
   }
 
   @Test
+  void aDownloadRetrySaysItResumesFromTheByteItGoesOnFromAndOtherwiseThatItFetchesAgain() {
+    StringWriter err = new StringWriter();
+    CommandEvents told = new CommandEvents(new Output(new PrintWriter(new StringWriter()), new PrintWriter(err), false),
+        false);
+    dev.vidgen.core.client.JobHandle handle = new dev.vidgen.core.client.JobHandle("toapis",
+        dev.vidgen.core.domain.TaskId.of("video_1"), "seedance-2",
+        dev.vidgen.core.pricing.PriceQuote.unknown("seedance-2", "test"), Instant.now(), null);
+    ProviderException brokeOff = ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of("toapis", 0,
+        ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the connection broke off after 4096 bytes of the video: reset"), null);
+
+    told.onDownloadResuming(handle, 4096);
+    told.onRetry(handle, Operation.DOWNLOAD, brokeOff, 1, Duration.ofMillis(500));
+    told.onRetry(handle, Operation.DOWNLOAD, brokeOff, 2, Duration.ofMillis(500)); // this try starts over
+
+    assertThat(err.toString().lines()).containsExactly(
+        "vidgen: the video did not arrive whole; resuming from byte 4096 in 0.5 s (try 2), after: toapis: the"
+            + " connection broke off after 4096 bytes of the video: reset",
+        "vidgen: the video did not arrive whole; fetching it again in 0.5 s (try 3), after: toapis: the connection"
+            + " broke off after 4096 bytes of the video: reset");
+  }
+
+  @Test
   void aCreateWhoseTaskIsLookedUpIsNoLongerSaidToAwaitItsAnswer() {
     events.onCreating("seedance-2", "vg-1");
     assertThat(events.createAwaitedSince()).isPresent();

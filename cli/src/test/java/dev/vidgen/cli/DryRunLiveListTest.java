@@ -170,6 +170,25 @@ class DryRunLiveListTest {
         .as("the body carries the list's spelling, not the route's").isEqualTo("MINIMAX-hailuo-2.3"));
   }
 
+  @Test
+  void aParamThatStartsAsJsonButIsNotIsRefusedBeforeAnythingIsSentNotSentAsAString() {
+    // bash leaves [{type:web_search}] of --param tools=[{"type":"web_search"}] typed unquoted (trial EC F1).
+    String[] seedance = {"--model", "seedance-2", "--prompt", "news of today", "--param", "tools=[{type:web_search}]"};
+
+    CliRun.Result sent = vidgen(seedance, "generate", "--no-wait");
+    CliRun.Result dryRun = vidgen(seedance, "generate", "--dry-run");
+    CliRun.Result metadata = vidgen(new String[] {"--model", "seedance-2", "--prompt", "a kite", "--param",
+        "metadata={enable_gif:true}"}, "generate", "--dry-run");
+
+    assertThat(sent.exitCode()).as(sent.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(ExitCodes.INVALID_JOB);
+    assertThat(sent.err()).contains("--param tools: [{type:web_search}] starts with [ as JSON does, but is not JSON")
+        .contains("--param 'tools=[{\"type\":\"web_search\"}]'");
+    assertThat(metadata.err()).as("said as what it is, not as a resolution to set").contains("is not JSON")
+        .doesNotContain("resolution");
+    assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
+  }
+
   /** The id of a task made now on {@code model} (sent, not waited for), for a follow-on to start from. */
   private String taskOn(String model) {
     CliRun.Result made = vidgen(new String[] {"generate", "--model", model, "--prompt", "a kite", "--poll-interval", "20ms", "--out", "source/", "--json"});

@@ -2,9 +2,12 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Lifecycle;
 import dev.vidgen.testkit.toapis.TaskScript;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +66,38 @@ class FollowOnSourceTest {
         "vidgen wait " + source);
     assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
     assertThat(readsOf(source)).isEqualTo(1);
+  }
+
+  @Test
+  void whatTheReadOfASourceTheHistoryKnowsAsNotFinishedFindsIsRecordedAsStatusRecordsIt() {
+    cli.fake().nextTask(TaskScript.fails("generation_failed", "refused by the content policy")
+        .taking(Lifecycle.byPolls(0, 0)));
+    String failed = madeWithoutWaiting("a kite the policy refuses");
+    cli.fake().nextTask(TaskScript.completes().taking(Lifecycle.byPolls(0, 0)));
+    String completed = madeWithoutWaiting("a red kite rises");
+    assertThat(recorded(failed).status()).isEqualTo("queued");
+    assertThat(recorded(completed).status()).isEqualTo("queued");
+
+    CliRun.Result refused = here().run("extend", failed, "--prompt", "higher", "--json");
+    CliRun.Result extended = here().run("extend", completed, "--prompt", "higher", "--no-wait", "--json");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+    assertThat(recorded(failed).status()).isEqualTo("failed");
+    assertThat(recorded(failed).error()).contains("refused by the content policy");
+    assertThat(extended.exitCode()).as(extended.all()).isZero();
+    assertThat(recorded(completed).status()).isEqualTo("completed");
+  }
+
+  @Test
+  void aSourceTheHistoryKnowsThatTheProviderDoesNotIsRecordedNotFoundAsStatusRecordsIt() {
+    String source = madeWithoutWaiting("a red kite rises");
+    cli.fake().inject(Endpoint.STATUS, Fault.status(404), 10_000);
+
+    CliRun.Result extend = here().run("extend", source, "--prompt", "higher", "--json");
+
+    assertThat(extend.exitCode()).as(extend.all()).isEqualTo(5);
+    assertThat(recorded(source).status()).isEqualTo(HistoryEntry.NOT_FOUND);
+    assertThat(cli.fake().requests(Endpoint.EXTEND)).as("no paid create").isEmpty();
   }
 
   @Test
@@ -152,6 +187,17 @@ class FollowOnSourceTest {
             "--out", "elsewhere/", "--json");
     assertThat(made.json()).as(made.all()).containsKey("task_id");
     return (String) made.json().get("task_id");
+  }
+
+  /** A task made on the fake from this machine, without waiting: the history has it queued. */
+  private String madeWithoutWaiting(String prompt) {
+    CliRun.Result made = here().run("generate", "--model", "grok-video-1.0", "--prompt", prompt, "--no-wait", "--json");
+    assertThat(made.json()).as(made.all()).containsKey("task_id");
+    return (String) made.json().get("task_id");
+  }
+
+  private HistoryEntry recorded(String task) {
+    return TaskHistory.in(cli.home()).find(task).orElseThrow();
   }
 
   private int readsOf(String task) {

@@ -136,7 +136,8 @@ class ForgottenTaskCommandsTest {
     CliRun.Result json = vidgen("status", taskId, "--json");
 
     assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
-    assertThat(download.err()).contains("generate it again, with its settings (vidgen history --json shows them)");
+    assertThat(download.err()).contains("results are kept 24 hours; vidgen history --json shows its settings");
+    assertThat(download.err().split("generate it again", -1)).as("said once: " + download.err()).hasSize(2);
     assertThat(status.exitCode()).as(status.all()).isZero();
     assertThat(status.out()).contains("before the video was saved (a download found it so, as the task history says):"
         + " it cannot be saved any more; generate it again (vidgen history --json shows its settings)")

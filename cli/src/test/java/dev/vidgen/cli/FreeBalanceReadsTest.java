@@ -44,7 +44,8 @@ class FreeBalanceReadsTest {
 
     assertThat(batch.exitCode()).as(batch.all()).isZero();
     assertThat(batch.err()).contains("warning: the balance could not be read (", "no answer within 20 s",
-        "the batch goes on and each job is checked before it is sent").doesNotContain("VidgenClient.Builder");
+        "the batch goes on: the balance is read again before the first create, 20 s at most",
+        "each job is checked before it is sent").doesNotContain("VidgenClient.Builder");
     assertThat(cli.fake().requests(Endpoint.CREATE)).hasSize(1);
   }
 

@@ -58,6 +58,22 @@ class HistoryAndServeCommandsTest {
   }
 
   @Test
+  void aRowOlderThanTwoDaysShowsWhenToTheMinuteAsTheNewerRowsDo() {
+    java.time.Instant threeDaysAgo = java.time.Instant.now().minus(Duration.ofDays(3))
+        .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(12 * 3600 + 34 * 60 + 56);
+    dev.vidgen.serve.history.TaskHistory.in(home).record(dev.vidgen.serve.history.HistoryEntry.submitted(
+        new dev.vidgen.core.client.JobHandle("mock", dev.vidgen.core.domain.TaskId.of("video_old"),
+            "grok-video-1.5-preview", dev.vidgen.core.pricing.PriceQuote.unknown("grok-video-1.5-preview", "test"),
+            threeDaysAgo, null),
+        dev.vidgen.core.domain.VideoJob.builder("grok-video-1.5-preview").prompt("p").build(), "generate"));
+
+    CliRun.Result table = cli().run("history");
+
+    String day = threeDaysAgo.toString().substring(0, 10);
+    assertThat(table.out()).as(table.all()).contains(day + " 12:34 UTC").doesNotContain("12:34:");
+  }
+
+  @Test
   void listsWhatGenerateMadeNewestFirstWithStatusPriceAndFile() {
     CliRun.Result first = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "push in",
         "--out", "first.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms");

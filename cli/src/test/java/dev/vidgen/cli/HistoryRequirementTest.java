@@ -249,6 +249,22 @@ class HistoryRequirementTest {
   }
 
   @Test
+  void everyLineSayingTheHistoryCannotBeUsedIsAWarningAsTheOthersAre() throws Exception {
+    // A folder where the history's file would be: it can be neither read (task durations) nor written.
+    Path data = Files.createDirectories(home.resolve("data"));
+    Files.createDirectories(data.resolve("history.jsonl"));
+
+    CliRun.Result made = toApis().env("VIDGEN_HOME", data.toString()).run("generate", "--image", "product.png",
+        "--prompt", "slow push-in", "--out", "clip.mp4", "--base-url", fake.baseUrl(), "--retry-delay", "1ms",
+        "--poll-interval", "20ms");
+
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    assertThat(made.err()).contains("could not read task durations from the history");
+    assertThat(made.err().lines().filter(line -> line.contains("history") && line.contains("could not")))
+        .as(made.err()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("vidgen: warning: "));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aHistoryWhoseFileAndLockCannotBeOpenedNeverSaysTheTaskIdIsKept() throws Exception {
     // A folder that exists where neither the history nor its lock can be opened (a read-only folder, for a user other

@@ -407,6 +407,16 @@ class MockCommandsTest {
     assertThat(status.exitCode()).as(status.all()).isZero();
     assertThat(status.out()).as("the handle keeps the model and price").contains("vidgen wait " + handle);
     assertThat(here.out()).as("this machine's history knows the bare id").contains("vidgen wait " + taskId);
+    CliRun.Result statusJson = cli().env("VIDGEN_HOME", elsewhere.toString()).run("status", handle, "--json");
+    CliRun.Result hereJson = cli().run("status", taskId, "--provider", "mock", "--json");
+    assertThat(statusJson.json()).as("--json's next is the text's").containsEntry("next", nextLine(status));
+    assertThat(hereJson.json()).containsEntry("next", nextLine(here));
+  }
+
+  /** The value of the text output's {@code next} line. */
+  private static String nextLine(CliRun.Result result) {
+    return result.out().lines().filter(line -> line.startsWith("next ")).map(line -> line.substring(4).strip())
+        .findFirst().orElseThrow(() -> new AssertionError("no next line in: " + result.all()));
   }
 
   @Test

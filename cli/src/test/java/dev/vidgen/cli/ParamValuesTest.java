@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -10,27 +11,42 @@ class ParamValuesTest {
 
   @Test
   void readsNumbersAndBooleansLikeJson() {
-    assertThat(ParamValues.read("42")).isEqualTo(42L);
-    assertThat(ParamValues.read("-7")).isEqualTo(-7L);
-    assertThat(ParamValues.read("0.5")).isEqualTo(new java.math.BigDecimal("0.5"));
-    assertThat(ParamValues.read("0.05")).isEqualTo(new java.math.BigDecimal("0.05"));
-    assertThat(ParamValues.read("true")).isEqualTo(true);
-    assertThat(ParamValues.read("false")).isEqualTo(false);
+    assertThat(ParamValues.read("k", "42")).isEqualTo(42L);
+    assertThat(ParamValues.read("k", "-7")).isEqualTo(-7L);
+    assertThat(ParamValues.read("k", "0.5")).isEqualTo(new java.math.BigDecimal("0.5"));
+    assertThat(ParamValues.read("k", "0.05")).isEqualTo(new java.math.BigDecimal("0.05"));
+    assertThat(ParamValues.read("k", "true")).isEqualTo(true);
+    assertThat(ParamValues.read("k", "false")).isEqualTo(false);
   }
 
   @Test
   void readsJsonObjectsArraysAndQuotedStrings() {
-    assertThat(ParamValues.read("{\"a\":\"b\"}")).isEqualTo(Map.of("a", "b"));
-    assertThat(ParamValues.read("[\"x\",\"y\"]")).isEqualTo(List.of("x", "y"));
-    assertThat(ParamValues.read("{\"x\":1,\"y\":0.05}")).isEqualTo(Map.of("x", 1L, "y", new java.math.BigDecimal("0.05")));
-    assertThat(ParamValues.read("\"42\"")).isEqualTo("42");
+    assertThat(ParamValues.read("k", "{\"a\":\"b\"}")).isEqualTo(Map.of("a", "b"));
+    assertThat(ParamValues.read("k", "[\"x\",\"y\"]")).isEqualTo(List.of("x", "y"));
+    assertThat(ParamValues.read("k", "{\"x\":1,\"y\":0.05}")).isEqualTo(Map.of("x", 1L, "y", new java.math.BigDecimal("0.05")));
+    assertThat(ParamValues.read("k", "\"42\"")).isEqualTo("42");
   }
 
   @Test
   void keepsEverythingElseAsText() {
-    assertThat(ParamValues.read("cinematic")).isEqualTo("cinematic");
-    assertThat(ParamValues.read("007")).isEqualTo("007");
-    assertThat(ParamValues.read("{not json")).isEqualTo("{not json");
-    assertThat(ParamValues.read("")).isEqualTo("");
+    assertThat(ParamValues.read("k", "cinematic")).isEqualTo("cinematic");
+    assertThat(ParamValues.read("k", "007")).isEqualTo("007");
+    assertThat(ParamValues.read("k", "")).isEqualTo("");
+  }
+
+  @Test
+  void refusesAValueThatStartsAsJsonButIsNotSayingHowToQuoteIt() {
+    // What bash leaves of --param tools=[{"type":"web_search"}] typed unquoted (trial EC F1).
+    assertThatThrownBy(() -> ParamValues.read("tools", "[{type:web_search}]"))
+        .isInstanceOfSatisfying(CliException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(2);
+          assertThat(e.getMessage()).startsWith("--param tools: [{type:web_search}] starts with [ as JSON does, but is"
+              + " not JSON: ").contains("column");
+          assertThat(e.next()).contains("quote the whole argument, such as --param 'tools=[{\"type\":\"web_search\"}]'");
+        });
+    assertThatThrownBy(() -> ParamValues.read("metadata", "{enable_gif:true}"))
+        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.next())
+            .contains("--param 'metadata={\"enable_gif\":true}'"));
+    assertThatThrownBy(() -> ParamValues.read("k", "{not json")).isInstanceOf(CliException.class);
   }
 }

@@ -2,10 +2,14 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.serve.history.BaseUrls;
+import dev.vidgen.serve.history.HistoryEntry;
+import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import dev.vidgen.testkit.toapis.Lifecycle;
+import dev.vidgen.testkit.toapis.TaskScript;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,11 +53,87 @@ class RecordedServerTest {
         assertThat(read.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
       }
       assertThat(madeOn.requests()).as("nothing was sent to the server that made it").hasSize(requestsBefore);
+      assertThat(TaskHistory.in(cli.home()).find(taskId)).map(HistoryEntry::status)
+          .as("another server's \"not found\" says nothing of it").contains("queued");
 
       CliRun.Result there = cli.vidgen().run("status", taskId, "--base-url", madeOn.baseUrl());
       assertThat(there.exitCode()).as(there.all()).isZero();
       assertThat(there.err()).as("asked where it was made: nothing to say").doesNotContain("was made on");
     }
+  }
+
+  @Test
+  void statusWaitAndDownloadOfAnIdTwoServersBothGaveOutEachFindTheTaskOfTheServerTheyAsk() {
+    FakeToApisServer first = cli.fake();
+    try (FakeToApisServer second = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      String taskId = madeWithoutWaiting(first);
+      assertThat(madeWithoutWaiting(second)).as("both servers gave out the same id").isEqualTo(taskId);
+
+      // The newer entry is the second server's: the first server's commands still find the first's task.
+      assertOwnServer(cli.vidgen().run("wait", taskId, "--base-url", first.baseUrl(), "--out", "first.mp4",
+          "--poll-interval", "20ms"));
+      assertThat(entryOn(first, taskId).status()).isEqualTo("completed");
+      assertThat(entryOn(first, taskId).file()).endsWith("first.mp4");
+      assertThat(entryOn(second, taskId).status()).as("the other server's task is not touched").isEqualTo("queued");
+      assertOwnServer(cli.vidgen().run("status", taskId, "--base-url", first.baseUrl()));
+      assertOwnServer(cli.vidgen().run("download", taskId, "--base-url", first.baseUrl(), "--out", "again.mp4"));
+      assertThat(entryOn(first, taskId).file()).endsWith("again.mp4");
+
+      assertOwnServer(cli.vidgen().run("status", taskId, "--base-url", second.baseUrl()));
+      assertOwnServer(cli.vidgen().run("wait", taskId, "--base-url", second.baseUrl(), "--out", "second.mp4",
+          "--poll-interval", "20ms"));
+      assertThat(entryOn(second, taskId).file()).endsWith("second.mp4");
+      assertThat(entryOn(first, taskId).file()).as("the first server's video stays its own").endsWith("again.mp4");
+    }
+  }
+
+  @Test
+  void anExtendStartsFromTheTaskOfTheServerItAsksNotAFailedOneOfTheSameIdOnAnother() {
+    FakeToApisServer failing = cli.fake();
+    try (FakeToApisServer completing = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      CliRun.Result done = cli.vidgen().run("generate", "--model", "grok-video-1.0", "--prompt", "a red kite rises",
+          "--base-url", completing.baseUrl(), "--poll-interval", "20ms", "--out", "kite.mp4", "--json");
+      assertThat(done.exitCode()).as(done.all()).isZero();
+      String taskId = (String) done.json().get("task_id");
+      failing.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));
+      CliRun.Result failed = cli.vidgen().run("generate", "--model", "grok-video-1.0", "--prompt", "a blue kite falls",
+          "--base-url", failing.baseUrl(), "--poll-interval", "20ms", "--out", "other.mp4", "--json");
+      assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(failing.taskIds()).containsExactly(taskId);
+
+      CliRun.Result extended = cli.vidgen().run("extend", taskId, "--prompt", "higher", "--base-url",
+          completing.baseUrl(), "--no-wait", "--json");
+      CliRun.Result refused = cli.vidgen().run("extend", taskId, "--prompt", "higher", "--base-url",
+          failing.baseUrl(), "--no-wait", "--json");
+
+      assertThat(extended.exitCode()).as(extended.all()).isZero();
+      assertThat(completing.requests(Endpoint.EXTEND)).hasSize(1);
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+      assertThat(refused.err()).contains("failed (this machine's task history says so)");
+      assertThat(failing.requests(Endpoint.EXTEND)).as("nothing sent").isEmpty();
+    }
+  }
+
+  private String madeWithoutWaiting(FakeToApisServer server) {
+    CliRun.Result made = cli.vidgen().run("generate", "--no-wait", "--json", "--image", "product.png", "--prompt",
+        "made on " + server.baseUrl(), "--base-url", server.baseUrl());
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    return (String) made.json().get("task_id");
+  }
+
+  private static void assertOwnServer(CliRun.Result run) {
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).as(run.all()).doesNotContain("was made on");
+  }
+
+  /** The history's entry of {@code taskId} made on {@code server}. */
+  private HistoryEntry entryOn(FakeToApisServer server, String taskId) {
+    return TaskHistory.in(cli.home()).entries().stream()
+        .filter(entry -> entry.taskId().equals(taskId)
+            && BaseUrls.sameServer(entry.provider(), entry.baseUrl(), server.baseUrl()))
+        .findFirst().orElseThrow();
   }
 
   @Test

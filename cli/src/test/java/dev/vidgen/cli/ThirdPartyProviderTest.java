@@ -98,10 +98,9 @@ class ThirdPartyProviderTest {
     CliRun.Result onMock = CliRun.in(dir).run("download", expired, "--provider", "mock", "--out", "mock.mp4");
 
     assertThat(onAcme.exitCode()).as(onAcme.all()).isEqualTo(1);
-    assertThat(onAcme.err()).contains("its video cannot be saved any more (the provider keeps results only for a"
-        + " while); generate it again").doesNotContain("24 hours");
+    assertThat(onAcme.err()).contains("— the provider keeps results only for a while; ").doesNotContain("24 hours");
     assertThat(onMock.exitCode()).as(onMock.all()).isEqualTo(1);
-    assertThat(onMock.err()).contains("its video cannot be saved any more (results are kept 24 hours)");
+    assertThat(onMock.err()).contains("— results are kept 24 hours; ");
   }
 
   @Test

@@ -614,14 +614,18 @@ class ToApisCommandsTest {
         .run("download", taskId, "--out", "bare.mp4", "--json", "--base-url", fake.baseUrl(), "--retry-delay", "1ms");
 
     assertThat(known.exitCode()).as(known.all()).isEqualTo(1);
-    assertThat(known.err()).contains("generate it again, with its settings (vidgen history --json shows them)");
+    assertThat(known.err()).contains("generate it again (see docs/errors.md#result-expired) — results are kept 24"
+        + " hours; vidgen history --json shows its settings");
     assertThat((String) ((Map<String, Object>) known.json().get("error")).get("next"))
-        .endsWith("generate it again, with its settings (vidgen history --json shows them)");
+        .isEqualTo("results are kept 24 hours; vidgen history --json shows its settings");
     assertThat(bare.exitCode()).as(bare.all()).isEqualTo(1);
     String bareNext = (String) ((Map<String, Object>) bare.json().get("error")).get("next");
-    assertThat(bareNext).endsWith("generate it again, with the job's settings (vidgen history does not have this task;"
+    assertThat(bareNext).endsWith("use the job's settings (vidgen history does not have this task;"
         + " the provider's dashboard may show them)").doesNotContain("settings vidgen history shows");
     assertThat(bare.err()).contains(bareNext).doesNotContain("settings vidgen history shows");
+    for (CliRun.Result expired : List.of(known, bare)) {
+      assertThat(expired.err().split("generate it again", -1)).as("said once: " + expired.err()).hasSize(2);
+    }
   }
 
   @Test
@@ -866,13 +870,11 @@ class ToApisCommandsTest {
     CliRun.Result submitted = vidgen("generate", "--image", "https://example.com/p.png", "--prompt", "p", "--no-wait",
         "--json");
     String taskId = (String) submitted.json().get("task_id");
+    fake.inject(Endpoint.STATUS, Fault.status(404), 10_000); // its server no longer knows it
 
-    try (FakeToApisServer elsewhere = FakeToApisServer.builder().apiKeys(KEY).start()) {
-      CliRun.Result waited = cli.vidgen()
-          .run("wait", taskId, "--base-url", elsewhere.baseUrl(), "--retry-delay", "1ms", "--poll-interval", "20ms");
+    CliRun.Result waited = vidgen("wait", taskId);
 
-      assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
-    }
+    assertThat(waited.exitCode()).as(waited.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     CliRun.Result history = vidgen("history");
     assertThat(history.out()).as(history.all()).containsPattern(taskId + " +grok-video-1.5-preview +not_found");
   }
@@ -1163,6 +1165,21 @@ class ToApisCommandsTest {
         .contains("insufficient_credits (checked before sending): grok-video-1.5-preview costs 20 credits but the"
             + " account has 10 credits left, so the real run would refuse it; nothing was sent");
     assertThat(fake.requests(Endpoint.CREATE)).as("only the last run sent its create").hasSize(1);
+  }
+
+  @Test
+  void maxCreditsRefusingTheFirstCreateIsExit8ButStoppingAResendIsExit5AsDocsCliMdSays() {
+    CliRun.Result refused = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p",
+        "--max-credits", "10");
+    fake.inject(Endpoint.CREATE, Fault.serverError(), 1);
+    CliRun.Result stopped = vidgen("generate", "--no-wait", "--image", "product.png", "--prompt", "p",
+        "--max-credits", "30");
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OVER_BUDGET);
+    assertThat(stopped.exitCode()).as("the first take may have made a paid task: " + stopped.all())
+        .isEqualTo(ExitCodes.PROVIDER_ERROR);
+    assertThat(stopped.err()).contains("another take costs 20 credits and 10 credits of the budget are left");
+    assertThat(fake.requests(Endpoint.CREATE)).as("only the stopped run's first take went out").hasSize(1);
   }
 
   @Test

@@ -98,6 +98,13 @@ final class JobForm {
           shape.add(Violation.error("params." + key, "param.shortened_inline", "a shortened inline file",
               "the file itself", "params." + key + " holds an inline file the history kept shortened (data:…,elided-…);"
                   + " give the file itself again"));
+        } else if (value instanceof String text && dev.vidgen.core.json.LooksLikeJson.whyNot(text).isPresent()) {
+          // A field the page reads as JSON when it can, and else as text: sent, it would be paid for as a string.
+          String json = dev.vidgen.core.json.LooksLikeJson.quoted(text).orElse(null);
+          shape.add(Violation.error("params." + key, "param.not_json", text.strip(), "JSON, or a text",
+              "params." + key + ": " + text.strip() + " starts with " + text.strip().charAt(0) + " as JSON does, but is"
+                  + " not JSON: " + dev.vidgen.core.json.LooksLikeJson.whyNot(text).get() + "; write it as JSON"
+                  + (json == null ? ", with double quotes around each key and text" : ", such as " + json)));
         } else if (value != null) {
           job.param(key.toString(), value);
         } else {

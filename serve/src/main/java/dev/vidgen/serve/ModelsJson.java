@@ -50,9 +50,10 @@ final class ModelsJson {
     json.put("seconds_text", route.durations().describe());
     json.put("aspect_ratios", route.aspectRatios());
     json.put("default_aspect_ratio", route.defaultAspectRatio());
-    // Modes that take no aspect ratio (or ignore it): the form sends none in them.
+    // Modes that take no aspect ratio (or ignore it) on a route that takes one elsewhere: the form sends none in them.
+    // Asked of the ratios, not the default: a route that sends none unless named (Vidu) has no default to lose.
     json.put("modes_without_aspect_ratio", route.modes().stream()
-        .filter(mode -> route.defaultAspectRatio() != null && route.defaultAspectRatioFor(mode) == null)
+        .filter(mode -> !route.aspectRatios().isEmpty() && route.aspectRatiosFor(mode).isEmpty())
         .map(GenerationMode::id).toList());
     // Per mode, the ratios the form offers and the one a job naming none is sent with.
     Map<String, Object> ratiosByMode = new LinkedHashMap<>();

@@ -129,6 +129,11 @@ class PlaygroundServerTest {
         .containsEntry("text-to-video", Map.of("min", 0L, "max", 0L));
     assertThat((Map<String, Object>) seedance.get("aspect_ratios_by_mode"))
         .containsEntry("video-edit", Map.of("choices", List.of("adaptive"), "default", "adaptive"));
+    assertThat(seedance.get("modes_without_aspect_ratio")).as("its frames take adaptive").isEqualTo(List.of());
+    for (String textToVideoRatioOnly : List.of("viduq3-pro", "viduq3-turbo", "kling-3.0-turbo", "wan2.6")) {
+      assertThat(model(models, textToVideoRatioOnly).get("modes_without_aspect_ratio")).as(textToVideoRatioOnly)
+          .isEqualTo(List.of("image-to-video"));
+    }
   }
 
   @Test
@@ -166,6 +171,21 @@ class PlaygroundServerTest {
     assertThat(check).containsEntry("valid", false);
     assertThat((List<Map<String, Object>>) check.get("violations")).anySatisfy(violation -> assertThat(violation)
         .containsEntry("field", "params.audio_with_roles").containsEntry("code", "param.shortened_inline"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void refusesAParameterThatStartsAsJsonButIsNotInsteadOfSendingItAsText() throws IOException {
+    start();
+    // The page sends a parameter field it cannot read as JSON as text (trial EC F1).
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+        + "\"params\":{\"tools\":\"[{type:web_search}]\"}}"));
+
+    assertThat(check).containsEntry("valid", false);
+    assertThat((List<Map<String, Object>>) check.get("violations")).anySatisfy(violation -> assertThat(violation)
+        .containsEntry("field", "params.tools").containsEntry("code", "param.not_json")
+        .hasEntrySatisfying("message", message -> assertThat((String) message).contains("is not JSON")
+            .contains("such as [{\"type\":\"web_search\"}]")));
   }
 
   @Test

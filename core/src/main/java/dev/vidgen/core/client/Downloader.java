@@ -168,7 +168,7 @@ final class Downloader {
             : runtime.provider().open(asset))
         .thenApply(stream -> new Opened(stream, goingOn))
         .exceptionallyCompose(failure -> goingOn.isPresent() && refusedRange(failure) ? startOver(asset, goingOn.get())
-            : CompletableFuture.failedFuture(keptBack(keptPart, goingOn, failure)))
+            : CompletableFuture.failedFuture(keptBack(keptPart, goingOn, failure, handle)))
         .thenCompose(opened -> opened.kept().isEmpty() || continues(opened) ? CompletableFuture.completedFuture(opened)
             : opened.isWhole() ? CompletableFuture.completedFuture(opened.withoutPart(this::forget))
             : startOver(asset, opened.closed()))
@@ -228,8 +228,15 @@ final class Downloader {
   }
 
   /** {@code failure}, once a part this try went on from is kept again for the next (or deleted, past the end). */
-  private Throwable keptBack(KeptPart keptPart, java.util.Optional<KeptPart.Kept> kept, Throwable failure) {
-    kept.filter(part -> !keptPart.keep(part)).ifPresent(this::forget);
+  private Throwable keptBack(KeptPart keptPart, java.util.Optional<KeptPart.Kept> kept, Throwable failure,
+      JobHandle handle) {
+    kept.ifPresent(part -> {
+      if (keptPart.keep(part)) {
+        runtime.events().downloadResuming(handle, part.bytes()); // the next try goes on from it too
+      } else {
+        forget(part);
+      }
+    });
     return failure;
   }
 
@@ -329,6 +336,9 @@ final class Downloader {
         if (brokeOff.providerCode().filter(ProviderErrorDetails.DOWNLOAD_BROKE_OFF::equals).isPresent()) {
           KeptPart.Kept soFar = new KeptPart.Kept(temp, Files.size(temp), first);
           keptForNextTry = KeptPart.rest(soFar).isPresent() && keptPart.keep(soFar);
+          if (keptForNextTry) {
+            runtime.events().downloadResuming(handle, soFar.bytes()); // before the retry is told
+          }
         }
         throw brokeOff;
       }

@@ -142,6 +142,13 @@ final class Events {
     }
   }
 
+  void downloadResuming(JobHandle handle, long fromByte) {
+    LOG.debug("the download of task {} goes on from byte {}", handle.taskId(), fromByte);
+    if (listening()) {
+      notify("onDownloadResuming", listener -> listener.onDownloadResuming(handle, fromByte));
+    }
+  }
+
   void downloaded(JobHandle handle, Path file) {
     LOG.debug("downloaded the video of task {} to {}", handle.taskId(), file);
     if (listening()) {

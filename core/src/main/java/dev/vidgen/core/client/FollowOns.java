@@ -36,17 +36,20 @@ final class FollowOns {
   private final BudgetLedger ledger;
   private final Preflight preflight;
   private final FollowOnRules rules;
+  /** Where a follow-on's {@code model} is found, as a job's is. */
+  private final dev.vidgen.core.domain.RouteCatalog catalog;
   private final JobValidator validator;
   /** Told when a create leaves, so that closing the client waits for its answer. */
   private final OpenSubmits openSubmits;
 
   FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules,
-      JobValidator validator, OpenSubmits openSubmits) {
+      dev.vidgen.core.domain.RouteCatalog catalog, JobValidator validator, OpenSubmits openSubmits) {
     this.runtime = runtime;
     this.retries = retries;
     this.ledger = ledger;
     this.preflight = preflight;
     this.rules = rules;
+    this.catalog = catalog;
     this.validator = validator;
     this.openSubmits = openSubmits;
   }
@@ -74,7 +77,9 @@ final class FollowOns {
   /** {@link #prepare(FollowOnKind, JobHandle, FollowOn)} knowing {@code live}, the key's live model list (null: not known). */
   private Prepared prepare(FollowOnKind kind, JobHandle source, FollowOn followOn, Set<String> live) {
     JobValidator validator = live == null ? this.validator : this.validator.withLiveModels(live);
-    String model = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
+    String given = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
+    // Found as a job's model is: the id or an alias, in any case, and sent as the route's id.
+    String model = catalog.find(given).map(dev.vidgen.core.domain.ModelRoute::id).orElse(given);
     List<Violation> found = new ArrayList<>();
     Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
     // The routes to suggest: those still offered (retired ones only when retired routes are allowed, or none is left).

@@ -370,11 +370,13 @@ final class LiveModelCheck {
   ValidationReport notAvailable(String model, Set<String> live) {
     List<String> usable = usableNearest(model, live);
     String hint = live.isEmpty() ? "the key may use no video model at all; check the key's model restrictions"
-        : usable.isEmpty() ? "none of the models listed is in the catalog (vidgen models --live --emit-routes writes a"
-            + " route file for them, docs/routes.md)"
+        : usable.isEmpty() && !routedListed(model, live) ? "none of the models listed is in the catalog (vidgen models"
+            + " --live --emit-routes writes a route file for them, docs/routes.md)"
+        : usable.isEmpty() ? "no model listed that a job may use is spelled near it (vidgen models --live shows which"
+            + " the key may use)"
         : "the closest listed: " + String.join(", ", usable);
     List<String> unrouted = unroutedNear(model, live);
-    if (!unrouted.isEmpty() && !usable.isEmpty()) {
+    if (!unrouted.isEmpty() && routedListed(model, live)) {
       hint += unroutedHint(model, unrouted);
     }
     Instant refused = refusedAt.get(model.toLowerCase(Locale.ROOT));
@@ -393,19 +395,48 @@ final class LiveModelCheck {
   }
 
   /**
-   * The three listed ids nearest to {@code model} that a job may name: catalog routes (a model the
-   * catalog lacks is refused as unknown), those not retired first; a retired one the list holds is
-   * sent with a warning, so it is named when nothing else is.
+   * The three listed ids nearest to {@code model} that a job may name, of those spelled near it ({@link #spelledNear}:
+   * never another vendor's model only because it is listed): catalog routes (a model the catalog lacks is refused as
+   * unknown), those not retired first; a retired one the list holds is sent with a warning, so it is named when
+   * nothing else is.
    */
   private List<String> usableNearest(String model, Set<String> live) {
+    String wanted = model.toLowerCase(Locale.ROOT);
     Set<String> known = new java.util.LinkedHashSet<>();
     Set<String> retired = new java.util.LinkedHashSet<>();
     for (String id : live) {
-      if (!id.equalsIgnoreCase(model) && catalog.find(id).isPresent()) {
+      if (!id.equalsIgnoreCase(model) && catalog.find(id).isPresent()
+          && spelledNear(wanted, id.toLowerCase(Locale.ROOT))) {
         (retirements.retirement(id).isPresent() ? retired : known).add(id);
       }
     }
     return closest(model, known.isEmpty() ? retired : known, 3);
+  }
+
+  /** Whether the list holds a catalog route other than {@code model}, near it or not. */
+  private boolean routedListed(String model, Set<String> live) {
+    return live.stream().anyMatch(id -> !id.equalsIgnoreCase(model) && catalog.find(id).isPresent());
+  }
+
+  /**
+   * Whether listed id {@code id} is near {@code wanted} (both in lower case), as docs/models.md promises of a
+   * suggestion: one holds the other, at most a third of its characters apart (two at least), or the same leading
+   * word of three letters or more ({@code kling-3.0-turbo} for {@code kling-v3}).
+   */
+  static boolean spelledNear(String wanted, String id) {
+    if (related(wanted, id) || EditDistance.between(wanted, id) <= Math.max(2, wanted.length() / 3)) {
+      return true;
+    }
+    String stem = leadingLetters(wanted);
+    return stem.length() >= 3 && stem.equals(leadingLetters(id));
+  }
+
+  private static String leadingLetters(String id) {
+    int end = 0;
+    while (end < id.length() && Character.isLetter(id.charAt(end))) {
+      end++;
+    }
+    return id.substring(0, end);
   }
 
   /**

@@ -139,7 +139,7 @@ public final class VidgenClient implements AutoCloseable {
     this.statusTimeoutSetBy = builder.statusTimeoutSetBy;
     this.balanceTimeout = builder.balanceTimeout;
     this.balanceTimeoutSetBy = builder.balanceTimeoutSetBy;
-    this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules,
+    this.followOns = new FollowOns(runtime, retries, ledger, preflight, followOnRules, catalog,
         (builder.allowRetired ? JobValidator.of(catalog).allowingRetired() : JobValidator.of(catalog))
             .withClock(new SchedulingClock(time)), openSubmits);
     this.submits = new SubmitPipeline(runtime, catalog, builder.allowRetired, ledger, retries, preflight, openSubmits,

@@ -74,6 +74,12 @@ public interface VidgenListener {
     onResentBlind(model, take);
   }
 
+  /**
+   * A download broke off after {@code fromByte} bytes, which are kept: its next try, if any (told by a later
+   * {@link #onRetry}), asks for the rest from that byte (an HTTP Range) instead of the whole video.
+   */
+  default void onDownloadResuming(JobHandle handle, long fromByte) {}
+
   /** The video was written to {@code file}. */
   default void onDownloaded(JobHandle handle, Path file) {}
 }

@@ -227,11 +227,19 @@ final class RouteChecks {
     warnOfHiddenCharacters(prompt);
     if (limit != null && prompt.length() > limit) {
       int length = prompt.codePointCount(0, prompt.length());
-      if (length > limit) {
+      java.util.Optional<String> assumed = route.assumption("max_prompt_chars");
+      if (length > limit && assumed.isPresent()) {
+        // A limit the provider does not document is vidgen's guess: said, not enforced.
+        found.add(Violation.warning("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
+            "at most " + limit + " characters (assumed)",
+            "prompt: " + length + " characters is over the " + limit + "-character limit vidgen assumes for "
+                + route.id() + "; it is sent, but the provider may refuse it (shorten it by " + (length - limit)
+                + " to stay within it)" + assumedWords(assumed)));
+      } else if (length > limit) {
         found.add(Violation.error("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
             "at most " + limit + " characters",
             "prompt: " + length + " characters is over the " + limit + "-character limit of " + route.id()
-                + "; shorten it by " + (length - limit) + assumedWords(route.assumption("max_prompt_chars"))));
+                + "; shorten it by " + (length - limit)));
       }
     }
   }
@@ -312,9 +320,16 @@ final class RouteChecks {
       return;
     }
     String code = count < allowed.min() ? tooFew : tooMany;
+    java.util.Optional<String> assumed = route.assumption(mode, field);
+    if (count > allowed.max() && assumed.isPresent()) {
+      // A limit the provider does not document is vidgen's guess: said, not enforced.
+      found.add(Violation.warning(field, code, Integer.toString(count), allowed.describe() + " (assumed)",
+          head + " is assumed to take " + allowed.describe() + " " + noun + plural(allowed.max())
+              + "; they are sent, but the provider may refuse them" + assumedWords(assumed)));
+      return;
+    }
     found.add(Violation.error(field, code, Integer.toString(count), allowed.describe(),
-        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max()) + otherModes(noun)
-            + (count > allowed.max() ? assumedWords(route.assumption(mode, field)) : "")));
+        head + " takes " + allowed.describe() + " " + noun + plural(allowed.max()) + otherModes(noun)));
   }
 
   /**

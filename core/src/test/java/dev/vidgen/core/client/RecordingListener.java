@@ -15,6 +15,8 @@ final class RecordingListener implements VidgenListener {
 
   private final List<String> warnings = new ArrayList<>();
 
+  private final List<String> resumes = new ArrayList<>();
+
   synchronized List<String> events() {
     return List.copyOf(events);
   }
@@ -22,6 +24,16 @@ final class RecordingListener implements VidgenListener {
   /** Each warning as {@code code: message}, kept apart from {@link #events()}. */
   synchronized List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  /** Each download told to go on from a byte, as {@code TASK from BYTE}, kept apart from {@link #events()}. */
+  synchronized List<String> resumes() {
+    return List.copyOf(resumes);
+  }
+
+  @Override
+  public synchronized void onDownloadResuming(JobHandle handle, long fromByte) {
+    resumes.add(handle.taskId() + " from " + fromByte);
   }
 
   @Override

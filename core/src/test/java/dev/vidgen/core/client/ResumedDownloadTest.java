@@ -45,8 +45,24 @@ class ResumedDownloadTest {
     assertThat(download).isCompletedWithValue(target.toAbsolutePath());
     assertThat(opens()).as("the second GET asks for the bytes after the part saved")
         .containsExactly("open", "open from " + CUT);
+    assertThat(fixture.listener.resumes()).as("told before the retry").containsExactly("task-1 from " + CUT);
     assertThat(Files.readAllBytes(target)).isEqualTo(VIDEO);
     assertThat(filesIn(folder)).as("no part left").containsExactly("kite.mp4");
+  }
+
+  @Test
+  void aTryThatCouldNotOpenTheRestKeepsThePartAndTheNextIsToldAsResumingToo() throws IOException {
+    fixture.provider.openAnswers(cutAfter(CUT, ranged(0, "\"v1\"")),
+        ScriptedProvider.failure(dev.vidgen.core.policy.FailureKind.UNAVAILABLE), answer(CUT, ranged(CUT, "\"v1\"")));
+    Path target = folder.resolve("kite.mp4");
+
+    CompletableFuture<Path> download = download(target);
+    fixture.advance(Duration.ofMinutes(1));
+
+    assertThat(download).isCompletedWithValue(target.toAbsolutePath());
+    assertThat(opens()).containsExactly("open", "open from " + CUT, "open from " + CUT);
+    assertThat(fixture.listener.resumes()).containsExactly("task-1 from " + CUT, "task-1 from " + CUT);
+    assertThat(Files.readAllBytes(target)).isEqualTo(VIDEO);
   }
 
   @Test
@@ -89,6 +105,7 @@ class ResumedDownloadTest {
     assertThat(download(folder.resolve("b.mp4"))).isCompleted();
 
     assertThat(opens()).containsExactly("open", "open", "open", "open");
+    assertThat(fixture.listener.resumes()).as("each try started over, so none is told as resuming").isEmpty();
     assertThat(Files.readAllBytes(folder.resolve("b.mp4"))).isEqualTo(VIDEO);
   }
 

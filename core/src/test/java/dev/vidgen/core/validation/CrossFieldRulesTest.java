@@ -60,7 +60,6 @@ class CrossFieldRulesTest {
       seedance-2-5            | edit      | 0 | 1 | ~  | ~     | ~     | video_operation=generate | a cat | conflict.param_mode              | params.video_operation
       seedance-2-5            | ~         | 0 | 0 | ~  | ~     | ~     | output_format=avi        | a cat | param.not_offered                | params.output_format
       kling-v2-6              | ~         | 0 | 0 | ~  | 4:3   | ~     | ~                        | a cat | aspect_ratio.not_offered         | aspect_ratio
-      wan2.6                  | ~         | 1 | 0 | ~  | 16:9  | ~     | ~                        | a cat | conflict.mode_aspect_ratio       | aspect_ratio
       happyhorse-1.1          | ~         | 2 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
       happyhorse-1.1          | ~         | 0 | 1 | ~  | ~     | ~     | ~                        | ' '   | prompt.missing                   | prompt
       wan2.6                  | t2v       | 0 | 0 | ~  | ~     | ~     | ~                        | ~     | prompt.missing                   | prompt
@@ -116,13 +115,23 @@ class CrossFieldRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"kling-3.0-turbo", "happyhorse-1.1", "MiniMax-H3"})
+  @CsvSource({"kling-3.0-turbo", "happyhorse-1.1", "MiniMax-H3", "wan2.6", "viduq3-pro", "viduq3-turbo"})
   void warnsThatAnAspectRatioIsIgnoredForImageToVideo(String model) {
     ValidationReport report = validator.validate(job(model, "i2v", 1, 0, null, "1:1", null, null, "a cat"));
 
     assertThat(report.isValid()).isTrue();
     assertThat(report.warnings()).extracting(Violation::field, Violation::code)
         .containsExactly(org.assertj.core.api.Assertions.tuple("aspect_ratio", ViolationCodes.ASPECT_RATIO_IGNORED));
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyBuiltInRouteWhoseRatioIsForSomeModesOnlyDropsItWithAWarningRatherThanRefusing() {
+    // One treatment for "ratio for text-to-video only" (trial EC F4): an empty ratio list in a mode would refuse.
+    assertThat(RouteCatalog.builtIn().routes()).flatExtracting(route -> route.rules().stream()
+            .filter(rule -> rule instanceof dev.vidgen.core.domain.RouteRule.RatiosInMode ratios
+                && ratios.aspectRatios().isEmpty())
+            .map(rule -> route.id()).toList())
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

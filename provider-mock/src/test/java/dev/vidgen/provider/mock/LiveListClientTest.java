@@ -128,8 +128,39 @@ class LiveListClientTest {
 
     assertThatThrownBy(() -> client.submit(VideoJobs.validFor("seedance-2")))
         .isInstanceOf(InvalidJobException.class)
-        .hasMessageContaining("the closest listed: seedance-2-fast, veo3.1-fast")
+        .hasMessageContaining("the closest listed: seedance-2-fast (").hasMessageNotContaining("veo3.1-fast")
         .hasMessageNotContaining("acme-video-9").hasMessageNotContaining("sora-2,");
+  }
+
+  @Test
+  void aModelTheKeyMayNotUseIsOfferedOnlyListedModelsNearItsNameNeverAnotherVendorsOnes() {
+    // trial EC F3's list: the fact sheet's models without sora-2, kling-v3, veo3.1-fast and grok-video-1.5-preview.
+    MockVideoProvider mock = mock(Set.of("grok-video-1.5", "grok-video-1.0", "grok-imagine-1.0-video", "veo3.1-quality",
+        "veo3.1-lite", "Veo3.1-quality-official", "Veo3.1-fast-official", "Veo3.1-lite-official", "seedance-2",
+        "seedance-2-fast", "seedance-2-mini", "seedance-2-5", "doubao-seedance-1-5-pro", "doubao-seedance-1-0-pro-fast",
+        "doubao-seedance-1-0-pro-quality", "kling-v2-6", "kling-3.0-turbo", "wan2.6", "wan2.6-flash",
+        "MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3-Fast", "MiniMax-Hailuo-02", "MiniMax-H3", "viduq3-pro", "viduq3-turbo",
+        "viduq3", "happyhorse-1.1", "gemini-omni-flash", "gemini_omni", "gemini-omni-flash-preview-official",
+        "kling-v3-omni", "kling-video-o1"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("kling-v3")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("the closest listed: kling-v2-6, kling-3.0-turbo;")
+        .hasMessageNotContaining("viduq3").hasMessageNotContaining("MiniMax-H3");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
+  @Test
+  void aModelNearNoListedOneIsToldSoNotOfferedUnrelatedNames() {
+    MockVideoProvider mock = mock(Set.of("viduq3-pro", "MiniMax-H3", "wan2.6"));
+    client(mock);
+
+    assertThatThrownBy(() -> client.submit(VideoJobs.validFor("kling-v3")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("no model listed that a job may use is spelled near it (vidgen models --live shows which"
+            + " the key may use)")
+        .hasMessageNotContaining("viduq3-pro").hasMessageNotContaining("MiniMax-H3").hasMessageNotContaining("wan2.6");
   }
 
   @Test
@@ -139,7 +170,8 @@ class LiveListClientTest {
 
     assertThatThrownBy(() -> client.submit(VideoJobs.validFor("seedance-2")))
         .isInstanceOf(InvalidJobException.class)
-        .hasMessageContaining("the closest listed: kling-v3, " + PREVIEW + "; the key also lists seedance-2.0, which"
+        .hasMessageContaining("no model listed that a job may use is spelled near it (vidgen models --live shows which"
+            + " the key may use); the key also lists seedance-2.0, which"
             + " the catalog has no route for (the model under a new name? a route file with {\"patch\":"
             + " {\"seedance-2\": {\"aliases\": [\"seedance-2.0\"]}}} keeps seedance-2's checks and sends the"
             + " listed name; for a new model, vidgen models --live --emit-routes")

@@ -40,8 +40,9 @@ class NetworkFailureTest {
 
   @Test
   void refusedConnectionIsConnectFailedForCreateAndStatus() throws IOException {
+    int closed = closedPort();
     ToApisVideoProvider nowhere = new ToApisVideoProvider(
-        ToApisTesting.config(toapis).baseUrl("http://127.0.0.1:" + closedPort()).build());
+        ToApisTesting.config(toapis).baseUrl("http://127.0.0.1:" + closed).build());
 
     ProviderException create = (ProviderException) failure(nowhere.create(seedanceRequest("ref-1")));
     ProviderException status = (ProviderException) failure(nowhere.status(TaskId.of("video_1")));
@@ -49,7 +50,8 @@ class NetworkFailureTest {
     assertThat(create).isNotInstanceOf(AmbiguousSubmitException.class);
     assertThat(create.kind()).isEqualTo(FailureKind.CONNECT_FAILED);
     assertThat(create.httpStatus()).isZero();
-    assertThat(create.getMessage()).contains("could not connect");
+    assertThat(create.getMessage()).contains("could not connect: 127.0.0.1:" + closed + " refused the connection")
+        .as("said in words, naming no Java class").doesNotContain("Exception");
     assertThat(status.kind()).isEqualTo(FailureKind.CONNECT_FAILED);
     assertThat(status.taskId()).contains(TaskId.of("video_1"));
     nowhere.close();

@@ -384,6 +384,19 @@ public final class TaskHistory {
   }
 
   /**
+   * The latest state of task {@code taskId} of {@code providerId} made on the server at {@code baseUrl} (null: the
+   * provider's own address), as {@link BaseUrls#sameServer} tells servers apart: two servers that hand out the same id
+   * made two tasks. Else the task's entry that names no server (a line written before base URLs were kept).
+   */
+  public Optional<HistoryEntry> find(String providerId, String baseUrl, String taskId) {
+    List<HistoryEntry> tasks = entries().stream()
+        .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
+        .toList();
+    return tasks.stream().filter(entry -> BaseUrls.sameServer(providerId, entry.baseUrl(), baseUrl)).findFirst()
+        .or(() -> tasks.stream().filter(entry -> entry.baseUrl() == null || entry.baseUrl().isBlank()).findFirst());
+  }
+
+  /**
    * The newest task of {@code providerId} submitted at or after {@code since} for exactly {@code
    * job}'s settings (model, mode, prompt, seconds, ratio, resolution, inputs and params) that has
    * not failed, or whose video was saved before the provider called it failed (an unanswered create found

@@ -68,6 +68,35 @@ class TaskHistoryTest {
   }
 
   @Test
+  void aTaskIdTwoServersBothGaveOutIsFoundOnTheServerAskedAndALineWithoutAServerStillMatches() {
+    TaskHistory history = TaskHistory.in(folder);
+    HistoryEntry production = HistoryEntry.submitted(handle("t_1", "2026-11-29T10:00:00Z"), job(), "generate");
+    HistoryEntry staging = HistoryEntry.submitted(handle("t_1", "2026-11-29T11:00:00Z"), job(), "generate")
+        .withBaseUrl("http://127.0.0.1:9/");
+    history.record(production.completed("/videos/production.mp4", Instant.parse("2026-11-29T10:05:00Z")));
+    history.record(staging);
+
+    assertThat(history.find("mock", null, "t_1")).map(HistoryEntry::file).as("the provider's own address")
+        .contains("/videos/production.mp4");
+    assertThat(history.find("mock", "HTTP://127.0.0.1:9", "t_1")).map(HistoryEntry::submittedAt)
+        .as("the same server, spelled another way").contains(Instant.parse("2026-11-29T11:00:00Z"));
+    assertThat(history.find("mock", "http://127.0.0.1:10", "t_1")).map(HistoryEntry::file)
+        .as("a third server: only the line that names none matches, as before base URLs were kept")
+        .contains("/videos/production.mp4");
+    assertThat(history.find("mock", "http://127.0.0.1:9", "t_2")).isEmpty();
+  }
+
+  @Test
+  void aTaskKnownOnlyOnAnotherServerIsNotFoundOnThisOne() {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(HistoryEntry.submitted(handle("t_1", "2026-11-29T11:00:00Z"), job(), "generate")
+        .withBaseUrl("http://127.0.0.1:9"));
+
+    assertThat(history.find("mock", null, "t_1")).isEmpty();
+    assertThat(history.find("mock", "http://127.0.0.1:9/", "t_1")).isPresent();
+  }
+
+  @Test
   void seedsRouteDurationsFromThisProvidersCompletedTasksOnly() {
     TaskHistory history = TaskHistory.in(folder);
     for (int i = 0; i < 12; i++) {

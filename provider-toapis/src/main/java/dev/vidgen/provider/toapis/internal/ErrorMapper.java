@@ -183,7 +183,9 @@ public final class ErrorMapper {
     }
     String what = describe(failure);
     if (!trace.sent()) {
-      ProviderErrorDetails details = details(context, 0, null, "could not connect: " + what, null);
+      // Said in words (which address refused or did not answer), not by the exception's class name.
+      String why = NoConnection.why(failure, context.operation() == Operation.DOWNLOAD ? null : baseAddress());
+      ProviderErrorDetails details = details(context, 0, null, "could not connect: " + why, null);
       return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
     }
     String message = (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
@@ -298,6 +300,12 @@ public final class ErrorMapper {
     return context.operation() == Operation.DOWNLOAD
         || (context.operation() == Operation.READ && (context.taskId() != null || context.clientReference() != null))
         || (context.operation() == Operation.CREATE && context.taskId() != null); // issue 11: extend/remix of a task
+  }
+
+  /** The base URL's {@code host:port}, which a failure to connect to it names; null when it cannot be read. */
+  private String baseAddress() {
+    okhttp3.HttpUrl url = baseUrl == null ? null : okhttp3.HttpUrl.parse(baseUrl);
+    return url == null ? null : url.host() + ":" + url.port();
   }
 
   private static String describe(Throwable failure) {
