@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "status", sortOptions = false, description = "Show where a task stands (one status read).")
 final class StatusCommand extends TaskCommand {
+  /** How long a task made moments ago may go unlisted at the provider: as core's polling grace. */
+  private static final Duration NOT_LISTED_YET_FOR = Duration.ofMinutes(2);
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long the status read may take, its retries included, such as 20s or 2m (default: 1m).")
@@ -35,7 +37,9 @@ final class StatusCommand extends TaskCommand {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
           session.setupOptions().toArray(String[]::new)), output);
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
-      target.history().ifPresent(HistoryRecord::notFound); // recorded as wait and download record it
+      if (!madeMomentsAgo(target.handle())) {
+        target.history().ifPresent(HistoryRecord::notFound); // recorded as wait and download record it
+      }
       // Still exit 5, but the words say that the provider let the task go, and where its video is saved (DZ F1, F5).
       ForgottenTasks.advise(session, target);
       throw notFound;
@@ -105,5 +109,14 @@ final class StatusCommand extends TaskCommand {
    */
   private static String outOr(Target target, Session session) {
     return session.keptOut().or(() -> target.history().flatMap(HistoryRecord::out)).orElseGet(session::workingFolderOut);
+  }
+
+  /**
+   * Whether the task was made so recently that a provider may not list it yet (the grace a wait gives such a task):
+   * one read's "not found" is then no reason to record it as gone, nor to advise making it again (trial EE).
+   */
+  private static boolean madeMomentsAgo(JobHandle handle) {
+    return handle.submittedAt() != null
+        && Instant.now().isBefore(handle.submittedAt().plus(NOT_LISTED_YET_FOR));
   }
 }

@@ -2,19 +2,15 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.testkit.toapis.Endpoint;
 import dev.vidgen.testkit.toapis.FakeToApisServer;
 import dev.vidgen.testkit.toapis.Fault;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -197,24 +193,6 @@ class ForgottenTaskCommandsTest {
 
   /** The history as if its tasks were made {@code age} ago (the operator comes back days later). */
   private void ageHistory(Duration age) throws IOException {
-    Path history = home.resolve("history.jsonl");
-    String text = Files.readString(history);
-    Matcher handles = Pattern.compile("\"handle\":\"(vg1\\.[^\"]+)\"").matcher(text);
-    StringBuilder aged = new StringBuilder();
-    while (handles.find()) {
-      JobHandle handle = JobHandle.tryDecode(handles.group(1)).orElseThrow();
-      JobHandle older = new JobHandle(handle.providerId(), handle.taskId(), handle.model(), handle.quote(),
-          handle.submittedAt().minus(age), handle.clientReference(), handle.possibleExtraTasks());
-      handles.appendReplacement(aged, Matcher.quoteReplacement("\"handle\":\"" + older.encode() + "\""));
-    }
-    handles.appendTail(aged);
-    Matcher times = Pattern.compile("\"(submitted_at|updated_at)\":\"([^\"]+)\"").matcher(aged.toString());
-    StringBuilder done = new StringBuilder();
-    while (times.find()) {
-      java.time.Instant older = java.time.Instant.parse(times.group(2)).minus(age);
-      times.appendReplacement(done, Matcher.quoteReplacement("\"" + times.group(1) + "\":\"" + older + "\""));
-    }
-    times.appendTail(done);
-    Files.writeString(history, done.toString());
+    AgedHistory.age(home, age);
   }
 }

@@ -98,13 +98,18 @@ final class JobForm {
           shape.add(Violation.error("params." + key, "param.shortened_inline", "a shortened inline file",
               "the file itself", "params." + key + " holds an inline file the history kept shortened (data:…,elided-…);"
                   + " give the file itself again"));
+        } else if (value instanceof String text && quotedBracketText(text).isPresent()) {
+          // The way to send a text that starts with [ or { (as --param's): in double quotes, which are taken off.
+          job.param(key.toString(), quotedBracketText(text).get());
         } else if (value instanceof String text && dev.vidgen.core.json.LooksLikeJson.whyNot(text).isPresent()) {
           // A field the page reads as JSON when it can, and else as text: sent, it would be paid for as a string.
           String json = dev.vidgen.core.json.LooksLikeJson.quoted(text).orElse(null);
-          shape.add(Violation.error("params." + key, "param.not_json", text.strip(), "JSON, or a text",
+          shape.add(Violation.error("params." + key, "param.not_json", text.strip(),
+              "JSON, or a text in double quotes when it starts with [ or {",
               "params." + key + ": " + text.strip() + " starts with " + text.strip().charAt(0) + " as JSON does, but is"
                   + " not JSON: " + dev.vidgen.core.json.LooksLikeJson.whyNot(text).get() + "; write it as JSON"
-                  + (json == null ? ", with double quotes around each key and text" : ", such as " + json)));
+                  + (json == null ? ", with double quotes around each key and text" : ", such as " + json)
+                  + " (a text meant as it is goes in double quotes, which are taken off: \"" + text.strip() + "\")"));
         } else if (value != null) {
           job.param(key.toString(), value);
         } else {
@@ -278,5 +283,18 @@ final class JobForm {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /**
+   * The text inside {@code text} when it is a JSON string in double quotes whose text starts with {@code [} or
+   * {@code {} (as {@code --param} reads {@code "[draft] hi"}); empty otherwise, so other quoted texts go as they are.
+   */
+  private static Optional<String> quotedBracketText(String text) {
+    String value = text.strip();
+    if (value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
+      return Optional.empty();
+    }
+    return JsonTrees.tryParse(value).filter(String.class::isInstance).map(String.class::cast)
+        .filter(inner -> inner.strip().startsWith("[") || inner.strip().startsWith("{"));
   }
 }

@@ -189,6 +189,18 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aTextThatStartsWithABracketIsSentWhenGivenInDoubleQuotesAsParamTakesIt() throws IOException {
+    start();
+    // As --param 'note="[draft] hi"': the quotes say it is a text, and are taken off (trial EE F2).
+    Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+        + "\"params\":{\"note\":\"\\\"[draft] hi\\\"\",\"label\":\"\\\"quoted\\\"\"}}"));
+
+    assertThat(check).as(check.toString()).containsEntry("valid", true);
+    assertThat((String) ((Map<?, ?>) check.get("preview")).get("body"))
+        .contains("\"note\":\"[draft] hi\"").contains("\"label\":\"\\\"quoted\\\"\"");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void neverReadsALocalFileNamedAsAVideoAddress() throws IOException {
     start();
