@@ -37,7 +37,9 @@ final class StatusCommand extends TaskCommand {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
           session.setupOptions().toArray(String[]::new)), output);
     } catch (dev.vidgen.core.error.TaskNotFoundException notFound) {
-      if (!madeMomentsAgo(target.handle())) {
+      if (madeMomentsAgo(target.handle())) {
+        target.history().ifPresent(HistoryRecord::madeWithAnotherKey); // said, not recorded: it may not be listed yet
+      } else {
         target.history().ifPresent(HistoryRecord::notFound); // recorded as wait and download record it
       }
       // Still exit 5, but the words say that the provider let the task go, and where its video is saved (DZ F1, F5).
