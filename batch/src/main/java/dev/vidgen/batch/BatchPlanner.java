@@ -60,9 +60,12 @@ final class BatchPlanner {
         key = "job-" + line.fingerprint().substring(0, 12) + (seen > 1 ? "-" + seen : "");
       }
       Path root = outDir.toAbsolutePath().normalize();
-      Path out = root.resolve(line.out() != null ? line.out() : fileName(key) + ".mp4").normalize();
-      Integer sameOut = outs.putIfAbsent(out, line.number());
-      if (!out.startsWith(root) || out.equals(root)) {
+      String outName = line.out() != null ? line.out() : fileName(key) + ".mp4";
+      Path out = nameable(root, outName);
+      Integer sameOut = out == null ? null : outs.putIfAbsent(out, line.number());
+      if (out == null) {
+        problems.add(unnameable(line, outName));
+      } else if (!out.startsWith(root) || out.equals(root)) {
         problems.add(Violation.error("out", "line.out_outside", line.out(), "a file inside " + root,
             "line " + line.number() + ": out " + line.out() + " is not a file inside the output folder " + root
                 + "; give a relative path such as " + fileName(key) + ".mp4 or sub/" + fileName(key) + ".mp4"));
@@ -86,6 +89,23 @@ final class BatchPlanner {
       }
     }
     return new BatchPlan(batch, lines, jobs, invalid, outDir, followable);
+  }
+
+  /** {@code name} inside {@code root}; null when this locale cannot name that file (a C locale, other letters). */
+  private static Path nameable(Path root, String name) {
+    try {
+      return root.resolve(name).normalize();
+    } catch (java.nio.file.InvalidPathException unnameable) {
+      return null;
+    }
+  }
+
+  /** The refusal of a line whose file {@code name} cannot be named in this locale: found before anything is paid. */
+  private static Violation unnameable(BatchLine line, String name) {
+    return Violation.error("out", "line.out_unnameable", name, "a file name this locale can write",
+        "line " + line.number() + ": its file " + name + " cannot be named in this locale (file names are read as "
+            + System.getProperty("sun.jnu.encoding", "its charset") + "); run with a UTF-8 locale"
+            + " (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it), or give the line an \"out\" in ASCII letters");
   }
 
   /**

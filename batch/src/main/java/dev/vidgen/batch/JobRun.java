@@ -195,10 +195,11 @@ final class JobRun {
 
   /**
    * The journal's marks of a create's waits: while every take was refused without making a task and
-   * the next waits out its backoff, or while a take waits its turn under the client-side rate limit, the
-   * job stays {@code submitting} marked {@link JobStore#CREATE_WAITING}, so that a run finding it so after
-   * a kill sends it again rather than calling it unknown; the mark is taken off, durably, before the take
-   * leaves. Marks are written one after another, and the create's answer after them.
+   * the next waits out its backoff, or while a take waits its turn under the client-side rate limit or
+   * for one of the provider's connections, the job stays {@code submitting} marked
+   * {@link JobStore#CREATE_WAITING}, so that a run finding it so after a kill sends it again rather than
+   * calling it unknown; the mark is taken off, durably, before the take leaves. Marks are written one
+   * after another, and the create's answer after them.
    */
   private final class Takes implements dev.vidgen.core.client.CreateTakes {
     /** The job's tries before this create. */
@@ -226,6 +227,14 @@ final class JobRun {
       untried = first;
       markWaiting(b -> first ? b.attempts(attemptsBefore) : b, "its create waits its turn under the rate limit"
           + " (about " + spoken(delay) + "); none is on its way");
+    }
+
+    @Override
+    public void waitingForConnection() {
+      boolean first = !refused;
+      untried = first;
+      markWaiting(b -> first ? b.attempts(attemptsBefore) : b,
+          "its create waits for one of the provider's connections; none is on its way");
     }
 
     @Override

@@ -694,6 +694,46 @@ class BatchRunnerTest {
   }
 
   @Test
+  void whileItsCreateWaitsForOneOfTheProvidersConnectionsTheJournalSaysNoneIsOnItsWayAndANextRunSendsIt()
+      throws Exception {
+    CompletableFuture<JobHandle> answer = new CompletableFuture<>();
+    backend.submitScript.put("a", job -> {
+      backend.takes.waitingForConnection();
+      return answer;
+    });
+    BatchPlan plan = plan(line("a", PLAIN_MODEL));
+    CompletableFuture<BatchReport> run = CompletableFuture.supplyAsync(() -> runner(1, false).run(plan));
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entry("a").createWaiting());
+    Entry killedThere = entry("a");
+    assertThat(killedThere.state()).isEqualTo(State.SUBMITTING);
+    assertThat(killedThere.reason()).contains("waits for one of the provider's connections; none is on its way");
+    assertThat(killedThere.attempts()).as("nothing of it has left yet").isZero();
+
+    // A kill -9 now leaves the journal so; the next run (a new process, its lease gone) reads it.
+    InMemoryJobStore after = new InMemoryJobStore();
+    PlannedJob job = plan.jobs().get(0);
+    Entry enrolled = after.enroll(BATCH, List.of(Entry.pending(BATCH, job.key(), job.line(), job.fingerprint(),
+        job.job().model(), job.out().toString(), job.quote().credits(), Instant.EPOCH))).get(0);
+    after.update(enrolled.toBuilder().state(killedThere.state()).attempts(killedThere.attempts())
+        .reason(killedThere.reasonCode(), killedThere.reason()).updatedAt(Instant.EPOCH).build()).orElseThrow();
+    ScriptedBackend next = new ScriptedBackend(after, BATCH);
+    BatchReport report = BatchRunner.builder().backend(next).store(after).concurrency(1).resubmitUnknown(false)
+        .scheduler(scheduler).requeueDelay(Duration.ofMillis(1)).worker("test-worker").build().run(plan);
+
+    assertThat(next.count("submit")).as("sent without --resubmit-unknown").isEqualTo(1);
+    assertThat(next.calls).as("nothing looked up: none was on its way").noneMatch(call -> call.startsWith("find"));
+    assertThat(report.count(State.UNKNOWN)).isZero();
+    assertThat(report.count(State.COMPLETED)).isEqualTo(1);
+
+    backend.takes.sendingAgain().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(entry("a").createWaiting()).as("taken off before the take leaves").isFalse();
+    assertThat(entry("a").attempts()).as("counted as tried once it leaves").isEqualTo(1);
+    answer.complete(backend.handle(plan.jobs().get(0).job(), null));
+    assertThat(run.get(10, TimeUnit.SECONDS).count(State.COMPLETED)).isEqualTo(1);
+  }
+
+  @Test
   void aTakeRefusedWith429ThatThenWaitsItsTurnKeepsCountingAsTried() throws Exception {
     CompletableFuture<JobHandle> answer = new CompletableFuture<>();
     backend.submitScript.put("a", job -> {

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionException;
  * is refused before anything is sent, after one more read (a top-up since counts). A read older
  * than five minutes is made again, for clients that live long. A provider that reports no balance
  * is not checked; a balance that cannot be read (or does not answer within {@link #READ_TIMEOUT})
- * before any read succeeded lets the job go on with a warning (and is read again next time), and
- * after one, leaves its count standing.
+ * before any read succeeded lets the job go on with a warning, and after one, leaves its count standing; it
+ * is not asked for again within {@link #UNREAD_RESPITE}, nor after the client's own balance read failed.
  */
 final class AccountFunds {
   /** The error code of a refusal, as the provider's own 402 answer has it. */
@@ -32,6 +32,13 @@ final class AccountFunds {
    * minutes on some) is not waited out in silence.
    */
   static final java.time.Duration READ_TIMEOUT = LiveModelCheck.READ_TIMEOUT;
+  /**
+   * A balance that could not be read (no answer, a server error), here or by the client's own {@link
+   * VidgenClient#balances} just before (the playground's read before a Generate, a batch's first look), is not
+   * asked for again for this long: the job right after goes on unchecked instead of waiting a second time
+   *. Three read timeouts, so it covers that job's uploads; a job a minute later reads again.
+   */
+  static final java.time.Duration UNREAD_RESPITE = java.time.Duration.ofMinutes(1);
 
   private final ClientRuntime runtime;
   private final boolean enabled;
@@ -41,6 +48,8 @@ final class AccountFunds {
   private java.time.Instant readAt;
   /** The last balances read, for a refusal's words; null before. */
   private Balances lastRead;
+  /** The last read that failed (other than a refused key), while no read succeeded since; null otherwise. */
+  private Unread unread;
   /** What is left after the quotes sent; null until read, or when unlimited or unknown. */
   private BigDecimal left;
   /**
@@ -85,6 +94,12 @@ final class AccountFunds {
 
   /** Whether a quote fits what is left. */
   private enum Fit { TAKEN, UNCHECKED, SHORT }
+
+  /**
+   * A balance read that failed at {@code at} for {@code why}; {@code told} when it was the client's own read, whose
+   * caller learnt it (and said it), so that the jobs after it draw no warning of their own.
+   */
+  private record Unread(java.time.Instant at, String why, boolean told) {}
 
   /** Takes {@code quote} from what is left when it fits. */
   private Fit take(PriceQuote quote) {
@@ -166,47 +181,91 @@ final class AccountFunds {
   }
 
   /**
+   * The client's own balance read ({@link VidgenClient#balances}) ended with {@code failure} (null when it
+   * answered): one that failed other than by a refused key, a provider that reports no balance or its caller
+   * abandoning it starts an {@link #UNREAD_RESPITE}, told to its caller already; one that answered ends it.
+   */
+  void heard(Throwable failure) {
+    if (!enabled) {
+      return;
+    }
+    Throwable cause = failure == null ? null : AsyncFailures.unwrap(failure);
+    synchronized (lock) {
+      if (cause == null) {
+        unread = null;
+      } else if (cause instanceof dev.vidgen.core.error.ProviderException && !isRefusedKey(cause)) {
+        unread = new Unread(runtime.time().now(), String.valueOf(cause.getMessage()), true);
+      }
+    }
+  }
+
+  /**
    * The balances as read, read again when {@code again} (unless the last read is a moment old),
-   * when the last read failed, or when it is older than {@link #READ_AGAIN_AFTER}.
+   * when the last read failed (not within {@link #UNREAD_RESPITE}), or when it is older than {@link
+   * #READ_AGAIN_AFTER}.
    */
   private CompletableFuture<Optional<Balances>> balances(boolean again) {
+    String unchecked;
     synchronized (lock) {
       java.time.Instant now = runtime.time().now();
       boolean stale = readAt != null && (again ? readAt.plus(MIN_READ_GAP).isBefore(now)
           : readAt.plus(READ_AGAIN_AFTER).isBefore(now));
-      if (read == null || read.isCompletedExceptionally() || (read.isDone() && stale)) {
-        readAt = now;
-        read = withinReadTimeout(Futures.attempt(() -> runtime.provider().balances())).handle((balances, failure) -> {
-          if (failure == null) {
-            synchronized (lock) {
-              lastRead = balances;
-              warnOfAnotherRate(balances);
-              // The quotes of creates still on their way are not in the provider's figure yet.
-              left = balances.effectiveRemaining().map(fresh -> fresh.subtract(unsettled)).orElse(null);
-            }
-            return Optional.of(balances);
-          }
-          Throwable cause = AsyncFailures.unwrap(failure);
-          if (isRefusedKey(cause)) {
-            synchronized (lock) {
-              read = null;
-            }
-            throw new CompletionException(cause);
-          }
-          if (!(cause instanceof UnsupportedOperationException)) {
-            if (!again) {
-              runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
-                  + " could not be read (" + cause.getMessage() + "); the job is sent without a balance check");
-            }
-            synchronized (lock) {
-              read = null;
-            }
-          }
-          return Optional.empty();
-        });
+      boolean wouldRead = read == null || read.isCompletedExceptionally() || (read.isDone() && stale);
+      if (wouldRead && unread != null && !unread.at().plus(UNREAD_RESPITE).isBefore(now)) {
+        // Just failed: not waited for again. A count read before still stands; without one the job goes unchecked,
+        // said as after the read that failed (unless the client's own read failed: its caller said it).
+        unchecked = !again && !unread.told() && lastRead == null ? unread.why() : null;
+      } else if (wouldRead) {
+        return readNow(again, now);
+      } else {
+        return read;
       }
-      return read;
     }
+    if (unchecked != null) {
+      warnUnchecked(unchecked);
+    }
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  /** {@link #balances} under the lock, once a read is due: a new read, shared by the jobs that ask meanwhile. */
+  private CompletableFuture<Optional<Balances>> readNow(boolean again, java.time.Instant now) {
+    readAt = now;
+    read = withinReadTimeout(Futures.attempt(() -> runtime.provider().balances())).handle((balances, failure) -> {
+      if (failure == null) {
+        synchronized (lock) {
+          unread = null;
+          lastRead = balances;
+          warnOfAnotherRate(balances);
+          // The quotes of creates still on their way are not in the provider's figure yet.
+          left = balances.effectiveRemaining().map(fresh -> fresh.subtract(unsettled)).orElse(null);
+        }
+        return Optional.of(balances);
+      }
+      Throwable cause = AsyncFailures.unwrap(failure);
+      if (isRefusedKey(cause)) {
+        synchronized (lock) {
+          read = null;
+        }
+        throw new CompletionException(cause);
+      }
+      if (!(cause instanceof UnsupportedOperationException)) {
+        if (!again) {
+          warnUnchecked(String.valueOf(cause.getMessage()));
+        }
+        synchronized (lock) {
+          read = null;
+          unread = new Unread(runtime.time().now(), String.valueOf(cause.getMessage()), false);
+        }
+      }
+      return Optional.empty();
+    });
+    return read;
+  }
+
+  /** Says that a job goes out without the balance check, because the balance could not be read ({@code why}). */
+  private void warnUnchecked(String why) {
+    runtime.events().warning("balance.unreadable", "the balance of " + runtime.provider().id()
+        + " could not be read (" + why + "); the job is sent without a balance check");
   }
 
   /**

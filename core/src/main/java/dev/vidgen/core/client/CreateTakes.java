@@ -39,9 +39,19 @@ public interface CreateTakes {
   }
 
   /**
-   * The next take, after a {@link #waiting} or a {@link #waitingTurn} told, is about to leave: it
-   * leaves once the returned stage completes, and not at all if the stage fails (the submit then ends
-   * with a {@link SubmitNotSentException}). It must not block. The default lets it leave at once.
+   * As {@link #waitingTurn}, but the next take waits for one of the provider's connections (all in use
+   * by other calls) for as long as they stay busy. It must not block. The default tells
+   * {@link #waitingTurn} with no delay, so that a caller marking one wait marks this one too.
+   */
+  default void waitingForConnection() {
+    waitingTurn(Duration.ZERO);
+  }
+
+  /**
+   * The next take, after a {@link #waiting}, a {@link #waitingTurn} or a {@link #waitingForConnection}
+   * told, is about to leave: it leaves once the returned stage completes, and not at all if the stage
+   * fails (the submit then ends with a {@link SubmitNotSentException}). It must not block. The default
+   * lets it leave at once.
    */
   default CompletionStage<?> sendingAgain() {
     return CompletableFuture.completedFuture(null);

@@ -24,8 +24,12 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
   private final CreateTakes takes;
   /** Whether some take was answered with a server error or not at all, and so may have made a task. */
   private volatile boolean mayHaveMadeTask;
-  /** Whether {@link CreateTakes#waitingTurn} was told and its {@link #leaving} not yet asked. */
+  /** Whether a wait (for a turn, for a connection) was told to the takes and its {@link #leaving} not yet asked. */
   private volatile boolean toldTurn;
+  /** What the take told to wait waits for, as "waited its turn under the rate limit". */
+  private volatile String toldWait = TURN;
+  private static final String TURN = "waited its turn under the rate limit";
+  private static final String CONNECTION = "waited for one of the provider's connections";
 
   ResendGuard(BudgetLedger ledger, PriceQuote quote, CompletableFuture<JobHandle> caller,
       CompletableFuture<?> stopSending, int allowedBlindResends) {
@@ -163,8 +167,23 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     if (mayHaveMadeTask) {
       return;
     }
+    toldWait = TURN;
     toldTurn = true;
     takes.waitingTurn(delay);
+  }
+
+  /**
+   * A take waits for one of the provider's connections: told to the caller's takes, as a wait for a turn
+   * is, only while no take so far can have made a task.
+   */
+  @Override
+  public final void waitingForConnection() {
+    if (mayHaveMadeTask) {
+      return;
+    }
+    toldWait = CONNECTION;
+    toldTurn = true;
+    takes.waitingForConnection();
   }
 
   /**
@@ -192,17 +211,18 @@ abstract class ResendGuard implements RetryLoop.AfterServerError<TaskSnapshot>, 
     return heard;
   }
 
-  /** Not sent: the take waited its turn, and the caller could not hear that it was leaving ({@code why}). */
+  /** Not sent: the take waited (its turn, a connection), and the caller could not hear it was leaving ({@code why}). */
   private SubmitNotSentException heldBackInTurn(Throwable why) {
     int refused = failedTakes();
     String said = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
     String clipped = dev.vidgen.core.text.SafeText.clip(said, 200);
+    String waited = toldWait;
     return refused == 0
-        ? new SubmitNotSentException("the create was not sent: it waited its turn under the rate limit, and the caller"
+        ? new SubmitNotSentException("the create was not sent: it " + waited + ", and the caller"
             + " could not record that it was leaving (" + clipped + "); " + sentBeforeTheCreate())
         : new SubmitNotSentException("the create was not sent again: " + (refused == 1 ? "its one take was"
             : "each of its " + refused + " takes was") + " refused without making a task (as a 429 or a 503 is), the"
-            + " next waited its turn under the rate limit, and the caller could not record that it was leaving ("
+            + " next " + waited + ", and the caller could not record that it was leaving ("
             + clipped + "); nothing more was sent", refused);
   }
 

@@ -728,9 +728,34 @@ public final class VidgenClient implements AutoCloseable {
     return Futures.await(balancesAsync(), true);
   }
 
-  /** {@link #balances} without blocking; cancelling the future abandons the read. */
+  /**
+   * {@link #balances} without blocking; cancelling the future abandons the read. A read that failed (no answer, a
+   * server error) keeps the balance check before this client's next create from waiting for the balance again for
+   * a minute: that job goes on without it.
+   */
   public CompletableFuture<Balances> balancesAsync() {
-    return track(() -> readBalance(provider::balances));
+    return track(() -> {
+      CompletableFuture<Balances> read = readBalance(provider::balances);
+      // The check learns the outcome before the caller does, so that a create the caller sends next knows it.
+      CompletableFuture<Balances> told = new CompletableFuture<>();
+      read.whenComplete((balances, failure) -> {
+        try {
+          funds.heard(failure);
+        } finally {
+          if (failure == null) {
+            told.complete(balances);
+          } else {
+            told.completeExceptionally(failure);
+          }
+        }
+      });
+      told.whenComplete((balances, failure) -> {
+        if (told.isCancelled()) {
+          read.cancel(true);
+        }
+      });
+      return told;
+    });
   }
 
   /**

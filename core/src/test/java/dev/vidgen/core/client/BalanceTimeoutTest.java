@@ -105,6 +105,69 @@ class BalanceTimeoutTest {
   }
 
   @Test
+  void aCreateRightAfterTheClientsOwnBalanceReadTimedOutIsNotHeldForASecondRead() {
+    fixture.close();
+    fixture = new ClientFixture(new ScriptedProvider(), builder -> builder.balanceTimeout(Duration.ofSeconds(20)));
+    fixture.provider.balanceAnswers(new CompletableFuture<Balance>(), new CompletableFuture<Balance>());
+    fixture.provider.createAnswers(dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-1")));
+    CompletableFuture<?> ownRead = fixture.client.balancesAsync(); // the playground's read before a Generate
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(failureOf(ownRead)).isInstanceOf(ProviderUnavailableException.class);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(fixture.provider.count("create")).as("sent at once: one 20 s wait for a hanging balance, not two")
+        .isOne();
+    assertThat(submit).isCompleted();
+    assertThat(fixture.provider.balanceReads()).as("the check did not read again").isOne();
+    assertThat(fixture.listener.warnings()).as("the caller of the read that failed was told; no second warning")
+        .noneMatch(warning -> warning.startsWith("balance.unreadable"));
+  }
+
+  @Test
+  void aBalanceThatTimedOutIsNotWaitedForByTheNextJobButIsReadAgainAMinuteLater() {
+    fixture.provider.balanceAnswers(new CompletableFuture<Balance>(), new CompletableFuture<Balance>(),
+        new CompletableFuture<Balance>());
+    fixture.provider.createAnswers(dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-1")),
+        dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-2")),
+        dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-3")));
+    fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(fixture.provider.count("create")).isOne();
+
+    CompletableFuture<JobHandle> next = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+    assertThat(next).as("not held another 20 s").isCompleted();
+    assertThat(fixture.provider.balanceReads()).isOne();
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("balance.unreadable"))
+        .as("each job sent unchecked says so, in the same words").hasSize(2)
+        .satisfies(said -> assertThat(said.get(1)).isEqualTo(said.get(0)));
+
+    fixture.advance(Duration.ofSeconds(61)); // past AccountFunds.UNREAD_RESPITE
+    CompletableFuture<JobHandle> later = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+    assertThat(fixture.provider.balanceReads()).as("a job a minute later reads again").isEqualTo(2);
+    assertThat(later).as("and waits for that read").isNotDone();
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(later).isCompleted();
+  }
+
+  @Test
+  void aRefusedKeyInTheClientsOwnReadStillStopsTheJobAtTheChecksRead() {
+    fixture.provider.balanceAnswers(ScriptedProvider.failure(FailureKind.AUTHENTICATION));
+    CompletableFuture<?> ownRead = fixture.client.balancesAsync();
+    fixture.advance(Duration.ZERO);
+    assertThat(failureOf(ownRead)).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
   void aTimeoutThatIsNotPositiveIsRefusedSayingSo() {
     assertThatThrownBy(() -> VidgenClient.builder().balanceTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("balanceTimeout must be positive, was PT0S");

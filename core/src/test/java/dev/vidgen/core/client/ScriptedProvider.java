@@ -278,6 +278,14 @@ final class ScriptedProvider implements VideoProvider {
   /** The turn the next create waits for, as under a client-side rate limit; null: its turn is free at once. */
   private CompletableFuture<Void> nextTurn;
 
+  /** As {@link #nextCreateWaitsFor}, but the create says it waits for one of the provider's connections. */
+  synchronized ScriptedProvider nextCreateWaitsForConnection(CompletableFuture<Void> connection) {
+    connectionWait = true;
+    return nextCreateWaitsFor(connection);
+  }
+
+  private boolean connectionWait;
+
   /**
    * Makes the next create wait for {@code turn} before it leaves, as a rate limiter holds one back: it
    * tells its {@link dev.vidgen.core.port.CreateTurns} that it waits 3 s, and once {@code turn} completes it
@@ -292,9 +300,12 @@ final class ScriptedProvider implements VideoProvider {
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request, java.util.concurrent.CompletionStage<?> stopSending,
       dev.vidgen.core.port.CreateTurns turns) {
     CompletableFuture<Void> turn;
+    boolean connection;
     synchronized (this) {
       turn = nextTurn;
       nextTurn = null;
+      connection = connectionWait;
+      connectionWait = false;
     }
     if (turn == null) {
       return create(request, stopSending);
@@ -303,7 +314,11 @@ final class ScriptedProvider implements VideoProvider {
     turn.whenComplete((ready, failure) -> mine.complete(null));
     stopSending.whenComplete((stop, failure) -> mine.completeExceptionally(
         new java.util.concurrent.CancellationException("not sent: told to stop while it waited its turn")));
-    turns.waitingTurn(Duration.ofSeconds(3));
+    if (connection) {
+      turns.waitingForConnection();
+    } else {
+      turns.waitingTurn(Duration.ofSeconds(3));
+    }
     return mine.thenCompose(ready -> turns.leaving()).thenCompose(heard -> create(request, stopSending));
   }
 

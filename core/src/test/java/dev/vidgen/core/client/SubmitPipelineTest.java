@@ -776,6 +776,11 @@ class SubmitPipelineTest {
     }
 
     @Override
+    public void waitingForConnection() {
+      told.add("waiting for a connection");
+    }
+
+    @Override
     public CompletableFuture<Void> sendingAgain() {
       told.add("sending again");
       return heard;
@@ -952,6 +957,28 @@ class SubmitPipelineTest {
         .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isEqualTo(1));
     assertThat(fixture.client.remainingBudget().remaining()).as("a 429 made nothing: the price is free again")
         .hasValueSatisfying(left -> assertThat(left).isEqualByComparingTo("50"));
+  }
+
+  @Test
+  void aCreateWaitingForAConnectionTellsItsTakesSoAndIsNeverSentWhenTheyCouldNotRecordItLeaving() {
+    CompletableFuture<Void> connection = new CompletableFuture<>();
+    fixture.provider.nextCreateWaitsForConnection(connection);
+    RecordedTakes takes = new RecordedTakes();
+    takes.heard.completeExceptionally(new java.io.UncheckedIOException(new java.io.IOException("journal is down")));
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid(), null, new CompletableFuture<>(),
+        takes);
+    fixture.advance(Duration.ofSeconds(1));
+    assertThat(takes.told).containsExactly("waiting for a connection");
+    connection.complete(null);
+    fixture.advance(Duration.ZERO);
+
+    assertThat(takes.told).containsExactly("waiting for a connection", "sending again");
+    assertThat(fixture.provider.count("create")).as("never sent").isZero();
+    assertThat(failureOf(submit)).isInstanceOf(SubmitNotSentException.class)
+        .hasMessageContaining("it waited for one of the provider's connections, and the caller could not record")
+        .hasMessageContaining("journal is down")
+        .satisfies(failure -> assertThat(((SubmitNotSentException) failure).refusedTakes()).isZero());
   }
 
   @Test

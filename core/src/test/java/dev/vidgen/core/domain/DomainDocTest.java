@@ -50,6 +50,21 @@ class DomainDocTest {
   }
 
   @Test
+  void everyViolationCodeIsListedWithItsCheckOnTheDomainPage() throws IOException, IllegalAccessException {
+    String page = Files.readString(DocFiles.find("docs/domain.md"), StandardCharsets.UTF_8);
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    for (java.lang.reflect.Field field : ViolationCodes.class.getFields()) {
+      if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        codes.add((String) field.get(null));
+      }
+    }
+
+    assertThat(codes).as("ViolationCodes' codes").hasSizeGreaterThan(50);
+    assertThat(codes).as("codes docs/domain.md does not list in backticks (give each a line in its table)")
+        .filteredOn(code -> !page.contains("`" + code + "`")).isEmpty();
+  }
+
+  @Test
   void theDomainPageShowsTheExampleAsTested() throws IOException {
     String page = Files.readString(DocFiles.find("docs/domain.md"), StandardCharsets.UTF_8);
     String source = Files.readString(

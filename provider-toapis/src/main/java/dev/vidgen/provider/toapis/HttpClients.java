@@ -78,6 +78,8 @@ final class HttpClients {
         .addInterceptor(log)
         .addInterceptor(new AnswerLimit(config.maxAnswerBytes()))
         .addInterceptor(OneImmediateResend.callInterceptor())
+        // A create whose caller journals it leaves only once the caller recorded that it leaves (CallTrace).
+        .addInterceptor(CallTrace.startInterceptor())
         // Bounded by the call timeout, a call needs no timer on each read and write unless asked.
         .readTimeout(config.apiReadTimeout())
         .writeTimeout(config.apiWriteTimeout())

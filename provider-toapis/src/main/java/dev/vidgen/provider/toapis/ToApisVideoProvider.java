@@ -98,7 +98,9 @@ final class ToApisVideoProvider implements VideoProvider {
       dev.vidgen.provider.toapis.internal.AddressKind> addressKinds) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.clients = new HttpClients(config, log, addressKinds);
-    this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString());
+    this.errors = new ErrorMapper(config.apiKey(), config.clock(), config.httpBaseUrl().toString(),
+        new dev.vidgen.provider.toapis.internal.NoAnswer(config.apiReadTimeout(), config.callTimeout(),
+            config.readTimeout()));
     this.calls = new HttpCalls(errors);
     this.authorization = ApiHeaders.authorization(config.apiKey());
     Retrofit retrofit = new Retrofit.Builder()
@@ -189,7 +191,15 @@ final class ToApisVideoProvider implements VideoProvider {
    */
   @Override
   public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending) {
+    return create(request, stopSending, dev.vidgen.core.port.CreateTurns.NONE);
+  }
+
+  /** As {@link #create(SubmitRequest, CompletionStage)}, telling {@code turns} while it waits for a connection. */
+  @Override
+  public CompletableFuture<TaskSnapshot> create(SubmitRequest request, CompletionStage<?> stopSending,
+      dev.vidgen.core.port.CreateTurns turns) {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(turns, "turns == null");
     return guarded(() -> {
       // The client's validation reports these; this is the backstop for a caller that skipped it.
       List<Violation> clashes = new java.util.ArrayList<>(KeyInJob.find(request.job(), config.apiKey()));
@@ -203,7 +213,7 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.create(reference);
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          context, (body, status, headers) -> created(context, body, status, headers), stopSending);
+          context, (body, status, headers) -> created(context, body, status, headers), stopSending, turns);
     });
   }
 

@@ -86,6 +86,61 @@ class HangingCallsTest {
   }
 
   @Test
+  void aCreateWaitingForAConnectionIsToldSoAndLeavesOnlyOnceItsCallerRecordedThatItLeaves() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2).build());
+    List<CompletableFuture<TaskSnapshot>> hanging = hang(2);
+    RecordedTurns turns = new RecordedTurns();
+
+    CompletableFuture<TaskSnapshot> waiting =
+        provider.create(NetworkFailureTest.seedanceRequest("ref-queued"), new CompletableFuture<>(), turns);
+
+    assertThat(turns.told).as("told before the call can leave").containsExactly("waiting for a connection");
+    hanging.forEach(call -> call.cancel(true));
+    await().atMost(Duration.ofSeconds(5)).until(() -> turns.told.contains("leaving"));
+    assertThat(toapis.creates()).as("a connection is free, but the caller has not recorded that it leaves").isEmpty();
+    assertThat(waiting).isNotDone();
+
+    turns.recorded.complete(null);
+
+    TaskSnapshot made = await(waiting);
+    assertThat(toapis.creates()).singleElement()
+        .satisfies(create -> assertThat(create.taskId()).isEqualTo(made.taskId().value()));
+  }
+
+  @Test
+  void aCreateWhoseCallerCouldNotRecordThatItLeavesIsNeverSentAndFailsWithWhyNot() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2).build());
+    RecordedTurns turns = new RecordedTurns();
+    turns.recorded.completeExceptionally(new IllegalStateException("the journal's disk is full"));
+
+    CompletableFuture<TaskSnapshot> create =
+        provider.create(NetworkFailureTest.seedanceRequest("ref-unrecorded"), new CompletableFuture<>(), turns);
+
+    await().atMost(Duration.ofSeconds(5)).until(create::isDone);
+    assertThat(ToApisTesting.failure(create)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("the journal's disk is full");
+    assertThat(turns.told).containsExactly("waiting for a connection", "leaving");
+    assertThat(toapis.creates()).as("nothing left").isEmpty();
+  }
+
+  /** Turns that record what they were told and let the create leave once {@link #recorded} completes. */
+  private static final class RecordedTurns implements dev.vidgen.core.port.CreateTurns {
+    final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CompletableFuture<Void> recorded = new CompletableFuture<>();
+
+    @Override
+    public void waitingForConnection() {
+      told.add("waiting for a connection");
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> leaving() {
+      told.add("leaving");
+      return recorded;
+    }
+  }
+
+  @Test
   void whenEveryCallHangsTheNextWaitsOnlyUntilTheirTimeout() {
     provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2)
         .readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(1)).build());

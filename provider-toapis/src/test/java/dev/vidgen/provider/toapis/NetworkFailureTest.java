@@ -103,9 +103,23 @@ class NetworkFailureTest {
 
     AmbiguousSubmitException error = (AmbiguousSubmitException) failure(provider.create(seedanceRequest("ref-stall")));
 
-    assertThat(error.getMessage()).containsIgnoringCase("timeout");
+    assertThat(error.getMessage()).contains("the create request was sent but no answer came within 0.5 s")
+        .as("said in words, naming no Java class").doesNotContain("Exception").doesNotContain(": timeout");
+    assertThat(error.getCause()).as("the cause stays chained for logs").isInstanceOf(java.io.InterruptedIOException.class);
     assertThat(error.clientReference()).contains("ref-stall");
     assertThat(error.httpStatus()).isZero();
+  }
+
+  @Test
+  void stalledStatusSaysHowLongItWaitedInWords() {
+    toapis.inject(Endpoint.STATUS, Fault.stall());
+
+    ProviderException error = (ProviderException) failure(provider.status(TaskId.of("video_9")));
+
+    assertThat(error.kind()).isEqualTo(FailureKind.NO_RESPONSE);
+    assertThat(error.getMessage()).contains("no answer within 0.5 s after the request was sent")
+        .doesNotContain("Exception").doesNotContain(": timeout");
+    assertThat(error.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
   }
 
   @Test

@@ -21,6 +21,8 @@ public final class CallTrace {
   private volatile boolean sent;
   private volatile int status;
   private volatile Headers headers;
+  /** Asked once the call starts, before it connects: it goes on once the returned stage completes. */
+  private volatile java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> beforeLeaving;
 
   /** Whether sending began on an open connection. */
   public boolean sent() {
@@ -53,6 +55,51 @@ public final class CallTrace {
   /** Marks the request as leaving; false when it was held back first. */
   private boolean leave() {
     return departure.compareAndSet(WAITING, LEAVING) || departure.get() == LEAVING;
+  }
+
+  /**
+   * Holds the call, once the dispatcher starts it (a connection is free), until the stage {@code gate}
+   * gives completes; a failed stage keeps it from leaving.
+   */
+  public void beforeLeaving(java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> gate) {
+    this.beforeLeaving = gate;
+  }
+
+  /**
+   * The interceptor that holds a started call until its {@link #beforeLeaving} gate opens; add it as
+   * an application interceptor, so that the call waits before it connects.
+   */
+  public static Interceptor startInterceptor() {
+    return CallTrace::start;
+  }
+
+  private static Response start(Interceptor.Chain chain) throws IOException {
+    CallTrace trace = chain.request().tag(CallTrace.class);
+    var gate = trace == null ? null : trace.beforeLeaving;
+    if (gate != null) {
+      trace.beforeLeaving = null; // asked once, even when OkHttp sends the call again
+      awaitOpen(chain.call(), gate.get().toCompletableFuture());
+    }
+    return chain.proceed(chain.request());
+  }
+
+  /** Waits for {@code gate}; a failed gate, or a call cancelled meanwhile (its timeout), fails the call unsent. */
+  private static void awaitOpen(okhttp3.Call call, java.util.concurrent.CompletableFuture<?> gate) throws IOException {
+    while (true) {
+      try {
+        gate.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return;
+      } catch (java.util.concurrent.TimeoutException stillClosed) {
+        if (call.isCanceled()) {
+          throw new IOException("held back before it left: cancelled while its caller recorded that it was leaving");
+        }
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException failed) {
+        throw new IOException("held back before it left: its caller could not record that it was leaving", failed);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("held back before it left: interrupted");
+      }
+    }
   }
 
   /** The interceptor that fills in the trace; add it as a network interceptor. */

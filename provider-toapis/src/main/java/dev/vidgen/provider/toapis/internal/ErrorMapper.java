@@ -32,11 +32,18 @@ public final class ErrorMapper {
   private final ApiKey apiKey;
   private final Clock clock;
   private final String baseUrl;
+  private final NoAnswer waits;
 
   public ErrorMapper(ApiKey apiKey, Clock clock, String baseUrl) {
+    this(apiKey, clock, baseUrl, NoAnswer.UNKNOWN);
+  }
+
+  /** With the {@code waits} a sent request had, which a timeout's message names. */
+  public ErrorMapper(ApiKey apiKey, Clock clock, String baseUrl, NoAnswer waits) {
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.waits = Objects.requireNonNull(waits, "waits == null");
   }
 
   /** An answer with a status outside 2xx. */
@@ -181,15 +188,22 @@ public final class ErrorMapper {
     if (failure instanceof UnreadableResponseException unreadable && trace.answered()) {
       return fromUnreadable(context, trace.status(), trace.headers(), unreadable);
     }
-    String what = describe(failure);
     if (!trace.sent()) {
       // Said in words (which address refused or did not answer), not by the exception's class name.
       String why = NoConnection.why(failure, context.operation() == Operation.DOWNLOAD ? null : baseAddress());
       ProviderErrorDetails details = details(context, 0, null, "could not connect: " + why, null);
       return ProviderException.of(FailureKind.CONNECT_FAILED, details, failure);
     }
-    String message = (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
+    // Said in words (how long it waited), not by the exception's class name, which stays the chained cause for logs.
+    String what = waits.why(context.operation(), trace.answered(), failure);
+    boolean timedOut = failure instanceof java.io.InterruptedIOException;
+    String message = timedOut && !trace.answered() ? what
+        : (trace.answered() ? "the answer broke off: " : "no answer: ") + what;
     if (context.operation() == Operation.CREATE) {
+      if (timedOut && !trace.answered()) {
+        String waited = what.replace("no answer", "no answer came").replace(" after the request was sent", "");
+        return ambiguous(context, details(context, trace.status(), null, "", trace.headers()), waited, failure);
+      }
       return ambiguous(context, details(context, trace.status(), null, what, trace.headers()),
           trace.answered() ? "its answer broke off" : "no answer came", failure);
     }
@@ -306,11 +320,5 @@ public final class ErrorMapper {
   private String baseAddress() {
     okhttp3.HttpUrl url = baseUrl == null ? null : okhttp3.HttpUrl.parse(baseUrl);
     return url == null ? null : url.host() + ":" + url.port();
-  }
-
-  private static String describe(Throwable failure) {
-    String message = failure.getMessage();
-    String name = failure.getClass().getSimpleName();
-    return message == null || message.isBlank() ? name : name + ": " + message.strip();
   }
 }

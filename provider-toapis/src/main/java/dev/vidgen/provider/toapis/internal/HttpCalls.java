@@ -1,6 +1,8 @@
 package dev.vidgen.provider.toapis.internal;
 
+import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.port.CreateTurns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -95,22 +97,72 @@ public final class HttpCalls {
    */
   public <T, R> CompletableFuture<R> send(Call<T> call, CallTrace trace, CallContext context, Reader<T, R> reader,
       java.util.concurrent.CompletionStage<?> stopSending) {
-    if (stopSending == null) {
+    return send(call, trace, context, reader, stopSending, CreateTurns.NONE);
+  }
+
+  /**
+   * {@link #send(Call, CallTrace, CallContext, Reader, java.util.concurrent.CompletionStage)} telling
+   * {@code turns}: before it is handed to the dispatcher the call is told waiting for a connection, and
+   * once a connection is free it leaves only after {@link CreateTurns#leaving}'s stage completed; a failed
+   * stage ends it unsent, with that stage's failure.
+   */
+  public <T, R> CompletableFuture<R> send(Call<T> call, CallTrace trace, CallContext context, Reader<T, R> reader,
+      java.util.concurrent.CompletionStage<?> stopSending, CreateTurns turns) {
+    Objects.requireNonNull(turns, "turns == null");
+    if (stopSending == null && turns == CreateTurns.NONE) {
       return send(call, trace, context, reader);
     }
     CompletableFuture<R> heldBack = new CompletableFuture<>();
-    stopSending.whenComplete((stopped, failure) -> {
-      if (trace.holdBack()) {
-        heldBack.completeExceptionally(new java.util.concurrent.CancellationException(
-            "not sent: its caller stopped sending before it left; nothing was made"));
-      }
-    });
+    if (stopSending != null) {
+      stopSending.whenComplete((stopped, failure) -> {
+        if (trace.holdBack()) {
+          heldBack.completeExceptionally(new java.util.concurrent.CancellationException(
+              "not sent: its caller stopped sending before it left; nothing was made"));
+        }
+      });
+    }
     if (heldBack.isDone()) {
       return heldBack; // stopped before: never enqueued
+    }
+    if (turns != CreateTurns.NONE) {
+      // Told before the dispatcher has it, so that the mark is never written after the call left.
+      try {
+        turns.waitingForConnection();
+      } catch (RuntimeException notTold) {
+        // Only a mark of the caller's is missing: the call waits and leaves as it would have.
+      }
+      trace.beforeLeaving(() -> heard(turns, trace, heldBack));
     }
     CompletableFuture<R> future = send(call, trace, context, reader);
     heldBack.whenComplete((never, failure) -> future.completeExceptionally(failure));
     return future;
+  }
+
+  /**
+   * Completes once {@link CreateTurns#leaving}'s stage does; when it fails (or asking for it fails) the
+   * call is held back and {@code heldBack} fails first, with that failure: nothing was sent.
+   */
+  private static CompletableFuture<Object> heard(CreateTurns turns, CallTrace trace, CompletableFuture<?> heldBack) {
+    CompletableFuture<Object> heard = new CompletableFuture<>();
+    java.util.function.Consumer<Throwable> refused = failure -> {
+      Throwable cause = AsyncFailures.unwrap(failure);
+      if (trace.holdBack()) {
+        heldBack.completeExceptionally(cause);
+      }
+      heard.completeExceptionally(cause);
+    };
+    try {
+      turns.leaving().whenComplete((any, failure) -> {
+        if (failure == null) {
+          heard.complete(any);
+        } else {
+          refused.accept(failure);
+        }
+      });
+    } catch (RuntimeException e) {
+      refused.accept(e);
+    }
+    return heard;
   }
 
   /**
