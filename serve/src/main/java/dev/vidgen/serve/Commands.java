@@ -23,6 +23,14 @@ final class Commands {
 
   /** {@code vidgen generate --model … --prompt '…' …} followed by the server's own options (such as {@code --provider mock}). */
   static String vidgen(VideoJob job, List<String> extraOptions) {
+    return vidgen(job, extraOptions, Map.of());
+  }
+
+  /**
+   * {@link #vidgen(VideoJob, List)} with the parameters {@code asTyped} that are not JSON, kept as typed: the
+   * command line refuses them as the page does, rather than running the job without them.
+   */
+  static String vidgen(VideoJob job, List<String> extraOptions, Map<String, String> asTyped) {
     List<String> words = new ArrayList<>(List.of("vidgen", "generate", "--model", job.model()));
     if (job.prompt() != null && !job.prompt().isEmpty()) {
       words.addAll(List.of("--prompt", job.prompt()));
@@ -44,6 +52,7 @@ final class Commands {
       words.addAll(List.of("--resolution", job.resolution()));
     }
     job.params().forEach((key, value) -> words.addAll(List.of("--param", key + "=" + paramText(value))));
+    new TreeMap<>(asTyped).forEach((key, text) -> words.addAll(List.of("--param", key + "=" + text)));
     words.addAll(extraOptions);
     return String.join(" ", words.stream().map(Commands::quote).toList());
   }

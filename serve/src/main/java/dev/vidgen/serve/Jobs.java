@@ -239,7 +239,7 @@ final class Jobs {
       }
     };
     listenTo(client);
-    this.notes = new NoteLookups(client, history, clock, this::isSending, (handle, entry) -> {
+    this.notes = new NoteLookups(client, history, baseUrl, clock, this::isSending, (handle, entry) -> {
       if (!closed && !live.containsKey(handle.taskId().value())) {
         follow(handle, entry, false);
       }
@@ -415,7 +415,8 @@ final class Jobs {
     }
     try {
       // A note found later as its own task keeps its create's time: the task is the take that was confirmed.
-      return history.find(client.provider().id(), confirmed).or(() -> history.note(confirmed))
+      // The take of this server: one of the same id another server gave out is another job's.
+      return history.find(client.provider().id(), baseUrl, confirmed).or(() -> history.note(confirmed))
           .filter(named -> history.isTakeOf(named, job, identity)) // a take of another job says nothing of this one
           .map(named -> newest.submittedAt().isAfter(named.submittedAt())).orElse(true);
     } catch (RuntimeException unreadable) {
@@ -703,7 +704,7 @@ final class Jobs {
   }
 
   /**
-   * Follows again every task of this provider the playground submitted that the history shows
+   * Follows again every task of this provider and server the playground submitted that the history shows
    * unfinished, or completed less than a day ago without its video saved (a day: as long as ToAPIs and
    * the mock keep results).
    */
@@ -712,6 +713,9 @@ final class Jobs {
     Instant dayAgo = clock.instant().minus(Duration.ofHours(24));
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (HistoryEntry entry : history.entries()) {
+      if (!onThisServer(entry)) {
+        continue; // another server's task (a staging run): this server's answer for its id would be another task's
+      }
       boolean unsaved = entry.status().equals("completed") && entry.file() == null
           && entry.submittedAt().isAfter(dayAgo);
       boolean newestOfItsId = seen.add(entry.provider() + "/" + entry.taskId()); // an id given out again: the newest
@@ -1337,7 +1341,12 @@ final class Jobs {
     if (file == null) {
       return null;
     }
-    Path path = Path.of(file).toAbsolutePath().normalize();
+    Path path;
+    try {
+      path = Path.of(file).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException unnameable) {
+      return null; // a name this locale cannot write (a C locale): not one of the playground's, which are ASCII
+    }
     return path.getParent() != null && path.getParent().equals(videos) ? "/videos/" + path.getFileName() : null;
   }
 

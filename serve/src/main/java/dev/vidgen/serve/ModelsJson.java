@@ -67,6 +67,8 @@ final class ModelsJson {
     json.put("resolutions", route.resolutions());
     json.put("default_resolution", route.defaultResolution());
     json.put("max_prompt_chars", route.maxPromptChars());
+    // A prompt limit the provider does not document is vidgen's guess: the page's over-the-limit line says so.
+    json.put("max_prompt_chars_assumed", route.assumption("max_prompt_chars").isPresent());
     json.put("prompt_required", route.promptRequired());
     json.put("price", price(route.price()));
     json.put("known_params", route.knownParams().stream().filter(param -> !filledByProvider.contains(param)).toList());

@@ -5,6 +5,7 @@ import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.serve.history.BaseUrls;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import java.time.Clock;
@@ -44,6 +45,8 @@ final class NoteLookups {
 
   private final VidgenClient client;
   private final TaskHistory history;
+  /** The base URL the client sends to, as the history records it (null: the provider's own address). */
+  private final String baseUrl;
   private final Clock clock;
   private final Predicate<HistoryEntry> sendingHere;
   private final BiConsumer<JobHandle, HistoryEntry> follow;
@@ -74,20 +77,23 @@ final class NoteLookups {
   }
 
   /**
+   * @param baseUrl the base URL {@code client} sends to, as the history records it (null: the provider's own address);
+   *     only the notes of creates sent there are looked up, and a task found is that server's
    * @param sendingHere whether a note's create is on its way from this playground now (its own answer settles it)
    * @param follow follows a task found (its handle, its history entry) and saves its video
    * @param changed tells the page of a note settled
    */
-  NoteLookups(VidgenClient client, TaskHistory history, Clock clock, Predicate<HistoryEntry> sendingHere,
-      BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
-    this(client, history, clock, Later.onTimer(), sendingHere, follow, changed);
+  NoteLookups(VidgenClient client, TaskHistory history, String baseUrl, Clock clock,
+      Predicate<HistoryEntry> sendingHere, BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
+    this(client, history, baseUrl, clock, Later.onTimer(), sendingHere, follow, changed);
   }
 
   /** As the other constructor, with the look-ups put off run by {@code later} (read with {@code clock}). */
-  NoteLookups(VidgenClient client, TaskHistory history, Clock clock, Later later, Predicate<HistoryEntry> sendingHere,
-      BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
+  NoteLookups(VidgenClient client, TaskHistory history, String baseUrl, Clock clock, Later later,
+      Predicate<HistoryEntry> sendingHere, BiConsumer<JobHandle, HistoryEntry> follow, Consumer<HistoryEntry> changed) {
     this.client = client;
     this.history = history;
+    this.baseUrl = baseUrl;
     this.clock = clock;
     this.later = later;
     this.sendingHere = sendingHere;
@@ -116,7 +122,8 @@ final class NoteLookups {
   }
 
   /**
-   * Whether {@code entry} is an open note of this provider whose create carried the client reference
+   * Whether {@code entry} is an open note of this provider and server (another server's "not found" says nothing of
+   * a create sent elsewhere) whose create carried the client reference
    * its name ends with, sent within {@link #LOOK_BACK}, claiming one task at most, not on its way from
    * here, not waiting for the look-up put off until its task would be listed, and, once it would be, not
    * tried {@link #MAX_TRIES} times already.
@@ -124,6 +131,7 @@ final class NoteLookups {
   private boolean lookable(HistoryEntry entry, Instant now) {
     return entry.status().equals(HistoryEntry.UNKNOWN) && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
         && entry.referenceSent() && entry.provider().equals(client.provider().id())
+        && BaseUrls.sameServer(entry.provider(), entry.baseUrl(), baseUrl)
         && client.catalog().find(entry.model()).map(client.provider()::takesClientReference).orElse(true)
         && entry.possibleTasks() == 1 && entry.claimed().isEmpty() && !sendingHere.test(entry)
         && entry.submittedAt().isAfter(now.minus(LOOK_BACK)) && !waiting.containsKey(entry.taskId())
@@ -201,7 +209,8 @@ final class NoteLookups {
         JobHandle handle = new JobHandle(client.provider().id(), task.taskId(), note.model(), quoteOf(note),
             note.submittedAt(), reference);
         // A task already in the history (another process found it first) keeps its entry: its file, its time.
-        Optional<HistoryEntry> known = history.find(handle.providerId(), handle.taskId().value());
+        // Of this server: a task of the same id that another server gave out is another task.
+        Optional<HistoryEntry> known = history.find(handle.providerId(), baseUrl, handle.taskId().value());
         // An ended task is followed once more, so that its verdict (the provider's words, its video) is read then.
         made[0] = known.orElseGet(() -> note.madeAs(handle, task.status().isTerminal()
             ? dev.vidgen.core.domain.TaskStatus.IN_PROGRESS.id() : task.status().id(), now));

@@ -438,7 +438,10 @@ public final class Playground implements AutoCloseable {
         maskedHeaders(preview.headers()), settings.withoutKey(preview.body()));
     json.put("preview", preview == null ? null : preview(preview));
     json.put("same_job", report.isValid() ? sameJob(job, client) : null);
-    json.put("command", Commands.vidgen(job, settings.commandOptions()));
+    // What the form refused is kept in the command (a parameter that is not JSON) or said beside it as left out.
+    CommandGaps gaps = CommandGaps.of(report.violations());
+    json.put("command", Commands.vidgen(job, settings.commandOptions(), gaps.asTyped()));
+    json.put("command_note", gaps.note().orElse(null));
     json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic));
     return json;
   }

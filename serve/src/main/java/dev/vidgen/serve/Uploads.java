@@ -57,7 +57,7 @@ final class Uploads {
     String name = safeName(claimedName, kind);
     String id = idOf(data);
     Path dir = folder.resolve(id);
-    Path file = dir.resolve(name);
+    Path file = nameable(dir, name, kind);
     // The same image, under this name or another, is the upload kept before: one job whatever the file was called,
     // so that the same-job checks (which compare inputs by upload) see one job where the provider gets one request.
     Optional<Upload> kept = find(id).filter(earlier -> earlier.bytes() == data.length);
@@ -73,6 +73,19 @@ final class Uploads {
       throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + dev.vidgen.core.text.IoReasons.of(e), e);
     }
     return new Upload(id, file, kind, data.length);
+  }
+
+  /**
+   * {@code name} in {@code dir}, or, where this locale cannot name it (Java 17 under a C locale writes file names in
+   * US-ASCII), the same name with each letter beyond ASCII as {@code _}: kept under a name this locale can write.
+   */
+  static Path nameable(Path dir, String name, ImageKind kind) {
+    try {
+      return dir.resolve(name);
+    } catch (java.nio.file.InvalidPathException unnameable) {
+      String ascii = name.replaceAll("[^\\x20-\\x7E]", "_");
+      return dir.resolve(ascii.matches("_*\\.[A-Za-z0-9]+") ? "image." + kind.extension() : ascii);
+    }
   }
 
   /**

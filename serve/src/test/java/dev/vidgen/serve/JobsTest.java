@@ -58,6 +58,27 @@ class JobsTest {
   }
 
   @Test
+  void aPlaygroundStartedAgainFollowsItsOwnServersTaskNotAnotherServersOfTheSameId() throws Exception {
+    mockWithClient(0);
+    dev.vidgen.core.client.JobHandle made = client.submitAsync(aJob()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    // This server's task, then a staging server's of the same id recorded later (the newest of its id).
+    history().record(HistoryEntry.submitted(made, aJob(), "serve").withBaseUrl(THIS_SERVER));
+    dev.vidgen.core.client.JobHandle staging = new dev.vidgen.core.client.JobHandle(made.providerId(), made.taskId(),
+        made.model(), made.quote(), made.submittedAt().plusSeconds(5), null);
+    history().record(HistoryEntry.submitted(staging, aJob(), "serve").withBaseUrl("https://staging.example.test"));
+    Jobs jobs = jobs(Clock.systemUTC(), Duration.ofMillis(100));
+
+    assertThat(jobs.pickUp()).as("one task followed: this server's").isEqualTo(1);
+
+    String id = made.taskId().value();
+    await().atMost(Duration.ofSeconds(20)).until(() -> history().find("mock", THIS_SERVER, id)
+        .filter(HistoryEntry::isFinished).isPresent());
+    assertThat(history().find("mock", THIS_SERVER, id).orElseThrow().status()).isEqualTo("completed");
+    assertThat(history().find("mock", "https://staging.example.test", id).orElseThrow().status())
+        .as("the staging server's task is not read here").isEqualTo("queued");
+  }
+
+  @Test
   void tasksWhoseIdsWouldMeetOnceMadeSafeGetFilesOfTheirOwn() {
     assertThat(dev.vidgen.core.text.SafeText.fileStem("dup/A")).isNotEqualTo(dev.vidgen.core.text.SafeText.fileStem("dup:A"))
         .isNotEqualTo("dup_A");
@@ -452,9 +473,12 @@ class JobsTest {
     return folder.resolve("videos").toAbsolutePath().normalize();
   }
 
+  /** The base URL the playground of {@link #jobs} is told it sends to. */
+  private static final String THIS_SERVER = "http://127.0.0.1:9";
+
   private Jobs jobs(Clock clock, Duration pause) throws IOException {
     return new Jobs(client, history(), Files.createDirectories(folder.resolve("videos")), clock, published::add, pause,
-        List.of("--provider", "mock", "--base-url", "http://127.0.0.1:9"));
+        List.of("--provider", "mock", "--base-url", THIS_SERVER));
   }
 
   private TaskHistory history() {

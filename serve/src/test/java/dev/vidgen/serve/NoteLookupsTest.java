@@ -2,10 +2,13 @@ package dev.vidgen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.client.VidgenClient;
+import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.port.ApiKey;
 import dev.vidgen.core.port.ProviderConfig;
+import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.testkit.toapis.Endpoint;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoteLookupsTest {
   private static final String NOTE = "unanswered-vg-fox-1";
+  private static final String STAGING = "https://staging.example.test";
 
   @TempDir Path folder;
 
@@ -49,7 +53,7 @@ class NoteLookupsTest {
     client = VidgenClient.builder().provider("toapis", ProviderConfig.builder().apiKey(ApiKey.of(fake.apiKey()))
         .baseUrl(fake.baseUrl()).build()).build();
     history = TaskHistory.in(folder.resolve("home"));
-    lookups = new NoteLookups(client, history, time, time::later, entry -> false, (handle, entry) -> { },
+    lookups = new NoteLookups(client, history, null, time, time::later, entry -> false, (handle, entry) -> { },
         changed::add);
     // A seedance-2 create that went out just now from a playground that stopped before its answer came.
     VideoJob fox = VideoJob.builder("seedance-2").prompt("a fox in snow, close up").seconds(5).build();
@@ -134,6 +138,64 @@ class NoteLookupsTest {
     assertThat(lookups.lookUpAll()).as("given up until the playground starts again").isZero();
     assertThat(history.note(NOTE).orElseThrow().status()).as("left open: nothing known").isEqualTo(
         HistoryEntry.UNKNOWN);
+  }
+
+  @Test
+  void aNoteOfACreateSentToAnotherServerIsNotLookedUpHereNorClosedByThisServersNotFound() throws Exception {
+    VideoJob elk = VideoJob.builder("seedance-2").prompt("an elk at dusk").seconds(5).build();
+    history.record(HistoryEntry.unanswered("vg-elk-1", true, "toapis", elk, null, time.instant(), time.instant(),
+        "no answer", "generate").withBaseUrl(STAGING));
+    List<HistoryEntry> followed = new CopyOnWriteArrayList<>();
+    NoteLookups here = onFake(followed);
+    try {
+      time.move(HistoryEntry.CREATE_MAY_STILL_ANSWER.plusMinutes(1)); // its task would be listed by now
+
+      assertThat(here.lookUpAll()).as("the notes of other servers (the default's, staging's) are not this one's")
+          .isZero();
+      here.idle().get(20, TimeUnit.SECONDS);
+
+      assertThat(fake.requests(Endpoint.STATUS)).isEmpty();
+      assertThat(history.note("unanswered-vg-elk-1").orElseThrow().status()).isEqualTo(HistoryEntry.UNKNOWN);
+      assertThat(history.note(NOTE).orElseThrow().status()).isEqualTo(HistoryEntry.UNKNOWN);
+    } finally {
+      here.close();
+    }
+  }
+
+  @Test
+  void aNoteFoundAsATaskWhoseIdAnotherServerGaveOutTooGetsAnEntryOfItsOwnServer() throws Exception {
+    VideoJob owl = VideoJob.builder("seedance-2").prompt("an owl turns its head").seconds(5).build();
+    history.record(HistoryEntry.unanswered("vg-owl-1", true, "toapis", owl, null, time.instant(), time.instant(),
+        "no answer", "serve").withBaseUrl(fake.baseUrl()));
+    String task = client.submitAsync(owl, "vg-owl-1").get(10, TimeUnit.SECONDS).taskId().value();
+    // The staging server gave the same id out to another job of this machine, recorded later.
+    JobHandle other = new JobHandle("toapis", TaskId.of(task), "grok-video-1.0",
+        PriceQuote.unknown("grok-video-1.0", "not known"), time.instant().plusSeconds(5), null);
+    history.record(HistoryEntry.submitted(other, VideoJob.builder("grok-video-1.0").prompt("a kite").build(),
+        "generate").withBaseUrl(STAGING));
+    List<HistoryEntry> followed = new CopyOnWriteArrayList<>();
+    NoteLookups here = onFake(followed);
+    try {
+      time.move(HistoryEntry.CREATE_MAY_STILL_ANSWER.plusMinutes(1));
+      assertThat(here.lookUpAll()).isEqualTo(1);
+      here.idle().get(20, TimeUnit.SECONDS);
+
+      HistoryEntry own = history.find("toapis", fake.baseUrl(), task).orElseThrow();
+      assertThat(own.baseUrl()).isEqualTo(fake.baseUrl());
+      assertThat(own.model()).as("the owl's task, not the kite's").isEqualTo("seedance-2");
+      assertThat(followed).extracting(HistoryEntry::model).containsExactly("seedance-2");
+      HistoryEntry staging = history.find("toapis", STAGING, task).orElseThrow();
+      assertThat(staging.model()).as("the other server's entry is left as it was").isEqualTo("grok-video-1.0");
+      assertThat(staging.status()).isEqualTo("queued");
+    } finally {
+      here.close();
+    }
+  }
+
+  /** Look-ups of a playground that sends to the fake server, named by its base URL; what they follow goes to {@code followed}. */
+  private NoteLookups onFake(List<HistoryEntry> followed) {
+    return new NoteLookups(client, history, fake.baseUrl(), time, time::later, entry -> false,
+        (handle, entry) -> followed.add(entry), changed::add);
   }
 
   /** Waits (bounded) for the look-ups queued to end; they go to the fake server on loopback. */

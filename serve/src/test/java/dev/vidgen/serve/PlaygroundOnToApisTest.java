@@ -511,6 +511,24 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aGenerateWhoseOwnBalanceReadFailedIsNotHeldForASecondReadBeforeItsCreate() {
+    start();
+    // Not retried, nor a refused key: a hanging balance ends the same way, after its 20 s (trial ED F1).
+    fake.inject(Endpoint.BALANCE, Fault.status(400), 10);
+    fake.inject(Endpoint.USER_BALANCE, Fault.status(400), 10);
+
+    Map<String, Object> answer = json(generate(addressJob(MODEL, "Balance read once")));
+
+    assertThat((Map<String, Object>) answer.get("task")).containsEntry("status", "queued");
+    assertThat((List<Map<String, Object>>) answer.get("warnings"))
+        .anySatisfy(warning -> assertThat(warning).containsEntry("code", "balance.unreadable"));
+    assertThat(fake.requests(Endpoint.BALANCE)).as("the playground's read only: the check before the create did"
+        + " not read again").hasSize(1);
+    assertThat(fake.creates()).hasSize(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aBalanceUnlimitedAtTheLastGenerateButLimitedSinceIsReadAgainSoAJobItCannotPayIsRefusedBeforeSending() {
     fake.balance(new BigDecimal("0"), true);
     fake.keyBalance(null);
@@ -951,7 +969,8 @@ class PlaygroundOnToApisTest {
     playground.close();
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-made-1", true, "toapis", job, null, sent,
-        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+        sent, "its create went out from the playground and no answer is recorded yet", "serve")
+        .withBaseUrl(fake.baseUrl())); // on this server, as the playground's notes are
     int creates = fake.creates().size();
 
     playground = Playground.start(new PlaygroundSettings(client, "127.0.0.1", 0, folder, history(), MODEL,
@@ -981,7 +1000,8 @@ class PlaygroundOnToApisTest {
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
     // Left by a playground that stopped, on the same history, after this one started.
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-later-1", true, "toapis", job, null, sent,
-        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+        sent, "its create went out from the playground and no answer is recorded yet", "serve")
+        .withBaseUrl(fake.baseUrl()));
     assertThat(fake.requests(Endpoint.STATUS)).as("not looked up before the page asks").isEmpty();
 
     tasks(); // the page opens, or is reloaded
@@ -1003,9 +1023,10 @@ class PlaygroundOnToApisTest {
         + " (UTC) and no answer is recorded yet (if this stays, the playground stopped before one came); ";
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-fox-2", true, "toapis", seedance, null, sent,
         sent, left + "look the task up with vidgen status unanswered-vg-fox-2 before you generate this job again",
-        "serve"));
+        "serve").withBaseUrl(fake.baseUrl()));
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-2", false, "toapis", grok, null,
-        sent, sent, left + "check the provider's dashboard before you generate this job again", "serve"));
+        sent, sent, left + "check the provider's dashboard before you generate this job again", "serve")
+        .withBaseUrl(fake.baseUrl()));
 
     start();
 
@@ -1031,9 +1052,11 @@ class PlaygroundOnToApisTest {
         .image("https://cdn.example.com/a.png").build();
     java.time.Instant sent = java.time.Instant.now().minus(Duration.ofMinutes(10));
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-noref-1", false, "toapis", grok, null, sent,
-        sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+        sent, "its create went out from the playground and no answer is recorded yet", "serve")
+        .withBaseUrl(fake.baseUrl()));
     history().record(dev.vidgen.serve.history.HistoryEntry.unanswered("vg-none-1", true, "toapis", seedance, null,
-        sent, sent, "its create went out from the playground and no answer is recorded yet", "serve"));
+        sent, sent, "its create went out from the playground and no answer is recorded yet", "serve")
+        .withBaseUrl(fake.baseUrl()));
 
     start();
 

@@ -304,6 +304,35 @@ class PlaygroundPageTest {
     }
   }
 
+  @Test
+  void aParameterThatIsNotJsonShowsTheServersRefusalAtItsFieldAndAnAssumedPromptLimitIsSaidToBeAssumed() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model"))).selectByValue("seedance-2");
+    WebElement tools = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("param-tools")));
+    // Typed with the Advanced options closed, as a job restored by Use these settings fills them in.
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('advanced-field').open = false;"
+        + " arguments[0].value = '[{type:web_search}]'; arguments[0].dispatchEvent(new Event('input'));", tools);
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-params"), "is not JSON"));
+    assertThat(browser.findElement(By.id("err-params")).getText()).as("the server's words, at the field")
+        .contains("params.tools: [{type:web_search}] starts with [ as JSON does, but is not JSON")
+        .contains("such as [{\"type\":\"web_search\"}]");
+    assertThat(tools.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("advanced-field")).getAttribute("open")).as("opened to show it").isNotNull();
+    assertThat(browser.findElement(By.id("generate")).isEnabled()).as("refused, not sent as text").isFalse();
+
+    // grok-video-1.5-preview's 1200 characters are vidgen's assumption (the catalog says so): the line says it too.
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
+    ((JavascriptExecutor) browser).executeScript("const prompt = document.getElementById('prompt');"
+        + " prompt.value = 'x'.repeat(1300); prompt.dispatchEvent(new Event('input'));");
+    wait.until(driver -> driver.findElement(By.id("prompt-over")).getAttribute("textContent").contains("over"));
+    assertThat(browser.findElement(By.id("prompt-over")).getAttribute("textContent"))
+        .isEqualTo("The prompt is over the 1200-character limit vidgen assumes (the provider documents none); it is"
+            + " sent, but the provider may refuse it.");
+    assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
+  }
+
   private void open(Duration taskLength) {
     mock = MockVideoProvider.builder().duration(taskLength).build();
     client = VidgenClient.builder().provider(mock)

@@ -122,6 +122,7 @@ class PlaygroundServerTest {
     Map<String, Object> grok = model(models, MODEL);
     assertThat(grok.get("seconds")).isEqualTo(List.of(10L, 15L));
     assertThat(grok.get("max_prompt_chars")).isEqualTo(1200L);
+    assertThat(grok.get("max_prompt_chars_assumed")).as("the catalog marks it assumed").isEqualTo(true);
     assertThat(grok.get("images")).isEqualTo(Map.of("image-to-video", Map.of("min", 1L, "max", 1L)));
     assertThat(grok.get("retired")).isEqualTo(false);
     Map<String, Object> seedance = model(models, "seedance-2-5");
@@ -186,6 +187,23 @@ class PlaygroundServerTest {
         .containsEntry("field", "params.tools").containsEntry("code", "param.not_json")
         .hasEntrySatisfying("message", message -> assertThat((String) message).contains("is not JSON")
             .contains("such as [{\"type\":\"web_search\"}]")));
+  }
+
+  @Test
+  void theCopiedCommandKeepsAParameterThatIsNotJsonAndSaysWhatItLeftOut() throws IOException {
+    start();
+    Map<String, Object> notJson = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+        + "\"params\":{\"tools\":\"[{type:web_search}]\",\"seed\":7}}"));
+    Map<String, Object> leftOut = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
+        + "\"seconds\":10.5,\"params\":{\"seed\":null}}"));
+
+    assertThat((String) notJson.get("command")).as("kept as typed: the command line refuses it the same way")
+        .contains("--param 'tools=[{type:web_search}]'").contains("--param seed=7");
+    assertThat(notJson.get("command_note")).as("nothing left out").isNull();
+    assertThat((String) leftOut.get("command")).doesNotContain("--seconds").doesNotContain("--param");
+    assertThat((String) leftOut.get("command_note")).isEqualTo("Left out of this command: seconds (10.5),"
+        + " params.seed (null), which the form refuses; pasted as it is, the command would run another job: fix the form"
+        + " first.");
   }
 
   @Test

@@ -452,6 +452,9 @@ public final class JdbcJobStore implements JobStore {
           + (dialect == Dialect.SQLITE ? "org.xerial:sqlite-jdbc" : "org.postgresql:postgresql")
           + " to the application's dependencies (vidgen-journal-jdbc leaves the driver to the application)";
     }
+    if (dialect == Dialect.SQLITE && NativeLibraryFailure.isIn(e)) {
+      return NativeLibraryFailure.explain(); // "Error opening connection", though the journal was never reached
+    }
     if (dialect == Dialect.SQLITE && file != null) {
       // SQLite names a file it may not write a disk I/O error (SQLITE_IOERR_LOCK) or a read-only database: the
       // rights are looked at only once something failed, and said first when they are the cause.

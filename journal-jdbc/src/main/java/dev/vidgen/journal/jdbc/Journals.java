@@ -139,9 +139,34 @@ public final class Journals {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
     ForeignFiles.requireJournalOrNew(absolute);
+    return sqliteFile(absolute, driver("jdbc:sqlite:" + absolute, new Properties()));
+  }
+
+  /**
+   * The SQLite journal {@code absolute} opened through {@code connections}. A file made empty here for a start that
+   * failed since SQLite's native library did not load is removed again: no journal was made in it.
+   */
+  static JobStore sqliteFile(Path absolute, JdbcJobStore.Connections connections) {
+    boolean existed = Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     ownerOnlyWhenNew(absolute);
-    return JdbcJobStore.open(Dialect.SQLITE, driver("jdbc:sqlite:" + absolute, new Properties()),
-        "SQLite journal " + absolute, absolute);
+    try {
+      return JdbcJobStore.open(Dialect.SQLITE, connections, "SQLite journal " + absolute, absolute);
+    } catch (JournalException e) {
+      if (!existed && NativeLibraryFailure.isIn(e)) {
+        removeEmpty(absolute);
+      }
+      throw e;
+    }
+  }
+
+  private static void removeEmpty(Path file) {
+    try {
+      if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      // Left as it is: an empty file is read as a new journal by the next run.
+    }
   }
 
   /** The journal file {@code file} as an absolute path, refused when it is a folder or no folder can hold it. */

@@ -440,8 +440,9 @@ public final class TaskHistory {
     Objects.requireNonNull(digests, "digests == null");
     Map<String, Object> settings = HistoryEntry.settingsOf(job);
     Object wanted = valueOf(identity, job);
-    // Which entries count is asked before whether they are the same job: the cheap question first.
-    return entries().stream()
+    // Which entries count is asked before whether they are the same job: the cheap question first. A task whose own
+    // lines cannot be read counts through the readable note of the create that made it.
+    return TasksNamedByNotes.withStandIns(latest().values()).stream()
         .filter(entry -> entry.provider().equals(providerId) && !entry.failedUnsaved()
             && !entry.isSettledNote() && !entry.submittedAt().isBefore(since))
         .filter(which)

@@ -9,7 +9,7 @@ const MODE_NAMES = {
 };
 const FIELD_ERRORS = {
   model: 'err-model', mode: 'err-mode', prompt: 'err-prompt', images: 'err-images', videos: 'err-videos',
-  seconds: 'err-seconds', aspect_ratio: 'err-aspect-ratio', resolution: 'err-resolution'
+  seconds: 'err-seconds', aspect_ratio: 'err-aspect-ratio', resolution: 'err-resolution', params: 'err-params'
 };
 const FIELD_INPUTS = {
   model: 'model', mode: 'mode', prompt: 'prompt', images: 'dropzone', videos: 'videos',
@@ -224,11 +224,13 @@ function renderParams(route, wanted) {
   $('advanced-field').hidden = !(route.known_params || []).length;
 }
 
-// A parameter as typed: numbers, true/false/null and JSON objects or lists are read as JSON, the rest is text.
+// A parameter as typed: numbers, true/false/null and JSON objects or lists are read as JSON, the rest is text, as
+// --param reads it. A value that starts with { or [ but is not JSON is sent as typed: the server refuses it
+// (param.not_json), and the page shows that refusal at the field, rather than sending it as text.
 function paramValue(text) {
   const trimmed = text.trim();
   if (/^([-0-9[{]|true$|false$|null$)/.test(trimmed)) {
-    try { return JSON.parse(trimmed); } catch (e) { /* then it is text */ }
+    try { return JSON.parse(trimmed); } catch (e) { /* text: refused by the server when it starts with { or [ */ }
   }
   return trimmed;
 }
@@ -342,8 +344,11 @@ function renderCounter() {
 function announcePromptOver(over, route) {
   if (over === state.promptOver) return;
   state.promptOver = over;
-  $('prompt-over').textContent = over ? `The prompt is over the ${route.max_prompt_chars}-character limit.`
-    : 'The prompt is within the limit again.';
+  // A limit the provider does not document is vidgen's guess: said so, as the check's warning does.
+  $('prompt-over').textContent = !over ? 'The prompt is within the limit again.'
+    : route.max_prompt_chars_assumed ? `The prompt is over the ${route.max_prompt_chars}-character limit vidgen assumes`
+      + ' (the provider documents none); it is sent, but the provider may refuse it.'
+    : `The prompt is over the ${route.max_prompt_chars}-character limit.`;
 }
 
 function formJson() {
@@ -405,6 +410,8 @@ async function runCheck() {
   $('preview-line').textContent = preview ? preview.method + ' ' + preview.url : 'No request until the problems marked are fixed.';
   $('preview-body').textContent = preview ? preview.body : '';
   $('command-text').textContent = result.body.command || '';
+  // What the form refused and the command could not carry: said beside it, so that a pasted command runs no other job.
+  setLiveText('command-note', result.body.command_note || '');
   $('curl-text').textContent = result.body.curl || '';
   $('copy-curl').disabled = !result.body.curl;
   showSameJob(result.body.same_job);
@@ -473,6 +480,7 @@ function showFieldErrors(violations) {
   };
   for (const id of [...Object.values(FIELD_ERRORS), 'err-other', 'warnings']) box(id);
   const invalid = new Set();
+  const invalidParams = new Set();
   if (state.imageRefusal) box('err-images').append(document.createTextNode(state.imageRefusal));
   for (const violation of violations || []) {
     if (violation.severity !== 'error') {
@@ -488,6 +496,7 @@ function showFieldErrors(violations) {
     if (field.textContent) field.append(document.createElement('br'));
     field.append(document.createTextNode(violation.message));
     if (FIELD_INPUTS[key]) invalid.add(FIELD_INPUTS[key]);
+    if (key === 'params') invalidParams.add('param-' + violation.field.slice('params.'.length));
   }
   for (const [id, built] of boxes) {
     if ($(id).innerHTML !== built.innerHTML) $(id).replaceChildren(...built.childNodes);
@@ -497,6 +506,14 @@ function showFieldErrors(violations) {
     if (invalid.has(id)) $(id).setAttribute('aria-invalid', 'true');
     else $(id).removeAttribute('aria-invalid');
   }
+  // A parameter the server refused is marked at its own input, and the Advanced options are opened to show it.
+  for (const input of document.querySelectorAll('#params input[data-param]')) {
+    const refused = invalidParams.has(input.id);
+    input.classList.toggle('invalid', refused);
+    if (refused) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+  if (invalidParams.size) $('advanced-field').open = true;
 }
 
 // Sets a live region's words only when they change, so that a screen reader does not repeat them.

@@ -1,0 +1,63 @@
+package dev.vidgen.journal.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.NativeLibraryNotFoundException;
+
+/**
+ * A start of SQLite whose native library did not load (it could not be unpacked into the temporary folder) is said
+ * as that, naming the folder and what to do, not as a journal that cannot be opened; an empty file made for it goes.
+ */
+class NativeLibraryFailureTest {
+  @TempDir Path dir;
+
+  /** What sqlite-jdbc throws when its native library cannot be loaded. */
+  private static final JdbcJobStore.Connections UNLOADABLE = () -> {
+    throw new SQLException("Error opening connection",
+        new NativeLibraryNotFoundException("No native library found for os.name=Linux, os.arch=x86_64"));
+  };
+
+  @Test
+  void aFailedStartNamesTheTemporaryFolderItsReasonAndWhatToDoAndLeavesNoEmptyJournal() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("tmp-is-a-file"), "");
+    Path journal = dir.resolve("j.journal");
+    String before = System.getProperty("org.sqlite.tmpdir");
+    System.setProperty("org.sqlite.tmpdir", notAFolder.toString());
+    try {
+      assertThatThrownBy(() -> Journals.sqliteFile(journal, UNLOADABLE)).isInstanceOf(JournalException.class)
+          .hasMessageStartingWith("SQLite journal " + journal + ": SQLite's native library could not be unpacked"
+              + " into the temporary folder " + notAFolder + " (org.sqlite.tmpdir) (")
+          .hasMessageContaining("make room there, or point it at a folder with room (-Djava.io.tmpdir=FOLDER")
+          .hasMessageEndingWith("the journal was not opened, so nothing was sent")
+          .message().doesNotContain("Error opening connection");
+    } finally {
+      if (before == null) {
+        System.clearProperty("org.sqlite.tmpdir");
+      } else {
+        System.setProperty("org.sqlite.tmpdir", before);
+      }
+    }
+    assertThat(journal).as("the empty file made for the start is gone").doesNotExist();
+  }
+
+  @Test
+  void aJournalThatWasThereBeforeIsKept() throws Exception {
+    Path journal = Files.writeString(dir.resolve("kept.journal"), "");
+
+    assertThatThrownBy(() -> Journals.sqliteFile(journal, UNLOADABLE)).isInstanceOf(JournalException.class);
+    assertThat(journal).exists();
+  }
+
+  @Test
+  void aFolderWithRoomIsNamedWithoutAReason() {
+    assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir")).startsWith("SQLite's native library could not be"
+        + " unpacked into the temporary folder " + dir + " (java.io.tmpdir), which SQLite needs");
+    assertThat(dir).isEmptyDirectory();
+  }
+}
