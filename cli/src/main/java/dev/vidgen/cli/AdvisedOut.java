@@ -17,7 +17,11 @@ final class AdvisedOut {
     if (out == null || out.equals("-") || out.endsWith("/") || out.endsWith(java.io.File.separator)) {
       return out;
     }
-    Path path = context.resolve(Path.of(out)).toAbsolutePath().normalize();
+    java.util.Optional<Path> named = LocalePaths.of(out);
+    if (named.isEmpty()) {
+      return out; // this locale cannot name it (a C locale, non-ASCII letters), so cannot look there: advised as kept
+    }
+    Path path = context.resolve(named.get()).toAbsolutePath().normalize();
     if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || SavedBefore.of(context, baseUrl, taskId, path).isPresent()) {
       return out; // nothing there yet, a link or device the command explains itself, or this task's own video
     }

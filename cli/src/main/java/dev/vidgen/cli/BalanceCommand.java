@@ -45,8 +45,10 @@ final class BalanceCommand extends ClientCommand {
     json.put("key", balanceJson(balances.key()));
     json.put("account", balanceJson(balances.account()));
     output.object(json);
-    // The key and the account apart only when they differ: a key without a quota of its own reads as the account.
-    boolean both = balances.key() != null && balances.account() != null && !same(balances.key(), balances.account());
+    // The key and the account apart only when what they have left differs (docs/cli.md): two unlimited ones, or the
+    // same credits used differently, would print the same line twice; a key without a quota reads as the account.
+    boolean both = balances.key() != null && balances.account() != null
+        && !left(balances.key()).equals(left(balances.account()));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("remaining", remaining == null ? "unlimited"
         : Views.credits(remaining) + " (" + Views.usd(usd(remaining, rate))
@@ -71,16 +73,6 @@ final class BalanceCommand extends ClientCommand {
           + " account may still refuse a job");
     }
     return balances;
-  }
-
-  /** Whether two balances say the same, whatever the scale of their numbers (700 and 700.00 are the same). */
-  private static boolean same(Balance a, Balance b) {
-    return a.unlimited() == b.unlimited() && sameNumber(a.remainingCredits(), b.remainingCredits())
-        && sameNumber(a.usedCredits(), b.usedCredits());
-  }
-
-  private static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
   private static String left(Balance balance) {

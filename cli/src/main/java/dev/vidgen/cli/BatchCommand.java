@@ -516,8 +516,8 @@ final class BatchCommand extends ClientCommand {
       }
       if (!(cause instanceof UnsupportedOperationException)) {
         output.note("warning: the balance could not be read (" + dev.vidgen.core.text.SafeText.clean(String.valueOf(e.getMessage()))
-            + "); the batch goes on: the balance is read again before the first create, 20 s at most,"
-            + " and each job is checked before it is sent");
+            + "); the batch goes on without a balance check for a minute, then reads it again before a create (a"
+            + " create the account cannot pay is refused by the provider, nothing billed)");
       }
       return java.util.Optional.empty();
     }

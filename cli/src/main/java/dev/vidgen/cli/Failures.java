@@ -499,8 +499,10 @@ final class Failures {
     }
     if (cause instanceof ProviderException slow && slow.kind() == FailureKind.NO_RESPONSE && handle == null
         && session != null && session.balanceTimeoutGiven().isPresent() && slow.details().httpStatus() == 0
-        && slow.details().message().startsWith("no answer within")) {
-      // The read ran out of --timeout: its message already says to try again later; the advice is the option.
+        && slow.details().message().startsWith("no answer within")
+        && !slow.details().message().contains("after the request was sent")) {
+      // The read ran out of --timeout: its message already says to try again later; the advice is the option. One
+      // HTTP call that timed out ("no answer within 5 s after the request was sent") is the provider's timeout instead.
       return "give the read longer with --timeout (it had " + DurationConverter.describe(session.balanceTimeoutGiven().get())
           + "), such as --timeout 2m";
     }

@@ -170,6 +170,10 @@ final class HistoryCommand extends ClientCommand {
           + " read (written by another version of vidgen, or changed by hand) and "
           + (unreadable == 1 ? "is" : "are") + " not shown; the jobs they hold are not noticed as the same job either");
     }
+    entries.stream().map(HistoryCommand::unnameableFile).flatMap(java.util.Optional::stream).findFirst()
+        .ifPresent(file -> output.note("a task's file is listed as the history keeps it, but "
+            + LocalePaths.cannotName(file) + " (nor others like it) to look at it; " + LocalePaths.NEXT
+            + " to reach it"));
     if (entries.isEmpty()) {
       output.line((unreadable > 0 ? "No task can be read" : "No tasks yet")
           + "; vidgen generate and vidgen serve record theirs in " + history.file());
@@ -285,6 +289,11 @@ final class HistoryCommand extends ClientCommand {
     more.addAll(setup);
     // No session: --provider is always given here, not only when this command was given it.
     return Failures.taskCommand("download", entry.taskId(), entry.provider(), null, more.toArray(String[]::new));
+  }
+
+  /** {@code entry}'s file (or the --out it was made for) when this locale cannot name it (a C locale, other letters). */
+  private static java.util.Optional<String> unnameableFile(HistoryEntry entry) {
+    return java.util.stream.Stream.of(entry.file(), entry.out()).filter(name -> !LocalePaths.canName(name)).findFirst();
   }
 
   /** Whether what {@code entry} cost is not known: a failed task, or a create that got no answer (it may have made none). */

@@ -117,6 +117,16 @@ final class HistoryRecord {
   }
 
   /**
+   * {@code entry}, a task this command found (made by a create that got no answer, which may have named another
+   * server), on the server this command asks, where it was read; as it is when that is its server already.
+   */
+  static HistoryEntry onServerAsked(Session session, HistoryEntry entry) {
+    String baseUrl = baseUrl(session);
+    return dev.vidgen.serve.history.BaseUrls.sameServer(entry.provider(), entry.baseUrl(), baseUrl) ? entry
+        : entry.withBaseUrl(baseUrl);
+  }
+
+  /**
    * The file or folder {@code --out} named (absolute), kept so that a later {@code status} or {@code history}
    * advises saving the video there rather than to a placeholder; null for none or for standard output.
    */

@@ -24,6 +24,15 @@ public final class Main {
     System.setOut(stdout);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+    java.util.Optional<CliException> folderProblem = WorkingFolder.problem(System.getProperty("user.dir"),
+        System.getProperty("sun.jnu.encoding", "the locale's charset"));
+    if (folderProblem.isPresent() && !onlyAsksAboutVidgen(args)) {
+      // Before any provider is made: one would fail on that folder's name and blame its own jar (trial EF F2).
+      int exitCode = Failures.report(folderProblem.get(), null, new Output(out, err, Arrays.asList(args).contains("--json")));
+      out.flush();
+      err.flush();
+      System.exit(exitCode);
+    }
     CliContext context = new CliContext(System.getenv(), out, err, Main::stderrIsTerminal, Path.of(""),
         System.in, stdout, Main::canAsk);
     int exitCode = run(context, args);
@@ -56,8 +65,7 @@ public final class Main {
             : "the command line was read as " + charset + ", not UTF-8, as the locale (LANG, LC_ALL) says";
         String next = utf8 ? "rename the file to a UTF-8 name (or copy it to one) and give that; a prompt can come"
             + " from --prompt-file FILE or --prompt - (read as UTF-8)"
-            : "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it), or give the prompt with"
-                + " --prompt-file FILE or --prompt - (read as UTF-8)";
+            : "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...; bin/vidgen sets it)" + otherWay(i > 0 ? args[i - 1] : "");
         CliException unreadable = CliException.usage("argument " + (i + 1) + where + " holds characters that could"
             + " not be read (each became a replacement character): " + why + "; nothing was sent", next);
         return Failures.report(unreadable, null, new Output(context.out(), context.err(),
@@ -89,6 +97,28 @@ public final class Main {
     CommandLine.ParseResult parsed = commandLine.getParseResult();
     String command = parsed == null || !parsed.hasSubcommand() ? null : parsed.subcommand().commandSpec().name();
     return stdoutChecked(context, exitCode, command == null || LOOKS.contains(command));
+  }
+
+  /** Whether {@code args} only ask for help, the version or a completion script, which read and write no file. */
+  static boolean onlyAsksAboutVidgen(String[] args) {
+    java.util.List<String> words = Arrays.asList(args);
+    return words.contains("--help") || words.contains("-h") || words.contains("--version") || words.contains("-V")
+        || (args.length > 0 && (args[0].equals("help") || args[0].equals("completion")));
+  }
+
+  /**
+   * The way around a locale that cannot read the value of {@code option}, besides a UTF-8 locale: a prompt from a
+   * file or stdin, a file under an ASCII name; nothing for any other value.
+   */
+  static String otherWay(String option) {
+    if (option.equals("--prompt")) {
+      return ", or give the prompt with --prompt-file FILE or --prompt - (read as UTF-8)";
+    }
+    if (java.util.Set.of("--image", "--video", "--out", "--prompt-file", "--out-dir", "--journal", "--routes")
+        .contains(option)) {
+      return ", or give the file by a name in ASCII letters (a copy or a link: ln -s 'FILE' input.png)";
+    }
+    return "";
   }
 
   /**

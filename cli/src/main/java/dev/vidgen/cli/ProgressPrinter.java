@@ -117,10 +117,26 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     }
     int idRoom = room - TerminalWidth.columns(line("task …", "", tail));
     if (idRoom >= 4) {
-      String end = taskId.substring(Math.max(0, taskId.length() - idRoom));
+      String end = endIn(taskId, idRoom);
       return line("task …" + end, "", tail);
     }
     return TerminalWidth.clip(tail, room);
+  }
+
+  /** The longest end of {@code text} that fits in {@code columns} terminal columns (a wide letter takes two). */
+  static String endIn(String text, int columns) {
+    int start = text.length();
+    int used = 0;
+    while (start > 0) {
+      int codePoint = text.codePointBefore(start);
+      int more = TerminalWidth.columns(new String(Character.toChars(codePoint)));
+      if (used + more > columns) {
+        break;
+      }
+      used += more;
+      start -= Character.charCount(codePoint);
+    }
+    return text.substring(start);
   }
 
   private static String line(String head, String bar, String tail) {

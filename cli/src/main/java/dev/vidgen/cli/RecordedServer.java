@@ -25,6 +25,18 @@ final class RecordedServer {
     String made = recorded.get();
     String asked = asked(session);
     String taskId = SafeText.clip(known.get().taskId(), 100);
+    List<String> servers = inUse(session) == null ? serversOf(session, providerId, known.get().taskId()) : List.of();
+    if (servers.size() > 1) {
+      // No server named, and several gave the id out: which one is meant is the user's to say, not the newest's.
+      String choices = String.join(" or ", servers.stream().map(url -> "--base-url " + url).toList());
+      output.note("task " + taskId + " is in the task history on " + servers.size() + " servers (" + String.join(", ",
+          servers) + "), each of which gave that id out, and this command asks " + asked + ", which made none of them;"
+          + " add " + choices + ", with that server's key in " + session.keyVariable() + ", to ask the one you mean"
+          + " (this key is not sent there by itself)");
+      session.notFoundNext("this task id was given out by " + servers.size() + " servers; add " + choices + ", with"
+          + " that server's key in " + session.keyVariable() + ", and run this again");
+      return;
+    }
     output.note("task " + taskId + " was made on " + made + " (the task history), but this command asks " + asked
         + ", which may not know it; add --base-url " + made + ", with that server's key in " + session.keyVariable()
         + ", to ask the server that made it (this key is not sent there by itself)");
@@ -39,6 +51,27 @@ final class RecordedServer {
   static Optional<String> elsewhere(Session session, HistoryEntry entry, String providerId) {
     return Optional.of(entry).filter(known -> known.provider().equals(providerId)).map(HistoryEntry::baseUrl)
         .filter(url -> !url.isBlank() && !same(providerId, url, inUse(session))).map(SafeText::clean);
+  }
+
+  /**
+   * The base URLs (cleaned for printing, newest first, one per server) the history holds task {@code taskId} of {@code
+   * providerId} on; empty when it has none, or cannot be read (said where it was read before).
+   */
+  private static List<String> serversOf(Session session, String providerId, String taskId) {
+    List<String> servers = new java.util.ArrayList<>();
+    try {
+      HistoryRecord.history(session.context()).ifPresent(history -> history.entries().stream()
+          .filter(entry -> entry.provider().equals(providerId) && entry.taskId().equals(taskId))
+          .map(HistoryEntry::baseUrl).filter(url -> url != null && !url.isBlank())
+          .forEach(url -> {
+            if (servers.stream().noneMatch(known -> same(providerId, known, url))) {
+              servers.add(url);
+            }
+          }));
+    } catch (RuntimeException unreadable) {
+      return List.of();
+    }
+    return servers.stream().map(SafeText::clean).toList();
   }
 
   /** The server this command asks, as its words name it. */

@@ -462,8 +462,9 @@ final class RepeatCheck {
               + " be used (" + SafeText.clip(why, 200) + ")"))
           .or(() -> StdoutResults.of(entry).map(at -> "completed, its video written to standard output at " + at))
           .orElse("completed")
-          : "completed, saved as " + entry.file() + (java.nio.file.Files.exists(java.nio.file.Path.of(entry.file()))
-              ? "" : ", a file since gone");
+          : "completed, saved as " + entry.file() + LocalePaths.exists(entry.file())
+              .map(there -> there ? "" : ", a file since gone")
+              .orElse(" (" + LocalePaths.cannotName(entry.file()) + " to look at it: " + LocalePaths.NEXT + ")");
       case "in_progress" -> "last seen in progress";
       case HistoryEntry.NOT_FOUND -> "not found by the provider when last asked (check the base URL; "
           + kept.resultsAreKept() + ")";
@@ -492,8 +493,9 @@ final class RepeatCheck {
           + ", close it with vidgen history --close " + name + " --no-task" : "";
       return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none;
     }
-    if (entry.status().equals("completed") && entry.file() != null && java.nio.file.Files.exists(
-        java.nio.file.Path.of(entry.file()))) {
+    if (entry.status().equals("completed") && entry.file() != null
+        && LocalePaths.exists(entry.file()).orElse(true)) {
+      // A file this locale cannot name is taken as there, the safe way: nothing is advised that would pay again.
       return "its video is " + entry.file();
     }
     if (ExpiredResults.of(entry).isPresent()) {

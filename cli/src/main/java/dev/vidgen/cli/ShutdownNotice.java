@@ -1,16 +1,19 @@
 package dev.vidgen.cli;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Says something once if the JVM shuts down (Ctrl-C, a SIGTERM) before this is closed: a shutdown
- * hook that closing removes. Closing after the hook has started leaves it to finish.
+ * hook that closing removes. Closing after the JVM began shutting down leaves the hook to finish, and
+ * of the notices armed then, only the first hook to run speaks.
  */
 final class ShutdownNotice implements AutoCloseable {
-  /** Whether some notice's hook has run: the process is stopping and that notice says what there is to say. */
-  private static volatile boolean told;
+  private final Hooks hooks;
   private final Thread hook;
   private boolean armed = true;
 
-  private ShutdownNotice(String name, Runnable tell) {
+  private ShutdownNotice(String name, Runnable tell, Hooks hooks) {
+    this.hooks = hooks;
     hook = new Thread(() -> {
       synchronized (this) {
         if (!armed) {
@@ -18,16 +21,23 @@ final class ShutdownNotice implements AutoCloseable {
         }
         armed = false;
       }
-      told = true;
-      tell.run();
+      // Two notices may both be armed as the stop comes (the create's, held until the wait's is armed): one speaks.
+      if (hooks.claim()) {
+        tell.run();
+      }
     }, name);
   }
 
   /** Arms {@code tell} as a shutdown hook named {@code name}; armed while the JVM already shuts down, it does nothing. */
   static ShutdownNotice arm(String name, Runnable tell) {
-    ShutdownNotice notice = new ShutdownNotice(name, tell);
+    return arm(name, tell, Hooks.JVM);
+  }
+
+  /** As {@link #arm(String, Runnable)}, on {@code hooks}. */
+  static ShutdownNotice arm(String name, Runnable tell, Hooks hooks) {
+    ShutdownNotice notice = new ShutdownNotice(name, tell, hooks);
     try {
-      Runtime.getRuntime().addShutdownHook(notice.hook);
+      hooks.add(notice.hook);
     } catch (IllegalStateException shuttingDown) {
       // Ctrl-C came first: the notice armed before this one says what there is to say.
       notice.armed = false;
@@ -40,18 +50,47 @@ final class ShutdownNotice implements AutoCloseable {
    * command's own failure from the stop (its submit cancelled) is then not reported as well.
    */
   static boolean stopping() {
-    return told;
+    return Hooks.JVM.told();
   }
 
   @Override
   public void close() {
+    try {
+      hooks.remove(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is shutting down: its hook has started, or is about to, and may be the one that speaks (as the create's
+      // notice is for a Ctrl-C that came just before the wait armed its own, trial EG F4): it is left to finish.
+      return;
+    }
     synchronized (this) {
       armed = false;
     }
-    try {
+  }
+
+  /** Where notices hook in: the JVM's shutdown hooks, or a test's stand-in; and whether one of their notices spoke. */
+  static class Hooks {
+    /** The JVM's shutdown hooks. */
+    static final Hooks JVM = new Hooks();
+    private final AtomicBoolean told = new AtomicBoolean();
+
+    /** Adds {@code hook}; throws {@link IllegalStateException} when shutting down already. */
+    void add(Thread hook) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Removes {@code hook}; throws {@link IllegalStateException} once shutting down (its hook then runs). */
+    void remove(Thread hook) {
       Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down: the hook has run or is running.
+    }
+
+    /** True for the first notice that would speak, false for every later one. */
+    final boolean claim() {
+      return told.compareAndSet(false, true);
+    }
+
+    /** Whether a notice spoke. */
+    final boolean told() {
+      return told.get();
     }
   }
 }

@@ -32,6 +32,10 @@ final class StatusCommand extends TaskCommand {
     Target target = open(session, output);
     // Named by its unanswered create's name: the advice saves the video where that create's command was told to.
     session.unansweredOut().ifPresent(out -> session.keepForResume("--out", out));
+    // Else the --out its history records: the printed commands save there, as generate's own notices do (trial EG).
+    if (session.keptOut().isEmpty()) {
+      target.history().flatMap(HistoryRecord::out).ifPresent(out -> session.keepForResume("--out", out));
+    }
     TaskSnapshot snapshot;
     try {
       snapshot = readStatus(target, "", Failures.taskCommand("status", target.handle(), session,
@@ -64,8 +68,10 @@ final class StatusCommand extends TaskCommand {
           handle.clientReference() != null ? handle.clientReference() : handle.taskId().value(),
           handle.possibleExtraTasks());
     }
-    // A download that found the link expired, as the history noted it: that try was made (DZ F4).
+    // A download that found the link expired, as the history noted it: that try was made (DZ F4). Of this server's
+    // task only: another server's task of the same id is another video.
     Optional<Instant> expiredUnsaved = HistoryRecord.known(session, handle.providerId(), handle.taskId().value(), output)
+        .filter(entry -> RecordedServer.elsewhere(session, entry, entry.provider()).isEmpty())
         .filter(entry -> entry.file() == null).flatMap(ExpiredResults::of)
         .filter(at -> snapshot.video() == null || snapshot.video().isExpiredAt(Instant.now()));
     Map<String, Object> json = Views.taskJson(handle, snapshot);

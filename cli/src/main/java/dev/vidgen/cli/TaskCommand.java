@@ -70,7 +70,7 @@ abstract class TaskCommand extends ClientCommand {
           getClass().getAnnotation(picocli.CommandLine.Command.class).name(), output);
     }
     if (earlier.known().isEmpty() && JobHandle.tryDecode(earlier.text()).isEmpty()) {
-      UnansweredClaim.hint(session, client.provider().id(), earlier.text(), output);
+      UnansweredClaim.hint(session, client, earlier.text(), output);
     }
     // Made on another server than the one asked: said, never sent there with this key by itself.
     RecordedServer.check(session, earlier.known(), client.provider().id(), output);

@@ -106,8 +106,9 @@ final class UnansweredClaim {
    * ({@code halfDone}); a usage error when the task is in the history as a job of its own.
    */
   private record Standing(HistoryEntry note, boolean foundBefore, boolean halfDone) {
-    static Standing of(TaskHistory history, HistoryEntry note, String taskId) {
-      Optional<HistoryEntry> own = history.find(note.provider(), taskId);
+    static Standing of(TaskHistory history, HistoryEntry note, String taskId, String baseUrl) {
+      // The task on the server this command asks: one of the same id another server gave out is another task.
+      Optional<HistoryEntry> own = history.find(note.provider(), baseUrl, taskId);
       boolean foundBefore = note.claimed().contains(taskId);
       boolean halfDone = own.isPresent() && (own.get().submittedAt().equals(note.submittedAt())
           || sameRun(own.get(), note) && !history.answeredElsewhere(note.provider(), taskId, note.taskId()))
@@ -148,13 +149,23 @@ final class UnansweredClaim {
     }
     TaskHistory history = HistoryRecord.history(session.context()).orElseThrow();
     String taskId = task.strip();
-    Standing before = Standing.of(history, note, taskId);
+    String baseUrl = HistoryRecord.baseUrl(session);
+    // A create sent to one server made its task there: a task of the same id on another server is another task.
+    Optional<String> sentTo = RecordedServer.elsewhere(session, note, providerId);
+    if (!RepeatCheck.onThisServer(session, note)) {
+      String made = sentTo.orElse("the provider's own address");
+      throw CliException.usage(note.taskId() + " was sent to " + made + " (the task history), but this command asks "
+              + RecordedServer.asked(session) + ", so a task found here was not made by it; nothing was recorded",
+          "claim it on the server its create went to: " + (sentTo.isPresent() ? "add --base-url " + made + ", with"
+              + " that server's key in " + session.keyVariable() : "leave out --base-url and TOAPIS_BASE_URL"));
+    }
+    Standing before = Standing.of(history, note, taskId, baseUrl);
     JobHandle asSent = new JobHandle(providerId, TaskId.of(taskId), note.model(), quoteOf(note),
         note.submittedAt(), note.referenceSent() ? note.taskId().substring(HistoryEntry.UNANSWERED_PREFIX.length())
         : null);
     // A task claimed before is followed with its own entry's handle, which knows when the task was created.
     JobHandle handle = before.foundBefore()
-        ? history.find(providerId, taskId).flatMap(HistoryEntry::jobHandle).orElse(asSent) : asSent;
+        ? history.find(providerId, baseUrl, taskId).flatMap(HistoryEntry::jobHandle).orElse(asSent) : asSent;
     if (!before.foundBefore()) {
       // Read first: a task that does not exist ("not found" ends the command here) closes nothing.
       TaskSnapshot seen = client.status(asSent);
@@ -166,7 +177,7 @@ final class UnansweredClaim {
       // Checked again and recorded under the history's lock: another claim on the same note (another
       // process) may have been recorded since the check above, and the takes may have no task left.
       Optional<HistoryEntry> recorded = history.changing(() -> {
-        Standing now = Standing.of(history, claimable(session, history, note.taskId(), taskId), taskId);
+        Standing now = Standing.of(history, claimable(session, history, note.taskId(), taskId), taskId, baseUrl);
         if (now.foundBefore()) {
           return Optional.empty(); // the same task, claimed meanwhile: only followed
         }
@@ -217,12 +228,7 @@ final class UnansweredClaim {
         + note.submittedAt().truncatedTo(ChronoUnit.SECONDS) + ", or leave out --made-by";
     Optional<String> model = seen.reportedModel();
     if (model.isPresent()) {
-      Set<String> names = new LinkedHashSet<>();
-      names.add(note.model());
-      client.catalog().find(note.model()).ifPresent(route -> {
-        names.add(route.nameFor(note.model()));
-        names.addAll(route.names());
-      });
+      Set<String> names = namesOf(client, note);
       if (names.stream().noneMatch(model.get()::equalsIgnoreCase)) {
         String sent = names.size() > 1 ? " (also known as " + String.join(", ", names.stream().skip(1).toList()) + ")"
             : "";
@@ -234,19 +240,53 @@ final class UnansweredClaim {
     CreateTime.of(note).check(seen.reportedCreatedAt(), taskId, anyTime, output);
   }
 
+  /** Every name the model of {@code note}'s job goes by: its route's id and aliases, as sent or not. */
+  private static Set<String> namesOf(VidgenClient client, HistoryEntry note) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(note.model());
+    client.catalog().find(note.model()).ifPresent(route -> {
+      names.add(route.nameFor(note.model()));
+      names.addAll(route.names());
+    });
+    return names;
+  }
+
   /**
-   * For a bare id the history does not know: names the creates of {@code providerId} that got no
-   * answer and are still open, any of which may have made it, with the option that closes one.
+   * The model the provider's answer names for task {@code taskId}; empty when it names none or the read fails (the
+   * command's own read says why).
    */
-  static void hint(Session session, String providerId, String taskId, Output output) {
+  private static Optional<String> modelOf(VidgenClient client, String taskId) {
+    try {
+      return client.status(client.resume(taskId)).reportedModel();
+    } catch (RuntimeException unread) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * For a bare id the history does not know: names the creates that got no answer and are still open, sent to the
+   * provider and server this command asks, any of which may have made it, with the option that closes one. When the
+   * provider's answer names the task's model (one status read, which costs nothing), a create of another model is
+   * left out: it cannot have made this task.
+   */
+  static void hint(Session session, VidgenClient client, String taskId, Output output) {
+    String providerId = client.provider().id();
     List<HistoryEntry> open;
     try {
       open = HistoryRecord.history(session.context()).map(history -> history.entries().stream()
           .filter(entry -> entry.provider().equals(providerId) && entry.status().equals(HistoryEntry.UNKNOWN)
-              && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX))
+              && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX) && RepeatCheck.onThisServer(session, entry))
           .toList()).orElse(List.of());
     } catch (RuntimeException unreadable) {
       return; // said when the history was read just before
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    Optional<String> model = modelOf(client, taskId);
+    if (model.isPresent()) {
+      open = open.stream().filter(note -> namesOf(client, note).stream().anyMatch(model.get()::equalsIgnoreCase))
+          .toList();
     }
     if (open.isEmpty()) {
       return;

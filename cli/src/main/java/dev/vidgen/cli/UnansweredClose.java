@@ -75,7 +75,9 @@ final class UnansweredClose {
           + " that its create made no task, close it with vidgen history --close " + name + " --no-task");
     }
     String last = note.claimed().get(note.claimed().size() - 1);
-    dev.vidgen.core.client.JobHandle lastTask = history.find(note.provider(), last).flatMap(HistoryEntry::jobHandle)
+    // Claimed on the server the note's create went to: a task of the same id on another server is another task.
+    dev.vidgen.core.client.JobHandle lastTask = history.find(note.provider(), note.baseUrl(), last)
+        .flatMap(HistoryEntry::jobHandle)
         .orElseThrow(() -> CliException.usage(name + " claims task " + last + ", which is not in the task history " + history.file(),
             claim + " again for it, then close"));
     HistoryEntry closed = note.closedByUser(lastTask, Instant.now());

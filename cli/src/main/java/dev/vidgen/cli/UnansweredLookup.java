@@ -49,8 +49,9 @@ final class UnansweredLookup {
     try {
       history.ifPresent(tasks -> tasks.changing(() -> {
         // A task already in the history (a look-up before this one) keeps its entry: its file, its time.
-        if (tasks.find(handle.providerId(), handle.taskId().value()).isEmpty()) {
-          tasks.record(entry.madeAs(handle, found.status().id(), now));
+        // Found on the server this command asks, and recorded there: a task of the same id on another is another.
+        if (tasks.find(handle.providerId(), HistoryRecord.baseUrl(session), handle.taskId().value()).isEmpty()) {
+          tasks.record(HistoryRecord.onServerAsked(session, entry.madeAs(handle, found.status().id(), now)));
         }
         // The note as it is now, under the lock: what another process recorded since it was read is kept.
         tasks.record(tasks.find(entry.taskId()).orElse(entry).foundAs(handle, now));

@@ -81,11 +81,14 @@ final class Views {
     return number + (credits.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits");
   }
 
-  /** "$0.10/10 s, $0.15/15 s", "$0.01 per second", "unknown". */
+  /**
+   * "$0.10 for 10 s, $0.15 for 15 s" (a price per request of that duration, not per 10 seconds), "$0.01 per
+   * second", "unknown".
+   */
   static String priceTable(PriceTable table) {
     if (table instanceof PriceTable.PerRequest perRequest) {
       return perRequest.usdBySeconds().entrySet().stream()
-          .map(e -> usd(e.getValue()) + "/" + e.getKey() + " s")
+          .map(e -> usd(e.getValue()) + " for " + e.getKey() + " s")
           .collect(Collectors.joining(", "));
     }
     if (table instanceof PriceTable.PerSecond perSecond) {

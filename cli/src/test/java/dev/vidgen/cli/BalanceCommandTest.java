@@ -70,4 +70,24 @@ class BalanceCommandTest {
         + " when it turns a price in dollars into credits: quotes, --max-credits and the balance check may be off by"
         + " that factor");
   }
+
+  @Test
+  void theKeyAndTheAccountAreShownApartOnlyWhenWhatTheyHaveLeftDiffers() {
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":120,\"unlimited_quota\":true}"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":-1,\"used_credits\":900,\"unlimited_quota\":true}"));
+    CliRun.Result unlimited = balance();
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":300,\"used_credits\":0,\"unlimited_quota\":false}"));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json",
+        "{\"success\":true,\"remain_credits\":1000,\"used_credits\":0,\"unlimited_quota\":false}"));
+    CliRun.Result differing = balance();
+
+    assertThat(unlimited.exitCode()).as(unlimited.all()).isZero();
+    assertThat(unlimited.out()).as("both unlimited: the same, so shown once").contains("remaining  unlimited")
+        .doesNotContain("key ").doesNotContain("account ");
+    assertThat(differing.out()).as(differing.all()).contains("key        300 credits left")
+        .contains("account    1000 credits left");
+  }
 }

@@ -44,9 +44,28 @@ class FreeBalanceReadsTest {
 
     assertThat(batch.exitCode()).as(batch.all()).isZero();
     assertThat(batch.err()).contains("warning: the balance could not be read (", "no answer within 20 s",
-        "the batch goes on: the balance is read again before the first create, 20 s at most",
-        "each job is checked before it is sent").doesNotContain("VidgenClient.Builder");
+        "the batch goes on without a balance check for a minute, then reads it again before a create")
+        .doesNotContain("VidgenClient.Builder");
     assertThat(cli.fake().requests(Endpoint.CREATE)).hasSize(1);
+  }
+
+  @Test
+  @Timeout(50)
+  void aBatchWhoseFirstBalanceReadTimedOutSendsItsFirstCreateWithoutReadingItAgainAndSaysSoOnce() throws Exception {
+    Path jobs = Files.writeString(cli.dir().resolve("jobs.jsonl"),
+        "{\"id\": \"a\", \"prompt\": \"a turns\", \"images\": [\"https://img.example/a.png\"]}\n");
+    stallTheBalance();
+
+    CliRun.Result batch = here().run("batch", jobs.toString(), "--concurrency", "1", "--poll-interval", "20ms",
+        "--retry-delay", "1ms");
+
+    assertThat(batch.exitCode()).as(batch.all()).isZero();
+    assertThat(cli.fake().requests(Endpoint.BALANCE)).as("the check before the create did not read it again (20 s"
+        + " more when it hangs again)").hasSize(1);
+    assertThat(cli.fake().requests(Endpoint.CREATE)).hasSize(1);
+    assertThat(batch.err()).containsOnlyOnce("could not be read")
+        .as("the batch's own warning only: no second one that the job is sent without a check")
+        .doesNotContain("the job is sent without a balance check");
   }
 
   /** The key's and the account's balance answer nothing, once each (the reads after them are answered). */

@@ -84,7 +84,8 @@ class MockCommandsTest {
     List<String> lines = result.out().lines().toList();
     assertThat(lines.get(0)).startsWith("MODEL").contains("SECONDS", "PRICE");
     String grok = lines.stream().filter(l -> l.startsWith("grok-video-1.5-preview ")).findFirst().orElseThrow();
-    assertThat(grok).contains("i2v(1)", "10, 15 (default 10)", "$0.10/10 s, $0.15/15 s");
+    assertThat(grok).contains("i2v(1)", "10, 15 (default 10)", "$0.10 for 10 s, $0.15 for 15 s")
+        .as("a price per request of that duration, not per 10 seconds").doesNotContain("/10 s");
     assertThat(grok.indexOf("i2v")).isEqualTo(lines.get(0).indexOf("MODES"));
     assertThat(grok).as("the ratio sent when a job gives none").contains("16:9* 9:16");
     String seedance = lines.stream().filter(l -> l.startsWith("seedance-2 ")).findFirst().orElseThrow();

@@ -68,7 +68,7 @@ class ModelSheetCommandTest {
     assertThat(line(sora, "retired")).contains("on 2026-09-24", "OpenAI ended Sora 2",
         "choose veo3.1-fast, seedance-2, kling-v3 instead", "--allow-retired");
     assertThat(line(grok, "prompt")).contains("required; at most 1200 characters");
-    assertThat(line(grok, "price")).contains("$0.10/10 s, $0.15/15 s per request");
+    assertThat(line(grok, "price")).contains("$0.10 for 10 s, $0.15 for 15 s per request");
   }
 
   @Test

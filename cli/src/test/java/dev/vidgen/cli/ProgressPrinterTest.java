@@ -79,6 +79,22 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void anIdOfWideLettersKeepsOnlyTheEndThatFitsInColumnsNotInCharacters() {
+    String wideId = "video_" + "\u5546\u54c1".repeat(7) + "_0011"; // each of 商品 takes two columns (trial EF F4)
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(new StringWriter()), true, wideId, () -> 40);
+
+    for (int columns = 20; columns <= 80; columns++) {
+      for (TaskSnapshot snapshot : java.util.List.of(TaskSnapshot.inProgress(TaskId.of(wideId), 30),
+          TaskSnapshot.inProgress(TaskId.of(wideId), 100))) {
+        String line = printer.fit(snapshot, Duration.ofSeconds(3), columns);
+        assertThat(TerminalWidth.columns(line)).as("at %d columns: %s", columns, line).isLessThan(columns);
+      }
+    }
+    assertThat(ProgressPrinter.endIn("ab\u5546\u54c1", 3)).isEqualTo("\u54c1");
+    printer.close();
+  }
+
+  @Test
   void followsAResizeOnTheNextRedraw() {
     StringWriter err = new StringWriter();
     int[] columns = {120};

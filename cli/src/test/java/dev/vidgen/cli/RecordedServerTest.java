@@ -116,6 +116,146 @@ class RecordedServerTest {
     }
   }
 
+  @Test
+  void aClaimWithMadeByTakesTheTaskOfTheServerItsCreateWentToNotAnotherServersOfTheSameId() {
+    FakeToApisServer madeOn = cli.fake();
+    String name = unansweredOn(madeOn);
+    String taskId = madeOn.taskIds().get(0);
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      assertThat(madeWithoutWaiting(other)).as("the other server gave the same id out").isEqualTo(taskId);
+
+      CliRun.Result elsewhere = cli.vidgen().run("status", taskId, "--made-by", name, "--base-url", other.baseUrl());
+      CliRun.Result claimed = cli.vidgen().run("status", taskId, "--made-by", name, "--base-url", madeOn.baseUrl());
+
+      assertThat(elsewhere.exitCode()).as(elsewhere.all()).isEqualTo(2);
+      assertThat(elsewhere.err()).contains(name + " was sent to " + madeOn.baseUrl() + " (the task history), but this"
+          + " command asks " + other.baseUrl() + ", so a task found here was not made by it; nothing was recorded",
+          "add --base-url " + madeOn.baseUrl());
+      assertThat(claimed.exitCode()).as("the other server's task of that id is another job: " + claimed.all())
+          .isZero();
+      assertThat(claimed.err()).contains(name + " is closed: its create made task " + taskId);
+      assertThat(entryOn(madeOn, taskId).model()).isEqualTo("seedance-2");
+      assertThat(entryOn(other, taskId).status()).as("the other server's entry is left as it was").isEqualTo("queued");
+      assertThat(entryOn(other, taskId).job().orElseThrow().prompt()).isEqualTo("made on " + other.baseUrl());
+    }
+  }
+
+  @Test
+  void aCreateFoundByItsReferenceGetsAnEntryOnItsServerBesideAnotherServersTaskOfTheSameId() {
+    FakeToApisServer madeOn = cli.fake();
+    String name = unansweredOn(madeOn);
+    String taskId = madeOn.taskIds().get(0);
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      assertThat(madeWithoutWaiting(other)).as("the other server gave the same id out").isEqualTo(taskId);
+
+      CliRun.Result found = cli.vidgen().run("status", name, "--base-url", madeOn.baseUrl());
+
+      assertThat(found.exitCode()).as(found.all()).isZero();
+      assertThat(found.err()).contains("made a task that has since been found: task " + taskId);
+      assertThat(entryOn(madeOn, taskId).model()).as("recorded on its own server").isEqualTo("seedance-2");
+      assertThat(entryOn(other, taskId).job().orElseThrow().prompt()).isEqualTo("made on " + other.baseUrl());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void statusOfATaskWhoseIdAnotherServersExpiredTaskHasIsNotSaidExpired() throws Exception {
+    java.time.Clock twoDaysAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-2));
+    FakeToApisServer old = cli.restartFake(settings -> settings.clock(twoDaysAgo));
+    String taskId = madeWithoutWaiting(old);
+    CliRun.Result read = cli.vidgen().run("status", taskId, "--base-url", old.baseUrl());
+    for (int reads = 1; reads < 5 && !read.out().contains("completed"); reads++) {
+      read = cli.vidgen().run("status", taskId, "--base-url", old.baseUrl());
+    }
+    old.inject(Endpoint.FILE, Fault.status(404)); // the file host has let it go
+    CliRun.Result download = cli.vidgen().run("download", taskId, "--base-url", old.baseUrl(), "--retry-delay", "1ms");
+    assertThat(download.exitCode()).as(download.all()).isEqualTo(1);
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(3, 3))
+        .start()) {
+      // The same id given out by another server, to a job this history does not hold (made without it).
+      CliRun.Result made = cli.withoutHome().run("generate", "--no-wait", "--json", "--image", "product.png",
+          "--prompt", "p", "--base-url", other.baseUrl());
+      assertThat(made.json().get("task_id")).as(made.all()).isEqualTo(taskId);
+
+      CliRun.Result status = cli.vidgen().run("status", taskId, "--base-url", other.baseUrl(), "--json");
+
+      assertThat(status.exitCode()).as(status.all()).isZero();
+      assertThat(status.json()).as(status.all()).doesNotContainKey("result_expired_at")
+          .doesNotContainEntry("result", "expired");
+      assertThat((String) status.json().get("next")).doesNotContain("cannot be saved any more");
+    }
+  }
+
+  @Test
+  void withoutABaseUrlAnIdTwoServersGaveOutIsSaidToBeOnBothNotTheNewest() throws Exception {
+    FakeToApisServer first = cli.fake();
+    try (FakeToApisServer second = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      String taskId = madeWithoutWaiting(first);
+      assertThat(madeWithoutWaiting(second)).as("both servers gave out the same id").isEqualTo(taskId);
+      int port;
+      try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = closed.getLocalPort();
+      }
+
+      // No --base-url, no TOAPIS_BASE_URL: the provider's own address, reached only through a proxy on loopback that
+      // refuses every connection, so that nothing leaves this machine.
+      CliRun.Result read = cli.vidgen().env("JAVA_TOOL_OPTIONS", "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort="
+          + port).runProcess("status", taskId, "--retry-delay", "1ms");
+
+      assertThat(read.exitCode()).as(read.all()).isNotZero();
+      assertThat(read.err()).as(read.all()).contains("task " + taskId + " is in the task history on 2 servers (",
+          "), each of which gave that id out, and this command asks https://toapis.com, which made none of them; add"
+              + " --base-url ", "--base-url " + first.baseUrl(), "--base-url " + second.baseUrl(), ", with that server's"
+              + " key in TOAPIS_API_KEY, to ask the one you mean (this key is not sent there by itself)")
+          .doesNotContain("was made on");
+      assertThat(read.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+    }
+  }
+
+  @Test
+  void aBareIdIsAdvisedMadeByOnlyWithCreatesOfItsServerThatMayHaveMadeIt() {
+    FakeToApisServer madeOn = cli.fake();
+    String name = unansweredOn(madeOn); // a create of seedance-2
+    String seedanceTask = madeOn.taskIds().get(0);
+    CliRun.Result grok = cli.withoutHome().run("generate", "--no-wait", "--json", "--model", "grok-video-1.0",
+        "--prompt", "a kite", "--base-url", madeOn.baseUrl());
+    String grokTask = (String) grok.json().get("task_id");
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1))
+        .start()) {
+      CliRun.Result there = cli.withoutHome().run("generate", "--no-wait", "--json", "--model", "seedance-2",
+          "--prompt", "p", "--base-url", other.baseUrl());
+      assertThat(there.json().get("task_id")).as(there.all()).isEqualTo(seedanceTask);
+
+      CliRun.Result mayBe = cli.vidgen().run("status", seedanceTask, "--base-url", madeOn.baseUrl());
+      CliRun.Result otherModel = cli.vidgen().run("status", grokTask, "--base-url", madeOn.baseUrl());
+      CliRun.Result otherServer = cli.vidgen().run("status", seedanceTask, "--base-url", other.baseUrl());
+
+      for (CliRun.Result run : List.of(mayBe, otherModel, otherServer)) {
+        assertThat(run.exitCode()).as(run.all()).isZero();
+      }
+      assertThat(mayBe.err()).contains(seedanceTask + " is not in the task history, which has 1 create on toapis that"
+          + " got no answer: " + name);
+      assertThat(otherModel.err()).as("a create of seedance-2 did not make a task of grok-video-1.0")
+          .doesNotContain("--made-by").doesNotContain(name);
+      assertThat(otherServer.err()).as("a create sent to another server did not make this server's task")
+          .doesNotContain("--made-by").doesNotContain(name);
+    }
+  }
+
+  /** The name of a create sent to {@code server} that got no answer (the task it made is the server's first). */
+  private String unansweredOn(FakeToApisServer server) {
+    server.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
+    server.inject(Endpoint.STATUS, Fault.unavailable(), 20); // the look-up after the create fails too
+    CliRun.Result unanswered = cli.vidgen().run("generate", "--no-wait", "--model", "seedance-2", "--prompt", "p",
+        "--base-url", server.baseUrl(), "--retry-delay", "1ms");
+    assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
+    server.clearFaults();
+    return "unanswered-" + server.lastCreate().orElseThrow().clientReference().orElseThrow();
+  }
+
   private String madeWithoutWaiting(FakeToApisServer server) {
     CliRun.Result made = cli.vidgen().run("generate", "--no-wait", "--json", "--image", "product.png", "--prompt",
         "made on " + server.baseUrl(), "--base-url", server.baseUrl());

@@ -559,7 +559,7 @@ class RepeatCheckTest {
     String other = name + "-2"; // a second create without an answer, a minute later
     history.record(new dev.vidgen.serve.history.HistoryEntry(other, note.provider(), note.model(), note.status(),
         note.credits(), note.usd(), null, note.submittedAt().plusSeconds(60), null, null, null, note.settings(),
-        note.error(), note.source()));
+        note.error(), note.source()).withBaseUrl(note.baseUrl())); // sent to the same server
 
     CliRun.Result plain = waitFor("status", taskId);
 

@@ -825,6 +825,19 @@ class ToApisCommandsTest {
     assertThat(result.err().split("try again later", -1)).as("said once: " + result.err()).hasSize(2);
   }
 
+  @Test
+  void aBalanceReadPastTheProvidersReadTimeoutSaysHowLongItWaitedInWordsNotTheOption() {
+    fake.inject(Endpoint.BALANCE, Fault.stall(), 20);
+    fake.inject(Endpoint.USER_BALANCE, Fault.stall(), 20);
+
+    CliRun.Result result = vidgen("balance", "--timeout", "1m", "--set", "timeout.read=300ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
+    assertThat(result.err()).contains("no answer within 0.3 s after the request was sent")
+        .as("no Java class in the words").doesNotContain("Exception").doesNotContain(": timeout")
+        .as("the provider's read timeout ended it, not --timeout").doesNotContain("give the read longer with --timeout");
+  }
+
   @ParameterizedTest
   @CsvSource({"soon, is not a duration", "0s, is zero", "-5s, is negative: the duration must be positive"})
   void balanceRefusesATimeoutThatIsNotAPositiveDurationSayingWhatIsAllowed(String given, String said) {

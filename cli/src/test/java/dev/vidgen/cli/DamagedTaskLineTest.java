@@ -1,0 +1,69 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.toapis.Endpoint;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A history line that cannot be read costs only itself: when it is a task's own line, the readable note of the
+ * create that made the task (answered with it, for the same job) still holds the same job back, as the intact line
+ * would.
+ */
+class DamagedTaskLineTest {
+  private static final String KEY = "sk-test" + "7".repeat(44);
+
+  @RegisterExtension
+  final CliOnFakeToApis cli = CliOnFakeToApis.builder(KEY).start();
+  private final Path home = cli.home();
+  private final FakeToApisServer fake = cli.fake();
+
+  private CliRun.Result generate() {
+    return cli.withoutHome().env("VIDGEN_HOME", home.toString()).run("generate", "--image", "product.png", "--prompt",
+        "P hist corrupt", "--max-credits", "60", "--no-wait", "--base-url", fake.baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hand-edited", "cut short, later lines appended"})
+  void theSameJobIsHeldBackByItsAnsweredNoteWhenItsTaskLineCannotBeRead(String damage) throws Exception {
+    CliRun.Result first = generate();
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    String taskId = fake.taskIds().get(0);
+    Path file = home.resolve("history.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    int task = taskLine(lines, taskId);
+    assertThat(lines.subList(task + 1, lines.size())).as("the create's note names the task after it")
+        .anySatisfy(line -> assertThat(line).contains("\"status\":\"answered\"",
+            "its create was answered with task " + taskId));
+    String line = lines.get(task);
+    lines.set(task, damage.equals("hand-edited")
+        ? line.replaceFirst("\"credits\":[0-9.]+", "\"credits\":\"twenty\"") : line.substring(0, 400));
+    assertThat(lines.get(task)).isNotEqualTo(line);
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+    CliRun.Result again = generate();
+
+    assertThat(again.err()).contains("1 line of the task history " + file + " could not be read");
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.OTHER);
+    assertThat(again.err()).contains("the same job was submitted", "as task " + taskId, "nothing was sent",
+        "vidgen wait " + taskId);
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+  }
+
+  private static int taskLine(List<String> lines, String taskId) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"task_id\":\"" + taskId + "\"")) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line of task " + taskId + " in " + lines);
+  }
+}
