@@ -213,8 +213,22 @@ final class ToApisVideoProvider implements VideoProvider {
       CallTrace trace = new CallTrace();
       CallContext context = CallContext.create(reference);
       return calls.send(api.createVideo(RequestBody.create(json, ApiHeaders.JSON), authorization, trace), trace,
-          context, (body, status, headers) -> created(context, body, status, headers), stopSending, turns);
+          context, (body, status, headers) -> created(context, body, status, headers), stopSending,
+          turns == dev.vidgen.core.port.CreateTurns.NONE || !mayWaitForConnection() ? dev.vidgen.core.port.CreateTurns.NONE
+              : turns);
     });
+  }
+
+  /**
+   * Whether a call handed to the dispatcher now may wait for one of its threads (every one busy, or all but one):
+   * only then is a journaled create marked waiting, and held until its caller recorded that it leaves, so that a
+   * batch whose creates find a free connection pays no journal writes for it. A guess: a call that finds the
+   * dispatcher full after all goes unmarked, which a kill then leaves as it always did (looked up, or unknown).
+   */
+  private boolean mayWaitForConnection() {
+    okhttp3.Dispatcher dispatcher = clients.api.dispatcher();
+    int slots = Math.min(dispatcher.getMaxRequests(), dispatcher.getMaxRequestsPerHost());
+    return dispatcher.queuedCallsCount() > 0 || dispatcher.runningCallsCount() >= slots - 1;
   }
 
   @Override

@@ -110,6 +110,7 @@ class HangingCallsTest {
   @Test
   void aCreateWhoseCallerCouldNotRecordThatItLeavesIsNeverSentAndFailsWithWhyNot() {
     provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(2).build());
+    List<CompletableFuture<TaskSnapshot>> busy = hang(1); // all connections but one busy: marked, to be safe
     RecordedTurns turns = new RecordedTurns();
     turns.recorded.completeExceptionally(new IllegalStateException("the journal's disk is full"));
 
@@ -121,6 +122,20 @@ class HangingCallsTest {
         .hasMessage("the journal's disk is full");
     assertThat(turns.told).containsExactly("waiting for a connection", "leaving");
     assertThat(toapis.creates()).as("nothing left").isEmpty();
+    busy.forEach(call -> call.cancel(true));
+  }
+
+  @Test
+  void aCreateThatFindsConnectionsFreeIsNeitherMarkedNorHeld() {
+    provider = new ToApisVideoProvider(ToApisTesting.config(toapis).maxRequests(3).build());
+    RecordedTurns turns = new RecordedTurns(); // never completes: a create asking it would never leave
+
+    TaskSnapshot made = await(provider.create(NetworkFailureTest.seedanceRequest("ref-free"),
+        new CompletableFuture<>(), turns));
+
+    assertThat(turns.told).as("no journal write for a create that does not wait").isEmpty();
+    assertThat(toapis.creates()).singleElement()
+        .satisfies(create -> assertThat(create.taskId()).isEqualTo(made.taskId().value()));
   }
 
   /** Turns that record what they were told and let the create leave once {@link #recorded} completes. */
@@ -151,6 +166,8 @@ class HangingCallsTest {
 
     await().atMost(Duration.ofSeconds(10)).until(next::isDone);
     assertThat(next.join().taskId()).isEqualTo(task);
+    // A hanging call's slot is free once OkHttp timed it out, a moment before its future hears of it.
+    await().atMost(Duration.ofSeconds(5)).until(() -> hanging.stream().allMatch(CompletableFuture::isDone));
     assertThat(hanging).allSatisfy(call -> {
       assertThat(call).isCompletedExceptionally();
       ProviderException failure = (ProviderException) ToApisTesting.failure(call);
