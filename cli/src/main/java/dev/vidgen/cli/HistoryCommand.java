@@ -168,14 +168,15 @@ final class HistoryCommand extends ClientCommand {
     if (unreadable > 0) {
       output.note(dev.vidgen.core.text.Plural.count(unreadable, "line") + " of " + history.file() + " could not be"
           + " read (written by another version of vidgen, or changed by hand) and "
-          + (unreadable == 1 ? "is" : "are") + " not shown; the jobs they hold are not noticed as the same job either");
+          + (unreadable == 1 ? "is" : "are") + " not shown; a job they hold is noticed as the same job only when a later"
+          + " note of it, still readable, names its task");
     }
     entries.stream().map(HistoryCommand::unnameableFile).flatMap(java.util.Optional::stream).findFirst()
         .ifPresent(file -> output.note("a task's file is listed as the history keeps it, but "
             + LocalePaths.cannotName(file) + " (nor others like it) to look at it; " + LocalePaths.NEXT
             + " to reach it"));
     if (entries.isEmpty()) {
-      output.line((unreadable > 0 ? "No task can be read" : "No tasks yet")
+      output.line((unreadable > 0 ? "No task line can be read" : "No tasks yet")
           + "; vidgen generate and vidgen serve record theirs in " + history.file());
       return ExitCodes.DONE;
     }

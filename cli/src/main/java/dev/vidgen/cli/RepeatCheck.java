@@ -162,8 +162,8 @@ final class RepeatCheck {
       if (unreadable > 0) {
         HistoryRequirement.lacking(session, HistoryRequirement.UNREADABLE, Plural.count(unreadable, "line") + " of the task history "
             + history.file() + " could not be read (written by another version of vidgen, or changed by hand): "
-            + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen", "so this run"
-            + " cannot tell whether it is one of them", "move the lines that cannot be read out of "
+            + Plural.word(unreadable, "the job it holds is", "the jobs they hold are") + " not seen (unless a later"
+            + " note of that job, still readable, names its task)", "so this run may not tell whether it is one of them", "move the lines that cannot be read out of "
             + history.file() + " (or use the vidgen that wrote them), or unset " + HistoryRequirement.VARIABLE
             + " to pay without checking against them");
       }

@@ -244,6 +244,13 @@ abstract class TaskCommand extends ClientCommand {
               "leave out --provider, or give --provider " + sentTo);
         });
         String taskId = found.get().taskId().value();
+        // Its task is on the server its create went to: another server's task of the same id is another task.
+        RecordedServer.elsewhere(session, entry.get(), sentTo).ifPresent(made -> {
+          throw CliException.usage(text + " was sent to " + made + " (the task history), but this command asks "
+                  + RecordedServer.asked(session) + ": the task " + taskId + " it made is on that server, and a task"
+                  + " of the same id here is another",
+              "add --base-url " + made + ", with that server's key in " + session.keyVariable());
+        });
         session.unansweredOut(entry.get().out());
         // Said of the create the history recorded under that name: the name is the history's, not a task's.
         output.note("the create the history recorded as " + text + (answered ? " was answered: it made task "

@@ -108,10 +108,11 @@ class HistoryRequirementTest {
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.OTHER);
     assertThat((String) error(refused).get("message")).startsWith("1 line of the task history ")
         .endsWith("could not be read (written by another version of vidgen, or changed by hand): the job it holds is"
-            + " not seen, and VIDGEN_REQUIRE_HISTORY is set, so nothing was sent");
+            + " not seen (unless a later note of that job, still readable, names its task), and VIDGEN_REQUIRE_HISTORY"
+            + " is set, so nothing was sent");
     assertThat(refused.all()).contains("move the lines that cannot be read out of");
     assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
-    assertThat(listed.out()).as(listed.all()).startsWith("No task can be read;");
+    assertThat(listed.out()).as(listed.all()).startsWith("No task line can be read;");
     assertThat(listed.err()).contains("1 line of " + home.resolve("history.jsonl") + " could not be read");
     assertThat(listedJson.json()).containsEntry("unreadable_lines", 1.0);
   }

@@ -156,6 +156,15 @@ class RecordedServerTest {
       assertThat(found.err()).contains("made a task that has since been found: task " + taskId);
       assertThat(entryOn(madeOn, taskId).model()).as("recorded on its own server").isEqualTo("seedance-2");
       assertThat(entryOn(other, taskId).job().orElseThrow().prompt()).isEqualTo("made on " + other.baseUrl());
+
+      // Found, the name stands for its server's task: asked on the other server, it is not shown as that one's.
+      int readsBefore = other.requests(Endpoint.STATUS).size();
+      CliRun.Result askedElsewhere = cli.vidgen().run("status", name, "--base-url", other.baseUrl());
+
+      assertThat(askedElsewhere.exitCode()).as(askedElsewhere.all()).isEqualTo(2);
+      assertThat(askedElsewhere.err()).contains(name + " was sent to " + madeOn.baseUrl() + " (the task history), but"
+          + " this command asks " + other.baseUrl(), "add --base-url " + madeOn.baseUrl());
+      assertThat(other.requests(Endpoint.STATUS)).as("the other server's task is not read").hasSize(readsBefore);
     }
   }
 
