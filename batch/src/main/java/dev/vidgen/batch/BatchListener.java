@@ -38,4 +38,11 @@ public interface BatchListener {
    * only place its id is told until the job is adopted. {@code entry} is the job as the journal last had it.
    */
   default void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {}
+
+  /**
+   * A create was never sent (held back before it went out, or refused without making a task), but
+   * the journal could not take its job back to pending ({@code cause}): {@code entry}, the job as the
+   * journal still has it, reads as being sent, so this is the only place that says no task of it exists.
+   */
+  default void onNotSentNotJournaled(Entry entry, Throwable cause) {}
 }

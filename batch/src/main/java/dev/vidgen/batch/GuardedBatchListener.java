@@ -51,6 +51,11 @@ final class GuardedBatchListener implements BatchListener {
     shielded("onTaskNotJournaled", () -> listener.onTaskNotJournaled(entry, taskId, cause));
   }
 
+  @Override
+  public void onNotSentNotJournaled(Entry entry, Throwable cause) {
+    shielded("onNotSentNotJournaled", () -> listener.onNotSentNotJournaled(entry, cause));
+  }
+
   private static void shielded(String event, Runnable call) {
     try {
       call.run();

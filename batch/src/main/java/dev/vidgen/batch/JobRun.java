@@ -78,6 +78,8 @@ final class JobRun {
   private volatile CompletableFuture<Void> marks = CompletableFuture.completedFuture(null);
   /** The task the create answered with, until it is journaled; null before or without one. */
   private String answeredTask;
+  /** Whether the next journal write takes the job back to pending because no take of its create made a task. */
+  private boolean noTaskOnWrite;
 
   JobRun(RunContext ctx, PlannedJob planned, Entry entry) {
     this.ctx = ctx;
@@ -157,6 +159,7 @@ final class JobRun {
       if (stop == null) {
         // Stopped between the two steps: the create never went out, so the job is back to pending, not unknown.
         settleOnWrite = true;
+        noTaskOnWrite = true;
         write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
         return;
       }
@@ -172,6 +175,7 @@ final class JobRun {
           ctx.stop(CLIENT_CLOSED);
         }
         settleOnWrite = true;
+        noTaskOnWrite = true;
         write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold("not sent: " + e.getMessage()));
         return;
       }
@@ -294,6 +298,7 @@ final class JobRun {
         ctx.creates.stoppedUnsent(counted);
       }
       int attempts = notSent.refusedTakes() == 0 ? attemptsBefore : attemptsBefore + 1;
+      noTaskOnWrite = true;
       write(b -> b.state(PENDING).attempts(attempts).reason(null, null), () -> hold(notSentReason()));
       return;
     }
@@ -348,6 +353,7 @@ final class JobRun {
       ctx.stop((VidgenException) failure);
     }
     String reason = what + ": " + failure.getMessage();
+    noTaskOnWrite = entry.state() == SUBMITTING;
     write(b -> (attempts < 0 ? b : b.attempts(attempts)).state(PENDING).reason(code(failure, "not_sent"), reason), () -> {
       if (fatal || ++requeues > ctx.maxRequeues || !(failure instanceof VidgenException)) {
         hold(reason);
@@ -633,6 +639,8 @@ final class JobRun {
   private void write(java.util.function.UnaryOperator<Entry.Builder> change, Runnable then) {
     boolean settles = settleOnWrite;
     settleOnWrite = false;
+    boolean noTask = noTaskOnWrite && entry.state() == SUBMITTING;
+    noTaskOnWrite = false;
     CompletableFuture<Entry> moved;
     try {
       moved = ctx.journal.move(entry, change);
@@ -649,6 +657,14 @@ final class JobRun {
           ctx.listener.onTaskNotJournaled(entry, answeredTask, unwrap(failure));
         } catch (RuntimeException listenerFailed) {
           failure.addSuppressed(listenerFailed); // the hold below still names the task
+        }
+      }
+      if (failure != null && noTask) {
+        // Told before the create counts as settled, as a task is: the journal still has the job being sent.
+        try {
+          ctx.listener.onNotSentNotJournaled(entry, unwrap(failure));
+        } catch (RuntimeException listenerFailed) {
+          failure.addSuppressed(listenerFailed); // the hold below says it all the same
         }
       }
       if (settles) {
@@ -670,9 +686,22 @@ final class JobRun {
       if (cause instanceof Journal.ClaimLostException) {
         finish(Kind.LOST, cause.getMessage() + task);
       } else {
-        hold("the journal could not be written: " + cause + task);
+        hold("the journal could not be written: " + cause + task + (noTask ? "; " + neverSent(entry) : ""));
       }
     }));
+  }
+
+  /**
+   * What a job whose create made no task, but whose return to pending the journal could not record,
+   * is: never sent, and what the next run makes of it as the journal has it.
+   */
+  static String neverSent(Entry entry) {
+    String next = entry.createWaiting() ? "the journal marks its create as waiting, so the next run sends it"
+        : entry.clientReference() != null ? "the journal still has it being sent, so the next run looks it up by"
+            + " its client reference first, finds no task and sends it"
+        : "the journal still has it being sent, so the next run tells it unknown: sending it again"
+            + " (--resubmit-unknown) pays for it once";
+    return "its create was never sent (or was refused without making a task): no task of it exists; " + next;
   }
 
   /** Counts this job's create off (see {@link CreatesOnTheirWay}), once; {@code journaled} whether its outcome is. */

@@ -1785,6 +1785,70 @@ class BatchRunnerTest {
     assertThat(backend.count("submit")).isEqualTo(2);
   }
 
+  @Test
+  void aCreateHeldBackForAConnectionWhenTheJournalFailsIsToldNeverSentThoughTheJournalStillHasItBeingSent() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    backend.submitScript.put("a", job -> {
+      dev.vidgen.core.client.CreateTakes takes = backend.takes;
+      down.set(true); // the disk fills as the create waits for one of the provider's connections
+      takes.waitingForConnection();
+      // As the client does: the take leaves only once its mark is off in the journal; it cannot be, so none leaves.
+      CompletableFuture<JobHandle> create = new CompletableFuture<>();
+      takes.sendingAgain().whenComplete((heard, failure) -> {
+        if (failure == null) {
+          create.complete(backend.handle(job, null));
+        } else {
+          create.completeExceptionally(new dev.vidgen.core.client.SubmitNotSentException("the create was not sent:"
+              + " it waited for a connection, and the caller could not record that it was leaving"));
+        }
+      });
+      return create;
+    });
+    JobStore full = new ForwardingStore(store) {
+      @Override
+      public List<Entry> claim(String batch, String worker, int limit, Instant now, Instant leaseUntil) {
+        if (down.get()) {
+          throw new IllegalStateException("disk full");
+        }
+        return super.claim(batch, worker, limit, now, leaseUntil);
+      }
+
+      @Override
+      public Optional<Entry> update(Entry entry) {
+        if (down.get()) {
+          throw new IllegalStateException("disk full");
+        }
+        return super.update(entry);
+      }
+
+      @Override
+      public int releaseAll(String batch, String worker) {
+        if (down.get()) {
+          throw new IllegalStateException("disk full");
+        }
+        return super.releaseAll(batch, worker);
+      }
+    };
+    java.util.Map<String, Entry> neverSent = new java.util.concurrent.ConcurrentHashMap<>();
+    BatchRunner runner = BatchRunner.builder().backend(backend).store(full).concurrency(1).scheduler(scheduler)
+        .requeueDelay(Duration.ofMillis(1)).listener(new BatchListener() {
+          @Override
+          public void onNotSentNotJournaled(Entry entry, Throwable cause) {
+            neverSent.put(entry.key(), entry);
+          }
+        }).build();
+
+    assertThatThrownBy(() -> runner.run(plan(line("a", PLAIN_MODEL)))).hasMessageContaining("disk full");
+
+    // Told before the run failed; the journal has it as it was when its create was handed over: being sent.
+    assertThat(neverSent).containsOnlyKeys("a");
+    assertThat(neverSent.get("a").state()).isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").state()).isEqualTo(State.SUBMITTING);
+    assertThat(entry("a").createWaiting()).isFalse();
+    assertThat(JobRun.neverSent(neverSent.get("a"))).contains("never sent", "no task of it exists",
+        "the next run tells it unknown");
+  }
+
   // ---- helpers
 
   /** A runner as worker {@code name} on the shared journal, looking for work every 20 ms. */

@@ -181,9 +181,10 @@ final class AccountFunds {
   }
 
   /**
-   * The client's own balance read ({@link VidgenClient#balances}) ended with {@code failure} (null when it
-   * answered): one that failed other than by a refused key, a provider that reports no balance or its caller
-   * abandoning it starts an {@link #UNREAD_RESPITE}, told to its caller already; one that answered ends it.
+   * The client's own balance read ({@link VidgenClient#balances} or {@link VidgenClient#balance}) ended with {@code
+   * failure} (null when it answered): one that failed other than by a refused key, a provider that reports no balance
+   * or its caller abandoning it starts an {@link #UNREAD_RESPITE}, told to its caller already; one that answered ends
+   * it.
    */
   void heard(Throwable failure) {
     if (!enabled) {

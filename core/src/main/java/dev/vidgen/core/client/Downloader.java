@@ -344,7 +344,7 @@ final class Downloader {
       }
       check(copied, asset, taskId, target);
       if (DownloadedContent.isBoxed(copied.head())) {
-        requireWhole(temp, copied);
+        requireWhole(temp, copied, announcedWhole);
       }
       Path finished = temp;
       download.renameInPlace("download of task " + taskId + " cancelled", () -> {
@@ -571,15 +571,22 @@ final class Downloader {
   /**
    * Fails as a broken-off download does (retried under the policy) when the saved MP4's or MOV's
    * boxes show it cut short: a server that cut the file and sent a matching length passes every
-   * other check.
+   * other check. The words say whether every byte the server announced came ({@code announcedWhole}, -1
+   * when it announced none): then the file it serves is itself no whole video, not the transfer cut.
    */
-  private void requireWhole(Path temp, Copied copied) throws IOException {
+  private void requireWhole(Path temp, Copied copied, long announcedWhole) throws IOException {
     java.util.Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
+      String format = LocalVideos.format(copied.head());
+      String checked = "; checked: its top-level boxes must fill the file and hold a moov and an mdat box";
+      String words = announcedWhole == copied.size()
+          ? "the video download came in full (all " + Plural.count(copied.size(), "byte") + " the provider announced)"
+              + " but is not a whole " + format + " video (" + problem.get() + checked + "): the file the provider"
+              + " serves is itself cut short or no video"
+          : "the video download is not a whole video: the " + copied.size() + " bytes sent are not a whole " + format
+              + " (" + problem.get() + checked + "): cut short on the way or by the provider, or no video";
       throw ProviderException.of(FailureKind.NO_RESPONSE, ProviderErrorDetails.of(runtime.provider().id(), 0,
-          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, "the video download was cut short: the " + copied.size()
-              + " bytes sent are not a whole " + LocalVideos.format(copied.head()) + " (" + problem.get() + ")"),
-          null);
+          ProviderErrorDetails.DOWNLOAD_BROKE_OFF, words), null);
     }
   }
 

@@ -5,12 +5,16 @@ import dev.vidgen.core.domain.FollowOn;
 import dev.vidgen.core.domain.FollowOnKind;
 import dev.vidgen.core.domain.FollowOnRule;
 import dev.vidgen.core.domain.FollowOnRules;
+import dev.vidgen.core.domain.ModelRoute;
+import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.error.AmbiguousSubmitException;
+import dev.vidgen.core.error.BudgetExceededException;
 import dev.vidgen.core.error.InvalidJobException;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
 import dev.vidgen.core.error.VidgenException;
+import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.port.FollowOnRequest;
 import dev.vidgen.core.pricing.PriceQuote;
@@ -18,11 +22,15 @@ import dev.vidgen.core.validation.JobValidator;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.core.validation.ViolationCodes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Follow-on jobs: extend or remix an earlier task. Checked against the route's {@link
@@ -37,13 +45,13 @@ final class FollowOns {
   private final Preflight preflight;
   private final FollowOnRules rules;
   /** Where a follow-on's {@code model} is found, as a job's is. */
-  private final dev.vidgen.core.domain.RouteCatalog catalog;
+  private final RouteCatalog catalog;
   private final JobValidator validator;
   /** Told when a create leaves, so that closing the client waits for its answer. */
   private final OpenSubmits openSubmits;
 
   FollowOns(ClientRuntime runtime, RetryLoop retries, BudgetLedger ledger, Preflight preflight, FollowOnRules rules,
-      dev.vidgen.core.domain.RouteCatalog catalog, JobValidator validator, OpenSubmits openSubmits) {
+      RouteCatalog catalog, JobValidator validator, OpenSubmits openSubmits) {
     this.runtime = runtime;
     this.retries = retries;
     this.ledger = ledger;
@@ -79,7 +87,7 @@ final class FollowOns {
     JobValidator validator = live == null ? this.validator : this.validator.withLiveModels(live);
     String given = followOn.model() != null && !followOn.model().isBlank() ? followOn.model().strip() : source.model();
     // Found as a job's model is: the id or an alias, in any case, and sent as the route's id.
-    String model = catalog.find(given).map(dev.vidgen.core.domain.ModelRoute::id).orElse(given);
+    String model = catalog.find(given).map(ModelRoute::id).orElse(given);
     List<Violation> found = new ArrayList<>();
     Optional<FollowOnRule> rule = "unknown".equals(model) ? Optional.empty() : rules.find(model, kind);
     // The routes to suggest: those still offered (retired ones only when retired routes are allowed, or none is left).
@@ -159,14 +167,14 @@ final class FollowOns {
     prepared.warnings().forEach(warning -> runtime.events().warning(warning.code(), warning.message()));
     FollowOnRequest request = prepared.request();
     CompletableFuture<JobHandle> result = new CompletableFuture<>();
-    java.util.concurrent.atomic.AtomicBoolean funded = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.atomic.AtomicReference<AfterServerError> afterError = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicReference<java.time.Instant> creatingAt = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicBoolean funded = new AtomicBoolean();
+    AtomicReference<AfterServerError> afterError = new AtomicReference<>();
+    AtomicReference<Instant> creatingAt = new AtomicReference<>();
     preflight.check(request.model(), prepared.quote())
         .thenCompose(ok -> {
           funded.set(true);
           if (result.isCancelled()) {
-            throw new java.util.concurrent.CancellationException(request.kind().id() + " cancelled before the create");
+            throw new CancellationException(request.kind().id() + " cancelled before the create");
           }
           if (!openSubmits.leaving(stopSending, "the " + request.kind().id() + " of task " + request.source(), null)) {
             throw new SubmitNotSentException("the " + request.kind().id() + " was told to stop before its create went"
@@ -198,7 +206,7 @@ final class FollowOns {
             cause = SubmitPipeline.faultyCreate(runtime.provider().id(), null, 1 + guard.possibleExtraTasks(),
                 ProviderFaultException.failed(what, cause), cause);
           }
-          if (cause instanceof java.util.concurrent.CancellationException && !(cause instanceof SubmitNotSentException)
+          if (cause instanceof CancellationException && !(cause instanceof SubmitNotSentException)
               && stopSending.isDone() && !result.isDone()) {
             cause = afterError.get() == null ? new SubmitNotSentException("the " + request.kind().id() + " was held"
                 + " back before it went out: it was told to stop sending; nothing was sent")
@@ -274,7 +282,7 @@ final class FollowOns {
       // The one answered may have made a paid task, so the resend counts against the budget once more.
       try {
         reserveResend();
-      } catch (dev.vidgen.core.error.BudgetExceededException over) {
+      } catch (BudgetExceededException over) {
         return CompletableFuture.failedFuture(ambiguous(request, failure, serverErrors(),
             "was answered with a server error and was not sent again, as " + overBudget(over)));
       }
@@ -300,8 +308,8 @@ final class FollowOns {
     @Override
     public RuntimeException abandoned(ProviderException failure) {
       return ambiguous(request, failure, possibleExtraTasks()
-          + (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR ? 0 : 1),
-          (failure.kind() == dev.vidgen.core.policy.FailureKind.SERVER_ERROR
+          + (failure.kind() == FailureKind.SERVER_ERROR ? 0 : 1),
+          (failure.kind() == FailureKind.SERVER_ERROR
           ? "was answered with a server error" : "got no usable answer") + " and was stopped before it was sent again");
     }
   }

@@ -734,28 +734,32 @@ public final class VidgenClient implements AutoCloseable {
    * a minute: that job goes on without it.
    */
   public CompletableFuture<Balances> balancesAsync() {
-    return track(() -> {
-      CompletableFuture<Balances> read = readBalance(provider::balances);
-      // The check learns the outcome before the caller does, so that a create the caller sends next knows it.
-      CompletableFuture<Balances> told = new CompletableFuture<>();
-      read.whenComplete((balances, failure) -> {
-        try {
-          funds.heard(failure);
-        } finally {
-          if (failure == null) {
-            told.complete(balances);
-          } else {
-            told.completeExceptionally(failure);
-          }
+    return track(() -> toldToFunds(readBalance(provider::balances)));
+  }
+
+  /**
+   * {@code read}, whose outcome the balance check learns before the caller does, so that a create the caller
+   * sends next knows it (a read that failed starts the check's respite); cancelling the copy abandons the read.
+   */
+  private <T> CompletableFuture<T> toldToFunds(CompletableFuture<T> read) {
+    CompletableFuture<T> told = new CompletableFuture<>();
+    read.whenComplete((answer, failure) -> {
+      try {
+        funds.heard(failure);
+      } finally {
+        if (failure == null) {
+          told.complete(answer);
+        } else {
+          told.completeExceptionally(failure);
         }
-      });
-      told.whenComplete((balances, failure) -> {
-        if (told.isCancelled()) {
-          read.cancel(true);
-        }
-      });
-      return told;
+      }
     });
+    told.whenComplete((answer, failure) -> {
+      if (told.isCancelled()) {
+        read.cancel(true);
+      }
+    });
+    return told;
   }
 
   /**
@@ -877,9 +881,12 @@ public final class VidgenClient implements AutoCloseable {
     return runtime.events().add(listener);
   }
 
-  /** {@link #balance} without blocking; cancelling the future abandons the read. */
+  /**
+   * {@link #balance} without blocking; cancelling the future abandons the read. A read that failed keeps the
+   * balance check from waiting for the balance again for a minute, as {@link #balancesAsync} does.
+   */
   public CompletableFuture<Balance> balanceAsync() {
-    return track(() -> readBalance(provider::balance));
+    return track(() -> toldToFunds(readBalance(provider::balance)));
   }
 
   /** A balance read under the retry policy, ended within the balance timeout. */

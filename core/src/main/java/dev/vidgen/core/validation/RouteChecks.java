@@ -10,9 +10,12 @@ import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.domain.VideoJob;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,7 +91,7 @@ final class RouteChecks {
       }
     }
     for (int i = 0; i < videos.size(); i++) {
-      if (dev.vidgen.core.domain.VideoJob.isLocalVideo(videos.get(i))) { // local videos: LocalVideos
+      if (VideoJob.isLocalVideo(videos.get(i))) { // local videos: LocalVideos
         LocalVideos.check("videos[" + i + "]", videos.get(i), found);
         continue;
       }
@@ -118,7 +121,7 @@ final class RouteChecks {
           URI url;
           try {
             url = new URI(text.strip());
-          } catch (java.net.URISyntaxException e) {
+          } catch (URISyntaxException e) {
             String allowed = "a URL of scheme " + String.join(", ", urlSchemes());
             found.add(Violation.error(field, ViolationCodes.PARAM_URL_SCHEME, Texts.shown(text), allowed,
                 field + ": " + Texts.shown(text) + " is not a URL; give " + allowed));
@@ -132,7 +135,7 @@ final class RouteChecks {
 
   private static void checkUrl(String field, URI url, Set<String> schemes, String schemeCode, String what,
       List<Violation> found) {
-    String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
     String shown = Texts.shown(url);
     if (scheme == null || !schemes.contains(scheme)) {
       String allowed = schemes.equals(WEB_SCHEMES) ? "an http or https URL" : "a URL of scheme " + String.join(", ", schemes);
@@ -146,7 +149,7 @@ final class RouteChecks {
         || url.getRawSchemeSpecificPart().replaceFirst("^/+", "").isBlank())) { // the form is asset://ID
       found.add(Violation.error(field, schemeCode, shown, "asset://ID of a stored asset",
           field + ": " + shown + " names no asset; give asset://ID, the ID of an asset stored with the provider"));
-    } else if (scheme.equals("data") && !url.getSchemeSpecificPart().toLowerCase(java.util.Locale.ROOT)
+    } else if (scheme.equals("data") && !url.getSchemeSpecificPart().toLowerCase(Locale.ROOT)
         .startsWith(what + "/")) {
       String anWhat = ("image".equals(what) ? "an " : "audio".equals(what) ? "" : "a ") + what;
       found.add(Violation.error(field, schemeCode, shown, "a data: URL of " + anWhat,
@@ -227,7 +230,7 @@ final class RouteChecks {
     warnOfHiddenCharacters(prompt);
     if (limit != null && prompt.length() > limit) {
       int length = prompt.codePointCount(0, prompt.length());
-      java.util.Optional<String> assumed = route.assumption("max_prompt_chars");
+      Optional<String> assumed = route.assumption("max_prompt_chars");
       if (length > limit && assumed.isPresent()) {
         // A limit the provider does not document is vidgen's guess: said, not enforced.
         found.add(Violation.warning("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
@@ -320,7 +323,7 @@ final class RouteChecks {
       return;
     }
     String code = count < allowed.min() ? tooFew : tooMany;
-    java.util.Optional<String> assumed = route.assumption(mode, field);
+    Optional<String> assumed = route.assumption(mode, field);
     if (count > allowed.max() && assumed.isPresent()) {
       // A limit the provider does not document is vidgen's guess: said, not enforced.
       found.add(Violation.warning(field, code, Integer.toString(count), allowed.describe() + " (assumed)",
@@ -336,7 +339,7 @@ final class RouteChecks {
    * When a limit is vidgen's assumption rather than the provider's ({@code assumption}, why it is), the words
    * that say so, why, and how to change it; empty otherwise.
    */
-  private static String assumedWords(java.util.Optional<String> assumption) {
+  private static String assumedWords(Optional<String> assumption) {
     return assumption.map(why -> " (that limit is an assumption, not documented by the provider: "
         + why + "; if the provider takes more, a routes file can raise it, see docs/routes.md)").orElse("");
   }
@@ -564,7 +567,7 @@ final class RouteChecks {
     String field = "params." + rule.param();
     String shown = value instanceof String text ? "\"" + Texts.shown(text) + "\""
         : value instanceof Number || value instanceof Boolean ? String.valueOf(value)
-        : value instanceof java.util.List<?> ? "a list" : "an object";
+        : value instanceof List<?> ? "a list" : "an object";
     String allowed = Texts.orList(rule.values());
     found.add(Violation.error(field, ViolationCodes.PARAM_NOT_OFFERED, shown, allowed,
         field + ": " + shown + " is not offered by " + route.id() + " (" + rule.reason() + "); choose " + allowed

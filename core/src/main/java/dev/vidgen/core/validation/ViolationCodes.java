@@ -96,8 +96,6 @@ public final class ViolationCodes {
   public static final String MODEL_NOT_AVAILABLE = "model.not_available";
   /** The route takes no follow-on job of that kind (extend or remix). */
   public static final String FOLLOW_ON_NOT_OFFERED = "follow_on.not_offered";
-  /** The follow-on job names no source task. */
-  public static final String FOLLOW_ON_SOURCE_MISSING = "follow_on.source_missing";
   /** The follow-on's size is not one the route takes. */
   public static final String SIZE_NOT_OFFERED = "size.not_offered";
   /** A size was given to a follow-on that takes none. */

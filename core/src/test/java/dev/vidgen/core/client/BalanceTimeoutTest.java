@@ -126,6 +126,40 @@ class BalanceTimeoutTest {
   }
 
   @Test
+  void aCreateRightAfterTheClientsOwnSingleBalanceReadTimedOutIsNotHeldForASecondRead() {
+    fixture.close();
+    fixture = new ClientFixture(new ScriptedProvider(), builder -> builder.balanceTimeout(Duration.ofSeconds(20)));
+    fixture.provider.balanceAnswers(new CompletableFuture<Balance>(), new CompletableFuture<Balance>());
+    fixture.provider.createAnswers(dev.vidgen.core.domain.TaskSnapshot.queued(dev.vidgen.core.domain.TaskId.of("t-1")));
+    CompletableFuture<Balance> ownRead = fixture.client.balanceAsync(); // balance(), not balances()
+    fixture.advance(Duration.ofSeconds(20));
+    assertThat(failureOf(ownRead)).isInstanceOf(ProviderUnavailableException.class);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(fixture.provider.count("create")).as("sent at once: one 20 s wait for a hanging balance, not two")
+        .isOne();
+    assertThat(submit).isCompleted();
+    assertThat(fixture.provider.balanceReads()).as("the check did not read again").isOne();
+  }
+
+  @Test
+  void aRefusedKeyInTheClientsOwnSingleBalanceReadStillStopsTheJobAtTheChecksRead() {
+    fixture.provider.balanceAnswers(ScriptedProvider.failure(FailureKind.AUTHENTICATION));
+    CompletableFuture<Balance> ownRead = fixture.client.balanceAsync();
+    fixture.advance(Duration.ZERO);
+    assertThat(failureOf(ownRead)).isInstanceOf(dev.vidgen.core.error.AuthenticationException.class);
+
+    CompletableFuture<JobHandle> submit = fixture.client.submitAsync(Jobs.valid());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(submit)).as("a 401 starts no respite").isInstanceOf(
+        dev.vidgen.core.error.AuthenticationException.class);
+    assertThat(fixture.provider.count("create")).isZero();
+  }
+
+  @Test
   void aBalanceThatTimedOutIsNotWaitedForByTheNextJobButIsReadAgainAMinuteLater() {
     fixture.provider.balanceAnswers(new CompletableFuture<Balance>(), new CompletableFuture<Balance>(),
         new CompletableFuture<Balance>());

@@ -585,6 +585,28 @@ class DownloaderTest {
   }
 
   @Test
+  void anMp4ThatCameWholeButIsNoVideoIsNotCalledCutShortOnTheWay() throws IOException {
+    // 40 bytes announced and 40 sent: one ftyp box and nothing else, so the transfer was whole but the file is no video.
+    byte[] brandsOnly = new byte[40];
+    System.arraycopy(ScriptedProvider.MP4, 0, brandsOnly, 0, 24);
+    brandsOnly[3] = 40;
+    try (ClientFixture once = new ClientFixture(new ScriptedProvider(),
+        builder -> builder.retryPolicy(RetryPolicy.never()))) {
+      once.provider.openAnswers(dev.vidgen.core.port.VideoStream.of(new ByteArrayInputStream(brandsOnly), 40));
+
+      assertThatThrownBy(() -> once.client.download(once.handle("task-1"), ScriptedProvider.completed("task-1"),
+          folder.resolve("kite.mp4")))
+          .isInstanceOfSatisfying(DownloadFailedException.class, e -> assertThat(e.providerFailure()).get()
+              .extracting(ProviderException::kind).isEqualTo(FailureKind.NO_RESPONSE))
+          .hasMessageContaining("the video download came in full (all 40 bytes the provider announced) but is not a"
+              + " whole MP4 video (it has no moov box")
+          .hasMessageContaining("checked: its top-level boxes must fill the file and hold a moov and an mdat box")
+          .hasMessageNotContaining("download was cut short");
+      assertThat(filesIn(folder)).isEmpty();
+    }
+  }
+
+  @Test
   void anMp4WithoutItsMoovBoxIsRefused() throws IOException {
     byte[] noIndex = new byte[24 + 12];
     System.arraycopy(ScriptedProvider.MP4, 0, noIndex, 0, 24);

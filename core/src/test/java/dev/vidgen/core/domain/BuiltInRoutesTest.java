@@ -130,6 +130,15 @@ class BuiltInRoutesTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource({"seedance-2", "seedance-2-fast", "seedance-2-mini"})
+  void seedance2SaysThePromptGuidanceOfItsChinesePageAsANoteNotALimit(String id) {
+    ModelRoute route = CATALOG.require(id);
+    assertThat(route.maxPromptChars()).as("guidance, not a limit").isNull();
+    assertThat(route.sourceNote()).hasValueSatisfying(note -> assertThat(note)
+        .contains("at most 500 Chinese characters or 1000 English words (not checked)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({"grok-video-1.5-preview", "grok-video-1.5", "gemini-omni-flash", "viduq3-pro", "viduq3",
       "doubao-seedance-1-0-pro-fast"})
   void saysInItsNoteWhereTheSourcesDisagreeAndWhichIsFollowed(String id) {

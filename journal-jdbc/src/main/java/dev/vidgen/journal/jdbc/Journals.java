@@ -37,10 +37,26 @@ public final class Journals {
       return postgres(text);
     }
     if (lower.startsWith("jdbc:sqlite:")) {
-      plainFileOf(text).ifPresent(Journals::ownerOnlyWhenNew);
-      return JdbcJobStore.open(Dialect.SQLITE, driver(text, new Properties()), "SQLite journal " + text.substring(12));
+      return sqliteUrl(text, driver(text, new Properties()));
     }
     return sqliteFile(Path.of(text));
+  }
+
+  /**
+   * The SQLite journal at {@code url} opened through {@code connections}. A file its plain path names that was made
+   * empty here is removed again when the start failed since SQLite's native library did not load, as for a path.
+   */
+  static JobStore sqliteUrl(String url, JdbcJobStore.Connections connections) {
+    java.util.Optional<Path> file = plainFileOf(url);
+    boolean made = file.map(Journals::ownerOnlyWhenNew).orElse(false);
+    try {
+      return JdbcJobStore.open(Dialect.SQLITE, connections, "SQLite journal " + url.substring("jdbc:sqlite:".length()));
+    } catch (JournalException e) {
+      if (made && NativeLibraryFailure.isIn(e)) {
+        removeEmpty(file.get());
+      }
+      throw e;
+    }
   }
 
   /** The file a {@code jdbc:sqlite:} URL names by a plain path (not {@code :memory:} nor a {@code file:} URI). */
@@ -57,13 +73,13 @@ public final class Journals {
   /**
    * Makes {@code file} empty and owner-only (0600) when it is missing, before SQLite opens it: the journal holds task
    * ids and result links, and SQLite gives its {@code -wal} and {@code -shm} files the journal's own mode. A
-   * journal that exists keeps its mode.
+   * journal that exists keeps its mode. Whether it was made here.
    */
-  private static void ownerOnlyWhenNew(Path file) {
+  private static boolean ownerOnlyWhenNew(Path file) {
     try {
-      OwnerOnly.emptyFile(file);
+      return OwnerOnly.emptyFile(file);
     } catch (IOException e) {
-      // SQLite's own open says why the file cannot be made (a folder in the way, no room, no right).
+      return false; // SQLite's own open says why the file cannot be made (a folder in the way, no room, no right).
     }
   }
 
@@ -147,12 +163,11 @@ public final class Journals {
    * failed since SQLite's native library did not load is removed again: no journal was made in it.
    */
   static JobStore sqliteFile(Path absolute, JdbcJobStore.Connections connections) {
-    boolean existed = Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    ownerOnlyWhenNew(absolute);
+    boolean made = ownerOnlyWhenNew(absolute);
     try {
       return JdbcJobStore.open(Dialect.SQLITE, connections, "SQLite journal " + absolute, absolute);
     } catch (JournalException e) {
-      if (!existed && NativeLibraryFailure.isIn(e)) {
+      if (made && NativeLibraryFailure.isIn(e)) {
         removeEmpty(absolute);
       }
       throw e;

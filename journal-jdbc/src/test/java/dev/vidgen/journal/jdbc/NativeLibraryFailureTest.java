@@ -55,6 +55,24 @@ class NativeLibraryFailureTest {
   }
 
   @Test
+  void aFailedStartOfAJdbcSqliteUrlLeavesNoEmptyJournalEither() {
+    Path journal = dir.resolve("url.journal");
+
+    assertThatThrownBy(() -> Journals.sqliteUrl("jdbc:sqlite:" + journal, UNLOADABLE))
+        .isInstanceOf(JournalException.class).hasMessageContaining("SQLite's native library could not be");
+    assertThat(journal).as("the empty file made for the start is gone, as for a plain path").doesNotExist();
+  }
+
+  @Test
+  void aJournalAJdbcSqliteUrlNamedThatWasThereBeforeIsKept() throws Exception {
+    Path journal = Files.writeString(dir.resolve("kept-url.journal"), "");
+
+    assertThatThrownBy(() -> Journals.sqliteUrl("jdbc:sqlite:" + journal, UNLOADABLE))
+        .isInstanceOf(JournalException.class);
+    assertThat(journal).exists();
+  }
+
+  @Test
   void aFolderWithRoomIsNamedWithoutAReason() {
     assertThat(NativeLibraryFailure.explain(dir, "java.io.tmpdir")).startsWith("SQLite's native library could not be"
         + " unpacked into the temporary folder " + dir + " (java.io.tmpdir), which SQLite needs");

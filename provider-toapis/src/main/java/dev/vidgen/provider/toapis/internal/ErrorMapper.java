@@ -34,10 +34,6 @@ public final class ErrorMapper {
   private final String baseUrl;
   private final NoAnswer waits;
 
-  public ErrorMapper(ApiKey apiKey, Clock clock, String baseUrl) {
-    this(apiKey, clock, baseUrl, NoAnswer.UNKNOWN);
-  }
-
   /** With the {@code waits} a sent request had, which a timeout's message names. */
   public ErrorMapper(ApiKey apiKey, Clock clock, String baseUrl, NoAnswer waits) {
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");

@@ -17,9 +17,6 @@ import java.util.Objects;
  * @param fileSilence the longest silence while reading an upload's or a download's answer
  */
 public record NoAnswer(Duration apiSilence, Duration callLimit, Duration fileSilence) {
-  /** Waits that are not known: a timeout is then said as "in time". */
-  static final NoAnswer UNKNOWN = new NoAnswer(Duration.ZERO, Duration.ZERO, Duration.ZERO);
-
   public NoAnswer {
     Objects.requireNonNull(apiSilence, "apiSilence == null");
     Objects.requireNonNull(callLimit, "callLimit == null");
