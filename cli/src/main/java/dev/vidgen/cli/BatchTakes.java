@@ -93,7 +93,7 @@ final class BatchTakes {
   static String earlierWords(Entry entry) {
     int takes = earlierTakes(entry);
     return "no task; " + (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
-        + " (answered with a server error or not at all, then sent again) may have made a paid task"
+        + " (of unknown outcome, then sent again with --resubmit-unknown) may have made a paid task"
         + (entry.credits() == null ? ", at a price unknown" : ", up to " + Views.credits(earlierAtMost(entry)))
         + ": " + DASHBOARD + " for a task of " + entry.model() + (entry.updatedAt() == null ? ""
             : " made before " + entry.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))

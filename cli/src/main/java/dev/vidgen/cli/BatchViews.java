@@ -111,10 +111,10 @@ final class BatchViews {
 
   /**
    * What an earlier take is, in words true of each way to get one: a create answered with a server error and sent
-   * again, one still unanswered when its process stopped, one resubmitted with --resubmit-unknown.
+   * again, one still unanswered when its process stopped, one its run's journal could not mark as never sent, one
+   * resubmitted with --resubmit-unknown: all of unknown outcome.
    */
-  static final String EARLIER_TAKES = "earlier takes whose creates got a server error or no answer at all, which may"
-      + " each have made a paid task";
+  static final String EARLIER_TAKES = "earlier takes of unknown outcome, which may each have made a paid task";
 
   int refuseOverBudget(BatchPlan plan, BigDecimal maxCredits, BigDecimal earlierExtra) {
     BigDecimal mayCost = plan.knownCredits().add(earlierExtra);
@@ -272,7 +272,9 @@ final class BatchViews {
     if (entry == null) {
       return "send (new)";
     }
-    String state = entry.state().id() + (entry.taskId() != null ? ", task " + entry.taskId()
+    // A create marked waiting (its turn, a connection, a backoff) never left: its job is not being sent.
+    String state = (entry.state() == State.SUBMITTING && entry.createWaiting() ? "waiting, never sent"
+        : entry.state().id()) + (entry.taskId() != null ? ", task " + entry.taskId()
             : entry.state() == State.FAILED ? ", no task" : "")
         + (entry.state() == State.UNKNOWN && entry.possibleTasks() > 1 ? ", up to " + entry.possibleTasks() + " tasks" : "")
         + (BatchTakes.earlierTakes(entry) > 0 ? ", " + Plural.count(BatchTakes.earlierTakes(entry), "earlier take")
@@ -693,10 +695,13 @@ final class BatchViews {
     return Failures.taskCommand("download", entry.taskId(), providerId, session, more.toArray(String[]::new));
   }
 
-  /** Whether a completed job's video is no longer where the batch saved it (moved or deleted since). */
-  private static boolean videoMissing(Entry entry) {
+  /**
+   * Whether a completed job's video is no longer where the batch saved it (moved or deleted since); not when this
+   * locale cannot name its file ({@link LocalePaths}), which cannot tell.
+   */
+  static boolean videoMissing(Entry entry) {
     return entry.state() == State.COMPLETED && entry.file() != null && entry.taskId() != null
-        && !java.nio.file.Files.exists(Path.of(entry.file()));
+        && !LocalePaths.exists(entry.file()).orElse(true);
   }
 
   /** The quoted credits of the jobs of unknown outcome, once per take that may have made a task: the most they cost. */
@@ -736,7 +741,7 @@ final class BatchViews {
 
   /**
    * For the {@code spent} line: what the extra takes of jobs that got a task (earlier takes of their
-   * create, answered with a server error or not at all and sent again) may have cost, over all runs,
+   * create of unknown outcome, sent again) may have cost, over all runs,
    * as the {@code extra} lines tell them; an unknown price is said, never left out.
    */
   private static String extraWords(BatchReport report) {
@@ -752,7 +757,7 @@ final class BatchViews {
     int unpriced = handles.stream().filter(handle -> !handle.quote().isKnown()).mapToInt(JobHandle::possibleExtraTasks)
         .sum();
     return "; " + Plural.count(takes, "earlier take") + " of " + Plural.word(handles.size(), "a job", "jobs")
-        + " that got a task (answered with a server error or not at all, then sent again) "
+        + " that got a task (of unknown outcome, then sent again) "
         + Plural.word(takes, "may have made a task of its own", "may each have made a task of their own")
         + (credits.signum() > 0 ? ": up to " + Views.credits(credits) + " more"
             + (unpriced > 0 ? " and " + Plural.count(unpriced, "take") + " of unknown price" : "")
@@ -796,16 +801,27 @@ final class BatchViews {
         + " unknown and left without a task " + cost + ", " + ifMade;
   }
 
-  private static List<Path> savedFiles(BatchReport report) {
-    return report.files().stream().filter(java.nio.file.Files::exists).toList();
+  /**
+   * The completed jobs' videos that are there, by name as the journal has them; with those this locale cannot name
+   * ({@link LocalePaths}), which it cannot look at and so lists as saved.
+   */
+  private static List<String> savedFiles(BatchReport report) {
+    return report.entries().stream().filter(e -> e.state() == State.COMPLETED && e.file() != null).map(Entry::file)
+        .filter(name -> LocalePaths.exists(name).orElse(true)).toList();
+  }
+
+  /** The folder of the file {@code name}, made from its text when this locale cannot name the file. */
+  private static String folderOf(String name) {
+    return LocalePaths.of(name).map(Path::getParent).map(Path::toString)
+        .orElseGet(() -> name.substring(0, Math.max(0, name.lastIndexOf(java.io.File.separatorChar))));
   }
 
   private static String filesWhere(BatchReport report) {
-    List<Path> files = savedFiles(report);
+    List<String> files = savedFiles(report);
     if (files.isEmpty()) {
       return "none yet";
     }
-    List<Path> folders = files.stream().map(Path::getParent).distinct().toList();
+    List<String> folders = files.stream().map(BatchViews::folderOf).distinct().toList();
     return folders.size() == 1
         ? files.size() + " in " + folders.get(0)
         : files.size() + " in " + folders.size() + " folders (--json lists them)";
@@ -821,7 +837,7 @@ final class BatchViews {
     json.put("credits", report.credits());
     json.put("usd", Views.usdJson(report.usd()));
     json.put("completed_unpriced", report.unpriced());
-    json.put("files", savedFiles(report).stream().map(Path::toString).toList());
+    json.put("files", savedFiles(report));
     json.put("files_missing", report.entries().stream().filter(BatchViews::videoMissing).map(Entry::file).toList());
     // All the takes of the jobs of unknown outcome; null when one of them has no known price.
     json.put("unknown_credits_at_most", unknownUnpriced(report) > 0 ? null : unknownCredits(report));

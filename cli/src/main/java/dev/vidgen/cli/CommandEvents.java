@@ -217,7 +217,7 @@ final class CommandEvents implements VidgenListener {
       // A stalled or broken-off download is otherwise minutes of silence (each try may wait out the read timeout).
       boolean brokeOff = dev.vidgen.core.error.ProviderErrorDetails.DOWNLOAD_BROKE_OFF.equals(failure.details().code());
       Long from = handle == null ? null : resumingFrom.remove(handle.taskId());
-      output.note((brokeOff ? "the video did not arrive whole" : "the video could not be fetched")
+      output.note((brokeOff ? "the video that arrived was not whole" : "the video could not be fetched")
           + (from == null ? "; fetching it again in " : "; asking for the rest, from byte " + from + ", in ") + scheduled(delay)
           + " (try " + (attempt + 1) + "), after: " + failure.getMessage());
       return; // said here, so --verbose does not say it twice

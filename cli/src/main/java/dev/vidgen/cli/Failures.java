@@ -535,6 +535,13 @@ final class Failures {
         return failed + "; the task completed and its video is saved at " + savedAt.get() + " (so the task history"
             + " says): nothing is left to do";
       }
+      java.util.Optional<String> savedElsewhere = known == null && handle != null
+          ? savedOnAnotherServer(handle, session) : java.util.Optional.empty();
+      if (savedElsewhere.isPresent()) {
+        // Another server's task of the same id: said as that one's (the address asked may be a mistyped one), not
+        // taken for the task this command asks about.
+        return failed + "; " + savedElsewhere.get();
+      }
       if ("completed".equals(ended)) {
         String out = AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session),
             session.keptOut().orElse(known.out() == null ? session.workingFolderOut() : known.out()),
@@ -564,11 +571,32 @@ final class Failures {
     }
     try {
       return HistoryRecord.history(session.context())
-          // This server's task, else one of the same id on another (whose words then still say where its video is).
-          .flatMap(history -> history.find(handle.providerId(), HistoryRecord.baseUrl(session), handle.taskId().value())
-              .or(() -> history.find(handle.providerId(), handle.taskId().value()))).orElse(null);
+          // This server's task only: one of the same id on another is another task (where it was made is said apart).
+          .flatMap(history -> history.find(handle.providerId(), HistoryRecord.baseUrl(session), handle.taskId().value()))
+          .orElse(null);
     } catch (RuntimeException unreadable) {
       return null; // said when the history was read before
+    }
+  }
+
+  /**
+   * For a task the history does not have on this command's server: where the video of the task of the same id made on
+   * another server was saved, as that server's task, while the file is there.
+   */
+  private static java.util.Optional<String> savedOnAnotherServer(JobHandle handle, Session session) {
+    if (session == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return HistoryRecord.history(session.context())
+          .flatMap(history -> history.find(handle.providerId(), handle.taskId().value()))
+          .filter(other -> "completed".equals(other.status()))
+          .flatMap(other -> RecordedServer.elsewhere(session, other, handle.providerId())
+              .flatMap(made -> savedFile(other).map(file -> "the task of this id made on " + made + " (the task"
+                  + " history) completed and its video is saved at " + file + ": if that is the task meant, nothing"
+                  + " is left to do")));
+    } catch (RuntimeException unreadable) {
+      return java.util.Optional.empty(); // said when the history was read before
     }
   }
 

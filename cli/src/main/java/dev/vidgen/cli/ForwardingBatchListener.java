@@ -36,4 +36,9 @@ abstract class ForwardingBatchListener implements BatchListener {
   public void onTaskNotJournaled(Entry entry, String taskId, Throwable cause) {
     next.onTaskNotJournaled(entry, taskId, cause);
   }
+
+  @Override
+  public void onNotSentNotJournaled(Entry entry, Throwable cause) {
+    next.onNotSentNotJournaled(entry, cause);
+  }
 }

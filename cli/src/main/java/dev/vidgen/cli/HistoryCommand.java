@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -61,6 +62,43 @@ final class HistoryCommand extends ClientCommand {
     }
   }
 
+  /**
+   * A note named with a base URL other than the server its create went to is not closed: closing reads no server,
+   * but the command names another one, as a claim with --made-by there would (refused too).
+   */
+  private void refuseAnotherServersNote(Session session, TaskHistory history, String name) {
+    if (!session.setupOptions().contains("--base-url")) {
+      return;
+    }
+    // The server asked is --base-url's, else TOAPIS_BASE_URL's: the advice leaves out whichever named it (trial EK F3).
+    boolean byVariable = ProviderChoice.flag(root.baseUrl) == null;
+    Optional<String> variable = session.context().variable(ProviderChoice.BASE_URL_VARIABLE).map(String::strip)
+        .filter(value -> !value.isEmpty());
+    Optional<HistoryEntry> note;
+    try {
+      note = history.find(name);
+    } catch (RuntimeException unreadable) {
+      return; // said by the close, which reads it again
+    }
+    if (note.isEmpty()) {
+      return;
+    }
+    HistoryEntry entry = note.get();
+    Optional<String> made = RecordedServer.elsewhere(session, entry, entry.provider());
+    if (made.isEmpty()) {
+      return;
+    }
+    boolean variableElsewhere = variable.filter(url -> !dev.vidgen.serve.history.BaseUrls.sameServer(
+        entry.provider(), entry.baseUrl(), url)).isPresent();
+    String without = byVariable ? "with " + ProviderChoice.BASE_URL_VARIABLE + " unset"
+        : variableElsewhere ? "without --base-url and with " + ProviderChoice.BASE_URL_VARIABLE + " unset"
+        : "without --base-url";
+    throw CliException.usage(name + " was sent to " + made.get() + " (the task history), but this command asks "
+        + RecordedServer.asked(session) + (byVariable ? " (set by " + ProviderChoice.BASE_URL_VARIABLE + ")" : "")
+        + "; nothing was closed", "close it with --base-url " + made.get() + ", or " + without
+        + " (closing reads no server)");
+  }
+
   @Override
   int run(Session session, Output output) {
     if (!stray.isEmpty()) {
@@ -88,12 +126,18 @@ final class HistoryCommand extends ClientCommand {
         ExitCodes.OTHER, "history", "no history folder: " + TaskHistory.whyNoDataFolder(session.context().env()),
         "set VIDGEN_HOME to a folder for vidgen's history"));
     if (close != null) {
+      refuseAnotherServersNote(session, history, close.strip());
       return UnansweredClose.close(history, close.strip(), noTask, output);
     }
 
     List<HistoryEntry> entries;
+    // The tasks whose own lines cannot be read, listed from the readable note of the create that made each.
+    Map<HistoryEntry, String> readFromNote = new java.util.HashMap<>();
     try {
-      entries = history.entries();
+      history.tasksReadFromNotes().forEach((note, task) -> readFromNote.put(task, note));
+      entries = new ArrayList<>(history.entries());
+      entries.addAll(readFromNote.keySet());
+      entries.sort(java.util.Comparator.comparing(HistoryEntry::submittedAt).reversed());
     } catch (java.io.UncheckedIOException unreadable) {
       throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(),
           "make the file readable (or move it aside: the history starts again, and the same jobs no longer ask before"
@@ -111,6 +155,11 @@ final class HistoryCommand extends ClientCommand {
     entries.forEach(entry -> {
       Map<String, Object> task = entry.toJson();
       task.put("running", running.contains(entry.taskId()));
+      if (readFromNote.containsKey(entry)) {
+        // What the note knows (model, price, --out, server); where the task stands now, no line can say.
+        task.put("status", READ_FROM_NOTE);
+        task.put("read_from_note", readFromNote.get(entry));
+      }
       if (chargeUnknown(entry)) {
         task.put("charge", Views.FAILED_CHARGE); // credits and usd are the quote, not what was spent
       }
@@ -166,10 +215,15 @@ final class HistoryCommand extends ClientCommand {
     json.put("tasks", tasks);
     output.object(json);
     if (unreadable > 0) {
+      // Said in the number of the lines, and "listed (status unreadable)" only when a row is (trial EK).
+      String holds = dev.vidgen.core.text.Plural.word(unreadable, "a task it holds", "a task they hold");
       output.note(dev.vidgen.core.text.Plural.count(unreadable, "line") + " of " + history.file() + " could not be"
           + " read (written by another version of vidgen, or changed by hand) and "
-          + (unreadable == 1 ? "is" : "are") + " not shown; a job they hold is noticed as the same job only when a later"
-          + " note of it, still readable, names its task");
+          + dev.vidgen.core.text.Plural.word(unreadable, "is", "are") + " not shown; " + (readFromNote.isEmpty()
+              ? holds + " is listed, and noticed as the same job, only from a later line or note of it that is still"
+                  + " readable"
+              : holds + " is listed (status " + READ_FROM_NOTE + ") from the note of the create that made it, and"
+                  + " noticed as the same job only when a later note of it, still readable, names it"));
     }
     entries.stream().map(HistoryCommand::unnameableFile).flatMap(java.util.Optional::stream).findFirst()
         .ifPresent(file -> output.note("a task's file is listed as the history keeps it, but "
@@ -201,7 +255,8 @@ final class HistoryCommand extends ClientCommand {
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
               .orElse(unsaved(entry) ? "- (not saved)" : "-");
-      String status = running.contains(entry.taskId()) ? "running" : entry.status();
+      String status = running.contains(entry.taskId()) ? "running"
+          : readFromNote.containsKey(entry) ? READ_FROM_NOTE : entry.status();
       rows.add(List.of(cell(entry.taskId()), entry.model(), status, price, file, ago(entry.submittedAt(), now)));
     }
     output.table(rows);
@@ -236,6 +291,12 @@ final class HistoryCommand extends ClientCommand {
           + " before the take sent again made that task: it may be a paid task of its own (the provider's dashboard"
           + " shows it), and is counted once, as the \"+1 earlier take\" of its task's row.");
     }
+    List<HistoryEntry> shown = entries;
+    readFromNote.entrySet().stream().filter(task -> shown.contains(task.getKey())).findFirst().ifPresent(task ->
+        output.line("An " + READ_FROM_NOTE + " row is a task whose own line in the history cannot be read, listed from"
+            + " the readable note of the create that made it (such as " + cell(task.getValue()) + "): its model, price,"
+            + " --out and server are the note's; vidgen status " + cell(task.getKey().taskId()) + " reads where it"
+            + " stands now."));
     if (!running.isEmpty()) {
       output.line("A running row is a job whose run is still in its uploads or checks: no create has been sent for it"
           + " yet, and the same job is held back until that run ends.");
@@ -301,6 +362,9 @@ final class HistoryCommand extends ClientCommand {
   private static boolean chargeUnknown(HistoryEntry entry) {
     return entry.status().equals("failed") || entry.status().equals(HistoryEntry.UNKNOWN);
   }
+
+  /** The status of a task listed from its create's note: its own line cannot be read, so where it stands is not known. */
+  static final String READ_FROM_NOTE = "unreadable";
 
   /** A task id as the table shows it: cut after {@link #ID_WIDTH} characters (a server may send one of thousands; --json has it whole). */
   static String cell(String taskId) {

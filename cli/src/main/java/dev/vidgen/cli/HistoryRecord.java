@@ -13,6 +13,7 @@ import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -144,11 +145,41 @@ final class HistoryRecord {
     try {
       return history(session.context()).flatMap(history -> {
         Optional<HistoryEntry> newest = providerId == null ? history.find(taskId) : history.find(providerId, taskId);
-        return newest.flatMap(any -> history.find(any.provider(), baseUrl(session), taskId)).or(() -> newest);
+        return newest.flatMap(any -> history.find(any.provider(), baseUrl(session), taskId)).or(() -> newest)
+            // A task whose own lines cannot be read: as the note of the create that made it names it.
+            .or(() -> readFromNote(session, history, providerId, taskId).map(Map.Entry::getValue));
       }).filter(entry -> entry.jobHandle().isPresent());
     } catch (RuntimeException e) {
       output.note("could not read the task history (" + e.getMessage() + ")");
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The task {@code taskId} of {@code providerId} (any provider when null) as the readable note of the create that made
+   * it names it, keyed by that note's name, when no line of the task's own can be read: the one made on this command's
+   * server, else the newest.
+   */
+  static Optional<Map.Entry<String, HistoryEntry>> readFromNote(Session session, TaskHistory history,
+      String providerId, String taskId) {
+    java.util.List<Map.Entry<String, HistoryEntry>> named = history.tasksReadFromNotes().entrySet().stream()
+        .filter(note -> note.getValue().taskId().equals(taskId)
+            && (providerId == null || note.getValue().provider().equals(providerId)))
+        .toList();
+    return named.stream().filter(note -> dev.vidgen.serve.history.BaseUrls.sameServer(note.getValue().provider(),
+        note.getValue().baseUrl(), baseUrl(session))).findFirst().or(() -> named.stream().findFirst());
+  }
+
+  /** Says so when {@code entry}, the task a command reads, is known only from the note of the create that made it. */
+  static void sayWhenReadFromNote(Session session, HistoryEntry entry, Output output) {
+    try {
+      history(session.context()).flatMap(history -> readFromNote(session, history, entry.provider(), entry.taskId()))
+          .filter(note -> note.getValue().equals(entry))
+          .ifPresent(note -> output.note("task " + SafeText.clip(entry.taskId(), 100) + "'s own line in the task"
+              + " history cannot be read; its model, price and --out are read from the note of the create that made"
+              + " it, " + SafeText.clip(note.getKey(), 100)));
+    } catch (RuntimeException unreadable) {
+      // Said when the history was read just before.
     }
   }
 
@@ -192,6 +223,26 @@ final class HistoryRecord {
     } else if (snapshot.status() != TaskStatus.FAILED && !entry.isFinished()
         && !entry.status().equals(snapshot.status().id())) {
       write(entry.withStatus(snapshot.status().id(), Instant.now()));
+    }
+  }
+
+  /**
+   * The task as the history now has it, re-read, when that is completed or failed though {@code snapshot}, this
+   * command's reading, found it not ended and the record held it open: another command saw it end while this read was
+   * on its way (trial EK F4). The record then follows the history, so that the file it advises is the one saved.
+   */
+  synchronized Optional<HistoryEntry> endedMeanwhile(TaskSnapshot snapshot) {
+    if (history == null || entry.isFinished() || snapshot.status().isTerminal()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<HistoryEntry> ended = history.find(entry.provider(), entry.baseUrl(), entry.taskId())
+          .filter(known -> known.status().equals("completed") || known.status().equals("failed"))
+          .filter(known -> known.submittedAt().equals(entry.submittedAt())); // the same take, not an id given again
+      ended.ifPresent(known -> entry = known);
+      return ended;
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // the reading stands, as before
     }
   }
 

@@ -81,17 +81,24 @@ final class HistoryTakes {
   static void warn(Session session, List<Found> found) {
     Instant now = Instant.now();
     for (Found one : found) {
-      HistoryEntry take = one.take();
-      boolean note = take.status().equals(UnansweredCreate.STATUS) && take.jobHandle().isEmpty();
-      session.warn(CODE, "line " + one.job().line() + " (" + SafeText.clip(SafeText.clean(one.job().key()), 40)
-          + ") asks for the same job as " + (note ? "the create vidgen history lists as " : "task ")
-          + SafeText.clip(take.taskId(), 100) + ", submitted " + HistoryCommand.ago(take.submittedAt(), now)
-          + (take.source() == null ? "" : " by vidgen " + SafeText.clip(SafeText.clean(take.source()), 40))
-          + " (" + SafeText.clip(take.status(), 40)
-          + (take.file() != null ? ", saved as " + take.file() : "") + "): the batch does not read the task history"
-          + " to hold it back, so it sends it and pays for it again; remove the line if that take is the video you"
-          + " want");
+      session.warn(CODE, words(one, now));
     }
+  }
+
+  /**
+   * The warning for {@code one} at {@code now}: the earlier take, how it stands (a note whose create may still be
+   * answered is "on its way", not "unknown"), and that the line is sent and paid for again all the same.
+   */
+  static String words(Found one, Instant now) {
+    HistoryEntry take = one.take();
+    boolean note = take.status().equals(UnansweredCreate.STATUS) && take.jobHandle().isEmpty();
+    return "line " + one.job().line() + " (" + SafeText.clip(SafeText.clean(one.job().key()), 40)
+        + ") asks for the same job as " + (note ? "the create vidgen history lists as " : "task ")
+        + SafeText.clip(take.taskId(), 100) + ", submitted " + HistoryCommand.ago(take.submittedAt(), now)
+        + (take.source() == null ? "" : " by vidgen " + SafeText.clip(SafeText.clean(take.source()), 40))
+        + " (" + (take.mayStillBeOnItsWay(now) ? "its create is on its way" : SafeText.clip(take.status(), 40))
+        + (take.file() != null ? ", saved as " + take.file() : "") + "): the batch warns of such a line but does not"
+        + " hold it back: it sends it and pays for it again; remove the line if that take is the video you want";
   }
 
   /** For {@code --json}: each line found, with the earlier task. */

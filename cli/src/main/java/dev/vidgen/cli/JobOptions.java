@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class JobOptions {
   static final String DEFAULT_MODEL = "grok-video-1.5-preview";
 
-  @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL, completionCandidates = ModelIds.class,
+  // Not "ID": bash completion keeps one list per label, and --provider's "ID" would replace the models.
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL, completionCandidates = ModelIds.class,
       description = "The model (default: ${DEFAULT-VALUE}); vidgen models lists them.")
   String model;
 

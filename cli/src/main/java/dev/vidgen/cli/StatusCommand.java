@@ -60,6 +60,12 @@ final class StatusCommand extends TaskCommand {
       throw failed;
     }
     target.history().ifPresent(history -> history.seen(snapshot));
+    // Another command saw the task end while this read was on its way: the history keeps that end (trial EK F4).
+    Optional<dev.vidgen.serve.history.HistoryEntry> endedMeanwhile = target.history()
+        .flatMap(history -> history.endedMeanwhile(snapshot));
+    endedMeanwhile.ifPresent(ended -> output.note("this read found the task " + snapshot.status().id() + ", but the"
+        + " task history already has it " + ended.status() + (ended.file() != null ? ", saved at " + ended.file() : "")
+        + " (recorded by another command since this read was sent)"));
     JobHandle handle = target.handle();
     if (!snapshot.taskId().equals(handle.taskId())) {
       // Read by a client reference, which the provider takes in place of the id: the answer names the task itself.
@@ -81,7 +87,8 @@ final class StatusCommand extends TaskCommand {
     });
     Map<String, String> fields = new LinkedHashMap<>(Views.taskFields(handle, snapshot));
     boolean expired = snapshot.video() != null && snapshot.video().isExpiredAt(Instant.now());
-    String next = snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
+    String next = endedMeanwhile.isPresent() ? endedNext(endedMeanwhile.get(), target, handle, session)
+        : snapshot.resultProblem().isPresent() ? Failures.UNUSABLE_NEXT
         : expiredUnsaved.isPresent() ? "its video's link expired at " + expiredUnsaved.get() + " before the video was"
         + " saved (a download found it so, as the task history says): it cannot be saved any more; generate it again"
         + " (vidgen history --json shows its settings)"
@@ -96,6 +103,10 @@ final class StatusCommand extends TaskCommand {
         : Failures.taskCommand("wait", handle.encode(), handle.providerId(), session,
             session.resumeOptions().toArray(String[]::new));
     json.put("next", next); // the same as the text's next line
+    // A C locale refuses the --out that next names when it has other letters than ASCII: said, as history says it.
+    session.keptOut().filter(out -> next.contains("--out") && !LocalePaths.canName(out)).ifPresent(out -> output.note(
+        "the next command saves to " + out + ", but " + LocalePaths.cannotName(out) + ", and refuses it as an"
+            + " argument: " + LocalePaths.NEXT + " to run it"));
     output.object(json);
     fields.put("next", next);
     output.fields(fields);
@@ -109,6 +120,13 @@ final class StatusCommand extends TaskCommand {
         .orElse(Failures.downloadCommand(handle, session, "--out",
             AdvisedOut.of(session.context(), HistoryRecord.baseUrl(session), outOr(target, session),
                 handle.taskId().value())));
+  }
+
+  /** The next step the history's end of the task implies: as for a completed task read so, or none for a failed one. */
+  private static String endedNext(dev.vidgen.serve.history.HistoryEntry ended, Target target, JobHandle handle,
+      Session session) {
+    return ended.status().equals("completed") ? savedOrDownload(target, handle, session)
+        : "none: the task failed, as the task history has it (vidgen history --json shows why)";
   }
 
   /**

@@ -172,6 +172,7 @@ abstract class TaskCommand extends ClientCommand {
         return unanswered(session, text, output);
       }
       Optional<HistoryEntry> known = text.isEmpty() ? Optional.empty() : HistoryRecord.known(session, null, text, output);
+      known.ifPresent(entry -> HistoryRecord.sayWhenReadFromNote(session, entry, output));
       if (known.isEmpty() && text.startsWith(HANDLE_PREFIX)) {
         // Task ids are opaque: this one only starts like a handle.
         output.note("'" + dev.vidgen.core.text.SafeText.clean(text) + "' is not a readable job handle; reading it as"

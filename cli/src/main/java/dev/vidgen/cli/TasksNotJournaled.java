@@ -12,11 +12,14 @@ import java.util.stream.Collectors;
 /**
  * The tasks this run's creates made that the journal could not record (a database out of reach):
  * each is told the moment it happens and again in the run's error, with the {@code --adopt} that
- * records it once the journal is back. Forwards every event to {@code next}.
+ * records it once the journal is back; and the jobs whose creates were never sent though the journal
+ * still has them being sent, named in the run's error. Forwards every event to {@code next}.
  */
 final class TasksNotJournaled extends ForwardingBatchListener {
   /** Job key to its task, in the order told. */
   private final Map<String, String> byJob = new LinkedHashMap<>();
+  /** Job key to its entry as the journal still has it, for the jobs whose creates were never sent. */
+  private final Map<String, Entry> neverSent = new LinkedHashMap<>();
 
   TasksNotJournaled(BatchListener next) {
     super(next);
@@ -38,15 +41,49 @@ final class TasksNotJournaled extends ForwardingBatchListener {
     super.onTaskNotJournaled(entry, taskId, cause);
   }
 
-  /** "; 2 tasks made by this run are not in the journal: job g1 made video_1, job g2 made video_2", or empty. */
+  @Override
+  public void onNotSentNotJournaled(Entry entry, Throwable cause) {
+    synchronized (byJob) {
+      neverSent.put(entry.key(), entry);
+    }
+    super.onNotSentNotJournaled(entry, cause);
+  }
+
+  /**
+   * "; 2 tasks made by this run are not in the journal: job g1 made video_1, job g2 made video_2", then the jobs
+   * never sent that the journal still has being sent; or empty.
+   */
   String summary() {
     Map<String, String> told = snapshot();
-    if (told.isEmpty()) {
+    String tasks = told.isEmpty() ? "" : "; " + Plural.count(told.size(), "task") + " made by this run "
+        + Plural.word(told.size(), "is", "are") + " not in the journal: " + told.entrySet().stream()
+        .map(e -> "job " + e.getKey() + " made " + e.getValue()).collect(Collectors.joining(", "));
+    return tasks + neverSentSummary();
+  }
+
+  /**
+   * "; 3 jobs were never sent (j1, j2, j3): ..." for the jobs whose creates made no task but which the journal still
+   * has being sent, with what the next run makes of them; or empty.
+   */
+  private String neverSentSummary() {
+    List<Entry> jobs;
+    synchronized (byJob) {
+      jobs = new ArrayList<>(neverSent.values());
+    }
+    if (jobs.isEmpty()) {
       return "";
     }
-    return "; " + Plural.count(told.size(), "task") + " made by this run " + Plural.word(told.size(), "is", "are")
-        + " not in the journal: " + told.entrySet().stream().map(e -> "job " + e.getKey() + " made " + e.getValue())
-        .collect(Collectors.joining(", "));
+    List<String> toldUnknown = jobs.stream().filter(e -> !e.createWaiting() && e.clientReference() == null)
+        .map(Entry::key).toList();
+    String keys = jobs.stream().map(Entry::key).collect(Collectors.joining(", "));
+    String next = toldUnknown.isEmpty() ? "the next run sends " + Plural.word(jobs.size(), "it", "them")
+        : "the journal still has " + (toldUnknown.size() == jobs.size() ? Plural.word(jobs.size(), "it", "them")
+            : String.join(", ", toldUnknown)) + " being sent, so the next run tells " + Plural.word(toldUnknown.size(),
+            "it", "them") + " unknown: for " + Plural.word(toldUnknown.size(), "it", "these") + ", --resubmit-unknown"
+            + " pays once (it also sends any other job told unknown, which may pay twice)";
+    return "; " + Plural.count(jobs.size(), "job") + " (" + keys + ") " + Plural.word(jobs.size(), "was", "were")
+        + " never sent: held back before " + Plural.word(jobs.size(), "its create", "their creates") + " went out (or"
+        + " refused without making a task), no task of " + Plural.word(jobs.size(), "it", "them") + " exists; " + next;
   }
 
   /** The {@code --adopt} options that record every task told, or empty. */

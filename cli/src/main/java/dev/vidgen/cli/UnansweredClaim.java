@@ -111,7 +111,7 @@ final class UnansweredClaim {
       Optional<HistoryEntry> own = history.find(note.provider(), baseUrl, taskId);
       boolean foundBefore = note.claimed().contains(taskId);
       boolean halfDone = own.isPresent() && (own.get().submittedAt().equals(note.submittedAt())
-          || sameRun(own.get(), note) && !history.answeredElsewhere(note.provider(), taskId, note.taskId()))
+          || sameRun(own.get(), note) && !history.answeredElsewhere(note.provider(), baseUrl, taskId, note.taskId()))
           && own.get().model().equals(note.model()) && own.get().source().equals(note.source());
       if (own.isPresent() && !foundBefore && !halfDone) {
         throw CliException.usage("task " + taskId + " is in the history as a job of its own (" + own.get().source()

@@ -120,6 +120,15 @@ final class UnansweredClose {
         "give the name vidgen history shows for a create that got no answer (status unknown)");
   }
 
+  /**
+   * " --base-url URL" when {@code note}'s create went to a server the history recorded: a close printed for later
+   * names it, so that a shell whose TOAPIS_BASE_URL names another server is not refused (trial EK F3); else "".
+   */
+  private static String onItsServer(HistoryEntry note) {
+    return note.baseUrl() == null || note.baseUrl().isBlank() ? ""
+        : " --base-url " + dev.vidgen.core.text.SafeText.clean(note.baseUrl());
+  }
+
   private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Output output) {
     String name = note.taskId();
     if (!note.claimed().isEmpty()) {
@@ -142,7 +151,7 @@ final class UnansweredClose {
           + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes() + " minutes), so whether it made a task is not known yet;"
           + " nothing was closed", "wait until " + after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
           + " (UTC), check the provider's dashboard, then, if it still shows no task, close it with vidgen history"
-          + " --close " + name + " --no-task");
+          + " --close " + name + " --no-task" + onItsServer(note));
     }
     HistoryEntry closed = note.closedWithoutTask(now);
     history.record(closed);

@@ -30,18 +30,21 @@ final class UnansweredLookup {
       throw CliException.usage(entry.taskId() + " was sent to provider " + entry.provider() + ", not "
           + client.provider().id(), "look it up there: leave out --provider, or give --provider " + entry.provider());
     }
+    // Sent to another server than this command asks: no answer there says anything of it, so nothing is read there.
+    RecordedServer.elsewhere(session, entry, client.provider().id()).ifPresent(made -> {
+      throw CliException.usage(entry.taskId() + " was sent to " + made + " (the task history), but this command asks "
+              + RecordedServer.asked(session) + ", so a look-up there says nothing of it; nothing was read",
+          "look it up on the server its create went to: add --base-url " + made + ", with that server's key in "
+              + session.keyVariable());
+    });
     session.unansweredOut(entry.out());
     requireReference(session, client, entry, command, output);
-    // Sent to another server than this command asks: said, and its "not found" is no sign that nothing arrived.
-    Optional<String> sentElsewhere = RecordedServer.elsewhere(session, entry, client.provider().id());
-    RecordedServer.check(session, Optional.of(entry), client.provider().id(), output);
     output.note(entry.taskId() + " is a create that got no answer; looking it up by its client reference " + reference
         + " on " + client.provider().id() + " (at " + RecordedServer.asked(session)
         + (lastTakeAtMost(entry).isAfter(Instant.now().minus(java.time.Duration.ofMinutes(2)))
             ? "; a task just made can take a minute to be listed, so \"not found\" is believed only after that)" : ")"));
     TaskSnapshot found = Joins.join(client.findByClientReferenceAsync(reference, lastTakeAtMost(entry)))
-        .orElseThrow(() -> sentElsewhere.map(made -> notFoundHere(session, client, entry, made))
-            .orElseGet(() -> notFound(client, entry)));
+        .orElseThrow(() -> notFound(client, entry));
     JobHandle handle = new JobHandle(client.provider().id(), found.taskId(), entry.model(), quoteOf(entry),
         entry.submittedAt(), reference);
     Optional<TaskHistory> history = HistoryRecord.history(session.context());
@@ -72,18 +75,6 @@ final class UnansweredLookup {
    */
   private static Instant lastTakeAtMost(HistoryEntry entry) {
     return entry.lastTakeAtMost();
-  }
-
-  /**
-   * No task under the reference on a server other than the one the create went to ({@code made}, as the history
-   * recorded it): that says nothing of the create, so neither "never arrived" nor closing the entry is advised.
-   */
-  private static CliException notFoundHere(Session session, VidgenClient client, HistoryEntry entry, String made) {
-    return new CliException(ExitCodes.PROVIDER_ERROR, "task_not_found", "no task answers to " + entry.taskId()
-        + "'s client reference on " + client.provider().id() + " at " + RecordedServer.asked(session)
-        + ", but its create went to " + made + " (the task history), so this says nothing of it",
-        "look it up there: add --base-url " + made + ", with that server's key in " + session.keyVariable()
-            + ", and run this again (this key is not sent there by itself)");
   }
 
   /** No task under the reference: most likely no task at all, unless the create is too old to tell. */

@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
       "or a request the provider refused as invalid (nothing made), 3 authentication,",
       "4 still rate limited, 5 provider or network error,",
       "6 task failed, 7 deadline reached (the task id is printed), 8 over",
-      "--max-credits or more than the account has left (nothing sent), 9 a batch",
+      "--max-credits or more than the account has left (no task made), 9 a batch",
       "with some job's outcome unknown, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.",
       "docs/cli.md shows every command with examples."
     })

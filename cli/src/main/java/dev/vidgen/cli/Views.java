@@ -194,7 +194,7 @@ final class Views {
       return see;
     }
     return (takes == 1 ? "an earlier take of its create" : takes + " earlier takes of its create")
-        + " (answered with a server error or not at all, then sent again) may also have made a paid task"
+        + " (of unknown outcome, then sent again) may also have made a paid task"
         + (handle.quote().isKnown() ? ", up to " + credits(handle.quote().credits().multiply(BigDecimal.valueOf(takes)))
             + " more" : "") + ": " + see;
   }

@@ -626,7 +626,7 @@ class BatchCommandTest {
       assertThat(dry.exitCode()).as(dry.all()).isZero();
       assertThat(dry.err()).containsOnlyOnce(said).doesNotContain("(other) asks");
       assertThat(run.exitCode()).as(run.all()).isZero();
-      assertThat(run.err()).containsOnlyOnce(said).contains("so it sends it and pays for it again");
+      assertThat(run.err()).containsOnlyOnce(said).contains("does not hold it back: it sends it and pays for it again");
       assertThat((List<Map<String, Object>>) run.json().get("history_takes")).singleElement()
           .satisfies(take -> assertThat(take).containsEntry("id", "g1").containsEntry("task_id", task));
       assertThat((List<Map<String, Object>>) run.json().get("warnings")).anySatisfy(warning ->
@@ -1279,8 +1279,8 @@ class BatchCommandTest {
               .containsEntry("possible_extra_tasks", 2.0).containsEntry("possible_extra_credits", 40.0));
       assertThat(text.exitCode()).as("a later run sends nothing: " + text.all()).isEqualTo(ExitCodes.TASK_FAILED);
       assertThat(text.out()).as(text.all()).contains("failed   line 1 (a): ")
-          .contains("extra    line 1 (a): no task; 2 earlier takes of its create (answered with a server error or"
-              + " not at all, then sent again) may have made a paid task, up to 40 credits: check the provider's"
+          .contains("extra    line 1 (a): no task; 2 earlier takes of its create (of unknown outcome, then sent"
+              + " again with --resubmit-unknown) may have made a paid task, up to 40 credits: check the provider's"
               + " dashboard for a task of grok-video-1.5-preview made before ")
           .as("the time said once, by its Z").containsPattern("made before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ;")
           .contains("the 1 job sent again after it was unknown and left without a task may have cost up to 40"
@@ -1327,7 +1327,7 @@ class BatchCommandTest {
       assertThat((List<Map<String, Object>>) adopted.json().get("earlier_takes")).as("told as extra now").isEmpty();
       assertThat(after.out()).as(after.all()).contains("extra    line 1 (a): task " + found)
           .as("the spent line's worst case agrees with the extra line").contains("1 earlier take of a job that got a"
-              + " task (answered with a server error or not at all, then sent again) may have made a task of its own:"
+              + " task (of unknown outcome, then sent again) may have made a task of its own:"
               + " up to 20 credits more");
       assertThat(fake.requests(Endpoint.CREATE)).as("adopting sends nothing").hasSize(3);
     }
@@ -1350,8 +1350,8 @@ class BatchCommandTest {
       assertThat((List<Map<String, Object>>) refused.json().get("earlier_takes")).singleElement().satisfies(earlier ->
           assertThat(earlier).containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", null));
       assertThat(text.out()).as(text.all())
-          .contains("extra    line 1 (w1): no task; an earlier take of its create (answered with a server error or not"
-              + " at all, then sent again) may have made a paid task, at a price unknown: ")
+          .contains("extra    line 1 (w1): no task; an earlier take of its create (of unknown outcome, then sent"
+              + " again with --resubmit-unknown) may have made a paid task, at a price unknown: ")
           .contains("the 1 job sent again after it was unknown and left without a task may have cost more, at a price"
               + " unknown, if its earlier take made a task")
           .doesNotContain("up to 0 credits");
@@ -1473,7 +1473,7 @@ class BatchCommandTest {
           assertThat(extra).containsEntry("id", "a").containsEntry("line", 1.0).containsEntry("task_id", taskId)
               .containsEntry("possible_extra_tasks", 1.0).containsEntry("possible_extra_credits", 20.0));
       assertThat(words.out()).contains("extra    line 1 (a): task " + taskId + "; an earlier take of its create"
-          + " (answered with a server error or not at all, then sent again) may also have made a paid task, up to 20 credits more:"
+          + " (of unknown outcome, then sent again) may also have made a paid task, up to 20 credits more:"
           + " check the provider's dashboard for a task of grok-video-1.5-preview made at or before ");
       assertThat(words.out()).as("the time said once, by its Z, not also as UTC").doesNotContain("Z UTC")
           .containsPattern("made at or before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\R");
@@ -1520,13 +1520,13 @@ class BatchCommandTest {
           "--poll-interval", "20ms", "--retry-delay", "1ms");
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(8);
-      assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier takes whose"
-          + " creates got a server error or no answer at all, which may each have made a paid task) but"
+      assertThat(again.err()).contains("the batch may cost 60 credits (20 credits of it for earlier takes of"
+          + " unknown outcome, which may each have made a paid task) but"
           + " --max-credits is 40; nothing was sent");
       CliRun.Result dry = CliRun.in(dir).env("TOAPIS_API_KEY", FakeToApisServer.DEFAULT_KEY).run("batch",
           jobs.toString(), "--max-credits", "60", "--dry-run", "--base-url", fake.baseUrl());
       assertThat(dry.exitCode()).as(dry.all()).isZero();
-      assertThat(dry.out()).contains("earlier takes whose creates got a server error or no answer at all, which may"
+      assertThat(dry.out()).contains("earlier takes of unknown outcome, which may"
           + " each have made a paid task: up to 20 credits more than the total above, which --max-credits counts too");
       assertThat(raised.exitCode()).as(raised.all()).isZero();
       assertThat(raised.json()).containsEntry("completed", 2.0);
@@ -2128,6 +2128,31 @@ class BatchCommandTest {
               + " (failed or unknown)");
       assertThat((Map<String, Object>) json.json().get("run")).containsEntry("keep", 3.0)
           .containsEntry("left_submitting", 2.0);
+    }
+  }
+
+  @Test
+  void aDryRunNamesAJobWhoseCreateWasMarkedWaitingAsNeverSentNotAsSubmitting() throws Exception {
+    Path jobs = write(job("a", 10), job("b", 10));
+    try (FakeToApisServer fake = FakeToApisServer.start()) {
+      fake.inject(Endpoint.CREATE, Fault.status(400), 2);
+      againstFake(fake, jobs);
+      // As a run killed while a's create waited for a connection, and b's was on its way, leaves them.
+      try (JobStore store = Journals.open(dir.resolve("jobs.journal").toString())) {
+        for (Entry entry : store.entries("jobs.jsonl")) {
+          store.update(entry.toBuilder().state(JobStore.State.SUBMITTING).reason(entry.key().equals("a")
+              ? JobStore.CREATE_WAITING : null, entry.key().equals("a") ? "its create waits for one of the provider's"
+              + " connections; none is on its way" : null).build()).orElseThrow();
+        }
+      }
+
+      CliRun.Result text = againstFake(fake, jobs, "--dry-run");
+
+      assertThat(text.exitCode()).as(text.all()).isZero();
+      assertThat(text.out()).as(text.all())
+          .containsPattern("1\\s+a\\s+.*send \\(waiting, never sent\\)")
+          .containsPattern("2\\s+b\\s+.*keep \\(submitting\\)")
+          .doesNotContain("send (submitting)");
     }
   }
 

@@ -64,6 +64,21 @@ class CLocaleFilesTest {
   }
 
   @Test
+  void statusSaysThatTheOutItsNextCommandNamesNeedsAUtf8Locale() {
+    CliRun.Result made = here().run("generate", "--json", "--no-wait", "--image", "product.png", "--prompt",
+        "bound for a name beyond ASCII", "--out", "\u00fcr\u00fcn4.mp4");
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    String taskId = (String) made.json().get("task_id");
+
+    CliRun.Result status = inC().runProcess("status", taskId);
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).contains("--out ");
+    assertThat(status.err()).contains("the next command saves to ", "cannot name the file",
+        "run with a UTF-8 locale (LC_ALL=C.UTF-8 vidgen ...");
+  }
+
+  @Test
   void aBatchWhoseFilesThisLocaleCannotNameIsRefusedBeforeAnythingIsSent() throws IOException {
     Files.writeString(cli.dir().resolve("jobs.jsonl"),
         "{\"id\": \"\u00fcr\u00fcn-\u0130tme\", \"model\": \"grok-video-1.5-preview\", \"prompt\": \"p\","

@@ -73,9 +73,9 @@ class CommandEventsTest {
     told.onRetry(handle, Operation.DOWNLOAD, brokeOff, 2, Duration.ofMillis(500)); // this try starts over
 
     assertThat(err.toString().lines()).containsExactly(
-        "vidgen: the video did not arrive whole; asking for the rest, from byte 4096, in 0.5 s (try 2), after: toapis: the"
+        "vidgen: the video that arrived was not whole; asking for the rest, from byte 4096, in 0.5 s (try 2), after: toapis: the"
             + " connection broke off after 4096 bytes of the video: reset",
-        "vidgen: the video did not arrive whole; fetching it again in 0.5 s (try 3), after: toapis: the connection"
+        "vidgen: the video that arrived was not whole; fetching it again in 0.5 s (try 3), after: toapis: the connection"
             + " broke off after 4096 bytes of the video: reset");
   }
 

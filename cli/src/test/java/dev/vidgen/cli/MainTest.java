@@ -126,6 +126,8 @@ class MainTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("models", "validate", "quote", "generate", "status", "wait", "download", "balance",
         "TOAPIS_API_KEY", "Exit codes");
+    assertThat(help.out()).as("a provider's HTTP 402 exits 8 after its create was sent")
+        .contains("more than the account has left (no task made)").doesNotContain("(nothing sent), 9");
     assertThat(generateHelp.out()).contains("--model", "--prompt", "--image", "--seconds", "--aspect-ratio",
         "--resolution", "--mode", "--param", "--out", "--no-wait", "--timeout", "--max-credits", "--dry-run", "--json",
         "--provider", "--base-url", "--verbose");

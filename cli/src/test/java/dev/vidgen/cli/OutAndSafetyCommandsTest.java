@@ -713,8 +713,9 @@ class OutAndSafetyCommandsTest {
     assertThat(saved.exitCode()).as(saved.all()).isZero();
     assertThat(saved.err().lines().filter(line -> line.contains("fetching it again")))
         .as(saved.err()).hasSize(2)
-        .allSatisfy(line -> assertThat(line).startsWith("vidgen: the video did not arrive whole; fetching it again in ")
-            .contains("the video download was cut short").doesNotContain("no HTTP response"));
+        .allSatisfy(line -> assertThat(line).startsWith("vidgen: the video that arrived was not whole; fetching it again in ")
+            .contains("the video download came in full (all 1000 bytes the provider announced) but is not a whole MP4 video")
+            .doesNotContain("no HTTP response", "download was cut short"));
     assertThat(saved.err()).contains("(try 2)", "(try 3)");
     assertThat(saved.out()).doesNotContain("fetching").startsWith("{").hasLineCount(1);
   }

@@ -419,7 +419,7 @@ class PlaygroundBrowserTest {
       assertThat(browser.findElement(By.id("task-warning-message")).getText())
           .contains("sent again", "may have made a billed task", "check the provider's dashboard");
       assertThat(browser.findElement(By.id("task-line")).getText()).as("the resent task's price")
-          .contains("20 credits · $0.10; an earlier take of its create (answered with a server error or not at all, then sent again)"
+          .contains("20 credits · $0.10; an earlier take of its create (of unknown outcome, then sent again)"
               + " may also have made a paid task, up to 20 credits more");
 
       // A Generate refused next is that job's answer alone: the resent job's warning is not shown beside it.

@@ -131,6 +131,21 @@ class PromptAndCompletionTest {
     assertThat(offered("z")).containsExactly("zsh");
   }
 
+  @Test
+  void theScriptCompletesAModelByItsAliasesToo() throws Exception {
+    Files.writeString(dir.resolve("vidgen.bash"), CliRun.in(dir).run("completion", "bash").out());
+    // What bash does on "vidgen generate --model gemini<TAB>": the catalog's alias is a name a job may give.
+    String tab = "source ./vidgen.bash\n"
+        + "COMP_WORDS=(vidgen generate --model \"$1\"); COMP_CWORD=3; COMP_LINE=\"vidgen generate --model $1\";"
+        + " COMP_POINT=${#COMP_LINE}\n"
+        + "_complete_vidgen vidgen \"$1\" --model 2>/dev/null\n"
+        + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    Files.writeString(dir.resolve("tab.sh"), tab);
+
+    assertThat(offered("gemini")).contains("gemini-omni-flash", "gemini_omni_flash");
+    assertThat(offered("gemini_omni_f")).containsExactly("gemini_omni_flash");
+  }
+
   /** What the completion script offers after "vidgen completion {@code typed}". */
   private List<String> offered(String typed) throws Exception {
     Process bash = new ProcessBuilder("bash", "--norc", "--noprofile", "tab.sh", typed).directory(dir.toFile())

@@ -255,6 +255,57 @@ class RecordedServerTest {
   }
 
   /** The name of a create sent to {@code server} that got no answer (the task it made is the server's first). */
+  @Test
+  void aNoteClosedWithTheBaseUrlOfAnotherServerThanItsCreateWentToIsLeftOpen() {
+    FakeToApisServer madeOn = cli.fake();
+    String name = unansweredOn(madeOn);
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).start()) {
+      CliRun.Result closed = cli.vidgen().run("history", "--close", name, "--no-task", "--base-url", other.baseUrl());
+
+      assertThat(closed.exitCode()).as(closed.all()).isEqualTo(2);
+      assertThat(closed.err()).contains(name + " was sent to " + madeOn.baseUrl() + " (the task history), but this"
+          + " command asks " + other.baseUrl() + "; nothing was closed", "close it with --base-url " + madeOn.baseUrl());
+      assertThat(TaskHistory.in(cli.home()).find(name).orElseThrow().status()).isNotEqualTo("closed");
+    }
+  }
+
+  @Test
+  void aNoteRefusedOnTheServerTOAPIS_BASE_URLNamesIsAdvisedWithTheVariableAndItsWaitNamesItsOwnServer() {
+    FakeToApisServer madeOn = cli.fake();
+    // The note of a create sent to madeOn moments ago, still unanswered (its sender may still be waiting).
+    java.time.Instant sent = java.time.Instant.now();
+    dev.vidgen.core.domain.VideoJob job = dev.vidgen.core.domain.VideoJob.builder("grok-video-1.5-preview")
+        .prompt("p").image("https://img.example/a.png").build();
+    TaskHistory.in(cli.home()).record(HistoryEntry.unanswered("vg-onb", true, "toapis", job, null, sent, sent,
+        "its create went out at " + sent + " (UTC) and " + HistoryEntry.SENDING_MARK, "generate")
+        .withBaseUrl(madeOn.baseUrl()));
+    String name = "unanswered-vg-onb";
+    try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).start()) {
+      // A shell whose TOAPIS_BASE_URL names another server (trial EK F3): without --base-url, then with it.
+      CliRun.Result byVariable = cli.vidgen().env("TOAPIS_BASE_URL", other.baseUrl())
+          .run("history", "--close", name, "--no-task");
+      CliRun.Result byFlag = cli.vidgen().env("TOAPIS_BASE_URL", other.baseUrl())
+          .run("history", "--close", name, "--no-task", "--base-url", other.baseUrl());
+      CliRun.Result tooSoon = cli.vidgen().env("TOAPIS_BASE_URL", other.baseUrl())
+          .run("history", "--close", name, "--no-task", "--base-url", madeOn.baseUrl());
+
+      assertThat(byVariable.exitCode()).as(byVariable.all()).isEqualTo(2);
+      assertThat(byVariable.err()).contains(name + " was sent to " + madeOn.baseUrl() + " (the task history), but"
+          + " this command asks " + other.baseUrl() + " (set by TOAPIS_BASE_URL); nothing was closed",
+          "close it with --base-url " + madeOn.baseUrl() + ", or with TOAPIS_BASE_URL unset (closing reads no server)")
+          .doesNotContain("without --base-url");
+      assertThat(byFlag.exitCode()).as(byFlag.all()).isEqualTo(2);
+      assertThat(byFlag.err()).contains("close it with --base-url " + madeOn.baseUrl() + ", or without --base-url and"
+          + " with TOAPIS_BASE_URL unset (closing reads no server)");
+      assertThat(tooSoon.exitCode()).as(tooSoon.all()).isEqualTo(2);
+      assertThat(tooSoon.err()).as("the close it advises for later is not refused in this shell").contains(
+          "may still be on its way", "close it with vidgen history --close " + name + " --no-task --base-url "
+              + madeOn.baseUrl());
+      assertThat(TaskHistory.in(cli.home()).find(name).orElseThrow().status()).isEqualTo(HistoryEntry.UNKNOWN);
+      assertThat(other.requests()).as("closing reads no server").isEmpty();
+    }
+  }
+
   private String unansweredOn(FakeToApisServer server) {
     server.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     server.inject(Endpoint.STATUS, Fault.unavailable(), 20); // the look-up after the create fails too
@@ -263,6 +314,26 @@ class RecordedServerTest {
     assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
     server.clearFaults();
     return "unanswered-" + server.lastCreate().orElseThrow().clientReference().orElseThrow();
+  }
+
+  @Test
+  void aFailedReadOnAnotherServerIsNotAdvisedFromTheSavedVideoOfTheTaskOfTheSameIdMadeOnTheFirst() {
+    FakeToApisServer madeOn = cli.fake();
+    try (FakeToApisServer asked = FakeToApisServer.builder().apiKeys(KEY).start()) {
+      CliRun.Result made = cli.vidgen().run("generate", "--json", "--image", "product.png", "--prompt", "saved",
+          "--base-url", madeOn.baseUrl(), "--out", "saved.mp4", "--poll-interval", "20ms");
+      assertThat(made.exitCode()).as(made.all()).isZero();
+      String taskId = (String) made.json().get("task_id");
+      asked.inject(Endpoint.STATUS, Fault.unavailable(), 20);
+
+      CliRun.Result read = cli.vidgen().run("status", taskId, "--base-url", asked.baseUrl(), "--retry-delay", "1ms");
+
+      assertThat(read.exitCode()).as(read.all()).isNotZero();
+      assertThat(read.err()).as("the saved video is the first server's task's, not this one's")
+          .doesNotContain("the task completed and its video is saved at")
+          .contains("the task of this id made on " + madeOn.baseUrl() + " (the task history) completed and its video"
+              + " is saved at " + cli.dir().resolve("saved.mp4") + ": if that is the task meant, nothing is left to do");
+    }
   }
 
   private String madeWithoutWaiting(FakeToApisServer server) {
@@ -286,7 +357,7 @@ class RecordedServerTest {
   }
 
   @Test
-  void aCreateThatGotNoAnswerLookedUpOnAnotherServerIsNotSaidToHaveNeverArrived() {
+  void aCreateThatGotNoAnswerLookedUpOnAnotherServerIsRefusedBeforeAnyRead() {
     FakeToApisServer madeOn = cli.fake();
     madeOn.inject(Endpoint.CREATE, Fault.dropAfterProcessing());
     madeOn.inject(Endpoint.STATUS, Fault.unavailable(), 20); // the look-up after the create fails too
@@ -297,17 +368,22 @@ class RecordedServerTest {
       assertThat(unanswered.exitCode()).as(unanswered.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
       String name = "unanswered-" + madeOn.lastCreate().orElseThrow().clientReference().orElseThrow();
       madeOn.clearFaults();
+      int madeOnBefore = madeOn.requests().size();
 
-      CliRun.Result here = cli.vidgen().env("TOAPIS_BASE_URL", asked.baseUrl())
-          .run("status", name, "--retry-delay", "1ms");
-
-      assertThat(here.exitCode()).as(here.all()).isEqualTo(ExitCodes.PROVIDER_ERROR);
-      assertThat(here.err()).contains("task " + name + " was made on " + madeOn.baseUrl() + " (the task history)",
-          "no task answers to " + name + "'s client reference on toapis at " + asked.baseUrl() + ", but its create"
-              + " went to " + madeOn.baseUrl() + " (the task history), so this says nothing of it",
-          "look it up there: add --base-url " + madeOn.baseUrl())
-          .doesNotContain("never arrived").doesNotContain("--no-task").doesNotContain("the history does not keep");
-      assertThat(here.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+      // Asked by TOAPIS_BASE_URL, then by --base-url: another server's answer says nothing of this create.
+      for (CliRun.Result here : List.of(
+          cli.vidgen().env("TOAPIS_BASE_URL", asked.baseUrl()).run("status", name, "--retry-delay", "1ms"),
+          cli.vidgen().run("status", name, "--base-url", asked.baseUrl(), "--retry-delay", "1ms"))) {
+        assertThat(here.exitCode()).as(here.all()).isEqualTo(2);
+        assertThat(here.err()).contains(name + " was sent to " + madeOn.baseUrl() + " (the task history), but this"
+                + " command asks " + asked.baseUrl() + ", so a look-up there says nothing of it; nothing was read",
+            "look it up on the server its create went to: add --base-url " + madeOn.baseUrl())
+            .doesNotContain("never arrived").doesNotContain("--no-task");
+        assertThat(here.all()).doesNotContain(KEY).doesNotContain(KEY.substring(3));
+      }
+      assertThat(asked.requests()).as("nothing was read on the other server").isEmpty();
+      assertThat(madeOn.requests()).as("nor sent where the create went").hasSize(madeOnBefore);
+      assertThat(TaskHistory.in(cli.home()).note(name).orElseThrow().status()).isEqualTo(HistoryEntry.UNKNOWN);
 
       CliRun.Result there = cli.vidgen().run("status", name, "--base-url", madeOn.baseUrl());
       assertThat(there.exitCode()).as(there.all()).isZero();

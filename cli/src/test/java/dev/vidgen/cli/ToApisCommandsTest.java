@@ -262,6 +262,58 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aStatusAnsweredLateDoesNotUndoATaskAnotherCommandSawCompleteAndSaved() throws Exception {
+    fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
+    String taskId = submitted();
+    // The status read is taken while the task runs and answered late (trial EJ F1); the download's read finds it done.
+    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
+    java.util.concurrent.CompletableFuture<CliRun.Result> late =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !fake.requests(Endpoint.STATUS).isEmpty() || late.isDone());
+
+    CliRun.Result saved = vidgen("download", taskId, "--out", "dl.mp4");
+    assertThat(late).as("the status's answer is still on its way while the video is saved").isNotDone();
+    CliRun.Result status = late.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    CliRun.Result again = vidgen("generate", "--json", "--image", "product.png", "--prompt", "slow push-in");
+
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).contains("in_progress");
+    assertThat(historyOf(taskId)).as("the late reading does not undo the saved end")
+        .containsEntry("status", "completed").containsEntry("file", dir.resolve("dl.mp4").toString());
+    assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+    assertThat(again.err()).contains("the same job was submitted", dir.resolve("dl.mp4").toString())
+        .doesNotContain("last seen in progress");
+    assertThat(fake.requests(Endpoint.CREATE)).as("paid once").hasSize(1);
+  }
+
+  @Test
+  void aStatusAnsweredLateSaysTheHistoryHasTheTaskSavedAndAdvisesNoSecondDownload() throws Exception {
+    fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
+    String taskId = submitted();
+    // Read while the task runs and answered late; meanwhile a download saves the video (trial EK F4).
+    fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
+    java.util.concurrent.CompletableFuture<CliRun.Result> late =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !fake.requests(Endpoint.STATUS).isEmpty() || late.isDone());
+    CliRun.Result saved = vidgen("download", taskId, "--out", "dl.mp4");
+    assertThat(late).as("the status's answer is still on its way while the video is saved").isNotDone();
+
+    CliRun.Result status = late.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    String file = dir.resolve("dl.mp4").toString();
+    assertThat(saved.exitCode()).as(saved.all()).isZero();
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).as("the reading is shown as read").contains("in_progress");
+    assertThat(status.err()).contains("this read found the task in_progress, but the task history already has it"
+        + " completed, saved at " + file + " (recorded by another command since this read was sent)");
+    assertThat(status.out()).as("no wait that would save a second copy").doesNotContain("vidgen wait")
+        .contains("the video is saved at " + file);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aFailedTaskShowsItsQuoteAsAQuoteWithItsChargeUnknownNotAsPaid() {
     fake.nextTask(TaskScript.fails("generation_failed", "refused by the content policy"));

@@ -39,7 +39,7 @@ final class Commands {
       words.addAll(List.of("--image", image instanceof ImageInput.Local local ? local.path().toString() : image.toString()));
     }
     for (URI video : job.videos()) {
-      words.addAll(List.of("--video", VideoJob.isLocalVideo(video) ? Path.of(video).toString() : video.toString()));
+      words.addAll(List.of("--video", VideoJob.isLocalVideo(video) ? localVideo(video) : video.toString()));
     }
     job.requestedMode().ifPresent(mode -> words.addAll(List.of("--mode", mode.id())));
     if (job.seconds() != null) {
@@ -68,6 +68,18 @@ final class Commands {
       return readOtherwise ? JsonTrees.write(text) : text;
     }
     return JsonTrees.write(value);
+  }
+
+  /**
+   * A local video's {@code file:} URI as the path {@code --video} takes; the URI's own path where this system cannot
+   * name the file (a C locale, where Java 17 names files in US-ASCII).
+   */
+  private static String localVideo(URI video) {
+    try {
+      return Path.of(video).toString();
+    } catch (IllegalArgumentException unnameable) { // InvalidPathException among them
+      return video.getPath() != null ? video.getPath() : video.toString();
+    }
   }
 
   /** The path every create URL of the provider ends with; its uploads go to {@link #UPLOAD_PATH} beside it. */

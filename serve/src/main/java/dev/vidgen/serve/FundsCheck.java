@@ -64,9 +64,14 @@ final class FundsCheck {
   /** What a Generate of {@code quote} sent without a fresh balance read is told, as {@code vidgen generate} warns it. */
   static String unread(VidgenClient client, PriceQuote quote, Throwable cause) {
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    String sent = quote.isKnown() ? "the job was sent on the playground's own count of what is left (a create the"
-        + " account cannot pay is refused by the provider, nothing billed)"
-        : "the job was sent without a balance check (its price is unknown too)";
+    // The client's count exists only once a limited balance was read and a create sent on it: say which is true.
+    Optional<BigDecimal> counted = client.remainingCredits();
+    String refused = " (a create the account cannot pay is refused by the provider, nothing billed)";
+    String sent = !quote.isKnown() ? "the job was sent without a balance check (its price is unknown too)"
+        : counted.isPresent() ? "the job was sent on the playground's own count of what is left, "
+            + PriceQuote.creditsInWords(counted.get()) + " (the last balance read, less the jobs sent since)" + refused
+        : "the job was sent without a balance check: the playground has no count of what is left (no limited balance"
+            + " was read before a job yet)" + refused;
     return "the balance of " + client.provider().id() + " could not be read (" + why + "); " + sent;
   }
 

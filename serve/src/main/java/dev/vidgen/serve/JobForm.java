@@ -4,16 +4,20 @@ import dev.vidgen.core.domain.GenerationMode;
 import dev.vidgen.core.domain.ImageInput;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.json.JsonTrees;
+import dev.vidgen.core.json.LooksLikeJson;
 import dev.vidgen.core.json.MalformedJsonException;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
+import dev.vidgen.serve.history.HistoryEntry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the page's form, sent as JSON, into a {@link VideoJob}: {@code model}, {@code mode},
@@ -93,7 +97,7 @@ final class JobForm {
     Object params = form.get("params");
     if (params instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
-        if (value != null && dev.vidgen.serve.history.HistoryEntry.holdsShortenedInline(value)) {
+        if (value != null && HistoryEntry.holdsShortenedInline(value)) {
           // Copied from a job of the history, which keeps a long inline file shortened: it would send a stand-in.
           shape.add(Violation.error("params." + key, "param.shortened_inline", "a shortened inline file",
               "the file itself", "params." + key + " holds an inline file the history kept shortened (data:…,elided-…);"
@@ -101,13 +105,13 @@ final class JobForm {
         } else if (value instanceof String text && quotedBracketText(text).isPresent()) {
           // The way to send a text that starts with [ or { (as --param's): in double quotes, which are taken off.
           job.param(key.toString(), quotedBracketText(text).get());
-        } else if (value instanceof String text && dev.vidgen.core.json.LooksLikeJson.whyNot(text).isPresent()) {
+        } else if (value instanceof String text && LooksLikeJson.whyNot(text).isPresent()) {
           // A field the page reads as JSON when it can, and else as text: sent, it would be paid for as a string.
-          String json = dev.vidgen.core.json.LooksLikeJson.quoted(text).orElse(null);
+          String json = LooksLikeJson.quoted(text).orElse(null);
           shape.add(Violation.error("params." + key, "param.not_json", text.strip(),
               "JSON, or a text in double quotes when it starts with [ or {",
               "params." + key + ": " + text.strip() + " starts with " + text.strip().charAt(0) + " as JSON does, but is"
-                  + " not JSON: " + dev.vidgen.core.json.LooksLikeJson.whyNot(text).get() + "; write it as JSON"
+                  + " not JSON: " + LooksLikeJson.whyNot(text).get() + "; write it as JSON"
                   + (json == null ? ", with double quotes around each key and text" : ", such as " + json)
                   + " (a text meant as it is goes in double quotes, which are taken off: \"" + text.strip() + "\")"));
         } else if (value != null) {
@@ -207,7 +211,7 @@ final class JobForm {
     String field = "images[" + index + "]";
     if (item instanceof Map<?, ?> map && map.get("upload") instanceof String id) {
       return ImageInput.file(uploads.find(id).orElseThrow(() -> new Refusal(400, field,
-          field + ": no upload " + dev.vidgen.core.text.SafeText.clip(id, 40) + " is kept here (an upload of a"
+          field + ": no upload " + SafeText.clip(id, 40) + " is kept here (an upload of a"
               + " playground since stopped, or an id never given)", "upload the image again")).file());
     }
     if (item instanceof Map<?, ?> map && map.get("url") instanceof String url && !url.isBlank()) {
@@ -237,7 +241,7 @@ final class JobForm {
     }
     if (item instanceof Map<?, ?> map) {
       return map.isEmpty() ? "an empty object" : "an object with " + map.keySet().stream()
-          .map(key -> shown(String.valueOf(key))).limit(5).collect(java.util.stream.Collectors.joining(", "))
+          .map(key -> shown(String.valueOf(key))).limit(5).collect(Collectors.joining(", "))
           + (map.keySet().stream().anyMatch(key -> key.equals("url") || key.equals("upload"))
               ? " (\"url\" and \"upload\" are strings, not blank)" : "");
     }

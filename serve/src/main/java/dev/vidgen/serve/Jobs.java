@@ -364,13 +364,13 @@ final class Jobs {
     Optional<HistoryEntry> elsewhere = sentElsewhere(job);
     if (elsewhere.isPresent()) {
       sendingJobs.remove(sameJob, reference);
-      long ago = java.time.Duration.between(elsewhere.get().submittedAt(), clock.instant()).toSeconds();
       // A reservation is a submit still in its checks or uploads: its create may not have left yet.
       boolean started = elsewhere.get().isReservation();
       String said = started ? "the same job was started " + ago(elsewhere.get().submittedAt()) + " by vidgen "
           + elsewhere.get().source()
           + " (another process), whose uploads or create are still on their way"
-          : "the same job's create went out " + ago + " s ago from vidgen " + elsewhere.get().source()
+          : "the same job's create went out " + ago(elsewhere.get().submittedAt()) + " from vidgen "
+              + elsewhere.get().source()
               + " (another process) and has no answer yet";
       String next = started ? "wait for that run to end; should it stop before its create is sent, generating again"
           + " here sends the job, and after, the note above Generate says what to check first"
@@ -436,10 +436,13 @@ final class Jobs {
             java.math.RoundingMode.UNNECESSARY).toPlainString() + ")"
         : "its price (not known beforehand)";
     boolean unanswered = earlier.status().equals(HistoryEntry.UNKNOWN);
+    // A task whose own line cannot be read stands in as "queued", the note's guess, not where it stands.
+    Optional<String> readFromNote = TasksReadFromNotes.in(history).noteOf(earlier);
     Map<String, Object> same = new LinkedHashMap<>();
     same.put("task_id", earlier.taskId());
-    same.put("status", earlier.status());
+    same.put("status", readFromNote.isPresent() ? TasksReadFromNotes.STATUS : earlier.status());
     same.put("submitted_at", earlier.submittedAt().toString());
+    readFromNote.ifPresent(note -> same.put("read_from_note", note));
     Map<String, Object> beside = new LinkedHashMap<>();
     beside.put("same_job", same);
     if (quote != null) {
@@ -453,6 +456,7 @@ final class Jobs {
         + ") is not this job's newest: ";
     return new GenerateFailure(409, "same_job", false, since + "this exact job was generated " + ago(earlier.submittedAt())
         + " (" + (unanswered ? "its create got no usable answer, so it may exist and be billed: " + earlier.taskId()
+            : readFromNote.isPresent() ? TasksReadFromNotes.said(earlier, readFromNote.get())
             : "task " + earlier.taskId() + ", " + earlier.status().replace('_', ' ')) + ")" + takeElsewhere(job)
         + "; generating it again makes another take" + (chargesNothing() ? " (the mock provider charges nothing; a real one would charge " + price
             + " again)" : " and pays " + price + " again") + ", so it was not sent (nothing was created or billed for it)",
@@ -1157,6 +1161,21 @@ final class Jobs {
     }
     java.util.regex.Matcher made = RESENT_MADE.matcher(entry.error());
     return made.find() ? Optional.of(made.group(1)) : Optional.empty();
+  }
+
+  /**
+   * A task known only from {@code note}, the readable note of the create that made it (its own line cannot be read), as
+   * the page shows it: not followed here, with the note's model, price and settings, and how to follow it.
+   */
+  Map<String, Object> viewReadFromNote(HistoryEntry task, String note) {
+    Map<String, Object> json = view(task);
+    json.put("status", TasksReadFromNotes.STATUS);
+    json.put("read_from_note", note);
+    json.put("progress", null);
+    json.put("elapsed_ms", null); // no line says when it started running, or whether it ended
+    json.put("problem", TasksReadFromNotes.said(task, note));
+    json.put("next", waitCommand(task.taskId()) + " follows it and saves its video");
+    return json;
   }
 
   /** An entry as the page shows it. */

@@ -480,9 +480,12 @@ public final class Playground implements AutoCloseable {
           .or(() -> settings.history().sameJob(client.provider().id(), job, since, identity,
               jobs::onThisServer, jobs.digests()))
           .map(entry -> {
+            // A task whose own line cannot be read stands in as "queued", the note's guess, not where it stands.
+            Optional<String> readFromNote = TasksReadFromNotes.in(settings.history()).noteOf(entry);
             Map<String, Object> same = new LinkedHashMap<>();
             same.put("task_id", entry.taskId());
-            same.put("status", entry.status());
+            same.put("status", readFromNote.isPresent() ? TasksReadFromNotes.STATUS : entry.status());
+            readFromNote.ifPresent(note -> same.put("read_from_note", note));
             same.put("submitted_at", entry.submittedAt().toString());
             // Sent from here, or moments ago from another vidgen process that may still wait for its answer.
             same.put("sending", jobs.mayStillBeAnswered(entry, Instant.now()));
@@ -697,14 +700,21 @@ public final class Playground implements AutoCloseable {
     jobs.lookUpNotes();
     List<Map<String, Object>> tasks = new ArrayList<>();
     java.util.Set<String> shown = new java.util.HashSet<>();
-    for (HistoryEntry entry : settings.history().entries()) {
+    // A task whose own line cannot be read is listed from the readable note of the create that made it, as vidgen
+    // history lists it: the page is not left without a take the same-job check holds the job back for.
+    TasksReadFromNotes readFromNotes = TasksReadFromNotes.in(settings.history());
+    List<HistoryEntry> entries = new ArrayList<>(settings.history().entries());
+    entries.addAll(readFromNotes.tasks());
+    entries.sort(java.util.Comparator.comparing(HistoryEntry::submittedAt).reversed());
+    for (HistoryEntry entry : entries) {
       if (tasks.size() >= 100) {
         break;
       }
       // Newest first: a task id given out again names the newest task, which may be live; an earlier one is as recorded.
       boolean newest = shown.add(entry.provider() + "/" + entry.taskId());
       tasks.add(withImages((newest ? jobs.find(entry.taskId()) : java.util.Optional.<Jobs.Live>empty())
-          .map(jobs::view).orElseGet(() -> jobs.view(entry))));
+          .map(jobs::view).orElseGet(() -> readFromNotes.noteOf(entry)
+              .map(note -> jobs.viewReadFromNote(entry, note)).orElseGet(() -> jobs.view(entry)))));
     }
     json(ctx, 200, Map.of("tasks", tasks));
   }
@@ -777,7 +787,8 @@ public final class Playground implements AutoCloseable {
       String image = images.get(i);
       String digest = i < digests.size() && digests.get(i) instanceof String text ? text : null;
       Map<String, Object> item = new LinkedHashMap<>();
-      uploads.ofPath(Path.of(image)).ifPresentOrElse(upload -> {
+      Optional<Path> path = nameable(image);
+      path.flatMap(uploads::ofPath).ifPresentOrElse(upload -> {
         item.put("upload", upload.id());
         item.put("name", upload.name());
         item.put("url", "/uploads/" + upload.id());
@@ -785,7 +796,7 @@ public final class Playground implements AutoCloseable {
         if (image.startsWith("http://") || image.startsWith("https://")) {
           item.put("url", image);
         } else {
-          String name = Path.of(image).getFileName().toString();
+          String name = path.map(Path::getFileName).map(Path::toString).orElseGet(() -> lastName(image));
           uploads.withDigest(digest).ifPresentOrElse(upload -> {
             item.put("upload", upload.id());
             item.put("name", upload.name());
@@ -797,6 +808,23 @@ public final class Playground implements AutoCloseable {
       urls.add(item);
     }
     return urls;
+  }
+
+  /**
+   * {@code image}, a file name the history holds, as a path; empty where this system cannot name it (a C locale,
+   * where Java 17 names files in US-ASCII): such a file is shown by its name, never looked at.
+   */
+  private static Optional<Path> nameable(String image) {
+    try {
+      return Optional.of(Path.of(image));
+    } catch (java.nio.file.InvalidPathException unnameable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The last name of {@code file}, a path written as text. */
+  private static String lastName(String file) {
+    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf(java.io.File.separatorChar)) + 1);
   }
 
   /**

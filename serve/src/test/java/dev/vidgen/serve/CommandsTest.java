@@ -27,6 +27,15 @@ class CommandsTest {
   }
 
   @Test
+  void writesALocalVideoThisSystemCannotNameByItsNameInsteadOfFailing() {
+    // Under LC_ALL=C, Java 17 cannot make a path of "ürün.mp4"; a NUL makes the same refusal in any locale.
+    VideoJob job = VideoJob.builder("seedance-2-5").prompt("a kite").video(java.net.URI.create("file:///clips/u%00.mp4"))
+        .build();
+
+    assertThat(Commands.vidgen(job, List.of())).contains("--video", "/clips/u");
+  }
+
+  @Test
   void writesCurlWithTheKeyLeftToTheShell() {
     RequestPreview preview = new RequestPreview("POST", "https://toapis.com/v1/videos/generations",
         Map.of("Authorization", "Bearer sk-…", "Content-Type", "application/json"), "{\"model\":\"m\"}");

@@ -511,6 +511,37 @@ class PlaygroundOnToApisTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void anUnreadBalanceSaysWhetherThePlaygroundHadACountOfWhatIsLeftToSendOn() {
+    start();
+    fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
+    fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
+    assertThat(unreadBalanceWarning(addressJob(MODEL, "No balance read yet")))
+        .contains("the job was sent without a balance check: the playground has no count of what is left")
+        .doesNotContain("own count");
+
+    fake.clearFaults();
+    generate(addressJob(MODEL, "Balance read")); // read and counted down by its price
+    fake.inject(Endpoint.BALANCE, Fault.serverError(), 100);
+    fake.inject(Endpoint.USER_BALANCE, Fault.serverError(), 100);
+    assertThat(unreadBalanceWarning(addressJob(MODEL, "Sent on the count")))
+        .containsPattern("the job was sent on the playground's own count of what is left, [0-9.,]+ credits \\(the"
+            + " last balance read, less the jobs sent since\\)")
+        .doesNotContain("no count");
+    assertThat(fake.creates()).hasSize(3);
+  }
+
+  /** The message of the {@code balance.unreadable} warning the Generate of {@code job} answered with. */
+  @SuppressWarnings("unchecked")
+  private String unreadBalanceWarning(String job) {
+    Map<String, Object> answer = json(generate(job));
+    assertThat((Map<String, Object>) answer.get("task")).containsEntry("status", "queued");
+    return ((List<Map<String, Object>>) answer.get("warnings")).stream()
+        .filter(warning -> "balance.unreadable".equals(warning.get("code"))).map(warning -> (String) warning.get("message"))
+        .findFirst().orElseThrow(() -> new AssertionError("no balance.unreadable warning in " + answer));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aGenerateWhoseOwnBalanceReadFailedIsNotHeldForASecondReadBeforeItsCreate() {
     start();
     // Not retried, nor a refused key: a hanging balance ends the same way, after its 20 s (trial ED F1).

@@ -997,6 +997,30 @@ class PlaygroundServerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aLocalImageWhoseNameThisSystemCannotMakeIsGivenBackByItsNameAndBytesInsteadOfFailingTheList()
+      throws IOException {
+    Path copy = Files.createDirectories(folder.resolve("shots")).resolve("front.png");
+    Files.copy(productPng(), copy);
+    VideoJob fromTheCommandLine = VideoJob.builder(MODEL).prompt("Slow push-in").image(copy).build();
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_cli_unnameable"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        Instant.now(), null);
+    history().record(dev.vidgen.serve.history.InputDigests.reading().recorded(
+        HistoryEntry.submitted(handle, fromTheCommandLine, "generate"), fromTheCommandLine));
+    // Under LC_ALL=C, Java 17 cannot make a path of "ürün.png" read back; a NUL makes the same refusal anywhere.
+    Path lines = history().file();
+    Files.writeString(lines, Files.readString(lines).replace("front.png", "front\\u0000.png"));
+    start();
+    String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
+
+    Map<?, ?> listed = historyTasks().stream().filter(task -> "task_cli_unnameable".equals(task.get("task_id")))
+        .findFirst().orElseThrow();
+
+    assertThat((List<Object>) listed.get("image_urls")).containsExactly(Map.of("upload", upload, "name",
+        "product.png", "url", "/uploads/" + upload, "replaces", "front\u0000.png"));
+  }
+
+  @Test
   void aJobMadeHereIsKeptWithWhatItsImageHoldsSoThatVidgenGenerateKnowsItFromAFileAnywhere() throws IOException {
     start();
     String upload = uploadId(Files.readAllBytes(productPng()), "product.png");
@@ -1351,7 +1375,8 @@ class PlaygroundServerTest {
         .execute()) {
       String body = refused.body().string();
       assertThat(refused.code()).as(body).isEqualTo(409);
-      assertThat(body).contains("same_job_sending", "went out 5 s ago from vidgen generate", "\"sent\":\"no\"");
+      assertThat(body).as("seconds ago is \"just now\", never \"0 s ago\"")
+          .contains("same_job_sending", "went out just now from vidgen generate", "\"sent\":\"no\"");
     }
     assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
 

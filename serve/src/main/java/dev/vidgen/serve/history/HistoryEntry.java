@@ -313,11 +313,22 @@ public record HistoryEntry(
   }
 
   private static String imageText(ImageInput image) {
+    if (image instanceof ImageInput.Remote remote && VideoJob.isLocalVideo(remote.url())) {
+      return remote.url().getPath(); // a file this system cannot name, read back by job(): its name as it was kept
+    }
     return image instanceof ImageInput.Local local ? local.path().toAbsolutePath().normalize().toString() : image.toString();
   }
 
+  /** A local video's path as text; its URI's own path where this system cannot name the file (a C locale). */
   private static String videoText(java.net.URI video) {
-    return VideoJob.isLocalVideo(video) ? java.nio.file.Path.of(video).toString() : video.toString();
+    if (!VideoJob.isLocalVideo(video)) {
+      return video.toString();
+    }
+    try {
+      return java.nio.file.Path.of(video).toString();
+    } catch (IllegalArgumentException unnameable) { // InvalidPathException among them
+      return video.getPath() != null ? video.getPath() : video.toString();
+    }
   }
 
   /**
@@ -465,7 +476,8 @@ public record HistoryEntry(
 
   /**
    * The job as the settings hold it (local images and videos by their paths), when they can be
-   * read as one; empty for settings written by hand or by an older vidgen that cannot.
+   * read as one; empty for settings written by hand or by an older vidgen that cannot. A file this
+   * system cannot name (a C locale) stands as its {@code file:} URI, which nothing looks at.
    */
   public Optional<VideoJob> job() {
     try {
@@ -479,8 +491,20 @@ public record HistoryEntry(
       if (mode != null) {
         job.mode(GenerationMode.parse(mode).orElseThrow());
       }
-      images().forEach(job::image);
-      videos().forEach(job::video);
+      for (String image : images()) {
+        if (canName(image)) {
+          job.image(image);
+        } else {
+          job.image(new ImageInput.Remote(unnameableFile(image)));
+        }
+      }
+      for (String video : videos()) {
+        if (canName(video)) {
+          job.video(video);
+        } else {
+          job.video(unnameableFile(video));
+        }
+      }
       if (settings.get("params") instanceof Map<?, ?> params) {
         params.forEach((key, value) -> {
           if (value != null) {
@@ -491,6 +515,29 @@ public record HistoryEntry(
       return Optional.of(job.build());
     } catch (RuntimeException unreadable) {
       return Optional.empty();
+    }
+  }
+
+  /** Whether this system can make a path of {@code name}: not always under a C locale (Java 17 names files in US-ASCII). */
+  private static boolean canName(String name) {
+    try {
+      java.nio.file.Path.of(name);
+      return true;
+    } catch (java.nio.file.InvalidPathException unnameable) {
+      return false;
+    }
+  }
+
+  /**
+   * A stand-in for the input file {@code name}, which this system cannot name: its {@code file:} URI, never looked
+   * at, so that the job still reads back and the same-job check finds it (by its bytes, or its name) rather than
+   * passing it over and paying for the same video twice.
+   */
+  private static java.net.URI unnameableFile(String name) {
+    try {
+      return new java.net.URI("file", null, name, null);
+    } catch (java.net.URISyntaxException notAbsolute) {
+      throw new IllegalArgumentException(notAbsolute.getMessage(), notAbsolute);
     }
   }
 

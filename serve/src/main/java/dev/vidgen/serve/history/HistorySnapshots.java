@@ -221,21 +221,25 @@ final class HistorySnapshots {
     /**
      * Keeps {@code entry} as its task's latest state. A task id the provider gave out again (a submission after
      * the task of that id had ended) is another task: the ended one stays too, under its own submission time,
-     * and a later line of it (same submission time) updates it there.
+     * and a later line of it (same submission time) updates it there. A reading taken before the task ended
+     * ({@link #readBeforeItEnded}) is passed over.
      */
     private void keep(HistoryEntry entry) {
+      String key = taskKey(entry);
+      String earlierTake = key + "@" + entry.submittedAt();
+      // Rare: looked for only once an id was given out again.
+      boolean ofAnEarlierTake = earlierTakesKept && latest.containsKey(earlierTake);
+      HistoryEntry before = latest.get(ofAnEarlierTake ? earlierTake : key);
+      if (before != null && readBeforeItEnded(before, entry)) {
+        return;
+      }
       if (entry.file() != null) {
         lastSavedTo.put(entry.file(), entry);
       }
-      String key = taskKey(entry);
-      if (earlierTakesKept) { // rare: looked for only once an id was given out again
-        String earlierTake = key + "@" + entry.submittedAt();
-        if (latest.containsKey(earlierTake)) {
-          latest.put(earlierTake, entry);
-          return;
-        }
+      if (ofAnEarlierTake) {
+        latest.put(earlierTake, entry);
+        return;
       }
-      HistoryEntry before = latest.get(key);
       if (before != null && givenOutAgain(before, entry)) {
         latest.put(key + "@" + before.submittedAt(), before);
         earlierTakesKept = true;
@@ -251,6 +255,24 @@ final class HistorySnapshots {
     static String taskKey(HistoryEntry entry) {
       return entry.provider() + "/" + BaseUrls.comparable(entry.provider(), entry.baseUrl()) + " " + entry.taskId();
     }
+
+    /**
+     * Whether {@code entry} is a reading of {@code ended}'s task, which the history already has as completed or failed,
+     * that says it is still queued, running or not found: taken before the task ended and written late (a status
+     * answered slowly, a download started early, in another process). It would undo the end and drop a saved file,
+     * so that the task is followed and saved again; its end stays, as a saved video stays completed when the provider
+     * later calls it failed.
+     */
+    private static boolean readBeforeItEnded(HistoryEntry ended, HistoryEntry entry) {
+      return (ended.status().equals("completed") || ended.status().equals("failed"))
+          && STILL_OPEN.contains(entry.status())
+          && !entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX)
+          && !givenOutAgain(ended, entry);
+    }
+
+    /** The statuses of a reading that finds a task not ended. */
+    private static final java.util.Set<String> STILL_OPEN = java.util.Set.of("queued", "in_progress",
+        HistoryEntry.NOT_FOUND);
 
     private static boolean givenOutAgain(HistoryEntry ended, HistoryEntry entry) {
       return (ended.status().equals("completed") || ended.status().equals("failed"))

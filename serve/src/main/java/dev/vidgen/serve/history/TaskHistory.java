@@ -30,8 +30,9 @@ import java.util.function.Supplier;
 /**
  * The tasks this machine submitted, kept in {@code history.jsonl} in the vidgen data folder: one
  * JSON object per line, appended whenever a task is created or changes, the last line of a task
- * winning. Appending never rewrites what is there, so a crash costs at most the line being
- * written, and such a torn line is skipped on reading. Safe for several threads and processes. The
+ * winning (but a reading that finds it still open never undoes its completed or failed end).
+ * Appending never rewrites what is there, so a crash costs at most the line being written, and such
+ * a torn line is skipped on reading. Safe for several threads and processes. The
  * file, its lock and the folders made for them are its owner's alone (0600, 0700) where the file system
  * has POSIX permissions; a file made before keeps its mode.
  */
@@ -325,6 +326,15 @@ public final class TaskHistory {
   }
 
   /**
+   * The tasks whose own lines cannot be read (changed by hand, torn) but whose create's note, still readable, names
+   * them, each under that note's name, as they began: {@code queued}, with the note's model, price, settings, {@code
+   * --out} and server. {@link #entries()} leaves them out; the same-job check counts them. Newest submission first.
+   */
+  public Map<String, HistoryEntry> tasksReadFromNotes() {
+    return TasksNamedByNotes.standIns(latest().values());
+  }
+
+  /**
    * The latest state of the note named {@code name} ({@code unanswered-…}), also once its create
    * was answered ({@link HistoryEntry#ANSWERED}, which {@link #entries()} leaves out).
    */
@@ -333,12 +343,16 @@ public final class TaskHistory {
   }
 
   /**
-   * Whether the note of a create other than {@code name} says that its create was answered with task
-   * {@code taskId} of provider {@code providerId} (its latest line names that task).
+   * Whether the note of a create other than {@code name}, sent to the server at {@code baseUrl} (null: the provider's
+   * own address), says that its create was answered with task {@code taskId} of provider {@code providerId} (its latest
+   * line names that task). A note that names no server (written before base URLs were kept) counts for any; one sent
+   * to another server does not: the task of the same id it names is that server's.
    */
-  public boolean answeredElsewhere(String providerId, String taskId, String name) {
+  public boolean answeredElsewhere(String providerId, String baseUrl, String taskId, String name) {
     return latest().values().stream().anyMatch(entry -> entry.provider().equals(providerId)
         && entry.taskId().startsWith(HistoryEntry.UNANSWERED_PREFIX) && !entry.taskId().equals(name)
+        && (entry.baseUrl() == null || entry.baseUrl().isBlank()
+            || BaseUrls.sameServer(providerId, entry.baseUrl(), baseUrl))
         && entry.jobHandle().map(handle -> handle.taskId().value().equals(taskId)).orElse(false));
   }
 

@@ -4,7 +4,9 @@ import dev.vidgen.core.client.JobHandle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,18 @@ final class TasksNamedByNotes {
     }
     entries.sort(Comparator.comparing(HistoryEntry::submittedAt).reversed());
     return entries;
+  }
+
+  /**
+   * The stand-ins alone, each under the name of the note it is read from: the tasks of {@code latest} that only a note
+   * names; newest submission first.
+   */
+  static Map<String, HistoryEntry> standIns(Collection<HistoryEntry> latest) {
+    Map<String, HistoryEntry> standIns = new LinkedHashMap<>();
+    latest.stream().sorted(Comparator.comparing(HistoryEntry::submittedAt).reversed())
+        .forEach(note -> standIn(note, latest).filter(task -> !known(task, standIns.values()))
+            .ifPresent(task -> standIns.put(note.taskId(), task)));
+    return standIns;
   }
 
   /** The entry {@code note}'s task would have begun with, when the note names a task that {@code latest} lacks. */

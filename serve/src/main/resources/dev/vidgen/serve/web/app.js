@@ -109,7 +109,7 @@ function taskPriceText(task) {
   const takes = Number(task.possible_extra_tasks) || 0;
   if (takes > 0) {
     text += `; ${takes === 1 ? 'an earlier take of its create' : takes + ' earlier takes of its create'}`
-      + ' (answered with a server error or not at all, then sent again) may also have made a paid task'
+      + ' (of unknown outcome, then sent again) may also have made a paid task'
       + (task.possible_extra_credits !== null && task.possible_extra_credits !== undefined
         ? `, up to ${formatCredits(task.possible_extra_credits)} credits more` : '');
   }

@@ -13,7 +13,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the history's reads tell tasks apart: by provider, server and id. */
+/** How the history's reads tell tasks apart (by provider, server and id) and which line of a task stands for it. */
 class HistorySnapshotsTest {
   private static final String STAGING = "http://127.0.0.1:8081";
   private static final String TEST = "http://127.0.0.1:8082";
@@ -52,6 +52,42 @@ class HistorySnapshotsTest {
 
     assertThat(history.entries()).as("no base URL is the provider's own address").singleElement()
         .extracting(HistoryEntry::status).isEqualTo("completed");
+  }
+
+  @Test
+  void aReadingTakenBeforeATaskEndedAndWrittenAfterItsEndDoesNotUndoItOrItsFile() {
+    TaskHistory history = TaskHistory.in(folder);
+    Instant done = Instant.parse("2026-11-29T10:05:00Z");
+    HistoryEntry saved = submitted("video_000001", "2026-11-29T10:00:00Z");
+    history.record(saved);
+    history.record(saved.completed("/videos/dl.mp4", done));
+    history.record(saved.withStatus("in_progress", done.plusSeconds(5))); // a status answered late (trial EJ F1)
+    HistoryEntry failed = submitted("video_000002", "2026-11-29T10:01:00Z");
+    history.record(failed.failed("refused", done));
+    history.record(failed.withStatus("queued", done.plusSeconds(5)));
+
+    assertThat(history.entries()).as("read whole: each task's end stays, with its file")
+        .extracting(HistoryEntry::taskId, HistoryEntry::status, HistoryEntry::file)
+        .containsExactly(Tuple.tuple("video_000002", "failed", null),
+            Tuple.tuple("video_000001", "completed", "/videos/dl.mp4"));
+    history.record(saved.withStatus(HistoryEntry.NOT_FOUND, done.plusSeconds(9)));
+    history.record(saved.withStatus("queued", done.plusSeconds(9)));
+    assertThat(history.find("toapis", "video_000001")).as("read on: the same")
+        .hasValueSatisfying(entry -> assertThat(entry.file()).isEqualTo("/videos/dl.mp4"))
+        .map(HistoryEntry::status).contains("completed");
+    assertThat(history.sameJob("toapis", VideoJob.builder("grok-video-1.0").prompt("a red kite rises").build(),
+        Instant.parse("2026-11-29T00:00:00Z"), HistoryEntry::settingsOf, entry -> entry.file() != null))
+        .as("the same job finds the saved take").map(HistoryEntry::taskId).contains("video_000001");
+
+    history.record(saved.completed("/videos/again.mp4", done.plusSeconds(20)));
+    history.record(failed.foundCompleted(null, done.plusSeconds(20)));
+    assertThat(TaskHistory.in(folder).entries()).as("a later end still counts: a new file, completed after failed")
+        .extracting(HistoryEntry::taskId, HistoryEntry::status, HistoryEntry::file)
+        .containsExactly(Tuple.tuple("video_000002", "completed", null),
+            Tuple.tuple("video_000001", "completed", "/videos/again.mp4"));
+    history.record(submitted("video_000001", "2026-11-29T12:00:00Z"));
+    assertThat(history.find("toapis", "video_000001")).as("an id given out again is still a new task")
+        .map(HistoryEntry::status).contains("queued");
   }
 
   private static HistoryEntry submitted(String id, String at) {

@@ -46,6 +46,43 @@ class TaskNamedOnlyByItsNoteTest {
         .doesNotContain("video_0160b35fbfc6");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"hand-edited", "cut short"})
+  void theTaskIsReadFromItsNoteApartUnderTheNotesName(String damage) throws Exception {
+    TaskHistory history = historyWithItsTaskLineDamaged(damage);
+
+    assertThat(history.tasksReadFromNotes()).hasSize(1).hasEntrySatisfying(note().taskId(), task -> {
+      assertThat(task.taskId()).isEqualTo("video_0160b35fbfc6");
+      assertThat(task.jobHandle()).hasValueSatisfying(handle ->
+          assertThat(handle.quote().usd()).isEqualByComparingTo("0.10"));
+      assertThat(task.model()).isEqualTo("grok-video-1.5-preview");
+    });
+  }
+
+  @Test
+  void aReadableTaskLineLeavesNothingToReadFromItsNote() {
+    TaskHistory history = TaskHistory.in(folder);
+    history.record(note());
+    history.record(HistoryEntry.submitted(handle(), job(), "generate"));
+    history.record(note().answeredAs(handle(), AT.plusSeconds(1)));
+
+    assertThat(history.tasksReadFromNotes()).isEmpty();
+  }
+
+  @Test
+  void aNoteAnsweredWithTheSameIdOnAnotherServerIsNotAnAnswerOnThisOne() {
+    TaskHistory history = TaskHistory.in(folder);
+    String first = "http://127.0.0.1:22250";
+    String second = "http://127.0.0.1:22251";
+    history.record(note().withBaseUrl(second).answeredAs(handle(), AT.plusSeconds(1)));
+
+    assertThat(history.answeredElsewhere("mock", first, "video_0160b35fbfc6", "unanswered-vg-2"))
+        .as("the second server's task of that id is another task").isFalse();
+    assertThat(history.answeredElsewhere("mock", second, "video_0160b35fbfc6", "unanswered-vg-2")).isTrue();
+    assertThat(history.answeredElsewhere("mock", second, "video_0160b35fbfc6", note().taskId()))
+        .as("the note asked about is not another").isFalse();
+  }
+
   @Test
   void aReadableTaskLineIsTheTaskItselfAndNoSecondOneIsMadeUp() {
     TaskHistory history = TaskHistory.in(folder);
