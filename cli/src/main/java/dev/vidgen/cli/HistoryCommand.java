@@ -70,7 +70,7 @@ final class HistoryCommand extends ClientCommand {
     if (!session.setupOptions().contains("--base-url")) {
       return;
     }
-    // The server asked is --base-url's, else TOAPIS_BASE_URL's: the advice leaves out whichever named it (trial EK F3).
+    // The server asked is --base-url's, else TOAPIS_BASE_URL's: the advice leaves out whichever named it.
     boolean byVariable = ProviderChoice.flag(root.baseUrl) == null;
     Optional<String> variable = session.context().variable(ProviderChoice.BASE_URL_VARIABLE).map(String::strip)
         .filter(value -> !value.isEmpty());
@@ -215,7 +215,7 @@ final class HistoryCommand extends ClientCommand {
     json.put("tasks", tasks);
     output.object(json);
     if (unreadable > 0) {
-      // Said in the number of the lines, and "listed (status unreadable)" only when a row is (trial EK).
+      // Said in the number of the lines, and "listed (status unreadable)" only when a row is.
       String holds = dev.vidgen.core.text.Plural.word(unreadable, "a task it holds", "a task they hold");
       output.note(dev.vidgen.core.text.Plural.count(unreadable, "line") + " of " + history.file() + " could not be"
           + " read (written by another version of vidgen, or changed by hand) and "

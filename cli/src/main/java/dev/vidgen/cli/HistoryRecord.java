@@ -229,7 +229,7 @@ final class HistoryRecord {
   /**
    * The task as the history now has it, re-read, when that is completed or failed though {@code snapshot}, this
    * command's reading, found it not ended and the record held it open: another command saw it end while this read was
-   * on its way (trial EK F4). The record then follows the history, so that the file it advises is the one saved.
+   * on its way. The record then follows the history, so that the file it advises is the one saved.
    */
   synchronized Optional<HistoryEntry> endedMeanwhile(TaskSnapshot snapshot) {
     if (history == null || entry.isFinished() || snapshot.status().isTerminal()) {

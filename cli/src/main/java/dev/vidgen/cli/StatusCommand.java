@@ -32,7 +32,7 @@ final class StatusCommand extends TaskCommand {
     Target target = open(session, output);
     // Named by its unanswered create's name: the advice saves the video where that create's command was told to.
     session.unansweredOut().ifPresent(out -> session.keepForResume("--out", out));
-    // Else the --out its history records: the printed commands save there, as generate's own notices do (trial EG).
+    // Else the --out its history records: the printed commands save there, as generate's own notices do.
     if (session.keptOut().isEmpty()) {
       target.history().flatMap(HistoryRecord::out).ifPresent(out -> session.keepForResume("--out", out));
     }
@@ -60,7 +60,7 @@ final class StatusCommand extends TaskCommand {
       throw failed;
     }
     target.history().ifPresent(history -> history.seen(snapshot));
-    // Another command saw the task end while this read was on its way: the history keeps that end (trial EK F4).
+    // Another command saw the task end while this read was on its way: the history keeps that end.
     Optional<dev.vidgen.serve.history.HistoryEntry> endedMeanwhile = target.history()
         .flatMap(history -> history.endedMeanwhile(snapshot));
     endedMeanwhile.ifPresent(ended -> output.note("this read found the task " + snapshot.status().id() + ", but the"
@@ -139,7 +139,7 @@ final class StatusCommand extends TaskCommand {
 
   /**
    * Whether the task was made so recently that a provider may not list it yet (the grace a wait gives such a task):
-   * one read's "not found" is then no reason to record it as gone, nor to advise making it again (trial EE).
+   * one read's "not found" is then no reason to record it as gone, nor to advise making it again.
    */
   private static boolean madeMomentsAgo(JobHandle handle) {
     return handle.submittedAt() != null

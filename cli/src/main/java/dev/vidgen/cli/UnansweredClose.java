@@ -122,7 +122,7 @@ final class UnansweredClose {
 
   /**
    * " --base-url URL" when {@code note}'s create went to a server the history recorded: a close printed for later
-   * names it, so that a shell whose TOAPIS_BASE_URL names another server is not refused (trial EK F3); else "".
+   * names it, so that a shell whose TOAPIS_BASE_URL names another server is not refused; else "".
    */
   private static String onItsServer(HistoryEntry note) {
     return note.baseUrl() == null || note.baseUrl().isBlank() ? ""

@@ -281,7 +281,7 @@ class RecordedServerTest {
         .withBaseUrl(madeOn.baseUrl()));
     String name = "unanswered-vg-onb";
     try (FakeToApisServer other = FakeToApisServer.builder().apiKeys(KEY).start()) {
-      // A shell whose TOAPIS_BASE_URL names another server (trial EK F3): without --base-url, then with it.
+      // A shell whose TOAPIS_BASE_URL names another server: without --base-url, then with it.
       CliRun.Result byVariable = cli.vidgen().env("TOAPIS_BASE_URL", other.baseUrl())
           .run("history", "--close", name, "--no-task");
       CliRun.Result byFlag = cli.vidgen().env("TOAPIS_BASE_URL", other.baseUrl())

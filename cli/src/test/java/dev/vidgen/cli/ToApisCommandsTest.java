@@ -265,7 +265,7 @@ class ToApisCommandsTest {
   void aStatusAnsweredLateDoesNotUndoATaskAnotherCommandSawCompleteAndSaved() throws Exception {
     fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
     String taskId = submitted();
-    // The status read is taken while the task runs and answered late (trial EJ F1); the download's read finds it done.
+    // The status read is taken while the task runs and answered late; the download's read finds it done.
     fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
     java.util.concurrent.CompletableFuture<CliRun.Result> late =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));
@@ -292,7 +292,7 @@ class ToApisCommandsTest {
   void aStatusAnsweredLateSaysTheHistoryHasTheTaskSavedAndAdvisesNoSecondDownload() throws Exception {
     fake = cli.restartFake(settings -> settings.lifecycle(Lifecycle.byPolls(0, 1)));
     String taskId = submitted();
-    // Read while the task runs and answered late; meanwhile a download saves the video (trial EK F4).
+    // Read while the task runs and answered late; meanwhile a download saves the video.
     fake.inject(Endpoint.STATUS, Fault.slow(java.time.Duration.ofSeconds(4)), 1);
     java.util.concurrent.CompletableFuture<CliRun.Result> late =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> vidgen("status", taskId));

@@ -544,7 +544,7 @@ class PlaygroundOnToApisTest {
   @SuppressWarnings("unchecked")
   void aGenerateWhoseOwnBalanceReadFailedIsNotHeldForASecondReadBeforeItsCreate() {
     start();
-    // Not retried, nor a refused key: a hanging balance ends the same way, after its 20 s (trial ED F1).
+    // Not retried, nor a refused key: a hanging balance ends the same way, after its 20 s.
     fake.inject(Endpoint.BALANCE, Fault.status(400), 10);
     fake.inject(Endpoint.USER_BALANCE, Fault.status(400), 10);
 

@@ -178,7 +178,7 @@ class PlaygroundServerTest {
   @SuppressWarnings("unchecked")
   void refusesAParameterThatStartsAsJsonButIsNotInsteadOfSendingItAsText() throws IOException {
     start();
-    // The page sends a parameter field it cannot read as JSON as text (trial EC F1).
+    // The page sends a parameter field it cannot read as JSON as text.
     Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"params\":{\"tools\":\"[{type:web_search}]\"}}"));
 
@@ -209,7 +209,7 @@ class PlaygroundServerTest {
   @Test
   void aTextThatStartsWithABracketIsSentWhenGivenInDoubleQuotesAsParamTakesIt() throws IOException {
     start();
-    // As --param 'note="[draft] hi"': the quotes say it is a text, and are taken off (trial EE F2).
+    // As --param 'note="[draft] hi"': the quotes say it is a text, and are taken off.
     Map<String, Object> check = json(post("/api/check", "{\"model\":\"seedance-2\",\"prompt\":\"news of today\","
         + "\"params\":{\"note\":\"\\\"[draft] hi\\\"\",\"label\":\"\\\"quoted\\\"\"}}"));
 

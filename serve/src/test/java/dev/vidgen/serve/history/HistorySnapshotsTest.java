@@ -61,7 +61,7 @@ class HistorySnapshotsTest {
     HistoryEntry saved = submitted("video_000001", "2026-11-29T10:00:00Z");
     history.record(saved);
     history.record(saved.completed("/videos/dl.mp4", done));
-    history.record(saved.withStatus("in_progress", done.plusSeconds(5))); // a status answered late (trial EJ F1)
+    history.record(saved.withStatus("in_progress", done.plusSeconds(5))); // a status answered late
     HistoryEntry failed = submitted("video_000002", "2026-11-29T10:01:00Z");
     history.record(failed.failed("refused", done));
     history.record(failed.withStatus("queued", done.plusSeconds(5)));
