@@ -133,9 +133,24 @@ public final class HttpCalls {
       }
       trace.beforeLeaving(() -> heard(turns, trace, heldBack));
     }
+    // Listened to before the call is enqueued: a gate that fails on a dispatcher thread at once ends the create with
+    // its own failure, not with the I/O failure the held call then reports.
+    CompletableFuture<R> result = new CompletableFuture<>();
+    heldBack.whenComplete((never, failure) -> result.completeExceptionally(failure));
     CompletableFuture<R> future = send(call, trace, context, reader);
-    heldBack.whenComplete((never, failure) -> future.completeExceptionally(failure));
-    return future;
+    future.whenComplete((answer, failure) -> {
+      if (failure == null) {
+        result.complete(answer);
+      } else {
+        result.completeExceptionally(failure);
+      }
+    });
+    result.whenComplete((answer, failure) -> {
+      if (result.isCancelled()) {
+        future.cancel(true);
+      }
+    });
+    return result;
   }
 
   /**
