@@ -13,6 +13,7 @@ import dev.vidgen.core.pricing.PriceQuote;
 import dev.vidgen.core.text.Plural;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.Violation;
+import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -813,7 +814,7 @@ final class BatchViews {
   /** The folder of the file {@code name}, made from its text when this locale cannot name the file. */
   private static String folderOf(String name) {
     return LocalePaths.of(name).map(Path::getParent).map(Path::toString)
-        .orElseGet(() -> name.substring(0, Math.max(0, name.lastIndexOf(java.io.File.separatorChar))));
+        .orElseGet(() -> name.substring(0, Math.max(0, name.lastIndexOf(File.separatorChar))));
   }
 
   private static String filesWhere(BatchReport report) {

@@ -121,7 +121,7 @@ final class Failures {
       }
       // A task made and then failed (exit 6) or not saved (exit 5) tells the balance read before it, as a success does.
       Map<String, Object> json = json(cause, handle, known, message, next,
-          session == null ? java.util.Optional.empty() : session.quoteSent(),
+          session == null ? Optional.empty() : session.quoteSent(),
           session == null || handle == null ? Map.of() : session.balanceJson(handle));
       if (unsaved != null && !(cause instanceof ResultExpiredException || cause instanceof ResultUnusableException)) {
         json.put("download_command", unsaved.command());
@@ -212,7 +212,7 @@ final class Failures {
   }
 
   private static Map<String, Object> json(Throwable cause, JobHandle handle, TaskSnapshot snapshot, String message,
-      String next, java.util.Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent, Map<String, Object> balance) {
+      String next, Optional<dev.vidgen.core.pricing.PriceQuote> quoteSent, Map<String, Object> balance) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (handle != null) {
       json.putAll(Views.taskJson(handle, snapshot));
@@ -419,13 +419,13 @@ final class Failures {
     }
     if (cause instanceof TaskNotFoundException) {
       // How long results are kept is each provider's own fact: its figure where it states one.
-      return (session == null ? java.util.Optional.<String>empty() : session.notFoundNext())
+      return (session == null ? Optional.<String>empty() : session.notFoundNext())
           .orElse("check the task id and the provider" + keptResults(session).figure()
               .map(figure -> " (results are kept " + figure + ")")
               .orElse(" (a provider may keep a task only for a while)"));
     }
     if (cause instanceof AmbiguousSubmitException ambiguous) {
-      java.util.Optional<String> lookUp = session == null ? java.util.Optional.empty() : session.unansweredNext();
+      Optional<String> lookUp = session == null ? Optional.empty() : session.unansweredNext();
       return lookUp.orElse(ambiguous.clientReference()
           .map(reference -> "look for the task with client reference " + reference
               + " on the provider's dashboard before you send the job again")
@@ -529,14 +529,14 @@ final class Failures {
           + " and that base URL (" + session.baseUrlSources() + ")";
       dev.vidgen.serve.history.HistoryEntry known = handle == null ? null : inHistory(handle, session);
       String ended = known == null ? null : known.status();
-      java.util.Optional<String> savedAt = "completed".equals(ended) ? savedFile(known) : java.util.Optional.empty();
+      Optional<String> savedAt = "completed".equals(ended) ? savedFile(known) : Optional.empty();
       if (savedAt.isPresent()) {
         // Its video is saved: no download at the address that just failed is needed (trial DZ F6).
         return failed + "; the task completed and its video is saved at " + savedAt.get() + " (so the task history"
             + " says): nothing is left to do";
       }
-      java.util.Optional<String> savedElsewhere = known == null && handle != null
-          ? savedOnAnotherServer(handle, session) : java.util.Optional.empty();
+      Optional<String> savedElsewhere = known == null && handle != null
+          ? savedOnAnotherServer(handle, session) : Optional.empty();
       if (savedElsewhere.isPresent()) {
         // Another server's task of the same id: said as that one's (the address asked may be a mistyped one), not
         // taken for the task this command asks about.
@@ -583,9 +583,9 @@ final class Failures {
    * For a task the history does not have on this command's server: where the video of the task of the same id made on
    * another server was saved, as that server's task, while the file is there.
    */
-  private static java.util.Optional<String> savedOnAnotherServer(JobHandle handle, Session session) {
+  private static Optional<String> savedOnAnotherServer(JobHandle handle, Session session) {
     if (session == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
       return HistoryRecord.history(session.context())
@@ -596,17 +596,17 @@ final class Failures {
                   + " history) completed and its video is saved at " + file + ": if that is the task meant, nothing"
                   + " is left to do")));
     } catch (RuntimeException unreadable) {
-      return java.util.Optional.empty(); // said when the history was read before
+      return Optional.empty(); // said when the history was read before
     }
   }
 
   /** The file the history says holds {@code known}'s video, while it is there. */
-  private static java.util.Optional<String> savedFile(dev.vidgen.serve.history.HistoryEntry known) {
+  private static Optional<String> savedFile(dev.vidgen.serve.history.HistoryEntry known) {
     try {
-      return java.util.Optional.ofNullable(known.file())
+      return Optional.ofNullable(known.file())
           .filter(file -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file)));
     } catch (RuntimeException unnamed) { // a path this system cannot name
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.text.Plural;
+import dev.vidgen.serve.history.BaseUrls;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
@@ -9,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +92,7 @@ final class HistoryCommand extends ClientCommand {
     if (made.isEmpty()) {
       return;
     }
-    boolean variableElsewhere = variable.filter(url -> !dev.vidgen.serve.history.BaseUrls.sameServer(
+    boolean variableElsewhere = variable.filter(url -> !BaseUrls.sameServer(
         entry.provider(), entry.baseUrl(), url)).isPresent();
     String without = byVariable ? "with " + ProviderChoice.BASE_URL_VARIABLE + " unset"
         : variableElsewhere ? "without --base-url and with " + ProviderChoice.BASE_URL_VARIABLE + " unset"
@@ -132,12 +136,12 @@ final class HistoryCommand extends ClientCommand {
 
     List<HistoryEntry> entries;
     // The tasks whose own lines cannot be read, listed from the readable note of the create that made each.
-    Map<HistoryEntry, String> readFromNote = new java.util.HashMap<>();
+    Map<HistoryEntry, String> readFromNote = new HashMap<>();
     try {
       history.tasksReadFromNotes().forEach((note, task) -> readFromNote.put(task, note));
       entries = new ArrayList<>(history.entries());
       entries.addAll(readFromNote.keySet());
-      entries.sort(java.util.Comparator.comparing(HistoryEntry::submittedAt).reversed());
+      entries.sort(Comparator.comparing(HistoryEntry::submittedAt).reversed());
     } catch (java.io.UncheckedIOException unreadable) {
       throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(),
           "make the file readable (or move it aside: the history starts again, and the same jobs no longer ask before"
@@ -216,10 +220,10 @@ final class HistoryCommand extends ClientCommand {
     output.object(json);
     if (unreadable > 0) {
       // Said in the number of the lines, and "listed (status unreadable)" only when a row is.
-      String holds = dev.vidgen.core.text.Plural.word(unreadable, "a task it holds", "a task they hold");
+      String holds = Plural.word(unreadable, "a task it holds", "a task they hold");
       output.note(dev.vidgen.core.text.Plural.count(unreadable, "line") + " of " + history.file() + " could not be"
           + " read (written by another version of vidgen, or changed by hand) and "
-          + dev.vidgen.core.text.Plural.word(unreadable, "is", "are") + " not shown; " + (readFromNote.isEmpty()
+          + Plural.word(unreadable, "is", "are") + " not shown; " + (readFromNote.isEmpty()
               ? holds + " is listed, and noticed as the same job, only from a later line or note of it that is still"
                   + " readable"
               : holds + " is listed (status " + READ_FROM_NOTE + ") from the note of the create that made it, and"

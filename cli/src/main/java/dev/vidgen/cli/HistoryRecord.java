@@ -8,11 +8,13 @@ import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.text.SafeText;
+import dev.vidgen.serve.history.BaseUrls;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -123,7 +125,7 @@ final class HistoryRecord {
    */
   static HistoryEntry onServerAsked(Session session, HistoryEntry entry) {
     String baseUrl = baseUrl(session);
-    return dev.vidgen.serve.history.BaseUrls.sameServer(entry.provider(), entry.baseUrl(), baseUrl) ? entry
+    return BaseUrls.sameServer(entry.provider(), entry.baseUrl(), baseUrl) ? entry
         : entry.withBaseUrl(baseUrl);
   }
 
@@ -162,11 +164,11 @@ final class HistoryRecord {
    */
   static Optional<Map.Entry<String, HistoryEntry>> readFromNote(Session session, TaskHistory history,
       String providerId, String taskId) {
-    java.util.List<Map.Entry<String, HistoryEntry>> named = history.tasksReadFromNotes().entrySet().stream()
+    List<Map.Entry<String, HistoryEntry>> named = history.tasksReadFromNotes().entrySet().stream()
         .filter(note -> note.getValue().taskId().equals(taskId)
             && (providerId == null || note.getValue().provider().equals(providerId)))
         .toList();
-    return named.stream().filter(note -> dev.vidgen.serve.history.BaseUrls.sameServer(note.getValue().provider(),
+    return named.stream().filter(note -> BaseUrls.sameServer(note.getValue().provider(),
         note.getValue().baseUrl(), baseUrl(session))).findFirst().or(() -> named.stream().findFirst());
   }
 

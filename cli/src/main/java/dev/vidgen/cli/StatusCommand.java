@@ -5,6 +5,7 @@ import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.domain.TaskSnapshot;
 import dev.vidgen.core.domain.TaskStatus;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.serve.history.HistoryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ final class StatusCommand extends TaskCommand {
     }
     target.history().ifPresent(history -> history.seen(snapshot));
     // Another command saw the task end while this read was on its way: the history keeps that end.
-    Optional<dev.vidgen.serve.history.HistoryEntry> endedMeanwhile = target.history()
+    Optional<HistoryEntry> endedMeanwhile = target.history()
         .flatMap(history -> history.endedMeanwhile(snapshot));
     endedMeanwhile.ifPresent(ended -> output.note("this read found the task " + snapshot.status().id() + ", but the"
         + " task history already has it " + ended.status() + (ended.file() != null ? ", saved at " + ended.file() : "")
@@ -123,7 +124,7 @@ final class StatusCommand extends TaskCommand {
   }
 
   /** The next step the history's end of the task implies: as for a completed task read so, or none for a failed one. */
-  private static String endedNext(dev.vidgen.serve.history.HistoryEntry ended, Target target, JobHandle handle,
+  private static String endedNext(HistoryEntry ended, Target target, JobHandle handle,
       Session session) {
     return ended.status().equals("completed") ? savedOrDownload(target, handle, session)
         : "none: the task failed, as the task history has it (vidgen history --json shows why)";

@@ -1,6 +1,7 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
@@ -126,7 +127,7 @@ final class UnansweredClose {
    */
   private static String onItsServer(HistoryEntry note) {
     return note.baseUrl() == null || note.baseUrl().isBlank() ? ""
-        : " --base-url " + dev.vidgen.core.text.SafeText.clean(note.baseUrl());
+        : " --base-url " + SafeText.clean(note.baseUrl());
   }
 
   private static int closeWithoutTask(TaskHistory history, HistoryEntry note, Output output) {

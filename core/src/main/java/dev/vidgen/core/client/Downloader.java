@@ -20,9 +20,12 @@ import dev.vidgen.core.validation.LocalVideos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,9 +33,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Saves a finished video: the provider's stream goes into a temporary file beside the target,
@@ -52,10 +61,10 @@ final class Downloader {
    * The temporary files every client of this process is writing now. A lock belongs to the whole process, and
    * closing any channel opened here on a locked part would let its lock go: {@link StaleParts} never opens these.
    */
-  static final java.util.Set<Path> WRITTEN_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final Set<Path> WRITTEN_HERE = ConcurrentHashMap.newKeySet();
 
   /** The temporary files being written now, for {@link #deleteOpenParts()}. */
-  private final java.util.Set<Path> openParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> openParts = ConcurrentHashMap.newKeySet();
 
   /** The files this client's generate calls in flight will write. */
   private final TargetReservations reservations = new TargetReservations();
@@ -106,13 +115,13 @@ final class Downloader {
     }
     VideoAsset asset = completed.video();
     Path file = target.toAbsolutePath().normalize();
-    if (java.nio.file.Files.isDirectory(file)) {
+    if (Files.isDirectory(file)) {
       // Refused before the video is fetched: a folder can never be renamed over.
       return CompletableFuture.failedFuture(new IllegalArgumentException("the video of task " + handle.taskId()
           + " cannot be saved to " + file + ": it is a folder; give a file path such as "
           + file.resolve(handle.taskId().value() + "." + extension(asset))));
     }
-    java.util.Optional<String> special = SaveTargets.notARegularFile(file);
+    Optional<String> special = SaveTargets.notARegularFile(file);
     if (special.isPresent()) {
       // The video is renamed into place, which would replace a link or a device rather than write through it.
       return CompletableFuture.failedFuture(new IllegalArgumentException("the video of task " + handle.taskId()
@@ -157,9 +166,9 @@ final class Downloader {
     boolean pastExpiry = asset.isExpiredAt(now);
     staleParts.remove(target);
     // A part the last try kept is gone on from when its server lets the rest be asked for; else it is deleted.
-    java.util.Optional<KeptPart.Kept> kept = keptPart.take();
-    java.util.Optional<dev.vidgen.core.port.VideoRange> rest = kept.flatMap(KeptPart::rest);
-    java.util.Optional<KeptPart.Kept> goingOn = rest.isPresent() ? kept : java.util.Optional.empty();
+    Optional<KeptPart.Kept> kept = keptPart.take();
+    Optional<dev.vidgen.core.port.VideoRange> rest = kept.flatMap(KeptPart::rest);
+    Optional<KeptPart.Kept> goingOn = rest.isPresent() ? kept : Optional.empty();
     if (kept.isPresent() && goingOn.isEmpty()) {
       forget(kept.get());
     }
@@ -183,7 +192,7 @@ final class Downloader {
   }
 
   /** A stream opened for one try, with the part it goes on from (empty: it is written from byte 0). */
-  private record Opened(InputStream stream, java.util.Optional<KeptPart.Kept> kept) {
+  private record Opened(InputStream stream, Optional<KeptPart.Kept> kept) {
     /** What the stream says of the bytes it holds; a stream that says nothing holds the whole file. */
     dev.vidgen.core.port.VideoRange range() {
       return stream instanceof dev.vidgen.core.port.VideoStream video ? video.range()
@@ -195,9 +204,9 @@ final class Downloader {
     }
 
     /** This whole file, to be written from byte 0: the kept part is handed to {@code forget}. */
-    Opened withoutPart(java.util.function.Consumer<KeptPart.Kept> forget) {
+    Opened withoutPart(Consumer<KeptPart.Kept> forget) {
       kept.ifPresent(forget);
-      return new Opened(stream, java.util.Optional.empty());
+      return new Opened(stream, Optional.empty());
     }
 
     /** The kept part, once this stream (of other bytes than asked) is closed. */
@@ -224,11 +233,11 @@ final class Downloader {
   private CompletableFuture<Opened> startOver(VideoAsset asset, KeptPart.Kept kept) {
     forget(kept);
     return Futures.attempt(() -> runtime.provider().open(asset))
-        .thenApply(stream -> new Opened(stream, java.util.Optional.empty()));
+        .thenApply(stream -> new Opened(stream, Optional.empty()));
   }
 
   /** {@code failure}, once a part this try went on from is kept again for the next (or deleted, past the end). */
-  private Throwable keptBack(KeptPart keptPart, java.util.Optional<KeptPart.Kept> kept, Throwable failure,
+  private Throwable keptBack(KeptPart keptPart, Optional<KeptPart.Kept> kept, Throwable failure,
       JobHandle handle) {
     kept.ifPresent(part -> {
       if (keptPart.keep(part)) {
@@ -248,15 +257,15 @@ final class Downloader {
   }
 
   /** The host of a plain {@code http} link to another machine (shown cleaned), else empty; loopback is no concern. */
-  static java.util.Optional<String> plainHttpHost(java.net.URI url) {
+  static Optional<String> plainHttpHost(URI url) {
     String host = url.getHost();
     if (!"http".equalsIgnoreCase(url.getScheme()) || host == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     boolean loopback = bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || loopbackIpv6(bare);
-    return loopback ? java.util.Optional.empty()
-        : java.util.Optional.of(dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(host), 80));
+    return loopback ? Optional.empty()
+        : Optional.of(dev.vidgen.core.text.SafeText.clip(dev.vidgen.core.text.SafeText.clean(host), 80));
   }
 
   /**
@@ -264,7 +273,7 @@ final class Downloader {
    * {@code ::ffff:7f00:1}), as the result address rules take it.
    */
   private static boolean loopbackIpv6(String literal) {
-    String lower = literal.toLowerCase(java.util.Locale.ROOT);
+    String lower = literal.toLowerCase(Locale.ROOT);
     if (lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1")) {
       return true;
     }
@@ -276,7 +285,7 @@ final class Downloader {
     if (carried.contains(".")) {
       return carried.startsWith("127.");
     }
-    java.util.regex.Matcher groups = java.util.regex.Pattern.compile("([0-9a-f]{1,4}):[0-9a-f]{1,4}").matcher(carried);
+    Matcher groups = Pattern.compile("([0-9a-f]{1,4}):[0-9a-f]{1,4}").matcher(carried);
     return groups.matches() && Integer.parseInt(groups.group(1), 16) >> 8 == 127;
   }
 
@@ -529,7 +538,7 @@ final class Downloader {
         }
         if (headDone) {
           // An error page or an endless stream of something else is told by its first bytes, not after all of it.
-          java.util.Optional<String> refusal = DownloadedContent.refusalOfHead(asset.format(), head);
+          Optional<String> refusal = DownloadedContent.refusalOfHead(asset.format(), head);
           if (refusal.isPresent()) {
             throw DownloadFailedException.servedSomethingElse(handle.taskId(), target, refusal.get());
           }
@@ -575,7 +584,7 @@ final class Downloader {
    * when it announced none): then the file it serves is itself no whole video, not the transfer cut.
    */
   private void requireWhole(Path temp, Copied copied, long announcedWhole) throws IOException {
-    java.util.Optional<String> problem = Mp4Boxes.problem(temp);
+    Optional<String> problem = Mp4Boxes.problem(temp);
     if (problem.isPresent()) {
       String format = LocalVideos.format(copied.head());
       String checked = "; checked: its top-level boxes must fill the file and hold a moov and an mdat box";
@@ -613,7 +622,7 @@ final class Downloader {
     if (copied.size() == 0) {
       throw new DownloadFailedException(taskId, target, "the provider sent an empty file", null);
     }
-    java.util.Optional<String> refusal = DownloadedContent.refusal(asset.format(), copied.head(), copied.size());
+    Optional<String> refusal = DownloadedContent.refusal(asset.format(), copied.head(), copied.size());
     if (refusal.isPresent()) {
       throw DownloadFailedException.servedSomethingElse(taskId, target, refusal.get());
     }
@@ -646,13 +655,13 @@ final class Downloader {
       try {
         Files.createLink(target, temp);
         deleteQuietly(temp); // the video stands under its name already
-      } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
-        if (noLinks instanceof java.nio.file.FileAlreadyExistsException taken) {
+      } catch (UnsupportedOperationException | FileSystemException noLinks) {
+        if (noLinks instanceof FileAlreadyExistsException taken) {
           throw taken;
         }
         Files.move(temp, target);
       }
-    } catch (java.nio.file.FileAlreadyExistsException taken) {
+    } catch (FileAlreadyExistsException taken) {
       if (sameVideo(temp, target)) {
         deleteQuietly(temp); // another run saved this very video there meanwhile: it is saved
         return;
@@ -666,7 +675,7 @@ final class Downloader {
   /** Whether {@code target} is a regular file holding exactly the bytes of {@code temp}. */
   private static boolean sameVideo(Path temp, Path target) {
     try {
-      return Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
           && Files.size(target) == Files.size(temp) && Files.mismatch(temp, target) == -1L;
     } catch (IOException unreadable) {
       return false;

@@ -7,6 +7,10 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.pricing.PriceJson;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -320,12 +324,12 @@ public record HistoryEntry(
   }
 
   /** A local video's path as text; its URI's own path where this system cannot name the file (a C locale). */
-  private static String videoText(java.net.URI video) {
+  private static String videoText(URI video) {
     if (!VideoJob.isLocalVideo(video)) {
       return video.toString();
     }
     try {
-      return java.nio.file.Path.of(video).toString();
+      return Path.of(video).toString();
     } catch (IllegalArgumentException unnameable) { // InvalidPathException among them
       return video.getPath() != null ? video.getPath() : video.toString();
     }
@@ -521,9 +525,9 @@ public record HistoryEntry(
   /** Whether this system can make a path of {@code name}: not always under a C locale (Java 17 names files in US-ASCII). */
   private static boolean canName(String name) {
     try {
-      java.nio.file.Path.of(name);
+      Path.of(name);
       return true;
-    } catch (java.nio.file.InvalidPathException unnameable) {
+    } catch (InvalidPathException unnameable) {
       return false;
     }
   }
@@ -533,10 +537,10 @@ public record HistoryEntry(
    * at, so that the job still reads back and the same-job check finds it (by its bytes, or its name) rather than
    * passing it over and paying for the same video twice.
    */
-  private static java.net.URI unnameableFile(String name) {
+  private static URI unnameableFile(String name) {
     try {
-      return new java.net.URI("file", null, name, null);
-    } catch (java.net.URISyntaxException notAbsolute) {
+      return new URI("file", null, name, null);
+    } catch (URISyntaxException notAbsolute) {
       throw new IllegalArgumentException(notAbsolute.getMessage(), notAbsolute);
     }
   }

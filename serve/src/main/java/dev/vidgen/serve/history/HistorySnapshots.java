@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -271,7 +272,7 @@ final class HistorySnapshots {
     }
 
     /** The statuses of a reading that finds a task not ended. */
-    private static final java.util.Set<String> STILL_OPEN = java.util.Set.of("queued", "in_progress",
+    private static final Set<String> STILL_OPEN = Set.of("queued", "in_progress",
         HistoryEntry.NOT_FOUND);
 
     private static boolean givenOutAgain(HistoryEntry ended, HistoryEntry entry) {
