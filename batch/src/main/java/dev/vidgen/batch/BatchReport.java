@@ -116,7 +116,11 @@ public record BatchReport(String batch, String journal, List<Entry> entries, Map
     return reasons;
   }
 
-  /** The files of the completed jobs, in line order. */
+  /**
+   * The files of the completed jobs, in line order. A name this JVM cannot make into a path (non-ASCII letters
+   * under a C locale on Java 17) throws {@link java.nio.file.InvalidPathException}; {@link Entry#file()} has every
+   * name as text.
+   */
   public List<Path> files() {
     return entries.stream().filter(e -> e.state() == State.COMPLETED && e.file() != null)
         .map(e -> Path.of(e.file())).toList();

@@ -6,7 +6,9 @@ import dev.vidgen.serve.history.HistoryEntry;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -147,10 +149,10 @@ final class UnansweredClose {
     if (note.mayStillBeOnItsWay(now)) {
       // Its sender may still be waiting for the answer that names a paid task: "no task" cannot be known yet.
       Instant after = note.submittedAt().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER);
-      throw CliException.usage(name + "'s create went out " + java.time.Duration.between(note.submittedAt(), now)
-          .toSeconds() + " s ago and may still be on its way (a create is answered or given up within about "
+      throw CliException.usage(name + "'s create went out " + howLongAgo(Duration.between(note.submittedAt(), now))
+          + " and may still be on its way (a create is answered or given up within about "
           + HistoryEntry.CREATE_MAY_STILL_ANSWER.toMinutes() + " minutes), so whether it made a task is not known yet;"
-          + " nothing was closed", "wait until " + after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          + " nothing was closed", "wait until " + after.truncatedTo(ChronoUnit.SECONDS)
           + " (UTC), check the provider's dashboard, then, if it still shows no task, close it with vidgen history"
           + " --close " + name + " --no-task" + onItsServer(note));
     }
@@ -166,5 +168,14 @@ final class UnansweredClose {
     output.object(json);
     output.line(name + " is closed with no task found: " + meaning + ".");
     return ExitCodes.DONE;
+  }
+
+  /** "just now", "40 s ago", "2 min 5 s ago": never negative, for a note whose clock ran ahead of this one. */
+  static String howLongAgo(Duration elapsed) {
+    long seconds = Math.max(0, elapsed.toSeconds());
+    if (seconds < 10) {
+      return "just now";
+    }
+    return seconds < 60 ? seconds + " s ago" : seconds / 60 + " min " + seconds % 60 + " s ago";
   }
 }

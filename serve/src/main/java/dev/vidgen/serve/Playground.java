@@ -731,7 +731,7 @@ public final class Playground implements AutoCloseable {
     }
     String type = name.endsWith(".webm") ? "video/webm" : name.endsWith(".mov") ? "video/quicktime" : "video/mp4";
     ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
-    ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
+    RangedFileAnswer.send(ctx, file, type);
   }
 
   private void events(SseClient listener) {

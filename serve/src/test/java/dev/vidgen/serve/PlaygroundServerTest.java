@@ -870,6 +870,34 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aVideoIsServedInTheRangeAVideoElementAsksForAndARangePastItsEndIsRefusedAtOnce() throws IOException {
+    start();
+    Files.writeString(folder.resolve("videos/ranged.mp4"), "0123456789");
+    try (Response part = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=2-5").build()).execute()) {
+      assertThat(part.code()).isEqualTo(206);
+      assertThat(part.header("Content-Range")).isEqualTo("bytes 2-5/10");
+      assertThat(part.body().string()).isEqualTo("2345");
+    }
+    try (Response tail = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=-3").build()).execute()) {
+      assertThat(tail.code()).isEqualTo(206);
+      assertThat(tail.body().string()).as("a suffix range is the last bytes").isEqualTo("789");
+    }
+    // Past the end: answered with 416 and the size, not a request that never ends and keeps a thread busy.
+    for (String past : List.of("bytes=10-", "bytes=999999999-", "bytes=50-60")) {
+      try (Response refused = http.newCall(request("/videos/ranged.mp4").header("Range", past).build()).execute()) {
+        assertThat(refused.code()).as(past).isEqualTo(416);
+        assertThat(refused.header("Content-Range")).as(past).isEqualTo("bytes */10");
+        assertThat(refused.body().string()).as(past).contains("past the end of the video, which has 10 bytes");
+      }
+    }
+    try (Response whole = http.newCall(request("/videos/ranged.mp4").header("Range", "bytes=abc").build()).execute()) {
+      assertThat(whole.code()).as("a range it cannot read is ignored").isEqualTo(200);
+      assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+      assertThat(whole.body().string()).isEqualTo("0123456789");
+    }
+  }
+
+  @Test
   void followsNoLinkOutOfTheUploadsFolder() throws IOException {
     start();
     Path outside = Files.createDirectories(folder.resolve("outside"));
