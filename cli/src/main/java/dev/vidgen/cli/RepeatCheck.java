@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -487,10 +488,14 @@ final class RepeatCheck {
       String name = SafeText.clip(entry.taskId(), 100);
       // The way out once the dashboard shows nothing, which a note with a task claimed already has in its words; for a
       // create that may still be on its way, only once it no longer can be (the close is refused until then).
-      String when = entry.mayStillBeOnItsWay(now) ? " after " + entry.submittedAt()
-          .plus(HistoryEntry.CREATE_MAY_STILL_ANSWER).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)" : "";
-      String none = entry.claimed().isEmpty() ? "; if the provider's dashboard shows that it made no task" + when
-          + ", close it with vidgen history --close " + name + " --no-task" : "";
+      // The time is when the answer can no longer come, not a bound on the task's own time: it was sent earlier.
+      boolean onItsWay = entry.mayStillBeOnItsWay(now);
+      String when = onItsWay ? " once it is past " + entry.submittedAt().plus(HistoryEntry.CREATE_MAY_STILL_ANSWER)
+          .truncatedTo(ChronoUnit.SECONDS) + " (UTC), when its answer can no longer come," : "";
+      String dated = onItsWay ? " (a task it made would be dated about " + entry.submittedAt()
+          .truncatedTo(ChronoUnit.SECONDS) + ")" : "";
+      String none = entry.claimed().isEmpty() ? ";" + when + " if the provider's dashboard shows that it made no task"
+          + dated + ", close it with vidgen history --close " + name + " --no-task" : "";
       return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none;
     }
     if (entry.status().equals("completed") && entry.file() != null

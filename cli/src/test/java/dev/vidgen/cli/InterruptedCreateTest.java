@@ -102,6 +102,10 @@ class InterruptedCreateTest {
     assertThat(again.err()).as("the same job is not paid again unannounced, nor while its create may be on its way")
         .contains("the same job was submitted", "its create has had no answer yet and may still be on its way",
             "add --again");
+    assertThat(again.err()).as("the time given is when the answer can no longer come, not a bound on the task's date")
+        .contains("(UTC), when its answer can no longer come, if the provider's dashboard shows that it made no task"
+            + " (a task it made would be dated about ")
+        .doesNotContain("made no task after");
     assertThat(again.exitCode()).isEqualTo(ExitCodes.OTHER);
     CliRun.Result close = cli().run("history", "--close", (String) ((List<Map<String, Object>>) cli()
         .run("history", "--json").json().get("tasks")).get(0).get("task_id"), "--no-task");
