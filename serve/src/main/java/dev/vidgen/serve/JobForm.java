@@ -30,6 +30,10 @@ import java.util.stream.Collectors;
  * refused, not dropped); the model's rules are the validator's.
  */
 final class JobForm {
+  /** What to do about a body that is not one JSON object: true for the page and for a caller of the API alike. */
+  static final String SEND_ONE_OBJECT = "send one JSON object, such as {\"model\": \"grok-video-1.5-preview\","
+      + " \"prompt\": \"…\"}, as docs/playground.md shows";
+
   /** The form's fields, in the order the page shows them. */
   static final List<String> FIELDS =
       List.of("model", "mode", "prompt", "seconds", "aspect_ratio", "resolution", "images", "videos", "params", "again",
@@ -38,17 +42,40 @@ final class JobForm {
   private JobForm() {}
 
   /**
+   * {@code body} as the JSON object a form is.
+   *
+   * @throws Refusal (400) saying what the body is instead: empty, not JSON (where reading stopped, and why), or
+   *     JSON of another kind
+   */
+  static Map<String, Object> object(String body) {
+    if (body == null || body.isBlank()) {
+      throw new Refusal(400, null, "the request has no body; the form is one JSON object", SEND_ONE_OBJECT);
+    }
+    Object value;
+    try {
+      value = JsonTrees.parse(body);
+    } catch (MalformedJsonException e) {
+      // Moshi's reason (cut short, trailing text, a key twice, not JSON at all) and where reading stopped.
+      throw new Refusal(400, null, "the form is not valid JSON: " + SafeText.clip(SafeText.clean(e.getMessage()), 300),
+          SEND_ONE_OBJECT);
+    }
+    if (value instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> form = (Map<String, Object>) value;
+      return form;
+    }
+    String kind = value instanceof List<?> ? "a list" : value instanceof String ? "a string"
+        : value instanceof Boolean ? "true or false" : value == null ? "null" : "a number";
+    throw new Refusal(400, null, "the form is JSON but " + kind + ", not an object", SEND_ONE_OBJECT);
+  }
+
+  /**
    * The job the form describes, with what was wrong with the shape of its duration.
    *
    * @throws Refusal (400) naming the field whose shape is wrong
    */
   static Read read(String body, Uploads uploads) {
-    Map<String, Object> form;
-    try {
-      form = JsonTrees.tryParseObject(body).orElseThrow(() -> new MalformedJsonException("not a JSON object"));
-    } catch (MalformedJsonException e) {
-      throw new Refusal(400, null, "the form is not a JSON object: " + e.getMessage(), "reload the page");
-    }
+    Map<String, Object> form = object(body);
     List<String> unknown = form.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
         .map(JobForm::shown).toList();
     if (!unknown.isEmpty()) {

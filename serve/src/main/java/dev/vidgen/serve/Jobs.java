@@ -22,6 +22,7 @@ import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -1232,6 +1233,13 @@ final class Jobs {
             entry.taskId())
         : !entry.isFinished() && !entry.source().equals("serve") ? notFollowedHere(entry)
         : null);
+    if (videoGone(entry)) {
+      // Saved here once, its file moved or deleted since: no link to a player that cannot play, and how to save it again.
+      json.put("video", null);
+      json.put("problem", "its video was saved as " + Path.of(entry.file()).getFileName() + ", but that file is no"
+          + " longer in the videos folder (moved or deleted)");
+      json.put("next", savedAgainAdvice(entry.taskId()));
+    }
     if (open) {
       json.put("error", pastTense(entry)); // as next says it: one wording for a note a stopped run left
     }
@@ -1316,6 +1324,33 @@ final class Jobs {
   /** The command that follows task {@code id} from anywhere and saves its video in this playground's folder. */
   private String waitCommand(String id) {
     return taskCommand("wait", id, " --out " + Commands.word(videos + java.io.File.separator) + commandTail);
+  }
+
+  /**
+   * Whether completed {@code entry}'s video was saved in the videos folder and its file is not there now (moved or
+   * deleted): one look at the file per view.
+   */
+  private boolean videoGone(HistoryEntry entry) {
+    String url = entry.status().equals("completed") ? videoUrl(entry.file()) : null;
+    return url != null && !Files.isRegularFile(videos.resolve(url.substring("/videos/".length())));
+  }
+
+  /**
+   * What saves again the video named {@code name} of the videos folder, which a completed task of the history was
+   * saved as and which is gone (for the 404 of {@code /videos/NAME}); empty when no such task is in the history.
+   */
+  Optional<String> goneVideoAdvice(String name) {
+    String url = "/videos/" + name;
+    return history.entries().stream().filter(entry -> url.equals(videoUrl(entry.file())) && videoGone(entry))
+        .findFirst().map(entry -> "it was the video of task " + entry.taskId() + ", which is done, and its file is no"
+            + " longer in the videos folder; " + downloadCommand(entry.taskId()) + " saves it again (" + linksLast()
+            + ")");
+  }
+
+  /** What saves again the video of completed task {@code id}, whose saved file is gone. */
+  private String savedAgainAdvice(String id) {
+    return "the task is done but its video file is gone; " + downloadCommand(id) + " saves it again (" + linksLast()
+        + ")";
   }
 
   /** What saves the video of completed task {@code id}, with the options that reach this playground's server. */

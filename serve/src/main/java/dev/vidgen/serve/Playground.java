@@ -24,7 +24,9 @@ import dev.vidgen.serve.history.TaskHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.sse.SseClient;
+import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +35,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,7 +121,11 @@ public final class Playground implements AutoCloseable {
       config.http.maxRequestSize = Uploads.MAX_BYTES + 1024 * 1024;
       config.http.disableCompression();
       // Counts the Generates not yet answered, so that stopping waits (bounded) until each has its answer written.
-      config.jetty.modifyServer(server -> server.setHandler(generates));
+      config.jetty.modifyServer(server -> {
+        server.setHandler(generates);
+        server.setErrorHandler(new JsonErrorPages()); // Jetty's own refusals (an encoded "..") in JSON, not HTML
+      });
+      config.http.prefer405over404 = true; // a known path asked with another method: 405 with Allow, not 404
     });
     routes();
   }
@@ -233,9 +240,11 @@ public final class Playground implements AutoCloseable {
     app.get("/api/balance", answering(this::balance));
     app.post("/api/uploads", answering(this::upload));
     app.get("/uploads/{id}", answering(this::uploadedImage));
+    app.head("/uploads/{id}", answering(this::uploadedImage)); // as GET, without the body (else Javalin says 200, empty)
     app.post("/api/generate", answering(this::generate));
     app.get("/api/history", answering(this::history));
     app.get("/videos/{name}", answering(this::video));
+    app.head("/videos/{name}", answering(this::video));
     app.before("/api/events", ctx -> {
       String accept = ctx.header("Accept");
       if (accept == null || !accept.contains("text/event-stream")) {
@@ -244,22 +253,10 @@ public final class Playground implements AutoCloseable {
       }
     });
     app.sse("/api/events", this::events);
-    app.exception(Refusal.class, (refusal, ctx) -> {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("message", refusal.getMessage());
-      error.put("field", refusal.field());
-      error.put("next", refusal.next());
-      if (refusal.code() != null) {
-        error.put("code", refusal.code());
-      }
-      if (ctx.path().equals("/api/generate")) {
-        error.put("sent", "no"); // refused before the job was read whole, or its route files unusable: nothing went out
-      }
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("error", error);
-      answer.putAll(refusal.beside());
-      json(ctx, refusal.status(), answer);
-    });
+    app.exception(EndpointNotFound.class, (unknown, ctx) -> refuse(Unrouted.notFound(ctx), ctx));
+    app.exception(MethodNotAllowedResponse.class,
+        (wrongMethod, ctx) -> refuse(Unrouted.methodNotAllowed(ctx, wrongMethod.getDetails().values()), ctx));
+    app.exception(Refusal.class, this::refuse);
     app.exception(Exception.class, (failure, ctx) -> {
       // Unexpected; on a Generate, after its create may have gone out.
       boolean generating = ctx.path().equals("/api/generate");
@@ -270,6 +267,24 @@ public final class Playground implements AutoCloseable {
       }
       json(ctx, 500, Map.of("error", error));
     });
+  }
+
+  /** Answers {@code refusal} in JSON: its error (what was wrong, the field, what to do) and what it holds beside. */
+  private void refuse(Refusal refusal, Context ctx) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", refusal.getMessage());
+    error.put("field", refusal.field());
+    error.put("next", refusal.next());
+    if (refusal.code() != null) {
+      error.put("code", refusal.code());
+    }
+    if (ctx.path().equals("/api/generate")) {
+      error.put("sent", "no"); // refused before the job was read whole, or its route files unusable: nothing went out
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("error", error);
+    answer.putAll(refusal.beside());
+    json(ctx, refusal.status(), answer);
   }
 
   private io.javalin.http.Handler answering(io.javalin.http.Handler handler) {
@@ -548,7 +563,12 @@ public final class Playground implements AutoCloseable {
   private void uploadedImage(Context ctx) throws IOException {
     Uploads.Upload upload = uploads.find(ctx.pathParam("id"))
         .orElseThrow(() -> new Refusal(404, null, "no such upload", "upload the image again"));
-    ctx.contentType(upload.kind().mediaType()).result(Files.readAllBytes(upload.file()));
+    ctx.contentType(upload.kind().mediaType());
+    if (ctx.method() == HandlerType.HEAD) {
+      ctx.header("Content-Length", Long.toString(Files.size(upload.file()))); // as GET says it, without the bytes
+      return;
+    }
+    ctx.result(Files.readAllBytes(upload.file()));
   }
 
   private void generate(Context ctx) {
@@ -569,8 +589,8 @@ public final class Playground implements AutoCloseable {
   }
 
   /**
-   * The job's price now, when the page showed another ({@code quoted}, null when the form sent none): a
-   * route file edited since the page's last check, say. Null when the prices agree or none was sent.
+   * The job's price now, when the form names another ({@code quoted}, null when the form sent none): a route
+   * file edited since the page's last check, or a caller's own wrong figure. Null when the prices agree or none was sent.
    */
   private static PriceQuote priceChangedFrom(JobForm.Quoted quoted, VideoJob job, VidgenClient client) {
     if (quoted == null) {
@@ -580,15 +600,17 @@ public final class Playground implements AutoCloseable {
     return quoted.differsFrom(now) ? now : null;
   }
 
-  /** The 409 of a Generate whose price is no longer the one the page showed: nothing sent, the new price told. */
+  /** The 409 of a Generate whose price is not the one the form names: nothing sent, the price now told. */
   private Map<String, Object> priceChanged(JobForm.Quoted quoted, PriceQuote now) {
     String was = quoted.credits() == null ? "unknown" : PriceQuote.creditsInWords(quoted.credits());
     String is = now.isKnown() ? PriceQuote.creditsInWords(now.credits()) + " (" + Dollars.words(now.usd()) + ")"
         : "unknown (" + now.basis() + ")";
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", "the price of this job changed since the page showed it (a route file was edited, say):"
-        + " it was " + was + ", it is now " + is + "; nothing was sent");
-    error.put("next", "look at the new price, then press Generate again to pay it");
+    // True whether the caller's own quoted_credits was wrong or a route file changed the price since the page showed it.
+    error.put("message", "the price the form names, " + was + ", is not this job's price now, " + is + "; nothing was"
+        + " sent (a route file edited since the page showed the price changes a job's price too)");
+    error.put("next", "look at the new price, then press Generate again to pay it (a script sends it as"
+        + " quoted_credits)");
     error.put("code", "price_changed");
     error.put("sent", "no");
     Map<String, Object> json = new LinkedHashMap<>();
@@ -725,8 +747,12 @@ public final class Playground implements AutoCloseable {
       throw new Refusal(404, null, "no such video", null);
     }
     Path file = videos.resolve(name).normalize();
-    if (!file.startsWith(videos) || !Files.isRegularFile(file)
-        || !file.toRealPath().startsWith(videos.toRealPath())) {
+    if (!file.startsWith(videos) || !Files.isRegularFile(file)) {
+      // A video the history says was saved here, its file moved or deleted since: how to save it again.
+      throw new Refusal(404, null, "no such video", file.startsWith(videos) && !Files.exists(file,
+          LinkOption.NOFOLLOW_LINKS) ? jobs.goneVideoAdvice(name).orElse(null) : null);
+    }
+    if (!file.toRealPath().startsWith(videos.toRealPath())) {
       throw new Refusal(404, null, "no such video", null);
     }
     String type = name.endsWith(".webm") ? "video/webm" : name.endsWith(".mov") ? "video/quicktime" : "video/mp4";

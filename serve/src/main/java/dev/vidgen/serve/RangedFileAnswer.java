@@ -2,6 +2,7 @@ package dev.vidgen.serve;
 
 import dev.vidgen.core.text.SafeText;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -13,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A saved video sent whole or in the one range a video element asks for when it seeks. A range past the end is
  * refused with 416 and the file's size; one the playground does not serve (several ranges, bad syntax) gets the
- * whole file. The size is read from the file opened, so a file replaced meanwhile is never sent past its end.
+ * whole file. The size is read from the file opened, so a file replaced meanwhile is never sent past its end. A
+ * {@code HEAD} gets the same status and headers, without the bytes.
  */
 final class RangedFileAnswer {
   private RangedFileAnswer() {}
@@ -36,6 +38,9 @@ final class RangedFileAnswer {
         ctx.header("Content-Range", range.contentRange(size));
       }
       ctx.header("Content-Length", Long.toString(range.length()));
+      if (ctx.method() == HandlerType.HEAD) {
+        return; // the headers a GET would get, without the bytes
+      }
       OutputStream out = ctx.outputStream();
       WritableByteChannel target = Channels.newChannel(out);
       long at = range.first();

@@ -1449,8 +1449,9 @@ class PlaygroundOnToApisTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     Map<String, Object> error = (Map<String, Object>) json(refused.body()).get("error");
     assertThat(error).containsEntry("code", "price_changed").containsEntry("sent", "no");
-    assertThat((String) error.get("message")).contains("it was 40 credits, it is now 80 credits ($0.40)",
-        "nothing was sent");
+    assertThat((String) error.get("message")).contains("the price the form names, 40 credits, is not this job's price"
+        + " now, 80 credits ($0.40)", "nothing was sent", "a route file edited since the page showed the price changes a"
+        + " job's price too").doesNotContain("was edited, say");
     assertThat((Map<String, Object>) json(refused.body()).get("quote")).containsEntry("credits", 80L);
     assertThat(fake.creates()).isEmpty();
     assertThat(history().entries()).isEmpty();

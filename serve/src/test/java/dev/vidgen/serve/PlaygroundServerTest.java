@@ -898,6 +898,166 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void aHeadOfAVideoOrAnUploadAnswersAsItsGetWouldWithoutTheBytes() throws IOException {
+    start();
+    Files.writeString(folder.resolve("videos/ranged.mp4"), "0123456789");
+    try (Response head = http.newCall(request("/videos/ranged.mp4").head().build()).execute()) {
+      assertThat(head.code()).isEqualTo(200);
+      assertThat(head.header("Content-Type")).startsWith("video/mp4");
+      assertThat(head.header("Content-Length")).isEqualTo("10");
+      assertThat(head.header("Accept-Ranges")).isEqualTo("bytes");
+      assertThat(head.body().bytes()).isEmpty();
+    }
+    try (Response head = http.newCall(request("/videos/ranged.mp4").head().header("Range", "bytes=2-5").build())
+        .execute()) {
+      assertThat(head.code()).isEqualTo(206);
+      assertThat(head.header("Content-Range")).isEqualTo("bytes 2-5/10");
+      assertThat(head.header("Content-Length")).isEqualTo("4");
+    }
+    try (Response head = http.newCall(request("/videos/ranged.mp4").head().header("Range", "bytes=50-").build())
+        .execute()) {
+      assertThat(head.code()).isEqualTo(416);
+      assertThat(head.header("Content-Range")).isEqualTo("bytes */10");
+    }
+    try (Response head = http.newCall(request("/videos/nope.mp4").head().build()).execute()) {
+      assertThat(head.code()).as("as a GET of it: no such video").isEqualTo(404);
+      assertThat(head.header("Content-Type")).startsWith("application/json");
+    }
+    Files.delete(folder.resolve("videos/ranged.mp4"));
+    try (Response head = http.newCall(request("/videos/ranged.mp4").head().build()).execute()) {
+      assertThat(head.code()).as("its file gone").isEqualTo(404);
+    }
+
+    byte[] png = Files.readAllBytes(productPng());
+    String upload = uploadId(png, "product.png");
+    try (Response head = http.newCall(request("/uploads/" + upload).head().build()).execute()) {
+      assertThat(head.code()).isEqualTo(200);
+      assertThat(head.header("Content-Type")).startsWith("image/png");
+      assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(png.length));
+      assertThat(head.body().bytes()).isEmpty();
+    }
+    try (Response head = http.newCall(request("/uploads/aaaaaaaaaaaaaaaa").head().build()).execute()) {
+      assertThat(head.code()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aSavedVideoWhoseFileIsGoneIsListedWithoutItsLinkAndWithHowToSaveItAgain() throws IOException {
+    Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
+    for (String id : List.of("task_gone", "task_kept")) {
+      JobHandle handle = new JobHandle("mock", TaskId.of(id), MODEL, PriceQuote.unknown(MODEL, "test"), submitted, null);
+      history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt(id).build(), "serve")
+          .completed(folder.resolve("videos/" + id + ".mp4").toString(), submitted.plusSeconds(90)));
+    }
+    start();
+    Files.writeString(folder.resolve("videos/task_kept.mp4"), "fake video");
+
+    Map<String, Map<String, Object>> listed = new java.util.HashMap<>();
+    for (Object task : (List<?>) json(get("/api/history")).get("tasks")) {
+      listed.put((String) ((Map<?, ?>) task).get("task_id"), (Map<String, Object>) task);
+    }
+    assertThat(listed.get("task_gone")).as("no link to a player that cannot play").containsEntry("video", null)
+        .containsEntry("status", "completed");
+    assertThat((String) listed.get("task_gone").get("problem")).isEqualTo("its video was saved as task_gone.mp4, but"
+        + " that file is no longer in the videos folder (moved or deleted)");
+    assertThat((String) listed.get("task_gone").get("next")).startsWith("the task is done but its video file is gone;"
+        + " vidgen download task_gone --out " + folder.resolve("videos")).contains(" saves it again (links last");
+    assertThat(listed.get("task_kept")).containsEntry("video", "/videos/task_kept.mp4").containsEntry("next", null);
+    assertThat(listed.get("task_kept").get("problem")).isNull();
+
+    try (Response gone = http.newCall(request("/videos/task_gone.mp4").build()).execute()) {
+      assertThat(gone.code()).isEqualTo(404);
+      Map<String, Object> error = (Map<String, Object>) json(gone.body().string()).get("error");
+      assertThat(error).containsEntry("message", "no such video");
+      assertThat((String) error.get("next")).startsWith("it was the video of task task_gone, which is done, and its"
+          + " file is no longer in the videos folder; vidgen download task_gone --out ");
+    }
+    try (Response never = http.newCall(request("/videos/never.mp4").build()).execute()) {
+      Map<String, Object> error = (Map<String, Object>) json(never.body().string()).get("error");
+      assertThat(error).as("a name the history never held").containsEntry("message", "no such video")
+          .containsEntry("next", null);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anUnknownPathOrAWrongMethodIsAnsweredInJsonAndAWrongMethodSaysWhichItTakes() throws IOException {
+    start();
+    record Case(String method, String path, String allow, String message) {}
+    for (Case wrong : List.of(new Case("GET", "/api/check", "POST", "/api/check does not take GET; it takes POST"),
+        new Case("PUT", "/api/generate", "POST", "/api/generate does not take PUT; it takes POST"),
+        new Case("DELETE", "/api/history", "GET, HEAD", "/api/history does not take DELETE; it takes GET or HEAD"),
+        new Case("POST", "/api/models", "GET, HEAD", "/api/models does not take POST; it takes GET or HEAD"))) {
+      RequestBody body = wrong.method().equals("GET") ? null : RequestBody.create("{}", JSON);
+      try (Response response = http.newCall(request(wrong.path()).method(wrong.method(), body).build()).execute()) {
+        String said = response.body().string();
+        assertThat(response.code()).as(said).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo(wrong.allow());
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        Map<String, Object> error = (Map<String, Object>) json(said).get("error");
+        assertThat(error).containsEntry("message", wrong.message()).containsEntry("field", null);
+        assertThat((String) error.get("next")).startsWith("send " + wrong.allow().split(",")[0] + " " + wrong.path());
+      }
+    }
+    try (Response response = http.newCall(request("/api/nope").build()).execute()) {
+      String said = response.body().string();
+      assertThat(response.code()).isEqualTo(404);
+      assertThat(response.header("Content-Type")).startsWith("application/json");
+      Map<String, Object> error = (Map<String, Object>) json(said).get("error");
+      assertThat(error).containsEntry("message", "the playground has no GET /api/nope").containsEntry("field", null);
+      assertThat((String) error.get("next")).contains("POST /api/generate", "GET /api/history", "docs/playground.md");
+    }
+    // Refused by the web server itself, before any route: in JSON too, not as an HTML page.
+    for (String path : List.of("/videos/%2e%2e/%2e%2e/history.jsonl", "/videos/x.mp4%00.png")) {
+      String answer = rawGet(path);
+      assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+      assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(path).contains("content-type: application/json");
+      String said = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      assertThat((Map<String, Object>) json(said).get("error")).as(path).containsKeys("message", "field", "next");
+      assertThat(said).doesNotContain("<h1>");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBodyThatIsNotOneJsonObjectIsToldWhatWasWrongAndHowToSendTheForm() throws IOException {
+    start();
+    Map<String, String> bodies = new java.util.LinkedHashMap<>();
+    bodies.put("{\"model\":", "the form is not valid JSON: the JSON text ends too early (near column 9");
+    bodies.put("[1]", "the form is JSON but a list, not an object");
+    bodies.put("", "the request has no body; the form is one JSON object");
+    bodies.put("{\"model\":\"a\"} xx", "the form is not valid JSON: more than one JSON value");
+    bodies.put("{\"model\":\"a\",\"model\":\"b\"}", "the form is not valid JSON: the key model appears twice");
+    bodies.put("model=a&prompt=b", "the form is not valid JSON: ");
+    for (Map.Entry<String, String> body : bodies.entrySet()) {
+      for (String path : List.of("/api/check", "/api/generate")) {
+        try (Response response = http.newCall(request(path).post(RequestBody.create(body.getKey(), JSON)).build())
+            .execute()) {
+          String said = response.body().string();
+          assertThat(response.code()).as(path + " " + body.getKey() + ": " + said).isEqualTo(400);
+          Map<String, Object> error = (Map<String, Object>) json(said).get("error");
+          assertThat((String) error.get("message")).as(body.getKey()).startsWith(body.getValue())
+              .doesNotContain("not a JSON object: not a JSON object");
+          assertThat((String) error.get("next")).as("for a page and a script alike").startsWith("send one JSON object,"
+              + " such as {\"model\": ").endsWith("as docs/playground.md shows");
+        }
+      }
+    }
+    assertThat(mock.calls(MockCall.Method.CREATE)).as("nothing sent").isEmpty();
+  }
+
+  /** The raw answer to a GET of {@code path} sent as written, not made canonical as an HTTP client would. */
+  private String rawGet(String path) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", playground.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + playground.port()
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void followsNoLinkOutOfTheUploadsFolder() throws IOException {
     start();
     Path outside = Files.createDirectories(folder.resolve("outside"));
