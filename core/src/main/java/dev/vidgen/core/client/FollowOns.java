@@ -111,6 +111,7 @@ final class FollowOns {
       found.add(Violation.error("prompt", ViolationCodes.PROMPT_MISSING, null, "a non-blank prompt",
           "prompt: " + kind.withArticle() + " needs a prompt saying what the new video shows"));
     }
+    validator.followOnPromptOverCeiling(prompt, model).ifPresent(found::add);
     String size = followOn.size();
     if (rule.isPresent()) {
       size = checkSize(rule.get(), size, found);

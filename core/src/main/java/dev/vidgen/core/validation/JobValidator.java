@@ -108,6 +108,14 @@ public final class JobValidator {
   }
 
   /**
+   * The error for an extend's or remix's {@code prompt} (no follow-on documents a prompt limit) over the 20000
+   * characters vidgen accepts where no limit is documented; empty for a shorter prompt or none.
+   */
+  public Optional<Violation> followOnPromptOverCeiling(String prompt, String model) {
+    return RouteChecks.overCeiling(prompt, "no extend or remix of " + model + " documents one", null);
+  }
+
+  /**
    * What a job on {@code model} draws for its route's retirement: an error, or a warning when
    * retired routes are allowed; empty when the route is not retired today (its retirement day still
    * to come counts as not retired) or not in the catalog.

@@ -228,9 +228,19 @@ final class RouteChecks {
       return;
     }
     warnOfHiddenCharacters(prompt);
+    Optional<String> assumed = route.assumption("max_prompt_chars");
+    boolean documented = limit != null && assumed.isEmpty();
+    if (!documented) {
+      Optional<Violation> overCeiling = overCeiling(prompt, route.id() + " documents none"
+          + (limit == null ? "" : ", vidgen assumes " + limit), "give the route a documented max_prompt_chars in a"
+          + " routes file (see docs/routes.md)");
+      if (overCeiling.isPresent()) {
+        found.add(overCeiling.get());
+        return;
+      }
+    }
     if (limit != null && prompt.length() > limit) {
       int length = prompt.codePointCount(0, prompt.length());
-      Optional<String> assumed = route.assumption("max_prompt_chars");
       if (length > limit && assumed.isPresent()) {
         // A limit the provider does not document is vidgen's guess: said, not enforced.
         found.add(Violation.warning("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
@@ -245,6 +255,34 @@ final class RouteChecks {
                 + "; shorten it by " + (length - limit)));
       }
     }
+  }
+
+  /**
+   * The longest prompt, in code points, taken for a route that documents no prompt limit (none, or only an assumed
+   * one): about three times the largest limit a model vidgen ships documents (MiniMax-H3's 7000), so no real prompt
+   * meets it, while a wrong file or a paste gone wrong is refused before it is paid for and repeated in every line
+   * of the task history. A route's documented {@code max_prompt_chars} rules instead, also above this.
+   */
+  static final int UNDOCUMENTED_PROMPT_CEILING = 20_000;
+
+  /**
+   * The error for a {@code prompt} over {@link #UNDOCUMENTED_PROMPT_CEILING} where no limit is documented
+   * ({@code whose}: whose limit is missing; {@code otherwise}: another way out than shortening it, or null); empty
+   * for a shorter one.
+   */
+  static Optional<Violation> overCeiling(String prompt, String whose, String otherwise) {
+    if (prompt == null || prompt.length() <= UNDOCUMENTED_PROMPT_CEILING) {
+      return Optional.empty(); // code points are never more than chars
+    }
+    int length = prompt.codePointCount(0, prompt.length());
+    if (length <= UNDOCUMENTED_PROMPT_CEILING) {
+      return Optional.empty();
+    }
+    return Optional.of(Violation.error("prompt", ViolationCodes.PROMPT_TOO_LONG, length + " characters",
+        "at most " + UNDOCUMENTED_PROMPT_CEILING + " characters (no documented limit)",
+        "prompt: " + length + " characters is over the " + UNDOCUMENTED_PROMPT_CEILING + " characters vidgen accepts"
+            + " for a model that documents no prompt limit (" + whose + "; no model vidgen ships documents more"
+            + " than 7000); shorten it" + (otherwise == null ? "" : ", or " + otherwise)));
   }
 
   /** A warning for a prompt holding control characters or text-direction overrides: sent as it is, but said. */

@@ -339,6 +339,8 @@ class BuiltInRouteRulesTest {
   void enforcesTheDocumentedPromptLimitInCodePoints(Expected expected) {
     if (expected.promptLimit() == null) {
       assertThat(codes(minimalJob(expected).prompt("a".repeat(20_000)))).isEmpty();
+      assertThat(codes(minimalJob(expected).prompt("a".repeat(20_001)))).as("over the ceiling of an undocumented limit")
+          .containsExactly(ViolationCodes.PROMPT_TOO_LONG);
       return;
     }
     int limit = expected.promptLimit();
@@ -347,6 +349,8 @@ class BuiltInRouteRulesTest {
     if (expected.route().assumption("max_prompt_chars").isPresent()) {
       // A limit the provider does not document is warned of, not enforced.
       assertThat(codes(minimalJob(expected).prompt("a".repeat(limit + 1)))).isEmpty();
+      assertThat(codes(minimalJob(expected).prompt("a".repeat(20_001)))).as("over the ceiling of an undocumented limit")
+          .containsExactly(ViolationCodes.PROMPT_TOO_LONG);
       return;
     }
     assertThat(codes(minimalJob(expected).prompt("a".repeat(limit + 1))))

@@ -409,6 +409,54 @@ class JobValidatorTest {
   }
 
   @Test
+  void refusesAPromptOverTheCeilingWhereTheLimitIsOnlyAssumed() {
+    // A 2,000,000-character prompt on grok was sent and paid for, then repeated in every history line.
+    ValidationReport atCeiling = validator.validate(valid().prompt("a".repeat(20_000)).build());
+    ValidationReport huge = validator.validate(valid().prompt("a".repeat(2_000_000)).build());
+
+    assertThat(atCeiling.isValid()).as("below the ceiling the assumed 1200 only warns").isTrue();
+    assertThat(atCeiling.warnings()).extracting(Violation::code).containsExactly(ViolationCodes.PROMPT_TOO_LONG);
+    assertThat(huge.warnings()).as("the error alone, not the assumed limit's warning too").isEmpty();
+    assertThat(huge.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.PROMPT_TOO_LONG);
+      assertThat(error.given()).isEqualTo("2000000 characters");
+      assertThat(error.allowed()).isEqualTo("at most 20000 characters (no documented limit)");
+      assertThat(error.message()).isEqualTo("prompt: 2000000 characters is over the 20000 characters vidgen accepts"
+          + " for a model that documents no prompt limit (grok-video-1.5-preview documents none, vidgen assumes 1200;"
+          + " no model vidgen ships documents more than 7000); shorten it, or give the route a documented"
+          + " max_prompt_chars in a routes file (see docs/routes.md)");
+    });
+  }
+
+  @Test
+  void refusesAPromptOverTheCeilingWhereNoLimitIsGivenCountingEmojiOnce() {
+    // seedance-2 gives prompt guidance only, so its route has no max_prompt_chars at all.
+    String atCeiling = "🎬".repeat(10_000) + "a".repeat(10_000);
+    VideoJob.Builder seedance = VideoJob.builder("seedance-2").prompt(atCeiling);
+
+    assertThat(atCeiling.length()).isEqualTo(30_000);
+    assertThat(validator.validate(seedance.build()).violations()).isEmpty();
+    assertThat(validator.validate(seedance.prompt(atCeiling + "a").build()).errors()).singleElement()
+        .satisfies(error -> {
+          assertThat(error.code()).isEqualTo(ViolationCodes.PROMPT_TOO_LONG);
+          assertThat(error.message()).startsWith("prompt: 20001 characters is over the 20000 characters vidgen"
+              + " accepts for a model that documents no prompt limit (seedance-2 documents none; no model");
+        });
+  }
+
+  @Test
+  void aDocumentedLimitAboveTheCeilingRulesAndARoutesFileCanSetOne() {
+    RouteCatalog lifted = dev.vidgen.core.catalog.RouteFiles.layer(RouteCatalog.builtIn(), "long-prompts.json", """
+        {"patch": {"grok-video-1.5-preview": {"max_prompt_chars": 100000}}}""");
+    JobValidator liftedValidator = JobValidator.of(lifted);
+
+    assertThat(liftedValidator.validate(valid().prompt("a".repeat(100_000)).build()).violations()).isEmpty();
+    assertThat(liftedValidator.validate(valid().prompt("a".repeat(100_001)).build()).errors()).singleElement()
+        .satisfies(error -> assertThat(error.message()).isEqualTo(
+            "prompt: 100001 characters is over the 100000-character limit of grok-video-1.5-preview; shorten it by 1"));
+  }
+
+  @Test
   void warnsAboutAParameterTheModelDoesNotDocumentButStillAccepts() {
     ValidationReport report = validator.validate(valid().param("seed", 42).build());
 
