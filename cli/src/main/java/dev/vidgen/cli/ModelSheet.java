@@ -7,6 +7,7 @@ import dev.vidgen.core.domain.PriceTable;
 import dev.vidgen.core.domain.RouteCatalog;
 import dev.vidgen.core.domain.RouteRule;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.core.validation.JobValidator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ final class ModelSheet {
     sheet.add("aspect ratios", withDefault(route.aspectRatios(), route.defaultAspectRatio(), "aspect ratio"));
     sheet.add("resolutions", withDefault(route.resolutions(), route.defaultResolution(), "resolution"));
     sheet.add("prompt", (route.promptRequired() ? "required" : "optional") + "; " + route.promptLimit()
-        .map(limit -> "at most " + limit + " characters").orElse("no limit documented"));
+        .map(limit -> "at most " + limit + " characters").orElse("no limit documented (over "
+        + JobValidator.UNDOCUMENTED_PROMPT_CEILING + " characters is refused as a mistake)"));
     sheet.add("price", price(route.price()));
     sheet.add("params", route.knownParams().isEmpty() ? "none documented (others are sent unchanged, with a warning)"
         : String.join(", ", route.knownParams()));

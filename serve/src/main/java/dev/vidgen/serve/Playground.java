@@ -249,7 +249,7 @@ public final class Playground implements AutoCloseable {
       String accept = ctx.header("Accept");
       if (accept == null || !accept.contains("text/event-stream")) {
         throw new Refusal(406, null, "/api/events is a stream of server-sent events; ask for it with"
-            + " Accept: text/event-stream", "curl -N -H 'Accept: text/event-stream' URL/api/events");
+            + " Accept: text/event-stream", "curl -N -H 'Accept: text/event-stream' " + url().resolve("/api/events"));
       }
     });
     app.sse("/api/events", this::events);
@@ -536,13 +536,36 @@ public final class Playground implements AutoCloseable {
     }));
   }
 
+  /** The curl that uploads the image named {@code name} (its base name, as a shell word) to this playground. */
+  private String uploadCommand(String name) {
+    String file = Commands.quote(name);
+    return "curl --data-binary @" + file + " -H " + Commands.quote("X-File-Name: " + name) + " "
+        + url().resolve("/api/uploads");
+  }
+
+  /** The name of the one file a multipart upload carries (its base name), else a stand-in to replace. */
+  private static String multipartFileName(Context ctx) {
+    try {
+      List<io.javalin.http.UploadedFile> files = ctx.uploadedFiles();
+      if (files.size() == 1 && files.get(0).filename() != null) {
+        String base = files.get(0).filename().replaceAll(".*[/\\\\]", "");
+        if (!base.isBlank() && base.length() <= 200 && base.codePoints().noneMatch(Character::isISOControl)) {
+          return base;
+        }
+      }
+    } catch (RuntimeException unreadable) {
+      // A form that cannot be read names no file: the stand-in says what to put there.
+    }
+    return "IMAGE.png";
+  }
+
   private void upload(Context ctx) throws IOException {
     String type = ctx.contentType();
     if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
       // A browser form's upload (curl -F): its bytes are the form's, not the image's, so it is refused by its shape.
       throw new Refusal(415, "images", "the upload came as a multipart form; the playground takes the image's"
           + " own bytes as the body, its name in the X-File-Name header",
-          "send the file itself: curl --data-binary @product.png -H 'X-File-Name: product.png' URL/api/uploads");
+          "send the file itself: " + uploadCommand(multipartFileName(ctx)));
     }
     long declared = ctx.contentLength();
     if (declared > Uploads.MAX_BYTES) {

@@ -713,7 +713,9 @@ class PlaygroundServerTest {
     start();
     try (Response plain = http.newCall(request("/api/events").build()).execute()) {
       assertThat(plain.code()).isEqualTo(406);
-      assertThat(plain.body().string()).contains("Accept: text/event-stream");
+      assertThat(plain.body().string()).contains("Accept: text/event-stream")
+          .as("the curl to paste names this playground's own address").contains("curl -N -H 'Accept: text/event-stream'"
+              + " http://127.0.0.1:" + playground.port() + "/api/events").doesNotContain("URL/api");
     }
   }
 
@@ -815,11 +817,14 @@ class PlaygroundServerTest {
       assertThat(text.body().string()).contains("not a JPEG, PNG or WebP image by its content");
     }
     RequestBody form = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
-        .addFormDataPart("file", "product.png", RequestBody.create(Files.readAllBytes(productPng()), BYTES)).build();
+        .addFormDataPart("file", "my cat.png", RequestBody.create(Files.readAllBytes(productPng()), BYTES)).build();
     try (Response multipart = http.newCall(request("/api/uploads").post(form).build()).execute()) {
       assertThat(multipart.code()).isEqualTo(415);
       assertThat(multipart.body().string()).as("the request's shape is named, not the image blamed")
-          .contains("the upload came as a multipart form", "X-File-Name").doesNotContain("not a JPEG");
+          .contains("the upload came as a multipart form", "X-File-Name").doesNotContain("not a JPEG")
+          .as("a curl that works pasted as it is: the form's own file, this playground's address")
+          .contains("curl --data-binary @'my cat.png' -H 'X-File-Name: my cat.png' http://127.0.0.1:"
+              + playground.port() + "/api/uploads");
     }
     byte[] huge = new byte[(int) Uploads.MAX_BYTES + 1];
     System.arraycopy(Files.readAllBytes(productPng()), 0, huge, 0, 16);

@@ -22,6 +22,12 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class JobValidator {
+  /**
+   * The longest prompt, in characters (code points), taken for a model that documents no prompt limit: a longer one
+   * is refused as a mistake ({@code prompt.too_long}); a route's documented {@code max_prompt_chars} rules instead.
+   */
+  public static final int UNDOCUMENTED_PROMPT_CEILING = RouteChecks.UNDOCUMENTED_PROMPT_CEILING;
+
   private final RouteCatalog catalog;
   private final boolean allowRetired;
   private final Clock clock;
