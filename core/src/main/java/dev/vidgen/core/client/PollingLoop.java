@@ -53,6 +53,7 @@ final class PollingLoop {
   private final ClientRuntime runtime;
   private final RetryLoop retries;
   private final SparingWarnings warnings;
+  private final RecentReads recentReads = new RecentReads();
 
   PollingLoop(ClientRuntime runtime, RetryLoop retries) {
     this.runtime = runtime;
@@ -67,6 +68,11 @@ final class PollingLoop {
       return duration.toMillis() + " ms";
     }
     return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
+  /** Notes that a one-off status read of {@code task} (not a wait's) answered just now. */
+  void readAnswered(TaskId task) {
+    recentReads.answered(task, runtime.time().now());
   }
 
   CompletableFuture<TaskSnapshot> await(JobHandle handle, AwaitOptions options) {
@@ -131,11 +137,25 @@ final class PollingLoop {
         // done: the first read is made at once (a fresh submit's handle keeps the schedule's first delay).
         delay = Duration.ZERO;
       }
+      if (polls == 0) {
+        delay = awayFromLastRead(delay, now);
+      }
       Duration untilDeadline = Duration.between(now, deadlineAt);
       if (polls > 0 && delay.compareTo(untilDeadline) > 0) {
         delay = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
       }
       setPending(runtime.time().after(delay, () -> Futures.guard(result, this::poll)));
+    }
+
+    /**
+     * The first read's {@code delay}, made long enough that it comes no sooner than the schedule's
+     * shortest wait after a one-off read of the task that just answered (such as the command line's
+     * own read before it waits): two reads a moment apart tell nothing new.
+     */
+    private Duration awayFromLastRead(Duration delay, Instant now) {
+      Optional<Duration> untilAllowed = recentReads.lastAnswered(taskId)
+          .map(at -> Duration.between(now, at.plus(schedule.shortestWait())));
+      return untilAllowed.filter(wait -> wait.compareTo(delay) > 0).orElse(delay);
     }
 
     private void poll() {

@@ -4,6 +4,7 @@ import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.error.ProviderErrorDetails;
 import dev.vidgen.core.error.ProviderException;
+import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.RetryDecision;
@@ -415,7 +416,7 @@ final class RetryLoop {
         // Waiting for a try the limit would cut off gains nothing: the caller hears now.
         runtime.events().gaveUp(handle, operation, tagged, "the next try, in " + PollingLoop.spoken(retry.delay())
             + ", would come after the " + PollingLoop.spoken(limit) + " this call may take" + settingSaid());
-        result.completeExceptionally(ending(tagged));
+        result.completeExceptionally(endingBecause(tagged, pastLimitWords(tagged, retry.delay())));
       } else if (decision instanceof RetryDecision.Retry retry) {
         retryLater(tagged, retry);
       } else if (decision instanceof RetryDecision.Ambiguous && onAmbiguous != null) {
@@ -467,12 +468,29 @@ final class RetryLoop {
           return unavailable.gaveUpAfter(failures);
         }
       }
-      if (!(last instanceof dev.vidgen.core.error.RateLimitedException limited) || failures == 0) {
+      if (!(last instanceof RateLimitedException limited) || failures == 0) {
         return last;
       }
       String reason = decision instanceof RetryDecision.GiveUp giveUp ? giveUp.reason() : "";
       int asked = reason.indexOf("the server asked to wait");
       return asked >= 0 ? limited.gaveUpAfter(failures, reason.substring(asked)) : limited.gaveUpAfter(failures);
+    }
+
+    /** {@link #ending(ProviderException)}, a 429's message saying {@code why} it was not retried. */
+    private ProviderException endingBecause(ProviderException last, String why) {
+      return last instanceof RateLimitedException limited && failures > 0
+          ? limited.gaveUpAfter(failures, why) : ending(last);
+    }
+
+    /**
+     * Why a retry due after {@code delay} is not waited for: "the server asked to wait 90 s (Retry-After), past the 1 min
+     * this read may take (raise it with --timeout)", naming what sets the limit as a read out of time does.
+     */
+    private String pastLimitWords(ProviderException failure, Duration delay) {
+      String next = failure.retryAfter().filter(asked -> asked.compareTo(Duration.ZERO) > 0)
+          .map(asked -> "the server asked to wait " + PollingLoop.spoken(asked) + " (Retry-After)")
+          .orElse("its next try would come in " + PollingLoop.spoken(delay));
+      return next + ", past the " + PollingLoop.spoken(limit) + " this " + what + " may take" + settingSaid();
     }
 
     private void retryLater(ProviderException tagged, RetryDecision.Retry retry) {

@@ -432,8 +432,14 @@ public final class VidgenClient implements AutoCloseable {
    */
   public CompletableFuture<TaskSnapshot> statusAsync(JobHandle handle) {
     requireOwn(Objects.requireNonNull(handle, "handle == null"), "read");
-    return track(() -> retries.runWithin(statusTimeout, statusTimeoutSetBy, "read", Operation.READ, handle,
-        handle.taskId(), () -> ProviderFaultException.sameTask(handle, provider.status(handle.taskId()))));
+    return track(() -> {
+      CompletableFuture<TaskSnapshot> read = retries.runWithin(statusTimeout, statusTimeoutSetBy, "read",
+          Operation.READ, handle, handle.taskId(), () -> ProviderFaultException.sameTask(handle,
+              provider.status(handle.taskId())));
+      // A wait begun right after this read keeps its pace from it (a side stage: cancelling still abandons the read).
+      read.whenComplete((snapshot, failure) -> polling.readAnswered(handle.taskId()));
+      return read;
+    });
   }
 
   /**

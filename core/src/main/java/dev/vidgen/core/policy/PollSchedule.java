@@ -150,7 +150,33 @@ public final class PollSchedule {
       double nominal = clamp(nominalInterval(percent, trail, elapsedMs));
       waitMs = Math.max(jittered(nominal, random), budgetWait(pollsSoFar, elapsedMs, random));
     }
+    if (pollsSoFar > 0) {
+      return flooredWait(waitMs, leftMs);
+    }
     return Optional.of(Duration.ofMillis(Math.round(Math.min(waitMs, leftMs))));
+  }
+
+  /**
+   * The shortest time between two polls of one task: the minimum interval less its jitter (0.9 s by
+   * default). No wait after a poll is shorter, whatever guides it.
+   */
+  public Duration shortestWait() {
+    return Duration.ofMillis(Math.round(minInterval.toMillis() * (1 - jitter)));
+  }
+
+  /**
+   * A wait after a poll, kept to the {@linkplain #shortestWait shortest wait} (trial EL F1: a learned
+   * plan's jitter could make it zero): one that would leave less than that before the deadline polls
+   * on the deadline instead, and a poll less than that before the deadline is the last.
+   */
+  private Optional<Duration> flooredWait(double waitMs, double leftMs) {
+    double shortestMs = shortestWait().toMillis();
+    if (leftMs < shortestMs) {
+      return Optional.empty();
+    }
+    double floored = Math.max(waitMs, shortestMs);
+    double atMs = leftMs - floored < shortestMs ? leftMs : floored;
+    return Optional.of(Duration.ofMillis(Math.round(atMs)));
   }
 
   private double nominalInterval(int percent, ProgressTrail trail, double elapsedMs) {

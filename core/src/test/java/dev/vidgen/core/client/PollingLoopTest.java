@@ -70,6 +70,37 @@ class PollingLoopTest {
   }
 
   @Test
+  void aWaitBegunRightAfterAOneOffReadOfItsTaskReadsItNoSoonerThanTheShortestWaitAfter() {
+    // Trial EL: vidgen wait TASK (and --made-by) read the task first, then its wait read it again 0.1 s later.
+    provider.statusAnswers(TaskSnapshot.inProgress(TASK, 0), ScriptedProvider.completed("task-1"));
+    JobHandle resumed = fixture.client.resume("task-1");
+    CompletableFuture<TaskSnapshot> oneOff = fixture.client.statusAsync(resumed);
+    fixture.advance(Duration.ofMillis(100));
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(resumed, AwaitOptions.defaults());
+    fixture.advance(Duration.ofMillis(700));
+    assertThat(oneOff).isCompleted();
+    assertThat(provider.count("status")).as("the wait's first read, 0.8 s after the one-off read answered").isOne();
+    fixture.advance(Duration.ofMillis(100));
+
+    assertThat(done).as("read 0.9 s (the shortest wait) after the one-off read").isCompleted();
+    assertThat(provider.count("status")).isEqualTo(2);
+  }
+
+  @Test
+  void aOneOffReadOfAnotherTaskDoesNotHoldAWaitBack() {
+    provider.statusAnswers(TaskSnapshot.inProgress(TaskId.of("task-2"), 0), ScriptedProvider.completed("task-1"));
+    fixture.client.statusAsync(fixture.client.resume("task-2"));
+    fixture.advance(Duration.ofMillis(100));
+
+    CompletableFuture<TaskSnapshot> done = fixture.client.awaitAsync(fixture.client.resume("task-1"),
+        AwaitOptions.defaults());
+    fixture.advance(Duration.ZERO);
+
+    assertThat(done).isCompleted();
+  }
+
+  @Test
   void aHandleResumedLaterThanTheFirstDelayIsReadAtOnceAndAFreshOneStillWaitsIt() {
     provider.statusAnswers(ScriptedProvider.completed("task-1"));
     JobHandle created = fixture.handle("task-1");

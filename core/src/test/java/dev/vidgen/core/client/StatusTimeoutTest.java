@@ -73,6 +73,23 @@ class StatusTimeoutTest {
     assertThat(((ProviderException) failureOf(read)).retryAfter()).as("the caller learns when to come back")
         .contains(Duration.ofSeconds(90));
     assertThat(fixture.provider.count("status")).isEqualTo(1);
+    assertThat(failureOf(read)).as("why it was not retried, under the 120 s the policy would wait (trial EL F3)")
+        .hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry: the server asked to wait"
+            + " 90 s (Retry-After), past the 1 min this read may take (VidgenClient.Builder.statusTimeout)");
+  }
+
+  @Test
+  void aRetryPastATimeoutSetByAnOptionNamesWhatRaisesIt() {
+    fixture.close();
+    fixture = new ClientFixture(new ScriptedProvider().statusAnswers(
+        ScriptedProvider.failure(FailureKind.RATE_LIMITED, Duration.ofSeconds(90))),
+        builder -> builder.statusTimeout(Duration.ofSeconds(60), "raise it with --timeout"));
+
+    CompletableFuture<TaskSnapshot> read = fixture.client.statusAsync(fixture.handle("task-7"));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(read)).isInstanceOf(RateLimitedException.class).hasMessageEndingWith(": the server asked to"
+        + " wait 90 s (Retry-After), past the 1 min this read may take (raise it with --timeout)");
   }
 
   @Test

@@ -156,6 +156,19 @@ class PollScheduleTest {
   }
 
   @Test
+  void neverWaitsLessThanTheShortestWaitAfterAPollAndLandsOnTheDeadlineRatherThanJustBeforeIt() {
+    assertThat(schedule.shortestWait()).isEqualTo(millis(900));
+    // 100 % not yet complete asks for one a second; the lowest jitter still leaves 0.9 s.
+    assertThat(delay(3, 60_000, OptionalInt.of(100), FixedRandom.lowest())).isEqualTo(millis(900));
+    // A wait that would leave under 0.9 s before the deadline polls on the deadline itself.
+    assertThat(delay(30, 589_500, NO_PROGRESS, FixedRandom.middle())).isEqualTo(millis(10_500));
+    // A poll less than 0.9 s before the deadline is the last one.
+    assertThat(schedule.nextDelay(31, Duration.ofMillis(599_500), NO_PROGRESS, FixedRandom.middle())).isEmpty();
+    // The first poll of a resumed task is not held back: the schedule knows of no read before it.
+    assertThat(delay(0, 599_500, NO_PROGRESS, FixedRandom.middle())).isZero();
+  }
+
+  @Test
   void appliesTunedSettings() {
     PollSchedule tuned = PollSchedule.builder()
         .firstDelay(Duration.ofSeconds(2))
