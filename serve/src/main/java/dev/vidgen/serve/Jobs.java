@@ -1237,7 +1237,7 @@ final class Jobs {
       // Saved here once, its file moved or deleted since: no link to a player that cannot play, and how to save it again.
       json.put("video", null);
       json.put("problem", "its video was saved as " + Path.of(entry.file()).getFileName() + ", but that file is no"
-          + " longer in the videos folder (moved or deleted)");
+          + " longer in the videos folder, or is empty (moved, deleted or emptied)");
       json.put("next", savedAgainAdvice(entry.taskId()));
     }
     if (open) {
@@ -1332,7 +1332,15 @@ final class Jobs {
    */
   private boolean videoGone(HistoryEntry entry) {
     String url = entry.status().equals("completed") ? videoUrl(entry.file()) : null;
-    return url != null && !Files.isRegularFile(videos.resolve(url.substring("/videos/".length())));
+    if (url == null) {
+      return false;
+    }
+    Path file = videos.resolve(url.substring("/videos/".length()));
+    try {
+      return !Files.isRegularFile(file) || Files.size(file) == 0; // an emptied file plays nothing either
+    } catch (java.io.IOException unreadable) {
+      return true;
+    }
   }
 
   /**

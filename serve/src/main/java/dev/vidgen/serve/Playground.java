@@ -16,6 +16,7 @@ import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.port.RequestPreview;
 import dev.vidgen.core.pricing.PriceQuote;
+import dev.vidgen.core.text.SafeText;
 import dev.vidgen.core.validation.ValidationReport;
 import dev.vidgen.core.validation.Violation;
 import dev.vidgen.serve.history.HistoryEntry;
@@ -24,6 +25,7 @@ import dev.vidgen.serve.history.TaskHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.router.EndpointNotFound;
@@ -63,6 +65,8 @@ import java.util.regex.Pattern;
  * server. Start one with {@link #start}; {@link #close} stops it.
  */
 public final class Playground implements AutoCloseable {
+  /** The longest command or request body a check shows: a shell's one argument holds at most 128 KiB. */
+  private static final int LONGEST_COMMAND_SHOWN = 100_000;
   private static final Pattern VIDEO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+=@-]{0,220}");
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/app.js", "app.js", "/app.css", "app.css", "/favicon.svg", "favicon.svg");
@@ -247,9 +251,26 @@ public final class Playground implements AutoCloseable {
     app.head("/videos/{name}", answering(this::video));
     app.before("/api/events", ctx -> {
       String accept = ctx.header("Accept");
-      if (accept == null || !accept.contains("text/event-stream")) {
-        throw new Refusal(406, null, "/api/events is a stream of server-sent events; ask for it with"
-            + " Accept: text/event-stream", "curl -N -H 'Accept: text/event-stream' " + url().resolve("/api/events"));
+      // Javalin streams for this exact header alone and answers any other with an empty 200: refused here instead.
+      if (ctx.method() == HandlerType.GET && !"text/event-stream".equals(accept)) {
+        throw new Refusal(406, null, "/api/events is a stream of server-sent events; ask for it with exactly"
+            + " Accept: text/event-stream (no parameters, no other types)" + (accept == null ? ""
+            : "; this request asked for " + SafeText.clip(SafeText.clean(accept), 100)),
+            "curl -N -H 'Accept: text/event-stream' " + url().resolve("/api/events"));
+      }
+    });
+    // HEAD is answered where it has a route (videos, uploads); elsewhere Javalin would say 200 with no body.
+    app.before(ctx -> {
+      if (ctx.method() != HandlerType.HEAD) {
+        return;
+      }
+      String allow = Set.of("/api/check", "/api/uploads", "/api/generate").contains(ctx.path()) ? "POST"
+          : ASSETS.containsKey(ctx.path()) || Set.of("/api/models", "/api/balance", "/api/history", "/api/events")
+              .contains(ctx.path()) ? "GET" : null;
+      if (allow != null) {
+        ctx.header("Allow", allow);
+        throw new Refusal(405, null, "HEAD is answered for videos and uploads only (/videos/NAME, /uploads/ID); "
+            + ctx.path() + " takes " + allow, "send " + allow + " " + ctx.path() + ", as docs/playground.md shows");
       }
     });
     app.sse("/api/events", this::events);
@@ -257,6 +278,14 @@ public final class Playground implements AutoCloseable {
     app.exception(MethodNotAllowedResponse.class,
         (wrongMethod, ctx) -> refuse(Unrouted.methodNotAllowed(ctx, wrongMethod.getDetails().values()), ctx));
     app.exception(Refusal.class, this::refuse);
+    // Javalin's own refusals (a body over maxRequestSize is a plain HttpResponseException of 413), in JSON.
+    app.exception(HttpResponseException.class, (refused, ctx) -> refuse(refused.getStatus() == 413
+        ? new Refusal(413, null, "the request's body is over the " + (Uploads.MAX_BYTES + 1024 * 1024) / (1024 * 1024)
+            + " MB the playground reads (a form is a few KB; an image is uploaded on its own, at most "
+            + Uploads.MAX_BYTES / (1024 * 1024) + " MB)", "send a smaller body: the form as one JSON object, its"
+            + " images as uploads (POST /api/uploads)")
+        : new Refusal(refused.getStatus(), null, "the web server refused the request: HTTP " + refused.getStatus()
+            + " (" + SafeText.clip(SafeText.clean(String.valueOf(refused.getMessage())), 120) + ")", null), ctx));
     app.exception(Exception.class, (failure, ctx) -> {
       // Unexpected; on a Generate, after its create may have gone out.
       boolean generating = ctx.path().equals("/api/generate");
@@ -455,9 +484,15 @@ public final class Playground implements AutoCloseable {
     json.put("same_job", report.isValid() ? sameJob(job, client) : null);
     // What the form refused is kept in the command (a parameter that is not JSON) or said beside it as left out.
     CommandGaps gaps = CommandGaps.of(report.violations());
-    json.put("command", Commands.vidgen(job, settings.commandOptions(), gaps.asTyped()));
-    json.put("command_note", gaps.note().orElse(null));
-    json.put("curl", preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic));
+    String command = Commands.vidgen(job, settings.commandOptions(), gaps.asTyped());
+    String curl = preview == null ? null : Commands.curl(preview, job, settings.keyVariable(), basic);
+    boolean tooLong = command.length() > LONGEST_COMMAND_SHOWN || curl != null && curl.length() > LONGEST_COMMAND_SHOWN;
+    // A command longer than a shell takes (a pasted file as the prompt, say) is not echoed on every check.
+    json.put("command", tooLong ? null : command);
+    json.put("command_note", tooLong ? "the command would be " + Math.max(command.length(), curl == null ? 0
+        : curl.length()) + " characters long, more than a shell takes in one line; shorten the job's text first"
+        : gaps.note().orElse(null));
+    json.put("curl", tooLong ? null : curl);
     return json;
   }
 
@@ -961,7 +996,7 @@ public final class Playground implements AutoCloseable {
     json.put("method", preview.method());
     json.put("url", preview.url());
     json.put("headers", new TreeMap<>(preview.headers()));
-    json.put("body", preview.body());
+    json.put("body", preview.body() == null ? null : SafeText.clip(preview.body(), LONGEST_COMMAND_SHOWN));
     return json;
   }
 

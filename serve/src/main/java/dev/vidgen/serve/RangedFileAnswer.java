@@ -29,8 +29,9 @@ final class RangedFileAnswer {
       if (range.unsatisfiable()) {
         ctx.header("Content-Range", range.contentRange(size));
         throw new Refusal(416, null, "the range asked for (" + SafeText.clip(SafeText.clean(ctx.header("Range")), 60) + ") starts at or"
-            + " past the end of the video, which has " + size + " bytes", "ask for bytes 0 to " + (size - 1)
-            + ", or for the whole file without a Range header");
+            + " past the end of the video, which has " + size + " bytes", size == 0 ? "the video file is empty (cut"
+            + " short when it was saved, or emptied since): save it again with the download its task's card gives"
+            : "ask for bytes 0 to " + (size - 1) + ", or for the whole file without a Range header");
       }
       ctx.status(range.partial() ? 206 : 200);
       ctx.contentType(type);

@@ -26,7 +26,7 @@ final class Unrouted {
 
   /**
    * A path served with other methods ({@code allowed}, as Javalin names them, such as "GET, POST"): sets the
-   * {@code Allow} header to them (HEAD too where GET is, as HEAD is answered for every GET).
+   * {@code Allow} header to them (HEAD where it has a route of its own: videos and uploads).
    */
   static Refusal methodNotAllowed(Context ctx, Collection<String> allowed) {
     Set<String> methods = new LinkedHashSet<>();
@@ -36,9 +36,6 @@ final class Unrouted {
           methods.add(method.strip().toUpperCase(Locale.ROOT));
         }
       }
-    }
-    if (methods.contains("GET")) {
-      methods.add("HEAD");
     }
     String allow = String.join(", ", methods);
     ctx.header("Allow", allow);

@@ -965,7 +965,7 @@ class PlaygroundServerTest {
     assertThat(listed.get("task_gone")).as("no link to a player that cannot play").containsEntry("video", null)
         .containsEntry("status", "completed");
     assertThat((String) listed.get("task_gone").get("problem")).isEqualTo("its video was saved as task_gone.mp4, but"
-        + " that file is no longer in the videos folder (moved or deleted)");
+        + " that file is no longer in the videos folder, or is empty (moved, deleted or emptied)");
     assertThat((String) listed.get("task_gone").get("next")).startsWith("the task is done but its video file is gone;"
         + " vidgen download task_gone --out " + folder.resolve("videos")).contains(" saves it again (links last");
     assertThat(listed.get("task_kept")).containsEntry("video", "/videos/task_kept.mp4").containsEntry("next", null);
@@ -987,13 +987,84 @@ class PlaygroundServerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void anEmptiedVideoIsListedAsGoneAndARangeOfItSaysItIsEmpty() throws IOException {
+    Instant submitted = Instant.parse("2026-11-29T10:00:00Z");
+    JobHandle handle = new JobHandle("mock", TaskId.of("task_empty"), MODEL, PriceQuote.unknown(MODEL, "test"),
+        submitted, null);
+    history().record(HistoryEntry.submitted(handle, VideoJob.builder(MODEL).prompt("empty").build(), "serve")
+        .completed(folder.resolve("videos/task_empty.mp4").toString(), submitted.plusSeconds(90)));
+    start();
+    Files.write(folder.resolve("videos/task_empty.mp4"), new byte[0]);
+
+    Map<String, Object> listed = (Map<String, Object>) ((List<?>) json(get("/api/history")).get("tasks")).get(0);
+    assertThat(listed).containsEntry("video", null);
+    assertThat((String) listed.get("next")).startsWith("the task is done but its video file is gone; vidgen download"
+        + " task_empty");
+    try (Response range = http.newCall(request("/videos/task_empty.mp4").header("Range", "bytes=0-10").build())
+        .execute()) {
+      assertThat(range.code()).isEqualTo(416);
+      assertThat(range.body().string()).contains("the video file is empty").doesNotContain("0 to -1");
+    }
+  }
+
+  @Test
+  void aHeadOfAPathWithoutOneIsRefusedWithWhatItTakesNotAnsweredAsAnEmptyFile() throws IOException {
+    start();
+    for (String[] asked : new String[][] {{"/api/history", "GET"}, {"/api/models", "GET"}, {"/", "GET"},
+        {"/app.js", "GET"}, {"/api/check", "POST"}}) {
+      try (Response head = http.newCall(request(asked[0]).head().build()).execute()) {
+        assertThat(head.code()).as(asked[0]).isEqualTo(405);
+        assertThat(head.header("Allow")).as(asked[0]).isEqualTo(asked[1]);
+      }
+    }
+    try (Response wrong = http.newCall(request("/api/history").delete().build()).execute()) {
+      assertThat(wrong.header("Allow")).as("HEAD is not offered where it is refused").isEqualTo("GET");
+    }
+  }
+
+  @Test
+  void anEventStreamAskedWithAnotherAcceptIsRefusedWithTheCurlThatWorksNotAnsweredEmpty() throws IOException {
+    start();
+    for (String accept : List.of("text/event-stream; charset=utf-8", "application/json, text/event-stream",
+        "TEXT/EVENT-STREAM")) {
+      try (Response asked = http.newCall(request("/api/events").header("Accept", accept).build()).execute()) {
+        assertThat(asked.code()).as(accept).isEqualTo(406);
+        assertThat(asked.body().string()).as(accept).contains("ask for it with exactly Accept: text/event-stream",
+            "curl -N -H 'Accept: text/event-stream' http://127.0.0.1:" + playground.port() + "/api/events");
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBodyOverWhatThePlaygroundReadsIsRefusedInJsonAndACheckDoesNotEchoACommandNoShellTakes() throws IOException {
+    start();
+    byte[] huge = new byte[12 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    try (Response tooLarge = http.newCall(request("/api/generate").post(RequestBody.create(huge, JSON)).build())
+        .execute()) {
+      assertThat(tooLarge.code()).isEqualTo(413);
+      assertThat(tooLarge.header("Content-Type")).startsWith("application/json");
+      Map<String, Object> error = (Map<String, Object>) json(tooLarge.body().string()).get("error");
+      assertThat((String) error.get("message")).startsWith("the request's body is over the 11 MB the playground reads");
+      assertThat(error).containsEntry("sent", "no");
+    }
+    String prompt = "b".repeat(150_000);
+    Map<String, Object> checked = json(post("/api/check", "{\"model\":\"" + MODEL + "\",\"prompt\":\"" + prompt
+        + "\"}"));
+    assertThat(checked.get("command")).as("not echoed: longer than a shell takes").isNull();
+    assertThat((String) checked.get("command_note")).startsWith("the command would be ").contains("characters long");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void anUnknownPathOrAWrongMethodIsAnsweredInJsonAndAWrongMethodSaysWhichItTakes() throws IOException {
     start();
     record Case(String method, String path, String allow, String message) {}
     for (Case wrong : List.of(new Case("GET", "/api/check", "POST", "/api/check does not take GET; it takes POST"),
         new Case("PUT", "/api/generate", "POST", "/api/generate does not take PUT; it takes POST"),
-        new Case("DELETE", "/api/history", "GET, HEAD", "/api/history does not take DELETE; it takes GET or HEAD"),
-        new Case("POST", "/api/models", "GET, HEAD", "/api/models does not take POST; it takes GET or HEAD"))) {
+        new Case("DELETE", "/api/history", "GET", "/api/history does not take DELETE; it takes GET"),
+        new Case("POST", "/api/models", "GET", "/api/models does not take POST; it takes GET"))) {
       RequestBody body = wrong.method().equals("GET") ? null : RequestBody.create("{}", JSON);
       try (Response response = http.newCall(request(wrong.path()).method(wrong.method(), body).build()).execute()) {
         String said = response.body().string();
