@@ -148,7 +148,7 @@ final class BatchViews {
 
   /**
    * A dry run: every valid line with its price and file, and, when the journal exists, what the run
-   * would do with each job and what it would still send; nothing was sent. Exit 0.
+   * would do with each job and what it would still send; no create was sent (only free reads). Exit 0.
    */
   int dryRun(BatchPlan plan, java.util.Optional<BatchPreview> preview, EarlierSpend earlier) {
     Map<String, BatchPreview.JobPreview> byKey = new LinkedHashMap<>();
@@ -260,7 +260,7 @@ final class BatchViews {
     }
     json.put("earlier_takes_credits_at_most", earlier.extra());
     json.put("history_takes", HistoryTakes.json(historyTakes));
-    output.line("dry run: nothing was sent");
+    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     json.put("dry_run", true);
     json.put("jobs", jobs);
     output.object(json);

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand VidgenCommand parent;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.", completionCandidates = Shells.class)
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SHELL", description = "bash or zsh.",
+      completionCandidates = Shells.class)
   String shell;
 
   /** The shells vidgen writes completion for, offered by completion for {@code vidgen completion <TAB>}. */
@@ -34,6 +35,11 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
 
   @Override
   public Integer call() {
+    if (shell == null) {
+      // Said as an unknown shell is, not as picocli's "Missing required parameter: 'SHELL'" (trial EN).
+      throw CliException.usage("vidgen completion needs the shell to write completion for: bash or zsh",
+          "source <(vidgen completion bash), or source <(vidgen completion zsh)");
+    }
     String wanted = shell.strip().toLowerCase(Locale.ROOT);
     if (!Shells.NAMES.contains(wanted)) {
       throw CliException.usage("'" + shell + "' is not a shell vidgen writes completion for", "use bash or zsh");

@@ -693,11 +693,26 @@ final class Failures {
     if (session != null && session.providerFlagGiven()) {
       words.addAll(java.util.List.of("--provider", providerId));
     }
-    words.addAll(java.util.List.of(more));
+    words.addAll(withoutMockServer(providerId, java.util.List.of(more)));
     if (optionLike) {
       words.addAll(java.util.List.of("--", task));
     }
     return SafeText.command(words.toArray(String[]::new));
+  }
+
+  /**
+   * {@code options} without {@code --base-url URL} for a task of the mock, which reaches no server: a URL kept with it
+   * (a history line recorded before, or {@code TOAPIS_BASE_URL} in this shell) would only say a server was asked.
+   */
+  private static java.util.List<String> withoutMockServer(String providerId, java.util.List<String> options) {
+    if (!ProviderChoice.MOCK.equalsIgnoreCase(providerId == null ? "" : providerId.strip())) {
+      return options;
+    }
+    java.util.List<String> kept = new java.util.ArrayList<>(options);
+    for (int at = kept.indexOf("--base-url"); at >= 0; at = kept.indexOf("--base-url")) {
+      kept.subList(at, Math.min(at + 2, kept.size())).clear();
+    }
+    return kept;
   }
 
 }

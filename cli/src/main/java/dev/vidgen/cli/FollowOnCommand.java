@@ -275,7 +275,7 @@ abstract class FollowOnCommand extends ClientCommand {
     json.put("warnings", GenerateCommand.allWarnings(session, warnings));
     json.put("live_list_checked", GenerateCommand.liveListChecked(session));
     output.object(json);
-    output.line("dry run: nothing was sent");
+    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put(kind().id() + " of", task);
     fields.put("model", quote.model());

@@ -211,7 +211,7 @@ final class GenerateCommand extends ClientCommand {
     json.put("warnings", allWarnings(session, warnings));
     json.put("live_list_checked", liveListChecked(session));
     output.object(json);
-    output.line("dry run: nothing was sent");
+    output.line("dry run: no create was sent (only free reads, such as the model list and the balance)");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("model", videoJob.model());
     Views.modeField(videoJob, report, client.catalog()).ifPresent(mode -> fields.put("mode", mode));

@@ -206,7 +206,10 @@ final class HistoryCommand extends ClientCommand {
         task.put("result_written_at", at.toString());
         task.put("error", null);
       });
-      task.put("next", unsaved(entry) ? saveCommand(entry, session) : null);
+      if (entry.file() != null) {
+        task.put("file_missing", fileMissing(entry)); // saved once, deleted or moved since (as status tells it)
+      }
+      task.put("next", unsaved(entry) || fileMissing(entry) ? saveCommand(entry, session) : null);
       tasks.add(task);
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -254,7 +257,7 @@ final class HistoryCommand extends ClientCommand {
       if (extra > 0) {
         price += extra == 1 ? " (+1 earlier take may be a paid task)" : " (+" + extra + " earlier takes may be paid tasks)";
       }
-      String file = entry.file() != null ? entry.file()
+      String file = entry.file() != null ? entry.file() + (fileMissing(entry) ? " (missing)" : "")
           : ExpiredResults.of(entry).map(at -> "- (result expired " + at + ")")
               .or(() -> UnusableResults.of(entry).map(why -> "- (result link unusable)"))
               .or(() -> StdoutResults.of(entry).map(at -> "- (written to standard output)"))
@@ -278,6 +281,9 @@ final class HistoryCommand extends ClientCommand {
       if (unsaved(entry)) {
         output.line("Task " + entry.taskId() + " is done but its video was not saved; save it with: "
             + saveCommand(entry, session));
+      } else if (fileMissing(entry)) {
+        output.line("Task " + entry.taskId() + " is done but its saved file " + entry.file() + " is gone (deleted or"
+            + " moved); save it again with: " + saveCommand(entry, session));
       }
     }
     if (entries.stream().anyMatch(entry -> entry.status().equals("failed") && entry.credits() != null)) {
@@ -331,6 +337,14 @@ final class HistoryCommand extends ClientCommand {
   private static boolean unsaved(HistoryEntry entry) {
     return entry.status().equals("completed") && entry.file() == null && ExpiredResults.of(entry).isEmpty()
         && UnusableResults.of(entry).isEmpty() && StdoutResults.of(entry).isEmpty();
+  }
+
+  /**
+   * Whether {@code entry}'s saved file is no longer there (deleted or moved since); a name this locale cannot check
+   * (a C locale, other letters) is taken as there.
+   */
+  private static boolean fileMissing(HistoryEntry entry) {
+    return entry.file() != null && !LocalePaths.exists(entry.file()).orElse(true);
   }
 
   /**

@@ -79,7 +79,7 @@ public final class Main {
       try {
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         if (!parsed.hasSubcommand() && parsed.isUsageHelpRequested() && !parsed.unmatched().isEmpty()) {
-          return usageError(new UnmatchedArgumentException(commandLine, parsed.unmatched()), args);
+          return usageError(new UnmatchedArgumentException(commandLine, parsed.unmatched()), args, context.workingDir());
         }
       } catch (ParameterException e) {
         // Reported by execute, below, as any mistake is.
@@ -183,7 +183,7 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new VidgenCommand(context));
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
-    commandLine.setParameterExceptionHandler(Main::usageError);
+    commandLine.setParameterExceptionHandler((e, args) -> usageError(e, args, context.workingDir()));
     NumberConverters.register(commandLine);
     commandLine.setResourceBundle(new ProviderIds.HelpTexts(context.env())); // a factory that failed, in --provider's help
     HistoryCommand.hideSendingOptions(commandLine.getSubcommands().get("history").getCommandSpec());
@@ -202,7 +202,7 @@ public final class Main {
       "price", "quote", "prices", "quote", "cost", "quote", "estimate", "quote");
 
   /** A mistake on the command line: one line saying what and where to look, exit 2. */
-  private static int usageError(ParameterException e, String[] args) {
+  private static int usageError(ParameterException e, String[] args, Path workingDir) {
     CommandLine line = e.getCommandLine();
     Output output = new Output(line.getOut(), line.getErr(), Arrays.asList(args).contains("--json"));
     if (e.getCause() instanceof CliException said) {
@@ -217,7 +217,7 @@ public final class Main {
       return notACommand(word, line, ((UnmatchedArgumentException) e).getSuggestions(), output);
     }
     if (e instanceof UnmatchedArgumentException unmatched) {
-      java.util.Optional<CliException> unknown = UnknownOptions.explain(line, unmatched.getUnmatched(), args);
+      java.util.Optional<CliException> unknown = UnknownOptions.explain(line, unmatched.getUnmatched(), args, workingDir);
       if (unknown.isPresent()) {
         return Failures.report(unknown.get(), null, output);
       }

@@ -51,9 +51,12 @@ final class ModelSheet {
     sheet.add("seconds", seconds(route));
     sheet.add("aspect ratios", withDefault(route.aspectRatios(), route.defaultAspectRatio(), "aspect ratio"));
     sheet.add("resolutions", withDefault(route.resolutions(), route.defaultResolution(), "resolution"));
+    String ceiling = JobValidator.UNDOCUMENTED_PROMPT_CEILING + " characters is refused as a mistake";
+    boolean assumed = route.assumption("max_prompt_chars").isPresent();
     sheet.add("prompt", (route.promptRequired() ? "required" : "optional") + "; " + route.promptLimit()
-        .map(limit -> "at most " + limit + " characters").orElse("no limit documented (over "
-        + JobValidator.UNDOCUMENTED_PROMPT_CEILING + " characters is refused as a mistake)"));
+        .map(limit -> assumed ? "at most " + limit + " characters assumed (longer is warned of and sent; over "
+            + ceiling + ")" : "at most " + limit + " characters")
+        .orElse("no limit documented (over " + ceiling + ")"));
     sheet.add("price", price(route.price()));
     sheet.add("params", route.knownParams().isEmpty() ? "none documented (others are sent unchanged, with a warning)"
         : String.join(", ", route.knownParams()));

@@ -9,8 +9,9 @@ import java.util.Optional;
  * Which provider a command talks to and why: what core's {@link VideoProviders#named} finds
  * ({@code --provider}, else {@code -Dvidgen.provider}, else {@code VIDGEN_PROVIDER}; an unknown id
  * is an error naming the ids found), else the provider named by an encoded job handle, else
- * {@code toapis} when {@code TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice). Neither of the
- * last two is taken while a provider factory on the class path failed to load: that is refused (exit 2).
+ * {@code toapis} when {@code TOAPIS_API_KEY} is set, else the offline {@code mock} (with a notice), unless a base URL
+ * names a server ({@link #requireNoServerNamed}). Neither of the last two is taken while a provider factory on the
+ * class path failed to load: that is refused (exit 2).
  *
  * @param source how the choice was made, for {@code --verbose} and messages
  * @param fellBackToMock whether nothing chose a provider and the mock was taken
@@ -70,6 +71,29 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       return new ProviderChoice(TOAPIS, KEY_VARIABLE + " is set", false);
     }
     return new ProviderChoice(MOCK, "no " + KEY_VARIABLE + " is set", true);
+  }
+
+  /**
+   * Refuses the mock taken because no key is set ({@link #fellBackToMock}) when a base URL names a server: {@code
+   * --base-url} or {@code TOAPIS_BASE_URL} says toapis is meant, and the mock would answer with placeholders and exit 0
+   * (exit 3, as for any missing key).
+   *
+   * @param flag the value of {@code --base-url}, or null
+   */
+  void requireNoServerNamed(String flag, CliContext context) {
+    if (!fellBackToMock) {
+      return;
+    }
+    String named = flag(flag) != null ? "--base-url"
+        : context.variable(BASE_URL_VARIABLE).filter(value -> !value.isBlank()).isPresent() ? BASE_URL_VARIABLE : null;
+    if (named == null) {
+      return;
+    }
+    throw new CliException(ExitCodes.AUTHENTICATION, "authentication", named + " names a server, but no "
+        + KEY_VARIABLE + " is set, so nothing was sent", "set " + KEY_VARIABLE + " (export " + KEY_VARIABLE
+        + "=sk-...; keys are made at https://toapis.com/console/token), or add --provider " + MOCK
+        + " to try the offline mock"
+        + (named.equals(BASE_URL_VARIABLE) ? " (or unset " + BASE_URL_VARIABLE + ")" : ""));
   }
 
   /**

@@ -334,6 +334,7 @@ final class Session implements AutoCloseable {
     CliContext context = context();
     RouteCatalog routes = catalog();
     choice = ProviderChoice.choose(root.provider, context, providerHint, hintSource);
+    choice.requireNoServerNamed(root.baseUrl, context);
     if (choice.fellBackToMock()) {
       output.note("no " + ProviderChoice.KEY_VARIABLE + " is set, so the offline mock provider is used"
           + " (its videos are placeholders); set " + ProviderChoice.KEY_VARIABLE + " for real videos");
@@ -629,7 +630,8 @@ final class Session implements AutoCloseable {
    */
   java.util.List<String> setupOptions() {
     java.util.List<String> words = new java.util.ArrayList<>();
-    String baseUrl = ProviderChoice.flag(root.baseUrl);
+    // The mock reaches no server: a --base-url given to it is not repeated (nor recorded with its tasks).
+    String baseUrl = choice != null && choice.isMock() ? null : ProviderChoice.flag(root.baseUrl);
     if (baseUrl == null && (choice == null || choice.isToApis())) {
       baseUrl = context().variable(ProviderChoice.BASE_URL_VARIABLE).map(String::strip)
           .filter(value -> !value.isEmpty()).orElse(null);

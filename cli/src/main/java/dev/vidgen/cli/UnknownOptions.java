@@ -1,6 +1,8 @@
 package dev.vidgen.cli;
 
 import dev.vidgen.core.text.EditDistance;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,21 +22,29 @@ final class UnknownOptions {
   private UnknownOptions() {}
 
   /** Options that commands spell differently, by a spelling another command takes (generate's, extend's, batch's). */
-  private static final Map<String, List<String>> OTHER_NAMES = Map.of(
-      "--aspect-ratio", List.of("--size"),
-      "--size", List.of("--aspect-ratio"),
-      "--ratio", List.of("--aspect-ratio", "--size"),
-      "--out", List.of("--out-dir"),
-      "--out-dir", List.of("--out"));
+  private static final Map<String, List<String>> OTHER_NAMES = Map.ofEntries(
+      Map.entry("--aspect-ratio", List.of("--size")),
+      Map.entry("--size", List.of("--aspect-ratio")),
+      Map.entry("--ratio", List.of("--aspect-ratio", "--size")),
+      Map.entry("--duration", List.of("--seconds")),
+      Map.entry("--length", List.of("--seconds")),
+      Map.entry("--output", List.of("--out", "--out-dir")),
+      Map.entry("-o", List.of("--out", "--out-dir")),
+      Map.entry("--out", List.of("--out-dir")),
+      Map.entry("--out-dir", List.of("--out")));
+
+  /** Options a user may try for the key, which no command takes: it is read from the environment only. */
+  private static final java.util.Set<String> KEY_OPTIONS = java.util.Set.of(
+      "--api-key", "--apikey", "--api_key", "--key", "--token", "-k");
 
   /**
    * What is wrong with {@code unmatched}, the words {@code line} could not match in {@code args}; empty when none of
    * them looks like an option (a stray value is picocli's to tell).
    */
-  static Optional<CliException> explain(CommandLine line, List<String> unmatched, String[] args) {
+  static Optional<CliException> explain(CommandLine line, List<String> unmatched, String[] args, Path workingDir) {
     List<String> options = unmatched.stream().filter(UnknownOptions::looksLikeOption).toList();
     if (options.isEmpty()) {
-      return Optional.empty();
+      return strayWords(line, unmatched, workingDir);
     }
     if (line.getParent() == null) {
       Optional<CliException> misplaced = misplaced(line, options.get(0), unmatched, args);
@@ -91,10 +101,49 @@ final class UnknownOptions {
         + " after the command)"));
   }
 
+  /**
+   * Words without an option given to a command that takes none but has {@code --image} and {@code --prompt} ({@code
+   * vidgen generate cat.png "the cat walks"}): each said as the option it was likely meant for, a file that exists as
+   * {@code --image}, other text as {@code --prompt}. Empty for any other command (picocli's words stand).
+   */
+  private static Optional<CliException> strayWords(CommandLine line, List<String> unmatched, Path workingDir) {
+    CommandSpec spec = line.getCommandSpec();
+    if (unmatched.isEmpty() || !spec.positionalParameters().isEmpty() || spec.findOption("--image") == null
+        || spec.findOption("--prompt") == null) {
+      return Optional.empty();
+    }
+    List<String> written = new ArrayList<>();
+    boolean imageGiven = false;
+    for (String word : unmatched) {
+      boolean image = !imageGiven && isFile(word, workingDir);
+      imageGiven |= image;
+      written.add((image ? "--image " : "--prompt ") + dev.vidgen.core.text.SafeText.shellQuote(word));
+    }
+    List<String> shown = unmatched.stream().map(word -> "'" + dev.vidgen.core.text.SafeText.clip(
+        dev.vidgen.core.text.SafeText.clean(word), 60) + "'").toList();
+    String command = spec.qualifiedName();
+    return Optional.of(CliException.usage(command + " takes each value after its option (--image FILE, --prompt TEXT);"
+        + " " + and(shown) + (shown.size() == 1 ? " was" : " were") + " given without one; nothing was sent",
+        "write it like " + command + " " + String.join(" ", written) + " (" + command + " --help lists its options)"));
+  }
+
+  /** Whether {@code word} names a file that exists, read against {@code workingDir}. */
+  private static boolean isFile(String word, Path workingDir) {
+    try {
+      return Files.isRegularFile(dev.vidgen.core.domain.SystemPaths.resolve(workingDir, Path.of(word)));
+    } catch (java.nio.file.InvalidPathException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** What {@code name} was likely meant as in {@code line}'s command, if anything is near. */
   private static Optional<String> hint(CommandLine line, String name) {
     CommandSpec spec = line.getCommandSpec();
     String command = spec.qualifiedName();
+    if (KEY_OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+      return Optional.of("the key is read from " + ProviderChoice.KEY_VARIABLE + " (never an option, so that it stays"
+          + " out of the shell history): export " + ProviderChoice.KEY_VARIABLE + "=sk-...");
+    }
     if (name.equals("--timeout") && spec.name().equals("download")) {
       return Optional.of(command + " does not wait, so it takes no --timeout: vidgen wait TASK_ID --timeout DURATION"
           + " waits for a task, and a slow server is given longer with --set timeout.read=DURATION");

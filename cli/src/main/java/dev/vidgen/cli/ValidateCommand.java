@@ -9,9 +9,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code vidgen validate JOB}: every problem with a job, sending nothing. */
+/** {@code vidgen validate JOB}: every problem with a job, sending no create (only the free read of the key's model list). */
 @Command(name = "validate", sortOptions = false,
-    description = "Check a job against its model's rules and list every problem; sends nothing.")
+    description = "Check a job against its model's rules and list every problem; sends no create (it reads the key's model list).")
 final class ValidateCommand extends ClientCommand {
   @Mixin JobOptions job;
 

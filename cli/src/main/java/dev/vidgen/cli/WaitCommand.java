@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.DeadlineExceededException;
 import dev.vidgen.core.client.JobHandle;
 import dev.vidgen.core.policy.PollSchedule;
 import java.time.Duration;
@@ -51,7 +52,17 @@ final class WaitCommand extends TaskCommand {
     // One older than the provider keeps results: its first "not found" is believed, recorded as the wait's (EB F3).
     return ForgottenTasks.orSaved(session, target, out, force, true, output, () -> target.recorded(() -> {
       ForgottenTasks.believeNotFoundOfOldTask(target);
-      return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output);
+      try {
+        return Finisher.awaitAndSave(session, target.client(), target.handle(), out, force, deadline, false, output);
+      } catch (DeadlineExceededException ranOut) {
+        if (timeout != null) {
+          // The error counts from the task's creation, as --timeout does; said once, so that its time is not read as
+          // this wait's (trial EN observation).
+          output.note("this wait's --timeout " + DurationConverter.describe(timeout) + " ran out: it counts from the"
+              + " task's creation, not from the start of this wait");
+        }
+        throw ranOut;
+      }
     }));
   }
 

@@ -2092,7 +2092,7 @@ class BatchCommandTest {
     CliRun.Result json = CliRun.in(dir).run(args(jobs, "--dry-run", "--json"));
 
     assertThat(text.exitCode()).as(text.all()).isZero();
-    assertThat(text.out()).contains("total", "50 credits", "dry run: nothing was sent")
+    assertThat(text.out()).contains("total", "50 credits", "dry run: no create was sent (only free reads, such as the model list and the balance)")
         .containsPattern("1\\s+a\\s+grok-video-1.5-preview\\s+20 credits")
         .containsPattern("2\\s+b\\s+grok-video-1.5-preview\\s+30 credits");
     assertThat(json.json()).containsEntry("dry_run", true).containsEntry("credits", 50.0);

@@ -76,7 +76,7 @@ class DryRunLiveListTest {
     assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
     assertThat(dryRun.err()).contains("live model list of toapis could not be read");
     assertThat(dryRun.err().split("could not be read", -1)).as("told once: " + dryRun.err()).hasSize(2);
-    assertThat(dryRun.out()).contains("dry run: nothing was sent");
+    assertThat(dryRun.out()).contains("dry run: no create was sent (only free reads, such as the model list and the balance)");
   }
 
   @Test

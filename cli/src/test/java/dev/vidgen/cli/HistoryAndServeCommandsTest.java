@@ -107,6 +107,33 @@ class HistoryAndServeCommandsTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aSavedFileDeletedSinceIsMarkedMissingWithHowToSaveItAgain() throws IOException {
+    CliRun.Result made = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "push in",
+        "--out", "gone.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms");
+    assertThat(made.exitCode()).as(made.all()).isZero();
+    CliRun.Result kept = cli().run("generate", "--provider", "mock", "--image", "product.png", "--prompt", "orbit",
+        "--out", "kept.mp4", "--set", "mock.duration=0s", "--poll-interval", "10ms");
+    assertThat(kept.exitCode()).as(kept.all()).isZero();
+    Files.delete(dir.resolve("gone.mp4"));
+
+    CliRun.Result text = cli().run("history");
+    CliRun.Result json = cli().run("history", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    List<String> lines = text.out().lines().toList();
+    assertThat(lines.get(1)).as(text.all()).contains(dir.resolve("kept.mp4").toString()).doesNotContain("(missing)");
+    assertThat(lines.get(2)).as(text.all()).contains("completed", dir.resolve("gone.mp4") + " (missing)");
+    assertThat(text.out()).as(text.all()).containsPattern("Task \\S+ is done but its saved file "
+        + Pattern.quote(dir.resolve("gone.mp4").toString()) + " is gone \\(deleted or moved\\); save it again with:"
+        + " vidgen download \\S+ --provider mock --out ");
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) json.json().get("tasks");
+    assertThat(tasks.get(0)).containsEntry("file_missing", false).containsEntry("next", null);
+    assertThat(tasks.get(1)).containsEntry("file_missing", true);
+    assertThat((String) tasks.get(1).get("next")).startsWith("vidgen download ");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aPlaygroundTaskIsSavedFromTheHistoryToThePlaygroundsVideosWithTheServerItWasMadeOn() {
     // As the playground records a task it made on a test server (vidgen serve --base-url http://127.0.0.1:…).
     String videos = home.resolve("playground").resolve("videos") + java.io.File.separator;

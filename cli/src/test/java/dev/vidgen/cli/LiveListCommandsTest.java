@@ -164,7 +164,7 @@ class LiveListCommandsTest {
     assertThat(quote.exitCode()).as(quote.all()).isZero();
     assertThat(quote.json()).containsEntry("model", "sora-2");
     assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
-    assertThat(dryRun.out()).contains("dry run: nothing was sent").containsPattern("\"model\": ?\"sora-2\"");
+    assertThat(dryRun.out()).contains("dry run: no create was sent (only free reads, such as the model list and the balance)").containsPattern("\"model\": ?\"sora-2\"");
     assertThat(fake.requests(Endpoint.MODELS)).as("the free model list, once per command").hasSize(3);
     assertThat(fake.requests(Endpoint.CREATE)).as("nothing paid").isEmpty();
 

@@ -383,6 +383,48 @@ class MockCommandsTest {
   }
 
   @Test
+  void aMockTasksPrintedAndRecordedCommandsCarryNoBaseUrlTheMockIgnored(@TempDir Path home) {
+    String server = "http://127.0.0.1:22550";
+    CliRun.Result submitted = cli().env("VIDGEN_HOME", home.toString()).env("TOAPIS_BASE_URL", server)
+        .run(fast("generate", "--no-wait", "--json", "--provider", "mock", "--base-url", server, "--image",
+            "product.png", "--prompt", "p"));
+    CliRun.Result text = cli().env("VIDGEN_HOME", home.toString())
+        .run(fast("generate", "--no-wait", "--provider", "mock", "--base-url", server, "--image", "product.png",
+            "--prompt", "q"));
+    String taskId = (String) submitted.json().get("task_id");
+    TaskHistory history = TaskHistory.in(home);
+    HistoryEntry recorded = history.find(taskId).orElseThrow();
+    // As an earlier vidgen recorded a mock task: with the base URL it ignored, done, its video not saved.
+    history.record(recorded.withBaseUrl(server).foundCompleted(null, Instant.now()));
+
+    CliRun.Result listed = cli().env("VIDGEN_HOME", home.toString()).env("TOAPIS_BASE_URL", server).run("history");
+
+    assertThat(submitted.exitCode()).as(submitted.all()).isZero();
+    assertThat(submitted.all()).doesNotContain("--base-url");
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("vidgen wait ").doesNotContain("--base-url");
+    assertThat(recorded.baseUrl()).as("recorded without the URL the mock ignored").isNull();
+    assertThat(listed.out()).as(listed.all())
+        .contains("Task " + taskId + " is done but its video was not saved; save it with: vidgen download " + taskId
+            + " --provider mock --out ")
+        .doesNotContain("--base-url");
+  }
+
+  @Test
+  void anImageUrlOnThisMachineIsWarnedAboutBeforeAnythingIsSent() {
+    CliRun.Result result = cli().run("generate", "--provider", "mock", "--image", "http://localhost/x.png",
+        "--prompt", "a", "--dry-run");
+    CliRun.Result json = cli().run("validate", "--provider", "mock", "--image", "http://192.168.1.5/x.png",
+        "--prompt", "a", "--json");
+
+    assertThat(result.exitCode()).as("a warning, not a refusal " + result.all()).isZero();
+    assertThat(result.err()).contains("warning: images[0]: http://localhost/x.png names this machine (or a private"
+        + " network), which the provider cannot reach", "give the file's path and vidgen uploads it");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.all()).contains("image.url_not_public");
+  }
+
+  @Test
   void resumesFromAnEncodedHandleWithItsProvider() {
     CliRun.Result submitted = cli().run(fast("generate", "--no-wait", "--json", "--provider", "mock",
         "--image", "product.png", "--prompt", "p"));

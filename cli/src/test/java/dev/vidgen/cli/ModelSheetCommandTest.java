@@ -67,7 +67,9 @@ class ModelSheetCommandTest {
     assertThat(line(gemini, "also")).contains("gemini_omni_flash");
     assertThat(line(sora, "retired")).contains("on 2026-09-24", "OpenAI ended Sora 2",
         "choose veo3.1-fast, seedance-2, kling-v3 instead", "--allow-retired");
-    assertThat(line(grok, "prompt")).contains("required; at most 1200 characters");
+    assertThat(line(grok, "prompt")).as("an assumed limit is said as one, beside the ceiling that is enforced")
+        .contains("required; at most 1200 characters assumed (longer is warned of and sent; over 20000 characters is"
+            + " refused as a mistake)");
     assertThat(line(grok, "price")).contains("$0.10 for 10 s, $0.15 for 15 s per request");
   }
 

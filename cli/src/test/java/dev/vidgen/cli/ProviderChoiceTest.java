@@ -66,6 +66,53 @@ class ProviderChoiceTest {
   }
 
   @Test
+  void aBaseUrlWithoutAKeyIsRefusedWithExit3InsteadOfFallingBackToTheMock() {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("cat.png"));
+    String[] generate = {"generate", "--image", "cat.png", "--prompt", "x", "--out", "nokey.mp4"};
+    String server = "http://127.0.0.1:22550";
+
+    CliRun.Result byFlag = CliRun.in(dir).run(withArgs(generate, "--base-url", server));
+    CliRun.Result byVariable = CliRun.in(dir).env("TOAPIS_BASE_URL", server).run(generate);
+    CliRun.Result balance = CliRun.in(dir).run("balance", "--base-url", server);
+
+    assertThat(byFlag.exitCode()).as(byFlag.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(byFlag.err()).contains("--base-url names a server, but no TOAPIS_API_KEY is set, so nothing was sent",
+        "set TOAPIS_API_KEY", "--provider mock to try the offline mock").doesNotContain("mock provider is used");
+    assertThat(byVariable.exitCode()).as(byVariable.all()).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(byVariable.err()).contains("TOAPIS_BASE_URL names a server, but no TOAPIS_API_KEY is set",
+        "unset TOAPIS_BASE_URL");
+    assertThat(balance.exitCode()).as("a read answered by the mock would be as false " + balance.all())
+        .isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(dir.resolve("nokey.mp4")).as("no placeholder video").doesNotExist();
+    assertThat(byFlag.out() + byVariable.out()).doesNotContain("price", "task");
+  }
+
+  @Test
+  void theMockChosenByNameOrByNoKeyWithoutABaseUrlStillRuns() {
+    dev.vidgen.testkit.fixtures.Images.png(640, 360).writeTo(dir.resolve("cat.png"));
+    String[] generate = {"generate", "--image", "cat.png", "--prompt", "x", "--set", "mock.duration=300ms",
+        "--poll-interval", "50ms"};
+
+    CliRun.Result named = CliRun.in(dir).run(withArgs(generate, "--provider", "mock", "--base-url",
+        "http://127.0.0.1:22550", "--out", "named.mp4"));
+    CliRun.Result byVariable = CliRun.in(dir).env("VIDGEN_PROVIDER", "mock").env("TOAPIS_BASE_URL",
+        "http://127.0.0.1:22550").run(withArgs(generate, "--out", "variable.mp4"));
+    CliRun.Result noKey = CliRun.in(dir).run(withArgs(generate, "--out", "readme.mp4"));
+
+    assertThat(named.exitCode()).as(named.all()).isZero();
+    assertThat(byVariable.exitCode()).as(byVariable.all()).isZero();
+    assertThat(noKey.exitCode()).as("the README's first command " + noKey.all()).isZero();
+    assertThat(noKey.err()).contains("no TOAPIS_API_KEY is set, so the offline mock provider is used");
+    assertThat(dir.resolve("readme.mp4")).exists();
+  }
+
+  private static String[] withArgs(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+
+  @Test
   void anEmptyKeyIsAMistakeNotAReasonToUseTheMock() {
     assertThatThrownBy(() -> ProviderChoice.choose(null, contextWith(Map.of("TOAPIS_API_KEY", "  ")), null, "the job handle"))
         .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2))

@@ -424,7 +424,7 @@ class RouteFilesCommandTest {
     assertThat((Map<String, Object>) request.get("body")).containsEntry("model", "grok-video-1.5-preview")
         .containsEntry("seconds", "10");
     assertThat(text.exitCode()).as(text.all()).isZero();
-    assertThat(text.out()).contains("dry run: nothing was sent", "Authorization: Bearer <absent: TOAPIS_API_KEY is not set>");
+    assertThat(text.out()).contains("dry run: no create was sent (only free reads, such as the model list and the balance)", "Authorization: Bearer <absent: TOAPIS_API_KEY is not set>");
     assertThat(text.all()).doesNotContain("sk-offline");
     assertThat(fake.requests()).as("nothing sent").isEmpty();
   }

@@ -155,7 +155,7 @@ class ToApisCommandsTest {
     assertThat((Map<String, Object>) request.get("body")).containsEntry("model", "grok-video-1.5-preview")
         .containsEntry("images", List.of("https://example.com/p.png")).containsEntry("seed", 42.0);
     assertThat(json.json()).containsEntry("credits", 20.0).containsEntry("dry_run", true);
-    assertThat(text.out()).contains("dry run: nothing was sent", "POST " + fake.baseUrl() + "/v1/videos/generations",
+    assertThat(text.out()).contains("dry run: no create was sent (only free reads, such as the model list and the balance)", "POST " + fake.baseUrl() + "/v1/videos/generations",
         "Authorization: Bearer sk-…", "\"seed\":42");
     assertThat(fake.requests()).as("nothing but the free reads a create makes first: the model list, the balances")
         .allSatisfy(sent -> assertThat(sent.endpoint()).isIn(Endpoint.MODELS, Endpoint.BALANCE, Endpoint.USER_BALANCE));

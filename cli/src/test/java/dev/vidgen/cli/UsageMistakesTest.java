@@ -339,4 +339,89 @@ class UsageMistakesTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).as(result.all()).contains(hint).doesNotContain("Unknown option");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      generate --prompt p --duration 10      | '--duration' is not an option of vidgen generate; nothing was sent \u2014 did you mean --seconds, vidgen generate's name for it?
+      generate --prompt p --length 10        | '--length' is not an option of vidgen generate; nothing was sent \u2014 did you mean --seconds, vidgen generate's name for it?
+      generate --prompt p --output x.mp4     | '--output' is not an option of vidgen generate; nothing was sent \u2014 did you mean --out, vidgen generate's name for it?
+      generate --prompt p -o x.mp4           | '-o' is not an option of vidgen generate; nothing was sent \u2014 did you mean --out, vidgen generate's name for it?
+      batch jobs.jsonl --output outs/        | did you mean --out-dir, vidgen batch's name for it?
+      """)
+  void theWordsOtherToolsUseForSecondsAndOutGetThisCommandsName(String line, String said) {
+    CliRun.Result result = CliRun.in(dir).run(line.split(" +"));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains(said).doesNotContain("Unknown option");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "generate --prompt p --api-key KEY", "generate --prompt p --key KEY", "generate --prompt p --token KEY",
+      "generate --prompt p --api-key=KEY", "--api-key KEY models", "models --api-key KEY"})
+  void aKeyGivenAsAnOptionIsToldItIsReadFromTheEnvironmentAndNeverEchoed(String line) {
+    String key = "sk-given" + "9".repeat(43);
+    CliRun.Result result = CliRun.in(dir).run(line.replace("KEY", key).split(" "));
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("is not an option of vidgen")
+        .contains("the key is read from TOAPIS_API_KEY (never an option, so that it stays out of the shell history)")
+        .doesNotContain(key).doesNotContain("9999");
+  }
+
+  @Test
+  void wordsWithoutAnOptionAreToldAsTheImageAndThePromptTheyLookLike() throws java.io.IOException {
+    java.nio.file.Files.write(dir.resolve("cat.png"), new byte[] {1});
+    CliRun.Result result = CliRun.in(dir).run("generate", "cat.png", "the cat walks");
+    CliRun.Result text = CliRun.in(dir).run("generate", "a fox in the snow", "--json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("vidgen generate takes each value after its option (--image"
+        + " FILE, --prompt TEXT); 'cat.png' and 'the cat walks' were given without one; nothing was sent"
+        + " \u2014 write it like vidgen generate --image cat.png --prompt 'the cat walks'")
+        .doesNotContain("Unmatched argument");
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(2);
+    assertThat(text.json().toString()).as(text.all())
+        .contains("next=write it like vidgen generate --prompt 'a fox in the snow' (vidgen generate --help");
+  }
+
+  @Test
+  void anUnknownSettingListsTheSettingsSetTakesWithoutTheBaseUrlItRefuses() {
+    CliRun.Result result = CliRun.in(dir).env("TOAPIS_API_KEY", KEY)
+        .run("balance", "--set", "foo=bar", "--base-url", "http://127.0.0.1:9");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("unknown toapis setting [foo]; the settings --set takes are"
+        + " [timeout.connect, ").contains("rate_tier, max_video_size]").doesNotContain("base_url");
+  }
+
+  @Test
+  void completionWithoutAShellSaysWhichShellsItWritesFor() {
+    CliRun.Result result = CliRun.in(dir).run("completion");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all()).contains("needs the shell to write completion for: bash or zsh")
+        .contains("source <(vidgen completion bash)").doesNotContain("Missing required parameter");
+  }
+
+  @Test
+  void validatesHelpSaysItSendsNoCreateNotThatItSendsNothing() {
+    CliRun.Result help = CliRun.in(dir).run("validate", "--help");
+
+    assertThat(help.out().replaceAll("\\s+", " ")).as(help.all())
+        .contains("sends no create (it reads the key's model list)").doesNotContain("sends nothing");
+  }
+
+  @Test
+  void modelsAndGenerateSuggestTheSameModelsForAPartialNameTheDefaultFirst() {
+    CliRun.Result models = CliRun.in(dir).run("models", "grok", "--provider", "mock");
+    CliRun.Result generate = CliRun.in(dir).run("generate", "--provider", "mock", "--model", "grok", "--prompt", "x",
+        "--dry-run");
+
+    String said = "did you mean grok-video-1.5-preview, grok-video-1.5 or grok-video-1.0?";
+    assertThat(models.exitCode()).as(models.all()).isEqualTo(2);
+    assertThat(models.err()).as(models.all()).contains(said);
+    assertThat(generate.exitCode()).as(generate.all()).isEqualTo(2);
+    assertThat(generate.err()).as(generate.all()).contains(said);
+  }
 }

@@ -65,6 +65,8 @@ final class SubmitPipeline {
   private final Preflight preflight;
   /** A submitted job's validation warnings (a retired or retiring model, an undocumented parameter), told once each. */
   private final ValidationWarnings validationWarnings;
+  /** Where the provider kept this client's uploads: its own URLs there draw no "names this machine" warning. */
+  private final UploadServers uploadServers = new UploadServers();
   /** Told when a create leaves, so that closing the client waits for its answer. */
   private final OpenSubmits openSubmits;
   /** Routes whose hints the provider cannot use, by id, with what is wrong: a job on one is refused. */
@@ -139,7 +141,7 @@ final class SubmitPipeline {
    * provider that a job holds (as a parameter's name, say) is masked in every violation, which words it refuses.
    */
   private ValidationReport validate(VideoJob job, Set<String> live) {
-    return ProviderJobChecks.masked(checked(job, live), runtime.provider());
+    return ProviderJobChecks.masked(uploadServers.withoutOwnUrls(checked(job, live), job), runtime.provider());
   }
 
   private ValidationReport checked(VideoJob job, Set<String> live) {
@@ -311,6 +313,7 @@ final class SubmitPipeline {
         .thenApply(uploaded -> {
           // What went up is what was validated only if the files still hold it once read: else no create.
           bytes.requireUnchanged(job);
+          uploadServers.noteUploads(job, uploaded);
           return uploaded;
         }))
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(UploadFailures.afterFailure(job, failure)));

@@ -298,12 +298,14 @@ public final class RouteCatalog {
     return routes.size();
   }
 
-  /** Up to {@code limit} known ids closest to {@code id} by edit distance, closest first. */
+  /**
+   * Up to {@code limit} known ids closest to {@code id} by edit distance, closest first; ids as close as each other
+   * in catalog order, so that "grok" names the catalog's first Grok route (the default model) before the others.
+   */
   public List<String> nearest(String id, int limit) {
     String wanted = id == null ? "" : id.toLowerCase(Locale.ROOT);
-    return routes.keySet().stream()
-        .sorted(Comparator.comparingInt((String known) -> distance(wanted, known.toLowerCase(Locale.ROOT)))
-            .thenComparing(Comparator.naturalOrder()))
+    return routes.keySet().stream() // catalog order; a stable sort keeps it among equals
+        .sorted(Comparator.comparingInt((String known) -> distance(wanted, known.toLowerCase(Locale.ROOT))))
         .limit(limit)
         .toList();
   }

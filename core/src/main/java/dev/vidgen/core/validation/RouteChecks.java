@@ -88,6 +88,7 @@ final class RouteChecks {
         LocalImages.check(field, local.path(), found);
       } else if (image instanceof ImageInput.Remote remote) {
         checkUrl(field, remote.url(), schemes, ViolationCodes.IMAGE_SCHEME, "image", found);
+        warnOfUnreachableHost(field, remote.url(), ViolationCodes.IMAGE_URL_NOT_PUBLIC, found);
       }
     }
     for (int i = 0; i < videos.size(); i++) {
@@ -96,7 +97,23 @@ final class RouteChecks {
         continue;
       }
       checkUrl("videos[" + i + "]", videos.get(i), schemes, ViolationCodes.VIDEO_SCHEME, "video", found);
+      warnOfUnreachableHost("videos[" + i + "]", videos.get(i), ViolationCodes.VIDEO_URL_NOT_PUBLIC, found);
     }
+  }
+
+  /**
+   * A warning, not an error, for an http(s) URL whose host names this machine or a private network (by name: no
+   * lookup): the provider fetches it from its own servers and cannot reach it, though a gateway on this machine may.
+   */
+  private static void warnOfUnreachableHost(String field, URI url, String code, List<Violation> found) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!WEB_SCHEMES.contains(scheme) || !PrivateHosts.namesThisMachineOrAPrivateNetwork(url.getHost())) {
+      return;
+    }
+    String shown = Texts.shown(url);
+    found.add(Violation.warning(field, code, shown, "a public http(s) URL the provider can fetch",
+        field + ": " + shown + " names this machine (or a private network), which the provider cannot reach; it is"
+            + " sent anyway, but the task may fail after it is paid: give the file's path and vidgen uploads it"));
   }
 
   /** The parameters that carry role URLs, such as Seedance's {@code audio_with_roles}, by the kind of file. */

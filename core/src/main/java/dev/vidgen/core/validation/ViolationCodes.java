@@ -55,6 +55,11 @@ public final class ViolationCodes {
   public static final String IMAGE_SCHEME = "image.scheme";
   /** An http(s) image URL has no host. */
   public static final String IMAGE_INVALID_URL = "image.invalid_url";
+  /**
+   * Warning: an http(s) image URL names this machine or a private network ({@code localhost}, {@code 127.0.0.1},
+   * {@code 192.168.x}, {@code *.local}), which the provider cannot fetch; the file's path is uploaded instead.
+   */
+  public static final String IMAGE_URL_NOT_PUBLIC = "image.url_not_public";
   /** A local image file does not exist. */
   public static final String IMAGE_MISSING = "image.missing";
   /** A local image path is a directory or another non-regular file. */
@@ -78,6 +83,8 @@ public final class ViolationCodes {
   public static final String IMAGE_CHANGED = "image.changed";
   /** An input video URL is not http or https. */
   public static final String VIDEO_SCHEME = "video.scheme";
+  /** Warning: an http(s) input video URL names this machine or a private network, as {@link #IMAGE_URL_NOT_PUBLIC}. */
+  public static final String VIDEO_URL_NOT_PUBLIC = "video.url_not_public";
   /** A local video file does not exist. */
   public static final String VIDEO_MISSING = "video.missing";
   /** A local video path is a directory or another non-regular file. */

@@ -354,6 +354,23 @@ class SubmitPipelineTest {
   }
 
   @Test
+  void anUrlOnTheServerThisClientsUploadsWentToDrawsNoWarningThatItNamesThisMachine() throws IOException {
+    // A test server or a gateway on loopback: the provider keeps its uploads there and can fetch them.
+    fixture.provider.uploadAnswers(URI.create("http://127.0.0.1:8090/files/kite.png"));
+    VideoJob local = Jobs.valid().toBuilder().images(List.of(ImageInput.file(png("kite.png")))).build();
+    VideoJob elsewhere = Jobs.valid().toBuilder().images(List.of(ImageInput.url("http://127.0.0.1:8091/x.png")))
+        .build();
+    assertThat(fixture.client.validate(elsewhere).warnings()).extracting(Violation::code)
+        .containsExactly("image.url_not_public");
+
+    VideoJob uploaded = fixture.client.uploadAsync(local).join();
+
+    assertThat(fixture.client.validate(uploaded).violations()).isEmpty();
+    assertThat(fixture.client.validate(elsewhere).warnings()).as("another port is another server")
+        .extracting(Violation::code).containsExactly("image.url_not_public");
+  }
+
+  @Test
   void theSameImageGivenTwiceIsUploadedOnceAndKeepsTheOrderOfInputs() throws IOException {
     Path kite = png("kite.png");
     Path sea = png("sea.png");

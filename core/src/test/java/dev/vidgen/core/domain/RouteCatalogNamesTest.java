@@ -95,4 +95,11 @@ class RouteCatalogNamesTest {
     assertThat(catalog.require("seedance-2").durations().describe()).isEqualTo("7");
     assertThat(catalog.size()).isEqualTo(RouteCatalog.builtIn().size() + 1);
   }
+
+  @Test
+  void namesAsNearAsEachOtherComeInCatalogOrderSoThatAFamilyNamesItsDefaultModelFirst() {
+    // "grok" is a prefix of every Grok id: the catalog's first (the default model) leads, not the first by letters.
+    assertThat(RouteCatalog.builtIn().nearest("grok", 3))
+        .containsExactly("grok-video-1.5-preview", "grok-video-1.5", "grok-video-1.0");
+  }
 }

@@ -644,4 +644,41 @@ class JobValidatorTest {
 
     assertThat(report.errors()).extracting(Violation::code).containsExactly(ViolationCodes.MODEL_MISSING);
   }
+
+  @Test
+  void anImageUrlNamingThisMachineOrAPrivateNetworkIsWarnedAboutByNameAndStillSent() {
+    VideoJob.Builder grok = VideoJob.builder("grok-video-1.5-preview").prompt("the cat walks");
+
+    ValidationReport localhost = validator.validate(grok.images(List.of()).image("http://localhost/x.png").build());
+
+    assertThat(localhost.isValid()).as("a gateway on this machine may serve it: a warning, not an error").isTrue();
+    assertThat(localhost.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.code()).isEqualTo(ViolationCodes.IMAGE_URL_NOT_PUBLIC);
+      assertThat(warning.field()).isEqualTo("images[0]");
+      assertThat(warning.message()).startsWith("images[0]: http://localhost/x.png names this machine (or a private"
+          + " network), which the provider cannot reach").contains("give the file's path and vidgen uploads it");
+    });
+    for (String url : List.of("http://127.0.0.1:8080/x.png", "https://[::1]/x.png", "http://10.1.2.3/x.png",
+        "http://192.168.0.7/x.png", "http://172.16.0.1/x.png", "http://172.31.255.1/x.png", "http://nas.local/x.png",
+        "http://files.corp.internal/x.png", "http://169.254.169.254/x.png", "http://LOCALHOST./x.png",
+        "http://[fd00::5]/x.png", "http://[fe80::1]/x.png", "http://[::ffff:127.0.0.1]/x.png",
+        "http://0.0.0.0/x.png")) {
+      assertThat(validator.validate(grok.images(List.of()).image(url).build()).warnings())
+          .as(url).extracting(Violation::code).containsExactly(ViolationCodes.IMAGE_URL_NOT_PUBLIC);
+    }
+    for (String url : List.of("https://example.com/x.png", "http://172.32.0.1/x.png", "http://8.8.8.8/x.png",
+        "https://localhost.example.com/x.png", "https://[2001:db8::1]/x.png", "http://11.0.0.1/x.png")) {
+      assertThat(validator.validate(grok.images(List.of()).image(url).build()).violations()).as(url).isEmpty();
+    }
+  }
+
+  @Test
+  void aVideoUrlOnThisMachineIsWarnedAboutAsAnImageUrlIs() {
+    ValidationReport report = validator.validate(VideoJob.builder("seedance-2-5").prompt("longer")
+        .mode(dev.vidgen.core.domain.GenerationMode.VIDEO_EDIT).video(java.net.URI.create("http://192.168.1.20/a.mp4"))
+        .build());
+
+    assertThat(report.warnings()).extracting(Violation::code).contains(ViolationCodes.VIDEO_URL_NOT_PUBLIC);
+    assertThat(report.errors()).extracting(Violation::code).doesNotContain(ViolationCodes.VIDEO_URL_NOT_PUBLIC);
+  }
 }
