@@ -633,6 +633,17 @@ final class RouteChecks {
     if (job.params().isEmpty()) {
       return;
     }
+    for (Map.Entry<String, Object> param : job.params().entrySet()) {
+      long text = textLength(param.getValue());
+      if (text > UNDOCUMENTED_PROMPT_CEILING) {
+        String shown = Texts.shown(param.getKey());
+        found.add(Violation.error("params." + shown, ViolationCodes.PARAM_TOO_LONG, text + " characters",
+            "at most " + UNDOCUMENTED_PROMPT_CEILING + " characters of text in one parameter",
+            "params." + shown + ": " + text + " characters of text is over the " + UNDOCUMENTED_PROMPT_CEILING
+                + " characters vidgen takes in one parameter (as in a prompt without a documented limit: no"
+                + " parameter a model vidgen ships documents comes near it); shorten it"));
+      }
+    }
     for (String key : job.params().keySet()) {
       // A dotted key (metadata.negative_prompt) is sent inside its first part, which is what the route documents.
       String top = key.indexOf('.') > 0 ? key.substring(0, key.indexOf('.')) : key;
@@ -644,6 +655,27 @@ final class RouteChecks {
                 + " (documented: " + known + ")"));
       }
     }
+  }
+
+  /**
+   * The characters of text in a parameter's {@code value} (its strings, in lists and objects too, keys included),
+   * leaving out {@code data:} URLs, which carry an image or a video inline and are as long as it is.
+   */
+  private static long textLength(Object value) {
+    if (value instanceof String text) {
+      return text.regionMatches(true, 0, "data:", 0, 5) ? 0 : text.length();
+    }
+    long length = 0;
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        length += String.valueOf(entry.getKey()).length() + textLength(entry.getValue());
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        length += textLength(item);
+      }
+    }
+    return length;
   }
 
   /** The value at a dotted path such as {@code metadata.enable_gif}; null when absent. */

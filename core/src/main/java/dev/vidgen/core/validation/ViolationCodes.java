@@ -151,6 +151,11 @@ public final class ViolationCodes {
   public static final String PARAM_REPLACES_SETTING = "param.replaces_setting";
   /** Warning: an extra parameter the route does not document; it is sent unchanged. */
   public static final String PARAM_UNKNOWN = "param.unknown";
+  /**
+   * A provider parameter holds more text than vidgen takes in one (its strings, {@code data:} URLs left out, over
+   * the ceiling a prompt without a documented limit has): a wrong file or a paste gone wrong, refused before it is paid.
+   */
+  public static final String PARAM_TOO_LONG = "param.too_long";
   /** The prompt, an input's link or a parameter holds the provider's API key, which would leave with it. */
   public static final String TEXT_HOLDS_API_KEY = "text.holds_api_key";
   /** Warning: a timed prompt segment such as "(10-15s)" runs past the end of the video. */

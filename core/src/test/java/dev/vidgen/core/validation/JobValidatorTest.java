@@ -429,6 +429,28 @@ class JobValidatorTest {
   }
 
   @Test
+  void refusesAParameterHoldingMoreTextThanAPromptMayButNotAnImageSentInlineAsADataUrl() {
+    // A 2,000,000-character negative_prompt on grok only drew param.unknown, and was sent and paid for.
+    ValidationReport huge = validator.validate(valid().param("negative_prompt", "n".repeat(2_000_000)).build());
+    ValidationReport nested = validator.validate(valid().param("metadata",
+        java.util.Map.of("notes", java.util.List.of("x".repeat(15_000), "y".repeat(6_000)))).build());
+    ValidationReport inline = validator.validate(VideoJob.builder("seedance-2").prompt("a cat")
+        .param("image_with_roles", java.util.List.of(java.util.Map.of("url", "data:image/png;base64,"
+            + "A".repeat(400_000), "role", "first_frame"))).build());
+    ValidationReport atCeiling = validator.validate(valid().param("negative_prompt", "n".repeat(20_000)).build());
+
+    assertThat(huge.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ViolationCodes.PARAM_TOO_LONG);
+      assertThat(error.field()).isEqualTo("params.negative_prompt");
+      assertThat(error.message()).startsWith("params.negative_prompt: 2000000 characters of text is over the 20000"
+          + " characters vidgen takes in one parameter");
+    });
+    assertThat(nested.errors()).extracting(Violation::code).containsExactly(ViolationCodes.PARAM_TOO_LONG);
+    assertThat(inline.errors()).extracting(Violation::code).doesNotContain(ViolationCodes.PARAM_TOO_LONG);
+    assertThat(atCeiling.errors()).isEmpty();
+  }
+
+  @Test
   void refusesAPromptOverTheCeilingWhereNoLimitIsGivenCountingEmojiOnce() {
     // seedance-2 gives prompt guidance only, so its route has no max_prompt_chars at all.
     String atCeiling = "🎬".repeat(10_000) + "a".repeat(10_000);
