@@ -2,9 +2,9 @@ package dev.vidgen.cli;
 
 /**
  * The library's words for a setting, said to a command-line user by the option alone: a message that names the Java
- * builder's method, the option and the playground's names only the option here, as the playground names its own
- * (trial ED observation). A provider's list of settings is the list {@code --set} takes, and a deadline's time is
- * said as counted from the task's creation, not from the wait's start (trial EN).
+ * builder's method, the option and the playground's names only the option here, as the playground names its own.
+ * A provider's list of settings is the list {@code --set} takes, and a deadline's time is
+ * said as counted from the task's creation, not from the wait's start.
  */
 final class CommandLineWords {
   private CommandLineWords() {}
@@ -29,7 +29,7 @@ final class CommandLineWords {
 
   /**
    * {@code text} with a provider's list of settings made the list {@code --set} takes: without the base URL (given
-   * with {@code --base-url}, which {@code --set} refuses) and with vidgen's own {@code max_video_size} (trial EN F6).
+   * with {@code --base-url}, which {@code --set} refuses) and with vidgen's own {@code max_video_size}.
    */
   private static String settingsSetTakes(String text) {
     java.util.regex.Matcher list = SETTINGS_LIST.matcher(text);

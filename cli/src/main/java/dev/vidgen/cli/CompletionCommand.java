@@ -36,7 +36,7 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     if (shell == null) {
-      // Said as an unknown shell is, not as picocli's "Missing required parameter: 'SHELL'" (trial EN).
+      // Said as an unknown shell is, not as picocli's "Missing required parameter: 'SHELL'".
       throw CliException.usage("vidgen completion needs the shell to write completion for: bash or zsh",
           "source <(vidgen completion bash), or source <(vidgen completion zsh)");
     }

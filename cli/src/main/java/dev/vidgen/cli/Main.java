@@ -27,7 +27,7 @@ public final class Main {
     java.util.Optional<CliException> folderProblem = WorkingFolder.problem(System.getProperty("user.dir"),
         System.getProperty("sun.jnu.encoding", "the locale's charset"));
     if (folderProblem.isPresent() && !onlyAsksAboutVidgen(args)) {
-      // Before any provider is made: one would fail on that folder's name and blame its own jar (trial EF F2).
+      // Before any provider is made: one would fail on that folder's name and blame its own jar.
       int exitCode = Failures.report(folderProblem.get(), null, new Output(out, err, Arrays.asList(args).contains("--json")));
       out.flush();
       err.flush();

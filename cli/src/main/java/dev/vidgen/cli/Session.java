@@ -535,7 +535,7 @@ final class Session implements AutoCloseable {
 
   /**
    * Balance reads that only inform (a batch's first look, a dry run's) wait {@link FreeReads#TIMEOUT} at most, as the
-   * check before a create does, and a read out of time names no Java setting (trial EB F2); before the client is built.
+   * check before a create does, and a read out of time names no Java setting; before the client is built.
    */
   void freeBalanceReads() {
     this.freeBalanceReads = true;

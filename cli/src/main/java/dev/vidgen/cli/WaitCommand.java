@@ -57,7 +57,7 @@ final class WaitCommand extends TaskCommand {
       } catch (DeadlineExceededException ranOut) {
         if (timeout != null) {
           // The error counts from the task's creation, as --timeout does; said once, so that its time is not read as
-          // this wait's (trial EN observation).
+          // this wait's.
           output.note("this wait's --timeout " + DurationConverter.describe(timeout) + " ran out: it counts from the"
               + " task's creation, not from the start of this wait");
         }

@@ -172,7 +172,7 @@ class DryRunLiveListTest {
 
   @Test
   void aParamThatStartsAsJsonButIsNotIsRefusedBeforeAnythingIsSentNotSentAsAString() {
-    // bash leaves [{type:web_search}] of --param tools=[{"type":"web_search"}] typed unquoted (trial EC F1).
+    // bash leaves [{type:web_search}] of --param tools=[{"type":"web_search"}] typed unquoted.
     String[] seedance = {"--model", "seedance-2", "--prompt", "news of today", "--param", "tools=[{type:web_search}]"};
 
     CliRun.Result sent = vidgen(seedance, "generate", "--no-wait");

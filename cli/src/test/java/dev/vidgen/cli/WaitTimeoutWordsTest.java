@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A wait whose --timeout ran out says its time as counted from the task's creation, as --timeout counts (trial EN). */
+/** A wait whose --timeout ran out says its time as counted from the task's creation, as --timeout counts. */
 class WaitTimeoutWordsTest {
   @TempDir Path dir;
   @TempDir Path home;

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * When a client's one-off status reads ({@code status}, {@code statusAsync}) of its latest tasks
- * answered, so that a wait begun right after one does not read the task again at once (trial EL:
- * {@code vidgen wait} read a task twice 0.1 s apart). Keeps the {@value #KEPT} tasks read last.
+ * answered, so that a wait begun right after one does not read the task again at once
+ * ({@code vidgen wait} read a task twice 0.1 s apart). Keeps the {@value #KEPT} tasks read last.
  * Thread-safe.
  */
 final class RecentReads {

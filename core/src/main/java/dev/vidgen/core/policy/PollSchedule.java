@@ -165,9 +165,9 @@ public final class PollSchedule {
   }
 
   /**
-   * A wait after a poll, kept to the {@linkplain #shortestWait shortest wait} (trial EL F1: a learned
-   * plan's jitter could make it zero): one that would leave less than that before the deadline polls
-   * on the deadline instead, and a poll less than that before the deadline is the last.
+   * A wait after a poll, kept to the {@linkplain #shortestWait shortest wait} (a learned plan's jitter could make
+   * it zero): one that would leave less than that before the deadline polls on the deadline instead, and a poll
+   * less than that before the deadline is the last.
    */
   private Optional<Duration> flooredWait(double waitMs, double leftMs) {
     double shortestMs = shortestWait().toMillis();

@@ -73,7 +73,7 @@ class StatusTimeoutTest {
     assertThat(((ProviderException) failureOf(read)).retryAfter()).as("the caller learns when to come back")
         .contains(Duration.ofSeconds(90));
     assertThat(fixture.provider.count("status")).isEqualTo(1);
-    assertThat(failureOf(read)).as("why it was not retried, under the 120 s the policy would wait (trial EL F3)")
+    assertThat(failureOf(read)).as("why it was not retried, under the 120 s the policy would wait")
         .hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry: the server asked to wait"
             + " 90 s (Retry-After), past the 1 min this read may take (VidgenClient.Builder.statusTimeout)");
   }

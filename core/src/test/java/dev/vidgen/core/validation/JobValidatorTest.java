@@ -381,7 +381,7 @@ class JobValidatorTest {
 
   @Test
   void warnsOfAPromptOver1200CharactersWhichIsAnAssumedLimitAndSendsIt() {
-    // The API reference gives grok-video-1.5-preview no prompt limit (trial EC F2): vidgen's guess is said, not enforced.
+    // The API reference gives grok-video-1.5-preview no prompt limit: vidgen's guess is said, not enforced.
     ValidationReport report = validator.validate(valid().prompt("a".repeat(1201)).build());
 
     assertThat(report.isValid()).isTrue();
