@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -221,6 +222,23 @@ public final class Main {
       if (unknown.isPresent()) {
         return Failures.report(unknown.get(), null, output);
       }
+    }
+    if (e instanceof MissingParameterException missing && missing.getMissing().stream()
+        .anyMatch(arg -> arg.paramLabel().startsWith("TASK"))) {
+      // status, wait, download, extend, remix without a task: where the ids of earlier runs are.
+      String name = line.getCommandSpec().qualifiedName();
+      java.util.Optional<String> dashed = UnknownOptions.unknownOptionWord(line, args);
+      if (dashed.isPresent()) {
+        // vidgen status -abc: the id was read as an option, which a word that starts with - is until --.
+        return Failures.report(CliException.usage("'" + dev.vidgen.core.text.SafeText.clip(
+            dev.vidgen.core.text.SafeText.clean(dashed.get()), 60) + "' was read as an option, which " + name
+            + " does not take, so " + name + " was given no task; nothing was sent", "a task id that starts with - goes"
+            + " last, after --, which ends the options: " + name + " -- " + dev.vidgen.core.text.SafeText.shellQuote(
+                dashed.get())), null, output);
+      }
+      return Failures.report(CliException.usage(name + " needs a task: the task id (or vg1. handle) that generate"
+          + " printed", "vidgen history lists the tasks of earlier runs with their ids; then " + name + " TASK_ID"),
+          null, output);
     }
     java.util.regex.Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage()));
     if (helpTopic.matches()) {

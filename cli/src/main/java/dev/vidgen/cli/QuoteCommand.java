@@ -9,9 +9,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code vidgen quote JOB}: what a job would cost; validates it first, sends nothing. */
+/** {@code vidgen quote JOB}: what a job would cost; validates it first and sends no create. */
 @Command(name = "quote", sortOptions = false,
-    description = "Show what a job would cost, in credits and US dollars; validates it first, sends nothing.")
+    description = "Show what a job would cost, in credits and US dollars; validates it first and sends no create (it may"
+        + " read the key's model list, which is free).")
 final class QuoteCommand extends ClientCommand {
   @Mixin JobOptions job;
 

@@ -53,6 +53,10 @@ final class UnknownOptions {
       }
     }
     CommandSpec spec = line.getCommandSpec();
+    Optional<CliException> afterEnd = afterEndOfOptions(spec, options, args);
+    if (afterEnd.isPresent()) {
+      return afterEnd;
+    }
     List<String> quoted = options.stream().map(word -> "'" + nameOf(word) + "'").toList();
     String message = options.size() == 1 ? quoted.get(0) + " is not an option of " + spec.qualifiedName()
         : and(quoted) + " are not options of " + spec.qualifiedName();
@@ -61,6 +65,53 @@ final class UnknownOptions {
     String lists = spec.qualifiedName() + " --help lists its options";
     return Optional.of(CliException.usage(message + "; nothing was sent",
         hints.isEmpty() ? lists : joined(hints) + " (" + lists + ")"));
+  }
+
+  /**
+   * Options written after {@code --}, which ends the options ({@code vidgen status -- -abc --json}): every word after it
+   * is a value, so they are said as such, with the command that puts them before it; empty when none of them is.
+   */
+  private static Optional<CliException> afterEndOfOptions(CommandSpec spec, List<String> options, String[] args) {
+    List<String> words = java.util.Arrays.asList(args);
+    int command = words.indexOf(spec.name());
+    int end = words.subList(Math.max(command, 0), words.size()).indexOf("--");
+    if (command < 0 || end < 0) {
+      return Optional.empty();
+    }
+    end += command;
+    List<String> after = words.subList(end + 1, words.size());
+    if (after.isEmpty() || !after.containsAll(options)) {
+      return Optional.empty();
+    }
+    // What the user wrote, the words after the first value moved before the --.
+    List<String> example = new ArrayList<>(List.of(spec.qualifiedName()));
+    example.addAll(words.subList(command + 1, end));
+    example.addAll(after.subList(1, after.size()));
+    example.add("--");
+    example.add(after.get(0));
+    List<String> quoted = options.stream().map(word -> "'" + nameOf(word) + "'").toList();
+    String shown = example.stream().map(word -> word.equals(spec.qualifiedName()) ? word
+        : dev.vidgen.core.text.SafeText.shellQuote(word)).collect(java.util.stream.Collectors.joining(" "));
+    return Optional.of(CliException.usage(and(quoted) + (options.size() == 1 ? " comes" : " come")
+        + " after --, which ends the options, so " + (options.size() == 1 ? "it was" : "they were") + " read as values,"
+        + " not as options; nothing was sent", "put the options before -- and only the task id after it: " + shown));
+  }
+
+  /** The first word after {@code line}'s command, before any {@code --}, that looks like an option it does not take. */
+  static Optional<String> unknownOptionWord(CommandLine line, String[] args) {
+    CommandSpec spec = line.getCommandSpec();
+    List<String> words = java.util.Arrays.asList(args);
+    int command = words.indexOf(spec.name());
+    for (int at = command + 1; command >= 0 && at < words.size() && !words.get(at).equals("--"); at++) {
+      String word = words.get(at);
+      OptionSpec option = spec.findOption(nameOf(word));
+      if (option != null) {
+        at += !word.contains("=") && option.arity().max() > 0 ? 1 : 0;
+      } else if (looksLikeOption(word)) {
+        return Optional.of(word);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The nearest of {@code candidates} to {@code word} by its letters (case folded), if near enough to be meant. */

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -410,6 +411,50 @@ class UsageMistakesTest {
 
     assertThat(help.out().replaceAll("\\s+", " ")).as(help.all())
         .contains("sends no create (it reads the key's model list)").doesNotContain("sends nothing");
+  }
+
+  @Test
+  void quotesHelpSaysItSendsNoCreateNotThatItSendsNothing() {
+    CliRun.Result help = CliRun.in(dir).run("quote", "--help");
+
+    assertThat(help.out().replaceAll("\\s+", " ")).as(help.all())
+        .contains("sends no create (it may read the key's model list, which is free)").doesNotContain("sends nothing");
+  }
+
+  @Test
+  void aTaskCommandWithoutATaskPointsAtTheHistoryForTheIds() {
+    for (String command : List.of("status", "wait", "download")) {
+      CliRun.Result result = CliRun.in(dir).run(command);
+
+      assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+      assertThat(result.err()).as(result.all())
+          .contains("vidgen " + command + " needs a task: the task id (or vg1. handle) that generate printed")
+          .contains("vidgen history lists the tasks of earlier runs with their ids; then vidgen " + command + " TASK_ID")
+          .doesNotContain("Missing required parameter");
+    }
+  }
+
+  @Test
+  void optionsAfterTheEndOfOptionsAreSaidToBeValuesWithTheCommandThatPutsThemBefore() {
+    CliRun.Result result = CliRun.in(dir).run("status", "--", "-abc", "--provider", "mock", "--verbose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all())
+        .contains("'--provider' and '--verbose' come after --, which ends the options, so they were read as values")
+        .contains("put the options before -- and only the task id after it: vidgen status --provider mock --verbose"
+            + " -- -abc")
+        .doesNotContain("did you mean");
+  }
+
+  @Test
+  void aDashLedTaskIdWithoutTheEndOfOptionsIsNamedWithTheWayToGiveIt() {
+    CliRun.Result result = CliRun.in(dir).run("wait", "--provider", "mock", "-x1");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all())
+        .contains("'-x1' was read as an option, which vidgen wait does not take, so vidgen wait was given no task")
+        .contains("a task id that starts with - goes last, after --, which ends the options: vidgen wait -- -x1")
+        .doesNotContain("Missing required parameter");
   }
 
   @Test
