@@ -72,6 +72,36 @@ class BalanceCommandTest {
   }
 
   @Test
+  void aRateStatedThatIsNoPositiveNumberIsReplacedByVidgensOwnWithANote() {
+    String answer = "{\"success\":true,\"remain_credits\":1000,\"used_credits\":0,\"credits_per_usd\":0,"
+        + "\"unlimited_quota\":false}";
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", answer));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", answer));
+
+    CliRun.Result text = balance();
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("remaining  1000 credits ($5.00)");
+    assertThat(text.err()).containsOnlyOnce("the provider states 0 credits per US dollar, which is no rate (it must be"
+        + " above zero): the dollars shown here use the 200 vidgen assumes, as when the provider states none");
+  }
+
+  @Test
+  void aBalanceBeyondAnyAnAccountHoldsIsRefusedAsUnreadableNotShown() {
+    String answer = "{\"success\":true,\"remain_credits\":123456789012345678901234567890,\"used_credits\":0,"
+        + "\"unlimited_quota\":false}";
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", answer), 10);
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", answer), 10);
+
+    CliRun.Result text = balance();
+
+    assertThat(text.exitCode()).as(text.all()).isEqualTo(5);
+    assertThat(text.out()).doesNotContain("123456789012345678901234567890 credits");
+    assertThat(text.err()).contains("remain_credits is no count of credits vidgen can read: "
+        + "123456789012345678901234567890, beyond the ±1000000000000 credits ($5 billion) a balance can plausibly be");
+  }
+
+  @Test
   void theKeyAndTheAccountAreShownApartOnlyWhenWhatTheyHaveLeftDiffers() {
     fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json",
         "{\"success\":true,\"remain_credits\":-1,\"used_credits\":120,\"unlimited_quota\":true}"));

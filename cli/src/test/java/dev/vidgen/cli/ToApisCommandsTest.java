@@ -1035,6 +1035,20 @@ class ToApisCommandsTest {
   }
 
   @Test
+  void aRetryAfterTooLongToBeMeantIsToldAsOneWaitAndTheTaskKept() {
+    String taskId = submitted();
+    fake.inject(Endpoint.STATUS, Fault.error(429, "rate_limit_exceeded", "x")
+        .withHeader("Retry-After", "99999999999999999999"), 20);
+
+    CliRun.Result result = vidgen("status", taskId);
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+    assertThat(result.err()).contains("retry after more than a year", "the server asked to wait more than a year"
+        + " (Retry-After), longer than the 120 s vidgen waits at most", "wait more than a year and go on with: vidgen wait "
+        + taskId).doesNotContainPattern("\\d{10,} s");
+  }
+
+  @Test
   void drawsAProgressBarOnlyOnATerminal() {
     CliRun.Result terminal = vidgen(true, "generate", "--image", "product.png", "--prompt", "p", "--out", "a.mp4");
     CliRun.Result piped = vidgen(false, "generate", "--image", "product.png", "--prompt", "p", "--out", "b.mp4",

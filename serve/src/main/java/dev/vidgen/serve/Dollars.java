@@ -30,4 +30,10 @@ final class Dollars {
         + PriceQuote.CREDITS_PER_USD + " when it turns a price in dollars into credits: quotes and the balance check"
         + " may be off by that factor; the balance's dollars use the provider's rate");
   }
+
+  /** The {@code balance.rate} note when the provider states a rate that is no number above zero, such as 0. */
+  static String unusableRateNote(String stated) {
+    return "the provider states " + stated + " credits per US dollar, which is no rate (it must be above zero): the"
+        + " balance's dollars use the " + PriceQuote.CREDITS_PER_USD + " vidgen assumes, as when the provider states none";
+  }
 }

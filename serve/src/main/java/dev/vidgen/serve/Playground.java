@@ -1015,7 +1015,8 @@ public final class Playground implements AutoCloseable {
     json.put("usd", dollars);
     json.put("usd_words", dollars == null ? null : Dollars.words(dollars));
     json.put("credits_per_usd", dev.vidgen.core.pricing.PriceJson.amount(rate));
-    json.put("rate_note", Dollars.rateNote(rate).orElse(null));
+    json.put("rate_note", balances.unusableCreditsPerUsd().map(Dollars::unusableRateNote)
+        .orElseGet(() -> Dollars.rateNote(rate).orElse(null)));
     // What to do when a job costs more than this: worded by what is short (the key's quota or the account's credits).
     json.put("short_advice", "unlimited".equals(limitedBy) ? null : FundsCheck.advice(limitedBy, terms));
     return json;

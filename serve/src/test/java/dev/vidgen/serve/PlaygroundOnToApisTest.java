@@ -634,6 +634,23 @@ class PlaygroundOnToApisTest {
         + " vidgen assumes 200");
   }
 
+  @Test
+  void aRateStatedThatIsNoPositiveNumberIsNotedAsReplacedByVidgensOwn() {
+    String balance = "{\"success\":true,\"remain_credits\":1000,\"used_credits\":0,\"credits_per_usd\":0,"
+        + "\"unlimited_quota\":false}";
+    for (Endpoint endpoint : List.of(Endpoint.BALANCE, Endpoint.USER_BALANCE)) {
+      fake.inject(endpoint, Fault.answer(200, "application/json", balance), 1);
+    }
+    start();
+
+    Map<String, Object> zero = json(call(request("/api/balance").build()));
+
+    assertThat(zero).containsEntry("usd_words", "$5.00").containsEntry("credits_per_usd", 200L);
+    assertThat((String) zero.get("rate_note")).isEqualTo("the provider states 0 credits per US dollar, which is no"
+        + " rate (it must be above zero): the balance's dollars use the 200 vidgen assumes, as when the provider"
+        + " states none");
+  }
+
   /** A job of {@code model} with one image by its address: nothing to upload before its create. */
   private static String addressJob(String model, String prompt) {
     return "{\"model\":\"" + model + "\",\"prompt\":\"" + prompt + "\",\"seconds\":10,\"aspect_ratio\":\"16:9\","

@@ -9,6 +9,7 @@ import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.LearnedDurations;
 import dev.vidgen.core.policy.PollSchedule;
 import dev.vidgen.core.policy.ProgressTrail;
+import dev.vidgen.core.text.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -61,8 +62,11 @@ final class PollingLoop {
     this.warnings = new SparingWarnings(runtime.events(), OUTAGE_WARNING_SPAN);
   }
 
-  /** "500 ms", "20 s", "10 min": a duration as the client's messages say it. */
+  /** "500 ms", "20 s", "10 min", "more than a year": a duration as the client's messages say it. */
   static String spoken(Duration duration) {
+    if (Waits.pastAYear(duration)) {
+      return Waits.describe(duration); // a server's Retry-After said in figures would be no wait anyone means
+    }
     long seconds = duration.toSeconds();
     if (seconds == 0) {
       return duration.toMillis() + " ms";

@@ -1,6 +1,7 @@
 package dev.vidgen.core.error;
 
 import dev.vidgen.core.domain.TaskId;
+import dev.vidgen.core.text.Waits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -155,7 +156,7 @@ public record ProviderErrorDetails(
       extra.append(extra.length() > 0 ? ", " : "").append("request ").append(requestId);
     }
     if (retryAfter != null && retryAfterTold) {
-      extra.append(extra.length() > 0 ? ", " : "").append("retry after ").append(retryAfter.toSeconds()).append(" s");
+      extra.append(extra.length() > 0 ? ", " : "").append("retry after ").append(Waits.seconds(retryAfter));
     }
     if (extra.length() > 0) {
       text.append(" (").append(extra).append(')');

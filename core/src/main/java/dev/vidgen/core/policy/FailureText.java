@@ -1,7 +1,6 @@
 package dev.vidgen.core.policy;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.vidgen.core.text.Waits;
 import java.time.Duration;
 
 /** Words for failures and waits in decision reasons. */
@@ -23,14 +22,8 @@ final class FailureText {
     };
   }
 
-  /**
-   * "0.5 s", "2 s", "120 s": to the millisecond below ten seconds, in whole seconds (rounded up) from
-   * there, so that a wait read off an HTTP date is not "198.67 s" and a hint just over a limit never
-   * reads as equal to it.
-   */
+  /** "0.5 s", "2 s", "120 s", "more than a year": as {@link Waits#seconds}, as the error's own words say it. */
   static String seconds(Duration duration) {
-    BigDecimal exact = BigDecimal.valueOf(duration.toMillis(), 3);
-    BigDecimal shown = exact.compareTo(BigDecimal.TEN) >= 0 ? exact.setScale(0, RoundingMode.CEILING) : exact;
-    return shown.stripTrailingZeros().toPlainString() + " s";
+    return Waits.seconds(duration);
   }
 }

@@ -10,9 +10,12 @@ import java.util.Optional;
  * @param usedCredits credits spent so far
  * @param unlimited whether the account has no limit
  * @param creditsPerUsd the credits a US dollar buys, as the provider reported it with this balance; null when
- *     it reported none
+ *     it reported none, or none usable
+ * @param unusableCreditsPerUsd a rate the provider stated that is no number above zero ({@code 0}, {@code -5},
+ *     {@code NaN}), as it wrote it (escaped, for messages); null when it stated a usable one or none
  */
-public record Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited, BigDecimal creditsPerUsd) {
+public record Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited, BigDecimal creditsPerUsd,
+    String unusableCreditsPerUsd) {
   /**
    * Credits as given, written without trailing zeros ({@code 1000.0} is {@code 1000}), as every count of credits is.
    *
@@ -25,11 +28,17 @@ public record Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boole
       throw new IllegalArgumentException("credits per US dollar must be above zero, not " + creditsPerUsd.toPlainString());
     }
     creditsPerUsd = plain(creditsPerUsd);
+    unusableCreditsPerUsd = creditsPerUsd != null ? null : unusableCreditsPerUsd;
+  }
+
+  /** A balance whose provider stated a usable rate of credits to dollars, or none. */
+  public Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited, BigDecimal creditsPerUsd) {
+    this(remainingCredits, usedCredits, unlimited, creditsPerUsd, null);
   }
 
   /** A balance whose provider reported no rate of credits to dollars. */
   public Balance(BigDecimal remainingCredits, BigDecimal usedCredits, boolean unlimited) {
-    this(remainingCredits, usedCredits, unlimited, null);
+    this(remainingCredits, usedCredits, unlimited, null, null);
   }
 
   private static BigDecimal plain(BigDecimal credits) {

@@ -53,4 +53,19 @@ public record Balances(Balance key, Balance account) {
     }
     return Optional.ofNullable(account == null ? null : account.creditsPerUsd());
   }
+
+  /**
+   * A rate of credits to dollars the provider stated with these balances that is no number above zero, as it wrote
+   * it; empty when it stated a usable one (see {@link #reportedCreditsPerUsd()}) or none. vidgen then counts its own
+   * 200, as when none is stated, and says so rather than replacing the provider's figure silently.
+   */
+  public Optional<String> unusableCreditsPerUsd() {
+    if (reportedCreditsPerUsd().isPresent()) {
+      return Optional.empty();
+    }
+    if (key != null && key.unusableCreditsPerUsd() != null) {
+      return Optional.of(key.unusableCreditsPerUsd());
+    }
+    return Optional.ofNullable(account == null ? null : account.unusableCreditsPerUsd());
+  }
 }

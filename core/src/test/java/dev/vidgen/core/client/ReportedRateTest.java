@@ -44,6 +44,21 @@ class ReportedRateTest {
   }
 
   @Test
+  void aRateStatedThatIsNoPositiveNumberIsWarnedOnceAsReplacedByVidgensOwn() {
+    Balance zero = new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false, null, "0");
+    fixture.provider.balanceAnswers(zero, zero);
+    fixture.provider.createAnswers(TaskSnapshot.queued(TaskId.of("t-1")), TaskSnapshot.queued(TaskId.of("t-2")));
+
+    submit();
+    fixture.advance(Duration.ofMinutes(6)); // the next submit reads the balances again
+    submit();
+
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("balance.rate"))
+        .singleElement().asString().contains("the provider states 0 credits per US dollar, which is no rate (it must"
+            + " be above zero): vidgen assumes 200, as when the provider states none");
+  }
+
+  @Test
   void vidgensOwnRateOrNoneDrawsNoWarning() {
     fixture.provider.balanceAnswers(at("200.0"));
     fixture.provider.createAnswers(TaskSnapshot.queued(TaskId.of("t-1")));

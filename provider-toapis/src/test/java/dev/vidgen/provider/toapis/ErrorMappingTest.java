@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,6 +112,22 @@ class ErrorMappingTest {
         .containsEntry("x-ratelimit-limit", "300")
         .containsKey("x-ratelimit-reset");
     assertThat(error.getMessage()).contains("retry after 7 s");
+  }
+
+  @ParameterizedTest(name = "Retry-After: {0}")
+  @CsvSource({
+      "99999999999999999999, more than a year",
+      "'Fri, 31 Dec 9999 23:59:59 GMT', more than a year",
+      "3600.5, 3601 s",
+      "0000000000000000030, 30 s"})
+  void aRetryAfterIsToldAsOneFigureEvenWhenItIsTooLongToBeMeant(String header, String said) {
+    toapis.inject(Endpoint.STATUS, Fault.error(429, "rate_limit_exceeded", "x").withHeader("Retry-After", header));
+
+    RateLimitedException error = (RateLimitedException) failure(provider.status(TaskId.of("video_1")));
+
+    assertThat(error.getMessage()).endsWith(", retry after " + said + ")")
+        .doesNotContainPattern("\\d{10,}");
+    assertThat(error.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofDays(3650)));
   }
 
   @Test

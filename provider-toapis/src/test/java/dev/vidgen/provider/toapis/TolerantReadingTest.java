@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TolerantReadingTest {
   @RegisterExtension
@@ -288,6 +289,31 @@ class TolerantReadingTest {
     assertThat(stated.creditsPerUsd()).isEqualByComparingTo("100");
     assertThat(zero.creditsPerUsd()).as("as good as none").isNull();
     assertThat(zero.remaining()).contains(new BigDecimal("1000"));
+  }
+
+  @ParameterizedTest(name = "credits_per_usd: {0}")
+  @ValueSource(strings = {"0", "-5", "\"NaN\"", "\"free\""})
+  void aRateStatedThatIsNoPositiveNumberIsKeptApartToBeSaidNotDroppedSilently(String rate) {
+    Balance balance = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":" + rate + ",\"unlimited_quota\":false}");
+    Balance none = balanceAnswering("{\"success\":true,\"remain_credits\":1000,\"unlimited_quota\":false}");
+
+    assertThat(balance.creditsPerUsd()).isNull();
+    assertThat(balance.unusableCreditsPerUsd()).isEqualTo(rate.replace("\"", ""));
+    assertThat(none.unusableCreditsPerUsd()).as("none stated, nothing to say").isNull();
+  }
+
+  @ParameterizedTest(name = "remain_credits: {0}")
+  @ValueSource(strings = {"1e308", "123456789012345678901234567890", "\"1000000000001\"", "1.5e12", "-1e20"})
+  void aRemainderBeyondAPlausibleBalanceIsRefusedTheSameWhateverItsSpelling(String credits) {
+    answerBalance("{\"success\":true,\"remain_credits\":" + credits + ",\"unlimited_quota\":false}");
+    Throwable refused = failure(provider.balance());
+    Balance most = balanceAnswering("{\"success\":true,\"remain_credits\":1e12,\"unlimited_quota\":false}");
+
+    assertThat(refused).isInstanceOf(ProviderException.class).hasMessageContaining(
+        "remain_credits is no count of credits vidgen can read: " + credits.replace("\"", "")
+            + ", beyond the ±1000000000000 credits ($5 billion) a balance can plausibly be");
+    assertThat(most.remaining()).contains(new BigDecimal("1000000000000"));
   }
 
   @Test

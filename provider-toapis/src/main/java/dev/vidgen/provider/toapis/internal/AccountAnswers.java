@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis.internal;
 
 import dev.vidgen.core.port.Balance;
+import dev.vidgen.core.text.SafeText;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,10 +10,18 @@ import java.util.Set;
  * Reads the account-side answers tolerantly: the live model list and a balance ({@code GET
  * /v1/balance} for the key, {@code GET /v1/user/balance} for the account; fields at the top or
  * under {@code data}; {@code unlimited_quota} or a remainder of -1 mean unlimited, another negative remainder an
- * account overdrawn; {@code credits_per_usd} is kept when it is a number above zero).
+ * account overdrawn; a remainder beyond {@link #MOST_CREDITS} either way is no balance; {@code credits_per_usd} is
+ * kept when it is a number above zero, and one stated that is not is kept apart, to be said).
  */
 public final class AccountAnswers {
   private static final BigDecimal UNLIMITED = BigDecimal.ONE.negate();
+
+  /**
+   * The most credits, either way of zero, read as a balance: 10^12, five billion US dollars at 200 credits a dollar,
+   * more than any account holds. A larger remainder, however it is spelled ({@code 1e308}, or thirty digits written
+   * out), is a broken or hostile server's figure: taken as a balance it would pass every funds check.
+   */
+  static final BigDecimal MOST_CREDITS = BigDecimal.TEN.pow(12);
 
   private AccountAnswers() {}
 
@@ -38,7 +47,8 @@ public final class AccountAnswers {
   /** The balance a balance answer gives. */
   public static Balance balance(BalanceDto body) throws UnreadableResponseException {
     BalanceDto values = body.remainCredits() == null && body.data() != null ? body.data() : body;
-    BigDecimal remaining = Lenient.decimal(values.remainCredits());
+    boolean beyond = Lenient.beyond(values.remainCredits(), MOST_CREDITS);
+    BigDecimal remaining = beyond ? null : Lenient.decimal(values.remainCredits());
     BigDecimal remainingMoney = Lenient.decimal(values.remainBalance());
     // unlimited_quota says it; without it, -1 is how ToAPIs writes "unlimited". An answer that says unlimited_quota
     // false means what it says: its -1 is an account overdrawn by one, as any other number below 0 is.
@@ -49,12 +59,16 @@ public final class AccountAnswers {
       throw new UnreadableResponseException(values.remainCredits() == null || values.remainCredits().isBlank()
           ? "the balance answer names no remain_credits"
           : "the balance answer's remain_credits is no count of credits vidgen can read: "
-              + dev.vidgen.core.text.SafeText.clip(values.remainCredits().strip(), 40));
+              + SafeText.clip(values.remainCredits().strip(), 40) + (beyond ? ", beyond the ±"
+              + MOST_CREDITS.toPlainString() + " credits ($5 billion) a balance can plausibly be" : ""));
     }
     BigDecimal used = Lenient.decimal(values.usedCredits());
-    // The rate is the provider's to state; one that is no positive number is as good as none.
+    // The rate is the provider's to state; one that is no positive number is as good as none, but is said.
     BigDecimal rate = Lenient.decimal(values.creditsPerUsd());
+    boolean usable = rate != null && rate.signum() > 0;
+    String stated = values.creditsPerUsd() == null || values.creditsPerUsd().isBlank() ? null
+        : SafeText.clean(SafeText.clip(values.creditsPerUsd().strip(), 40));
     return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited,
-        rate == null || rate.signum() <= 0 ? null : rate);
+        usable ? rate : null, usable ? null : stated);
   }
 }

@@ -101,7 +101,7 @@ public final class Lenient {
 
   /** A decimal from text, or null when missing or not a number. */
   public static BigDecimal decimal(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null || raw.isBlank() || raw.length() > LONGEST_NUMBER_TEXT) {
       return null;
     }
     try {
@@ -112,6 +112,25 @@ public final class Lenient {
       return null;
     }
   }
+
+  /** Whether {@code raw} is a number (in any spelling: {@code 1e308}, thirty digits) further from zero than {@code most}. */
+  public static boolean beyond(String raw, BigDecimal most) {
+    if (raw == null || raw.isBlank() || raw.length() > LONGEST_NUMBER_TEXT) {
+      return false;
+    }
+    try {
+      return new BigDecimal(raw.strip()).abs().compareTo(most) > 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The longest text read as a number: room for {@link #MAX_DIGITS} digits each side of the point, a sign, an exponent
+   * and spaces. Longer text is no number vidgen reads, and is not parsed at all (a few megabytes of digits would take
+   * {@link BigDecimal} seconds to read).
+   */
+  static final int LONGEST_NUMBER_TEXT = 2 * 30 + 40;
 
   /** The most digits before, and after, the point a decimal read from an answer may have. */
   static final int MAX_DIGITS = 30;

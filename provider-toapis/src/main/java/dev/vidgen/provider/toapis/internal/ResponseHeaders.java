@@ -1,5 +1,7 @@
 package dev.vidgen.provider.toapis.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -17,6 +19,13 @@ public final class ResponseHeaders {
       "x-correlation-id", "x-trace-id", "trace-id", "cf-ray");
 
   private static final String RATE_LIMIT_PREFIX = "x-ratelimit-";
+
+  /**
+   * The longest {@code Retry-After} read as it stands: ten years. A longer one (twenty digits of seconds overflow a
+   * count of milliseconds) is no wait a server means; it is read as this, which messages say as "more than a year",
+   * and, like any hint over the retry policy's cap, is not waited for.
+   */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(3650);
 
   private ResponseHeaders() {}
 
@@ -48,14 +57,24 @@ public final class ResponseHeaders {
     }
     String text = value.strip();
     if (text.matches("\\d+(\\.\\d+)?")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+      int point = text.indexOf('.');
+      String whole = (point < 0 ? text : text.substring(0, point)).replaceFirst("^0+(?=\\d)", "");
+      if (whole.length() > String.valueOf(LONGEST_RETRY_AFTER.toSeconds()).length()) {
+        return LONGEST_RETRY_AFTER; // more digits than the ceiling has: not worth reading exactly
+      }
+      BigDecimal millis = new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.HALF_UP);
+      return atMostTheLongest(Duration.ofMillis(millis.longValueExact()));
     }
     Date date = headers.getDate("Retry-After");
     if (date == null) {
       return null;
     }
     Duration wait = Duration.between(now, date.toInstant());
-    return wait.isNegative() ? Duration.ZERO : wait;
+    return wait.isNegative() ? Duration.ZERO : atMostTheLongest(wait);
+  }
+
+  private static Duration atMostTheLongest(Duration wait) {
+    return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
   }
 
   /** Every {@code X-RateLimit-*} header, names in lower case. */
