@@ -18,7 +18,9 @@ import javax.sql.DataSource;
  * a {@code jdbc:postgresql:} URL a PostgreSQL journal that several workers share, a
  * {@code jdbc:sqlite:} URL an SQLite journal at that URL, and an application's {@link DataSource}
  * a journal in that database. The table is created when missing. The JDBC driver
- * ({@code org.xerial:sqlite-jdbc} or {@code org.postgresql:postgresql}) is the application's to add.
+ * ({@code org.xerial:sqlite-jdbc} or {@code org.postgresql:postgresql}) is the application's to add. A path or
+ * {@code jdbc:sqlite:} URL has SQLite unpack its native library into vidgen's own folder
+ * ({@code VIDGEN_HOME/sqlite-native}, else the user's cache folder) unless {@code org.sqlite.tmpdir} is set.
  */
 public final class Journals {
   private Journals() {}
@@ -37,6 +39,7 @@ public final class Journals {
       return postgres(text);
     }
     if (lower.startsWith("jdbc:sqlite:")) {
+      NativeLibraryFolder.prepare();
       return sqliteUrl(text, driver(text, new Properties()));
     }
     return sqliteFile(Path.of(text));
@@ -155,6 +158,7 @@ public final class Journals {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
     ForeignFiles.requireJournalOrNew(absolute);
+    NativeLibraryFolder.prepare();
     return sqliteFile(absolute, driver("jdbc:sqlite:" + absolute, new Properties()));
   }
 

@@ -37,6 +37,12 @@ final class NativeLibraryFailure {
     }
     String named = System.getProperty("org.sqlite.tmpdir");
     boolean own = named != null && !named.isBlank();
+    if (own && NativeLibraryFolder.isChosen(Path.of(named))) {
+      return "SQLite's native library could not be unpacked into vidgen's folder for it " + named
+          + unwritable(Path.of(named)).map(reason -> " (" + reason + ")").orElse("") + ", which SQLite needs each"
+          + " time it starts (the journal itself is not at fault): make room there, or point it at a folder with room"
+          + " (-Dorg.sqlite.tmpdir=FOLDER); the journal was not opened, so nothing was sent";
+    }
     return explain(Path.of(own ? named : System.getProperty("java.io.tmpdir", ".")), own ? "org.sqlite.tmpdir"
         : "java.io.tmpdir");
   }
