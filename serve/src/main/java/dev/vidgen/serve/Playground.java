@@ -42,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,9 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -90,8 +89,8 @@ public final class Playground implements AutoCloseable {
   /** What advice names of the provider: its key variable, its addresses. */
   private final ProviderTerms terms;
   private volatile List<String> stoppingNotes = List.of();
-  private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
-  private final ExecutorService pushes = Executors.newSingleThreadExecutor(DaemonThreads.named("vidgen-serve-push"));
+  /** The pages' live-update connections, kept alive and bounded in number. */
+  private final EventClients listeners;
   /**
    * Where a check's or a Generate's answer is written once the client's future ends (it reads the history and
    * previews earlier jobs): off the client's threads, and never on the JVM's default async pool, which from Java
@@ -109,8 +108,9 @@ public final class Playground implements AutoCloseable {
   /** Whether the page's last {@code GET /api/balance} could not read the balance (the page shows "unavailable"). */
   private volatile boolean balanceUnread;
 
-  private Playground(PlaygroundSettings settings) {
+  private Playground(PlaygroundSettings settings, EventClients.Limits eventLimits) {
     this.settings = settings;
+    this.listeners = new EventClients(eventLimits);
     this.client = settings.client();
     this.uploads = new Uploads(settings.folder().resolve("uploads"));
     this.videos = settings.folder().resolve("videos");
@@ -141,6 +141,11 @@ public final class Playground implements AutoCloseable {
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Playground start(PlaygroundSettings settings) {
+    return start(settings, EventClients.Limits.DEFAULT);
+  }
+
+  /** As {@link #start(PlaygroundSettings)}, its live-update connections kept alive and bounded by {@code limits}. */
+  static Playground start(PlaygroundSettings settings, EventClients.Limits limits) {
     Objects.requireNonNull(settings, "settings == null");
     try {
       Path dataFolder = settings.history().file().getParent();
@@ -154,11 +159,11 @@ public final class Playground implements AutoCloseable {
       throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": "
           + dev.vidgen.core.text.IoReasons.of(e) + "; set VIDGEN_HOME to a folder vidgen may write, or give vidgen serve --out a folder", e);
     }
-    Playground playground = new Playground(settings);
+    Playground playground = new Playground(settings, limits);
     try {
       playground.app.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
-      playground.pushes.shutdownNow();
+      playground.listeners.close();
       playground.answers.shutdownNow();
       throw new IllegalStateException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
           + " (" + rootMessage(e) + ")", e);
@@ -213,18 +218,21 @@ public final class Playground implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    listeners.forEach(listener -> {
-      try {
-        listener.close();
-      } catch (RuntimeException ignored) {
-        // Already gone.
-      }
-    });
-    listeners.clear();
+    listeners.close();
     app.stop();
     routes.close();
-    pushes.shutdownNow();
     answers.shutdownNow();
+  }
+
+  /** How many live-update connections ({@code GET /api/events}) are open now. */
+  int eventClientsOpen() {
+    return listeners.open();
+  }
+
+  /** How many connections the server holds open now, of any kind. */
+  int connectionsOpen() {
+    return Arrays.stream(app.jettyServer().server().getConnectors())
+        .mapToInt(connector -> connector.getConnectedEndPoints().size()).sum();
   }
 
   private static ExecutorService answerThreads() {
@@ -257,6 +265,14 @@ public final class Playground implements AutoCloseable {
             + " Accept: text/event-stream (no parameters, no other types)" + (accept == null ? ""
             : "; this request asked for " + SafeText.clip(SafeText.clean(accept), 100)),
             "curl -N -H 'Accept: text/event-stream' " + url().resolve("/api/events"));
+      }
+      if (ctx.method() == HandlerType.GET && listeners.full()) {
+        // Each stream holds a connection (a file handle) for as long as it is open: a flood must not use them all.
+        throw new Refusal(503, null, "the playground already has " + listeners.mostOpen() + " live-update"
+            + " connections open (GET /api/events), the most it keeps at once, so this page gets no live progress",
+            "close the playground tabs you no longer use; a closed tab's connection is let go within about "
+            + listeners.letGoWithin().toSeconds() + " s, and a page left open tries again by itself every few seconds",
+            "too_many_event_streams", Map.of());
       }
     });
     // HEAD is answered where it has a route (videos, uploads); elsewhere Javalin would say 200 with no body.
@@ -819,25 +835,16 @@ public final class Playground implements AutoCloseable {
   }
 
   private void events(SseClient listener) {
-    listener.keepAlive();
-    listeners.add(listener);
-    listener.onClose(() -> listeners.remove(listener));
+    if (!listeners.admit(listener)) {
+      return;
+    }
     for (Jobs.Live live : jobs.running()) {
-      listener.sendEvent("task", settings.withoutKey(JsonTrees.write(withImages(jobs.view(live)))));
+      listeners.send(listener, "task", settings.withoutKey(JsonTrees.write(withImages(jobs.view(live)))));
     }
   }
 
   private void push(Map<String, Object> task) {
-    String data = settings.withoutKey(JsonTrees.write(withImages(task)));
-    pushes.execute(() -> {
-      for (SseClient listener : listeners) {
-        if (listener.terminated()) {
-          listeners.remove(listener);
-        } else {
-          listener.sendEvent("task", data);
-        }
-      }
-    });
+    listeners.sendToAll("task", settings.withoutKey(JsonTrees.write(withImages(task))));
   }
 
   /**
