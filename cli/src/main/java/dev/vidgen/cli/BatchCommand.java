@@ -257,6 +257,7 @@ final class BatchCommand extends ClientCommand {
           return entry == null || entry.state() == JobStore.State.PENDING || entry.state() == JobStore.State.DROPPED
               || resubmitUnknown && entry.state() == JobStore.State.UNKNOWN || retryFailed && entry.failedWithoutTask();
         }, output));
+        session.learnDurations();
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
         RunResends resends = new RunResends(quotes = new RunQuotes(new JournalWatch(untold = new TasksNotJournaled(bar),

@@ -32,6 +32,7 @@ final class Finisher {
   static int awaitAndSave(Session session, VidgenClient client, JobHandle handle, OutTarget out, boolean force,
       Duration timeout, boolean justCreated, Output output) {
     CliContext context = session.context();
+    session.learnDurations();
     TaskSnapshot done;
     AtomicReference<TaskStatus> lastSeen = new AtomicReference<>(justCreated ? TaskStatus.QUEUED : null);
     try (ProgressPrinter progress =

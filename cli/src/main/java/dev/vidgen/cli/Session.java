@@ -56,6 +56,8 @@ final class Session implements AutoCloseable {
   private VidgenClient.Builder clientBuilder;
   /** The route files could not be used and were left out (a task was followed anyway): printed commands skip them. */
   private boolean routesLeftOut;
+  /** Whether the client's route durations were seeded from the task history ({@link #learnDurations}). */
+  private boolean durationsLearned;
   private volatile boolean savedToStdout;
   /** The price of the create this command sent (told as "sending: …"), or null before one. */
   private volatile dev.vidgen.core.pricing.PriceQuote quoteSent;
@@ -404,7 +406,8 @@ final class Session implements AutoCloseable {
               : "the provider's documentation lists its hints") + "); other models are not affected");
       client = builder.checkRouteHints(false).build();
     }
-    learnFromHistory(client);
+    // The task durations are learned only by a command that waits (learnDurations): reading them means
+    // reading the whole history, which a command that sends nothing or only reads one status does not need.
     return client;
   }
 
@@ -441,7 +444,18 @@ final class Session implements AutoCloseable {
     return origins.isEmpty() ? "" : " (from " + String.join("; ", origins) + ")";
   }
 
-  /** Seeds the client's route durations from the task history's finished tasks, so that waits start informed. */
+  /**
+   * Seeds the client's route durations from the task history's finished tasks, once, so that waits start informed;
+   * called by the commands that wait for tasks, before their first wait, after the client was built.
+   */
+  void learnDurations() {
+    if (client == null || durationsLearned) {
+      return;
+    }
+    durationsLearned = true;
+    learnFromHistory(client);
+  }
+
   private void learnFromHistory(VidgenClient built) {
     try {
       HistoryRecord.history(context()).ifPresent(history -> {

@@ -4,7 +4,9 @@ import dev.vidgen.core.domain.VideoJob;
 import dev.vidgen.core.files.OwnerOnly;
 import dev.vidgen.core.json.JsonTrees;
 import dev.vidgen.core.policy.RouteDurations;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -503,28 +505,41 @@ public final class TaskHistory {
    * nor is one that a later append ended with the mark of a torn line.
    */
   public int unreadableLines() {
-    String text;
-    try {
-      if (!Files.isRegularFile(file)) {
-        return 0;
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    // Read a line at a time, never the whole file at once: a history of many thousand lines is tens of megabytes.
+    try (InputStream in = Files.newInputStream(file)) {
+      int unreadable = 0;
+      boolean first = true;
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        int from = 0;
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            line.write(buffer, from, i - from);
+            if (isUnreadable(line.toString(StandardCharsets.UTF_8), first)) {
+              unreadable++;
+            }
+            first = false;
+            line.reset();
+            from = i + 1;
+          }
+        }
+        line.write(buffer, from, read - from);
       }
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      // What follows the last newline (empty, or a torn line) is not counted.
+      return unreadable;
     } catch (IOException e) {
       return 0; // told by the reads that need the file
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\n", -1);
-    int unreadable = 0;
-    // The last element is what follows the last newline: empty, or a torn line.
-    for (int i = 0; i < lines.length - 1; i++) {
-      String line = lines[i].strip();
-      if (!line.isEmpty() && !TornLine.isMarked(line) && readLine(line).isEmpty()) {
-        unreadable++;
-      }
-    }
-    return unreadable;
+  }
+
+  /** Whether one whole line ({@code first}: the file's first, which may begin with a byte-order mark) is no entry. */
+  private static boolean isUnreadable(String text, boolean first) {
+    String line = (first && text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
+    return !line.isEmpty() && !TornLine.isMarked(line) && readLine(line).isEmpty();
   }
 
   private static Optional<HistoryEntry> readLine(String line) {
