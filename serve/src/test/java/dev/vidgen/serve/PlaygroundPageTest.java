@@ -57,6 +57,8 @@ class PlaygroundPageTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("vidgen.chromium", "/usr/bin/chromium"));
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("vidgen.chromedriver", "/usr/bin/chromedriver"));
   private static final String MODEL = "grok-video-1.5-preview";
+  /** A model without a documented price: the page checks its job again each time it reads the balance. */
+  private static final String UNKNOWN_PRICE = "grok-video-1.0";
   private static final String IMAGE = "https://cdn.example.com/catalogue/bottle.png";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final MediaType JSON = MediaType.get("application/json");
@@ -319,6 +321,8 @@ class PlaygroundPageTest {
         .contains("params.tools: [{type:web_search}] starts with [ as JSON does, but is not JSON")
         .contains("such as [{\"type\":\"web_search\"}]");
     assertThat(tools.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(tools.getAttribute("aria-describedby")).as("the refusal is read at the input, as at every other field")
+        .isEqualTo("err-params");
     assertThat(browser.findElement(By.id("advanced-field")).getAttribute("open")).as("opened to show it").isNotNull();
     assertThat(browser.findElement(By.id("generate")).isEnabled()).as("refused, not sent as text").isFalse();
 
@@ -333,6 +337,124 @@ class PlaygroundPageTest {
     assertThat(mock.calls(MockCall.Method.CREATE)).isEmpty();
   }
 
+  @Test
+  void theBalanceReadAgainOnAModelOfUnknownPriceLeavesTheFocusAndAnOpenQuestionWhereTheyAre() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model"))).selectByValue(UNKNOWN_PRICE);
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    prompt.clear();
+    prompt.sendKeys("Unknown price test");
+    WebElement generate = wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
+    assertThat(browser.findElement(By.id("price")).getText()).isEqualTo("unknown");
+    js("document.getElementById('generate').focus()");
+
+    readBalanceAsTheMinuteTimerDoes();
+
+    assertThat(activeId()).as("the focus stays on Generate").isEqualTo("generate");
+    assertThat(generate.isEnabled()).isTrue();
+
+    generate.click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), ", done)"));
+    wait.until(ExpectedConditions.elementToBeClickable(generate)).click();
+    WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-confirm")));
+    assertThat(activeId()).isEqualTo("again-no");
+
+    readBalanceAsTheMinuteTimerDoes();
+
+    assertThat(question.isDisplayed()).as("no one answered it, and the form did not change").isTrue();
+    assertThat(browser.findElement(By.id("again-text")).getText()).contains("You made this exact job");
+    assertThat(activeId()).as("the focus stays on Cancel").isEqualTo("again-no");
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void liveRegionsAreRewrittenOnlyWithNewWordsAndGenerateThatAsksSaysOnlyTheQuestion() {
+    open(Duration.ofSeconds(1));
+    FluentWait<WebDriver> wait = patient();
+    watchLiveRegions();
+    fillIn("Live regions test");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("same-job"), ", done)"));
+    wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Done"));
+    readBalanceAsTheMinuteTimerDoes();
+    assertThat(rewrites("r.same")).as("a region rewritten with the words it had").isEmpty();
+
+    // Generate of the job just made: the question is all that is said.
+    js("window.__live = []");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-confirm")));
+    assertThat(rewrites("r.id === 'task-status' || r.id === 'failure'")).as("no Sending…, no Done again").isEmpty();
+    assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("Done");
+    assertThat(activeId()).isEqualTo("again-no");
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+    // Typing past the prompt's (assumed) limit: its note is said once, not at each key that changes the count in it.
+    js("const prompt = document.getElementById('prompt'); prompt.value = 'x'.repeat(1201);"
+        + " prompt.dispatchEvent(new Event('input'));");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warnings"), "1201 characters"));
+    js("window.__live = []");
+    WebElement prompt = browser.findElement(By.id("prompt"));
+    for (String key : List.of("a", "b", "c")) {
+      int length = 1202 + List.of("a", "b", "c").indexOf(key);
+      prompt.sendKeys(key);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warnings"), length + " characters"));
+    }
+    assertThat(rewrites("r.text.includes('1200-character')")).as("the note is not said again at each key").isEmpty();
+    assertThat(mock.calls(MockCall.Method.CREATE)).hasSize(1);
+  }
+
+  @Test
+  void theFocusStaysNearAfterRemoveAndOnACardRebuiltAsItsTaskMovesAndAnUploadIsSaid() throws IOException {
+    open(Duration.ofSeconds(4));
+    FluentWait<WebDriver> wait = patient();
+    Path png = Files.copy(PlaygroundServerTest.productPng(), folder.resolve("product.png"));
+    browser.findElement(By.id("file")).sendKeys(png.toString());
+    // Said in a region seen by screen readers only: the thumbnail is what the eye sees.
+    wait.until(ExpectedConditions.attributeToBe(By.id("images-status"), "textContent", "product.png added."));
+    WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#thumbs li button")));
+    js("arguments[0].focus()", remove);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 0));
+    assertThat(activeId()).as("a neighbour, not the page's top").isEqualTo("dropzone");
+    assertThat(browser.findElement(By.id("images-status")).getAttribute("textContent")).isEqualTo("Removed product.png.");
+
+    fillIn("Card focus test");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
+    wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
+    By card = By.xpath("//ol[@id='history-list']/li[.//span[contains(@class, 'queued') or contains(@class, 'in_progress')]]");
+    WebElement running = wait.until(ExpectedConditions.presenceOfElementLocated(card));
+    WebElement show = running.findElement(By.cssSelector("[data-control='show']"));
+    js("arguments[0].focus()", show);
+    wait.until(ExpectedConditions.stalenessOf(running)); // the card rebuilt on progress
+    assertThat((String) js("return document.activeElement.dataset.control || document.activeElement.tagName"))
+        .isEqualTo("show");
+
+    // Read at once: the card is rebuilt as the task moves.
+    List<?> use = (List<?>) js("const use = document.querySelector(\"#history-list li [data-control='use']\");"
+        + " return [use.getAttribute('aria-label'), use.textContent]");
+    assertThat((String) use.get(0)).as("the name holds the visible words").contains((String) use.get(1));
+    wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Done")); // its card no longer changes
+    assertThat((String) js("return document.activeElement.dataset.control || ''")).isEqualTo("show");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.withMessage("Show takes the focus to the panel it filled").until(driver -> "h-result".equals(activeId()));
+  }
+
+  @Test
+  void aLongTaskIdInTheSameJobNoteWrapsAt320Pixels() {
+    open(Duration.ofSeconds(1));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 900));
+    // The fresh page's own check answered first: it would take a note put up before it away.
+    patient().until(driver -> Boolean.TRUE.equals(js("return state.lastCheck !== null && !state.checkPending")));
+    js("showSameJob({task_id: 'video_mock_mxbo03tp_2bc_l_6e789e6aa1b9f00d', status: 'completed',"
+        + " submitted_at: new Date().toISOString()})");
+    patient().until(ExpectedConditions.visibilityOfElementLocated(By.id("same-job")));
+    assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("no sideways scroll").isTrue();
+  }
+
   private void open(Duration taskLength) {
     mock = MockVideoProvider.builder().duration(taskLength).build();
     client = VidgenClient.builder().provider(mock)
@@ -343,6 +465,41 @@ class PlaygroundPageTest {
         List.of("--provider", "mock")));
     browser.get("http://127.0.0.1:" + playground.port() + "/");
     patient().until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  /** Reads the balance as the page's once-a-minute timer does, and waits for the check it may start to be answered. */
+  private void readBalanceAsTheMinuteTimerDoes() {
+    js("window.__checked = state.lastCheck; window.__balanceRead = false;"
+        + " loadBalance().then(() => { window.__balanceRead = true; })");
+    patient().until(driver -> Boolean.TRUE.equals(js("return window.__balanceRead")));
+    // A check of a job of unknown price follows the balance; a known price starts none.
+    patient().until(driver -> Boolean.TRUE.equals(js("return state.lastCheck !== window.__checked"
+        + " || (state.lastCheck && state.lastCheck.quote && state.lastCheck.quote.known)")));
+  }
+
+  /** Logs each rewrite of a live region (aria-live, role alert or status) with its words and whether they changed. */
+  private void watchLiveRegions() {
+    js("window.__live = [];"
+        + " for (const node of document.querySelectorAll('[aria-live], [role=alert], [role=status], [role=alertdialog]')) {"
+        + "   let last = node.textContent;"
+        + "   new MutationObserver(() => { const text = node.textContent;"
+        + "     window.__live.push({ id: node.id, text, same: text === last }); last = text; })"
+        + "     .observe(node, { childList: true, characterData: true, subtree: true });"
+        + " }");
+  }
+
+  /** The logged rewrites, as "id: words", that match a condition on r (id, text, same). */
+  @SuppressWarnings("unchecked")
+  private List<String> rewrites(String condition) {
+    return (List<String>) js("return window.__live.filter((r) => " + condition + ").map((r) => r.id + ': ' + r.text)");
+  }
+
+  private Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+  }
+
+  private String activeId() {
+    return browser.switchTo().activeElement().getAttribute("id");
   }
 
   private TaskHistory history() {

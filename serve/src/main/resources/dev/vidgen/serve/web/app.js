@@ -41,7 +41,8 @@ const state = {
   warnings: new Map(),  // task id -> what its Generate's answer warned of (a create sent again after a 500)
   balance: null,        // credits left as last read; null when unlimited or unknown
   balanceLimitedBy: null, // what the balance read is the key's quota or the account's credits: 'key' or 'account'
-  againAfter: null      // the task id the "pay again?" question named: a confirmation is for that take
+  againAfter: null,     // the task id the "pay again?" question named: a confirmation is for that take
+  notesSaid: new Set()  // the notes (warnings) already said, by field and code
 };
 
 function el(tag, props, ...children) {
@@ -215,7 +216,8 @@ function renderParams(route, wanted) {
   box.replaceChildren();
   for (const name of route.known_params || []) {
     const id = 'param-' + name;
-    const input = el('input', { id, type: 'text', 'data-param': name, autocomplete: 'off' });
+    // Described by the error region, as every other field is, so that a refusal is read at the input.
+    const input = el('input', { id, type: 'text', 'data-param': name, autocomplete: 'off', 'aria-describedby': 'err-params' });
     const value = previous[name];
     if (value !== undefined && value !== null) input.value = typeof value === 'string' ? value : JSON.stringify(value);
     input.addEventListener('input', scheduleCheck);
@@ -320,10 +322,23 @@ function renderThumbs() {
     const remove = el('button', {
       type: 'button', className: 'secondary', text: 'Remove',
       'aria-label': 'Remove image ' + (index + 1),
-      onclick: () => { state.images.splice(index, 1); imagesChanged(); }
+      onclick: () => removeImage(index)
     });
     list.append(el('li', { 'data-upload': image.upload || null }, picture, name, remove));
   });
+}
+
+// Removing an image rebuilds the list: the focus goes to the Remove button now in its place (or the one before), else to
+// the drop zone or the address field, never to the page's top, and what went is said.
+function removeImage(index) {
+  const [gone] = state.images.splice(index, 1);
+  imagesChanged();
+  setLiveText('images-status', `Removed ${gone.name || gone.url || 'image ' + (index + 1)}.`);
+  const buttons = document.querySelectorAll('#thumbs button');
+  const next = buttons[Math.min(index, buttons.length - 1)];
+  if (next) next.focus();
+  else if ($('dropzone').getAttribute('aria-disabled') !== 'true') $('dropzone').focus();
+  else $('image-url').focus();
 }
 
 function renderCounter() {
@@ -431,9 +446,9 @@ function showFunds() {
   const left = state.balanceLimitedBy === 'key' ? `The key's quota has ${formatCredits(state.balance)} credits left`
     : state.balanceLimitedBy === 'account' ? `The account has ${formatCredits(state.balance)} credits left`
     : `The balance is ${formatCredits(state.balance)} credits`;
-  $('funds-short').textContent = short ? `${left} and this job costs`
+  setLiveText('funds-short', short ? `${left} and this job costs`
     + ` ${formatCredits(quote.credits)}. ${advice.charAt(0).toUpperCase()}${advice.slice(1)}`
-    + ' (Generate would be refused, with nothing sent).' : '';
+    + ' (Generate would be refused, with nothing sent).' : '');
 }
 
 // The history holds this exact job from the last day: generating again makes (and pays for) another take.
@@ -443,14 +458,14 @@ function showSameJob(same) {
   const shown = Boolean(same) && same.status !== 'failed';
   note.hidden = !shown;
   if (!shown) {
-    note.textContent = '';
+    setLiveText('same-job', '');
     return;
   }
   // A create still without an answer has no task yet: its note's name is vidgen's own, not the provider's.
   const which = String(same.task_id).startsWith('unanswered-') ? `the history's note ${same.task_id}` : `task ${same.task_id}`;
-  note.textContent = `You generated this exact job ${agoText(same.submitted_at)} (${which}, ${statusWords(same).toLowerCase()}).`
+  setLiveText('same-job', `You generated this exact job ${agoText(same.submitted_at)} (${which}, ${statusWords(same).toLowerCase()}).`
     + (chargesNothing() ? ' Generating again makes another take (the mock provider charges nothing).'
-      : ' Generating again makes another take and pays for it again.');
+      : ' Generating again makes another take and pays for it again.'));
 }
 
 // The mock makes tasks without charging: its questions do not speak of paying.
@@ -501,6 +516,7 @@ function showFieldErrors(violations) {
   for (const [id, built] of boxes) {
     if ($(id).innerHTML !== built.innerHTML) $(id).replaceChildren(...built.childNodes);
   }
+  sayNewNotes(violations);
   for (const id of Object.values(FIELD_INPUTS)) {
     $(id).classList.toggle('invalid', invalid.has(id));
     if (invalid.has(id)) $(id).setAttribute('aria-invalid', 'true');
@@ -514,6 +530,17 @@ function showFieldErrors(violations) {
     else input.removeAttribute('aria-invalid');
   }
   if (invalidParams.size) $('advanced-field').open = true;
+}
+
+// The notes list is not live: its words may change at every key (a prompt's length, say). A note is said once, when it
+// appears (by its field and code); while the same notes stay, nothing is said again.
+function sayNewNotes(violations) {
+  const notes = (violations || []).filter((v) => v.severity !== 'error');
+  const keys = new Set(notes.map((v) => (v.field || '') + '|' + (v.code || v.message)));
+  const fresh = notes.filter((v) => !state.notesSaid.has((v.field || '') + '|' + (v.code || v.message)));
+  state.notesSaid = keys;
+  if (fresh.length) setLiveText('warnings-said', fresh.map((v) => 'Note: ' + v.message).join(' '));
+  else if (!notes.length) setLiveText('warnings-said', '');
 }
 
 // Sets a live region's words only when they change, so that a screen reader does not repeat them.
@@ -587,6 +614,7 @@ async function upload(file) {
     if (result.ok) {
       // Shown under the name chosen now, also when the same bytes were uploaded before under another name.
       state.images.push({ upload: result.body.upload, name: file.name || result.body.name, url: result.body.url });
+      setLiveText('images-status', `${file.name || result.body.name} added.`);
       return '';
     }
     const error = (result.body && result.body.error) || { message: 'the upload failed (HTTP ' + result.status + ')' };
@@ -664,12 +692,11 @@ async function generate(again) {
   hideAgain();
   const shown = state.currentTask;
   state.sending = true;
-  updateGenerate();
-  holdPanel();
-  $('task-status').textContent = 'Sending…';
-  // The button is disabled while the job is sent, which would drop the keyboard's focus to the page's top: it goes
-  // to the panel that tells what happens to the job instead.
-  $('h-result').focus();
+  // The note above Generate names this job as made lately: the server answers with the question and sends nothing. Until
+  // that answer the panel, its status and the focus stay as they are (no "Sending…", no earlier failure said again);
+  // state.sending keeps a second click from sending.
+  const expectQuestion = !confirmed && !$('same-job').hidden;
+  if (!expectQuestion) startSending();
   const form = formJson();
   // The price the page shows goes along: should it have changed since (a route file edited), nothing is sent and the
   // server says so, and the new price is shown before anything is paid.
@@ -690,10 +717,13 @@ async function generate(again) {
       + ' was sent is not known.', next: 'start vidgen serve again and look for the job in the history before you generate it again' } } };
   }
   state.sending = false;
+  const asks = result.status === 409 && result.body && result.body.error && result.body.error.code === 'same_job';
+  // Not the question after all (a job sent, or refused otherwise): the panel tells of it, as for any Generate.
+  if (expectQuestion && !asks) startSending(true);
   if (result.ok) {
     generated(result.body.task, result.body.warnings || []);
-  } else if (result.status === 409 && result.body && result.body.error && result.body.error.code === 'same_job') {
-    releasePanel(shown);
+  } else if (asks) {
+    if (!expectQuestion) releasePanel(shown);
     updateGenerate();
     askAgain(result.body, confirmed);
     return;
@@ -702,6 +732,16 @@ async function generate(again) {
   }
   updateGenerate();
   loadBalance();
+}
+
+// The result panel is given to this Generate. The button is disabled while the job is sent, which would drop the
+// keyboard's focus to the page's top: it goes to the panel that tells what happens to the job instead.
+// answered: the answer came already, and the status says it next, without a "Sending…" before it.
+function startSending(answered) {
+  updateGenerate();
+  holdPanel();
+  if (!answered) setLiveText('task-status', 'Sending…');
+  $('h-result').focus();
 }
 
 // The server sent nothing: this exact job was made lately, and another take pays again. The page asks, as vidgen
@@ -789,7 +829,7 @@ function notGenerated(result) {
   $('task-notice').hidden = true; // a retry's wait is over: the answer says how it ended
   $('task-notice').textContent = '';
   showFailure(error.message, error.next);
-  $('task-status').textContent = maybeSent(result.status, error) ? 'Maybe sent: it may exist and be billed' : 'Not sent';
+  setLiveText('task-status', maybeSent(result.status, error) ? 'Maybe sent: it may exist and be billed' : 'Not sent');
   scheduleCheck();
   if (result.body && result.body.violations) showFieldErrors(result.body.violations);
   loadHistory();
@@ -871,7 +911,7 @@ function updateTask(task) {
 
 function showSendingNotice(notice) {
   $('task-notice').hidden = false;
-  $('task-notice').textContent = 'Waiting: ' + notice;
+  setLiveText('task-notice', 'Waiting: ' + notice);
 }
 
 // Finished for the page: the task ended, or following it stopped (task.problem says why).
@@ -885,17 +925,17 @@ function renderCurrent(task, previous) {
   showResult();
   $('task-line').textContent = `${task.task_id} · ${task.model} · ${taskPriceText(task)}`;
   const progress = task.progress === null || task.progress === undefined ? null : task.progress;
-  $('task-status').textContent = statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : '');
+  setLiveText('task-status', statusWords(task) + (progress !== null && !isFinished(task) ? ` · ${progress}%` : ''));
   const bar = $('progress');
   if (progress === null && !isFinished(task)) bar.removeAttribute('value'); else bar.value = progress === null ? 0 : progress;
   bar.hidden = task.status === 'failed' || Boolean(task.problem);
   tickElapsed();
   // The client reading the status again (a 429, a 5xx): said until the next reading.
   $('task-notice').hidden = !task.notice || isFinished(task);
-  $('task-notice').textContent = task.notice ? 'Waiting: ' + task.notice : '';
+  setLiveText('task-notice', task.notice ? 'Waiting: ' + task.notice : '');
   const warning = state.warnings.get(task.task_id);
   $('task-warning').hidden = !warning;
-  $('task-warning-message').textContent = warning || '';
+  setLiveText('task-warning-message', warning || '');
   if (task.status === 'failed' || task.problem) {
     showFailure(task.status === 'failed' ? task.error : task.problem, task.next);
   } else {
@@ -979,6 +1019,8 @@ function renderHistory() {
   const tasks = [...state.tasks.values()].sort((a, b) => String(b.submitted_at).localeCompare(String(a.submitted_at)));
   $('history-empty').hidden = tasks.length > 0;
   const existing = new Map([...list.children].map((li) => [li.dataset.task, li]));
+  const active = document.activeElement;
+  const focusedCard = active && active !== document.body && list.contains(active) ? active.closest('li[data-task]') : null;
   const items = tasks.map((task) => {
     const key = [task.task_id, task.status, task.progress ?? '', task.video || '', task.problem || '', task.next || '',
       task.notice || '',
@@ -989,7 +1031,19 @@ function renderHistory() {
     item.dataset.key = key;
     return item;
   });
-  list.replaceChildren(...items);
+  // Cards that did not change stay where they are, untouched: a card taken out of the page, even to be put back, loses
+  // the keyboard's focus.
+  const kept = new Set(items);
+  for (const li of [...list.children]) if (!kept.has(li)) li.remove();
+  items.forEach((item, index) => {
+    if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
+  });
+  // A card rebuilt (or moved) while one of its controls had the focus gives it to the same control of the card now shown.
+  if (focusedCard && document.activeElement !== active) {
+    const again = active.isConnected ? active : list.querySelector(`li[data-task="${CSS.escape(focusedCard.dataset.task)}"]`
+      + ` [data-control="${active.dataset.control}"]`);
+    if (again) again.focus({ preventScroll: true });
+  }
 }
 
 function historyItem(task) {
@@ -1014,16 +1068,16 @@ function historyItem(task) {
   if (task.file && !task.video) item.append(el('div', { className: 'meta', text: 'Saved to ' + task.file }));
   const row = el('div', { className: 'copy-row' });
   row.append(el('button', {
-    type: 'button', className: 'secondary', text: 'Use these settings',
-    'aria-label': 'Use the settings of ' + task.task_id, onclick: () => useSettings(task)
+    type: 'button', className: 'secondary', text: 'Use these settings', 'data-control': 'use',
+    'aria-label': 'Use these settings of ' + task.task_id, onclick: () => useSettings(task)
   }));
   if (task.video) {
-    row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download',
+    row.append(el('a', { href: task.video, download: task.video.split('/').pop(), text: 'Download', 'data-control': 'download',
       'aria-label': 'Download the video of ' + task.task_id }));
   }
   if (task.source === 'serve' || !isFinished(task)) {
     row.append(el('button', {
-      type: 'button', className: 'secondary', text: 'Show',
+      type: 'button', className: 'secondary', text: 'Show', 'data-control': 'show',
       'aria-label': 'Show ' + task.task_id + ' above', onclick: () => showTask(task.task_id)
     }));
   }
@@ -1035,6 +1089,8 @@ function showTask(id) {
   state.panelHeld = false;
   state.currentTask = id;
   renderCurrent(state.tasks.get(id), null);
+  // The focus follows, as after Generate: the next Tab is in the panel just shown, not in the history below.
+  $('h-result').focus();
   $('h-result').scrollIntoView();
 }
 
@@ -1138,13 +1194,12 @@ function setOffline(offline) {
 }
 
 async function loadBalance() {
-  const box = $('balance');
   try {
     const result = await api('/api/balance');
     if (!result.ok) {
       // 501: the provider reports no balance at all, which no retry changes.
-      box.textContent = (result.status === 501 ? 'Balance: not reported' : 'Balance: unavailable')
-        + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : '');
+      setLiveText('balance', (result.status === 501 ? 'Balance: not reported' : 'Balance: unavailable')
+        + (result.body && result.body.error ? ' (' + result.body.error.message + ')' : ''));
       $('balance-note').hidden = true;
       recheckUnknownPrice();
       return;
@@ -1153,15 +1208,15 @@ async function loadBalance() {
     // The dollars are the server's, exact and at the provider's rate (as vidgen balance shows them), never computed here.
     const rate = b.credits_per_usd !== undefined && b.credits_per_usd !== null && Number(b.credits_per_usd) !== 200
       ? ` at the provider's ${b.credits_per_usd} credits per US dollar` : '';
-    box.textContent = b.unlimited ? 'Balance: unlimited'
-      : `Balance: ${b.remaining_credits} credits` + (b.usd_words ? ` (${b.usd_words}${rate})` : '');
+    setLiveText('balance', b.unlimited ? 'Balance: unlimited'
+      : `Balance: ${b.remaining_credits} credits` + (b.usd_words ? ` (${b.usd_words}${rate})` : ''));
     $('balance-note').textContent = b.rate_note ? 'Note: ' + b.rate_note : '';
     $('balance-note').hidden = !b.rate_note;
     state.balance = b.unlimited || b.remaining_credits === null ? null : Number(b.remaining_credits);
     state.balanceAdvice = b.short_advice || null;
     state.balanceLimitedBy = b.limited_by || null;
   } catch (e) {
-    box.textContent = 'Balance: unavailable';
+    setLiveText('balance', 'Balance: unavailable');
     state.balance = null;
     $('balance-note').hidden = true;
   }
@@ -1170,9 +1225,13 @@ async function loadBalance() {
 }
 
 // A job of unknown price is checked again once the balance is read: its note names the balance just shown (or none).
+// The form did not change, so this check closes no open question and leaves Generate usable meanwhile (a focused button
+// that is disabled drops the keyboard's focus to the page's top).
 function recheckUnknownPrice() {
   const quote = state.lastCheck && state.lastCheck.quote;
-  if (quote && !quote.known) scheduleCheck();
+  if (!quote || quote.known || state.checkPending) return;
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(runCheck, 120);
 }
 
 async function copy(text, label) {
