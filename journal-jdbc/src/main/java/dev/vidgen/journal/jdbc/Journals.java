@@ -157,8 +157,9 @@ public final class Journals {
     } catch (IOException e) {
       throw new JournalException("cannot create the folder of journal " + absolute + ": " + e, e);
     }
-    ForeignFiles.requireJournalOrNew(absolute);
+    // Before the look at an existing file, which loads the driver too (a resumed run's journal is one).
     NativeLibraryFolder.prepare();
+    ForeignFiles.requireJournalOrNew(absolute);
     return sqliteFile(absolute, driver("jdbc:sqlite:" + absolute, new Properties()));
   }
 

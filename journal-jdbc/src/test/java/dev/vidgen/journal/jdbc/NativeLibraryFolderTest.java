@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,22 @@ class NativeLibraryFolderTest {
     assertThat(sqliteFiles(own)).as("a copy younger than an hour may be another run's").containsExactlyInAnyOrder(
         fresh, freshLock);
     assertThat(notALibrary).exists();
+  }
+
+  @Test
+  void aRunOverAnExistingJournalAsAResumeUnpacksTheLibraryInVidgensFolderToo() throws Exception {
+    Path home = dir.resolve("vidgen-home");
+    Path own = home.resolve("sqlite-native");
+    Path journal = dir.resolve("r.journal");
+    Run first = run(Map.of("VIDGEN_HOME", home.toString()), List.of(), journal.toString());
+    assertThat(first.exitCode()).as(first.out()).isZero();
+    Assumptions.assumeTrue(first.out().contains("loaded="), "the system tells where a library was loaded from");
+
+    Run resumed = run(Map.of("VIDGEN_HOME", home.toString()), List.of(), journal.toString());
+
+    assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+    assertThat(resumed.out()).as("the look at the existing journal loads the driver too")
+        .containsPattern("loaded=" + Pattern.quote(own.toString()) + "/sqlite-[^\\n]*libsqlitejdbc");
   }
 
   @Test

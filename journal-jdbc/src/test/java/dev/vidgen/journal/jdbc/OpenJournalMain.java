@@ -24,6 +24,14 @@ final class OpenJournalMain {
               .collect(Collectors.joining(",")));
         }
       }
+      // Where the library was loaded from, as the system maps it (Linux): the property alone does not say it.
+      Path maps = Path.of("/proc/self/maps");
+      if (Files.isReadable(maps)) {
+        try (Stream<String> lines = Files.lines(maps)) {
+          lines.filter(line -> line.contains("sqlitejdbc")).map(line -> line.substring(line.indexOf('/')))
+              .findFirst().ifPresent(path -> System.out.println("loaded=" + path));
+        }
+      }
       System.out.println("opened");
       System.out.flush();
       if (args.length > 1 && args[1].equals("hold")) {
