@@ -8,6 +8,7 @@ import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.policy.FailureKind;
 import dev.vidgen.core.policy.Operation;
 import dev.vidgen.core.policy.RetryDecision;
+import dev.vidgen.core.text.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -488,7 +489,7 @@ final class RetryLoop {
      */
     private String pastLimitWords(ProviderException failure, Duration delay) {
       String next = failure.retryAfter().filter(asked -> asked.compareTo(Duration.ZERO) > 0)
-          .map(asked -> "the server asked to wait " + PollingLoop.spoken(asked) + " (Retry-After)")
+          .map(asked -> "the server asked to wait " + Waits.seconds(asked) + " (Retry-After)")
           .orElse("its next try would come in " + PollingLoop.spoken(delay));
       return next + ", past the " + PollingLoop.spoken(limit) + " this " + what + " may take" + settingSaid();
     }

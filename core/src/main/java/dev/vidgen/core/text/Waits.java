@@ -31,11 +31,17 @@ public final class Waits {
     return shown.stripTrailingZeros().toPlainString() + " s";
   }
 
-  /** "90 s", "10 min", "1 h 30 min" for messages. */
+  /**
+   * "90 s", "10 min", "1 h 30 min" for messages; a part of a second (a wait read off an HTTP date) counts as a whole
+   * one, as {@link #seconds} rounds it, so that one line gives one figure for one wait.
+   */
   public static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
+    if (duration.toMillis() < 1000) {
+      return duration.toMillis() + " ms";
+    }
+    long seconds = wholeSecondsUp(duration);
     if (seconds < 60) {
-      return seconds == 0 ? duration.toMillis() + " ms" : seconds + " s";
+      return seconds + " s";
     }
     if (seconds >= 2 * 86_400) {
       // A server's Retry-After may be any number; a wait of days is said in days, an absurd one as such.
@@ -55,5 +61,10 @@ public final class Waits {
       text.append(text.length() > 0 ? " " : "").append(rest).append(" s");
     }
     return text.toString();
+  }
+
+  /** {@code duration} in whole seconds, a part of one counted as a whole one. */
+  private static long wholeSecondsUp(Duration duration) {
+    return duration.getNano() > 0 ? duration.getSeconds() + 1 : duration.getSeconds();
   }
 }

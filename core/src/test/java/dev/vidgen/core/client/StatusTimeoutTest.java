@@ -11,6 +11,7 @@ import dev.vidgen.core.error.ProviderUnavailableException;
 import dev.vidgen.core.error.RateLimitedException;
 import dev.vidgen.core.error.ServerErrorException;
 import dev.vidgen.core.policy.FailureKind;
+import dev.vidgen.core.text.Waits;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,21 @@ class StatusTimeoutTest {
     assertThat(failureOf(read)).as("why it was not retried, under the 120 s the policy would wait")
         .hasMessageEndingWith("; rate limited at the first try, which vidgen did not retry: the server asked to wait"
             + " 90 s (Retry-After), past the 1 min this read may take (VidgenClient.Builder.statusTimeout)");
+  }
+
+  @Test
+  void aRetryAfterWithAPartOfASecondAsADateGivesIsToldAsOneFigureThroughout() {
+    Duration asked = Duration.ofMillis(88_400); // an HTTP date read a moment after the server wrote it
+    fixture.provider.statusAnswers(ScriptedProvider.failure(FailureKind.RATE_LIMITED, asked));
+
+    CompletableFuture<TaskSnapshot> read = fixture.client.statusAsync(fixture.handle("task-7"));
+    fixture.advance(Duration.ZERO);
+
+    assertThat(failureOf(read)).hasMessageContaining("the server asked to wait 89 s (Retry-After)")
+        .hasMessageNotContaining("88 s");
+    assertThat(Waits.describe(asked)).as("the way on's words, as the CLI gives them").isEqualTo("1 min 29 s");
+    assertThat(Waits.describe(Duration.ofMillis(7_198_400))).isEqualTo("1 h 59 min 59 s");
+    assertThat(Waits.seconds(Duration.ofMillis(7_198_400))).isEqualTo("7199 s");
   }
 
   @Test
