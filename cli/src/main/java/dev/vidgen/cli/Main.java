@@ -233,7 +233,7 @@ public final class Main {
         return Failures.report(CliException.usage("'" + dev.vidgen.core.text.SafeText.clip(
             dev.vidgen.core.text.SafeText.clean(dashed.get()), 60) + "' was read as an option, which " + name
             + " does not take, so " + name + " was given no task; nothing was sent", "a task id that starts with - goes"
-            + " last, after --, which ends the options: " + name + " -- " + dev.vidgen.core.text.SafeText.shellQuote(
+            + " last, after --, which ends the options: " + UnknownOptions.withTaskIdLast(line.getCommandSpec(), args,
                 dashed.get())), null, output);
       }
       return Failures.report(CliException.usage(name + " needs a task: the task id (or vg1. handle) that generate"

@@ -61,7 +61,13 @@ final class UnknownOptions {
     String message = options.size() == 1 ? quoted.get(0) + " is not an option of " + spec.qualifiedName()
         : and(quoted) + " are not options of " + spec.qualifiedName();
     List<String> hints = new ArrayList<>();
-    options.forEach(word -> hint(line, nameOf(word)).ifPresent(hints::add));
+    Optional<String> dashedId = options.stream().filter(word -> !word.startsWith("--")).findFirst()
+        .filter(word -> takesATask(spec) && !OTHER_NAMES.containsKey(word)
+            && !KEY_OPTIONS.contains(word.toLowerCase(Locale.ROOT)));
+    dashedId.ifPresent(word -> hints.add("a task id that starts with - goes last, after --, which ends the options: "
+        + withTaskIdLast(spec, args, word)));
+    options.stream().filter(word -> dashedId.map(id -> !id.equals(word)).orElse(true))
+        .forEach(word -> hint(line, nameOf(word)).ifPresent(hints::add));
     String lists = spec.qualifiedName() + " --help lists its options";
     return Optional.of(CliException.usage(message + "; nothing was sent",
         hints.isEmpty() ? lists : joined(hints) + " (" + lists + ")"));
@@ -80,8 +86,9 @@ final class UnknownOptions {
     }
     end += command;
     List<String> after = words.subList(end + 1, words.size());
-    if (after.isEmpty() || !after.containsAll(options)) {
-      return Optional.empty();
+    if (after.isEmpty() || !after.containsAll(options)
+        || !options.stream().allMatch(word -> spec.findOption(nameOf(word)) != null)) {
+      return Optional.empty(); // a word no option's name is told as such, wherever it stands
     }
     // What the user wrote, the words after the first value moved before the --.
     List<String> example = new ArrayList<>(List.of(spec.qualifiedName()));
@@ -93,8 +100,33 @@ final class UnknownOptions {
     String shown = example.stream().map(word -> word.equals(spec.qualifiedName()) ? word
         : dev.vidgen.core.text.SafeText.shellQuote(word)).collect(java.util.stream.Collectors.joining(" "));
     return Optional.of(CliException.usage(and(quoted) + (options.size() == 1 ? " comes" : " come")
-        + " after --, which ends the options, so " + (options.size() == 1 ? "it was" : "they were") + " read as values,"
-        + " not as options; nothing was sent", "put the options before -- and only the task id after it: " + shown));
+        + " after --, which ends the options, so " + (options.size() == 1 ? "it was read as a value, not as an option"
+        : "they were read as values, not as options") + "; nothing was sent", "put the options before -- and only the"
+        + " task id after it: " + shown));
+  }
+
+  /**
+   * The command as written, with {@code dashed} (a task id that starts with {@code -}) moved last, after {@code --}:
+   * {@code vidgen status --json -- -abc}.
+   */
+  static String withTaskIdLast(CommandSpec spec, String[] args, String dashed) {
+    List<String> words = java.util.Arrays.asList(args);
+    int command = words.indexOf(spec.name());
+    StringBuilder text = new StringBuilder(spec.qualifiedName());
+    boolean moved = false;
+    for (String word : words.subList(command + 1, words.size())) {
+      if (!moved && word.equals(dashed)) {
+        moved = true;
+      } else if (!word.equals("--")) {
+        text.append(' ').append(dev.vidgen.core.text.SafeText.shellQuote(word));
+      }
+    }
+    return text.append(" -- ").append(dev.vidgen.core.text.SafeText.shellQuote(dashed)).toString();
+  }
+
+  /** Whether {@code spec}'s command takes a task as its first value ({@code status}, {@code wait}, …). */
+  private static boolean takesATask(CommandSpec spec) {
+    return spec.positionalParameters().stream().anyMatch(value -> value.paramLabel().startsWith("TASK"));
   }
 
   /** The first word after {@code line}'s command, before any {@code --}, that looks like an option it does not take. */

@@ -453,8 +453,30 @@ class UsageMistakesTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).as(result.all())
         .contains("'-x1' was read as an option, which vidgen wait does not take, so vidgen wait was given no task")
-        .contains("a task id that starts with - goes last, after --, which ends the options: vidgen wait -- -x1")
+        .contains("a task id that starts with - goes last, after --, which ends the options: vidgen wait --provider"
+            + " mock -- -x1")
         .doesNotContain("Missing required parameter");
+  }
+
+  @Test
+  void aDashLedTaskIdBesideAnotherUnknownOptionIsToldTheWayToGiveItNotANearOption() {
+    CliRun.Result result = CliRun.in(dir).run("status", "-q7", "--provider", "mock", "--out", "x.mp4");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    assertThat(result.err()).as(result.all())
+        .contains("a task id that starts with - goes last, after --, which ends the options: vidgen status --provider"
+            + " mock --out x.mp4 -- -q7");
+  }
+
+  @Test
+  void aValueAfterTheEndOfOptionsThatIsNoOptionIsNotOfferedAsOne() {
+    CliRun.Result one = CliRun.in(dir).run("status", "--provider", "mock", "--", "-abc", "--verbose");
+    CliRun.Result unknown = CliRun.in(dir).run("status", "--provider", "mock", "--", "-abc", "-def");
+
+    assertThat(one.err()).as(one.all()).contains("'--verbose' comes after --, which ends the options, so it was read"
+        + " as a value, not as an option");
+    assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(2);
+    assertThat(unknown.err()).as(unknown.all()).doesNotContain("put the options before --");
   }
 
   @Test

@@ -386,6 +386,8 @@ function formJson() {
 let checkTimer = null;
 function scheduleCheck() {
   hideAgain(); // a changed form is another question
+  // A check already on its way was of the form before this change: its answer is not shown, nor does it end the wait.
+  state.checkSeq++;
   state.checkPending = true;
   updateGenerate();
   clearTimeout(checkTimer);
