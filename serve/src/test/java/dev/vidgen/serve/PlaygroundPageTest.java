@@ -132,7 +132,7 @@ class PlaygroundPageTest {
     browser.findElement(By.id("file")).sendKeys(copy.toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thumbs li[data-upload]")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("images-restored")));
-    String upload = browser.findElement(By.cssSelector("#thumbs li[data-upload]")).getAttribute("data-upload");
+    String upload = wait.until(driver -> driver.findElement(By.cssSelector("#thumbs li[data-upload]")).getAttribute("data-upload"));
 
     // The upload holds the job's bytes: Use these settings takes it in the local file's place, and says so.
     browser.findElement(By.id("prompt")).clear();
@@ -235,8 +235,9 @@ class PlaygroundPageTest {
     String noteText = patient().until(driver -> driver.findElement(resentNote).getText());
     assertThat(noteText).as("its possible charge is said once, on the task's card")
         .contains("counted on task task_resent's card").doesNotContain("20 credits");
-    assertThat(browser.findElement(By.cssSelector("#history-list li[data-task='task_resent']")).getText())
-        .contains("up to 20 credits more");
+    By resentCard = By.cssSelector("#history-list li[data-task='task_resent']");
+    String resentText = wait.until(driver -> driver.findElement(resentCard).getText());
+    assertThat(resentText).contains("up to 20 credits more");
     assertThat(state).as("true of an answer with server errors as of none at all")
         .isEqualTo("Create got no usable answer: it may exist and be billed");
     assertThat(browser.findElement(By.id("same-job")).getText())
@@ -424,10 +425,10 @@ class PlaygroundPageTest {
     fillIn("Card focus test");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
     wait.until(driver -> mock.calls(MockCall.Method.CREATE).size() == 1);
-    By card = By.xpath("//ol[@id='history-list']/li[.//span[contains(@class, 'queued') or contains(@class, 'in_progress')]]");
-    WebElement running = wait.until(ExpectedConditions.presenceOfElementLocated(card));
-    WebElement show = running.findElement(By.cssSelector("[data-control='show']"));
-    js("arguments[0].focus()", show);
+    // Found and focused in one script: the card may be rebuilt between two calls of the driver.
+    WebElement running = wait.until(driver -> (WebElement) js("const card = [...document.querySelectorAll('#history-list > li')]"
+        + ".find((li) => li.querySelector('span.queued, span.in_progress'));"
+        + " if (!card) return null; card.querySelector(\"[data-control='show']\").focus(); return card;"));
     wait.until(ExpectedConditions.stalenessOf(running)); // the card rebuilt on progress
     assertThat((String) js("return document.activeElement.dataset.control || document.activeElement.tagName"))
         .isEqualTo("show");
