@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,10 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The promise of a batch: a real {@code vidgen batch} process, killed with SIGKILL in the middle
  * of 200 jobs against the fake ToAPIs server and started again with the same journal, creates no
- * job twice, finishes or reports every job, and leaves only whole videos behind.
+ * job twice, finishes or reports every job, and leaves only whole videos behind. Nor does the killed run leave
+ * SQLite's native library in the shared temporary folder: its copy is in {@code VIDGEN_HOME/sqlite-native}.
  */
 class BatchCrashTest {
   private static final int JOBS = 200;
+  /** The names of the copies of its native library sqlite-jdbc unpacks, and of the lock files beside them. */
+  private static final String NATIVE_LIBRARY = "sqlite-*sqlitejdbc*";
 
   @TempDir Path dir;
 
@@ -39,6 +43,8 @@ class BatchCrashTest {
         .unlimitedBalance()
         .start()) {
       Path jobs = writeJobs();
+      Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+      Set<Path> librariesBefore = nativeLibraries(temporary);
       List<String> args = List.of("batch", jobs.toString(), "--provider", "toapis", "--base-url", server.baseUrl(),
           "--concurrency", "16", "--rate-tier", "svip", "--poll-interval", "200ms", "--retry-delay", "200ms", "--json");
 
@@ -92,6 +98,13 @@ class BatchCrashTest {
       List<Map<String, Object>> open = (List<Map<String, Object>>) summary.get("jobs");
       assertThat(open).as("only jobs of a model without client references can be unknown")
           .allSatisfy(job -> assertThat(job.get("id").toString()).startsWith("grok-"));
+
+      // A run killed outright cannot remove its copy of SQLite's native library: it is left in vidgen's folder, where a
+      // later run removes it once old, and never in the shared temporary folder, where it would stay for good.
+      assertThat(nativeLibraries(temporary)).as("copies of SQLite's native library left in " + temporary)
+          .isSubsetOf(librariesBefore);
+      assertThat(nativeLibraries(dir.resolve("home").resolve("sqlite-native")))
+          .as("the killed run's copy, in VIDGEN_HOME/sqlite-native").isNotEmpty();
     }
   }
 
@@ -110,7 +123,21 @@ class BatchCrashTest {
     return jobs;
   }
 
+  /** The copies of SQLite's native library in {@code folder}, and their lock files; none when it is missing. */
+  private static Set<Path> nativeLibraries(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return Set.of();
+    }
+    try (Stream<Path> listing = Files.list(folder)) {
+      return listing.filter(file -> file.getFileSystem().getPathMatcher("glob:" + NATIVE_LIBRARY)
+          .matches(file.getFileName())).collect(Collectors.toSet());
+    }
+  }
+
+  /** Runs the batch with a home of its own in the test's folder, so that nothing it unpacks lands in {@code /tmp}. */
   private Process start(List<String> args, FakeToApisServer server, Path out, Path err) throws IOException {
-    return CliRun.in(dir).env("TOAPIS_API_KEY", server.apiKey()).startProcess(out, err, args);
+    Path home = Files.createDirectories(dir.resolve("home"));
+    return CliRun.in(dir).env("TOAPIS_API_KEY", server.apiKey()).env("HOME", home.toString())
+        .env("VIDGEN_HOME", home.toString()).startProcess(out, err, args);
   }
 }

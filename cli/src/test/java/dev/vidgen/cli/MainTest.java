@@ -176,6 +176,10 @@ class MainTest {
     CliRun.Result historyHelp = CliRun.in(dir).run("history", "--help");
 
     assertThat(help.out()).contains("130 stopped by Ctrl-C, 143 stopped by SIGTERM");
+    assertThat(help.out().replaceAll("\\s+", " ")).as("what lives in VIDGEN_HOME")
+        .contains("VIDGEN_HOME where vidgen keeps its history and the playground's files; a batch with an SQLite"
+            + " journal unpacks SQLite's native library under VIDGEN_HOME/sqlite-native (unless -Dorg.sqlite.tmpdir"
+            + " names another folder; docs/batch.md)");
     assertThat(generateHelp.out()).as("a folder and - are allowed too").contains("--out=FILE|FOLDER/|-");
     assertThat(generateHelp.out().replaceAll("\\s+", " ")).contains("The common options (those vidgen --help lists:"
         + " --provider, --base-url, --routes, --json, --verbose, --set and the others) go before or after the command");

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +113,30 @@ class PlaygroundBrowserTest {
     return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
   }
 
+  /**
+   * Finds and reads in one go, starting again from the find when the page redrew the element between two calls of the
+   * driver. Unlike a wait it takes the first read whatever it says, and a missing element fails at once.
+   */
+  private <T> T read(Function<WebDriver, T> findAndRead) {
+    return new FluentWait<WebDriver>(browser).withTimeout(WAIT).pollingEvery(Duration.ofMillis(50))
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> Optional.ofNullable(findAndRead.apply(driver)))
+        .orElse(null);
+  }
+
+  /** The text of the element, found and read in one go (see {@link #read}). */
+  private String textOf(By element) {
+    return read(driver -> driver.findElement(element).getText());
+  }
+
+  /** Finds and clicks in one go, finding it again when the page redrew it before the click landed. */
+  private void click(By element) {
+    read(driver -> {
+      driver.findElement(element).click();
+      return true;
+    });
+  }
+
   /** Starts {@code vidgen serve} on the mock (tasks take 8 s) and opens its page once it is ready. */
   private String openOnTheMock(String port) {
     String url = serve(Map.of(), "--port", port, "--set", "mock.duration=8s");
@@ -155,12 +181,13 @@ class PlaygroundBrowserTest {
     openOnTheMock("0");
     FluentWait<WebDriver> wait = patient(WAIT);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("err-images"), "image"));
-    assertThat(browser.findElements(By.cssSelector("#warnings li"))).as("notes the fresh page gives about its own"
-        + " sample prompt and defaults").extracting(WebElement::getText).isEmpty();
+    List<String> notes = read(driver -> driver.findElements(By.cssSelector("#warnings li")).stream()
+        .map(WebElement::getText).toList());
+    assertThat(notes).as("notes the fresh page gives about its own sample prompt and defaults").isEmpty();
 
     new Select(browser.findElement(By.id("model"))).selectByValue(MODEL);
-    List<String> offered = browser.findElements(By.cssSelector("input[name=seconds]")).stream()
-        .map(radio -> radio.getAttribute("value")).toList();
+    List<String> offered = read(driver -> driver.findElements(By.cssSelector("input[name=seconds]")).stream()
+        .map(radio -> radio.getAttribute("value")).toList());
     assertThat(offered).as("durations offered for " + MODEL).containsExactly("10", "15");
 
     WebElement prompt = browser.findElement(By.id("prompt"));
@@ -196,7 +223,7 @@ class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
 
     wait.until(ExpectedConditions.textToBe(By.id("price"), "20 credits · $0.10"));
-    browser.findElement(By.cssSelector("label[for=seconds-15]")).click();
+    click(By.cssSelector("label[for=seconds-15]"));
     wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
 
@@ -240,18 +267,27 @@ class PlaygroundBrowserTest {
 
     browser.navigate().refresh();
     awaitReady();
-    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#history-list li[data-task='" + taskId + "']")));
-    assertThat(item.getText()).contains("Done", "quoted 30 credits · $0.15, nothing charged (mock)", MODEL, PROMPT);
-    assertThat(item.findElements(By.tagName("video"))).hasSize(1);
+    By item = By.cssSelector("#history-list li[data-task='" + taskId + "']");
+    // The card is found again for each read: the page rebuilds it when a task event changes it.
+    String itemText = wait.until(driver -> driver.findElement(item).getText());
+    assertThat(itemText).contains("Done", "quoted 30 credits · $0.15, nothing charged (mock)", MODEL, PROMPT);
+    assertThat(browser.findElements(By.cssSelector("#history-list li[data-task='" + taskId + "'] video"))).hasSize(1);
 
     // Clicked as the element, not at its place on the page: the list may still shift as the page settles
     // after the reload, and a click at the old place would land on whatever moved there (an example chip).
-    WebElement useSettings = item.findElement(By.xpath(".//button[text()='Use these settings']"));
-    assertThat(useSettings.isDisplayed() && useSettings.isEnabled()).as("a button a person can press").isTrue();
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", useSettings);
+    // Found, judged and clicked in one go, so that a card rebuilt meanwhile is looked at again.
+    boolean pressable = read(driver -> {
+      WebElement useSettings = driver.findElement(item).findElement(By.xpath(".//button[text()='Use these settings']"));
+      boolean canPress = useSettings.isDisplayed() && useSettings.isEnabled();
+      if (canPress) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", useSettings);
+      }
+      return canPress;
+    });
+    assertThat(pressable).as("a button a person can press").isTrue();
     assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).isEqualTo(PROMPT);
-    assertThat(browser.findElement(By.id("seconds-15")).isSelected()).isTrue();
+    boolean fifteenSeconds = read(driver -> driver.findElement(By.id("seconds-15")).isSelected());
+    assertThat(fifteenSeconds).isTrue();
     wait.until(ExpectedConditions.textToBe(By.id("price"), "30 credits · $0.15"));
   }
 
@@ -327,8 +363,9 @@ class PlaygroundBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "clip.mp4"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
     assertThat(browser.findElement(By.id("err-videos")).getText()).isEmpty();
-    assertThat(new Select(browser.findElement(By.id("aspect-ratio"))).getOptions()).as("the one ratio edits take")
-        .extracting(WebElement::getText).containsExactly("adaptive");
+    List<String> ratios = read(driver -> new Select(driver.findElement(By.id("aspect-ratio"))).getOptions().stream()
+        .map(WebElement::getText).toList());
+    assertThat(ratios).as("the one ratio edits take").containsExactly("adaptive");
     assertThat(browser.findElement(By.id("preview-body")).getText())
         .contains("\"video_urls\":[\"https://cdn.example.com/clip.mp4\"]", "\"aspect_ratio\":\"adaptive\"");
     assertThat(browser.findElement(By.id("command-text")).getAttribute("textContent"))
@@ -349,9 +386,8 @@ class PlaygroundBrowserTest {
       FluentWait<WebDriver> wait = patient(WAIT);
       String image = "https://cdn.example.com/catalogue/2026/spring/product-shots/bottle-front-studio-light.png";
       fillIn("Enter test", image);
-      WebElement thumb = browser.findElement(By.cssSelector("#thumbs li"));
-      assertThat(thumb.getText()).as("the image by address, added by Enter").contains(image);
-      assertThat(thumb.findElements(By.tagName("img"))).as("a picture the page may not load").isEmpty();
+      assertThat(textOf(By.cssSelector("#thumbs li"))).as("the image by address, added by Enter").contains(image);
+      assertThat(browser.findElements(By.cssSelector("#thumbs li img"))).as("a picture the page may not load").isEmpty();
       browser.findElement(By.id("image-url")).sendKeys(Keys.ENTER);
       assertThat(browser.findElement(By.id("result")).isDisplayed()).as("Enter in the address field generates").isFalse();
       assertThat(fake.requests(Endpoint.CREATE)).isEmpty();
@@ -403,7 +439,7 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list li[data-task^='unanswered-']")));
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
-      assertThat(browser.findElement(By.cssSelector("#history-list li[data-task^='unanswered-']")).getText())
+      assertThat(textOf(By.cssSelector("#history-list li[data-task^='unanswered-']")))
           .as("its quote, not a price paid").contains("quoted 20 credits · $0.10, charge unknown");
       WebElement same = browser.findElement(By.id("same-job"));
       assertThat(same.isDisplayed()).as("the same job, named before Generate is offered again").isTrue();
@@ -516,7 +552,7 @@ class PlaygroundBrowserTest {
       assertThat(fake.creates()).as("confirmed: one more create, paid as asked").hasSize(2);
 
       // The first job's card was only ever updated live (no reload): its settings still bring back its image.
-      browser.findElement(By.cssSelector("#thumbs button")).click();
+      click(By.cssSelector("#thumbs button"));
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 0));
       // The card may be redrawn between finding it and its button (a task event): look again until one click lands.
       patient(WAIT).until(driver -> {
@@ -526,7 +562,7 @@ class PlaygroundBrowserTest {
         return true;
       });
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#thumbs li"), 1));
-      assertThat(browser.findElement(By.cssSelector("#thumbs li")).getText()).contains(image);
+      assertThat(textOf(By.cssSelector("#thumbs li"))).contains(image);
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate")));
     }
   }
@@ -550,7 +586,7 @@ class PlaygroundBrowserTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.id("generate"))).click();
       wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Maybe sent: it may exist and be billed"));
       By note = By.cssSelector("#history-list li[data-task^='unanswered-']");
-      String name = wait.until(ExpectedConditions.presenceOfElementLocated(note)).getAttribute("data-task");
+      String name = wait.until(driver -> driver.findElement(note).getAttribute("data-task"));
       browser.navigate().refresh();
       awaitReady();
       fillIn("Closed test", image);
@@ -567,7 +603,7 @@ class PlaygroundBrowserTest {
       awaitReady();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(
           By.cssSelector("#history-list li[data-task='" + name + "']"), "no task found, as told"));
-      assertThat(browser.findElement(By.cssSelector("#history-list li[data-task='" + name + "']")).getText())
+      assertThat(textOf(By.cssSelector("#history-list li[data-task='" + name + "']")))
           .as("no longer a charge to wonder about").doesNotContain("charge unknown");
       fillIn("Closed test", image);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), image));
