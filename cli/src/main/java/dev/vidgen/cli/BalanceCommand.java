@@ -93,15 +93,15 @@ final class BalanceCommand extends ClientCommand {
 
   /**
    * The credits a dollar buys: the provider's own rate when it reports one (its credits are its to price), else
-   * vidgen's 200; a rate other than 200, or one stated that is not above zero, is said in a note.
+   * vidgen's 200; a rate other than 200, or one stated that vidgen cannot use, is said in a note.
    */
   private static BigDecimal rate(Balances balances, Output output) {
     BigDecimal reported = balances.reportedCreditsPerUsd().orElse(null);
     if (reported == null) {
-      // A rate stated that is no number above zero is replaced by vidgen's own, as a missing one is, but not silently.
-      balances.unusableCreditsPerUsd().ifPresent(stated -> output.note("the provider states " + stated
-          + " credits per US dollar, which is no rate (it must be above zero): the dollars shown here use the "
-          + PriceQuote.CREDITS_PER_USD + " vidgen assumes, as when the provider states none"));
+      // A rate stated that vidgen cannot use is replaced by its own, as a missing one is, but not silently.
+      balances.unusableCreditsPerUsd().ifPresent(stated -> output.note(Balance.unusableRateWords(stated)
+          + ": the dollars shown here use the " + PriceQuote.CREDITS_PER_USD + " vidgen assumes, as when the provider"
+          + " states none"));
       return PriceQuote.CREDITS_PER_USD;
     }
     if (reported.compareTo(PriceQuote.CREDITS_PER_USD) != 0) {

@@ -1,15 +1,21 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.domain.SystemPaths;
 import dev.vidgen.core.text.EditDistance;
+import dev.vidgen.core.text.SafeText;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,7 +40,7 @@ final class UnknownOptions {
       Map.entry("--out-dir", List.of("--out")));
 
   /** Options a user may try for the key, which no command takes: it is read from the environment only. */
-  private static final java.util.Set<String> KEY_OPTIONS = java.util.Set.of(
+  private static final Set<String> KEY_OPTIONS = Set.of(
       "--api-key", "--apikey", "--api_key", "--key", "--token", "-k");
 
   /**
@@ -78,7 +84,7 @@ final class UnknownOptions {
    * is a value, so they are said as such, with the command that puts them before it; empty when none of them is.
    */
   private static Optional<CliException> afterEndOfOptions(CommandSpec spec, List<String> options, String[] args) {
-    List<String> words = java.util.Arrays.asList(args);
+    List<String> words = Arrays.asList(args);
     int command = words.indexOf(spec.name());
     int end = words.subList(Math.max(command, 0), words.size()).indexOf("--");
     if (command < 0 || end < 0) {
@@ -98,7 +104,7 @@ final class UnknownOptions {
     example.add(after.get(0));
     List<String> quoted = options.stream().map(word -> "'" + nameOf(word) + "'").toList();
     String shown = example.stream().map(word -> word.equals(spec.qualifiedName()) ? word
-        : dev.vidgen.core.text.SafeText.shellQuote(word)).collect(java.util.stream.Collectors.joining(" "));
+        : SafeText.shellQuote(word)).collect(Collectors.joining(" "));
     return Optional.of(CliException.usage(and(quoted) + (options.size() == 1 ? " comes" : " come")
         + " after --, which ends the options, so " + (options.size() == 1 ? "it was read as a value, not as an option"
         : "they were read as values, not as options") + "; nothing was sent", "put the options before -- and only the"
@@ -106,22 +112,58 @@ final class UnknownOptions {
   }
 
   /**
-   * The command as written, with {@code dashed} (a task id that starts with {@code -}) moved last, after {@code --}:
-   * {@code vidgen status --json -- -abc}.
+   * The command as written, with {@code dashed} (a task id that starts with {@code -}) moved last, after {@code --},
+   * keeping only what the command takes ({@code vidgen status --json -- -abc}): an option it does not take, with the
+   * value written after it, and a value it has no room for are left out, and named, so that the command runs as shown.
    */
   static String withTaskIdLast(CommandSpec spec, String[] args, String dashed) {
-    List<String> words = java.util.Arrays.asList(args);
+    List<String> words = Arrays.asList(args);
     int command = words.indexOf(spec.name());
-    StringBuilder text = new StringBuilder(spec.qualifiedName());
+    List<String> kept = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    // The values the command takes besides the task id.
+    int room = spec.positionalParameters().stream().mapToInt(value -> Math.min(value.arity().max(), args.length))
+        .sum() - 1;
     boolean moved = false;
-    for (String word : words.subList(command + 1, words.size())) {
-      if (!moved && word.equals(dashed)) {
+    boolean ended = false;
+    for (int at = command + 1; at < words.size(); at++) {
+      String word = words.get(at);
+      OptionSpec option = ended || !looksLikeOption(word) ? null : spec.findOption(nameOf(word));
+      boolean withValue = !word.contains("=") && at + 1 < words.size();
+      if (ended && room-- > 0) {
+        values.add(word); // after --, a value, as it stays after the id
+      } else if (ended) {
+        dropped.add(SafeText.shellQuote(word));
+      } else if (word.equals("--")) {
+        ended = true;
+      } else if (!moved && word.equals(dashed)) {
         moved = true;
-      } else if (!word.equals("--")) {
-        text.append(' ').append(dev.vidgen.core.text.SafeText.shellQuote(word));
+      } else if (option != null) {
+        kept.add(word);
+        if (withValue && option.arity().max() > 0) {
+          kept.add(words.get(++at));
+        }
+      } else if (looksLikeOption(word)) {
+        // An option the command does not take, and the value written after it, which it would be given as a task.
+        String next = withValue ? words.get(at + 1) : null;
+        dropped.add(next != null && !next.equals("--") && !looksLikeOption(next)
+            ? SafeText.shellQuote(word) + " " + SafeText.shellQuote(words.get(++at)) : SafeText.shellQuote(word));
+      } else if (room-- > 0) {
+        kept.add(word);
+      } else {
+        dropped.add(SafeText.shellQuote(word));
       }
     }
-    return text.append(" -- ").append(dev.vidgen.core.text.SafeText.shellQuote(dashed)).toString();
+    StringBuilder text = new StringBuilder(spec.qualifiedName());
+    kept.forEach(word -> text.append(' ').append(SafeText.shellQuote(word)));
+    text.append(" -- ").append(SafeText.shellQuote(dashed));
+    values.forEach(word -> text.append(' ').append(SafeText.shellQuote(word)));
+    if (!dropped.isEmpty()) {
+      text.append(" (without ").append(and(dropped)).append(", which ").append(spec.qualifiedName())
+          .append(" does not take)");
+    }
+    return text.toString();
   }
 
   /** Whether {@code spec}'s command takes a task as its first value ({@code status}, {@code wait}, …). */
@@ -129,21 +171,27 @@ final class UnknownOptions {
     return spec.positionalParameters().stream().anyMatch(value -> value.paramLabel().startsWith("TASK"));
   }
 
-  /** The first word after {@code line}'s command, before any {@code --}, that looks like an option it does not take. */
+  /**
+   * The first word after {@code line}'s command, before any {@code --}, that looks like an option it does not take:
+   * one with a single {@code -}, as a task id is, before one with two ({@code --frobnicate} is a mistyped option).
+   */
   static Optional<String> unknownOptionWord(CommandLine line, String[] args) {
     CommandSpec spec = line.getCommandSpec();
-    List<String> words = java.util.Arrays.asList(args);
+    List<String> words = Arrays.asList(args);
     int command = words.indexOf(spec.name());
+    String first = null;
     for (int at = command + 1; command >= 0 && at < words.size() && !words.get(at).equals("--"); at++) {
       String word = words.get(at);
       OptionSpec option = spec.findOption(nameOf(word));
       if (option != null) {
         at += !word.contains("=") && option.arity().max() > 0 ? 1 : 0;
-      } else if (looksLikeOption(word)) {
+      } else if (looksLikeOption(word) && !word.startsWith("--")) {
         return Optional.of(word);
+      } else if (looksLikeOption(word) && first == null) {
+        first = word;
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(first);
   }
 
   /** The nearest of {@code candidates} to {@code word} by its letters (case folded), if near enough to be meant. */
@@ -169,7 +217,7 @@ final class UnknownOptions {
     if (takers.isEmpty()) {
       return Optional.empty();
     }
-    String given = java.util.Arrays.stream(args).filter(commands::containsKey).filter(arg -> !arg.equals("help"))
+    String given = Arrays.stream(args).filter(commands::containsKey).filter(arg -> !arg.equals("help"))
         .findFirst().orElse(null);
     String command = given != null && takers.contains(given) ? given : takers.get(0);
     OptionSpec option = commands.get(command).getCommandSpec().findOption(name);
@@ -200,10 +248,10 @@ final class UnknownOptions {
     for (String word : unmatched) {
       boolean image = !imageGiven && isFile(word, workingDir);
       imageGiven |= image;
-      written.add((image ? "--image " : "--prompt ") + dev.vidgen.core.text.SafeText.shellQuote(word));
+      written.add((image ? "--image " : "--prompt ") + SafeText.shellQuote(word));
     }
-    List<String> shown = unmatched.stream().map(word -> "'" + dev.vidgen.core.text.SafeText.clip(
-        dev.vidgen.core.text.SafeText.clean(word), 60) + "'").toList();
+    List<String> shown = unmatched.stream().map(word -> "'" + SafeText.clip(
+        SafeText.clean(word), 60) + "'").toList();
     String command = spec.qualifiedName();
     return Optional.of(CliException.usage(command + " takes each value after its option (--image FILE, --prompt TEXT);"
         + " " + and(shown) + (shown.size() == 1 ? " was" : " were") + " given without one; nothing was sent",
@@ -213,8 +261,8 @@ final class UnknownOptions {
   /** Whether {@code word} names a file that exists, read against {@code workingDir}. */
   private static boolean isFile(String word, Path workingDir) {
     try {
-      return Files.isRegularFile(dev.vidgen.core.domain.SystemPaths.resolve(workingDir, Path.of(word)));
-    } catch (java.nio.file.InvalidPathException | SecurityException e) {
+      return Files.isRegularFile(SystemPaths.resolve(workingDir, Path.of(word)));
+    } catch (InvalidPathException | SecurityException e) {
       return false;
     }
   }
@@ -237,7 +285,7 @@ final class UnknownOptions {
       }
     }
     List<String> names = spec.options().stream().filter(option -> !option.hidden())
-        .flatMap(option -> java.util.Arrays.stream(option.names())).filter(each -> each.startsWith("--")).toList();
+        .flatMap(option -> Arrays.stream(option.names())).filter(each -> each.startsWith("--")).toList();
     Optional<String> near = nearest(name, names);
     if (near.isPresent()) {
       return Optional.of("did you mean " + near.get() + "?");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code vidgen balance}'s dollars: exact, never rounded up, and at the provider's own rate when it states another. */
 class BalanceCommandTest {
@@ -82,8 +84,31 @@ class BalanceCommandTest {
 
     assertThat(text.exitCode()).as(text.all()).isZero();
     assertThat(text.out()).contains("remaining  1000 credits ($5.00)");
-    assertThat(text.err()).containsOnlyOnce("the provider states 0 credits per US dollar, which is no rate (it must be"
-        + " above zero): the dollars shown here use the 200 vidgen assumes, as when the provider states none");
+    assertThat(text.err()).containsOnlyOnce("the provider states 0 credits per US dollar, which is no usable rate (it"
+        + " is not above zero; a rate must be a finite number above zero, at most 1000000000000): the dollars shown"
+        + " here use the 200 vidgen assumes, as when the provider states none");
+  }
+
+  @ParameterizedTest(name = "credits_per_usd: {0}")
+  @CsvSource(delimiter = '|', value = {
+      "1e400      | 1e400    | it is too large to use",
+      "'\"Infinity\"' | Infinity | it is no finite number",
+      "true       | true     | it is no finite number",
+      "[200]      | [200]    | it is no finite number"})
+  void aRateOfNoUsableSizeOrShapeIsReplacedByVidgensOwnWithANoteSayingWhatIsWrong(String rate, String stated,
+      String wrong) {
+    String answer = "{\"success\":true,\"remain_credits\":1000,\"used_credits\":0,\"credits_per_usd\":" + rate
+        + ",\"unlimited_quota\":false}";
+    fake.inject(Endpoint.BALANCE, Fault.answer(200, "application/json", answer));
+    fake.inject(Endpoint.USER_BALANCE, Fault.answer(200, "application/json", answer));
+
+    CliRun.Result text = balance();
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out()).contains("remaining  1000 credits ($5.00)");
+    assertThat(text.err()).containsOnlyOnce("the provider states " + stated + " credits per US dollar, which is no"
+        + " usable rate (" + wrong + "; a rate must be a finite number above zero, at most 1000000000000): the"
+        + " dollars shown here use the 200 vidgen assumes").doesNotContain("it must be above zero");
   }
 
   @Test

@@ -459,13 +459,31 @@ class UsageMistakesTest {
   }
 
   @Test
-  void aDashLedTaskIdBesideAnotherUnknownOptionIsToldTheWayToGiveItNotANearOption() {
+  void aDashLedTaskIdBesideAnotherUnknownOptionIsOfferedACommandWithoutItThatRunsAsOffered() {
     CliRun.Result result = CliRun.in(dir).run("status", "-q7", "--provider", "mock", "--out", "x.mp4");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    String lead = "a task id that starts with - goes last, after --, which ends the options: vidgen ";
     assertThat(result.err()).as(result.all())
-        .contains("a task id that starts with - goes last, after --, which ends the options: vidgen status --provider"
-            + " mock --out x.mp4 -- -q7");
+        .contains(lead + "status --provider mock -- -q7 (without --out x.mp4, which vidgen status does not take)");
+    String offered = result.err().substring(result.err().indexOf(lead) + lead.length(),
+        result.err().indexOf(" (without"));
+    CliRun.Result again = CliRun.in(dir).run(offered.split(" "));
+    assertThat(again.err()).as(again.all()).doesNotContain("not an option").doesNotContain("read as an option")
+        .doesNotContain("--out");
+  }
+
+  @Test
+  void aDashLedTaskIdBesideAnOptionTheCommandDoesNotTakeIsOfferedACommandWithoutItAndItsValue() {
+    CliRun.Result withValue = CliRun.in(dir).run("download", "--provider", "mock", "--seconds", "5", "-x1");
+    CliRun.Result unknown = CliRun.in(dir).run("status", "--frobnicate", "-q7");
+
+    assertThat(withValue.exitCode()).as(withValue.all()).isEqualTo(2);
+    assertThat(withValue.err()).as(withValue.all()).contains("after --, which ends the options: vidgen download"
+        + " --provider mock -- -x1 (without --seconds 5, which vidgen download does not take)");
+    assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(2);
+    assertThat(unknown.err()).as(unknown.all()).contains("after --, which ends the options: vidgen status -- -q7"
+        + " (without --frobnicate, which vidgen status does not take)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vidgen.serve;
 
+import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -31,9 +32,9 @@ final class Dollars {
         + " may be off by that factor; the balance's dollars use the provider's rate");
   }
 
-  /** The {@code balance.rate} note when the provider states a rate that is no number above zero, such as 0. */
+  /** The {@code balance.rate} note when the provider states a rate vidgen cannot use, such as 0 or 1e400. */
   static String unusableRateNote(String stated) {
-    return "the provider states " + stated + " credits per US dollar, which is no rate (it must be above zero): the"
-        + " balance's dollars use the " + PriceQuote.CREDITS_PER_USD + " vidgen assumes, as when the provider states none";
+    return Balance.unusableRateWords(stated) + ": the balance's dollars use the " + PriceQuote.CREDITS_PER_USD
+        + " vidgen assumes, as when the provider states none";
   }
 }

@@ -647,8 +647,8 @@ class PlaygroundOnToApisTest {
 
     assertThat(zero).containsEntry("usd_words", "$5.00").containsEntry("credits_per_usd", 200L);
     assertThat((String) zero.get("rate_note")).isEqualTo("the provider states 0 credits per US dollar, which is no"
-        + " rate (it must be above zero): the balance's dollars use the 200 vidgen assumes, as when the provider"
-        + " states none");
+        + " usable rate (it is not above zero; a rate must be a finite number above zero, at most 1000000000000): the"
+        + " balance's dollars use the 200 vidgen assumes, as when the provider states none");
   }
 
   /** A job of {@code model} with one image by its address: nothing to upload before its create. */

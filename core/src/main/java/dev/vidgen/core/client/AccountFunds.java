@@ -3,6 +3,7 @@ package dev.vidgen.core.client;
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.error.InsufficientQuotaException;
 import dev.vidgen.core.error.ProviderErrorDetails;
+import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.port.Balances;
 import dev.vidgen.core.pricing.PriceQuote;
 import java.math.BigDecimal;
@@ -299,17 +300,17 @@ final class AccountFunds {
   /**
    * Prices are turned from dollars into credits at {@link PriceQuote#CREDITS_PER_USD}; a provider that reports
    * another rate makes every such count (quotes, budgets, this check) off by that factor, which is said once, as is
-   * a rate it states that is no number above zero (vidgen's own is used instead).
+   * a rate it states that vidgen cannot use (its own is used instead).
    */
   private void warnOfAnotherRate(Balances balances) {
     BigDecimal rate = balances.reportedCreditsPerUsd().orElse(null);
     String unusable = balances.unusableCreditsPerUsd().orElse(null);
     if (!warnedRate && unusable != null) {
-      // A rate stated that is no number above zero is replaced by vidgen's own, as a missing one is, but not silently.
+      // A rate stated that vidgen cannot use is replaced by its own, as a missing one is, but not silently.
       warnedRate = true;
-      runtime.events().warning("balance.rate", "the provider states " + unusable + " credits per US dollar, which is"
-          + " no rate (it must be above zero): vidgen assumes " + PriceQuote.CREDITS_PER_USD + ", as when the provider"
-          + " states none, when it turns a price in dollars into credits; check the provider's prices");
+      runtime.events().warning("balance.rate", Balance.unusableRateWords(unusable) + ": vidgen assumes "
+          + PriceQuote.CREDITS_PER_USD + ", as when the provider states none, when it turns a price in dollars into"
+          + " credits; check the provider's prices");
       return;
     }
     if (warnedRate || rate == null || rate.compareTo(PriceQuote.CREDITS_PER_USD) == 0) {

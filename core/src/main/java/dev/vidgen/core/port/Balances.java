@@ -55,9 +55,9 @@ public record Balances(Balance key, Balance account) {
   }
 
   /**
-   * A rate of credits to dollars the provider stated with these balances that is no number above zero, as it wrote
-   * it; empty when it stated a usable one (see {@link #reportedCreditsPerUsd()}) or none. vidgen then counts its own
-   * 200, as when none is stated, and says so rather than replacing the provider's figure silently.
+   * A rate of credits to dollars the provider stated with these balances that vidgen cannot use, as it wrote it;
+   * empty when it stated a usable one (see {@link #reportedCreditsPerUsd()}) or none. vidgen then counts its own 200,
+   * as when none is stated, and says so ({@link Balance#unusableRateWords}) rather than replacing it silently.
    */
   public Optional<String> unusableCreditsPerUsd() {
     if (reportedCreditsPerUsd().isPresent()) {

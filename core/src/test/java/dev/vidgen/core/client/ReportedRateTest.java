@@ -54,8 +54,23 @@ class ReportedRateTest {
     submit();
 
     assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("balance.rate"))
-        .singleElement().asString().contains("the provider states 0 credits per US dollar, which is no rate (it must"
-            + " be above zero): vidgen assumes 200, as when the provider states none");
+        .singleElement().asString().contains("the provider states 0 credits per US dollar, which is no usable rate"
+            + " (it is not above zero; a rate must be a finite number above zero, at most 1000000000000): vidgen"
+            + " assumes 200, as when the provider states none");
+  }
+
+  @Test
+  void aRateStatedTooLargeToUseIsWarnedAsSuchNotAsBelowZero() {
+    Balance huge = new Balance(BigDecimal.valueOf(10_000), BigDecimal.ONE, false, null, "1e400");
+    fixture.provider.balanceAnswers(huge);
+    fixture.provider.createAnswers(TaskSnapshot.queued(TaskId.of("t-1")));
+
+    submit();
+
+    assertThat(fixture.listener.warnings()).filteredOn(warning -> warning.startsWith("balance.rate"))
+        .singleElement().asString().contains("the provider states 1e400 credits per US dollar, which is no usable"
+            + " rate (it is too large to use; a rate must be a finite number above zero, at most 1000000000000):"
+            + " vidgen assumes 200").doesNotContain("it must be above zero");
   }
 
   @Test

@@ -14,6 +14,20 @@ class BalancesTest {
   private static final Balance UNLIMITED = new Balance(null, BigDecimal.ZERO, true);
 
   @Test
+  void aRateVidgenCannotUseIsSaidWithWhatIsWrongWithItAndWhatARateMayBe() {
+    String allowed = "; a rate must be a finite number above zero, at most 1000000000000)";
+
+    assertThat(Balance.unusableRateWords("1e400")).isEqualTo("the provider states 1e400 credits per US dollar, which is"
+        + " no usable rate (it is too large to use" + allowed);
+    assertThat(Balance.unusableRateWords("Infinity")).contains("(it is no finite number" + allowed)
+        .doesNotContain("above zero;");
+    assertThat(Balance.unusableRateWords("true")).contains("states true credits per US dollar")
+        .contains("(it is no finite number" + allowed);
+    assertThat(Balance.unusableRateWords("0")).contains("(it is not above zero" + allowed);
+    assertThat(Balance.unusableRateWords("-5")).contains("(it is not above zero" + allowed);
+  }
+
+  @Test
   void theSmallerLimitedRemainderCounts() {
     assertThat(new Balances(left(40), left(1000)).effectiveRemaining()).contains(BigDecimal.valueOf(40));
     assertThat(new Balances(left(40), left(1000)).limitedBy()).isEqualTo("key");

@@ -303,6 +303,32 @@ class TolerantReadingTest {
     assertThat(none.unusableCreditsPerUsd()).as("none stated, nothing to say").isNull();
   }
 
+  @ParameterizedTest(name = "credits_per_usd: {0}")
+  @ValueSource(strings = {"true", "false", "{}", "[200]", "[]", "{\"usd\":200}"})
+  void aRateOfAnotherJsonShapeIsKeptApartToBeSaidAndTheBalanceIsStillRead(String rate) {
+    Balance balance = balanceAnswering("{\"success\":true,\"remain_credits\":1000,\"used_credits\":5,"
+        + "\"credits_per_usd\":" + rate + ",\"unlimited_quota\":false}");
+
+    assertThat(balance.remaining()).contains(new BigDecimal("1000"));
+    assertThat(balance.usedCredits()).isEqualByComparingTo("5");
+    assertThat(balance.creditsPerUsd()).isNull();
+    assertThat(balance.unusableCreditsPerUsd()).isEqualTo(rate);
+  }
+
+  @ParameterizedTest(name = "credits_per_usd: {0}")
+  @ValueSource(strings = {"1e400", "\"Infinity\"", "1e13", "123456789012345678901234567890"})
+  void aRateTooLargeToUseIsKeptApartToBeSaidAndTheLargestUsableOneIsKept(String rate) {
+    Balance tooLarge = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":" + rate + ",\"unlimited_quota\":false}");
+    Balance largest = balanceAnswering(
+        "{\"success\":true,\"remain_credits\":1000,\"credits_per_usd\":1e12,\"unlimited_quota\":false}");
+
+    assertThat(tooLarge.remaining()).contains(new BigDecimal("1000"));
+    assertThat(tooLarge.creditsPerUsd()).isNull();
+    assertThat(tooLarge.unusableCreditsPerUsd()).isEqualTo(rate.replace("\"", ""));
+    assertThat(largest.creditsPerUsd()).isEqualByComparingTo("1e12");
+  }
+
   @ParameterizedTest(name = "remain_credits: {0}")
   @ValueSource(strings = {"1e308", "123456789012345678901234567890", "\"1000000000001\"", "1.5e12", "-1e20"})
   void aRemainderBeyondAPlausibleBalanceIsRefusedTheSameWhateverItsSpelling(String credits) {

@@ -4,6 +4,7 @@ import dev.vidgen.core.port.Balance;
 import dev.vidgen.core.text.SafeText;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Set;
  * /v1/balance} for the key, {@code GET /v1/user/balance} for the account; fields at the top or
  * under {@code data}; {@code unlimited_quota} or a remainder of -1 mean unlimited, another negative remainder an
  * account overdrawn; a remainder beyond {@link #MOST_CREDITS} either way is no balance; {@code credits_per_usd} is
- * kept when it is a number above zero, and one stated that is not is kept apart, to be said).
+ * kept when it is a number above zero and at most {@link Balance#MOST_CREDITS_PER_USD}, and one stated that is not, of
+ * any JSON shape, is kept apart, to be said).
  */
 public final class AccountAnswers {
   private static final BigDecimal UNLIMITED = BigDecimal.ONE.negate();
@@ -32,7 +34,7 @@ public final class AccountAnswers {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (Object entry : body.data()) {
-      String id = entry instanceof java.util.Map<?, ?> model && model.get("id") instanceof String text ? text : null;
+      String id = entry instanceof Map<?, ?> model && model.get("id") instanceof String text ? text : null;
       if (id != null && !id.isBlank()) {
         ids.add(id.strip());
       }
@@ -63,11 +65,13 @@ public final class AccountAnswers {
               + MOST_CREDITS.toPlainString() + " credits ($5 billion) a balance can plausibly be" : ""));
     }
     BigDecimal used = Lenient.decimal(values.usedCredits());
-    // The rate is the provider's to state; one that is no positive number is as good as none, but is said.
-    BigDecimal rate = Lenient.decimal(values.creditsPerUsd());
-    boolean usable = rate != null && rate.signum() > 0;
-    String stated = values.creditsPerUsd() == null || values.creditsPerUsd().isBlank() ? null
-        : SafeText.clean(SafeText.clip(values.creditsPerUsd().strip(), 40));
+    // The rate is the provider's to state; one vidgen cannot use (no number, not above zero, too large, of any JSON
+    // shape) is as good as none, but is said.
+    String written = values.creditsPerUsd() == null ? null : values.creditsPerUsd().text();
+    BigDecimal rate = Lenient.decimal(written);
+    boolean usable = rate != null && rate.signum() > 0 && rate.compareTo(Balance.MOST_CREDITS_PER_USD) <= 0;
+    String stated = written == null || written.isBlank() ? null
+        : SafeText.clean(SafeText.clip(written.strip(), Lenient.LONGEST_NUMBER_TEXT));
     return new Balance(unlimited ? null : remaining, used == null ? BigDecimal.ZERO : used, unlimited,
         usable ? rate : null, usable ? null : stated);
   }

@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * JSON for the provider: one shared {@link Moshi} for the typed wire adapters (wire records read
  * through {@code WireRecords}, a number beyond a double's range in an untyped field read as missing through
- * {@code UntypedNumbers}); untyped bodies are written and read by core's {@link JsonTrees}, so
- * numbers stay exact ({@code 1} stays {@code 1}).
+ * {@code UntypedNumbers}, a field of any shape kept as written through {@link WrittenValue}); untyped bodies are
+ * written and read by core's {@link JsonTrees}, so numbers stay exact ({@code 1} stays {@code 1}).
  */
 public final class Json {
-  private static final Moshi MOSHI = new Moshi.Builder().add(new WireRecords()).add(new UntypedNumbers()).build();
+  private static final Moshi MOSHI = new Moshi.Builder().add(WrittenValue.class, WrittenValue.ADAPTER)
+      .add(new WireRecords()).add(new UntypedNumbers()).build();
 
   private Json() {}
 
