@@ -52,17 +52,13 @@ final class ModelsCommand extends ClientCommand {
   /** How many ids of the live list were left out for holding an API key (told in --json as {@code live_left_out}). */
   private int keyLikeLeftOut;
 
-  /** Whether {@code id} is, or holds, one of {@code secrets} or its part after {@code sk-} (in any case), or a key-shaped run. */
+  /**
+   * Whether {@code id} is, or holds, one of {@code secrets} or its part after {@code sk-} (in any case; a secret too
+   * short to be a real key only as a whole word), or a key-shaped run: as output masks it, so an id listed is never
+   * shown masked.
+   */
   static boolean holdsKey(String id, List<String> secrets) {
-    String lower = id.toLowerCase(java.util.Locale.ROOT);
-    for (String secret : secrets) {
-      String part = SafeText.secretPart(secret);
-      if (lower.contains(secret.toLowerCase(java.util.Locale.ROOT))
-          || (part != null && lower.contains(part.toLowerCase(java.util.Locale.ROOT)))) {
-        return true;
-      }
-    }
-    return SafeText.holdsKeyShape(id); // as output masks it: an id listed is never shown masked
+    return !SafeText.mask(id, secrets).equals(id);
   }
 
   private Set<String> liveModels(Session session, Output output) {

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.error.ProviderSelectionException;
 import dev.vidgen.core.port.VideoProviders;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,8 +43,7 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       requireOnClassPath(fromHandle.strip(), hintSource, VideoProviders.availableIds(),
           ProviderLoadFailures.of(context.env()));
     }
-    Optional<VideoProviders.Choice> named =
-        VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));
+    Optional<VideoProviders.Choice> named = named(flag, context);
     if (named.isPresent()) {
       String source = named.get().source().contains(PROVIDER_VARIABLE) ? PROVIDER_VARIABLE : named.get().source();
       return new ProviderChoice(named.get().id(), source, false);
@@ -71,6 +71,26 @@ record ProviderChoice(String id, String source, boolean fellBackToMock) {
       return new ProviderChoice(TOAPIS, KEY_VARIABLE + " is set", false);
     }
     return new ProviderChoice(MOCK, "no " + KEY_VARIABLE + " is set", true);
+  }
+
+  /**
+   * What core's {@link VideoProviders#named} finds; a provider it cannot find while {@code VIDGEN_CLASSPATH} is set but
+   * not on this JVM's class path (under {@code java -jar}) is refused with a note saying so.
+   */
+  private static Optional<VideoProviders.Choice> named(String flag, CliContext context) {
+    try {
+      return VideoProviders.named(flag, "--provider", name -> context.variable(name).orElse(null));
+    } catch (ProviderSelectionException notFound) {
+      Optional<String> ignored = ClassPathVariable.ignoredNote(context.variable(ClassPathVariable.NAME),
+          System.getProperty("java.class.path"));
+      if (ignored.isEmpty() || String.valueOf(notFound.getMessage()).startsWith("several factories")) {
+        throw notFound;
+      }
+      String said = String.valueOf(notFound.getMessage());
+      String seeAlso = " (see docs/errors.md#provider-selection)"; // the exception adds it again
+      said = said.endsWith(seeAlso) ? said.substring(0, said.length() - seeAlso.length()) : said;
+      throw new ProviderSelectionException(said + "; " + ignored.get(), notFound.availableIds(), notFound.getCause());
+    }
   }
 
   /**

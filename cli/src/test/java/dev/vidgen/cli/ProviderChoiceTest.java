@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,5 +222,32 @@ class ProviderChoiceTest {
     assertThat(result.err()).contains("com.example.zephyr.Missing", "--provider mock")
         .doesNotContain("the offline mock provider is used");
     assertThat(named.exitCode()).as(named.all()).isZero();
+  }
+
+  @Test
+  void anUnknownProviderWithVidgenClasspathSetButNotReadSaysTheVariableWasIgnored() {
+    String jar = dir.resolve("zeta-vidgen-1.0.jar").toString();
+
+    CliRun.Result ignored = CliRun.in(dir).env("VIDGEN_CLASSPATH", jar).run("models", "--provider", "zeta");
+    CliRun.Result unset = CliRun.in(dir).run("models", "--provider", "zeta");
+
+    assertThat(ignored.exitCode()).as(ignored.all()).isEqualTo(2);
+    assertThat(ignored.err()).contains("no video provider with id 'zeta' (--provider)",
+        "VIDGEN_CLASSPATH is set, but none of its jars is on this java's class path: only bin/vidgen reads it"
+            + " (java -jar ignores any class path)", "java -cp vidgen-cli-<version>-all.jar:$VIDGEN_CLASSPATH"
+            + " dev.vidgen.cli.Main");
+    assertThat(ignored.err().split("docs/errors.md#provider-selection", -1)).as("the pointer is given once").hasSize(2);
+    assertThat(unset.exitCode()).isEqualTo(2);
+    assertThat(unset.err()).contains("no video provider with id 'zeta'").doesNotContain("VIDGEN_CLASSPATH is set");
+  }
+
+  @Test
+  void vidgenClasspathOnTheClassPathAsBinVidgenPutsItThereGetsNoNote() {
+    Optional<String> variable = Optional.of("lib/acme.jar:/opt/extra.jar");
+
+    assertThat(ClassPathVariable.ignoredNote(variable, "/opt/vidgen-cli-all.jar:lib/acme.jar:/opt/extra.jar")).isEmpty();
+    assertThat(ClassPathVariable.ignoredNote(variable, "/opt/vidgen-cli-all.jar")).isPresent();
+    assertThat(ClassPathVariable.ignoredNote(Optional.of(" "), "/opt/vidgen-cli-all.jar")).isEmpty();
+    assertThat(ClassPathVariable.ignoredNote(Optional.empty(), "/opt/vidgen-cli-all.jar")).isEmpty();
   }
 }

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -98,7 +100,7 @@ final class RouteReader {
   }
 
   /** Runs {@code step}, keeping its problem (then null). */
-  private static <T> T collect(List<RouteFileException> problems, java.util.function.Supplier<T> step) {
+  private static <T> T collect(List<RouteFileException> problems, Supplier<T> step) {
     try {
       return step.get();
     } catch (RouteFileException problem) {
@@ -113,7 +115,7 @@ final class RouteReader {
       case "display_name" -> draft.displayName = value.text("display_name");
       case "family" -> draft.family = value.text("family");
       case "modes" -> modes(draft, value);
-      case "seconds" -> draft.durations = seconds(value);
+      case "seconds" -> draft.durations = seconds(value, part -> draft.partDurations = part);
       case "aspect_ratios" -> {
         Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"", RouteSpelling::aspectRatioProblem);
         draft.aspectRatios = choice.offered;
@@ -234,9 +236,10 @@ final class RouteReader {
 
   /**
    * The durations: each wrong value of {@code one_of} (or a wrong {@code min} or {@code max}) is told beside a wrong
-   * default, which may take only the valid values.
+   * default, which may take only the valid values. When only the default is wrong, {@code partRead} is given the
+   * durations offered, so that a price for a duration the route does not offer is told beside it.
    */
-  private static DurationRule seconds(Node node) {
+  private static DurationRule seconds(Node node, Consumer<DurationRule> partRead) {
     node.keys("seconds", RouteKeys.SECONDS);
     boolean set = node.has("one_of");
     boolean range = node.has("min") || node.has("max");
@@ -245,7 +248,7 @@ final class RouteReader {
           + (set ? "both" : "neither"));
     }
     List<RouteFileException> problems = new ArrayList<>();
-    DurationRule rule = set ? secondsOneOf(node, problems) : secondsBetween(node, problems);
+    DurationRule rule = set ? secondsOneOf(node, problems, partRead) : secondsBetween(node, problems, partRead);
     Integer[] automatic = node.has("automatic") ? automaticSeconds(node.at("automatic"), problems) : new Integer[0];
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
@@ -274,7 +277,8 @@ final class RouteReader {
     return values.toArray(new Integer[0]);
   }
 
-  private static DurationRule secondsOneOf(Node node, List<RouteFileException> problems) {
+  private static DurationRule secondsOneOf(Node node, List<RouteFileException> problems,
+      Consumer<DurationRule> partRead) {
     List<Node> items = collect(problems, () -> node.at("one_of").list("seconds one_of (whole seconds)"));
     TreeSet<Integer> values = new TreeSet<>();
     if (items != null && items.isEmpty()) {
@@ -286,7 +290,11 @@ final class RouteReader {
         problems.add(item.fail(item.raw() + " is listed twice in one_of"));
       }
     }
+    boolean valuesRead = items != null && !items.isEmpty() && problems.isEmpty();
     Integer chosen = defaultSeconds(node, problems);
+    if (valuesRead && (chosen == null || !values.contains(chosen))) {
+      offered(() -> new DurationRule(values, null, values.first()), partRead);
+    }
     if (chosen == null || items == null || items.isEmpty()) {
       return null;
     }
@@ -299,7 +307,8 @@ final class RouteReader {
     return new DurationRule(values, null, chosen);
   }
 
-  private static DurationRule secondsBetween(Node node, List<RouteFileException> problems) {
+  private static DurationRule secondsBetween(Node node, List<RouteFileException> problems,
+      Consumer<DurationRule> partRead) {
     Integer min = collect(problems, () -> node.require("min", "the shortest duration")
         .integer("seconds min", RouteSpelling.MIN_SECONDS));
     Integer max = collect(problems, () -> node.require("max", "the longest duration")
@@ -312,6 +321,9 @@ final class RouteReader {
       problems.add(node.at("max").fail("max " + max + " is below min " + min + "; max must be " + min + " or more"));
       return null;
     }
+    if (chosen == null || chosen < min || chosen > max) {
+      offered(() -> DurationRule.between(min, max, Math.max(min, RouteSpelling.MIN_SECONDS)), partRead);
+    }
     if (chosen == null) {
       return null;
     }
@@ -320,6 +332,15 @@ final class RouteReader {
       return null;
     }
     return DurationRule.between(min, max, chosen);
+  }
+
+  /** Gives {@code partRead} the durations {@code rule} makes, unless they are wrong themselves (then told already). */
+  private static void offered(Supplier<DurationRule> rule, Consumer<DurationRule> partRead) {
+    try {
+      partRead.accept(rule.get());
+    } catch (IllegalArgumentException wrongDurations) {
+      // A duration below the shortest is told on its own; no price can be judged against it.
+    }
   }
 
   /** The default duration, or null with its problem kept. */
@@ -386,7 +407,7 @@ final class RouteReader {
    * (when anything could), so that a price for a duration or resolution the route does not offer is
    * told with the other problems of the same price rather than after they are fixed.
    */
-  static PriceTable price(Node node, boolean byResolutionAllowed, java.util.function.Consumer<PriceTable> partRead) {
+  static PriceTable price(Node node, boolean byResolutionAllowed, Consumer<PriceTable> partRead) {
     List<String> keys = node.keys("a price",
         byResolutionAllowed ? RouteKeys.PRICE : RouteKeys.PRICE_AT_RESOLUTION);
     if (keys.size() != 1) {
@@ -668,6 +689,8 @@ final class RouteReader {
     Map<String, String> assumed = new java.util.LinkedHashMap<>();
     /** What could be read of a price that has problems; null when it was read whole (or not given). */
     PriceTable partPrice;
+    /** The durations offered when only the default of {@code seconds} is wrong; null otherwise. */
+    DurationRule partDurations;
     /** The keys whose value had a problem. */
     final Set<String> unread = new java.util.HashSet<>();
 
@@ -700,14 +723,19 @@ final class RouteReader {
     }
 
     /**
-     * When the price has problems, whether what could be read of it prices a duration or resolution the
-     * route does not offer (told beside them); skipped when the durations or resolutions are wrong too.
+     * When the price has problems, or another field does (so that {@link #build} is not reached), whether what could
+     * be read of the price prices a duration or resolution the route does not offer (told beside them): against the
+     * durations offered when only the default duration is wrong; skipped when the durations or resolutions cannot
+     * be read.
      */
     void checkPartPrice(Node where, List<RouteFileException> problems) {
-      if (partPrice == null || unread.contains("seconds") || unread.contains("resolutions")) {
+      PriceTable readable = partPrice != null ? partPrice
+          : problems.isEmpty() || unread.contains("price") ? null : price;
+      DurationRule offered = unread.contains("seconds") ? partDurations : durations;
+      if (readable == null || (unread.contains("seconds") && offered == null) || unread.contains("resolutions")) {
         return;
       }
-      checkPrice(partPrice, durations, resolutions == null ? List.of() : resolutions, where, problems);
+      checkPrice(readable, offered, resolutions == null ? List.of() : resolutions, where, problems);
     }
 
     ModelRoute build(Node where) {

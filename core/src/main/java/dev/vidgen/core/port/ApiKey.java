@@ -43,7 +43,8 @@ public final class ApiKey {
   }
 
   /**
-   * {@code text} with this key shown {@link #masked()} wherever it stands, in clear or encoded
+   * {@code text} with this key shown {@link #masked()} wherever it stands (a key too short to be a real one, under
+   * {@value KeyMask#SHORTEST_INSIDE_WORDS} characters, only where it stands as a whole word), in clear or encoded
    * (percent-encoded once or twice, JSON-escaped, as Base64 anywhere, inside a {@code Basic} value's Base64;
    * see {@link KeyMask}), and its secret part without {@code sk-} shown as {@code …} in the same forms; null
    * stays null.
@@ -54,9 +55,9 @@ public final class ApiKey {
   }
 
   /**
-   * Whether {@code text} holds this key, or its secret part without {@code sk-}: in any case (a host name is
-   * lowercased on its way, and keys hold capitals), in any form {@link #maskIn} finds, and percent-encoded up to
-   * four times (as a link may carry it). False for null.
+   * Whether {@code text} holds this key, or its secret part without {@code sk-}, where {@link #maskIn} masks it: in
+   * any case (a host name is lowercased on its way, and keys hold capitals), in any form {@link #maskIn} finds, and
+   * percent-encoded up to four times (as a link may carry it). False for null.
    */
   public boolean isIn(String text) {
     if (text == null) {
@@ -80,6 +81,9 @@ public final class ApiKey {
   private static final int MAX_DECODINGS = 4;
 
   private boolean holds(String text) {
+    if (KeyMask.isShort(value)) {
+      return mask.shows(text); // a stand-in too short to be a real key counts only as a whole word, as it is masked
+    }
     String part = dev.vidgen.core.text.SafeText.secretPart(value);
     return text.toLowerCase(java.util.Locale.ROOT).contains((part != null ? part : value).toLowerCase(java.util.Locale.ROOT))
         || !maskIn(text).equals(text);

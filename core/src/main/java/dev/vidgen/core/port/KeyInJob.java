@@ -17,17 +17,14 @@ import java.util.Map;
  * call it too, as a backstop in {@code create} for a caller that skipped validation.
  */
 public final class KeyInJob {
-  /** Keys shorter than this are too likely to stand in ordinary text (test keys such as {@code k}). */
-  static final int SHORTEST_KEY = 8;
-
   private KeyInJob() {}
 
-  /** One error per place of {@code job} that holds {@code key}; none when the key is shorter than 8 characters. */
+  /**
+   * One error per place of {@code job} that holds {@code key}, where output would mask it: a key too short to be a
+   * real one (a stand-in such as {@code k}) only where it stands as a whole word, as {@link ApiKey#maskIn} masks it.
+   */
   public static List<Violation> find(VideoJob job, ApiKey key) {
     List<Violation> found = new ArrayList<>();
-    if (key.reveal().length() < SHORTEST_KEY) {
-      return found;
-    }
     check("prompt", job.prompt(), key, found);
     for (int i = 0; i < job.images().size(); i++) {
       ImageInput image = job.images().get(i);
@@ -53,9 +50,6 @@ public final class KeyInJob {
 
   private static List<Violation> find(String prompt, Map<String, Object> params, ApiKey key) {
     List<Violation> found = new ArrayList<>();
-    if (key.reveal().length() < SHORTEST_KEY) {
-      return found;
-    }
     check("prompt", prompt, key, found);
     checkParams(params, key, found);
     return found;

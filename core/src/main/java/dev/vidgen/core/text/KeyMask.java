@@ -11,12 +11,28 @@ import java.util.regex.Pattern;
  * or twice (either case of hex, {@code +} for a space), JSON-escaped ({@code \/}, {@code \u002F}), any mix of
  * these; as the Base64 of text holding it (such as {@code Bearer <key>}), anywhere (standard or URL-safe, padded or not, for a secret
  * of {@value #BASE64_FROM} bytes or more); or inside a {@code Basic} value whose Base64 decodes to text
- * holding it anywhere ({@code key}, {@code key:}, {@code user:key}). Thread-safe; null text stays null.
+ * holding it anywhere ({@code key}, {@code key:}, {@code user:key}). A secret shorter than {@value
+ * #SHORTEST_INSIDE_WORDS} characters, too short to be a real key, is masked only where it stands as a whole word
+ * (see {@link #isShort}). Thread-safe; null text stays null.
  */
 public final class KeyMask {
   /** {@code Basic} and its Base64, which may stand percent-encoded or JSON-escaped itself. */
   private static final Pattern BASIC = Pattern.compile(
       "(?i)(\\bBasic(?:\\s|\\+|%20)+)((?:[A-Za-z0-9+/_-]|\\\\/|%[0-9A-Fa-f]{2})+=*)");
+
+  /**
+   * The shortest secret masked wherever it stands, inside other words too. A shorter one (a stand-in such as {@code x}
+   * or {@code cat}) is no real key and stands in ordinary words, class names and paths: it is masked only as a whole
+   * word, in any case, and its Base64 is not looked for.
+   */
+  public static final int SHORTEST_INSIDE_WORDS = 8;
+
+  /**
+   * Around a short secret: no letter, digit or {@code _}, nor a {@code .} or {@code -} joining it to one
+   * ({@code com.example.x.Factory} and {@code x-ray} hold no word {@code x}; {@code key=x.} and {@code "x"} do).
+   */
+  private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}_][.-])";
+  private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}_])";
 
   /** The Base64 of a shorter secret is too short to tell from other text: it is not looked for. */
   static final int BASE64_FROM = 6;
@@ -47,6 +63,11 @@ public final class KeyMask {
     }
     StringBuilder pattern = new StringBuilder();
     secret.codePoints().forEach(codePoint -> pattern.append(anyFormOf(codePoint)));
+    if (isShort(secret)) {
+      Pattern word = Pattern.compile(NOT_AFTER_WORD + "(?:" + pattern + ")" + NOT_BEFORE_WORD,
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      return new KeyMask(word, word, shownAs, secret.codePointCount(0, secret.length()));
+    }
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     String either = bytes.length < BASE64_FROM ? pattern.toString() : pattern + "|" + base64Of(bytes);
     int shortest = secret.codePointCount(0, secret.length());
@@ -74,6 +95,14 @@ public final class KeyMask {
     }
     basic.appendTail(masked);
     return keyOrBase64.matcher(masked).replaceAll(Matcher.quoteReplacement(shownAs));
+  }
+
+  /**
+   * Whether {@code secret} is shorter than {@value #SHORTEST_INSIDE_WORDS} characters: too short to be a real key,
+   * so masked (and looked for in a job's text) only where it stands as a whole word.
+   */
+  public static boolean isShort(String secret) {
+    return secret.codePointCount(0, secret.length()) < SHORTEST_INSIDE_WORDS;
   }
 
   /** Whether {@code text} shows the secret in any form {@link #apply} masks. */

@@ -106,7 +106,8 @@ public final class SafeText {
   }
 
   /**
-   * {@link #mask(String)}, also replacing each of {@code secrets} wherever it appears, and a key's
+   * {@link #mask(String)}, also replacing each of {@code secrets} wherever it appears (one too short to be a real key,
+   * under {@value KeyMask#SHORTEST_INSIDE_WORDS} characters, only as a whole word), and a key's
    * secret part without its {@code sk-} (as a server may echo it) when that part is long enough not
    * to be a common word.
    */
@@ -118,7 +119,9 @@ public final class SafeText {
     for (String secret : secrets) {
       if (secret != null && !secret.isEmpty()) {
         // In any case: a server (or a proxy) may echo the key upper-cased, glued to a word the pattern leaves alone.
-        masked = replaceIgnoringCase(masked, secret, MASKED_KEY);
+        // A secret too short to be a real key stands in ordinary words: it is masked only as a whole word.
+        masked = KeyMask.isShort(secret) ? KeyMask.of(secret, MASKED_KEY).apply(masked)
+            : replaceIgnoringCase(masked, secret, MASKED_KEY);
         String part = secretPart(secret);
         if (part != null) {
           masked = replaceIgnoringCase(masked, part, "…");

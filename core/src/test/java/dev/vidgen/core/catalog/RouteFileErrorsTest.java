@@ -172,6 +172,32 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aPriceForALengthNotOfferedIsToldBesideAWrongDefaultLength() {
+    RouteFileException oneOf = failure(route("\"seconds\": {\"one_of\": [4, 8], \"default\": 7}, \"price\":"
+        + " {\"per_request_usd\": {\"4\": \"-1\", \"9\": \"0.4\"}}").replace(SECONDS + ", ", ""));
+    RouteFileException range = failure(route("\"seconds\": {\"min\": 4, \"max\": 8, \"default\": 12}, \"price\":"
+        + " {\"per_request_usd\": {\"4\": \"0.2\", \"9\": \"0.4\"}}").replace(SECONDS + ", ", ""));
+
+    assertThat(oneOf.all()).as("the durations 4 and 8 can be read though the default is wrong")
+        .extracting(RouteFileException::jsonPath).containsExactly("routes[0].seconds.default",
+            "routes[0].price.per_request_usd.4", "routes[0].price.per_request_usd.9");
+    assertThat(oneOf.all().get(2).problem())
+        .isEqualTo("a price for 9 s, which the route does not offer; its durations: 4 or 8 s");
+    assertThat(range.all()).as("a price read whole is checked too when another field is wrong")
+        .extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].seconds.default", "routes[0].price.per_request_usd.9");
+  }
+
+  @Test
+  void aPriceForALengthNotOfferedIsToldBesideAnotherFieldsProblem() {
+    RouteFileException e = failure(route("\"max_prompt_chars\": 0, \"price\": {\"per_request_usd\": {\"5\": \"0.1\","
+        + " \"7\": \"0.2\"}}"));
+
+    assertThat(e.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].max_prompt_chars", "routes[0].price.per_request_usd.7");
+  }
+
+  @Test
   void aPriceTheSchemaRefusesIsRefusedToo() {
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0\"}")))
         .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0; a price is 0 or more US dollars,"

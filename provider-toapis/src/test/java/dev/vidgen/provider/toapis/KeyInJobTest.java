@@ -114,8 +114,9 @@ class KeyInJobTest {
         .param("seed", 7).build();
 
     assertThat(client.validate(job).isValid()).isTrue();
-    assertThat(KeyInJob.find(VideoJob.builder("m").prompt("a cat in a hat").build(), ApiKey.of("cat")))
-        .as("a key of three characters stands in too much ordinary text").isEmpty();
+    assertThat(KeyInJob.find(VideoJob.builder("m").prompt("a cathedral, com.example.cat.Factory").build(),
+        ApiKey.of("cat"))).as("a key of three characters is looked for only as a whole word, as it is masked").isEmpty();
+    assertThat(KeyInJob.find(VideoJob.builder("m").prompt("a cat in a hat").build(), ApiKey.of("cat"))).hasSize(1);
     assertThat(KeyInJob.find(VideoJob.builder("m").prompt("one sk-trial-secret").build(),
         ApiKey.of("sk-trial-secret"))).hasSize(1);
   }

@@ -1,6 +1,7 @@
 package dev.vidgen.provider.toapis.internal;
 
 import dev.vidgen.core.port.ApiKey;
+import dev.vidgen.core.text.KeyMask;
 import dev.vidgen.core.text.SafeText;
 import java.io.IOException;
 import java.util.Locale;
@@ -78,7 +79,10 @@ public final class HttpLog implements Interceptor {
 
   private void emit(String line) {
     // The key, anything shaped like a key, and control characters a server put in a header or message.
-    sink.line(SafeText.clean(line.replace(apiKey.reveal(), apiKey.masked())));
+    // A key too short to be a real one is masked only as a whole word, not letter by letter through the line.
+    String masked = KeyMask.isShort(apiKey.reveal()) ? apiKey.maskIn(line)
+        : line.replace(apiKey.reveal(), apiKey.masked());
+    sink.line(SafeText.clean(masked));
   }
 
   private String headers(Headers headers) {
