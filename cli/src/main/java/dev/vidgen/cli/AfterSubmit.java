@@ -36,6 +36,28 @@ final class AfterSubmit {
    * printed {@code vidgen wait} will save it.
    */
   void beforeSubmit(Session session, dev.vidgen.core.domain.VideoJob job) {
+    refuseOwnInput(session, job);
+    beforeSubmit(session);
+  }
+
+  /**
+   * For a dry run: the real run's checks of {@code --out} (and of {@code job}'s inputs as its place, when given),
+   * so that a place the real run refuses is refused here too (exit 2), saying so; nothing is kept for commands.
+   */
+  void checkAsTheRealRun(Session session, dev.vidgen.core.domain.VideoJob job) {
+    try {
+      if (job != null) {
+        refuseOwnInput(session, job);
+      }
+      requireOut(session);
+    } catch (CliException refused) {
+      throw new CliException(refused.exitCode(), refused.kind(), refused.getMessage() + " (a dry run; the real run"
+          + " would refuse it the same way)", refused.next());
+    }
+  }
+
+  /** Refuses, even with {@code --force}, an {@code --out} file that is one of {@code job}'s own inputs. */
+  private void refuseOwnInput(Session session, dev.vidgen.core.domain.VideoJob job) {
     if (out != null && !out.isStdout() && !out.isFolder(session.context())) {
       Path target = OutTarget.real(out.path(session.context()).toAbsolutePath().normalize());
       for (Path input : LocalFiles.of(job)) {
@@ -46,7 +68,6 @@ final class AfterSubmit {
         }
       }
     }
-    beforeSubmit(session);
   }
 
   void beforeSubmit(Session session) {
@@ -57,6 +78,11 @@ final class AfterSubmit {
         session.keepForResume("--force");
       }
     }
+    requireOut(session);
+  }
+
+  /** Checks the video could be saved where it goes, unless {@code --no-wait} without {@code --out} saves nothing. */
+  private void requireOut(Session session) {
     if (!noWait || out != null) {
       OutTarget.orHere(out).requireWritable(session.context(), force);
     }

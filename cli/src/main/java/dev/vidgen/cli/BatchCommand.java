@@ -8,6 +8,7 @@ import dev.vidgen.batch.BatchReport;
 import dev.vidgen.batch.BatchRunner;
 import dev.vidgen.batch.ResultsManifest;
 import dev.vidgen.batch.journal.JobStore;
+import dev.vidgen.core.client.SaveTargets;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.pricing.Budget;
 import dev.vidgen.core.policy.RateLimit;
@@ -223,6 +224,7 @@ final class BatchCommand extends ClientCommand {
       RunResends.Resent resent;
       java.util.Optional<BigDecimal> before = java.util.Optional.empty();
       TasksNotJournaled untold = null;
+      JournalWatch watch = null;
       RunQuotes quotes = null;
       RunCreates creates = new RunCreates();
       // A journal file this run makes, so that a run refused before any job is written leaves none behind.
@@ -260,8 +262,9 @@ final class BatchCommand extends ClientCommand {
         session.learnDurations();
         output.note("journal: " + store.describe() + "; videos go to " + videos
             + (Journals.isShared(location) ? "" : "; if this stops, run the same command again to go on"));
-        RunResends resends = new RunResends(quotes = new RunQuotes(new JournalWatch(untold = new TasksNotJournaled(bar),
-            store.describe(), store::fileLost, bar::warn, System::nanoTime)));
+        watch = new JournalWatch(untold = new TasksNotJournaled(bar), store.describe(), store::fileLost, bar::warn,
+            System::nanoTime);
+        RunResends resends = new RunResends(quotes = new RunQuotes(watch));
         BatchRunner.Builder runner = BatchRunner.builder();
         if (root.retryDelay != null) {
           runner.requeueDelay(root.retryDelay); // the batch's later tries of a job are retries too
@@ -309,9 +312,12 @@ final class BatchCommand extends ClientCommand {
             + " followed, not paid for again");
       } catch (JournalException e) {
         String adopt = untold == null ? "" : untold.adoptOptions();
-        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage() + (untold == null ? "" : untold.summary()),
-            adopt.isEmpty() ? "run the same command again once the journal is reachable; nothing recorded is lost"
-                : "run the same command again once the journal is reachable and this run's hold on its jobs has"
+        // A full disk is not out of reach: space must be freed first, and the same journal then goes on.
+        String once = e.diskFull() ? "once space is freed on the journal's disk" : "once the journal is reachable";
+        throw new CliException(ExitCodes.OTHER, "journal", e.getMessage() + (untold == null ? "" : untold.summary())
+            + (watch == null ? "" : watch.tasksWritten()),
+            adopt.isEmpty() ? "run the same command again " + once + "; nothing recorded is lost"
+                : "run the same command again " + once + " and this run's hold on its jobs has"
                     + " lapsed (" + DurationConverter.describe(lease) + " from now at most), with " + adopt + ", so that"
                     + " those tasks are followed and not told unknown; nothing recorded is lost");
       }
@@ -584,6 +590,18 @@ final class BatchCommand extends ClientCommand {
           + (Files.isDirectory(existing) ? " is not writable" : " is a file, not a folder") + "); nothing was sent",
           "give a folder you can write with --out-dir");
     }
+    if (existing != null) {
+      requireRoom(videos, existing);
+    }
+  }
+
+  /** Refuses an {@code --out-dir} whose existing {@code folder} takes no video (read-only, full), nothing sent. */
+  private static void requireRoom(Path videos, Path folder) {
+    SaveTargets.whyNoVideoFits(folder, OutTarget.freeSpace).ifPresent(why -> {
+      throw CliException.usage("--out-dir " + videos + " cannot take videos: the folder " + folder + " " + why
+          + "; nothing was sent", why.startsWith("has no free space") ? "free space on that disk, or give --out-dir"
+          + " a folder on a disk with room" : "give a folder you can write with --out-dir");
+    });
   }
 
   /** Makes {@code videos} when missing and proves a file can be made in it, before anything is sent. */
@@ -596,6 +614,7 @@ final class BatchCommand extends ClientCommand {
       throw CliException.usage("--out-dir " + videos + " cannot be written (" + e + "); nothing was sent",
           "give a folder you can write with --out-dir");
     }
+    requireRoom(videos, videos);
   }
 
   /** {@code jobs.jsonl} → {@code jobs.journal} beside it. */

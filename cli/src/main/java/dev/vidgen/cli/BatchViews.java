@@ -384,6 +384,7 @@ final class BatchViews {
         + extraWords(report)
         + FailedCharges.summary(report.entries()));
     FailedCharges.running(report.entries()).ifPresent(running -> fields.put("running", running));
+    FailedCharges.unsaved(report.entries()).ifPresent(unsaved -> fields.put("unsaved", unsaved));
     FailedCharges.notFound(report.entries()).ifPresent(notFound -> fields.put("not found", notFound));
     if (!report.failuresByReason().isEmpty()) {
       fields.put("failures", report.failuresByReason().entrySet().stream()
@@ -853,6 +854,9 @@ final class BatchViews {
     // Jobs whose tasks were made and still run (left by --timeout, a stop, or another worker): their quotes.
     json.put("running", report.entries().stream().filter(FailedCharges::running).count());
     json.put("running_credits_quoted", FailedCharges.runningQuoted(report.entries()));
+    // Jobs whose tasks completed but whose videos were not saved (a full disk, say): the next run downloads them.
+    json.put("unsaved", report.entries().stream().filter(FailedCharges::unsaved).count());
+    json.put("unsaved_credits_quoted", FailedCharges.unsavedQuoted(report.entries()));
     // Jobs with a task the provider answered "not found" for when last read: made, so maybe paid, and kept open.
     json.put("not_found", report.entries().stream().filter(FailedCharges::notFound).count());
     // This run's creates sent again blind after a 500: each take answered so may have made a paid task of its own.

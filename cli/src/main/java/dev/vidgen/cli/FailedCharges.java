@@ -196,7 +196,36 @@ final class FailedCharges {
 
   /** Whether {@code entry}'s task was made and has not ended yet (as far as its last read told: not "not found"). */
   static boolean running(Entry entry) {
-    return entry.state() == State.SUBMITTED && entry.taskId() != null && !notFound(entry);
+    return entry.state() == State.SUBMITTED && entry.taskId() != null && !notFound(entry) && entry.videoUrl() == null;
+  }
+
+  /** Whether {@code entry}'s task completed (its video link is journaled) but its video is not saved yet. */
+  static boolean unsaved(Entry entry) {
+    return entry.state() == State.SUBMITTED && entry.taskId() != null && !notFound(entry) && entry.videoUrl() != null;
+  }
+
+  /**
+   * For the summary: "2 jobs whose tasks completed but whose videos were not saved, quoted 40 credits ($0.20) (…)";
+   * empty when there is none.
+   */
+  static java.util.Optional<String> unsaved(List<Entry> entries) {
+    long count = entries.stream().filter(FailedCharges::unsaved).count();
+    if (count == 0) {
+      return java.util.Optional.empty();
+    }
+    long unpriced = entries.stream().filter(FailedCharges::unsaved).filter(e -> e.credits() == null).count();
+    BigDecimal quoted = unsavedQuoted(entries);
+    return java.util.Optional.of(Plural.count(count, "job") + " whose " + Plural.word(count, "task", "tasks")
+        + " completed but whose " + Plural.word(count, "video was", "videos were") + " not saved, "
+        + (unpriced == count ? "of unknown price" : "quoted " + Views.credits(quoted) + " (" + Views.usd(usd(quoted))
+        + ")" + (unpriced > 0 ? " and " + unpriced + " of unknown price" : ""))
+        + " (not in spent until saved; a later run downloads " + Plural.word(count, "it", "them")
+        + ", paying nothing again: see the left lines for why each was not saved)");
+  }
+
+  /** The quotes of the jobs whose tasks completed but whose videos are not saved (those of unknown price left out). */
+  static BigDecimal unsavedQuoted(List<Entry> entries) {
+    return quoted(entries, FailedCharges::unsaved);
   }
 
   /** Whether {@code entry}'s task was made but the provider answered "not found" when it was last read. */

@@ -167,6 +167,11 @@ final class Failures {
       return "the task is done, but its video is larger than this command saves; save it with a higher limit: "
           + unsaved.command().replaceFirst("^vidgen download ", "vidgen download --set " + raised + " ");
     }
+    if (cause instanceof dev.vidgen.core.error.DownloadFailedException refused && refused.whereToSave().isPresent()) {
+      // The same command in the same shell fails the same way: what must change is said before it.
+      return "the task is done, but saving it to the same place fails the same way; save its video "
+          + refused.whereToSave().get() + ", with: " + unsaved.command() + " (its --out moved there if need be)";
+    }
     return "the task is done; save its video with: " + unsaved.command();
   }
 

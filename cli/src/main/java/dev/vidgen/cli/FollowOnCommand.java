@@ -133,6 +133,7 @@ abstract class FollowOnCommand extends ClientCommand {
     session.dryRunOf(kind().id());
     after.refuseTimeoutWithoutWait();
     if (dryRun) {
+      after.checkAsTheRealRun(session, null); // a place the real run refuses fails the dry run too
       session.freeBalanceReads(); // the dry run's balance look, as generate's
     } else {
       try {

@@ -52,6 +52,7 @@ final class GenerateCommand extends ClientCommand {
     Budget budget = budget();
     session.budget(budget);
     if (dryRun) {
+      after.checkAsTheRealRun(session, videoJob); // a place the real run refuses fails the dry run too
       session.freeBalanceReads(); // the dry run's balance look: free, and a failure only said
       VidgenClient client = session.offlineClient();
       LiveRetiredCheck.requireValid(session, client, videoJob, output);

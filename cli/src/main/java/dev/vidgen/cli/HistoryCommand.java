@@ -8,6 +8,8 @@ import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,9 +145,7 @@ final class HistoryCommand extends ClientCommand {
       entries.addAll(readFromNote.keySet());
       entries.sort(Comparator.comparing(HistoryEntry::submittedAt).reversed());
     } catch (java.io.UncheckedIOException unreadable) {
-      throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(),
-          "make the file readable (or move it aside: the history starts again, and the same jobs no longer ask before"
-              + " they pay), or set VIDGEN_HOME to another folder");
+      throw new CliException(ExitCodes.OTHER, "history", unreadable.getMessage(), unreadableNext(history));
     }
     int total = entries.size();
     List<HistoryEntry> all = entries;
@@ -237,8 +237,11 @@ final class HistoryCommand extends ClientCommand {
             + LocalePaths.cannotName(file) + " (nor others like it) to look at it; " + LocalePaths.NEXT
             + " to reach it"));
     if (entries.isEmpty()) {
-      output.line((unreadable > 0 ? "No task line can be read" : "No tasks yet")
-          + "; vidgen generate and vidgen serve record theirs in " + history.file());
+      Optional<String> unwritable = unwritable(history);
+      output.line((unreadable > 0 ? "No task line can be read" : "No tasks yet") + unwritable.map(why -> ", and "
+          + history.file() + " cannot be written: " + why + ", so vidgen generate and vidgen serve cannot record"
+          + " theirs there; fix its permissions, or set VIDGEN_HOME to a folder this user may write")
+          .orElse("; vidgen generate and vidgen serve record theirs in " + history.file()));
       return ExitCodes.DONE;
     }
     List<List<String>> rows = new ArrayList<>();
@@ -318,7 +321,58 @@ final class HistoryCommand extends ClientCommand {
           + " found (vidgen wait TASK_ID --made-by ROW), or the row closed with vidgen history --close ROW --no-task"
           + " once the provider's dashboard shows it made none.");
     }
+    if (entries.stream().anyMatch(entry -> entry.isReservation() && !running.contains(entry.taskId()))) {
+      output.line("An unknown row whose note says only that its submit began has no later line: its run stopped, or"
+          + " could not write the history after that note (a full disk, say), before its create's answer was"
+          + " recorded; a task it made was printed by that run, and vidgen status TASK_ID --made-by ROW records it.");
+    }
     return ExitCodes.DONE;
+  }
+
+  /**
+   * What to do about a history that cannot be read: a data folder that is a file, or a folder where the history's file
+   * would be, is named as such; else the file is to be made readable.
+   */
+  private static String unreadableNext(TaskHistory history) {
+    Path file = history.file();
+    Path folder = nearestExisting(file.getParent());
+    if (folder != null && Files.isRegularFile(folder)) {
+      return folder + " is a file, not a folder, so the data folder " + file.getParent() + " cannot be there: move"
+          + " the file aside, or set VIDGEN_HOME to a folder";
+    }
+    if (Files.isDirectory(file)) {
+      return file + " is a folder, not the history's file: move it aside (the history starts again, and the same jobs"
+          + " no longer ask before they pay), or set VIDGEN_HOME to another folder";
+    }
+    return "make the file readable (or move it aside: the history starts again, and the same jobs no longer ask before"
+        + " they pay), or set VIDGEN_HOME to another folder";
+  }
+
+  /** {@code path} or its nearest ancestor that exists; null when none does. */
+  private static Path nearestExisting(Path path) {
+    Path at = path;
+    while (at != null && !Files.exists(at)) {
+      at = at.getParent();
+    }
+    return at;
+  }
+
+  /**
+   * Why the data folder of {@code history} cannot take a line, when it plainly cannot (its nearest existing folder is
+   * not writable, or is a file); empty when it looks writable.
+   */
+  private static Optional<String> unwritable(TaskHistory history) {
+    Path folder = history.file().getParent();
+    Path existing = nearestExisting(folder);
+    if (existing == null) {
+      return Optional.empty();
+    }
+    if (!Files.isDirectory(existing)) {
+      return Optional.of(existing + " is a file, not a folder");
+    }
+    Path target = Files.exists(history.file()) ? history.file() : existing;
+    return Files.isWritable(target) ? Optional.empty()
+        : Optional.of(target + " cannot be written by this user (its permissions, or a read-only file system)");
   }
 
   /**

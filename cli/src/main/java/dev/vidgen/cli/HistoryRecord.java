@@ -416,9 +416,11 @@ final class HistoryRecord {
     String taskId = SafeText.clip(next.taskId(), 100);
     session.warn(HistoryRequirement.NOT_RECORDED, everWritten
         ? "could not update task " + taskId + " in the task history (" + why + "), which keeps it as last recorded"
-        : note != null ? "task " + taskId + " is not recorded in the task history (" + why + "); the same job run"
-            + " again is held back by the note written before its create, " + SafeText.clip(note, 100) + ", which"
-            + " names no task"
+        : note != null ? "task " + taskId + " is not recorded in the task history (" + why + "): vidgen history"
+            + " lists the job only as the note written before its create, " + SafeText.clip(note, 100) + ", unknown"
+            + " (which holds the same job run again back); that note's task is " + taskId + ": once the history can"
+            + " be written again, " + Failures.taskCommand("status", taskId, next.provider(), session, "--made-by",
+                note) + " records it there"
         : "task " + taskId + " is not recorded in the task history (" + why + "), so the same job run again will not"
             + " notice it and will pay again");
   }

@@ -3,6 +3,9 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.BatchProgress;
 import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.core.text.Plural;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Looks, with the batch's progress (at most once a second), whether the journal's file is still the
@@ -54,6 +58,22 @@ final class JournalWatch extends ForwardingBatchListener {
   /** One job's task, as told once the journal is lost. */
   static String taskLine(Entry entry) {
     return "task     line " + entry.seq() + " (" + entry.key() + "): " + entry.taskId();
+  }
+
+  /**
+   * For a run the journal stopped: "; the task ids this run wrote to the journal are ...: line 1 (g1) video_1, …", so
+   * that they are kept where the journal cannot be reached; or empty when the run wrote none.
+   */
+  String tasksWritten() {
+    List<Entry> written = known.values().stream().sorted(Comparator.comparingInt(Entry::seq)).toList();
+    if (written.isEmpty()) {
+      return "";
+    }
+    return "; the task " + Plural.word(written.size(), "id", "ids") + " this run wrote to the journal "
+        + Plural.word(written.size(), "is", "are") + " told here too, in case it cannot be read again (each video can be"
+        + " saved with vidgen download TASK_ID): " + written.stream()
+        .map(entry -> "line " + entry.seq() + " (" + entry.key() + ") " + entry.taskId())
+        .collect(Collectors.joining(", "));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.client.SaveTargets;
 import dev.vidgen.core.domain.TaskId;
 import dev.vidgen.core.text.SafeText;
 import dev.vidgen.serve.history.TaskHistory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import picocli.CommandLine.ITypeConverter;
 record OutTarget(String text) {
   /** The working folder: the video is named after its task. */
   static final OutTarget HERE = new OutTarget(null);
+
+  /** How the free space of the video's folder is read: the file store's figure; a test's own to tell a full disk. */
+  static SaveTargets.FreeSpace freeSpace = SaveTargets.FreeSpace.OF_FILE_STORE;
 
   /** Reads {@code --out}; picocli keeps the text, so a trailing {@code /} is not lost. */
   static final class Converter implements ITypeConverter<OutTarget> {
@@ -90,8 +95,9 @@ record OutTarget(String text) {
 
   /**
    * Checks, before anything is sent, that the video can be written here: the nearest existing
-   * folder on the way accepts a file, no file stands where a folder must be, the name (and the
-   * longer temporary one) fits, and an existing file is replaced only with {@code force}.
+   * folder on the way accepts a file and has room for a video, no file stands where a folder must be, the name
+   * (and the longer temporary one) fits, and an existing file is replaced only with {@code force}, and only when
+   * this user may replace it.
    *
    * @throws CliException (exit 2, nothing sent) saying what is wrong and what to do
    */
@@ -196,9 +202,20 @@ record OutTarget(String text) {
       throw refused("cannot save the video to " + path + ": " + (existing == null ? "no folder on the way exists"
           : existing + " is a file, not a folder") + "; nothing was sent", "choose another --out");
     }
-    if (!dev.vidgen.core.client.SaveTargets.acceptsNewFiles(existing)) {
-      throw refused("cannot save the video to " + path + ": the folder " + existing
-          + " does not accept new files; nothing was sent", "choose another --out");
+    Path on = existing;
+    // An empty file fits on a full disk: the free space is read as well, so that no video is paid for that cannot fit.
+    SaveTargets.whyNoVideoFits(existing, freeSpace).ifPresent(why -> {
+      throw refused("cannot save the video to " + path + ": the folder " + on + " " + why + "; nothing was "
+          + (taskId == null ? "sent" : "written"), why.startsWith("has no free space") ? "free space on that disk,"
+          + " or choose another --out on a disk with room" : "choose another --out in a folder this user may write");
+    });
+    if (!folder && force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      // A file of another user in a shared (sticky) folder cannot be replaced, --force or not.
+      SaveTargets.whyNotReplaceable(path).ifPresent(why -> {
+        throw refused("cannot replace " + path + " with the video: " + why + "; nothing was "
+            + (taskId == null ? "sent" : "written"), "choose another --out, such as a new name beside it or a"
+            + " folder ending in / (the file is then named after the task)");
+      });
     }
     if (!folder) {
       // A name the file system takes may still leave no room for the longer temporary name the video is written to.

@@ -1,12 +1,16 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.core.text.SafeText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Where the prompt comes from: {@code --prompt TEXT}, {@code --prompt -} (stdin) or {@code --prompt-file FILE}. */
 final class PromptSource {
@@ -30,7 +34,10 @@ final class PromptSource {
       try {
         byte[] bytes;
         // Read up to the limit and one byte more: a pipe or a device (<(…), /dev/zero) has no size to look at first.
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        // Opening a pipe waits for its writer, so a pipe not read in time is said to wait, from before it is opened.
+        try (SlowReadNotice waiting = SlowReadNotice.arm(List.of(file), "--prompt-file " + promptFile,
+            PromptSource.noteTo(context), SlowReadNotice.AFTER);
+            InputStream in = Files.newInputStream(file)) {
           bytes = Files.size(file) > MAX_BYTES ? new byte[MAX_BYTES + 1] : in.readNBytes(MAX_BYTES + 1);
         }
         if (bytes.length > MAX_BYTES) {
@@ -57,6 +64,16 @@ final class PromptSource {
       }
     }
     return prompt;
+  }
+
+  /** A note on the command's stderr, as the command's own notes are printed. */
+  private static Consumer<String> noteTo(CliContext context) {
+    return text -> {
+      synchronized (context.err()) {
+        context.err().println("vidgen: " + SafeText.clean(text));
+        context.err().flush();
+      }
+    };
   }
 
   private static String decode(byte[] bytes, String what) {

@@ -16,10 +16,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -474,6 +477,31 @@ final class RepeatCheck {
     };
   }
 
+  /**
+   * For an open note whose {@code --out} file was written after the note was: that file is likely the video its own run
+   * saved (a history that could not be written after the note, on a full disk), so the claim that replaces it is said,
+   * as a claim without --force refuses an existing file. Empty otherwise.
+   */
+  private static String savedSinceNote(Session session, HistoryEntry entry) {
+    if (entry.out() == null) {
+      return "";
+    }
+    try {
+      Path out = Path.of(entry.out());
+      if (!Files.isRegularFile(out) || Files.getLastModifiedTime(out).toInstant().isBefore(entry.submittedAt())) {
+        return "";
+      }
+      List<String> more = new ArrayList<>(List.of("--made-by", entry.taskId(), "--out", entry.out(), "--force"));
+      more.addAll(session.setupOptions());
+      return "; " + SafeText.clip(entry.out(), 300) + " was written after this note: if it is that task's video (its run"
+          + " saved it, and printed the task id, but could not record it), "
+          + Failures.taskCommand("wait", "TASK_ID", entry.provider(), session, more.toArray(String[]::new))
+          + " saves it there again and closes the note";
+    } catch (IOException | RuntimeException unreadable) {
+      return ""; // a path this system cannot name or read: the note's own words stand
+    }
+  }
+
   /** Whether {@code entry} is the history's note of a create that got no answer, still open (no task to follow). */
   private static boolean isOpenNote(HistoryEntry entry) {
     return entry.status().equals(UnansweredCreate.STATUS) && entry.jobHandle().isEmpty();
@@ -496,7 +524,8 @@ final class RepeatCheck {
           .truncatedTo(ChronoUnit.SECONDS) + ")" : "";
       String none = entry.claimed().isEmpty() ? ";" + when + " if the provider's dashboard shows that it made no task"
           + dated + ", close it with vidgen history --close " + name + " --no-task" : "";
-      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none;
+      return "look for it first: " + SafeText.clip(String.valueOf(entry.error()), 1200) + none
+          + savedSinceNote(session, entry);
     }
     if (entry.status().equals("completed") && entry.file() != null
         && LocalePaths.exists(entry.file()).orElse(true)) {

@@ -117,6 +117,10 @@ final class ServeCommand extends ClientCommand {
     output.line("vidgen playground on " + url + " (provider " + providerId + "); Ctrl-C stops it");
     output.note("videos are saved in " + playground.videosFolder() + "; the history is in "
         + TaskHistory.in(dataFolder).file());
+    // Said at once: every Generate is refused (nothing sent) while the videos folder can take no video.
+    playground.videosFolderProblem().ifPresent(why -> output.note("warning: no video can be saved in "
+        + playground.videosFolder() + ": the folder " + why + "; each Generate is refused, nothing sent, until that"
+        + " changes (or start vidgen serve with --out a folder this user may write, on a disk with room)"));
     if (open) {
       openBrowser(url, output);
     }

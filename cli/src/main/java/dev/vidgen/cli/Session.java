@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * One command's connection to a provider: chooses the provider, builds the {@link VidgenClient}
@@ -218,7 +219,10 @@ final class Session implements AutoCloseable {
       }
       files.add(file);
     }
-    try {
+    // A route file that is a pipe waits for its writer: said once the read takes longer than a moment.
+    try (SlowReadNotice waiting = SlowReadNotice.arm(files, "the route file" + (files.size() == 1 ? " " + files.get(0)
+        : "s " + files.stream().map(Path::toString).collect(Collectors.joining(", "))),
+        output::note, SlowReadNotice.AFTER)) {
       catalog = RouteFiles.load(RouteCatalog.builtIn(), files);
       routeFiles = List.copyOf(files);
     } catch (RouteFileException e) {

@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.journal.JobStore.Entry;
 import dev.vidgen.core.text.Plural;
+import dev.vidgen.journal.jdbc.JournalException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ final class TasksNotJournaled extends ForwardingBatchListener {
   /** For people: the job's task, that the journal lacks it, and the two ways to keep it. */
   static String told(Entry entry, String taskId, Throwable cause) {
     return "job " + entry.key() + " (line " + entry.seq() + ") made task " + taskId + ", which may be paid for, but the"
-        + " journal could not record it (" + cause.getMessage() + "); once the journal is reachable, run the same"
+        + " journal could not record it (" + cause.getMessage() + "); " + (cause instanceof JournalException full
+        && full.diskFull() ? "once space is freed on the journal's disk" : "once the journal is reachable")
+        + ", run the same"
         + " command again with --adopt " + entry.key() + "=" + taskId + " (without it the job is told unknown and"
         + " nothing is sent for it), or save the video now with vidgen wait " + taskId + " --out " + entry.out();
   }

@@ -512,8 +512,15 @@ final class UnansweredCreate {
    * What a note that could not be written ({@code why}) means: before the create goes out (the reservation, or the
    * note just before it leaves), only that a lost answer would leave no trace, since the task is recorded once
    * answered (said apart, should that fail too); after it, that the create may have made a task nothing remembers.
+   * With {@code kept}, the job's note already in the history, only an update of it failed, and that is what is said.
    */
-  private String unwrittenNote(String why, boolean beforeCreate) {
+  private String unwrittenNote(String why, boolean beforeCreate, HistoryEntry kept) {
+    if (kept != null) {
+      // The note written earlier is in the file: only this update of it failed, so the same job still asks first.
+      return "could not update the job's note " + kept.taskId() + " in the task history " + (beforeCreate
+          ? "as its create went out" : "to say that the create got no answer") + " (" + why + "); the note written"
+          + " before, which the same job run again finds, stays as it was";
+    }
     return beforeCreate
         ? "could not record the job in the task history before its create (" + why + "): should the create's answer"
             + " be lost, the same job run again would not notice a task it may have made"
@@ -544,7 +551,8 @@ final class UnansweredCreate {
       boolean toldBefore = unwritten != null; // a full disk refuses the reservation and the note before the create
       unwritten = e.getMessage();
       if (!toldBefore && (!reserving || !HistoryRequirement.required(session.context()))) {
-        session.warn(HistoryRequirement.NOT_RECORDED, unwrittenNote(e.getMessage(), reserving || provisional));
+        session.warn(HistoryRequirement.NOT_RECORDED, unwrittenNote(e.getMessage(), reserving || provisional,
+            before != null && before.status().equals(STATUS) ? before : null));
       }
       return Optional.empty();
     }

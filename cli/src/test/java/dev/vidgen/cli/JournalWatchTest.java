@@ -65,6 +65,18 @@ class JournalWatchTest {
         "task     line 3 (c): video_c", "task     line 1 (a): video_a2");
   }
 
+  @Test
+  void aRunTheJournalStoppedTellsEveryTaskIdItWroteInLineOrder() {
+    assertThat(watch.tasksWritten()).as("no task written: nothing to add").isEmpty();
+    watch.onWritten(entry("b", 2, "video_b"));
+    watch.onWritten(entry("a", 1, null));
+    watch.onWritten(entry("a", 1, "video_a"));
+
+    assertThat(watch.tasksWritten()).isEqualTo("; the task ids this run wrote to the journal are told here too, in"
+        + " case it cannot be read again (each video can be saved with vidgen download TASK_ID): line 1 (a) video_a,"
+        + " line 2 (b) video_b");
+  }
+
   private static dev.vidgen.batch.journal.JobStore.Entry entry(String key, int line, String task) {
     return dev.vidgen.batch.journal.JobStore.Entry.pending("batch", key, line, "f", "grok-video-1.5-preview",
         "out/" + key + ".mp4", null, null).toBuilder().taskId(task).build();

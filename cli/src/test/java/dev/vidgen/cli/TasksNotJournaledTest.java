@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidgen.batch.BatchListener;
 import dev.vidgen.batch.journal.JobStore;
 import dev.vidgen.batch.journal.JobStore.Entry;
+import dev.vidgen.journal.jdbc.JournalException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,18 @@ import org.junit.jupiter.api.Test;
 /** The run's error when its journal fails: the tasks it made, and the jobs it never sent though the journal says "being sent". */
 class TasksNotJournaledTest {
   private static final IllegalStateException FULL = new IllegalStateException("[SQLITE_IOERR_WRITE] disk full");
+
+  @Test
+  void aTaskAFullJournalCouldNotRecordIsToldToWaitForFreedSpaceNotForAReachableJournal() {
+    JournalException full = new JournalException("SQLite journal /small/jobs.journal: the disk of the journal is full",
+        null, true);
+
+    assertThat(TasksNotJournaled.told(submitting("j1"), "video_1", full)).contains("(SQLite journal"
+        + " /small/jobs.journal: the disk of the journal is full); once space is freed on the journal's disk, run the"
+        + " same command again with --adopt j1=video_1").doesNotContain("reachable");
+    assertThat(TasksNotJournaled.told(submitting("j1"), "video_1", FULL))
+        .contains("once the journal is reachable, run the same command again with --adopt j1=video_1");
+  }
 
   @Test
   void jobsNeverSentAreNamedAsSuchWithWhatTheNextRunMakesOfThem() {

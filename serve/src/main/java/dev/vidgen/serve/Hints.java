@@ -18,6 +18,7 @@ import dev.vidgen.core.error.TaskNotFoundException;
 import dev.vidgen.core.policy.FailureKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** A failure as the page shows it: what happened, in the provider's words, and what to do. */
 final class Hints {
@@ -192,6 +193,12 @@ final class Hints {
       return createMayHaveGoneOut ? "the provider or the network failed after the create may have gone out: look for"
           + " the job in vidgen history (and on the provider's dashboard) before you generate it again"
           : "the provider or the network failed; try again in a moment";
+    }
+    // A folder that cannot be written (an upload kept on a full disk, say) is told with its own fix; nothing was sent.
+    Optional<String> unwritten = createMayHaveGoneOut ? Optional.empty()
+        : WriteTrouble.fix(cause, "another --out");
+    if (unwritten.isPresent()) {
+      return unwritten.get() + "; nothing was sent";
     }
     // Not foreseen: never advise sending again what may already be a task.
     return createMayHaveGoneOut ? "this was not expected, and the create may have gone out: look for the job in"

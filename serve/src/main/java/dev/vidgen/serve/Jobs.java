@@ -2,6 +2,7 @@ package dev.vidgen.serve;
 
 import dev.vidgen.core.client.AwaitOptions;
 import dev.vidgen.core.client.JobHandle;
+import dev.vidgen.core.client.SaveTargets;
 import dev.vidgen.core.client.TaskFailedException;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.concurrent.AsyncFailures;
@@ -21,6 +22,7 @@ import dev.vidgen.serve.history.InputDigests;
 import dev.vidgen.serve.history.RunMarker;
 import dev.vidgen.serve.history.TaskHistory;
 import dev.vidgen.serve.history.UnusableResults;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,7 @@ final class Jobs {
   private final VidgenClient client;
   private final TaskHistory history;
   private final Path videos;
+  private volatile SaveTargets.FreeSpace freeSpace = SaveTargets.FreeSpace.OF_FILE_STORE;
   private final Clock clock;
   private final Consumer<Map<String, Object>> publish;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -327,6 +330,16 @@ final class Jobs {
       return CompletableFuture.failedFuture(new dev.vidgen.core.client.SubmitNotSentException(
           "the playground is stopping; nothing was sent"));
     }
+    Optional<String> noRoom = videosFolderProblem();
+    if (noRoom.isPresent()) {
+      // A video that could never be saved here is not paid for: refused before the note, the checks and the uploads.
+      return CompletableFuture.failedFuture(new GenerateFailure(503, "videos_unwritable", false,
+          "the playground cannot save videos in " + videos + ": the folder " + noRoom.get() + ", so this Generate was"
+              + " not sent; nothing was created or billed", noRoom.get().startsWith("has no free space")
+              ? "free space on that disk, then generate again; or start vidgen serve with --out on a disk with room"
+              : "make " + videos + " a folder this user may write, or start vidgen serve with --out a folder it may"
+              + " write, then generate again"));
+    }
     String reference = "vg-" + UUID.randomUUID();
     String sameJob = sameJobKey(job);
     if (sendingJobs.putIfAbsent(sameJob, reference) != null) {
@@ -353,8 +366,10 @@ final class Jobs {
       return CompletableFuture.failedFuture(new GenerateFailure(503, "history_unwritable", false,
           "the playground could not lock its task history (" + unlockable.getMessage() + "), so this Generate was"
               + " not sent: a run of the same job in another process could not be noticed, and both would pay;"
-              + " nothing was created or billed", "generate again in a while; if this lasts, stop the vidgen process"
-              + " that holds " + history.file() + ".lock"));
+              + " nothing was created or billed", WriteTrouble.fix(unlockable, "another VIDGEN_HOME")
+              .map(fix -> fix + " (the lock file " + history.file() + ".lock is made there), then generate again")
+              .orElse("generate again in a while; if this lasts, stop the vidgen process that holds " + history.file()
+                  + ".lock")));
     }
   }
 
@@ -394,6 +409,24 @@ final class Jobs {
       sendingJobs.remove(sameJob, reference); // never sent: it holds no twin back
       throw unexpected;
     }
+  }
+
+  /**
+   * Why no video can be saved in the videos folder now, in words that follow "the folder": it takes no new file, or
+   * its disk has no room for one; empty when it can (the folder made again when it went missing).
+   */
+  Optional<String> videosFolderProblem() {
+    try {
+      Files.createDirectories(videos);
+    } catch (IOException | RuntimeException unmade) {
+      return Optional.of("cannot be made (" + unmade.getMessage() + ")");
+    }
+    return SaveTargets.whyNoVideoFits(videos, freeSpace);
+  }
+
+  /** Reads the videos folder's free space with {@code space}: the file store's figure unless a test tells a full disk. */
+  void freeSpace(SaveTargets.FreeSpace space) {
+    this.freeSpace = Objects.requireNonNull(space, "space == null");
   }
 
   /** The newest take of this same job the history holds from the last day, not failed, if there is one. */

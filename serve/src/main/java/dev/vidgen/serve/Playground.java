@@ -2,6 +2,7 @@ package dev.vidgen.serve;
 
 import dev.vidgen.core.concurrent.AsyncFailures;
 import dev.vidgen.core.concurrent.DaemonThreads;
+import dev.vidgen.core.client.SaveTargets;
 import dev.vidgen.core.client.VidgenClient;
 import dev.vidgen.core.domain.ModelRoute;
 import dev.vidgen.core.domain.VideoJob;
@@ -157,7 +158,7 @@ public final class Playground implements AutoCloseable {
       dev.vidgen.core.files.OwnerOnly.folders(settings.folder().resolve("uploads"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the playground folder " + settings.folder() + ": "
-          + dev.vidgen.core.text.IoReasons.of(e) + "; set VIDGEN_HOME to a folder vidgen may write, or give vidgen serve --out a folder", e);
+          + dev.vidgen.core.text.IoReasons.of(e), e); // the fix is the caller's to say: vidgen serve names its options
     }
     Playground playground = new Playground(settings, limits);
     try {
@@ -204,6 +205,19 @@ public final class Playground implements AutoCloseable {
   /** The folder the videos are saved in. */
   public Path videosFolder() {
     return videos;
+  }
+
+  /**
+   * Why no video can be saved in the videos folder now, in words that follow "the folder": it takes no new file
+   * (read-only, not this user's) or its disk has no room for one; empty when it can. Each Generate is refused so.
+   */
+  public Optional<String> videosFolderProblem() {
+    return jobs.videosFolderProblem();
+  }
+
+  /** Reads the videos folder's free space with {@code space}, so that a test can tell a full disk. */
+  void freeSpace(SaveTargets.FreeSpace space) {
+    jobs.freeSpace(space);
   }
 
   /**

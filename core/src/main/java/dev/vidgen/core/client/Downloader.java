@@ -318,9 +318,9 @@ final class Downloader {
     Path temp = answer.kept().map(KeptPart.Kept::path).orElse(null);
     Path opened = temp;
     boolean keptForNextTry = false;
+    long announcedWhole = stream instanceof dev.vidgen.core.port.VideoStream announced
+        ? Math.max(announced.announcedBytes(), announced.range().totalBytes()) : -1;
     try (InputStream in = stream) {
-      long announcedWhole = stream instanceof dev.vidgen.core.port.VideoStream announced
-          ? Math.max(announced.announcedBytes(), announced.range().totalBytes()) : -1;
       if (announcedWhole > maxVideoBytes) {
         // Refused from the server's own count, before a byte is read or written: not after filling the disk.
         throw DownloadFailedException.tooLarge(taskId, target, "the provider announced "
@@ -374,7 +374,7 @@ final class Downloader {
               + " changed on the way (no key was sent with it); saved to " + target));
       return target;
     } catch (IOException e) {
-      throw new DownloadFailedException(taskId, target, SaveFailures.words(e, target), e);
+      throw SaveFailures.failure(taskId, target, e, announcedWhole);
     } finally {
       // A part kept for the next try stays (that try goes on from it; the download's end deletes it if none does).
       if (!keptForNextTry) {

@@ -1,11 +1,35 @@
 package dev.vidgen.core.client;
 
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Checks, before a job is paid for, that its video could be saved where the caller asks. */
 public final class SaveTargets {
+  /**
+   * The least free space a folder's file system must have to be given a video: no video a provider makes is smaller
+   * than 1 MiB, so a folder with less is refused before anything is paid for.
+   */
+  public static final long LEAST_FREE_BYTES = 1024 * 1024;
+
+  /** The mode bit that makes a folder shared (sticky): only a file's owner, or the folder's, may replace it. */
+  private static final int STICKY = 01000;
+
   private SaveTargets() {}
+
+  /** How many bytes a folder's file system has free for this user: the file store's figure, or a test's. */
+  @FunctionalInterface
+  public interface FreeSpace {
+    /** The file store's own figure, {@link FileStore#getUsableSpace()}. */
+    FreeSpace OF_FILE_STORE = folder -> Files.getFileStore(folder).getUsableSpace();
+
+    /** The bytes free for this user on the file system of existing {@code folder}. */
+    long usableBytes(Path folder) throws IOException;
+  }
 
   /**
    * Refuses a target that is a folder, whose nearest existing parent is a file or cannot be written,
@@ -32,9 +56,12 @@ public final class SaveTargets {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + parent
           + " is a file, not a folder (nothing was sent)");
     }
-    if (parent != null && !acceptsNewFiles(parent)) {
-      throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + parent
-          + " does not accept new files (nothing was sent)");
+    if (parent != null) {
+      Path folder = parent;
+      whyNoVideoFits(folder).ifPresent(why -> {
+        throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": the folder " + folder
+            + " " + why + " (nothing was sent)");
+      });
     }
     nameTooLong(absolute).ifPresent(why -> {
       throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + why
@@ -76,6 +103,17 @@ public final class SaveTargets {
     }
   }
 
+  /** Refuses, for {@link ExistingTarget#REPLACE}, an existing target this user may not replace. */
+  static void requireReplaceable(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+      whyNotReplaceable(absolute).ifPresent(why -> {
+        throw new IllegalArgumentException("the video cannot be saved to " + absolute + ": " + why
+            + "; give another path (nothing was sent)");
+      });
+    }
+  }
+
   /** Refuses a target where a file (or a link, even a broken one) already stands, for {@link ExistingTarget#KEEP}. */
   static void requireFree(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
@@ -100,5 +138,117 @@ public final class SaveTargets {
     } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
       return false;
     }
+  }
+
+  /**
+   * Why no video can be saved in existing {@code folder}, in words that follow "the folder F ": it does not accept
+   * new files (a read-only file system, a permission, a failed try, with the reason), or its file system has less
+   * than {@link #LEAST_FREE_BYTES} free; empty when a video may be saved there.
+   */
+  public static Optional<String> whyNoVideoFits(Path folder) {
+    return whyNoVideoFits(folder, FreeSpace.OF_FILE_STORE);
+  }
+
+  /** {@link #whyNoVideoFits(Path)} with the free space read by {@code space}. */
+  public static Optional<String> whyNoVideoFits(Path folder, FreeSpace space) {
+    if (readOnlyStore(folder)) {
+      return Optional.of("does not accept new files: it is on a read-only file system");
+    }
+    if (!Files.isWritable(folder)) {
+      return Optional.of("does not accept new files: this user may not make files there (" + ownerAndMode(folder)
+          + ")");
+    }
+    try {
+      Path probe = Files.createTempFile(folder, ".vidgen-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return Optional.of("does not accept new files: " + reason(e));
+    }
+    long free;
+    try {
+      free = space.usableBytes(folder);
+    } catch (IOException | SecurityException | UnsupportedOperationException unread) {
+      return Optional.empty(); // a figure that cannot be read refuses nothing: the save says so if the disk is full
+    }
+    if (free < LEAST_FREE_BYTES) {
+      return Optional.of("has no free space: " + free + " bytes free on its file system, and no video fits in less"
+          + " than 1 MiB");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why this user cannot replace the existing {@code file} (as {@code --force} would): it belongs to another user in a
+   * shared folder (sticky bit, as {@code /tmp}) that this user does not own either; empty when it may, or when the
+   * file system keeps no Unix owners and modes.
+   */
+  public static Optional<String> whyNotReplaceable(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path folder = absolute.getParent();
+    if (folder == null) {
+      return Optional.empty();
+    }
+    try {
+      int folderMode = (Integer) Files.getAttribute(folder, "unix:mode");
+      int folderUid = (Integer) Files.getAttribute(folder, "unix:uid");
+      int fileUid = (Integer) Files.getAttribute(absolute, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      if ((folderMode & STICKY) == 0) {
+        return Optional.empty(); // the folder's write permission decides, which the folder check reads
+      }
+      return stickyRefusal(absolute, folderMode, folderUid, fileUid, ownUid(folder));
+    } catch (IOException | RuntimeException noUnixAttributes) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The refusal of replacing {@code file}, owned by {@code fileUid}, in its folder of {@code folderMode} owned by
+   * {@code folderUid}, by the user {@code me}: in a sticky folder only the file's owner, the folder's or root may.
+   */
+  static Optional<String> stickyRefusal(Path file, int folderMode, int folderUid, int fileUid, int me) {
+    if ((folderMode & STICKY) == 0 || me == 0 || fileUid == me || folderUid == me) {
+      return Optional.empty();
+    }
+    return Optional.of(file + " belongs to another user (uid " + fileUid + ") and its folder " + file.getParent()
+        + " is shared (sticky bit, mode " + Integer.toOctalString(folderMode & 07777) + "), where only a file's owner"
+        + " (or the folder's) may replace it; this user (uid " + me + ") cannot");
+  }
+
+  /** The user id this process makes files as, read off a file it makes in {@code folder} and removes. */
+  private static int ownUid(Path folder) throws IOException {
+    Path probe = Files.createTempFile(folder, ".vidgen-owner-check", ".tmp");
+    try {
+      return (Integer) Files.getAttribute(probe, "unix:uid");
+    } finally {
+      Files.delete(probe);
+    }
+  }
+
+  private static boolean readOnlyStore(Path folder) {
+    try {
+      FileStore store = Files.getFileStore(folder);
+      return store.isReadOnly();
+    } catch (IOException | SecurityException unread) {
+      return false;
+    }
+  }
+
+  /** "owner uid 0, mode 755" when the file system keeps them; else "permission denied". */
+  private static String ownerAndMode(Path folder) {
+    try {
+      int mode = (Integer) Files.getAttribute(folder, "unix:mode");
+      int uid = (Integer) Files.getAttribute(folder, "unix:uid");
+      return "owner uid " + uid + ", mode " + Integer.toOctalString(mode & 07777);
+    } catch (IOException | RuntimeException noUnixAttributes) {
+      return "permission denied";
+    }
+  }
+
+  /** The file system's reason, without the path Java repeats in it: "No space left on device", "Permission denied". */
+  private static String reason(Exception e) {
+    if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

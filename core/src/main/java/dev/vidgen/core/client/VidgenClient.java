@@ -629,6 +629,8 @@ public final class VidgenClient implements AutoCloseable {
       SaveTargets.requireSavable(target);
       if (existing == ExistingTarget.KEEP) {
         SaveTargets.requireFree(target);
+      } else {
+        SaveTargets.requireReplaceable(target);
       }
       freeTarget = downloader.reserve(target); // two jobs of this client saving to one file would lose a paid video
     } catch (IllegalArgumentException unsavable) {

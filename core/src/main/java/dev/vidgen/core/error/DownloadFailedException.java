@@ -27,6 +27,8 @@ public final class DownloadFailedException extends VidgenException {
   /** For a video refused as larger: what was found and what came of it, around the setting that raises the limit. */
   private final String found;
   private final String outcome;
+  /** Where the video can be saved, when saving it to the same place again fails the same way; else null. */
+  private final String whereToSave;
 
   /** How a Java caller raises the size limit, named in the message of a video refused as larger. */
   private static final String JAVA_SETTING = "in Java, VidgenClient.Builder.maxVideoBytes";
@@ -42,11 +44,12 @@ public final class DownloadFailedException extends VidgenException {
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
       boolean servedSomethingElse) {
-    this(taskId, target, shownTarget, reason, cause, servedSomethingElse, 0, -1, null, null);
+    this(taskId, target, shownTarget, reason, cause, servedSomethingElse, 0, -1, null, null, null);
   }
 
   private DownloadFailedException(TaskId taskId, Path target, String shownTarget, String reason, Throwable cause,
-      boolean servedSomethingElse, long sizeLimit, long announcedSize, String found, String outcome) {
+      boolean servedSomethingElse, long sizeLimit, long announcedSize, String found, String outcome,
+      String whereToSave) {
     super("could not save the video of task " + taskId + " to " + shownTarget + ": " + reason
         + " (see docs/errors.md#download-failed)", cause);
     this.taskId = Objects.requireNonNull(taskId, "taskId == null");
@@ -58,6 +61,26 @@ public final class DownloadFailedException extends VidgenException {
     this.shownTarget = shownTarget;
     this.found = found;
     this.outcome = outcome;
+    this.whereToSave = whereToSave;
+  }
+
+  /**
+   * A save the file system refused, said by {@code reason}, that fails the same way when tried again at the same
+   * place (a file-size limit, a video larger than the whole file system): {@code whereToSave} says where it can be
+   * saved instead, such as "in a folder on another file system with room for 6.0 MB".
+   */
+  public static DownloadFailedException failsThereAgain(TaskId taskId, Path target, String reason,
+      String whereToSave, Throwable cause) {
+    return new DownloadFailedException(taskId, target, String.valueOf(target), reason, cause, false, 0, -1, null,
+        null, Objects.requireNonNull(whereToSave, "whereToSave == null"));
+  }
+
+  /**
+   * Where the video can be saved, when saving it to the same place again fails the same way
+   * ({@link #failsThereAgain}); else empty.
+   */
+  public Optional<String> whereToSave() {
+    return Optional.ofNullable(whereToSave);
   }
 
   /**
@@ -71,7 +94,7 @@ public final class DownloadFailedException extends VidgenException {
       throw new IllegalArgumentException("sizeLimit must be 1 or more, was " + sizeLimit);
     }
     return new DownloadFailedException(taskId, target, String.valueOf(target), reason, null, false, sizeLimit,
-        announcedSize, null, null);
+        announcedSize, null, null, null);
   }
 
   /**
@@ -86,7 +109,7 @@ public final class DownloadFailedException extends VidgenException {
     }
     return new DownloadFailedException(taskId, target, String.valueOf(target), limitReason(found, JAVA_SETTING,
         outcome), null, false, sizeLimit, announcedSize, Objects.requireNonNull(found, "found == null"),
-        Objects.requireNonNull(outcome, "outcome == null"));
+        Objects.requireNonNull(outcome, "outcome == null"), null);
   }
 
   private static String limitReason(String found, String setting, String outcome) {
@@ -170,7 +193,7 @@ public final class DownloadFailedException extends VidgenException {
         said = said.replace(target.getParent().toString(), "a temporary folder");
       }
     }
-    return new DownloadFailedException(taskId, target, where, said, this, false, 0, -1, found, outcome);
+    return new DownloadFailedException(taskId, target, where, said, this, false, 0, -1, found, outcome, null);
   }
 
   /** The task whose video could not be saved. */

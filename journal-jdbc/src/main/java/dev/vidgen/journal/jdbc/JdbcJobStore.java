@@ -405,7 +405,12 @@ public final class JdbcJobStore implements JobStore {
           close();
           continue;
         }
-        throw new JournalException(description + ": " + explain(e), e);
+        if (diskFull(e)) {
+          // SQLite rolled the transaction back itself, which leaves the driver's own state wrong: the next write
+          // would fail as "no transaction is active". It opens a fresh connection instead.
+          close();
+        }
+        throw new JournalException(description + ": " + explain(e), e, diskFull(e));
       }
     }
   }
@@ -463,11 +468,21 @@ public final class JdbcJobStore implements JobStore {
         return rights.get() + " (SQLite said: " + message + ")";
       }
     }
+    if (diskFull(e)) {
+      return "the disk of the journal is full" + (file == null ? "" : " at " + file.toAbsolutePath().getParent())
+          + ": free space there, then go on with the same journal (SQLite said: " + message + ")";
+    }
     if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
       return "the journal is in use by another vidgen process (or another runner in this one); wait for it to finish"
           + " (or stop it), or use another journal (on the command line, --journal). Several workers can share a batch through a PostgreSQL journal (" + message + ")";
     }
     return message;
+  }
+
+  /** Whether SQLite refused the write for want of room (SQLITE_FULL: a full disk, or the database's size limit). */
+  private boolean diskFull(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return dialect == Dialect.SQLITE && (message.contains("SQLITE_FULL") || message.contains("database or disk is full"));
   }
 
   private static void rollbackQuietly(Connection c) {

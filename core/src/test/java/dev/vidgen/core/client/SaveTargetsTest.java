@@ -1,0 +1,58 @@
+package dev.vidgen.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check of a video's folder before anything is paid for: new files, free space, and files it may replace. */
+class SaveTargetsTest {
+  @TempDir Path folder;
+
+  @Test
+  void aFolderWithNoFreeByteIsRefusedWithTheFreeBytesThoughAnEmptyFileCanStillBeMadeThere() {
+    assertThat(SaveTargets.whyNoVideoFits(folder, at -> 0)).get().asString()
+        .isEqualTo("has no free space: 0 bytes free on its file system, and no video fits in less than 1 MiB");
+    assertThat(SaveTargets.whyNoVideoFits(folder, at -> SaveTargets.LEAST_FREE_BYTES - 1)).get().asString()
+        .contains(SaveTargets.LEAST_FREE_BYTES - 1 + " bytes free");
+  }
+
+  @Test
+  void aFolderWithRoomForAVideoPasses() {
+    assertThat(SaveTargets.whyNoVideoFits(folder, at -> SaveTargets.LEAST_FREE_BYTES)).isEmpty();
+    assertThat(SaveTargets.whyNoVideoFits(folder, at -> {
+      throw new IOException("statfs failed");
+    })).as("a figure that cannot be read refuses nothing").isEmpty();
+  }
+
+  @Test
+  void anotherUsersFileInAStickyFolderThisUserDoesNotOwnCannotBeReplaced() {
+    Path file = folder.resolve("clip.mp4");
+
+    assertThat(SaveTargets.stickyRefusal(file, 041777, 0, 1000, 65534)).get().asString()
+        .isEqualTo(file + " belongs to another user (uid 1000) and its folder " + folder + " is shared (sticky bit,"
+            + " mode 1777), where only a file's owner (or the folder's) may replace it; this user (uid 65534) cannot");
+  }
+
+  @Test
+  void theOwnerOfTheFileOrOfTheFolderOrRootMayReplaceItAndAFolderWithoutTheStickyBitIsLeftToItsPermissions() {
+    Path file = folder.resolve("clip.mp4");
+
+    assertThat(SaveTargets.stickyRefusal(file, 041777, 0, 65534, 65534)).as("own file").isEmpty();
+    assertThat(SaveTargets.stickyRefusal(file, 041777, 65534, 1000, 65534)).as("own folder").isEmpty();
+    assertThat(SaveTargets.stickyRefusal(file, 041777, 1000, 1000, 0)).as("root").isEmpty();
+    assertThat(SaveTargets.stickyRefusal(file, 040777, 0, 1000, 65534)).as("not sticky").isEmpty();
+  }
+
+  @Test
+  void thisUsersOwnFileInAStickyFolderMayBeReplaced() throws IOException {
+    Path shared = Files.createDirectory(folder.resolve("shared"));
+    Files.setAttribute(shared, "unix:mode", 01777);
+    Path file = Files.writeString(shared.resolve("clip.mp4"), "old");
+
+    assertThat(SaveTargets.whyNotReplaceable(file)).isEmpty();
+  }
+}
