@@ -599,7 +599,7 @@ final class BatchCommand extends ClientCommand {
   private static void requireRoom(Path videos, Path folder) {
     SaveTargets.whyNoVideoFits(folder, OutTarget.freeSpace).ifPresent(why -> {
       throw CliException.usage("--out-dir " + videos + " cannot take videos: the folder " + folder + " " + why
-          + "; nothing was sent", why.startsWith("has no free space") ? "free space on that disk, or give --out-dir"
+          + "; nothing was sent", SaveTargets.lacksRoom(why) ? "free space on that disk, or give --out-dir"
           + " a folder on a disk with room" : "give a folder you can write with --out-dir");
     });
   }

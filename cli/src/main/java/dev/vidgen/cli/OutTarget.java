@@ -206,7 +206,7 @@ record OutTarget(String text) {
     // An empty file fits on a full disk: the free space is read as well, so that no video is paid for that cannot fit.
     SaveTargets.whyNoVideoFits(existing, freeSpace).ifPresent(why -> {
       throw refused("cannot save the video to " + path + ": the folder " + on + " " + why + "; nothing was "
-          + (taskId == null ? "sent" : "written"), why.startsWith("has no free space") ? "free space on that disk,"
+          + (taskId == null ? "sent" : "written"), SaveTargets.lacksRoom(why) ? "free space on that disk,"
           + " or choose another --out on a disk with room" : "choose another --out in a folder this user may write");
     });
     if (!folder && force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

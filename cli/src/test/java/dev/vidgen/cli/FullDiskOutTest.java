@@ -102,7 +102,7 @@ class FullDiskOutTest {
     CliRun.Result refused = vidgen("download", taskId, "--out", "clip.mp4");
 
     assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.INVALID_JOB);
-    assertThat(refused.err()).contains("has no free space: 4096 bytes free", "nothing was written");
+    assertThat(refused.err()).contains("has too little free space: 4.0 KB (4096 bytes) free", "nothing was written");
     assertThat(fake.requests(Endpoint.FILE)).as("the video was not fetched").hasSize(fetched);
   }
 

@@ -335,7 +335,7 @@ final class Jobs {
       // A video that could never be saved here is not paid for: refused before the note, the checks and the uploads.
       return CompletableFuture.failedFuture(new GenerateFailure(503, "videos_unwritable", false,
           "the playground cannot save videos in " + videos + ": the folder " + noRoom.get() + ", so this Generate was"
-              + " not sent; nothing was created or billed", noRoom.get().startsWith("has no free space")
+              + " not sent; nothing was created or billed", SaveTargets.lacksRoom(noRoom.get())
               ? "free space on that disk, then generate again; or start vidgen serve with --out on a disk with room"
               : "make " + videos + " a folder this user may write, or start vidgen serve with --out a folder it may"
               + " write, then generate again"));

@@ -171,11 +171,20 @@ public final class SaveTargets {
       return Optional.empty(); // a figure that cannot be read refuses nothing: the save says so if the disk is full
     }
     if (free < LEAST_FREE_BYTES) {
-      return Optional.of("has no free space: " + free + " bytes free on its file system, and no video fits in less"
-          + " than 1 MiB");
+      return Optional.of((free <= 0 ? NO_FREE_SPACE + ": 0 bytes"
+          : TOO_LITTLE_FREE_SPACE + ": " + SaveFailures.sizeWords(free) + " (" + free + " bytes)")
+          + " free on its file system, and no video fits in less than 1 MiB");
     }
     return Optional.empty();
   }
+
+  /** Whether {@code why}, a reason of {@link #whyNoVideoFits}, is that the file system lacks room (not a permission). */
+  public static boolean lacksRoom(String why) {
+    return why.startsWith(NO_FREE_SPACE) || why.startsWith(TOO_LITTLE_FREE_SPACE);
+  }
+
+  private static final String NO_FREE_SPACE = "has no free space";
+  private static final String TOO_LITTLE_FREE_SPACE = "has too little free space";
 
   /**
    * Why this user cannot replace the existing {@code file} (as {@code --force} would): it belongs to another user in a

@@ -17,7 +17,11 @@ class SaveTargetsTest {
     assertThat(SaveTargets.whyNoVideoFits(folder, at -> 0)).get().asString()
         .isEqualTo("has no free space: 0 bytes free on its file system, and no video fits in less than 1 MiB");
     assertThat(SaveTargets.whyNoVideoFits(folder, at -> SaveTargets.LEAST_FREE_BYTES - 1)).get().asString()
-        .contains(SaveTargets.LEAST_FREE_BYTES - 1 + " bytes free");
+        .as("some room, too little for a video: not called none")
+        .isEqualTo("has too little free space: 1024.0 KB (1048575 bytes) free on its file system, and no video fits"
+            + " in less than 1 MiB");
+    assertThat(SaveTargets.whyNoVideoFits(folder, at -> 1044480)).get().asString()
+        .startsWith("has too little free space: 1020.0 KB (1044480 bytes) free");
   }
 
   @Test
