@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,20 +154,10 @@ class EventClientsTest {
 
   /** Reads {@code stream}'s lines (each cut at its first space) into {@code lines}, and marks {@code ended} at its end. */
   private static void read(Response stream, List<String> lines, AtomicBoolean ended) {
-    Thread reader = new Thread(() -> {
-      BufferedSource source = stream.body().source();
-      try {
-        for (String line = source.readUtf8Line(); line != null; line = source.readUtf8Line()) {
-          int space = line.indexOf(' ', "data: ".length());
-          lines.add(space < 0 ? line : line.substring(0, space));
-        }
-      } catch (IOException closed) {
-        // The stream was cut: ended as well.
-      }
-      ended.set(true);
-    }, "events-reader");
-    reader.setDaemon(true);
-    reader.start();
+    StreamLines.readInto(stream, line -> {
+      int space = line.indexOf(' ', "data: ".length());
+      return space < 0 ? line : line.substring(0, space);
+    }, lines, ended);
   }
 
   private static List<String> numbered(int count) {

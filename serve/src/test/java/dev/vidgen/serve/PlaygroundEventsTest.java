@@ -27,7 +27,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +87,7 @@ class PlaygroundEventsTest {
     start(new EventClients.Limits(Duration.ofMillis(200), 100));
     List<String> lines = new CopyOnWriteArrayList<>();
     AtomicBoolean ended = new AtomicBoolean();
-    read(stream(), lines, ended);
+    StreamLines.readInto(stream(), line -> line, lines, ended);
 
     await().atMost(BOUND).until(() -> lines.contains(": " + EventClients.KEEP_ALIVE));
     Map<String, Object> made = json(post("/api/generate", "{\"model\":\"" + MODEL + "\",\"prompt\":\"a kite\"}"));
@@ -161,23 +160,6 @@ class PlaygroundEventsTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Reads {@code stream}'s lines into {@code lines} on a thread of its own, and marks {@code ended} at its end. */
-  private static void read(Response stream, List<String> lines, AtomicBoolean ended) {
-    Thread reader = new Thread(() -> {
-      BufferedSource source = stream.body().source();
-      try {
-        for (String line = source.readUtf8Line(); line != null; line = source.readUtf8Line()) {
-          lines.add(line);
-        }
-      } catch (IOException closed) {
-        // The stream was cut: ended as well.
-      }
-      ended.set(true);
-    }, "events-reader");
-    reader.setDaemon(true);
-    reader.start();
   }
 
   private Request eventsRequest() {

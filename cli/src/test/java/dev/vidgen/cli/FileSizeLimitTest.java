@@ -1,0 +1,91 @@
+package dev.vidgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vidgen.testkit.fixtures.Images;
+import dev.vidgen.testkit.toapis.FakeToApisServer;
+import dev.vidgen.testkit.toapis.Lifecycle;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A video over a file-size limit ({@code ulimit -f}): the refusal names the limit, and the way on says what must
+ * change, since the same command in the same shell fails the same way (to a file as to standard output).
+ */
+@EnabledOnOs(OS.LINUX)
+class FileSizeLimitTest {
+  private static final String KEY = "sk-test" + "9".repeat(44);
+
+  @TempDir Path dir;
+
+  @Test
+  void aVideoOverTheFileSizeLimitIsToldAsSuchWithWhatMustChangeBeforeSavingAgain() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
+      Finished run = generateUnderTheLimit(fake, "clip.mp4", ProcessBuilder.Redirect.DISCARD);
+
+      String taskId = fake.taskIds().get(0);
+      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.err()).contains("could not save the video of task " + taskId + " to " + dir.resolve("clip.mp4")
+          + ": the file grew past the largest file this process may write in " + dir, "(File too large): a file-size"
+          + " limit stops it, most often the shell's (ulimit -f)");
+      assertThat(run.err()).contains("the task is done, but saving it to the same place fails the same way; save its"
+          + " video where the file-size limit allows it: from a shell whose ulimit -f is unlimited",
+          ", with: vidgen download " + taskId).doesNotContain("the task is done; save its video with");
+      assertThat(dir.resolve("clip.mp4")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aVideoOverTheFileSizeLimitOnItsWayToStdoutIsToBeSavedToAFile() throws Exception {
+    try (FakeToApisServer fake = FakeToApisServer.builder().apiKeys(KEY).lifecycle(Lifecycle.byPolls(1, 1)).start()) {
+      Finished run = generateUnderTheLimit(fake, "-", ProcessBuilder.Redirect.to(dir.resolve("out.mp4").toFile()));
+
+      String taskId = fake.taskIds().get(0);
+      assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OTHER);
+      assertThat(run.err()).contains("could not save the video of task " + taskId + " to standard output: the video"
+          + " could not be written to the temporary file it goes through on its way there (")
+          .containsIgnoringCase("file too large");
+      String saveIt = run.err().lines().filter(line -> line.contains("save its video with: vidgen download"))
+          .findFirst().orElseThrow(() -> new AssertionError(run.err()));
+      assertThat(saveIt).as("a file, not standard output again")
+          .contains("vidgen download " + taskId, "--out " + dir.resolve(taskId + ".mp4"))
+          .doesNotContain("--out -");
+    }
+  }
+
+  private record Finished(int exit, String err) {}
+
+  /**
+   * Runs {@code vidgen generate --out OUT} in a shell whose file-size limit is 2 blocks (of 512 or 1024 bytes: less
+   * than the fake's video), standard output going to {@code stdout}; pipes, as stderr is, no such limit touches.
+   */
+  private Finished generateUnderTheLimit(FakeToApisServer fake, String out, ProcessBuilder.Redirect stdout)
+      throws IOException, InterruptedException {
+    Images.png(640, 360).writeTo(dir.resolve("product.png"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = List.of("/bin/sh", "-c", "ulimit -f 2 && exec \"$@\"", "sh",
+        java.toString(), "-cp", System.getProperty("java.class.path"), "-XX:-UsePerfData",
+        "-XX:TieredStopAtLevel=1", "dev.vidgen.cli.Main", "generate", "--image", "product.png", "--prompt", "p",
+        "--out", out, "--base-url", fake.baseUrl(), "--poll-interval", "20ms");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(stdout)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("TOAPIS_API_KEY", KEY);
+    builder.environment().put("VIDGEN_HOME", Files.createDirectories(dir.resolve("home")).toString());
+    Process process = builder.start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(err).isTrue();
+    return new Finished(process.exitValue(), err);
+  }
+}
