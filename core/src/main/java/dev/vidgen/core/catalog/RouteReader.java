@@ -44,11 +44,11 @@ final class RouteReader {
     Draft draft = new Draft(id == null ? "" : id);
     draft.price = PriceTable.unknown(unknownPriceReason);
     boolean unknownKeys = fields(draft, node, "a route", RouteKeys.ROUTE, problems);
-    draft.checkPartPrice(node, problems);
     if (!unknownKeys) { // an unknown key may be the misspelling of a required one: then it alone is told
       collect(problems, () -> node.require("modes", "the modes the route offers, such as {\"text-to-video\": {}}"));
       collect(problems, () -> node.require("seconds", "the durations, such as {\"one_of\": [5, 10], \"default\": 5}"));
     }
+    draft.checkPartPrice(node, problems);
     if (!problems.isEmpty()) {
       throw RouteFileException.of(problems);
     }
@@ -117,12 +117,14 @@ final class RouteReader {
       case "modes" -> modes(draft, value);
       case "seconds" -> draft.durations = seconds(value, part -> draft.partDurations = part);
       case "aspect_ratios" -> {
-        Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"", RouteSpelling::aspectRatioProblem);
+        Choice choice = choice(value, "aspect_ratios", "aspect ratios such as \"16:9\"", RouteSpelling::aspectRatioProblem,
+            part -> { });
         draft.aspectRatios = choice.offered;
         draft.defaultAspectRatio = choice.defaultValue;
       }
       case "resolutions" -> {
-        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"", RouteSpelling::resolutionProblem);
+        Choice choice = choice(value, "resolutions", "resolutions such as \"720p\"", RouteSpelling::resolutionProblem,
+            part -> draft.partResolutions = part);
         draft.resolutions = choice.offered;
         draft.defaultResolution = choice.defaultValue;
       }
@@ -236,8 +238,9 @@ final class RouteReader {
 
   /**
    * The durations: each wrong value of {@code one_of} (or a wrong {@code min} or {@code max}) is told beside a wrong
-   * default, which may take only the valid values. When only the default is wrong, {@code partRead} is given the
-   * durations offered, so that a price for a duration the route does not offer is told beside it.
+   * default, which may take only the valid values. When only the default or {@code automatic} is wrong,
+   * {@code partRead} is given the durations offered, so that a price for a duration the route does not offer is told
+   * beside it.
    */
   private static DurationRule seconds(Node node, Consumer<DurationRule> partRead) {
     node.keys("seconds", RouteKeys.SECONDS);
@@ -249,8 +252,12 @@ final class RouteReader {
     }
     List<RouteFileException> problems = new ArrayList<>();
     DurationRule rule = set ? secondsOneOf(node, problems, partRead) : secondsBetween(node, problems, partRead);
+    boolean durationsRead = problems.isEmpty();
     Integer[] automatic = node.has("automatic") ? automaticSeconds(node.at("automatic"), problems) : new Integer[0];
     if (!problems.isEmpty()) {
+      if (durationsRead) { // only automatic is wrong: the durations offered are known
+        partRead.accept(rule);
+      }
       throw RouteFileException.of(problems);
     }
     return rule.withAutomatic(automatic);
@@ -355,9 +362,10 @@ final class RouteReader {
   /**
    * The offered values and the default, telling each wrong value ({@code spelling} says what is wrong with one) and
    * a wrong default at once: a default that is a wrong value has that value's problem, and one that is not offered
-   * is told with the valid values only.
+   * is told with the valid values only. When only the default is wrong, {@code partRead} is given the values offered.
    */
-  private static Choice choice(Node node, String name, String what, Function<String, Optional<String>> spelling) {
+  private static Choice choice(Node node, String name, String what, Function<String, Optional<String>> spelling,
+      Consumer<List<String>> partRead) {
     node.keys(name, RouteKeys.CHOICE);
     List<Node> items = node.require("one_of", "the offered " + what).list(name + " one_of");
     if (items.isEmpty()) {
@@ -380,9 +388,13 @@ final class RouteReader {
       }
       offered.add(text);
     }
+    boolean offeredRead = problems.isEmpty();
     String chosen = node.has("default") ? collect(problems, () -> chosen(node.at("default"), name, offered, valid,
         items.size(), spelling)) : null;
     if (!problems.isEmpty()) {
+      if (offeredRead) {
+        partRead.accept(List.copyOf(offered));
+      }
       throw RouteFileException.of(problems);
     }
     return new Choice(offered, chosen);
@@ -689,8 +701,10 @@ final class RouteReader {
     Map<String, String> assumed = new java.util.LinkedHashMap<>();
     /** What could be read of a price that has problems; null when it was read whole (or not given). */
     PriceTable partPrice;
-    /** The durations offered when only the default of {@code seconds} is wrong; null otherwise. */
+    /** The durations offered when only the default or automatic of {@code seconds} is wrong; null otherwise. */
     DurationRule partDurations;
+    /** The resolutions offered when only the default of {@code resolutions} is wrong; null otherwise. */
+    List<String> partResolutions;
     /** The keys whose value had a problem. */
     final Set<String> unread = new java.util.HashSet<>();
 
@@ -725,17 +739,19 @@ final class RouteReader {
     /**
      * When the price has problems, or another field does (so that {@link #build} is not reached), whether what could
      * be read of the price prices a duration or resolution the route does not offer (told beside them): against the
-     * durations offered when only the default duration is wrong; skipped when the durations or resolutions cannot
-     * be read.
+     * durations and resolutions offered even when their default is wrong; the durations or the resolutions that
+     * cannot be read are not judged, the other still are.
      */
     void checkPartPrice(Node where, List<RouteFileException> problems) {
       PriceTable readable = partPrice != null ? partPrice
           : problems.isEmpty() || unread.contains("price") ? null : price;
-      DurationRule offered = unread.contains("seconds") ? partDurations : durations;
-      if (readable == null || (unread.contains("seconds") && offered == null) || unread.contains("resolutions")) {
+      if (readable == null) {
         return;
       }
-      checkPrice(readable, offered, resolutions == null ? List.of() : resolutions, where, problems);
+      DurationRule offeredDurations = unread.contains("seconds") ? partDurations : durations;
+      List<String> offeredResolutions = unread.contains("resolutions") ? partResolutions
+          : resolutions == null ? List.of() : resolutions;
+      checkPrice(readable, offeredDurations, offeredResolutions, where, problems);
     }
 
     ModelRoute build(Node where) {

@@ -17,7 +17,10 @@ public record PricedOutside(List<String> path, String problem) {
     path = List.copyOf(path);
   }
 
-  /** Each price of {@code price} for a duration outside {@code durations} or a resolution outside {@code resolutions}. */
+  /**
+   * Each price of {@code price} for a duration outside {@code durations} or a resolution outside {@code resolutions};
+   * a null {@code durations} or {@code resolutions} is not known, so nothing is judged against it.
+   */
   public static List<PricedOutside> of(PriceTable price, DurationRule durations, List<String> resolutions) {
     List<PricedOutside> found = new ArrayList<>();
     collect(price, durations, resolutions, List.of(), found);
@@ -29,7 +32,7 @@ public record PricedOutside(List<String> path, String problem) {
     if (price instanceof PriceTable.ByResolution byResolution) {
       byResolution.byResolution().forEach((resolution, table) -> {
         List<String> here = append(append(at, "by_resolution"), resolution);
-        if (resolutions.stream().noneMatch(resolution::equalsIgnoreCase)) {
+        if (resolutions != null && resolutions.stream().noneMatch(resolution::equalsIgnoreCase)) {
           found.add(new PricedOutside(here, "a price for " + resolution + ", which the route does not offer;"
               + " its resolutions: " + (resolutions.isEmpty() ? "none" : String.join(", ", resolutions))));
         }

@@ -198,6 +198,53 @@ class RouteFileErrorsTest {
   }
 
   @Test
+  void aPriceForALengthOrResolutionNotOfferedIsToldBesideAWrongDefaultResolutionAutomaticOrAMissingField() {
+    String seconds = "\"seconds\": {\"one_of\": [4, 8], \"default\": 4}";
+    String price = "\"price\": {\"per_request_usd\": {\"4\": \"0.1\", \"6\": \"0.2\"}}";
+    RouteFileException resolutionDefault = failure("{\"routes\": [{\"id\": \"zeta-video-1\", " + MODES + ", "
+        + seconds + ", \"resolutions\": {\"one_of\": [\"720p\"], \"default\": \"1080p\"}, " + price + "}]}");
+    RouteFileException byResolution = failure(route("\"resolutions\": {\"one_of\": [\"720p\"], \"default\": \"1080p\"},"
+        + " \"price\": {\"by_resolution\": {\"720p\": {\"per_second_usd\": \"0.1\"}, \"4k\": {\"per_second_usd\": \"1\"}}}"));
+    RouteFileException badResolutionEntry = failure(route("\"resolutions\": {\"one_of\": [\"720 p\"]}, \"price\":"
+        + " {\"per_request_usd\": {\"5\": \"0.1\", \"6\": \"0.2\"}}"));
+    RouteFileException automatic = failure("{\"routes\": [{\"id\": \"zeta-video-1\", " + MODES + ", \"seconds\":"
+        + " {\"one_of\": [4, 8], \"default\": 4, \"automatic\": [5]}, " + price + "}]}");
+    RouteFileException missingModes = failure("{\"routes\": [{\"id\": \"zeta-video-1\", " + seconds + ", " + price + "}]}");
+    RouteFileException patch = failure("{\"routes\": [{\"id\": \"zeta-video-1\", " + MODES + ", " + seconds + ", "
+        + price.replace("\"6\"", "\"8\"") + "}], \"patch\": {\"zeta-video-1\": {\"resolutions\": {\"one_of\": [\"720p\"],"
+        + " \"default\": \"1080p\"}, \"seconds\": {\"one_of\": [4], \"default\": 4}}}}");
+
+    assertThat(resolutionDefault.all()).as("the durations can be read, whatever the resolutions' default")
+        .extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.default",
+                "default \"1080p\" is not in one_of; allowed: 720p"),
+            org.assertj.core.groups.Tuple.tuple("routes[0].price.per_request_usd.6",
+                "a price for 6 s, which the route does not offer; its durations: 4 or 8 s"));
+    assertThat(byResolution.all()).as("the resolutions of one_of are read though the default is wrong")
+        .extracting(RouteFileException::jsonPath, RouteFileException::problem).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("routes[0].resolutions.default",
+                "default \"1080p\" is not in one_of; allowed: 720p"),
+            org.assertj.core.groups.Tuple.tuple("routes[0].price.by_resolution.4k",
+                "a price for 4k, which the route does not offer; its resolutions: 720p"));
+    assertThat(badResolutionEntry.all()).as("a wrong resolution leaves the durations to be judged")
+        .extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].resolutions.one_of[0]", "routes[0].price.per_request_usd.6");
+    assertThat(automatic.all()).extracting(RouteFileException::jsonPath)
+        .containsExactly("routes[0].seconds.automatic[0]", "routes[0].price.per_request_usd.6");
+    assertThat(missingModes.all()).extracting(RouteFileException::jsonPath, RouteFileException::problem)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("routes[0]",
+                "missing \"modes\": the modes the route offers, such as {\"text-to-video\": {}}"),
+            org.assertj.core.groups.Tuple.tuple("routes[0].price.per_request_usd.6",
+                "a price for 6 s, which the route does not offer; its durations: 4 or 8 s"));
+    assertThat(patch.all()).as("a patch's wrong resolutions default does not hide the price it keeps")
+        .extracting(RouteFileException::jsonPath)
+        .containsExactly("patch.zeta-video-1.resolutions.default", "patch.zeta-video-1");
+    assertThat(patch.all().get(1).problem()).isEqualTo("the price it keeps (per_request_usd.8) has a price for 8 s,"
+        + " which the route does not offer; its durations: 4 s; give the price too");
+  }
+
+  @Test
   void aPriceTheSchemaRefusesIsRefusedToo() {
     assertThat(failure(route("\"price\": {\"per_second_usd\": \"-0\"}")))
         .hasMessage("acme.json: routes[0].price.per_second_usd: negative price -0; a price is 0 or more US dollars,"
